@@ -1,0 +1,48 @@
+"""idcforecast: size and forecast internet-data-center markets.
+
+The public API is this namespace; submodules are implementation detail. Names are loaded
+lazily on first use so that ``import idcforecast`` (and the command line) stays fast.
+
+Examples
+--------
+>>> import idcforecast as idc
+>>> idc.parse_quantity("1,562.5亿元").value
+1562.5
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> private module that defines it (kept sorted by name)
+_EXPORTS: dict[str, str] = {
+    "IdcForecastError": "idcforecast.errors",
+    "Quantity": "idcforecast.units",
+    "convert": "idcforecast.units",
+    "errors": "idcforecast",
+    "list_datasets": "idcforecast.datasets",
+    "load_dataset": "idcforecast.datasets",
+    "parse_quantity": "idcforecast.units",
+    "read_series": "idcforecast.io",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _EXPORTS.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'idcforecast' has no attribute {name!r}")
+    if module_name == "idcforecast":
+        value: Any = importlib.import_module(f"idcforecast.{name}")
+    else:
+        value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

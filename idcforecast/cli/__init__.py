@@ -1,0 +1,61 @@
+"""The ``idcforecast`` command line.
+
+Each subcommand lives in its own small module of this package that defines ``NAME``,
+``HELP``, ``add_arguments(parser)`` and ``run(args) -> int``. Those modules import the heavy
+libraries (pandas, statsmodels, matplotlib) inside ``run`` only, so ``idcforecast --help``
+starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+# subcommand modules, in the order --help lists them
+COMMAND_MODULES: tuple[str, ...] = (
+    "idcforecast.cli.show_cmd",
+    "idcforecast.cli.parse_cmd",
+    "idcforecast.cli.datasets_cmd",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser with every registered subcommand."""
+    from idcforecast import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="idcforecast",
+        description="Size and forecast internet-data-center markets.",
+    )
+    parser.add_argument("--version", action="version", version=f"idcforecast {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMAND_MODULES:
+        module = importlib.import_module(module_name)
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(command)
+        command.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit code.
+
+    Errors that idcforecast raises on purpose print as one ``error:`` line (exit code 2);
+    anything else is a bug and keeps its traceback.
+    """
+    from idcforecast.errors import IdcForecastError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "_run", None) is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args._run(args) or 0)
+    except IdcForecastError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # `idcforecast ... | head`
+        return 0

@@ -1,0 +1,192 @@
+"""Exceptions raised by idcforecast.
+
+Every exception derives from :class:`IdcForecastError`, so ``except IdcForecastError``
+catches anything the package raises on purpose. Concrete classes also inherit the matching
+builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps working.
+
+::
+
+    IdcForecastError(Exception)
+    ├── ParseError(ValueError)                  text that is not a figure
+    ├── UnitError(ValueError)
+    │   ├── UnknownUnitError(KeyError)          a unit or currency the registry lacks
+    │   ├── IncompatibleUnitsError              no conversion path (money -> MW)
+    │   └── MissingFxRateError(KeyError)        no FX rate for that pair and year
+    ├── DataError(ValueError)                   a table or series that is not usable
+    │   ├── EmptyDataError                      nothing to read
+    │   ├── DuplicateYearError                  one series, one year, two values
+    │   ├── MixedUnitsError                     units in one series that do not convert
+    │   ├── NonNumericValueError                a cell that is not a number or a figure
+    │   └── InsufficientDataError               too few points for the requested model
+    ├── UnknownNameError(KeyError)
+    │   ├── UnknownDatasetError                 list_datasets() names the valid ones
+    │   ├── UnknownSeriesError                  a series id not in the data
+    │   ├── UnknownMethodError                  a model alias that does not exist
+    │   └── UnknownSubjectError                 a claim about a subject with no history
+    ├── ModelError(ValueError)
+    │   ├── NotFittedError(AttributeError)      predict/simulate before fit
+    │   └── ConvergenceError                    an optimiser that did not converge
+    ├── GrowthError(ValueError)                 impossible compound-growth arithmetic
+    ├── SpecError(ValueError)                   a scenario or claims spec with a bad key/value
+    └── ReportError(OSError)                    an output that cannot be written
+
+Every exception keeps its structured fields as attributes (``err.fields`` lists them), has
+a message that names the thing, the place, what was expected and what was found, and
+survives pickling (it crosses process and Dask boundaries).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "ConvergenceError",
+    "DataError",
+    "DuplicateYearError",
+    "EmptyDataError",
+    "GrowthError",
+    "IdcForecastError",
+    "IncompatibleUnitsError",
+    "InsufficientDataError",
+    "MissingFxRateError",
+    "MixedUnitsError",
+    "ModelError",
+    "NonNumericValueError",
+    "NotFittedError",
+    "ParseError",
+    "ReportError",
+    "SpecError",
+    "UnitError",
+    "UnknownDatasetError",
+    "UnknownMethodError",
+    "UnknownNameError",
+    "UnknownSeriesError",
+    "UnknownSubjectError",
+    "UnknownUnitError",
+]
+
+
+def _rebuild(cls: type[IdcForecastError], message: str, fields: dict[str, Any]) -> Any:
+    return cls(message, **fields)
+
+
+class IdcForecastError(Exception):
+    """Base class of every error idcforecast raises on purpose.
+
+    Parameters
+    ----------
+    message
+        The full, human-readable message (what, where, expected, found, fix).
+    **fields
+        Structured context (``series_id``, ``row``, ``value``, ``unit``...), stored as
+        attributes so callers can act on them without parsing the message.
+
+    Examples
+    --------
+    >>> err = IdcForecastError("bad thing in row 3", row=3)
+    >>> err.row, str(err)
+    (3, 'bad thing in row 3')
+    """
+
+    def __init__(self, message: str, **fields: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fields = tuple(sorted(fields))
+        for key, value in fields.items():
+            setattr(self, key, value)
+
+    def __str__(self) -> str:
+        # KeyError.__str__ would repr-quote the message; keep it readable for every class.
+        return self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        fields = {key: getattr(self, key) for key in self.fields}
+        return (_rebuild, (type(self), self.message, fields))
+
+
+class ParseError(IdcForecastError, ValueError):
+    """Text that cannot be read as a figure (number, magnitude, unit, qualifier)."""
+
+
+class UnitError(IdcForecastError, ValueError):
+    """A problem with units or currencies."""
+
+
+class UnknownUnitError(UnitError, KeyError):
+    """A unit, magnitude or currency that the registry does not define."""
+
+
+class IncompatibleUnitsError(UnitError):
+    """Two units with no conversion path between them (money and power, say)."""
+
+
+class MissingFxRateError(UnitError, KeyError):
+    """The FX table has no rate for a currency pair in a year (or no year was given)."""
+
+
+class DataError(IdcForecastError, ValueError):
+    """A table or series that cannot be used as given."""
+
+
+class EmptyDataError(DataError):
+    """A file, frame or series with nothing in it."""
+
+
+class DuplicateYearError(DataError):
+    """One series with two values for the same year."""
+
+
+class MixedUnitsError(DataError):
+    """Units within one series that cannot be converted to a common unit."""
+
+
+class NonNumericValueError(DataError):
+    """A cell that is neither a number nor a parseable figure."""
+
+
+class InsufficientDataError(DataError):
+    """Fewer observations than a model or calculation needs."""
+
+
+class UnknownNameError(IdcForecastError, KeyError):
+    """A name (dataset, series, model alias, subject) that does not exist."""
+
+
+class UnknownDatasetError(UnknownNameError):
+    """A bundled dataset name that :func:`idcforecast.list_datasets` does not list."""
+
+
+class UnknownSeriesError(UnknownNameError):
+    """A series id that is not in the data."""
+
+
+class UnknownMethodError(UnknownNameError):
+    """A model alias or method name that is not registered."""
+
+
+class UnknownSubjectError(UnknownNameError):
+    """A claim whose subject has no matching history."""
+
+
+class ModelError(IdcForecastError, ValueError):
+    """A model that cannot be fitted or used as asked."""
+
+
+class NotFittedError(ModelError, AttributeError):
+    """``predict`` or ``simulate`` called before ``fit``."""
+
+
+class ConvergenceError(ModelError):
+    """An optimiser that did not converge."""
+
+
+class GrowthError(IdcForecastError, ValueError):
+    """Compound-growth arithmetic asked of impossible inputs (negative levels, rate <= -100%)."""
+
+
+class SpecError(IdcForecastError, ValueError):
+    """A scenario, claims or report specification with a bad key or value."""
+
+
+class ReportError(IdcForecastError, OSError):
+    """An output (report, table, chart) that cannot be written."""
