@@ -1,0 +1,273 @@
+"""The model contract every forecasting model follows.
+
+Models work on one 1-D numpy array of consecutive yearly observations; only the front door
+(:func:`idcforecast.forecast`) touches DataFrames, years and gaps.
+
+The contract (scikit-learn style):
+
+- keyword-only constructor parameters, stored verbatim as attributes (no validation there);
+- ``fit(y) -> self`` validates ``y`` and sets fitted attributes ending in ``_``;
+- ``predict(h, level=(80, 95)) -> Prediction`` (the model's own, uncalibrated intervals);
+- ``simulate(h, n_paths, seed=None) -> ndarray`` of shape ``(n_paths, h)``;
+- ``predict``/``simulate`` before ``fit`` raise :class:`~idcforecast.errors.NotFittedError`;
+- a unique ``alias`` that becomes the ``model`` column of a forecast frame.
+
+Subclasses implement ``_fit``, ``_predict_mean_sigma`` and, when their paths are not
+Gaussian on the original scale, ``_simulate``.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Self
+
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from idcforecast.errors import (
+    InsufficientDataError,
+    ModelError,
+    NonNumericValueError,
+    NotFittedError,
+)
+
+__all__ = [
+    "MODEL_REGISTRY",
+    "ForecastModel",
+    "Prediction",
+    "gaussian_quantile_array",
+    "normal_quantile",
+    "register_model",
+    "sqrt_steps",
+]
+
+FloatArray = NDArray[np.float64]
+
+MODEL_REGISTRY: dict[str, type[ForecastModel]] = {}
+
+
+def register_model(cls: type[ForecastModel]) -> type[ForecastModel]:
+    """Class decorator: make a model available by its ``alias``.
+
+    Raises
+    ------
+    ModelError
+        If another class already uses the alias.
+    """
+    existing = MODEL_REGISTRY.get(cls.alias)
+    if existing is not None and existing is not cls:
+        raise ModelError(
+            f"model alias {cls.alias!r} is used by both {existing.__name__} and "
+            f"{cls.__name__}; aliases must be unique",
+            alias=cls.alias,
+        )
+    MODEL_REGISTRY[cls.alias] = cls
+    return cls
+
+
+def normal_quantile(level: float) -> float:
+    """Two-sided standard normal quantile for a central interval of ``level`` percent.
+
+    Examples
+    --------
+    >>> round(normal_quantile(95), 4)
+    1.96
+    """
+    from statistics import NormalDist
+
+    return NormalDist().inv_cdf(0.5 + level / 200.0)
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """Point forecasts and central intervals for horizons ``1..h``.
+
+    Attributes
+    ----------
+    mean
+        Point forecasts, shape ``(h,)``.
+    lower, upper
+        Interval bounds by level (percent), each of shape ``(h,)``.
+    sigma
+        Per-step standard deviation of the forecast error on the model's working scale
+        (``scale``), so any other level can be derived later.
+    scale
+        ``"level"`` when ``sigma`` is on the original scale, ``"log"`` when on log values.
+    """
+
+    mean: FloatArray
+    lower: dict[float, FloatArray] = field(default_factory=dict)
+    upper: dict[float, FloatArray] = field(default_factory=dict)
+    sigma: FloatArray | None = None
+    scale: str = "level"
+
+
+def _check_levels(level: Sequence[float] | float) -> tuple[float, ...]:
+    levels = (level,) if isinstance(level, int | float) else tuple(level)
+    for value in levels:
+        if not 0 < float(value) < 100:
+            raise ModelError(
+                f"interval level {value!r} is not a percentage strictly between 0 and 100; "
+                "pass levels like (80, 95)",
+                level=value,
+            )
+    return tuple(float(v) for v in levels)
+
+
+class ForecastModel(ABC):
+    """Base class: validation, the fitted-state check and the Gaussian defaults.
+
+    Class attributes
+    ----------------
+    alias
+        Unique short name (the ``model`` column).
+    min_obs
+        Fewest observations ``fit`` accepts.
+    requires_positive
+        True for models fitted on logs (every value must be > 0).
+    """
+
+    alias: ClassVar[str] = ""
+    min_obs: ClassVar[int] = 1
+    requires_positive: ClassVar[bool] = False
+
+    # -- public contract -------------------------------------------------------------
+    def fit(self, y: ArrayLike) -> Self:
+        """Validate ``y`` (1-D, finite, long enough, positive where needed) and fit."""
+        values = self._validate(y)
+        self.n_obs_ = int(values.size)
+        self.last_ = float(values[-1])
+        self._fit(values)
+        return self
+
+    def predict(self, h: int, level: Sequence[float] | float = (80, 95)) -> Prediction:
+        """Forecast ``h`` steps ahead with central intervals at each ``level`` (percent)."""
+        self._check_fitted()
+        h = self._check_horizon(h)
+        levels = _check_levels(level)
+        mean, sigma = self._predict_mean_sigma(h)
+        lower: dict[float, FloatArray] = {}
+        upper: dict[float, FloatArray] = {}
+        for lev in levels:
+            z = normal_quantile(lev)
+            lower[lev], upper[lev] = self._interval(mean, sigma, z)
+        return Prediction(mean=mean, lower=lower, upper=upper, sigma=sigma, scale=self._scale)
+
+    def simulate(
+        self, h: int, n_paths: int, seed: int | np.random.Generator | None = None
+    ) -> FloatArray:
+        """Sample ``n_paths`` future paths of length ``h`` (rows are paths)."""
+        self._check_fitted()
+        h = self._check_horizon(h)
+        if int(n_paths) < 1:
+            raise ModelError(
+                f"n_paths must be a positive integer; got {n_paths!r}", n_paths=n_paths
+            )
+        rng = np.random.default_rng(seed)
+        return self._simulate(h, int(n_paths), rng)
+
+    def get_params(self) -> dict[str, Any]:
+        """The constructor parameters, as stored."""
+        import inspect
+
+        names = [
+            p.name
+            for p in inspect.signature(type(self).__init__).parameters.values()
+            if p.kind is inspect.Parameter.KEYWORD_ONLY
+        ]
+        return {name: getattr(self, name) for name in names}
+
+    def __repr__(self) -> str:
+        params = ", ".join(f"{k}={v!r}" for k, v in self.get_params().items())
+        return f"{type(self).__name__}({params})"
+
+    # -- for subclasses ----------------------------------------------------------------
+    _scale: ClassVar[str] = "level"
+
+    @abstractmethod
+    def _fit(self, y: FloatArray) -> None:
+        """Estimate parameters from validated ``y``; set attributes ending in ``_``."""
+
+    @abstractmethod
+    def _predict_mean_sigma(self, h: int) -> tuple[FloatArray, FloatArray]:
+        """Point forecasts and per-step error sigma (on ``_scale``) for ``1..h``."""
+
+    def _interval(
+        self, mean: FloatArray, sigma: FloatArray, z: float
+    ) -> tuple[FloatArray, FloatArray]:
+        return mean - z * sigma, mean + z * sigma
+
+    def _simulate(self, h: int, n_paths: int, rng: np.random.Generator) -> FloatArray:
+        # Default: Gaussian paths whose marginals match predict(); subclasses whose errors
+        # accumulate (random walks, ETS) override this with their own recursion.
+        mean, sigma = self._predict_mean_sigma(h)
+        return mean + sigma * rng.standard_normal((n_paths, h))
+
+    # -- helpers -----------------------------------------------------------------------
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "n_obs_"):
+            raise NotFittedError(
+                f"this {type(self).__name__} (alias {self.alias!r}) is not fitted yet; "
+                "call fit(y) before predict() or simulate()",
+                alias=self.alias,
+            )
+
+    def _check_horizon(self, h: int) -> int:
+        if isinstance(h, bool) or not isinstance(h, int | np.integer) or int(h) < 1:
+            raise ModelError(
+                f"horizon must be a positive integer number of years; got {h!r}", horizon=h
+            )
+        return int(h)
+
+    def _validate(self, y: ArrayLike) -> FloatArray:
+        try:
+            values = np.asarray(y, dtype=np.float64)
+        except (TypeError, ValueError) as err:
+            raise NonNumericValueError(
+                f"model {self.alias!r}: observations must be numbers; got {y!r} ({err})",
+                alias=self.alias,
+            ) from None
+        if values.ndim != 1:
+            raise ModelError(
+                f"model {self.alias!r}: expected a 1-D array of yearly values; got shape "
+                f"{values.shape}",
+                alias=self.alias,
+            )
+        bad = np.flatnonzero(~np.isfinite(values))
+        if bad.size:
+            i = int(bad[0])
+            raise NonNumericValueError(
+                f"model {self.alias!r}: observation {i} is {values[i]!r}; every value must be "
+                "finite (fill or drop gaps before fitting)",
+                alias=self.alias,
+                index=i,
+            )
+        if values.size < self.min_obs:
+            raise InsufficientDataError(
+                f"model {self.alias!r} needs at least {self.min_obs} observations; got "
+                f"{values.size}",
+                alias=self.alias,
+                n_obs=int(values.size),
+                min_obs=self.min_obs,
+            )
+        if self.requires_positive and np.any(values <= 0):
+            i = int(np.flatnonzero(values <= 0)[0])
+            raise ModelError(
+                f"model {self.alias!r} works on logarithms and needs positive values; "
+                f"observation {i} is {values[i]!r}; use a level model such as 'drift' instead",
+                alias=self.alias,
+                index=i,
+            )
+        return values
+
+
+def sqrt_steps(h: int) -> FloatArray:
+    """``sqrt(1..h)``: the random-walk growth of error spread with the horizon."""
+    return np.sqrt(np.arange(1, h + 1, dtype=np.float64))
+
+
+def gaussian_quantile_array(levels: Sequence[float]) -> FloatArray:
+    """Vector of :func:`normal_quantile` values."""
+    return np.array([normal_quantile(v) for v in levels])
