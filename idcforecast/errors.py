@@ -28,6 +28,8 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     │   └── ConvergenceError                    an optimiser that did not converge
     ├── GrowthError(ValueError)                 impossible compound-growth arithmetic
     ├── SpecError(ValueError)                   a scenario or claims spec with a bad key/value
+    ├── EngineError(RuntimeError)               a batch engine that cannot run as configured
+    ├── MissingDependencyError(ImportError)     an optional extra that is not installed
     └── ReportError(OSError)                    an output that cannot be written
 
 Every exception keeps its structured fields as attributes (``err.fields`` lists them), has
@@ -44,10 +46,12 @@ __all__ = [
     "DataError",
     "DuplicateYearError",
     "EmptyDataError",
+    "EngineError",
     "GrowthError",
     "IdcForecastError",
     "IncompatibleUnitsError",
     "InsufficientDataError",
+    "MissingDependencyError",
     "MissingFxRateError",
     "MixedUnitsError",
     "ModelError",
@@ -186,6 +190,14 @@ class GrowthError(IdcForecastError, ValueError):
 
 class SpecError(IdcForecastError, ValueError):
     """A scenario, claims or report specification with a bad key or value."""
+
+
+class EngineError(IdcForecastError, RuntimeError):
+    """A batch engine that cannot run as configured (bad n_jobs, no Dask client, dead worker)."""
+
+
+class MissingDependencyError(IdcForecastError, ImportError):
+    """An optional dependency (extra) that is not installed; the message names the pip command."""
 
 
 class ReportError(IdcForecastError, OSError):
