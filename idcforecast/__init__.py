@@ -21,12 +21,19 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     "IdcForecastError": "idcforecast.errors",
     "Quantity": "idcforecast.units",
+    "cagr": "idcforecast.growth",
     "convert": "idcforecast.units",
+    "doubling_time": "idcforecast.growth",
     "errors": "idcforecast",
+    "implied_base": "idcforecast.growth",
+    "implied_target": "idcforecast.growth",
+    "implied_years": "idcforecast.growth",
     "list_datasets": "idcforecast.datasets",
     "load_dataset": "idcforecast.datasets",
     "parse_quantity": "idcforecast.units",
+    "project": "idcforecast.growth",
     "read_series": "idcforecast.io",
+    "yoy": "idcforecast.growth",
 }
 
 __all__ = sorted([*_EXPORTS, "__version__"])

@@ -1,0 +1,710 @@
+"""Compound-growth arithmetic: CAGR, year-on-year growth, projections and implied values.
+
+Conventions
+-----------
+- **Rates are fractions**: ``0.278`` means 27.8% a year, ``-0.1`` means -10%. A rate must be
+  greater than ``-1`` (a level cannot fall by 100% or more and keep compounding).
+- ``years`` counts **compounding steps**, not calendar years named: 2019 -> 2022 is 3 steps.
+  Steps may be fractional (2.5 steps for a mid-year to year-end span) but must be > 0.
+- Levels must be positive: a compound rate from or to zero or a negative level is undefined.
+- Every function accepts plain numbers, numpy arrays and pandas Series (element-wise, with
+  broadcasting); a Series result keeps the index of the Series given.
+- Levels may be :class:`idcforecast.units.Quantity` objects: a level result is then a Quantity
+  in the same unit (qualifier kept, range scaled), while a rate is always a plain float.
+  A rate may be given as a Quantity in ``"%"`` (``parse_quantity("27.8%")``).
+
+Examples
+--------
+>>> round(cagr(1562.5, 3200.5, 3), 4)
+0.27
+>>> round(implied_base(3200, 0.278, 3), 1), round(implied_base(3200, 0.278, 2), 1)
+(1533.1, 1959.2)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from idcforecast.errors import (
+    DataError,
+    DuplicateYearError,
+    EmptyDataError,
+    GrowthError,
+    IncompatibleUnitsError,
+    InsufficientDataError,
+    UnitError,
+)
+
+__all__ = [
+    "cagr",
+    "doubling_time",
+    "implied_base",
+    "implied_target",
+    "implied_years",
+    "project",
+    "yoy",
+]
+
+Number = Any  # float | int | numpy array | pandas Series | Quantity
+
+
+# ----------------------------------------------------------------------------------------
+# input handling
+# ----------------------------------------------------------------------------------------
+
+
+def _is_quantity(x: object) -> bool:
+    # Duck-typed so this module does not import the units registry it does not need.
+    return hasattr(x, "value") and hasattr(x, "unit") and hasattr(x, "to")
+
+
+def _scalar_like(x: object) -> bool:
+    return np.ndim(x) == 0 and not isinstance(x, pd.Series)
+
+
+def _values(x: Number, *, name: str, func: str) -> np.ndarray:
+    """Float array of ``x`` (a number, array, Series or Quantity); NaN is refused."""
+    raw = x.value if _is_quantity(x) else x
+    try:
+        arr = np.asarray(raw, dtype=float)
+    except (TypeError, ValueError) as err:
+        raise GrowthError(
+            f"{func}: {name} must be a number, array or Series of numbers, found "
+            f"{type(raw).__name__} {raw!r}; parse text figures first with parse_quantity()",
+            func=func,
+            argument=name,
+        ) from err
+    bad = np.flatnonzero(np.isnan(arr).ravel())
+    if bad.size:
+        raise GrowthError(
+            f"{func}: {name} is NaN{_where(x, int(bad[0]))}; drop or fill missing values "
+            "before compounding",
+            func=func,
+            argument=name,
+        )
+    return arr
+
+
+def _where(x: object, flat_position: int) -> str:
+    if isinstance(x, pd.Series):
+        label = x.index[flat_position]
+        return f" at index {getattr(label, 'item', lambda: label)()!r}"
+    if np.ndim(x) == 0:
+        return ""
+    return f" at position {flat_position}"
+
+
+def _first_bad(arr: np.ndarray, mask: np.ndarray, x: object) -> tuple[float, str]:
+    pos = int(np.flatnonzero(mask.ravel())[0])
+    return float(arr.ravel()[pos]), _where(x, pos)
+
+
+def _check_level(arr: np.ndarray, x: object, *, name: str, func: str) -> None:
+    mask = ~(arr > 0)
+    if mask.any():
+        found, where = _first_bad(arr, mask, x)
+        raise GrowthError(
+            f"{func}: {name} must be a positive level, found {found:g}{where}; compound "
+            "growth is undefined from or to a level <= 0 (compare differences instead)",
+            func=func,
+            argument=name,
+            value=found,
+        )
+
+
+def _check_years(arr: np.ndarray, x: object, *, func: str) -> None:
+    mask = ~(arr > 0) | ~np.isfinite(arr)
+    if mask.any():
+        found, where = _first_bad(arr, mask, x)
+        raise GrowthError(
+            f"{func}: years (compounding steps) must be > 0, found {found:g}{where}; "
+            "2019 -> 2022 is years=3",
+            func=func,
+            argument="years",
+            value=found,
+        )
+
+
+def _rate_values(rate: Number, *, func: str) -> np.ndarray:
+    if _is_quantity(rate):
+        if rate.unit != "%":
+            raise IncompatibleUnitsError(
+                f"{func}: rate is a Quantity in {rate.unit!r}; a rate must be a fraction "
+                "(0.278) or a Quantity in '%' (27.8%)",
+                func=func,
+                unit=rate.unit,
+            )
+        arr = _values(rate, name="rate", func=func) / 100.0
+    else:
+        arr = _values(rate, name="rate", func=func)
+    mask = ~(arr > -1) | ~np.isfinite(arr)
+    if mask.any():
+        found, where = _first_bad(arr, mask, rate)
+        raise GrowthError(
+            f"{func}: rate must be a finite fraction > -1 (0.278 = 27.8%, -1 = -100%), "
+            f"found {found:g}{where}; a level cannot fall by 100% or more",
+            func=func,
+            argument="rate",
+            value=found,
+        )
+    return arr
+
+
+def _series_index(*xs: object, func: str) -> pd.Index | None:
+    index: pd.Index | None = None
+    for x in xs:
+        if isinstance(x, pd.Series):
+            if index is None:
+                index = x.index
+            elif not index.equals(x.index):
+                raise GrowthError(
+                    f"{func}: the Series arguments have different indexes "
+                    f"({list(index)[:5]} vs {list(x.index)[:5]}); align them first "
+                    "(a.align(b, join='inner'))",
+                    func=func,
+                )
+    return index
+
+
+def _wrap(result: np.ndarray, index: pd.Index | None, *, name: str | None = None) -> Any:
+    if index is not None:
+        return pd.Series(result, index=index, name=name)
+    if result.ndim == 0:
+        return float(result)
+    return result
+
+
+def _level_result(
+    template: Any, result: np.ndarray, factor: np.ndarray, index: pd.Index | None
+) -> Any:
+    """Wrap a level result; a Quantity input gives a Quantity in the same unit."""
+    if template is not None and result.ndim == 0:
+        scale = float(factor)
+        low = None if template.low is None else template.low * scale
+        high = None if template.high is None else template.high * scale
+        return dataclasses.replace(
+            template, value=float(result), low=low, high=high, alternate=None, text=None
+        )
+    return _wrap(result, index)
+
+
+def _same_unit(start: Any, end: Any, *, func: str) -> Any:
+    """Return ``end`` in the unit of ``start`` (both Quantities or both plain numbers)."""
+    qs, qe = _is_quantity(start), _is_quantity(end)
+    if qs != qe:
+        given, missing = ("start", "end") if qs else ("end", "start")
+        unit = (start if qs else end).unit
+        raise IncompatibleUnitsError(
+            f"{func}: {given} is a Quantity in {unit!r} but {missing} is a plain number; "
+            f"give both as Quantities or both as numbers in the same unit",
+            func=func,
+            unit=unit,
+        )
+    if not qs or start.unit == end.unit:
+        return end
+    try:
+        return end.to(start.unit)
+    except UnitError as err:
+        raise IncompatibleUnitsError(
+            f"{func}: start is in {start.unit!r} and end in {end.unit!r}, which do not "
+            f"convert without more information ({err}); convert both to one unit first, "
+            "e.g. end.to(start.unit, year=...)",
+            func=func,
+            start_unit=start.unit,
+            end_unit=end.unit,
+        ) from err
+
+
+# ----------------------------------------------------------------------------------------
+# year-indexed series
+# ----------------------------------------------------------------------------------------
+
+
+def _year_series(data: Any, *, func: str) -> tuple[pd.Series, str | None, str]:
+    """A float Series indexed by int year (sorted, NaN dropped), its unit and its label."""
+    unit: str | None = None
+    label = "series"
+    if isinstance(data, pd.DataFrame):
+        missing = [c for c in ("year", "value") if c not in data.columns]
+        if missing:
+            raise DataError(
+                f"{func}: the frame has no {missing} column(s) (found {list(data.columns)}); "
+                "pass a tidy frame with 'year' and 'value' or a year-indexed Series",
+                func=func,
+                missing=missing,
+            )
+        if "series_id" in data.columns:
+            ids = list(pd.unique(data["series_id"]))
+            if len(ids) > 1:
+                raise DataError(
+                    f"{func}: the frame holds {len(ids)} series ({', '.join(map(str, ids))}); "
+                    "expected one; select one first (frame[frame.series_id == ...])",
+                    func=func,
+                    series_ids=ids,
+                )
+            if ids:
+                label = f"series {ids[0]!r}"
+        if "unit" in data.columns:
+            units = list(pd.unique(data["unit"].dropna()))
+            if len(units) > 1:
+                raise DataError(
+                    f"{func}: {label} mixes units {units}; expected one unit per series; "
+                    "convert to one unit first",
+                    func=func,
+                    units=units,
+                )
+            unit = str(units[0]) if units else None
+        years = pd.to_numeric(data["year"], errors="raise").to_numpy()
+        series = pd.Series(data["value"].to_numpy(dtype=float), index=years)
+    elif isinstance(data, pd.Series):
+        series = data.astype(float)
+        label = f"series {data.name!r}" if data.name is not None else "series"
+        index = data.index
+        if isinstance(index, pd.PeriodIndex | pd.DatetimeIndex):
+            series.index = index.year
+        else:
+            series.index = pd.Index(np.asarray(index))
+        unit = data.attrs.get("unit")
+    else:
+        raise DataError(
+            f"{func}: expected a year-indexed Series or a tidy frame with 'year' and 'value', "
+            f"found {type(data).__name__}",
+            func=func,
+        )
+    if not pd.api.types.is_integer_dtype(series.index) and not (
+        pd.api.types.is_float_dtype(series.index)
+        and np.all(np.mod(series.index.to_numpy(dtype=float), 1) == 0)
+    ):
+        raise DataError(
+            f"{func}: {label} is not indexed by years (index {list(series.index)[:5]}); "
+            "index it by integer years, a yearly PeriodIndex or a DatetimeIndex",
+            func=func,
+        )
+    series.index = series.index.astype("int64")
+    dup = series.index[series.index.duplicated()]
+    if len(dup):
+        raise DuplicateYearError(
+            f"{func}: {label} has more than one value for year {int(dup[0])}; keep one",
+            func=func,
+            year=int(dup[0]),
+        )
+    # NaN is a missing observation: a gap, like a year that is simply not published.
+    series = series.dropna().sort_index()
+    if series.empty:
+        raise EmptyDataError(f"{func}: {label} has no values", func=func)
+    series.index.name = "year"
+    return series, unit, label
+
+
+def _at_year(series: pd.Series, year: int, *, label: str, func: str) -> float:
+    if year not in series.index:
+        present = ", ".join(str(y) for y in series.index)
+        raise InsufficientDataError(
+            f"{func}: {label} has no value for {year} (years present: {present}); "
+            "pick a year present or fill the gap explicitly",
+            func=func,
+            year=year,
+        )
+    return float(series.loc[year])
+
+
+# ----------------------------------------------------------------------------------------
+# public functions
+# ----------------------------------------------------------------------------------------
+
+
+def cagr(
+    start: Number,
+    end: Number | None = None,
+    years: Number | None = None,
+    /,
+    *,
+    start_year: int | None = None,
+    end_year: int | None = None,
+) -> Any:
+    """Compound annual growth rate, as a fraction.
+
+    Two call forms:
+
+    - ``cagr(start, end, years)``: ``(end / start) ** (1 / years) - 1``;
+    - ``cagr(series, start_year, end_year)``: the rate between two years of a year-indexed
+      Series or a tidy frame holding one series (``year``, ``value`` columns); the years
+      default to the first and last observed, and ``years = end_year - start_year``.
+
+    Parameters
+    ----------
+    start, end
+        Positive levels: numbers, arrays, Series or Quantities. Quantities in different
+        units are converted when a path exists without an FX rate.
+    years
+        Compounding steps (> 0).
+    start_year, end_year
+        Keyword spelling of the years in the series form.
+
+    Returns
+    -------
+    float, ndarray or Series
+        The rate as a fraction (0.278 = 27.8%), never a Quantity.
+
+    Notes
+    -----
+    A Series or frame as the first argument means the series form unless ``end`` is also
+    a Series or array (then the rates are element-wise). For a Series of start levels and
+    one end level, pass the end level as an array: ``cagr(s, np.full(len(s), e), 3)``.
+
+    Raises
+    ------
+    GrowthError
+        A level <= 0, years <= 0, or NaN.
+    IncompatibleUnitsError
+        Start and end in units with no conversion path.
+    InsufficientDataError
+        The series has no value for a requested year.
+
+    Examples
+    --------
+    >>> round(cagr(1562.5, 3200.5, 3), 4)
+    0.27
+    >>> s = pd.Series([1562.5, 2238.7, 3012.7], index=[2019, 2020, 2021])
+    >>> round(cagr(s, 2019, 2021), 4)
+    0.3886
+    """
+    if isinstance(start, pd.DataFrame) or (
+        isinstance(start, pd.Series) and (end is None or _scalar_like(end))
+    ):
+        return _cagr_series(start, end, years, start_year=start_year, end_year=end_year)
+    if end is None or years is None:
+        raise GrowthError(
+            "cagr: expected cagr(start, end, years) or cagr(series, start_year, end_year); "
+            f"found start={type(start).__name__}, end={end!r}, years={years!r}",
+            func="cagr",
+        )
+    end = _same_unit(start, end, func="cagr")
+    s = _values(start, name="start", func="cagr")
+    e = _values(end, name="end", func="cagr")
+    n = _values(years, name="years", func="cagr")
+    _check_level(s, start, name="start", func="cagr")
+    _check_level(e, end, name="end", func="cagr")
+    _check_years(n, years, func="cagr")
+    index = _series_index(start, end, years, func="cagr")
+    # exp/log is the exact closed form and stays accurate for rates near zero.
+    result = np.expm1((np.log(e) - np.log(s)) / n)
+    return _wrap(result, index)
+
+
+def _cagr_series(
+    data: Any,
+    pos_start: Any,
+    pos_end: Any,
+    *,
+    start_year: int | None,
+    end_year: int | None,
+) -> float:
+    if pos_start is not None and start_year is not None:
+        raise GrowthError(
+            "cagr: start_year given twice (positionally and by keyword); give it once",
+            func="cagr",
+        )
+    if pos_end is not None and end_year is not None:
+        raise GrowthError(
+            "cagr: end_year given twice (positionally and by keyword); give it once",
+            func="cagr",
+        )
+    series, _, label = _year_series(data, func="cagr")
+    y0 = _pick_year(pos_start, start_year, default=int(series.index[0]))
+    y1 = _pick_year(pos_end, end_year, default=int(series.index[-1]))
+    if y1 <= y0:
+        raise GrowthError(
+            f"cagr: end_year must be after start_year, found {y0} -> {y1} for {label}",
+            func="cagr",
+            start_year=y0,
+            end_year=y1,
+        )
+    first = _at_year(series, y0, label=label, func="cagr")
+    last = _at_year(series, y1, label=label, func="cagr")
+    for year, value in ((y0, first), (y1, last)):
+        if value <= 0:
+            raise GrowthError(
+                f"cagr: {label} year {year} must be a positive level, found {value:g}; "
+                "compound growth is undefined from or to a level <= 0",
+                func="cagr",
+                year=year,
+                value=value,
+            )
+    return math.expm1((math.log(last) - math.log(first)) / (y1 - y0))
+
+
+def _pick_year(positional: Any, keyword: int | None, *, default: int) -> int:
+    if keyword is not None:
+        return int(keyword)
+    if positional is not None:
+        return int(positional)
+    return default
+
+
+def implied_target(base: Number, rate: Number, years: Number) -> Any:
+    """Level reached from ``base`` after ``years`` steps at ``rate``: ``base*(1+rate)**years``.
+
+    Examples
+    --------
+    >>> round(implied_target(1562.5, 0.278, 3), 1)
+    3261.5
+    """
+    return _compound(base, rate, years, sign=1.0, func="implied_target")
+
+
+def implied_base(end: Number, rate: Number, years: Number) -> Any:
+    """Base level that reaches ``end`` after ``years`` steps at ``rate``.
+
+    ``end / (1 + rate) ** years``. A Quantity ``end`` gives a Quantity base in its unit,
+    with its qualifier ("more than 3200" at a fixed rate implies a base of more than ...).
+
+    Examples
+    --------
+    >>> round(implied_base(3200, 0.278, 3), 1)  # "2020-22" read as three steps from 2019
+    1533.1
+    >>> round(implied_base(3200, 0.278, 2), 1)  # read as two steps from 2020
+    1959.2
+    """
+    return _compound(end, rate, years, sign=-1.0, func="implied_base")
+
+
+def _compound(level: Number, rate: Number, years: Number, *, sign: float, func: str) -> Any:
+    name = "base" if sign > 0 else "end"
+    x = _values(level, name=name, func=func)
+    _check_level(x, level, name=name, func=func)
+    r = _rate_values(rate, func=func)
+    n = _values(years, name="years", func=func)
+    _check_years(n, years, func=func)
+    index = _series_index(level, rate, years, func=func)
+    factor = np.exp(sign * n * np.log1p(r))
+    template = level if _is_quantity(level) else None
+    return _level_result(template, x * factor, factor, index)
+
+
+def implied_years(base: Number, end: Number, rate: Number) -> Any:
+    """Compounding steps for ``base`` to reach ``end`` at ``rate``.
+
+    ``log(end / base) / log(1 + rate)``; fractional steps are returned as they are.
+
+    Raises
+    ------
+    GrowthError
+        When ``end`` is never reached going forward (a zero rate with ``end != base``, or
+        a rate whose sign points away from ``end``).
+
+    Examples
+    --------
+    >>> round(implied_years(1562.5, 3200.5, 0.278), 2)
+    2.92
+    """
+    end = _same_unit(base, end, func="implied_years")
+    b = _values(base, name="base", func="implied_years")
+    e = _values(end, name="end", func="implied_years")
+    _check_level(b, base, name="base", func="implied_years")
+    _check_level(e, end, name="end", func="implied_years")
+    r = _rate_values(rate, func="implied_years")
+    index = _series_index(base, end, rate, func="implied_years")
+    num = np.log(e) - np.log(b)
+    den = np.log1p(r)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        steps = np.where(num == 0, 0.0, num / np.where(den == 0, np.nan, den))
+    never = ~(steps >= 0)
+    if never.any():
+        pos = int(np.flatnonzero(np.broadcast_to(never, steps.shape).ravel())[0])
+        bb, ee, rr = (np.broadcast_to(a, steps.shape).ravel()[pos] for a in (b, e, r))
+        raise GrowthError(
+            f"implied_years: a level of {bb:g} never reaches {ee:g} at a rate of "
+            f"{rr:g} ({rr:.1%} a year){_where(base if not _scalar_like(base) else rate, pos)};"
+            " the rate must be positive to grow and negative to shrink",
+            func="implied_years",
+        )
+    return _wrap(steps, index)
+
+
+def doubling_time(rate: Number) -> Any:
+    """Compounding steps for a level to double at ``rate``: ``log 2 / log(1 + rate)``.
+
+    Raises
+    ------
+    GrowthError
+        ``rate <= 0`` (a level that never doubles).
+
+    Examples
+    --------
+    >>> round(doubling_time(0.278), 2)
+    2.83
+    """
+    r = _rate_values(rate, func="doubling_time")
+    mask = ~(r > 0)
+    if mask.any():
+        found, where = _first_bad(r, mask, rate)
+        raise GrowthError(
+            f"doubling_time: rate must be > 0 for a level to double, found {found:g}{where}",
+            func="doubling_time",
+            value=found,
+        )
+    return _wrap(math.log(2) / np.log1p(r), _series_index(rate, func="doubling_time"))
+
+
+def project(
+    base: Number,
+    rate: Number,
+    years: int | None = None,
+    *,
+    base_year: int | None = None,
+) -> Any:
+    """Compound ``base`` forward: the path ``base * (1 + rate) ** k`` for ``k = 0..years``.
+
+    Parameters
+    ----------
+    base
+        Positive level (number or Quantity), or a 1-D array of levels (one path per row).
+    rate
+        One rate (fraction) for every step, or a sequence of per-step rates (then ``years``
+        defaults to its length).
+    years
+        Steps to project (a positive integer).
+    base_year
+        When given, the result is a Series indexed by year from ``base_year`` to
+        ``base_year + years`` (named ``"value"``; ``attrs["unit"]`` holds a Quantity's unit).
+
+    Returns
+    -------
+    ndarray or Series
+        ``years + 1`` values starting with ``base``; shape ``(len(base), years + 1)`` for an
+        array of bases.
+
+    Examples
+    --------
+    >>> project(100.0, 0.1, 2).round(2).tolist()
+    [100.0, 110.0, 121.0]
+    >>> rate = cagr(1562.5, 3200.5, 3)
+    >>> project(1562.5, rate, 3, base_year=2019).round(1).to_dict()
+    {2019: 1562.5, 2020: 1984.4, 2021: 2520.1, 2022: 3200.5}
+    """
+    x = _values(base, name="base", func="project")
+    _check_level(x, base, name="base", func="project")
+    r = _rate_values(rate, func="project")
+    if r.ndim > 1:
+        raise GrowthError(
+            f"project: rate must be one rate or a 1-D sequence of per-step rates, found "
+            f"shape {r.shape}",
+            func="project",
+        )
+    if years is None:
+        if r.ndim == 0:
+            raise GrowthError(
+                "project: years is required with a single rate (e.g. project(100, 0.1, 5))",
+                func="project",
+            )
+        years = int(r.size)
+    if isinstance(years, bool) or not float(years).is_integer() or years < 1:
+        raise GrowthError(
+            f"project: years must be a positive whole number of steps, found {years!r}",
+            func="project",
+            value=years,
+        )
+    years = int(years)
+    if r.ndim == 1 and r.size != years:
+        raise GrowthError(
+            f"project: {r.size} per-step rates given for years={years}; give one rate per step",
+            func="project",
+        )
+    steps = np.broadcast_to(r, (years,))
+    growth = np.concatenate([[1.0], np.exp(np.cumsum(np.log1p(steps)))])
+    if x.ndim > 1:
+        raise GrowthError(
+            f"project: base must be a number or a 1-D array, found shape {x.shape}",
+            func="project",
+        )
+    path = np.multiply.outer(x, growth)
+    if base_year is None:
+        return path
+    if path.ndim != 1:
+        raise GrowthError(
+            "project: base_year needs a single base level, found an array; project each "
+            "base separately",
+            func="project",
+        )
+    out = pd.Series(
+        path, index=pd.Index(range(base_year, base_year + years + 1), name="year"), name="value"
+    )
+    if _is_quantity(base):
+        out.attrs["unit"] = base.unit
+    return out
+
+
+def yoy(data: Any) -> pd.DataFrame:
+    """Growth between consecutive observed years, annualized across gaps and flagged.
+
+    Parameters
+    ----------
+    data
+        A year-indexed Series, or a tidy frame (``year``, ``value``, optional
+        ``series_id``: each series is handled on its own).
+
+    Returns
+    -------
+    DataFrame
+        One row per observed year that has an earlier observation (the first year has no
+        predecessor and no row): ``series_id`` (frames only), ``year``, ``from_year``,
+        ``years_apart``, ``value``, ``previous``, ``growth`` (total growth over the span),
+        ``yoy`` (the per-year rate: equal to ``growth`` for adjacent years, the compound
+        annual rate across a gap) and ``annualized`` (True when ``yoy`` spans a gap and is
+        an average, not an observed year-on-year change). Rates are fractions.
+
+    Examples
+    --------
+    >>> s = pd.Series([210.5, 518.6, 714.5], index=[2012, 2015, 2016])
+    >>> table = yoy(s)
+    >>> table["year"].tolist(), table["years_apart"].tolist(), table["annualized"].tolist()
+    ([2015, 2016], [3, 1], [True, False])
+    >>> table["yoy"].round(4).tolist()  # 2012->2015 is an annual average, flagged
+    [0.3506, 0.3777]
+    """
+    if isinstance(data, pd.DataFrame) and "series_id" in data.columns:
+        parts = [
+            _yoy_one(group, series_id=sid) for sid, group in data.groupby("series_id", sort=False)
+        ]
+        if not parts:
+            raise EmptyDataError("yoy: the frame has no rows", func="yoy")
+        return pd.concat(parts, ignore_index=True)
+    return _yoy_one(data, series_id=None)
+
+
+def _yoy_one(data: Any, *, series_id: Any) -> pd.DataFrame:
+    series, _, label = _year_series(data, func="yoy")
+    bad = series[series <= 0]
+    if len(bad):
+        raise GrowthError(
+            f"yoy: {label} year {int(bad.index[0])} must be a positive level, found "
+            f"{float(bad.iloc[0]):g}; growth rates are undefined from or to a level <= 0",
+            func="yoy",
+            year=int(bad.index[0]),
+        )
+    years = series.index.to_numpy()
+    values = series.to_numpy()
+    apart = np.diff(years)
+    growth = values[1:] / values[:-1] - 1.0
+    rate = np.expm1(np.log1p(growth) / apart)
+    out = pd.DataFrame(
+        {
+            "year": years[1:],
+            "from_year": years[:-1],
+            "years_apart": apart.astype("int64"),
+            "value": values[1:],
+            "previous": values[:-1],
+            "growth": growth,
+            "yoy": rate,
+            "annualized": apart > 1,
+        }
+    )
+    if series_id is not None:
+        out.insert(0, "series_id", series_id)
+    return out

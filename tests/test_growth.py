@@ -1,0 +1,286 @@
+"""Growth arithmetic: pinned numbers (hand arithmetic in comments), properties, bad input."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from idcforecast.errors import (
+    DataError,
+    DuplicateYearError,
+    GrowthError,
+    InsufficientDataError,
+)
+from idcforecast.growth import (
+    cagr,
+    doubling_time,
+    implied_base,
+    implied_target,
+    implied_years,
+    project,
+    yoy,
+)
+
+CIDC = pd.Series(
+    [210.5, 372.3, 518.6, 714.5, 946.1, 1228.0, 1562.5, 2238.7, 3012.7, 4043.2, 5078.3],
+    index=[2012, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023],
+    name="china_idc_cidc_overall",
+)
+
+
+# -- the must-show numbers -------------------------------------------------------------
+
+
+def test_cagr_2019_to_2022_is_27_0_percent() -> None:
+    # 3200.5 / 1562.5 = 2.048320; 1.27 ** 3 = 2.048383, so the rate is a hair under 27.0%:
+    # ln(2.048320) = ln 2 + ln 1.024160 = 0.693147 + 0.023873 = 0.717020;
+    # exp(0.717020 / 3) - 1 = exp(0.239007) - 1 = 0.269987
+    assert cagr(1562.5, 3200.5, 3) == pytest.approx(0.269987, abs=1e-6)
+
+
+def test_27_8_percent_to_3200_implies_bases_1533_and_1959() -> None:
+    # 1.278 ** 2 = 1.633284; 1.278 ** 3 = 2.087337
+    # three steps (from 2019): 3200 / 2.087337 = 1533.05
+    # two steps (from 2020):   3200 / 1.633284 = 1959.24
+    assert implied_base(3200, 0.278, 3) == pytest.approx(1533.05, abs=0.01)
+    assert implied_base(3200, 0.278, 2) == pytest.approx(1959.24, abs=0.01)
+    # against the 2020 actual 2238.7 the two-step reading misses by 1959.24 / 2238.7 - 1
+    # = -0.12483, about 12%
+    assert implied_base(3200, 0.278, 2) / 2238.7 - 1 == pytest.approx(-0.12483, abs=1e-5)
+
+
+def test_series_form_matches_the_level_form() -> None:
+    assert cagr(CIDC, 2019, 2022) == pytest.approx(cagr(1562.5, 4043.2, 3), rel=1e-12)
+    assert cagr(CIDC, start_year=2019, end_year=2022) == cagr(CIDC, 2019, 2022)
+    # default years: first and last observed, 2012 -> 2023 = 11 steps
+    assert cagr(CIDC) == pytest.approx((5078.3 / 210.5) ** (1 / 11) - 1, rel=1e-12)
+
+
+def test_series_form_reads_a_tidy_frame_and_a_period_index() -> None:
+    frame = pd.DataFrame(
+        {"series_id": "x", "year": [2019, 2020, 2021], "value": [100.0, 110.0, 121.0]}
+    )
+    assert cagr(frame, 2019, 2021) == pytest.approx(0.1, rel=1e-12)
+    periods = pd.Series([100.0, 121.0], index=pd.period_range("2019", periods=2, freq="Y"))
+    assert cagr(periods) == pytest.approx(0.21, rel=1e-12)
+
+
+def test_other_functions_by_hand() -> None:
+    # 1562.5 * 1.278 ** 3 = 1562.5 * 2.087337 = 3261.46
+    assert implied_target(1562.5, 0.278, 3) == pytest.approx(3261.46, abs=0.01)
+    # ln(3200.5 / 1562.5) / ln(1.278) = 0.717020 / 0.245296 = 2.92308
+    assert implied_years(1562.5, 3200.5, 0.278) == pytest.approx(2.92308, abs=1e-4)
+    # ln 2 / ln 1.278 = 0.693147 / 0.245296 = 2.82575
+    assert doubling_time(0.278) == pytest.approx(2.82575, abs=1e-4)
+    # ln 2 / ln 1.1 = 7.27254 (the "rule of 72" says 7.2)
+    assert doubling_time(0.1) == pytest.approx(7.27254, abs=1e-4)
+    assert implied_years(100.0, 100.0, 0.0) == 0.0
+    assert implied_years(100.0, 50.0, -0.5) == pytest.approx(1.0)
+
+
+def test_project_path_and_year_index() -> None:
+    np.testing.assert_allclose(project(100.0, 0.1, 3), [100.0, 110.0, 121.0, 133.1])
+    path = project(100.0, [0.1, 0.2], base_year=2020)
+    assert path.index.tolist() == [2020, 2021, 2022]
+    assert path.index.name == "year"
+    np.testing.assert_allclose(path.to_numpy(), [100.0, 110.0, 132.0])  # 110 * 1.2
+    two = project(np.array([100.0, 200.0]), 0.5, 1)
+    np.testing.assert_allclose(two, [[100.0, 150.0], [200.0, 300.0]])
+
+
+def test_vectorized_over_arrays_and_series() -> None:
+    np.testing.assert_allclose(
+        cagr(np.array([100.0, 100.0]), np.array([121.0, 144.0]), 2), [0.1, 0.2]
+    )
+    starts = pd.Series([100.0, 100.0], index=["a", "b"])
+    ends = pd.Series([121.0, 144.0], index=["a", "b"])
+    out = cagr(starts, ends, 2)
+    assert isinstance(out, pd.Series)
+    assert out.index.tolist() == ["a", "b"]
+    np.testing.assert_allclose(out.to_numpy(), [0.1, 0.2])
+    bases = implied_base(pd.Series([121.0, 144.0]), pd.Series([0.1, 0.2]), 2)
+    np.testing.assert_allclose(bases.to_numpy(), [100.0, 100.0])
+    np.testing.assert_allclose(doubling_time(np.array([1.0, 3.0])), [1.0, 0.5])
+
+
+# -- yoy ---------------------------------------------------------------------------------
+
+
+def test_yoy_flags_the_annualized_rate_across_gaps() -> None:
+    table = yoy(CIDC)
+    assert table["year"].tolist() == CIDC.index[1:].tolist()
+    row = table.set_index("year").loc[2014]
+    # 2012 -> 2014 is two steps: total growth 372.3 / 210.5 - 1 = 0.768646,
+    # annualized sqrt(1.768646) - 1 = 0.329904
+    assert row["years_apart"] == 2
+    assert bool(row["annualized"]) is True
+    assert row["growth"] == pytest.approx(0.768646, abs=1e-6)
+    assert row["yoy"] == pytest.approx(0.329904, abs=1e-6)
+    adjacent = table.set_index("year").loc[2020]
+    # 2238.7 / 1562.5 - 1 = 0.432768 (the source reports +43.3%)
+    assert bool(adjacent["annualized"]) is False
+    assert adjacent["yoy"] == adjacent["growth"] == pytest.approx(0.432768, abs=1e-6)
+    assert not table["yoy"].isna().any()
+
+
+def test_yoy_handles_each_series_of_a_tidy_frame() -> None:
+    frame = pd.DataFrame(
+        {
+            "series_id": ["a", "a", "b", "b", "b"],
+            "year": [2020, 2021, 2019, 2020, 2022],
+            "value": [100.0, 150.0, 10.0, 11.0, 13.31],
+        }
+    )
+    table = yoy(frame)
+    assert table[["series_id", "year"]].values.tolist() == [
+        ["a", 2021],
+        ["b", 2020],
+        ["b", 2022],
+    ]
+    np.testing.assert_allclose(table["yoy"], [0.5, 0.1, 0.1])  # 13.31 / 11 = 1.1 ** 2
+
+
+# -- properties --------------------------------------------------------------------------
+
+levels = st.floats(min_value=1e-3, max_value=1e9, allow_nan=False)
+rates = st.floats(min_value=-0.9, max_value=5.0, allow_nan=False)
+steps = st.integers(min_value=1, max_value=30)
+
+
+@settings(max_examples=200, deadline=None)
+@given(x=levels, r=rates, n=steps)
+def test_project_of_implied_base_returns_the_target(x: float, r: float, n: int) -> None:
+    assert project(implied_base(x, r, n), r, n)[-1] == pytest.approx(x, rel=1e-9)
+    assert implied_target(implied_base(x, r, n), r, n) == pytest.approx(x, rel=1e-9)
+
+
+@settings(max_examples=200, deadline=None)
+@given(x=levels, r=rates, n=steps, year=st.integers(min_value=1900, max_value=2100))
+def test_cagr_of_a_projected_path_returns_its_rate(x: float, r: float, n: int, year: int) -> None:
+    path = project(x, r, n, base_year=year)
+    assert cagr(path) == pytest.approx(r, abs=1e-9)
+    assert cagr(path.iloc[0], path.iloc[-1], n) == pytest.approx(r, abs=1e-9)
+    if abs(r) > 1e-3:  # below that, the end level rounds back to the base
+        assert implied_years(x, path.iloc[-1], r) == pytest.approx(n, abs=1e-6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(start=levels, end=levels, bump=st.floats(min_value=1.001, max_value=10.0), n=steps)
+def test_monotonicity(start: float, end: float, bump: float, n: int) -> None:
+    # CAGR rises with the end level and falls with the start level; the implied base rises
+    # with the target and falls with the rate; a path at a positive rate only goes up.
+    assert cagr(start, end * bump, n) > cagr(start, end, n)
+    assert cagr(start * bump, end, n) < cagr(start, end, n)
+    assert implied_base(end * bump, 0.2, n) > implied_base(end, 0.2, n)
+    assert implied_base(end, 0.2 * bump, n) < implied_base(end, 0.2, n)
+    assert np.all(np.diff(project(start, 0.01 * bump, n)) > 0)
+
+
+# -- bad input: typed errors, exact messages ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: cagr(0.0, 3200.5, 3),
+            "cagr: start must be a positive level, found 0; compound growth is undefined "
+            "from or to a level <= 0 (compare differences instead)",
+        ),
+        (
+            lambda: cagr(np.array([1.0, 2.0]), np.array([3.0, -1.0]), 2),
+            "cagr: end must be a positive level, found -1 at position 1; compound growth "
+            "is undefined from or to a level <= 0 (compare differences instead)",
+        ),
+        (
+            lambda: cagr(1562.5, 3200.5, 0),
+            "cagr: years (compounding steps) must be > 0, found 0; 2019 -> 2022 is years=3",
+        ),
+        (
+            lambda: implied_base(3200, 0.278, -2),
+            "implied_base: years (compounding steps) must be > 0, found -2; 2019 -> 2022 is "
+            "years=3",
+        ),
+        (
+            lambda: implied_base(3200, -1.0, 2),
+            "implied_base: rate must be a finite fraction > -1 (0.278 = 27.8%, -1 = -100%), "
+            "found -1; a level cannot fall by 100% or more",
+        ),
+        (
+            lambda: project(100.0, pd.Series([0.1, -1.5], index=[2021, 2022])),
+            "project: rate must be a finite fraction > -1 (0.278 = 27.8%, -1 = -100%), "
+            "found -1.5 at index 2022; a level cannot fall by 100% or more",
+        ),
+        (
+            lambda: cagr(float("nan"), 1.0, 1),
+            "cagr: start is NaN; drop or fill missing values before compounding",
+        ),
+        (
+            lambda: doubling_time(0.0),
+            "doubling_time: rate must be > 0 for a level to double, found 0",
+        ),
+        (
+            lambda: implied_years(100.0, 200.0, -0.1),
+            "implied_years: a level of 100 never reaches 200 at a rate of -0.1 (-10.0% a "
+            "year); the rate must be positive to grow and negative to shrink",
+        ),
+        (
+            lambda: project(100.0, 0.1, 0),
+            "project: years must be a positive whole number of steps, found 0",
+        ),
+        (
+            lambda: cagr(CIDC, 2019, 2019),
+            "cagr: end_year must be after start_year, found 2019 -> 2019 for series "
+            "'china_idc_cidc_overall'",
+        ),
+        (
+            lambda: cagr(pd.Series([-1.0, 2.0], index=[2020, 2021])),
+            "cagr: series year 2020 must be a positive level, found -1; compound growth is "
+            "undefined from or to a level <= 0",
+        ),
+    ],
+)
+def test_growth_errors(call, message: str) -> None:
+    with pytest.raises(GrowthError, match=re.escape(message) + "$"):
+        call()
+
+
+def test_missing_year_names_the_years_present() -> None:
+    message = (
+        "cagr: series 'china_idc_cidc_overall' has no value for 2013 (years present: 2012, "
+        "2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023); pick a year present or "
+        "fill the gap explicitly"
+    )
+    with pytest.raises(InsufficientDataError, match=re.escape(message)):
+        cagr(CIDC, 2013, 2022)
+
+
+def test_a_frame_with_two_series_is_refused() -> None:
+    frame = pd.DataFrame({"series_id": ["a", "b"], "year": [2020, 2021], "value": [1.0, 2.0]})
+    message = (
+        "cagr: the frame holds 2 series (a, b); expected one; select one first "
+        "(frame[frame.series_id == ...])"
+    )
+    with pytest.raises(DataError, match=re.escape(message)):
+        cagr(frame)
+
+
+def test_duplicate_years_are_refused() -> None:
+    with pytest.raises(DuplicateYearError, match=re.escape("more than one value for year 2020")):
+        yoy(pd.Series([1.0, 2.0], index=[2020, 2020]))
+
+
+def test_misaligned_series_are_refused() -> None:
+    with pytest.raises(GrowthError, match="different indexes"):
+        cagr(pd.Series([1.0], index=["a"]), pd.Series([2.0], index=["b"]), 1)
+
+
+def test_log_form_is_accurate_near_zero_growth() -> None:
+    assert cagr(1.0, 1.0 + 1e-12, 1) == pytest.approx(1e-12, rel=1e-3)
+    assert math.isfinite(cagr(1e-300, 1e300, 2))
