@@ -1,0 +1,26 @@
+"""Scenarios, Monte Carlo paths, driver (bottom-up) models and hierarchical reconciliation.
+
+Modules: ``spec`` (TOML/dict scenario specs), ``paths`` (the ``Paths`` result),
+``montecarlo`` (the vectorized path engine and ``simulate``), ``tables`` (quantile tables,
+CAGR distributions, exceedance probabilities), ``drivers`` (capex -> MW -> racks -> revenue),
+``reconcile`` (coherent forecasts for sums of regions or segments).
+"""
+
+from __future__ import annotations
+
+from idcforecast.scenarios.montecarlo import simulate, simulate_paths
+from idcforecast.scenarios.paths import Paths
+from idcforecast.scenarios.spec import Scenario, ScenarioSet, load_scenarios
+from idcforecast.scenarios.tables import cagr_draws, prob_exceeds, scenario_table
+
+__all__ = [
+    "Paths",
+    "Scenario",
+    "ScenarioSet",
+    "cagr_draws",
+    "load_scenarios",
+    "prob_exceeds",
+    "scenario_table",
+    "simulate",
+    "simulate_paths",
+]

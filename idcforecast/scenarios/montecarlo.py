@@ -1,0 +1,361 @@
+"""Monte Carlo sample paths: the vectorized engine on arrays and ``simulate`` on data.
+
+The engine draws paths from a forecast's calibrated error distribution, the one documented
+for ``idcforecast.forecast.forecast_paths``: on the ``"log"`` scale,
+``log(mean) + cumsum(sqrt(diff(sigma ** 2)) * Z)`` (random-walk increments, so each year's
+marginal has spread ``sigma[h]`` and consecutive years are correlated); on the ``"level"``
+scale the same without logs. ``mean`` is therefore the path median on the log scale.
+
+Reproducibility: paths are generated in fixed blocks of :data:`BLOCK_PATHS` paths, each with
+its own generator from ``SeedSequence(seed).spawn``. Memory chunks are whole numbers of
+blocks, so the numbers do not depend on the chunk size (nor on the order chunks run in).
+Scenarios share the draws (common random numbers).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from idcforecast.errors import DataError, ModelError, SpecError, UnknownSeriesError
+from idcforecast.scenarios.paths import Paths
+from idcforecast.scenarios.spec import (
+    SMOOTH_CAP_EXPONENT,
+    Scenario,
+    ScenarioSet,
+    load_scenarios,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["BLOCK_PATHS", "simulate", "simulate_paths"]
+
+BLOCK_PATHS = 8192  # paths per random block; fixed, so chunking never changes the numbers
+DEFAULT_CHUNK_PATHS = 16 * BLOCK_PATHS  # ~10 MB of work memory per 10 simulated years
+
+
+def simulate_paths(
+    *,
+    mean: np.ndarray,
+    sigma: np.ndarray,
+    years: np.ndarray,
+    scale: str = "log",
+    scenarios: ScenarioSet | Mapping[str, Any] | str | Path | None = None,
+    n_paths: int = 10_000,
+    seed: int | None = None,
+    chunk_paths: int | None = None,
+    unit: str = "",
+    series_id: str = "series",
+    origin_year: int | None = None,
+    origin_value: float | None = None,
+    model: str = "",
+) -> Paths:
+    """Sample paths around ``mean`` with cumulative error spread ``sigma``, per scenario.
+
+    Parameters
+    ----------
+    mean
+        Point forecasts for ``years`` (the median path on the log scale), shape ``(h,)``.
+    sigma
+        Standard deviation of the cumulative forecast error at each step, on ``scale``.
+        A spread that shrinks with the horizon cannot come from accumulated increments; it
+        is raised to its running maximum (wider, never narrower).
+    years
+        Consecutive years of the forecast, shape ``(h,)``.
+    scale
+        ``"log"`` (multiplicative errors; ``mean`` must be positive) or ``"level"``.
+    scenarios
+        A :class:`ScenarioSet`, a dict or TOML path for :func:`load_scenarios`, or None for
+        a single scenario ``"base"`` without adjustments.
+    n_paths
+        Paths per scenario.
+    seed
+        Integer seed; None draws fresh entropy (recorded in ``Paths.seed``).
+    chunk_paths
+        Paths computed at once (memory); rounded up to a multiple of :data:`BLOCK_PATHS`.
+        Does not change the result.
+    unit, series_id, origin_year, origin_value, model
+        Metadata kept on the result (the origin is the last observed point, for CAGRs).
+
+    Examples
+    --------
+    >>> p = simulate_paths(mean=np.array([100.0, 110.0]), sigma=np.array([0.1, 0.2]),
+    ...                    years=np.array([2025, 2026]), n_paths=20_000, seed=1)
+    >>> p.values.shape
+    (1, 20000, 2)
+    >>> [round(float(v)) for v in np.median(p.values[0], axis=0)]
+    [100, 110]
+    """
+    mean = np.asarray(mean, dtype=np.float64)
+    sigma = np.asarray(sigma, dtype=np.float64)
+    years = np.asarray(years, dtype=np.int64)
+    _check_inputs(mean, sigma, years, scale, n_paths, series_id)
+    spec = _as_scenario_set(scenarios)
+    h = mean.size
+    sigma = np.maximum.accumulate(sigma)
+    step_sd = np.sqrt(np.diff(sigma**2, prepend=0.0))
+    center = np.log(mean) if scale == "log" else mean
+    adjust = np.stack([s.log_adjustment(years) for s in spec.scenarios])
+    caps = [_resolve_cap(s, unit, origin_year, spec.source) for s in spec.scenarios]
+
+    seq = np.random.SeedSequence(seed)
+    n_blocks = -(-int(n_paths) // BLOCK_PATHS)
+    children = seq.spawn(n_blocks)
+    chunk = DEFAULT_CHUNK_PATHS if chunk_paths is None else int(chunk_paths)
+    if chunk < 1:
+        raise ModelError(
+            f"chunk_paths must be a positive integer; got {chunk_paths!r}",
+            chunk_paths=chunk_paths,
+        )
+    blocks_per_chunk = -(-chunk // BLOCK_PATHS)
+    out = np.empty((len(spec), int(n_paths), h), dtype=np.float64)
+    work = np.empty((min(blocks_per_chunk * BLOCK_PATHS, int(n_paths)), h), dtype=np.float64)
+    for first in range(0, n_blocks, blocks_per_chunk):
+        start = first * BLOCK_PATHS
+        stop = min((first + blocks_per_chunk) * BLOCK_PATHS, int(n_paths))
+        z = work[: stop - start]
+        for b in range(first, min(first + blocks_per_chunk, n_blocks)):
+            lo = b * BLOCK_PATHS - start
+            hi = min((b + 1) * BLOCK_PATHS, int(n_paths)) - start
+            np.random.Generator(np.random.PCG64(children[b])).standard_normal(out=z[lo:hi])
+        z *= step_sd
+        np.cumsum(z, axis=1, out=z)
+        z += center
+        for s in range(len(spec)):
+            dest = out[s, start:stop]
+            _apply_scenario(z, dest, adjust[s], scale)
+            if caps[s] is not None:
+                _apply_cap(dest, caps[s], spec.scenarios[s].cap_mode)
+    return Paths(
+        values=out,
+        years=years,
+        scenarios=spec.names,
+        weights=spec.weights,
+        unit=unit,
+        series_id=series_id,
+        origin_year=origin_year,
+        origin_value=origin_value,
+        seed=int(seq.entropy),  # type: ignore[arg-type]
+        model=model,
+    )
+
+
+def _apply_scenario(z: np.ndarray, dest: np.ndarray, adjust: np.ndarray, scale: str) -> None:
+    if scale == "log":
+        if np.any(adjust):
+            np.add(z, adjust, out=dest)
+            np.exp(dest, out=dest)
+        else:
+            np.exp(z, out=dest)
+    elif np.any(adjust):
+        np.multiply(z, np.exp(adjust), out=dest)
+    else:
+        dest[...] = z
+
+
+def _apply_cap(values: np.ndarray, cap: float, mode: str) -> None:
+    if mode == "clip":
+        np.minimum(values, cap, out=values)
+        return
+    # Smooth saturation y / (1 + (y/cap)^k)^(1/k): ~y well below the cap, -> cap above it.
+    k = SMOOTH_CAP_EXPONENT
+    ratio = np.maximum(values, 0.0) / cap
+    np.power(ratio, k, out=ratio)
+    ratio += 1.0
+    np.power(ratio, 1.0 / k, out=ratio)
+    values /= ratio
+
+
+def _resolve_cap(scenario: Scenario, unit: str, year: int | None, source: str) -> float | None:
+    if scenario.cap is None or isinstance(scenario.cap, float | int):
+        return None if scenario.cap is None else float(scenario.cap)
+    from idcforecast.units import convert
+
+    if not unit:
+        raise SpecError(
+            f"{source}: scenario {scenario.name!r} key 'cap' is the figure {scenario.cap!r} "
+            "but the series has no unit to convert it to; give the cap as a number in the "
+            "series unit",
+            file=source,
+            scenario=scenario.name,
+            key="cap",
+        )
+    value = float(convert(scenario.cap, unit, year=year))
+    if not (math.isfinite(value) and value > 0):
+        raise SpecError(
+            f"{source}: scenario {scenario.name!r} key 'cap' {scenario.cap!r} is {value!r} "
+            f"{unit}; expected a positive level",
+            file=source,
+            scenario=scenario.name,
+            key="cap",
+        )
+    return value
+
+
+def _as_scenario_set(
+    scenarios: ScenarioSet | Mapping[str, Any] | str | Path | None,
+) -> ScenarioSet:
+    if scenarios is None:
+        return ScenarioSet(scenarios=(Scenario("base"),))
+    if isinstance(scenarios, ScenarioSet):
+        return scenarios
+    return load_scenarios(scenarios)
+
+
+def _check_inputs(
+    mean: np.ndarray,
+    sigma: np.ndarray,
+    years: np.ndarray,
+    scale: str,
+    n_paths: int,
+    series_id: str,
+) -> None:
+    where = f"series {series_id!r}"
+    if mean.ndim != 1 or mean.size == 0 or sigma.shape != mean.shape or years.shape != mean.shape:
+        raise ModelError(
+            f"{where}: mean, sigma and years must be 1-D arrays of one common length; got "
+            f"shapes {mean.shape}, {sigma.shape}, {years.shape}",
+            series_id=series_id,
+        )
+    if scale not in ("log", "level"):
+        raise ModelError(
+            f"{where}: scale must be 'log' or 'level'; got {scale!r}", series_id=series_id
+        )
+    if not (np.all(np.isfinite(mean)) and np.all(np.isfinite(sigma)) and np.all(sigma >= 0)):
+        raise ModelError(
+            f"{where}: mean and sigma must be finite and sigma >= 0; got mean {mean.tolist()}, "
+            f"sigma {sigma.tolist()}",
+            series_id=series_id,
+        )
+    if scale == "log" and np.any(mean <= 0):
+        raise ModelError(
+            f"{where}: log-scale paths need a positive mean; got {mean.tolist()}; use "
+            "scale='level'",
+            series_id=series_id,
+        )
+    if np.any(np.diff(years) != 1):
+        raise ModelError(
+            f"{where}: years must be consecutive; got {years.tolist()}", series_id=series_id
+        )
+    if isinstance(n_paths, bool) or not isinstance(n_paths, int | np.integer) or n_paths < 1:
+        raise ModelError(f"n_paths must be a positive integer; got {n_paths!r}", n_paths=n_paths)
+
+
+def simulate(
+    data: pd.DataFrame | pd.Series,
+    horizon: int,
+    *,
+    n_paths: int = 10_000,
+    scenarios: ScenarioSet | Mapping[str, Any] | str | Path | None = None,
+    seed: int | None = None,
+    series_id: str | None = None,
+    method: str = "auto",
+    chunk_paths: int | None = None,
+) -> Paths:
+    """Simulate ``n_paths`` future paths per scenario from the fitted forecast model.
+
+    Fits ``method`` (default the "auto" combination) with
+    ``idcforecast.forecast.forecast_array`` and samples its calibrated error distribution
+    (sigma from the series' own rolling-origin errors) with :func:`simulate_paths`; scenario
+    growth adjustments and shocks then compound on each path and caps saturate it.
+
+    Parameters
+    ----------
+    data
+        A tidy frame (``series_id, year, value`` [+ ``unit``]) or a year-indexed Series.
+    horizon
+        Years after the last observed year.
+    n_paths, seed, chunk_paths
+        As in :func:`simulate_paths`; the same seed gives the same numbers.
+    scenarios
+        A :class:`ScenarioSet`, a dict, a TOML path, or None (one scenario "base").
+    series_id
+        Which series to simulate when ``data`` holds several (defaults to the spec's
+        ``series_id``).
+    method
+        Model alias passed to the forecasting engine.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> history = pd.Series([100.0, 120, 150, 175, 210, 260, 300, 350],
+    ...                     index=range(2016, 2024), name="demo")
+    >>> paths = simulate(history, 3, n_paths=1000, seed=7)
+    >>> paths.values.shape, paths.years.tolist()
+    ((1, 1000, 3), [2024, 2025, 2026])
+    """
+    from idcforecast.forecast import forecast_array
+
+    spec = _as_scenario_set(scenarios)
+    sid, years, values, unit = _select_series(data, series_id or spec.series_id)
+    from idcforecast._series import prepare_values
+
+    y = prepare_values(years, values, series_id=sid)
+    fc = forecast_array(y, horizon=horizon, method=method, seed=seed, series_id=sid)
+    last = int(years[-1])
+    sigma = fc.sigma if fc.sigma is not None else np.zeros_like(fc.mean)
+    return simulate_paths(
+        mean=np.asarray(fc.mean),
+        sigma=np.asarray(sigma),
+        years=np.arange(last + 1, last + 1 + int(horizon)),
+        scale=fc.scale,
+        scenarios=spec,
+        n_paths=n_paths,
+        seed=seed,
+        chunk_paths=chunk_paths,
+        unit=unit,
+        series_id=sid,
+        origin_year=last,
+        origin_value=float(values[-1]),
+        model=fc.model,
+    )
+
+
+def _select_series(
+    data: pd.DataFrame | pd.Series, series_id: str | None
+) -> tuple[str, np.ndarray, np.ndarray, str]:
+    import pandas as pd
+
+    if isinstance(data, pd.Series):
+        clean = data.dropna().sort_index()
+        name = str(data.name) if data.name is not None else "series"
+        return name, clean.index.to_numpy(np.int64), clean.to_numpy(np.float64), ""
+    for column in ("series_id", "year", "value"):
+        if column not in data.columns:
+            raise DataError(
+                f"simulate: data has no column {column!r}; expected a tidy frame with "
+                f"series_id, year, value (found {', '.join(map(str, data.columns))})",
+                column=column,
+            )
+    ids = list(dict.fromkeys(data["series_id"].astype(str)))
+    if series_id is None:
+        if len(ids) != 1:
+            raise DataError(
+                f"simulate: data holds {len(ids)} series ({', '.join(ids[:5])}); pass "
+                "series_id= to choose one",
+                n_series=len(ids),
+            )
+        series_id = ids[0]
+    if series_id not in ids:
+        import difflib
+
+        close = difflib.get_close_matches(series_id, ids, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise UnknownSeriesError(
+            f"simulate: series {series_id!r} is not in the data (found {', '.join(ids[:5])}){hint}",
+            series_id=series_id,
+        )
+    rows = data[data["series_id"].astype(str) == series_id].sort_values("year")
+    units = rows["unit"].dropna().unique().tolist() if "unit" in rows.columns else []
+    unit = str(units[0]) if len(units) == 1 else ""
+    return (
+        series_id,
+        rows["year"].to_numpy(np.int64),
+        rows["value"].to_numpy(np.float64),
+        unit,
+    )

@@ -1,0 +1,119 @@
+"""The ``Paths`` result: simulated yearly levels per scenario, with their metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from idcforecast.errors import UnknownNameError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Paths"]
+
+
+@dataclass(frozen=True, eq=False)
+class Paths:
+    """Simulated sample paths of one series under one or more scenarios.
+
+    Attributes
+    ----------
+    values
+        float64 array of shape ``(n_scenarios, n_paths, n_years)``. Scenarios share the same
+        random draws (common random numbers), so differences between scenarios come from
+        the scenario adjustments alone.
+    years
+        int64 array of the simulated years, shape ``(n_years,)``.
+    scenarios
+        Scenario names, in the order of the first axis.
+    weights
+        Scenario probabilities (summing to 1) or None.
+    unit
+        Unit of ``values`` (the series unit, e.g. "CNY 100m").
+    series_id
+        The simulated series.
+    origin_year, origin_value
+        The last observed year and value (the start of every path), used for CAGRs.
+    seed
+        The entropy of the ``numpy.random.SeedSequence`` used: pass it back as ``seed`` to
+        reproduce the run exactly.
+    model
+        Alias of the forecasting model whose error distribution was sampled.
+
+    Examples
+    --------
+    >>> p = Paths(values=np.ones((1, 2, 3)), years=np.arange(2025, 2028), scenarios=("base",))
+    >>> p.n_paths, p.n_years, p.scenario("base").shape
+    (2, 3, (2, 3))
+    """
+
+    values: np.ndarray
+    years: np.ndarray
+    scenarios: tuple[str, ...]
+    weights: tuple[float, ...] | None = None
+    unit: str = ""
+    series_id: str = "series"
+    origin_year: int | None = None
+    origin_value: float | None = None
+    seed: int | None = None
+    model: str = ""
+
+    @property
+    def n_paths(self) -> int:
+        return int(self.values.shape[1])
+
+    @property
+    def n_years(self) -> int:
+        return int(self.values.shape[2])
+
+    def scenario(self, name: str) -> np.ndarray:
+        """The ``(n_paths, n_years)`` block of one scenario."""
+        return self.values[self.scenario_index(name)]
+
+    def scenario_index(self, name: str) -> int:
+        try:
+            return self.scenarios.index(name)
+        except ValueError:
+            import difflib
+
+            close = difflib.get_close_matches(name, self.scenarios, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else ""
+            raise UnknownNameError(
+                f"series {self.series_id!r}: no scenario {name!r} in the simulated paths; "
+                f"expected one of {', '.join(self.scenarios)}. {hint}".rstrip(),
+                scenario=name,
+            ) from None
+
+    def year_index(self, year: int) -> int:
+        """Position of ``year`` on the year axis (typed error if it was not simulated)."""
+        hits = np.flatnonzero(self.years == int(year))
+        if not hits.size:
+            raise UnknownNameError(
+                f"series {self.series_id!r}: year {year} was not simulated; expected a year "
+                f"from {int(self.years[0])} to {int(self.years[-1])} (raise the horizon)",
+                year=year,
+            )
+        return int(hits[0])
+
+    def to_frame(self) -> pd.DataFrame:
+        """Long tidy frame: ``series_id, scenario, path, year, value, unit``.
+
+        One row per (scenario, path, year): 30,000 rows for 3 scenarios x 1,000 paths x 10
+        years. Use :func:`~idcforecast.scenario_table` for summaries.
+        """
+        import pandas as pd
+
+        n_s, n_p, n_y = self.values.shape
+        return pd.DataFrame(
+            {
+                "series_id": self.series_id,
+                "scenario": np.repeat(np.array(self.scenarios, dtype=object), n_p * n_y),
+                "path": np.tile(np.repeat(np.arange(n_p, dtype=np.int64), n_y), n_s),
+                "year": np.tile(self.years.astype(np.int64), n_s * n_p),
+                "value": self.values.reshape(-1),
+                "unit": self.unit,
+            }
+        )

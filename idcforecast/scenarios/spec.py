@@ -1,0 +1,360 @@
+"""Scenario specifications: named scenarios read from a TOML file or a dict.
+
+A spec names one or more scenarios (for example ``base``, ``bull``, ``bear``). Each scenario
+may carry:
+
+``weight``
+    Probability of the scenario, used for the weighted mixture row of
+    :func:`~idcforecast.scenario_table`. Give a weight to every scenario or to none; the
+    weights must sum to 1 (within 1e-9).
+``growth``
+    Growth adjustments by period, ``{"2025-2027" = 0.03, "2028" = -0.01}``: in each year of
+    the period the level is multiplied by ``1 + adjustment`` relative to the previous year,
+    so adjustments compound along the path (+0.03 is roughly three points more growth a year).
+``shocks``
+    One-off multiplicative level shifts, ``{"2026" = -0.10}``: the level drops by 10% in 2026
+    and the path continues from the lower level (a permanent shift, not a one-year blip).
+``cap``
+    A saturation ceiling in the series unit (a number) or a figure (``"12000亿元"``),
+    applied after growth and shocks.
+``cap_mode``
+    ``"smooth"`` (default): ``y / (1 + (y / cap) ** k) ** (1 / k)`` with ``k = 10``, which is
+    within 1% of ``y`` below 0.63 cap and approaches the cap without a point mass;
+    ``"clip"``: ``min(y, cap)``.
+``description``
+    Free text, printed in reports.
+
+Errors name the file, the scenario and the key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from idcforecast.errors import SpecError
+
+__all__ = ["Scenario", "ScenarioSet", "load_scenarios"]
+
+SCENARIO_KEYS = ("cap", "cap_mode", "description", "growth", "shocks", "weight")
+TOP_KEYS = ("description", "scenarios", "series_id", "unit")
+CAP_MODES = ("smooth", "clip")
+WEIGHT_TOLERANCE = 1e-9
+SMOOTH_CAP_EXPONENT = 10.0
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One named scenario: growth adjustments, shocks, an optional cap and weight.
+
+    ``growth`` and ``shocks`` map a year to a fraction (0.03 = +3%). ``cap`` is a number in
+    the series unit, or a figure string converted when the paths' unit is known.
+    """
+
+    name: str
+    growth: Mapping[int, float] = field(default_factory=dict)
+    shocks: Mapping[int, float] = field(default_factory=dict)
+    cap: float | str | None = None
+    cap_mode: str = "smooth"
+    weight: float | None = None
+    description: str = ""
+
+    def log_adjustment(self, years: np.ndarray) -> np.ndarray:
+        """Cumulative log multiplier of the scenario for each of ``years`` (consecutive).
+
+        Examples
+        --------
+        >>> s = Scenario("bull", growth={2026: 0.1, 2027: 0.1}, shocks={2027: -0.5})
+        >>> np.round(np.exp(s.log_adjustment(np.array([2025, 2026, 2027, 2028]))), 4)
+        array([1.   , 1.1  , 0.605, 0.605])
+        """
+        steps = np.zeros(len(years), dtype=np.float64)
+        for i, year in enumerate(years):
+            steps[i] = math.log1p(self.growth.get(int(year), 0.0)) + math.log1p(
+                self.shocks.get(int(year), 0.0)
+            )
+        return np.cumsum(steps)
+
+
+@dataclass(frozen=True)
+class ScenarioSet:
+    """An ordered collection of scenarios with the file they came from."""
+
+    scenarios: tuple[Scenario, ...]
+    source: str = "<dict>"
+    series_id: str | None = None
+    unit: str | None = None
+    description: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(s.name for s in self.scenarios)
+
+    @property
+    def weights(self) -> tuple[float, ...] | None:
+        if self.scenarios[0].weight is None:
+            return None
+        return tuple(float(s.weight) for s in self.scenarios)  # type: ignore[arg-type]
+
+    def __len__(self) -> int:
+        return len(self.scenarios)
+
+
+def load_scenarios(source: str | Path | Mapping[str, Any]) -> ScenarioSet:
+    """Read a scenario spec from a TOML file (path) or from a dict.
+
+    Parameters
+    ----------
+    source
+        A path to a ``.toml`` file, or a mapping with the same structure:
+        ``{"scenarios": {"base": {...}, "bull": {...}}}``.
+
+    Raises
+    ------
+    SpecError
+        For an unreadable file, an unknown key (with a did-you-mean), a bad value, mixed or
+        missing weights, or weights that do not sum to 1. The message names the file, the
+        scenario and the key.
+
+    Examples
+    --------
+    >>> spec = load_scenarios({"scenarios": {
+    ...     "base": {"weight": 0.6},
+    ...     "bear": {"weight": 0.4, "growth": {"2026-2027": -0.05}, "cap": 9000},
+    ... }})
+    >>> spec.names, spec.weights
+    (('base', 'bear'), (0.6, 0.4))
+    >>> dict(spec.scenarios[1].growth)
+    {2026: -0.05, 2027: -0.05}
+    """
+    if isinstance(source, Mapping):
+        return _parse(source, origin="<dict>")
+    path = Path(source)
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        raise SpecError(
+            f"scenario file {str(path)!r} cannot be read ({err.strerror}); "
+            "pass the path of an existing TOML file",
+            file=str(path),
+        ) from None
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise SpecError(
+            f"scenario file {str(path)!r} is not valid UTF-8 TOML: {err}; fix the syntax",
+            file=str(path),
+        ) from None
+    return _parse(data, origin=str(path))
+
+
+def _unknown_key(
+    origin: str, key: str, allowed: tuple[str, ...], *, scenario: str | None = None
+) -> SpecError:
+    close = difflib.get_close_matches(key, allowed, n=1)
+    hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(allowed)}"
+    where = "the spec" if scenario is None else f"scenario {scenario!r}"
+    return SpecError(
+        f"{origin}: {where} has unknown key {key!r}; {hint}",
+        file=origin,
+        scenario=scenario,
+        key=key,
+    )
+
+
+def _parse(data: Mapping[str, Any], *, origin: str) -> ScenarioSet:
+    for key in data:
+        if key not in TOP_KEYS:
+            raise _unknown_key(origin, str(key), TOP_KEYS)
+    table = data.get("scenarios")
+    if not isinstance(table, Mapping) or not table:
+        raise SpecError(
+            f"{origin}: expected a non-empty [scenarios] table (for example "
+            f"[scenarios.base]); found {type(table).__name__ if table is not None else 'none'}",
+            file=origin,
+            key="scenarios",
+        )
+    scenarios = []
+    for name, body in table.items():
+        if not isinstance(body, Mapping):
+            raise SpecError(
+                f"{origin}: scenario {name!r} must be a table of keys; found "
+                f"{type(body).__name__} {body!r}",
+                file=origin,
+                scenario=name,
+            )
+        scenarios.append(_parse_scenario(str(name), body, origin=origin))
+    _check_weights(scenarios, origin=origin)
+    return ScenarioSet(
+        scenarios=tuple(scenarios),
+        source=origin,
+        series_id=_optional_str(data, "series_id", origin),
+        unit=_optional_str(data, "unit", origin),
+        description=_optional_str(data, "description", origin) or "",
+    )
+
+
+def _optional_str(data: Mapping[str, Any], key: str, origin: str) -> str | None:
+    value = data.get(key)
+    if value is not None and not isinstance(value, str):
+        raise SpecError(
+            f"{origin}: key {key!r} must be a string; found {value!r}", file=origin, key=key
+        )
+    return value
+
+
+def _parse_scenario(name: str, body: Mapping[str, Any], *, origin: str) -> Scenario:
+    where = f"scenario {name!r}"
+    for key in body:
+        if key not in SCENARIO_KEYS:
+            raise _unknown_key(origin, str(key), SCENARIO_KEYS, scenario=name)
+    growth = _parse_periods(body.get("growth", {}), origin, name, "growth")
+    shocks = _parse_periods(body.get("shocks", {}), origin, name, "shocks")
+    for key, values in (("growth", growth), ("shocks", shocks)):
+        for year, frac in values.items():
+            if frac <= -1.0:
+                raise SpecError(
+                    f"{origin}: {where} key {key!r} year {year}: {frac!r} would make the "
+                    "market zero or negative; expected a fraction greater than -1 "
+                    "(-0.10 = -10%)",
+                    file=origin,
+                    scenario=name,
+                    key=key,
+                )
+    cap = body.get("cap")
+    if cap is not None:
+        if isinstance(cap, bool) or not isinstance(cap, int | float | str):
+            raise SpecError(
+                f"{origin}: {where} key 'cap' must be a number in the series unit or a "
+                f"figure such as '12000亿元'; found {cap!r}",
+                file=origin,
+                scenario=name,
+                key="cap",
+            )
+        if not isinstance(cap, str) and not (math.isfinite(cap) and cap > 0):
+            raise SpecError(
+                f"{origin}: {where} key 'cap' must be a positive finite number; found {cap!r}",
+                file=origin,
+                scenario=name,
+                key="cap",
+            )
+        cap = cap if isinstance(cap, str) else float(cap)
+    cap_mode = body.get("cap_mode", "smooth")
+    if cap_mode not in CAP_MODES:
+        raise SpecError(
+            f"{origin}: {where} key 'cap_mode' must be one of {', '.join(CAP_MODES)}; "
+            f"found {cap_mode!r}",
+            file=origin,
+            scenario=name,
+            key="cap_mode",
+        )
+    weight = body.get("weight")
+    if weight is not None:
+        if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 <= weight <= 1:
+            raise SpecError(
+                f"{origin}: {where} key 'weight' must be a number between 0 and 1; "
+                f"found {weight!r}",
+                file=origin,
+                scenario=name,
+                key="weight",
+            )
+        weight = float(weight)
+    description = body.get("description", "")
+    if not isinstance(description, str):
+        raise SpecError(
+            f"{origin}: {where} key 'description' must be a string; found {description!r}",
+            file=origin,
+            scenario=name,
+            key="description",
+        )
+    return Scenario(
+        name=name,
+        growth=growth,
+        shocks=shocks,
+        cap=cap,
+        cap_mode=cap_mode,
+        weight=weight,
+        description=description,
+    )
+
+
+def _parse_periods(table: Any, origin: str, name: str, key: str) -> dict[int, float]:
+    where = f"{origin}: scenario {name!r} key {key!r}"
+    if not isinstance(table, Mapping):
+        raise SpecError(
+            f'{where} must be a table of period = fraction, e.g. {{"2025-2027" = 0.03}}; '
+            f"found {table!r}",
+            file=origin,
+            scenario=name,
+            key=key,
+        )
+    out: dict[int, float] = {}
+    for period, frac in table.items():
+        years = _parse_period(str(period))
+        if years is None:
+            raise SpecError(
+                f"{where}: period {period!r} is not a year or a year range; expected "
+                "'2026' or '2025-2027'",
+                file=origin,
+                scenario=name,
+                key=key,
+            )
+        if isinstance(frac, bool) or not isinstance(frac, int | float) or not math.isfinite(frac):
+            raise SpecError(
+                f"{where}: period {period!r} must map to a fraction (0.03 = +3%); found {frac!r}",
+                file=origin,
+                scenario=name,
+                key=key,
+            )
+        for year in years:
+            if year in out:
+                raise SpecError(
+                    f"{where}: year {year} appears in two periods; give each year once",
+                    file=origin,
+                    scenario=name,
+                    key=key,
+                )
+            out[year] = float(frac)
+    return out
+
+
+def _parse_period(text: str) -> range | None:
+    parts = text.strip().split("-")
+    if len(parts) not in (1, 2) or not all(p.strip().isdigit() for p in parts):
+        return None
+    first, last = int(parts[0]), int(parts[-1])
+    if last < first:
+        return None
+    return range(first, last + 1)
+
+
+def _check_weights(scenarios: list[Scenario], *, origin: str) -> None:
+    given = [s.name for s in scenarios if s.weight is not None]
+    if not given:
+        return
+    if len(given) != len(scenarios):
+        missing = [s.name for s in scenarios if s.weight is None]
+        raise SpecError(
+            f"{origin}: scenario(s) {', '.join(map(repr, missing))} have no 'weight' while "
+            f"{', '.join(map(repr, given))} do; give every scenario a weight or none",
+            file=origin,
+            scenario=missing[0],
+            key="weight",
+        )
+    total = math.fsum(s.weight for s in scenarios)  # type: ignore[misc]
+    if abs(total - 1.0) > WEIGHT_TOLERANCE:
+        listing = " + ".join(f"{s.name} {s.weight:g}" for s in scenarios)
+        raise SpecError(
+            f"{origin}: scenario weights must sum to 1; found {listing} = {total:.6g}; "
+            "rescale the weights",
+            file=origin,
+            key="weight",
+            total=total,
+        )

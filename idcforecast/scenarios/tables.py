@@ -1,0 +1,285 @@
+"""Summaries of simulated paths: quantile tables, CAGR distributions, exceedance odds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from idcforecast.errors import ModelError, SpecError
+from idcforecast.scenarios.paths import Paths
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["QUANTILES", "WEIGHTED", "cagr_draws", "prob_exceeds", "scenario_table"]
+
+QUANTILES: tuple[int, ...] = (5, 10, 50, 90, 95)
+WEIGHTED = "weighted"  # name of the probability-weighted mixture of the scenarios
+
+
+def _weighted_quantiles(
+    blocks: np.ndarray, weights: Sequence[float], probs: np.ndarray
+) -> np.ndarray:
+    """Quantiles of the mixture: scenario ``s`` has probability ``weights[s]``.
+
+    ``blocks`` is ``(n_scenarios, n_paths, k)``; returns ``(len(probs), k)`` using the
+    inverse of the weighted empirical CDF (the smallest value whose CDF reaches ``p``).
+    """
+    n_s, n_p, k = blocks.shape
+    flat = blocks.transpose(2, 0, 1).reshape(k, n_s * n_p)
+    w = np.repeat(np.asarray(weights, dtype=np.float64) / n_p, n_p)
+    order = np.argsort(flat, axis=1, kind="stable")
+    cdf = np.cumsum(w[order], axis=1)
+    out = np.empty((probs.size, k))
+    for j in range(k):
+        idx = np.searchsorted(cdf[j], probs - 1e-12, side="left")
+        out[:, j] = flat[j, order[j, np.minimum(idx, n_s * n_p - 1)]]
+    return out
+
+
+def cagr_draws(paths: Paths, target_year: int) -> np.ndarray:
+    """CAGR from the last observed point to ``target_year``, per scenario and path.
+
+    ``(value[target] / origin_value) ** (1 / (target_year - origin_year)) - 1``, shape
+    ``(n_scenarios, n_paths)``; a path at or below zero has no CAGR and raises.
+
+    Examples
+    --------
+    >>> p = Paths(values=np.array([[[110.0, 121.0]]]), years=np.array([2025, 2026]),
+    ...           scenarios=("base",), origin_year=2024, origin_value=100.0)
+    >>> np.round(cagr_draws(p, 2026), 6)
+    array([[0.1]])
+    """
+    if paths.origin_year is None or paths.origin_value is None or paths.origin_value <= 0:
+        raise ModelError(
+            f"series {paths.series_id!r}: the paths have no positive origin (last observed "
+            f"year and value: {paths.origin_year!r}, {paths.origin_value!r}); a CAGR needs "
+            "one: simulate from data, or pass origin_year and origin_value",
+            series_id=paths.series_id,
+        )
+    j = paths.year_index(target_year)
+    end = paths.values[:, :, j]
+    if np.any(end <= 0):
+        raise ModelError(
+            f"series {paths.series_id!r}: some paths are <= 0 in {target_year}; a CAGR is "
+            "undefined there (simulate on the log scale)",
+            series_id=paths.series_id,
+        )
+    span = int(target_year) - int(paths.origin_year)
+    return (end / paths.origin_value) ** (1.0 / span) - 1.0
+
+
+def scenario_table(
+    paths: Paths,
+    *,
+    quantiles: Sequence[float] = QUANTILES,
+    target_year: int | None = None,
+) -> pd.DataFrame:
+    """Quantiles per year and scenario, and the CAGR distribution to ``target_year``.
+
+    Parameters
+    ----------
+    paths
+        The result of :func:`~idcforecast.simulate`.
+    quantiles
+        Percentiles to report (columns ``p5``, ``p10``...).
+    target_year
+        Year for the CAGR rows (default: the last simulated year).
+
+    Returns
+    -------
+    DataFrame
+        Tidy, one row per (scenario, quantity, year): ``series_id, scenario, weight,
+        quantity, year, unit, mean, p5, p10, p50, p90, p95``. ``quantity`` is ``"level"``
+        (the simulated value of that year, in the series unit) or ``"cagr"`` (percent a
+        year from ``origin_year`` to ``target_year``, unit "%", one row per scenario). With
+        weights, a ``"weighted"`` scenario is the probability mixture of the others. Fan
+        charts use the ``"level"`` rows.
+
+    Examples
+    --------
+    >>> p = Paths(values=np.arange(1.0, 101.0).reshape(1, 100, 1), years=np.array([2026]),
+    ...           scenarios=("base",), origin_year=2025, origin_value=50.0, unit="CNY 100m")
+    >>> table = scenario_table(p)
+    >>> print(table[["quantity", "year", "p5", "p50", "p95"]].to_string(index=False))
+    quantity  year     p5  p50   p95
+       level  2026   5.95 50.5 95.05
+        cagr  2026 -88.10  1.0 90.10
+    """
+    import pandas as pd
+
+    probs = _check_quantiles(quantiles)
+    target = int(paths.years[-1]) if target_year is None else int(target_year)
+    qcols = [f"p{_label(q)}" for q in quantiles]
+    mixed = paths.weights is not None and len(paths.scenarios) > 1
+    w = np.asarray(paths.weights if paths.weights is not None else [], dtype=np.float64)
+    blocks: list[pd.DataFrame] = []
+    for s, name in enumerate(paths.scenarios):
+        blocks.append(
+            _block(
+                paths,
+                name=name,
+                weight=_weight(paths, s),
+                quantity="level",
+                years=paths.years,
+                unit=paths.unit,
+                mean=paths.values[s].mean(axis=0),
+                qs=np.quantile(paths.values[s], probs, axis=0),
+                qcols=qcols,
+            )
+        )
+    if mixed:
+        blocks.append(
+            _block(
+                paths,
+                name=WEIGHTED,
+                weight=1.0,
+                quantity="level",
+                years=paths.years,
+                unit=paths.unit,
+                mean=np.tensordot(w, paths.values.mean(axis=1), axes=1),
+                qs=_weighted_quantiles(paths.values, w, probs),
+                qcols=qcols,
+            )
+        )
+    if paths.origin_year is not None and paths.origin_value is not None:
+        cagr = cagr_draws(paths, target) * 100.0
+        one = np.array([target])
+        for s, name in enumerate(paths.scenarios):
+            blocks.append(
+                _block(
+                    paths,
+                    name=name,
+                    weight=_weight(paths, s),
+                    quantity="cagr",
+                    years=one,
+                    unit="%",
+                    mean=cagr[s].mean(keepdims=True),
+                    qs=np.quantile(cagr[s], probs)[:, None],
+                    qcols=qcols,
+                )
+            )
+        if mixed:
+            blocks.append(
+                _block(
+                    paths,
+                    name=WEIGHTED,
+                    weight=1.0,
+                    quantity="cagr",
+                    years=one,
+                    unit="%",
+                    mean=np.array([w @ cagr.mean(axis=1)]),
+                    qs=_weighted_quantiles(cagr[:, :, None], w, probs),
+                    qcols=qcols,
+                )
+            )
+    return pd.concat(blocks, ignore_index=True)
+
+
+def _weight(paths: Paths, s: int) -> float:
+    return float("nan") if paths.weights is None else float(paths.weights[s])
+
+
+def _block(
+    paths: Paths,
+    *,
+    name: str,
+    weight: float,
+    quantity: str,
+    years: np.ndarray,
+    unit: str,
+    mean: np.ndarray,
+    qs: np.ndarray,
+    qcols: list[str],
+) -> pd.DataFrame:
+    import pandas as pd
+
+    data: dict[str, object] = {
+        "series_id": paths.series_id,
+        "scenario": name,
+        "weight": weight,
+        "quantity": quantity,
+        "year": np.asarray(years, dtype=np.int64),
+        "unit": unit,
+        "mean": np.asarray(mean, dtype=np.float64),
+    }
+    for i, col in enumerate(qcols):
+        data[col] = qs[i]
+    return pd.DataFrame(data)
+
+
+def _label(q: float) -> str:
+    return f"{q:g}".replace(".", "_")
+
+
+def _check_quantiles(quantiles: Sequence[float]) -> np.ndarray:
+    probs = np.asarray(list(quantiles), dtype=np.float64)
+    if probs.ndim != 1 or probs.size == 0 or np.any(probs <= 0) or np.any(probs >= 100):
+        raise SpecError(
+            f"quantiles must be percentiles strictly between 0 and 100, like (5, 50, 95); "
+            f"got {list(quantiles)!r}",
+            key="quantiles",
+        )
+    return probs / 100.0
+
+
+def prob_exceeds(
+    paths: Paths,
+    threshold: float | str,
+    year: int,
+    *,
+    scenario: str | None = None,
+) -> float | pd.Series:
+    """Probability that the simulated value in ``year`` exceeds ``threshold``.
+
+    Parameters
+    ----------
+    threshold
+        A number in the paths' unit, or a figure such as ``"8000亿元"`` (converted to the
+        paths' unit; money in another currency converts with the FX rate of ``year``).
+    year
+        A simulated year.
+    scenario
+        One scenario name (returns a float). None returns a Series indexed by scenario, with
+        a ``"weighted"`` entry when the scenarios carry weights.
+
+    Examples
+    --------
+    >>> p = Paths(values=np.arange(1.0, 11.0).reshape(1, 10, 1), years=np.array([2027]),
+    ...           scenarios=("base",), unit="CNY 100m")
+    >>> prob_exceeds(p, 8.0, 2027, scenario="base")
+    0.2
+    """
+    import pandas as pd
+
+    level = _threshold_value(paths, threshold, year)
+    j = paths.year_index(year)
+    share = (paths.values[:, :, j] > level).mean(axis=1)
+    if scenario is not None:
+        return float(share[paths.scenario_index(scenario)])
+    out = pd.Series(share, index=pd.Index(paths.scenarios, name="scenario"), name="prob")
+    if paths.weights is not None and len(paths.scenarios) > 1:
+        out[WEIGHTED] = float(np.dot(paths.weights, share))
+    return out
+
+
+def _threshold_value(paths: Paths, threshold: float | str, year: int) -> float:
+    if isinstance(threshold, str):
+        from idcforecast.units import convert
+
+        if not paths.unit:
+            raise SpecError(
+                f"series {paths.series_id!r}: threshold {threshold!r} is a figure but the "
+                "paths have no unit to convert it to; pass a number in the series unit",
+                key="threshold",
+            )
+        return float(convert(threshold, paths.unit, year=int(year)))
+    value = float(threshold)
+    if not np.isfinite(value):
+        raise SpecError(
+            f"series {paths.series_id!r}: threshold must be a finite number; got {threshold!r}",
+            key="threshold",
+        )
+    return value

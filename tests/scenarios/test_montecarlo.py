@@ -1,0 +1,145 @@
+"""The path engine: analytic quantiles, scenario arithmetic, seeds and chunking."""
+
+from __future__ import annotations
+
+import re
+from statistics import NormalDist
+
+import numpy as np
+import pytest
+
+from idcforecast.errors import ModelError
+from idcforecast.scenarios.montecarlo import BLOCK_PATHS, simulate_paths
+
+YEARS = np.array([2024, 2025, 2026])
+MEAN = np.array([100.0, 120.0, 150.0])
+SIGMA = np.array([0.10, 0.20, 0.25])
+Z = np.array([NormalDist().inv_cdf(p) for p in (0.05, 0.10, 0.50, 0.90, 0.95)])
+
+
+def test_log_scale_quantiles_match_lognormal() -> None:
+    # Known distribution: log Y_h ~ N(log mean_h, sigma_h^2), so the p-quantile is
+    # mean_h * exp(sigma_h * z_p) (e.g. year 3, p95: 150 * exp(0.41121) = 150 * 1.50865 = 226.30).
+    # Standard error of a log-quantile at n = 200,000 is <= 0.005 * sigma: rtol 1% is > 7 SE.
+    p = simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=200_000, seed=11)
+    got = np.quantile(p.values[0], [0.05, 0.10, 0.50, 0.90, 0.95], axis=0)
+    expected = MEAN[None, :] * np.exp(SIGMA[None, :] * Z[:, None])
+    np.testing.assert_allclose(got, expected, rtol=0.01)
+    assert expected[4, 2] == pytest.approx(226.30, abs=0.01)
+
+
+def test_increments_are_independent_random_walk_steps() -> None:
+    # Var(log Y_3 - log Y_2) = sigma_3^2 - sigma_2^2 = 0.0625 - 0.04 = 0.0225 (sd 0.15).
+    p = simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=200_000, seed=3)
+    step = np.diff(np.log(p.values[0]), axis=1)
+    assert step[:, 1].std() == pytest.approx(0.15, rel=0.01)
+    assert abs(np.corrcoef(step[:, 0], step[:, 1])[0, 1]) < 0.01
+
+
+def test_level_scale_quantiles_match_normal() -> None:
+    sigma = np.array([5.0, 8.0, 10.0])
+    p = simulate_paths(mean=MEAN, sigma=sigma, years=YEARS, scale="level", n_paths=200_000, seed=5)
+    got = np.quantile(p.values[0], [0.05, 0.10, 0.50, 0.90, 0.95], axis=0)
+    np.testing.assert_allclose(got, MEAN + sigma * Z[:, None], atol=0.1)
+
+
+def test_prob_of_exceeding_matches_lognormal_tail() -> None:
+    from idcforecast.scenarios.tables import prob_exceeds
+
+    p = simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=200_000, seed=8)
+    # P(Y_2026 > 180) = 1 - Phi(log(180/150) / 0.25) = 1 - Phi(0.7293) = 0.2329
+    expected = 1 - NormalDist().cdf(np.log(180 / 150) / 0.25)
+    assert expected == pytest.approx(0.2329, abs=1e-4)
+    assert prob_exceeds(p, 180.0, 2026, scenario="base") == pytest.approx(expected, abs=0.004)
+
+
+def test_scenarios_share_draws_and_apply_exact_multipliers() -> None:
+    spec = {
+        "scenarios": {
+            "base": {},
+            "bull": {"growth": {"2025-2026": 0.1}},
+            "bear": {"shocks": {"2025": -0.2}},
+        }
+    }
+    p = simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, scenarios=spec, n_paths=500, seed=2)
+    base, bull, bear = p.values
+    # growth compounds: x1 in 2024, x1.1 in 2025, x1.21 in 2026; the shock persists: x0.8
+    np.testing.assert_allclose(bull / base, np.broadcast_to([1.0, 1.1, 1.21], base.shape))
+    np.testing.assert_allclose(bear / base, np.broadcast_to([1.0, 0.8, 0.8], base.shape))
+
+
+def test_caps_by_hand() -> None:
+    # sigma = 0 makes every path the mean. Smooth cap at y = cap = 100:
+    # 100 / (1 + 1^10)^(1/10) = 100 / 2^0.1 = 100 / 1.0717735 = 93.30330;
+    # at y = 50: 50 / (1 + 0.5^10)^0.1 = 50 / 1.0000976 = 49.99512.
+    spec = {
+        "scenarios": {
+            "smooth": {"cap": 100},
+            "clip": {"cap": 100, "cap_mode": "clip"},
+        }
+    }
+    p = simulate_paths(
+        mean=np.array([50.0, 100.0, 400.0]),
+        sigma=np.zeros(3),
+        years=YEARS,
+        scenarios=spec,
+        n_paths=2,
+        seed=0,
+    )
+    np.testing.assert_allclose(p.values[0, 0], [49.99512, 93.30330, 99.99999], atol=1e-5)
+    np.testing.assert_allclose(p.values[1, 0], [50.0, 100.0, 100.0])
+
+
+@pytest.mark.parametrize("chunk", [1, BLOCK_PATHS, 2 * BLOCK_PATHS + 1, 10**9])
+def test_same_seed_same_numbers_whatever_the_chunking(chunk: int) -> None:
+    n = 3 * BLOCK_PATHS + 17
+    reference = simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=n, seed=42)
+    chunked = simulate_paths(
+        mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=n, seed=42, chunk_paths=chunk
+    )
+    np.testing.assert_array_equal(chunked.values, reference.values)
+    assert reference.seed == 42
+
+
+def test_different_seeds_differ_and_none_is_recorded() -> None:
+    a = simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=100, seed=1)
+    b = simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=100, seed=2)
+    assert not np.array_equal(a.values, b.values)
+    fresh = simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=100)
+    again = simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=100, seed=fresh.seed)
+    np.testing.assert_array_equal(fresh.values, again.values)
+
+
+def test_shrinking_sigma_is_raised_to_running_max() -> None:
+    p = simulate_paths(
+        mean=MEAN, sigma=np.array([0.2, 0.1, 0.3]), years=YEARS, n_paths=100_000, seed=4
+    )
+    sd = np.log(p.values[0]).std(axis=0)
+    np.testing.assert_allclose(sd, [0.2, 0.2, 0.3], rtol=0.02)
+
+
+def test_bad_inputs() -> None:
+    with pytest.raises(
+        ModelError,
+        match=re.escape(
+            "series 'series': log-scale paths need a positive mean; got [100.0, -1.0, 150.0]; "
+            "use scale='level'"
+        ),
+    ):
+        simulate_paths(mean=np.array([100.0, -1.0, 150.0]), sigma=SIGMA, years=YEARS)
+    with pytest.raises(
+        ModelError,
+        match=re.escape("series 'series': years must be consecutive; got [2024, 2026, 2027]"),
+    ):
+        simulate_paths(mean=MEAN, sigma=SIGMA, years=np.array([2024, 2026, 2027]))
+    with pytest.raises(ModelError, match=re.escape("n_paths must be a positive integer; got 0")):
+        simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=0)
+
+
+def test_to_frame_is_tidy() -> None:
+    p = simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=4, seed=1, unit="CNY 100m")
+    frame = p.to_frame()
+    assert list(frame.columns) == ["series_id", "scenario", "path", "year", "value", "unit"]
+    assert len(frame) == 12
+    row = frame.iloc[5]  # path 1, third year
+    assert (row["path"], row["year"], row["value"]) == (1, 2026, p.values[0, 1, 2])

@@ -1,0 +1,137 @@
+"""Scenario specs: parsing, period expansion, and exact error messages."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from idcforecast.errors import SpecError
+from idcforecast.scenarios.spec import Scenario, load_scenarios
+
+EXAMPLE = Path(__file__).parents[2] / "data" / "scenarios" / "china_idc_example.toml"
+
+
+def test_dict_spec_expands_periods_and_keeps_order() -> None:
+    spec = load_scenarios(
+        {
+            "scenarios": {
+                "base": {"weight": 0.5},
+                "bull": {"weight": 0.25, "growth": {"2025-2027": 0.03, "2028": 0.01}},
+                "bear": {"weight": 0.25, "shocks": {"2026": -0.1}, "cap": 9000, "cap_mode": "clip"},
+            }
+        }
+    )
+    assert spec.names == ("base", "bull", "bear")
+    assert spec.weights == (0.5, 0.25, 0.25)
+    assert dict(spec.scenarios[1].growth) == {2025: 0.03, 2026: 0.03, 2027: 0.03, 2028: 0.01}
+    assert spec.scenarios[2].cap == 9000.0
+    assert spec.scenarios[2].cap_mode == "clip"
+    assert spec.source == "<dict>"
+
+
+def test_log_adjustment_compounds_growth_and_keeps_shock_level() -> None:
+    # 100 -> 2026 x1.10 = 110 -> 2027 x1.10 x(1-0.5) = 60.5 -> 2028 unchanged 60.5
+    s = Scenario("x", growth={2026: 0.1, 2027: 0.1}, shocks={2027: -0.5})
+    got = 100 * np.exp(s.log_adjustment(np.array([2025, 2026, 2027, 2028])))
+    np.testing.assert_allclose(got, [100.0, 110.0, 60.5, 60.5], rtol=1e-12)
+
+
+def test_example_file_loads() -> None:
+    spec = load_scenarios(EXAMPLE)
+    assert spec.names == ("base", "bull", "bear")
+    assert spec.weights is not None and abs(sum(spec.weights) - 1) < 1e-12
+    assert spec.series_id == "china_idc_cidc_overall"
+    assert any(s.shocks for s in spec.scenarios)
+    assert any(s.cap is not None for s in spec.scenarios)
+
+
+def _raises(spec: dict, message: str) -> SpecError:
+    with pytest.raises(SpecError, match=re.escape(message) + "$") as info:
+        load_scenarios(spec)
+    return info.value
+
+
+def test_unknown_scenario_key_names_file_scenario_key_and_suggests(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text('[scenarios.bull]\ngrowht = { "2026" = 0.02 }\n', encoding="utf-8")
+    with pytest.raises(SpecError) as info:
+        load_scenarios(path)
+    assert str(info.value) == (
+        f"{path}: scenario 'bull' has unknown key 'growht'; did you mean 'growth'?"
+    )
+    assert (info.value.file, info.value.scenario, info.value.key) == (str(path), "bull", "growht")
+
+
+def test_unknown_top_level_key() -> None:
+    _raises(
+        {"scenario": {}},
+        "<dict>: the spec has unknown key 'scenario'; did you mean 'scenarios'?",
+    )
+
+
+def test_weights_must_sum_to_one() -> None:
+    err = _raises(
+        {"scenarios": {"base": {"weight": 0.5}, "bull": {"weight": 0.3}, "bear": {"weight": 0.3}}},
+        "<dict>: scenario weights must sum to 1; found base 0.5 + bull 0.3 + bear 0.3 = 1.1; "
+        "rescale the weights",
+    )
+    assert err.total == pytest.approx(1.1)
+
+
+def test_weights_all_or_none() -> None:
+    _raises(
+        {"scenarios": {"base": {"weight": 1.0}, "bear": {}}},
+        "<dict>: scenario(s) 'bear' have no 'weight' while 'base' do; give every scenario a "
+        "weight or none",
+    )
+
+
+def test_bad_period_and_value() -> None:
+    _raises(
+        {"scenarios": {"bull": {"growth": {"2027-2025": 0.1}}}},
+        "<dict>: scenario 'bull' key 'growth': period '2027-2025' is not a year or a year "
+        "range; expected '2026' or '2025-2027'",
+    )
+    _raises(
+        {"scenarios": {"bull": {"growth": {"2026": "3%"}}}},
+        "<dict>: scenario 'bull' key 'growth': period '2026' must map to a fraction "
+        "(0.03 = +3%); found '3%'",
+    )
+    _raises(
+        {"scenarios": {"bear": {"shocks": {"2026": -1.0}}}},
+        "<dict>: scenario 'bear' key 'shocks' year 2026: -1.0 would make the market zero or "
+        "negative; expected a fraction greater than -1 (-0.10 = -10%)",
+    )
+
+
+def test_bad_cap_and_mode() -> None:
+    _raises(
+        {"scenarios": {"bull": {"cap": -5}}},
+        "<dict>: scenario 'bull' key 'cap' must be a positive finite number; found -5",
+    )
+    _raises(
+        {"scenarios": {"bull": {"cap": 10, "cap_mode": "hard"}}},
+        "<dict>: scenario 'bull' key 'cap_mode' must be one of smooth, clip; found 'hard'",
+    )
+
+
+def test_missing_file_and_bad_toml(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.toml"
+    with pytest.raises(
+        SpecError, match=re.escape(f"scenario file {str(missing)!r} cannot be read")
+    ):
+        load_scenarios(missing)
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[scenarios.base\n", encoding="utf-8")
+    with pytest.raises(SpecError, match=re.escape(f"scenario file {str(bad)!r} is not valid")):
+        load_scenarios(bad)
+
+
+def test_empty_scenarios() -> None:
+    _raises(
+        {"scenarios": {}},
+        "<dict>: expected a non-empty [scenarios] table (for example [scenarios.base]); found dict",
+    )
