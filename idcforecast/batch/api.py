@@ -1,0 +1,238 @@
+"""``forecast_many``: the front door for thousands of series at once."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from idcforecast.batch.chunks import SeriesTable, auto_chunk_size, group_series, iter_chunks
+from idcforecast.batch.engines import ENGINES, available_cores, run_engine
+from idcforecast.batch.progress import make_progress
+from idcforecast.batch.worker import BatchSpec, ChunkResult, run_chunk
+from idcforecast.errors import EngineError, ModelError, UnknownMethodError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["forecast_many"]
+
+
+def _positive_int(name: str, value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer) or int(value) < 1:
+        raise EngineError(
+            f"forecast_many: {name} must be a positive integer or None; got {value!r}",
+            **{name: value},
+        )
+    return int(value)
+
+
+def _check_horizon(horizon: Any) -> int:
+    if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
+        raise ModelError(
+            f"forecast_many: horizon must be a positive integer number of years; got {horizon!r}",
+            horizon=horizon,
+        )
+    return int(horizon)
+
+
+def _check_levels(level: float | Sequence[float]) -> tuple[float, ...]:
+    levels = (level,) if isinstance(level, int | float) else tuple(level)
+    for value in levels:
+        if not 0 < float(value) < 100:
+            raise ModelError(
+                f"forecast_many: interval level {value!r} is not a percentage strictly between "
+                "0 and 100; pass levels like (80, 95)",
+                level=value,
+            )
+    return tuple(float(v) for v in levels)
+
+
+def _level_name(level: float) -> str:
+    text = f"{level:g}".replace(".", "_")
+    return text
+
+
+def _check_methods(method: str | Sequence[str]) -> tuple[str, ...]:
+    from idcforecast.forecast import known_methods
+
+    methods = (method,) if isinstance(method, str) else tuple(method)
+    valid = known_methods()
+    for name in methods:
+        if name not in valid:
+            raise UnknownMethodError(
+                f"forecast_many: method {name!r} is not known; choose 'auto' or one of "
+                f"{', '.join(map(repr, sorted(valid)))}",
+                method=name,
+            )
+    return methods
+
+
+class _Assembler:
+    """Collects chunk results into preallocated arrays, at their series' position."""
+
+    def __init__(self, n_series: int, spec: BatchSpec, bar: Any) -> None:
+        rows, h, n_levels = n_series * len(spec.methods), spec.horizon, len(spec.levels)
+        self.m = len(spec.methods)
+        self.last_year = np.full(n_series, np.nan)
+        self.mean = np.empty((rows, h))
+        self.lower = np.empty((rows, n_levels, h))
+        self.upper = np.empty((rows, n_levels, h))
+        self.model = np.empty(rows, dtype=object)
+        self.status = np.empty(rows, dtype=object)
+        self.note = np.empty(rows, dtype=object)
+        self.bar = bar
+
+    def __call__(self, result: ChunkResult) -> None:
+        lo, hi = result.start * self.m, (result.start + result.n_series) * self.m
+        self.last_year[result.start : result.start + result.n_series] = result.last_year
+        self.mean[lo:hi] = result.mean
+        self.lower[lo:hi] = result.lower
+        self.upper[lo:hi] = result.upper
+        self.model[lo:hi] = result.model
+        self.status[lo:hi] = result.status
+        self.note[lo:hi] = result.note
+        self.bar.update(result.n_series)
+
+
+def _frame(table: SeriesTable, spec: BatchSpec, out: _Assembler) -> pd.DataFrame:
+    import pandas as pd
+
+    h, m = spec.horizon, len(spec.methods)
+    steps = np.arange(1, h + 1)
+    years = (out.last_year[:, None, None] + steps[None, None, :]).repeat(m, axis=1).reshape(-1)
+    columns: dict[str, Any] = {
+        "series_id": table.ids.repeat(m * h),
+        "year": years.astype(np.int64) if np.isfinite(years).all() else pd.array(years, "Int64"),
+        "model": out.model.repeat(h),
+        "mean": out.mean.reshape(-1),
+    }
+    for li, level in enumerate(spec.levels):
+        columns[f"lo_{_level_name(level)}"] = out.lower[:, li, :].reshape(-1)
+        columns[f"hi_{_level_name(level)}"] = out.upper[:, li, :].reshape(-1)
+    units = table.units if table.units is not None else np.full(table.n_series, None)
+    columns["unit"] = units.repeat(m * h)
+    columns["status"] = out.status.repeat(h)
+    columns["note"] = out.note.repeat(h)
+    return pd.DataFrame(columns)
+
+
+def forecast_many(
+    data: pd.DataFrame,
+    horizon: int,
+    *,
+    method: str | Sequence[str] = "auto",
+    level: float | Sequence[float] = (80, 95),
+    engine: str = "local",
+    n_jobs: int | None = None,
+    chunk_size: int | None = None,
+    progress: bool | None = None,
+    client: Any = None,
+    cap: float | None = None,
+    seed: int | None = None,
+    gaps: str = "interpolate",
+) -> pd.DataFrame:
+    """Forecast every series of a long frame, on this machine's cores or a Dask cluster.
+
+    Each series gets exactly what :func:`idcforecast.forecast` gives it (same models, same
+    fallbacks, same per-series seed derived from its id), whatever the engine, ``n_jobs`` and
+    ``chunk_size``. A series that cannot be forecast does not stop the batch: its rows carry
+    NaN forecasts, ``status`` "failed" and the reason in ``note``.
+
+    Parameters
+    ----------
+    data
+        Long frame with columns ``series_id, year, value`` (plus ``unit``; other columns are
+        ignored).
+    horizon
+        Years to forecast after each series' last year.
+    method
+        "auto", a model alias, or a list of them (one block of rows per method).
+    level
+        Central interval levels in percent; each gives a ``lo_<level>``/``hi_<level>`` pair.
+    engine
+        "serial" (this process), "local" (worker processes on this machine, one
+        math-library thread each) or "dask" (a ``dask.distributed`` cluster).
+    n_jobs
+        Worker processes for "local" (default: every available core).
+    chunk_size
+        Series per task (default: about eight tasks per worker, at most 256 series each).
+        Memory in flight is a few chunks per worker, whatever the number of series.
+    progress
+        Show a tqdm progress bar: None (default) shows it in terminals and notebooks for
+        runs longer than a second; True always; False never.
+    client
+        For "dask": a ``distributed.Client``, a scheduler address ("tcp://host:8786"), or
+        None for the current client.
+    cap, seed, gaps
+        As in :func:`idcforecast.forecast`.
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`idcforecast.forecast` (``series_id, year, model, mean,
+        lo_80, hi_80, lo_95, hi_95, unit, status, note``) with ``status`` in {"ok",
+        "fallback", "failed"}; series in order of first appearance.
+
+    Raises
+    ------
+    DataError
+        If ``data`` is not a long frame with the required columns (per-series problems are
+        reported in ``status``/``note`` instead).
+    UnknownMethodError
+        If ``method`` or ``engine`` is not known.
+    EngineError, MissingDependencyError
+        If the engine cannot run (bad ``n_jobs``, no Dask client, dask not installed).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> data = pd.DataFrame({"series_id": ["a"] * 5 + ["b"] * 2,
+    ...                      "year": [2019, 2020, 2021, 2022, 2023, 2022, 2023],
+    ...                      "value": [10.0, 12.0, 14.0, 16.0, 18.0, 5.0, float("nan")]})
+    >>> out = forecast_many(data, 2, method="drift", engine="serial", progress=False)
+    >>> out["mean"].tolist(), out["status"].tolist()
+    ([20.0, 22.0, nan, nan], ['ok', 'ok', 'failed', 'failed'])
+    """
+    spec = BatchSpec(
+        horizon=_check_horizon(horizon),
+        methods=_check_methods(method),
+        levels=_check_levels(level),
+        cap=cap,
+        seed=seed,
+        gaps=gaps,
+    )
+    if engine not in ENGINES:
+        raise UnknownMethodError(
+            f"forecast_many: engine {engine!r} is not one of {', '.join(map(repr, ENGINES))}",
+            engine=engine,
+        )
+    if client is not None and engine != "dask":
+        raise EngineError(
+            f"forecast_many: client= is used only by engine='dask'; got engine={engine!r}; "
+            "pass engine='dask' to run on that cluster",
+            engine=engine,
+        )
+    workers = available_cores() if n_jobs is None else _positive_int("n_jobs", n_jobs)
+    table = group_series(data)
+    size = (
+        auto_chunk_size(table.n_series, workers)
+        if chunk_size is None
+        else _positive_int("chunk_size", chunk_size)
+    )
+    bar = make_progress(table.n_series, progress=progress)
+    out = _Assembler(table.n_series, spec, bar)
+    try:
+        run_engine(
+            iter_chunks(table, size),
+            functools.partial(run_chunk, spec=spec),
+            out,
+            engine=engine,
+            n_jobs=workers,
+            client=client,
+        )
+    finally:
+        bar.close()
+    return _frame(table, spec, out)

@@ -1,0 +1,269 @@
+"""Group a long frame into per-series numpy arrays, once, and cut it into chunks.
+
+The engines never see a DataFrame: :func:`group_series` turns ``series_id, year, value``
+into one sorted float array per column plus series offsets (a CSR-like layout, so 100,000
+series cost a few arrays, not 100,000 objects), and :func:`iter_chunks` yields
+:class:`Chunk` views of consecutive series. A chunk pickles only its own slice, so work
+travels to processes or Dask workers in bounded pieces.
+
+Problems that concern one series only (a value that is not a number, a missing year) do
+not raise here: they are recorded per series and reported as that series' ``note``.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from idcforecast.errors import DataError, EmptyDataError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Chunk", "SeriesTable", "auto_chunk_size", "group_series", "iter_chunks"]
+
+REQUIRED_COLUMNS = ("series_id", "year", "value")
+MAX_AUTO_CHUNK = 256
+
+
+@dataclass(frozen=True)
+class SeriesTable:
+    """Every series of a long frame as flat arrays sorted by (series, year).
+
+    Attributes
+    ----------
+    ids
+        Series ids in order of first appearance, shape ``(n,)`` (object).
+    offsets
+        Series ``i`` occupies rows ``offsets[i]:offsets[i + 1]``, shape ``(n + 1,)``.
+    years, values
+        Float arrays (NaN where the input was missing or not a number).
+    units
+        One unit per series (object array) or None when the frame has no ``unit`` column.
+    problems
+        Series index -> the first problem found in its rows (reported, never raised).
+    """
+
+    ids: NDArray[np.object_]
+    offsets: NDArray[np.int64]
+    years: NDArray[np.float64]
+    values: NDArray[np.float64]
+    units: NDArray[np.object_] | None = None
+    problems: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def n_series(self) -> int:
+        """Number of series."""
+        return int(self.ids.size)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Consecutive series ``start .. start + len(ids) - 1`` of a :class:`SeriesTable`.
+
+    ``offsets`` are relative to ``years``/``values`` of this chunk; ``problems`` is keyed by
+    the position within the chunk.
+    """
+
+    start: int
+    ids: tuple[Any, ...]
+    offsets: NDArray[np.int64]
+    years: NDArray[np.float64]
+    values: NDArray[np.float64]
+    problems: dict[int, str] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def series(self, i: int) -> tuple[Any, NDArray[np.float64], NDArray[np.float64]]:
+        """``(series_id, years, values)`` of the ``i``-th series in this chunk."""
+        lo, hi = int(self.offsets[i]), int(self.offsets[i + 1])
+        return self.ids[i], self.years[lo:hi], self.values[lo:hi]
+
+
+def _numeric_column(
+    frame: pd.DataFrame, column: str
+) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """Column as float64 plus a mask of cells that were present but not numbers."""
+    import pandas as pd
+
+    raw = frame[column]
+    numbers = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    not_a_number = np.isnan(numbers) & raw.notna().to_numpy()
+    return numbers, not_a_number
+
+
+def _cell(value: Any) -> str:
+    """A cell as the user typed it: 2021 not np.float64(2021.0), 'n/a' quoted."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return repr(value)
+
+
+def _first_problems(
+    codes: NDArray[np.int64], bad: NDArray[np.bool_], describe: Any, problems: dict[int, str]
+) -> None:
+    """Record, for each series with a bad row, the first such row (keep earlier notes)."""
+    rows = np.flatnonzero(bad)
+    if rows.size == 0:
+        return
+    series_of_row = codes[rows]
+    _, first = np.unique(series_of_row, return_index=True)
+    for row in rows[first]:
+        problems.setdefault(int(codes[row]), describe(int(row)))
+
+
+def group_series(data: pd.DataFrame) -> SeriesTable:
+    """Group a long ``series_id, year, value`` frame into a :class:`SeriesTable`.
+
+    Series keep the order in which they first appear; rows are sorted by year within a
+    series. Extra columns are ignored except ``unit`` (one per series is kept).
+
+    Raises
+    ------
+    DataError
+        If ``data`` is not a DataFrame, lacks a required column, or has a missing series id.
+    EmptyDataError
+        If ``data`` has no rows.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"series_id": ["b", "a", "b"], "year": [2021, 2020, 2020],
+    ...                       "value": [2.0, 5.0, 1.0]})
+    >>> table = group_series(frame)
+    >>> table.ids.tolist(), table.offsets.tolist(), table.values.tolist()
+    (['b', 'a'], [0, 2, 3], [1.0, 2.0, 5.0])
+    """
+    import pandas as pd
+
+    if not isinstance(data, pd.DataFrame):
+        raise DataError(
+            f"forecast_many: data must be a long DataFrame with columns series_id, year, "
+            f"value; got {type(data).__name__}; for one series use forecast()",
+            found=type(data).__name__,
+        )
+    missing = [c for c in REQUIRED_COLUMNS if c not in data.columns]
+    if missing:
+        raise DataError(
+            f"forecast_many: data lacks column(s) {', '.join(map(repr, missing))}; expected a "
+            "long frame with columns series_id, year, value; "
+            f"found {list(map(str, data.columns))}; "
+            "reshape wide tables with read_series() first",
+            missing=missing,
+        )
+    if len(data) == 0:
+        raise EmptyDataError(
+            "forecast_many: data has no rows; expected at least one (series_id, year, value) row"
+        )
+    ids_column = data["series_id"]
+    null_ids = np.flatnonzero(ids_column.isna().to_numpy())
+    if null_ids.size:
+        row = int(null_ids[0])
+        raise DataError(
+            f"forecast_many: row {row} (year {_cell(data['year'].iloc[row])}) has no series_id; "
+            "every row needs one: fill it or drop the row",
+            row=row,
+        )
+    codes, ids = pd.factorize(ids_column, sort=False)
+    codes = codes.astype(np.int64, copy=False)
+    years, _ = _numeric_column(data, "year")
+    values, bad_values = _numeric_column(data, "value")
+
+    problems: dict[int, str] = {}
+    year_cells = data["year"].to_numpy()
+    value_cells = data["value"].to_numpy()
+    not_integer = np.isfinite(years) & (years != np.round(years))
+    missing_year = np.isnan(years)
+    _first_problems(
+        codes,
+        missing_year | not_integer,
+        lambda r: f"row {r}: year {_cell(year_cells[r])} is not a whole year",
+        problems,
+    )
+    _first_problems(
+        codes,
+        bad_values,
+        lambda r: (
+            f"row {r} (year {_cell(year_cells[r])}): value {_cell(value_cells[r])} is not a number"
+        ),
+        problems,
+    )
+
+    order = np.lexsort((years, codes))
+    counts = np.bincount(codes, minlength=len(ids))
+    offsets = np.zeros(len(ids) + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+
+    units = None
+    if "unit" in data.columns:
+        unit_codes, unit_names = pd.factorize(data["unit"], sort=False)
+        _, first_row = np.unique(codes, return_index=True)
+        series_unit_code = unit_codes[first_row]
+        units = np.array(
+            [unit_names[c] if c >= 0 else None for c in series_unit_code], dtype=object
+        )
+        mixed = unit_codes != series_unit_code[codes]
+        _first_problems(
+            codes,
+            mixed,
+            lambda r: (
+                f"row {r} (year {_cell(year_cells[r])}): unit {data['unit'].iloc[r]!r} differs "
+                f"from the series' first unit {units[codes[r]]!r}; convert to one unit first"
+            ),
+            problems,
+        )
+    return SeriesTable(
+        ids=np.asarray(ids, dtype=object),
+        offsets=offsets,
+        years=years[order],
+        values=values[order],
+        units=units,
+        problems=problems,
+    )
+
+
+def auto_chunk_size(n_series: int, n_workers: int) -> int:
+    """Series per chunk: about eight chunks per worker for balance, at most 256 for memory.
+
+    Examples
+    --------
+    >>> auto_chunk_size(100_000, 2), auto_chunk_size(100, 2), auto_chunk_size(3, 8)
+    (256, 7, 1)
+    """
+    return max(1, min(MAX_AUTO_CHUNK, math.ceil(n_series / (8 * max(1, n_workers)))))
+
+
+def iter_chunks(table: SeriesTable, chunk_size: int) -> Iterator[Chunk]:
+    """Yield consecutive chunks of at most ``chunk_size`` series (views, no copies).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"series_id": list("aabbc"), "year": [1, 2, 1, 2, 1],
+    ...                       "value": [1.0, 2.0, 3.0, 4.0, 5.0]})
+    >>> [(c.start, c.ids) for c in iter_chunks(group_series(frame), 2)]
+    [(0, ('a', 'b')), (2, ('c',))]
+    """
+    with_problems = sorted(table.problems)
+    for start in range(0, table.n_series, chunk_size):
+        stop = min(start + chunk_size, table.n_series)
+        lo, hi = int(table.offsets[start]), int(table.offsets[stop])
+        first, last = bisect_left(with_problems, start), bisect_left(with_problems, stop)
+        problems = {i - start: table.problems[i] for i in with_problems[first:last]}
+        yield Chunk(
+            start=start,
+            ids=tuple(table.ids[start:stop]),
+            offsets=table.offsets[start : stop + 1] - lo,
+            years=table.years[lo:hi],
+            values=table.values[lo:hi],
+            problems=problems,
+        )

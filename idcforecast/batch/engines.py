@@ -1,0 +1,269 @@
+"""Where chunks run: in this process, in local worker processes, or on a Dask cluster.
+
+Every engine takes an iterator of chunks and a picklable ``task(chunk) -> result`` and
+calls ``on_result(result)`` in this process as results arrive (in any order; results carry
+their own position). At most a few chunks per worker are in flight at once, so memory stays
+bounded however many series there are.
+
+Math libraries (OpenBLAS, MKL, OpenMP) start one thread per core by default; with one
+worker process per core that oversubscribes the machine. Local workers are therefore
+spawned with ``*_NUM_THREADS=1`` in their environment and, when :mod:`threadpoolctl` is
+installed, also limited to one thread in the worker initializer. Dask's nanny sets the same
+variables for the workers it spawns (``distributed.nanny.pre-spawn-environ``).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from typing import Any
+
+from idcforecast.errors import EngineError, MissingDependencyError, UnknownMethodError
+
+__all__ = [
+    "ENGINES",
+    "THREAD_ENV_VARS",
+    "available_cores",
+    "pin_worker_threads",
+    "resolve_client",
+    "run_engine",
+    "worker_thread_report",
+]
+
+ENGINES = ("serial", "local", "dask")
+THREAD_ENV_VARS = (
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "VECLIB_MAXIMUM_THREADS",
+    "NUMEXPR_NUM_THREADS",
+)
+IN_FLIGHT_PER_WORKER = 2
+
+Task = Callable[[Any], Any]
+
+# Kept alive for the life of a worker process: threadpoolctl restores limits on release.
+_thread_limiter: Any = None
+
+
+def available_cores() -> int:
+    """Cores this process may use (CPU affinity where the OS reports it)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def pin_worker_threads() -> None:
+    """Worker initializer: one math-library thread per worker process."""
+    global _thread_limiter
+    for name in THREAD_ENV_VARS:
+        os.environ[name] = "1"
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # the environment variables set before spawning still apply
+        return
+    _thread_limiter = threadpool_limits(limits=1)
+
+
+def worker_thread_report(_: Any = None) -> dict[str, Any]:
+    """Thread settings seen by the calling process (run it as a task to inspect workers).
+
+    Returns the ``*_NUM_THREADS`` environment variables and, when threadpoolctl is
+    installed, the thread count of each loaded math library (``{"openblas": 1, ...}``).
+
+    Examples
+    --------
+    >>> sorted(worker_thread_report())
+    ['env', 'libraries', 'pid']
+    """
+    libraries: dict[str, int] = {}
+    try:
+        import numpy  # noqa: F401  (load BLAS so that it is reported)
+        from threadpoolctl import threadpool_info
+
+        for info in threadpool_info():
+            libraries[info["internal_api"]] = int(info["num_threads"])
+    except ImportError:
+        pass
+    env = {name: os.environ.get(name) for name in THREAD_ENV_VARS}
+    return {"pid": os.getpid(), "env": env, "libraries": libraries}
+
+
+@contextmanager
+def _thread_env_for_children() -> Iterator[None]:
+    """Set ``*_NUM_THREADS=1`` while workers spawn (they copy the environment), then restore."""
+    saved = {name: os.environ.get(name) for name in THREAD_ENV_VARS}
+    os.environ.update(dict.fromkeys(THREAD_ENV_VARS, "1"))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def _run_serial(chunks: Iterable[Any], task: Task, on_result: Callable[[Any], None]) -> None:
+    for chunk in chunks:
+        on_result(task(chunk))
+
+
+def _run_local(
+    chunks: Iterable[Any], task: Task, on_result: Callable[[Any], None], *, n_jobs: int
+) -> None:
+    # "spawn": safe with threads in the parent (Dask, tqdm, Jupyter) and the same on every OS.
+    context = multiprocessing.get_context("spawn")
+    limit = IN_FLIGHT_PER_WORKER * n_jobs
+    with _thread_env_for_children():
+        pool = ProcessPoolExecutor(
+            max_workers=n_jobs, mp_context=context, initializer=pin_worker_threads
+        )
+        pending: set[Future[Any]] = set()
+        try:
+            for chunk in chunks:
+                pending.add(pool.submit(task, chunk))
+                while len(pending) >= limit:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        on_result(future.result())
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    on_result(future.result())
+        except BrokenProcessPool as err:
+            raise EngineError(
+                f"engine 'local': a worker process died ({err}); this is usually the operating "
+                "system killing it for lack of memory: use fewer n_jobs or a smaller chunk_size",
+                engine="local",
+            ) from None
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def resolve_client(client: Any) -> tuple[Any, bool]:
+    """The Dask client to use and whether this call owns it (and must close it).
+
+    ``client`` is a ``distributed.Client``, a scheduler address such as
+    ``"tcp://10.0.0.5:8786"``, or None for the current client.
+
+    Raises
+    ------
+    MissingDependencyError
+        If dask.distributed is not installed.
+    EngineError
+        If there is no current client, the address cannot be reached, or ``client`` has
+        another type.
+    """
+    try:
+        import distributed
+    except ImportError:
+        raise MissingDependencyError(
+            "engine 'dask' needs dask.distributed, which is not installed; install it with "
+            'pip install "idcforecast[dask]" (or use engine="local")',
+            package="distributed",
+            extra="dask",
+        ) from None
+    if client is None:
+        try:
+            return distributed.get_client(), False
+        except ValueError:
+            raise EngineError(
+                "engine 'dask': no Dask client is running and none was passed; start one "
+                "with `from dask.distributed import Client, LocalCluster; "
+                "client = Client(LocalCluster())` or pass client='tcp://HOST:8786' "
+                "(the scheduler address of a running cluster)",
+                engine="dask",
+            ) from None
+    if isinstance(client, str):
+        try:
+            return distributed.Client(client), True
+        except (OSError, TimeoutError) as err:
+            raise EngineError(
+                f"engine 'dask': cannot connect to the scheduler at {client!r} ({err}); check "
+                "the address (tcp://HOST:8786) and that the scheduler is running",
+                engine="dask",
+                address=client,
+            ) from None
+    if isinstance(client, distributed.Client):
+        return client, False
+    raise EngineError(
+        f"engine 'dask': client must be a dask.distributed.Client, a scheduler address "
+        f"string or None; got {type(client).__name__}",
+        engine="dask",
+    )
+
+
+def _run_dask(
+    chunks: Iterable[Any], task: Task, on_result: Callable[[Any], None], *, client: Any
+) -> None:
+    from distributed import as_completed
+
+    dask_client, owned = resolve_client(client)
+    try:
+        n_threads = max(1, sum(dask_client.nthreads().values()))
+        limit = IN_FLIGHT_PER_WORKER * n_threads
+        token = uuid.uuid4().hex
+        iterator = iter(chunks)
+        futures = []
+        for chunk in iterator:
+            futures.append(
+                dask_client.submit(task, chunk, key=f"idcforecast-{token}-{chunk.start}")
+            )
+            if len(futures) >= limit:
+                break
+        running = as_completed(futures)
+        for future in running:
+            result = future.result()
+            future.release()
+            nxt = next(iterator, None)
+            if nxt is not None:
+                running.add(dask_client.submit(task, nxt, key=f"idcforecast-{token}-{nxt.start}"))
+            on_result(result)
+    finally:
+        if owned:
+            dask_client.close()
+
+
+def run_engine(
+    chunks: Iterable[Any],
+    task: Task,
+    on_result: Callable[[Any], None],
+    *,
+    engine: str,
+    n_jobs: int,
+    client: Any = None,
+) -> None:
+    """Run ``task`` on every chunk with ``engine`` and hand each result to ``on_result``.
+
+    Raises
+    ------
+    UnknownMethodError
+        If ``engine`` is not one of :data:`ENGINES`.
+    EngineError, MissingDependencyError
+        See :func:`resolve_client`; also when a local worker process dies.
+
+    Examples
+    --------
+    >>> out = []
+    >>> run_engine([1, 2, 3], abs, out.append, engine="serial", n_jobs=1)
+    >>> out
+    [1, 2, 3]
+    """
+    if engine == "serial":
+        _run_serial(chunks, task, on_result)
+    elif engine == "local":
+        _run_local(chunks, task, on_result, n_jobs=n_jobs)
+    elif engine == "dask":
+        _run_dask(chunks, task, on_result, client=client)
+    else:
+        raise UnknownMethodError(
+            f"forecast_many: engine {engine!r} is not one of {', '.join(map(repr, ENGINES))}",
+            engine=engine,
+        )

@@ -1,0 +1,92 @@
+"""Grouping a long frame into per-series arrays and cutting it into chunks."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from idcforecast.batch.chunks import auto_chunk_size, group_series, iter_chunks
+from idcforecast.errors import DataError, EmptyDataError
+
+
+def _frame() -> pd.DataFrame:
+    # deliberately unsorted, ids interleaved, one non-numeric value, one missing year
+    return pd.DataFrame(
+        {
+            "series_id": ["b", "a", "b", "c", "a", "c", "b"],
+            "year": [2021, 2020, 2020, 2019, 2021, None, 2022],
+            "value": [2.0, 5.0, 1.0, 7.0, "n/a", 8.0, 3.0],
+            "unit": ["MW", "MW", "MW", "GW", "MW", "GW", "MW"],
+        }
+    )
+
+
+def test_group_series_sorts_by_year_within_series_in_first_appearance_order() -> None:
+    table = group_series(_frame())
+    assert table.ids.tolist() == ["b", "a", "c"]
+    assert table.offsets.tolist() == [0, 3, 5, 7]
+    assert table.years[:3].tolist() == [2020.0, 2021.0, 2022.0]
+    assert table.values[:3].tolist() == [1.0, 2.0, 3.0]
+    assert table.units.tolist() == ["MW", "MW", "GW"]
+
+
+def test_group_series_records_per_series_problems_instead_of_raising() -> None:
+    table = group_series(_frame())
+    assert table.problems == {
+        1: "row 4 (year 2021): value 'n/a' is not a number",
+        2: "row 5: year nan is not a whole year",
+    }
+
+
+def test_group_series_flags_mixed_units() -> None:
+    frame = pd.DataFrame(
+        {"series_id": ["x", "x"], "year": [2020, 2021], "value": [1.0, 2.0], "unit": ["MW", "GW"]}
+    )
+    assert group_series(frame).problems == {
+        0: "row 1 (year 2021): unit 'GW' differs from the series' first unit 'MW'; "
+        "convert to one unit first"
+    }
+
+
+def test_group_series_rejects_missing_columns() -> None:
+    frame = pd.DataFrame({"series_id": ["a"], "value": [1.0]})
+    msg = (
+        "forecast_many: data lacks column(s) 'year'; expected a long frame with columns "
+        "series_id, year, value; found ['series_id', 'value']; reshape wide tables with "
+        "read_series() first"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        group_series(frame)
+
+
+def test_group_series_rejects_empty_and_missing_ids() -> None:
+    with pytest.raises(EmptyDataError, match="data has no rows"):
+        group_series(pd.DataFrame({"series_id": [], "year": [], "value": []}))
+    frame = pd.DataFrame({"series_id": ["a", None], "year": [2020, 2021], "value": [1.0, 2.0]})
+    msg = "forecast_many: row 1 (year 2021) has no series_id; every row needs one"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        group_series(frame)
+    with pytest.raises(DataError, match="got Series; for one series use forecast"):
+        group_series(frame["value"])
+
+
+def test_chunks_cover_every_series_once_with_local_offsets() -> None:
+    table = group_series(_frame())
+    chunks = list(iter_chunks(table, 2))
+    assert [(c.start, c.ids) for c in chunks] == [(0, ("b", "a")), (2, ("c",))]
+    series_id, years, values = chunks[1].series(0)
+    assert series_id == "c"
+    assert years[0] == 2019.0 and np.isnan(years[1])
+    assert values.tolist() == [7.0, 8.0]
+    assert chunks[0].problems == {1: "row 4 (year 2021): value 'n/a' is not a number"}
+    assert chunks[1].problems == {0: "row 5: year nan is not a whole year"}
+
+
+def test_auto_chunk_size_balances_and_bounds() -> None:
+    # ceil(1000 / (8 * 2)) = 63; 100k series cap at 256 per chunk
+    assert auto_chunk_size(1000, 2) == 63
+    assert auto_chunk_size(100_000, 2) == 256
+    assert auto_chunk_size(1, 4) == 1

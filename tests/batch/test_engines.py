@@ -1,0 +1,61 @@
+"""Engines: serial, local processes (threads pinned), Dask; and their errors."""
+
+from __future__ import annotations
+
+import operator
+import os
+import re
+
+import pytest
+
+from idcforecast.batch.engines import (
+    THREAD_ENV_VARS,
+    resolve_client,
+    run_engine,
+    worker_thread_report,
+)
+from idcforecast.errors import EngineError, UnknownMethodError
+
+
+def test_serial_engine_runs_in_order() -> None:
+    out: list[int] = []
+    run_engine(range(5), operator.neg, out.append, engine="serial", n_jobs=1)
+    assert out == [0, -1, -2, -3, -4]
+
+
+def test_local_engine_pins_math_threads_and_restores_the_parent_environment() -> None:
+    before = {name: os.environ.get(name) for name in THREAD_ENV_VARS}
+    reports: list[dict] = []
+    run_engine(range(4), worker_thread_report, reports.append, engine="local", n_jobs=2)
+    assert len(reports) == 4
+    assert {r["pid"] for r in reports} - {os.getpid()}, "ran in worker processes"
+    for report in reports:
+        assert set(report["env"].values()) == {"1"}
+        assert report["libraries"], "threadpoolctl sees numpy's BLAS"
+        assert set(report["libraries"].values()) == {1}
+    assert {name: os.environ.get(name) for name in THREAD_ENV_VARS} == before
+
+
+def test_local_engine_returns_every_result() -> None:
+    out: list[int] = []
+    run_engine(range(20), operator.neg, out.append, engine="local", n_jobs=2)
+    assert sorted(out) == sorted(-i for i in range(20))
+
+
+def test_unknown_engine() -> None:
+    msg = "forecast_many: engine 'gpu' is not one of 'serial', 'local', 'dask'"
+    with pytest.raises(UnknownMethodError, match=re.escape(msg)):
+        run_engine([], abs, print, engine="gpu", n_jobs=1)
+
+
+def test_dask_without_a_client_says_how_to_start_one() -> None:
+    pytest.importorskip("distributed")
+    msg = (
+        "engine 'dask': no Dask client is running and none was passed; start one with "
+        "`from dask.distributed import Client, LocalCluster; client = Client(LocalCluster())` "
+        "or pass client='tcp://HOST:8786'"
+    )
+    with pytest.raises(EngineError, match=re.escape(msg)):
+        resolve_client(None)
+    with pytest.raises(EngineError, match=r"client must be a dask\.distributed\.Client"):
+        resolve_client(42)
