@@ -1,0 +1,97 @@
+"""scenario_table, the weighted mixture, CAGR draws and prob_exceeds on hand-made paths."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from idcforecast.errors import ModelError, UnknownNameError
+from idcforecast.scenarios.paths import Paths
+from idcforecast.scenarios.tables import cagr_draws, prob_exceeds, scenario_table
+
+
+def _two_scenarios() -> Paths:
+    # Scenario "low" is 1.0 on every path, "high" is 2.0; weights 0.3 / 0.7.
+    values = np.stack([np.full((10, 2), 1.0), np.full((10, 2), 2.0)])
+    return Paths(
+        values=values,
+        years=np.array([2026, 2027]),
+        scenarios=("low", "high"),
+        weights=(0.3, 0.7),
+        unit="CNY 100m",
+        series_id="demo",
+        origin_year=2025,
+        origin_value=1.0,
+    )
+
+
+def test_table_layout_and_weighted_mixture() -> None:
+    table = scenario_table(_two_scenarios())
+    assert list(table.columns) == [
+        "series_id", "scenario", "weight", "quantity", "year", "unit",
+        "mean", "p5", "p10", "p50", "p90", "p95",
+    ]  # fmt: skip
+    level = table[table["quantity"] == "level"]
+    assert level["scenario"].tolist() == ["low", "low", "high", "high", "weighted", "weighted"]
+    mix = level[level["scenario"] == "weighted"].iloc[0]
+    # mixture CDF: 0.3 at 1.0, 1.0 at 2.0 -> p5, p10 = 1; p50, p90, p95 = 2; mean 0.3 + 1.4
+    assert [mix[c] for c in ("p5", "p10", "p50", "p90", "p95")] == [1.0, 1.0, 2.0, 2.0, 2.0]
+    assert mix["mean"] == pytest.approx(1.7)
+    assert level[level["scenario"] == "high"]["weight"].tolist() == [0.7, 0.7]
+
+
+def test_cagr_rows_by_hand() -> None:
+    table = scenario_table(_two_scenarios(), target_year=2027)
+    cagr = table[table["quantity"] == "cagr"].set_index("scenario")
+    # "high": 1.0 (2025) -> 2.0 (2027): 2 ** (1/2) - 1 = 41.421% a year
+    assert cagr.loc["high", "p50"] == pytest.approx(41.42136, abs=1e-5)
+    assert cagr.loc["low", "p50"] == 0.0
+    assert cagr.loc["high", "unit"] == "%" and cagr.loc["high", "year"] == 2027
+    assert cagr.loc["weighted", "p5"] == 0.0 and cagr.loc["weighted", "p95"] == pytest.approx(
+        41.42136, abs=1e-5
+    )
+
+
+def test_prob_exceeds_per_scenario_and_weighted() -> None:
+    probs = prob_exceeds(_two_scenarios(), 1.5, 2027)
+    assert probs.to_dict() == {"low": 0.0, "high": 1.0, "weighted": 0.7}
+    assert prob_exceeds(_two_scenarios(), 1.5, 2027, scenario="high") == 1.0
+
+
+def test_unknown_year_and_scenario() -> None:
+    with pytest.raises(
+        UnknownNameError,
+        match=re.escape(
+            "series 'demo': year 2030 was not simulated; expected a year from 2026 to 2027 "
+            "(raise the horizon)"
+        ),
+    ):
+        prob_exceeds(_two_scenarios(), 1.5, 2030)
+    with pytest.raises(
+        UnknownNameError,
+        match=re.escape(
+            "series 'demo': no scenario 'hihg' in the simulated paths; expected one of low, high. "
+            "did you mean 'high'?"
+        ),
+    ):
+        prob_exceeds(_two_scenarios(), 1.5, 2027, scenario="hihg")
+
+
+def test_cagr_needs_positive_paths() -> None:
+    p = Paths(values=np.array([[[1.0], [-1.0]]]), years=np.array([2026]), scenarios=("b",),
+              origin_year=2025, origin_value=1.0)  # fmt: skip
+    with pytest.raises(
+        ModelError,
+        match=re.escape(
+            "series 'series': some paths are <= 0 in 2026; a CAGR is undefined there "
+            "(simulate on the log scale)"
+        ),
+    ):
+        cagr_draws(p, 2026)
+
+
+def test_no_origin_means_no_cagr_rows() -> None:
+    p = Paths(values=np.ones((1, 3, 2)), years=np.array([2026, 2027]), scenarios=("b",))
+    assert set(scenario_table(p)["quantity"]) == {"level"}
