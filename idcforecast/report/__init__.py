@@ -1,0 +1,8 @@
+"""Reports: charts, summary tables, Excel export and the PDF report (``idcforecast report``).
+
+Modules: :mod:`~idcforecast.report.style` (house style, in a context),
+:mod:`~idcforecast.report.charts`, :mod:`~idcforecast.report.tables`,
+:mod:`~idcforecast.report.pdf` (the PDF writer), :mod:`~idcforecast.report.sections` (one
+function per report section) and :mod:`~idcforecast.report.build` (``build_report``).
+Importing this package loads nothing heavy; the public names are in ``idcforecast``.
+"""

@@ -1,0 +1,89 @@
+"""Checks and selections on the tidy frames that charts and tables take (private)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from idcforecast.errors import DataError, EmptyDataError, UnknownSeriesError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def require_columns(frame: pd.DataFrame, columns: Iterable[str], *, what: str) -> None:
+    """Raise DataError naming the missing columns of ``frame`` (called ``what``)."""
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise DataError(
+            f"{what}: missing column(s) {', '.join(repr(c) for c in missing)}; "
+            f"found {', '.join(repr(str(c)) for c in frame.columns)}; "
+            f"pass a tidy frame as described in docs/internals.md",
+            what=what,
+            missing=missing,
+        )
+
+
+def one_series(frame: pd.DataFrame, series_id: str | None, *, what: str) -> pd.DataFrame:
+    """The rows of one series, sorted by year.
+
+    With ``series_id=None`` the frame must hold exactly one series.
+    """
+    require_columns(frame, ["series_id", "year"], what=what)
+    if len(frame) == 0:
+        raise EmptyDataError(f"{what}: the frame has no rows; pass at least one year", what=what)
+    ids = list(dict.fromkeys(frame["series_id"].astype(str)))
+    if series_id is None:
+        if len(ids) > 1:
+            raise DataError(
+                f"{what}: holds {len(ids)} series ({', '.join(ids)}); "
+                f"pass series_id= to choose one",
+                what=what,
+                series_ids=ids,
+            )
+        series_id = ids[0]
+    elif series_id not in ids:
+        raise UnknownSeriesError(
+            f"{what}: series {series_id!r} is not in the frame; it holds {', '.join(ids)}",
+            what=what,
+            series_id=series_id,
+            known=ids,
+        )
+    rows = frame[frame["series_id"].astype(str) == series_id]
+    return rows.sort_values("year", kind="stable").reset_index(drop=True)
+
+
+def one_model(forecast: pd.DataFrame, model: str | None, *, what: str) -> pd.DataFrame:
+    """The rows of one model of a forecast frame (the first listed when ``model`` is None)."""
+    require_columns(forecast, ["model"], what=what)
+    models = list(dict.fromkeys(forecast["model"].astype(str)))
+    if model is None:
+        model = models[0]
+    elif model not in models:
+        raise DataError(
+            f"{what}: model {model!r} is not in the frame; it holds {', '.join(models)}; "
+            f"pass one of those as model=",
+            what=what,
+            model=model,
+            known=models,
+        )
+    return forecast[forecast["model"].astype(str) == model].reset_index(drop=True)
+
+
+def first_unit(frame: pd.DataFrame) -> str:
+    """The unit of a one-series frame ("" when the frame has no unit column)."""
+    if "unit" not in frame.columns or frame["unit"].isna().all():
+        return ""
+    return str(frame["unit"].dropna().iloc[0])
+
+
+def source_text(history: pd.DataFrame, *, limit: int = 3) -> str:
+    """A short 'Source: ...' line from the distinct sources of a history frame."""
+    if "source" not in history.columns:
+        return ""
+    sources = [s for s in dict.fromkeys(history["source"].dropna().astype(str)) if s.strip()]
+    if not sources:
+        return ""
+    head = "; ".join(s.split(",")[0].strip() for s in sources[:limit])
+    more = f"; and {len(sources) - limit} more (see Sources)" if len(sources) > limit else ""
+    return f"Source: {head}{more}"

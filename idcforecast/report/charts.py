@@ -1,0 +1,355 @@
+"""Charts of history, forecasts, growth, backtests, claims and scenarios.
+
+Every function draws in the house style (:func:`idcforecast.report.style.house_style`,
+never global rcParams), gives the chart a title, the unit on the value axis and a source
+footnote, and returns the matplotlib ``Figure`` so a notebook can edit it further. The
+figures are not registered with pyplot: nothing accumulates across calls.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from idcforecast.report.charts import plot_growth
+>>> history = pd.DataFrame({"series_id": "s", "year": [2020, 2021, 2022],
+...                         "value": [100.0, 120.0, 150.0], "unit": "USD bn"})
+>>> fig = plot_growth(history)
+>>> fig.axes[0].get_title(loc="left")
+'Growth of s: year on year'
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from idcforecast.report._frames import (
+    first_unit,
+    one_model,
+    one_series,
+    require_columns,
+    source_text,
+)
+from idcforecast.report.fonts import without_cjk
+from idcforecast.report.style import (
+    COLORS,
+    add_footnote,
+    house_style,
+    new_figure,
+    style_axes,
+    unit_label,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = ["plot_backtest", "plot_forecast", "plot_growth"]
+
+
+def _thousands(ax: Axes) -> None:
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+
+
+def _history_points(ax: Axes, history: pd.DataFrame) -> None:
+    years = history["year"].to_numpy()
+    values = history["value"].to_numpy(dtype=float)
+    ax.plot(years, values, color=COLORS["history"], marker="o", markersize=3.5, label="actual")
+    if "derived" in history.columns:
+        derived = history["derived"].fillna(False).astype(bool).to_numpy()
+        if derived.any():
+            ax.plot(
+                years[derived],
+                values[derived],
+                linestyle="none",
+                marker="o",
+                markersize=5,
+                markerfacecolor="white",
+                markeredgecolor=COLORS["history"],
+                label="derived (not published)",
+            )
+
+
+def plot_forecast(
+    history: pd.DataFrame,
+    forecast: pd.DataFrame,
+    *,
+    series_id: str | None = None,
+    model: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+) -> Figure:
+    """History and the forecast as a fan chart of its 80% and 95% intervals.
+
+    Parameters
+    ----------
+    history
+        Tidy history (``series_id, year, value`` [+ ``unit, source, derived``]).
+    forecast
+        Forecast frame (``series_id, year, model, mean, lo_80, hi_80, lo_95, hi_95``).
+    series_id
+        The series to draw; needed only when the frames hold several.
+    model
+        The forecast model to draw; the first in ``forecast`` by default.
+    title, source
+        Override the title and the footnote (built from the data by default).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> h = pd.DataFrame({"series_id": "s", "year": [2021, 2022], "value": [1.0, 2.0],
+    ...                   "unit": "USD bn"})
+    >>> f = pd.DataFrame({"series_id": "s", "year": [2023], "model": "drift", "mean": [3.0],
+    ...                   "lo_80": [2.5], "hi_80": [3.5], "lo_95": [2.2], "hi_95": [3.8]})
+    >>> plot_forecast(h, f).axes[0].get_ylabel()
+    'USD billion'
+    """
+    hist = one_series(history, series_id, what="history")
+    require_columns(hist, ["value"], what="history")
+    sid = str(hist["series_id"].iloc[0])
+    fc = one_model(one_series(forecast, sid, what="forecast"), model, what="forecast")
+    require_columns(fc, ["mean", "lo_80", "hi_80", "lo_95", "hi_95"], what="forecast")
+    chosen = str(fc["model"].iloc[0])
+    unit = first_unit(hist) or first_unit(fc)
+    last_year = int(hist["year"].iloc[-1])
+    last_value = float(hist["value"].iloc[-1])
+
+    with house_style():
+        fig, ax = new_figure()
+        years = np.concatenate([[last_year], fc["year"].to_numpy()])
+
+        def joined(column: str) -> np.ndarray:
+            return np.concatenate([[last_value], fc[column].to_numpy(dtype=float)])
+
+        ax.fill_between(
+            years, joined("lo_95"), joined("hi_95"), color=COLORS["band95"], lw=0, label="95%"
+        )
+        ax.fill_between(
+            years, joined("lo_80"), joined("hi_80"), color=COLORS["band80"], lw=0, label="80%"
+        )
+        ax.plot(
+            years, joined("mean"), color=COLORS["forecast"], ls="--", label=f"forecast ({chosen})"
+        )
+        _history_points(ax, hist)
+        end = fc.iloc[-1]
+        ax.annotate(
+            f"{end['mean']:,.0f}\n({end['lo_80']:,.0f}-{end['hi_80']:,.0f})",
+            xy=(float(end["year"]), float(end["mean"])),
+            xytext=(4, 0),
+            textcoords="offset points",
+            fontsize=7.5,
+            va="center",
+            color=COLORS["forecast"],
+        )
+        ax.annotate(
+            f"{last_value:,.0f}",
+            xy=(last_year, last_value),
+            xytext=(-4, 6),
+            textcoords="offset points",
+            fontsize=7.5,
+            ha="right",
+        )
+        _thousands(ax)
+        ax.set_xlim(float(hist["year"].iloc[0]) - 0.5, float(end["year"]) + 1.6)
+        ax.set_ylim(bottom=0)
+        style_axes(
+            ax,
+            ylabel=unit_label(unit),
+            title=title or f"{without_cjk(sid)}: history and forecast to {int(end['year'])}",
+        )
+        ax.legend(loc="upper left", ncols=2)
+        note = source if source is not None else source_text(hist)
+        add_footnote(
+            fig,
+            f"{note}. Forecast: idcforecast '{chosen}', shaded 80% and 95% intervals.".lstrip(". "),
+        )
+    return fig
+
+
+def plot_growth(
+    history: pd.DataFrame,
+    *,
+    series_id: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+) -> Figure:
+    """Year-on-year growth as bars, with the compound annual growth rate (CAGR) as a line.
+
+    YoY is drawn only where the previous year is in the data (gaps stay gaps); the CAGR
+    spans the first to the last year, over however many years lie between.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> h = pd.DataFrame({"series_id": "s", "year": [2020, 2021, 2023],
+    ...                   "value": [100.0, 110.0, 121.0], "unit": "USD bn"})
+    >>> fig = plot_growth(h)
+    >>> [round(float(b.get_height()), 6) for b in fig.axes[0].patches]
+    [10.0]
+    """
+    hist = one_series(history, series_id, what="history")
+    require_columns(hist, ["value"], what="history")
+    sid = str(hist["series_id"].iloc[0])
+    years, growth = _yoy_percent(hist)
+    first, last = int(hist["year"].iloc[0]), int(hist["year"].iloc[-1])
+    rate = _cagr_percent(hist)
+
+    with house_style():
+        fig, ax = new_figure()
+        bars = ax.bar(years, growth, color=COLORS["growth"], width=0.7, label="year on year")
+        ax.bar_label(bars, labels=[f"{g:.1f}" for g in growth], fontsize=7, padding=2)
+        if rate is not None:
+            ax.axhline(
+                rate,
+                color=COLORS["cagr"],
+                ls="--",
+                lw=1.4,
+                label=f"CAGR {first}-{last}: {rate:.1f}%",
+            )
+        ax.set_ylim(top=max([*growth, rate or 0.0, 0.0]) * 1.25 + 1.0)
+        ax.legend(loc="upper left", ncols=2)
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlim((years[0] if len(years) else first) - 0.6, last + 0.6)
+        ax.axhline(0, color="#444444", lw=0.8)
+        style_axes(
+            ax,
+            ylabel="growth, percent per year",
+            title=title or f"Growth of {without_cjk(sid)}: year on year",
+        )
+        unit = first_unit(hist)
+        basis = f"Computed from levels in {unit_label(unit)}" if unit else "Computed from levels"
+        note = source if source is not None else source_text(hist)
+        add_footnote(fig, f"{basis}; years without the previous year have no bar. {note}".strip())
+    return fig
+
+
+def _yoy_percent(hist: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    from idcforecast.report._growth import yoy_percent
+
+    return yoy_percent(hist)
+
+
+def _cagr_percent(hist: pd.DataFrame) -> float | None:
+    from idcforecast.report._growth import cagr_percent
+
+    return cagr_percent(hist)
+
+
+def plot_backtest(
+    backtest: pd.DataFrame,
+    *,
+    accuracy: pd.DataFrame | None = None,
+    series_id: str | None = None,
+    model: str | None = None,
+    title: str | None = None,
+) -> Figure:
+    """How the forecasting method did on this series: rolling-origin forecasts and errors.
+
+    Left: the actual values and the forecast from each cutoff. Right: the absolute
+    percentage error of each forecast by horizon (years after the cutoff), with the mean.
+
+    Parameters
+    ----------
+    backtest
+        Output of ``idcforecast.backtest``: the forecast columns plus ``cutoff, actual``.
+    accuracy
+        Output of ``idcforecast.accuracy`` on that frame (for the footnote), optional.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> bt = pd.DataFrame({"series_id": "s", "model": "drift", "cutoff": [2020, 2020, 2021],
+    ...                    "year": [2021, 2022, 2022], "mean": [11.0, 12.0, 13.0],
+    ...                    "actual": [10.0, 12.0, 12.0], "unit": "USD bn"})
+    >>> fig = plot_backtest(bt)
+    >>> fig.axes[1].get_xlabel()
+    'years ahead (horizon)'
+    """
+    bt = one_model(one_series(backtest, series_id, what="backtest"), model, what="backtest")
+    require_columns(bt, ["cutoff", "mean", "actual"], what="backtest")
+    sid = str(bt["series_id"].iloc[0])
+    chosen = str(bt["model"].iloc[0])
+    unit = first_unit(bt)
+    actual = bt.drop_duplicates("year").sort_values("year")
+    horizon = (bt["year"] - bt["cutoff"]).to_numpy(dtype=int)
+    ape = (
+        100.0
+        * np.abs(bt["actual"].to_numpy(float) - bt["mean"].to_numpy(float))
+        / np.abs(bt["actual"].to_numpy(float))
+    )
+
+    with house_style():
+        fig, (left, right) = new_figure(ncols=2, figsize=(7.0, 3.4))
+        left.plot(
+            actual["year"],
+            actual["actual"],
+            color=COLORS["history"],
+            marker="o",
+            ms=3,
+            label="actual",
+        )
+        cutoffs = sorted(bt["cutoff"].unique())
+        for i, cutoff in enumerate(cutoffs):
+            rows = bt[bt["cutoff"] == cutoff].sort_values("year")
+            shade = 0.35 + 0.65 * (i + 1) / len(cutoffs)
+            left.plot(
+                rows["year"],
+                rows["mean"],
+                color=COLORS["forecast"],
+                alpha=shade,
+                lw=1.1,
+                label="forecast from each cutoff" if i == 0 else None,
+            )
+        _thousands(left)
+        style_axes(left, ylabel=unit_label(unit), title="Forecasts vs actual")
+        left.legend(loc="upper left")
+
+        right.scatter(horizon, ape, s=12, color=COLORS["forecast"], alpha=0.7, label="one forecast")
+        steps = np.unique(horizon)
+        means = [float(ape[horizon == h].mean()) for h in steps]
+        right.plot(steps, means, color=COLORS["cagr"], marker="s", ms=4, label="mean")
+        from matplotlib.ticker import MaxNLocator
+
+        right.xaxis.set_major_locator(MaxNLocator(integer=True))
+        right.set_xlabel("years ahead (horizon)")
+        right.set_ylim(bottom=0)
+        style_axes(right, ylabel="absolute error, percent", title="Error by horizon")
+        right.legend(loc="upper left")
+        fig.suptitle(
+            title or f"Backtest of '{chosen}' on {without_cjk(sid)}",
+            x=0.0,
+            ha="left",
+            fontweight="bold",
+            fontsize=11,
+        )
+        add_footnote(fig, _backtest_note(accuracy, sid, chosen, len(cutoffs)))
+    return fig
+
+
+def _backtest_note(accuracy: pd.DataFrame | None, sid: str, model: str, windows: int) -> str:
+    base = (
+        f"Rolling origin, {windows} cutoff(s); each forecast uses only the data up to its cutoff."
+    )
+    if accuracy is None or len(accuracy) == 0:
+        return base
+    rows = accuracy
+    if "series_id" in rows.columns:
+        rows = rows[rows["series_id"].astype(str) == sid]
+    if "model" in rows.columns:
+        rows = rows[rows["model"].astype(str) == model]
+    if len(rows) == 0:
+        return base
+    row = rows.iloc[0]
+    parts = []
+    if "smape" in row.index:
+        parts.append(f"sMAPE {row['smape']:.1f}%")
+    if "coverage_80" in row.index:
+        parts.append(f"80% interval covered {100 * row['coverage_80']:.0f}%")
+    if "coverage_95" in row.index:
+        parts.append(f"95% covered {100 * row['coverage_95']:.0f}%")
+    return f"{base} {', '.join(parts)}." if parts else base

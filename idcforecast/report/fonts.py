@@ -1,0 +1,142 @@
+"""Fonts for reports: the house Latin font and an optional CJK font, plus the CJK fallback.
+
+Matplotlib's bundled DejaVu Sans has no Chinese glyphs. The sources of the bundled data
+quote Chinese ("2019年中国IDC业务市场规模达到1562.5亿元"), so the PDF needs a CJK font to
+print them. One is looked up in this order:
+
+1. the file named by the environment variable ``IDCFORECAST_CJK_FONT`` (set it to ``none``
+   to switch CJK fonts off, e.g. to preview the fallback);
+2. the optional extra ``idcforecast[cjk]`` (PyPI ``paperang-p2-fonts-cjk``, WenQuanYi Micro
+   Hei, TrueType outlines);
+3. PyPI ``pylopdf-fonts-zh-cn`` (Noto Sans SC) if installed;
+4. common system files (Debian ``fonts-droid-fallback``, ``fonts-wqy-microhei``,
+   ``fonts-noto-cjk``).
+
+When none is found, CJK text is dropped from what is printed (:func:`without_cjk`) and the
+report says so: never a missing-glyph box.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "CJK_FONT_ENV",
+    "FontFile",
+    "contains_cjk",
+    "find_cjk_font",
+    "latin_fonts",
+    "without_cjk",
+]
+
+CJK_FONT_ENV = "IDCFORECAST_CJK_FONT"
+
+# CJK punctuation, kana, unified ideographs (+ extension A), Hangul, compatibility
+# ideographs, full-width forms: the characters DejaVu Sans cannot draw.
+_CJK_CHARS = (
+    "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+)
+_CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
+_EMPTY_BRACKETS = re.compile(r"\(\s*[/,;:|]?\s*\)|\[\s*\]|《\s*》")
+_SYSTEM_FONTS = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+)
+
+
+@dataclass(frozen=True)
+class FontFile:
+    """A font file and, for a collection (.ttc), the index of the face to use."""
+
+    path: Path
+    index: int = 0
+
+
+def contains_cjk(text: str) -> bool:
+    """Whether ``text`` has characters that need a CJK font.
+
+    Examples
+    --------
+    >>> contains_cjk("1562.5亿元"), contains_cjk("CNY 100m")
+    (True, False)
+    """
+    return _CJK_RUN.search(text) is not None
+
+
+def without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:
+    """Drop CJK characters from ``text`` and tidy what is left.
+
+    Used when no CJK font is available, and for chart text (charts use DejaVu Sans only).
+    Returns ``placeholder`` when nothing readable is left.
+
+    Examples
+    --------
+    >>> without_cjk("科智咨询 (CIDC)")
+    'CIDC'
+    >>> without_cjk("CNY 100m (亿元)")
+    'CNY 100m'
+    >>> without_cjk("科智咨询")
+    '[Chinese text]'
+    """
+    if not contains_cjk(text):
+        return text
+    stripped = _CJK_RUN.sub(" ", text)
+    stripped = _EMPTY_BRACKETS.sub(" ", stripped)
+    stripped = re.sub(r"\s+", " ", stripped).strip(" /,;:|-")
+    stripped = re.sub(r"^\((.*)\)$", r"\1", stripped).strip()
+    if not re.search(r"[A-Za-z0-9]", stripped):
+        return placeholder
+    return stripped
+
+
+def latin_fonts() -> dict[str, Path]:
+    """The DejaVu Sans files matplotlib ships, keyed by fpdf2 style ("", "B", "I").
+
+    Charts and text share one family, so the chart text embedded from SVG matches the body.
+    """
+    import matplotlib
+
+    ttf = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+    return {
+        "": ttf / "DejaVuSans.ttf",
+        "B": ttf / "DejaVuSans-Bold.ttf",
+        "I": ttf / "DejaVuSans-Oblique.ttf",
+    }
+
+
+def _package_file(package: str, *parts: str) -> Path | None:
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), *parts)
+    return path if path.is_file() else None
+
+
+def find_cjk_font() -> FontFile | None:
+    """Find a font file with Chinese glyphs, or None (see the module docstring for the order).
+
+    Examples
+    --------
+    >>> font = find_cjk_font()
+    >>> font is None or font.path.is_file()
+    True
+    """
+    configured = os.environ.get(CJK_FONT_ENV)
+    if configured is not None:
+        if configured.strip().lower() in {"", "none", "off", "0"}:
+            return None
+        return FontFile(Path(configured))
+    candidates = (
+        _package_file("paperang_p2_fonts_cjk", "fonts", "wqy-microhei.ttc"),
+        _package_file("pylopdf_fonts_zh_cn", "NotoSansSC-Regular.otf"),
+        *(Path(p) for p in _SYSTEM_FONTS),
+    )
+    for path in candidates:
+        if path is not None and path.is_file():
+            return FontFile(path)
+    return None

@@ -1,0 +1,178 @@
+"""The house style of charts, applied inside a context (global rcParams are never changed).
+
+Examples
+--------
+>>> from idcforecast.report.style import house_style, new_figure
+>>> with house_style():
+...     fig, ax = new_figure()
+>>> float(fig.get_figwidth())
+7.0
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from idcforecast.report.fonts import without_cjk
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "COLORS",
+    "FIGSIZE",
+    "HOUSE_RC",
+    "add_footnote",
+    "house_style",
+    "new_figure",
+    "unit_label",
+]
+
+# Colour-blind-safe (Okabe-Ito based); "history" is near-black so actuals stand out.
+COLORS: dict[str, str] = {
+    "history": "#1b1b1b",
+    "derived": "#7f7f7f",
+    "forecast": "#0072b2",
+    "band80": "#56b4e9",
+    "band95": "#cfe8f7",
+    "growth": "#009e73",
+    "cagr": "#d55e00",
+    "claim": "#cc79a7",
+    "miss": "#d55e00",
+    "hit": "#009e73",
+    "grid": "#dddddd",
+}
+SCENARIO_COLORS: tuple[str, ...] = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00")
+FIGSIZE: tuple[float, float] = (7.0, 3.6)
+FOOTNOTE_SIZE = 6.5
+
+HOUSE_RC: dict[str, Any] = {
+    "font.family": "DejaVu Sans",
+    "font.size": 9.0,
+    "axes.titlesize": 11.0,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 9.0,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "grid.color": COLORS["grid"],
+    "grid.linewidth": 0.6,
+    "axes.edgecolor": "#444444",
+    "xtick.labelsize": 8.0,
+    "ytick.labelsize": 8.0,
+    "legend.fontsize": 8.0,
+    "legend.frameon": False,
+    "lines.linewidth": 1.8,
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    # SVG for the PDF: real <text> (extractable, drawn with the PDF's DejaVu Sans), and
+    # ids from a fixed salt so the same chart gives the same bytes.
+    "svg.fonttype": "none",
+    "svg.hashsalt": "idcforecast",
+    "pdf.fonttype": 42,
+}
+
+_MAGNITUDES = {
+    "thousand": "thousand",
+    "10k": "10 thousand",
+    "mn": "million",
+    "10m": "10 million",
+    "100m": "100 million",
+    "bn": "billion",
+    "tn": "trillion",
+}
+
+
+@contextmanager
+def house_style() -> Iterator[None]:
+    """Apply the house style to figures created inside the ``with`` block.
+
+    Matplotlib reads most rcParams when an artist is created, so build and save figures
+    inside the block; the previous settings come back afterwards.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> before = matplotlib.rcParams["svg.fonttype"]
+    >>> with house_style():
+    ...     matplotlib.rcParams["svg.fonttype"]
+    'none'
+    >>> matplotlib.rcParams["svg.fonttype"] == before
+    True
+    """
+    import matplotlib
+
+    with matplotlib.rc_context(HOUSE_RC):
+        yield
+
+
+def new_figure(*, ncols: int = 1, figsize: tuple[float, float] = FIGSIZE) -> tuple[Figure, Any]:
+    """A Figure (not registered with pyplot, so nothing leaks) and its axes.
+
+    Call inside :func:`house_style`. Returns ``(fig, ax)`` or ``(fig, axes_array)``.
+    """
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=figsize, layout="constrained")
+    axes = fig.subplots(ncols=ncols)
+    return fig, axes
+
+
+def unit_label(unit: str) -> str:
+    """A readable axis label for a canonical unit spelling.
+
+    Examples
+    --------
+    >>> unit_label("CNY 100m")
+    'CNY 100 million'
+    >>> unit_label("%")
+    'percent'
+    >>> unit_label("TWh")
+    'TWh'
+    """
+    unit = without_cjk(unit.strip(), placeholder=unit.strip())
+    if unit == "%":
+        return "percent"
+    match = re.fullmatch(r"(\S+) (\S+)", unit)
+    if match and match.group(2) in _MAGNITUDES:
+        return f"{match.group(1)} {_MAGNITUDES[match.group(2)]}"
+    return unit
+
+
+def add_footnote(fig: Figure, text: str) -> None:
+    """Put a source footnote under the axes of ``fig`` (CJK dropped: DejaVu lacks it).
+
+    The text is wrapped to the figure width and the constrained layout keeps the axes
+    clear of it.
+    """
+    import textwrap
+
+    clean = without_cjk(text, placeholder="Chinese-language source")
+    width_in = fig.get_figwidth()
+    lines = textwrap.wrap(clean, width=max(40, int(width_in * 72 / (0.56 * FOOTNOTE_SIZE))))
+    fig.text(
+        0.005,
+        0.01,
+        "\n".join(lines),
+        fontsize=FOOTNOTE_SIZE,
+        color="#555555",
+        ha="left",
+        va="bottom",
+    )
+    height = (len(lines) * 1.25 * FOOTNOTE_SIZE + 6) / (fig.get_figheight() * 72)
+    engine = fig.get_layout_engine()
+    if engine is not None:
+        engine.set(rect=(0.0, height, 1.0, 1.0 - height))
+
+
+def style_axes(ax: Axes, *, ylabel: str, title: str) -> None:
+    """Title and y label (the unit) in the house way."""
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
+    ax.margins(x=0.02)

@@ -1,0 +1,440 @@
+"""Summary tables, their Markdown/HTML/LaTeX renderings, and formatted Excel export.
+
+Examples
+--------
+>>> import pandas as pd
+>>> from idcforecast.report.tables import summary_table, to_markdown
+>>> history = pd.DataFrame({"series_id": "s", "year": [2021, 2022], "value": [100.0, 120.0],
+...                         "unit": "USD bn"})
+>>> forecast = pd.DataFrame({"series_id": "s", "year": [2023], "model": "drift",
+...                          "mean": [140.0], "lo_80": [130.0], "hi_80": [150.0],
+...                          "lo_95": [125.0], "hi_95": [155.0], "unit": "USD bn"})
+>>> table = summary_table(history, forecast)
+>>> table["yoy"].round(2).tolist(), table["kind"].tolist()
+([nan, 20.0, 16.67], ['actual', 'actual', 'forecast'])
+>>> print(to_markdown(format_summary(table)))
+| Year | Value (USD billion) | YoY % | CAGR to date % | 80% interval | 95% interval | Type |
+|---:|---:|---:|---:|---:|---:|:---|
+| 2021 | 100.0 | – | – | – | – | actual |
+| 2022 | 120.0 | 20.0 | 20.0 | – | – | actual |
+| 2023 | 140.0 | 16.7 | 18.3 | 130.0–150.0 | 125.0–155.0 | forecast |
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import os
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from datetime import date as Date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from idcforecast.errors import DataError, SpecError
+from idcforecast.report._atomic import write_atomic
+from idcforecast.report._frames import first_unit, one_model, one_series, require_columns
+from idcforecast.report.style import unit_label
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "escape_formula",
+    "format_summary",
+    "summary_table",
+    "to_excel",
+    "to_html",
+    "to_latex",
+    "to_markdown",
+]
+
+MISSING = "–"  # en dash: not applicable (no previous year; no interval for actual years)
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+PERCENT_COLUMNS = frozenset({"yoy", "cagr_to_date", "cagr", "growth", "smape", "mape"})
+
+
+def summary_table(
+    history: pd.DataFrame,
+    forecast: pd.DataFrame,
+    *,
+    series_id: str | None = None,
+    model: str | None = None,
+) -> pd.DataFrame:
+    """One row per year: actuals, then the forecast, with growth and interval bounds.
+
+    Parameters
+    ----------
+    history
+        Tidy history (``series_id, year, value`` [+ ``unit, derived``]).
+    forecast
+        Forecast frame (``series_id, year, model, mean, lo_80, hi_80, lo_95, hi_95``).
+    series_id, model
+        Which series and model, when the frames hold several (first model by default).
+
+    Returns
+    -------
+    DataFrame
+        ``year, value, yoy, cagr_to_date, lo_80, hi_80, lo_95, hi_95, kind, unit``.
+        ``value`` is the actual value, or the forecast mean for forecast years. ``yoy`` and
+        ``cagr_to_date`` (from the first year of history) are percent numbers (20.0 = 20%);
+        ``yoy`` is NaN where the previous year is not in the data, and the interval
+        columns are NaN for actual years. ``kind`` is "actual", "derived" (computed by the
+        data's compiler, not published) or "forecast".
+    """
+    import numpy as np
+    import pandas as pd
+
+    hist = one_series(history, series_id, what="history")
+    require_columns(hist, ["value"], what="history")
+    sid = str(hist["series_id"].iloc[0])
+    fc = one_model(one_series(forecast, sid, what="forecast"), model, what="forecast")
+    require_columns(fc, ["mean", "lo_80", "hi_80", "lo_95", "hi_95"], what="forecast")
+    last_year = int(hist["year"].iloc[-1])
+    early = fc[fc["year"] <= last_year]
+    if len(early):
+        raise DataError(
+            f"forecast for series {sid!r}: year {int(early['year'].iloc[0])} is not after the "
+            f"last year of history ({last_year}); pass the forecast made from this history",
+            series_id=sid,
+            year=int(early["year"].iloc[0]),
+        )
+    derived = (
+        hist["derived"].fillna(False).astype(bool)
+        if "derived" in hist.columns
+        else pd.Series(False, index=hist.index)
+    )
+    actual = pd.DataFrame(
+        {
+            "year": hist["year"].astype("int64"),
+            "value": hist["value"].astype(float),
+            "kind": np.where(derived, "derived", "actual"),
+        }
+    )
+    future = pd.DataFrame(
+        {
+            "year": fc["year"].astype("int64"),
+            "value": fc["mean"].astype(float),
+            "kind": "forecast",
+        }
+    )
+    for column in ("lo_80", "hi_80", "lo_95", "hi_95"):
+        actual[column] = np.nan
+        future[column] = fc[column].astype(float).to_numpy()
+    table = pd.concat([actual, future], ignore_index=True)
+    years = table["year"].to_numpy()
+    values = table["value"].to_numpy()
+    previous = np.full(len(table), np.nan)
+    consecutive = np.diff(years) == 1
+    previous[1:][consecutive] = values[:-1][consecutive]
+    table["yoy"] = 100.0 * (values / previous - 1.0)
+    span = years - years[0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cagr = 100.0 * ((values / values[0]) ** (1.0 / span) - 1.0)
+    table["cagr_to_date"] = np.where(span > 0, cagr, np.nan)
+    table["unit"] = first_unit(hist) or first_unit(fc)
+    return table[
+        ["year", "value", "yoy", "cagr_to_date", "lo_80", "hi_80", "lo_95", "hi_95", "kind", "unit"]
+    ]
+
+
+def _number(value: Any, decimals: int) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return MISSING
+    return f"{value:,.{decimals}f}"
+
+
+def format_summary(table: pd.DataFrame, *, decimals: int = 1) -> pd.DataFrame:
+    """A display copy of :func:`summary_table`: strings, readable headers, joined intervals."""
+    import pandas as pd
+
+    unit = str(table["unit"].iloc[0]) if len(table) and "unit" in table.columns else ""
+    value_header = f"Value ({unit_label(unit)})" if unit else "Value"
+
+    def interval(lo: Any, hi: Any) -> str:
+        if isinstance(lo, float) and math.isnan(lo):
+            return MISSING
+        return f"{_number(lo, decimals)}–{_number(hi, decimals)}"
+
+    return pd.DataFrame(
+        {
+            "Year": table["year"].astype(str),
+            value_header: [_number(v, decimals) for v in table["value"]],
+            "YoY %": [_number(v, decimals) for v in table["yoy"]],
+            "CAGR to date %": [_number(v, decimals) for v in table["cagr_to_date"]],
+            "80% interval": [
+                interval(a, b) for a, b in zip(table["lo_80"], table["hi_80"], strict=True)
+            ],
+            "95% interval": [
+                interval(a, b) for a, b in zip(table["lo_95"], table["hi_95"], strict=True)
+            ],
+            "Type": table["kind"].astype(str),
+        }
+    )
+
+
+def _cells(frame: pd.DataFrame, decimals: int) -> list[list[str]]:
+    import pandas as pd
+
+    def cell(value: Any) -> str:
+        if isinstance(value, bool):
+            return str(value).lower()
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, float):
+            return _number(value, decimals)
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return MISSING
+        return str(value)
+
+    return [[cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]
+
+
+def _numeric_like(column: list[str]) -> bool:
+    return all(re.fullmatch(r"[-+]?[\d,.–]+%?|–", c) for c in column) and bool(column)
+
+
+def to_markdown(frame: pd.DataFrame, *, decimals: int = 1) -> str:
+    """A GitHub-flavoured Markdown table (numbers right-aligned, NaN as an en dash).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> print(to_markdown(pd.DataFrame({"a": [1.25, float("nan")], "b": ["x|y", "z"]})))
+    | a | b |
+    |---:|:---|
+    | 1.2 | x\\|y |
+    | – | z |
+    """
+    rows = [[c.replace("|", "\\|") for c in row] for row in _cells(frame, decimals)]
+    headers = [str(c).replace("|", "\\|") for c in frame.columns]
+    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in headers]
+    align = ["---:" if _numeric_like(list(col)) else ":---" for col in columns]
+    lines = [f"| {' | '.join(headers)} |", f"|{'|'.join(align)}|"]
+    lines += [f"| {' | '.join(row)} |" for row in rows]
+    return "\n".join(lines)
+
+
+def to_html(frame: pd.DataFrame, *, decimals: int = 1, caption: str | None = None) -> str:
+    """An HTML ``<table>`` with escaped text (safe to embed in a page).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> print(to_html(pd.DataFrame({"a": ["<b>"]})))
+    <table class="idc-table">
+    <thead><tr><th>a</th></tr></thead>
+    <tbody>
+    <tr><td>&lt;b&gt;</td></tr>
+    </tbody>
+    </table>
+    """
+    rows = _cells(frame, decimals)
+    out = ['<table class="idc-table">']
+    if caption:
+        out.append(f"<caption>{html.escape(caption)}</caption>")
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    out += [f"<thead><tr>{head}</tr></thead>", "<tbody>"]
+    columns = list(zip(*rows, strict=True)) if rows else []
+    numeric = [_numeric_like(list(col)) for col in columns]
+    for row in rows:
+        cells = "".join(
+            f'<td class="num">{html.escape(c)}</td>' if numeric[i] else f"<td>{html.escape(c)}</td>"
+            for i, c in enumerate(row)
+        )
+        out.append(f"<tr>{cells}</tr>")
+    out += ["</tbody>", "</table>"]
+    return "\n".join(out)
+
+
+_LATEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "–": "--",
+}
+
+
+def _latex_escape(text: str) -> str:
+    return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in text)
+
+
+def to_latex(frame: pd.DataFrame, *, decimals: int = 1) -> str:
+    r"""A LaTeX ``tabular`` (booktabs rules) with special characters escaped.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> print(to_latex(pd.DataFrame({"YoY %": [12.5], "note": ["a_b"]})))
+    \begin{tabular}{rl}
+    \toprule
+    YoY \% & note \\
+    \midrule
+    12.5 & a\_b \\
+    \bottomrule
+    \end{tabular}
+    """
+    rows = _cells(frame, decimals)
+    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in frame.columns]
+    spec = "".join("r" if _numeric_like(list(col)) else "l" for col in columns)
+    lines = [f"\\begin{{tabular}}{{{spec}}}", "\\toprule"]
+    lines.append(" & ".join(_latex_escape(str(c)) for c in frame.columns) + " \\\\")
+    lines.append("\\midrule")
+    lines += [" & ".join(_latex_escape(c) for c in row) + " \\\\" for row in rows]
+    lines += ["\\bottomrule", "\\end{tabular}"]
+    return "\n".join(lines)
+
+
+def escape_formula(text: str) -> str:
+    """Make text that a spreadsheet would run as a formula inert (prefix an apostrophe).
+
+    Text starting with ``= + - @``, a tab or a carriage return is what Excel, LibreOffice
+    and Google Sheets evaluate (CSV/formula injection, OWASP); other text is unchanged.
+
+    Examples
+    --------
+    >>> escape_formula("=HYPERLINK(\\"http://x\\")"), escape_formula("CNY 100m")
+    ('\\'=HYPERLINK("http://x")', 'CNY 100m')
+    """
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def _check_sheet_names(names: list[str]) -> None:
+    seen: dict[str, str] = {}
+    for name in names:
+        problem = None
+        if not name.strip():
+            problem = "is empty"
+        elif len(name) > 31:
+            problem = f"has {len(name)} characters (Excel allows at most 31)"
+        elif _BAD_SHEET_CHARS.search(name):
+            problem = "contains one of [ ] : * ? / \\ (Excel forbids them)"
+        elif name.lower() in seen:
+            problem = f"repeats {seen[name.lower()]!r} (Excel ignores case)"
+        if problem:
+            raise SpecError(
+                f"to_excel: sheet name {name!r} {problem}; rename that key of `tables`",
+                sheet=name,
+            )
+        seen[name.lower()] = name
+
+
+def _number_format(column: str, series: pd.Series) -> str | None:
+    import pandas as pd
+
+    if pd.api.types.is_bool_dtype(series):
+        return None
+    if pd.api.types.is_integer_dtype(series):
+        return "0" if column.lower() in {"year", "cutoff", "start_year"} else "#,##0"
+    if pd.api.types.is_float_dtype(series):
+        if column.lower() in PERCENT_COLUMNS or column.endswith("%"):
+            return '0.0"%"'
+        if column.lower().startswith("coverage"):
+            return "0.0%"
+        return "#,##0.0"
+    return None
+
+
+def _write_sheet(ws: Any, frame: pd.DataFrame, sheet: str) -> None:
+    import pandas as pd
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor="1F4E79")
+    columns = [str(c) for c in frame.columns]
+    for j, name in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=j, value=escape_formula(name))
+        cell.font, cell.fill = header_font, header_fill
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    formats = [_number_format(c, frame[c]) for c in frame.columns]
+    widths = [len(c) + 2 for c in columns]
+    for i, row in enumerate(frame.itertuples(index=False, name=None), start=2):
+        for j, value in enumerate(row, start=1):
+            if value is None or (not isinstance(value, str) and pd.isna(value)):
+                continue  # an empty cell, not the text "nan"
+            if isinstance(value, str):
+                if ILLEGAL_CHARACTERS_RE.search(value):
+                    raise DataError(
+                        f"to_excel: sheet {sheet!r} row {i - 2} column {columns[j - 1]!r}: "
+                        f"text {value[:40]!r} has control characters that Excel cannot store; "
+                        f"remove them before exporting",
+                        sheet=sheet,
+                        row=i - 2,
+                        column=columns[j - 1],
+                    )
+                value = escape_formula(value)
+            elif hasattr(value, "item"):
+                value = value.item()  # numpy scalar -> Python scalar for openpyxl
+            cell = ws.cell(row=i, column=j, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # never a formula, whatever openpyxl infers
+            elif formats[j - 1]:
+                cell.number_format = formats[j - 1]
+            widths[j - 1] = max(widths[j - 1], min(60, len(str(value)) + 2))
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+    ws.freeze_panes = "A2"
+
+
+def to_excel(
+    tables: Mapping[str, pd.DataFrame] | pd.DataFrame,
+    path: str | os.PathLike[str],
+    *,
+    date: Date | None = None,
+) -> Path:
+    """Write tables to an ``.xlsx`` workbook, one formatted sheet per table, atomically.
+
+    Header row bold and frozen, numbers with thousands separators, percent columns
+    (``yoy``, ``cagr_to_date``...) as ``12.3%`` without changing the stored value, NaN as
+    an empty cell. Text that a spreadsheet would run as a formula (starting with
+    ``= + - @``, a tab or a carriage return) is prefixed with an apostrophe and stored as
+    text.
+
+    Parameters
+    ----------
+    tables
+        Sheet name -> DataFrame (or one DataFrame, written to sheet "table").
+    path
+        The ``.xlsx`` file to write; its folder is created if needed.
+    date
+        The workbook's created/modified date (today by default).
+
+    Examples
+    --------
+    >>> import pandas as pd, tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "t.xlsx"
+    >>> to_excel({"summary": pd.DataFrame({"year": [2023], "note": ["=1+1"]})}, out).name
+    't.xlsx'
+    """
+    import pandas as pd
+    from openpyxl import Workbook
+
+    if isinstance(tables, pd.DataFrame):
+        tables = {"table": tables}
+    if not tables:
+        raise SpecError("to_excel: `tables` is empty; pass {sheet name: DataFrame}", sheet=None)
+    names = [str(name) for name in tables]
+    _check_sheet_names(names)
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for name, frame in zip(names, tables.values(), strict=True):
+        _write_sheet(workbook.create_sheet(title=name), frame, name)
+    stamp = (
+        datetime(date.year, date.month, date.day, tzinfo=UTC).replace(tzinfo=None)
+        if date is not None
+        else datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    )
+    workbook.properties.created = workbook.properties.modified = stamp
+    workbook.properties.creator = "idcforecast"
+    return write_atomic(path, lambda tmp: workbook.save(tmp), what="Excel file")
