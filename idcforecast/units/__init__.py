@@ -1,0 +1,38 @@
+"""Units and money: read figures as written, convert them, FX by year.
+
+The registry of magnitudes, currencies and physical units is the data file ``units.txt``
+in this package (grammar in its header); exchange rates are the sourced table
+``data/fx_rates.csv``.
+
+Examples
+--------
+>>> from idcforecast.units import parse_quantity, convert
+>>> q = parse_quantity("1,562.5亿元")
+>>> q.value, q.unit
+(1562.5, 'CNY 100m')
+>>> round(convert(q, "USD bn", year=2019), 3)
+22.618
+"""
+
+from __future__ import annotations
+
+from idcforecast.units.convert import DEFAULT_KW_PER_RACK, conversion_factor, convert
+from idcforecast.units.fx import fx_rate
+from idcforecast.units.parse import parse_quantity
+from idcforecast.units.quantity import QUALIFIERS, Quantity, format_quantity
+from idcforecast.units.registry import Unit, canonical_unit, known_units, parse_unit
+
+__all__ = [
+    "DEFAULT_KW_PER_RACK",
+    "QUALIFIERS",
+    "Quantity",
+    "Unit",
+    "canonical_unit",
+    "conversion_factor",
+    "convert",
+    "format_quantity",
+    "fx_rate",
+    "known_units",
+    "parse_quantity",
+    "parse_unit",
+]

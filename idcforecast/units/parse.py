@@ -1,0 +1,411 @@
+"""Read figures as written in news, filings and reports into :class:`Quantity` objects.
+
+A figure is ``[QUALIFIER] [GROWTH WORD] [UNIT] NUMBER [- [UNIT] NUMBER] [UNIT] [QUALIFIER]
+[(ALTERNATE)]``: "超过520万标准机架", "US$70 billion", "620-1 050 TWh", "同比增长34.6%",
+"500 billion yuan ($71.2 billion)". Units, magnitudes and currencies come from the
+registry (``units.txt``); the qualifier and growth words are listed below.
+"""
+
+from __future__ import annotations
+
+import re
+
+from idcforecast.errors import IdcForecastError, ParseError, UnknownUnitError
+from idcforecast.units.quantity import Quantity
+from idcforecast.units.registry import Unit, normalize_text, parse_unit
+
+__all__ = ["parse_quantity"]
+
+# Words before the number. Latin words must end at a word boundary ("over" is not "overall").
+_PREFIX_QUALIFIERS: dict[str, str] = {
+    **dict.fromkeys(
+        [
+            "more than",
+            "over",
+            "at least",
+            "greater than",
+            "above",
+            "in excess of",
+            "upwards of",
+            "no less than",
+            "not less than",
+            "≥",
+            ">=",
+            ">",
+            "超过",
+            "超過",
+            "超",
+            "逾",
+            "不低于",
+            "不低於",
+            "不少于",
+            "不少於",
+            "至少",
+            "高于",
+            "高於",
+            "多于",
+            "多於",
+            "大于",
+            "大於",
+        ],
+        "at_least",
+    ),
+    **dict.fromkeys(
+        [
+            "less than",
+            "fewer than",
+            "under",
+            "below",
+            "up to",
+            "at most",
+            "no more than",
+            "not more than",
+            "≤",
+            "<=",
+            "<",
+            "不到",
+            "不足",
+            "低于",
+            "低於",
+            "少于",
+            "少於",
+            "小于",
+            "小於",
+            "最多",
+            "至多",
+            "不超过",
+            "不超過",
+            "不高于",
+            "不高於",
+        ],
+        "at_most",
+    ),
+    **dict.fromkeys(
+        [
+            "about",
+            "around",
+            "approximately",
+            "approx.",
+            "approx",
+            "roughly",
+            "nearly",
+            "almost",
+            "close to",
+            "some",
+            "circa",
+            "~",
+            "≈",
+            "约",
+            "約",
+            "大约",
+            "大約",
+            "近",
+            "将近",
+            "將近",
+            "接近",
+            "大概",
+            "约为",
+            "約為",
+        ],
+        "approximately",
+    ),
+}
+# Words after the whole figure.
+_SUFFIX_QUALIFIERS: dict[str, str] = {
+    **dict.fromkeys(["以上", "or more", "or above", "and above", "plus"], "at_least"),
+    **dict.fromkeys(["以下", "以内", "以內", "or less", "or fewer", "and below"], "at_most"),
+    **dict.fromkeys(["左右", "上下"], "approximately"),
+}
+# Right after the number, before the magnitude: "1900多万台", "2000余亿元".
+_INFIX_AT_LEAST = ("多", "余", "餘")
+# Growth words: the figure is a rate of change, read only in % or percentage points.
+_GROWTH_WORDS: dict[str, int] = {
+    **dict.fromkeys(
+        [
+            "同比增长",
+            "同比增加",
+            "同比上升",
+            "年均复合增长率",
+            "年复合增长率",
+            "复合增长率",
+            "增长率为",
+            "增长率",
+            "增速为",
+            "增速",
+            "增幅为",
+            "增幅",
+            "增长",
+            "增長",
+            "增加",
+            "上升",
+            "同比",
+            "year-on-year growth of",
+            "yoy growth of",
+            "growth of",
+            "cagr of",
+            "cagr",
+            "an increase of",
+            "increase of",
+            "increased by",
+            "a rise of",
+            "rose by",
+            "rose",
+            "grew by",
+            "grew",
+            "up by",
+            "up",
+            "yoy",
+        ],
+        1,
+    ),
+    **dict.fromkeys(
+        [
+            "同比下降",
+            "同比减少",
+            "同比下滑",
+            "下降",
+            "减少",
+            "減少",
+            "下滑",
+            "a decline of",
+            "decline of",
+            "declined by",
+            "a decrease of",
+            "decrease of",
+            "decreased by",
+            "a drop of",
+            "dropped by",
+            "fell by",
+            "fell",
+            "down by",
+            "down",
+        ],
+        -1,
+    ),
+}
+_LONGEST_FIRST = sorted([*_PREFIX_QUALIFIERS, *_GROWTH_WORDS], key=len, reverse=True)
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.\d+)?|\.\d+"
+_DASHES = r"[-–—~]"
+_FIGURE = re.compile(
+    rf"(?P<pre>[^\d]*?)\s*(?P<s1>[+-])?\s*(?P<n1>{_NUM})"
+    rf"(?:\s*(?P<mid>[^\d\s–—~-][^\d–—~-]*?)??\s*(?:{_DASHES}|\bto\b|至|到)"
+    rf"\s*(?P<pre2>[^\d\s+-]*?)\s*(?P<s2>[+-])?\s*(?P<n2>{_NUM}))?"
+    rf"\s*(?P<post>.*)",
+    re.IGNORECASE,
+)
+_BAD_COMMA = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)")
+_ARTICLE = re.compile(r"(?:a|an|one)\s+(?=\D)", re.IGNORECASE)
+
+
+def _fail(text: str, found: str, **fields: object) -> ParseError:
+    return ParseError(
+        f"cannot read {text!r} as a figure: {found}; expected [qualifier] NUMBER [magnitude] "
+        "[unit], e.g. '1,562.5亿元', 'US$70 billion', 'more than 1 million servers'",
+        text=text,
+        **fields,
+    )
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() and char.isalpha()  # "" is neither
+
+
+def _starts_with_word(low: str, word: str) -> bool:
+    if not low.startswith(word):
+        return False
+    rest = low[len(word) :]
+    return not (
+        word[-1].isascii() and word[-1].isalpha() and rest[:1].isascii() and rest[:1].isalpha()
+    )
+
+
+def _ends_with_word(low: str, word: str) -> bool:
+    if not low.endswith(word):
+        return False
+    before = low[: len(low) - len(word)]
+    return not (
+        word[0].isascii() and word[0].isalpha() and before[-1:].isascii() and before[-1:].isalpha()
+    )
+
+
+def _set_qualifier(text: str, current: str, new: str, word: str) -> str:
+    if current not in ("exact", new):
+        raise _fail(text, f"two qualifiers disagree ({current!r} and {new!r} from {word!r})")
+    return new
+
+
+def _strip_words(text: str, body: str) -> tuple[str, str, int | None]:
+    """Remove qualifier and growth words around the figure: (body, qualifier, growth sign)."""
+    qualifier, growth = "exact", None
+    changed = True
+    while changed and body:
+        changed = False
+        low = body.lower()
+        for word in _LONGEST_FIRST:
+            if _starts_with_word(low, word):
+                if word in _GROWTH_WORDS:
+                    growth = _GROWTH_WORDS[word] * (growth or 1)
+                else:
+                    qualifier = _set_qualifier(text, qualifier, _PREFIX_QUALIFIERS[word], word)
+                body, changed = body[len(word) :].lstrip(" :："), True
+                break
+        for word, meaning in _SUFFIX_QUALIFIERS.items():
+            if _ends_with_word(body.lower(), word):
+                qualifier = _set_qualifier(text, qualifier, meaning, word)
+                body, changed = body[: len(body) - len(word)].rstrip(), True
+    return body, qualifier, growth
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", "").replace(" ", ""))
+
+
+def _split_alternate(text: str, norm: str) -> tuple[str, str | None]:
+    if not norm.endswith(")"):
+        return norm, None
+    start = norm.rfind("(")
+    if start <= 0:
+        raise _fail(text, "a closing ')' without a figure before its '('")
+    return norm[:start].strip(), norm[start + 1 : -1].strip()
+
+
+def _read_unit(text: str, unit_text: str) -> Unit:
+    try:
+        return parse_unit(unit_text)
+    except UnknownUnitError as err:
+        raise UnknownUnitError(
+            f"in figure {text!r}: {err.message}",
+            text=text,
+            unit=err.unit,
+            unknown=err.unknown,
+            suggestion=err.suggestion,
+        ) from None
+    except ParseError as err:
+        raise ParseError(f"in figure {text!r}: {err.message}", text=text) from None
+
+
+def _parse_one(text: str, norm: str) -> Quantity:
+    if _BAD_COMMA.search(norm):
+        raise _fail(
+            text,
+            "a comma that does not separate groups of three digits; write thousands as "
+            "'1,562.5' and the decimal point as '.'",
+        )
+    body, qualifier, growth = _strip_words(text, norm)
+    body = _ARTICLE.sub("1 ", body, count=1) if _ARTICLE.match(body) else body
+    match = _FIGURE.fullmatch(body)
+    if match is None:
+        raise _fail(text, "no number found" if not re.search(r"\d", body) else "no figure found")
+    pre, post = match["pre"].strip(), match["post"].strip()
+    if post[:1] in _INFIX_AT_LEAST:
+        qualifier = _set_qualifier(text, qualifier, "at_least", post[0])
+        post = post[1:].strip()
+    unit = _read_unit(text, f"{pre} {post}".strip())
+    value = _number(match["n1"]) * (-1 if match["s1"] == "-" else 1)
+    low = high = None
+    if match["n2"] is not None:
+        pre2 = match["pre2"].strip()
+        if pre2 and parse_unit(pre2) != parse_unit(pre or pre2):
+            raise _fail(text, f"the two ends of the range have different units ({pre!r}, {pre2!r})")
+        high = _number(match["n2"]) * (-1 if match["s2"] == "-" else 1)
+        low = value
+        if match["mid"]:  # "500 million to 1.2 billion USD": the low end has its own magnitude
+            low_unit = parse_unit(f"{pre} {match['mid']}")
+            if low_unit.dimension == "count" and unit.dimension != "count":
+                low_unit = parse_unit(f"{match['mid']} {unit.base}")
+            low *= low_unit.factor / unit.factor
+        if low > high:
+            raise _fail(text, f"a range whose low end {low:g} is above its high end {high:g}")
+        value = (low + high) / 2
+    if growth is not None:
+        if unit.dimension not in ("percent", "points"):
+            raise _fail(
+                text,
+                "a growth word with an amount: growth is read only as a rate in % or "
+                "percentage points; drop the word to read the amount itself",
+            )
+        value, low, high = (
+            value * growth,
+            None if low is None else min(low * growth, high * growth),
+            None if high is None else max(low * growth, high * growth),
+        )
+    return Quantity(
+        value,
+        unit.canonical,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        text=text,
+    )
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Read one figure, English or Chinese, as written in news, filings and reports.
+
+    Parameters
+    ----------
+    text
+        One figure: a number with thousands separators ("1,562.5", "1 050") or full-width
+        digits, an optional magnitude (thousand/k, million/mn/m, billion/bn, 万, 亿, 万亿...),
+        currency (CNY/RMB/yuan/元/¥, USD/US$/$/美元...) and unit (台, 万架, MW, TWh, EFLOPS,
+        %...), a qualifier (超过/more than/>, 约/about, 不到/less than/<), an optional
+        range ("325–580 TWh") and a parenthesised alternate ("($71.2 billion)").
+
+    Returns
+    -------
+    Quantity
+        In the unit and magnitude as written ("超过520万标准机架" is at least 520
+        "racks 10k"); a bare number is a "count"; growth phrases ("同比增长34.6%",
+        "down 3%") give a signed percentage.
+
+    Raises
+    ------
+    ParseError
+        No number, a sentence rather than a figure, an ambiguous comma, a rate per unit
+        ("US$7.11 m per MW"), or a growth word on an amount.
+    UnknownUnitError
+        A unit or currency the registry lacks, with a did-you-mean suggestion.
+
+    Examples
+    --------
+    >>> q = parse_quantity("500 billion yuan ($71.2 billion)")
+    >>> q.value, q.unit, q.alternate.value, q.alternate.unit
+    (500.0, 'CNY bn', 71.2, 'USD bn')
+    >>> q = parse_quantity("超过520万标准机架")
+    >>> q.value, q.unit, q.qualifier
+    (520.0, 'racks 10k', 'at_least')
+    >>> q = parse_quantity("620-1 050 TWh")
+    >>> q.value, q.low, q.high
+    (835.0, 620.0, 1050.0)
+    """
+    if not isinstance(text, str):
+        raise ParseError(
+            f"cannot read {text!r} as a figure: expected text, found {type(text).__name__}; "
+            "for a plain number use convert(x, unit, from_unit=...) or Quantity(x, unit)",
+            text=repr(text),
+        )
+    norm = normalize_text(text)
+    if not norm:
+        raise _fail(text, "empty text")
+    main, alternate_text = _split_alternate(text, norm)
+    quantity = _parse_one(text, main)
+    if alternate_text is None:
+        return quantity
+    if alternate_text.endswith(")"):
+        raise _fail(text, "nested parentheses")
+    try:
+        alternate = _parse_one(alternate_text, alternate_text)
+    except IdcForecastError as err:
+        raise _fail(
+            text, f"the text in parentheses, {alternate_text!r}, is not a figure ({err})"
+        ) from None
+    return Quantity(
+        quantity.value,
+        quantity.unit,
+        low=quantity.low,
+        high=quantity.high,
+        qualifier=quantity.qualifier,
+        alternate=alternate,
+        text=text,
+    )

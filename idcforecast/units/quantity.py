@@ -1,0 +1,186 @@
+"""The :class:`Quantity` value type and its canonical text form."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import KW_ONLY, dataclass, field, replace
+from decimal import Decimal
+
+from idcforecast.errors import ParseError
+from idcforecast.units.registry import canonical_unit
+
+__all__ = ["QUALIFIERS", "Quantity", "format_quantity"]
+
+QUALIFIERS = ("exact", "at_least", "at_most", "approximately")
+_QUALIFIER_WORDS = {
+    "exact": "",
+    "at_least": "at least ",
+    "at_most": "at most ",
+    "approximately": "about ",
+}
+
+
+def _finite(name: str, value: object) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        number = math.nan
+    if not math.isfinite(number):
+        raise ParseError(
+            f"Quantity {name}: expected a finite number, found {value!r}; "
+            "pass a real number (ranges use low/high, unknowns are not quantities)",
+            field=name,
+            value=value,
+        )
+    return number
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure: a number with a canonical unit, an optional range, a qualifier, its source text.
+
+    Parameters
+    ----------
+    value
+        The number (the midpoint for a range), in ``unit``.
+    unit
+        Any unit spelling the registry knows; stored canonically ("亿元" -> "CNY 100m").
+    low, high
+        Both or neither: the range the text gave ("325–580 TWh").
+    qualifier
+        "exact", "at_least" ("超过", "more than", ">"), "at_most" ("不到", "<") or
+        "approximately" ("约", "about").
+    alternate
+        A second figure given in parentheses ("500 billion yuan ($71.2 billion)").
+    text
+        The original text (provenance only: not compared, not updated by :meth:`to`).
+
+    Examples
+    --------
+    >>> q = Quantity(1562.5, "亿元")
+    >>> q.unit, str(q)
+    ('CNY 100m', '1562.5 CNY 100m')
+    >>> q.to("CNY bn").value
+    156.25
+    """
+
+    value: float
+    unit: str
+    _: KW_ONLY
+    low: float | None = None
+    high: float | None = None
+    qualifier: str = "exact"
+    alternate: Quantity | None = None
+    text: str | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        set_(self, "value", _finite("value", self.value))
+        set_(self, "unit", canonical_unit(self.unit))
+        if (self.low is None) != (self.high is None):
+            raise ParseError(
+                f"Quantity {self.value} {self.unit}: low and high come together, found "
+                f"low={self.low!r}, high={self.high!r}; give both (a range) or neither",
+                low=self.low,
+                high=self.high,
+            )
+        if self.low is not None and self.high is not None:
+            low, high = _finite("low", self.low), _finite("high", self.high)
+            if not low <= self.value <= high:
+                raise ParseError(
+                    f"Quantity {self.value} {self.unit}: expected low <= value <= high, "
+                    f"found low={low}, value={self.value}, high={high}; "
+                    "order the range and put the value inside it",
+                    low=low,
+                    high=high,
+                )
+            set_(self, "low", low)
+            set_(self, "high", high)
+        if self.qualifier not in QUALIFIERS:
+            raise ParseError(
+                f"Quantity {self.value} {self.unit}: qualifier {self.qualifier!r} is not one "
+                f"of {', '.join(map(repr, QUALIFIERS))}; use one of those",
+                qualifier=self.qualifier,
+            )
+        if self.alternate is not None and not isinstance(self.alternate, Quantity):
+            raise ParseError(
+                f"Quantity {self.value} {self.unit}: alternate must be a Quantity or None, "
+                f"found {type(self.alternate).__name__}; wrap it with parse_quantity()",
+                alternate=repr(self.alternate),
+            )
+
+    @property
+    def is_range(self) -> bool:
+        """True when the figure is a range (``low`` and ``high`` are set)."""
+        return self.low is not None
+
+    def to(self, unit: str, *, year: int | None = None, kw_per_rack: float = 2.5) -> Quantity:
+        """The same figure in another unit, keeping qualifier, range, alternate and text.
+
+        Parameters
+        ----------
+        unit
+            Target unit, any spelling ("USD bn", "万架", "MW").
+        year
+            Year of the FX rate, needed only between currencies.
+        kw_per_rack
+            Power of one standard rack, used only between racks and power.
+
+        Raises
+        ------
+        IncompatibleUnitsError, MissingFxRateError, UnknownUnitError
+
+        Examples
+        --------
+        >>> Quantity(520, "万架", qualifier="at_least").to("MW")
+        Quantity(value=13000.0, unit='MW', low=None, high=None, qualifier='at_least', \
+alternate=None, text=None)
+        """
+        from idcforecast.units.convert import conversion_factor
+
+        factor = conversion_factor(self.unit, unit, year=year, kw_per_rack=kw_per_rack)
+        return replace(
+            self,
+            value=self.value * factor,
+            unit=unit,
+            low=None if self.low is None else self.low * factor,
+            high=None if self.high is None else self.high * factor,
+        )
+
+    def __str__(self) -> str:
+        return format_quantity(self)
+
+
+def _number_text(value: float) -> str:
+    # Shortest round-tripping digits, written positionally (no exponent) so the parser reads it.
+    return format(Decimal(repr(value)).normalize(), "f")
+
+
+def format_quantity(quantity: Quantity, *, alternate: bool = True) -> str:
+    """Canonical text of a quantity; :func:`parse_quantity` reads it back to an equal one.
+
+    A range is written as "LOW to HIGH" (its value is read back as the midpoint).
+
+    Parameters
+    ----------
+    quantity
+        The figure to write.
+    alternate
+        Append the alternate in parentheses, if there is one.
+
+    Examples
+    --------
+    >>> from idcforecast.units import parse_quantity
+    >>> format_quantity(parse_quantity("超过520万标准机架"))
+    'at least 520 racks 10k'
+    >>> format_quantity(parse_quantity("500 billion yuan ($71.2 billion)"))
+    '500 CNY bn (71.2 USD bn)'
+    """
+    if quantity.low is not None and quantity.high is not None:
+        number = f"{_number_text(quantity.low)} to {_number_text(quantity.high)}"
+    else:
+        number = _number_text(quantity.value)
+    text = f"{_QUALIFIER_WORDS[quantity.qualifier]}{number} {quantity.unit}"
+    if alternate and quantity.alternate is not None:
+        text += f" ({format_quantity(quantity.alternate, alternate=False)})"
+    return text

@@ -1,0 +1,315 @@
+"""The unit registry: magnitudes, currencies and physical units, read from ``units.txt``.
+
+The registry is data (``units.txt`` beside this module, its grammar in its header); this
+module only reads it and turns unit text ("亿元", "US$ bn", "万架") into a :class:`Unit`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from idcforecast.errors import ParseError, UnitError, UnknownUnitError
+
+__all__ = ["Unit", "canonical_unit", "known_units", "normalize_text", "parse_unit"]
+
+REGISTRY_FILE = Path(__file__).with_name("units.txt")
+MONEY = "money"
+_RATE_MARKERS = ("/", "per ", "每", "a month", "a year")
+
+
+def normalize_text(text: str) -> str:
+    """Normalize figure or unit text: NFKC, one space between words, no outer spaces.
+
+    NFKC turns full-width digits, letters and punctuation into ASCII ("１５６２．５" ->
+    "1562.5", "（" -> "(") and every Unicode space into a plain one.
+
+    Examples
+    --------
+    >>> normalize_text("  １５６２．５\u00a0亿元 ")
+    '1562.5 亿元'
+    """
+    text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class _Base:
+    name: str
+    dimension: str
+    factor: float
+    magnitude_allowed: bool
+
+
+@dataclass(frozen=True)
+class _Registry:
+    magnitudes: dict[str, float]
+    bases: dict[str, _Base]
+    # normalized, lower-cased alias -> ("magnitude" | "base", canonical name)
+    aliases: dict[str, tuple[str, str]]
+    by_first_char: dict[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A parsed unit: one base (currency or physical unit) and an optional magnitude.
+
+    Attributes
+    ----------
+    base
+        Canonical base: an ISO currency code ("CNY"), a physical unit ("MW"), "%" or "count".
+    magnitude
+        Canonical magnitude ("100m" for 亿, "bn"...) or None.
+    dimension
+        "money", "power", "energy", "racks", "servers", "compute", "storage", "percent",
+        "points" or "count". Units convert freely within a dimension (money needs FX).
+    factor
+        Size of one unit in the dimension's reference unit (W, Wh, FLOPS, byte, one rack,
+        one unit of the currency...): magnitude times the base's own factor.
+
+    Examples
+    --------
+    >>> u = parse_unit("亿元")
+    >>> u.canonical, u.dimension, u.factor
+    ('CNY 100m', 'money', 100000000.0)
+    """
+
+    base: str
+    magnitude: str | None
+    dimension: str
+    factor: float
+
+    @property
+    def canonical(self) -> str:
+        """The canonical spelling, ``BASE [MAGNITUDE]``."""
+        return self.base if self.magnitude is None else f"{self.base} {self.magnitude}"
+
+    @property
+    def currency(self) -> str | None:
+        """The ISO currency code for money, else None."""
+        return self.base if self.dimension == MONEY else None
+
+    def __str__(self) -> str:
+        return self.canonical
+
+
+def _fail_registry(line_no: int, line: str, problem: str) -> UnitError:
+    return UnitError(
+        f"{REGISTRY_FILE.name} line {line_no}: {problem} in {line.strip()!r}; "
+        "fix the entry (the grammar is in the file's header)",
+        file=str(REGISTRY_FILE),
+        line=line_no,
+    )
+
+
+@functools.cache
+def _registry() -> _Registry:
+    magnitudes: dict[str, float] = {}
+    bases: dict[str, _Base] = {}
+    aliases: dict[str, tuple[str, str]] = {}
+    section = None
+    lines = REGISTRY_FILE.read_text(encoding="utf-8").splitlines()
+    for line_no, raw in enumerate(lines, start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("["):
+            section = line.strip("[]").strip()
+            continue
+        head, _, alias_text = line.partition("|")
+        fields = head.split()
+        try:
+            if section == "magnitude":
+                name, factor_text = fields
+                magnitudes[name] = float(factor_text)
+                kind = "magnitude"
+            elif section == "currency":
+                (name,) = fields
+                bases[name] = _Base(name, MONEY, 1.0, True)
+                kind = "base"
+            elif section == "unit":
+                name, dimension, factor_text, *flags = fields
+                if flags not in ([], ["nomagnitude"]):
+                    raise ValueError(f"unknown flag {flags}")
+                bases[name] = _Base(name, dimension, float(factor_text), not flags)
+                kind = "base"
+            else:
+                raise ValueError(f"entry outside a known section ({section!r})")
+        except ValueError as err:
+            raise _fail_registry(line_no, raw, str(err)) from None
+        for alias in [name, *alias_text.split(",")]:
+            key = normalize_text(alias).lower()
+            if not key:
+                continue
+            if aliases.get(key, (kind, name)) != (kind, name):
+                raise _fail_registry(line_no, raw, f"alias {alias.strip()!r} is already taken")
+            aliases[key] = (kind, name)
+    by_first: dict[str, list[str]] = {}
+    for key in aliases:
+        by_first.setdefault(key[0], []).append(key)
+    by_first_char = {c: tuple(sorted(keys, key=len, reverse=True)) for c, keys in by_first.items()}
+    return _Registry(magnitudes, bases, aliases, by_first_char)
+
+
+def _is_latin(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+def _tokenize(text: str, *, boundaries: bool = True) -> tuple[list[tuple[str, str]], int]:
+    """Split normalized unit text into (kind, name) tokens, longest alias first.
+
+    Returns the tokens and the position where reading stopped (``len(text)`` on success).
+    """
+    reg = _registry()
+    low = text.lower()
+    tokens: list[tuple[str, str]] = []
+    pos = 0
+    while pos < len(low):
+        if low[pos] == " ":
+            pos += 1
+            continue
+        for alias in reg.by_first_char.get(low[pos], ()):
+            end = pos + len(alias)
+            if not low.startswith(alias, pos):
+                continue
+            if boundaries and _is_latin(alias[-1]) and end < len(low) and _is_latin(low[end]):
+                continue
+            tokens.append(reg.aliases[alias])
+            pos = end
+            break
+        else:
+            return tokens, pos
+    return tokens, pos
+
+
+def _build(text: str, tokens: list[tuple[str, str]]) -> Unit:
+    reg = _registry()
+    base_names = list(dict.fromkeys(name for kind, name in tokens if kind == "base"))
+    magnitude_names = [name for kind, name in tokens if kind == "magnitude"]
+    if len(base_names) > 1:
+        raise ParseError(
+            f"unit {text!r} names {len(base_names)} units ({', '.join(map(repr, base_names))}); "
+            "expected one currency or unit, optionally with a magnitude (e.g. 'CNY 100m')",
+            unit=text,
+        )
+    if len(magnitude_names) > 1:
+        raise ParseError(
+            f"unit {text!r} has {len(magnitude_names)} magnitude words "
+            f"({', '.join(map(repr, magnitude_names))}); expected at most one "
+            "(write '万亿' or 'tn', not '万 亿')",
+            unit=text,
+        )
+    base = reg.bases[base_names[0] if base_names else "count"]
+    magnitude = magnitude_names[0] if magnitude_names else None
+    if magnitude is not None and not base.magnitude_allowed:
+        raise ParseError(
+            f"unit {text!r}: {base.name!r} takes no magnitude word, found {magnitude!r}; "
+            f"write the number in full (e.g. '27.8 {base.name}')",
+            unit=text,
+        )
+    factor = base.factor * (reg.magnitudes[magnitude] if magnitude else 1.0)
+    return Unit(base=base.name, magnitude=magnitude, dimension=base.dimension, factor=factor)
+
+
+def _suggest(text: str, pos: int) -> str | None:
+    """Best guess at what an unknown unit text meant, as a canonical spelling."""
+    word_end = text.find(" ", pos)
+    word_end = len(text) if word_end < 0 else word_end
+    word = text[pos:word_end]
+    replacements: list[str] = []
+    tokens, stop = _tokenize(word, boundaries=False)  # known pieces run together: "bnUSD"
+    if stop == len(word) and tokens:
+        replacements.append(" ".join(name for _, name in tokens))
+    replacements += difflib.get_close_matches(word.lower(), _registry().aliases, n=3, cutoff=0.7)
+    for replacement in replacements:
+        candidate = f"{text[:pos]} {replacement} {text[word_end:]}".strip()
+        tokens, stop = _tokenize(candidate)
+        if stop == len(candidate):
+            try:
+                return _build(candidate, tokens).canonical
+            except ParseError:
+                continue
+    return None
+
+
+def parse_unit(text: str) -> Unit:
+    """Read unit text in any spelling the registry knows.
+
+    Parameters
+    ----------
+    text
+        A currency and/or magnitude and/or physical unit, in any order and script:
+        "亿元", "USD bn", "bn USD", "US$ bn", "$bn", "万架", "racks 10k", "亿千瓦时", "%".
+        Empty text (or a bare magnitude) is a plain count.
+
+    Raises
+    ------
+    UnknownUnitError
+        A spelling the registry lacks (with a did-you-mean suggestion when one is close).
+    ParseError
+        Two units, two magnitudes, a magnitude on "%", or a rate ("per MW").
+
+    Examples
+    --------
+    >>> parse_unit("bn USD").canonical
+    'USD bn'
+    >>> parse_unit("万架").canonical
+    'racks 10k'
+    """
+    norm = normalize_text(text)
+    tokens, stop = _tokenize(norm)
+    if stop < len(norm):
+        rest = norm[stop:].lower()
+        if rest.startswith(_RATE_MARKERS):
+            raise ParseError(
+                f"unit {text!r} is a rate per unit ({norm[stop:]!r}): rates such as "
+                "'per MW' or '/kW/month' are not supported; parse the amount and the "
+                "denominator separately (e.g. 'US$7.11 m' and '1 MW') and divide",
+                unit=text,
+            )
+        suggestion = _suggest(norm, stop)
+        unknown = norm[stop:].split(" ", 1)[0]
+        hint = (
+            f"did you mean {suggestion!r}?"
+            if suggestion
+            else "expected a currency, magnitude or unit listed in idcforecast/units/units.txt "
+            "(e.g. 'CNY 100m', 'USD bn', 'MW', 'racks')"
+        )
+        raise UnknownUnitError(
+            f"unit {text!r} is not defined ({unknown!r} is no known unit, magnitude or "
+            f"currency); {hint}",
+            unit=text,
+            unknown=unknown,
+            suggestion=suggestion,
+        )
+    return _build(text, tokens)
+
+
+def canonical_unit(text: str) -> str:
+    """The canonical spelling of unit text (``BASE [MAGNITUDE]``).
+
+    Examples
+    --------
+    >>> canonical_unit("亿元"), canonical_unit("$bn"), canonical_unit("亿千瓦时")
+    ('CNY 100m', 'USD bn', 'kWh 100m')
+    """
+    return parse_unit(text).canonical
+
+
+def known_units() -> dict[str, str]:
+    """Every base unit and currency the registry defines, mapped to its dimension.
+
+    Examples
+    --------
+    >>> known_units()["MW"], known_units()["CNY"]
+    ('power', 'money')
+    """
+    return {name: base.dimension for name, base in _registry().bases.items()}
+
+
+def magnitude_factor(name: str | None) -> float:
+    """The multiplier of a canonical magnitude name (1.0 for None)."""
+    return 1.0 if name is None else _registry().magnitudes[name]
