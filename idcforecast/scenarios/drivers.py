@@ -1,0 +1,406 @@
+"""Driver (bottom-up) models: investment -> capacity -> racks -> revenue.
+
+The chain, with every assumption explicit::
+
+    MW            = capex / capex_per_mw
+    racks         = MW * 1000 / kw_per_rack            (or racks given directly)
+    racks_in_use  = racks * utilisation
+    revenue       = racks_in_use * revenue_per_rack     (per year)
+
+Internal units: money in yuan ("CNY"), power in MW, rack density in kW per rack, revenue
+per rack in yuan per rack per year, utilisation as a fraction. Money drivers also take
+figure text ("500 billion yuan", "2000万元"), converted with :func:`idcforecast.convert`.
+
+Each driver is fixed or a distribution: ``uniform`` (low, high), ``triangular`` (low, mode,
+high), ``normal`` and ``lognormal`` (low, high read as the 5th and 95th percentiles).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from statistics import NormalDist
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from idcforecast.errors import SpecError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["DRIVER_UNITS", "Driver", "DriverModel"]
+
+DISTRIBUTIONS = ("fixed", "uniform", "triangular", "normal", "lognormal")
+# driver -> (unit, upper bound of a valid value); every driver must be > 0
+DRIVER_UNITS: dict[str, tuple[str, float]] = {
+    "capex": ("CNY", math.inf),
+    "capex_per_mw": ("CNY per MW", math.inf),
+    "kw_per_rack": ("kW per rack", math.inf),
+    "racks": ("racks", math.inf),
+    "utilisation": ("fraction", 1.0),
+    "revenue_per_rack": ("CNY per rack per year", math.inf),
+}
+Z95 = NormalDist().inv_cdf(0.95)  # low/high of normal and lognormal = p5/p95
+QUANTITIES = ("mw", "racks", "racks_in_use", "revenue")
+OUTPUT_UNITS = {"mw": "MW", "racks": "racks", "racks_in_use": "racks", "revenue": "CNY"}
+
+
+@dataclass(frozen=True)
+class Driver:
+    """One assumption: a fixed value or a distribution, with its unit and source.
+
+    Examples
+    --------
+    >>> d = Driver(name="capex_per_mw", dist="uniform", low=20e6, high=50e6,
+    ...            source="shared reference s.8: working range for China")
+    >>> d.bounds()
+    (20000000.0, 50000000.0)
+    """
+
+    name: str
+    dist: str = "fixed"
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    source: str = ""
+    note: str = ""
+
+    @property
+    def unit(self) -> str:
+        return DRIVER_UNITS[self.name][0]
+
+    def bounds(self) -> tuple[float, float]:
+        """Range used for interval arithmetic (fixed: the value twice; p5/p95 for normals)."""
+        if self.dist == "fixed":
+            return float(self.value), float(self.value)  # type: ignore[arg-type]
+        return float(self.low), float(self.high)  # type: ignore[arg-type]
+
+    def sample(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        """``n`` draws of the driver."""
+        lo, hi = self.bounds()
+        if self.dist == "fixed":
+            return np.full(n, lo)
+        if self.dist == "uniform":
+            return rng.uniform(lo, hi, n)
+        if self.dist == "triangular":
+            return rng.triangular(lo, float(self.value), hi, n)  # type: ignore[arg-type]
+        if self.dist == "normal":
+            return rng.normal((lo + hi) / 2, (hi - lo) / (2 * Z95), n)
+        mu, sd = (math.log(lo) + math.log(hi)) / 2, (math.log(hi) - math.log(lo)) / (2 * Z95)
+        return rng.lognormal(mu, sd, n)
+
+
+def _to_number(name: str, value: Any, *, year: int | None) -> float:
+    if isinstance(value, str):
+        from idcforecast.units import convert
+
+        if name not in ("capex", "capex_per_mw", "revenue_per_rack"):
+            raise SpecError(
+                f"driver {name!r}: figure text {value!r} is only read for money drivers; "
+                f"give a number in {DRIVER_UNITS[name][0]}",
+                key=name,
+            )
+        return float(convert(value, "CNY", year=year))
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise SpecError(
+            f"driver {name!r}: expected a number or figure text; found {value!r}", key=name
+        )
+    return float(value)
+
+
+def _make_driver(name: str, spec: Any, *, year: int | None) -> Driver:
+    if isinstance(spec, Driver):
+        driver = replace(spec, name=name)
+    elif isinstance(spec, Mapping):
+        extra = set(spec) - {"dist", "value", "low", "mode", "high", "source", "note"}
+        if extra:
+            raise SpecError(
+                f"driver {name!r}: unknown key {sorted(extra)[0]!r}; expected dist, value, "
+                "low, mode, high, source, note",
+                key=name,
+            )
+        mode = spec.get("mode", spec.get("value"))
+        driver = Driver(
+            name=name,
+            dist=str(spec.get("dist", "fixed" if "low" not in spec else "uniform")),
+            value=None if mode is None else _to_number(name, mode, year=year),
+            low=None if spec.get("low") is None else _to_number(name, spec["low"], year=year),
+            high=None if spec.get("high") is None else _to_number(name, spec["high"], year=year),
+            source=str(spec.get("source", "")),
+            note=str(spec.get("note", "")),
+        )
+    elif isinstance(spec, tuple | list):
+        if len(spec) != 2:
+            raise SpecError(
+                f"driver {name!r}: a range must be (low, high); found {spec!r}", key=name
+            )
+        driver = Driver(
+            name=name,
+            dist="uniform",
+            low=_to_number(name, spec[0], year=year),
+            high=_to_number(name, spec[1], year=year),
+        )
+    else:
+        driver = Driver(name=name, value=_to_number(name, spec, year=year))
+    _check_driver(driver)
+    return driver
+
+
+def _check_driver(d: Driver) -> None:
+    unit, upper = DRIVER_UNITS[d.name]
+    where = f"driver {d.name!r} ({d.dist})"
+    if d.dist not in DISTRIBUTIONS:
+        raise SpecError(
+            f"{where}: unknown distribution; expected one of {', '.join(DISTRIBUTIONS)}",
+            key=d.name,
+        )
+    needed = {"fixed": ("value",), "triangular": ("low", "value", "high")}.get(
+        d.dist, ("low", "high")
+    )
+    for attr in needed:
+        if getattr(d, attr) is None:
+            label = "mode" if attr == "value" and d.dist == "triangular" else attr
+            raise SpecError(f"{where}: missing {label!r}", key=d.name)
+    values = [v for v in (d.value, d.low, d.high) if v is not None]
+    for v in values:
+        if not (math.isfinite(v) and 0 < v <= upper):
+            bound = "in (0, 1]" if upper == 1.0 else "positive"
+            raise SpecError(
+                f"{where}: {v!r} {unit} is not a valid value; expected a {bound} number "
+                f"(a negative {d.name.replace('_', ' ')} is meaningless)",
+                key=d.name,
+                value=v,
+            )
+    if d.dist != "fixed":
+        lo, hi = d.bounds()
+        mode_ok = d.dist != "triangular" or lo <= float(d.value) <= hi  # type: ignore[arg-type]
+        if not lo < hi or not mode_ok:
+            raise SpecError(
+                f"{where}: expected low < high (and low <= mode <= high); found low {lo!r}, "
+                f"mode {d.value!r}, high {hi!r}",
+                key=d.name,
+            )
+    if d.dist == "normal":
+        mean, sd = (d.low + d.high) / 2, (d.high - d.low) / (2 * Z95)  # type: ignore[operator]
+        if mean - 5 * sd <= 0 or mean + 5 * sd > upper:
+            raise SpecError(
+                f"{where}: the range {d.low!r}-{d.high!r} as p5-p95 puts noticeable "
+                f"probability outside the valid values; use 'lognormal' or 'triangular'",
+                key=d.name,
+            )
+
+
+class DriverModel:
+    """Bottom-up model: capex -> MW -> racks -> racks in use -> revenue.
+
+    Parameters
+    ----------
+    capex
+        Investment (yuan, or figure text such as ``"500 billion yuan"``).
+    capex_per_mw
+        Construction cost per MW of IT load (yuan per MW).
+    kw_per_rack
+        Rack density; 2.5 kW is the national "standard rack".
+    racks
+        Racks, when known directly (instead of ``capex`` / ``capex_per_mw``).
+    utilisation
+        Share of racks in use (上架率), a fraction.
+    revenue_per_rack
+        Revenue per rack in use per year (yuan).
+    year
+        Year for converting money in another currency (FX); also a label.
+
+    Each driver is a number, a figure string, a ``(low, high)`` tuple (uniform), a
+    :class:`Driver`, or a dict ``{"dist": "triangular", "low": .., "mode": .., "high": ..,
+    "source": ..}``. Give ``sources={"capex": "..."}`` to document fixed values and tuples.
+
+    Examples
+    --------
+    Tencent's 500 billion yuan at RMB 20-50 m per MW and 2.5 kW racks:
+
+    >>> model = DriverModel(capex="500 billion yuan", capex_per_mw=(20e6, 50e6))
+    >>> print(model.ranges().to_string(index=False))
+    quantity       low       high  unit
+          mw   10000.0    25000.0    MW
+       racks 4000000.0 10000000.0 racks
+    """
+
+    def __init__(
+        self,
+        *,
+        capex: Any = None,
+        capex_per_mw: Any = None,
+        kw_per_rack: Any = 2.5,
+        racks: Any = None,
+        utilisation: Any = None,
+        revenue_per_rack: Any = None,
+        year: int | None = None,
+        sources: Mapping[str, str] | None = None,
+    ) -> None:
+        given = {
+            "capex": capex,
+            "capex_per_mw": capex_per_mw,
+            "kw_per_rack": kw_per_rack,
+            "racks": racks,
+            "utilisation": utilisation,
+            "revenue_per_rack": revenue_per_rack,
+        }
+        if racks is not None and capex is not None:
+            raise SpecError(
+                "DriverModel: give either racks or capex (with capex_per_mw), not both",
+                key="racks",
+            )
+        if racks is None and (capex is None or capex_per_mw is None):
+            raise SpecError(
+                "DriverModel: capacity needs racks, or capex together with capex_per_mw; "
+                f"found capex={capex!r}, capex_per_mw={capex_per_mw!r}",
+                key="capex" if capex is None else "capex_per_mw",
+            )
+        if revenue_per_rack is not None and utilisation is None:
+            raise SpecError(
+                "DriverModel: revenue needs utilisation as well as revenue_per_rack",
+                key="utilisation",
+            )
+        sources = dict(sources or {})
+        unknown = set(sources) - set(given)
+        if unknown:
+            raise SpecError(
+                f"DriverModel: sources has unknown driver {sorted(unknown)[0]!r}; expected "
+                f"one of {', '.join(given)}",
+                key=sorted(unknown)[0],
+            )
+        self.year = year
+        self.drivers: dict[str, Driver] = {}
+        for name, spec in given.items():
+            if spec is None or (name == "kw_per_rack" and racks is not None):
+                continue
+            driver = _make_driver(name, spec, year=year)
+            if name in sources:
+                driver = replace(driver, source=sources[name])
+            self.drivers[name] = driver
+
+    @property
+    def quantities(self) -> tuple[str, ...]:
+        """Outputs the given drivers determine, in chain order."""
+        out = ["racks"] if "racks" in self.drivers else ["mw", "racks"]
+        if "utilisation" in self.drivers:
+            out.append("racks_in_use")
+        if "revenue_per_rack" in self.drivers:
+            out.append("revenue")
+        return tuple(out)
+
+    def _evaluate(self, v: Mapping[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if "racks" in v:
+            out["racks"] = v["racks"]
+        else:
+            out["mw"] = v["capex"] / v["capex_per_mw"]
+            out["racks"] = out["mw"] * 1000.0 / v["kw_per_rack"]
+        if "utilisation" in v:
+            out["racks_in_use"] = out["racks"] * v["utilisation"]
+        if "revenue_per_rack" in v:
+            out["revenue"] = out["racks_in_use"] * v["revenue_per_rack"]
+        return out
+
+    def assumptions(self) -> pd.DataFrame:
+        """Every driver: ``driver, distribution, low, mode, high, unit, source, note``."""
+        import pandas as pd
+
+        rows = []
+        for d in self.drivers.values():
+            lo, hi = d.bounds()
+            rows.append(
+                {
+                    "driver": d.name,
+                    "distribution": d.dist
+                    + (" (low/high = p5/p95)" if d.dist in ("normal", "lognormal") else ""),
+                    "low": lo,
+                    "mode": d.value if d.dist in ("fixed", "triangular") else np.nan,
+                    "high": hi,
+                    "unit": d.unit,
+                    "source": d.source,
+                    "note": d.note,
+                }
+            )
+        return pd.DataFrame(rows)
+
+    def ranges(self) -> pd.DataFrame:
+        """Exact low/high of each output by interval arithmetic over the driver ranges.
+
+        Every output is monotone in every driver (products and quotients of positive
+        numbers), so the extremes sit at the range ends: MW is lowest at the highest cost.
+        """
+        import pandas as pd
+
+        low = {n: d.bounds()[0] for n, d in self.drivers.items()}
+        high = {n: d.bounds()[1] for n, d in self.drivers.items()}
+        divisors = ("capex_per_mw", "kw_per_rack")
+        lo_in = {n: (high[n] if n in divisors else low[n]) for n in self.drivers}
+        hi_in = {n: (low[n] if n in divisors else high[n]) for n in self.drivers}
+        lo_out, hi_out = self._evaluate(lo_in), self._evaluate(hi_in)
+        return pd.DataFrame(
+            {
+                "quantity": list(self.quantities),
+                "low": [float(lo_out[q]) for q in self.quantities],
+                "high": [float(hi_out[q]) for q in self.quantities],
+                "unit": [OUTPUT_UNITS[q] for q in self.quantities],
+            }
+        )
+
+    def simulate(self, *, n_draws: int = 10_000, seed: int | None = None) -> pd.DataFrame:
+        """Monte Carlo draws of the outputs: one column per quantity, one row per draw.
+
+        Each driver gets its own generator (``SeedSequence(seed).spawn``, in the fixed order
+        of :data:`DRIVER_UNITS`), so adding a driver does not change the others' draws.
+        """
+        import pandas as pd
+
+        if isinstance(n_draws, bool) or not isinstance(n_draws, int) or n_draws < 1:
+            raise SpecError(f"n_draws must be a positive integer; got {n_draws!r}", key="n_draws")
+        children = np.random.SeedSequence(seed).spawn(len(DRIVER_UNITS))
+        draws = {
+            name: self.drivers[name].sample(np.random.default_rng(child), n_draws)
+            for name, child in zip(DRIVER_UNITS, children, strict=True)
+            if name in self.drivers
+        }
+        out = self._evaluate(draws)
+        return pd.DataFrame({q: np.asarray(out[q], dtype=np.float64) for q in self.quantities})
+
+    def summary(
+        self,
+        *,
+        n_draws: int = 10_000,
+        seed: int | None = None,
+        revenue_unit: str = "CNY 100m",
+    ) -> pd.DataFrame:
+        """Quantiles of each output: ``quantity, unit, mean, p5, p10, p50, p90, p95``.
+
+        Revenue is reported in ``revenue_unit`` (default 亿元, "CNY 100m").
+        """
+        import pandas as pd
+
+        draws = self.simulate(n_draws=n_draws, seed=seed)
+        rows = []
+        for q in self.quantities:
+            x = draws[q].to_numpy()
+            unit = OUTPUT_UNITS[q]
+            if q == "revenue":
+                x = x * _money_factor(revenue_unit, self.year)
+                unit = revenue_unit
+            p = np.percentile(x, [5, 10, 50, 90, 95])
+            row = {"quantity": q, "unit": unit, "mean": float(x.mean())}
+            row.update({f"p{k}": float(v) for k, v in zip((5, 10, 50, 90, 95), p, strict=True)})
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+    def __repr__(self) -> str:
+        parts = ", ".join(f"{n}={d.dist}" for n, d in self.drivers.items())
+        return f"DriverModel({parts})"
+
+
+def _money_factor(unit: str, year: int | None) -> float:
+    from idcforecast.units import convert
+
+    return float(convert(1.0, unit, from_unit="CNY", year=year))

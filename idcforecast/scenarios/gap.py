@@ -1,0 +1,131 @@
+"""Bottom-up versus top-down: the reconciliation table of a driver model and a forecast."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from idcforecast.errors import DataError, SpecError
+from idcforecast.scenarios.drivers import DriverModel
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["reconciliation_table"]
+
+
+def reconciliation_table(
+    model: DriverModel,
+    top_down: float | pd.DataFrame,
+    *,
+    year: int,
+    unit: str = "CNY 100m",
+    n_draws: int = 10_000,
+    seed: int | None = None,
+) -> pd.DataFrame:
+    """Set the bottom-up revenue beside the top-down figure for ``year`` and show the gap.
+
+    Parameters
+    ----------
+    model
+        A :class:`DriverModel` that reaches revenue (racks or capex, utilisation and
+        revenue per rack).
+    top_down
+        A number in ``unit``; or a forecast frame (``year, mean`` [+ ``lo_80, hi_80``,
+        ``unit``, ``model``]) or a history frame (``year, value`` [+ ``unit``]) for one
+        series. With several models, the ``"auto"`` rows are used (else the first model).
+    year
+        The year compared.
+    unit
+        Unit of the table (the top-down frame's unit must match it).
+
+    Returns
+    -------
+    DataFrame
+        One row: ``year, unit, bottom_up_p5, bottom_up_p50, bottom_up_p95, top_down,
+        top_down_lo_80, top_down_hi_80, gap, gap_pct, overlap``. ``gap`` = bottom-up median
+        minus top-down (``gap_pct`` relative to top-down, in percent); ``overlap`` is true
+        when the top-down value lies inside the bottom-up 5-95% range.
+
+    Examples
+    --------
+    Racks in use times revenue per rack against a market figure (all assumptions made up):
+
+    >>> m = DriverModel(racks=5_000_000, utilisation=0.6, revenue_per_rack=50_000)
+    >>> t = reconciliation_table(m, 1600.0, year=2021)
+    >>> t[["bottom_up_p50", "top_down", "gap", "gap_pct"]].round(2).to_dict("records")
+    [{'bottom_up_p50': 1500.0, 'top_down': 1600.0, 'gap': -100.0, 'gap_pct': -6.25}]
+    """
+    import pandas as pd
+
+    if "revenue" not in model.quantities:
+        raise SpecError(
+            f"reconciliation_table: the driver model {model!r} does not reach revenue; "
+            "give utilisation and revenue_per_rack",
+            key="revenue_per_rack",
+        )
+    summary = model.summary(n_draws=n_draws, seed=seed, revenue_unit=unit)
+    revenue = summary[summary["quantity"] == "revenue"].iloc[0]
+    value, lo, hi = _top_down_value(top_down, int(year), unit)
+    gap = float(revenue["p50"]) - value
+    return pd.DataFrame(
+        [
+            {
+                "year": int(year),
+                "unit": unit,
+                "bottom_up_p5": float(revenue["p5"]),
+                "bottom_up_p50": float(revenue["p50"]),
+                "bottom_up_p95": float(revenue["p95"]),
+                "top_down": value,
+                "top_down_lo_80": lo,
+                "top_down_hi_80": hi,
+                "gap": gap,
+                "gap_pct": 100.0 * gap / value,
+                "overlap": bool(revenue["p5"] <= value <= revenue["p95"]),
+            }
+        ]
+    )
+
+
+def _top_down_value(
+    top_down: float | pd.DataFrame, year: int, unit: str
+) -> tuple[float, float, float]:
+    if isinstance(top_down, int | float) and not isinstance(top_down, bool):
+        return float(top_down), np.nan, np.nan
+    frame = top_down
+    if "model" in frame.columns and frame["model"].nunique() > 1:
+        models = frame["model"].unique().tolist()
+        frame = frame[frame["model"] == ("auto" if "auto" in models else models[0])]
+    if "series_id" in frame.columns and frame["series_id"].nunique() > 1:
+        raise DataError(
+            "reconciliation_table: the top-down frame holds several series "
+            f"({', '.join(map(str, frame['series_id'].unique()[:5]))}); pass one",
+            column="series_id",
+        )
+    column = "mean" if "mean" in frame.columns else "value"
+    if column not in frame.columns or "year" not in frame.columns:
+        raise DataError(
+            "reconciliation_table: the top-down frame needs year and mean (forecast) or "
+            f"value (history); found {', '.join(map(str, frame.columns))}",
+            column=column,
+        )
+    if "unit" in frame.columns and not frame.empty:
+        found = str(frame["unit"].iloc[0])
+        if found != unit:
+            raise DataError(
+                f"reconciliation_table: the top-down frame is in {found!r} but the table "
+                f"unit is {unit!r}; pass unit={found!r}",
+                column="unit",
+            )
+    rows = frame[frame["year"] == year]
+    if rows.empty:
+        raise DataError(
+            f"reconciliation_table: the top-down frame has no row for {year} (years "
+            f"{', '.join(map(str, sorted(frame['year'].unique())))}); pick one of them",
+            year=year,
+        )
+    row = rows.iloc[0]
+    lo = float(row["lo_80"]) if "lo_80" in rows.columns else np.nan
+    hi = float(row["hi_80"]) if "hi_80" in rows.columns else np.nan
+    return float(row[column]), lo, hi

@@ -1,0 +1,160 @@
+"""Driver model: hand arithmetic, distributions, assumptions, bad input, gap table."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from idcforecast.errors import DataError, SpecError
+from idcforecast.scenarios.drivers import Driver, DriverModel
+from idcforecast.scenarios.gap import reconciliation_table
+
+
+def test_tencent_500bn_to_mw_and_racks_by_hand() -> None:
+    # 500 billion yuan = 5e11 yuan.
+    #   at RMB 50 m/MW: 5e11 / 5e7 = 10,000 MW;  at RMB 20 m/MW: 5e11 / 2e7 = 25,000 MW.
+    #   racks at 2.5 kW: 10,000 MW * 1,000 kW/MW / 2.5 = 4,000,000; 25,000 MW -> 10,000,000.
+    model = DriverModel(
+        capex="500 billion yuan",
+        capex_per_mw=(20e6, 50e6),
+        kw_per_rack=2.5,
+        sources={"capex": "Tencent, 2020-05-26 (SCMP)"},
+    )
+    ranges = model.ranges().set_index("quantity")
+    assert ranges.loc["mw", ["low", "high"]].tolist() == [10_000.0, 25_000.0]
+    assert ranges.loc["racks", ["low", "high"]].tolist() == [4_000_000.0, 10_000_000.0]
+    draws = model.simulate(n_draws=200_000, seed=1)
+    assert draws["mw"].between(10_000, 25_000).all()
+    # capex/cost with cost ~ U(20m, 50m): median at cost 35m -> 5e11 / 3.5e7 = 14,285.7 MW
+    # (standard error of the median cost at n = 200,000: 30m / (2 sqrt(n)) = 0.1% of 35m)
+    assert np.median(draws["mw"]) == pytest.approx(14_285.7, rel=0.01)
+
+
+def test_revenue_chain_by_hand() -> None:
+    # 8,100,000 racks x 0.6 in use = 4,860,000; x 52,000 yuan = 2.5272e11 yuan = 2527.2 亿元
+    model = DriverModel(racks=8_100_000, utilisation=0.6, revenue_per_rack=52_000)
+    summary = model.summary(n_draws=10, seed=0).set_index("quantity")
+    assert summary.loc["racks_in_use", "p50"] == pytest.approx(4_860_000)
+    assert summary.loc["revenue", "p50"] == pytest.approx(2527.2)
+    assert summary.loc["revenue", "unit"] == "CNY 100m"
+
+
+def test_distributions_match_their_definitions() -> None:
+    rng = np.random.default_rng(0)
+    tri = Driver(name="utilisation", dist="triangular", low=0.5, value=0.6, high=0.7)
+    assert tri.sample(rng, 100_000).mean() == pytest.approx(0.6, abs=0.002)  # (a+b+c)/3
+    norm = Driver(name="kw_per_rack", dist="normal", low=4.0, high=6.0)
+    assert np.percentile(norm.sample(rng, 200_000), [5, 95]) == pytest.approx([4, 6], abs=0.02)
+    logn = Driver(name="capex_per_mw", dist="lognormal", low=20e6, high=50e6)
+    got = np.percentile(logn.sample(rng, 200_000), [5, 50, 95])
+    # median of a lognormal with p5 = 20m, p95 = 50m is sqrt(20m * 50m) = 31.62m
+    assert got == pytest.approx([20e6, 31.62e6, 50e6], rel=0.01)
+
+
+def test_same_seed_same_draws() -> None:
+    model = DriverModel(capex=1e10, capex_per_mw=(2e7, 5e7), utilisation=(0.5, 0.7))
+    pd.testing.assert_frame_equal(model.simulate(seed=3), model.simulate(seed=3))
+
+
+def test_assumption_table_lists_every_driver_with_source() -> None:
+    model = DriverModel(
+        capex="500 billion yuan",
+        capex_per_mw={"dist": "triangular", "low": 2e7, "mode": 4.7e7, "high": 5e7,
+                      "source": "idc_sources.md s.8"},
+        utilisation=0.62,
+        revenue_per_rack=(4e4, 6e4),
+    )  # fmt: skip
+    table = model.assumptions()
+    assert table["driver"].tolist() == [
+        "capex", "capex_per_mw", "kw_per_rack", "utilisation", "revenue_per_rack",
+    ]  # fmt: skip
+    row = table.set_index("driver").loc["capex_per_mw"]
+    assert (row["distribution"], row["low"], row["mode"], row["high"], row["unit"]) == (
+        "triangular", 2e7, 4.7e7, 5e7, "CNY per MW",
+    )  # fmt: skip
+    assert row["source"] == "idc_sources.md s.8"
+
+
+def test_negative_capex_and_utilisation_are_typed_errors() -> None:
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "driver 'capex' (fixed): -5.0 CNY is not a valid value; expected a positive number "
+            "(a negative capex is meaningless)"
+        ),
+    ):
+        DriverModel(capex=-5.0, capex_per_mw=2e7)
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "driver 'utilisation' (uniform): -0.1 fraction is not a valid value; expected a "
+            "in (0, 1] number (a negative utilisation is meaningless)"
+        ),
+    ):
+        DriverModel(racks=100, utilisation=(-0.1, 0.5))
+    with pytest.raises(
+        SpecError,
+        match=re.escape("driver 'utilisation' (fixed): 1.2 fraction is not a valid value"),
+    ):
+        DriverModel(racks=100, utilisation=1.2)
+
+
+def test_other_bad_specs() -> None:
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "DriverModel: capacity needs racks, or capex together with capex_per_mw; found "
+            "capex='500亿元', capex_per_mw=None"
+        ),
+    ):
+        DriverModel(capex="500亿元")
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "driver 'kw_per_rack' (normal): the range 0.5-5.0 as p5-p95 puts noticeable "
+            "probability outside the valid values; use 'lognormal' or 'triangular'"
+        ),
+    ):
+        DriverModel(racks=None, capex=1e9, capex_per_mw=2e7,
+                    kw_per_rack={"dist": "normal", "low": 0.5, "high": 5.0})  # fmt: skip
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "driver 'capex_per_mw' (uniform): expected low < high (and low <= mode <= high); "
+            "found low 50000000.0, mode None, high 20000000.0"
+        ),
+    ):
+        DriverModel(capex=1e9, capex_per_mw=(5e7, 2e7))
+
+
+def test_reconciliation_table_against_a_forecast_frame() -> None:
+    # bottom-up: 5,200,000 racks x 0.55 x 52,000 yuan = 1.4872e11 yuan = 1487.2 亿元
+    model = DriverModel(racks=5_200_000, utilisation=0.55, revenue_per_rack=52_000)
+    forecast = pd.DataFrame({
+        "series_id": "x", "year": [2021, 2022], "model": "auto", "mean": [1500.0, 1800.0],
+        "lo_80": [1400.0, 1600.0], "hi_80": [1600.0, 2000.0], "unit": "CNY 100m",
+    })  # fmt: skip
+    row = reconciliation_table(model, forecast, year=2021).iloc[0]
+    assert row["bottom_up_p50"] == pytest.approx(1487.2)
+    assert row["gap"] == pytest.approx(-12.8)  # 1487.2 - 1500
+    assert row["gap_pct"] == pytest.approx(-12.8 / 15)  # percent of 1500
+    assert (row["top_down_lo_80"], row["top_down_hi_80"]) == (1400.0, 1600.0)
+    with pytest.raises(
+        DataError,
+        match=re.escape(
+            "reconciliation_table: the top-down frame has no row for 2030 (years 2021, 2022); "
+            "pick one of them"
+        ),
+    ):
+        reconciliation_table(model, forecast, year=2030)
+    with pytest.raises(
+        DataError,
+        match=re.escape(
+            "reconciliation_table: the top-down frame is in 'CNY 100m' but the table unit is "
+            "'CNY bn'; pass unit='CNY 100m'"
+        ),
+    ):
+        reconciliation_table(model, forecast, year=2021, unit="CNY bn")
