@@ -1,0 +1,229 @@
+"""Private: the one-row-per-claim-set summary and its plain-language explanation."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from idcforecast._claim_history import Figure, History, bounds, overlaps
+from idcforecast.claims import Claim
+
+if TYPE_CHECKING:
+    from idcforecast.claim_checks import _Group
+
+_MAIN_COLUMNS = (
+    "reading",
+    "base_year",
+    "steps",
+    "implied_base",
+    "reference_base",
+    "reference",
+    "gap",
+    "implied_rate",
+    "claimed_rate",
+    "rate_gap",
+)
+
+_QUALIFIED = {"at_least": "more than ", "at_most": "less than ", "approximately": "about "}
+
+
+def _num(x: float) -> str:
+    return f"{x:,.1f}"
+
+
+def _note(actual: Figure) -> str:
+    extra = actual.label().removeprefix("actual").removeprefix(", ")
+    return f" ({extra})" if extra else ""
+
+
+def _is_forecast(claim: Claim) -> bool:
+    made = claim.made_year
+    return made is None or claim.year > made
+
+
+def _rate_verdict(rows: pd.DataFrame) -> bool | None:
+    known = rows["fits"].dropna()
+    if known.empty:
+        return None
+    return bool(known.any())
+
+
+def _explain_rate(claim: Claim, rows: pd.DataFrame, tolerance: float, unit: str | None) -> str:
+    first = rows.iloc[0]
+    parts = []
+    if not math.isnan(first["claimed_end"]):
+        bases = [
+            f"{_num(r.implied_base)} in {r.base_year} ({r.steps} step{'s' if r.steps > 1 else ''})"
+            for r in rows.itertuples()
+        ]
+        parts.append(
+            f"{claim.describe()} reaching {_num(first['claimed_end'])} {unit or ''} in "
+            f"{claim.year} implies a base of {' or '.join(bases)}.".replace("  ", " ")
+        )
+        compared = [r for r in rows.itertuples() if not math.isnan(r.gap)]
+        for r in compared:
+            parts.append(
+                f"Against the {r.base_year} level of {_num(r.reference_base)} ({r.reference}), "
+                f"the {r.steps}-step reading is off by {r.gap:+.1%}"
+                f" ({'fits' if r.fits else 'outside'} the {tolerance:.1%} tolerance)."
+            )
+        if not compared:
+            years = " or ".join(str(r.base_year) for r in rows.itertuples())
+            parts.append(f"No level for {years} to compare with (in the set or the history).")
+    else:
+        compared = [r for r in rows.itertuples() if not math.isnan(r.gap)]
+        for r in compared:
+            parts.append(
+                f"{claim.describe()} from the {r.base_year} level of "
+                f"{_num(r.reference_base)} ({r.reference}) implies {_num(r.implied_end)} in "
+                f"{claim.year} ({r.steps} steps); the actual was {_num(r.actual_end)}, "
+                f"off by {r.gap:+.1%}"
+                f" ({'fits' if r.fits else 'outside'} the {tolerance:.1%} tolerance)."
+            )
+        if not compared:
+            parts.append(
+                f"{claim.describe()}: nothing to check it against (no level claimed for "
+                f"{claim.year} and no base-year level with an actual for {claim.year})."
+            )
+    verdict = _rate_verdict(rows)
+    if verdict is False:
+        best = rows.loc[rows["gap"].abs().idxmin()]
+        parts.append(
+            f"No reading fits; the closest ({best['reading']}) would need "
+            f"{best['implied_rate']:.1%} a year, not {claim.rate:.1%}."
+        )
+    elif verdict:
+        fitting = rows[rows["fits"].fillna(False).astype(bool)]["reading"].tolist()
+        parts.append(f"Fits when read as {' or '.join(fitting)}.")
+    return " ".join(parts)
+
+
+def _fact_checks(
+    group: _Group, history: History, tolerance: float
+) -> list[tuple[Claim, float, Any, bool]]:
+    checks = []
+    for year, (claim, value) in sorted(group.levels.items()):
+        if _is_forecast(claim) and claim.made_year is not None:
+            continue
+        actual = history.actual(group.subject, year, claim_id=claim.claim_id)
+        if actual is None:
+            continue
+        ok = overlaps(bounds(value, claim.qualifier), actual.interval, tolerance)
+        checks.append((claim, value, actual, ok))
+    return checks
+
+
+def _outcome(group: _Group, history: History) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "end_year": pd.NA,
+        "claimed_end": math.nan,
+        "actual_end": math.nan,
+        "actual_derived": pd.NA,
+        "end_gap": math.nan,
+        "_text": "",
+    }
+    forecasts = [(y, cv) for y, cv in group.levels.items() if _is_forecast(cv[0])]
+    if not forecasts:
+        return out
+    year, (claim, value) = max(forecasts, key=lambda item: item[0])
+    out.update(end_year=year, claimed_end=value)
+    actual = history.actual(group.subject, year, claim_id=claim.claim_id)
+    if actual is None:
+        if history.given:
+            out["_text"] = f"Outcome: no actual for {year} yet."
+        return out
+    gap = value / actual.value - 1
+    out.update(actual_end=actual.value, actual_derived=actual.derived, end_gap=gap)
+    held = overlaps(bounds(value, claim.qualifier), actual.interval, 0.0)
+    shot = f"{'undershot' if gap < 0 else 'overshot'} the actual by {abs(gap):.1%}"
+    claimed = f"{_QUALIFIED.get(claim.qualifier, '')}{_num(value)}"
+    derived = " (derived)" if actual.derived else ""
+    head = f"Outcome: the {year} actual was {_num(actual.value)}{derived}; "
+    if claim.qualifier in ("at_least", "at_most"):
+        verdict = "held, though it" if held else "failed: it"
+        out["_text"] = f"{head}the claim ({claimed}) {verdict} {shot}."
+    else:
+        out["_text"] = f"{head}the claimed {claimed} {shot}."
+    return out
+
+
+def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance: float) -> dict:
+    """One summary row for a claim set (and subject)."""
+    mine = readings[
+        (readings["claim_set"] == group.claim_set) & (readings["subject"] == group.subject)
+    ]
+    rate_claims = [c for c in group.claims if c.kind != "level"]
+    verdicts: list[bool | None] = []
+    fits_text: list[str] = []
+    explanation: list[str] = []
+    for claim in rate_claims:
+        rows = mine[mine["claim_id"] == claim.claim_id]
+        verdict = _rate_verdict(rows)
+        verdicts.append(verdict)
+        fitting = rows[rows["fits"].fillna(False).astype(bool)]["reading"].tolist()
+        text = " or ".join(fitting) if fitting else ("none" if verdict is False else "unchecked")
+        fits_text.append(text if len(rate_claims) == 1 else f"{claim.describe()}: {text}")
+        explanation.append(_explain_rate(claim, rows, tolerance, group.unit))
+    for claim, value, actual, ok in _fact_checks(group, history, tolerance):
+        verdicts.append(ok)
+        gap = value / actual.value - 1
+        stated = f"{_QUALIFIED.get(claim.qualifier, '')}{_num(value)}"
+        if ok:
+            verb = "holds against" if claim.qualifier in ("at_least", "at_most") else "matches"
+        else:
+            verb = f"is off by {gap:+.1%} from"
+        explanation.append(
+            f"The stated {claim.year} level ({stated}) {verb} the actual "
+            f"{_num(actual.value)}{_note(actual)}."
+        )
+    known = [v for v in verdicts if v is not None]
+    consistent: Any = pd.NA if not known else all(known)
+    row: dict[str, Any] = {
+        "claim_set": group.claim_set,
+        "subject": group.subject,
+        "unit": group.unit,
+        "claims": "; ".join(c.describe() for c in group.claims),
+        "consistent": consistent,
+        "fits": "; ".join(fits_text),
+    }
+    cagrs = [c for c in rate_claims if c.kind == "cagr"]
+    main = (cagrs or rate_claims or [None])[0]
+    main_rows = mine[mine["claim_id"] == main.claim_id] if main is not None else mine.iloc[0:0]
+    if len(main_rows):
+        gaps = main_rows["gap"].abs()
+        best = main_rows.loc[gaps.idxmin()] if gaps.notna().any() else main_rows.iloc[0]
+        row.update({k: best[k] for k in _MAIN_COLUMNS})
+    else:
+        row.update({k: math.nan for k in _MAIN_COLUMNS})
+        row.update(reading="", reference="", base_year=pd.NA, steps=pd.NA)
+        explanation.append(_two_levels(group))
+    outcome = _outcome(group, history)
+    if outcome["_text"]:
+        explanation.append(outcome.pop("_text"))
+    outcome.pop("_text", None)
+    row.update(outcome)
+    if consistent is pd.NA and not history.given:
+        explanation.append("Nothing contradicts itself; give history= to compare with actuals.")
+    row["explanation"] = " ".join(e for e in explanation if e)
+    return row
+
+
+def _two_levels(group: _Group) -> str:
+    years = sorted(group.levels)
+    if len(years) < 2:
+        return ""
+    (y0, (_, v0)), (y1, (c1, v1)) = (
+        (years[0], group.levels[years[0]]),
+        (
+            years[-1],
+            group.levels[years[-1]],
+        ),
+    )
+    rate = (v1 / v0) ** (1 / (y1 - y0)) - 1
+    bound = {"at_least": "at least ", "at_most": "at most "}.get(c1.qualifier, "")
+    return (
+        f"From {_num(v0)} in {y0} to {_QUALIFIED.get(c1.qualifier, '')}{_num(v1)} in {y1} "
+        f"is a CAGR of {bound}{rate:.1%} over {y1 - y0} steps."
+    )

@@ -1,0 +1,157 @@
+"""Private: the actuals a claim is checked against, and figures as intervals.
+
+Shared by :mod:`idcforecast.claim_checks` and :mod:`idcforecast.track_record`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from idcforecast.claims import Claim
+from idcforecast.errors import (
+    DataError,
+    IncompatibleUnitsError,
+    UnitError,
+    UnknownSeriesError,
+    UnknownSubjectError,
+)
+
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A level with its qualifier, where it came from, and whether it was derived."""
+
+    value: float
+    qualifier: str = "exact"
+    origin: str = "claimed"  # "claimed" or "actual"
+    derived: bool = False
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """Where the true value lies: ``at_least 5`` is ``(5, inf)``."""
+        return bounds(self.value, self.qualifier)
+
+    def label(self) -> str:
+        """``"actual"``, ``"actual, derived"``, ``"actual, at least"``, ``"claimed"``..."""
+        words = [self.origin]
+        if self.derived:
+            words.append("derived")
+        if self.qualifier in ("at_least", "at_most"):
+            words.append(self.qualifier.replace("_", " "))
+        return ", ".join(words)
+
+
+def bounds(value: float, qualifier: str, *, floor: float = 0.0) -> tuple[float, float]:
+    """The interval a qualified figure allows ("approximately" is a point; tolerance widens)."""
+    if qualifier == "at_least":
+        return value, INF
+    if qualifier == "at_most":
+        return floor, value
+    return value, value
+
+
+def overlaps(a: tuple[float, float], b: tuple[float, float], tolerance: float) -> bool:
+    """True when two intervals of levels meet once ``b`` is widened by ``tolerance``."""
+    return a[0] <= b[1] * (1 + tolerance) and a[1] >= b[0] * (1 - tolerance)
+
+
+class History:
+    """Actual levels by subject and year: a tidy frame, the bundled data, or nothing."""
+
+    def __init__(self, source: Any) -> None:
+        self._source = source
+        self._cache: dict[str, pd.DataFrame] = {}
+        if isinstance(source, pd.DataFrame):
+            missing = [c for c in ("series_id", "year", "value") if c not in source.columns]
+            if missing:
+                raise DataError(
+                    f"history: the frame has no {missing} column(s) (found "
+                    f"{list(source.columns)}); pass a tidy frame with series_id, year, value "
+                    "(and unit), e.g. load_dataset('china_idc_market')",
+                    missing=missing,
+                )
+        elif source is not None and source != "bundled":
+            raise DataError(
+                f"history: expected a tidy frame, 'bundled' or None, found {type(source).__name__}",
+            )
+
+    @property
+    def given(self) -> bool:
+        return self._source is not None
+
+    def series(self, subject: str, *, claim_id: str) -> pd.DataFrame:
+        """The subject's rows; ``UnknownSubjectError`` when history has none."""
+        if subject in self._cache:
+            return self._cache[subject]
+        if isinstance(self._source, pd.DataFrame):
+            rows = self._source[self._source["series_id"] == subject]
+            if rows.empty:
+                known = ", ".join(sorted(map(str, pd.unique(self._source["series_id"]))))
+                raise UnknownSubjectError(
+                    f"claim {claim_id!r}: subject {subject!r} has no history (series in the "
+                    f"history: {known}); use one of those series ids as the subject, or "
+                    "pass history=None to check the claims against each other only",
+                    subject=subject,
+                    claim_id=claim_id,
+                )
+        else:
+            from idcforecast.datasets import load_series
+
+            try:
+                rows = load_series(subject)
+            except UnknownSeriesError as err:
+                raise UnknownSubjectError(
+                    f"claim {claim_id!r}: subject {subject!r} is no bundled series ({err})",
+                    subject=subject,
+                    claim_id=claim_id,
+                ) from err
+        units = list(pd.unique(rows["unit"].dropna())) if "unit" in rows.columns else []
+        if len(units) > 1:
+            raise DataError(
+                f"history: series {subject!r} mixes units {units}; expected one unit per series",
+                series_id=subject,
+            )
+        self._cache[subject] = rows
+        return rows
+
+    def unit(self, subject: str, *, claim_id: str) -> str | None:
+        rows = self.series(subject, claim_id=claim_id)
+        if "unit" not in rows.columns or rows["unit"].dropna().empty:
+            return None
+        return str(rows["unit"].dropna().iloc[0])
+
+    def actual(self, subject: str, year: int, *, claim_id: str) -> Figure | None:
+        if not self.given:
+            return None
+        rows = self.series(subject, claim_id=claim_id)
+        hit = rows[rows["year"] == year]
+        if hit.empty:
+            return None
+        row = hit.iloc[0]
+        qualifier = str(row["qualifier"]) if "qualifier" in rows.columns else "exact"
+        derived = bool(row["derived"]) if "derived" in rows.columns else False
+        return Figure(float(row["value"]), qualifier, origin="actual", derived=derived)
+
+
+def level_in(claim: Claim, unit: str | None) -> float:
+    """A level claim's value in ``unit`` (its own unit when None)."""
+    if unit is None or claim.unit == unit:
+        return claim.value
+    from idcforecast.units import convert
+
+    try:
+        return convert(claim.value, unit, from_unit=claim.unit, year=claim.year)
+    except UnitError as err:
+        raise IncompatibleUnitsError(
+            f"claim {claim.claim_id!r}: its level is in {claim.unit!r} but the subject "
+            f"{claim.subject!r} is in {unit!r}, and {err}; state the claim in {unit!r}",
+            claim_id=claim.claim_id,
+            unit=claim.unit,
+            subject_unit=unit,
+        ) from err

@@ -1,0 +1,283 @@
+"""Check sets of growth claims against each other and against history.
+
+A claim set is what one publication said together ("27.8% a year from 2020-22, reaching
+320 billion yuan in 2022"). Period wording is ambiguous: "CAGR 2020-22" can mean two
+compounding steps from 2020 or three from the 2019 base. Every reading is evaluated and
+the ones that fit are named.
+
+What is checked (the ``consistent`` verdict):
+
+- each growth or CAGR claim, under each reading: the base it implies (from the set's
+  level claim for the period's last year) against the level for the base year — claimed in
+  the same set, else the actual from ``history``; without a claimed end level, the level it
+  implies for the last year against the actual. The claim fits if some reading agrees
+  within ``tolerance``;
+- each level claim about a year no later than the year it was made (a restated fact)
+  against the actual.
+
+Level claims about later years are forecasts: they are compared with the actual as the
+*outcome* (``end_gap``), which does not enter the verdict (see also
+:func:`idcforecast.track_record`).
+
+Qualifiers widen figures into intervals ("more than 3200.5" is ``[3200.5, inf)``);
+``tolerance`` is the relative gap allowed between two figures (0.01 = 1%), and
+"approximately" is read as the figure itself, within that tolerance.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from idcforecast._claim_history import Figure, History, bounds, level_in, overlaps
+from idcforecast.claims import Claim, read_claims
+from idcforecast.errors import SpecError
+
+__all__ = ["check_claims", "claim_readings"]
+
+_READING_COLUMNS = [
+    "claim_set",
+    "subject",
+    "unit",
+    "claim_id",
+    "claim",
+    "reading",
+    "base_year",
+    "steps",
+    "end_year",
+    "claimed_end",
+    "implied_base",
+    "reference_base",
+    "reference",
+    "gap",
+    "implied_rate",
+    "claimed_rate",
+    "rate_gap",
+    "implied_end",
+    "actual_end",
+    "fits",
+]
+
+
+@dataclass
+class _Group:
+    claim_set: str
+    subject: str
+    unit: str | None
+    claims: list[Claim]
+    levels: dict[int, tuple[Claim, float]]  # year -> (claim, value in unit)
+
+
+def _direction(qualifier: str) -> int:
+    return {"at_least": 1, "at_most": -1}.get(qualifier, 0)
+
+
+def _groups(claims: list[Claim], history: History) -> list[_Group]:
+    order: dict[tuple[str, str], list[Claim]] = {}
+    for claim in claims:
+        order.setdefault((claim.claim_set, claim.subject), []).append(claim)
+    groups = []
+    for (claim_set, subject), members in order.items():
+        first = members[0]
+        unit = history.unit(subject, claim_id=first.claim_id) if history.given else None
+        if unit is None:
+            unit = next((c.unit for c in members if c.kind == "level"), None)
+        levels: dict[int, tuple[Claim, float]] = {}
+        for claim in members:
+            if claim.kind != "level":
+                continue
+            if claim.year in levels:
+                raise SpecError(
+                    f"claim set {claim_set!r}: two level claims for {subject!r} in "
+                    f"{claim.year} ({levels[claim.year][0].claim_id!r}, {claim.claim_id!r}); "
+                    "keep one per year and set",
+                    claim_set=claim_set,
+                    year=claim.year,
+                )
+            levels[claim.year] = (claim, level_in(claim, unit))
+        groups.append(_Group(claim_set, subject, unit, members, levels))
+    return groups
+
+
+def _readings(claim: Claim) -> list[tuple[int, int]]:
+    """(base year, steps) for each reading of the claim's period."""
+    if claim.kind == "growth":
+        return [(claim.year - 1, 1)]
+    assert claim.start_year is not None
+    span = claim.year - claim.start_year
+    return [(claim.start_year, span), (claim.start_year - 1, span + 1)]
+
+
+def _rate_interval(claim: Claim) -> tuple[float, float]:
+    return bounds(claim.rate, claim.qualifier, floor=-1.0)
+
+
+def _reading_row(
+    group: _Group, claim: Claim, base_year: int, steps: int, history: History, tolerance: float
+) -> dict[str, Any]:
+    rate = claim.rate
+    r_lo, r_hi = _rate_interval(claim)
+    end = group.levels.get(claim.year)
+    base_claim = group.levels.get(base_year)
+    reference: Figure | None
+    if base_claim is not None:
+        reference = Figure(base_claim[1], base_claim[0].qualifier, origin="claimed")
+    else:
+        reference = history.actual(group.subject, base_year, claim_id=claim.claim_id)
+    row: dict[str, Any] = {
+        "claim_set": group.claim_set,
+        "subject": group.subject,
+        "unit": group.unit,
+        "claim_id": claim.claim_id,
+        "claim": claim.describe(),
+        "reading": f"{steps} step{'s' if steps > 1 else ''} from {base_year}",
+        "base_year": base_year,
+        "steps": steps,
+        "end_year": claim.year,
+        "claimed_end": math.nan,
+        "implied_base": math.nan,
+        "reference_base": math.nan if reference is None else reference.value,
+        "reference": "" if reference is None else reference.label(),
+        "gap": math.nan,
+        "implied_rate": math.nan,
+        "claimed_rate": rate,
+        "rate_gap": math.nan,
+        "implied_end": math.nan,
+        "actual_end": math.nan,
+        "fits": pd.NA,
+    }
+    if end is not None:
+        end_claim, end_value = end
+        e_lo, e_hi = bounds(end_value, end_claim.qualifier)
+        implied = end_value / (1 + rate) ** steps
+        row.update(claimed_end=end_value, implied_base=implied)
+        if reference is not None:
+            # the base the claims allow: [end_lo / (1+r_hi)^n, end_hi / (1+r_lo)^n]
+            with_rates = (
+                _safe_div(e_lo, (1 + r_hi) ** steps),
+                _safe_div(e_hi, (1 + r_lo) ** steps),
+            )
+            row["gap"] = implied / reference.value - 1
+            row["implied_rate"] = (end_value / reference.value) ** (1 / steps) - 1
+            row["rate_gap"] = rate - row["implied_rate"]
+            row["fits"] = overlaps(with_rates, reference.interval, tolerance)
+        return row
+    actual_end = history.actual(group.subject, claim.year, claim_id=claim.claim_id)
+    if reference is not None and actual_end is not None:
+        ref_lo, ref_hi = reference.interval
+        implied_end = reference.value * (1 + rate) ** steps
+        allowed = (ref_lo * (1 + r_lo) ** steps, ref_hi * (1 + r_hi) ** steps)
+        row.update(implied_end=implied_end, actual_end=actual_end.value)
+        row["gap"] = implied_end / actual_end.value - 1
+        row["implied_rate"] = (actual_end.value / reference.value) ** (1 / steps) - 1
+        row["rate_gap"] = rate - row["implied_rate"]
+        row["fits"] = overlaps(allowed, actual_end.interval, tolerance)
+    return row
+
+
+def _safe_div(a: float, b: float) -> float:
+    return math.inf if b == 0 else a / b
+
+
+def claim_readings(claims: Any, *, history: Any = None, tolerance: float = 0.01) -> pd.DataFrame:
+    """Every reading of every growth or CAGR claim, one row each (the detail behind
+    :func:`check_claims`).
+
+    Columns: ``claim_set, subject, unit, claim_id, claim, reading, base_year, steps,
+    end_year, claimed_end, implied_base, reference_base, reference, gap, implied_rate,
+    claimed_rate, rate_gap, implied_end, actual_end, fits``. Rates are fractions; ``gap``
+    is relative (implied / reference - 1); ``fits`` is NA when there is nothing to compare
+    with; other numbers are NaN when that comparison does not apply to the reading.
+
+    Examples
+    --------
+    >>> claims = [
+    ...     Claim(subject="m", kind="cagr", value=27.8, start_year=2020, year=2022),
+    ...     Claim(subject="m", kind="level", value=3200, unit="CNY 100m", year=2022),
+    ... ]
+    >>> claim_readings(claims)[["reading", "implied_base"]].round(1).values.tolist()
+    [['2 steps from 2020', 1959.2], ['3 steps from 2019', 1533.1]]
+    """
+    _check_tolerance(tolerance)
+    parsed = read_claims(claims)
+    hist = History(history)
+    rows = []
+    for group in _groups(parsed, hist):
+        for claim in group.claims:
+            if claim.kind == "level":
+                continue
+            for base_year, steps in _readings(claim):
+                rows.append(_reading_row(group, claim, base_year, steps, hist, tolerance))
+    frame = pd.DataFrame(rows, columns=_READING_COLUMNS)
+    frame["fits"] = frame["fits"].astype("boolean")
+    return frame
+
+
+def _check_tolerance(tolerance: float) -> None:
+    if not (isinstance(tolerance, int | float) and 0 <= tolerance < 1):
+        raise SpecError(
+            f"tolerance must be a relative gap in [0, 1) (0.01 = 1%), found {tolerance!r}",
+            key="tolerance",
+            value=tolerance,
+        )
+
+
+def check_claims(claims: Any, *, history: Any = None, tolerance: float = 0.01) -> pd.DataFrame:
+    """Check claim sets for consistency, one row per claim set (and subject).
+
+    Parameters
+    ----------
+    claims
+        Claims as :func:`idcforecast.claims.read_claims` accepts them: a list of
+        :class:`Claim`, a frame in the ``published_forecasts`` schema, or a CSV/TOML path.
+    history
+        Actuals to compare with: a tidy frame (``series_id, year, value``, and ``unit``,
+        ``qualifier``, ``derived`` when present), ``"bundled"`` (each subject's bundled
+        series), or None to check the claims against each other only.
+    tolerance
+        Relative gap allowed between two figures (0.01 = 1%).
+
+    Returns
+    -------
+    DataFrame
+        ``claim_set, subject, unit, claims, consistent`` (boolean; NA when nothing could be
+        checked), ``fits`` (the readings that fit, or "none"), then the numbers of the
+        set's main rate claim (its CAGR claim, else its first growth claim) under its
+        closest reading: ``reading, base_year, steps, implied_base, reference_base,
+        reference, gap, implied_rate, claimed_rate, rate_gap``; then the outcome of its
+        latest level claim: ``end_year, claimed_end, actual_end, actual_derived,
+        end_gap`` (claimed / actual - 1); and a plain-language ``explanation``.
+        :func:`claim_readings` has every reading.
+
+    Raises
+    ------
+    UnknownSubjectError
+        A claim whose subject is not in ``history``.
+    SpecError
+        A malformed claim or tolerance.
+
+    Examples
+    --------
+    >>> claims = [
+    ...     Claim(subject="m", kind="cagr", value=27.8, start_year=2020, year=2022),
+    ...     Claim(subject="m", kind="level", value=3200, unit="CNY 100m", year=2022),
+    ... ]
+    >>> history = pd.DataFrame({"series_id": "m", "year": [2019, 2020],
+    ...                         "value": [1562.5, 2238.7], "unit": "CNY 100m"})
+    >>> row = check_claims(claims, history=history).iloc[0]
+    >>> bool(row.consistent), row.reading, round(float(row.gap), 3)
+    (False, '3 steps from 2019', -0.019)
+    """
+    from idcforecast._claim_explain import summarize
+
+    _check_tolerance(tolerance)
+    parsed = read_claims(claims)
+    hist = History(history)
+    readings = claim_readings(parsed, history=history, tolerance=tolerance)
+    rows = [summarize(group, readings, hist, tolerance) for group in _groups(parsed, hist)]
+    frame = pd.DataFrame(rows)
+    frame["consistent"] = frame["consistent"].astype("boolean")
+    return frame

@@ -1,0 +1,387 @@
+"""Claims: what a publication says about a subject's level or growth, and where to read them.
+
+A :class:`Claim` is one checkable statement — a level in a year, a year-on-year growth rate,
+or a compound annual growth rate over a period — with its qualifier and provenance. Its
+fields follow the ``published_forecasts`` dataset schema (docs/internals.md, "Claims"), so a
+claim set can come from a list of Claims, a frame in that schema, or a CSV or TOML file
+(:func:`read_claims`). The checks themselves are in :mod:`idcforecast.claim_checks` and
+:mod:`idcforecast.track_record`.
+
+Unlike :mod:`idcforecast.growth` (rates as fractions), a claim stores a rate the way it is
+published: a percent number with unit ``"%"`` (``value=27.8`` is 27.8%); :attr:`Claim.rate`
+gives the fraction.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from idcforecast.errors import SpecError
+
+__all__ = ["KINDS", "QUALIFIERS", "Claim", "parse_period", "read_claims"]
+
+KINDS = ("level", "growth", "cagr")
+QUALIFIERS = ("exact", "at_least", "at_most", "approximately")
+_QUALIFIER_WORDS = {"exact": "", "at_least": "> ", "at_most": "< ", "approximately": "~"}
+
+_PERIOD = re.compile(r"^\s*(\d{4})\s*(?:-|–|—|to|~|/)\s*(\d{2}|\d{4})\s*$")
+
+
+def parse_period(text: str) -> tuple[int, int]:
+    """Read a period as written ("2020-22", "2020–2022", "2020 to 2022") into two years.
+
+    The years are returned as written; how many compounding steps they span is a reading
+    (:func:`idcforecast.check_claims` evaluates both).
+
+    Raises
+    ------
+    SpecError
+        Text that is not two years, or an end before the start.
+
+    Examples
+    --------
+    >>> parse_period("2020-22")
+    (2020, 2022)
+    >>> parse_period("2022 to 2027")
+    (2022, 2027)
+    """
+    match = _PERIOD.match(str(text))
+    if match is None:
+        raise SpecError(
+            f"period {text!r} is not two years; expected a form like '2020-22', '2020-2022' "
+            "or '2020 to 2022'",
+            value=text,
+        )
+    start, end_text = int(match.group(1)), match.group(2)
+    end = int(end_text) if len(end_text) == 4 else (start // 100) * 100 + int(end_text)
+    if end <= start:
+        raise SpecError(
+            f"period {text!r}: the end year {end} is not after the start year {start}; "
+            "write the earlier year first",
+            value=text,
+        )
+    return start, end
+
+
+@dataclass(frozen=True, kw_only=True)
+class Claim:
+    """One checkable statement about a subject (a series id).
+
+    Parameters
+    ----------
+    subject
+        The series the claim is about, e.g. ``"china_idc_cidc_overall"``.
+    kind
+        ``"level"`` (``value`` in ``unit`` at ``year``), ``"growth"`` (year-on-year percent
+        from ``year - 1`` to ``year``) or ``"cagr"`` (compound annual percent from
+        ``start_year`` to ``year`` as written).
+    value
+        The figure: a level in ``unit``, or a rate in percent (27.8 = 27.8%).
+    year
+        The level's year, or the last year of the growth period.
+    unit
+        Required for a level; ``"%"`` (the default) for rates.
+    start_year
+        First year of a CAGR period as written; for growth it is ``year - 1``.
+    qualifier
+        ``"exact"``, ``"at_least"``, ``"at_most"`` or ``"approximately"``.
+    claim_set, claim_id, made, by, source, quote, confidence, note
+        Provenance: claims of one ``claim_set`` were published together and are checked
+        together; ``made`` is an ISO date, possibly partial ("2020-07").
+
+    Examples
+    --------
+    >>> c = Claim(subject="china_idc_cidc_overall", kind="cagr", value=27.8,
+    ...           start_year=2020, year=2022, claim_set="global_times_2020_07_07")
+    >>> c.rate, c.describe()
+    (0.278, 'CAGR 27.8% 2020-2022')
+    """
+
+    subject: str
+    kind: str
+    value: float
+    year: int
+    unit: str | None = None
+    start_year: int | None = None
+    qualifier: str = "exact"
+    claim_set: str = ""
+    claim_id: str = ""
+    made: str = ""
+    by: str = ""
+    source: str = ""
+    quote: str = ""
+    confidence: str = ""
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__
+        where = f"claim {self.claim_id or self.subject!r}"
+        if self.kind not in KINDS:
+            raise SpecError(
+                f"{where}: kind {self.kind!r} is not one of {', '.join(KINDS)}; a claim states "
+                "a level, a year-on-year growth or a CAGR",
+                key="kind",
+                value=self.kind,
+            )
+        if self.qualifier not in QUALIFIERS:
+            raise SpecError(
+                f"{where}: qualifier {self.qualifier!r} is not one of {', '.join(QUALIFIERS)}",
+                key="qualifier",
+                value=self.qualifier,
+            )
+        try:
+            value = float(self.value)
+            year = int(self.year)
+        except (TypeError, ValueError) as err:
+            raise SpecError(
+                f"{where}: value and year must be numbers, found value={self.value!r}, "
+                f"year={self.year!r}",
+                key="value",
+            ) from err
+        if not math.isfinite(value):
+            raise SpecError(f"{where}: value must be finite, found {value!r}", key="value")
+        set_(self, "value", value)
+        set_(self, "year", year)
+        if not self.claim_id:
+            set_(self, "claim_id", f"{self.claim_set or self.subject}/{self.kind}_{year}")
+        if self.kind == "level":
+            if not self.unit or self.unit == "%":
+                raise SpecError(
+                    f"{where}: a level claim needs the unit of its value (e.g. 'CNY 100m'), "
+                    f"found {self.unit!r}",
+                    key="unit",
+                )
+            if self.start_year is not None:
+                raise SpecError(
+                    f"{where}: a level claim has no start_year, found {self.start_year}; "
+                    "use kind='cagr' for a rate over a period",
+                    key="start_year",
+                )
+            return
+        if self.unit not in (None, "%"):
+            raise SpecError(
+                f"{where}: a {self.kind} claim is a percent (unit '%'), found unit "
+                f"{self.unit!r}; give 27.8 for 27.8%",
+                key="unit",
+            )
+        set_(self, "unit", "%")
+        if value <= -100:
+            raise SpecError(
+                f"{where}: a growth rate of {value:g}% is impossible (a level cannot fall by "
+                "100% or more)",
+                key="value",
+            )
+        if self.kind == "growth":
+            if self.start_year not in (None, year - 1):
+                raise SpecError(
+                    f"{where}: a growth claim runs from {year - 1} to {year}, found "
+                    f"start_year={self.start_year}; use kind='cagr' for a longer period",
+                    key="start_year",
+                )
+            set_(self, "start_year", year - 1)
+        else:
+            if self.start_year is None or int(self.start_year) >= year:
+                raise SpecError(
+                    f"{where}: a cagr claim needs a start_year before {year}, found "
+                    f"{self.start_year!r}",
+                    key="start_year",
+                )
+            set_(self, "start_year", int(self.start_year))
+
+    @property
+    def rate(self) -> float:
+        """The claimed rate as a fraction (growth and cagr claims only)."""
+        if self.kind == "level":
+            raise SpecError(
+                f"claim {self.claim_id!r} is a level claim; it has no rate",
+                key="kind",
+            )
+        return self.value / 100.0
+
+    @property
+    def made_year(self) -> int | None:
+        """The year the claim was made (``int(made[:4])``), or None when unknown."""
+        head = str(self.made)[:4]
+        return int(head) if head.isdigit() else None
+
+    def describe(self) -> str:
+        """A short text form: ``"CAGR 27.8% 2020-2022"``, ``"level > 3200.5 CNY 100m in 2022"``."""
+        q = _QUALIFIER_WORDS[self.qualifier]
+        if self.kind == "level":
+            return f"level {q}{self.value:g} {self.unit} in {self.year}"
+        if self.kind == "growth":
+            return f"growth {q}{self.value:g}% in {self.year}"
+        return f"CAGR {q}{self.value:g}% {self.start_year}-{self.year}"
+
+
+_FIELDS = tuple(f.name for f in fields(Claim))
+_REQUIRED = ("subject", "kind", "value", "year")
+
+
+def read_claims(source: Any) -> list[Claim]:
+    """Claims from a list of :class:`Claim`, a frame, or a CSV or TOML file.
+
+    Parameters
+    ----------
+    source
+        A Claim or a list of them; a DataFrame in the ``published_forecasts`` schema
+        (``subject, kind, year, value`` required; the others optional); or the path of a
+        ``.csv`` file (same columns) or a ``.toml`` file with one ``[[claims]]`` table per
+        claim. In a file, ``period = "2020-22"`` may stand for ``start_year`` and ``year``,
+        and ``value`` may be figure text ("320 billion yuan", "more than 3200.5亿元",
+        "27.8%"), read by :func:`idcforecast.parse_quantity` (unit and qualifier from the
+        text). TOML keys at the top level are defaults for every claim (``claim_set``,
+        ``made``, ``source``...).
+
+    Raises
+    ------
+    SpecError
+        A missing or bad key, naming the file and row.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"subject": ["x"], "kind": ["growth"], "year": [2020],
+    ...                       "value": [29.0]})
+    >>> read_claims(frame)[0].describe()
+    'growth 29% in 2020'
+    """
+    import pandas as pd
+
+    if isinstance(source, Claim):
+        return [source]
+    if isinstance(source, pd.DataFrame):
+        return _from_records(source.to_dict("records"), place="frame")
+    if isinstance(source, str | Path):
+        path = Path(source)
+        if not path.is_file():
+            raise SpecError(
+                f"claims file {str(path)!r} does not exist; give the path of a .csv or .toml file",
+                file=str(path),
+            )
+        if path.suffix.lower() == ".toml":
+            return _from_toml(path)
+        if path.suffix.lower() == ".csv":
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+            return _from_records(frame.to_dict("records"), place=f"file {str(path)!r}")
+        raise SpecError(
+            f"claims file {str(path)!r}: expected a .csv or .toml file, found "
+            f"{path.suffix or 'no suffix'!r}",
+            file=str(path),
+        )
+    if isinstance(source, list | tuple) and all(isinstance(c, Claim) for c in source):
+        return list(source)
+    raise SpecError(
+        f"claims: expected a Claim, a list of Claims, a DataFrame or a .csv/.toml path, "
+        f"found {type(source).__name__}",
+    )
+
+
+def _from_toml(path: Path) -> list[Claim]:
+    place = f"file {str(path)!r}"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as err:
+        raise SpecError(f"{place} is not valid TOML: {err}", file=str(path)) from err
+    tables = data.pop("claims", None)
+    if not isinstance(tables, list) or not tables:
+        raise SpecError(
+            f"{place} has no [[claims]] tables; write one [[claims]] table per claim",
+            file=str(path),
+        )
+    defaults = {k: v for k, v in data.items() if not isinstance(v, dict | list)}
+    return _from_records([{**defaults, **t} for t in tables], place=place)
+
+
+def _blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    try:
+        import pandas as pd
+
+        if value is pd.NA:
+            return True
+    except ImportError:  # pragma: no cover - pandas is a dependency
+        pass
+    return isinstance(value, str) and value.strip() == ""
+
+
+def _from_records(records: list[dict[str, Any]], *, place: str) -> list[Claim]:
+    claims = []
+    for row, record in enumerate(records, start=1):
+        where = f"{place} row {row}"
+        clean = {k: v for k, v in record.items() if not _blank(v)}
+        unknown = sorted(set(clean) - set(_FIELDS) - {"period"})
+        if unknown:
+            raise SpecError(
+                f"{where}: unknown key(s) {unknown}; expected some of {', '.join(_FIELDS)} "
+                "or period",
+                row=row,
+                key=unknown[0],
+            )
+        if "period" in clean:
+            if "start_year" in clean or "year" in clean:
+                raise SpecError(
+                    f"{where}: give either period or start_year/year, not both",
+                    row=row,
+                    key="period",
+                )
+            clean["start_year"], clean["year"] = parse_period(clean.pop("period"))
+        missing = [k for k in _REQUIRED if k not in clean]
+        if missing:
+            raise SpecError(
+                f"{where}: missing {', '.join(missing)}; every claim needs subject, kind, "
+                "year (or period) and value",
+                row=row,
+                key=missing[0],
+            )
+        if isinstance(clean["value"], str):
+            clean.update(_figure(clean["value"], clean, where=where))
+        for key in ("year", "start_year"):
+            if key in clean:
+                clean[key] = _integer(clean[key], key=key, where=where)
+        try:
+            claims.append(Claim(**clean))
+        except SpecError as err:
+            raise SpecError(f"{where}: {err}", row=row) from err
+    return claims
+
+
+def _integer(value: Any, *, key: str, where: str) -> int:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    if not number.is_integer():
+        raise SpecError(f"{where}: {key} must be a year, found {value!r}", key=key)
+    return int(number)
+
+
+def _figure(text: str, record: dict[str, Any], *, where: str) -> dict[str, Any]:
+    """Read a value written as text: a plain number, or a figure with unit and qualifier."""
+    try:
+        return {"value": float(text.replace(",", ""))}
+    except ValueError:
+        pass
+    from idcforecast.errors import ParseError, UnitError
+    from idcforecast.units import parse_quantity
+
+    try:
+        quantity = parse_quantity(text)
+    except (ParseError, UnitError) as err:
+        raise SpecError(f"{where}: value {text!r} is not a figure: {err}", key="value") from err
+    out: dict[str, Any] = {"value": quantity.value}
+    if "unit" in record and record["unit"] != quantity.unit:
+        out["value"] = quantity.to(record["unit"]).value
+    else:
+        out["unit"] = quantity.unit
+    if "qualifier" not in record:
+        out["qualifier"] = quantity.qualifier
+    return out
