@@ -6,7 +6,24 @@ Importing this package registers every model in ``MODEL_REGISTRY`` under its ali
 from __future__ import annotations
 
 from idcforecast.models.base import MODEL_REGISTRY, ForecastModel, Prediction
+from idcforecast.models.damped import Damped, DampedLog
 from idcforecast.models.drift import Drift
+from idcforecast.models.holt import Holt
+from idcforecast.models.loglinear import LogLinear
 from idcforecast.models.naive import Naive
+from idcforecast.models.ses import SES
+from idcforecast.models.theta import Theta
 
-__all__ = ["MODEL_REGISTRY", "Drift", "ForecastModel", "Naive", "Prediction"]
+__all__ = [
+    "MODEL_REGISTRY",
+    "SES",
+    "Damped",
+    "DampedLog",
+    "Drift",
+    "ForecastModel",
+    "Holt",
+    "LogLinear",
+    "Naive",
+    "Prediction",
+    "Theta",
+]

@@ -239,8 +239,8 @@ class ForecastModel(ABC):
         if bad.size:
             i = int(bad[0])
             raise NonNumericValueError(
-                f"model {self.alias!r}: observation {i} is {values[i]!r}; every value must be "
-                "finite (fill or drop gaps before fitting)",
+                f"model {self.alias!r}: observation {i} is {float(values[i])!r}; every value "
+                "must be finite (fill or drop gaps before fitting)",
                 alias=self.alias,
                 index=i,
             )
@@ -256,7 +256,8 @@ class ForecastModel(ABC):
             i = int(np.flatnonzero(values <= 0)[0])
             raise ModelError(
                 f"model {self.alias!r} works on logarithms and needs positive values; "
-                f"observation {i} is {values[i]!r}; use a level model such as 'drift' instead",
+                f"observation {i} is {float(values[i])!r}; use a level model such as 'drift' "
+                "instead",
                 alias=self.alias,
                 index=i,
             )

@@ -1,0 +1,176 @@
+"""The model contract of idcforecast.models.base, run over EVERY registered model."""
+
+from __future__ import annotations
+
+import inspect
+import pickle
+import re
+
+import numpy as np
+import pytest
+
+from idcforecast.errors import InsufficientDataError, ModelError, NotFittedError
+from idcforecast.models import MODEL_REGISTRY
+from idcforecast.models.base import normal_quantile
+
+# A positive, trending, slightly saturating series of market-size shape (20 points).
+SERIES = np.array(
+    [
+        52.0, 61.0, 75.0, 83.0, 101.0, 118.0, 124.0, 146.0, 150.0, 166.0,
+        169.0, 180.0, 181.0, 190.0, 197.0, 199.0, 206.0, 208.0, 213.0, 214.0,
+    ]
+)  # fmt: skip
+
+ALIASES = sorted(MODEL_REGISTRY)
+# Models whose fit takes ~0.1 s or more: fewer simulated paths keep the suite fast.
+SLOW = {"arima"}
+
+
+@pytest.fixture(scope="module")
+def fitted() -> dict[str, object]:
+    return {alias: MODEL_REGISTRY[alias]().fit(SERIES) for alias in ALIASES}
+
+
+def test_registry_holds_the_model_families() -> None:
+    expected = {"naive", "drift", "loglinear", "ses", "holt", "damped", "damped_log", "theta"}
+    assert expected <= set(MODEL_REGISTRY)
+
+
+@pytest.mark.parametrize("alias", ALIASES)
+def test_alias_and_class_attributes(alias: str) -> None:
+    cls = MODEL_REGISTRY[alias]
+    assert cls.alias == alias
+    assert isinstance(cls.min_obs, int) and cls.min_obs >= 1
+    assert isinstance(cls.requires_positive, bool)
+
+
+@pytest.mark.parametrize("alias", ALIASES)
+def test_parameters_are_keyword_only_and_stored_verbatim(alias: str) -> None:
+    cls = MODEL_REGISTRY[alias]
+    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in params)
+    model = cls()
+    assert model.get_params() == {p.name: p.default for p in params}
+    assert repr(model).startswith(f"{cls.__name__}(")
+
+
+@pytest.mark.parametrize("alias", ALIASES)
+def test_predict_and_simulate_before_fit_raise(alias: str) -> None:
+    model = MODEL_REGISTRY[alias]()
+    msg = (
+        f"this {type(model).__name__} (alias {alias!r}) is not fitted yet; "
+        "call fit(y) before predict() or simulate()"
+    )
+    with pytest.raises(NotFittedError, match=re.escape(msg)):
+        model.predict(3)
+    with pytest.raises(NotFittedError, match=re.escape(msg)):
+        model.simulate(3, 10)
+
+
+@pytest.mark.parametrize("alias", ALIASES)
+def test_fit_returns_self_and_sets_trailing_underscore_attributes(alias: str) -> None:
+    model = MODEL_REGISTRY[alias]()
+    before = set(vars(model))
+    assert model.fit(SERIES) is model
+    new = {k for k in set(vars(model)) - before if not k.startswith("_")}
+    assert new and all(k.endswith("_") for k in new), new
+    assert model.n_obs_ == SERIES.size
+
+
+@pytest.mark.parametrize("alias", ALIASES)
+def test_predict_shapes_order_and_levels(alias: str, fitted: dict) -> None:
+    pred = fitted[alias].predict(6, level=(50, 80, 95))
+    assert pred.mean.shape == (6,) and pred.sigma.shape == (6,)
+    assert np.all(np.isfinite(pred.mean)) and np.all(pred.sigma >= 0)
+    assert pred.scale in {"level", "log"}
+    for narrow, wide in [(50.0, 80.0), (80.0, 95.0)]:
+        assert np.all(pred.lower[wide] <= pred.lower[narrow])
+        assert np.all(pred.upper[narrow] <= pred.upper[wide])
+    assert np.all(pred.lower[50.0] <= pred.mean) and np.all(pred.mean <= pred.upper[50.0])
+
+
+@pytest.mark.parametrize("alias", ALIASES)
+def test_intervals_follow_sigma_and_scale(alias: str, fitted: dict) -> None:
+    # The documented relation the front door relies on (docs/internals.md).
+    pred = fitted[alias].predict(5, level=95)
+    z = normal_quantile(95)
+    if pred.scale == "log":
+        lo, hi = pred.mean * np.exp(-z * pred.sigma), pred.mean * np.exp(z * pred.sigma)
+    else:
+        lo, hi = pred.mean - z * pred.sigma, pred.mean + z * pred.sigma
+    np.testing.assert_allclose(pred.lower[95.0], lo, rtol=1e-9)
+    np.testing.assert_allclose(pred.upper[95.0], hi, rtol=1e-9)
+
+
+@pytest.mark.parametrize("alias", ALIASES)
+def test_simulate_is_seeded_and_shaped(alias: str, fitted: dict) -> None:
+    model = fitted[alias]
+    a = model.simulate(4, 7, seed=3)
+    assert a.shape == (7, 4)
+    np.testing.assert_array_equal(a, model.simulate(4, 7, seed=3))
+    assert not np.array_equal(a, model.simulate(4, 7, seed=4))
+
+
+@pytest.mark.parametrize("alias", ALIASES)
+def test_simulated_marginals_match_predicted_intervals(alias: str, fitted: dict) -> None:
+    # With n paths the empirical 10%/90% quantiles have a standard error of about
+    # sqrt(0.09 / n) / pdf(q) in probability terms: 0.3% for n = 10,000. The bounds of the
+    # 80% interval must sit at those empirical quantiles (tolerance: 5% of the width).
+    model = fitted[alias]
+    n_paths = 4_000 if alias in SLOW else 10_000
+    paths = model.simulate(6, n_paths, seed=11)
+    pred = model.predict(6, level=80)
+    width = pred.upper[80.0] - pred.lower[80.0]
+    tol = 0.05 * width + 1e-9
+    np.testing.assert_array_less(np.abs(np.quantile(paths, 0.1, axis=0) - pred.lower[80.0]), tol)
+    np.testing.assert_array_less(np.abs(np.quantile(paths, 0.9, axis=0) - pred.upper[80.0]), tol)
+    np.testing.assert_array_less(np.abs(np.median(paths, axis=0) - pred.mean), tol)
+
+
+@pytest.mark.parametrize("alias", ALIASES)
+def test_positive_models_never_forecast_negative(alias: str) -> None:
+    cls = MODEL_REGISTRY[alias]
+    if not cls.requires_positive:
+        pytest.skip("level model: clipping is the front door's policy")
+    falling = np.array([100.0, 80.0, 65.0, 50.0, 41.0, 30.0, 24.0, 20.0, 15.0, 11.0])
+    model = cls().fit(falling)
+    assert np.all(model.predict(10, level=99).lower[99.0] > 0)
+    assert np.all(model.simulate(10, 500, seed=1) > 0)
+
+
+@pytest.mark.parametrize("alias", ALIASES)
+def test_too_few_observations(alias: str) -> None:
+    cls = MODEL_REGISTRY[alias]
+    short = SERIES[: cls.min_obs - 1]
+    msg = f"model {alias!r} needs at least {cls.min_obs} observations; got {short.size}"
+    with pytest.raises(InsufficientDataError, match=re.escape(msg)):
+        cls().fit(short)
+    cls().fit(SERIES[: cls.min_obs]).predict(2)  # the minimum itself works
+
+
+@pytest.mark.parametrize("alias", ALIASES)
+def test_non_positive_values_for_log_models(alias: str) -> None:
+    cls = MODEL_REGISTRY[alias]
+    if not cls.requires_positive:
+        pytest.skip("level model")
+    y = SERIES.copy()
+    y[3] = 0.0
+    msg = (
+        f"model {alias!r} works on logarithms and needs positive values; observation 3 is "
+        "0.0; use a level model such as 'drift' instead"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        cls().fit(y)
+
+
+@pytest.mark.parametrize("alias", ALIASES)
+def test_bad_horizon(alias: str, fitted: dict) -> None:
+    msg = "horizon must be a positive integer number of years; got 0"
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        fitted[alias].predict(0)
+
+
+@pytest.mark.parametrize("alias", ALIASES)
+def test_fitted_model_pickles(alias: str, fitted: dict) -> None:
+    model = pickle.loads(pickle.dumps(fitted[alias]))
+    np.testing.assert_allclose(model.predict(3).mean, fitted[alias].predict(3).mean)
