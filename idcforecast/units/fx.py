@@ -71,7 +71,7 @@ def _years_text(years: list[int]) -> str:
     if not years:
         return "no years"
     years = sorted(years)
-    if years == list(range(years[0], years[-1] + 1)):
+    if len(years) > 1 and years == list(range(years[0], years[-1] + 1)):
         return f"{years[0]}-{years[-1]}"
     return ", ".join(map(str, years))
 
@@ -150,7 +150,8 @@ def fx_rate(from_currency: str, to_currency: str, *, year: int | None) -> float:
             f"or keep the figures in {from_currency}"
         )
     raise MissingFxRateError(
-        f"no FX rate for {pair} in {year}: {problem} (file {FX_FILE} has {_available()}); {fix}",
+        f"no FX rate for {pair} in {year}: {problem} (file {_fx_path().name} has "
+        f"{_available()}); {fix}",
         pair=pair,
         year=year,
     )

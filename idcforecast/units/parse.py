@@ -264,10 +264,13 @@ def _number(text: str) -> float:
 def _split_alternate(text: str, norm: str) -> tuple[str, str | None]:
     if not norm.endswith(")"):
         return norm, None
-    start = norm.rfind("(")
+    start = norm.find("(")
     if start <= 0:
         raise _fail(text, "a closing ')' without a figure before its '('")
-    return norm[:start].strip(), norm[start + 1 : -1].strip()
+    inner = norm[start + 1 : -1].strip()
+    if "(" in inner or ")" in inner:
+        raise _fail(text, "nested parentheses")
+    return norm[:start].strip(), inner
 
 
 def _read_unit(text: str, unit_text: str) -> Unit:
@@ -392,8 +395,6 @@ def parse_quantity(text: str) -> Quantity:
     quantity = _parse_one(text, main)
     if alternate_text is None:
         return quantity
-    if alternate_text.endswith(")"):
-        raise _fail(text, "nested parentheses")
     try:
         alternate = _parse_one(alternate_text, alternate_text)
     except IdcForecastError as err:

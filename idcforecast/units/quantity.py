@@ -51,7 +51,9 @@ class Quantity:
         "exact", "at_least" ("超过", "more than", ">"), "at_most" ("不到", "<") or
         "approximately" ("约", "about").
     alternate
-        A second figure given in parentheses ("500 billion yuan ($71.2 billion)").
+        The figure given in parentheses: usually the same amount in another currency
+        ("500 billion yuan ($71.2 billion)"), sometimes a share or a growth rate
+        ("176 TWh (4.4%)") — its unit tells which.
     text
         The original text (provenance only: not compared, not updated by :meth:`to`).
 

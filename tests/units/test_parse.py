@@ -1,0 +1,325 @@
+"""parse_quantity on figures as they are written in news, filings and reports.
+
+The table holds real phrasings: every figure form in shared/reference/idc_sources.md (the
+section is named in the comment) plus the usual English and Chinese variants. Expected
+values are read off the text by hand: the parser keeps the magnitude as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from idcforecast.errors import ParseError, UnknownUnitError
+from idcforecast.units import Quantity, parse_quantity
+
+EXACT, AT_LEAST, AT_MOST, APPROX = "exact", "at_least", "at_most", "approximately"
+
+# (text, value, unit, qualifier, (low, high) or None)
+PHRASINGS: list[tuple[str, float, str, str, tuple[float, float] | None]] = [
+    # section 1: China IDC market, CIDC overall scope
+    ("210.5億元人民幣", 210.5, "CNY 100m", EXACT, None),
+    ("23.2%", 23.2, "%", EXACT, None),
+    ("51.86 billion yuan", 51.86, "CNY bn", EXACT, None),
+    ("714.5億元", 714.5, "CNY 100m", EXACT, None),
+    ("同比增長33.77%", 33.77, "%", EXACT, None),
+    ("1228億元", 1228, "CNY 100m", EXACT, None),
+    ("1562.5億元", 1562.5, "CNY 100m", EXACT, None),
+    ("1,562.5亿元", 1562.5, "CNY 100m", EXACT, None),
+    ("１５６２．５亿元", 1562.5, "CNY 100m", EXACT, None),
+    ("2238.7亿元", 2238.7, "CNY 100m", EXACT, None),
+    ("同比增长43.3%", 43.3, "%", EXACT, None),
+    ("+43.3%", 43.3, "%", EXACT, None),
+    ("3012.7亿元", 3012.7, "CNY 100m", EXACT, None),
+    ("同比增长34.6%", 34.6, "%", EXACT, None),
+    ("5,078.3亿元", 5078.3, "CNY 100m", EXACT, None),
+    ("增长25.6%", 25.6, "%", EXACT, None),
+    ("≈ 372.3亿元", 372.3, "CNY 100m", APPROX, None),
+    # section 2: published forecasts and claims
+    ("> 3200.5 亿元", 3200.5, "CNY 100m", AT_LEAST, None),
+    ("3200.5亿元", 3200.5, "CNY 100m", EXACT, None),
+    ("3200.5 billion yuan", 3200.5, "CNY bn", EXACT, None),  # the source's mistranslation
+    ("27.8 percent", 27.8, "%", EXACT, None),
+    ("320 billion yuan", 320, "CNY bn", EXACT, None),
+    ("超过2000亿元", 2000, "CNY 100m", AT_LEAST, None),
+    ("1293.5 亿元", 1293.5, "CNY 100m", EXACT, None),
+    ("US$17.8 bn", 17.8, "USD bn", EXACT, None),
+    ("CAGR 18.9%", 18.9, "%", EXACT, None),
+    ("US$67.9 bn", 67.9, "USD bn", EXACT, None),
+    ("2407 亿元", 2407, "CNY 100m", EXACT, None),
+    ("+26.68%", 26.68, "%", EXACT, None),
+    # section 3: other scopes
+    ("> 1500 亿元", 1500, "CNY 100m", AT_LEAST, None),
+    ("> 2200 亿元", 2200, "CNY 100m", AT_LEAST, None),
+    ("1368 亿元", 1368, "CNY 100m", EXACT, None),
+    # section 4: capacity and global counts
+    ("265.8万标准机架", 265.8, "racks 10k", EXACT, None),
+    ("超过520万标准机架", 520, "racks 10k", AT_LEAST, None),
+    ("> 520万架", 520, "racks 10k", AT_LEAST, None),
+    ("近760万架", 760, "racks 10k", APPROX, None),
+    ("1085万架", 1085, "racks 10k", EXACT, None),
+    ("19 million servers", 19, "servers mn", EXACT, None),
+    ("1900万台服务器", 1900, "servers 10k", EXACT, None),
+    ("> 140 EFLOPS", 140, "EFLOPS", AT_LEAST, None),
+    ("140 EFLOPS", 140, "EFLOPS", EXACT, None),
+    ("788 EFLOPS", 788, "EFLOPS", EXACT, None),
+    ("504", 504, "count", EXACT, None),
+    ("1189 data centers", 1189, "count", EXACT, None),
+    # section 5: electricity
+    ("about 415 TWh", 415, "TWh", APPROX, None),
+    ("≈ 945 TWh", 945, "TWh", APPROX, None),
+    ("460 TWh", 460, "TWh", EXACT, None),
+    ("325–580 TWh", 452.5, "TWh", EXACT, (325, 580)),
+    ("620-1 050 TWh", 835, "TWh", EXACT, (620, 1050)),
+    ("6.7–12%", 9.35, "%", EXACT, (6.7, 12)),
+    # section 6: exchange rates (bare numbers are counts)
+    ("6.9042", 6.9042, "count", EXACT, None),
+    # section 7: companies and investments
+    ("500 billion yuan", 500, "CNY bn", EXACT, None),
+    ("US$70 billion", 70, "USD bn", EXACT, None),
+    ("$71.2 billion", 71.2, "USD bn", EXACT, None),
+    ("more than 1 million servers", 1, "servers mn", AT_LEAST, None),
+    ("a million servers", 1, "servers mn", EXACT, None),
+    ("200 billion yuan", 200, "CNY bn", EXACT, None),
+    ("more than $7.5 billion", 7.5, "USD bn", AT_LEAST, None),
+    ("RMB 5,739.0 million", 5739, "CNY mn", EXACT, None),
+    ("RMB 4,829,019 thousand", 4829019, "CNY thousand", EXACT, None),
+    ("4,829,019 thousand", 4829019, "count thousand", EXACT, None),
+    ("US$5.999 billion", 5.999, "USD bn", EXACT, None),
+    ("$8.793–$8.893 billion", 8.843, "USD bn", EXACT, (8.793, 8.893)),
+    # section 8: driver assumptions (the amounts; rates per unit are refused, see below)
+    ("RMB 50 m", 50, "CNY mn", EXACT, None),
+    ("about 7000亿元", 7000, "CNY 100m", APPROX, None),
+    ("7000亿元", 7000, "CNY 100m", EXACT, None),
+    ("~810万架", 810, "racks 10k", APPROX, None),
+    ("1400万架", 1400, "racks 10k", EXACT, None),
+    ("约11.9万元", 11.9, "CNY 10k", APPROX, None),
+    ("at most 40亿元", 40, "CNY 100m", AT_MOST, None),
+    ("40亿元", 40, "CNY 100m", EXACT, None),
+    ("about 25,000 racks", 25000, "racks", APPROX, None),
+    ("6–8.4 kW", 7.2, "kW", EXACT, (6, 8.4)),
+    ("2.5kW", 2.5, "kW", EXACT, None),
+    ("US$9.3–15.0 m", 12.15, "USD mn", EXACT, (9.3, 15.0)),
+    ("RMB 20–50 m", 35, "CNY mn", EXACT, (20, 50)),
+    ("5–12.5万元", 8.75, "CNY 10k", EXACT, (5, 12.5)),
+    ("9,371 yuan", 9371, "CNY", EXACT, None),
+    ("5.2万元", 5.2, "CNY 10k", EXACT, None),
+    ("US$184.06", 184.06, "USD", EXACT, None),
+    ("52.8%", 52.8, "%", EXACT, None),
+    ("超过55%", 55, "%", AT_LEAST, None),
+    ("65–68%", 66.5, "%", EXACT, (65, 68)),
+    ("+3.9 percentage points", 3.9, "pp", EXACT, None),
+    ("+3.9个百分点", 3.9, "pp", EXACT, None),
+    ("≥ 60%", 60, "%", AT_LEAST, None),
+    ("~95%", 95, "%", APPROX, None),
+    ("5–10 kW", 7.5, "kW", EXACT, (5, 10)),
+    ("20–130 kW", 75, "kW", EXACT, (20, 130)),
+    # section 9: font sizes
+    ("17 MB", 17, "MB", EXACT, None),
+    # other real phrasings, English
+    ("US$ 70bn", 70, "USD bn", EXACT, None),
+    ("¥500bn", 500, "CNY bn", EXACT, None),
+    ("0.45 trillion yuan", 0.45, "CNY tn", EXACT, None),
+    ("12 GW", 12, "GW", EXACT, None),
+    ("around 2 GW", 2, "GW", APPROX, None),
+    ("nearly 200 MW", 200, "MW", APPROX, None),
+    ("less than 5%", 5, "%", AT_MOST, None),
+    ("under 1,000 racks", 1000, "racks", AT_MOST, None),
+    ("< 30 PFLOPS", 30, "PFLOPS", AT_MOST, None),
+    ("at least 3 EB", 3, "EB", AT_LEAST, None),
+    ("1 050", 1050, "count", EXACT, None),
+    ("-3.2%", -3.2, "%", EXACT, None),
+    ("down 3.2%", -3.2, "%", EXACT, None),
+    ("1,000 MW or more", 1000, "MW", AT_LEAST, None),
+    ("EUR 2.5 bn", 2.5, "EUR bn", EXACT, None),
+    ("HK$3.2 billion", 3.2, "HKD bn", EXACT, None),
+    ("500 million to 1.2 billion USD", 0.85, "USD bn", EXACT, (0.5, 1.2)),
+    ("5 to 7 GWh", 6, "GWh", EXACT, (5, 7)),
+    # other real phrasings, Chinese
+    ("逾2000亿元", 2000, "CNY 100m", AT_LEAST, None),
+    ("1.2万亿元", 1.2, "CNY tn", EXACT, None),
+    ("2,500亿千瓦时", 2500, "kWh 100m", EXACT, None),
+    ("1500亿度", 1500, "kWh 100m", EXACT, None),
+    ("不到10%", 10, "%", AT_MOST, None),
+    ("100万千瓦", 100, "kW 10k", EXACT, None),
+    ("300万台左右", 300, "servers 10k", APPROX, None),
+    ("1900多万台", 1900, "servers 10k", AT_LEAST, None),
+    ("2000余亿元", 2000, "CNY 100m", AT_LEAST, None),
+    ("60%以上", 60, "%", AT_LEAST, None),
+    ("不低于65%", 65, "%", AT_LEAST, None),
+    ("1.5亿美元", 1.5, "USD 100m", EXACT, None),
+    ("百分之27.8", 27.8, "%", EXACT, None),
+    ("同比下降3.2%", -3.2, "%", EXACT, None),
+    ("8.5千万元", 8.5, "CNY 10m", EXACT, None),
+    ("3个数据中心", 3, "count", EXACT, None),
+]
+
+
+def test_the_table_is_large_enough() -> None:
+    assert len(PHRASINGS) >= 60
+    assert len({row[0] for row in PHRASINGS}) == len(PHRASINGS)  # no duplicate text
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "qualifier", "bounds"), PHRASINGS)
+def test_phrasing(
+    text: str, value: float, unit: str, qualifier: str, bounds: tuple[float, float] | None
+) -> None:
+    q = parse_quantity(text)
+    assert q.value == pytest.approx(value, rel=1e-12)
+    assert q.unit == unit
+    assert q.qualifier == qualifier
+    if bounds is None:
+        assert (q.low, q.high) == (None, None)
+    else:
+        assert (q.low, q.high) == pytest.approx(bounds, rel=1e-12)
+    assert q.text == text
+    assert q.alternate is None
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "alternate"),
+    [
+        # section 7: the seed article
+        ("500 billion yuan ($71.2 billion)", Quantity(500, "CNY bn"), Quantity(71.2, "USD bn")),
+        # section 2: IDC Corp, full-width parentheses as Chinese text writes them
+        ("1293.5 亿元（US$17.8 bn）", Quantity(1293.5, "CNY 100m"), Quantity(17.8, "USD bn")),
+        # section 5: a share in parentheses is kept too; its unit says what it is
+        ("176 TWh (4.4%)", Quantity(176, "TWh"), Quantity(4.4, "%")),
+        (
+            "325–580 TWh (6.7–12%)",
+            Quantity(452.5, "TWh", low=325, high=580),
+            Quantity(9.35, "%", low=6.7, high=12),
+        ),
+        (
+            "more than 1 million servers (about 400 MW)",
+            Quantity(1, "servers mn", qualifier="at_least"),
+            Quantity(400, "MW", qualifier="approximately"),
+        ),
+    ],
+)
+def test_parenthesised_alternate(text: str, main: Quantity, alternate: Quantity) -> None:
+    q = parse_quantity(text)
+    assert q == Quantity(
+        main.value,
+        main.unit,
+        low=main.low,
+        high=main.high,
+        qualifier=main.qualifier,
+        alternate=alternate,
+    )
+    assert q.alternate is not None and q.alternate.alternate is None
+
+
+def test_text_is_kept_but_not_compared() -> None:
+    assert parse_quantity("1,562.5亿元") == parse_quantity("1562.5 CNY 100m")
+    assert parse_quantity(" 1,562.5亿元 ").text == " 1,562.5亿元 "
+
+
+FIGURE_HELP = (
+    "expected [qualifier] NUMBER [magnitude] [unit], e.g. '1,562.5亿元', 'US$70 billion', "
+    "'more than 1 million servers'"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("", "empty text"),
+        ("亿千瓦时", "no number found"),
+        ("market size", "no number found"),
+        (
+            "27,8%",
+            "a comma that does not separate groups of three digits; write thousands as "
+            "'1,562.5' and the decimal point as '.'",
+        ),
+        (
+            "1,56,250 racks",
+            "a comma that does not separate groups of three digits; write "
+            "thousands as '1,562.5' and the decimal point as '.'",
+        ),
+        ("580–325 TWh", "a range whose low end 580 is above its high end 325"),
+        ("超过约500亿元", "two qualifiers disagree ('at_least' and 'approximately' from '约')"),
+        (
+            "增长500亿元",
+            "a growth word with an amount: growth is read only as a rate in % or "
+            "percentage points; drop the word to read the amount itself",
+        ),
+        ("(71.2 USD bn)", "a closing ')' without a figure before its '('"),
+        ("500 CNY bn ((71.2 USD bn))", "nested parentheses"),
+    ],
+)
+def test_unreadable_text(text: str, found: str) -> None:
+    message = f"cannot read {text!r} as a figure: {found}; {FIGURE_HELP}"
+    with pytest.raises(ParseError, match=re.escape(message)) as info:
+        parse_quantity(text)
+    assert str(info.value) == message
+    assert info.value.text == text
+
+
+def test_alternate_that_is_not_a_figure() -> None:
+    text = "500 billion yuan (over five years)"
+    inner = "cannot read 'over five years' as a figure: no number found; " + FIGURE_HELP
+    message = (
+        f"cannot read {text!r} as a figure: the text in parentheses, 'over five years', "
+        f"is not a figure ({inner}); {FIGURE_HELP}"
+    )
+    with pytest.raises(ParseError) as info:
+        parse_quantity(text)
+    assert str(info.value) == message
+
+
+def test_not_text() -> None:
+    message = (
+        "cannot read 1562.5 as a figure: expected text, found float; for a plain number use "
+        "convert(x, unit, from_unit=...) or Quantity(x, unit)"
+    )
+    with pytest.raises(ParseError, match=re.escape(message)):
+        parse_quantity(1562.5)  # type: ignore[arg-type]
+
+
+def test_unknown_unit_suggests_the_canonical_spelling() -> None:
+    message = (
+        "in figure '5 bnUSD': unit 'bnUSD' is not defined ('bnUSD' is no known unit, "
+        "magnitude or currency); did you mean 'USD bn'?"
+    )
+    with pytest.raises(UnknownUnitError) as info:
+        parse_quantity("5 bnUSD")
+    assert str(info.value) == message
+    assert (info.value.suggestion, info.value.unknown, info.value.text) == (
+        "USD bn",
+        "bnUSD",
+        "5 bnUSD",
+    )
+    assert isinstance(info.value, KeyError)
+
+
+def test_trailing_words_are_an_unknown_unit_not_a_silent_drop() -> None:
+    message = (
+        "in figure '320 billion yuan in 2022': unit 'billion yuan in 2022' is not defined "
+        "('in' is no known unit, magnitude or currency); expected a currency, magnitude or "
+        "unit listed in idcforecast/units/units.txt (e.g. 'CNY 100m', 'USD bn', 'MW', 'racks')"
+    )
+    with pytest.raises(UnknownUnitError) as info:
+        parse_quantity("320 billion yuan in 2022")
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "unit_text", "rest"),
+    [
+        ("US$7.11 m per MW", "US$ m per MW", "per MW"),
+        ("US$184.06 per kW per month", "US$ per kW per month", "per kW per month"),
+        ("RMB 50 m/MW", "RMB m/MW", "/MW"),
+        ("11.9万元每架", "万元每架", "每架"),
+    ],
+)
+def test_rates_per_unit_are_refused_clearly(text: str, unit_text: str, rest: str) -> None:
+    message = (
+        f"in figure {text!r}: unit {unit_text!r} is a rate per unit ({rest!r}): rates such "
+        "as 'per MW' or '/kW/month' are not supported; parse the amount and the denominator "
+        "separately (e.g. 'US$7.11 m' and '1 MW') and divide"
+    )
+    with pytest.raises(ParseError) as info:
+        parse_quantity(text)
+    assert str(info.value) == message

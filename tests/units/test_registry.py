@@ -1,0 +1,175 @@
+"""The unit registry: units.txt is read as data, every spelling maps to one canonical unit."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from idcforecast.errors import ParseError, UnitError, UnknownUnitError
+from idcforecast.units import canonical_unit, known_units, parse_unit
+from idcforecast.units import registry as registry_module
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("亿元", "CNY 100m"),
+        ("億元", "CNY 100m"),
+        ("亿元人民币", "CNY 100m"),
+        ("bn USD", "USD bn"),
+        ("USD bn", "USD bn"),
+        ("US$ bn", "USD bn"),
+        ("$bn", "USD bn"),
+        ("billion dollars", "USD bn"),
+        ("亿美元", "USD 100m"),
+        ("万架", "racks 10k"),
+        ("10k racks", "racks 10k"),
+        ("racks 10k", "racks 10k"),
+        ("万标准机架", "racks 10k"),
+        ("TWh", "TWh"),
+        ("twh", "TWh"),
+        ("亿千瓦时", "kWh 100m"),
+        ("kWh 100m", "kWh 100m"),
+        ("万千瓦", "kW 10k"),
+        ("千瓦时", "kWh"),
+        ("ＭＷ", "MW"),
+        ("CNY", "CNY"),
+        ("RMB", "CNY"),
+        ("元", "CNY"),
+        ("¥", "CNY"),
+        ("CNY mn", "CNY mn"),
+        ("RMB million", "CNY mn"),
+        ("百万元", "CNY mn"),
+        ("千万元", "CNY 10m"),
+        ("万元", "CNY 10k"),
+        ("万亿元", "CNY tn"),
+        ("USD mn", "USD mn"),
+        ("%", "%"),
+        ("percent", "%"),
+        ("servers", "servers"),
+        ("台", "servers"),
+        ("万台", "servers 10k"),
+        ("racks", "racks"),
+        ("kW", "kW"),
+        ("MW", "MW"),
+        ("GW", "GW"),
+        ("kWh", "kWh"),
+        ("MWh", "MWh"),
+        ("GWh", "GWh"),
+        ("EFLOPS", "EFLOPS"),
+        ("PFLOPS", "PFLOPS"),
+        ("PB", "PB"),
+        ("EB", "EB"),
+        ("", "count"),
+        ("thousand", "count thousand"),
+        ("HK$ mn", "HKD mn"),
+        ("日元", "JPY"),
+    ],
+)
+def test_canonical_spelling(text: str, canonical: str) -> None:
+    assert canonical_unit(text) == canonical
+    # the canonical spelling is itself accepted and stable
+    assert canonical_unit(canonical) == canonical
+
+
+def test_unit_fields() -> None:
+    unit = parse_unit("亿千瓦时")
+    assert (unit.base, unit.magnitude, unit.dimension) == ("kWh", "100m", "energy")
+    assert unit.factor == 1e8 * 1e3  # 亿 x (1 kWh = 1000 Wh)
+    assert unit.currency is None
+    assert parse_unit("US$ bn").currency == "USD"
+    assert str(parse_unit("万架")) == "racks 10k"
+
+
+def test_every_registry_entry_is_readable() -> None:
+    units = known_units()
+    assert {"CNY", "USD", "EUR", "GBP", "JPY", "HKD", "SGD"} <= {
+        name for name, dim in units.items() if dim == "money"
+    }
+    for name in units:
+        assert canonical_unit(name) == name
+
+
+def test_unknown_unit_with_suggestion() -> None:
+    message = (
+        "unit 'billon USD' is not defined ('billon' is no known unit, magnitude or currency); "
+        "did you mean 'USD bn'?"
+    )
+    with pytest.raises(UnknownUnitError, match=re.escape(message)):
+        parse_unit("billon USD")
+
+
+def test_unknown_unit_without_suggestion() -> None:
+    message = (
+        "unit 'widgets' is not defined ('widgets' is no known unit, magnitude or currency); "
+        "expected a currency, magnitude or unit listed in idcforecast/units/units.txt "
+        "(e.g. 'CNY 100m', 'USD bn', 'MW', 'racks')"
+    )
+    with pytest.raises(UnknownUnitError, match=re.escape(message)) as info:
+        parse_unit("widgets")
+    assert info.value.suggestion is None
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "CNY USD",
+            "unit 'CNY USD' names 2 units ('CNY', 'USD'); expected one currency or unit, "
+            "optionally with a magnitude (e.g. 'CNY 100m')",
+        ),
+        (
+            "万 亿元",
+            "unit '万 亿元' has 2 magnitude words ('10k', '100m'); expected at most one "
+            "(write '万亿' or 'tn', not '万 亿')",
+        ),
+        (
+            "thousand %",
+            "unit 'thousand %': '%' takes no magnitude word, found 'thousand'; write the "
+            "number in full (e.g. '27.8 %')",
+        ),
+    ],
+)
+def test_malformed_unit(text: str, message: str) -> None:
+    with pytest.raises(ParseError, match=re.escape(message)):
+        parse_unit(text)
+
+
+def test_a_broken_registry_file_names_the_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "units.txt"
+    bad.write_text("[magnitude]\nthousand 1e3 | k\nmn | million\n", encoding="utf-8")
+    monkeypatch.setattr(registry_module, "REGISTRY_FILE", bad)
+    registry_module._registry.cache_clear()
+    try:
+        message = (
+            "units.txt line 3: not enough values to unpack (expected 2, got 1) in "
+            "'mn | million'; fix the entry (the grammar is in the file's header)"
+        )
+        with pytest.raises(UnitError, match=re.escape(message)) as info:
+            parse_unit("MW")
+        assert info.value.line == 3
+    finally:
+        monkeypatch.undo()
+        registry_module._registry.cache_clear()
+    assert canonical_unit("MW") == "MW"
+
+
+def test_an_alias_cannot_mean_two_things(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "units.txt"
+    bad.write_text("[magnitude]\nmn 1e6 | m\n[unit]\nm length 1 | metre\n", encoding="utf-8")
+    monkeypatch.setattr(registry_module, "REGISTRY_FILE", bad)
+    registry_module._registry.cache_clear()
+    try:
+        message = (
+            "units.txt line 4: alias 'm' is already taken in 'm length 1 | metre'; fix the "
+            "entry (the grammar is in the file's header)"
+        )
+        with pytest.raises(UnitError, match=re.escape(message)):
+            parse_unit("MW")
+    finally:
+        monkeypatch.undo()
+        registry_module._registry.cache_clear()
