@@ -1,0 +1,168 @@
+"""Reading single cells of user tables: blanks, years, figures, flags.
+
+Private helpers of :func:`idcforecast.read_series`. Every function takes the cell's *place*
+("sales.csv row 4, column 'value'") and puts it at the front of any error it raises.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from idcforecast.errors import DataError, IdcForecastError, NonNumericValueError
+
+__all__ = ["Figure", "is_blank", "read_figure", "read_flag", "read_year", "year_label"]
+
+_YEAR_TEXT = re.compile(r"\s*(\d{4})\s*年?\s*")
+_PLAIN_NUMBER = re.compile(r"\s*[+-]?[\d,\s]*\.?\d+\s*")
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100
+_TRUE = {"true", "yes", "y", "1"}
+_FALSE = {"false", "no", "n", "0", ""}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One cell read as a figure. ``unit`` is None for a bare number (the row supplies it)."""
+
+    value: float
+    unit: str | None
+    qualifier: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    quote: str = ""
+    alternate: str = ""
+
+
+def is_blank(cell: Any) -> bool:
+    """True for an empty cell: None, NaN, pandas NA, or text of spaces only.
+
+    Examples
+    --------
+    >>> [is_blank(c) for c in (None, float("nan"), " ", "0", 0)]
+    [True, True, True, False, False]
+    """
+    if cell is None:
+        return True
+    if isinstance(cell, str):
+        return not cell.strip()
+    if isinstance(cell, float):
+        return math.isnan(cell)
+    try:
+        import pandas as pd
+
+        return bool(pd.isna(cell))
+    except (TypeError, ValueError):  # array-like cells are not blank (and not numbers)
+        return False
+
+
+def year_label(label: Any) -> int | None:
+    """The year a column header names (2019, "2019", "2019年", 2019.0), else None.
+
+    Examples
+    --------
+    >>> year_label("2019年"), year_label("value"), year_label(2019.0)
+    (2019, None, 2019)
+    """
+    if isinstance(label, bool):
+        return None
+    if isinstance(label, numbers.Real) and float(label).is_integer():
+        year = int(label)
+    elif isinstance(label, str) and (match := _YEAR_TEXT.fullmatch(label)):
+        year = int(match.group(1))
+    else:
+        return None
+    return year if _FIRST_YEAR <= year <= _LAST_YEAR else None
+
+
+def read_year(cell: Any, *, place: str) -> int:
+    """Read a year cell; raise :class:`NonNumericValueError` naming ``place`` otherwise.
+
+    Examples
+    --------
+    >>> read_year(" 2019 ", place="f.csv row 2, column 'year'")
+    2019
+    """
+    year = year_label(cell)
+    if year is None:
+        shown = "a blank cell" if is_blank(cell) else repr(cell)
+        raise NonNumericValueError(
+            f"{place}: {shown} is not a year; expected a whole year between {_FIRST_YEAR} "
+            f"and {_LAST_YEAR} such as 2019",
+            place=place,
+            value=repr(cell),
+        )
+    return year
+
+
+def read_figure(cell: Any, *, place: str) -> Figure:
+    """Read a value cell: a number, or figure text ("1,562.5亿元", "> 1500", "$71.2 billion").
+
+    A bare number (or number-only text, or text without a unit such as "> 1500") has
+    ``unit=None``: its unit comes from the row or the caller. Figure text keeps its original
+    text as ``quote``.
+
+    Examples
+    --------
+    >>> read_figure("1,562.5亿元", place="f.csv row 2").unit
+    'CNY 100m'
+    >>> read_figure(2238.7, place="f.csv row 3")
+    Figure(value=2238.7, unit=None, qualifier='exact', low=None, high=None, quote='', alternate='')
+    """
+    if isinstance(cell, numbers.Real) and not isinstance(cell, bool):
+        value = float(cell)
+        if math.isfinite(value):
+            return Figure(value, None)
+    elif isinstance(cell, str) and any(ch.isdigit() for ch in cell):
+        return _read_text(cell, place)
+    raise NonNumericValueError(
+        f"{place}: {cell!r} is not a number or a figure; expected a number such as 1562.5 "
+        "or figure text with a unit such as '1,562.5亿元'",
+        place=place,
+        value=repr(cell),
+    )
+
+
+def _read_text(text: str, place: str) -> Figure:
+    from idcforecast.units import parse_quantity
+
+    try:
+        quantity = parse_quantity(text)
+    except IdcForecastError as err:
+        fields = {key: getattr(err, key) for key in err.fields}
+        raise type(err)(f"{place}: {err.message}", **{**fields, "place": place}) from err
+    plain = bool(_PLAIN_NUMBER.fullmatch(text))
+    unit = None if quantity.unit == "count" else quantity.unit
+    alternate = "" if quantity.alternate is None else str(quantity.alternate)
+    quote = "" if plain else text.strip()
+    return Figure(
+        quantity.value, unit, quantity.qualifier, quantity.low, quantity.high, quote, alternate
+    )
+
+
+def read_flag(cell: Any, *, place: str) -> bool:
+    """Read a true/false cell (``derived``); blank is False.
+
+    Examples
+    --------
+    >>> read_flag("TRUE", place="p"), read_flag(None, place="p"), read_flag(0, place="p")
+    (True, False, False)
+    """
+    if isinstance(cell, bool):
+        return cell
+    if is_blank(cell):
+        return False
+    text = str(cell).strip().lower()
+    if isinstance(cell, numbers.Real):
+        text = "1" if float(cell) == 1 else "0" if float(cell) == 0 else text
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise DataError(
+        f"{place}: {cell!r} is not a true/false flag; expected true or false (or blank for false)",
+        place=place,
+        value=repr(cell),
+    )

@@ -1,0 +1,516 @@
+"""Read user tables (CSV, Excel, DataFrame; long or wide) into the tidy history frame.
+
+Blank-cell policy (no silent NaN):
+
+- long layout (one row per observation): a wholly blank row is skipped; a row with a blank
+  value (or year) but other cells filled is an error;
+- wide layouts (years as columns, or several series as columns beside a year column): each
+  cell is one observation, and a blank cell is a year that was not published. It is left
+  out (a gap), never filled; a series with no values at all is an error.
+
+Gaps are kept as gaps: nothing is interpolated.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from idcforecast._cells import Figure, is_blank, read_figure, read_flag, read_year, year_label
+from idcforecast._tidy import QUALIFIERS, TIDY_COLUMNS, check_unique_years
+from idcforecast.errors import (
+    DataError,
+    EmptyDataError,
+    IdcForecastError,
+    IncompatibleUnitsError,
+    MixedUnitsError,
+    UnitError,
+    UnknownSeriesError,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["read_series"]
+
+Layout = Literal["auto", "long", "years_as_rows", "years_as_columns"]
+_LAYOUTS = ("auto", "long", "years_as_rows", "years_as_columns")
+# columns that describe an observation rather than hold one
+_META = ("series_id", "unit", "qualifier", "as_of", "source", "quote", "confidence", "scope",
+         "derived", "note")  # fmt: skip
+
+
+@dataclass
+class _Obs:
+    series_id: str
+    year: int
+    figure: Figure
+    place: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def read_series(
+    source: str | os.PathLike[str] | pd.DataFrame,
+    *,
+    unit: str | dict[str, str] | None = None,
+    series_id: str | None = None,
+    layout: Layout = "auto",
+    year_column: str = "year",
+    value_column: str = "value",
+    sheet_name: str | int = 0,
+    source_name: str | None = None,
+    kw_per_rack: float = 2.5,
+) -> pd.DataFrame:
+    """Read a CSV, Excel or DataFrame table of yearly figures into the tidy history frame.
+
+    Parameters
+    ----------
+    source
+        A ``.csv``/``.txt`` or ``.xlsx``/``.xlsm`` path, or a DataFrame.
+    unit
+        Target unit of every series (``"CNY bn"``), or a dict ``series_id -> unit``;
+        series not named get their most common unit. Bare numbers with no ``unit`` column
+        are taken to be in this unit.
+    series_id
+        If the table holds several series, keep only this one (``UnknownSeriesError`` if
+        absent); if it holds one unnamed series, its name (default: the file's stem).
+    layout
+        ``"long"`` (``year_column`` and ``value_column``, optional ``series_id``, ``unit``
+        and provenance columns), ``"years_as_columns"`` (headers 2019, 2020... ; one row
+        per series, named by a ``series_id`` column or the single text column),
+        ``"years_as_rows"`` (``year_column`` plus one column per series), or ``"auto"``:
+        year headers mean years_as_columns, else a value column means long, else
+        years_as_rows.
+    year_column, value_column
+        Column names for the long layout.
+    sheet_name
+        Excel sheet (name or 0-based index).
+    source_name
+        Name used in ``source`` and in error messages (default: the file name, or
+        ``"DataFrame"``).
+    kw_per_rack
+        kW per standard rack when converting racks to power or back.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``series_id, year, value, unit, qualifier, as_of, source, quote,
+        confidence, scope, derived, note``, one row per series and year, series in order of
+        appearance and years ascending. ``source`` defaults to the place of the value
+        (``"sales.csv row 4"``); ``quote`` keeps figure text; ``note`` records conversions
+        and ranges (a range's ``value`` is its midpoint).
+
+    Raises
+    ------
+    EmptyDataError, DataError, NonNumericValueError, ParseError, UnknownUnitError,
+    UnitError, MissingFxRateError, MixedUnitsError, IncompatibleUnitsError,
+    DuplicateYearError, UnknownSeriesError
+        Each names the value, its row and column, and what was expected.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from idcforecast import read_series
+    >>> table = pd.DataFrame({"year": [2019, 2020], "value": ["1,562.5亿元", "223.87 CNY bn"]})
+    >>> out = read_series(table, series_id="cidc", unit="CNY bn")
+    >>> out[["year", "value", "unit"]].values.tolist()
+    [[2019, 156.25, 'CNY bn'], [2020, 223.87, 'CNY bn']]
+    """
+    if layout not in _LAYOUTS:
+        raise DataError(
+            f"read_series: layout {layout!r} is not known; expected one of {', '.join(_LAYOUTS)}",
+            layout=layout,
+        )
+    table, name, place_of = _read_table(source, sheet_name=sheet_name, source_name=source_name)
+    default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
+    chosen = _choose_layout(table, layout, year_column, value_column, name)
+    if chosen == "long":
+        observations = _long(table, year_column, value_column, default_id, place_of)
+    elif chosen == "years_as_columns":
+        observations = _years_as_columns(table, default_id, place_of, name)
+    else:
+        observations = _years_as_rows(table, year_column, place_of)
+    held = list(dict.fromkeys(o.series_id for o in observations))
+    if series_id is not None:  # unnamed series already carry series_id as their name
+        observations = [o for o in observations if o.series_id == series_id]
+        if not observations:
+            raise UnknownSeriesError(
+                f"{name}: series {series_id!r} is not in the table; expected one of "
+                f"{', '.join(map(repr, held))}; drop series_id= to read them all",
+                series_id=series_id,
+                valid=tuple(held),
+            )
+    if not observations:
+        raise EmptyDataError(
+            f"{name} has no values; expected at least one year with a value", source=name
+        )
+    return _to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
+
+
+def _read_table(
+    source: Any, *, sheet_name: str | int, source_name: str | None
+) -> tuple[pd.DataFrame, str, Any]:
+    """The raw table (object cells) and a function (row position, column) -> place text."""
+    import pandas as pd
+
+    if isinstance(source, pd.DataFrame):
+        name = source_name or "DataFrame"
+        _require_rows(source, name)
+        table = source.reset_index(drop=True)
+        labels = list(source.index)
+        if table.columns.duplicated().any():
+            raise DataError(f"{name}: duplicate column names; expected unique headers")
+
+        def place_df(i: int, column: Any = None) -> str:
+            row = f"{name} row {labels[i]!r}"
+            return row if column is None else f"{row}, column {column!r}"
+
+        return table, name, place_df
+    path = Path(source)
+    name = source_name or path.name
+    if not path.is_file():
+        raise DataError(
+            f"{path}: no such file; expected a CSV or Excel file path or a DataFrame",
+            path=str(path),
+        )
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".csv", ".txt"):
+            # blank lines stay rows so that row numbers match the file's lines
+            table = pd.read_csv(
+                path,
+                dtype=str,
+                keep_default_na=False,
+                skip_blank_lines=False,
+                encoding="utf-8-sig",
+            )
+            sheet = None
+        elif suffix in (".xlsx", ".xlsm"):
+            with pd.ExcelFile(path, engine="openpyxl") as book:
+                sheet = book.sheet_names[sheet_name] if isinstance(sheet_name, int) else sheet_name
+                table = pd.read_excel(book, sheet_name=sheet, dtype=object, keep_default_na=False)
+        else:
+            raise DataError(
+                f"{name}: cannot read {suffix or 'extensionless'} files; expected .csv, "
+                ".txt, .xlsx or .xlsm (or pass a DataFrame)",
+                path=str(path),
+            )
+    except pd.errors.EmptyDataError:
+        table = pd.DataFrame()
+    except (IndexError, ValueError) as err:
+        if isinstance(err, IdcForecastError):
+            raise
+        raise DataError(f"{name}: cannot read sheet {sheet_name!r}: {err}", path=str(path)) from err
+    _require_rows(table, name)
+    if sheet is None:
+
+        def place_file(i: int, column: Any = None) -> str:
+            row = f"{name} row {i + 2}"  # row 1 is the header
+            return row if column is None else f"{row}, column {column!r}"
+
+        return table, name, place_file
+    from openpyxl.utils import get_column_letter
+
+    letters = {c: get_column_letter(j + 1) for j, c in enumerate(table.columns)}
+
+    def place_sheet(i: int, column: Any = None) -> str:
+        if column is None:
+            return f"{name} sheet {sheet!r} row {i + 2}"
+        return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2}"
+
+    return table, name, place_sheet
+
+
+def _require_rows(table: pd.DataFrame, name: str) -> None:
+    if table.columns.size == 0 or len(table) == 0:
+        raise EmptyDataError(
+            f"{name} is empty; expected a header row and at least one row of data",
+            source=name,
+        )
+
+
+def _choose_layout(
+    table: pd.DataFrame, layout: str, year_column: str, value_column: str, name: str
+) -> str:
+    has_year_headers = any(year_label(c) is not None for c in table.columns)
+    if layout == "auto":
+        if has_year_headers:
+            return "years_as_columns"
+        layout = "long" if value_column in table.columns else "years_as_rows"
+    if layout == "years_as_columns":
+        if not has_year_headers:
+            raise DataError(
+                f"{name}: no column header is a year; expected headers such as 2019, 2020 "
+                f"for layout 'years_as_columns'; found {_columns(table)}",
+                source=name,
+            )
+        return layout
+    if year_column not in table.columns:
+        raise DataError(
+            f"{name}: no {year_column!r} column; expected a year column (pass "
+            "year_column=...) or years as column headers (2019, 2020, ...); found "
+            f"{_columns(table)}",
+            source=name,
+            column=year_column,
+        )
+    if layout == "long" and value_column not in table.columns:
+        raise DataError(
+            f"{name}: no {value_column!r} column for layout 'long'; expected a value column "
+            f"(pass value_column=...); found {_columns(table)}",
+            source=name,
+            column=value_column,
+        )
+    return layout
+
+
+def _columns(table: pd.DataFrame) -> str:
+    return ", ".join(repr(c) for c in table.columns)
+
+
+def _long(
+    table: pd.DataFrame, year_column: str, value_column: str, default_id: str, place_of: Any
+) -> list[_Obs]:
+    meta_columns = [c for c in _META if c in table.columns]
+    observations = []
+    for i, row in enumerate(table.to_dict("records")):
+        if all(is_blank(cell) for cell in row.values()):
+            continue
+        place = place_of(i, value_column)
+        if is_blank(row[value_column]):
+            raise DataError(
+                f"{place}: the value is blank but the row is not; expected a number or a "
+                "figure (blank a whole row to skip it)",
+                place=place,
+            )
+        year = read_year(row[year_column], place=place_of(i, year_column))
+        figure = read_figure(row[value_column], place=place)
+        meta = {c: row[c] for c in meta_columns if not is_blank(row[c])}
+        sid = str(meta.pop("series_id", default_id)).strip()
+        observations.append(_Obs(sid, year, figure, place_of(i), meta))
+    return observations
+
+
+def _years_as_columns(table: pd.DataFrame, default_id: str, place_of: Any, name: str) -> list[_Obs]:
+    years = {c: year_label(c) for c in table.columns if year_label(c) is not None}
+    others = [c for c in table.columns if c not in years]
+    id_column = "series_id" if "series_id" in others else None
+    free = [c for c in others if c not in _META]
+    if id_column is None and len(free) == 1:
+        id_column = free[0]
+    elif id_column is None and free:
+        raise DataError(
+            f"{name}: cannot tell which column names the series among {free}; expected a "
+            "'series_id' column or a single text column beside the year columns",
+            source=name,
+        )
+    meta_columns = [c for c in _META if c in others and c != "series_id"]
+    observations = []
+    for i, row in enumerate(table.to_dict("records")):
+        if all(is_blank(row[c]) for c in years):
+            if all(is_blank(cell) for cell in row.values()):
+                continue
+            raise EmptyDataError(
+                f"{place_of(i, next(iter(years)))}: the row has no value in any year column; "
+                "expected at least one value (delete the row if the series is not wanted)",
+                place=place_of(i, next(iter(years))),
+            )
+        if id_column is not None and is_blank(row[id_column]):
+            raise DataError(
+                f"{place_of(i, id_column)}: the series name is blank; expected a series id",
+                place=place_of(i, id_column),
+            )
+        sid = default_id if id_column is None else str(row[id_column]).strip()
+        meta = {c: row[c] for c in meta_columns if not is_blank(row[c])}
+        for column, year in years.items():
+            if is_blank(row[column]):
+                continue  # a year not published: a gap, not a NaN
+            place = place_of(i, column)
+            figure = read_figure(row[column], place=place)
+            observations.append(_Obs(sid, year, figure, place, dict(meta)))
+    return observations
+
+
+def _years_as_rows(table: pd.DataFrame, year_column: str, place_of: Any) -> list[_Obs]:
+    series_columns = [c for c in table.columns if c != year_column]
+    observations = []
+    for i, row in enumerate(table.to_dict("records")):
+        if all(is_blank(cell) for cell in row.values()):
+            continue
+        year = read_year(row[year_column], place=place_of(i, year_column))
+        for column in series_columns:
+            if is_blank(row[column]):
+                continue  # a year not published for this series
+            place = place_of(i, column)
+            observations.append(
+                _Obs(str(column), year, read_figure(row[column], place=place), place)
+            )
+    empty = [c for c in series_columns if not any(o.series_id == str(c) for o in observations)]
+    if empty and observations:
+        raise EmptyDataError(
+            f"{place_of(0, empty[0])}: column {empty[0]!r} has no value in any year; expected "
+            "at least one value per series column (delete the column if it is not wanted)",
+            column=str(empty[0]),
+        )
+    return observations
+
+
+def _to_frame(
+    observations: list[_Obs], *, unit: str | dict[str, str] | None, kw_per_rack: float
+) -> pd.DataFrame:
+    import pandas as pd
+
+    rows = []
+    for sid, group in _by_series(observations).items():
+        for obs in group:
+            _declare_unit(obs)
+        target = _target_unit(sid, group, unit)
+        first_place: dict[str, str] = {}
+        for obs in group:
+            source_unit = obs.figure.unit or target
+            first_place.setdefault(source_unit, obs.place)
+            factor = _factor(obs, source_unit, target, first_place, kw_per_rack, unit)
+            rows.append(_row(obs, target, source_unit, factor))
+    frame = pd.DataFrame(rows, columns=list(TIDY_COLUMNS))
+    places = [row.pop("_place") for row in rows]
+    check_unique_years(frame, places)
+    frame = frame.astype({"year": "int64", "value": "float64", "derived": bool})
+    order = frame["series_id"].map(
+        {sid: k for k, sid in enumerate(dict.fromkeys(frame["series_id"]))}
+    )
+    frame = frame.assign(_order=order).sort_values(["_order", "year"], kind="stable")
+    return frame.drop(columns="_order").reset_index(drop=True)
+
+
+def _by_series(observations: list[_Obs]) -> dict[str, list[_Obs]]:
+    groups: dict[str, list[_Obs]] = {}
+    for obs in observations:
+        groups.setdefault(obs.series_id, []).append(obs)
+    return groups
+
+
+def _target_unit(sid: str, group: list[_Obs], unit: str | dict[str, str] | None) -> str:
+    from idcforecast.units import canonical_unit
+
+    requested = unit.get(sid) if isinstance(unit, dict) else unit
+    if requested is not None:
+        try:
+            return canonical_unit(requested)
+        except IdcForecastError as err:
+            fields = {key: getattr(err, key) for key in err.fields}
+            raise type(err)(f"read_series(unit=...) for series {sid!r}: {err.message}",
+                            **fields) from err  # fmt: skip
+    units = Counter(obs.figure.unit for obs in group if obs.figure.unit is not None)
+    if not units:
+        raise UnitError(
+            f"{group[0].place} (series {sid!r}): no unit for this series; expected a 'unit' "
+            "column, figure text with a unit ('1,562.5亿元'), or read_series(..., unit='CNY 100m')",
+            series_id=sid,
+            place=group[0].place,
+        )
+    # most common unit; ties go to the unit seen first (Counter keeps insertion order)
+    return units.most_common(1)[0][0]
+
+
+def _declare_unit(obs: _Obs) -> None:
+    """Give a bare number the unit of its row's ``unit`` column, if there is one."""
+    from idcforecast.units import canonical_unit
+
+    if obs.figure.unit is not None or "unit" not in obs.meta:
+        return
+    text = str(obs.meta["unit"])
+    try:
+        canonical = canonical_unit(text)
+    except IdcForecastError as err:
+        fields = {key: getattr(err, key) for key in err.fields}
+        raise type(err)(f"{obs.place}, column 'unit': {err.message}",
+                        **{**fields, "place": obs.place}) from err  # fmt: skip
+    obs.figure = replace(obs.figure, unit=canonical)
+
+
+def _factor(
+    obs: _Obs,
+    source_unit: str,
+    target: str,
+    first_place: dict[str, str],
+    kw_per_rack: float,
+    requested: str | dict[str, str] | None,
+) -> float:
+    from idcforecast.units import conversion_factor
+
+    if source_unit == target:
+        return 1.0
+    where = f"{obs.place} (series {obs.series_id!r}, year {obs.year})"
+    try:
+        return conversion_factor(source_unit, target, year=obs.year, kw_per_rack=kw_per_rack)
+    except IncompatibleUnitsError as err:
+        if requested is not None:
+            raise IncompatibleUnitsError(
+                f"{where}: {err.message}",
+                **{**{key: getattr(err, key) for key in err.fields}, "place": obs.place},
+            ) from err
+        other = (
+            next(p for u, p in first_place.items() if u == target)
+            if target in first_place
+            else "elsewhere"
+        )
+        raise MixedUnitsError(
+            f"series {obs.series_id!r} mixes {target!r} ({other}) and {source_unit!r} "
+            f"({obs.place}), which do not convert into each other; expected one unit per "
+            "series, or units that convert (currencies, magnitudes, racks and power); fix the "
+            "unit or split the series",
+            series_id=obs.series_id,
+            units=(target, source_unit),
+            place=obs.place,
+        ) from err
+    except IdcForecastError as err:  # MissingFxRateError, UnitError
+        fields = {key: getattr(err, key) for key in err.fields}
+        raise type(err)(f"{where}: {err.message}", **{**fields, "place": obs.place}) from err
+
+
+def _row(obs: _Obs, target: str, source_unit: str, factor: float) -> dict[str, Any]:
+    figure, meta = obs.figure, obs.meta
+    notes = [str(meta["note"])] if "note" in meta else []
+    if source_unit != target:
+        notes.append(_conversion_note(source_unit, target, factor, obs.year))
+    if figure.alternate:
+        notes.append(f"alternate figure in the text: {figure.alternate} (not used)")
+    if figure.low is not None and figure.high is not None:
+        notes.append(f"range {figure.low * factor:g} to {figure.high * factor:g} {target}; "
+                     "value is the midpoint")  # fmt: skip
+    qualifier = figure.qualifier
+    if qualifier == "exact" and "qualifier" in meta:
+        qualifier = str(meta["qualifier"]).strip()
+        if qualifier not in QUALIFIERS:
+            raise DataError(
+                f"{obs.place}, column 'qualifier': {qualifier!r} is not allowed; expected "
+                f"one of {', '.join(QUALIFIERS)}",
+                place=obs.place,
+                value=qualifier,
+            )
+    return {
+        "series_id": obs.series_id,
+        "year": obs.year,
+        "value": figure.value * factor,
+        "unit": target,
+        "qualifier": qualifier,
+        "as_of": str(meta.get("as_of", "")),
+        "source": str(meta.get("source", obs.place)),
+        "quote": str(meta.get("quote", figure.quote)),
+        "confidence": str(meta.get("confidence", "")),
+        "scope": str(meta.get("scope", "")),
+        "derived": read_flag(meta.get("derived"), place=f"{obs.place}, column 'derived'"),
+        "note": "; ".join(notes),
+        "_place": obs.place,
+    }
+
+
+def _conversion_note(source_unit: str, target: str, factor: float, year: int) -> str:
+    from idcforecast.units import parse_unit
+
+    note = f"converted from {source_unit!r} (x{factor:.6g}"
+    if parse_unit(source_unit).currency != parse_unit(target).currency:
+        note += f", {year} annual-average FX rate"
+    return note + ")"

@@ -1,0 +1,346 @@
+"""read_series: CSV, Excel and DataFrames, long and wide, figure text, units, errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from idcforecast import read_series
+from idcforecast._tidy import TIDY_COLUMNS
+from idcforecast.errors import (
+    DataError,
+    DuplicateYearError,
+    EmptyDataError,
+    IncompatibleUnitsError,
+    MissingFxRateError,
+    MixedUnitsError,
+    NonNumericValueError,
+    ParseError,
+    UnitError,
+    UnknownSeriesError,
+    UnknownUnitError,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures"
+# Federal Reserve G.5A annual average CNY per USD (idc_sources.md section 6)
+CNY_PER_USD_2020 = 6.9042
+
+
+def _values(frame: pd.DataFrame, series_id: str) -> dict[int, float]:
+    rows = frame[frame["series_id"] == series_id]
+    return dict(zip(rows["year"], rows["value"], strict=True))
+
+
+def test_long_csv_with_text_figures_and_provenance() -> None:
+    out = read_series(FIXTURES / "china_idc_long.csv", unit={"tencent_pledge": "USD bn"})
+    assert list(out.columns) == list(TIDY_COLUMNS)
+    assert out.dtypes[["year", "value", "derived"]].astype(str).tolist() == [
+        "int64",
+        "float64",
+        "bool",
+    ]
+    # the blank line is skipped and 2020 stays a gap: nothing is interpolated
+    assert _values(out, "china_idc_cidc_overall") == {2018: 1228.0, 2019: 1562.5, 2021: 3012.7}
+    overall = out[out["series_id"] == "china_idc_cidc_overall"].set_index("year")
+    assert overall["unit"].unique().tolist() == ["CNY 100m"]
+    assert overall.loc[2019, "quote"] == "1,562.5亿元"
+    assert overall.loc[2018, "quote"] == ""  # a plain number is not a quote
+    assert overall.loc[2019, "source"] == "CIDC 2019-2020 report"
+    # no source column value -> the file and row (the header is row 1, the blank line row 4)
+    assert overall.loc[2021, "source"] == "china_idc_long.csv row 5"
+    assert overall.loc[2021, "note"] == "2020 not in this extract"
+    pledge = out[out["series_id"] == "tencent_pledge"].iloc[0]
+    # 500 CNY bn / 6.9042 CNY per USD (2020 average) = 72.4197 USD bn
+    assert pledge["value"] == pytest.approx(500 / CNY_PER_USD_2020, rel=1e-12)
+    assert pledge["unit"] == "USD bn"
+    assert pledge["note"] == (
+        "converted from 'CNY bn' (x0.144839, 2020 annual-average FX rate); alternate figure "
+        "in the text: 71.2 USD bn (not used)"
+    )
+
+
+def test_requested_unit_converts_magnitudes() -> None:
+    table = pd.DataFrame({"year": [2019, 2020], "value": ["1,562.5亿元", "223.87 CNY bn"]})
+    out = read_series(table, series_id="cidc", unit="CNY bn")
+    # 1562.5 亿元 = 1562.5e8 yuan = 156.25e9 yuan
+    assert _values(out, "cidc") == {2019: 156.25, 2020: pytest.approx(223.87)}
+    assert out["source"].tolist() == ["DataFrame row 0", "DataFrame row 1"]
+
+
+def test_default_unit_is_the_most_common_one() -> None:
+    table = pd.DataFrame({"year": [2019, 2020, 2021], "value": ["1 CNY bn", "20亿元", "30亿元"]})
+    out = read_series(table)
+    assert out["unit"].unique().tolist() == ["CNY 100m"]
+    assert out["value"].tolist() == [10.0, 20.0, 30.0]
+    assert out["series_id"].unique().tolist() == ["series"]
+
+
+def test_wide_years_as_columns_keeps_gaps_and_qualifiers() -> None:
+    out = read_series(FIXTURES / "china_idc_wide.csv")
+    overall = _values(out, "china_idc_cidc_overall")
+    assert overall == {2019: 1562.5, 2020: 2238.7, 2021: 3012.7, 2023: 5078.3}
+    caict = out[out["series_id"] == "china_idc_caict"]
+    assert caict["qualifier"].tolist() == ["at_least", "at_least", "exact"]
+    assert caict["source"].tolist()[-1] == "china_idc_wide.csv row 3, column '2023'"
+    one = read_series(FIXTURES / "china_idc_wide.csv", series_id="china_idc_caict")
+    assert one["series_id"].unique().tolist() == ["china_idc_caict"]
+
+
+def test_years_as_rows_with_per_series_units() -> None:
+    path = FIXTURES / "capacity_years_as_rows.csv"
+    out = read_series(path, unit={"racks": "MW", "hyperscale": "count"})
+    # 265.8万 racks x 2.5 kW = 6,645,000 kW = 6645 MW; 520万 x 2.5 kW = 13,000 MW
+    assert _values(out, "racks") == {2019: 6645.0, 2021: 13000.0, 2024: 22000.0}
+    assert out.loc[out["year"].eq(2021) & out["series_id"].eq("racks"), "qualifier"].item() == (
+        "at_least"
+    )
+    assert _values(out, "hyperscale") == {2023: 992.0, 2024: 1136.0}
+    out = read_series(path, unit={"hyperscale": "count"}, kw_per_rack=5.0)
+    assert out.loc[out["series_id"] == "racks", "unit"].unique().tolist() == ["racks 10k"]
+    assert read_series(path, unit={"racks": "MW", "hyperscale": "count"}, kw_per_rack=5.0)[
+        "value"
+    ].iloc[0] == pytest.approx(13290.0)  # 265.8e4 x 5 kW
+
+
+def test_ranges_keep_the_midpoint_and_say_so() -> None:
+    table = pd.DataFrame({"year": [2028], "value": ["325–580 TWh"]})
+    row = read_series(table, series_id="lbnl").iloc[0]
+    assert (row["value"], row["unit"]) == (452.5, "TWh")
+    assert row["note"] == "range 325 to 580 TWh; value is the midpoint"
+
+
+def test_excel_long_and_wide(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Market"
+    sheet.append(["year", "value", "unit"])
+    sheet.append([2019, 1562.5, "CNY 100m"])
+    sheet.append([2020, "2,238.7亿元", None])
+    wide = book.create_sheet("Wide")
+    wide.append(["series_id", 2019, 2020])
+    wide.append(["cidc", "1562.5亿元", "2238.7亿元"])
+    path = tmp_path / "market.xlsx"
+    book.save(path)
+    out = read_series(path, series_id="cidc")
+    assert _values(out, "cidc") == {2019: 1562.5, 2020: 2238.7}
+    assert out["source"].tolist() == [
+        "market.xlsx sheet 'Market' row 2",
+        "market.xlsx sheet 'Market' row 3",
+    ]
+    out = read_series(path, sheet_name="Wide", unit="CNY bn")
+    assert out["value"].tolist() == pytest.approx([156.25, 223.87])
+    assert out["source"].tolist()[1] == "market.xlsx sheet 'Wide' cell C2"
+    sheet["B3"] = "n/a"
+    book.save(path)
+    msg = (
+        "market.xlsx sheet 'Market' cell B3: 'n/a' is not a number or a figure; expected a "
+        "number such as 1562.5 or figure text with a unit such as '1,562.5亿元'"
+    )
+    with pytest.raises(NonNumericValueError, match=re.escape(msg)):
+        read_series(path)
+
+
+def test_the_bundled_market_round_trips_through_read_series() -> None:
+    from idcforecast import load_dataset
+
+    market = load_dataset("china_idc_market")
+    out = read_series(market)
+    pd.testing.assert_frame_equal(
+        out,
+        market.sort_values(
+            ["series_id"],
+            key=lambda s: s.map(
+                {sid: k for k, sid in enumerate(dict.fromkeys(market["series_id"]))}
+            ),
+            kind="stable",
+        ).reset_index(drop=True),
+    )
+
+
+# -- errors: each names the value, the place and what was expected ------------------------
+
+
+def _frame(**columns: list[object]) -> pd.DataFrame:
+    return pd.DataFrame(columns)
+
+
+ERROR_CASES = [
+    (
+        _frame(year=[2019], value=["1,5x2亿元"]),
+        {},
+        ParseError,
+        "DataFrame row 0, column 'value': cannot read '1,5x2亿元' as a figure",
+    ),
+    (
+        _frame(year=[2019], value=["1562.5 bnUSD"]),
+        {},
+        UnknownUnitError,
+        "DataFrame row 0, column 'value': in figure '1562.5 bnUSD': unit 'bnUSD' is not defined",
+    ),
+    (
+        _frame(year=[2019], value=[1.0], unit=["bnUSD"]),
+        {},
+        UnknownUnitError,
+        "DataFrame row 0, column 'unit': unit 'bnUSD' is not defined",
+    ),
+    (
+        _frame(year=[2019], value=["1亿元"]),
+        {"unit": "bnUSD"},
+        UnknownUnitError,
+        "read_series(unit=...) for series 'series': unit 'bnUSD' is not defined",
+    ),
+    (
+        _frame(year=[2009, 2019], value=["US$1 bn", "2 USD bn"]),
+        {"unit": "CNY bn"},
+        MissingFxRateError,
+        "DataFrame row 0 (series 'series', year 2009): no FX rate for USD->CNY in 2009",
+    ),
+    (
+        _frame(year=[2019, 2019], value=["1亿元", "2亿元"]),
+        {},
+        DuplicateYearError,
+        "series 'series' has two values for year 2019 (DataFrame row 0 and DataFrame row 1); "
+        "expected one value per series and year",
+    ),
+    (
+        _frame(year=[2019, 2020, 2021], value=["1亿元", "2亿元", "3 MW"]),
+        {},
+        MixedUnitsError,
+        "series 'series' mixes 'CNY 100m' (DataFrame row 0) and 'MW' (DataFrame row 2), which "
+        "do not convert into each other; expected one unit per series, or units that convert "
+        "(currencies, magnitudes, racks and power); fix the unit or split the series",
+    ),
+    (
+        _frame(year=[2019], value=["3 MW"]),
+        {"unit": "CNY bn"},
+        IncompatibleUnitsError,
+        "DataFrame row 0 (series 'series', year 2019): cannot convert 'MW' (power) to 'CNY bn' "
+        "(money)",
+    ),
+    (
+        _frame(year=[2019], value=["n/a"]),
+        {},
+        NonNumericValueError,
+        "DataFrame row 0, column 'value': 'n/a' is not a number or a figure; expected a number "
+        "such as 1562.5 or figure text with a unit such as '1,562.5亿元'",
+    ),
+    (
+        _frame(year=[2019], value=[True]),
+        {},
+        NonNumericValueError,
+        "DataFrame row 0, column 'value': True is not a number or a figure",
+    ),
+    (
+        _frame(year=[2019, 2020], value=["1亿元", None]),
+        {},
+        DataError,
+        "DataFrame row 1, column 'value': the value is blank but the row is not; expected a "
+        "number or a figure (blank a whole row to skip it)",
+    ),
+    (
+        _frame(year=[2019], value=[1.0]),
+        {},
+        UnitError,
+        "DataFrame row 0 (series 'series'): no unit for this series; expected a 'unit' column, "
+        "figure text with a unit ('1,562.5亿元'), or read_series(..., unit='CNY 100m')",
+    ),
+    (
+        _frame(year=["FY19"], value=["1亿元"]),
+        {},
+        NonNumericValueError,
+        "DataFrame row 0, column 'year': 'FY19' is not a year; expected a whole year between "
+        "1900 and 2100 such as 2019",
+    ),
+    (
+        _frame(yr=[2019], value=["1亿元"]),
+        {},
+        DataError,
+        "DataFrame: no 'year' column; expected a year column (pass year_column=...) or years "
+        "as column headers (2019, 2020, ...); found 'yr', 'value'",
+    ),
+    (
+        pd.DataFrame(),
+        {},
+        EmptyDataError,
+        "DataFrame is empty; expected a header row and at least one row of data",
+    ),
+    (
+        _frame(year=[None], value=[None]),
+        {},
+        EmptyDataError,
+        "DataFrame has no values; expected at least one year with a value",
+    ),
+    (
+        _frame(series_id=["a", "b"], year=[2019, 2019], value=["1亿元", "2亿元"]),
+        {"series_id": "c"},
+        UnknownSeriesError,
+        "DataFrame: series 'c' is not in the table; expected one of 'a', 'b'; drop series_id= "
+        "to read them all",
+    ),
+    (
+        _frame(year=[2019], value=["1亿元"], qualifier=["roughly"]),
+        {},
+        DataError,
+        "DataFrame row 0, column 'qualifier': 'roughly' is not allowed; expected one of exact, "
+        "at_least, at_most, approximately",
+    ),
+    (
+        _frame(year=[2019], value=["1亿元"], derived=["maybe"]),
+        {},
+        DataError,
+        "DataFrame row 0, column 'derived': 'maybe' is not a true/false flag",
+    ),
+    (
+        _frame(year=[2019], value=["1亿元"]),
+        {"layout": "sideways"},
+        DataError,
+        "read_series: layout 'sideways' is not known; expected one of auto, long, "
+        "years_as_rows, years_as_columns",
+    ),
+]
+
+
+@pytest.mark.parametrize(("table", "kwargs", "error", "message"), ERROR_CASES)
+def test_bad_input_raises_typed_errors(
+    table: pd.DataFrame, kwargs: dict[str, object], error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=re.escape(message)):
+        read_series(table, **kwargs)
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "message"),
+    [
+        ("", EmptyDataError, "empty.csv is empty; expected a header row and at least one row"),
+        ("year,value\n", EmptyDataError, "empty.csv is empty"),
+        (
+            "series,2019,2020\na,,\n",
+            EmptyDataError,
+            "empty.csv row 2, column '2019': the row has no value in any year column",
+        ),
+        (
+            "year,a,b\n2019,1亿元,\n",
+            EmptyDataError,
+            "empty.csv row 2, column 'b': column 'b' has no value in any year",
+        ),
+    ],
+)
+def test_empty_files_and_series(tmp_path: Path, text: str, error: type, message: str) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(error, match=re.escape(message)):
+        read_series(path)
+
+
+def test_unsupported_and_missing_files(tmp_path: Path) -> None:
+    path = tmp_path / "market.json"
+    path.write_text("{}", encoding="utf-8")
+    msg = "market.json: cannot read .json files; expected .csv, .txt, .xlsx or .xlsm"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(path)
+    with pytest.raises(DataError, match=re.escape("no such file")):
+        read_series(tmp_path / "absent.csv")
