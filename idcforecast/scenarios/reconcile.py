@@ -1,0 +1,345 @@
+"""Coherent forecasts for totals that are sums (regions, segments): forecast reconciliation.
+
+Given base forecasts for every node of a hierarchy, the reconciled forecasts are
+``S @ G @ y_hat``, where ``S`` sums bottom-level series into every node and ``G`` maps the
+base forecasts to bottom-level ones. Methods (Hyndman & Athanasopoulos, *Forecasting:
+Principles and Practice*, 3rd ed., ch. 11; Wickramasuriya, Athanasopoulos & Hyndman 2019):
+
+``bottom_up``
+    ``G`` selects the bottom-level forecasts.
+``top_down``
+    The root forecast split by average historical proportions (Gross & Sohl method A):
+    ``p_j = mean_t(y_j,t / y_root,t)``, normalised to sum to 1.
+``ols``, ``wls_struct``, ``mint_shrink``, ``mint_sample``
+    ``G = (S' W^-1 S)^-1 S' W^-1`` with ``W`` the identity, ``diag(S 1)`` (number of bottom
+    series under each node), the shrinkage estimate of the one-step residual covariance
+    (Schäfer & Strimmer 2005, towards its diagonal, as R's ``hts``/``fabletools``), or the
+    sample covariance.
+
+Every output is coherent by construction (each parent equals the sum of its children up to
+floating-point rounding). Reconciled forecasts are not constrained to be non-negative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from idcforecast.errors import (
+    DataError,
+    ModelError,
+    SpecError,
+    UnknownMethodError,
+    UnknownSeriesError,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["METHODS", "reconcile", "reconciliation_matrix", "shrinkage_covariance"]
+
+METHODS = ("bottom_up", "top_down", "ols", "wls_struct", "mint_shrink", "mint_sample")
+
+
+class _Hierarchy:
+    """Nodes in top-down order, bottom series, and the summing matrix ``S``."""
+
+    def __init__(self, hierarchy: Mapping[str, Sequence[str]]) -> None:
+        if not isinstance(hierarchy, Mapping) or not hierarchy:
+            raise SpecError(
+                "reconcile: hierarchy must be a non-empty mapping parent -> children, e.g. "
+                f"{{'china': ['east', 'west']}}; found {hierarchy!r}",
+                key="hierarchy",
+            )
+        children = {str(p): [str(c) for c in kids] for p, kids in hierarchy.items()}
+        for parent, kids in children.items():
+            if len(kids) < 1 or len(set(kids)) != len(kids) or parent in kids:
+                raise SpecError(
+                    f"reconcile: parent {parent!r} must list distinct children other than "
+                    f"itself; found {kids!r}",
+                    key=parent,
+                )
+        all_children = [c for kids in children.values() for c in kids]
+        twice = sorted({c for c in all_children if all_children.count(c) > 1})
+        if twice:
+            raise SpecError(
+                f"reconcile: series {twice[0]!r} is a child of two parents; each series "
+                "belongs to one parent (use separate hierarchies for crossed groupings)",
+                key=twice[0],
+            )
+        roots = [p for p in children if p not in set(all_children)]
+        order: list[str] = []
+        queue = list(roots)
+        while queue:
+            node = queue.pop(0)
+            order.append(node)
+            queue.extend(children.get(node, []))
+        stranded = sorted(set(children) - set(order))
+        if stranded:
+            raise SpecError(
+                f"reconcile: series {stranded[0]!r} is on a cycle of the hierarchy (no root "
+                "above it); each parent -> children chain must start at a total",
+                key=stranded[0],
+            )
+        self.children = children
+        self.roots = roots
+        self.nodes = order
+        self.bottom = [n for n in order if n not in children]
+        position = {b: j for j, b in enumerate(self.bottom)}
+        self.S = np.zeros((len(order), len(self.bottom)))
+        for i, node in enumerate(order):
+            for leaf in self._leaves(node):
+                self.S[i, position[leaf]] = 1.0
+
+    def _leaves(self, node: str) -> list[str]:
+        if node not in self.children:
+            return [node]
+        return [leaf for kid in self.children[node] for leaf in self._leaves(kid)]
+
+
+def shrinkage_covariance(residuals: np.ndarray) -> tuple[np.ndarray, float]:
+    """Schäfer–Strimmer shrinkage of the residual covariance towards its diagonal.
+
+    As R ``hts:::shrink.estim``: ``C = X'X / n`` (residuals not centred), correlations
+    ``R``, standardised residuals ``Z = X / sqrt(diag C)``, ``v_ij = (Z2'Z2 - (Z'Z)^2 / n)_ij
+    / (n (n - 1))`` for ``i != j`` (``Z2`` = element-wise squares), ``lambda = sum v /
+    sum R_ij^2`` clipped to [0, 1], and ``W = lambda diag(C) + (1 - lambda) C``.
+
+    Parameters
+    ----------
+    residuals
+        ``(n_obs, n_series)`` one-step in-sample errors, complete (no NaN).
+
+    Returns
+    -------
+    (W, lambda)
+
+    Examples
+    --------
+    >>> x = np.array([[2.0, 1, 2], [-2, -1, -2], [2, -1, 0], [-2, 1, 0]])
+    >>> w, lam = shrinkage_covariance(x)
+    >>> round(lam, 6), np.round(w * 3, 6).tolist()
+    (0.666667, [[12.0, 0.0, 2.0], [0.0, 3.0, 1.0], [2.0, 1.0, 6.0]])
+    """
+    x = np.asarray(residuals, dtype=np.float64)
+    n = x.shape[0]
+    cov = x.T @ x / n
+    sd = np.sqrt(np.diag(cov))
+    if np.any(sd == 0):
+        raise ModelError(
+            "reconcile: a series has all-zero residuals; its error variance is 0 and MinT "
+            "would divide by it; use method='ols' or 'wls_struct'",
+            n_obs=n,
+        )
+    corr = cov / np.outer(sd, sd)
+    z = x / sd
+    v = (z.T**2 @ z**2 - (z.T @ z) ** 2 / n) / (n * (n - 1))
+    np.fill_diagonal(v, 0.0)
+    off = corr - np.eye(corr.shape[0])
+    denom = float(np.sum(off**2))
+    lam = 1.0 if denom == 0 else float(np.clip(np.sum(v) / denom, 0.0, 1.0))
+    return lam * np.diag(np.diag(cov)) + (1.0 - lam) * cov, lam
+
+
+def reconciliation_matrix(s: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """``G = (S' W^-1 S)^-1 S' W^-1`` (solved, not inverted), shape ``(n_bottom, n_nodes)``.
+
+    Examples
+    --------
+    >>> s = np.array([[1.0, 1.0], [1.0, 0.0], [0.0, 1.0]])  # total = a + b
+    >>> np.round(reconciliation_matrix(s, np.eye(3)) * 3, 6).tolist()
+    [[1.0, 2.0, -1.0], [1.0, -1.0, 2.0]]
+    """
+    try:
+        w_inv_s = np.linalg.solve(w, s)
+        return np.linalg.solve(s.T @ w_inv_s, w_inv_s.T)
+    except np.linalg.LinAlgError:
+        raise ModelError(
+            "reconcile: the error covariance W is singular (more series than residual years, "
+            "or perfectly collinear residuals); use method='mint_shrink' or 'ols'",
+        ) from None
+
+
+def reconcile(
+    forecasts: pd.DataFrame,
+    hierarchy: Mapping[str, Sequence[str]],
+    *,
+    method: str = "mint_shrink",
+    residuals: pd.DataFrame | None = None,
+    history: pd.DataFrame | None = None,
+    column: str = "mean",
+) -> pd.DataFrame:
+    """Make forecasts of a hierarchy coherent: every parent equals the sum of its children.
+
+    Parameters
+    ----------
+    forecasts
+        Tidy frame ``series_id, year, <column>`` with one row per node and year (extra
+        columns such as ``unit`` are kept; interval columns are dropped, as base intervals
+        are not coherent).
+    hierarchy
+        ``{parent: [children]}``, nested as deep as needed: ``{"china": ["east", "west"],
+        "east": ["shanghai", "beijing"]}``.
+    method
+        One of ``bottom_up``, ``top_down``, ``ols``, ``wls_struct``, ``mint_shrink``
+        (default), ``mint_sample``.
+    residuals
+        For MinT: tidy ``series_id, year, residual`` (one-step in-sample errors) for every
+        node; years with any node missing are dropped.
+    history
+        For ``top_down``: tidy ``series_id, year, value`` of the root and bottom series.
+    column
+        The forecast column to reconcile.
+
+    Returns
+    -------
+    DataFrame
+        ``series_id, year, <column>, base, method`` (+ ``unit`` if given), nodes in
+        top-down order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> fc = pd.DataFrame({"series_id": ["total", "a", "b"], "year": 2030,
+    ...                    "mean": [100.0, 60.0, 30.0]})
+    >>> out = reconcile(fc, {"total": ["a", "b"]}, method="ols")
+    >>> out[["series_id", "mean"]].round(3).values.tolist()
+    [['total', 96.667], ['a', 63.333], ['b', 33.333]]
+    """
+    if method not in METHODS:
+        import difflib
+
+        close = difflib.get_close_matches(str(method), METHODS, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(METHODS)}"
+        raise UnknownMethodError(f"reconcile: unknown method {method!r}; {hint}", method=method)
+    tree = _Hierarchy(hierarchy)
+    years, base = _matrix(forecasts, tree, column=column, what="forecasts")
+    if method == "bottom_up":
+        bottom = base[[tree.nodes.index(b) for b in tree.bottom]]
+    elif method == "top_down":
+        bottom = _proportions(history, tree)[:, None] * base[tree.nodes.index(tree.roots[0])]
+    else:
+        w = _weights(method, tree, residuals)
+        bottom = reconciliation_matrix(tree.S, w) @ base
+    coherent = tree.S @ bottom
+    return _frame(forecasts, tree, years, coherent, base, column=column, method=method)
+
+
+def _matrix(
+    frame: pd.DataFrame, tree: _Hierarchy, *, column: str, what: str, nodes: list[str] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    nodes = tree.nodes if nodes is None else nodes
+    for col in ("series_id", "year", column):
+        if col not in frame.columns:
+            raise DataError(
+                f"reconcile: {what} have no column {col!r}; expected series_id, year, "
+                f"{column} (found {', '.join(map(str, frame.columns))})",
+                column=col,
+            )
+    present = set(frame["series_id"].astype(str))
+    missing = [n for n in nodes if n not in present]
+    if missing:
+        parent = next((p for p, kids in tree.children.items() if missing[0] in kids), missing[0])
+        role = f"child of {parent!r}" if parent != missing[0] else "root"
+        raise UnknownSeriesError(
+            f"reconcile: series {missing[0]!r} ({role} in the hierarchy) is missing from the "
+            f"{what}; found {', '.join(sorted(present)[:8])}; add its rows or remove it from "
+            "the hierarchy",
+            series_id=missing[0],
+            missing=missing,
+        )
+    wide = frame.assign(series_id=frame["series_id"].astype(str)).pivot_table(
+        index="series_id", columns="year", values=column, aggfunc="first"
+    )
+    wide = wide.loc[nodes]
+    if what == "forecasts" and wide.isna().any().any():
+        i, j = np.argwhere(wide.isna().to_numpy())[0]
+        node, year = wide.index[i], wide.columns[j]
+        raise DataError(
+            f"reconcile: series {node!r} has no {column!r} for year {year}; every node "
+            "needs a forecast for every year",
+            series_id=node,
+            year=int(year),
+        )
+    return wide.columns.to_numpy(np.int64), wide.to_numpy(np.float64)
+
+
+def _weights(method: str, tree: _Hierarchy, residuals: pd.DataFrame | None) -> np.ndarray:
+    if method == "ols":
+        return np.eye(len(tree.nodes))
+    if method == "wls_struct":
+        return np.diag(tree.S.sum(axis=1))
+    if residuals is None:
+        raise SpecError(
+            f"reconcile: method {method!r} needs residuals (series_id, year, residual: "
+            "one-step in-sample errors of every node); pass residuals= or use 'ols'",
+            key="residuals",
+        )
+    _, res = _matrix(residuals, tree, column="residual", what="residuals")
+    res = res[:, ~np.isnan(res).any(axis=0)].T  # complete years only: (n_obs, n_nodes)
+    if res.shape[0] < 2:
+        raise DataError(
+            f"reconcile: method {method!r} needs residuals for at least 2 years with every "
+            f"node present; found {res.shape[0]}",
+            n_obs=int(res.shape[0]),
+        )
+    if method == "mint_sample":
+        return res.T @ res / res.shape[0]
+    return shrinkage_covariance(res)[0]
+
+
+def _proportions(history: pd.DataFrame | None, tree: _Hierarchy) -> np.ndarray:
+    if len(tree.roots) != 1:
+        raise SpecError(
+            f"reconcile: top_down needs one root; found {', '.join(tree.roots)}",
+            key="hierarchy",
+        )
+    if history is None:
+        raise SpecError(
+            "reconcile: method 'top_down' needs history (series_id, year, value) of the root "
+            "and bottom series for the historical proportions; pass history=",
+            key="history",
+        )
+    nodes = [tree.roots[0], *tree.bottom]
+    _, values = _matrix(history, tree, column="value", what="history", nodes=nodes)
+    ok = ~np.isnan(values).any(axis=0) & (values[0] > 0)
+    if not ok.any():
+        raise DataError(
+            "reconcile: top_down found no year where the root and every bottom series have "
+            "history (with a positive root); add history",
+            series_id=tree.roots[0],
+        )
+    shares = (values[1:, ok] / values[0, ok]).mean(axis=1)
+    return shares / shares.sum()
+
+
+def _frame(
+    forecasts: pd.DataFrame,
+    tree: _Hierarchy,
+    years: np.ndarray,
+    coherent: np.ndarray,
+    base: np.ndarray,
+    *,
+    column: str,
+    method: str,
+) -> pd.DataFrame:
+    import pandas as pd
+
+    n_nodes, n_years = coherent.shape
+    out = pd.DataFrame(
+        {
+            "series_id": np.repeat(tree.nodes, n_years),
+            "year": np.tile(years, n_nodes),
+            column: coherent.reshape(-1),
+            "base": base.reshape(-1),
+            "method": method,
+        }
+    )
+    if "unit" in forecasts.columns:
+        units = forecasts.drop_duplicates("series_id").set_index(
+            forecasts.drop_duplicates("series_id")["series_id"].astype(str)
+        )["unit"]
+        out["unit"] = out["series_id"].map(units)
+    return out

@@ -1,0 +1,138 @@
+"""Hierarchical reconciliation: closed forms by hand, coherence, and bad hierarchies."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from idcforecast.errors import SpecError, UnknownMethodError, UnknownSeriesError
+from idcforecast.scenarios.reconcile import reconcile, shrinkage_covariance
+
+TREE = {"T": ["A", "B"]}
+BASE = pd.DataFrame({"series_id": ["T", "A", "B"], "year": 2030, "mean": [100.0, 60.0, 30.0],
+                     "unit": "CNY 100m"})  # fmt: skip
+# one-step residuals of T, A, B over four years
+RESID = np.array([[2.0, 1, 2], [-2, -1, -2], [2, -1, 0], [-2, 1, 0]])
+RESIDUALS = pd.DataFrame(
+    {
+        "series_id": np.repeat(["T", "A", "B"], 4),
+        "year": np.tile([2020, 2021, 2022, 2023], 3),
+        "residual": RESID.T.reshape(-1),
+    }
+)
+
+
+def _values(out: pd.DataFrame) -> list[float]:
+    return out.set_index("series_id").loc[["T", "A", "B"], "mean"].tolist()
+
+
+def test_shrinkage_estimate_by_hand() -> None:
+    # C = X'X/4: diag (16/4, 4/4, 8/4) = (4, 1, 2); T.A = 0, T.B = 8/4 = 2, A.B = 4/4 = 1.
+    # Correlations: T-A 0, T-B 2/sqrt(8) = 0.7071, A-B 1/sqrt(2) = 0.7071;
+    #   sum over i != j of r^2 = 2 * (0 + 0.5 + 0.5) = 2.
+    # Z = X / sd: T (1,-1,1,-1), A (1,-1,-1,1), B (1.414,-1.414,0,0).
+    #   (Z^2)'(Z^2): TA 4, TB 4, AB 4.   Z'Z: TA 0, TB 2.828, AB 2.828 (squared: 0, 8, 8).
+    #   v = (Z2'Z2 - (Z'Z)^2 / 4) / (4 * 3): TA 4/12 = 1/3, TB 2/12 = 1/6, AB 1/6.
+    #   sum over i != j: 2 * (1/3 + 1/6 + 1/6) = 4/3.   lambda = (4/3) / 2 = 2/3.
+    # W = 2/3 diag(C) + 1/3 C = [[4, 0, 2/3], [0, 1, 1/3], [2/3, 1/3, 2]].
+    w, lam = shrinkage_covariance(RESID)
+    assert lam == pytest.approx(2 / 3, abs=1e-12)
+    expected = np.array([[4, 0, 2 / 3], [0, 1, 1 / 3], [2 / 3, 1 / 3, 2]])
+    np.testing.assert_allclose(w, expected, atol=1e-12)
+
+
+def test_mint_shrink_equals_closed_form_by_hand() -> None:
+    # G = (S'W^-1 S)^-1 S'W^-1 with S = [[1,1],[1,0],[0,1]] and W from the test above.
+    # 3W = [[12,0,2],[0,3,1],[2,1,6]], det 192, so W^-1 = [[17,2,-6],[2,68,-12],[-6,-12,36]] / 64.
+    # S'W^-1 = [[19,70,-18],[11,-10,30]] / 64;  S'W^-1 S = [[89,1],[1,41]] / 64 (det 3648/64^2).
+    # G = [[41,-1],[-1,89]] / 3648 @ [[19,70,-18],[11,-10,30]]
+    #   = [[768, 2880, -768], [960, -960, 2688]] / 3648 = [[4,15,-4],[5,-5,14]] / 19.
+    # With y_hat = (T 100, A 60, B 30): A = (400 + 900 - 120)/19 = 1180/19,
+    #   B = (500 - 300 + 420)/19 = 620/19, T = A + B = 1800/19.
+    out = reconcile(BASE, TREE, method="mint_shrink", residuals=RESIDUALS)
+    np.testing.assert_allclose(_values(out), [1800 / 19, 1180 / 19, 620 / 19], rtol=1e-12)
+    assert out["base"].tolist() == [100.0, 60.0, 30.0]
+    assert set(out["unit"]) == {"CNY 100m"} and set(out["method"]) == {"mint_shrink"}
+
+
+def test_ols_wls_bottom_up_top_down_by_hand() -> None:
+    # OLS: G = [[1,2,-1],[1,-1,2]]/3: A = (100+120-30)/3 = 190/3, B = (100-60+60)/3 = 100/3
+    ols = reconcile(BASE, TREE, method="ols")
+    np.testing.assert_allclose(_values(ols), [290 / 3, 190 / 3, 100 / 3], rtol=1e-12)
+    # WLS structural: W = diag(2,1,1); S'W^-1 S = [[1.5,.5],[.5,1.5]] (det 2);
+    #   G = [[1.5,-.5],[-.5,1.5]]/2 @ [[.5,1,0],[.5,0,1]] = [[.25,.75,-.25],[.25,-.25,.75]]
+    #   A = 25 + 45 - 7.5 = 62.5, B = 25 - 15 + 22.5 = 32.5
+    wls = reconcile(BASE, TREE, method="wls_struct")
+    np.testing.assert_allclose(_values(wls), [95.0, 62.5, 32.5], rtol=1e-12)
+    assert _values(reconcile(BASE, TREE, method="bottom_up")) == [90.0, 60.0, 30.0]
+    # top-down: shares of A are 60/100 and 100/200 -> 0.55; B 40/100, 100/200 -> 0.45
+    history = pd.DataFrame({"series_id": ["T", "T", "A", "A", "B", "B"],
+                            "year": [2021, 2022] * 3,
+                            "value": [100.0, 200, 60, 100, 40, 100]})  # fmt: skip
+    td = reconcile(BASE, TREE, method="top_down", history=history)
+    np.testing.assert_allclose(_values(td), [100.0, 55.0, 45.0], rtol=1e-12)
+
+
+def test_deep_hierarchy_is_coherent_for_every_method() -> None:
+    tree = {"china": ["east", "west"], "east": ["sh", "bj", "gz"], "west": ["cq", "gy"]}
+    nodes = ["china", "east", "west", "sh", "bj", "gz", "cq", "gy"]
+    rng = np.random.default_rng(0)
+    years = [2026, 2027, 2028]
+    fc = pd.DataFrame(
+        {
+            "series_id": np.repeat(nodes, 3),
+            "year": years * 8,
+            "mean": rng.uniform(50, 5000, 24),
+        }
+    )
+    res = pd.DataFrame(
+        {
+            "series_id": np.repeat(nodes, 6),
+            "year": list(range(2018, 2024)) * 8,
+            "residual": rng.normal(0, 10, 48),
+        }
+    )
+    hist = fc.rename(columns={"mean": "value"})
+    for method in ("bottom_up", "top_down", "ols", "wls_struct", "mint_shrink"):
+        out = reconcile(fc, tree, method=method, residuals=res, history=hist)
+        wide = out.pivot(index="year", columns="series_id", values="mean")
+        for parent, kids in tree.items():
+            total = wide[kids].sum(axis=1)
+            np.testing.assert_allclose(wide[parent], total, rtol=1e-9, err_msg=method)
+
+
+def test_children_missing_from_data() -> None:
+    with pytest.raises(
+        UnknownSeriesError,
+        match=re.escape(
+            "reconcile: series 'C' (child of 'T' in the hierarchy) is missing from the "
+            "forecasts; found A, B, T; add its rows or remove it from the hierarchy"
+        ),
+    ):
+        reconcile(BASE, {"T": ["A", "B", "C"]}, method="ols")
+
+
+def test_bad_hierarchies_and_methods() -> None:
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "reconcile: series 'A' is a child of two parents; each series belongs to one parent"
+        ),
+    ):
+        reconcile(BASE, {"T": ["A", "B"], "B": ["A"]}, method="ols")
+    with pytest.raises(
+        UnknownMethodError,
+        match=re.escape("reconcile: unknown method 'mint_shrnk'; did you mean 'mint_shrink'?"),
+    ):
+        reconcile(BASE, TREE, method="mint_shrnk")
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "reconcile: method 'mint_shrink' needs residuals (series_id, year, residual: "
+            "one-step in-sample errors of every node); pass residuals= or use 'ols'"
+        ),
+    ):
+        reconcile(BASE, TREE)
