@@ -19,7 +19,9 @@ __version__ = "0.1.0"
 
 # public name -> private module that defines it (kept sorted by name)
 _EXPORTS: dict[str, str] = {
+    "DriverModel": "idcforecast.scenarios",
     "IdcForecastError": "idcforecast.errors",
+    "Paths": "idcforecast.scenarios",
     "Quantity": "idcforecast.units",
     "cagr": "idcforecast.growth",
     "canonical_unit": "idcforecast.units",
@@ -34,9 +36,15 @@ _EXPORTS: dict[str, str] = {
     "implied_years": "idcforecast.growth",
     "list_datasets": "idcforecast.datasets",
     "load_dataset": "idcforecast.datasets",
+    "load_scenarios": "idcforecast.scenarios",
     "parse_quantity": "idcforecast.units",
+    "prob_exceeds": "idcforecast.scenarios",
     "project": "idcforecast.growth",
     "read_series": "idcforecast.io",
+    "reconcile": "idcforecast.scenarios",
+    "reconciliation_table": "idcforecast.scenarios",
+    "scenario_table": "idcforecast.scenarios",
+    "simulate": "idcforecast.scenarios",
     "yoy": "idcforecast.growth",
 }
 

@@ -8,18 +8,25 @@ CAGR distributions, exceedance probabilities), ``drivers`` (capex -> MW -> racks
 
 from __future__ import annotations
 
+from idcforecast.scenarios.drivers import Driver, DriverModel
+from idcforecast.scenarios.gap import reconciliation_table
 from idcforecast.scenarios.montecarlo import simulate, simulate_paths
 from idcforecast.scenarios.paths import Paths
+from idcforecast.scenarios.reconcile import reconcile
 from idcforecast.scenarios.spec import Scenario, ScenarioSet, load_scenarios
 from idcforecast.scenarios.tables import cagr_draws, prob_exceeds, scenario_table
 
 __all__ = [
+    "Driver",
+    "DriverModel",
     "Paths",
     "Scenario",
     "ScenarioSet",
     "cagr_draws",
     "load_scenarios",
     "prob_exceeds",
+    "reconcile",
+    "reconciliation_table",
     "scenario_table",
     "simulate",
     "simulate_paths",
