@@ -9,7 +9,7 @@ from decimal import Decimal
 from idcforecast.errors import ParseError
 from idcforecast.units.registry import canonical_unit
 
-__all__ = ["QUALIFIERS", "Quantity", "format_quantity"]
+__all__ = ["QUALIFIERS", "Quantity", "format_quantity", "number_text"]
 
 QUALIFIERS = ("exact", "at_least", "at_most", "approximately")
 _QUALIFIER_WORDS = {
@@ -153,8 +153,14 @@ alternate=None, text=None)
         return format_quantity(self)
 
 
-def _number_text(value: float) -> str:
-    # Shortest round-tripping digits, written positionally (no exponent) so the parser reads it.
+def number_text(value: float) -> str:
+    """The shortest digits that read back as ``value``, without an exponent.
+
+    Examples
+    --------
+    >>> number_text(1562.5), number_text(4829019.0), number_text(1e-7)
+    ('1562.5', '4829019', '0.0000001')
+    """
     return format(Decimal(repr(value)).normalize(), "f")
 
 
@@ -179,9 +185,9 @@ def format_quantity(quantity: Quantity, *, alternate: bool = True) -> str:
     '500 CNY bn (71.2 USD bn)'
     """
     if quantity.low is not None and quantity.high is not None:
-        number = f"{_number_text(quantity.low)} to {_number_text(quantity.high)}"
+        number = f"{number_text(quantity.low)} to {number_text(quantity.high)}"
     else:
-        number = _number_text(quantity.value)
+        number = number_text(quantity.value)
     text = f"{_QUALIFIER_WORDS[quantity.qualifier]}{number} {quantity.unit}"
     if alternate and quantity.alternate is not None:
         text += f" ({format_quantity(quantity.alternate, alternate=False)})"

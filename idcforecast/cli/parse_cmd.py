@@ -1,0 +1,54 @@
+"""``idcforecast parse TEXT [--to UNIT] [--year Y] [--kw-per-rack K]``: read one figure."""
+
+from __future__ import annotations
+
+import argparse
+
+NAME = "parse"
+HELP = (
+    "read a figure as written ('1,562.5亿元', '500 billion yuan ($71.2 billion)', "
+    "'超过520万标准机架') and print its value, unit, qualifier, range and alternate; "
+    "--to converts it"
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the subcommand's arguments."""
+    parser.add_argument("text", metavar="TEXT", help="the figure, quoted: '1,562.5亿元'")
+    parser.add_argument("--to", metavar="UNIT", help="also convert to this unit ('USD bn', 'MW')")
+    parser.add_argument(
+        "--year", type=int, default=None, help="year of the FX rate (with --to, between currencies)"
+    )
+    parser.add_argument(
+        "--kw-per-rack",
+        type=float,
+        default=2.5,
+        metavar="K",
+        help="kW per standard rack (with --to, between racks and power; default 2.5)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Parse the figure, print one labelled line per field; return the exit code."""
+    from idcforecast.units import format_quantity, parse_quantity
+    from idcforecast.units.quantity import number_text
+
+    quantity = parse_quantity(args.text)
+    bounds = "-"
+    if quantity.low is not None and quantity.high is not None:
+        bounds = f"{number_text(quantity.low)} to {number_text(quantity.high)} {quantity.unit}"
+    alternate = "-" if quantity.alternate is None else format_quantity(quantity.alternate)
+    rows = [
+        ("text", args.text),
+        ("value", number_text(quantity.value)),
+        ("unit", quantity.unit),
+        ("qualifier", quantity.qualifier),
+        ("range", bounds),
+        ("alternate", alternate),
+    ]
+    if args.to is not None:
+        converted = quantity.to(args.to, year=args.year, kw_per_rack=args.kw_per_rack)
+        rows.append(("converted", format_quantity(converted, alternate=False)))
+    for label, value in rows:
+        print(f"{label + ':':<11}{value}")
+    return 0

@@ -1,0 +1,74 @@
+"""`idcforecast parse TEXT [--to UNIT] [--year Y] [--kw-per-rack K]`."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+import idcforecast.cli as cli
+from idcforecast.cli import parse_cmd
+from idcforecast.errors import MissingFxRateError
+
+
+def _run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parse_cmd.add_arguments(parser)
+    return parse_cmd.run(parser.parse_args(argv))
+
+
+def test_prints_every_field(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(["500 billion yuan ($71.2 billion)"]) == 0
+    assert capsys.readouterr().out == (
+        "text:      500 billion yuan ($71.2 billion)\n"
+        "value:     500\n"
+        "unit:      CNY bn\n"
+        "qualifier: exact\n"
+        "range:     -\n"
+        "alternate: 71.2 USD bn\n"
+    )
+
+
+def test_range_and_conversion(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(["620-1 050 TWh", "--to", "亿千瓦时"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1:5] == [
+        "value:     835",
+        "unit:      TWh",
+        "qualifier: exact",
+        "range:     620 to 1050 TWh",
+    ]
+    # 1 TWh = 1e12 Wh = 10 x (1e8 kWh): 620-1050 TWh is 6200-10500 亿千瓦时
+    assert out[-1] == "converted: 6200 to 10500 kWh 100m"
+
+
+def test_money_needs_year_and_racks_take_kw_per_rack(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(MissingFxRateError):
+        _run(["1,562.5亿元", "--to", "USD bn"])
+    capsys.readouterr()
+    assert _run(["1,562.5亿元", "--to", "CNY bn", "--year", "2019"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "converted: 156.25 CNY bn"
+    # 520万 racks x 5 kW = 26,000,000 kW = 26 GW
+    assert _run(["超过520万标准机架", "--to", "GW", "--kw-per-rack", "5"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "converted: at least 26 GW"
+
+
+def test_main_prints_typed_errors_and_exits_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # only this subcommand, so the test does not depend on the others being importable
+    monkeypatch.setattr(cli, "COMMAND_MODULES", ("idcforecast.cli.parse_cmd",))
+    assert cli.main(["parse", "5 bnUSD"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "error: in figure '5 bnUSD': unit 'bnUSD' is not defined ('bnUSD' is no known unit, "
+        "magnitude or currency); did you mean 'USD bn'?\n"
+    )
+    assert cli.main(["parse", "12 GW", "--to", "MW"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "converted: 12000 MW"
+
+
+def test_registered() -> None:
+    assert "idcforecast.cli.parse_cmd" in cli.COMMAND_MODULES
+    assert parse_cmd.NAME == "parse"
