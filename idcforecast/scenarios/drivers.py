@@ -30,7 +30,7 @@ from idcforecast.errors import SpecError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DRIVER_UNITS", "Driver", "DriverModel"]
+__all__ = ["DRIVER_UNITS", "Driver", "DriverModel", "driver_assumptions"]
 
 DISTRIBUTIONS = ("fixed", "uniform", "triangular", "normal", "lognormal")
 # driver -> (unit, upper bound of a valid value); every driver must be > 0
@@ -404,3 +404,23 @@ def _money_factor(unit: str, year: int | None) -> float:
     from idcforecast.units import convert
 
     return float(convert(1.0, unit, from_unit="CNY", year=year))
+
+
+def driver_assumptions() -> pd.DataFrame:
+    """The bundled table of sourced driver ranges (``data/scenarios/driver_assumptions.csv``).
+
+    Columns ``driver, low, mode, high, unit, applies_to, derivation, source, confidence``;
+    a single figure sits in ``mode``. These are ranges to state as assumptions, not facts
+    about one market: pick the row that matches the scope you model.
+
+    Examples
+    --------
+    >>> table = driver_assumptions()
+    >>> table[table["driver"] == "kw_per_rack"]["mode"].dropna().tolist()
+    [2.5]
+    """
+    import pandas as pd
+
+    from idcforecast._paths import data_dir
+
+    return pd.read_csv(data_dir() / "scenarios" / "driver_assumptions.csv")

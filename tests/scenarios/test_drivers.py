@@ -158,3 +158,23 @@ def test_reconciliation_table_against_a_forecast_frame() -> None:
         ),
     ):
         reconciliation_table(model, forecast, year=2021, unit="CNY bn")
+
+
+def test_bundled_assumptions_are_sourced_and_their_arithmetic_holds() -> None:
+    from idcforecast.scenarios.drivers import DRIVER_UNITS, driver_assumptions
+
+    table = driver_assumptions()
+    assert set(table["driver"]) <= set(DRIVER_UNITS)
+    assert not table["source"].isna().any()
+    assert (table["unit"] == table["driver"].map(lambda d: DRIVER_UNITS[d][0])).all()
+    capex = table[table["driver"] == "capex_per_mw"].set_index("applies_to")
+    # national plan: 7e11 yuan / (14.0m - 8.1m racks) = 118,644 yuan/rack; / 2.5 kW = 47.46m/MW
+    assert capex.loc["China national plan to 2025", "mode"] == pytest.approx(
+        7e11 / 5.9e6 / 2.5e-3, rel=1e-3
+    )
+    # 奥飞数据: 4e9 yuan / 210 MW = 19.05m; / 150 MW = 26.67m
+    row = capex.loc["奥飞数据 Langfang (2021)"]
+    assert (row["low"], row["high"]) == pytest.approx((4e9 / 210, 4e9 / 150), rel=2e-3)
+    # 1.5e11 yuan / (5.2e6 racks x 0.55) = 52,448 yuan per used rack
+    revenue = table[table["driver"] == "revenue_per_rack"]["mode"].dropna().iloc[0]
+    assert revenue == pytest.approx(1.5e11 / (5.2e6 * 0.55), rel=1e-3)
