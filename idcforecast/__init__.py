@@ -19,12 +19,15 @@ __version__ = "0.1.0"
 
 # public name -> private module that defines it (kept sorted by name)
 _EXPORTS: dict[str, str] = {
+    "Claim": "idcforecast.claims",
     "DriverModel": "idcforecast.scenarios",
     "IdcForecastError": "idcforecast.errors",
     "Paths": "idcforecast.scenarios",
     "Quantity": "idcforecast.units",
     "cagr": "idcforecast.growth",
     "canonical_unit": "idcforecast.units",
+    "check_claims": "idcforecast.claim_checks",
+    "claim_readings": "idcforecast.claim_checks",
     "conversion_factor": "idcforecast.units",
     "convert": "idcforecast.units",
     "doubling_time": "idcforecast.growth",
@@ -40,11 +43,13 @@ _EXPORTS: dict[str, str] = {
     "parse_quantity": "idcforecast.units",
     "prob_exceeds": "idcforecast.scenarios",
     "project": "idcforecast.growth",
+    "read_claims": "idcforecast.claims",
     "read_series": "idcforecast.io",
     "reconcile": "idcforecast.scenarios",
     "reconciliation_table": "idcforecast.scenarios",
     "scenario_table": "idcforecast.scenarios",
     "simulate": "idcforecast.scenarios",
+    "track_record": "idcforecast.track_record",
     "yoy": "idcforecast.growth",
 }
 

@@ -105,7 +105,7 @@ def _fact_checks(
 ) -> list[tuple[Claim, float, Any, bool]]:
     checks = []
     for year, (claim, value) in sorted(group.levels.items()):
-        if _is_forecast(claim) and claim.made_year is not None:
+        if _is_forecast(claim):  # includes an unknown made date: never judged as a fact
             continue
         actual = history.actual(group.subject, year, claim_id=claim.claim_id)
         if actual is None:

@@ -58,7 +58,11 @@ def parse_period(text: str) -> tuple[int, int]:
             value=text,
         )
     start, end_text = int(match.group(1)), match.group(2)
-    end = int(end_text) if len(end_text) == 4 else (start // 100) * 100 + int(end_text)
+    end = int(end_text)
+    if len(end_text) == 2:
+        end += (start // 100) * 100
+        if end <= start:  # "1998-02" crosses a century
+            end += 100
     if end <= start:
         raise SpecError(
             f"period {text!r}: the end year {end} is not after the start year {start}; "

@@ -18,6 +18,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "idcforecast.cli.show_cmd",
     "idcforecast.cli.parse_cmd",
     "idcforecast.cli.datasets_cmd",
+    "idcforecast.cli.cagr_cmd",
+    "idcforecast.cli.claims_cmd",
+    "idcforecast.cli.track_record_cmd",
 )
 
 

@@ -1,0 +1,66 @@
+"""``idcforecast cagr START END --years N``: the compound annual growth rate between two figures."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+NAME = "cagr"
+HELP = (
+    "compound annual growth rate from START to END over N compounding steps; START and END "
+    "are numbers or figures like '1562.5亿元' or '320 billion yuan'"
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the subcommand's arguments."""
+    parser.add_argument("start", metavar="START", help="start level: 1562.5 or '1,562.5亿元'")
+    parser.add_argument("end", metavar="END", help="end level: 3200.5 or '320 billion yuan'")
+    parser.add_argument(
+        "--years",
+        type=float,
+        required=True,
+        metavar="N",
+        help="compounding steps (2019 -> 2022 is 3)",
+    )
+
+
+def _figure(text: str) -> Any:
+    """A plain number as a float, anything else as a Quantity."""
+    from idcforecast.units import parse_quantity
+
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return parse_quantity(text)
+
+
+def _show(x: Any) -> str:
+    if isinstance(x, float):
+        return f"{x:,.10g}"
+    return f"{x.value:,.10g} {x.unit}" + (f"   (from {x.text!r})" if x.text else "")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the start, end, steps and the rate."""
+    from idcforecast.growth import cagr
+    from idcforecast.units import Quantity
+
+    start, end = _figure(args.start), _figure(args.end)
+    # A bare number beside a figure is read in that figure's unit ("1562.5" "3200.5亿元").
+    if isinstance(start, float) and isinstance(end, Quantity):
+        start = Quantity(start, end.unit)
+    elif isinstance(end, float) and isinstance(start, Quantity):
+        end = Quantity(end, start.unit)
+    rate = cagr(start, end, args.years)
+    steps = int(args.years) if float(args.years).is_integer() else args.years
+    if isinstance(end, Quantity) and isinstance(start, Quantity) and end.unit != start.unit:
+        converted = end.to(start.unit)
+        end_text = f"{_show(end)} = {converted.value:,.10g} {start.unit}"
+    else:
+        end_text = _show(end)
+    print(f"start  {_show(start)}")
+    print(f"end    {end_text}")
+    print(f"years  {steps} compounding step{'s' if steps != 1 else ''}")
+    print(f"CAGR   {rate:.1%} a year ({rate:.6f} as a fraction)")
+    return 0

@@ -1,0 +1,126 @@
+"""``idcforecast check-claims [FILE]``: are a publication's growth claims consistent?
+
+Also holds :func:`format_table`, the plain-text table the claim commands print.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import textwrap
+from collections.abc import Sequence
+from typing import Any
+
+NAME = "check-claims"
+HELP = (
+    "check growth claims for consistency under every reading of their periods, against the "
+    "bundled actuals (default: the seed article's claims on the CIDC series)"
+)
+SEED_CLAIM_SET = "global_times_2020_07_07"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the subcommand's arguments."""
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="?",
+        help="claims as .csv (published_forecasts columns) or .toml ([[claims]] tables); "
+        f"default: claim set {SEED_CLAIM_SET!r} of the bundled published forecasts",
+    )
+    parser.add_argument(
+        "--all", action="store_true", help="every bundled claim set instead of the seed article's"
+    )
+    parser.add_argument(
+        "--tolerance",
+        type=float,
+        default=0.01,
+        help="relative gap allowed between two figures (default 0.01 = 1%%)",
+    )
+    parser.add_argument(
+        "--no-history",
+        action="store_true",
+        help="check the claims against each other only, not against the bundled actuals",
+    )
+
+
+def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
+    """Align text cells in columns; columns whose index is in ``right`` align right."""
+    widths = [max(len(str(c)) for c in col) for col in zip(headers, *rows, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        out = [
+            str(c).rjust(w) if i in right else str(c).ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return "  ".join(out).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, rows)])
+
+
+def _num(x: Any) -> str:
+    return "" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:,.1f}"
+
+
+def _pct(x: Any) -> str:
+    return "" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:+.1%}"
+
+
+def _verdict(value: Any) -> str:
+    import pandas as pd
+
+    if value is pd.NA or value is None:
+        return "undetermined"
+    return "yes" if bool(value) else "no"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print one block per claim set: the verdict, every reading, the explanation."""
+    from idcforecast.claim_checks import check_claims, claim_readings
+
+    if args.file is not None:
+        if args.all:
+            from idcforecast.errors import SpecError
+
+            raise SpecError("check-claims: --all picks bundled claim sets; drop it with FILE")
+        claims: Any = args.file
+    else:
+        from idcforecast.datasets import load_dataset
+
+        claims = load_dataset("published_forecasts")
+        if not args.all:
+            claims = claims[claims["claim_set"] == SEED_CLAIM_SET]
+    history = None if args.no_history else "bundled"
+    summary = check_claims(claims, history=history, tolerance=args.tolerance)
+    readings = claim_readings(claims, history=history, tolerance=args.tolerance)
+    blocks = []
+    for row in summary.itertuples():
+        mine = readings[
+            (readings["claim_set"] == row.claim_set) & (readings["subject"] == row.subject)
+        ]
+        head = [
+            f"claim set   {row.claim_set or '(none)'}  [{row.subject}, {row.unit}]",
+            f"claims      {row.claims}",
+            f"consistent  {_verdict(row.consistent)} (tolerance {args.tolerance:.1%})"
+            + (f"; readings that fit: {row.fits}" if row.fits else ""),
+        ]
+        table = format_table(
+            ["claim", "reading", "implied base", "reference", "gap", "implied CAGR", "fits"],
+            [
+                [
+                    r.claim,
+                    r.reading,
+                    _num(r.implied_base),
+                    f"{_num(r.reference_base)} ({r.reference})" if r.reference else "",
+                    _pct(r.gap),
+                    "" if math.isnan(r.implied_rate) else f"{r.implied_rate:.1%}",
+                    _verdict(r.fits),
+                ]
+                for r in mine.itertuples()
+            ],
+            right={2, 4, 5},
+        )
+        text = textwrap.fill(row.explanation, width=92, initial_indent="", subsequent_indent="")
+        blocks.append("\n".join([*head, "", table if len(mine) else "(no rate claims)", "", text]))
+    print("\n\n".join(blocks))
+    return 0

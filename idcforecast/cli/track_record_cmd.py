@@ -1,0 +1,73 @@
+"""``idcforecast track-record``: how published level forecasts fared against the actuals."""
+
+from __future__ import annotations
+
+import argparse
+import math
+
+NAME = "track-record"
+HELP = (
+    "each published level forecast beside the realised value: error (percent and log), "
+    "horizon, under- or overshoot (default: the bundled published forecasts)"
+)
+
+_SIGNS = {"at_least": ">", "at_most": "<", "approximately": "~", "exact": ""}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the subcommand's arguments."""
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="?",
+        help="forecasts as .csv or .toml claims (default: the bundled published forecasts)",
+    )
+    parser.add_argument(
+        "--forecasts-only",
+        action="store_true",
+        help="leave out figures restated after the fact (horizon <= 0)",
+    )
+    parser.add_argument(
+        "--tolerance",
+        type=float,
+        default=0.05,
+        help="how close an exact forecast must come to count as held (default 0.05 = 5%%)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the track record table."""
+    from idcforecast.cli.claims_cmd import format_table
+    from idcforecast.track_record import track_record
+
+    record = track_record(args.file, tolerance=args.tolerance)
+    if args.forecasts_only:
+        record = record[record["forecast"].fillna(True).astype(bool)]
+    rows = []
+    for r in record.itertuples():
+        realised = r.status == "realised"
+        rows.append(
+            [
+                r.claim_id,
+                str(r.made),
+                str(r.year),
+                "" if r.horizon is None or str(r.horizon) == "<NA>" else str(r.horizon),
+                f"{_SIGNS[r.qualifier]}{r.value:,.1f} {r.unit}",
+                (f"{r.actual:,.1f}" + ("*" if bool(r.actual_derived) else ""))
+                if realised
+                else r.status,
+                f"{r.error_pct:+.1%}" if realised else "",
+                f"{r.log_error:+.3f}" if realised and not math.isnan(r.log_error) else "",
+                r.direction,
+                ("yes" if bool(r.held) else "no") if realised else "",
+            ]
+        )
+    print(
+        format_table(
+            ["forecast", "made", "year", "h", "claimed", "actual", "error", "log err", "", "held"],
+            rows,
+            right={3, 4, 5, 6, 7},
+        )
+    )
+    print("\n* derived actual (computed from published figures, not itself published)")
+    return 0

@@ -1,0 +1,157 @@
+"""How published level forecasts fared against what happened.
+
+Rate claims (growth, CAGR) are judged by :func:`idcforecast.check_claims`, which compares
+the level a rate implies with the actual; here each published *level* is set beside the
+realised value of its subject in its year.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+from idcforecast._claim_history import History, bounds, level_in, overlaps
+from idcforecast.claims import read_claims
+from idcforecast.errors import SpecError
+
+__all__ = ["track_record"]
+
+_COLUMNS = [
+    "claim_set",
+    "claim_id",
+    "by",
+    "made",
+    "subject",
+    "year",
+    "horizon",
+    "forecast",
+    "qualifier",
+    "value",
+    "unit",
+    "actual",
+    "actual_qualifier",
+    "actual_derived",
+    "error_pct",
+    "log_error",
+    "direction",
+    "held",
+    "status",
+]
+
+
+def track_record(
+    forecasts: Any = None, actuals: Any = None, *, tolerance: float = 0.05
+) -> pd.DataFrame:
+    """Each published level forecast beside its realised value.
+
+    Parameters
+    ----------
+    forecasts
+        Claims as :func:`idcforecast.claims.read_claims` accepts them; only level claims
+        are used. Default: the bundled ``published_forecasts`` dataset.
+    actuals
+        A tidy frame (``series_id, year, value``; ``unit``, ``qualifier``, ``derived`` when
+        present) or ``"bundled"`` (default: each subject's bundled series). A forecast
+        matches the actual whose ``series_id`` is its ``subject``, in its ``year``.
+    tolerance
+        How close an ``exact`` or ``approximately`` forecast must come (relative) to
+        count as ``held``. Bounds ("more than 3200.5") hold when the actual is inside them.
+
+    Returns
+    -------
+    DataFrame
+        One row per level claim: ``claim_set, claim_id, by, made, subject, year, horizon``
+        (target year minus the year made; <= 0 for a figure restated after the fact),
+        ``forecast`` (horizon > 0), ``qualifier, value, unit`` (the subject's unit),
+        ``actual, actual_qualifier, actual_derived`` (True when the actual was computed,
+        not published), ``error_pct`` (value / actual - 1), ``log_error`` (log(value /
+        actual)), ``direction`` ("undershoot", "overshoot" or "exact"), ``held`` and
+        ``status`` ("realised", or why there is no actual). Error columns are NaN exactly
+        when ``status`` is not "realised".
+
+    Raises
+    ------
+    UnknownSubjectError
+        A forecast whose subject is not in the actuals.
+
+    Examples
+    --------
+    >>> record = track_record()
+    >>> row = record.set_index("claim_id").loc["cidc_2019_2020_report/level_2022"]
+    >>> row.direction, round(float(row.error_pct), 3), bool(row.held), int(row.horizon)
+    ('undershoot', -0.208, True, 2)
+    """
+    if not (isinstance(tolerance, int | float) and 0 <= tolerance < 1):
+        raise SpecError(
+            f"track_record: tolerance must be a relative gap in [0, 1) (0.05 = 5%), found "
+            f"{tolerance!r}",
+            key="tolerance",
+            value=tolerance,
+        )
+    if forecasts is None:
+        from idcforecast.datasets import load_dataset
+
+        forecasts = load_dataset("published_forecasts")
+    claims = [c for c in read_claims(forecasts) if c.kind == "level"]
+    history = History("bundled" if actuals is None else actuals)
+    rows = []
+    for claim in claims:
+        unit = history.unit(claim.subject, claim_id=claim.claim_id)
+        value = level_in(claim, unit)
+        made = claim.made_year
+        horizon = pd.NA if made is None else claim.year - made
+        row: dict[str, Any] = {
+            "claim_set": claim.claim_set,
+            "claim_id": claim.claim_id,
+            "by": claim.by,
+            "made": claim.made,
+            "subject": claim.subject,
+            "year": claim.year,
+            "horizon": horizon,
+            "forecast": pd.NA if made is None else claim.year > made,
+            "qualifier": claim.qualifier,
+            "value": value,
+            "unit": unit or claim.unit,
+            "actual": math.nan,
+            "actual_qualifier": "",
+            "actual_derived": pd.NA,
+            "error_pct": math.nan,
+            "log_error": math.nan,
+            "direction": "",
+            "held": pd.NA,
+            "status": "",
+        }
+        actual = history.actual(claim.subject, claim.year, claim_id=claim.claim_id)
+        if actual is None:
+            years = history.series(claim.subject, claim_id=claim.claim_id)["year"]
+            last = int(years.max())
+            row["status"] = (
+                f"no actual yet (latest {last})"
+                if claim.year > last
+                else f"no actual for {claim.year}"
+            )
+            rows.append(row)
+            continue
+        ratio = value / actual.value
+        bound = claim.qualifier in ("at_least", "at_most")
+        row.update(
+            actual=actual.value,
+            actual_qualifier=actual.qualifier,
+            actual_derived=actual.derived,
+            error_pct=ratio - 1,
+            log_error=math.log(ratio),
+            direction="exact" if ratio == 1 else ("undershoot" if ratio < 1 else "overshoot"),
+            held=overlaps(
+                bounds(value, claim.qualifier), actual.interval, 0.0 if bound else tolerance
+            ),
+            status="realised",
+        )
+        rows.append(row)
+    frame = pd.DataFrame(rows, columns=_COLUMNS)
+    for column in ("horizon", "year"):
+        frame[column] = frame[column].astype("Int64")
+    for column in ("forecast", "actual_derived", "held"):
+        frame[column] = frame[column].astype("boolean")
+    return frame.sort_values(["subject", "year", "made"], kind="stable", ignore_index=True)

@@ -1,0 +1,103 @@
+"""The cagr, check-claims and track-record subcommands: their printed numbers and errors."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from idcforecast.cli import COMMAND_MODULES, cagr_cmd, claims_cmd, track_record_cmd
+from idcforecast.errors import GrowthError, SpecError
+
+
+def _run(module: ModuleType, argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    # The same wiring as idcforecast.cli.build_parser, for one subcommand.
+    parser = argparse.ArgumentParser(prog=f"idcforecast {module.NAME}")
+    module.add_arguments(parser)
+    assert module.run(parser.parse_args(argv)) == 0
+    return capsys.readouterr().out
+
+
+def test_registered() -> None:
+    for name in ("cagr_cmd", "claims_cmd", "track_record_cmd"):
+        assert f"idcforecast.cli.{name}" in COMMAND_MODULES
+    assert (cagr_cmd.NAME, claims_cmd.NAME, track_record_cmd.NAME) == (
+        "cagr",
+        "check-claims",
+        "track-record",
+    )
+
+
+def test_cagr_of_plain_numbers(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(cagr_cmd, ["1562.5", "3200.5", "--years", "3"], capsys)
+    # (3200.5 / 1562.5) ** (1 / 3) - 1 = 0.269987 (see tests/test_growth.py)
+    assert out.splitlines() == [
+        "start  1,562.5",
+        "end    3,200.5",
+        "years  3 compounding steps",
+        "CAGR   27.0% a year (0.269987 as a fraction)",
+    ]
+
+
+def test_cagr_of_figures_in_different_units(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(cagr_cmd, ["1,562.5亿元", "320 billion yuan", "--years", "3"], capsys)
+    # 320 CNY bn = 3200 CNY 100m; (3200 / 1562.5) ** (1 / 3) - 1 = 2.048 ** (1/3) - 1 = 0.269921
+    assert "end    320 CNY bn   (from '320 billion yuan') = 3,200 CNY 100m" in out
+    assert out.splitlines()[-1] == "CAGR   27.0% a year (0.269921 as a fraction)"
+
+
+def test_cagr_bad_input_is_a_typed_error() -> None:
+    parser = argparse.ArgumentParser()
+    cagr_cmd.add_arguments(parser)
+    with pytest.raises(GrowthError, match=re.escape("cagr: years (compounding steps) must be")):
+        cagr_cmd.run(parser.parse_args(["1", "2", "--years", "0"]))
+
+
+def test_check_claims_default_is_the_seed_article(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(claims_cmd, [], capsys)
+    lines = out.splitlines()
+    assert lines[0] == ("claim set   global_times_2020_07_07  [china_idc_cidc_overall, CNY 100m]")
+    assert lines[2] == "consistent  no (tolerance 1.0%); readings that fit: none"
+    # implied bases 1959.2 (2 steps from 2020) and 1533.1 (3 steps from 2019): hand
+    # arithmetic in tests/test_claims.py
+    assert re.search(r"2 steps from 2020\s+1,959\.2\s+2,238\.7 \(actual\)\s+-12\.5%", out)
+    assert re.search(r"3 steps from 2019\s+1,533\.1\s+1,562\.5 \(actual\)\s+-1\.9%\s+27\.0%", out)
+    assert "undershot the actual by 20.9%" in " ".join(lines)
+
+
+def test_check_claims_from_a_toml_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "claims.toml"
+    path.write_text(
+        'claim_set = "mine"\n'
+        '[[claims]]\nsubject = "china_idc_cidc_overall"\nkind = "cagr"\nperiod = "2020-22"\n'
+        "value = 27.8\n"
+        '[[claims]]\nsubject = "china_idc_cidc_overall"\nkind = "level"\nyear = 2022\n'
+        'value = "3200亿元"\n',
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path), "--tolerance", "0.02"], capsys)
+    assert "consistent  yes (tolerance 2.0%); readings that fit: 3 steps from 2019" in out
+    with pytest.raises(SpecError, match=re.escape("--all picks bundled claim sets")):
+        _run(claims_cmd, [str(path), "--all"], capsys)
+
+
+def test_check_claims_all_bundled_sets(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(claims_cmd, ["--all"], capsys)
+    assert out.count("claim set   ") == 6
+    assert "claim set   unattributed_2024  [china_idc_caict, CNY 100m]" in out
+
+
+def test_track_record_table(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(track_record_cmd, ["--forecasts-only"], capsys)
+    row = next(line for line in out.splitlines() if line.startswith("cidc_2019_2020_report"))
+    # >3200.5 vs the derived 4043.2: 3200.5 / 4043.2 - 1 = -20.8%, log = -0.234; held
+    assert re.search(
+        r"2020\s+2022\s+2\s+>3,200\.5 CNY 100m\s+4,043\.2\*\s+-20\.8%\s+-0\.234"
+        r"\s+undershoot\s+yes$",
+        row,
+    )
+    assert "level_2019" not in out  # restated figures are left out
+    assert "no actual yet (latest 2022)" in out

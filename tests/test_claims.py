@@ -1,0 +1,317 @@
+"""Claims, claim checks and the track record: the must-show numbers, readings, errors.
+
+Reference numbers are hand arithmetic (in the comments), not the code under test.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from idcforecast.claim_checks import check_claims, claim_readings
+from idcforecast.claims import Claim, parse_period, read_claims
+from idcforecast.datasets import load_dataset
+from idcforecast.errors import IncompatibleUnitsError, SpecError, UnknownSubjectError
+from idcforecast.track_record import track_record
+
+SUBJECT = "china_idc_cidc_overall"
+UNIT = "CNY 100m"
+
+# The published CIDC levels (亿元), and the derived 2022 = 5078.3 / 1.256 = 4043.2
+HISTORY = pd.DataFrame(
+    {
+        "series_id": SUBJECT,
+        "year": [2019, 2020, 2021, 2022, 2023],
+        "value": [1562.5, 2238.7, 3012.7, 4043.2, 5078.3],
+        "unit": UNIT,
+        "qualifier": "exact",
+        "derived": [False, False, False, True, False],
+    }
+)
+
+SEED = [
+    Claim(
+        subject=SUBJECT,
+        kind="cagr",
+        value=27.8,
+        start_year=2020,
+        year=2022,
+        claim_set="seed",
+        made="2020-07-07",
+    ),
+    Claim(
+        subject=SUBJECT,
+        kind="level",
+        value=3200.0,
+        unit=UNIT,
+        year=2022,
+        claim_set="seed",
+        made="2020-07-07",
+    ),
+]
+
+
+def test_seed_article_readings() -> None:
+    readings = claim_readings(SEED, history=HISTORY).set_index("base_year")
+    assert readings["steps"].to_dict() == {2020: 2, 2019: 3}
+    # 3200 / 1.278 ** 2 = 3200 / 1.633284 = 1959.24; 3200 / 1.278 ** 3 = 3200 / 2.087337 = 1533.05
+    assert readings.loc[2020, "implied_base"] == pytest.approx(1959.24, abs=0.01)
+    assert readings.loc[2019, "implied_base"] == pytest.approx(1533.05, abs=0.01)
+    # vs the 2020 actual: 1959.24 / 2238.7 - 1 = -0.12483 (misses by about 12%)
+    assert readings.loc[2020, "gap"] == pytest.approx(-0.12483, abs=1e-5)
+    # vs the 2019 actual: 1533.05 / 1562.5 - 1 = -0.01885
+    assert readings.loc[2019, "gap"] == pytest.approx(-0.01885, abs=1e-5)
+    # 1562.5 -> 3200 over three steps: (3200 / 1562.5) ** (1 / 3) - 1 = 2.048 ** (1/3) - 1 = 0.26992
+    assert readings.loc[2019, "implied_rate"] == pytest.approx(0.26992, abs=1e-5)
+    assert readings["fits"].tolist() == [False, False]
+
+
+def test_seed_article_summary_row() -> None:
+    row = check_claims(SEED, history=HISTORY).iloc[0]
+    assert not row["consistent"]
+    assert row["fits"] == "none"
+    assert row["reading"] == "3 steps from 2019"
+    assert row["reference"] == "actual"
+    # outcome: 3200 / 4043.2 - 1 = -0.20855
+    assert row["end_gap"] == pytest.approx(-0.20855, abs=1e-5)
+    assert bool(row["actual_derived"]) is True
+    assert row["explanation"] == (
+        "CAGR 27.8% 2020-2022 reaching 3,200.0 CNY 100m in 2022 implies a base of 1,959.2 in "
+        "2020 (2 steps) or 1,533.1 in 2019 (3 steps). Against the 2020 level of 2,238.7 "
+        "(actual), the 2-step reading is off by -12.5% (outside the 1.0% tolerance). Against "
+        "the 2019 level of 1,562.5 (actual), the 3-step reading is off by -1.9% (outside the "
+        "1.0% tolerance). No reading fits; the closest (3 steps from 2019) would need 27.0% a "
+        "year, not 27.8%. Outcome: the 2022 actual was 4,043.2 (derived); the claimed 3,200.0 "
+        "undershot the actual by 20.9%."
+    )
+
+
+def test_a_wider_tolerance_lets_the_three_step_reading_fit() -> None:
+    # "320 billion" is a rounded figure: at 2% the -1.9% gap of the 2019 reading fits.
+    row = check_claims(SEED, history=HISTORY, tolerance=0.02).iloc[0]
+    assert bool(row["consistent"]) is True
+    assert row["fits"] == "3 steps from 2019"
+
+
+def test_without_history_nothing_is_decided() -> None:
+    row = check_claims(SEED).iloc[0]
+    assert row["consistent"] is pd.NA
+    assert row["fits"] == "unchecked"
+    assert row["implied_base"] == pytest.approx(1959.24, abs=0.01)  # first reading shown
+    assert row["explanation"].endswith(
+        "Nothing contradicts itself; give history= to compare with actuals."
+    )
+
+
+def test_a_claimed_base_is_preferred_to_the_actual() -> None:
+    claims = [
+        Claim(subject=SUBJECT, kind="level", value=1562.5, unit=UNIT, year=2019, made="2020"),
+        Claim(subject=SUBJECT, kind="cagr", value=27.0, start_year=2019, year=2022, made="2020"),
+        Claim(subject=SUBJECT, kind="level", value=3200.5, unit=UNIT, year=2022, made="2020"),
+    ]
+    readings = claim_readings(claims, history=HISTORY)
+    first = readings.iloc[0]
+    assert (first["reading"], first["reference"]) == ("3 steps from 2019", "claimed")
+    # 3200.5 / 1.27 ** 3 = 3200.5 / 2.048383 = 1562.45, 0.003% under the claimed 1562.5
+    assert first["implied_base"] == pytest.approx(1562.45, abs=0.01)
+    assert bool(first["fits"]) is True
+
+
+def test_bundled_claim_sets() -> None:
+    table = check_claims(load_dataset("published_forecasts"), history="bundled")
+    rows = table.set_index("claim_set")
+    assert not bool(rows.loc["global_times_2020_07_07", "consistent"])
+    # kezhi: more than 2000 in 2020 after 29% growth implies a 2019 base of more than
+    # 2000 / 1.29 = 1550.39, and the 2019 actual 1562.5 is above it: consistent.
+    assert bool(rows.loc["kezhi_2020_07", "consistent"]) is True
+    assert rows.loc["kezhi_2020_07", "implied_base"] == pytest.approx(1550.39, abs=0.01)
+    # IDC Corp: 1.189 ** 5 = 2.376344; 3075 / 2.376344 = 1294.00 vs the stated 1293.5
+    assert rows.loc["idc_corp_2023_08", "implied_base"] == pytest.approx(1294.00, abs=0.01)
+    assert bool(rows.loc["idc_corp_2023_08", "consistent"]) is True
+    # 2407 / 1.2668 = 1900.06 against "more than 2200" in 2022: 1900.06 / 2200 - 1 = -0.13634
+    assert rows.loc["unattributed_2024", "gap"] == pytest.approx(-0.13634, abs=1e-5)
+    assert bool(rows.loc["unattributed_2024", "consistent"]) is False
+    # the CIDC report: at least 3200.5 in 2022 against 4043.2: 3200.5 / 4043.2 - 1 = -0.20842
+    assert rows.loc["cidc_2019_2020_report", "end_gap"] == pytest.approx(-0.20842, abs=1e-5)
+
+
+# -- track record ------------------------------------------------------------------------
+
+
+def test_track_record_of_the_bundled_forecasts() -> None:
+    record = track_record().set_index("claim_id")
+    row = record.loc["cidc_2019_2020_report/level_2022"]
+    # ">3200.5" against the derived 4043.2: held, but undershot by 3200.5 / 4043.2 - 1 = -20.8%
+    assert row["error_pct"] == pytest.approx(-0.20842, abs=1e-5)
+    # log(3200.5 / 4043.2) = log(0.791576) = -0.23373
+    assert row["log_error"] == pytest.approx(-0.23373, abs=1e-5)
+    assert row["direction"] == "undershoot"
+    assert bool(row["held"]) is True
+    assert bool(row["actual_derived"]) is True
+    assert (row["horizon"], bool(row["forecast"])) == (2, True)
+    seed = record.loc["global_times_2020_07_07/level_2022"]
+    assert bool(seed["held"]) is False  # an exact 3200 is 20.9% off, beyond 5%
+    pending = record.loc["idc_corp_2023_08/level_2027"]
+    assert pending["status"] == "no actual yet (latest 2022)"
+    assert pd.isna(pending["error_pct"])
+    assert (record["status"] == "realised").sum() == 7
+
+
+def test_track_record_honours_bounds_and_tolerance() -> None:
+    claims = [
+        Claim(subject=SUBJECT, kind="level", value=2500, unit=UNIT, year=2020, qualifier="at_most"),
+        Claim(subject=SUBJECT, kind="level", value=2300, unit=UNIT, year=2020, claim_set="b"),
+        Claim(subject=SUBJECT, kind="level", value=2300, unit=UNIT, year=2021, claim_set="c"),
+    ]
+    record = track_record(claims, HISTORY, tolerance=0.05).set_index("year")
+    # at most 2500 vs 2238.7: held, an overshoot of 2500 / 2238.7 - 1 = 11.7%
+    assert record["held"].tolist() == [True, True, False]
+    # 2300 / 2238.7 - 1 = 0.0274 (within 5%); 2300 / 3012.7 - 1 = -0.2366
+    assert record["error_pct"].round(4).tolist() == [0.1167, 0.0274, -0.2366]
+    assert record["direction"].tolist() == ["overshoot", "overshoot", "undershoot"]
+    assert record["horizon"].isna().all()  # no "made": horizon unknown, not invented
+
+
+# -- reading claims ----------------------------------------------------------------------
+
+
+def test_parse_period() -> None:
+    assert parse_period("2020-22") == (2020, 2022)
+    assert parse_period("2020–2022") == (2020, 2022)
+    assert parse_period("1998-02") == (1998, 2002)
+    with pytest.raises(SpecError, match=re.escape("period 'soon' is not two years")):
+        parse_period("soon")
+
+
+def test_toml_claims_with_figure_text(tmp_path: Path) -> None:
+    path = tmp_path / "seed.toml"
+    path.write_text(
+        'claim_set = "seed"\nmade = "2020-07-07"\n'
+        f'[[claims]]\nsubject = "{SUBJECT}"\nkind = "cagr"\nperiod = "2020-22"\nvalue = "27.8%"\n'
+        f'[[claims]]\nsubject = "{SUBJECT}"\nkind = "level"\nyear = 2022\n'
+        f'value = "320 billion yuan"\nunit = "{UNIT}"\n',
+        encoding="utf-8",
+    )
+    claims = read_claims(path)
+    assert [c.describe() for c in claims] == [
+        "CAGR 27.8% 2020-2022",
+        "level 3200 CNY 100m in 2022",
+    ]
+    assert {c.claim_set for c in claims} == {"seed"}
+    assert check_claims(path, history=HISTORY).iloc[0]["fits"] == "none"
+
+
+def test_figure_text_keeps_its_unit_and_qualifier(tmp_path: Path) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text(
+        f"subject,kind,year,value\n{SUBJECT},level,2022,more than 3200.5亿元\n", encoding="utf-8"
+    )
+    (claim,) = read_claims(path)
+    assert (claim.value, claim.unit, claim.qualifier) == (3200.5, UNIT, "at_least")
+
+
+def test_csv_round_trip_of_the_bundled_claims(tmp_path: Path) -> None:
+    frame = load_dataset("published_forecasts")
+    path = tmp_path / "claims.csv"
+    frame.to_csv(path, index=False)
+    assert read_claims(path) == read_claims(frame)
+    assert len(read_claims(path)) == len(frame)
+
+
+# -- errors ------------------------------------------------------------------------------
+
+
+def test_unknown_subject() -> None:
+    claim = Claim(subject="china_idc", kind="level", value=1.0, unit=UNIT, year=2020)
+    message = (
+        "claim 'china_idc/level_2020': subject 'china_idc' has no history (series in the "
+        "history: china_idc_cidc_overall); use one of those series ids as the subject, or "
+        "pass history=None to check the claims against each other only"
+    )
+    with pytest.raises(UnknownSubjectError, match=re.escape(message)):
+        check_claims([claim], history=HISTORY)
+    with pytest.raises(UnknownSubjectError, match=re.escape(message)):
+        track_record([claim], HISTORY)
+    with pytest.raises(
+        UnknownSubjectError,
+        match=re.escape("claim 'china_idc/level_2020': subject 'china_idc' is no bundled series"),
+    ):
+        check_claims([claim], history="bundled")
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (
+            {"kind": "trend", "value": 1.0, "year": 2020},
+            "claim 'x': kind 'trend' is not one of level, growth, cagr; a claim states a level, "
+            "a year-on-year growth or a CAGR",
+        ),
+        (
+            {"kind": "level", "value": 1.0, "year": 2020},
+            "claim 'x': a level claim needs the unit of its value (e.g. 'CNY 100m'), found None",
+        ),
+        (
+            {"kind": "growth", "value": 29.0, "year": 2020, "start_year": 2018},
+            "claim 'x': a growth claim runs from 2019 to 2020, found start_year=2018; use "
+            "kind='cagr' for a longer period",
+        ),
+        (
+            {"kind": "cagr", "value": 27.8, "year": 2022},
+            "claim 'x': a cagr claim needs a start_year before 2022, found None",
+        ),
+        (
+            {"kind": "growth", "value": -100.0, "year": 2020},
+            "claim 'x': a growth rate of -100% is impossible (a level cannot fall by 100% or more)",
+        ),
+        (
+            {"kind": "cagr", "value": 0.278, "year": 2022, "start_year": 2020, "unit": "USD"},
+            "claim 'x': a cagr claim is a percent (unit '%'), found unit 'USD'; give 27.8 for "
+            "27.8%",
+        ),
+        (
+            {"kind": "level", "value": 1.0, "year": 2020, "unit": UNIT, "qualifier": "over"},
+            "claim 'x': qualifier 'over' is not one of exact, at_least, at_most, approximately",
+        ),
+    ],
+)
+def test_bad_claims(kwargs: dict, message: str) -> None:
+    with pytest.raises(SpecError, match=re.escape(message) + "$"):
+        Claim(subject="x", **kwargs)
+
+
+def test_bad_file_rows_name_the_file_and_row(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(f"subject,kind,year\n{SUBJECT},level,2020\n", encoding="utf-8")
+    message = (
+        f"file '{path}' row 1: missing value; every claim needs subject, kind, year (or "
+        "period) and value"
+    )
+    with pytest.raises(SpecError, match=re.escape(message)):
+        read_claims(path)
+    with pytest.raises(SpecError, match=re.escape("expected a .csv or .toml file, found '.txt'")):
+        (tmp_path / "c.txt").write_text("x", encoding="utf-8")
+        read_claims(tmp_path / "c.txt")
+
+
+def test_a_level_in_an_unconvertible_unit() -> None:
+    claim = Claim(subject=SUBJECT, kind="level", value=5.0, unit="MW", year=2020)
+    with pytest.raises(
+        IncompatibleUnitsError,
+        match=re.escape(
+            "claim 'china_idc_cidc_overall/level_2020': its level is in 'MW' but the subject "
+            "'china_idc_cidc_overall' is in 'CNY 100m'"
+        ),
+    ):
+        check_claims([claim], history=HISTORY)
+
+
+def test_bad_tolerance() -> None:
+    with pytest.raises(
+        SpecError,
+        match=re.escape("tolerance must be a relative gap in [0, 1) (0.01 = 1%), found 5"),
+    ):
+        check_claims(SEED, tolerance=5)
