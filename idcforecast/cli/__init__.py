@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "idcforecast.cli.cagr_cmd",
     "idcforecast.cli.claims_cmd",
     "idcforecast.cli.track_record_cmd",
+    "idcforecast.cli.scenarios_cmd",
 )
 
 

@@ -143,3 +143,13 @@ def test_to_frame_is_tidy() -> None:
     assert len(frame) == 12
     row = frame.iloc[5]  # path 1, third year
     assert (row["path"], row["year"], row["value"]) == (1, 2026, p.values[0, 1, 2])
+
+
+def test_cap_as_figure_text() -> None:
+    # cap "1.2万亿元" = 1.2e12 yuan = 12000 in "CNY 100m"
+    spec = {"scenarios": {"capped": {"cap": "1.2万亿元", "cap_mode": "clip"}}}
+    p = simulate_paths(
+        mean=np.array([10_000.0, 20_000.0, 30_000.0]), sigma=np.zeros(3), years=YEARS,
+        scenarios=spec, n_paths=1, seed=0, unit="CNY 100m",
+    )  # fmt: skip
+    np.testing.assert_allclose(p.values[0, 0], [10_000.0, 12_000.0, 12_000.0])

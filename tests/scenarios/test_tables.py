@@ -95,3 +95,12 @@ def test_cagr_needs_positive_paths() -> None:
 def test_no_origin_means_no_cagr_rows() -> None:
     p = Paths(values=np.ones((1, 3, 2)), years=np.array([2026, 2027]), scenarios=("b",))
     assert set(scenario_table(p)["quantity"]) == {"level"}
+
+
+def test_threshold_as_figure_text_converts_to_the_series_unit() -> None:
+    # "8000亿元" = 8000 x 1e8 yuan = 8000 in "CNY 100m"; "0.8万亿元" is the same amount;
+    p = Paths(values=np.array([[[7000.0], [7999.0], [8001.0], [9000.0]]]),
+              years=np.array([2027]), scenarios=("base",), unit="CNY 100m")  # fmt: skip
+    assert prob_exceeds(p, "8000亿元", 2027, scenario="base") == 0.5
+    assert prob_exceeds(p, "0.8万亿元", 2027, scenario="base") == 0.5
+    assert prob_exceeds(p, "700 billion yuan", 2027, scenario="base") == 0.75

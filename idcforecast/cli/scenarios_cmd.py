@@ -1,0 +1,149 @@
+"""``idcforecast scenarios [FILE]``: Monte Carlo scenario table and exceedance probabilities."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from idcforecast.scenarios import Paths
+
+NAME = "scenarios"
+HELP = (
+    "simulate the scenarios of a TOML spec (default: the bundled China IDC example) from a "
+    "series' calibrated forecast; print quantiles per year, the CAGR distribution and "
+    "P(value > THRESHOLD in YEAR)"
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the subcommand's arguments."""
+    parser.add_argument(
+        "file", nargs="?", metavar="FILE", help="scenario spec (TOML); default: bundled example"
+    )
+    parser.add_argument(
+        "--dataset", default="china_idc_market", help="bundled dataset (default %(default)s)"
+    )
+    parser.add_argument(
+        "--input", metavar="CSV", help="read the history from a CSV/Excel file instead"
+    )
+    parser.add_argument("--series", metavar="ID", help="series id (default: the spec's series_id)")
+    parser.add_argument("--to", type=int, metavar="YEAR", help="last simulated year")
+    parser.add_argument(
+        "--horizon", type=int, default=7, help="years after the last observation (default 7)"
+    )
+    parser.add_argument("--paths", type=int, default=10_000, help="paths per scenario")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--method", default="auto", help="forecasting model alias")
+    parser.add_argument(
+        "--threshold",
+        action="append",
+        default=[],
+        metavar="X",
+        help="level to exceed: a number in the series unit or a figure like 8000亿元 (repeatable)",
+    )
+    parser.add_argument("--year", type=int, help="year of the threshold (default: last year)")
+    parser.add_argument("--target-year", type=int, help="CAGR target year (default: last)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Simulate and print the tables."""
+    from idcforecast._paths import data_dir
+    from idcforecast.scenarios import load_scenarios, scenario_table, simulate
+
+    spec_path = args.file or str(data_dir() / "scenarios" / "china_idc_example.toml")
+    spec = load_scenarios(spec_path)
+    history = _history(args)
+    series = args.series or spec.series_id
+    rows = history if series is None else history[history["series_id"] == series]
+    last = int(rows["year"].max()) if len(rows) else 0
+    horizon = (args.to - last) if args.to is not None else args.horizon
+    paths = simulate(
+        history,
+        horizon,
+        n_paths=args.paths,
+        scenarios=spec,
+        seed=args.seed,
+        series_id=series,
+        method=args.method,
+    )
+    table = scenario_table(paths, target_year=args.target_year)
+    print(_header(paths, spec_path, args.seed))
+    print()
+    print(_levels_text(table))
+    print()
+    print(_cagr_text(table))
+    for threshold in args.threshold:
+        print()
+        print(_prob_text(paths, threshold, args.year or int(paths.years[-1])))
+    return 0
+
+
+def _history(args: argparse.Namespace) -> pd.DataFrame:
+    if args.input:
+        from idcforecast.io import read_series
+
+        return read_series(args.input)
+    from idcforecast.datasets import load_dataset
+
+    return load_dataset(args.dataset)
+
+
+def _header(paths: Paths, spec_path: str, seed: int) -> str:
+    weights = (
+        ", ".join(f"{n} {w:g}" for n, w in zip(paths.scenarios, paths.weights, strict=True))
+        if paths.weights
+        else "none"
+    )
+    return (
+        f"series {paths.series_id} ({paths.unit or 'no unit'}), last observed "
+        f"{paths.origin_year}: {paths.origin_value:,.6g}; model {paths.model!r}; "
+        f"{paths.n_paths:,} paths per scenario, seed {seed}\n"
+        f"spec {spec_path}; weights: {weights}"
+    )
+
+
+def _levels_text(table: pd.DataFrame) -> str:
+    from idcforecast.cli._text import text_table
+
+    levels = table[table["quantity"] == "level"]
+    cols = ["p5", "p10", "p50", "p90", "p95", "mean"]
+    rows = [
+        [str(r["scenario"]), str(r["year"]), *(f"{r[c]:,.0f}" for c in cols)]
+        for r in levels.to_dict("records")
+    ]
+    unit = str(levels["unit"].iloc[0]) if len(levels) else ""
+    return f"levels ({unit}):\n" + text_table(
+        ["scenario", "year", *cols], rows, right=range(1, 2 + len(cols))
+    )
+
+
+def _cagr_text(table: pd.DataFrame) -> str:
+    from idcforecast.cli._text import text_table
+
+    cagr = table[table["quantity"] == "cagr"]
+    if not len(cagr):
+        return "CAGR: no origin (history) to measure from"
+    cols = ["p5", "p10", "p50", "p90", "p95", "mean"]
+    rows = [[str(r["scenario"]), *(f"{r[c]:.1f}%" for c in cols)] for r in cagr.to_dict("records")]
+    year = int(cagr["year"].iloc[0])
+    return f"CAGR from the last observation to {year} (% a year):\n" + text_table(
+        ["scenario", *cols], rows, right=range(1, 1 + len(cols))
+    )
+
+
+def _prob_text(paths: Paths, threshold: str, year: int) -> str:
+    from idcforecast.cli._text import text_table
+    from idcforecast.scenarios import prob_exceeds
+
+    try:
+        value: float | str = float(threshold.replace(",", ""))
+    except ValueError:
+        value = threshold
+    probs = prob_exceeds(paths, value, year)
+    rows = [[str(name), f"{p:.1%}"] for name, p in probs.items()]
+    return f"P(value > {threshold} in {year}):\n" + text_table(
+        ["scenario", "probability"], rows, right=[1]
+    )
