@@ -29,7 +29,7 @@ from idcforecast.report._frames import (
     require_columns,
     source_text,
 )
-from idcforecast.report.fonts import without_cjk
+from idcforecast.report.fonts import contains_cjk, without_cjk
 from idcforecast.report.style import (
     COLORS,
     add_footnote,
@@ -44,14 +44,21 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["plot_backtest", "plot_forecast", "plot_growth"]
+__all__ = ["plot_backtest", "plot_claims", "plot_forecast", "plot_growth", "plot_scenarios"]
 
 
 def _thousands(ax: Axes) -> None:
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
+    from matplotlib.ticker import FuncFormatter
 
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    _integer_ticks(ax)
+
+
+def _integer_ticks(ax: Axes) -> None:
+    """Whole-number ticks on the x axis (years, horizons), even over a short span."""
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
 
 
 def _history_points(ax: Axes, history: pd.DataFrame) -> None:
@@ -211,9 +218,7 @@ def plot_growth(
             )
         ax.set_ylim(top=max([*growth, rate or 0.0, 0.0]) * 1.25 + 1.0)
         ax.legend(loc="upper left", ncols=2)
-        from matplotlib.ticker import MaxNLocator
-
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        _integer_ticks(ax)
         ax.set_xlim((years[0] if len(years) else first) - 0.6, last + 0.6)
         ax.axhline(0, color="#444444", lw=0.8)
         style_axes(
@@ -313,9 +318,7 @@ def plot_backtest(
         steps = np.unique(horizon)
         means = [float(ape[horizon == h].mean()) for h in steps]
         right.plot(steps, means, color=COLORS["cagr"], marker="s", ms=4, label="mean")
-        from matplotlib.ticker import MaxNLocator
-
-        right.xaxis.set_major_locator(MaxNLocator(integer=True))
+        _integer_ticks(right)
         right.set_xlabel("years ahead (horizon)")
         right.set_ylim(bottom=0)
         style_axes(right, ylabel="absolute error, percent", title="Error by horizon")
@@ -353,3 +356,199 @@ def _backtest_note(accuracy: pd.DataFrame | None, sid: str, model: str, windows:
     if "coverage_95" in row.index:
         parts.append(f"95% covered {100 * row['coverage_95']:.0f}%")
     return f"{base} {', '.join(parts)}." if parts else base
+
+
+_QUALIFIER_SIGN = {"at_least": ">", "at_most": "<", "approximately": "~"}
+
+
+def _claim_label(row: pd.Series) -> str:
+    who = str(row.get("by", "")).split(",")[0].strip()
+    if not who or contains_cjk(who):  # chart text is DejaVu only; the set id is readable
+        who = str(row.get("claim_set", "")).replace("_", " ")
+    return f"{who} ({str(row.get('made', ''))[:4]})"
+
+
+def plot_claims(
+    record: pd.DataFrame,
+    *,
+    history: pd.DataFrame | None = None,
+    title: str | None = None,
+) -> Figure:
+    """Published level forecasts against what happened.
+
+    Each forecast is a marker at its target year and value (a triangle up for "more
+    than", down for "less than"), green when it held and orange when it missed, joined by
+    a dotted line to the actual value.
+
+    Parameters
+    ----------
+    record
+        Output of ``idcforecast.track_record`` (``claim_set, by, made, year, value,
+        qualifier, actual, held, forecast``...). Figures restated after the fact
+        (``forecast`` False) are left out.
+    history
+        The tidy history of the subject, drawn as the actual line (optional).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> record = pd.DataFrame({"claim_set": ["a"], "by": ["Firm"], "made": ["2020"],
+    ...     "subject": ["s"], "year": [2022], "value": [3200.0], "qualifier": ["exact"],
+    ...     "unit": ["CNY 100m"], "actual": [4043.2], "held": [False], "forecast": [True]})
+    >>> fig = plot_claims(record)
+    >>> fig.axes[0].get_ylabel()
+    'CNY 100 million'
+    """
+    require_columns(record, ["year", "value", "qualifier", "actual", "held"], what="claims record")
+    rows = record
+    if "forecast" in rows.columns:
+        rows = rows[rows["forecast"].astype(bool)]
+    rows = rows.sort_values(["year", "value"], kind="stable").reset_index(drop=True)
+    unit = first_unit(rows) or (first_unit(history) if history is not None else "")
+    with house_style():
+        fig, ax = new_figure()
+        if history is not None and len(history):
+            hist = one_series(history, None, what="history")
+            if len(rows):  # the years around the claims, not the whole history
+                hist = hist[hist["year"] >= int(rows["year"].min()) - 6]
+            _history_points(ax, hist)
+        markers = {"at_least": "^", "at_most": "v"}
+        for i, row in rows.iterrows():
+            color = COLORS["hit"] if bool(row["held"]) else COLORS["miss"]
+            x = float(row["year"]) + 0.12 * (i - (len(rows) - 1) / 2)
+            if not np.isnan(float(row["actual"])):
+                ax.plot([x, x], [row["value"], row["actual"]], color=color, ls=":", lw=1.2)
+            ax.plot(
+                x,
+                row["value"],
+                marker=markers.get(str(row["qualifier"]), "D"),
+                color=color,
+                ms=7,
+                ls="none",
+            )
+            same_year = rows.index[(rows["year"] == row["year"]) & (rows.index < i)]
+            ax.annotate(
+                f"{_claim_label(row)}: {_QUALIFIER_SIGN.get(str(row['qualifier']), '')}"
+                f"{float(row['value']):,.0f}",
+                xy=(x, float(row["value"])),
+                xytext=(9, -3 - 10 * len(same_year)),
+                textcoords="offset points",
+                ha="left",
+                va="top",
+                fontsize=7,
+                color=color,
+            )
+        from matplotlib.lines import Line2D
+
+        handles = [
+            Line2D([], [], color=COLORS["history"], marker="o", ms=3.5, label="actual"),
+            Line2D([], [], color=COLORS["hit"], marker="D", ls="none", label="forecast held"),
+            Line2D([], [], color=COLORS["miss"], marker="D", ls="none", label="forecast missed"),
+            Line2D([], [], color="#555555", marker="^", ls="none", label="'more than'"),
+        ]
+        ax.legend(handles=handles, loc="upper left")
+        _thousands(ax)
+        ax.set_ylim(bottom=0)
+        style_axes(
+            ax,
+            ylabel=unit_label(unit),
+            title=title or "Published forecasts against what happened",
+        )
+        add_footnote(
+            fig,
+            "Forecasts as published (level claims made before their target year); dotted "
+            "lines join each to the actual. Sources: see the claims table.",
+        )
+    return fig
+
+
+def plot_scenarios(
+    table: pd.DataFrame,
+    *,
+    history: pd.DataFrame | None = None,
+    title: str | None = None,
+    band: tuple[str, str] = ("p10", "p90"),
+) -> Figure:
+    """Scenario medians with their 10-90% band, after the history.
+
+    Parameters
+    ----------
+    table
+        Output of ``idcforecast.scenarios.scenario_table`` (the ``"level"`` rows are
+        drawn: ``scenario, year, p50`` and the ``band`` columns, ``unit``).
+    history
+        The tidy history, drawn before the scenarios (optional).
+    band
+        The quantile columns of the shaded band.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"scenario": ["base", "bull"], "quantity": "level",
+    ...     "year": [2024, 2024], "unit": "USD bn", "p10": [9.0, 10.0], "p50": [10.0, 12.0],
+    ...     "p90": [11.0, 14.0]})
+    >>> [t.get_text() for t in plot_scenarios(table).axes[0].get_legend().get_texts()]
+    ['base', 'bull']
+    """
+    from idcforecast.report.style import SCENARIO_COLORS
+
+    require_columns(table, ["scenario", "year", "p50", *band], what="scenario table")
+    levels = table[table["quantity"] == "level"] if "quantity" in table.columns else table
+    unit = first_unit(levels) or (first_unit(history) if history is not None else "")
+    names = list(dict.fromkeys(levels["scenario"].astype(str)))
+    with house_style():
+        fig, ax = new_figure()
+        origin: tuple[float, float] | None = None
+        if history is not None and len(history):
+            hist = one_series(history, None, what="history")
+            _history_points(ax, hist)
+            origin = (float(hist["year"].iloc[-1]), float(hist["value"].iloc[-1]))
+        for i, name in enumerate(names):
+            rows = levels[levels["scenario"].astype(str) == name].sort_values("year")
+            years = rows["year"].to_numpy(dtype=float)
+            mid, lo, hi = (rows[c].to_numpy(dtype=float) for c in ("p50", *band))
+            if origin is not None:
+                years, mid, lo, hi = (
+                    np.concatenate([[o], a])
+                    for o, a in zip(
+                        (origin[0], origin[1], origin[1], origin[1]),
+                        (years, mid, lo, hi),
+                        strict=True,
+                    )
+                )
+            weighted = name == "weighted"
+            color = COLORS["history"] if weighted else SCENARIO_COLORS[i % len(SCENARIO_COLORS)]
+            if not weighted:
+                ax.fill_between(years, lo, hi, color=color, alpha=0.13, lw=0)
+            ax.plot(
+                years,
+                mid,
+                color=color,
+                lw=2.4 if weighted else 1.8,
+                ls="-" if weighted else "--",
+                label=name,
+            )
+            ax.annotate(
+                f"{mid[-1]:,.0f}",
+                xy=(years[-1], mid[-1]),
+                xytext=(4, 0),
+                textcoords="offset points",
+                fontsize=7.5,
+                va="center",
+                color=color,
+            )
+        handles, labels = ax.get_legend_handles_labels()
+        keep = [(h, lab) for h, lab in zip(handles, labels, strict=True) if lab in names]
+        ax.legend([h for h, _ in keep], [lab for _, lab in keep], loc="upper left")
+        _thousands(ax)
+        ax.set_ylim(bottom=0)
+        style_axes(ax, ylabel=unit_label(unit), title=title or "Scenarios: median and 10-90% band")
+        add_footnote(
+            fig,
+            f"Monte Carlo paths from the calibrated forecast, adjusted per scenario; lines are "
+            f"medians, shading the {band[0][1:]}-{band[1][1:]}% range"
+            + (
+                "; 'weighted' mixes the scenarios by their weights." if "weighted" in names else "."
+            ),
+        )
+    return fig

@@ -52,6 +52,15 @@ FOOTNOTE_SIZE = 6.5
 
 HOUSE_RC: dict[str, Any] = {
     "font.family": "DejaVu Sans",
+    # explicit near-black: matplotlib omits a pure-black fill from SVG text, and the PDF
+    # would then draw the text in whatever fill colour came before
+    "text.color": "#1b1b1b",
+    "axes.labelcolor": "#1b1b1b",
+    "axes.titlecolor": "#1b1b1b",
+    "xtick.color": "#333333",
+    "ytick.color": "#333333",
+    "xtick.labelcolor": "#1b1b1b",
+    "ytick.labelcolor": "#1b1b1b",
     "font.size": 9.0,
     "axes.titlesize": 11.0,
     "axes.titleweight": "bold",

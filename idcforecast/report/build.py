@@ -1,0 +1,358 @@
+"""``build_report``: data -> forecast, backtest, claims, scenarios -> the PDF, written atomically.
+
+Examples
+--------
+>>> from idcforecast import build_report
+>>> path = build_report(out="reports/doctest.pdf", date="2026-01-01")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shlex
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from idcforecast.errors import (
+    DataError,
+    InsufficientDataError,
+    SpecError,
+    UnknownSeriesError,
+)
+from idcforecast.report._atomic import check_writable, write_atomic
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from idcforecast.report.context import ReportContext, ScenarioResults
+
+__all__ = ["DEFAULT_DATASET", "DEFAULT_OUT", "DEFAULT_SERIES", "DEFAULT_TO", "build_report"]
+
+DEFAULT_DATASET = "china_idc_market"
+DEFAULT_SERIES = "china_idc_cidc_overall"
+DEFAULT_TO = 2030
+DEFAULT_OUT = "reports/china-idc-market.pdf"
+_TITLES = {"china_idc_cidc_overall": "China IDC market (CIDC overall scope)"}
+_BACKTEST_HORIZON = 3
+SCENARIO_PATHS = 5_000  # quantiles to about +-1% of their value; a second or less
+
+
+def build_report(
+    *,
+    data: str | os.PathLike[str] | pd.DataFrame | None = None,
+    series_id: str | None = None,
+    to: int = DEFAULT_TO,
+    scenarios: str | os.PathLike[str] | None = None,
+    out: str | os.PathLike[str] = DEFAULT_OUT,
+    date: str | date | None = None,
+    seed: int = 0,
+    method: str = "auto",
+    title: str | None = None,
+    command: str | None = None,
+) -> Path:
+    """Build the PDF report for one series and return its path.
+
+    Parameters
+    ----------
+    data
+        A CSV/Excel file or a tidy frame (read with ``idcforecast.read_series``); the
+        bundled ``china_idc_market`` dataset by default.
+    series_id
+        The series to report on; ``china_idc_cidc_overall`` for the bundled data, and
+        optional for a file that holds one series.
+    to
+        The last forecast year (after the last year of the series).
+    scenarios
+        A scenario spec (TOML) to add the scenarios section; none by default.
+    out
+        The PDF to write (folders are created); written atomically.
+    date
+        The report date (``YYYY-MM-DD`` or a ``date``), also the PDF's creation date; today
+        (UTC) by default. Fix it, with the seed, for a byte-identical file.
+    seed
+        Seed for anything random (scenario paths).
+    method
+        Forecast method for ``idcforecast.forecast`` ("auto" or an alias).
+    title
+        The report title (derived from the series by default).
+    command
+        The command as run, for the reproducibility appendix (the CLI passes its
+        arguments); the appendix also shows the equivalent ``idcforecast report ...``
+        command with every option that fixes the output.
+
+    Raises
+    ------
+    UnknownSeriesError
+        ``series_id`` is not in the data.
+    SpecError
+        ``to`` is not after the last year, or ``date`` is not ``YYYY-MM-DD``.
+    ReportError
+        ``out`` cannot be written (nothing is left behind).
+    """
+    target = check_writable(out, what="report")
+    report_date = _report_date(date)
+    history, data_label, digest = _load_history(data, series_id)
+    sid = str(history["series_id"].iloc[0])
+    last = int(history["year"].iloc[-1])
+    if int(to) <= last:
+        raise SpecError(
+            f"report horizon: to={int(to)} is not after the last year of series {sid!r} "
+            f"({last}); pass a later year, e.g. to={max(last + 1, DEFAULT_TO)} "
+            f"(--to {max(last + 1, DEFAULT_TO)})",
+            series_id=sid,
+            to=int(to),
+            last_year=last,
+        )
+    reproduce = _equivalent_command(data, series_id, to, scenarios, target, report_date, seed)
+    ctx = _context(
+        history,
+        sid=sid,
+        to=int(to),
+        method=method,
+        seed=seed,
+        scenarios=scenarios,
+        title=title,
+        data_label=data_label,
+        digest=digest,
+        report_date=report_date,
+        command=command or "build_report(...) called from Python",
+        reproduce=reproduce,
+    )
+    pdf_bytes = render_pdf(ctx, creation_date=report_date)
+    return write_atomic(target, lambda tmp: tmp.write_bytes(pdf_bytes), what="report")
+
+
+def render_pdf(ctx: ReportContext, *, creation_date: date) -> bytes:
+    """Render every applicable section of the report into PDF bytes."""
+    from idcforecast.report.pdf import ReportDocument
+    from idcforecast.report.sections import render_sections
+
+    stamp = datetime(creation_date.year, creation_date.month, creation_date.day, tzinfo=UTC)
+    doc = ReportDocument(title=ctx.title, creation_date=stamp)
+    render_sections(ctx, doc)
+    return doc.to_bytes()
+
+
+def _report_date(value: str | date | None) -> date:
+    if value is None:
+        return datetime.now(UTC).date()
+    if isinstance(value, date):
+        return value
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            pass
+    raise SpecError(
+        f"report date {value!r} is not a calendar date; expected YYYY-MM-DD, e.g. 2026-01-31",
+        date=str(value),
+    )
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _load_history(
+    data: str | os.PathLike[str] | pd.DataFrame | None, series_id: str | None
+) -> tuple[pd.DataFrame, str, str]:
+    """The series' rows, a label for the data, and the sha256 of what was read."""
+    import pandas as pd
+
+    if data is None:
+        from idcforecast._paths import data_dir
+        from idcforecast.datasets import load_dataset
+
+        frame = load_dataset(DEFAULT_DATASET)
+        path = data_dir() / f"{DEFAULT_DATASET}.csv"
+        label = f"bundled dataset {DEFAULT_DATASET} ({path.name})"
+        digest = _sha256(path)
+        series_id = series_id or DEFAULT_SERIES
+    else:
+        from idcforecast.io import read_series
+
+        frame = read_series(data)
+        if isinstance(data, pd.DataFrame):
+            label = "an in-memory DataFrame (hash of its CSV form)"
+            digest = hashlib.sha256(data.to_csv(index=False).encode("utf-8")).hexdigest()
+        else:
+            label = f"file {Path(data).name}"
+            digest = _sha256(Path(data))
+    ids = list(dict.fromkeys(frame["series_id"].astype(str)))
+    if series_id is None:
+        if len(ids) != 1:
+            raise DataError(
+                f"report data ({label}): holds {len(ids)} series ({', '.join(ids)}); "
+                f"choose one with series_id= (--series ID)",
+                series_ids=ids,
+            )
+        series_id = ids[0]
+    if series_id not in ids:
+        raise UnknownSeriesError(
+            f"report: series {series_id!r} is not in {label}; it holds: {', '.join(ids)} "
+            f"(pass one of them with --series)",
+            series_id=series_id,
+            known=ids,
+        )
+    rows = frame[frame["series_id"].astype(str) == series_id]
+    return rows.sort_values("year").reset_index(drop=True), label, digest
+
+
+def _equivalent_command(
+    data: Any,
+    series_id: str | None,
+    to: int,
+    scenarios: Any,
+    out: Path,
+    report_date: date,
+    seed: int,
+) -> str:
+    parts = ["idcforecast", "report"]
+    if data is not None and not hasattr(data, "columns"):
+        parts += ["--data", str(data)]
+    if series_id is not None:
+        parts += ["--series", series_id]
+    parts += ["--to", str(to)]
+    if scenarios is not None:
+        parts += ["--scenarios", str(scenarios)]
+    parts += ["--out", str(out), "--date", report_date.isoformat(), "--seed", str(seed)]
+    return shlex.join(parts)
+
+
+def _context(
+    history: pd.DataFrame,
+    *,
+    sid: str,
+    to: int,
+    method: str,
+    seed: int,
+    scenarios: Any,
+    title: str | None,
+    data_label: str,
+    digest: str,
+    report_date: date,
+    command: str,
+    reproduce: str,
+) -> ReportContext:
+    from idcforecast import __version__
+    from idcforecast.forecast import forecast
+    from idcforecast.report.context import Provenance, ReportContext
+
+    last = int(history["year"].iloc[-1])
+    fc = forecast(history, to - last, method=method, seed=seed)
+    backtest, accuracy, note = _backtest(history, method)
+    checks, record = _claims(history)
+    provenance = Provenance(
+        package_version=__version__,
+        data_label=data_label,
+        data_sha256=digest,
+        seed=seed,
+        report_date=report_date.isoformat(),
+        command=command,
+        reproduce=reproduce,
+        method=method,
+        horizon_to=to,
+    )
+    return ReportContext(
+        title=title or _TITLES.get(sid, sid),
+        series_id=sid,
+        unit=str(history["unit"].iloc[0]) if "unit" in history.columns else "",
+        history=history,
+        forecast=fc,
+        provenance=provenance,
+        backtest=backtest,
+        accuracy=accuracy,
+        backtest_note=note,
+        claims=checks,
+        track_record=record,
+        scenarios=_scenarios(scenarios, history, to=to, seed=seed) if scenarios else None,
+        assumptions=_assumptions(history, fc),
+    )
+
+
+def _backtest(
+    history: pd.DataFrame, method: str
+) -> tuple[pd.DataFrame | None, pd.DataFrame | None, str]:
+    from idcforecast.evaluation import accuracy, backtest
+
+    try:
+        frame = backtest(history, _BACKTEST_HORIZON, method=method)
+    except InsufficientDataError as err:
+        return None, None, f"No backtest: {err}"
+    return frame, accuracy(frame), ""
+
+
+def _claims(history: pd.DataFrame) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """Check the bundled published claims whose subject is this series, if any."""
+    from idcforecast.claim_checks import check_claims
+    from idcforecast.datasets import load_dataset
+    from idcforecast.track_record import track_record
+
+    sid = str(history["series_id"].iloc[0])
+    published = load_dataset("published_forecasts")
+    mine = published[published["subject"] == sid].reset_index(drop=True)
+    if not len(mine):
+        return None, None
+    return check_claims(mine, history=history), track_record(mine, history)
+
+
+def _scenarios(spec: Any, history: pd.DataFrame, *, to: int, seed: int) -> ScenarioResults:
+    """Simulate the scenarios of a spec file from this series' forecast distribution."""
+    from idcforecast.report.context import ScenarioResults
+    from idcforecast.scenarios import load_scenarios, scenario_table, simulate
+
+    scenario_set = load_scenarios(spec)
+    sid = str(history["series_id"].iloc[0])
+    last = int(history["year"].iloc[-1])
+    paths = simulate(
+        history,
+        to - last,
+        n_paths=SCENARIO_PATHS,
+        scenarios=scenario_set,
+        seed=seed,
+        series_id=sid,
+    )
+    return ScenarioResults(
+        description=scenario_set.description,
+        source=Path(str(scenario_set.source)).name,
+        table=scenario_table(paths),
+        n_paths=SCENARIO_PATHS,
+        scenarios=tuple((s.name, s.description, s.weight) for s in scenario_set.scenarios),
+    )
+
+
+def _assumptions(history: pd.DataFrame, fc: pd.DataFrame) -> tuple[str, ...]:
+    years = history["year"].astype(int).tolist()
+    missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
+    derived = (
+        history.loc[history["derived"].astype(bool), "year"].astype(int).tolist()
+        if "derived" in history.columns
+        else []
+    )
+    scope = ", ".join(s for s in history.get("scope", []).astype(str).unique() if s) or "one"
+    items = [
+        f"One scope only ({scope}). Other definitions of the same market differ by up to 3x "
+        "for the same year and are never mixed into this series.",
+        "Nominal currency as published: no inflation or exchange-rate adjustment.",
+        "The forecast extrapolates the series' own history; it assumes no break (policy, "
+        "AI demand, oversupply) beyond what the past errors of such forecasts imply.",
+        "The intervals assume future forecast errors resemble this series' past rolling-origin "
+        "errors; with few years of history they are themselves uncertain.",
+    ]
+    if derived:
+        items.append(
+            "Years not published but derived from a neighbouring year's reported growth ("
+            + ", ".join(map(str, derived))
+            + ") are used like published years."
+        )
+    if missing:
+        items.append(
+            "Years with no figure ("
+            + ", ".join(map(str, missing))
+            + ") stay gaps in the tables and charts; the model fills them only for fitting "
+            "(see the methodology note)."
+        )
+    return tuple(items)

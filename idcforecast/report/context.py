@@ -1,0 +1,89 @@
+"""What a report is made from: the computed results and their provenance.
+
+:func:`idcforecast.report.build.build_report` fills a :class:`ReportContext`; each section
+(:mod:`idcforecast.report.sections`) reads from it and writes into the document. A
+notebook can build one by hand to render sections from its own results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Provenance", "ReportContext", "ScenarioResults"]
+
+# How canonical money units read in Chinese sources (shown beside the English label).
+CHINESE_UNITS: dict[str, str] = {
+    "CNY 10k": "万元",
+    "CNY 100m": "亿元",
+    "CNY tn": "万亿元",
+}
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where the numbers came from and how to make the same report again."""
+
+    package_version: str
+    data_label: str
+    data_sha256: str
+    seed: int
+    report_date: str
+    command: str
+    reproduce: str
+    method: str
+    horizon_to: int
+
+
+@dataclass(frozen=True)
+class ScenarioResults:
+    """Scenario results for the report: the spec's description and a quantile table."""
+
+    description: str
+    source: str
+    table: pd.DataFrame
+    n_paths: int
+    scenarios: tuple[tuple[str, str, float | None], ...] = ()  # (name, description, weight)
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """Everything the sections draw on. Frames hold one series (and one model)."""
+
+    title: str
+    series_id: str
+    unit: str
+    history: pd.DataFrame
+    forecast: pd.DataFrame
+    provenance: Provenance
+    backtest: pd.DataFrame | None = None
+    accuracy: pd.DataFrame | None = None
+    backtest_note: str = ""
+    claims: pd.DataFrame | None = None
+    track_record: pd.DataFrame | None = None
+    scenarios: ScenarioResults | None = None
+    assumptions: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def model(self) -> str:
+        """The alias of the forecast model."""
+        return str(self.forecast["model"].iloc[0])
+
+    @property
+    def last_year(self) -> int:
+        return int(self.history["year"].iloc[-1])
+
+    @property
+    def last_value(self) -> float:
+        return float(self.history["value"].iloc[-1])
+
+    def unit_text(self) -> str:
+        """The unit for prose: 'CNY 100 million (亿元)'."""
+        from idcforecast.report.style import unit_label
+
+        label = unit_label(self.unit)
+        chinese = CHINESE_UNITS.get(self.unit)
+        return f"{label} ({chinese})" if chinese else label

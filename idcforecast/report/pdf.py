@@ -1,0 +1,279 @@
+"""The PDF writer of reports: an fpdf2 document with the house layout.
+
+Charts go in as SVG (vector, with real text: the PDF keeps them sharp and searchable), all
+text is set in DejaVu Sans (the charts' font too), Chinese text in a CJK font when one is
+found (:func:`idcforecast.report.fonts.find_cjk_font`) and otherwise dropped with a note,
+never drawn as missing-glyph boxes. A fixed ``creation_date`` gives byte-identical files.
+
+Examples
+--------
+>>> from datetime import datetime, timezone
+>>> doc = ReportDocument(title="Demo", creation_date=datetime(2026, 1, 1, tzinfo=timezone.utc))
+>>> doc.heading("Summary")
+>>> doc.paragraph("2019年中国IDC业务市场规模达到1562.5亿元")
+>>> doc.to_bytes()[:5]
+b'%PDF-'
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from idcforecast.errors import ReportError
+from idcforecast.report.fonts import (
+    CJK_FONT_ENV,
+    FontFile,
+    contains_cjk,
+    find_cjk_font,
+    latin_fonts,
+    without_cjk,
+)
+from idcforecast.report.style import house_style
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+__all__ = ["ReportDocument", "svg_bytes"]
+
+FAMILY = "DejaVu Sans"
+CJK_FAMILY = "cjk"
+INK = (27, 27, 27)
+MUTED = (90, 90, 90)
+ACCENT = (31, 78, 121)
+LIGHT = (234, 241, 248)
+_METADATA = re.compile(rb"<metadata>.*?</metadata>\s*", re.DOTALL)
+_AUTO = object()
+
+
+def svg_bytes(fig: Figure) -> bytes:
+    """The figure as SVG bytes, reproducible (fixed id salt, no date), without metadata."""
+    buffer = io.BytesIO()
+    with house_style():
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
+    # fpdf2 ignores <metadata> but logs a warning for it; it carries nothing we need.
+    return _METADATA.sub(b"", buffer.getvalue())
+
+
+class ReportDocument:
+    """An A4 report being written: headings, text, tables, charts, key figures.
+
+    Parameters
+    ----------
+    title
+        Shown in the running header and the PDF metadata.
+    creation_date
+        Written into the PDF; fix it for byte-identical output.
+    cjk_font
+        A :class:`~idcforecast.report.fonts.FontFile`, None (no CJK font: drop CJK text), or
+        leave the default to look one up.
+    """
+
+    def __init__(
+        self,
+        *,
+        title: str,
+        creation_date: datetime,
+        cjk_font: FontFile | Any | None = _AUTO,
+        author: str = "idcforecast",
+    ) -> None:
+        from fpdf import FPDF
+
+        font = find_cjk_font() if cjk_font is _AUTO else cjk_font
+        self.title = title
+        self.dropped_cjk = 0
+        document = self
+
+        class _PDF(FPDF):  # header and footer are FPDF hooks
+            def header(self) -> None:
+                if self.page_no() == 1:
+                    return
+                self.set_font(FAMILY, size=7.5)
+                self.set_text_color(*MUTED)
+                self.cell(0, 5, document.clean(document.title), align="L")
+                self.ln(8)
+
+            def footer(self) -> None:
+                self.set_y(-12)
+                self.set_font(FAMILY, size=7.5)
+                self.set_text_color(*MUTED)
+                self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="R")
+
+        pdf = _PDF(orientation="portrait", unit="mm", format="A4")
+        pdf.set_margins(left=18, top=16, right=18)
+        pdf.set_auto_page_break(auto=True, margin=18)
+        pdf.set_creation_date(creation_date)
+        pdf.set_title(without_cjk(title))
+        pdf.set_author(author)
+        pdf.set_creator("idcforecast")
+        for style, path in latin_fonts().items():
+            pdf.add_font(FAMILY, style=style, fname=str(path))
+        self.cjk_font = font
+        if font is not None:
+            if not font.path.is_file():
+                raise ReportError(
+                    f"CJK font file {str(font.path)!r} (from {CJK_FONT_ENV}) does not exist; "
+                    f"point {CJK_FONT_ENV} at a .ttf/.otf/.ttc file, or set it to 'none'",
+                    path=str(font.path),
+                )
+            pdf.add_font(CJK_FAMILY, fname=str(font.path), collection_font_number=font.index)
+            pdf.set_fallback_fonts([CJK_FAMILY], exact_match=False)
+        pdf.set_text_color(*INK)
+        pdf.set_font(FAMILY, size=9.5)
+        pdf.add_page()
+        self.pdf = pdf
+
+    # -- text ------------------------------------------------------------------------------
+
+    def clean(self, text: str) -> str:
+        """``text`` as it can be printed: CJK kept with a CJK font, dropped without one."""
+        if self.cjk_font is None and contains_cjk(text):
+            self.dropped_cjk += 1
+            return without_cjk(text)
+        return text
+
+    def heading(self, text: str, *, level: int = 1) -> None:
+        """A section (level 1, starts a bookmark) or subsection (level 2) heading."""
+        pdf = self.pdf
+        size = {0: 20.0, 1: 14.0, 2: 11.0}[level]
+        if pdf.get_y() > pdf.h - 50:  # keep a heading with what follows
+            pdf.add_page()
+        if level >= 1:
+            pdf.ln(3 if level == 1 else 1.5)
+            pdf.start_section(self.clean(text), level=level - 1)
+        pdf.set_font(FAMILY, style="B", size=size)
+        pdf.set_text_color(*ACCENT)
+        pdf.multi_cell(0, size * 0.5, self.clean(text), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(*INK)
+        pdf.ln(1.5)
+
+    def paragraph(
+        self,
+        text: str,
+        *,
+        size: float = 9.5,
+        style: str = "",
+        muted: bool = False,
+        markdown: bool = False,
+    ) -> None:
+        """A paragraph of wrapped text (``**bold**`` marks with ``markdown=True``)."""
+        pdf = self.pdf
+        pdf.set_font(FAMILY, style=style, size=size)
+        pdf.set_text_color(*(MUTED if muted else INK))
+        pdf.multi_cell(
+            0, size * 0.48, self.clean(text), markdown=markdown, new_x="LMARGIN", new_y="NEXT"
+        )
+        pdf.set_text_color(*INK)
+        pdf.ln(1.5)
+
+    def bullets(self, items: Sequence[str], *, size: float = 9.5, markdown: bool = False) -> None:
+        """A bulleted list (``**bold**`` marks with ``markdown=True``)."""
+        pdf = self.pdf
+        pdf.set_font(FAMILY, size=size)
+        for item in items:
+            pdf.set_x(pdf.l_margin)
+            pdf.cell(5, size * 0.48, "•")
+            pdf.multi_cell(
+                0, size * 0.48, self.clean(item), markdown=markdown, new_x="LMARGIN", new_y="NEXT"
+            )
+            pdf.ln(0.6)
+        pdf.ln(1.0)
+
+    def key_figures(self, figures: Sequence[tuple[str, str, str]]) -> None:
+        """A row of boxes: (label, big value, small note) each."""
+        pdf = self.pdf
+        gap = 3.0
+        width = (pdf.epw - gap * (len(figures) - 1)) / len(figures)
+        height = 24.0
+        if pdf.get_y() + height > pdf.h - pdf.b_margin:
+            pdf.add_page()
+        top = pdf.get_y()
+        for i, (label, value, note) in enumerate(figures):
+            x = pdf.l_margin + i * (width + gap)
+            pdf.set_fill_color(*LIGHT)
+            pdf.rect(x, top, width, height, style="F")
+            pdf.set_xy(x + 2.5, top + 2.0)
+            pdf.set_font(FAMILY, size=7.5)
+            pdf.set_text_color(*MUTED)
+            pdf.multi_cell(width - 5, 3.4, self.clean(label), new_x="LEFT", new_y="NEXT")
+            pdf.set_x(x + 2.5)
+            pdf.set_font(FAMILY, style="B", size=13)
+            pdf.set_text_color(*ACCENT)
+            pdf.cell(width - 5, 7, self.clean(value), new_x="LEFT", new_y="NEXT")
+            pdf.set_x(x + 2.5)
+            pdf.set_font(FAMILY, size=7)
+            pdf.set_text_color(*MUTED)
+            pdf.multi_cell(width - 5, 3.1, self.clean(note), new_x="LEFT", new_y="NEXT")
+        pdf.set_text_color(*INK)
+        pdf.set_xy(pdf.l_margin, top + height + 4)
+
+    # -- tables and charts -----------------------------------------------------------------
+
+    def table(
+        self,
+        frame: pd.DataFrame,
+        *,
+        col_widths: Sequence[float] | None = None,
+        align: Sequence[str] | None = None,
+        size: float = 8.0,
+    ) -> None:
+        """A table of text cells (format numbers first, e.g. with ``format_summary``)."""
+        from fpdf.fonts import FontFace
+
+        pdf = self.pdf
+        pdf.set_font(FAMILY, size=size)
+        columns = [str(c) for c in frame.columns]
+        if align is None:
+            align = ["LEFT"] * len(columns)
+        headings = FontFace(
+            family=FAMILY, emphasis="BOLD", color=(255, 255, 255), fill_color=ACCENT
+        )
+        with pdf.table(
+            col_widths=tuple(col_widths) if col_widths else None,
+            text_align=tuple(align),
+            line_height=size * 0.5,
+            headings_style=headings,
+            borders_layout="HORIZONTAL_LINES",
+            cell_fill_color=(246, 248, 251),
+            cell_fill_mode="ROWS",
+            padding=(0.8, 1.2),
+            width=pdf.epw,
+        ) as table:
+            head = table.row()
+            for name in columns:
+                head.cell(self.clean(name))
+            for values in frame.itertuples(index=False, name=None):
+                row = table.row()
+                for value in values:
+                    row.cell(self.clean(str(value)))
+        pdf.ln(3)
+
+    def chart(self, fig: Figure, *, width: float | None = None) -> None:
+        """A matplotlib figure, embedded as vector SVG at the text width (or ``width`` mm)."""
+        pdf = self.pdf
+        w = width or pdf.epw
+        fig_w, fig_h = fig.get_size_inches()
+        h = w * float(fig_h) / float(fig_w)
+        if pdf.get_y() + h > pdf.h - pdf.b_margin:
+            pdf.add_page()
+        logger = logging.getLogger("fpdf.svg")
+        level = logger.level
+        logger.setLevel(logging.ERROR)  # fpdf2 notes tags it skips; the charts need none
+        try:
+            pdf.image(io.BytesIO(svg_bytes(fig)), x=pdf.l_margin, w=w, h=h)
+        finally:
+            logger.setLevel(level)
+        pdf.set_y(pdf.get_y() + 2)
+
+    def page_break(self) -> None:
+        """Start a new page."""
+        self.pdf.add_page()
+
+    def to_bytes(self) -> bytes:
+        """The finished PDF."""
+        return bytes(self.pdf.output())

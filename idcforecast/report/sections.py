@@ -1,0 +1,433 @@
+"""The sections of the PDF report: one function each, listed in order in :data:`SECTIONS`.
+
+A section is ``render(ctx, doc)``: it reads a :class:`~idcforecast.report.context.ReportContext`
+and writes into a :class:`~idcforecast.report.pdf.ReportDocument`. Adding a section to the
+report is one more :class:`Section` entry; ``when`` skips it when its inputs are missing
+(scenarios appear only when a scenario file was given).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from idcforecast.report.charts import (
+    plot_backtest,
+    plot_claims,
+    plot_forecast,
+    plot_growth,
+    plot_scenarios,
+)
+from idcforecast.report.tables import format_summary, summary_table
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from idcforecast.report.context import ReportContext
+    from idcforecast.report.pdf import ReportDocument
+
+__all__ = ["SECTIONS", "Section", "render_sections"]
+
+
+def _always(ctx: ReportContext) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of the report and the function that writes it."""
+
+    title: str
+    render: Callable[[ReportContext, ReportDocument], None]
+    when: Callable[[ReportContext], bool] = _always
+
+
+def _num(value: float, decimals: int = 1) -> str:
+    return f"{value:,.{decimals}f}"
+
+
+def _pct(fraction: float) -> str:
+    return f"{100 * fraction:.1f}%"
+
+
+def _final(ctx: ReportContext) -> pd.Series:
+    return ctx.forecast.sort_values("year").iloc[-1]
+
+
+def _cagr(start: float, end: float, years: int) -> float:
+    from idcforecast.growth import cagr
+
+    return float(cagr(start, end, years))
+
+
+def _scope(ctx: ReportContext) -> str:
+    if "scope" in ctx.history.columns:
+        scopes = [s for s in ctx.history["scope"].astype(str).unique() if s]
+        if scopes:
+            return ", ".join(scopes)
+    return "not stated"
+
+
+# -- the sections -------------------------------------------------------------------------
+
+
+def cover(ctx: ReportContext, doc: ReportDocument) -> None:
+    """Title, the series and its unit, data vintage, date and version."""
+    p = ctx.provenance
+    hist = ctx.history
+    first = int(hist["year"].iloc[0])
+    as_of = str(hist["as_of"].iloc[-1]) if "as_of" in hist.columns else str(ctx.last_year)
+    doc.heading(ctx.title, level=0)
+    doc.paragraph(
+        f"Series {ctx.series_id} (scope: {_scope(ctx)}), in {ctx.unit_text()}. "
+        f"Forecast to {p.horizon_to}.",
+        size=10.5,
+    )
+    doc.paragraph(
+        f"Data vintage: {len(hist)} annual figures, {first}-{ctx.last_year}, the latest as of "
+        f"{as_of}; from {p.data_label}. Report date {p.report_date}; "
+        f"idcforecast {p.package_version}.",
+        size=8.5,
+        muted=True,
+    )
+
+
+def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
+    """The key numbers: latest value, CAGR, the final-year central value and range."""
+    hist = ctx.history
+    first_year, first_value = int(hist["year"].iloc[0]), float(hist["value"].iloc[0])
+    span = ctx.last_year - first_year
+    end = _final(ctx)
+    end_year = int(end["year"])
+    figures = [(f"Latest actual ({ctx.last_year})", _num(ctx.last_value), ctx.unit_text())]
+    lines = [
+        f"**Latest:** {_num(ctx.last_value)} {ctx.unit_text()} in {ctx.last_year}"
+        + (" (derived, not published)." if _derived_last(hist) else ".")
+    ]
+    if span > 0 and first_value > 0:
+        rate = _cagr(first_value, ctx.last_value, span)
+        figures.append((f"CAGR {first_year}-{ctx.last_year}", _pct(rate), f"{span} years"))
+        lines.append(f"**Growth:** {_pct(rate)} a year compounded from {first_year}.")
+    figures.append(
+        (
+            f"{end_year} central ('{ctx.model}')",
+            _num(float(end["mean"]), 0),
+            f"80%: {_num(end['lo_80'], 0)}-{_num(end['hi_80'], 0)}",
+        )
+    )
+    doc.heading("Executive summary")
+    doc.key_figures(figures)
+    implied = _cagr(ctx.last_value, float(end["mean"]), end_year - ctx.last_year)
+    lines.append(
+        f"**Forecast:** {_num(float(end['mean']))} in {end_year} (80% interval "
+        f"{_num(end['lo_80'])}-{_num(end['hi_80'])}; 95% {_num(end['lo_95'])}-"
+        f"{_num(end['hi_95'])}), {_pct(implied)} a year from {ctx.last_year}."
+    )
+    accuracy = _accuracy_row(ctx)
+    if accuracy is not None:
+        lines.append(
+            f"**Track record of the method on this series:** backtest sMAPE "
+            f"{accuracy['smape']:.1f}%; its 80% intervals held "
+            f"{_pct(accuracy['coverage_80'])} of the outcomes ({int(accuracy['n'])} forecasts)."
+        )
+    doc.bullets(lines, markdown=True)
+    doc.chart(plot_forecast(ctx.history, ctx.forecast, title=f"{ctx.title}: forecast"))
+
+
+def _derived_last(hist: pd.DataFrame) -> bool:
+    return "derived" in hist.columns and bool(hist["derived"].iloc[-1])
+
+
+def _accuracy_row(ctx: ReportContext) -> pd.Series | None:
+    acc = ctx.accuracy
+    if acc is None or len(acc) == 0:
+        return None
+    rows = acc[(acc["series_id"].astype(str) == ctx.series_id) & (acc["model"] == ctx.model)]
+    return rows.iloc[0] if len(rows) else None
+
+
+def growth(ctx: ReportContext, doc: ReportDocument) -> None:
+    """Year-on-year growth and the CAGR."""
+    doc.heading("Growth")
+    doc.paragraph(
+        "Year-on-year growth is shown only where the previous year was published or derived; "
+        "gaps in the data stay gaps (never interpolated here)."
+    )
+    doc.chart(plot_growth(ctx.history, title=f"{ctx.title}: growth year on year"))
+
+
+def summary(ctx: ReportContext, doc: ReportDocument) -> None:
+    """The year-by-year table of actuals and forecast."""
+    doc.heading("Summary table")
+    table = format_summary(summary_table(ctx.history, ctx.forecast))
+    doc.paragraph(
+        f"Values in {ctx.unit_text()}. 'derived' rows were computed by the data's compiler "
+        "from a neighbouring year's reported growth; intervals are the forecast's 80% and 95% "
+        "prediction intervals.",
+        size=8.5,
+        muted=True,
+    )
+    doc.table(
+        table,
+        col_widths=(12, 24, 14, 20, 34, 34, 16),
+        align=("RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
+    )
+
+
+def _has_claims(ctx: ReportContext) -> bool:
+    return ctx.claims is not None and len(ctx.claims) > 0
+
+
+def claims(ctx: ReportContext, doc: ReportDocument) -> None:
+    """Published claims about the series: are they consistent, and did they come true?"""
+    import pandas as pd
+
+    checks = ctx.claims
+    assert checks is not None  # guarded by _has_claims
+    doc.heading("Claims and track record")
+    doc.paragraph(
+        "Growth claims published about this market, checked for internal consistency (does "
+        "the stated growth rate connect the stated levels?) and, for forecasts, against what "
+        "happened. Checked with idcforecast.check_claims and idcforecast.track_record."
+    )
+    verdict = {True: "consistent", False: "inconsistent"}
+    doc.table(
+        pd.DataFrame(
+            {
+                "Claim set": checks["claim_set"].astype(str),
+                "Claims": checks["claims"].astype(str),
+                "Verdict": [
+                    verdict.get(v, "not checkable") if not pd.isna(v) else "not checkable"
+                    for v in checks["consistent"]
+                ],
+                "Explanation": checks["explanation"].astype(str),
+            }
+        ),
+        col_widths=(32, 38, 20, 84),
+        size=7.0,
+    )
+    record = ctx.track_record
+    if record is None or not len(record):
+        return
+    forecasts = record[record["forecast"].astype(bool)]
+    if len(forecasts):
+        doc.heading("Track record of published forecasts", level=2)
+        doc.chart(plot_claims(record, history=ctx.history))
+        sign = {"at_least": "> ", "at_most": "< ", "approximately": "~ "}
+        doc.table(
+            pd.DataFrame(
+                {
+                    "By": forecasts["by"].astype(str),
+                    "Made": forecasts["made"].astype(str),
+                    "For": forecasts["year"].astype(str),
+                    "Forecast": [
+                        sign.get(str(q), "") + _num(v)
+                        for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
+                    ],
+                    "Actual": [_num(v) for v in forecasts["actual"]],
+                    "Error": [
+                        "–" if pd.isna(e) else f"{100 * e:+.1f}%" for e in forecasts["error_pct"]
+                    ],
+                    "Held": ["yes" if h else "no" for h in forecasts["held"]],
+                }
+            ),
+            col_widths=(62, 20, 12, 22, 22, 18, 18),
+            align=("LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
+            size=7.5,
+        )
+
+
+def _has_scenarios(ctx: ReportContext) -> bool:
+    return ctx.scenarios is not None
+
+
+def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
+    """Scenario medians and ranges for the final year (only when a scenario file is given)."""
+    import pandas as pd
+
+    result = ctx.scenarios
+    assert result is not None  # guarded by _has_scenarios
+    doc.heading("Scenarios")
+    doc.paragraph(
+        f"{result.description or 'Scenarios'} (from {result.source}; {result.n_paths:,} "
+        "Monte Carlo paths per scenario, drawn from the forecast's calibrated error "
+        "distribution, then adjusted by each scenario's growth changes, shocks and caps)."
+    )
+    doc.bullets(
+        [
+            f"**{name}**"
+            + (f" (weight {weight:g})" if weight is not None else "")
+            + (f": {text}" if text else "")
+            for name, text, weight in result.scenarios
+        ],
+        markdown=True,
+    )
+    doc.chart(plot_scenarios(result.table, history=ctx.history))
+    table = result.table
+    levels = table[(table["quantity"] == "level") & (table["year"] == table["year"].max())]
+    cagr = table[table["quantity"] == "cagr"].set_index("scenario")
+    rows = []
+    for _, row in levels.iterrows():
+        name = str(row["scenario"])
+        growth = f"{cagr.loc[name, 'p50']:.1f}%" if name in cagr.index else "–"
+        rows.append(
+            (
+                name,
+                _num(row["p50"], 0),
+                f"{_num(row['p10'], 0)}-{_num(row['p90'], 0)}",
+                f"{_num(row['p5'], 0)}-{_num(row['p95'], 0)}",
+                growth,
+            )
+        )
+    year = int(levels["year"].max())
+    doc.table(
+        pd.DataFrame(
+            rows,
+            columns=["Scenario", f"{year} median", "10-90%", "5-95%", "median CAGR"],
+        ),
+        align=("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
+    )
+
+
+def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
+    """The models, the interval calibration and this series' backtest accuracy."""
+    doc.heading("Methodology")
+    notes = [n for n in ctx.forecast.get("note", []) if isinstance(n, str) and n]
+    doc.paragraph(
+        f"Forecast method: '{ctx.model}' (idcforecast.forecast, method "
+        f"'{ctx.provenance.method}'). Intervals are calibrated from the series' own "
+        "rolling-origin errors, so their width reflects how wrong such forecasts have been "
+        "on this series, not just the model's in-sample fit."
+        + (f" Note: {'; '.join(dict.fromkeys(notes))}." if notes else "")
+    )
+    if ctx.backtest is not None and len(ctx.backtest):
+        doc.heading("Backtest on this series", level=2)
+        doc.chart(plot_backtest(ctx.backtest, accuracy=ctx.accuracy, model=ctx.model))
+        if ctx.accuracy is not None and len(ctx.accuracy):
+            doc.table(_accuracy_display(ctx.accuracy))
+    else:
+        doc.paragraph(ctx.backtest_note or "No backtest could be run on this series.")
+
+
+def _accuracy_display(accuracy: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
+    def fmt(value: float, scale: float = 1.0, decimals: int = 1) -> str:
+        return "–" if value is None or math.isnan(value) else f"{value * scale:.{decimals}f}"
+
+    return pd.DataFrame(
+        {
+            "Series": accuracy["series_id"].astype(str),
+            "Model": accuracy["model"].astype(str),
+            "sMAPE %": [fmt(v) for v in accuracy["smape"]],
+            "MASE": [fmt(v, decimals=2) for v in accuracy["mase"]],
+            "80% coverage": [fmt(v, 100.0, 0) + "%" for v in accuracy["coverage_80"]],
+            "95% coverage": [fmt(v, 100.0, 0) + "%" for v in accuracy["coverage_95"]],
+            "Forecasts": accuracy["n"].astype(int).astype(str),
+        }
+    )
+
+
+def sources(ctx: ReportContext, doc: ReportDocument) -> None:
+    """Each figure with its source, scope, confidence and original wording."""
+    import pandas as pd
+
+    hist = ctx.history
+    doc.heading("Sources")
+    doc.paragraph(
+        "Every figure of the series with where it was read, its scope and a confidence grade "
+        "(high: issuer's own release or two sources agreeing; medium: a secondary source "
+        "quoting the originator; low: unclear origin; derived: computed from sourced "
+        "figures). Quotes are kept in the original language."
+    )
+    if doc.cjk_font is None and any(
+        isinstance(q, str) and q for q in hist.get("quote", pd.Series(dtype=str))
+    ):
+        doc.paragraph(
+            "No CJK font was found, so Chinese text is left out of this PDF. Install "
+            "idcforecast[cjk] (or set IDCFORECAST_CJK_FONT to a CJK font file) to print it.",
+            size=8.5,
+            muted=True,
+        )
+    column = lambda name: hist[name].astype(str) if name in hist.columns else ""  # noqa: E731
+    table = pd.DataFrame(
+        {
+            "Year": hist["year"].astype(str),
+            "Value": [_num(v) for v in hist["value"]],
+            "Source": column("source"),
+            "Scope": column("scope"),
+            "Confidence": column("confidence"),
+            "Quote / note": [
+                q if q else n
+                for q, n in zip(
+                    column("quote") if "quote" in hist.columns else [""] * len(hist),
+                    column("note") if "note" in hist.columns else [""] * len(hist),
+                    strict=True,
+                )
+            ],
+        }
+    )
+    doc.table(
+        table,
+        col_widths=(10, 15, 45, 20, 18, 66),
+        align=("RIGHT", "RIGHT", "LEFT", "LEFT", "LEFT", "LEFT"),
+        size=7.0,
+    )
+
+
+def assumptions(ctx: ReportContext, doc: ReportDocument) -> None:
+    """What the forecast takes for granted."""
+    doc.heading("Assumptions")
+    doc.bullets(ctx.assumptions)
+
+
+def reproducibility(ctx: ReportContext, doc: ReportDocument) -> None:
+    """Package version, data hash, seed and the exact command."""
+    import pandas as pd
+
+    p = ctx.provenance
+    doc.heading("Reproducibility")
+    doc.paragraph(
+        "The same data file, seed and --date give a byte-identical PDF with this version."
+    )
+    rows = [
+        ("idcforecast version", p.package_version),
+        ("Data", p.data_label),
+        ("Data sha256", p.data_sha256),
+        ("Series", ctx.series_id),
+        ("Method", f"{p.method} (chosen: {ctx.model})"),
+        ("Horizon", f"to {p.horizon_to}"),
+        ("Seed", str(p.seed)),
+        ("Report date", p.report_date),
+        ("Command as run", p.command),
+        ("To reproduce", p.reproduce),
+    ]
+    doc.table(pd.DataFrame(rows, columns=["Item", "Value"]), col_widths=(40, 134), size=7.5)
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("Cover", cover),
+    Section("Executive summary", executive_summary),
+    Section("Growth", growth),
+    Section("Summary table", summary),
+    Section("Claims and track record", claims, when=_has_claims),
+    Section("Scenarios", scenarios, when=_has_scenarios),
+    Section("Methodology", methodology),
+    Section("Sources", sources),
+    Section("Assumptions", assumptions, when=lambda ctx: bool(ctx.assumptions)),
+    Section("Reproducibility", reproducibility),
+)
+
+
+def render_sections(
+    ctx: ReportContext, doc: ReportDocument, sections: Sequence[Section] = SECTIONS
+) -> list[str]:
+    """Write each applicable section into ``doc``; return the titles written."""
+    written = []
+    for section in sections:
+        if section.when(ctx):
+            section.render(ctx, doc)
+            written.append(section.title)
+    return written

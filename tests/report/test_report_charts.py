@@ -1,0 +1,199 @@
+"""Charts: titles, units, footnotes, the numbers drawn, typed errors, no global state."""
+
+from __future__ import annotations
+
+import re
+
+import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+
+from idcforecast.errors import DataError, EmptyDataError, UnknownSeriesError
+from idcforecast.report.charts import (
+    plot_backtest,
+    plot_claims,
+    plot_forecast,
+    plot_growth,
+    plot_scenarios,
+)
+
+
+@pytest.fixture
+def history() -> pd.DataFrame:
+    # 2022 is missing on purpose: a real gap; 2021 is a derived figure
+    return pd.DataFrame(
+        {
+            "series_id": "demo",
+            "year": [2019, 2020, 2021, 2023],
+            "value": [100.0, 110.0, 121.0, 146.41],
+            "unit": "CNY 100m",
+            "source": ["科智咨询 (CIDC) report", "Press, page", "derived", "Broker note"],
+            "derived": [False, False, True, False],
+        }
+    )
+
+
+@pytest.fixture
+def forecast() -> pd.DataFrame:
+    mean = np.array([160.0, 175.0])
+    return pd.DataFrame(
+        {
+            "series_id": "demo",
+            "year": [2024, 2025],
+            "model": "drift",
+            "mean": mean,
+            "lo_80": mean - 10,
+            "hi_80": mean + 10,
+            "lo_95": mean - 20,
+            "hi_95": mean + 20,
+            "unit": "CNY 100m",
+        }
+    )
+
+
+def _texts(fig: matplotlib.figure.Figure) -> list[str]:
+    return [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
+
+
+def test_forecast_chart_has_title_unit_footnote_and_the_bands(history, forecast) -> None:
+    fig = plot_forecast(history, forecast)
+    ax = fig.axes[0]
+    assert ax.get_title(loc="left") == "demo: history and forecast to 2025"
+    assert ax.get_ylabel() == "CNY 100 million"
+    footnote = fig.texts[-1].get_text()
+    # CJK is dropped from chart text (DejaVu has no CJK glyphs): no missing-glyph boxes
+    assert footnote.startswith("Source: (CIDC) report; Press; derived; and 1 more")
+    assert "'drift'" in footnote
+    bands = ax.collections[:2]
+    # the 95% band reaches hi_95 of the last year: 175 + 20
+    assert bands[0].get_paths()[0].vertices[:, 1].max() == pytest.approx(195.0)
+    assert bands[1].get_paths()[0].vertices[:, 1].max() == pytest.approx(185.0)
+    assert "derived (not published)" in ax.get_legend_handles_labels()[1]
+
+
+def test_charts_leave_global_state_alone(history, forecast) -> None:
+    import matplotlib.pyplot as plt
+
+    before = dict(matplotlib.rcParams)
+    plot_forecast(history, forecast)
+    plot_growth(history)
+    assert dict(matplotlib.rcParams) == before
+    assert plt.get_fignums() == []  # not registered with pyplot: nothing accumulates
+
+
+def test_growth_bars_skip_gaps_and_cagr_spans_them(history) -> None:
+    fig = plot_growth(history)
+    ax = fig.axes[0]
+    heights = [round(float(b.get_height()), 6) for b in ax.patches]
+    # 100 -> 110 -> 121 is +10% twice; 2023 has no 2022, so no bar
+    assert heights == [10.0, 10.0]
+    (cagr_line,) = [line for line in ax.lines if line.get_label().startswith("CAGR")]
+    # (146.41 / 100) ** (1 / 4) - 1 = 1.1 - 1 = 10% exactly (146.41 = 100 * 1.1^4)
+    assert cagr_line.get_ydata()[0] == pytest.approx(10.0)
+    assert cagr_line.get_label() == "CAGR 2019-2023: 10.0%"
+    assert ax.get_ylabel() == "growth, percent per year"
+
+
+def test_backtest_chart_mean_error_by_horizon() -> None:
+    bt = pd.DataFrame(
+        {
+            "series_id": "demo",
+            "model": "drift",
+            "cutoff": [2020, 2020, 2021],
+            "year": [2021, 2022, 2022],
+            "mean": [11.0, 12.0, 13.0],
+            "actual": [10.0, 12.0, 12.0],
+            "unit": "USD bn",
+        }
+    )
+    accuracy = pd.DataFrame(
+        {
+            "series_id": ["demo"],
+            "model": ["drift"],
+            "smape": [5.0],
+            "coverage_80": [0.5],
+            "coverage_95": [1.0],
+        }
+    )
+    fig = plot_backtest(bt, accuracy=accuracy)
+    left, right = fig.axes
+    (mean_line,) = [line for line in right.lines if line.get_label() == "mean"]
+    # h=1: |10-11|/10 = 10% and |12-13|/12 = 8.333%, mean 9.1667%; h=2: |12-12|/12 = 0%
+    assert mean_line.get_ydata() == pytest.approx([9.1666667, 0.0])
+    assert left.get_ylabel() == "USD billion"
+    assert (
+        fig.texts[-1].get_text().endswith("sMAPE 5.0%, 80% interval covered 50%, 95% covered 100%.")
+    )
+
+
+def test_claims_chart_marks_held_and_missed() -> None:
+    record = pd.DataFrame(
+        {
+            "claim_set": ["gt", "cidc", "old"],
+            "by": ["Global Times, citing a report", "科智咨询", "Firm"],
+            "made": ["2020-07-07", "2020", "2018"],
+            "year": [2022, 2022, 2017],
+            "value": [3200.0, 3200.5, 900.0],
+            "qualifier": ["exact", "at_least", "exact"],
+            "unit": "CNY 100m",
+            "actual": [4043.2, 4043.2, 946.1],
+            "held": [False, True, True],
+            "forecast": [True, True, False],
+        }
+    )
+    fig = plot_claims(record)
+    texts = _texts(fig)
+    assert "Global Times (2020): 3,200" in texts
+    assert "cidc (2020): >3,200" in texts  # CJK 'by' replaced by the claim set id
+    assert not any("Firm" in t for t in texts)  # restated figures (forecast False) left out
+    assert fig.axes[0].get_ylabel() == "CNY 100 million"
+
+
+def test_scenario_chart_draws_median_lines() -> None:
+    table = pd.DataFrame(
+        {
+            "scenario": ["base", "base", "bull", "bull"],
+            "quantity": "level",
+            "year": [2024, 2025, 2024, 2025],
+            "unit": "USD bn",
+            "p10": [9.0, 9.5, 10.0, 11.0],
+            "p50": [10.0, 11.0, 12.0, 14.0],
+            "p90": [11.0, 12.5, 14.0, 17.0],
+        }
+    )
+    history = pd.DataFrame({"series_id": "s", "year": [2022, 2023], "value": [8.0, 9.0]})
+    fig = plot_scenarios(table, history=history)
+    ax = fig.axes[0]
+    bull = [line for line in ax.lines if line.get_label() == "bull"][0]
+    # joined to the last actual (2023, 9.0), then the medians
+    assert list(bull.get_ydata()) == [9.0, 12.0, 14.0]
+    assert ax.get_ylabel() == "USD billion"
+
+
+def test_missing_columns_are_named(history, forecast) -> None:
+    msg = (
+        "forecast: missing column(s) 'lo_95', 'hi_95'; found 'series_id', 'year', 'model', "
+        "'mean', 'lo_80', 'hi_80', 'unit'; pass a tidy frame as described in docs/internals.md"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        plot_forecast(history, forecast.drop(columns=["lo_95", "hi_95"]))
+
+
+def test_several_series_need_a_series_id(history, forecast) -> None:
+    two = pd.concat([history, history.assign(series_id="other")])
+    msg = "history: holds 2 series (demo, other); pass series_id= to choose one"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        plot_forecast(two, forecast)
+    fig = plot_forecast(two, forecast, series_id="demo")
+    assert fig.axes[0].get_title(loc="left").startswith("demo:")
+    with pytest.raises(UnknownSeriesError, match=re.escape("series 'nope' is not in the frame")):
+        plot_growth(two, series_id="nope")
+
+
+def test_unknown_model_and_empty_history(history, forecast) -> None:
+    msg = "forecast: model 'ets' is not in the frame; it holds drift; pass one of those as model="
+    with pytest.raises(DataError, match=re.escape(msg)):
+        plot_forecast(history, forecast, model="ets")
+    with pytest.raises(EmptyDataError, match=re.escape("history: the frame has no rows")):
+        plot_growth(history.iloc[0:0])
