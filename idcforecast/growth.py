@@ -211,9 +211,9 @@ def _same_unit(start: Any, end: Any, *, func: str) -> Any:
         return end.to(start.unit)
     except UnitError as err:
         raise IncompatibleUnitsError(
-            f"{func}: start is in {start.unit!r} and end in {end.unit!r}, which do not "
-            f"convert without more information ({err}); convert both to one unit first, "
-            "e.g. end.to(start.unit, year=...)",
+            f"{func}: start is in {start.unit!r} and end in {end.unit!r}, which cannot be "
+            f"compared as they are ({err}); a growth rate needs both levels in one unit: "
+            "convert one first, e.g. end.to(start.unit, year=...)",
             func=func,
             start_unit=start.unit,
             end_unit=end.unit,

@@ -15,6 +15,7 @@ from idcforecast.errors import (
     DataError,
     DuplicateYearError,
     GrowthError,
+    IncompatibleUnitsError,
     InsufficientDataError,
 )
 from idcforecast.growth import (
@@ -26,6 +27,7 @@ from idcforecast.growth import (
     project,
     yoy,
 )
+from idcforecast.units import Quantity, parse_quantity
 
 CIDC = pd.Series(
     [210.5, 372.3, 518.6, 714.5, 946.1, 1228.0, 1562.5, 2238.7, 3012.7, 4043.2, 5078.3],
@@ -153,14 +155,14 @@ rates = st.floats(min_value=-0.9, max_value=5.0, allow_nan=False)
 steps = st.integers(min_value=1, max_value=30)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(x=levels, r=rates, n=steps)
 def test_project_of_implied_base_returns_the_target(x: float, r: float, n: int) -> None:
     assert project(implied_base(x, r, n), r, n)[-1] == pytest.approx(x, rel=1e-9)
     assert implied_target(implied_base(x, r, n), r, n) == pytest.approx(x, rel=1e-9)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(x=levels, r=rates, n=steps, year=st.integers(min_value=1900, max_value=2100))
 def test_cagr_of_a_projected_path_returns_its_rate(x: float, r: float, n: int, year: int) -> None:
     path = project(x, r, n, base_year=year)
@@ -170,7 +172,7 @@ def test_cagr_of_a_projected_path_returns_its_rate(x: float, r: float, n: int, y
         assert implied_years(x, path.iloc[-1], r) == pytest.approx(n, abs=1e-6)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(start=levels, end=levels, bump=st.floats(min_value=1.001, max_value=10.0), n=steps)
 def test_monotonicity(start: float, end: float, bump: float, n: int) -> None:
     # CAGR rises with the end level and falls with the start level; the implied base rises
@@ -284,3 +286,62 @@ def test_misaligned_series_are_refused() -> None:
 def test_log_form_is_accurate_near_zero_growth() -> None:
     assert cagr(1.0, 1.0 + 1e-12, 1) == pytest.approx(1e-12, rel=1e-3)
     assert math.isfinite(cagr(1e-300, 1e300, 2))
+
+
+# -- quantities: units carried through ---------------------------------------------------
+
+
+def test_quantities_convert_and_rates_are_plain_floats() -> None:
+    # 320 CNY bn = 3200 CNY 100m: (3200 / 1562.5) ** (1 / 3) - 1 = 2.048 ** (1/3) - 1 = 0.269921
+    rate = cagr(parse_quantity("1,562.5亿元"), parse_quantity("320 billion yuan"), 3)
+    assert type(rate) is float
+    assert rate == pytest.approx(0.269921, abs=1e-6)
+
+
+def test_level_results_are_quantities_in_the_same_unit() -> None:
+    base = implied_base(parse_quantity("more than 3200.5亿元"), parse_quantity("27%"), 3)
+    # 3200.5 / 1.27 ** 3 = 3200.5 / 2.048383 = 1562.45; "more than" carries over
+    assert isinstance(base, Quantity)
+    assert (base.unit, base.qualifier) == ("CNY 100m", "at_least")
+    assert base.value == pytest.approx(1562.45, abs=0.01)
+    ranged = implied_target(Quantity(100.0, "MW", low=90.0, high=110.0), 0.1, 2)
+    # 1.1 ** 2 = 1.21 scales the value and both ends of the range
+    assert (ranged.value, ranged.low, ranged.high) == pytest.approx((121.0, 108.9, 133.1))
+    path = project(Quantity(1562.5, "亿元"), 0.1, 1, base_year=2019)
+    assert path.attrs["unit"] == "CNY 100m"
+
+
+@pytest.mark.parametrize(
+    ("end", "message"),
+    [
+        (
+            "3200.5",
+            "cagr: start is a Quantity in 'CNY 100m' but end is a plain number; give both as "
+            "Quantities or both as numbers in the same unit",
+        ),
+        (
+            "10 MW",
+            "cagr: start is in 'CNY 100m' and end in 'MW', which cannot be compared as they are "
+            "(cannot convert 'MW' (power) to 'CNY 100m' (money)",
+        ),
+        (
+            "45 USD bn",
+            "cagr: start is in 'CNY 100m' and end in 'USD bn', which cannot be compared as they "
+            "are (converting USD->CNY needs a year",
+        ),
+    ],
+)
+def test_mismatched_units_name_both(end: str, message: str) -> None:
+    start = parse_quantity("1562.5亿元")
+    end_value = float(end) if end[0].isdigit() and " " not in end else parse_quantity(end)
+    with pytest.raises(IncompatibleUnitsError, match=re.escape(message)):
+        cagr(start, end_value, 3)
+
+
+def test_a_rate_quantity_must_be_a_percent() -> None:
+    message = (
+        "implied_base: rate is a Quantity in 'CNY 100m'; a rate must be a fraction (0.278) "
+        "or a Quantity in '%' (27.8%)"
+    )
+    with pytest.raises(IncompatibleUnitsError, match=re.escape(message)):
+        implied_base(3200.0, parse_quantity("27.8亿元"), 3)
