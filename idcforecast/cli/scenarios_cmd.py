@@ -143,6 +143,7 @@ def _prob_text(paths: Paths, threshold: str, year: int) -> str:
     except ValueError:
         value = threshold
     probs = prob_exceeds(paths, value, year)
+    assert not isinstance(probs, float)  # no scenario= given: one entry per scenario
     rows = [[str(name), f"{p:.1%}"] for name, p in probs.items()]
     return f"P(value > {threshold} in {year}):\n" + text_table(
         ["scenario", "probability"], rows, right=[1]

@@ -129,8 +129,9 @@ def simulate_paths(
         for s in range(len(spec)):
             dest = out[s, start:stop]
             _apply_scenario(z, dest, adjust[s], scale)
-            if caps[s] is not None:
-                _apply_cap(dest, caps[s], spec.scenarios[s].cap_mode)
+            cap = caps[s]
+            if cap is not None:
+                _apply_cap(dest, cap, spec.scenarios[s].cap_mode)
     return Paths(
         values=out,
         years=years,

@@ -20,7 +20,7 @@ WEIGHTED = "weighted"  # name of the probability-weighted mixture of the scenari
 
 
 def _weighted_quantiles(
-    blocks: np.ndarray, weights: Sequence[float], probs: np.ndarray
+    blocks: np.ndarray, weights: Sequence[float] | np.ndarray, probs: np.ndarray
 ) -> np.ndarray:
     """Quantiles of the mixture: scenario ``s`` has probability ``weights[s]``.
 
