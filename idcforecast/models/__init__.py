@@ -6,6 +6,11 @@ Importing this package registers every model in ``MODEL_REGISTRY`` under its ali
 from __future__ import annotations
 
 from idcforecast.models.base import MODEL_REGISTRY, ForecastModel, Prediction
+from idcforecast.models.combination import (
+    MeanCombination,
+    MedianCombination,
+    WeightedCombination,
+)
 from idcforecast.models.damped import Damped, DampedLog
 from idcforecast.models.drift import Drift
 from idcforecast.models.holt import Holt
@@ -23,7 +28,10 @@ __all__ = [
     "ForecastModel",
     "Holt",
     "LogLinear",
+    "MeanCombination",
+    "MedianCombination",
     "Naive",
     "Prediction",
     "Theta",
+    "WeightedCombination",
 ]

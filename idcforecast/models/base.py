@@ -186,6 +186,11 @@ class ForecastModel(ABC):
     # -- for subclasses ----------------------------------------------------------------
     _scale: ClassVar[str] = "level"
 
+    def _requirements(self) -> tuple[int, bool]:
+        """``(min_obs, requires_positive)`` for this instance; models whose needs depend on
+        their parameters (combinations of members) override it."""
+        return self.min_obs, self.requires_positive
+
     @abstractmethod
     def _fit(self, y: FloatArray) -> None:
         """Estimate parameters from validated ``y``; set attributes ending in ``_``."""
@@ -244,15 +249,15 @@ class ForecastModel(ABC):
                 alias=self.alias,
                 index=i,
             )
-        if values.size < self.min_obs:
+        min_obs, requires_positive = self._requirements()
+        if values.size < min_obs:
             raise InsufficientDataError(
-                f"model {self.alias!r} needs at least {self.min_obs} observations; got "
-                f"{values.size}",
+                f"model {self.alias!r} needs at least {min_obs} observations; got {values.size}",
                 alias=self.alias,
                 n_obs=int(values.size),
-                min_obs=self.min_obs,
+                min_obs=min_obs,
             )
-        if self.requires_positive and np.any(values <= 0):
+        if requires_positive and np.any(values <= 0):
             i = int(np.flatnonzero(values <= 0)[0])
             raise ModelError(
                 f"model {self.alias!r} works on logarithms and needs positive values; "

@@ -1,0 +1,108 @@
+"""mean / median / weighted combinations of member models."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from idcforecast.errors import InsufficientDataError, ModelError, UnknownMethodError
+from idcforecast.models import (
+    Drift,
+    LogLinear,
+    MeanCombination,
+    MedianCombination,
+    Naive,
+    Theta,
+    WeightedCombination,
+)
+
+Y = np.array([100.0, 112.0, 121.0, 135.0, 146.0, 154.0, 166.0, 171.0, 183.0, 188.0])
+
+
+def test_mean_pools_point_forecasts_and_sigmas_by_hand() -> None:
+    # naive: 188 flat, sigma = rms(diffs) sqrt(h); drift: 188 + h * 88 / 9.
+    combo = MeanCombination(members=("naive", "drift")).fit(Y)
+    naive, drift = Naive().fit(Y).predict(3), Drift().fit(Y).predict(3)
+    np.testing.assert_allclose(combo.predict(3).mean, (naive.mean + drift.mean) / 2)
+    np.testing.assert_allclose(combo.predict(3).mean[0], (188 + 188 + 88 / 9) / 2)
+    np.testing.assert_allclose(combo.predict(3).sigma, (naive.sigma + drift.sigma) / 2)
+    assert combo.predict(3).scale == "level"
+
+
+def test_median_takes_the_middle_member() -> None:
+    combo = MedianCombination(members=("naive", "drift", "theta")).fit(Y)
+    means = np.array([cls().fit(Y).predict(4).mean for cls in (Naive, Drift, Theta)])
+    np.testing.assert_allclose(combo.predict(4).mean, np.median(means, axis=0))
+
+
+def test_weighted_normalises_weights() -> None:
+    combo = WeightedCombination(members=("naive", "drift"), weights=[3.0, 1.0]).fit(Y)
+    assert combo.weights_.tolist() == [0.75, 0.25]
+    expected = 0.75 * 188 + 0.25 * (188 + 88 / 9)
+    assert combo.predict(1).mean[0] == pytest.approx(expected)
+    assert WeightedCombination(members=("naive", "drift")).fit(Y).weights_.tolist() == [
+        0.5,
+        0.5,
+    ]
+
+
+def test_log_member_spread_converted_to_level_scale() -> None:
+    # A log member's level half-width is mean * sinh(sigma): half the distance between
+    # mean * exp(-sigma) and mean * exp(sigma).
+    combo = MeanCombination(members=("drift", "loglinear")).fit(Y)
+    drift, loglin = Drift().fit(Y).predict(2), LogLinear().fit(Y).predict(2)
+    expected = (drift.sigma + loglin.mean * np.sinh(loglin.sigma)) / 2
+    np.testing.assert_allclose(combo.predict(2).sigma, expected)
+    assert combo.predict(2).scale == "level"
+
+
+def test_all_log_members_combine_on_the_log_scale() -> None:
+    combo = MeanCombination(members=("loglinear", "damped_log")).fit(Y)
+    pred = combo.predict(3, level=95)
+    assert pred.scale == "log"
+    assert np.all(pred.lower[95.0] > 0)
+    assert np.all(combo.simulate(3, 200, seed=0) > 0)
+
+
+def test_requirements_come_from_the_members() -> None:
+    MeanCombination(members=("naive", "drift")).fit(Y[:3])
+    msg = "model 'mean' needs at least 6 observations; got 5"
+    with pytest.raises(InsufficientDataError, match=re.escape(msg)):
+        MeanCombination().fit(Y[:5])
+    y = Y.copy()
+    y[2] = -1.0
+    msg = (
+        "model 'median' works on logarithms and needs positive values; observation 2 is -1.0;"
+        " use a level model such as 'drift' instead"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        MedianCombination(members=("drift", "loglinear", "theta")).fit(y)
+
+
+def test_bad_members_and_weights() -> None:
+    with pytest.raises(UnknownMethodError, match=re.escape("unknown member model 'arma'")):
+        MeanCombination(members=("drift", "arma")).fit(Y)
+    msg = "model 'mean': members is empty; pass model aliases such as ('drift', 'damped', 'theta')"
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        MeanCombination(members=()).fit(Y)
+    msg = (
+        "model 'weighted': weights=[1.0] has 1 entries for 2 members; pass one weight per "
+        "member or weights=None"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        WeightedCombination(members=("naive", "drift"), weights=[1.0]).fit(Y)
+    msg = (
+        "model 'weighted': weights=[1.0, -1.0] must be finite, non-negative and not all zero; "
+        "pass e.g. inverse backtest errors"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        WeightedCombination(members=("naive", "drift"), weights=[1.0, -1.0]).fit(Y)
+
+
+def test_simulated_paths_are_autocorrelated_like_a_random_walk() -> None:
+    combo = MeanCombination(members=("naive", "drift")).fit(Y)
+    paths = combo.simulate(4, 20_000, seed=5)
+    corr = np.corrcoef(paths[:, 0], paths[:, 3])[0, 1]
+    assert corr == pytest.approx(0.5, abs=0.03)  # corr(W_1, W_4) = sqrt(1/4)
