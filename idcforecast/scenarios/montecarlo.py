@@ -290,11 +290,10 @@ def simulate(
     >>> paths.values.shape, paths.years.tolist()
     ((1, 1000, 3), [2024, 2025, 2026])
     """
-    from idcforecast.forecast import forecast_array
-
     spec = _as_scenario_set(scenarios)
     sid, years, values, unit = _select_series(data, series_id or spec.series_id)
     from idcforecast._series import prepare_values
+    from idcforecast.forecast import forecast_array
 
     y = prepare_values(years, values, series_id=sid)
     fc = forecast_array(y, horizon=horizon, method=method, seed=seed, series_id=sid)
