@@ -101,3 +101,27 @@ def test_track_record_table(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert "level_2019" not in out  # restated figures are left out
     assert "no actual yet (latest 2022)" in out
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+@pytest.mark.parametrize(
+    ("command", "module"),
+    [
+        ("cagr 1562.5 3200.5 --years 3", cagr_cmd),
+        ("check-claims", claims_cmd),
+        ("track-record --forecasts-only", track_record_cmd),
+    ],
+)
+def test_readme_shows_the_real_output(
+    command: str, module: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Every line the README prints under "$ python -m idcforecast COMMAND" (except "...")
+    # must be a line of the real output, so the documented numbers cannot drift.
+    text = README.read_text(encoding="utf-8")
+    block = text.split(f"$ python -m idcforecast {command}\n", 1)[1].split("```", 1)[0]
+    shown = [line for line in block.splitlines() if line.strip() and line != "..."]
+    out = _run(module, command.split()[1:], capsys).splitlines()
+    assert shown
+    assert [line for line in shown if line not in out] == []
