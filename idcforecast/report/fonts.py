@@ -95,9 +95,10 @@ def without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:
 
 
 def latin_fonts() -> dict[str, Path]:
-    """The DejaVu Sans files matplotlib ships, keyed by fpdf2 style ("", "B", "I").
+    """The DejaVu Sans files matplotlib ships, keyed by fpdf2 style ("" and "B").
 
     Charts and text share one family, so the chart text embedded from SVG matches the body.
+    (No italic: the report does not use it, and each face costs parsing time.)
     """
     import matplotlib
 
@@ -105,7 +106,6 @@ def latin_fonts() -> dict[str, Path]:
     return {
         "": ttf / "DejaVuSans.ttf",
         "B": ttf / "DejaVuSans-Bold.ttf",
-        "I": ttf / "DejaVuSans-Oblique.ttf",
     }
 
 

@@ -1,0 +1,114 @@
+"""The PDF writer: CJK with a font and without one, extractable chart text, same bytes."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from idcforecast.errors import ReportError
+from idcforecast.report.charts import plot_growth
+from idcforecast.report.fonts import (
+    CJK_FONT_ENV,
+    FontFile,
+    contains_cjk,
+    find_cjk_font,
+    without_cjk,
+)
+from idcforecast.report.pdf import ReportDocument
+
+QUOTE = "2019年中国IDC业务市场规模达到1562.5亿元"
+WHEN = datetime(2026, 1, 31, tzinfo=UTC)
+
+
+def _text(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _demo(cjk_font: object) -> ReportDocument:
+    doc = ReportDocument(title="Demo report", creation_date=WHEN, cjk_font=cjk_font)
+    doc.heading("Sources")
+    doc.paragraph(QUOTE)
+    doc.table(pd.DataFrame({"Source": ["科智咨询 (CIDC)"], "Value": ["1,562.5"]}))
+    history = pd.DataFrame(
+        {
+            "series_id": "demo",
+            "year": [2020, 2021, 2022],
+            "value": [1.0, 2.0, 3.0],
+            "unit": "USD bn",
+        }
+    )
+    doc.chart(plot_growth(history, title="Growth of the demo series"))
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("科智咨询 (中国IDC圈)", "IDC"),
+        ("hfnxjk.com, 科智咨询", "hfnxjk.com"),
+        ("2019-2020中国IDC产业发展研究报告", "2019-2020 IDC"),
+        ("中国", "[Chinese text]"),
+        ("plain text", "plain text"),
+    ],
+)
+def test_without_cjk(text: str, expected: str) -> None:
+    assert without_cjk(text) == expected
+    assert not contains_cjk(without_cjk(text))
+
+
+def test_cjk_font_switch(monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(CJK_FONT_ENV, "none")
+    assert find_cjk_font() is None
+    font = tmp_path / "font.ttf"
+    monkeypatch.setenv(CJK_FONT_ENV, str(font))
+    assert find_cjk_font() == FontFile(font)
+    msg = (
+        f"CJK font file {str(font)!r} (from {CJK_FONT_ENV}) does not exist; point "
+        f"{CJK_FONT_ENV} at a .ttf/.otf/.ttc file, or set it to 'none'"
+    )
+    with pytest.raises(ReportError, match=re.escape(msg)):
+        ReportDocument(title="x", creation_date=WHEN)
+
+
+def test_chinese_text_with_a_cjk_font() -> None:
+    monkey_font = find_cjk_font()
+    if monkey_font is None:
+        pytest.skip("no CJK font installed (pip install idcforecast[cjk])")
+    doc = _demo(monkey_font)
+    text = _text(doc.to_bytes())
+    # some fonts extract with spaces between CJK glyphs; compare without whitespace
+    compact = re.sub(r"\s+", "", text)
+    assert re.sub(r"\s+", "", QUOTE) in compact
+    assert "科智咨询(CIDC)" in compact
+    assert doc.dropped_cjk == 0
+
+
+def test_chinese_text_dropped_without_a_cjk_font() -> None:
+    doc = _demo(None)
+    pdf = doc.to_bytes()
+    text = _text(pdf)
+    assert not contains_cjk(text)
+    assert "2019 IDC 1562.5" in text  # the Latin parts survive
+    assert "CIDC 1,562.5" in text
+    assert doc.dropped_cjk == 2
+    fonts = set(re.findall(rb"/BaseFont /(\S+)", pdf))
+    assert fonts and all(b"DejaVuSans" in f for f in fonts)  # no CJK font embedded
+
+
+def test_chart_text_is_extractable_vector_text() -> None:
+    pdf = _demo(None).to_bytes()
+    text = _text(pdf)
+    assert "Growth of the demo series" in text  # the chart title, drawn from SVG <text>
+    assert "growth, percent per year" in text
+    assert "CAGR 2020-2022: 73.2%" in text  # (3 / 1) ** (1 / 2) - 1 = 0.7320508
+    assert b"/Subtype /Image" not in pdf  # no raster image: the chart is vector
+
+
+def test_same_content_and_date_give_the_same_bytes() -> None:
+    assert _demo(None).to_bytes() == _demo(None).to_bytes()

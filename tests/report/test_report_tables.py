@@ -1,0 +1,207 @@
+"""Summary table numbers, text renderings, and the formula-safe atomic Excel export."""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+from idcforecast.errors import DataError, ReportError, SpecError
+from idcforecast.report.tables import (
+    escape_formula,
+    format_summary,
+    summary_table,
+    to_excel,
+    to_html,
+    to_latex,
+    to_markdown,
+)
+
+
+@pytest.fixture
+def history() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "series_id": "demo",
+            "year": [2019, 2020, 2022],  # 2021 not published
+            "value": [100.0, 125.0, 144.0],
+            "unit": "CNY 100m",
+            "derived": [False, True, False],
+        }
+    )
+
+
+@pytest.fixture
+def forecast() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "series_id": "demo",
+            "year": [2023],
+            "model": "drift",
+            "mean": [172.8],
+            "lo_80": [160.0],
+            "hi_80": [185.0],
+            "lo_95": [150.0],
+            "hi_95": [199.5],
+            "unit": "CNY 100m",
+        }
+    )
+
+
+def test_summary_table_numbers_by_hand(history, forecast) -> None:
+    table = summary_table(history, forecast)
+    assert table["year"].tolist() == [2019, 2020, 2022, 2023]
+    assert table["kind"].tolist() == ["actual", "derived", "actual", "forecast"]
+    # YoY: 2020 = 125/100 - 1 = 25%; 2022 has no 2021: NaN; 2023 = 172.8/144 - 1 = 20%
+    assert table["yoy"].iloc[1] == pytest.approx(25.0)
+    assert math.isnan(table["yoy"].iloc[2])
+    assert table["yoy"].iloc[3] == pytest.approx(20.0)
+    # CAGR to date from 2019: 2022 = (1.44)^(1/3) - 1 = 12.9243%; 2023 = (1.728)^(1/4) - 1
+    # = 14.6531% (1.728 = 1.2^3, so 1.2^(3/4) = 1.146531)
+    assert table["cagr_to_date"].iloc[2] == pytest.approx(12.924323, abs=1e-5)
+    assert table["cagr_to_date"].iloc[3] == pytest.approx(14.653137, abs=1e-5)
+    assert math.isnan(table["cagr_to_date"].iloc[0])
+    assert table["lo_80"].isna().tolist() == [True, True, True, False]
+    assert table["unit"].unique().tolist() == ["CNY 100m"]
+
+
+def test_forecast_overlapping_history_is_an_error(history, forecast) -> None:
+    msg = (
+        "forecast for series 'demo': year 2022 is not after the last year of history (2022); "
+        "pass the forecast made from this history"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        summary_table(history, forecast.assign(year=[2022]))
+
+
+def test_text_renderings(history, forecast) -> None:
+    shown = format_summary(summary_table(history, forecast))
+    assert to_markdown(shown).splitlines() == [
+        "| Year | Value (CNY 100 million) | YoY % | CAGR to date % | 80% interval "
+        "| 95% interval | Type |",
+        "|---:|---:|---:|---:|---:|---:|:---|",
+        "| 2019 | 100.0 | – | – | – | – | actual |",
+        "| 2020 | 125.0 | 25.0 | 25.0 | – | – | derived |",
+        "| 2022 | 144.0 | – | 12.9 | – | – | actual |",
+        "| 2023 | 172.8 | 20.0 | 14.7 | 160.0–185.0 | 150.0–199.5 | forecast |",
+    ]
+    html = to_html(pd.DataFrame({"x": ["<script>"], "n": [1.5]}), caption="A & B")
+    assert "<caption>A &amp; B</caption>" in html
+    assert "<td>&lt;script&gt;</td>" in html and '<td class="num">1.5</td>' in html
+    latex = to_latex(pd.DataFrame({"a_b": ["50% & $5"], "n": [np.nan]}))
+    assert "a\\_b & n \\\\" in latex
+    assert "50\\% \\& \\$5 & -- \\\\" in latex
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("=SUM(A1:A9)", "'=SUM(A1:A9)"),
+        ("+1", "'+1"),
+        ("-2+3", "'-2+3"),
+        ("@cmd", "'@cmd"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("CNY 100m", "CNY 100m"),
+        ("a=b", "a=b"),
+    ],
+)
+def test_escape_formula(text: str, expected: str) -> None:
+    assert escape_formula(text) == expected
+
+
+def test_to_excel_escapes_formulas_and_keeps_numbers(tmp_path: Path, history, forecast) -> None:
+    notes = pd.DataFrame(
+        {
+            "note": [
+                '=HYPERLINK("http://evil","x")',
+                "+cmd|' /C calc'!A0",
+                "-1",
+                "@SUM(1)",
+                "plain",
+            ],
+            "value": [1.5, np.nan, 3.0, 4.0, 5.0],
+        }
+    )
+    out = to_excel(
+        {"summary": summary_table(history, forecast), "notes": notes}, tmp_path / "sub" / "t.xlsx"
+    )
+    assert out == tmp_path / "sub" / "t.xlsx"
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["summary", "notes"]
+    sheet = book["notes"]
+    assert [sheet.cell(row=r, column=1).value for r in range(2, 7)] == [
+        '\'=HYPERLINK("http://evil","x")',
+        "'+cmd|' /C calc'!A0",
+        "'-1",
+        "'@SUM(1)",
+        "plain",
+    ]
+    assert all(sheet.cell(row=r, column=1).data_type == "s" for r in range(2, 7))
+    assert sheet.cell(row=3, column=2).value is None  # NaN -> empty cell, not "nan"
+    summary = book["summary"]
+    assert summary["A1"].value == "year" and summary["A1"].font.bold
+    assert summary["A2"].value == 2019 and summary["A2"].number_format == "0"
+    assert summary["B3"].value == 125.0 and summary["B3"].number_format == "#,##0.0"
+    assert summary["C3"].value == pytest.approx(25.0)
+    assert summary["C3"].number_format == '0.0"%"'
+    assert summary.freeze_panes == "A2"
+    assert [p.name for p in out.parent.iterdir()] == ["t.xlsx"]  # no temp file left
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("a" * 32, "has 32 characters (Excel allows at most 31)"),
+        ("a/b", "contains one of [ ] : * ? / \\ (Excel forbids them)"),
+        (" ", "is empty"),
+    ],
+)
+def test_bad_sheet_names(tmp_path: Path, name: str, problem: str) -> None:
+    msg = f"to_excel: sheet name {name!r} {problem}; rename that key of `tables`"
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        to_excel({name: pd.DataFrame({"a": [1]})}, tmp_path / "t.xlsx")
+    assert not (tmp_path / "t.xlsx").exists()
+
+
+def test_control_characters_are_refused_with_the_place(tmp_path: Path) -> None:
+    msg = (
+        "to_excel: sheet 'table' row 1 column 'note': text 'bad\\x07bell' has control "
+        "characters that Excel cannot store; remove them before exporting"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        to_excel(pd.DataFrame({"note": ["ok", "bad\x07bell"]}), tmp_path / "t.xlsx")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unwritable_path_and_failed_write_leave_nothing(tmp_path: Path, monkeypatch) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("not a folder")
+    with pytest.raises(
+        ReportError,
+        match=re.escape(f"Excel file {str(blocker / 't.xlsx')!r}: cannot create the folder"),
+    ):
+        to_excel(pd.DataFrame({"a": [1]}), blocker / "t.xlsx")
+
+    target = tmp_path / "out" / "t.xlsx"
+    target.parent.mkdir()
+    target.write_bytes(b"old complete file")
+
+    def broken_save(self, filename):  # writes half a file, then the disk fills up
+        Path(filename).write_bytes(b"PK\x03\x04 half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", broken_save)
+    msg = (
+        f"Excel file {str(target)!r}: writing failed (No space left on device); nothing was "
+        "written; check the disk space and permissions"
+    )
+    with pytest.raises(ReportError, match=re.escape(msg)):
+        to_excel(pd.DataFrame({"a": [1]}), target)
+    assert target.read_bytes() == b"old complete file"  # the old file is untouched
+    assert [p.name for p in target.parent.iterdir()] == ["t.xlsx"]
