@@ -189,7 +189,7 @@ def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance
         "fits": "; ".join(fits_text),
     }
     cagrs = [c for c in rate_claims if c.kind == "cagr"]
-    main = (cagrs or rate_claims or [None])[0]
+    main: Claim | None = (cagrs or rate_claims)[0] if rate_claims else None
     main_rows = mine[mine["claim_id"] == main.claim_id] if main is not None else mine.iloc[0:0]
     if len(main_rows):
         gaps = main_rows["gap"].abs()

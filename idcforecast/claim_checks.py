@@ -277,6 +277,12 @@ def check_claims(claims: Any, *, history: Any = None, tolerance: float = 0.01) -
     parsed = read_claims(claims)
     hist = History(history)
     readings = claim_readings(parsed, history=history, tolerance=tolerance)
+    if not parsed:
+        raise SpecError(
+            "check_claims: no claims given; pass a list of Claims, a claims frame or a "
+            ".csv/.toml file with at least one claim",
+            key="claims",
+        )
     rows = [summarize(group, readings, hist, tolerance) for group in _groups(parsed, hist)]
     frame = pd.DataFrame(rows)
     frame["consistent"] = frame["consistent"].astype("boolean")

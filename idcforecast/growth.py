@@ -63,7 +63,7 @@ def _is_quantity(x: object) -> bool:
     return hasattr(x, "value") and hasattr(x, "unit") and hasattr(x, "to")
 
 
-def _scalar_like(x: object) -> bool:
+def _scalar_like(x: Any) -> bool:
     return np.ndim(x) == 0 and not isinstance(x, pd.Series)
 
 
@@ -90,7 +90,7 @@ def _values(x: Number, *, name: str, func: str) -> np.ndarray:
     return arr
 
 
-def _where(x: object, flat_position: int) -> str:
+def _where(x: Any, flat_position: int) -> str:
     if isinstance(x, pd.Series):
         label = x.index[flat_position]
         return f" at index {getattr(label, 'item', lambda: label)()!r}"

@@ -315,3 +315,12 @@ def test_bad_tolerance() -> None:
         match=re.escape("tolerance must be a relative gap in [0, 1) (0.01 = 1%), found 5"),
     ):
         check_claims(SEED, tolerance=5)
+
+
+def test_no_claims() -> None:
+    message = (
+        "check_claims: no claims given; pass a list of Claims, a claims frame or a .csv/.toml "
+        "file with at least one claim"
+    )
+    with pytest.raises(SpecError, match=re.escape(message)):
+        check_claims([])
