@@ -357,6 +357,10 @@ def cagr(
     a Series or array (then the rates are element-wise). For a Series of start levels and
     one end level, pass the end level as an array: ``cagr(s, np.full(len(s), e), 3)``.
 
+    The series form uses the values as they are: a frame's ``qualifier`` column ("more
+    than 1500") is not turned into a bound on the rate; :func:`idcforecast.check_claims`
+    reasons with qualified figures.
+
     Raises
     ------
     GrowthError
