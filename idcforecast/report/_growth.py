@@ -1,4 +1,4 @@
-"""Growth figures for charts and tables, from a one-series tidy history (private)."""
+"""Growth figures for charts, from a one-series tidy history, via :mod:`idcforecast.growth`."""
 
 from __future__ import annotations
 
@@ -11,18 +11,28 @@ if TYPE_CHECKING:
 
 
 def yoy_percent(hist: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Years and YoY growth in percent, only where the previous year is present."""
-    years = hist["year"].to_numpy(dtype=int)
-    values = hist["value"].to_numpy(dtype=float)
-    consecutive = np.diff(years) == 1
-    growth = 100.0 * (values[1:] / values[:-1] - 1.0)
-    return years[1:][consecutive], growth[consecutive]
+    """Years and YoY growth in percent, only where the previous year is present.
+
+    Rates across a gap are annualized averages (``annualized``), not observed year-on-year
+    changes, so they are left out of the bars.
+    """
+    from idcforecast.growth import yoy
+
+    if len(hist) < 2:
+        return np.array([], dtype=int), np.array([], dtype=float)
+    table = yoy(hist[["series_id", "year", "value"]])
+    observed = table[~table["annualized"].astype(bool)]
+    return observed["year"].to_numpy(dtype=int), 100.0 * observed["yoy"].to_numpy(dtype=float)
 
 
 def cagr_percent(hist: pd.DataFrame) -> float | None:
-    """Compound annual growth, percent, from the first to the last year (None if undefined)."""
-    years = hist["year"].to_numpy(dtype=int)
+    """Compound annual growth, percent, from the first to the last year.
+
+    None when it is undefined (one year only, or a level <= 0), so the chart can omit it.
+    """
+    from idcforecast.growth import cagr
+
     values = hist["value"].to_numpy(dtype=float)
-    if len(years) < 2 or values[0] <= 0 or values[-1] <= 0:
+    if len(values) < 2 or values[0] <= 0 or values[-1] <= 0:
         return None
-    return float(100.0 * ((values[-1] / values[0]) ** (1.0 / (years[-1] - years[0])) - 1.0))
+    return 100.0 * float(cagr(hist[["series_id", "year", "value"]]))
