@@ -9,7 +9,7 @@ from idcforecast.errors import IncompatibleUnitsError, ParseError, UnitError
 from idcforecast.units.fx import fx_rate
 from idcforecast.units.parse import parse_quantity
 from idcforecast.units.quantity import Quantity
-from idcforecast.units.registry import MONEY, parse_unit
+from idcforecast.units.registry import MONEY, Unit, parse_unit
 
 __all__ = ["DEFAULT_KW_PER_RACK", "conversion_factor", "convert"]
 
@@ -27,6 +27,21 @@ def _watts_per_rack(kw_per_rack: float) -> float:
             kw_per_rack=kw_per_rack,
         )
     return float(kw_per_rack) * _WATTS_PER_KW
+
+
+def _simple_factor(src: Unit, dst: Unit, year: int | None, kw_per_rack: float) -> float | None:
+    """Factor between two units without denominators, or None when there is no path."""
+    if src.dimension == dst.dimension:
+        ratio = src.factor / dst.factor
+        if src.dimension == MONEY:
+            ratio *= fx_rate(src.base, dst.base, year=year)
+        return ratio
+    dimensions = (src.dimension, dst.dimension)
+    if dimensions == ("racks", "power"):
+        return src.factor * _watts_per_rack(kw_per_rack) / dst.factor
+    if dimensions == ("power", "racks"):
+        return src.factor / (_watts_per_rack(kw_per_rack) * dst.factor)
+    return None
 
 
 def conversion_factor(
@@ -52,7 +67,8 @@ def conversion_factor(
     Raises
     ------
     IncompatibleUnitsError
-        No conversion path (money -> MW, servers -> racks, % -> count).
+        No conversion path (money -> MW, servers -> racks, % -> count, a rate to a
+        non-rate). Rates convert part by part: "USD/kW/month" -> "CNY mn/MW/year".
     MissingFxRateError
         Different currencies without a year, or a pair/year the FX table lacks.
     UnknownUnitError, ParseError
@@ -66,18 +82,24 @@ def conversion_factor(
     25.0
     >>> round(conversion_factor("CNY 100m", "USD bn", year=2020), 6)
     0.014484
+    >>> conversion_factor("万元/racks", "CNY mn/MW")  # 1e4 yuan per 2.5 kW = 4 m per MW
+    4.0
     """
     src, dst = parse_unit(from_unit), parse_unit(to_unit)
-    if src.dimension == dst.dimension:
-        ratio = src.factor / dst.factor
-        if src.dimension == MONEY:
-            ratio *= fx_rate(src.base, dst.base, year=year)
-        return ratio
-    dimensions = (src.dimension, dst.dimension)
-    if dimensions == ("racks", "power"):
-        return src.factor * _watts_per_rack(kw_per_rack) / dst.factor
-    if dimensions == ("power", "racks"):
-        return src.factor / (_watts_per_rack(kw_per_rack) * dst.factor)
+    if len(src.per) == len(dst.per):
+        factor = _simple_factor(src.numerator(), dst.numerator(), year, kw_per_rack)
+        unmatched = list(dst.denominators())
+        for denominator in src.denominators():
+            for i, candidate in enumerate(unmatched):
+                step = _simple_factor(denominator, candidate, None, kw_per_rack)
+                if step is not None:
+                    factor = None if factor is None else factor / step
+                    del unmatched[i]
+                    break
+            else:
+                factor = None
+        if factor is not None:
+            return factor
     raise IncompatibleUnitsError(
         f"cannot convert {from_unit!r} ({src.dimension}) to {to_unit!r} ({dst.dimension}): "
         f"there is no conversion between {src.dimension} and {dst.dimension}; convert to a "

@@ -301,6 +301,11 @@ def _parse_one(text: str, norm: str) -> Quantity:
     if match is None:
         raise _fail(text, "no number found" if not re.search(r"\d", body) else "no figure found")
     pre, post = match["pre"].strip(), match["post"].strip()
+    for word in _LONGEST_FIRST:  # a qualifier after the currency: "RMB ~47 m/MW"
+        if word in _PREFIX_QUALIFIERS and pre and _ends_with_word(pre.lower(), word):
+            qualifier = _set_qualifier(text, qualifier, _PREFIX_QUALIFIERS[word], word)
+            pre = pre[: len(pre) - len(word)].strip()
+            break
     if post[:1] in _INFIX_AT_LEAST:
         qualifier = _set_qualifier(text, qualifier, "at_least", post[0])
         post = post[1:].strip()

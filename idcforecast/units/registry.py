@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,9 @@ __all__ = ["Unit", "canonical_unit", "known_units", "normalize_text", "parse_uni
 
 REGISTRY_FILE = Path(__file__).with_name("units.txt")
 MONEY = "money"
-_RATE_MARKERS = ("/", "per ", "每", "a month", "a year")
+_RATE_MARKER = re.compile(r"(?:/|per\b|每)\s*", re.IGNORECASE)
+# a rate is "X per Y": Y is one physical or time unit, never money, a share or a count
+_NOT_DENOMINATORS = frozenset({MONEY, "percent", "points", "count"})
 
 
 def normalize_text(text: str) -> str:
@@ -81,16 +84,36 @@ class Unit:
     magnitude: str | None
     dimension: str
     factor: float
+    per: tuple[str, ...] = ()
 
     @property
     def canonical(self) -> str:
-        """The canonical spelling, ``BASE [MAGNITUDE]``."""
-        return self.base if self.magnitude is None else f"{self.base} {self.magnitude}"
+        """The canonical spelling, ``BASE [MAGNITUDE][/PER...]``."""
+        head = self.base if self.magnitude is None else f"{self.base} {self.magnitude}"
+        return "".join([head, *(f"/{name}" for name in self.per)])
 
     @property
     def currency(self) -> str | None:
-        """The ISO currency code for money, else None."""
-        return self.base if self.dimension == MONEY else None
+        """The ISO currency code when the (numerator) unit is money, else None."""
+        return self.base if _registry().bases[self.base].dimension == MONEY else None
+
+    def numerator(self) -> Unit:
+        """The unit without its denominators (itself when it is not a rate).
+
+        Examples
+        --------
+        >>> parse_unit("US$ m per MW").numerator().canonical
+        'USD mn'
+        """
+        base = _registry().bases[self.base]
+        factor = base.factor * magnitude_factor(self.magnitude)
+        return Unit(
+            base=self.base, magnitude=self.magnitude, dimension=base.dimension, factor=factor
+        )
+
+    def denominators(self) -> tuple[Unit, ...]:
+        """The units after "per" or "/", in order ("USD/kW/month" -> kW, month)."""
+        return tuple(_build(name, [("base", name)]) for name in self.per)
 
     def __str__(self) -> str:
         return self.canonical
@@ -158,7 +181,9 @@ def _is_latin(char: str) -> bool:
     return char.isascii() and char.isalpha()
 
 
-def _tokenize(text: str, *, boundaries: bool = True) -> tuple[list[tuple[str, str]], int]:
+def _tokenize(
+    text: str, *, start: int = 0, boundaries: bool = True
+) -> tuple[list[tuple[str, str]], int]:
     """Split normalized unit text into (kind, name) tokens, longest alias first.
 
     Returns the tokens and the position where reading stopped (``len(text)`` on success).
@@ -166,7 +191,7 @@ def _tokenize(text: str, *, boundaries: bool = True) -> tuple[list[tuple[str, st
     reg = _registry()
     low = text.lower()
     tokens: list[tuple[str, str]] = []
-    pos = 0
+    pos = start
     while pos < len(low):
         if low[pos] == " ":
             pos += 1
@@ -225,13 +250,11 @@ def _suggest(text: str, pos: int) -> str | None:
         replacements.append(" ".join(name for _, name in tokens))
     replacements += difflib.get_close_matches(word.lower(), _registry().aliases, n=3, cutoff=0.7)
     for replacement in replacements:
-        candidate = f"{text[:pos]} {replacement} {text[word_end:]}".strip()
-        tokens, stop = _tokenize(candidate)
-        if stop == len(candidate):
-            try:
-                return _build(candidate, tokens).canonical
-            except ParseError:
-                continue
+        candidate = normalize_text(f"{text[:pos]} {replacement} {text[word_end:]}")
+        try:
+            return _parse(candidate, candidate, suggest=False).canonical
+        except (ParseError, UnknownUnitError):
+            continue
     return None
 
 
@@ -245,12 +268,17 @@ def parse_unit(text: str) -> Unit:
         "亿元", "USD bn", "bn USD", "US$ bn", "$bn", "万架", "racks 10k", "亿千瓦时", "%".
         Empty text (or a bare magnitude) is a plain count.
 
+        A rate is a unit followed by "per", "/" or "每" and one physical or time unit,
+        as often as needed: "US$ m per MW" -> "USD mn/MW", "US$ per kW per month" ->
+        "USD/kW/month", "万元每架" -> "CNY 10k/racks".
+
     Raises
     ------
     UnknownUnitError
         A spelling the registry lacks (with a did-you-mean suggestion when one is close).
     ParseError
-        Two units, two magnitudes, a magnitude on "%", or a rate ("per MW").
+        Two units, two magnitudes, a magnitude on "%", or a denominator that is money,
+        a share, a count or carries a magnitude ("per 万架").
 
     Examples
     --------
@@ -258,38 +286,73 @@ def parse_unit(text: str) -> Unit:
     'USD bn'
     >>> parse_unit("万架").canonical
     'racks 10k'
+    >>> parse_unit("US$ per kW per month").canonical
+    'USD/kW/month'
     """
-    norm = normalize_text(text)
-    tokens, stop = _tokenize(norm)
-    if stop < len(norm):
-        rest = norm[stop:].lower()
-        if rest.startswith(_RATE_MARKERS):
-            raise ParseError(
-                f"unit {text!r} is a rate per unit ({norm[stop:]!r}): rates such as "
-                "'per MW' or '/kW/month' are not supported; parse the amount and the "
-                "denominator separately (e.g. 'US$7.11 m' and '1 MW') and divide",
-                unit=text,
-            )
-        suggestion = _suggest(norm, stop)
-        unknown = norm[stop:].split(" ", 1)[0]
-        hint = (
-            f"did you mean {suggestion!r}?"
-            if suggestion
-            else "expected a currency, magnitude or unit listed in idcforecast/units/units.txt "
-            "(e.g. 'CNY 100m', 'USD bn', 'MW', 'racks')"
-        )
-        raise UnknownUnitError(
-            f"unit {text!r} is not defined ({unknown!r} is no known unit, magnitude or "
-            f"currency); {hint}",
+    return _parse(text, normalize_text(text), suggest=True)
+
+
+def _parse(text: str, norm: str, *, suggest: bool) -> Unit:
+    pieces: list[list[tuple[str, str]]] = []
+    pos = 0
+    while True:
+        tokens, stop = _tokenize(norm, start=pos)
+        pieces.append(tokens)
+        if stop == len(norm):
+            break
+        marker = _RATE_MARKER.match(norm, stop)
+        if marker is None:
+            raise _unknown(text, norm, stop, suggest=suggest)
+        pos = marker.end()
+    unit = _build(text, pieces[0])
+    if len(pieces) == 1:
+        return unit
+    per = tuple(_denominator(text, tokens) for tokens in pieces[1:])
+    dimension = "/".join([unit.dimension, *(d.dimension for d in per)])
+    factor = unit.factor
+    for denominator in per:
+        factor /= denominator.factor
+    return Unit(unit.base, unit.magnitude, dimension, factor, tuple(d.base for d in per))
+
+
+def _denominator(text: str, tokens: list[tuple[str, str]]) -> Unit:
+    if not tokens:
+        raise ParseError(
+            f"unit {text!r}: nothing after 'per' or '/'; expected a unit such as 'MW', "
+            "'kW', 'racks' or 'month'",
             unit=text,
-            unknown=unknown,
-            suggestion=suggestion,
         )
-    return _build(text, tokens)
+    unit = _build(text, tokens)
+    if unit.magnitude is not None or unit.dimension in _NOT_DENOMINATORS:
+        raise ParseError(
+            f"unit {text!r}: {unit.canonical!r} cannot follow 'per' or '/'; expected one "
+            "physical unit or time unit without a magnitude (e.g. 'per MW', '/kW/month', "
+            "'per rack'); write the rate per single unit",
+            unit=text,
+        )
+    return unit
+
+
+def _unknown(text: str, norm: str, stop: int, *, suggest: bool) -> UnknownUnitError:
+    suggestion = _suggest(norm, stop) if suggest else None
+    unknown = norm[stop:].split(" ", 1)[0]
+    hint = (
+        f"did you mean {suggestion!r}?"
+        if suggestion
+        else "expected a currency, magnitude or unit listed in idcforecast/units/units.txt "
+        "(e.g. 'CNY 100m', 'USD bn', 'MW', 'racks')"
+    )
+    return UnknownUnitError(
+        f"unit {text!r} is not defined ({unknown!r} is no known unit, magnitude or "
+        f"currency); {hint}",
+        unit=text,
+        unknown=unknown,
+        suggestion=suggestion,
+    )
 
 
 def canonical_unit(text: str) -> str:
-    """The canonical spelling of unit text (``BASE [MAGNITUDE]``).
+    """The canonical spelling of unit text (``BASE [MAGNITUDE][/PER...]``).
 
     Examples
     --------

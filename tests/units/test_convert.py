@@ -45,6 +45,12 @@ from idcforecast.units import Quantity, conversion_factor, convert, parse_quanti
         ("racks 10k", "MW", None, 25.0),  # 1e4 x 2.5 kW = 25,000 kW = 25 MW
         ("MW", "racks", None, 400.0),  # 1000 kW / 2.5 kW
         ("GW", "racks 10k", None, 40.0),  # 1e6 kW / 2.5 kW = 4e5 racks = 40 万架
+        # rates convert part by part
+        ("USD mn/MW", "CNY mn/MW", 2025, 7.1875),  # US$7.11 m/MW -> RMB 51.1 m/MW
+        ("CNY 10k/racks", "CNY mn/MW", None, 4.0),  # 1e4 / 2.5 kW = 4,000/kW = 4e6/MW
+        ("USD/kW/month", "USD/MW/year", None, 12_000.0),  # x 1000 kW/MW x 12 months
+        ("USD/kW/month", "USD/year/MW", None, 12_000.0),  # denominators in any order
+        ("CNY mn/MW", "CNY 10k/racks", None, 0.25),  # 1e6/1000 kW x 2.5 kW / 1e4
     ],
 )
 def test_conversion_factor(from_unit: str, to_unit: str, year: int | None, factor: float) -> None:
@@ -85,6 +91,19 @@ def test_round_trip_through_money_with_a_year() -> None:
     q = parse_quantity("2238.7亿元")
     back = q.to("USD bn", year=2020).to("亿元", year=2020)
     assert back.value == pytest.approx(2238.7, rel=1e-12)
+
+
+def test_source_rates_agree_with_their_stated_equivalents() -> None:
+    # idc_sources.md section 8: "US$7.11 m per MW ... about RMB 50 m/MW" (2025: 51.1)
+    assert convert("US$7.11 m per MW", "CNY mn/MW", year=2025) == pytest.approx(51.103125)
+    # "about 11.9万元 per standard rack, RMB ~47 m/MW": 119,000 / 2.5 kW = 47.6 m per MW
+    assert convert("11.9万元 per standard rack", "CNY mn/MW") == pytest.approx(47.6)
+
+
+@pytest.mark.parametrize(("a", "b"), [("USD/kW", "USD"), ("USD/kW", "USD/TWh"), ("MW", "MW/year")])
+def test_rates_without_a_path(a: str, b: str) -> None:
+    with pytest.raises(IncompatibleUnitsError):
+        conversion_factor(a, b, year=2020)
 
 
 def test_incompatible_dimensions() -> None:

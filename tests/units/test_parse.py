@@ -115,6 +115,19 @@ PHRASINGS: list[tuple[str, float, str, str, tuple[float, float] | None]] = [
     ("~95%", 95, "%", APPROX, None),
     ("5–10 kW", 7.5, "kW", EXACT, (5, 10)),
     ("20–130 kW", 75, "kW", EXACT, (20, 130)),
+    # section 8 rates per unit
+    ("US$7.11 m per MW", 7.11, "USD mn/MW", EXACT, None),
+    ("about RMB 50 m/MW", 50, "CNY mn/MW", APPROX, None),
+    ("RMB ~47 m/MW", 47, "CNY mn/MW", APPROX, None),
+    ("at most RMB 19–27 m per MW", 23, "CNY mn/MW", AT_MOST, (19, 27)),
+    ("US$9.3–15.0 m per MW", 12.15, "USD mn/MW", EXACT, (9.3, 15.0)),
+    ("US$15.2 per watt", 15.2, "USD/W", EXACT, None),
+    ("RMB 20–50 m per MW", 35, "CNY mn/MW", EXACT, (20, 50)),
+    ("about 11.9万元 per standard rack", 11.9, "CNY 10k/racks", APPROX, None),
+    ("11.9万元每架", 11.9, "CNY 10k/racks", EXACT, None),
+    ("5.2万元 per rack per year", 5.2, "CNY 10k/racks/year", EXACT, None),
+    ("US$184.06 per kW per month", 184.06, "USD/kW/month", EXACT, None),
+    ("about 3.7 servers per rack", 3.7, "servers/racks", APPROX, None),
     # section 9: font sizes
     ("17 MB", 17, "MB", EXACT, None),
     # other real phrasings, English
@@ -305,21 +318,41 @@ def test_trailing_words_are_an_unknown_unit_not_a_silent_drop() -> None:
     assert str(info.value) == message
 
 
+def test_unknown_denominator() -> None:
+    message = (
+        "in figure '5.2万元 per used rack per year': unit '万元 per used rack per year' is "
+        "not defined ('used' is no known unit, magnitude or currency); expected a currency, "
+        "magnitude or unit listed in idcforecast/units/units.txt (e.g. 'CNY 100m', 'USD bn', "
+        "'MW', 'racks')"
+    )
+    with pytest.raises(UnknownUnitError) as info:
+        parse_quantity("5.2万元 per used rack per year")
+    assert str(info.value) == message
+
+
 @pytest.mark.parametrize(
-    ("text", "unit_text", "rest"),
+    ("text", "message"),
     [
-        ("US$7.11 m per MW", "US$ m per MW", "per MW"),
-        ("US$184.06 per kW per month", "US$ per kW per month", "per kW per month"),
-        ("RMB 50 m/MW", "RMB m/MW", "/MW"),
-        ("11.9万元每架", "万元每架", "每架"),
+        (
+            "US$3 per 万架",
+            "in figure 'US$3 per 万架': unit 'US$ per 万架': 'racks 10k' cannot follow 'per' "
+            "or '/'; expected one physical unit or time unit without a magnitude (e.g. 'per "
+            "MW', '/kW/month', 'per rack'); write the rate per single unit",
+        ),
+        (
+            "5 servers per US$",
+            "in figure '5 servers per US$': unit 'servers per US$': 'USD' cannot follow 'per' "
+            "or '/'; expected one physical unit or time unit without a magnitude (e.g. 'per "
+            "MW', '/kW/month', 'per rack'); write the rate per single unit",
+        ),
+        (
+            "US$7.11 m per",
+            "in figure 'US$7.11 m per': unit 'US$ m per': nothing after 'per' or '/'; "
+            "expected a unit such as 'MW', 'kW', 'racks' or 'month'",
+        ),
     ],
 )
-def test_rates_per_unit_are_refused_clearly(text: str, unit_text: str, rest: str) -> None:
-    message = (
-        f"in figure {text!r}: unit {unit_text!r} is a rate per unit ({rest!r}): rates such "
-        "as 'per MW' or '/kW/month' are not supported; parse the amount and the denominator "
-        "separately (e.g. 'US$7.11 m' and '1 MW') and divide"
-    )
+def test_bad_rates(text: str, message: str) -> None:
     with pytest.raises(ParseError) as info:
         parse_quantity(text)
     assert str(info.value) == message

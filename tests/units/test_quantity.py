@@ -25,7 +25,7 @@ MAGNITUDES = sorted(_registry().magnitudes)
 UNITS = sorted(
     {name for name in known_units() if name not in ("%", "pp")}
     | {f"{name} {mag}" for name in known_units() if name not in ("%", "pp") for mag in MAGNITUDES}
-    | {"%", "pp"}
+    | {"%", "pp", "USD mn/MW", "CNY 10k/racks/year", "USD/kW/month", "servers/racks"}
 )
 FX_YEARS = range(2010, 2026)
 
