@@ -72,7 +72,8 @@ def list_datasets() -> pd.DataFrame:
     pandas.DataFrame
         One row per dataset, sorted by ``name``, with columns ``name, description, unit,
         years, scope, source, schema``. ``unit``, ``years`` and ``scope`` are computed from
-        the data (units and scopes in order of appearance, years as ``"first-last"``);
+        the data (units and scopes in order of appearance, years as ``"first-last"`` or a
+        single year; claims list their subjects as scope);
         ``schema`` says how to read the rows (``series``: the tidy history of
         docs/internals.md; ``series+horizon``: the same plus ``horizon_start, horizon_end``;
         ``claims``: published forecasts and claims; ``fx``: exchange rates).
@@ -95,7 +96,7 @@ def list_datasets() -> pd.DataFrame:
                 "name": name,
                 "description": entry["description"],
                 "unit": ", ".join(_unique(frame["unit"])) if "unit" in frame else "",
-                "years": f"{frame['year'].min()}-{frame['year'].max()}",
+                "years": _span(frame["year"]),
                 "scope": ", ".join(_unique(frame[column])) if column in frame else "",
                 "source": entry["source"],
                 "schema": entry["schema"],
@@ -180,6 +181,11 @@ def _did_you_mean(name: object, names: list[str]) -> str:
     completions = sorted((n for n in names if n.startswith(str(name))), key=len)
     close = completions or difflib.get_close_matches(str(name), names, n=1, cutoff=0.6)
     return f" did you mean {close[0]!r}?" if close else ""
+
+
+def _span(years: pd.Series) -> str:
+    first, last = int(years.min()), int(years.max())
+    return str(first) if first == last else f"{first}-{last}"
 
 
 def _unique(values: pd.Series) -> list[str]:

@@ -342,7 +342,11 @@ def test_loaders_work_from_a_non_editable_install(tmp_path: Path) -> None:
     # Build and install the wheel into a bare target directory, then run from elsewhere: the
     # loaders must find idcforecast/_bundled_data, not the checkout's data/.
     src = tmp_path / "src"
-    shutil.copytree(REPO, src, ignore=shutil.ignore_patterns(".git", ".venv", "*.pyc", "reports"))
+    src.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(REPO / name, src / name)
+    for name in ("idcforecast", "data"):
+        shutil.copytree(REPO / name, src / name, ignore=shutil.ignore_patterns("__pycache__"))
     target = tmp_path / "site"
     subprocess.run(
         [

@@ -1,0 +1,59 @@
+"""Plain-text tables for the terminal, aligned by display width (CJK characters are 2 wide)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+__all__ = ["display_width", "format_number", "text_table"]
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide and full-width characters count 2.
+
+    Examples
+    --------
+    >>> display_width("亿元"), display_width("CNY")
+    (4, 3)
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def format_number(value: float) -> str:
+    """Six significant digits with thousands separators, no exponent for everyday sizes.
+
+    Examples
+    --------
+    >>> format_number(1562.5), format_number(4829.019), format_number(0.1448393)
+    ('1,562.5', '4,829.02', '0.144839')
+    """
+    return f"{value:,.6g}"
+
+
+def text_table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], *, right: Sequence[int] = ()
+) -> str:
+    """Render rows as an aligned table; columns listed in ``right`` are right-aligned.
+
+    The last column is not padded (it may be long text such as a source).
+
+    Examples
+    --------
+    >>> print(text_table(["year", "value"], [["2019", "1,562.5"]], right=[1]))
+    year    value
+    ----  -------
+    2019  1,562.5
+    """
+    table = [list(header), *[list(r) for r in rows]]
+    widths = [max(display_width(r[i]) for r in table) for i in range(len(header))]
+    lines = []
+    for n, row in enumerate(table):
+        cells = []
+        for i, cell in enumerate(row):
+            pad = " " * (widths[i] - display_width(cell))
+            last = i == len(row) - 1
+            cells.append(pad + cell if i in right else cell if last else cell + pad)
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)

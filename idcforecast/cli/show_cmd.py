@@ -1,0 +1,213 @@
+"""``idcforecast show``: a bundled series, normalized, with growth and the source of each value.
+
+The README's main job until the report exists. By default it prints the China IDC market in
+CIDC's overall scope (series ``china_idc_cidc_overall``), in 亿元 ("CNY 100m").
+"""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+NAME = "show"
+HELP = (
+    "print a bundled series (default: China IDC market, CIDC overall scope) with year-on-year "
+    "growth, derived rows flagged and the source of every number"
+)
+DEFAULT_DATASET = "china_idc_market"
+DEFAULT_SERIES = "china_idc_cidc_overall"
+_WIDTH = 100
+_MARKS = {"exact": "", "at_least": "> ", "at_most": "< ", "approximately": "~ "}
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the subcommand's arguments."""
+    parser.add_argument(
+        "--dataset", default=DEFAULT_DATASET, help=f"bundled dataset (default {DEFAULT_DATASET})"
+    )
+    parser.add_argument(
+        "--series",
+        default=None,
+        help=f"series id (default {DEFAULT_SERIES}, or the dataset's first series)",
+    )
+    parser.add_argument(
+        "--unit", default=None, help='convert to this unit, e.g. "CNY bn" or "USD bn" (FX by year)'
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the series table, its footnotes and the other series of the dataset."""
+    print(render(dataset=args.dataset, series_id=args.series, unit=args.unit))
+    return 0
+
+
+def render(
+    *, dataset: str = DEFAULT_DATASET, series_id: str | None = None, unit: str | None = None
+) -> str:
+    """The text ``idcforecast show`` prints.
+
+    Examples
+    --------
+    >>> text = render()
+    >>> "1,562.5" in text and "+27.2%" in text  # 1562.5 / 1228 - 1 = 27.24%
+    True
+    """
+    from idcforecast.datasets import load_dataset
+
+    frame = load_dataset(dataset)
+    if "series_id" not in frame.columns:
+        from idcforecast.errors import DataError
+
+        raise DataError(
+            f"show: dataset {dataset!r} holds claims, not series; expected a series dataset "
+            f"(see idcforecast datasets); print it with: idcforecast datasets {dataset}",
+            dataset=dataset,
+        )
+    ids = list(dict.fromkeys(frame["series_id"]))
+    chosen = series_id or (DEFAULT_SERIES if dataset == DEFAULT_DATASET else ids[0])
+    if chosen not in ids:
+        _unknown_series(chosen, dataset, ids)
+    rows = frame[frame["series_id"] == chosen].sort_values("year").reset_index(drop=True)
+    source_unit = rows["unit"].iloc[0]
+    target = unit or source_unit
+    values = _converted(rows, source_unit, target)
+    return "\n".join(
+        [
+            _title(rows, dataset, target, source_unit),
+            "",
+            _table(rows, values),
+            "",
+            *_footnotes(rows, values, _currency_changes(source_unit, target)),
+            *_others(frame, dataset, chosen),
+        ]
+    )
+
+
+def _unknown_series(chosen: str, dataset: str, ids: list[str]) -> None:
+    from idcforecast.datasets import _did_you_mean
+    from idcforecast.errors import UnknownSeriesError
+
+    raise UnknownSeriesError(
+        f"show: series {chosen!r} is not in dataset {dataset!r};{_did_you_mean(chosen, ids)} "
+        "expected one of: "
+        f"{', '.join(ids)}",
+        series_id=chosen,
+        dataset=dataset,
+    )
+
+
+def _converted(rows: pd.DataFrame, source_unit: str, target: str) -> list[float]:
+    from idcforecast.units import conversion_factor
+
+    if target == source_unit:
+        return rows["value"].tolist()
+    return [
+        value * conversion_factor(source_unit, target, year=int(year))
+        for year, value in zip(rows["year"], rows["value"], strict=True)
+    ]
+
+
+def _currency_changes(source_unit: str, target: str) -> bool:
+    from idcforecast.units import parse_unit
+
+    return parse_unit(source_unit).currency != parse_unit(target).currency
+
+
+def _title(rows: pd.DataFrame, dataset: str, target: str, source_unit: str) -> str:
+    years = rows["year"].tolist()
+    gaps = sorted(set(range(years[0], years[-1] + 1)) - set(years))
+    unit_text = target if target == source_unit else f"{target} (converted from {source_unit})"
+    lines = [
+        f"{rows['series_id'].iloc[0]}  ·  dataset {dataset}  ·  scope {rows['scope'].iloc[0]}",
+        f"unit: {unit_text}  ·  {len(years)} years {years[0]}-{years[-1]}"
+        + (f"  ·  not published: {', '.join(map(str, gaps))}" if gaps else ""),
+    ]
+    return "\n".join(lines)
+
+
+def _table(rows: pd.DataFrame, values: list[float]) -> str:
+    import pandas as pd
+
+    from idcforecast.cli._text import text_table
+    from idcforecast.growth import yoy
+
+    growth = {}
+    positive = all(v > 0 for v in values)
+    if len(values) > 1 and positive:
+        table = yoy(pd.Series(values, index=rows["year"].tolist()))
+        for rec in table.to_dict("records"):
+            rate = f"{rec['yoy'] * 100:+.1f}%"
+            if rec["annualized"]:
+                rate += f"/yr over {rec['years_apart']}y"
+            growth[rec["year"]] = rate
+    decimals = min(3, max(_decimals(v) for v in values))
+    body = []
+    for rec, value in zip(rows.to_dict("records"), values, strict=True):
+        body.append(
+            [
+                str(rec["year"]),
+                _MARKS[rec["qualifier"]] + f"{value:,.{decimals}f}",
+                growth.get(rec["year"], ""),
+                "derived" if rec["derived"] else "",
+                rec["confidence"],
+                rec["source"],
+            ]
+        )
+    header = ["year", "value", "growth", "flag", "confidence", "source"]
+    return text_table(header, body, right=[1, 2])
+
+
+def _decimals(value: float) -> int:
+    text = f"{value:.10g}"
+    return len(text.split(".")[1]) if "." in text and "e" not in text else 0
+
+
+def _footnotes(rows: pd.DataFrame, values: list[float], fx: bool) -> list[str]:
+    lines = [
+        "growth: year-on-year between consecutive years; '/yr over Ny' is the compound annual "
+        "rate across a gap (no published year in between), not an observed change."
+    ]
+    if rows["derived"].any():
+        lines.append("derived: not published; computed from sourced figures (how: notes below).")
+    if (rows["qualifier"] != "exact").any():
+        lines.append(
+            "'>' at least, '<' at most, '~' about: the source gives a bound; growth from or to "
+            "a bound is itself only a bound."
+        )
+    if fx:
+        lines.append(
+            "converted with each year's FX rate; growth across currencies includes FX moves."
+        )
+    if not all(v > 0 for v in values):
+        lines.append("growth not shown: it is undefined for levels at or below zero.")
+    lines = [textwrap.fill(line, _WIDTH, subsequent_indent="  ") for line in lines]
+    notes = [(rec["year"], rec["note"]) for rec in rows.to_dict("records") if rec["note"]]
+    if notes:
+        lines += ["", "notes:"]
+        for year, note in notes:
+            lines.append(
+                textwrap.fill(note, _WIDTH, initial_indent=f"  {year}  ", subsequent_indent=" " * 8)
+            )
+    return lines
+
+
+def _others(frame: pd.DataFrame, dataset: str, chosen: str) -> list[str]:
+    others = []
+    for sid, group in frame.groupby("series_id", sort=False):
+        if sid != chosen:
+            years = group["year"]
+            span = (
+                str(years.min()) if years.min() == years.max() else f"{years.min()}-{years.max()}"
+            )
+            others.append(f"  {sid} ({group['scope'].iloc[0]}, {span})")
+    if not others:
+        return []
+    return [
+        "",
+        f"other series in {dataset} (never mixed into this one; show with --series ID):",
+        *others,
+    ]

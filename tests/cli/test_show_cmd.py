@@ -1,0 +1,106 @@
+"""``idcforecast show``: the README's main job."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from idcforecast.cli import main
+
+
+def _show(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["show", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _line(out: str, start: str) -> str:
+    return next(line for line in out.splitlines() if line.startswith(start))
+
+
+def test_default_prints_the_cidc_overall_series(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _show(capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "china_idc_cidc_overall  ·  dataset china_idc_market  ·  scope cidc_overall"
+    assert lines[1] == "unit: CNY 100m  ·  11 years 2012-2023  ·  not published: 2013"
+    # growth by hand: 1562.5 / 1228 - 1 = 27.24%; 714.5 / 518.6 - 1 = 37.78%
+    assert _line(out, "2019").split()[:3] == ["2019", "1,562.5", "+27.2%"]
+    assert _line(out, "2016").split()[:3] == ["2016", "714.5", "+37.8%"]
+    # across the 2013 gap: (372.3 / 210.5) ** (1 / 2) - 1 = 33.0% a year, flagged, derived
+    assert _line(out, "2014").split()[:7] == [
+        "2014",
+        "372.3",
+        "+33.0%/yr",
+        "over",
+        "2y",
+        "derived",
+        "derived",
+    ]
+    # the first year has no growth; every row names its source
+    assert _line(out, "2012").split()[:3] == ["2012", "210.5", "medium"]
+    assert "hfnxjk.com/datacenter/news/563646.html" in _line(out, "2019")
+    # notes carry the derivations and the 2016 conflict; the other scopes are listed apart
+    assert "  2014  not published; 2015 level / (1 + 2015 reported YoY) = 518.6 / 1.393" in out
+    assert "  2016  reported YoY +33.77% conflicts with the levels" in out
+    assert "  china_idc_caict (caict, 2021-2023)" in out
+
+
+def test_unit_conversion_uses_each_years_fx(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _show(capsys, "--unit", "USD bn")
+    assert code == 0
+    assert "unit: USD bn (converted from CNY 100m)" in out
+    # 1562.5 亿元 / 6.9081 CNY per USD (G.5A 2019) = 22.618 USD bn; 2020: 2238.7 / 6.9042
+    assert _line(out, "2019").split()[1] == "22.618"
+    assert _line(out, "2020").split()[1] == "32.425"
+    assert "growth across currencies includes FX moves" in out
+
+
+def test_bounds_are_marked(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _show(capsys, "--dataset", "china_racks_in_use", "--unit", "MW")
+    assert code == 0
+    # 520万 racks x 2.5 kW = 13,000 MW, published as "more than"
+    assert _line(out, "2021").split()[:3] == ["2021", ">", "13,000"]
+    assert "FX" not in out
+    assert "  china_racks_in_use_midyear (miit_standard_racks, 2023-2025)" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["--series", "china_idc_cidc"],
+            "error: show: series 'china_idc_cidc' is not in dataset 'china_idc_market'; did "
+            "you mean 'china_idc_cidc_overall'? expected one of: china_idc_cidc_overall, "
+            "china_idc_caict, china_idc_idc_corp, china_idc_cidc_traditional\n",
+        ),
+        (
+            ["--dataset", "published_forecasts"],
+            "error: show: dataset 'published_forecasts' holds claims, not series; expected a "
+            "series dataset (see idcforecast datasets); print it with: idcforecast datasets "
+            "published_forecasts\n",
+        ),
+        (
+            ["--unit", "MW"],
+            "error: cannot convert 'CNY 100m' (money) to 'MW' (power)",
+        ),
+    ],
+)
+def test_errors_are_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, out, err = _show(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert err.startswith(message)
+
+
+def test_python_dash_m_runs_the_main_job() -> None:
+    # the README's first command ends in `python -m idcforecast show`
+    done = subprocess.run(
+        [sys.executable, "-m", "idcforecast", "show"], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.startswith("china_idc_cidc_overall")
+    assert done.stderr == ""
