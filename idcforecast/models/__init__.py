@@ -13,7 +13,9 @@ from idcforecast.models.combination import (
 )
 from idcforecast.models.damped import Damped, DampedLog
 from idcforecast.models.drift import Drift
+from idcforecast.models.gompertz import Gompertz
 from idcforecast.models.holt import Holt
+from idcforecast.models.logistic import Logistic
 from idcforecast.models.loglinear import LogLinear
 from idcforecast.models.naive import Naive
 from idcforecast.models.ses import SES
@@ -26,8 +28,10 @@ __all__ = [
     "DampedLog",
     "Drift",
     "ForecastModel",
+    "Gompertz",
     "Holt",
     "LogLinear",
+    "Logistic",
     "MeanCombination",
     "MedianCombination",
     "Naive",

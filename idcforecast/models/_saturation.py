@@ -1,0 +1,181 @@
+"""Saturation curves (logistic, Gompertz) with a given or estimated cap, fitted on logs.
+
+The curve ``f(s) = cap * g(a + b s)`` (``s`` = years since the last observation, so
+``g(a)`` is the share of the cap already reached) is fitted to ``log(y)`` by
+``scipy.optimize.least_squares`` (trust-region reflective, with bounds): ``log cap``
+within ``cap_bounds`` times the last observation, ``b`` (speed of adoption) in
+``(1e-6, 3]`` per year.
+
+Intervals: the log-scale residual variance ``s^2 = SSE / (T - k)`` plus the parameter
+uncertainty by the delta method, ``g_h' Cov g_h`` with ``Cov = s^2 (J'J)^-1`` from the
+Jacobian at the optimum. Honest limits: the delta method is a local, linear
+approximation (poor when the cap is weakly identified, which is usual before the
+inflection point); a cap estimate sitting on a bound is treated as fixed for the variance
+(``cap_at_bound_`` is then true) so the intervals ignore cap uncertainty; errors are assumed
+independent around the curve, so long-horizon intervals are too narrow for series that
+wander. Simulated paths are Gaussian on the log scale with the same covariance, so their
+marginals equal the intervals.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+
+from idcforecast.errors import ConvergenceError, ModelError
+from idcforecast.models._logscale import LogScaleMixin
+from idcforecast.models.base import FloatArray, ForecastModel
+
+__all__ = ["SaturationModel"]
+
+SLOPE_BOUNDS = (1e-6, 3.0)
+
+
+class SaturationModel(LogScaleMixin, ForecastModel):
+    """Shared fit/predict of ``logistic`` and ``gompertz``.
+
+    Subclasses define ``_log_shape(x)`` (``log g(x)``) and ``_log_shape_grad(x)`` (its
+    derivative), and ``_linearise(share)`` (the inverse of ``g``, for starting values).
+    """
+
+    min_obs: ClassVar[int] = 5
+
+    cap: float | None
+    cap_bounds: tuple[float, float]
+
+    def __init__(
+        self, *, cap: float | None = None, cap_bounds: tuple[float, float] = (1.05, 5.0)
+    ) -> None:
+        self.cap = cap
+        self.cap_bounds = cap_bounds
+
+    # -- curve shape, per subclass ----------------------------------------------------------
+    @staticmethod
+    def _log_shape(x: FloatArray) -> FloatArray:
+        raise NotImplementedError
+
+    @staticmethod
+    def _log_shape_grad(x: FloatArray) -> FloatArray:
+        raise NotImplementedError
+
+    @staticmethod
+    def _linearise(share: FloatArray) -> FloatArray:
+        raise NotImplementedError
+
+    # -- fitting -------------------------------------------------------------------------
+    def _requirements(self) -> tuple[int, bool]:
+        # A given cap leaves two parameters: four points give two residual degrees of freedom.
+        return (4 if self.cap is not None else self.min_obs), True
+
+    def _check_options(self, last: float, i_last: int) -> tuple[float, float] | None:
+        lo, hi = (float(v) for v in self.cap_bounds)
+        if not 1.0 < lo < hi:
+            raise ModelError(
+                f"model {self.alias!r}: cap_bounds={self.cap_bounds!r} must be (low, high) "
+                "multiples of the last observation with 1 < low < high; e.g. (1.05, 5.0)",
+                alias=self.alias,
+                cap_bounds=self.cap_bounds,
+            )
+        if self.cap is None:
+            return lo * last, hi * last
+        if not float(self.cap) > last:
+            raise ModelError(
+                f"model {self.alias!r}: cap={self.cap!r} is not above the last observation "
+                f"{last!r} (index {i_last}); a saturation level must exceed the data: pass a "
+                f"larger cap, or cap=None to estimate it between {lo} and {hi} times the last "
+                "observation",
+                alias=self.alias,
+                cap=self.cap,
+                last=last,
+            )
+        return None
+
+    def _curve_log(self, params: FloatArray, s: FloatArray, log_cap: float | None) -> FloatArray:
+        if log_cap is None:
+            log_cap, a, b = params
+        else:
+            a, b = params
+        return log_cap + self._log_shape(a + b * s)
+
+    def _curve_jac(self, params: FloatArray, s: FloatArray, log_cap: float | None) -> FloatArray:
+        a, b = params[-2:]
+        d = self._log_shape_grad(a + b * s)
+        cols = [d, d * s]
+        if log_cap is None:
+            cols.insert(0, np.ones_like(s))
+        return np.column_stack(cols)
+
+    def _fit(self, y: FloatArray) -> None:
+        from scipy.optimize import least_squares
+
+        n = y.size
+        last = float(y[-1])
+        cap_range = self._check_options(last, n - 1)
+        s = np.arange(n, dtype=np.float64) - (n - 1)
+        z = np.log(y)
+        cap0 = float(self.cap) if cap_range is None else float(np.sqrt(cap_range[0] * cap_range[1]))
+        cap0 = max(cap0, 1.02 * float(y.max()))
+        share = np.clip(y / cap0, 1e-9, 1 - 1e-9)
+        slope0, intercept0 = np.polyfit(s, self._linearise(share), 1)
+        slope0 = float(np.clip(slope0, 1e-3, SLOPE_BOUNDS[1]))
+        fixed = float(np.log(float(self.cap))) if cap_range is None else None
+        x0 = [float(intercept0), slope0]
+        lower, upper = [-50.0, SLOPE_BOUNDS[0]], [50.0, SLOPE_BOUNDS[1]]
+        if fixed is None:
+            lo_cap, hi_cap = np.log(cap_range[0]), np.log(cap_range[1])
+            x0.insert(0, float(np.clip(np.log(cap0), lo_cap + 1e-9, hi_cap - 1e-9)))
+            lower.insert(0, lo_cap)
+            upper.insert(0, hi_cap)
+        x0 = np.clip(np.array(x0), np.array(lower) + 1e-9, np.array(upper) - 1e-9)
+
+        result = least_squares(
+            lambda p: self._curve_log(p, s, fixed) - z,
+            x0,
+            jac=lambda p: self._curve_jac(p, s, fixed),
+            bounds=(lower, upper),
+            method="trf",
+        )
+        if not result.success:
+            raise ConvergenceError(
+                f"model {self.alias!r}: least-squares fit did not converge ({result.message});"
+                " try a given cap=, or a trend model such as 'damped_log'",
+                alias=self.alias,
+            )
+        params = result.x
+        self.params_ = params
+        self.cap_ = float(np.exp(params[0])) if fixed is None else float(self.cap)
+        self.growth_rate_ = float(params[-1])
+        at_bound = fixed is None and (
+            np.isclose(params[0], lower[0], atol=1e-6) or np.isclose(params[0], upper[0], atol=1e-6)
+        )
+        self.cap_at_bound_ = bool(at_bound)
+        self.residuals_ = z - self._curve_log(params, s, fixed)
+        k = params.size
+        self.sigma_ = float(np.sqrt(np.sum(self.residuals_**2) / (n - k)))
+        # Delta method; a cap on its bound is held fixed (its column dropped).
+        jac = self._curve_jac(params, s, fixed)
+        keep = slice(1, None) if at_bound else slice(None)
+        jac = jac[:, keep]
+        self._cov = self.sigma_**2 * np.linalg.pinv(jac.T @ jac)
+        self._keep = keep
+        self._fixed = fixed
+
+    def _future(self, h: int) -> tuple[FloatArray, FloatArray]:
+        s = np.arange(1, h + 1, dtype=np.float64)
+        mu = self._curve_log(self.params_, s, self._fixed)
+        grad = self._curve_jac(self.params_, s, self._fixed)[:, self._keep]
+        return mu, grad
+
+    def _log_mean_sigma(self, h: int) -> tuple[FloatArray, FloatArray]:
+        mu, grad = self._future(h)
+        param_var = np.einsum("ij,jk,ik->i", grad, self._cov, grad)
+        return mu, np.sqrt(self.sigma_**2 + param_var)
+
+    def _log_errors(self, h: int, n_paths: int, rng: np.random.Generator) -> FloatArray:
+        _, grad = self._future(h)
+        cov = grad @ self._cov @ grad.T + self.sigma_**2 * np.eye(h)
+        # eigh rather than cholesky: cov may be singular when sigma_ is 0 (an exact fit).
+        values, vectors = np.linalg.eigh(cov)
+        root = vectors * np.sqrt(np.clip(values, 0.0, None))
+        return rng.standard_normal((n_paths, h)) @ root.T

@@ -1,0 +1,113 @@
+"""logistic and gompertz saturation curves."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from idcforecast.errors import InsufficientDataError, ModelError
+from idcforecast.models import Gompertz, Logistic
+
+S = np.arange(-11, 1, dtype=float)  # years relative to the last observation
+NOISE = np.array([0.02, -0.01, 0.015, -0.02, 0.0, 0.01, -0.015, 0.02, -0.01, 0.005, -0.005, 0.01])
+LOGISTIC_Y = 500 / (1 + np.exp(-(0.5 + 0.45 * S)))
+GOMPERTZ_Y = 800 * np.exp(-np.exp(-(0.3 + 0.25 * S)))
+
+
+@pytest.mark.parametrize(
+    ("cls", "y", "truth"),
+    [(Logistic, LOGISTIC_Y, (500.0, 0.5, 0.45)), (Gompertz, GOMPERTZ_Y, (800.0, 0.3, 0.25))],
+)
+def test_exact_curves_are_recovered(cls: type, y: np.ndarray, truth: tuple) -> None:
+    model = cls().fit(y)
+    cap, a, b = truth
+    assert model.cap_ == pytest.approx(cap, rel=1e-6)
+    np.testing.assert_allclose(model.params_, [np.log(cap), a, b], rtol=1e-6, atol=1e-8)
+    assert not model.cap_at_bound_
+
+
+def test_logistic_matches_scipy_curve_fit_on_noisy_data() -> None:
+    # Independent optimiser: Levenberg-Marquardt (scipy.optimize.curve_fit, no bounds) on the
+    # same log-scale model, from the true values.
+    from scipy.optimize import curve_fit
+
+    y = LOGISTIC_Y * np.exp(NOISE)
+
+    def log_curve(s: np.ndarray, log_cap: float, a: float, b: float) -> np.ndarray:
+        return log_cap - np.logaddexp(0.0, -(a + b * s))
+
+    ref, _ = curve_fit(log_curve, S, np.log(y), p0=[np.log(500), 0.5, 0.45])
+    model = Logistic().fit(y)
+    np.testing.assert_allclose(model.params_, ref, rtol=1e-5)
+
+
+def test_delta_method_sigma_against_finite_differences() -> None:
+    y = GOMPERTZ_Y * np.exp(NOISE)
+    model = Gompertz().fit(y)
+    p = model.params_
+
+    def log_curve(params: np.ndarray, s: np.ndarray) -> np.ndarray:
+        return params[0] - np.exp(-(params[1] + params[2] * s))
+
+    def jac(s: np.ndarray) -> np.ndarray:
+        eps = 1e-6
+        cols = []
+        for i in range(3):
+            d = np.zeros(3)
+            d[i] = eps
+            cols.append((log_curve(p + d, s) - log_curve(p - d, s)) / (2 * eps))
+        return np.column_stack(cols)
+
+    resid = np.log(y) - log_curve(p, S)
+    s2 = np.sum(resid**2) / (12 - 3)
+    cov = s2 * np.linalg.inv(jac(S).T @ jac(S))
+    g = jac(np.arange(1.0, 4.0))
+    expected = np.sqrt(s2 + np.einsum("ij,jk,ik->i", g, cov, g))
+    np.testing.assert_allclose(model.predict(3).sigma, expected, rtol=1e-5)
+
+
+def test_given_cap_is_used_and_needs_fewer_points() -> None:
+    model = Logistic(cap=500.0).fit(LOGISTIC_Y[-4:])
+    assert model.cap_ == 500.0
+    np.testing.assert_allclose(model.params_, [0.5, 0.45], rtol=1e-6)
+    msg = "model 'logistic' needs at least 5 observations; got 4"
+    with pytest.raises(InsufficientDataError, match=re.escape(msg)):
+        Logistic().fit(LOGISTIC_Y[-4:])
+
+
+def test_exponential_growth_puts_the_cap_on_its_bound() -> None:
+    y = 100 * 1.2 ** np.arange(10) * np.exp(NOISE[:10])
+    model = Logistic().fit(y)
+    assert model.cap_at_bound_
+    assert model.cap_ == pytest.approx(5.0 * y[-1], rel=1e-6)
+    assert np.all(np.isfinite(model.predict(5).sigma))
+
+
+@pytest.mark.parametrize("cap", [150.0, 180.0])
+def test_cap_not_above_the_last_observation(cap: float) -> None:
+    y = np.array([100.0, 120.0, 140.0, 160.0, 180.0])
+    msg = (
+        f"model 'gompertz': cap={cap!r} is not above the last observation 180.0 (index 4); a "
+        "saturation level must exceed the data: pass a larger cap, or cap=None to estimate "
+        "it between 1.05 and 5.0 times the last observation"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)) as info:
+        Gompertz(cap=cap).fit(y)
+    assert (info.value.cap, info.value.last) == (cap, 180.0)
+
+
+def test_bad_cap_bounds() -> None:
+    msg = (
+        "model 'logistic': cap_bounds=(0.9, 3.0) must be (low, high) multiples of the last "
+        "observation with 1 < low < high; e.g. (1.05, 5.0)"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        Logistic(cap_bounds=(0.9, 3.0)).fit(LOGISTIC_Y)
+
+
+def test_forecasts_stay_below_the_cap() -> None:
+    model = Logistic(cap=520.0).fit(LOGISTIC_Y * np.exp(NOISE))
+    assert np.all(model.predict(30).mean < 520.0)
+    assert np.all(np.diff(model.predict(30).mean) > 0)
