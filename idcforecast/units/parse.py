@@ -183,7 +183,31 @@ _GROWTH_WORDS: dict[str, int] = {
         -1,
     ),
 }
-_LONGEST_FIRST = sorted([*_PREFIX_QUALIFIERS, *_GROWTH_WORDS], key=len, reverse=True)
+
+
+def _alternation(words: list[str], *, at_start: bool) -> str:
+    # longest first; a Latin word must not run into a Latin letter ("over" is not "overall")
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        escaped = re.escape(word)
+        if at_start and word[-1].isascii() and word[-1].isalpha():
+            escaped += "(?![a-z])"
+        if not at_start and word[0].isascii() and word[0].isalpha():
+            escaped = "(?<![a-z])" + escaped
+        parts.append(escaped)
+    return "|".join(parts)
+
+
+_LEADING_WORD = re.compile(
+    rf"(?:{_alternation([*_PREFIX_QUALIFIERS, *_GROWTH_WORDS], at_start=True)})[ :：]*",
+    re.IGNORECASE,
+)
+_TRAILING_WORD = re.compile(
+    rf"\s*(?:{_alternation(list(_SUFFIX_QUALIFIERS), at_start=False)})$", re.IGNORECASE
+)
+_TRAILING_QUALIFIER = re.compile(
+    rf"\s*(?:{_alternation(list(_PREFIX_QUALIFIERS), at_start=False)})$", re.IGNORECASE
+)
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _DASHES = r"[-–—~]"
@@ -207,28 +231,6 @@ def _fail(text: str, found: str, **fields: object) -> ParseError:
     )
 
 
-def _is_latin(char: str) -> bool:
-    return char.isascii() and char.isalpha()  # "" is neither
-
-
-def _starts_with_word(low: str, word: str) -> bool:
-    if not low.startswith(word):
-        return False
-    rest = low[len(word) :]
-    return not (
-        word[-1].isascii() and word[-1].isalpha() and rest[:1].isascii() and rest[:1].isalpha()
-    )
-
-
-def _ends_with_word(low: str, word: str) -> bool:
-    if not low.endswith(word):
-        return False
-    before = low[: len(low) - len(word)]
-    return not (
-        word[0].isascii() and word[0].isalpha() and before[-1:].isascii() and before[-1:].isalpha()
-    )
-
-
 def _set_qualifier(text: str, current: str, new: str, word: str) -> str:
     if current not in ("exact", new):
         raise _fail(text, f"two qualifiers disagree ({current!r} and {new!r} from {word!r})")
@@ -238,22 +240,17 @@ def _set_qualifier(text: str, current: str, new: str, word: str) -> str:
 def _strip_words(text: str, body: str) -> tuple[str, str, int | None]:
     """Remove qualifier and growth words around the figure: (body, qualifier, growth sign)."""
     qualifier, growth = "exact", None
-    changed = True
-    while changed and body:
-        changed = False
-        low = body.lower()
-        for word in _LONGEST_FIRST:
-            if _starts_with_word(low, word):
-                if word in _GROWTH_WORDS:
-                    growth = _GROWTH_WORDS[word] * (growth or 1)
-                else:
-                    qualifier = _set_qualifier(text, qualifier, _PREFIX_QUALIFIERS[word], word)
-                body, changed = body[len(word) :].lstrip(" :："), True
-                break
-        for word, meaning in _SUFFIX_QUALIFIERS.items():
-            if _ends_with_word(body.lower(), word):
-                qualifier = _set_qualifier(text, qualifier, meaning, word)
-                body, changed = body[: len(body) - len(word)].rstrip(), True
+    while lead := _LEADING_WORD.match(body):
+        word = lead.group().rstrip(" :：").lower()
+        if word in _GROWTH_WORDS:
+            growth = _GROWTH_WORDS[word] * (growth or 1)
+        else:
+            qualifier = _set_qualifier(text, qualifier, _PREFIX_QUALIFIERS[word], word)
+        body = body[lead.end() :]
+    while trail := _TRAILING_WORD.search(body):
+        word = trail.group().strip().lower()
+        qualifier = _set_qualifier(text, qualifier, _SUFFIX_QUALIFIERS[word], word)
+        body = body[: trail.start()]
     return body, qualifier, growth
 
 
@@ -301,11 +298,10 @@ def _parse_one(text: str, norm: str) -> Quantity:
     if match is None:
         raise _fail(text, "no number found" if not re.search(r"\d", body) else "no figure found")
     pre, post = match["pre"].strip(), match["post"].strip()
-    for word in _LONGEST_FIRST:  # a qualifier after the currency: "RMB ~47 m/MW"
-        if word in _PREFIX_QUALIFIERS and pre and _ends_with_word(pre.lower(), word):
-            qualifier = _set_qualifier(text, qualifier, _PREFIX_QUALIFIERS[word], word)
-            pre = pre[: len(pre) - len(word)].strip()
-            break
+    if trail := _TRAILING_QUALIFIER.search(pre):  # after the currency: "RMB ~47 m/MW"
+        word = trail.group().strip().lower()
+        qualifier = _set_qualifier(text, qualifier, _PREFIX_QUALIFIERS[word], word)
+        pre = pre[: trail.start()].strip()
     if post[:1] in _INFIX_AT_LEAST:
         qualifier = _set_qualifier(text, qualifier, "at_least", post[0])
         post = post[1:].strip()
@@ -393,7 +389,7 @@ def parse_quantity(text: str) -> Quantity:
             "for a plain number use convert(x, unit, from_unit=...) or Quantity(x, unit)",
             text=repr(text),
         )
-    norm = normalize_text(text)
+    norm = normalize_text(text).replace("\u2212", "-")  # the typographic minus sign
     if not norm:
         raise _fail(text, "empty text")
     main, alternate_text = _split_alternate(text, norm)

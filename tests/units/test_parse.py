@@ -143,6 +143,11 @@ PHRASINGS: list[tuple[str, float, str, str, tuple[float, float] | None]] = [
     ("at least 3 EB", 3, "EB", AT_LEAST, None),
     ("1 050", 1050, "count", EXACT, None),
     ("-3.2%", -3.2, "%", EXACT, None),
+    ("\u22123.2%", -3.2, "%", EXACT, None),  # typographic minus sign
+    ("27.8 per cent", 27.8, "%", EXACT, None),
+    ("CAGR of 27.8%", 27.8, "%", EXACT, None),
+    ("over 500 MW", 500, "MW", AT_LEAST, None),
+    ("8 EFLOPS plus", 8, "EFLOPS", AT_LEAST, None),
     ("down 3.2%", -3.2, "%", EXACT, None),
     ("1,000 MW or more", 1000, "MW", AT_LEAST, None),
     ("EUR 2.5 bn", 2.5, "EUR bn", EXACT, None),
@@ -241,6 +246,7 @@ FIGURE_HELP = (
         ("", "empty text"),
         ("亿千瓦时", "no number found"),
         ("market size", "no number found"),
+        ("二千亿元", "no number found"),  # Chinese numerals are not read: an honest limit
         (
             "27,8%",
             "a comma that does not separate groups of three digits; write thousands as "
