@@ -69,7 +69,7 @@ def year_label(label: Any) -> int | None:
     if isinstance(label, bool):
         return None
     if isinstance(label, numbers.Real) and float(label).is_integer():
-        year = int(label)
+        year = int(float(label))
     elif isinstance(label, str) and (match := _YEAR_TEXT.fullmatch(label)):
         year = int(match.group(1))
     else:

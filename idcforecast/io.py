@@ -294,7 +294,7 @@ def _long(
 
 
 def _years_as_columns(table: pd.DataFrame, default_id: str, place_of: Any, name: str) -> list[_Obs]:
-    years = {c: year_label(c) for c in table.columns if year_label(c) is not None}
+    years = {c: year for c in table.columns if (year := year_label(c)) is not None}
     others = [c for c in table.columns if c not in years]
     id_column = "series_id" if "series_id" in others else None
     free = [c for c in others if c not in _META]

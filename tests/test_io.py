@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from idcforecast import read_series
 from idcforecast._tidy import TIDY_COLUMNS
@@ -344,3 +346,38 @@ def test_unsupported_and_missing_files(tmp_path: Path) -> None:
         read_series(path)
     with pytest.raises(DataError, match=re.escape("no such file")):
         read_series(tmp_path / "absent.csv")
+
+
+# -- properties: the three layouts read the same observations ------------------------------
+
+_observations = st.dictionaries(
+    keys=st.tuples(st.sampled_from(["a", "b", "c"]), st.integers(2000, 2030)),
+    values=st.floats(0.001, 1e9, allow_nan=False, allow_infinity=False),
+    min_size=1,
+    max_size=20,
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_observations)
+def test_long_and_wide_layouts_agree(observations: dict[tuple[str, int], float]) -> None:
+    long = pd.DataFrame(
+        [{"series_id": s, "year": y, "value": v} for (s, y), v in sorted(observations.items())]
+    )
+    expected = {(s, y): v for (s, y), v in observations.items()}
+    wide = long.pivot(index="series_id", columns="year", values="value").reset_index()
+    by_year = long.pivot(index="year", columns="series_id", values="value").reset_index()
+    for table in (long, wide, by_year):
+        out = read_series(table, unit="CNY 100m")
+        got = dict(zip(zip(out["series_id"], out["year"], strict=True), out["value"], strict=True))
+        assert got == expected  # gaps stay gaps, nothing is filled or reordered within a series
+        assert (out.groupby("series_id")["year"].diff().dropna() > 0).all()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.decimals(min_value="0.1", max_value="99999.9", places=1))
+def test_figure_text_converts_like_the_number(amount: object) -> None:
+    table = pd.DataFrame({"year": [2019], "value": [f"{amount:,}亿元"]})
+    out = read_series(table, unit="CNY bn")
+    # 亿元 is 1e8 yuan, CNY bn is 1e9: divide by ten
+    assert out["value"].item() == pytest.approx(float(amount) / 10, rel=1e-12)
