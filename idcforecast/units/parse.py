@@ -274,15 +274,38 @@ def _read_unit(text: str, unit_text: str) -> Unit:
     try:
         return parse_unit(unit_text)
     except UnknownUnitError as err:
-        raise UnknownUnitError(
-            f"in figure {text!r}: {err.message}",
-            text=text,
-            unit=err.unit,
-            unknown=err.unknown,
-            suggestion=err.suggestion,
-        ) from None
+        fields = {key: getattr(err, key) for key in err.fields}
+        raise UnknownUnitError(f"in figure {text!r}: {err.message}", **fields, text=text) from None
     except ParseError as err:
         raise ParseError(f"in figure {text!r}: {err.message}", text=text) from None
+
+
+def _low_end_factor(text: str, unit: Unit, pre: str, pre2: str, mid: str | None) -> float:
+    """Factor from the unit written at the low end of a range to the figure's unit.
+
+    "$8.793–$8.893 billion" repeats the currency; "500 million to 1.2 billion USD" gives
+    the low end its own magnitude. Both ends must be the same kind of thing (and the same
+    currency: a range never hides an FX conversion).
+    """
+    if pre2 and (first := _read_unit(text, pre or pre2)) != (second := _read_unit(text, pre2)):
+        raise _fail(
+            text,
+            f"the two ends of the range have different units ({first.canonical!r} and "
+            f"{second.canonical!r}); write both ends in one unit",
+        )
+    if not mid:
+        return 1.0
+    low_unit = _read_unit(text, f"{pre} {mid}")
+    if low_unit.dimension == "count" and unit.dimension != "count":
+        low_unit = _read_unit(text, f"{mid} {unit.base}")  # "500 million to 1.2 billion USD"
+    same_kind = low_unit.dimension == unit.dimension and low_unit.per == unit.per
+    if not same_kind or (low_unit.currency is not None and low_unit.base != unit.base):
+        raise _fail(
+            text,
+            f"the two ends of the range have different units ({low_unit.canonical!r} and "
+            f"{unit.canonical!r}); write both ends in one unit",
+        )
+    return low_unit.factor / unit.factor
 
 
 def _parse_one(text: str, norm: str) -> Quantity:
@@ -307,21 +330,13 @@ def _parse_one(text: str, norm: str) -> Quantity:
         post = post[1:].strip()
     unit = _read_unit(text, f"{pre} {post}".strip())
     value = _number(match["n1"]) * (-1 if match["s1"] == "-" else 1)
-    low = high = None
+    bounds: tuple[float, float] | None = None
     if match["n2"] is not None:
-        pre2 = match["pre2"].strip()
-        if pre2 and parse_unit(pre2) != parse_unit(pre or pre2):
-            raise _fail(text, f"the two ends of the range have different units ({pre!r}, {pre2!r})")
+        low = value * _low_end_factor(text, unit, pre, match["pre2"].strip(), match["mid"])
         high = _number(match["n2"]) * (-1 if match["s2"] == "-" else 1)
-        low = value
-        if match["mid"]:  # "500 million to 1.2 billion USD": the low end has its own magnitude
-            low_unit = parse_unit(f"{pre} {match['mid']}")
-            if low_unit.dimension == "count" and unit.dimension != "count":
-                low_unit = parse_unit(f"{match['mid']} {unit.base}")
-            low *= low_unit.factor / unit.factor
         if low > high:
             raise _fail(text, f"a range whose low end {low:g} is above its high end {high:g}")
-        value = (low + high) / 2
+        bounds, value = (low, high), (low + high) / 2
     if growth is not None:
         if unit.dimension not in ("percent", "points"):
             raise _fail(
@@ -329,16 +344,15 @@ def _parse_one(text: str, norm: str) -> Quantity:
                 "a growth word with an amount: growth is read only as a rate in % or "
                 "percentage points; drop the word to read the amount itself",
             )
-        value, low, high = (
-            value * growth,
-            None if low is None else min(low * growth, high * growth),
-            None if high is None else max(low * growth, high * growth),
-        )
+        value *= growth
+        if bounds is not None:
+            low, high = sorted((bounds[0] * growth, bounds[1] * growth))
+            bounds = (low, high)
     return Quantity(
         value,
         unit.canonical,
-        low=low,
-        high=high,
+        low=None if bounds is None else bounds[0],
+        high=None if bounds is None else bounds[1],
         qualifier=qualifier,
         text=text,
     )

@@ -154,6 +154,8 @@ PHRASINGS: list[tuple[str, float, str, str, tuple[float, float] | None]] = [
     ("HK$3.2 billion", 3.2, "HKD bn", EXACT, None),
     ("500 million to 1.2 billion USD", 0.85, "USD bn", EXACT, (0.5, 1.2)),
     ("5 to 7 GWh", 6, "GWh", EXACT, (5, 7)),
+    ("$5 million to $1.2 billion", 0.6025, "USD bn", EXACT, (0.005, 1.2)),
+    ("800 MW to 1.2 GW", 1.0, "GW", EXACT, (0.8, 1.2)),
     # other real phrasings, Chinese
     ("逾2000亿元", 2000, "CNY 100m", AT_LEAST, None),
     ("1.2万亿元", 1.2, "CNY tn", EXACT, None),
@@ -258,6 +260,16 @@ FIGURE_HELP = (
             "thousands as '1,562.5' and the decimal point as '.'",
         ),
         ("580–325 TWh", "a range whose low end 580 is above its high end 325"),
+        (
+            "5 MW to 7 TWh",
+            "the two ends of the range have different units ('MW' and 'TWh'); write both "
+            "ends in one unit",
+        ),
+        (
+            "US$5–HK$7 bn",
+            "the two ends of the range have different units ('USD' and 'HKD'); write both "
+            "ends in one unit",
+        ),
         ("超过约500亿元", "two qualifiers disagree ('at_least' and 'approximately' from '约')"),
         (
             "增长500亿元",
