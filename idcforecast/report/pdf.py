@@ -121,8 +121,13 @@ class ReportDocument:
                     f"point {CJK_FONT_ENV} at a .ttf/.otf/.ttc file, or set it to 'none'",
                     path=str(font.path),
                 )
-            pdf.add_font(CJK_FAMILY, fname=str(font.path), collection_font_number=font.index)
-            pdf.set_fallback_fonts([CJK_FAMILY], exact_match=False)
+            # Text with Chinese is set wholly in the CJK font (it has Latin glyphs too).
+            # fpdf2's per-glyph fallback fonts garble digits on wrapped lines of mixed text
+            # (seen with fpdf2 2.8.9), so they are not used.
+            for style in ("", "B"):  # no bold face: "**bold**" markup falls back to regular
+                pdf.add_font(
+                    CJK_FAMILY, style=style, fname=str(font.path), collection_font_number=font.index
+                )
         pdf.set_text_color(*INK)
         pdf.set_font(FAMILY, size=9.5)
         pdf.add_page()
@@ -137,6 +142,16 @@ class ReportDocument:
             return without_cjk(text)
         return text
 
+    def family(self, text: str) -> str:
+        """The font family for ``text`` (the CJK font when it has Chinese and one is loaded)."""
+        return CJK_FAMILY if self.cjk_font is not None and contains_cjk(text) else FAMILY
+
+    def set_font_for(self, text: str, *, size: float, style: str = "") -> str:
+        """Select the font for ``text`` (the CJK face has no bold) and return it cleaned."""
+        family = self.family(text)
+        self.pdf.set_font(family, style=style if family == FAMILY else "", size=size)
+        return self.clean(text)
+
     def heading(self, text: str, *, level: int = 1) -> None:
         """A section (level 1, starts a bookmark) or subsection (level 2) heading."""
         pdf = self.pdf
@@ -146,9 +161,9 @@ class ReportDocument:
         if level >= 1:
             pdf.ln(3 if level == 1 else 1.5)
             pdf.start_section(self.clean(text), level=level - 1)
-        pdf.set_font(FAMILY, style="B", size=size)
+        shown = self.set_font_for(text, size=size, style="B")
         pdf.set_text_color(*ACCENT)
-        pdf.multi_cell(0, size * 0.5, self.clean(text), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, size * 0.5, shown, new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(*INK)
         pdf.ln(1.5)
 
@@ -163,24 +178,21 @@ class ReportDocument:
     ) -> None:
         """A paragraph of wrapped text (``**bold**`` marks with ``markdown=True``)."""
         pdf = self.pdf
-        pdf.set_font(FAMILY, style=style, size=size)
+        shown = self.set_font_for(text, size=size, style=style)
         pdf.set_text_color(*(MUTED if muted else INK))
-        pdf.multi_cell(
-            0, size * 0.48, self.clean(text), markdown=markdown, new_x="LMARGIN", new_y="NEXT"
-        )
+        pdf.multi_cell(0, size * 0.48, shown, markdown=markdown, new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(*INK)
         pdf.ln(1.5)
 
     def bullets(self, items: Sequence[str], *, size: float = 9.5, markdown: bool = False) -> None:
         """A bulleted list (``**bold**`` marks with ``markdown=True``)."""
         pdf = self.pdf
-        pdf.set_font(FAMILY, size=size)
         for item in items:
+            pdf.set_font(FAMILY, size=size)
             pdf.set_x(pdf.l_margin)
             pdf.cell(5, size * 0.48, "•")
-            pdf.multi_cell(
-                0, size * 0.48, self.clean(item), markdown=markdown, new_x="LMARGIN", new_y="NEXT"
-            )
+            shown = self.set_font_for(item, size=size)
+            pdf.multi_cell(0, size * 0.48, shown, markdown=markdown, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(0.6)
         pdf.ln(1.0)
 
@@ -198,17 +210,17 @@ class ReportDocument:
             pdf.set_fill_color(*LIGHT)
             pdf.rect(x, top, width, height, style="F")
             pdf.set_xy(x + 2.5, top + 2.0)
-            pdf.set_font(FAMILY, size=7.5)
+            shown = self.set_font_for(label, size=7.5)
             pdf.set_text_color(*MUTED)
-            pdf.multi_cell(width - 5, 3.4, self.clean(label), new_x="LEFT", new_y="NEXT")
+            pdf.multi_cell(width - 5, 3.4, shown, new_x="LEFT", new_y="NEXT")
             pdf.set_x(x + 2.5)
-            pdf.set_font(FAMILY, style="B", size=13)
+            shown = self.set_font_for(value, size=13, style="B")
             pdf.set_text_color(*ACCENT)
-            pdf.cell(width - 5, 7, self.clean(value), new_x="LEFT", new_y="NEXT")
+            pdf.cell(width - 5, 7, shown, new_x="LEFT", new_y="NEXT")
             pdf.set_x(x + 2.5)
-            pdf.set_font(FAMILY, size=7)
+            shown = self.set_font_for(note, size=7)
             pdf.set_text_color(*MUTED)
-            pdf.multi_cell(width - 5, 3.1, self.clean(note), new_x="LEFT", new_y="NEXT")
+            pdf.multi_cell(width - 5, 3.1, shown, new_x="LEFT", new_y="NEXT")
         pdf.set_text_color(*INK)
         pdf.set_xy(pdf.l_margin, top + height + 4)
 
@@ -247,10 +259,13 @@ class ReportDocument:
             head = table.row()
             for name in columns:
                 head.cell(self.clean(name))
+            cjk_face = FontFace(family=CJK_FAMILY, emphasis="")
             for values in frame.itertuples(index=False, name=None):
                 row = table.row()
                 for value in values:
-                    row.cell(self.clean(str(value)))
+                    text = str(value)
+                    face = cjk_face if self.family(text) == CJK_FAMILY else None
+                    row.cell(self.clean(text), style=face)
         pdf.ln(3)
 
     def chart(self, fig: Figure, *, width: float | None = None) -> None:

@@ -165,7 +165,7 @@ def test_scenario_chart_draws_median_lines() -> None:
     history = pd.DataFrame({"series_id": "s", "year": [2022, 2023], "value": [8.0, 9.0]})
     fig = plot_scenarios(table, history=history)
     ax = fig.axes[0]
-    bull = [line for line in ax.lines if line.get_label() == "bull"][0]
+    bull = next(line for line in ax.lines if line.get_label() == "bull")
     # joined to the last actual (2023, 9.0), then the medians
     assert list(bull.get_ydata()) == [9.0, 12.0, 14.0]
     assert ax.get_ylabel() == "USD billion"

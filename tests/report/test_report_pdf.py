@@ -89,6 +89,21 @@ def test_chinese_text_with_a_cjk_font() -> None:
     assert doc.dropped_cjk == 0
 
 
+def test_mixed_text_wrapped_in_a_narrow_cell_keeps_its_digits() -> None:
+    # fpdf2 2.8.9's per-glyph fallback fonts drew "2019-2020" as garbage on the wrapped
+    # line of such a cell; text with CJK is now set wholly in the CJK font
+    font = find_cjk_font()
+    if font is None:
+        pytest.skip("no CJK font installed (pip install idcforecast[cjk])")
+    doc = ReportDocument(title="x", creation_date=WHEN, cjk_font=font)
+    by = "科智咨询 (中国IDC圈), 2019-2020中国IDC产业发展研究报告"
+    doc.table(pd.DataFrame({"By": [by], "Made": ["2020"]}), col_widths=(20, 80))
+    doc.bullets(["**Latest:** 5,078.3 CNY 100 million (亿元)"], markdown=True)
+    compact = re.sub(r"\s+", "", _text(doc.to_bytes()))
+    assert re.sub(r"\s+", "", by) in compact
+    assert "Latest:5,078.3CNY100million(亿元)" in compact
+
+
 def test_chinese_text_dropped_without_a_cjk_font() -> None:
     doc = _demo(None)
     pdf = doc.to_bytes()
