@@ -219,7 +219,10 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _BAD_COMMA = re.compile(r"\d,(?:\d{1,2}|\d{4,})(?!\d)")
-_ARTICLE = re.compile(r"(?:a|an|one)\s+(?=\D)", re.IGNORECASE)
+# "a million servers" is 1 million; only before a magnitude word ("a 500 MW campus" is not 1 500)
+_ARTICLE = re.compile(
+    r"(?:a|an|one)\s+(?=(?:thousand|million|billion|trillion|hundred|ten)\b)", re.IGNORECASE
+)
 
 
 def _fail(text: str, found: str, **fields: object) -> ParseError:

@@ -288,6 +288,14 @@ def test_unreadable_text(text: str, found: str) -> None:
     assert info.value.text == text
 
 
+def test_an_article_is_one_only_before_a_magnitude() -> None:
+    assert parse_quantity("a billion dollars").value == 1.0
+    assert parse_quantity("one million servers").value == 1.0
+    # "a 500 MW campus" must never become "1 500 MW" (space as a thousands separator)
+    with pytest.raises(UnknownUnitError, match=re.escape("('a' is no known unit")):
+        parse_quantity("a 500 MW campus")
+
+
 def test_alternate_that_is_not_a_figure() -> None:
     text = "500 billion yuan (over five years)"
     inner = "cannot read 'over five years' as a figure: no number found; " + FIGURE_HELP
