@@ -124,6 +124,14 @@ def read_series(
             f"read_series: layout {layout!r} is not known; expected one of {', '.join(_LAYOUTS)}",
             layout=layout,
         )
+    import pandas as pd
+
+    if (
+        isinstance(source, pd.DataFrame)
+        and year_column not in source.columns
+        and source.index.name == year_column
+    ):
+        source = source.reset_index()  # df.set_index("year") is a common shape
     table, name, place_of = _read_table(source, sheet_name=sheet_name, source_name=source_name)
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
     chosen = _choose_layout(table, layout, year_column, value_column, name)
@@ -496,7 +504,7 @@ def _row(obs: _Obs, target: str, source_unit: str, factor: float) -> dict[str, A
         "value": figure.value * factor,
         "unit": target,
         "qualifier": qualifier,
-        "as_of": str(meta.get("as_of", "")),
+        "as_of": _date_text(meta.get("as_of", "")),
         "source": str(meta.get("source", obs.place)),
         "quote": str(meta.get("quote", figure.quote)),
         "confidence": str(meta.get("confidence", "")),
@@ -514,3 +522,10 @@ def _conversion_note(source_unit: str, target: str, factor: float, year: int) ->
     if parse_unit(source_unit).currency != parse_unit(target).currency:
         note += f", {year} annual-average FX rate"
     return note + ")"
+
+
+def _date_text(cell: Any) -> str:
+    # Excel hands dates over as datetimes; the tidy frame keeps ISO dates as text
+    if hasattr(cell, "date") and callable(cell.date) and not isinstance(cell, str):
+        return str(cell.date().isoformat())
+    return str(cell).strip()

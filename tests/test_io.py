@@ -107,6 +107,17 @@ def test_years_as_rows_with_per_series_units() -> None:
     ].iloc[0] == pytest.approx(13290.0)  # 265.8e4 x 5 kW
 
 
+def test_year_index_and_excel_dates() -> None:
+    import datetime as dt
+
+    table = pd.DataFrame(
+        {"value": ["1亿元"], "as_of": [dt.datetime(2019, 12, 31)]},
+        index=pd.Index([2019], name="year"),
+    )
+    row = read_series(table, series_id="x").iloc[0]
+    assert (row["year"], row["value"], row["as_of"]) == (2019, 1.0, "2019-12-31")
+
+
 def test_ranges_keep_the_midpoint_and_say_so() -> None:
     table = pd.DataFrame({"year": [2028], "value": ["325–580 TWh"]})
     row = read_series(table, series_id="lbnl").iloc[0]
