@@ -2,8 +2,9 @@
 
 A figure is ``[QUALIFIER] [GROWTH WORD] [UNIT] NUMBER [- [UNIT] NUMBER] [UNIT] [QUALIFIER]
 [(ALTERNATE)]``: "超过520万标准机架", "US$70 billion", "620-1 050 TWh", "同比增长34.6%",
-"500 billion yuan ($71.2 billion)". Units, magnitudes and currencies come from the
-registry (``units.txt``); the qualifier and growth words are listed below.
+"US$7.11 m per MW", "500 billion yuan ($71.2 billion)". Units, magnitudes, currencies and
+rates come from the registry (``units.txt``); the qualifier and growth words are listed
+below. Anything left over is an error, never silently dropped.
 """
 
 from __future__ import annotations
