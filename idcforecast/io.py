@@ -14,20 +14,15 @@ Gaps are kept as gaps: nothing is interpolated.
 from __future__ import annotations
 
 import os
-from collections import Counter
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from idcforecast._cells import Figure, is_blank, read_figure, read_flag, read_year, year_label
-from idcforecast._tidy import QUALIFIERS, TIDY_COLUMNS, check_unique_years
+from idcforecast._cells import is_blank, read_figure, read_year, year_label
+from idcforecast._normalize import Observation, to_frame
 from idcforecast.errors import (
     DataError,
     EmptyDataError,
     IdcForecastError,
-    IncompatibleUnitsError,
-    MixedUnitsError,
-    UnitError,
     UnknownSeriesError,
 )
 
@@ -41,15 +36,6 @@ _LAYOUTS = ("auto", "long", "years_as_rows", "years_as_columns")
 # columns that describe an observation rather than hold one
 _META = ("series_id", "unit", "qualifier", "as_of", "source", "quote", "confidence", "scope",
          "derived", "note")  # fmt: skip
-
-
-@dataclass
-class _Obs:
-    series_id: str
-    year: int
-    figure: Figure
-    place: str
-    meta: dict[str, Any] = field(default_factory=dict)
 
 
 def read_series(
@@ -155,7 +141,7 @@ def read_series(
         raise EmptyDataError(
             f"{name} has no values; expected at least one year with a value", source=name
         )
-    return _to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
+    return to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
 
 
 def _read_table(
@@ -280,7 +266,7 @@ def _columns(table: pd.DataFrame) -> str:
 
 def _long(
     table: pd.DataFrame, year_column: str, value_column: str, default_id: str, place_of: Any
-) -> list[_Obs]:
+) -> list[Observation]:
     meta_columns = [c for c in _META if c in table.columns]
     observations = []
     for i, row in enumerate(table.to_dict("records")):
@@ -297,11 +283,13 @@ def _long(
         figure = read_figure(row[value_column], place=place)
         meta = {c: row[c] for c in meta_columns if not is_blank(row[c])}
         sid = str(meta.pop("series_id", default_id)).strip()
-        observations.append(_Obs(sid, year, figure, place_of(i), meta))
+        observations.append(Observation(sid, year, figure, place_of(i), meta))
     return observations
 
 
-def _years_as_columns(table: pd.DataFrame, default_id: str, place_of: Any, name: str) -> list[_Obs]:
+def _years_as_columns(
+    table: pd.DataFrame, default_id: str, place_of: Any, name: str
+) -> list[Observation]:
     years = {c: year for c in table.columns if (year := year_label(c)) is not None}
     others = [c for c in table.columns if c not in years]
     id_column = "series_id" if "series_id" in others else None
@@ -337,11 +325,11 @@ def _years_as_columns(table: pd.DataFrame, default_id: str, place_of: Any, name:
                 continue  # a year not published: a gap, not a NaN
             place = place_of(i, column)
             figure = read_figure(row[column], place=place)
-            observations.append(_Obs(sid, year, figure, place, dict(meta)))
+            observations.append(Observation(sid, year, figure, place, dict(meta)))
     return observations
 
 
-def _years_as_rows(table: pd.DataFrame, year_column: str, place_of: Any) -> list[_Obs]:
+def _years_as_rows(table: pd.DataFrame, year_column: str, place_of: Any) -> list[Observation]:
     series_columns = [c for c in table.columns if c != year_column]
     observations = []
     for i, row in enumerate(table.to_dict("records")):
@@ -353,7 +341,7 @@ def _years_as_rows(table: pd.DataFrame, year_column: str, place_of: Any) -> list
                 continue  # a year not published for this series
             place = place_of(i, column)
             observations.append(
-                _Obs(str(column), year, read_figure(row[column], place=place), place)
+                Observation(str(column), year, read_figure(row[column], place=place), place)
             )
     empty = [c for c in series_columns if not any(o.series_id == str(c) for o in observations)]
     if empty and observations:
@@ -363,169 +351,3 @@ def _years_as_rows(table: pd.DataFrame, year_column: str, place_of: Any) -> list
             column=str(empty[0]),
         )
     return observations
-
-
-def _to_frame(
-    observations: list[_Obs], *, unit: str | dict[str, str] | None, kw_per_rack: float
-) -> pd.DataFrame:
-    import pandas as pd
-
-    rows = []
-    for sid, group in _by_series(observations).items():
-        for obs in group:
-            _declare_unit(obs)
-        target = _target_unit(sid, group, unit)
-        first_place: dict[str, str] = {}
-        for obs in group:
-            source_unit = obs.figure.unit or target
-            first_place.setdefault(source_unit, obs.place)
-            factor = _factor(obs, source_unit, target, first_place, kw_per_rack, unit)
-            rows.append(_row(obs, target, source_unit, factor))
-    frame = pd.DataFrame(rows, columns=list(TIDY_COLUMNS))
-    places = [row.pop("_place") for row in rows]
-    check_unique_years(frame, places)
-    frame = frame.astype({"year": "int64", "value": "float64", "derived": bool})
-    order = frame["series_id"].map(
-        {sid: k for k, sid in enumerate(dict.fromkeys(frame["series_id"]))}
-    )
-    frame = frame.assign(_order=order).sort_values(["_order", "year"], kind="stable")
-    return frame.drop(columns="_order").reset_index(drop=True)
-
-
-def _by_series(observations: list[_Obs]) -> dict[str, list[_Obs]]:
-    groups: dict[str, list[_Obs]] = {}
-    for obs in observations:
-        groups.setdefault(obs.series_id, []).append(obs)
-    return groups
-
-
-def _target_unit(sid: str, group: list[_Obs], unit: str | dict[str, str] | None) -> str:
-    from idcforecast.units import canonical_unit
-
-    requested = unit.get(sid) if isinstance(unit, dict) else unit
-    if requested is not None:
-        try:
-            return canonical_unit(requested)
-        except IdcForecastError as err:
-            fields = {key: getattr(err, key) for key in err.fields}
-            raise type(err)(f"read_series(unit=...) for series {sid!r}: {err.message}",
-                            **fields) from err  # fmt: skip
-    units = Counter(obs.figure.unit for obs in group if obs.figure.unit is not None)
-    if not units:
-        raise UnitError(
-            f"{group[0].place} (series {sid!r}): no unit for this series; expected a 'unit' "
-            "column, figure text with a unit ('1,562.5亿元'), or read_series(..., unit='CNY 100m')",
-            series_id=sid,
-            place=group[0].place,
-        )
-    # most common unit; ties go to the unit seen first (Counter keeps insertion order)
-    return units.most_common(1)[0][0]
-
-
-def _declare_unit(obs: _Obs) -> None:
-    """Give a bare number the unit of its row's ``unit`` column, if there is one."""
-    from idcforecast.units import canonical_unit
-
-    if obs.figure.unit is not None or "unit" not in obs.meta:
-        return
-    text = str(obs.meta["unit"])
-    try:
-        canonical = canonical_unit(text)
-    except IdcForecastError as err:
-        fields = {key: getattr(err, key) for key in err.fields}
-        raise type(err)(f"{obs.place}, column 'unit': {err.message}",
-                        **{**fields, "place": obs.place}) from err  # fmt: skip
-    obs.figure = replace(obs.figure, unit=canonical)
-
-
-def _factor(
-    obs: _Obs,
-    source_unit: str,
-    target: str,
-    first_place: dict[str, str],
-    kw_per_rack: float,
-    requested: str | dict[str, str] | None,
-) -> float:
-    from idcforecast.units import conversion_factor
-
-    if source_unit == target:
-        return 1.0
-    where = f"{obs.place} (series {obs.series_id!r}, year {obs.year})"
-    try:
-        return conversion_factor(source_unit, target, year=obs.year, kw_per_rack=kw_per_rack)
-    except IncompatibleUnitsError as err:
-        if requested is not None:
-            raise IncompatibleUnitsError(
-                f"{where}: {err.message}",
-                **{**{key: getattr(err, key) for key in err.fields}, "place": obs.place},
-            ) from err
-        other = (
-            next(p for u, p in first_place.items() if u == target)
-            if target in first_place
-            else "elsewhere"
-        )
-        raise MixedUnitsError(
-            f"series {obs.series_id!r} mixes {target!r} ({other}) and {source_unit!r} "
-            f"({obs.place}), which do not convert into each other; expected one unit per "
-            "series, or units that convert (currencies, magnitudes, racks and power); fix the "
-            "unit or split the series",
-            series_id=obs.series_id,
-            units=(target, source_unit),
-            place=obs.place,
-        ) from err
-    except IdcForecastError as err:  # MissingFxRateError, UnitError
-        fields = {key: getattr(err, key) for key in err.fields}
-        raise type(err)(f"{where}: {err.message}", **{**fields, "place": obs.place}) from err
-
-
-def _row(obs: _Obs, target: str, source_unit: str, factor: float) -> dict[str, Any]:
-    figure, meta = obs.figure, obs.meta
-    notes = [str(meta["note"])] if "note" in meta else []
-    if source_unit != target:
-        notes.append(_conversion_note(source_unit, target, factor, obs.year))
-    if figure.alternate:
-        notes.append(f"alternate figure in the text: {figure.alternate} (not used)")
-    if figure.low is not None and figure.high is not None:
-        notes.append(f"range {figure.low * factor:g} to {figure.high * factor:g} {target}; "
-                     "value is the midpoint")  # fmt: skip
-    qualifier = figure.qualifier
-    if qualifier == "exact" and "qualifier" in meta:
-        qualifier = str(meta["qualifier"]).strip()
-        if qualifier not in QUALIFIERS:
-            raise DataError(
-                f"{obs.place}, column 'qualifier': {qualifier!r} is not allowed; expected "
-                f"one of {', '.join(QUALIFIERS)}",
-                place=obs.place,
-                value=qualifier,
-            )
-    return {
-        "series_id": obs.series_id,
-        "year": obs.year,
-        "value": figure.value * factor,
-        "unit": target,
-        "qualifier": qualifier,
-        "as_of": _date_text(meta.get("as_of", "")),
-        "source": str(meta.get("source", obs.place)),
-        "quote": str(meta.get("quote", figure.quote)),
-        "confidence": str(meta.get("confidence", "")),
-        "scope": str(meta.get("scope", "")),
-        "derived": read_flag(meta.get("derived"), place=f"{obs.place}, column 'derived'"),
-        "note": "; ".join(notes),
-        "_place": obs.place,
-    }
-
-
-def _conversion_note(source_unit: str, target: str, factor: float, year: int) -> str:
-    from idcforecast.units import parse_unit
-
-    note = f"converted from {source_unit!r} (x{factor:.6g}"
-    if parse_unit(source_unit).currency != parse_unit(target).currency:
-        note += f", {year} annual-average FX rate"
-    return note + ")"
-
-
-def _date_text(cell: Any) -> str:
-    # Excel hands dates over as datetimes; the tidy frame keeps ISO dates as text
-    if hasattr(cell, "date") and callable(cell.date) and not isinstance(cell, str):
-        return str(cell.date().isoformat())
-    return str(cell).strip()

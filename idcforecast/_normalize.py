@@ -1,0 +1,204 @@
+"""From observations read out of a user table to the validated tidy frame.
+
+Private half of :func:`idcforecast.read_series`: give bare numbers their row's unit, pick
+each series' unit (requested, else most common), convert with the FX rate of each row's
+year, fill provenance, and check one value per series and year.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
+
+from idcforecast._cells import Figure, read_flag
+from idcforecast._tidy import QUALIFIERS, TIDY_COLUMNS, check_unique_years
+from idcforecast.errors import (
+    DataError,
+    IdcForecastError,
+    IncompatibleUnitsError,
+    MixedUnitsError,
+    UnitError,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Observation", "to_frame"]
+
+
+@dataclass
+class Observation:
+    """One value cell with its year, series, place and the row's provenance cells."""
+
+    series_id: str
+    year: int
+    figure: Figure
+    place: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def to_frame(
+    observations: list[Observation], *, unit: str | dict[str, str] | None, kw_per_rack: float
+) -> pd.DataFrame:
+    import pandas as pd
+
+    rows = []
+    for sid, group in _by_series(observations).items():
+        for obs in group:
+            _declare_unit(obs)
+        target = _target_unit(sid, group, unit)
+        first_place: dict[str, str] = {}
+        for obs in group:
+            source_unit = obs.figure.unit or target
+            first_place.setdefault(source_unit, obs.place)
+            factor = _factor(obs, source_unit, target, first_place, kw_per_rack, unit)
+            rows.append(_row(obs, target, source_unit, factor))
+    frame = pd.DataFrame(rows, columns=list(TIDY_COLUMNS))
+    places = [row.pop("_place") for row in rows]
+    check_unique_years(frame, places)
+    frame = frame.astype({"year": "int64", "value": "float64", "derived": bool})
+    order = frame["series_id"].map(
+        {sid: k for k, sid in enumerate(dict.fromkeys(frame["series_id"]))}
+    )
+    frame = frame.assign(_order=order).sort_values(["_order", "year"], kind="stable")
+    return frame.drop(columns="_order").reset_index(drop=True)
+
+
+def _by_series(observations: list[Observation]) -> dict[str, list[Observation]]:
+    groups: dict[str, list[Observation]] = {}
+    for obs in observations:
+        groups.setdefault(obs.series_id, []).append(obs)
+    return groups
+
+
+def _target_unit(sid: str, group: list[Observation], unit: str | dict[str, str] | None) -> str:
+    from idcforecast.units import canonical_unit
+
+    requested = unit.get(sid) if isinstance(unit, dict) else unit
+    if requested is not None:
+        try:
+            return canonical_unit(requested)
+        except IdcForecastError as err:
+            fields = {key: getattr(err, key) for key in err.fields}
+            raise type(err)(f"read_series(unit=...) for series {sid!r}: {err.message}",
+                            **fields) from err  # fmt: skip
+    units = Counter(obs.figure.unit for obs in group if obs.figure.unit is not None)
+    if not units:
+        raise UnitError(
+            f"{group[0].place} (series {sid!r}): no unit for this series; expected a 'unit' "
+            "column, figure text with a unit ('1,562.5亿元'), or read_series(..., unit='CNY 100m')",
+            series_id=sid,
+            place=group[0].place,
+        )
+    # most common unit; ties go to the unit seen first (Counter keeps insertion order)
+    return units.most_common(1)[0][0]
+
+
+def _declare_unit(obs: Observation) -> None:
+    """Give a bare number the unit of its row's ``unit`` column, if there is one."""
+    from idcforecast.units import canonical_unit
+
+    if obs.figure.unit is not None or "unit" not in obs.meta:
+        return
+    text = str(obs.meta["unit"])
+    try:
+        canonical = canonical_unit(text)
+    except IdcForecastError as err:
+        fields = {key: getattr(err, key) for key in err.fields}
+        raise type(err)(f"{obs.place}, column 'unit': {err.message}",
+                        **{**fields, "place": obs.place}) from err  # fmt: skip
+    obs.figure = replace(obs.figure, unit=canonical)
+
+
+def _factor(
+    obs: Observation,
+    source_unit: str,
+    target: str,
+    first_place: dict[str, str],
+    kw_per_rack: float,
+    requested: str | dict[str, str] | None,
+) -> float:
+    from idcforecast.units import conversion_factor
+
+    if source_unit == target:
+        return 1.0
+    where = f"{obs.place} (series {obs.series_id!r}, year {obs.year})"
+    try:
+        return conversion_factor(source_unit, target, year=obs.year, kw_per_rack=kw_per_rack)
+    except IncompatibleUnitsError as err:
+        if requested is not None:
+            raise IncompatibleUnitsError(
+                f"{where}: {err.message}",
+                **{**{key: getattr(err, key) for key in err.fields}, "place": obs.place},
+            ) from err
+        other = (
+            next(p for u, p in first_place.items() if u == target)
+            if target in first_place
+            else "elsewhere"
+        )
+        raise MixedUnitsError(
+            f"series {obs.series_id!r} mixes {target!r} ({other}) and {source_unit!r} "
+            f"({obs.place}), which do not convert into each other; expected one unit per "
+            "series, or units that convert (currencies, magnitudes, racks and power); fix the "
+            "unit or split the series",
+            series_id=obs.series_id,
+            units=(target, source_unit),
+            place=obs.place,
+        ) from err
+    except IdcForecastError as err:  # MissingFxRateError, UnitError
+        fields = {key: getattr(err, key) for key in err.fields}
+        raise type(err)(f"{where}: {err.message}", **{**fields, "place": obs.place}) from err
+
+
+def _row(obs: Observation, target: str, source_unit: str, factor: float) -> dict[str, Any]:
+    figure, meta = obs.figure, obs.meta
+    notes = [str(meta["note"])] if "note" in meta else []
+    if source_unit != target:
+        notes.append(_conversion_note(source_unit, target, factor, obs.year))
+    if figure.alternate:
+        notes.append(f"alternate figure in the text: {figure.alternate} (not used)")
+    if figure.low is not None and figure.high is not None:
+        notes.append(f"range {figure.low * factor:g} to {figure.high * factor:g} {target}; "
+                     "value is the midpoint")  # fmt: skip
+    qualifier = figure.qualifier
+    if qualifier == "exact" and "qualifier" in meta:
+        qualifier = str(meta["qualifier"]).strip()
+        if qualifier not in QUALIFIERS:
+            raise DataError(
+                f"{obs.place}, column 'qualifier': {qualifier!r} is not allowed; expected "
+                f"one of {', '.join(QUALIFIERS)}",
+                place=obs.place,
+                value=qualifier,
+            )
+    return {
+        "series_id": obs.series_id,
+        "year": obs.year,
+        "value": figure.value * factor,
+        "unit": target,
+        "qualifier": qualifier,
+        "as_of": _date_text(meta.get("as_of", "")),
+        "source": str(meta.get("source", obs.place)),
+        "quote": str(meta.get("quote", figure.quote)),
+        "confidence": str(meta.get("confidence", "")),
+        "scope": str(meta.get("scope", "")),
+        "derived": read_flag(meta.get("derived"), place=f"{obs.place}, column 'derived'"),
+        "note": "; ".join(notes),
+        "_place": obs.place,
+    }
+
+
+def _conversion_note(source_unit: str, target: str, factor: float, year: int) -> str:
+    from idcforecast.units import parse_unit
+
+    note = f"converted from {source_unit!r} (x{factor:.6g}"
+    if parse_unit(source_unit).currency != parse_unit(target).currency:
+        note += f", {year} annual-average FX rate"
+    return note + ")"
+
+
+def _date_text(cell: Any) -> str:
+    # Excel hands dates over as datetimes; the tidy frame keeps ISO dates as text
+    if hasattr(cell, "date") and callable(cell.date) and not isinstance(cell, str):
+        return str(cell.date().isoformat())
+    return str(cell).strip()
