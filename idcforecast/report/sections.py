@@ -20,6 +20,7 @@ from idcforecast.report.charts import (
     plot_growth,
     plot_scenarios,
 )
+from idcforecast.report.style import unit_label
 from idcforecast.report.tables import format_summary, summary_table
 
 if TYPE_CHECKING:
@@ -103,7 +104,8 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     end_year = int(end["year"])
     figures = [(f"Latest actual ({ctx.last_year})", _num(ctx.last_value), ctx.unit_text())]
     lines = [
-        f"**Latest:** {_num(ctx.last_value)} {ctx.unit_text()} in {ctx.last_year}"
+        # the plain unit label here: a line with Chinese is set in the CJK face (no bold)
+        f"**Latest:** {_num(ctx.last_value)} {unit_label(ctx.unit)} in {ctx.last_year}"
         + (" (derived, not published)." if _derived_last(hist) else ".")
     ]
     if span > 0 and first_value > 0:
@@ -150,12 +152,13 @@ def _accuracy_row(ctx: ReportContext) -> pd.Series | None:
 
 def growth(ctx: ReportContext, doc: ReportDocument) -> None:
     """Year-on-year growth and the CAGR."""
-    doc.heading("Growth")
+    fig = plot_growth(ctx.history, title=f"{ctx.title}: growth year on year")
+    doc.heading("Growth", keep=doc.chart_height(fig) + 12)
     doc.paragraph(
         "Year-on-year growth is shown only where the previous year was published or derived; "
         "gaps in the data stay gaps (never interpolated here)."
     )
-    doc.chart(plot_growth(ctx.history, title=f"{ctx.title}: growth year on year"))
+    doc.chart(fig)
 
 
 def summary(ctx: ReportContext, doc: ReportDocument) -> None:
@@ -213,8 +216,9 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
         return
     forecasts = record[record["forecast"].astype(bool)]
     if len(forecasts):
-        doc.heading("Track record of published forecasts", level=2)
-        doc.chart(plot_claims(record, history=ctx.history))
+        fig = plot_claims(record, history=ctx.history)
+        doc.heading("Track record of published forecasts", level=2, keep=doc.chart_height(fig))
+        doc.chart(fig)
         sign = {"at_least": "> ", "at_most": "< ", "approximately": "~ "}
         doc.table(
             pd.DataFrame(
@@ -303,8 +307,9 @@ def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
         + (f" Note: {'; '.join(dict.fromkeys(notes))}." if notes else "")
     )
     if ctx.backtest is not None and len(ctx.backtest):
-        doc.heading("Backtest on this series", level=2)
-        doc.chart(plot_backtest(ctx.backtest, accuracy=ctx.accuracy, model=ctx.model))
+        fig = plot_backtest(ctx.backtest, accuracy=ctx.accuracy, model=ctx.model)
+        doc.heading("Backtest on this series", level=2, keep=doc.chart_height(fig))
+        doc.chart(fig)
         if ctx.accuracy is not None and len(ctx.accuracy):
             doc.table(_accuracy_display(ctx.accuracy))
     else:
