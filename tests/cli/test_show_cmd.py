@@ -104,3 +104,13 @@ def test_python_dash_m_runs_the_main_job() -> None:
     )
     assert done.stdout.startswith("china_idc_cidc_overall")
     assert done.stderr == ""
+
+
+@pytest.mark.parametrize("name", ["idcforecast.cli.show_cmd", "idcforecast.cli._text"])
+def test_docstring_examples_run(name: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0, f"{name} has no examples"
+    assert result.failed == 0
