@@ -73,7 +73,9 @@ def render(
         _unknown_series(chosen, dataset, ids)
     rows = frame[frame["series_id"] == chosen].sort_values("year").reset_index(drop=True)
     source_unit = rows["unit"].iloc[0]
-    target = unit or source_unit
+    from idcforecast.units import canonical_unit
+
+    target = source_unit if unit is None else canonical_unit(unit)
     values = _converted(rows, source_unit, target)
     return "\n".join(
         [

@@ -58,6 +58,15 @@ def test_unit_conversion_uses_each_years_fx(capsys: pytest.CaptureFixture[str]) 
     assert "growth across currencies includes FX moves" in out
 
 
+def test_unit_spellings_are_canonical(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _show(capsys, "--unit", "亿元")
+    assert code == 0
+    assert out.splitlines()[1].startswith("unit: CNY 100m  ·")
+    code, out, _ = _show(capsys, "--unit", "十亿元")
+    assert out.splitlines()[1].startswith("unit: CNY bn (converted from CNY 100m)")
+    assert _line(out, "2019").split()[1] == "156.25"  # 1562.5 亿元 = 156.25 CNY bn
+
+
 def test_bounds_are_marked(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _show(capsys, "--dataset", "china_racks_in_use", "--unit", "MW")
     assert code == 0
