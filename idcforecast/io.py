@@ -194,10 +194,27 @@ def _read_table(
             )
     except pd.errors.EmptyDataError:
         table = pd.DataFrame()
+    except UnicodeDecodeError as err:
+        raise DataError(
+            f"{name}: the file is not UTF-8 text ({err.reason} at byte {err.start}); expected "
+            "a UTF-8 CSV; save it as UTF-8 (a GBK file: pandas.read_csv(path, "
+            "encoding='gbk'), then pass the DataFrame)",
+            path=str(path),
+        ) from err
+    except pd.errors.ParserError as err:
+        raise DataError(
+            f"{name}: not a well-formed CSV ({err}); expected one header row and the same "
+            "number of fields on every row",
+            path=str(path),
+        ) from err
     except (IndexError, ValueError) as err:
         if isinstance(err, IdcForecastError):
             raise
-        raise DataError(f"{name}: cannot read sheet {sheet_name!r}: {err}", path=str(path)) from err
+        raise DataError(
+            f"{name}: cannot read sheet {sheet_name!r} ({err}); expected an existing sheet "
+            "name or 0-based index",
+            path=str(path),
+        ) from err
     _require_rows(table, name)
     if sheet is None:
 

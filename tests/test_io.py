@@ -349,6 +349,25 @@ def test_empty_files_and_series(tmp_path: Path, text: str, error: type, message:
         read_series(path)
 
 
+def test_unreadable_files_name_the_problem(tmp_path: Path) -> None:
+    gbk = tmp_path / "gbk.csv"
+    gbk.write_bytes("year,value\n2019,1562.5亿元\n".encode("gbk"))
+    msg = "gbk.csv: the file is not UTF-8 text (invalid continuation byte at byte 22); expected a UTF-8 CSV"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(gbk)
+    ragged = tmp_path / "ragged.csv"
+    ragged.write_text("year,value\n2019,1,2,3\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape("ragged.csv: not a well-formed CSV (")):
+        read_series(ragged)
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["year", "value"])
+    book.save(tmp_path / "book.xlsx")
+    msg = "book.xlsx: cannot read sheet 'Nope' ("
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(tmp_path / "book.xlsx", sheet_name="Nope")
+
+
 def test_unsupported_and_missing_files(tmp_path: Path) -> None:
     path = tmp_path / "market.json"
     path.write_text("{}", encoding="utf-8")
