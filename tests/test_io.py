@@ -352,7 +352,10 @@ def test_empty_files_and_series(tmp_path: Path, text: str, error: type, message:
 def test_unreadable_files_name_the_problem(tmp_path: Path) -> None:
     gbk = tmp_path / "gbk.csv"
     gbk.write_bytes("year,value\n2019,1562.5亿元\n".encode("gbk"))
-    msg = "gbk.csv: the file is not UTF-8 text (invalid continuation byte at byte 22); expected a UTF-8 CSV"
+    msg = (
+        "gbk.csv: the file is not UTF-8 text (invalid continuation byte at byte 22); "
+        "expected a UTF-8 CSV"
+    )
     with pytest.raises(DataError, match=re.escape(msg)):
         read_series(gbk)
     ragged = tmp_path / "ragged.csv"
