@@ -14,6 +14,7 @@ Gaps are kept as gaps: nothing is interpolated.
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -173,14 +174,18 @@ def _read_table(
     suffix = path.suffix.lower()
     try:
         if suffix in (".csv", ".txt"):
-            # blank lines stay rows so that row numbers match the file's lines
-            table = pd.read_csv(
-                path,
-                dtype=str,
-                keep_default_na=False,
-                skip_blank_lines=False,
-                encoding="utf-8-sig",
-            )
+            # blank lines stay rows so that row numbers match the file's lines; a row longer
+            # than the header must fail, not silently become an index (index_col=False)
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", pd.errors.ParserWarning)
+                table = pd.read_csv(
+                    path,
+                    dtype=str,
+                    keep_default_na=False,
+                    skip_blank_lines=False,
+                    index_col=False,
+                    encoding="utf-8-sig",
+                )
             sheet = None
         elif suffix in (".xlsx", ".xlsm"):
             with pd.ExcelFile(path, engine="openpyxl") as book:
@@ -201,7 +206,7 @@ def _read_table(
             "encoding='gbk'), then pass the DataFrame)",
             path=str(path),
         ) from err
-    except pd.errors.ParserError as err:
+    except (pd.errors.ParserError, pd.errors.ParserWarning) as err:
         raise DataError(
             f"{name}: not a well-formed CSV ({err}); expected one header row and the same "
             "number of fields on every row",

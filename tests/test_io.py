@@ -359,9 +359,11 @@ def test_unreadable_files_name_the_problem(tmp_path: Path) -> None:
     with pytest.raises(DataError, match=re.escape(msg)):
         read_series(gbk)
     ragged = tmp_path / "ragged.csv"
-    ragged.write_text("year,value\n2019,1,2,3\n", encoding="utf-8")
-    with pytest.raises(DataError, match=re.escape("ragged.csv: not a well-formed CSV (")):
-        read_series(ragged)
+    for text in ("year,value\n2019,1,2,3\n", "year,value\n2019,1\n2020,1,2\n"):
+        # unquoted thousands separators make rows longer than the header
+        ragged.write_text(text, encoding="utf-8")
+        with pytest.raises(DataError, match=re.escape("ragged.csv: not a well-formed CSV (")):
+            read_series(ragged)
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.Workbook()
     book.active.append(["year", "value"])
