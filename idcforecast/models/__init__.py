@@ -5,6 +5,7 @@ Importing this package registers every model in ``MODEL_REGISTRY`` under its ali
 
 from __future__ import annotations
 
+from idcforecast.models.arima import Arima
 from idcforecast.models.base import MODEL_REGISTRY, ForecastModel, Prediction
 from idcforecast.models.combination import (
     MeanCombination,
@@ -24,6 +25,7 @@ from idcforecast.models.theta import Theta
 __all__ = [
     "MODEL_REGISTRY",
     "SES",
+    "Arima",
     "Damped",
     "DampedLog",
     "Drift",

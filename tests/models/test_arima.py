@@ -1,0 +1,67 @@
+"""ARIMA on logs: d selection, order search, forecasts against statsmodels / hand formulas."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from idcforecast.errors import ModelError
+from idcforecast.models import Arima
+from idcforecast.models.arima import choose_d
+
+Y = np.array([100.0, 111.0, 125.0, 137.0, 153.0, 166.0, 186.0, 203.0, 224.0, 243.0, 270.0, 295.0])
+
+
+@pytest.fixture(scope="module")
+def model() -> Arima:
+    return Arima().fit(Y)
+
+
+def test_steady_growth_is_a_random_walk_with_drift_on_logs(model: Arima) -> None:
+    # Reference: ARIMA(np.log(Y), order=(0, 1, 0), trend="t").fit(method="innovations_mle")
+    # .get_forecast(3): exp(predicted_mean) and se_mean below. By hand, the MLE drift is the
+    # mean log growth log(295 / 100) / 11 and sigma^2 the (biased) variance of log growth;
+    # se_h = sigma * sqrt(h).
+    assert model.order_ == (0, 1, 0)
+    pred = model.predict(3)
+    np.testing.assert_allclose(
+        pred.mean, [325.486595947934, 359.1238106500801, 396.23724288930487], rtol=1e-6
+    )
+    np.testing.assert_allclose(
+        pred.sigma, [0.012486662287191398, 0.017658807155318725, 0.021627533498369707], rtol=1e-4
+    )
+    growth = np.diff(np.log(Y))
+    drift = np.log(295 / 100) / 11
+    np.testing.assert_allclose(pred.mean, 295 * np.exp(drift * np.arange(1, 4)), rtol=1e-6)
+    np.testing.assert_allclose(
+        pred.sigma, np.sqrt(np.mean((growth - drift) ** 2) * np.arange(1, 4)), rtol=1e-4
+    )
+
+
+def test_paths_follow_the_psi_weights(model: Arima) -> None:
+    # Random walk: corr(error_1, error_4) = sqrt(1 / 4).
+    paths = np.log(model.simulate(4, 20_000, seed=1))
+    assert np.corrcoef(paths[:, 0], paths[:, 3])[0, 1] == pytest.approx(0.5, abs=0.03)
+    np.testing.assert_allclose(paths.std(axis=0), model.predict(4).sigma, rtol=0.03)
+
+
+def test_choose_d() -> None:
+    # Growth rates that trend down steadily (0.30 -> 0.04): not stationary, d = 2.
+    decaying = np.cumsum(np.linspace(0.30, 0.04, 16))
+    assert choose_d(decaying) == 2
+    steady = np.cumsum(0.1 + 0.01 * np.array([1, -1, 2, 0, -2, 1, 0, -1, 2, -1, 0, 1, -2, 1]))
+    assert choose_d(steady) == 1
+
+
+def test_bad_parameters() -> None:
+    msg = (
+        "model 'arima': max_p=-1 must be an integer from 0 to 5; the default 2 suits short "
+        "yearly series"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        Arima(max_p=-1).fit(Y)
+    msg = "model 'arima': d=3 must be 1, 2 or None (chosen by a KPSS test)"
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        Arima(d=3).fit(Y)
