@@ -100,6 +100,7 @@ def simulate_paths(
     sigma = np.maximum.accumulate(sigma)
     step_sd = np.sqrt(np.diff(sigma**2, prepend=0.0))
     center = np.log(mean) if scale == "log" else mean
+    _check_scenario_years(spec, years)
     adjust = np.stack([s.log_adjustment(years) for s in spec.scenarios])
     caps = [_resolve_cap(s, unit, origin_year, spec.source) for s in spec.scenarios]
 
@@ -196,6 +197,32 @@ def _resolve_cap(scenario: Scenario, unit: str, year: int | None, source: str) -
             key="cap",
         )
     return value
+
+
+def _check_scenario_years(spec: ScenarioSet, years: np.ndarray) -> None:
+    # A shock outside the simulated years, or growth adjustments that touch none of them,
+    # would silently do nothing: almost always a typo or a horizon that is too short.
+    first, last = int(years[0]), int(years[-1])
+    for scenario in spec.scenarios:
+        outside = sorted(y for y in scenario.shocks if not first <= y <= last)
+        if outside:
+            raise SpecError(
+                f"{spec.source}: scenario {scenario.name!r} key 'shocks': year {outside[0]} is "
+                f"outside the simulated years {first}-{last}; move the shock or change the "
+                "horizon",
+                file=spec.source,
+                scenario=scenario.name,
+                key="shocks",
+            )
+        if scenario.growth and not any(first <= y <= last for y in scenario.growth):
+            raise SpecError(
+                f"{spec.source}: scenario {scenario.name!r} key 'growth': no period overlaps "
+                f"the simulated years {first}-{last} (periods cover {min(scenario.growth)}-"
+                f"{max(scenario.growth)}); fix the years or change the horizon",
+                file=spec.source,
+                scenario=scenario.name,
+                key="growth",
+            )
 
 
 def _as_scenario_set(
@@ -295,9 +322,9 @@ def simulate(
     from idcforecast._series import prepare_values
     from idcforecast.forecast import forecast_array
 
-    y = prepare_values(years, values, series_id=sid)
-    fc = forecast_array(y, horizon=horizon, method=method, seed=seed, series_id=sid)
-    last = int(years[-1])
+    prepared = prepare_values(years, values, series_id=sid)  # the engine's gap policy
+    fc = forecast_array(prepared.values, horizon=horizon, method=method, seed=seed, series_id=sid)
+    last = int(prepared.last_year)
     sigma = fc.sigma if fc.sigma is not None else np.zeros_like(fc.mean)
     return simulate_paths(
         mean=np.asarray(fc.mean),
@@ -311,7 +338,7 @@ def simulate(
         unit=unit,
         series_id=sid,
         origin_year=last,
-        origin_value=float(values[-1]),
+        origin_value=float(prepared.values[-1]),
         model=fc.model,
     )
 

@@ -153,3 +153,26 @@ def test_cap_as_figure_text() -> None:
         scenarios=spec, n_paths=1, seed=0, unit="CNY 100m",
     )  # fmt: skip
     np.testing.assert_allclose(p.values[0, 0], [10_000.0, 12_000.0, 12_000.0])
+
+
+def test_adjustments_outside_the_simulated_years_are_errors() -> None:
+    from idcforecast.errors import SpecError
+
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "<dict>: scenario 'bear' key 'shocks': year 2030 is outside the simulated years "
+            "2024-2026; move the shock or change the horizon"
+        ),
+    ):
+        simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS,
+                       scenarios={"scenarios": {"bear": {"shocks": {"2030": -0.1}}}})  # fmt: skip
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "<dict>: scenario 'bull' key 'growth': no period overlaps the simulated years "
+            "2024-2026 (periods cover 2205-2207); fix the years or change the horizon"
+        ),
+    ):
+        spec = {"scenarios": {"bull": {"growth": {"2205-2207": 0.1}}}}
+        simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, scenarios=spec)
