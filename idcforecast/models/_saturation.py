@@ -135,12 +135,16 @@ class SaturationModel(LogScaleMixin, ForecastModel):
             jac=lambda p: self._curve_jac(p, s, fixed),
             bounds=(lower, upper),
             method="trf",
+            x_scale="jac",
         )
         if not result.success:
             raise ConvergenceError(
-                f"model {self.alias!r}: least-squares fit did not converge ({result.message});"
-                " try a given cap=, or a trend model such as 'damped_log'",
+                f"model {self.alias!r}: the least-squares fit did not converge after "
+                f"{result.nfev} evaluations ({result.message}); the series may not be rising "
+                "towards a cap (flat or falling values fit no S-curve): give cap=, or use a "
+                "trend model such as 'damped_log'",
                 alias=self.alias,
+                nfev=int(result.nfev),
             )
         params = result.x
         self.params_ = params

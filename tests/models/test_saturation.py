@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pytest
 
-from idcforecast.errors import InsufficientDataError, ModelError
+from idcforecast.errors import ConvergenceError, InsufficientDataError, ModelError
 from idcforecast.models import Gompertz, Logistic
 
 S = np.arange(-11, 1, dtype=float)  # years relative to the last observation
@@ -111,3 +111,12 @@ def test_forecasts_stay_below_the_cap() -> None:
     model = Logistic(cap=520.0).fit(LOGISTIC_Y * np.exp(NOISE))
     assert np.all(model.predict(30).mean < 520.0)
     assert np.all(np.diff(model.predict(30).mean) > 0)
+
+
+def test_falling_series_is_a_convergence_error() -> None:
+    # An M3 yearly series (values relative to the last) that falls steadily: the curve
+    # flattens towards b -> 0 with a running off, and the optimiser gives up.
+    y = np.array([1.09, 1.1, 1.1, 1.11, 1.11, 1.11, 1.1, 1.09, 1.09, 1.08, 1.08, 1.07, 1.06, 1.05])
+    y = np.concatenate([y, [1.05, 1.04, 1.02, 1.01, 1.0]])
+    with pytest.raises(ConvergenceError, match="the series may not be rising towards a cap"):
+        Logistic().fit(y)
