@@ -129,7 +129,8 @@ class Arima(LogScaleMixin, ForecastModel):
             model = ARIMA(z, order=(p, d, q), trend="t" if d == 1 else "n")
             try:
                 result = model.fit(method="innovations_mle")
-            except (np.linalg.LinAlgError, ValueError):
+            except (np.linalg.LinAlgError, ValueError, ZeroDivisionError):
+                # ZeroDivisionError: statsmodels divides by the variance of a constant series
                 return
             if np.isfinite(result.aicc):
                 fitted[(p, q)], aiccs[(p, q)] = result, float(result.aicc)

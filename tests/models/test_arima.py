@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pytest
 
-from idcforecast.errors import ModelError
+from idcforecast.errors import ConvergenceError, ModelError
 from idcforecast.models import Arima
 from idcforecast.models.arima import choose_d
 
@@ -65,3 +65,12 @@ def test_bad_parameters() -> None:
     msg = "model 'arima': d=3 must be 1, 2 or None (chosen by a KPSS test)"
     with pytest.raises(ModelError, match=re.escape(msg)):
         Arima(d=3).fit(Y)
+
+
+def test_constant_series_is_a_convergence_error() -> None:
+    msg = (
+        "model 'arima': no ARIMA order could be fitted to 8 observations; use 'drift' or "
+        "'damped_log' for this series"
+    )
+    with pytest.raises(ConvergenceError, match=re.escape(msg)):
+        Arima().fit(np.full(8, 5.0))
