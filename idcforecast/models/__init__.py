@@ -13,6 +13,7 @@ from idcforecast.models.combination import (
     WeightedCombination,
 )
 from idcforecast.models.damped import Damped, DampedLog
+from idcforecast.models.dotm import DynamicOptimisedTheta
 from idcforecast.models.drift import Drift
 from idcforecast.models.gompertz import Gompertz
 from idcforecast.models.holt import Holt
@@ -29,6 +30,7 @@ __all__ = [
     "Damped",
     "DampedLog",
     "Drift",
+    "DynamicOptimisedTheta",
     "ForecastModel",
     "Gompertz",
     "Holt",
