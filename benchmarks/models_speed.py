@@ -117,6 +117,7 @@ def main() -> None:
     print()
     print(f"{'model':<10} {'ours ms/fit':>11} {'series':>6} {'failed':>6} {'our sMAPE':>9}")
     for alias, n_series in [
+        ("dotm", len(train)),
         ("damped_log", len(train)),
         ("mean", len(train)),
         ("logistic", len(train)),
