@@ -1,0 +1,252 @@
+"""Frames to per-series numpy arrays, and the gap policy, for the forecast front door.
+
+Only this module and :mod:`idcforecast.forecast` / :mod:`idcforecast.evaluation` touch
+pandas; models see consecutive yearly values as 1-D arrays.
+
+Gap policy (years missing inside a series), chosen with ``gaps=``:
+
+``"interpolate"`` (default)
+    Fill each interior missing year for FITTING ONLY: log-linearly (constant growth between
+    the neighbours) when every value is positive, linearly otherwise. The filled years are
+    named in the forecast's ``note``; they never appear as data in any output.
+``"span"``
+    Fit only the most recent run of consecutive years (the older years are dropped and
+    named in the ``note``).
+``"error"``
+    Raise :class:`~idcforecast.errors.DataError` naming the missing years.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from idcforecast.errors import (
+    DataError,
+    DuplicateYearError,
+    EmptyDataError,
+    NonNumericValueError,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["GAP_POLICIES", "PreparedSeries", "SeriesData", "prepare_values", "split_series"]
+
+GAP_POLICIES = ("interpolate", "span", "error")
+
+
+@dataclass(frozen=True)
+class SeriesData:
+    """One series as numpy arrays: sorted integer ``years`` and float ``values``."""
+
+    series_id: str
+    years: np.ndarray
+    values: np.ndarray
+    unit: str
+
+
+@dataclass(frozen=True)
+class PreparedSeries:
+    """Consecutive values ready for a model, with what the gap policy did to get them."""
+
+    first_year: int
+    values: np.ndarray
+    note: str
+
+    @property
+    def last_year(self) -> int:
+        """The last observed year (the forecast origin)."""
+        return self.first_year + int(self.values.size) - 1
+
+
+def _fmt_years(years: list[int]) -> str:
+    return ", ".join(str(y) for y in years)
+
+
+def prepare_values(
+    years: Any, values: Any, *, gaps: str = "interpolate", series_id: str = "series"
+) -> PreparedSeries:
+    """Apply the gap policy to one series' sorted, unique ``years`` and ``values``.
+
+    Parameters
+    ----------
+    years, values
+        Observed years (sorted ascending, unique integers) and their values (finite).
+    gaps
+        ``"interpolate"``, ``"span"`` or ``"error"`` (see the module docstring).
+    series_id
+        Named in notes and error messages.
+
+    Returns
+    -------
+    PreparedSeries
+        Consecutive values from ``first_year``, and a note naming filled or dropped years.
+
+    Examples
+    --------
+    >>> p = prepare_values([2018, 2019, 2021], [100.0, 121.0, 146.41])
+    >>> p.values.round(2).tolist(), p.note
+    ([100.0, 121.0, 133.1, 146.41], 'gap year 2020 filled log-linearly for fitting only')
+    >>> prepare_values([2018, 2019, 2021], [100.0, 121.0, 146.41], gaps="span").note
+    'gap before 2021: fitted on 2021-2021 only (dropped 2018-2019)'
+    """
+    if gaps not in GAP_POLICIES:
+        raise DataError(
+            f"series {series_id!r}: gaps={gaps!r} is not a gap policy; expected one of "
+            f"{', '.join(repr(p) for p in GAP_POLICIES)}",
+            series_id=series_id,
+            gaps=gaps,
+        )
+    yrs = np.asarray(years, dtype=np.int64)
+    vals = np.asarray(values, dtype=np.float64)
+    if yrs.size == 0:
+        raise EmptyDataError(
+            f"series {series_id!r} has no observations; pass at least one year and value",
+            series_id=series_id,
+        )
+    full = np.arange(int(yrs[0]), int(yrs[-1]) + 1)
+    missing = sorted(set(full.tolist()) - set(yrs.tolist()))
+    if not missing:
+        return PreparedSeries(first_year=int(yrs[0]), values=vals.copy(), note="")
+    if gaps == "error":
+        raise DataError(
+            f"series {series_id!r}: years {_fmt_years(missing)} are missing inside "
+            f"{int(yrs[0])}-{int(yrs[-1])}; fill them, or pass gaps='interpolate' (fit on "
+            "interpolated values, flagged) or gaps='span' (fit the latest consecutive run)",
+            series_id=series_id,
+            missing_years=missing,
+        )
+    if gaps == "span":
+        breaks = np.flatnonzero(np.diff(yrs) > 1)
+        start = int(breaks[-1]) + 1
+        note = (
+            f"gap before {int(yrs[start])}: fitted on {int(yrs[start])}-{int(yrs[-1])} only "
+            f"(dropped {int(yrs[0])}-{int(yrs[start - 1])})"
+        )
+        return PreparedSeries(first_year=int(yrs[start]), values=vals[start:].copy(), note=note)
+    if np.all(vals > 0):
+        filled = np.exp(np.interp(full, yrs, np.log(vals)))
+        how = "log-linearly"
+    else:
+        filled = np.interp(full, yrs, vals)
+        how = "linearly"
+    filled[np.isin(full, yrs)] = vals  # observed values exactly as given
+    label = "gap year" if len(missing) == 1 else "gap years"
+    note = f"{label} {_fmt_years(missing)} filled {how} for fitting only"
+    return PreparedSeries(first_year=int(yrs[0]), values=filled, note=note)
+
+
+def _series_from_pandas_series(data: pd.Series) -> pd.DataFrame:
+    import pandas as pd
+
+    index = data.index
+    if isinstance(index, pd.PeriodIndex | pd.DatetimeIndex):
+        years = np.asarray(index.year, dtype=np.int64)
+    else:
+        years = np.asarray(index)
+    name = "series" if data.name is None else str(data.name)
+    return pd.DataFrame({"series_id": name, "year": years, "value": np.asarray(data)})
+
+
+def split_series(data: Any) -> list[SeriesData]:
+    """Validate ``data`` and split it into one :class:`SeriesData` per series.
+
+    ``data`` is a tidy frame with ``series_id`` (optional when there is one series),
+    ``year`` and ``value`` columns (``unit`` optional, other columns ignored), or a
+    year-indexed :class:`pandas.Series` (integer years, a yearly ``PeriodIndex`` or a
+    ``DatetimeIndex``). Series keep their order of first appearance.
+
+    Raises
+    ------
+    EmptyDataError, DataError, NonNumericValueError, DuplicateYearError
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> [s.series_id for s in split_series(pd.Series([1.0, 2.0], index=[2020, 2021]))]
+    ['series']
+    """
+    import pandas as pd
+
+    if isinstance(data, pd.Series):
+        frame = _series_from_pandas_series(data)
+    elif isinstance(data, pd.DataFrame):
+        frame = data
+    else:
+        raise DataError(
+            f"data must be a tidy DataFrame (series_id, year, value) or a year-indexed "
+            f"Series; got {type(data).__name__}",
+            found=type(data).__name__,
+        )
+    if len(frame) == 0:
+        raise EmptyDataError("data has no rows; pass at least one series", n_rows=0)
+    missing = [c for c in ("year", "value") if c not in frame.columns]
+    if missing:
+        raise DataError(
+            f"data is missing column(s) {', '.join(repr(c) for c in missing)}; expected a "
+            f"tidy frame with series_id, year, value; found columns {list(frame.columns)}",
+            missing=missing,
+        )
+    if "series_id" not in frame.columns:
+        frame = frame.assign(series_id="series")
+    out: list[SeriesData] = []
+    for sid, group in frame.groupby("series_id", sort=False):
+        out.append(_one_series(str(sid), group))
+    return out
+
+
+def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
+    import pandas as pd
+
+    years_raw = pd.to_numeric(group["year"], errors="coerce")
+    bad_year = group["year"][years_raw.isna() | (years_raw % 1 != 0)]
+    if len(bad_year):
+        raise NonNumericValueError(
+            f"series {series_id!r}: year {bad_year.iloc[0]!r} is not an integer year; "
+            "use integers such as 2021",
+            series_id=series_id,
+            value=bad_year.iloc[0],
+        )
+    values_raw = pd.to_numeric(group["value"], errors="coerce")
+    bad = values_raw.isna() | ~np.isfinite(values_raw.to_numpy(dtype=np.float64, na_value=0))
+    if bad.any():
+        pos = int(np.flatnonzero(bad.to_numpy())[0])
+        raise NonNumericValueError(
+            f"series {series_id!r} year {int(years_raw.iloc[pos])}: value "
+            f"{group['value'].iloc[pos]!r} is not a finite number; drop the row (a missing "
+            "year is allowed) or give a number",
+            series_id=series_id,
+            year=int(years_raw.iloc[pos]),
+            value=group["value"].iloc[pos],
+        )
+    years = years_raw.to_numpy(dtype=np.int64)
+    values = values_raw.to_numpy(dtype=np.float64)
+    order = np.argsort(years, kind="stable")
+    years, values = years[order], values[order]
+    dup = np.flatnonzero(np.diff(years) == 0)
+    if dup.size:
+        year = int(years[dup[0]])
+        both = values[years == year]
+        raise DuplicateYearError(
+            f"series {series_id!r} has {both.size} values for year {year} "
+            f"({', '.join(repr(float(v)) for v in both)}); keep one row per year",
+            series_id=series_id,
+            year=year,
+        )
+    unit = ""
+    if "unit" in group.columns:
+        units = [str(u) for u in pd.unique(group["unit"].dropna())]
+        unit = units[0] if len(units) == 1 else ""
+        if len(units) > 1:
+            from idcforecast.errors import MixedUnitsError
+
+            raise MixedUnitsError(
+                f"series {series_id!r} mixes units {', '.join(repr(u) for u in units)}; "
+                "convert to one unit first (idcforecast.convert)",
+                series_id=series_id,
+                units=units,
+            )
+    return SeriesData(series_id=series_id, years=years, values=values, unit=unit)

@@ -1,0 +1,113 @@
+"""The "auto" method: the median of five simple trend forecasts.
+
+Members (point forecasts only; intervals come from :mod:`idcforecast.calibration`):
+
+``naive``
+    last value (registry model ``naive``);
+``holt``
+    Holt's linear trend (registry model ``holt``);
+``loglinear``
+    constant growth fitted by OLS on logs (registry model ``loglinear``);
+``log_drift``
+    random walk with drift on logs, i.e. the average historical growth rate continued
+    (registry model ``drift`` applied to ``log(y)``);
+``median_drift``
+    random walk with the MEDIAN first difference as drift: robust to one-off jumps (the
+    idea of the M3 entry ROBUST-Trend).
+
+Why these: on yearly data the median of a few simple, diverse trend forecasts beats each
+alone. The member set was chosen by OWA averaged over three tuning sets that never touch M3
+Yearly's test years (M1 Yearly and Tourism Yearly test periods; M3 Yearly training periods
+split in-sample, last six points held out) among all 3-6 member means and medians of the
+registry's fast models; ``benchmarks/m3_yearly.py`` reports the result on M3's test years.
+
+Short or non-positive series: members that need more points (``holt`` needs 5) or positive
+values (the log members) are left out and the result says so (status ``"fallback"``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from idcforecast.models import MODEL_REGISTRY
+
+__all__ = ["AUTO_MEMBERS", "AUTO_MIN_OBS", "AutoMember", "auto_members_for", "auto_point"]
+
+AUTO_MIN_OBS = 4
+
+
+@dataclass(frozen=True)
+class AutoMember:
+    """One member of "auto": a point forecaster with its data requirements."""
+
+    name: str
+    point: Callable[[np.ndarray, int], np.ndarray]
+    min_obs: int
+    requires_positive: bool
+
+
+def _registry_point(alias: str) -> Callable[[np.ndarray, int], np.ndarray]:
+    def point(y: np.ndarray, h: int) -> np.ndarray:
+        return MODEL_REGISTRY[alias]().fit(y).predict(h, level=()).mean
+
+    return point
+
+
+def _log_drift(y: np.ndarray, h: int) -> np.ndarray:
+    model = MODEL_REGISTRY["drift"]().fit(np.log(y))
+    return np.exp(model.predict(h, level=()).mean)
+
+
+def _median_drift(y: np.ndarray, h: int) -> np.ndarray:
+    return y[-1] + float(np.median(np.diff(y))) * np.arange(1, h + 1, dtype=np.float64)
+
+
+AUTO_MEMBERS: tuple[AutoMember, ...] = (
+    AutoMember("naive", _registry_point("naive"), 2, False),
+    AutoMember("holt", _registry_point("holt"), 5, False),
+    AutoMember("loglinear", _registry_point("loglinear"), 3, True),
+    AutoMember("log_drift", _log_drift, 3, True),
+    AutoMember("median_drift", _median_drift, 3, False),
+)
+
+
+def auto_members_for(n_obs: int, *, positive: bool) -> tuple[tuple[AutoMember, ...], str]:
+    """Members usable on ``n_obs`` points, and a note naming any left out.
+
+    Examples
+    --------
+    >>> members, note = auto_members_for(4, positive=True)
+    >>> [m.name for m in members], note
+    (['naive', 'loglinear', 'log_drift', 'median_drift'], "4 points: left out 'holt' (needs 5)")
+    """
+    kept: list[AutoMember] = []
+    dropped: list[str] = []
+    for member in AUTO_MEMBERS:
+        if member.requires_positive and not positive:
+            dropped.append(f"{member.name!r} (needs positive values)")
+        elif n_obs < member.min_obs:
+            dropped.append(f"{member.name!r} (needs {member.min_obs})")
+        else:
+            kept.append(member)
+    note = ""
+    if dropped:
+        note = f"{n_obs} points: left out {', '.join(dropped)}"
+    return tuple(kept), note
+
+
+def auto_point(y: np.ndarray, h: int) -> np.ndarray:
+    """The "auto" point forecast of ``y``: the median of the usable members.
+
+    Examples
+    --------
+    >>> y = np.array([100.0, 110.0, 121.0, 133.1, 146.41, 161.05])
+    >>> auto_point(y, 2).round(1)
+    array([175.7, 190.3])
+    """
+    positive = bool(np.all(y > 0))
+    members, _ = auto_members_for(int(y.size), positive=positive)
+    forecasts = np.vstack([m.point(y, h) for m in members])
+    return np.median(forecasts, axis=0)

@@ -1,0 +1,283 @@
+"""Rolling-origin backtests and accuracy metrics (M3/M4 definitions).
+
+Metric functions take numpy arrays; ``backtest`` and ``accuracy`` work on tidy frames.
+Definitions (as in the M3/M4 evaluation code; see ``shared/reference/forecast_benchmarks.md``):
+
+- sMAPE = mean of ``200 |y - f| / (|y| + |f|)`` (percent, 0-200; a term with
+  ``y = f = 0`` counts 0).
+- MASE = mean ``|y - f|`` / mean ``|first difference|`` of the history up to the cutoff.
+- OWA = ½ (sMAPE / sMAPE_naive + MASE / MASE_naive), from averages over the group.
+- coverage = share of actuals inside ``[lo, hi]``.
+- Winkler score at level L (alpha = 1 - L/100): ``(hi - lo) + 2/alpha (lo - y)`` if
+  ``y < lo``, ``+ 2/alpha (y - hi)`` if ``y > hi``; ``accuracy`` reports it divided by the
+  MASE scale (the MSIS of Makridakis et al.) so series of different sizes can be averaged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from idcforecast.errors import DataError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["accuracy", "backtest", "coverage", "mase", "smape", "winkler_score"]
+
+
+def smape(actual: Any, forecast: Any) -> float:
+    """Symmetric MAPE in percent (0-200), the M3/M4 definition.
+
+    Examples
+    --------
+    >>> round(smape([100.0, 200.0], [110.0, 180.0]), 4)  # (200*10/210 + 200*20/380) / 2
+    10.0251
+    """
+    y = np.asarray(actual, dtype=np.float64)
+    f = np.asarray(forecast, dtype=np.float64)
+    denom = np.abs(y) + np.abs(f)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        terms = np.where(denom == 0, 0.0, 200.0 * np.abs(y - f) / denom)
+    return float(np.mean(terms))
+
+
+def mase_scale(history: Any) -> float:
+    """Mean absolute first difference of ``history`` (the MASE denominator, lag 1).
+
+    Examples
+    --------
+    >>> mase_scale([100.0, 110.0, 105.0])
+    7.5
+    """
+    diffs = np.abs(np.diff(np.asarray(history, dtype=np.float64)))
+    if diffs.size == 0:
+        raise DataError(
+            f"MASE needs at least two history points to scale errors; got {diffs.size + 1}",
+            n_obs=int(diffs.size + 1),
+        )
+    return float(diffs.mean())
+
+
+def mase(actual: Any, forecast: Any, *, history: Any) -> float:
+    """Mean absolute scaled error (scale: mean absolute first difference of ``history``).
+
+    Examples
+    --------
+    >>> mase([120.0, 130.0], [115.0, 120.0], history=[100.0, 110.0, 105.0])  # 7.5 / 7.5
+    1.0
+    """
+    scale = mase_scale(history)
+    if scale == 0:
+        raise DataError(
+            "MASE is undefined for a constant history (mean absolute difference 0); use "
+            "sMAPE for this series",
+            scale=0.0,
+        )
+    y = np.asarray(actual, dtype=np.float64)
+    f = np.asarray(forecast, dtype=np.float64)
+    return float(np.mean(np.abs(y - f)) / scale)
+
+
+def coverage(actual: Any, lower: Any, upper: Any) -> float:
+    """Share of ``actual`` inside ``[lower, upper]``.
+
+    Examples
+    --------
+    >>> coverage([1.0, 5.0, 9.0], [0.0, 0.0, 0.0], [2.0, 6.0, 8.0])
+    0.6666666666666666
+    """
+    y = np.asarray(actual, dtype=np.float64)
+    inside = (y >= np.asarray(lower, dtype=np.float64)) & (y <= np.asarray(upper, dtype=float))
+    return float(np.mean(inside))
+
+
+def winkler_score(actual: Any, lower: Any, upper: Any, *, level: float) -> float:
+    """Mean Winkler (interval) score of central ``level`` % intervals; lower is better.
+
+    Examples
+    --------
+    >>> winkler_score([5.0, 12.0], [4.0, 4.0], [10.0, 10.0], level=80)  # (6 + 6 + 2/.2*2) / 2
+    16.0
+    """
+    alpha = 1.0 - float(level) / 100.0
+    y = np.asarray(actual, dtype=np.float64)
+    lo = np.asarray(lower, dtype=np.float64)
+    hi = np.asarray(upper, dtype=np.float64)
+    score = (hi - lo) + 2.0 / alpha * (np.clip(lo - y, 0, None) + np.clip(y - hi, 0, None))
+    return float(np.mean(score))
+
+
+def backtest(
+    data: Any,
+    horizon: int,
+    *,
+    method: str | Sequence[str] = "auto",
+    n_windows: int | None = None,
+    level: float | Sequence[float] = (80, 95),
+    gaps: str = "interpolate",
+) -> pd.DataFrame:
+    """Rolling-origin evaluation: re-forecast from earlier cutoffs and compare.
+
+    The cutoffs of a series are its years ``c`` with a full ``horizon`` of observed years
+    after them (``c <= last_year - horizon``) and enough points up to ``c`` for the method;
+    ``n_windows`` keeps the latest ones (all when None). Each window is fitted only on years
+    ``<= c`` (the gap policy applied to them); rows whose year is not observed (a gap) are
+    dropped, never compared with interpolated values.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The :func:`idcforecast.forecast` columns plus ``cutoff``, ``actual``, ``naive`` (the
+        last value up to the cutoff, for OWA) and ``mase_scale`` (mean absolute first
+        difference up to the cutoff).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> y = pd.Series([10.0, 12, 13, 15, 18, 20, 23, 25], index=range(2016, 2024), name="s")
+    >>> bt = backtest(y, 2, method="drift", n_windows=2)
+    >>> bt[["cutoff", "year"]].values.tolist()
+    [[2020, 2021], [2020, 2022], [2021, 2022], [2021, 2023]]
+    >>> bt["actual"].tolist()
+    [20.0, 23.0, 23.0, 25.0]
+    """
+    import pandas as pd
+
+    from idcforecast._series import prepare_values, split_series
+    from idcforecast.forecast import _level_label, forecast_array, resolve_methods
+
+    methods = resolve_methods(method)
+    if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
+        raise DataError(
+            f"backtest horizon must be a positive whole number of years; got {horizon!r}",
+            horizon=horizon,
+        )
+    if n_windows is not None and (not isinstance(n_windows, int) or n_windows < 1):
+        raise DataError(
+            f"n_windows must be a positive integer or None (all cutoffs); got {n_windows!r}",
+            n_windows=n_windows,
+        )
+    levels = (level,) if isinstance(level, int | float) else tuple(level)
+    rows: list[dict[str, Any]] = []
+    for series in split_series(data):
+        observed = dict(zip(series.years.tolist(), series.values.tolist(), strict=True))
+        last = int(series.years[-1])
+        cutoffs = [int(c) for c in series.years if c <= last - horizon]
+        for alias in methods:
+            feasible = [c for c in cutoffs if _enough(series.years, c, alias)]
+            chosen = feasible if n_windows is None else feasible[-n_windows:]
+            for cut in chosen:
+                keep = series.years <= cut
+                prepared = prepare_values(
+                    series.years[keep], series.values[keep], gaps=gaps, series_id=series.series_id
+                )
+                fc = forecast_array(
+                    prepared.values,
+                    horizon=horizon,
+                    method=alias,
+                    levels=levels,
+                    series_id=series.series_id,
+                    first_year=prepared.first_year,
+                )
+                scale = float(np.mean(np.abs(np.diff(prepared.values))))
+                note = "; ".join(n for n in (prepared.note, fc.note) if n)
+                for step in range(horizon):
+                    year = cut + step + 1
+                    if year not in observed:
+                        continue
+                    row: dict[str, Any] = {
+                        "series_id": series.series_id,
+                        "cutoff": cut,
+                        "year": year,
+                        "model": fc.model,
+                        "mean": float(fc.mean[step]),
+                    }
+                    for lev in levels:
+                        label = _level_label(float(lev))
+                        row[f"lo_{label}"] = float(fc.lower[float(lev)][step])
+                        row[f"hi_{label}"] = float(fc.upper[float(lev)][step])
+                    row.update(
+                        unit=series.unit,
+                        status=fc.status,
+                        note=note,
+                        actual=observed[year],
+                        naive=float(prepared.values[-1]),
+                        mase_scale=scale,
+                    )
+                    rows.append(row)
+    if not rows:
+        raise DataError(
+            f"no backtest window fits: every series needs more than horizon={horizon} years "
+            "after the method's minimum number of points; shorten the horizon",
+            horizon=horizon,
+        )
+    return pd.DataFrame(rows).astype({"year": "int64", "cutoff": "int64"})
+
+
+def _enough(years: np.ndarray, cutoff: int, alias: str) -> bool:
+    from idcforecast.auto import AUTO_MIN_OBS
+    from idcforecast.models import MODEL_REGISTRY
+
+    need = AUTO_MIN_OBS if alias == "auto" else MODEL_REGISTRY[alias].min_obs
+    return int(cutoff - years[0] + 1) >= need
+
+
+def _group_metrics(g: pd.DataFrame, levels: list[str]) -> dict[str, float]:
+    y = g["actual"].to_numpy(dtype=np.float64)
+    f = g["mean"].to_numpy(dtype=np.float64)
+    nv = g["naive"].to_numpy(dtype=np.float64)
+    scale = g["mase_scale"].to_numpy(dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ase = np.abs(y - f) / scale
+        ase_naive = np.abs(y - nv) / scale
+    out = {"smape": smape(y, f), "mase": float(np.mean(ase))}
+    s_naive, m_naive = smape(y, nv), float(np.mean(ase_naive))
+    out["owa"] = 0.5 * (out["smape"] / s_naive + out["mase"] / m_naive)
+    for label in levels:
+        lo = g[f"lo_{label}"].to_numpy(dtype=np.float64)
+        hi = g[f"hi_{label}"].to_numpy(dtype=np.float64)
+        out[f"coverage_{label}"] = coverage(y, lo, hi)
+        alpha = 1.0 - float(label.replace("_", ".")) / 100.0
+        wink = (hi - lo) + 2.0 / alpha * (np.clip(lo - y, 0, None) + np.clip(y - hi, 0, None))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out[f"winkler_{label}"] = float(np.mean(wink / scale))
+    out["n"] = float(len(g))
+    return out
+
+
+def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
+    """Accuracy per (series_id, model) and overall (``series_id == "(all)"``).
+
+    Columns: ``series_id, model, smape, mase, owa, coverage_<L>, winkler_<L>, n``
+    (``winkler`` scaled by the MASE scale; see the module docstring). Means are over every
+    row (series x window x step) of the group.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> y = pd.Series([10.0, 12, 13, 15, 18, 20, 23, 25], index=range(2016, 2024), name="s")
+    >>> acc = accuracy(backtest(y, 2, method="naive", n_windows=2))
+    >>> acc[["series_id", "model", "owa"]].values.tolist()
+    [['s', 'naive', 1.0], ['(all)', 'naive', 1.0]]
+    """
+    import pandas as pd
+
+    need = {"series_id", "model", "mean", "actual", "naive", "mase_scale"}
+    missing = sorted(need - set(backtest_frame.columns))
+    if missing:
+        raise DataError(
+            f"accuracy() needs a backtest() frame; column(s) {', '.join(missing)} are "
+            "missing; pass the result of idcforecast.backtest(...)",
+            missing=missing,
+        )
+    levels = [c[3:] for c in backtest_frame.columns if c.startswith("lo_")]
+    rows = []
+    for (sid, model), g in backtest_frame.groupby(["series_id", "model"], sort=False):
+        rows.append({"series_id": sid, "model": model, **_group_metrics(g, levels)})
+    for model, g in backtest_frame.groupby("model", sort=False):
+        rows.append({"series_id": "(all)", "model": model, **_group_metrics(g, levels)})
+    out = pd.DataFrame(rows)
+    return out.astype({"n": "int64"})

@@ -1,0 +1,466 @@
+"""The forecast front door: ``forecast()`` on frames, ``forecast_array()`` on one array.
+
+``forecast_array`` is the pure, picklable per-series core (numpy only): it fits the method,
+re-fits it at earlier cutoffs to measure its own errors, and turns them into calibrated
+intervals (:mod:`idcforecast.calibration`). ``forecast`` validates a tidy frame, applies the
+gap policy (:mod:`idcforecast._series`) and loops over series and methods.
+
+Positive series are never forecast negative: their errors and intervals live on the log
+scale (``lo/hi = mean * exp(-/+ q * sigma)``), and a combined point forecast that would fall
+to zero or below is floored at 1% of the smallest observation (named in ``note``).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from idcforecast.calibration import (
+    DEFAULT_SETTINGS,
+    CalibrationSettings,
+    calibrated_sigma,
+    interval_bounds,
+    prior_sigma,
+    rolling_origin_errors,
+)
+from idcforecast.errors import (
+    InsufficientDataError,
+    ModelError,
+    NonNumericValueError,
+    UnknownMethodError,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["SeriesForecast", "forecast", "forecast_array", "forecast_paths", "resolve_methods"]
+
+AUTO = "auto"
+
+
+@dataclass(frozen=True)
+class SeriesForecast:
+    """One series' forecast for steps ``1..h`` (numpy only, picklable).
+
+    Attributes
+    ----------
+    series_id
+        The series it belongs to.
+    mean
+        Point forecasts (for log-scale results the median of the forecast distribution).
+    lower, upper
+        ``{level: bounds}`` for each requested level (percent).
+    sigma
+        Calibrated per-step error sigma on ``scale``.
+    scale
+        ``"log"``: ``lo/hi = mean * exp(-/+ q * sigma)``; ``"level"``: ``mean -/+ q * sigma``,
+        with ``q = widen * z`` (see :class:`~idcforecast.calibration.CalibrationSettings`).
+    model
+        The method alias (the ``model`` column).
+    components
+        Aliases of the members combined (the method itself for a single model).
+    status
+        ``"ok"`` or ``"fallback"`` (members left out: see ``note``).
+    note
+        Why a fallback happened, gap filling, cap clipping; empty when nothing to say.
+    cap
+        Upper bound applied to every forecast and path, or None.
+    """
+
+    series_id: str
+    mean: np.ndarray
+    lower: dict[float, np.ndarray]
+    upper: dict[float, np.ndarray]
+    sigma: np.ndarray
+    scale: str
+    model: str
+    components: tuple[str, ...]
+    status: str = "ok"
+    note: str = ""
+    cap: float | None = None
+    settings: CalibrationSettings = field(default=DEFAULT_SETTINGS, repr=False)
+
+    def interval(self, level: float) -> tuple[np.ndarray, np.ndarray]:
+        """Bounds of the central ``level`` % interval (any level, from ``sigma``)."""
+        lo, hi = interval_bounds(
+            self.mean, self.sigma, level=level, log=self.scale == "log", settings=self.settings
+        )
+        return self._clip(lo), self._clip(hi)
+
+    def sample_paths(self, n_paths: int, seed: int | np.random.Generator | None = None):
+        """Draw ``(n_paths, h)`` paths from the calibrated error distribution.
+
+        Steps are random-walk increments with variances ``diff(sigma**2)`` (times the
+        80%-level widening factor squared), so each step's marginal matches the
+        calibrated ``sigma`` and successive years are positively correlated, as
+        cumulative market paths are. Log scale: paths are ``mean * exp(noise)``.
+
+        Examples
+        --------
+        >>> fc = forecast_array(np.array([10.0, 12.0, 14.5, 17.0, 20.5]), horizon=3)
+        >>> fc.sample_paths(1000, seed=1).shape
+        (1000, 3)
+        """
+        if int(n_paths) < 1:
+            raise ModelError(
+                f"series {self.series_id!r}: n_paths must be a positive integer; got {n_paths!r}",
+                series_id=self.series_id,
+                n_paths=n_paths,
+            )
+        rng = np.random.default_rng(seed)
+        k = self.settings.widen_factor(80.0)
+        var = (k * self.sigma) ** 2
+        step_sd = np.sqrt(np.diff(var, prepend=0.0).clip(min=0.0))
+        noise = np.cumsum(step_sd * rng.standard_normal((int(n_paths), self.mean.size)), axis=1)
+        paths = self.mean * np.exp(noise) if self.scale == "log" else self.mean + noise
+        return self._clip(paths)
+
+    def _clip(self, values: np.ndarray) -> np.ndarray:
+        return values if self.cap is None else np.minimum(values, self.cap)
+
+
+def resolve_methods(method: str | Sequence[str]) -> tuple[str, ...]:
+    """Validate ``method`` ("auto", an alias or a list of them); return the aliases.
+
+    Examples
+    --------
+    >>> resolve_methods(["auto", "drift"])
+    ('auto', 'drift')
+    """
+    from idcforecast.models import MODEL_REGISTRY
+
+    names = (method,) if isinstance(method, str) else tuple(method)
+    if not names:
+        raise UnknownMethodError(
+            "method is an empty list; pass 'auto', a model alias or a list of aliases",
+            method=method,
+        )
+    valid = sorted([AUTO, *MODEL_REGISTRY])
+    for name in names:
+        if name != AUTO and name not in MODEL_REGISTRY:
+            close = difflib.get_close_matches(str(name), valid, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise UnknownMethodError(
+                f"unknown forecasting method {name!r}; {hint}valid methods are {', '.join(valid)}",
+                method=name,
+                valid=valid,
+            )
+    return names
+
+
+def _where(first_year: int | None, index: int) -> str:
+    return f"year {first_year + index}" if first_year is not None else f"observation {index}"
+
+
+def _check_inputs(
+    y: np.ndarray, horizon: Any, series_id: str, first_year: int | None
+) -> tuple[np.ndarray, int]:
+    if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
+        raise ModelError(
+            f"series {series_id!r}: horizon must be a positive whole number of years after "
+            f"the last observation; got {horizon!r}; pass e.g. horizon=5",
+            series_id=series_id,
+            horizon=horizon,
+        )
+    values = np.asarray(y, dtype=np.float64)
+    if values.ndim != 1:
+        raise ModelError(
+            f"series {series_id!r}: expected a 1-D array of yearly values; got shape "
+            f"{values.shape}",
+            series_id=series_id,
+        )
+    bad = np.flatnonzero(~np.isfinite(values))
+    if bad.size:
+        i = int(bad[0])
+        raise NonNumericValueError(
+            f"series {series_id!r} {_where(first_year, i)}: value {values[i]!r} is not finite; "
+            "drop that year (the gap policy of forecast() handles missing years)",
+            series_id=series_id,
+            index=i,
+        )
+    return values, int(horizon)
+
+
+def _method_point(
+    method: str, y: np.ndarray, series_id: str, first_year: int | None, cap: float | None
+) -> tuple[Callable[[np.ndarray, int], np.ndarray], int, tuple[str, ...], str]:
+    """Point forecaster, its minimum training length, components and fallback note."""
+    from idcforecast.auto import AUTO_MEMBERS, AUTO_MIN_OBS, auto_members_for, auto_point
+    from idcforecast.models import MODEL_REGISTRY
+
+    n = int(y.size)
+    span = f"{first_year}-{first_year + n - 1}" if first_year is not None else f"{n} values"
+    if method == AUTO:
+        if n < AUTO_MIN_OBS:
+            raise InsufficientDataError(
+                f"series {series_id!r} has {n} observations ({span}); method 'auto' needs at "
+                f"least {AUTO_MIN_OBS}; add years, or use 'naive' (2) or 'drift' (3)",
+                series_id=series_id,
+                n_obs=n,
+                min_obs=AUTO_MIN_OBS,
+            )
+        members, note = auto_members_for(n, positive=bool(np.all(y > 0)))
+        if len(members) < len(AUTO_MEMBERS):
+            note = f"{note}; combined {', '.join(m.name for m in members)}"
+        return auto_point, AUTO_MIN_OBS, tuple(m.name for m in members), note
+    cls = MODEL_REGISTRY[method]
+    if n < cls.min_obs:
+        raise InsufficientDataError(
+            f"series {series_id!r} has {n} observations ({span}); model {method!r} needs at "
+            f"least {cls.min_obs}; add years or use method='auto' (needs {AUTO_MIN_OBS})",
+            series_id=series_id,
+            n_obs=n,
+            min_obs=cls.min_obs,
+        )
+    if cls.requires_positive and np.any(y <= 0):
+        i = int(np.flatnonzero(y <= 0)[0])
+        raise ModelError(
+            f"series {series_id!r} {_where(first_year, i)}: value {float(y[i])!r} is not "
+            f"positive; model {method!r} works on logarithms; use a level model such as "
+            "'drift' or method='auto'",
+            series_id=series_id,
+            index=i,
+            value=float(y[i]),
+        )
+    kwargs = {"cap": cap} if cap is not None and "cap" in _init_params(cls) else {}
+
+    def point(train: np.ndarray, h: int) -> np.ndarray:
+        return cls(**kwargs).fit(train).predict(h, level=()).mean
+
+    return point, cls.min_obs, (method,), ""
+
+
+def _init_params(cls: type) -> set[str]:
+    import inspect
+
+    return set(inspect.signature(cls.__init__).parameters)
+
+
+def forecast_array(
+    y: Any,
+    *,
+    horizon: int,
+    method: str = AUTO,
+    levels: Sequence[float] = (80, 95),
+    cap: float | None = None,
+    seed: int | None = None,
+    series_id: str = "series",
+    first_year: int | None = None,
+    settings: CalibrationSettings = DEFAULT_SETTINGS,
+) -> SeriesForecast:
+    """Forecast one series of consecutive yearly values (the pandas-free core).
+
+    Parameters
+    ----------
+    y
+        Consecutive yearly observations, oldest first (no gaps, no NaN).
+    horizon
+        Steps (years) after the last observation.
+    method
+        "auto" or one registered model alias.
+    levels
+        Interval levels in percent.
+    cap
+        Saturation level: passed to models that take one (``logistic``, ``gompertz``);
+        for every method the forecasts and bounds are clipped at it. Must exceed the last
+        observation.
+    seed
+        Accepted for interface symmetry with :func:`forecast_paths`; the current methods
+        are deterministic, so the result does not depend on it.
+    series_id, first_year
+        Used in notes and error messages only.
+    settings
+        Calibration constants (the defaults are the tuned ones).
+
+    Returns
+    -------
+    SeriesForecast
+
+    Examples
+    --------
+    >>> fc = forecast_array(np.array([210.0, 260.0, 372.0, 519.0]), horizon=2)
+    >>> fc.model, fc.status, fc.mean.round(1)
+    ('auto', 'fallback', array([660.9, 841.1]))
+    >>> fc.note
+    "4 points: left out 'holt' (needs 5); combined naive, loglinear, log_drift, median_drift"
+    >>> bool(np.all(fc.lower[95] < fc.mean) and np.all(fc.mean < fc.upper[95]))
+    True
+    """
+    del seed  # deterministic methods; see the docstring
+    values, h = _check_inputs(y, horizon, series_id, first_year)
+    (alias,) = resolve_methods(method) if isinstance(method, str) else (None,)
+    if alias is None:
+        raise UnknownMethodError(
+            f"series {series_id!r}: forecast_array takes one method; got {method!r}; call it "
+            "once per alias (forecast() accepts lists)",
+            method=method,
+        )
+    if cap is not None and not float(cap) > values[-1]:
+        last = _where(first_year, values.size - 1)
+        raise ModelError(
+            f"series {series_id!r}: cap {float(cap)!r} is not above the last observation "
+            f"{float(values[-1])!r} ({last}); pass a cap above it or cap=None",
+            series_id=series_id,
+            cap=cap,
+        )
+    point, min_obs, components, note = _method_point(alias, values, series_id, first_year, cap)
+    positive = bool(np.all(values > 0))
+    notes = [note] if note else []
+    mean = np.asarray(point(values, h), dtype=np.float64)
+    if positive:
+        floor = 0.01 * float(values.min())
+        if np.any(mean < floor):
+            notes.append(f"point forecast floored at {floor:g} (1% of the smallest value)")
+            mean = np.maximum(mean, floor)
+    local = CalibrationSettings(
+        growth=settings.growth,
+        prior_weight=settings.prior_weight,
+        max_origins=settings.max_origins,
+        min_train=max(settings.min_train, min_obs),
+        widen=settings.widen,
+    )
+    errors = rolling_origin_errors(values, point, horizon=h, log=positive, settings=local)
+    sigma = calibrated_sigma(
+        errors, horizon=h, prior=prior_sigma(values, log=positive), settings=local
+    )
+    if cap is not None and np.any(mean > cap):
+        notes.append(f"clipped at cap {float(cap):g}")
+    result = SeriesForecast(
+        series_id=series_id,
+        mean=mean,
+        lower={},
+        upper={},
+        sigma=sigma,
+        scale="log" if positive else "level",
+        model=alias,
+        components=components,
+        status="fallback" if note else "ok",
+        note="; ".join(notes),
+        cap=None if cap is None else float(cap),
+        settings=settings,
+    )
+    for level in levels:
+        lo, hi = result.interval(float(level))
+        result.lower[float(level)] = lo
+        result.upper[float(level)] = hi
+    return SeriesForecast(**{**result.__dict__, "mean": result._clip(mean)})
+
+
+def forecast_paths(
+    y: Any,
+    *,
+    horizon: int,
+    n_paths: int,
+    method: str = AUTO,
+    cap: float | None = None,
+    seed: int | np.random.Generator | None = None,
+) -> np.ndarray:
+    """Sample paths ``(n_paths, horizon)`` from the calibrated forecast distribution.
+
+    The same distribution as the intervals of :func:`forecast_array` (see
+    :meth:`SeriesForecast.sample_paths`).
+
+    Examples
+    --------
+    >>> y = np.array([100.0, 120.0, 150.0, 180.0, 210.0, 260.0])
+    >>> paths = forecast_paths(y, horizon=4, n_paths=2000, seed=0)
+    >>> paths.shape, bool(paths.min() > 0)
+    ((2000, 4), True)
+    """
+    result = forecast_array(y, horizon=horizon, method=method, levels=(), cap=cap)
+    return result.sample_paths(n_paths, seed)
+
+
+def _level_label(level: float) -> str:
+    return str(int(level)) if float(level).is_integer() else str(level).replace(".", "_")
+
+
+def forecast(
+    data: Any,
+    horizon: int,
+    *,
+    method: str | Sequence[str] = AUTO,
+    level: float | Sequence[float] = (80, 95),
+    cap: float | Mapping[str, float] | None = None,
+    seed: int | None = None,
+    gaps: str = "interpolate",
+) -> pd.DataFrame:
+    """Forecast every series in ``data`` ``horizon`` years past its own last year.
+
+    Parameters
+    ----------
+    data
+        A tidy frame (``series_id, year, value`` [+ ``unit``]; extra columns ignored),
+        e.g. from :func:`idcforecast.load_dataset`, or a year-indexed Series.
+    horizon
+        Years after each series' last observed year.
+    method
+        "auto" (default), a model alias, or a list of them (one block of rows each).
+    level
+        Interval level(s) in percent: columns ``lo_<level>``, ``hi_<level>``.
+    cap
+        Saturation cap for all series, or ``{series_id: cap}``.
+    seed
+        Passed on to :func:`forecast_array` (deterministic methods ignore it).
+    gaps
+        Gap policy for missing interior years: "interpolate", "span" or "error"
+        (see :mod:`idcforecast._series`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``series_id, year, model, mean, lo_80, hi_80, lo_95, hi_95, unit, status, note``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> y = pd.Series([100.0, 112.0, 125.0, 139.0, 156.0, 171.0], index=range(2018, 2024))
+    >>> fc = forecast(y, 2)
+    >>> fc[["year", "model", "status"]].values.tolist()
+    [[2024, 'auto', 'ok'], [2025, 'auto', 'ok']]
+    >>> bool((fc.lo_95 < fc["mean"]).all() and (fc["mean"] < fc.hi_95).all())
+    True
+    """
+    import pandas as pd
+
+    from idcforecast._series import prepare_values, split_series
+
+    methods = resolve_methods(method)
+    levels = (level,) if isinstance(level, int | float) else tuple(level)
+    rows: list[dict[str, Any]] = []
+    for series in split_series(data):
+        prepared = prepare_values(
+            series.years, series.values, gaps=gaps, series_id=series.series_id
+        )
+        series_cap = cap.get(series.series_id) if isinstance(cap, Mapping) else cap
+        for alias in methods:
+            fc = forecast_array(
+                prepared.values,
+                horizon=horizon,
+                method=alias,
+                levels=levels,
+                cap=series_cap,
+                seed=seed,
+                series_id=series.series_id,
+                first_year=prepared.first_year,
+            )
+            note = "; ".join(n for n in (prepared.note, fc.note) if n)
+            for step in range(fc.mean.size):
+                row: dict[str, Any] = {
+                    "series_id": series.series_id,
+                    "year": prepared.last_year + step + 1,
+                    "model": fc.model,
+                    "mean": float(fc.mean[step]),
+                }
+                for lev in levels:
+                    label = _level_label(float(lev))
+                    row[f"lo_{label}"] = float(fc.lower[float(lev)][step])
+                    row[f"hi_{label}"] = float(fc.upper[float(lev)][step])
+                row.update(unit=series.unit, status=fc.status, note=note)
+                rows.append(row)
+    frame = pd.DataFrame(rows)
+    return frame.astype({"year": "int64"})
