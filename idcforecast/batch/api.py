@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -13,6 +13,7 @@ from idcforecast.batch.engines import ENGINES, available_cores, run_engine
 from idcforecast.batch.progress import make_progress
 from idcforecast.batch.worker import BatchSpec, ChunkResult, run_chunk
 from idcforecast.errors import EngineError, ModelError, UnknownMethodError
+from idcforecast.forecast import resolve_methods
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -50,26 +51,6 @@ def _check_levels(level: float | Sequence[float]) -> tuple[float, ...]:
     return tuple(float(v) for v in levels)
 
 
-def _level_name(level: float) -> str:
-    text = f"{level:g}".replace(".", "_")
-    return text
-
-
-def _check_methods(method: str | Sequence[str]) -> tuple[str, ...]:
-    from idcforecast.forecast import known_methods
-
-    methods = (method,) if isinstance(method, str) else tuple(method)
-    valid = known_methods()
-    for name in methods:
-        if name not in valid:
-            raise UnknownMethodError(
-                f"forecast_many: method {name!r} is not known; choose 'auto' or one of "
-                f"{', '.join(map(repr, sorted(valid)))}",
-                method=name,
-            )
-    return methods
-
-
 class _Assembler:
     """Collects chunk results into preallocated arrays, at their series' position."""
 
@@ -100,19 +81,21 @@ class _Assembler:
 def _frame(table: SeriesTable, spec: BatchSpec, out: _Assembler) -> pd.DataFrame:
     import pandas as pd
 
+    from idcforecast.forecast import _level_label
+
     h, m = spec.horizon, len(spec.methods)
     steps = np.arange(1, h + 1)
     years = (out.last_year[:, None, None] + steps[None, None, :]).repeat(m, axis=1).reshape(-1)
     columns: dict[str, Any] = {
-        "series_id": table.ids.repeat(m * h),
+        "series_id": np.array([str(i) for i in table.ids], dtype=object).repeat(m * h),
         "year": years.astype(np.int64) if np.isfinite(years).all() else pd.array(years, "Int64"),
         "model": out.model.repeat(h),
         "mean": out.mean.reshape(-1),
     }
     for li, level in enumerate(spec.levels):
-        columns[f"lo_{_level_name(level)}"] = out.lower[:, li, :].reshape(-1)
-        columns[f"hi_{_level_name(level)}"] = out.upper[:, li, :].reshape(-1)
-    units = table.units if table.units is not None else np.full(table.n_series, None)
+        columns[f"lo_{_level_label(level)}"] = out.lower[:, li, :].reshape(-1)
+        columns[f"hi_{_level_label(level)}"] = out.upper[:, li, :].reshape(-1)
+    units = table.units if table.units is not None else np.full(table.n_series, "", dtype=object)
     columns["unit"] = units.repeat(m * h)
     columns["status"] = out.status.repeat(h)
     columns["note"] = out.note.repeat(h)
@@ -130,7 +113,7 @@ def forecast_many(
     chunk_size: int | None = None,
     progress: bool | None = None,
     client: Any = None,
-    cap: float | None = None,
+    cap: float | Mapping[str, float] | None = None,
     seed: int | None = None,
     gaps: str = "interpolate",
 ) -> pd.DataFrame:
@@ -198,7 +181,7 @@ def forecast_many(
     """
     spec = BatchSpec(
         horizon=_check_horizon(horizon),
-        methods=_check_methods(method),
+        methods=resolve_methods(method),
         levels=_check_levels(level),
         cap=cap,
         seed=seed,

@@ -45,7 +45,7 @@ class SeriesTable:
     years, values
         Float arrays (NaN where the input was missing or not a number).
     units
-        One unit per series (object array) or None when the frame has no ``unit`` column.
+        The first unit of each series ("" if none) or None when there is no ``unit`` column.
     problems
         Series index -> the first problem found in its rows (reported, never raised).
     """
@@ -87,16 +87,12 @@ class Chunk:
         return self.ids[i], self.years[lo:hi], self.values[lo:hi]
 
 
-def _numeric_column(
-    frame: pd.DataFrame, column: str
-) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
-    """Column as float64 plus a mask of cells that were present but not numbers."""
+def _numeric_column(frame: pd.DataFrame, column: str) -> NDArray[np.float64]:
+    """Column as float64; cells that are missing or not numbers become NaN (then reported)."""
     import pandas as pd
 
     raw = frame[column]
-    numbers = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
-    not_a_number = np.isnan(numbers) & raw.notna().to_numpy()
-    return numbers, not_a_number
+    return pd.to_numeric(raw, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
 
 
 def _cell(value: Any) -> str:
@@ -175,25 +171,31 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         )
     codes, ids = pd.factorize(ids_column, sort=False)
     codes = codes.astype(np.int64, copy=False)
-    years, _ = _numeric_column(data, "year")
-    values, bad_values = _numeric_column(data, "value")
+    years = _numeric_column(data, "year")
+    values = _numeric_column(data, "value")
+    ids = np.asarray(ids, dtype=object)
 
+    # Messages as forecast() words them for the same series (it raises; we record).
     problems: dict[int, str] = {}
     year_cells = data["year"].to_numpy()
     value_cells = data["value"].to_numpy()
-    not_integer = np.isfinite(years) & (years != np.round(years))
-    missing_year = np.isnan(years)
+    bad_year = ~np.isfinite(years) | (years != np.round(years))
     _first_problems(
         codes,
-        missing_year | not_integer,
-        lambda r: f"row {r}: year {_cell(year_cells[r])} is not a whole year",
+        bad_year,
+        lambda r: (
+            f"series {str(ids[codes[r]])!r}: year {_cell(year_cells[r])} is not an integer "
+            "year; use integers such as 2021"
+        ),
         problems,
     )
     _first_problems(
         codes,
-        bad_values,
+        ~np.isfinite(values),
         lambda r: (
-            f"row {r} (year {_cell(year_cells[r])}): value {_cell(value_cells[r])} is not a number"
+            f"series {str(ids[codes[r]])!r} year {_cell(year_cells[r])}: value "
+            f"{_cell(value_cells[r])} is not a finite number; drop the row (a missing year is "
+            "allowed) or give a number"
         ),
         problems,
     )
@@ -206,23 +208,25 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     units = None
     if "unit" in data.columns:
         unit_codes, unit_names = pd.factorize(data["unit"], sort=False)
-        _, first_row = np.unique(codes, return_index=True)
-        series_unit_code = unit_codes[first_row]
-        units = np.array(
-            [unit_names[c] if c >= 0 else None for c in series_unit_code], dtype=object
-        )
-        mixed = unit_codes != series_unit_code[codes]
+        names = np.array([*(str(u) for u in unit_names), ""], dtype=object)
+        # the first non-missing unit of each series; code -1 picks the trailing ""
+        has_unit = np.flatnonzero(unit_codes >= 0)
+        series_unit_code = np.full(len(ids), -1, dtype=np.int64)
+        with_unit, first = np.unique(codes[has_unit], return_index=True)
+        series_unit_code[with_unit] = unit_codes[has_unit[first]]
+        units = names[series_unit_code]
+        mixed = (unit_codes >= 0) & (unit_codes != series_unit_code[codes])
         _first_problems(
             codes,
             mixed,
             lambda r: (
-                f"row {r} (year {_cell(year_cells[r])}): unit {data['unit'].iloc[r]!r} differs "
-                f"from the series' first unit {units[codes[r]]!r}; convert to one unit first"
+                f"series {str(ids[codes[r]])!r} mixes units {units[codes[r]]!r}, "
+                f"{names[unit_codes[r]]!r}; convert to one unit first (idcforecast.convert)"
             ),
             problems,
         )
     return SeriesTable(
-        ids=np.asarray(ids, dtype=object),
+        ids=ids,
         offsets=offsets,
         years=years[order],
         values=values[order],

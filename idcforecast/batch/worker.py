@@ -8,6 +8,7 @@ captured the same way, so results do not depend on where they were computed.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +30,7 @@ class BatchSpec:
     horizon: int
     methods: tuple[str, ...]
     levels: tuple[float, ...]
-    cap: float | None = None
+    cap: float | Mapping[str, float] | None = None
     seed: int | None = None
     gaps: str = "interpolate"
 
@@ -53,17 +54,22 @@ class ChunkResult:
     note: list[str]
 
 
-def _check_series(series_id: Any, years: NDArray[np.float64], problem: str | None) -> None:
-    """Raise for input problems that no model can work around."""
+def _check_series(
+    series_id: Any,
+    years: NDArray[np.float64],
+    values: NDArray[np.float64],
+    problem: str | None,
+) -> None:
+    """Raise, worded as ``forecast()`` words it, for input that no model can work around."""
     if problem is not None:
-        raise NonNumericValueError(f"series {series_id!r}: {problem}", series_id=series_id)
-    repeated = years[1:][np.diff(years) == 0]
+        raise NonNumericValueError(problem, series_id=series_id)
+    repeated = np.flatnonzero(np.diff(years) == 0)
     if repeated.size:
-        year = int(repeated[0])
-        n = int(np.count_nonzero(years == year))
+        year = int(years[repeated[0]])
+        both = values[years == year]
         raise DuplicateYearError(
-            f"series {series_id!r}: year {year} has {n} values; one series has one value per "
-            "year: drop or aggregate the duplicates",
+            f"series {str(series_id)!r} has {both.size} values for year {year} "
+            f"({', '.join(repr(float(v)) for v in both)}); keep one row per year",
             series_id=series_id,
             year=year,
         )
@@ -71,24 +77,31 @@ def _check_series(series_id: Any, years: NDArray[np.float64], problem: str | Non
 
 def _forecast_series(
     series_id: Any, years: NDArray[np.float64], values: NDArray[np.float64], spec: BatchSpec
-) -> list[Any]:
-    """One forecast per method for one series (the same calls as ``forecast()``)."""
+) -> tuple[list[Any], str]:
+    """One forecast per method for one series, by the same calls as ``forecast()``.
+
+    Returns the forecasts and the gap-policy note (empty when no year was filled).
+    """
     from idcforecast._series import prepare_values
     from idcforecast.forecast import forecast_array
 
-    y = prepare_values(years.astype(np.int64), values, gaps=spec.gaps, series_id=series_id)
-    return [
+    name = str(series_id)
+    prepared = prepare_values(years.astype(np.int64), values, gaps=spec.gaps, series_id=name)
+    cap = spec.cap.get(name) if isinstance(spec.cap, Mapping) else spec.cap
+    results = [
         forecast_array(
-            y,
+            prepared.values,
             horizon=spec.horizon,
             method=method,
             levels=spec.levels,
-            cap=spec.cap,
+            cap=cap,
             seed=spec.seed,
-            series_id=series_id,
+            series_id=name,
+            first_year=prepared.first_year,
         )
         for method in spec.methods
     ]
+    return results, prepared.note
 
 
 def _warning_note(caught: list[warnings.WarningMessage]) -> str:
@@ -119,11 +132,11 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
-                _check_series(series_id, years, chunk.problems.get(i))
-                results = _forecast_series(series_id, years, values, spec)
+                _check_series(series_id, years, values, chunk.problems.get(i))
+                results, gap_note = _forecast_series(series_id, years, values, spec)
                 error = None
             except Exception as err:  # one bad series never stops the batch
-                results, error = None, err
+                results, gap_note, error = None, "", err
         extra = _warning_note(caught)
         for j, method in enumerate(spec.methods):
             row = i * m + j
@@ -142,7 +155,7 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
                 upper[row, li] = res.upper[level]
             model.append(res.model)
             status.append(res.status)
-            note.append("; ".join(filter(None, [res.note, extra])))
+            note.append("; ".join(filter(None, [gap_note, res.note, extra])))
     return ChunkResult(
         start=chunk.start,
         n_series=k,

@@ -35,20 +35,28 @@ def test_group_series_sorts_by_year_within_series_in_first_appearance_order() ->
 
 def test_group_series_records_per_series_problems_instead_of_raising() -> None:
     table = group_series(_frame())
+    # worded as forecast() words them when it raises for that series
     assert table.problems == {
-        1: "row 4 (year 2021): value 'n/a' is not a number",
-        2: "row 5: year nan is not a whole year",
+        1: "series 'a' year 2021: value 'n/a' is not a finite number; drop the row (a missing "
+        "year is allowed) or give a number",
+        2: "series 'c': year nan is not an integer year; use integers such as 2021",
     }
 
 
 def test_group_series_flags_mixed_units() -> None:
     frame = pd.DataFrame(
-        {"series_id": ["x", "x"], "year": [2020, 2021], "value": [1.0, 2.0], "unit": ["MW", "GW"]}
+        {
+            "series_id": ["x", "x", "x", "y"],
+            "year": [2020, 2021, 2022, 2020],
+            "value": [1.0, 2.0, 3.0, 4.0],
+            "unit": [None, "MW", "GW", None],
+        }
     )
-    assert group_series(frame).problems == {
-        0: "row 1 (year 2021): unit 'GW' differs from the series' first unit 'MW'; "
-        "convert to one unit first"
+    table = group_series(frame)
+    assert table.problems == {
+        0: "series 'x' mixes units 'MW', 'GW'; convert to one unit first (idcforecast.convert)"
     }
+    assert table.units.tolist() == ["MW", ""]
 
 
 def test_group_series_rejects_missing_columns() -> None:
@@ -81,8 +89,11 @@ def test_chunks_cover_every_series_once_with_local_offsets() -> None:
     assert series_id == "c"
     assert years[0] == 2019.0 and np.isnan(years[1])
     assert values.tolist() == [7.0, 8.0]
-    assert chunks[0].problems == {1: "row 4 (year 2021): value 'n/a' is not a number"}
-    assert chunks[1].problems == {0: "row 5: year nan is not a whole year"}
+    assert list(chunks[0].problems) == [1]
+    assert chunks[0].problems[1].startswith("series 'a' year 2021: value 'n/a'")
+    assert chunks[1].problems == {
+        0: "series 'c': year nan is not an integer year; use integers such as 2021"
+    }
 
 
 def test_auto_chunk_size_balances_and_bounds() -> None:

@@ -1,0 +1,118 @@
+"""``idcforecast forecast-many FILE --horizon H --out OUT.csv``: forecast every series in a file."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+NAME = "forecast-many"
+HELP = (
+    "forecast every series of a long CSV/Excel file (series_id, year, value) and write a "
+    "tidy forecast CSV with a status and note per series"
+)
+SHOW_FAILED = 5
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the subcommand's arguments."""
+    parser.add_argument("file", metavar="FILE", help="long table: series_id, year, value [unit]")
+    parser.add_argument("--horizon", type=int, required=True, help="years after each series")
+    parser.add_argument("--out", required=True, metavar="OUT.csv", help="forecast CSV to write")
+    parser.add_argument("--method", default="auto", help="'auto' (default) or a model alias")
+    parser.add_argument(
+        "--engine", default="local", choices=("serial", "local", "dask"), help="default: local"
+    )
+    parser.add_argument("--n-jobs", type=int, default=None, help="worker processes (local)")
+    parser.add_argument(
+        "--scheduler", default=None, help="Dask scheduler address for --engine dask"
+    )
+    parser.add_argument("--seed", type=int, default=None, help="seed (per-series seeds derive)")
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar (default: only in a terminal)",
+    )
+
+
+def _read(path: Path) -> Any:
+    import pandas as pd
+
+    from idcforecast.errors import DataError
+
+    if not path.is_file():
+        raise DataError(
+            f"forecast-many: file {str(path)!r} does not exist; pass a CSV or Excel file with "
+            "columns series_id, year, value",
+            path=str(path),
+        )
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xls"):
+        return pd.read_excel(path)
+    if suffix in (".csv", ".txt"):
+        return pd.read_csv(path)
+    raise DataError(
+        f"forecast-many: file {str(path)!r} has suffix {suffix!r}; expected .csv or .xlsx",
+        path=str(path),
+    )
+
+
+def _write_atomically(frame: Any, out: Path) -> None:
+    """Write to a temporary file beside ``out`` and rename: never a half-written CSV."""
+    from idcforecast.errors import ReportError
+
+    directory = out.parent if str(out.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=directory)
+    except OSError as err:
+        raise ReportError(
+            f"forecast-many: cannot write {str(out)!r} ({err.strerror}); check that the "
+            "directory exists and is writable",
+            path=str(out),
+        ) from None
+    try:
+        with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
+            frame.to_csv(handle, index=False)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read FILE, forecast every series, write OUT.csv and print a one-line summary."""
+    from idcforecast.batch import forecast_many
+
+    data = _read(Path(args.file))
+    started = time.perf_counter()
+    result = forecast_many(
+        data,
+        args.horizon,
+        method=args.method,
+        engine=args.engine,
+        n_jobs=args.n_jobs,
+        client=args.scheduler,
+        progress=args.progress,
+        seed=args.seed,
+    )
+    seconds = time.perf_counter() - started
+    out = Path(args.out)
+    _write_atomically(result, out)
+    per_series = result.drop_duplicates(["series_id", "model"])
+    counts = per_series["status"].value_counts()
+    n = per_series["series_id"].nunique()
+    print(
+        f"forecast-many: {n} series ({counts.get('ok', 0)} ok, {counts.get('fallback', 0)} "
+        f"fallback, {counts.get('failed', 0)} failed) in {seconds:.1f} s on engine "
+        f"{args.engine!r} -> {out}"
+    )
+    failed = per_series[per_series["status"] == "failed"]
+    for row in failed.head(SHOW_FAILED).itertuples():
+        print(f"  failed {row.series_id!r}: {row.note}")
+    if len(failed) > SHOW_FAILED:
+        print(f"  ... and {len(failed) - SHOW_FAILED} more (see the 'note' column)")
+    return 0

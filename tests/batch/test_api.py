@@ -1,0 +1,228 @@
+"""forecast_many: identical results across engines, broken series isolated, argument errors."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from idcforecast.batch import forecast_many
+from idcforecast.errors import EngineError, IdcForecastError, ModelError, UnknownMethodError
+from idcforecast.forecast import forecast
+
+
+def _panel(n_series: int, *, seed: int = 7) -> pd.DataFrame:
+    """Trending positive annual series of lengths 8..30 ending in different years."""
+    rng = np.random.default_rng(seed)
+    frames = []
+    for i in range(n_series):
+        n = int(rng.integers(8, 31))
+        end = int(rng.integers(2018, 2025))
+        growth = rng.normal(0.08, 0.05) + 0.1 * rng.standard_normal(n)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "series_id": f"s{i:04d}",
+                    "year": np.arange(end - n + 1, end + 1),
+                    "value": 100.0 * np.exp(np.cumsum(growth)),
+                    "unit": "USD bn",
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True)
+
+
+def _broken() -> pd.DataFrame:
+    good = _panel(3)
+    rows = [
+        ("all_nan", 2020, np.nan),
+        ("all_nan", 2021, np.nan),
+        ("all_nan", 2022, np.nan),
+        ("one_point", 2023, 5.0),
+        ("dup_year", 2020, 1.0),
+        ("dup_year", 2021, 2.0),
+        ("dup_year", 2021, 3.0),
+        ("dup_year", 2022, 4.0),
+        ("text", 2020, "1.0"),
+        ("text", 2021, "n/a"),
+        ("text", 2022, "3.0"),
+    ]
+    bad = pd.DataFrame(rows, columns=["series_id", "year", "value"]).assign(unit="USD bn")
+    return pd.concat([good.iloc[:10], bad, good.iloc[10:]], ignore_index=True)
+
+
+@pytest.fixture(scope="module")
+def panel() -> pd.DataFrame:
+    return _panel(40)
+
+
+@pytest.fixture(scope="module")
+def serial_result(panel: pd.DataFrame) -> pd.DataFrame:
+    return forecast_many(panel, 6, method="drift", engine="serial", progress=False)
+
+
+def test_result_has_the_forecast_columns_one_block_per_series(
+    panel: pd.DataFrame, serial_result: pd.DataFrame
+) -> None:
+    assert list(serial_result.columns) == [
+        "series_id",
+        "year",
+        "model",
+        "mean",
+        "lo_80",
+        "hi_80",
+        "lo_95",
+        "hi_95",
+        "unit",
+        "status",
+        "note",
+    ]
+    assert len(serial_result) == 40 * 6
+    assert serial_result["series_id"].unique().tolist() == panel["series_id"].unique().tolist()
+    last = panel.groupby("series_id")["year"].max()
+    first_years = serial_result.groupby("series_id")["year"].min()
+    assert (first_years == last + 1).all()
+    assert set(serial_result["status"]) == {"ok"}
+
+
+def test_drift_numbers_match_hand_arithmetic(
+    panel: pd.DataFrame, serial_result: pd.DataFrame
+) -> None:
+    # drift forecast: y_T + h * (y_T - y_1) / (T - 1)
+    y = panel.loc[panel["series_id"] == "s0005", "value"].to_numpy()
+    expected = y[-1] + np.arange(1, 7) * (y[-1] - y[0]) / (len(y) - 1)
+    got = serial_result.loc[serial_result["series_id"] == "s0005", "mean"].to_numpy()
+    np.testing.assert_allclose(got, expected, rtol=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("engine", "n_jobs", "chunk_size"),
+    [("serial", None, 1), ("serial", None, 7), ("local", 2, 3), ("local", 1, None)],
+)
+def test_identical_results_whatever_engine_and_chunking(
+    panel: pd.DataFrame,
+    serial_result: pd.DataFrame,
+    engine: str,
+    n_jobs: int | None,
+    chunk_size: int | None,
+) -> None:
+    out = forecast_many(
+        panel,
+        6,
+        method="drift",
+        engine=engine,
+        n_jobs=n_jobs,
+        chunk_size=chunk_size,
+        progress=False,
+    )
+    pd.testing.assert_frame_equal(out, serial_result)
+
+
+def test_dask_engine_on_a_local_cluster_gives_identical_results(
+    panel: pd.DataFrame, serial_result: pd.DataFrame
+) -> None:
+    distributed = pytest.importorskip("distributed")
+    with (
+        distributed.LocalCluster(
+            n_workers=1,
+            threads_per_worker=2,
+            processes=False,
+            dashboard_address=None,
+            host="127.0.0.1",
+            protocol="tcp://",
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        passed = forecast_many(
+            panel, 6, method="drift", engine="dask", client=client, chunk_size=5, progress=False
+        )
+        current = forecast_many(panel, 6, method="drift", engine="dask", progress=False)
+        by_address = forecast_many(
+            panel, 6, method="drift", engine="dask", client=cluster.scheduler_address
+        )
+    for out in (passed, current, by_address):
+        pd.testing.assert_frame_equal(out, serial_result)
+
+
+def test_broken_series_are_reported_and_never_stop_the_batch() -> None:
+    out = forecast_many(_broken(), 2, method="drift", engine="serial", progress=False)
+    per_series = out.drop_duplicates("series_id").set_index("series_id")
+    assert per_series["status"].to_dict() == {
+        "s0000": "ok",
+        "all_nan": "failed",
+        "one_point": "failed",
+        "dup_year": "failed",
+        "text": "failed",
+        "s0001": "ok",
+        "s0002": "ok",
+    }
+    notes = per_series["note"]
+    # the messages forecast() raises for the same series alone
+    assert notes["dup_year"] == (
+        "series 'dup_year' has 2 values for year 2021 (2.0, 3.0); keep one row per year"
+    )
+    assert notes["text"] == (
+        "series 'text' year 2021: value 'n/a' is not a finite number; drop the row (a missing "
+        "year is allowed) or give a number"
+    )
+    assert notes["all_nan"].startswith("series 'all_nan' year 2020: value nan is not a finite")
+    failed = out[out["status"] == "failed"]
+    assert failed[["mean", "lo_80", "hi_95"]].isna().all().all()
+    assert failed.groupby("series_id")["year"].max().to_dict() == {
+        "all_nan": 2024,
+        "dup_year": 2024,
+        "one_point": 2025,
+        "text": 2024,
+    }
+
+
+def test_argument_errors() -> None:
+    data = _panel(2)
+    with pytest.raises(EngineError, match=re.escape("n_jobs must be a positive integer")):
+        forecast_many(data, 2, n_jobs=0)
+    with pytest.raises(EngineError, match=re.escape("chunk_size must be a positive integer")):
+        forecast_many(data, 2, chunk_size=-1)
+    with pytest.raises(ModelError, match=re.escape("horizon must be a positive integer")):
+        forecast_many(data, 0)
+    with pytest.raises(UnknownMethodError, match=re.escape("engine 'ray' is not one of")):
+        forecast_many(data, 2, engine="ray")
+    msg = "unknown forecasting method 'arima9'; did you mean 'arima'?"
+    with pytest.raises(UnknownMethodError, match=re.escape(msg)):
+        forecast_many(data, 2, method="arima9")
+    msg = "forecast_many: client= is used only by engine='dask'; got engine='local'"
+    with pytest.raises(EngineError, match=re.escape(msg)):
+        forecast_many(data, 2, client="tcp://127.0.0.1:8786")
+
+
+def test_auto_equals_forecast_series_by_series_with_gaps_and_levels() -> None:
+    data = _panel(12, seed=3)
+    # a gap (interpolated for fitting, named in the note) and a non-positive series
+    data = data.drop(index=[5, 6]).reset_index(drop=True)
+    data.loc[data["series_id"] == "s0003", "value"] -= 1000.0
+    kwargs = {"method": ["auto", "drift"], "level": (50, 80, 97.5)}
+    expected = forecast(data, 4, **kwargs)
+    got = forecast_many(data, 4, engine="local", n_jobs=2, chunk_size=5, **kwargs)
+    pd.testing.assert_frame_equal(got, expected)
+    assert got.loc[got["series_id"] == "s0000", "note"].iloc[0].startswith("gap years")
+
+
+def test_failed_notes_are_what_forecast_raises_for_that_series_alone() -> None:
+    data = _broken()
+    negative = pd.DataFrame(
+        {"series_id": "negative", "year": range(2015, 2023), "value": np.linspace(-5, 9, 8)}
+    ).assign(unit="USD bn")
+    data = pd.concat([data, negative], ignore_index=True)
+    out = forecast_many(data, 2, method="loglinear", engine="serial", progress=False)
+    per_series = out.drop_duplicates("series_id").set_index("series_id")
+    for series_id in ["all_nan", "one_point", "dup_year", "text", "negative"]:
+        assert per_series.loc[series_id, "status"] == "failed"
+        with pytest.raises(IdcForecastError) as err:
+            forecast(data[data["series_id"] == series_id], 2, method="loglinear")
+        assert per_series.loc[series_id, "note"] == str(err.value), series_id
+    good = data[data["series_id"].str.startswith("s")]
+    pd.testing.assert_frame_equal(
+        out[out["status"] != "failed"].reset_index(drop=True),
+        forecast(good, 2, method="loglinear"),
+    )
