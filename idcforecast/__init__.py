@@ -39,6 +39,7 @@ _EXPORTS: dict[str, str] = {
     "errors": "idcforecast",
     "forecast": "idcforecast.forecast",
     "forecast_array": "idcforecast.forecast",
+    "forecast_many": "idcforecast.batch",
     "forecast_paths": "idcforecast.forecast",
     "format_quantity": "idcforecast.units",
     "fx_rate": "idcforecast.units",

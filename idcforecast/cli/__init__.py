@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "idcforecast.cli.claims_cmd",
     "idcforecast.cli.track_record_cmd",
     "idcforecast.cli.scenarios_cmd",
+    "idcforecast.cli.batch_cmd",
 )
 
 
