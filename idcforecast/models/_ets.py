@@ -248,7 +248,7 @@ def fit_ets(y: FloatArray, *, trend: bool, damped: bool, phi: float | None = Non
         beta, phi_value = 0.0, 1.0
     else:
         beta = alpha * float(best[1])
-        phi_value = float(best[2]) if len(best) == 3 else (1.0 if not damped else float(phi))
+        phi_value = float(best[2]) if len(best) == 3 else (1.0 if phi is None else float(phi))
     _, l0s, b0s = profile_sse(
         ys, np.array([alpha]), np.array([beta]), np.array([phi_value]), trend=trend
     )

@@ -19,6 +19,7 @@ marginals equal the intervals.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import ClassVar
 
 import numpy as np
@@ -52,23 +53,27 @@ class SaturationModel(LogScaleMixin, ForecastModel):
 
     # -- curve shape, per subclass ----------------------------------------------------------
     @staticmethod
+    @abstractmethod
     def _log_shape(x: FloatArray) -> FloatArray:
-        raise NotImplementedError
+        """``log g(x)``: the log of the share of the cap reached."""
 
     @staticmethod
+    @abstractmethod
     def _log_shape_grad(x: FloatArray) -> FloatArray:
-        raise NotImplementedError
+        """Derivative of ``log g(x)``."""
 
     @staticmethod
+    @abstractmethod
     def _linearise(share: FloatArray) -> FloatArray:
-        raise NotImplementedError
+        """``g^-1(share)``: straightens the curve for starting values."""
 
     # -- fitting -------------------------------------------------------------------------
     def _requirements(self) -> tuple[int, bool]:
         # A given cap leaves two parameters: four points give two residual degrees of freedom.
         return (4 if self.cap is not None else self.min_obs), True
 
-    def _check_options(self, last: float, i_last: int) -> tuple[float, float] | None:
+    def _check_options(self, last: float, i_last: int) -> tuple[float, float]:
+        """Validate ``cap``/``cap_bounds``; return the range allowed for an estimated cap."""
         lo, hi = (float(v) for v in self.cap_bounds)
         if not 1.0 < lo < hi:
             raise ModelError(
@@ -77,9 +82,7 @@ class SaturationModel(LogScaleMixin, ForecastModel):
                 alias=self.alias,
                 cap_bounds=self.cap_bounds,
             )
-        if self.cap is None:
-            return lo * last, hi * last
-        if not float(self.cap) > last:
+        if self.cap is not None and not float(self.cap) > last:
             raise ModelError(
                 f"model {self.alias!r}: cap={self.cap!r} is not above the last observation "
                 f"{last!r} (index {i_last}); a saturation level must exceed the data: pass a "
@@ -89,7 +92,7 @@ class SaturationModel(LogScaleMixin, ForecastModel):
                 cap=self.cap,
                 last=last,
             )
-        return None
+        return lo * last, hi * last
 
     def _curve_log(self, params: FloatArray, s: FloatArray, log_cap: float | None) -> FloatArray:
         if log_cap is None:
@@ -114,12 +117,12 @@ class SaturationModel(LogScaleMixin, ForecastModel):
         cap_range = self._check_options(last, n - 1)
         s = np.arange(n, dtype=np.float64) - (n - 1)
         z = np.log(y)
-        cap0 = float(self.cap) if cap_range is None else float(np.sqrt(cap_range[0] * cap_range[1]))
+        fixed = None if self.cap is None else float(np.log(float(self.cap)))  # log of a given cap
+        cap0 = float(np.exp(fixed)) if fixed is not None else float(np.sqrt(np.prod(cap_range)))
         cap0 = max(cap0, 1.02 * float(y.max()))
         share = np.clip(y / cap0, 1e-9, 1 - 1e-9)
         slope0, intercept0 = np.polyfit(s, self._linearise(share), 1)
         slope0 = float(np.clip(slope0, 1e-3, SLOPE_BOUNDS[1]))
-        fixed = float(np.log(float(self.cap))) if cap_range is None else None
         x0 = [float(intercept0), slope0]
         lower, upper = [-50.0, SLOPE_BOUNDS[0]], [50.0, SLOPE_BOUNDS[1]]
         if fixed is None:
@@ -148,7 +151,9 @@ class SaturationModel(LogScaleMixin, ForecastModel):
             )
         params = result.x
         self.params_ = params
-        self.cap_ = float(np.exp(params[0])) if fixed is None else float(self.cap)
+        self.cap_ = float(np.exp(params[0] if fixed is None else fixed))
+        if self.cap is not None:
+            self.cap_ = float(self.cap)  # exactly as given (exp(log(cap)) may round)
         self.growth_rate_ = float(params[-1])
         at_bound = fixed is None and (
             np.isclose(params[0], lower[0], atol=1e-6) or np.isclose(params[0], upper[0], atol=1e-6)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from typing import Any
 
 import numpy as np
 
@@ -117,7 +118,7 @@ class Arima(LogScaleMixin, ForecastModel):
             )
         z = np.log(y)
         d = choose_d(z) if self.d is None else int(self.d)
-        fitted: dict[tuple[int, int], object] = {}
+        fitted: dict[tuple[int, int], Any] = {}
         aiccs: dict[tuple[int, int], float] = {}
 
         def try_order(p: int, q: int) -> None:
@@ -153,21 +154,21 @@ class Arima(LogScaleMixin, ForecastModel):
                     try_order(*order)
                 if not new or min(aiccs, key=aiccs.__getitem__) == current:
                     break
-        best_pq = min(aiccs, key=aiccs.__getitem__) if aiccs else None
-        best = fitted.get(best_pq) if best_pq is not None else None
-        if best is None:
+        if not fitted:
             raise ConvergenceError(
                 f"model 'arima': no ARIMA order could be fitted to {y.size} observations; use "
                 "'drift' or 'damped_log' for this series",
                 alias=self.alias,
             )
+        best_pq = min(fitted, key=aiccs.__getitem__)
+        best = fitted[best_pq]
         self.order_ = (best_pq[0], d, best_pq[1])
         self.d_ = d
         self.aicc_ = aiccs[best_pq]
         self.n_fits_ = len(fitted)
         self.params_ = np.asarray(best.params)
         self.sigma_ = float(np.sqrt(best.params[-1]))
-        self._result = best
+        self._result: Any = best
 
     def _log_mean_sigma(self, h: int) -> tuple[FloatArray, FloatArray]:
         with warnings.catch_warnings():

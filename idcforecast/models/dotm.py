@@ -48,9 +48,9 @@ def _profiled_sse(
     k = alpha.size
     smooth = np.zeros((n, k))
     level = np.zeros(k)
-    for t in range(1, n):
-        level = alpha * y[t - 1] + (1.0 - alpha) * level
-        smooth[t] = level
+    for step in range(1, n):
+        level = alpha * y[step - 1] + (1.0 - alpha) * level
+        smooth[step] = level
     t = np.arange(2, n, dtype=np.float64)[:, None]  # rows for errors 3..T (1-based)
     decay = (1.0 - alpha) ** t
     drift = (
