@@ -83,22 +83,25 @@ def profile_sse(
     # unit initial level (slope). Updates are in place: this loop is the whole cost.
     data = np.zeros((y.size, parts, 1))
     data[:, 0, 0] = y
-    level = np.zeros((parts, k))
-    level[1] = 1.0
     errors = np.empty((y.size, parts, k))
     if trend:
-        slope = np.zeros((parts, k))
-        slope[2] = 1.0
+        # states[0] is the level, states[1] the slope; gains[:, None] = (alpha, beta).
+        states = np.zeros((2, parts, k))
+        states[0, 1] = 1.0
+        states[1, 2] = 1.0
+        level, slope = states[0], states[1]
+        gains = np.stack([alpha, beta])[:, None, :]
         undamped = bool(np.all(phi == 1.0))
         for t in range(y.size):
             err = errors[t]
             if not undamped:
-                np.multiply(phi, slope, out=slope)
-            np.add(level, slope, out=level)
+                slope *= phi
+            level += slope
             np.subtract(data[t], level, out=err)
-            level += alpha * err
-            slope += beta * err
+            states += gains * err
     else:
+        level = np.zeros((parts, k))
+        level[1] = 1.0
         for t in range(y.size):
             err = errors[t]
             np.subtract(data[t], level, out=err)
