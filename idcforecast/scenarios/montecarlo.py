@@ -5,6 +5,9 @@ for ``idcforecast.forecast.forecast_paths``: on the ``"log"`` scale,
 ``log(mean) + cumsum(sqrt(diff(sigma ** 2)) * Z)`` (random-walk increments, so each year's
 marginal has spread ``sigma[h]`` and consecutive years are correlated); on the ``"level"``
 scale the same without logs. ``mean`` is therefore the path median on the log scale.
+The forecasts' heavy tails are kept: each path's noise is multiplied by
+``spread * sqrt(tail_df / chi2(tail_df))`` (one draw per path), as in
+``SeriesForecast.sample_paths``, so every year's error follows the intervals' scaled t.
 
 Reproducibility: paths are generated in fixed blocks of :data:`BLOCK_PATHS` paths, each with
 its own generator from ``SeedSequence(seed).spawn``. Memory chunks are whole numbers of
@@ -54,6 +57,8 @@ def simulate_paths(
     origin_year: int | None = None,
     origin_value: float | None = None,
     model: str = "",
+    spread: float = 1.0,
+    tail_df: float = math.inf,
 ) -> Paths:
     """Sample paths around ``mean`` with cumulative error spread ``sigma``, per scenario.
 
@@ -81,6 +86,11 @@ def simulate_paths(
         Does not change the result.
     unit, series_id, origin_year, origin_value, model
         Metadata kept on the result (the origin is the last observed point, for CAGRs).
+    spread, tail_df
+        Heavy tails as in the calibrated forecasts: each path's accumulated noise is
+        multiplied by ``spread * sqrt(tail_df / chi2(tail_df))`` (one draw per path), so
+        every year's standardised error is ``spread * t(tail_df)``. The defaults (1, inf)
+        give Gaussian noise.
 
     Examples
     --------
@@ -95,6 +105,13 @@ def simulate_paths(
     sigma = np.asarray(sigma, dtype=np.float64)
     years = np.asarray(years, dtype=np.int64)
     _check_inputs(mean, sigma, years, scale, n_paths, series_id)
+    if not (spread > 0 and tail_df > 0):
+        raise ModelError(
+            f"series {series_id!r}: spread and tail_df must be positive; got {spread!r}, "
+            f"{tail_df!r}",
+            series_id=series_id,
+        )
+    heavy = math.isfinite(tail_df)
     spec = _as_scenario_set(scenarios)
     h = mean.size
     sigma = np.maximum.accumulate(sigma)
@@ -115,7 +132,9 @@ def simulate_paths(
         )
     blocks_per_chunk = -(-chunk // BLOCK_PATHS)
     out = np.empty((len(spec), int(n_paths), h), dtype=np.float64)
-    work = np.empty((min(blocks_per_chunk * BLOCK_PATHS, int(n_paths)), h), dtype=np.float64)
+    rows = min(blocks_per_chunk * BLOCK_PATHS, int(n_paths))
+    work = np.empty((rows, h), dtype=np.float64)
+    scale_work = np.full((rows, 1), float(spread))
     for first in range(0, n_blocks, blocks_per_chunk):
         start = first * BLOCK_PATHS
         stop = min((first + blocks_per_chunk) * BLOCK_PATHS, int(n_paths))
@@ -123,9 +142,15 @@ def simulate_paths(
         for b in range(first, min(first + blocks_per_chunk, n_blocks)):
             lo = b * BLOCK_PATHS - start
             hi = min((b + 1) * BLOCK_PATHS, int(n_paths)) - start
-            np.random.Generator(np.random.PCG64(children[b])).standard_normal(out=z[lo:hi])
+            rng = np.random.Generator(np.random.PCG64(children[b]))
+            rng.standard_normal(out=z[lo:hi])
+            if heavy:  # after the normals, so the Gaussian case draws the same normals
+                chi2 = rng.chisquare(tail_df, hi - lo)
+                scale_work[lo:hi, 0] = spread * np.sqrt(tail_df / chi2)
         z *= step_sd
         np.cumsum(z, axis=1, out=z)
+        if heavy or spread != 1.0:
+            z *= scale_work[: stop - start]
         z += center
         for s in range(len(spec)):
             dest = out[s, start:stop]
@@ -323,7 +348,14 @@ def simulate(
     from idcforecast.forecast import forecast_array
 
     prepared = prepare_values(years, values, series_id=sid)  # the engine's gap policy
-    fc = forecast_array(prepared.values, horizon=horizon, method=method, seed=seed, series_id=sid)
+    fc = forecast_array(
+        prepared.values,
+        horizon=horizon,
+        method=method,
+        seed=seed,
+        series_id=sid,
+        first_year=prepared.first_year,
+    )
     last = int(prepared.last_year)
     sigma = fc.sigma if fc.sigma is not None else np.zeros_like(fc.mean)
     return simulate_paths(
@@ -340,6 +372,8 @@ def simulate(
         origin_year=last,
         origin_value=float(prepared.values[-1]),
         model=fc.model,
+        spread=float(fc.settings.spread),
+        tail_df=float(fc.settings.tail_df),
     )
 
 

@@ -176,3 +176,26 @@ def test_adjustments_outside_the_simulated_years_are_errors() -> None:
     ):
         spec = {"scenarios": {"bull": {"growth": {"2205-2207": 0.1}}}}
         simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, scenarios=spec)
+
+
+def test_heavy_tailed_quantiles_match_scaled_t() -> None:
+    # With spread s and tail_df 4, log Y_h = log mean_h + s * sigma_h * T, T ~ t(4):
+    # the p-quantile is mean_h * exp(s * sigma_h * t_4(p)); t_4(0.95) = 2.1318 (scipy, tables).
+    from scipy.stats import t
+
+    p = simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=200_000, seed=21,
+                       spread=0.79, tail_df=4.0)  # fmt: skip
+    probs = np.array([0.05, 0.10, 0.50, 0.90, 0.95])
+    got = np.quantile(p.values[0], probs, axis=0)
+    expected = MEAN * np.exp(0.79 * SIGMA * t.ppf(probs, 4)[:, None])
+    np.testing.assert_allclose(got, expected, rtol=0.01)
+    assert t.ppf(0.95, 4) == pytest.approx(2.1318, abs=1e-4)
+
+
+@pytest.mark.parametrize("chunk", [BLOCK_PATHS, 10**9])
+def test_heavy_tails_are_chunk_invariant_too(chunk: int) -> None:
+    kwargs = {"mean": MEAN, "sigma": SIGMA, "years": YEARS, "n_paths": 2 * BLOCK_PATHS + 3,
+              "seed": 9, "spread": 0.79, "tail_df": 4.0}  # fmt: skip
+    np.testing.assert_array_equal(
+        simulate_paths(**kwargs, chunk_paths=chunk).values, simulate_paths(**kwargs).values
+    )

@@ -48,3 +48,48 @@ def test_missing_column() -> None:
         ),
     ):
         simulate(TWO[["series_id", "year"]], 3)
+
+
+def _history() -> pd.DataFrame:
+    from idcforecast.datasets import load_dataset
+
+    data = load_dataset("china_idc_market")
+    return data[data["series_id"] == "china_idc_cidc_overall"]
+
+
+def test_simulate_samples_the_forecast_engines_distribution() -> None:
+    # The paths must follow the distribution of SeriesForecast.sample_paths (the engine's
+    # own sampler): compare quantiles of 40,000 paths from each, per year.
+    import numpy as np
+
+    from idcforecast._series import prepare_values
+    from idcforecast.forecast import forecast_array
+
+    history = _history()
+    paths = simulate(history, 5, n_paths=40_000, seed=1)
+    prepared = prepare_values(history["year"].to_numpy(), history["value"].to_numpy())
+    fc = forecast_array(prepared.values, horizon=5, first_year=prepared.first_year)
+    engine = fc.sample_paths(40_000, seed=2)
+    probs = [0.05, 0.10, 0.50, 0.90, 0.95]
+    np.testing.assert_allclose(
+        np.quantile(paths.values[0], probs, axis=0), np.quantile(engine, probs, axis=0),
+        rtol=0.02,
+    )  # fmt: skip
+    assert paths.years.tolist() == [2024, 2025, 2026, 2027, 2028]
+    assert (paths.origin_year, paths.origin_value) == (2023, 5078.3)
+    assert paths.unit == "CNY 100m" and paths.model == fc.model
+
+
+def test_simulate_with_the_example_spec_is_reproducible() -> None:
+    import numpy as np
+
+    from idcforecast._paths import data_dir
+
+    spec = data_dir() / "scenarios" / "china_idc_example.toml"
+    a = simulate(_history(), 7, n_paths=2_000, scenarios=spec, seed=5)
+    b = simulate(_history(), 7, n_paths=2_000, scenarios=spec, seed=5, chunk_paths=1)
+    np.testing.assert_array_equal(a.values, b.values)
+    assert a.scenarios == ("base", "bull", "bear") and a.weights == (0.5, 0.25, 0.25)
+    # bear is clipped at 9000 亿元; bull is at least base until the smooth cap bites
+    assert a.scenario("bear").max() <= 9000.0
+    assert np.all(a.scenario("bull")[:, 0] > a.scenario("base")[:, 0])
