@@ -10,6 +10,8 @@ Each (size, engine) case runs in a fresh Python process, so peak memory is that 
 alone: the resident set of the whole process tree (main process + local workers or Dask
 workers) sampled every 20 ms. Series: lengths 8-30, horizon 6, positive trending levels
 (growth with noise, some damped, some saturating), deterministic from ``--seed``.
+"setup s" is the Dask LocalCluster start (not in "seconds"); the local engine's worker
+start-up IS in "seconds". Each case also prints to the per-case JSON (``--json``).
 """
 
 from __future__ import annotations
@@ -173,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     print(f"method={args.method!r} h={HORIZON} n_jobs={args.n_jobs} cores={os.cpu_count()}")
     header = f"{'series':>8} {'engine':>7} {'seconds':>8} {'series/s':>9} {'peak MB':>8} "
-    print(header + f"{'input MB':>9} {'result MB':>10} status")
+    print(header + f"{'input MB':>9} {'result MB':>10} {'setup s':>8} status")
     for n in args.sizes:
         for engine in args.engines:
             cmd = [sys.executable, __file__, "--one", str(n), engine]
@@ -187,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{n:>8} {engine:>7} {row['seconds']:>8.1f} {row['series_per_s']:>9.0f} "
                 f"{row['peak_mb']:>8.0f} {row['input_mb']:>9.1f} {row['result_mb']:>10.1f} "
-                f"{row['status']}",
+                f"{row['setup_seconds']:>8.1f} {row['status']}",
                 flush=True,
             )
     by_key = {(r["n_series"], r["engine"]): r for r in rows}
