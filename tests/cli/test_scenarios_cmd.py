@@ -1,0 +1,75 @@
+"""The scenarios subcommand: printed tables, probabilities and typed errors."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+import pytest
+
+from idcforecast.cli import COMMAND_MODULES, main, scenarios_cmd
+from idcforecast.errors import SpecError
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    parser = argparse.ArgumentParser(prog="idcforecast scenarios")
+    scenarios_cmd.add_arguments(parser)
+    assert scenarios_cmd.run(parser.parse_args(argv)) == 0
+    return capsys.readouterr().out
+
+
+def test_registered() -> None:
+    assert "idcforecast.cli.scenarios_cmd" in COMMAND_MODULES
+    assert scenarios_cmd.NAME == "scenarios"
+
+
+def test_default_spec_prints_levels_cagr_and_probabilities(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = _run(["--paths", "500", "--to", "2027", "--threshold", "8000亿元"], capsys)
+    lines = out.splitlines()
+    assert lines[0].startswith(
+        "series china_idc_cidc_overall (CNY 100m), last observed 2023: 5,078.3; model "
+    )
+    assert lines[0].endswith("500 paths per scenario, seed 0")
+    assert lines[1].endswith("china_idc_example.toml; weights: base 0.5, bull 0.25, bear 0.25")
+    assert "levels (CNY 100m):" in lines
+    assert "CAGR from the last observation to 2027 (% a year):" in lines
+    assert "P(value > 8000亿元 in 2027):" in lines
+    level_rows = [
+        line.split()[:2] for line in lines if re.match(r"(base|bull|bear|weighted) ", line)
+    ]
+    # four years x (3 scenarios + weighted) level rows, then 4 CAGR rows and 4 probability rows
+    assert level_rows[:4] == [
+        ["base", "2024"],
+        ["base", "2025"],
+        ["base", "2026"],
+        ["base", "2027"],
+    ]
+    assert len(level_rows) == 16 + 4 + 4
+
+
+def test_same_seed_same_output(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["--paths", "300", "--to", "2026", "--seed", "3", "--threshold", "7000"]
+    assert _run(argv, capsys) == _run(argv, capsys)
+
+
+def test_bad_spec_is_a_typed_error_through_main(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text("[scenarios.bull]\nwieght = 1.0\n", encoding="utf-8")
+    assert main(["scenarios", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert (
+        err == f"error: {path}: scenario 'bull' has unknown key 'wieght'; did you mean 'weight'?\n"
+    )
+    with pytest.raises(SpecError):
+        scenarios_cmd.run(argparse.Namespace(**{**vars(_namespace()), "file": str(path)}))
+
+
+def _namespace() -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    scenarios_cmd.add_arguments(parser)
+    return parser.parse_args([])
