@@ -8,13 +8,14 @@ on the same series, re-fitted at earlier cutoffs ("rolling origin"):
    ``min_train`` points) fit on ``y[:c]`` and record the errors of steps ``1..n-c``. On a
    positive series the errors are ``log(actual / forecast)`` (relative errors: a market that
    doubled has doubled its errors too); otherwise plain differences.
-2. Pool all steps with the growth law ``sigma_h = s * h ** growth``: the per-series scale is
-   ``s^2 = mean((e_{c,h} / h ** growth) ** 2)`` over the available errors.
+2. Pool all steps with the growth law ``sigma_h = s * g(h)``,
+   ``g(h) = ((h + offset) / (1 + offset)) ** growth``: the per-series scale is
+   ``s^2 = mean((e_{c,h} / g(h)) ** 2)`` over the available errors.
 3. Shrink ``s^2`` toward a prior (the spread of the series' own first differences, on the same
    scale) with weight ``prior_weight`` pseudo-errors: short series lean on the prior.
-4. Interval at level L: ``mean * exp(+/- k_L * z_L * sigma_h)`` (log) or
-   ``mean +/- k_L * z_L * sigma_h`` (level), ``z_L`` the normal quantile and ``k_L`` a
-   widening factor for the heavy tails of pooled errors.
+4. Interval at level L: ``mean * exp(+/- q_L * sigma_h)`` (log) or ``mean +/- q_L *
+   sigma_h`` (level), with ``q_L = spread * t_quantile(L, tail_df)``: standardised errors
+   are heavier-tailed than normal, so a scaled Student t fits both 80% and 95%.
 
 The constants in :data:`DEFAULT_SETTINGS` were tuned on data that M3 Yearly's test years
 never touch (M1 Yearly and Tourism Yearly test periods, and M3 Yearly training periods split
@@ -37,10 +38,26 @@ __all__ = [
     "interval_bounds",
     "prior_sigma",
     "rolling_origin_errors",
+    "t_quantile",
 ]
 
 FloatArray = np.ndarray
 PointForecaster = Callable[[np.ndarray, int], np.ndarray]
+
+
+def t_quantile(level: float, df: float) -> float:
+    """Two-sided Student-t quantile for a central ``level`` % interval (normal if df=inf).
+
+    Examples
+    --------
+    >>> round(t_quantile(95, 4.0), 4)
+    2.7764
+    """
+    if np.isinf(df):
+        return normal_quantile(level)
+    from scipy.special import stdtrit
+
+    return float(stdtrit(df, 0.5 + level / 200.0))
 
 
 @dataclass(frozen=True)
@@ -49,32 +66,34 @@ class CalibrationSettings:
 
     Attributes
     ----------
-    growth
-        Exponent of the error growth law ``sigma_h = s * h ** growth`` (0.5 = random walk,
-        1.0 = a wrong trend).
+    growth, offset
+        The error growth law ``sigma_h = s * ((h + offset) / (1 + offset)) ** growth``
+        (``growth`` 0.5 = random walk, 1.0 = a wrong trend; ``offset`` > 0 flattens the
+        growth over the first steps, where a level error dominates).
     prior_weight
         Pseudo-errors given to the prior scale when shrinking the empirical one.
     max_origins
         Most cutoffs re-fitted per series (the latest ones).
     min_train
         Fewest points a rolling-origin fit may use.
-    widen
-        ``level -> k``: multiplier of the normal quantile (heavy tails); levels not listed
-        are interpolated linearly in the normal quantile between listed ones.
+    tail_df, spread
+        Standardised errors ``e_h / sigma_h`` are modelled as ``spread * t(tail_df)``:
+        pooled rolling-origin errors have heavier tails than a normal, so the 95% interval
+        is relatively wider than the 80% one. Level ``L`` uses
+        ``q_L = spread * t_quantile(L, tail_df)``.
     """
 
     growth: float = 1.0
+    offset: float = 1.0
     prior_weight: float = 4.0
     max_origins: int = 8
     min_train: int = 4
-    widen: tuple[tuple[float, float], ...] = ((80.0, 1.0), (95.0, 1.0))
+    tail_df: float = 5.0
+    spread: float = 0.955
 
-    def widen_factor(self, level: float) -> float:
-        """The widening factor ``k`` for ``level`` (percent)."""
-        levels = np.array([lv for lv, _ in self.widen])
-        factors = np.array([k for _, k in self.widen])
-        zs = np.array([normal_quantile(lv) for lv in levels])
-        return float(np.interp(normal_quantile(level), zs, factors))
+    def quantile(self, level: float) -> float:
+        """Multiplier ``q`` of ``sigma`` for the central ``level`` % interval."""
+        return self.spread * t_quantile(level, self.tail_df)
 
 
 DEFAULT_SETTINGS = CalibrationSettings()
@@ -162,18 +181,22 @@ def calibrated_sigma(
     Examples
     --------
     >>> errs = np.array([[0.1, 0.2], [-0.1, np.nan]])
-    >>> settings = CalibrationSettings(growth=1.0, prior_weight=0.0)
+    >>> settings = CalibrationSettings(growth=1.0, offset=0.0, prior_weight=0.0)
     >>> calibrated_sigma(errs, horizon=3, prior=0.5, settings=settings).round(3)
     array([0.1, 0.2, 0.3])
     """
-    steps = np.arange(1, errors.shape[1] + 1, dtype=np.float64) ** settings.growth
+    steps = _growth_law(errors.shape[1], settings)
     scaled = (errors / steps)[np.isfinite(errors)]
     k = scaled.size
     w = settings.prior_weight
     total = k + w
     s2 = (float(np.sum(scaled**2)) + w * prior**2) / total if total > 0 else prior**2
-    s = np.sqrt(s2)
-    return s * np.arange(1, horizon + 1, dtype=np.float64) ** settings.growth
+    return np.sqrt(s2) * _growth_law(horizon, settings)
+
+
+def _growth_law(horizon: int, settings: CalibrationSettings) -> np.ndarray:
+    steps = np.arange(1, horizon + 1, dtype=np.float64)
+    return ((steps + settings.offset) / (1.0 + settings.offset)) ** settings.growth
 
 
 def interval_bounds(
@@ -188,11 +211,14 @@ def interval_bounds(
 
     Examples
     --------
-    >>> lo, hi = interval_bounds(np.array([100.0]), np.array([0.1]), level=95, log=True)
-    >>> lo.round(2), hi.round(2)
+    >>> normal = CalibrationSettings(tail_df=float("inf"), spread=1.0)
+    >>> lo, hi = interval_bounds(
+    ...     np.array([100.0]), np.array([0.1]), level=95, log=True, settings=normal
+    ... )
+    >>> lo.round(2), hi.round(2)  # 100 * exp(-/+ 1.96 * 0.1)
     (array([82.2]), array([121.65]))
     """
-    q = settings.widen_factor(level) * normal_quantile(level)
+    q = settings.quantile(level)
     if log:
         return mean * np.exp(-q * sigma), mean * np.exp(q * sigma)
     return mean - q * sigma, mean + q * sigma

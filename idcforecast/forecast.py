@@ -58,7 +58,8 @@ class SeriesForecast:
         Calibrated per-step error sigma on ``scale``.
     scale
         ``"log"``: ``lo/hi = mean * exp(-/+ q * sigma)``; ``"level"``: ``mean -/+ q * sigma``,
-        with ``q = widen * z`` (see :class:`~idcforecast.calibration.CalibrationSettings`).
+        with ``q = spread * t_quantile(level, tail_df)``
+        (:class:`~idcforecast.calibration.CalibrationSettings`).
     model
         The method alias (the ``model`` column).
     components
@@ -94,10 +95,11 @@ class SeriesForecast:
     def sample_paths(self, n_paths: int, seed: int | np.random.Generator | None = None):
         """Draw ``(n_paths, h)`` paths from the calibrated error distribution.
 
-        Steps are random-walk increments with variances ``diff(sigma**2)`` (times the
-        80%-level widening factor squared), so each step's marginal matches the
-        calibrated ``sigma`` and successive years are positively correlated, as
-        cumulative market paths are. Log scale: paths are ``mean * exp(noise)``.
+        Gaussian random-walk increments with variances ``diff(sigma**2)``, times
+        ``spread * sqrt(tail_df / chi2(tail_df))`` drawn once per path: every step's
+        marginal is then ``spread * sigma_h * t(tail_df)``, the distribution the intervals
+        use, and successive years are positively correlated, as cumulative market paths
+        are. Log scale: paths are ``mean * exp(noise)``.
 
         Examples
         --------
@@ -112,10 +114,12 @@ class SeriesForecast:
                 n_paths=n_paths,
             )
         rng = np.random.default_rng(seed)
-        k = self.settings.widen_factor(80.0)
-        var = (k * self.sigma) ** 2
-        step_sd = np.sqrt(np.diff(var, prepend=0.0).clip(min=0.0))
-        noise = np.cumsum(step_sd * rng.standard_normal((int(n_paths), self.mean.size)), axis=1)
+        n = int(n_paths)
+        step_sd = np.sqrt(np.diff(self.sigma**2, prepend=0.0).clip(min=0.0))
+        noise = np.cumsum(step_sd * rng.standard_normal((n, self.mean.size)), axis=1)
+        df = self.settings.tail_df
+        mix = np.ones((n, 1)) if np.isinf(df) else np.sqrt(df / rng.chisquare(df, (n, 1)))
+        noise = noise * (self.settings.spread * mix)
         paths = self.mean * np.exp(noise) if self.scale == "log" else self.mean + noise
         return self._clip(paths)
 
@@ -318,10 +322,12 @@ def forecast_array(
             mean = np.maximum(mean, floor)
     local = CalibrationSettings(
         growth=settings.growth,
+        offset=settings.offset,
         prior_weight=settings.prior_weight,
         max_origins=settings.max_origins,
         min_train=max(settings.min_train, min_obs),
-        widen=settings.widen,
+        tail_df=settings.tail_df,
+        spread=settings.spread,
     )
     errors = rolling_origin_errors(values, point, horizon=h, log=positive, settings=local)
     sigma = calibrated_sigma(
