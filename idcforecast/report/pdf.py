@@ -152,11 +152,15 @@ class ReportDocument:
         self.pdf.set_font(family, style=style if family == FAMILY else "", size=size)
         return self.clean(text)
 
-    def heading(self, text: str, *, level: int = 1) -> None:
-        """A section (level 1, starts a bookmark) or subsection (level 2) heading."""
+    def heading(self, text: str, *, level: int = 1, keep: float = 30.0) -> None:
+        """A section (level 1, starts a bookmark) or subsection (level 2) heading.
+
+        ``keep``: millimetres of what follows that must fit on the same page (a chart's
+        height, say); otherwise the heading starts a new page.
+        """
         pdf = self.pdf
         size = {0: 20.0, 1: 14.0, 2: 11.0}[level]
-        if pdf.get_y() > pdf.h - 50:  # keep a heading with what follows
+        if pdf.get_y() + size * 0.5 + 6 + keep > pdf.h - pdf.b_margin:
             pdf.add_page()
         if level >= 1:
             pdf.ln(3 if level == 1 else 1.5)
@@ -268,12 +272,16 @@ class ReportDocument:
                     row.cell(self.clean(text), style=face)
         pdf.ln(3)
 
+    def chart_height(self, fig: Figure, *, width: float | None = None) -> float:
+        """The height in mm that :meth:`chart` will give ``fig``."""
+        fig_w, fig_h = fig.get_size_inches()
+        return (width or self.pdf.epw) * float(fig_h) / float(fig_w)
+
     def chart(self, fig: Figure, *, width: float | None = None) -> None:
         """A matplotlib figure, embedded as vector SVG at the text width (or ``width`` mm)."""
         pdf = self.pdf
         w = width or pdf.epw
-        fig_w, fig_h = fig.get_size_inches()
-        h = w * float(fig_h) / float(fig_w)
+        h = self.chart_height(fig, width=w)
         if pdf.get_y() + h > pdf.h - pdf.b_margin:
             pdf.add_page()
         logger = logging.getLogger("fpdf.svg")
