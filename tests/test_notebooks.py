@@ -39,6 +39,11 @@ def test_notebook_is_stored_without_outputs(path: Path) -> None:
     assert dirty == [], f"{path.name}: cells {dirty} keep outputs; strip them before committing"
 
 
+def test_quickstart_is_under_twenty_cells() -> None:
+    notebook = nbformat.read(NOTEBOOK_DIR / "01_quickstart.ipynb", as_version=4)
+    assert len(notebook.cells) < 20
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_notebook_uses_only_the_public_api(path: Path) -> None:
     notebook = nbformat.read(path, as_version=4)
@@ -82,3 +87,7 @@ def test_notebook_runs_top_to_bottom(
         for output in cell.outputs
     )
     assert images >= 1, f"{path.name}: no chart was displayed"
+    if path.name == "02_china_idc_market.ipynb":
+        # the report is built into the working directory, never into the repository
+        assert (tmp_path / "china-idc-market.pdf").read_bytes()[:5] == b"%PDF-"
+        assert not (NOTEBOOK_DIR / "china-idc-market.pdf").exists()
