@@ -186,8 +186,9 @@ def reconcile(
         One of ``bottom_up``, ``top_down``, ``ols``, ``wls_struct``, ``mint_shrink``
         (default), ``mint_sample``.
     residuals
-        For MinT: tidy ``series_id, year, residual`` (one-step in-sample errors) for every
-        node; years with any node missing are dropped.
+        For MinT: tidy ``series_id, year, residual`` (one-step errors) for every node, or a
+        :func:`idcforecast.backtest` frame (its one-step rows give ``actual - mean``; the
+        ``"auto"`` model if several). Years with any node missing are dropped.
     history
         For ``top_down``: tidy ``series_id, year, value`` of the root and bottom series.
     column
@@ -277,7 +278,7 @@ def _weights(method: str, tree: _Hierarchy, residuals: pd.DataFrame | None) -> n
             "one-step in-sample errors of every node); pass residuals= or use 'ols'",
             key="residuals",
         )
-    _, res = _matrix(residuals, tree, column="residual", what="residuals")
+    _, res = _matrix(_one_step(residuals), tree, column="residual", what="residuals")
     res = res[:, ~np.isnan(res).any(axis=0)].T  # complete years only: (n_obs, n_nodes)
     if res.shape[0] < 2:
         raise DataError(
@@ -288,6 +289,20 @@ def _weights(method: str, tree: _Hierarchy, residuals: pd.DataFrame | None) -> n
     if method == "mint_sample":
         return res.T @ res / res.shape[0]
     return shrinkage_covariance(res)[0]
+
+
+def _one_step(residuals: pd.DataFrame) -> pd.DataFrame:
+    """Residuals as given, or one-step errors ``actual - mean`` from a backtest frame."""
+    if "residual" in residuals.columns or not {"cutoff", "actual", "mean"} <= set(
+        residuals.columns
+    ):
+        return residuals
+    frame = residuals
+    if "model" in frame.columns and frame["model"].nunique() > 1:
+        models = frame["model"].unique().tolist()
+        frame = frame[frame["model"] == ("auto" if "auto" in models else models[0])]
+    frame = frame[frame["year"] - frame["cutoff"] == 1]
+    return frame.assign(residual=frame["actual"] - frame["mean"])[["series_id", "year", "residual"]]
 
 
 def _proportions(history: pd.DataFrame | None, tree: _Hierarchy) -> np.ndarray:

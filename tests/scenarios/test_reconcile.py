@@ -136,3 +136,18 @@ def test_bad_hierarchies_and_methods() -> None:
         ),
     ):
         reconcile(BASE, TREE)
+
+
+def test_residuals_from_a_backtest_frame() -> None:
+    # one-step rows (year = cutoff + 1) give actual - mean = the RESID matrix above; the
+    # two-step rows must be ignored, so the result equals the hand-computed MinT.
+    rows = []
+    for k, sid in enumerate(["T", "A", "B"]):
+        for i, year in enumerate([2020, 2021, 2022, 2023]):
+            rows.append({"series_id": sid, "model": "auto", "cutoff": year - 1, "year": year,
+                         "mean": 10.0, "actual": 10.0 + RESID[i, k]})  # fmt: skip
+            rows.append({"series_id": sid, "model": "auto", "cutoff": year - 2, "year": year,
+                         "mean": 0.0, "actual": 99.0})  # fmt: skip
+    backtest = pd.DataFrame(rows)
+    out = reconcile(BASE, TREE, method="mint_shrink", residuals=backtest)
+    np.testing.assert_allclose(_values(out), [1800 / 19, 1180 / 19, 620 / 19], rtol=1e-12)
