@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from idcforecast.errors import DataError, ModelError, SpecError, UnknownSeriesError
+from idcforecast.errors import (
+    DataError,
+    ModelError,
+    ParseError,
+    SpecError,
+    UnitError,
+    UnknownSeriesError,
+)
 from idcforecast.scenarios.paths import Paths
 from idcforecast.scenarios.spec import (
     SMOOTH_CAP_EXPONENT,
@@ -213,7 +220,16 @@ def _resolve_cap(scenario: Scenario, unit: str, year: int | None, source: str) -
             scenario=scenario.name,
             key="cap",
         )
-    value = float(convert(scenario.cap, unit, year=year))
+    try:
+        value = float(convert(scenario.cap, unit, year=year))
+    except (ParseError, UnitError) as err:
+        raise SpecError(
+            f"{source}: scenario {scenario.name!r} key 'cap' {scenario.cap!r} cannot be read "
+            f"in the series unit {unit!r}: {err}",
+            file=source,
+            scenario=scenario.name,
+            key="cap",
+        ) from None
     if not (math.isfinite(value) and value > 0):
         raise SpecError(
             f"{source}: scenario {scenario.name!r} key 'cap' {scenario.cap!r} is {value!r} "

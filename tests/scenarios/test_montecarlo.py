@@ -199,3 +199,17 @@ def test_heavy_tails_are_chunk_invariant_too(chunk: int) -> None:
     np.testing.assert_array_equal(
         simulate_paths(**kwargs, chunk_paths=chunk).values, simulate_paths(**kwargs).values
     )
+
+
+def test_cap_in_the_wrong_dimension_names_the_scenario() -> None:
+    from idcforecast.errors import SpecError
+
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "<dict>: scenario 'a' key 'cap' '5 MW' cannot be read in the series unit 'CNY 100m': "
+            "cannot convert 'MW' (power) to 'CNY 100m' (money)"
+        ),
+    ):
+        simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, unit="CNY 100m",
+                       scenarios={"scenarios": {"a": {"cap": "5 MW"}}})  # fmt: skip
