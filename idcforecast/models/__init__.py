@@ -13,8 +13,8 @@ from idcforecast.models.combination import (
     WeightedCombination,
 )
 from idcforecast.models.damped import Damped, DampedLog
-from idcforecast.models.dotm import DynamicOptimisedTheta
-from idcforecast.models.drift import Drift
+from idcforecast.models.dotm import DynamicOptimisedTheta, DynamicOptimisedThetaLog
+from idcforecast.models.drift import Drift, DriftLog
 from idcforecast.models.gompertz import Gompertz
 from idcforecast.models.holt import Holt
 from idcforecast.models.logistic import Logistic
@@ -30,7 +30,9 @@ __all__ = [
     "Damped",
     "DampedLog",
     "Drift",
+    "DriftLog",
     "DynamicOptimisedTheta",
+    "DynamicOptimisedThetaLog",
     "ForecastModel",
     "Gompertz",
     "Holt",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from idcforecast.models._logscale import LogScaleMixin
 from idcforecast.models.base import FloatArray, ForecastModel, register_model
 
-__all__ = ["DynamicOptimisedTheta", "recursive_ols"]
+__all__ = ["DynamicOptimisedTheta", "DynamicOptimisedThetaLog", "recursive_ols"]
 
 ALPHA_BOUNDS = (0.1, 0.99)  # as in the paper and R's forecTheta::dotm
 
@@ -110,6 +111,8 @@ class DynamicOptimisedTheta(ForecastModel):
         pass
 
     def _fit(self, y: FloatArray) -> None:
+        if self._scale == "log":
+            y = np.log(y)
         n = y.size
         scale = float(np.mean(np.abs(y))) or 1.0
         ys = y / scale
@@ -166,10 +169,44 @@ class DynamicOptimisedTheta(ForecastModel):
         psi = values[:, 1:] - forecast[:, None]
         return forecast, psi
 
-    def _predict_mean_sigma(self, h: int) -> tuple[FloatArray, FloatArray]:
+    def _working_mean_sigma(self, h: int) -> tuple[FloatArray, FloatArray]:
         forecast, psi = self._paths(h)
         return forecast, self.sigma_ * np.sqrt(np.sum(psi**2, axis=1))
 
+    def _working_errors(self, h: int, n_paths: int, rng: np.random.Generator) -> FloatArray:
+        _, psi = self._paths(h)
+        return (self.sigma_ * rng.standard_normal((n_paths, h))) @ psi.T
+
+    def _predict_mean_sigma(self, h: int) -> tuple[FloatArray, FloatArray]:
+        return self._working_mean_sigma(h)
+
     def _simulate(self, h: int, n_paths: int, rng: np.random.Generator) -> FloatArray:
-        forecast, psi = self._paths(h)
-        return forecast + (self.sigma_ * rng.standard_normal((n_paths, h))) @ psi.T
+        forecast, _ = self._working_mean_sigma(h)
+        return forecast + self._working_errors(h, n_paths, rng)
+
+    # used by LogScaleMixin in the log variant
+    def _log_mean_sigma(self, h: int) -> tuple[FloatArray, FloatArray]:
+        return self._working_mean_sigma(h)
+
+    def _log_errors(self, h: int, n_paths: int, rng: np.random.Generator) -> FloatArray:
+        return self._working_errors(h, n_paths, rng)
+
+
+@register_model
+class DynamicOptimisedThetaLog(LogScaleMixin, DynamicOptimisedTheta):
+    """Dynamic Optimised Theta on the logarithms (positive series only).
+
+    The same model fitted to ``log(y)``: trend lines become growth rates, errors are
+    proportional to the level. Median forecasts ``exp(mu_h)``. On M3 yearly it is weaker
+    than ``dotm`` (sMAPE about 16.8 against 16.0), but for series compounding at a steady
+    rate (market sizes) the level model extrapolates a straight line, which this one does
+    not.
+
+    Examples
+    --------
+    >>> y = 100 * 1.2 ** np.arange(10)
+    >>> bool(DynamicOptimisedThetaLog().fit(y).predict(3).mean[-1] > y[-1] * 1.2**2)
+    True
+    """
+
+    alias = "dotm_log"

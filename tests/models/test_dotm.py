@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from idcforecast.models import DynamicOptimisedTheta
+from idcforecast.models import DynamicOptimisedTheta, DynamicOptimisedThetaLog
 from idcforecast.models.dotm import recursive_ols
 
 Y = np.array(
@@ -90,3 +90,11 @@ def test_psi_weights_are_the_response_to_future_shocks() -> None:
         model.predict(4).sigma, model.sigma_ * np.sqrt(np.sum(psi**2, axis=1)), rtol=1e-9
     )
     assert model.sigma_ == pytest.approx(np.sqrt(model.sse_ / (Y.size - 5)))
+
+
+def test_log_variant_is_dotm_on_logs() -> None:
+    log_fit = DynamicOptimisedThetaLog().fit(Y)
+    level_fit = DynamicOptimisedTheta().fit(np.log(Y))
+    assert log_fit.alpha_ == level_fit.alpha_
+    np.testing.assert_allclose(log_fit.predict(4).mean, np.exp(level_fit.predict(4).mean))
+    np.testing.assert_allclose(log_fit.predict(4).sigma, level_fit.predict(4).sigma)

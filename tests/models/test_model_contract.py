@@ -32,7 +32,11 @@ def fitted() -> dict[str, object]:
 
 
 def test_registry_holds_the_model_families() -> None:
-    expected = {"naive", "drift", "loglinear", "ses", "holt", "damped", "damped_log", "theta"}
+    expected = {
+        "naive", "drift", "drift_log", "loglinear", "ses", "holt", "damped", "damped_log",
+        "theta", "dotm", "dotm_log", "arima", "logistic", "gompertz", "mean", "median",
+        "weighted",
+    }  # fmt: skip
     assert expected <= set(MODEL_REGISTRY)
 
 
