@@ -178,3 +178,19 @@ def test_bundled_assumptions_are_sourced_and_their_arithmetic_holds() -> None:
     # 1.5e11 yuan / (5.2e6 racks x 0.55) = 52,448 yuan per used rack
     revenue = table[table["driver"] == "revenue_per_rack"]["mode"].dropna().iloc[0]
     assert revenue == pytest.approx(1.5e11 / (5.2e6 * 0.55), rel=1e-3)
+
+
+def test_reconciliation_table_takes_a_real_forecast_frame() -> None:
+    from idcforecast.datasets import load_dataset
+    from idcforecast.forecast import forecast
+
+    data = load_dataset("china_idc_market")
+    fc = forecast(data[data["series_id"] == "china_idc_cidc_overall"], 3)
+    model = DriverModel(racks=8_100_000, utilisation=0.6, revenue_per_rack=60_000)
+    row = reconciliation_table(model, fc, year=2025).iloc[0]
+    expected = fc[fc["year"] == 2025].iloc[0]
+    assert row["top_down"] == expected["mean"]
+    assert (row["top_down_lo_80"], row["top_down_hi_80"]) == (expected["lo_80"], expected["hi_80"])
+    # 8.1e6 x 0.6 x 60,000 yuan = 2.916e11 yuan = 2916 亿元 (all drivers fixed)
+    assert row["bottom_up_p50"] == pytest.approx(2916.0)
+    assert row["gap"] == pytest.approx(2916.0 - expected["mean"])
