@@ -112,8 +112,10 @@ def prepare_values(
     if not missing:
         return PreparedSeries(first_year=int(yrs[0]), values=vals.copy(), note="")
     if gaps == "error":
+        label = "year" if len(missing) == 1 else "years"
+        verb = "is" if len(missing) == 1 else "are"
         raise DataError(
-            f"series {series_id!r}: years {_fmt_years(missing)} are missing inside "
+            f"series {series_id!r}: {label} {_fmt_years(missing)} {verb} missing inside "
             f"{int(yrs[0])}-{int(yrs[-1])}; fill them, or pass gaps='interpolate' (fit on "
             "interpolated values, flagged) or gaps='span' (fit the latest consecutive run)",
             series_id=series_id,
@@ -214,10 +216,11 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
     bad = values_raw.isna() | ~np.isfinite(values_raw.to_numpy(dtype=np.float64, na_value=0))
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
+        raw = group["value"].iloc[pos]
+        shown = "missing (NaN)" if pd.isna(raw) else repr(raw)
         raise NonNumericValueError(
-            f"series {series_id!r} year {int(years_raw.iloc[pos])}: value "
-            f"{group['value'].iloc[pos]!r} is not a finite number; drop the row (a missing "
-            "year is allowed) or give a number",
+            f"series {series_id!r} year {int(years_raw.iloc[pos])}: value {shown} is not a "
+            "finite number; drop the row (a missing year is allowed) or give a number",
             series_id=series_id,
             year=int(years_raw.iloc[pos]),
             value=group["value"].iloc[pos],

@@ -13,6 +13,8 @@ to zero or below is floored at 1% of the smallest observation (named in ``note``
 from __future__ import annotations
 
 import difflib
+import sys
+import types
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -444,16 +446,22 @@ def forecast(
         )
         series_cap = cap.get(series.series_id) if isinstance(cap, Mapping) else cap
         for alias in methods:
-            fc = forecast_array(
-                prepared.values,
-                horizon=horizon,
-                method=alias,
-                levels=levels,
-                cap=series_cap,
-                seed=seed,
-                series_id=series.series_id,
-                first_year=prepared.first_year,
-            )
+            try:
+                fc = forecast_array(
+                    prepared.values,
+                    horizon=horizon,
+                    method=alias,
+                    levels=levels,
+                    cap=series_cap,
+                    seed=seed,
+                    series_id=series.series_id,
+                    first_year=prepared.first_year,
+                )
+            except InsufficientDataError as err:
+                if not prepared.note:
+                    raise
+                fields = {k: getattr(err, k) for k in err.fields}
+                raise InsufficientDataError(f"{err} ({prepared.note})", **fields) from None
             note = "; ".join(n for n in (prepared.note, fc.note) if n)
             for step in range(fc.mean.size):
                 row: dict[str, Any] = {
@@ -470,3 +478,20 @@ def forecast(
                 rows.append(row)
     frame = pd.DataFrame(rows)
     return frame.astype({"year": "int64"})
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable as :func:`forecast`.
+
+    The public function shares its name with this module. Importing the submodule (as
+    ``from idcforecast.forecast import forecast_array`` does) makes Python set the package
+    attribute ``idcforecast.forecast`` to the module, shadowing the function of the lazy
+    public namespace; a callable module keeps ``idcforecast.forecast(data, h)`` working in
+    every import order.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> pd.DataFrame:
+        return forecast(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,109 @@
+"""Metric functions, backtest windows and accuracy (pinned by hand arithmetic)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from idcforecast import accuracy, backtest, coverage, mase, smape, winkler_score
+from idcforecast.errors import DataError, UnknownMethodError
+
+
+def test_smape_hand_arithmetic() -> None:
+    # 200*|100-110|/210 = 9.5238..., 200*|200-180|/380 = 10.5263...; mean 10.0251
+    assert smape([100.0, 200.0], [110.0, 180.0]) == pytest.approx(10.025062656641603)
+    assert smape([0.0], [0.0]) == 0.0  # 0/0 counts as a perfect forecast
+    assert smape([1.0], [-1.0]) == 200.0
+
+
+def test_mase_hand_arithmetic() -> None:
+    # history diffs |10|, |-5| -> scale 7.5; errors 5 and 10 -> MAE 7.5 -> MASE 1.0
+    assert mase([120.0, 130.0], [115.0, 120.0], history=[100.0, 110.0, 105.0]) == 1.0
+
+
+def test_mase_constant_history_is_an_error() -> None:
+    msg = (
+        "MASE is undefined for a constant history (mean absolute difference 0); use sMAPE "
+        "for this series"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        mase([1.0], [1.0], history=[5.0, 5.0])
+
+
+def test_coverage_and_winkler_hand_arithmetic() -> None:
+    assert coverage([1.0, 5.0, 9.0], [0.0, 0.0, 0.0], [2.0, 6.0, 8.0]) == pytest.approx(2 / 3)
+    # alpha = 0.2: widths 6 and 6, second actual 2 above the upper bound: 6 + 2/0.2*2 = 26
+    assert winkler_score([5.0, 12.0], [4.0, 4.0], [10.0, 10.0], level=80) == 16.0
+
+
+def _linear_frame() -> pd.DataFrame:
+    years = np.arange(2010, 2020)
+    return pd.DataFrame({"series_id": "lin", "year": years, "value": 100.0 + 5.0 * (years - 2010)})
+
+
+def test_backtest_windows_cutoffs_and_columns() -> None:
+    bt = backtest(_linear_frame(), 3, method="drift", n_windows=2)
+    assert bt["cutoff"].tolist() == [2015, 2015, 2015, 2016, 2016, 2016]
+    assert bt["year"].tolist() == [2016, 2017, 2018, 2017, 2018, 2019]
+    # drift on an exact line is exact: mean == actual; naive is the value at the cutoff
+    np.testing.assert_allclose(bt["mean"], bt["actual"])
+    assert bt["naive"].tolist() == [125.0] * 3 + [130.0] * 3  # 100 + 5 * (cutoff - 2010)
+    assert set(bt["mase_scale"]) == {5.0}
+    for col in ("lo_80", "hi_80", "lo_95", "hi_95", "unit", "status", "note"):
+        assert col in bt.columns
+
+
+def test_backtest_all_feasible_windows_when_none() -> None:
+    # drift needs 3 points: cutoffs 2012..2017 leave a full horizon of 2 observed years
+    bt = backtest(_linear_frame(), 2, method="drift")
+    assert sorted(bt["cutoff"].unique().tolist()) == list(range(2012, 2018))
+
+
+def test_backtest_never_scores_gap_years() -> None:
+    frame = _linear_frame()
+    frame = frame[frame["year"] != 2018]
+    bt = backtest(frame, 2, method="drift", n_windows=1)
+    assert 2018 not in bt["year"].tolist()
+
+
+def test_accuracy_naive_owa_is_one_and_drift_perfect() -> None:
+    bt = backtest(_linear_frame(), 3, method=["naive", "drift"], n_windows=2)
+    acc = accuracy(bt).set_index(["series_id", "model"])
+    assert acc.loc[("(all)", "naive"), "owa"] == pytest.approx(1.0)
+    assert acc.loc[("(all)", "drift"), "smape"] == pytest.approx(0.0, abs=1e-9)
+    assert acc.loc[("(all)", "drift"), "mase"] == pytest.approx(0.0, abs=1e-9)
+    # naive errors on the line: 5, 10, 15 (x2 windows) / scale 5 -> MASE 2
+    assert acc.loc[("lin", "naive"), "mase"] == pytest.approx(2.0)
+    assert acc.loc[("lin", "naive"), "n"] == 6
+
+
+def test_accuracy_needs_a_backtest_frame() -> None:
+    msg = (
+        "accuracy() needs a backtest() frame; column(s) actual, mase_scale, naive are "
+        "missing; pass the result of idcforecast.backtest(...)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        accuracy(pd.DataFrame({"series_id": ["a"], "model": ["x"], "mean": [1.0]}))
+
+
+def test_backtest_bad_arguments() -> None:
+    with pytest.raises(DataError, match=re.escape("got 0")):
+        backtest(_linear_frame(), 0)
+    msg = "n_windows must be a positive integer or None (all cutoffs); got 0"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        backtest(_linear_frame(), 2, n_windows=0)
+    with pytest.raises(UnknownMethodError, match="did you mean 'drift'"):
+        backtest(_linear_frame(), 2, method="drfit")
+
+
+def test_backtest_too_short_for_any_window() -> None:
+    frame = _linear_frame().head(5)
+    msg = (
+        "no backtest window fits: every series needs more than horizon=3 years after the "
+        "method's minimum number of points; shorten the horizon"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        backtest(frame, 3, method="auto")

@@ -1,0 +1,255 @@
+"""The forecast front door: frame in, tidy frame out; typed errors with exact messages."""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from idcforecast import SeriesForecast, forecast, forecast_array, forecast_paths
+from idcforecast.calibration import DEFAULT_SETTINGS, t_quantile
+from idcforecast.errors import (
+    DataError,
+    DuplicateYearError,
+    InsufficientDataError,
+    MixedUnitsError,
+    ModelError,
+    NonNumericValueError,
+    UnknownMethodError,
+)
+from idcforecast.models import MODEL_REGISTRY
+
+COLUMNS = [
+    "series_id", "year", "model", "mean", "lo_80", "hi_80", "lo_95", "hi_95", "unit", "status",
+    "note",
+]  # fmt: skip
+
+
+def tidy(values: list[float], *, first: int = 2015, sid: str = "cidc", years=None):
+    years = list(range(first, first + len(values))) if years is None else years
+    return pd.DataFrame({"series_id": sid, "year": years, "value": values, "unit": "CNY 100m"})
+
+
+GROWING = [100.0, 110.0, 125.0, 130.0, 150.0, 160.0, 185.0, 200.0]
+
+
+def test_columns_years_and_unit() -> None:
+    fc = forecast(tidy(GROWING), 3)
+    assert list(fc.columns) == COLUMNS
+    assert fc["year"].tolist() == [2023, 2024, 2025]
+    assert set(fc["model"]) == {"auto"} and set(fc["unit"]) == {"CNY 100m"}
+    assert set(fc["status"]) == {"ok"} and set(fc["note"]) == {""}
+    assert (fc["lo_95"] < fc["lo_80"]).all() and (fc["lo_80"] < fc["mean"]).all()
+    assert (fc["mean"] < fc["hi_80"]).all() and (fc["hi_80"] < fc["hi_95"]).all()
+
+
+def test_horizon_counts_from_each_series_last_year() -> None:
+    data = pd.concat([tidy(GROWING, sid="a"), tidy(GROWING[:6], sid="b", first=2010)])
+    fc = forecast(data, 2)
+    assert fc.groupby("series_id", sort=False)["year"].apply(list).to_dict() == {
+        "a": [2023, 2024],
+        "b": [2016, 2017],
+    }
+
+
+def test_year_indexed_series_and_method_list() -> None:
+    s = pd.Series(GROWING, index=pd.period_range("2015", periods=8, freq="Y"), name="idc")
+    fc = forecast(s, 2, method=["drift", "naive"], level=90)
+    assert fc["model"].tolist() == ["drift", "drift", "naive", "naive"]
+    assert "lo_90" in fc.columns and "lo_80" not in fc.columns
+    # drift: 200 + h * (200 - 100) / 7 (hand arithmetic, R's rwf(drift = TRUE))
+    np.testing.assert_allclose(fc["mean"][:2], [200 + 100 / 7, 200 + 200 / 7])
+    np.testing.assert_allclose(fc["mean"][2:], [200.0, 200.0])
+
+
+def test_auto_is_the_median_of_its_members() -> None:
+    y = np.array(GROWING)
+    t = np.arange(y.size)
+    slope, intercept = np.polyfit(t, np.log(y), 1)
+    members = np.vstack(
+        [
+            np.full(3, 200.0),  # naive
+            MODEL_REGISTRY["holt"]().fit(y).predict(3).mean,  # holt (tested vs statsmodels)
+            np.exp(intercept + slope * np.arange(8, 11)),  # loglinear
+            200.0 * (200.0 / 100.0) ** (np.arange(1, 4) / 7),  # drift on logs
+            200.0 + np.median(np.diff(y)) * np.arange(1, 4),  # median drift: median 15
+        ]
+    )
+    fc = forecast_array(y, horizon=3)
+    np.testing.assert_allclose(fc.mean, np.median(members, axis=0))
+    assert fc.components == ("naive", "holt", "loglinear", "log_drift", "median_drift")
+
+
+def test_calibrated_interval_by_hand() -> None:
+    # drift on y (n=6), horizon 2: rolling origins at cutoffs 5 and 4 (min_train 4).
+    y = np.array([100.0, 110.0, 125.0, 130.0, 150.0, 160.0])
+    e_c5_h1 = np.log(160 / (150 + 12.5))  # drift (150-100)/4
+    e_c4_h1, e_c4_h2 = np.log(150 / 140), np.log(160 / 150)  # drift (130-100)/3 = 10
+    g2 = 1.5  # growth law ((h + 1) / 2) ** 1
+    d = np.diff(np.log(y))
+    prior2 = np.mean((d - d.mean()) ** 2)
+    s2 = (e_c5_h1**2 + e_c4_h1**2 + (e_c4_h2 / g2) ** 2 + 4 * prior2) / (3 + 4)
+    sigma = np.sqrt(s2) * np.array([1.0, g2])
+    mean = 160 + 12 * np.arange(1, 3)  # drift (160-100)/5
+    q95 = 0.955 * t_quantile(95, 5.0)
+    fc = forecast_array(y, horizon=2, method="drift")
+    np.testing.assert_allclose(fc.sigma, sigma)
+    np.testing.assert_allclose(fc.mean, mean)
+    np.testing.assert_allclose(fc.lower[95], mean * np.exp(-q95 * sigma))
+    np.testing.assert_allclose(fc.upper[95], mean * np.exp(q95 * sigma))
+    assert fc.scale == "log"
+
+
+def test_sample_paths_match_the_intervals() -> None:
+    fc = forecast_array(np.array(GROWING), horizon=4)
+    paths = fc.sample_paths(40_000, seed=7)
+    for level in (80, 95):
+        tail = (100 - level) / 200
+        np.testing.assert_allclose(np.quantile(paths, tail, axis=0), fc.lower[level], rtol=0.02)
+        np.testing.assert_allclose(np.quantile(paths, 1 - tail, axis=0), fc.upper[level], rtol=0.03)
+    again = forecast_paths(np.array(GROWING), horizon=4, n_paths=10, seed=7)
+    np.testing.assert_array_equal(again, fc.sample_paths(10, seed=7))
+
+
+def test_core_result_pickles() -> None:
+    fc = forecast_array(np.array(GROWING), horizon=2)
+    back = pickle.loads(pickle.dumps(fc))
+    assert isinstance(back, SeriesForecast)
+    np.testing.assert_array_equal(back.upper[95], fc.upper[95])
+
+
+def test_four_points_fall_back_and_say_so() -> None:
+    fc = forecast(tidy([210.0, 260.0, 372.0, 519.0]), 2)
+    assert set(fc["status"]) == {"fallback"}
+    assert fc["note"].iloc[0] == (
+        "4 points: left out 'holt' (needs 5); combined naive, loglinear, log_drift, median_drift"
+    )
+
+
+def test_positive_series_never_forecast_negative() -> None:
+    falling = [100.0, 80.0, 60.0, 45.0, 30.0, 20.0, 12.0]
+    fc = forecast(tidy(falling), 8, method=["auto", "drift", "holt", "damped"])
+    assert (fc[["mean", "lo_80", "lo_95"]] > 0).all().all()
+    drift = fc[fc["model"] == "drift"]
+    assert drift["note"].iloc[0] == "point forecast floored at 0.12 (1% of the smallest value)"
+
+
+def test_series_with_negative_values_uses_level_scale() -> None:
+    fc = forecast_array(np.array([5.0, -2.0, 3.0, 6.0, 4.0, 8.0]), horizon=2)
+    assert fc.scale == "level" and fc.status == "fallback"
+    assert "'loglinear' (needs positive values)" in fc.note
+
+
+def test_cap_clips_and_is_noted() -> None:
+    fc = forecast(tidy(GROWING), 5, cap=230.0, method="drift")
+    assert fc[["mean", "hi_80", "hi_95"]].max().max() == 230.0
+    assert fc["note"].iloc[0] == "clipped at cap 230"
+    logistic = forecast(tidy(GROWING), 3, cap={"cidc": 400.0}, method="logistic")
+    assert (logistic["hi_95"] <= 400.0).all()
+
+
+def test_gap_policies() -> None:
+    years = [2012, 2014, 2015, 2016, 2018, 2019, 2020, 2021]
+    fc = forecast(tidy(GROWING, years=years), 2)
+    assert fc["year"].tolist() == [2022, 2023]
+    assert fc["note"].iloc[0] == "gap years 2013, 2017 filled log-linearly for fitting only"
+    span = forecast(tidy(GROWING, years=years), 2, gaps="span", method="drift")
+    assert span["note"].iloc[0] == "gap before 2018: fitted on 2018-2021 only (dropped 2012-2016)"
+    # drift on the last run 150, 160, 185, 200: (200 - 150) / 3 per year
+    np.testing.assert_allclose(span["mean"], [200 + 50 / 3, 200 + 100 / 3])
+
+
+ERRORS = [
+    (
+        lambda: forecast(tidy(GROWING), 0),
+        ModelError,
+        "series 'cidc': horizon must be a positive whole number of years after the last "
+        "observation; got 0; pass e.g. horizon=5",
+    ),
+    (
+        lambda: forecast(tidy(GROWING), 2, method="dampd"),
+        UnknownMethodError,
+        "unknown forecasting method 'dampd'; did you mean 'damped'? valid methods are ",
+    ),
+    (
+        lambda: forecast(tidy([1.0, 2.0, 3.0]), 2),
+        InsufficientDataError,
+        "series 'cidc' has 3 observations (2015-2017); method 'auto' needs at least 4; add "
+        "years, or use 'naive' (2) or 'drift' (3)",
+    ),
+    (
+        lambda: forecast(tidy(GROWING[:5]), 2, method="damped"),
+        InsufficientDataError,
+        "series 'cidc' has 5 observations (2015-2019); model 'damped' needs at least 6; add "
+        "years or use method='auto' (needs 4)",
+    ),
+    (
+        lambda: forecast(tidy([1.0, -2.0, 3.0, 4.0, 5.0]), 2, method="loglinear"),
+        ModelError,
+        "series 'cidc' year 2016: value -2.0 is not positive; model 'loglinear' works on "
+        "logarithms; use a level model such as 'drift' or method='auto'",
+    ),
+    (
+        lambda: forecast(tidy(GROWING), 2, cap=150.0),
+        ModelError,
+        "series 'cidc': cap 150.0 is not above the last observation 200.0 (year 2022); pass "
+        "a cap above it or cap=None",
+    ),
+    (
+        lambda: forecast(tidy([1.0, 2.0, 3.0, 4.0], years=[2015, 2016, 2016, 2017]), 2),
+        DuplicateYearError,
+        "series 'cidc' has 2 values for year 2016 (2.0, 3.0); keep one row per year",
+    ),
+    (
+        lambda: forecast(tidy(GROWING[:5], years=[2015, 2016, 2018, 2019, 2020]), 2, gaps="error"),
+        DataError,
+        "series 'cidc': year 2017 is missing inside 2015-2020; fill them, or pass "
+        "gaps='interpolate' (fit on interpolated values, flagged) or gaps='span' (fit the "
+        "latest consecutive run)",
+    ),
+    (
+        lambda: forecast(tidy([1.0, 2.0, np.nan, 4.0, 5.0]), 2),
+        NonNumericValueError,
+        "series 'cidc' year 2017: value missing (NaN) is not a finite number; drop the row (a "
+        "missing year is allowed) or give a number",
+    ),
+    (
+        lambda: forecast(tidy(GROWING[:5]).assign(unit=["a", "a", "b", "a", "a"]), 2),
+        MixedUnitsError,
+        "series 'cidc' mixes units 'a', 'b'; convert to one unit first (idcforecast.convert)",
+    ),
+    (
+        lambda: forecast(tidy(GROWING[:5], years=[2014, 2015, 2018, 2019, 2020]), 2, gaps="span"),
+        InsufficientDataError,
+        "series 'cidc' has 3 observations (2018-2020); method 'auto' needs at least 4; add "
+        "years, or use 'naive' (2) or 'drift' (3) (gap before 2018: fitted on 2018-2020 only "
+        "(dropped 2014-2015))",
+    ),
+    (
+        lambda: forecast([1, 2, 3], 2),
+        DataError,
+        "data must be a tidy DataFrame (series_id, year, value) or a year-indexed Series; got list",
+    ),
+]
+
+
+@pytest.mark.parametrize(("call", "error", "message"), ERRORS)
+def test_bad_input_raises_typed_errors(call, error, message) -> None:
+    with pytest.raises(error, match=re.escape(message)):
+        call()
+
+
+def test_settings_default_is_what_the_docs_say() -> None:
+    assert (DEFAULT_SETTINGS.growth, DEFAULT_SETTINGS.offset) == (1.0, 1.0)
+    assert (DEFAULT_SETTINGS.tail_df, DEFAULT_SETTINGS.spread) == (5.0, 0.955)
+
+
+def test_public_forecast_is_callable_after_submodule_import() -> None:
+    import idcforecast
+    import idcforecast.forecast  # sets the package attribute to the submodule
+
+    fc = idcforecast.forecast(tidy(GROWING), 1, method="naive")
+    assert fc["mean"].tolist() == [200.0]
