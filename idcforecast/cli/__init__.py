@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 # subcommand modules, in the order --help lists them
 COMMAND_MODULES: tuple[str, ...] = (
+    "idcforecast.cli.report_cmd",
     "idcforecast.cli.show_cmd",
     "idcforecast.cli.parse_cmd",
     "idcforecast.cli.datasets_cmd",

@@ -82,12 +82,15 @@ def without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:
     'CNY 100m'
     >>> without_cjk("科智咨询")
     '[Chinese text]'
+    >>> without_cjk("in CNY 100m (亿元). Next")
+    'in CNY 100m. Next'
     """
     if not contains_cjk(text):
         return text
     stripped = _CJK_RUN.sub(" ", text)
     stripped = _EMPTY_BRACKETS.sub(" ", stripped)
     stripped = re.sub(r"\s+", " ", stripped).strip(" /,;:|-")
+    stripped = re.sub(r"\s+([.,;:!?)])", r"\1", stripped)
     stripped = re.sub(r"^\((.*)\)$", r"\1", stripped).strip()
     if not re.search(r"[A-Za-z0-9]", stripped):
         return placeholder

@@ -1,0 +1,55 @@
+"""`idcforecast report`: the main job from the command line."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from idcforecast.cli import main
+
+
+def test_report_command_prints_what_it_does_then_the_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "sub" / "r.pdf"
+    assert main(["report", "--out", str(out), "--date", "2026-01-01", "--to", "2027"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (
+        "Report on china_idc_cidc_overall from the bundled dataset china_idc_market, "
+        "forecast to 2027"
+    )
+    assert re.fullmatch(r"Wrote the PDF in \d+\.\d s:", lines[-2])
+    assert lines[-1] == str(out)
+    assert out.read_bytes()[:5] == b"%PDF-"
+
+
+def test_report_command_errors_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "r.pdf"
+    assert main(["report", "--series", "nope", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: report: series 'nope' is not in bundled dataset")
+    assert main(["report", "--to", "2023", "--out", str(out)]) == 2
+    assert "to=2023 is not after the last year of series 'china_idc_cidc_overall' (2023)" in (
+        capsys.readouterr().err
+    )
+    assert main(["report", "--date", "01/02/2026", "--out", str(out)]) == 2
+    assert "report date '01/02/2026' is not a calendar date" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_help_lists_report_and_imports_nothing_heavy() -> None:
+    code = (
+        "import sys\n"
+        "from idcforecast.cli import build_parser\n"
+        "help = build_parser().format_help()\n"
+        "heavy = [m for m in ('pandas', 'matplotlib', 'fpdf', 'statsmodels') if m in sys.modules]\n"
+        "print('report' in help, heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True []"

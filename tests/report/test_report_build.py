@@ -1,0 +1,207 @@
+"""The PDF report end to end, read back with pypdf: pages, numbers, sections, sources."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+from pypdf import PdfReader
+
+from idcforecast import build_report
+from idcforecast._paths import data_dir
+from idcforecast.datasets import load_series
+from idcforecast.errors import ReportError, SpecError, UnknownSeriesError
+from idcforecast.forecast import forecast
+from idcforecast.report import build as build_module
+from idcforecast.report.fonts import CJK_FONT_ENV, contains_cjk, find_cjk_font
+
+DATE = "2026-01-01"
+SECTIONS = (
+    "Executive summary",
+    "Growth",
+    "Summary table",
+    "Claims and track record",
+    "Track record of published forecasts",
+    "Methodology",
+    "Backtest on this series",
+    "Sources",
+    "Assumptions",
+    "Reproducibility",
+)
+
+
+def _text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+@pytest.fixture(scope="module")
+def default_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_report(out=tmp_path_factory.mktemp("r") / "china.pdf", date=DATE)
+
+
+def test_default_report_pages_sections_and_sources(default_report: Path) -> None:
+    assert default_report.read_bytes()[:5] == b"%PDF-"
+    reader = PdfReader(default_report)
+    assert 5 <= len(reader.pages) <= 8
+    text = _text(default_report)
+    for title in SECTIONS:
+        assert title in text, title
+    assert "Scenarios" not in text  # no scenario file given: no section
+    # bookmarks: one per section
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert outline[:3] == ["Executive summary", "Growth", "Summary table"]
+    for source in ("hfnxjk.com", "zhaoxny.com", "investchn.com", "Global Times", "51haodu.com"):
+        assert source in text, source
+    assert reader.metadata.title == "China IDC market (CIDC overall scope)"
+
+
+def test_default_report_key_numbers(default_report: Path) -> None:
+    text = _text(default_report)
+    assert "5,078.3" in text  # the 2023 level, the latest actual
+    # CAGR 2012-2023: (5078.3 / 210.5) ** (1 / 11) - 1 = 24.1249 ** 0.0909 - 1 = 33.56%
+    assert "33.6%" in text
+    # the 2030 central value and 80% range, from the forecasting engine independently
+    history = load_series("china_idc_cidc_overall")
+    fc = forecast(history, 2030 - 2023)
+    end = fc[fc["year"] == 2030].iloc[0]
+    assert f"{end['mean']:,.0f}" in text
+    assert f"80%: {end['lo_80']:,.0f}-{end['hi_80']:,.0f}" in text
+    assert np.isfinite(end["hi_95"])
+
+
+def test_reproducibility_appendix(default_report: Path) -> None:
+    text = _text(default_report)
+    digest = hashlib.sha256((data_dir() / "china_idc_market.csv").read_bytes()).hexdigest()
+    assert digest in text
+    assert "Seed 0" in text
+    compact = re.sub(r"\s+", " ", text)
+    assert f"--date {DATE} --seed 0" in compact
+    assert "idcforecast version 0.1.0" in text
+
+
+def test_same_inputs_give_the_same_bytes(default_report: Path) -> None:
+    before = default_report.read_bytes()
+    build_report(out=default_report, date=DATE)
+    assert default_report.read_bytes() == before
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) absent")
+def test_page_one_renders_and_is_not_blank(default_report: Path, tmp_path: Path) -> None:
+    from PIL import Image
+
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "40",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(default_report),
+            str(tmp_path / "p"),
+        ],
+        check=True,
+    )
+    (png,) = tmp_path.glob("p*.png")
+    pixels = np.asarray(Image.open(png).convert("L"), dtype=float)
+    ink = (pixels < 200).mean()
+    assert 0.03 < ink < 0.6, ink  # text and a chart: some ink, not a black page
+
+
+def test_chinese_is_printed_with_a_cjk_font(default_report: Path) -> None:
+    if find_cjk_font() is None:
+        pytest.skip("no CJK font installed (pip install idcforecast[cjk])")
+    compact = re.sub(r"\s+", "", _text(default_report))
+    assert "达到3012.7亿元,同比增长34.6%" in compact  # the 2021 row's quote
+    assert "科智咨询" in compact
+
+
+def test_without_cjk_font_and_with_scenarios(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(CJK_FONT_ENV, "none")
+    spec = data_dir() / "scenarios" / "china_idc_example.toml"
+    path = build_report(out=tmp_path / "s.pdf", date=DATE, scenarios=spec)
+    text = _text(path)
+    assert not contains_cjk(text)
+    compact = re.sub(r"\s+", " ", text)
+    assert "No CJK font was found, so Chinese text is left out of this PDF" in compact
+    assert "in CNY 100 million. Forecast to 2030." in compact
+    assert "Scenarios" in text
+    for name in ("base", "bull", "bear", "weighted"):
+        assert re.search(rf"^{name}\b", text, re.MULTILINE), name
+    assert "5,000 Monte Carlo paths per scenario" in text
+
+
+def test_unknown_series_is_a_typed_error_and_leaves_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "r.pdf"
+    msg = (
+        "report: series 'china_idc_nope' is not in bundled dataset china_idc_market "
+        "(china_idc_market.csv); it holds: china_idc_cidc_overall, china_idc_caict, "
+        "china_idc_idc_corp, china_idc_cidc_traditional (pass one of them with --series)"
+    )
+    with pytest.raises(UnknownSeriesError, match=re.escape(msg)):
+        build_report(series_id="china_idc_nope", out=out, date=DATE)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_horizon_before_the_last_year(tmp_path: Path) -> None:
+    msg = (
+        "report horizon: to=2020 is not after the last year of series "
+        "'china_idc_cidc_overall' (2023); pass a later year, e.g. to=2030 (--to 2030)"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        build_report(to=2020, out=tmp_path / "r.pdf", date=DATE)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_date(tmp_path: Path) -> None:
+    msg = "report date '2026-13-01' is not a calendar date; expected YYYY-MM-DD, e.g. 2026-01-31"
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        build_report(out=tmp_path / "r.pdf", date="2026-13-01")
+
+
+def test_unwritable_output_paths(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    target = blocker / "r.pdf"
+    with pytest.raises(ReportError, match=re.escape(f"report {str(target)!r}: cannot create")):
+        build_report(out=target, date=DATE)
+    msg = f"report {str(tmp_path)!r} is a directory; expected a file path such as"
+    with pytest.raises(ReportError, match=re.escape(msg)):
+        build_report(out=tmp_path, date=DATE)
+    assert [p.name for p in tmp_path.iterdir()] == ["a-file"]
+
+
+def test_a_failure_while_rendering_leaves_no_file(tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "r.pdf"
+    out.write_bytes(b"the previous, complete report")
+
+    def broken(ctx, *, creation_date):
+        raise RuntimeError("renderer crashed")
+
+    monkeypatch.setattr(build_module, "render_pdf", broken)
+    with pytest.raises(RuntimeError, match="renderer crashed"):
+        build_report(out=out, date=DATE)
+    assert out.read_bytes() == b"the previous, complete report"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]
+
+
+def test_user_data_file_with_one_series(tmp_path: Path) -> None:
+    data = tmp_path / "market.csv"
+    data.write_text(
+        "series_id,year,value,unit\n"
+        + "".join(f"demo,{2010 + i},{100 * 1.1**i:.3f},USD bn\n" for i in range(12))
+    )
+    path = build_report(data=data, to=2025, out=tmp_path / "demo.pdf", date=DATE)
+    text = _text(path)
+    assert "demo" in text and "USD billion" in text
+    assert "Claims and track record" not in text  # no published claims about 'demo'
+    assert hashlib.sha256(data.read_bytes()).hexdigest() in text
+    assert io.BytesIO(path.read_bytes()).read(5) == b"%PDF-"
