@@ -48,6 +48,8 @@ class Paths:
     >>> p = Paths(values=np.ones((1, 2, 3)), years=np.arange(2025, 2028), scenarios=("base",))
     >>> p.n_paths, p.n_years, p.scenario("base").shape
     (2, 3, (2, 3))
+    >>> p
+    Paths(series_id='series', scenarios=('base',), n_paths=2, years=2025-2027, unit='', seed=None)
     """
 
     values: np.ndarray
@@ -68,6 +70,13 @@ class Paths:
     @property
     def n_years(self) -> int:
         return int(self.values.shape[2])
+
+    def __repr__(self) -> str:
+        years = f"{int(self.years[0])}-{int(self.years[-1])}" if self.years.size else "none"
+        return (
+            f"Paths(series_id={self.series_id!r}, scenarios={self.scenarios!r}, "
+            f"n_paths={self.n_paths}, years={years}, unit={self.unit!r}, seed={self.seed!r})"
+        )
 
     def scenario(self, name: str) -> np.ndarray:
         """The ``(n_paths, n_years)`` block of one scenario."""
