@@ -5,6 +5,7 @@ from __future__ import annotations
 import operator
 import os
 import re
+import sys
 
 import pytest
 
@@ -14,7 +15,7 @@ from idcforecast.batch.engines import (
     run_engine,
     worker_thread_report,
 )
-from idcforecast.errors import EngineError, UnknownMethodError
+from idcforecast.errors import EngineError, MissingDependencyError, UnknownMethodError
 
 
 def test_serial_engine_runs_in_order() -> None:
@@ -59,3 +60,22 @@ def test_dask_without_a_client_says_how_to_start_one() -> None:
         resolve_client(None)
     with pytest.raises(EngineError, match=r"client must be a dask\.distributed\.Client"):
         resolve_client(42)
+
+
+def test_a_dead_worker_process_is_an_engine_error() -> None:
+    # os._exit kills the worker outright, as the OOM killer would
+    msg = "engine 'local': a worker process died ("
+    with pytest.raises(EngineError, match=re.escape(msg)):
+        run_engine([3], os._exit, print, engine="local", n_jobs=1)
+
+
+def test_dask_missing_is_a_typed_error_naming_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # makes `import distributed` fail
+    msg = (
+        "engine 'dask' needs dask.distributed, which is not installed; install it with "
+        'pip install "idcforecast[dask]" (or use engine="local")'
+    )
+    with pytest.raises(MissingDependencyError, match=re.escape(msg)) as err:
+        resolve_client(None)
+    assert isinstance(err.value, ImportError)
+    assert err.value.extra == "dask"
