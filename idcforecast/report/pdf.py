@@ -114,20 +114,16 @@ class ReportDocument:
         for style, path in latin_fonts().items():
             pdf.add_font(FAMILY, style=style, fname=str(path))
         self.cjk_font = font
-        if font is not None:
-            if not font.path.is_file():
-                raise ReportError(
-                    f"CJK font file {str(font.path)!r} (from {CJK_FONT_ENV}) does not exist; "
-                    f"point {CJK_FONT_ENV} at a .ttf/.otf/.ttc file, or set it to 'none'",
-                    path=str(font.path),
-                )
-            # Text with Chinese is set wholly in the CJK font (it has Latin glyphs too).
-            # fpdf2's per-glyph fallback fonts garble digits on wrapped lines of mixed text
-            # (seen with fpdf2 2.8.9), so they are not used.
-            for style in ("", "B"):  # no bold face: "**bold**" markup falls back to regular
-                pdf.add_font(
-                    CJK_FAMILY, style=style, fname=str(font.path), collection_font_number=font.index
-                )
+        if font is not None and not font.path.is_file():
+            raise ReportError(
+                f"CJK font file {str(font.path)!r} (from {CJK_FONT_ENV}) does not exist; "
+                f"point {CJK_FONT_ENV} at a .ttf/.otf/.ttc file, or set it to 'none'",
+                path=str(font.path),
+            )
+        # Text with Chinese is set wholly in the CJK font (it has Latin glyphs too): fpdf2's
+        # per-glyph fallback fonts garble digits on wrapped lines of mixed text (seen with
+        # fpdf2 2.8.9). The font is parsed on first use only (about 1 s for a 5 MB file).
+        self._cjk_loaded = False
         pdf.set_text_color(*INK)
         pdf.set_font(FAMILY, size=9.5)
         pdf.add_page()
@@ -143,14 +139,26 @@ class ReportDocument:
         return text
 
     def family(self, text: str) -> str:
-        """The font family for ``text`` (the CJK font when it has Chinese and one is loaded)."""
-        return CJK_FAMILY if self.cjk_font is not None and contains_cjk(text) else FAMILY
+        """The font family for ``text`` (the CJK font when it has Chinese and one is found)."""
+        if self.cjk_font is None or not contains_cjk(text):
+            return FAMILY
+        if not self._cjk_loaded:
+            font = self.cjk_font
+            self.pdf.add_font(CJK_FAMILY, fname=str(font.path), collection_font_number=font.index)
+            self._cjk_loaded = True
+        return CJK_FAMILY
 
     def set_font_for(self, text: str, *, size: float, style: str = "") -> str:
         """Select the font for ``text`` (the CJK face has no bold) and return it cleaned."""
         family = self.family(text)
         self.pdf.set_font(family, style=style if family == FAMILY else "", size=size)
         return self.clean(text)
+
+    def _markup(self, text: str, markdown: bool) -> tuple[str, bool]:
+        """Drop ``**bold**`` marks from text set in the CJK face, which has no bold."""
+        if markdown and self.family(text) == CJK_FAMILY:
+            return text.replace("**", ""), False
+        return text, markdown
 
     def heading(self, text: str, *, level: int = 1, keep: float = 30.0) -> None:
         """A section (level 1, starts a bookmark) or subsection (level 2) heading.
@@ -182,6 +190,7 @@ class ReportDocument:
     ) -> None:
         """A paragraph of wrapped text (``**bold**`` marks with ``markdown=True``)."""
         pdf = self.pdf
+        text, markdown = self._markup(text, markdown)
         shown = self.set_font_for(text, size=size, style=style)
         pdf.set_text_color(*(MUTED if muted else INK))
         pdf.multi_cell(0, size * 0.48, shown, markdown=markdown, new_x="LMARGIN", new_y="NEXT")
@@ -195,8 +204,11 @@ class ReportDocument:
             pdf.set_font(FAMILY, size=size)
             pdf.set_x(pdf.l_margin)
             pdf.cell(5, size * 0.48, "•")
+            item, item_markdown = self._markup(item, markdown)
             shown = self.set_font_for(item, size=size)
-            pdf.multi_cell(0, size * 0.48, shown, markdown=markdown, new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(
+                0, size * 0.48, shown, markdown=item_markdown, new_x="LMARGIN", new_y="NEXT"
+            )
             pdf.ln(0.6)
         pdf.ln(1.0)
 
