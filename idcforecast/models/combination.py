@@ -37,6 +37,10 @@ class _Combination(ForecastModel):
     ``simulate`` draws ``mean + sigma_h * Z_h`` (``mean * exp(sigma_h * Z_h)`` on the log
     scale) with ``Z_h = (e_1 + ... + e_h) / sqrt(h)``: exactly the marginals of
     ``predict``, with random-walk-like correlation along each path.
+
+    Every member must fit: a member's error (too few points, a log member on a
+    non-positive series, a saturation curve that does not converge) is raised as is, and
+    the front door's fallback takes over.
     """
 
     min_obs: ClassVar[int] = 6  # of the default members (damped)
