@@ -193,7 +193,9 @@ class ReportDocument:
         text, markdown = self._markup(text, markdown)
         shown = self.set_font_for(text, size=size, style=style)
         pdf.set_text_color(*(MUTED if muted else INK))
-        pdf.multi_cell(0, size * 0.48, shown, markdown=markdown, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            0, size * 0.48, shown, markdown=markdown, align="L", new_x="LMARGIN", new_y="NEXT"
+        )
         pdf.set_text_color(*INK)
         pdf.ln(1.5)
 
@@ -207,7 +209,13 @@ class ReportDocument:
             item, item_markdown = self._markup(item, markdown)
             shown = self.set_font_for(item, size=size)
             pdf.multi_cell(
-                0, size * 0.48, shown, markdown=item_markdown, new_x="LMARGIN", new_y="NEXT"
+                0,
+                size * 0.48,
+                shown,
+                markdown=item_markdown,
+                align="L",
+                new_x="LMARGIN",
+                new_y="NEXT",
             )
             pdf.ln(0.6)
         pdf.ln(1.0)
@@ -217,7 +225,7 @@ class ReportDocument:
         pdf = self.pdf
         gap = 3.0
         width = (pdf.epw - gap * (len(figures) - 1)) / len(figures)
-        height = 24.0
+        height = 18.0
         if pdf.get_y() + height > pdf.h - pdf.b_margin:
             pdf.add_page()
         top = pdf.get_y()

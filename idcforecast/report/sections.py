@@ -134,8 +134,65 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
             f"{accuracy['smape']:.1f}%; its 80% intervals held "
             f"{_pct(accuracy['coverage_80'])} of the outcomes ({int(accuracy['n'])} forecasts)."
         )
+    lines += _claims_lines(ctx)
     doc.bullets(lines, markdown=True)
     doc.chart(plot_forecast(ctx.history, ctx.forecast, title=f"{ctx.title}: forecast"))
+    doc.table(
+        _key_years(ctx),
+        col_widths=(12, 14, 30, 34, 34),
+        align=("RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT"),
+        size=8.0,
+    )
+
+
+def _claims_lines(ctx: ReportContext) -> list[str]:
+    """One line on the published claims and one on how published forecasts fared."""
+    import pandas as pd
+
+    lines = []
+    checks = ctx.claims
+    if checks is not None and len(checks):
+        bad = checks[checks["consistent"].fillna(True).astype(bool) == False]  # noqa: E712
+        named = f" ({', '.join(bad['claim_set'].astype(str))})" if len(bad) else ""
+        lines.append(
+            f"**Published claims:** {len(bad)} of {len(checks)} claim sets about this series "
+            f"are internally inconsistent{named}."
+        )
+    record = ctx.track_record
+    if record is not None and len(record):
+        done = record[record["forecast"].astype(bool) & (record["status"] == "realised")]
+        if len(done):
+            held = int(done["held"].astype(bool).sum())
+            error = float(pd.to_numeric(done["error_pct"]).mean())
+            side = "below" if error < 0 else "above"
+            lines.append(
+                f"**Published forecasts:** {len(done)} came due; {held} held; on average "
+                f"they were {abs(100 * error):.1f}% {side} the actual."
+            )
+    return lines
+
+
+def _key_years(ctx: ReportContext) -> pd.DataFrame:
+    """The last actual and every other forecast year (always the final one)."""
+    import pandas as pd
+
+    fc = ctx.forecast.sort_values("year").reset_index(drop=True)
+    picked = fc.iloc[sorted({*range(0, len(fc), 2), len(fc) - 1})]
+    rows = [(str(ctx.last_year), "actual", _num(ctx.last_value), "–", "–")]
+    rows += [
+        (
+            str(int(r["year"])),
+            "forecast",
+            _num(r["mean"]),
+            f"{_num(r['lo_80'])}–{_num(r['hi_80'])}",
+            f"{_num(r['lo_95'])}–{_num(r['hi_95'])}",
+        )
+        for _, r in picked.iterrows()
+    ]
+    return pd.DataFrame(
+        rows,
+        columns=["Year", "", f"Value ({unit_label(ctx.unit)})", "80% interval", "95% interval"],
+    )
 
 
 def _derived_last(hist: pd.DataFrame) -> bool:
