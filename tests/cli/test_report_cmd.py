@@ -11,6 +11,8 @@ import pytest
 
 from idcforecast.cli import main
 
+REPO = Path(__file__).resolve().parents[2]
+
 
 def test_report_command_prints_what_it_does_then_the_path(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -53,3 +55,11 @@ def test_help_lists_report_and_imports_nothing_heavy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True []"
+
+
+def test_readme_and_ci_run_the_same_main_job() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    quick_start = readme.split("```bash\n", 1)[1].split("\n", 1)[0]
+    assert quick_start == "python -m pip install . && python -m idcforecast report"
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert quick_start in ci.splitlines()
