@@ -292,7 +292,7 @@ def forecast_array(
     >>> fc.model, fc.status, fc.mean.round(1)
     ('auto', 'fallback', array([660.9, 841.1]))
     >>> fc.note
-    "4 points: left out 'holt' (needs 5); combined naive, loglinear, log_drift, median_drift"
+    "4 points: left out 'holt' (needs 5); combined naive, loglinear, drift_log, median_drift"
     >>> bool(np.all(fc.lower[95] < fc.mean) and np.all(fc.mean < fc.upper[95]))
     True
     """

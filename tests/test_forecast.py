@@ -80,7 +80,7 @@ def test_auto_is_the_median_of_its_members() -> None:
     )
     fc = forecast_array(y, horizon=3)
     np.testing.assert_allclose(fc.mean, np.median(members, axis=0))
-    assert fc.components == ("naive", "holt", "loglinear", "log_drift", "median_drift")
+    assert fc.components == ("naive", "holt", "loglinear", "drift_log", "median_drift")
 
 
 def test_calibrated_interval_by_hand() -> None:
@@ -125,7 +125,7 @@ def test_four_points_fall_back_and_say_so() -> None:
     fc = forecast(tidy([210.0, 260.0, 372.0, 519.0]), 2)
     assert set(fc["status"]) == {"fallback"}
     assert fc["note"].iloc[0] == (
-        "4 points: left out 'holt' (needs 5); combined naive, loglinear, log_drift, median_drift"
+        "4 points: left out 'holt' (needs 5); combined naive, loglinear, drift_log, median_drift"
     )
 
 
