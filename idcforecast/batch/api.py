@@ -119,10 +119,12 @@ def forecast_many(
 ) -> pd.DataFrame:
     """Forecast every series of a long frame, on this machine's cores or a Dask cluster.
 
-    Each series gets exactly what :func:`idcforecast.forecast` gives it (same models, same
-    fallbacks, same per-series seed derived from its id), whatever the engine, ``n_jobs`` and
-    ``chunk_size``. A series that cannot be forecast does not stop the batch: its rows carry
-    NaN forecasts, ``status`` "failed" and the reason in ``note``.
+    Each series gets exactly what :func:`idcforecast.forecast` gives it (the same calls of
+    the per-series core, which depend only on the series and the arguments, never on the
+    chunk or worker that ran them), whatever the engine, ``n_jobs`` and ``chunk_size``. A
+    series that cannot be forecast does not stop the batch: its rows carry NaN forecasts,
+    ``status`` "failed" and, in ``note``, the error ``forecast()`` raises for it alone.
+    Warnings raised while a series is forecast are appended to its ``note``.
 
     Parameters
     ----------
@@ -150,7 +152,8 @@ def forecast_many(
         For "dask": a ``distributed.Client``, a scheduler address ("tcp://host:8786"), or
         None for the current client.
     cap, seed, gaps
-        As in :func:`idcforecast.forecast`.
+        As in :func:`idcforecast.forecast` (``cap`` may map series ids to caps; ``seed`` is
+        passed to every series unchanged, so no result depends on its position).
 
     Returns
     -------
