@@ -17,6 +17,7 @@ from collections.abc import Sequence
 COMMAND_MODULES: tuple[str, ...] = (
     "idcforecast.cli.report_cmd",
     "idcforecast.cli.show_cmd",
+    "idcforecast.cli.forecast_cmd",
     "idcforecast.cli.parse_cmd",
     "idcforecast.cli.datasets_cmd",
     "idcforecast.cli.cagr_cmd",

@@ -1,0 +1,129 @@
+"""``idcforecast forecast``: forecast a bundled or user series with calibrated intervals.
+
+By default it forecasts the China IDC market in CIDC's overall scope (series
+``china_idc_cidc_overall``, 亿元 = "CNY 100m") to 2030 with the "auto" method.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+NAME = "forecast"
+HELP = (
+    "forecast a series (default: China IDC market, CIDC overall scope) with calibrated 80% "
+    "and 95% intervals; prints the tidy forecast"
+)
+DEFAULT_DATASET = "china_idc_market"
+DEFAULT_SERIES = "china_idc_cidc_overall"
+DEFAULT_TO = 2030
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the subcommand's arguments."""
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--dataset", default=None, help=f"bundled dataset ({DEFAULT_DATASET})")
+    source.add_argument("--data", default=None, metavar="FILE", help="CSV or Excel file")
+    parser.add_argument(
+        "--series",
+        default=None,
+        help=f"series id (default {DEFAULT_SERIES} for the bundled data; all series of FILE)",
+    )
+    until = parser.add_mutually_exclusive_group()
+    until.add_argument("--to", type=int, default=None, metavar="YEAR", help="last year")
+    until.add_argument(
+        "--horizon", type=int, default=None, metavar="H", help="years after the last one"
+    )
+    parser.add_argument("--method", default="auto", help='"auto" (default) or a model alias')
+    parser.add_argument(
+        "--gaps",
+        default="interpolate",
+        choices=("interpolate", "span", "error"),
+        help="policy for missing years inside a series (default interpolate, noted)",
+    )
+    parser.add_argument("--cap", type=float, default=None, help="saturation cap (series unit)")
+    parser.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+
+
+def _history(args: argparse.Namespace) -> pd.DataFrame:
+    from idcforecast.errors import UnknownSeriesError
+
+    if args.data is not None:
+        from idcforecast.io import read_series
+
+        return read_series(args.data, series_id=args.series)
+    from idcforecast.datasets import load_dataset
+
+    dataset = args.dataset or DEFAULT_DATASET
+    frame = load_dataset(dataset)
+    chosen = args.series or (DEFAULT_SERIES if dataset == DEFAULT_DATASET else None)
+    if chosen is None:
+        return frame
+    rows = frame[frame["series_id"] == chosen]
+    if rows.empty:
+        ids = list(dict.fromkeys(frame["series_id"]))
+        raise UnknownSeriesError(
+            f"forecast: series {chosen!r} is not in dataset {dataset!r}; expected one of: "
+            f"{', '.join(ids)}",
+            series_id=chosen,
+            dataset=dataset,
+        )
+    return rows
+
+
+def build(args: argparse.Namespace) -> pd.DataFrame:
+    """The tidy forecast frame the command prints."""
+    from idcforecast.errors import SpecError
+    from idcforecast.forecast import forecast
+
+    history = _history(args)
+    last_years = history.groupby("series_id")["year"].max()
+    if args.horizon is not None:
+        return forecast(history, args.horizon, method=args.method, cap=args.cap, gaps=args.gaps)
+    to = DEFAULT_TO if args.to is None else args.to
+    late = last_years[last_years >= to]
+    if len(late):
+        sid, last = late.index[0], int(late.iloc[0])
+        raise SpecError(
+            f"forecast: --to {to} is not after the last year {last} of series {sid!r}; "
+            f"pass --to {last + 1} or later, or --horizon H",
+            to=to,
+            series_id=sid,
+        )
+    horizon = int(to - last_years.min())
+    fc = forecast(history, horizon, method=args.method, cap=args.cap, gaps=args.gaps)
+    return fc[fc["year"] <= to].reset_index(drop=True)
+
+
+def render(fc: pd.DataFrame) -> str:
+    """Aligned table of the forecast, then one line per distinct note."""
+    from idcforecast.cli._text import format_number, text_table
+
+    value_cols = [c for c in fc.columns if c == "mean" or c[:3] in ("lo_", "hi_")]
+    header = ["series_id", "year", "model", *value_cols, "unit"]
+    rows = [
+        [
+            str(r["series_id"]),
+            str(r["year"]),
+            str(r["model"]),
+            *[format_number(float(r[c])) for c in value_cols],
+            str(r["unit"]),
+        ]
+        for _, r in fc.iterrows()
+    ]
+    right = list(range(3, 3 + len(value_cols)))
+    lines = [text_table(header, rows, right=right)]
+    notes = fc.loc[fc["note"] != "", ["series_id", "model", "status", "note"]].drop_duplicates()
+    for _, r in notes.iterrows():
+        lines.append(f"note ({r['series_id']}, {r['model']}, {r['status']}): {r['note']}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the forecast as a table (or CSV)."""
+    fc = build(args)
+    print(fc.to_csv(index=False).rstrip("\n") if args.csv else render(fc))
+    return 0

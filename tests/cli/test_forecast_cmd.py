@@ -1,0 +1,68 @@
+"""``idcforecast forecast``: defaults, --to/--horizon, --data, CSV output, typed errors."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+import pandas as pd
+import pytest
+
+from idcforecast.cli import main
+
+
+def test_default_is_china_idc_cidc_to_2030(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["forecast"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].split() == [
+        "series_id", "year", "model", "mean", "lo_80", "hi_80", "lo_95", "hi_95", "unit",
+    ]  # fmt: skip
+    years = [line.split()[1] for line in out[2:] if line.startswith("china_idc_cidc_overall")]
+    assert years == [str(y) for y in range(2024, 2031)]
+    assert out[-1] == (
+        "note (china_idc_cidc_overall, auto, ok): gap year 2013 filled log-linearly for "
+        "fitting only"
+    )
+
+
+def test_csv_matches_the_library(capsys: pytest.CaptureFixture[str]) -> None:
+    from idcforecast import forecast, load_dataset
+
+    assert main(["forecast", "--horizon", "2", "--method", "drift", "--csv"]) == 0
+    printed = pd.read_csv(StringIO(capsys.readouterr().out), keep_default_na=False)
+    data = load_dataset("china_idc_market")
+    expected = forecast(data[data["series_id"] == "china_idc_cidc_overall"], 2, method="drift")
+    pd.testing.assert_frame_equal(printed, expected, check_dtype=False)
+
+
+def test_user_file_with_two_series(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "mine.csv"
+    pd.DataFrame(
+        {
+            "series_id": ["a"] * 5 + ["b"] * 6,
+            "year": [*range(2019, 2024), *range(2017, 2023)],
+            "value": [10.0, 12, 15, 17, 20, 5, 6, 6.5, 7, 8, 9],
+            "unit": "MW",
+        }
+    ).to_csv(path, index=False)
+    assert main(["forecast", "--data", str(path), "--to", "2025", "--csv"]) == 0
+    out = pd.read_csv(StringIO(capsys.readouterr().out))
+    assert out.groupby("series_id")["year"].apply(list).to_dict() == {
+        "a": [2024, 2025],
+        "b": [2023, 2024, 2025],
+    }
+
+
+def test_errors_print_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["forecast", "--to", "2020"]) == 2
+    assert capsys.readouterr().err == (
+        "error: forecast: --to 2020 is not after the last year 2023 of series "
+        "'china_idc_cidc_overall'; pass --to 2024 or later, or --horizon H\n"
+    )
+    assert main(["forecast", "--series", "china_idc_foo"]) == 2
+    assert capsys.readouterr().err == (
+        "error: forecast: series 'china_idc_foo' is not in dataset 'china_idc_market'; "
+        "expected one of: china_idc_cidc_overall, china_idc_caict, china_idc_idc_corp, "
+        "china_idc_cidc_traditional\n"
+    )
+    assert main(["forecast", "--method", "thta"]) == 2
+    assert "did you mean 'theta'?" in capsys.readouterr().err
