@@ -206,17 +206,20 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
     years_raw = pd.to_numeric(group["year"], errors="coerce")
     bad_year = group["year"][years_raw.isna() | (years_raw % 1 != 0)]
     if len(bad_year):
+        raw = bad_year.iloc[0]
+        raw = raw.item() if isinstance(raw, np.generic) else raw
         raise NonNumericValueError(
-            f"series {series_id!r}: year {bad_year.iloc[0]!r} is not an integer year; "
+            f"series {series_id!r}: year {raw!r} is not an integer year; "
             "use integers such as 2021",
             series_id=series_id,
-            value=bad_year.iloc[0],
+            value=raw,
         )
     values_raw = pd.to_numeric(group["value"], errors="coerce")
     bad = values_raw.isna() | ~np.isfinite(values_raw.to_numpy(dtype=np.float64, na_value=0))
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
         raw = group["value"].iloc[pos]
+        raw = raw.item() if isinstance(raw, np.generic) else raw
         shown = "missing (NaN)" if pd.isna(raw) else repr(raw)
         raise NonNumericValueError(
             f"series {series_id!r} year {int(years_raw.iloc[pos])}: value {shown} is not a "

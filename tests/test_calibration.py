@@ -1,0 +1,88 @@
+"""Rolling-origin errors, the pooled sigma and the interval formula (hand arithmetic)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from idcforecast.calibration import (
+    CalibrationSettings,
+    calibrated_sigma,
+    interval_bounds,
+    prior_sigma,
+    rolling_origin_errors,
+    t_quantile,
+)
+
+
+def naive(train: np.ndarray, h: int) -> np.ndarray:
+    return np.full(h, train[-1])
+
+
+def test_rolling_origin_errors_level_and_log() -> None:
+    y = np.array([1.0, 2.0, 3.0, 4.0, 5.0, 7.0])
+    # cutoffs 5 and 4 (min_train 4): from 5 -> [7-5]; from 4 -> [5-4, 7-4]
+    errs = rolling_origin_errors(y, naive, horizon=2, log=False)
+    np.testing.assert_array_equal(errs, [[2.0, np.nan], [1.0, 3.0]])
+    logs = rolling_origin_errors(y, naive, horizon=2, log=True)
+    np.testing.assert_allclose(logs, [[np.log(7 / 5), np.nan], [np.log(5 / 4), np.log(7 / 4)]])
+
+
+def test_rolling_origin_respects_max_origins_and_min_train() -> None:
+    y = np.arange(1.0, 21.0)
+    settings = CalibrationSettings(max_origins=3, min_train=4)
+    assert rolling_origin_errors(y, naive, horizon=1, log=False, settings=settings).shape == (3, 1)
+    short = CalibrationSettings(max_origins=8, min_train=18)
+    # cutoffs 19 and 18 only
+    assert rolling_origin_errors(y, naive, horizon=1, log=False, settings=short).shape == (2, 1)
+
+
+def test_non_positive_log_forecast_gives_nan_not_a_number() -> None:
+    y = np.array([5.0, 4.0, 3.0, 2.0, 1.0])
+
+    def crash(train: np.ndarray, h: int) -> np.ndarray:
+        return np.full(h, -1.0)
+
+    assert np.isnan(rolling_origin_errors(y, crash, horizon=1, log=True)).all()
+
+
+def test_prior_sigma_hand() -> None:
+    # log diffs of 100, 110, 99: log(1.1), log(0.9); mean m; RMS of deviations
+    d = np.array([np.log(1.1), np.log(0.9)])
+    expected = np.sqrt(np.mean((d - d.mean()) ** 2))
+    assert prior_sigma(np.array([100.0, 110.0, 99.0]), log=True) == pytest.approx(expected)
+    assert prior_sigma(np.array([1.0, 2.0]), log=False) == 0.0
+
+
+def test_calibrated_sigma_shrinks_toward_the_prior() -> None:
+    errs = np.array([[0.1, 0.3], [0.1, np.nan]])
+    settings = CalibrationSettings(growth=1.0, offset=1.0, prior_weight=2.0)
+    # growth law g(h) = (h + 1) / 2: g(1) = 1, g(2) = 1.5, g(3) = 2
+    scaled = np.array([0.1, 0.3 / 1.5, 0.1])
+    s = np.sqrt((np.sum(scaled**2) + 2.0 * 0.4**2) / (3 + 2.0))
+    got = calibrated_sigma(errs, horizon=3, prior=0.4, settings=settings)
+    np.testing.assert_allclose(got, s * np.array([1.0, 1.5, 2.0]))
+    # no errors at all: the prior alone
+    empty = np.full((0, 2), np.nan)
+    np.testing.assert_allclose(
+        calibrated_sigma(empty, horizon=1, prior=0.4, settings=settings), [0.4]
+    )
+
+
+def test_t_quantile_matches_tables() -> None:
+    # Student t tables: t(0.975; 5) = 2.5706, t(0.90; 5) = 1.4759; normal 1.9600
+    assert t_quantile(95, 5.0) == pytest.approx(2.570582, abs=1e-6)
+    assert t_quantile(80, 5.0) == pytest.approx(1.475884, abs=1e-6)
+    assert t_quantile(95, float("inf")) == pytest.approx(1.959964, abs=1e-6)
+
+
+def test_interval_bounds_log_and_level() -> None:
+    settings = CalibrationSettings(tail_df=5.0, spread=0.5)
+    q = 0.5 * 2.570582
+    lo, hi = interval_bounds(np.array([100.0]), np.array([0.2]), level=95, log=True,
+                             settings=settings)  # fmt: skip
+    np.testing.assert_allclose([lo[0], hi[0]], [100 * np.exp(-q * 0.2), 100 * np.exp(q * 0.2)],
+                               rtol=1e-6)  # fmt: skip
+    lo, hi = interval_bounds(np.array([100.0]), np.array([20.0]), level=95, log=False,
+                             settings=settings)  # fmt: skip
+    np.testing.assert_allclose([lo[0], hi[0]], [100 - q * 20, 100 + q * 20], rtol=1e-6)

@@ -1,0 +1,83 @@
+"""Frames to arrays and the gap policy (idcforecast._series)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from idcforecast._series import prepare_values, split_series
+from idcforecast.errors import DataError, EmptyDataError, NonNumericValueError
+
+
+def test_interpolation_is_geometric_for_positive_series() -> None:
+    p = prepare_values([2012, 2014], [100.0, 144.0], series_id="s")
+    np.testing.assert_allclose(p.values, [100.0, 120.0, 144.0])  # sqrt(100 * 144)
+    assert (p.first_year, p.last_year) == (2012, 2014)
+    assert p.note == "gap year 2013 filled log-linearly for fitting only"
+
+
+def test_interpolation_is_linear_with_non_positive_values() -> None:
+    p = prepare_values([1, 3, 4], [-2.0, 2.0, 5.0])
+    np.testing.assert_allclose(p.values, [-2.0, 0.0, 2.0, 5.0])
+    assert p.note == "gap year 2 filled linearly for fitting only"
+
+
+def test_no_gap_no_note() -> None:
+    p = prepare_values([2020, 2021], [1.0, 2.0], gaps="error")
+    assert p.note == "" and p.values.tolist() == [1.0, 2.0]
+
+
+def test_split_series_keeps_order_and_unit() -> None:
+    frame = pd.DataFrame(
+        {
+            "series_id": ["b", "b", "a"],
+            "year": [2021, 2020, 2020],
+            "value": [2.0, 1.0, 5.0],
+            "unit": "MW",
+            "source": "x",
+        }
+    )
+    parts = split_series(frame)
+    assert [p.series_id for p in parts] == ["b", "a"]
+    assert parts[0].years.tolist() == [2020, 2021] and parts[0].values.tolist() == [1.0, 2.0]
+    assert parts[0].unit == "MW"
+
+
+def test_frame_without_series_id_and_datetime_index() -> None:
+    assert split_series(pd.DataFrame({"year": [2020], "value": [1.0]}))[0].series_id == "series"
+    s = pd.Series([1.0, 2.0], index=pd.to_datetime(["2020-12-31", "2021-12-31"]), name="x")
+    assert split_series(s)[0].years.tolist() == [2020, 2021]
+
+
+@pytest.mark.parametrize(
+    ("data", "error", "message"),
+    [
+        (pd.DataFrame(), EmptyDataError, "data has no rows; pass at least one series"),
+        (
+            pd.DataFrame({"series_id": ["s"], "year": [2020.5], "value": [1.0]}),
+            NonNumericValueError,
+            "series 's': year 2020.5 is not an integer year; use integers such as 2021",
+        ),
+        (
+            pd.DataFrame({"series_id": ["s"], "year": [2020], "value": ["abc"]}),
+            NonNumericValueError,
+            "series 's' year 2020: value 'abc' is not a finite number; drop the row (a "
+            "missing year is allowed) or give a number",
+        ),
+    ],
+)
+def test_split_series_errors(data, error, message) -> None:
+    with pytest.raises(error, match=re.escape(message)):
+        split_series(data)
+
+
+def test_unknown_gap_policy() -> None:
+    msg = (
+        "series 's': gaps='fill' is not a gap policy; expected one of 'interpolate', 'span', "
+        "'error'"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        prepare_values([1, 3], [1.0, 2.0], gaps="fill", series_id="s")
