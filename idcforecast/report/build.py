@@ -132,7 +132,11 @@ def render_pdf(ctx: ReportContext, *, creation_date: date) -> bytes:
 
     stamp = datetime(creation_date.year, creation_date.month, creation_date.day, tzinfo=UTC)
     doc = ReportDocument(title=ctx.title, creation_date=stamp)
-    render_sections(ctx, doc)
+    try:
+        render_sections(ctx, doc)
+    except BaseException:
+        doc.close()
+        raise
     return doc.to_bytes()
 
 

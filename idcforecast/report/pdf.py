@@ -85,6 +85,13 @@ class ReportDocument:
         from fpdf import FPDF
 
         font = find_cjk_font() if cjk_font is _AUTO else cjk_font
+        if font is not None and not font.path.is_file():
+            raise ReportError(
+                f"CJK font file {str(font.path)!r} (from {CJK_FONT_ENV}) does not exist; "
+                f"point {CJK_FONT_ENV} at a .ttf/.otf/.ttc file, or set it to 'none'",
+                path=str(font.path),
+            )
+        self.cjk_font = font
         self.title = title
         self.dropped_cjk = 0
         document = self
@@ -113,13 +120,6 @@ class ReportDocument:
         pdf.set_creator("idcforecast")
         for style, path in latin_fonts().items():
             pdf.add_font(FAMILY, style=style, fname=str(path))
-        self.cjk_font = font
-        if font is not None and not font.path.is_file():
-            raise ReportError(
-                f"CJK font file {str(font.path)!r} (from {CJK_FONT_ENV}) does not exist; "
-                f"point {CJK_FONT_ENV} at a .ttf/.otf/.ttc file, or set it to 'none'",
-                path=str(font.path),
-            )
         # Text with Chinese is set wholly in the CJK font (it has Latin glyphs too): fpdf2's
         # per-glyph fallback fonts garble digits on wrapped lines of mixed text (seen with
         # fpdf2 2.8.9). The font is parsed on first use only (about 1 s for a 5 MB file).
@@ -318,5 +318,15 @@ class ReportDocument:
         self.pdf.add_page()
 
     def to_bytes(self) -> bytes:
-        """The finished PDF."""
-        return bytes(self.pdf.output())
+        """The finished PDF (the document is closed afterwards)."""
+        try:
+            return bytes(self.pdf.output())
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Release the font files fpdf2 keeps open (fontTools reads them lazily)."""
+        for font in self.pdf.fonts.values():
+            ttfont = getattr(font, "ttfont", None)
+            if ttfont is not None:
+                ttfont.close()
