@@ -454,10 +454,13 @@ def plot_claims(
             ylabel=unit_label(unit),
             title=title or "Published forecasts against what happened",
         )
+        makers = [_claim_label(row).rsplit(" (", 1)[0] for _, row in rows.iterrows()]
         add_footnote(
             fig,
             "Forecasts as published (level claims made before their target year); dotted "
-            "lines join each to the actual. Sources: see the claims table.",
+            "lines join each to the actual. Forecasts by: "
+            + ("; ".join(dict.fromkeys(makers)) or "none")
+            + ".",
         )
     return fig
 

@@ -358,7 +358,8 @@ def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
     notes = [n for n in ctx.forecast.get("note", []) if isinstance(n, str) and n]
     doc.paragraph(
         f"Forecast method: '{ctx.model}' (idcforecast.forecast, method "
-        f"'{ctx.provenance.method}'). Intervals are calibrated from the series' own "
+        f"'{ctx.provenance.method}'). {_members_text(ctx.model)}Intervals are calibrated from "
+        "the series' own "
         "rolling-origin errors, so their width reflects how wrong such forecasts have been "
         "on this series, not just the model's in-sample fit."
         + (f" Note: {'; '.join(dict.fromkeys(notes))}." if notes else "")
@@ -371,6 +372,19 @@ def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
             doc.table(_accuracy_display(ctx.accuracy))
     else:
         doc.paragraph(ctx.backtest_note or "No backtest could be run on this series.")
+
+
+def _members_text(model: str) -> str:
+    """What the 'auto' combination is made of (empty for a single model)."""
+    if model != "auto":
+        return ""
+    from idcforecast.auto import AUTO_MEMBERS
+
+    names = ", ".join(m.name for m in AUTO_MEMBERS)
+    return (
+        f"It is the median of {len(AUTO_MEMBERS)} simple trend forecasts ({names}); members "
+        "that need more points or positive values are left out when the series lacks them. "
+    )
 
 
 def _accuracy_display(accuracy: pd.DataFrame) -> pd.DataFrame:

@@ -59,6 +59,9 @@ def test_default_report_pages_sections_and_sources(default_report: Path) -> None
     for source in ("hfnxjk.com", "zhaoxny.com", "investchn.com", "Global Times", "51haodu.com"):
         assert source in text, source
     assert reader.metadata.title == "China IDC market (CIDC overall scope)"
+    compact = re.sub(r"\s+", " ", text)
+    assert "median of 5 simple trend forecasts (naive, holt, loglinear, drift_log, " in compact
+    assert "Published claims: 1 of 3 claim sets about this series are internally" in compact
 
 
 def test_default_report_key_numbers(default_report: Path) -> None:

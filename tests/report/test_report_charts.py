@@ -147,6 +147,7 @@ def test_claims_chart_marks_held_and_missed() -> None:
     assert "Global Times (2020): 3,200" in texts
     assert "cidc (2020): >3,200" in texts  # CJK 'by' replaced by the claim set id
     assert not any("Firm" in t for t in texts)  # restated figures (forecast False) left out
+    assert fig.texts[-1].get_text().replace("\n", " ").endswith("Forecasts by: Global Times; cidc.")
     assert fig.axes[0].get_ylabel() == "CNY 100 million"
 
 
