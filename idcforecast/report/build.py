@@ -16,12 +16,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from idcforecast.errors import (
-    DataError,
-    InsufficientDataError,
-    SpecError,
-    UnknownSeriesError,
-)
+from idcforecast.errors import DataError, SpecError, UnknownSeriesError
 from idcforecast.report._atomic import check_writable, write_atomic
 
 if TYPE_CHECKING:
@@ -282,11 +277,17 @@ def _backtest(
 ) -> tuple[pd.DataFrame | None, pd.DataFrame | None, str]:
     from idcforecast.evaluation import accuracy, backtest
 
-    try:
-        frame = backtest(history, _BACKTEST_HORIZON, method=method)
-    except InsufficientDataError as err:
-        return None, None, f"No backtest: {err}"
-    return frame, accuracy(frame), ""
+    # A short series may have no window for 3 years ahead: try shorter horizons, and say
+    # so in the report when even one year ahead cannot be backtested.
+    problem: DataError | None = None
+    for horizon in range(_BACKTEST_HORIZON, 0, -1):
+        try:
+            frame = backtest(history, horizon, method=method)
+        except DataError as err:  # InsufficientDataError, or no window fits
+            problem = err
+            continue
+        return frame, accuracy(frame), ""
+    return None, None, f"No backtest is possible on this series: {problem}"
 
 
 def _claims(history: pd.DataFrame) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:

@@ -359,9 +359,11 @@ def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
     doc.paragraph(
         f"Forecast method: '{ctx.model}' (idcforecast.forecast, method "
         f"'{ctx.provenance.method}'). {_members_text(ctx.model)}Intervals are calibrated from "
-        "the series' own "
-        "rolling-origin errors, so their width reflects how wrong such forecasts have been "
-        "on this series, not just the model's in-sample fit."
+        "the series' own rolling-origin errors (refits at earlier cutoffs, relative errors "
+        "pooled over horizons and shrunk toward the spread of the series' growth, which "
+        "dominates when the series is short; scaled Student t quantiles), so their width "
+        "reflects how wrong such forecasts have been on this series, not the model's "
+        "in-sample fit (idcforecast.calibration)."
         + (f" Note: {'; '.join(dict.fromkeys(notes))}." if notes else "")
     )
     if ctx.backtest is not None and len(ctx.backtest):
