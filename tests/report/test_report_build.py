@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from idcforecast import build_report
 from idcforecast._paths import data_dir
 from idcforecast.datasets import load_series
-from idcforecast.errors import ReportError, SpecError, UnknownSeriesError
+from idcforecast.errors import DataError, ReportError, SpecError, UnknownSeriesError
 from idcforecast.forecast import forecast
 from idcforecast.report import build as build_module
 from idcforecast.report.fonts import CJK_FONT_ENV, contains_cjk, find_cjk_font
@@ -208,3 +208,22 @@ def test_user_data_file_with_one_series(tmp_path: Path) -> None:
     assert "Claims and track record" not in text  # no published claims about 'demo'
     assert hashlib.sha256(data.read_bytes()).hexdigest() in text
     assert io.BytesIO(path.read_bytes()).read(5) == b"%PDF-"
+
+
+def test_short_series_gets_a_report_without_backtest(tmp_path: Path) -> None:
+    data = tmp_path / "two.csv"
+    data.write_text(
+        "series_id,year,value,unit\n"
+        "x,2020,10,USD bn\nx,2021,12,USD bn\nx,2022,15,USD bn\nx,2023,17,USD bn\n"
+        "y,2023,1,USD bn\n"
+    )
+    msg = (
+        "report data (file two.csv): holds 2 series (x, y); choose one with series_id= "
+        "(--series ID)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        build_report(data=data, out=tmp_path / "r.pdf", date=DATE)
+    path = build_report(data=data, series_id="x", to=2026, out=tmp_path / "r.pdf", date=DATE)
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "No backtest is possible on this series: no backtest window fits" in compact
+    assert "4 points: left out 'holt' (needs 5)" in compact
