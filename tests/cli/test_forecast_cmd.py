@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from io import StringIO
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -66,3 +67,23 @@ def test_errors_print_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert main(["forecast", "--method", "thta"]) == 2
     assert "did you mean 'theta'?" in capsys.readouterr().err
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+RESULTS = Path(__file__).resolve().parents[2] / "benchmarks" / "results" / "m3_yearly.md"
+
+
+def test_readme_shows_the_real_output(capsys: pytest.CaptureFixture[str]) -> None:
+    text = README.read_text(encoding="utf-8")
+    block = text.split("$ python -m idcforecast forecast\n", 1)[1].split("```", 1)[0]
+    shown = [line for line in block.splitlines() if line.strip()]
+    assert main(["forecast"]) == 0
+    assert shown == capsys.readouterr().out.splitlines()
+
+
+def test_readme_m3_rows_match_the_benchmark_results() -> None:
+    readme = README.read_text(encoding="utf-8").splitlines()
+    results = RESULTS.read_text(encoding="utf-8").splitlines()
+    for row in ("| **auto** (ours) |", "| drift (ours) |", "| dotm (ours) |", "| naive (ours) |"):
+        ours = [line for line in readme if line.startswith(row)]
+        assert ours and ours == [line for line in results if line.startswith(row)], row
