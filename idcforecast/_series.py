@@ -220,9 +220,8 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
         pos = int(np.flatnonzero(bad.to_numpy())[0])
         raw = group["value"].iloc[pos]
         raw = raw.item() if isinstance(raw, np.generic) else raw
-        shown = "missing (NaN)" if pd.isna(raw) else repr(raw)
         raise NonNumericValueError(
-            f"series {series_id!r} year {int(years_raw.iloc[pos])}: value {shown} is not a "
+            f"series {series_id!r} year {int(years_raw.iloc[pos])}: value {raw!r} is not a "
             "finite number; drop the row (a missing year is allowed) or give a number",
             series_id=series_id,
             year=int(years_raw.iloc[pos]),
