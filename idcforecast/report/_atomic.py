@@ -55,7 +55,9 @@ def check_writable(path: str | os.PathLike[str], *, what: str) -> Path:
     return target
 
 
-def write_atomic(path: str | os.PathLike[str], write: Callable[[Path], None], *, what: str) -> Path:
+def write_atomic(
+    path: str | os.PathLike[str], write: Callable[[Path], object], *, what: str
+) -> Path:
     """Call ``write(tmp_path)`` then move the finished file to ``path``.
 
     ``write`` must create the file at the path it is given. Anything it raises propagates

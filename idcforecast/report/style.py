@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from idcforecast.report.fonts import without_cjk
 
@@ -117,7 +117,7 @@ def house_style() -> Iterator[None]:
     """
     import matplotlib
 
-    with matplotlib.rc_context(HOUSE_RC):
+    with matplotlib.rc_context(cast(Any, HOUSE_RC)):
         yield
 
 
@@ -175,8 +175,10 @@ def add_footnote(fig: Figure, text: str) -> None:
         va="bottom",
     )
     height = (len(lines) * 1.25 * FOOTNOTE_SIZE + 6) / (fig.get_figheight() * 72)
+    from matplotlib.layout_engine import ConstrainedLayoutEngine
+
     engine = fig.get_layout_engine()
-    if engine is not None:
+    if isinstance(engine, ConstrainedLayoutEngine):
         engine.set(rect=(0.0, height, 1.0, 1.0 - height))
 
 

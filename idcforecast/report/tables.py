@@ -210,7 +210,7 @@ def to_markdown(frame: pd.DataFrame, *, decimals: int = 1) -> str:
     """
     rows = [[c.replace("|", "\\|") for c in row] for row in _cells(frame, decimals)]
     headers = [str(c).replace("|", "\\|") for c in frame.columns]
-    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in headers]
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in headers]
     align = ["---:" if _numeric_like(list(col)) else ":---" for col in columns]
     lines = [f"| {' | '.join(headers)} |", f"|{'|'.join(align)}|"]
     lines += [f"| {' | '.join(row)} |" for row in rows]
@@ -284,7 +284,7 @@ def to_latex(frame: pd.DataFrame, *, decimals: int = 1) -> str:
     \end{tabular}
     """
     rows = _cells(frame, decimals)
-    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in frame.columns]
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in frame.columns]
     spec = "".join("r" if _numeric_like(list(col)) else "l" for col in columns)
     lines = [f"\\begin{{tabular}}{{{spec}}}", "\\toprule"]
     lines.append(" & ".join(_latex_escape(str(c)) for c in frame.columns) + " \\\\")
