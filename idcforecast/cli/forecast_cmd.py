@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
 NAME = "forecast"
 HELP = (
-    "forecast a series (default: China IDC market, CIDC overall scope) with calibrated 80% "
-    "and 95% intervals; prints the tidy forecast"
+    "forecast a series (default: China IDC market, CIDC overall scope) with calibrated 80 "
+    "and 95 percent intervals; prints the tidy forecast"
 )
 DEFAULT_DATASET = "china_idc_market"
 DEFAULT_SERIES = "china_idc_cidc_overall"

@@ -87,3 +87,13 @@ def test_readme_m3_rows_match_the_benchmark_results() -> None:
     for row in ("| **auto** (ours) |", "| drift (ours) |", "| dotm (ours) |", "| naive (ours) |"):
         ours = [line for line in readme if line.startswith(row)]
         assert ours and ours == [line for line in results if line.startswith(row)], row
+
+
+def test_help_renders(capsys: pytest.CaptureFixture[str]) -> None:
+    # argparse %-formats help strings: a bare "%" in HELP breaks `idcforecast --help`
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "forecast a series" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["forecast", "--help"])
+    assert "--horizon H" in capsys.readouterr().out
