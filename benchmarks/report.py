@@ -34,7 +34,10 @@ def _run(args: list[str]) -> float:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")]))
     started = time.perf_counter()
-    subprocess.run(args, check=True, capture_output=True, env=env, cwd=ROOT)
+    done = subprocess.run(args, capture_output=True, text=True, env=env, cwd=ROOT)
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["(no output)"])[-1]
+        raise SystemExit(f"{' '.join(args[1:])} failed (exit {done.returncode}): {last}")
     return time.perf_counter() - started
 
 
