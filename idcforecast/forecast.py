@@ -243,7 +243,7 @@ def _method_point(
 def _init_params(cls: type) -> set[str]:
     import inspect
 
-    return set(inspect.signature(cls.__init__).parameters)
+    return set(inspect.signature(cls).parameters)
 
 
 def forecast_array(
