@@ -240,10 +240,10 @@ def _group_metrics(g: pd.DataFrame, levels: list[str]) -> dict[str, float]:
         lo = g[f"lo_{label}"].to_numpy(dtype=np.float64)
         hi = g[f"hi_{label}"].to_numpy(dtype=np.float64)
         out[f"coverage_{label}"] = coverage(y, lo, hi)
-        alpha = 1.0 - float(label.replace("_", ".")) / 100.0
-        wink = (hi - lo) + 2.0 / alpha * (np.clip(lo - y, 0, None) + np.clip(y - hi, 0, None))
+        level = float(label.replace("_", "."))
+        # The score is linear in (y, lo, hi): scoring scaled values scales each term.
         with np.errstate(divide="ignore", invalid="ignore"):
-            out[f"winkler_{label}"] = float(np.mean(wink / scale))
+            out[f"winkler_{label}"] = winkler_score(y / scale, lo / scale, hi / scale, level=level)
     out["n"] = float(len(g))
     return out
 

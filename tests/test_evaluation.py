@@ -107,3 +107,13 @@ def test_backtest_too_short_for_any_window() -> None:
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         backtest(frame, 3, method="auto")
+
+
+def test_accuracy_winkler_is_scaled_by_the_mase_scale() -> None:
+    bt = backtest(_linear_frame(), 2, method="naive", n_windows=1, level=80)
+    # one window, cutoff 2017 (value 135, scale 5); actuals 140, 145
+    acc = accuracy(bt).set_index("series_id")
+    expected = winkler_score(bt["actual"] / 5.0, bt["lo_80"] / 5.0, bt["hi_80"] / 5.0, level=80)
+    assert acc.loc["lin", "winkler_80"] == pytest.approx(expected)
+    raw = winkler_score(bt["actual"], bt["lo_80"], bt["hi_80"], level=80)
+    assert acc.loc["(all)", "winkler_80"] == pytest.approx(raw / 5.0)
