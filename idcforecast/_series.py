@@ -209,8 +209,7 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
         raw = bad_year.iloc[0]
         raw = raw.item() if isinstance(raw, np.generic) else raw
         raise NonNumericValueError(
-            f"series {series_id!r}: year {raw!r} is not an integer year; "
-            "use integers such as 2021",
+            f"series {series_id!r}: year {raw!r} is not an integer year; use integers such as 2021",
             series_id=series_id,
             value=raw,
         )
