@@ -253,3 +253,26 @@ def test_public_forecast_is_callable_after_submodule_import() -> None:
 
     fc = idcforecast.forecast(tidy(GROWING), 1, method="naive")
     assert fc["mean"].tolist() == [200.0]
+
+
+def test_core_rejects_lists_and_bad_path_counts() -> None:
+    msg = (
+        "series 'x': forecast_array takes one method; got ['auto', 'drift']; call it once per "
+        "alias (forecast() accepts lists)"
+    )
+    with pytest.raises(UnknownMethodError, match=re.escape(msg)):
+        forecast_array(np.array(GROWING), horizon=2, method=["auto", "drift"], series_id="x")
+    fc = forecast_array(np.array(GROWING), horizon=2, series_id="x")
+    msg = "series 'x': n_paths must be a positive integer; got 0"
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        fc.sample_paths(0)
+
+
+def test_any_level_from_sigma() -> None:
+    fc = forecast_array(np.array(GROWING), horizon=3, levels=(80, 95))
+    lo, hi = fc.interval(95)
+    np.testing.assert_allclose(lo, fc.lower[95])
+    np.testing.assert_allclose(hi, fc.upper[95])
+    lo90, hi90 = fc.interval(90)
+    assert np.all(fc.lower[95] < lo90) and np.all(lo90 < fc.lower[80])
+    assert np.all(fc.upper[80] < hi90) and np.all(hi90 < fc.upper[95])
