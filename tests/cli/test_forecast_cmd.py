@@ -84,9 +84,10 @@ def test_readme_shows_the_real_output(capsys: pytest.CaptureFixture[str]) -> Non
 def test_readme_m3_rows_match_the_benchmark_results() -> None:
     readme = README.read_text(encoding="utf-8").splitlines()
     results = RESULTS.read_text(encoding="utf-8").splitlines()
+    # accuracy columns must agree; seconds (the last column) vary with the machine's load
     for row in ("| **auto** (ours) |", "| drift (ours) |", "| dotm (ours) |", "| naive (ours) |"):
-        ours = [line for line in readme if line.startswith(row)]
-        assert ours and ours == [line for line in results if line.startswith(row)], row
+        ours = [line.split("|")[1:-2] for line in readme if line.startswith(row)]
+        assert ours and ours == [line.split("|")[1:-2] for line in results if line.startswith(row)]
 
 
 def test_help_renders(capsys: pytest.CaptureFixture[str]) -> None:
