@@ -306,8 +306,10 @@ def _claims(history: pd.DataFrame) -> tuple[pd.DataFrame | None, pd.DataFrame | 
 
 def _scenarios(spec: Any, history: pd.DataFrame, *, to: int, seed: int) -> ScenarioResults:
     """Simulate the scenarios of a spec file from this series' forecast distribution."""
+    import pandas as pd
+
     from idcforecast.report.context import ScenarioResults
-    from idcforecast.scenarios import load_scenarios, scenario_table, simulate
+    from idcforecast.scenarios import load_scenarios, prob_exceeds, scenario_table, simulate
 
     scenario_set = load_scenarios(spec)
     sid = str(history["series_id"].iloc[0])
@@ -320,13 +322,40 @@ def _scenarios(spec: Any, history: pd.DataFrame, *, to: int, seed: int) -> Scena
         seed=seed,
         series_id=sid,
     )
+    table = scenario_table(paths)
+    final = table[(table["quantity"] == "level") & (table["year"] == to)]
+    thresholds = probability_thresholds(float(final["p50"].median()))
+    probabilities = pd.DataFrame(
+        {f"P(> {threshold:,.0f})": prob_exceeds(paths, threshold, to) for threshold in thresholds}
+    )
     return ScenarioResults(
         description=scenario_set.description,
         source=Path(str(scenario_set.source)).name,
-        table=scenario_table(paths),
+        table=table,
         n_paths=SCENARIO_PATHS,
         scenarios=tuple((s.name, s.description, s.weight) for s in scenario_set.scenarios),
+        probabilities=probabilities,
     )
+
+
+def probability_thresholds(median: float) -> tuple[float, ...]:
+    """Round levels around a central value at which the report states P(exceed).
+
+    Three thresholds, 0.75x, 1x and 1.5x the median scenario's median, each rounded to two
+    significant figures so the table reads like an analyst's question ("above 12,000?").
+
+    Examples
+    --------
+    >>> probability_thresholds(12324.2)
+    (9200.0, 12000.0, 18000.0)
+    """
+    import math
+
+    def round2(x: float) -> float:
+        digits = 1 - math.floor(math.log10(abs(x)))
+        return float(round(x, digits))
+
+    return tuple(round2(median * factor) for factor in (0.75, 1.0, 1.5))
 
 
 def _assumptions(history: pd.DataFrame, fc: pd.DataFrame) -> tuple[str, ...]:

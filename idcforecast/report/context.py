@@ -47,6 +47,9 @@ class ScenarioResults:
     table: pd.DataFrame
     n_paths: int
     scenarios: tuple[tuple[str, str, float | None], ...] = ()  # (name, description, weight)
+    # P(value in the final year > threshold): one row per scenario (+ "weighted"), one
+    # column per threshold, in the series' unit
+    probabilities: pd.DataFrame | None = None
 
 
 @dataclass(frozen=True)

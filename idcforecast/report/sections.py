@@ -350,6 +350,22 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         ),
         align=("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
     )
+    if result.probabilities is not None:
+        probs = result.probabilities
+        doc.paragraph(
+            f"Probability that the {year} value exceeds each level ({ctx.unit}), as the share "
+            "of simulated paths above it; the weighted row mixes the scenarios by their weights."
+        )
+        doc.table(
+            pd.DataFrame(
+                [
+                    (str(name), *(f"{100 * p:.0f}%" for p in row))
+                    for name, row in zip(probs.index, probs.to_numpy(), strict=True)
+                ],
+                columns=["Scenario", *map(str, probs.columns)],
+            ),
+            align=("LEFT", *("RIGHT",) * probs.shape[1]),
+        )
 
 
 def methodology(ctx: ReportContext, doc: ReportDocument) -> None:

@@ -140,6 +140,25 @@ def test_without_cjk_font_and_with_scenarios(tmp_path: Path, monkeypatch) -> Non
     for name in ("base", "bull", "bear", "weighted"):
         assert re.search(rf"^{name}\b", text, re.MULTILINE), name
     assert "5,000 Monte Carlo paths per scenario" in text
+    # the probability table: three round thresholds, one row per scenario (+ weighted);
+    # a higher threshold can never be more likely to be exceeded
+    assert "Probability that the 2030 value exceeds each level (CNY 100m)" in compact
+    header = re.search(r"Scenario P\(> ([\d,]+)\) P\(> ([\d,]+)\) P\(> ([\d,]+)\)", compact)
+    assert header is not None
+    thresholds = [float(x.replace(",", "")) for x in header.groups()]
+    assert thresholds == sorted(thresholds)
+    for name in ("base", "bull", "bear", "weighted"):
+        row = re.search(rf"{name} (\d+)% (\d+)% (\d+)%", compact)
+        assert row is not None, name
+        probs = [int(x) for x in row.groups()]
+        assert probs == sorted(probs, reverse=True), (name, probs)
+
+
+def test_probability_thresholds_round_to_two_significant_figures() -> None:
+    from idcforecast.report.build import probability_thresholds
+
+    # 0.75 * 5078.3 = 3808.7 -> 3800; 5078.3 -> 5100; 1.5 * 5078.3 = 7617.5 -> 7600
+    assert probability_thresholds(5078.3) == (3800.0, 5100.0, 7600.0)
 
 
 def test_unknown_series_is_a_typed_error_and_leaves_nothing(tmp_path: Path) -> None:
