@@ -416,15 +416,3 @@ def test_figure_text_converts_like_the_number(amount: object) -> None:
     out = read_series(table, unit="CNY bn")
     # 亿元 is 1e8 yuan, CNY bn is 1e9: divide by ten
     assert out["value"].item() == pytest.approx(float(amount) / 10, rel=1e-12)
-
-
-@pytest.mark.parametrize(
-    "name", ["idcforecast.io", "idcforecast._cells", "idcforecast._tidy", "idcforecast.datasets"]
-)
-def test_docstring_examples_run(name: str) -> None:
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0, f"{name} has no examples"
-    assert result.failed == 0

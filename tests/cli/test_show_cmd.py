@@ -107,19 +107,9 @@ def test_errors_are_one_line(
 
 
 def test_python_dash_m_runs_the_main_job() -> None:
-    # the README's first command ends in `python -m idcforecast show`
+    # `python -m idcforecast show` works through the module entry point
     done = subprocess.run(
         [sys.executable, "-m", "idcforecast", "show"], capture_output=True, text=True, check=True
     )
     assert done.stdout.startswith("china_idc_cidc_overall")
     assert done.stderr == ""
-
-
-@pytest.mark.parametrize("name", ["idcforecast.cli.show_cmd", "idcforecast.cli._text"])
-def test_docstring_examples_run(name: str) -> None:
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0, f"{name} has no examples"
-    assert result.failed == 0
