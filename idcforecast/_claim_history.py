@@ -1,6 +1,6 @@
 """Private: the actuals a claim is checked against, and figures as intervals.
 
-Shared by :mod:`idcforecast.claim_checks` and :mod:`idcforecast.track_record`.
+Shared by :mod:`idcforecast.claim_checks` and :mod:`idcforecast.claim_track_record`.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Frames to per-series numpy arrays, and the gap policy, for the forecast front door.
 
-Only this module and :mod:`idcforecast.forecast` / :mod:`idcforecast.evaluation` touch
+Only this module and :mod:`idcforecast.forecasting` / :mod:`idcforecast.evaluation` touch
 pandas; models see consecutive yearly values as 1-D arrays.
 
 Gap policy (years missing inside a series), chosen with ``gaps=``:

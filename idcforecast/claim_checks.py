@@ -17,7 +17,7 @@ What is checked (the ``consistent`` verdict):
 
 Level claims about later years, or with no ``made`` date, are forecasts: the latest is
 compared with the actual as the *outcome* (``end_gap``), which does not enter the verdict
-(see also :func:`idcforecast.track_record`).
+(see also :func:`idcforecast.claim_track_record`).
 
 Qualifiers widen figures into intervals ("more than 3200.5" is ``[3200.5, inf)``);
 ``tolerance`` is the relative gap allowed between two figures (0.01 = 1%), and

@@ -5,7 +5,7 @@ or a compound annual growth rate over a period — with its qualifier and proven
 fields follow the ``published_forecasts`` dataset schema (docs/internals.md, "Claims"), so a
 claim set can come from a list of Claims, a frame in that schema, or a CSV or TOML file
 (:func:`read_claims`). The checks themselves are in :mod:`idcforecast.claim_checks` and
-:mod:`idcforecast.track_record`.
+:mod:`idcforecast.claim_track_record`.
 
 Unlike :mod:`idcforecast.growth` (rates as fractions), a claim stores a rate the way it is
 published: a percent number with unit ``"%"`` (``value=27.8`` is 27.8%); :attr:`Claim.rate`

@@ -130,7 +130,7 @@ def backtest(
     Returns
     -------
     pandas.DataFrame
-        The :func:`idcforecast.forecast` columns plus ``cutoff``, ``actual``, ``naive`` (the
+        The :func:`idcforecast.forecasting` columns plus ``cutoff``, ``actual``, ``naive`` (the
         last value up to the cutoff, for OWA) and ``mase_scale`` (mean absolute first
         difference up to the cutoff).
 
@@ -147,7 +147,7 @@ def backtest(
     import pandas as pd
 
     from idcforecast._series import prepare_values, split_series
-    from idcforecast.forecast import _level_label, forecast_array, resolve_methods
+    from idcforecast.forecasting import _level_label, forecast_array, resolve_methods
 
     methods = resolve_methods(method)
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:

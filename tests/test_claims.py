@@ -12,10 +12,10 @@ import pandas as pd
 import pytest
 
 from idcforecast.claim_checks import check_claims, claim_readings
+from idcforecast.claim_track_record import track_record
 from idcforecast.claims import Claim, parse_period, read_claims
 from idcforecast.datasets import load_dataset
 from idcforecast.errors import IncompatibleUnitsError, SpecError, UnknownSubjectError
-from idcforecast.track_record import track_record
 
 SUBJECT = "china_idc_cidc_overall"
 UNIT = "CNY 100m"

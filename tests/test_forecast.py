@@ -250,7 +250,7 @@ def test_settings_default_is_what_the_docs_say() -> None:
 
 def test_public_forecast_is_callable_after_submodule_import() -> None:
     import idcforecast
-    import idcforecast.forecast  # sets the package attribute to the submodule
+    import idcforecast.forecasting  # binds the submodule on the package, under its own name
 
     fc = idcforecast.forecast(tidy(GROWING), 1, method="naive")
     assert fc["mean"].tolist() == [200.0]

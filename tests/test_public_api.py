@@ -36,3 +36,27 @@ def test_import_is_lazy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_no_public_function_shares_its_name_with_a_submodule() -> None:
+    # Importing a submodule sets it as an attribute of the package, which would shadow a
+    # lazily exported function of the same name (idc.forecast turning into a module).
+    import importlib.util
+
+    clashes = [
+        name
+        for name, module in idcforecast._EXPORTS.items()
+        if module != "idcforecast" and importlib.util.find_spec(f"idcforecast.{name}") is not None
+    ]
+    assert clashes == []
+
+
+def test_public_functions_survive_importing_every_submodule() -> None:
+    code = (
+        "import importlib, pkgutil, idcforecast as idc; "
+        "[importlib.import_module(m.name) for m in "
+        "pkgutil.walk_packages(idc.__path__, 'idcforecast.') if m.name != 'idcforecast.__main__']; "
+        "print(type(idc.forecast).__name__, type(idc.track_record).__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["function", "function"]

@@ -13,7 +13,7 @@ from idcforecast.batch.engines import ENGINES, available_cores, run_engine
 from idcforecast.batch.progress import make_progress
 from idcforecast.batch.worker import BatchSpec, ChunkResult, run_chunk
 from idcforecast.errors import EngineError, ModelError, UnknownMethodError
-from idcforecast.forecast import resolve_methods
+from idcforecast.forecasting import resolve_methods
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -81,7 +81,7 @@ class _Assembler:
 def _frame(table: SeriesTable, spec: BatchSpec, out: _Assembler) -> pd.DataFrame:
     import pandas as pd
 
-    from idcforecast.forecast import _level_label
+    from idcforecast.forecasting import _level_label
 
     h, m = spec.horizon, len(spec.methods)
     steps = np.arange(1, h + 1)
@@ -119,7 +119,7 @@ def forecast_many(
 ) -> pd.DataFrame:
     """Forecast every series of a long frame, on this machine's cores or a Dask cluster.
 
-    Each series gets exactly what :func:`idcforecast.forecast` gives it (the same calls of
+    Each series gets exactly what :func:`idcforecast.forecasting` gives it (the same calls of
     the per-series core, which depend only on the series and the arguments, never on the
     chunk or worker that ran them), whatever the engine, ``n_jobs`` and ``chunk_size``. A
     series that cannot be forecast does not stop the batch: its rows carry NaN forecasts,
@@ -152,13 +152,13 @@ def forecast_many(
         For "dask": a ``distributed.Client``, a scheduler address ("tcp://host:8786"), or
         None for the current client.
     cap, seed, gaps
-        As in :func:`idcforecast.forecast` (``cap`` may map series ids to caps; ``seed`` is
+        As in :func:`idcforecast.forecasting` (``cap`` may map series ids to caps; ``seed`` is
         passed to every series unchanged, so no result depends on its position).
 
     Returns
     -------
     DataFrame
-        The columns of :func:`idcforecast.forecast` (``series_id, year, model, mean,
+        The columns of :func:`idcforecast.forecasting` (``series_id, year, model, mean,
         lo_80, hi_80, lo_95, hi_95, unit, status, note``) with ``status`` in {"ok",
         "fallback", "failed"}; series in order of first appearance.
 

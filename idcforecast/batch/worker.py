@@ -83,7 +83,7 @@ def _forecast_series(
     Returns the forecasts and the gap-policy note (empty when no year was filled).
     """
     from idcforecast._series import prepare_values
-    from idcforecast.forecast import forecast_array
+    from idcforecast.forecasting import forecast_array
 
     name = str(series_id)
     prepared = prepare_values(years.astype(np.int64), values, gaps=spec.gaps, series_id=name)

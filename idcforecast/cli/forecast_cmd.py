@@ -77,7 +77,7 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
 def build(args: argparse.Namespace) -> pd.DataFrame:
     """The tidy forecast frame the command prints."""
     from idcforecast.errors import SpecError
-    from idcforecast.forecast import forecast
+    from idcforecast.forecasting import forecast
 
     history = _history(args)
     last_years = history.groupby("series_id")["year"].max()

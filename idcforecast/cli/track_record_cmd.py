@@ -37,8 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the track record table."""
+    from idcforecast.claim_track_record import track_record
     from idcforecast.cli.claims_cmd import format_table
-    from idcforecast.track_record import track_record
 
     record = track_record(args.file, tolerance=args.tolerance)
     if args.forecasts_only:

@@ -1,7 +1,7 @@
 """The model contract every forecasting model follows.
 
 Models work on one 1-D numpy array of consecutive yearly observations; only the front door
-(:func:`idcforecast.forecast`) touches DataFrames, years and gaps.
+(:func:`idcforecast.forecasting`) touches DataFrames, years and gaps.
 
 The contract (scikit-learn style):
 

@@ -70,7 +70,7 @@ def build_report(
     seed
         Seed for anything random (scenario paths).
     method
-        Forecast method for ``idcforecast.forecast`` ("auto" or an alias).
+        Forecast method for ``idcforecast.forecasting`` ("auto" or an alias).
     title
         The report title (derived from the series by default).
     command
@@ -237,7 +237,7 @@ def _context(
     reproduce: str,
 ) -> ReportContext:
     from idcforecast import __version__
-    from idcforecast.forecast import forecast
+    from idcforecast.forecasting import forecast
     from idcforecast.report.context import Provenance, ReportContext
 
     last = int(history["year"].iloc[-1])
@@ -293,8 +293,8 @@ def _backtest(
 def _claims(history: pd.DataFrame) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """Check the bundled published claims whose subject is this series, if any."""
     from idcforecast.claim_checks import check_claims
+    from idcforecast.claim_track_record import track_record
     from idcforecast.datasets import load_dataset
-    from idcforecast.track_record import track_record
 
     sid = str(history["series_id"].iloc[0])
     published = load_dataset("published_forecasts")

@@ -383,7 +383,7 @@ def plot_claims(
     Parameters
     ----------
     record
-        Output of ``idcforecast.track_record`` (``claim_set, by, made, year, value,
+        Output of ``idcforecast.claim_track_record`` (``claim_set, by, made, year, value,
         qualifier, actual, held, forecast``...). Figures restated after the fact
         (``forecast`` False) are left out.
     history

@@ -250,7 +250,7 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
     doc.paragraph(
         "Growth claims published about this market, checked for internal consistency (does "
         "the stated growth rate connect the stated levels?) and, for forecasts, against what "
-        "happened. Checked with idcforecast.check_claims and idcforecast.track_record."
+        "happened. Checked with idcforecast.check_claims and idcforecast.claim_track_record."
     )
     verdict = {True: "consistent", False: "inconsistent"}
     doc.table(
@@ -373,11 +373,12 @@ def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
     doc.heading("Methodology")
     notes = [n for n in ctx.forecast.get("note", []) if isinstance(n, str) and n]
     doc.paragraph(
-        f"Forecast method: '{ctx.model}' (idcforecast.forecast, method "
+        f"Forecast method: '{ctx.model}' (idcforecast.forecasting, method "
         f"'{ctx.provenance.method}'). {_members_text(ctx.model)}Intervals are calibrated from "
         "the series' own rolling-origin errors (refits at earlier cutoffs, relative errors "
-        "pooled over horizons and shrunk toward the spread of the series' growth, which "
-        "dominates when the series is short; scaled Student t quantiles), so their width "
+        "pooled over horizons and shrunk toward the typical size of the series' annual "
+        "changes, which dominates when the series is short; scaled Student t quantiles), so "
+        "their width "
         "reflects how wrong such forecasts have been on this series, not the model's "
         "in-sample fit (idcforecast.calibration)."
         + (f" Note: {'; '.join(dict.fromkeys(notes))}." if notes else "")

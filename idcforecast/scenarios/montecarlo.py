@@ -1,7 +1,7 @@
 """Monte Carlo sample paths: the vectorized engine on arrays and ``simulate`` on data.
 
 The engine draws paths from a forecast's calibrated error distribution, the one documented
-for ``idcforecast.forecast.forecast_paths``: on the ``"log"`` scale,
+for ``idcforecast.forecasting.forecast_paths``: on the ``"log"`` scale,
 ``log(mean) + cumsum(sqrt(diff(sigma ** 2)) * Z)`` (random-walk increments, so each year's
 marginal has spread ``sigma[h]`` and consecutive years are correlated); on the ``"level"``
 scale the same without logs. ``mean`` is therefore the path median on the log scale.
@@ -330,7 +330,7 @@ def simulate(
     """Simulate ``n_paths`` future paths per scenario from the fitted forecast model.
 
     Fits ``method`` (default the "auto" combination) with
-    ``idcforecast.forecast.forecast_array`` and samples its calibrated error distribution
+    ``idcforecast.forecasting.forecast_array`` and samples its calibrated error distribution
     (sigma from the series' own rolling-origin errors) with :func:`simulate_paths`; scenario
     growth adjustments and shocks then compound on each path and caps saturate it.
 
@@ -362,7 +362,7 @@ def simulate(
     spec = _as_scenario_set(scenarios)
     sid, years, values, unit = _select_series(data, series_id or spec.series_id)
     from idcforecast._series import prepare_values
-    from idcforecast.forecast import forecast_array
+    from idcforecast.forecasting import forecast_array
 
     prepared = prepare_values(years, values, series_id=sid)  # the engine's gap policy
     fc = forecast_array(

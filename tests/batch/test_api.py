@@ -10,7 +10,7 @@ import pytest
 
 from idcforecast.batch import forecast_many
 from idcforecast.errors import EngineError, IdcForecastError, ModelError, UnknownMethodError
-from idcforecast.forecast import forecast
+from idcforecast.forecasting import forecast
 
 
 def _panel(n_series: int, *, seed: int = 7) -> pd.DataFrame:

@@ -17,7 +17,7 @@ from idcforecast import build_report
 from idcforecast._paths import data_dir
 from idcforecast.datasets import load_series
 from idcforecast.errors import DataError, ReportError, SpecError, UnknownSeriesError
-from idcforecast.forecast import forecast
+from idcforecast.forecasting import forecast
 from idcforecast.report import build as build_module
 from idcforecast.report.fonts import CJK_FONT_ENV, contains_cjk, find_cjk_font
 

@@ -182,7 +182,7 @@ def test_bundled_assumptions_are_sourced_and_their_arithmetic_holds() -> None:
 
 def test_reconciliation_table_takes_a_real_forecast_frame() -> None:
     from idcforecast.datasets import load_dataset
-    from idcforecast.forecast import forecast
+    from idcforecast.forecasting import forecast
 
     data = load_dataset("china_idc_market")
     fc = forecast(data[data["series_id"] == "china_idc_cidc_overall"], 3)

@@ -63,7 +63,7 @@ def test_simulate_samples_the_forecast_engines_distribution() -> None:
     import numpy as np
 
     from idcforecast._series import prepare_values
-    from idcforecast.forecast import forecast_array
+    from idcforecast.forecasting import forecast_array
 
     history = _history()
     paths = simulate(history, 5, n_paths=40_000, seed=1)

@@ -13,8 +13,6 @@ to zero or below is floored at 1% of the smallest observation (named in ``note``
 from __future__ import annotations
 
 import difflib
-import sys
-import types
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -478,20 +476,3 @@ def forecast(
                 rows.append(row)
     frame = pd.DataFrame(rows)
     return frame.astype({"year": "int64"})
-
-
-class _CallableModule(types.ModuleType):
-    """This module, callable as :func:`forecast`.
-
-    The public function shares its name with this module. Importing the submodule (as
-    ``from idcforecast.forecast import forecast_array`` does) makes Python set the package
-    attribute ``idcforecast.forecast`` to the module, shadowing the function of the lazy
-    public namespace; a callable module keeps ``idcforecast.forecast(data, h)`` working in
-    every import order.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> pd.DataFrame:
-        return forecast(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
