@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import csv
 import functools
+import numbers
 import operator
 from pathlib import Path
 
 from idcforecast._paths import data_dir
-from idcforecast.errors import DataError, MissingFxRateError
+from idcforecast.errors import DataError, MissingFxRateError, UnitError
 
 __all__ = ["fx_rate", "fx_table"]
 
@@ -96,21 +97,48 @@ def _has_pair(base: str, quote: str) -> bool:
     return (base, quote) in table or (quote, base) in table
 
 
+def _code(currency: str) -> str:
+    # ISO codes are upper case; "usd" from a user's column means USD
+    return currency.strip().upper() if isinstance(currency, str) else currency
+
+
+def _whole_year(year: object, pair: str) -> int:
+    """``year`` as an int; a bool, a fraction or non-digit text is a UnitError."""
+    if isinstance(year, str) and year.strip().isdigit():
+        return int(year.strip())
+    if isinstance(year, numbers.Real) and not isinstance(year, bool):
+        if isinstance(year, numbers.Integral):
+            return operator.index(year)
+        if (number := float(year)).is_integer():
+            return int(number)
+    raise UnitError(
+        f"converting {pair}: year={year!r} is not a whole year; expected a year such as "
+        "2020 (the FX table holds annual averages); pass year=2020",
+        pair=pair,
+        year=year,
+    )
+
+
 def fx_rate(from_currency: str, to_currency: str, *, year: int | None) -> float:
     """Units of ``to_currency`` per one unit of ``from_currency`` in ``year``.
 
     Parameters
     ----------
     from_currency, to_currency
-        ISO codes ("CNY", "USD"). The same code gives 1.0 with or without a year.
+        ISO codes ("CNY", "USD"; case and surrounding spaces are ignored). The same code
+        gives 1.0 with or without a year.
     year
         The year whose annual average rate to use. Required for two different currencies.
+        A whole number: an int (numpy too), a whole float (2020.0, as from a float column)
+        or digit text ("2020").
 
     Raises
     ------
     MissingFxRateError
         No year given, or the table lacks the pair (directly, inverted, or as a cross
         through USD with both legs present) for that year.
+    UnitError
+        ``year`` is not a whole number (2020.5, "2020E", True).
 
     Examples
     --------
@@ -119,6 +147,7 @@ def fx_rate(from_currency: str, to_currency: str, *, year: int | None) -> float:
     >>> round(fx_rate("CNY", "USD", year=2020), 6)
     0.144839
     """
+    from_currency, to_currency = _code(from_currency), _code(to_currency)
     if from_currency == to_currency:
         return 1.0
     pair = f"{from_currency}->{to_currency}"
@@ -129,7 +158,7 @@ def fx_rate(from_currency: str, to_currency: str, *, year: int | None) -> float:
             pair=pair,
             year=None,
         )
-    year = operator.index(year)
+    year = _whole_year(year, pair)
     rate = _direct(from_currency, to_currency, year)
     if rate is None and _PIVOT not in (from_currency, to_currency):
         first, second = _direct(from_currency, _PIVOT, year), _direct(_PIVOT, to_currency, year)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from idcforecast._paths import data_dir
-from idcforecast.errors import DataError, MissingFxRateError
+from idcforecast.errors import DataError, MissingFxRateError, UnitError
 from idcforecast.units import convert, fx_rate
 from idcforecast.units import fx as fx_module
 
@@ -154,3 +154,29 @@ def test_duplicate_year(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     )
     with pytest.raises(DataError, match=re.escape(message)):
         fx_rate("USD", "CNY", year=2020)
+
+
+def test_currency_codes_ignore_case_and_spaces() -> None:
+    # was: MissingFxRateError "no FX rate for usd->cny in 2020: the pair is not in the table"
+    assert fx_rate(" usd", "Cny ", year=2020) == 6.9042  # G.5A 2020
+    assert fx_rate("usd", "USD", year=None) == 1.0
+
+
+@pytest.mark.parametrize("year", ["2020", " 2020 ", 2020.0])
+def test_a_whole_year_as_text_or_float_is_that_year(year: object) -> None:
+    # was: TypeError "'str' object cannot be interpreted as an integer" (and for 2020.0)
+    assert fx_rate("USD", "CNY", year=year) == 6.9042  # type: ignore[arg-type]
+    assert convert("$1 bn", "CNY bn", year=year) == 6.9042  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("year", "shown"), [(True, "True"), (2020.5, "2020.5"), ("2020E", "'2020E'")]
+)
+def test_a_year_that_is_not_whole_is_named(year: object, shown: str) -> None:
+    # was: True silently meant year 1; 2020.5 and '2020E' raised a bare TypeError
+    message = (
+        f"converting USD->CNY: year={shown} is not a whole year; expected a year such as "
+        "2020 (the FX table holds annual averages); pass year=2020"
+    )
+    with pytest.raises(UnitError, match=re.escape(message)):
+        fx_rate("USD", "CNY", year=year)  # type: ignore[arg-type]
