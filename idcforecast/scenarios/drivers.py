@@ -8,8 +8,11 @@ The chain, with every assumption explicit::
     revenue       = racks_in_use * revenue_per_rack     (per year)
 
 Internal units: money in yuan ("CNY"), power in MW, rack density in kW per rack, revenue
-per rack in yuan per rack per year, utilisation as a fraction. Money drivers also take
-figure text ("500 billion yuan", "2000万元"), converted with :func:`idcforecast.convert`.
+per rack in yuan per rack per year, utilisation as a fraction. Every driver also takes
+figure text, converted with :func:`idcforecast.convert` to the unit in :data:`TEXT_UNITS`:
+"500 billion yuan", "RMB 20-50 m per MW" (a range in text is a uniform driver),
+"11.9万元每架" (per rack: converted at the model's kw_per_rack), "6 kW per rack",
+"520万架", "61.9%", "9,486 yuan per rack per month" (x 12 per year).
 
 Each driver is fixed or a distribution: ``uniform`` (low, high), ``triangular`` (low, mode,
 high), ``normal`` and ``lognormal`` (low, high read as the 5th and 95th percentiles).
@@ -30,7 +33,7 @@ from idcforecast.errors import SpecError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DRIVER_UNITS", "Driver", "DriverModel", "driver_assumptions"]
+__all__ = ["DRIVER_UNITS", "TEXT_UNITS", "Driver", "DriverModel", "driver_assumptions"]
 
 DISTRIBUTIONS = ("fixed", "uniform", "triangular", "normal", "lognormal")
 # driver -> (unit, upper bound of a valid value); every driver must be > 0
@@ -92,17 +95,78 @@ class Driver:
         return rng.lognormal(mu, sd, n)
 
 
-def _to_number(name: str, value: Any, *, year: int | None) -> float:
-    if isinstance(value, str):
-        from idcforecast.units import convert
+# driver -> the unit figure text converts to (rates in the parser's canonical spelling)
+TEXT_UNITS = {
+    "capex": "CNY",
+    "capex_per_mw": "CNY/MW",
+    "kw_per_rack": "kW/racks",
+    "racks": "racks",
+    "utilisation": "%",
+    "revenue_per_rack": "CNY/racks/year",
+}
 
-        if name not in ("capex", "capex_per_mw", "revenue_per_rack"):
+
+def _text_quantity(
+    name: str, text: str, *, year: int | None, kw_per_rack: float
+) -> tuple[float, float | None, float | None]:
+    """Figure text as ``(value, low, high)`` in the driver's internal unit (low/high: a range)."""
+    from idcforecast.errors import IdcForecastError, IncompatibleUnitsError
+    from idcforecast.units import parse_quantity
+
+    target = TEXT_UNITS[name]
+    where = f"driver {name!r}: figure text {text!r}"
+    try:
+        quantity = parse_quantity(text)
+    except IdcForecastError as err:
+        raise SpecError(
+            f"{where} is not a figure ({err}); give a number in {DRIVER_UNITS[name][0]} or "
+            f"text such as {_TEXT_EXAMPLES[name]!r}",
+            key=name,
+        ) from err
+    try:
+        converted = quantity.to(target, year=year, kw_per_rack=kw_per_rack)
+    except IdcForecastError as err:
+        if math.isnan(kw_per_rack) and "kw_per_rack" in err.fields:
             raise SpecError(
-                f"driver {name!r}: figure text {value!r} is only read for money drivers; "
-                f"give a number in {DRIVER_UNITS[name][0]}",
+                f"{where} is in {quantity.unit!r}; converting it to {target!r} needs one "
+                "rack density, but kw_per_rack is not a single number here; give kw_per_rack "
+                f"as a number or the figure in {target!r} (e.g. {_TEXT_EXAMPLES[name]!r})",
+                key=name,
+            ) from err
+        hint = ""
+        if isinstance(err, IncompatibleUnitsError):
+            hint = f"; write it in {DRIVER_UNITS[name][0]}, e.g. {_TEXT_EXAMPLES[name]!r}"
+        raise SpecError(f"{where} in {quantity.unit!r}: {err}{hint}", key=name) from err
+    scale = 0.01 if name == "utilisation" else 1.0  # percent -> fraction
+    low, high = converted.low, converted.high
+    return (
+        converted.value * scale,
+        None if low is None else low * scale,
+        None if high is None else high * scale,
+    )
+
+
+_TEXT_EXAMPLES = {
+    "capex": "500 billion yuan",
+    "capex_per_mw": "RMB 20-50 m per MW",
+    "kw_per_rack": "6 kW per rack",
+    "racks": "520万架",
+    "utilisation": "61.9%",
+    "revenue_per_rack": "9,486 yuan per rack per month",
+}
+
+
+def _to_number(name: str, value: Any, *, year: int | None, kw_per_rack: float) -> float:
+    if isinstance(value, str):
+        number, low, _ = _text_quantity(name, value, year=year, kw_per_rack=kw_per_rack)
+        if low is not None:
+            raise SpecError(
+                f"driver {name!r}: figure text {value!r} is a range where one number is "
+                f"expected; give the range as the whole driver ({name}={value!r} reads as "
+                "uniform low-high) or split it into low and high",
                 key=name,
             )
-        return float(convert(value, "CNY", year=year))
+        return number
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise SpecError(
             f"driver {name!r}: expected a number or figure text; found {value!r}", key=name
@@ -110,9 +174,18 @@ def _to_number(name: str, value: Any, *, year: int | None) -> float:
     return float(value)
 
 
-def _make_driver(name: str, spec: Any, *, year: int | None) -> Driver:
+def _make_driver(name: str, spec: Any, *, year: int | None, kw_per_rack: float) -> Driver:
+    def number(value: Any) -> float:
+        return _to_number(name, value, year=year, kw_per_rack=kw_per_rack)
+
     if isinstance(spec, Driver):
         driver = replace(spec, name=name)
+    elif isinstance(spec, str):
+        middle, low, high = _text_quantity(name, spec, year=year, kw_per_rack=kw_per_rack)
+        if low is not None:  # "RMB 20-50 m per MW" is the uniform range, not its midpoint
+            driver = Driver(name=name, dist="uniform", low=low, high=high)
+        else:
+            driver = Driver(name=name, value=middle)
     elif isinstance(spec, Mapping):
         extra = set(spec) - {"dist", "value", "low", "mode", "high", "source", "note"}
         if extra:
@@ -125,9 +198,9 @@ def _make_driver(name: str, spec: Any, *, year: int | None) -> Driver:
         driver = Driver(
             name=name,
             dist=str(spec.get("dist", "fixed" if "low" not in spec else "uniform")),
-            value=None if mode is None else _to_number(name, mode, year=year),
-            low=None if spec.get("low") is None else _to_number(name, spec["low"], year=year),
-            high=None if spec.get("high") is None else _to_number(name, spec["high"], year=year),
+            value=None if mode is None else number(mode),
+            low=None if spec.get("low") is None else number(spec["low"]),
+            high=None if spec.get("high") is None else number(spec["high"]),
             source=str(spec.get("source", "")),
             note=str(spec.get("note", "")),
         )
@@ -136,14 +209,9 @@ def _make_driver(name: str, spec: Any, *, year: int | None) -> Driver:
             raise SpecError(
                 f"driver {name!r}: a range must be (low, high); found {spec!r}", key=name
             )
-        driver = Driver(
-            name=name,
-            dist="uniform",
-            low=_to_number(name, spec[0], year=year),
-            high=_to_number(name, spec[1], year=year),
-        )
+        driver = Driver(name=name, dist="uniform", low=number(spec[0]), high=number(spec[1]))
     else:
-        driver = Driver(name=name, value=_to_number(name, spec, year=year))
+        driver = Driver(name=name, value=number(spec))
     _check_driver(driver)
     return driver
 
@@ -166,10 +234,12 @@ def _check_driver(d: Driver) -> None:
     values = [v for v in (d.value, d.low, d.high) if v is not None]
     for v in values:
         if not (math.isfinite(v) and 0 < v <= upper):
-            bound = "in (0, 1]" if upper == 1.0 else "positive"
+            bound = "number in (0, 1]" if upper == 1.0 else "positive number"
+            why = f"a negative {d.name.replace('_', ' ')} is meaningless"
+            if v > upper:
+                why = "a share above 1 is more than all racks; write 61.9% as '61.9%' or 0.619"
             raise SpecError(
-                f"{where}: {v!r} {unit} is not a valid value; expected a {bound} number "
-                f"(a negative {d.name.replace('_', ' ')} is meaningless)",
+                f"{where}: {v!r} {unit} is not a valid value; expected a {bound} ({why})",
                 key=d.name,
                 value=v,
             )
@@ -272,14 +342,21 @@ class DriverModel:
                 key=sorted(unknown)[0],
             )
         self.year = year
-        self.drivers: dict[str, Driver] = {}
-        for name, spec in given.items():
+        # per-kW or per-rack text converts through the model's own rack density, so it is
+        # read first; NaN (no single density) makes a conversion that needs one fail clearly
+        density = math.nan
+        made: dict[str, Driver] = {}
+        for name in sorted(given, key=lambda n: n != "kw_per_rack"):
+            spec = given[name]
             if spec is None or (name == "kw_per_rack" and racks is not None):
                 continue
-            driver = _make_driver(name, spec, year=year)
+            driver = _make_driver(name, spec, year=year, kw_per_rack=density)
+            if name == "kw_per_rack" and driver.dist == "fixed":
+                density = float(driver.value)  # type: ignore[arg-type]
             if name in sources:
                 driver = replace(driver, source=sources[name])
-            self.drivers[name] = driver
+            made[name] = driver
+        self.drivers: dict[str, Driver] = {name: made[name] for name in given if name in made}
 
     @property
     def quantities(self) -> tuple[str, ...]:

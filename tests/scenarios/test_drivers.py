@@ -91,7 +91,7 @@ def test_negative_capex_and_utilisation_are_typed_errors() -> None:
         SpecError,
         match=re.escape(
             "driver 'utilisation' (uniform): -0.1 fraction is not a valid value; expected a "
-            "in (0, 1] number (a negative utilisation is meaningless)"
+            "number in (0, 1] (a negative utilisation is meaningless)"
         ),
     ):
         DriverModel(racks=100, utilisation=(-0.1, 0.5))
@@ -194,3 +194,87 @@ def test_reconciliation_table_takes_a_real_forecast_frame() -> None:
     # 8.1e6 x 0.6 x 60,000 yuan = 2.916e11 yuan = 2916 亿元 (all drivers fixed)
     assert row["bottom_up_p50"] == pytest.approx(2916.0)
     assert row["gap"] == pytest.approx(2916.0 - expected["mean"])
+
+
+def test_text_rates_convert_to_the_driver_units() -> None:
+    # Was IncompatibleUnitsError: text was converted to plain "CNY" whatever the driver.
+    # "RMB 20 m per MW" = 2e7 CNY/MW; a text range is the uniform driver, not its midpoint:
+    #   5e11 / 5e7 = 10,000 MW and 5e11 / 2e7 = 25,000 MW (as with the tuple above).
+    model = DriverModel(capex="500 billion yuan", capex_per_mw="RMB 20–50 m per MW")
+    driver = model.drivers["capex_per_mw"]
+    assert (driver.dist, driver.low, driver.high) == ("uniform", 20e6, 50e6)
+    ranges = model.ranges().set_index("quantity")
+    assert ranges.loc["mw", ["low", "high"]].tolist() == [10_000.0, 25_000.0]
+    tupled = DriverModel(
+        capex="500 billion yuan", capex_per_mw=("RMB 20 m per MW", "RMB 50 m per MW")
+    )
+    assert tupled.drivers["capex_per_mw"].bounds() == (20e6, 50e6)
+    # per rack, at the model's own density: 11.9万元 per rack / 6 kW = 119,000 / 0.006 MW
+    #   = 19,833,333.3 CNY/MW (at the 2.5 kW default it would be 47.6 m: density matters)
+    per_rack = DriverModel(
+        capex="500亿元", capex_per_mw="11.9万元每架", kw_per_rack="6 kW per rack"
+    )
+    assert per_rack.drivers["capex_per_mw"].value == pytest.approx(119_000 / 0.006, rel=1e-12)
+    assert per_rack.drivers["kw_per_rack"].value == 6.0
+    assert list(per_rack.drivers) == ["capex", "capex_per_mw", "kw_per_rack"]
+    # revenue per rack per month x 12: 9,486 x 12 = 113,832 yuan per rack per year;
+    # 520万 racks = 5.2e6; 55% in use = 2.86e6; revenue 2.86e6 x 113,832 = 3.2555952e11 yuan
+    revenue = DriverModel(
+        racks="520万架", utilisation="55%", revenue_per_rack="9,486 yuan per rack per month"
+    )
+    assert revenue.drivers["revenue_per_rack"].value == 113_832.0
+    assert revenue.drivers["utilisation"].value == pytest.approx(0.55, rel=1e-15)
+    out = revenue.ranges().set_index("quantity")
+    assert out.loc["revenue", "low"] == pytest.approx(3.2555952e11, rel=1e-12)
+
+
+def test_text_driver_errors_name_the_driver_and_the_fix() -> None:
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "driver 'capex_per_mw': figure text '11.9万元每架' is in 'CNY 10k/racks'; converting "
+            "it to 'CNY/MW' needs one rack density, but kw_per_rack is not a single number "
+            "here; give kw_per_rack as a number or the figure in 'CNY/MW' (e.g. 'RMB 20-50 m "
+            "per MW')"
+        ),
+    ):
+        DriverModel(capex="500亿元", capex_per_mw="11.9万元每架", kw_per_rack=(5, 8.4))
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "driver 'revenue_per_rack': figure text '5万元 per rack' in 'CNY 10k/racks': cannot "
+            "convert 'CNY 10k/racks' (money/racks) to 'CNY/racks/year' (money/racks/time)"
+        ),
+    ) as caught:
+        DriverModel(racks=100, utilisation=0.6, revenue_per_rack="5万元 per rack")
+    assert str(caught.value).endswith(
+        "write it in CNY per rack per year, e.g. '9,486 yuan per rack per month'"
+    )
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "driver 'capex_per_mw': figure text 'RMB 20–50 m per MW' is a range where one "
+            "number is expected; give the range as the whole driver (capex_per_mw='RMB 20–50 "
+            "m per MW' reads as uniform low-high) or split it into low and high"
+        ),
+    ):
+        DriverModel(
+            capex="500亿元",
+            capex_per_mw={
+                "dist": "triangular",
+                "low": 2e7,
+                "mode": "RMB 20–50 m per MW",
+                "high": 5e7,
+            },
+        )
+    with pytest.raises(SpecError, match=re.escape("driver 'capex': figure text 'abc' is not a")):
+        DriverModel(capex="abc", capex_per_mw=2e7)
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "driver 'utilisation' (fixed): 1.55 fraction is not a valid value; expected a "
+            "number in (0, 1] (a share above 1 is more than all racks; write 61.9% as '61.9%' "
+            "or 0.619)"
+        ),
+    ):
+        DriverModel(racks=100, utilisation="155%")
