@@ -27,13 +27,25 @@ from idcforecast.errors import (
     DataError,
     DuplicateYearError,
     EmptyDataError,
+    MixedUnitsError,
     NonNumericValueError,
 )
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["GAP_POLICIES", "PreparedSeries", "SeriesData", "prepare_values", "split_series"]
+__all__ = [
+    "GAP_POLICIES",
+    "PreparedSeries",
+    "SeriesData",
+    "cell_repr",
+    "duplicate_year_message",
+    "mixed_units_message",
+    "prepare_values",
+    "split_series",
+    "value_not_finite_message",
+    "year_not_integer_message",
+]
 
 GAP_POLICIES = ("interpolate", "span", "error")
 
@@ -60,6 +72,82 @@ class PreparedSeries:
     def last_year(self) -> int:
         """The last observed year (the forecast origin)."""
         return self.first_year + int(self.values.size) - 1
+
+
+def cell_repr(value: Any) -> str:
+    """A cell as the user typed it: ``2021`` not ``np.float64(2021.0)``, text quoted.
+
+    Examples
+    --------
+    >>> cell_repr(np.float64(2021.0)), cell_repr("n/a"), cell_repr(2020.5)
+    ('2021', "'n/a'", '2020.5')
+    """
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return repr(value)
+
+
+# The per-series input messages below are the one source of their wording: ``forecast()``
+# raises them (via split_series) and ``forecast_many`` records them as a series' note.
+
+
+def year_not_integer_message(series_id: str, cell: Any) -> str:
+    """Message for a ``year`` cell that is not an integer year.
+
+    Examples
+    --------
+    >>> year_not_integer_message("s", 2020.5)
+    "series 's': year 2020.5 is not an integer year; use integers such as 2021"
+    """
+    return (
+        f"series {series_id!r}: year {cell_repr(cell)} is not an integer year; "
+        "use integers such as 2021"
+    )
+
+
+def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
+    """Message for a ``value`` cell (in ``year``) that is missing, text or infinite.
+
+    Examples
+    --------
+    >>> value_not_finite_message("s", 2020, "abc").split(";")[0]
+    "series 's' year 2020: value 'abc' is not a finite number"
+    """
+    return (
+        f"series {series_id!r} year {int(year)}: value {cell_repr(cell)} is not a finite "
+        "number; drop the row (a missing year is allowed) or give a number"
+    )
+
+
+def mixed_units_message(series_id: str, units: list[str]) -> str:
+    """Message for a series whose rows carry more than one unit (in order of appearance).
+
+    Examples
+    --------
+    >>> mixed_units_message("s", ["MW", "GW"])
+    "series 's' mixes units 'MW', 'GW'; convert to one unit first (idcforecast.convert)"
+    """
+    return (
+        f"series {series_id!r} mixes units {', '.join(repr(str(u)) for u in units)}; "
+        "convert to one unit first (idcforecast.convert)"
+    )
+
+
+def duplicate_year_message(series_id: str, year: int, values: Any) -> str:
+    """Message for a series with several ``values`` for one ``year``.
+
+    Examples
+    --------
+    >>> duplicate_year_message("s", 2021, [2.0, 3.0])
+    "series 's' has 2 values for year 2021 (2.0, 3.0); keep one row per year"
+    """
+    listed = [float(v) for v in values]
+    return (
+        f"series {series_id!r} has {len(listed)} values for year {int(year)} "
+        f"({', '.join(repr(v) for v in listed)}); keep one row per year"
+    )
 
 
 def _fmt_years(years: list[int]) -> str:
@@ -209,19 +297,14 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
         raw = bad_year.iloc[0]
         raw = raw.item() if isinstance(raw, np.generic) else raw
         raise NonNumericValueError(
-            f"series {series_id!r}: year {raw!r} is not an integer year; use integers such as 2021",
-            series_id=series_id,
-            value=raw,
+            year_not_integer_message(series_id, raw), series_id=series_id, value=raw
         )
     values_raw = pd.to_numeric(group["value"], errors="coerce")
     bad = values_raw.isna() | ~np.isfinite(values_raw.to_numpy(dtype=np.float64, na_value=0))
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
-        raw = group["value"].iloc[pos]
-        raw = raw.item() if isinstance(raw, np.generic) else raw
         raise NonNumericValueError(
-            f"series {series_id!r} year {int(years_raw.iloc[pos])}: value {raw!r} is not a "
-            "finite number; drop the row (a missing year is allowed) or give a number",
+            value_not_finite_message(series_id, int(years_raw.iloc[pos]), group["value"].iloc[pos]),
             series_id=series_id,
             year=int(years_raw.iloc[pos]),
             value=group["value"].iloc[pos],
@@ -235,8 +318,7 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
         year = int(years[dup[0]])
         both = values[years == year]
         raise DuplicateYearError(
-            f"series {series_id!r} has {both.size} values for year {year} "
-            f"({', '.join(repr(float(v)) for v in both)}); keep one row per year",
+            duplicate_year_message(series_id, year, both),
             series_id=series_id,
             year=year,
         )
@@ -245,11 +327,8 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
         units = [str(u) for u in pd.unique(group["unit"].dropna())]
         unit = units[0] if len(units) == 1 else ""
         if len(units) > 1:
-            from idcforecast.errors import MixedUnitsError
-
             raise MixedUnitsError(
-                f"series {series_id!r} mixes units {', '.join(repr(u) for u in units)}; "
-                "convert to one unit first (idcforecast.convert)",
+                mixed_units_message(series_id, units),
                 series_id=series_id,
                 units=units,
             )

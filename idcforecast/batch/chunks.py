@@ -21,6 +21,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from idcforecast._series import (
+    cell_repr,
+    mixed_units_message,
+    value_not_finite_message,
+    year_not_integer_message,
+)
 from idcforecast.errors import DataError, EmptyDataError
 
 if TYPE_CHECKING:
@@ -95,15 +101,6 @@ def _numeric_column(frame: pd.DataFrame, column: str) -> NDArray[np.float64]:
     return pd.to_numeric(raw, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
 
 
-def _cell(value: Any) -> str:
-    """A cell as the user typed it: 2021 not np.float64(2021.0), 'n/a' quoted."""
-    if isinstance(value, np.generic):
-        value = value.item()
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return repr(value)
-
-
 def _first_problems(
     codes: NDArray[np.int64], bad: NDArray[np.bool_], describe: Any, problems: dict[int, str]
 ) -> None:
@@ -115,6 +112,31 @@ def _first_problems(
     _, first = np.unique(series_of_row, return_index=True)
     for row in rows[first]:
         problems.setdefault(int(codes[row]), describe(int(row)))
+
+
+def _record_mixed_units(
+    codes: NDArray[np.int64],
+    unit_codes: NDArray[np.int64],
+    mixed: NDArray[np.bool_],
+    ids: NDArray[np.object_],
+    names: NDArray[np.object_],
+    problems: dict[int, str],
+) -> None:
+    """Record every unit (in order of appearance) of each series that mixes units.
+
+    Only the rows of the offending series are scanned, so clean batches pay one mask.
+    """
+    bad_series = np.unique(codes[mixed])
+    if bad_series.size == 0:
+        return
+    rows = np.flatnonzero(np.isin(codes, bad_series) & (unit_codes >= 0))
+    units_by_series: dict[int, list[str]] = {}
+    for code, unit_code in zip(codes[rows].tolist(), unit_codes[rows].tolist(), strict=True):
+        seen = units_by_series.setdefault(code, [])
+        if names[unit_code] not in seen:
+            seen.append(names[unit_code])
+    for code, units in units_by_series.items():
+        problems.setdefault(code, mixed_units_message(str(ids[code]), units))
 
 
 def group_series(data: pd.DataFrame) -> SeriesTable:
@@ -164,8 +186,9 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     null_ids = np.flatnonzero(ids_column.isna().to_numpy())
     if null_ids.size:
         row = int(null_ids[0])
+        year = cell_repr(data["year"].iloc[row])
         raise DataError(
-            f"forecast_many: row {row} (year {_cell(data['year'].iloc[row])}) has no series_id; "
+            f"forecast_many: row {row} (year {year}) has no series_id; "
             "every row needs one: fill it or drop the row",
             row=row,
         )
@@ -175,7 +198,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     values = _numeric_column(data, "value")
     ids = np.asarray(ids, dtype=object)
 
-    # Messages as forecast() words them for the same series (it raises; we record).
+    # Worded by the same builders as forecast() (it raises them; we record them).
     problems: dict[int, str] = {}
     year_cells = data["year"].to_numpy()
     value_cells = data["value"].to_numpy()
@@ -183,20 +206,13 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     _first_problems(
         codes,
         bad_year,
-        lambda r: (
-            f"series {str(ids[codes[r]])!r}: year {_cell(year_cells[r])} is not an integer "
-            "year; use integers such as 2021"
-        ),
+        lambda r: year_not_integer_message(str(ids[codes[r]]), year_cells[r]),
         problems,
     )
     _first_problems(
         codes,
         ~np.isfinite(values),
-        lambda r: (
-            f"series {str(ids[codes[r]])!r} year {_cell(year_cells[r])}: value "
-            f"{_cell(value_cells[r])} is not a finite number; drop the row (a missing year is "
-            "allowed) or give a number"
-        ),
+        lambda r: value_not_finite_message(str(ids[codes[r]]), int(years[r]), value_cells[r]),
         problems,
     )
 
@@ -216,15 +232,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         series_unit_code[with_unit] = unit_codes[has_unit[first]]
         units = names[series_unit_code]
         mixed = (unit_codes >= 0) & (unit_codes != series_unit_code[codes])
-        _first_problems(
-            codes,
-            mixed,
-            lambda r: (
-                f"series {str(ids[codes[r]])!r} mixes units {units[codes[r]]!r}, "
-                f"{names[unit_codes[r]]!r}; convert to one unit first (idcforecast.convert)"
-            ),
-            problems,
-        )
+        _record_mixed_units(codes, unit_codes, mixed, ids, names, problems)
     return SeriesTable(
         ids=ids,
         offsets=offsets,

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from idcforecast._series import duplicate_year_message
 from idcforecast.batch.chunks import Chunk
 from idcforecast.errors import DuplicateYearError, IdcForecastError, NonNumericValueError
 
@@ -68,8 +69,7 @@ def _check_series(
         year = int(years[repeated[0]])
         both = values[years == year]
         raise DuplicateYearError(
-            f"series {str(series_id)!r} has {both.size} values for year {year} "
-            f"({', '.join(repr(float(v)) for v in both)}); keep one row per year",
+            duplicate_year_message(str(series_id), year, both),
             series_id=series_id,
             year=year,
         )

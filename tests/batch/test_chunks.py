@@ -101,3 +101,53 @@ def test_auto_chunk_size_balances_and_bounds() -> None:
     assert auto_chunk_size(1000, 2) == 63
     assert auto_chunk_size(100_000, 2) == 256
     assert auto_chunk_size(1, 4) == 1
+
+
+_PARITY_CASES = {
+    # years typed as text: the note names year 2021, not the cell '2021'
+    "text_years": pd.DataFrame(
+        {"series_id": "a", "year": ["2019", "2020", "2021"], "value": [1.0, 2.0, "n/a"]}
+    ),
+    # three units: every unit is named, in order of appearance, as forecast() names them
+    "three_units": pd.DataFrame(
+        {
+            "series_id": "a",
+            "year": [2019, 2020, 2021, 2022],
+            "value": [1.0, 2.0, 3.0, 4.0],
+            "unit": ["MW", "GW", "kW", "MW"],
+        }
+    ),
+    "fractional_year": pd.DataFrame(
+        {"series_id": "a", "year": [2019, 2020.5, 2021], "value": [1.0, 2.0, 3.0]}
+    ),
+    "infinite_value": pd.DataFrame(
+        {"series_id": "a", "year": [2019, 2020, 2021], "value": [1.0, np.inf, 3.0]}
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_PARITY_CASES))
+def test_group_series_records_exactly_what_forecast_raises(case: str) -> None:
+    from idcforecast import forecast
+    from idcforecast.errors import IdcForecastError
+
+    frame = _PARITY_CASES[case]
+    with pytest.raises(IdcForecastError) as raised:
+        forecast(frame, 2, method="drift")
+    assert group_series(frame).problems == {0: str(raised.value)}
+
+
+def test_group_series_names_every_unit_of_a_mixed_series() -> None:
+    table = group_series(_PARITY_CASES["three_units"])
+    assert table.problems == {
+        0: "series 'a' mixes units 'MW', 'GW', 'kW'; convert to one unit first "
+        "(idcforecast.convert)"
+    }
+
+
+def test_group_series_names_the_year_as_a_number_when_years_are_text() -> None:
+    table = group_series(_PARITY_CASES["text_years"])
+    assert table.problems == {
+        0: "series 'a' year 2021: value 'n/a' is not a finite number; drop the row (a missing "
+        "year is allowed) or give a number"
+    }
