@@ -48,8 +48,11 @@ def to_frame(
         for obs in group:
             _declare_unit(obs)
         target = _target_unit(sid, group, unit)
+        requested = unit.get(sid) if isinstance(unit, dict) else unit
         first_place: dict[str, str] = {}
         for obs in group:
+            if obs.figure.unit is None and requested is None:
+                _unitless(obs, target)
             source_unit = obs.figure.unit or target
             first_place.setdefault(source_unit, obs.place)
             factor = _factor(obs, source_unit, target, first_place, kw_per_rack, unit)
@@ -93,6 +96,18 @@ def _target_unit(sid: str, group: list[Observation], unit: str | dict[str, str] 
         )
     # most common unit; ties go to the unit seen first (Counter keeps insertion order)
     return units.most_common(1)[0][0]
+
+
+def _unitless(obs: Observation, seen: str) -> None:
+    """A bare number beside figures with units: its unit is a guess, so it is an error."""
+    raise UnitError(
+        f"{obs.place} (series {obs.series_id!r}, year {obs.year}): the number "
+        f"{obs.figure.value:g} has no unit, while other values of the series are in "
+        f"{seen!r}; expected figure text with a unit ('1,562.5亿元'), a 'unit' column, or "
+        f"read_series(..., unit={seen!r}) for bare numbers",
+        series_id=obs.series_id,
+        place=obs.place,
+    )
 
 
 def _declare_unit(obs: Observation) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import warnings
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -59,8 +60,8 @@ def read_series(
         A ``.csv``/``.txt`` or ``.xlsx``/``.xlsm`` path, or a DataFrame.
     unit
         Target unit of every series (``"CNY bn"``), or a dict ``series_id -> unit``;
-        series not named get their most common unit. Bare numbers with no ``unit`` column
-        are taken to be in this unit.
+        series not named get their most common unit. Bare numbers with no ``unit`` cell
+        are taken to be in this unit; without it they are a ``UnitError`` (never a guess).
     series_id
         If the table holds several series, keep only this one (``UnknownSeriesError`` if
         absent); if it holds one unnamed series, its name (default: the file's stem).
@@ -210,6 +211,12 @@ def _read_table(
         raise DataError(
             f"{name}: not a well-formed CSV ({err}); expected one header row and the same "
             "number of fields on every row",
+            path=str(path),
+        ) from err
+    except zipfile.BadZipFile as err:  # .xlsx is a zip archive; openpyxl lets this through
+        raise DataError(
+            f"{name}: not a readable Excel workbook ({err}); expected an .xlsx/.xlsm file "
+            "saved by Excel or LibreOffice; re-save it as .xlsx, or export the sheet as CSV",
             path=str(path),
         ) from err
     except (IndexError, ValueError) as err:

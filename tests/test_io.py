@@ -416,3 +416,38 @@ def test_figure_text_converts_like_the_number(amount: object) -> None:
     out = read_series(table, unit="CNY bn")
     # 亿元 is 1e8 yuan, CNY bn is 1e9: divide by ten
     assert out["value"].item() == pytest.approx(float(amount) / 10, rel=1e-12)
+
+
+def test_a_file_named_xlsx_that_is_not_a_workbook(tmp_path: Path) -> None:
+    # was: zipfile.BadZipFile "File is not a zip file" from deep inside openpyxl
+    path = tmp_path / "sales.xlsx"
+    path.write_text("year,value\n2019,1\n", encoding="utf-8")  # a CSV renamed to .xlsx
+    message = (
+        "sales.xlsx: not a readable Excel workbook (File is not a zip file); expected an "
+        ".xlsx/.xlsm file saved by Excel or LibreOffice; re-save it as .xlsx, or export the "
+        "sheet as CSV"
+    )
+    with pytest.raises(DataError, match=re.escape(message)):
+        read_series(path, unit="MW")
+
+
+def test_a_bare_number_beside_figures_with_units_is_an_error() -> None:
+    # docs/internals.md: a bare number takes its row's unit column, else the requested unit,
+    # else it is an error. It used to take the series' most common unit silently: 2238.7
+    # became 2238.7 亿元 though it might have been CNY bn.
+    table = pd.DataFrame({"year": [2019, 2020], "value": ["1,562.5亿元", 2238.7]})
+    message = (
+        "DataFrame row 1 (series 'series', year 2020): the number 2238.7 has no unit, while "
+        "other values of the series are in 'CNY 100m'; expected figure text with a unit "
+        "('1,562.5亿元'), a 'unit' column, or read_series(..., unit='CNY 100m') for bare "
+        "numbers"
+    )
+    with pytest.raises(UnitError, match=re.escape(message)):
+        read_series(table)
+    # with the unit asked for, the bare number is in that unit (156.25 = 1562.5 亿元 / 10)
+    out = read_series(table, unit="CNY bn")
+    assert out["value"].tolist() == [156.25, 2238.7]
+    # a blank cell in a 'unit' column is no unit either
+    table = pd.DataFrame({"year": [2019, 2020], "value": [1, 2], "unit": ["亿元", ""]})
+    with pytest.raises(UnitError, match=re.escape("DataFrame row 1 (series 'series', year")):
+        read_series(table)
