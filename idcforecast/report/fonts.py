@@ -27,6 +27,7 @@ from pathlib import Path
 __all__ = [
     "CJK_FONT_ENV",
     "FontFile",
+    "cjk_runs",
     "contains_cjk",
     "find_cjk_font",
     "latin_fonts",
@@ -41,6 +42,7 @@ _CJK_CHARS = (
     "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 )
 _CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
+_RUNS = re.compile(f"[{_CJK_CHARS}]+|[^{_CJK_CHARS}]+")
 _EMPTY_BRACKETS = re.compile(r"\(\s*[/,;:|]?\s*\)|\[\s*\]|《\s*》")
 _SYSTEM_FONTS = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -66,6 +68,17 @@ def contains_cjk(text: str) -> bool:
     (True, False)
     """
     return _CJK_RUN.search(text) is not None
+
+
+def cjk_runs(text: str) -> list[str]:
+    """``text`` cut into alternating runs of CJK and other characters (joined, the text).
+
+    Examples
+    --------
+    >>> cjk_runs("near 2万亿元 (cap)")
+    ['near 2', '万亿元', ' (cap)']
+    """
+    return _RUNS.findall(text)
 
 
 def without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:

@@ -28,6 +28,7 @@ from idcforecast.errors import ReportError
 from idcforecast.report.fonts import (
     CJK_FONT_ENV,
     FontFile,
+    cjk_runs,
     contains_cjk,
     find_cjk_font,
     latin_fonts,
@@ -154,11 +155,31 @@ class ReportDocument:
         self.pdf.set_font(family, style=style if family == FAMILY else "", size=size)
         return self.clean(text)
 
-    def _markup(self, text: str, markdown: bool) -> tuple[str, bool]:
-        """Drop ``**bold**`` marks from text set in the CJK face, which has no bold."""
-        if markdown and self.family(text) == CJK_FAMILY:
-            return text.replace("**", ""), False
-        return text, markdown
+    def _flow(self, text: str, *, size: float, markdown: bool, indent: float = 0.0) -> None:
+        """Write ``text`` with Chinese runs in the CJK face and the rest in DejaVu Sans.
+
+        Setting a whole line in the CJK face (which has no bold and other Latin glyphs) made
+        such lines look unlike their neighbours and lose their ``**bold**`` labels; writing
+        run by run keeps both, and sets each run's font explicitly (no per-glyph fallback).
+        Wrapped lines start ``indent`` mm right of the left margin.
+        """
+        pdf = self.pdf
+        height = size * 0.48
+        margin = pdf.l_margin
+        pdf.set_left_margin(margin + indent)
+        try:
+            parts = text.split("**") if markdown else [text]
+            for i, part in enumerate(parts):
+                bold = i % 2 == 1
+                for run in cjk_runs(part):
+                    family = self.family(run)
+                    style = "B" if bold and family == FAMILY else ""
+                    pdf.set_font(family, style=style, size=size)
+                    pdf.write(height, run)
+            pdf.ln(height)
+        finally:
+            pdf.set_left_margin(margin)
+        pdf.set_x(margin)
 
     def heading(self, text: str, *, level: int = 1, keep: float = 30.0) -> None:
         """A section (level 1, starts a bookmark) or subsection (level 2) heading.
@@ -190,14 +211,26 @@ class ReportDocument:
     ) -> None:
         """A paragraph of wrapped text (``**bold**`` marks with ``markdown=True``)."""
         pdf = self.pdf
-        text, markdown = self._markup(text, markdown)
-        shown = self.set_font_for(text, size=size, style=style)
         pdf.set_text_color(*(MUTED if muted else INK))
-        pdf.multi_cell(
-            0, size * 0.48, shown, markdown=markdown, align="L", new_x="LMARGIN", new_y="NEXT"
-        )
+        if self.family(text) == CJK_FAMILY and not style:
+            self._flow(text, size=size, markdown=markdown)
+        else:
+            shown = self.set_font_for(text, size=size, style=style)
+            pdf.multi_cell(
+                0, size * 0.48, shown, markdown=markdown, align="L", new_x="LMARGIN", new_y="NEXT"
+            )
         pdf.set_text_color(*INK)
         pdf.ln(1.5)
+
+    def text_height(self, text: str, *, size: float = 9.5) -> float:
+        """The height in mm that :meth:`paragraph` will give ``text`` (for a heading's keep)."""
+        pdf = self.pdf
+        font = (pdf.font_family, pdf.font_style, pdf.font_size_pt)
+        shown = self.set_font_for(text.replace("**", ""), size=size)
+        lines = pdf.multi_cell(0, size * 0.48, shown, dry_run=True, output="LINES")
+        pdf.set_font(font[0], style=font[1], size=font[2])
+        assert isinstance(lines, list)  # output="LINES" returns the list of lines
+        return len(lines) * size * 0.48 + 1.5
 
     def bullets(self, items: Sequence[str], *, size: float = 9.5, markdown: bool = False) -> None:
         """A bulleted list (``**bold**`` marks with ``markdown=True``)."""
@@ -206,17 +239,19 @@ class ReportDocument:
             pdf.set_font(FAMILY, size=size)
             pdf.set_x(pdf.l_margin)
             pdf.cell(5, size * 0.48, "•")
-            item, item_markdown = self._markup(item, markdown)
-            shown = self.set_font_for(item, size=size)
-            pdf.multi_cell(
-                0,
-                size * 0.48,
-                shown,
-                markdown=item_markdown,
-                align="L",
-                new_x="LMARGIN",
-                new_y="NEXT",
-            )
+            if self.family(item) == CJK_FAMILY:
+                self._flow(item, size=size, markdown=markdown, indent=5)
+            else:
+                shown = self.clean(item)
+                pdf.multi_cell(
+                    0,
+                    size * 0.48,
+                    shown,
+                    markdown=markdown,
+                    align="L",
+                    new_x="LMARGIN",
+                    new_y="NEXT",
+                )
             pdf.ln(0.6)
         pdf.ln(1.0)
 

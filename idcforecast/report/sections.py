@@ -370,9 +370,8 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
 
 def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
     """The models, the interval calibration and this series' backtest accuracy."""
-    doc.heading("Methodology")
     notes = [n for n in ctx.forecast.get("note", []) if isinstance(n, str) and n]
-    doc.paragraph(
+    text = (
         f"Forecast method: '{ctx.model}' (idcforecast.forecasting, method "
         f"'{ctx.provenance.method}'). {_members_text(ctx.model)}Intervals are calibrated from "
         "the series' own rolling-origin errors (refits at earlier cutoffs, relative errors "
@@ -383,6 +382,9 @@ def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
         "in-sample fit (idcforecast.calibration)."
         + (f" Note: {'; '.join(dict.fromkeys(notes))}." if notes else "")
     )
+    # the whole paragraph stays with its heading (it used to leave one word on the next page)
+    doc.heading("Methodology", keep=doc.text_height(text))
+    doc.paragraph(text)
     if ctx.backtest is not None and len(ctx.backtest):
         fig = plot_backtest(ctx.backtest, accuracy=ctx.accuracy, model=ctx.model)
         doc.heading("Backtest on this series", level=2, keep=doc.chart_height(fig))

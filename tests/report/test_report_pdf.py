@@ -127,3 +127,35 @@ def test_chart_text_is_extractable_vector_text() -> None:
 
 def test_same_content_and_date_give_the_same_bytes() -> None:
     assert _demo(None).to_bytes() == _demo(None).to_bytes()
+
+
+def test_bold_label_of_a_bullet_with_chinese_stays_bold() -> None:
+    # the scenario bullet "**bull** (...): ... 2万亿元" used to be set wholly in the CJK face,
+    # which has no bold: the label lost its bold and the line its DejaVu look
+    font = find_cjk_font()
+    if font is None:
+        pytest.skip("no CJK font installed (pip install idcforecast[cjk])")
+    doc = ReportDocument(title="x", creation_date=WHEN, cjk_font=font)
+    doc.bullets(["**bull** (weight 0.25): saturates near 2万亿元 in 2030"], markdown=True)
+    pdf = doc.to_bytes()
+    fonts = {f.split(b"+")[-1] for f in re.findall(rb"/BaseFont /(\S+)", pdf)}
+    assert b"DejaVuSansBold" in fonts
+    compact = re.sub(r"\s+", "", _text(pdf))
+    assert "bull(weight0.25):saturatesnear2万亿元in2030" in compact
+
+
+def test_heading_keeps_a_paragraph_of_the_measured_height_on_its_page() -> None:
+    # at the foot of a page, a heading kept with text_height() of its paragraph moves to
+    # the next page with it, instead of leaving the paragraph's last word behind
+    doc = ReportDocument(title="x", creation_date=WHEN, cjk_font=None)
+    text = " ".join(["Intervals are calibrated from the series' own errors."] * 12) + " END"
+    height = doc.text_height(text)
+    # 12 sentences of ~55 characters at 9.5 pt over 174 mm: 7 or 8 lines of 4.56 mm
+    assert 7 * 4.56 <= height - 1.5 <= 8 * 4.56
+    doc.pdf.set_y(doc.pdf.h - doc.pdf.b_margin - 13 - height + 5)  # 5 mm short of room
+    doc.heading("Methodology", keep=height)
+    doc.paragraph(text)
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(doc.to_bytes())).pages]
+    assert len(pages) == 2
+    assert "Methodology" in pages[1] and "END" in pages[1]
+    assert "Intervals" not in pages[0]
