@@ -81,7 +81,7 @@ def render(
         [
             _title(rows, dataset, target, source_unit),
             "",
-            _table(rows, values),
+            _table(rows, values, converted=target != source_unit),
             "",
             *_footnotes(rows, values, _currency_changes(source_unit, target)),
             *_others(frame, dataset, chosen),
@@ -116,6 +116,8 @@ def _converted(rows: pd.DataFrame, source_unit: str, target: str) -> list[float]
 def _currency_changes(source_unit: str, target: str) -> bool:
     from idcforecast.units import parse_unit
 
+    if target == source_unit:  # nothing converted (and FX units such as "CNY/USD" don't parse)
+        return False
     return parse_unit(source_unit).currency != parse_unit(target).currency
 
 
@@ -125,13 +127,19 @@ def _title(rows: pd.DataFrame, dataset: str, target: str, source_unit: str) -> s
     unit_text = target if target == source_unit else f"{target} (converted from {source_unit})"
     lines = [
         f"{rows['series_id'].iloc[0]}  ·  dataset {dataset}  ·  scope {rows['scope'].iloc[0]}",
-        f"unit: {unit_text}  ·  {len(years)} years {years[0]}-{years[-1]}"
+        f"unit: {unit_text}  ·  {_span(years)}"
         + (f"  ·  not published: {', '.join(map(str, gaps))}" if gaps else ""),
     ]
     return "\n".join(lines)
 
 
-def _table(rows: pd.DataFrame, values: list[float]) -> str:
+def _span(years: list[int]) -> str:
+    if len(years) == 1:
+        return f"1 year {years[0]}"
+    return f"{len(years)} years {years[0]}-{years[-1]}"
+
+
+def _table(rows: pd.DataFrame, values: list[float], *, converted: bool) -> str:
     import pandas as pd
 
     from idcforecast.cli._text import text_table
@@ -146,7 +154,9 @@ def _table(rows: pd.DataFrame, values: list[float]) -> str:
             if rec["annualized"]:
                 rate += f"/yr over {rec['years_apart']}y"
             growth[rec["year"]] = rate
-    decimals = min(3, max(_decimals(v) for v in values))
+    # published values print with all their decimals (an FX rate has four); converted ones
+    # with at most three, which is finer than any source quotes them
+    decimals = min(3 if converted else 10, max(_decimals(v) for v in values))
     body = []
     for rec, value in zip(rows.to_dict("records"), values, strict=True):
         body.append(

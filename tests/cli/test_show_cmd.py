@@ -113,3 +113,20 @@ def test_python_dash_m_runs_the_main_job() -> None:
     )
     assert done.stdout.startswith("china_idc_cidc_overall")
     assert done.stderr == ""
+
+
+def test_the_fx_table_shows_in_its_own_unit(capsys: pytest.CaptureFixture[str]) -> None:
+    # was: error: unit 'CNY/USD': 'USD' cannot follow 'per' or '/' (nothing was converted)
+    code, out, _ = _show(capsys, "--dataset", "fx_rates")
+    assert code == 0
+    assert out.splitlines()[1] == "unit: CNY/USD  ·  16 years 2010-2025"
+    # G.5A 2020 = 6.9042 CNY per USD; 6.9042 / 6.9081 - 1 = -0.06%
+    assert _line(out, "2020").split()[:3] == ["2020", "6.9042", "-0.1%"]
+    assert _line(out, "2010").split()[1] == "6.7696"  # was rounded to 6.770
+
+
+def test_a_single_year_series_says_one_year(capsys: pytest.CaptureFixture[str]) -> None:
+    # was: "unit: USD bn  ·  1 years 2021-2021"
+    code, out, _ = _show(capsys, "--dataset", "global_dc_market")
+    assert code == 0
+    assert out.splitlines()[1] == "unit: USD bn  ·  1 year 2021"
