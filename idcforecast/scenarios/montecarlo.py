@@ -128,6 +128,7 @@ def simulate_paths(
     _check_scenario_years(spec, years)
     adjust = np.stack([s.log_adjustment(years) for s in spec.scenarios])
     caps = [_resolve_cap(s, unit, origin_year, spec.source) for s in spec.scenarios]
+    _check_caps_above_origin(spec, caps, unit, origin_year, origin_value)
 
     seq = np.random.SeedSequence(seed)
     n_blocks = -(-int(n_paths) // BLOCK_PATHS)
@@ -204,6 +205,33 @@ def _apply_cap(values: np.ndarray, cap: float, mode: str) -> None:
     ratio += 1.0
     np.power(ratio, 1.0 / k, out=ratio)
     values /= ratio
+
+
+def _check_caps_above_origin(
+    spec: ScenarioSet,
+    caps: list[float | None],
+    unit: str,
+    origin_year: int | None,
+    origin_value: float | None,
+) -> None:
+    # A ceiling at or below the last observation is not saturation: it pulls every path
+    # down at once (a clip to a lower level), which is almost always a unit or typing slip.
+    if origin_value is None:
+        return
+    for scenario, cap in zip(spec.scenarios, caps, strict=True):
+        if cap is not None and cap <= origin_value:
+            where = f" ({origin_year})" if origin_year is not None else ""
+            text = f"{scenario.cap!r} is " if isinstance(scenario.cap, str) else ""
+            raise SpecError(
+                f"{spec.source}: scenario {scenario.name!r} key 'cap' {text}"
+                + f"{cap:g} {unit}".rstrip()
+                + f", not above the last observation {origin_value:g}{where}; expected a "
+                "ceiling above the current level; raise the cap (same unit as the series) "
+                "or drop it",
+                file=spec.source,
+                scenario=scenario.name,
+                key="cap",
+            )
 
 
 def _resolve_cap(scenario: Scenario, unit: str, year: int | None, source: str) -> float | None:

@@ -213,3 +213,25 @@ def test_cap_in_the_wrong_dimension_names_the_scenario() -> None:
     ):
         simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, unit="CNY 100m",
                        scenarios={"scenarios": {"a": {"cap": "5 MW"}}})  # fmt: skip
+
+
+def test_cap_at_or_below_the_last_observation_is_a_spec_error() -> None:
+    # Was accepted: a clip at 80 below the last observation 90 set every path to 80 at once.
+    from idcforecast.errors import SpecError
+
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "<dict>: scenario 'bear' key 'cap' 80 CNY 100m, not above the last "
+            "observation 90 (2023); expected a ceiling above the current level; raise the cap "
+            "(same unit as the series) or drop it"
+        ),
+    ):
+        bear = {"scenarios": {"bear": {"cap": 80, "cap_mode": "clip"}}}
+        simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, unit="CNY 100m",
+                       origin_year=2023, origin_value=90.0, scenarios=bear)  # fmt: skip
+    # '1万亿元' = 1e12 yuan = 10000 in 'CNY 100m': above 90, accepted
+    p = simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, unit="CNY 100m", n_paths=10,
+                       origin_year=2023, origin_value=90.0, seed=1,
+                       scenarios={"scenarios": {"bull": {"cap": "1万亿元"}}})  # fmt: skip
+    assert p.values.shape == (1, 10, 3)
