@@ -413,9 +413,10 @@ def plot_claims(
                 hist = hist[hist["year"] >= int(rows["year"].min()) - 6]
             _history_points(ax, hist)
         markers = {"at_least": "^", "at_most": "v"}
+        xs = [float(row["year"]) + 0.12 * (i - (len(rows) - 1) / 2) for i, row in rows.iterrows()]
         for i, row in rows.iterrows():
             color = COLORS["hit"] if bool(row["held"]) else COLORS["miss"]
-            x = float(row["year"]) + 0.12 * (i - (len(rows) - 1) / 2)
+            x = xs[i]
             if not np.isnan(float(row["actual"])):
                 ax.plot([x, x], [row["value"], row["actual"]], color=color, ls=":", lw=1.2)
             ax.plot(
@@ -426,11 +427,13 @@ def plot_claims(
                 ms=7,
                 ls="none",
             )
-            same_year = rows.index[(rows["year"] == row["year"]) & (rows.index < i)]
+            year_rows = rows.index[rows["year"] == row["year"]]
+            same_year = year_rows[year_rows < i]
+            # labels start right of the year's last marker, not over a neighbour's marker
             ax.annotate(
                 f"{_claim_label(row)}: {_QUALIFIER_SIGN.get(str(row['qualifier']), '')}"
                 f"{float(row['value']):,.0f}",
-                xy=(x, float(row["value"])),
+                xy=(max(xs[j] for j in year_rows), float(row["value"])),
                 xytext=(9, -3 - 10 * len(same_year)),
                 textcoords="offset points",
                 ha="left",

@@ -93,6 +93,8 @@ def without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:
     'CIDC'
     >>> without_cjk("CNY 100m (亿元)")
     'CNY 100m'
+    >>> without_cjk("科智咨询 (中国IDC圈), 2019-2020中国IDC产业发展研究报告")
+    '(IDC), 2019-2020 IDC'
     >>> without_cjk("科智咨询")
     '[Chinese text]'
     >>> without_cjk("in CNY 100m (亿元). Next")
@@ -103,7 +105,8 @@ def without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:
     stripped = _CJK_RUN.sub(" ", text)
     stripped = _EMPTY_BRACKETS.sub(" ", stripped)
     stripped = re.sub(r"\s+", " ", stripped).strip(" /,;:|-")
-    stripped = re.sub(r"\s+([.,;:!?)])", r"\1", stripped)
+    stripped = re.sub(r"\s+([.,;:!?)\]])", r"\1", stripped)
+    stripped = re.sub(r"([(\[])\s+", r"\1", stripped)
     stripped = re.sub(r"^\((.*)\)$", r"\1", stripped).strip()
     if not re.search(r"[A-Za-z0-9]", stripped):
         return placeholder

@@ -149,6 +149,11 @@ def test_claims_chart_marks_held_and_missed() -> None:
     assert not any("Firm" in t for t in texts)  # restated figures (forecast False) left out
     assert fig.texts[-1].get_text().replace("\n", " ").endswith("Forecasts by: Global Times; cidc.")
     assert fig.axes[0].get_ylabel() == "CNY 100 million"
+    # two forecasts for 2022 sit at 2022 -/+ 0.06 (spread 0.12 apart around the year); both
+    # labels start right of the second marker (the first label used to cover it)
+    anchors = {a.get_text(): a.xy for a in fig.axes[0].texts}
+    assert anchors["Global Times (2020): 3,200"] == pytest.approx((2022.06, 3200.0))
+    assert anchors["cidc (2020): >3,200"] == pytest.approx((2022.06, 3200.5))
 
 
 def test_scenario_chart_draws_median_lines() -> None:

@@ -53,6 +53,8 @@ def _demo(cjk_font: object) -> ReportDocument:
         ("科智咨询 (中国IDC圈)", "IDC"),
         ("hfnxjk.com, 科智咨询", "hfnxjk.com"),
         ("2019-2020中国IDC产业发展研究报告", "2019-2020 IDC"),
+        # the bracket's inner space used to stay: '( IDC), 2019-2020 IDC'
+        ("科智咨询 (中国IDC圈), 2019-2020中国IDC产业发展研究报告", "(IDC), 2019-2020 IDC"),
         ("中国", "[Chinese text]"),
         ("plain text", "plain text"),
     ],
