@@ -162,8 +162,6 @@ def load_series(series_id: str) -> pd.DataFrame:
         if not entry["schema"].startswith("series") and entry["schema"] != "fx":
             continue
         frame = _load(name)
-        if "series_id" not in frame:
-            continue
         rows = frame[frame["series_id"] == series_id]
         if len(rows):
             return rows.reset_index(drop=True)
@@ -219,8 +217,6 @@ def _load(name: str) -> pd.DataFrame:
             file=file,
         )
     places = [f"{file} line {i + 2}" for i in range(len(raw))]  # line 1 is the header
-    if schema == "fx" and not set(TIDY_COLUMNS) <= set(raw.columns):
-        return _coerce_fx(raw, places, file)
     _require_columns(raw, _SCHEMA_COLUMNS.get(schema, TIDY_COLUMNS), file)
     if schema == "claims":
         return _coerce_claims(raw, places)
@@ -304,20 +300,6 @@ def _coerce_claims(raw: pd.DataFrame, places: list[str]) -> pd.DataFrame:
             place=place,
             column="claim_id",
         )
-    return frame
-
-
-def _coerce_fx(raw: pd.DataFrame, places: list[str], file: str) -> pd.DataFrame:
-    # The FX table belongs to idcforecast.units; here it is only typed for display.
-    frame = raw.copy()
-    if "year" not in raw:
-        raise DataError(
-            f"data file {file} has no 'year' column; expected a year-indexed FX table",
-            file=file,
-        )
-    frame["year"] = _integers(raw, "year", places)
-    if "value" in raw:
-        frame["value"] = _floats(raw, "value", places)
     return frame
 
 
