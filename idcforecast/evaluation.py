@@ -147,7 +147,12 @@ def backtest(
     import pandas as pd
 
     from idcforecast._series import prepare_values, split_series
-    from idcforecast.forecasting import _level_label, forecast_array, resolve_methods
+    from idcforecast.forecasting import (
+        _level_label,
+        forecast_array,
+        resolve_levels,
+        resolve_methods,
+    )
 
     methods = resolve_methods(method)
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
@@ -160,7 +165,7 @@ def backtest(
             f"n_windows must be a positive integer or None (all cutoffs); got {n_windows!r}",
             n_windows=n_windows,
         )
-    levels = (level,) if isinstance(level, int | float) else tuple(level)
+    levels = resolve_levels(level, caller="backtest")
     rows: list[dict[str, Any]] = []
     for series in split_series(data):
         observed = dict(zip(series.years.tolist(), series.values.tolist(), strict=True))

@@ -156,6 +156,36 @@ def resolve_methods(method: str | Sequence[str]) -> tuple[str, ...]:
     return names
 
 
+def resolve_levels(level: Any, *, caller: str = "forecast") -> tuple[float, ...]:
+    """Validate interval ``level`` (one percentage or several); return them as floats.
+
+    Each level must be a number strictly between 0 and 100 (100 would be an infinite
+    interval, 150 or NaN none at all); repeated levels are kept once.
+
+    Examples
+    --------
+    >>> resolve_levels((80, 95.0, 80))
+    (80.0, 95.0)
+    >>> resolve_levels(150)
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.ModelError: forecast: interval level 150 is not a percentage strictly between 0 and 100; pass levels like (80, 95)
+    """  # noqa: E501
+    many = not isinstance(level, str | bytes) and isinstance(level, Sequence)
+    levels = tuple(level) if many else (level,)
+    out: dict[float, None] = {}
+    for value in levels:
+        number = isinstance(value, int | float | np.integer | np.floating)
+        if isinstance(value, bool) or not number or not 0 < float(value) < 100:
+            raise ModelError(
+                f"{caller}: interval level {value!r} is not a percentage strictly between "
+                "0 and 100; pass levels like (80, 95)",
+                level=value,
+            )
+        out[float(value)] = None
+    return tuple(out)
+
+
 def _where(first_year: int | None, index: int) -> str:
     return f"year {first_year + index}" if first_year is not None else f"observation {index}"
 
@@ -296,6 +326,7 @@ def forecast_array(
     """
     del seed  # deterministic methods; see the docstring
     values, h = _check_inputs(y, horizon, series_id, first_year)
+    levels = resolve_levels(levels, caller=f"series {series_id!r}")
     (alias,) = resolve_methods(method) if isinstance(method, str) else (None,)
     if alias is None:
         raise UnknownMethodError(
@@ -436,7 +467,7 @@ def forecast(
     from idcforecast._series import prepare_values, split_series
 
     methods = resolve_methods(method)
-    levels = (level,) if isinstance(level, int | float) else tuple(level)
+    levels = resolve_levels(level)
     rows: list[dict[str, Any]] = []
     for series in split_series(data):
         prepared = prepare_values(

@@ -117,3 +117,16 @@ def test_accuracy_winkler_is_scaled_by_the_mase_scale() -> None:
     assert acc.loc["lin", "winkler_80"] == pytest.approx(expected)
     raw = winkler_score(bt["actual"], bt["lo_80"], bt["hi_80"], level=80)
     assert acc.loc["(all)", "winkler_80"] == pytest.approx(raw / 5.0)
+
+
+def test_backtest_rejects_an_interval_level_of_150() -> None:
+    # before: silent NaN lo_150/hi_150 columns, then NaN coverage in accuracy()
+    y = pd.Series([10.0, 12, 13, 15, 18, 20, 23, 25], index=range(2016, 2024))
+    msg = (
+        "backtest: interval level 150 is not a percentage strictly between 0 and 100; "
+        "pass levels like (80, 95)"
+    )
+    from idcforecast.errors import ModelError
+
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        backtest(y, 1, method="drift", level=150)

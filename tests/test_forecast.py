@@ -277,3 +277,30 @@ def test_any_level_from_sigma() -> None:
     lo90, hi90 = fc.interval(90)
     assert np.all(fc.lower[95] < lo90) and np.all(lo90 < fc.lower[80])
     assert np.all(fc.upper[80] < hi90) and np.all(hi90 < fc.upper[95])
+
+
+@pytest.mark.parametrize("bad", [100, 150, 0, -5, float("nan"), "80", True])
+def test_forecast_rejects_an_interval_level_outside_0_100(bad: object) -> None:
+    # before: 100 gave lo 0 / hi inf, 150 and NaN silent NaN bounds, "80" columns lo_8, lo_0
+    y = pd.Series([100.0, 112.0, 125.0, 139.0, 156.0, 171.0], index=range(2018, 2024))
+    msg = (
+        f"forecast: interval level {bad!r} is not a percentage strictly between 0 and 100; "
+        "pass levels like (80, 95)"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        forecast(y, 2, level=(80, bad))
+
+
+def test_forecast_array_rejects_a_level_of_100() -> None:
+    msg = (
+        "series 'x': interval level 100 is not a percentage strictly between 0 and 100; "
+        "pass levels like (80, 95)"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        forecast_array(np.array([1.0, 2.0, 3.0, 4.0]), horizon=1, levels=(100,), series_id="x")
+
+
+def test_forecast_repeated_level_gives_one_column_pair() -> None:
+    y = pd.Series([100.0, 112.0, 125.0, 139.0, 156.0, 171.0], index=range(2018, 2024))
+    fc = forecast(y, 1, level=(80, 80.0), method="drift")
+    assert [c for c in fc.columns if c.startswith(("lo_", "hi_"))] == ["lo_80", "hi_80"]

@@ -13,7 +13,7 @@ from idcforecast.batch.engines import ENGINES, available_cores, run_engine
 from idcforecast.batch.progress import make_progress
 from idcforecast.batch.worker import BatchSpec, ChunkResult, run_chunk
 from idcforecast.errors import EngineError, ModelError, UnknownMethodError
-from idcforecast.forecasting import resolve_methods
+from idcforecast.forecasting import resolve_levels, resolve_methods
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -37,18 +37,6 @@ def _check_horizon(horizon: Any) -> int:
             horizon=horizon,
         )
     return int(horizon)
-
-
-def _check_levels(level: float | Sequence[float]) -> tuple[float, ...]:
-    levels = (level,) if isinstance(level, int | float) else tuple(level)
-    for value in levels:
-        if not 0 < float(value) < 100:
-            raise ModelError(
-                f"forecast_many: interval level {value!r} is not a percentage strictly between "
-                "0 and 100; pass levels like (80, 95)",
-                level=value,
-            )
-    return tuple(float(v) for v in levels)
 
 
 class _Assembler:
@@ -185,7 +173,7 @@ def forecast_many(
     spec = BatchSpec(
         horizon=_check_horizon(horizon),
         methods=resolve_methods(method),
-        levels=_check_levels(level),
+        levels=resolve_levels(level, caller="forecast_many"),
         cap=cap,
         seed=seed,
         gaps=gaps,
