@@ -59,6 +59,14 @@ def run(args: argparse.Namespace) -> int:
     series = args.series or spec.series_id
     rows = history if series is None else history[history["series_id"] == series]
     last = int(rows["year"].max()) if len(rows) else 0
+    if args.to is not None and len(rows) and args.to <= last:
+        from idcforecast.errors import SpecError
+
+        raise SpecError(
+            f"--to {args.to}: series {series!r} is observed to {last}; expected a later "
+            f"year; pass e.g. --to {last + 5}",
+            key="to",
+        )
     horizon = (args.to - last) if args.to is not None else args.horizon
     paths = simulate(
         history,

@@ -98,11 +98,19 @@ class Paths:
 
     def year_index(self, year: int) -> int:
         """Position of ``year`` on the year axis (typed error if it was not simulated)."""
-        hits = np.flatnonzero(self.years == int(year))
+        first, last = int(self.years[0]), int(self.years[-1])
+        whole = _whole_year(year)
+        hits = np.flatnonzero(self.years == whole) if whole is not None else np.empty(0)
         if not hits.size:
+            if whole is None:
+                fix = f"pass a whole year such as {last}"
+            elif whole < first:
+                fix = "earlier years are history, not simulated"
+            else:
+                fix = "raise the horizon"
             raise UnknownNameError(
-                f"series {self.series_id!r}: year {year} was not simulated; expected a year "
-                f"from {int(self.years[0])} to {int(self.years[-1])} (raise the horizon)",
+                f"series {self.series_id!r}: year {year!r} was not simulated; expected a year "
+                f"from {first} to {last} ({fix})",
                 year=year,
             )
         return int(hits[0])
@@ -126,3 +134,12 @@ class Paths:
                 "unit": self.unit,
             }
         )
+
+
+def _whole_year(year: object) -> int | None:
+    """``year`` as an int when it is a whole number (2027, 2027.0, "2027"), else None."""
+    try:
+        value = float(str(year).strip()) if isinstance(year, str) else float(year)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return int(value) if value.is_integer() else None

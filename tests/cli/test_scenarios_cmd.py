@@ -73,3 +73,15 @@ def _namespace() -> argparse.Namespace:
     parser = argparse.ArgumentParser()
     scenarios_cmd.add_arguments(parser)
     return parser.parse_args([])
+
+
+def test_to_before_the_last_observation_names_the_flag(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Was: "horizon must be a positive whole number ...; got -3; pass e.g. horizon=5", which
+    # names neither --to nor the last observed year (the bundled CIDC series ends in 2023).
+    assert main(["scenarios", "--to", "2020", "--paths", "10"]) == 2
+    assert capsys.readouterr().err == (
+        "error: --to 2020: series 'china_idc_cidc_overall' is observed to 2023; expected a "
+        "later year; pass e.g. --to 2028\n"
+    )

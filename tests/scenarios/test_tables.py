@@ -104,3 +104,26 @@ def test_threshold_as_figure_text_converts_to_the_series_unit() -> None:
     assert prob_exceeds(p, "8000亿元", 2027, scenario="base") == 0.5
     assert prob_exceeds(p, "0.8万亿元", 2027, scenario="base") == 0.5
     assert prob_exceeds(p, "700 billion yuan", 2027, scenario="base") == 0.75
+
+
+def test_year_before_the_simulation_or_not_whole() -> None:
+    # Was: year 2026.5 silently read as 2026 (int() truncates); a past year said "raise the
+    # horizon", which cannot help.
+    paths = _two_scenarios()
+    with pytest.raises(
+        UnknownNameError,
+        match=re.escape(
+            "series 'demo': year 2020 was not simulated; expected a year from 2026 to 2027 "
+            "(earlier years are history, not simulated)"
+        ),
+    ):
+        prob_exceeds(paths, 1.5, 2020)
+    with pytest.raises(
+        UnknownNameError,
+        match=re.escape(
+            "series 'demo': year 2026.5 was not simulated; expected a year from 2026 to 2027 "
+            "(pass a whole year such as 2027)"
+        ),
+    ):
+        prob_exceeds(paths, 1.5, 2026.5)  # type: ignore[arg-type]
+    assert prob_exceeds(paths, 1.5, "2027", scenario="high") == 1.0  # type: ignore[arg-type]
