@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from idcforecast.units import Quantity
 
 NAME = "parse"
 HELP = (
@@ -47,8 +51,27 @@ def run(args: argparse.Namespace) -> int:
         ("alternate", alternate),
     ]
     if args.to is not None:
-        converted = quantity.to(args.to, year=args.year, kw_per_rack=args.kw_per_rack)
+        converted = _converted(quantity, args)
         rows.append(("converted", format_quantity(converted, alternate=False)))
     for label, value in rows:
         print(f"{label + ':':<11}{value}")
     return 0
+
+
+def _converted(quantity: Quantity, args: argparse.Namespace) -> Quantity:
+    from idcforecast.errors import MissingFxRateError
+
+    try:
+        return quantity.to(args.to, year=args.year, kw_per_rack=args.kw_per_rack)
+    except MissingFxRateError as err:
+        if args.year is not None:
+            raise
+        # the library's hint is "pass year=..."; on the command line that is --year
+        pair = getattr(err, "pair", "")
+        raise MissingFxRateError(
+            f"parse --to {args.to!r}: converting {pair} needs --year YEAR (FX rates are "
+            f"annual averages); e.g. idcforecast parse {args.text!r} --to {args.to!r} "
+            "--year 2020",
+            pair=pair,
+            year=None,
+        ) from err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 
 import pytest
 
@@ -43,7 +44,12 @@ def test_range_and_conversion(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_money_needs_year_and_racks_take_kw_per_rack(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(MissingFxRateError):
+    # was the library's hint "pass year=...", which is no option of this command
+    message = (
+        "parse --to 'USD bn': converting CNY->USD needs --year YEAR (FX rates are annual "
+        "averages); e.g. idcforecast parse '1,562.5亿元' --to 'USD bn' --year 2020"
+    )
+    with pytest.raises(MissingFxRateError, match=re.escape(message)):
         _run(["1,562.5亿元", "--to", "USD bn"])
     capsys.readouterr()
     assert _run(["1,562.5亿元", "--to", "CNY bn", "--year", "2019"]) == 0
