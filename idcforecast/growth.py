@@ -105,6 +105,16 @@ def _first_bad(arr: np.ndarray, mask: np.ndarray, x: object) -> tuple[float, str
 
 
 def _check_level(arr: np.ndarray, x: object, *, name: str, func: str) -> None:
+    infinite = np.isinf(arr)
+    if infinite.any():  # an infinite level gave inf or -100% rates, silently
+        found, where = _first_bad(arr, infinite, x)
+        raise GrowthError(
+            f"{func}: {name} must be a finite level, found {found:g}{where}; check the "
+            "figure (an overflow or a division by zero upstream)",
+            func=func,
+            argument=name,
+            value=found,
+        )
     mask = ~(arr > 0)
     if mask.any():
         found, where = _first_bad(arr, mask, x)
@@ -128,6 +138,19 @@ def _check_years(arr: np.ndarray, x: object, *, func: str) -> None:
             argument="years",
             value=found,
         )
+
+
+def _check_shapes(func: str, **arrays: np.ndarray) -> None:
+    """Refuse arguments that numpy cannot broadcast together (instead of numpy's error)."""
+    try:
+        np.broadcast_shapes(*(a.shape for a in arrays.values()))
+    except ValueError:
+        shapes = ", ".join(f"{name} {a.shape}" for name, a in arrays.items())
+        raise GrowthError(
+            f"{func}: the arguments' shapes do not match ({shapes}); give arrays of one "
+            "length, or single numbers",
+            func=func,
+        ) from None
 
 
 def _rate_values(rate: Number, *, func: str) -> np.ndarray:
@@ -395,6 +418,7 @@ def cagr(
     _check_level(s, start, name="start", func="cagr")
     _check_level(e, end, name="end", func="cagr")
     _check_years(n, years, func="cagr")
+    _check_shapes("cagr", start=s, end=e, years=n)
     index = _series_index(start, end, years, func="cagr")
     # exp/log is the exact closed form and stays accurate for rates near zero.
     result = np.expm1((np.log(e) - np.log(s)) / n)
@@ -485,6 +509,7 @@ def _compound(level: Number, rate: Number, years: Number, *, sign: float, func: 
     r = _rate_values(rate, func=func)
     n = _values(years, name="years", func=func)
     _check_years(n, years, func=func)
+    _check_shapes(func, **{name: x, "rate": r, "years": n})
     index = _series_index(level, rate, years, func=func)
     factor = np.exp(sign * n * np.log1p(r))
     template = level if _is_quantity(level) else None
@@ -513,6 +538,7 @@ def implied_years(base: Number, end: Number, rate: Number) -> Any:
     _check_level(b, base, name="base", func="implied_years")
     _check_level(e, end, name="end", func="implied_years")
     r = _rate_values(rate, func="implied_years")
+    _check_shapes("implied_years", base=b, end=e, rate=r)
     index = _series_index(base, end, rate, func="implied_years")
     num = np.log(e) - np.log(b)
     den = np.log1p(r)

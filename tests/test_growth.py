@@ -204,6 +204,31 @@ def test_monotonicity(start: float, end: float, bump: float, n: int) -> None:
             lambda: cagr(1562.5, 3200.5, 0),
             "cagr: years (compounding steps) must be > 0, found 0; 2019 -> 2022 is years=3",
         ),
+        (  # used to return inf, silently
+            lambda: cagr(1562.5, float("inf"), 3),
+            "cagr: end must be a finite level, found inf; check the figure (an overflow or a "
+            "division by zero upstream)",
+        ),
+        (  # used to return -1 (a -100% rate), silently
+            lambda: cagr(pd.Series([float("inf"), 2.0]), pd.Series([3.0, 4.0]), 2),
+            "cagr: start must be a finite level, found inf at index 0; check the figure (an "
+            "overflow or a division by zero upstream)",
+        ),
+        (  # used to be numpy's "operands could not be broadcast together" ValueError
+            lambda: cagr(np.array([1.0, 2.0]), np.array([2.0, 4.0, 5.0]), 2),
+            "cagr: the arguments' shapes do not match (start (2,), end (3,), years ()); give "
+            "arrays of one length, or single numbers",
+        ),
+        (
+            lambda: implied_base(np.array([3200.0, 3300.0]), np.array([0.1, 0.2, 0.3]), 2),
+            "implied_base: the arguments' shapes do not match (end (2,), rate (3,), years ()); "
+            "give arrays of one length, or single numbers",
+        ),
+        (
+            lambda: implied_years(np.array([1.0, 2.0]), np.array([2.0, 4.0, 8.0]), 0.1),
+            "implied_years: the arguments' shapes do not match (base (2,), end (3,), rate ()); "
+            "give arrays of one length, or single numbers",
+        ),
         (
             lambda: implied_base(3200, 0.278, -2),
             "implied_base: years (compounding steps) must be > 0, found -2; 2019 -> 2022 is "
