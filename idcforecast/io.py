@@ -159,6 +159,13 @@ def _read_table(
         labels = list(source.index)
         if table.columns.duplicated().any():
             raise DataError(f"{name}: duplicate column names; expected unique headers")
+        if isinstance(table.columns, pd.MultiIndex):
+            raise DataError(
+                f"{name}: the columns have {table.columns.nlevels} header rows; expected one "
+                "header row; flatten them first, e.g. frame.columns = "
+                "frame.columns.get_level_values(0)",
+                source=name,
+            )
 
         def place_df(i: int, column: Any = None) -> str:
             row = f"{name} row {labels[i]!r}"

@@ -451,3 +451,15 @@ def test_a_bare_number_beside_figures_with_units_is_an_error() -> None:
     table = pd.DataFrame({"year": [2019, 2020], "value": [1, 2], "unit": ["亿元", ""]})
     with pytest.raises(UnitError, match=re.escape("DataFrame row 1 (series 'series', year")):
         read_series(table)
+
+
+def test_two_header_rows_are_named() -> None:
+    # was: a bare KeyError 'value' (pd.read_excel(header=[0, 1]) gives such columns)
+    columns = pd.MultiIndex.from_tuples([("year", ""), ("value", "CNY 100m")])
+    table = pd.DataFrame([[2019, 1562.5]], columns=columns)
+    message = (
+        "DataFrame: the columns have 2 header rows; expected one header row; flatten them "
+        "first, e.g. frame.columns = frame.columns.get_level_values(0)"
+    )
+    with pytest.raises(DataError, match=re.escape(message)):
+        read_series(table, unit="CNY 100m")

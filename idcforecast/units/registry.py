@@ -289,6 +289,12 @@ def parse_unit(text: str) -> Unit:
     >>> parse_unit("US$ per kW per month").canonical
     'USD/kW/month'
     """
+    if not isinstance(text, str):
+        raise ParseError(
+            f"unit {text!r}: expected unit text such as 'CNY bn', '亿元' or 'MW', found "
+            f"{type(text).__name__}; pass the unit as a string",
+            unit=repr(text),
+        )
     return _parse(text, normalize_text(text), suggest=True)
 
 

@@ -173,3 +173,14 @@ def test_an_alias_cannot_mean_two_things(tmp_path: Path, monkeypatch: pytest.Mon
     finally:
         monkeypatch.undo()
         registry_module._registry.cache_clear()
+
+
+@pytest.mark.parametrize(("unit", "found"), [(None, "NoneType"), (5, "int")])
+def test_unit_that_is_not_text_is_a_parse_error(unit: object, found: str) -> None:
+    # was: TypeError "normalize() argument 2 must be str, not None" from unicodedata
+    message = (
+        f"unit {unit!r}: expected unit text such as 'CNY bn', '亿元' or 'MW', found {found}; "
+        "pass the unit as a string"
+    )
+    with pytest.raises(ParseError, match=re.escape(message)):
+        canonical_unit(unit)  # type: ignore[arg-type]
