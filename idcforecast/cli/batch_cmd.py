@@ -6,6 +6,7 @@ import argparse
 import os
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -51,12 +52,32 @@ def _read(path: Path) -> Any:
             path=str(path),
         )
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xls"):
-        return pd.read_excel(path)
-    if suffix in (".csv", ".txt"):
+    if suffix not in (".csv", ".txt", ".xlsx", ".xlsm"):
+        raise DataError(
+            f"forecast-many: file {str(path)!r} has suffix {suffix!r}; expected .csv, .txt, "
+            ".xlsx or .xlsm (re-save an .xls workbook as .xlsx)",
+            path=str(path),
+        )
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            return pd.read_excel(path, engine="openpyxl")
         return pd.read_csv(path)
+    except pd.errors.EmptyDataError:
+        reason, fix = "it is empty", "write a header row series_id,year,value and the data"
+    except UnicodeDecodeError as err:
+        reason = f"it is not UTF-8 text ({err.reason})"
+        fix = "save it as UTF-8 (Excel: 'CSV UTF-8'; a GBK file: iconv -f gbk -t utf-8)"
+    except pd.errors.ParserError as err:
+        reason = f"it is not a well-formed CSV ({err})"
+        fix = "check the quoting and that every row has as many fields as the header"
+    except (zipfile.BadZipFile, ValueError) as err:
+        if suffix not in (".xlsx", ".xlsm"):
+            raise
+        reason = f"it is not a readable Excel workbook ({err})"
+        fix = "re-save it as .xlsx, or export the sheet as CSV"
     raise DataError(
-        f"forecast-many: file {str(path)!r} has suffix {suffix!r}; expected .csv or .xlsx",
+        f"forecast-many: cannot read file {str(path)!r}: {reason}; expected a long table "
+        f"with columns series_id, year, value; {fix}",
         path=str(path),
     )
 
@@ -66,6 +87,12 @@ def _write_atomically(frame: Any, out: Path) -> None:
     from idcforecast.errors import ReportError
 
     directory = out.parent if str(out.parent) else Path(".")
+    if out.is_dir():
+        raise ReportError(
+            f"forecast-many: --out {str(out)!r} is a directory; expected a file path such as "
+            f"{str(out / 'forecast.csv')!r}",
+            path=str(out),
+        )
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=directory)
     except OSError as err:

@@ -48,3 +48,80 @@ def test_missing_file_is_a_typed_error(tmp_path: Path) -> None:
     msg = f"forecast-many: file {str(missing)!r} does not exist"
     with pytest.raises(DataError, match=re.escape(msg)):
         _run([str(missing), "--horizon", "2", "--out", str(tmp_path / "o.csv")])
+
+
+def _write_bytes(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason", "fix"),
+    [
+        # before: raw UnicodeDecodeError, pandas EmptyDataError, ParserError, BadZipFile
+        (
+            "gbk.csv",
+            "series_id,year,value\n中国,2020,1\n".encode("gbk"),
+            "it is not UTF-8 text (invalid continuation byte)",
+            "save it as UTF-8 (Excel: 'CSV UTF-8'; a GBK file: iconv -f gbk -t utf-8)",
+        ),
+        (
+            "empty.csv",
+            b"",
+            "it is empty",
+            "write a header row series_id,year,value and the data",
+        ),
+        (
+            "broken.csv",
+            b'series_id,year,value\n"a,2018,1\n',
+            "it is not a well-formed CSV (Error tokenizing data. C error: EOF inside string "
+            "starting at row 1)",
+            "check the quoting and that every row has as many fields as the header",
+        ),
+        (
+            "renamed.xlsx",
+            b"not a workbook",
+            "it is not a readable Excel workbook (File is not a zip file)",
+            "re-save it as .xlsx, or export the sheet as CSV",
+        ),
+    ],
+)
+def test_unreadable_file_is_a_typed_error(
+    tmp_path: Path, name: str, data: bytes, reason: str, fix: str
+) -> None:
+    path = _write_bytes(tmp_path, name, data)
+    msg = (
+        f"forecast-many: cannot read file {str(path)!r}: {reason}; expected a long table "
+        f"with columns series_id, year, value; {fix}"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        _run([str(path), "--horizon", "2", "--out", str(tmp_path / "o.csv")])
+
+
+def test_xls_workbook_is_refused_with_the_fix(tmp_path: Path) -> None:
+    path = _write_bytes(tmp_path, "old.xls", b"\xd0\xcf\x11\xe0")
+    msg = (
+        f"forecast-many: file {str(path)!r} has suffix '.xls'; expected .csv, .txt, .xlsx or "
+        ".xlsm (re-save an .xls workbook as .xlsx)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        _run([str(path), "--horizon", "2", "--out", str(tmp_path / "o.csv")])
+
+
+def test_out_that_is_a_directory_is_a_report_error(tmp_path: Path) -> None:
+    # before: IsADirectoryError from os.replace, naming a temp file in the parent folder
+    from idcforecast.errors import ReportError
+
+    src = tmp_path / "m.csv"
+    pd.DataFrame({"series_id": "a", "year": [2020, 2021, 2022], "value": [1.0, 2.0, 3.0]}).to_csv(
+        src, index=False
+    )
+    msg = (
+        f"forecast-many: --out {str(tmp_path)!r} is a directory; expected a file path such as "
+        f"{str(tmp_path / 'forecast.csv')!r}"
+    )
+    argv = [str(src), "--horizon", "1", "--out", str(tmp_path), "--engine", "serial"]
+    with pytest.raises(ReportError, match=re.escape(msg)):
+        _run([*argv, "--method", "drift"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]
