@@ -67,6 +67,17 @@ def register_model(cls: type[ForecastModel]) -> type[ForecastModel]:
     return cls
 
 
+def _fewer_points_fix(min_obs: int) -> str:
+    """The fix for a too-short series: more years, or models that need fewer points."""
+    lower = sorted(
+        (cls.min_obs, alias) for alias, cls in MODEL_REGISTRY.items() if cls.min_obs < min_obs
+    )
+    if not lower:
+        return "add years"
+    names = ", ".join(f"{alias!r} ({n})" for n, alias in lower[:3])
+    return f"add years or use a model that needs fewer, such as {names}"
+
+
 def normal_quantile(level: float) -> float:
     """Two-sided standard normal quantile for a central interval of ``level`` percent.
 
@@ -237,7 +248,7 @@ class ForecastModel(ABC):
         if values.ndim != 1:
             raise ModelError(
                 f"model {self.alias!r}: expected a 1-D array of yearly values; got shape "
-                f"{values.shape}",
+                f"{values.shape}; fit one series at a time (forecast_many for several)",
                 alias=self.alias,
             )
         bad = np.flatnonzero(~np.isfinite(values))
@@ -252,7 +263,8 @@ class ForecastModel(ABC):
         min_obs, requires_positive = self._requirements()
         if values.size < min_obs:
             raise InsufficientDataError(
-                f"model {self.alias!r} needs at least {min_obs} observations; got {values.size}",
+                f"model {self.alias!r} needs at least {min_obs} observations; got "
+                f"{values.size}; {_fewer_points_fix(min_obs)}",
                 alias=self.alias,
                 n_obs=int(values.size),
                 min_obs=min_obs,

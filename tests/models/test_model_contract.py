@@ -152,6 +152,19 @@ def test_too_few_observations(alias: str) -> None:
     cls().fit(SERIES[: cls.min_obs]).predict(2)  # the minimum itself works
 
 
+def test_too_few_observations_message_names_the_fix() -> None:
+    # the three lowest minimums among registered models: naive 2, drift 3, drift_log 3
+    with pytest.raises(InsufficientDataError) as caught:
+        MODEL_REGISTRY["arima"]().fit(SERIES[:7])
+    assert str(caught.value) == (
+        "model 'arima' needs at least 8 observations; got 7; add years or use a model that "
+        "needs fewer, such as 'naive' (2), 'drift' (3), 'drift_log' (3)"
+    )
+    with pytest.raises(InsufficientDataError) as caught:
+        MODEL_REGISTRY["naive"]().fit(SERIES[:1])
+    assert str(caught.value) == "model 'naive' needs at least 2 observations; got 1; add years"
+
+
 @pytest.mark.parametrize("alias", ALIASES)
 def test_non_positive_values_for_log_models(alias: str) -> None:
     cls = MODEL_REGISTRY[alias]
