@@ -14,7 +14,15 @@ from typing import Any
 
 from idcforecast.errors import DataError, IdcForecastError, NonNumericValueError
 
-__all__ = ["Figure", "is_blank", "read_figure", "read_flag", "read_year", "year_label"]
+__all__ = [
+    "Figure",
+    "in_context",
+    "is_blank",
+    "read_figure",
+    "read_flag",
+    "read_year",
+    "year_label",
+]
 
 _YEAR_TEXT = re.compile(r"\s*(\d{4})\s*年?\s*")
 _PLAIN_NUMBER = re.compile(r"\s*[+-]?[\d,\s]*\.?\d+\s*")
@@ -34,6 +42,20 @@ class Figure:
     high: float | None = None
     quote: str = ""
     alternate: str = ""
+
+
+def in_context(err: IdcForecastError, prefix: str, **extra: Any) -> IdcForecastError:
+    """The same error (class and fields) with ``prefix`` naming where it happened.
+
+    Examples
+    --------
+    >>> from idcforecast.errors import UnitError
+    >>> err = in_context(UnitError("no unit", unit="x"), "f.csv row 2", place="f.csv row 2")
+    >>> str(err), err.unit, err.place
+    ('f.csv row 2: no unit', 'x', 'f.csv row 2')
+    """
+    fields = {key: getattr(err, key) for key in err.fields}
+    return type(err)(f"{prefix}: {err.message}", **{**fields, **extra})
 
 
 def is_blank(cell: Any) -> bool:
@@ -131,8 +153,7 @@ def _read_text(text: str, place: str) -> Figure:
     try:
         quantity = parse_quantity(text)
     except IdcForecastError as err:
-        fields = {key: getattr(err, key) for key in err.fields}
-        raise type(err)(f"{place}: {err.message}", **{**fields, "place": place}) from err
+        raise in_context(err, place, place=place) from err
     plain = bool(_PLAIN_NUMBER.fullmatch(text))
     unit = None if quantity.unit == "count" else quantity.unit
     alternate = "" if quantity.alternate is None else str(quantity.alternate)

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from idcforecast._cells import Figure, read_flag
+from idcforecast._cells import Figure, in_context, read_flag
 from idcforecast._tidy import QUALIFIERS, TIDY_COLUMNS, check_unique_years
 from idcforecast.errors import (
     DataError,
@@ -83,9 +83,7 @@ def _target_unit(sid: str, group: list[Observation], unit: str | dict[str, str] 
         try:
             return canonical_unit(requested)
         except IdcForecastError as err:
-            fields = {key: getattr(err, key) for key in err.fields}
-            raise type(err)(f"read_series(unit=...) for series {sid!r}: {err.message}",
-                            **fields) from err  # fmt: skip
+            raise in_context(err, f"read_series(unit=...) for series {sid!r}") from err
     units = Counter(obs.figure.unit for obs in group if obs.figure.unit is not None)
     if not units:
         raise UnitError(
@@ -120,9 +118,7 @@ def _declare_unit(obs: Observation) -> None:
     try:
         canonical = canonical_unit(text)
     except IdcForecastError as err:
-        fields = {key: getattr(err, key) for key in err.fields}
-        raise type(err)(f"{obs.place}, column 'unit': {err.message}",
-                        **{**fields, "place": obs.place}) from err  # fmt: skip
+        raise in_context(err, f"{obs.place}, column 'unit'", place=obs.place) from err
     obs.figure = replace(obs.figure, unit=canonical)
 
 
@@ -143,10 +139,7 @@ def _factor(
         return conversion_factor(source_unit, target, year=obs.year, kw_per_rack=kw_per_rack)
     except IncompatibleUnitsError as err:
         if requested is not None:
-            raise IncompatibleUnitsError(
-                f"{where}: {err.message}",
-                **{**{key: getattr(err, key) for key in err.fields}, "place": obs.place},
-            ) from err
+            raise in_context(err, where, place=obs.place) from err
         other = (
             next(p for u, p in first_place.items() if u == target)
             if target in first_place
@@ -162,8 +155,7 @@ def _factor(
             place=obs.place,
         ) from err
     except IdcForecastError as err:  # MissingFxRateError, UnitError
-        fields = {key: getattr(err, key) for key in err.fields}
-        raise type(err)(f"{where}: {err.message}", **{**fields, "place": obs.place}) from err
+        raise in_context(err, where, place=obs.place) from err
 
 
 def _row(obs: Observation, target: str, source_unit: str, factor: float) -> dict[str, Any]:
