@@ -148,7 +148,7 @@ def backtest(
 
     from idcforecast._series import prepare_values, split_series
     from idcforecast.forecasting import (
-        _level_label,
+        _forecast_row,
         forecast_array,
         resolve_levels,
         resolve_methods,
@@ -193,21 +193,10 @@ def backtest(
                     year = cut + step + 1
                     if year not in observed:
                         continue
-                    row: dict[str, Any] = {
-                        "series_id": series.series_id,
-                        "cutoff": cut,
-                        "year": year,
-                        "model": fc.model,
-                        "mean": float(fc.mean[step]),
-                    }
-                    for lev in levels:
-                        label = _level_label(float(lev))
-                        row[f"lo_{label}"] = float(fc.lower[float(lev)][step])
-                        row[f"hi_{label}"] = float(fc.upper[float(lev)][step])
+                    row = _forecast_row(
+                        fc, step, year=year, unit=series.unit, note=note, cutoff=cut
+                    )
                     row.update(
-                        unit=series.unit,
-                        status=fc.status,
-                        note=note,
                         actual=observed[year],
                         naive=float(prepared.values[-1]),
                         mase_scale=scale,

@@ -416,6 +416,32 @@ def _level_label(level: float) -> str:
     return str(int(level)) if float(level).is_integer() else str(level).replace(".", "_")
 
 
+def _forecast_row(
+    fc: SeriesForecast,
+    step: int,
+    *,
+    year: int,
+    unit: str,
+    note: str,
+    cutoff: int | None = None,
+) -> dict[str, Any]:
+    """One row of a forecast frame (``step`` 0-based): the column layout's one source.
+
+    ``series_id, [cutoff,] year, model, mean, lo_<L>, hi_<L>... , unit, status, note``;
+    :func:`forecast` and :func:`idcforecast.evaluation.backtest` both build rows here.
+    """
+    row: dict[str, Any] = {"series_id": fc.series_id}
+    if cutoff is not None:
+        row["cutoff"] = cutoff
+    row.update(year=year, model=fc.model, mean=float(fc.mean[step]))
+    for level in fc.lower:
+        label = _level_label(level)
+        row[f"lo_{label}"] = float(fc.lower[level][step])
+        row[f"hi_{label}"] = float(fc.upper[level][step])
+    row.update(unit=unit, status=fc.status, note=note)
+    return row
+
+
 def forecast(
     data: Any,
     horizon: int,
@@ -492,18 +518,11 @@ def forecast(
                 fields = {k: getattr(err, k) for k in err.fields}
                 raise InsufficientDataError(f"{err} ({prepared.note})", **fields) from None
             note = "; ".join(n for n in (prepared.note, fc.note) if n)
-            for step in range(fc.mean.size):
-                row: dict[str, Any] = {
-                    "series_id": series.series_id,
-                    "year": prepared.last_year + step + 1,
-                    "model": fc.model,
-                    "mean": float(fc.mean[step]),
-                }
-                for lev in levels:
-                    label = _level_label(float(lev))
-                    row[f"lo_{label}"] = float(fc.lower[float(lev)][step])
-                    row[f"hi_{label}"] = float(fc.upper[float(lev)][step])
-                row.update(unit=series.unit, status=fc.status, note=note)
-                rows.append(row)
+            rows.extend(
+                _forecast_row(
+                    fc, step, year=prepared.last_year + step + 1, unit=series.unit, note=note
+                )
+                for step in range(fc.mean.size)
+            )
     frame = pd.DataFrame(rows)
     return frame.astype({"year": "int64"})
