@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from idcforecast.errors import DuplicateYearError, MixedUnitsError
+from idcforecast.errors import DataError, DuplicateYearError, MixedUnitsError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -63,6 +63,33 @@ def check_one_unit_per_series(frame: pd.DataFrame, places: Sequence[str]) -> Non
                 "give them separate series ids",
                 series_id=series_id,
                 units=(seen[0], unit),
+                places=(seen[1], place),
+            )
+
+
+def check_one_scope_per_series(frame: pd.DataFrame, places: Sequence[str]) -> None:
+    """Raise :class:`DataError` if a series mixes two scopes (data/README.md promises one).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"series_id": ["a", "a"], "scope": ["cidc", "caict"]})
+    >>> try:
+    ...     check_one_scope_per_series(frame, ["f.csv line 2", "f.csv line 3"])
+    ... except DataError as err:
+    ...     print(err.scopes)
+    ('cidc', 'caict')
+    """
+    first: dict[str, tuple[str, str]] = {}
+    for series_id, scope, place in zip(frame["series_id"], frame["scope"], places, strict=True):
+        seen = first.setdefault(series_id, (scope, place))
+        if seen[0] != scope:
+            raise DataError(
+                f"series {series_id!r} has two scopes: {seen[0]!r} ({seen[1]}) and {scope!r} "
+                f"({place}); expected one scope per series (figures measured differently "
+                "never share a series); give the rows of each scope their own series id",
+                series_id=series_id,
+                scopes=(seen[0], scope),
                 places=(seen[1], place),
             )
 

@@ -18,6 +18,7 @@ from idcforecast._tidy import (
     CONFIDENCE_GRADES,
     QUALIFIERS,
     TIDY_COLUMNS,
+    check_one_scope_per_series,
     check_one_unit_per_series,
     check_unique_years,
 )
@@ -225,6 +226,7 @@ def _load(name: str) -> pd.DataFrame:
         for column in ("horizon_start", "horizon_end"):
             frame[column] = _integers(raw, column, places)
     check_one_unit_per_series(frame, places)
+    check_one_scope_per_series(frame, places)
     check_unique_years(frame, places)
     return frame
 

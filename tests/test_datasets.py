@@ -292,6 +292,12 @@ def fake_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
             "series 'a' has two units: 'MW' (broken.csv line 2) and 'GW' (broken.csv line 3); "
             "expected one unit per series",
         ),
+        (  # data/README.md promises one scope per series; was not checked
+            [GOOD, GOOD.replace(",high,s,", ",high,other,").replace("2019", "2020")],
+            DataError,
+            "series 'a' has two scopes: 's' (broken.csv line 2) and 'other' (broken.csv "
+            "line 3); expected one scope per series",
+        ),
         (
             [GOOD, GOOD],
             DuplicateYearError,
