@@ -43,6 +43,11 @@ def _is_forecast(claim: Claim) -> bool:
     return made is None or claim.year > made
 
 
+def _base_years(rows: pd.DataFrame) -> str:
+    """The readings' base years as words: "2013", "2019 or 2020"."""
+    return " or ".join(str(y) for y in dict.fromkeys(rows["base_year"].tolist()))
+
+
 def _rate_verdict(rows: pd.DataFrame) -> bool | None:
     known = rows["fits"].dropna()
     if known.empty:
@@ -70,8 +75,9 @@ def _explain_rate(claim: Claim, rows: pd.DataFrame, tolerance: float, unit: str 
                 f" ({'fits' if r.fits else 'outside'} the {tolerance:.1%} tolerance)."
             )
         if not compared:
-            years = " or ".join(str(r.base_year) for r in rows.itertuples())
-            parts.append(f"No level for {years} to compare with (in the set or the history).")
+            parts.append(
+                f"No level for {_base_years(rows)} to compare with (in the set or the history)."
+            )
     else:
         compared = [r for r in rows.itertuples() if not math.isnan(r.gap)]
         for r in compared:
@@ -85,7 +91,8 @@ def _explain_rate(claim: Claim, rows: pd.DataFrame, tolerance: float, unit: str 
         if not compared:
             parts.append(
                 f"{claim.describe()}: nothing to check it against (no level claimed for "
-                f"{claim.year} and no base-year level with an actual for {claim.year})."
+                f"{claim.year}, and no level for {_base_years(rows)} with an actual for "
+                f"{claim.year})."
             )
     verdict = _rate_verdict(rows)
     if verdict is False:

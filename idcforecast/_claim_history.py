@@ -76,9 +76,17 @@ class History:
                     "(and unit), e.g. load_dataset('china_idc_market')",
                     missing=missing,
                 )
-        elif source is not None and source != "bundled":
+        elif source is not None and not (isinstance(source, str) and source == "bundled"):
+            # (a Series compared with "bundled" raised pandas' "truth value is ambiguous")
+            hint = (
+                "; make the Series a frame first: s.rename('value').rename_axis('year')"
+                ".reset_index().assign(series_id='<the claims subject>')"
+                if isinstance(source, pd.Series)
+                else ""
+            )
             raise DataError(
-                f"history: expected a tidy frame, 'bundled' or None, found {type(source).__name__}",
+                f"history: expected a tidy frame, 'bundled' or None, found "
+                f"{type(source).__name__}{hint}",
             )
 
     @property
@@ -93,6 +101,7 @@ class History:
             rows = self._source[self._source["series_id"] == subject]
             if rows.empty:
                 known = ", ".join(sorted(map(str, pd.unique(self._source["series_id"]))))
+                known = known or "none, the frame is empty"
                 raise UnknownSubjectError(
                     f"claim {claim_id!r}: subject {subject!r} has no history (series in the "
                     f"history: {known}); use one of those series ids as the subject, or "

@@ -160,6 +160,14 @@ class Claim:
                     f"found {self.unit!r}",
                     key="unit",
                 )
+            if value <= 0:  # a zero level crashed the checks, a negative one "undershot"
+                raise SpecError(
+                    f"{where}: a level claim must be a positive figure, found {value:g} "
+                    f"{self.unit}; give the level as published (a fall is a growth claim "
+                    "with a negative percent)",
+                    key="value",
+                    value=value,
+                )
             if self.start_year is not None:
                 raise SpecError(
                     f"{where}: a level claim has no start_year, found {self.start_year}; "

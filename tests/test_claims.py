@@ -15,7 +15,12 @@ from idcforecast.claim_checks import check_claims, claim_readings
 from idcforecast.claim_track_record import track_record
 from idcforecast.claims import Claim, parse_period, read_claims
 from idcforecast.datasets import load_dataset
-from idcforecast.errors import IncompatibleUnitsError, SpecError, UnknownSubjectError
+from idcforecast.errors import (
+    DataError,
+    IncompatibleUnitsError,
+    SpecError,
+    UnknownSubjectError,
+)
 
 SUBJECT = "china_idc_cidc_overall"
 UNIT = "CNY 100m"
@@ -272,6 +277,16 @@ def test_unknown_subject() -> None:
             "claim 'x': a cagr claim is a percent (unit '%'), found unit 'USD'; give 27.8 for "
             "27.8%",
         ),
+        (  # a zero level raised ZeroDivisionError in check_claims; -5 "undershot by 100.2%"
+            {"kind": "level", "value": 0.0, "year": 2020, "unit": UNIT},
+            "claim 'x': a level claim must be a positive figure, found 0 CNY 100m; give the "
+            "level as published (a fall is a growth claim with a negative percent)",
+        ),
+        (
+            {"kind": "level", "value": -5.0, "year": 2020, "unit": UNIT},
+            "claim 'x': a level claim must be a positive figure, found -5 CNY 100m; give the "
+            "level as published (a fall is a growth claim with a negative percent)",
+        ),
         (
             {"kind": "level", "value": 1.0, "year": 2020, "unit": UNIT, "qualifier": "over"},
             "claim 'x': qualifier 'over' is not one of exact, at_least, at_most, approximately",
@@ -324,3 +339,35 @@ def test_no_claims() -> None:
     )
     with pytest.raises(SpecError, match=re.escape(message)):
         check_claims([])
+
+
+def test_history_as_a_series_is_a_typed_error() -> None:
+    # used to be pandas' ValueError "The truth value of a Series is ambiguous"
+    message = (
+        "history: expected a tidy frame, 'bundled' or None, found Series; make the Series a "
+        "frame first: s.rename('value').rename_axis('year').reset_index()"
+        ".assign(series_id='<the claims subject>')"
+    )
+    history = HISTORY.set_index("year")["value"]
+    with pytest.raises(DataError, match=re.escape(message) + "$"):
+        check_claims(SEED, history=history)
+
+
+def test_an_empty_history_frame_says_so() -> None:
+    message = (
+        "claim 'seed/cagr_2022': subject 'china_idc_cidc_overall' has no history (series in "
+        "the history: none, the frame is empty)"
+    )
+    with pytest.raises(UnknownSubjectError, match=re.escape(message)):
+        check_claims(SEED, history=HISTORY.iloc[0:0])
+
+
+def test_nothing_to_check_names_the_missing_base_year() -> None:
+    # growth in 2019 reads from 2018, which HISTORY lacks; the text used to say "no
+    # base-year level with an actual for 2019", leaving the reader to work out which year
+    claim = Claim(subject=SUBJECT, kind="growth", value=27.2, year=2019)
+    row = check_claims([claim], history=HISTORY).iloc[0]
+    assert row["explanation"] == (
+        "growth 27.2% in 2019: nothing to check it against (no level claimed for 2019, and "
+        "no level for 2018 with an actual for 2019)."
+    )
