@@ -111,75 +111,63 @@ def scenario_table(
     import pandas as pd
 
     probs = _check_quantiles(quantiles)
-    target = int(paths.years[-1]) if target_year is None else int(target_year)
+    # year_index rejects a year that was not simulated or is not whole (2026.5)
+    target = int(
+        paths.years[paths.year_index(paths.years[-1] if target_year is None else target_year)]
+    )
     qcols = [f"p{_label(q)}" for q in quantiles]
-    mixed = paths.weights is not None and len(paths.scenarios) > 1
-    w = np.asarray(paths.weights if paths.weights is not None else [], dtype=np.float64)
-    blocks: list[pd.DataFrame] = []
-    for s, name in enumerate(paths.scenarios):
-        blocks.append(
-            _block(
-                paths,
-                name=name,
-                weight=_weight(paths, s),
-                quantity="level",
-                years=paths.years,
-                unit=paths.unit,
-                mean=paths.values[s].mean(axis=0),
-                qs=np.quantile(paths.values[s], probs, axis=0),
-                qcols=qcols,
-            )
-        )
-    if mixed:
-        blocks.append(
-            _block(
-                paths,
-                name=WEIGHTED,
-                weight=1.0,
-                quantity="level",
-                years=paths.years,
-                unit=paths.unit,
-                mean=np.tensordot(w, paths.values.mean(axis=1), axes=1),
-                qs=_weighted_quantiles(paths.values, w, probs),
-                qcols=qcols,
-            )
-        )
+    blocks = _quantity_blocks(paths, "level", paths.values, paths.years, paths.unit, probs, qcols)
     if paths.origin_year is not None and paths.origin_value is not None:
         cagr = cagr_draws(paths, target) * 100.0
         one = np.array([target])
-        for s, name in enumerate(paths.scenarios):
-            blocks.append(
-                _block(
-                    paths,
-                    name=name,
-                    weight=_weight(paths, s),
-                    quantity="cagr",
-                    years=one,
-                    unit="%",
-                    mean=cagr[s].mean(keepdims=True),
-                    qs=np.quantile(cagr[s], probs)[:, None],
-                    qcols=qcols,
-                )
-            )
-        if mixed:
-            blocks.append(
-                _block(
-                    paths,
-                    name=WEIGHTED,
-                    weight=1.0,
-                    quantity="cagr",
-                    years=one,
-                    unit="%",
-                    mean=np.array([w @ cagr.mean(axis=1)]),
-                    qs=_weighted_quantiles(cagr[:, :, None], w, probs),
-                    qcols=qcols,
-                )
-            )
+        blocks += _quantity_blocks(paths, "cagr", cagr[:, :, None], one, "%", probs, qcols)
     return pd.concat(blocks, ignore_index=True)
 
 
 def _weight(paths: Paths, s: int) -> float:
     return float("nan") if paths.weights is None else float(paths.weights[s])
+
+
+def _quantity_blocks(
+    paths: Paths,
+    quantity: str,
+    draws: np.ndarray,
+    years: np.ndarray,
+    unit: str,
+    probs: np.ndarray,
+    qcols: list[str],
+) -> list[pd.DataFrame]:
+    """One block per scenario from ``draws`` (scenario, path, year), plus the weighted mix."""
+    blocks = [
+        _block(
+            paths,
+            name=name,
+            weight=_weight(paths, s),
+            quantity=quantity,
+            years=years,
+            unit=unit,
+            mean=draws[s].mean(axis=0),
+            qs=np.quantile(draws[s], probs, axis=0),
+            qcols=qcols,
+        )
+        for s, name in enumerate(paths.scenarios)
+    ]
+    if paths.weights is not None and len(paths.scenarios) > 1:
+        w = np.asarray(paths.weights, dtype=np.float64)
+        blocks.append(
+            _block(
+                paths,
+                name=WEIGHTED,
+                weight=1.0,
+                quantity=quantity,
+                years=years,
+                unit=unit,
+                mean=np.tensordot(w, draws.mean(axis=1), axes=1),
+                qs=_weighted_quantiles(draws, w, probs),
+                qcols=qcols,
+            )
+        )
+    return blocks
 
 
 def _block(

@@ -127,3 +127,15 @@ def test_year_before_the_simulation_or_not_whole() -> None:
     ):
         prob_exceeds(paths, 1.5, 2026.5)  # type: ignore[arg-type]
     assert prob_exceeds(paths, 1.5, "2027", scenario="high") == 1.0  # type: ignore[arg-type]
+
+
+def test_scenario_table_target_year_must_be_simulated_and_whole() -> None:
+    # Was: target_year=2026.5 truncated to 2026 by int() and reported as the 2026 CAGR.
+    with pytest.raises(
+        UnknownNameError,
+        match=re.escape(
+            "series 'demo': year 2026.5 was not simulated; expected a year from 2026 to 2027 "
+            "(pass a whole year such as 2027)"
+        ),
+    ):
+        scenario_table(_two_scenarios(), target_year=2026.5)  # type: ignore[arg-type]
