@@ -12,7 +12,12 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from idcforecast._cells import Figure, in_context, read_flag
-from idcforecast._tidy import QUALIFIERS, TIDY_COLUMNS, check_unique_years
+from idcforecast._tidy import (
+    QUALIFIERS,
+    TIDY_COLUMNS,
+    check_one_scope_per_series,
+    check_unique_years,
+)
 from idcforecast.errors import (
     DataError,
     IdcForecastError,
@@ -60,6 +65,7 @@ def to_frame(
     frame = pd.DataFrame(rows, columns=list(TIDY_COLUMNS))
     places = [row.pop("_place") for row in rows]
     check_unique_years(frame, places)
+    check_one_scope_per_series(frame, places)
     frame = frame.astype({"year": "int64", "value": "float64", "derived": bool})
     order = frame["series_id"].map(
         {sid: k for k, sid in enumerate(dict.fromkeys(frame["series_id"]))}

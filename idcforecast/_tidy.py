@@ -68,7 +68,9 @@ def check_one_unit_per_series(frame: pd.DataFrame, places: Sequence[str]) -> Non
 
 
 def check_one_scope_per_series(frame: pd.DataFrame, places: Sequence[str]) -> None:
-    """Raise :class:`DataError` if a series mixes two scopes (data/README.md promises one).
+    """Raise :class:`DataError` if a series mixes two scopes (DESIGN: never mixed).
+
+    An empty scope (a user table that does not say) is not a second scope.
 
     Examples
     --------
@@ -82,6 +84,8 @@ def check_one_scope_per_series(frame: pd.DataFrame, places: Sequence[str]) -> No
     """
     first: dict[str, tuple[str, str]] = {}
     for series_id, scope, place in zip(frame["series_id"], frame["scope"], places, strict=True):
+        if not scope:
+            continue
         seen = first.setdefault(series_id, (scope, place))
         if seen[0] != scope:
             raise DataError(

@@ -463,3 +463,24 @@ def test_two_header_rows_are_named() -> None:
     )
     with pytest.raises(DataError, match=re.escape(message)):
         read_series(table, unit="CNY 100m")
+
+
+def test_one_series_never_mixes_scopes() -> None:
+    # DESIGN.md: "A series never mixes scopes"; read_series used to accept two
+    table = pd.DataFrame(
+        {
+            "series_id": ["china_idc"] * 3,
+            "year": [2019, 2020, 2021],
+            "value": ["1,562.5亿元", "2,238.7亿元", "1,500亿元"],
+            "scope": ["cidc_overall", "", "caict"],
+        }
+    )
+    message = (
+        "series 'china_idc' has two scopes: 'cidc_overall' (DataFrame row 0) and 'caict' "
+        "(DataFrame row 2); expected one scope per series"
+    )
+    with pytest.raises(DataError, match=re.escape(message)):
+        read_series(table)
+    # a row that does not say its scope is not a second scope
+    out = read_series(table.iloc[:2])
+    assert out["scope"].tolist() == ["cidc_overall", ""]
