@@ -93,9 +93,25 @@ def build(args: argparse.Namespace) -> pd.DataFrame:
             to=to,
             series_id=sid,
         )
-    horizon = int(to - last_years.min())
-    fc = forecast(history, horizon, method=args.method, cap=args.cap, gaps=args.gaps)
-    return fc[fc["year"] <= to].reset_index(drop=True)
+    # Each series is forecast exactly to `to`: calibrated intervals pool the rolling-origin
+    # errors of steps 1..horizon, so a longer horizon than needed would change them.
+    import pandas as pd
+
+    horizon_of = (to - last_years).astype(int)
+    parts = [
+        forecast(
+            history[history["series_id"].isin(ids)],
+            int(h),
+            method=args.method,
+            cap=args.cap,
+            gaps=args.gaps,
+        )
+        for h, ids in horizon_of.groupby(horizon_of).groups.items()
+    ]
+    fc = pd.concat(parts, ignore_index=True)
+    position = {sid: i for i, sid in enumerate(dict.fromkeys(history["series_id"]))}
+    order = fc["series_id"].map(position).argsort(kind="stable")
+    return fc.iloc[order].reset_index(drop=True)
 
 
 def render(fc: pd.DataFrame) -> str:

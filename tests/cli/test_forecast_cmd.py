@@ -98,3 +98,29 @@ def test_help_renders(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["forecast", "--help"])
     assert "--horizon H" in capsys.readouterr().out
+
+
+def test_to_forecasts_each_series_exactly_to_that_year(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before: both series were forecast 3 years (2025 - the earliest last year, 2022) and cut,
+    # so 'a' (last year 2023) got intervals calibrated for 3 steps instead of its own 2
+    from idcforecast import forecast
+
+    frame = pd.DataFrame(
+        {
+            "series_id": ["b"] * 6 + ["a"] * 7,
+            "year": [*range(2017, 2023), *range(2017, 2024)],
+            "value": [5.0, 6, 6.5, 7, 8, 9, 10, 12, 15, 17, 20, 26, 29],
+            "unit": "MW",
+        }
+    )
+    path = tmp_path / "mine.csv"
+    frame.to_csv(path, index=False)
+    assert main(["forecast", "--data", str(path), "--to", "2025", "--csv"]) == 0
+    out = pd.read_csv(StringIO(capsys.readouterr().out), keep_default_na=False)
+    assert out["series_id"].drop_duplicates().tolist() == ["b", "a"]  # file order kept
+    for sid, horizon in (("a", 2), ("b", 3)):
+        alone = forecast(frame[frame["series_id"] == sid], horizon)
+        got = out[out["series_id"] == sid].reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, alone, check_dtype=False)
