@@ -171,6 +171,16 @@ def _unknown_key(
 
 def _parse(data: Mapping[str, Any], *, origin: str) -> ScenarioSet:
     for key in data:
+        looks_like_scenario = isinstance(data[key], Mapping) and "scenarios" not in data
+        typo = difflib.get_close_matches(str(key), TOP_KEYS, n=1)
+        if key not in TOP_KEYS and looks_like_scenario and not typo:
+            raise SpecError(
+                f"{origin}: the spec has unknown key {key!r}, a table that looks like a "
+                f"scenario; scenarios go under 'scenarios': [scenarios.{key}] in TOML, "
+                f"{{'scenarios': {{{key!r}: {{...}}}}}} in a dict",
+                file=origin,
+                key=str(key),
+            )
         if key not in TOP_KEYS:
             raise _unknown_key(origin, str(key), TOP_KEYS)
     table = data.get("scenarios")
@@ -326,7 +336,7 @@ def _parse_periods(table: Any, origin: str, name: str, key: str) -> dict[int, fl
 
 
 def _parse_period(text: str) -> range | None:
-    parts = text.strip().split("-")
+    parts = text.strip().replace("–", "-").split("-")  # "2025–2027" (en dash) as well
     if len(parts) not in (1, 2) or not all(p.strip().isdigit() for p in parts):
         return None
     first, last = int(parts[0]), int(parts[-1])

@@ -135,3 +135,20 @@ def test_empty_scenarios() -> None:
         {"scenarios": {}},
         "<dict>: expected a non-empty [scenarios] table (for example [scenarios.base]); found dict",
     )
+
+
+def test_scenario_outside_the_scenarios_table_says_where_it_goes() -> None:
+    # Was: "the spec has unknown key 'bull'; allowed keys: description, scenarios, ..."
+    with pytest.raises(SpecError) as caught:
+        load_scenarios({"bull": {"growth": {"2025-2027": 0.03}}})
+    assert str(caught.value) == (
+        "<dict>: the spec has unknown key 'bull', a table that looks like a scenario; "
+        "scenarios go under 'scenarios': [scenarios.bull] in TOML, {'scenarios': {'bull': "
+        "{...}}} in a dict"
+    )
+
+
+def test_period_with_an_en_dash() -> None:
+    # "2025–2027" as typed in reports (en dash) is the same period as "2025-2027"
+    spec = load_scenarios({"scenarios": {"bull": {"growth": {"2025–2027": 0.03}}}})
+    assert spec.scenarios[0].growth == {2025: 0.03, 2026: 0.03, 2027: 0.03}
