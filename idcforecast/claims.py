@@ -241,10 +241,10 @@ def read_claims(source: Any) -> list[Claim]:
     Parameters
     ----------
     source
-        A Claim or a list of them; a DataFrame in the ``published_forecasts`` schema
-        (``subject, kind, year, value`` required; the others optional); or the path of a
-        ``.csv`` file (same columns) or a ``.toml`` file with one ``[[claims]]`` table per
-        claim. In a file, ``period = "2020-22"`` may stand for ``start_year`` and ``year``,
+        A Claim or a list of them; a DataFrame, or a list of dicts, in the
+        ``published_forecasts`` schema (``subject, kind, year, value`` required; the others
+        optional); or the path of a ``.csv`` or Excel (``.xlsx``, first sheet) file (same
+        columns) or a ``.toml`` file with one ``[[claims]]`` table per claim. In a file, ``period = "2020-22"`` may stand for ``start_year`` and ``year``,
         and ``value`` may be figure text ("320 billion yuan", "more than 3200.5亿元",
         "27.8%"), read by :func:`idcforecast.parse_quantity` (unit and qualifier from the
         text). TOML keys at the top level are defaults for every claim (``claim_set``,
@@ -278,8 +278,18 @@ def read_claims(source: Any) -> list[Claim]:
             )
         if path.suffix.lower() == ".toml":
             return _from_toml(path)
-        if path.suffix.lower() == ".csv":
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        suffix = path.suffix.lower()
+        if suffix in (".csv", ".xlsx", ".xls"):
+            if suffix == ".csv":
+                frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+            else:  # the first sheet, read as text like a CSV
+                frame = pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
+            if frame.empty:
+                raise SpecError(
+                    f"claims file {str(path)!r} has no rows; write one claim per row under "
+                    "the header (subject, kind, year, value, ...)",
+                    file=str(path),
+                )
             return _from_records(frame.to_dict("records"), place=f"file {str(path)!r}")
         raise SpecError(
             f"claims file {str(path)!r}: expected a .csv or .toml file, found "
@@ -288,6 +298,8 @@ def read_claims(source: Any) -> list[Claim]:
         )
     if isinstance(source, list | tuple) and all(isinstance(c, Claim) for c in source):
         return list(source)
+    if isinstance(source, list | tuple) and source and all(isinstance(c, dict) for c in source):
+        return _from_records([dict(c) for c in source], place="list")
     raise SpecError(
         f"claims: expected a Claim, a list of Claims, a DataFrame or a .csv/.toml path, "
         f"found {type(source).__name__}",

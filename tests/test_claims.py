@@ -226,6 +226,28 @@ def test_csv_round_trip_of_the_bundled_claims(tmp_path: Path) -> None:
     assert len(read_claims(path)) == len(frame)
 
 
+def test_excel_and_list_of_dicts_claims(tmp_path: Path) -> None:
+    # Excel claim files used to be refused ("expected a .csv or .toml file, found '.xlsx'")
+    frame = load_dataset("published_forecasts")
+    path = tmp_path / "claims.xlsx"
+    frame.to_excel(path, index=False)
+    assert read_claims(path) == read_claims(frame)
+    records = [{"subject": SUBJECT, "kind": "growth", "year": 2020, "value": 43.3}]
+    assert read_claims(records) == [Claim(subject=SUBJECT, kind="growth", year=2020, value=43.3)]
+
+
+def test_a_claims_file_with_a_header_only(tmp_path: Path) -> None:
+    # used to reach check_claims as "no claims given", without naming the file
+    path = tmp_path / "empty.csv"
+    path.write_text("subject,kind,year,value,unit\n", encoding="utf-8")
+    message = (
+        f"claims file '{path}' has no rows; write one claim per row under the header "
+        "(subject, kind, year, value, ...)"
+    )
+    with pytest.raises(SpecError, match=re.escape(message) + "$"):
+        read_claims(path)
+
+
 # -- errors ------------------------------------------------------------------------------
 
 
