@@ -329,6 +329,17 @@ def _parse_one(text: str, norm: str) -> Quantity:
         word = trail.group().strip().lower()
         qualifier = _set_qualifier(text, qualifier, _PREFIX_QUALIFIERS[word], word)
         pre = pre[: trail.start()].strip()
+    if re.match(r"\.\d", post):  # else ".567 yuan" would be reported as an unknown unit
+        raise _fail(
+            text,
+            "a second decimal point; write thousands as '1,234,567' and the decimal point as '.'",
+        )
+    if re.match(r"e[+-]?\d", post, re.IGNORECASE):
+        raise _fail(
+            text,
+            "scientific notation; write the number out ('1000 MW') or with a magnitude "
+            "word ('1 thousand MW', '1亿元')",
+        )
     if post[:1] in _INFIX_AT_LEAST:
         qualifier = _set_qualifier(text, qualifier, "at_least", post[0])
         post = post[1:].strip()

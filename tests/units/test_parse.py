@@ -382,3 +382,24 @@ def test_bad_rates(text: str, message: str) -> None:
     with pytest.raises(ParseError) as info:
         parse_quantity(text)
     assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # were UnknownUnitError "unit '.567 yuan' is not defined" and "unit 'e3 MW' ..."
+        (
+            "1.234.567 yuan",
+            "a second decimal point; write thousands as '1,234,567' and the decimal point as '.'",
+        ),
+        (
+            "1e3 MW",
+            "scientific notation; write the number out ('1000 MW') or with a magnitude word "
+            "('1 thousand MW', '1亿元')",
+        ),
+    ],
+)
+def test_number_shapes_the_parser_does_not_read_are_named(text: str, found: str) -> None:
+    message = f"cannot read {text!r} as a figure: {found}; expected [qualifier] NUMBER"
+    with pytest.raises(ParseError, match=re.escape(message)):
+        parse_quantity(text)
