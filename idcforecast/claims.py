@@ -244,8 +244,9 @@ def read_claims(source: Any) -> list[Claim]:
         A Claim or a list of them; a DataFrame, or a list of dicts, in the
         ``published_forecasts`` schema (``subject, kind, year, value`` required; the others
         optional); or the path of a ``.csv`` or Excel (``.xlsx``, first sheet) file (same
-        columns) or a ``.toml`` file with one ``[[claims]]`` table per claim. In a file, ``period = "2020-22"`` may stand for ``start_year`` and ``year``,
-        and ``value`` may be figure text ("320 billion yuan", "more than 3200.5亿元",
+        columns) or a ``.toml`` file with one ``[[claims]]`` table per claim. In a file,
+        ``period = "2020-22"`` may stand for ``start_year`` and ``year``, and ``value`` may
+        be figure text ("320 billion yuan", "more than 3200.5亿元",
         "27.8%"), read by :func:`idcforecast.parse_quantity` (unit and qualifier from the
         text). TOML keys at the top level are defaults for every claim (``claim_set``,
         ``made``, ``source``...).
