@@ -315,6 +315,11 @@ def _long(
                 "figure (blank a whole row to skip it)",
                 place=place,
             )
+        if "series_id" in row and is_blank(row["series_id"]):  # else it joins default_id
+            raise DataError(
+                f"{place_of(i, 'series_id')}: the series name is blank; expected a series id",
+                place=place_of(i, "series_id"),
+            )
         year = read_year(row[year_column], place=place_of(i, year_column))
         figure = read_figure(row[value_column], place=place)
         meta = {c: row[c] for c in meta_columns if not is_blank(row[c])}

@@ -484,3 +484,13 @@ def test_one_series_never_mixes_scopes() -> None:
     # a row that does not say its scope is not a second scope
     out = read_series(table.iloc[:2])
     assert out["scope"].tolist() == ["cidc_overall", ""]
+
+
+def test_long_rows_with_a_blank_series_name_are_an_error() -> None:
+    # was: the row silently became a series of its own named after the file ("series")
+    table = pd.DataFrame(
+        {"series_id": ["cidc", ""], "year": [2019, 2020], "value": ["1,562.5亿元", "2,238.7亿元"]}
+    )
+    message = "DataFrame row 1, column 'series_id': the series name is blank; expected a series id"
+    with pytest.raises(DataError, match=re.escape(message)):
+        read_series(table)
