@@ -29,6 +29,7 @@ import numpy as np
 
 from idcforecast.errors import (
     DataError,
+    DuplicateYearError,
     ModelError,
     SpecError,
     UnknownMethodError,
@@ -246,11 +247,12 @@ def _matrix(
         role = f"child of {parent!r}" if parent != missing[0] else "root"
         raise UnknownSeriesError(
             f"reconcile: series {missing[0]!r} ({role} in the hierarchy) is missing from the "
-            f"{what}; found {', '.join(sorted(present)[:8])}; add its rows or remove it from "
-            "the hierarchy",
+            f"{what}; found {', '.join(sorted(present)[:8]) or 'no rows'}; add its rows or "
+            "remove it from the hierarchy",
             series_id=missing[0],
             missing=missing,
         )
+    _check_one_row_per_node_year(frame, nodes, what=what)
     wide = frame.assign(series_id=frame["series_id"].astype(str)).pivot_table(
         index="series_id", columns="year", values=column, aggfunc="first"
     )
@@ -265,6 +267,30 @@ def _matrix(
             year=int(year),
         )
     return wide.columns.to_numpy(np.int64), wide.to_numpy(np.float64)
+
+
+def _check_one_row_per_node_year(frame: pd.DataFrame, nodes: list[str], *, what: str) -> None:
+    # pivot_table(aggfunc="first") would silently keep one of two rows: a forecast() frame
+    # with several models, or a repeated year, must be narrowed by the caller instead.
+    rows = frame[frame["series_id"].astype(str).isin(nodes)]
+    repeated = rows.duplicated(["series_id", "year"], keep=False)
+    if not repeated.any():
+        return
+    first = rows[repeated].iloc[0]
+    node, year = str(first["series_id"]), first["year"]
+    same = rows[(rows["series_id"].astype(str) == node) & (rows["year"] == year)]
+    if "model" in rows.columns and rows["model"].nunique() > 1:
+        models = ", ".join(map(str, dict.fromkeys(same["model"])))
+        fix = f"keep one model, e.g. {what}[{what}['model'] == {str(same['model'].iloc[0])!r}]"
+        found = f"{len(same)} rows (models {models})"
+    else:
+        fix = "keep one row per series and year"
+        found = f"{len(same)} rows"
+    raise DuplicateYearError(
+        f"reconcile: {what} series {node!r} year {year} has {found}; expected one; {fix}",
+        series_id=node,
+        year=int(year),
+    )
 
 
 def _weights(method: str, tree: _Hierarchy, residuals: pd.DataFrame | None) -> np.ndarray:

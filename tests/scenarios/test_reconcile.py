@@ -151,3 +151,32 @@ def test_residuals_from_a_backtest_frame() -> None:
     backtest = pd.DataFrame(rows)
     out = reconcile(BASE, TREE, method="mint_shrink", residuals=backtest)
     np.testing.assert_allclose(_values(out), [1800 / 19, 1180 / 19, 620 / 19], rtol=1e-12)
+
+
+def test_several_models_or_repeated_years_are_not_silently_reduced() -> None:
+    # Was: pivot_table(aggfunc="first") kept the first model's row without a word, so a
+    # forecast() frame with method=["auto", "drift"] reconciled only 'auto'.
+    from idcforecast.errors import DuplicateYearError
+
+    two = pd.concat([BASE.assign(model="auto"), BASE.assign(model="drift", mean=[1.0, 2, 3])])
+    with pytest.raises(DuplicateYearError) as caught:
+        reconcile(two, TREE, method="ols")
+    assert str(caught.value) == (
+        "reconcile: forecasts series 'T' year 2030 has 2 rows (models auto, drift); expected "
+        "one; keep one model, e.g. forecasts[forecasts['model'] == 'auto']"
+    )
+    one = reconcile(two[two["model"] == "auto"], TREE, method="ols")
+    assert one["mean"].round(3).tolist() == [96.667, 63.333, 33.333]  # the docstring's numbers
+    with pytest.raises(
+        DuplicateYearError,
+        match=re.escape(
+            "reconcile: forecasts series 'A' year 2030 has 2 rows; expected one; keep one row "
+            "per series and year"
+        ),
+    ):
+        reconcile(pd.concat([BASE, BASE.iloc[[1]]]), TREE, method="ols")
+    with pytest.raises(
+        UnknownSeriesError,
+        match=re.escape("is missing from the forecasts; found no rows; add its rows"),
+    ):
+        reconcile(BASE.iloc[:0], TREE, method="ols")
