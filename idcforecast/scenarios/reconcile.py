@@ -30,6 +30,7 @@ import numpy as np
 from idcforecast.errors import (
     DataError,
     DuplicateYearError,
+    MixedUnitsError,
     ModelError,
     SpecError,
     UnknownMethodError,
@@ -253,6 +254,7 @@ def _matrix(
             missing=missing,
         )
     _check_one_row_per_node_year(frame, nodes, what=what)
+    _check_one_unit(frame, nodes, what=what)
     wide = frame.assign(series_id=frame["series_id"].astype(str)).pivot_table(
         index="series_id", columns="year", values=column, aggfunc="first"
     )
@@ -267,6 +269,24 @@ def _matrix(
             year=int(year),
         )
     return wide.columns.to_numpy(np.int64), wide.to_numpy(np.float64)
+
+
+def _check_one_unit(frame: pd.DataFrame, nodes: list[str], *, what: str) -> None:
+    # children must add up to the parent: "CNY 100m" beside "CNY bn" would sum apples to tens
+    if "unit" not in frame.columns:
+        return
+    rows = frame[frame["series_id"].astype(str).isin(nodes)]
+    units = dict.fromkeys(rows["unit"].astype(str))
+    if len(units) > 1:
+        first, other = list(units)[:2]
+        node = str(rows.loc[rows["unit"].astype(str) == other, "series_id"].iloc[0])
+        raise MixedUnitsError(
+            f"reconcile: {what} series {node!r} is in {other!r} while others are in "
+            f"{first!r}; a hierarchy sums its children, so every node needs one unit; convert "
+            "them first (idcforecast.convert)",
+            series_id=node,
+            unit=other,
+        )
 
 
 def _check_one_row_per_node_year(frame: pd.DataFrame, nodes: list[str], *, what: str) -> None:

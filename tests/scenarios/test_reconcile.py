@@ -180,3 +180,17 @@ def test_several_models_or_repeated_years_are_not_silently_reduced() -> None:
         match=re.escape("is missing from the forecasts; found no rows; add its rows"),
     ):
         reconcile(BASE.iloc[:0], TREE, method="ols")
+
+
+def test_nodes_in_different_units_are_an_error() -> None:
+    # Was: 'A' in CNY bn was summed with T and B in CNY 100m as if the numbers matched.
+    from idcforecast.errors import MixedUnitsError
+
+    mixed = BASE.assign(unit=["CNY 100m", "CNY bn", "CNY 100m"])
+    with pytest.raises(MixedUnitsError) as caught:
+        reconcile(mixed, TREE, method="ols")
+    assert str(caught.value) == (
+        "reconcile: forecasts series 'A' is in 'CNY bn' while others are in 'CNY 100m'; a "
+        "hierarchy sums its children, so every node needs one unit; convert them first "
+        "(idcforecast.convert)"
+    )
