@@ -20,12 +20,55 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from idcforecast.errors import DataError
+from idcforecast.errors import DataError, EmptyDataError, NonNumericValueError
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["accuracy", "backtest", "coverage", "mase", "smape", "winkler_score"]
+
+
+def _arrays(metric: str, **named: Any) -> list[np.ndarray]:
+    """The arguments as 1-D float arrays of one length, non-empty and finite, or a DataError.
+
+    A NaN would silently turn the metric into NaN (or, for coverage, a miss), and arrays of
+    different lengths would broadcast into a wrong number.
+    """
+    arrays: list[np.ndarray] = []
+    for label, value in named.items():
+        try:
+            arrays.append(np.asarray(value, dtype=np.float64).reshape(-1))
+        except (TypeError, ValueError) as err:
+            raise NonNumericValueError(
+                f"{metric}: {label} must be numbers ({err}); pass numeric arrays",
+                metric=metric,
+                argument=label,
+            ) from None
+    labels = list(named)
+    for label, arr in zip(labels[1:], arrays[1:], strict=True):
+        if arr.size != arrays[0].size:
+            raise DataError(
+                f"{metric}: {label} has {arr.size} values but {labels[0]} has "
+                f"{arrays[0].size}; pass one {label} value per {labels[0]} value",
+                metric=metric,
+                argument=label,
+            )
+    if arrays[0].size == 0:
+        raise EmptyDataError(
+            f"{metric}: {labels[0]} is empty; pass at least one value", metric=metric
+        )
+    for label, arr in zip(labels, arrays, strict=True):
+        bad = np.flatnonzero(~np.isfinite(arr))
+        if bad.size:
+            i = int(bad[0])
+            raise NonNumericValueError(
+                f"{metric}: {label}[{i}] is {float(arr[i])!r}, not a finite number; drop "
+                "that position from every argument (or fill it)",
+                metric=metric,
+                argument=label,
+                position=i,
+            )
+    return arrays
 
 
 def smape(actual: Any, forecast: Any) -> float:
@@ -36,8 +79,7 @@ def smape(actual: Any, forecast: Any) -> float:
     >>> round(smape([100.0, 200.0], [110.0, 180.0]), 4)  # (200*10/210 + 200*20/380) / 2
     10.0251
     """
-    y = np.asarray(actual, dtype=np.float64)
-    f = np.asarray(forecast, dtype=np.float64)
+    y, f = _arrays("smape", actual=actual, forecast=forecast)
     denom = np.abs(y) + np.abs(f)
     with np.errstate(divide="ignore", invalid="ignore"):
         terms = np.where(denom == 0, 0.0, 200.0 * np.abs(y - f) / denom)
@@ -52,12 +94,14 @@ def mase_scale(history: Any) -> float:
     >>> mase_scale([100.0, 110.0, 105.0])
     7.5
     """
-    diffs = np.abs(np.diff(np.asarray(history, dtype=np.float64)))
-    if diffs.size == 0:
+    n_obs = int(np.size(history))
+    if n_obs < 2:
         raise DataError(
-            f"MASE needs at least two history points to scale errors; got {diffs.size + 1}",
-            n_obs=int(diffs.size + 1),
+            f"MASE needs at least two history points to scale errors; got {n_obs}",
+            n_obs=n_obs,
         )
+    (values,) = _arrays("mase", history=history)
+    diffs = np.abs(np.diff(values))
     return float(diffs.mean())
 
 
@@ -76,8 +120,7 @@ def mase(actual: Any, forecast: Any, *, history: Any) -> float:
             "sMAPE for this series",
             scale=0.0,
         )
-    y = np.asarray(actual, dtype=np.float64)
-    f = np.asarray(forecast, dtype=np.float64)
+    y, f = _arrays("mase", actual=actual, forecast=forecast)
     return float(np.mean(np.abs(y - f)) / scale)
 
 
@@ -89,9 +132,8 @@ def coverage(actual: Any, lower: Any, upper: Any) -> float:
     >>> coverage([1.0, 5.0, 9.0], [0.0, 0.0, 0.0], [2.0, 6.0, 8.0])
     0.6666666666666666
     """
-    y = np.asarray(actual, dtype=np.float64)
-    inside = (y >= np.asarray(lower, dtype=np.float64)) & (y <= np.asarray(upper, dtype=float))
-    return float(np.mean(inside))
+    y, lo, hi = _arrays("coverage", actual=actual, lower=lower, upper=upper)
+    return float(np.mean((y >= lo) & (y <= hi)))
 
 
 def winkler_score(actual: Any, lower: Any, upper: Any, *, level: float) -> float:
@@ -102,10 +144,11 @@ def winkler_score(actual: Any, lower: Any, upper: Any, *, level: float) -> float
     >>> winkler_score([5.0, 12.0], [4.0, 4.0], [10.0, 10.0], level=80)  # (6 + 6 + 2/.2*2) / 2
     16.0
     """
-    alpha = 1.0 - float(level) / 100.0
-    y = np.asarray(actual, dtype=np.float64)
-    lo = np.asarray(lower, dtype=np.float64)
-    hi = np.asarray(upper, dtype=np.float64)
+    from idcforecast.forecasting import resolve_levels
+
+    (percent,) = resolve_levels(level, caller="winkler_score")
+    alpha = 1.0 - percent / 100.0
+    y, lo, hi = _arrays("winkler_score", actual=actual, lower=lower, upper=upper)
     score = (hi - lo) + 2.0 / alpha * (np.clip(lo - y, 0, None) + np.clip(y - hi, 0, None))
     return float(np.mean(score))
 
@@ -219,25 +262,36 @@ def _enough(years: np.ndarray, cutoff: int, alias: str) -> bool:
     return int(cutoff - years[0] + 1) >= need
 
 
+def _ratio(num: float, den: float) -> float:
+    return num / den if den > 0 else float("nan")
+
+
 def _group_metrics(g: pd.DataFrame, levels: list[str]) -> dict[str, float]:
     y = g["actual"].to_numpy(dtype=np.float64)
     f = g["mean"].to_numpy(dtype=np.float64)
     nv = g["naive"].to_numpy(dtype=np.float64)
     scale = g["mase_scale"].to_numpy(dtype=np.float64)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ase = np.abs(y - f) / scale
-        ase_naive = np.abs(y - nv) / scale
-    out = {"smape": smape(y, f), "mase": float(np.mean(ase))}
-    s_naive, m_naive = smape(y, nv), float(np.mean(ase_naive))
-    out["owa"] = 0.5 * (out["smape"] / s_naive + out["mase"] / m_naive)
+    # A constant history up to a cutoff has no MASE scale: such rows leave MASE and the
+    # scaled Winkler score (NaN when no row is left), never divide by zero.
+    k = scale > 0
+    out = {"smape": smape(y, f), "mase": float("nan")}
+    m_naive = float("nan")
+    if k.any():
+        out["mase"] = float(np.mean(np.abs(y[k] - f[k]) / scale[k]))
+        m_naive = float(np.mean(np.abs(y[k] - nv[k]) / scale[k]))
+    # OWA is NaN when naive was exact (nothing to be relatively better than)
+    out["owa"] = 0.5 * (_ratio(out["smape"], smape(y, nv)) + _ratio(out["mase"], m_naive))
     for label in levels:
         lo = g[f"lo_{label}"].to_numpy(dtype=np.float64)
         hi = g[f"hi_{label}"].to_numpy(dtype=np.float64)
         out[f"coverage_{label}"] = coverage(y, lo, hi)
         level = float(label.replace("_", "."))
         # The score is linear in (y, lo, hi): scoring scaled values scales each term.
-        with np.errstate(divide="ignore", invalid="ignore"):
-            out[f"winkler_{label}"] = winkler_score(y / scale, lo / scale, hi / scale, level=level)
+        out[f"winkler_{label}"] = (
+            winkler_score(y[k] / scale[k], lo[k] / scale[k], hi[k] / scale[k], level=level)
+            if k.any()
+            else float("nan")
+        )
     out["n"] = float(len(g))
     return out
 
@@ -247,7 +301,9 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
 
     Columns: ``series_id, model, smape, mase, owa, coverage_<L>, winkler_<L>, n``
     (``winkler`` scaled by the MASE scale; see the module docstring). Means are over every
-    row (series x window x step) of the group.
+    row (series x window x step) of the group. Rows whose history up to the cutoff is
+    constant (MASE scale 0) are left out of ``mase`` and ``winkler``; those are NaN when no
+    row is left, and ``owa`` is NaN when the naive forecast was exact.
 
     Examples
     --------
@@ -267,10 +323,21 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
             "missing; pass the result of idcforecast.backtest(...)",
             missing=missing,
         )
+    if len(backtest_frame) == 0:
+        raise EmptyDataError(
+            "accuracy(): the backtest frame has no rows; expected at least one (cutoff, year) "
+            "row; backtest() with a shorter horizon or a longer history gives some"
+        )
     levels = [c[3:] for c in backtest_frame.columns if c.startswith("lo_")]
     rows = []
     for (sid, model), g in backtest_frame.groupby(["series_id", "model"], sort=False):
-        rows.append({"series_id": sid, "model": model, **_group_metrics(g, levels)})
+        try:
+            metrics = _group_metrics(g, levels)
+        except DataError as err:
+            raise type(err)(
+                f"accuracy(): series {sid!r} model {model!r}: {err}", series_id=sid, model=model
+            ) from None
+        rows.append({"series_id": sid, "model": model, **metrics})
     for model, g in backtest_frame.groupby("model", sort=False):
         rows.append({"series_id": "(all)", "model": model, **_group_metrics(g, levels)})
     out = pd.DataFrame(rows)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -130,3 +131,114 @@ def test_backtest_rejects_an_interval_level_of_150() -> None:
 
     with pytest.raises(ModelError, match=re.escape(msg)):
         backtest(y, 1, method="drift", level=150)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "msg"),
+    [
+        # before: a wrong number from broadcasting ([1, 2] vs [1] gave 33.33)
+        (
+            lambda: smape([1.0, 2.0], [1.0]),
+            DataError,
+            "smape: forecast has 1 values but actual has 2; pass one forecast value per "
+            "actual value",
+        ),
+        # before: NaN with a RuntimeWarning
+        (lambda: smape([], []), DataError, "smape: actual is empty; pass at least one value"),
+        # before: a silent NaN
+        (
+            lambda: smape([1.0, np.nan], [1.0, 2.0]),
+            DataError,
+            "smape: actual[1] is nan, not a finite number; drop that position from every "
+            "argument (or fill it)",
+        ),
+        # before: the NaN counted as a miss (coverage 0.0)
+        (
+            lambda: coverage([np.nan], [0.0], [1.0]),
+            DataError,
+            "coverage: actual[0] is nan, not a finite number; drop that position from every "
+            "argument (or fill it)",
+        ),
+        (
+            lambda: coverage([1.0, 2.0], [0.0], [3.0, 3.0]),
+            DataError,
+            "coverage: lower has 1 values but actual has 2; pass one lower value per actual value",
+        ),
+        # before: ZeroDivisionError
+        (
+            lambda: winkler_score([1.0], [0.0], [2.0], level=100),
+            ValueError,
+            "winkler_score: interval level 100 is not a percentage strictly between 0 and "
+            "100; pass levels like (80, 95)",
+        ),
+        # before: "got 1" for an empty history
+        (
+            lambda: mase([1.0], [1.0], history=[]),
+            DataError,
+            "MASE needs at least two history points to scale errors; got 0",
+        ),
+        (
+            lambda: mase([1.0, 2.0], [1.0], history=[1.0, 2.0, 3.0]),
+            DataError,
+            "mase: forecast has 1 values but actual has 2; pass one forecast value per actual "
+            "value",
+        ),
+        (
+            lambda: smape(["a"], [1.0]),
+            DataError,
+            "smape: actual must be numbers (could not convert string to float: 'a'); pass "
+            "numeric arrays",
+        ),
+    ],
+)
+def test_metric_functions_reject_bad_arrays(
+    call: Callable[[], float], error: type[Exception], msg: str
+) -> None:
+    with pytest.raises(error, match=re.escape(msg)):
+        call()
+
+
+def test_accuracy_of_a_constant_series_is_nan_not_a_crash() -> None:
+    # before: ZeroDivisionError. History 5,5,...: every MASE scale is 0 and naive is exact,
+    # so mase, owa and winkler are undefined (NaN); sMAPE 0 and coverage 1 are still defined.
+    y = pd.Series([5.0] * 8, index=range(2016, 2024))
+    acc = accuracy(backtest(y, 1, method="naive")).set_index("series_id")
+    row = acc.loc["(all)"]
+    # cutoffs 2017..2022 (naive needs 2 points, h=1 needs a year after): 6 rows
+    assert row["smape"] == 0.0 and row["coverage_80"] == 1.0 and row["n"] == 6
+    assert np.isnan(row["mase"]) and np.isnan(row["owa"]) and np.isnan(row["winkler_95"])
+
+
+def test_accuracy_skips_only_the_unscaled_rows_for_mase() -> None:
+    # one window has a constant history (scale 0), the other a scale of 2: MASE averages the
+    # scaled row only: |13 - 11| / 2 = 1.0 (hand arithmetic); sMAPE uses both rows:
+    # (200*|5-5|/10 + 200*|13-11|/24) / 2 = 8.3333
+    frame = pd.DataFrame(
+        {
+            "series_id": "s",
+            "model": "m",
+            "mean": [5.0, 11.0],
+            "actual": [5.0, 13.0],
+            "naive": [5.0, 9.0],
+            "mase_scale": [0.0, 2.0],
+        }
+    )
+    acc = accuracy(frame).set_index("series_id")
+    assert acc.loc["s", "mase"] == pytest.approx(1.0)
+    assert acc.loc["s", "smape"] == pytest.approx(200 * 2 / 24 / 2)
+
+
+def test_accuracy_of_an_empty_frame_and_of_a_nan_actual() -> None:
+    y = pd.Series([10.0, 12, 13, 15, 18, 20, 23, 25], index=range(2016, 2024))
+    bt = backtest(y, 2, method="drift")
+    from idcforecast.errors import EmptyDataError
+
+    with pytest.raises(EmptyDataError, match=re.escape("accuracy(): the backtest frame has no")):
+        accuracy(bt.iloc[:0])  # before: a pandas KeyError about dtype mappings
+    bt.loc[0, "actual"] = np.nan
+    msg = (
+        "accuracy(): series 'series' model 'drift': smape: actual[0] is nan, not a finite "
+        "number; drop that position from every argument (or fill it)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        accuracy(bt)  # before: silent NaN smape, mase and owa
