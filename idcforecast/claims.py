@@ -18,6 +18,7 @@ import math
 import re
 import tomllib
 from dataclasses import dataclass, fields
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -222,13 +223,30 @@ class Claim:
         return int(head) if head.isdigit() else None
 
     def describe(self) -> str:
-        """A short text form: ``"CAGR 27.8% 2020-2022"``, ``"level > 3200.5 CNY 100m in 2022"``."""
+        """A short text form: ``"CAGR 27.8% 2020-2022"``, ``"level > 3,200.5 CNY 100m in 2022"``.
+
+        Examples
+        --------
+        >>> Claim(subject="s", kind="level", value=1e6, unit="server", year=2020,
+        ...       qualifier="at_least").describe()
+        'level > 1,000,000 server in 2020'
+        """
         q = _QUALIFIER_WORDS[self.qualifier]
         if self.kind == "level":
-            return f"level {q}{self.value:g} {self.unit} in {self.year}"
+            return f"level {q}{_plain(self.value)} {self.unit} in {self.year}"
         if self.kind == "growth":
-            return f"growth {q}{self.value:g}% in {self.year}"
-        return f"CAGR {q}{self.value:g}% {self.start_year}-{self.year}"
+            return f"growth {q}{_plain(self.value)}% in {self.year}"
+        return f"CAGR {q}{_plain(self.value)}% {self.start_year}-{self.year}"
+
+
+def _plain(value: float) -> str:
+    """``value`` as published: all its digits, thousands separated, never an exponent.
+
+    (``:g`` wrote 1,000,000 servers as "1e+06" and 1,234,567 as "1.23457e+06".)
+    """
+    # 12 significant digits: every published digit, without float noise from conversions
+    text = format(Decimal(f"{float(value):.12g}"), ",f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 _FIELDS = tuple(f.name for f in fields(Claim))

@@ -203,7 +203,7 @@ def test_toml_claims_with_figure_text(tmp_path: Path) -> None:
     claims = read_claims(path)
     assert [c.describe() for c in claims] == [
         "CAGR 27.8% 2020-2022",
-        "level 3200 CNY 100m in 2022",
+        "level 3,200 CNY 100m in 2022",
     ]
     assert {c.claim_set for c in claims} == {"seed"}
     assert check_claims(path, history=HISTORY).iloc[0]["fits"] == "none"
