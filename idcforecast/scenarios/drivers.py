@@ -478,9 +478,22 @@ class DriverModel:
 
 
 def _money_factor(unit: str, year: int | None) -> float:
+    from idcforecast.errors import MissingFxRateError, UnitError
     from idcforecast.units import convert
 
-    return float(convert(1.0, unit, from_unit="CNY", year=year))
+    try:
+        return float(convert(1.0, unit, from_unit="CNY", year=year))
+    except UnitError as err:
+        fix = (
+            "give the model a year for the FX rate (DriverModel(..., year=2024))"
+            if isinstance(err, MissingFxRateError) and year is None
+            else "pass a money unit such as 'CNY 100m' or 'USD bn'"
+        )
+        raise SpecError(
+            f"DriverModel.summary: revenue_unit {unit!r} cannot express revenue (CNY): {err}; "
+            f"{fix}",
+            key="revenue_unit",
+        ) from err
 
 
 def driver_assumptions() -> pd.DataFrame:

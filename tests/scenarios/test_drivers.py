@@ -278,3 +278,23 @@ def test_text_driver_errors_name_the_driver_and_the_fix() -> None:
         ),
     ):
         DriverModel(racks=100, utilisation="155%")
+
+
+def test_summary_revenue_unit_errors_name_the_argument() -> None:
+    # Was a bare MissingFxRateError/IncompatibleUnitsError that never named revenue_unit.
+    model = DriverModel(racks=100, utilisation=0.5, revenue_per_rack=1000)
+    with pytest.raises(SpecError) as caught:
+        model.summary(n_draws=10, seed=1, revenue_unit="USD bn")
+    message = str(caught.value)
+    assert message.startswith(
+        "DriverModel.summary: revenue_unit 'USD bn' cannot express revenue (CNY): converting "
+        "CNY->USD needs a year"
+    )
+    assert message.endswith("; give the model a year for the FX rate (DriverModel(..., year=2024))")
+    with pytest.raises(SpecError) as caught:
+        model.summary(n_draws=10, seed=1, revenue_unit="MW")
+    assert str(caught.value).endswith("; pass a money unit such as 'CNY 100m' or 'USD bn'")
+    # the default unit needs no FX: 100 racks x 0.5 x 1000 yuan = 50,000 yuan = 0.0005 亿元
+    assert model.summary(n_draws=10, seed=1).set_index("quantity").loc["revenue", "p50"] == (
+        pytest.approx(0.0005, rel=1e-12)
+    )
