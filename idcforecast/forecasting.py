@@ -32,6 +32,7 @@ from idcforecast.errors import (
     ModelError,
     NonNumericValueError,
     UnknownMethodError,
+    UnknownSeriesError,
 )
 
 if TYPE_CHECKING:
@@ -184,6 +185,35 @@ def resolve_levels(level: Any, *, caller: str = "forecast") -> tuple[float, ...]
             )
         out[float(value)] = None
     return tuple(out)
+
+
+def resolve_caps(
+    cap: float | Mapping[Any, float] | None, series_ids: Any, *, caller: str = "forecast"
+) -> float | dict[str, float] | None:
+    """``cap`` as given, or a ``{series_id: cap}`` mapping keyed by the ids as text.
+
+    Series ids become text in every output, so ``{1: 80.0}`` caps series ``"1"``; a key
+    that names no series is an error (a misspelt id would silently leave a series uncapped).
+
+    Examples
+    --------
+    >>> resolve_caps({1: 80.0}, ["1", "2"])
+    {'1': 80.0}
+    """
+    if not isinstance(cap, Mapping):
+        return cap
+    caps = {str(key): value for key, value in cap.items()}
+    known = {str(sid) for sid in series_ids}
+    unknown = [key for key in caps if key not in known]
+    if unknown:
+        some = sorted(known)[:5]
+        raise UnknownSeriesError(
+            f"{caller}: cap is given for series {', '.join(map(repr, unknown))}, which "
+            f"{'is' if len(unknown) == 1 else 'are'} not in the data; expected series ids "
+            f"such as {', '.join(map(repr, some))}; fix the key or drop it",
+            series_id=unknown[0],
+        )
+    return caps
 
 
 def _where(first_year: int | None, index: int) -> str:
@@ -466,7 +496,8 @@ def forecast(
     level
         Interval level(s) in percent: columns ``lo_<level>``, ``hi_<level>``.
     cap
-        Saturation cap for all series, or ``{series_id: cap}``.
+        Saturation cap for all series, or ``{series_id: cap}`` (keys compared as text;
+        a key that names no series in ``data`` is an :class:`UnknownSeriesError`).
     seed
         Passed on to :func:`forecast_array` (deterministic methods ignore it).
     gaps
@@ -494,8 +525,10 @@ def forecast(
 
     methods = resolve_methods(method)
     levels = resolve_levels(level)
+    all_series = split_series(data)
+    cap = resolve_caps(cap, [series.series_id for series in all_series])
     rows: list[dict[str, Any]] = []
-    for series in split_series(data):
+    for series in all_series:
         prepared = prepare_values(
             series.years, series.values, gaps=gaps, series_id=series.series_id
         )

@@ -304,3 +304,34 @@ def test_forecast_repeated_level_gives_one_column_pair() -> None:
     y = pd.Series([100.0, 112.0, 125.0, 139.0, 156.0, 171.0], index=range(2018, 2024))
     fc = forecast(y, 1, level=(80, 80.0), method="drift")
     assert [c for c in fc.columns if c.startswith(("lo_", "hi_"))] == ["lo_80", "hi_80"]
+
+
+def _two_numbered_series() -> pd.DataFrame:
+    values = [1.0, 2.0, 3.0, 4.0, 5.0]
+    return pd.DataFrame(
+        {"series_id": [1] * 5 + [2] * 5, "year": [*range(2018, 2023)] * 2, "value": values * 2}
+    )
+
+
+def test_cap_mapping_with_integer_ids_applies_to_those_series() -> None:
+    # before: ids become text ('1'), so {1: 4.0} was silently ignored; 4.0 < last value 5.0
+    msg = (
+        "series '1': cap 4.0 is not above the last observation 5.0 (year 2022); pass a cap "
+        "above it or cap=None"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        forecast(_two_numbered_series(), 1, method="drift", cap={1: 4.0})
+    # drift clipped at the cap: 5 + 1 = 6 -> 5.5 for series 1 only
+    fc = forecast(_two_numbered_series(), 1, method="drift", cap={1: 5.5})
+    assert fc["mean"].tolist() == [5.5, 6.0]
+
+
+def test_cap_mapping_key_that_names_no_series_is_an_error() -> None:
+    from idcforecast.errors import UnknownSeriesError
+
+    msg = (
+        "forecast: cap is given for series 'x', which is not in the data; expected series ids "
+        "such as '1', '2'; fix the key or drop it"
+    )
+    with pytest.raises(UnknownSeriesError, match=re.escape(msg)):
+        forecast(_two_numbered_series(), 1, method="drift", cap={"x": 9.0})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -13,7 +14,7 @@ from idcforecast.batch.engines import ENGINES, available_cores, run_engine
 from idcforecast.batch.progress import make_progress
 from idcforecast.batch.worker import BatchSpec, ChunkResult, run_chunk
 from idcforecast.errors import EngineError, ModelError, UnknownMethodError
-from idcforecast.forecasting import resolve_levels, resolve_methods
+from idcforecast.forecasting import resolve_caps, resolve_levels, resolve_methods
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -191,6 +192,10 @@ def forecast_many(
         )
     workers = available_cores() if n_jobs is None else _positive_int("n_jobs", n_jobs)
     table = group_series(data)
+    if isinstance(cap, Mapping):
+        spec = dataclasses.replace(
+            spec, cap=resolve_caps(cap, table.ids.tolist(), caller="forecast_many")
+        )
     size = (
         auto_chunk_size(table.n_series, workers)
         if chunk_size is None

@@ -226,3 +226,24 @@ def test_failed_notes_are_what_forecast_raises_for_that_series_alone() -> None:
         out[out["status"] != "failed"].reset_index(drop=True),
         forecast(good, 2, method="loglinear"),
     )
+
+
+def test_cap_mapping_keys_are_matched_as_text_and_checked() -> None:
+    # before: {1: 5.5} silently left series 1 uncapped (ids are text in the result)
+    from idcforecast.errors import UnknownSeriesError
+
+    data = pd.DataFrame(
+        {
+            "series_id": [1] * 5 + [2] * 5,
+            "year": [*range(2018, 2023)] * 2,
+            "value": [1.0, 2, 3, 4, 5] * 2,
+        }
+    )
+    out = forecast_many(data, 1, method="drift", cap={1: 5.5}, engine="serial", progress=False)
+    assert out["mean"].tolist() == [5.5, 6.0]  # drift 5 + 1 = 6, clipped at 5.5 for '1'
+    msg = (
+        "forecast_many: cap is given for series 'x', which is not in the data; expected "
+        "series ids such as '1', '2'; fix the key or drop it"
+    )
+    with pytest.raises(UnknownSeriesError, match=re.escape(msg)):
+        forecast_many(data, 1, method="drift", cap={"x": 9.0}, engine="serial", progress=False)
