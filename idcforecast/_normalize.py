@@ -31,6 +31,8 @@ from idcforecast.errors import (
 if TYPE_CHECKING:
     import pandas as pd
 
+    from idcforecast.units import Unit
+
 __all__ = ["Observation", "to_frame"]
 
 
@@ -55,7 +57,8 @@ def to_frame(
     # one parse per unit spelling and one factor per (unit pair, year), not one per row:
     # unit parsing dominated the time of a 20k-row read (5.3 s)
     canonical = functools.cache(canonical_unit)
-    currency = functools.cache(lambda u: parse_unit(u).currency)
+    parsed = functools.cache(parse_unit)
+    currency = functools.cache(lambda u: parsed(u).currency)
 
     @functools.cache
     def factor_of(source_unit: str, target: str, year: int) -> float:
@@ -64,7 +67,7 @@ def to_frame(
     rows = []
     for sid, group in _by_series(observations).items():
         for obs in group:
-            _declare_unit(obs, canonical)
+            _declare_unit(obs, canonical, parsed)
         target = _target_unit(sid, group, unit)
         requested = unit.get(sid) if isinstance(unit, dict) else unit
         first_place: dict[str, str] = {}
@@ -128,13 +131,30 @@ def _unitless(obs: Observation, seen: str) -> None:
     )
 
 
-def _declare_unit(obs: Observation, canonical_unit: Callable[[str], str]) -> None:
-    """Give a bare number the unit of its row's ``unit`` column, if there is one."""
-    if obs.figure.unit is not None or "unit" not in obs.meta:
+def _declare_unit(
+    obs: Observation, canonical_unit: Callable[[str], str], parse_unit: Callable[[str], Unit]
+) -> None:
+    """Give a bare number the unit of its row's ``unit`` column, if there is one.
+
+    A figure with a magnitude but no unit ("1562.5亿" beside 元) takes the column's unit at
+    the figure's magnitude ("CNY 100m"); alone it would be a count, and the column ignored.
+    """
+    cell = None if obs.figure.unit is None else parse_unit(obs.figure.unit)
+    magnitude_only = cell is not None and cell.base == "count" and cell.magnitude is not None
+    if "unit" not in obs.meta or not (cell is None or magnitude_only):
         return
-    text = str(obs.meta["unit"])
     try:
-        canonical = canonical_unit(text)
+        canonical = canonical_unit(str(obs.meta["unit"]))
+        if cell is not None and magnitude_only:
+            row = parse_unit(canonical)
+            if row.magnitude is not None or row.per:
+                raise UnitError(
+                    f"{obs.figure.quote!r} has the magnitude {cell.magnitude!r} and the unit "
+                    f"{canonical!r} its own; expected one magnitude: a plain number in the "
+                    f"cell, or the unit {row.base!r}",
+                    unit=canonical,
+                )
+            canonical = canonical_unit(f"{row.base} {cell.magnitude}")
     except IdcForecastError as err:
         raise in_context(err, f"{obs.place}, column 'unit'", place=obs.place) from err
     obs.figure = replace(obs.figure, unit=canonical)

@@ -520,3 +520,28 @@ def test_units_are_read_once_per_spelling_and_year(monkeypatch: pytest.MonkeyPat
     out = read_series(table, unit="CNY bn")
     assert out["value"].tolist() == [0.1] * 100  # 1 亿元 = 1e8 / 1e9 CNY bn
     assert len(calls) == 20
+
+
+def test_a_magnitude_without_a_unit_takes_the_rows_unit() -> None:
+    # "1562.5亿" beside a unit column 元 is 1562.5 亿元; it used to be read as 'count 100m',
+    # the unit column silently ignored (or an IncompatibleUnitsError with unit="CNY bn")
+    table = pd.DataFrame(
+        {"year": [2019, 2020], "value": ["1562.5亿", "2238.7亿"], "unit": ["元", "元"]}
+    )
+    out = read_series(table)
+    assert out["unit"].tolist() == ["CNY 100m", "CNY 100m"]
+    assert out["value"].tolist() == [1562.5, 2238.7]
+    # 1562.5 x 1e8 yuan = 156.25 x 1e9 yuan
+    assert read_series(table, unit="CNY bn")["value"].tolist() == [156.25, 223.87]
+    # counts too: 5万 servers
+    servers = pd.DataFrame({"year": [2020], "value": ["5万"], "unit": ["台"]})
+    assert read_series(servers)["unit"].tolist() == ["servers 10k"]
+    # two magnitudes for one cell is ambiguous
+    table["unit"] = ["亿元", "亿元"]
+    message = (
+        "DataFrame row 0, column 'unit': '1562.5亿' has the magnitude '100m' and the unit "
+        "'CNY 100m' its own; expected one magnitude: a plain number in the cell, or the unit "
+        "'CNY'"
+    )
+    with pytest.raises(UnitError, match=re.escape(message)):
+        read_series(table)
