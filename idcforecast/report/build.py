@@ -366,10 +366,22 @@ def _assumptions(history: pd.DataFrame, fc: pd.DataFrame) -> tuple[str, ...]:
         if "derived" in history.columns
         else []
     )
-    scope = ", ".join(s for s in history.get("scope", []).astype(str).unique() if s) or "one"
+    scopes = (
+        [s for s in history["scope"].astype(str).unique() if s.strip() and s != "nan"]
+        if "scope" in history.columns
+        else []
+    )
+    # without a stated scope this used to read "One scope only (one)."
+    scope_text = (
+        f"One scope only ({', '.join(scopes)}). Other definitions of the same market differ "
+        "by up to 3x for the same year and are never mixed into this series."
+        if scopes
+        else "The data do not state the market's scope (what is counted); definitions of the "
+        "same market differ by up to 3x for the same year, so compare only with figures of "
+        "the same scope."
+    )
     items = [
-        f"One scope only ({scope}). Other definitions of the same market differ by up to 3x "
-        "for the same year and are never mixed into this series.",
+        scope_text,
         "Nominal currency as published: no inflation or exchange-rate adjustment.",
         "The forecast extrapolates the series' own history; it assumes no break (policy, "
         "AI demand, oversupply) beyond what the past errors of such forecasts imply.",

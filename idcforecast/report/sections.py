@@ -79,7 +79,9 @@ def cover(ctx: ReportContext, doc: ReportDocument) -> None:
     p = ctx.provenance
     hist = ctx.history
     first = int(hist["year"].iloc[0])
-    as_of = str(hist["as_of"].iloc[-1]) if "as_of" in hist.columns else str(ctx.last_year)
+    # a user's file has a blank as_of: the sentence used to end "the latest as of ;"
+    as_of = str(hist["as_of"].iloc[-1]).strip() if "as_of" in hist.columns else ""
+    as_of_text = f", the latest as of {as_of}" if as_of and as_of.lower() != "nan" else ""
     doc.heading(ctx.title, level=0)
     doc.paragraph(
         f"Series {ctx.series_id} (scope: {_scope(ctx)}), in {ctx.unit_text()}. "
@@ -87,8 +89,8 @@ def cover(ctx: ReportContext, doc: ReportDocument) -> None:
         size=10.5,
     )
     doc.paragraph(
-        f"Data vintage: {len(hist)} annual figures, {first}-{ctx.last_year}, the latest as of "
-        f"{as_of}; from {p.data_label}. Report date {p.report_date}; "
+        f"Data vintage: {len(hist)} annual figures, {first}-{ctx.last_year}{as_of_text}; "
+        f"from {p.data_label}. Report date {p.report_date}; "
         f"idcforecast {p.package_version}.",
         size=8.5,
         muted=True,

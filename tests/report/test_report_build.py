@@ -225,6 +225,12 @@ def test_user_data_file_with_one_series(tmp_path: Path) -> None:
     text = _text(path)
     assert "demo" in text and "USD billion" in text
     assert "Claims and track record" not in text  # no published claims about 'demo'
+    compact = re.sub(r"\s+", " ", text)
+    # the file has no as_of or scope: this used to print "the latest as of ;" and
+    # "One scope only (one)."
+    assert "Data vintage: 12 annual figures, 2010-2021; from file market.csv." in compact
+    assert "The data do not state the market's scope (what is counted)" in compact
+    assert "as of ;" not in compact and "(one)" not in compact
     assert hashlib.sha256(data.read_bytes()).hexdigest() in text
     assert io.BytesIO(path.read_bytes()).read(5) == b"%PDF-"
 
