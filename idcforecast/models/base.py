@@ -21,6 +21,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from numbers import Real
 from typing import Any, ClassVar, Self
 
 import numpy as np
@@ -116,15 +117,19 @@ class Prediction:
 
 
 def _check_levels(level: Sequence[float] | float) -> tuple[float, ...]:
-    levels = (level,) if isinstance(level, int | float) else tuple(level)
-    for value in levels:
-        if not 0 < float(value) < 100:
+    # text is one (bad) level: tuple("95") would silently be the levels 9 and 5
+    single = level is None or isinstance(level, Real | str | bytes)
+    given: tuple[Any, ...] = (level,) if single else tuple(level)  # type: ignore[arg-type]
+    levels: list[float] = []
+    for value in given:
+        if isinstance(value, bool) or not isinstance(value, Real) or not 0 < float(value) < 100:
             raise ModelError(
                 f"interval level {value!r} is not a percentage strictly between 0 and 100; "
                 "pass levels like (80, 95)",
                 level=value,
             )
-    return tuple(float(v) for v in levels)
+        levels.append(float(value))
+    return tuple(levels)
 
 
 class ForecastModel(ABC):

@@ -191,3 +191,17 @@ def test_bad_horizon(alias: str, fitted: dict) -> None:
 def test_fitted_model_pickles(alias: str, fitted: dict) -> None:
     model = pickle.loads(pickle.dumps(fitted[alias]))
     np.testing.assert_allclose(model.predict(3).mean, fitted[alias].predict(3).mean)
+
+
+@pytest.mark.parametrize("level", ["95", None, (80, "95"), (80, float("nan")), True])
+def test_text_or_missing_levels_are_model_errors(level: object) -> None:
+    # Was: level="95" became the levels 9 and 5 (tuple of characters); None or a text
+    # entry raised a raw TypeError/ValueError from float().
+    model = MODEL_REGISTRY["drift"]().fit(SERIES)
+    bad = level if isinstance(level, str | bool) or level is None else level[1]  # type: ignore[index]
+    with pytest.raises(ModelError) as caught:
+        model.predict(2, level=level)  # type: ignore[arg-type]
+    assert str(caught.value) == (
+        f"interval level {bad!r} is not a percentage strictly between 0 and 100; pass levels "
+        "like (80, 95)"
+    )
