@@ -36,18 +36,24 @@ if TYPE_CHECKING:
 
 __all__ = [
     "GAP_POLICIES",
+    "YEAR_MAX",
+    "YEAR_MIN",
     "PreparedSeries",
     "SeriesData",
+    "bad_year_message",
     "cell_repr",
     "duplicate_year_message",
     "mixed_units_message",
     "prepare_values",
     "split_series",
     "value_not_finite_message",
-    "year_not_integer_message",
+    "year_numbers",
 ]
 
 GAP_POLICIES = ("interpolate", "span", "error")
+# Four-digit calendar years: a typo (20210) or a date read as nanoseconds must not become
+# thousands of interpolated gap years.
+YEAR_MIN, YEAR_MAX = 1000, 9999
 
 
 @dataclass(frozen=True)
@@ -89,18 +95,50 @@ def cell_repr(value: Any) -> str:
     return repr(value)
 
 
+def year_numbers(column: pd.Series) -> pd.Series:
+    """A ``year`` column as numbers (NaN where a cell is not a number).
+
+    Dates and yearly periods count by their calendar year (a ``datetime64`` column from an
+    Excel sheet would otherwise become nanoseconds, a period column its offset from 1970).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> year_numbers(pd.Series(pd.to_datetime(["2021-12-31", None]))).tolist()
+    [2021.0, nan]
+    >>> year_numbers(pd.Series(["2021", "x"])).tolist()
+    [2021.0, nan]
+    """
+    import pandas as pd
+
+    if isinstance(column.dtype, pd.PeriodDtype) or pd.api.types.is_datetime64_any_dtype(
+        column.dtype
+    ):
+        return column.dt.year.astype("float64")
+    return pd.to_numeric(column, errors="coerce")
+
+
 # The per-series input messages below are the one source of their wording: ``forecast()``
 # raises them (via split_series) and ``forecast_many`` records them as a series' note.
 
 
-def year_not_integer_message(series_id: str, cell: Any) -> str:
-    """Message for a ``year`` cell that is not an integer year.
+def bad_year_message(series_id: str, cell: Any, number: float) -> str:
+    """Message for a ``year`` cell that is not an integer year from 1000 to 9999.
+
+    ``number`` is the cell read as a number (NaN when it is not one).
 
     Examples
     --------
-    >>> year_not_integer_message("s", 2020.5)
+    >>> bad_year_message("s", 2020.5, 2020.5)
     "series 's': year 2020.5 is not an integer year; use integers such as 2021"
+    >>> bad_year_message("s", "20210", 20210.0)
+    "series 's': year 20210 is outside 1000-9999; use four-digit years such as 2021"
     """
+    if np.isfinite(number) and float(number).is_integer():
+        return (
+            f"series {series_id!r}: year {int(number)} is outside {YEAR_MIN}-{YEAR_MAX}; "
+            "use four-digit years such as 2021"
+        )
     return (
         f"series {series_id!r}: year {cell_repr(cell)} is not an integer year; "
         "use integers such as 2021"
@@ -291,13 +329,17 @@ def split_series(data: Any) -> list[SeriesData]:
 def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
     import pandas as pd
 
-    years_raw = pd.to_numeric(group["year"], errors="coerce")
-    bad_year = group["year"][years_raw.isna() | (years_raw % 1 != 0)]
-    if len(bad_year):
-        raw = bad_year.iloc[0]
+    years_raw = year_numbers(group["year"])
+    outside = (years_raw < YEAR_MIN) | (years_raw > YEAR_MAX)
+    bad_year = (years_raw.isna() | (years_raw % 1 != 0) | outside).to_numpy()
+    if bad_year.any():
+        pos = int(np.flatnonzero(bad_year)[0])
+        raw = group["year"].iloc[pos]
         raw = raw.item() if isinstance(raw, np.generic) else raw
         raise NonNumericValueError(
-            year_not_integer_message(series_id, raw), series_id=series_id, value=raw
+            bad_year_message(series_id, raw, float(years_raw.iloc[pos])),
+            series_id=series_id,
+            value=raw,
         )
     values_raw = pd.to_numeric(group["value"], errors="coerce")
     bad = values_raw.isna() | ~np.isfinite(values_raw.to_numpy(dtype=np.float64, na_value=0))

@@ -62,6 +62,11 @@ def test_frame_without_series_id_and_datetime_index() -> None:
             "series 's': year 2020.5 is not an integer year; use integers such as 2021",
         ),
         (
+            pd.DataFrame({"series_id": ["s", "s"], "year": [2019, 20210], "value": [1.0, 2.0]}),
+            NonNumericValueError,
+            "series 's': year 20210 is outside 1000-9999; use four-digit years such as 2021",
+        ),
+        (
             pd.DataFrame({"series_id": ["s"], "year": [2020], "value": ["abc"]}),
             NonNumericValueError,
             "series 's' year 2020: value 'abc' is not a finite number; drop the row (a "

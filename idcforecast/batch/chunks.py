@@ -22,10 +22,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from idcforecast._series import (
+    YEAR_MAX,
+    YEAR_MIN,
+    bad_year_message,
     cell_repr,
     mixed_units_message,
     value_not_finite_message,
-    year_not_integer_message,
+    year_numbers,
 )
 from idcforecast.errors import DataError, EmptyDataError
 
@@ -194,7 +197,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         )
     codes, ids = pd.factorize(ids_column, sort=False)
     codes = codes.astype(np.int64, copy=False)
-    years = _numeric_column(data, "year")
+    years = year_numbers(data["year"]).to_numpy(dtype=np.float64, na_value=np.nan)
     values = _numeric_column(data, "value")
     ids = np.asarray(ids, dtype=object)
 
@@ -202,11 +205,13 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     problems: dict[int, str] = {}
     year_cells = data["year"].to_numpy()
     value_cells = data["value"].to_numpy()
-    bad_year = ~np.isfinite(years) | (years != np.round(years))
+    with np.errstate(invalid="ignore"):
+        outside = (years < YEAR_MIN) | (years > YEAR_MAX)
+    bad_year = ~np.isfinite(years) | (years != np.round(years)) | outside
     _first_problems(
         codes,
         bad_year,
-        lambda r: year_not_integer_message(str(ids[codes[r]]), year_cells[r]),
+        lambda r: bad_year_message(str(ids[codes[r]]), year_cells[r], float(years[r])),
         problems,
     )
     _first_problems(

@@ -120,6 +120,10 @@ _PARITY_CASES = {
     "fractional_year": pd.DataFrame(
         {"series_id": "a", "year": [2019, 2020.5, 2021], "value": [1.0, 2.0, 3.0]}
     ),
+    # a typo: before, forecast() interpolated 18,000 gap years and forecast_many agreed
+    "five_digit_year": pd.DataFrame(
+        {"series_id": "a", "year": [2019, 2020, 20210], "value": [1.0, 2.0, 3.0]}
+    ),
     "infinite_value": pd.DataFrame(
         {"series_id": "a", "year": [2019, 2020, 2021], "value": [1.0, np.inf, 3.0]}
     ),
@@ -151,3 +155,19 @@ def test_group_series_names_the_year_as_a_number_when_years_are_text() -> None:
         0: "series 'a' year 2021: value 'n/a' is not a finite number; drop the row (a missing "
         "year is allowed) or give a number"
     }
+
+
+@pytest.mark.parametrize("kind", ["datetime", "period"])
+def test_date_and_period_year_columns_count_by_calendar_year(kind: str) -> None:
+    # before: datetime years became nanoseconds (forecast: MemoryError), periods their
+    # offset from 1970 (year 49 instead of 2019)
+    from idcforecast import forecast, forecast_many
+
+    dates = pd.to_datetime(["2019-12-31", "2020-12-31", "2021-12-31", "2022-12-31"])
+    years = dates if kind == "datetime" else pd.PeriodIndex(dates, freq="Y")
+    frame = pd.DataFrame({"series_id": "a", "year": years, "value": [1.0, 2.0, 3.0, 4.0]})
+    assert group_series(frame).years.tolist() == [2019.0, 2020.0, 2021.0, 2022.0]
+    # drift: 4 + (4 - 1) / 3 = 5 in 2023
+    assert forecast(frame, 1, method="drift")[["year", "mean"]].values.tolist() == [[2023, 5.0]]
+    many = forecast_many(frame, 1, method="drift", engine="serial", progress=False)
+    assert many[["year", "mean"]].values.tolist() == [[2023, 5.0]]
