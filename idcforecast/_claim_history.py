@@ -64,14 +64,24 @@ def overlaps(a: tuple[float, float], b: tuple[float, float], tolerance: float) -
 class History:
     """Actual levels by subject and year: a tidy frame, the bundled data, or nothing."""
 
-    def __init__(self, source: Any) -> None:
+    def __init__(
+        self,
+        source: Any,
+        *,
+        name: str = "history",
+        fallback: str = "pass history=None to check the claims against each other only",
+    ) -> None:
+        # name: the caller's argument (check_claims' history, track_record's actuals);
+        # fallback: what else that caller can do when a subject has no rows
         self._source = source
+        self._name = name
+        self._fallback = fallback
         self._cache: dict[str, pd.DataFrame] = {}
         if isinstance(source, pd.DataFrame):
             missing = [c for c in ("series_id", "year", "value") if c not in source.columns]
             if missing:
                 raise DataError(
-                    f"history: the frame has no {missing} column(s) (found "
+                    f"{name}: the frame has no {missing} column(s) (found "
                     f"{list(source.columns)}); pass a tidy frame with series_id, year, value "
                     "(and unit), e.g. load_dataset('china_idc_market')",
                     missing=missing,
@@ -85,7 +95,7 @@ class History:
                 else ""
             )
             raise DataError(
-                f"history: expected a tidy frame, 'bundled' or None, found "
+                f"{name}: expected a tidy frame, 'bundled' or None, found "
                 f"{type(source).__name__}{hint}",
             )
 
@@ -103,9 +113,9 @@ class History:
                 known = ", ".join(sorted(map(str, pd.unique(self._source["series_id"]))))
                 known = known or "none, the frame is empty"
                 raise UnknownSubjectError(
-                    f"claim {claim_id!r}: subject {subject!r} has no history (series in the "
-                    f"history: {known}); use one of those series ids as the subject, or "
-                    "pass history=None to check the claims against each other only",
+                    f"claim {claim_id!r}: subject {subject!r} has no {self._name} (series in "
+                    f"the {self._name}: {known}); use one of those series ids as the subject, "
+                    f"or {self._fallback}",
                     subject=subject,
                     claim_id=claim_id,
                 )
@@ -123,8 +133,20 @@ class History:
         units = list(pd.unique(rows["unit"].dropna())) if "unit" in rows.columns else []
         if len(units) > 1:
             raise DataError(
-                f"history: series {subject!r} mixes units {units}; expected one unit per series",
+                f"{self._name}: series {subject!r} mixes units {units}; expected one unit per "
+                "series",
                 series_id=subject,
+            )
+        values = pd.to_numeric(rows["value"], errors="coerce")
+        bad = rows[~((values > 0) & (values < INF))]
+        if len(bad):  # a zero crashed the checks, NaN became a silent NaN "realised" error
+            year, found = bad["year"].iloc[0], bad["value"].iloc[0]
+            shown = f"{found:g}" if isinstance(found, int | float) else repr(found)
+            raise DataError(
+                f"{self._name}: series {subject!r} year {year}: value must be a positive "
+                f"finite level, found {shown}; fix or drop that row",
+                series_id=subject,
+                year=year,
             )
         self._cache[subject] = rows
         return rows

@@ -95,7 +95,11 @@ def track_record(
 
         forecasts = load_dataset("published_forecasts")
     claims = [c for c in read_claims(forecasts) if c.kind == "level"]
-    history = History("bundled" if actuals is None else actuals)
+    history = History(
+        "bundled" if actuals is None else actuals,
+        name="actuals",
+        fallback="leave actuals unset to use each subject's bundled series",
+    )
     rows = []
     for claim in claims:
         unit = history.unit(claim.subject, claim_id=claim.claim_id)

@@ -260,7 +260,14 @@ def test_unknown_subject() -> None:
     )
     with pytest.raises(UnknownSubjectError, match=re.escape(message)):
         check_claims([claim], history=HISTORY)
-    with pytest.raises(UnknownSubjectError, match=re.escape(message)):
+    # track_record has no history= argument: its message names actuals and its own way out
+    # (it used to repeat check_claims' "pass history=None ...")
+    actuals_message = (
+        "claim 'china_idc/level_2020': subject 'china_idc' has no actuals (series in the "
+        "actuals: china_idc_cidc_overall); use one of those series ids as the subject, or "
+        "leave actuals unset to use each subject's bundled series"
+    )
+    with pytest.raises(UnknownSubjectError, match=re.escape(actuals_message) + "$"):
         track_record([claim], HISTORY)
     with pytest.raises(
         UnknownSubjectError,
@@ -393,3 +400,21 @@ def test_nothing_to_check_names_the_missing_base_year() -> None:
         "growth 27.2% in 2019: nothing to check it against (no level claimed for 2019, and "
         "no level for 2018 with an actual for 2019)."
     )
+
+
+@pytest.mark.parametrize(("bad", "shown"), [(0.0, "0"), (float("nan"), "nan"), (-3.0, "-3")])
+def test_an_actual_that_is_not_a_positive_level(bad: float, shown: str) -> None:
+    # 0 raised ZeroDivisionError, -3 a math domain error (track_record) or "undershot the
+    # actual by 4100.0%" (check_claims), NaN a "realised" row of NaN errors
+    history = HISTORY.assign(value=HISTORY["value"].where(HISTORY["year"] != 2022, bad))
+    claims = [Claim(subject=SUBJECT, kind="level", value=3200.0, unit=UNIT, year=2022)]
+    for name, call in (
+        ("history", lambda: check_claims(claims, history=history)),
+        ("actuals", lambda: track_record(claims, history)),
+    ):
+        message = (
+            f"{name}: series 'china_idc_cidc_overall' year 2022: value must be a positive "
+            f"finite level, found {shown}; fix or drop that row"
+        )
+        with pytest.raises(DataError, match=re.escape(message) + "$"):
+            call()
