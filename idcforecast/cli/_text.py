@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["display_width", "format_number", "text_table"]
+__all__ = ["display_width", "exact_number", "format_number", "text_table"]
 
 
 def display_width(text: str) -> int:
@@ -20,14 +20,38 @@ def display_width(text: str) -> int:
 
 
 def format_number(value: float) -> str:
-    """Six significant digits with thousands separators, no exponent for everyday sizes.
+    """Six significant digits with thousands separators, never an exponent.
+
+    For computed numbers (forecasts); stored figures print with :func:`exact_number`.
 
     Examples
     --------
     >>> format_number(1562.5), format_number(4829.019), format_number(0.1448393)
     ('1,562.5', '4,829.02', '0.144839')
+    >>> format_number(1234567.8), format_number(0.0000123456789)
+    ('1,234,570', '0.0000123457')
     """
-    return f"{value:,.6g}"
+    return _plain(f"{value:.6g}")
+
+
+def exact_number(value: float) -> str:
+    """Every digit of a stored figure (shortest round-trip form), thousands separators.
+
+    Examples
+    --------
+    >>> exact_number(4829.019), exact_number(1228.0), exact_number(12345678.0)
+    ('4,829.019', '1,228', '12,345,678')
+    """
+    text = _plain(repr(float(value)))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _plain(digits: str) -> str:
+    # Decimal formats "1.23457e+06" as 1,234,570 (no exponent); inf and nan stay as they are
+    from decimal import Decimal
+
+    number = Decimal(digits)
+    return f"{number:,f}" if number.is_finite() else digits
 
 
 def text_table(

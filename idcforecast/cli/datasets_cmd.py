@@ -69,7 +69,7 @@ def _catalogue_text(catalogue: pd.DataFrame) -> str:
 
 
 def _rows_text(name: str, frame: pd.DataFrame) -> str:
-    from idcforecast.cli._text import format_number, text_table
+    from idcforecast.cli._text import exact_number, text_table
 
     columns = _CLAIMS_VIEW if "claim_id" in frame.columns else _SERIES_VIEW
     rows = []
@@ -78,7 +78,7 @@ def _rows_text(name: str, frame: pd.DataFrame) -> str:
         for column in columns:
             cell = record[column]
             if column == "value":
-                cells.append(format_number(cell))
+                cells.append(exact_number(cell))
             elif column == "derived":
                 cells.append("derived" if cell else "")
             else:

@@ -67,3 +67,11 @@ def test_unknown_name_is_one_error_line(capsys: pytest.CaptureFixture[str]) -> N
     assert err.startswith(
         "error: dataset 'china_idc' is not bundled; did you mean 'china_idc_market'?"
     )
+
+
+def test_stored_values_print_with_every_digit(capsys: pytest.CaptureFixture[str]) -> None:
+    # VNET 2020 net revenue RMB 4,829,019 thousand = 4829.019 CNY mn; it printed as 4,829.02
+    code, out, _ = _run(capsys, "company_revenue")
+    assert code == 0
+    line = next(row for row in out.splitlines() if row.split()[:2] == ["vnet_net_revenue", "2020"])
+    assert line.split()[2] == "4,829.019"
