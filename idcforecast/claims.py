@@ -30,6 +30,7 @@ KINDS = ("level", "growth", "cagr")
 QUALIFIERS = ("exact", "at_least", "at_most", "approximately")
 _QUALIFIER_WORDS = {"exact": "", "at_least": "> ", "at_most": "< ", "approximately": "~"}
 
+_MADE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _PERIOD = re.compile(r"^\s*(\d{4})\s*(?:-|–|—|to|~|/)\s*(\d{2}|\d{4})\s*$")
 
 
@@ -152,6 +153,17 @@ class Claim:
             raise SpecError(f"{where}: value must be finite, found {value!r}", key="value")
         set_(self, "value", value)
         set_(self, "year", year)
+        made = str(self.made).strip()
+        if re.match(r"^\d{4}-\d{2}-\d{2}[ T]00:00:00$", made):  # an Excel date cell
+            made = made[:10]
+        if made and not _MADE.match(made):  # "July 2020" left the horizon silently unknown
+            raise SpecError(
+                f"{where}: made {self.made!r} is not an ISO date; write the date the claim was "
+                "published as YYYY, YYYY-MM or YYYY-MM-DD (e.g. '2020-07-07')",
+                key="made",
+                value=self.made,
+            )
+        set_(self, "made", made)
         if not self.claim_id:
             set_(self, "claim_id", f"{self.claim_set or self.subject}/{self.kind}_{year}")
         if self.kind == "level":

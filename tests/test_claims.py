@@ -232,6 +232,10 @@ def test_excel_and_list_of_dicts_claims(tmp_path: Path) -> None:
     path = tmp_path / "claims.xlsx"
     frame.to_excel(path, index=False)
     assert read_claims(path) == read_claims(frame)
+    # a date typed into Excel reads back as "2020-07-07 00:00:00"
+    dated = tmp_path / "dated.xlsx"
+    frame.assign(made=pd.Timestamp("2020-07-07")).to_excel(dated, index=False)
+    assert {c.made for c in read_claims(dated)} == {"2020-07-07"}
     records = [{"subject": SUBJECT, "kind": "growth", "year": 2020, "value": 43.3}]
     assert read_claims(records) == [Claim(subject=SUBJECT, kind="growth", year=2020, value=43.3)]
 
@@ -305,6 +309,11 @@ def test_unknown_subject() -> None:
             {"kind": "cagr", "value": 0.278, "year": 2022, "start_year": 2020, "unit": "USD"},
             "claim 'x': a cagr claim is a percent (unit '%'), found unit 'USD'; give 27.8 for "
             "27.8%",
+        ),
+        (  # the horizon of such a forecast used to be silently unknown
+            {"kind": "level", "value": 1.0, "year": 2022, "unit": UNIT, "made": "July 2020"},
+            "claim 'x': made 'July 2020' is not an ISO date; write the date the claim was "
+            "published as YYYY, YYYY-MM or YYYY-MM-DD (e.g. '2020-07-07')",
         ),
         (  # a zero level raised ZeroDivisionError in check_claims; -5 "undershot by 100.2%"
             {"kind": "level", "value": 0.0, "year": 2020, "unit": UNIT},
