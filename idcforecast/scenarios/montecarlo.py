@@ -427,41 +427,37 @@ def _select_series(
 ) -> tuple[str, np.ndarray, np.ndarray, str]:
     import pandas as pd
 
-    if isinstance(data, pd.Series):
-        clean = data.dropna().sort_index()
-        name = str(data.name) if data.name is not None else "series"
-        return name, clean.index.to_numpy(np.int64), clean.to_numpy(np.float64), ""
-    for column in ("series_id", "year", "value"):
-        if column not in data.columns:
-            raise DataError(
-                f"simulate: data has no column {column!r}; expected a tidy frame with "
-                f"series_id, year, value (found {', '.join(map(str, data.columns))})",
-                column=column,
-            )
-    ids = list(dict.fromkeys(data["series_id"].astype(str)))
-    if series_id is None:
-        if len(ids) != 1:
-            raise DataError(
-                f"simulate: data holds {len(ids)} series ({', '.join(ids[:5])}); pass "
-                "series_id= to choose one",
-                n_series=len(ids),
-            )
-        series_id = ids[0]
-    if series_id not in ids:
-        import difflib
+    from idcforecast._series import split_series
 
-        close = difflib.get_close_matches(series_id, ids, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise UnknownSeriesError(
-            f"simulate: series {series_id!r} is not in the data (found {', '.join(ids[:5])}){hint}",
-            series_id=series_id,
-        )
-    rows = data[data["series_id"].astype(str) == series_id].sort_values("year")
-    units = rows["unit"].dropna().unique().tolist() if "unit" in rows.columns else []
-    unit = str(units[0]) if len(units) == 1 else ""
-    return (
-        series_id,
-        rows["year"].to_numpy(np.int64),
-        rows["value"].to_numpy(np.float64),
-        unit,
-    )
+    # split_series is forecast()'s validation: years (also a PeriodIndex/DatetimeIndex),
+    # values, duplicate years, one unit per series. Only the chosen series is validated.
+    if isinstance(data, pd.DataFrame) and len(data) and "series_id" in data.columns:
+        for column in ("year", "value"):
+            if column not in data.columns:
+                raise DataError(
+                    f"simulate: data has no column {column!r}; expected a tidy frame with "
+                    f"series_id, year, value (found {', '.join(map(str, data.columns))})",
+                    column=column,
+                )
+        ids = list(dict.fromkeys(data["series_id"].astype(str)))
+        if series_id is None:
+            if len(ids) != 1:
+                raise DataError(
+                    f"simulate: data holds {len(ids)} series ({', '.join(ids[:5])}); pass "
+                    "series_id= to choose one",
+                    n_series=len(ids),
+                )
+            series_id = ids[0]
+        if series_id not in ids:
+            import difflib
+
+            close = difflib.get_close_matches(series_id, ids, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise UnknownSeriesError(
+                f"simulate: series {series_id!r} is not in the data (found "
+                f"{', '.join(ids[:5])}){hint}",
+                series_id=series_id,
+            )
+        data = data[data["series_id"].astype(str) == series_id]
+    chosen = split_series(data)[0]
+    return chosen.series_id, chosen.years, chosen.values, chosen.unit

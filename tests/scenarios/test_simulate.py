@@ -93,3 +93,49 @@ def test_simulate_with_the_example_spec_is_reproducible() -> None:
     # bear is clipped at 9000 亿元; bull is at least base until the smooth cap bites
     assert a.scenario("bear").max() <= 9000.0
     assert np.all(a.scenario("bull")[:, 0] > a.scenario("base")[:, 0])
+
+
+def test_series_input_goes_through_the_forecast_validation() -> None:
+    # Was: a yearly PeriodIndex became years 45-50 (ordinals since 1970), so the paths were
+    # labelled 51-53; a DatetimeIndex raised a raw MemoryError; NaN in a Series was dropped
+    # silently (a NaN in a frame was an error).
+    import numpy as np
+
+    from idcforecast.errors import NonNumericValueError
+
+    values = [100.0, 120, 150, 170, 210, 260]
+    by_period = pd.Series(values, index=pd.period_range("2015", periods=6, freq="Y"))
+    by_date = pd.Series(values, index=pd.date_range("2015", periods=6, freq="YE"))
+    by_int = pd.Series(values, index=range(2015, 2021))
+    expected = simulate(by_int, 3, n_paths=50, seed=4)
+    for series in (by_period, by_date):
+        paths = simulate(series, 3, n_paths=50, seed=4)
+        assert paths.years.tolist() == [2021, 2022, 2023]
+        np.testing.assert_array_equal(paths.values, expected.values)
+    with pytest.raises(
+        NonNumericValueError,
+        match=re.escape("series 'series' year 2017: value nan is not a finite number"),
+    ):
+        simulate(by_int.where(by_int.index != 2017), 3, n_paths=50, seed=4)
+
+
+def test_mixed_units_and_repeated_years_in_the_chosen_series() -> None:
+    # Was: 'CNY 100m' and 'CNY bn' rows simulated as one series with no unit; a repeated
+    # year passed through. Only the chosen series is checked: 'west' is clean.
+    from idcforecast.errors import DuplicateYearError, MixedUnitsError
+
+    mixed = TWO.assign(unit=["CNY 100m", "CNY 100m", "CNY bn"] + ["CNY 100m"] * 3)
+    with pytest.raises(
+        MixedUnitsError,
+        match=re.escape("series 'east' mixes units 'CNY 100m', 'CNY bn'; convert to one unit"),
+    ):
+        simulate(mixed, 2, n_paths=10, seed=1, series_id="east", method="naive")
+    assert simulate(mixed, 2, n_paths=10, seed=1, series_id="west", method="naive").unit == (
+        "CNY 100m"
+    )
+    repeated = TWO.assign(year=[2021, 2021, 2023, 2021, 2022, 2023])
+    with pytest.raises(
+        DuplicateYearError,
+        match=re.escape("series 'east' has 2 values for year 2021 (1.0, 2.0); keep one row"),
+    ):
+        simulate(repeated, 2, n_paths=10, seed=1, series_id="east", method="naive")
