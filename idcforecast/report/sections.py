@@ -392,7 +392,8 @@ def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
         doc.heading("Backtest on this series", level=2, keep=doc.chart_height(fig))
         doc.chart(fig)
         if ctx.accuracy is not None and len(ctx.accuracy):
-            doc.table(_accuracy_display(ctx.accuracy))
+            # the series id gets room (equal widths broke 'china_idc_cidc_overall' in two)
+            doc.table(_accuracy_display(ctx.accuracy), col_widths=(46, 18, 18, 16, 27, 27, 22))
     else:
         doc.paragraph(ctx.backtest_note or "No backtest could be run on this series.")
 
@@ -413,8 +414,10 @@ def _members_text(model: str) -> str:
 def _accuracy_display(accuracy: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
-    def fmt(value: float, scale: float = 1.0, decimals: int = 1) -> str:
-        return "–" if value is None or math.isnan(value) else f"{value * scale:.{decimals}f}"
+    def fmt(value: float, scale: float = 1.0, decimals: int = 1, suffix: str = "") -> str:
+        if value is None or math.isnan(value):
+            return "–"  # (a missing coverage used to read "–%")
+        return f"{value * scale:.{decimals}f}{suffix}"
 
     return pd.DataFrame(
         {
@@ -422,8 +425,8 @@ def _accuracy_display(accuracy: pd.DataFrame) -> pd.DataFrame:
             "Model": accuracy["model"].astype(str),
             "sMAPE %": [fmt(v) for v in accuracy["smape"]],
             "MASE": [fmt(v, decimals=2) for v in accuracy["mase"]],
-            "80% coverage": [fmt(v, 100.0, 0) + "%" for v in accuracy["coverage_80"]],
-            "95% coverage": [fmt(v, 100.0, 0) + "%" for v in accuracy["coverage_95"]],
+            "80% coverage": [fmt(v, 100.0, 0, "%") for v in accuracy["coverage_80"]],
+            "95% coverage": [fmt(v, 100.0, 0, "%") for v in accuracy["coverage_95"]],
             "Forecasts": accuracy["n"].astype(int).astype(str),
         }
     )

@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from pypdf import PdfReader
 
@@ -252,3 +253,27 @@ def test_short_series_gets_a_report_without_backtest(tmp_path: Path) -> None:
     compact = re.sub(r"\s+", " ", _text(path))
     assert "No backtest is possible on this series: no backtest window fits" in compact
     assert "4 points: left out 'holt' (needs 5)" in compact
+
+
+def test_backtest_table_keeps_the_series_id_on_one_line(default_report: Path) -> None:
+    # with equal column widths the id wrapped as "china_idc_cidc_" / "overall"
+    lines = _text(default_report).splitlines()
+    assert any(line.startswith("china_idc_cidc_overall auto 17.0") for line in lines)
+
+
+def test_accuracy_display_shows_a_missing_coverage_as_a_dash() -> None:
+    from idcforecast.report.sections import _accuracy_display
+
+    accuracy = pd.DataFrame(
+        {
+            "series_id": ["s"],
+            "model": ["auto"],
+            "smape": [17.04],
+            "mase": [2.217],
+            "coverage_80": [float("nan")],
+            "coverage_95": [0.95],
+            "n": [18],
+        }
+    )
+    row = _accuracy_display(accuracy).iloc[0].tolist()
+    assert row == ["s", "auto", "17.0", "2.22", "–", "95%", "18"]  # was "–%" for the NaN
