@@ -277,3 +277,9 @@ def test_accuracy_display_shows_a_missing_coverage_as_a_dash() -> None:
     )
     row = _accuracy_display(accuracy).iloc[0].tolist()
     assert row == ["s", "auto", "17.0", "2.22", "–", "95%", "18"]  # was "–%" for the NaN
+
+
+def test_claims_table_keeps_the_claim_set_id_on_one_line(default_report: Path) -> None:
+    # in a 32 mm column the id wrapped as "global_times_2020_07_" / "07"
+    lines = _text(default_report).splitlines()
+    assert any(line.startswith("global_times_2020_07_07") for line in lines)
