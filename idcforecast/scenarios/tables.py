@@ -203,11 +203,16 @@ def _label(q: float) -> str:
 
 
 def _check_quantiles(quantiles: Sequence[float]) -> np.ndarray:
-    probs = np.asarray(list(quantiles), dtype=np.float64)
-    if probs.ndim != 1 or probs.size == 0 or np.any(probs <= 0) or np.any(probs >= 100):
+    # "50" would iterate as the percentiles 5 and 0; text entries are not percentiles
+    numbers = not isinstance(quantiles, str | bytes) and all(
+        isinstance(q, int | float | np.number) and not isinstance(q, bool) for q in quantiles
+    )
+    probs = np.asarray(list(quantiles) if numbers else [np.nan], dtype=np.float64)
+    bad = probs.ndim != 1 or probs.size == 0 or not np.all((probs > 0) & (probs < 100))
+    if bad:
         raise SpecError(
             f"quantiles must be percentiles strictly between 0 and 100, like (5, 50, 95); "
-            f"got {list(quantiles)!r}",
+            f"got {quantiles if isinstance(quantiles, str | bytes) else list(quantiles)!r}",
             key="quantiles",
         )
     return probs / 100.0
@@ -242,8 +247,8 @@ def prob_exceeds(
     """
     import pandas as pd
 
-    level = _threshold_value(paths, threshold, year)
     j = paths.year_index(year)
+    level = _threshold_value(paths, threshold, int(paths.years[j]))
     share = (paths.values[:, :, j] > level).mean(axis=1)
     if scenario is not None:
         return float(share[paths.scenario_index(scenario)])
@@ -255,15 +260,34 @@ def prob_exceeds(
 
 def _threshold_value(paths: Paths, threshold: float | str, year: int) -> float:
     if isinstance(threshold, str):
-        from idcforecast.units import convert
+        from idcforecast.errors import IdcForecastError
+        from idcforecast.units import parse_quantity
 
-        if not paths.unit:
+        where = f"series {paths.series_id!r}: threshold {threshold!r}"
+        try:
+            quantity = parse_quantity(threshold)
+            if quantity.unit == "count":  # a bare number: the series unit, as in the CLI
+                return _threshold_value(paths, quantity.value, year)
+            if not paths.unit:
+                raise SpecError(
+                    f"{where} is a figure but the paths have no unit to convert it to; pass "
+                    "a number in the series unit",
+                    key="threshold",
+                )
+            level = quantity.to(paths.unit, year=year)
+        except SpecError:
+            raise
+        except IdcForecastError as err:
             raise SpecError(
-                f"series {paths.series_id!r}: threshold {threshold!r} is a figure but the "
-                "paths have no unit to convert it to; pass a number in the series unit",
+                f"{where} cannot be read in the paths' unit {paths.unit!r} ({year}): {err}",
+                key="threshold",
+            ) from err
+        if level.is_range:
+            raise SpecError(
+                f"{where} is a range; expected one level; pass its low or high end",
                 key="threshold",
             )
-        return float(convert(threshold, paths.unit, year=int(year)))
+        return float(level.value)
     value = float(threshold)
     if not np.isfinite(value):
         raise SpecError(

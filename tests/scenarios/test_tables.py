@@ -139,3 +139,45 @@ def test_scenario_table_target_year_must_be_simulated_and_whole() -> None:
         ),
     ):
         scenario_table(_two_scenarios(), target_year=2026.5)  # type: ignore[arg-type]
+
+
+def test_threshold_text_range_bare_number_and_wrong_unit() -> None:
+    # Was: '1-2 CNY 100m' silently became its midpoint; '1.5' (text) was refused for a
+    # unitless path set and a 'CNY 100m' one alike; a wrong unit escaped as a bare
+    # IncompatibleUnitsError that did not name the threshold.
+    from idcforecast.errors import SpecError
+
+    paths = _two_scenarios()
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "series 'demo': threshold '1-2 CNY 100m' is a range; expected one level; pass its "
+            "low or high end"
+        ),
+    ):
+        prob_exceeds(paths, "1-2 CNY 100m", 2027)
+    # a bare number in text is a number in the series unit, as the CLI reads it
+    assert prob_exceeds(paths, "1.5", 2027, scenario="high") == prob_exceeds(
+        paths, 1.5, 2027, scenario="high"
+    )
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "series 'demo': threshold '5 MW' cannot be read in the paths' unit 'CNY 100m' "
+            "(2027): cannot convert 'MW' (power) to 'CNY 100m' (money)"
+        ),
+    ):
+        prob_exceeds(paths, "5 MW", 2027)
+
+
+def test_quantiles_as_text_are_refused() -> None:
+    # Was: quantiles="50" read as the percentiles 5 and 0 (iterating the characters)
+    from idcforecast.errors import SpecError
+
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "quantiles must be percentiles strictly between 0 and 100, like (5, 50, 95); got '50'"
+        ),
+    ):
+        scenario_table(_two_scenarios(), quantiles="50")  # type: ignore[arg-type]
