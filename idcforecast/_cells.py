@@ -6,6 +6,7 @@ Private helpers of :func:`idcforecast.read_series`. Every function takes the cel
 
 from __future__ import annotations
 
+import decimal
 import math
 import numbers
 import re
@@ -133,7 +134,8 @@ def read_figure(cell: Any, *, place: str) -> Figure:
     >>> read_figure(2238.7, place="f.csv row 3")
     Figure(value=2238.7, unit=None, qualifier='exact', low=None, high=None, quote='', alternate='')
     """
-    if isinstance(cell, numbers.Real) and not isinstance(cell, bool):
+    # Decimal (database NUMERIC columns) is a Number but not a numbers.Real
+    if isinstance(cell, numbers.Real | decimal.Decimal) and not isinstance(cell, bool):
         value = float(cell)
         if math.isfinite(value):
             return Figure(value, None)

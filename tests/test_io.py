@@ -545,3 +545,14 @@ def test_a_magnitude_without_a_unit_takes_the_rows_unit() -> None:
     )
     with pytest.raises(UnitError, match=re.escape(message)):
         read_series(table)
+
+
+def test_decimal_cells_are_numbers() -> None:
+    # a database NUMERIC column arrives as decimal.Decimal; it was "not a number or a figure"
+    from decimal import Decimal
+
+    table = pd.DataFrame({"year": [2019, 2020], "value": [Decimal("1562.5"), Decimal("NaN")]})
+    out = read_series(table.iloc[:1], unit="CNY 100m")
+    assert out["value"].tolist() == [1562.5]
+    with pytest.raises(DataError, match=re.escape("DataFrame row 1, column 'value'")):
+        read_series(table, unit="CNY 100m")  # Decimal NaN is blank, as float NaN is
