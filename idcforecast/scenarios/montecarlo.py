@@ -237,7 +237,7 @@ def _check_caps_above_origin(
 def _resolve_cap(scenario: Scenario, unit: str, year: int | None, source: str) -> float | None:
     if scenario.cap is None or isinstance(scenario.cap, float | int):
         return None if scenario.cap is None else float(scenario.cap)
-    from idcforecast.units import convert
+    from idcforecast.units import parse_quantity
 
     if not unit:
         raise SpecError(
@@ -249,7 +249,8 @@ def _resolve_cap(scenario: Scenario, unit: str, year: int | None, source: str) -
             key="cap",
         )
     try:
-        value = float(convert(scenario.cap, unit, year=year))
+        quantity = parse_quantity(scenario.cap)
+        value = float(quantity.to(unit, year=year).value)
     except (ParseError, UnitError) as err:
         raise SpecError(
             f"{source}: scenario {scenario.name!r} key 'cap' {scenario.cap!r} cannot be read "
@@ -258,6 +259,14 @@ def _resolve_cap(scenario: Scenario, unit: str, year: int | None, source: str) -
             scenario=scenario.name,
             key="cap",
         ) from None
+    if quantity.is_range:  # convert() would take the midpoint without a word
+        raise SpecError(
+            f"{source}: scenario {scenario.name!r} key 'cap' {scenario.cap!r} is a range; "
+            "expected one ceiling; pass its low or high end (or one scenario for each)",
+            file=source,
+            scenario=scenario.name,
+            key="cap",
+        )
     if not (math.isfinite(value) and value > 0):
         raise SpecError(
             f"{source}: scenario {scenario.name!r} key 'cap' {scenario.cap!r} is {value!r} "

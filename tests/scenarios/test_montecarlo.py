@@ -235,3 +235,18 @@ def test_cap_at_or_below_the_last_observation_is_a_spec_error() -> None:
                        origin_year=2023, origin_value=90.0, seed=1,
                        scenarios={"scenarios": {"bull": {"cap": "1万亿元"}}})  # fmt: skip
     assert p.values.shape == (1, 10, 3)
+
+
+def test_cap_as_a_text_range_is_refused() -> None:
+    # Was: '1-2万亿元' became its midpoint 1.5万亿元 (convert() reads a range as the midpoint)
+    from idcforecast.errors import SpecError
+
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "<dict>: scenario 'bull' key 'cap' '1-2万亿元' is a range; expected one ceiling; "
+            "pass its low or high end (or one scenario for each)"
+        ),
+    ):
+        simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, unit="CNY 100m",
+                       scenarios={"scenarios": {"bull": {"cap": "1-2万亿元"}}})  # fmt: skip
