@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from idcforecast._cells import is_blank, read_figure, read_year, year_label
 from idcforecast._normalize import Observation, to_frame
+from idcforecast.datasets import _did_you_mean
 from idcforecast.errors import (
     DataError,
     EmptyDataError,
@@ -60,8 +61,10 @@ def read_series(
         A ``.csv``/``.txt`` or ``.xlsx``/``.xlsm`` path, or a DataFrame.
     unit
         Target unit of every series (``"CNY bn"``), or a dict ``series_id -> unit``;
-        series not named get their most common unit. Bare numbers with no ``unit`` cell
-        are taken to be in this unit; without it they are a ``UnitError`` (never a guess).
+        series not named get their most common unit (a key naming no series of the table
+        is an ``UnknownSeriesError``, unless ``series_id`` picks one). Bare numbers with no
+        ``unit`` cell are taken to be in this unit; without it they are a ``UnitError``
+        (never a guess).
     series_id
         If the table holds several series, keep only this one (``UnknownSeriesError`` if
         absent); if it holds one unnamed series, its name (default: the file's stem).
@@ -137,6 +140,16 @@ def read_series(
                 f"{name}: series {series_id!r} is not in the table; expected one of "
                 f"{', '.join(map(repr, held))}; drop series_id= to read them all",
                 series_id=series_id,
+                valid=tuple(held),
+            )
+    if isinstance(unit, dict) and series_id is None:
+        stray = [key for key in unit if key not in held]
+        if stray:  # a misspelt id would otherwise leave its series in its own unit
+            raise UnknownSeriesError(
+                f"{name}: read_series(unit=...) names series {stray[0]!r}, which is not in "
+                f"the table;{_did_you_mean(stray[0], held)} expected one of "
+                f"{', '.join(map(repr, held))}; fix the key or drop it",
+                series_id=stray[0],
                 valid=tuple(held),
             )
     if not observations:

@@ -556,3 +556,19 @@ def test_decimal_cells_are_numbers() -> None:
     assert out["value"].tolist() == [1562.5]
     with pytest.raises(DataError, match=re.escape("DataFrame row 1, column 'value'")):
         read_series(table, unit="CNY 100m")  # Decimal NaN is blank, as float NaN is
+
+
+def test_a_unit_for_a_series_not_in_the_table_is_named() -> None:
+    # was silent: the misspelt key was ignored and 'cidc' stayed in 亿元
+    table = pd.DataFrame({"series_id": ["cidc", "caict"], "year": [2019, 2019]})
+    table["value"] = ["1,562.5亿元", "1,500亿元"]
+    message = (
+        "DataFrame: read_series(unit=...) names series 'cidc_overall', which is not in the "
+        "table; expected one of 'cidc', 'caict'; fix the key or drop it"
+    )
+    with pytest.raises(UnknownSeriesError, match=re.escape(message)):
+        read_series(table, unit={"cidc_overall": "CNY bn"})
+    out = read_series(table, unit={"cidc": "CNY bn"})
+    assert out["unit"].tolist() == ["CNY bn", "CNY 100m"]
+    # picking one series, the dict may name others (one dict for many tables)
+    assert read_series(table, series_id="caict", unit={"x": "MW"})["value"].tolist() == [1500.0]
