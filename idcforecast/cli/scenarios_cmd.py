@@ -78,14 +78,17 @@ def run(args: argparse.Namespace) -> int:
         method=args.method,
     )
     table = scenario_table(paths, target_year=args.target_year)
+    # every threshold is read before anything prints: a bad one is an error, not half a report
+    year = args.year or int(paths.years[-1])
+    probabilities = [_prob_text(paths, threshold, year) for threshold in args.threshold]
     print(_header(paths, spec_path, args.seed))
     print()
     print(_levels_text(table))
     print()
     print(_cagr_text(table))
-    for threshold in args.threshold:
+    for text in probabilities:
         print()
-        print(_prob_text(paths, threshold, args.year or int(paths.years[-1])))
+        print(text)
     return 0
 
 

@@ -85,3 +85,14 @@ def test_to_before_the_last_observation_names_the_flag(
         "error: --to 2020: series 'china_idc_cidc_overall' is observed to 2023; expected a "
         "later year; pass e.g. --to 2028\n"
     )
+
+
+def test_bad_threshold_prints_only_the_error(capsys: pytest.CaptureFixture[str]) -> None:
+    # Was: the level and CAGR tables printed first, then the error line.
+    assert main(["scenarios", "--paths", "10", "--threshold", "8000 MW"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(
+        "error: series 'china_idc_cidc_overall': threshold '8000 MW' cannot be read in the "
+        "paths' unit 'CNY 100m' (2030): cannot convert 'MW' (power) to 'CNY 100m' (money)"
+    )
