@@ -13,7 +13,7 @@ to zero or below is floored at 1% of the smallest observation (named in ``note``
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -172,7 +172,9 @@ def resolve_levels(level: Any, *, caller: str = "forecast") -> tuple[float, ...]
     ...
     idcforecast.errors.ModelError: forecast: interval level 150 is not a percentage strictly between 0 and 100; pass levels like (80, 95)
     """  # noqa: E501
-    many = not isinstance(level, str | bytes) and isinstance(level, Sequence)
+    if isinstance(level, np.ndarray) and level.ndim == 0:
+        level = level.item()
+    many = not isinstance(level, str | bytes) and isinstance(level, Iterable)
     levels = tuple(level) if many else (level,)
     out: dict[float, None] = {}
     for value in levels:

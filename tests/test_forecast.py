@@ -335,3 +335,12 @@ def test_cap_mapping_key_that_names_no_series_is_an_error() -> None:
     )
     with pytest.raises(UnknownSeriesError, match=re.escape(msg)):
         forecast(_two_numbered_series(), 1, method="drift", cap={"x": 9.0})
+
+
+def test_levels_may_be_a_numpy_array() -> None:
+    y = pd.Series([100.0, 112.0, 125.0, 139.0, 156.0, 171.0], index=range(2018, 2024))
+    fc = forecast(y, 1, method="drift", level=np.array([80.0, 95.0]))
+    expected = forecast(y, 1, method="drift", level=(80, 95))
+    pd.testing.assert_frame_equal(fc, expected)
+    one = forecast(y, 1, method="drift", level=np.array(80.0))
+    assert [c for c in one.columns if c.startswith("lo_")] == ["lo_80"]
