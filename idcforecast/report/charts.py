@@ -207,7 +207,10 @@ def plot_growth(
     with house_style():
         fig, ax = new_figure()
         bars = ax.bar(years, growth, color=COLORS["growth"], width=0.7, label="year on year")
-        ax.bar_label(bars, labels=[f"{g:.1f}" for g in growth], fontsize=7, padding=2)
+        labels = ax.bar_label(bars, labels=[f"{g:.1f}" for g in growth], fontsize=7, padding=2)
+        for label in labels:  # on white, so the CAGR line passes behind, not through, a label
+            label.set_bbox({"facecolor": "white", "edgecolor": "none", "pad": 0.8})
+            label.set_zorder(4)
         if rate is not None:
             ax.axhline(
                 rate,

@@ -93,6 +93,14 @@ def test_growth_bars_skip_gaps_and_cagr_spans_them(history) -> None:
     assert cagr_line.get_ydata()[0] == pytest.approx(10.0)
     assert cagr_line.get_label() == "CAGR 2019-2023: 10.0%"
     assert ax.get_ylabel() == "growth, percent per year"
+    # here every bar is 10.0 and so is the CAGR: the line runs through the labels' height.
+    # The labels sit on white above the line (it used to strike "32.4" through in the report)
+    labels = [t for t in ax.texts if t.get_text() == "10.0"]
+    assert len(labels) == 2
+    for label in labels:
+        box = label.get_bbox_patch()
+        assert box is not None and box.get_facecolor() == (1.0, 1.0, 1.0, 1.0)
+        assert label.get_zorder() > cagr_line.get_zorder()
 
 
 def test_backtest_chart_mean_error_by_horizon() -> None:
