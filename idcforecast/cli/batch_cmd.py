@@ -31,7 +31,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--scheduler", default=None, help="Dask scheduler address for --engine dask"
     )
-    parser.add_argument("--seed", type=int, default=None, help="seed (per-series seeds derive)")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=None,
+        help="passed to every forecast (the current methods are deterministic: no effect)",
+    )
     parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
