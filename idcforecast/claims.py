@@ -304,7 +304,8 @@ def read_claims(source: Any) -> list[Claim]:
         path = Path(source)
         if not path.is_file():
             raise SpecError(
-                f"claims file {str(path)!r} does not exist; give the path of a .csv or .toml file",
+                f"claims file {str(path)!r} does not exist; give the path of a .csv, .xlsx or "
+                ".toml file",
                 file=str(path),
             )
         if path.suffix.lower() == ".toml":
@@ -323,7 +324,7 @@ def read_claims(source: Any) -> list[Claim]:
                 )
             return _from_records(frame.to_dict("records"), place=f"file {str(path)!r}")
         raise SpecError(
-            f"claims file {str(path)!r}: expected a .csv or .toml file, found "
+            f"claims file {str(path)!r}: expected a .csv, .xlsx or .toml file, found "
             f"{path.suffix or 'no suffix'!r}",
             file=str(path),
         )
@@ -332,8 +333,8 @@ def read_claims(source: Any) -> list[Claim]:
     if isinstance(source, list | tuple) and source and all(isinstance(c, dict) for c in source):
         return _from_records([dict(c) for c in source], place="list")
     raise SpecError(
-        f"claims: expected a Claim, a list of Claims, a DataFrame or a .csv/.toml path, "
-        f"found {type(source).__name__}",
+        "claims: expected a Claim, a list of Claims or dicts, a DataFrame or a "
+        f".csv/.xlsx/.toml path, found {type(source).__name__}",
     )
 
 

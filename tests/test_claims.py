@@ -345,7 +345,9 @@ def test_bad_file_rows_name_the_file_and_row(tmp_path: Path) -> None:
     )
     with pytest.raises(SpecError, match=re.escape(message)):
         read_claims(path)
-    with pytest.raises(SpecError, match=re.escape("expected a .csv or .toml file, found '.txt'")):
+    with pytest.raises(
+        SpecError, match=re.escape("expected a .csv, .xlsx or .toml file, found '.txt'")
+    ):
         (tmp_path / "c.txt").write_text("x", encoding="utf-8")
         read_claims(tmp_path / "c.txt")
 
