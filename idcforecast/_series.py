@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 __all__ = [
     "GAP_POLICIES",
     "YEAR_MAX",
-    "YEAR_MIN",
     "PreparedSeries",
     "SeriesData",
     "bad_year_message",
@@ -51,9 +50,9 @@ __all__ = [
 ]
 
 GAP_POLICIES = ("interpolate", "span", "error")
-# Four-digit calendar years: a typo (20210) or a date read as nanoseconds must not become
-# thousands of interpolated gap years.
-YEAR_MIN, YEAR_MAX = 1000, 9999
+# At most four digits: a typo (20210) or a date read as nanoseconds must not become
+# thousands of interpolated gap years. No lower bound: benchmarks index years 1..n.
+YEAR_MAX = 9999
 
 
 @dataclass(frozen=True)
@@ -123,7 +122,7 @@ def year_numbers(column: pd.Series) -> pd.Series:
 
 
 def bad_year_message(series_id: str, cell: Any, number: float) -> str:
-    """Message for a ``year`` cell that is not an integer year from 1000 to 9999.
+    """Message for a ``year`` cell that is not an integer year up to 9999.
 
     ``number`` is the cell read as a number (NaN when it is not one).
 
@@ -132,11 +131,11 @@ def bad_year_message(series_id: str, cell: Any, number: float) -> str:
     >>> bad_year_message("s", 2020.5, 2020.5)
     "series 's': year 2020.5 is not an integer year; use integers such as 2021"
     >>> bad_year_message("s", "20210", 20210.0)
-    "series 's': year 20210 is outside 1000-9999; use four-digit years such as 2021"
+    "series 's': year 20210 is above 9999; use four-digit years such as 2021"
     """
     if np.isfinite(number) and float(number).is_integer():
         return (
-            f"series {series_id!r}: year {int(number)} is outside {YEAR_MIN}-{YEAR_MAX}; "
+            f"series {series_id!r}: year {int(number)} is above {YEAR_MAX}; "
             "use four-digit years such as 2021"
         )
     return (
@@ -330,7 +329,7 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
     import pandas as pd
 
     years_raw = year_numbers(group["year"])
-    outside = (years_raw < YEAR_MIN) | (years_raw > YEAR_MAX)
+    outside = years_raw > YEAR_MAX
     bad_year = (years_raw.isna() | (years_raw % 1 != 0) | outside).to_numpy()
     if bad_year.any():
         pos = int(np.flatnonzero(bad_year)[0])

@@ -64,7 +64,7 @@ def test_frame_without_series_id_and_datetime_index() -> None:
         (
             pd.DataFrame({"series_id": ["s", "s"], "year": [2019, 20210], "value": [1.0, 2.0]}),
             NonNumericValueError,
-            "series 's': year 20210 is outside 1000-9999; use four-digit years such as 2021",
+            "series 's': year 20210 is above 9999; use four-digit years such as 2021",
         ),
         (
             pd.DataFrame({"series_id": ["s"], "year": [2020], "value": ["abc"]}),
@@ -86,3 +86,9 @@ def test_unknown_gap_policy() -> None:
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         prepare_values([1, 3], [1.0, 2.0], gaps="fill", series_id="s")
+
+
+def test_small_year_numbers_stay_allowed() -> None:
+    # the M3 benchmark and peers index years 1..n; only years above 9999 are refused
+    frame = pd.DataFrame({"series_id": "m", "year": [1, 2, 3], "value": [1.0, 2.0, 3.0]})
+    assert split_series(frame)[0].years.tolist() == [1, 2, 3]

@@ -23,7 +23,6 @@ from numpy.typing import NDArray
 
 from idcforecast._series import (
     YEAR_MAX,
-    YEAR_MIN,
     bad_year_message,
     cell_repr,
     mixed_units_message,
@@ -206,7 +205,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     year_cells = data["year"].to_numpy()
     value_cells = data["value"].to_numpy()
     with np.errstate(invalid="ignore"):
-        outside = (years < YEAR_MIN) | (years > YEAR_MAX)
+        outside = years > YEAR_MAX
     bad_year = ~np.isfinite(years) | (years != np.round(years)) | outside
     _first_problems(
         codes,
