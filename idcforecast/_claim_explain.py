@@ -212,7 +212,9 @@ def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance
     outcome.pop("_text", None)
     row.update(outcome)
     if consistent is pd.NA and not history.given:
-        explanation.append("Nothing contradicts itself; give history= to compare with actuals.")
+        explanation.append(
+            "Nothing contradicts itself; checked against each other only (no actuals given)."
+        )
     row["explanation"] = " ".join(e for e in explanation if e)
     return row
 

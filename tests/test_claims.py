@@ -107,7 +107,7 @@ def test_without_history_nothing_is_decided() -> None:
     assert row["fits"] == "unchecked"
     assert row["implied_base"] == pytest.approx(1959.24, abs=0.01)  # first reading shown
     assert row["explanation"].endswith(
-        "Nothing contradicts itself; give history= to compare with actuals."
+        "Nothing contradicts itself; checked against each other only (no actuals given)."
     )
 
 
