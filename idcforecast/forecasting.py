@@ -548,10 +548,17 @@ def forecast(
                     first_year=prepared.first_year,
                 )
             except InsufficientDataError as err:
-                if not prepared.note:
+                message = f"{err} ({prepared.note})" if prepared.note else str(err)
+                if len(all_series) > 1:
+                    # one short series should not cost the analyst the whole table
+                    message += (
+                        f"; forecast_many() forecasts the other {len(all_series) - 1} "
+                        "series and records this one as failed"
+                    )
+                if message == str(err):
                     raise
                 fields = {k: getattr(err, k) for k in err.fields}
-                raise InsufficientDataError(f"{err} ({prepared.note})", **fields) from None
+                raise InsufficientDataError(message, **fields) from None
             note = "; ".join(n for n in (prepared.note, fc.note) if n)
             rows.extend(
                 _forecast_row(

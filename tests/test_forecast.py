@@ -181,6 +181,14 @@ ERRORS = [
         "years, or use 'naive' (2) or 'drift' (3)",
     ),
     (
+        # several series: the short one names forecast_many as the way to go on
+        lambda: forecast(pd.concat([tidy(GROWING, sid="long"), tidy([1.0, 2.0, 3.0])]), 2),
+        InsufficientDataError,
+        "series 'cidc' has 3 observations (2015-2017); method 'auto' needs at least 4; add "
+        "years, or use 'naive' (2) or 'drift' (3); forecast_many() forecasts the other 1 "
+        "series and records this one as failed",
+    ),
+    (
         lambda: forecast(tidy(GROWING[:5]), 2, method="damped"),
         InsufficientDataError,
         "series 'cidc' has 5 observations (2015-2019); model 'damped' needs at least 6; add "
