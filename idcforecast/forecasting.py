@@ -12,6 +12,7 @@ to zero or below is floored at 1% of the smallest observation (named in ``note``
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -383,15 +384,7 @@ def forecast_array(
         if np.any(mean < floor):
             notes.append(f"point forecast floored at {floor:g} (1% of the smallest value)")
             mean = np.maximum(mean, floor)
-    local = CalibrationSettings(
-        growth=settings.growth,
-        offset=settings.offset,
-        prior_weight=settings.prior_weight,
-        max_origins=settings.max_origins,
-        min_train=max(settings.min_train, min_obs),
-        tail_df=settings.tail_df,
-        spread=settings.spread,
-    )
+    local = dataclasses.replace(settings, min_train=max(settings.min_train, min_obs))
     errors = rolling_origin_errors(values, point, horizon=h, log=positive, settings=local)
     sigma = calibrated_sigma(
         errors, horizon=h, prior=prior_sigma(values, log=positive), settings=local
