@@ -27,11 +27,12 @@ coverage across series lengths and horizons, not only pooled.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from idcforecast.errors import ModelError
 from idcforecast.models.base import normal_quantile
 
 __all__ = [
@@ -40,6 +41,8 @@ __all__ = [
     "CalibrationSettings",
     "calibrated_sigma",
     "interval_bounds",
+    "origin_cutoffs",
+    "origin_errors",
     "prior_sigma",
     "rolling_origin_errors",
     "t_quantile",
@@ -141,11 +144,60 @@ def rolling_origin_errors(
            [ 1.,  3.]])
     """
     n = int(y.size)
-    cutoffs = list(range(n - 1, max(settings.min_train, n - settings.max_origins) - 1, -1))
+    forecasts = [
+        np.asarray(point_forecast(y[:cut], min(horizon, n - cut)), dtype=np.float64)
+        for cut in origin_cutoffs(n, settings=settings)
+    ]
+    return origin_errors(y, forecasts, horizon=horizon, log=log, settings=settings)
+
+
+def origin_cutoffs(n_obs: int, *, settings: CalibrationSettings = DEFAULT_SETTINGS) -> list[int]:
+    """Rolling-origin cutoffs of a series of ``n_obs`` points, latest first.
+
+    Cutoff ``c`` fits on the first ``c`` points; the cutoffs run ``n_obs - 1`` down to
+    ``max(min_train, n_obs - max_origins)`` (none when that is above ``n_obs - 1``).
+
+    Examples
+    --------
+    >>> origin_cutoffs(12), origin_cutoffs(6), origin_cutoffs(4)
+    ([11, 10, 9, 8, 7, 6, 5, 4], [5, 4], [])
+    """
+    lowest = max(settings.min_train, n_obs - settings.max_origins)
+    return list(range(n_obs - 1, lowest - 1, -1))
+
+
+def origin_errors(
+    y: np.ndarray,
+    forecasts: Sequence[np.ndarray] | np.ndarray,
+    *,
+    horizon: int,
+    log: bool,
+    settings: CalibrationSettings = DEFAULT_SETTINGS,
+) -> np.ndarray:
+    """:func:`rolling_origin_errors` from forecasts already made at each cutoff.
+
+    ``forecasts[i]`` is the forecast made at cutoff ``origin_cutoffs(y.size)[i]``, with at
+    least ``min(horizon, y.size - cutoff)`` steps (extra steps are ignored), e.g. from
+    :func:`idcforecast.auto_kernel.auto_point_many` for all cutoffs at once.
+
+    Examples
+    --------
+    >>> y = np.array([1.0, 2.0, 3.0, 4.0, 5.0, 7.0])
+    >>> origin_errors(y, [np.full(2, 5.0), np.full(2, 4.0)], horizon=2, log=False)
+    array([[ 2., nan],
+           [ 1.,  3.]])
+    """
+    n = int(y.size)
+    cutoffs = origin_cutoffs(n, settings=settings)
+    if len(forecasts) != len(cutoffs):
+        raise ModelError(
+            f"origin_errors: got {len(forecasts)} forecasts for the {len(cutoffs)} cutoffs "
+            f"{cutoffs} of a series of {n} points; pass one forecast per cutoff, latest first",
+        )
     errors = np.full((len(cutoffs), horizon), np.nan)
     for row, cut in enumerate(cutoffs):
         steps = min(horizon, n - cut)
-        mean = np.asarray(point_forecast(y[:cut], steps), dtype=np.float64)
+        mean = np.asarray(forecasts[row], dtype=np.float64)[:steps]
         actual = y[cut : cut + steps]
         if log:
             with np.errstate(divide="ignore", invalid="ignore"):

@@ -25,8 +25,9 @@ from idcforecast.calibration import (
     CalibrationSettings,
     calibrated_sigma,
     interval_bounds,
+    origin_cutoffs,
+    origin_errors,
     prior_sigma,
-    rolling_origin_errors,
 )
 from idcforecast.errors import (
     InsufficientDataError,
@@ -39,7 +40,16 @@ from idcforecast.errors import (
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["SeriesForecast", "forecast", "forecast_array", "forecast_paths", "resolve_methods"]
+__all__ = [
+    "ForecastPlan",
+    "SeriesForecast",
+    "finish_forecast",
+    "forecast",
+    "forecast_array",
+    "forecast_paths",
+    "plan_forecast",
+    "resolve_methods",
+]
 
 AUTO = "auto"
 
@@ -358,6 +368,76 @@ def forecast_array(
     True
     """
     del seed  # deterministic methods; see the docstring
+    plan = plan_forecast(
+        y,
+        horizon=horizon,
+        method=method,
+        levels=levels,
+        cap=cap,
+        series_id=series_id,
+        first_year=first_year,
+        settings=settings,
+    )
+    if plan.method == AUTO:
+        from idcforecast.auto_kernel import auto_point_many
+
+        # the final fit and every rolling-origin cutoff in one vectorised call
+        rows = auto_point_many([plan.values], plan.horizon, lengths=[plan.problem_lengths])
+        return finish_forecast(plan, mean=rows[0], origin_forecasts=rows[1:])
+    values, h = plan.values, plan.horizon
+    point = plan.point
+    mean = point(values, h)
+    origin = [point(values[:cut], min(h, values.size - cut)) for cut in plan.cutoffs]
+    return finish_forecast(plan, mean=mean, origin_forecasts=origin)
+
+
+@dataclass(frozen=True)
+class ForecastPlan:
+    """A validated single-method forecast job: what :func:`finish_forecast` needs.
+
+    ``problem_lengths`` are the training lengths to forecast: the whole series, then each
+    rolling-origin cutoff (``cutoffs``, latest first), each for ``horizon`` steps (only the
+    first ``n - cutoff`` steps of a cutoff's forecast are used).
+    """
+
+    values: np.ndarray
+    horizon: int
+    method: str
+    levels: tuple[float, ...]
+    cap: float | None
+    series_id: str
+    point: Callable[[np.ndarray, int], np.ndarray]
+    components: tuple[str, ...]
+    note: str
+    settings: CalibrationSettings
+    local: CalibrationSettings
+    cutoffs: tuple[int, ...]
+
+    @property
+    def problem_lengths(self) -> list[int]:
+        """``[n, *cutoffs]``: the final fit first, then the cutoffs, latest first."""
+        return [int(self.values.size), *self.cutoffs]
+
+
+def plan_forecast(
+    y: Any,
+    *,
+    horizon: int,
+    method: str = AUTO,
+    levels: Sequence[float] = (80, 95),
+    cap: float | None = None,
+    series_id: str = "series",
+    first_year: int | None = None,
+    settings: CalibrationSettings = DEFAULT_SETTINGS,
+) -> ForecastPlan:
+    """Validate the inputs of :func:`forecast_array` (same errors) and plan its fits.
+
+    Examples
+    --------
+    >>> plan = plan_forecast(np.arange(1.0, 13.0), horizon=2)
+    >>> plan.problem_lengths
+    [12, 11, 10, 9, 8, 7, 6, 5, 4]
+    """
     values, h = _check_inputs(y, horizon, series_id, first_year)
     levels = resolve_levels(levels, caller=f"series {series_id!r}")
     (alias,) = resolve_methods(method) if isinstance(method, str) else (None,)
@@ -376,40 +456,83 @@ def forecast_array(
             cap=cap,
         )
     point, min_obs, components, note = _method_point(alias, values, series_id, first_year, cap)
+    local = dataclasses.replace(settings, min_train=max(settings.min_train, min_obs))
+    return ForecastPlan(
+        values=values,
+        horizon=h,
+        method=alias,
+        levels=levels,
+        cap=None if cap is None else float(cap),
+        series_id=series_id,
+        point=point,
+        components=components,
+        note=note,
+        settings=settings,
+        local=local,
+        cutoffs=tuple(origin_cutoffs(values.size, settings=local)),
+    )
+
+
+def finish_forecast(
+    plan: ForecastPlan,
+    *,
+    mean: np.ndarray,
+    origin_forecasts: Sequence[np.ndarray] | np.ndarray,
+) -> SeriesForecast:
+    """Calibrated intervals from the final and per-cutoff point forecasts of ``plan``.
+
+    The one place where point forecasts become a :class:`SeriesForecast`: the floor for
+    positive series, the rolling-origin errors, the calibrated sigma, the bounds and the
+    cap. ``forecast_array`` and the batch worker (which computes the "auto" forecasts of a
+    whole chunk in one call) both end here.
+
+    Examples
+    --------
+    >>> y = np.array([10.0, 12.0, 14.0, 16.0, 19.0])
+    >>> plan = plan_forecast(y, horizon=1, method="drift")
+    >>> plan.cutoffs  # drift fitted on the first 4 points forecasts 18.0 for the fifth
+    (4,)
+    >>> fc = finish_forecast(plan, mean=np.array([21.25]), origin_forecasts=[np.array([18.0])])
+    >>> fc.mean, fc.sigma.round(4)
+    (array([21.25]), array([0.1355]))
+    >>> bool(fc.sigma == forecast_array(y, horizon=1, method="drift").sigma)
+    True
+    """
+    values, h = plan.values, plan.horizon
     positive = bool(np.all(values > 0))
-    notes = [note] if note else []
-    mean = np.asarray(point(values, h), dtype=np.float64)
+    notes = [plan.note] if plan.note else []
+    mean = np.asarray(mean, dtype=np.float64)[:h]
     if positive:
         floor = 0.01 * float(values.min())
         if np.any(mean < floor):
             notes.append(f"point forecast floored at {floor:g} (1% of the smallest value)")
             mean = np.maximum(mean, floor)
-    local = dataclasses.replace(settings, min_train=max(settings.min_train, min_obs))
-    errors = rolling_origin_errors(values, point, horizon=h, log=positive, settings=local)
+    errors = origin_errors(values, origin_forecasts, horizon=h, log=positive, settings=plan.local)
     sigma = calibrated_sigma(
-        errors, horizon=h, prior=prior_sigma(values, log=positive), settings=local
+        errors, horizon=h, prior=prior_sigma(values, log=positive), settings=plan.local
     )
+    cap = plan.cap
     if cap is not None and np.any(mean > cap):
-        notes.append(f"clipped at cap {float(cap):g}")
+        notes.append(f"clipped at cap {cap:g}")
     result = SeriesForecast(
-        series_id=series_id,
+        series_id=plan.series_id,
         mean=mean,
         lower={},
         upper={},
         sigma=sigma,
         scale="log" if positive else "level",
-        model=alias,
-        components=components,
-        status="fallback" if note else "ok",
+        model=plan.method,
+        components=plan.components,
+        status="fallback" if plan.note else "ok",
         note="; ".join(notes),
-        cap=None if cap is None else float(cap),
-        settings=settings,
+        cap=cap,
+        settings=plan.settings,
     )
-    for level in levels:
+    for level in plan.levels:
         lo, hi = result.interval(float(level))
         result.lower[float(level)] = lo
         result.upper[float(level)] = hi
-    return SeriesForecast(**{**result.__dict__, "mean": result._clip(mean)})
+    return dataclasses.replace(result, mean=result._clip(mean))
 
 
 def forecast_paths(

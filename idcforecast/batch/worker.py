@@ -7,6 +7,7 @@ captured the same way, so results do not depend on where they were computed.
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -75,32 +76,37 @@ def _check_series(
         )
 
 
-def _forecast_series(
+def _plan_series(
     series_id: Any, years: NDArray[np.float64], values: NDArray[np.float64], spec: BatchSpec
 ) -> tuple[list[Any], str]:
-    """One forecast per method for one series, by the same calls as ``forecast()``.
+    """One forecast (or, for "auto", a validated plan) per method, as ``forecast()`` does.
 
-    Returns the forecasts and the gap-policy note (empty when no year was filled).
+    Non-"auto" methods are forecast here by ``forecast_array``; "auto" is validated by
+    ``plan_forecast`` (the same checks and errors) and computed later for the whole chunk.
+    Returns the per-method results and the gap-policy note (empty when no year was filled).
     """
     from idcforecast._series import prepare_values
-    from idcforecast.forecasting import forecast_array
+    from idcforecast.forecasting import AUTO, forecast_array, plan_forecast
 
     name = str(series_id)
     prepared = prepare_values(years.astype(np.int64), values, gaps=spec.gaps, series_id=name)
     cap = spec.cap.get(name) if isinstance(spec.cap, Mapping) else spec.cap
-    results = [
-        forecast_array(
-            prepared.values,
-            horizon=spec.horizon,
-            method=method,
-            levels=spec.levels,
-            cap=cap,
-            seed=spec.seed,
-            series_id=name,
-            first_year=prepared.first_year,
+    results: list[Any] = []
+    for method in spec.methods:
+        call = plan_forecast if method == AUTO else forecast_array
+        kwargs = {} if method == AUTO else {"seed": spec.seed}
+        results.append(
+            call(
+                prepared.values,
+                horizon=spec.horizon,
+                method=method,
+                levels=spec.levels,
+                cap=cap,
+                series_id=name,
+                first_year=prepared.first_year,
+                **kwargs,
+            )
         )
-        for method in spec.methods
-    ]
     return results, prepared.note
 
 
@@ -109,21 +115,61 @@ def _warning_note(caught: list[warnings.WarningMessage]) -> str:
     return "; ".join(f"warning {text}" for text in seen)
 
 
+def _auto_point_rows(
+    plans: list[Any], horizon: int
+) -> list[tuple[NDArray[np.float64] | None, BaseException | None, list[Any]]]:
+    """ "auto" point forecasts (final + cutoffs) of every plan: one kernel call for all.
+
+    Each problem's result does not depend on the batch, so when the joint call warns or
+    raises, the plans are re-run one at a time to pin the warning or error on its series.
+    """
+    from idcforecast.auto_kernel import auto_point_many
+
+    if not plans:
+        return []
+    lengths = [plan.problem_lengths for plan in plans]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            rows = auto_point_many([p.values for p in plans], horizon, lengths=lengths)
+        except Exception:  # re-run one by one below to find the series
+            rows = None
+    if rows is not None and not caught:
+        bounds = np.cumsum([0] + [len(ls) for ls in lengths])
+        return [(rows[a:b], None, []) for a, b in itertools.pairwise(bounds)]
+    out: list[tuple[NDArray[np.float64] | None, BaseException | None, list[Any]]] = []
+    for plan, ls in zip(plans, lengths, strict=True):
+        with warnings.catch_warnings(record=True) as one:
+            warnings.simplefilter("always")
+            try:
+                out.append((auto_point_many([plan.values], horizon, lengths=[ls]), None, one))
+            except Exception as err:
+                out.append((None, err, one))
+    return out
+
+
 def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
     """Forecast every series of ``chunk``; a failing series never stops the others.
 
     A series that raises (any exception: bad input, a model that cannot fit) gets NaN
     forecasts, status ``"failed"`` and the error as its note. Warnings raised while a series
-    is forecast are appended to its note instead of escaping.
+    is forecast are appended to its note instead of escaping. Method "auto" is computed for
+    every series of the chunk in one vectorised call (:mod:`idcforecast.auto_kernel`, final
+    fit and rolling-origin cutoffs together), then calibrated per series by
+    :func:`idcforecast.forecasting.finish_forecast`, as ``forecast_array`` does.
     """
+    from idcforecast.forecasting import ForecastPlan, finish_forecast
+
     k, m, h, n_levels = len(chunk), len(spec.methods), spec.horizon, len(spec.levels)
     mean = np.full((k * m, h), np.nan)
     lower = np.full((k * m, n_levels, h), np.nan)
     upper = np.full((k * m, n_levels, h), np.nan)
     last_year = np.full(k, np.nan)
-    model: list[str] = []
-    status: list[str] = []
-    note: list[str] = []
+    results: list[list[Any] | None] = [None] * k
+    gap_notes = [""] * k
+    errors: list[BaseException | None] = [None] * k
+    caught_by: list[list[Any]] = [[] for _ in range(k)]
+    pending: list[tuple[int, int]] = []  # (series, method) pairs planned for "auto"
     for i in range(k):
         series_id, years, values = chunk.series(i)
         finite_years = years[np.isfinite(years)]
@@ -133,14 +179,38 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
             warnings.simplefilter("always")
             try:
                 _check_series(series_id, years, values, chunk.problems.get(i))
-                results, gap_note = _forecast_series(series_id, years, values, spec)
-                error = None
+                results[i], gap_notes[i] = _plan_series(series_id, years, values, spec)
             except Exception as err:  # one bad series never stops the batch
-                results, gap_note, error = None, "", err
-        extra = _warning_note(caught)
+                errors[i] = err
+        caught_by[i].extend(caught)
+        if results[i] is not None:
+            pending.extend((i, j) for j, r in enumerate(results[i]) if isinstance(r, ForecastPlan))
+    plans = [results[i][j] for i, j in pending]  # type: ignore[index]
+    for (i, j), (rows, err, caught) in zip(pending, _auto_point_rows(plans, h), strict=True):
+        caught_by[i].extend(caught)
+        if errors[i] is not None:
+            continue
+        with warnings.catch_warnings(record=True) as finishing:
+            warnings.simplefilter("always")
+            try:
+                if err is not None:
+                    raise err
+                plan = results[i][j]  # type: ignore[index]
+                results[i][j] = finish_forecast(  # type: ignore[index]
+                    plan, mean=rows[0], origin_forecasts=rows[1:]
+                )
+            except Exception as failure:
+                errors[i] = failure
+        caught_by[i].extend(finishing)
+    model: list[str] = []
+    status: list[str] = []
+    note: list[str] = []
+    for i in range(k):
+        extra = _warning_note(caught_by[i])
+        error = errors[i]
         for j, method in enumerate(spec.methods):
             row = i * m + j
-            if results is None:
+            if error is not None or results[i] is None:
                 model.append(method)
                 status.append(STATUS_FAILED)
                 text = str(error) or type(error).__name__
@@ -148,14 +218,14 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
                     text = f"{type(error).__name__}: {text}"
                 note.append("; ".join(filter(None, [text, extra])))
                 continue
-            res = results[j]
+            res = results[i][j]
             mean[row] = res.mean
             for li, level in enumerate(spec.levels):
                 lower[row, li] = res.lower[level]
                 upper[row, li] = res.upper[level]
             model.append(res.model)
             status.append(res.status)
-            note.append("; ".join(filter(None, [gap_note, res.note, extra])))
+            note.append("; ".join(filter(None, [gap_notes[i], res.note, extra])))
     return ChunkResult(
         start=chunk.start,
         n_series=k,

