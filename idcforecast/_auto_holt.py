@@ -7,6 +7,8 @@ for one parameter grid, long enough for every problem that reads it.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from idcforecast.models._ets import ALPHA_BOUNDS, BETA_STAR_BOUNDS
@@ -16,8 +18,9 @@ __all__ = ["holt_search", "holt_states"]
 COARSE_POINTS = (12, 10)  # alpha, beta* (fit_ets with trend=True, damped=False)
 ZOOM_POINTS = 13
 ZOOM_ROUNDS = 3
-# Runs per block of the recursion: about 1 MB of working arrays (this machine's L2).
-BLOCK_RUNS = 128
+# Runs x grid points per block of the recursion (measured: larger blocks pay in cache
+# misses, smaller ones in numpy call overhead).
+BLOCK_ELEMENTS = 96 * 169
 
 
 def holt_search(
@@ -39,14 +42,15 @@ def holt_search(
     rows = np.arange(n)
 
     axes = [np.linspace(*ALPHA_BOUNDS, COARSE_POINTS[0]), np.linspace(*BETA_STAR_BOUNDS, 10)]
-    mesh = np.meshgrid(*axes, indexing="ij")
-    grid_a = np.broadcast_to(mesh[0].ravel(), (n, mesh[0].size))
-    grid_b = np.broadcast_to(mesh[1].ravel(), (n, mesh[1].size))
+    grid = _Grid(
+        np.broadcast_to(axes[0], (n, axes[0].size)),
+        np.full(n, axes[0].size),
+        np.broadcast_to(axes[1], (n, axes[1].size)),
+        np.full(n, axes[1].size),
+    )
     centre = np.zeros((n, 2))  # one coarse grid for all: runs are whole series
-    sse, l0, b0 = _evaluate(x, d2, owner, plen, centre, grid_a, grid_b)
-    i = np.argmin(sse, axis=1)
-    best_a, best_b = grid_a[rows, i], grid_b[rows, i]
-    best_sse, best_l0, best_b0 = sse[rows, i], l0[rows, i], b0[rows, i]
+    i, best_sse, best_l0, best_b0 = _evaluate(x, d2, owner, plen, centre, grid)
+    best_a, best_b = grid.point(rows, i)
 
     bounds = [ALPHA_BOUNDS, BETA_STAR_BOUNDS]
     spacing = np.array(
@@ -54,21 +58,61 @@ def holt_search(
     )
     offsets = np.linspace(-1.0, 1.0, ZOOM_POINTS)
     for _ in range(ZOOM_ROUNDS):
-        local_a = np.clip(best_a[:, None] + spacing[0] * offsets, *ALPHA_BOUNDS)
-        local_b = np.clip(best_b[:, None] + spacing[1] * offsets, *BETA_STAR_BOUNDS)
-        grid_a = np.repeat(local_a, ZOOM_POINTS, axis=1)  # alpha-major, as meshgrid "ij"
-        grid_b = np.tile(local_b, (1, ZOOM_POINTS))
+        # fit_ets's np.unique of each clipped axis: a clipped row is sorted, so its repeats
+        # are neighbours
+        grid = _Grid(
+            *_distinct(np.clip(best_a[:, None] + spacing[0] * offsets, *ALPHA_BOUNDS)),
+            *_distinct(np.clip(best_b[:, None] + spacing[1] * offsets, *BETA_STAR_BOUNDS)),
+        )
         centre = np.stack([best_a, best_b], axis=1)
-        sse, l0, b0 = _evaluate(x, d2, owner, plen, centre, grid_a, grid_b)
-        i = np.argmin(sse, axis=1)
-        better = sse[rows, i] < best_sse  # fit_ets keeps the old point on a tie
-        best_a = np.where(better, grid_a[rows, i], best_a)
-        best_b = np.where(better, grid_b[rows, i], best_b)
-        best_sse = np.where(better, sse[rows, i], best_sse)
-        best_l0 = np.where(better, l0[rows, i], best_l0)
-        best_b0 = np.where(better, b0[rows, i], best_b0)
+        i, sse, l0, b0 = _evaluate(x, d2, owner, plen, centre, grid)
+        better = sse < best_sse  # fit_ets keeps the old point on a tie
+        new_a, new_b = grid.point(rows, i)
+        best_a = np.where(better, new_a, best_a)
+        best_b = np.where(better, new_b, best_b)
+        best_sse = np.where(better, sse, best_sse)
+        best_l0 = np.where(better, l0, best_l0)
+        best_b0 = np.where(better, b0, best_b0)
         spacing = spacing * 2.0 / (ZOOM_POINTS - 1)
     return best_a, best_a * best_b, shift[owner] + best_l0 / scale[owner], best_b0 / scale[owner]
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """Per-problem product grids: the first ``n_a`` values of ``alpha`` x first ``n_b`` of
+    ``bstar``, flattened alpha-major (as ``meshgrid(indexing="ij")`` in ``fit_ets``)."""
+
+    alpha: np.ndarray
+    n_a: np.ndarray
+    bstar: np.ndarray
+    n_b: np.ndarray
+
+    @property
+    def size(self) -> np.ndarray:
+        return self.n_a * self.n_b
+
+    def point(self, rows: np.ndarray, index: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(alpha, beta*)`` at flat ``index`` of each problem in ``rows``."""
+        nb = self.n_b[rows]
+        return self.alpha[rows, index // nb], self.bstar[rows, index % nb]
+
+    def flat(self, rows: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+        """The grids of ``rows`` as ``(len(rows), width)`` arrays; a shorter grid repeats its
+        last point (a repeat after the first minimum never changes the first minimum)."""
+        index = np.minimum(np.arange(width)[None, :], (self.size[rows] - 1)[:, None])
+        nb = self.n_b[rows][:, None]
+        return (
+            self.alpha[rows[:, None], index // nb],
+            self.bstar[rows[:, None], index % nb],
+        )
+
+
+def _distinct(sorted_rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct values of each non-decreasing row, moved to its front, and their count."""
+    keep = np.ones(sorted_rows.shape, dtype=bool)
+    keep[:, 1:] = sorted_rows[:, 1:] > sorted_rows[:, :-1]
+    order = np.argsort(~keep, axis=1, kind="stable")
+    return np.take_along_axis(sorted_rows, order, 1), keep.sum(axis=1)
 
 
 def _evaluate(
@@ -77,114 +121,101 @@ def _evaluate(
     owner: np.ndarray,
     plen: np.ndarray,
     centre: np.ndarray,
-    grid_a: np.ndarray,
-    grid_b: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Profiled SSE, ``l0``, ``b0`` of each problem at each of its grid points.
+    grid: _Grid,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Best flat grid index of each problem (first minimum of the profiled SSE) and its
+    SSE, ``l0``, ``b0``.
 
-    Problems of one series with the same grid centre share one run (the grids are equal).
+    Problems of one series with the same grid centre share one run (their grids are equal).
+    Runs are cut into blocks of similar grid size (largest first); a block runs longest
+    first.
     """
     keys = np.column_stack([owner.astype(np.float64), centre])
     _, first, run_of = np.unique(keys, axis=0, return_index=True, return_inverse=True)
     run_of = run_of.reshape(-1)
     run_len = np.zeros(first.size, dtype=np.int64)
     np.maximum.at(run_len, run_of, plen)
-    sums = _run_sums(x, d2, owner[first], run_len, grid_a[first], grid_b[first], run_of, plen)
-    cc, cu, cv, uu, uv, vv = sums
-    det = uu * vv - uv * uv
-    tiny = 1e-12 * uu * vv
-    det = np.where(np.abs(det) > tiny, det, tiny + 1e-300)
-    l0 = -(vv * cu - uv * cv) / det
-    b0 = -(uu * cv - uv * cu) / det
-    sse = cc + l0 * cu + b0 * cv
-    return np.maximum(sse, 0.0), l0, b0
-
-
-def _run_sums(
-    x: np.ndarray,
-    d2: np.ndarray,
-    run_series: np.ndarray,
-    run_len: np.ndarray,
-    run_a: np.ndarray,
-    run_b: np.ndarray,
-    run_of: np.ndarray,
-    plen: np.ndarray,
-) -> np.ndarray:
-    """``(cc, cu, cv, uu, uv, vv)`` sums of squares, shape ``(6, problems, K)``.
-
-    Rows ``c``, ``u``, ``v``: one-step errors on the data from zero initial states, and on
-    zero data from a unit initial level / slope. Runs go longest first, so the live runs at
-    step ``t`` are a leading slice; each problem copies its run's sums after its last step.
-    """
-    k = run_a.shape[1]
-    out = np.empty((6, plen.size, k))
-    order = np.argsort(-run_len, kind="stable")
-    for start in range(0, order.size, BLOCK_RUNS):
-        block = order[start : start + BLOCK_RUNS]
-        _block_sums(
-            x,
-            d2,
-            run_series[block],
+    run_k = grid.size[first]
+    order = np.argsort(-run_k, kind="stable")
+    best = (
+        np.zeros(plen.size, dtype=np.int64),
+        np.empty(plen.size),
+        np.empty(plen.size),
+        np.empty(plen.size),
+    )
+    by_run = np.argsort(run_of, kind="stable")  # problems grouped by run
+    starts = np.searchsorted(run_of[by_run], np.arange(first.size + 1))
+    lo = 0
+    while lo < order.size:
+        k = int(run_k[order[lo]])
+        block = order[lo : lo + max(1, BLOCK_ELEMENTS // k)]
+        lo += block.size
+        block = block[np.argsort(-run_len[block], kind="stable")]
+        counts = starts[block + 1] - starts[block]
+        probs = by_run[np.concatenate([np.arange(starts[r], starts[r + 1]) for r in block])]
+        series = owner[first[block]]
+        alpha, bstar = grid.flat(first[block], k)
+        _block_search(
+            x[series],
+            d2[series],
             run_len[block],
-            run_a[block],
-            run_b[block],
-            block,
-            run_of,
-            plen,
-            out,
+            alpha,
+            bstar,
+            probs,
+            np.repeat(np.arange(block.size), counts),
+            plen[probs] - 1,
+            best,
         )
-    return out
+    return best
 
 
-def _block_sums(
+def _block_search(
     x: np.ndarray,
     d2: np.ndarray,
-    series: np.ndarray,
     length: np.ndarray,
     alpha: np.ndarray,
     bstar: np.ndarray,
-    block: np.ndarray,
-    run_of: np.ndarray,
-    plen: np.ndarray,
-    out: np.ndarray,
+    probs: np.ndarray,
+    local: np.ndarray,
+    last: np.ndarray,
+    best: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray],
 ) -> None:
+    """Run the recursion of a block of runs (longest first) and search its problems' grids.
+
+    Rows ``c``, ``u``, ``v``: one-step errors on the data from zero initial states, and on
+    zero data from a unit initial level / slope; their 3 x 3 sums of products accumulate
+    as the recursion runs (the live runs at step ``t`` are a leading slice). After its last
+    step a problem's profiled SSE is minimised over its grid.
+    """
     m, k = alpha.shape
     beta = alpha * bstar
     a1 = (2.0 - alpha) - beta  # e_t = d2_t + a1 e_{t-1} - a2 e_{t-2}
     a2 = 1.0 - alpha
     live = np.searchsorted(-length, -np.arange(int(length[0])), side="left")
-    # which problems read this block's runs, and where
-    where_run = np.full(run_of.max() + 1, -1)
-    where_run[block] = np.arange(m)
-    mine = np.flatnonzero(where_run[run_of] >= 0)
-    mine_row = where_run[run_of[mine]]
-    mine_end = plen[mine] - 1
-
     prev2 = np.empty((3, m, k))
     prev1 = np.empty((3, m, k))
     cur = np.empty((3, m, k))
     tmp = np.empty((3, m, k))
     acc = np.zeros((6, m, k))
-    prev2[0] = x[series, 0][:, None]
+    ends = np.empty((6, probs.size, k))  # each problem's sums after its last step
+    prev2[0] = x[:, 0][:, None]
     prev2[1] = -1.0
     prev2[2] = -1.0
-    prev1[0] = x[series, 1][:, None] - (alpha + beta) * x[series, 0][:, None]
+    prev1[0] = x[:, 1][:, None] - (alpha + beta) * x[:, 0][:, None]
     prev1[1] = -((1.0 - alpha) - beta)
     prev1[2] = -a1
-    data = d2[series]
     for t in range(int(length[0])):
         r = int(live[t])
         if t == 0:
-            e = prev2
+            e = prev2[:, :r]
         elif t == 1:
-            e = prev1
+            e = prev1[:, :r]
         else:
             e = cur[:, :r]
             np.multiply(a1[:r], prev1[:, :r], out=e)
             np.multiply(a2[:r], prev2[:, :r], out=tmp[:, :r])
             e -= tmp[:, :r]
-            e[0] += data[:r, t][:, None]
-        e = e[:, :r]
+            e[0] += d2[:r, t][:, None]
         prod = tmp[:, :r]
         np.multiply(e[0], e, out=prod)
         acc[0:3, :r] += prod
@@ -194,9 +225,30 @@ def _block_sums(
         acc[5, :r] += prod[0]
         if t >= 2:
             prev2, prev1, cur = prev1, cur, prev2
-        ending = mine_end == t
-        if ending.any():
-            out[:, mine[ending]] = acc[:, mine_row[ending]]
+        ending = np.flatnonzero(last == t)
+        if ending.size:
+            ends[:, ending] = acc[:, local[ending]]
+    _argmin_profile(ends, probs, best)
+
+
+def _argmin_profile(
+    sums: np.ndarray, probs: np.ndarray, best: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+) -> None:
+    """Profile the initial states out of ``(cc, cu, cv, uu, uv, vv)`` (as ``profile_sse``)
+    and record each problem's first minimum."""
+    cc, cu, cv, uu, uv, vv = sums
+    det = uu * vv - uv * uv
+    tiny = 1e-12 * uu * vv
+    det = np.where(np.abs(det) > tiny, det, tiny + 1e-300)
+    l0 = -(vv * cu - uv * cv) / det
+    b0 = -(uu * cv - uv * cu) / det
+    sse = np.maximum(cc + l0 * cu + b0 * cv, 0.0)
+    i = np.argmin(sse, axis=1)
+    rows = np.arange(i.size)
+    best[0][probs] = i
+    best[1][probs] = sse[rows, i]
+    best[2][probs] = l0[rows, i]
+    best[3][probs] = b0[rows, i]
 
 
 def holt_states(
