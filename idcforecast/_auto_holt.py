@@ -182,73 +182,81 @@ def _block_search(
 ) -> None:
     """Run the recursion of a block of runs (longest first) and search its problems' grids.
 
-    Rows ``c``, ``u``, ``v``: one-step errors on the data from zero initial states, and on
-    zero data from a unit initial level / slope; their 3 x 3 sums of products accumulate
-    as the recursion runs (the live runs at step ``t`` are a leading slice). After its last
-    step a problem's profiled SSE is minimised over its grid.
+    Two rows run: ``c``, the one-step errors on the data from zero initial states, and the
+    impulse response ``psi`` of the error recursion (``psi_0 = 1``, ``psi_1 = a1``). The
+    errors on zero data from a unit initial level or slope are ``u_t = psi_{t-1} - psi_t``
+    and ``v_t = -psi_t``, so profiling ``(l0, b0)`` out is a least-squares fit of ``c`` on
+    ``(psi_lag, psi)`` with coefficients ``(l0, -(l0 + b0))``. The sums ``cc``,
+    ``c psi``, ``c psi_lag``, ``psi_lag psi``, ``psi psi`` accumulate as the recursion runs
+    (the live runs at step ``t`` are a leading slice); ``psi_lag psi_lag`` is ``psi psi``
+    one step earlier. After its last step a problem's profiled SSE is minimised over its
+    grid.
     """
     m, k = alpha.shape
     beta = alpha * bstar
     a1 = (2.0 - alpha) - beta  # e_t = d2_t + a1 e_{t-1} - a2 e_{t-2}
     a2 = 1.0 - alpha
     live = np.searchsorted(-length, -np.arange(int(length[0])), side="left")
-    prev2 = np.empty((3, m, k))
-    prev1 = np.empty((3, m, k))
-    cur = np.empty((3, m, k))
-    tmp = np.empty((3, m, k))
-    acc = np.zeros((6, m, k))
-    ends = np.empty((6, probs.size, k))  # each problem's sums after its last step
+    prev2 = np.empty((2, m, k))
+    prev1 = np.empty((2, m, k))
+    cur = np.empty((2, m, k))
+    tmp = np.empty((2, m, k))
+    acc = np.zeros((5, m, k))  # cc, c psi, c psi_lag, psi_lag psi, psi psi
+    ends = np.empty((6, probs.size, k))  # those five after a problem's last step, then
+    # psi_lag psi_lag (psi psi one step before)
     prev2[0] = x[:, 0][:, None]
-    prev2[1] = -1.0
-    prev2[2] = -1.0
+    prev2[1] = 1.0
     prev1[0] = x[:, 1][:, None] - (alpha + beta) * x[:, 0][:, None]
-    prev1[1] = -((1.0 - alpha) - beta)
-    prev1[2] = -a1
+    prev1[1] = a1
     for t in range(int(length[0])):
         r = int(live[t])
         if t == 0:
-            e = prev2[:, :r]
+            e, lag = prev2[:, :r], None
         elif t == 1:
-            e = prev1[:, :r]
+            e, lag = prev1[:, :r], prev2[1, :r]
         else:
-            e = cur[:, :r]
+            e, lag = cur[:, :r], prev1[1, :r]
             np.multiply(a1[:r], prev1[:, :r], out=e)
             np.multiply(a2[:r], prev2[:, :r], out=tmp[:, :r])
             e -= tmp[:, :r]
             e[0] += d2[:r, t][:, None]
         prod = tmp[:, :r]
         np.multiply(e[0], e, out=prod)
-        acc[0:3, :r] += prod
-        np.multiply(e[1], e[1:], out=prod[:2])
-        acc[3:5, :r] += prod[:2]
-        np.multiply(e[2], e[2], out=prod[0])
-        acc[5, :r] += prod[0]
+        acc[0:2, :r] += prod
+        if lag is not None:
+            np.multiply(lag, e, out=prod)
+            acc[2:4, :r] += prod
+        np.multiply(e[1], e[1], out=prod[0])
+        acc[4, :r] += prod[0]
         if t >= 2:
             prev2, prev1, cur = prev1, cur, prev2
         ending = np.flatnonzero(last == t)
         if ending.size:
-            ends[:, ending] = acc[:, local[ending]]
+            ends[:5, ending] = acc[:, local[ending]]
+        before = np.flatnonzero(last == t + 1)
+        if before.size:
+            ends[5, before] = acc[4, local[before]]
     _argmin_profile(ends, probs, best)
 
 
 def _argmin_profile(
     sums: np.ndarray, probs: np.ndarray, best: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 ) -> None:
-    """Profile the initial states out of ``(cc, cu, cv, uu, uv, vv)`` (as ``profile_sse``)
-    and record each problem's first minimum."""
-    cc, cu, cv, uu, uv, vv = sums
-    det = uu * vv - uv * uv
-    tiny = 1e-12 * uu * vv
+    """Profile the initial states out (the 2 x 2 solve of ``profile_sse``) and record each
+    problem's first minimum with its ``l0``, ``b0``."""
+    cc, q2, q1, m12, m22, m11 = sums  # regressors (psi_lag, psi)
+    det = m11 * m22 - m12 * m12
+    tiny = 1e-12 * m11 * m22
     det = np.where(np.abs(det) > tiny, det, tiny + 1e-300)
-    l0 = -(vv * cu - uv * cv) / det
-    b0 = -(uu * cv - uv * cu) / det
-    sse = np.maximum(cc + l0 * cu + b0 * cv, 0.0)
+    g1 = -(m22 * q1 - m12 * q2) / det
+    g2 = -(m11 * q2 - m12 * q1) / det
+    sse = np.maximum(cc + g1 * q1 + g2 * q2, 0.0)
     i = np.argmin(sse, axis=1)
     rows = np.arange(i.size)
     best[0][probs] = i
     best[1][probs] = sse[rows, i]
-    best[2][probs] = l0[rows, i]
-    best[3][probs] = b0[rows, i]
+    best[2][probs] = g1[rows, i]  # l0
+    best[3][probs] = -(g1[rows, i] + g2[rows, i])  # b0
 
 
 def holt_states(
