@@ -197,6 +197,8 @@ def _block_search(
     a1 = (2.0 - alpha) - beta  # e_t = d2_t + a1 e_{t-1} - a2 e_{t-2}
     a2 = 1.0 - alpha
     live = np.searchsorted(-length, -np.arange(int(length[0])), side="left")
+    by_last = np.argsort(last, kind="stable")  # problems ending at t: a slice of by_last
+    first_at = np.searchsorted(last[by_last], np.arange(int(length[0]) + 2))
     prev2 = np.empty((2, m, k))
     prev1 = np.empty((2, m, k))
     cur = np.empty((2, m, k))
@@ -230,10 +232,10 @@ def _block_search(
         acc[4, :r] += prod[0]
         if t >= 2:
             prev2, prev1, cur = prev1, cur, prev2
-        ending = np.flatnonzero(last == t)
+        ending = by_last[first_at[t] : first_at[t + 1]]
         if ending.size:
             ends[:5, ending] = acc[:, local[ending]]
-        before = np.flatnonzero(last == t + 1)
+        before = by_last[first_at[t + 1] : first_at[t + 2]]
         if before.size:
             ends[5, before] = acc[4, local[before]]
     _argmin_profile(ends, probs, best)

@@ -194,18 +194,24 @@ def origin_errors(
             f"origin_errors: got {len(forecasts)} forecasts for the {len(cutoffs)} cutoffs "
             f"{cutoffs} of a series of {n} points; pass one forecast per cutoff, latest first",
         )
-    errors = np.full((len(cutoffs), horizon), np.nan)
-    for row, cut in enumerate(cutoffs):
-        steps = min(horizon, n - cut)
-        mean = np.asarray(forecasts[row], dtype=np.float64)[:steps]
-        actual = y[cut : cut + steps]
-        if log:
-            with np.errstate(divide="ignore", invalid="ignore"):
-                err = np.log(actual / mean)
-            err[~np.isfinite(err)] = np.nan
-        else:
-            err = actual - mean
-        errors[row, :steps] = err
+    # one pass over a (cutoffs x horizon) table; cells past the last observation are NaN
+    index = np.asarray(cutoffs, dtype=np.int64)[:, None] + np.arange(horizon)
+    observed = index < n
+    actual = y[np.minimum(index, n - 1)] if n else np.zeros(index.shape)
+    if isinstance(forecasts, np.ndarray) and forecasts.ndim == 2:
+        mean = forecasts[:, :horizon]  # e.g. rows of auto_point_many, all `horizon` long
+    else:
+        mean = np.ones(index.shape)
+        for row, forecast in enumerate(forecasts):
+            steps = min(horizon, n - cutoffs[row])
+            mean[row, :steps] = np.asarray(forecast, dtype=np.float64)[:steps]
+    if log:
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            errors = np.log(actual / mean)
+        errors[~np.isfinite(errors)] = np.nan
+    else:
+        errors = actual - mean
+    errors[~observed] = np.nan
     return errors
 
 
