@@ -27,6 +27,11 @@ own rolling-origin errors favour it loses accuracy out of sample, so "auto" does
 
 Short or non-positive series: members that need more points (``holt`` needs 5) or positive
 values (the log members) are left out and the result says so (status ``"fallback"``).
+
+:func:`auto_point` is the reference, one series at a time. The forecast front door and
+``forecast_many`` compute the same forecasts with
+:func:`idcforecast.auto_kernel.auto_point_many` (vectorised over many series and their
+rolling-origin cutoffs; equal to rounding, checked by ``benchmarks/auto_kernel_check.py``).
 """
 
 from __future__ import annotations

@@ -2,7 +2,10 @@
 
 ``forecast_array`` is the pure, picklable per-series core (numpy only): it fits the method,
 re-fits it at earlier cutoffs to measure its own errors, and turns them into calibrated
-intervals (:mod:`idcforecast.calibration`). ``forecast`` validates a tidy frame, applies the
+intervals (:mod:`idcforecast.calibration`). Its two halves, :func:`plan_forecast` (checks)
+and :func:`finish_forecast` (calibration), are also called by the batch worker, which
+computes the "auto" point forecasts of a whole chunk in one
+:func:`idcforecast.auto_kernel.auto_point_many` call in between. ``forecast`` validates a tidy frame, applies the
 gap policy (:mod:`idcforecast._series`) and loops over series and methods.
 
 Positive series are never forecast negative: their errors and intervals live on the log

@@ -8,6 +8,7 @@ prefix of all 645 M3 Yearly series (0 of 12,514 prefixes above rtol 1e-9).
 from __future__ import annotations
 
 import re
+import warnings
 
 import numpy as np
 import pytest
@@ -131,3 +132,43 @@ def test_errors() -> None:
     with pytest.raises(ModelError, match=re.escape("h must be a positive integer; got 0")):
         auto_point_many([np.ones(5)], 0)
     assert auto_point_many([], 3).shape == (0, 3)
+
+
+def _frame(named: dict[str, list[float]]):
+    import pandas as pd
+
+    rows = [(sid, 2000 + i, v) for sid, values in named.items() for i, v in enumerate(values)]
+    return pd.DataFrame(rows, columns=["series_id", "year", "value"])
+
+
+def test_forecast_many_auto_equals_forecast_per_series() -> None:
+    from idcforecast import forecast, forecast_many
+
+    series = _series(7, 12)
+    frame = _frame({f"s{i}": list(y) for i, y in enumerate(series)})
+    batch = forecast_many(frame, 4, engine="serial", chunk_size=5)
+    for sid, one in batch.groupby("series_id", sort=False):
+        alone = forecast(frame[frame.series_id == sid], 4)
+        assert (
+            one.drop(columns="unit")
+            .reset_index(drop=True)
+            .equals(alone.drop(columns="unit").reset_index(drop=True))
+        )
+
+
+def test_a_warning_in_the_joint_kernel_call_stays_with_its_series() -> None:
+    from idcforecast import forecast, forecast_many
+
+    # 1e300 growing tenfold a year: the log members' 6-step forecasts overflow exp
+    huge = [10.0 ** (300 + i) for i in range(6)]
+    good = [10.0, 12.0, 15.0, 17.0, 20.0, 25.0]
+    result = forecast_many(_frame({"huge": huge, "good": good}), 6, engine="serial")
+    notes = result.drop_duplicates("series_id").set_index("series_id")["note"]
+    assert "warning RuntimeWarning: overflow encountered in exp" in notes["huge"]
+    assert notes["good"] == ""
+    alone = forecast(_frame({"good": good}), 6)
+    np.testing.assert_array_equal(result[result.series_id == "good"]["mean"], alone["mean"])
+    with warnings.catch_warnings(record=True) as caught:  # forecast() warns the same way
+        warnings.simplefilter("always")
+        forecast(_frame({"huge": huge}), 6)
+    assert "overflow encountered in exp" in {str(w.message) for w in caught}
