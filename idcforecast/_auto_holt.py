@@ -152,7 +152,9 @@ def _evaluate(
         lo += block.size
         block = block[np.argsort(-run_len[block], kind="stable")]
         counts = starts[block + 1] - starts[block]
-        probs = by_run[np.concatenate([np.arange(starts[r], starts[r + 1]) for r in block])]
+        # the problems of the block's runs, run by run: starts[r], starts[r] + 1, ...
+        within = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        probs = by_run[np.repeat(starts[block], counts) + within]
         series = owner[first[block]]
         alpha, bstar = grid.flat(first[block], k)
         _block_search(

@@ -5,8 +5,8 @@ re-fits it at earlier cutoffs to measure its own errors, and turns them into cal
 intervals (:mod:`idcforecast.calibration`). Its two halves, :func:`plan_forecast` (checks)
 and :func:`finish_forecast` (calibration), are also called by the batch worker, which
 computes the "auto" point forecasts of a whole chunk in one
-:func:`idcforecast.auto_kernel.auto_point_many` call in between. ``forecast`` validates a tidy frame, applies the
-gap policy (:mod:`idcforecast._series`) and loops over series and methods.
+:func:`idcforecast.auto_kernel.auto_point_many` call in between. ``forecast`` validates a
+tidy frame, applies the gap policy (:mod:`idcforecast._series`) and loops over series and methods.
 
 Positive series are never forecast negative: their errors and intervals live on the log
 scale (``lo/hi = mean * exp(-/+ q * sigma)``), and a combined point forecast that would fall
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -269,7 +270,7 @@ def _method_point(
     method: str, y: np.ndarray, series_id: str, first_year: int | None, cap: float | None
 ) -> tuple[Callable[[np.ndarray, int], np.ndarray], int, tuple[str, ...], str]:
     """Point forecaster, its minimum training length, components and fallback note."""
-    from idcforecast.auto import AUTO_MEMBERS, AUTO_MIN_OBS, auto_members_for, auto_point
+    from idcforecast.auto import AUTO_MIN_OBS, auto_point
     from idcforecast.models import MODEL_REGISTRY
 
     n = int(y.size)
@@ -283,10 +284,8 @@ def _method_point(
                 n_obs=n,
                 min_obs=AUTO_MIN_OBS,
             )
-        members, note = auto_members_for(n, positive=bool(np.all(y > 0)))
-        if len(members) < len(AUTO_MEMBERS):
-            note = f"{note}; combined {', '.join(m.name for m in members)}"
-        return auto_point, AUTO_MIN_OBS, tuple(m.name for m in members), note
+        names, note = _auto_components(n, bool(np.all(y > 0)))
+        return auto_point, AUTO_MIN_OBS, names, note
     cls = MODEL_REGISTRY[method]
     if n < cls.min_obs:
         raise InsufficientDataError(
@@ -312,6 +311,17 @@ def _method_point(
         return cls(**kwargs).fit(train).predict(h, level=()).mean
 
     return point, cls.min_obs, (method,), ""
+
+
+@functools.lru_cache(maxsize=512)
+def _auto_components(n: int, positive: bool) -> tuple[tuple[str, ...], str]:
+    """Names of the "auto" members used on ``n`` points, and the fallback note."""
+    from idcforecast.auto import AUTO_MEMBERS, auto_members_for
+
+    members, note = auto_members_for(n, positive=positive)
+    if len(members) < len(AUTO_MEMBERS):
+        note = f"{note}; combined {', '.join(m.name for m in members)}"
+    return tuple(m.name for m in members), note
 
 
 def _init_params(cls: type) -> set[str]:
