@@ -27,7 +27,6 @@ coverage across series lengths and horizons, not only pooled.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -63,15 +62,9 @@ def t_quantile(level: float, df: float) -> float:
     """
     if np.isinf(df):
         return normal_quantile(level)
-    return _stdtrit(float(df), 0.5 + float(level) / 200.0)
-
-
-@functools.lru_cache(maxsize=256)
-def _stdtrit(df: float, p: float) -> float:
-    # scipy's inversion takes ~100 us at p = 0.9 (df 5); every forecast asks the same few
     from scipy.special import stdtrit
 
-    return float(stdtrit(df, p))
+    return float(stdtrit(df, 0.5 + level / 200.0))
 
 
 @dataclass(frozen=True)
