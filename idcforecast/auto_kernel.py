@@ -21,7 +21,8 @@ Problems that are prefixes of one series (the rolling-origin cutoffs) share work
 causal, so one recursion run over the longest prefix gives every shorter prefix's sums on
 the way, read off at its own last step. Within a search round, prefixes that search the same
 grid share a run. Each problem's arithmetic is a fixed sequence of elementwise operations on
-its own values, so a problem gives bit-identical output alone or inside any batch.
+its own values, so a problem gives bit-identical output alone or inside any batch; large
+calls run in passes of ``SERIES_PER_PASS`` series to bound memory.
 
 Agreement with ``auto_point`` is to rounding (the sums are accumulated in another order than
 ``fit_ets``'s ``einsum`` and its scaling by ``std(y)`` is skipped: least squares is
@@ -42,6 +43,7 @@ __all__ = ["auto_point_many"]
 
 HOLT_MIN_OBS = 5
 LOG_MIN_OBS = 3
+SERIES_PER_PASS = 512
 
 
 def auto_point_many(
@@ -84,10 +86,28 @@ def auto_point_many(
         raise ModelError(f"auto_point_many: h must be a positive integer; got {h!r}", horizon=h)
     values, owner, plen = _problems(trains, lengths)
     h = int(h)
-    n_problems = plen.size
-    if n_problems == 0:
+    if plen.size == 0:
         return np.empty((0, h))
-    panel = _padded(values, int(plen.max()) if plen.size else 0)
+    # Working memory grows with the problems of one pass; every problem's result is
+    # independent of its company, so passes of at most SERIES_PER_PASS series are exact.
+    out = np.empty((plen.size, h))
+    cuts = np.searchsorted(owner, np.arange(0, len(values), SERIES_PER_PASS))
+    for lo, hi in zip(cuts, [*cuts[1:], plen.size], strict=True):
+        first = int(owner[lo]) if hi > lo else 0
+        out[lo:hi] = _auto_pass(values, owner[lo:hi], plen[lo:hi], first, h)
+    return out
+
+
+def _auto_pass(
+    values: list[np.ndarray], owner: np.ndarray, plen: np.ndarray, first: int, h: int
+) -> np.ndarray:
+    """``auto_point_many`` of the problems of series ``first, first + 1, ...``."""
+    if plen.size == 0:
+        return np.empty((0, h))
+    last_series = int(owner[-1]) + 1
+    owner = owner - first
+    n_problems = plen.size
+    panel = _padded(values[first:last_series], int(plen.max()))
     steps = np.arange(1, h + 1, dtype=np.float64)
     members = np.full((n_problems, 5, h), np.nan)
     last = panel[owner, plen - 1]

@@ -172,3 +172,16 @@ def test_a_warning_in_the_joint_kernel_call_stays_with_its_series() -> None:
         warnings.simplefilter("always")
         forecast(_frame({"huge": huge}), 6)
     assert "overflow encountered in exp" in {str(w.message) for w in caught}
+
+
+def test_passes_over_series_do_not_change_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    import idcforecast.auto_kernel as kernel
+
+    series = _series(8, 9)
+    lengths = _prefixes(series)
+    lengths[3] = []  # a series with no problem at all
+    whole = auto_point_many(series, 3, lengths=lengths)
+    monkeypatch.setattr(kernel, "SERIES_PER_PASS", 2)
+    assert np.array_equal(auto_point_many(series, 3, lengths=lengths), whole)
+    one_pass = np.vstack([auto_point_many([y], 3) for y in series])
+    assert np.array_equal(auto_point_many(series, 3), one_pass)
