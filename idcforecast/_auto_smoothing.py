@@ -26,8 +26,9 @@ the search runs ``psi``, the impulse response of the error recursion:
 
 The sums of products accumulate while the recursion runs. Errors are causal, so one run over
 the longest prefix of a series serves every shorter prefix (read at its own last step); the
-coarse grid is the same for every problem, so it runs once per series, and zoom grids run
-once per (series, grid centre). Every problem's arithmetic is a fixed sequence of elementwise
+coarse grid is the same for every problem, so it runs once per series (and the damped
+search's data-free ``psi`` rows once per block of series), and zoom grids run once per
+(series, grid centre). Every problem's arithmetic is a fixed sequence of elementwise
 operations on its own values (no reductions over array axes), so results are bit-identical
 alone or inside any batch.
 
@@ -56,7 +57,7 @@ DAMPED_POINTS, DAMPED_ROUNDS = 9, 3
 BLOCK_ELEMENTS = 16384
 
 Sums = Callable[
-    [np.ndarray, np.ndarray, np.ndarray, tuple[np.ndarray, ...], np.ndarray, np.ndarray],
+    [np.ndarray, np.ndarray, np.ndarray, tuple[np.ndarray, ...], np.ndarray, np.ndarray, bool],
     np.ndarray,
 ]
 
@@ -89,6 +90,8 @@ def ses_search(
     >>> level.round(4)
     array([11.6, 11.5])
     """
+    if np.size(plen) == 0:
+        return np.empty(0), np.empty(0)
     axes = [np.linspace(*ALPHA_BOUNDS, SES_POINTS)]
     best, (l0,) = _search(
         panel, owner, plen, axes, [ALPHA_BOUNDS], SES_POINTS, SES_ROUNDS, _ses_block
@@ -144,6 +147,8 @@ def damped_search(
     >>> damped_forecast(level, slope, phi, 2).round(3)
     array([[24.708, 26.225]])
     """
+    if np.size(plen) == 0:
+        return np.empty(0), np.empty(0), np.empty(0), np.empty(0), np.empty(0)
     axes = [
         np.linspace(*ALPHA_BOUNDS, DAMPED_COARSE[0]),
         np.linspace(*BETA_STAR_BOUNDS, DAMPED_COARSE[1]),
@@ -277,7 +282,7 @@ def _search(
         tuple(np.full(n, ax.size) for ax in axes),
     )
     centre = np.zeros((n, len(axes)))  # one coarse grid for all: runs are whole series
-    i, best_sse, best_states = _evaluate(x, dx, owner, plen, centre, grid, block_sums)
+    i, best_sse, best_states = _evaluate(x, dx, owner, plen, centre, grid, block_sums, True)
     best = grid.take(rows, i)
     spacing = np.array(
         [(hi - lo) / (len(ax) - 1) for ax, (lo, hi) in zip(axes, bounds, strict=True)]
@@ -290,7 +295,7 @@ def _search(
         ]
         grid = _Grid(tuple(p[0] for p in parts), tuple(p[1] for p in parts))
         centre = np.stack(best, axis=1)
-        i, sse, states = _evaluate(x, dx, owner, plen, centre, grid, block_sums)
+        i, sse, states = _evaluate(x, dx, owner, plen, centre, grid, block_sums, False)
         better = sse < best_sse  # _grid_search keeps the old point on a tie
         new = grid.take(rows, i)
         best = tuple(np.where(better, b_new, b) for b_new, b in zip(new, best, strict=True))
@@ -311,9 +316,11 @@ def _evaluate(
     centre: np.ndarray,
     grid: _Grid,
     block_sums: Sums,
+    shared: bool,
 ) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, ...]]:
     """First minimum of the profiled SSE over each problem's grid: flat index, SSE and the
-    initial states (scaled) that attain it.
+    initial states (scaled) that attain it. ``shared``: every problem has the same grid
+    (the coarse one), so data-free rows can run once per block.
 
     Problems of one series with the same grid centre share one run (their grids are equal).
     Runs are cut into blocks of similar grid size (largest first); a block runs longest
@@ -351,6 +358,7 @@ def _evaluate(
                 params,
                 np.repeat(np.arange(block.size), counts),
                 plen[probs] - 1,
+                shared,
             ),
             params,
             np.repeat(np.arange(block.size), counts),
@@ -394,6 +402,7 @@ def _ses_block(
     params: tuple[np.ndarray, ...],
     local: np.ndarray,
     last: np.ndarray,
+    shared: bool,
 ) -> np.ndarray:
     """Sums ``cc``, ``c psi``, ``psi psi`` of each problem after its last step, shape
     ``(3, n_problems, k)``, for a block of runs sorted longest first."""
@@ -431,57 +440,72 @@ def _damped_block(
     params: tuple[np.ndarray, ...],
     local: np.ndarray,
     last: np.ndarray,
+    shared: bool,
 ) -> np.ndarray:
     """Sums ``cc``, ``c psi``, ``c psi_lag``, ``psi_lag psi``, ``psi psi`` and
-    ``psi_lag psi_lag`` of each problem after its last step, shape ``(6, n_problems, k)``."""
-    alpha, bstar, phi = params
-    m, k = alpha.shape
+    ``psi_lag psi_lag`` of each problem after its last step, shape ``(6, n_problems, k)``.
+
+    ``psi`` and its sums do not depend on the data: with a ``shared`` grid they run on one
+    row for the whole block (the same elementwise arithmetic, so the same numbers).
+    """
+    alpha, bstar, phi = (p[:1] for p in params) if shared else params
+    m, k = x.shape[0], alpha.shape[1]
     beta = alpha * bstar
     a1 = (1.0 - alpha) + phi * (1.0 - beta)
     a2 = phi * (1.0 - alpha)
     live, by_last, first_at = _schedule(length, last)
-    prev2 = np.empty((2, m, k))
-    prev1 = np.empty((2, m, k))
-    cur = np.empty((2, m, k))
-    tmp = np.empty((2, m, k))
-    acc = np.zeros((5, m, k))
+    c2, c1, c, tmp = (np.empty((m, k)) for _ in range(4))
+    p2, p1, p, ptmp = (np.empty(alpha.shape) for _ in range(4))
+    acc = np.zeros((3, m, k))  # cc, c psi, c psi_lag
+    pacc = np.zeros((2, *alpha.shape))  # psi_lag psi, psi psi
     ends = np.empty((6, last.size, k))
     x0 = x[:, 0][:, None]
-    prev2[0] = x0
-    prev2[1] = 1.0
-    if x.shape[1] > 1:
-        prev1[0] = x[:, 1][:, None] - (alpha + phi * beta) * x0
-    prev1[1] = a1
+    c2[:] = x0
+    p2[:] = 1.0
+    c1[:] = x[:, 1][:, None] - (alpha + phi * beta) * x0
+    p1[:] = a1
     for t in range(int(length[0])):
         r = int(live[t])
+        q = r if not shared else 1
         if t == 0:
-            e, lag = prev2[:, :r], None
+            e, s, lag = c2[:r], p2[:q], None
         elif t == 1:
-            e, lag = prev1[:, :r], prev2[1, :r]
+            e, s, lag = c1[:r], p1[:q], p2[:q]
         else:
-            e, lag = cur[:, :r], prev1[1, :r]
-            np.multiply(a1[:r], prev1[:, :r], out=e)
-            np.multiply(a2[:r], prev2[:, :r], out=tmp[:, :r])
-            e -= tmp[:, :r]
-            np.multiply(phi[:r], dx[:r, t - 1][:, None], out=tmp[0, :r])
-            e[0] += dx[:r, t][:, None]
-            e[0] -= tmp[0, :r]
-        prod = tmp[:, :r]
-        np.multiply(e[0], e, out=prod)
-        acc[0:2, :r] += prod
+            e, s, lag = c[:r], p[:q], p1[:q]
+            w = tmp[:r]
+            np.multiply(a1[:q], c1[:r], out=e)
+            np.multiply(a2[:q], c2[:r], out=w)
+            e -= w
+            np.multiply(phi[:q], dx[:r, t - 1][:, None], out=w)
+            e += dx[:r, t][:, None]
+            e -= w
+            np.multiply(a1[:q], p1[:q], out=s)
+            np.multiply(a2[:q], p2[:q], out=ptmp[:q])
+            s -= ptmp[:q]
+        w = tmp[:r]
+        np.multiply(e, e, out=w)
+        acc[0, :r] += w
+        np.multiply(e, s, out=w)
+        acc[1, :r] += w
         if lag is not None:
-            np.multiply(lag, e, out=prod)
-            acc[2:4, :r] += prod
-        np.multiply(e[1], e[1], out=prod[0])
-        acc[4, :r] += prod[0]
+            np.multiply(e, lag, out=w)
+            acc[2, :r] += w
+            np.multiply(lag, s, out=ptmp[:q])
+            pacc[0, :q] += ptmp[:q]
+        np.multiply(s, s, out=ptmp[:q])
+        pacc[1, :q] += ptmp[:q]
         if t >= 2:
-            prev2, prev1, cur = prev1, cur, prev2
+            c2, c1, c = c1, c, c2
+            p2, p1, p = p1, p, p2
         ending = by_last[first_at[t] : first_at[t + 1]]
         if ending.size:
-            ends[:5, ending] = acc[:, local[ending]]
+            run = local[ending]
+            ends[:3, ending] = acc[:, run]
+            ends[3:5, ending] = pacc[:, run * (not shared)]
         before = by_last[first_at[t + 1] : first_at[t + 2]]
         if before.size:
-            ends[5, before] = acc[4, local[before]]
+            ends[5, before] = pacc[1, local[before] * (not shared)]
     return ends
 
 

@@ -148,3 +148,10 @@ def test_problem_alone_equals_problem_in_any_batch(alias: str, min_obs: int) -> 
         np.concatenate([plen[pick], [wider.shape[1]]]),
     )
     assert np.array_equal(other[:-1], batch[pick])
+
+
+def test_no_problems_give_empty_results() -> None:
+    panel = np.array([[1.0, 2.0, 4.0, 3.0, 5.0]])
+    none = np.array([], dtype=np.int64)
+    assert [a.shape for a in ses_search(panel, none, none)] == [(0,), (0,)]
+    assert [a.shape for a in damped_search(panel, none, none)] == [(0,)] * 5
