@@ -237,8 +237,17 @@ class _Grid:
     def flat(self, rows: np.ndarray, width: int) -> tuple[np.ndarray, ...]:
         """The grids of ``rows`` as ``(len(rows), width)`` arrays; a shorter grid repeats its
         last point (a repeat after the first minimum never changes the first minimum)."""
-        index = np.minimum(np.arange(width)[None, :], (self.size[rows] - 1)[:, None])
-        return self.take(rows[:, None], index)
+        counts = np.stack([c[rows] for c in self.counts], axis=1)
+        shapes, shape_of = np.unique(counts, axis=0, return_inverse=True)
+        shape_of = shape_of.reshape(-1)
+        out = tuple(np.empty((rows.size, width)) for _ in self.values)
+        for j, shape in enumerate(shapes.tolist()):  # a few grid shapes per block
+            sel = np.flatnonzero(shape_of == j)
+            index = np.minimum(np.arange(width), int(np.prod(shape)) - 1)
+            at = np.unravel_index(index, shape)  # one unravel per shape, not per row
+            for values, dim_at, dest in zip(self.values, at, out, strict=True):
+                dest[sel] = values[rows[sel][:, None], dim_at[None, :]]
+        return out
 
 
 def _distinct(sorted_rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
