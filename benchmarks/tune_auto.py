@@ -44,6 +44,7 @@ CANDIDATES = (
     "drift_log",
     "damped_log",
     "dotm_log",
+    "theil_sen",
 )
 ORIGINS = 8
 HORIZON = 6
@@ -55,6 +56,10 @@ def member_point(name: str, y: np.ndarray, h: int) -> np.ndarray:
 
     if name == "median_drift":
         return y[-1] + float(np.median(np.diff(y))) * np.arange(1, h + 1, dtype=np.float64)
+    if name == "theil_sen":
+        from idcforecast.auto import _theil_sen
+
+        return _theil_sen(y, h)
     cls = MODEL_REGISTRY[name]
     if y.size < cls.min_obs:
         return np.full(h, np.nan)

@@ -43,7 +43,7 @@ TREND_WEIGHTS = (0.0, 0.5, 1.0, 1.5)
 LEVELS = (80.0, 95.0)
 DFS = (3.0, 4.0, 5.0, 6.0, 8.0, 12.0, float("inf"))
 LENGTH_GROUPS = ((0, 10), (10, 14), (14, 22), (22, 30), (30, 10_000))
-AUTO = ("naive", "median_drift", "holt", "loglinear", "drift_log")
+AUTO = ("naive", "median_drift", "holt", "loglinear", "drift_log", "theil_sen")
 
 
 def tuning_sets() -> dict[str, list[tuple[np.ndarray, np.ndarray]]]:

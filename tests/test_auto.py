@@ -5,20 +5,27 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from idcforecast.auto import AUTO_MEMBERS, AUTO_MIN_OBS, auto_members_for, auto_point
+from idcforecast.auto import (
+    AUTO_MEMBERS,
+    AUTO_MIN_OBS,
+    auto_members_for,
+    auto_point,
+    theil_sen_slope,
+)
 from idcforecast.models import MODEL_REGISTRY
 
 Y = np.array([100.0, 104.0, 120.0, 121.0, 140.0, 150.0])
 
 
-def test_members_are_the_tuned_five() -> None:
-    # benchmarks/tune_auto.py ranks this median first on the tuning sets
+def test_members_are_the_tuned_six() -> None:
+    # benchmarks/tune_auto.py: the five incumbents ranked first of twelve; theil_sen improves them
     assert [m.name for m in AUTO_MEMBERS] == [
         "naive",
         "holt",
         "loglinear",
         "drift_log",
         "median_drift",
+        "theil_sen",
     ]
     assert AUTO_MIN_OBS == 4
 
@@ -26,24 +33,24 @@ def test_members_are_the_tuned_five() -> None:
 @pytest.mark.parametrize(
     ("n_obs", "positive", "names", "note"),
     [
-        (12, True, ["naive", "holt", "loglinear", "drift_log", "median_drift"], ""),
+        (12, True, ["naive", "holt", "loglinear", "drift_log", "median_drift", "theil_sen"], ""),
         (
             4,
             True,
-            ["naive", "loglinear", "drift_log", "median_drift"],
+            ["naive", "loglinear", "drift_log", "median_drift", "theil_sen"],
             "4 points: left out 'holt' (needs 5)",
         ),
         (
             6,
             False,
-            ["naive", "holt", "median_drift"],
+            ["naive", "holt", "median_drift", "theil_sen"],
             "6 points: left out 'loglinear' (needs positive values), 'drift_log' (needs "
             "positive values)",
         ),
         (
             4,
             False,
-            ["naive", "median_drift"],
+            ["naive", "median_drift", "theil_sen"],
             "4 points: left out 'holt' (needs 5), 'loglinear' (needs positive values), "
             "'drift_log' (needs positive values)",
         ),
@@ -65,6 +72,20 @@ def test_member_forecasts_by_hand() -> None:
     np.testing.assert_allclose(by_name["drift_log"], 150.0 * 1.5 ** (steps / 5))
     slope, intercept = np.polyfit(np.arange(6.0), np.log(Y), 1)
     np.testing.assert_allclose(by_name["loglinear"], np.exp(intercept + slope * (5 + steps)))
+    # all six points are within the nine-point window; the 15 pairwise slopes
+    # (104-100)/1=4, 20/2=10, 21/3=7, 40/4=10, 50/5=10, 16/1=16, 17/2=8.5, 36/3=12, 46/4=11.5,
+    # 1/1=1, 20/2=10, 30/3=10, 19/1=19, 29/2=14.5, 10/1=10: sorted, the 8th is 10
+    np.testing.assert_allclose(by_name["theil_sen"], 150.0 + 10.0 * steps)
+
+
+def test_theil_sen_uses_only_the_last_nine_points() -> None:
+    # six flat years, then nine rising by 2 a year: the member follows the recent trend
+    y = np.concatenate([np.full(6, 50.0), 50.0 + 2.0 * np.arange(1.0, 10.0)])
+    by_name = {m.name: m.point(y, 3) for m in AUTO_MEMBERS}
+    np.testing.assert_allclose(by_name["theil_sen"], 68.0 + 2.0 * np.arange(1.0, 4.0))
+    # over all 15 points, 15 of the 105 pairwise slopes are 0 (flat pairs) and the rest
+    # fall below 2 when they start in the flat part: the median slope is smaller
+    assert theil_sen_slope(y) < 2.0
 
 
 def test_auto_point_is_the_median_of_the_members() -> None:
@@ -75,19 +96,24 @@ def test_auto_point_is_the_median_of_the_members() -> None:
     np.testing.assert_allclose(auto_point(Y, 2), [160.0, 170.0])
 
 
-def test_auto_point_with_four_members_averages_the_middle_two() -> None:
+def test_auto_point_with_five_members_takes_the_middle_one() -> None:
     y = Y[:4]  # 100, 104, 120, 121: no holt
-    # naive 121; median drift 121 + 4 (diffs 4, 16, 1); drift on logs 121 * 1.21^(1/3)
+    # naive 121; median drift 121 + 4 (diffs 4, 16, 1); drift on logs 121 * 1.21^(1/3);
+    # Theil-Sen: pairwise slopes 4, 10, 7, 16, 8.5, 1 -> median (7 + 8.5) / 2 = 7.75
     log_growth = np.log(1.21) / 3
     slope, intercept = np.polyfit(np.arange(4.0), np.log(y), 1)
-    members = np.sort([121.0, 125.0, 121.0 * np.exp(log_growth), np.exp(intercept + slope * 4)])
-    assert auto_point(y, 1)[0] == pytest.approx((members[1] + members[2]) / 2)
+    members = np.sort(
+        [121.0, 125.0, 121.0 * np.exp(log_growth), np.exp(intercept + slope * 4), 128.75]
+    )
+    assert auto_point(y, 1)[0] == pytest.approx(members[2])
 
 
 def test_non_positive_series_uses_level_members_only() -> None:
     z = np.array([3.0, -1.0, 4.0, 6.0, 5.0, 9.0])
     holt = MODEL_REGISTRY["holt"]().fit(z).predict(2, level=()).mean
-    # naive 9, 9; median drift 9 + 2h (diffs -4, 5, 2, -1, 4: median 2) = 11, 13
-    expected = np.median(np.vstack([[9.0, 9.0], holt, [11.0, 13.0]]), axis=0)
+    # naive 9, 9; median drift 9 + 2h (diffs -4, 5, 2, -1, 4: median 2) = 11, 13;
+    # Theil-Sen: the 15 pairwise slopes sorted are -4, -1, .5, .5, .5, 1, 1.2, 1.5, 5/3, 2, 2,
+    # 2.5, 3.5, 4, 5: median 1.5, so 9 + 1.5h = 10.5, 12
+    expected = np.median(np.vstack([[9.0, 9.0], holt, [11.0, 13.0], [10.5, 12.0]]), axis=0)
     np.testing.assert_allclose(auto_point(z, 2), expected)
     assert np.all(np.isfinite(auto_point(z, 2)))
