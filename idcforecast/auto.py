@@ -124,8 +124,10 @@ def auto_members_for(n_obs: int, *, positive: bool) -> tuple[tuple[AutoMember, .
     Examples
     --------
     >>> members, note = auto_members_for(4, positive=True)
-    >>> [m.name for m in members], note
-    (['naive', 'loglinear', 'drift_log', 'median_drift'], "4 points: left out 'holt' (needs 5)")
+    >>> [m.name for m in members]
+    ['naive', 'loglinear', 'drift_log', 'median_drift', 'theil_sen']
+    >>> note
+    "4 points: left out 'holt' (needs 5)"
     """
     kept: list[AutoMember] = []
     dropped: list[str] = []

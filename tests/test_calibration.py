@@ -47,27 +47,31 @@ def test_non_positive_log_forecast_gives_nan_not_a_number() -> None:
 
 
 def test_prior_sigma_hand() -> None:
-    # log diffs of 100, 110, 99: log(1.1), log(0.9); default (trend_weight 1): their RMS,
+    # log diffs of 100, 110, 99: log(1.1), log(0.9); trend_weight 1: their RMS,
     # sqrt((0.0953102^2 + 0.1053605^2) / 2) = 0.1004612; trend_weight 0: RMS about the mean
     d = np.array([np.log(1.1), np.log(0.9)])
     y = np.array([100.0, 110.0, 99.0])
-    assert prior_sigma(y, log=True) == pytest.approx(0.1004612, abs=1e-7)
-    assert prior_sigma(y, log=True) == pytest.approx(np.sqrt(np.mean(d**2)))
+    assert prior_sigma(y, log=True, trend_weight=1.0) == pytest.approx(0.1004612, abs=1e-7)
+    assert prior_sigma(y, log=True, trend_weight=1.0) == pytest.approx(np.sqrt(np.mean(d**2)))
     spread = np.sqrt(np.mean((d - d.mean()) ** 2))  # 0.1003355
     assert prior_sigma(y, log=True, trend_weight=0.0) == pytest.approx(spread)
-    # half weight: sqrt(spread^2 + (0.5 * mean)^2), mean = -0.00502515
+    # default half weight: sqrt(spread^2 + (0.5 * mean)^2), mean = -0.00502515:
+    # sqrt(0.1003355^2 + 0.00251258^2) = 0.1003668
     half = np.sqrt(spread**2 + (0.5 * d.mean()) ** 2)
-    assert prior_sigma(y, log=True, trend_weight=0.5) == pytest.approx(half)
-    # level scale: diffs 10, -11 -> RMS sqrt((100 + 121) / 2) = 10.5119
-    assert prior_sigma(y, log=False) == pytest.approx(10.511898, abs=1e-6)
+    assert prior_sigma(y, log=True) == pytest.approx(half)
+    assert prior_sigma(y, log=True) == pytest.approx(0.1003668, abs=1e-7)
+    # level scale, weight 1: diffs 10, -11 -> RMS sqrt((100 + 121) / 2) = 10.5119
+    assert prior_sigma(y, log=False, trend_weight=1.0) == pytest.approx(10.511898, abs=1e-6)
     assert prior_sigma(np.array([1.0, 2.0]), log=False) == 0.0
 
 
-def test_prior_of_a_steady_grower_is_its_growth_rate() -> None:
-    # +30% a year exactly: no spread in growth, so the old prior was 0 (intervals of a
-    # smooth fast-growing market came out far too narrow); now it is log(1.3) = 0.262364
+def test_prior_of_a_steady_grower_is_half_its_growth_rate() -> None:
+    # +30% a year exactly: no spread in growth, so a prior from the spread alone would be 0
+    # (intervals of a smooth fast-growing market far too narrow); the default counts half the
+    # growth rate: 0.5 * log(1.3) = 0.131182, weight 1 the whole of it: 0.262364
     y = 100.0 * 1.3 ** np.arange(8)
-    assert prior_sigma(y, log=True) == pytest.approx(0.262364, abs=1e-6)
+    assert prior_sigma(y, log=True) == pytest.approx(0.131182, abs=1e-6)
+    assert prior_sigma(y, log=True, trend_weight=1.0) == pytest.approx(0.262364, abs=1e-6)
     assert prior_sigma(y, log=True, trend_weight=0.0) == pytest.approx(0.0, abs=1e-12)
 
 

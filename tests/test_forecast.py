@@ -8,6 +8,7 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
+from scipy.stats import theilslopes
 
 from idcforecast import SeriesForecast, forecast, forecast_array, forecast_paths
 from idcforecast.calibration import DEFAULT_SETTINGS, t_quantile
@@ -76,11 +77,20 @@ def test_auto_is_the_median_of_its_members() -> None:
             np.exp(intercept + slope * np.arange(8, 11)),  # loglinear
             200.0 * (200.0 / 100.0) ** (np.arange(1, 4) / 7),  # drift on logs
             200.0 + np.median(np.diff(y)) * np.arange(1, 4),  # median drift: median 15
+            # Theil-Sen slope of the last nine points (scipy's estimator, independent code)
+            200.0 + theilslopes(y[-9:]).slope * np.arange(1, 4),
         ]
     )
     fc = forecast_array(y, horizon=3)
     np.testing.assert_allclose(fc.mean, np.median(members, axis=0))
-    assert fc.components == ("naive", "holt", "loglinear", "drift_log", "median_drift")
+    assert fc.components == (
+        "naive",
+        "holt",
+        "loglinear",
+        "drift_log",
+        "median_drift",
+        "theil_sen",
+    )
 
 
 def test_calibrated_interval_by_hand() -> None:
@@ -90,11 +100,11 @@ def test_calibrated_interval_by_hand() -> None:
     e_c4_h1, e_c4_h2 = np.log(150 / 140), np.log(160 / 150)  # drift (130-100)/3 = 10
     g2 = 1.5  # growth law ((h + 1) / 2) ** 1
     d = np.diff(np.log(y))
-    prior2 = np.mean(d**2)  # the prior: RMS of the log growth rates
+    prior2 = np.var(d) + (0.5 * d.mean()) ** 2  # the prior: spread + half the mean growth
     s2 = (e_c5_h1**2 + e_c4_h1**2 + (e_c4_h2 / g2) ** 2 + 2 * prior2) / (3 + 2)  # weight 2
     sigma = np.sqrt(s2) * np.array([1.0, g2])
     mean = 160 + 12 * np.arange(1, 3)  # drift (160-100)/5
-    q95 = 0.916 * t_quantile(95, 5.0)
+    q95 = 0.935 * t_quantile(95, 5.0)
     fc = forecast_array(y, horizon=2, method="drift")
     np.testing.assert_allclose(fc.sigma, sigma)
     np.testing.assert_allclose(fc.mean, mean)
@@ -125,7 +135,8 @@ def test_four_points_fall_back_and_say_so() -> None:
     fc = forecast(tidy([210.0, 260.0, 372.0, 519.0]), 2)
     assert set(fc["status"]) == {"fallback"}
     assert fc["note"].iloc[0] == (
-        "4 points: left out 'holt' (needs 5); combined naive, loglinear, drift_log, median_drift"
+        "4 points: left out 'holt' (needs 5); combined naive, loglinear, drift_log, "
+        "median_drift, theil_sen"
     )
 
 
@@ -252,7 +263,7 @@ def test_bad_input_raises_typed_errors(call, error, message) -> None:
 
 def test_settings_default_is_what_the_docs_say() -> None:
     assert (DEFAULT_SETTINGS.growth, DEFAULT_SETTINGS.offset) == (1.0, 1.0)
-    assert (DEFAULT_SETTINGS.tail_df, DEFAULT_SETTINGS.spread) == (5.0, 0.916)
+    assert (DEFAULT_SETTINGS.tail_df, DEFAULT_SETTINGS.spread) == (5.0, 0.935)
     assert DEFAULT_SETTINGS.prior_weight == 2.0
 
 

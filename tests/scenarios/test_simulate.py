@@ -90,9 +90,14 @@ def test_simulate_with_the_example_spec_is_reproducible() -> None:
     b = simulate(_history(), 7, n_paths=2_000, scenarios=spec, seed=5, chunk_paths=1)
     np.testing.assert_array_equal(a.values, b.values)
     assert a.scenarios == ("base", "bull", "bear") and a.weights == (0.5, 0.25, 0.25)
-    # bear is clipped at 9000 亿元; bull is at least base until the smooth cap bites
+    # bear is clipped at 9000 亿元; bull (+4% in 2024) is above base until the smooth cap
+    # bites: below 0.6 x cap the smoothing takes less than 1% (the spec's comment), so every
+    # such path is higher; only rare extreme first-year draws get near the 20000 cap
     assert a.scenario("bear").max() <= 9000.0
-    assert np.all(a.scenario("bull")[:, 0] > a.scenario("base")[:, 0])
+    base, bull = a.scenario("base")[:, 0], a.scenario("bull")[:, 0]
+    below = base < 0.6 * 20000.0
+    assert below.mean() > 0.99
+    assert np.all(bull[below] > base[below])
 
 
 def test_series_input_goes_through_the_forecast_validation() -> None:
