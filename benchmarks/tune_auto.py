@@ -136,16 +136,71 @@ def load_caches(jobs: int, path: Path | None) -> tuple[dict, dict]:
     from tune_calibration import tuning_sets
 
     sets = tuning_sets()
+    stacks = {}
     if path is not None and path.exists():
         data = np.load(path)
-        return sets, {name: data[name] for name in sets}
-    stacks = {}
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for name, pairs in sets.items():
-            stacks[name] = stacked(list(pool.map(_cache_one, pairs, chunksize=8)))
-    if path is not None:
-        np.savez(path, **stacks)
+        stacks = {name: data[name] for name in sets if name in data.files}
+    missing = [name for name in sets if name not in stacks]
+    if missing:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for name in missing:
+                stacks[name] = stacked(list(pool.map(_cache_one, sets[name], chunksize=8)))
+        if path is not None:
+            np.savez(path, **stacks)
     return sets, stacks
+
+
+INCUMBENT = ("naive", "median_drift", "holt", "loglinear", "drift_log")
+
+
+def selection_rules(labels: list[str]) -> dict[str, np.ndarray]:
+    """Candidate rules for choosing "auto": name -> mask of the combinations each may pick.
+
+    ``mean``/``worst`` in the name say how a rule scores a combination over the sets it sees
+    (mean OWA, or its worst set's OWA).
+    """
+    is_median = np.array([lab.startswith("median(") for lab in labels])
+    members = [set(lab[lab.index("(") + 1 : -1].split(",")) for lab in labels]
+    size = np.array([len(m) for m in members])
+    incumbent = set(INCUMBENT)
+    grows_incumbent = np.array([is_median[i] and m >= incumbent for i, m in enumerate(members)])
+    everything = np.ones(len(labels), dtype=bool)
+    return {
+        "best mean, any combination": everything,
+        "best mean, medians of 5-6": is_median & (size >= 5),
+        "best worst set, any combination": everything,
+        "best worst set, medians of 5-6": is_median & (size >= 5),
+        "best mean, incumbent five plus at most one": grows_incumbent,
+    }
+
+
+def print_selection_rules(per_set: dict[str, np.ndarray], set_names: list[str]) -> None:
+    """Leave-one-set-out check of each selection rule, then what each rule picks on all sets.
+
+    For each tuning set in turn, a rule picks a combination on the OTHER sets; its OWA on the
+    left-out set measures how well the rule's choice generalises. The rule with the lowest
+    mean held-out OWA is the one "auto" follows.
+    """
+    labels = list(per_set)
+    owa = np.vstack([per_set[lab] for lab in labels])
+    n_sets = owa.shape[1]
+    print(f"\nselection rules, leave one of the {n_sets} sets out (held-out OWA):")
+    print(f"rule | mean held-out | {' | '.join(set_names)} | pick on all sets")
+    for rule, mask in selection_rules(labels).items():
+        worst = "worst" in rule
+
+        def pick(columns: list[int], mask=mask, worst=worst) -> int:
+            seen = owa[:, columns]
+            score = seen.max(axis=1) if worst else seen.mean(axis=1)
+            return int(np.argmin(np.where(mask, score, np.inf)))
+
+        held = [owa[pick([c for c in range(n_sets) if c != h]), h] for h in range(n_sets)]
+        chosen = pick(list(range(n_sets)))
+        cells = " | ".join(f"{v:.3f}" for v in held)
+        print(
+            f"{rule} | {np.mean(held):.4f} | {cells} | {labels[chosen]} "
+            f"(mean {owa[chosen].mean():.4f})"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -163,13 +218,17 @@ def main(argv: list[str] | None = None) -> int:
     def combo(name: str, members: tuple[str, ...], how: str) -> np.ndarray:
         return combine(stacks[name][[index[m] for m in members]], how)
 
-    def evaluate(points: dict[str, np.ndarray]) -> tuple[float, str]:
-        """Mean OWA over the sets and the per-set sMAPE/MASE cells."""
+    per_set: dict[str, np.ndarray] = {}
+
+    def evaluate(points: dict[str, np.ndarray], label: str = "") -> tuple[float, str]:
+        """Mean OWA over the sets and the per-set sMAPE/MASE cells (per-set OWA kept)."""
         owas, cells = [], []
         for name in sets:
             s, m = scores(points[name], *held[name])
             owas.append(0.5 * (s / naive[name][0] + m / naive[name][1]))
             cells.append(f"{s:.2f}/{m:.3f}")
+        if label:
+            per_set[label] = np.array(owas)
         return float(np.mean(owas)), " | ".join(cells)
 
     print(f"series: {', '.join(f'{k} {len(v)}' for k, v in sets.items())}")
@@ -179,7 +238,8 @@ def main(argv: list[str] | None = None) -> int:
         for members in itertools.combinations(CANDIDATES, k):
             for how in ("median", "mean") if k > 2 else ("mean",):
                 points = {name: combo(name, members, how)[:, 0] for name in sets}
-                results.append((*evaluate(points), f"{how}({','.join(members)})"))
+                label = f"{how}({','.join(members)})"
+                results.append((*evaluate(points, label), label))
     results.sort(key=lambda r: r[0])
     for owa, cells, label in results[: args.top]:
         print(f"{owa:.4f} | {label} | {cells}")
@@ -187,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     for owa, cells, label in results:
         if label.startswith("mean(") and "," not in label:
             print(f"{owa:.4f} | {label} | {cells}")
+    print_selection_rules(per_set, list(sets))
 
     # Per-series switch to a log-trend family when the series' own rolling-origin errors
     # (cutoffs 1..ORIGINS years before the end of the fitting years) say it is clearly

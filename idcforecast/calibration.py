@@ -12,17 +12,20 @@ on the same series, re-fitted at earlier cutoffs ("rolling origin"):
    ``g(h) = ((h + offset) / (1 + offset)) ** growth``: the per-series scale is
    ``s^2 = mean((e_{c,h} / g(h)) ** 2)`` over the available errors.
 3. Shrink ``s^2`` toward a prior (from the series' own first differences on the same
-   scale: their spread plus half their mean, see :func:`prior_sigma`, so a fast, steadily
-   growing market gets a prior of about half its growth rate) with weight ``prior_weight``
-   pseudo-errors: short series lean on the prior.
+   scale: their spread and 1.5 times their mean, see :func:`prior_sigma`, so a fast,
+   steadily growing market gets a prior of 1.5 times its growth rate: a wrong trend is the
+   typical error there) with weight ``prior_weight`` pseudo-errors: short series lean on the
+   prior.
 4. Interval at level L: ``mean * exp(+/- q_L * sigma_h)`` (log) or ``mean +/- q_L *
    sigma_h`` (level), with ``q_L = spread * t_quantile(L, tail_df)``: standardised errors
    are heavier-tailed than normal, so a scaled Student t fits both 80% and 95%.
 
 The constants in :data:`DEFAULT_SETTINGS` and :data:`PRIOR_TREND_WEIGHT` were tuned by
-``benchmarks/tune_calibration.py`` on data that M3 Yearly's test years never touch (M1 Yearly
-and Tourism Yearly test periods, and M3 Yearly training periods split in-sample), for
-coverage across series lengths and horizons, not only pooled.
+``benchmarks/tune_calibration.py`` on data that M3 Yearly's test years never touch (the
+eight tuning sets of ``benchmarks/tune_auto.py``: M1 Yearly and Tourism Yearly test periods,
+M3 Yearly training periods split in-sample, and quarterly/monthly competition series summed
+to annual totals), for coverage across series lengths and horizons, not only pooled. With
+``growth`` 0.5 and ``offset`` 0 the error scale grows like ``sqrt(h)`` (a random walk's).
 """
 
 from __future__ import annotations
@@ -90,13 +93,13 @@ class CalibrationSettings:
         ``q_L = spread * t_quantile(L, tail_df)``.
     """
 
-    growth: float = 1.0
-    offset: float = 1.0
+    growth: float = 0.5
+    offset: float = 0.0
     prior_weight: float = 2.0
     max_origins: int = 8
     min_train: int = 4
-    tail_df: float = 5.0
-    spread: float = 0.935
+    tail_df: float = 4.0
+    spread: float = 0.851
 
     def quantile(self, level: float) -> float:
         """Multiplier ``q`` of ``sigma`` for the central ``level`` % interval."""
@@ -104,7 +107,7 @@ class CalibrationSettings:
 
 
 DEFAULT_SETTINGS = CalibrationSettings()
-PRIOR_TREND_WEIGHT = 0.5
+PRIOR_TREND_WEIGHT = 1.5
 
 
 def rolling_origin_errors(
@@ -222,14 +225,15 @@ def prior_sigma(y: np.ndarray, *, log: bool, trend_weight: float | None = None) 
     ``trend_weight`` 1 this is their RMS, the one-step error scale of a naive forecast, so a
     steadily growing series gets a prior as large as its growth rate (a wrong trend is the
     typical error there); 0 gives the spread of the growth rates alone (far too small for a
-    smooth but fast growing market). The default, :data:`PRIOR_TREND_WEIGHT` = 0.5, counts
-    half the growth rate (tuned with the other constants). 0 when fewer than three points.
+    smooth but fast growing market). The default, :data:`PRIOR_TREND_WEIGHT` = 1.5, counts
+    one and a half times the growth rate (tuned with the other constants). 0 when fewer than
+    three points.
 
     Examples
     --------
     >>> y = np.array([100.0, 110.0, 121.0, 133.1])  # +10% a year: log growth 0.09531
     >>> round(prior_sigma(y, log=True, trend_weight=1), 6), round(prior_sigma(y, log=True), 6)
-    (0.09531, 0.047655)
+    (0.09531, 0.142965)
     """
     weight = PRIOR_TREND_WEIGHT if trend_weight is None else float(trend_weight)
     values = np.log(y) if log else y

@@ -18,13 +18,13 @@ Y = np.array([100.0, 104.0, 120.0, 121.0, 140.0, 150.0])
 
 
 def test_members_are_the_tuned_six() -> None:
-    # benchmarks/tune_auto.py: the five incumbents ranked first of twelve; theil_sen improves them
+    # benchmarks/tune_auto.py: best mean OWA over the eight tuning sets
     assert [m.name for m in AUTO_MEMBERS] == [
         "naive",
-        "holt",
+        "damped",
+        "ses",
         "loglinear",
         "drift_log",
-        "median_drift",
         "theil_sen",
     ]
     assert AUTO_MIN_OBS == 4
@@ -33,25 +33,25 @@ def test_members_are_the_tuned_six() -> None:
 @pytest.mark.parametrize(
     ("n_obs", "positive", "names", "note"),
     [
-        (12, True, ["naive", "holt", "loglinear", "drift_log", "median_drift", "theil_sen"], ""),
+        (12, True, ["naive", "damped", "ses", "loglinear", "drift_log", "theil_sen"], ""),
         (
             4,
             True,
-            ["naive", "loglinear", "drift_log", "median_drift", "theil_sen"],
-            "4 points: left out 'holt' (needs 5)",
+            ["naive", "ses", "loglinear", "drift_log", "theil_sen"],
+            "4 points: left out 'damped' (needs 6)",
         ),
         (
             6,
             False,
-            ["naive", "holt", "median_drift", "theil_sen"],
+            ["naive", "damped", "ses", "theil_sen"],
             "6 points: left out 'loglinear' (needs positive values), 'drift_log' (needs "
             "positive values)",
         ),
         (
             4,
             False,
-            ["naive", "median_drift", "theil_sen"],
-            "4 points: left out 'holt' (needs 5), 'loglinear' (needs positive values), "
+            ["naive", "ses", "theil_sen"],
+            "4 points: left out 'damped' (needs 6), 'loglinear' (needs positive values), "
             "'drift_log' (needs positive values)",
         ),
     ],
@@ -66,8 +66,6 @@ def test_member_forecasts_by_hand() -> None:
     by_name = {m.name: m.point(Y, 2) for m in AUTO_MEMBERS}
     steps = np.array([1.0, 2.0])
     np.testing.assert_allclose(by_name["naive"], [150.0, 150.0])
-    # first differences 4, 16, 1, 19, 10: median 10
-    np.testing.assert_allclose(by_name["median_drift"], 150.0 + 10.0 * steps)
     # mean log growth = log(150 / 100) / 5
     np.testing.assert_allclose(by_name["drift_log"], 150.0 * 1.5 ** (steps / 5))
     slope, intercept = np.polyfit(np.arange(6.0), np.log(Y), 1)
@@ -76,6 +74,10 @@ def test_member_forecasts_by_hand() -> None:
     # (104-100)/1=4, 20/2=10, 21/3=7, 40/4=10, 50/5=10, 16/1=16, 17/2=8.5, 36/3=12, 46/4=11.5,
     # 1/1=1, 20/2=10, 30/3=10, 19/1=19, 29/2=14.5, 10/1=10: sorted, the 8th is 10
     np.testing.assert_allclose(by_name["theil_sen"], 150.0 + 10.0 * steps)
+    # the smoothing members are the registry models (tested against statsmodels there)
+    for alias in ("damped", "ses"):
+        expected = MODEL_REGISTRY[alias]().fit(Y).predict(2, level=()).mean
+        np.testing.assert_array_equal(by_name[alias], expected)
 
 
 def test_theil_sen_uses_only_the_last_nine_points() -> None:
@@ -88,32 +90,52 @@ def test_theil_sen_uses_only_the_last_nine_points() -> None:
     assert theil_sen_slope(y) < 2.0
 
 
-def test_auto_point_is_the_median_of_the_members() -> None:
-    holt = MODEL_REGISTRY["holt"]().fit(Y).predict(2, level=()).mean
-    # h=1: naive 150, holt 158.4, median drift 160, log-linear 162.43, drift on logs 162.67
-    # h=2: 150, 168.66, 170, 176.60, 176.41: the median drift is the middle one both times
-    assert holt[0] < 160.0 and holt[1] < 170.0
-    np.testing.assert_allclose(auto_point(Y, 2), [160.0, 170.0])
+def _registry(alias: str, y: np.ndarray, h: int) -> np.ndarray:
+    return MODEL_REGISTRY[alias]().fit(y).predict(h, level=()).mean
+
+
+def test_auto_point_with_six_members_averages_the_middle_two() -> None:
+    slope, intercept = np.polyfit(np.arange(6.0), np.log(Y), 1)
+    members = np.vstack(
+        [
+            [150.0, 150.0],  # naive
+            _registry("damped", Y, 2),
+            _registry("ses", Y, 2),
+            np.exp(intercept + slope * np.array([6.0, 7.0])),  # log-linear
+            150.0 * 1.5 ** (np.array([1.0, 2.0]) / 5),  # drift on logs
+            [160.0, 170.0],  # Theil-Sen, slope 10 (above)
+        ]
+    )
+    ordered = np.sort(members, axis=0)
+    np.testing.assert_allclose(auto_point(Y, 2), (ordered[2] + ordered[3]) / 2)
 
 
 def test_auto_point_with_five_members_takes_the_middle_one() -> None:
-    y = Y[:4]  # 100, 104, 120, 121: no holt
-    # naive 121; median drift 121 + 4 (diffs 4, 16, 1); drift on logs 121 * 1.21^(1/3);
-    # Theil-Sen: pairwise slopes 4, 10, 7, 16, 8.5, 1 -> median (7 + 8.5) / 2 = 7.75
+    y = Y[:4]  # 100, 104, 120, 121: no damped (needs 6)
+    # naive 121; drift on logs 121 * 1.21^(1/3); Theil-Sen: pairwise slopes 4, 10, 7, 16,
+    # 8.5, 1 -> median (7 + 8.5) / 2 = 7.75, so 128.75
     log_growth = np.log(1.21) / 3
     slope, intercept = np.polyfit(np.arange(4.0), np.log(y), 1)
     members = np.sort(
-        [121.0, 125.0, 121.0 * np.exp(log_growth), np.exp(intercept + slope * 4), 128.75]
+        [
+            121.0,
+            _registry("ses", y, 1)[0],
+            121.0 * np.exp(log_growth),
+            np.exp(intercept + slope * 4),
+            128.75,
+        ]
     )
     assert auto_point(y, 1)[0] == pytest.approx(members[2])
 
 
 def test_non_positive_series_uses_level_members_only() -> None:
     z = np.array([3.0, -1.0, 4.0, 6.0, 5.0, 9.0])
-    holt = MODEL_REGISTRY["holt"]().fit(z).predict(2, level=()).mean
-    # naive 9, 9; median drift 9 + 2h (diffs -4, 5, 2, -1, 4: median 2) = 11, 13;
-    # Theil-Sen: the 15 pairwise slopes sorted are -4, -1, .5, .5, .5, 1, 1.2, 1.5, 5/3, 2, 2,
-    # 2.5, 3.5, 4, 5: median 1.5, so 9 + 1.5h = 10.5, 12
-    expected = np.median(np.vstack([[9.0, 9.0], holt, [11.0, 13.0], [10.5, 12.0]]), axis=0)
-    np.testing.assert_allclose(auto_point(z, 2), expected)
+    # naive 9, 9; Theil-Sen: the 15 pairwise slopes sorted are -4, -1, .5, .5, .5, 1, 1.2,
+    # 1.5, 5/3, 2, 2, 2.5, 3.5, 4, 5: median 1.5, so 9 + 1.5h = 10.5, 12; four members, so
+    # the median is the mean of the middle two
+    members = np.vstack(
+        [[9.0, 9.0], _registry("damped", z, 2), _registry("ses", z, 2), [10.5, 12.0]]
+    )
+    ordered = np.sort(members, axis=0)
+    np.testing.assert_allclose(auto_point(z, 2), (ordered[1] + ordered[2]) / 2)
     assert np.all(np.isfinite(auto_point(z, 2)))

@@ -55,22 +55,23 @@ def test_prior_sigma_hand() -> None:
     assert prior_sigma(y, log=True, trend_weight=1.0) == pytest.approx(np.sqrt(np.mean(d**2)))
     spread = np.sqrt(np.mean((d - d.mean()) ** 2))  # 0.1003355
     assert prior_sigma(y, log=True, trend_weight=0.0) == pytest.approx(spread)
-    # default half weight: sqrt(spread^2 + (0.5 * mean)^2), mean = -0.00502515:
-    # sqrt(0.1003355^2 + 0.00251258^2) = 0.1003668
+    # half weight: sqrt(spread^2 + (0.5 * mean)^2), mean = -0.00502515
     half = np.sqrt(spread**2 + (0.5 * d.mean()) ** 2)
-    assert prior_sigma(y, log=True) == pytest.approx(half)
-    assert prior_sigma(y, log=True) == pytest.approx(0.1003668, abs=1e-7)
+    assert prior_sigma(y, log=True, trend_weight=0.5) == pytest.approx(half)
+    # default weight 1.5: sqrt(0.1003355^2 + (1.5 * 0.00502515)^2)
+    # = sqrt(0.01006721 + 0.00005682) = 0.1006181
+    assert prior_sigma(y, log=True) == pytest.approx(0.1006181, abs=1e-7)
     # level scale, weight 1: diffs 10, -11 -> RMS sqrt((100 + 121) / 2) = 10.5119
     assert prior_sigma(y, log=False, trend_weight=1.0) == pytest.approx(10.511898, abs=1e-6)
     assert prior_sigma(np.array([1.0, 2.0]), log=False) == 0.0
 
 
-def test_prior_of_a_steady_grower_is_half_its_growth_rate() -> None:
+def test_prior_of_a_steady_grower_follows_its_growth_rate() -> None:
     # +30% a year exactly: no spread in growth, so a prior from the spread alone would be 0
-    # (intervals of a smooth fast-growing market far too narrow); the default counts half the
-    # growth rate: 0.5 * log(1.3) = 0.131182, weight 1 the whole of it: 0.262364
+    # (intervals of a smooth fast-growing market far too narrow); the default counts 1.5
+    # times the growth rate: 1.5 * log(1.3) = 0.393546, weight 1 once: 0.262364
     y = 100.0 * 1.3 ** np.arange(8)
-    assert prior_sigma(y, log=True) == pytest.approx(0.131182, abs=1e-6)
+    assert prior_sigma(y, log=True) == pytest.approx(0.393546, abs=1e-6)
     assert prior_sigma(y, log=True, trend_weight=1.0) == pytest.approx(0.262364, abs=1e-6)
     assert prior_sigma(y, log=True, trend_weight=0.0) == pytest.approx(0.0, abs=1e-12)
 

@@ -73,24 +73,17 @@ def test_auto_is_the_median_of_its_members() -> None:
     members = np.vstack(
         [
             np.full(3, 200.0),  # naive
-            MODEL_REGISTRY["holt"]().fit(y).predict(3).mean,  # holt (tested vs statsmodels)
+            MODEL_REGISTRY["damped"]().fit(y).predict(3).mean,  # (tested vs statsmodels)
+            MODEL_REGISTRY["ses"]().fit(y).predict(3).mean,  # (tested vs statsmodels)
             np.exp(intercept + slope * np.arange(8, 11)),  # loglinear
             200.0 * (200.0 / 100.0) ** (np.arange(1, 4) / 7),  # drift on logs
-            200.0 + np.median(np.diff(y)) * np.arange(1, 4),  # median drift: median 15
             # Theil-Sen slope of the last nine points (scipy's estimator, independent code)
             200.0 + theilslopes(y[-9:]).slope * np.arange(1, 4),
         ]
     )
     fc = forecast_array(y, horizon=3)
     np.testing.assert_allclose(fc.mean, np.median(members, axis=0))
-    assert fc.components == (
-        "naive",
-        "holt",
-        "loglinear",
-        "drift_log",
-        "median_drift",
-        "theil_sen",
-    )
+    assert fc.components == ("naive", "damped", "ses", "loglinear", "drift_log", "theil_sen")
 
 
 def test_calibrated_interval_by_hand() -> None:
@@ -98,13 +91,13 @@ def test_calibrated_interval_by_hand() -> None:
     y = np.array([100.0, 110.0, 125.0, 130.0, 150.0, 160.0])
     e_c5_h1 = np.log(160 / (150 + 12.5))  # drift (150-100)/4
     e_c4_h1, e_c4_h2 = np.log(150 / 140), np.log(160 / 150)  # drift (130-100)/3 = 10
-    g2 = 1.5  # growth law ((h + 1) / 2) ** 1
+    g2 = np.sqrt(2.0)  # growth law ((h + 0) / (1 + 0)) ** 0.5
     d = np.diff(np.log(y))
-    prior2 = np.var(d) + (0.5 * d.mean()) ** 2  # the prior: spread + half the mean growth
+    prior2 = np.var(d) + (1.5 * d.mean()) ** 2  # the prior: spread + 1.5 x mean growth
     s2 = (e_c5_h1**2 + e_c4_h1**2 + (e_c4_h2 / g2) ** 2 + 2 * prior2) / (3 + 2)  # weight 2
     sigma = np.sqrt(s2) * np.array([1.0, g2])
     mean = 160 + 12 * np.arange(1, 3)  # drift (160-100)/5
-    q95 = 0.935 * t_quantile(95, 5.0)
+    q95 = 0.851 * t_quantile(95, 4.0)
     fc = forecast_array(y, horizon=2, method="drift")
     np.testing.assert_allclose(fc.sigma, sigma)
     np.testing.assert_allclose(fc.mean, mean)
@@ -135,8 +128,8 @@ def test_four_points_fall_back_and_say_so() -> None:
     fc = forecast(tidy([210.0, 260.0, 372.0, 519.0]), 2)
     assert set(fc["status"]) == {"fallback"}
     assert fc["note"].iloc[0] == (
-        "4 points: left out 'holt' (needs 5); combined naive, loglinear, drift_log, "
-        "median_drift, theil_sen"
+        "4 points: left out 'damped' (needs 6); combined naive, ses, loglinear, drift_log, "
+        "theil_sen"
     )
 
 
@@ -262,8 +255,8 @@ def test_bad_input_raises_typed_errors(call, error, message) -> None:
 
 
 def test_settings_default_is_what_the_docs_say() -> None:
-    assert (DEFAULT_SETTINGS.growth, DEFAULT_SETTINGS.offset) == (1.0, 1.0)
-    assert (DEFAULT_SETTINGS.tail_df, DEFAULT_SETTINGS.spread) == (5.0, 0.935)
+    assert (DEFAULT_SETTINGS.growth, DEFAULT_SETTINGS.offset) == (0.5, 0.0)
+    assert (DEFAULT_SETTINGS.tail_df, DEFAULT_SETTINGS.spread) == (4.0, 0.851)
     assert DEFAULT_SETTINGS.prior_weight == 2.0
 
 
