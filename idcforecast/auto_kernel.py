@@ -78,12 +78,12 @@ def auto_point_many(
     --------
     >>> y = np.array([100.0, 110.0, 121.0, 133.1, 146.41, 161.05])
     >>> auto_point_many([y, y[:4]], 2).round(1)
-    array([[175.7, 190.3],
-           [145.3, 158.1]])
+    array([[174.3, 187.4],
+           [144.1, 155.1]])
     >>> auto_point_many([y], 1, lengths=[[6, 5, 4]]).round(1)
-    array([[175.7],
-           [159.7],
-           [145.3]])
+    array([[174.3],
+           [158. ],
+           [144.1]])
     """
     if isinstance(h, bool) or not isinstance(h, int | np.integer) or h < 1:
         raise ModelError(f"auto_point_many: h must be a positive integer; got {h!r}", horizon=h)

@@ -510,7 +510,7 @@ def finish_forecast(
     (4,)
     >>> fc = finish_forecast(plan, mean=np.array([21.25]), origin_forecasts=[np.array([18.0])])
     >>> fc.mean, fc.sigma.round(4)
-    (array([21.25]), array([0.1355]))
+    (array([21.25]), array([0.1996]))
     >>> bool(fc.sigma == forecast_array(y, horizon=1, method="drift").sigma)
     True
     """

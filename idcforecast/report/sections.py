@@ -407,8 +407,10 @@ def _members_text(model: str) -> str:
 
     names = ", ".join(m.name for m in AUTO_MEMBERS)
     return (
-        f"It is the median of {len(AUTO_MEMBERS)} simple trend forecasts ({names}); members "
-        "that need more points or positive values are left out when the series lacks them. "
+        f"It is the median of {len(AUTO_MEMBERS)} simple forecasts ({names}): no-growth, "
+        "trend and constant-growth methods, so it grows only as fast as most of them agree; "
+        "members that need more points or positive values are left out when the series "
+        "lacks them. "
     )
 
 

@@ -61,7 +61,8 @@ def test_default_report_pages_sections_and_sources(default_report: Path) -> None
         assert source in text, source
     assert reader.metadata.title == "China IDC market (CIDC overall scope)"
     compact = re.sub(r"\s+", " ", text)
-    assert "median of 6 simple trend forecasts (naive, holt, loglinear, drift_log, " in compact
+    members = "(naive, damped, ses, loglinear, drift_log, theil_sen): "
+    assert f"median of 6 simple forecasts {members}" in compact
     assert "Published claims: 1 of 3 claim sets about this series are internally" in compact
 
 
@@ -252,7 +253,7 @@ def test_short_series_gets_a_report_without_backtest(tmp_path: Path) -> None:
     path = build_report(data=data, series_id="x", to=2026, out=tmp_path / "r.pdf", date=DATE)
     compact = re.sub(r"\s+", " ", _text(path))
     assert "No backtest is possible on this series: no backtest window fits" in compact
-    assert "4 points: left out 'holt' (needs 5)" in compact
+    assert "4 points: left out 'damped' (needs 6)" in compact
 
 
 def test_backtest_table_keeps_the_series_id_on_one_line(default_report: Path) -> None:
