@@ -218,6 +218,11 @@ def main(argv: list[str] | None = None) -> int:
     def combo(name: str, members: tuple[str, ...], how: str) -> np.ndarray:
         return combine(stacks[name][[index[m] for m in members]], how)
 
+    final = {name: stacks[name][:, :, 0] for name in sets}  # the forecasts from the last cutoff
+
+    def combo_final(name: str, members: tuple[str, ...], how: str) -> np.ndarray:
+        return combine(final[name][[index[m] for m in members]], how)
+
     per_set: dict[str, np.ndarray] = {}
 
     def evaluate(points: dict[str, np.ndarray], label: str = "") -> tuple[float, str]:
@@ -237,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     for k in range(1, 7):
         for members in itertools.combinations(CANDIDATES, k):
             for how in ("median", "mean") if k > 2 else ("mean",):
-                points = {name: combo(name, members, how)[:, 0] for name in sets}
+                points = {name: combo_final(name, members, how) for name in sets}
                 label = f"{how}({','.join(members)})"
                 results.append((*evaluate(points, label), label))
     results.sort(key=lambda r: r[0])
