@@ -96,3 +96,15 @@ def test_bad_threshold_prints_only_the_error(capsys: pytest.CaptureFixture[str])
         "error: series 'china_idc_cidc_overall': threshold '8000 MW' cannot be read in the "
         "paths' unit 'CNY 100m' (2030): cannot convert 'MW' (power) to 'CNY 100m' (money)"
     )
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def test_readme_shows_the_real_probabilities(capsys: pytest.CaptureFixture[str]) -> None:
+    # the README quotes the tail of `idcforecast scenarios --to 2027 --threshold 8000亿元`
+    text = README.read_text(encoding="utf-8")
+    block = text.split("$ idcforecast scenarios --to 2027 --threshold 8000亿元\n...\n", 1)[1]
+    shown = block.split("```", 1)[0].splitlines()
+    out = _run(["--to", "2027", "--threshold", "8000亿元"], capsys).splitlines()
+    assert shown and shown == out[-len(shown) :]
