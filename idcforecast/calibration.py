@@ -5,7 +5,8 @@ of M4 Yearly outcomes). Here the interval width comes from how wrong the method 
 on the same series, re-fitted at earlier cutoffs ("rolling origin"):
 
 1. For cutoffs ``c = n-1, n-2, ...`` (at most ``max_origins``, each with at least
-   ``min_train`` points) fit on ``y[:c]`` and record the errors of steps ``1..n-c``. On a
+   ``min_train`` points) fit on ``y[:c]`` and record the errors of steps
+   ``1..min(n-c, error_steps)`` (6: the same steps whatever horizon is asked). On a
    positive series the errors are ``log(actual / forecast)`` (relative errors: a market that
    doubled has doubled its errors too); otherwise plain differences.
 2. Pool all steps with the growth law ``sigma_h = s * g(h)``,
@@ -84,6 +85,10 @@ class CalibrationSettings:
         Pseudo-errors given to the prior scale when shrinking the empirical one.
     max_origins
         Most cutoffs re-fitted per series (the latest ones).
+    error_steps
+        Steps ahead whose rolling-origin errors are pooled, whatever horizon is asked (the
+        constants were tuned with 6), so a year's interval does not change with the horizon
+        requested: the forecast to 2030 and the one to 2026 agree on 2024-2026.
     min_train
         Fewest points a rolling-origin fit may use.
     tail_df, spread
@@ -97,6 +102,7 @@ class CalibrationSettings:
     offset: float = 0.0
     prior_weight: float = 2.0
     max_origins: int = 8
+    error_steps: int = 6
     min_train: int = 4
     tail_df: float = 4.0
     spread: float = 0.851

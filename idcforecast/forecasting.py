@@ -398,12 +398,12 @@ def forecast_array(
         from idcforecast.auto_kernel import auto_point_many
 
         # the final fit and every rolling-origin cutoff in one vectorised call
-        rows = auto_point_many([plan.values], plan.horizon, lengths=[plan.problem_lengths])
+        rows = auto_point_many([plan.values], plan.point_steps, lengths=[plan.problem_lengths])
         return finish_forecast(plan, mean=rows[0], origin_forecasts=rows[1:])
-    values, h = plan.values, plan.horizon
+    values, h, steps = plan.values, plan.horizon, plan.local.error_steps
     point = plan.point
     mean = point(values, h)
-    origin = [point(values[:cut], min(h, values.size - cut)) for cut in plan.cutoffs]
+    origin = [point(values[:cut], min(steps, values.size - cut)) for cut in plan.cutoffs]
     return finish_forecast(plan, mean=mean, origin_forecasts=origin)
 
 
@@ -412,8 +412,9 @@ class ForecastPlan:
     """A validated single-method forecast job: what :func:`finish_forecast` needs.
 
     ``problem_lengths`` are the training lengths to forecast: the whole series, then each
-    rolling-origin cutoff (``cutoffs``, latest first), each for ``horizon`` steps (only the
-    first ``n - cutoff`` steps of a cutoff's forecast are used).
+    rolling-origin cutoff (``cutoffs``, latest first), each for ``point_steps`` steps (the
+    final forecast uses the first ``horizon``; a cutoff's, the first
+    ``min(n - cutoff, local.error_steps)``).
     """
 
     values: np.ndarray
@@ -433,6 +434,11 @@ class ForecastPlan:
     def problem_lengths(self) -> list[int]:
         """``[n, *cutoffs]``: the final fit first, then the cutoffs, latest first."""
         return [int(self.values.size), *self.cutoffs]
+
+    @property
+    def point_steps(self) -> int:
+        """Steps to forecast for every problem: the horizon and the calibration's error steps."""
+        return max(self.horizon, self.local.error_steps)
 
 
 def plan_forecast(
@@ -523,9 +529,12 @@ def finish_forecast(
         if np.any(mean < floor):
             notes.append(f"point forecast floored at {floor:g} (1% of the smallest value)")
             mean = np.maximum(mean, floor)
-    errors = origin_errors(values, origin_forecasts, horizon=h, log=positive, settings=plan.local)
+    local = plan.local
+    errors = origin_errors(
+        values, origin_forecasts, horizon=local.error_steps, log=positive, settings=local
+    )
     sigma = calibrated_sigma(
-        errors, horizon=h, prior=prior_sigma(values, log=positive), settings=plan.local
+        errors, horizon=h, prior=prior_sigma(values, log=positive), settings=local
     )
     cap = plan.cap
     if cap is not None and np.any(mean > cap):

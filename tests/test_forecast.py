@@ -356,3 +356,17 @@ def test_levels_may_be_a_numpy_array() -> None:
     pd.testing.assert_frame_equal(fc, expected)
     one = forecast(y, 1, method="drift", level=np.array(80.0))
     assert [c for c in one.columns if c.startswith("lo_")] == ["lo_80"]
+
+
+@pytest.mark.parametrize("method", ["auto", "drift", "damped"])
+def test_a_years_interval_does_not_depend_on_the_horizon_asked(method: str) -> None:
+    # Was: errors were pooled over steps 1..h, so asking for 2030 instead of 2026 moved the
+    # 2024 interval. Now steps 1..error_steps (6) are pooled whatever the horizon.
+    y = np.array([100.0, 112.0, 119.0, 140.0, 151.0, 170.0, 176.0, 201.0, 222.0, 230.0, 261.0])
+    short = forecast_array(y, horizon=2, method=method)
+    long = forecast_array(y, horizon=9, method=method)
+    np.testing.assert_array_equal(long.mean[:2], short.mean)
+    np.testing.assert_array_equal(long.sigma[:2], short.sigma)
+    for level in (80, 95):
+        np.testing.assert_array_equal(long.lower[level][:2], short.lower[level])
+        np.testing.assert_array_equal(long.upper[level][:2], short.upper[level])

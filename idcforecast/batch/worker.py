@@ -128,6 +128,9 @@ def _auto_point_rows(
     if not plans:
         return []
     lengths = [plan.problem_lengths for plan in plans]
+    # forecasts of every problem cover the horizon and the calibration's error steps; the
+    # first steps of a problem do not depend on how many are asked
+    horizon = max(plan.point_steps for plan in plans)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
