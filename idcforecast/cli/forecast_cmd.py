@@ -93,8 +93,9 @@ def build(args: argparse.Namespace) -> pd.DataFrame:
             to=to,
             series_id=sid,
         )
-    # Each series is forecast exactly to `to`: calibrated intervals pool the rolling-origin
-    # errors of steps 1..horizon, so a longer horizon than needed would change them.
+    # Each series is forecast exactly to `to`: series that end in different years need
+    # different horizons (one forecast() call per horizon; a year's interval does not depend
+    # on the horizon asked, see CalibrationSettings.error_steps).
     import pandas as pd
 
     horizon_of = (to - last_years).astype(int)
