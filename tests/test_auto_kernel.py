@@ -1,8 +1,8 @@
 """The vectorised "auto" kernel: equal to ``auto_point`` problem by problem, batch-invariant.
 
 The reference is ``idcforecast.auto.auto_point`` (registry models fitted one at a time,
-Holt by ``fit_ets``); ``benchmarks/auto_kernel_check.py`` runs the same comparison on every
-prefix of all 645 M3 Yearly series (0 of 12,514 prefixes above rtol 1e-9).
+SES and damped by ``fit_ets``); ``benchmarks/auto_kernel_check.py`` runs the same comparison
+on every prefix of all 645 M3 Yearly series (0 of 12,514 prefixes above rtol 1e-9).
 """
 
 from __future__ import annotations
@@ -61,14 +61,14 @@ def test_m3_yearly_sample_matches_auto_point() -> None:
 @pytest.mark.parametrize(
     "y",
     [
-        np.array([100.0, 110.0, 125.0, 140.0]),  # 4 points: holt left out
+        np.array([100.0, 110.0, 125.0, 140.0]),  # 4 points: damped left out
         np.array([3.0, -1.0, 4.0, 1.0, 5.0, 9.0]),  # non-positive: log members left out
         np.array([-2.0, -1.0, 0.0, 1.0]),  # non-positive and 4 points: naive + median drift
         np.full(7, 42.0),  # flat
         np.array([0.0, 0.0, 0.0, 0.0, 0.0]),  # all zero
-        np.linspace(10.0, 40.0, 9),  # exactly linear: every Holt parameter fits it
+        np.linspace(10.0, 40.0, 9),  # exactly linear: many smoothing parameters fit it
         np.array([1.0, 2.0]),  # naive only
-        np.array([5.0, 6.0, 8.0]),  # 3 points: no holt
+        np.array([5.0, 6.0, 8.0]),  # 3 points: no damped
     ],
 )
 def test_special_series(y: np.ndarray) -> None:

@@ -93,20 +93,31 @@ def _plan_series(
     cap = spec.cap.get(name) if isinstance(spec.cap, Mapping) else spec.cap
     results: list[Any] = []
     for method in spec.methods:
-        call = plan_forecast if method == AUTO else forecast_array
-        kwargs = {} if method == AUTO else {"seed": spec.seed}
-        results.append(
-            call(
-                prepared.values,
-                horizon=spec.horizon,
-                method=method,
-                levels=spec.levels,
-                cap=cap,
-                series_id=name,
-                first_year=prepared.first_year,
-                **kwargs,
+        if method == AUTO:
+            results.append(
+                plan_forecast(
+                    prepared.values,
+                    horizon=spec.horizon,
+                    method=method,
+                    levels=spec.levels,
+                    cap=cap,
+                    series_id=name,
+                    first_year=prepared.first_year,
+                )
             )
-        )
+        else:
+            results.append(
+                forecast_array(
+                    prepared.values,
+                    horizon=spec.horizon,
+                    method=method,
+                    levels=spec.levels,
+                    cap=cap,
+                    seed=spec.seed,
+                    series_id=name,
+                    first_year=prepared.first_year,
+                )
+            )
     return results, prepared.note
 
 
@@ -168,7 +179,7 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
     lower = np.full((k * m, n_levels, h), np.nan)
     upper = np.full((k * m, n_levels, h), np.nan)
     last_year = np.full(k, np.nan)
-    results: list[list[Any] | None] = [None] * k
+    results: list[list[Any]] = [[] for _ in range(k)]  # empty: the series failed early
     gap_notes = [""] * k
     errors: list[BaseException | None] = [None] * k
     caught_by: list[list[Any]] = [[] for _ in range(k)]
@@ -186,21 +197,22 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
             except Exception as err:  # one bad series never stops the batch
                 errors[i] = err
         caught_by[i].extend(caught)
-        if results[i] is not None:
-            pending.extend((i, j) for j, r in enumerate(results[i]) if isinstance(r, ForecastPlan))
-    plans = [results[i][j] for i, j in pending]  # type: ignore[index]
-    for (i, j), (rows, err, caught) in zip(pending, _auto_point_rows(plans, h), strict=True):
+        pending.extend((i, j) for j, r in enumerate(results[i]) if isinstance(r, ForecastPlan))
+    plans = [results[i][j] for i, j in pending]
+    for (i, j), (rows, kernel_error, caught) in zip(
+        pending, _auto_point_rows(plans, h), strict=True
+    ):
         caught_by[i].extend(caught)
         if errors[i] is not None:
+            continue
+        if rows is None:  # the kernel failed on this series alone
+            errors[i] = kernel_error
             continue
         with warnings.catch_warnings(record=True) as finishing:
             warnings.simplefilter("always")
             try:
-                if err is not None:
-                    raise err
-                plan = results[i][j]  # type: ignore[index]
-                results[i][j] = finish_forecast(  # type: ignore[index]
-                    plan, mean=rows[0], origin_forecasts=rows[1:]
+                results[i][j] = finish_forecast(
+                    results[i][j], mean=rows[0], origin_forecasts=rows[1:]
                 )
             except Exception as failure:
                 errors[i] = failure
@@ -213,7 +225,7 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
         error = errors[i]
         for j, method in enumerate(spec.methods):
             row = i * m + j
-            if error is not None or results[i] is None:
+            if error is not None or not results[i]:
                 model.append(method)
                 status.append(STATUS_FAILED)
                 text = str(error) or type(error).__name__
