@@ -153,6 +153,9 @@ def _check_shapes(func: str, **arrays: np.ndarray) -> None:
         ) from None
 
 
+PERCENT_LIKE_RATE = 10.0  # a plain rate of 10 (1,000% a year) or more is taken for a percent
+
+
 def _rate_values(rate: Number, *, func: str) -> np.ndarray:
     if _is_quantity(rate):
         if rate.unit != "%":
@@ -175,6 +178,20 @@ def _rate_values(rate: Number, *, func: str) -> np.ndarray:
             argument="rate",
             value=found,
         )
+    if not _is_quantity(rate):
+        # 27.8 meant as 27.8% would silently compound at 2,780% a year
+        percent_like = arr >= PERCENT_LIKE_RATE
+        if percent_like.any():
+            found, where = _first_bad(arr, percent_like, rate)
+            raise GrowthError(
+                f"{func}: rate {found:g}{where} would be {found * 100:,.0f}% a year; rates "
+                f"are fractions (0.278 = 27.8%): pass {found / 100:g} for {found:g}%, or a "
+                f"Quantity in '%' (parse_quantity('{found:g}%')) for a rate that really is "
+                f"{PERCENT_LIKE_RATE * 100:,.0f}% a year or more",
+                func=func,
+                argument="rate",
+                value=found,
+            )
     return arr
 
 

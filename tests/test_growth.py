@@ -240,6 +240,19 @@ def test_monotonicity(start: float, end: float, bump: float, n: int) -> None:
             "found -1; a level cannot fall by 100% or more",
         ),
         (
+            # the seed article's "27.8 percent" passed as 27.8 instead of 0.278
+            lambda: implied_base(3200, 27.8, 2),
+            "implied_base: rate 27.8 would be 2,780% a year; rates are fractions (0.278 = "
+            "27.8%): pass 0.278 for 27.8%, or a Quantity in '%' (parse_quantity('27.8%')) for a "
+            "rate that really is 1,000% a year or more",
+        ),
+        (
+            lambda: project(100.0, pd.Series([0.1, 12.0], index=[2021, 2022])),
+            "project: rate 12 at index 2022 would be 1,200% a year; rates are fractions "
+            "(0.278 = 27.8%): pass 0.12 for 12%, or a Quantity in '%' (parse_quantity('12%')) "
+            "for a rate that really is 1,000% a year or more",
+        ),
+        (
             lambda: project(100.0, pd.Series([0.1, -1.5], index=[2021, 2022])),
             "project: rate must be a finite fraction > -1 (0.278 = 27.8%, -1 = -100%), "
             "found -1.5 at index 2022; a level cannot fall by 100% or more",
