@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import warnings
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,33 +91,25 @@ def _plan_series(
     name = str(series_id)
     prepared = prepare_values(years.astype(np.int64), values, gaps=spec.gaps, series_id=name)
     cap = spec.cap.get(name) if isinstance(spec.cap, Mapping) else spec.cap
-    results: list[Any] = []
-    for method in spec.methods:
-        if method == AUTO:
-            results.append(
-                plan_forecast(
-                    prepared.values,
-                    horizon=spec.horizon,
-                    method=method,
-                    levels=spec.levels,
-                    cap=cap,
-                    series_id=name,
-                    first_year=prepared.first_year,
-                )
-            )
-        else:
-            results.append(
-                forecast_array(
-                    prepared.values,
-                    horizon=spec.horizon,
-                    method=method,
-                    levels=spec.levels,
-                    cap=cap,
-                    seed=spec.seed,
-                    series_id=name,
-                    first_year=prepared.first_year,
-                )
-            )
+
+    def call(method: str, func: Callable[..., Any], **extra: Any) -> Any:
+        return func(
+            prepared.values,
+            horizon=spec.horizon,
+            method=method,
+            levels=spec.levels,
+            cap=cap,
+            series_id=name,
+            first_year=prepared.first_year,
+            **extra,
+        )
+
+    results = [
+        call(method, plan_forecast)
+        if method == AUTO
+        else call(method, forecast_array, seed=spec.seed)
+        for method in spec.methods
+    ]
     return results, prepared.note
 
 
