@@ -31,10 +31,9 @@ if REPO not in sys.path:
     sys.path.insert(0, REPO)
 
 from idcforecast._auto_smoothing import (  # noqa: E402
-    damped_forecast,
+    damped_point,
     damped_search,
-    damped_states,
-    ses_level,
+    ses_point,
     ses_search,
 )
 from idcforecast.models._ets import fit_ets, profile_sse  # noqa: E402
@@ -46,13 +45,8 @@ MIN_OBS = {"ses": 3, "damped": 6}
 
 def kernel(alias: str, panel: np.ndarray, owner: np.ndarray, plen: np.ndarray) -> np.ndarray:
     """The kernel's ``H``-step point forecasts of every problem."""
-    if alias == "ses":
-        alpha, l0 = ses_search(panel, owner, plen)
-        level = ses_level(panel, owner, plen, alpha, l0)
-        return np.repeat(level[:, None], H, axis=1)
-    alpha, beta, phi, l0, b0 = damped_search(panel, owner, plen)
-    level, slope = damped_states(panel, owner, plen, alpha, beta, phi, l0, b0)
-    return damped_forecast(level, slope, phi, H)
+    point = ses_point if alias == "ses" else damped_point
+    return point(panel, owner, plen, H)
 
 
 def _panel(series: list[np.ndarray]) -> np.ndarray:

@@ -47,7 +47,15 @@ import numpy as np
 
 from idcforecast.models._ets import ALPHA_BOUNDS, BETA_STAR_BOUNDS, PHI_BOUNDS
 
-__all__ = ["damped_forecast", "damped_search", "damped_states", "ses_level", "ses_search"]
+__all__ = [
+    "damped_forecast",
+    "damped_point",
+    "damped_search",
+    "damped_states",
+    "ses_level",
+    "ses_point",
+    "ses_search",
+]
 
 SES_POINTS, SES_ROUNDS = 41, 2
 DAMPED_COARSE = (12, 10, 6)
@@ -203,6 +211,36 @@ def damped_forecast(level: np.ndarray, slope: np.ndarray, phi: np.ndarray, h: in
     """
     powers = phi[:, None] ** np.arange(1.0, h + 1.0)
     return level[:, None] + slope[:, None] * np.cumsum(powers, axis=1)
+
+
+def ses_point(panel: np.ndarray, owner: np.ndarray, plen: np.ndarray, h: int) -> np.ndarray:
+    """SES point forecasts of every problem, shape ``(n_problems, h)``: search, then level.
+
+    Examples
+    --------
+    >>> panel = np.array([[10.0, 12.0, 11.0, 13.0, 12.0]])
+    >>> ses_point(panel, np.array([0]), np.array([5]), 2).round(4)
+    array([[11.6, 11.6]])
+    """
+    alpha, l0 = ses_search(panel, owner, plen)
+    level = ses_level(panel, owner, plen, alpha, l0)
+    return np.repeat(level[:, None], h, axis=1)
+
+
+def damped_point(panel: np.ndarray, owner: np.ndarray, plen: np.ndarray, h: int) -> np.ndarray:
+    """Damped-trend point forecasts of every problem, shape ``(n_problems, h)``.
+
+    ``fit_ets(trend=True, damped=True)`` then ``ets_forecast``, for all problems at once.
+
+    Examples
+    --------
+    >>> panel = np.array([[10.0, 12.0, 15.0, 17.0, 20.0, 21.0, 23.0]])
+    >>> damped_point(panel, np.array([0]), np.array([7]), 2).round(3)
+    array([[24.708, 26.225]])
+    """
+    alpha, beta, phi, l0, b0 = damped_search(panel, owner, plen)
+    level, slope = damped_states(panel, owner, plen, alpha, beta, phi, l0, b0)
+    return damped_forecast(level, slope, phi, h)
 
 
 # -- the search ------------------------------------------------------------------------

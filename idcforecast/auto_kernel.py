@@ -30,13 +30,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from idcforecast._auto_smoothing import (
-    damped_forecast,
-    damped_search,
-    damped_states,
-    ses_level,
-    ses_search,
-)
+from idcforecast._auto_smoothing import damped_point, ses_point
 from idcforecast.auto import THEIL_SEN_WINDOW
 from idcforecast.errors import InsufficientDataError, ModelError, NonNumericValueError
 
@@ -118,11 +112,10 @@ def _auto_pass(
     members[:, 0] = last[:, None]
     damped = plen >= DAMPED_MIN_OBS
     if damped.any():
-        members[damped, 1] = _damped(panel, owner[damped], plen[damped], h)
+        members[damped, 1] = damped_point(panel, owner[damped], plen[damped], h)
     ses = plen >= SES_MIN_OBS
     if ses.any():
-        alpha, l0 = ses_search(panel, owner[ses], plen[ses])
-        members[ses, 2] = ses_level(panel, owner[ses], plen[ses], alpha, l0)[:, None]
+        members[ses, 2] = ses_point(panel, owner[ses], plen[ses], h)
     positive = _positive_prefix(panel, owner, plen)
     logs = positive & (plen >= LOG_MIN_OBS)
     if logs.any():
@@ -267,10 +260,3 @@ def _median_of_members(members: np.ndarray) -> np.ndarray:
     lo = ordered[rows, (count - 1) // 2]
     hi = ordered[rows, count // 2]
     return np.where((count % 2 == 1)[:, None], lo, (lo + hi) / 2.0)
-
-
-def _damped(panel: np.ndarray, owner: np.ndarray, plen: np.ndarray, h: int) -> np.ndarray:
-    """Damped-trend forecasts (``fit_ets(trend=True, damped=True)``) per problem."""
-    alpha, beta, phi, l0, b0 = damped_search(panel, owner, plen)
-    level, slope = damped_states(panel, owner, plen, alpha, beta, phi, l0, b0)
-    return damped_forecast(level, slope, phi, h)

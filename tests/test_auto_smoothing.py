@@ -12,9 +12,10 @@ import pytest
 
 from idcforecast._auto_smoothing import (
     damped_forecast,
+    damped_point,
     damped_search,
     damped_states,
-    ses_level,
+    ses_point,
     ses_search,
 )
 from idcforecast.models._ets import ets_forecast, fit_ets
@@ -32,13 +33,9 @@ def _panel(series: list[np.ndarray]) -> np.ndarray:
 
 
 def _kernel(alias: str, panel: np.ndarray, owner: np.ndarray, plen: np.ndarray) -> np.ndarray:
-    if alias == "ses":
-        alpha, l0 = ses_search(panel, owner, plen)
-        level = ses_level(panel, owner, plen, alpha, l0)
-        return np.repeat(level[:, None], H, axis=1)
-    alpha, beta, phi, l0, b0 = damped_search(panel, owner, plen)
-    level, slope = damped_states(panel, owner, plen, alpha, beta, phi, l0, b0)
-    return damped_forecast(level, slope, phi, H)
+    """The kernel's ``H``-step point forecasts of every problem."""
+    point = ses_point if alias == "ses" else damped_point
+    return point(panel, owner, plen, H)
 
 
 def _prefixes(series: list[np.ndarray], min_obs: int) -> tuple[np.ndarray, np.ndarray]:

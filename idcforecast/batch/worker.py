@@ -119,7 +119,7 @@ def _warning_note(caught: list[warnings.WarningMessage]) -> str:
 
 
 def _auto_point_rows(
-    plans: list[Any], horizon: int
+    plans: list[Any],
 ) -> list[tuple[NDArray[np.float64] | None, BaseException | None, list[Any]]]:
     """ "auto" point forecasts (final + cutoffs) of every plan: one kernel call for all.
 
@@ -191,9 +191,7 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
         caught_by[i].extend(caught)
         pending.extend((i, j) for j, r in enumerate(results[i]) if isinstance(r, ForecastPlan))
     plans = [results[i][j] for i, j in pending]
-    for (i, j), (rows, kernel_error, caught) in zip(
-        pending, _auto_point_rows(plans, h), strict=True
-    ):
+    for (i, j), (rows, kernel_error, caught) in zip(pending, _auto_point_rows(plans), strict=True):
         caught_by[i].extend(caught)
         if errors[i] is not None:
             continue
