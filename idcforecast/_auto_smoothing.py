@@ -42,9 +42,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
+from idcforecast._smoothing_compiled import compiled_search
 from idcforecast.models._ets import ALPHA_BOUNDS, BETA_STAR_BOUNDS, PHI_BOUNDS
 
 __all__ = [
@@ -102,7 +104,15 @@ def ses_search(
         return np.empty(0), np.empty(0)
     axes = [np.linspace(*ALPHA_BOUNDS, SES_POINTS)]
     best, (l0,) = _search(
-        panel, owner, plen, axes, [ALPHA_BOUNDS], SES_POINTS, SES_ROUNDS, _ses_block
+        panel,
+        owner,
+        plen,
+        axes,
+        [ALPHA_BOUNDS],
+        SES_POINTS,
+        SES_ROUNDS,
+        _ses_block,
+        compiled_search("ses", np.size(plen)),
     )
     return best[0], l0
 
@@ -164,7 +174,15 @@ def damped_search(
     ]
     bounds = [ALPHA_BOUNDS, BETA_STAR_BOUNDS, PHI_BOUNDS]
     (alpha, bstar, phi), (l0, b0) = _search(
-        panel, owner, plen, axes, bounds, DAMPED_POINTS, DAMPED_ROUNDS, _damped_block
+        panel,
+        owner,
+        plen,
+        axes,
+        bounds,
+        DAMPED_POINTS,
+        DAMPED_ROUNDS,
+        _damped_block,
+        compiled_search("damped", np.size(plen)),
     )
     return alpha, alpha * bstar, phi, l0, b0
 
@@ -305,8 +323,13 @@ def _search(
     points: int,
     rounds: int,
     block_sums: Sums,
+    compiled: Callable[..., Any] | None = None,
 ) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
-    """``_grid_search`` of every problem; returns the best parameters and initial states."""
+    """``_grid_search`` of every problem; returns the best parameters and initial states.
+
+    ``compiled``: a compiled evaluation (:mod:`idcforecast._smoothing_compiled`) used instead of
+    ``block_sums`` + ``_profile`` + ``argmin``, with bit-identical results.
+    """
     owner = np.asarray(owner, dtype=np.int64)
     plen = np.asarray(plen, dtype=np.int64)
     n = plen.size
@@ -329,7 +352,9 @@ def _search(
         tuple(np.full(n, ax.size) for ax in axes),
     )
     centre = np.zeros((n, len(axes)))  # one coarse grid for all: runs are whole series
-    i, best_sse, best_states = _evaluate(x, dx, owner, plen, centre, grid, block_sums, True)
+    i, best_sse, best_states = _evaluate(
+        x, dx, owner, plen, centre, grid, block_sums, True, compiled
+    )
     best = grid.take(rows, i)
     spacing = np.array(
         [(hi - lo) / (len(ax) - 1) for ax, (lo, hi) in zip(axes, bounds, strict=True)]
@@ -342,7 +367,7 @@ def _search(
         ]
         grid = _Grid(tuple(p[0] for p in parts), tuple(p[1] for p in parts))
         centre = np.stack(best, axis=1)
-        i, sse, states = _evaluate(x, dx, owner, plen, centre, grid, block_sums, False)
+        i, sse, states = _evaluate(x, dx, owner, plen, centre, grid, block_sums, False, compiled)
         better = sse < best_sse  # _grid_search keeps the old point on a tie
         new = grid.take(rows, i)
         best = tuple(np.where(better, b_new, b) for b_new, b in zip(new, best, strict=True))
@@ -364,6 +389,7 @@ def _evaluate(
     grid: _Grid,
     block_sums: Sums,
     shared: bool,
+    compiled: Callable[..., Any] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, tuple[np.ndarray, ...]]:
     """First minimum of the profiled SSE over each problem's grid: flat index, SSE and the
     initial states (scaled) that attain it. ``shared``: every problem has the same grid
@@ -378,14 +404,27 @@ def _evaluate(
     run_of = run_of.reshape(-1)
     run_len = np.zeros(first.size, dtype=np.int64)
     np.maximum.at(run_len, run_of, plen)
+    by_run = np.argsort(run_of, kind="stable")  # problems grouped by run
+    starts = np.searchsorted(run_of[by_run], np.arange(first.size + 1))
+    if compiled is not None:
+        series = owner[first]
+        index, sse, *states = compiled(
+            x[series],
+            dx[series],
+            run_len,
+            *(np.ascontiguousarray(values[first]) for values in grid.values),
+            np.stack([count[first] for count in grid.counts], axis=1),
+            starts,
+            by_run,
+            plen - 1,
+        )
+        return index, sse, tuple(states)
     run_k = grid.size[first]
     order = np.argsort(-run_k, kind="stable")
     n = plen.size
     index = np.zeros(n, dtype=np.int64)
     sse_out = np.empty(n)
     states_out: list[np.ndarray] = []
-    by_run = np.argsort(run_of, kind="stable")  # problems grouped by run
-    starts = np.searchsorted(run_of[by_run], np.arange(first.size + 1))
     lo = 0
     while lo < order.size:
         k = int(run_k[order[lo]])

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -56,6 +57,7 @@ FloatArray = np.ndarray
 PointForecaster = Callable[[np.ndarray, int], np.ndarray]
 
 
+@lru_cache(maxsize=256)  # called for every forecast; the same few (level, df) pairs
 def t_quantile(level: float, df: float) -> float:
     """Two-sided Student-t quantile for a central ``level`` % interval (normal if df=inf).
 
@@ -275,9 +277,12 @@ def calibrated_sigma(
     return np.sqrt(s2) * _growth_law(horizon, settings)
 
 
+@lru_cache(maxsize=256)  # called twice per forecast with the same few arguments
 def _growth_law(horizon: int, settings: CalibrationSettings) -> np.ndarray:
     steps = np.arange(1, horizon + 1, dtype=np.float64)
-    return ((steps + settings.offset) / (1.0 + settings.offset)) ** settings.growth
+    law = ((steps + settings.offset) / (1.0 + settings.offset)) ** settings.growth
+    law.setflags(write=False)  # shared by every caller
+    return law
 
 
 def interval_bounds(

@@ -140,7 +140,11 @@ class SeriesForecast:
         return self._clip(paths)
 
     def _clip(self, values: np.ndarray) -> np.ndarray:
-        return values if self.cap is None else np.minimum(values, self.cap)
+        return _clip_at(values, self.cap)
+
+
+def _clip_at(values: np.ndarray, cap: float | None) -> np.ndarray:
+    return values if cap is None else np.minimum(values, cap)
 
 
 def resolve_methods(method: str | Sequence[str]) -> tuple[str, ...]:
@@ -478,7 +482,7 @@ def plan_forecast(
             cap=cap,
         )
     point, min_obs, components, note = _method_point(alias, values, series_id, first_year, cap)
-    local = dataclasses.replace(settings, min_train=max(settings.min_train, min_obs))
+    local = _with_min_train(settings, max(settings.min_train, min_obs))
     return ForecastPlan(
         values=values,
         horizon=h,
@@ -493,6 +497,11 @@ def plan_forecast(
         local=local,
         cutoffs=tuple(origin_cutoffs(values.size, settings=local)),
     )
+
+
+@functools.lru_cache(maxsize=64)  # one per (settings, model minimum): a batch reuses a few
+def _with_min_train(settings: CalibrationSettings, min_train: int) -> CalibrationSettings:
+    return dataclasses.replace(settings, min_train=min_train)
 
 
 def finish_forecast(
@@ -539,11 +548,15 @@ def finish_forecast(
     cap = plan.cap
     if cap is not None and np.any(mean > cap):
         notes.append(f"clipped at cap {cap:g}")
-    result = SeriesForecast(
+    lower, upper = {}, {}
+    for level in map(float, plan.levels):  # SeriesForecast.interval, before the cap
+        lo, hi = interval_bounds(mean, sigma, level=level, log=positive, settings=plan.settings)
+        lower[level], upper[level] = _clip_at(lo, cap), _clip_at(hi, cap)
+    return SeriesForecast(
         series_id=plan.series_id,
-        mean=mean,
-        lower={},
-        upper={},
+        mean=_clip_at(mean, cap),
+        lower=lower,
+        upper=upper,
         sigma=sigma,
         scale="log" if positive else "level",
         model=plan.method,
@@ -553,11 +566,6 @@ def finish_forecast(
         cap=cap,
         settings=plan.settings,
     )
-    for level in plan.levels:
-        lo, hi = result.interval(float(level))
-        result.lower[float(level)] = lo
-        result.upper[float(level)] = hi
-    return dataclasses.replace(result, mean=result._clip(mean))
 
 
 def forecast_paths(

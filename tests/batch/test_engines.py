@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import operator
 import os
 import re
@@ -35,6 +36,15 @@ def test_local_engine_pins_math_threads_and_restores_the_parent_environment() ->
         assert report["libraries"], "threadpoolctl sees numpy's BLAS"
         assert set(report["libraries"].values()) == {1}
     assert {name: os.environ.get(name) for name in THREAD_ENV_VARS} == before
+
+
+@pytest.mark.skipif(
+    "forkserver" not in multiprocessing.get_all_start_methods(), reason="spawn-only OS"
+)
+def test_local_workers_fork_from_a_server_with_the_package_loaded() -> None:
+    reports: list[dict] = []
+    run_engine(range(2), worker_thread_report, reports.append, engine="local", n_jobs=2)
+    assert [r["preloaded"] for r in reports] == [True, True]
 
 
 def test_local_engine_returns_every_result() -> None:
