@@ -28,6 +28,7 @@ is not installed :func:`compiled_search` returns ``None`` and callers use numpy.
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -236,7 +237,26 @@ def _build() -> dict[str, Callable[..., Any]] | None:
                     best_b0[i] = -(low_g2 + l0) / phi
         return best_index, best_sse, best_l0, best_b0
 
-    return {"ses": ses_best, "damped": damped_best}
+    kernels: dict[str, Callable[..., Any]] = {"ses": ses_best, "damped": damped_best}
+    # Compile (or load from the on-disk cache) now, with numba's own warnings silenced: e.g.
+    # "cannot cache" on a read-only install would otherwise reach the batch worker, which
+    # attaches every warning to a series' note and re-runs the chunk one series at a time.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", numba.NumbaWarning)
+        _first_calls(kernels)
+    return kernels
+
+
+def _first_calls(kernels: dict[str, Callable[..., Any]]) -> None:
+    """Call each search once on a one-problem grid, with the argument types of a real
+    search (so that the signature compiled is the one later calls use)."""
+    x = np.array([[0.0, 1.0, 2.0]])
+    length, last = np.array([3], dtype=np.int64), np.array([2], dtype=np.int64)
+    run_start, problems = np.array([0, 1], dtype=np.int64), np.array([0], dtype=np.int64)
+    values = np.array([[0.5]])
+    kernels["ses"](x, x, length, values, np.ones((1, 1), dtype=np.int64), run_start, problems, last)
+    counts = np.ones((1, 3), dtype=np.int64)
+    kernels["damped"](x, x, length, values, values, values, counts, run_start, problems, last)
 
 
 def compiled_search(kind: str, n_problems: int) -> Callable[..., Any] | None:
@@ -252,30 +272,5 @@ def compiled_search(kind: str, n_problems: int) -> Callable[..., Any] | None:
 
 
 def warm_up() -> bool:
-    """Load (or, on a new install, compile) both searches now; False without numba.
-
-    Calls each once on a one-problem grid with the argument types of a real search, so that
-    the signature loaded is the one later calls use.
-    """
-    kernels = _build()
-    if kernels is None:
-        return False
-    x = np.array([[0.0, 1.0, 2.0]])
-    length, last = np.array([3], dtype=np.int64), np.array([2], dtype=np.int64)
-    run_start, problems = np.array([0, 1], dtype=np.int64), np.array([0], dtype=np.int64)
-    values = np.array([[0.5]])
-    one = np.ones((1, 1), dtype=np.int64)
-    kernels["ses"](x, x, length, values, one, run_start, problems, last)
-    kernels["damped"](
-        x,
-        x,
-        length,
-        values,
-        values,
-        values,
-        np.ones((1, 3), dtype=np.int64),
-        run_start,
-        problems,
-        last,
-    )
-    return True
+    """Load (or, on a new install, compile) both searches now; False without numba."""
+    return _build() is not None

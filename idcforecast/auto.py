@@ -36,6 +36,9 @@ picks this median (mean OWA 0.830; the earlier median of naive, Holt, log-linear
 logs and median drift: 0.851). The same script shows that switching a series to a
 log-trend family when its own rolling-origin errors favour it loses accuracy out of sample,
 so "auto" does not switch. ``benchmarks/m3_yearly.py`` reports the result on M3's test years.
+A wider search (trimmed means, plus Theil-Sen and SES on logs and an AR(1) on log growth)
+points at a median with Holt and DOTM that is 0.2% better on average but worse on all three
+yearly tuning sets; it is not adopted (README, "Forecasting").
 
 Short or non-positive series: members that need more points (``damped`` needs 6) or positive
 values (the log members) are left out and the result says so (status ``"fallback"``).
