@@ -127,14 +127,20 @@ def local_context() -> multiprocessing.context.BaseContext:
     server is started once per Python session with :mod:`idcforecast.batch.preload` imported
     (the package and numba's compiled kernels loaded, ~1.3 s here), and every worker of every
     later call is a fork of it, so workers start in milliseconds instead of each loading
-    everything again. Windows has only "spawn". (The preload list is multiprocessing's global
-    fork-server setting; it is ignored when another library started the server first, and
-    workers then import what they need themselves.)
+    everything again. Windows has only "spawn". The preload list is multiprocessing's global
+    fork-server setting: our module is added to it, keeping what is there (by default
+    ``__main__``); it has no effect when the server is already running (started by an earlier
+    call, or by another library, whose workers then import what they need themselves).
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver
+
+    # multiprocessing has a setter but no getter for the list; read it where CPython keeps it
+    current = list(getattr(forkserver._forkserver, "_preload_modules", ["__main__"]))
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([PRELOAD_MODULE])
+    if PRELOAD_MODULE not in current:
+        context.set_forkserver_preload([*current, PRELOAD_MODULE])
     return context
 
 
