@@ -22,11 +22,14 @@ choice between the two paths therefore changes speed, never a forecast.
 
 numba is imported on first use, not with the package (``import numba`` costs ~0.5 s and the
 first compilation several seconds; compiled code is cached on disk, ``cache=True``). When it
-is not installed :func:`compiled_search` returns ``None`` and callers use numpy.
+is not installed, or cannot compile (logged once as a warning on this module's logger, not
+raised as a Python warning, which the batch worker would attach to every series),
+:func:`compiled_search` returns ``None`` and callers use numpy.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import warnings
 from collections.abc import Callable
@@ -42,6 +45,7 @@ __all__ = ["MIN_COMPILED_PROBLEMS", "compiled_search", "warm_up"]
 MIN_COMPILED_PROBLEMS = 64
 # IDCFORECAST_NO_NUMBA=1 forces the numpy path (for comparisons and for debugging).
 DISABLE_ENV = "IDCFORECAST_NO_NUMBA"
+_LOG = logging.getLogger(__name__)
 
 
 @cache
@@ -246,7 +250,11 @@ def _build() -> dict[str, Callable[..., Any]] | None:
     # attaches every warning to a series' note and re-runs the chunk one series at a time.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", numba.NumbaWarning)
-        _first_calls(kernels)
+        try:
+            _first_calls(kernels)
+        except Exception as err:  # a numba that imports but cannot compile here
+            _LOG.warning("numba cannot compile the auto kernel (%s); using numpy", err)
+            return None
     return kernels
 
 

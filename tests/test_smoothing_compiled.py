@@ -114,3 +114,20 @@ def test_warm_up_loads_the_signature_real_searches_use() -> None:
         "ses": 1,
         "damped": 1,
     }
+
+
+def test_a_numba_that_cannot_compile_falls_back_to_numpy(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(kernels: dict) -> None:
+        raise RuntimeError("LLVM is unhappy")
+
+    monkeypatch.delenv(DISABLE_ENV, raising=False)
+    monkeypatch.setattr(_smoothing_compiled, "_first_calls", broken)
+    _smoothing_compiled._build.cache_clear()
+    try:
+        assert compiled_search("damped", 10**6) is None
+        assert not _smoothing_compiled.warm_up()
+        assert "numba cannot compile the auto kernel (LLVM is unhappy); using numpy" in caplog.text
+    finally:
+        _smoothing_compiled._build.cache_clear()
