@@ -6,9 +6,11 @@ their own position). At most a few chunks per worker are in flight at once, so m
 bounded however many series there are.
 
 Math libraries (OpenBLAS, MKL, OpenMP) start one thread per core by default; with one
-worker process per core that oversubscribes the machine. Local workers are therefore
-spawned with ``*_NUM_THREADS=1`` in their environment and, when :mod:`threadpoolctl` is
-installed, also limited to one thread in the worker initializer. Dask's nanny sets the same
+worker process per core that oversubscribes the machine. Local workers therefore start
+with ``*_NUM_THREADS=1`` in their environment (set while the fork server, or on Windows each
+worker, starts: see :func:`local_context`) and, when :mod:`threadpoolctl` is installed, are
+also limited to one thread in the worker initializer (which also covers a fork server that
+something else started earlier). Dask's nanny sets the same
 variables for the workers it spawns (``distributed.nanny.pre-spawn-environ``).
 """
 
@@ -102,7 +104,7 @@ def worker_thread_report(_: Any = None) -> dict[str, Any]:
 
 @contextmanager
 def _thread_env_for_children() -> Iterator[None]:
-    """Set ``*_NUM_THREADS=1`` while workers spawn (they copy the environment), then restore."""
+    """Set ``*_NUM_THREADS=1`` while workers (or their fork server) start, then restore."""
     saved = {name: os.environ.get(name) for name in THREAD_ENV_VARS}
     os.environ.update(dict.fromkeys(THREAD_ENV_VARS, "1"))
     try:
