@@ -44,6 +44,8 @@ from idcforecast.errors import (
 if TYPE_CHECKING:
     import pandas as pd
 
+    from idcforecast.models.base import ForecastModel
+
 __all__ = [
     "ForecastPlan",
     "SeriesForecast",
@@ -272,8 +274,15 @@ def _check_inputs(
 
 def _method_point(
     method: str, y: np.ndarray, series_id: str, first_year: int | None, cap: float | None
-) -> tuple[Callable[[np.ndarray, int], np.ndarray], int, tuple[str, ...], str]:
-    """Point forecaster, its minimum training length, components and fallback note."""
+) -> tuple[
+    Callable[[np.ndarray, int], np.ndarray],
+    Callable[[np.ndarray], ForecastModel] | None,
+    int,
+    tuple[str, ...],
+    str,
+]:
+    """Point forecaster, model fitter (None for "auto"), minimum training length,
+    components and fallback note."""
     from idcforecast.auto import AUTO_MIN_OBS, auto_point
     from idcforecast.models import MODEL_REGISTRY
 
@@ -289,7 +298,7 @@ def _method_point(
                 min_obs=AUTO_MIN_OBS,
             )
         names, note = _auto_components(n, bool(np.all(y > 0)))
-        return auto_point, AUTO_MIN_OBS, names, note
+        return auto_point, None, AUTO_MIN_OBS, names, note
     cls = MODEL_REGISTRY[method]
     if n < cls.min_obs:
         raise InsufficientDataError(
@@ -311,10 +320,13 @@ def _method_point(
         )
     kwargs = {"cap": cap} if cap is not None and "cap" in _init_params(cls) else {}
 
-    def point(train: np.ndarray, h: int) -> np.ndarray:
-        return cls(**kwargs).fit(train).predict(h, level=()).mean
+    def fitted(train: np.ndarray) -> ForecastModel:
+        return cls(**kwargs).fit(train)
 
-    return point, cls.min_obs, (method,), ""
+    def point(train: np.ndarray, h: int) -> np.ndarray:
+        return fitted(train).predict(h, level=()).mean
+
+    return point, fitted, cls.min_obs, (method,), ""
 
 
 @functools.lru_cache(maxsize=512)
@@ -405,10 +417,11 @@ def forecast_array(
         rows = auto_point_many([plan.values], plan.point_steps, lengths=[plan.problem_lengths])
         return finish_forecast(plan, mean=rows[0], origin_forecasts=rows[1:])
     values, h, steps = plan.values, plan.horizon, plan.local.error_steps
-    point = plan.point
-    mean = point(values, h)
-    origin = [point(values[:cut], min(steps, values.size - cut)) for cut in plan.cutoffs]
-    return finish_forecast(plan, mean=mean, origin_forecasts=origin)
+    assert plan.fit is not None  # every method but "auto" is one registry model
+    final = plan.fit(values)
+    mean = final.predict(h, level=()).mean
+    origin = [plan.point(values[:cut], min(steps, values.size - cut)) for cut in plan.cutoffs]
+    return finish_forecast(plan, mean=mean, origin_forecasts=origin, fit_notes=final.fit_notes())
 
 
 @dataclass(frozen=True)
@@ -428,6 +441,7 @@ class ForecastPlan:
     cap: float | None
     series_id: str
     point: Callable[[np.ndarray, int], np.ndarray]
+    fit: Callable[[np.ndarray], ForecastModel] | None  # a fitted model; None for "auto"
     components: tuple[str, ...]
     note: str
     settings: CalibrationSettings
@@ -481,7 +495,7 @@ def plan_forecast(
             series_id=series_id,
             cap=cap,
         )
-    point, min_obs, components, note = _method_point(alias, values, series_id, first_year, cap)
+    point, fit, min_obs, components, note = _method_point(alias, values, series_id, first_year, cap)
     local = _with_min_train(settings, max(settings.min_train, min_obs))
     return ForecastPlan(
         values=values,
@@ -491,6 +505,7 @@ def plan_forecast(
         cap=None if cap is None else float(cap),
         series_id=series_id,
         point=point,
+        fit=fit,
         components=components,
         note=note,
         settings=settings,
@@ -509,8 +524,11 @@ def finish_forecast(
     *,
     mean: np.ndarray,
     origin_forecasts: Sequence[np.ndarray] | np.ndarray,
+    fit_notes: Sequence[str] = (),
 ) -> SeriesForecast:
     """Calibrated intervals from the final and per-cutoff point forecasts of ``plan``.
+
+    ``fit_notes``: caveats of the final fit (``ForecastModel.fit_notes``), added to ``note``.
 
     The one place where point forecasts become a :class:`SeriesForecast`: the floor for
     positive series, the rolling-origin errors, the calibrated sigma, the bounds and the
@@ -532,6 +550,7 @@ def finish_forecast(
     values, h = plan.values, plan.horizon
     positive = bool(np.all(values > 0))
     notes = [plan.note] if plan.note else []
+    notes.extend(fit_notes)
     mean = np.asarray(mean, dtype=np.float64)[:h]
     if positive:
         floor = 0.01 * float(values.min())

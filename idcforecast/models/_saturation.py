@@ -170,6 +170,23 @@ class SaturationModel(LogScaleMixin, ForecastModel):
         self._keep = keep
         self._fixed = fixed
 
+    def fit_notes(self) -> tuple[str, ...]:
+        """Says so when the estimated cap sits on a bound of ``cap_bounds``.
+
+        The data then do not pin the saturation level (a series still growing exponentially
+        pushes it to the upper bound; one that has flattened, to the lower), and the
+        intervals ignore the cap's uncertainty.
+        """
+        self._check_fitted()
+        if not self.cap_at_bound_:
+            return ()
+        ratio = self.cap_ / self.last_
+        return (
+            f"{self.alias}: estimated cap {self.cap_:.4g} sits on its bound ({ratio:.3g}x the "
+            "last value): the data do not pin the saturation level and the intervals ignore "
+            "its uncertainty; pass cap= or widen cap_bounds",
+        )
+
     def _future(self, h: int) -> tuple[FloatArray, FloatArray]:
         s = np.arange(1, h + 1, dtype=np.float64)
         mu = self._curve_log(self.params_, s, self._fixed)

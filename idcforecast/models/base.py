@@ -158,6 +158,18 @@ class ForecastModel(ABC):
         self._fit(values)
         return self
 
+    def fit_notes(self) -> tuple[str, ...]:
+        """Caveats about this fit that a forecast's ``note`` should carry (none by default).
+
+        Examples
+        --------
+        >>> from idcforecast.models import MODEL_REGISTRY
+        >>> MODEL_REGISTRY["drift"]().fit([1.0, 2.0, 4.0]).fit_notes()
+        ()
+        """
+        self._check_fitted()
+        return ()
+
     def predict(self, h: int, level: Sequence[float] | float = (80, 95)) -> Prediction:
         """Forecast ``h`` steps ahead with central intervals at each ``level`` (percent)."""
         self._check_fitted()

@@ -69,6 +69,14 @@ def test_predict_and_simulate_before_fit_raise(alias: str) -> None:
         model.predict(3)
     with pytest.raises(NotFittedError, match=re.escape(msg)):
         model.simulate(3, 10)
+    with pytest.raises(NotFittedError, match=re.escape(msg)):
+        model.fit_notes()
+
+
+@pytest.mark.parametrize("alias", ALIASES)
+def test_fit_notes_are_a_tuple_of_text(alias: str, fitted: dict) -> None:
+    notes = fitted[alias].fit_notes()
+    assert isinstance(notes, tuple) and all(isinstance(n, str) and n for n in notes)
 
 
 @pytest.mark.parametrize("alias", ALIASES)

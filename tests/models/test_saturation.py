@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from idcforecast.errors import ConvergenceError, InsufficientDataError, ModelError
@@ -83,6 +84,28 @@ def test_exponential_growth_puts_the_cap_on_its_bound() -> None:
     assert model.cap_at_bound_
     assert model.cap_ == pytest.approx(5.0 * y[-1], rel=1e-6)
     assert np.all(np.isfinite(model.predict(5).sigma))
+    # 5 x the last value: the upper bound of the default cap_bounds (1.05, 5.0)
+    cap = f"{5.0 * y[-1]:.4g}"
+    assert model.fit_notes() == (
+        f"logistic: estimated cap {cap} sits on its bound (5x the last value): the data do not "
+        "pin the saturation level and the intervals ignore its uncertainty; pass cap= or "
+        "widen cap_bounds",
+    )
+
+
+def test_the_forecast_note_says_when_the_cap_sits_on_its_bound() -> None:
+    from idcforecast import forecast
+
+    years = np.arange(2014, 2024)
+    rising = 100 * 1.2 ** np.arange(10) * np.exp(NOISE[:10])
+    fc = forecast(pd.Series(rising, index=years), 3, method="logistic")
+    assert "logistic: estimated cap" in fc["note"].iloc[0]
+    assert "sits on its bound (5x the last value)" in fc["note"].iloc[0]
+    assert set(fc["status"]) == {"ok"}
+    # an S-curve that has turned: the cap is estimated inside its bounds, nothing to say
+    fitted = forecast(pd.Series(GOMPERTZ_Y, index=np.arange(2012, 2024)), 3, method="gompertz")
+    assert "estimated cap" not in fitted["note"].iloc[0]
+    assert Gompertz(cap=900.0).fit(GOMPERTZ_Y).fit_notes() == ()  # a given cap is never on a bound
 
 
 @pytest.mark.parametrize("cap", [150.0, 180.0])
