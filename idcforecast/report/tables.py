@@ -408,7 +408,8 @@ def to_excel(
     path
         The ``.xlsx`` file to write; its folder is created if needed.
     date
-        The workbook's created/modified date (today by default).
+        The workbook's created/modified date (today by default). The file's bytes depend
+        only on ``tables`` and ``date``: the same call twice writes the same file.
 
     Examples
     --------
@@ -437,4 +438,30 @@ def to_excel(
     )
     workbook.properties.created = workbook.properties.modified = stamp
     workbook.properties.creator = "idcforecast"
-    return write_atomic(path, lambda tmp: workbook.save(tmp), what="Excel file")
+    return write_atomic(
+        path, lambda tmp: _save_reproducibly(workbook, tmp, stamp), what="Excel file"
+    )
+
+
+def _save_reproducibly(workbook: Any, path: Path, stamp: datetime) -> None:
+    """``workbook.save(path)`` with every zip entry dated ``stamp`` instead of now.
+
+    openpyxl stamps each member of the ``.xlsx`` zip with the current time, so two saves of
+    the same tables differed in bytes; re-packing the members in the same order with the
+    workbook's own date makes the file a function of its inputs (and ``date``).
+    """
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    when = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
+    with (
+        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=when)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = info.external_attr
+            target.writestr(member, source.read(info.filename))

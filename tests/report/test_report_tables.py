@@ -154,6 +154,27 @@ def test_to_excel_escapes_formulas_and_keeps_numbers(tmp_path: Path, history, fo
     assert [p.name for p in out.parent.iterdir()] == ["t.xlsx"]  # no temp file left
 
 
+def test_to_excel_writes_the_same_bytes_for_the_same_inputs(
+    tmp_path: Path, history, forecast, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+    import zipfile
+    from datetime import date
+
+    tables = {"summary": summary_table(history, forecast)}
+    first = to_excel(tables, tmp_path / "a.xlsx", date=date(2026, 12, 3)).read_bytes()
+    # openpyxl dates each zip member with the clock: move the clock on by a minute
+    later = time.time() + 61
+    monkeypatch.setattr(time, "time", lambda: later)
+    monkeypatch.setattr(time, "localtime", lambda *a: __import__("time").gmtime(later))
+    second = to_excel(tables, tmp_path / "b.xlsx", date=date(2026, 12, 3)).read_bytes()
+    assert first == second
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as book:
+        assert {info.date_time for info in book.infolist()} == {(2026, 12, 3, 0, 0, 0)}
+        assert book.testzip() is None
+    assert openpyxl.load_workbook(tmp_path / "b.xlsx")["summary"]["A1"].value == "year"
+
+
 @pytest.mark.parametrize(
     ("name", "problem"),
     [
@@ -193,7 +214,10 @@ def test_unwritable_path_and_failed_write_leave_nothing(tmp_path: Path, monkeypa
     target.write_bytes(b"old complete file")
 
     def broken_save(self, filename):  # writes half a file, then the disk fills up
-        Path(filename).write_bytes(b"PK\x03\x04 half")
+        if hasattr(filename, "write"):  # to_excel saves into memory, then re-packs
+            filename.write(b"PK\x03\x04 half")
+        else:
+            Path(filename).write_bytes(b"PK\x03\x04 half")
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(openpyxl.Workbook, "save", broken_save)
