@@ -412,7 +412,7 @@ def _evaluate(
             x[series],
             dx[series],
             run_len,
-            *(np.ascontiguousarray(values[first]) for values in grid.values),
+            *(values[first] for values in grid.values),  # fancy indexing: C-contiguous copies
             np.stack([count[first] for count in grid.counts], axis=1),
             starts,
             by_run,

@@ -105,10 +105,8 @@ class SeriesForecast:
 
     def interval(self, level: float) -> tuple[np.ndarray, np.ndarray]:
         """Bounds of the central ``level`` % interval (any level, from ``sigma``)."""
-        lo, hi = interval_bounds(
-            self.mean, self.sigma, level=level, log=self.scale == "log", settings=self.settings
-        )
-        return self._clip(lo), self._clip(hi)
+        log = self.scale == "log"
+        return _capped_interval(self.mean, self.sigma, level, log, self.settings, self.cap)
 
     def sample_paths(self, n_paths: int, seed: int | np.random.Generator | None = None):
         """Draw ``(n_paths, h)`` paths from the calibrated error distribution.
@@ -147,6 +145,18 @@ class SeriesForecast:
 
 def _clip_at(values: np.ndarray, cap: float | None) -> np.ndarray:
     return values if cap is None else np.minimum(values, cap)
+
+
+def _capped_interval(
+    mean: np.ndarray,
+    sigma: np.ndarray,
+    level: float,
+    log: bool,
+    settings: CalibrationSettings,
+    cap: float | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    lo, hi = interval_bounds(mean, sigma, level=level, log=log, settings=settings)
+    return _clip_at(lo, cap), _clip_at(hi, cap)
 
 
 def resolve_methods(method: str | Sequence[str]) -> tuple[str, ...]:
@@ -568,9 +578,10 @@ def finish_forecast(
     if cap is not None and np.any(mean > cap):
         notes.append(f"clipped at cap {cap:g}")
     lower, upper = {}, {}
-    for level in map(float, plan.levels):  # SeriesForecast.interval, before the cap
-        lo, hi = interval_bounds(mean, sigma, level=level, log=positive, settings=plan.settings)
-        lower[level], upper[level] = _clip_at(lo, cap), _clip_at(hi, cap)
+    for level in map(float, plan.levels):  # from the mean before the cap
+        lower[level], upper[level] = _capped_interval(
+            mean, sigma, level, positive, plan.settings, cap
+        )
     return SeriesForecast(
         series_id=plan.series_id,
         mean=_clip_at(mean, cap),
