@@ -10,15 +10,16 @@ import decimal
 import math
 import numbers
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from idcforecast.errors import DataError, IdcForecastError, NonNumericValueError
+from idcforecast.errors import DataError, IdcForecastError, NonNumericValueError, ParseError
 
 __all__ = [
     "Figure",
     "in_context",
     "is_blank",
+    "point_decimals",
     "read_figure",
     "read_flag",
     "read_year",
@@ -27,6 +28,10 @@ __all__ = [
 
 _YEAR_TEXT = re.compile(r"\s*(\d{4})\s*年?\s*")
 _PLAIN_NUMBER = re.compile(r"\s*[+-]?[\d,\s]*\.?\d+\s*")
+# a number written with a decimal comma: "1.234.567,89", "223,87", "1234" (dots group
+# thousands, in threes); not part of a longer run of digits, dots and commas
+_COMMA_DECIMAL_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d.,])")
+_DIGIT_DOT_DIGIT = re.compile(r"\d\.\d")
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0", ""}
@@ -120,12 +125,13 @@ def read_year(cell: Any, *, place: str) -> int:
     return year
 
 
-def read_figure(cell: Any, *, place: str) -> Figure:
+def read_figure(cell: Any, *, place: str, decimal_mark: str = ".") -> Figure:
     """Read a value cell: a number, or figure text ("1,562.5亿元", "> 1500", "$71.2 billion").
 
     A bare number (or number-only text, or text without a unit such as "> 1500") has
     ``unit=None``: its unit comes from the row or the caller. Figure text keeps its original
-    text as ``quote``.
+    text as ``quote``. With ``decimal_mark=","`` text cells are read the continental way
+    ("1.234,5" is 1234.5; see :func:`point_decimals`).
 
     Examples
     --------
@@ -140,6 +146,9 @@ def read_figure(cell: Any, *, place: str) -> Figure:
         if math.isfinite(value):
             return Figure(value, None)
     elif isinstance(cell, str) and any(ch.isdigit() for ch in cell):
+        if decimal_mark == ",":
+            figure = _read_text(point_decimals(cell, place=place), place)
+            return figure if not figure.quote else replace(figure, quote=cell.strip())
         return _read_text(cell, place)
     raise NonNumericValueError(
         f"{place}: {cell!r} is not a number or a figure; expected a number such as 1562.5 "
@@ -147,6 +156,36 @@ def read_figure(cell: Any, *, place: str) -> Figure:
         place=place,
         value=repr(cell),
     )
+
+
+def point_decimals(text: str, *, place: str) -> str:
+    """Rewrite numbers written with a decimal comma the way the figure parser reads them.
+
+    Dots that group thousands are dropped and the decimal comma becomes a point; a dot
+    between digits that does not group thousands contradicts the decimal comma and is an
+    error, not a guess.
+
+    Examples
+    --------
+    >>> point_decimals("1.234.567,89", place="f.csv row 2")
+    '1234567.89'
+    >>> point_decimals("27,8 % p.a.", place="f.csv row 3")
+    '27.8 % p.a.'
+    """
+
+    def repoint(match: re.Match[str]) -> str:
+        whole, fraction = match.group(1).replace(".", ""), match.group(2)
+        return whole if fraction is None else f"{whole}.{fraction}"
+
+    if _DIGIT_DOT_DIGIT.search(_COMMA_DECIMAL_NUMBER.sub(" ", text)):  # a dot left over
+        raise ParseError(
+            f"{place}: {text!r} has a decimal point, but the table is read with "
+            "decimal=','; expected a decimal comma ('12,5') and dots only between groups of "
+            "three digits ('1.234,5'), or read the table with decimal='.'",
+            place=place,
+            value=text,
+        )
+    return _COMMA_DECIMAL_NUMBER.sub(repoint, text)
 
 
 def _read_text(text: str, place: str) -> Figure:

@@ -52,6 +52,9 @@ def read_series(
     sheet_name: str | int = 0,
     source_name: str | None = None,
     kw_per_rack: float = 2.5,
+    sep: str | None = None,
+    decimal: str = ".",
+    header_row: int = 0,
 ) -> pd.DataFrame:
     """Read a CSV, Excel or DataFrame table of yearly figures into the tidy history frame.
 
@@ -84,6 +87,17 @@ def read_series(
         ``"DataFrame"``).
     kw_per_rack
         kW per standard rack when converting racks to power or back.
+    sep
+        CSV field separator; default: detected from the header row and the lines below it
+        (``,``, ``;``, tab or ``|``: the one that splits the header into most fields and
+        every line into as many; ``,`` if none does).
+    decimal
+        ``"."`` or ``","``, the decimal mark of numbers written as text (CSV cells, text
+        cells of a sheet or frame). With ``","`` (continental Europe's exports, usually
+        with ``sep=";"``) "1.234,5" is 1234.5 and "12.5" is a ``ParseError``.
+    header_row
+        0-based line (CSV) or row (Excel) of the header; the lines above it (a title,
+        notes) are skipped. Row numbers in messages stay those of the file.
 
     Returns
     -------
@@ -123,15 +137,18 @@ def read_series(
         and source.index.name == year_column
     ):
         source = source.reset_index()  # df.set_index("year") is a common shape
-    table, name, place_of = _read_table(source, sheet_name=sheet_name, source_name=source_name)
+    _check_format_options(source, sep=sep, decimal=decimal, header_row=header_row)
+    table, name, place_of = _read_table(
+        source, sheet_name=sheet_name, source_name=source_name, sep=sep, header_row=header_row
+    )
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
     chosen = _choose_layout(table, layout, year_column, value_column, name)
     if chosen == "long":
-        observations = _long(table, year_column, value_column, default_id, place_of)
+        observations = _long(table, year_column, value_column, default_id, place_of, decimal)
     elif chosen == "years_as_columns":
-        observations = _years_as_columns(table, default_id, place_of, name)
+        observations = _years_as_columns(table, default_id, place_of, name, decimal)
     else:
-        observations = _years_as_rows(table, year_column, place_of)
+        observations = _years_as_rows(table, year_column, place_of, decimal)
     held = list(dict.fromkeys(o.series_id for o in observations))
     if series_id is not None:  # unnamed series already carry series_id as their name
         observations = [o for o in observations if o.series_id == series_id]
@@ -159,8 +176,68 @@ def read_series(
     return to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
 
 
+_SEPARATORS = (",", ";", "\t", "|")
+
+
+def _check_format_options(source: Any, *, sep: Any, decimal: Any, header_row: Any) -> None:
+    """Typed errors for unusable ``sep``/``decimal``/``header_row`` values."""
+    import pandas as pd
+
+    if decimal not in (".", ","):
+        raise DataError(
+            f"read_series: decimal={decimal!r} is not supported; expected '.' or ','",
+            decimal=repr(decimal),
+        )
+    if sep is not None and (not isinstance(sep, str) or len(sep) != 1 or sep in '"\r\n'):
+        raise DataError(
+            f"read_series: sep={sep!r} is not a field separator; expected one character "
+            "such as ',' or ';' (or None to detect it)",
+            sep=repr(sep),
+        )
+    if sep is not None and sep == decimal:
+        raise DataError(
+            f"read_series: sep and decimal are both {sep!r}; expected different characters "
+            "(a decimal-comma CSV is usually separated by ';')",
+            sep=repr(sep),
+        )
+    if isinstance(header_row, bool) or not isinstance(header_row, int) or header_row < 0:
+        raise DataError(
+            f"read_series: header_row={header_row!r} is not a row; expected a 0-based row "
+            "number >= 0",
+            header_row=repr(header_row),
+        )
+    if isinstance(source, pd.DataFrame) and (sep is not None or header_row != 0):
+        raise DataError(
+            "read_series: sep and header_row apply to files; a DataFrame already has its "
+            "columns (drop the options, or set the frame's columns yourself)",
+            source="DataFrame",
+        )
+
+
+def _detect_separator(path: Path, header_row: int) -> str:
+    """The separator that splits the header into most fields and every line alike."""
+    import csv
+    import itertools
+
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        lines = [
+            line for line in itertools.islice(handle, header_row, header_row + 50) if line.strip()
+        ]
+    best, best_fields = ",", 1
+    for candidate in _SEPARATORS:
+        counts = [len(row) for row in csv.reader(lines, delimiter=candidate)]
+        if counts and counts[0] > best_fields and all(c == counts[0] for c in counts):
+            best, best_fields = candidate, counts[0]
+    return best
+
+
 def _read_table(
-    source: Any, *, sheet_name: str | int, source_name: str | None
+    source: Any,
+    *,
+    sheet_name: str | int,
+    source_name: str | None,
+    sep: str | None = None,
+    header_row: int = 0,
 ) -> tuple[pd.DataFrame, str, Any]:
     """The raw table (object cells) and a function (row position, column) -> place text."""
     import pandas as pd
@@ -201,6 +278,8 @@ def _read_table(
                 warnings.simplefilter("error", pd.errors.ParserWarning)
                 table = pd.read_csv(
                     path,
+                    sep=sep if sep is not None else _detect_separator(path, header_row),
+                    skiprows=header_row,
                     dtype=str,
                     keep_default_na=False,
                     skip_blank_lines=False,
@@ -211,7 +290,13 @@ def _read_table(
         elif suffix in (".xlsx", ".xlsm"):
             with pd.ExcelFile(path, engine="openpyxl") as book:
                 sheet = book.sheet_names[sheet_name] if isinstance(sheet_name, int) else sheet_name
-                table = pd.read_excel(book, sheet_name=sheet, dtype=object, keep_default_na=False)
+                table = pd.read_excel(
+                    book,
+                    sheet_name=sheet,
+                    header=header_row,
+                    dtype=object,
+                    keep_default_na=False,
+                )
         else:
             raise DataError(
                 f"{name}: cannot read {suffix or 'extensionless'} files; expected .csv, "
@@ -251,7 +336,7 @@ def _read_table(
     if sheet is None:
 
         def place_file(i: int, column: Any = None) -> str:
-            row = f"{name} row {i + 2}"  # row 1 is the header
+            row = f"{name} row {i + 2 + header_row}"  # line header_row + 1 is the header
             return row if column is None else f"{row}, column {column!r}"
 
         return table, name, place_file
@@ -261,8 +346,8 @@ def _read_table(
 
     def place_sheet(i: int, column: Any = None) -> str:
         if column is None:
-            return f"{name} sheet {sheet!r} row {i + 2}"
-        return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2}"
+            return f"{name} sheet {sheet!r} row {i + 2 + header_row}"
+        return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2 + header_row}"
 
     return table, name, place_sheet
 
@@ -314,7 +399,12 @@ def _columns(table: pd.DataFrame) -> str:
 
 
 def _long(
-    table: pd.DataFrame, year_column: str, value_column: str, default_id: str, place_of: Any
+    table: pd.DataFrame,
+    year_column: str,
+    value_column: str,
+    default_id: str,
+    place_of: Any,
+    decimal: str,
 ) -> list[Observation]:
     meta_columns = [c for c in _META if c in table.columns]
     observations = []
@@ -334,7 +424,7 @@ def _long(
                 place=place_of(i, "series_id"),
             )
         year = read_year(row[year_column], place=place_of(i, year_column))
-        figure = read_figure(row[value_column], place=place)
+        figure = read_figure(row[value_column], place=place, decimal_mark=decimal)
         meta = {c: row[c] for c in meta_columns if not is_blank(row[c])}
         sid = str(meta.pop("series_id", default_id)).strip()
         observations.append(Observation(sid, year, figure, place_of(i), meta))
@@ -342,7 +432,7 @@ def _long(
 
 
 def _years_as_columns(
-    table: pd.DataFrame, default_id: str, place_of: Any, name: str
+    table: pd.DataFrame, default_id: str, place_of: Any, name: str, decimal: str
 ) -> list[Observation]:
     years = {c: year for c in table.columns if (year := year_label(c)) is not None}
     others = [c for c in table.columns if c not in years]
@@ -378,12 +468,14 @@ def _years_as_columns(
             if is_blank(row[column]):
                 continue  # a year not published: a gap, not a NaN
             place = place_of(i, column)
-            figure = read_figure(row[column], place=place)
+            figure = read_figure(row[column], place=place, decimal_mark=decimal)
             observations.append(Observation(sid, year, figure, place, dict(meta)))
     return observations
 
 
-def _years_as_rows(table: pd.DataFrame, year_column: str, place_of: Any) -> list[Observation]:
+def _years_as_rows(
+    table: pd.DataFrame, year_column: str, place_of: Any, decimal: str
+) -> list[Observation]:
     series_columns = [c for c in table.columns if c != year_column]
     observations = []
     for i, row in enumerate(table.to_dict("records")):
@@ -394,9 +486,8 @@ def _years_as_rows(table: pd.DataFrame, year_column: str, place_of: Any) -> list
             if is_blank(row[column]):
                 continue  # a year not published for this series
             place = place_of(i, column)
-            observations.append(
-                Observation(str(column), year, read_figure(row[column], place=place), place)
-            )
+            figure = read_figure(row[column], place=place, decimal_mark=decimal)
+            observations.append(Observation(str(column), year, figure, place))
     empty = [c for c in series_columns if not any(o.series_id == str(c) for o in observations)]
     if empty and observations:
         raise EmptyDataError(

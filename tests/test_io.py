@@ -572,3 +572,103 @@ def test_a_unit_for_a_series_not_in_the_table_is_named() -> None:
     assert out["unit"].tolist() == ["CNY bn", "CNY 100m"]
     # picking one series, the dict may name others (one dict for many tables)
     assert read_series(table, series_id="caict", unit={"x": "MW"})["value"].tolist() == [1500.0]
+
+
+def test_semicolon_csv_with_decimal_commas_and_title_lines(tmp_path: Path) -> None:
+    path = tmp_path / "markt.csv"
+    path.write_text(
+        "Rechenzentrumsmarkt (Mrd. EUR)\nQuelle: Beispiel; Stand 2022\n"
+        "year;value;quote\n2019;1.234,5;ca. 1.234,5 Mrd. EUR\n2020;1.456,25;\n2021;27,8;\n",
+        encoding="utf-8",
+    )
+    out = read_series(path, unit="EUR bn", header_row=2, decimal=",")
+    # "1.234,5" = 1234 + 5/10; the separator ';' is detected (the header splits in three)
+    assert out["value"].tolist() == [1234.5, 1456.25, 27.8]
+    # line 4 of the file is the first data row: title, note and header come first
+    assert out["source"].tolist() == ["markt.csv row 4", "markt.csv row 5", "markt.csv row 6"]
+    assert out["quote"].tolist()[0] == "ca. 1.234,5 Mrd. EUR"
+    same = read_series(path, unit="EUR bn", header_row=2, decimal=",", sep=";")
+    pd.testing.assert_frame_equal(out, same)
+
+
+def test_figure_text_with_a_decimal_comma_keeps_its_own_words() -> None:
+    table = pd.DataFrame({"year": [2021, 2022], "value": ["1.562,5亿元", "2.238,7 CNY 100m"]})
+    out = read_series(table, unit="CNY bn", decimal=",", series_id="cidc")
+    assert out["value"].tolist() == pytest.approx([156.25, 223.87])  # 1562.5 x 0.1 bn
+    assert out["quote"].tolist() == ["1.562,5亿元", "2.238,7 CNY 100m"]
+
+
+def test_the_separator_is_detected_from_header_and_lines(tmp_path: Path) -> None:
+    tab = tmp_path / "tab.txt"
+    tab.write_text("year\tvalue\n2019\t1,562.5\n2020\t2,238.7\n", encoding="utf-8")
+    assert read_series(tab, unit="CNY 100m")["value"].tolist() == [1562.5, 2238.7]
+    quoted = tmp_path / "quoted.csv"  # commas inside quotes do not make ';' win or lose
+    quoted.write_text('year,value\n2019,"1,562.5"\n2020,"2,238.7"\n', encoding="utf-8")
+    assert read_series(quoted, unit="CNY 100m")["value"].tolist() == [1562.5, 2238.7]
+    single = tmp_path / "single.csv"  # one column: nothing splits it, ',' is kept
+    single.write_text("value\n1\n", encoding="utf-8")
+    with pytest.raises(DataError, match="no 'year' column"):
+        read_series(single, unit="CNY bn")
+
+
+def test_a_decimal_point_in_a_decimal_comma_table_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_text("year;value\n2019;1.234,5\n2020;12.5\n", encoding="utf-8")
+    msg = (
+        "mixed.csv row 3, column 'value': '12.5' has a decimal point, but the table is read "
+        "with decimal=','"
+    )
+    with pytest.raises(ParseError, match=re.escape(msg)):
+        read_series(path, unit="EUR bn", decimal=",")
+    # read the usual way, the same file's "1.234,5" is not a guess either
+    with pytest.raises(ParseError, match=re.escape("mixed.csv row 2, column 'value'")):
+        read_series(path, unit="EUR bn")
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"decimal": ";"}, "decimal=';' is not supported"),
+        ({"sep": ";;"}, "sep=';;' is not a field separator"),
+        ({"sep": ",", "decimal": ","}, "sep and decimal are both ','"),
+        ({"header_row": -1}, "header_row=-1 is not a row"),
+        ({"header_row": True}, "header_row=True is not a row"),
+    ],
+)
+def test_bad_format_options_are_named(
+    tmp_path: Path, options: dict[str, object], message: str
+) -> None:
+    path = tmp_path / "ok.csv"
+    path.write_text("year,value\n2019,1\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(message)):
+        read_series(path, unit="CNY bn", **options)  # type: ignore[arg-type]
+
+
+def test_file_options_on_a_frame_are_an_error() -> None:
+    frame = pd.DataFrame({"year": [2019], "value": [1.0]})
+    with pytest.raises(DataError, match="sep and header_row apply to files"):
+        read_series(frame, unit="CNY bn", header_row=1)
+
+
+def test_excel_title_rows_are_skipped_and_cells_keep_their_address(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Markt"
+    sheet.append(["Rechenzentrumsmarkt, Mrd. EUR"])
+    sheet.append([])
+    sheet.append(["year", "value"])
+    sheet.append([2019, "1.234,5"])
+    sheet.append([2020, 1456.25])  # a number cell is a number whatever the decimal mark
+    path = tmp_path / "markt.xlsx"
+    book.save(path)
+    out = read_series(path, unit="EUR bn", header_row=2, decimal=",")
+    assert out["value"].tolist() == [1234.5, 1456.25]
+    assert out["source"].tolist() == [
+        "markt.xlsx sheet 'Markt' row 4",
+        "markt.xlsx sheet 'Markt' row 5",
+    ]
+    sheet["B5"] = "n/a"
+    book.save(path)
+    with pytest.raises(NonNumericValueError, match=re.escape("markt.xlsx sheet 'Markt' cell B5")):
+        read_series(path, unit="EUR bn", header_row=2, decimal=",")
