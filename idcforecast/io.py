@@ -380,7 +380,8 @@ def _choose_layout(
         raise DataError(
             f"{name}: no {year_column!r} column; expected a year column (pass "
             "year_column=...) or years as column headers (2019, 2020, ...); found "
-            f"{_columns(table)}",
+            f"{_columns(table)} (a title above the header? pass header_row=N, the 0-based "
+            "row of the header)",
             source=name,
             column=year_column,
         )

@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from idcforecast.cli._read_options import add_read_arguments, read_options
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -46,6 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--cap", type=float, default=None, help="saturation cap (series unit)")
     parser.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+    add_read_arguments(parser, file_option="--data")
 
 
 def _history(args: argparse.Namespace) -> pd.DataFrame:
@@ -54,7 +57,7 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
     if args.data is not None:
         from idcforecast.io import read_series
 
-        return read_series(args.data, series_id=args.series)
+        return read_series(args.data, series_id=args.series, **read_options(args))
     from idcforecast.datasets import load_dataset
 
     dataset = args.dataset or DEFAULT_DATASET

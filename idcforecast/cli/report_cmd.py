@@ -17,6 +17,8 @@ import shlex
 import sys
 import time
 
+from idcforecast.cli._read_options import add_read_arguments, read_options
+
 NAME = "report"
 HELP = "Write the PDF report (forecast, growth, claims, scenarios, sources) for one series."
 
@@ -60,6 +62,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="report date (default: today); fix it for a byte-identical PDF",
     )
     parser.add_argument("--seed", metavar="N", type=int, default=0, help="random seed (default: 0)")
+    add_read_arguments(parser, file_option="--data")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
         date=args.date,
         seed=args.seed,
         command=command,
+        read_options=read_options(args),
     )
     print(f"Wrote the PDF in {time.perf_counter() - started:.1f} s:", flush=True)
     print(path)

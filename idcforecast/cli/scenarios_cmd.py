@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from idcforecast.cli._read_options import add_read_arguments, read_options
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -30,6 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--input", metavar="CSV", help="read the history from a CSV/Excel file instead"
     )
     parser.add_argument("--series", metavar="ID", help="series id (default: the spec's series_id)")
+    add_read_arguments(parser, file_option="--input")
     parser.add_argument("--to", type=int, metavar="YEAR", help="last simulated year")
     parser.add_argument(
         "--horizon", type=int, default=7, help="years after the last observation (default 7)"
@@ -96,7 +99,7 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
     if args.input:
         from idcforecast.io import read_series
 
-        return read_series(args.input)
+        return read_series(args.input, **read_options(args))
     from idcforecast.datasets import load_dataset
 
     return load_dataset(args.dataset)

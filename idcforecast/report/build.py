@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import shlex
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -47,6 +48,7 @@ def build_report(
     method: str = "auto",
     title: str | None = None,
     command: str | None = None,
+    read_options: Mapping[str, Any] | None = None,
 ) -> Path:
     """Build the PDF report for one series and return its path.
 
@@ -77,6 +79,10 @@ def build_report(
         The command as run, for the reproducibility appendix (the CLI passes its
         arguments); the appendix also shows the equivalent ``idcforecast report ...``
         command with every option that fixes the output.
+    read_options
+        Keyword arguments for ``read_series`` when ``data`` is a file or frame (``unit``,
+        ``sep``, ``decimal``, ``header_row``, ``sheet_name``...); not allowed with the
+        bundled data.
 
     Raises
     ------
@@ -89,7 +95,8 @@ def build_report(
     """
     target = check_writable(out, what="report")
     report_date = _report_date(date)
-    history, data_label, digest = _load_history(data, series_id)
+    options = {k: v for k, v in (read_options or {}).items() if v != _READ_DEFAULTS.get(k)}
+    history, data_label, digest = _load_history(data, series_id, options)
     sid = str(history["series_id"].iloc[0])
     last = int(history["year"].iloc[-1])
     if int(to) <= last:
@@ -101,7 +108,9 @@ def build_report(
             to=int(to),
             last_year=last,
         )
-    reproduce = _equivalent_command(data, series_id, to, scenarios, target, report_date, seed)
+    reproduce = _equivalent_command(
+        data, series_id, to, scenarios, target, report_date, seed, options
+    )
     ctx = _context(
         history,
         sid=sid,
@@ -155,12 +164,30 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+# read_series options at their defaults are left out of the equivalent command
+_READ_DEFAULTS: dict[str, Any] = {"unit": None, "sep": None, "decimal": ".", "header_row": 0}
+_READ_FLAGS = {
+    "unit": "--unit",
+    "sep": "--sep",
+    "decimal": "--decimal",
+    "header_row": "--header-row",
+}
+
+
 def _load_history(
-    data: str | os.PathLike[str] | pd.DataFrame | None, series_id: str | None
+    data: str | os.PathLike[str] | pd.DataFrame | None,
+    series_id: str | None,
+    read_options: Mapping[str, Any],
 ) -> tuple[pd.DataFrame, str, str]:
     """The series' rows, a label for the data, and the sha256 of what was read."""
     import pandas as pd
 
+    if data is None and read_options:
+        raise DataError(
+            f"report: read options {', '.join(map(repr, read_options))} apply to a data file "
+            "(--data FILE); the bundled dataset is read as it is",
+            options=", ".join(read_options),
+        )
     if data is None:
         from idcforecast._paths import data_dir
         from idcforecast.datasets import load_dataset
@@ -173,7 +200,7 @@ def _load_history(
     else:
         from idcforecast.io import read_series
 
-        frame = read_series(data)
+        frame = read_series(data, **read_options)
         if isinstance(data, pd.DataFrame):
             label = "an in-memory DataFrame (hash of its CSV form)"
             digest = hashlib.sha256(data.to_csv(index=False).encode("utf-8")).hexdigest()
@@ -208,16 +235,23 @@ def _equivalent_command(
     out: Path,
     report_date: date,
     seed: int,
+    read_options: Mapping[str, Any],
 ) -> str:
     parts = ["idcforecast", "report"]
     if data is not None and not hasattr(data, "columns"):
         parts += ["--data", str(data)]
+        for key, value in read_options.items():
+            if key in _READ_FLAGS:
+                parts += [_READ_FLAGS[key], "\\t" if value == "\t" else str(value)]
     if series_id is not None:
         parts += ["--series", series_id]
     parts += ["--to", str(to)]
     if scenarios is not None:
         parts += ["--scenarios", str(scenarios)]
     parts += ["--out", str(out), "--date", report_date.isoformat(), "--seed", str(seed)]
+    no_flag = [f"{k}={v!r}" for k, v in read_options.items() if k not in _READ_FLAGS]
+    if data is not None and not hasattr(data, "columns") and no_flag:  # sheet_name=...
+        return f"{shlex.join(parts)}  # read with read_series({', '.join(no_flag)})"
     return shlex.join(parts)
 
 

@@ -317,7 +317,8 @@ def _parse_one(text: str, norm: str) -> Quantity:
         raise _fail(
             text,
             "a comma that does not separate groups of three digits; write thousands as "
-            "'1,562.5' and the decimal point as '.'",
+            "'1,562.5' and the decimal point as '.' (a table written with decimal commas: "
+            "read_series(..., decimal=','))",
         )
     body, qualifier, growth = _strip_words(text, norm)
     body = _ARTICLE.sub("1 ", body, count=1) if _ARTICLE.match(body) else body

@@ -124,3 +124,23 @@ def test_to_forecasts_each_series_exactly_to_that_year(
         alone = forecast(frame[frame["series_id"] == sid], horizon)
         got = out[out["series_id"] == sid].reset_index(drop=True)
         pd.testing.assert_frame_equal(got, alone, check_dtype=False)
+
+
+def test_read_options_reach_read_series(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "idc.csv"
+    # a title line, ';' separated, decimal commas; CAICT's CNY 100m figures
+    path.write_text(
+        "China IDC market, CNY 100m\nyear;value\n2017;946,1\n2018;1.228\n2019;1.562,5\n"
+        "2020;2.238,7\n",
+        encoding="utf-8",
+    )
+    args = ["forecast", "--data", str(path), "--to", "2021", "--method", "naive", "--csv"]
+    assert main([*args, "--unit", "CNY 100m", "--decimal", ",", "--header-row", "1"]) == 0
+    out = pd.read_csv(StringIO(capsys.readouterr().out))
+    assert out["mean"].tolist() == pytest.approx([2238.7])  # naive: the last value, 2.238,7
+    assert main(args) == 2  # the title line taken for the header: one line saying so
+    assert "(a title above the header? pass header_row=N" in capsys.readouterr().err
+    assert main([*args, "--unit", "CNY 100m", "--header-row", "1"]) == 2  # '946,1' with '.'
+    err = capsys.readouterr().err
+    assert "cannot read '946,1' as a figure: a comma that does not separate" in err
+    assert "read_series(..., decimal=',')" in err

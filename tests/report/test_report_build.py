@@ -284,3 +284,35 @@ def test_claims_table_keeps_the_claim_set_id_on_one_line(default_report: Path) -
     # in a 32 mm column the id wrapped as "global_times_2020_07_" / "07"
     lines = _text(default_report).splitlines()
     assert any(line.startswith("global_times_2020_07_07") for line in lines)
+
+
+def test_a_continental_csv_reads_with_options_that_the_appendix_repeats(tmp_path: Path) -> None:
+    data = tmp_path / "markt.csv"
+    # a title line, then ';' fields and decimal commas: 1.000,5 is 1000.5
+    data.write_text(
+        "Markt (Mrd. USD)\nyear;value\n"
+        + "".join(
+            f"{2010 + i};{1000.5 * 1.1**i:,.1f}\n".replace(",", "_")
+            .replace(".", ",")
+            .replace("_", ".")
+            for i in range(12)
+        ),
+        encoding="utf-8",
+    )
+    options = {"unit": "USD bn", "decimal": ",", "header_row": 1, "sep": None}
+    path = build_report(
+        data=data,
+        series_id="markt",
+        to=2025,
+        out=tmp_path / "m.pdf",
+        date=DATE,
+        read_options=options,
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "--unit 'USD bn' --decimal , --header-row 1" in compact  # sep=None is the default
+    assert "2010-2021" in compact
+    history = build_module._load_history(data, "markt", options)[0]
+    assert history["value"].iloc[0] == pytest.approx(1000.5)
+    with pytest.raises(DataError, match="read options 'unit' apply to a data file"):
+        build_report(out=tmp_path / "b.pdf", date=DATE, read_options={"unit": "USD bn"})
+    assert not (tmp_path / "b.pdf").exists()

@@ -252,12 +252,14 @@ FIGURE_HELP = (
         (
             "27,8%",
             "a comma that does not separate groups of three digits; write thousands as "
-            "'1,562.5' and the decimal point as '.'",
+            "'1,562.5' and the decimal point as '.' (a table written with decimal commas: "
+            "read_series(..., decimal=','))",
         ),
         (
             "1,56,250 racks",
             "a comma that does not separate groups of three digits; write "
-            "thousands as '1,562.5' and the decimal point as '.'",
+            "thousands as '1,562.5' and the decimal point as '.' (a table written with "
+            "decimal commas: read_series(..., decimal=','))",
         ),
         ("580–325 TWh", "a range whose low end 580 is above its high end 325"),
         (

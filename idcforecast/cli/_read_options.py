@@ -1,0 +1,41 @@
+"""The ``read_series`` options shared by the commands that read a user's file."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+__all__ = ["add_read_arguments", "read_options"]
+
+
+def add_read_arguments(parser: argparse.ArgumentParser, *, file_option: str) -> None:
+    """Declare ``--unit``, ``--sep``, ``--decimal`` and ``--header-row`` for ``file_option``."""
+    group = parser.add_argument_group(f"reading {file_option} (as idcforecast.read_series)")
+    group.add_argument(
+        "--unit",
+        default=None,
+        metavar="UNIT",
+        help="unit of the series ('CNY bn'): bare numbers are in it, figures are converted",
+    )
+    group.add_argument(
+        "--sep", default=None, metavar="CHAR", help="CSV field separator (default: detected)"
+    )
+    group.add_argument(
+        "--decimal",
+        default=".",
+        choices=(".", ","),
+        help="decimal mark of numbers written as text (default '.'; ',' reads '1.234,5')",
+    )
+    group.add_argument(
+        "--header-row",
+        type=int,
+        default=0,
+        metavar="N",
+        help="0-based row of the header; rows above it (titles, notes) are skipped",
+    )
+
+
+def read_options(args: argparse.Namespace) -> dict[str, Any]:
+    """Keyword arguments for ``read_series`` from the parsed options."""
+    sep = "\t" if args.sep in ("\\t", "tab") else args.sep  # a tab is hard to type
+    return {"unit": args.unit, "sep": sep, "decimal": args.decimal, "header_row": args.header_row}
