@@ -58,6 +58,9 @@ CANDIDATES = (
     "ses_log",
     "ar1_growth_log",
 )
+# the thirteen candidates the shipped "auto" was chosen from (the last three came later)
+SHIPPED_SEARCH = CANDIDATES[:13]
+SHIPPED_RULE = "best mean, any combination"
 ORIGINS = 8
 HORIZON = 6
 
@@ -215,6 +218,59 @@ def load_caches(jobs: int, path: Path | None) -> tuple[dict, dict]:
     return sets, stacks
 
 
+def set_scores(
+    points: dict[str, np.ndarray],
+    held: dict[str, tuple[np.ndarray, np.ndarray]],
+    naive: dict[str, tuple[float, float]],
+) -> tuple[np.ndarray, str]:
+    """OWA against naive on each set, and the per-set "sMAPE/MASE" cells."""
+    owas, cells = [], []
+    for name in held:
+        s, m = scores(points[name], *held[name])
+        owas.append(0.5 * (s / naive[name][0] + m / naive[name][1]))
+        cells.append(f"{s:.2f}/{m:.3f}")
+    return np.array(owas), " | ".join(cells)
+
+
+def score_combinations(
+    sets: dict, stacks: dict, candidates: tuple[str, ...] = CANDIDATES
+) -> list[tuple[str, np.ndarray, str]]:
+    """Every 1-6 member median/mean/trimmed mean of ``candidates`` on the last cutoff.
+
+    Returns ``(label, per-set OWA against naive, per-set sMAPE/MASE cells)`` for each
+    combination; ``stacks`` are :func:`load_caches`' forecasts (rows of ``CANDIDATES``).
+    """
+    index = {name: i for i, name in enumerate(CANDIDATES)}
+    held = {name: held_matrix(pairs) for name, pairs in sets.items()}
+    final = {name: stacks[name][:, :, 0] for name in sets}  # the forecasts from the last cutoff
+    naive = {name: scores(final[name][index["naive"]], *held[name]) for name in sets}
+    out = []
+    for k in range(1, 7):
+        for members in itertools.combinations(candidates, k):
+            rows = [index[m] for m in members]
+            for how in combinations_for(k):
+                points = {name: combine(final[name][rows], how) for name in sets}
+                owas, cells = set_scores(points, held, naive)
+                out.append((f"{how}({','.join(members)})", owas, cells))
+    return out
+
+
+def held_out_owa(owa: np.ndarray, mask: np.ndarray, *, worst: bool = False) -> np.ndarray:
+    """Leave one set out: for each set, the OWA there of the rule's pick on the other sets.
+
+    ``owa`` is ``(combinations, sets)``; the rule picks, among the combinations in ``mask``,
+    the lowest mean OWA (or lowest worst-set OWA with ``worst``) over the sets it sees.
+    """
+
+    def pick(columns: list[int]) -> int:
+        seen = owa[:, columns]
+        score = seen.max(axis=1) if worst else seen.mean(axis=1)
+        return int(np.argmin(np.where(mask, score, np.inf)))
+
+    n_sets = owa.shape[1]
+    return np.array([owa[pick([c for c in range(n_sets) if c != h]), h] for h in range(n_sets)])
+
+
 INCUMBENT = ("naive", "median_drift", "holt", "loglinear", "drift_log")
 
 
@@ -260,14 +316,9 @@ def print_selection_rules(per_set: dict[str, np.ndarray], set_names: list[str]) 
     print(f"rule | mean held-out | {' | '.join(set_names)} | pick on all sets")
     for rule, mask in selection_rules(labels).items():
         worst = "worst" in rule
-
-        def pick(columns: list[int], mask=mask, worst=worst) -> int:
-            seen = owa[:, columns]
-            score = seen.max(axis=1) if worst else seen.mean(axis=1)
-            return int(np.argmin(np.where(mask, score, np.inf)))
-
-        held = [owa[pick([c for c in range(n_sets) if c != h]), h] for h in range(n_sets)]
-        chosen = pick(list(range(n_sets)))
+        held = held_out_owa(owa, mask, worst=worst)
+        score = owa.max(axis=1) if worst else owa.mean(axis=1)
+        chosen = int(np.argmin(np.where(mask, score, np.inf)))
         cells = " | ".join(f"{v:.3f}" for v in held)
         print(
             f"{rule} | {np.mean(held):.4f} | {cells} | {labels[chosen]} "
@@ -290,33 +341,11 @@ def main(argv: list[str] | None = None) -> int:
     def combo(name: str, members: tuple[str, ...], how: str) -> np.ndarray:
         return combine(stacks[name][[index[m] for m in members]], how)
 
-    final = {name: stacks[name][:, :, 0] for name in sets}  # the forecasts from the last cutoff
-
-    def combo_final(name: str, members: tuple[str, ...], how: str) -> np.ndarray:
-        return combine(final[name][[index[m] for m in members]], how)
-
-    per_set: dict[str, np.ndarray] = {}
-
-    def evaluate(points: dict[str, np.ndarray], label: str = "") -> tuple[float, str]:
-        """Mean OWA over the sets and the per-set sMAPE/MASE cells (per-set OWA kept)."""
-        owas, cells = [], []
-        for name in sets:
-            s, m = scores(points[name], *held[name])
-            owas.append(0.5 * (s / naive[name][0] + m / naive[name][1]))
-            cells.append(f"{s:.2f}/{m:.3f}")
-        if label:
-            per_set[label] = np.array(owas)
-        return float(np.mean(owas)), " | ".join(cells)
-
     print(f"series: {', '.join(f'{k} {len(v)}' for k, v in sets.items())}")
     print(f"mean OWA | combination | {' | '.join(f'{n} sMAPE/MASE' for n in sets)}")
-    results = []
-    for k in range(1, 7):
-        for members in itertools.combinations(CANDIDATES, k):
-            for how in combinations_for(k):
-                points = {name: combo_final(name, members, how) for name in sets}
-                label = f"{how}({','.join(members)})"
-                results.append((*evaluate(points, label), label))
+    scored = score_combinations(sets, stacks)
+    per_set = {label: owas for label, owas, _ in scored}
+    results = [(float(owas.mean()), cells, label) for label, owas, cells in scored]
     results.sort(key=lambda r: r[0])
     for owa, cells, label in results[: args.top]:
         print(f"{owa:.4f} | {label} | {cells}")
@@ -366,7 +395,8 @@ def main(argv: list[str] | None = None) -> int:
             mixed = {
                 name: np.where(switch[name][:, None], fam0[name], base0[name]) for name in sets
             }
-            owa, cells = evaluate(mixed)
+            owas, cells = set_scores(mixed, held, naive)
+            owa = float(owas.mean())
             label = f"{fam_how}({','.join(fam)})"
             print(f"  {owa:.4f} | switch to {label} | {cells} | switched: {subset_scores(fam0)}")
     return 0
