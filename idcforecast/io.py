@@ -297,6 +297,7 @@ def _read_table(
                     dtype=object,
                     keep_default_na=False,
                 )
+                _percent_cells_as_text(table, book.book[sheet], header_row)
         else:
             raise DataError(
                 f"{name}: cannot read {suffix or 'extensionless'} files; expected .csv, "
@@ -350,6 +351,30 @@ def _read_table(
         return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2 + header_row}"
 
     return table, name, place_sheet
+
+
+def _percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int) -> None:
+    """Numbers shown as percentages (format "0.0%") become the text Excel shows, "27.8%".
+
+    pandas reads such a cell as the stored fraction (0.278), which would be taken for 0.278
+    of the series' unit; the text carries the percent sign. Decimal arithmetic keeps the
+    digits (0.278 -> "27.8%", not 27.800000000000004).
+    """
+    from decimal import Decimal
+
+    first = header_row + 2  # 1-based sheet row of the table's first data row
+    rows = worksheet.iter_rows(min_row=first, max_row=first + len(table) - 1)
+    for i, cells in enumerate(rows):
+        for j, cell in enumerate(cells[: table.shape[1]]):
+            value = cell.value
+            if (
+                "%" in str(getattr(cell, "number_format", ""))
+                and isinstance(value, int | float)
+                and not isinstance(value, bool)
+                and table.iat[i, j] == value
+            ):
+                percent = (Decimal(repr(value)) * 100).normalize()
+                table.iat[i, j] = f"{percent:f}%"
 
 
 def _require_rows(table: pd.DataFrame, name: str) -> None:

@@ -672,3 +672,24 @@ def test_excel_title_rows_are_skipped_and_cells_keep_their_address(tmp_path: Pat
     book.save(path)
     with pytest.raises(NonNumericValueError, match=re.escape("markt.xlsx sheet 'Markt' cell B5")):
         read_series(path, unit="EUR bn", header_row=2, decimal=",")
+
+
+def test_excel_percent_cells_read_as_the_percentages_shown(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["China IDC market growth"])
+    sheet.append(["year", "value"])
+    sheet.append([2020, 0.278])  # shown as 27.8%: stored as the fraction
+    sheet.append([2021, 0.3])
+    sheet.append([2022, "31%"])  # typed as text: read as text always was
+    sheet.append([2023, 1562.5])  # a plain number keeps its value and needs a unit
+    for cell in ("B3", "B4"):
+        sheet[cell].number_format = "0.0%"
+    path = tmp_path / "growth.xlsx"
+    book.save(path)
+    out = read_series(path, header_row=1, series_id="g", unit="%")
+    # before: 0.278 and 0.3 arrived as fractions and, with unit="%", became 0.278%
+    assert out["value"].tolist() == [27.8, 30.0, 31.0, 1562.5]
+    assert out["unit"].unique().tolist() == ["%"]
+    assert out["quote"].tolist()[:2] == ["27.8%", "30%"]
