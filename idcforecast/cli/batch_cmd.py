@@ -38,6 +38,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="passed to every forecast (the current methods are deterministic: no effect)",
     )
     parser.add_argument(
+        "--sep", default=None, metavar="CHAR", help="CSV field separator (default: detected)"
+    )
+    parser.add_argument(
+        "--decimal",
+        default=".",
+        choices=(".", ","),
+        help="decimal mark of the CSV's numbers (',' reads 1.234,5 as 1234.5)",
+    )
+    parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -45,7 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _read(path: Path) -> Any:
+def _read(path: Path, *, sep: str | None = None, decimal: str = ".") -> Any:
     import pandas as pd
 
     from idcforecast.errors import DataError
@@ -66,7 +75,22 @@ def _read(path: Path) -> Any:
     try:
         if suffix in (".xlsx", ".xlsm"):
             return pd.read_excel(path, engine="openpyxl")
-        return pd.read_csv(path)
+        from idcforecast.io import _detect_separator
+
+        if sep in ("\\t", "tab"):  # a tab is hard to type
+            sep = "\t"
+        if sep is not None and sep == decimal:
+            raise DataError(
+                f"forecast-many: --sep and --decimal are both {sep!r}; expected different "
+                "characters (a decimal-comma CSV is usually separated by ';')",
+                sep=sep,
+            )
+        return pd.read_csv(
+            path,
+            sep=sep if sep is not None else _detect_separator(path, 0),
+            decimal=decimal,
+            thousands="." if decimal == "," else None,
+        )
     except pd.errors.EmptyDataError:
         reason, fix = "it is empty", "write a header row series_id,year,value and the data"
     except UnicodeDecodeError as err:
@@ -119,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
     """Read FILE, forecast every series, write OUT.csv and print a one-line summary."""
     from idcforecast.batch import forecast_many
 
-    data = _read(Path(args.file))
+    data = _read(Path(args.file), sep=args.sep, decimal=args.decimal)
     started = time.perf_counter()
     result = forecast_many(
         data,

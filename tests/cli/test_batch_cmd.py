@@ -125,3 +125,21 @@ def test_out_that_is_a_directory_is_a_report_error(tmp_path: Path) -> None:
     with pytest.raises(ReportError, match=re.escape(msg)):
         _run([*argv, "--method", "drift"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]
+
+
+def test_semicolon_csv_with_decimal_commas(tmp_path: Path) -> None:
+    src = tmp_path / "markets.csv"
+    src.write_text(
+        "series_id;year;value\n"
+        + "".join(f"de;{2018 + i};{v}\n" for i, v in enumerate(["1.000,5", "1.100,5", "1.200,5"]))
+        + "".join(f"fr;{2018 + i};{v}\n" for i, v in enumerate(["10,25", "11,25", "12,25"])),
+        encoding="utf-8",
+    )
+    out = tmp_path / "fc.csv"
+    argv = [str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
+    assert _run([*argv, "--method", "drift", "--no-progress", "--decimal", ","]) == 0
+    written = pd.read_csv(out)
+    # drift: last value + mean step, 1200.5 + 100 and 12.25 + 1 (';' detected)
+    assert written["mean"].tolist() == pytest.approx([1300.5, 13.25])
+    with pytest.raises(DataError, match="--sep and --decimal are both ','"):
+        batch_cmd._read(src, sep=",", decimal=",")
