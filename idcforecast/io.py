@@ -333,7 +333,7 @@ def _read_table(
             "name or 0-based index",
             path=str(path),
         ) from err
-    _require_rows(table, name)
+    _require_rows(table, name, header_row)
     if sheet is None:
 
         def place_file(i: int, column: Any = None) -> str:
@@ -377,10 +377,13 @@ def _percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int)
                 table.iat[i, j] = f"{percent:f}%"
 
 
-def _require_rows(table: pd.DataFrame, name: str) -> None:
+def _require_rows(table: pd.DataFrame, name: str, header_row: int = 0) -> None:
     if table.columns.size == 0 or len(table) == 0:
+        where = (
+            "" if header_row == 0 else f" from row {header_row + 1} on (header_row={header_row})"
+        )
         raise EmptyDataError(
-            f"{name} is empty; expected a header row and at least one row of data",
+            f"{name} is empty{where}; expected a header row and at least one row of data",
             source=name,
         )
 

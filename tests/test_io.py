@@ -644,6 +644,14 @@ def test_bad_format_options_are_named(
         read_series(path, unit="CNY bn", **options)  # type: ignore[arg-type]
 
 
+def test_a_header_row_past_the_data_says_where_it_looked(tmp_path: Path) -> None:
+    path = tmp_path / "short.csv"
+    path.write_text("year,value\n2019,1\n", encoding="utf-8")
+    msg = "short.csv is empty from row 6 on (header_row=5); expected a header row"
+    with pytest.raises(EmptyDataError, match=re.escape(msg)):
+        read_series(path, unit="CNY bn", header_row=5)
+
+
 def test_file_options_on_a_frame_are_an_error() -> None:
     frame = pd.DataFrame({"year": [2019], "value": [1.0]})
     with pytest.raises(DataError, match="sep and header_row apply to files"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-__all__ = ["add_read_arguments", "read_options"]
+__all__ = ["add_read_arguments", "read_options", "separator"]
 
 
 def add_read_arguments(parser: argparse.ArgumentParser, *, file_option: str) -> None:
@@ -35,7 +35,16 @@ def add_read_arguments(parser: argparse.ArgumentParser, *, file_option: str) -> 
     )
 
 
+def separator(text: str | None) -> str | None:
+    """``--sep`` as given, with ``\\t`` or ``tab`` meaning a tab (hard to type in a shell)."""
+    return "\t" if text in ("\\t", "tab") else text
+
+
 def read_options(args: argparse.Namespace) -> dict[str, Any]:
     """Keyword arguments for ``read_series`` from the parsed options."""
-    sep = "\t" if args.sep in ("\\t", "tab") else args.sep  # a tab is hard to type
-    return {"unit": args.unit, "sep": sep, "decimal": args.decimal, "header_row": args.header_row}
+    return {
+        "unit": args.unit,
+        "sep": separator(args.sep),
+        "decimal": args.decimal,
+        "header_row": args.header_row,
+    }

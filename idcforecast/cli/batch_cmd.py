@@ -75,10 +75,10 @@ def _read(path: Path, *, sep: str | None = None, decimal: str = ".") -> Any:
     try:
         if suffix in (".xlsx", ".xlsm"):
             return pd.read_excel(path, engine="openpyxl")
+        from idcforecast.cli._read_options import separator
         from idcforecast.io import _detect_separator
 
-        if sep in ("\\t", "tab"):  # a tab is hard to type
-            sep = "\t"
+        sep = separator(sep)
         if sep is not None and sep == decimal:
             raise DataError(
                 f"forecast-many: --sep and --decimal are both {sep!r}; expected different "
