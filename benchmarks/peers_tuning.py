@@ -171,13 +171,16 @@ def main(argv: list[str] | None = None) -> int:
     held_out = held_out_owa(owa_matrix, mask, worst="worst" in SHIPPED_RULE)
 
     held = {name: held_matrix(pairs) for name, pairs in sets.items()}
-    naive = {name: scores(stacks[name][0, :, 0], *held[name]) for name in names}
+    naive_row = CANDIDATES.index("naive")
+    naive = {name: scores(stacks[name][naive_row, :, 0], *held[name]) for name in names}
     columns: dict[str, dict[str, tuple[float, float, float]]] = {}
 
-    def add(column: str, name: str, forecast: np.ndarray) -> None:
+    def score_owa(name: str, forecast: np.ndarray) -> tuple[float, float, float]:
         s, m = scores(forecast, *held[name])
-        owa = 0.5 * (s / naive[name][0] + m / naive[name][1])
-        columns.setdefault(column, {})[name] = (s, m, owa)
+        return s, m, 0.5 * (s / naive[name][0] + m / naive[name][1])
+
+    def add(column: str, name: str, forecast: np.ndarray) -> None:
+        columns.setdefault(column, {})[name] = score_owa(name, forecast)
 
     for name in names:
         for model in PEERS:
@@ -219,8 +222,7 @@ def main(argv: list[str] | None = None) -> int:
             stack = np.concatenate(
                 [stacks[name][rows, :, 0], np.stack([peer[f"{name}__{m}"] for m in extra])]
             )
-            s, m = scores(combine(stack, "median"), *held[name])
-            owas.append(0.5 * (s / naive[name][0] + m / naive[name][1]))
+            owas.append(score_owa(name, combine(stack, "median"))[2])
         member_lines.append(
             f'- median of "auto"\'s six members and {" + ".join(extra)}: mean OWA '
             f"{np.mean(owas):.4f} (" + ", ".join(f"{v:.3f}" for v in owas) + ")"
