@@ -215,7 +215,12 @@ def _check_format_options(source: Any, *, sep: Any, decimal: Any, header_row: An
 
 
 def _detect_separator(path: Path, header_row: int) -> str:
-    """The separator that splits the header into most fields and every line alike."""
+    """The separator that splits the header into most fields and the lines below alike.
+
+    Up to three trailing lines may split differently (a "Source: ..." note under the table;
+    it then reaches the layout reader, which names its row); every other line must split into
+    as many fields as the header. ``,`` when no candidate does.
+    """
     import csv
     import itertools
 
@@ -226,9 +231,19 @@ def _detect_separator(path: Path, header_row: int) -> str:
     best, best_fields = ",", 1
     for candidate in _SEPARATORS:
         counts = [len(row) for row in csv.reader(lines, delimiter=candidate)]
-        if counts and counts[0] > best_fields and all(c == counts[0] for c in counts):
+        if counts and counts[0] > best_fields and _splits_alike(counts):
             best, best_fields = candidate, counts[0]
     return best
+
+
+def _splits_alike(counts: list[int]) -> bool:
+    """Header width ``counts[0]`` shared by every line but at most three trailing ones."""
+    width, body = counts[0], counts[1:]
+    tail = 0
+    while tail < min(3, len(body)) and body[-1 - tail] != width:
+        tail += 1
+    core = body[: len(body) - tail]
+    return bool(core) and all(c == width for c in core)
 
 
 def _read_table(
@@ -408,8 +423,7 @@ def _choose_layout(
         raise DataError(
             f"{name}: no {year_column!r} column; expected a year column (pass "
             "year_column=...) or years as column headers (2019, 2020, ...); found "
-            f"{_columns(table)} (a title above the header? pass header_row=N, the 0-based "
-            "row of the header)",
+            f"{_columns(table)}{_header_hint(table)}",
             source=name,
             column=year_column,
         )
@@ -421,6 +435,19 @@ def _choose_layout(
             column=value_column,
         )
     return layout
+
+
+def _header_hint(table: pd.DataFrame) -> str:
+    """What to pass when the header row read is not the table's header."""
+    if table.columns.size == 1:
+        only = str(table.columns[0])
+        for candidate in _SEPARATORS[1:]:
+            if candidate in only:
+                return (
+                    f" (one column whose name holds {candidate!r}: the separator was not "
+                    f"detected, some line splits differently; pass sep={candidate!r})"
+                )
+    return " (a title above the header? pass header_row=N, the 0-based row of the header)"
 
 
 def _columns(table: pd.DataFrame) -> str:

@@ -605,6 +605,18 @@ def test_the_separator_is_detected_from_header_and_lines(tmp_path: Path) -> None
     quoted = tmp_path / "quoted.csv"  # commas inside quotes do not make ';' win or lose
     quoted.write_text('year,value\n2019,"1,562.5"\n2020,"2,238.7"\n', encoding="utf-8")
     assert read_series(quoted, unit="CNY 100m")["value"].tolist() == [1562.5, 2238.7]
+    footer = tmp_path / "footer.csv"  # a note under a ';' table: ';' still wins, the note's
+    footer.write_text("year;value\n2019;1562.5\n2020;2238.7\nQuelle: CAICT\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape("footer.csv row 4, column 'value': the value")):
+        read_series(footer, unit="CNY 100m")  # row is named, not silently dropped
+    footer.write_text("year;value\n2019;1562.5\n2020;2238.7\n", encoding="utf-8")
+    assert read_series(footer, unit="CNY 100m")["value"].tolist() == [1562.5, 2238.7]
+    middle = tmp_path / "middle.csv"  # a line in the middle that splits differently: no guess
+    middle.write_text("year;value\n2019;1\n2020\n2021;3\n2022;4\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape("separator was not detected, some line")):
+        read_series(middle, unit="CNY bn")
+    with pytest.raises(DataError, match=re.escape("row 3, column 'value': the value is blank")):
+        read_series(middle, unit="CNY bn", sep=";")  # told, the short line is named
     single = tmp_path / "single.csv"  # one column: nothing splits it, ',' is kept
     single.write_text("value\n1\n", encoding="utf-8")
     with pytest.raises(DataError, match="no 'year' column"):
