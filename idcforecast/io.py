@@ -14,18 +14,16 @@ Gaps are kept as gaps: nothing is interpolated.
 from __future__ import annotations
 
 import os
-import warnings
-import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from idcforecast._cells import is_blank, read_figure, read_year, year_label
 from idcforecast._normalize import Observation, to_frame
+from idcforecast._table_files import SEPARATORS, check_format_options, read_table
 from idcforecast.datasets import _did_you_mean
 from idcforecast.errors import (
     DataError,
     EmptyDataError,
-    IdcForecastError,
     UnknownSeriesError,
 )
 
@@ -137,8 +135,8 @@ def read_series(
         and source.index.name == year_column
     ):
         source = source.reset_index()  # df.set_index("year") is a common shape
-    _check_format_options(source, sep=sep, decimal=decimal, header_row=header_row)
-    table, name, place_of = _read_table(
+    check_format_options(source, sep=sep, decimal=decimal, header_row=header_row)
+    table, name, place_of = read_table(
         source, sheet_name=sheet_name, source_name=source_name, sep=sep, header_row=header_row
     )
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
@@ -174,233 +172,6 @@ def read_series(
             f"{name} has no values; expected at least one year with a value", source=name
         )
     return to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
-
-
-_SEPARATORS = (",", ";", "\t", "|")
-
-
-def _check_format_options(source: Any, *, sep: Any, decimal: Any, header_row: Any) -> None:
-    """Typed errors for unusable ``sep``/``decimal``/``header_row`` values."""
-    import pandas as pd
-
-    if decimal not in (".", ","):
-        raise DataError(
-            f"read_series: decimal={decimal!r} is not supported; expected '.' or ','",
-            decimal=repr(decimal),
-        )
-    if sep is not None and (not isinstance(sep, str) or len(sep) != 1 or sep in '"\r\n'):
-        raise DataError(
-            f"read_series: sep={sep!r} is not a field separator; expected one character "
-            "such as ',' or ';' (or None to detect it)",
-            sep=repr(sep),
-        )
-    if sep is not None and sep == decimal:
-        raise DataError(
-            f"read_series: sep and decimal are both {sep!r}; expected different characters "
-            "(a decimal-comma CSV is usually separated by ';')",
-            sep=repr(sep),
-        )
-    if isinstance(header_row, bool) or not isinstance(header_row, int) or header_row < 0:
-        raise DataError(
-            f"read_series: header_row={header_row!r} is not a row; expected a 0-based row "
-            "number >= 0",
-            header_row=repr(header_row),
-        )
-    if isinstance(source, pd.DataFrame) and (sep is not None or header_row != 0):
-        raise DataError(
-            "read_series: sep and header_row apply to files; a DataFrame already has its "
-            "columns (drop the options, or set the frame's columns yourself)",
-            source="DataFrame",
-        )
-
-
-def _detect_separator(path: Path, header_row: int) -> str:
-    """The separator that splits the header into most fields and the lines below alike.
-
-    Up to three trailing lines may split differently (a "Source: ..." note under the table;
-    it then reaches the layout reader, which names its row); every other line must split into
-    as many fields as the header. ``,`` when no candidate does.
-    """
-    import csv
-    import itertools
-
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        lines = [
-            line for line in itertools.islice(handle, header_row, header_row + 50) if line.strip()
-        ]
-    best, best_fields = ",", 1
-    for candidate in _SEPARATORS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=candidate)]
-        if counts and counts[0] > best_fields and _splits_alike(counts):
-            best, best_fields = candidate, counts[0]
-    return best
-
-
-def _splits_alike(counts: list[int]) -> bool:
-    """Header width ``counts[0]`` shared by every line but at most three trailing ones."""
-    width, body = counts[0], counts[1:]
-    tail = 0
-    while tail < min(3, len(body)) and body[-1 - tail] != width:
-        tail += 1
-    core = body[: len(body) - tail]
-    return bool(core) and all(c == width for c in core)
-
-
-def _read_table(
-    source: Any,
-    *,
-    sheet_name: str | int,
-    source_name: str | None,
-    sep: str | None = None,
-    header_row: int = 0,
-) -> tuple[pd.DataFrame, str, Any]:
-    """The raw table (object cells) and a function (row position, column) -> place text."""
-    import pandas as pd
-
-    if isinstance(source, pd.DataFrame):
-        name = source_name or "DataFrame"
-        _require_rows(source, name)
-        table = source.reset_index(drop=True)
-        labels = list(source.index)
-        if table.columns.duplicated().any():
-            raise DataError(f"{name}: duplicate column names; expected unique headers")
-        if isinstance(table.columns, pd.MultiIndex):
-            raise DataError(
-                f"{name}: the columns have {table.columns.nlevels} header rows; expected one "
-                "header row; flatten them first, e.g. frame.columns = "
-                "frame.columns.get_level_values(0)",
-                source=name,
-            )
-
-        def place_df(i: int, column: Any = None) -> str:
-            row = f"{name} row {labels[i]!r}"
-            return row if column is None else f"{row}, column {column!r}"
-
-        return table, name, place_df
-    path = Path(source)
-    name = source_name or path.name
-    if not path.is_file():
-        raise DataError(
-            f"{path}: no such file; expected a CSV or Excel file path or a DataFrame",
-            path=str(path),
-        )
-    suffix = path.suffix.lower()
-    try:
-        if suffix in (".csv", ".txt"):
-            # blank lines stay rows so that row numbers match the file's lines; a row longer
-            # than the header must fail, not silently become an index (index_col=False)
-            with warnings.catch_warnings():
-                warnings.simplefilter("error", pd.errors.ParserWarning)
-                table = pd.read_csv(
-                    path,
-                    sep=sep if sep is not None else _detect_separator(path, header_row),
-                    skiprows=header_row,
-                    dtype=str,
-                    keep_default_na=False,
-                    skip_blank_lines=False,
-                    index_col=False,
-                    encoding="utf-8-sig",
-                )
-            sheet = None
-        elif suffix in (".xlsx", ".xlsm"):
-            with pd.ExcelFile(path, engine="openpyxl") as book:
-                sheet = book.sheet_names[sheet_name] if isinstance(sheet_name, int) else sheet_name
-                table = pd.read_excel(
-                    book,
-                    sheet_name=sheet,
-                    header=header_row,
-                    dtype=object,
-                    keep_default_na=False,
-                )
-                _percent_cells_as_text(table, book.book[sheet], header_row)
-        else:
-            raise DataError(
-                f"{name}: cannot read {suffix or 'extensionless'} files; expected .csv, "
-                ".txt, .xlsx or .xlsm (or pass a DataFrame)",
-                path=str(path),
-            )
-    except pd.errors.EmptyDataError:
-        table = pd.DataFrame()
-    except UnicodeDecodeError as err:
-        raise DataError(
-            f"{name}: the file is not UTF-8 text ({err.reason} at byte {err.start}); expected "
-            "a UTF-8 CSV; save it as UTF-8 (a GBK file: pandas.read_csv(path, "
-            "encoding='gbk'), then pass the DataFrame)",
-            path=str(path),
-        ) from err
-    except (pd.errors.ParserError, pd.errors.ParserWarning) as err:
-        raise DataError(
-            f"{name}: not a well-formed CSV ({err}); expected one header row and the same "
-            "number of fields on every row",
-            path=str(path),
-        ) from err
-    except zipfile.BadZipFile as err:  # .xlsx is a zip archive; openpyxl lets this through
-        raise DataError(
-            f"{name}: not a readable Excel workbook ({err}); expected an .xlsx/.xlsm file "
-            "saved by Excel or LibreOffice; re-save it as .xlsx, or export the sheet as CSV",
-            path=str(path),
-        ) from err
-    except (IndexError, ValueError) as err:
-        if isinstance(err, IdcForecastError):
-            raise
-        raise DataError(
-            f"{name}: cannot read sheet {sheet_name!r} ({err}); expected an existing sheet "
-            "name or 0-based index",
-            path=str(path),
-        ) from err
-    _require_rows(table, name, header_row)
-    if sheet is None:
-
-        def place_file(i: int, column: Any = None) -> str:
-            row = f"{name} row {i + 2 + header_row}"  # line header_row + 1 is the header
-            return row if column is None else f"{row}, column {column!r}"
-
-        return table, name, place_file
-    from openpyxl.utils import get_column_letter
-
-    letters = {c: get_column_letter(j + 1) for j, c in enumerate(table.columns)}
-
-    def place_sheet(i: int, column: Any = None) -> str:
-        if column is None:
-            return f"{name} sheet {sheet!r} row {i + 2 + header_row}"
-        return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2 + header_row}"
-
-    return table, name, place_sheet
-
-
-def _percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int) -> None:
-    """Numbers shown as percentages (format "0.0%") become the text Excel shows, "27.8%".
-
-    pandas reads such a cell as the stored fraction (0.278), which would be taken for 0.278
-    of the series' unit; the text carries the percent sign. Decimal arithmetic keeps the
-    digits (0.278 -> "27.8%", not 27.800000000000004).
-    """
-    from decimal import Decimal
-
-    first = header_row + 2  # 1-based sheet row of the table's first data row
-    rows = worksheet.iter_rows(min_row=first, max_row=first + len(table) - 1)
-    for i, cells in enumerate(rows):
-        for j, cell in enumerate(cells[: table.shape[1]]):
-            value = cell.value
-            if (
-                "%" in str(getattr(cell, "number_format", ""))
-                and isinstance(value, int | float)
-                and not isinstance(value, bool)
-                and table.iat[i, j] == value
-            ):
-                percent = (Decimal(repr(value)) * 100).normalize()
-                table.iat[i, j] = f"{percent:f}%"
-
-
-def _require_rows(table: pd.DataFrame, name: str, header_row: int = 0) -> None:
-    if table.columns.size == 0 or len(table) == 0:
-        where = (
-            "" if header_row == 0 else f" from row {header_row + 1} on (header_row={header_row})"
-        )
-        raise EmptyDataError(
-            f"{name} is empty{where}; expected a header row and at least one row of data",
-            source=name,
-        )
 
 
 def _choose_layout(
@@ -441,7 +212,7 @@ def _header_hint(table: pd.DataFrame) -> str:
     """What to pass when the header row read is not the table's header."""
     if table.columns.size == 1:
         only = str(table.columns[0])
-        for candidate in _SEPARATORS[1:]:
+        for candidate in SEPARATORS[1:]:
             if candidate in only:
                 return (
                     f" (one column whose name holds {candidate!r}: the separator was not "

@@ -75,8 +75,8 @@ def _read(path: Path, *, sep: str | None = None, decimal: str = ".") -> Any:
     try:
         if suffix in (".xlsx", ".xlsm"):
             return pd.read_excel(path, engine="openpyxl")
+        from idcforecast._table_files import detect_separator
         from idcforecast.cli._read_options import separator
-        from idcforecast.io import _detect_separator
 
         sep = separator(sep)
         if sep is not None and sep == decimal:
@@ -87,7 +87,7 @@ def _read(path: Path, *, sep: str | None = None, decimal: str = ".") -> Any:
             )
         return pd.read_csv(
             path,
-            sep=sep if sep is not None else _detect_separator(path, 0),
+            sep=sep if sep is not None else detect_separator(path, 0),
             decimal=decimal,
             thousands="." if decimal == "," else None,
         )
