@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-__all__ = ["add_read_arguments", "read_options", "separator"]
+__all__ = ["add_csv_arguments", "add_read_arguments", "read_options", "separator"]
 
 
 def add_read_arguments(parser: argparse.ArgumentParser, *, file_option: str) -> None:
@@ -17,21 +17,29 @@ def add_read_arguments(parser: argparse.ArgumentParser, *, file_option: str) -> 
         metavar="UNIT",
         help="unit of the series ('CNY bn'): bare numbers are in it, figures are converted",
     )
-    group.add_argument(
-        "--sep", default=None, metavar="CHAR", help="CSV field separator (default: detected)"
-    )
-    group.add_argument(
-        "--decimal",
-        default=".",
-        choices=(".", ","),
-        help="decimal mark of numbers written as text (default '.'; ',' reads '1.234,5')",
-    )
+    add_csv_arguments(group)
     group.add_argument(
         "--header-row",
         type=int,
         default=0,
         metavar="N",
         help="0-based row of the header; rows above it (titles, notes) are skipped",
+    )
+
+
+def add_csv_arguments(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """Declare ``--sep`` (default: detected) and ``--decimal`` (``.`` or ``,``)."""
+    parser.add_argument(
+        "--sep",
+        default=None,
+        metavar="CHAR",
+        help="CSV field separator (default: detected; 'tab' for a tab)",
+    )
+    parser.add_argument(
+        "--decimal",
+        default=".",
+        choices=(".", ","),
+        help="decimal mark of numbers (default '.'; ',' reads '1.234,5' as 1234.5)",
     )
 
 

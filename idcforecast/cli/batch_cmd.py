@@ -10,6 +10,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from idcforecast.cli._read_options import add_csv_arguments, separator
+
 NAME = "forecast-many"
 HELP = (
     "forecast every series of a long CSV/Excel file (series_id, year, value) and write a "
@@ -37,15 +39,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="passed to every forecast (the current methods are deterministic: no effect)",
     )
-    parser.add_argument(
-        "--sep", default=None, metavar="CHAR", help="CSV field separator (default: detected)"
-    )
-    parser.add_argument(
-        "--decimal",
-        default=".",
-        choices=(".", ","),
-        help="decimal mark of the CSV's numbers (',' reads 1.234,5 as 1234.5)",
-    )
+    add_csv_arguments(parser)
     parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -76,7 +70,6 @@ def _read(path: Path, *, sep: str | None = None, decimal: str = ".") -> Any:
         if suffix in (".xlsx", ".xlsm"):
             return pd.read_excel(path, engine="openpyxl")
         from idcforecast._table_files import detect_separator
-        from idcforecast.cli._read_options import separator
 
         sep = separator(sep)
         if sep is not None and sep == decimal:
