@@ -117,6 +117,33 @@ def _thread_env_for_children() -> Iterator[None]:
                 os.environ[name] = value
 
 
+@contextmanager
+def _main_not_rerun() -> Iterator[None]:
+    """Workers started in this block do not re-run the caller's script.
+
+    With "forkserver" and "spawn", multiprocessing prepares each worker by running the
+    parent's ``__main__`` script again (as ``__mp_main__``) so that objects defined there can
+    be unpickled. The local engine's tasks and chunks come from this package and hold plain
+    data, so that re-run only costs time, repeats the script's side effects, and kills every
+    worker of a script that calls ``forecast_many`` without an ``if __name__ ==
+    "__main__":`` guard. multiprocessing skips the re-run when ``__main__`` was started as a
+    ``__main__`` module (``spawn._fixup_main_from_name``: a package's ``__main__.py`` is never
+    re-run); while workers start, ``__main__.__spec__`` says so, and is restored after.
+    """
+    import importlib.machinery
+
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved = getattr(main, "__spec__", None)
+    main.__spec__ = importlib.machinery.ModuleSpec("__main__", None)
+    try:
+        yield
+    finally:
+        main.__spec__ = saved
+
+
 def _run_serial(chunks: Iterable[Any], task: Task, on_result: Callable[[Any], None]) -> None:
     for chunk in chunks:
         on_result(task(chunk))
@@ -151,7 +178,7 @@ def _run_local(
 ) -> None:
     context = local_context()
     limit = IN_FLIGHT_PER_WORKER * n_jobs
-    with _thread_env_for_children():
+    with _thread_env_for_children(), _main_not_rerun():
         pool = ProcessPoolExecutor(
             max_workers=n_jobs, mp_context=context, initializer=pin_worker_threads
         )

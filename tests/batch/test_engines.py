@@ -89,3 +89,46 @@ def test_dask_missing_is_a_typed_error_naming_the_extra(monkeypatch: pytest.Monk
         resolve_client(None)
     assert isinstance(err.value, ImportError)
     assert err.value.extra == "dask"
+
+
+UNGUARDED_SCRIPT = """
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from idcforecast.batch import forecast_many
+
+# module-level side effect: workers that re-ran this script would append here too
+with open(sys.argv[1], "a", encoding="utf-8") as marker:
+    marker.write("ran\\n")
+frame = pd.DataFrame(
+    {
+        "series_id": [s for s in "abcd" for _ in range(8)],
+        "year": list(range(2015, 2023)) * 4,
+        "value": [100.0 + 10 * i for i in range(8)] * 4,
+    }
+)
+# no `if __name__ == "__main__":` guard, as quick scripts are written
+out = forecast_many(frame, 2, engine="local", n_jobs=2, chunk_size=1, method="naive")
+print(len(out), sys.modules["__main__"].__spec__)
+"""
+
+
+def test_a_script_without_a_main_guard_runs_once_and_its_workers_succeed(tmp_path) -> None:
+    import subprocess
+
+    script, marker = tmp_path / "quick.py", tmp_path / "marker.txt"
+    script.write_text(UNGUARDED_SCRIPT, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), str(marker)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    # before: each worker re-ran the script as __mp_main__, hit forecast_many while still
+    # bootstrapping, and died ("a worker process died"); the marker had extra lines
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["8", "None"]  # 4 series x 2 years; __spec__ restored
+    assert marker.read_text(encoding="utf-8") == "ran\n"
