@@ -149,7 +149,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only")
     args = parser.parse_args(argv)
 
-    python = ensure_peer_venv()
     sets, stacks = load_caches(args.n_jobs, args.cache)
     names = list(sets)
     if args.peer_cache is not None and args.peer_cache.exists():
@@ -157,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             peer = {k: data[k] for k in data.files}
     else:
         t0 = time.perf_counter()
-        peer = run_peers_on_sets(python, sets, n_jobs=args.n_jobs)
+        peer = run_peers_on_sets(ensure_peer_venv(), sets, n_jobs=args.n_jobs)
         peer["seconds"] = np.float64(time.perf_counter() - t0)
         if args.peer_cache is not None:
             np.savez(args.peer_cache, **peer)
