@@ -59,6 +59,7 @@ _EXPORTS: dict[str, str] = {
     "prob_exceeds": "idcforecast.scenarios",
     "project": "idcforecast.growth",
     "read_claims": "idcforecast.claims",
+    "read_long_table": "idcforecast.batch",
     "read_series": "idcforecast.io",
     "reconcile": "idcforecast.scenarios",
     "reconciliation_table": "idcforecast.scenarios",

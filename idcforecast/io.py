@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from idcforecast._cells import is_blank, read_figure, read_year, year_label
 from idcforecast._normalize import Observation, to_frame
-from idcforecast._table_files import SEPARATORS, check_format_options, read_table
+from idcforecast._table_files import check_format_options, header_hint, read_table
 from idcforecast.datasets import _did_you_mean
 from idcforecast.errors import (
     DataError,
@@ -194,7 +194,7 @@ def _choose_layout(
         raise DataError(
             f"{name}: no {year_column!r} column; expected a year column (pass "
             "year_column=...) or years as column headers (2019, 2020, ...); found "
-            f"{_columns(table)}{_header_hint(table)}",
+            f"{_columns(table)}{header_hint(table)}",
             source=name,
             column=year_column,
         )
@@ -206,19 +206,6 @@ def _choose_layout(
             column=value_column,
         )
     return layout
-
-
-def _header_hint(table: pd.DataFrame) -> str:
-    """What to pass when the header row read is not the table's header."""
-    if table.columns.size == 1:
-        only = str(table.columns[0])
-        for candidate in SEPARATORS[1:]:
-            if candidate in only:
-                return (
-                    f" (one column whose name holds {candidate!r}: the separator was not "
-                    f"detected, some line splits differently; pass sep={candidate!r})"
-                )
-    return " (a title above the header? pass header_row=N, the 0-based row of the header)"
 
 
 def _columns(table: pd.DataFrame) -> str:

@@ -17,18 +17,14 @@ def add_read_arguments(parser: argparse.ArgumentParser, *, file_option: str) -> 
         metavar="UNIT",
         help="unit of the series ('CNY bn'): bare numbers are in it, figures are converted",
     )
-    add_csv_arguments(group)
-    group.add_argument(
-        "--header-row",
-        type=int,
-        default=0,
-        metavar="N",
-        help="0-based row of the header; rows above it (titles, notes) are skipped",
-    )
+    add_csv_arguments(group, header_row=True)
 
 
-def add_csv_arguments(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
-    """Declare ``--sep`` (default: detected) and ``--decimal`` (``.`` or ``,``)."""
+def add_csv_arguments(
+    parser: argparse.ArgumentParser | argparse._ArgumentGroup, *, header_row: bool
+) -> None:
+    """Declare ``--sep`` (default: detected), ``--decimal`` (``.`` or ``,``) and, with
+    ``header_row``, ``--header-row``."""
     parser.add_argument(
         "--sep",
         default=None,
@@ -41,6 +37,14 @@ def add_csv_arguments(parser: argparse.ArgumentParser | argparse._ArgumentGroup)
         choices=(".", ","),
         help="decimal mark of numbers (default '.'; ',' reads '1.234,5' as 1234.5)",
     )
+    if header_row:
+        parser.add_argument(
+            "--header-row",
+            type=int,
+            default=0,
+            metavar="N",
+            help="0-based row of the header; rows above it (titles, notes) are skipped",
+        )
 
 
 def separator(text: str | None) -> str | None:

@@ -6,7 +6,6 @@ import argparse
 import os
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,11 @@ SHOW_FAILED = 5
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the subcommand's arguments."""
-    parser.add_argument("file", metavar="FILE", help="long table: series_id, year, value [unit]")
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        help="long table: series_id, year, value [unit] (numbers as read_series reads them)",
+    )
     parser.add_argument("--horizon", type=int, required=True, help="years after each series")
     parser.add_argument("--out", required=True, metavar="OUT.csv", help="forecast CSV to write")
     parser.add_argument("--method", default="auto", help="'auto' (default) or a model alias")
@@ -39,68 +42,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="passed to every forecast (the current methods are deterministic: no effect)",
     )
-    add_csv_arguments(parser)
+    add_csv_arguments(parser, header_row=True)
     parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
         help="progress bar (default: only in a terminal)",
-    )
-
-
-def _read(path: Path, *, sep: str | None = None, decimal: str = ".") -> Any:
-    import pandas as pd
-
-    from idcforecast.errors import DataError
-
-    if not path.is_file():
-        raise DataError(
-            f"forecast-many: file {str(path)!r} does not exist; pass a CSV or Excel file with "
-            "columns series_id, year, value",
-            path=str(path),
-        )
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".txt", ".xlsx", ".xlsm"):
-        raise DataError(
-            f"forecast-many: file {str(path)!r} has suffix {suffix!r}; expected .csv, .txt, "
-            ".xlsx or .xlsm (re-save an .xls workbook as .xlsx)",
-            path=str(path),
-        )
-    try:
-        if suffix in (".xlsx", ".xlsm"):
-            return pd.read_excel(path, engine="openpyxl")
-        from idcforecast._table_files import detect_separator
-
-        sep = separator(sep)
-        if sep is not None and sep == decimal:
-            raise DataError(
-                f"forecast-many: --sep and --decimal are both {sep!r}; expected different "
-                "characters (a decimal-comma CSV is usually separated by ';')",
-                sep=sep,
-            )
-        return pd.read_csv(
-            path,
-            sep=sep if sep is not None else detect_separator(path, 0),
-            decimal=decimal,
-            thousands="." if decimal == "," else None,
-        )
-    except pd.errors.EmptyDataError:
-        reason, fix = "it is empty", "write a header row series_id,year,value and the data"
-    except UnicodeDecodeError as err:
-        reason = f"it is not UTF-8 text ({err.reason})"
-        fix = "save it as UTF-8 (Excel: 'CSV UTF-8'; a GBK file: iconv -f gbk -t utf-8)"
-    except pd.errors.ParserError as err:
-        reason = f"it is not a well-formed CSV ({err})"
-        fix = "check the quoting and that every row has as many fields as the header"
-    except (zipfile.BadZipFile, ValueError) as err:
-        if suffix not in (".xlsx", ".xlsm"):
-            raise
-        reason = f"it is not a readable Excel workbook ({err})"
-        fix = "re-save it as .xlsx, or export the sheet as CSV"
-    raise DataError(
-        f"forecast-many: cannot read file {str(path)!r}: {reason}; expected a long table "
-        f"with columns series_id, year, value; {fix}",
-        path=str(path),
     )
 
 
@@ -134,9 +81,14 @@ def _write_atomically(frame: Any, out: Path) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read FILE, forecast every series, write OUT.csv and print a one-line summary."""
-    from idcforecast.batch import forecast_many
+    from idcforecast.batch import forecast_many, read_long_table
 
-    data = _read(Path(args.file), sep=args.sep, decimal=args.decimal)
+    data = read_long_table(
+        Path(args.file),
+        sep=separator(args.sep),
+        decimal=args.decimal,
+        header_row=args.header_row,
+    )
     started = time.perf_counter()
     result = forecast_many(
         data,

@@ -45,7 +45,7 @@ def test_forecast_many_command_writes_csv_and_summary(
 
 def test_missing_file_is_a_typed_error(tmp_path: Path) -> None:
     missing = tmp_path / "nope.csv"
-    msg = f"forecast-many: file {str(missing)!r} does not exist"
+    msg = f"{missing}: no such file; expected a CSV or Excel file path"
     with pytest.raises(DataError, match=re.escape(msg)):
         _run([str(missing), "--horizon", "2", "--out", str(tmp_path / "o.csv")])
 
@@ -57,55 +57,45 @@ def _write_bytes(tmp_path: Path, name: str, data: bytes) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("name", "data", "reason", "fix"),
+    ("name", "data", "message"),
     [
-        # before: raw UnicodeDecodeError, pandas EmptyDataError, ParserError, BadZipFile
+        # the messages of read_series (one reader): before, raw UnicodeDecodeError, pandas
+        # EmptyDataError, ParserError, BadZipFile
         (
             "gbk.csv",
             "series_id,year,value\n中国,2020,1\n".encode("gbk"),
-            "it is not UTF-8 text (invalid continuation byte)",
-            "save it as UTF-8 (Excel: 'CSV UTF-8'; a GBK file: iconv -f gbk -t utf-8)",
+            "gbk.csv: the file is not UTF-8 text (invalid continuation byte at byte 21); "
+            "expected a UTF-8 CSV; save it as UTF-8 (Excel: 'CSV UTF-8'; a GBK file: iconv",
         ),
         (
             "empty.csv",
             b"",
-            "it is empty",
-            "write a header row series_id,year,value and the data",
+            "empty.csv is empty; expected a header row and at least one row of data",
         ),
         (
             "broken.csv",
             b'series_id,year,value\n"a,2018,1\n',
-            "it is not a well-formed CSV (Error tokenizing data. C error: EOF inside string "
-            "starting at row 1)",
-            "check the quoting and that every row has as many fields as the header",
+            "broken.csv: not a well-formed CSV (Error tokenizing data. C error: EOF inside "
+            "string starting at row 1); expected one header row and the same number of fields",
         ),
         (
             "renamed.xlsx",
             b"not a workbook",
-            "it is not a readable Excel workbook (File is not a zip file)",
-            "re-save it as .xlsx, or export the sheet as CSV",
+            "renamed.xlsx: not a readable Excel workbook (File is not a zip file)",
+        ),
+        (
+            "old.xls",
+            b"\xd0\xcf\x11\xe0",
+            "old.xls: cannot read .xls files; expected .csv, .txt, .xlsx or .xlsm (re-save an "
+            ".xls workbook as .xlsx",
         ),
     ],
 )
 def test_unreadable_file_is_a_typed_error(
-    tmp_path: Path, name: str, data: bytes, reason: str, fix: str
+    tmp_path: Path, name: str, data: bytes, message: str
 ) -> None:
     path = _write_bytes(tmp_path, name, data)
-    msg = (
-        f"forecast-many: cannot read file {str(path)!r}: {reason}; expected a long table "
-        f"with columns series_id, year, value; {fix}"
-    )
-    with pytest.raises(DataError, match=re.escape(msg)):
-        _run([str(path), "--horizon", "2", "--out", str(tmp_path / "o.csv")])
-
-
-def test_xls_workbook_is_refused_with_the_fix(tmp_path: Path) -> None:
-    path = _write_bytes(tmp_path, "old.xls", b"\xd0\xcf\x11\xe0")
-    msg = (
-        f"forecast-many: file {str(path)!r} has suffix '.xls'; expected .csv, .txt, .xlsx or "
-        ".xlsm (re-save an .xls workbook as .xlsx)"
-    )
-    with pytest.raises(DataError, match=re.escape(msg)):
+    with pytest.raises(DataError, match=re.escape(message)):
         _run([str(path), "--horizon", "2", "--out", str(tmp_path / "o.csv")])
 
 
@@ -141,5 +131,21 @@ def test_semicolon_csv_with_decimal_commas(tmp_path: Path) -> None:
     written = pd.read_csv(out)
     # drift: last value + mean step, 1200.5 + 100 and 12.25 + 1 (';' detected)
     assert written["mean"].tolist() == pytest.approx([1300.5, 13.25])
-    with pytest.raises(DataError, match="--sep and --decimal are both ','"):
-        batch_cmd._read(src, sep=",", decimal=",")
+    with pytest.raises(DataError, match="read_long_table: sep and decimal are both ','"):
+        _run([*argv, "--sep", ",", "--decimal", ","])
+
+
+def test_title_line_skipped_with_header_row(tmp_path: Path) -> None:
+    src = tmp_path / "markets.csv"
+    src.write_text(
+        "IDC markets, USD bn\nseries_id,year,value\n"
+        + "".join(f'cn,{2018 + i},"{v}"\n' for i, v in enumerate(["1,000", "1,100", "1,200"])),
+        encoding="utf-8",
+    )
+    out = tmp_path / "fc.csv"
+    argv = [str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
+    with pytest.raises(DataError, match=re.escape("pass header_row=N")):
+        _run([*argv, "--method", "drift", "--no-progress"])
+    assert _run([*argv, "--method", "drift", "--no-progress", "--header-row", "1"]) == 0
+    # drift: 1200 + (1200 - 1000) / 2, the thousands separators read as read_series reads them
+    assert pd.read_csv(out)["mean"].tolist() == [1300.0]

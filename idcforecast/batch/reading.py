@@ -1,0 +1,201 @@
+"""Read a long CSV/Excel file of many series for :func:`forecast_many`.
+
+The file is read as :func:`idcforecast.read_series` reads it (separator detected, ``header_row``
+for title lines, percent-formatted Excel cells as shown, typed errors naming the file), and
+value cells are read by the same number rules: ``"1,000"`` is a thousand, with
+``decimal=","`` ``"1.234,5"`` is 1234.5, and a number the chosen decimal mark contradicts
+(``"12,5"`` read with ``decimal="."``, ``"12.5"`` with ``decimal=","``) is a ``ParseError``
+naming its cell, never a silent factor of ten. Units are not converted here: every series is
+forecast in the unit its rows are written in. A cell that is not a plain number (``"n/a"``,
+``"3亿元"``) is kept as written, so that only its series fails, with a note quoting it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from idcforecast._cells import is_blank, read_figure, year_label
+from idcforecast._table_files import check_format_options, header_hint, read_table
+from idcforecast.errors import DataError, IdcForecastError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["read_long_table"]
+
+LONG_COLUMNS = ("series_id", "year", "value")
+# text made only of digits, signs, spaces and separators: a number in some notation, so a
+# cell the figure parser rejects is a format problem of the file (wrong decimal mark)
+_NUMBER_LIKE = re.compile(r"[\s\d.,'+-]*\d[\s\d.,'+-]*")
+_COMMA_DECIMAL = r"\s*[+-]?\d+(?:,\d+)?\s*"  # "1234,5": no grouping dots, vectorisable
+
+
+def read_long_table(
+    path: str | os.PathLike[str],
+    *,
+    sep: str | None = None,
+    decimal: str = ".",
+    header_row: int = 0,
+    sheet_name: str | int = 0,
+) -> pd.DataFrame:
+    """Read a long table (``series_id, year, value`` and optionally ``unit``) from a file.
+
+    Parameters
+    ----------
+    path
+        A ``.csv``/``.txt`` or ``.xlsx``/``.xlsm`` file, one row per series and year.
+    sep, decimal, header_row, sheet_name
+        As in :func:`idcforecast.read_series`: the field separator (``None``: detected),
+        the decimal mark (``"."`` or ``","``), the 0-based row of the header (rows above it
+        are skipped) and the Excel sheet.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``series_id, year, value`` (and ``unit`` when the file has one), rows in file
+        order without wholly blank lines, ready for :func:`forecast_many`. ``value`` holds
+        floats; a cell that is not a plain number keeps its text, so that its series alone is
+        reported as failed.
+
+    Raises
+    ------
+    DataError, EmptyDataError
+        For a missing or unreadable file, bad options, a missing column or a blank series
+        id, naming the file and row.
+    ParseError
+        For a number the decimal mark contradicts, naming the cell.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "m.csv").write_text(
+    ...     'Market sizes\\nseries_id;year;value\\nde;2020;"1.000,5"\\nde;2021;1.100,5\\n')
+    >>> read_long_table(folder / "m.csv", decimal=",", header_row=1)["value"].tolist()
+    [1000.5, 1100.5]
+    """
+    check_format_options(
+        path, sep=sep, decimal=decimal, header_row=header_row, caller="read_long_table"
+    )
+    # typed parsing is 5-10x faster on large files, but would read "1.234" (a thousand with
+    # a grouping dot) as 1.234 when the decimal mark is ","
+    table, name, place_of = read_table(
+        path,
+        sheet_name=sheet_name,
+        source_name=None,
+        sep=sep,
+        header_row=header_row,
+        typed=decimal == ".",
+    )
+    missing = [c for c in LONG_COLUMNS if c not in table.columns]
+    if missing:
+        wide = any(year_label(c) is not None for c in table.columns)
+        hint = (
+            " (years as column headers: read it with idcforecast.read_series, which reads "
+            "wide tables, and pass the result)"
+            if wide
+            else header_hint(table)
+        )
+        raise DataError(
+            f"{name}: no column(s) {', '.join(map(repr, missing))}; expected a long table "
+            f"with columns series_id, year, value (and optionally unit); found "
+            f"{', '.join(repr(c) for c in table.columns)}{hint}",
+            source=name,
+            missing=missing,
+        )
+    table = table[[c for c in (*LONG_COLUMNS, "unit") if c in table.columns]]
+    ids, blank_id = _stripped_text(table["series_id"])
+    if blank_id.any():  # wholly blank rows (blank lines) are skipped; others are an error
+        rows = np.flatnonzero(blank_id)
+        filled = [i for i in rows if not all(is_blank(cell) for cell in table.iloc[i])]
+        if filled:
+            where = place_of(int(filled[0]), "series_id")
+            raise DataError(
+                f"{where}: the series name is blank; expected a series id (blank a whole row "
+                "to skip it)",
+                place=where,
+            )
+    out = table.assign(series_id=ids)
+    if not _is_numeric(out["value"]):
+        out["value"] = _numbers(table["value"], decimal, place_of)
+    if "unit" in out.columns:
+        out["unit"] = _stripped_text(out["unit"])[0]
+    return out[~blank_id].reset_index(drop=True)
+
+
+def _is_numeric(column: pd.Series) -> bool:
+    """True for a float/int (not bool) column: pandas parsed every cell as a number."""
+    import pandas as pd
+
+    return bool(pd.api.types.is_numeric_dtype(column.dtype)) and column.dtype != bool
+
+
+def _stripped_text(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """Text cells without surrounding spaces (None where blank), and the blank mask.
+
+    Works on the distinct cells (few for ids and units), not on every row.
+    """
+    import pandas as pd
+
+    codes, uniques = pd.factorize(column, sort=False)
+    cleaned = np.array(
+        [None if is_blank(u) else str(u).strip() for u in uniques] + [None], dtype=object
+    )
+    blank = np.array([cell is None for cell in cleaned])
+    # code -1 (a missing cell) picks the trailing None
+    return pd.Series(cleaned[codes], index=column.index, dtype=object), blank[codes]
+
+
+def _numbers(column: pd.Series, decimal: str, place_of: Any) -> pd.Series:
+    """Value cells as floats; cells that are not plain numbers keep their original object."""
+    import pandas as pd
+
+    if isinstance(column.dtype, pd.StringDtype):  # a CSV's text column: no per-cell test
+        is_text = column.notna()
+    else:
+        is_text = column.map(lambda cell: isinstance(cell, str)).astype(bool)
+    values = pd.Series(np.nan, index=column.index, dtype=np.float64)
+    others = ~is_text & column.notna()
+    values[others] = pd.to_numeric(column[others], errors="coerce")  # Excel number cells
+    text = column[is_text].astype(str).str.strip()
+    if decimal == ".":
+        values[is_text] = pd.to_numeric(text, errors="coerce")
+    else:
+        simple = text.str.fullmatch(_COMMA_DECIMAL).astype(bool)
+        swapped = text[simple].str.replace(",", ".", regex=False)
+        values[simple[simple].index] = pd.to_numeric(swapped, errors="coerce")
+    unread = text[values[is_text].isna().to_numpy() & text.ne("").to_numpy()]
+    if unread.empty:
+        return values
+    read: dict[str, float] = {}
+    for label, cell in unread.drop_duplicates().items():
+        number = _plain_number(cell, decimal, place_of(label, "value"))
+        if number is not None:
+            read[cell] = number
+    as_read = unread.map(read)
+    values[as_read.index] = as_read
+    if values.notna().all():
+        return values
+    kept = values.astype(object)
+    kept[values.isna()] = column[values.isna()]
+    return kept
+
+
+def _plain_number(cell: str, decimal: str, place: str) -> float | None:
+    """The number a text cell writes, or None for text that is not a plain number.
+
+    Raises the figure parser's ``ParseError`` (naming ``place``) for number-like text the
+    decimal mark contradicts: that is the whole file's format, not one series' problem.
+    """
+    try:
+        figure = read_figure(cell, place=place, decimal_mark=decimal)
+    except IdcForecastError:
+        if _NUMBER_LIKE.fullmatch(cell):
+            raise
+        return None
+    plain = figure.unit is None and figure.qualifier == "exact" and figure.low is None
+    return figure.value if plain and np.isfinite(figure.value) else None

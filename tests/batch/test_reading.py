@@ -1,0 +1,172 @@
+"""read_long_table: a long file of many series read with read_series' number rules."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+from idcforecast.batch import forecast_many, read_long_table
+from idcforecast.errors import DataError, EmptyDataError, ParseError
+
+
+def _csv(tmp_path: Path, text: str, name: str = "m.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_plain_numbers_keep_their_types_and_match_pandas(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "series_id,year,value,unit\ncn,2020,10.1,USD bn\ncn,2021,12.25,USD bn\nus,2020,5,\n",
+    )
+    out = read_long_table(path)
+    assert out.columns.tolist() == ["series_id", "year", "value", "unit"]
+    assert out["value"].dtype == np.float64
+    assert out["value"].tolist() == [10.1, 12.25, 5.0]
+    assert out["year"].tolist() == [2020, 2021, 2020]
+    assert out["unit"].tolist() == ["USD bn", "USD bn", None]  # a blank unit is no unit
+
+
+def test_title_lines_blank_lines_and_spaces_around_ids(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "Market sizes, USD bn\nsource: survey\nseries_id,year,value\n"
+        "cn,2020,1\n\n cn ,2021,2\n,,\nus,2020,3\n",
+    )
+    out = read_long_table(path, header_row=2)
+    assert out["series_id"].tolist() == ["cn", "cn", "us"]  # " cn " is series "cn"
+    assert out["value"].tolist() == [1.0, 2.0, 3.0]
+
+
+def test_title_without_header_row_says_which_option(tmp_path: Path) -> None:
+    # before: forecast-many read the title as the header and said the columns were missing
+    path = _csv(tmp_path, "Market sizes\nseries_id,year,value\ncn,2020,1\n")
+    with pytest.raises(DataError, match=re.escape("pass header_row=N")):
+        read_long_table(path)
+    same_width = _csv(tmp_path, "Market sizes,,\nseries_id,year,value\ncn,2020,1\n", "w.csv")
+    msg = (
+        "w.csv: no column(s) 'series_id', 'year', 'value'; expected a long table with columns "
+        "series_id, year, value (and optionally unit); found 'Market sizes', 'Unnamed: 1', "
+        "'Unnamed: 2' (a title above the header? pass header_row=N"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_long_table(same_width)
+
+
+def test_wide_table_points_to_read_series(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "series_id,2020,2021\ncn,1,2\n")
+    with pytest.raises(DataError, match=re.escape("years as column headers: read it with")):
+        read_long_table(path)
+
+
+def test_thousands_separators_are_read_as_read_series_reads_them(tmp_path: Path) -> None:
+    # before: "1,000" was text and its series failed ("not a finite number")
+    path = _csv(tmp_path, 'series_id,year,value\na,2020,"1,000"\na,2021,1 250.5\na,2022,7\n')
+    assert read_long_table(path)["value"].tolist() == [1000.0, 1250.5, 7.0]
+
+
+def test_decimal_commas(tmp_path: Path) -> None:
+    rows = "de;2020;1.234,5\nde;2021;1234,5\nde;2022;12\nde;2023;1.000\n"
+    path = _csv(tmp_path, "series_id;year;value\n" + rows)
+    # "1.000" with decimal="," is a thousand (pandas' own parser would read 1.0)
+    assert read_long_table(path, decimal=",")["value"].tolist() == [1234.5, 1234.5, 12.0, 1000.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "decimal", "row", "cell"),
+    [
+        # before: forecast-many read "12.5" in a decimal-comma file as 125 (thousands=".")
+        ("series_id;year;value\nde;2020;12,5\nde;2021;12.5\n", ",", 3, "'12.5'"),
+        ('series_id,year,value\nde,2020,1.5\nde,2021,"12,5"\n', ".", 3, "'12,5'"),
+    ],
+)
+def test_a_number_the_decimal_mark_contradicts_is_a_parse_error(
+    tmp_path: Path, text: str, decimal: str, row: int, cell: str
+) -> None:
+    path = _csv(tmp_path, text)
+    with pytest.raises(ParseError, match=re.escape(f"m.csv row {row}, column 'value': ")) as err:
+        read_long_table(path, decimal=decimal)
+    assert cell in str(err.value)
+
+
+def test_text_that_is_not_a_number_fails_only_its_series(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "series_id,year,value\n"
+        + "".join(f"ok,{2015 + i},{10 + i}\n" for i in range(6))
+        + "".join(f"bad,{2015 + i},{'n/a' if i == 2 else 10 + i}\n" for i in range(6))
+        + "".join(f"cny,{2015 + i},{i + 1}亿元\n" for i in range(6)),
+    )
+    data = read_long_table(path)
+    assert data["value"].iloc[8] == "n/a"  # kept as written for the note
+    out = forecast_many(data, 1, method="drift", engine="serial", progress=False)
+    status = out.set_index("series_id")["status"].to_dict()
+    assert status == {"ok": "ok", "bad": "failed", "cny": "failed"}
+    notes = out.set_index("series_id")["note"]
+    assert notes["bad"].startswith("series 'bad' year 2017: value 'n/a' is not a finite number")
+    assert "'1亿元'" in notes["cny"]  # units are not converted here: read_series does that
+    assert out.set_index("series_id").loc["ok", "mean"] == 16.0  # drift: 15 + 1
+
+
+def test_blank_series_id_names_the_row(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "series_id,year,value\na,2020,1\n,2021,2\n")
+    msg = "m.csv row 3, column 'series_id': the series name is blank; expected a series id"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_long_table(path)
+
+
+def test_bad_options_and_files_are_typed(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "series_id,year,value\na,2020,1\n")
+    with pytest.raises(DataError, match=re.escape("read_long_table: sep and decimal are both")):
+        read_long_table(path, sep=",", decimal=",")
+    with pytest.raises(DataError, match=re.escape("read_long_table: header_row=-1 is not a row")):
+        read_long_table(path, header_row=-1)
+    with pytest.raises(EmptyDataError, match=re.escape("e.csv is empty")):
+        read_long_table(_csv(tmp_path, "", "e.csv"))
+    old = tmp_path / "old.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(DataError, match=re.escape("re-save an .xls workbook as .xlsx")):
+        read_long_table(old)
+
+
+def test_excel_sheet_with_title_text_cells_and_blank_units(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["IDC markets (USD bn)"])
+    sheet.append(["series_id", "year", "value", "unit"])
+    sheet.append(["cn", 2020, 10.5, "USD bn"])
+    sheet.append(["cn", 2021, "1,000", None])
+    sheet.append([None, None, None, None])
+    sheet.append(["us", 2020, 3, "USD bn"])
+    path = tmp_path / "m.xlsx"
+    book.save(path)
+    out = read_long_table(path, header_row=1)
+    assert out["series_id"].tolist() == ["cn", "cn", "us"]
+    assert out["value"].tolist() == [10.5, 1000.0, 3.0]
+    assert out["unit"].tolist() == ["USD bn", None, "USD bn"]
+    with pytest.raises(ParseError, match=re.escape("m.xlsx sheet 'Sheet' cell C3")):
+        sheet["C3"] = "10,5"
+        book.save(path)
+        read_long_table(path, header_row=1)
+
+
+def test_same_frame_as_pandas_for_a_plain_file(tmp_path: Path) -> None:
+    rng = np.random.default_rng(3)
+    frame = pd.DataFrame(
+        {
+            "series_id": np.repeat([f"s{i}" for i in range(50)], 12),
+            "year": np.tile(np.arange(2010, 2022), 50),
+            "value": rng.lognormal(3, 1, 600).round(4),
+        }
+    )
+    path = tmp_path / "p.csv"
+    frame.to_csv(path, index=False)
+    out = read_long_table(path)
+    assert out["value"].tolist() == frame["value"].tolist()
+    assert out["series_id"].tolist() == frame["series_id"].tolist()
