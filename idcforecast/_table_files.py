@@ -119,12 +119,14 @@ def read_table(
     sep: str | None = None,
     header_row: int = 0,
     typed: bool = False,
+    text_columns: tuple[str, ...] = (),
 ) -> tuple[pd.DataFrame, str, Any]:
     """The raw table (object cells) and a function (row position, column) -> place text.
 
     With ``typed``, a CSV's columns are parsed by pandas (a column of plain numbers becomes
     float or int, an empty field NaN; text columns stay text): several times faster on large
-    files, for callers that read numbers only with ``.`` as the decimal mark.
+    files, for callers that read numbers only with ``.`` as the decimal mark. Columns named
+    in ``text_columns`` stay text even then (ids such as "001" keep their zeros).
     """
     import pandas as pd
 
@@ -166,7 +168,7 @@ def read_table(
                     path,
                     sep=sep if sep is not None else detect_separator(path, header_row),
                     skiprows=header_row,
-                    dtype=None if typed else str,
+                    dtype=dict.fromkeys(text_columns, str) if typed else str,
                     keep_default_na=False,
                     na_values=[""] if typed else None,
                     low_memory=not typed,  # one type per column, not per chunk

@@ -90,6 +90,7 @@ def read_long_table(
         sep=sep,
         header_row=header_row,
         typed=decimal == ".",
+        text_columns=("series_id", "unit"),
     )
     missing = [c for c in LONG_COLUMNS if c not in table.columns]
     if missing:

@@ -33,6 +33,12 @@ def test_plain_numbers_keep_their_types_and_match_pandas(tmp_path: Path) -> None
     assert out["unit"].tolist() == ["USD bn", "USD bn", None]  # a blank unit is no unit
 
 
+def test_ids_that_look_like_numbers_keep_their_text(tmp_path: Path) -> None:
+    # facility or region codes: "001" is not series "1"
+    path = _csv(tmp_path, "series_id,year,value\n001,2020,1\n002,2020,2\n1e3,2020,3\n")
+    assert read_long_table(path)["series_id"].tolist() == ["001", "002", "1e3"]
+
+
 def test_title_lines_blank_lines_and_spaces_around_ids(tmp_path: Path) -> None:
     path = _csv(
         tmp_path,
