@@ -158,6 +158,7 @@ def read_table(
             path=str(path),
         )
     suffix = path.suffix.lower()
+    sheet, sheets = None, []
     try:
         if suffix in (".csv", ".txt"):
             # blank lines stay rows so that row numbers match the file's lines; a row longer
@@ -176,10 +177,10 @@ def read_table(
                     index_col=False,
                     encoding="utf-8-sig",
                 )
-            sheet = None
         elif suffix in (".xlsx", ".xlsm"):
             with pd.ExcelFile(path, engine="openpyxl") as book:
-                sheet = book.sheet_names[sheet_name] if isinstance(sheet_name, int) else sheet_name
+                sheets = list(book.sheet_names)
+                sheet = _pick_sheet(sheets, sheet_name, name, path)
                 table = pd.read_excel(
                     book,
                     sheet_name=sheet,
@@ -228,7 +229,12 @@ def read_table(
             "name or 0-based index",
             path=str(path),
         ) from err
-    _require_rows(table, name, header_row)
+    if sheet is None:
+        _require_rows(table, name, header_row)
+    else:
+        others = [s for s in sheets if s != sheet]
+        hint = f" (the workbook also holds {', '.join(map(repr, others))}: pass sheet_name=)"
+        _require_rows(table, f"{name} sheet {sheet!r}", header_row, hint if others else "")
     if sheet is None:
 
         def place_file(i: int, column: Any = None) -> str:
@@ -246,6 +252,23 @@ def read_table(
         return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2 + header_row}"
 
     return table, name, place_sheet
+
+
+def _pick_sheet(names: list[str], sheet_name: str | int, name: str, path: Path) -> str:
+    """The sheet ``sheet_name`` (a name, or a 0-based position) names, or a typed error
+    listing the workbook's sheets."""
+    if isinstance(sheet_name, int) and not isinstance(sheet_name, bool):
+        if 0 <= sheet_name < len(names):
+            return names[sheet_name]
+    elif sheet_name in names:
+        return str(sheet_name)
+    raise DataError(
+        f"{name}: no sheet {sheet_name!r}; expected a sheet name or a 0-based position; the "
+        f"workbook holds {len(names)} sheet(s): {', '.join(map(repr, names))}",
+        path=str(path),
+        sheet=repr(sheet_name),
+        valid=tuple(names),
+    )
 
 
 def _percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int) -> None:
@@ -272,12 +295,12 @@ def _percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int)
                 table.iat[i, j] = f"{percent:f}%"
 
 
-def _require_rows(table: pd.DataFrame, name: str, header_row: int = 0) -> None:
+def _require_rows(table: pd.DataFrame, name: str, header_row: int = 0, hint: str = "") -> None:
     if table.columns.size == 0 or len(table) == 0:
         where = (
             "" if header_row == 0 else f" from row {header_row + 1} on (header_row={header_row})"
         )
         raise EmptyDataError(
-            f"{name} is empty{where}; expected a header row and at least one row of data",
+            f"{name} is empty{where}; expected a header row and at least one row of data{hint}",
             source=name,
         )

@@ -368,9 +368,13 @@ def test_unreadable_files_name_the_problem(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     book.active.append(["year", "value"])
     book.save(tmp_path / "book.xlsx")
-    msg = "book.xlsx: cannot read sheet 'Nope' ("
-    with pytest.raises(DataError, match=re.escape(msg)):
-        read_series(tmp_path / "book.xlsx", sheet_name="Nope")
+    for sheet in ("Nope", 3):
+        msg = (
+            f"book.xlsx: no sheet {sheet!r}; expected a sheet name or a 0-based position; the "
+            "workbook holds 1 sheet(s): 'Sheet'"
+        )
+        with pytest.raises(DataError, match=re.escape(msg)):
+            read_series(tmp_path / "book.xlsx", sheet_name=sheet)
 
 
 def test_unsupported_and_missing_files(tmp_path: Path) -> None:

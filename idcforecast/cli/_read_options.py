@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-__all__ = ["add_csv_arguments", "add_read_arguments", "read_options", "separator"]
+__all__ = [
+    "add_csv_arguments",
+    "add_read_arguments",
+    "add_sheet_argument",
+    "read_options",
+    "separator",
+    "sheet_choice",
+]
 
 
 def add_read_arguments(parser: argparse.ArgumentParser, *, file_option: str) -> None:
@@ -18,6 +25,7 @@ def add_read_arguments(parser: argparse.ArgumentParser, *, file_option: str) -> 
         help="unit of the series ('CNY bn'): bare numbers are in it, figures are converted",
     )
     add_csv_arguments(group, header_row=True)
+    add_sheet_argument(group)
 
 
 def add_csv_arguments(
@@ -47,16 +55,50 @@ def add_csv_arguments(
         )
 
 
+def add_sheet_argument(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """Declare ``--sheet`` (an Excel sheet's name, or its 0-based position)."""
+    parser.add_argument(
+        "--sheet",
+        default=None,
+        metavar="SHEET",
+        help="Excel sheet to read: its name, or its 0-based position when no sheet has that "
+        "name (default: the first)",
+    )
+
+
+def sheet_choice(text: str | None, path: str | None) -> str | int:
+    """``--sheet`` as ``read_series(sheet_name=...)``: a sheet's name wins over a position.
+
+    Analysts name sheets "2020" or "1"; such a name is read as a name when the workbook
+    has that sheet, else digits are the 0-based position.
+    """
+    if text is None:
+        return 0
+    if not text.isdigit() or path is None or not str(path).lower().endswith((".xlsx", ".xlsm")):
+        return text
+    try:
+        import openpyxl
+
+        book = openpyxl.load_workbook(path, read_only=True)
+    except Exception:  # unreadable: read_series names the problem
+        return int(text)
+    try:
+        return text if text in book.sheetnames else int(text)
+    finally:
+        book.close()
+
+
 def separator(text: str | None) -> str | None:
     """``--sep`` as given, with ``\\t`` or ``tab`` meaning a tab (hard to type in a shell)."""
     return "\t" if text in ("\\t", "tab") else text
 
 
-def read_options(args: argparse.Namespace) -> dict[str, Any]:
-    """Keyword arguments for ``read_series`` from the parsed options."""
+def read_options(args: argparse.Namespace, path: str | None) -> dict[str, Any]:
+    """Keyword arguments for ``read_series`` of ``path`` from the parsed options."""
     return {
         "unit": args.unit,
         "sep": separator(args.sep),
         "decimal": args.decimal,
         "header_row": args.header_row,
+        "sheet_name": sheet_choice(args.sheet, path),
     }

@@ -9,7 +9,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from idcforecast.cli._read_options import add_csv_arguments, separator
+from idcforecast.cli._read_options import (
+    add_csv_arguments,
+    add_sheet_argument,
+    separator,
+    sheet_choice,
+)
 
 NAME = "forecast-many"
 HELP = (
@@ -43,6 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="passed to every forecast (the current methods are deterministic: no effect)",
     )
     add_csv_arguments(parser, header_row=True)
+    add_sheet_argument(parser)
     parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -88,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
         sep=separator(args.sep),
         decimal=args.decimal,
         header_row=args.header_row,
+        sheet_name=sheet_choice(args.sheet, args.file),
     )
     started = time.perf_counter()
     result = forecast_many(

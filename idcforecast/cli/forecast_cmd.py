@@ -57,7 +57,7 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
     if args.data is not None:
         from idcforecast.io import read_series
 
-        return read_series(args.data, series_id=args.series, **read_options(args))
+        return read_series(args.data, series_id=args.series, **read_options(args, args.data))
     from idcforecast.datasets import load_dataset
 
     dataset = args.dataset or DEFAULT_DATASET

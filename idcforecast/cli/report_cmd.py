@@ -86,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         date=args.date,
         seed=args.seed,
         command=command,
-        read_options=read_options(args),
+        read_options=read_options(args, args.data),
     )
     print(f"Wrote the PDF in {time.perf_counter() - started:.1f} s:", flush=True)
     print(path)

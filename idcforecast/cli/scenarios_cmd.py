@@ -99,7 +99,7 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
     if args.input:
         from idcforecast.io import read_series
 
-        return read_series(args.input, **read_options(args))
+        return read_series(args.input, **read_options(args, args.input))
     from idcforecast.datasets import load_dataset
 
     return load_dataset(args.dataset)

@@ -165,12 +165,19 @@ def _sha256(path: Path) -> str:
 
 
 # read_series options at their defaults are left out of the equivalent command
-_READ_DEFAULTS: dict[str, Any] = {"unit": None, "sep": None, "decimal": ".", "header_row": 0}
+_READ_DEFAULTS: dict[str, Any] = {
+    "unit": None,
+    "sep": None,
+    "decimal": ".",
+    "header_row": 0,
+    "sheet_name": 0,
+}
 _READ_FLAGS = {
     "unit": "--unit",
     "sep": "--sep",
     "decimal": "--decimal",
     "header_row": "--header-row",
+    "sheet_name": "--sheet",
 }
 
 

@@ -149,3 +149,26 @@ def test_title_line_skipped_with_header_row(tmp_path: Path) -> None:
     assert _run([*argv, "--method", "drift", "--no-progress", "--header-row", "1"]) == 0
     # drift: 1200 + (1200 - 1000) / 2, the thousands separators read as read_series reads them
     assert pd.read_csv(out)["mean"].tolist() == [1300.0]
+
+
+def test_sheet_option(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Cover"
+    sheet = book.create_sheet("Data")
+    sheet.append(["series_id", "year", "value"])
+    for year, value in ((2020, 1.0), (2021, 2.0), (2022, 4.0)):
+        sheet.append(["cn", year, value])
+    src = tmp_path / "m.xlsx"
+    book.save(src)
+    out = tmp_path / "fc.csv"
+    argv = [str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
+    msg = (
+        "m.xlsx sheet 'Cover' is empty; expected a header row and at least one row of data "
+        "(the workbook also holds 'Data': pass sheet_name=)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        _run([*argv, "--method", "naive", "--no-progress"])
+    assert _run([*argv, "--method", "naive", "--no-progress", "--sheet", "Data"]) == 0
+    assert pd.read_csv(out)["mean"].tolist() == [4.0]

@@ -144,3 +144,28 @@ def test_read_options_reach_read_series(tmp_path: Path, capsys: pytest.CaptureFi
     err = capsys.readouterr().err
     assert "cannot read '946,1' as a figure: a comma that does not separate" in err
     assert "read_series(..., decimal=',')" in err
+
+
+def test_sheet_by_name_or_position(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    book.active.append(["read me"])
+    for title, last in (("1", 30.0), ("Markets", 40.0)):  # a sheet named "1" at position 1
+        sheet = book.create_sheet(title)
+        sheet.append(["year", "value"])
+        for year, value in ((2019, 10.0), (2020, last)):
+            sheet.append([year, value])
+    path = tmp_path / "book.xlsx"
+    book.save(path)
+    args = ["forecast", "--data", str(path), "--to", "2021", "--method", "naive", "--csv"]
+    for sheet, expected in (("Markets", 40.0), ("1", 30.0), ("2", 40.0)):
+        # "1" is the sheet named "1"; "2" (no such name) is the third sheet
+        assert main([*args, "--unit", "MW", "--sheet", sheet]) == 0
+        assert pd.read_csv(StringIO(capsys.readouterr().out))["mean"].tolist() == [expected]
+    assert main([*args, "--unit", "MW", "--sheet", "Missing"]) == 2
+    assert (
+        "no sheet 'Missing'; expected a sheet name or a 0-based position; the workbook "
+        "holds 3 sheet(s): 'Notes', '1', 'Markets'" in capsys.readouterr().err
+    )
