@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from idcforecast._cells import is_blank, read_figure, year_label
+from idcforecast._cells import in_context, is_blank, read_figure, year_label
 from idcforecast._table_files import check_format_options, header_hint, read_table
 from idcforecast.errors import DataError, IdcForecastError
 
@@ -41,6 +41,8 @@ def read_long_table(
     decimal: str = ".",
     header_row: int = 0,
     sheet_name: str | int = 0,
+    unit: str | None = None,
+    kw_per_rack: float = 2.5,
 ) -> pd.DataFrame:
     """Read a long table (``series_id, year, value`` and optionally ``unit``) from a file.
 
@@ -52,6 +54,12 @@ def read_long_table(
         As in :func:`idcforecast.read_series`: the field separator (``None``: detected),
         the decimal mark (``"."`` or ``","``), the 0-based row of the header (rows above it
         are skipped) and the Excel sheet.
+    unit
+        Convert every row to this unit (``"USD bn"``): from the unit in its ``unit`` column,
+        currencies with the FX rate of the row's year, magnitudes, racks and power
+        (through ``kw_per_rack``, kW per rack). A row without a unit is taken to be in
+        ``unit`` already. ``None`` (default): values are kept as written, and a series whose
+        rows carry different units is reported as failed by :func:`forecast_many`.
 
     Returns
     -------
@@ -66,6 +74,9 @@ def read_long_table(
     DataError, EmptyDataError
         For a missing or unreadable file, bad options, a missing column or a blank series
         id, naming the file and row.
+    UnknownUnitError, IncompatibleUnitsError, MissingFxRateError
+        For a ``unit`` that cannot be read, or a row whose unit does not convert to it (its
+        year's FX rate missing), naming the row.
     ParseError
         For a number the decimal mark contradicts, naming the cell.
 
@@ -125,7 +136,46 @@ def read_long_table(
         out["value"] = _numbers(table["value"], decimal, place_of)
     if "unit" in out.columns:
         out["unit"] = _stripped_text(out["unit"])[0]
-    return out[~blank_id].reset_index(drop=True)
+    out = out[~blank_id]
+    if unit is not None:
+        out = _in_unit(out, unit, kw_per_rack, place_of)
+    return out.reset_index(drop=True)
+
+
+def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -> pd.DataFrame:
+    """Every row's value in ``unit``: one conversion factor per (row unit, year) pair."""
+    import pandas as pd
+
+    from idcforecast._series import year_numbers
+    from idcforecast.units import canonical_unit, conversion_factor
+
+    try:
+        target = canonical_unit(unit)
+    except IdcForecastError as err:
+        raise in_context(err, f"read_long_table: unit={unit!r}", unit=unit) from err
+    out = data.copy()
+    out["unit"] = target
+    if "unit" not in data.columns:
+        return out
+    years = year_numbers(data["year"])
+    whole = years.notna() & (years == years.round())  # other years fail their series anyway
+    rows = data["unit"].notna() & whole
+    pairs = pd.DataFrame({"unit": data["unit"][rows], "year": years[rows].astype("int64")})
+    factors = pd.Series(1.0, index=data.index)
+    for (source, year), group in pairs.groupby(["unit", "year"], sort=False):
+        try:
+            factor = conversion_factor(source, target, year=year, kw_per_rack=kw_per_rack)
+        except IdcForecastError as err:
+            where = place_of(int(group.index[0]), "unit")
+            raise in_context(err, f"{where} (year {year})", place=where) from err
+        factors[group.index] = factor
+    numbers = pd.to_numeric(data["value"], errors="coerce")
+    converted = numbers * factors
+    if numbers.notna().all():
+        out["value"] = converted.astype(np.float64)
+    else:  # text cells stay as written, for their series' note
+        out["value"] = converted.astype(object).where(numbers.notna(), data["value"])
+    return out
 
 
 def _is_numeric(column: pd.Series) -> bool:

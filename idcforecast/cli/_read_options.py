@@ -9,6 +9,7 @@ __all__ = [
     "add_csv_arguments",
     "add_read_arguments",
     "add_sheet_argument",
+    "add_unit_arguments",
     "read_options",
     "separator",
     "sheet_choice",
@@ -18,11 +19,8 @@ __all__ = [
 def add_read_arguments(parser: argparse.ArgumentParser, *, file_option: str) -> None:
     """Declare ``--unit``, ``--sep``, ``--decimal`` and ``--header-row`` for ``file_option``."""
     group = parser.add_argument_group(f"reading {file_option} (as idcforecast.read_series)")
-    group.add_argument(
-        "--unit",
-        default=None,
-        metavar="UNIT",
-        help="unit of the series ('CNY bn'): bare numbers are in it, figures are converted",
+    add_unit_arguments(
+        group, help="unit of the series ('CNY bn'): bare numbers are in it, figures are converted"
     )
     add_csv_arguments(group, header_row=True)
     add_sheet_argument(group)
@@ -53,6 +51,20 @@ def add_csv_arguments(
             metavar="N",
             help="0-based row of the header; rows above it (titles, notes) are skipped",
         )
+
+
+def add_unit_arguments(
+    parser: argparse.ArgumentParser | argparse._ArgumentGroup, *, help: str
+) -> None:
+    """Declare ``--unit`` (the target unit) and ``--kw-per-rack`` (racks <-> power)."""
+    parser.add_argument("--unit", default=None, metavar="UNIT", help=help)
+    parser.add_argument(
+        "--kw-per-rack",
+        type=float,
+        default=2.5,
+        metavar="KW",
+        help="power of one rack in kW, for converting racks and MW (default 2.5)",
+    )
 
 
 def add_sheet_argument(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
@@ -101,4 +113,5 @@ def read_options(args: argparse.Namespace, path: str | None) -> dict[str, Any]:
         "decimal": args.decimal,
         "header_row": args.header_row,
         "sheet_name": sheet_choice(args.sheet, path),
+        "kw_per_rack": args.kw_per_rack,
     }

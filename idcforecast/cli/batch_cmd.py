@@ -12,6 +12,7 @@ from typing import Any
 from idcforecast.cli._read_options import (
     add_csv_arguments,
     add_sheet_argument,
+    add_unit_arguments,
     separator,
     sheet_choice,
 )
@@ -49,6 +50,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_csv_arguments(parser, header_row=True)
     add_sheet_argument(parser)
+    add_unit_arguments(
+        parser,
+        help="convert every row to this unit ('USD bn') from its unit column (currencies at "
+        "each year's FX rate); rows without a unit are taken to be in it",
+    )
     parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -95,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
         decimal=args.decimal,
         header_row=args.header_row,
         sheet_name=sheet_choice(args.sheet, args.file),
+        unit=args.unit,
+        kw_per_rack=args.kw_per_rack,
     )
     started = time.perf_counter()
     result = forecast_many(

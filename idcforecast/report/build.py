@@ -171,6 +171,7 @@ _READ_DEFAULTS: dict[str, Any] = {
     "decimal": ".",
     "header_row": 0,
     "sheet_name": 0,
+    "kw_per_rack": 2.5,
 }
 _READ_FLAGS = {
     "unit": "--unit",
@@ -178,6 +179,7 @@ _READ_FLAGS = {
     "decimal": "--decimal",
     "header_row": "--header-row",
     "sheet_name": "--sheet",
+    "kw_per_rack": "--kw-per-rack",
 }
 
 

@@ -176,3 +176,39 @@ def test_same_frame_as_pandas_for_a_plain_file(tmp_path: Path) -> None:
     out = read_long_table(path)
     assert out["value"].tolist() == frame["value"].tolist()
     assert out["series_id"].tolist() == frame["series_id"].tolist()
+
+
+def test_unit_converts_each_row_with_its_years_fx_rate(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "series_id,year,value,unit\n"
+        "cn,2019,1562.5,CNY 100m\ncn,2020,2238.7,亿元\ncn,2021,3.2,USD bn\n"
+        "us,2020,5,\nx,2020,n/a,CNY bn\n",
+    )
+    out = read_long_table(path, unit="CNY bn")
+    cells = out.set_index(["series_id", "year"])["value"]
+    assert cells["cn", 2019] == pytest.approx(156.25)  # 1562.5 x 0.1 (CNY 100m -> bn)
+    assert cells["cn", 2020] == pytest.approx(223.87)
+    # 3.2 USD bn x 6.4508 CNY per USD (data/fx_rates.csv, Federal Reserve G.5A, 2021)
+    assert cells["cn", 2021] == pytest.approx(20.64256)
+    assert cells["us", 2020] == 5.0  # no unit: taken to be in the requested unit
+    assert cells["x", 2020] == "n/a"  # text stays text: its series fails, quoted
+    assert set(out["unit"]) == {"CNY bn"}
+
+
+def test_unit_that_does_not_convert_names_the_row(tmp_path: Path) -> None:
+    from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError, UnknownUnitError
+
+    path = _csv(tmp_path, "series_id,year,value,unit\ncn,2020,1,CNY bn\nmw,2020,2,MW\n")
+    msg = "m.csv row 3, column 'unit' (year 2020): cannot convert 'MW' (power) to 'CNY bn'"
+    with pytest.raises(IncompatibleUnitsError, match=re.escape(msg)):
+        read_long_table(path, unit="CNY bn")
+    racks = _csv(tmp_path, "series_id,year,value,unit\ndc,2020,2,万架\ndc,2021,3,MW\n", "r.csv")
+    # 2 x 10,000 racks x 2.5 kW = 50 MW (the default kw_per_rack); 4 kW a rack: 80 MW
+    assert read_long_table(racks, unit="MW")["value"].tolist() == [50.0, 3.0]
+    assert read_long_table(racks, unit="MW", kw_per_rack=4.0)["value"].tolist() == [80.0, 3.0]
+    with pytest.raises(UnknownUnitError, match=re.escape("read_long_table: unit='furlongs': ")):
+        read_long_table(path, unit="furlongs")
+    old = _csv(tmp_path, "series_id,year,value,unit\ncn,1950,1,USD bn\n", "old.csv")
+    with pytest.raises(MissingFxRateError, match=re.escape("old.csv row 2, column 'unit' (year")):
+        read_long_table(old, unit="CNY bn")

@@ -172,3 +172,19 @@ def test_sheet_option(tmp_path: Path) -> None:
         _run([*argv, "--method", "naive", "--no-progress"])
     assert _run([*argv, "--method", "naive", "--no-progress", "--sheet", "Data"]) == 0
     assert pd.read_csv(out)["mean"].tolist() == [4.0]
+
+
+def test_unit_option_converts_rows(tmp_path: Path) -> None:
+    src = tmp_path / "m.csv"
+    src.write_text(
+        "series_id,year,value,unit\ncn,2019,1000,CNY 100m\ncn,2020,2,USD bn\n", encoding="utf-8"
+    )
+    out = tmp_path / "fc.csv"
+    argv = [str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
+    assert _run([*argv, "--method", "naive", "--no-progress"]) == 0
+    assert pd.read_csv(out)["status"].tolist() == ["failed"]  # mixed units, not converted
+    assert _run([*argv, "--method", "naive", "--no-progress", "--unit", "CNY bn"]) == 0
+    written = pd.read_csv(out)
+    # naive: the 2020 value, 2 USD bn x 6.9042 CNY per USD (data/fx_rates.csv, 2020)
+    assert written["mean"].tolist() == pytest.approx([2 * 6.9042])
+    assert written["unit"].tolist() == ["CNY bn"]
