@@ -231,17 +231,15 @@ def read_table(
         ) from err
     if sheet is None:
         _require_rows(table, name, header_row)
-    else:
-        others = [s for s in sheets if s != sheet]
-        hint = f" (the workbook also holds {', '.join(map(repr, others))}: pass sheet_name=)"
-        _require_rows(table, f"{name} sheet {sheet!r}", header_row, hint if others else "")
-    if sheet is None:
 
         def place_file(i: int, column: Any = None) -> str:
             row = f"{name} row {i + 2 + header_row}"  # line header_row + 1 is the header
             return row if column is None else f"{row}, column {column!r}"
 
         return table, name, place_file
+    others = [s for s in sheets if s != sheet]
+    hint = f" (the workbook also holds {', '.join(map(repr, others))}: pass sheet_name=)"
+    _require_rows(table, f"{name} sheet {sheet!r}", header_row, hint if others else "")
     from openpyxl.utils import get_column_letter
 
     letters = {c: get_column_letter(j + 1) for j, c in enumerate(table.columns)}

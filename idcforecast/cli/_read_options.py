@@ -17,20 +17,19 @@ __all__ = [
 
 
 def add_read_arguments(parser: argparse.ArgumentParser, *, file_option: str) -> None:
-    """Declare ``--unit``, ``--sep``, ``--decimal`` and ``--header-row`` for ``file_option``."""
+    """Declare the ``read_series`` options (``--unit``, ``--kw-per-rack``, ``--sep``,
+    ``--decimal``, ``--header-row``, ``--sheet``) for ``file_option``."""
     group = parser.add_argument_group(f"reading {file_option} (as idcforecast.read_series)")
     add_unit_arguments(
         group, help="unit of the series ('CNY bn'): bare numbers are in it, figures are converted"
     )
-    add_csv_arguments(group, header_row=True)
+    add_csv_arguments(group)
     add_sheet_argument(group)
 
 
-def add_csv_arguments(
-    parser: argparse.ArgumentParser | argparse._ArgumentGroup, *, header_row: bool
-) -> None:
-    """Declare ``--sep`` (default: detected), ``--decimal`` (``.`` or ``,``) and, with
-    ``header_row``, ``--header-row``."""
+def add_csv_arguments(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """Declare ``--sep`` (default: detected), ``--decimal`` (``.`` or ``,``) and
+    ``--header-row``."""
     parser.add_argument(
         "--sep",
         default=None,
@@ -43,14 +42,13 @@ def add_csv_arguments(
         choices=(".", ","),
         help="decimal mark of numbers (default '.'; ',' reads '1.234,5' as 1234.5)",
     )
-    if header_row:
-        parser.add_argument(
-            "--header-row",
-            type=int,
-            default=0,
-            metavar="N",
-            help="0-based row of the header; rows above it (titles, notes) are skipped",
-        )
+    parser.add_argument(
+        "--header-row",
+        type=int,
+        default=0,
+        metavar="N",
+        help="0-based row of the header; rows above it (titles, notes) are skipped",
+    )
 
 
 def add_unit_arguments(

@@ -48,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="passed to every forecast (the current methods are deterministic: no effect)",
     )
-    add_csv_arguments(parser, header_row=True)
+    add_csv_arguments(parser)
     add_sheet_argument(parser)
     add_unit_arguments(
         parser,
