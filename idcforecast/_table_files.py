@@ -8,6 +8,7 @@ column 'value'", "x.xlsx sheet 'S' cell C3"), row numbers as in the file.
 
 from __future__ import annotations
 
+import re
 import warnings
 import zipfile
 from pathlib import Path
@@ -81,10 +82,15 @@ def detect_separator(path: Path, header_row: int) -> str:
             line for line in itertools.islice(handle, header_row, header_row + 50) if line.strip()
         ]
     best, best_fields = ",", 1
-    for candidate in SEPARATORS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=candidate)]
-        if counts and counts[0] > best_fields and _splits_alike(counts):
-            best, best_fields = candidate, counts[0]
+    limit = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)  # a long quote or note cell (pandas reads it fine)
+    try:
+        for candidate in SEPARATORS:
+            counts = [len(row) for row in csv.reader(lines, delimiter=candidate)]
+            if counts and counts[0] > best_fields and _splits_alike(counts):
+                best, best_fields = candidate, counts[0]
+    finally:
+        csv.field_size_limit(limit)
     return best
 
 
@@ -120,6 +126,7 @@ def read_table(
     header_row: int = 0,
     typed: bool = False,
     text_columns: tuple[str, ...] = (),
+    known_columns: tuple[str, ...] = (),
 ) -> tuple[pd.DataFrame, str, Any]:
     """The raw table (object cells) and a function (row position, column) -> place text.
 
@@ -127,6 +134,10 @@ def read_table(
     float or int, an empty field NaN; text columns stay text): several times faster on large
     files, for callers that read numbers only with ``.`` as the decimal mark. Columns named
     in ``text_columns`` stay text even then (ids such as "001" keep their zeros).
+
+    Headers lose surrounding spaces, and one spelled as a name of ``known_columns`` in other
+    letter case ("Unit", "YEAR") takes that name; a header repeated in the file is an error
+    (pandas would rename the second "2020" to "2020.1" and its column would be ignored).
     """
     import pandas as pd
 
@@ -145,6 +156,8 @@ def read_table(
                 source=name,
             )
 
+        table = _tidy_headers(table, known_columns, name, raw_header=None)
+
         def place_df(i: int, column: Any = None) -> str:
             row = f"{name} row {labels[i]!r}"
             return row if column is None else f"{row}, column {column!r}"
@@ -159,15 +172,17 @@ def read_table(
         )
     suffix = path.suffix.lower()
     sheet, sheets = None, []
+    raw_header: list[Any] = []
     try:
         if suffix in (".csv", ".txt"):
             # blank lines stay rows so that row numbers match the file's lines; a row longer
             # than the header must fail, not silently become an index (index_col=False)
+            sep = sep if sep is not None else detect_separator(path, header_row)
             with warnings.catch_warnings():
                 warnings.simplefilter("error", pd.errors.ParserWarning)
                 table = pd.read_csv(
                     path,
-                    sep=sep if sep is not None else detect_separator(path, header_row),
+                    sep=sep,
                     skiprows=header_row,
                     dtype=dict.fromkeys(text_columns, str) if typed else str,
                     keep_default_na=False,
@@ -177,6 +192,16 @@ def read_table(
                     index_col=False,
                     encoding="utf-8-sig",
                 )
+                raw_header = pd.read_csv(
+                    path,
+                    sep=sep,
+                    skiprows=header_row,
+                    header=None,
+                    nrows=1,
+                    dtype=str,
+                    keep_default_na=False,
+                    encoding="utf-8-sig",
+                ).iloc[0].tolist()
         elif suffix in (".xlsx", ".xlsm"):
             with pd.ExcelFile(path, engine="openpyxl") as book:
                 sheets = list(book.sheet_names)
@@ -189,6 +214,10 @@ def read_table(
                     keep_default_na=False,
                 )
                 _percent_cells_as_text(table, book.book[sheet], header_row)
+                worksheet = book.book[sheet]
+                raw_header = [
+                    cell.value for cell in next(worksheet.iter_rows(min_row=header_row + 1), ())
+                ]
         else:
             raise DataError(
                 f"{name}: cannot read {suffix or 'extensionless'} files; expected .csv, "
@@ -215,7 +244,11 @@ def read_table(
             f"number of fields on every row{title_hint}",
             path=str(path),
         ) from err
-    except zipfile.BadZipFile as err:  # .xlsx is a zip archive; openpyxl lets this through
+    except (zipfile.BadZipFile, KeyError, SyntaxError) as err:
+        # .xlsx is a zip archive of XML parts; openpyxl lets through a bad zip, a zip without
+        # the workbook parts (KeyError: an .ods renamed) and broken XML (a SyntaxError)
+        if suffix not in (".xlsx", ".xlsm"):
+            raise
         raise DataError(
             f"{name}: not a readable Excel workbook ({err}); expected an .xlsx/.xlsm file "
             "saved by Excel or LibreOffice; re-save it as .xlsx, or export the sheet as CSV",
@@ -229,6 +262,7 @@ def read_table(
             "name or 0-based index",
             path=str(path),
         ) from err
+    table = _tidy_headers(table, known_columns, name, raw_header=raw_header)
     if sheet is None:
         _require_rows(table, name, header_row)
 
@@ -252,6 +286,40 @@ def read_table(
     return table, name, place_sheet
 
 
+def _tidy_headers(
+    table: pd.DataFrame, known: tuple[str, ...], name: str, *, raw_header: list[Any] | None
+) -> pd.DataFrame:
+    """Headers without surrounding spaces, known names in their own letter case; a header
+    that ``raw_header`` (the file's header cells) repeats is an error."""
+    from idcforecast._cells import is_blank
+
+    first: dict[str, int] = {}
+    for j, cell in enumerate(raw_header or ()):
+        if is_blank(cell):
+            continue
+        key = str(cell).strip()
+        if key in first:
+            raise DataError(
+                f"{name}: the header {key!r} appears twice (columns {first[key] + 1} and "
+                f"{j + 1}); expected unique column names; rename or delete one (pandas would "
+                "read the second as a different column)",
+                source=name,
+                column=key,
+            )
+        first[key] = j
+    present = {str(c) for c in table.columns}
+    renames: dict[Any, str] = {}
+    for column in table.columns:
+        if not isinstance(column, str):
+            continue
+        stripped = column.strip()
+        target = next((k for k in known if stripped.lower() == k.lower()), stripped)
+        if target != column and target not in present:
+            renames[column] = target
+            present.add(target)
+    return table.rename(columns=renames) if renames else table
+
+
 def _pick_sheet(names: list[str], sheet_name: str | int, name: str, path: Path) -> str:
     """The sheet ``sheet_name`` (a name, or a 0-based position) names, or a typed error
     listing the workbook's sheets."""
@@ -269,8 +337,15 @@ def _pick_sheet(names: list[str], sheet_name: str | int, name: str, path: Path) 
     )
 
 
+# parts of an Excel number format shown as written: "quoted text", \\x escapes, [colour]
+_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
 def _percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int) -> None:
     """Numbers shown as percentages (format "0.0%") become the text Excel shows, "27.8%".
+
+    A bare ``%`` in the format multiplies by 100 (0.278 shows as 27.8%); a quoted or escaped
+    one (``0.0"%"``, ``0.0\\%``) only appends the sign (27.8 shows as 27.8%).
 
     pandas reads such a cell as the stored fraction (0.278), which would be taken for 0.278
     of the series' unit; the text carries the percent sign. Decimal arithmetic keeps the
@@ -283,14 +358,17 @@ def _percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int)
     for i, cells in enumerate(rows):
         for j, cell in enumerate(cells[: table.shape[1]]):
             value = cell.value
+            number_format = str(getattr(cell, "number_format", ""))
             if (
-                "%" in str(getattr(cell, "number_format", ""))
+                "%" in number_format
                 and isinstance(value, int | float)
                 and not isinstance(value, bool)
                 and table.iat[i, j] == value
             ):
-                percent = (Decimal(repr(value)) * 100).normalize()
-                table.iat[i, j] = f"{percent:f}%"
+                shown = Decimal(repr(value))
+                if "%" in _LITERALS.sub("", number_format):
+                    shown *= 100  # a bare % scales; a quoted or escaped one is only a sign
+                table.iat[i, j] = f"{shown.normalize():f}%"
 
 
 def _require_rows(table: pd.DataFrame, name: str, header_row: int = 0, hint: str = "") -> None:

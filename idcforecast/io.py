@@ -137,7 +137,12 @@ def read_series(
         source = source.reset_index()  # df.set_index("year") is a common shape
     check_format_options(source, sep=sep, decimal=decimal, header_row=header_row)
     table, name, place_of = read_table(
-        source, sheet_name=sheet_name, source_name=source_name, sep=sep, header_row=header_row
+        source,
+        sheet_name=sheet_name,
+        source_name=source_name,
+        sep=sep,
+        header_row=header_row,
+        known_columns=(year_column, value_column, *_META),
     )
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
     chosen = _choose_layout(table, layout, year_column, value_column, name)

@@ -717,3 +717,67 @@ def test_excel_percent_cells_read_as_the_percentages_shown(tmp_path: Path) -> No
     assert out["value"].tolist() == [27.8, 30.0, 31.0, 1562.5]
     assert out["unit"].unique().tolist() == ["%"]
     assert out["quote"].tolist()[:2] == ["27.8%", "30%"]
+
+
+def test_excel_percent_sign_in_quotes_or_escaped_does_not_scale(tmp_path: Path) -> None:
+    # before: 0.0"%" (a number shown with a % sign, not x100) was multiplied by 100
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["year", "value"])
+    for year, value, number_format in (
+        (2019, 27.8, '0.0"%"'),
+        (2020, 30.5, "0.0\\%"),
+        (2021, 0.312, "0.0%"),  # a bare % shows 31.2%
+        (2022, 33.0, '[Blue]0.0"%"'),
+    ):
+        sheet.append([year, value])
+        sheet.cell(row=sheet.max_row, column=2).number_format = number_format
+    book.save(tmp_path / "share.xlsx")
+    out = read_series(tmp_path / "share.xlsx")
+    assert out["value"].tolist() == [27.8, 30.5, 31.2, 33.0]
+    assert set(out["unit"]) == {"%"}
+
+
+def test_repeated_headers_are_an_error_not_a_dropped_column(tmp_path: Path) -> None:
+    # before: pandas renamed the second '2020' to '2020.1', which was silently ignored
+    path = tmp_path / "wide.csv"
+    path.write_text("series_id,2019,2020,2020\nchina,1560,1800,2238.7\n", encoding="utf-8")
+    msg = "wide.csv: the header '2020' appears twice (columns 3 and 4); expected unique column"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(path, unit="CNY 100m")
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["year", "value", "value"])
+    book.active.append([2020, 1, 2])
+    book.save(tmp_path / "long.xlsx")
+    with pytest.raises(DataError, match=re.escape("long.xlsx: the header 'value' appears twice")):
+        read_series(tmp_path / "long.xlsx", unit="MW")
+
+
+def test_header_spaces_and_letter_case(tmp_path: Path) -> None:
+    # before: a 'Unit' column was ignored (then unit= applied to 亿元 numbers: 10x wrong) and
+    # 'year, value' became a series named ' value'
+    path = tmp_path / "idc.csv"
+    path.write_text(
+        "Series_ID, Year , Value,Unit\ncn,2019,1562.5,亿元\ncn,2020,2238.7,亿元\n",
+        encoding="utf-8",
+    )
+    out = read_series(path, unit="CNY bn")
+    assert out["value"].tolist() == pytest.approx([156.25, 223.87])  # 亿 = 0.1 bn
+    assert out["series_id"].tolist() == ["cn", "cn"]
+
+
+def test_broken_workbooks_and_long_cells_are_typed(tmp_path: Path) -> None:
+    import zipfile
+
+    renamed = tmp_path / "sheet.xlsx"  # a zip that is no workbook (an .ods renamed)
+    with zipfile.ZipFile(renamed, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    with pytest.raises(DataError, match=re.escape("sheet.xlsx: not a readable Excel workbook")):
+        read_series(renamed)
+    long_note = tmp_path / "notes.csv"  # a cell longer than the csv module's field limit
+    long_note.write_text(
+        'year,value,note\n2019,1,"' + "x" * 200_000 + '"\n2020,2,\n', encoding="utf-8"
+    )
+    assert read_series(long_note, unit="MW")["value"].tolist() == [1.0, 2.0]

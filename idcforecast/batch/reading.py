@@ -102,6 +102,7 @@ def read_long_table(
         header_row=header_row,
         typed=decimal == ".",
         text_columns=("series_id", "unit"),
+        known_columns=(*LONG_COLUMNS, "unit"),
     )
     missing = [c for c in LONG_COLUMNS if c not in table.columns]
     if missing:
