@@ -192,16 +192,20 @@ def read_table(
                     index_col=False,
                     encoding="utf-8-sig",
                 )
-                raw_header = pd.read_csv(
-                    path,
-                    sep=sep,
-                    skiprows=header_row,
-                    header=None,
-                    nrows=1,
-                    dtype=str,
-                    keep_default_na=False,
-                    encoding="utf-8-sig",
-                ).iloc[0].tolist()
+                raw_header = (
+                    pd.read_csv(
+                        path,
+                        sep=sep,
+                        skiprows=header_row,
+                        header=None,
+                        nrows=1,
+                        dtype=str,
+                        keep_default_na=False,
+                        encoding="utf-8-sig",
+                    )
+                    .iloc[0]
+                    .tolist()
+                )
         elif suffix in (".xlsx", ".xlsm"):
             with pd.ExcelFile(path, engine="openpyxl") as book:
                 sheets = list(book.sheet_names)

@@ -135,8 +135,10 @@ def read_long_table(
     out = table.assign(series_id=ids)
     if not _is_numeric(out["value"]):
         out["value"] = _numbers(table["value"], decimal, place_of)
+    if not _is_numeric(out["year"]):
+        out["year"] = _years(table["year"], place_of)
     if "unit" in out.columns:
-        out["unit"] = _stripped_text(out["unit"])[0]
+        out["unit"] = _canonical_units(_stripped_text(out["unit"])[0])
     out = out[~blank_id]
     if unit is not None:
         out = _in_unit(out, unit, kw_per_rack, place_of)
@@ -202,6 +204,45 @@ def _stripped_text(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
     return pd.Series(cleaned[codes], index=column.index, dtype=object), blank[codes]
 
 
+def _canonical_units(units: pd.Series) -> pd.Series:
+    """Each unit in its canonical spelling ("亿元" -> "CNY 100m"), so that one unit written
+    two ways is not taken for two; a unit the registry does not know is kept as written."""
+    from idcforecast.units import canonical_unit
+
+    spelled: dict[str, str] = {}
+    for unit in units.dropna().unique():
+        try:
+            spelled[unit] = canonical_unit(unit)
+        except IdcForecastError:
+            spelled[unit] = unit
+    return units.map(spelled).astype(object).where(units.notna(), None)
+
+
+def _years(column: pd.Series, place_of: Any) -> pd.Series:
+    """Year cells as numbers where read_series reads them ("2020年", "FY2020", " 2019 ");
+    other cells keep their object, for their series' note."""
+    import pandas as pd
+
+    from idcforecast._cells import read_year
+
+    numbers = pd.to_numeric(column, errors="coerce")
+    numbers[column.map(lambda cell: isinstance(cell, bool)).astype(bool)] = np.nan
+    unread = column[numbers.isna() & column.notna()]
+    read: dict[Any, int] = {}
+    for label, cell in unread.drop_duplicates().items():
+        try:
+            read[cell] = read_year(cell, place=place_of(label, "year"))
+        except IdcForecastError:
+            continue
+    if read:
+        numbers[unread.index] = unread.map(read)
+    if numbers.notna().all():
+        return numbers
+    kept = numbers.astype(object)
+    kept[numbers.isna()] = column[numbers.isna()]
+    return kept
+
+
 def _numbers(column: pd.Series, decimal: str, place_of: Any) -> pd.Series:
     """Value cells as floats; cells that are not plain numbers keep their original object."""
     import pandas as pd
@@ -211,7 +252,8 @@ def _numbers(column: pd.Series, decimal: str, place_of: Any) -> pd.Series:
     else:
         is_text = column.map(lambda cell: isinstance(cell, str)).astype(bool)
     values = pd.Series(np.nan, index=column.index, dtype=np.float64)
-    others = ~is_text & column.notna()
+    # Excel TRUE/FALSE cells are not numbers (pandas would read them as 1.0 and 0.0)
+    others = ~is_text & column.notna() & ~column.map(lambda c: isinstance(c, bool)).astype(bool)
     values[others] = pd.to_numeric(column[others], errors="coerce")  # Excel number cells
     text = column[is_text].astype(str).str.strip()
     if decimal == ".":
@@ -221,15 +263,14 @@ def _numbers(column: pd.Series, decimal: str, place_of: Any) -> pd.Series:
         swapped = text[simple].str.replace(",", ".", regex=False)
         values[simple[simple].index] = pd.to_numeric(swapped, errors="coerce")
     unread = text[values[is_text].isna().to_numpy() & text.ne("").to_numpy()]
-    if unread.empty:
-        return values
     read: dict[str, float] = {}
     for label, cell in unread.drop_duplicates().items():
         number = _plain_number(cell, decimal, place_of(label, "value"))
         if number is not None:
             read[cell] = number
-    as_read = unread.map(read)
-    values[as_read.index] = as_read
+    if read:
+        as_read = unread.map(read)
+        values[as_read.index] = as_read
     if values.notna().all():
         return values
     kept = values.astype(object)

@@ -212,3 +212,22 @@ def test_unit_that_does_not_convert_names_the_row(tmp_path: Path) -> None:
     old = _csv(tmp_path, "series_id,year,value,unit\ncn,1950,1,USD bn\n", "old.csv")
     with pytest.raises(MissingFxRateError, match=re.escape("old.csv row 2, column 'unit' (year")):
         read_long_table(old, unit="CNY bn")
+
+
+def test_units_years_and_booleans_read_as_read_series_reads_them(tmp_path: Path) -> None:
+    path = _csv(
+        tmp_path,
+        "series_id,year,value,unit\n"
+        "a,2017年,1,亿元\na,2018,2,CNY 100m\na, 2019 ,3,亿元\nb,20x,4,MW\nb,2021,5,furlongs\n",
+    )
+    out = read_long_table(path)
+    # 亿元 and CNY 100m are one unit (before: the series failed as 'mixes units')
+    assert out["unit"].tolist() == ["CNY 100m"] * 3 + ["MW", "furlongs"]  # unknown: as written
+    assert out["year"].tolist() == [2017, 2018, 2019, "20x", 2021]  # "20x" fails series b
+    book = openpyxl.Workbook()
+    book.active.append(["series_id", "year", "value"])
+    for year, value in ((2019, 1), (2020, True), (2021, 3)):
+        book.active.append(["a", year, value])
+    book.save(tmp_path / "flags.xlsx")
+    # an Excel TRUE is not the number 1 (pandas would say 1.0)
+    assert read_long_table(tmp_path / "flags.xlsx")["value"].tolist() == [1.0, True, 3.0]
