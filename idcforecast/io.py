@@ -226,6 +226,8 @@ def _long(
     decimal: str,
 ) -> list[Observation]:
     meta_columns = [c for c in _META if c in table.columns]
+    if "series_id" not in table.columns:
+        _no_hidden_series(table, (year_column, value_column, *_META), place_of)
     observations = []
     for i, row in enumerate(table.to_dict("records")):
         if all(is_blank(cell) for cell in row.values()):
@@ -248,6 +250,26 @@ def _long(
         sid = str(meta.pop("series_id", default_id)).strip()
         observations.append(Observation(sid, year, figure, place_of(i), meta))
     return observations
+
+
+def _no_hidden_series(table: pd.DataFrame, known: tuple[str, ...], place_of: Any) -> None:
+    """A long table without ``series_id`` whose other column varies may hold several series
+    ("market": A, B): an error, not one series merged from them."""
+    for column in table.columns:
+        if column in known or str(column).startswith("Unnamed: "):
+            continue
+        filled = [(i, cell) for i, cell in enumerate(table[column]) if not is_blank(cell)]
+        kinds = list(dict.fromkeys(str(cell).strip() for _, cell in filled))
+        if len(kinds) > 1:
+            where = place_of(filled[0][0], column)
+            shown = ", ".join(repr(k) for k in kinds[:3]) + (", ..." if len(kinds) > 3 else "")
+            raise DataError(
+                f"{where}: column {column!r} holds {len(kinds)} different values ({shown}) "
+                "and the table has no 'series_id' column; if it names the series, rename it "
+                "series_id; if it is a remark, rename it note (or drop it)",
+                place=where,
+                column=str(column),
+            )
 
 
 def _years_as_columns(

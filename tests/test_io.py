@@ -781,3 +781,18 @@ def test_broken_workbooks_and_long_cells_are_typed(tmp_path: Path) -> None:
         'year,value,note\n2019,1,"' + "x" * 200_000 + '"\n2020,2,\n', encoding="utf-8"
     )
     assert read_series(long_note, unit="MW")["value"].tolist() == [1.0, 2.0]
+
+
+def test_long_table_with_an_unnamed_id_column_is_not_merged(tmp_path: Path) -> None:
+    # before: markets A (2019-2020) and B (2021-2022) became one series 1, 2, 100, 200
+    path = tmp_path / "m.csv"
+    path.write_text("market,year,value\nA,2019,1\nA,2020,2\nB,2021,100\nB,2022,200\n")
+    msg = (
+        "m.csv row 2, column 'market': column 'market' holds 2 different values ('A', 'B') and "
+        "the table has no 'series_id' column; if it names the series, rename it series_id"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(path, unit="MW")
+    same = tmp_path / "one.csv"  # a column that does not vary names nothing: read as before
+    same.write_text("market,year,value\nA,2019,1\nA,2020,2\n")
+    assert read_series(same, unit="MW")["value"].tolist() == [1.0, 2.0]
