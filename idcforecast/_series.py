@@ -144,6 +144,41 @@ def bad_year_message(series_id: str, cell: Any, number: float) -> str:
     )
 
 
+def missing_id_message(row: int, year: Any) -> str:
+    """Message for a row (0-based position) whose ``series_id`` is missing.
+
+    Examples
+    --------
+    >>> missing_id_message(0, 2010)
+    'row 0 (year 2010) has no series_id; every row needs one: fill it or drop the row'
+    """
+    return (
+        f"row {row} (year {cell_repr(year)}) has no series_id; every row needs one: fill it "
+        "or drop the row"
+    )
+
+
+def check_ids_distinct_as_text(ids: list[Any]) -> None:
+    """A typed error for ids that differ but print alike (1 and "1" would be two series
+    under one name in the result, and share a cap).
+
+    Examples
+    --------
+    >>> check_ids_distinct_as_text(["a", "b", 1])
+    """
+    seen: dict[str, Any] = {}
+    for sid in ids:
+        text = str(sid)
+        if text in seen:
+            raise DataError(
+                f"series ids {seen[text]!r} and {sid!r} differ but read alike ({text!r}); "
+                "expected one type of id: convert the column, e.g. "
+                "frame['series_id'] = frame['series_id'].astype(str)",
+                series_id=text,
+            )
+        seen[text] = sid
+
+
 def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
     """Message for a ``value`` cell (in ``year``) that is missing, text or infinite.
 
@@ -319,7 +354,12 @@ def split_series(data: Any) -> list[SeriesData]:
         )
     if "series_id" not in frame.columns:
         frame = frame.assign(series_id="series")
+    no_id = np.flatnonzero(frame["series_id"].isna().to_numpy())
+    if no_id.size:  # groupby would drop these rows without a word
+        row = int(no_id[0])
+        raise DataError(missing_id_message(row, frame["year"].iloc[row]), row=row)
     out: list[SeriesData] = []
+    check_ids_distinct_as_text(frame["series_id"].drop_duplicates().tolist())
     for sid, group in frame.groupby("series_id", sort=False):
         out.append(_one_series(str(sid), group))
     return out

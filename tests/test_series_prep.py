@@ -92,3 +92,25 @@ def test_small_year_numbers_stay_allowed() -> None:
     # the M3 benchmark and peers index years 1..n; only years above 9999 are refused
     frame = pd.DataFrame({"series_id": "m", "year": [1, 2, 3], "value": [1.0, 2.0, 3.0]})
     assert split_series(frame)[0].years.tolist() == [1, 2, 3]
+
+
+def test_rows_without_series_id_and_ids_that_read_alike_are_errors() -> None:
+    import idcforecast as idc
+
+    years = list(range(2010, 2016))
+    # before: forecast() and backtest() dropped the six rows without an id, without a word
+    frame = pd.DataFrame(
+        {"series_id": [None] * 6 + ["b"] * 6, "year": years * 2, "value": [1.0, 2, 3, 4, 5, 6] * 2}
+    )
+    msg = "row 0 (year 2010) has no series_id; every row needs one: fill it or drop the row"
+    for call in (idc.forecast, idc.forecast_many):
+        with pytest.raises(DataError, match=re.escape(msg)):
+            call(frame, 2, method="drift")
+    with pytest.raises(DataError, match=re.escape(msg)):
+        idc.backtest(frame, 1, method="drift")
+    # before: two series, both labelled '1' in the result, sharing cap={'1': ...}
+    clash = frame.assign(series_id=[1] * 6 + ["1"] * 6)
+    msg = "series ids 1 and '1' differ but read alike ('1'); expected one type of id"
+    for call in (idc.forecast, idc.forecast_many):
+        with pytest.raises(DataError, match=re.escape(msg)):
+            call(clash, 2, method="drift")

@@ -24,7 +24,8 @@ from numpy.typing import NDArray
 from idcforecast._series import (
     YEAR_MAX,
     bad_year_message,
-    cell_repr,
+    check_ids_distinct_as_text,
+    missing_id_message,
     mixed_units_message,
     value_not_finite_message,
     year_numbers,
@@ -188,13 +189,11 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     null_ids = np.flatnonzero(ids_column.isna().to_numpy())
     if null_ids.size:
         row = int(null_ids[0])
-        year = cell_repr(data["year"].iloc[row])
         raise DataError(
-            f"forecast_many: row {row} (year {year}) has no series_id; "
-            "every row needs one: fill it or drop the row",
-            row=row,
+            f"forecast_many: {missing_id_message(row, data['year'].iloc[row])}", row=row
         )
     codes, ids = pd.factorize(ids_column, sort=False)
+    check_ids_distinct_as_text(list(ids))
     codes = codes.astype(np.int64, copy=False)
     years = year_numbers(data["year"]).to_numpy(dtype=np.float64, na_value=np.nan)
     values = _numeric_column(data, "value")
