@@ -8,7 +8,8 @@ Gap policy (years missing inside a series), chosen with ``gaps=``:
 ``"interpolate"`` (default)
     Fill each interior missing year for FITTING ONLY: log-linearly (constant growth between
     the neighbours) when every value is positive, linearly otherwise. The filled years are
-    named in the forecast's ``note``; they never appear as data in any output.
+    named in the forecast's ``note``; they never appear as data in any output. A series
+    with more missing than observed years is a ``DataError`` (it would be mostly invented).
 ``"span"``
     Fit only the most recent run of consecutive years (the older years are dropped and
     named in the ``note``).
@@ -223,7 +224,14 @@ def duplicate_year_message(series_id: str, year: int, values: Any) -> str:
 
 
 def _fmt_years(years: list[int]) -> str:
-    return ", ".join(str(y) for y in years)
+    """Sorted years, runs as ranges: [2011, 2012, 2013, 2016] -> "2011-2013, 2016"."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs)
 
 
 def prepare_values(
@@ -289,6 +297,18 @@ def prepare_values(
             f"(dropped {int(yrs[0])}-{int(yrs[start - 1])})"
         )
         return PreparedSeries(first_year=int(yrs[start]), values=vals[start:].copy(), note=note)
+    if len(missing) > yrs.size:
+        # filling more years than were observed would invent most of the series (and its
+        # smooth filled years would narrow the intervals calibrated on them): a typo'd year
+        # such as 2201 for 2021 ends up here
+        raise DataError(
+            f"series {series_id!r}: {len(missing)} of the {full.size} years in "
+            f"{int(yrs[0])}-{int(yrs[-1])} are missing ({_fmt_years(missing)}), more than the "
+            f"{yrs.size} observed; gaps='interpolate' fills occasional gaps only; check the "
+            "years (a typo?), or pass gaps='span' (fit the latest consecutive run)",
+            series_id=series_id,
+            missing_years=missing,
+        )
     if np.all(vals > 0):
         filled = np.exp(np.interp(full, yrs, np.log(vals)))
         how = "log-linearly"

@@ -114,3 +114,21 @@ def test_rows_without_series_id_and_ids_that_read_alike_are_errors() -> None:
     for call in (idc.forecast, idc.forecast_many):
         with pytest.raises(DataError, match=re.escape(msg)):
             call(clash, 2, method="drift")
+
+
+def test_mostly_missing_years_are_an_error_not_an_invented_series() -> None:
+    # before: 4 observations in 2010-2021 were filled to 12 years; their smooth filled years
+    # narrowed the intervals, and a typo'd 2201 gave a +/-1.2% 95% interval
+    years, values = [2010, 2011, 2020, 2021], [100.0, 131.0, 285.0, 350.0]
+    msg = (
+        "series 's': 8 of the 12 years in 2010-2021 are missing (2012-2019), more than the 4 "
+        "observed; gaps='interpolate' fills occasional gaps only"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        prepare_values(years, values, series_id="s")
+    span = prepare_values(years, values, gaps="span", series_id="s")
+    assert span.values.tolist() == [285.0, 350.0]
+    # as many filled as observed is still an occasional gap: 2012-2013 of 2010-2015
+    two = prepare_values([2010, 2011, 2014, 2015], [1.0, 2.0, 16.0, 32.0], series_id="s")
+    assert two.values.tolist() == pytest.approx([1.0, 2.0, 4.0, 8.0, 16.0, 32.0])
+    assert two.note == "gap years 2012-2013 filled log-linearly for fitting only"
