@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from idcforecast._cells import in_context
 from idcforecast.calibration import (
     DEFAULT_SETTINGS,
     CalibrationSettings,
@@ -34,6 +35,7 @@ from idcforecast.calibration import (
     prior_sigma,
 )
 from idcforecast.errors import (
+    IdcForecastError,
     InsufficientDataError,
     ModelError,
     NonNumericValueError,
@@ -428,10 +430,28 @@ def forecast_array(
         return finish_forecast(plan, mean=rows[0], origin_forecasts=rows[1:])
     values, h, steps = plan.values, plan.horizon, plan.local.error_steps
     assert plan.fit is not None  # every method but "auto" is one registry model
-    final = plan.fit(values)
+    try:
+        final = plan.fit(values)
+    except IdcForecastError as err:  # a model's own message does not know the series
+        raise in_context(err, f"series {series_id!r}", series_id=series_id) from err
     mean = final.predict(h, level=()).mean
-    origin = [plan.point(values[:cut], min(steps, values.size - cut)) for cut in plan.cutoffs]
-    return finish_forecast(plan, mean=mean, origin_forecasts=origin, fit_notes=final.fit_notes())
+    origin, failed = [], []
+    for cut in plan.cutoffs:
+        try:
+            origin.append(plan.point(values[:cut], min(steps, values.size - cut)))
+        except IdcForecastError:
+            # a refit on fewer years may fail where the full fit did not (a cap below a
+            # peak seen earlier, a fit that does not converge): that cutoff only is left out
+            origin.append(np.full(min(steps, values.size - cut), np.nan))
+            failed.append(cut)
+    notes = list(final.fit_notes())
+    if failed:
+        where = ", ".join(_where(first_year, cut - 1) for cut in failed)
+        notes.append(
+            f"refits ending at {where} failed; left out of the interval calibration "
+            f"({len(failed)} of {len(plan.cutoffs)} cutoffs)"
+        )
+    return finish_forecast(plan, mean=mean, origin_forecasts=origin, fit_notes=notes)
 
 
 @dataclass(frozen=True)

@@ -370,3 +370,34 @@ def test_a_years_interval_does_not_depend_on_the_horizon_asked(method: str) -> N
     for level in (80, 95):
         np.testing.assert_array_equal(long.lower[level][:2], short.lower[level])
         np.testing.assert_array_equal(long.upper[level][:2], short.upper[level])
+
+
+def test_a_failed_refit_is_left_out_of_the_calibration_and_named() -> None:
+    # before: cap=12 passed the front door (above the last value, 6) and then a refit on
+    # 2015-2019 (ending at 15) raised "cap=12 is not above the last observation 15.0"
+    y = pd.Series([1.0, 5, 10, 20, 15, 8, 6], index=range(2015, 2022), name="mkt")
+    fc = forecast(y, 3, method="logistic", cap=12)
+    assert (
+        fc["note"]
+        .iloc[0]
+        .endswith(
+            "refits ending at year 2019 failed; left out of the interval calibration "
+            "(1 of 2 cutoffs)"
+        )
+    )
+    assert bool((fc["hi_95"] <= 12.0).all() and (fc["lo_95"] < fc["mean"]).all())
+
+
+def test_a_model_error_names_its_series() -> None:
+    # before: "model 'logistic': the least-squares fit did not converge" without the series
+    from idcforecast.errors import ConvergenceError
+
+    frame = pd.DataFrame(
+        {
+            "series_id": ["racks"] * 7 + ["power"] * 7,
+            "year": list(range(2017, 2024)) * 2,
+            "value": [10.0, 20, 35, 50, 60, 66, 70] + [5.0] * 7,
+        }
+    )
+    with pytest.raises(ConvergenceError, match=re.escape("series 'power': model 'logistic'")):
+        forecast(frame, 3, method="logistic")
