@@ -218,6 +218,7 @@ def read_table(
                     keep_default_na=False,
                 )
                 _percent_cells_as_text(table, book.book[sheet], header_row)
+                _no_unsaved_formulas(path, sheet, table, header_row, name)
                 worksheet = book.book[sheet]
                 raw_header = [
                     cell.value for cell in next(worksheet.iter_rows(min_row=header_row + 1), ())
@@ -322,6 +323,42 @@ def _tidy_headers(
             renames[column] = target
             present.add(target)
     return table.rename(columns=renames) if renames else table
+
+
+def _no_unsaved_formulas(
+    path: Path, sheet: str, table: pd.DataFrame, header_row: int, name: str
+) -> None:
+    """A blank cell that holds a formula without a stored result is an error, not a gap.
+
+    Workbooks written by programs (openpyxl, pandas) keep formulas uncalculated until Excel
+    or LibreOffice saves them; read as blanks they would become interpolated gap years.
+    """
+    from idcforecast._cells import is_blank
+
+    blank = table.map(is_blank).to_numpy()
+    if not blank.any():
+        return
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        first = header_row + 2  # 1-based sheet row of the first data row
+        rows = book[sheet].iter_rows(
+            min_row=first, max_row=first + len(table) - 1, max_col=table.shape[1], values_only=True
+        )
+        for i, values in enumerate(rows):
+            for j, value in enumerate(values):
+                if isinstance(value, str) and value.startswith("=") and blank[i, j]:
+                    where = f"{name} sheet {sheet!r} cell {get_column_letter(j + 1)}{first + i}"
+                    raise DataError(
+                        f"{where}: the formula {value!r} has no stored result (the workbook "
+                        "was written by a program and never recalculated); expected values: "
+                        "open and save it in Excel or LibreOffice, or write the numbers",
+                        place=where,
+                    )
+    finally:
+        book.close()
 
 
 def _pick_sheet(names: list[str], sheet_name: str | int, name: str, path: Path) -> str:

@@ -796,3 +796,16 @@ def test_long_table_with_an_unnamed_id_column_is_not_merged(tmp_path: Path) -> N
     same = tmp_path / "one.csv"  # a column that does not vary names nothing: read as before
     same.write_text("market,year,value\nA,2019,1\nA,2020,2\n")
     assert read_series(same, unit="MW")["value"].tolist() == [1.0, 2.0]
+
+
+def test_formula_without_stored_result_is_an_error_not_a_gap(tmp_path: Path) -> None:
+    # before: a workbook written by a program kept '=D2*1.1' uncalculated; pandas read it as
+    # blank and the year was interpolated ("gap years ... filled") without a word
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["series_id", 2016, 2017, 2018, 2019])
+    book.active.append(["cn", 100, 110, "=C2*1.1", 133.1])
+    book.save(tmp_path / "calc.xlsx")
+    msg = "calc.xlsx sheet 'Sheet' cell D2: the formula '=C2*1.1' has no stored result"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(tmp_path / "calc.xlsx", unit="CNY bn")
