@@ -94,6 +94,27 @@ def detect_separator(path: Path, header_row: int) -> str:
     return best
 
 
+def _first_ragged_line(path: Path, sep: str, header_row: int) -> tuple[int, int, int] | None:
+    """(file line, its fields, the header's fields) of the first data line that splits into
+    more fields than the header, or None."""
+    import csv
+
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = csv.reader(handle, delimiter=sep)
+            width = 0
+            for fields in rows:
+                if rows.line_num <= header_row or not fields:
+                    continue  # the lines header_row skips, and blank lines
+                if not width:
+                    width = len(fields)
+                elif len(fields) > width:
+                    return rows.line_num, len(fields), width
+    except (csv.Error, UnicodeDecodeError):
+        return None
+    return None
+
+
 def _splits_alike(counts: list[int]) -> bool:
     """Header width ``counts[0]`` shared by every line but at most three trailing ones."""
     width, body = counts[0], counts[1:]
@@ -244,6 +265,13 @@ def read_table(
             if header_row == 0
             else ""
         )
+        ragged = _first_ragged_line(path, sep or ",", header_row)
+        if ragged is not None:
+            line, fields, width = ragged
+            title_hint = (
+                f"; line {line} has {fields} fields, the header {width}: quote a cell that "
+                f'holds the separator {sep or ","!r} ("1,562.5"){title_hint}'
+            )
         raise DataError(
             f"{name}: not a well-formed CSV ({err}); expected one header row and the same "
             f"number of fields on every row{title_hint}",

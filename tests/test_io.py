@@ -809,3 +809,15 @@ def test_formula_without_stored_result_is_an_error_not_a_gap(tmp_path: Path) -> 
     msg = "calc.xlsx sheet 'Sheet' cell D2: the formula '=C2*1.1' has no stored result"
     with pytest.raises(DataError, match=re.escape(msg)):
         read_series(tmp_path / "calc.xlsx", unit="CNY bn")
+
+
+def test_a_row_longer_than_the_header_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "q.csv"
+    path.write_text("year,value\n2019,1,562.5亿元\n2020,2238.7亿元\n", encoding="utf-8")
+    msg = "line 2 has 3 fields, the header 2: quote a cell that holds the separator ','"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(path, unit="CNY bn")
+    titled = tmp_path / "t.csv"
+    titled.write_text("IDC market\n\nyear,value\n2019,1\n2020,2,3\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape("line 5 has 3 fields, the header 2")):
+        read_series(titled, unit="CNY bn", header_row=2)
