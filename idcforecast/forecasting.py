@@ -594,6 +594,11 @@ def finish_forecast(
     sigma = calibrated_sigma(
         errors, horizon=h, prior=prior_sigma(values, log=positive), settings=local
     )
+    if not np.any(sigma > 0):
+        notes.append(
+            "the history never changed and neither did the re-fitted forecasts: the intervals "
+            "have zero width, they measure past variation only"
+        )
     cap = plan.cap
     if cap is not None and np.any(mean > cap):
         notes.append(f"clipped at cap {cap:g}")

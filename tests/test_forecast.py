@@ -401,3 +401,10 @@ def test_a_model_error_names_its_series() -> None:
     )
     with pytest.raises(ConvergenceError, match=re.escape("series 'power': model 'logistic'")):
         forecast(frame, 3, method="logistic")
+
+
+def test_zero_width_intervals_of_a_constant_series_say_so() -> None:
+    fc = forecast(pd.Series([5.0] * 8, index=range(2016, 2024)), 3)
+    assert (fc["lo_95"] == fc["hi_95"]).all()  # nothing in the history varies
+    assert "the intervals have zero width, they measure past variation only" in fc["note"][0]
+    assert "zero width" not in forecast(pd.Series([5.0, 6, 5, 6, 5, 6], index=range(6)), 1).note[0]
