@@ -151,11 +151,26 @@ def read_figure(cell: Any, *, place: str, decimal_mark: str = ".") -> Figure:
             return figure if not figure.quote else replace(figure, quote=cell.strip())
         return _read_text(cell, place)
     raise NonNumericValueError(
-        f"{place}: {cell!r} is not a number or a figure; expected a number such as 1562.5 "
+        f"{place}: {_shown(cell)} is not a number or a figure; expected a number such as 1562.5 "
         "or figure text with a unit such as '1,562.5亿元'",
         place=place,
         value=repr(cell),
     )
+
+
+def _shown(cell: Any, limit: int = 80) -> str:
+    """``repr(cell)``, cut to ``limit`` characters (a pasted paragraph is not an id).
+
+    Examples
+    --------
+    >>> _shown("x" * 100, limit=12)
+    "'xxxxxxx...' (100 characters)"
+    """
+    text = repr(cell)
+    if len(text) <= limit:
+        return text
+    size = f" ({len(cell)} characters)" if isinstance(cell, str) else ""
+    return f"{text[: limit - 4]}...{text[0]}{size}"
 
 
 def point_decimals(text: str, *, place: str) -> str:
