@@ -8,8 +8,10 @@ Gap policy (years missing inside a series), chosen with ``gaps=``:
 ``"interpolate"`` (default)
     Fill each interior missing year for FITTING ONLY: log-linearly (constant growth between
     the neighbours) when every value is positive, linearly otherwise. The filled years are
-    named in the forecast's ``note``; they never appear as data in any output. A series
-    with more missing than observed years is a ``DataError`` (it would be mostly invented).
+    named in the forecast's ``note``; they never appear as data in any output, never count
+    toward a method's minimum and are never scored by the interval calibration
+    (``PreparedSeries.observed``). A series with more missing than observed years is a
+    ``DataError`` (it would be mostly invented).
 ``"span"``
     Fit only the most recent run of consecutive years (the older years are dropped and
     named in the ``note``).
@@ -68,11 +70,18 @@ class SeriesData:
 
 @dataclass(frozen=True)
 class PreparedSeries:
-    """Consecutive values ready for a model, with what the gap policy did to get them."""
+    """Consecutive values ready for a model, with what the gap policy did to get them.
+
+    ``observed`` is the boolean mask of ``values`` that were observed (None when every year
+    was). Pass it on as ``forecast_array(observed=...)`` so that filled years never count as
+    data: not toward a model's minimum, not as a rolling-origin target of the interval
+    calibration, not in the prior scale of the intervals.
+    """
 
     first_year: int
     values: np.ndarray
     note: str
+    observed: np.ndarray | None = None
 
     @property
     def last_year(self) -> int:
@@ -315,10 +324,11 @@ def prepare_values(
     else:
         filled = np.interp(full, yrs, vals)
         how = "linearly"
-    filled[np.isin(full, yrs)] = vals  # observed values exactly as given
+    observed = np.isin(full, yrs)
+    filled[observed] = vals  # observed values exactly as given
     label = "gap year" if len(missing) == 1 else "gap years"
     note = f"{label} {_fmt_years(missing)} filled {how} for fitting only"
-    return PreparedSeries(first_year=int(yrs[0]), values=filled, note=note)
+    return PreparedSeries(first_year=int(yrs[0]), values=filled, note=note, observed=observed)
 
 
 def _series_from_pandas_series(data: pd.Series) -> pd.DataFrame:

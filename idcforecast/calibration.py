@@ -184,6 +184,7 @@ def origin_errors(
     horizon: int,
     log: bool,
     settings: CalibrationSettings = DEFAULT_SETTINGS,
+    observed: np.ndarray | None = None,
 ) -> np.ndarray:
     """:func:`rolling_origin_errors` from forecasts already made at each cutoff.
 
@@ -191,12 +192,23 @@ def origin_errors(
     least ``min(horizon, y.size - cutoff)`` steps (extra steps are ignored), e.g. from
     :func:`idcforecast.auto_kernel.auto_point_many` for all cutoffs at once.
 
+    ``observed``: boolean mask of ``y`` (None: all observed) when some values were filled
+    in by a gap policy. A filled year is never scored as an actual, and a cutoff whose last
+    training value was filled gives no errors at all: that value was interpolated towards
+    the next observed one, the very actual it would be scored on (a look-ahead).
+
     Examples
     --------
     >>> y = np.array([1.0, 2.0, 3.0, 4.0, 5.0, 7.0])
     >>> origin_errors(y, [np.full(2, 5.0), np.full(2, 4.0)], horizon=2, log=False)
     array([[ 2., nan],
            [ 1.,  3.]])
+    >>> seen = np.array([True, True, True, True, False, True])  # y[4] was filled
+    >>> origin_errors(
+    ...     y, [np.full(2, 5.0), np.full(2, 4.0)], horizon=2, log=False, observed=seen
+    ... )
+    array([[nan, nan],
+           [nan,  3.]])
     """
     n = int(y.size)
     cutoffs = origin_cutoffs(n, settings=settings)
@@ -207,7 +219,7 @@ def origin_errors(
         )
     # one pass over a (cutoffs x horizon) table; cells past the last observation are NaN
     index = np.asarray(cutoffs, dtype=np.int64)[:, None] + np.arange(horizon)
-    observed = index < n
+    in_range = index < n
     actual = y[np.minimum(index, n - 1)] if n else np.zeros(index.shape)
     if isinstance(forecasts, np.ndarray) and forecasts.ndim == 2:
         mean = forecasts[:, :horizon]  # e.g. rows of auto_point_many, all `horizon` long
@@ -222,11 +234,27 @@ def origin_errors(
         errors[~np.isfinite(errors)] = np.nan
     else:
         errors = actual - mean
-    errors[~observed] = np.nan
+    errors[~in_range] = np.nan
+    if observed is not None:
+        seen = np.asarray(observed, dtype=bool)
+        if seen.shape != (n,):
+            raise ModelError(
+                f"origin_errors: observed has shape {seen.shape}; expected ({n},), one flag "
+                "per value of y",
+            )
+        if not seen.all():
+            errors[~seen[np.minimum(index, n - 1)]] = np.nan  # filled actuals
+            errors[~seen[np.asarray(cutoffs, dtype=np.int64) - 1]] = np.nan  # filled origins
     return errors
 
 
-def prior_sigma(y: np.ndarray, *, log: bool, trend_weight: float | None = None) -> float:
+def prior_sigma(
+    y: np.ndarray,
+    *,
+    log: bool,
+    trend_weight: float | None = None,
+    observed: np.ndarray | None = None,
+) -> float:
     """Prior one-step scale from the first differences (on logs when ``log``).
 
     ``sqrt(var(d) + (trend_weight * mean(d)) ** 2)`` of the differences ``d``: with
@@ -237,19 +265,38 @@ def prior_sigma(y: np.ndarray, *, log: bool, trend_weight: float | None = None) 
     one and a half times the growth rate (tuned with the other constants). 0 when fewer than
     three points.
 
+    ``observed``: boolean mask of ``y`` (None: all observed). Filled values are left out:
+    a change over ``g`` years between observed values counts as the rate ``d = change / g``
+    with weight ``g`` in the variance (a random walk's ``g``-year change has ``g`` times
+    the variance of a one-year one), so filled years, smooth by construction, do not shrink
+    the prior. Without gaps this is the formula above; 0 when fewer than three observed.
+
     Examples
     --------
     >>> y = np.array([100.0, 110.0, 121.0, 133.1])  # +10% a year: log growth 0.09531
     >>> round(prior_sigma(y, log=True, trend_weight=1), 6), round(prior_sigma(y, log=True), 6)
     (0.09531, 0.142965)
+    >>> z = np.array([1.0, 3.0, 4.0, 6.0, 9.0])  # z[2] filled: rates 2, 1.5 (2 years), 3
+    >>> seen = np.array([True, True, False, True, True])  # mean (9 - 1) / 4 = 2
+    >>> # var = (1 * 0 ** 2 + 2 * 0.5 ** 2 + 1 * 1 ** 2) / 3 = 0.5
+    >>> round(prior_sigma(z, log=False, trend_weight=0, observed=seen), 6)  # sqrt(0.5)
+    0.707107
     """
     weight = PRIOR_TREND_WEIGHT if trend_weight is None else float(trend_weight)
-    values = np.log(y) if log else y
-    diffs = np.diff(values)
-    if diffs.size < 2:
+    values = np.log(y) if log else np.asarray(y, dtype=np.float64)
+    if observed is None or np.all(observed):
+        diffs = np.diff(values)
+        if diffs.size < 2:
+            return 0.0
+        mean = float(diffs.mean())
+        return float(np.sqrt(np.mean((diffs - mean) ** 2) + (weight * mean) ** 2))
+    where = np.flatnonzero(np.asarray(observed, dtype=bool))
+    if where.size < 3:
         return 0.0
-    mean = float(diffs.mean())
-    return float(np.sqrt(np.mean((diffs - mean) ** 2) + (weight * mean) ** 2))
+    spans = np.diff(where).astype(np.float64)
+    rates = np.diff(values[where]) / spans
+    mean = float((values[where[-1]] - values[where[0]]) / (where[-1] - where[0]))
+    return float(np.sqrt(np.mean(spans * (rates - mean) ** 2) + (weight * mean) ** 2))
 
 
 def calibrated_sigma(

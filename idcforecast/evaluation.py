@@ -215,7 +215,7 @@ def backtest(
         last = int(series.years[-1])
         cutoffs = [int(c) for c in series.years if c <= last - horizon]
         for alias in methods:
-            feasible = [c for c in cutoffs if _enough(series.years, c, alias)]
+            feasible = [c for c in cutoffs if _enough(series.years, c, alias, gaps)]
             chosen = feasible if n_windows is None else feasible[-n_windows:]
             for cut in chosen:
                 keep = series.years <= cut
@@ -229,6 +229,7 @@ def backtest(
                     levels=levels,
                     series_id=series.series_id,
                     first_year=prepared.first_year,
+                    observed=prepared.observed,
                 )
                 scale = float(np.mean(np.abs(np.diff(prepared.values))))
                 note = "; ".join(n for n in (prepared.note, fc.note) if n)
@@ -254,12 +255,21 @@ def backtest(
     return pd.DataFrame(rows).astype({"year": "int64", "cutoff": "int64"})
 
 
-def _enough(years: np.ndarray, cutoff: int, alias: str) -> bool:
+def _enough(years: np.ndarray, cutoff: int, alias: str, gaps: str) -> bool:
+    """Whether the observed years up to ``cutoff`` meet the method's minimum.
+
+    Filled gap years do not count (``forecast_array`` counts observed values); under
+    ``gaps="span"`` only the latest consecutive run up to ``cutoff`` is fitted.
+    """
     from idcforecast.auto import AUTO_MIN_OBS
     from idcforecast.models import MODEL_REGISTRY
 
     need = AUTO_MIN_OBS if alias == "auto" else MODEL_REGISTRY[alias].min_obs
-    return int(cutoff - years[0] + 1) >= need
+    train = years[years <= cutoff]
+    if gaps == "span":
+        breaks = np.flatnonzero(np.diff(train) > 1)
+        train = train[int(breaks[-1]) + 1 :] if breaks.size else train
+    return int(train.size) >= need
 
 
 def _ratio(num: float, den: float) -> float:

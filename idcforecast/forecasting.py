@@ -284,8 +284,33 @@ def _check_inputs(
     return values, int(horizon)
 
 
+def _observed_mask(observed: Any, n: int, series_id: str) -> np.ndarray | None:
+    """``observed`` as a boolean mask of ``n`` values; None when every value was observed."""
+    if observed is None:
+        return None
+    seen = np.asarray(observed)
+    if seen.dtype != np.bool_ or seen.shape != (n,):
+        raise ModelError(
+            f"series {series_id!r}: observed must be a boolean mask with one flag per value "
+            f"({n}); got dtype {seen.dtype} and shape {seen.shape}",
+            series_id=series_id,
+        )
+    if not seen[-1]:
+        raise ModelError(
+            f"series {series_id!r}: the last value must be observed (a forecast starts from "
+            "data); got observed[-1] False",
+            series_id=series_id,
+        )
+    return None if seen.all() else seen.copy()
+
+
 def _method_point(
-    method: str, y: np.ndarray, series_id: str, first_year: int | None, cap: float | None
+    method: str,
+    y: np.ndarray,
+    series_id: str,
+    first_year: int | None,
+    cap: float | None,
+    observed: np.ndarray | None,
 ) -> tuple[
     Callable[[np.ndarray, int], np.ndarray],
     Callable[[np.ndarray], ForecastModel] | None,
@@ -299,25 +324,29 @@ def _method_point(
     from idcforecast.models import MODEL_REGISTRY
 
     n = int(y.size)
+    # filled gap years are not observations: the minimum counts observed values only
+    n_obs = n if observed is None else int(np.count_nonzero(observed))
     span = f"{first_year}-{first_year + n - 1}" if first_year is not None else f"{n} values"
+    if n_obs < n:
+        span += f", {n - n_obs} of them filled"
     if method == AUTO:
-        if n < AUTO_MIN_OBS:
+        if n_obs < AUTO_MIN_OBS:
             raise InsufficientDataError(
-                f"series {series_id!r} has {n} observations ({span}); method 'auto' needs at "
-                f"least {AUTO_MIN_OBS}; add years, or use 'naive' (2) or 'drift' (3)",
+                f"series {series_id!r} has {n_obs} observations ({span}); method 'auto' needs "
+                f"at least {AUTO_MIN_OBS}; add years, or use 'naive' (2) or 'drift' (3)",
                 series_id=series_id,
-                n_obs=n,
+                n_obs=n_obs,
                 min_obs=AUTO_MIN_OBS,
             )
         names, note = _auto_components(n, bool(np.all(y > 0)))
         return auto_point, None, AUTO_MIN_OBS, names, note
     cls = MODEL_REGISTRY[method]
-    if n < cls.min_obs:
+    if n_obs < cls.min_obs:
         raise InsufficientDataError(
-            f"series {series_id!r} has {n} observations ({span}); model {method!r} needs at "
-            f"least {cls.min_obs}; add years or use method='auto' (needs {AUTO_MIN_OBS})",
+            f"series {series_id!r} has {n_obs} observations ({span}); model {method!r} needs "
+            f"at least {cls.min_obs}; add years or use method='auto' (needs {AUTO_MIN_OBS})",
             series_id=series_id,
-            n_obs=n,
+            n_obs=n_obs,
             min_obs=cls.min_obs,
         )
     if cls.requires_positive and np.any(y <= 0):
@@ -369,6 +398,7 @@ def forecast_array(
     series_id: str = "series",
     first_year: int | None = None,
     settings: CalibrationSettings = DEFAULT_SETTINGS,
+    observed: Any = None,
 ) -> SeriesForecast:
     """Forecast one series of consecutive yearly values (the pandas-free core).
 
@@ -393,6 +423,11 @@ def forecast_array(
         Used in notes and error messages only.
     settings
         Calibration constants (the defaults are the tuned ones).
+    observed
+        Boolean mask of ``y``, False where a gap policy filled the value in
+        (``PreparedSeries.observed``); None when every value was observed. Filled values are
+        fitted on but never count as data: a method's minimum counts observed values, and
+        the interval calibration neither scores a filled year nor forecasts from one.
 
     Returns
     -------
@@ -421,6 +456,7 @@ def forecast_array(
         series_id=series_id,
         first_year=first_year,
         settings=settings,
+        observed=observed,
     )
     if plan.method == AUTO:
         from idcforecast.auto_kernel import auto_point_many
@@ -477,6 +513,7 @@ class ForecastPlan:
     settings: CalibrationSettings
     local: CalibrationSettings
     cutoffs: tuple[int, ...]
+    observed: np.ndarray | None = None  # None: every value observed
 
     @property
     def problem_lengths(self) -> list[int]:
@@ -499,6 +536,7 @@ def plan_forecast(
     series_id: str = "series",
     first_year: int | None = None,
     settings: CalibrationSettings = DEFAULT_SETTINGS,
+    observed: Any = None,
 ) -> ForecastPlan:
     """Validate the inputs of :func:`forecast_array` (same errors) and plan its fits.
 
@@ -509,6 +547,7 @@ def plan_forecast(
     [12, 11, 10, 9, 8, 7, 6, 5, 4]
     """
     values, h = _check_inputs(y, horizon, series_id, first_year)
+    seen = _observed_mask(observed, values.size, series_id)
     levels = resolve_levels(levels, caller=f"series {series_id!r}")
     (alias,) = resolve_methods(method) if isinstance(method, str) else (None,)
     if alias is None:
@@ -525,7 +564,9 @@ def plan_forecast(
             series_id=series_id,
             cap=cap,
         )
-    point, fit, min_obs, components, note = _method_point(alias, values, series_id, first_year, cap)
+    point, fit, min_obs, components, note = _method_point(
+        alias, values, series_id, first_year, cap, seen
+    )
     local = _with_min_train(settings, max(settings.min_train, min_obs))
     return ForecastPlan(
         values=values,
@@ -541,6 +582,7 @@ def plan_forecast(
         settings=settings,
         local=local,
         cutoffs=tuple(origin_cutoffs(values.size, settings=local)),
+        observed=seen,
     )
 
 
@@ -589,11 +631,15 @@ def finish_forecast(
             mean = np.maximum(mean, floor)
     local = plan.local
     errors = origin_errors(
-        values, origin_forecasts, horizon=local.error_steps, log=positive, settings=local
+        values,
+        origin_forecasts,
+        horizon=local.error_steps,
+        log=positive,
+        settings=local,
+        observed=plan.observed,
     )
-    sigma = calibrated_sigma(
-        errors, horizon=h, prior=prior_sigma(values, log=positive), settings=local
-    )
+    prior = prior_sigma(values, log=positive, observed=plan.observed)
+    sigma = calibrated_sigma(errors, horizon=h, prior=prior, settings=local)
     if not np.any(sigma > 0):
         notes.append(
             "the history never changed and neither did the re-fitted forecasts: the intervals "
@@ -750,6 +796,7 @@ def forecast(
                     seed=seed,
                     series_id=series.series_id,
                     first_year=prepared.first_year,
+                    observed=prepared.observed,
                 )
             except InsufficientDataError as err:
                 message = f"{err} ({prepared.note})" if prepared.note else str(err)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -13,6 +15,7 @@ from idcforecast.calibration import (
     rolling_origin_errors,
     t_quantile,
 )
+from idcforecast.errors import ModelError
 
 
 def naive(train: np.ndarray, h: int) -> np.ndarray:
@@ -108,3 +111,33 @@ def test_interval_bounds_log_and_level() -> None:
     lo, hi = interval_bounds(np.array([100.0]), np.array([20.0]), level=95, log=False,
                              settings=settings)  # fmt: skip
     np.testing.assert_allclose([lo[0], hi[0]], [100 - q * 20, 100 + q * 20], rtol=1e-6)
+
+
+def test_filled_years_are_neither_actuals_nor_origins() -> None:
+    from idcforecast.calibration import origin_errors
+
+    y = np.array([1.0, 2.0, 3.0, 4.0, 5.0, 7.0, 8.0])
+    seen = np.array([True, True, True, True, False, True, True])  # y[4] filled
+    forecasts = [np.full(2, 7.0), np.full(2, 5.0), np.full(2, 4.0)]  # naive at cutoffs 6, 5, 4
+    errs = origin_errors(y, forecasts, horizon=2, log=False, observed=seen)
+    # cutoff 6: 8 - 7; cutoff 5 ends on the filled y[4]: no errors; cutoff 4: y[4] is not
+    # an actual, 7 - 4 = 3 at step 2
+    np.testing.assert_array_equal(errs, [[1.0, np.nan], [np.nan, np.nan], [np.nan, 3.0]])
+    every = origin_errors(y, forecasts, horizon=2, log=False, observed=np.ones(7, bool))
+    np.testing.assert_array_equal(every, origin_errors(y, forecasts, horizon=2, log=False))
+    with pytest.raises(ModelError, match=re.escape("observed has shape (6,); expected (7,)")):
+        origin_errors(y, forecasts, horizon=2, log=False, observed=seen[:6])
+
+
+def test_prior_sigma_over_gaps_weights_rates_by_their_span() -> None:
+    y = np.array([100.0, 110.0, 99.0, 120.0, 130.0])
+    # all observed: the same number as without a mask
+    assert prior_sigma(y, log=True, observed=np.ones(5, bool)) == prior_sigma(y, log=True)
+    # y[2] filled: log changes 0.0953102 (1 year), log(120/110) = 0.0870114 over 2 years
+    # (rate 0.0435057), log(130/120) = 0.0800427 (1 year); mean log(130/100) / 4 = 0.0655910
+    # var = (0.0297191^2 + 2 * 0.0220854^2 + 0.0144516^2) / 3 = 0.000689201
+    # weight 1.5: sqrt(0.000689201 + (1.5 * 0.0655911)^2) = 0.1018289
+    seen = np.array([True, True, False, True, True])
+    assert prior_sigma(y, log=True, observed=seen) == pytest.approx(0.1018289, abs=1e-7)
+    # two observed values leave no spread to measure
+    assert prior_sigma(y, log=True, observed=np.array([1, 0, 0, 0, 1], bool)) == 0.0

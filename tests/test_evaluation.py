@@ -242,3 +242,16 @@ def test_accuracy_of_an_empty_frame_and_of_a_nan_actual() -> None:
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         accuracy(bt)  # before: silent NaN smape, mase and owa
+
+
+def test_backtest_cutoffs_count_the_years_the_gap_policy_fits() -> None:
+    years = np.array([2010, 2011, 2012, 2013, 2014, 2015, 2017, 2018, 2019, 2020, 2021, 2022])
+    frame = pd.DataFrame({"series_id": "gap", "year": years, "value": 1.0 * years - 2000})
+    # "span" fits the latest run up to each cutoff; drift needs 3 points: 2012-2015 from the
+    # run 2010-..., then 2019 (2017-2019) onwards; 2017 and 2018 have runs of 1 and 2 (and
+    # 2015's one-year-ahead actual, 2016, is the gap: no row)
+    span = backtest(frame, 1, method="drift", gaps="span")
+    assert sorted(span["cutoff"].unique().tolist()) == [2012, 2013, 2014, 2019, 2020, 2021]
+    # "interpolate" counts observed years: 2012 is the first cutoff with 3 of them
+    filled = backtest(frame, 1, method="drift")
+    assert sorted(filled["cutoff"].unique().tolist())[0] == 2012

@@ -166,6 +166,55 @@ def test_gap_policies() -> None:
     np.testing.assert_allclose(span["mean"], [200 + 50 / 3, 200 + 100 / 3])
 
 
+def test_filled_years_do_not_calibrate_the_intervals() -> None:
+    from idcforecast.calibration import CalibrationSettings
+
+    # 16 fills the gap (log-linear between 8 and 32); naive forecasts the last value
+    y = np.array([1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 40.0])
+    seen = np.array([True, True, True, True, False, True, True])
+    plain = CalibrationSettings(growth=1.0, prior_weight=0.0)  # sigma_h = s * h
+    fc = forecast_array(y, horizon=1, method="naive", settings=plain, observed=seen)
+    # cutoffs 6, 5, 4: from 32, log(40/32) at step 1; cutoff 5 ends on the filled 16 (it
+    # looked ahead to 32): none; from 8, not the filled 16, log(32/8) / 2 and log(40/8) / 3
+    scaled = [np.log(1.25), np.log(4.0) / 2, np.log(5.0) / 3]
+    np.testing.assert_allclose(fc.sigma, [np.sqrt(np.mean(np.square(scaled)))])
+    every = forecast_array(y, horizon=1, method="naive", settings=plain)  # 16 taken as data
+    scaled += [np.log(2.0), np.log(2.5) / 2, np.log(2.0)]  # from 16, and 16 from 8
+    np.testing.assert_allclose(every.sigma, [np.sqrt(np.mean(np.square(scaled)))])
+    # the front door passes the mask on
+    frame = tidy(y[seen].tolist(), years=[2015, 2016, 2017, 2018, 2020, 2021])
+    got = forecast(frame, 3, method=["auto", "drift"])
+    for alias in ("auto", "drift"):
+        want = forecast_array(y, horizon=3, method=alias, observed=seen)
+        rows = got[got["model"] == alias]
+        np.testing.assert_allclose(rows["lo_80"], want.lower[80])
+        np.testing.assert_allclose(rows["hi_95"], want.upper[95])
+
+
+def test_the_minimum_counts_observed_years_not_filled_ones() -> None:
+    frame = tidy([100.0, 121.0, 133.1, 146.41], years=[2018, 2019, 2021, 2022])
+    note = forecast(frame, 2)["note"].iloc[0]  # four observed: enough for "auto"
+    assert note.startswith("gap year 2020 filled log-linearly for fitting only; 5 points: ")
+    msg = (
+        "series 'cidc' has 3 observations (2018-2021, 1 of them filled); method 'auto' needs "
+        "at least 4; add years, or use 'naive' (2) or 'drift' (3) (gap year 2019 filled "
+        "log-linearly for fitting only)"
+    )
+    with pytest.raises(InsufficientDataError, match=re.escape(msg)):
+        forecast(tidy([100.0, 121.0, 133.1], years=[2018, 2020, 2021]), 2)
+
+
+def test_observed_mask_is_checked() -> None:
+    y = np.array([1.0, 2.0, 3.0, 4.0, 5.0])
+    msg = "series 'series': observed must be a boolean mask with one flag per value (5)"
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        forecast_array(y, horizon=1, observed=[1, 1, 0, 1, 1])
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        forecast_array(y, horizon=1, observed=np.ones(4, bool))
+    with pytest.raises(ModelError, match=re.escape("the last value must be observed")):
+        forecast_array(y, horizon=1, observed=np.array([True] * 4 + [False]))
+
+
 ERRORS = [
     (
         lambda: forecast(tidy(GROWING), 0),

@@ -101,6 +101,7 @@ def _plan_series(
             cap=cap,
             series_id=name,
             first_year=prepared.first_year,
+            observed=prepared.observed,
             **extra,
         )
 

@@ -409,6 +409,7 @@ def simulate(
         seed=seed,
         series_id=sid,
         first_year=prepared.first_year,
+        observed=prepared.observed,
     )
     last = int(prepared.last_year)
     sigma = fc.sigma if fc.sigma is not None else np.zeros_like(fc.mean)
