@@ -35,6 +35,7 @@ from idcforecast.calibration import (
     prior_sigma,
 )
 from idcforecast.errors import (
+    DataError,
     IdcForecastError,
     InsufficientDataError,
     ModelError,
@@ -251,6 +252,11 @@ def resolve_caps(
     return caps
 
 
+# Largest value size forecast: every model was checked to fit series up to it (a square of
+# 1e154 already overflows a float); no market figure in any unit comes near.
+VALUE_LIMIT = 1e150
+
+
 def _where(first_year: int | None, index: int) -> str:
     return f"year {first_year + index}" if first_year is not None else f"observation {index}"
 
@@ -280,6 +286,17 @@ def _check_inputs(
             "drop that year (the gap policy of forecast() handles missing years)",
             series_id=series_id,
             index=i,
+        )
+    huge = np.flatnonzero(np.abs(values) > VALUE_LIMIT)
+    if huge.size:
+        i = int(huge[0])
+        raise DataError(
+            f"series {series_id!r} {_where(first_year, i)}: value {values[i]:.6g} is beyond "
+            f"{VALUE_LIMIT:g} in size, where the models' sums of squares overflow; express "
+            "the series in a larger unit (a unit mix-up?)",
+            series_id=series_id,
+            index=i,
+            value=float(values[i]),
         )
     return values, int(horizon)
 
@@ -561,6 +578,13 @@ def plan_forecast(
         raise ModelError(
             f"series {series_id!r}: cap {float(cap)!r} is not above the last observation "
             f"{float(values[-1])!r} ({last}); pass a cap above it or cap=None",
+            series_id=series_id,
+            cap=cap,
+        )
+    if cap is not None and float(cap) > VALUE_LIMIT:
+        raise ModelError(
+            f"series {series_id!r}: cap {float(cap):.6g} is beyond {VALUE_LIMIT:g}, where the "
+            "models' sums of squares overflow; express the series and its cap in a larger unit",
             series_id=series_id,
             cap=cap,
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 import re
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -290,6 +291,18 @@ ERRORS = [
         "(dropped 2014-2015))",
     ),
     (
+        lambda: forecast(tidy([x * 1e150 for x in GROWING]), 2),
+        DataError,
+        "series 'cidc' year 2015: value 1e+152 is beyond 1e+150 in size, where the models' "
+        "sums of squares overflow; express the series in a larger unit (a unit mix-up?)",
+    ),
+    (
+        lambda: forecast(tidy(GROWING), 2, cap=1e160, method="logistic"),
+        ModelError,
+        "series 'cidc': cap 1e+160 is beyond 1e+150, where the models' sums of squares "
+        "overflow; express the series and its cap in a larger unit",
+    ),
+    (
         lambda: forecast([1, 2, 3], 2),
         DataError,
         "data must be a tidy DataFrame (series_id, year, value) or a year-indexed Series; got list",
@@ -457,3 +470,22 @@ def test_zero_width_intervals_of_a_constant_series_say_so() -> None:
     assert (fc["lo_95"] == fc["hi_95"]).all()  # nothing in the history varies
     assert "the intervals have zero width, they measure past variation only" in fc["note"][0]
     assert "zero width" not in forecast(pd.Series([5.0, 6, 5, 6, 5, 6], index=range(6)), 1).note[0]
+
+
+@pytest.mark.parametrize("alias", ["auto", *MODEL_REGISTRY])
+def test_every_method_works_up_to_the_value_limit(alias) -> None:
+    from idcforecast.forecasting import VALUE_LIMIT
+
+    # about the largest series forecast() accepts: 40 points up to 0.9 * VALUE_LIMIT
+    y = np.linspace(0.3, 0.9, 40) ** 2 * VALUE_LIMIT
+    cap = VALUE_LIMIT if alias in ("logistic", "gompertz") else None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # an overflow warning fails the test
+        if alias == "arima":  # one fit: its order search costs ~1 s a fit, x9 with refits
+            pred = MODEL_REGISTRY[alias]().fit(y).predict(3, level=(95,))
+            mean, upper = pred.mean, pred.upper[95]
+        else:
+            fc = forecast_array(y, horizon=3, method=alias, cap=cap)
+            mean, upper = fc.mean, fc.upper[95]
+    assert np.isfinite(mean).all() and np.isfinite(upper).all()
+    assert (mean > 0.5 * VALUE_LIMIT).all()
