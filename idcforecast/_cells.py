@@ -16,17 +16,33 @@ from typing import Any
 from idcforecast.errors import DataError, IdcForecastError, NonNumericValueError, ParseError
 
 __all__ = [
+    "ESTIMATE_POLICIES",
     "Figure",
+    "estimate_note",
+    "estimate_year",
     "in_context",
     "is_blank",
     "point_decimals",
     "read_figure",
     "read_flag",
     "read_year",
+    "read_year_or_estimate",
     "year_label",
 ]
 
 _YEAR_TEXT = re.compile(r"\s*(\d{4})\s*年?\s*")
+# a year marked as an actual or as an estimate, the way broker and research tables head
+# their columns: "2020A", "2021E", "2022F", "2023P", "2024B" (budget), "2025 (est.)",
+# "2026年预测"
+_MARKED_YEAR = re.compile(
+    r"\s*(\d{4})\s*年?\s*[(\[（]?\s*"
+    r"(a|act\.?|actual|实际|e|est\.?|estimate[ds]?|f|fcst\.?|forecast|p|proj\.?|projected"
+    r"|b|budget|预测|预计|预估|估计)"
+    r"\s*[)\]）]?\s*",
+    re.IGNORECASE,
+)
+_ACTUAL_MARKS = {"a", "act", "act.", "actual", "实际"}
+ESTIMATE_POLICIES = ("error", "drop", "keep")
 _PLAIN_NUMBER = re.compile(r"\s*[+-]?[\d,\s]*\.?\d+\s*")
 # a number written with a decimal comma: "1.234.567,89", "223,87", "1234" (dots group
 # thousands, in threes); not part of a longer run of digits, dots and commas
@@ -87,12 +103,17 @@ def is_blank(cell: Any) -> bool:
 
 
 def year_label(label: Any) -> int | None:
-    """The year a column header names (2019, "2019", "2019年", 2019.0), else None.
+    """The year a column header names (2019, "2019", "2019年", 2019.0, "2019A"), else None.
+
+    A year marked as an actual ("2019A", "2019 (act.)") is that year; one marked as an
+    estimate ("2021E") is not a published figure: see :func:`estimate_year`.
 
     Examples
     --------
-    >>> year_label("2019年"), year_label("value"), year_label(2019.0)
-    (2019, None, 2019)
+    >>> year_label("2019年"), year_label("value"), year_label(2019.0), year_label("2019A")
+    (2019, None, 2019, 2019)
+    >>> year_label("2021E") is None
+    True
     """
     if isinstance(label, bool):
         return None
@@ -100,9 +121,33 @@ def year_label(label: Any) -> int | None:
         year = int(float(label))
     elif isinstance(label, str) and (match := _YEAR_TEXT.fullmatch(label)):
         year = int(match.group(1))
+    elif (marked := _marked_year(label)) is not None and marked[1].lower() in _ACTUAL_MARKS:
+        year = marked[0]
     else:
         return None
     return year if _FIRST_YEAR <= year <= _LAST_YEAR else None
+
+
+def estimate_year(label: Any) -> int | None:
+    """The year of a label marked as an estimate, forecast, projection or budget, else None.
+
+    Examples
+    --------
+    >>> estimate_year("2021E"), estimate_year("2022 (fcst)"), estimate_year("2025年预测")
+    (2021, 2022, 2025)
+    >>> estimate_year("2020A"), estimate_year("2020"), estimate_year("Ebitda")
+    (None, None, None)
+    """
+    marked = _marked_year(label)
+    if marked is None or marked[1].lower() in _ACTUAL_MARKS:
+        return None
+    return marked[0] if _FIRST_YEAR <= marked[0] <= _LAST_YEAR else None
+
+
+def _marked_year(label: Any) -> tuple[int, str] | None:
+    if not isinstance(label, str) or (match := _MARKED_YEAR.fullmatch(label)) is None:
+        return None
+    return int(match.group(1)), match.group(2)
 
 
 def read_year(cell: Any, *, place: str) -> int:
@@ -123,6 +168,45 @@ def read_year(cell: Any, *, place: str) -> int:
             value=repr(cell),
         )
     return year
+
+
+def read_year_or_estimate(cell: Any, *, place: str, estimates: str) -> tuple[int, str] | None:
+    """:func:`read_year`, with a year marked as an estimate ("2021E") read by policy.
+
+    ``estimates``: ``"error"`` raises a ``DataError`` naming ``place`` and both ways on;
+    ``"drop"`` returns None (skip the row); ``"keep"`` returns the year with a note.
+
+    Returns
+    -------
+    tuple or None
+        ``(year, note)``, the note empty unless the year was an estimate.
+
+    Examples
+    --------
+    >>> read_year_or_estimate("2021E", place="f.csv row 4", estimates="keep")
+    (2021, "estimate (year written '2021E')")
+    >>> read_year_or_estimate("2020A", place="f.csv row 3", estimates="error")
+    (2020, '')
+    """
+    year = estimate_year(cell)
+    if year is None:
+        return read_year(cell, place=place), ""
+    if estimates == "keep":
+        return year, estimate_note(cell)
+    if estimates == "drop":
+        return None
+    raise DataError(
+        f"{place}: {str(cell).strip()!r} is an estimate, not a published figure; pass "
+        f"estimates='drop' to read the history only, or estimates='keep' to read it as "
+        f"{year} (noted as an estimate)",
+        place=place,
+        value=str(cell),
+    )
+
+
+def estimate_note(label: Any) -> str:
+    """The note an estimate read with ``estimates="keep"`` carries."""
+    return f"estimate (year written {str(label).strip()!r})"
 
 
 def read_figure(cell: Any, *, place: str, decimal_mark: str = ".") -> Figure:

@@ -17,7 +17,15 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from idcforecast._cells import is_blank, read_figure, read_year, year_label
+from idcforecast._cells import (
+    ESTIMATE_POLICIES,
+    estimate_note,
+    estimate_year,
+    is_blank,
+    read_figure,
+    read_year_or_estimate,
+    year_label,
+)
 from idcforecast._normalize import Observation, to_frame
 from idcforecast._table_files import check_format_options, header_hint, read_table
 from idcforecast.datasets import _did_you_mean
@@ -53,6 +61,7 @@ def read_series(
     sep: str | None = None,
     decimal: str = ".",
     header_row: int = 0,
+    estimates: str = "error",
 ) -> pd.DataFrame:
     """Read a CSV, Excel or DataFrame table of yearly figures into the tidy history frame.
 
@@ -96,6 +105,12 @@ def read_series(
     header_row
         0-based line (CSV) or row (Excel) of the header; the lines above it (a title,
         notes) are skipped. Row numbers in messages stay those of the file.
+    estimates
+        What to do with years marked as estimates, the way broker and research tables head
+        them ("2021E", "2022F", "2023P", "2024 (est.)", "2025年预测"; "2020A", an actual,
+        is simply 2020): ``"error"`` (default) names them and asks; ``"drop"`` reads the
+        history only; ``"keep"`` reads them as their years, each noted as an estimate
+        (they are then fitted as if published).
 
     Returns
     -------
@@ -127,6 +142,12 @@ def read_series(
             f"read_series: layout {layout!r} is not known; expected one of {', '.join(_LAYOUTS)}",
             layout=layout,
         )
+    if estimates not in ESTIMATE_POLICIES:
+        raise DataError(
+            f"read_series: estimates={estimates!r} is not a policy; expected one of "
+            f"{', '.join(map(repr, ESTIMATE_POLICIES))}",
+            estimates=estimates,
+        )
     import pandas as pd
 
     if (
@@ -147,11 +168,13 @@ def read_series(
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
     chosen = _choose_layout(table, layout, year_column, value_column, name)
     if chosen == "long":
-        observations = _long(table, year_column, value_column, default_id, place_of, decimal)
+        observations = _long(
+            table, year_column, value_column, default_id, place_of, decimal, estimates
+        )
     elif chosen == "years_as_columns":
-        observations = _years_as_columns(table, default_id, place_of, name, decimal)
+        observations = _years_as_columns(table, default_id, place_of, name, decimal, estimates)
     else:
-        observations = _years_as_rows(table, year_column, place_of, decimal)
+        observations = _years_as_rows(table, year_column, place_of, decimal, estimates)
     held = list(dict.fromkeys(o.series_id for o in observations))
     if series_id is not None:  # unnamed series already carry series_id as their name
         observations = [o for o in observations if o.series_id == series_id]
@@ -182,7 +205,9 @@ def read_series(
 def _choose_layout(
     table: pd.DataFrame, layout: str, year_column: str, value_column: str, name: str
 ) -> str:
-    has_year_headers = any(year_label(c) is not None for c in table.columns)
+    has_year_headers = any(
+        year_label(c) is not None or estimate_year(c) is not None for c in table.columns
+    )
     if layout == "auto":
         if has_year_headers:
             return "years_as_columns"
@@ -224,6 +249,7 @@ def _long(
     default_id: str,
     place_of: Any,
     decimal: str,
+    estimates: str,
 ) -> list[Observation]:
     meta_columns = [c for c in _META if c in table.columns]
     if "series_id" not in table.columns:
@@ -244,9 +270,14 @@ def _long(
                 f"{place_of(i, 'series_id')}: the series name is blank; expected a series id",
                 place=place_of(i, "series_id"),
             )
-        year = read_year(row[year_column], place=place_of(i, year_column))
+        read = read_year_or_estimate(
+            row[year_column], place=place_of(i, year_column), estimates=estimates
+        )
+        if read is None:
+            continue  # an estimate, dropped as asked
+        year, estimated = read
         figure = read_figure(row[value_column], place=place, decimal_mark=decimal)
-        meta = {c: row[c] for c in meta_columns if not is_blank(row[c])}
+        meta = _with_note({c: row[c] for c in meta_columns if not is_blank(row[c])}, estimated)
         sid = str(meta.pop("series_id", default_id)).strip()
         observations.append(Observation(sid, year, figure, place_of(i), meta))
     return observations
@@ -273,10 +304,22 @@ def _no_hidden_series(table: pd.DataFrame, known: tuple[str, ...], place_of: Any
 
 
 def _years_as_columns(
-    table: pd.DataFrame, default_id: str, place_of: Any, name: str, decimal: str
+    table: pd.DataFrame, default_id: str, place_of: Any, name: str, decimal: str, estimates: str
 ) -> list[Observation]:
     years = {c: year for c in table.columns if (year := year_label(c)) is not None}
-    others = [c for c in table.columns if c not in years]
+    estimated = {c: year for c in table.columns if (year := estimate_year(c)) is not None}
+    if estimated and estimates == "error":
+        labels = ", ".join(repr(str(c).strip()) for c in estimated)
+        raise DataError(
+            f"{name}: column(s) {labels} hold estimates, not published figures; pass "
+            "estimates='drop' to read the history only, or estimates='keep' to read them as "
+            f"{', '.join(map(str, estimated.values()))} (noted as estimates)",
+            source=name,
+            columns=labels,
+        )
+    if estimates == "keep":
+        years.update(estimated)
+    others = [c for c in table.columns if c not in years and c not in estimated]
     id_column = "series_id" if "series_id" in others else None
     free = [c for c in others if c not in _META]
     if id_column is None and len(free) == 1:
@@ -310,25 +353,39 @@ def _years_as_columns(
                 continue  # a year not published: a gap, not a NaN
             place = place_of(i, column)
             figure = read_figure(row[column], place=place, decimal_mark=decimal)
-            observations.append(Observation(sid, year, figure, place, dict(meta)))
+            note = estimate_note(column) if column in estimated else ""
+            observations.append(Observation(sid, year, figure, place, _with_note(meta, note)))
     return observations
 
 
+def _with_note(meta: dict[str, Any], note: str) -> dict[str, Any]:
+    """A copy of a row's provenance cells with ``note`` appended to its note."""
+    if not note:
+        return dict(meta)
+    return {**meta, "note": "; ".join(filter(None, [str(meta.get("note", "")), note]))}
+
+
 def _years_as_rows(
-    table: pd.DataFrame, year_column: str, place_of: Any, decimal: str
+    table: pd.DataFrame, year_column: str, place_of: Any, decimal: str, estimates: str
 ) -> list[Observation]:
     series_columns = [c for c in table.columns if c != year_column]
     observations = []
     for i, row in enumerate(table.to_dict("records")):
         if all(is_blank(cell) for cell in row.values()):
             continue
-        year = read_year(row[year_column], place=place_of(i, year_column))
+        read = read_year_or_estimate(
+            row[year_column], place=place_of(i, year_column), estimates=estimates
+        )
+        if read is None:
+            continue  # an estimate, dropped as asked
+        year, estimated = read
+        meta = {"note": estimated} if estimated else {}
         for column in series_columns:
             if is_blank(row[column]):
                 continue  # a year not published for this series
             place = place_of(i, column)
             figure = read_figure(row[column], place=place, decimal_mark=decimal)
-            observations.append(Observation(str(column), year, figure, place))
+            observations.append(Observation(str(column), year, figure, place, dict(meta)))
     empty = [c for c in series_columns if not any(o.series_id == str(c) for o in observations)]
     if empty and observations:
         raise EmptyDataError(

@@ -821,3 +821,71 @@ def test_a_row_longer_than_the_header_is_named(tmp_path: Path) -> None:
     titled.write_text("IDC market\n\nyear,value\n2019,1\n2020,2,3\n", encoding="utf-8")
     with pytest.raises(DataError, match=re.escape("line 5 has 3 fields, the header 2")):
         read_series(titled, unit="CNY bn", header_row=2)
+
+
+# a broker-style table: actuals marked A, estimates E / F (CAICT's CNY 100m figures)
+BROKER = "series_id,2018A,2019A,2020E,2021F\nidc,1228,1562.5,2238.7,3000\n"
+
+
+def test_estimate_columns_are_named_not_silently_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "broker.csv"
+    path.write_text(BROKER, encoding="utf-8")
+    msg = (
+        "broker.csv: column(s) '2020E', '2021F' hold estimates, not published figures; pass "
+        "estimates='drop' to read the history only, or estimates='keep' to read them as "
+        "2020, 2021 (noted as estimates)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(path, unit="CNY 100m")
+    dropped = read_series(path, unit="CNY 100m", estimates="drop")
+    assert _values(dropped, "idc") == {2018: 1228.0, 2019: 1562.5}  # "2018A" is 2018
+    assert dropped["source"].tolist() == [
+        "broker.csv row 2, column '2018A'", "broker.csv row 2, column '2019A'"
+    ]  # fmt: skip
+    kept = read_series(path, unit="CNY 100m", estimates="keep")
+    assert _values(kept, "idc") == {2018: 1228.0, 2019: 1562.5, 2020: 2238.7, 2021: 3000.0}
+    assert kept["note"].tolist() == [
+        "", "", "estimate (year written '2020E')", "estimate (year written '2021F')"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "layout_place"),
+    [
+        ("year,value,note\n2019,100,\n2020,120,sum of segments\n2021E,140,\n", "row 4"),
+        ("year,a,b\n2019,100,1\n2020,120,2\n2021E,140,3\n", "row 4"),
+    ],
+)
+def test_estimate_years_in_rows(tmp_path: Path, text: str, layout_place: str) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_text(text, encoding="utf-8")
+    msg = (
+        f"rows.csv {layout_place}, column 'year': '2021E' is an estimate, not a published "
+        "figure; pass estimates='drop' to read the history only, or estimates='keep' to read "
+        "it as 2021 (noted as an estimate)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(path, unit="MW")
+    assert read_series(path, unit="MW", estimates="drop")["year"].max() == 2020
+    kept = read_series(path, unit="MW", estimates="keep")
+    last = kept[kept["year"] == 2021]
+    assert last["value"].tolist()[0] == 140.0
+    assert last["note"].str.endswith("estimate (year written '2021E')").all()
+
+
+def test_estimate_labels_and_bad_policy() -> None:
+    from idcforecast._cells import estimate_year, year_label
+
+    labels = ["2021E", "2021e", "2021 F", "2021(E)", "2021 (est.)", "2021年预测", "2021P", "2021B"]
+    assert [estimate_year(label) for label in labels] == [2021] * len(labels)
+    assert [year_label(label) for label in ("2020A", "2020 (act.)", "2020年实际")] == [2020] * 3
+    assert estimate_year("Edge 2021") is None and year_label("2021E") is None
+    with pytest.raises(DataError, match=re.escape("estimates='maybe' is not a policy")):
+        read_series(pd.DataFrame({"year": [2020], "value": [1.0]}), unit="MW", estimates="maybe")
+
+
+def test_a_year_given_as_actual_and_as_estimate_is_a_duplicate() -> None:
+    table = pd.DataFrame({"series_id": ["idc"], "2020": [100.0], "2020E": [99.0]})
+    with pytest.raises(DuplicateYearError, match="2020"):
+        read_series(table, unit="MW", estimates="keep")
+    assert _values(read_series(table, unit="MW", estimates="drop"), "idc") == {2020: 100.0}

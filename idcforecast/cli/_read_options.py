@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from idcforecast._cells import ESTIMATE_POLICIES
+
 __all__ = [
     "add_csv_arguments",
     "add_read_arguments",
@@ -18,13 +20,27 @@ __all__ = [
 
 def add_read_arguments(parser: argparse.ArgumentParser, *, file_option: str) -> None:
     """Declare the ``read_series`` options (``--unit``, ``--kw-per-rack``, ``--sep``,
-    ``--decimal``, ``--header-row``, ``--sheet``) for ``file_option``."""
+    ``--decimal``, ``--header-row``, ``--sheet``, ``--year-column``, ``--estimates``) for
+    ``file_option``."""
     group = parser.add_argument_group(f"reading {file_option} (as idcforecast.read_series)")
     add_unit_arguments(
         group, help="unit of the series ('CNY bn'): bare numbers are in it, figures are converted"
     )
     add_csv_arguments(group)
     add_sheet_argument(group)
+    group.add_argument(
+        "--year-column",
+        default="year",
+        metavar="NAME",
+        help="header of the year column when it is not 'year' (e.g. 年份)",
+    )
+    group.add_argument(
+        "--estimates",
+        default="error",
+        choices=ESTIMATE_POLICIES,
+        help="years marked as estimates (2021E, 2022F): 'error' (default) names them, 'drop' "
+        "reads the history only, 'keep' reads them as data, noted as estimates",
+    )
 
 
 def add_csv_arguments(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
@@ -112,4 +128,6 @@ def read_options(args: argparse.Namespace, path: str | None) -> dict[str, Any]:
         "header_row": args.header_row,
         "sheet_name": sheet_choice(args.sheet, path),
         "kw_per_rack": args.kw_per_rack,
+        "year_column": args.year_column,
+        "estimates": args.estimates,
     }

@@ -172,6 +172,8 @@ _READ_DEFAULTS: dict[str, Any] = {
     "header_row": 0,
     "sheet_name": 0,
     "kw_per_rack": 2.5,
+    "year_column": "year",
+    "estimates": "error",
 }
 _READ_FLAGS = {
     "unit": "--unit",
@@ -180,6 +182,8 @@ _READ_FLAGS = {
     "header_row": "--header-row",
     "sheet_name": "--sheet",
     "kw_per_rack": "--kw-per-rack",
+    "year_column": "--year-column",
+    "estimates": "--estimates",
 }
 
 

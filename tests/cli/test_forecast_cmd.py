@@ -169,3 +169,21 @@ def test_sheet_by_name_or_position(tmp_path: Path, capsys: pytest.CaptureFixture
         "no sheet 'Missing'; expected a sheet name or a 0-based position; the workbook "
         "holds 3 sheet(s): 'Notes', '1', 'Markets'" in capsys.readouterr().err
     )
+
+
+def test_year_column_and_estimates_options(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "idc.csv"
+    path.write_text("年份,市场规模\n2018,1228\n2019,1562.5\n2020E,2238.7\n", encoding="utf-8")
+    args = ["forecast", "--data", str(path), "--to", "2021", "--method", "naive", "--csv"]
+    assert main([*args, "--unit", "CNY 100m"]) == 2
+    assert "no 'year' column" in capsys.readouterr().err
+    assert main([*args, "--unit", "CNY 100m", "--year-column", "年份"]) == 2
+    assert "'2020E' is an estimate, not a published figure" in capsys.readouterr().err
+    keep = [*args, "--unit", "CNY 100m", "--year-column", "年份", "--estimates", "keep"]
+    assert main(keep) == 0
+    assert pd.read_csv(StringIO(capsys.readouterr().out))["mean"].tolist() == [2238.7]
+    drop = [*args, "--to", "2020", "--unit", "CNY 100m", "--year-column", "年份"]
+    assert main([*drop, "--estimates", "drop"]) == 0
+    assert pd.read_csv(StringIO(capsys.readouterr().out))["mean"].tolist() == [1562.5]
