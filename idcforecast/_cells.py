@@ -6,6 +6,7 @@ Private helpers of :func:`idcforecast.read_series`. Every function takes the cel
 
 from __future__ import annotations
 
+import datetime
 import decimal
 import math
 import numbers
@@ -48,6 +49,8 @@ _PLAIN_NUMBER = re.compile(r"\s*[+-]?[\d,\s]*\.?\d+\s*")
 # thousands, in threes); not part of a longer run of digits, dots and commas
 _COMMA_DECIMAL_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d.,])")
 _DIGIT_DOT_DIGIT = re.compile(r"\d\.\d")
+# a whole cell in parentheses holding a number (with a magnitude, unit or % after it)
+_ACCOUNTING_NEGATIVE = re.compile(r"\s*[(（]\s*(\d[^()（）]*?)\s*[)）]\s*")
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0", ""}
@@ -106,7 +109,9 @@ def year_label(label: Any) -> int | None:
     """The year a column header names (2019, "2019", "2019年", 2019.0, "2019A"), else None.
 
     A year marked as an actual ("2019A", "2019 (act.)") is that year; one marked as an
-    estimate ("2021E") is not a published figure: see :func:`estimate_year`.
+    estimate ("2021E") is not a published figure: see :func:`estimate_year`. A date (an
+    Excel year column formatted as dates, 2019-12-31) or a yearly period counts by its
+    calendar year, as :func:`idcforecast.forecast_many` reads them.
 
     Examples
     --------
@@ -117,7 +122,9 @@ def year_label(label: Any) -> int | None:
     """
     if isinstance(label, bool):
         return None
-    if isinstance(label, numbers.Real) and float(label).is_integer():
+    if isinstance(label, datetime.date) or _is_period(label):
+        year = label.year  # an Excel year column formatted as dates: its calendar year
+    elif isinstance(label, numbers.Real) and float(label).is_integer():
         year = int(float(label))
     elif isinstance(label, str) and (match := _YEAR_TEXT.fullmatch(label)):
         year = int(match.group(1))
@@ -126,6 +133,10 @@ def year_label(label: Any) -> int | None:
     else:
         return None
     return year if _FIRST_YEAR <= year <= _LAST_YEAR else None
+
+
+def _is_period(label: Any) -> bool:
+    return type(label).__name__ == "Period" and hasattr(label, "year")  # pandas.Period
 
 
 def estimate_year(label: Any) -> int | None:
@@ -290,8 +301,10 @@ def point_decimals(text: str, *, place: str) -> str:
 def _read_text(text: str, place: str) -> Figure:
     from idcforecast.units import parse_quantity
 
+    accounting = _ACCOUNTING_NEGATIVE.fullmatch(text)
     try:
-        quantity = parse_quantity(text)
+        # "(12.5)": the accountants' negative, as spreadsheets and financial exports write it
+        quantity = parse_quantity(f"-{accounting.group(1)}" if accounting else text)
     except IdcForecastError as err:
         raise in_context(err, place, place=place) from err
     plain = bool(_PLAIN_NUMBER.fullmatch(text))

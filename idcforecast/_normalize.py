@@ -175,6 +175,16 @@ def _factor(
         return factor_of(source_unit, target, obs.year)
     except IncompatibleUnitsError as err:
         if requested is not None:
+            if source_unit.split()[0] == "count" and obs.figure.quote:
+                # "1500万" is 15 million of nothing: the unit was left out of the cell
+                fields = {key: getattr(err, key) for key in err.fields}
+                raise IncompatibleUnitsError(
+                    f"{where}: {obs.figure.quote!r} has a magnitude but no unit, so it reads "
+                    f"as a count ({source_unit!r}), not {target!r}; write the unit in the cell "
+                    "('1500万元', '2.5 billion USD', '300 MW') or give plain numbers in "
+                    f"{target!r}",
+                    **{**fields, "place": obs.place},
+                ) from err
             raise in_context(err, where, place=obs.place) from err
         other = (
             next(p for u, p in first_place.items() if u == target)

@@ -889,3 +889,42 @@ def test_a_year_given_as_actual_and_as_estimate_is_a_duplicate() -> None:
     with pytest.raises(DuplicateYearError, match="2020"):
         read_series(table, unit="MW", estimates="keep")
     assert _values(read_series(table, unit="MW", estimates="drop"), "idc") == {2020: 100.0}
+
+
+def test_year_cells_formatted_as_dates_count_by_their_calendar_year(tmp_path: Path) -> None:
+    import datetime
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["year", "value"])
+    for year, value in ((2019, 100.0), (2020, 120.0)):
+        book.active.append([datetime.datetime(year, 12, 31), value])  # shown as 2019-12-31
+    path = tmp_path / "dates.xlsx"
+    book.save(path)
+    assert _values(read_series(path, unit="MW"), "dates") == {2019: 100.0, 2020: 120.0}
+    periods = pd.DataFrame({"year": pd.period_range("2019", periods=2, freq="Y"), "value": [1, 2]})
+    assert read_series(periods, unit="MW")["year"].tolist() == [2019, 2020]
+
+
+def test_accounting_negatives_in_parentheses() -> None:
+    table = pd.DataFrame(
+        {"year": [2019, 2020, 2021, 2022], "value": ["(12.5)", "(1,234.5亿元)", "（7）", "12"]}
+    )
+    out = read_series(table, unit="CNY 100m")
+    assert out["value"].tolist() == [-12.5, -1234.5, -7.0, 12.0]
+    assert out["quote"].tolist() == ["(12.5)", "(1,234.5亿元)", "（7）", ""]  # as written
+    growth = read_series(pd.DataFrame({"year": [2019], "value": ["(3,2%)"]}), unit="%", decimal=",")
+    assert growth["value"].tolist() == [-3.2]
+
+
+def test_a_magnitude_without_a_unit_says_so() -> None:
+    msg = (
+        "DataFrame row 0 (series 'series', year 2019): '1500万' has a magnitude but no unit, so "
+        "it reads as a count ('count 10k'), not 'CNY 100m'; write the unit in the cell "
+        "('1500万元', '2.5 billion USD', '300 MW') or give plain numbers in 'CNY 100m'"
+    )
+    with pytest.raises(IncompatibleUnitsError, match=re.escape(msg)):
+        read_series(pd.DataFrame({"year": [2019], "value": ["1500万"]}), unit="CNY 100m")
+    ok = read_series(pd.DataFrame({"year": [2019], "value": ["1500万元"]}), unit="CNY 100m")
+    assert ok["value"].tolist() == [pytest.approx(0.15)]  # 1500 x 1e4 / 1e8
