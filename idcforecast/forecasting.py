@@ -118,7 +118,8 @@ class SeriesForecast:
         ``spread * sqrt(tail_df / chi2(tail_df))`` drawn once per path: every step's
         marginal is then ``spread * sigma_h * t(tail_df)``, the distribution the intervals
         use, and successive years are positively correlated, as cumulative market paths
-        are. Log scale: paths are ``mean * exp(noise)``.
+        are. Log scale: paths are ``mean * exp(noise)``. The first ``k`` paths of a seed are
+        the same whatever ``n_paths`` (at least ``k``) is asked.
 
         Examples
         --------
@@ -132,12 +133,14 @@ class SeriesForecast:
                 series_id=self.series_id,
                 n_paths=n_paths,
             )
-        rng = np.random.default_rng(seed)
+        # two independent streams (normals, tail mixing), each drawn path by path: the same
+        # seed gives the same first paths whatever n_paths is
+        normals, mixing = np.random.default_rng(seed).spawn(2)
         n = int(n_paths)
         step_sd = np.sqrt(np.diff(self.sigma**2, prepend=0.0).clip(min=0.0))
-        noise = np.cumsum(step_sd * rng.standard_normal((n, self.mean.size)), axis=1)
+        noise = np.cumsum(step_sd * normals.standard_normal((n, self.mean.size)), axis=1)
         df = self.settings.tail_df
-        mix = np.ones((n, 1)) if np.isinf(df) else np.sqrt(df / rng.chisquare(df, (n, 1)))
+        mix = np.ones((n, 1)) if np.isinf(df) else np.sqrt(df / mixing.chisquare(df, (n, 1)))
         noise = noise * (self.settings.spread * mix)
         paths = self.mean * np.exp(noise) if self.scale == "log" else self.mean + noise
         return self._clip(paths)

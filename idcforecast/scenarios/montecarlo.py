@@ -152,9 +152,13 @@ def simulate_paths(
             lo = b * BLOCK_PATHS - start
             hi = min((b + 1) * BLOCK_PATHS, int(n_paths)) - start
             rng = np.random.Generator(np.random.PCG64(children[b]))
-            rng.standard_normal(out=z[lo:hi])
+            if hi - lo == BLOCK_PATHS:
+                rng.standard_normal(out=z[lo:hi])
+            else:  # a last, partial block draws a whole one: then the tail draws below, and
+                # so every path, are the same whatever n_paths is
+                z[lo:hi] = rng.standard_normal((BLOCK_PATHS, h))[: hi - lo]
             if heavy:  # after the normals, so the Gaussian case draws the same normals
-                chi2 = rng.chisquare(tail_df, hi - lo)
+                chi2 = rng.chisquare(tail_df, BLOCK_PATHS)[: hi - lo]
                 scale_work[lo:hi, 0] = spread * np.sqrt(tail_df / chi2)
         z *= step_sd
         np.cumsum(z, axis=1, out=z)

@@ -58,23 +58,29 @@ def _history() -> pd.DataFrame:
 
 
 def test_simulate_samples_the_forecast_engines_distribution() -> None:
-    # The paths must follow the distribution of SeriesForecast.sample_paths (the engine's
-    # own sampler): compare quantiles of 40,000 paths from each, per year.
+    # The paths must follow the distribution of the engine's intervals (SeriesForecast.
+    # interval) as its own sampler (SeriesForecast.sample_paths) does: quantiles of 200,000
+    # paths from each against the interval bounds, per year (40,000 paths left the 5% tail
+    # of year 5 up to 1.6% off by chance: one path's heavy-tail draw moves all its years)
     import numpy as np
 
     from idcforecast._series import prepare_values
     from idcforecast.forecasting import forecast_array
 
     history = _history()
-    paths = simulate(history, 5, n_paths=40_000, seed=1)
+    paths = simulate(history, 5, n_paths=200_000, seed=1)
     prepared = prepare_values(history["year"].to_numpy(), history["value"].to_numpy())
-    fc = forecast_array(prepared.values, horizon=5, first_year=prepared.first_year)
-    engine = fc.sample_paths(40_000, seed=2)
-    probs = [0.05, 0.10, 0.50, 0.90, 0.95]
-    np.testing.assert_allclose(
-        np.quantile(paths.values[0], probs, axis=0), np.quantile(engine, probs, axis=0),
-        rtol=0.02,
-    )  # fmt: skip
+    fc = forecast_array(
+        prepared.values, horizon=5, first_year=prepared.first_year, observed=prepared.observed
+    )
+    engine = fc.sample_paths(200_000, seed=2)
+    for level in (80, 90):
+        tail = (1 - level / 100) / 2
+        bounds = np.stack(fc.interval(level))
+        for sample in (paths.values[0], engine):
+            got = np.quantile(sample, [tail, 1 - tail], axis=0)
+            np.testing.assert_allclose(got, bounds, rtol=0.02)  # 40 seeds: worst 1.5% off
+    np.testing.assert_allclose(np.median(paths.values[0], axis=0), fc.mean, rtol=0.01)
     assert paths.years.tolist() == [2024, 2025, 2026, 2027, 2028]
     assert (paths.origin_year, paths.origin_value) == (2023, 5078.3)
     assert paths.unit == "CNY 100m" and paths.model == fc.model
@@ -145,3 +151,21 @@ def test_mixed_units_and_repeated_years_in_the_chosen_series() -> None:
         match=re.escape("series 'east' has 2 values for year 2021 (1.0, 2.0); keep one row"),
     ):
         simulate(repeated, 2, n_paths=10, seed=1, series_id="east", method="naive")
+
+
+def test_the_first_paths_do_not_depend_on_n_paths() -> None:
+    import numpy as np
+
+    from idcforecast import forecast_paths
+
+    history = _history()
+    many = simulate(history, 3, n_paths=10_000, seed=7).values  # 8,192 + a partial block
+    for fewer in (300, 8_192, 9_000):
+        np.testing.assert_array_equal(
+            many[:, :fewer], simulate(history, 3, n_paths=fewer, seed=7).values
+        )
+    y = history["value"].to_numpy()[-8:]
+    np.testing.assert_array_equal(
+        forecast_paths(y, horizon=3, n_paths=1_000, seed=3)[:250],
+        forecast_paths(y, horizon=3, n_paths=250, seed=3),
+    )
