@@ -14,6 +14,7 @@ Gaps are kept as gaps: nothing is interpolated.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -252,6 +253,7 @@ def _long(
     estimates: str,
 ) -> list[Observation]:
     meta_columns = [c for c in _META if c in table.columns]
+    _no_split_thousands(table, value_column, place_of)
     if "series_id" not in table.columns:
         _no_hidden_series(table, (year_column, value_column, *_META), place_of)
     observations = []
@@ -281,6 +283,38 @@ def _long(
         sid = str(meta.pop("series_id", default_id)).strip()
         observations.append(Observation(sid, year, figure, place_of(i), meta))
     return observations
+
+
+_SMALL_WHOLE = re.compile(r"\s*[+-]?\d{1,3}\s*")
+_THREE_DIGITS = re.compile(r"\d{3}(?:\.\d+)?")  # what follows a thousands comma
+_TEXT_META = ("qualifier", "as_of", "source", "quote", "confidence", "scope", "note")
+
+
+def _no_split_thousands(table: pd.DataFrame, value_column: str, place_of: Any) -> None:
+    """'2019,1,562.5,' in a comma-separated file with an optional text column after the value
+    splits 1,562.5 into value 1 and note '562.5' with the right number of fields: an error,
+    not a silent 1."""
+    columns = list(table.columns)
+    position = columns.index(value_column)
+    if position + 1 >= len(columns):
+        return
+    after = columns[position + 1]
+    if after not in (*_TEXT_META, "unit"):
+        return
+    match = _THREE_DIGITS.fullmatch if after != "unit" else _THREE_DIGITS.match
+    for i, (value, next_cell) in enumerate(zip(table[value_column], table[after], strict=True)):
+        if not (isinstance(value, str) and isinstance(next_cell, str)):
+            continue  # typed cells (Excel, a DataFrame) were not split by a separator
+        text = next_cell.strip()
+        if _SMALL_WHOLE.fullmatch(value) and match(text):
+            joined = f"{str(value).strip()},{text}"
+            raise DataError(
+                f"{place_of(i, value_column)}: value {str(value).strip()!r} and {after} "
+                f"{text!r} look like one number split at its thousands comma ({joined}); "
+                f'quote it in the file ("{joined}") or save with another separator; if the '
+                f"{after} is meant to be {text!r}, add a word to it",
+                place=place_of(i, value_column),
+            )
 
 
 def _no_hidden_series(table: pd.DataFrame, known: tuple[str, ...], place_of: Any) -> None:

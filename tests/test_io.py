@@ -928,3 +928,29 @@ def test_a_magnitude_without_a_unit_says_so() -> None:
         read_series(pd.DataFrame({"year": [2019], "value": ["1500万"]}), unit="CNY 100m")
     ok = read_series(pd.DataFrame({"year": [2019], "value": ["1500万元"]}), unit="CNY 100m")
     assert ok["value"].tolist() == [pytest.approx(0.15)]  # 1500 x 1e4 / 1e8
+
+
+@pytest.mark.parametrize(
+    ("after", "cell"), [("note", "562.5"), ("source", "562"), ("unit", "562.5亿元")]
+)
+def test_a_thousands_comma_that_split_a_value_is_an_error(
+    tmp_path: Path, after: str, cell: str
+) -> None:
+    path = tmp_path / "split.csv"
+    # 2019,1,562.5: right number of fields, but the value was 1,562.5 unquoted
+    path.write_text(f"year,value,{after}\n2018,1228,\n2019,1,{cell}\n", encoding="utf-8")
+    msg = (
+        f"split.csv row 3, column 'value': value '1' and {after} {cell!r} look like one number "
+        f'split at its thousands comma (1,{cell}); quote it in the file ("1,{cell}") or save '
+        f"with another separator; if the {after} is meant to be {cell!r}, add a word to it"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(path, unit="CNY 100m")
+
+
+def test_numbers_in_notes_that_are_not_split_values_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "notes.csv"
+    # words after the digits, a value of four digits, a quoted note: none is a split value
+    text = 'year,value,note\n2019,5,300 MW expansion\n2020,1562.5,562\n2021,7,"1,200"\n'
+    path.write_text(text, encoding="utf-8")
+    assert read_series(path, unit="MW")["value"].tolist() == [5.0, 1562.5, 7.0]
