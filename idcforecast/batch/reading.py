@@ -134,7 +134,9 @@ def read_long_table(
             )
     out = table.assign(series_id=ids)
     if not _is_numeric(out["value"]):
-        out["value"] = _numbers(table["value"], decimal, place_of)
+        out["value"], percent = _numbers(table["value"], decimal, place_of)
+        if percent.any():
+            out = _percent_unit(out, percent, place_of)
     if not _is_numeric(out["year"]):
         out["year"] = _years(table["year"], place_of)
     if "unit" in out.columns:
@@ -243,8 +245,30 @@ def _years(column: pd.Series, place_of: Any) -> pd.Series:
     return kept
 
 
-def _numbers(column: pd.Series, decimal: str, place_of: Any) -> pd.Series:
-    """Value cells as floats; cells that are not plain numbers keep their original object."""
+def _percent_unit(data: pd.DataFrame, percent: pd.Series, place_of: Any) -> pd.DataFrame:
+    """Rows whose value was written as a percentage ("27.8%", an Excel cell formatted as
+    one) are in unit "%": a blank or missing unit becomes "%", another unit is an error."""
+    out = data.copy()
+    units = out["unit"] if "unit" in out.columns else None
+    if units is None:
+        out["unit"] = percent.map({True: "%", False: None}).astype(object)
+        return out
+    clash = percent & units.notna() & (units != "%")
+    if clash.any():
+        label = clash.index[np.argmax(clash.to_numpy())]
+        where = place_of(label, "value")
+        raise DataError(
+            f"{where}: the value is written as a percentage but the row's unit is "
+            f"{units[label]!r}; write the value as a plain number, or the unit as '%'",
+            place=where,
+        )
+    out["unit"] = units.where(~(percent & units.isna()), "%")
+    return out
+
+
+def _numbers(column: pd.Series, decimal: str, place_of: Any) -> tuple[pd.Series, pd.Series]:
+    """Value cells as floats (cells that are not plain numbers keep their original object),
+    and the mask of cells written as percentages ("27.8%" is 27.8, in unit "%")."""
     import pandas as pd
 
     if isinstance(column.dtype, pd.StringDtype):  # a CSV's text column: no per-cell test
@@ -268,14 +292,16 @@ def _numbers(column: pd.Series, decimal: str, place_of: Any) -> pd.Series:
         number = _plain_number(cell, decimal, place_of(label, "value"))
         if number is not None:
             read[cell] = number
+    percent = pd.Series(False, index=column.index)
     if read:
         as_read = unread.map(read)
         values[as_read.index] = as_read
+        percent[as_read.index] = as_read.notna() & unread.str.endswith("%")
     if values.notna().all():
-        return values
+        return values, percent
     kept = values.astype(object)
     kept[values.isna()] = column[values.isna()]
-    return kept
+    return kept, percent
 
 
 def _plain_number(cell: str, decimal: str, place: str) -> float | None:
@@ -290,5 +316,6 @@ def _plain_number(cell: str, decimal: str, place: str) -> float | None:
         if _NUMBER_LIKE.fullmatch(cell):
             raise
         return None
-    plain = figure.unit is None and figure.qualifier == "exact" and figure.low is None
+    unitless = figure.unit is None or (figure.unit == "%" and cell.endswith("%"))
+    plain = unitless and figure.qualifier == "exact" and figure.low is None
     return figure.value if plain and np.isfinite(figure.value) else None

@@ -231,3 +231,29 @@ def test_units_years_and_booleans_read_as_read_series_reads_them(tmp_path: Path)
     book.save(tmp_path / "flags.xlsx")
     # an Excel TRUE is not the number 1 (pandas would say 1.0)
     assert read_long_table(tmp_path / "flags.xlsx")["value"].tolist() == [1.0, True, 3.0]
+
+
+def test_percentages_are_numbers_in_percent(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.append(["series_id", "year", "value"])
+    for year, share in ((2019, 0.278), (2020, 0.3)):  # stored 0.278, shown 27.8%
+        book.active.append(["growth", year, share])
+        book.active.cell(book.active.max_row, 3).number_format = "0.0%"
+    path = tmp_path / "growth.xlsx"
+    book.save(path)
+    out = read_long_table(path)
+    assert out["value"].tolist() == [27.8, 30.0] and out["unit"].tolist() == ["%", "%"]
+    csv = tmp_path / "mixed.csv"
+    csv.write_text(
+        "series_id,year,value,unit\na,2019,27.8%,\na,2020,30%,%\nb,2019,1,MW\n", encoding="utf-8"
+    )
+    mixed = read_long_table(csv)
+    assert mixed["value"].tolist() == [27.8, 30.0, 1.0]
+    assert mixed["unit"].tolist() == ["%", "%", "MW"]
+    csv.write_text("series_id,year,value,unit\na,2019,27.8%,MW\n", encoding="utf-8")
+    msg = (
+        "mixed.csv row 2, column 'value': the value is written as a percentage but the row's "
+        "unit is 'MW'; write the value as a plain number, or the unit as '%'"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_long_table(csv)
