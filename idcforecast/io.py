@@ -353,6 +353,13 @@ def _years_as_columns(
         )
     if estimates == "keep":
         years.update(estimated)
+    if not years:
+        raise EmptyDataError(
+            f"{name}: every year column holds estimates ({', '.join(map(str, estimated))}), "
+            "dropped as asked (estimates='drop'); expected published years, or pass "
+            "estimates='keep' to read the estimates as data",
+            source=name,
+        )
     others = [c for c in table.columns if c not in years and c not in estimated]
     id_column = "series_id" if "series_id" in others else None
     free = [c for c in others if c not in _META]

@@ -954,3 +954,10 @@ def test_numbers_in_notes_that_are_not_split_values_are_read(tmp_path: Path) -> 
     text = 'year,value,note\n2019,5,300 MW expansion\n2020,1562.5,562\n2021,7,"1,200"\n'
     path.write_text(text, encoding="utf-8")
     assert read_series(path, unit="MW")["value"].tolist() == [5.0, 1562.5, 7.0]
+
+
+def test_a_table_of_estimates_only_with_estimates_dropped_is_empty() -> None:
+    table = pd.DataFrame({"series_id": ["idc"], "2021E": [1.0], "2022E": [2.0]})
+    msg = "DataFrame: every year column holds estimates (2021E, 2022E), dropped as asked"
+    with pytest.raises(EmptyDataError, match=re.escape(msg)):
+        read_series(table, unit="MW", estimates="drop")

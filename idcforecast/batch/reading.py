@@ -133,14 +133,14 @@ def read_long_table(
                 place=where,
             )
     out = table.assign(series_id=ids)
+    if "unit" in out.columns:
+        out["unit"] = _canonical_units(_stripped_text(out["unit"])[0])
     if not _is_numeric(out["value"]):
         out["value"], percent = _numbers(table["value"], decimal, place_of)
         if percent.any():
             out = _percent_unit(out, percent, place_of)
     if not _is_numeric(out["year"]):
         out["year"] = _years(table["year"], place_of)
-    if "unit" in out.columns:
-        out["unit"] = _canonical_units(_stripped_text(out["unit"])[0])
     out = out[~blank_id]
     if unit is not None:
         out = _in_unit(out, unit, kw_per_rack, place_of)
