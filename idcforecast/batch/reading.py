@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from idcforecast._cells import in_context, is_blank, read_figure, year_label
+from idcforecast._cells import ESTIMATE_POLICIES, estimate_year, in_context, is_blank, read_figure
 from idcforecast._table_files import check_format_options, header_hint, read_table
+from idcforecast.batch.wide import is_wide, melt_wide
 from idcforecast.errors import DataError, IdcForecastError
 
 if TYPE_CHECKING:
@@ -43,13 +44,18 @@ def read_long_table(
     sheet_name: str | int = 0,
     unit: str | None = None,
     kw_per_rack: float = 2.5,
+    estimates: str = "error",
 ) -> pd.DataFrame:
-    """Read a long table (``series_id, year, value`` and optionally ``unit``) from a file.
+    """Read a table of many series (long, or wide with years as headers) from a file.
 
     Parameters
     ----------
     path
-        A ``.csv``/``.txt`` or ``.xlsx``/``.xlsm`` file, one row per series and year.
+        A ``.csv``/``.txt`` or ``.xlsx``/``.xlsm`` file: long, one row per series and year
+        (``series_id, year, value`` and optionally ``unit``), or wide, one row per series
+        and a column per year (headers 2019, 2020, ...; the series named by a ``series_id``
+        column or by its other text columns joined, "China / colocation"; see
+        :func:`idcforecast.batch.wide.melt_wide`).
     sep, decimal, header_row, sheet_name
         As in :func:`idcforecast.read_series`: the field separator (``None``: detected),
         the decimal mark (``"."`` or ``","``), the 0-based row of the header (rows above it
@@ -60,6 +66,9 @@ def read_long_table(
         (through ``kw_per_rack``, kW per rack). A row without a unit is taken to be in
         ``unit`` already. ``None`` (default): values are kept as written, and a series whose
         rows carry different units is reported as failed by :func:`forecast_many`.
+    estimates
+        Years marked as estimates ("2021E", "2022F") in headers or year cells: ``"error"``
+        (default) names them, ``"drop"`` leaves them out, ``"keep"`` reads them as years.
 
     Returns
     -------
@@ -92,6 +101,12 @@ def read_long_table(
     check_format_options(
         path, sep=sep, decimal=decimal, header_row=header_row, caller="read_long_table"
     )
+    if estimates not in ESTIMATE_POLICIES:
+        raise DataError(
+            f"read_long_table: estimates={estimates!r} is not a policy; expected one of "
+            f"{', '.join(map(repr, ESTIMATE_POLICIES))}",
+            estimates=estimates,
+        )
     # typed parsing is 5-10x faster on large files, but would read "1.234" (a thousand with
     # a grouping dot) as 1.234 when the decimal mark is ","
     table, name, place_of = read_table(
@@ -105,18 +120,14 @@ def read_long_table(
         known_columns=(*LONG_COLUMNS, "unit"),
     )
     missing = [c for c in LONG_COLUMNS if c not in table.columns]
-    if missing:
-        wide = any(year_label(c) is not None for c in table.columns)
-        hint = (
-            " (years as column headers: read it with idcforecast.read_series, which reads "
-            "wide tables, and pass the result)"
-            if wide
-            else header_hint(table)
-        )
+    if missing and is_wide(table):
+        table, place_of = melt_wide(table, name, place_of, estimates=estimates)
+    elif missing:
         raise DataError(
             f"{name}: no column(s) {', '.join(map(repr, missing))}; expected a long table "
-            f"with columns series_id, year, value (and optionally unit); found "
-            f"{', '.join(repr(c) for c in table.columns)}{hint}",
+            f"with columns series_id, year, value (and optionally unit), or a wide one with "
+            f"years as column headers; found {', '.join(repr(c) for c in table.columns)}"
+            f"{header_hint(table)}",
             source=name,
             missing=missing,
         )
@@ -139,9 +150,10 @@ def read_long_table(
         out["value"], percent = _numbers(table["value"], decimal, place_of)
         if percent.any():
             out = _percent_unit(out, percent, place_of)
+    dropped = np.zeros(len(out), dtype=bool)
     if not _is_numeric(out["year"]):
-        out["year"] = _years(table["year"], place_of)
-    out = out[~blank_id]
+        out["year"], dropped = _years(table["year"], place_of, estimates)
+    out = out[~blank_id & ~dropped]
     if unit is not None:
         out = _in_unit(out, unit, kw_per_rack, place_of)
     return out.reset_index(drop=True)
@@ -220,29 +232,42 @@ def _canonical_units(units: pd.Series) -> pd.Series:
     return units.map(spelled).astype(object).where(units.notna(), None)
 
 
-def _years(column: pd.Series, place_of: Any) -> pd.Series:
+def _years(column: pd.Series, place_of: Any, estimates: str) -> tuple[pd.Series, np.ndarray]:
     """Year cells as numbers where read_series reads them ("2020年", "FY2020", " 2019 ");
-    other cells keep their object, for their series' note."""
+    other cells keep their object, for their series' note. Estimate years ("2021E") follow
+    ``estimates``; the second result marks the rows it drops."""
     import pandas as pd
 
-    from idcforecast._cells import read_year
+    from idcforecast._cells import read_year_or_estimate
 
     numbers = pd.to_numeric(column, errors="coerce")
     numbers[column.map(lambda cell: isinstance(cell, bool)).astype(bool)] = np.nan
     unread = column[numbers.isna() & column.notna()]
     read: dict[Any, int] = {}
+    dropped_cells = set()
     for label, cell in unread.drop_duplicates().items():
         try:
-            read[cell] = read_year(cell, place=place_of(label, "year"))
+            year = read_year_or_estimate(cell, place=place_of(label, "year"), estimates=estimates)
+        except DataError:
+            if estimate_year(cell) is not None:  # an estimate under estimates="error"
+                raise
+            continue
         except IdcForecastError:
             continue
+        if year is None:
+            dropped_cells.add(cell)
+        else:
+            read[cell] = year[0]
     if read:
         numbers[unread.index] = unread.map(read)
-    if numbers.notna().all():
-        return numbers
+    dropped = (
+        column.isin(dropped_cells).to_numpy() if dropped_cells else np.zeros(len(column), bool)
+    )
+    if numbers.notna().all() or numbers[~dropped].notna().all():
+        return numbers, dropped
     kept = numbers.astype(object)
     kept[numbers.isna()] = column[numbers.isna()]
-    return kept
+    return kept, dropped
 
 
 def _percent_unit(data: pd.DataFrame, percent: pd.Series, place_of: Any) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from idcforecast._cells import ESTIMATE_POLICIES
 
 __all__ = [
     "add_csv_arguments",
+    "add_estimates_argument",
     "add_read_arguments",
     "add_sheet_argument",
     "add_unit_arguments",
@@ -34,12 +35,17 @@ def add_read_arguments(parser: argparse.ArgumentParser, *, file_option: str) -> 
         metavar="NAME",
         help="header of the year column when it is not 'year' (e.g. 年份)",
     )
-    group.add_argument(
+    add_estimates_argument(group)
+
+
+def add_estimates_argument(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """Declare ``--estimates`` (what to do with years such as 2021E)."""
+    parser.add_argument(
         "--estimates",
         default="error",
         choices=ESTIMATE_POLICIES,
         help="years marked as estimates (2021E, 2022F): 'error' (default) names them, 'drop' "
-        "reads the history only, 'keep' reads them as data, noted as estimates",
+        "reads the history only, 'keep' reads them as data",
     )
 
 

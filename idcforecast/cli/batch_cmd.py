@@ -11,6 +11,7 @@ from typing import Any
 
 from idcforecast.cli._read_options import (
     add_csv_arguments,
+    add_estimates_argument,
     add_sheet_argument,
     add_unit_arguments,
     separator,
@@ -19,8 +20,9 @@ from idcforecast.cli._read_options import (
 
 NAME = "forecast-many"
 HELP = (
-    "forecast every series of a long CSV/Excel file (series_id, year, value) and write a "
-    "tidy forecast CSV with a status and note per series"
+    "forecast every series of a CSV/Excel file (long: series_id, year, value; or wide: a row "
+    "per series, a column per year) and write a tidy forecast CSV with a status and note per "
+    "series"
 )
 SHOW_FAILED = 5
 
@@ -30,7 +32,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file",
         metavar="FILE",
-        help="long table: series_id, year, value [unit] (numbers as read_series reads them)",
+        help="long table (series_id, year, value [unit]) or wide table (a row per series named "
+        "by series_id or its text columns joined, a column per year), numbers as read_series "
+        "reads them",
     )
     parser.add_argument("--horizon", type=int, required=True, help="years after each series")
     parser.add_argument("--out", required=True, metavar="OUT.csv", help="forecast CSV to write")
@@ -50,6 +54,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_csv_arguments(parser)
     add_sheet_argument(parser)
+    add_estimates_argument(parser)
     add_unit_arguments(
         parser,
         help="convert every row to this unit ('USD bn') from its unit column (currencies at "
@@ -103,6 +108,7 @@ def run(args: argparse.Namespace) -> int:
         sheet_name=sheet_choice(args.sheet, args.file),
         unit=args.unit,
         kw_per_rack=args.kw_per_rack,
+        estimates=args.estimates,
     )
     started = time.perf_counter()
     result = forecast_many(

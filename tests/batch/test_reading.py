@@ -58,16 +58,79 @@ def test_title_without_header_row_says_which_option(tmp_path: Path) -> None:
     same_width = _csv(tmp_path, "Market sizes,,\nseries_id,year,value\ncn,2020,1\n", "w.csv")
     msg = (
         "w.csv: no column(s) 'series_id', 'year', 'value'; expected a long table with columns "
-        "series_id, year, value (and optionally unit); found 'Market sizes', 'Unnamed: 1', "
-        "'Unnamed: 2' (a title above the header? pass header_row=N"
+        "series_id, year, value (and optionally unit), or a wide one with years as column "
+        "headers; found 'Market sizes', 'Unnamed: 1', 'Unnamed: 2' (a title above the header? "
+        "pass header_row=N"
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         read_long_table(same_width)
 
 
-def test_wide_table_points_to_read_series(tmp_path: Path) -> None:
-    path = _csv(tmp_path, "series_id,2020,2021\ncn,1,2\n")
-    with pytest.raises(DataError, match=re.escape("years as column headers: read it with")):
+WIDE = (
+    "country,segment,unit,2019,2020,2021,2022E\n"
+    "China,colocation,CNY bn,100,120,140,160\n"
+    'China,cloud,CNY bn,50,"1,000",n/a,80\n'
+    "US,colocation,USD bn,30,,36,40\n"
+    "India,colocation,USD bn,,,,\n"
+    ",,,,,,\n"
+)
+
+
+def test_wide_tables_are_melted_into_series(tmp_path: Path) -> None:
+    path = _csv(tmp_path, WIDE, "wide.csv")
+    msg = (
+        "wide.csv: column(s) '2022E' hold estimates, not published figures; pass "
+        "estimates='drop' (--estimates drop) to forecast from the history only, or "
+        "estimates='keep' to read them as data"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_long_table(path)
+    out = read_long_table(path, estimates="drop")
+    assert out.columns.tolist() == ["series_id", "year", "value", "unit"]
+    # key columns joined; a blank cell is a year not published; the named row without any
+    # value keeps one NaN row (its series fails, named); the blank line is skipped
+    assert out.values.tolist() == [
+        ["China / colocation", 2019, 100.0, "CNY bn"],
+        ["China / colocation", 2020, 120.0, "CNY bn"],
+        ["China / colocation", 2021, 140.0, "CNY bn"],
+        ["China / cloud", 2019, 50.0, "CNY bn"],
+        ["China / cloud", 2020, 1000.0, "CNY bn"],
+        ["China / cloud", 2021, "n/a", "CNY bn"],
+        ["US / colocation", 2019, 30.0, "USD bn"],
+        ["US / colocation", 2021, 36.0, "USD bn"],
+        ["India / colocation", 2019, out["value"].iloc[-1], "USD bn"],
+    ]
+    assert np.isnan(out["value"].iloc[-1])
+    kept = read_long_table(path, estimates="keep")
+    assert kept[kept["year"] == 2022]["value"].tolist() == [160.0, 80.0, 40.0]
+
+
+def test_a_wide_table_forecasts_as_its_long_form(tmp_path: Path) -> None:
+    wide = _csv(tmp_path, "series_id,2016,2017,2018,2019,2020\na,1,2,3,5,8\nb,10,9,9,8,7\n")
+    long = _csv(
+        tmp_path,
+        "series_id,year,value\n"
+        + "".join(f"a,{2016 + i},{v}\n" for i, v in enumerate([1, 2, 3, 5, 8]))
+        + "".join(f"b,{2016 + i},{v}\n" for i, v in enumerate([10, 9, 9, 8, 7])),
+        "long.csv",
+    )
+    # (a long file's whole-number column is int64, the melted one float64)
+    pd.testing.assert_frame_equal(read_long_table(wide), read_long_table(long), check_dtype=False)
+    got = forecast_many(read_long_table(wide), 3, engine="serial", progress=False)
+    pd.testing.assert_frame_equal(
+        got, forecast_many(read_long_table(long), 3, engine="serial", progress=False)
+    )
+
+
+def test_wide_table_errors_name_the_file_cell(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "series_id,2020,2021\ncn,1,2\n,3,4\n", "w.csv")
+    with pytest.raises(DataError, match=re.escape("w.csv row 3, column 'series_id': the series")):
+        read_long_table(path)
+    path = _csv(tmp_path, "series_id;2020;2021\ncn;1;12,5\n", "w.csv")
+    with pytest.raises(ParseError, match=re.escape("w.csv row 2, column '2021'")):
+        read_long_table(path)
+    path = _csv(tmp_path, "unit,2020,2021\nMW,1,2\n", "w.csv")
+    with pytest.raises(DataError, match=re.escape("w.csv: no column names the series")):
         read_long_table(path)
 
 

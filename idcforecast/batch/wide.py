@@ -1,0 +1,151 @@
+"""Wide tables (one row per series, years as column headers) as the long table of a batch.
+
+Research tables of many markets are usually wide: a row per country x segment x metric, a
+column per year. :func:`melt_wide` turns one into the ``series_id, year, value [, unit]``
+rows that :func:`idcforecast.batch.read_long_table` reads, keeping each cell's place in the
+file for error messages, so that the number rules and per-series failures of the long
+reader apply unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from idcforecast._cells import ESTIMATE_POLICIES, estimate_year, is_blank, year_label
+from idcforecast.errors import DataError, EmptyDataError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["KEY_SEPARATOR", "is_wide", "melt_wide"]
+
+# joins the cells of several key columns (country, segment, metric) into one series id
+KEY_SEPARATOR = " / "
+# columns of a wide row that describe it rather than name the series
+_DESCRIBING = ("unit", "qualifier", "as_of", "source", "quote", "confidence", "scope", "note")
+
+
+def is_wide(table: pd.DataFrame) -> bool:
+    """True when some column header is a year (2019, "2019年", "2020A", "2021E")."""
+    return any(year_label(c) is not None or estimate_year(c) is not None for c in table.columns)
+
+
+def melt_wide(
+    table: pd.DataFrame, name: str, place_of: Callable[..., str], *, estimates: str
+) -> tuple[pd.DataFrame, Callable[..., str]]:
+    """The long rows of a wide ``table`` and a place function for them.
+
+    The series id is the ``series_id`` column, or else the cells of every other column that
+    is neither a year nor a describing column (``unit``, ``note``, ``source``...), joined by
+    :data:`KEY_SEPARATOR` ("China / colocation / revenue"). A blank year cell is a year not
+    published (no row); a wholly blank line is skipped. Years marked as estimates ("2021E")
+    follow ``estimates`` as in :func:`idcforecast.read_series`. A named row without any
+    value gives one row with a NaN value (its series fails, named, instead of vanishing).
+
+    Returns
+    -------
+    tuple
+        The long frame (``series_id, year, value`` and ``unit`` when the table has one), in
+        file order, and ``place(i, column)`` naming the file cell behind long row ``i``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> wide = pd.DataFrame({"country": ["cn", "us"], "2020": [1.0, 3.0], "2021": [2.0, None]})
+    >>> long, place = melt_wide(wide, "t.csv", lambda i, c=None: f"row {i}, {c}", estimates="error")
+    >>> long.values.tolist(), place(2, "value")
+    ([['cn', 2020, 1.0], ['cn', 2021, 2.0], ['us', 2020, 3.0]], 'row 1, 2020')
+    """
+    import pandas as pd
+
+    if estimates not in ESTIMATE_POLICIES:
+        raise DataError(
+            f"read_long_table: estimates={estimates!r} is not a policy; expected one of "
+            f"{', '.join(map(repr, ESTIMATE_POLICIES))}",
+            estimates=estimates,
+        )
+    years = {c: y for c in table.columns if (y := year_label(c)) is not None}
+    estimated = {c: y for c in table.columns if (y := estimate_year(c)) is not None}
+    if estimated and estimates == "error":
+        labels = ", ".join(repr(str(c).strip()) for c in estimated)
+        raise DataError(
+            f"{name}: column(s) {labels} hold estimates, not published figures; pass "
+            "estimates='drop' (--estimates drop) to forecast from the history only, or "
+            "estimates='keep' to read them as data",
+            source=name,
+            columns=labels,
+        )
+    if estimates == "keep":
+        years.update(estimated)
+    if not years:
+        raise EmptyDataError(
+            f"{name}: every year column holds estimates, dropped as asked; expected published "
+            "years, or pass estimates='keep'",
+            source=name,
+        )
+    others = [c for c in table.columns if c not in years and c not in estimated]
+    keys = ["series_id"] if "series_id" in others else [c for c in others if c not in _DESCRIBING]
+    if not keys:
+        raise DataError(
+            f"{name}: no column names the series beside the year columns "
+            f"{', '.join(repr(str(c)) for c in years)}; expected a series_id column, or text "
+            "columns such as country and segment (joined into the series id)",
+            source=name,
+        )
+    columns = list(years)
+    numeric = all(
+        pd.api.types.is_numeric_dtype(table[c].dtype) and table[c].dtype != bool for c in columns
+    )  # a typed CSV of plain numbers: no per-cell test
+    cells = table[columns].to_numpy(dtype=np.float64 if numeric else object)
+    ids = _joined_ids(table, keys)
+    filled = ~pd.isna(cells)
+    if not numeric:
+        filled &= ~np.vectorize(is_blank, otypes=[bool])(cells)
+    # a named row without any value keeps one (blank) cell, so that its series is reported
+    # as failed instead of vanishing from the batch
+    unnamed = np.array([i is None for i in ids])
+    empty = ~filled.any(axis=1) & ~unnamed
+    filled[empty, 0] = True
+    rows, cols = np.nonzero(filled)  # row-major: series in file order, then years
+    long = pd.DataFrame(
+        {
+            "series_id": ids[rows],
+            "year": np.asarray([years[c] for c in columns], dtype=np.int64)[cols],
+            "value": pd.Series(cells[rows, cols]).where(
+                pd.Series(~empty[rows] | (cols != 0)), np.nan
+            ),
+        }
+    )
+    if "unit" in others:
+        long["unit"] = table["unit"].to_numpy(dtype=object)[rows]
+    if not numeric and long["value"].map(_is_number).all():
+        long["value"] = long["value"].astype(np.float64)
+
+    def place(i: int, column: Any = None) -> str:
+        row = int(rows[i])
+        if column in ("value", "year"):
+            return place_of(row, columns[cols[i]])
+        if column == "series_id":
+            return place_of(row, keys[0])
+        return place_of(row) if column is None else place_of(row, column)
+
+    return long, place
+
+
+def _is_number(cell: Any) -> bool:
+    return isinstance(cell, float | int) and not isinstance(cell, bool)
+
+
+def _joined_ids(table: pd.DataFrame, keys: list[str]) -> np.ndarray:
+    """Each row's series id: its key cells, stripped, joined; None when all are blank."""
+    parts = [[None if is_blank(cell) else str(cell).strip() for cell in table[key]] for key in keys]
+    joined = [
+        KEY_SEPARATOR.join(p for p in row if p is not None)
+        if any(p is not None for p in row)
+        else None
+        for row in zip(*parts, strict=True)
+    ]
+    return np.asarray(joined, dtype=object)
