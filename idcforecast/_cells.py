@@ -23,6 +23,7 @@ __all__ = [
     "estimate_year",
     "in_context",
     "is_blank",
+    "is_estimate_note",
     "point_decimals",
     "read_figure",
     "read_flag",
@@ -215,9 +216,23 @@ def read_year_or_estimate(cell: Any, *, place: str, estimates: str) -> tuple[int
     )
 
 
+_ESTIMATE_MARK = "estimate (year written "
+
+
 def estimate_note(label: Any) -> str:
     """The note an estimate read with ``estimates="keep"`` carries."""
-    return f"estimate (year written {str(label).strip()!r})"
+    return f"{_ESTIMATE_MARK}{str(label).strip()!r})"
+
+
+def is_estimate_note(note: Any) -> bool:
+    """Whether a history row's ``note`` says it is an estimate read as data.
+
+    Examples
+    --------
+    >>> is_estimate_note(estimate_note("2021E")), is_estimate_note("sum of segments")
+    (True, False)
+    """
+    return isinstance(note, str) and _ESTIMATE_MARK in note
 
 
 def read_figure(cell: Any, *, place: str, decimal_mark: str = ".") -> Figure:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from idcforecast._cells import is_estimate_note
 from idcforecast.report._frames import (
     first_unit,
     one_model,
@@ -77,6 +78,19 @@ def _history_points(ax: Axes, history: pd.DataFrame) -> None:
                 markerfacecolor="white",
                 markeredgecolor=COLORS["history"],
                 label="derived (not published)",
+            )
+    if "note" in history.columns:
+        estimate = history["note"].map(is_estimate_note).astype(bool).to_numpy()
+        if estimate.any():
+            ax.plot(
+                years[estimate],
+                values[estimate],
+                linestyle="none",
+                marker="s",
+                markersize=5,
+                markerfacecolor="white",
+                markeredgecolor=COLORS["history"],
+                label="estimate (read as data)",
             )
 
 

@@ -101,9 +101,9 @@ class ReportDocument:
             def header(self) -> None:
                 if self.page_no() == 1:
                     return
-                self.set_font(FAMILY, size=7.5)
+                shown = document.set_font_for(document.title, size=7.5)  # a Chinese title too
                 self.set_text_color(*MUTED)
-                self.cell(0, 5, document.clean(document.title), align="L")
+                self.cell(0, 5, shown, align="L")
                 self.ln(8)
 
             def footer(self) -> None:

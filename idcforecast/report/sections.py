@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from idcforecast._cells import is_estimate_note
 from idcforecast.report.charts import (
     plot_backtest,
     plot_claims,
@@ -20,6 +21,7 @@ from idcforecast.report.charts import (
     plot_growth,
     plot_scenarios,
 )
+from idcforecast.report.fonts import without_cjk
 from idcforecast.report.style import unit_label
 from idcforecast.report.tables import format_summary, summary_table
 
@@ -104,11 +106,19 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     span = ctx.last_year - first_year
     end = _final(ctx)
     end_year = int(end["year"])
-    figures = [(f"Latest actual ({ctx.last_year})", _num(ctx.last_value), ctx.unit_text())]
+    estimate = _estimate_last(hist)
+    label = f"Latest estimate ({ctx.last_year})" if estimate else f"Latest actual ({ctx.last_year})"
+    figures = [(label, _num(ctx.last_value), ctx.unit_text())]
     lines = [
         # the plain unit label here: a line with Chinese is set in the CJK face (no bold)
         f"**Latest:** {_num(ctx.last_value)} {unit_label(ctx.unit)} in {ctx.last_year}"
-        + (" (derived, not published)." if _derived_last(hist) else ".")
+        + (
+            " (derived, not published)."
+            if _derived_last(hist)
+            else " (an estimate read as data, not published)."
+            if estimate
+            else "."
+        )
     ]
     if span > 0 and first_value > 0:
         rate = _cagr(first_value, ctx.last_value, span)
@@ -138,7 +148,7 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         )
     lines += _claims_lines(ctx)
     doc.bullets(lines, markdown=True)
-    doc.chart(plot_forecast(ctx.history, ctx.forecast, title=f"{ctx.title}: forecast"))
+    doc.chart(plot_forecast(ctx.history, ctx.forecast, title=_chart_title(ctx, "forecast")))
     doc.table(
         _key_years(ctx),
         col_widths=(12, 14, 30, 34, 34),
@@ -180,7 +190,8 @@ def _key_years(ctx: ReportContext) -> pd.DataFrame:
 
     fc = ctx.forecast.sort_values("year").reset_index(drop=True)
     picked = fc.iloc[sorted({*range(0, len(fc), 2), len(fc) - 1})]
-    rows = [(str(ctx.last_year), "actual", _num(ctx.last_value), "–", "–")]
+    kind = "estimate" if _estimate_last(ctx.history) else "actual"
+    rows = [(str(ctx.last_year), kind, _num(ctx.last_value), "–", "–")]
     rows += [
         (
             str(int(r["year"])),
@@ -197,8 +208,19 @@ def _key_years(ctx: ReportContext) -> pd.DataFrame:
     )
 
 
+def _chart_title(ctx: ReportContext, what: str) -> str:
+    """A chart title: chart text is DejaVu only, so a title in Chinese ("市场规模") loses its
+    CJK characters (fpdf2 would drop them from the drawing, leaving ": forecast")."""
+    name = without_cjk(ctx.title, placeholder="")
+    return f"{name}: {what}" if name else what[0].upper() + what[1:]
+
+
 def _derived_last(hist: pd.DataFrame) -> bool:
     return "derived" in hist.columns and bool(hist["derived"].iloc[-1])
+
+
+def _estimate_last(hist: pd.DataFrame) -> bool:
+    return "note" in hist.columns and is_estimate_note(hist["note"].iloc[-1])
 
 
 def _accuracy_row(ctx: ReportContext) -> pd.Series | None:
@@ -211,7 +233,7 @@ def _accuracy_row(ctx: ReportContext) -> pd.Series | None:
 
 def growth(ctx: ReportContext, doc: ReportDocument) -> None:
     """Year-on-year growth and the CAGR."""
-    fig = plot_growth(ctx.history, title=f"{ctx.title}: growth year on year")
+    fig = plot_growth(ctx.history, title=_chart_title(ctx, "growth year on year"))
     doc.heading("Growth", keep=doc.chart_height(fig) + 12)
     doc.paragraph(
         "Year-on-year growth is shown only where the previous year was published or derived; "
@@ -224,10 +246,16 @@ def summary(ctx: ReportContext, doc: ReportDocument) -> None:
     """The year-by-year table of actuals and forecast."""
     doc.heading("Summary table")
     table = format_summary(summary_table(ctx.history, ctx.forecast))
+    estimates = (
+        " 'estimate' rows are estimates in the source table (such as 2021E), read as data "
+        "as asked (estimates='keep'): the forecast starts from them."
+        if "note" in ctx.history.columns and ctx.history["note"].map(is_estimate_note).any()
+        else ""
+    )
     doc.paragraph(
         f"Values in {ctx.unit_text()}. 'derived' rows were computed by the data's compiler "
         "from a neighbouring year's reported growth; intervals are the forecast's 80% and 95% "
-        "prediction intervals.",
+        f"prediction intervals.{estimates}",
         size=8.5,
         muted=True,
     )

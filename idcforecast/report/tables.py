@@ -32,6 +32,7 @@ from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from idcforecast._cells import is_estimate_note
 from idcforecast.errors import DataError, SpecError
 from idcforecast.report._atomic import write_atomic
 from idcforecast.report._frames import first_unit, one_model, one_series, require_columns
@@ -82,7 +83,8 @@ def summary_table(
         ``cagr_to_date`` (from the first year of history) are percent numbers (20.0 = 20%);
         ``yoy`` is NaN where the previous year is not in the data, and the interval
         columns are NaN for actual years. ``kind`` is "actual", "derived" (computed by the
-        data's compiler, not published) or "forecast".
+        data's compiler, not published), "estimate" (a year such as 2021E read as data with
+        ``read_series(estimates="keep")``) or "forecast".
     """
     import numpy as np
     import pandas as pd
@@ -106,11 +108,12 @@ def summary_table(
         if "derived" in hist.columns
         else pd.Series(False, index=hist.index)
     )
+    estimate = hist["note"].map(is_estimate_note) if "note" in hist.columns else derived & False
     actual = pd.DataFrame(
         {
             "year": hist["year"].astype("int64"),
             "value": hist["value"].astype(float),
-            "kind": np.where(derived, "derived", "actual"),
+            "kind": np.where(estimate, "estimate", np.where(derived, "derived", "actual")),
         }
     )
     future = pd.DataFrame(

@@ -237,6 +237,27 @@ def test_user_data_file_with_one_series(tmp_path: Path) -> None:
     assert io.BytesIO(path.read_bytes()).read(5) == b"%PDF-"
 
 
+def test_chinese_headers_and_a_kept_estimate(tmp_path: Path, caplog) -> None:
+    data = tmp_path / "zh.csv"
+    # a Chinese year and series header, and a last year marked as an estimate
+    rows = "".join(f"{2012 + i},{100 * 1.2**i:.1f}\n" for i in range(9))
+    data.write_text("年份,市场规模\n" + rows + "2021E,520\n", encoding="utf-8")
+    read = {"unit": "CNY 100m", "year_column": "年份", "estimates": "keep"}
+    with caplog.at_level("WARNING"):
+        path = build_report(
+            data=data, to=2024, out=tmp_path / "zh.pdf", date=DATE, read_options=read
+        )
+    assert not [r for r in caplog.records if "missing the following glyphs" in r.getMessage()]
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "Latest estimate (2021)" in compact
+    assert "in 2021 (an estimate read as data, not published)." in compact
+    assert re.search(r"2021 520\.0 .*estimate", compact)  # the summary table's Type
+    assert "'estimate' rows are estimates in the source table (such as 2021E)" in compact
+    # chart titles are DejaVu only: the Chinese name is left out, not a bare ": forecast"
+    assert ": forecast" not in compact and "Forecast" in compact
+    assert "--year-column '年份' --estimates keep" in compact  # the equivalent command
+
+
 def test_short_series_gets_a_report_without_backtest(tmp_path: Path) -> None:
     data = tmp_path / "two.csv"
     data.write_text(
