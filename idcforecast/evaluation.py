@@ -144,7 +144,7 @@ def winkler_score(actual: Any, lower: Any, upper: Any, *, level: float) -> float
     >>> winkler_score([5.0, 12.0], [4.0, 4.0], [10.0, 10.0], level=80)  # (6 + 6 + 2/.2*2) / 2
     16.0
     """
-    from idcforecast.forecasting import resolve_levels
+    from idcforecast._forecast_inputs import resolve_levels
 
     (percent,) = resolve_levels(level, caller="winkler_score")
     alpha = 1.0 - percent / 100.0
@@ -189,13 +189,9 @@ def backtest(
     """
     import pandas as pd
 
+    from idcforecast._forecast_inputs import resolve_levels, resolve_methods
     from idcforecast._series import prepare_values, split_series
-    from idcforecast.forecasting import (
-        _forecast_row,
-        forecast_array,
-        resolve_levels,
-        resolve_methods,
-    )
+    from idcforecast.forecasting import _forecast_row, forecast_array
 
     methods = resolve_methods(method)
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:

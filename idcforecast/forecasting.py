@@ -16,15 +16,24 @@ to zero or below is floored at 1% of the smallest observation (named in ``note``
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from idcforecast._cells import in_context
+from idcforecast._forecast_inputs import (
+    AUTO,
+    VALUE_LIMIT,
+    check_inputs,
+    observed_mask,
+    place_in_series,
+    resolve_caps,
+    resolve_levels,
+    resolve_methods,
+)
 from idcforecast.calibration import (
     DEFAULT_SETTINGS,
     CalibrationSettings,
@@ -35,13 +44,10 @@ from idcforecast.calibration import (
     prior_sigma,
 )
 from idcforecast.errors import (
-    DataError,
     IdcForecastError,
     InsufficientDataError,
     ModelError,
-    NonNumericValueError,
     UnknownMethodError,
-    UnknownSeriesError,
 )
 
 if TYPE_CHECKING:
@@ -59,8 +65,6 @@ __all__ = [
     "plan_forecast",
     "resolve_methods",
 ]
-
-AUTO = "auto"
 
 
 @dataclass(frozen=True)
@@ -165,165 +169,6 @@ def _capped_interval(
     return _clip_at(lo, cap), _clip_at(hi, cap)
 
 
-def resolve_methods(method: str | Sequence[str]) -> tuple[str, ...]:
-    """Validate ``method`` ("auto", an alias or a list of them); return the aliases.
-
-    Examples
-    --------
-    >>> resolve_methods(["auto", "drift"])
-    ('auto', 'drift')
-    """
-    from idcforecast.models import MODEL_REGISTRY
-
-    names = (method,) if isinstance(method, str) else tuple(method)
-    if not names:
-        raise UnknownMethodError(
-            "method is an empty list; pass 'auto', a model alias or a list of aliases",
-            method=method,
-        )
-    valid = sorted([AUTO, *MODEL_REGISTRY])
-    for name in names:
-        if name != AUTO and name not in MODEL_REGISTRY:
-            close = difflib.get_close_matches(str(name), valid, n=1)
-            hint = f"did you mean {close[0]!r}? " if close else ""
-            raise UnknownMethodError(
-                f"unknown forecasting method {name!r}; {hint}valid methods are {', '.join(valid)}",
-                method=name,
-                valid=valid,
-            )
-    return names
-
-
-def resolve_levels(level: Any, *, caller: str = "forecast") -> tuple[float, ...]:
-    """Validate interval ``level`` (one percentage or several); return them as floats.
-
-    Each level must be a number strictly between 0 and 100 (100 would be an infinite
-    interval, 150 or NaN none at all); repeated levels are kept once.
-
-    Examples
-    --------
-    >>> resolve_levels((80, 95.0, 80))
-    (80.0, 95.0)
-    >>> resolve_levels(150)
-    Traceback (most recent call last):
-    ...
-    idcforecast.errors.ModelError: forecast: interval level 150 is not a percentage strictly between 0 and 100; pass levels like (80, 95)
-    """  # noqa: E501
-    if isinstance(level, np.ndarray) and level.ndim == 0:
-        level = level.item()
-    many = not isinstance(level, str | bytes) and isinstance(level, Iterable)
-    levels = tuple(level) if many else (level,)
-    out: dict[float, None] = {}
-    for value in levels:
-        number = isinstance(value, int | float | np.integer | np.floating)
-        if isinstance(value, bool) or not number or not 0 < float(value) < 100:
-            raise ModelError(
-                f"{caller}: interval level {value!r} is not a percentage strictly between "
-                "0 and 100; pass levels like (80, 95)",
-                level=value,
-            )
-        out[float(value)] = None
-    return tuple(out)
-
-
-def resolve_caps(
-    cap: float | Mapping[Any, float] | None, series_ids: Any, *, caller: str = "forecast"
-) -> float | dict[str, float] | None:
-    """``cap`` as given, or a ``{series_id: cap}`` mapping keyed by the ids as text.
-
-    Series ids become text in every output, so ``{1: 80.0}`` caps series ``"1"``; a key
-    that names no series is an error (a misspelt id would silently leave a series uncapped).
-
-    Examples
-    --------
-    >>> resolve_caps({1: 80.0}, ["1", "2"])
-    {'1': 80.0}
-    """
-    if not isinstance(cap, Mapping):
-        return cap
-    caps = {str(key): value for key, value in cap.items()}
-    known = {str(sid) for sid in series_ids}
-    unknown = [key for key in caps if key not in known]
-    if unknown:
-        some = sorted(known)[:5]
-        raise UnknownSeriesError(
-            f"{caller}: cap is given for series {', '.join(map(repr, unknown))}, which "
-            f"{'is' if len(unknown) == 1 else 'are'} not in the data; expected series ids "
-            f"such as {', '.join(map(repr, some))}; fix the key or drop it",
-            series_id=unknown[0],
-        )
-    return caps
-
-
-# Largest value size forecast: every model was checked to fit series up to it (a square of
-# 1e154 already overflows a float); no market figure in any unit comes near.
-VALUE_LIMIT = 1e150
-
-
-def _where(first_year: int | None, index: int) -> str:
-    return f"year {first_year + index}" if first_year is not None else f"observation {index}"
-
-
-def _check_inputs(
-    y: np.ndarray, horizon: Any, series_id: str, first_year: int | None
-) -> tuple[np.ndarray, int]:
-    if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
-        raise ModelError(
-            f"series {series_id!r}: horizon must be a positive whole number of years after "
-            f"the last observation; got {horizon!r}; pass e.g. horizon=5",
-            series_id=series_id,
-            horizon=horizon,
-        )
-    values = np.asarray(y, dtype=np.float64)
-    if values.ndim != 1:
-        raise ModelError(
-            f"series {series_id!r}: expected a 1-D array of yearly values; got shape "
-            f"{values.shape}",
-            series_id=series_id,
-        )
-    bad = np.flatnonzero(~np.isfinite(values))
-    if bad.size:
-        i = int(bad[0])
-        raise NonNumericValueError(
-            f"series {series_id!r} {_where(first_year, i)}: value {values[i]!r} is not finite; "
-            "drop that year (the gap policy of forecast() handles missing years)",
-            series_id=series_id,
-            index=i,
-        )
-    huge = np.flatnonzero(np.abs(values) > VALUE_LIMIT)
-    if huge.size:
-        i = int(huge[0])
-        raise DataError(
-            f"series {series_id!r} {_where(first_year, i)}: value {values[i]:.6g} is beyond "
-            f"{VALUE_LIMIT:g} in size, where the models' sums of squares overflow; express "
-            "the series in a larger unit (a unit mix-up?)",
-            series_id=series_id,
-            index=i,
-            value=float(values[i]),
-        )
-    return values, int(horizon)
-
-
-def _observed_mask(observed: Any, n: int, series_id: str) -> np.ndarray | None:
-    """``observed`` as a boolean mask of ``n`` values; None when every value was observed."""
-    if observed is None:
-        return None
-    seen = np.asarray(observed)
-    if seen.dtype != np.bool_ or seen.shape != (n,):
-        raise ModelError(
-            f"series {series_id!r}: observed must be a boolean mask with one flag per value "
-            f"({n}); got dtype {seen.dtype} and shape {seen.shape}",
-            series_id=series_id,
-        )
-    if not seen[-1]:
-        raise ModelError(
-            f"series {series_id!r}: the last value must be observed (a forecast starts from "
-            "data); got observed[-1] False",
-            series_id=series_id,
-        )
-    return None if seen.all() else seen.copy()
-
-
 def _method_point(
     method: str,
     y: np.ndarray,
@@ -372,7 +217,7 @@ def _method_point(
     if cls.requires_positive and np.any(y <= 0):
         i = int(np.flatnonzero(y <= 0)[0])
         raise ModelError(
-            f"series {series_id!r} {_where(first_year, i)}: value {float(y[i])!r} is not "
+            f"series {series_id!r} {place_in_series(first_year, i)}: value {float(y[i])!r} is not "
             f"positive; model {method!r} works on logarithms; use a level model such as "
             "'drift' or method='auto'",
             series_id=series_id,
@@ -502,7 +347,7 @@ def forecast_array(
             failed.append(cut)
     notes = list(final.fit_notes())
     if failed:
-        where = ", ".join(_where(first_year, cut - 1) for cut in failed)
+        where = ", ".join(place_in_series(first_year, cut - 1) for cut in failed)
         notes.append(
             f"refits ending at {where} failed; left out of the interval calibration "
             f"({len(failed)} of {len(plan.cutoffs)} cutoffs)"
@@ -566,8 +411,8 @@ def plan_forecast(
     >>> plan.problem_lengths
     [12, 11, 10, 9, 8, 7, 6, 5, 4]
     """
-    values, h = _check_inputs(y, horizon, series_id, first_year)
-    seen = _observed_mask(observed, values.size, series_id)
+    values, h = check_inputs(y, horizon, series_id, first_year)
+    seen = observed_mask(observed, values.size, series_id)
     levels = resolve_levels(levels, caller=f"series {series_id!r}")
     (alias,) = resolve_methods(method) if isinstance(method, str) else (None,)
     if alias is None:
@@ -577,7 +422,7 @@ def plan_forecast(
             method=method,
         )
     if cap is not None and not float(cap) > values[-1]:
-        last = _where(first_year, values.size - 1)
+        last = place_in_series(first_year, values.size - 1)
         raise ModelError(
             f"series {series_id!r}: cap {float(cap)!r} is not above the last observation "
             f"{float(values[-1])!r} ({last}); pass a cap above it or cap=None",

@@ -474,7 +474,7 @@ def test_zero_width_intervals_of_a_constant_series_say_so() -> None:
 
 @pytest.mark.parametrize("alias", ["auto", *MODEL_REGISTRY])
 def test_every_method_works_up_to_the_value_limit(alias) -> None:
-    from idcforecast.forecasting import VALUE_LIMIT
+    from idcforecast._forecast_inputs import VALUE_LIMIT
 
     # about the largest series forecast() accepts: 40 points up to 0.9 * VALUE_LIMIT
     y = np.linspace(0.3, 0.9, 40) ** 2 * VALUE_LIMIT

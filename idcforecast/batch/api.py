@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from idcforecast._forecast_inputs import resolve_caps, resolve_levels, resolve_methods
 from idcforecast.batch.chunks import SeriesTable, auto_chunk_size, group_series, iter_chunks
 from idcforecast.batch.engines import ENGINES, available_cores, run_engine
 from idcforecast.batch.progress import make_progress
 from idcforecast.batch.worker import BatchSpec, ChunkResult, run_chunk
 from idcforecast.errors import EngineError, ModelError, UnknownMethodError
-from idcforecast.forecasting import resolve_caps, resolve_levels, resolve_methods
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -1,0 +1,195 @@
+"""Checks of the forecast front door's arguments, shared by ``forecast``, ``backtest`` and
+``forecast_many``: method aliases, interval levels, caps, and one series' values.
+
+Every failure is a typed error naming the series, the value and the fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from idcforecast.errors import (
+    DataError,
+    ModelError,
+    NonNumericValueError,
+    UnknownMethodError,
+    UnknownSeriesError,
+)
+
+__all__ = [
+    "AUTO",
+    "VALUE_LIMIT",
+    "check_inputs",
+    "observed_mask",
+    "place_in_series",
+    "resolve_caps",
+    "resolve_levels",
+    "resolve_methods",
+]
+
+AUTO = "auto"
+
+
+def resolve_methods(method: str | Sequence[str]) -> tuple[str, ...]:
+    """Validate ``method`` ("auto", an alias or a list of them); return the aliases.
+
+    Examples
+    --------
+    >>> resolve_methods(["auto", "drift"])
+    ('auto', 'drift')
+    """
+    from idcforecast.models import MODEL_REGISTRY
+
+    names = (method,) if isinstance(method, str) else tuple(method)
+    if not names:
+        raise UnknownMethodError(
+            "method is an empty list; pass 'auto', a model alias or a list of aliases",
+            method=method,
+        )
+    valid = sorted([AUTO, *MODEL_REGISTRY])
+    for name in names:
+        if name != AUTO and name not in MODEL_REGISTRY:
+            close = difflib.get_close_matches(str(name), valid, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise UnknownMethodError(
+                f"unknown forecasting method {name!r}; {hint}valid methods are {', '.join(valid)}",
+                method=name,
+                valid=valid,
+            )
+    return names
+
+
+def resolve_levels(level: Any, *, caller: str = "forecast") -> tuple[float, ...]:
+    """Validate interval ``level`` (one percentage or several); return them as floats.
+
+    Each level must be a number strictly between 0 and 100 (100 would be an infinite
+    interval, 150 or NaN none at all); repeated levels are kept once.
+
+    Examples
+    --------
+    >>> resolve_levels((80, 95.0, 80))
+    (80.0, 95.0)
+    >>> resolve_levels(150)
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.ModelError: forecast: interval level 150 is not a percentage strictly between 0 and 100; pass levels like (80, 95)
+    """  # noqa: E501
+    if isinstance(level, np.ndarray) and level.ndim == 0:
+        level = level.item()
+    many = not isinstance(level, str | bytes) and isinstance(level, Iterable)
+    levels = tuple(level) if many else (level,)
+    out: dict[float, None] = {}
+    for value in levels:
+        number = isinstance(value, int | float | np.integer | np.floating)
+        if isinstance(value, bool) or not number or not 0 < float(value) < 100:
+            raise ModelError(
+                f"{caller}: interval level {value!r} is not a percentage strictly between "
+                "0 and 100; pass levels like (80, 95)",
+                level=value,
+            )
+        out[float(value)] = None
+    return tuple(out)
+
+
+def resolve_caps(
+    cap: float | Mapping[Any, float] | None, series_ids: Any, *, caller: str = "forecast"
+) -> float | dict[str, float] | None:
+    """``cap`` as given, or a ``{series_id: cap}`` mapping keyed by the ids as text.
+
+    Series ids become text in every output, so ``{1: 80.0}`` caps series ``"1"``; a key
+    that names no series is an error (a misspelt id would silently leave a series uncapped).
+
+    Examples
+    --------
+    >>> resolve_caps({1: 80.0}, ["1", "2"])
+    {'1': 80.0}
+    """
+    if not isinstance(cap, Mapping):
+        return cap
+    caps = {str(key): value for key, value in cap.items()}
+    known = {str(sid) for sid in series_ids}
+    unknown = [key for key in caps if key not in known]
+    if unknown:
+        some = sorted(known)[:5]
+        raise UnknownSeriesError(
+            f"{caller}: cap is given for series {', '.join(map(repr, unknown))}, which "
+            f"{'is' if len(unknown) == 1 else 'are'} not in the data; expected series ids "
+            f"such as {', '.join(map(repr, some))}; fix the key or drop it",
+            series_id=unknown[0],
+        )
+    return caps
+
+
+# Largest value size forecast: every model was checked to fit series up to it (a square of
+# 1e154 already overflows a float); no market figure in any unit comes near.
+VALUE_LIMIT = 1e150
+
+
+def place_in_series(first_year: int | None, index: int) -> str:
+    return f"year {first_year + index}" if first_year is not None else f"observation {index}"
+
+
+def check_inputs(
+    y: np.ndarray, horizon: Any, series_id: str, first_year: int | None
+) -> tuple[np.ndarray, int]:
+    if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
+        raise ModelError(
+            f"series {series_id!r}: horizon must be a positive whole number of years after "
+            f"the last observation; got {horizon!r}; pass e.g. horizon=5",
+            series_id=series_id,
+            horizon=horizon,
+        )
+    values = np.asarray(y, dtype=np.float64)
+    if values.ndim != 1:
+        raise ModelError(
+            f"series {series_id!r}: expected a 1-D array of yearly values; got shape "
+            f"{values.shape}",
+            series_id=series_id,
+        )
+    bad = np.flatnonzero(~np.isfinite(values))
+    if bad.size:
+        i = int(bad[0])
+        where = place_in_series(first_year, i)
+        raise NonNumericValueError(
+            f"series {series_id!r} {where}: value {values[i]!r} is not finite; drop that year "
+            "(the gap policy of forecast() handles missing years)",
+            series_id=series_id,
+            index=i,
+        )
+    huge = np.flatnonzero(np.abs(values) > VALUE_LIMIT)
+    if huge.size:
+        i = int(huge[0])
+        where = place_in_series(first_year, i)
+        raise DataError(
+            f"series {series_id!r} {where}: value {values[i]:.6g} is beyond "
+            f"{VALUE_LIMIT:g} in size, where the models' sums of squares overflow; express "
+            "the series in a larger unit (a unit mix-up?)",
+            series_id=series_id,
+            index=i,
+            value=float(values[i]),
+        )
+    return values, int(horizon)
+
+
+def observed_mask(observed: Any, n: int, series_id: str) -> np.ndarray | None:
+    """``observed`` as a boolean mask of ``n`` values; None when every value was observed."""
+    if observed is None:
+        return None
+    seen = np.asarray(observed)
+    if seen.dtype != np.bool_ or seen.shape != (n,):
+        raise ModelError(
+            f"series {series_id!r}: observed must be a boolean mask with one flag per value "
+            f"({n}); got dtype {seen.dtype} and shape {seen.shape}",
+            series_id=series_id,
+        )
+    if not seen[-1]:
+        raise ModelError(
+            f"series {series_id!r}: the last value must be observed (a forecast starts from "
+            "data); got observed[-1] False",
+            series_id=series_id,
+        )
+    return None if seen.all() else seen.copy()
