@@ -320,3 +320,14 @@ def test_percentages_are_numbers_in_percent(tmp_path: Path) -> None:
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         read_long_table(csv)
+
+
+def test_estimate_years_in_a_long_table(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "series_id,year,value\na,2020,1\na,2021,2\na,2022E,3\nb,2020,5\n")
+    msg = "m.csv row 4, column 'year': '2022E' is an estimate, not a published figure"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_long_table(path)
+    assert read_long_table(path, estimates="drop")["year"].tolist() == [2020, 2021, 2020]
+    assert read_long_table(path, estimates="keep")["year"].tolist() == [2020, 2021, 2022, 2020]
+    with pytest.raises(DataError, match=re.escape("estimates='maybe' is not a policy")):
+        read_long_table(path, estimates="maybe")
