@@ -518,12 +518,30 @@ def finish_forecast(
             "have zero width, they measure past variation only"
         )
     cap = plan.cap
+    if not np.all(np.isfinite(mean)):
+        step = int(np.flatnonzero(~np.isfinite(mean))[0])
+        raise ModelError(
+            f"series {plan.series_id!r}: the {plan.method!r} forecast overflows at step "
+            f"{step + 1} ({float(mean[step])!r}): the history grows too fast to extrapolate in "
+            "floating point; check the values and their unit, or use a level method such as "
+            "'drift'",
+            series_id=plan.series_id,
+            method=plan.method,
+        )
     if cap is not None and np.any(mean > cap):
         notes.append(f"clipped at cap {cap:g}")
     lower, upper = {}, {}
-    for level in map(float, plan.levels):  # from the mean before the cap
-        lower[level], upper[level] = _capped_interval(
-            mean, sigma, level, positive, plan.settings, cap
+    with np.errstate(over="ignore"):  # an infinite bound is noted below
+        for level in map(float, plan.levels):  # from the mean before the cap
+            lower[level], upper[level] = _capped_interval(
+                mean, sigma, level, positive, plan.settings, cap
+            )
+    unbounded = [lv for lv in plan.levels if not np.all(np.isfinite(upper[float(lv)]))]
+    if unbounded:
+        which = ", ".join(f"{lv:g}%" for lv in unbounded)
+        notes.append(
+            f"upper bounds of the {which} interval{'s' if len(unbounded) > 1 else ''} "
+            "overflow (inf): the history grows too fast for a finite bound"
         )
     return SeriesForecast(
         series_id=plan.series_id,

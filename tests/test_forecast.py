@@ -489,3 +489,23 @@ def test_every_method_works_up_to_the_value_limit(alias) -> None:
             mean, upper = fc.mean, fc.upper[95]
     assert np.isfinite(mean).all() and np.isfinite(upper).all()
     assert (mean > 0.5 * VALUE_LIMIT).all()
+
+
+def test_a_forecast_that_overflows_is_an_error_and_an_infinite_bound_a_note() -> None:
+    # valid values (1e-300 .. 1e150) growing 1e90-fold a year: no finite extrapolation
+    y = np.array([10.0 ** (-300 + 90 * i) for i in range(6)])
+    msg = (
+        "series 'series': the 'drift_log' forecast overflows at step 2 (inf): the history "
+        "grows too fast to extrapolate in floating point; check the values and their unit, "
+        "or use a level method such as 'drift'"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # numpy's own overflow warnings
+        with pytest.raises(ModelError, match=re.escape(msg)):
+            forecast_array(y, horizon=6, method="drift_log")
+        fc = forecast_array(y, horizon=6)  # the median stays finite, its upper bounds not
+    assert np.isfinite(fc.mean).all() and not np.isfinite(fc.upper[95]).all()
+    assert fc.note.endswith(
+        "upper bounds of the 80%, 95% intervals overflow (inf): the history grows too fast "
+        "for a finite bound"
+    )
