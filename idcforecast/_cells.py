@@ -24,6 +24,7 @@ __all__ = [
     "in_context",
     "is_blank",
     "is_estimate_note",
+    "is_number_column",
     "point_decimals",
     "read_figure",
     "read_flag",
@@ -160,6 +161,28 @@ def _marked_year(label: Any) -> tuple[int, str] | None:
     if not isinstance(label, str) or (match := _MARKED_YEAR.fullmatch(label)) is None:
         return None
     return int(match.group(1)), match.group(2)
+
+
+_NUMBER_OR_PERCENT = re.compile(r"\s*[+-]?[\d,.\s]*\d[\d,.\s]*%?\s*")
+
+
+def is_number_column(cells: Any) -> bool:
+    """Whether every non-blank cell is a number or number text ("18.3%", "1,234.5"): a
+    column of computed statistics (a CAGR beside year columns), not one naming series.
+
+    Examples
+    --------
+    >>> is_number_column([0.183, "26.5%", None]), is_number_column(["colo", 1.0])
+    (True, False)
+    >>> is_number_column([None, " "])
+    False
+    """
+    filled = [cell for cell in cells if not is_blank(cell)]
+    return bool(filled) and all(
+        (isinstance(cell, numbers.Real) and not isinstance(cell, bool))
+        or (isinstance(cell, str) and _NUMBER_OR_PERCENT.fullmatch(cell) is not None)
+        for cell in filled
+    )
 
 
 def read_year(cell: Any, *, place: str) -> int:

@@ -23,6 +23,7 @@ from idcforecast._cells import (
     estimate_note,
     estimate_year,
     is_blank,
+    is_number_column,
     read_figure,
     read_year_or_estimate,
     year_label,
@@ -363,6 +364,9 @@ def _years_as_columns(
     others = [c for c in table.columns if c not in years and c not in estimated]
     id_column = "series_id" if "series_id" in others else None
     free = [c for c in others if c not in _META]
+    named = [c for c in free if not is_number_column(table[c])]
+    if len(free) > 1 and len(named) == 1:
+        free = named  # beside one text column, numbers are statistics ("CAGR 2019-21")
     if id_column is None and len(free) == 1:
         id_column = free[0]
     elif id_column is None and free:

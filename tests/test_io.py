@@ -961,3 +961,21 @@ def test_a_table_of_estimates_only_with_estimates_dropped_is_empty() -> None:
     msg = "DataFrame: every year column holds estimates (2021E, 2022E), dropped as asked"
     with pytest.raises(EmptyDataError, match=re.escape(msg)):
         read_series(table, unit="MW", estimates="drop")
+
+
+def test_a_cagr_column_beside_the_years_is_not_a_series_name() -> None:
+    table = pd.DataFrame(
+        {
+            "segment": ["colo", "cloud"],
+            "2019": [100.0, 50.0],
+            "2020": [120.0, 60.0],
+            "CAGR 2019-20": ["20.0%", "20.0%"],
+        }
+    )
+    out = read_series(table, unit="CNY bn")
+    assert out[["series_id", "year", "value"]].values.tolist() == [
+        ["colo", 2019, 100.0], ["colo", 2020, 120.0], ["cloud", 2019, 50.0], ["cloud", 2020, 60.0]
+    ]  # fmt: skip
+    two_names = table.assign(region=["cn", "us"])
+    with pytest.raises(DataError, match="cannot tell which column names the series"):
+        read_series(two_names, unit="CNY bn")

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from idcforecast._cells import ESTIMATE_POLICIES, estimate_year, is_blank, year_label
+from idcforecast._cells import (
+    ESTIMATE_POLICIES,
+    estimate_year,
+    is_blank,
+    is_number_column,
+    year_label,
+)
 from idcforecast.errors import DataError, EmptyDataError
 
 if TYPE_CHECKING:
@@ -40,10 +46,12 @@ def melt_wide(
 
     The series id is the ``series_id`` column, or else the cells of every other column that
     is neither a year nor a describing column (``unit``, ``note``, ``source``...), joined by
-    :data:`KEY_SEPARATOR` ("China / colocation / revenue"). A blank year cell is a year not
-    published (no row); a wholly blank line is skipped. Years marked as estimates ("2021E")
-    follow ``estimates`` as in :func:`idcforecast.read_series`. A named row without any
-    value gives one row with a NaN value (its series fails, named, instead of vanishing).
+    :data:`KEY_SEPARATOR` ("China / colocation / revenue"); columns holding only numbers
+    ("CAGR 2019-21": 18.3%) are statistics, not names, when a text column is there. A blank
+    year cell is a year not published (no row); a wholly blank line is skipped. Years marked
+    as estimates ("2021E") follow ``estimates`` as in :func:`idcforecast.read_series`. A
+    named row without any value gives one row with a NaN value (its series fails, named,
+    instead of vanishing).
 
     Returns
     -------
@@ -88,6 +96,9 @@ def melt_wide(
         )
     others = [c for c in table.columns if c not in years and c not in estimated]
     keys = ["series_id"] if "series_id" in others else [c for c in others if c not in _DESCRIBING]
+    named = [c for c in keys if not is_number_column(table[c])]
+    if named:  # numbers beside text columns are statistics ("CAGR 2019-21"), not names
+        keys = named
     if not keys:
         raise DataError(
             f"{name}: no column names the series beside the year columns "

@@ -331,3 +331,10 @@ def test_estimate_years_in_a_long_table(tmp_path: Path) -> None:
     assert read_long_table(path, estimates="keep")["year"].tolist() == [2020, 2021, 2022, 2020]
     with pytest.raises(DataError, match=re.escape("estimates='maybe' is not a policy")):
         read_long_table(path, estimates="maybe")
+
+
+def test_number_columns_beside_a_wide_table_are_not_joined_into_ids(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "segment,2019,2020,CAGR\ncolo,100,120,20.0%\ncloud,50,60,20%\n")
+    assert read_long_table(path)["series_id"].tolist() == ["colo", "colo", "cloud", "cloud"]
+    numeric_ids = _csv(tmp_path, "code,2019,2020\n101,1,2\n102,3,4\n", "codes.csv")
+    assert read_long_table(numeric_ids)["series_id"].tolist() == ["101", "101", "102", "102"]
