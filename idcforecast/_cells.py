@@ -33,12 +33,14 @@ __all__ = [
     "year_label",
 ]
 
-_YEAR_TEXT = re.compile(r"\s*(\d{4})\s*年?\s*")
+# "2019", "2019年", "2019年度" (the year of an annual report), "FY2019" / "CY2019" (fiscal
+# or calendar year: an analyst's table labels its columns so; read as that year)
+_YEAR_TEXT = re.compile(r"\s*(?:[FC]Y\s*)?(\d{4})\s*(?:年度?)?\s*", re.IGNORECASE)
 # a year marked as an actual or as an estimate, the way broker and research tables head
 # their columns: "2020A", "2021E", "2022F", "2023P", "2024B" (budget), "2025 (est.)",
 # "2026年预测"
 _MARKED_YEAR = re.compile(
-    r"\s*(\d{4})\s*年?\s*[(\[（]?\s*"
+    r"\s*(?:[FC]Y\s*)?(\d{4})\s*(?:年度?)?\s*[(\[（]?\s*"
     r"(a|act\.?|actual|实际|e|est\.?|estimate[ds]?|f|fcst\.?|forecast|p|proj\.?|projected"
     r"|b|budget|预测|预计|预估|估计)"
     r"\s*[)\]）]?\s*",
@@ -119,6 +121,8 @@ def year_label(label: Any) -> int | None:
     --------
     >>> year_label("2019年"), year_label("value"), year_label(2019.0), year_label("2019A")
     (2019, None, 2019, 2019)
+    >>> year_label("FY2019"), year_label("2019年度"), year_label("FY2019E")
+    (2019, 2019, None)
     >>> year_label("2021E") is None
     True
     """

@@ -979,3 +979,11 @@ def test_a_cagr_column_beside_the_years_is_not_a_series_name() -> None:
     two_names = table.assign(region=["cn", "us"])
     with pytest.raises(DataError, match="cannot tell which column names the series"):
         read_series(two_names, unit="CNY bn")
+
+
+def test_fiscal_and_report_year_headers() -> None:
+    headers = {"series_id": ["idc"], "FY2019": [1.0], "2020年度": [2.0], "CY2021": [3.0]}
+    table = pd.DataFrame(headers)
+    assert _values(read_series(table, unit="MW"), "idc") == {2019: 1.0, 2020: 2.0, 2021: 3.0}
+    with pytest.raises(DataError, match=re.escape("column(s) 'FY2022E' hold estimates")):
+        read_series(table.assign(FY2022E=[4.0]), unit="MW")
