@@ -254,8 +254,10 @@ def backtest(
 def _enough(years: np.ndarray, cutoff: int, alias: str, gaps: str) -> bool:
     """Whether the observed years up to ``cutoff`` meet the method's minimum.
 
-    Filled gap years do not count (``forecast_array`` counts observed values); under
-    ``gaps="span"`` only the latest consecutive run up to ``cutoff`` is fitted.
+    Filled gap years do not count (``forecast_array`` counts observed values), and a cutoff
+    whose years up to it are mostly missing is not feasible under ``gaps="interpolate"``
+    (the policy refuses such a series); under ``gaps="span"`` only the latest consecutive
+    run up to ``cutoff`` is fitted.
     """
     from idcforecast.auto import AUTO_MIN_OBS
     from idcforecast.models import MODEL_REGISTRY
@@ -265,6 +267,10 @@ def _enough(years: np.ndarray, cutoff: int, alias: str, gaps: str) -> bool:
     if gaps == "span":
         breaks = np.flatnonzero(np.diff(train) > 1)
         train = train[int(breaks[-1]) + 1 :] if breaks.size else train
+    elif gaps == "interpolate" and train.size:
+        missing = int(train[-1] - train[0] + 1) - int(train.size)
+        if missing > train.size:  # the policy refuses to invent most of a series
+            return False
     return int(train.size) >= need
 
 

@@ -255,3 +255,12 @@ def test_backtest_cutoffs_count_the_years_the_gap_policy_fits() -> None:
     # "interpolate" counts observed years: 2012 is the first cutoff with 3 of them
     filled = backtest(frame, 1, method="drift")
     assert sorted(filled["cutoff"].unique().tolist())[0] == 2012
+
+
+def test_backtest_skips_cutoffs_whose_history_is_mostly_missing() -> None:
+    # 2000, then 2005-2015: forecast() fills 2001-2004 (4 of 16 years); a cutoff in 2006
+    # would have 4 missing of 7 years, which the interpolate policy refuses
+    years = np.array([2000, *range(2005, 2016)])
+    frame = pd.DataFrame({"series_id": "s", "year": years, "value": 10.0 + years - 2000})
+    bt = backtest(frame, 2, method="drift")
+    assert sorted(bt["cutoff"].unique().tolist()) == list(range(2007, 2014))  # 4 of 8 missing
