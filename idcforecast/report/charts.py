@@ -62,6 +62,12 @@ def _integer_ticks(ax: Axes) -> None:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
 
 
+def _from_zero(ax: Axes) -> None:
+    """Start the value axis at zero (a market's scale), unless the data go below it."""
+    if ax.dataLim.y0 >= 0:
+        ax.set_ylim(bottom=0)
+
+
 def _history_points(ax: Axes, history: pd.DataFrame) -> None:
     years = history["year"].to_numpy()
     values = history["value"].to_numpy(dtype=float)
@@ -175,7 +181,7 @@ def plot_forecast(
         )
         _thousands(ax)
         ax.set_xlim(float(hist["year"].iloc[0]) - 0.5, float(end["year"]) + 1.6)
-        ax.set_ylim(bottom=0)
+        _from_zero(ax)
         style_axes(
             ax,
             ylabel=unit_label(unit),
@@ -468,7 +474,7 @@ def plot_claims(
         ]
         ax.legend(handles=handles, loc="upper left")
         _thousands(ax)
-        ax.set_ylim(bottom=0)
+        _from_zero(ax)
         style_axes(
             ax,
             ylabel=unit_label(unit),
@@ -564,7 +570,7 @@ def plot_scenarios(
         keep = [(h, lab) for h, lab in zip(handles, labels, strict=True) if lab in names]
         ax.legend([h for h, _ in keep], [lab for _, lab in keep], loc="upper left")
         _thousands(ax)
-        ax.set_ylim(bottom=0)
+        _from_zero(ax)
         style_axes(ax, ylabel=unit_label(unit), title=title or "Scenarios: median and 10-90% band")
         add_footnote(
             fig,

@@ -120,7 +120,7 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
             else "."
         )
     ]
-    if span > 0 and first_value > 0:
+    if span > 0 and first_value > 0 and ctx.last_value > 0:  # compound growth needs levels > 0
         rate = _cagr(first_value, ctx.last_value, span)
         figures.append((f"CAGR {first_year}-{ctx.last_year}", _pct(rate), f"{span} years"))
         lines.append(f"**Growth:** {_pct(rate)} a year compounded from {first_year}.")
@@ -133,11 +133,15 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     )
     doc.heading("Executive summary")
     doc.key_figures(figures)
-    implied = _cagr(ctx.last_value, float(end["mean"]), end_year - ctx.last_year)
+    if ctx.last_value > 0 and float(end["mean"]) > 0:
+        implied = _cagr(ctx.last_value, float(end["mean"]), end_year - ctx.last_year)
+        pace = f"{_pct(implied)} a year from {ctx.last_year}"
+    else:  # a level at or below zero: the change, not a compound rate
+        pace = f"a change of {_num(float(end['mean']) - ctx.last_value)} from {ctx.last_year}"
     lines.append(
         f"**Forecast:** {_num(float(end['mean']))} in {end_year} (80% interval "
         f"{_num(end['lo_80'])}-{_num(end['hi_80'])}; 95% {_num(end['lo_95'])}-"
-        f"{_num(end['hi_95'])}), {_pct(implied)} a year from {ctx.last_year}."
+        f"{_num(end['hi_95'])}), {pace}."
     )
     accuracy = _accuracy_row(ctx)
     if accuracy is not None:
@@ -232,7 +236,14 @@ def _accuracy_row(ctx: ReportContext) -> pd.Series | None:
 
 
 def growth(ctx: ReportContext, doc: ReportDocument) -> None:
-    """Year-on-year growth and the CAGR."""
+    """Year-on-year growth and the CAGR (a paragraph instead for levels at or below zero)."""
+    if not (ctx.history["value"] > 0).all():
+        doc.heading("Growth")
+        doc.paragraph(
+            "Growth rates are not shown: the series has values at or below zero, between "
+            "which a growth rate (and a CAGR) is undefined. The summary table gives the levels."
+        )
+        return
     fig = plot_growth(ctx.history, title=_chart_title(ctx, "growth year on year"))
     doc.heading("Growth", keep=doc.chart_height(fig) + 12)
     doc.paragraph(

@@ -81,7 +81,8 @@ def summary_table(
         ``year, value, yoy, cagr_to_date, lo_80, hi_80, lo_95, hi_95, kind, unit``.
         ``value`` is the actual value, or the forecast mean for forecast years. ``yoy`` and
         ``cagr_to_date`` (from the first year of history) are percent numbers (20.0 = 20%);
-        ``yoy`` is NaN where the previous year is not in the data, and the interval
+        ``yoy`` is NaN where the previous year is not in the data or a level is not
+        positive (no growth rate between them), and the interval
         columns are NaN for actual years. ``kind`` is "actual", "derived" (computed by the
         data's compiler, not published), "estimate" (a year such as 2021E read as data with
         ``read_series(estimates="keep")``) or "forecast".
@@ -132,11 +133,16 @@ def summary_table(
     previous = np.full(len(table), np.nan)
     consecutive = np.diff(years) == 1
     previous[1:][consecutive] = values[:-1][consecutive]
-    table["yoy"] = 100.0 * (values / previous - 1.0)
+    # growth rates exist between positive levels only (-5 -> 3 is no "-160%")
+    positive = values > 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        table["yoy"] = np.where(
+            positive & (previous > 0), 100.0 * (values / previous - 1.0), np.nan
+        )
     span = years - years[0]
     with np.errstate(divide="ignore", invalid="ignore"):
         cagr = 100.0 * ((values / values[0]) ** (1.0 / span) - 1.0)
-    table["cagr_to_date"] = np.where(span > 0, cagr, np.nan)
+    table["cagr_to_date"] = np.where((span > 0) & positive & (values[0] > 0), cagr, np.nan)
     table["unit"] = first_unit(hist) or first_unit(fc)
     return table[
         ["year", "value", "yoy", "cagr_to_date", "lo_80", "hi_80", "lo_95", "hi_95", "kind", "unit"]

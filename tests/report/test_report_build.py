@@ -258,6 +258,19 @@ def test_chinese_headers_and_a_kept_estimate(tmp_path: Path, caplog) -> None:
     assert "--year-column '年份' --estimates keep" in compact  # the equivalent command
 
 
+def test_a_series_with_values_below_zero_gets_a_report(tmp_path: Path) -> None:
+    data = tmp_path / "net.csv"  # net additions: can be negative
+    values = [-5, 3, -2, 4, 1, 6, -1]
+    data.write_text("year,value\n" + "".join(f"{2015 + i},{v}\n" for i, v in enumerate(values)))
+    path = build_report(
+        data=data, to=2025, out=tmp_path / "net.pdf", date=DATE, read_options={"unit": "MW"}
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "Growth rates are not shown: the series has values at or below zero" in compact
+    assert re.search(r"a change of [\d.,-]+ from 2021\.", compact)
+    assert "CAGR 2015-2021" not in compact
+
+
 def test_short_series_gets_a_report_without_backtest(tmp_path: Path) -> None:
     data = tmp_path / "two.csv"
     data.write_text(

@@ -70,6 +70,14 @@ def test_summary_table_numbers_by_hand(history, forecast) -> None:
     assert table["unit"].unique().tolist() == ["CNY 100m"]
 
 
+def test_no_growth_rate_between_levels_at_or_below_zero(history, forecast) -> None:
+    # net additions can be negative: -5 -> 3 is no "-160%", and no CAGR starts from -5
+    negative = history.assign(year=[2020, 2021, 2022], value=[-5.0, 3.0, 6.0])
+    table = summary_table(negative, forecast)
+    assert math.isnan(table["yoy"].iloc[1]) and table["yoy"].iloc[2] == pytest.approx(100.0)
+    assert table["cagr_to_date"].isna().all()
+
+
 def test_forecast_overlapping_history_is_an_error(history, forecast) -> None:
     msg = (
         "forecast for series 'demo': year 2022 is not after the last year of history (2022); "
