@@ -53,6 +53,8 @@ _PLAIN_NUMBER = re.compile(r"\s*[+-]?[\d,\s]*\.?\d+\s*")
 # thousands, in threes); not part of a longer run of digits, dots and commas
 _COMMA_DECIMAL_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\d.,])")
 _DIGIT_DOT_DIGIT = re.compile(r"\d\.\d")
+# a whole cell holding a number in scientific notation, as programs write it ("1.2e+12")
+_SCIENTIFIC = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*")
 # a whole cell in parentheses holding a number (with a magnitude, unit or % after it)
 _ACCOUNTING_NEGATIVE = re.compile(r"\s*[(（]\s*(\d[^()（）]*?)\s*[)）]\s*")
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
@@ -276,6 +278,8 @@ def read_figure(cell: Any, *, place: str, decimal_mark: str = ".") -> Figure:
     'CNY 100m'
     >>> read_figure(2238.7, place="f.csv row 3")
     Figure(value=2238.7, unit=None, qualifier='exact', low=None, high=None, quote='', alternate='')
+    >>> read_figure("1.2e+12", place="f.csv row 4").value  # a program's export
+    1200000000000.0
     """
     # Decimal (database NUMERIC columns) is a Number but not a numbers.Real
     if isinstance(cell, numbers.Real | decimal.Decimal) and not isinstance(cell, bool):
@@ -283,6 +287,8 @@ def read_figure(cell: Any, *, place: str, decimal_mark: str = ".") -> Figure:
         if math.isfinite(value):
             return Figure(value, None)
     elif isinstance(cell, str) and any(ch.isdigit() for ch in cell):
+        if decimal_mark == "." and _SCIENTIFIC.fullmatch(cell):
+            return Figure(float(cell), None)  # "1.2e+12": a program's export, unambiguous
         if decimal_mark == ",":
             figure = _read_text(point_decimals(cell, place=place), place)
             return figure if not figure.quote else replace(figure, quote=cell.strip())

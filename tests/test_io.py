@@ -987,3 +987,11 @@ def test_fiscal_and_report_year_headers() -> None:
     assert _values(read_series(table, unit="MW"), "idc") == {2019: 1.0, 2020: 2.0, 2021: 3.0}
     with pytest.raises(DataError, match=re.escape("column(s) 'FY2022E' hold estimates")):
         read_series(table.assign(FY2022E=[4.0]), unit="MW")
+
+
+def test_scientific_notation_in_a_cell_is_a_number() -> None:
+    # what pandas/R exports write for large values; figure text ("1e12 MW") stays refused
+    table = pd.DataFrame({"year": [2020, 2021], "value": ["1.2e+12", "1.5E12"]})
+    assert read_series(table, unit="USD")["value"].tolist() == [1.2e12, 1.5e12]
+    with pytest.raises(ParseError, match="scientific notation"):
+        read_series(pd.DataFrame({"year": [2020], "value": ["1e12 MW"]}), unit="MW")
