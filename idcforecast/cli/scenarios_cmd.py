@@ -23,7 +23,11 @@ HELP = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the subcommand's arguments."""
     parser.add_argument(
-        "file", nargs="?", metavar="FILE", help="scenario spec (TOML); default: bundled example"
+        "file",
+        nargs="?",
+        metavar="FILE",
+        help="scenario spec (TOML); default: the bundled China IDC example, or with --input "
+        "and no FILE the calibrated forecast alone (one 'base' scenario)",
     )
     parser.add_argument(
         "--dataset", default="china_idc_market", help="bundled dataset (default %(default)s)"
@@ -56,10 +60,16 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast._paths import data_dir
     from idcforecast.scenarios import load_scenarios, scenario_table, simulate
 
-    spec_path = args.file or str(data_dir() / "scenarios" / "china_idc_example.toml")
-    spec = load_scenarios(spec_path)
     history = _history(args)
-    series = args.series or spec.series_id
+    if args.file is None and args.input:
+        # the bundled spec is written for the China IDC series (its caps are in 亿元): a
+        # user's file without a spec gets the forecast's own distribution, one scenario
+        spec, spec_path = None, "none (the calibrated forecast only; pass a TOML spec FILE)"
+        series = args.series
+    else:
+        spec_path = args.file or str(data_dir() / "scenarios" / "china_idc_example.toml")
+        spec = load_scenarios(spec_path)
+        series = args.series or spec.series_id
     rows = history if series is None else history[history["series_id"] == series]
     last = int(rows["year"].max()) if len(rows) else 0
     if args.to is not None and len(rows) and args.to <= last:
@@ -124,8 +134,11 @@ def _levels_text(table: pd.DataFrame) -> str:
 
     levels = table[table["quantity"] == "level"]
     cols = ["p5", "p10", "p50", "p90", "p95", "mean"]
+    # whole numbers for a market in CNY 100m; decimals for a share or a small series
+    largest = float(levels[cols].abs().to_numpy().max()) if len(levels) else 0.0
+    decimals = 0 if largest >= 100 else 1 if largest >= 10 else 2
     rows = [
-        [str(r["scenario"]), str(r["year"]), *(f"{r[c]:,.0f}" for c in cols)]
+        [str(r["scenario"]), str(r["year"]), *(f"{r[c]:,.{decimals}f}" for c in cols)]
         for r in levels.to_dict("records")
     ]
     unit = str(levels["unit"].iloc[0]) if len(levels) else ""
@@ -139,7 +152,10 @@ def _cagr_text(table: pd.DataFrame) -> str:
 
     cagr = table[table["quantity"] == "cagr"]
     if not len(cagr):
-        return "CAGR: no origin (history) to measure from"
+        return (
+            "CAGR: not shown (no positive origin, or paths at or below zero, where a "
+            "compound rate is undefined)"
+        )
     cols = ["p5", "p10", "p50", "p90", "p95", "mean"]
     rows = [[str(r["scenario"]), *(f"{r[c]:.1f}%" for c in cols)] for r in cagr.to_dict("records")]
     year = int(cagr["year"].iloc[0])

@@ -94,7 +94,9 @@ def scenario_table(
         Tidy, one row per (scenario, quantity, year): ``series_id, scenario, weight,
         quantity, year, unit, mean, p5, p10, p50, p90, p95``. ``quantity`` is ``"level"``
         (the simulated value of that year, in the series unit) or ``"cagr"`` (percent a
-        year from ``origin_year`` to ``target_year``, unit "%", one row per scenario). With
+        year from ``origin_year`` to ``target_year``, unit "%", one row per scenario; left
+        out when the origin or a path's target value is at or below zero, where a
+        compound rate is undefined: a series of net changes, say). With
         weights, a ``"weighted"`` scenario is the probability mixture of the others. Fan
         charts use the ``"level"`` rows.
 
@@ -117,11 +119,18 @@ def scenario_table(
     )
     qcols = [f"p{_label(q)}" for q in quantiles]
     blocks = _quantity_blocks(paths, "level", paths.values, paths.years, paths.unit, probs, qcols)
-    if paths.origin_year is not None and paths.origin_value is not None:
+    if _has_cagr(paths, target):
         cagr = cagr_draws(paths, target) * 100.0
         one = np.array([target])
         blocks += _quantity_blocks(paths, "cagr", cagr[:, :, None], one, "%", probs, qcols)
     return pd.concat(blocks, ignore_index=True)
+
+
+def _has_cagr(paths: Paths, target_year: int) -> bool:
+    """Whether every path has a CAGR: a positive origin and positive target-year values."""
+    if paths.origin_year is None or paths.origin_value is None or paths.origin_value <= 0:
+        return False
+    return bool(np.all(paths.values[:, :, paths.year_index(target_year)] > 0))
 
 
 def _weight(paths: Paths, s: int) -> float:

@@ -108,3 +108,18 @@ def test_readme_shows_the_real_probabilities(capsys: pytest.CaptureFixture[str])
     shown = block.split("```", 1)[0].splitlines()
     out = _run(["--to", "2027", "--threshold", "8000亿元"], capsys).splitlines()
     assert shown and shown == out[-len(shown) :]
+
+
+def test_a_users_file_without_a_spec_gets_the_forecast_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the bundled spec is written for the China IDC series; a net-additions file (values
+    # below zero, in MW) simulates its own calibrated forecast, without a CAGR
+    path = tmp_path / "net.csv"
+    values = [-5, 3, -2, 4, 1, 6, -1]
+    path.write_text("year,value\n" + "".join(f"{2015 + i},{v}\n" for i, v in enumerate(values)))
+    out = _run(["--input", str(path), "--unit", "MW", "--to", "2023", "--threshold", "5"], capsys)
+    assert "spec none (the calibrated forecast only; pass a TOML spec FILE)" in out
+    assert re.search(r"^base +2023 +-\d+\.\d ", out, re.MULTILINE)  # decimals for small values
+    assert "CAGR: not shown (no positive origin" in out
+    assert "P(value > 5 in 2023):" in out

@@ -97,6 +97,15 @@ def test_no_origin_means_no_cagr_rows() -> None:
     assert set(scenario_table(p)["quantity"]) == {"level"}
 
 
+def test_paths_at_or_below_zero_or_a_negative_origin_mean_no_cagr_rows() -> None:
+    crossing = Paths(values=np.array([[[1.0], [-1.0]]]), years=np.array([2026]),
+                     scenarios=("b",), origin_year=2025, origin_value=1.0)  # fmt: skip
+    assert set(scenario_table(crossing)["quantity"]) == {"level"}
+    negative_origin = Paths(values=np.ones((1, 3, 1)), years=np.array([2026]),
+                            scenarios=("b",), origin_year=2025, origin_value=-2.0)  # fmt: skip
+    assert set(scenario_table(negative_origin)["quantity"]) == {"level"}
+
+
 def test_threshold_as_figure_text_converts_to_the_series_unit() -> None:
     # "8000亿元" = 8000 x 1e8 yuan = 8000 in "CNY 100m"; "0.8万亿元" is the same amount;
     p = Paths(values=np.array([[[7000.0], [7999.0], [8001.0], [9000.0]]]),
