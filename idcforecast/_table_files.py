@@ -125,8 +125,14 @@ def _splits_alike(counts: list[int]) -> bool:
     return bool(core) and all(c == width for c in core)
 
 
-def header_hint(table: pd.DataFrame) -> str:
-    """What to pass when the header row read is not the table's header (a sentence tail)."""
+def header_hint(
+    table: pd.DataFrame, *, header_row: int = 0, names: tuple[str, ...] = ("year",)
+) -> str:
+    """What to pass when the header row read is not the table's header (a sentence tail).
+
+    When a row below looks like the header (a cell named like ``names``, or two or more
+    year headers such as 2019, 2020), the hint names its ``header_row``.
+    """
     if table.columns.size == 1:
         only = str(table.columns[0])
         for candidate in SEPARATORS[1:]:
@@ -135,7 +141,30 @@ def header_hint(table: pd.DataFrame) -> str:
                     f" (one column whose name holds {candidate!r}: the separator was not "
                     f"detected, some line splits differently; pass sep={candidate!r})"
                 )
+    found = _header_below(table, names)
+    if found is not None:
+        row = header_row + 1 + found
+        return (
+            f" (a title above the header? row {row + 1} looks like the header: pass "
+            f"header_row={row}, the 0-based row of the header)"
+        )
     return " (a title above the header? pass header_row=N, the 0-based row of the header)"
+
+
+def _header_below(table: pd.DataFrame, names: tuple[str, ...], rows: int = 30) -> int | None:
+    """Position of the first of ``rows`` data rows that looks like a header, else None."""
+    from idcforecast._cells import estimate_year, year_label
+
+    wanted = {name.casefold() for name in names}
+    for i, row in enumerate(table.head(rows).itertuples(index=False)):
+        texts = [cell for cell in row if isinstance(cell, str)]
+        if any(cell.strip().casefold() in wanted for cell in texts):
+            return i
+        # year headers: text ("2019", "2021E") or numbers (an Excel header row of years)
+        years = sum(year_label(c) is not None or estimate_year(c) is not None for c in row)
+        if years >= 2:
+            return i
+    return None
 
 
 def read_table(
@@ -266,14 +295,21 @@ def read_table(
             else ""
         )
         ragged = _first_ragged_line(path, sep or ",", header_row)
-        if ragged is not None:
+        if ragged is not None and ragged[2] == 1:
+            line, fields, _ = ragged  # one field above: a title line, the header below
+            title_hint = (
+                f"; line {line} has {fields} fields, the lines above it one: a title above the "
+                f"header? if line {line} is the header, pass header_row={line - 1}"
+            )
+        elif ragged is not None:
             line, fields, width = ragged
             title_hint = (
                 f"; line {line} has {fields} fields, the header {width}: quote a cell that "
                 f'holds the separator {sep or ","!r} ("1,562.5"){title_hint}'
             )
+        detail = " ".join(str(err).split())  # pandas' message spans lines
         raise DataError(
-            f"{name}: not a well-formed CSV ({err}); expected one header row and the same "
+            f"{name}: not a well-formed CSV ({detail}); expected one header row and the same "
             f"number of fields on every row{title_hint}",
             path=str(path),
         ) from err

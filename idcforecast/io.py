@@ -168,7 +168,7 @@ def read_series(
         known_columns=(year_column, value_column, *_META),
     )
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
-    chosen = _choose_layout(table, layout, year_column, value_column, name)
+    chosen = _choose_layout(table, layout, year_column, value_column, name, header_row)
     if chosen == "long":
         observations = _long(
             table, year_column, value_column, default_id, place_of, decimal, estimates
@@ -205,7 +205,12 @@ def read_series(
 
 
 def _choose_layout(
-    table: pd.DataFrame, layout: str, year_column: str, value_column: str, name: str
+    table: pd.DataFrame,
+    layout: str,
+    year_column: str,
+    value_column: str,
+    name: str,
+    header_row: int = 0,
 ) -> str:
     has_year_headers = any(
         year_label(c) is not None or estimate_year(c) is not None for c in table.columns
@@ -226,7 +231,7 @@ def _choose_layout(
         raise DataError(
             f"{name}: no {year_column!r} column; expected a year column (pass "
             "year_column=...) or years as column headers (2019, 2020, ...); found "
-            f"{_columns(table)}{header_hint(table)}",
+            f"{_columns(table)}{header_hint(table, header_row=header_row, names=(year_column,))}",
             source=name,
             column=year_column,
         )

@@ -995,3 +995,24 @@ def test_scientific_notation_in_a_cell_is_a_number() -> None:
     assert read_series(table, unit="USD")["value"].tolist() == [1.2e12, 1.5e12]
     with pytest.raises(ParseError, match="scientific notation"):
         read_series(pd.DataFrame({"year": [2020], "value": ["1e12 MW"]}), unit="MW")
+
+
+def test_a_title_above_the_header_names_the_header_row(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Markets by segment (USD bn)"])
+    book.active.append(["segment", 2019, 2020])  # an Excel header row of year numbers
+    book.active.append(["colo", 1.0, 2.0])
+    path = tmp_path / "titled.xlsx"
+    book.save(path)
+    with pytest.raises(
+        DataError, match=re.escape("row 2 looks like the header: pass header_row=1")
+    ):
+        read_series(path, unit="USD bn")
+    assert _values(read_series(path, unit="USD bn", header_row=1), "colo") == {2019: 1.0, 2020: 2.0}
+    csv = tmp_path / "titled.csv"
+    csv.write_text("China IDC market\nSource: CAICT\n\nyear,value\n2019,1562.5\n", encoding="utf-8")
+    msg = "a title above the header? if line 4 is the header, pass header_row=3"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(csv, unit="CNY 100m")

@@ -127,7 +127,7 @@ def read_long_table(
             f"{name}: no column(s) {', '.join(map(repr, missing))}; expected a long table "
             f"with columns series_id, year, value (and optionally unit), or a wide one with "
             f"years as column headers; found {', '.join(repr(c) for c in table.columns)}"
-            f"{header_hint(table)}",
+            f"{header_hint(table, header_row=header_row, names=LONG_COLUMNS)}",
             source=name,
             missing=missing,
         )

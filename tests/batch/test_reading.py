@@ -53,14 +53,18 @@ def test_title_lines_blank_lines_and_spaces_around_ids(tmp_path: Path) -> None:
 def test_title_without_header_row_says_which_option(tmp_path: Path) -> None:
     # before: forecast-many read the title as the header and said the columns were missing
     path = _csv(tmp_path, "Market sizes\nseries_id,year,value\ncn,2020,1\n")
-    with pytest.raises(DataError, match=re.escape("pass header_row=N")):
+    msg = (
+        "line 2 has 3 fields, the lines above it one: a title above the header? if line 2 is "
+        "the header, pass header_row=1"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
         read_long_table(path)
     same_width = _csv(tmp_path, "Market sizes,,\nseries_id,year,value\ncn,2020,1\n", "w.csv")
     msg = (
         "w.csv: no column(s) 'series_id', 'year', 'value'; expected a long table with columns "
         "series_id, year, value (and optionally unit), or a wide one with years as column "
         "headers; found 'Market sizes', 'Unnamed: 1', 'Unnamed: 2' (a title above the header? "
-        "pass header_row=N"
+        "row 2 looks like the header: pass header_row=1, the 0-based row of the header)"
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         read_long_table(same_width)
