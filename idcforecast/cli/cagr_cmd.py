@@ -23,6 +23,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="compounding steps (2019 -> 2022 is 3)",
     )
+    parser.add_argument(
+        "--fx-year",
+        type=int,
+        default=None,
+        metavar="YEAR",
+        help="when START and END are in different currencies: convert END at this year's "
+        "annual-average FX rate (one rate for both, so the CAGR leaves out currency moves)",
+    )
 
 
 def _figure(text: str) -> Any:
@@ -41,6 +49,23 @@ def _show(x: Any) -> str:
     return f"{x.value:,.10g} {x.unit}" + (f"   (from {x.text!r})" if x.text else "")
 
 
+def _in_unit_of(end: Any, start: Any, fx_year: int | None) -> Any:
+    """``end`` in ``start``'s unit; between currencies at ``fx_year``'s rate (required)."""
+    from idcforecast.errors import MissingFxRateError
+
+    try:
+        return end.to(start.unit, year=fx_year)
+    except MissingFxRateError as err:
+        if fx_year is not None:
+            raise
+        raise MissingFxRateError(
+            f"cagr: start is in {start.unit!r} and end in {end.unit!r}; converting between "
+            "currencies needs a year's FX rate: pass --fx-year YEAR (one rate for both "
+            "levels, so the CAGR leaves out currency moves)",
+            **{key: getattr(err, key) for key in err.fields},
+        ) from err
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the start, end, steps and the rate."""
     from idcforecast.growth import cagr
@@ -52,13 +77,14 @@ def run(args: argparse.Namespace) -> int:
         start = Quantity(start, end.unit)
     elif isinstance(end, float) and isinstance(start, Quantity):
         end = Quantity(end, start.unit)
+    end_text = _show(end)
+    if isinstance(end, Quantity) and isinstance(start, Quantity) and end.unit != start.unit:
+        converted = _in_unit_of(end, start, args.fx_year)
+        fx = f" at the {args.fx_year} FX rate" if args.fx_year is not None else ""
+        end_text = f"{_show(end)} = {converted.value:,.10g} {start.unit}{fx}"
+        end = converted
     rate = cagr(start, end, args.years)
     steps = int(args.years) if float(args.years).is_integer() else args.years
-    if isinstance(end, Quantity) and isinstance(start, Quantity) and end.unit != start.unit:
-        converted = end.to(start.unit)
-        end_text = f"{_show(end)} = {converted.value:,.10g} {start.unit}"
-    else:
-        end_text = _show(end)
     print(f"start  {_show(start)}")
     print(f"end    {end_text}")
     print(f"years  {steps} compounding step{'s' if steps != 1 else ''}")

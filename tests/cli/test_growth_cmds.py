@@ -49,6 +49,23 @@ def test_cagr_of_figures_in_different_units(capsys: pytest.CaptureFixture[str]) 
     assert out.splitlines()[-1] == "CAGR   27.0% a year (0.269921 as a fraction)"
 
 
+def test_cagr_between_currencies_takes_one_years_fx_rate(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from idcforecast.errors import MissingFxRateError
+
+    args = ["US$10 billion", "80 billion yuan", "--years", "2"]
+    out = _run(cagr_cmd, [*args, "--fx-year", "2020"], capsys)
+    # Federal Reserve G.5A 2020 average 6.9042 CNY per USD: 80 / 6.9042 = 11.587150 USD bn;
+    # (11.587150 / 10) ** (1 / 2) - 1 = 0.076436
+    assert "= 11.58714985 USD bn at the 2020 FX rate" in out
+    assert out.splitlines()[-1] == "CAGR   7.6% a year (0.076436 as a fraction)"
+    parser = argparse.ArgumentParser()
+    cagr_cmd.add_arguments(parser)
+    with pytest.raises(MissingFxRateError, match=re.escape("pass --fx-year YEAR")):
+        cagr_cmd.run(parser.parse_args(args))
+
+
 def test_cagr_bad_input_is_a_typed_error() -> None:
     parser = argparse.ArgumentParser()
     cagr_cmd.add_arguments(parser)
