@@ -262,8 +262,9 @@ def prior_sigma(
     steadily growing series gets a prior as large as its growth rate (a wrong trend is the
     typical error there); 0 gives the spread of the growth rates alone (far too small for a
     smooth but fast growing market). The default, :data:`PRIOR_TREND_WEIGHT` = 1.5, counts
-    one and a half times the growth rate (tuned with the other constants). 0 when fewer than
-    three points.
+    one and a half times the growth rate (tuned with the other constants). With two points
+    the one change stands for the spread too (``|d| * sqrt(1 + trend_weight ** 2)``: a
+    single step says how large steps are, not that they never vary); 0 with one point.
 
     ``observed``: boolean mask of ``y`` (None: all observed). Filled values are left out:
     a change over ``g`` years between observed values counts as the rate ``d = change / g``
@@ -276,6 +277,8 @@ def prior_sigma(
     >>> y = np.array([100.0, 110.0, 121.0, 133.1])  # +10% a year: log growth 0.09531
     >>> round(prior_sigma(y, log=True, trend_weight=1), 6), round(prior_sigma(y, log=True), 6)
     (0.09531, 0.142965)
+    >>> round(prior_sigma(y[:2], log=False, trend_weight=1), 4)  # one change of 10: 10 * sqrt(2)
+    14.1421
     >>> z = np.array([1.0, 3.0, 4.0, 6.0, 9.0])  # z[2] filled: rates 2, 1.5 (2 years), 3
     >>> seen = np.array([True, True, False, True, True])  # mean (9 - 1) / 4 = 2
     >>> # var = (1 * 0 ** 2 + 2 * 0.5 ** 2 + 1 * 1 ** 2) / 3 = 0.5
@@ -286,6 +289,8 @@ def prior_sigma(
     values = np.log(y) if log else np.asarray(y, dtype=np.float64)
     if observed is None or np.all(observed):
         diffs = np.diff(values)
+        if diffs.size == 1:  # one change: it stands for the spread of changes too
+            return float(abs(diffs[0]) * np.sqrt(1.0 + weight**2))
         if diffs.size < 2:
             return 0.0
         mean = float(diffs.mean())

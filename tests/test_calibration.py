@@ -66,7 +66,9 @@ def test_prior_sigma_hand() -> None:
     assert prior_sigma(y, log=True) == pytest.approx(0.1006181, abs=1e-7)
     # level scale, weight 1: diffs 10, -11 -> RMS sqrt((100 + 121) / 2) = 10.5119
     assert prior_sigma(y, log=False, trend_weight=1.0) == pytest.approx(10.511898, abs=1e-6)
-    assert prior_sigma(np.array([1.0, 2.0]), log=False) == 0.0
+    # two points: the one change (1) stands for the spread, sqrt(1 + 1.5^2) = 1.8027756
+    assert prior_sigma(np.array([1.0, 2.0]), log=False) == pytest.approx(1.8027756, abs=1e-7)
+    assert prior_sigma(np.array([1.0]), log=False) == 0.0
 
 
 def test_prior_of_a_steady_grower_follows_its_growth_rate() -> None:

@@ -509,3 +509,13 @@ def test_a_forecast_that_overflows_is_an_error_and_an_infinite_bound_a_note() ->
         "upper bounds of the 80%, 95% intervals overflow (inf): the history grows too fast "
         "for a finite bound"
     )
+
+
+def test_two_points_give_an_interval_not_a_zero_width_one() -> None:
+    # naive takes two points; there is no cutoff to learn errors from, so the prior rules:
+    # one log change log(2238.7 / 1562.5) = 0.359627 stands for the spread,
+    # sigma_1 = 0.359627 * sqrt(1 + 1.5^2) = 0.648360 (prior_weight pseudo-errors only)
+    fc = forecast_array(np.array([1562.5, 2238.7]), horizon=1, method="naive")
+    assert fc.sigma[0] == pytest.approx(np.log(2238.7 / 1562.5) * np.sqrt(3.25), rel=1e-9)
+    assert fc.lower[80][0] < 2238.7 < fc.upper[80][0]
+    assert "zero width" not in fc.note
