@@ -31,12 +31,29 @@ SEPARATORS = (",", ";", "\t", "|")
 
 
 def check_format_options(
-    source: Any, *, sep: Any, decimal: Any, header_row: Any, caller: str = "read_series"
+    source: Any,
+    *,
+    sep: Any,
+    decimal: Any,
+    header_row: Any,
+    caller: str = "read_series",
+    encoding: Any = "utf-8",
 ) -> None:
-    """Typed errors for unusable ``sep``/``decimal``/``header_row`` values (``caller`` names
-    the function the user called)."""
+    """Typed errors for unusable ``sep``/``decimal``/``header_row``/``encoding`` values
+    (``caller`` names the function the user called)."""
+    import codecs
+
     import pandas as pd
 
+    try:
+        codecs.lookup(encoding)
+    except (LookupError, TypeError):
+        raise DataError(
+            f"{caller}: encoding={encoding!r} is not a text encoding; expected a name such as "
+            "'utf-8' (the default), 'gb18030' (a CSV saved by Excel on Chinese Windows) or "
+            "'cp1252' (Western Windows)",
+            encoding=repr(encoding),
+        ) from None
     if decimal not in (".", ","):
         raise DataError(
             f"{caller}: decimal={decimal!r} is not supported; expected '.' or ','",
@@ -59,15 +76,25 @@ def check_format_options(
             f"{caller}: header_row={header_row!r} is not a row; expected a 0-based row number >= 0",
             header_row=repr(header_row),
         )
-    if isinstance(source, pd.DataFrame) and (sep is not None or header_row != 0):
+    if isinstance(source, pd.DataFrame) and (
+        sep is not None or header_row != 0 or _codec(encoding) != "utf-8-sig"
+    ):
         raise DataError(
-            f"{caller}: sep and header_row apply to files; a DataFrame already has its "
-            "columns (drop the options, or set the frame's columns yourself)",
+            f"{caller}: sep, header_row and encoding apply to files; a DataFrame already has "
+            "its columns (drop the options, or set the frame's columns yourself)",
             source="DataFrame",
         )
 
 
-def detect_separator(path: Path, header_row: int) -> str:
+def _codec(encoding: str) -> str:
+    """The codec to open a CSV with: UTF-8 also drops a byte-order mark (Excel writes one)."""
+    import codecs
+
+    name = codecs.lookup(encoding).name
+    return "utf-8-sig" if name in ("utf-8", "utf-8-sig") else name
+
+
+def detect_separator(path: Path, header_row: int, encoding: str = "utf-8") -> str:
     """The separator that splits the header into most fields and the lines below alike.
 
     Up to three trailing lines may split differently (a "Source: ..." note under the table;
@@ -77,7 +104,7 @@ def detect_separator(path: Path, header_row: int) -> str:
     import csv
     import itertools
 
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+    with path.open(encoding=_codec(encoding), newline="") as handle:
         lines = [
             line for line in itertools.islice(handle, header_row, header_row + 50) if line.strip()
         ]
@@ -94,13 +121,15 @@ def detect_separator(path: Path, header_row: int) -> str:
     return best
 
 
-def _first_ragged_line(path: Path, sep: str, header_row: int) -> tuple[int, int, int] | None:
+def _first_ragged_line(
+    path: Path, sep: str, header_row: int, encoding: str = "utf-8"
+) -> tuple[int, int, int] | None:
     """(file line, its fields, the header's fields) of the first data line that splits into
     more fields than the header, or None."""
     import csv
 
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
+        with path.open(encoding=_codec(encoding), newline="") as handle:
             rows = csv.reader(handle, delimiter=sep)
             width = 0
             for fields in rows:
@@ -177,6 +206,7 @@ def read_table(
     typed: bool = False,
     text_columns: tuple[str, ...] = (),
     known_columns: tuple[str, ...] = (),
+    encoding: str = "utf-8",
 ) -> tuple[pd.DataFrame, str, Any]:
     """The raw table (object cells) and a function (row position, column) -> place text.
 
@@ -227,7 +257,7 @@ def read_table(
         if suffix in (".csv", ".txt"):
             # blank lines stay rows so that row numbers match the file's lines; a row longer
             # than the header must fail, not silently become an index (index_col=False)
-            sep = sep if sep is not None else detect_separator(path, header_row)
+            sep = sep if sep is not None else detect_separator(path, header_row, encoding)
             with warnings.catch_warnings():
                 warnings.simplefilter("error", pd.errors.ParserWarning)
                 table = pd.read_csv(
@@ -240,7 +270,7 @@ def read_table(
                     low_memory=not typed,  # one type per column, not per chunk
                     skip_blank_lines=False,
                     index_col=False,
-                    encoding="utf-8-sig",
+                    encoding=_codec(encoding),
                 )
                 raw_header = (
                     pd.read_csv(
@@ -251,7 +281,7 @@ def read_table(
                         nrows=1,
                         dtype=str,
                         keep_default_na=False,
-                        encoding="utf-8-sig",
+                        encoding=_codec(encoding),
                     )
                     .iloc[0]
                     .tolist()
@@ -282,11 +312,16 @@ def read_table(
     except pd.errors.EmptyDataError:
         table = pd.DataFrame()
     except UnicodeDecodeError as err:
+        fix = (
+            "pass encoding='gb18030' (--encoding gb18030) for a CSV saved by Excel on Chinese "
+            "Windows (GBK), encoding='cp1252' for Western Windows, or save it as 'CSV UTF-8'"
+            if _codec(encoding) == "utf-8-sig"
+            else "check the encoding the file was saved in (encoding=, --encoding)"
+        )
         raise DataError(
-            f"{name}: the file is not UTF-8 text ({err.reason} at byte {err.start}); expected "
-            "a UTF-8 CSV; save it as UTF-8 (Excel: 'CSV UTF-8'; a GBK file: iconv -f gbk "
-            "-t utf-8, or pandas.read_csv(path, encoding='gbk') and pass the DataFrame)",
+            f"{name}: the file is not {encoding} text ({err.reason} at byte {err.start}); {fix}",
             path=str(path),
+            encoding=encoding,
         ) from err
     except (pd.errors.ParserError, pd.errors.ParserWarning) as err:
         title_hint = (
@@ -294,7 +329,7 @@ def read_table(
             if header_row == 0
             else ""
         )
-        ragged = _first_ragged_line(path, sep or ",", header_row)
+        ragged = _first_ragged_line(path, sep or ",", header_row, encoding)
         if ragged is not None and ragged[2] == 1:
             line, fields, _ = ragged  # one field above: a title line, the header below
             title_hint = (

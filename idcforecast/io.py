@@ -64,6 +64,7 @@ def read_series(
     decimal: str = ".",
     header_row: int = 0,
     estimates: str = "error",
+    encoding: str = "utf-8",
 ) -> pd.DataFrame:
     """Read a CSV, Excel or DataFrame table of yearly figures into the tidy history frame.
 
@@ -113,6 +114,9 @@ def read_series(
         is simply 2020): ``"error"`` (default) names them and asks; ``"drop"`` reads the
         history only; ``"keep"`` reads them as their years, each noted as an estimate
         (they are then fitted as if published).
+    encoding
+        Text encoding of a CSV file (default UTF-8, with or without a byte-order mark);
+        ``"gb18030"`` reads a CSV saved by Excel on Chinese Windows (GBK).
 
     Returns
     -------
@@ -158,7 +162,7 @@ def read_series(
         and source.index.name == year_column
     ):
         source = source.reset_index()  # df.set_index("year") is a common shape
-    check_format_options(source, sep=sep, decimal=decimal, header_row=header_row)
+    check_format_options(source, sep=sep, decimal=decimal, header_row=header_row, encoding=encoding)
     table, name, place_of = read_table(
         source,
         sheet_name=sheet_name,
@@ -166,6 +170,7 @@ def read_series(
         sep=sep,
         header_row=header_row,
         known_columns=(year_column, value_column, *_META),
+        encoding=encoding,
     )
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
     chosen = _choose_layout(table, layout, year_column, value_column, name, header_row)

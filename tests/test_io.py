@@ -353,8 +353,8 @@ def test_unreadable_files_name_the_problem(tmp_path: Path) -> None:
     gbk = tmp_path / "gbk.csv"
     gbk.write_bytes("year,value\n2019,1562.5亿元\n".encode("gbk"))
     msg = (
-        "gbk.csv: the file is not UTF-8 text (invalid continuation byte at byte 22); "
-        "expected a UTF-8 CSV"
+        "gbk.csv: the file is not utf-8 text (invalid continuation byte at byte 22); pass "
+        "encoding='gb18030' (--encoding gb18030) for a CSV saved by Excel on Chinese Windows"
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         read_series(gbk)
@@ -670,7 +670,7 @@ def test_a_header_row_past_the_data_says_where_it_looked(tmp_path: Path) -> None
 
 def test_file_options_on_a_frame_are_an_error() -> None:
     frame = pd.DataFrame({"year": [2019], "value": [1.0]})
-    with pytest.raises(DataError, match="sep and header_row apply to files"):
+    with pytest.raises(DataError, match="sep, header_row and encoding apply to files"):
         read_series(frame, unit="CNY bn", header_row=1)
 
 
@@ -1016,3 +1016,18 @@ def test_a_title_above_the_header_names_the_header_row(tmp_path: Path) -> None:
     msg = "a title above the header? if line 4 is the header, pass header_row=3"
     with pytest.raises(DataError, match=re.escape(msg)):
         read_series(csv, unit="CNY 100m")
+
+
+def test_a_gbk_csv_needs_its_encoding_named(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.csv"  # Excel on Chinese Windows saves CSV in GBK
+    path.write_bytes("year,value,note\n2019,1562.5,中国IDC市场\n".encode("gbk"))
+    msg = "gbk.csv: the file is not utf-8 text (invalid continuation byte at byte 28); pass "
+    with pytest.raises(DataError, match=re.escape(msg + "encoding='gb18030'")):
+        read_series(path, unit="CNY 100m")
+    out = read_series(path, unit="CNY 100m", encoding="gb18030")
+    assert out[["value", "note"]].values.tolist() == [[1562.5, "中国IDC市场"]]
+    with pytest.raises(DataError, match=re.escape("encoding='klingon' is not a text encoding")):
+        read_series(path, unit="CNY 100m", encoding="klingon")
+    frame = pd.DataFrame({"year": [2019], "value": [1.0]})
+    with pytest.raises(DataError, match="sep, header_row and encoding apply to files"):
+        read_series(frame, unit="MW", encoding="gbk")

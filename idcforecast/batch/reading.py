@@ -45,6 +45,7 @@ def read_long_table(
     unit: str | None = None,
     kw_per_rack: float = 2.5,
     estimates: str = "error",
+    encoding: str = "utf-8",
 ) -> pd.DataFrame:
     """Read a table of many series (long, or wide with years as headers) from a file.
 
@@ -66,6 +67,8 @@ def read_long_table(
         (through ``kw_per_rack``, kW per rack). A row without a unit is taken to be in
         ``unit`` already. ``None`` (default): values are kept as written, and a series whose
         rows carry different units is reported as failed by :func:`forecast_many`.
+    encoding
+        Text encoding of a CSV file (default UTF-8; ``"gb18030"`` for GBK).
     estimates
         Years marked as estimates ("2021E", "2022F") in headers or year cells: ``"error"``
         (default) names them, ``"drop"`` leaves them out, ``"keep"`` reads them as years.
@@ -99,7 +102,12 @@ def read_long_table(
     [1000.5, 1100.5]
     """
     check_format_options(
-        path, sep=sep, decimal=decimal, header_row=header_row, caller="read_long_table"
+        path,
+        sep=sep,
+        decimal=decimal,
+        header_row=header_row,
+        caller="read_long_table",
+        encoding=encoding,
     )
     if estimates not in ESTIMATE_POLICIES:
         raise DataError(
@@ -118,6 +126,7 @@ def read_long_table(
         typed=decimal == ".",
         text_columns=("series_id", "unit"),
         known_columns=(*LONG_COLUMNS, "unit"),
+        encoding=encoding,
     )
     missing = [c for c in LONG_COLUMNS if c not in table.columns]
     if missing and is_wide(table):

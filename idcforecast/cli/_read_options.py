@@ -50,8 +50,8 @@ def add_estimates_argument(parser: argparse.ArgumentParser | argparse._ArgumentG
 
 
 def add_csv_arguments(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
-    """Declare ``--sep`` (default: detected), ``--decimal`` (``.`` or ``,``) and
-    ``--header-row``."""
+    """Declare ``--sep`` (default: detected), ``--decimal`` (``.`` or ``,``), ``--encoding``
+    and ``--header-row``."""
     parser.add_argument(
         "--sep",
         default=None,
@@ -63,6 +63,13 @@ def add_csv_arguments(parser: argparse.ArgumentParser | argparse._ArgumentGroup)
         default=".",
         choices=(".", ","),
         help="decimal mark of numbers (default '.'; ',' reads '1.234,5' as 1234.5)",
+    )
+    parser.add_argument(
+        "--encoding",
+        default="utf-8",
+        metavar="NAME",
+        help="text encoding of a CSV (default utf-8; gb18030 for a CSV saved by Excel on "
+        "Chinese Windows)",
     )
     parser.add_argument(
         "--header-row",
@@ -132,6 +139,7 @@ def read_options(args: argparse.Namespace, path: str | None) -> dict[str, Any]:
         "sep": separator(args.sep),
         "decimal": args.decimal,
         "header_row": args.header_row,
+        "encoding": args.encoding,
         "sheet_name": sheet_choice(args.sheet, path),
         "kw_per_rack": args.kw_per_rack,
         "year_column": args.year_column,

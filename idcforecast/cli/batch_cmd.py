@@ -105,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
         sep=separator(args.sep),
         decimal=args.decimal,
         header_row=args.header_row,
+        encoding=args.encoding,
         sheet_name=sheet_choice(args.sheet, args.file),
         unit=args.unit,
         kw_per_rack=args.kw_per_rack,

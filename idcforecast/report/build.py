@@ -174,6 +174,7 @@ _READ_DEFAULTS: dict[str, Any] = {
     "kw_per_rack": 2.5,
     "year_column": "year",
     "estimates": "error",
+    "encoding": "utf-8",
 }
 _READ_FLAGS = {
     "unit": "--unit",
@@ -184,6 +185,7 @@ _READ_FLAGS = {
     "kw_per_rack": "--kw-per-rack",
     "year_column": "--year-column",
     "estimates": "--estimates",
+    "encoding": "--encoding",
 }
 
 

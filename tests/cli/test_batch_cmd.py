@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from idcforecast.cli import batch_cmd
+from idcforecast.cli import batch_cmd, main
 from idcforecast.errors import DataError
 
 
@@ -64,8 +64,8 @@ def _write_bytes(tmp_path: Path, name: str, data: bytes) -> Path:
         (
             "gbk.csv",
             "series_id,year,value\n中国,2020,1\n".encode("gbk"),
-            "gbk.csv: the file is not UTF-8 text (invalid continuation byte at byte 21); "
-            "expected a UTF-8 CSV; save it as UTF-8 (Excel: 'CSV UTF-8'; a GBK file: iconv",
+            "gbk.csv: the file is not utf-8 text (invalid continuation byte at byte 21); pass "
+            "encoding='gb18030' (--encoding gb18030) for a CSV saved by Excel on Chinese",
         ),
         (
             "empty.csv",
@@ -188,3 +188,14 @@ def test_unit_option_converts_rows(tmp_path: Path) -> None:
     # naive: the 2020 value, 2 USD bn x 6.9042 CNY per USD (data/fx_rates.csv, 2020)
     assert written["mean"].tolist() == pytest.approx([2 * 6.9042])
     assert written["unit"].tolist() == ["CNY bn"]
+
+
+def test_encoding_option_reads_a_gbk_file(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "gbk.csv"
+    rows = "".join(f"中国,{2015 + i},{10 + i}\n" for i in range(6))
+    path.write_bytes(("series_id,year,value\n" + rows).encode("gbk"))
+    out = tmp_path / "out.csv"
+    args = ["forecast-many", str(path), "--horizon", "1", "--out", str(out), "--engine", "serial"]
+    assert main([*args, "--encoding", "gb18030"]) == 0
+    assert "1 series (1 ok, 0 fallback, 0 failed)" in capsys.readouterr().out
+    assert pd.read_csv(out)["series_id"].tolist() == ["中国"]
