@@ -130,12 +130,17 @@ VALUE_LIMIT = 1e150
 
 
 def place_in_series(first_year: int | None, index: int) -> str:
+    """``"year 2021"`` for value ``index`` of a series starting in ``first_year``, or
+    ``"observation 3"`` when the years are not known (a bare array)."""
     return f"year {first_year + index}" if first_year is not None else f"observation {index}"
 
 
 def check_inputs(
     y: np.ndarray, horizon: Any, series_id: str, first_year: int | None
 ) -> tuple[np.ndarray, int]:
+    """``y`` as a 1-D float array and ``horizon`` as an int, or a typed error naming the
+    series and the value: a horizon below 1, a value that is not finite or beyond
+    :data:`VALUE_LIMIT`."""
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
         raise ModelError(
             f"series {series_id!r}: horizon must be a positive whole number of years after "

@@ -67,11 +67,11 @@ def read_long_table(
         (through ``kw_per_rack``, kW per rack). A row without a unit is taken to be in
         ``unit`` already. ``None`` (default): values are kept as written, and a series whose
         rows carry different units is reported as failed by :func:`forecast_many`.
-    encoding
-        Text encoding of a CSV file (default UTF-8; ``"gb18030"`` for GBK).
     estimates
         Years marked as estimates ("2021E", "2022F") in headers or year cells: ``"error"``
         (default) names them, ``"drop"`` leaves them out, ``"keep"`` reads them as years.
+    encoding
+        Text encoding of a CSV file (default UTF-8; ``"gb18030"`` for GBK).
 
     Returns
     -------
