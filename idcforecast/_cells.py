@@ -21,6 +21,7 @@ __all__ = [
     "Figure",
     "estimate_note",
     "estimate_year",
+    "has_year_headers",
     "in_context",
     "is_blank",
     "is_estimate_note",
@@ -30,6 +31,7 @@ __all__ = [
     "read_flag",
     "read_year",
     "read_year_or_estimate",
+    "year_columns",
     "year_label",
 ]
 
@@ -167,6 +169,58 @@ def _marked_year(label: Any) -> tuple[int, str] | None:
     if not isinstance(label, str) or (match := _MARKED_YEAR.fullmatch(label)) is None:
         return None
     return int(match.group(1)), match.group(2)
+
+
+def has_year_headers(columns: Any) -> bool:
+    """True when some column header is a year (2019, "2019年", "FY2020", "2021E").
+
+    Examples
+    --------
+    >>> has_year_headers(["segment", "2021E"]), has_year_headers(["year", "value"])
+    (True, False)
+    """
+    return any(year_label(c) is not None or estimate_year(c) is not None for c in columns)
+
+
+def year_columns(
+    columns: Any, *, name: str, estimates: str
+) -> tuple[dict[Any, int], dict[Any, int]]:
+    """The year columns of a wide table, by the ``estimates`` policy.
+
+    Returns ``(years, estimated)``: every column read as a year (estimate columns included
+    under ``"keep"``), and the columns marked as estimates ("2021E"). ``"error"`` raises a
+    ``DataError`` naming the estimate columns; a table whose only year columns are
+    estimates dropped under ``"drop"`` is an ``EmptyDataError``.
+
+    Examples
+    --------
+    >>> year_columns(["id", "2020", "2021E"], name="t.csv", estimates="drop")
+    ({'2020': 2020}, {'2021E': 2021})
+    """
+    from idcforecast.errors import EmptyDataError
+
+    years = {c: year for c in columns if (year := year_label(c)) is not None}
+    estimated = {c: year for c in columns if (year := estimate_year(c)) is not None}
+    if estimated and estimates == "error":
+        labels = ", ".join(repr(str(c).strip()) for c in estimated)
+        raise DataError(
+            f"{name}: column(s) {labels} hold estimates, not published figures; pass "
+            "estimates='drop' (--estimates drop) to read the history only, or "
+            f"estimates='keep' to read them as {', '.join(map(str, estimated.values()))} "
+            "(noted as estimates)",
+            source=name,
+            columns=labels,
+        )
+    if estimates == "keep":
+        years.update(estimated)
+    if estimated and not years:
+        raise EmptyDataError(
+            f"{name}: every year column holds estimates ({', '.join(map(str, estimated))}), "
+            "dropped as asked (estimates='drop'); expected published years, or pass "
+            "estimates='keep' to read the estimates as data",
+            source=name,
+        )
+    return years, estimated
 
 
 _NUMBER_OR_PERCENT = re.compile(r"\s*[+-]?[\d,.\s]*\d[\d,.\s]*%?\s*")

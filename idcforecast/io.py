@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING, Any, Literal
 from idcforecast._cells import (
     ESTIMATE_POLICIES,
     estimate_note,
-    estimate_year,
+    has_year_headers,
     is_blank,
     is_number_column,
     read_figure,
     read_year_or_estimate,
-    year_label,
+    year_columns,
 )
 from idcforecast._normalize import Observation, to_frame
 from idcforecast._table_files import check_format_options, header_hint, read_table
@@ -217,15 +217,13 @@ def _choose_layout(
     name: str,
     header_row: int = 0,
 ) -> str:
-    has_year_headers = any(
-        year_label(c) is not None or estimate_year(c) is not None for c in table.columns
-    )
+    years_as_headers = has_year_headers(table.columns)
     if layout == "auto":
-        if has_year_headers:
+        if years_as_headers:
             return "years_as_columns"
         layout = "long" if value_column in table.columns else "years_as_rows"
     if layout == "years_as_columns":
-        if not has_year_headers:
+        if not years_as_headers:
             raise DataError(
                 f"{name}: no column header is a year; expected headers such as 2019, 2020 "
                 f"for layout 'years_as_columns'; found {_columns(table)}",
@@ -351,26 +349,7 @@ def _no_hidden_series(table: pd.DataFrame, known: tuple[str, ...], place_of: Any
 def _years_as_columns(
     table: pd.DataFrame, default_id: str, place_of: Any, name: str, decimal: str, estimates: str
 ) -> list[Observation]:
-    years = {c: year for c in table.columns if (year := year_label(c)) is not None}
-    estimated = {c: year for c in table.columns if (year := estimate_year(c)) is not None}
-    if estimated and estimates == "error":
-        labels = ", ".join(repr(str(c).strip()) for c in estimated)
-        raise DataError(
-            f"{name}: column(s) {labels} hold estimates, not published figures; pass "
-            "estimates='drop' to read the history only, or estimates='keep' to read them as "
-            f"{', '.join(map(str, estimated.values()))} (noted as estimates)",
-            source=name,
-            columns=labels,
-        )
-    if estimates == "keep":
-        years.update(estimated)
-    if not years:
-        raise EmptyDataError(
-            f"{name}: every year column holds estimates ({', '.join(map(str, estimated))}), "
-            "dropped as asked (estimates='drop'); expected published years, or pass "
-            "estimates='keep' to read the estimates as data",
-            source=name,
-        )
+    years, estimated = year_columns(table.columns, name=name, estimates=estimates)
     others = [c for c in table.columns if c not in years and c not in estimated]
     id_column = "series_id" if "series_id" in others else None
     free = [c for c in others if c not in _META]

@@ -832,8 +832,8 @@ def test_estimate_columns_are_named_not_silently_dropped(tmp_path: Path) -> None
     path.write_text(BROKER, encoding="utf-8")
     msg = (
         "broker.csv: column(s) '2020E', '2021F' hold estimates, not published figures; pass "
-        "estimates='drop' to read the history only, or estimates='keep' to read them as "
-        "2020, 2021 (noted as estimates)"
+        "estimates='drop' (--estimates drop) to read the history only, or estimates='keep' "
+        "to read them as 2020, 2021 (noted as estimates)"
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         read_series(path, unit="CNY 100m")

@@ -16,12 +16,12 @@ import numpy as np
 
 from idcforecast._cells import (
     ESTIMATE_POLICIES,
-    estimate_year,
+    has_year_headers,
     is_blank,
     is_number_column,
-    year_label,
+    year_columns,
 )
-from idcforecast.errors import DataError, EmptyDataError
+from idcforecast.errors import DataError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,7 +36,7 @@ _DESCRIBING = ("unit", "qualifier", "as_of", "source", "quote", "confidence", "s
 
 def is_wide(table: pd.DataFrame) -> bool:
     """True when some column header is a year (2019, "2019年", "2020A", "2021E")."""
-    return any(year_label(c) is not None or estimate_year(c) is not None for c in table.columns)
+    return has_year_headers(table.columns)
 
 
 def melt_wide(
@@ -75,25 +75,7 @@ def melt_wide(
             f"{', '.join(map(repr, ESTIMATE_POLICIES))}",
             estimates=estimates,
         )
-    years = {c: y for c in table.columns if (y := year_label(c)) is not None}
-    estimated = {c: y for c in table.columns if (y := estimate_year(c)) is not None}
-    if estimated and estimates == "error":
-        labels = ", ".join(repr(str(c).strip()) for c in estimated)
-        raise DataError(
-            f"{name}: column(s) {labels} hold estimates, not published figures; pass "
-            "estimates='drop' (--estimates drop) to forecast from the history only, or "
-            "estimates='keep' to read them as data",
-            source=name,
-            columns=labels,
-        )
-    if estimates == "keep":
-        years.update(estimated)
-    if not years:
-        raise EmptyDataError(
-            f"{name}: every year column holds estimates, dropped as asked; expected published "
-            "years, or pass estimates='keep'",
-            source=name,
-        )
+    years, estimated = year_columns(table.columns, name=name, estimates=estimates)
     others = [c for c in table.columns if c not in years and c not in estimated]
     keys = ["series_id"] if "series_id" in others else [c for c in others if c not in _DESCRIBING]
     named = [c for c in keys if not is_number_column(table[c])]

@@ -72,31 +72,24 @@ def _history_points(ax: Axes, history: pd.DataFrame) -> None:
     years = history["year"].to_numpy()
     values = history["value"].to_numpy(dtype=float)
     ax.plot(years, values, color=COLORS["history"], marker="o", markersize=3.5, label="actual")
+    hollow = []  # (rows, marker, label): points that are not published figures
     if "derived" in history.columns:
         derived = history["derived"].fillna(False).astype(bool).to_numpy()
-        if derived.any():
-            ax.plot(
-                years[derived],
-                values[derived],
-                linestyle="none",
-                marker="o",
-                markersize=5,
-                markerfacecolor="white",
-                markeredgecolor=COLORS["history"],
-                label="derived (not published)",
-            )
+        hollow.append((derived, "o", "derived (not published)"))
     if "note" in history.columns:
         estimate = history["note"].map(is_estimate_note).astype(bool).to_numpy()
-        if estimate.any():
+        hollow.append((estimate, "s", "estimate (read as data)"))
+    for rows, marker, label in hollow:
+        if rows.any():
             ax.plot(
-                years[estimate],
-                values[estimate],
+                years[rows],
+                values[rows],
                 linestyle="none",
-                marker="s",
+                marker=marker,
                 markersize=5,
                 markerfacecolor="white",
                 markeredgecolor=COLORS["history"],
-                label="estimate (read as data)",
+                label=label,
             )
 
 

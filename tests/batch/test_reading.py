@@ -84,8 +84,8 @@ def test_wide_tables_are_melted_into_series(tmp_path: Path) -> None:
     path = _csv(tmp_path, WIDE, "wide.csv")
     msg = (
         "wide.csv: column(s) '2022E' hold estimates, not published figures; pass "
-        "estimates='drop' (--estimates drop) to forecast from the history only, or "
-        "estimates='keep' to read them as data"
+        "estimates='drop' (--estimates drop) to read the history only, or "
+        "estimates='keep' to read them as 2022 (noted as estimates)"
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         read_long_table(path)
