@@ -504,7 +504,8 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
             "Scope": column("scope"),
             "Confidence": column("confidence"),
             "Quote / note": [
-                q if q else n
+                # the quote, or the note; both for an estimate read as data, which must show
+                f"{q}; {n}" if q and is_estimate_note(n) else q if q else n
                 for q, n in zip(
                     column("quote") if "quote" in hist.columns else [""] * len(hist),
                     column("note") if "note" in hist.columns else [""] * len(hist),

@@ -253,6 +253,7 @@ def test_chinese_headers_and_a_kept_estimate(tmp_path: Path, caplog) -> None:
     assert "in 2021 (an estimate read as data, not published)." in compact
     assert re.search(r"2021 520\.0 .*estimate", compact)  # the summary table's Type
     assert "'estimate' rows are estimates in the source table (such as 2021E)" in compact
+    assert "estimate (year written '2021E')" in compact  # the appendix's sources table
     # chart titles are DejaVu only: the Chinese name is left out, not a bare ": forecast"
     assert ": forecast" not in compact and "Forecast" in compact
     assert "--year-column '年份' --estimates keep" in compact  # the equivalent command
