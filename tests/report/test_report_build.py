@@ -241,7 +241,7 @@ def test_chinese_headers_and_a_kept_estimate(tmp_path: Path, caplog) -> None:
     data = tmp_path / "zh.csv"
     # a Chinese year and series header, and a last year marked as an estimate
     rows = "".join(f"{2012 + i},{100 * 1.2**i:.1f}\n" for i in range(9))
-    data.write_text("年份,市场规模\n" + rows + "2021E,520\n", encoding="utf-8")
+    data.write_text("年份,市场规模\n" + rows + "2021E,52 billion yuan\n", encoding="utf-8")
     read = {"unit": "CNY 100m", "year_column": "年份", "estimates": "keep"}
     with caplog.at_level("WARNING"):
         path = build_report(
@@ -253,7 +253,8 @@ def test_chinese_headers_and_a_kept_estimate(tmp_path: Path, caplog) -> None:
     assert "in 2021 (an estimate read as data, not published)." in compact
     assert re.search(r"2021 520\.0 .*estimate", compact)  # the summary table's Type
     assert "'estimate' rows are estimates in the source table (such as 2021E)" in compact
-    assert "estimate (year written '2021E')" in compact  # the appendix's sources table
+    # the appendix's sources table: the quote and, for an estimate, its note
+    assert "52 billion yuan; estimate (year written '2021E')" in compact
     # chart titles are DejaVu only: the Chinese name is left out, not a bare ": forecast"
     assert ": forecast" not in compact and "Forecast" in compact
     assert "--year-column '年份' --estimates keep" in compact  # the equivalent command
