@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import warnings
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,6 +85,24 @@ def check_format_options(
             "its columns (drop the options, or set the frame's columns yourself)",
             source="DataFrame",
         )
+
+
+def _text_dtypes(
+    path: Path,
+    sep: str,
+    header_row: int,
+    encoding: str,
+    text_columns: tuple[str, ...] | Callable[[str], bool],
+) -> dict[str, type]:
+    """``read_csv``'s dtype for a typed read: ``str`` for the text columns."""
+    if not callable(text_columns):
+        return dict.fromkeys(text_columns, str)
+    import pandas as pd
+
+    header = pd.read_csv(
+        path, sep=sep, skiprows=header_row, nrows=0, encoding=_codec(encoding)
+    ).columns
+    return {name: str for name in header if text_columns(str(name))}
 
 
 def _codec(encoding: str) -> str:
@@ -204,7 +223,7 @@ def read_table(
     sep: str | None = None,
     header_row: int = 0,
     typed: bool = False,
-    text_columns: tuple[str, ...] = (),
+    text_columns: tuple[str, ...] | Callable[[str], bool] = (),
     known_columns: tuple[str, ...] = (),
     encoding: str = "utf-8",
 ) -> tuple[pd.DataFrame, str, Any]:
@@ -213,7 +232,8 @@ def read_table(
     With ``typed``, a CSV's columns are parsed by pandas (a column of plain numbers becomes
     float or int, an empty field NaN; text columns stay text): several times faster on large
     files, for callers that read numbers only with ``.`` as the decimal mark. Columns named
-    in ``text_columns`` stay text even then (ids such as "001" keep their zeros).
+    in ``text_columns`` (or for which it returns True, when it is a function of the header)
+    stay text even then (ids such as "001" keep their zeros).
 
     Headers lose surrounding spaces, and one spelled as a name of ``known_columns`` in other
     letter case ("Unit", "YEAR") takes that name; a header repeated in the file is an error
@@ -264,7 +284,9 @@ def read_table(
                     path,
                     sep=sep,
                     skiprows=header_row,
-                    dtype=dict.fromkeys(text_columns, str) if typed else str,
+                    dtype=_text_dtypes(path, sep, header_row, encoding, text_columns)
+                    if typed
+                    else str,
                     keep_default_na=False,
                     na_values=[""] if typed else None,
                     low_memory=not typed,  # one type per column, not per chunk

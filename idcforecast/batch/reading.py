@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from idcforecast._cells import ESTIMATE_POLICIES, estimate_year, in_context, is_blank, read_figure
+from idcforecast._cells import (
+    ESTIMATE_POLICIES,
+    estimate_year,
+    has_year_headers,
+    in_context,
+    is_blank,
+    read_figure,
+)
 from idcforecast._table_files import check_format_options, header_hint, read_table
 from idcforecast.batch.wide import is_wide, melt_wide
 from idcforecast.errors import DataError, IdcForecastError
@@ -124,7 +131,7 @@ def read_long_table(
         sep=sep,
         header_row=header_row,
         typed=decimal == ".",
-        text_columns=("series_id", "unit"),
+        text_columns=_text_column,
         known_columns=(*LONG_COLUMNS, "unit"),
         encoding=encoding,
     )
@@ -166,6 +173,12 @@ def read_long_table(
     if unit is not None:
         out = _in_unit(out, unit, kw_per_rack, place_of)
     return out.reset_index(drop=True)
+
+
+def _text_column(header: str) -> bool:
+    """Columns read as text in a typed parse: all but the numbers (year, value, and the year
+    columns of a wide table), so that ids such as "001" keep their zeros."""
+    return header.strip().casefold() not in ("year", "value") and not has_year_headers([header])
 
 
 def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -> pd.DataFrame:

@@ -342,3 +342,10 @@ def test_number_columns_beside_a_wide_table_are_not_joined_into_ids(tmp_path: Pa
     assert read_long_table(path)["series_id"].tolist() == ["colo", "colo", "cloud", "cloud"]
     numeric_ids = _csv(tmp_path, "code,2019,2020\n101,1,2\n102,3,4\n", "codes.csv")
     assert read_long_table(numeric_ids)["series_id"].tolist() == ["101", "101", "102", "102"]
+
+
+def test_wide_ids_that_look_like_numbers_keep_their_text(tmp_path: Path) -> None:
+    path = _csv(tmp_path, "code,2019,2020\n001,1,2\n010,3,4\n", "codes.csv")
+    out = read_long_table(path)
+    assert out["series_id"].tolist() == ["001", "001", "010", "010"]
+    assert out["value"].dtype == np.float64  # the year columns still parse as numbers
