@@ -320,6 +320,7 @@ def read_table(
                     keep_default_na=False,
                 )
                 _percent_cells_as_text(table, book.book[sheet], header_row)
+                _fill_vertical_merges(table, header_row, path, book.book[sheet])
                 _no_unsaved_formulas(path, sheet, table, header_row, name)
                 worksheet = book.book[sheet]
                 raw_header = [
@@ -531,6 +532,64 @@ def _percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int)
                 if "%" in _LITERALS.sub("", number_format):
                     shown *= 100  # a bare % scales; a quoted or escaped one is only a sign
                 table.iat[i, j] = f"{shown.normalize():f}%"
+
+
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def _fill_vertical_merges(table: pd.DataFrame, header_row: int, path: Path, sheet: Any) -> None:
+    """A cell merged down over several rows ("China" over its segments' rows) gives its value
+    to every row it covers, as the sheet shows it.
+
+    pandas reads such a range as the value in its first row and blanks below, which would
+    name the rows below "colocation" instead of "China / colocation" (or leave them without
+    a series). Only vertical merges (one column) of text are filled: a range merged across
+    columns (a heading over several years) is not a value of each year, a number merged over
+    rows is not each row's number, and a range that starts in the header row is a header's.
+    """
+    from idcforecast._cells import is_blank
+
+    first = header_row + 2  # 1-based sheet row of the table's first data row
+    for min_col, min_row, max_col, max_row in _merged_ranges(path, sheet):
+        top = min_row - first
+        if min_col != max_col or top < 0 or top >= len(table) or min_col > table.shape[1]:
+            continue  # across columns, or starting in the header or above it
+        j = min_col - 1
+        value = table.iat[top, j]
+        if not isinstance(value, str):
+            continue  # a number merged over rows is no value of each year: left to the reader
+        for i in range(top + 1, min(max_row - first + 1, len(table))):
+            if is_blank(table.iat[i, j]):
+                table.iat[i, j] = value
+
+
+def _merged_ranges(path: Path, worksheet: Any) -> list[tuple[int, int, int, int]]:
+    """``(min_col, min_row, max_col, max_row)`` of the sheet's merged ranges (1-based).
+
+    pandas opens workbooks read-only, where openpyxl does not parse merges; they are read
+    from the sheet's XML part (empty when the part cannot be found).
+    """
+    from openpyxl.utils import column_index_from_string
+
+    part = getattr(worksheet, "_worksheet_path", None)  # openpyxl's read-only sheets
+    if not part:
+        return []
+    found: set[tuple[bytes, ...]] = set()
+    with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
+        tail = b""
+        while chunk := stream.read(1 << 20):  # a large sheet is not held in memory twice
+            text = tail + chunk
+            found.update(_MERGE_CELL.findall(text))
+            tail = text[-200:]  # a reference cut at the chunk's end is found next time
+    return sorted(
+        (
+            column_index_from_string(c1.decode()),
+            int(r1),
+            column_index_from_string(c2.decode()),
+            int(r2),
+        )
+        for c1, r1, c2, r2 in found
+    )
 
 
 def _require_rows(table: pd.DataFrame, name: str, header_row: int = 0, hint: str = "") -> None:

@@ -1031,3 +1031,23 @@ def test_a_gbk_csv_needs_its_encoding_named(tmp_path: Path) -> None:
     frame = pd.DataFrame({"year": [2019], "value": [1.0]})
     with pytest.raises(DataError, match="sep, header_row and encoding apply to files"):
         read_series(frame, unit="MW", encoding="gbk")
+
+
+def test_a_series_id_merged_down_its_years(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["series_id", "year", "value"])
+    for sid, year, value in (("cidc", 2019, 1562.5), (None, 2020, 2238.7), ("caict", 2020, 1958)):
+        sheet.append([sid, year, value])
+    sheet.merge_cells("A2:A3")  # one "cidc" cell over its two years
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    out = read_series(path, unit="CNY 100m")
+    assert _values(out, "cidc") == {2019: 1562.5, 2020: 2238.7}
+    sheet.unmerge_cells("A2:A3")
+    sheet.merge_cells("C2:C3")  # a number merged over two years is not each year's value
+    book.save(path)
+    with pytest.raises(DataError, match="the value is blank but the row is not"):
+        read_series(path, unit="CNY 100m")

@@ -349,3 +349,22 @@ def test_wide_ids_that_look_like_numbers_keep_their_text(tmp_path: Path) -> None
     out = read_long_table(path)
     assert out["series_id"].tolist() == ["001", "001", "010", "010"]
     assert out["value"].dtype == np.float64  # the year columns still parse as numbers
+
+
+def test_a_cell_merged_down_names_every_row_it_covers(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Markets (USD bn)"])
+    sheet.append(["country", "segment", 2018, 2019, 2020])
+    sheet.append(["China", "colo", 10, 12, 15])
+    sheet.append([None, "cloud", 5, 7, None])  # a year not published stays a gap
+    sheet.append(["US", "colo", 20, 22, 25])
+    sheet.merge_cells("A3:A4")  # "China" over its two segments, as research sheets do
+    sheet.merge_cells("A1:E1")  # the title across columns: not a value of anything
+    path = tmp_path / "merged.xlsx"
+    book.save(path)
+    out = read_long_table(path, header_row=1)
+    assert out.drop_duplicates("series_id")["series_id"].tolist() == [
+        "China / colo", "China / cloud", "US / colo"
+    ]  # fmt: skip
+    assert out[out["series_id"] == "China / cloud"]["year"].tolist() == [2018, 2019]
