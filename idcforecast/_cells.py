@@ -19,6 +19,7 @@ from idcforecast.errors import DataError, IdcForecastError, NonNumericValueError
 __all__ = [
     "ESTIMATE_POLICIES",
     "Figure",
+    "check_estimates_policy",
     "estimate_note",
     "estimate_year",
     "has_year_headers",
@@ -171,6 +172,16 @@ def _marked_year(label: Any) -> tuple[int, str] | None:
     return int(match.group(1)), match.group(2)
 
 
+def check_estimates_policy(estimates: Any, *, caller: str) -> None:
+    """A ``DataError`` unless ``estimates`` is one of :data:`ESTIMATE_POLICIES`."""
+    if estimates not in ESTIMATE_POLICIES:
+        raise DataError(
+            f"{caller}: estimates={estimates!r} is not a policy; expected one of "
+            f"{', '.join(map(repr, ESTIMATE_POLICIES))}",
+            estimates=estimates,
+        )
+
+
 def has_year_headers(columns: Any) -> bool:
     """True when some column header is a year (2019, "2019年", "FY2020", "2021E").
 
@@ -199,6 +210,7 @@ def year_columns(
     """
     from idcforecast.errors import EmptyDataError
 
+    check_estimates_policy(estimates, caller=name)
     years = {c: year for c in columns if (year := year_label(c)) is not None}
     estimated = {c: year for c in columns if (year := estimate_year(c)) is not None}
     if estimated and estimates == "error":

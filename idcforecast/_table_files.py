@@ -39,12 +39,17 @@ def check_format_options(
     header_row: Any,
     caller: str = "read_series",
     encoding: Any = "utf-8",
+    estimates: Any = "error",
 ) -> None:
-    """Typed errors for unusable ``sep``/``decimal``/``header_row``/``encoding`` values
-    (``caller`` names the function the user called)."""
+    """Typed errors for unusable ``sep``/``decimal``/``header_row``/``encoding``/
+    ``estimates`` values (``caller`` names the function the user called)."""
     import codecs
 
     import pandas as pd
+
+    from idcforecast._cells import check_estimates_policy
+
+    check_estimates_policy(estimates, caller=caller)
 
     try:
         codecs.lookup(encoding)

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from idcforecast._cells import (
-    ESTIMATE_POLICIES,
     estimate_note,
     has_year_headers,
     is_blank,
@@ -148,12 +147,6 @@ def read_series(
             f"read_series: layout {layout!r} is not known; expected one of {', '.join(_LAYOUTS)}",
             layout=layout,
         )
-    if estimates not in ESTIMATE_POLICIES:
-        raise DataError(
-            f"read_series: estimates={estimates!r} is not a policy; expected one of "
-            f"{', '.join(map(repr, ESTIMATE_POLICIES))}",
-            estimates=estimates,
-        )
     import pandas as pd
 
     if (
@@ -162,7 +155,14 @@ def read_series(
         and source.index.name == year_column
     ):
         source = source.reset_index()  # df.set_index("year") is a common shape
-    check_format_options(source, sep=sep, decimal=decimal, header_row=header_row, encoding=encoding)
+    check_format_options(
+        source,
+        sep=sep,
+        decimal=decimal,
+        header_row=header_row,
+        encoding=encoding,
+        estimates=estimates,
+    )
     table, name, place_of = read_table(
         source,
         sheet_name=sheet_name,

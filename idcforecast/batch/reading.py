@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from idcforecast._cells import (
-    ESTIMATE_POLICIES,
     estimate_year,
     has_year_headers,
     in_context,
@@ -115,13 +114,8 @@ def read_long_table(
         header_row=header_row,
         caller="read_long_table",
         encoding=encoding,
+        estimates=estimates,
     )
-    if estimates not in ESTIMATE_POLICIES:
-        raise DataError(
-            f"read_long_table: estimates={estimates!r} is not a policy; expected one of "
-            f"{', '.join(map(repr, ESTIMATE_POLICIES))}",
-            estimates=estimates,
-        )
     # typed parsing is 5-10x faster on large files, but would read "1.234" (a thousand with
     # a grouping dot) as 1.234 when the decimal mark is ","
     table, name, place_of = read_table(
@@ -260,7 +254,7 @@ def _years(column: pd.Series, place_of: Any, estimates: str) -> tuple[pd.Series,
     ``estimates``; the second result marks the rows it drops."""
     import pandas as pd
 
-    from idcforecast._cells import read_year_or_estimate
+    from idcforecast._cells import read_year, read_year_or_estimate
 
     numbers = pd.to_numeric(column, errors="coerce")
     numbers[column.map(lambda cell: isinstance(cell, bool)).astype(bool)] = np.nan
@@ -268,24 +262,24 @@ def _years(column: pd.Series, place_of: Any, estimates: str) -> tuple[pd.Series,
     read: dict[Any, int] = {}
     dropped_cells = set()
     for label, cell in unread.drop_duplicates().items():
+        place = place_of(label, "year")
+        if estimate_year(cell) is not None:  # the policy decides; "error" stops the read
+            year = read_year_or_estimate(cell, place=place, estimates=estimates)
+            if year is None:
+                dropped_cells.add(cell)
+            else:
+                read[cell] = year[0]
+            continue
         try:
-            year = read_year_or_estimate(cell, place=place_of(label, "year"), estimates=estimates)
-        except DataError:
-            if estimate_year(cell) is not None:  # an estimate under estimates="error"
-                raise
-            continue
+            read[cell] = read_year(cell, place=place)
         except IdcForecastError:
-            continue
-        if year is None:
-            dropped_cells.add(cell)
-        else:
-            read[cell] = year[0]
+            continue  # not a year: kept as written, its series fails with the cell quoted
     if read:
         numbers[unread.index] = unread.map(read)
     dropped = (
         column.isin(dropped_cells).to_numpy() if dropped_cells else np.zeros(len(column), bool)
     )
-    if numbers.notna().all() or numbers[~dropped].notna().all():
+    if numbers[~dropped].notna().all():
         return numbers, dropped
     kept = numbers.astype(object)
     kept[numbers.isna()] = column[numbers.isna()]

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from idcforecast._cells import (
-    ESTIMATE_POLICIES,
     has_year_headers,
     is_blank,
     is_number_column,
@@ -69,12 +68,6 @@ def melt_wide(
     """
     import pandas as pd
 
-    if estimates not in ESTIMATE_POLICIES:
-        raise DataError(
-            f"read_long_table: estimates={estimates!r} is not a policy; expected one of "
-            f"{', '.join(map(repr, ESTIMATE_POLICIES))}",
-            estimates=estimates,
-        )
     years, estimated = year_columns(table.columns, name=name, estimates=estimates)
     others = [c for c in table.columns if c not in years and c not in estimated]
     keys = ["series_id"] if "series_id" in others else [c for c in others if c not in _DESCRIBING]
