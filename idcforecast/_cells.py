@@ -11,6 +11,7 @@ import decimal
 import math
 import numbers
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -20,6 +21,7 @@ __all__ = [
     "ESTIMATE_POLICIES",
     "Figure",
     "check_estimates_policy",
+    "estimate_label",
     "estimate_note",
     "estimate_year",
     "has_year_headers",
@@ -27,6 +29,7 @@ __all__ = [
     "is_blank",
     "is_estimate_note",
     "is_number_column",
+    "kept_estimates_note",
     "point_decimals",
     "read_figure",
     "read_flag",
@@ -328,6 +331,38 @@ def is_estimate_note(note: Any) -> bool:
     (True, False)
     """
     return isinstance(note, str) and _ESTIMATE_MARK in note
+
+
+# the label inside an estimate note: a year label marked as an estimate holds no quote or
+# backslash, so repr() wrote it as is between single quotes
+_ESTIMATE_LABEL = re.compile(re.escape(_ESTIMATE_MARK) + r"'([^'\\]*)'\)")
+
+
+def estimate_label(note: Any) -> str | None:
+    """The year label as written ("2021E") of a row whose ``note`` marks an estimate read as
+    data (see :func:`estimate_note`; other notes may surround it), else None.
+
+    Examples
+    --------
+    >>> estimate_label("sum of segments; " + estimate_note(" 2025年预测 "))
+    '2025年预测'
+    >>> estimate_label("sum of segments"), estimate_label(None)
+    (None, None)
+    """
+    if not isinstance(note, str) or (match := _ESTIMATE_LABEL.search(note)) is None:
+        return None
+    return match.group(1)
+
+
+def kept_estimates_note(labels: Iterable[str]) -> str:
+    """The note of a forecast whose history holds estimates read as data, naming them.
+
+    Examples
+    --------
+    >>> kept_estimates_note(["2022E", "2023F"])
+    'estimates read as data: 2022E, 2023F'
+    """
+    return f"estimates read as data: {', '.join(labels)}"
 
 
 def read_figure(cell: Any, *, place: str, decimal_mark: str = ".") -> Figure:

@@ -8,12 +8,14 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+from numpy.typing import NDArray
 
+from idcforecast._cells import kept_estimates_note
 from idcforecast._forecast_inputs import resolve_caps, resolve_levels, resolve_methods
 from idcforecast.batch.chunks import SeriesTable, auto_chunk_size, group_series, iter_chunks
 from idcforecast.batch.engines import ENGINES, available_cores, run_engine
 from idcforecast.batch.progress import make_progress
-from idcforecast.batch.worker import BatchSpec, ChunkResult, run_chunk
+from idcforecast.batch.worker import STATUS_FAILED, BatchSpec, ChunkResult, run_chunk
 from idcforecast.errors import EngineError, ModelError, UnknownMethodError
 
 if TYPE_CHECKING:
@@ -87,8 +89,27 @@ def _frame(table: SeriesTable, spec: BatchSpec, out: _Assembler) -> pd.DataFrame
     units = table.units if table.units is not None else np.full(table.n_series, "", dtype=object)
     columns["unit"] = units.repeat(m * h)
     columns["status"] = out.status.repeat(h)
-    columns["note"] = out.note.repeat(h)
+    columns["note"] = _with_estimates(out.note, out.status, table, m).repeat(h)
     return pd.DataFrame(columns)
+
+
+def _with_estimates(
+    notes: NDArray[np.object_], status: NDArray[np.object_], table: SeriesTable, m: int
+) -> NDArray[np.object_]:
+    """``notes`` (one per series and method) naming the estimates each series read as data:
+    first, or after the error of a failed series (its error leads, as forecast() raises it).
+
+    Added here, from the whole table, so that no chunk or engine can change it.
+    """
+    if not table.estimates:
+        return notes
+    out = notes.copy()
+    for series, labels in table.estimates.items():
+        text = kept_estimates_note(labels)
+        for row in range(series * m, (series + 1) * m):
+            parts = [out[row], text] if status[row] == STATUS_FAILED else [text, out[row]]
+            out[row] = "; ".join(filter(None, parts))
+    return out
 
 
 def forecast_many(
@@ -115,11 +136,17 @@ def forecast_many(
     ``status`` "failed" and, in ``note``, the error ``forecast()`` raises for it alone.
     Warnings raised while a series is forecast are appended to its ``note``.
 
+    A series whose history holds estimates read as data (years such as "2022E" kept with
+    ``estimates="keep"`` by :func:`idcforecast.batch.read_long_table` or
+    :func:`idcforecast.read_series`, which mark those rows in their ``note`` column) has
+    them named in its ``note``, "estimates read as data: 2022E, 2023F": first, or after the
+    error of a failed series (``forecast()`` does not name them).
+
     Parameters
     ----------
     data
-        Long frame with columns ``series_id, year, value`` (plus ``unit``; other columns are
-        ignored).
+        Long frame with columns ``series_id, year, value`` (plus ``unit``, and ``note``
+        read for estimates as above; other columns are ignored).
     horizon
         Years to forecast after each series' last year.
     method
@@ -149,7 +176,8 @@ def forecast_many(
     DataFrame
         The columns of :func:`idcforecast.forecasting` (``series_id, year, model, mean,
         lo_80, hi_80, lo_95, hi_95, unit, status, note``) with ``status`` in {"ok",
-        "fallback", "failed"}; series in order of first appearance.
+        "fallback", "failed"} and ``note`` naming fallbacks, filled gaps, warnings, errors
+        and estimates read as data; series in order of first appearance.
 
     Raises
     ------

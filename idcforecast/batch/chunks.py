@@ -35,7 +35,14 @@ from idcforecast.errors import DataError, EmptyDataError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Chunk", "SeriesTable", "auto_chunk_size", "group_series", "iter_chunks"]
+__all__ = [
+    "Chunk",
+    "SeriesTable",
+    "auto_chunk_size",
+    "group_series",
+    "iter_chunks",
+    "kept_estimates",
+]
 
 REQUIRED_COLUMNS = ("series_id", "year", "value")
 MAX_AUTO_CHUNK = 256
@@ -57,6 +64,9 @@ class SeriesTable:
         The first unit of each series ("" if none) or None when there is no ``unit`` column.
     problems
         Series index -> the first problem found in its rows (reported, never raised).
+    estimates
+        Series index -> the labels ("2022E") of its years that are estimates read as data,
+        in year order, from a ``note`` column (see :func:`kept_estimates`).
     """
 
     ids: NDArray[np.object_]
@@ -65,6 +75,7 @@ class SeriesTable:
     values: NDArray[np.float64]
     units: NDArray[np.object_] | None = None
     problems: dict[int, str] = field(default_factory=dict)
+    estimates: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def n_series(self) -> int:
@@ -142,11 +153,47 @@ def _record_mixed_units(
         problems.setdefault(code, mixed_units_message(str(ids[code]), units))
 
 
+def kept_estimates(
+    notes: pd.Series, codes: NDArray[np.int64], years: NDArray[np.float64]
+) -> dict[int, tuple[str, ...]]:
+    """Series code -> the labels of its rows whose note marks an estimate read as data.
+
+    ``notes`` is the ``note`` column of a long frame, as :func:`idcforecast.read_series` and
+    :func:`idcforecast.batch.read_long_table` write it with ``estimates="keep"``
+    (``"estimate (year written '2022E')"``, possibly among other notes); labels are in year
+    order, each once. Only the distinct notes are parsed.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> notes = pd.Series(["", "estimate (year written '2023F')",
+    ...                    "estimate (year written '2022E')", None])
+    >>> kept_estimates(notes, np.array([0, 0, 0, 1]), np.array([2021.0, 2023, 2022, 2020]))
+    {0: ('2022E', '2023F')}
+    """
+    import pandas as pd
+
+    from idcforecast._cells import estimate_label
+
+    note_codes, distinct = pd.factorize(notes, sort=False)
+    labels = np.array([*(estimate_label(n) for n in distinct), None], dtype=object)
+    is_estimate = np.array([label is not None for label in labels])
+    rows = np.flatnonzero(is_estimate[note_codes])  # code -1 (a missing note) picks the None
+    found: dict[int, list[str]] = {}
+    for row in rows[np.lexsort((years[rows], codes[rows]))]:
+        seen = found.setdefault(int(codes[row]), [])
+        label = labels[note_codes[row]]
+        if label not in seen:
+            seen.append(label)
+    return {code: tuple(seen) for code, seen in found.items()}
+
+
 def group_series(data: pd.DataFrame) -> SeriesTable:
     """Group a long ``series_id, year, value`` frame into a :class:`SeriesTable`.
 
     Series keep the order in which they first appear; rows are sorted by year within a
-    series. Extra columns are ignored except ``unit`` (one per series is kept).
+    series. Extra columns are ignored except ``unit`` (one per series is kept) and ``note``
+    (estimates read as data, see :func:`kept_estimates`).
 
     Raises
     ------
@@ -236,6 +283,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         units = names[series_unit_code]
         mixed = (unit_codes >= 0) & (unit_codes != series_unit_code[codes])
         _record_mixed_units(codes, unit_codes, mixed, ids, names, problems)
+    estimates = kept_estimates(data["note"], codes, years) if "note" in data.columns else {}
     return SeriesTable(
         ids=ids,
         offsets=offsets,
@@ -243,6 +291,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         values=values[order],
         units=units,
         problems=problems,
+        estimates=estimates,
     )
 
 

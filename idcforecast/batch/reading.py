@@ -75,7 +75,8 @@ def read_long_table(
         rows carry different units is reported as failed by :func:`forecast_many`.
     estimates
         Years marked as estimates ("2021E", "2022F") in headers or year cells: ``"error"``
-        (default) names them, ``"drop"`` leaves them out, ``"keep"`` reads them as years.
+        (default) names them, ``"drop"`` leaves them out, ``"keep"`` reads them as years,
+        each noted as an estimate in a ``note`` column.
     encoding
         Text encoding of a CSV file (default UTF-8; ``"gb18030"`` for GBK).
 
@@ -85,7 +86,11 @@ def read_long_table(
         Columns ``series_id, year, value`` (and ``unit`` when the file has one), rows in file
         order without wholly blank lines, ready for :func:`forecast_many`. ``value`` holds
         floats; a cell that is not a plain number keeps its text, so that its series alone is
-        reported as failed.
+        reported as failed. When ``estimates="keep"`` kept some year, a ``note`` column
+        follows: ``"estimate (year written '2022E')"`` on its rows (the note
+        :func:`idcforecast.read_series` gives them), "" on the others; from it
+        :func:`forecast_many` names those years in the series' ``note``. A ``note`` column
+        of the file itself is not read.
 
     Raises
     ------
@@ -130,8 +135,10 @@ def read_long_table(
         encoding=encoding,
     )
     missing = [c for c in LONG_COLUMNS if c not in table.columns]
+    kept_columns = [*LONG_COLUMNS, "unit"]
     if missing and is_wide(table):
         table, place_of = melt_wide(table, name, place_of, estimates=estimates)
+        kept_columns.append("note")  # melt_wide's: the notes of estimates read as data
     elif missing:
         raise DataError(
             f"{name}: no column(s) {', '.join(map(repr, missing))}; expected a long table "
@@ -141,7 +148,7 @@ def read_long_table(
             source=name,
             missing=missing,
         )
-    table = table[[c for c in (*LONG_COLUMNS, "unit") if c in table.columns]]
+    table = table[[c for c in kept_columns if c in table.columns]]
     ids, blank_id = _stripped_text(table["series_id"])
     if blank_id.any():  # wholly blank rows (blank lines) are skipped; others are an error
         rows = np.flatnonzero(blank_id)
@@ -162,10 +169,14 @@ def read_long_table(
             out = _percent_unit(out, percent, place_of)
     dropped = np.zeros(len(out), dtype=bool)
     if not _is_numeric(out["year"]):
-        out["year"], dropped = _years(table["year"], place_of, estimates)
+        out["year"], dropped, notes = _years(table["year"], place_of, estimates)
+        if notes is not None:
+            out["note"] = notes
     out = out[~blank_id & ~dropped]
     if unit is not None:
         out = _in_unit(out, unit, kw_per_rack, place_of)
+    if "note" in out.columns:  # after unit, which a percent value may have added
+        out = out[[c for c in (*LONG_COLUMNS, "unit", "note") if c in out.columns]]
     return out.reset_index(drop=True)
 
 
@@ -248,10 +259,14 @@ def _canonical_units(units: pd.Series) -> pd.Series:
     return units.map(spelled).astype(object).where(units.notna(), None)
 
 
-def _years(column: pd.Series, place_of: Any, estimates: str) -> tuple[pd.Series, np.ndarray]:
+def _years(
+    column: pd.Series, place_of: Any, estimates: str
+) -> tuple[pd.Series, np.ndarray, pd.Series | None]:
     """Year cells as numbers where read_series reads them ("2020年", "FY2020", " 2019 ");
     other cells keep their object, for their series' note. Estimate years ("2021E") follow
-    ``estimates``; the second result marks the rows it drops."""
+    ``estimates``; the second result marks the rows it drops, the third (None when there
+    are none) is the note of each estimate read as data, as read_series writes it, and ""
+    on the other rows."""
     import pandas as pd
 
     from idcforecast._cells import read_year, read_year_or_estimate
@@ -261,6 +276,7 @@ def _years(column: pd.Series, place_of: Any, estimates: str) -> tuple[pd.Series,
     unread = column[numbers.isna() & column.notna()]
     read: dict[Any, int] = {}
     dropped_cells = set()
+    kept_notes: dict[Any, str] = {}
     for label, cell in unread.drop_duplicates().items():
         place = place_of(label, "year")
         if estimate_year(cell) is not None:  # the policy decides; "error" stops the read
@@ -268,7 +284,7 @@ def _years(column: pd.Series, place_of: Any, estimates: str) -> tuple[pd.Series,
             if year is None:
                 dropped_cells.add(cell)
             else:
-                read[cell] = year[0]
+                read[cell], kept_notes[cell] = year
             continue
         try:
             read[cell] = read_year(cell, place=place)
@@ -279,11 +295,16 @@ def _years(column: pd.Series, place_of: Any, estimates: str) -> tuple[pd.Series,
     dropped = (
         column.isin(dropped_cells).to_numpy() if dropped_cells else np.zeros(len(column), bool)
     )
+    notes = None
+    if kept_notes:
+        estimated = column.isin(list(kept_notes))
+        notes = pd.Series("", index=column.index, dtype=object)
+        notes[estimated] = column[estimated].map(kept_notes)
     if numbers[~dropped].notna().all():
-        return numbers, dropped
+        return numbers, dropped, notes
     kept = numbers.astype(object)
     kept[numbers.isna()] = column[numbers.isna()]
-    return kept, dropped
+    return kept, dropped, notes
 
 
 def _percent_unit(data: pd.DataFrame, percent: pd.Series, place_of: Any) -> pd.DataFrame:

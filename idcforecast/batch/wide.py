@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from idcforecast._cells import (
+    estimate_note,
     has_year_headers,
     is_blank,
     is_number_column,
@@ -55,7 +56,9 @@ def melt_wide(
     Returns
     -------
     tuple
-        The long frame (``series_id, year, value`` and ``unit`` when the table has one), in
+        The long frame (``series_id, year, value``, ``unit`` when the table has one, and
+        ``note`` when estimate columns are kept: ``"estimate (year written '2022E')"`` on
+        their rows, as :func:`idcforecast.read_series` notes them, "" on the others), in
         file order, and ``place(i, column)`` naming the file cell behind long row ``i``.
 
     Examples
@@ -107,6 +110,9 @@ def melt_wide(
     )
     if "unit" in others:
         long["unit"] = table["unit"].to_numpy(dtype=object)[rows]
+    if estimates == "keep" and estimated:  # read_series' note on each estimate read as data
+        notes = np.asarray([estimate_note(c) if c in estimated else "" for c in columns], object)
+        long["note"] = np.where(~empty[rows] | (cols != 0), notes[cols], "")
     if not numeric and long["value"].map(_is_number).all():
         long["value"] = long["value"].astype(np.float64)
 

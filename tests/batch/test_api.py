@@ -247,3 +247,50 @@ def test_cap_mapping_keys_are_matched_as_text_and_checked() -> None:
     )
     with pytest.raises(UnknownSeriesError, match=re.escape(msg)):
         forecast_many(data, 1, method="drift", cap={"x": 9.0}, engine="serial", progress=False)
+
+
+def _with_estimates() -> pd.DataFrame:
+    """A panel whose note column marks estimate years the way read_long_table marks them."""
+    data = pd.concat([_panel(9), _broken().iloc[10:21]], ignore_index=True).assign(note="")
+    last = data.groupby("series_id")["year"].transform("max")
+    marked = {"s0002": ("E", 2), "s0005": ("F", 1), "text": ("E", 1)}
+    for series_id, (mark, n) in marked.items():
+        rows = (data["series_id"] == series_id) & (data["year"] > last - n)
+        data.loc[rows, "note"] = [
+            f"estimate (year written '{y}{mark}')" for y in data["year"][rows]
+        ]
+    data.loc[data["series_id"] == "s0005", "note"] = "from segments; " + data["note"]
+    return data.sample(frac=1.0, random_state=0).reset_index(drop=True)  # years out of order
+
+
+def test_notes_name_the_estimates_read_as_data_whatever_the_engine() -> None:
+    # before: a forecast resting on years such as 2022E (kept with estimates="keep") said
+    # nothing about them in the batch result
+    data = _with_estimates()
+    serial = forecast_many(data, 3, method=["drift", "naive"], engine="serial", progress=False)
+    assert (serial.groupby("series_id")["note"].nunique() == 1).all(), "one note per series"
+    per_series = serial.drop_duplicates("series_id").set_index("series_id")
+    end = data.groupby("series_id")["year"].max()
+    assert per_series.loc["s0002", "note"] == (
+        f"estimates read as data: {end['s0002'] - 1}E, {end['s0002']}E"
+    )
+    assert per_series.loc["s0005", "note"] == f"estimates read as data: {end['s0005']}F"
+    # a failed series: its error first, as forecast() raises it
+    assert per_series.loc["text", "status"] == "failed"
+    assert per_series.loc["text", "note"] == (
+        "series 'text' year 2021: value 'n/a' is not a finite number; drop the row (a missing "
+        "year is allowed) or give a number; estimates read as data: 2022E"
+    )
+    # series without estimates, and every number, as without the note column
+    plain = forecast_many(
+        data.drop(columns="note"), 3, method=["drift", "naive"], engine="serial", progress=False
+    )
+    marked = serial["series_id"].isin(["s0002", "s0005", "text"])
+    pd.testing.assert_frame_equal(serial[~marked], plain[~marked])
+    pd.testing.assert_frame_equal(serial.drop(columns="note"), plain.drop(columns="note"))
+    for engine, n_jobs, chunk_size in [("serial", None, 1), ("local", 2, 2), ("local", 1, None)]:
+        out = forecast_many(
+            data, 3, method=["drift", "naive"], engine=engine, n_jobs=n_jobs, chunk_size=chunk_size,
+            progress=False,
+        )  # fmt: skip
+        pd.testing.assert_frame_equal(out, serial)

@@ -10,6 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from idcforecast import read_series
 from idcforecast.batch import forecast_many, read_long_table
 from idcforecast.errors import DataError, EmptyDataError, ParseError
 
@@ -107,6 +108,39 @@ def test_wide_tables_are_melted_into_series(tmp_path: Path) -> None:
     assert np.isnan(out["value"].iloc[-1])
     kept = read_long_table(path, estimates="keep")
     assert kept[kept["year"] == 2022]["value"].tolist() == [160.0, 80.0, 40.0]
+
+
+def test_kept_estimates_are_noted_as_read_series_notes_them(tmp_path: Path) -> None:
+    # before: read_long_table(..., estimates="keep") returned no trace of which years were
+    # estimates, so forecast_many could not tell the user its forecast rests on them
+    wide = read_long_table(_csv(tmp_path, WIDE, "wide.csv"), estimates="keep")
+    assert wide.columns.tolist() == ["series_id", "year", "value", "unit", "note"]
+    estimate = "estimate (year written '2022E')"
+    assert wide[wide["note"] != ""][["series_id", "year", "note"]].values.tolist() == [
+        ["China / colocation", 2022, estimate],
+        ["China / cloud", 2022, estimate],
+        ["US / colocation", 2022, estimate],
+    ]
+    # the placeholder row of a series without any value is no estimate
+    assert wide["note"].iloc[-1] == ""
+    long = read_long_table(
+        _csv(tmp_path, "series_id,year,value,note\na,2021,2,x\na,2022E,3,\nb,2024 (est.),5,y\n"),
+        estimates="keep",
+    )
+    # the file's own note column is not read; the estimates' notes are read_series' own
+    assert long["note"].tolist() == [
+        "",
+        "estimate (year written '2022E')",
+        "estimate (year written '2024 (est.)')",
+    ]
+    assert (
+        long["note"].tolist()[1:]
+        == read_series(
+            _csv(tmp_path, "series_id,year,value\na,2022E,3\nb,2024 (est.),5\n", "rs.csv"),
+            unit="MW",
+            estimates="keep",
+        )["note"].tolist()
+    )
 
 
 def test_a_wide_table_forecasts_as_its_long_form(tmp_path: Path) -> None:
@@ -335,6 +369,23 @@ def test_estimate_years_in_a_long_table(tmp_path: Path) -> None:
     assert read_long_table(path, estimates="keep")["year"].tolist() == [2020, 2021, 2022, 2020]
     with pytest.raises(DataError, match=re.escape("estimates='maybe' is not a policy")):
         read_long_table(path, estimates="maybe")
+
+
+def test_forecast_many_names_the_estimates_of_read_long_table_and_read_series(
+    tmp_path: Path,
+) -> None:
+    text = "series_id,year,value\na,2019,1\na,2020,2\na,2021,3\na,2022E,4\na,2023F,5\n"
+    text += "b,2019,5\nb,2020,6\nb,2021,7\n"
+    path = _csv(tmp_path, text)
+    expected = {"a": "estimates read as data: 2022E, 2023F", "b": ""}
+    for frame in (
+        read_long_table(path, estimates="keep"),
+        read_series(path, unit="MW", estimates="keep"),
+    ):
+        out = forecast_many(frame, 2, method="drift", engine="serial", progress=False)
+        assert out.drop_duplicates("series_id").set_index("series_id")["note"].to_dict() == (
+            expected
+        )
 
 
 def test_number_columns_beside_a_wide_table_are_not_joined_into_ids(tmp_path: Path) -> None:

@@ -199,3 +199,21 @@ def test_encoding_option_reads_a_gbk_file(tmp_path: Path, capsys) -> None:
     assert main([*args, "--encoding", "gb18030"]) == 0
     assert "1 series (1 ok, 0 fallback, 0 failed)" in capsys.readouterr().out
     assert pd.read_csv(out)["series_id"].tolist() == ["中国"]
+
+
+def test_estimates_kept_as_data_are_named_in_the_written_notes(tmp_path: Path) -> None:
+    # before: the CSV said nothing of the 2023E/2024年预测 values the forecasts start from
+    path = tmp_path / "wide.csv"
+    path.write_text(
+        "market,2020,2021,2022,2023E,2024年预测\ncn,10,12,14,16,18\nus,5,6,7,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.csv"
+    args = ["forecast-many", str(path), "--horizon", "1", "--out", str(out), "--engine", "serial"]
+    assert main([*args, "--method", "drift", "--estimates", "keep", "--no-progress"]) == 0
+    written = pd.read_csv(out, keep_default_na=False).set_index("series_id")
+    assert written["note"].to_dict() == {
+        "cn": "estimates read as data: 2023E, 2024年预测",
+        "us": "",
+    }
+    assert written["year"].to_dict() == {"cn": 2025, "us": 2023}
