@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import warnings
 
 import numpy as np
 import pytest
 
 from idcforecast.errors import ConvergenceError, ModelError
 from idcforecast.models import Arima
+from idcforecast.models._arma_mle import arma_autocovariance, fit_arma
 from idcforecast.models.arima import choose_d
 
 Y = np.array([100.0, 111.0, 125.0, 137.0, 153.0, 166.0, 186.0, 203.0, 224.0, 243.0, 270.0, 295.0])
@@ -74,3 +76,67 @@ def test_constant_series_is_a_convergence_error() -> None:
     )
     with pytest.raises(ConvergenceError, match=re.escape(msg)):
         Arima().fit(np.full(8, 5.0))
+
+
+# An ARMA(1, 1) in the log growth rates (phi = 0.5, theta = 0.4 around a drift of 0.08),
+# 30 years from a fixed draw: long enough for the order search to leave (0, 1, 0).
+_RNG = np.random.default_rng(12)
+_SHOCKS = 0.03 * _RNG.standard_normal(31)
+_GROWTH = np.zeros(30)
+for _t in range(1, 30):
+    _GROWTH[_t] = 0.08 + 0.5 * (_GROWTH[_t - 1] - 0.08) + _SHOCKS[_t + 1] + 0.4 * _SHOCKS[_t]
+Z_ARMA = np.log(100.0) + np.cumsum(_GROWTH)
+
+
+@pytest.mark.parametrize(
+    ("p", "d", "q"), [(0, 1, 0), (1, 1, 0), (0, 1, 1), (1, 1, 1), (2, 1, 0), (1, 2, 1)]
+)
+def test_fit_arma_is_statsmodels_likelihood_at_its_optimum(p: int, d: int, q: int) -> None:
+    from statsmodels.tsa.arima.model import ARIMA
+
+    fit = fit_arma(Z_ARMA, p, d, q)
+    assert fit is not None
+    model = ARIMA(Z_ARMA, order=(p, d, q), trend="t" if d == 1 else "n")
+    # statsmodels' Kalman filter at our parameters gives our log-likelihood and AICc (to
+    # the filter's rounding, ~1e-9 relative) ...
+    at_ours = model.filter(fit.params)
+    assert fit.loglike == pytest.approx(at_ours.llf, rel=1e-7)
+    assert fit.aicc == pytest.approx(at_ours.aicc, rel=1e-7)
+    # ... and statsmodels' own estimate (iterated GLS + BFGS) is no better than ours.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        theirs = model.fit(method="innovations_mle")
+    assert fit.loglike >= theirs.llf - 1e-6
+    np.testing.assert_allclose(fit.params, theirs.params, atol=2e-3)
+
+
+def test_exact_constant_growth_is_a_random_walk_with_drift() -> None:
+    # 10% a year exactly (a series rebuilt from a CAGR claim): residuals are rounding, every
+    # order ties at the variance floor, AICc keeps (0, 1, 0), the forecast continues 10%.
+    y = 100 * 1.1 ** np.arange(10)
+    model = Arima().fit(y)
+    assert model.order_ == (0, 1, 0)
+    np.testing.assert_allclose(model.predict(3).mean, 100 * 1.1 ** np.arange(10, 13), rtol=1e-12)
+    assert np.all(model.predict(3).sigma < 1e-9)
+    assert fit_arma(np.log(np.full(10, 5.0)), 0, 1, 0) is None  # no change at all: no model
+
+
+@pytest.mark.parametrize(
+    ("ar", "ma"),
+    [
+        ([], []),
+        ([0.6], []),
+        ([], [-0.7]),
+        ([0.5], [0.4]),
+        ([0.5, -0.3], []),
+        ([], [0.2, 0.5]),
+        ([1.2, -0.5], [0.3, 0.2]),
+        ([0.2, 0.1, -0.3], [0.5]),
+    ],
+)
+def test_arma_autocovariance_is_statsmodels_arma_acovf(ar: list, ma: list) -> None:
+    from statsmodels.tsa.arima_process import arma_acovf
+
+    expected = arma_acovf(np.r_[1.0, -np.array(ar)], np.r_[1.0, np.array(ma)], 25)
+    got = arma_autocovariance(np.array(ar, dtype=float), np.array(ma, dtype=float), 25)
+    np.testing.assert_allclose(got, expected, rtol=1e-11, atol=1e-14)
