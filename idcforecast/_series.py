@@ -60,12 +60,18 @@ YEAR_MAX = 9999
 
 @dataclass(frozen=True)
 class SeriesData:
-    """One series as numpy arrays: sorted integer ``years`` and float ``values``."""
+    """One series as numpy arrays: sorted integer ``years`` and float ``values``.
+
+    ``estimates``: the labels ("2022E") of years that are estimates read as data, in year
+    order, from a ``note`` column as :func:`idcforecast.read_series` and
+    :func:`idcforecast.batch.read_long_table` write it with ``estimates="keep"``.
+    """
 
     series_id: str
     years: np.ndarray
     values: np.ndarray
     unit: str
+    estimates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -443,4 +449,12 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
                 series_id=series_id,
                 units=units,
             )
-    return SeriesData(series_id=series_id, years=years, values=values, unit=unit)
+    estimates: tuple[str, ...] = ()
+    if "note" in group.columns:
+        from idcforecast._cells import estimate_label
+
+        labels = [estimate_label(note) for note in group["note"].to_numpy()[order]]
+        estimates = tuple(dict.fromkeys(label for label in labels if label is not None))
+    return SeriesData(
+        series_id=series_id, years=years, values=values, unit=unit, estimates=estimates
+    )

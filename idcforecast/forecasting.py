@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from idcforecast._cells import in_context
+from idcforecast._cells import in_context, kept_estimates_note
 from idcforecast._forecast_inputs import (
     AUTO,
     VALUE_LIMIT,
@@ -630,7 +630,9 @@ def forecast(
     ----------
     data
         A tidy frame (``series_id, year, value`` [+ ``unit``]; extra columns ignored),
-        e.g. from :func:`idcforecast.load_dataset`, or a year-indexed Series.
+        e.g. from :func:`idcforecast.load_dataset`, or a year-indexed Series. A ``note``
+        column is read for estimates read as data (``read_series(..., estimates="keep")``):
+        a series' ``note`` starts with them, "estimates read as data: 2022E".
     horizon
         Years after each series' last observed year.
     method
@@ -700,7 +702,8 @@ def forecast(
                     raise
                 fields = {k: getattr(err, k) for k in err.fields}
                 raise InsufficientDataError(message, **fields) from None
-            note = "; ".join(n for n in (prepared.note, fc.note) if n)
+            kept = kept_estimates_note(series.estimates) if series.estimates else ""
+            note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
             rows.extend(
                 _forecast_row(
                     fc, step, year=prepared.last_year + step + 1, unit=series.unit, note=note

@@ -140,7 +140,7 @@ def forecast_many(
     ``estimates="keep"`` by :func:`idcforecast.batch.read_long_table` or
     :func:`idcforecast.read_series`, which mark those rows in their ``note`` column) has
     them named in its ``note``, "estimates read as data: 2022E, 2023F": first, or after the
-    error of a failed series (``forecast()`` does not name them).
+    error of a failed series (``forecast()`` names them the same way).
 
     Parameters
     ----------

@@ -294,3 +294,17 @@ def test_notes_name_the_estimates_read_as_data_whatever_the_engine() -> None:
             progress=False,
         )  # fmt: skip
         pd.testing.assert_frame_equal(out, serial)
+
+
+def test_forecast_names_the_estimates_as_forecast_many_does() -> None:
+    # before: forecast() said nothing about years such as 2022E, so its note differed from
+    # forecast_many's for the same series
+    data = _with_estimates()
+    ok = data[data["series_id"].str.startswith("s0")]  # forecast() raises for broken ones
+    single = forecast(ok, 3, method=["drift", "naive"])
+    batch = forecast_many(ok, 3, method=["drift", "naive"], engine="serial", progress=False)
+    pd.testing.assert_frame_equal(single, batch)
+    end = ok.groupby("series_id")["year"].max()
+    notes = single.drop_duplicates("series_id").set_index("series_id")["note"]
+    assert notes["s0002"] == f"estimates read as data: {end['s0002'] - 1}E, {end['s0002']}E"
+    assert notes["s0001"] == ""
