@@ -173,6 +173,10 @@ def read_long_table(
         if notes is not None:
             out["note"] = notes
     out = out[~blank_id & ~dropped]
+    year = out["year"]
+    if year.dtype.kind == "f" and bool(year.notna().all()) and bool((year % 1 == 0).all()):
+        # text years ("2020年", a kept "2022E") were read as floats beside the NaN of the rest
+        out = out.assign(year=year.astype("int64"))
     if unit is not None:
         out = _in_unit(out, unit, kw_per_rack, place_of)
     if "note" in out.columns:  # after unit, which a percent value may have added

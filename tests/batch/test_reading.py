@@ -365,8 +365,11 @@ def test_estimate_years_in_a_long_table(tmp_path: Path) -> None:
     msg = "m.csv row 4, column 'year': '2022E' is an estimate, not a published figure"
     with pytest.raises(DataError, match=re.escape(msg)):
         read_long_table(path)
-    assert read_long_table(path, estimates="drop")["year"].tolist() == [2020, 2021, 2020]
-    assert read_long_table(path, estimates="keep")["year"].tolist() == [2020, 2021, 2022, 2020]
+    dropped = read_long_table(path, estimates="drop")["year"]
+    kept = read_long_table(path, estimates="keep")["year"]
+    assert dropped.tolist() == [2020, 2021, 2020] and kept.tolist() == [2020, 2021, 2022, 2020]
+    # integer years, as from a file of plain years (before: floats, printed 2020.0)
+    assert dropped.dtype == kept.dtype == np.int64
     with pytest.raises(DataError, match=re.escape("estimates='maybe' is not a policy")):
         read_long_table(path, estimates="maybe")
 
