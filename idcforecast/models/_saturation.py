@@ -4,7 +4,9 @@ The curve ``f(s) = cap * g(a + b s)`` (``s`` = years since the last observation,
 ``g(a)`` is the share of the cap already reached) is fitted to ``log(y)`` by
 ``scipy.optimize.least_squares`` (trust-region reflective, with bounds): ``log cap``
 within ``cap_bounds`` times the last observation, ``b`` (speed of adoption) in
-``(1e-6, 3]`` per year.
+``(1e-6, 3]`` per year. The fit runs on ``log(y / y_last)`` (the cap in units of the last
+observation), so forecasts are the same in any unit to ~1e-12, not to the optimiser's
+tolerance.
 
 Intervals: the log-scale residual variance ``s^2 = SSE / (T - k)`` plus the parameter
 uncertainty by the delta method, ``g_h' Cov g_h`` with ``Cov = s^2 (J'J)^-1`` from the
@@ -116,17 +118,22 @@ class SaturationModel(LogScaleMixin, ForecastModel):
         last = float(y[-1])
         cap_range = self._check_options(last, n - 1)
         s = np.arange(n, dtype=np.float64) - (n - 1)
-        z = np.log(y)
-        fixed = None if self.cap is None else float(np.log(float(self.cap)))  # log of a given cap
-        cap0 = float(np.exp(fixed)) if fixed is not None else float(np.sqrt(np.prod(cap_range)))
-        cap0 = max(cap0, 1.02 * float(y.max()))
-        share = np.clip(y / cap0, 1e-9, 1 - 1e-9)
+        # Fit in units of the last observation (log cap relative to log(last)): the problem,
+        # hence the optimiser's path, is then the same in any unit (scale-equivariant).
+        log_last = float(np.log(last))
+        z = np.log(y) - log_last
+        given = None if self.cap is None else float(np.log(float(self.cap)))  # a given cap
+        fixed = None if given is None else given - log_last
+        lo_mult, hi_mult = cap_range[0] / last, cap_range[1] / last
+        cap0 = float(np.exp(fixed)) if fixed is not None else float(np.sqrt(lo_mult * hi_mult))
+        cap0 = max(cap0, 1.02 * float(y.max()) / last)
+        share = np.clip(np.exp(z) / cap0, 1e-9, 1 - 1e-9)
         slope0, intercept0 = np.polyfit(s, self._linearise(share), 1)
         slope0 = float(np.clip(slope0, 1e-3, SLOPE_BOUNDS[1]))
         x0 = [float(intercept0), slope0]
         lower, upper = [-50.0, SLOPE_BOUNDS[0]], [50.0, SLOPE_BOUNDS[1]]
         if fixed is None:
-            lo_cap, hi_cap = np.log(cap_range[0]), np.log(cap_range[1])
+            lo_cap, hi_cap = np.log(lo_mult), np.log(hi_mult)
             x0.insert(0, float(np.clip(np.log(cap0), lo_cap + 1e-9, hi_cap - 1e-9)))
             lower.insert(0, lo_cap)
             upper.insert(0, hi_cap)
@@ -149,26 +156,29 @@ class SaturationModel(LogScaleMixin, ForecastModel):
                 alias=self.alias,
                 nfev=int(result.nfev),
             )
-        params = result.x
+        at_bound = fixed is None and (
+            np.isclose(result.x[0], lower[0], atol=1e-6)
+            or np.isclose(result.x[0], upper[0], atol=1e-6)
+        )
+        self.residuals_ = z - self._curve_log(result.x, s, fixed)
+        params = result.x.copy()
+        if fixed is None:
+            params[0] += log_last  # back to the data's unit
         self.params_ = params
-        self.cap_ = float(np.exp(params[0] if fixed is None else fixed))
+        self.cap_ = float(np.exp(params[0] if given is None else given))
         if self.cap is not None:
             self.cap_ = float(self.cap)  # exactly as given (exp(log(cap)) may round)
         self.growth_rate_ = float(params[-1])
-        at_bound = fixed is None and (
-            np.isclose(params[0], lower[0], atol=1e-6) or np.isclose(params[0], upper[0], atol=1e-6)
-        )
         self.cap_at_bound_ = bool(at_bound)
-        self.residuals_ = z - self._curve_log(params, s, fixed)
         k = params.size
         self.sigma_ = float(np.sqrt(np.sum(self.residuals_**2) / (n - k)))
         # Delta method; a cap on its bound is held fixed (its column dropped).
-        jac = self._curve_jac(params, s, fixed)
+        jac = self._curve_jac(params, s, given)  # the same in any unit
         keep = slice(1, None) if at_bound else slice(None)
         jac = jac[:, keep]
         self._cov = self.sigma_**2 * np.linalg.pinv(jac.T @ jac)
         self._keep = keep
-        self._fixed = fixed
+        self._fixed = given
 
     def fit_notes(self) -> tuple[str, ...]:
         """Says so when the estimated cap sits on a bound of ``cap_bounds``.
