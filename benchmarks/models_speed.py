@@ -74,20 +74,21 @@ def reference_fitters() -> dict[str, Callable[[np.ndarray], tuple[float | None, 
         d = choose_d(z)
         results = {}
 
-        def fit_order(p: int, q: int) -> ArmaFit | None:
-            if z.size - d <= p + q + 2:
+        def fit_order(p: int, q: int, drift: bool) -> ArmaFit | None:
+            if z.size - d <= p + q + 1 + drift:
                 return None
             try:
-                res = ARIMA(z, order=(p, d, q), trend="t" if d == 1 else "n").fit(
+                res = ARIMA(z, order=(p, d, q), trend="t" if drift else "n").fit(
                     method="innovations_mle"
                 )
             except (np.linalg.LinAlgError, ValueError, ZeroDivisionError):
                 return None
-            results[p, q] = res
+            results[p, q, drift] = res
             return ArmaFit(np.asarray(res.params), float(res.llf), float(res.aicc))
 
-        fitted = stepwise_search(set(Arima()._orders()), fit_order)
-        best = min(fitted, key=lambda order: fitted[order].aicc)
+        drifts = (True, False) if d == 1 else (False,)
+        fitted = stepwise_search(set(Arima()._orders()), fit_order, drifts)
+        best = min(fitted, key=lambda model: fitted[model].aicc)
         return fitted[best].aicc, np.exp(results[best].get_forecast(6).predicted_mean)
 
     def loglinear(y: np.ndarray) -> tuple[float | None, np.ndarray]:

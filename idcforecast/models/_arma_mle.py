@@ -130,8 +130,8 @@ def _profile(
     return neg_loglik, mu, s2
 
 
-def fit_arma(z: FloatArray, p: int, d: int, q: int) -> ArmaFit | None:
-    """Maximum-likelihood ARIMA(p, d, q) of ``z``, with a drift when ``d == 1``.
+def fit_arma(z: FloatArray, p: int, d: int, q: int, *, drift: bool | None = None) -> ArmaFit | None:
+    """Maximum-likelihood ARIMA(p, d, q) of ``z``, with or without a drift.
 
     Parameters
     ----------
@@ -139,6 +139,9 @@ def fit_arma(z: FloatArray, p: int, d: int, q: int) -> ArmaFit | None:
         The (log) series.
     p, d, q
         Orders; ``d`` is 1 or 2.
+    drift
+        Estimate a mean of the differences (a drift, for ``d = 1``); ``None``: when
+        ``d == 1``.
 
     Returns
     -------
@@ -156,7 +159,7 @@ def fit_arma(z: FloatArray, p: int, d: int, q: int) -> ArmaFit | None:
     True
     """
     w = np.diff(np.asarray(z, dtype=np.float64), n=d)
-    with_mean = d == 1
+    with_mean = d == 1 if drift is None else bool(drift)
     k = p + q + 1 + int(with_mean)
     if w.size - k - 1 <= 0:
         return None

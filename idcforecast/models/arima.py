@@ -52,52 +52,66 @@ def choose_d(z: FloatArray) -> int:
     return 2 if p_value < 0.05 else 1
 
 
-def stepwise_search(
-    allowed: set[tuple[int, int]], fit_order: Callable[[int, int], ArmaFit | None]
-) -> dict[tuple[int, int], ArmaFit]:
-    """Orders ``(p, q)`` visited by a reduced Hyndman-Khandakar (2008) stepwise search.
+Order = tuple[int, int, bool]  # (p, q, drift)
 
-    Start from (0, 0), (1, 0) and (0, 1), then move to the lowest-AICc order's neighbours
-    ((p +- 1, q), (p, q +- 1), (p + 1, q + 1)) while that lowers AICc.
+
+def stepwise_search(
+    allowed: set[tuple[int, int]],
+    fit_order: Callable[[int, int, bool], ArmaFit | None],
+    drifts: tuple[bool, ...] = (True,),
+) -> dict[Order, ArmaFit]:
+    """Models ``(p, q, drift)`` visited by a reduced Hyndman-Khandakar (2008) stepwise search.
+
+    Start from (0, 0) with each drift option, (1, 0) and (0, 1) with the first; then move to
+    the lowest-AICc model's neighbours ((p +- 1, q), (p, q +- 1), (p + 1, q + 1), and the
+    other drift option) while that lowers AICc, as R's ``forecast::auto.arima`` does.
 
     Parameters
     ----------
     allowed
-        The orders that may be fitted.
+        The orders ``(p, q)`` that may be fitted.
     fit_order
-        ``(p, q) -> ArmaFit``, or ``None`` when the order cannot be fitted.
+        ``(p, q, drift) -> ArmaFit``, or ``None`` when the model cannot be fitted.
+    drifts
+        The drift options: ``(True, False)`` lets AICc choose, ``(True,)`` or ``(False,)``
+        fixes it.
 
     Returns
     -------
     dict
-        Every fitted order with a finite AICc (empty if none).
+        Every fitted model with a finite AICc (empty if none).
 
     Examples
     --------
     >>> aicc = {(0, 0): 5.0, (1, 0): 3.0, (0, 1): 4.0, (2, 0): 3.5, (1, 1): 2.0}
-    >>> fake = lambda p, q: ArmaFit(np.zeros(1), 0.0, aicc[p, q]) if (p, q) in aicc else None
-    >>> sorted(stepwise_search({(p, q) for p in range(3) for q in range(3)}, fake))
-    [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0)]
+    >>> def fake(p, q, drift):
+    ...     found = aicc.get((p, q))
+    ...     return None if found is None else ArmaFit(np.zeros(1), 0.0, found + (not drift))
+    >>> fitted = stepwise_search({(p, q) for p in range(3) for q in range(3)}, fake, (True, False))
+    >>> min(fitted, key=lambda model: fitted[model].aicc)
+    (1, 1, True)
     """
-    fitted: dict[tuple[int, int], ArmaFit] = {}
-    aiccs: dict[tuple[int, int], float] = {}
+    fitted: dict[Order, ArmaFit] = {}
+    aiccs: dict[Order, float] = {}
 
-    def try_order(p: int, q: int) -> None:
-        result = fit_order(p, q)
-        aiccs[(p, q)] = np.inf if result is None else result.aicc
+    def try_model(model: Order) -> None:
+        result = fit_order(*model)
+        aiccs[model] = np.inf if result is None else result.aicc
         if result is not None and np.isfinite(result.aicc):
-            fitted[(p, q)] = result
+            fitted[model] = result
 
-    for order in [(0, 0), (1, 0), (0, 1)]:
-        if order in allowed:
-            try_order(*order)
+    starts = [(0, 0, c) for c in drifts] + [(1, 0, drifts[0]), (0, 1, drifts[0])]
+    for model in starts:
+        if model[:2] in allowed:
+            try_model(model)
     while aiccs:
         current = min(aiccs, key=aiccs.__getitem__)
-        p, q = current
-        neighbours = [(p + 1, q), (p, q + 1), (p - 1, q), (p, q - 1), (p + 1, q + 1)]
-        new = [o for o in neighbours if o in allowed and o not in aiccs]
-        for order in new:
-            try_order(*order)
+        p, q, c = current
+        steps = [(p + 1, q), (p, q + 1), (p - 1, q), (p, q - 1), (p + 1, q + 1)]
+        neighbours = [(*pq, c) for pq in steps] + [(p, q, o) for o in drifts if o != c]
+        new = [m for m in neighbours if m[:2] in allowed and m not in aiccs]
+        for model in new:
+            try_model(model)
         if not new or min(aiccs, key=aiccs.__getitem__) == current:
             break
     return fitted
@@ -107,10 +121,12 @@ def stepwise_search(
 class Arima(LogScaleMixin, ForecastModel):
     """ARIMA(p, d, q) on ``log(y)`` with the order chosen automatically.
 
-    ``d`` is chosen by :func:`choose_d` (KPSS on the growth rates) unless given; with
-    ``d = 1`` the model has a drift (a constant growth rate, statsmodels ``trend="t"``),
-    with ``d = 2`` none. Orders ``(p, q)`` with ``p <= max_p``, ``q <= max_q`` and
-    ``p + q <= max(max_p, max_q)`` are searched stepwise (:func:`stepwise_search`), each
+    ``d`` is chosen by :func:`choose_d` (KPSS on the growth rates) unless given. With
+    ``d = 1`` the model may have a drift (a constant growth rate, statsmodels
+    ``trend="t"``): chosen by AICc in the order search, as R's ``auto.arima`` does, unless
+    ``drift=`` fixes it; with ``d = 2`` none. Orders ``(p, q)`` with ``p <= max_p``,
+    ``q <= max_q`` and ``p + q <= max(max_p, max_q)`` and the drift are searched stepwise
+    (:func:`stepwise_search`), each
     fitted by exact maximum likelihood (:func:`~idcforecast.models._arma_mle.fit_arma`: the
     drift and the innovation variance profiled out in closed form, the likelihood
     statsmodels' ``ARIMA`` maximises); the chosen order is then run through statsmodels'
@@ -121,7 +137,7 @@ class Arima(LogScaleMixin, ForecastModel):
 
     Cost: about 0.1-0.2 s per series of 10-40 points, 7x less than fitting each order with
     statsmodels' ``fit(method="innovations_mle")``, with the same orders and forecasts
-    (``benchmarks/models_speed.py`` on 100 M3 yearly series: 101 against 735 ms, AICc as low
+    (``benchmarks/models_speed.py`` on 100 M3 yearly series: 113 against 801 ms, AICc as low
     or lower on all): fine for market series and their backtests, slow for thousands.
 
     Parameters
@@ -130,6 +146,12 @@ class Arima(LogScaleMixin, ForecastModel):
         Largest AR and MA orders tried (with ``p + q <= max(max_p, max_q)``).
     d
         Number of differences (1 or 2); ``None`` chooses it.
+    drift
+        With ``d = 1``: ``None`` (default) lets AICc choose; ``True`` always fits a drift
+        (releases before 2026-12-06 did), ``False`` never. On the yearly tuning sets of
+        ``benchmarks/tune_auto.py`` (final cutoff, OWA against naive; M1 / Tourism / M3
+        training tails), a forced drift scored 4.45 (one explosive log drift) / 1.16 /
+        1.03, AICc's choice 0.77 / 1.16 / 1.06 and no drift 0.81 / 1.10 / 0.95.
 
     Examples
     --------
@@ -142,10 +164,13 @@ class Arima(LogScaleMixin, ForecastModel):
     alias = "arima"
     min_obs = 8
 
-    def __init__(self, *, max_p: int = 2, max_q: int = 2, d: int | None = None) -> None:
+    def __init__(
+        self, *, max_p: int = 2, max_q: int = 2, d: int | None = None, drift: bool | None = None
+    ) -> None:
         self.max_p = max_p
         self.max_q = max_q
         self.d = d
+        self.drift = drift
 
     def _orders(self) -> list[tuple[int, int]]:
         for name in ("max_p", "max_q"):
@@ -172,25 +197,39 @@ class Arima(LogScaleMixin, ForecastModel):
                 alias=self.alias,
                 d=self.d,
             )
+        if self.drift not in (None, True, False):
+            raise ModelError(
+                f"model 'arima': drift={self.drift!r} must be True, False or None (chosen by AICc)",
+                alias=self.alias,
+                drift=self.drift,
+            )
         z = np.log(y)
         d = choose_d(z) if self.d is None else int(self.d)
-        fitted = stepwise_search(set(orders), lambda p, q: fit_arma(z, p, d, q))
+        drifts = (True, False) if self.drift is None else (bool(self.drift),)
+        if d != 1:
+            drifts = (False,)  # a drift on second differences would be a quadratic trend
+
+        def fit_order(p: int, q: int, drift: bool) -> ArmaFit | None:
+            return fit_arma(z, p, d, q, drift=drift)
+
+        fitted = stepwise_search(set(orders), fit_order, drifts)
         if not fitted:
             raise ConvergenceError(
                 f"model 'arima': no ARIMA order could be fitted to {y.size} observations; use "
                 "'drift' or 'damped_log' for this series",
                 alias=self.alias,
             )
-        best_pq = min(fitted, key=lambda order: fitted[order].aicc)
-        best = fitted[best_pq]
-        self.order_ = (best_pq[0], d, best_pq[1])
+        best_model = min(fitted, key=lambda model: fitted[model].aicc)
+        best = fitted[best_model]
+        self.order_ = (best_model[0], d, best_model[1])
+        self.drift_ = best_model[2]
         self.d_ = d
         self.aicc_ = best.aicc
         self.n_fits_ = len(fitted)
         self.params_ = best.params
         self.sigma_ = float(np.sqrt(best.params[-1]))
         # statsmodels' Kalman filter at our estimates: forecasts and their standard errors.
-        model = ARIMA(z, order=self.order_, trend="t" if d == 1 else "n")
+        model = ARIMA(z, order=self.order_, trend="t" if self.drift_ else "n")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", _statsmodels_warnings())
             self._result: Any = model.filter(best.params)
