@@ -51,15 +51,39 @@ def run(args: argparse.Namespace) -> int:
         ("alternate", alternate),
     ]
     if args.to is not None:
-        converted = _converted(quantity, args)
+        own = _alternate_in(quantity, args)
+        converted = _converted(quantity, args, own)
         rows.append(("converted", format_quantity(converted, alternate=False)))
+        if own is not None and own.value != 0 and own.unit == converted.unit:
+            # e.g. "500 billion yuan ($71.2 billion)": the article's own rate against ours
+            gap = converted.value / own.value - 1
+            rows.append(
+                (
+                    "check",
+                    f"the text's own {format_quantity(own, alternate=False)}; converted is "
+                    f"{abs(gap):.1%} {'above' if gap >= 0 else 'below'} it",
+                )
+            )
     for label, value in rows:
         print(f"{label + ':':<11}{value}")
     return 0
 
 
-def _converted(quantity: Quantity, args: argparse.Namespace) -> Quantity:
+def _alternate_in(quantity: Quantity, args: argparse.Namespace) -> Quantity | None:
+    """The text's alternate figure in ``--to``'s unit when that needs no FX rate, else None."""
+    from idcforecast.errors import IdcForecastError
+
+    if quantity.alternate is None:
+        return None
+    try:
+        return quantity.alternate.to(args.to, kw_per_rack=args.kw_per_rack)
+    except IdcForecastError:  # another currency (needs a rate) or another dimension
+        return None
+
+
+def _converted(quantity: Quantity, args: argparse.Namespace, own: Quantity | None) -> Quantity:
     from idcforecast.errors import MissingFxRateError
+    from idcforecast.units import format_quantity
 
     try:
         return quantity.to(args.to, year=args.year, kw_per_rack=args.kw_per_rack)
@@ -68,10 +92,15 @@ def _converted(quantity: Quantity, args: argparse.Namespace) -> Quantity:
             raise
         # the library's hint is "pass year=..."; on the command line that is --year
         pair = getattr(err, "pair", "")
+        own_text = (
+            ""
+            if own is None
+            else f"; the text itself gives {format_quantity(own, alternate=False)}"
+        )
         raise MissingFxRateError(
             f"parse --to {args.to!r}: converting {pair} needs --year YEAR (FX rates are "
             f"annual averages); e.g. idcforecast parse {args.text!r} --to {args.to!r} "
-            "--year 2020",
+            f"--year 2020{own_text}",
             pair=pair,
             year=None,
         ) from err

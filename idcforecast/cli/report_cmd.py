@@ -20,7 +20,7 @@ import time
 from idcforecast.cli._read_options import add_read_arguments, read_options
 
 NAME = "report"
-HELP = "Write the PDF report (forecast, growth, claims, scenarios, sources) for one series."
+HELP = "write the PDF report (forecast, growth, claims, scenarios, sources) for one series"
 
 # duplicated from idcforecast.report.build so that --help imports nothing heavy
 _DEFAULT_OUT = "reports/china-idc-market.pdf"

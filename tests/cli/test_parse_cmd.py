@@ -78,3 +78,21 @@ def test_main_prints_typed_errors_and_exits_2(
 def test_registered() -> None:
     assert "idcforecast.cli.parse_cmd" in cli.COMMAND_MODULES
     assert parse_cmd.NAME == "parse"
+
+
+def test_conversion_is_checked_against_the_texts_own_alternate(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The seed article: 500 billion yuan ($71.2 billion), i.e. 7.02 CNY per USD; the 2020
+    # annual average the FX table holds gives 72.42 USD bn, 72.42 / 71.2 - 1 = 1.7% more.
+    assert _run(["500 billion yuan ($71.2 billion)", "--to", "USD bn", "--year", "2020"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2].startswith("converted: 72.4")
+    assert out[-1] == "check:     the text's own 71.2 USD bn; converted is 1.7% above it"
+    # without --year the error points at the figure the text already gives
+    message = "--year 2020; the text itself gives 71.2 USD bn"
+    with pytest.raises(MissingFxRateError, match=re.escape(message)):
+        _run(["500 billion yuan ($71.2 billion)", "--to", "USD bn"])
+    # an alternate in another currency than --to: no check line
+    assert _run(["500 billion yuan ($71.2 billion)", "--to", "CNY bn"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "converted: 500 CNY bn"
