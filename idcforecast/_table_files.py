@@ -271,8 +271,9 @@ def read_table(
     path = Path(source)
     name = source_name or path.name
     if not path.is_file():
+        found = "a directory, not a file" if path.is_dir() else "no such file"
         raise DataError(
-            f"{path}: no such file; expected a CSV or Excel file path or a DataFrame",
+            f"{path}: {found}; expected a CSV or Excel file path or a DataFrame",
             path=str(path),
         )
     suffix = path.suffix.lower()
@@ -602,7 +603,12 @@ def _require_rows(table: pd.DataFrame, name: str, header_row: int = 0, hint: str
         where = (
             "" if header_row == 0 else f" from row {header_row + 1} on (header_row={header_row})"
         )
+        found = (
+            "is empty"
+            if table.columns.size == 0
+            else f"has a header ({', '.join(map(str, table.columns[:6]))}) but no rows of data"
+        )
         raise EmptyDataError(
-            f"{name} is empty{where}; expected a header row and at least one row of data{hint}",
+            f"{name} {found}{where}; expected a header row and at least one row of data{hint}",
             source=name,
         )

@@ -329,7 +329,8 @@ def test_bad_input_raises_typed_errors(
     ("text", "error", "message"),
     [
         ("", EmptyDataError, "empty.csv is empty; expected a header row and at least one row"),
-        ("year,value\n", EmptyDataError, "empty.csv is empty"),
+        # before: "is empty", though the header is there
+        ("year,value\n", EmptyDataError, "empty.csv has a header (year, value) but no rows"),
         (
             "series,2019,2020\na,,\n",
             EmptyDataError,
@@ -385,6 +386,9 @@ def test_unsupported_and_missing_files(tmp_path: Path) -> None:
         read_series(path)
     with pytest.raises(DataError, match=re.escape("no such file")):
         read_series(tmp_path / "absent.csv")
+    (tmp_path / "exports").mkdir()  # before: "no such file", though it exists
+    with pytest.raises(DataError, match=re.escape("exports: a directory, not a file")):
+        read_series(tmp_path / "exports")
 
 
 # -- properties: the three layouts read the same observations ------------------------------
