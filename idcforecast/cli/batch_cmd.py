@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from idcforecast.cli._arg_types import years_ahead
 from idcforecast.cli._read_options import (
     add_csv_arguments,
     add_estimates_argument,
@@ -36,7 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "by series_id or its text columns joined, a column per year), numbers as read_series "
         "reads them",
     )
-    parser.add_argument("--horizon", type=int, required=True, help="years after each series")
+    parser.add_argument(
+        "--horizon", type=years_ahead, required=True, help="years after each series"
+    )
     parser.add_argument("--out", required=True, metavar="OUT.csv", help="forecast CSV to write")
     parser.add_argument("--method", default="auto", help="'auto' (default) or a model alias")
     parser.add_argument(

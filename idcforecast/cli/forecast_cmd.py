@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from idcforecast.cli._arg_types import years_ahead
 from idcforecast.cli._read_options import add_read_arguments, read_options
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     until = parser.add_mutually_exclusive_group()
     until.add_argument("--to", type=int, default=None, metavar="YEAR", help="last year")
     until.add_argument(
-        "--horizon", type=int, default=None, metavar="H", help="years after the last one"
+        "--horizon", type=years_ahead, default=None, metavar="H", help="years after the last one"
     )
     parser.add_argument("--method", default="auto", help='"auto" (default) or a model alias')
     parser.add_argument(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from idcforecast.cli._arg_types import years_ahead
 from idcforecast.cli._read_options import add_read_arguments, read_options
 
 if TYPE_CHECKING:
@@ -39,7 +40,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_read_arguments(parser, file_option="--input")
     parser.add_argument("--to", type=int, metavar="YEAR", help="last simulated year")
     parser.add_argument(
-        "--horizon", type=int, default=7, help="years after the last observation (default 7)"
+        "--horizon",
+        type=years_ahead,
+        default=7,
+        help="years after the last observation (default 7)",
     )
     parser.add_argument("--paths", type=int, default=10_000, help="paths per scenario")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")

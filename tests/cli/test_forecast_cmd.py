@@ -69,6 +69,27 @@ def test_errors_print_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert "did you mean 'theta'?" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["forecast", "--horizon", "0"],
+        ["scenarios", "--horizon", "-2"],
+        ["forecast-many", "missing.csv", "--out", "o.csv", "--horizon", "0"],
+    ],
+)
+def test_horizon_below_one_is_refused_before_any_work(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before: the library's "pass e.g. horizon=5" (no option of these commands), after
+    # reading the data; forecast-many read the whole file first
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "argument --horizon: " in err
+    assert "years: the horizon counts years after the last observed one, so at least 1" in err
+
+
 README = Path(__file__).resolve().parents[2] / "README.md"
 RESULTS = Path(__file__).resolve().parents[2] / "benchmarks" / "results" / "m3_yearly.md"
 
