@@ -436,6 +436,66 @@ def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
             doc.table(_accuracy_display(ctx.accuracy), col_widths=(46, 18, 18, 16, 27, 27, 22))
     else:
         doc.paragraph(ctx.backtest_note or "No backtest could be run on this series.")
+    if ctx.alternatives is not None and len(ctx.alternatives) > 1:
+        _other_methods(ctx, doc)
+
+
+def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
+    """The series under other assumptions, with their backtest on the same cutoffs."""
+    from idcforecast.report.build import ALTERNATIVES
+
+    alt = ctx.alternatives
+    assert alt is not None
+    meaning = dict(ALTERNATIVES) | {"auto": "the median of simple forecasts (above)"}
+    shown = [m for m in alt["method"] if m != ctx.model and m in meaning]
+    n = alt["n"].dropna()
+    text = (
+        f"The same series under other assumptions, to {ctx.provenance.horizon_to}: "
+        + "; ".join(f"'{m}': {meaning[m]}" for m in shown)
+        + ". "
+        + (
+            f"Their backtest is scored on the {int(n.max())} forecasts whose cutoffs every "
+            "method could use (so the report's method scores here may differ from the table "
+            "above). "
+            if len(n)
+            else ""
+        )
+        + (
+            "A method that did better on this one short history is not thereby the better "
+            "forecast: 'auto' was chosen on thousands of annual series of forecasting "
+            "competitions, on which switching a series to the method with the lower "
+            "backtest error of its own lost accuracy (README, Forecasting)."
+            if ctx.model == "auto"
+            else ""
+        )
+    )
+    failed = alt[alt["note"] != ""]
+    for method, note in zip(failed["method"], failed["note"], strict=True):
+        text += f" '{method}' could not run: {note}"
+    table = _other_methods_table(alt, ctx.provenance.horizon_to)
+    doc.heading("Other methods on this series", level=2, keep=doc.text_height(text) + 30)
+    doc.paragraph(text)
+    doc.table(table, col_widths=(32, 28, 50, 36, 28), align=("LEFT", *("RIGHT",) * 4))
+
+
+def _other_methods_table(alt: pd.DataFrame, to: int) -> pd.DataFrame:
+    import pandas as pd
+
+    def cell(value: float, text: str) -> str:
+        return "–" if math.isnan(value) else text
+
+    return pd.DataFrame(
+        {
+            "Method": alt["method"].astype(str),
+            f"{to} central": [cell(v, _num(v)) for v in alt["central"]],
+            "80% interval": [
+                cell(lo, f"{_num(lo)}–{_num(hi)}")
+                for lo, hi in zip(alt["lo_80"], alt["hi_80"], strict=True)
+            ],
+            "Backtest sMAPE %": [cell(v, f"{v:.1f}") for v in alt["smape"]],
+            "80% coverage": [cell(v, f"{100 * v:.0f}%") for v in alt["coverage_80"]],
+        }
+    )
 
 
 def _members_text(model: str) -> str:

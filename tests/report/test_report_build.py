@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from idcforecast import build_report
+from idcforecast import build_report, load_dataset
 from idcforecast._paths import data_dir
 from idcforecast.datasets import load_series
 from idcforecast.errors import DataError, ReportError, SpecError, UnknownSeriesError
@@ -31,6 +31,7 @@ SECTIONS = (
     "Track record of published forecasts",
     "Methodology",
     "Backtest on this series",
+    "Other methods on this series",
     "Sources",
     "Assumptions",
     "Reproducibility",
@@ -271,6 +272,34 @@ def test_a_series_with_values_below_zero_gets_a_report(tmp_path: Path) -> None:
     assert "Growth rates are not shown: the series has values at or below zero" in compact
     assert re.search(r"a change of [\d.,-]+ from 2021\.", compact)
     assert "CAGR 2015-2021" not in compact
+    # the log models cannot run on it: said in the other-methods section, cells left blank
+    assert "'drift_log' could not run: " in compact
+    assert re.search(r"drift_log – – – –", compact)
+
+
+def test_other_methods_are_scored_on_the_same_cutoffs(default_report: Path) -> None:
+    history = load_dataset("china_idc_market")
+    history = history[history["series_id"] == "china_idc_cidc_overall"].reset_index(drop=True)
+    own_bt = build_module._backtest(history, "auto")[0]
+    own_fc = forecast(history, 2030 - 2023)
+    alt = build_module._alternatives(history, 2030, "auto", 0, own_fc, own_bt)
+    assert alt["method"].tolist() == ["auto", "drift_log", "damped_log", "drift"]
+    assert alt["n"].nunique() == 1  # damped_log needs 6 points: every method on its cutoffs
+    for method, central in zip(alt["method"], alt["central"], strict=True):
+        # each central is forecast()'s own 2030 mean for that method
+        expected = forecast(history, 7, method=method)["mean"].iloc[-1]
+        assert central == pytest.approx(expected, rel=1e-12)
+    # its sMAPE is accuracy() of its backtest on those cutoffs only
+    from idcforecast.evaluation import accuracy, backtest
+
+    cutoffs = set(backtest(history, 3, method="damped_log")["cutoff"])
+    bt = backtest(history, 3, method="drift_log")
+    smape = accuracy(bt[bt["cutoff"].isin(cutoffs)]).iloc[-1]["smape"]
+    assert alt.loc[alt["method"] == "drift_log", "smape"].item() == pytest.approx(smape)
+    compact = re.sub(r"\s+", " ", _text(default_report))
+    drift_log = f"drift_log {alt.loc[1, 'central']:,.1f} "
+    assert drift_log in compact
+    assert "'drift_log': the historical compound growth rate continued" in compact
 
 
 def test_short_series_gets_a_report_without_backtest(tmp_path: Path) -> None:
