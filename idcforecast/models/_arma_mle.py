@@ -3,7 +3,7 @@
 statsmodels' ``ARIMA(z, order, trend="t").fit(method="innovations_mle")`` estimates a drift
 by iterated GLS: each round re-runs a BFGS over the ARMA parameters with numerical
 gradients, 3 rounds and ~100-400 ms per order on 10-40 points. Here the mean (the drift,
-for ``d = 1``) and the innovation variance are profiled out in closed form, so the
+when the model has one) and the innovation variance are profiled out in closed form, so the
 optimiser only sees the ``p + q`` ARMA coefficients: for ``w = diff(z, d)`` with
 ``w ~ N(mu 1, s2 G)``, ``G`` the ARMA autocovariance matrix of unit innovation variance
 and ``G = L L'``,
