@@ -446,7 +446,10 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
 
     alt = ctx.alternatives
     assert alt is not None
-    meaning = dict(ALTERNATIVES) | {"auto": "the median of simple forecasts (above)"}
+    from idcforecast.auto import AUTO_MEMBERS
+
+    members = ", ".join(m.name for m in AUTO_MEMBERS)
+    meaning = dict(ALTERNATIVES) | {"auto": f"the median of {members}"}
     shown = [m for m in alt["method"] if m != ctx.model and m in meaning]
     n = alt["n"].dropna()
     text = (

@@ -296,6 +296,12 @@ def test_other_methods_are_scored_on_the_same_cutoffs(default_report: Path) -> N
     bt = backtest(history, 3, method="drift_log")
     smape = accuracy(bt[bt["cutoff"].isin(cutoffs)]).iloc[-1]["smape"]
     assert alt.loc[alt["method"] == "drift_log", "smape"].item() == pytest.approx(smape)
+    # under another method, "auto" is one of the others
+    own = forecast(history, 7, method="drift_log")
+    other = build_module._alternatives(
+        history, 2030, "drift_log", 0, own, build_module._backtest(history, "drift_log")[0]
+    )
+    assert other["method"].tolist() == ["drift_log", "auto", "damped_log", "drift"]
     compact = re.sub(r"\s+", " ", _text(default_report))
     drift_log = f"drift_log {alt.loc[1, 'central']:,.1f} "
     assert drift_log in compact
