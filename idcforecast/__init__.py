@@ -32,6 +32,7 @@ _EXPORTS: dict[str, str] = {
     "canonical_unit": "idcforecast.units",
     "check_claims": "idcforecast.claim_checks",
     "claim_readings": "idcforecast.claim_checks",
+    "compare_methods": "idcforecast.comparison",
     "conversion_factor": "idcforecast.units",
     "convert": "idcforecast.units",
     "coverage": "idcforecast.evaluation",

@@ -7,7 +7,7 @@ By default it forecasts the China IDC market in CIDC's overall scope (series
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from idcforecast.cli._arg_types import years_ahead
 from idcforecast.cli._read_options import add_read_arguments, read_options
@@ -23,6 +23,7 @@ HELP = (
 DEFAULT_DATASET = "china_idc_market"
 DEFAULT_SERIES = "china_idc_cidc_overall"
 DEFAULT_TO = 2030
+COMPARED = "auto,drift_log,damped_log,drift"  # comparison.DEFAULT_METHODS, without its import
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,6 +49,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="policy for missing years inside a series (default interpolate, noted)",
     )
     parser.add_argument("--cap", type=float, default=None, help="saturation cap (series unit)")
+    parser.add_argument(
+        "--compare",
+        nargs="?",
+        const=COMPARED,
+        default=None,
+        metavar="METHODS",
+        help="instead of one forecast, compare methods (comma-separated; default "
+        f"{COMPARED}): each one's last-year forecast and its backtest (--backtest-horizon "
+        "years ahead) on the cutoffs they all share",
+    )
+    parser.add_argument(
+        "--backtest-horizon",
+        type=years_ahead,
+        default=3,
+        metavar="H",
+        help="with --compare: steps ahead of each backtest forecast (default 3)",
+    )
     parser.add_argument("--csv", action="store_true", help="print CSV instead of a table")
     add_read_arguments(parser, file_option="--data")
 
@@ -79,14 +97,33 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
 
 
 def build(args: argparse.Namespace) -> pd.DataFrame:
-    """The tidy forecast frame the command prints."""
+    """The tidy forecast frame the command prints (with ``--compare``: the comparison)."""
     from idcforecast.errors import SpecError
     from idcforecast.forecasting import forecast
+
+    if args.compare is not None:
+        from idcforecast.comparison import compare_methods
+
+        methods = [m.strip() for m in args.compare.split(",") if m.strip()]
+
+        def run_one(data: pd.DataFrame, horizon: int) -> pd.DataFrame:
+            return compare_methods(
+                data,
+                horizon,
+                methods=methods,
+                backtest_horizon=args.backtest_horizon,
+                gaps=args.gaps,
+            )
+
+    else:
+
+        def run_one(data: pd.DataFrame, horizon: int) -> pd.DataFrame:
+            return forecast(data, horizon, method=args.method, cap=args.cap, gaps=args.gaps)
 
     history = _history(args)
     last_years = history.groupby("series_id")["year"].max()
     if args.horizon is not None:
-        return forecast(history, args.horizon, method=args.method, cap=args.cap, gaps=args.gaps)
+        return run_one(history, args.horizon)
     to = DEFAULT_TO if args.to is None else args.to
     late = last_years[last_years >= to]
     if len(late):
@@ -104,13 +141,7 @@ def build(args: argparse.Namespace) -> pd.DataFrame:
 
     horizon_of = (to - last_years).astype(int)
     parts = [
-        forecast(
-            history[history["series_id"].isin(ids)],
-            int(h),
-            method=args.method,
-            cap=args.cap,
-            gaps=args.gaps,
-        )
+        run_one(history[history["series_id"].isin(ids)], int(h))
         for h, ids in horizon_of.groupby(horizon_of).groups.items()
     ]
     fc = pd.concat(parts, ignore_index=True)
@@ -143,8 +174,48 @@ def render(fc: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
+def render_comparison(table: pd.DataFrame) -> str:
+    """Aligned comparison table, then one line per method that could not run or be scored."""
+    from idcforecast.cli._text import format_number, text_table
+
+    values = [c for c in table.columns if c == "mean" or c[:3] in ("lo_", "hi_")]
+    scores = ["smape", "mase", *(c for c in table.columns if c.startswith("coverage_"))]
+    header = ["series_id", "model", "year", *values, *scores, "n", "unit"]
+
+    import pandas as pd
+
+    def cell(value: Any, digits: int) -> str:
+        if pd.isna(value):  # NaN / <NA>: the method did not run (or was not scored) here
+            return "-"
+        return format_number(float(value)) if digits < 0 else f"{float(value):.{digits}f}"
+
+    rows = [
+        [
+            str(r["series_id"]),
+            str(r["model"]),
+            cell(r["year"], 0),
+            *[cell(r[c], -1) for c in values],
+            *[cell(r[c], 3 if c.startswith("coverage_") else 2) for c in scores],
+            cell(r["n"], 0),
+            str(r["unit"]),
+        ]
+        for _, r in table.iterrows()
+    ]
+    lines = [text_table(header, rows, right=list(range(2, len(header) - 1)))]
+    lines.append(
+        "scores: each method's backtest on the cutoffs every method of the series could use "
+        "(n forecasts); sMAPE in percent, coverage as a fraction"
+    )
+    for _, r in table[table["note"] != ""].iterrows():
+        lines.append(f"note ({r['series_id']}, {r['model']}): {r['note']}")
+    return "\n".join(lines)
+
+
 def run(args: argparse.Namespace) -> int:
-    """Print the forecast as a table (or CSV)."""
+    """Print the forecast (or, with ``--compare``, the comparison) as a table or CSV."""
     fc = build(args)
-    print(fc.to_csv(index=False).rstrip("\n") if args.csv else render(fc))
+    if args.csv:
+        print(fc.to_csv(index=False).rstrip("\n"))
+    else:
+        print(render_comparison(fc) if args.compare is not None else render(fc))
     return 0

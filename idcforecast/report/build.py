@@ -33,12 +33,6 @@ DEFAULT_TO = 2030
 DEFAULT_OUT = "reports/china-idc-market.pdf"
 _TITLES = {"china_idc_cidc_overall": "China IDC market (CIDC overall scope)"}
 _BACKTEST_HORIZON = 3
-# Other views of the same series shown beside the report's method: (alias, what it assumes).
-ALTERNATIVES = (
-    ("drift_log", "the historical compound growth rate continued"),
-    ("damped_log", "growth that fades (a damped trend on logs)"),
-    ("drift", "the average yearly increase continued (linear)"),
-)
 SCENARIO_PATHS = 5_000  # quantiles to about +-1% of their value; a second or less
 
 
@@ -300,7 +294,7 @@ def _context(
     backtest, accuracy, note = _backtest(history, method)
     alternatives = None
     if backtest is not None:
-        alternatives = _alternatives(history, to, method, seed, fc, backtest)
+        alternatives = _alternatives(history, to - last, method, seed, backtest)
     checks, record = _claims(history)
     provenance = Provenance(
         package_version=__version__,
@@ -332,70 +326,17 @@ def _context(
 
 
 def _alternatives(
-    history: pd.DataFrame,
-    to: int,
-    method: str,
-    seed: int,
-    own_forecast: pd.DataFrame,
-    own_backtest: pd.DataFrame,
+    history: pd.DataFrame, horizon: int, method: str, seed: int, own_backtest: pd.DataFrame
 ) -> pd.DataFrame:
-    """The series under :data:`ALTERNATIVES` (and "auto" when the report uses another
-    method) beside the report's own method: each one's forecast for the final year, and its
-    backtest on this series at the horizon of ``own_backtest``, scored on the cutoffs where
-    every method could forecast (methods need different numbers of points, and scores over
-    different cutoffs do not compare)."""
-    import pandas as pd
+    """The report's method and the others of :data:`COMPARED_METHODS`, backtested at the
+    horizon of ``own_backtest`` on the cutoffs they share (:func:`compare_methods`)."""
+    from idcforecast.comparison import COMPARED_METHODS, compare_methods
 
-    from idcforecast.errors import IdcForecastError
-    from idcforecast.evaluation import accuracy, backtest
-    from idcforecast.forecasting import forecast
-
-    last = int(history["year"].iloc[-1])
-    horizon = int((own_backtest["year"] - own_backtest["cutoff"]).max())
-    others = [alias for alias, _ in ALTERNATIVES if alias != method]
-    if method != "auto":
-        others.insert(0, "auto")
-    runs: dict[str, tuple[pd.DataFrame, pd.DataFrame] | str] = {
-        method: (own_forecast, own_backtest)
-    }
-    for alias in others:
-        try:
-            runs[alias] = (
-                forecast(history, to - last, method=alias, seed=seed),
-                backtest(history, horizon, method=alias),
-            )
-        except IdcForecastError as err:  # e.g. a log model on a series that is not positive
-            runs[alias] = str(err)
-    ran = [run for run in runs.values() if not isinstance(run, str)]
-    common = set.intersection(*(set(bt["cutoff"]) for _, bt in ran))
-    rows = []
-    for alias, run in runs.items():
-        if isinstance(run, str):
-            rows.append(_alternative_row(alias, None, None, run))
-            continue
-        fc, bt = run
-        scored = accuracy(bt[bt["cutoff"].isin(common)]) if common else None
-        rows.append(_alternative_row(alias, fc, scored, ""))
-    return pd.DataFrame(rows)
-
-
-def _alternative_row(
-    alias: str, fc: pd.DataFrame | None, scores: pd.DataFrame | None, note: str
-) -> dict[str, Any]:
-    nan = float("nan")
-    row: dict[str, Any] = {"method": alias, "note": note}
-    final = fc.iloc[-1] if fc is not None else None
-    for column in ("mean", "lo_80", "hi_80"):
-        row["central" if column == "mean" else column] = (
-            nan if final is None else float(final[column])
-        )
-    overall = None
-    if scores is not None:
-        overall = scores[scores["series_id"] == "(all)"]
-        overall = overall.iloc[0] if len(overall) else scores.iloc[0]
-    for column in ("smape", "coverage_80", "n"):
-        row[column] = nan if overall is None else float(overall[column])
-    return row
+    steps = int((own_backtest["year"] - own_backtest["cutoff"]).max())
+    methods = [method, *(alias for alias, _ in COMPARED_METHODS if alias != method)]
+    return compare_methods(
+        history, horizon, methods=methods, backtest_horizon=steps, level=80, seed=seed
+    )
 
 
 def _backtest(

@@ -69,9 +69,8 @@ class ReportContext:
     track_record: pd.DataFrame | None = None
     scenarios: ScenarioResults | None = None
     assumptions: tuple[str, ...] = field(default_factory=tuple)
-    # The series under other assumptions: one row per method (the report's own first),
-    # columns method, central, lo_80, hi_80 (in the final year), smape, coverage_80, n (its
-    # backtest on this series, as ``backtest``'s) and note ("" or why it could not run).
+    # The series under other assumptions: :func:`idcforecast.comparison.compare_methods`
+    # at level 80, one row per method, the report's own first.
     alternatives: pd.DataFrame | None = None
 
     @property

@@ -442,16 +442,15 @@ def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
 
 def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
     """The series under other assumptions, with their backtest on the same cutoffs."""
-    from idcforecast.report.build import ALTERNATIVES
+    from idcforecast.auto import AUTO_MEMBERS
+    from idcforecast.comparison import COMPARED_METHODS
 
     alt = ctx.alternatives
     assert alt is not None
-    from idcforecast.auto import AUTO_MEMBERS
-
     members = ", ".join(m.name for m in AUTO_MEMBERS)
-    meaning = dict(ALTERNATIVES) | {"auto": f"the median of {members}"}
-    shown = [m for m in alt["method"] if m != ctx.model and m in meaning]
-    n = alt["n"].dropna()
+    meaning = dict(COMPARED_METHODS) | {"auto": f"the median of {members}"}
+    shown = [m for m in alt["model"] if m != ctx.model and m in meaning]
+    n = alt["n"].dropna().astype(int)
     text = (
         f"The same series under other assumptions, to {ctx.provenance.horizon_to}: "
         + "; ".join(f"'{m}': {meaning[m]}" for m in shown)
@@ -473,8 +472,11 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
         )
     )
     failed = alt[alt["note"] != ""]
-    for method, note in zip(failed["method"], failed["note"], strict=True):
-        text += f" '{method}' could not run: {note}"
+    for method, note in zip(failed["model"], failed["note"], strict=True):
+        if note.startswith("no backtest: "):
+            text += f" '{method}' has {note}"
+        else:
+            text += f" '{method}' could not run: {note}"
     table = _other_methods_table(alt, ctx.provenance.horizon_to)
     doc.heading("Other methods on this series", level=2, keep=doc.text_height(text) + 30)
     doc.paragraph(text)
@@ -489,8 +491,8 @@ def _other_methods_table(alt: pd.DataFrame, to: int) -> pd.DataFrame:
 
     return pd.DataFrame(
         {
-            "Method": alt["method"].astype(str),
-            f"{to} central": [cell(v, _num(v)) for v in alt["central"]],
+            "Method": alt["model"].astype(str),
+            f"{to} central": [cell(v, _num(v)) for v in alt["mean"]],
             "80% interval": [
                 cell(lo, f"{_num(lo)}–{_num(hi)}")
                 for lo, hi in zip(alt["lo_80"], alt["hi_80"], strict=True)

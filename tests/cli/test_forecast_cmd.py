@@ -5,9 +5,11 @@ from __future__ import annotations
 from io import StringIO
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
+from idcforecast import load_dataset
 from idcforecast.cli import main
 
 
@@ -100,6 +102,13 @@ def test_readme_shows_the_real_output(capsys: pytest.CaptureFixture[str]) -> Non
     shown = [line for line in block.splitlines() if line.strip()]
     assert main(["forecast"]) == 0
     assert shown == capsys.readouterr().out.splitlines()
+
+
+def test_readme_shows_the_real_comparison(capsys: pytest.CaptureFixture[str]) -> None:
+    text = README.read_text(encoding="utf-8")
+    block = text.split("$ python -m idcforecast forecast --compare\n", 1)[1].split("```", 1)[0]
+    assert main(["forecast", "--compare"]) == 0
+    assert block.splitlines() == capsys.readouterr().out.splitlines()
 
 
 def test_readme_m3_rows_match_the_benchmark_results() -> None:
@@ -208,3 +217,25 @@ def test_year_column_and_estimates_options(
     drop = [*args, "--to", "2020", "--unit", "CNY 100m", "--year-column", "年份"]
     assert main([*drop, "--estimates", "drop"]) == 0
     assert pd.read_csv(StringIO(capsys.readouterr().out))["mean"].tolist() == [1562.5]
+
+
+def test_compare_prints_each_method_with_its_shared_backtest(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from idcforecast.cli.forecast_cmd import COMPARED
+    from idcforecast.comparison import DEFAULT_METHODS, compare_methods
+
+    assert ",".join(DEFAULT_METHODS) == COMPARED
+    assert main(["forecast", "--compare"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[1] for line in lines[2:6]] == list(DEFAULT_METHODS)
+    assert lines[6].startswith("scores: each method's backtest on the cutoffs every method")
+    assert main(["forecast", "--compare", "drift,drift_log", "--csv"]) == 0
+    printed = pd.read_csv(StringIO(capsys.readouterr().out), keep_default_na=False)
+    cidc = load_dataset("china_idc_market").query("series_id == 'china_idc_cidc_overall'")
+    expected = compare_methods(cidc, 7, methods=["drift", "drift_log"])
+    assert printed["model"].tolist() == ["drift", "drift_log"]
+    np.testing.assert_allclose(printed["smape"], expected["smape"], rtol=1e-12)
+    np.testing.assert_allclose(printed["hi_95"], expected["hi_95"], rtol=1e-12)
+    assert main(["forecast", "--compare", "drift,drfit"]) == 2
+    assert "did you mean 'drift'?" in capsys.readouterr().err

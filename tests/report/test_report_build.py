@@ -277,35 +277,19 @@ def test_a_series_with_values_below_zero_gets_a_report(tmp_path: Path) -> None:
     assert re.search(r"drift_log – – – –", compact)
 
 
-def test_other_methods_are_scored_on_the_same_cutoffs(default_report: Path) -> None:
+def test_other_methods_section(default_report: Path) -> None:
     history = load_dataset("china_idc_market")
     history = history[history["series_id"] == "china_idc_cidc_overall"].reset_index(drop=True)
-    own_bt = build_module._backtest(history, "auto")[0]
-    own_fc = forecast(history, 2030 - 2023)
-    alt = build_module._alternatives(history, 2030, "auto", 0, own_fc, own_bt)
-    assert alt["method"].tolist() == ["auto", "drift_log", "damped_log", "drift"]
-    assert alt["n"].nunique() == 1  # damped_log needs 6 points: every method on its cutoffs
-    for method, central in zip(alt["method"], alt["central"], strict=True):
-        # each central is forecast()'s own 2030 mean for that method
-        expected = forecast(history, 7, method=method)["mean"].iloc[-1]
-        assert central == pytest.approx(expected, rel=1e-12)
-    # its sMAPE is accuracy() of its backtest on those cutoffs only
-    from idcforecast.evaluation import accuracy, backtest
-
-    cutoffs = set(backtest(history, 3, method="damped_log")["cutoff"])
-    bt = backtest(history, 3, method="drift_log")
-    smape = accuracy(bt[bt["cutoff"].isin(cutoffs)]).iloc[-1]["smape"]
-    assert alt.loc[alt["method"] == "drift_log", "smape"].item() == pytest.approx(smape)
-    # under another method, "auto" is one of the others
-    own = forecast(history, 7, method="drift_log")
-    other = build_module._alternatives(
-        history, 2030, "drift_log", 0, own, build_module._backtest(history, "drift_log")[0]
-    )
-    assert other["method"].tolist() == ["drift_log", "auto", "damped_log", "drift"]
+    drift_log = forecast(history, 7, method="drift_log")["mean"].iloc[-1]
     compact = re.sub(r"\s+", " ", _text(default_report))
-    drift_log = f"drift_log {alt.loc[1, 'central']:,.1f} "
-    assert drift_log in compact
+    assert "Other methods on this series" in compact
+    assert f"drift_log {drift_log:,.1f} " in compact  # forecast()'s own 2030 value
     assert "'drift_log': the historical compound growth rate continued" in compact
+    assert "scored on the 9 forecasts whose cutoffs every method could use" in compact
+    # under another method, "auto" is one of the others
+    bt = build_module._backtest(history, "drift_log")[0]
+    other = build_module._alternatives(history, 7, "drift_log", 0, bt)
+    assert other["model"].tolist() == ["drift_log", "auto", "damped_log", "drift"]
 
 
 def test_short_series_gets_a_report_without_backtest(tmp_path: Path) -> None:

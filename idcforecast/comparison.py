@@ -1,0 +1,138 @@
+"""Several methods on the same series: their forecasts side by side with a fair backtest.
+
+Methods need different numbers of points before they can forecast (``damped_log`` six,
+``drift_log`` three), so each one's own rolling-origin backtest has its own cutoffs, and
+scores over different cutoffs do not compare. :func:`compare_methods` scores every method of
+a series on the cutoffs where all of them could forecast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["COMPARED_METHODS", "DEFAULT_METHODS", "compare_methods"]
+
+# What an analyst weighs against "auto": (alias, what it assumes).
+COMPARED_METHODS: tuple[tuple[str, str], ...] = (
+    ("auto", "the median of simple no-growth, trend and constant-growth forecasts"),
+    ("drift_log", "the historical compound growth rate continued"),
+    ("damped_log", "growth that fades (a damped trend on logs)"),
+    ("drift", "the average yearly increase continued (linear)"),
+)
+DEFAULT_METHODS: tuple[str, ...] = tuple(alias for alias, _ in COMPARED_METHODS)
+
+
+def compare_methods(
+    data: Any,
+    horizon: int,
+    *,
+    methods: Sequence[str] = DEFAULT_METHODS,
+    backtest_horizon: int = 3,
+    level: float | Sequence[float] = (80, 95),
+    seed: int | None = None,
+    gaps: str = "interpolate",
+) -> pd.DataFrame:
+    """Each method's forecast for the last year and its backtest on shared cutoffs.
+
+    Parameters
+    ----------
+    data
+        What :func:`idcforecast.forecast` takes: a tidy frame of one or more series, or a
+        year-indexed Series.
+    horizon
+        Years after each series' last year; the row shows the last of them.
+    methods
+        Model aliases ("auto" included); default ``auto, drift_log, damped_log, drift``.
+    backtest_horizon
+        Steps ahead of each backtest forecast (as :func:`idcforecast.backtest`).
+    level, seed, gaps
+        As :func:`idcforecast.forecast`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per series and method, in that order: ``series_id, model, year, mean,
+        lo_<L>, hi_<L>...`` (the forecast's last year), ``smape, mase, coverage_<L>...``
+        and ``n`` (the backtest scored over the cutoffs where every method of the series
+        could forecast: the same ``n`` forecasts for all), ``note``: why a method could not
+        forecast the series or not be backtested (its cells are then missing), else "", and
+        ``unit``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> y = pd.Series([100.0, 118, 141, 160, 188, 215, 250, 283, 330], index=range(2015, 2024))
+    >>> table = compare_methods(y, 7)
+    >>> table["model"].tolist(), table["n"].nunique()
+    (['auto', 'drift_log', 'damped_log', 'drift'], 1)
+    >>> # drift_log: the 2015-2023 CAGR, (330 / 100) ** (1 / 8) - 1 = 16.1%, for 7 more years
+    >>> round(table.set_index("model").loc["drift_log", "mean"])  # 330 * 1.161 ** 7
+    938
+    """
+    import pandas as pd
+
+    from idcforecast._forecast_inputs import resolve_levels, resolve_methods
+    from idcforecast._series import split_series
+
+    levels = resolve_levels(level, caller="compare_methods")
+    aliases = list(dict.fromkeys(alias for m in methods for alias in resolve_methods(m)))
+    rows: list[dict[str, Any]] = []
+    for series in split_series(data):
+        frame = pd.DataFrame(
+            {"series_id": series.series_id, "year": series.years, "value": series.values}
+        )
+        found = _one_series(frame, horizon, aliases, backtest_horizon, levels, seed, gaps)
+        rows.extend(row | {"unit": series.unit} for row in found)
+    out = pd.DataFrame(rows)
+    # whole numbers, blank where a method could not run
+    return out.astype({"year": "Int64", "n": "Int64"})
+
+
+def _one_series(
+    frame: pd.DataFrame,
+    horizon: int,
+    aliases: list[str],
+    backtest_horizon: int,
+    levels: tuple[float, ...],
+    seed: int | None,
+    gaps: str,
+) -> list[dict[str, Any]]:
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.evaluation import accuracy, backtest
+    from idcforecast.forecasting import forecast
+
+    sid = str(frame["series_id"].iloc[0])
+    names = [f"{side}_{lv:g}" for lv in levels for side in ("lo", "hi")]
+    scores = ["smape", "mase", *(f"coverage_{lv:g}" for lv in levels)]
+    rows, frames = [], {}
+    for alias in aliases:
+        row: dict[str, Any] = {"series_id": sid, "model": alias, "year": float("nan")}
+        row |= dict.fromkeys(["mean", *names, *scores, "n"], float("nan"))
+        row["note"] = ""
+        try:
+            last = forecast(frame, horizon, method=alias, level=levels, seed=seed, gaps=gaps)
+        except IdcForecastError as err:
+            row["note"] = str(err)
+            rows.append(row)
+            continue
+        final = last.iloc[-1]
+        row |= {"year": int(final["year"]), "mean": float(final["mean"])}
+        row |= {name: float(final[name]) for name in names}
+        try:
+            frames[alias] = backtest(frame, backtest_horizon, method=alias, level=levels, gaps=gaps)
+        except IdcForecastError as err:
+            row["note"] = f"no backtest: {err}"
+        rows.append(row)
+    if frames:
+        common = set.intersection(*(set(bt["cutoff"]) for bt in frames.values()))
+        for row in rows:
+            bt = frames.get(row["model"])
+            if bt is None or not common:
+                continue
+            scored = accuracy(bt[bt["cutoff"].isin(common)]).iloc[0]
+            row |= {name: float(scored[name]) for name in [*scores, "n"]}
+    return rows

@@ -1,0 +1,75 @@
+"""compare_methods: forecasts of several methods with a backtest on shared cutoffs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from idcforecast import compare_methods, load_dataset
+from idcforecast.evaluation import accuracy, backtest
+from idcforecast.forecasting import forecast
+
+
+@pytest.fixture(scope="module")
+def cidc() -> pd.DataFrame:
+    data = load_dataset("china_idc_market")
+    return data[data["series_id"] == "china_idc_cidc_overall"].reset_index(drop=True)
+
+
+def test_each_row_is_forecast_and_its_backtest_on_the_shared_cutoffs(cidc: pd.DataFrame) -> None:
+    table = compare_methods(cidc, 7)
+    assert table["model"].tolist() == ["auto", "drift_log", "damped_log", "drift"]
+    assert table["year"].tolist() == [2030] * 4 and (table["note"] == "").all()
+    assert table["unit"].unique().tolist() == ["CNY 100m"]
+    # damped_log needs 6 points: its cutoffs are the shared ones, 3 years ahead from each
+    shared = set(backtest(cidc, 3, method="damped_log")["cutoff"])
+    # cutoffs 2018-2020 (damped_log: 6 observed years; 2013 is a gap), 3 steps each
+    assert shared == {2018, 2019, 2020} and table["n"].tolist() == [9] * 4
+    for row in table.itertuples():
+        fc = forecast(cidc, 7, method=row.model).iloc[-1]
+        assert (row.mean, row.lo_80, row.hi_95) == pytest.approx((fc["mean"], fc.lo_80, fc.hi_95))
+        bt = backtest(cidc, 3, method=row.model)
+        scored = accuracy(bt[bt["cutoff"].isin(shared)]).iloc[0]
+        assert (row.smape, row.mase, row.coverage_80, row.n) == pytest.approx(
+            (scored["smape"], scored["mase"], scored["coverage_80"], scored["n"])
+        )
+    # before this table the report's method had its own cutoffs: auto 15 forecasts
+    assert accuracy(backtest(cidc, 3)).iloc[0]["n"] == 15
+
+
+def test_a_method_that_cannot_run_is_a_row_with_its_reason() -> None:
+    net = pd.Series([-5.0, 3, -2, 4, 1, 6, -1, 2, 5], index=range(2015, 2024))  # crosses zero
+    table = compare_methods(net, 3, methods=["drift", "drift_log"], level=80)
+    ok, log = table.iloc[0], table.iloc[1]
+    assert ok["note"] == "" and np.isfinite(ok["smape"]) and ok["n"] > 0
+    assert "drift_log" in log["note"] and pd.isna(log["year"]) and np.isnan(log["mean"])
+    # the scores of the methods that ran are still on their shared cutoffs
+    assert list(table.columns[:7]) == [
+        "series_id",
+        "model",
+        "year",
+        "mean",
+        "lo_80",
+        "hi_80",
+        "smape",
+    ]
+
+
+def test_a_series_too_short_to_backtest_keeps_its_forecast() -> None:
+    short = pd.Series([10.0, 12, 15, 17], index=range(2020, 2024))
+    table = compare_methods(short, 2, methods=["drift"], backtest_horizon=3)
+    row = table.iloc[0]
+    assert row["year"] == 2025 and np.isfinite(row["mean"])
+    assert row["note"].startswith("no backtest: ") and pd.isna(row["n"])
+
+
+def test_several_series_and_unknown_methods() -> None:
+    data = load_dataset("china_idc_market")
+    two = data[data["series_id"].isin(["china_idc_cidc_overall", "china_idc_caict"])]
+    table = compare_methods(two, 7, methods=["drift"])
+    assert table["series_id"].tolist() == ["china_idc_cidc_overall", "china_idc_caict"]
+    from idcforecast.errors import UnknownMethodError
+
+    with pytest.raises(UnknownMethodError, match="did you mean 'drift'"):
+        compare_methods(two, 7, methods=["drfit"])
