@@ -104,6 +104,12 @@ def build(args: argparse.Namespace) -> pd.DataFrame:
     if args.compare is not None:
         from idcforecast.comparison import compare_methods
 
+        if args.method != "auto" or args.cap is not None:
+            raise SpecError(
+                "forecast: --compare takes its methods as --compare METHODS (e.g. --compare "
+                "auto,drift_log) and has no cap; drop --method and --cap",
+                compare=args.compare,
+            )
         methods = [m.strip() for m in args.compare.split(",") if m.strip()]
 
         def run_one(data: pd.DataFrame, horizon: int) -> pd.DataFrame:
@@ -176,13 +182,13 @@ def render(fc: pd.DataFrame) -> str:
 
 def render_comparison(table: pd.DataFrame) -> str:
     """Aligned comparison table, then one line per method that could not run or be scored."""
+    import pandas as pd
+
     from idcforecast.cli._text import format_number, text_table
 
     values = [c for c in table.columns if c == "mean" or c[:3] in ("lo_", "hi_")]
     scores = ["smape", "mase", *(c for c in table.columns if c.startswith("coverage_"))]
     header = ["series_id", "model", "year", *values, *scores, "n", "unit"]
-
-    import pandas as pd
 
     def cell(value: Any, digits: int) -> str:
         if pd.isna(value):  # NaN / <NA>: the method did not run (or was not scored) here

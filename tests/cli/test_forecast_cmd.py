@@ -239,3 +239,6 @@ def test_compare_prints_each_method_with_its_shared_backtest(
     np.testing.assert_allclose(printed["hi_95"], expected["hi_95"], rtol=1e-12)
     assert main(["forecast", "--compare", "drift,drfit"]) == 2
     assert "did you mean 'drift'?" in capsys.readouterr().err
+    # --method would be ignored silently
+    assert main(["forecast", "--compare", "--method", "drift"]) == 2
+    assert "--compare takes its methods as --compare METHODS" in capsys.readouterr().err
