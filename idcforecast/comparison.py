@@ -58,9 +58,10 @@ def compare_methods(
         One row per series and method, in that order: ``series_id, model, year, mean,
         lo_<L>, hi_<L>...`` (the forecast's last year), ``smape, mase, coverage_<L>...``
         and ``n`` (the backtest scored over the cutoffs where every method of the series
-        could forecast: the same ``n`` forecasts for all), ``note``: why a method could not
-        forecast the series or not be backtested (its cells are then missing), else "", and
-        ``unit``.
+        could forecast: the same ``n`` forecasts for all; a method with no backtest window
+        at all is left out of that intersection, with its scores missing), ``note``: why a
+        method could not forecast the series or not be backtested (its cells are then
+        missing), else "", and ``unit``.
 
     Examples
     --------
