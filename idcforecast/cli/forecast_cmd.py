@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from idcforecast.cli._arg_types import years_ahead
 from idcforecast.cli._read_options import add_read_arguments, read_options
+from idcforecast.comparison import DEFAULT_METHODS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -23,7 +24,7 @@ HELP = (
 DEFAULT_DATASET = "china_idc_market"
 DEFAULT_SERIES = "china_idc_cidc_overall"
 DEFAULT_TO = 2030
-COMPARED = "auto,drift_log,damped_log,drift"  # comparison.DEFAULT_METHODS, without its import
+COMPARED = ",".join(DEFAULT_METHODS)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

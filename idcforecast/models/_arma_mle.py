@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.linalg import solve_triangular
+from scipy.linalg import solve_triangular, toeplitz
 from scipy.optimize import minimize
 
 from idcforecast.models.base import FloatArray
@@ -112,7 +112,7 @@ def _profile(
     m = w.size
     try:
         acov = arma_autocovariance(ar, ma, m)
-        lower = np.linalg.cholesky(acov[np.abs(np.subtract.outer(np.arange(m), np.arange(m)))])
+        lower = np.linalg.cholesky(toeplitz(acov))
     except (ValueError, np.linalg.LinAlgError):  # a root on the unit circle, to rounding
         return np.inf, np.nan, np.nan
     white = solve_triangular(lower, w, lower=True)
