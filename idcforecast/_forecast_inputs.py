@@ -155,9 +155,8 @@ def check_inputs(
             f"{values.shape}",
             series_id=series_id,
         )
-    bad = np.flatnonzero(~np.isfinite(values))
-    if bad.size:
-        i = int(bad[0])
+    if not np.isfinite(values).all():
+        i = int(np.flatnonzero(~np.isfinite(values))[0])
         where = place_in_series(first_year, i)
         raise NonNumericValueError(
             f"series {series_id!r} {where}: value {values[i]!r} is not finite; drop that year "
@@ -165,9 +164,8 @@ def check_inputs(
             series_id=series_id,
             index=i,
         )
-    huge = np.flatnonzero(np.abs(values) > VALUE_LIMIT)
-    if huge.size:
-        i = int(huge[0])
+    if (np.abs(values) > VALUE_LIMIT).any():
+        i = int(np.flatnonzero(np.abs(values) > VALUE_LIMIT)[0])
         where = place_in_series(first_year, i)
         raise DataError(
             f"series {series_id!r} {where}: value {values[i]:.6g} is beyond "

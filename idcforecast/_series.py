@@ -290,6 +290,8 @@ def prepare_values(
             f"series {series_id!r} has no observations; pass at least one year and value",
             series_id=series_id,
         )
+    if int(yrs[-1]) - int(yrs[0]) + 1 == yrs.size:  # sorted and unique: no year missing
+        return PreparedSeries(first_year=int(yrs[0]), values=vals.copy(), note="")
     full = np.arange(int(yrs[0]), int(yrs[-1]) + 1)
     missing = sorted(set(full.tolist()) - set(yrs.tolist()))
     if not missing:

@@ -31,6 +31,7 @@ to annual totals), for coverage across series lengths and horizons, not only poo
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -211,16 +212,15 @@ def origin_errors(
            [nan,  3.]])
     """
     n = int(y.size)
-    cutoffs = origin_cutoffs(n, settings=settings)
+    cutoffs, index, in_range, clipped = _origin_table(n, horizon, settings)
     if len(forecasts) != len(cutoffs):
         raise ModelError(
             f"origin_errors: got {len(forecasts)} forecasts for the {len(cutoffs)} cutoffs "
-            f"{cutoffs} of a series of {n} points; pass one forecast per cutoff, latest first",
+            f"{list(cutoffs)} of a series of {n} points; pass one forecast per cutoff, latest "
+            "first",
         )
     # one pass over a (cutoffs x horizon) table; cells past the last observation are NaN
-    index = np.asarray(cutoffs, dtype=np.int64)[:, None] + np.arange(horizon)
-    in_range = index < n
-    actual = y[np.minimum(index, n - 1)] if n else np.zeros(index.shape)
+    actual = y[clipped] if n else np.zeros(index.shape)
     if isinstance(forecasts, np.ndarray) and forecasts.ndim == 2:
         mean = forecasts[:, :horizon]  # e.g. rows of auto_point_many, all `horizon` long
     else:
@@ -243,9 +243,24 @@ def origin_errors(
                 "per value of y",
             )
         if not seen.all():
-            errors[~seen[np.minimum(index, n - 1)]] = np.nan  # filled actuals
+            errors[~seen[clipped]] = np.nan  # filled actuals
             errors[~seen[np.asarray(cutoffs, dtype=np.int64) - 1]] = np.nan  # filled origins
     return errors
+
+
+@lru_cache(maxsize=1024)  # a batch asks for the same few (length, horizon) tables
+def _origin_table(
+    n: int, horizon: int, settings: CalibrationSettings
+) -> tuple[tuple[int, ...], np.ndarray, np.ndarray, np.ndarray]:
+    """Cutoffs of a series of ``n`` points, the (cutoffs x horizon) index of each forecast
+    step's actual, which cells are inside the series, and the index clipped to it."""
+    cutoffs = tuple(origin_cutoffs(n, settings=settings))
+    index = np.asarray(cutoffs, dtype=np.int64).reshape(-1, 1) + np.arange(horizon)
+    in_range = index < n
+    clipped = np.minimum(index, max(n - 1, 0))
+    for table in (index, in_range, clipped):
+        table.setflags(write=False)  # shared by every caller
+    return cutoffs, index, in_range, clipped
 
 
 def prior_sigma(
@@ -288,13 +303,15 @@ def prior_sigma(
     weight = PRIOR_TREND_WEIGHT if trend_weight is None else float(trend_weight)
     values = np.log(y) if log else np.asarray(y, dtype=np.float64)
     if observed is None or np.all(observed):
-        diffs = np.diff(values)
+        diffs = values[1:] - values[:-1]  # np.diff, without its checks
         if diffs.size == 1:  # one change: it stands for the spread of changes too
             return float(abs(diffs[0]) * np.sqrt(1.0 + weight**2))
         if diffs.size < 2:
             return 0.0
-        mean = float(diffs.mean())
-        return float(np.sqrt(np.mean((diffs - mean) ** 2) + (weight * mean) ** 2))
+        # numpy's own sums (pairwise, as mean() does) divided by the count: mean() exactly
+        mean = float(diffs.sum() / diffs.size)
+        spread = float(((diffs - mean) ** 2).sum() / diffs.size)
+        return math.sqrt(spread + (weight * mean) ** 2)
     where = np.flatnonzero(np.asarray(observed, dtype=bool))
     if where.size < 3:
         return 0.0
@@ -325,7 +342,7 @@ def calibrated_sigma(
     k = scaled.size
     w = settings.prior_weight
     total = k + w
-    s2 = (float(np.sum(scaled**2)) + w * prior**2) / total if total > 0 else prior**2
+    s2 = (float((scaled**2).sum()) + w * prior**2) / total if total > 0 else prior**2
     return np.sqrt(s2) * _growth_law(horizon, settings)
 
 

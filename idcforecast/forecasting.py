@@ -191,30 +191,32 @@ def _method_point(
     n = int(y.size)
     # filled gap years are not observations: the minimum counts observed values only
     n_obs = n if observed is None else int(np.count_nonzero(observed))
-    span = f"{first_year}-{first_year + n - 1}" if first_year is not None else f"{n} values"
-    if n_obs < n:
-        span += f", {n - n_obs} of them filled"
+
+    def span() -> str:  # for the error messages only
+        text = f"{first_year}-{first_year + n - 1}" if first_year is not None else f"{n} values"
+        return text + (f", {n - n_obs} of them filled" if n_obs < n else "")
+
     if method == AUTO:
         if n_obs < AUTO_MIN_OBS:
             raise InsufficientDataError(
-                f"series {series_id!r} has {n_obs} observations ({span}); method 'auto' needs "
+                f"series {series_id!r} has {n_obs} observations ({span()}); method 'auto' needs "
                 f"at least {AUTO_MIN_OBS}; add years, or use 'naive' (2) or 'drift' (3)",
                 series_id=series_id,
                 n_obs=n_obs,
                 min_obs=AUTO_MIN_OBS,
             )
-        names, note = _auto_components(n, bool(np.all(y > 0)))
+        names, note = _auto_components(n, bool((y > 0).all()))
         return auto_point, None, AUTO_MIN_OBS, names, note
     cls = MODEL_REGISTRY[method]
     if n_obs < cls.min_obs:
         raise InsufficientDataError(
-            f"series {series_id!r} has {n_obs} observations ({span}); model {method!r} needs "
+            f"series {series_id!r} has {n_obs} observations ({span()}); model {method!r} needs "
             f"at least {cls.min_obs}; add years or use method='auto' (needs {AUTO_MIN_OBS})",
             series_id=series_id,
             n_obs=n_obs,
             min_obs=cls.min_obs,
         )
-    if cls.requires_positive and np.any(y <= 0):
+    if cls.requires_positive and (y <= 0).any():
         i = int(np.flatnonzero(y <= 0)[0])
         raise ModelError(
             f"series {series_id!r} {place_in_series(first_year, i)}: value {float(y[i])!r} is not "
@@ -492,13 +494,13 @@ def finish_forecast(
     True
     """
     values, h = plan.values, plan.horizon
-    positive = bool(np.all(values > 0))
+    positive = bool((values > 0).all())
     notes = [plan.note] if plan.note else []
     notes.extend(fit_notes)
     mean = np.asarray(mean, dtype=np.float64)[:h]
     if positive:
         floor = 0.01 * float(values.min())
-        if np.any(mean < floor):
+        if (mean < floor).any():
             notes.append(f"point forecast floored at {floor:g} (1% of the smallest value)")
             mean = np.maximum(mean, floor)
     local = plan.local
@@ -512,13 +514,13 @@ def finish_forecast(
     )
     prior = prior_sigma(values, log=positive, observed=plan.observed)
     sigma = calibrated_sigma(errors, horizon=h, prior=prior, settings=local)
-    if not np.any(sigma > 0):
+    if not (sigma > 0).any():
         notes.append(
             "the history never changed and neither did the re-fitted forecasts: the intervals "
             "have zero width, they measure past variation only"
         )
     cap = plan.cap
-    if not np.all(np.isfinite(mean)):
+    if not np.isfinite(mean).all():
         step = int(np.flatnonzero(~np.isfinite(mean))[0])
         raise ModelError(
             f"series {plan.series_id!r}: the {plan.method!r} forecast overflows at step "
@@ -528,7 +530,7 @@ def finish_forecast(
             series_id=plan.series_id,
             method=plan.method,
         )
-    if cap is not None and np.any(mean > cap):
+    if cap is not None and (mean > cap).any():
         notes.append(f"clipped at cap {cap:g}")
     lower, upper = {}, {}
     with np.errstate(over="ignore"):  # an infinite bound is noted below
@@ -536,7 +538,7 @@ def finish_forecast(
             lower[level], upper[level] = _capped_interval(
                 mean, sigma, level, positive, plan.settings, cap
             )
-    unbounded = [lv for lv in plan.levels if not np.all(np.isfinite(upper[float(lv)]))]
+    unbounded = [lv for lv in plan.levels if not np.isfinite(upper[float(lv)]).all()]
     if unbounded:
         which = ", ".join(f"{lv:g}%" for lv in unbounded)
         notes.append(
