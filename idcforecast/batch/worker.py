@@ -177,37 +177,40 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
     errors: list[BaseException | None] = [None] * k
     caught_by: list[list[Any]] = [[] for _ in range(k)]
     pending: list[tuple[int, int]] = []  # (series, method) pairs planned for "auto"
-    for i in range(k):
-        series_id, years, values = chunk.series(i)
-        finite_years = years[np.isfinite(years)]
-        if finite_years.size:
-            last_year[i] = finite_years.max()
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
+    # One recorder for the chunk: the warnings recorded while series i is planned or
+    # finished are the new entries of the log (cheaper than a context per series).
+    with warnings.catch_warnings(record=True) as log:
+        warnings.simplefilter("always")
+        for i in range(k):
+            series_id, years, values = chunk.series(i)
+            finite_years = years[np.isfinite(years)]
+            if finite_years.size:
+                last_year[i] = finite_years.max()
+            seen = len(log)
             try:
                 _check_series(series_id, years, values, chunk.problems.get(i))
                 results[i], gap_notes[i] = _plan_series(series_id, years, values, spec)
             except Exception as err:  # one bad series never stops the batch
                 errors[i] = err
-        caught_by[i].extend(caught)
-        pending.extend((i, j) for j, r in enumerate(results[i]) if isinstance(r, ForecastPlan))
-    plans = [results[i][j] for i, j in pending]
-    for (i, j), (rows, kernel_error, caught) in zip(pending, _auto_point_rows(plans), strict=True):
-        caught_by[i].extend(caught)
-        if errors[i] is not None:
-            continue
-        if rows is None:  # the kernel failed on this series alone
-            errors[i] = kernel_error
-            continue
-        with warnings.catch_warnings(record=True) as finishing:
-            warnings.simplefilter("always")
+            caught_by[i].extend(log[seen:])
+            pending.extend((i, j) for j, r in enumerate(results[i]) if isinstance(r, ForecastPlan))
+        plans = [results[i][j] for i, j in pending]
+        point_rows = _auto_point_rows(plans)  # records its warnings per plan itself
+        for (i, j), (rows, kernel_error, caught) in zip(pending, point_rows, strict=True):
+            caught_by[i].extend(caught)
+            if errors[i] is not None:
+                continue
+            if rows is None:  # the kernel failed on this series alone
+                errors[i] = kernel_error
+                continue
+            seen = len(log)
             try:
                 results[i][j] = finish_forecast(
                     results[i][j], mean=rows[0], origin_forecasts=rows[1:]
                 )
             except Exception as failure:
                 errors[i] = failure
-        caught_by[i].extend(finishing)
+            caught_by[i].extend(log[seen:])
     model: list[str] = []
     status: list[str] = []
     note: list[str] = []

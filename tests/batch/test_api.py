@@ -308,3 +308,41 @@ def test_forecast_names_the_estimates_as_forecast_many_does() -> None:
     notes = single.drop_duplicates("series_id").set_index("series_id")["note"]
     assert notes["s0002"] == f"estimates read as data: {end['s0002'] - 1}E, {end['s0002']}E"
     assert notes["s0001"] == ""
+
+
+def test_warnings_go_to_the_note_of_the_series_that_raised_them(
+    panel: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warning raised while one series is planned or finished is in that series' note
+    only (and does not escape); the other series' notes stay empty."""
+    import warnings
+
+    import idcforecast.batch.worker as worker
+    import idcforecast.forecasting as forecasting
+
+    check, finish = worker._check_series, forecasting.finish_forecast
+
+    def warn_when_planned(series_id, *args):  # type: ignore[no-untyped-def]
+        if series_id == "s0001":
+            warnings.warn("odd input", UserWarning, stacklevel=1)
+        return check(series_id, *args)
+
+    def warn_when_finished(plan, **kwargs):  # type: ignore[no-untyped-def]
+        if plan.series_id == "s0003":
+            warnings.warn("odd fit", RuntimeWarning, stacklevel=1)
+        return finish(plan, **kwargs)
+
+    monkeypatch.setattr(worker, "_check_series", warn_when_planned)
+    monkeypatch.setattr(forecasting, "finish_forecast", warn_when_finished)
+    data = panel[panel["series_id"].isin(["s0000", "s0001", "s0002", "s0003"])]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing escapes the batch
+        out = forecast_many(data, 2, engine="serial", chunk_size=4)  # one chunk
+    notes = out.groupby("series_id")["note"].first().to_dict()
+    assert notes == {
+        "s0000": "",
+        "s0001": "warning UserWarning: odd input",
+        "s0002": "",
+        "s0003": "warning RuntimeWarning: odd fit",
+    }
+    assert set(out["status"]) == {"ok"}
