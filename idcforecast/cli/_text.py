@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from collections.abc import Sequence
 
-__all__ = ["display_width", "exact_number", "format_number", "text_table"]
+__all__ = ["display_width", "exact_number", "format_numbers", "text_table"]
 
 
 def display_width(text: str) -> int:
@@ -19,19 +20,27 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def format_number(value: float) -> str:
-    """Six significant digits with thousands separators, never an exponent.
-
-    For computed numbers (forecasts); stored figures print with :func:`exact_number`.
+def format_numbers(values: Sequence[float]) -> list[str]:
+    """Numbers that are read together (one series' forecasts and bounds), with one count
+    of decimals: the largest in size gets six significant digits, the others line up on
+    its decimal point. NaN and inf print as they are. For computed numbers (forecasts);
+    stored figures print with :func:`exact_number`.
 
     Examples
     --------
-    >>> format_number(1562.5), format_number(4829.019), format_number(0.1448393)
-    ('1,562.5', '4,829.02', '0.144839')
-    >>> format_number(1234567.8), format_number(0.0000123456789)
-    ('1,234,570', '0.0000123457')
+    >>> format_numbers([5853.37, 37402.81, 2096.0])
+    ['5,853.4', '37,402.8', '2,096.0']
+    >>> format_numbers([0.1448393, 0.02, float("nan")])
+    ['0.144839', '0.020000', 'nan']
+    >>> format_numbers([1234567.8, 12.0])
+    ['1,234,568', '12']
     """
-    return _plain(f"{value:.6g}")
+    finite = [abs(float(v)) for v in values if math.isfinite(v)]
+    largest = max(finite, default=0.0)
+    # digits before the point of the largest number (6 significant digits in all)
+    magnitude = math.floor(math.log10(largest)) if largest > 0 else 0
+    decimals = min(max(0, 5 - magnitude), 12)
+    return [f"{float(v):,.{decimals}f}" if math.isfinite(v) else str(float(v)) for v in values]
 
 
 def exact_number(value: float) -> str:

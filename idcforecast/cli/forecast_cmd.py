@@ -157,21 +157,32 @@ def build(args: argparse.Namespace) -> pd.DataFrame:
     return fc.iloc[order].reset_index(drop=True)
 
 
+def _series_cells(fc: pd.DataFrame, columns: list[str]) -> list[list[str]]:
+    """``columns`` of every row as text, one count of decimals per series (the numbers of a
+    series are read against each other; another series may be in another unit)."""
+    import numpy as np
+
+    from idcforecast.cli._text import format_numbers
+
+    values = fc[columns].to_numpy(dtype=float, na_value=np.nan)
+    cells: list[list[str]] = [[] for _ in range(len(fc))]
+    for rows in fc.groupby("series_id", sort=False).indices.values():
+        texts = format_numbers(values[rows].ravel().tolist())
+        for n, row in enumerate(rows):
+            cells[row] = texts[n * len(columns) : (n + 1) * len(columns)]
+    return cells
+
+
 def render(fc: pd.DataFrame) -> str:
     """Aligned table of the forecast, then one line per distinct note."""
-    from idcforecast.cli._text import format_number, text_table
+    from idcforecast.cli._text import text_table
 
     value_cols = [c for c in fc.columns if c == "mean" or c[:3] in ("lo_", "hi_")]
     header = ["series_id", "year", "model", *value_cols, "unit"]
+    numbers = _series_cells(fc, value_cols)
     rows = [
-        [
-            str(r["series_id"]),
-            str(r["year"]),
-            str(r["model"]),
-            *[format_number(float(r[c])) for c in value_cols],
-            str(r["unit"]),
-        ]
-        for _, r in fc.iterrows()
+        [str(r["series_id"]), str(r["year"]), str(r["model"]), *numbers[i], str(r["unit"])]
+        for i, (_, r) in enumerate(fc.iterrows())
     ]
     right = list(range(3, 3 + len(value_cols)))
     lines = [text_table(header, rows, right=right)]
@@ -185,7 +196,7 @@ def render_comparison(table: pd.DataFrame) -> str:
     """Aligned comparison table, then one line per method that could not run or be scored."""
     import pandas as pd
 
-    from idcforecast.cli._text import format_number, text_table
+    from idcforecast.cli._text import text_table
 
     values = [c for c in table.columns if c == "mean" or c[:3] in ("lo_", "hi_")]
     scores = ["smape", "mase", *(c for c in table.columns if c.startswith("coverage_"))]
@@ -194,19 +205,20 @@ def render_comparison(table: pd.DataFrame) -> str:
     def cell(value: Any, digits: int) -> str:
         if pd.isna(value):  # NaN / <NA>: the method did not run (or was not scored) here
             return "-"
-        return format_number(float(value)) if digits < 0 else f"{float(value):.{digits}f}"
+        return f"{float(value):.{digits}f}"
 
+    numbers = _series_cells(table, values)
     rows = [
         [
             str(r["series_id"]),
             str(r["model"]),
             cell(r["year"], 0),
-            *[cell(r[c], -1) for c in values],
+            *["-" if text == "nan" else text for text in numbers[i]],
             *[cell(r[c], 3 if c.startswith("coverage_") else 2) for c in scores],
             cell(r["n"], 0),
             str(r["unit"]),
         ]
-        for _, r in table.iterrows()
+        for i, (_, r) in enumerate(table.iterrows())
     ]
     lines = [text_table(header, rows, right=list(range(2, len(header) - 1)))]
     lines.append(
