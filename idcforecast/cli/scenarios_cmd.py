@@ -137,7 +137,7 @@ def _levels_text(table: pd.DataFrame) -> str:
     from idcforecast.cli._text import text_table
 
     levels = table[table["quantity"] == "level"]
-    cols = ["p5", "p10", "p50", "p90", "p95", "mean"]
+    cols = ["p5", "p10", "p50", "p90", "p95"]
     # whole numbers for a market in CNY 100m; decimals for a share or a small series
     largest = float(levels[cols].abs().to_numpy().max()) if len(levels) else 0.0
     decimals = 0 if largest >= 100 else 1 if largest >= 10 else 2
@@ -160,7 +160,7 @@ def _cagr_text(table: pd.DataFrame) -> str:
             "CAGR: not shown (no positive origin, or paths at or below zero, where a "
             "compound rate is undefined)"
         )
-    cols = ["p5", "p10", "p50", "p90", "p95", "mean"]
+    cols = ["p5", "p10", "p50", "p90", "p95"]
     rows = [[str(r["scenario"]), *(f"{r[c]:.1f}%" for c in cols)] for r in cagr.to_dict("records")]
     year = int(cagr["year"].iloc[0])
     return f"CAGR from the last observation to {year} (% a year):\n" + text_table(
