@@ -30,8 +30,17 @@ def _two_scenarios() -> Paths:
 def test_table_layout_and_weighted_mixture() -> None:
     table = scenario_table(_two_scenarios())
     assert list(table.columns) == [
-        "series_id", "scenario", "weight", "quantity", "year", "unit",
-        "p5", "p10", "p50", "p90", "p95",
+        "series_id",
+        "scenario",
+        "weight",
+        "quantity",
+        "year",
+        "unit",
+        "p5",
+        "p10",
+        "p50",
+        "p90",
+        "p95",
     ]  # fmt: skip (no mean: the simulated paths' t tails have none, see scenario_table)
     level = table[table["quantity"] == "level"]
     assert level["scenario"].tolist() == ["low", "low", "high", "high", "weighted", "weighted"]
