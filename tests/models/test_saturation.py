@@ -64,9 +64,38 @@ def test_delta_method_sigma_against_finite_differences() -> None:
     resid = np.log(y) - log_curve(p, S)
     s2 = np.sum(resid**2) / (12 - 3)
     cov = s2 * np.linalg.inv(jac(S).T @ jac(S))
-    g = jac(np.arange(1.0, 4.0))
-    expected = np.sqrt(s2 + np.einsum("ij,jk,ik->i", g, cov, g))
-    np.testing.assert_allclose(model.predict(3).sigma, expected, rtol=1e-5)
+
+    # The forecast curve keeps the cap and speed and passes through the last observation:
+    # a' = g^-1(y_last / cap) with g^-1(share) = -log(-log(share)) for the Gompertz.
+    def anchored(params: np.ndarray, s: np.ndarray) -> np.ndarray:
+        a_last = -np.log(-np.log(y[-1] / np.exp(params[0])))
+        return params[0] - np.exp(-(a_last + params[2] * s))
+
+    assert anchored(p, np.array([0.0]))[0] == pytest.approx(np.log(y[-1]), abs=1e-12)
+    steps = np.arange(1.0, 4.0)
+    eps = 1e-6
+    g = np.column_stack(
+        [(anchored(p + d, steps) - anchored(p - d, steps)) / (2 * eps) for d in np.eye(3) * eps]
+    )
+    # residual part 2 s^2: step h's error around the curve minus the last observation's
+    expected = np.sqrt(2 * s2 + np.einsum("ij,jk,ik->i", g, cov, g))
+    fc = model.predict(3)
+    np.testing.assert_allclose(fc.sigma, expected, rtol=1e-5)
+    np.testing.assert_allclose(np.log(fc.mean), anchored(p, steps), rtol=1e-12)
+
+
+@pytest.mark.parametrize("cls", [Logistic, Gompertz])
+def test_forecasts_continue_from_the_last_observation(cls: type) -> None:
+    # 30% a year with a cap of twice the last value: the least-squares curve cannot follow
+    # that growth and passed below the last value (Gompertz: 1,434 after 1,792)
+    y = 100 * 1.3 ** np.arange(12)
+    model = cls(cap=2 * y[-1]).fit(y)
+    mean = model.predict(5).mean
+    assert y[-1] < mean[0] and np.all(np.diff(mean) > 0) and np.all(mean < 2 * y[-1])
+    if cls is Logistic:  # share 1/2 at the last value: a' = 0, so cap / (1 + exp(-b s))
+        b = model.growth_rate_
+        expected = 2 * y[-1] / (1 + np.exp(-b * np.arange(1, 6)))
+        np.testing.assert_allclose(mean, expected, rtol=1e-12)
 
 
 def test_given_cap_is_used_and_needs_fewer_points() -> None:
