@@ -530,14 +530,17 @@ def finish_forecast(
             series_id=plan.series_id,
             method=plan.method,
         )
-    if cap is not None and (mean > cap).any():
-        notes.append(f"clipped at cap {cap:g}")
     lower, upper = {}, {}
+    bound_above_cap = False
     with np.errstate(over="ignore"):  # an infinite bound is noted below
         for level in map(float, plan.levels):  # from the mean before the cap
-            lower[level], upper[level] = _capped_interval(
-                mean, sigma, level, positive, plan.settings, cap
-            )
+            lo, hi = interval_bounds(mean, sigma, level=level, log=positive, settings=plan.settings)
+            bound_above_cap = bound_above_cap or (cap is not None and (hi > cap).any())
+            lower[level], upper[level] = _clip_at(lo, cap), _clip_at(hi, cap)
+    if cap is not None and (mean > cap).any():
+        notes.append(f"clipped at cap {cap:g}")
+    elif bound_above_cap:
+        notes.append(f"upper bounds clipped at cap {cap:g}")
     unbounded = [lv for lv in plan.levels if not np.isfinite(upper[float(lv)]).all()]
     if unbounded:
         which = ", ".join(f"{lv:g}%" for lv in unbounded)

@@ -154,6 +154,11 @@ def test_cap_clips_and_is_noted() -> None:
     assert fc["note"].iloc[0] == "clipped at cap 230"
     logistic = forecast(tidy(GROWING), 3, cap={"cidc": 400.0}, method="logistic")
     assert (logistic["hi_95"] <= 400.0).all()
+    assert logistic["note"].iloc[0] == ""  # nothing reached the cap
+    # the mean stays below the cap, some upper bounds do not: said too
+    lower_cap = forecast(tidy(GROWING), 3, cap=300.0, method="logistic")
+    assert (lower_cap["mean"] < 300.0).all() and (lower_cap["hi_95"] == 300.0).any()
+    assert lower_cap["note"].iloc[0] == "upper bounds clipped at cap 300"
 
 
 def test_gap_policies() -> None:
