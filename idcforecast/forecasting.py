@@ -535,7 +535,7 @@ def finish_forecast(
     with np.errstate(over="ignore"):  # an infinite bound is noted below
         for level in map(float, plan.levels):  # from the mean before the cap
             lo, hi = interval_bounds(mean, sigma, level=level, log=positive, settings=plan.settings)
-            bound_above_cap = bound_above_cap or (cap is not None and (hi > cap).any())
+            bound_above_cap = bound_above_cap or (cap is not None and bool((hi > cap).any()))
             lower[level], upper[level] = _clip_at(lo, cap), _clip_at(hi, cap)
     if cap is not None and (mean > cap).any():
         notes.append(f"clipped at cap {cap:g}")

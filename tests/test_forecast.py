@@ -444,13 +444,9 @@ def test_a_failed_refit_is_left_out_of_the_calibration_and_named() -> None:
     # 2015-2019 (ending at 15) raised "cap=12 is not above the last observation 15.0"
     y = pd.Series([1.0, 5, 10, 20, 15, 8, 6], index=range(2015, 2022), name="mkt")
     fc = forecast(y, 3, method="logistic", cap=12)
-    assert (
-        fc["note"]
-        .iloc[0]
-        .endswith(
-            "refits ending at year 2019 failed; left out of the interval calibration "
-            "(1 of 2 cutoffs)"
-        )
+    assert fc["note"].iloc[0] == (
+        "refits ending at year 2019 failed; left out of the interval calibration "
+        "(1 of 2 cutoffs); upper bounds clipped at cap 12"
     )
     assert bool((fc["hi_95"] <= 12.0).all() and (fc["lo_95"] < fc["mean"]).all())
 
