@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if args.to is not None:
         own = _alternate_in(quantity, args)
         converted = _converted(quantity, args, own)
-        rows.append(("converted", format_quantity(converted, alternate=False)))
+        rows.append(("converted", format_quantity(_six_digits(converted), alternate=False)))
         if own is not None and own.value != 0 and own.unit == converted.unit:
             # e.g. "500 billion yuan ($71.2 billion)": the article's own rate against ours
             gap = converted.value / own.value - 1
@@ -67,6 +67,24 @@ def run(args: argparse.Namespace) -> int:
     for label, value in rows:
         print(f"{label + ':':<11}{value}")
     return 0
+
+
+def _six_digits(quantity: Quantity) -> Quantity:
+    """``quantity`` rounded to six significant digits: a converted figure's last digits come
+    from the FX rate's and the unit factors' rounding, not from the text (72.41968656759654
+    USD bn prints as 72.4197)."""
+    import dataclasses
+
+    def six(value: float) -> float:
+        return float(f"{value:.6g}")
+
+    low, high = quantity.low, quantity.high
+    return dataclasses.replace(
+        quantity,
+        value=six(quantity.value),
+        low=None if low is None else six(low),
+        high=None if high is None else six(high),
+    )
 
 
 def _alternate_in(quantity: Quantity, args: argparse.Namespace) -> Quantity | None:

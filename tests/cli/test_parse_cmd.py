@@ -87,7 +87,8 @@ def test_conversion_is_checked_against_the_texts_own_alternate(
     # annual average the FX table holds gives 72.42 USD bn, 72.42 / 71.2 - 1 = 1.7% more.
     assert _run(["500 billion yuan ($71.2 billion)", "--to", "USD bn", "--year", "2020"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[-2].startswith("converted: 72.4")
+    # 500 / 6.9042 = 72.41968656759654..., printed to six significant digits
+    assert out[-2] == "converted: 72.4197 USD bn"
     assert out[-1] == "check:     the text's own 71.2 USD bn; converted is 1.7% above it"
     # without --year the error points at the figure the text already gives
     message = "--year 2020; the text itself gives 71.2 USD bn"
