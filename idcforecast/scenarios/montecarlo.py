@@ -401,7 +401,7 @@ def simulate(
     ((1, 1000, 3), [2024, 2025, 2026])
     """
     spec = _as_scenario_set(scenarios)
-    sid, years, values, unit = _select_series(data, series_id or spec.series_id)
+    sid, years, values, unit = _select_series(data, series_id or spec.series_id, spec=spec)
     from idcforecast._series import prepare_values
     from idcforecast.forecasting import forecast_array
 
@@ -437,7 +437,7 @@ def simulate(
 
 
 def _select_series(
-    data: pd.DataFrame | pd.Series, series_id: str | None
+    data: pd.DataFrame | pd.Series, series_id: str | None, *, spec: ScenarioSet
 ) -> tuple[str, np.ndarray, np.ndarray, str]:
     import pandas as pd
 
@@ -467,6 +467,15 @@ def _select_series(
 
             close = difflib.get_close_matches(series_id, ids, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
+            if series_id == spec.series_id:  # the spec is written for a series not given
+                raise UnknownSeriesError(
+                    f"simulate: series {series_id!r} (the series_id of scenario spec "
+                    f"{spec.source}) is not in the data (found {', '.join(ids[:5])}){hint}; "
+                    "a spec's growth, shocks and caps are written for its series: use a spec "
+                    "written for the series simulated here",
+                    series_id=series_id,
+                    file=spec.source,
+                )
             raise UnknownSeriesError(
                 f"simulate: series {series_id!r} is not in the data (found "
                 f"{', '.join(ids[:5])}){hint}",

@@ -39,6 +39,19 @@ def test_unknown_series_suggests_a_close_one() -> None:
         simulate(TWO, 3, series_id="eats")
 
 
+def test_a_spec_for_a_series_not_in_the_data_names_the_spec() -> None:
+    spec = {"series_id": "north", "scenarios": {"base": {"cap": 100}}}
+    with pytest.raises(
+        UnknownSeriesError,
+        match=re.escape(
+            "simulate: series 'north' (the series_id of scenario spec <dict>) is not in the "
+            "data (found east, west); a spec's growth, shocks and caps are written for its "
+            "series: use a spec written for the series simulated here"
+        ),
+    ):
+        simulate(TWO, 3, scenarios=spec)
+
+
 def test_missing_column() -> None:
     with pytest.raises(
         DataError,
