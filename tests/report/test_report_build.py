@@ -196,6 +196,20 @@ def test_a_spec_written_for_another_series_is_refused_before_any_pdf(tmp_path: P
     assert [p.name for p in tmp_path.iterdir()] == ["good.csv"]
 
 
+def test_a_spec_in_another_unit_is_refused_before_any_pdf(tmp_path: Path) -> None:
+    text = (data_dir() / "scenarios" / "china_idc_example.toml").read_text(encoding="utf-8")
+    spec = tmp_path / "mw.toml"
+    spec.write_text(text.replace('unit = "CNY 100m"', 'unit = "MW"'), encoding="utf-8")
+    out = tmp_path / "r.pdf"
+    msg = (
+        f"{spec}: the spec's key 'unit' is 'MW' but series 'china_idc_cidc_overall' is in "
+        "'CNY 100m'; the spec's numbers (caps) are in its unit"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        build_report(scenarios=spec, out=out, date=DATE)
+    assert [p.name for p in tmp_path.iterdir()] == ["mw.toml"]
+
+
 def test_horizon_before_the_last_year(tmp_path: Path) -> None:
     msg = (
         "report horizon: to=2020 is not after the last year of series "

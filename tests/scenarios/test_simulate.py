@@ -120,6 +120,22 @@ def test_simulate_with_the_example_spec_is_reproducible() -> None:
     assert np.all(bull[below] > base[below])
 
 
+def test_simulate_checks_the_spec_unit_against_the_series() -> None:
+    from idcforecast.errors import SpecError
+
+    spec = {"unit": "MW", "scenarios": {"bull": {"cap": 20000}}}
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "<dict>: the spec's key 'unit' is 'MW' but series 'china_idc_cidc_overall' is in "
+            "'CNY 100m'; the spec's numbers (caps) are in its unit"
+        ),
+    ):
+        simulate(_history(), 3, n_paths=10, scenarios=spec, seed=0)
+    spec["unit"] = "亿元"  # the series' own unit, spelled in Chinese
+    assert simulate(_history(), 3, n_paths=10, scenarios=spec, seed=0).unit == "CNY 100m"
+
+
 def test_series_input_goes_through_the_forecast_validation() -> None:
     # Was: a yearly PeriodIndex became years 45-50 (ordinals since 1970), so the paths were
     # labelled 51-53; a DatetimeIndex raised a raw MemoryError; NaN in a Series was dropped
