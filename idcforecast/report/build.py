@@ -63,7 +63,8 @@ def build_report(
     to
         The last forecast year (after the last year of the series).
     scenarios
-        A scenario spec (TOML) to add the scenarios section; none by default.
+        A scenario spec (TOML) to add the scenarios section; none by default. Its
+        ``series_id``, when it has one, must be the reported series.
     out
         The PDF to write (folders are created); written atomically.
     date
@@ -87,7 +88,8 @@ def build_report(
     Raises
     ------
     UnknownSeriesError
-        ``series_id`` is not in the data.
+        ``series_id`` is not in the data, or the ``scenarios`` spec is written for another
+        series (its ``series_id``).
     SpecError
         ``to`` is not after the last year, or ``date`` is not ``YYYY-MM-DD``.
     ReportError
@@ -290,6 +292,8 @@ def _context(
     from idcforecast.report.context import Provenance, ReportContext
 
     last = int(history["year"].iloc[-1])
+    # first: a spec that does not fit the series fails before the slower sections run
+    scenario_results = _scenarios(scenarios, history, to=to, seed=seed) if scenarios else None
     fc = forecast(history, to - last, method=method, seed=seed)
     backtest, accuracy, note = _backtest(history, method)
     alternatives = None
@@ -319,7 +323,7 @@ def _context(
         backtest_note=note,
         claims=checks,
         track_record=record,
-        scenarios=_scenarios(scenarios, history, to=to, seed=seed) if scenarios else None,
+        scenarios=scenario_results,
         assumptions=_assumptions(history, fc),
         alternatives=alternatives,
     )
@@ -379,15 +383,15 @@ def _scenarios(spec: Any, history: pd.DataFrame, *, to: int, seed: int) -> Scena
     from idcforecast.scenarios import load_scenarios, prob_exceeds, scenario_table, simulate
 
     scenario_set = load_scenarios(spec)
-    sid = str(history["series_id"].iloc[0])
     last = int(history["year"].iloc[-1])
+    # no series_id=: simulate takes the spec's series_id, as `idcforecast scenarios` does,
+    # so a spec written for another series is refused instead of applied to this one
     paths = simulate(
         history,
         to - last,
         n_paths=SCENARIO_PATHS,
         scenarios=scenario_set,
         seed=seed,
-        series_id=sid,
     )
     table = scenario_table(paths)
     final = table[(table["quantity"] == "level") & (table["year"] == to)]

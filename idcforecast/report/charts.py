@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from idcforecast._cells import is_estimate_note
+from idcforecast.errors import DataError
 from idcforecast.report._frames import (
     first_unit,
     one_model,
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+
+    from idcforecast.scenarios import Paths
 
 __all__ = ["plot_backtest", "plot_claims", "plot_forecast", "plot_growth", "plot_scenarios"]
 
@@ -485,7 +488,7 @@ def plot_claims(
 
 
 def plot_scenarios(
-    table: pd.DataFrame,
+    table: pd.DataFrame | Paths,
     *,
     history: pd.DataFrame | None = None,
     title: str | None = None,
@@ -497,7 +500,8 @@ def plot_scenarios(
     ----------
     table
         Output of ``idcforecast.scenarios.scenario_table`` (the ``"level"`` rows are
-        drawn: ``scenario, year, p50`` and the ``band`` columns, ``unit``).
+        drawn: ``scenario, year, p50`` and the ``band`` columns, ``unit``), or the
+        ``Paths`` of ``idcforecast.simulate``, summarised with ``scenario_table(paths)``.
     history
         The tidy history, drawn before the scenarios (optional).
     band
@@ -512,8 +516,20 @@ def plot_scenarios(
     >>> [t.get_text() for t in plot_scenarios(table).axes[0].get_legend().get_texts()]
     ['base', 'bull']
     """
-    from idcforecast.report.style import SCENARIO_COLORS
+    import pandas as pd
 
+    from idcforecast.report.style import SCENARIO_COLORS
+    from idcforecast.scenarios import Paths, scenario_table
+
+    if isinstance(table, Paths):
+        table = scenario_table(table)
+    elif not isinstance(table, pd.DataFrame):
+        raise DataError(
+            f"scenario table: expected the DataFrame of scenario_table(paths) or the Paths "
+            f"of simulate(); found {type(table).__name__}",
+            what="scenario table",
+            found=type(table).__name__,
+        )
     require_columns(table, ["scenario", "year", "p50", *band], what="scenario table")
     levels = table[table["quantity"] == "level"] if "quantity" in table.columns else table
     unit = first_unit(levels) or (first_unit(history) if history is not None else "")

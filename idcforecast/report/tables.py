@@ -415,10 +415,21 @@ def to_excel(
     tables
         Sheet name -> DataFrame (or one DataFrame, written to sheet "table").
     path
-        The ``.xlsx`` file to write; its folder is created if needed.
+        The ``.xlsx`` file to write (the name must end in ``.xlsx``); its folder is
+        created if needed.
     date
         The workbook's created/modified date (today by default). The file's bytes depend
         only on ``tables`` and ``date``: the same call twice writes the same file.
+
+    Raises
+    ------
+    SpecError
+        ``path`` does not end in ``.xlsx``, ``tables`` is empty or not a DataFrame or a
+        mapping of DataFrames, or a sheet name Excel refuses. Nothing is written.
+    DataError
+        Text with control characters that Excel cannot store.
+    ReportError
+        ``path`` cannot be written.
 
     Examples
     --------
@@ -430,12 +441,33 @@ def to_excel(
     import pandas as pd
     from openpyxl import Workbook
 
+    suffix = Path(path).suffix
+    if suffix.lower() != ".xlsx":
+        found = f"ends in {suffix!r}" if suffix else "has no extension"
+        raise SpecError(
+            f"to_excel: path {str(path)!r} {found}; to_excel writes an Excel workbook: "
+            "pass a path ending in .xlsx (for CSV use DataFrame.to_csv)",
+            path=str(path),
+        )
     if isinstance(tables, pd.DataFrame):
         tables = {"table": tables}
+    if not isinstance(tables, Mapping):
+        raise SpecError(
+            f"to_excel: `tables` is a {type(tables).__name__}; pass one DataFrame or "
+            "{sheet name: DataFrame}",
+            sheet=None,
+        )
     if not tables:
         raise SpecError("to_excel: `tables` is empty; pass {sheet name: DataFrame}", sheet=None)
     names = [str(name) for name in tables]
     _check_sheet_names(names)
+    for name, frame in zip(names, tables.values(), strict=True):
+        if not isinstance(frame, pd.DataFrame):
+            raise SpecError(
+                f"to_excel: sheet {name!r} is a {type(frame).__name__}, not a DataFrame; "
+                f"pass {{sheet name: DataFrame}}, e.g. {{{name!r}: pd.DataFrame(...)}}",
+                sheet=name,
+            )
     workbook = Workbook()
     workbook.remove(workbook.active)
     for name, frame in zip(names, tables.values(), strict=True):

@@ -26,6 +26,7 @@ import numpy as np
 
 from idcforecast.errors import (
     DataError,
+    IdcForecastError,
     ModelError,
     ParseError,
     SpecError,
@@ -84,7 +85,8 @@ def simulate_paths(
         ``"log"`` (multiplicative errors; ``mean`` must be positive) or ``"level"``.
     scenarios
         A :class:`ScenarioSet`, a dict or TOML path for :func:`load_scenarios`, or None for
-        a single scenario ``"base"`` without adjustments.
+        a single scenario ``"base"`` without adjustments. A spec ``unit`` must agree with
+        ``unit`` when both are given (canonical spelling, "亿元" = "CNY 100m").
     n_paths
         Paths per scenario.
     seed
@@ -121,6 +123,7 @@ def simulate_paths(
         )
     heavy = math.isfinite(tail_df)
     spec = _as_scenario_set(scenarios)
+    _check_spec_unit(spec, unit, series_id)
     h = mean.size
     sigma = np.maximum.accumulate(sigma)
     step_sd = np.sqrt(np.diff(sigma**2, prepend=0.0))
@@ -209,6 +212,43 @@ def _apply_cap(values: np.ndarray, cap: float, mode: str) -> None:
     ratio += 1.0
     np.power(ratio, 1.0 / k, out=ratio)
     values /= ratio
+
+
+def _canonical_unit(text: str) -> str:
+    """``text`` in the registry's spelling ("亿元" -> "CNY 100m"); as written when unknown."""
+    from idcforecast.units import canonical_unit
+
+    try:
+        return canonical_unit(text)
+    except IdcForecastError:
+        return text.strip()
+
+
+def _check_spec_unit(spec: ScenarioSet, unit: str, series_id: str) -> None:
+    """Raise SpecError when the spec's ``unit`` and the series' unit (both given) differ.
+
+    The spec's numbers (a cap of 20000) are in its own unit: read in another unit they mean
+    something else entirely. Units compare in their canonical spelling, so "亿元" and
+    "CNY 100m" agree.
+    """
+    if not spec.unit or not unit:
+        return
+    mine, theirs = _canonical_unit(spec.unit), _canonical_unit(unit)
+    if mine == theirs:
+        return
+
+    def shown(text: str, canonical: str) -> str:
+        return repr(text) if canonical == text else f"{text!r} ({canonical})"
+
+    raise SpecError(
+        f"{spec.source}: the spec's key 'unit' is {shown(spec.unit, mine)} but series "
+        f"{series_id!r} is in {shown(unit, theirs)}; the spec's numbers (caps) are in its "
+        "unit: use a spec written for this series' unit, or correct its 'unit'",
+        file=spec.source,
+        key="unit",
+        unit=spec.unit,
+        series_unit=unit,
+    )
 
 
 def _check_caps_above_origin(
@@ -384,7 +424,8 @@ def simulate(
     n_paths, seed, chunk_paths
         As in :func:`simulate_paths`; the same seed gives the same numbers.
     scenarios
-        A :class:`ScenarioSet`, a dict, a TOML path, or None (one scenario "base").
+        A :class:`ScenarioSet`, a dict, a TOML path, or None (one scenario "base"). A spec
+        with a ``unit`` must agree with the series' unit (``SpecError`` otherwise).
     series_id
         Which series to simulate when ``data`` holds several (defaults to the spec's
         ``series_id``).
@@ -401,7 +442,7 @@ def simulate(
     ((1, 1000, 3), [2024, 2025, 2026])
     """
     spec = _as_scenario_set(scenarios)
-    sid, years, values, unit = _select_series(data, series_id or spec.series_id)
+    sid, years, values, unit = _select_series(data, series_id or spec.series_id, spec=spec)
     from idcforecast._series import prepare_values
     from idcforecast.forecasting import forecast_array
 
@@ -437,7 +478,7 @@ def simulate(
 
 
 def _select_series(
-    data: pd.DataFrame | pd.Series, series_id: str | None
+    data: pd.DataFrame | pd.Series, series_id: str | None, *, spec: ScenarioSet
 ) -> tuple[str, np.ndarray, np.ndarray, str]:
     import pandas as pd
 
@@ -467,6 +508,15 @@ def _select_series(
 
             close = difflib.get_close_matches(series_id, ids, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
+            if series_id == spec.series_id:  # the spec is written for a series not given
+                raise UnknownSeriesError(
+                    f"simulate: series {series_id!r} (the series_id of scenario spec "
+                    f"{spec.source}) is not in the data (found {', '.join(ids[:5])}){hint}; "
+                    "a spec's growth, shocks and caps are written for its series: use a spec "
+                    "written for the series simulated here",
+                    series_id=series_id,
+                    file=spec.source,
+                )
             raise UnknownSeriesError(
                 f"simulate: series {series_id!r} is not in the data (found "
                 f"{', '.join(ids[:5])}){hint}",

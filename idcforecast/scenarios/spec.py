@@ -1,7 +1,18 @@
 """Scenario specifications: named scenarios read from a TOML file or a dict.
 
-A spec names one or more scenarios (for example ``base``, ``bull``, ``bear``). Each scenario
-may carry:
+A spec names one or more scenarios (for example ``base``, ``bull``, ``bear``) under
+``scenarios``, and may carry at the top level:
+
+``series_id``
+    The series the spec is written for; ``simulate`` picks it from the data (and refuses
+    data without it) unless told another ``series_id=``.
+``unit``
+    The unit of the spec's numbers (caps). ``simulate`` refuses a series in another unit;
+    units compare in their canonical spelling ("亿元" is "CNY 100m").
+``description``
+    Free text, printed in reports.
+
+Each scenario may carry:
 
 ``weight``
     Probability of the scenario, used for the weighted mixture row of

@@ -45,6 +45,27 @@ def test_report_command_errors_are_one_line(
     assert not out.exists()
 
 
+def test_report_refuses_a_spec_for_another_series_like_scenarios_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "good.csv"
+    data.write_text("year,value\n" + "".join(f"{2015 + i},{100 + 50 * i}\n" for i in range(9)))
+    spec = str(REPO / "data" / "scenarios" / "china_idc_example.toml")
+    out = tmp_path / "r.pdf"
+    argv = ["--data", str(data), "--unit", "MW", "--scenarios", spec, "--out", str(out)]
+    assert main(["report", *argv]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "error: simulate: series 'china_idc_cidc_overall' (the series_id of scenario spec "
+        f"{spec}) is not in the data (found good); a spec's growth, shocks and caps are "
+        "written for its series: use a spec written for the series simulated here\n"
+    )
+    assert not out.exists()
+    # the scenarios command refuses the same pair with the same message
+    assert main(["scenarios", "--input", str(data), "--unit", "MW", spec, "--paths", "10"]) == 2
+    assert capsys.readouterr().err == err
+
+
 def test_help_lists_report_and_imports_nothing_heavy() -> None:
     code = (
         "import sys\n"

@@ -69,6 +69,26 @@ def test_bad_spec_is_a_typed_error_through_main(
         scenarios_cmd.run(argparse.Namespace(**{**vars(_namespace()), "file": str(path)}))
 
 
+def test_a_spec_in_another_unit_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Was: the bundled spec with unit = "USD bn" ran on the CNY 100m series, caps read in 亿元
+    from idcforecast._paths import data_dir
+
+    text = (data_dir() / "scenarios" / "china_idc_example.toml").read_text(encoding="utf-8")
+    assert 'unit = "CNY 100m"\n' in text
+    path = tmp_path / "usd.toml"
+    path.write_text(text.replace('unit = "CNY 100m"\n', 'unit = "USD bn"\n'), encoding="utf-8")
+    assert main(["scenarios", str(path), "--paths", "10"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"error: {path}: the spec's key 'unit' is 'USD bn' but series "
+        "'china_idc_cidc_overall' is in 'CNY 100m'; the spec's numbers (caps) are in its "
+        "unit: use a spec written for this series' unit, or correct its 'unit'\n"
+    )
+
+
 def _namespace() -> argparse.Namespace:
     parser = argparse.ArgumentParser()
     scenarios_cmd.add_arguments(parser)

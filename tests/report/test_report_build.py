@@ -176,6 +176,40 @@ def test_unknown_series_is_a_typed_error_and_leaves_nothing(tmp_path: Path) -> N
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_spec_written_for_another_series_is_refused_before_any_pdf(tmp_path: Path) -> None:
+    # the bundled spec is written for china_idc_cidc_overall (caps in CNY 100m): a file of
+    # MW figures used to get a PDF describing the China IDC market, its caps read as MW
+    data = tmp_path / "good.csv"
+    data.write_text("year,value\n" + "".join(f"{2015 + i},{100 + 50 * i}\n" for i in range(9)))
+    spec = data_dir() / "scenarios" / "china_idc_example.toml"
+    out = tmp_path / "r.pdf"
+    msg = (
+        "simulate: series 'china_idc_cidc_overall' (the series_id of scenario spec "
+        f"{spec}) is not in the data (found good); a spec's growth, shocks and caps are "
+        "written for its series: use a spec written for the series simulated here"
+    )
+    with pytest.raises(UnknownSeriesError, match=re.escape(msg)):
+        build_report(data=data, scenarios=spec, out=out, date=DATE, read_options={"unit": "MW"})
+    # another series of the bundled data, the same
+    with pytest.raises(UnknownSeriesError, match=re.escape("(found china_idc_caict)")):
+        build_report(series_id="china_idc_caict", scenarios=spec, out=out, date=DATE)
+    assert [p.name for p in tmp_path.iterdir()] == ["good.csv"]
+
+
+def test_a_spec_in_another_unit_is_refused_before_any_pdf(tmp_path: Path) -> None:
+    text = (data_dir() / "scenarios" / "china_idc_example.toml").read_text(encoding="utf-8")
+    spec = tmp_path / "mw.toml"
+    spec.write_text(text.replace('unit = "CNY 100m"', 'unit = "MW"'), encoding="utf-8")
+    out = tmp_path / "r.pdf"
+    msg = (
+        f"{spec}: the spec's key 'unit' is 'MW' but series 'china_idc_cidc_overall' is in "
+        "'CNY 100m'; the spec's numbers (caps) are in its unit"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        build_report(scenarios=spec, out=out, date=DATE)
+    assert [p.name for p in tmp_path.iterdir()] == ["mw.toml"]
+
+
 def test_horizon_before_the_last_year(tmp_path: Path) -> None:
     msg = (
         "report horizon: to=2020 is not after the last year of series "

@@ -185,6 +185,35 @@ def test_scenario_chart_draws_median_lines() -> None:
     assert ax.get_ylabel() == "USD billion"
 
 
+def test_scenario_chart_takes_paths_and_summarises_them() -> None:
+    # Was: AttributeError: 'Paths' object has no attribute 'columns'
+    from idcforecast.scenarios import Paths, scenario_table
+
+    paths = Paths(
+        values=np.array([[[10.0, 11.0], [12.0, 13.0], [14.0, 15.0]]]),
+        years=np.array([2024, 2025]),
+        scenarios=("base",),
+        unit="USD bn",
+        origin_year=2023,
+        origin_value=9.0,
+    )
+    fig = plot_scenarios(paths)
+    ax = fig.axes[0]
+    base = next(line for line in ax.lines if line.get_label() == "base")
+    assert list(base.get_ydata()) == [12.0, 13.0]  # the medians of the three paths
+    assert ax.get_ylabel() == "USD billion"
+    same = plot_scenarios(scenario_table(paths)).axes[0]
+    assert [list(line.get_ydata()) for line in same.lines] == [
+        list(line.get_ydata()) for line in ax.lines
+    ]
+    msg = (
+        "scenario table: expected the DataFrame of scenario_table(paths) or the Paths of "
+        "simulate(); found list"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        plot_scenarios([1, 2])  # type: ignore[arg-type]
+
+
 def test_missing_columns_are_named(history, forecast) -> None:
     msg = (
         "forecast: missing column(s) 'lo_95', 'hi_95'; found 'series_id', 'year', 'model', "

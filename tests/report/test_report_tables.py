@@ -198,6 +198,36 @@ def test_bad_sheet_names(tmp_path: Path, name: str, problem: str) -> None:
     assert not (tmp_path / "t.xlsx").exists()
 
 
+def test_a_sheet_that_is_not_a_dataframe_is_refused(tmp_path: Path) -> None:
+    # Was: AttributeError: 'list' object has no attribute 'columns'
+    msg = (
+        "to_excel: sheet 's' is a list, not a DataFrame; pass {sheet name: DataFrame}, "
+        "e.g. {'s': pd.DataFrame(...)}"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        to_excel({"s": [1, 2]}, tmp_path / "x.xlsx")  # type: ignore[dict-item]
+    msg = "to_excel: `tables` is a list; pass one DataFrame or {sheet name: DataFrame}"
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        to_excel([pd.DataFrame({"a": [1]})], tmp_path / "x.xlsx")  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "found"), [("out.csv", "ends in '.csv'"), ("out", "has no extension")]
+)
+def test_a_path_that_is_not_xlsx_is_refused(tmp_path: Path, name: str, found: str) -> None:
+    # Was: an .xlsx workbook written under the name out.csv
+    target = tmp_path / "x" / name
+    msg = (
+        f"to_excel: path {str(target)!r} {found}; to_excel writes an Excel workbook: pass a "
+        "path ending in .xlsx (for CSV use DataFrame.to_csv)"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        to_excel({"s": pd.DataFrame({"a": [1]})}, target)
+    assert list(tmp_path.iterdir()) == []  # not even the folder
+    assert to_excel(pd.DataFrame({"a": [1]}), tmp_path / "T.XLSX").name == "T.XLSX"
+
+
 def test_control_characters_are_refused_with_the_place(tmp_path: Path) -> None:
     msg = (
         "to_excel: sheet 'table' row 1 column 'note': text 'bad\\x07bell' has control "

@@ -250,3 +250,30 @@ def test_cap_as_a_text_range_is_refused() -> None:
     ):
         simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, unit="CNY 100m",
                        scenarios={"scenarios": {"bull": {"cap": "1-2万亿元"}}})  # fmt: skip
+
+
+def test_spec_unit_must_agree_with_the_series_unit() -> None:
+    # Was: never checked; a spec in 'USD bn' ran on a 'CNY 100m' series, its cap read in 亿元
+    from idcforecast.errors import SpecError
+
+    def run(spec_unit: str, unit: str = "CNY 100m") -> object:
+        spec = {"unit": spec_unit, "scenarios": {"bull": {"cap": 1000}}}
+        return simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, unit=unit, n_paths=2,
+                              seed=0, scenarios=spec)  # fmt: skip
+
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "<dict>: the spec's key 'unit' is 'USD bn' but series 'series' is in 'CNY 100m'; "
+            "the spec's numbers (caps) are in its unit: use a spec written for this series' "
+            "unit, or correct its 'unit'"
+        ),
+    ):
+        run("USD bn")
+    with pytest.raises(SpecError, match=re.escape("is '亿美元' (USD 100m) but series")):
+        run("亿美元")
+    with pytest.raises(SpecError, match=re.escape("is 'MW' but series 'series' is in '亿元' (")):
+        run("MW", unit="亿元")
+    # one unit spelled two ways agrees; a spec or a series without a unit is not checked
+    for spec_unit, unit in (("亿元", "CNY 100m"), ("CNY 100m", "亿元"), ("", "MW"), ("MW", "")):
+        assert run(spec_unit, unit).values.shape == (1, 2, 3)  # type: ignore[attr-defined]

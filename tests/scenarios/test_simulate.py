@@ -39,6 +39,19 @@ def test_unknown_series_suggests_a_close_one() -> None:
         simulate(TWO, 3, series_id="eats")
 
 
+def test_a_spec_for_a_series_not_in_the_data_names_the_spec() -> None:
+    spec = {"series_id": "north", "scenarios": {"base": {"cap": 100}}}
+    with pytest.raises(
+        UnknownSeriesError,
+        match=re.escape(
+            "simulate: series 'north' (the series_id of scenario spec <dict>) is not in the "
+            "data (found east, west); a spec's growth, shocks and caps are written for its "
+            "series: use a spec written for the series simulated here"
+        ),
+    ):
+        simulate(TWO, 3, scenarios=spec)
+
+
 def test_missing_column() -> None:
     with pytest.raises(
         DataError,
@@ -105,6 +118,22 @@ def test_simulate_with_the_example_spec_is_reproducible() -> None:
     below = base < 0.6 * 20000.0
     assert below.mean() > 0.95
     assert np.all(bull[below] > base[below])
+
+
+def test_simulate_checks_the_spec_unit_against_the_series() -> None:
+    from idcforecast.errors import SpecError
+
+    spec = {"unit": "MW", "scenarios": {"bull": {"cap": 20000}}}
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "<dict>: the spec's key 'unit' is 'MW' but series 'china_idc_cidc_overall' is in "
+            "'CNY 100m'; the spec's numbers (caps) are in its unit"
+        ),
+    ):
+        simulate(_history(), 3, n_paths=10, scenarios=spec, seed=0)
+    spec["unit"] = "亿元"  # the series' own unit, spelled in Chinese
+    assert simulate(_history(), 3, n_paths=10, scenarios=spec, seed=0).unit == "CNY 100m"
 
 
 def test_series_input_goes_through_the_forecast_validation() -> None:
