@@ -327,8 +327,14 @@ def plot_backtest(
                 color=COLORS["forecast"],
                 alpha=shade,
                 lw=1.1,
+                marker="o" if len(rows) == 1 else None,  # a one-year forecast is a point
+                ms=3,
                 label="forecast from each cutoff" if i == 0 else None,
             )
+        # whole years, with a year of room either side (one forecast year alone would
+        # otherwise get a century-wide axis)
+        left.set_xlim(float(bt["year"].min()) - 1.0, float(bt["year"].max()) + 1.0)
+        _integer_ticks(left)
         _thousands(left)
         style_axes(left, ylabel=unit_label(unit), title="Forecasts vs actual")
         left.legend(loc="upper left")

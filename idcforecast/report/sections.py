@@ -473,10 +473,11 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
     )
     failed = alt[alt["note"] != ""]
     for method, note in zip(failed["model"], failed["note"], strict=True):
+        ending = "" if note.endswith(".") else "."  # the notes are library messages
         if note.startswith("no backtest: "):
-            text += f" '{method}' has {note}"
+            text += f" '{method}' has {note}{ending}"
         else:
-            text += f" '{method}' could not run: {note}"
+            text += f" '{method}' could not run: {note}{ending}"
     table = _other_methods_table(alt, ctx.provenance.horizon_to)
     doc.heading("Other methods on this series", level=2, keep=doc.text_height(text) + 30)
     doc.paragraph(text)

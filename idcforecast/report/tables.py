@@ -133,8 +133,10 @@ def summary_table(
     previous = np.full(len(table), np.nan)
     consecutive = np.diff(years) == 1
     previous[1:][consecutive] = values[:-1][consecutive]
-    # growth rates exist between positive levels only (-5 -> 3 is no "-160%")
-    positive = values > 0
+    # growth rates exist between positive levels only (-5 -> 3 is no "-160%"); a history
+    # that crosses zero has none at all (a CAGR over a negative year means nothing), as the
+    # report's Growth section says
+    positive = values > 0 if (hist["value"] > 0).all() else np.zeros(len(values), dtype=bool)
     with np.errstate(divide="ignore", invalid="ignore"):
         table["yoy"] = np.where(
             positive & (previous > 0), 100.0 * (values / previous - 1.0), np.nan

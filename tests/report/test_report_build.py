@@ -309,6 +309,10 @@ def test_a_series_with_values_below_zero_gets_a_report(tmp_path: Path) -> None:
     # the log models cannot run on it: said in the other-methods section, cells left blank
     assert "'drift_log' could not run: " in compact
     assert re.search(r"drift_log – – – –", compact)
+    # each method's message ends before the next one starts
+    assert "or method='auto'. 'damped_log' could not run: " in compact
+    # no growth rate anywhere in a history that crosses zero, the summary table included
+    assert "2016 3.0 – – – – actual" in compact
 
 
 def test_other_methods_section(default_report: Path) -> None:

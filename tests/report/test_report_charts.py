@@ -135,6 +135,19 @@ def test_backtest_chart_mean_error_by_horizon() -> None:
     )
 
 
+def test_backtest_chart_with_one_forecast_keeps_a_year_scale() -> None:
+    # one cutoff, one year ahead: the axis spanned 1925-2125 and the forecast (a one-point
+    # line) was invisible
+    bt = pd.DataFrame(
+        {"series_id": "s", "model": "auto", "cutoff": [2021], "year": [2022], "mean": [10.0],
+         "actual": [-5.0], "unit": "CNY bn"}
+    )  # fmt: skip
+    left = plot_backtest(bt).axes[0]
+    assert left.get_xlim() == (2021.0, 2023.0)
+    (forecast_line,) = [line for line in left.lines if line.get_label().startswith("forecast")]
+    assert forecast_line.get_marker() == "o"
+
+
 def test_claims_chart_marks_held_and_missed() -> None:
     record = pd.DataFrame(
         {
