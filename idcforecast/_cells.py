@@ -29,6 +29,7 @@ __all__ = [
     "is_blank",
     "is_estimate_note",
     "is_number_column",
+    "joined_keys",
     "kept_estimates_note",
     "point_decimals",
     "read_figure",
@@ -38,6 +39,9 @@ __all__ = [
     "year_columns",
     "year_label",
 ]
+
+# joins the cells of several key columns (country, segment, metric) into one series id
+KEY_SEPARATOR = " / "
 
 # "2019", "2019年", "2019年度" (the year of an annual report), "FY2019" / "CY2019" (fiscal
 # or calendar year: an analyst's table labels its columns so; read as that year)
@@ -258,6 +262,25 @@ def is_number_column(cells: Any) -> bool:
         or (isinstance(cell, str) and _NUMBER_OR_PERCENT.fullmatch(cell) is not None)
         for cell in filled
     )
+
+
+def joined_keys(columns: Iterable[Iterable[Any]]) -> list[str | None]:
+    """Each row's series id from its key cells (one iterable per key column): the cells,
+    stripped, joined by :data:`KEY_SEPARATOR`; None where every key cell is blank.
+
+    Examples
+    --------
+    >>> joined_keys([["China", "China", None], ["colo", None, " "]])
+    ['China / colo', 'China', None]
+    """
+    cells = [[None if is_blank(c) else str(c).strip() for c in col] for col in columns]
+    rows = zip(*cells, strict=True)  # key columns of one table: the same length
+    return [
+        KEY_SEPARATOR.join(p for p in row if p is not None)
+        if any(p is not None for p in row)
+        else None
+        for row in rows
+    ]
 
 
 def read_year(cell: Any, *, place: str) -> int:

@@ -23,6 +23,7 @@ from idcforecast._cells import (
     has_year_headers,
     is_blank,
     is_number_column,
+    joined_keys,
     read_figure,
     read_year_or_estimate,
     year_columns,
@@ -83,7 +84,9 @@ def read_series(
     layout
         ``"long"`` (``year_column`` and ``value_column``, optional ``series_id``, ``unit``
         and provenance columns), ``"years_as_columns"`` (headers 2019, 2020... ; one row
-        per series, named by a ``series_id`` column or the single text column),
+        per series, named by a ``series_id`` column or by its other text columns joined,
+        "China / colo", as ``forecast-many`` names them; number columns such as a CAGR
+        are statistics, not names),
         ``"years_as_rows"`` (``year_column`` plus one column per series), or ``"auto"``:
         year headers mean years_as_columns, else a value column means long, else
         years_as_rows.
@@ -351,19 +354,14 @@ def _years_as_columns(
 ) -> list[Observation]:
     years, estimated = year_columns(table.columns, name=name, estimates=estimates)
     others = [c for c in table.columns if c not in years and c not in estimated]
-    id_column = "series_id" if "series_id" in others else None
-    free = [c for c in others if c not in _META]
-    named = [c for c in free if not is_number_column(table[c])]
-    if len(free) > 1 and len(named) == 1:
-        free = named  # beside one text column, numbers are statistics ("CAGR 2019-21")
-    if id_column is None and len(free) == 1:
-        id_column = free[0]
-    elif id_column is None and free:
-        raise DataError(
-            f"{name}: cannot tell which column names the series among {free}; expected a "
-            "'series_id' column or a single text column beside the year columns",
-            source=name,
-        )
+    # the series id: the series_id column, or else the cells of the other columns that do
+    # not describe the row, joined ("China / colo"), as forecast-many reads a wide table;
+    # numbers beside text columns are statistics ("CAGR 2019-21"), not names
+    keys = ["series_id"] if "series_id" in others else [c for c in others if c not in _META]
+    named = [c for c in keys if not is_number_column(table[c])]
+    if named:
+        keys = named
+    ids = joined_keys(table[c] for c in keys) if keys else None
     meta_columns = [c for c in _META if c in others and c != "series_id"]
     observations = []
     for i, row in enumerate(table.to_dict("records")):
@@ -375,12 +373,12 @@ def _years_as_columns(
                 "expected at least one value (delete the row if the series is not wanted)",
                 place=place_of(i, next(iter(years))),
             )
-        if id_column is not None and is_blank(row[id_column]):
+        sid = default_id if ids is None else ids[i]
+        if sid is None:
             raise DataError(
-                f"{place_of(i, id_column)}: the series name is blank; expected a series id",
-                place=place_of(i, id_column),
+                f"{place_of(i, keys[0])}: the series name is blank; expected a series id",
+                place=place_of(i, keys[0]),
             )
-        sid = default_id if id_column is None else str(row[id_column]).strip()
         meta = {c: row[c] for c in meta_columns if not is_blank(row[c])}
         for column, year in years.items():
             if is_blank(row[column]):

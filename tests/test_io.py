@@ -967,7 +967,7 @@ def test_a_table_of_estimates_only_with_estimates_dropped_is_empty() -> None:
         read_series(table, unit="MW", estimates="drop")
 
 
-def test_a_cagr_column_beside_the_years_is_not_a_series_name() -> None:
+def test_a_cagr_column_beside_the_years_is_not_a_series_name(tmp_path: Path) -> None:
     table = pd.DataFrame(
         {
             "segment": ["colo", "cloud"],
@@ -980,9 +980,19 @@ def test_a_cagr_column_beside_the_years_is_not_a_series_name() -> None:
     assert out[["series_id", "year", "value"]].values.tolist() == [
         ["colo", 2019, 100.0], ["colo", 2020, 120.0], ["cloud", 2019, 50.0], ["cloud", 2020, 60.0]
     ]  # fmt: skip
-    two_names = table.assign(region=["cn", "us"])
-    with pytest.raises(DataError, match="cannot tell which column names the series"):
-        read_series(two_names, unit="CNY bn")
+    # two text columns: joined into the series id, as forecast-many reads the same table
+    # (read_series refused it: "cannot tell which column names the series")
+    two_names = table.assign(region=["cn", "us"])[["region", *table.columns]]
+    out = read_series(two_names, unit="CNY bn")
+    assert out["series_id"].unique().tolist() == ["cn / colo", "us / cloud"]
+    from idcforecast.batch import read_long_table
+
+    path = tmp_path / "wide.csv"
+    two_names.to_csv(path, index=False)
+    batch = read_long_table(path)
+    assert batch[["series_id", "year", "value"]].values.tolist() == (
+        out[["series_id", "year", "value"]].values.tolist()
+    )
 
 
 def test_fiscal_and_report_year_headers() -> None:

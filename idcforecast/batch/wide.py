@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from idcforecast._cells import (
+    KEY_SEPARATOR,
     estimate_note,
     has_year_headers,
     is_blank,
     is_number_column,
+    joined_keys,
     year_columns,
 )
 from idcforecast.errors import DataError
@@ -28,8 +30,6 @@ if TYPE_CHECKING:
 
 __all__ = ["KEY_SEPARATOR", "is_wide", "melt_wide"]
 
-# joins the cells of several key columns (country, segment, metric) into one series id
-KEY_SEPARATOR = " / "
 # columns of a wide row that describe it rather than name the series
 _DESCRIBING = ("unit", "qualifier", "as_of", "source", "quote", "confidence", "scope", "note")
 
@@ -133,11 +133,4 @@ def _is_number(cell: Any) -> bool:
 
 def _joined_ids(table: pd.DataFrame, keys: list[str]) -> np.ndarray:
     """Each row's series id: its key cells, stripped, joined; None when all are blank."""
-    parts = [[None if is_blank(cell) else str(cell).strip() for cell in table[key]] for key in keys]
-    joined = [
-        KEY_SEPARATOR.join(p for p in row if p is not None)
-        if any(p is not None for p in row)
-        else None
-        for row in zip(*parts, strict=True)
-    ]
-    return np.asarray(joined, dtype=object)
+    return np.asarray(joined_keys(table[key] for key in keys), dtype=object)
