@@ -80,6 +80,16 @@ def test_notebook_runs_top_to_bottom(
         if output.get("output_type") == "error"
     ]
     assert errors == []
+    # nothing a reader would take for a problem: no warning printed by any cell (tqdm's
+    # "IProgress not found" was, in notebook 04, without ipywidgets installed)
+    warned = [
+        output["text"]
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+        if output.get("output_type") == "stream" and "Warning" in output.get("text", "")
+    ]
+    assert warned == []
     images = sum(
         "image/png" in output.get("data", {})
         for cell in notebook.cells

@@ -44,7 +44,14 @@ def make_progress(total: int, *, progress: bool | None, desc: str = "forecast_ma
     >>> _ = bar.update(3)
     >>> bar.close()
     """
-    from tqdm.auto import tqdm
+    import importlib.util
+
+    # tqdm.auto draws a widget in a notebook, which needs ipywidgets (not a dependency):
+    # without it, tqdm warns "IProgress not found" in every notebook; the text bar works
+    if importlib.util.find_spec("ipywidgets") is None:
+        from tqdm.std import tqdm
+    else:
+        from tqdm.auto import tqdm
 
     show = interactive() if progress is None else bool(progress)
     return tqdm(
