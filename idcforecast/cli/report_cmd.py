@@ -62,6 +62,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="report date (default: today); fix it for a byte-identical PDF",
     )
     parser.add_argument("--seed", metavar="N", type=int, default=0, help="random seed (default: 0)")
+    parser.add_argument(
+        "--gaps",
+        default="interpolate",
+        choices=("interpolate", "span", "error"),
+        help="missing years inside the series: filled for fitting only (interpolate, the "
+        "default), or the latest consecutive run only (span), or an error",
+    )
     add_read_arguments(parser, file_option="--data")
 
 
@@ -87,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
         seed=args.seed,
         command=command,
         read_options=read_options(args, args.data),
+        gaps=args.gaps,
     )
     print(f"Wrote the PDF in {time.perf_counter() - started:.1f} s:", flush=True)
     print(path)

@@ -8,6 +8,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -49,6 +50,7 @@ def build_report(
     title: str | None = None,
     command: str | None = None,
     read_options: Mapping[str, Any] | None = None,
+    gaps: str = "interpolate",
 ) -> Path:
     """Build the PDF report for one series and return its path.
 
@@ -84,6 +86,11 @@ def build_report(
         Keyword arguments for ``read_series`` when ``data`` is a file or frame (``unit``,
         ``sep``, ``decimal``, ``header_row``, ``sheet_name``...); not allowed with the
         bundled data.
+    gaps
+        Missing years inside the series: ``"interpolate"`` (filled for fitting only, said in
+        the assumptions), ``"span"`` (the report covers the latest run of consecutive years;
+        the earlier ones are named in the assumptions) or ``"error"``, as in
+        :func:`idcforecast.forecast`.
 
     Raises
     ------
@@ -99,6 +106,7 @@ def build_report(
     report_date = _report_date(date)
     options = {k: v for k, v in (read_options or {}).items() if v != _READ_DEFAULTS.get(k)}
     history, data_label, digest = _load_history(data, series_id, options)
+    history, left_out = _apply_gap_policy(history, gaps)
     sid = str(history["series_id"].iloc[0])
     last = int(history["year"].iloc[-1])
     if int(to) <= last:
@@ -111,7 +119,7 @@ def build_report(
             last_year=last,
         )
     reproduce = _equivalent_command(
-        data, series_id, to, scenarios, target, report_date, seed, options
+        data, series_id, to, scenarios, target, report_date, seed, options, gaps
     )
     ctx = _context(
         history,
@@ -127,8 +135,34 @@ def build_report(
         command=command or "build_report(...) called from Python",
         reproduce=reproduce,
     )
+    if left_out:
+        ctx = dataclasses.replace(ctx, assumptions=(*ctx.assumptions, left_out))
     pdf_bytes = render_pdf(ctx, creation_date=report_date)
     return write_atomic(target, lambda tmp: tmp.write_bytes(pdf_bytes), what="report")
+
+
+def _apply_gap_policy(history: pd.DataFrame, gaps: str) -> tuple[pd.DataFrame, str]:
+    """The history the report covers under the gap policy ``gaps``, and the assumption
+    naming the years left out (``"span"``), if any.
+
+    The policy's errors are raised here, before any section runs: a policy that is not
+    one, ``"error"`` with years missing, ``"interpolate"`` with more missing than observed.
+    """
+    from idcforecast._series import prepare_values
+
+    sid = str(history["series_id"].iloc[0])
+    years = history["year"].astype("int64").to_numpy()
+    prepared = prepare_values(years, history["value"].to_numpy(float), gaps=gaps, series_id=sid)
+    if gaps != "span" or prepared.first_year == int(years[0]):
+        return history, ""
+    kept = history[history["year"].astype("int64") >= prepared.first_year]
+    before = years[years < prepared.first_year]
+    dropped = f"{before[0]}" if before.size == 1 else f"{before[0]}-{before[-1]}"
+    return kept.reset_index(drop=True), (
+        f"Only the latest run of consecutive years, {prepared.first_year}-{years[-1]}, is "
+        f"used (gap policy 'span'): the figures of {dropped}, before the gap, are left out "
+        "of the tables, charts and forecast."
+    )
 
 
 def render_pdf(ctx: ReportContext, *, creation_date: date) -> bytes:
@@ -253,6 +287,7 @@ def _equivalent_command(
     report_date: date,
     seed: int,
     read_options: Mapping[str, Any],
+    gaps: str = "interpolate",
 ) -> str:
     parts = ["idcforecast", "report"]
     if data is not None and not hasattr(data, "columns"):
@@ -265,6 +300,8 @@ def _equivalent_command(
     parts += ["--to", str(to)]
     if scenarios is not None:
         parts += ["--scenarios", str(scenarios)]
+    if gaps != "interpolate":
+        parts += ["--gaps", gaps]
     parts += ["--out", str(out), "--date", report_date.isoformat(), "--seed", str(seed)]
     no_flag = [f"{k}={v!r}" for k, v in read_options.items() if k not in _READ_FLAGS]
     if data is not None and not hasattr(data, "columns") and no_flag:  # sheet_name=...

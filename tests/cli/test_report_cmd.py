@@ -84,3 +84,28 @@ def test_readme_and_ci_run_the_same_main_job() -> None:
     assert quick_start == "python -m pip install . && python -m idcforecast report"
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert quick_start in ci.splitlines()
+
+
+def test_report_gap_policy_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 2012-2013 missing: the library's hint says gaps='span', which report now takes
+    data = tmp_path / "gappy.csv"
+    years = [2010, 2011, *range(2014, 2024)]
+    data.write_text("year,value\n" + "".join(f"{y},{50 + 15 * i}\n" for i, y in enumerate(years)))
+    out = tmp_path / "r.pdf"
+    argv = ["--data", str(data), "--unit", "MW", "--out", str(out), "--date", "2026-01-01"]
+    assert main(["report", *argv, "--gaps", "error"]) == 2
+    assert "years 2012-2013 are missing inside 2010-2023" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["report", *argv, "--gaps", "span"]) == 0
+    from pypdf import PdfReader
+
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(out).pages))
+    assert (
+        "Only the latest run of consecutive years, 2014-2023, is used (gap policy 'span'): "
+        "the figures of 2010-2011, before the gap, are left out of the tables, charts and "
+        "forecast."
+    ) in text
+    assert "--to 2030 --gaps span --out" in text  # the command that reproduces it
+    assert "2014 50.0" not in text and "2014 80.0" in text  # 2014 is the first row kept
