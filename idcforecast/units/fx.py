@@ -171,11 +171,11 @@ def fx_rate(from_currency: str, to_currency: str, *, year: int | None) -> float:
     )
     if known:
         problem = f"the pair has no rate for {year}, and the nearest year is never used"
-        fix = f"use a year the table covers or add the {year} rate to data/{FX_FILE}"
+        fix = f"use a year the table covers or add the {year} rate to {_fx_path()}"
     else:
         problem = "the pair is not in the table, directly or through USD"
         fix = (
-            f"add {from_currency} and {to_currency} rates against USD to data/{FX_FILE} "
+            f"add {from_currency} and {to_currency} rates against USD to {_fx_path()} "
             f"or keep the figures in {from_currency}"
         )
     raise MissingFxRateError(

@@ -65,7 +65,7 @@ def test_missing_year_is_never_the_nearest() -> None:
     message = (
         "no FX rate for CNY->USD in 2009: the pair has no rate for 2009, and the nearest year "
         "is never used (file fx_rates.csv has CNY/USD 2010-2025); use a year the table covers "
-        "or add the 2009 rate to data/fx_rates.csv"
+        f"or add the 2009 rate to {fx_module._fx_path()}"  # the file in use, installed too
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)) as info:
         convert("1 CNY", "USD", year=2009)
@@ -78,7 +78,7 @@ def test_currency_the_table_lacks() -> None:
     message = (
         "no FX rate for EUR->CNY in 2020: the pair is not in the table, directly or through "
         "USD (file fx_rates.csv has CNY/USD 2010-2025); add EUR and CNY rates against USD to "
-        "data/fx_rates.csv or keep the figures in EUR"
+        f"{fx_module._fx_path()} or keep the figures in EUR"
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)):
         convert("EUR 2.5 bn", "亿元", year=2020)
@@ -117,7 +117,7 @@ def test_cross_rate_through_usd_needs_both_legs(
     message = (
         "no FX rate for EUR->CNY in 2021: the pair has no rate for 2021, and the nearest year "
         "is never used (file fx.csv has CNY/USD 2020-2021; EUR/USD 2020); use a year "
-        "the table covers or add the 2021 rate to data/fx_rates.csv"
+        f"the table covers or add the 2021 rate to {tmp_path / 'fx.csv'}"
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)):
         fx_rate("EUR", "CNY", year=2021)
