@@ -240,6 +240,55 @@ def test_excel_and_list_of_dicts_claims(tmp_path: Path) -> None:
     assert read_claims(records) == [Claim(subject=SUBJECT, kind="growth", year=2020, value=43.3)]
 
 
+# a claims CSV saved by Excel on Chinese Windows is GBK: 科 is b"\xbf\xc6", and 0xbf cannot
+# start a UTF-8 character; it is byte 82 (a 32-byte header line, then 50 bytes before 科)
+GBK_CLAIMS = f"subject,kind,year,value,unit,by\n{SUBJECT},level,2022,3200.5,{UNIT},科智咨询\n"
+NOT_UTF8 = (
+    "the file is not utf-8 text (invalid start byte at byte 82); pass encoding='gb18030' "
+    "(--encoding gb18030) for a CSV saved by Excel on Chinese Windows (GBK), "
+    "encoding='cp1252' for Western Windows, or save it as 'CSV UTF-8'"
+)
+
+
+def test_a_gbk_claims_file_needs_its_encoding_named(tmp_path: Path) -> None:
+    # used to raise pandas' UnicodeDecodeError from read_claims and every function on it
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(GBK_CLAIMS.encode("gbk"))
+    message = f"claims file '{path}': {NOT_UTF8}"
+    for read in (read_claims, check_claims, claim_readings, track_record):
+        with pytest.raises(DataError, match=re.escape(message) + "$"):
+            read(path)
+    (claim,) = read_claims(path, encoding="gb18030")
+    assert (claim.value, claim.unit, claim.by) == (3200.5, UNIT, "科智咨询")
+    assert check_claims(path, encoding="gb18030").iloc[0]["claims"] == (
+        "level 3,200.5 CNY 100m in 2022"
+    )
+    assert track_record(path, encoding="gb18030")["value"].tolist() == [3200.5]
+
+
+def test_a_gbk_toml_claims_file_needs_its_encoding_named(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.toml"
+    text = f'by = "科智咨询"\n[[claims]]\nsubject = "{SUBJECT}"\nkind = "growth"\n'
+    path.write_bytes((text + "year = 2020\nvalue = 43.3\n").encode("gbk"))
+    # by = " is 6 bytes: 科 (0xbf, not a UTF-8 start byte) is byte 6
+    with pytest.raises(DataError, match=re.escape("(invalid start byte at byte 6)")):
+        read_claims(path)
+    (claim,) = read_claims(path, encoding="gb18030")
+    assert (claim.by, claim.value) == ("科智咨询", 43.3)
+
+
+def test_bad_claims_encoding() -> None:
+    message = "read_claims: encoding='gbk18030' is not a text encoding; expected a name such as"
+    with pytest.raises(DataError, match=re.escape(message)):
+        read_claims("claims.csv", encoding="gbk18030")
+    message = (
+        "read_claims: encoding='gbk' applies to a .csv or .toml file, not to a DataFrame; "
+        "drop encoding="
+    )
+    with pytest.raises(DataError, match=re.escape(message) + "$"):
+        read_claims(load_dataset("published_forecasts"), encoding="gbk")
+
+
 def test_a_claims_file_with_a_header_only(tmp_path: Path) -> None:
     # used to reach check_claims as "no claims given", without naming the file
     path = tmp_path / "empty.csv"
