@@ -76,11 +76,13 @@ def run(args: argparse.Namespace) -> int:
         series = args.series or spec.series_id
     rows = history if series is None else history[history["series_id"] == series]
     last = int(rows["year"].max()) if len(rows) else 0
-    if args.to is not None and len(rows) and args.to <= last:
+    # without --series a file of one series is that series; of several, simulate names them
+    names = list(dict.fromkeys(rows["series_id"]))
+    if args.to is not None and len(names) == 1 and args.to <= last:
         from idcforecast.errors import SpecError
 
         raise SpecError(
-            f"--to {args.to}: series {series!r} is observed to {last}; expected a later "
+            f"--to {args.to}: series {names[0]!r} is observed to {last}; expected a later "
             f"year; pass e.g. --to {last + 5}",
             key="to",
         )
