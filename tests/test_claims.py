@@ -301,6 +301,25 @@ def test_a_claims_file_with_a_header_only(tmp_path: Path) -> None:
         read_claims(path)
 
 
+def test_one_step_is_said_in_the_singular() -> None:
+    # were "(1 steps); the actual was" and "over 1 steps"
+    # growth 43.3% from the 2019 actual 1562.5: 1562.5 * 1.433 = 2239.1; actual 2238.7,
+    # 2239.1 / 2238.7 - 1 = +0.0%
+    growth = Claim(subject=SUBJECT, kind="growth", value=43.3, year=2020)
+    text = check_claims([growth], history=HISTORY).iloc[0]["explanation"]
+    assert (
+        "growth 43.3% in 2020 from the 2019 level of 1,562.5 (actual) implies 2,239.1 in 2020 "
+        "(1 step); the actual was 2,238.7, off by +0.0%"
+    ) in text
+    # two levels a year apart: (2238.7 / 1562.5) - 1 = 43.3%
+    levels = [
+        Claim(subject=SUBJECT, kind="level", value=1562.5, unit=UNIT, year=2019),
+        Claim(subject=SUBJECT, kind="level", value=2238.7, unit=UNIT, year=2020),
+    ]
+    text = check_claims(levels).iloc[0]["explanation"]
+    assert "From 1,562.5 in 2019 to 2,238.7 in 2020 is a CAGR of 43.3% over 1 step." in text
+
+
 # -- errors ------------------------------------------------------------------------------
 
 

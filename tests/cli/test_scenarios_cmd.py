@@ -114,6 +114,13 @@ def test_to_before_the_last_observation_of_a_users_file_names_its_series(
     )
 
 
+def test_one_path_per_scenario_is_said_in_the_singular(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = _run(["--paths", "1", "--to", "2027"], capsys)  # was "1 paths per scenario"
+    assert "; model 'auto'; 1 path per scenario, seed 0\n" in out
+
+
 def test_bad_threshold_prints_only_the_error(capsys: pytest.CaptureFixture[str]) -> None:
     # Was: the level and CAGR tables printed first, then the error line.
     assert main(["scenarios", "--paths", "10", "--threshold", "8000 MW"]) == 2
