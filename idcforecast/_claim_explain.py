@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from idcforecast._claim_history import Figure, History, bounds, overlaps
+from idcforecast._wording import counted
 from idcforecast.claims import Claim
 
 if TYPE_CHECKING:
@@ -84,8 +85,8 @@ def _explain_rate(claim: Claim, rows: pd.DataFrame, tolerance: float, unit: str 
             parts.append(
                 f"{claim.describe()} from the {r.base_year} level of "
                 f"{_num(r.reference_base)} ({r.reference}) implies {_num(r.implied_end)} in "
-                f"{claim.year} ({r.steps} steps); the actual was {_num(r.actual_end)}, "
-                f"off by {r.gap:+.1%}"
+                f"{claim.year} ({counted(r.steps, 'step')}); the actual was "
+                f"{_num(r.actual_end)}, off by {r.gap:+.1%}"
                 f" ({'fits' if r.fits else 'outside'} the {tolerance:.1%} tolerance)."
             )
         if not compared:
@@ -234,5 +235,5 @@ def _two_levels(group: _Group) -> str:
     bound = {"at_least": "at least ", "at_most": "at most "}.get(c1.qualifier, "")
     return (
         f"From {_num(v0)} in {y0} to {_QUALIFIED.get(c1.qualifier, '')}{_num(v1)} in {y1} "
-        f"is a CAGR of {bound}{rate:.1%} over {y1 - y0} steps."
+        f"is a CAGR of {bound}{rate:.1%} over {counted(y1 - y0, 'step')}."
     )

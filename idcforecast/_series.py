@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from idcforecast._wording import year_span
 from idcforecast.errors import (
     DataError,
     DuplicateYearError,
@@ -274,7 +275,7 @@ def prepare_values(
     >>> p.values.round(2).tolist(), p.note
     ([100.0, 121.0, 133.1, 146.41], 'gap year 2020 filled log-linearly for fitting only')
     >>> prepare_values([2018, 2019, 2021], [100.0, 121.0, 146.41], gaps="span").note
-    'gap before 2021: fitted on 2021-2021 only (dropped 2018-2019)'
+    'gap before 2021: fitted on 2021 only (dropped 2018-2019)'
     """
     if gaps not in GAP_POLICIES:
         raise DataError(
@@ -310,8 +311,8 @@ def prepare_values(
         breaks = np.flatnonzero(np.diff(yrs) > 1)
         start = int(breaks[-1]) + 1
         note = (
-            f"gap before {int(yrs[start])}: fitted on {int(yrs[start])}-{int(yrs[-1])} only "
-            f"(dropped {int(yrs[0])}-{int(yrs[start - 1])})"
+            f"gap before {int(yrs[start])}: fitted on {year_span(int(yrs[start]), int(yrs[-1]))} "
+            f"only (dropped {year_span(int(yrs[0]), int(yrs[start - 1]))})"
         )
         return PreparedSeries(first_year=int(yrs[start]), values=vals[start:].copy(), note=note)
     if len(missing) > yrs.size:

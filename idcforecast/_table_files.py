@@ -22,10 +22,13 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SEPARATORS",
+    "check_encoding",
     "check_format_options",
+    "decode_error",
     "detect_separator",
     "header_hint",
     "read_table",
+    "text_codec",
 ]
 
 SEPARATORS = (",", ";", "\t", "|")
@@ -43,23 +46,12 @@ def check_format_options(
 ) -> None:
     """Typed errors for unusable ``sep``/``decimal``/``header_row``/``encoding``/
     ``estimates`` values (``caller`` names the function the user called)."""
-    import codecs
-
     import pandas as pd
 
     from idcforecast._cells import check_estimates_policy
 
     check_estimates_policy(estimates, caller=caller)
-
-    try:
-        codecs.lookup(encoding)
-    except (LookupError, TypeError):
-        raise DataError(
-            f"{caller}: encoding={encoding!r} is not a text encoding; expected a name such as "
-            "'utf-8' (the default), 'gb18030' (a CSV saved by Excel on Chinese Windows) or "
-            "'cp1252' (Western Windows)",
-            encoding=repr(encoding),
-        ) from None
+    check_encoding(encoding, caller=caller)
     if decimal not in (".", ","):
         raise DataError(
             f"{caller}: decimal={decimal!r} is not supported; expected '.' or ','",
@@ -83,7 +75,7 @@ def check_format_options(
             header_row=repr(header_row),
         )
     if isinstance(source, pd.DataFrame) and (
-        sep is not None or header_row != 0 or _codec(encoding) != "utf-8-sig"
+        sep is not None or header_row != 0 or text_codec(encoding) != "utf-8-sig"
     ):
         raise DataError(
             f"{caller}: sep, header_row and encoding apply to files; a DataFrame already has "
@@ -105,17 +97,79 @@ def _text_dtypes(
     import pandas as pd
 
     header = pd.read_csv(
-        path, sep=sep, skiprows=header_row, nrows=0, encoding=_codec(encoding)
+        path, sep=sep, skiprows=header_row, nrows=0, encoding=text_codec(encoding)
     ).columns
     return {name: str for name in header if text_columns(str(name))}
 
 
-def _codec(encoding: str) -> str:
-    """The codec to open a CSV with: UTF-8 also drops a byte-order mark (Excel writes one)."""
+def check_encoding(encoding: Any, *, caller: str) -> None:
+    """A typed error when ``encoding`` names no text codec (``caller`` names the function
+    the user called).
+
+    Raises
+    ------
+    DataError
+        Naming the value and the usual encodings of spreadsheet exports.
+
+    Examples
+    --------
+    >>> check_encoding("gb18030", caller="read_series")
+    >>> check_encoding("gbk18030", caller="read_claims")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.DataError: read_claims: encoding='gbk18030' is not a text encoding; ...
+    """
+    import codecs
+
+    try:
+        codecs.lookup(encoding)
+    except (LookupError, TypeError):
+        raise DataError(
+            f"{caller}: encoding={encoding!r} is not a text encoding; expected a name such as "
+            "'utf-8' (the default), 'gb18030' (a CSV saved by Excel on Chinese Windows) or "
+            "'cp1252' (Western Windows)",
+            encoding=repr(encoding),
+        ) from None
+
+
+def text_codec(encoding: str) -> str:
+    """The codec to open a text file with: UTF-8 also drops a byte-order mark (Excel writes
+    one).
+
+    Examples
+    --------
+    >>> text_codec("UTF8"), text_codec("GBK")
+    ('utf-8-sig', 'gbk')
+    """
     import codecs
 
     name = codecs.lookup(encoding).name
     return "utf-8-sig" if name in ("utf-8", "utf-8-sig") else name
+
+
+def decode_error(name: str, path: Path, encoding: str, err: UnicodeDecodeError) -> DataError:
+    """The typed error for a file at ``path`` that is not ``encoding`` text: where the
+    first undecodable byte is, and the encoding to pass instead.
+
+    ``name`` starts the message (the file as the user knows it).
+
+    Examples
+    --------
+    >>> err = UnicodeDecodeError("utf-8", b"\\xd6\\xd0", 0, 1, "invalid continuation byte")
+    >>> print(decode_error("gbk.csv", Path("gbk.csv"), "utf-8", err))  # doctest: +ELLIPSIS
+    gbk.csv: the file is not utf-8 text (invalid continuation byte at byte 0); pass encoding=...
+    """
+    fix = (
+        "pass encoding='gb18030' (--encoding gb18030) for a CSV saved by Excel on Chinese "
+        "Windows (GBK), encoding='cp1252' for Western Windows, or save it as 'CSV UTF-8'"
+        if text_codec(encoding) == "utf-8-sig"
+        else "check the encoding the file was saved in (encoding=, --encoding)"
+    )
+    return DataError(
+        f"{name}: the file is not {encoding} text ({err.reason} at byte {err.start}); {fix}",
+        path=str(path),
+        encoding=encoding,
+    )
 
 
 def detect_separator(path: Path, header_row: int, encoding: str = "utf-8") -> str:
@@ -128,7 +182,7 @@ def detect_separator(path: Path, header_row: int, encoding: str = "utf-8") -> st
     import csv
     import itertools
 
-    with path.open(encoding=_codec(encoding), newline="") as handle:
+    with path.open(encoding=text_codec(encoding), newline="") as handle:
         lines = [
             line for line in itertools.islice(handle, header_row, header_row + 50) if line.strip()
         ]
@@ -153,7 +207,7 @@ def _first_ragged_line(
     import csv
 
     try:
-        with path.open(encoding=_codec(encoding), newline="") as handle:
+        with path.open(encoding=text_codec(encoding), newline="") as handle:
             rows = csv.reader(handle, delimiter=sep)
             width = 0
             for fields in rows:
@@ -298,7 +352,7 @@ def read_table(
                     low_memory=not typed,  # one type per column, not per chunk
                     skip_blank_lines=False,
                     index_col=False,
-                    encoding=_codec(encoding),
+                    encoding=text_codec(encoding),
                 )
                 raw_header = (
                     pd.read_csv(
@@ -309,7 +363,7 @@ def read_table(
                         nrows=1,
                         dtype=str,
                         keep_default_na=False,
-                        encoding=_codec(encoding),
+                        encoding=text_codec(encoding),
                     )
                     .iloc[0]
                     .tolist()
@@ -341,17 +395,7 @@ def read_table(
     except pd.errors.EmptyDataError:
         table = pd.DataFrame()
     except UnicodeDecodeError as err:
-        fix = (
-            "pass encoding='gb18030' (--encoding gb18030) for a CSV saved by Excel on Chinese "
-            "Windows (GBK), encoding='cp1252' for Western Windows, or save it as 'CSV UTF-8'"
-            if _codec(encoding) == "utf-8-sig"
-            else "check the encoding the file was saved in (encoding=, --encoding)"
-        )
-        raise DataError(
-            f"{name}: the file is not {encoding} text ({err.reason} at byte {err.start}); {fix}",
-            path=str(path),
-            encoding=encoding,
-        ) from err
+        raise decode_error(name, path, encoding, err) from err
     except (pd.errors.ParserError, pd.errors.ParserWarning) as err:
         title_hint = (
             " (a title or note above the header? pass header_row=N, the 0-based row of the header)"

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from idcforecast._auto_smoothing import damped_point, ses_point
+from idcforecast._wording import counted
 from idcforecast.auto import THEIL_SEN_WINDOW
 from idcforecast.errors import InsufficientDataError, ModelError, NonNumericValueError
 
@@ -151,8 +152,8 @@ def _problems(
     else:
         if len(lengths) != len(values):
             raise ModelError(
-                f"auto_point_many: lengths has {len(lengths)} entries for {len(values)} "
-                "trains; give one list of prefix lengths per train",
+                f"auto_point_many: lengths has {counted(len(lengths), 'entry', 'entries')} for "
+                f"{counted(len(values), 'train')}; give one list of prefix lengths per train",
             )
         per = [np.asarray(list(ls), dtype=np.int64).reshape(-1) for ls in lengths]
         plen = np.concatenate(per) if per else np.empty(0, dtype=np.int64)

@@ -38,6 +38,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from idcforecast._wording import counted
 from idcforecast.errors import ModelError
 from idcforecast.models.base import normal_quantile
 
@@ -215,9 +216,9 @@ def origin_errors(
     cutoffs, index, in_range, clipped = _origin_table(n, horizon, settings)
     if len(forecasts) != len(cutoffs):
         raise ModelError(
-            f"origin_errors: got {len(forecasts)} forecasts for the {len(cutoffs)} cutoffs "
-            f"{list(cutoffs)} of a series of {n} points; pass one forecast per cutoff, latest "
-            "first",
+            f"origin_errors: got {counted(len(forecasts), 'forecast')} for the "
+            f"{counted(len(cutoffs), 'cutoff')} {list(cutoffs)} of a series of "
+            f"{counted(n, 'point')}; pass one forecast per cutoff, latest first",
         )
     # one pass over a (cutoffs x horizon) table; cells past the last observation are NaN
     actual = y[clipped] if n else np.zeros(index.shape)

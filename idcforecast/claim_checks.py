@@ -182,9 +182,11 @@ def _safe_div(a: float, b: float) -> float:
     return math.inf if b == 0 else a / b
 
 
-def claim_readings(claims: Any, *, history: Any = None, tolerance: float = 0.01) -> pd.DataFrame:
+def claim_readings(
+    claims: Any, *, history: Any = None, tolerance: float = 0.01, encoding: str = "utf-8"
+) -> pd.DataFrame:
     """Every reading of every growth or CAGR claim, one row each (the detail behind
-    :func:`check_claims`).
+    :func:`check_claims`; the parameters are its parameters).
 
     Columns: ``claim_set, subject, unit, claim_id, claim, reading, base_year, steps,
     end_year, claimed_end, implied_base, reference_base, reference, gap, implied_rate,
@@ -202,7 +204,7 @@ def claim_readings(claims: Any, *, history: Any = None, tolerance: float = 0.01)
     [['2 steps from 2020', 1959.2], ['3 steps from 2019', 1533.1]]
     """
     _check_tolerance(tolerance)
-    parsed = read_claims(claims)
+    parsed = read_claims(claims, encoding=encoding)
     hist = History(history)
     rows = []
     for group in _groups(parsed, hist):
@@ -225,7 +227,9 @@ def _check_tolerance(tolerance: float) -> None:
         )
 
 
-def check_claims(claims: Any, *, history: Any = None, tolerance: float = 0.01) -> pd.DataFrame:
+def check_claims(
+    claims: Any, *, history: Any = None, tolerance: float = 0.01, encoding: str = "utf-8"
+) -> pd.DataFrame:
     """Check claim sets for consistency, one row per claim set (and subject).
 
     Parameters
@@ -239,6 +243,9 @@ def check_claims(claims: Any, *, history: Any = None, tolerance: float = 0.01) -
         series), or None to check the claims against each other only.
     tolerance
         Relative gap allowed between two figures (0.01 = 1%).
+    encoding
+        Text encoding of a claims ``.csv`` or ``.toml`` file (default UTF-8; ``"gb18030"``
+        for a CSV saved by Excel on Chinese Windows).
 
     Returns
     -------
@@ -258,6 +265,8 @@ def check_claims(claims: Any, *, history: Any = None, tolerance: float = 0.01) -
         A claim whose subject is not in ``history``.
     SpecError
         A malformed claim or tolerance.
+    DataError
+        A claims file that is not ``encoding`` text (naming the encoding to pass).
 
     Examples
     --------
@@ -274,7 +283,7 @@ def check_claims(claims: Any, *, history: Any = None, tolerance: float = 0.01) -
     from idcforecast._claim_explain import summarize
 
     _check_tolerance(tolerance)
-    parsed = read_claims(claims)
+    parsed = read_claims(claims, encoding=encoding)
     hist = History(history)
     readings = claim_readings(parsed, history=history, tolerance=tolerance)
     if not parsed:

@@ -42,7 +42,7 @@ _COLUMNS = [
 
 
 def track_record(
-    forecasts: Any = None, actuals: Any = None, *, tolerance: float = 0.05
+    forecasts: Any = None, actuals: Any = None, *, tolerance: float = 0.05, encoding: str = "utf-8"
 ) -> pd.DataFrame:
     """Each published level forecast beside its realised value.
 
@@ -58,6 +58,9 @@ def track_record(
     tolerance
         How close an ``exact`` or ``approximately`` forecast must come (relative) to
         count as ``held``. Bounds ("more than 3200.5") hold when the actual is inside them.
+    encoding
+        Text encoding of a ``forecasts`` ``.csv`` or ``.toml`` file (default UTF-8;
+        ``"gb18030"`` for a CSV saved by Excel on Chinese Windows).
 
     Returns
     -------
@@ -75,6 +78,8 @@ def track_record(
     ------
     UnknownSubjectError
         A forecast whose subject is not in the actuals.
+    DataError
+        A ``forecasts`` file that is not ``encoding`` text (naming the encoding to pass).
 
     Examples
     --------
@@ -94,7 +99,7 @@ def track_record(
         from idcforecast.datasets import load_dataset
 
         forecasts = load_dataset("published_forecasts")
-    claims = [c for c in read_claims(forecasts) if c.kind == "level"]
+    claims = [c for c in read_claims(forecasts, encoding=encoding) if c.kind == "level"]
     history = History(
         "bundled" if actuals is None else actuals,
         name="actuals",

@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from idcforecast.errors import SpecError
+from idcforecast.errors import DataError, SpecError
 
 __all__ = ["KINDS", "QUALIFIERS", "Claim", "parse_period", "read_claims"]
 
@@ -265,7 +265,7 @@ _FIELDS = tuple(f.name for f in fields(Claim))
 _REQUIRED = ("subject", "kind", "value", "year")
 
 
-def read_claims(source: Any) -> list[Claim]:
+def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
     """Claims from a list of :class:`Claim`, a frame, or a CSV or TOML file.
 
     Parameters
@@ -280,11 +280,17 @@ def read_claims(source: Any) -> list[Claim]:
         "27.8%"), read by :func:`idcforecast.parse_quantity` (unit and qualifier from the
         text). TOML keys at the top level are defaults for every claim (``claim_set``,
         ``made``, ``source``...).
+    encoding
+        Text encoding of a ``.csv`` or ``.toml`` file (default UTF-8, with or without a
+        byte-order mark); ``"gb18030"`` reads a CSV saved by Excel on Chinese Windows (GBK).
 
     Raises
     ------
     SpecError
         A missing or bad key, naming the file and row.
+    DataError
+        A file that is not ``encoding`` text (naming the encoding to pass), an ``encoding``
+        that is not a text encoding, or an ``encoding`` given with a source that is no file.
 
     Examples
     --------
@@ -296,6 +302,15 @@ def read_claims(source: Any) -> list[Claim]:
     """
     import pandas as pd
 
+    from idcforecast._table_files import check_encoding, text_codec
+
+    check_encoding(encoding, caller="read_claims")
+    if not isinstance(source, str | Path) and text_codec(encoding) != "utf-8-sig":
+        raise DataError(
+            f"read_claims: encoding={encoding!r} applies to a .csv or .toml file, not to "
+            f"a {type(source).__name__}; drop encoding=",
+            encoding=encoding,
+        )
     if isinstance(source, Claim):
         return [source]
     if isinstance(source, pd.DataFrame):
@@ -309,11 +324,16 @@ def read_claims(source: Any) -> list[Claim]:
                 file=str(path),
             )
         if path.suffix.lower() == ".toml":
-            return _from_toml(path)
+            return _from_toml(path, encoding)
         suffix = path.suffix.lower()
         if suffix in (".csv", ".xlsx", ".xls"):
             if suffix == ".csv":
-                frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+                try:
+                    frame = pd.read_csv(
+                        path, dtype=str, keep_default_na=False, encoding=text_codec(encoding)
+                    )
+                except UnicodeDecodeError as err:
+                    raise _decode_error(path, encoding, err) from err
             else:  # the first sheet, read as text like a CSV
                 frame = pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
             if frame.empty:
@@ -338,10 +358,20 @@ def read_claims(source: Any) -> list[Claim]:
     )
 
 
-def _from_toml(path: Path) -> list[Claim]:
+def _decode_error(path: Path, encoding: str, err: UnicodeDecodeError) -> DataError:
+    from idcforecast._table_files import decode_error
+
+    return decode_error(f"claims file {str(path)!r}", path, encoding, err)
+
+
+def _from_toml(path: Path, encoding: str) -> list[Claim]:
+    from idcforecast._table_files import text_codec
+
     place = f"file {str(path)!r}"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding=text_codec(encoding)))
+    except UnicodeDecodeError as err:
+        raise _decode_error(path, encoding, err) from err
     except tomllib.TOMLDecodeError as err:
         raise SpecError(f"{place} is not valid TOML: {err}", file=str(path)) from err
     tables = data.pop("claims", None)

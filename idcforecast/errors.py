@@ -28,7 +28,7 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     │   └── ConvergenceError                    an optimiser that did not converge
     ├── GrowthError(ValueError)                 impossible compound-growth arithmetic
     ├── SpecError(ValueError)                   a scenario or claims spec with a bad key/value
-    ├── EngineError(RuntimeError)               a batch engine that cannot run as configured
+    ├── EngineError(RuntimeError)               an unknown batch engine, or one that cannot run
     ├── MissingDependencyError(ImportError)     an optional extra that is not installed
     └── ReportError(OSError)                    an output that cannot be written
 
@@ -193,7 +193,8 @@ class SpecError(IdcForecastError, ValueError):
 
 
 class EngineError(IdcForecastError, RuntimeError):
-    """A batch engine that cannot run as configured (bad n_jobs, no Dask client, dead worker)."""
+    """An unknown batch engine, or one that cannot run as configured (bad n_jobs, no Dask
+    client, dead worker)."""
 
 
 class MissingDependencyError(IdcForecastError, ImportError):

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from idcforecast._wording import counted
 from idcforecast.errors import DataError, EmptyDataError, NonNumericValueError
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def _arrays(metric: str, **named: Any) -> list[np.ndarray]:
     for label, arr in zip(labels[1:], arrays[1:], strict=True):
         if arr.size != arrays[0].size:
             raise DataError(
-                f"{metric}: {label} has {arr.size} values but {labels[0]} has "
+                f"{metric}: {label} has {counted(arr.size, 'value')} but {labels[0]} has "
                 f"{arrays[0].size}; pass one {label} value per {labels[0]} value",
                 metric=metric,
                 argument=label,
@@ -244,8 +245,9 @@ def backtest(
                     rows.append(row)
     if not rows:
         raise DataError(
-            f"no backtest window fits: every series needs more than horizon={horizon} years "
-            "after the method's minimum number of points; shorten the horizon",
+            f"no backtest window fits: every series needs more than horizon="
+            f"{counted(horizon, 'year')} after the method's minimum number of points; shorten "
+            "the horizon",
             horizon=horizon,
         )
     return pd.DataFrame(rows).astype({"year": "int64", "cutoff": "int64"})

@@ -34,6 +34,7 @@ from idcforecast._forecast_inputs import (
     resolve_levels,
     resolve_methods,
 )
+from idcforecast._wording import counted, year_span
 from idcforecast.calibration import (
     DEFAULT_SETTINGS,
     CalibrationSettings,
@@ -193,14 +194,19 @@ def _method_point(
     n_obs = n if observed is None else int(np.count_nonzero(observed))
 
     def span() -> str:  # for the error messages only
-        text = f"{first_year}-{first_year + n - 1}" if first_year is not None else f"{n} values"
+        text = (
+            year_span(first_year, first_year + n - 1)
+            if first_year is not None
+            else counted(n, "value")
+        )
         return text + (f", {n - n_obs} of them filled" if n_obs < n else "")
 
     if method == AUTO:
         if n_obs < AUTO_MIN_OBS:
             raise InsufficientDataError(
-                f"series {series_id!r} has {n_obs} observations ({span()}); method 'auto' needs "
-                f"at least {AUTO_MIN_OBS}; add years, or use 'naive' (2) or 'drift' (3)",
+                f"series {series_id!r} has {counted(n_obs, 'observation')} ({span()}); method "
+                f"'auto' needs at least {AUTO_MIN_OBS}; add years, or use 'naive' (2) or "
+                "'drift' (3)",
                 series_id=series_id,
                 n_obs=n_obs,
                 min_obs=AUTO_MIN_OBS,
@@ -210,8 +216,9 @@ def _method_point(
     cls = MODEL_REGISTRY[method]
     if n_obs < cls.min_obs:
         raise InsufficientDataError(
-            f"series {series_id!r} has {n_obs} observations ({span()}); model {method!r} needs "
-            f"at least {cls.min_obs}; add years or use method='auto' (needs {AUTO_MIN_OBS})",
+            f"series {series_id!r} has {counted(n_obs, 'observation')} ({span()}); model "
+            f"{method!r} needs at least {cls.min_obs}; add years or use method='auto' (needs "
+            f"{AUTO_MIN_OBS})",
             series_id=series_id,
             n_obs=n_obs,
             min_obs=cls.min_obs,
@@ -352,7 +359,7 @@ def forecast_array(
         where = ", ".join(place_in_series(first_year, cut - 1) for cut in failed)
         notes.append(
             f"refits ending at {where} failed; left out of the interval calibration "
-            f"({len(failed)} of {len(plan.cutoffs)} cutoffs)"
+            f"({len(failed)} of {counted(len(plan.cutoffs), 'cutoff')})"
         )
     return finish_forecast(plan, mean=mean, origin_forecasts=origin, fit_notes=notes)
 

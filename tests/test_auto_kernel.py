@@ -129,6 +129,9 @@ def test_errors() -> None:
     msg += "the array"
     with pytest.raises(ModelError, match=re.escape(msg)):
         auto_point_many([np.ones(5)], 2, lengths=[[5, 9]])
+    msg = "auto_point_many: lengths has 1 entry for 2 trains; give one list of prefix "
+    with pytest.raises(ModelError, match=re.escape(msg)):  # was "1 entries"
+        auto_point_many([np.ones(5), np.ones(5)], 2, lengths=[[5]])
     with pytest.raises(ModelError, match=re.escape("h must be a positive integer; got 0")):
         auto_point_many([np.ones(5)], 0)
     assert auto_point_many([], 3).shape == (0, 3)

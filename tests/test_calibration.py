@@ -17,6 +17,8 @@ from idcforecast.calibration import (
 )
 from idcforecast.errors import ModelError
 
+ONE_TRAIN = CalibrationSettings(min_train=1)
+
 
 def naive(train: np.ndarray, h: int) -> np.ndarray:
     return np.full(h, train[-1])
@@ -129,6 +131,16 @@ def test_filled_years_are_neither_actuals_nor_origins() -> None:
     np.testing.assert_array_equal(every, origin_errors(y, forecasts, horizon=2, log=False))
     with pytest.raises(ModelError, match=re.escape("observed has shape (6,); expected (7,)")):
         origin_errors(y, forecasts, horizon=2, log=False, observed=seen[:6])
+    # was "got 1 forecasts for the 3 cutoffs"
+    msg = (
+        "origin_errors: got 1 forecast for the 3 cutoffs [6, 5, 4] of a series of 7 points; "
+        "pass one forecast per cutoff, latest first"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg) + "$"):
+        origin_errors(y, forecasts[:1], horizon=2, log=False)
+    msg = "origin_errors: got 2 forecasts for the 1 cutoff [1] of a series of 2 points; "
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        origin_errors(y[:2], forecasts[:2], horizon=1, log=False, settings=ONE_TRAIN)
 
 
 def test_prior_sigma_over_gaps_weights_rates_by_their_span() -> None:

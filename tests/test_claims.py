@@ -240,6 +240,55 @@ def test_excel_and_list_of_dicts_claims(tmp_path: Path) -> None:
     assert read_claims(records) == [Claim(subject=SUBJECT, kind="growth", year=2020, value=43.3)]
 
 
+# a claims CSV saved by Excel on Chinese Windows is GBK: 科 is b"\xbf\xc6", and 0xbf cannot
+# start a UTF-8 character; it is byte 82 (a 32-byte header line, then 50 bytes before 科)
+GBK_CLAIMS = f"subject,kind,year,value,unit,by\n{SUBJECT},level,2022,3200.5,{UNIT},科智咨询\n"
+NOT_UTF8 = (
+    "the file is not utf-8 text (invalid start byte at byte 82); pass encoding='gb18030' "
+    "(--encoding gb18030) for a CSV saved by Excel on Chinese Windows (GBK), "
+    "encoding='cp1252' for Western Windows, or save it as 'CSV UTF-8'"
+)
+
+
+def test_a_gbk_claims_file_needs_its_encoding_named(tmp_path: Path) -> None:
+    # used to raise pandas' UnicodeDecodeError from read_claims and every function on it
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(GBK_CLAIMS.encode("gbk"))
+    message = f"claims file '{path}': {NOT_UTF8}"
+    for read in (read_claims, check_claims, claim_readings, track_record):
+        with pytest.raises(DataError, match=re.escape(message) + "$"):
+            read(path)
+    (claim,) = read_claims(path, encoding="gb18030")
+    assert (claim.value, claim.unit, claim.by) == (3200.5, UNIT, "科智咨询")
+    assert check_claims(path, encoding="gb18030").iloc[0]["claims"] == (
+        "level 3,200.5 CNY 100m in 2022"
+    )
+    assert track_record(path, encoding="gb18030")["value"].tolist() == [3200.5]
+
+
+def test_a_gbk_toml_claims_file_needs_its_encoding_named(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.toml"
+    text = f'by = "科智咨询"\n[[claims]]\nsubject = "{SUBJECT}"\nkind = "growth"\n'
+    path.write_bytes((text + "year = 2020\nvalue = 43.3\n").encode("gbk"))
+    # by = " is 6 bytes: 科 (0xbf, not a UTF-8 start byte) is byte 6
+    with pytest.raises(DataError, match=re.escape("(invalid start byte at byte 6)")):
+        read_claims(path)
+    (claim,) = read_claims(path, encoding="gb18030")
+    assert (claim.by, claim.value) == ("科智咨询", 43.3)
+
+
+def test_bad_claims_encoding() -> None:
+    message = "read_claims: encoding='gbk18030' is not a text encoding; expected a name such as"
+    with pytest.raises(DataError, match=re.escape(message)):
+        read_claims("claims.csv", encoding="gbk18030")
+    message = (
+        "read_claims: encoding='gbk' applies to a .csv or .toml file, not to a DataFrame; "
+        "drop encoding="
+    )
+    with pytest.raises(DataError, match=re.escape(message) + "$"):
+        read_claims(load_dataset("published_forecasts"), encoding="gbk")
+
+
 def test_a_claims_file_with_a_header_only(tmp_path: Path) -> None:
     # used to reach check_claims as "no claims given", without naming the file
     path = tmp_path / "empty.csv"
@@ -250,6 +299,25 @@ def test_a_claims_file_with_a_header_only(tmp_path: Path) -> None:
     )
     with pytest.raises(SpecError, match=re.escape(message) + "$"):
         read_claims(path)
+
+
+def test_one_step_is_said_in_the_singular() -> None:
+    # were "(1 steps); the actual was" and "over 1 steps"
+    # growth 43.3% from the 2019 actual 1562.5: 1562.5 * 1.433 = 2239.1; actual 2238.7,
+    # 2239.1 / 2238.7 - 1 = +0.0%
+    growth = Claim(subject=SUBJECT, kind="growth", value=43.3, year=2020)
+    text = check_claims([growth], history=HISTORY).iloc[0]["explanation"]
+    assert (
+        "growth 43.3% in 2020 from the 2019 level of 1,562.5 (actual) implies 2,239.1 in 2020 "
+        "(1 step); the actual was 2,238.7, off by +0.0%"
+    ) in text
+    # two levels a year apart: (2238.7 / 1562.5) - 1 = 43.3%
+    levels = [
+        Claim(subject=SUBJECT, kind="level", value=1562.5, unit=UNIT, year=2019),
+        Claim(subject=SUBJECT, kind="level", value=2238.7, unit=UNIT, year=2020),
+    ]
+    text = check_claims(levels).iloc[0]["explanation"]
+    assert "From 1,562.5 in 2019 to 2,238.7 in 2020 is a CAGR of 43.3% over 1 step." in text
 
 
 # -- errors ------------------------------------------------------------------------------

@@ -108,6 +108,9 @@ def test_backtest_too_short_for_any_window() -> None:
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         backtest(frame, 3, method="auto")
+    msg = "no backtest window fits: every series needs more than horizon=1 year after the "
+    with pytest.raises(DataError, match=re.escape(msg)):  # was "horizon=1 years"
+        backtest(frame.head(3), 1, method="auto")
 
 
 def test_accuracy_winkler_is_scaled_by_the_mase_scale() -> None:
@@ -140,7 +143,7 @@ def test_backtest_rejects_an_interval_level_of_150() -> None:
         (
             lambda: smape([1.0, 2.0], [1.0]),
             DataError,
-            "smape: forecast has 1 values but actual has 2; pass one forecast value per "
+            "smape: forecast has 1 value but actual has 2; pass one forecast value per "
             "actual value",
         ),
         # before: NaN with a RuntimeWarning
@@ -162,7 +165,7 @@ def test_backtest_rejects_an_interval_level_of_150() -> None:
         (
             lambda: coverage([1.0, 2.0], [0.0], [3.0, 3.0]),
             DataError,
-            "coverage: lower has 1 values but actual has 2; pass one lower value per actual value",
+            "coverage: lower has 1 value but actual has 2; pass one lower value per actual value",
         ),
         # before: ZeroDivisionError
         (
@@ -180,8 +183,7 @@ def test_backtest_rejects_an_interval_level_of_150() -> None:
         (
             lambda: mase([1.0, 2.0], [1.0], history=[1.0, 2.0, 3.0]),
             DataError,
-            "mase: forecast has 1 values but actual has 2; pass one forecast value per actual "
-            "value",
+            "mase: forecast has 1 value but actual has 2; pass one forecast value per actual value",
         ),
         (
             lambda: smape(["a"], [1.0]),

@@ -253,6 +253,25 @@ ERRORS = [
         "series 'cidc' has 5 observations (2015-2019); model 'damped' needs at least 6; add "
         "years or use method='auto' (needs 4)",
     ),
+    # one observation: was "1 observations (2015-2015)", and "(1 values)" without years
+    (
+        lambda: forecast(tidy([5.0]), 2),
+        InsufficientDataError,
+        "series 'cidc' has 1 observation (2015); method 'auto' needs at least 4; add years, "
+        "or use 'naive' (2) or 'drift' (3)",
+    ),
+    (
+        lambda: forecast(tidy([5.0]), 2, method="drift"),
+        InsufficientDataError,
+        "series 'cidc' has 1 observation (2015); model 'drift' needs at least 3; add years or "
+        "use method='auto' (needs 4)",
+    ),
+    (
+        lambda: forecast_array(np.array([5.0]), horizon=2, method="naive"),
+        InsufficientDataError,
+        "series 'series' has 1 observation (1 value); model 'naive' needs at least 2; add "
+        "years or use method='auto' (needs 4)",
+    ),
     (
         lambda: forecast(tidy([1.0, -2.0, 3.0, 4.0, 5.0]), 2, method="loglinear"),
         ModelError,

@@ -132,3 +132,11 @@ def test_mostly_missing_years_are_an_error_not_an_invented_series() -> None:
     two = prepare_values([2010, 2011, 2014, 2015], [1.0, 2.0, 16.0, 32.0], series_id="s")
     assert two.values.tolist() == pytest.approx([1.0, 2.0, 4.0, 8.0, 16.0, 32.0])
     assert two.note == "gap years 2012-2013 filled log-linearly for fitting only"
+
+
+def test_span_note_names_a_single_year_once() -> None:
+    # was "fitted on 2021-2021 only (dropped 2018-2018)"
+    note = prepare_values([2018, 2020, 2021], [1.0, 3.0, 4.0], gaps="span", series_id="s").note
+    assert note == "gap before 2020: fitted on 2020-2021 only (dropped 2018)"
+    note = prepare_values([2018, 2019, 2021], [1.0, 2.0, 4.0], gaps="span", series_id="s").note
+    assert note == "gap before 2021: fitted on 2021 only (dropped 2018-2019)"

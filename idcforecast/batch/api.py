@@ -13,10 +13,10 @@ from numpy.typing import NDArray
 from idcforecast._cells import kept_estimates_note
 from idcforecast._forecast_inputs import resolve_caps, resolve_levels, resolve_methods
 from idcforecast.batch.chunks import SeriesTable, auto_chunk_size, group_series, iter_chunks
-from idcforecast.batch.engines import ENGINES, available_cores, run_engine
+from idcforecast.batch.engines import available_cores, check_engine, run_engine
 from idcforecast.batch.progress import make_progress
 from idcforecast.batch.worker import STATUS_FAILED, BatchSpec, ChunkResult, run_chunk
-from idcforecast.errors import EngineError, ModelError, UnknownMethodError
+from idcforecast.errors import EngineError, ModelError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -185,9 +185,10 @@ def forecast_many(
         If ``data`` is not a long frame with the required columns (per-series problems are
         reported in ``status``/``note`` instead).
     UnknownMethodError
-        If ``method`` or ``engine`` is not known.
+        If ``method`` is not known.
     EngineError, MissingDependencyError
-        If the engine cannot run (bad ``n_jobs``, no Dask client, dask not installed).
+        If ``engine`` is not one of "serial", "local", "dask", or cannot run (bad
+        ``n_jobs``, no Dask client, dask not installed).
 
     Examples
     --------
@@ -207,11 +208,7 @@ def forecast_many(
         seed=seed,
         gaps=gaps,
     )
-    if engine not in ENGINES:
-        raise UnknownMethodError(
-            f"forecast_many: engine {engine!r} is not one of {', '.join(map(repr, ENGINES))}",
-            engine=engine,
-        )
+    check_engine(engine)
     if client is not None and engine != "dask":
         raise EngineError(
             f"forecast_many: client= is used only by engine='dask'; got engine={engine!r}; "

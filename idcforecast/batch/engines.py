@@ -26,12 +26,13 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
 
-from idcforecast.errors import EngineError, MissingDependencyError, UnknownMethodError
+from idcforecast.errors import EngineError, MissingDependencyError
 
 __all__ = [
     "ENGINES",
     "THREAD_ENV_VARS",
     "available_cores",
+    "check_engine",
     "pin_worker_threads",
     "resolve_client",
     "run_engine",
@@ -288,6 +289,27 @@ def _run_dask(
             dask_client.close()
 
 
+def check_engine(engine: Any) -> None:
+    """An EngineError naming the valid engines when ``engine`` is not one of :data:`ENGINES`.
+
+    Examples
+    --------
+    >>> check_engine("local")
+    >>> check_engine("spark")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.EngineError: forecast_many: engine 'spark' is not one of 'serial', ...
+    """
+    if engine not in ENGINES:
+        raise EngineError(
+            f"forecast_many: engine {engine!r} is not one of {', '.join(map(repr, ENGINES))}; "
+            "pass engine='local' (worker processes on this machine, the default), 'serial' "
+            "(this process) or 'dask' (a dask.distributed cluster)",
+            engine=engine,
+            valid=ENGINES,
+        )
+
+
 def run_engine(
     chunks: Iterable[Any],
     task: Task,
@@ -301,10 +323,11 @@ def run_engine(
 
     Raises
     ------
-    UnknownMethodError
-        If ``engine`` is not one of :data:`ENGINES`.
-    EngineError, MissingDependencyError
-        See :func:`resolve_client`; also when a local worker process dies.
+    EngineError
+        If ``engine`` is not one of :data:`ENGINES` (:func:`check_engine`); see also
+        :func:`resolve_client`; also when a local worker process dies.
+    MissingDependencyError
+        See :func:`resolve_client`.
 
     Examples
     --------
@@ -320,7 +343,4 @@ def run_engine(
     elif engine == "dask":
         _run_dask(chunks, task, on_result, client=client)
     else:
-        raise UnknownMethodError(
-            f"forecast_many: engine {engine!r} is not one of {', '.join(map(repr, ENGINES))}",
-            engine=engine,
-        )
+        check_engine(engine)

@@ -9,6 +9,7 @@ from idcforecast._cells import ESTIMATE_POLICIES
 
 __all__ = [
     "add_csv_arguments",
+    "add_encoding_argument",
     "add_estimates_argument",
     "add_read_arguments",
     "add_sheet_argument",
@@ -64,19 +65,26 @@ def add_csv_arguments(parser: argparse.ArgumentParser | argparse._ArgumentGroup)
         choices=(".", ","),
         help="decimal mark of numbers (default '.'; ',' reads '1.234,5' as 1234.5)",
     )
-    parser.add_argument(
-        "--encoding",
-        default="utf-8",
-        metavar="NAME",
-        help="text encoding of a CSV (default utf-8; gb18030 for a CSV saved by Excel on "
-        "Chinese Windows)",
-    )
+    add_encoding_argument(parser)
     parser.add_argument(
         "--header-row",
         type=int,
         default=0,
         metavar="N",
         help="0-based row of the header; rows above it (titles, notes) are skipped",
+    )
+
+
+def add_encoding_argument(
+    parser: argparse.ArgumentParser | argparse._ArgumentGroup, *, what: str = "a CSV"
+) -> None:
+    """Declare ``--encoding`` (the text encoding of ``what``, default UTF-8)."""
+    parser.add_argument(
+        "--encoding",
+        default="utf-8",
+        metavar="NAME",
+        help=f"text encoding of {what} (default utf-8; gb18030 for a CSV saved by Excel on "
+        "Chinese Windows)",
     )
 
 

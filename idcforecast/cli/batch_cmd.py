@@ -72,7 +72,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _write_atomically(frame: Any, out: Path) -> None:
-    """Write to a temporary file beside ``out`` and rename: never a half-written CSV."""
+    """Write to a temporary file beside ``out`` and rename: never a half-written CSV.
+
+    Missing folders of ``out`` are created first (as ``report --out`` does).
+    """
     from idcforecast.errors import ReportError
 
     directory = out.parent if str(out.parent) else Path(".")
@@ -82,6 +85,14 @@ def _write_atomically(frame: Any, out: Path) -> None:
             f"{str(out / 'forecast.csv')!r}",
             path=str(out),
         )
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ReportError(
+            f"forecast-many: --out {str(out)!r}: cannot create the folder {str(directory)!r} "
+            f"({err.strerror or err}); choose a path in a writable folder",
+            path=str(out),
+        ) from None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=directory)
     except OSError as err:

@@ -11,6 +11,8 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+from idcforecast.cli._read_options import add_encoding_argument
+
 NAME = "check-claims"
 HELP = (
     "check growth claims for consistency under every reading of their periods, against the "
@@ -42,6 +44,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="check the claims against each other only, not against the bundled actuals",
     )
+    add_encoding_argument(parser, what="a .csv or .toml FILE")
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
@@ -91,8 +94,10 @@ def run(args: argparse.Namespace) -> int:
         if not args.all:
             claims = claims[claims["claim_set"] == SEED_CLAIM_SET]
     history = None if args.no_history else "bundled"
-    summary = check_claims(claims, history=history, tolerance=args.tolerance)
-    readings = claim_readings(claims, history=history, tolerance=args.tolerance)
+    # --encoding is for FILE; the bundled claims are a frame already
+    encoding = args.encoding if args.file is not None else "utf-8"
+    summary = check_claims(claims, history=history, tolerance=args.tolerance, encoding=encoding)
+    readings = claim_readings(claims, history=history, tolerance=args.tolerance, encoding=encoding)
     blocks = []
     for row in summary.itertuples():
         mine = readings[

@@ -76,11 +76,13 @@ def run(args: argparse.Namespace) -> int:
         series = args.series or spec.series_id
     rows = history if series is None else history[history["series_id"] == series]
     last = int(rows["year"].max()) if len(rows) else 0
-    if args.to is not None and len(rows) and args.to <= last:
+    # without --series a file of one series is that series; of several, simulate names them
+    names = list(dict.fromkeys(rows["series_id"]))
+    if args.to is not None and len(names) == 1 and args.to <= last:
         from idcforecast.errors import SpecError
 
         raise SpecError(
-            f"--to {args.to}: series {series!r} is observed to {last}; expected a later "
+            f"--to {args.to}: series {names[0]!r} is observed to {last}; expected a later "
             f"year; pass e.g. --to {last + 5}",
             key="to",
         )
@@ -128,7 +130,7 @@ def _header(paths: Paths, spec_path: str, seed: int) -> str:
     return (
         f"series {paths.series_id} ({paths.unit or 'no unit'}), last observed "
         f"{paths.origin_year}: {paths.origin_value:,.6g}; model {paths.model!r}; "
-        f"{paths.n_paths:,} paths per scenario, seed {seed}\n"
+        f"{paths.n_paths:,} path{'' if paths.n_paths == 1 else 's'} per scenario, seed {seed}\n"
         f"spec {spec_path}; weights: {weights}"
     )
 

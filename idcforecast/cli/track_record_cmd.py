@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import math
 
+from idcforecast.cli._read_options import add_encoding_argument
+
 NAME = "track-record"
 HELP = (
     "each published level forecast beside the realised value: error (percent and log), "
@@ -33,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=0.05,
         help="how close an exact forecast must come to count as held (default 0.05 = 5%%)",
     )
+    add_encoding_argument(parser, what="a .csv or .toml FILE")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,7 +43,9 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.claim_track_record import track_record
     from idcforecast.cli.claims_cmd import format_table
 
-    record = track_record(args.file, tolerance=args.tolerance)
+    # --encoding is for FILE; the bundled forecasts are a frame already
+    encoding = args.encoding if args.file is not None else "utf-8"
+    record = track_record(args.file, tolerance=args.tolerance, encoding=encoding)
     if args.forecasts_only:
         record = record[record["forecast"].fillna(True).astype(bool)]
     rows = []

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 import numpy as np
 
+from idcforecast._wording import counted
 from idcforecast.errors import ModelError, UnknownMethodError
 from idcforecast.models.base import (
     MODEL_REGISTRY,
@@ -213,8 +214,9 @@ class WeightedCombination(_Combination):
             weights = np.array([np.nan])
         if weights.shape != (n_members,):
             raise ModelError(
-                f"model 'weighted': weights={self.weights!r} has {weights.size} entries for "
-                f"{n_members} members; pass one weight per member or weights=None",
+                f"model 'weighted': weights={self.weights!r} has "
+                f"{counted(weights.size, 'entry', 'entries')} for {counted(n_members, 'member')}; "
+                "pass one weight per member or weights=None",
                 alias=self.alias,
                 weights=self.weights,
             )

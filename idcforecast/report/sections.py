@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from idcforecast._cells import is_estimate_note
+from idcforecast._wording import counted
 from idcforecast.report.charts import (
     plot_backtest,
     plot_claims,
@@ -122,7 +123,7 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     ]
     if span > 0 and first_value > 0 and ctx.last_value > 0:  # compound growth needs levels > 0
         rate = _cagr(first_value, ctx.last_value, span)
-        figures.append((f"CAGR {first_year}-{ctx.last_year}", _pct(rate), f"{span} years"))
+        figures.append((f"CAGR {first_year}-{ctx.last_year}", _pct(rate), counted(span, "year")))
         lines.append(f"**Growth:** {_pct(rate)} a year compounded from {first_year}.")
     figures.append(
         (
@@ -148,7 +149,8 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         lines.append(
             f"**Track record of the method on this series:** backtest sMAPE "
             f"{accuracy['smape']:.1f}%; its 80% intervals held "
-            f"{_pct(accuracy['coverage_80'])} of the outcomes ({int(accuracy['n'])} forecasts)."
+            f"{_pct(accuracy['coverage_80'])} of the outcomes "
+            f"({counted(int(accuracy['n']), 'forecast')})."
         )
     lines += _claims_lines(ctx)
     doc.bullets(lines, markdown=True)
@@ -456,9 +458,9 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
         + "; ".join(f"'{m}': {meaning[m]}" for m in shown)
         + ". "
         + (
-            f"Their backtest is scored on the {int(n.max())} forecasts whose cutoffs every "
-            "method could use (so the report's method scores here may differ from the table "
-            "above). "
+            f"Their backtest is scored on the {counted(int(n.max()), 'forecast')} whose "
+            f"{'cutoff' if int(n.max()) == 1 else 'cutoffs'} every method could use (so the "
+            "report's method scores here may differ from the table above). "
             if len(n)
             else ""
         )

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from idcforecast._wording import year_span
 from idcforecast.errors import (
     DataError,
     IdcForecastError,
@@ -326,13 +327,13 @@ def _check_scenario_years(spec: ScenarioSet, years: np.ndarray) -> None:
     # A shock outside the simulated years, or growth adjustments that touch none of them,
     # would silently do nothing: almost always a typo or a horizon that is too short.
     first, last = int(years[0]), int(years[-1])
+    simulated = f"{'year' if first == last else 'years'} {year_span(first, last)}"
     for scenario in spec.scenarios:
         outside = sorted(y for y in scenario.shocks if not first <= y <= last)
         if outside:
             raise SpecError(
                 f"{spec.source}: scenario {scenario.name!r} key 'shocks': year {outside[0]} is "
-                f"outside the simulated years {first}-{last}; move the shock or change the "
-                "horizon",
+                f"outside the simulated {simulated}; move the shock or change the horizon",
                 file=spec.source,
                 scenario=scenario.name,
                 key="shocks",
@@ -340,8 +341,9 @@ def _check_scenario_years(spec: ScenarioSet, years: np.ndarray) -> None:
         if scenario.growth and not any(first <= y <= last for y in scenario.growth):
             raise SpecError(
                 f"{spec.source}: scenario {scenario.name!r} key 'growth': no period overlaps "
-                f"the simulated years {first}-{last} (periods cover {min(scenario.growth)}-"
-                f"{max(scenario.growth)}); fix the years or change the horizon",
+                f"the simulated {simulated} (periods cover "
+                f"{year_span(min(scenario.growth), max(scenario.growth))}); fix the years or "
+                "change the horizon",
                 file=spec.source,
                 scenario=scenario.name,
                 key="growth",

@@ -109,8 +109,9 @@ class Paths:
             else:
                 fix = "raise the horizon"
             raise UnknownNameError(
-                f"series {self.series_id!r}: year {year!r} was not simulated; expected a year "
-                f"from {first} to {last} ({fix})",
+                f"series {self.series_id!r}: year {year!r} was not simulated; expected "
+                + (f"the year {first}" if first == last else f"a year from {first} to {last}")
+                + f" ({fix})",
                 year=year,
             )
         return int(hits[0])

@@ -186,8 +186,16 @@ def test_argument_errors() -> None:
         forecast_many(data, 2, chunk_size=-1)
     with pytest.raises(ModelError, match=re.escape("horizon must be a positive integer")):
         forecast_many(data, 0)
-    with pytest.raises(UnknownMethodError, match=re.escape("engine 'ray' is not one of")):
-        forecast_many(data, 2, engine="ray")
+    # an unknown engine was an UnknownMethodError (a KeyError), as for a model alias
+    msg = (
+        "forecast_many: engine 'spark' is not one of 'serial', 'local', 'dask'; pass "
+        "engine='local' (worker processes on this machine, the default), 'serial' (this "
+        "process) or 'dask' (a dask.distributed cluster)"
+    )
+    with pytest.raises(EngineError, match=re.escape(msg) + "$") as caught:
+        forecast_many(data, 2, engine="spark")
+    assert not isinstance(caught.value, KeyError)
+    assert (caught.value.engine, caught.value.valid) == ("spark", ("serial", "local", "dask"))
     msg = "unknown forecasting method 'arima9'; did you mean 'arima'?"
     with pytest.raises(UnknownMethodError, match=re.escape(msg)):
         forecast_many(data, 2, method="arima9")

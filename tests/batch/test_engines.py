@@ -16,7 +16,7 @@ from idcforecast.batch.engines import (
     run_engine,
     worker_thread_report,
 )
-from idcforecast.errors import EngineError, MissingDependencyError, UnknownMethodError
+from idcforecast.errors import EngineError, MissingDependencyError
 
 
 def test_serial_engine_runs_in_order() -> None:
@@ -54,8 +54,13 @@ def test_local_engine_returns_every_result() -> None:
 
 
 def test_unknown_engine() -> None:
-    msg = "forecast_many: engine 'gpu' is not one of 'serial', 'local', 'dask'"
-    with pytest.raises(UnknownMethodError, match=re.escape(msg)):
+    # was an UnknownMethodError (a KeyError), the error of an unknown model alias
+    msg = (
+        "forecast_many: engine 'gpu' is not one of 'serial', 'local', 'dask'; pass "
+        "engine='local' (worker processes on this machine, the default), 'serial' (this "
+        "process) or 'dask' (a dask.distributed cluster)"
+    )
+    with pytest.raises(EngineError, match=re.escape(msg) + "$"):
         run_engine([], abs, print, engine="gpu", n_jobs=1)
 
 

@@ -117,6 +117,46 @@ def test_out_that_is_a_directory_is_a_report_error(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]
 
 
+def test_out_in_a_missing_folder_creates_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # before: "cannot write '.../fm/sub/x.csv' (No such file or directory)", after the
+    # forecast had run; report --out creates missing folders, forecast-many now does too
+    from idcforecast.errors import ReportError
+
+    src = tmp_path / "m.csv"
+    pd.DataFrame({"series_id": "a", "year": [2020, 2021, 2022], "value": [1.0, 2.0, 3.0]}).to_csv(
+        src, index=False
+    )
+    out = tmp_path / "fm" / "sub" / "x.csv"
+    argv = [str(src), "--horizon", "2", "--out", str(out), "--engine", "serial"]
+    assert _run([*argv, "--method", "drift", "--no-progress"]) == 0
+    assert pd.read_csv(out)["mean"].tolist() == [4.0, 5.0]  # drift of 1, 2, 3: +1 a year
+    assert [p.name for p in out.parent.iterdir()] == ["x.csv"]  # no temporary file left
+    # still atomic in a new folder: a write that fails leaves neither x.csv nor a temp file
+    fresh = tmp_path / "fresh" / "x.csv"
+
+    def half_then_fail(self: pd.DataFrame, handle: object, **kwargs: object) -> None:
+        handle.write("series_id,year\n")  # type: ignore[attr-defined]
+        raise RuntimeError("disk gone")
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", half_then_fail)
+    argv = [str(src), "--horizon", "2", "--out", str(fresh), "--engine", "serial"]
+    with pytest.raises(RuntimeError, match="disk gone"):
+        _run([*argv, "--method", "drift", "--no-progress"])
+    assert list(fresh.parent.iterdir()) == []
+    # a folder that cannot be created is a typed error naming it
+    (tmp_path / "afile").write_text("")
+    blocked = tmp_path / "afile" / "x.csv"
+    msg = (
+        f"forecast-many: --out {str(blocked)!r}: cannot create the folder "
+        f"{str(tmp_path / 'afile')!r} (File exists); choose a path in a writable folder"
+    )
+    argv = [str(src), "--horizon", "2", "--out", str(blocked), "--engine", "serial"]
+    with pytest.raises(ReportError, match=re.escape(msg) + "$"):
+        _run([*argv, "--method", "drift", "--no-progress"])
+
+
 def test_semicolon_csv_with_decimal_commas(tmp_path: Path) -> None:
     src = tmp_path / "markets.csv"
     src.write_text(

@@ -120,6 +120,40 @@ def test_track_record_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert "no actual yet (latest 2022)" in out
 
 
+# 科 is b"\xbf\xc6" in GBK: 0xbf cannot start a UTF-8 character; it is byte 82 of the file
+GBK_CLAIMS = (
+    "subject,kind,year,value,unit,by\nchina_idc_cidc_overall,level,2022,3200.5,CNY 100m,科智咨询\n"
+)
+
+
+@pytest.mark.parametrize("command", ["check-claims", "track-record"])
+def test_a_gbk_claims_file_is_a_one_line_error_then_read_with_encoding(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # used to end in a UnicodeDecodeError traceback (exit 1); there was no --encoding
+    from idcforecast.cli import main
+
+    path = tmp_path / "gbk.csv"
+    path.write_bytes(GBK_CLAIMS.encode("gbk"))
+    assert main([command, str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: claims file '{path}': the file is not utf-8 text (invalid start byte at "
+        "byte 82); pass encoding='gb18030' (--encoding gb18030) for a CSV saved by Excel on "
+        "Chinese Windows (GBK), encoding='cp1252' for Western Windows, or save it as "
+        "'CSV UTF-8'\n"
+    )
+    assert main([command, str(path), "--encoding", "gb18030"]) == 0
+    out = capsys.readouterr().out
+    assert "3,200.5 CNY 100m" in out
+    # the 2022 actual is the derived 4043.2 (tests/test_claims.py); 3200.5 / 4043.2 - 1
+    words = " ".join(out.split())  # check-claims wraps its explanation
+    assert ("-20.8%" if command == "track-record" else "undershot the actual by 20.8%") in words
+    assert main([command, str(path), "--encoding", "gbk18030"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "error: read_claims: encoding='gbk18030' is not a text encoding; expected a name"
+    )
+
+
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 

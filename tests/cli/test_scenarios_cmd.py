@@ -107,6 +107,40 @@ def test_to_before_the_last_observation_names_the_flag(
     )
 
 
+def test_to_before_the_last_observation_of_a_users_file_names_its_series(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Was "series None is observed to 2023": without --series (and no spec with a FILE)
+    # the series name was None; a one-series file's series is named after the file
+    path = tmp_path / "good.csv"
+    path.write_text(
+        "year,value\n" + "".join(f"{y},{100 + 10 * i}\n" for i, y in enumerate(range(2015, 2024)))
+    )
+    assert main(["scenarios", "--input", str(path), "--unit", "MW", "--to", "2020"]) == 2
+    assert capsys.readouterr().err == (
+        "error: --to 2020: series 'good' is observed to 2023; expected a later year; pass "
+        "e.g. --to 2028\n"
+    )
+    # several series and no --series: which one is meant, not a year of some series
+    two = tmp_path / "two.csv"
+    two.write_text(
+        "series_id,year,value\n"
+        + "".join(f"a,{y},{y - 2000}\n" for y in range(2015, 2020))
+        + "".join(f"b,{y},{y - 2000}\n" for y in range(2015, 2021))
+    )
+    assert main(["scenarios", "--input", str(two), "--unit", "MW", "--to", "2020"]) == 2
+    assert capsys.readouterr().err == (
+        "error: simulate: data holds 2 series (a, b); pass series_id= to choose one\n"
+    )
+
+
+def test_one_path_per_scenario_is_said_in_the_singular(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = _run(["--paths", "1", "--to", "2027"], capsys)  # was "1 paths per scenario"
+    assert "; model 'auto'; 1 path per scenario, seed 0\n" in out
+
+
 def test_bad_threshold_prints_only_the_error(capsys: pytest.CaptureFixture[str]) -> None:
     # Was: the level and CAGR tables printed first, then the error line.
     assert main(["scenarios", "--paths", "10", "--threshold", "8000 MW"]) == 2

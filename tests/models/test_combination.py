@@ -88,7 +88,7 @@ def test_bad_members_and_weights() -> None:
     with pytest.raises(ModelError, match=re.escape(msg)):
         MeanCombination(members=()).fit(Y)
     msg = (
-        "model 'weighted': weights=[1.0] has 1 entries for 2 members; pass one weight per "
+        "model 'weighted': weights=[1.0] has 1 entry for 2 members; pass one weight per "
         "member or weights=None"
     )
     with pytest.raises(ModelError, match=re.escape(msg)):

@@ -330,6 +330,31 @@ def test_other_methods_section(default_report: Path) -> None:
     assert other["model"].tolist() == ["drift_log", "auto", "damped_log", "drift"]
 
 
+def test_counts_of_one_are_said_in_the_singular(tmp_path: Path) -> None:
+    # were "(1 forecasts)", "scored on the 1 forecasts whose cutoffs" and "1 years"
+    five = tmp_path / "five.csv"  # 'auto' needs 4 points: one backtest cutoff, 2022
+    five.write_text("year,value\n2019,10\n2020,12\n2021,15\n2022,17\n2023,20\n")
+    path = build_report(
+        data=five, to=2026, out=tmp_path / "five.pdf", date=DATE, read_options={"unit": "MW"}
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "of the outcomes (1 forecast)." in compact
+    assert "scored on the 1 forecast whose cutoff every method could use" in compact
+    # (20 / 10) ** (1 / 4) - 1 = 18.9% over 4 years
+    assert "CAGR 2019-2023 18.9% 4 years" in compact
+    two = tmp_path / "two.csv"
+    two.write_text("year,value\n2022,10\n2023,12\n")
+    path = build_report(
+        data=two,
+        to=2026,
+        method="naive",
+        out=tmp_path / "two.pdf",
+        date=DATE,
+        read_options={"unit": "MW"},
+    )
+    assert "CAGR 2022-2023 20.0% 1 year " in re.sub(r"\s+", " ", _text(path))  # 12 / 10 - 1
+
+
 def test_short_series_gets_a_report_without_backtest(tmp_path: Path) -> None:
     data = tmp_path / "two.csv"
     data.write_text(

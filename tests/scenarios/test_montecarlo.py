@@ -176,6 +176,14 @@ def test_adjustments_outside_the_simulated_years_are_errors() -> None:
     ):
         spec = {"scenarios": {"bull": {"growth": {"2205-2207": 0.1}}}}
         simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, scenarios=spec)
+    # one simulated year and a one-year period: were "years 2024-2024" and "2205-2205"
+    one = {"mean": MEAN[:1], "sigma": SIGMA[:1], "years": YEARS[:1]}
+    msg = "'shocks': year 2030 is outside the simulated year 2024; move the shock or change "
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        simulate_paths(**one, scenarios={"scenarios": {"bear": {"shocks": {"2030": -0.1}}}})
+    msg = "no period overlaps the simulated year 2024 (periods cover 2205); fix the years"
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        simulate_paths(**one, scenarios={"scenarios": {"bull": {"growth": {"2205": 0.1}}}})
 
 
 def test_heavy_tailed_quantiles_match_scaled_t() -> None:

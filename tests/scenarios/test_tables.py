@@ -87,6 +87,24 @@ def test_unknown_year_and_scenario() -> None:
         prob_exceeds(_two_scenarios(), 1.5, 2027, scenario="hihg")
 
 
+def test_unknown_year_of_a_one_year_simulation() -> None:
+    # was "expected a year from 2026 to 2026"
+    two = _two_scenarios()
+    one = Paths(
+        values=two.values[:, :, :1],
+        years=two.years[:1],
+        scenarios=two.scenarios,
+        weights=two.weights,
+        unit=two.unit,
+        series_id=two.series_id,
+        origin_year=two.origin_year,
+        origin_value=two.origin_value,
+    )
+    msg = "series 'demo': year 2030 was not simulated; expected the year 2026 (raise the horizon)"
+    with pytest.raises(UnknownNameError, match=re.escape(msg) + "$"):
+        prob_exceeds(one, 1.5, 2030)
+
+
 def test_cagr_needs_positive_paths() -> None:
     p = Paths(values=np.array([[[1.0], [-1.0]]]), years=np.array([2026]), scenarios=("b",),
               origin_year=2025, origin_value=1.0)  # fmt: skip
