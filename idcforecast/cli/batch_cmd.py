@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -71,49 +69,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _write_atomically(frame: Any, out: Path) -> None:
-    """Write to a temporary file beside ``out`` and rename: never a half-written CSV.
+_OUT = "forecast-many: --out"
 
-    Missing folders of ``out`` are created first (as ``report --out`` does).
-    """
-    from idcforecast.errors import ReportError
 
-    directory = out.parent if str(out.parent) else Path(".")
-    if out.is_dir():
-        raise ReportError(
-            f"forecast-many: --out {str(out)!r} is a directory; expected a file path such as "
-            f"{str(out / 'forecast.csv')!r}",
-            path=str(out),
-        )
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise ReportError(
-            f"forecast-many: --out {str(out)!r}: cannot create the folder {str(directory)!r} "
-            f"({err.strerror or err}); choose a path in a writable folder",
-            path=str(out),
-        ) from None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=directory)
-    except OSError as err:
-        raise ReportError(
-            f"forecast-many: cannot write {str(out)!r} ({err.strerror}); check that the "
-            "directory exists and is writable",
-            path=str(out),
-        ) from None
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
+def _write_csv(frame: Any, out: Path) -> None:
+    """Write ``frame`` to ``out`` atomically (never a half-written CSV; missing folders are
+    created, as ``report --out`` does)."""
+    from idcforecast.report._atomic import write_atomic
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "w", newline="", encoding="utf-8") as handle:
             frame.to_csv(handle, index=False)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    write_atomic(out, write, what=_OUT, example="forecast.csv")
 
 
 def run(args: argparse.Namespace) -> int:
     """Read FILE, forecast every series, write OUT.csv and print a one-line summary."""
     from idcforecast.batch import forecast_many, read_long_table
+    from idcforecast.report._atomic import check_writable
 
+    out = check_writable(args.out, what=_OUT, example="forecast.csv")  # before the run
     data = read_long_table(
         Path(args.file),
         sep=separator(args.sep),
@@ -137,8 +113,7 @@ def run(args: argparse.Namespace) -> int:
         seed=args.seed,
     )
     seconds = time.perf_counter() - started
-    out = Path(args.out)
-    _write_atomically(result, out)
+    _write_csv(result, out)
     per_series = result.drop_duplicates(["series_id", "model"])
     counts = per_series["status"].value_counts()
     n = per_series["series_id"].nunique()

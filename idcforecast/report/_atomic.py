@@ -21,17 +21,18 @@ def _umask() -> int:
     return current
 
 
-def check_writable(path: str | os.PathLike[str], *, what: str) -> Path:
+def check_writable(path: str | os.PathLike[str], *, what: str, example: str = "report.pdf") -> Path:
     """Resolve ``path`` and make sure a file can be written there (creating its folders).
 
-    Raises ReportError naming the path, the reason and the fix. Called before any heavy
-    work so a bad ``--out`` fails in a second, not after the charts are drawn.
+    Raises ReportError naming the path, the reason and the fix (``example``: a file name
+    to suggest when ``path`` is a folder). Called before any heavy work so a bad ``--out``
+    fails in a second, not after the charts are drawn or the series forecast.
     """
     target = Path(path).expanduser()
     if target.is_dir():
         raise ReportError(
             f"{what} {str(target)!r} is a directory; expected a file path such as "
-            f"{str(target / 'report.pdf')!r}",
+            f"{str(target / example)!r}",
             path=str(target),
         )
     parent = target.parent
@@ -56,14 +57,19 @@ def check_writable(path: str | os.PathLike[str], *, what: str) -> Path:
 
 
 def write_atomic(
-    path: str | os.PathLike[str], write: Callable[[Path], object], *, what: str
+    path: str | os.PathLike[str],
+    write: Callable[[Path], object],
+    *,
+    what: str,
+    example: str = "report.pdf",
 ) -> Path:
     """Call ``write(tmp_path)`` then move the finished file to ``path``.
 
     ``write`` must create the file at the path it is given. Anything it raises propagates
-    after the temporary file is removed; OS errors become ReportError.
+    after the temporary file is removed; OS errors become ReportError. The file gets the
+    permissions of a normal file (not the temporary file's private 0600).
     """
-    target = check_writable(path, what=what)
+    target = check_writable(path, what=what, example=example)
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(fd)
     tmp = Path(tmp_name)

@@ -257,3 +257,32 @@ def test_estimates_kept_as_data_are_named_in_the_written_notes(tmp_path: Path) -
         "us": "",
     }
     assert written["year"].to_dict() == {"cn": 2025, "us": 2023}
+
+
+def test_out_is_checked_before_the_run_and_written_as_a_normal_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import stat
+
+    import idcforecast.batch as batch
+    from idcforecast.errors import ReportError
+
+    src = tmp_path / "m.csv"
+    pd.DataFrame({"series_id": "a", "year": [2020, 2021, 2022], "value": [1.0, 2.0, 3.0]}).to_csv(
+        src, index=False
+    )
+    out = tmp_path / "x.csv"
+    argv = [str(src), "--horizon", "1", "--engine", "serial", "--method", "drift"]
+    assert _run([*argv, "--out", str(out), "--no-progress"]) == 0
+    # mkstemp's private 0600 was kept: a colleague could not read the file
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+
+    def never(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the forecast ran before --out was checked")
+
+    monkeypatch.setattr(batch, "forecast_many", never)
+    with pytest.raises(ReportError, match="is a directory"):
+        _run([*argv, "--out", str(tmp_path), "--no-progress"])
