@@ -22,6 +22,8 @@ Each scenario may carry:
     Growth adjustments by period, ``{"2025-2027" = 0.03, "2028" = -0.01}``: in each year of
     the period the level is multiplied by ``1 + adjustment`` relative to the previous year,
     so adjustments compound along the path (+0.03 is roughly three points more growth a year).
+    A percent text is read as such (``"3%"``); a number of 1 or more is refused (4 would be
+    +400%: write ``0.04``, or ``"400%"`` if that is meant), for ``shocks`` too.
 ``shocks``
     One-off multiplicative level shifts, ``{"2026" = -0.10}``: the level drops by 10% in 2026
     and the path continues from the lower level (a permanent shift, not a one-year blip).
@@ -327,13 +329,7 @@ def _parse_periods(table: Any, origin: str, name: str, key: str) -> dict[int, fl
                 scenario=name,
                 key=key,
             )
-        if isinstance(frac, bool) or not isinstance(frac, int | float) or not math.isfinite(frac):
-            raise SpecError(
-                f"{where}: period {period!r} must map to a fraction (0.03 = +3%); found {frac!r}",
-                file=origin,
-                scenario=name,
-                key=key,
-            )
+        frac = _fraction(frac, f"{where}: period {period!r}", origin, name, key)
         for year in years:
             if year in out:
                 raise SpecError(
@@ -344,6 +340,39 @@ def _parse_periods(table: Any, origin: str, name: str, key: str) -> dict[int, fl
                 )
             out[year] = float(frac)
     return out
+
+
+def _fraction(value: Any, where: str, origin: str, name: str, key: str) -> float:
+    """A growth adjustment or shock: a fraction (0.03 = +3%) or a percent text ("3%").
+
+    A number of 1 or more is refused: 4 would be +400% a year, almost always a slip for
+    0.04; a percent text says what is meant ("400%") when it is not.
+    """
+    if isinstance(value, str) and value.strip().endswith("%"):
+        number = value.strip()[:-1].strip()
+        try:
+            percent = float(number)
+        except ValueError:
+            percent = math.nan
+        if math.isfinite(percent):
+            return percent / 100.0
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise SpecError(
+            f'{where} must map to a fraction (0.03 = +3%) or a percent ("3%"); found {value!r}',
+            file=origin,
+            scenario=name,
+            key=key,
+        )
+    if value >= 1.0:
+        raise SpecError(
+            f"{where}: {value!r} is +{100 * value:g}% (fractions: 0.03 = +3%); write "
+            f"{value / 100:g} for +{value:g}%, or \"{100 * value:g}%\" if +{100 * value:g}% "
+            "is meant",
+            file=origin,
+            scenario=name,
+            key=key,
+        )
+    return float(value)
 
 
 def _parse_period(text: str) -> range | None:

@@ -96,15 +96,39 @@ def test_bad_period_and_value() -> None:
         "range; expected '2026' or '2025-2027'",
     )
     _raises(
-        {"scenarios": {"bull": {"growth": {"2026": "3%"}}}},
+        {"scenarios": {"bull": {"growth": {"2026": "3 pct"}}}},
         "<dict>: scenario 'bull' key 'growth': period '2026' must map to a fraction "
-        "(0.03 = +3%); found '3%'",
+        "(0.03 = +3%) or a percent (\"3%\"); found '3 pct'",
+    )
+    # 4 would be +400% a year: refused, with both readings spelled out (was accepted)
+    _raises(
+        {"scenarios": {"bull": {"growth": {"2024-2027": 4}}}},
+        "<dict>: scenario 'bull' key 'growth': period '2024-2027': 4 is +400% (fractions: "
+        '0.03 = +3%); write 0.04 for +4%, or "400%" if +400% is meant',
+    )
+    _raises(
+        {"scenarios": {"bull": {"shocks": {"2026": 1.5}}}},
+        "<dict>: scenario 'bull' key 'shocks': period '2026': 1.5 is +150% (fractions: "
+        '0.03 = +3%); write 0.015 for +1.5%, or "150%" if +150% is meant',
     )
     _raises(
         {"scenarios": {"bear": {"shocks": {"2026": -1.0}}}},
         "<dict>: scenario 'bear' key 'shocks' year 2026: -1.0 would make the market zero or "
         "negative; expected a fraction greater than -1 (-0.10 = -10%)",
     )
+
+
+def test_percent_text_is_read_as_percent() -> None:
+    spec = load_scenarios(
+        {
+            "scenarios": {
+                "bull": {"growth": {"2026": "3%", "2027": "-2.5 %"}, "shocks": {"2028": "400%"}}
+            }
+        }
+    )
+    (bull,) = spec.scenarios
+    assert dict(bull.growth) == {2026: 0.03, 2027: -0.025}
+    assert dict(bull.shocks) == {2028: 4.0}  # said explicitly: allowed
 
 
 def test_bad_cap_and_mode() -> None:
