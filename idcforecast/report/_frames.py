@@ -36,7 +36,7 @@ def one_series(frame: pd.DataFrame, series_id: str | None, *, what: str) -> pd.D
     if series_id is None:
         if len(ids) > 1:
             raise DataError(
-                f"{what}: holds {len(ids)} series ({', '.join(ids)}); "
+                f"{what}: holds {len(ids)} series ({', '.join(map(repr, ids))}); "
                 f"pass series_id= to choose one",
                 what=what,
                 series_ids=ids,
@@ -44,7 +44,8 @@ def one_series(frame: pd.DataFrame, series_id: str | None, *, what: str) -> pd.D
         series_id = ids[0]
     elif series_id not in ids:
         raise UnknownSeriesError(
-            f"{what}: series {series_id!r} is not in the frame; it holds {', '.join(ids)}",
+            f"{what}: series {series_id!r} is not in the frame; it holds "
+            f"{', '.join(map(repr, ids))}",
             what=what,
             series_id=series_id,
             known=ids,
@@ -61,7 +62,8 @@ def one_model(forecast: pd.DataFrame, model: str | None, *, what: str) -> pd.Dat
         model = models[0]
     elif model not in models:
         raise DataError(
-            f"{what}: model {model!r} is not in the frame; it holds {', '.join(models)}; "
+            f"{what}: model {model!r} is not in the frame; it holds "
+            f"{', '.join(map(repr, models))}; "
             f"pass one of those as model=",
             what=what,
             model=model,

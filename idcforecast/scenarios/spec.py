@@ -366,7 +366,7 @@ def _fraction(value: Any, where: str, origin: str, name: str, key: str) -> float
     if value >= 1.0:
         raise SpecError(
             f"{where}: {value!r} is +{100 * value:g}% (fractions: 0.03 = +3%); write "
-            f"{value / 100:g} for +{value:g}%, or \"{100 * value:g}%\" if +{100 * value:g}% "
+            f'{value / 100:g} for +{value:g}%, or "{100 * value:g}%" if +{100 * value:g}% '
             "is meant",
             file=origin,
             scenario=name,

@@ -238,17 +238,19 @@ def test_missing_columns_are_named(history, forecast) -> None:
 
 def test_several_series_need_a_series_id(history, forecast) -> None:
     two = pd.concat([history, history.assign(series_id="other")])
-    msg = "history: holds 2 series (demo, other); pass series_id= to choose one"
+    msg = "history: holds 2 series ('demo', 'other'); pass series_id= to choose one"
     with pytest.raises(DataError, match=re.escape(msg)):
         plot_forecast(two, forecast)
     fig = plot_forecast(two, forecast, series_id="demo")
     assert fig.axes[0].get_title(loc="left").startswith("demo:")
-    with pytest.raises(UnknownSeriesError, match=re.escape("series 'nope' is not in the frame")):
+    # the ids quoted: a series named "series" read as "it holds series" before
+    msg = "series 'nope' is not in the frame; it holds 'demo', 'other'"
+    with pytest.raises(UnknownSeriesError, match=re.escape(msg)):
         plot_growth(two, series_id="nope")
 
 
 def test_unknown_model_and_empty_history(history, forecast) -> None:
-    msg = "forecast: model 'ets' is not in the frame; it holds drift; pass one of those as model="
+    msg = "forecast: model 'ets' is not in the frame; it holds 'drift'; pass one of those as model="
     with pytest.raises(DataError, match=re.escape(msg)):
         plot_forecast(history, forecast, model="ets")
     with pytest.raises(EmptyDataError, match=re.escape("history: the frame has no rows")):
