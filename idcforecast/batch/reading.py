@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -62,7 +63,9 @@ def read_long_table(
         (``series_id, year, value`` and optionally ``unit``), or wide, one row per series
         and a column per year (headers 2019, 2020, ...; the series named by a ``series_id``
         column or by its other text columns joined, "China / colocation"; see
-        :func:`idcforecast.batch.wide.melt_wide`).
+        :func:`idcforecast.batch.wide.melt_wide`). A long file without ``series_id``
+        holds one series, named after the file (``markets.csv``: "markets"), as
+        :func:`idcforecast.read_series` names it.
     sep, decimal, header_row, sheet_name
         As in :func:`idcforecast.read_series`: the field separator (``None``: detected),
         the decimal mark (``"."`` or ``","``), the 0-based row of the header (rows above it
@@ -139,6 +142,8 @@ def read_long_table(
     if missing and is_wide(table):
         table, place_of = melt_wide(table, name, place_of, estimates=estimates)
         kept_columns.append("note")  # melt_wide's: the notes of estimates read as data
+    elif missing == ["series_id"]:  # one unnamed series: named after the file, as
+        table = table.assign(series_id=Path(name).stem)  # read_series names it
     elif missing:
         raise DataError(
             f"{name}: no column(s) {', '.join(map(repr, missing))}; expected a long table "

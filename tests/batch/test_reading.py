@@ -422,3 +422,21 @@ def test_a_cell_merged_down_names_every_row_it_covers(tmp_path: Path) -> None:
         "China / colo", "China / cloud", "US / colo"
     ]  # fmt: skip
     assert out[out["series_id"] == "China / cloud"]["year"].tolist() == [2018, 2019]
+
+
+def test_a_long_file_without_series_id_is_one_series_named_after_the_file(
+    tmp_path: Path,
+) -> None:
+    # was: "no column(s) 'series_id'", while forecast --data reads the same file
+    path = tmp_path / "racks.csv"
+    path.write_text("year,value\n2019,10\n2020,12\n2021,15\n2022,17\n")
+    table = read_long_table(path, unit="MW")
+    assert table["series_id"].unique().tolist() == ["racks"]
+    single = read_series(path, unit="MW")
+    assert table[["series_id", "year", "value"]].values.tolist() == (
+        single[["series_id", "year", "value"]].values.tolist()
+    )
+    # a file with series_id but no value column is still an error naming it
+    (tmp_path / "no_value.csv").write_text("series_id,year\na,2020\n")
+    with pytest.raises(DataError, match=re.escape("no column(s) 'value'")):
+        read_long_table(tmp_path / "no_value.csv", unit="MW")
