@@ -526,6 +526,17 @@ def finish_forecast(
             "the history never changed and neither did the re-fitted forecasts: the intervals "
             "have zero width, they measure past variation only"
         )
+    if h > max(local.error_steps, values.size):  # further ahead than the history is long
+        law = (
+            "the square root of the years ahead"
+            if local.growth == 0.5
+            else f"the years ahead to the power {local.growth:g}"
+        )
+        notes.append(
+            f"{h} years ahead from {values.size} years of history: past the "
+            f"{local.error_steps} years ahead that the rolling-origin errors measure, the "
+            f"intervals widen by an assumed law (sigma growing as {law}), not by evidence"
+        )
     cap = plan.cap
     if not np.isfinite(mean).all():
         step = int(np.flatnonzero(~np.isfinite(mean))[0])

@@ -136,7 +136,7 @@ def test_four_points_fall_back_and_say_so() -> None:
 
 def test_positive_series_never_forecast_negative() -> None:
     falling = [100.0, 80.0, 60.0, 45.0, 30.0, 20.0, 12.0]
-    fc = forecast(tidy(falling), 8, method=["auto", "drift", "holt", "damped"])
+    fc = forecast(tidy(falling), 7, method=["auto", "drift", "holt", "damped"])
     assert (fc[["mean", "lo_80", "lo_95"]] > 0).all().all()
     drift = fc[fc["model"] == "drift"]
     assert drift["note"].iloc[0] == "point forecast floored at 0.12 (1% of the smallest value)"
@@ -535,3 +535,16 @@ def test_two_points_give_an_interval_not_a_zero_width_one() -> None:
     assert fc.sigma[0] == pytest.approx(np.log(2238.7 / 1562.5) * np.sqrt(3.25), rel=1e-9)
     assert fc.lower[80][0] < 2238.7 < fc.upper[80][0]
     assert "zero width" not in fc.note
+
+
+def test_a_horizon_longer_than_the_history_is_noted() -> None:
+    # was: --horizon 200 on 12 years ran silently, a 2223 upper bound of 757,947,000
+    y = np.array([100.0, 112.0, 119.0, 140.0, 151.0, 170.0, 176.0, 201.0])  # 8 years
+    assert forecast_array(y, horizon=8).note == ""  # as long as the history: nothing to say
+    far = forecast_array(y, horizon=9)
+    assert far.note == (
+        "9 years ahead from 8 years of history: past the 6 years ahead that the "
+        "rolling-origin errors measure, the intervals widen by an assumed law (sigma growing "
+        "as the square root of the years ahead), not by evidence"
+    )
+    assert far.status == "ok"  # a caveat, not a fallback
