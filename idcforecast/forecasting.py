@@ -434,7 +434,8 @@ def plan_forecast(
         last = place_in_series(first_year, values.size - 1)
         raise ModelError(
             f"series {series_id!r}: cap {float(cap)!r} is not above the last observation "
-            f"{float(values[-1])!r} ({last}); pass a cap above it or cap=None",
+            f"{float(values[-1])!r} ({last}); pass a cap above it, or no cap (cap=None; on "
+            "the command line, leave out --cap)",
             series_id=series_id,
             cap=cap,
         )

@@ -282,7 +282,7 @@ ERRORS = [
         lambda: forecast(tidy(GROWING), 2, cap=150.0),
         ModelError,
         "series 'cidc': cap 150.0 is not above the last observation 200.0 (year 2022); pass "
-        "a cap above it or cap=None",
+        "a cap above it, or no cap (cap=None; on the command line, leave out --cap)",
     ),
     (
         lambda: forecast(tidy([1.0, 2.0, 3.0, 4.0], years=[2015, 2016, 2016, 2017]), 2),
@@ -415,7 +415,7 @@ def test_cap_mapping_with_integer_ids_applies_to_those_series() -> None:
     # before: ids become text ('1'), so {1: 4.0} was silently ignored; 4.0 < last value 5.0
     msg = (
         "series '1': cap 4.0 is not above the last observation 5.0 (year 2022); pass a cap "
-        "above it or cap=None"
+        "above it, or no cap (cap=None; on the command line, leave out --cap)"
     )
     with pytest.raises(ModelError, match=re.escape(msg)):
         forecast(_two_numbered_series(), 1, method="drift", cap={1: 4.0})
