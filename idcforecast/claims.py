@@ -22,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from idcforecast._wording import counted
 from idcforecast.errors import DataError, SpecError
 
 __all__ = ["KINDS", "QUALIFIERS", "Claim", "parse_period", "read_claims"]
@@ -287,7 +288,8 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
     Raises
     ------
     SpecError
-        A missing or bad key, naming the file and row (numbered as a spreadsheet shows it,
+        A file or frame without a required column (naming the columns found); a missing or
+        bad key, naming the file and row (numbered as a spreadsheet shows it,
         as :func:`idcforecast.read_series` does: the header is row 1, blank rows count and
         are skipped; a frame's row by its index label).
     DataError
@@ -316,6 +318,7 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
     if isinstance(source, Claim):
         return [source]
     if isinstance(source, pd.DataFrame):  # rows named by index label, as read_series does
+        _check_columns(source.columns, "claims DataFrame")
         places = [(f"DataFrame row {label!r}", label) for label in source.index]
         return _from_records(source.to_dict("records"), places=places)
     if isinstance(source, str | Path):
@@ -402,11 +405,35 @@ def _blank(value: Any) -> bool:
     return isinstance(value, str) and value.strip() == ""
 
 
+def _check_columns(columns: Any, what: str) -> None:
+    """A file-level error when a table lacks a required claims column (a series file given
+    as claims said "row 2: missing subject, kind")."""
+    found = [str(c) for c in columns]
+    missing = [k for k in ("subject", "kind") if k not in found]
+    if "year" not in found and "period" not in found:
+        missing.append("year (or period)")
+    if "value" not in found:
+        missing.append("value")
+    if not missing:
+        return
+    shown = ", ".join(found[:10]) + (f", ... ({len(found)} in all)" if len(found) > 10 else "")
+    optional = [f for f in _FIELDS if f not in _REQUIRED]
+    raise SpecError(
+        f"{what} lacks the claims {'column' if len(missing) == 1 else 'columns'} "
+        f"{', '.join(missing)} (found {counted(len(found), 'column')}: {shown or 'none'}); "
+        "expected one claim per row with columns subject, kind, year (or period) and value, "
+        f"optionally {', '.join(optional)}",
+        missing=tuple(missing),
+        found=tuple(found),
+    )
+
+
 def _from_file_frame(frame: Any, path: Path) -> list[Claim]:
     """Claims from a CSV or Excel sheet read as text; blank rows are skipped, and rows are
     named as a spreadsheet shows them (the header is row 1), as :func:`read_series` does."""
     from idcforecast._table_files import row_place
 
+    _check_columns(frame.columns, f"claims file {str(path)!r}")
     records, places = [], []
     for position, record in enumerate(frame.to_dict("records")):
         if all(_blank(v) for v in record.values()):

@@ -477,10 +477,38 @@ def test_claims_and_series_files_number_rows_alike(tmp_path: Path) -> None:
 
 def test_a_bad_frame_row_is_named_by_its_index_label() -> None:
     # as read_series names a DataFrame's rows; this said "frame row 1" (the position + 1)
-    frame = pd.DataFrame({"subject": [SUBJECT], "kind": ["growth"], "year": [2020]}, index=[7])
+    frame = pd.DataFrame(
+        {"subject": [SUBJECT], "kind": ["growth"], "year": [2020], "value": [None]}, index=[7]
+    )
     message = (
         "DataFrame row 7: missing value; every claim needs subject, kind, year (or period) "
         "and value"
+    )
+    with pytest.raises(SpecError, match=re.escape(message) + "$"):
+        read_claims(frame)
+
+
+def test_a_table_without_the_claims_columns_is_a_table_error(tmp_path: Path) -> None:
+    # a row-level "missing year" error used to name the first row of a file that has no
+    # year column at all; a frame lacking a column likewise
+    path = tmp_path / "c.csv"
+    path.write_text(f"subject,kind,value,unit\n{SUBJECT},level,3200,{UNIT}\n", encoding="utf-8")
+    tail = (
+        "expected one claim per row with columns subject, kind, year (or period) and value, "
+        "optionally unit, start_year, qualifier, claim_set, claim_id, made, by, source, "
+        "quote, confidence, note"
+    )
+    message = (
+        f"claims file '{path}' lacks the claims column year (or period) (found 4 columns: "
+        f"subject, kind, value, unit); {tail}"
+    )
+    with pytest.raises(SpecError, match=re.escape(message) + "$") as info:
+        read_claims(path)
+    assert info.value.missing == ("year (or period)",)
+    frame = HISTORY.rename(columns={"series_id": "subject"})
+    message = (
+        "claims DataFrame lacks the claims column kind (found 6 columns: subject, year, value, "
+        f"unit, qualifier, derived); {tail}"
     )
     with pytest.raises(SpecError, match=re.escape(message) + "$"):
         read_claims(frame)

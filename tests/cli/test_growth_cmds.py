@@ -154,6 +154,24 @@ def test_a_gbk_claims_file_is_a_one_line_error_then_read_with_encoding(
     )
 
 
+@pytest.mark.parametrize("command", ["check-claims", "track-record"])
+def test_a_series_file_given_as_claims_names_the_missing_columns(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # used to say "file '...' row 1: missing subject, kind", as if one row were incomplete
+    from idcforecast.cli import main
+
+    path = tmp_path / "good.csv"
+    path.write_text("year,value\n2019,1562.5\n2020,2238.7\n", encoding="utf-8")
+    assert main([command, str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: claims file '{path}' lacks the claims columns subject, kind (found 2 columns: "
+        "year, value); expected one claim per row with columns subject, kind, year (or "
+        "period) and value, optionally unit, start_year, qualifier, claim_set, claim_id, "
+        "made, by, source, quote, confidence, note\n"
+    )
+
+
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
