@@ -28,6 +28,7 @@ __all__ = [
     "detect_separator",
     "header_hint",
     "read_table",
+    "row_place",
     "text_codec",
 ]
 
@@ -444,8 +445,7 @@ def read_table(
         _require_rows(table, name, header_row)
 
         def place_file(i: int, column: Any = None) -> str:
-            row = f"{name} row {i + 2 + header_row}"  # line header_row + 1 is the header
-            return row if column is None else f"{row}, column {column!r}"
+            return row_place(name, i, column, header_row=header_row)
 
         return table, name, place_file
     others = [s for s in sheets if s != sheet]
@@ -461,6 +461,23 @@ def read_table(
         return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2 + header_row}"
 
     return table, name, place_sheet
+
+
+def row_place(name: str, position: int, column: Any = None, *, header_row: int = 0) -> str:
+    """The place of a data row of a file, numbered as a spreadsheet shows it.
+
+    ``position`` is the row's 0-based position under the header (blank lines counted); the
+    header is row ``header_row + 1``, so the first data row is row ``header_row + 2``.
+
+    Examples
+    --------
+    >>> row_place("sales.csv", 0)
+    'sales.csv row 2'
+    >>> row_place("sales.csv", 2, "value", header_row=1)
+    "sales.csv row 5, column 'value'"
+    """
+    row = f"{name} row {position + 2 + header_row}"
+    return row if column is None else f"{row}, column {column!r}"
 
 
 def _tidy_headers(

@@ -22,6 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from idcforecast._wording import counted
 from idcforecast.errors import DataError, SpecError
 
 __all__ = ["KINDS", "QUALIFIERS", "Claim", "parse_period", "read_claims"]
@@ -287,7 +288,10 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
     Raises
     ------
     SpecError
-        A missing or bad key, naming the file and row.
+        A file or frame without a required column (naming the columns found); a missing or
+        bad key, naming the file and row (numbered as a spreadsheet shows it,
+        as :func:`idcforecast.read_series` does: the header is row 1, blank rows count and
+        are skipped; a frame's row by its index label).
     DataError
         A file that is not ``encoding`` text (naming the encoding to pass), an ``encoding``
         that is not a text encoding, or an ``encoding`` given with a source that is no file.
@@ -313,8 +317,10 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         )
     if isinstance(source, Claim):
         return [source]
-    if isinstance(source, pd.DataFrame):
-        return _from_records(source.to_dict("records"), place="frame")
+    if isinstance(source, pd.DataFrame):  # rows named by index label, as read_series does
+        _check_columns(source.columns, "claims DataFrame")
+        places = [(f"DataFrame row {label!r}", label) for label in source.index]
+        return _from_records(source.to_dict("records"), places=places)
     if isinstance(source, str | Path):
         path = Path(source)
         if not path.is_file():
@@ -328,21 +334,19 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         suffix = path.suffix.lower()
         if suffix in (".csv", ".xlsx", ".xls"):
             if suffix == ".csv":
-                try:
+                try:  # blank lines kept, so that row numbers are the file's lines
                     frame = pd.read_csv(
-                        path, dtype=str, keep_default_na=False, encoding=text_codec(encoding)
+                        path,
+                        dtype=str,
+                        keep_default_na=False,
+                        skip_blank_lines=False,
+                        encoding=text_codec(encoding),
                     )
                 except UnicodeDecodeError as err:
                     raise _decode_error(path, encoding, err) from err
             else:  # the first sheet, read as text like a CSV
                 frame = pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
-            if frame.empty:
-                raise SpecError(
-                    f"claims file {str(path)!r} has no rows; write one claim per row under "
-                    "the header (subject, kind, year, value, ...)",
-                    file=str(path),
-                )
-            return _from_records(frame.to_dict("records"), place=f"file {str(path)!r}")
+            return _from_file_frame(frame, path)
         raise SpecError(
             f"claims file {str(path)!r}: expected a .csv, .xlsx or .toml file, found "
             f"{path.suffix or 'no suffix'!r}",
@@ -351,7 +355,8 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
     if isinstance(source, list | tuple) and all(isinstance(c, Claim) for c in source):
         return list(source)
     if isinstance(source, list | tuple) and source and all(isinstance(c, dict) for c in source):
-        return _from_records([dict(c) for c in source], place="list")
+        places = [(f"list row {n}", n) for n in range(1, len(source) + 1)]
+        return _from_records([dict(c) for c in source], places=places)
     raise SpecError(
         "claims: expected a Claim, a list of Claims or dicts, a DataFrame or a "
         f".csv/.xlsx/.toml path, found {type(source).__name__}",
@@ -381,7 +386,8 @@ def _from_toml(path: Path, encoding: str) -> list[Claim]:
             file=str(path),
         )
     defaults = {k: v for k, v in data.items() if not isinstance(v, dict | list)}
-    return _from_records([{**defaults, **t} for t in tables], place=place)
+    places = [(f"{place} row {n}", n) for n in range(1, len(tables) + 1)]
+    return _from_records([{**defaults, **t} for t in tables], places=places)
 
 
 def _blank(value: Any) -> bool:
@@ -399,10 +405,55 @@ def _blank(value: Any) -> bool:
     return isinstance(value, str) and value.strip() == ""
 
 
-def _from_records(records: list[dict[str, Any]], *, place: str) -> list[Claim]:
+def _check_columns(columns: Any, what: str) -> None:
+    """A file-level error when a table lacks a required claims column (a series file given
+    as claims said "row 2: missing subject, kind")."""
+    found = [str(c) for c in columns]
+    missing = [k for k in ("subject", "kind") if k not in found]
+    if "year" not in found and "period" not in found:
+        missing.append("year (or period)")
+    if "value" not in found:
+        missing.append("value")
+    if not missing:
+        return
+    shown = ", ".join(found[:10]) + (f", ... ({len(found)} in all)" if len(found) > 10 else "")
+    optional = [f for f in _FIELDS if f not in _REQUIRED]
+    raise SpecError(
+        f"{what} lacks the claims {'column' if len(missing) == 1 else 'columns'} "
+        f"{', '.join(missing)} (found {counted(len(found), 'column')}: {shown or 'none'}); "
+        "expected one claim per row with columns subject, kind, year (or period) and value, "
+        f"optionally {', '.join(optional)}",
+        missing=tuple(missing),
+        found=tuple(found),
+    )
+
+
+def _from_file_frame(frame: Any, path: Path) -> list[Claim]:
+    """Claims from a CSV or Excel sheet read as text; blank rows are skipped, and rows are
+    named as a spreadsheet shows them (the header is row 1), as :func:`read_series` does."""
+    from idcforecast._table_files import row_place
+
+    _check_columns(frame.columns, f"claims file {str(path)!r}")
+    records, places = [], []
+    for position, record in enumerate(frame.to_dict("records")):
+        if all(_blank(v) for v in record.values()):
+            continue  # a blank line
+        records.append(record)
+        places.append((row_place(f"file {str(path)!r}", position), position + 2))
+    if not records:
+        raise SpecError(
+            f"claims file {str(path)!r} has no rows; write one claim per row under "
+            "the header (subject, kind, year, value, ...)",
+            file=str(path),
+        )
+    return _from_records(records, places=places)
+
+
+def _from_records(records: list[dict[str, Any]], *, places: list[tuple[str, Any]]) -> list[Claim]:
+    """Claims from ``records``; ``places`` gives each one's place text and its row (the
+    ``row`` field of an error)."""
     claims = []
-    for row, record in enumerate(records, start=1):
-        where = f"{place} row {row}"
+    for record, (where, row) in zip(records, places, strict=True):
         clean = {k: v for k, v in record.items() if not _blank(v)}
         unknown = sorted(set(clean) - set(_FIELDS) - {"period"})
         if unknown:

@@ -21,6 +21,7 @@ from idcforecast.errors import (
     SpecError,
     UnknownSubjectError,
 )
+from idcforecast.io import read_series
 
 SUBJECT = "china_idc_cidc_overall"
 UNIT = "CNY 100m"
@@ -405,19 +406,112 @@ def test_bad_claims(kwargs: dict, message: str) -> None:
 
 
 def test_bad_file_rows_name_the_file_and_row(tmp_path: Path) -> None:
+    # rows as a spreadsheet (and read_series) numbers them: the header is row 1; this said
+    # "row 1" for the first data row, line 2 of the file
     path = tmp_path / "bad.csv"
-    path.write_text(f"subject,kind,year\n{SUBJECT},level,2020\n", encoding="utf-8")
+    path.write_text(f"subject,kind,year,value\n{SUBJECT},level,2020,\n", encoding="utf-8")
     message = (
-        f"file '{path}' row 1: missing value; every claim needs subject, kind, year (or "
+        f"file '{path}' row 2: missing value; every claim needs subject, kind, year (or "
         "period) and value"
     )
-    with pytest.raises(SpecError, match=re.escape(message)):
+    with pytest.raises(SpecError, match=re.escape(message) + "$") as info:
         read_claims(path)
+    assert info.value.row == 2
     with pytest.raises(
         SpecError, match=re.escape("expected a .csv, .xlsx or .toml file, found '.txt'")
     ):
         (tmp_path / "c.txt").write_text("x", encoding="utf-8")
         read_claims(tmp_path / "c.txt")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_bad_row_below_a_blank_line_is_named_as_in_the_file(tmp_path: Path, suffix: str) -> None:
+    # a CSV's blank lines were dropped before counting (line 4 was "row 2"); an Excel
+    # sheet's blank row was a claim missing everything ("row 2: missing subject, kind, value,
+    # year"). Now both count as a spreadsheet shows them, as read_series does, and skip it.
+    path = tmp_path / f"bad{suffix}"
+    frame = pd.DataFrame(
+        {
+            "subject": [SUBJECT, "", SUBJECT],
+            "kind": ["growth", "", "growth"],
+            "year": ["2020", "", "2021"],
+            "value": ["43.3", "", ""],
+        }
+    )
+    if suffix == ".csv":
+        path.write_text(
+            f"subject,kind,year,value\n{SUBJECT},growth,2020,43.3\n\n{SUBJECT},growth,2021,\n",
+            encoding="utf-8",
+        )
+    else:
+        frame.to_excel(path, index=False)
+    message = (
+        f"file '{path}' row 4: missing value; every claim needs subject, kind, year (or "
+        "period) and value"
+    )
+    with pytest.raises(SpecError, match=re.escape(message) + "$"):
+        read_claims(path)
+
+
+def test_claims_and_series_files_number_rows_alike(tmp_path: Path) -> None:
+    # the same layout (header, a row, a blank line, a row missing its value) read both ways
+    claims, series = tmp_path / "claims.csv", tmp_path / "series.csv"
+    claims.write_text(
+        f"subject,kind,year,value\n{SUBJECT},growth,2020,43.3\n\n{SUBJECT},growth,2021,\n",
+        encoding="utf-8",
+    )
+    series.write_text("year,value\n2020,43.3\n\n2021,\n", encoding="utf-8")
+    message = (
+        f"file '{claims}' row 4: missing value; every claim needs subject, kind, year (or "
+        "period) and value"
+    )
+    with pytest.raises(SpecError, match=re.escape(message) + "$"):
+        read_claims(claims)
+    message = (
+        "series.csv row 4, column 'value': the value is blank but the row is not; expected a "
+        "number or a figure (blank a whole row to skip it)"
+    )
+    with pytest.raises(DataError, match=re.escape(message) + "$"):
+        read_series(series)
+
+
+def test_a_bad_frame_row_is_named_by_its_index_label() -> None:
+    # as read_series names a DataFrame's rows; this said "frame row 1" (the position + 1)
+    frame = pd.DataFrame(
+        {"subject": [SUBJECT], "kind": ["growth"], "year": [2020], "value": [None]}, index=[7]
+    )
+    message = (
+        "DataFrame row 7: missing value; every claim needs subject, kind, year (or period) "
+        "and value"
+    )
+    with pytest.raises(SpecError, match=re.escape(message) + "$"):
+        read_claims(frame)
+
+
+def test_a_table_without_the_claims_columns_is_a_table_error(tmp_path: Path) -> None:
+    # a row-level "missing year" error used to name the first row of a file that has no
+    # year column at all; a frame lacking a column likewise
+    path = tmp_path / "c.csv"
+    path.write_text(f"subject,kind,value,unit\n{SUBJECT},level,3200,{UNIT}\n", encoding="utf-8")
+    tail = (
+        "expected one claim per row with columns subject, kind, year (or period) and value, "
+        "optionally unit, start_year, qualifier, claim_set, claim_id, made, by, source, "
+        "quote, confidence, note"
+    )
+    message = (
+        f"claims file '{path}' lacks the claims column year (or period) (found 4 columns: "
+        f"subject, kind, value, unit); {tail}"
+    )
+    with pytest.raises(SpecError, match=re.escape(message) + "$") as info:
+        read_claims(path)
+    assert info.value.missing == ("year (or period)",)
+    frame = HISTORY.rename(columns={"series_id": "subject"})
+    message = (
+        "claims DataFrame lacks the claims column kind (found 6 columns: subject, year, value, "
+        f"unit, qualifier, derived); {tail}"
+    )
+    with pytest.raises(SpecError, match=re.escape(message) + "$"):
+        read_claims(frame)
 
 
 def test_a_level_in_an_unconvertible_unit() -> None:

@@ -49,8 +49,11 @@ def run(args: argparse.Namespace) -> int:
     if args.forecasts_only:
         record = record[record["forecast"].fillna(True).astype(bool)]
     rows = []
+    marked = False  # some actual shown is derived: the footnote explains the "*"
     for r in record.itertuples():
         realised = r.status == "realised"
+        derived = realised and bool(r.actual_derived)
+        marked = marked or derived
         rows.append(
             [
                 r.claim_id,
@@ -58,9 +61,7 @@ def run(args: argparse.Namespace) -> int:
                 str(r.year),
                 "" if r.horizon is None or str(r.horizon) == "<NA>" else str(r.horizon),
                 f"{_SIGNS[r.qualifier]}{r.value:,.1f} {r.unit}",
-                (f"{r.actual:,.1f}" + ("*" if bool(r.actual_derived) else ""))
-                if realised
-                else r.status,
+                (f"{r.actual:,.1f}" + ("*" if derived else "")) if realised else r.status,
                 f"{r.error_pct:+.1%}" if realised else "",
                 f"{r.log_error:+.3f}" if realised and not math.isnan(r.log_error) else "",
                 r.direction,
@@ -74,5 +75,6 @@ def run(args: argparse.Namespace) -> int:
             right={3, 4, 5, 6, 7},
         )
     )
-    print("\n* derived actual (computed from published figures, not itself published)")
+    if marked:
+        print("\n* derived actual (computed from published figures, not itself published)")
     return 0

@@ -120,6 +120,30 @@ def test_track_record_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert "no actual yet (latest 2022)" in out
 
 
+def test_track_record_footnote_only_under_a_derived_actual(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the "* derived actual" footnote was printed under every table, with no "*" in it
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "subject,kind,year,value,unit,made\nchina_idc_cidc_overall,level,2020,2000,CNY 100m,2019\n",
+        encoding="utf-8",
+    )
+    # 2020 = 2238.7 is published (not derived): 2000 / 2238.7 - 1 = -10.7%, log = -0.113
+    assert _run(track_record_cmd, [str(path)], capsys).splitlines() == [
+        "forecast                           made  year  h           claimed   actual   error  "
+        "log err              held",
+        "---------------------------------  ----  ----  -  ----------------  -------  ------  "
+        "-------  ----------  ----",
+        "china_idc_cidc_overall/level_2020  2019  2020  1  2,000.0 CNY 100m  2,238.7  -10.7%  "
+        " -0.113  undershoot  no",
+    ]
+    # under the derived 2022 actual (4,043.2*) it stays
+    assert _run(track_record_cmd, ["--forecasts-only"], capsys).endswith(
+        "\n\n* derived actual (computed from published figures, not itself published)\n"
+    )
+
+
 # 科 is b"\xbf\xc6" in GBK: 0xbf cannot start a UTF-8 character; it is byte 82 of the file
 GBK_CLAIMS = (
     "subject,kind,year,value,unit,by\nchina_idc_cidc_overall,level,2022,3200.5,CNY 100m,科智咨询\n"
@@ -151,6 +175,24 @@ def test_a_gbk_claims_file_is_a_one_line_error_then_read_with_encoding(
     assert main([command, str(path), "--encoding", "gbk18030"]) == 2
     assert capsys.readouterr().err.startswith(
         "error: read_claims: encoding='gbk18030' is not a text encoding; expected a name"
+    )
+
+
+@pytest.mark.parametrize("command", ["check-claims", "track-record"])
+def test_a_series_file_given_as_claims_names_the_missing_columns(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # used to say "file '...' row 1: missing subject, kind", as if one row were incomplete
+    from idcforecast.cli import main
+
+    path = tmp_path / "good.csv"
+    path.write_text("year,value\n2019,1562.5\n2020,2238.7\n", encoding="utf-8")
+    assert main([command, str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: claims file '{path}' lacks the claims columns subject, kind (found 2 columns: "
+        "year, value); expected one claim per row with columns subject, kind, year (or "
+        "period) and value, optionally unit, start_year, qualifier, claim_set, claim_id, "
+        "made, by, source, quote, confidence, note\n"
     )
 
 
