@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from idcforecast._wording import counted
-from idcforecast.errors import DataError, SpecError
+from idcforecast.errors import DataError, EmptyDataError, SpecError
 
 __all__ = ["KINDS", "QUALIFIERS", "Claim", "parse_period", "read_claims"]
 
@@ -334,6 +334,7 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         suffix = path.suffix.lower()
         if suffix in (".csv", ".xlsx", ".xls"):
             if suffix == ".csv":
+                _check_csv_shape(path, encoding)
                 try:  # blank lines kept, so that row numbers are the file's lines
                     frame = pd.read_csv(
                         path,
@@ -361,6 +362,32 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         "claims: expected a Claim, a list of Claims or dicts, a DataFrame or a "
         f".csv/.xlsx/.toml path, found {type(source).__name__}",
     )
+
+
+def _check_csv_shape(path: Path, encoding: str) -> None:
+    """A typed error for an empty claims CSV, or one whose row has more fields than its
+    header (pandas would read the row shifted by one column, or stop with a traceback)."""
+    from idcforecast._table_files import _first_ragged_line, text_codec
+
+    try:
+        empty = not path.read_text(encoding=text_codec(encoding)).strip()
+    except UnicodeDecodeError as err:
+        raise _decode_error(path, encoding, err) from err
+    if empty:
+        raise EmptyDataError(
+            f"claims file {str(path)!r} is empty; expected a header row (subject, kind, year, "
+            "value, ...) and one claim per row",
+            file=str(path),
+        )
+    ragged = _first_ragged_line(path, ",", 0, encoding)
+    if ragged is not None:
+        line, fields, width = ragged
+        raise DataError(
+            f"claims file {str(path)!r} line {line} has {fields} fields, the header {width}: "
+            'quote a cell that holds a comma ("1,562.5"), or remove the extra field',
+            file=str(path),
+            line=line,
+        )
 
 
 def _decode_error(path: Path, encoding: str, err: UnicodeDecodeError) -> DataError:

@@ -17,6 +17,7 @@ from idcforecast.claims import Claim, parse_period, read_claims
 from idcforecast.datasets import load_dataset
 from idcforecast.errors import (
     DataError,
+    EmptyDataError,
     IncompatibleUnitsError,
     SpecError,
     UnknownSubjectError,
@@ -591,3 +592,28 @@ def test_an_actual_that_is_not_a_positive_level(bad: float, shown: str) -> None:
         )
         with pytest.raises(DataError, match=re.escape(message) + "$"):
             call()
+
+
+def test_an_empty_or_ragged_claims_csv_is_a_typed_error(tmp_path: Path) -> None:
+    # was: pandas' EmptyDataError traceback; and a row with one field too many was read
+    # shifted by a column ("value 'extra' is not a figure")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    msg = f"claims file {str(empty)!r} is empty; expected a header row"
+    with pytest.raises(EmptyDataError, match=re.escape(msg)):
+        read_claims(empty)
+    ragged = tmp_path / "ragged.csv"
+    ragged.write_text("subject,kind,year,value\nchina_idc_cidc_overall,level,2022,3200,extra\n")
+    msg = (
+        f"claims file {str(ragged)!r} line 2 has 5 fields, the header 4: quote a cell that "
+        'holds a comma ("1,562.5"), or remove the extra field'
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_claims(ragged)
+    # a quoted comma is one field: read as a claim
+    quoted = tmp_path / "quoted.csv"
+    quoted.write_text(
+        'subject,kind,year,value,note\nchina_idc_cidc_overall,level,2022,3200亿元,"a, b"\n',
+        encoding="utf-8",
+    )
+    assert [c.note for c in read_claims(quoted)] == ["a, b"]
