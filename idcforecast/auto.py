@@ -146,16 +146,21 @@ def auto_members_for(n_obs: int, *, positive: bool) -> tuple[tuple[AutoMember, .
     return tuple(kept), note
 
 
-def auto_point(y: np.ndarray, h: int) -> np.ndarray:
+def auto_point(y: np.ndarray, h: int, *, n_obs: int | None = None) -> np.ndarray:
     """The "auto" point forecast of ``y``: the median of the usable members.
+
+    ``n_obs``: how many values of ``y`` were observed (default: all) when a gap policy
+    filled some years; the members' minimums count observed values.
 
     Examples
     --------
     >>> y = np.array([100.0, 110.0, 121.0, 133.1, 146.41, 161.05])
     >>> auto_point(y, 2).round(1)
     array([174.3, 187.4])
+    >>> auto_point(y, 2, n_obs=5).round(1)  # one year filled: 'damped' (needs 6) left out
+    array([173.2, 185.3])
     """
     positive = bool(np.all(y > 0))
-    members, _ = auto_members_for(int(y.size), positive=positive)
+    members, _ = auto_members_for(int(y.size if n_obs is None else n_obs), positive=positive)
     forecasts = np.vstack([m.point(y, h) for m in members])
     return np.median(forecasts, axis=0)

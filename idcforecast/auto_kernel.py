@@ -49,6 +49,7 @@ def auto_point_many(
     h: int,
     *,
     lengths: Sequence[Sequence[int]] | None = None,
+    observed: Sequence[np.ndarray | None] | None = None,
 ) -> np.ndarray:
     """``auto_point`` of many training arrays at once.
 
@@ -62,6 +63,11 @@ def auto_point_many(
         Optional: forecast prefixes instead of whole arrays. ``lengths[i]`` lists the
         prefix lengths of ``trains[i]`` to forecast (each in ``2..len(trains[i])``); rows
         come out series by series in that order. Prefixes of one array share work.
+    observed
+        Optional: per train, a boolean mask of its values that were observed (``None``:
+        all), when a gap policy filled some years. A member's minimum counts the observed
+        values of a problem, not its length (filled years are not data), as
+        :func:`idcforecast.auto.auto_members_for` counts them.
 
     Returns
     -------
@@ -86,20 +92,57 @@ def auto_point_many(
     h = int(h)
     if plen.size == 0:
         return np.empty((0, h))
+    counts = _observed_counts(values, owner, plen, observed)
     # Working memory grows with the problems of one pass; every problem's result is
     # independent of its company, so passes of at most SERIES_PER_PASS series are exact.
     out = np.empty((plen.size, h))
     cuts = np.searchsorted(owner, np.arange(0, len(values), SERIES_PER_PASS))
     for lo, hi in zip(cuts, [*cuts[1:], plen.size], strict=True):
         first = int(owner[lo]) if hi > lo else 0
-        out[lo:hi] = _auto_pass(values, owner[lo:hi], plen[lo:hi], first, h)
+        out[lo:hi] = _auto_pass(values, owner[lo:hi], plen[lo:hi], counts[lo:hi], first, h)
     return out
 
 
-def _auto_pass(
-    values: list[np.ndarray], owner: np.ndarray, plen: np.ndarray, first: int, h: int
+def _observed_counts(
+    values: list[np.ndarray],
+    owner: np.ndarray,
+    plen: np.ndarray,
+    observed: Sequence[np.ndarray | None] | None,
 ) -> np.ndarray:
-    """``auto_point_many`` of the problems of series ``first, first + 1, ...``."""
+    """Observed values in each problem (its length where every value was observed)."""
+    if observed is None or all(mask is None for mask in observed):
+        return plen
+    if len(observed) != len(values):
+        raise ModelError(
+            f"auto_point_many: observed has {counted(len(observed), 'entry', 'entries')} for "
+            f"{counted(len(values), 'train')}; give one mask (or None) per train",
+        )
+    counts = plen.copy()
+    for i, mask in enumerate(observed):
+        if mask is None:
+            continue
+        seen = np.asarray(mask, dtype=bool)
+        if seen.shape != values[i].shape:
+            raise ModelError(
+                f"auto_point_many: observed[{i}] has shape {seen.shape}; expected "
+                f"{values[i].shape}, one flag per value of trains[{i}]",
+                index=i,
+            )
+        mine = owner == i
+        counts[mine] = np.cumsum(seen)[plen[mine] - 1]
+    return counts
+
+
+def _auto_pass(
+    values: list[np.ndarray],
+    owner: np.ndarray,
+    plen: np.ndarray,
+    n_obs: np.ndarray,
+    first: int,
+    h: int,
+) -> np.ndarray:
+    """``auto_point_many`` of the problems of series ``first, first + 1, ...``; ``n_obs``:
+    each problem's observed values, which decide the members it can use."""
     if plen.size == 0:
         return np.empty((0, h))
     last_series = int(owner[-1]) + 1
@@ -111,17 +154,18 @@ def _auto_pass(
     members = np.full((n_problems, 6, h), np.nan)
     last = panel[owner, plen - 1]
     members[:, 0] = last[:, None]
-    damped = plen >= DAMPED_MIN_OBS
+    damped = n_obs >= DAMPED_MIN_OBS
     if damped.any():
         members[damped, 1] = damped_point(panel, owner[damped], plen[damped], h)
-    ses = plen >= SES_MIN_OBS
+    ses = n_obs >= SES_MIN_OBS
     if ses.any():
         members[ses, 2] = ses_point(panel, owner[ses], plen[ses], h)
     positive = _positive_prefix(panel, owner, plen)
-    logs = positive & (plen >= LOG_MIN_OBS)
+    logs = positive & (n_obs >= LOG_MIN_OBS)
     if logs.any():
         members[logs, 3:5] = _log_members(panel, owner[logs], plen[logs], steps)
     members[:, 5] = _theil_sen(panel, owner, plen, steps)
+    members[n_obs < THEIL_SEN_MIN_OBS, 5] = np.nan
     return _median_of_members(members)
 
 

@@ -211,7 +211,7 @@ def _method_point(
                 n_obs=n_obs,
                 min_obs=AUTO_MIN_OBS,
             )
-        names, note = _auto_components(n, bool((y > 0).all()))
+        names, note = _auto_components(n_obs, n, bool((y > 0).all()))
         return auto_point, None, AUTO_MIN_OBS, names, note
     cls = MODEL_REGISTRY[method]
     if n_obs < cls.min_obs:
@@ -245,13 +245,18 @@ def _method_point(
 
 
 @functools.lru_cache(maxsize=512)
-def _auto_components(n: int, positive: bool) -> tuple[tuple[str, ...], str]:
-    """Names of the "auto" members used on ``n`` points, and the fallback note."""
+def _auto_components(n_obs: int, n: int, positive: bool) -> tuple[tuple[str, ...], str]:
+    """Names of the "auto" members used on ``n_obs`` observed points (of ``n`` values, the
+    others filled by the gap policy), and the fallback note."""
     from idcforecast.auto import AUTO_MEMBERS, auto_members_for
 
-    members, note = auto_members_for(n, positive=positive)
+    members, note = auto_members_for(n_obs, positive=positive)
     if len(members) < len(AUTO_MEMBERS):
         note = f"{note}; combined {', '.join(m.name for m in members)}"
+        if n_obs < n:  # "4 points" would read as the length of the filled series
+            note = note.replace(
+                f"{n_obs} points:", f"{n_obs} observed points ({n - n_obs} filled):", 1
+            )
     return tuple(m.name for m in members), note
 
 
@@ -336,7 +341,12 @@ def forecast_array(
         from idcforecast.auto_kernel import auto_point_many
 
         # the final fit and every rolling-origin cutoff in one vectorised call
-        rows = auto_point_many([plan.values], plan.point_steps, lengths=[plan.problem_lengths])
+        rows = auto_point_many(
+            [plan.values],
+            plan.point_steps,
+            lengths=[plan.problem_lengths],
+            observed=[plan.observed],
+        )
         return finish_forecast(plan, mean=rows[0], origin_forecasts=rows[1:])
     values, h, steps = plan.values, plan.horizon, plan.local.error_steps
     assert plan.fit is not None  # every method but "auto" is one registry model

@@ -188,3 +188,41 @@ def test_passes_over_series_do_not_change_results(monkeypatch: pytest.MonkeyPatc
     assert np.array_equal(auto_point_many(series, 3, lengths=lengths), whole)
     one_pass = np.vstack([auto_point_many([y], 3) for y in series])
     assert np.array_equal(auto_point_many(series, 3), one_pass)
+
+
+def test_filled_years_do_not_count_toward_a_members_minimum() -> None:
+    # was: members were chosen by array length, filled gap years included: 'damped' (needs
+    # 6 values) ran on 4 observed + 2 filled, while method='damped' refused the series
+    from idcforecast import forecast
+    from idcforecast.models import MODEL_REGISTRY
+
+    y = np.array([100.0, 112.0, 119.0, 140.0, 151.0, 170.0])
+    seen = np.array([True, True, False, True, False, True])  # 4 observed
+    rows = auto_point_many([y], 2, lengths=[[6, 5, 4]], observed=[seen])
+    # prefixes of 6 / 5 / 4 values hold 4 / 3 / 3 observed: no 'damped' in any
+    for row, (n, n_obs) in zip(rows, [(6, 4), (5, 3), (4, 3)], strict=True):
+        np.testing.assert_allclose(row, auto_point(y[:n], 2, n_obs=n_obs), rtol=1e-12)
+    # by hand: the median of the five other members (naive, ses, loglinear, drift_log,
+    # theil_sen) on the six values
+    others = [MODEL_REGISTRY[a]().fit(y).predict(2, level=()).mean for a in ("naive", "ses")]
+    others += [MODEL_REGISTRY[a]().fit(y).predict(2, level=()).mean for a in ("loglinear",)]
+    others += [MODEL_REGISTRY["drift_log"]().fit(y).predict(2, level=()).mean]
+    from scipy.stats import theilslopes
+
+    slope = theilslopes(y)[0]
+    others.append(y[-1] + slope * np.arange(1, 3))
+    np.testing.assert_allclose(rows[0], np.median(np.vstack(others), axis=0), rtol=1e-12)
+    # all observed: unchanged (damped in)
+    np.testing.assert_array_equal(
+        auto_point_many([y], 2), auto_point_many([y], 2, observed=[np.ones(6, dtype=bool)])
+    )
+    # the front door: the same, and it says so (status fallback, damped left out)
+    import pandas as pd
+
+    years = np.array([2018, 2019, 2021, 2023])
+    fc = forecast(pd.Series(y[seen], index=years), 2)
+    assert fc["status"].tolist() == ["fallback", "fallback"]
+    assert "left out 'damped' (needs 6)" in fc["note"].iloc[0]
+    # its filled years are log-linear: 2020 = sqrt(112 * 140), 2022 = sqrt(140 * 170)
+    filled = np.array([100.0, 112.0, np.sqrt(112 * 140), 140.0, np.sqrt(140 * 170), 170.0])
+    np.testing.assert_allclose(fc["mean"].to_numpy(), auto_point(filled, 2, n_obs=4), rtol=1e-9)

@@ -200,7 +200,11 @@ def test_filled_years_do_not_calibrate_the_intervals() -> None:
 def test_the_minimum_counts_observed_years_not_filled_ones() -> None:
     frame = tidy([100.0, 121.0, 133.1, 146.41], years=[2018, 2019, 2021, 2022])
     note = forecast(frame, 2)["note"].iloc[0]  # four observed: enough for "auto"
-    assert note.startswith("gap year 2020 filled log-linearly for fitting only; 5 points: ")
+    # 4 observed + 1 filled: 'damped' (needs 6) is out, and the note counts observed points
+    assert note.startswith(
+        "gap year 2020 filled log-linearly for fitting only; 4 observed points (1 filled): "
+        "left out 'damped' (needs 6)"
+    )
     msg = (
         "series 'cidc' has 3 observations (2018-2021, 1 of them filled); method 'auto' needs "
         "at least 4; add years, or use 'naive' (2) or 'drift' (3) (gap year 2019 filled "

@@ -138,7 +138,12 @@ def _auto_point_rows(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            rows = auto_point_many([p.values for p in plans], horizon, lengths=lengths)
+            rows = auto_point_many(
+                [p.values for p in plans],
+                horizon,
+                lengths=lengths,
+                observed=[p.observed for p in plans],
+            )
         except Exception:  # re-run one by one below to find the series
             rows = None
     if rows is not None and not caught:
@@ -149,7 +154,10 @@ def _auto_point_rows(
         with warnings.catch_warnings(record=True) as one:
             warnings.simplefilter("always")
             try:
-                out.append((auto_point_many([plan.values], horizon, lengths=[ls]), None, one))
+                rows = auto_point_many(
+                    [plan.values], horizon, lengths=[ls], observed=[plan.observed]
+                )
+                out.append((rows, None, one))
             except Exception as err:
                 out.append((None, err, one))
     return out
