@@ -74,7 +74,12 @@ def _from_zero(ax: Axes) -> None:
 def _history_points(ax: Axes, history: pd.DataFrame) -> None:
     years = history["year"].to_numpy()
     values = history["value"].to_numpy(dtype=float)
-    ax.plot(years, values, color=COLORS["history"], marker="o", markersize=3.5, label="actual")
+    # a year not published stays a gap: the line breaks there (NaN), nothing is drawn across
+    # (history is never empty here: one_series refuses a frame without rows)
+    span = np.arange(int(years.min()), int(years.max()) + 1)
+    line = np.full(span.size, np.nan)
+    line[years.astype(np.int64) - int(span[0])] = values
+    ax.plot(span, line, color=COLORS["history"], marker="o", markersize=3.5, label="actual")
     hollow = []  # (rows, marker, label): points that are not published figures
     if "derived" in history.columns:
         derived = history["derived"].fillna(False).astype(bool).to_numpy()

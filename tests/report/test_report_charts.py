@@ -56,6 +56,16 @@ def _texts(fig: matplotlib.figure.Figure) -> list[str]:
     return [t.get_text() for t in fig.findobj(matplotlib.text.Text)]
 
 
+def test_the_history_line_breaks_at_a_missing_year(history, forecast) -> None:
+    # the report says missing years "stay gaps in the tables and charts"; the line was drawn
+    # straight across 2022
+    ax = plot_forecast(history, forecast).axes[0]
+    (actual,) = [line for line in ax.lines if line.get_label() == "actual"]
+    assert list(actual.get_xdata()) == [2019, 2020, 2021, 2022, 2023]
+    y = np.asarray(actual.get_ydata(), dtype=float)
+    assert np.isnan(y[3]) and y[[0, 1, 2, 4]].tolist() == [100.0, 110.0, 121.0, 146.41]
+
+
 def test_forecast_chart_has_title_unit_footnote_and_the_bands(history, forecast) -> None:
     fig = plot_forecast(history, forecast)
     ax = fig.axes[0]
