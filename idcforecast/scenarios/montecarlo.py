@@ -324,26 +324,27 @@ def _resolve_cap(scenario: Scenario, unit: str, year: int | None, source: str) -
 
 
 def _check_scenario_years(spec: ScenarioSet, years: np.ndarray) -> None:
-    # A shock outside the simulated years, or growth adjustments that touch none of them,
-    # would silently do nothing: almost always a typo or a horizon that is too short.
+    # A shock before the simulated years, or growth adjustments that all end before them,
+    # would silently do nothing: almost always a typo (a year of the history). Years after
+    # the horizon are the spec's later years: a spec written to 2035 runs to 2025 too.
     first, last = int(years[0]), int(years[-1])
     simulated = f"{'year' if first == last else 'years'} {year_span(first, last)}"
     for scenario in spec.scenarios:
-        outside = sorted(y for y in scenario.shocks if not first <= y <= last)
-        if outside:
+        before = sorted(y for y in scenario.shocks if y < first)
+        if before:
             raise SpecError(
-                f"{spec.source}: scenario {scenario.name!r} key 'shocks': year {outside[0]} is "
-                f"outside the simulated {simulated}; move the shock or change the horizon",
+                f"{spec.source}: scenario {scenario.name!r} key 'shocks': year {before[0]} is "
+                f"before the simulated {simulated} (a year of the history?); move the shock "
+                "into the forecast years",
                 file=spec.source,
                 scenario=scenario.name,
                 key="shocks",
             )
-        if scenario.growth and not any(first <= y <= last for y in scenario.growth):
+        if scenario.growth and max(scenario.growth) < first:
             raise SpecError(
-                f"{spec.source}: scenario {scenario.name!r} key 'growth': no period overlaps "
-                f"the simulated {simulated} (periods cover "
-                f"{year_span(min(scenario.growth), max(scenario.growth))}); fix the years or "
-                "change the horizon",
+                f"{spec.source}: scenario {scenario.name!r} key 'growth': every period ends "
+                f"before the simulated {simulated} (periods cover "
+                f"{year_span(min(scenario.growth), max(scenario.growth))}); fix the years",
                 file=spec.source,
                 scenario=scenario.name,
                 key="growth",

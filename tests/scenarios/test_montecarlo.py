@@ -155,35 +155,39 @@ def test_cap_as_figure_text() -> None:
     np.testing.assert_allclose(p.values[0, 0], [10_000.0, 12_000.0, 12_000.0])
 
 
-def test_adjustments_outside_the_simulated_years_are_errors() -> None:
+def test_adjustments_before_the_simulated_years_are_errors_after_them_later_years() -> None:
     from idcforecast.errors import SpecError
 
     with pytest.raises(
         SpecError,
         match=re.escape(
-            "<dict>: scenario 'bear' key 'shocks': year 2030 is outside the simulated years "
-            "2024-2026; move the shock or change the horizon"
+            "<dict>: scenario 'bear' key 'shocks': year 2020 is before the simulated years "
+            "2024-2026 (a year of the history?); move the shock into the forecast years"
         ),
     ):
         simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS,
-                       scenarios={"scenarios": {"bear": {"shocks": {"2030": -0.1}}}})  # fmt: skip
+                       scenarios={"scenarios": {"bear": {"shocks": {"2020": -0.1}}}})  # fmt: skip
     with pytest.raises(
         SpecError,
         match=re.escape(
-            "<dict>: scenario 'bull' key 'growth': no period overlaps the simulated years "
-            "2024-2026 (periods cover 2205-2207); fix the years or change the horizon"
+            "<dict>: scenario 'bull' key 'growth': every period ends before the simulated "
+            "years 2024-2026 (periods cover 2015-2017); fix the years"
         ),
     ):
-        spec = {"scenarios": {"bull": {"growth": {"2205-2207": 0.1}}}}
+        spec = {"scenarios": {"bull": {"growth": {"2015-2017": 0.1}}}}
         simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, scenarios=spec)
-    # one simulated year and a one-year period: were "years 2024-2024" and "2205-2205"
+    # one simulated year: "year 2024", not "years 2024-2024"
     one = {"mean": MEAN[:1], "sigma": SIGMA[:1], "years": YEARS[:1]}
-    msg = "'shocks': year 2030 is outside the simulated year 2024; move the shock or change "
+    msg = "'shocks': year 2020 is before the simulated year 2024 (a year of the history?)"
     with pytest.raises(SpecError, match=re.escape(msg)):
-        simulate_paths(**one, scenarios={"scenarios": {"bear": {"shocks": {"2030": -0.1}}}})
-    msg = "no period overlaps the simulated year 2024 (periods cover 2205); fix the years"
-    with pytest.raises(SpecError, match=re.escape(msg)):
-        simulate_paths(**one, scenarios={"scenarios": {"bull": {"growth": {"2205": 0.1}}}})
+        simulate_paths(**one, scenarios={"scenarios": {"bear": {"shocks": {"2020": -0.1}}}})
+    # was an error ("outside the simulated years"): the bundled spec's 2026 shock broke
+    # every horizon before 2026. Years after the horizon are the spec's later years: no
+    # effect on the simulated ones, the paths those of a plain case with the same seed
+    later = {"scenarios": {"base": {}, "bear": {"shocks": {"2030": -0.1},
+                                                "growth": {"2205-2207": 0.1}}}}  # fmt: skip
+    p = simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, scenarios=later, n_paths=50, seed=3)
+    np.testing.assert_array_equal(p.values[1], p.values[0])
 
 
 def test_heavy_tailed_quantiles_match_scaled_t() -> None:
