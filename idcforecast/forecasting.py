@@ -729,8 +729,8 @@ def forecast(
                 if len(all_series) > 1:
                     # one short series should not cost the analyst the whole table
                     message += (
-                        f"; forecast_many() forecasts the other {len(all_series) - 1} "
-                        "series and records this one as failed"
+                        "; forecast_many() forecasts each series on its own and records the "
+                        "ones it cannot forecast as failed"
                     )
                 if message == str(err):
                     raise

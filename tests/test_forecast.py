@@ -248,8 +248,8 @@ ERRORS = [
         lambda: forecast(pd.concat([tidy(GROWING, sid="long"), tidy([1.0, 2.0, 3.0])]), 2),
         InsufficientDataError,
         "series 'cidc' has 3 observations (2015-2017); method 'auto' needs at least 4; add "
-        "years, or use 'naive' (2) or 'drift' (3); forecast_many() forecasts the other 1 "
-        "series and records this one as failed",
+        "years, or use 'naive' (2) or 'drift' (3); forecast_many() forecasts each series on "
+        "its own and records the ones it cannot forecast as failed",
     ),
     (
         lambda: forecast(tidy(GROWING[:5]), 2, method="damped"),

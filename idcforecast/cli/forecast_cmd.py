@@ -97,9 +97,15 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
     return rows
 
 
-def build(args: argparse.Namespace) -> pd.DataFrame:
-    """The tidy forecast frame the command prints (with ``--compare``: the comparison)."""
-    from idcforecast.errors import SpecError
+def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Exception]]]:
+    """The tidy forecast frame the command prints (with ``--compare``: the comparison), and
+    the series that could not be forecast with their errors.
+
+    With one series its error is raised. With several, each is forecast on its own: one
+    that cannot be (too short, say) is reported beside the table of the others instead of
+    costing the whole table.
+    """
+    from idcforecast.errors import IdcForecastError, SpecError
     from idcforecast.forecasting import forecast
 
     if args.compare is not None:
@@ -129,8 +135,26 @@ def build(args: argparse.Namespace) -> pd.DataFrame:
 
     history = _history(args)
     last_years = history.groupby("series_id")["year"].max()
+    failures: list[tuple[str, Exception]] = []
+
+    def each_series(data: pd.DataFrame, horizon: int) -> list[pd.DataFrame]:
+        if len(last_years) == 1:
+            return [run_one(data, horizon)]
+        parts = []
+        for sid, rows in data.groupby("series_id", sort=False):
+            try:
+                parts.append(run_one(rows, horizon))
+            except IdcForecastError as err:
+                failures.append((str(sid), err))
+        return parts
+
+    import pandas as pd
+
+    def joined(parts: list[pd.DataFrame]) -> pd.DataFrame:
+        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
     if args.horizon is not None:
-        return run_one(history, args.horizon)
+        return joined(each_series(history, args.horizon)), failures
     to = DEFAULT_TO if args.to is None else args.to
     late = last_years[last_years >= to]
     if len(late):
@@ -142,19 +166,21 @@ def build(args: argparse.Namespace) -> pd.DataFrame:
             series_id=sid,
         )
     # Each series is forecast exactly to `to`: series that end in different years need
-    # different horizons (one forecast() call per horizon; a year's interval does not depend
-    # on the horizon asked, see CalibrationSettings.error_steps).
-    import pandas as pd
-
+    # different horizons (a year's interval does not depend on the horizon asked, see
+    # CalibrationSettings.error_steps).
     horizon_of = (to - last_years).astype(int)
     parts = [
-        run_one(history[history["series_id"].isin(ids)], int(h))
+        part
         for h, ids in horizon_of.groupby(horizon_of).groups.items()
+        for part in each_series(history[history["series_id"].isin(ids)], int(h))
     ]
-    fc = pd.concat(parts, ignore_index=True)
     position = {sid: i for i, sid in enumerate(dict.fromkeys(history["series_id"]))}
+    failures.sort(key=lambda failure: position[failure[0]])
+    fc = joined(parts)
+    if fc.empty:
+        return fc, failures
     order = fc["series_id"].map(position).argsort(kind="stable")
-    return fc.iloc[order].reset_index(drop=True)
+    return fc.iloc[order].reset_index(drop=True), failures
 
 
 def _series_cells(fc: pd.DataFrame, columns: list[str]) -> list[list[str]]:
@@ -231,10 +257,17 @@ def render_comparison(table: pd.DataFrame) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the forecast (or, with ``--compare``, the comparison) as a table or CSV."""
-    fc = build(args)
-    if args.csv:
-        print(fc.to_csv(index=False).rstrip("\n"))
-    else:
-        print(render_comparison(fc) if args.compare is not None else render(fc))
-    return 0
+    """Print the forecast (or, with ``--compare``, the comparison) as a table or CSV; the
+    series that could not be forecast go to stderr, one line each, and the exit status is
+    then 2."""
+    import sys
+
+    fc, failures = build(args)
+    if not fc.empty:
+        if args.csv:
+            print(fc.to_csv(index=False).rstrip("\n"))
+        else:
+            print(render_comparison(fc) if args.compare is not None else render(fc))
+    for sid, err in failures:
+        print(f"error (series {sid}, not forecast): {err}", file=sys.stderr)
+    return 2 if failures else 0

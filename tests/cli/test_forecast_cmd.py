@@ -243,3 +243,31 @@ def test_compare_prints_each_method_with_its_shared_backtest(
     # --method would be ignored silently
     assert main(["forecast", "--compare", "--method", "drift"]) == 2
     assert "--compare takes its methods as --compare METHODS" in capsys.readouterr().err
+
+
+def test_a_series_that_cannot_be_forecast_does_not_cost_the_others(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # was: the whole command failed on the first short series of company_revenue (and said
+    # "forecast_many() forecasts the other 1 series" of four)
+    assert main(["forecast", "--dataset", "company_revenue", "--csv"]) == 2
+    captured = capsys.readouterr()
+    import io
+
+    import pandas as pd
+
+    table = pd.read_csv(io.StringIO(captured.out))
+    assert table["series_id"].unique().tolist() == [
+        "gds_net_revenue_first_reported",
+        "vnet_net_revenue",
+    ]
+    assert table.groupby("series_id")["year"].max().tolist() == [2030, 2030]
+    assert captured.err.splitlines() == [
+        "error (series gds_net_revenue_restated, not forecast): series "
+        "'gds_net_revenue_restated' has 3 observations (2022-2024); method 'auto' needs at "
+        "least 4; add years, or use 'naive' (2) or 'drift' (3)",
+        "error (series equinix_revenue, not forecast): series 'equinix_revenue' has 3 "
+        "observations (2020-2023, 1 of them filled); method 'auto' needs at least 4; add "
+        "years, or use 'naive' (2) or 'drift' (3) (gap year 2021 filled log-linearly for "
+        "fitting only)",
+    ]
