@@ -52,6 +52,13 @@ def _num(value: float, decimals: int = 1) -> str:
     return f"{value:,.{decimals}f}"
 
 
+def _amount(number: str, unit: str) -> str:
+    """A number with its unit for prose: "5,078.3 CNY 100 million", and "880.0 × 10
+    thousand racks" where the unit starts with its multiplier (not "880.0 10 thousand")."""
+    label = unit_label(unit)
+    return f"{number} × {label}" if label[:1].isdigit() else f"{number} {label}"
+
+
 def _pct(fraction: float) -> str:
     return f"{100 * fraction:.1f}%"
 
@@ -112,7 +119,7 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     figures = [(label, _num(ctx.last_value), ctx.unit_text())]
     lines = [
         # the plain unit label here: a line with Chinese is set in the CJK face (no bold)
-        f"**Latest:** {_num(ctx.last_value)} {unit_label(ctx.unit)} in {ctx.last_year}"
+        f"**Latest:** {_amount(_num(ctx.last_value), ctx.unit)} in {ctx.last_year}"
         + (
             " (derived, not published)."
             if _derived_last(hist)
@@ -397,8 +404,9 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
     if result.probabilities is not None:
         probs = result.probabilities
         doc.paragraph(
-            f"Probability that the {year} value exceeds each level ({ctx.unit}), as the share "
-            "of simulated paths above it; the weighted row mixes the scenarios by their weights."
+            f"Probability that the {year} value exceeds each level (in {unit_label(ctx.unit)}), "
+            "as the share of simulated paths above it; the weighted row mixes the scenarios "
+            "by their weights."
         )
         doc.table(
             pd.DataFrame(

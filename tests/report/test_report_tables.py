@@ -270,3 +270,27 @@ def test_unwritable_path_and_failed_write_leave_nothing(tmp_path: Path, monkeypa
         to_excel(pd.DataFrame({"a": [1]}), target)
     assert target.read_bytes() == b"old complete file"  # the old file is untouched
     assert [p.name for p in target.parent.iterdir()] == ["t.xlsx"]
+
+
+def test_unit_labels_read_naturally() -> None:
+    from idcforecast.report.style import unit_label
+
+    units = ["CNY 100m", "USD bn", "CNY 10bn", "racks 10k", "kWh 100m", "servers mn"]
+    units += ["count thousand", "MW", "TWh", "%", "CNY/USD", "USD mn/MW"]
+    labels = {u: unit_label(u) for u in units}
+    assert labels == {
+        # a currency keeps its code first, as amounts are quoted
+        "CNY 100m": "CNY 100 million",
+        "USD bn": "USD billion",
+        "CNY 10bn": "CNY 10 billion",  # was "CNY 10bn"
+        # any other unit reads as a count of it (was "racks 10 thousand")
+        "racks 10k": "10 thousand racks",
+        "kWh 100m": "100 million kWh",
+        "servers mn": "million servers",
+        "count thousand": "thousand",
+        "MW": "MW",
+        "TWh": "TWh",
+        "%": "percent",
+        "CNY/USD": "CNY/USD",
+        "USD mn/MW": "USD mn/MW",
+    }
