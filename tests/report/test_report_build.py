@@ -271,6 +271,42 @@ def test_a_multiplier_unit_reads_as_a_count_of_the_unit(racks_report: str) -> No
     assert "racks 10 thousand" not in racks_report
 
 
+def test_a_qualified_actual_is_shown_with_its_qualifier(
+    racks_report: str, default_report: Path
+) -> None:
+    # the data say "more than 880万 racks" (at_least): the report printed a plain 880.0
+    assert "Latest actual (2024) > 880.0 10 thousand racks" in racks_report  # key figure
+    assert "Latest: more than 880.0 × 10 thousand racks in 2024." in racks_report
+    assert "2024 actual > 880.0 – –" in racks_report  # the key-years table
+    summary = racks_report[racks_report.index("Summary table") :]
+    for row in ("2019 265.8 – – – – actual", "2021 > 520.0 – 39.9 – – actual"):
+        assert row in summary, row
+    assert "2024 > 880.0 – 27.1 – – actual" in summary
+    note = "'>' marks a figure published as a lower bound ('more than')."
+    assert racks_report.count(note) == 1  # explained once, in the summary table's caption
+    assert f"prediction intervals. {note}" in racks_report
+    sources = racks_report[racks_report.index("Sources Every") :]
+    assert "2024 > 880.0 MIIT miit_standard" in sources
+    # exact figures carry no mark and no note
+    default = re.sub(r"\s+", " ", _text(default_report))
+    assert "marks a figure published" not in default
+    assert "Latest actual (2023) 5,078.3" in default
+
+
+def test_a_qualified_actual_in_the_track_record(tmp_path: Path) -> None:
+    history = load_dataset("china_idc_market")
+    history = history[history["series_id"] == "china_idc_cidc_overall"]
+    data = tmp_path / "idc.csv"
+    history.assign(qualifier=np.where(history["year"] == 2022, "at_least", "exact")).to_csv(
+        data, index=False
+    )
+    path = build_report(data=data, out=tmp_path / "q.pdf", date=DATE)
+    compact = re.sub(r"\s+", " ", _text(path))
+    # the published forecasts for 2022 against an actual of "more than 4,043.2"
+    assert re.search(r"2022 > 3,200\.5 > 4,043\.2 ", compact)
+    assert re.search(r"2022 3,200\.0 > 4,043\.2 ", compact)
+
+
 def test_the_nominal_currency_assumption_is_only_for_money(
     racks_report: str, default_report: Path
 ) -> None:

@@ -294,3 +294,26 @@ def test_unit_labels_read_naturally() -> None:
         "CNY/USD": "CNY/USD",
         "USD mn/MW": "USD mn/MW",
     }
+
+
+def test_a_qualified_actual_is_marked_in_the_summary(history, forecast) -> None:
+    qualified = history.assign(qualifier=["exact", "at_least", "approximately"])
+    table = summary_table(qualified, forecast)
+    assert table["qualifier"].tolist() == ["exact", "at_least", "approximately", ""]
+    assert summary_table(history, forecast)["qualifier"].tolist() == ["exact"] * 3 + [""]
+    assert to_markdown(format_summary(table)).splitlines()[1:4] == [
+        "|---:|---:|---:|---:|---:|---:|:---|",
+        "| 2019 | 100.0 | – | – | – | – | actual |",
+        "| 2020 | > 125.0 | 25.0 | 25.0 | – | – | derived |",
+    ]
+    assert to_markdown(format_summary(table)).splitlines()[4].startswith("| 2022 | ~ 144.0 |")
+
+
+def test_an_unknown_qualifier_is_a_typed_error(history, forecast) -> None:
+    msg = (
+        "history of series 'demo', year 2020: qualifier 'more' is not one of 'exact', "
+        "'at_least', 'at_most', 'approximately'; use one of those (or leave it blank for an "
+        "exact figure)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        summary_table(history.assign(qualifier=["", "more", None]), forecast)
