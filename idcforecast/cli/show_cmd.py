@@ -116,7 +116,7 @@ def _converted(rows: pd.DataFrame, source_unit: str, target: str) -> list[float]
 def _currency_changes(source_unit: str, target: str) -> bool:
     from idcforecast.units import parse_unit
 
-    if target == source_unit:  # nothing converted (and FX units such as "CNY/USD" don't parse)
+    if target == source_unit:  # nothing converted
         return False
     return parse_unit(source_unit).currency != parse_unit(target).currency
 

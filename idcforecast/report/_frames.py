@@ -89,3 +89,56 @@ def source_text(history: pd.DataFrame, *, limit: int = 3) -> str:
     head = "; ".join(s.split(",")[0].strip() for s in sources[:limit])
     more = f"; and {len(sources) - limit} more (see Sources)" if len(sources) > limit else ""
     return f"Source: {head}{more}"
+
+
+# How the report marks an actual published as a bound or an approximation, as in its
+# claims tables ("> 880.0"); exact figures carry no mark.
+QUALIFIER_SIGNS = {"at_least": "> ", "at_most": "< ", "approximately": "~ "}
+QUALIFIER_WORDS = {"at_least": "more than ", "at_most": "less than ", "approximately": "about "}
+_QUALIFIER_MEANINGS = {
+    "at_least": "'>' marks a figure published as a lower bound ('more than')",
+    "at_most": "'<' marks a figure published as an upper bound ('less than')",
+    "approximately": "'~' marks a figure published as approximate ('about')",
+}
+
+
+def qualifiers(frame: pd.DataFrame, *, what: str) -> list[str]:
+    """The qualifier of each row ("exact" where the column is missing or blank).
+
+    Raises DataError for a qualifier that is not one of ``idcforecast.units.QUALIFIERS``.
+    """
+    import pandas as pd
+
+    from idcforecast.units import QUALIFIERS
+
+    if "qualifier" not in frame.columns:
+        return ["exact"] * len(frame)
+    out = []
+    for year, cell in zip(frame["year"], frame["qualifier"], strict=True):
+        text = "" if cell is None or (not isinstance(cell, str) and pd.isna(cell)) else str(cell)
+        text = text.strip() or "exact"
+        if text not in QUALIFIERS:
+            raise DataError(
+                f"{what}, year {year}: qualifier {cell!r} is not one of "
+                f"{', '.join(map(repr, QUALIFIERS))}; use one of those (or leave it blank "
+                "for an exact figure)",
+                what=what,
+                year=year,
+                qualifier=cell,
+            )
+        out.append(text)
+    return out
+
+
+def qualifier_note(used: Iterable[str]) -> str:
+    """One sentence on the marks in ``used`` ("" when every figure is exact).
+
+    Examples
+    --------
+    >>> qualifier_note(["exact", "at_least", "at_least"])
+    "'>' marks a figure published as a lower bound ('more than')."
+    >>> qualifier_note(["exact"])
+    ''
+    """
+    meanings = [_QUALIFIER_MEANINGS[q] for q in _QUALIFIER_MEANINGS if q in set(used)]
+    return "; ".join(meanings) + "." if meanings else ""

@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from idcforecast.errors import DataError, SpecError, UnknownSeriesError
+from idcforecast.errors import DataError, IdcForecastError, SpecError, UnknownSeriesError
 from idcforecast.report._atomic import check_writable, write_atomic
 
 if TYPE_CHECKING:
@@ -466,6 +466,19 @@ def probability_thresholds(median: float) -> tuple[float, ...]:
     return tuple(round2(median * factor) for factor in (0.75, 1.0, 1.5))
 
 
+def _is_money(history: pd.DataFrame) -> bool:
+    """True when the series is an amount in a currency (or a price: "USD/kW"), so that
+    inflation and exchange rates matter; not for racks, MW, TWh, % or an exchange rate."""
+    from idcforecast.units import parse_unit
+
+    if "unit" not in history.columns or not len(history):
+        return False
+    try:
+        return parse_unit(str(history["unit"].iloc[0])).currency is not None
+    except IdcForecastError:  # a unit the registry cannot read: not known to be money
+        return False
+
+
 def _assumptions(history: pd.DataFrame, fc: pd.DataFrame) -> tuple[str, ...]:
     years = history["year"].astype(int).tolist()
     missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
@@ -488,9 +501,10 @@ def _assumptions(history: pd.DataFrame, fc: pd.DataFrame) -> tuple[str, ...]:
         "same market differ by up to 3x for the same year, so compare only with figures of "
         "the same scope."
     )
+    nominal = "Nominal currency as published: no inflation or exchange-rate adjustment."
     items = [
         scope_text,
-        "Nominal currency as published: no inflation or exchange-rate adjustment.",
+        *([nominal] if _is_money(history) else []),
         "The forecast extrapolates the series' own history; it assumes no break (policy, "
         "AI demand, oversupply) beyond what the past errors of such forecasts imply.",
         "The intervals assume future forecast errors resemble this series' past rolling-origin "

@@ -28,6 +28,7 @@ from idcforecast.report._frames import (
     first_unit,
     one_model,
     one_series,
+    qualifiers,
     require_columns,
     source_text,
 )
@@ -172,8 +173,9 @@ def plot_forecast(
             va="center",
             color=COLORS["forecast"],
         )
+        last_sign = _QUALIFIER_SIGN.get(qualifiers(hist.iloc[-1:], what="history")[0], "")
         ax.annotate(
-            f"{last_value:,.0f}",
+            f"{last_sign}{last_value:,.0f}",
             xy=(last_year, last_value),
             xytext=(-4, 6),
             textcoords="offset points",

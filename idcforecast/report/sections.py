@@ -15,6 +15,12 @@ from typing import TYPE_CHECKING
 
 from idcforecast._cells import is_estimate_note
 from idcforecast._wording import counted
+from idcforecast.report._frames import (
+    QUALIFIER_SIGNS,
+    QUALIFIER_WORDS,
+    qualifier_note,
+    qualifiers,
+)
 from idcforecast.report.charts import (
     plot_backtest,
     plot_claims,
@@ -50,6 +56,13 @@ class Section:
 
 def _num(value: float, decimals: int = 1) -> str:
     return f"{value:,.{decimals}f}"
+
+
+def _amount(number: str, unit: str) -> str:
+    """A number with its unit for prose: "5,078.3 CNY 100 million", and "880.0 × 10
+    thousand racks" where the unit starts with its multiplier (not "880.0 10 thousand")."""
+    label = unit_label(unit)
+    return f"{number} × {label}" if label[:1].isdigit() else f"{number} {label}"
 
 
 def _pct(fraction: float) -> str:
@@ -109,10 +122,12 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     end_year = int(end["year"])
     estimate = _estimate_last(hist)
     label = f"Latest estimate ({ctx.last_year})" if estimate else f"Latest actual ({ctx.last_year})"
-    figures = [(label, _num(ctx.last_value), ctx.unit_text())]
+    qualifier = _last_qualifier(ctx)
+    figures = [(label, QUALIFIER_SIGNS.get(qualifier, "") + _num(ctx.last_value), ctx.unit_text())]
+    latest = QUALIFIER_WORDS.get(qualifier, "") + _amount(_num(ctx.last_value), ctx.unit)
     lines = [
         # the plain unit label here: a line with Chinese is set in the CJK face (no bold)
-        f"**Latest:** {_num(ctx.last_value)} {unit_label(ctx.unit)} in {ctx.last_year}"
+        f"**Latest:** {latest} in {ctx.last_year}"
         + (
             " (derived, not published)."
             if _derived_last(hist)
@@ -197,7 +212,8 @@ def _key_years(ctx: ReportContext) -> pd.DataFrame:
     fc = ctx.forecast.sort_values("year").reset_index(drop=True)
     picked = fc.iloc[sorted({*range(0, len(fc), 2), len(fc) - 1})]
     kind = "estimate" if _estimate_last(ctx.history) else "actual"
-    rows = [(str(ctx.last_year), kind, _num(ctx.last_value), "–", "–")]
+    last = QUALIFIER_SIGNS.get(_last_qualifier(ctx), "") + _num(ctx.last_value)
+    rows = [(str(ctx.last_year), kind, last, "–", "–")]
     rows += [
         (
             str(int(r["year"])),
@@ -219,6 +235,11 @@ def _chart_title(ctx: ReportContext, what: str) -> str:
     CJK characters (fpdf2 would drop them from the drawing, leaving ": forecast")."""
     name = without_cjk(ctx.title, placeholder="")
     return f"{name}: {what}" if name else what[0].upper() + what[1:]
+
+
+def _last_qualifier(ctx: ReportContext) -> str:
+    """The qualifier of the latest actual ("exact", "at_least"...)."""
+    return qualifiers(ctx.history.iloc[-1:], what=f"history of series {ctx.series_id!r}")[0]
 
 
 def _derived_last(hist: pd.DataFrame) -> bool:
@@ -258,7 +279,9 @@ def growth(ctx: ReportContext, doc: ReportDocument) -> None:
 def summary(ctx: ReportContext, doc: ReportDocument) -> None:
     """The year-by-year table of actuals and forecast."""
     doc.heading("Summary table")
-    table = format_summary(summary_table(ctx.history, ctx.forecast))
+    raw = summary_table(ctx.history, ctx.forecast)
+    table = format_summary(raw)
+    marks = qualifier_note(raw["qualifier"])
     estimates = (
         " 'estimate' rows are estimates in the source table (such as 2021E), read as data "
         "as asked (estimates='keep'): the forecast starts from them."
@@ -268,7 +291,7 @@ def summary(ctx: ReportContext, doc: ReportDocument) -> None:
     doc.paragraph(
         f"Values in {ctx.unit_text()}. 'derived' rows were computed by the data's compiler "
         "from a neighbouring year's reported growth; intervals are the forecast's 80% and 95% "
-        f"prediction intervals.{estimates}",
+        f"prediction intervals.{estimates}" + (f" {marks}" if marks else ""),
         size=8.5,
         muted=True,
     )
@@ -320,7 +343,6 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
         fig = plot_claims(record, history=ctx.history)
         doc.heading("Track record of published forecasts", level=2, keep=doc.chart_height(fig))
         doc.chart(fig)
-        sign = {"at_least": "> ", "at_most": "< ", "approximately": "~ "}
         doc.table(
             pd.DataFrame(
                 {
@@ -328,10 +350,17 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
                     "Made": forecasts["made"].astype(str),
                     "For": forecasts["year"].astype(str),
                     "Forecast": [
-                        sign.get(str(q), "") + _num(v)
+                        QUALIFIER_SIGNS.get(str(q), "") + _num(v)
                         for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
                     ],
-                    "Actual": [_num(v) for v in forecasts["actual"]],
+                    "Actual": [
+                        QUALIFIER_SIGNS.get(str(q), "") + _num(v)
+                        for q, v in zip(
+                            forecasts.get("actual_qualifier", [""] * len(forecasts)),
+                            forecasts["actual"],
+                            strict=True,
+                        )
+                    ],
                     "Error": [
                         "–" if pd.isna(e) else f"{100 * e:+.1f}%" for e in forecasts["error_pct"]
                     ],
@@ -397,8 +426,9 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
     if result.probabilities is not None:
         probs = result.probabilities
         doc.paragraph(
-            f"Probability that the {year} value exceeds each level ({ctx.unit}), as the share "
-            "of simulated paths above it; the weighted row mixes the scenarios by their weights."
+            f"Probability that the {year} value exceeds each level (in {unit_label(ctx.unit)}), "
+            "as the share of simulated paths above it; the weighted row mixes the scenarios "
+            "by their weights."
         )
         doc.table(
             pd.DataFrame(
@@ -567,7 +597,14 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
     table = pd.DataFrame(
         {
             "Year": hist["year"].astype(str),
-            "Value": [_num(v) for v in hist["value"]],
+            "Value": [
+                QUALIFIER_SIGNS.get(q, "") + _num(v)
+                for q, v in zip(
+                    qualifiers(hist, what=f"history of series {ctx.series_id!r}"),
+                    hist["value"],
+                    strict=True,
+                )
+            ],
             "Source": column("source"),
             "Scope": column("scope"),
             "Confidence": column("confidence"),

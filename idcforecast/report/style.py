@@ -90,10 +90,13 @@ HOUSE_RC: dict[str, Any] = {
 _MAGNITUDES = {
     "thousand": "thousand",
     "10k": "10 thousand",
+    "100k": "100 thousand",
     "mn": "million",
     "10m": "10 million",
     "100m": "100 million",
     "bn": "billion",
+    "10bn": "10 billion",
+    "100bn": "100 billion",
     "tn": "trillion",
 }
 
@@ -136,21 +139,29 @@ def new_figure(*, ncols: int = 1, figsize: tuple[float, float] = FIGSIZE) -> tup
 def unit_label(unit: str) -> str:
     """A readable axis label for a canonical unit spelling.
 
+    A currency keeps its code first, as amounts are quoted ("CNY 100 million"); any other
+    unit reads as a count of it ("10 thousand racks"), and a plain count as the magnitude.
+
     Examples
     --------
-    >>> unit_label("CNY 100m")
-    'CNY 100 million'
-    >>> unit_label("%")
-    'percent'
-    >>> unit_label("TWh")
-    'TWh'
+    >>> unit_label("CNY 100m"), unit_label("USD bn")
+    ('CNY 100 million', 'USD billion')
+    >>> unit_label("racks 10k"), unit_label("kWh 100m"), unit_label("count thousand")
+    ('10 thousand racks', '100 million kWh', 'thousand')
+    >>> unit_label("%"), unit_label("TWh"), unit_label("MW")
+    ('percent', 'TWh', 'MW')
     """
+    from idcforecast.units import known_units
+
     unit = without_cjk(unit.strip(), placeholder=unit.strip())
     if unit == "%":
         return "percent"
     match = re.fullmatch(r"(\S+) (\S+)", unit)
     if match and match.group(2) in _MAGNITUDES:
-        return f"{match.group(1)} {_MAGNITUDES[match.group(2)]}"
+        base, magnitude = match.group(1), _MAGNITUDES[match.group(2)]
+        if known_units().get(base) == "money":
+            return f"{base} {magnitude}"
+        return magnitude if base == "count" else f"{magnitude} {base}"
     return unit
 
 

@@ -35,7 +35,14 @@ from typing import TYPE_CHECKING, Any
 from idcforecast._cells import is_estimate_note
 from idcforecast.errors import DataError, SpecError
 from idcforecast.report._atomic import write_atomic
-from idcforecast.report._frames import first_unit, one_model, one_series, require_columns
+from idcforecast.report._frames import (
+    QUALIFIER_SIGNS,
+    first_unit,
+    one_model,
+    one_series,
+    qualifiers,
+    require_columns,
+)
 from idcforecast.report.style import unit_label
 
 if TYPE_CHECKING:
@@ -78,14 +85,22 @@ def summary_table(
     Returns
     -------
     DataFrame
-        ``year, value, yoy, cagr_to_date, lo_80, hi_80, lo_95, hi_95, kind, unit``.
-        ``value`` is the actual value, or the forecast mean for forecast years. ``yoy`` and
+        ``year, value, yoy, cagr_to_date, lo_80, hi_80, lo_95, hi_95, kind, qualifier,
+        unit``. ``value`` is the actual value, or the forecast mean for forecast years. ``yoy`` and
         ``cagr_to_date`` (from the first year of history) are percent numbers (20.0 = 20%);
         ``yoy`` is NaN where the previous year is not in the data or a level is not
         positive (no growth rate between them), and the interval
         columns are NaN for actual years. ``kind`` is "actual", "derived" (computed by the
         data's compiler, not published), "estimate" (a year such as 2021E read as data with
-        ``read_series(estimates="keep")``) or "forecast".
+        ``read_series(estimates="keep")``) or "forecast". ``qualifier`` is the history's
+        (``"exact"``, ``"at_least"``, ``"at_most"`` or ``"approximately"``; "exact" when
+        the history has no such column) and "" for forecast years.
+
+    Raises
+    ------
+    DataError
+        A missing column, a forecast year not after the history, or a qualifier that is
+        not one of those four.
     """
     import numpy as np
     import pandas as pd
@@ -115,6 +130,7 @@ def summary_table(
             "year": hist["year"].astype("int64"),
             "value": hist["value"].astype(float),
             "kind": np.where(estimate, "estimate", np.where(derived, "derived", "actual")),
+            "qualifier": qualifiers(hist, what=f"history of series {sid!r}"),
         }
     )
     future = pd.DataFrame(
@@ -122,6 +138,7 @@ def summary_table(
             "year": fc["year"].astype("int64"),
             "value": fc["mean"].astype(float),
             "kind": "forecast",
+            "qualifier": "",
         }
     )
     for column in ("lo_80", "hi_80", "lo_95", "hi_95"):
@@ -147,7 +164,19 @@ def summary_table(
     table["cagr_to_date"] = np.where((span > 0) & positive & (values[0] > 0), cagr, np.nan)
     table["unit"] = first_unit(hist) or first_unit(fc)
     return table[
-        ["year", "value", "yoy", "cagr_to_date", "lo_80", "hi_80", "lo_95", "hi_95", "kind", "unit"]
+        [
+            "year",
+            "value",
+            "yoy",
+            "cagr_to_date",
+            "lo_80",
+            "hi_80",
+            "lo_95",
+            "hi_95",
+            "kind",
+            "qualifier",
+            "unit",
+        ]
     ]
 
 
@@ -158,11 +187,17 @@ def _number(value: Any, decimals: int) -> str:
 
 
 def format_summary(table: pd.DataFrame, *, decimals: int = 1) -> pd.DataFrame:
-    """A display copy of :func:`summary_table`: strings, readable headers, joined intervals."""
+    """A display copy of :func:`summary_table`: strings, readable headers, joined intervals.
+
+    An actual published as a bound or an approximation is marked as in the claims tables:
+    "> 880.0" (more than), "< 5.0" (less than), "~ 30.0" (about).
+    """
     import pandas as pd
 
     unit = str(table["unit"].iloc[0]) if len(table) and "unit" in table.columns else ""
     value_header = f"Value ({unit_label(unit)})" if unit else "Value"
+
+    qualifier = table["qualifier"] if "qualifier" in table.columns else [""] * len(table)
 
     def interval(lo: Any, hi: Any) -> str:
         if isinstance(lo, float) and math.isnan(lo):
@@ -172,7 +207,10 @@ def format_summary(table: pd.DataFrame, *, decimals: int = 1) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Year": table["year"].astype(str),
-            value_header: [_number(v, decimals) for v in table["value"]],
+            value_header: [
+                QUALIFIER_SIGNS.get(str(q), "") + _number(v, decimals)
+                for v, q in zip(table["value"], qualifier, strict=True)
+            ],
             "YoY %": [_number(v, decimals) for v in table["yoy"]],
             "CAGR to date %": [_number(v, decimals) for v in table["cagr_to_date"]],
             "80% interval": [
@@ -204,7 +242,7 @@ def _cells(frame: pd.DataFrame, decimals: int) -> list[list[str]]:
 
 
 def _numeric_like(column: list[str]) -> bool:
-    return all(re.fullmatch(r"[-+]?[\d,.–]+%?|–", c) for c in column) and bool(column)
+    return all(re.fullmatch(r"(?:[<>~] )?[-+]?[\d,.–]+%?|–", c) for c in column) and bool(column)
 
 
 def to_markdown(frame: pd.DataFrame, *, decimals: int = 1) -> str:

@@ -68,7 +68,8 @@ def conversion_factor(
     ------
     IncompatibleUnitsError
         No conversion path (money -> MW, servers -> racks, % -> count, a rate to a
-        non-rate). Rates convert part by part: "USD/kW/month" -> "CNY mn/MW/year".
+        non-rate, an exchange rate such as "CNY/USD" to anything but itself). Rates
+        convert part by part: "USD/kW/month" -> "CNY mn/MW/year".
     MissingFxRateError
         Different currencies without a year, or a pair/year the FX table lacks.
     UnknownUnitError, ParseError
@@ -86,6 +87,19 @@ def conversion_factor(
     4.0
     """
     src, dst = parse_unit(from_unit), parse_unit(to_unit)
+    if src.is_exchange_rate or dst.is_exchange_rate:
+        if src == dst:
+            return 1.0
+        rate = src if src.is_exchange_rate else dst
+        raise IncompatibleUnitsError(
+            f"cannot convert {from_unit!r} to {to_unit!r}: {rate.canonical!r} is an exchange "
+            f"rate ({rate.base} per {rate.per[0]}), not an amount of money, and converts to "
+            f"no other unit than itself; to express money in another currency convert the "
+            f"amount with a year (convert(x, 'USD bn', from_unit='CNY bn', year=2020)); for "
+            f"{rate.per[0]} per {rate.base} take 1 / the rate",
+            from_unit=from_unit,
+            to_unit=to_unit,
+        )
     if len(src.per) == len(dst.per):
         factor = _simple_factor(src.numerator(), dst.numerator(), year, kw_per_rack)
         unmatched = list(dst.denominators())

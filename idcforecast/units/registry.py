@@ -19,6 +19,8 @@ __all__ = ["Unit", "canonical_unit", "known_units", "normalize_text", "parse_uni
 
 REGISTRY_FILE = Path(__file__).with_name("units.txt")
 MONEY = "money"
+# one currency per another ("CNY/USD" = CNY per USD): the only rate with money after "per"
+EXCHANGE_RATE = f"{MONEY}/{MONEY}"
 _RATE_MARKER = re.compile(r"(?:/|per\b|每)\s*", re.IGNORECASE)
 # a rate is "X per Y": Y is one physical or time unit, never money, a share or a count
 _NOT_DENOMINATORS = frozenset({MONEY, "percent", "points", "count"})
@@ -93,8 +95,26 @@ class Unit:
         return "".join([head, *(f"/{name}" for name in self.per)])
 
     @property
+    def is_exchange_rate(self) -> bool:
+        """True for an exchange rate: one currency per another ("CNY/USD", CNY per USD).
+
+        A rate, not an amount of money: it converts to no other unit.
+
+        Examples
+        --------
+        >>> parse_unit("RMB per US$").is_exchange_rate, parse_unit("USD/kW").is_exchange_rate
+        (True, False)
+        """
+        return self.dimension == EXCHANGE_RATE
+
+    @property
     def currency(self) -> str | None:
-        """The ISO currency code when the (numerator) unit is money, else None."""
+        """The ISO currency code when the (numerator) unit is money, else None.
+
+        None for an exchange rate ("CNY/USD"): a rate is not an amount of money.
+        """
+        if self.is_exchange_rate:
+            return None
         return self.base if _registry().bases[self.base].dimension == MONEY else None
 
     def numerator(self) -> Unit:
@@ -272,13 +292,17 @@ def parse_unit(text: str) -> Unit:
         as often as needed: "US$ m per MW" -> "USD mn/MW", "US$ per kW per month" ->
         "USD/kW/month", "万元每架" -> "CNY 10k/racks".
 
+        An exchange rate is one currency per another, both without a magnitude:
+        "CNY/USD" (CNY per USD, as in the FX table), "RMB per US$" -> "CNY/USD".
+
     Raises
     ------
     UnknownUnitError
         A spelling the registry lacks (with a did-you-mean suggestion when one is close).
     ParseError
-        Two units, two magnitudes, a magnitude on "%", or a denominator that is money,
-        a share, a count or carries a magnitude ("per 万架").
+        Two units, two magnitudes, a magnitude on "%", or a denominator that is a share,
+        a count, carries a magnitude ("per 万架") or is money outside an exchange rate
+        ("CNY 100m/USD", "CNY/USD/year").
 
     Examples
     --------
@@ -288,6 +312,8 @@ def parse_unit(text: str) -> Unit:
     'racks 10k'
     >>> parse_unit("US$ per kW per month").canonical
     'USD/kW/month'
+    >>> parse_unit("元/美元").canonical
+    'CNY/USD'
     """
     if not isinstance(text, str):
         raise ParseError(
@@ -313,7 +339,9 @@ def _parse(text: str, norm: str, *, suggest: bool) -> Unit:
     unit = _build(text, pieces[0])
     if len(pieces) == 1:
         return unit
-    per = tuple(_denominator(text, tokens) for tokens in pieces[1:])
+    if (rate := _exchange_rate(text, unit, pieces[1:])) is not None:
+        return rate
+    per = tuple(_denominator(text, unit, tokens) for tokens in pieces[1:])
     dimension = "/".join([unit.dimension, *(d.dimension for d in per)])
     factor = unit.factor
     for denominator in per:
@@ -321,7 +349,24 @@ def _parse(text: str, norm: str, *, suggest: bool) -> Unit:
     return Unit(unit.base, unit.magnitude, dimension, factor, tuple(d.base for d in per))
 
 
-def _denominator(text: str, tokens: list[tuple[str, str]]) -> Unit:
+def _exchange_rate(text: str, unit: Unit, per: list[list[tuple[str, str]]]) -> Unit | None:
+    """The exchange rate ``unit`` per the one currency in ``per`` ("CNY/USD"), or None."""
+    if unit.dimension != MONEY or len(per) != 1 or not per[0]:
+        return None
+    quote = _build(text, per[0])
+    if quote.dimension != MONEY or unit.magnitude is not None or quote.magnitude is not None:
+        return None
+    if quote.base == unit.base:
+        raise ParseError(
+            f"unit {text!r}: {unit.base!r} per {quote.base!r} is a currency per itself (always "
+            "1); expected an exchange rate between two currencies, e.g. 'CNY/USD' (CNY per "
+            "USD), or an amount in one currency",
+            unit=text,
+        )
+    return Unit(unit.base, None, EXCHANGE_RATE, 1.0, (quote.base,))
+
+
+def _denominator(text: str, numerator: Unit, tokens: list[tuple[str, str]]) -> Unit:
     if not tokens:
         raise ParseError(
             f"unit {text!r}: nothing after 'per' or '/'; expected a unit such as 'MW', "
@@ -329,6 +374,14 @@ def _denominator(text: str, tokens: list[tuple[str, str]]) -> Unit:
             unit=text,
         )
     unit = _build(text, tokens)
+    if unit.dimension == MONEY and numerator.dimension == MONEY:
+        raise ParseError(
+            f"unit {text!r}: {unit.canonical!r} cannot follow 'per' or '/' here; a currency "
+            "follows 'per' only in an exchange rate, one currency per another, both without "
+            "a magnitude and with nothing more (e.g. 'CNY/USD', CNY per USD); write the rate "
+            "that way, or an amount without 'per'",
+            unit=text,
+        )
     if unit.magnitude is not None or unit.dimension in _NOT_DENOMINATORS:
         raise ParseError(
             f"unit {text!r}: {unit.canonical!r} cannot follow 'per' or '/'; expected one "

@@ -324,6 +324,9 @@ def test_units_years_and_booleans_read_as_read_series_reads_them(tmp_path: Path)
     out = read_long_table(path)
     # 亿元 and CNY 100m are one unit (before: the series failed as 'mixes units')
     assert out["unit"].tolist() == ["CNY 100m"] * 3 + ["MW", "furlongs"]  # unknown: as written
+    # an exchange rate reads by the registry's rule, as read_series reads it
+    rates = _csv(tmp_path, "series_id,year,value,unit\nfx,2020,6.9,RMB per US$\n", "fx.csv")
+    assert read_long_table(rates)["unit"].tolist() == ["CNY/USD"]
     assert out["year"].tolist() == [2017, 2018, 2019, "20x", 2021]  # "20x" fails series b
     book = openpyxl.Workbook()
     book.active.append(["series_id", "year", "value"])

@@ -55,6 +55,23 @@ def test_user_file_with_two_series(tmp_path, capsys: pytest.CaptureFixture[str])
     }
 
 
+def test_the_bundled_fx_table_reads_back(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    # `datasets fx_rates --csv > fx.csv; forecast --data fx.csv` failed: "unit 'CNY/USD':
+    # 'USD' cannot follow 'per' or '/'"
+    from idcforecast import read_series
+
+    path = tmp_path / "fx.csv"
+    assert main(["datasets", "fx_rates", "--csv"]) == 0
+    path.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["forecast", "--data", str(path), "--horizon", "1", "--method", "naive"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[2].split()[:4] == ["fx_cny_per_usd", "2026", "naive", "7.18750"]
+    assert out[2].split()[-1] == "CNY/USD"
+    series = read_series(load_dataset("fx_rates"))
+    assert series["unit"].unique().tolist() == ["CNY/USD"]
+    assert dict(zip(series["year"], series["value"], strict=True))[2020] == 6.9042
+
+
 def test_errors_print_one_line(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["forecast", "--to", "2020"]) == 2
     assert capsys.readouterr().err == (

@@ -47,6 +47,17 @@ def default_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_report(out=tmp_path_factory.mktemp("r") / "china.pdf", date=DATE)
 
 
+@pytest.fixture(scope="module")
+def racks_report(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The text of the report on the bundled racks series, read from its CSV as a user
+    would (`datasets china_racks_in_use --csv > racks.csv; report --data racks.csv`)."""
+    folder = tmp_path_factory.mktemp("racks")
+    data = folder / "racks.csv"
+    load_dataset("china_racks_in_use").to_csv(data, index=False)
+    path = build_report(data=data, series_id="china_racks_in_use", out=folder / "r.pdf", date=DATE)
+    return re.sub(r"\s+", " ", _text(path))
+
+
 def test_default_report_pages_sections_and_sources(default_report: Path) -> None:
     assert default_report.read_bytes()[:5] == b"%PDF-"
     reader = PdfReader(default_report)
@@ -145,7 +156,7 @@ def test_without_cjk_font_and_with_scenarios(tmp_path: Path, monkeypatch) -> Non
     assert "5,000 Monte Carlo paths per scenario" in text
     # the probability table: three round thresholds, one row per scenario (+ weighted);
     # a higher threshold can never be more likely to be exceeded
-    assert "Probability that the 2030 value exceeds each level (CNY 100m)" in compact
+    assert "Probability that the 2030 value exceeds each level (in CNY 100 million)" in compact
     header = re.search(r"Scenario P\(> ([\d,]+)\) P\(> ([\d,]+)\) P\(> ([\d,]+)\)", compact)
     assert header is not None
     thresholds = [float(x.replace(",", "")) for x in header.groups()]
@@ -250,6 +261,58 @@ def test_a_failure_while_rendering_leaves_no_file(tmp_path: Path, monkeypatch) -
         build_report(out=out, date=DATE)
     assert out.read_bytes() == b"the previous, complete report"
     assert [p.name for p in tmp_path.iterdir()] == ["r.pdf"]
+
+
+def test_a_multiplier_unit_reads_as_a_count_of_the_unit(racks_report: str) -> None:
+    # it read "in racks 10 thousand" and "880.0 racks 10 thousand in 2024"
+    assert "(scope: miit_standard_racks), in 10 thousand racks. Forecast to 2030." in racks_report
+    assert "Value (10 thousand racks)" in racks_report
+    assert "880.0 × 10 thousand racks in 2024" in racks_report
+    assert "racks 10 thousand" not in racks_report
+
+
+def test_a_qualified_actual_is_shown_with_its_qualifier(
+    racks_report: str, default_report: Path
+) -> None:
+    # the data say "more than 880万 racks" (at_least): the report printed a plain 880.0
+    assert "Latest actual (2024) > 880.0 10 thousand racks" in racks_report  # key figure
+    assert "Latest: more than 880.0 × 10 thousand racks in 2024." in racks_report
+    assert "2024 actual > 880.0 – –" in racks_report  # the key-years table
+    summary = racks_report[racks_report.index("Summary table") :]
+    for row in ("2019 265.8 – – – – actual", "2021 > 520.0 – 39.9 – – actual"):
+        assert row in summary, row
+    assert "2024 > 880.0 – 27.1 – – actual" in summary
+    note = "'>' marks a figure published as a lower bound ('more than')."
+    assert racks_report.count(note) == 1  # explained once, in the summary table's caption
+    assert f"prediction intervals. {note}" in racks_report
+    sources = racks_report[racks_report.index("Sources Every") :]
+    assert "2024 > 880.0 MIIT miit_standard" in sources
+    # exact figures carry no mark and no note
+    default = re.sub(r"\s+", " ", _text(default_report))
+    assert "marks a figure published" not in default
+    assert "Latest actual (2023) 5,078.3" in default
+
+
+def test_a_qualified_actual_in_the_track_record(tmp_path: Path) -> None:
+    history = load_dataset("china_idc_market")
+    history = history[history["series_id"] == "china_idc_cidc_overall"]
+    data = tmp_path / "idc.csv"
+    history.assign(qualifier=np.where(history["year"] == 2022, "at_least", "exact")).to_csv(
+        data, index=False
+    )
+    path = build_report(data=data, out=tmp_path / "q.pdf", date=DATE)
+    compact = re.sub(r"\s+", " ", _text(path))
+    # the published forecasts for 2022 against an actual of "more than 4,043.2"
+    assert re.search(r"2022 > 3,200\.5 > 4,043\.2 ", compact)
+    assert re.search(r"2022 3,200\.0 > 4,043\.2 ", compact)
+
+
+def test_the_nominal_currency_assumption_is_only_for_money(
+    racks_report: str, default_report: Path
+) -> None:
+    nominal = "Nominal currency as published: no inflation or exchange-rate adjustment."
+    assert nominal not in racks_report  # racks are no currency
+    assert nominal in re.sub(r"\s+", " ", _text(default_report))  # CNY 100m is
 
 
 def test_user_data_file_with_one_series(tmp_path: Path) -> None:

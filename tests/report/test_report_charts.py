@@ -82,6 +82,14 @@ def test_forecast_chart_has_title_unit_footnote_and_the_bands(history, forecast)
     assert "derived (not published)" in ax.get_legend_handles_labels()[1]
 
 
+def test_the_last_actual_is_labelled_with_its_qualifier(history, forecast) -> None:
+    labels = [t.get_text() for t in plot_forecast(history, forecast).axes[0].texts]
+    assert "146" in labels  # exact: the number alone
+    qualified = history.assign(qualifier=["exact", "exact", "exact", "at_least"])
+    labels = [t.get_text() for t in plot_forecast(qualified, forecast).axes[0].texts]
+    assert ">146" in labels and "146" not in labels  # as the claims chart marks "more than"
+
+
 def test_charts_leave_global_state_alone(history, forecast) -> None:
     import matplotlib.pyplot as plt
 

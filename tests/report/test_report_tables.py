@@ -270,3 +270,50 @@ def test_unwritable_path_and_failed_write_leave_nothing(tmp_path: Path, monkeypa
         to_excel(pd.DataFrame({"a": [1]}), target)
     assert target.read_bytes() == b"old complete file"  # the old file is untouched
     assert [p.name for p in target.parent.iterdir()] == ["t.xlsx"]
+
+
+def test_unit_labels_read_naturally() -> None:
+    from idcforecast.report.style import unit_label
+
+    units = ["CNY 100m", "USD bn", "CNY 10bn", "racks 10k", "kWh 100m", "servers mn"]
+    units += ["count thousand", "MW", "TWh", "%", "CNY/USD", "USD mn/MW"]
+    labels = {u: unit_label(u) for u in units}
+    assert labels == {
+        # a currency keeps its code first, as amounts are quoted
+        "CNY 100m": "CNY 100 million",
+        "USD bn": "USD billion",
+        "CNY 10bn": "CNY 10 billion",  # was "CNY 10bn"
+        # any other unit reads as a count of it (was "racks 10 thousand")
+        "racks 10k": "10 thousand racks",
+        "kWh 100m": "100 million kWh",
+        "servers mn": "million servers",
+        "count thousand": "thousand",
+        "MW": "MW",
+        "TWh": "TWh",
+        "%": "percent",
+        "CNY/USD": "CNY/USD",
+        "USD mn/MW": "USD mn/MW",
+    }
+
+
+def test_a_qualified_actual_is_marked_in_the_summary(history, forecast) -> None:
+    qualified = history.assign(qualifier=["exact", "at_least", "approximately"])
+    table = summary_table(qualified, forecast)
+    assert table["qualifier"].tolist() == ["exact", "at_least", "approximately", ""]
+    assert summary_table(history, forecast)["qualifier"].tolist() == ["exact"] * 3 + [""]
+    assert to_markdown(format_summary(table)).splitlines()[1:4] == [
+        "|---:|---:|---:|---:|---:|---:|:---|",
+        "| 2019 | 100.0 | – | – | – | – | actual |",
+        "| 2020 | > 125.0 | 25.0 | 25.0 | – | – | derived |",
+    ]
+    assert to_markdown(format_summary(table)).splitlines()[4].startswith("| 2022 | ~ 144.0 |")
+
+
+def test_an_unknown_qualifier_is_a_typed_error(history, forecast) -> None:
+    msg = (
+        "history of series 'demo', year 2020: qualifier 'more' is not one of 'exact', "
+        "'at_least', 'at_most', 'approximately'; use one of those (or leave it blank for an "
+        "exact figure)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        summary_table(history.assign(qualifier=["", "more", None]), forecast)

@@ -123,6 +123,31 @@ def test_incompatible_dimensions() -> None:
         conversion_factor("%", "pp")
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("CNY/USD", "CNY"),
+        ("CNY/USD", "USD bn"),
+        ("CNY", "CNY/USD"),
+        ("CNY/USD", "USD/CNY"),
+        ("CNY/USD", "CNY/kW"),
+    ],
+)
+def test_an_exchange_rate_is_not_money(a: str, b: str) -> None:
+    message = (
+        f"cannot convert {a!r} to {b!r}: 'CNY/USD' is an exchange rate (CNY per USD), not an "
+        "amount of money, and converts to no other unit than itself; to express money in "
+        "another currency convert the amount with a year (convert(x, 'USD bn', "
+        "from_unit='CNY bn', year=2020)); for USD per CNY take 1 / the rate"
+    )
+    with pytest.raises(IncompatibleUnitsError, match=re.escape(message)) as info:
+        conversion_factor(a, b, year=2020)
+    assert (info.value.from_unit, info.value.to_unit) == (a, b)
+    # itself, in any spelling
+    assert conversion_factor("RMB per US$", "CNY/USD") == 1.0
+    assert convert("6.9042 元/美元", "CNY/USD") == 6.9042
+
+
 def test_money_without_a_year() -> None:
     message = (
         "converting CNY->USD needs a year: FX rates are annual averages (the table has "

@@ -66,6 +66,11 @@ from idcforecast.units import registry as registry_module
         ("thousand", "count thousand"),
         ("HK$ mn", "HKD mn"),
         ("日元", "JPY"),
+        # exchange rates: one currency per another, as in data/fx_rates.csv
+        ("CNY/USD", "CNY/USD"),
+        ("RMB per US$", "CNY/USD"),
+        ("元/美元", "CNY/USD"),
+        ("USD/CNY", "USD/CNY"),
     ],
 )
 def test_canonical_spelling(text: str, canonical: str) -> None:
@@ -133,6 +138,47 @@ def test_unknown_unit_without_suggestion() -> None:
     ],
 )
 def test_malformed_unit(text: str, message: str) -> None:
+    with pytest.raises(ParseError, match=re.escape(message)):
+        parse_unit(text)
+
+
+def test_exchange_rate_is_a_rate_not_money() -> None:
+    rate = parse_unit("CNY/USD")
+    assert (rate.base, rate.magnitude, rate.per, rate.dimension, rate.factor) == (
+        "CNY",
+        None,
+        ("USD",),
+        "money/money",
+        1.0,
+    )
+    assert rate.is_exchange_rate and rate.currency is None
+    # a price per unit stays money in its currency
+    assert not parse_unit("USD/kW").is_exchange_rate and parse_unit("USD/kW").currency == "USD"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "CNY 100m/USD",
+            "unit 'CNY 100m/USD': 'USD' cannot follow 'per' or '/' here; a currency follows "
+            "'per' only in an exchange rate, one currency per another, both without a "
+            "magnitude and with nothing more (e.g. 'CNY/USD', CNY per USD); write the rate "
+            "that way, or an amount without 'per'",
+        ),
+        (
+            "CNY/USD/year",
+            "unit 'CNY/USD/year': 'USD' cannot follow 'per' or '/' here; a currency follows",
+        ),
+        (
+            "CNY/RMB",
+            "unit 'CNY/RMB': 'CNY' per 'CNY' is a currency per itself (always 1); expected an "
+            "exchange rate between two currencies, e.g. 'CNY/USD' (CNY per USD), or an amount "
+            "in one currency",
+        ),
+    ],
+)
+def test_money_after_per_outside_an_exchange_rate(text: str, message: str) -> None:
     with pytest.raises(ParseError, match=re.escape(message)):
         parse_unit(text)
 
