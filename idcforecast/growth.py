@@ -12,6 +12,8 @@ Conventions
 - Levels may be :class:`idcforecast.units.Quantity` objects: a level result is then a Quantity
   in the same unit (qualifier kept, range scaled), while a rate is always a plain float.
   A rate may be given as a Quantity in ``"%"`` (``parse_quantity("27.8%")``).
+- A Quantity's qualifier ("more than 3200.5") bounds the rate computed from it:
+  :func:`cagr_bounds` returns that bound (:func:`cagr` uses the figures' values as they are).
 
 Examples
 --------
@@ -30,6 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from idcforecast._claim_history import bounds
 from idcforecast.errors import (
     DataError,
     DuplicateYearError,
@@ -41,7 +44,9 @@ from idcforecast.errors import (
 )
 
 __all__ = [
+    "RateBounds",
     "cagr",
+    "cagr_bounds",
     "doubling_time",
     "implied_base",
     "implied_target",
@@ -397,9 +402,10 @@ def cagr(
     a Series or array (then the rates are element-wise). For a Series of start levels and
     one end level, pass the end level as an array: ``cagr(s, np.full(len(s), e), 3)``.
 
-    The series form uses the values as they are: a frame's ``qualifier`` column ("more
-    than 1500") is not turned into a bound on the rate; :func:`idcforecast.check_claims`
-    reasons with qualified figures.
+    Quantities are used at their ``value``: a qualifier ("more than 3200.5") is not turned
+    into a bound on the rate; :func:`cagr_bounds` does that for one start and one end. The
+    series form likewise ignores a frame's ``qualifier`` column;
+    :func:`idcforecast.check_claims` reasons with qualified figures.
 
     Raises
     ------
@@ -440,6 +446,144 @@ def cagr(
     # exp/log is the exact closed form and stays accurate for rates near zero.
     result = np.expm1((np.log(e) - np.log(s)) / n)
     return _wrap(result, index)
+
+
+_BOUND_WORDS = {"at_least": "at least ", "at_most": "at most ", "approximately": "about "}
+
+
+@dataclasses.dataclass(frozen=True)
+class RateBounds:
+    """Where a compound growth rate lies when its levels are qualified figures.
+
+    Attributes
+    ----------
+    low, high
+        The bounds of the rate, as fractions (0.278 = 27.8%); ``low == high`` for one rate.
+        ``low`` is ``-1.0`` (-100%) when nothing bounds the rate below and ``high`` is
+        ``inf`` when nothing bounds it above.
+    qualifier
+        In the vocabulary of :class:`idcforecast.units.Quantity`: ``"at_least"`` (``low``
+        is the bound, ``high`` is inf), ``"at_most"`` (``high`` is the bound, ``low`` is
+        -1), ``"approximately"`` (from an "about" level) or ``"exact"``.
+
+    Examples
+    --------
+    >>> str(RateBounds(0.269987, math.inf, "at_least"))
+    'at least 27.0%'
+    """
+
+    low: float
+    high: float
+    qualifier: str = "exact"
+
+    def __str__(self) -> str:
+        if self.qualifier == "at_least":
+            return f"at least {self.low:.1%}"
+        if self.qualifier == "at_most":
+            return f"at most {self.high:.1%}"
+        return f"{_BOUND_WORDS.get(self.qualifier, '')}{self.low:.1%}"
+
+
+def cagr_bounds(start: Number, end: Number, years: Number, /) -> RateBounds:
+    """Compound annual growth rate between two qualified figures, as bounds.
+
+    The rate ``(end / start) ** (1 / years) - 1`` rises with ``end`` and falls with
+    ``start``, so it is computed at the ends of the interval each figure allows
+    (as :func:`idcforecast.check_claims` reads figures): an end of "more than 3200.5" makes
+    the rate *at least* the rate to 3200.5; a start of "more than 1562.5" makes it *at
+    most* the rate from 1562.5. An "about" figure is read as the figure itself and makes
+    the rate "approximately".
+
+    Parameters
+    ----------
+    start, end
+        One positive level each: a number or a :class:`idcforecast.units.Quantity`
+        (converted as in :func:`cagr`).
+    years
+        Compounding steps (> 0).
+
+    Returns
+    -------
+    RateBounds
+        ``low``, ``high`` (fractions) and ``qualifier``; ``str()`` reads "at least 27.0%".
+
+    Raises
+    ------
+    GrowthError
+        A level <= 0, years <= 0, an array instead of one figure, or figures that bound the
+        rate neither above nor below (start and end both "more than", or both "less
+        than").
+    IncompatibleUnitsError
+        Start and end in units with no conversion path.
+
+    Examples
+    --------
+    >>> from idcforecast.units import parse_quantity
+    >>> bounds = cagr_bounds(parse_quantity("1562.5亿元"), parse_quantity("超过3200.5亿元"), 3)
+    >>> str(bounds), round(bounds.low, 6), bounds.high
+    ('at least 27.0%', 0.269987, inf)
+    """
+    return _cagr_bounds(start, end, years, func="cagr_bounds")
+
+
+def _cagr_bounds(start: Number, end: Number, years: Number, *, func: str) -> RateBounds:
+    """:func:`cagr_bounds`, its errors naming ``func`` (the command line's "cagr")."""
+    end = _same_unit(start, end, func=func)
+    s_lo, s_hi = _level_interval(start, name="start", func=func)
+    e_lo, e_hi = _level_interval(end, name="end", func=func)
+    n = _values(years, name="years", func=func)
+    _check_years(n, years, func=func)
+    if n.ndim:
+        raise GrowthError(
+            f"{func}: years must be one number of steps, found shape {n.shape}; "
+            "use cagr() for arrays",
+            func=func,
+            argument="years",
+        )
+    steps = float(n)
+
+    def rate(s: float, e: float) -> float:
+        return math.expm1((math.log(e) - math.log(s)) / steps)
+
+    # the rate falls to -100% as the end nears 0 or the start grows without bound
+    low = -1.0 if e_lo == 0 or math.isinf(s_hi) else rate(s_hi, e_lo)
+    high = math.inf if s_lo == 0 or math.isinf(e_hi) else rate(s_lo, e_hi)
+    if low == -1.0 and math.isinf(high):
+        raise GrowthError(
+            f"{func}: start is {_figure_words(start)} and end is {_figure_words(end)}, so "
+            "the rate is bounded neither above nor below (it rises with the end and falls "
+            "with the start); give the start or the end as an exact figure",
+            func=func,
+        )
+    if math.isinf(high):
+        qualifier = "at_least"
+    elif low == -1.0:
+        qualifier = "at_most"
+    elif "approximately" in (getattr(start, "qualifier", ""), getattr(end, "qualifier", "")):
+        qualifier = "approximately"
+    else:
+        qualifier = "exact"
+    return RateBounds(low, high, qualifier)
+
+
+def _level_interval(x: Number, *, name: str, func: str) -> tuple[float, float]:
+    """Where one level lies: ``(low, high)``, ``high`` inf for "more than" (positive)."""
+    arr = _values(x, name=name, func=func)
+    if arr.ndim:
+        raise GrowthError(
+            f"{func}: {name} must be one level, found an array of shape {arr.shape}; "
+            "use cagr() for element-wise rates",
+            func=func,
+            argument=name,
+        )
+    _check_level(arr, x, name=name, func=func)
+    return bounds(float(arr), getattr(x, "qualifier", "exact"))
+
+
+def _figure_words(x: Any) -> str:
+    words = _BOUND_WORDS.get(getattr(x, "qualifier", "exact"), "")
+    value = float(x.value) if _is_quantity(x) else float(x)
+    return f"{words}{value:g}"
 
 
 def _cagr_series(

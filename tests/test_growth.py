@@ -20,6 +20,7 @@ from idcforecast.errors import (
 )
 from idcforecast.growth import (
     cagr,
+    cagr_bounds,
     doubling_time,
     implied_base,
     implied_target,
@@ -383,3 +384,76 @@ def test_a_rate_quantity_must_be_a_percent() -> None:
     )
     with pytest.raises(IncompatibleUnitsError, match=re.escape(message)):
         implied_base(3200.0, parse_quantity("27.8亿元"), 3)
+
+
+# -- qualified figures: the rate as a bound ------------------------------------------------
+
+
+def test_a_more_than_end_makes_the_cagr_at_least() -> None:
+    # used to give a bare 0.269987 for "more than 3200.5": the rate rises with the end, so
+    # (3200.5 / 1562.5) ** (1 / 3) - 1 = 0.269987 (see above) is a lower bound
+    rate = cagr_bounds(parse_quantity("1562.5亿元"), parse_quantity("超过3200.5亿元"), 3)
+    assert (rate.qualifier, rate.high) == ("at_least", math.inf)
+    assert rate.low == pytest.approx(0.269987, abs=1e-6)
+    assert str(rate) == "at least 27.0%"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "qualifier", "text"),
+    [
+        # the rate falls as the start rises: a "more than" start bounds it from above
+        ("超过1562.5亿元", "3200.5亿元", "at_most", "at most 27.0%"),
+        ("1562.5亿元", "不到3200.5亿元", "at_most", "at most 27.0%"),
+        ("不到1562.5亿元", "3200.5亿元", "at_least", "at least 27.0%"),
+        # both push the same way: still at least the rate between the two figures
+        ("不到1562.5亿元", "超过3200.5亿元", "at_least", "at least 27.0%"),
+        # "about" is read as the figure itself (as check_claims reads it)
+        ("约1562.5亿元", "3200.5亿元", "approximately", "about 27.0%"),
+        ("1562.5亿元", "3200.5亿元", "exact", "27.0%"),
+    ],
+)
+def test_cagr_bounds_follow_the_qualifiers(start: str, end: str, qualifier: str, text: str) -> None:
+    rate = cagr_bounds(parse_quantity(start), parse_quantity(end), 3)
+    assert (rate.qualifier, str(rate)) == (qualifier, text)
+    # the bound is the rate between the figures' values, 0.269987 (hand arithmetic above)
+    bound = {"at_least": rate.low, "at_most": rate.high}.get(qualifier, rate.low)
+    assert bound == pytest.approx(0.269987, abs=1e-6)
+    assert (rate.low, rate.high) == {
+        "at_least": (bound, math.inf),
+        "at_most": (-1.0, bound),
+    }.get(qualifier, (bound, bound))
+
+
+def test_cagr_bounds_of_plain_numbers_is_the_cagr() -> None:
+    rate = cagr_bounds(1562.5, 3200.5, 3)
+    assert rate.low == rate.high == cagr(1562.5, 3200.5, 3)
+    assert rate.qualifier == "exact"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: cagr_bounds(parse_quantity("more than 100"), parse_quantity("over 200"), 2),
+            "cagr_bounds: start is at least 100 and end is at least 200, so the rate is "
+            "bounded neither above nor below (it rises with the end and falls with the "
+            "start); give the start or the end as an exact figure",
+        ),
+        (
+            lambda: cagr_bounds(np.array([1.0, 2.0]), 3.0, 2),
+            "cagr_bounds: start must be one level, found an array of shape (2,); use cagr() "
+            "for element-wise rates",
+        ),
+        (
+            lambda: cagr_bounds(1.0, 0.0, 2),
+            "cagr_bounds: end must be a positive level, found 0",
+        ),
+        (
+            lambda: cagr_bounds(1.0, 2.0, 0),
+            "cagr_bounds: years (compounding steps) must be > 0, found 0",
+        ),
+    ],
+)
+def test_cagr_bounds_errors(call, message: str) -> None:
+    with pytest.raises(GrowthError, match=re.escape(message)):
+        call()

@@ -43,10 +43,14 @@ def _figure(text: str) -> Any:
         return parse_quantity(text)
 
 
+_QUALIFIED = {"at_least": "at least ", "at_most": "at most ", "approximately": "about "}
+
+
 def _show(x: Any) -> str:
     if isinstance(x, float):
         return f"{x:,.10g}"
-    return f"{x.value:,.10g} {x.unit}" + (f"   (from {x.text!r})" if x.text else "")
+    text = f"{_QUALIFIED.get(x.qualifier, '')}{x.value:,.10g} {x.unit}"
+    return text + (f"   (from {x.text!r})" if x.text else "")
 
 
 def _in_unit_of(end: Any, start: Any, fx_year: int | None) -> Any:
@@ -67,8 +71,8 @@ def _in_unit_of(end: Any, start: Any, fx_year: int | None) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the start, end, steps and the rate."""
-    from idcforecast.growth import cagr
+    """Print the start, end, steps and the rate (a bound when a figure is qualified)."""
+    from idcforecast.growth import _cagr_bounds
     from idcforecast.units import Quantity
 
     start, end = _figure(args.start), _figure(args.end)
@@ -83,10 +87,15 @@ def run(args: argparse.Namespace) -> int:
         fx = f" at the {args.fx_year} FX rate" if args.fx_year is not None else ""
         end_text = f"{_show(end)} = {converted.value:,.10g} {start.unit}{fx}"
         end = converted
-    rate = cagr(start, end, args.years)
+    bounds = _cagr_bounds(start, end, args.years, func="cagr")
     steps = int(args.years) if float(args.years).is_integer() else args.years
     print(f"start  {_show(start)}")
     print(f"end    {end_text}")
     print(f"years  {steps} compounding step{'s' if steps != 1 else ''}")
-    print(f"CAGR   {rate:.1%} a year ({rate:.6f} as a fraction)")
+    rate = bounds.high if bounds.qualifier == "at_most" else bounds.low
+    print(f"CAGR   {bounds} a year ({rate:.6f} as a fraction)")
+    for name, figure, moves in (("start", start, "falls"), ("end", end, "rises")):
+        side = {"at_least": "a lower", "at_most": "an upper"}.get(getattr(figure, "qualifier", ""))
+        if side:
+            print(f"       the {name} is {side} bound, and the rate {moves} as the {name} rises")
     return 0

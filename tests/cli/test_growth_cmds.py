@@ -66,6 +66,27 @@ def test_cagr_between_currencies_takes_one_years_fx_rate(
         cagr_cmd.run(parser.parse_args(args))
 
 
+def test_cagr_of_a_more_than_figure_is_a_bound(capsys: pytest.CaptureFixture[str]) -> None:
+    # used to print a bare "CAGR   27.0%" for "more than 3200.5" (check-claims said "at
+    # least"); (3200.5 / 1562.5) ** (1 / 3) - 1 = 0.269987 (tests/test_growth.py)
+    out = _run(cagr_cmd, ["1562.5亿元", "超过3200.5亿元", "--years", "3"], capsys)
+    assert out.splitlines() == [
+        "start  1,562.5 CNY 100m   (from '1562.5亿元')",
+        "end    at least 3,200.5 CNY 100m   (from '超过3200.5亿元')",
+        "years  3 compounding steps",
+        "CAGR   at least 27.0% a year (0.269987 as a fraction)",
+        "       the end is a lower bound, and the rate rises as the end rises",
+    ]
+    # a "more than" start lowers the rate: at most
+    out = _run(cagr_cmd, ["超过1562.5亿元", "3200.5亿元", "--years", "3"], capsys)
+    assert "CAGR   at most 27.0% a year (0.269987 as a fraction)" in out
+    assert "the start is a lower bound, and the rate falls as the start rises" in out
+    parser = argparse.ArgumentParser()
+    cagr_cmd.add_arguments(parser)
+    with pytest.raises(GrowthError, match=re.escape("cagr: start is at least 100 and end is")):
+        cagr_cmd.run(parser.parse_args(["more than 100", "more than 200", "--years", "2"]))
+
+
 def test_cagr_bad_input_is_a_typed_error() -> None:
     parser = argparse.ArgumentParser()
     cagr_cmd.add_arguments(parser)
@@ -203,6 +224,7 @@ README = Path(__file__).resolve().parents[2] / "README.md"
     ("command", "module"),
     [
         ("cagr 1562.5 3200.5 --years 3", cagr_cmd),
+        ("cagr 1562.5 超过3200.5亿元 --years 3", cagr_cmd),
         ("check-claims", claims_cmd),
         ("track-record --forecasts-only", track_record_cmd),
     ],
