@@ -12,8 +12,9 @@ Conventions
 - Levels may be :class:`idcforecast.units.Quantity` objects: a level result is then a Quantity
   in the same unit (qualifier kept, range scaled), while a rate is always a plain float.
   A rate may be given as a Quantity in ``"%"`` (``parse_quantity("27.8%")``).
-- A Quantity's qualifier ("more than 3200.5") bounds the rate computed from it:
-  :func:`cagr_bounds` returns that bound (:func:`cagr` uses the figures' values as they are).
+- A Quantity's qualifier ("more than 3200.5") bounds the rate computed from it, and a range
+  ("320-330 billion yuan") gives a range of rates: :func:`cagr_bounds` returns them
+  (:func:`cagr` uses the figures' values as they are, a range's midpoint).
 
 Examples
 --------
@@ -453,12 +454,13 @@ _BOUND_WORDS = {"at_least": "at least ", "at_most": "at most ", "approximately":
 
 @dataclasses.dataclass(frozen=True)
 class RateBounds:
-    """Where a compound growth rate lies when its levels are qualified figures.
+    """Where a compound growth rate lies when its levels are qualified figures or ranges.
 
     Attributes
     ----------
     low, high
-        The bounds of the rate, as fractions (0.278 = 27.8%); ``low == high`` for one rate.
+        The bounds of the rate, as fractions (0.278 = 27.8%); ``low == high`` for one rate,
+        ``low < high`` for a range of rates (from a range of levels).
         ``low`` is ``-1.0`` (-100%) when nothing bounds the rate below and ``high`` is
         ``inf`` when nothing bounds it above.
     qualifier
@@ -468,8 +470,8 @@ class RateBounds:
 
     Examples
     --------
-    >>> str(RateBounds(0.269987, math.inf, "at_least"))
-    'at least 27.0%'
+    >>> str(RateBounds(0.269987, math.inf, "at_least")), str(RateBounds(0.27, 0.283))
+    ('at least 27.0%', '27.0% to 28.3%')
     """
 
     low: float
@@ -481,18 +483,27 @@ class RateBounds:
             return f"at least {self.low:.1%}"
         if self.qualifier == "at_most":
             return f"at most {self.high:.1%}"
-        return f"{_BOUND_WORDS.get(self.qualifier, '')}{self.low:.1%}"
+        words = _BOUND_WORDS.get(self.qualifier, "")
+        if self.is_range:
+            return f"{words}{self.low:.1%} to {self.high:.1%}"
+        return f"{words}{self.low:.1%}"
+
+    @property
+    def is_range(self) -> bool:
+        """True for a range of rates (finite ``low < high``), not a bound or one rate."""
+        return self.qualifier not in ("at_least", "at_most") and self.low < self.high
 
 
 def cagr_bounds(start: Number, end: Number, years: Number, /) -> RateBounds:
-    """Compound annual growth rate between two qualified figures, as bounds.
+    """Compound annual growth rate between two qualified figures or ranges, as bounds.
 
     The rate ``(end / start) ** (1 / years) - 1`` rises with ``end`` and falls with
     ``start``, so it is computed at the ends of the interval each figure allows
     (as :func:`idcforecast.check_claims` reads figures): an end of "more than 3200.5" makes
     the rate *at least* the rate to 3200.5; a start of "more than 1562.5" makes it *at
     most* the rate from 1562.5. An "about" figure is read as the figure itself and makes
-    the rate "approximately".
+    the rate "approximately". A range ("320-330 billion yuan") gives a range of rates:
+    from the rate to its low end to the rate to its high end (never its midpoint's).
 
     Parameters
     ----------
@@ -505,7 +516,8 @@ def cagr_bounds(start: Number, end: Number, years: Number, /) -> RateBounds:
     Returns
     -------
     RateBounds
-        ``low``, ``high`` (fractions) and ``qualifier``; ``str()`` reads "at least 27.0%".
+        ``low``, ``high`` (fractions) and ``qualifier``; ``str()`` reads "at least 27.0%"
+        or "27.0% to 28.3%".
 
     Raises
     ------
@@ -522,6 +534,8 @@ def cagr_bounds(start: Number, end: Number, years: Number, /) -> RateBounds:
     >>> bounds = cagr_bounds(parse_quantity("1562.5亿元"), parse_quantity("超过3200.5亿元"), 3)
     >>> str(bounds), round(bounds.low, 6), bounds.high
     ('at least 27.0%', 0.269987, inf)
+    >>> str(cagr_bounds(parse_quantity("1562.5亿元"), parse_quantity("320-330 billion yuan"), 3))
+    '27.0% to 28.3%'
     """
     return _cagr_bounds(start, end, years, func="cagr_bounds")
 
@@ -577,7 +591,18 @@ def _level_interval(x: Number, *, name: str, func: str) -> tuple[float, float]:
             argument=name,
         )
     _check_level(arr, x, name=name, func=func)
-    return bounds(float(arr), getattr(x, "qualifier", "exact"))
+    qualifier = getattr(x, "qualifier", "exact")
+    if not getattr(x, "is_range", False):
+        return bounds(float(arr), qualifier)
+    if not x.low > 0:
+        raise GrowthError(
+            f"{func}: {name} must be a positive level, found the range {x.low:g} to "
+            f"{x.high:g}; compound growth is undefined from or to a level <= 0",
+            func=func,
+            argument=name,
+            value=x.low,
+        )
+    return bounds(x.low, qualifier)[0], bounds(x.high, qualifier)[1]
 
 
 def _figure_words(x: Any) -> str:

@@ -424,6 +424,27 @@ def test_cagr_bounds_follow_the_qualifiers(start: str, end: str, qualifier: str,
     }.get(qualifier, (bound, bound))
 
 
+def test_a_range_gives_a_range_of_rates_not_the_midpoints() -> None:
+    # used to be the midpoint's rate, 325 CNY bn: (3250 / 1562.5) ** (1/3) - 1 = 0.276501
+    # 320 CNY bn = 3200 CNY 100m: 2.048 ** (1/3) - 1 = 0.269921 (see above);
+    # 330 CNY bn = 3300 CNY 100m: 3300 / 1562.5 = 2.112; 1.283 ** 3 = 2.111932, so
+    # 1.283 + (2.112 - 2.111932) / (3 * 1.283 ** 2 = 4.938267) = 1.283014 -> 0.283014
+    rate = cagr_bounds(parse_quantity("1562.5亿元"), parse_quantity("320-330 billion yuan"), 3)
+    assert (rate.low, rate.high) == pytest.approx((0.269921, 0.283014), abs=1e-6)
+    assert (rate.qualifier, rate.is_range, str(rate)) == ("exact", True, "27.0% to 28.3%")
+    # a start range reverses the ends: the high start gives the low rate
+    # 3200.5 / 1600 = 2.000313 -> 2 ** (1/3) * (1 + 0.000156) ** (1/3) = 1.259921 * 1.000052
+    #   = 1.259987 -> 0.259987;
+    # 3200.5 / 1500 = 2.133667; 1.2873 ** 3 = 2.133238, so
+    #   1.2873 + (2.133667 - 2.133238) / (3 * 1.2873 ** 2 = 4.971423) = 1.287386 -> 0.287386
+    rate = cagr_bounds(parse_quantity("1500-1600亿元"), Quantity(3200.5, "亿元"), 3)
+    assert (rate.low, rate.high) == pytest.approx((0.259987, 0.287386), abs=1e-6)
+    # a range and a "more than" end: at least the rate from the high start, 0.259987
+    rate = cagr_bounds(parse_quantity("1500-1600亿元"), parse_quantity("超过3200.5亿元"), 3)
+    assert (rate.qualifier, rate.is_range, str(rate)) == ("at_least", False, "at least 26.0%")
+    assert rate.low == pytest.approx(0.259987, abs=1e-6)
+
+
 def test_cagr_bounds_of_plain_numbers_is_the_cagr() -> None:
     rate = cagr_bounds(1562.5, 3200.5, 3)
     assert rate.low == rate.high == cagr(1562.5, 3200.5, 3)
@@ -447,6 +468,11 @@ def test_cagr_bounds_of_plain_numbers_is_the_cagr() -> None:
         (
             lambda: cagr_bounds(1.0, 0.0, 2),
             "cagr_bounds: end must be a positive level, found 0",
+        ),
+        (
+            lambda: cagr_bounds(Quantity(5.0, "MW", low=0.0, high=10.0), Quantity(20.0, "MW"), 2),
+            "cagr_bounds: start must be a positive level, found the range 0 to 10; compound "
+            "growth is undefined from or to a level <= 0",
         ),
         (
             lambda: cagr_bounds(1.0, 2.0, 0),

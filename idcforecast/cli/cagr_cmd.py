@@ -49,8 +49,15 @@ _QUALIFIED = {"at_least": "at least ", "at_most": "at most ", "approximately": "
 def _show(x: Any) -> str:
     if isinstance(x, float):
         return f"{x:,.10g}"
-    text = f"{_QUALIFIED.get(x.qualifier, '')}{x.value:,.10g} {x.unit}"
+    text = f"{_QUALIFIED.get(x.qualifier, '')}{_amount(x)} {x.unit}"
     return text + (f"   (from {x.text!r})" if x.text else "")
+
+
+def _amount(x: Any) -> str:
+    """The figure's number, or its range "LOW to HIGH" (never the midpoint alone)."""
+    if x.is_range:
+        return f"{x.low:,.10g} to {x.high:,.10g}"
+    return f"{x.value:,.10g}"
 
 
 def _in_unit_of(end: Any, start: Any, fx_year: int | None) -> Any:
@@ -85,15 +92,19 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(end, Quantity) and isinstance(start, Quantity) and end.unit != start.unit:
         converted = _in_unit_of(end, start, args.fx_year)
         fx = f" at the {args.fx_year} FX rate" if args.fx_year is not None else ""
-        end_text = f"{_show(end)} = {converted.value:,.10g} {start.unit}{fx}"
+        end_text = f"{_show(end)} = {_amount(converted)} {start.unit}{fx}"
         end = converted
     bounds = _cagr_bounds(start, end, args.years, func="cagr")
     steps = int(args.years) if float(args.years).is_integer() else args.years
     print(f"start  {_show(start)}")
     print(f"end    {end_text}")
     print(f"years  {steps} compounding step{'s' if steps != 1 else ''}")
-    rate = bounds.high if bounds.qualifier == "at_most" else bounds.low
-    print(f"CAGR   {bounds} a year ({rate:.6f} as a fraction)")
+    if bounds.is_range:
+        fraction = f"{bounds.low:.6f} to {bounds.high:.6f} as fractions"
+    else:
+        rate = bounds.high if bounds.qualifier == "at_most" else bounds.low
+        fraction = f"{rate:.6f} as a fraction"
+    print(f"CAGR   {bounds} a year ({fraction})")
     for name, figure, moves in (("start", start, "falls"), ("end", end, "rises")):
         side = {"at_least": "a lower", "at_most": "an upper"}.get(getattr(figure, "qualifier", ""))
         if side:

@@ -87,6 +87,21 @@ def test_cagr_of_a_more_than_figure_is_a_bound(capsys: pytest.CaptureFixture[str
         cagr_cmd.run(parser.parse_args(["more than 100", "more than 200", "--years", "2"]))
 
 
+def test_cagr_of_a_range_is_a_range(capsys: pytest.CaptureFixture[str]) -> None:
+    # used to print the midpoint's 27.7% (325 CNY bn) silently; from 320 and from 330 CNY bn:
+    # 0.269921 and 0.283014 (hand arithmetic in tests/test_growth.py)
+    out = _run(cagr_cmd, ["1562.5亿元", "320-330 billion yuan", "--years", "3"], capsys)
+    assert out.splitlines()[1:] == [
+        "end    320 to 330 CNY bn   (from '320-330 billion yuan') = 3,200 to 3,300 CNY 100m",
+        "years  3 compounding steps",
+        "CAGR   27.0% to 28.3% a year (0.269921 to 0.283014 as fractions)",
+    ]
+    # a start range: from 1600 is 0.259987, from 1500 is 0.287386 (tests/test_growth.py)
+    out = _run(cagr_cmd, ["1500-1600亿元", "3200.5", "--years", "3"], capsys)
+    assert "start  1,500 to 1,600 CNY 100m   (from '1500-1600亿元')" in out
+    assert "CAGR   26.0% to 28.7% a year (0.259987 to 0.287386 as fractions)" in out
+
+
 def test_cagr_bad_input_is_a_typed_error() -> None:
     parser = argparse.ArgumentParser()
     cagr_cmd.add_arguments(parser)
