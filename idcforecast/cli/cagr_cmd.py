@@ -53,11 +53,24 @@ def _show(x: Any) -> str:
     return text + (f"   (from {x.text!r})" if x.text else "")
 
 
-def _amount(x: Any) -> str:
-    """The figure's number, or its range "LOW to HIGH" (never the midpoint alone)."""
+def _amount(x: Any, *, digits: int = 10) -> str:
+    """The figure's number, or its range "LOW to HIGH" (never the midpoint alone).
+
+    ``digits`` significant digits, written without an exponent.
+
+    Examples
+    --------
+    >>> from idcforecast.units import Quantity
+    >>> _amount(Quantity(86.90362388, "USD bn"), digits=6), _amount(Quantity(1234567.8, "MW"))
+    ('86.9036', '1,234,567.8')
+    """
+
+    def number(v: float) -> str:
+        return f"{float(f'{v:.{digits}g}'):,.10g}"
+
     if x.is_range:
-        return f"{x.low:,.10g} to {x.high:,.10g}"
-    return f"{x.value:,.10g}"
+        return f"{number(x.low)} to {number(x.high)}"
+    return number(x.value)
 
 
 def _in_unit_of(end: Any, start: Any, fx_year: int | None) -> Any:
@@ -92,7 +105,8 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(end, Quantity) and isinstance(start, Quantity) and end.unit != start.unit:
         converted = _in_unit_of(end, start, args.fx_year)
         fx = f" at the {args.fx_year} FX rate" if args.fx_year is not None else ""
-        end_text = f"{_show(end)} = {_amount(converted)} {start.unit}{fx}"
+        # a converted figure carries the FX rate's precision at most: six significant digits
+        end_text = f"{_show(end)} = {_amount(converted, digits=6)} {start.unit}{fx}"
         end = converted
     bounds = _cagr_bounds(start, end, args.years, func="cagr")
     steps = int(args.years) if float(args.years).is_integer() else args.years

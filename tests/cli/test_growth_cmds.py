@@ -58,7 +58,7 @@ def test_cagr_between_currencies_takes_one_years_fx_rate(
     out = _run(cagr_cmd, [*args, "--fx-year", "2020"], capsys)
     # Federal Reserve G.5A 2020 average 6.9042 CNY per USD: 80 / 6.9042 = 11.587150 USD bn;
     # (11.587150 / 10) ** (1 / 2) - 1 = 0.076436
-    assert "= 11.58714985 USD bn at the 2020 FX rate" in out
+    assert "= 11.5871 USD bn at the 2020 FX rate" in out  # six significant digits
     assert out.splitlines()[-1] == "CAGR   7.6% a year (0.076436 as a fraction)"
     parser = argparse.ArgumentParser()
     cagr_cmd.add_arguments(parser)
@@ -100,6 +100,19 @@ def test_cagr_of_a_range_is_a_range(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(cagr_cmd, ["1500-1600亿元", "3200.5", "--years", "3"], capsys)
     assert "start  1,500 to 1,600 CNY 100m   (from '1500-1600亿元')" in out
     assert "CAGR   26.0% to 28.7% a year (0.259987 to 0.287386 as fractions)" in out
+
+
+def test_cagr_converted_figure_has_six_significant_digits(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # used to print "= 86.90362388 USD bn"; 6000 CNY 100m = 600 CNY bn; 600 / 6.9042 (the
+    # 2020 average CNY per USD) = 86.9036 USD bn (6.9042 * 86.9036 = 599.9998)
+    out = _run(cagr_cmd, ["US$80 billion", "6000亿元", "--years", "2", "--fx-year", "2020"], capsys)
+    assert "end    6,000 CNY 100m   (from '6000亿元') = 86.9036 USD bn at the 2020 FX rate" in out
+    # a range converts end by end: 320 / 6.9042 = 46.3486, 330 / 6.9042 = 47.7970
+    args = ["US$40 billion", "320-330 billion yuan", "--years", "2", "--fx-year", "2020"]
+    out = _run(cagr_cmd, args, capsys)
+    assert "= 46.3486 to 47.797 USD bn at the 2020 FX rate" in out
 
 
 def test_cagr_bad_input_is_a_typed_error() -> None:
