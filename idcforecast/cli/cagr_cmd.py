@@ -49,7 +49,9 @@ _QUALIFIED = {"at_least": "at least ", "at_most": "at most ", "approximately": "
 def _show(x: Any) -> str:
     if isinstance(x, float):
         return f"{x:,.10g}"
-    text = f"{_QUALIFIED.get(x.qualifier, '')}{_amount(x)} {x.unit}"
+    # a bare number parses as a "count"; like a plain number, it is shown without a unit
+    unit = "" if x.unit == "count" else f" {x.unit}"
+    text = f"{_QUALIFIED.get(x.qualifier, '')}{_amount(x)}{unit}"
     return text + (f"   (from {x.text!r})" if x.text else "")
 
 

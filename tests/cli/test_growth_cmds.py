@@ -115,6 +115,17 @@ def test_cagr_converted_figure_has_six_significant_digits(
     assert "= 46.3486 to 47.797 USD bn at the 2020 FX rate" in out
 
 
+def test_cagr_of_unitless_figures_shows_no_unit(capsys: pytest.CaptureFixture[str]) -> None:
+    # used to label both numbers "count"; (200 / 100) ** (1 / 2) - 1 = 1.414214 - 1
+    out = _run(cagr_cmd, ["more than 100", "200", "--years", "2"], capsys)
+    assert out.splitlines()[:4] == [
+        "start  at least 100   (from 'more than 100')",
+        "end    200",
+        "years  2 compounding steps",
+        "CAGR   at most 41.4% a year (0.414214 as a fraction)",
+    ]
+
+
 def test_cagr_bad_input_is_a_typed_error() -> None:
     parser = argparse.ArgumentParser()
     cagr_cmd.add_arguments(parser)
