@@ -251,6 +251,8 @@ def _same_unit(start: Any, end: Any, *, func: str) -> Any:
             func=func,
             unit=unit,
         )
+    if qs:
+        _refuse_percent_levels(start, end, func=func)
     if not qs or start.unit == end.unit:
         return end
     try:
@@ -264,6 +266,38 @@ def _same_unit(start: Any, end: Any, *, func: str) -> Any:
             start_unit=start.unit,
             end_unit=end.unit,
         ) from err
+
+
+_RATE_DIMENSIONS = ("percent", "points")
+
+
+def _refuse_percent_levels(start: Any, end: Any, *, func: str) -> None:
+    """Refuse a compound rate between percentages (growth rates or shares), not levels."""
+    from idcforecast.units import parse_unit
+
+    named = [
+        (name, x)
+        for name, x in (("start", start), ("end", end))
+        if parse_unit(x.unit).dimension in _RATE_DIMENSIONS
+    ]
+    if not named:
+        return
+    found = " and ".join(f"{name} {_figure_words(x)}{_unit_text(x.unit)}" for name, x in named)
+    units = " and ".join(dict.fromkeys(x.unit for _, x in named))
+    what = "is a rate or a share" if len(named) == 1 else "are rates or shares"
+    raise GrowthError(
+        f"{func}: {found} {what} (in {units}), not {'a level' if len(named) == 1 else 'levels'}; "
+        "the compound growth of a growth rate or a share is almost certainly a mistake: give "
+        "the levels they describe (the market's size in each year, e.g. 1562.5亿元 and "
+        "3200.5亿元), or compare two rates by their difference in percentage points",
+        func=func,
+        argument=named[0][0],
+        unit=named[0][1].unit,
+    )
+
+
+def _unit_text(unit: str) -> str:
+    return "%" if unit == "%" else f" {unit}"
 
 
 # ----------------------------------------------------------------------------------------
@@ -411,7 +445,8 @@ def cagr(
     Raises
     ------
     GrowthError
-        A level <= 0, years <= 0, or NaN.
+        A level <= 0, years <= 0, or NaN; a Quantity in % or pp (a rate or a share, whose
+        compound growth is almost certainly a mistake for the levels it describes).
     IncompatibleUnitsError
         Start and end in units with no conversion path.
     InsufficientDataError
@@ -524,7 +559,7 @@ def cagr_bounds(start: Number, end: Number, years: Number, /) -> RateBounds:
     GrowthError
         A level <= 0, years <= 0, an array instead of one figure, or figures that bound the
         rate neither above nor below (start and end both "more than", or both "less
-        than").
+        than"); a figure in % or pp (as :func:`cagr`).
     IncompatibleUnitsError
         Start and end in units with no conversion path.
 

@@ -483,3 +483,26 @@ def test_cagr_bounds_of_plain_numbers_is_the_cagr() -> None:
 def test_cagr_bounds_errors(call, message: str) -> None:
     with pytest.raises(GrowthError, match=re.escape(message)):
         call()
+
+
+PERCENT_LEVELS = (
+    "start 27.8% and end 30% are rates or shares (in %), not levels; the compound growth of "
+    "a growth rate or a share is almost certainly a mistake: give the levels they describe "
+    "(the market's size in each year, e.g. 1562.5亿元 and 3200.5亿元), or compare two rates "
+    "by their difference in percentage points"
+)
+
+
+def test_a_cagr_between_percentages_is_refused() -> None:
+    # used to return (30 / 27.8) ** (1 / 2) - 1 = 0.0388: a "growth rate of a growth rate"
+    start, end = parse_quantity("27.8%"), parse_quantity("30%")
+    for func, call in [
+        ("cagr", lambda: cagr(start, end, 2)),
+        ("cagr_bounds", lambda: cagr_bounds(start, end, 2)),
+        ("implied_years", lambda: implied_years(start, end, 0.1)),
+    ]:
+        with pytest.raises(GrowthError, match=re.escape(f"{func}: {PERCENT_LEVELS}")) as err:
+            call()
+        assert (err.value.argument, err.value.unit) == ("start", "%")
+    with pytest.raises(GrowthError, match=re.escape("cagr: end 5 pp is a rate or a share (in pp)")):
+        cagr(parse_quantity("3 TWh"), parse_quantity("5 pp"), 2)

@@ -94,7 +94,7 @@ def _in_unit_of(end: Any, start: Any, fx_year: int | None) -> Any:
 
 def run(args: argparse.Namespace) -> int:
     """Print the start, end, steps and the rate (a bound when a figure is qualified)."""
-    from idcforecast.growth import _cagr_bounds
+    from idcforecast.growth import _cagr_bounds, _refuse_percent_levels
     from idcforecast.units import Quantity
 
     start, end = _figure(args.start), _figure(args.end)
@@ -103,6 +103,8 @@ def run(args: argparse.Namespace) -> int:
         start = Quantity(start, end.unit)
     elif isinstance(end, float) and isinstance(start, Quantity):
         end = Quantity(end, start.unit)
+    if isinstance(start, Quantity) and isinstance(end, Quantity):
+        _refuse_percent_levels(start, end, func="cagr")  # before any conversion error
     end_text = _show(end)
     if isinstance(end, Quantity) and isinstance(start, Quantity) and end.unit != start.unit:
         converted = _in_unit_of(end, start, args.fx_year)

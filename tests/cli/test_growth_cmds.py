@@ -126,6 +126,23 @@ def test_cagr_of_unitless_figures_shows_no_unit(capsys: pytest.CaptureFixture[st
     ]
 
 
+def test_cagr_of_percentages_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    # used to print "CAGR 3.9%" for 27.8% -> 30% ((30 / 27.8) ** (1/2) - 1 = 0.0388)
+    from idcforecast.cli import main
+
+    assert main(["cagr", "27.8%", "30%", "--years", "2"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "error: cagr: start 27.8% and end 30% are rates or shares (in %), not levels; the "
+        "compound growth of a growth rate or a share is almost certainly a mistake: give the "
+        "levels they describe"
+    )
+    # one percentage beside a level: the same reason, not "cannot convert '%' to money"
+    assert main(["cagr", "1562.5亿元", "30%", "--years", "2"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "error: cagr: end 30% is a rate or a share (in %), not a level;"
+    )
+
+
 def test_cagr_bad_input_is_a_typed_error() -> None:
     parser = argparse.ArgumentParser()
     cagr_cmd.add_arguments(parser)
