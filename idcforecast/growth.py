@@ -589,7 +589,27 @@ def _cagr_bounds(start: Number, end: Number, years: Number, *, func: str) -> Rat
             func=func,
             argument="years",
         )
-    steps = float(n)
+    approximate = "approximately" in (
+        getattr(start, "qualifier", ""),
+        getattr(end, "qualifier", ""),
+    )
+    result = _rate_between((s_lo, s_hi), (e_lo, e_hi), float(n), approximate=approximate)
+    if result is None:
+        raise GrowthError(
+            f"{func}: start is {_figure_words(start)} and end is {_figure_words(end)}, so "
+            "the rate is bounded neither above nor below (it rises with the end and falls "
+            "with the start); give the start or the end as an exact figure",
+            func=func,
+        )
+    return result
+
+
+def _rate_between(
+    start: tuple[float, float], end: tuple[float, float], steps: float, *, approximate: bool
+) -> RateBounds | None:
+    """The rate from a level in ``start`` to one in ``end`` (intervals of positive levels,
+    as :func:`idcforecast._claim_history.bounds` gives them); None when nothing bounds it."""
+    (s_lo, s_hi), (e_lo, e_hi) = start, end
 
     def rate(s: float, e: float) -> float:
         return math.expm1((math.log(e) - math.log(s)) / steps)
@@ -598,21 +618,12 @@ def _cagr_bounds(start: Number, end: Number, years: Number, *, func: str) -> Rat
     low = -1.0 if e_lo == 0 or math.isinf(s_hi) else rate(s_hi, e_lo)
     high = math.inf if s_lo == 0 or math.isinf(e_hi) else rate(s_lo, e_hi)
     if low == -1.0 and math.isinf(high):
-        raise GrowthError(
-            f"{func}: start is {_figure_words(start)} and end is {_figure_words(end)}, so "
-            "the rate is bounded neither above nor below (it rises with the end and falls "
-            "with the start); give the start or the end as an exact figure",
-            func=func,
-        )
+        return None
     if math.isinf(high):
-        qualifier = "at_least"
-    elif low == -1.0:
-        qualifier = "at_most"
-    elif "approximately" in (getattr(start, "qualifier", ""), getattr(end, "qualifier", "")):
-        qualifier = "approximately"
-    else:
-        qualifier = "exact"
-    return RateBounds(low, high, qualifier)
+        return RateBounds(low, high, "at_least")
+    if low == -1.0:
+        return RateBounds(low, high, "at_most")
+    return RateBounds(low, high, "approximately" if approximate else "exact")
 
 
 def _level_interval(x: Number, *, name: str, func: str) -> tuple[float, float]:
