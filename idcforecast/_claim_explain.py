@@ -10,6 +10,7 @@ import pandas as pd
 from idcforecast._claim_history import Figure, History, bounds, overlaps
 from idcforecast._wording import counted
 from idcforecast.claims import Claim
+from idcforecast.growth import _rate_between
 
 if TYPE_CHECKING:
     from idcforecast.claim_checks import _Group
@@ -224,16 +225,24 @@ def _two_levels(group: _Group) -> str:
     years = sorted(group.levels)
     if len(years) < 2:
         return ""
-    (y0, (_, v0)), (y1, (c1, v1)) = (
+    (y0, (c0, v0)), (y1, (c1, v1)) = (
         (years[0], group.levels[years[0]]),
         (
             years[-1],
             group.levels[years[-1]],
         ),
     )
-    rate = (v1 / v0) ** (1 / (y1 - y0)) - 1
-    bound = {"at_least": "at least ", "at_most": "at most "}.get(c1.qualifier, "")
-    return (
-        f"From {_num(v0)} in {y0} to {_QUALIFIED.get(c1.qualifier, '')}{_num(v1)} in {y1} "
-        f"is a CAGR of {bound}{rate:.1%} over {counted(y1 - y0, 'step')}."
+    # both qualifiers count: the rate rises with the end and falls with the start
+    rate = _rate_between(
+        bounds(v0, c0.qualifier),
+        bounds(v1, c1.qualifier),
+        y1 - y0,
+        approximate="approximately" in (c0.qualifier, c1.qualifier),
     )
+    span = (
+        f"From {_QUALIFIED.get(c0.qualifier, '')}{_num(v0)} in {y0} to "
+        f"{_QUALIFIED.get(c1.qualifier, '')}{_num(v1)} in {y1}"
+    )
+    if rate is None:
+        return f"{span} bounds no CAGR (a higher start lowers it, a higher end raises it)."
+    return f"{span} is a CAGR of {rate} over {counted(y1 - y0, 'step')}."

@@ -12,6 +12,9 @@ Conventions
 - Levels may be :class:`idcforecast.units.Quantity` objects: a level result is then a Quantity
   in the same unit (qualifier kept, range scaled), while a rate is always a plain float.
   A rate may be given as a Quantity in ``"%"`` (``parse_quantity("27.8%")``).
+- A Quantity's qualifier ("more than 3200.5") bounds the rate computed from it, and a range
+  ("320-330 billion yuan") gives a range of rates: :func:`cagr_bounds` returns them
+  (:func:`cagr` uses the figures' values as they are, a range's midpoint).
 
 Examples
 --------
@@ -30,6 +33,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from idcforecast._claim_history import bounds
 from idcforecast.errors import (
     DataError,
     DuplicateYearError,
@@ -41,7 +45,9 @@ from idcforecast.errors import (
 )
 
 __all__ = [
+    "RateBounds",
     "cagr",
+    "cagr_bounds",
     "doubling_time",
     "implied_base",
     "implied_target",
@@ -245,6 +251,8 @@ def _same_unit(start: Any, end: Any, *, func: str) -> Any:
             func=func,
             unit=unit,
         )
+    if qs:
+        _refuse_percent_levels(start, end, func=func)
     if not qs or start.unit == end.unit:
         return end
     try:
@@ -258,6 +266,38 @@ def _same_unit(start: Any, end: Any, *, func: str) -> Any:
             start_unit=start.unit,
             end_unit=end.unit,
         ) from err
+
+
+_RATE_DIMENSIONS = ("percent", "points")
+
+
+def _refuse_percent_levels(start: Any, end: Any, *, func: str) -> None:
+    """Refuse a compound rate between percentages (growth rates or shares), not levels."""
+    from idcforecast.units import parse_unit
+
+    named = [
+        (name, x)
+        for name, x in (("start", start), ("end", end))
+        if parse_unit(x.unit).dimension in _RATE_DIMENSIONS
+    ]
+    if not named:
+        return
+    found = " and ".join(f"{name} {_figure_words(x)}{_unit_text(x.unit)}" for name, x in named)
+    units = " and ".join(dict.fromkeys(x.unit for _, x in named))
+    what = "is a rate or a share" if len(named) == 1 else "are rates or shares"
+    raise GrowthError(
+        f"{func}: {found} {what} (in {units}), not {'a level' if len(named) == 1 else 'levels'}; "
+        "the compound growth of a growth rate or a share is almost certainly a mistake: give "
+        "the levels they describe (the market's size in each year, e.g. 1562.5亿元 and "
+        "3200.5亿元), or compare two rates by their difference in percentage points",
+        func=func,
+        argument=named[0][0],
+        unit=named[0][1].unit,
+    )
+
+
+def _unit_text(unit: str) -> str:
+    return "%" if unit == "%" else f" {unit}"
 
 
 # ----------------------------------------------------------------------------------------
@@ -397,14 +437,16 @@ def cagr(
     a Series or array (then the rates are element-wise). For a Series of start levels and
     one end level, pass the end level as an array: ``cagr(s, np.full(len(s), e), 3)``.
 
-    The series form uses the values as they are: a frame's ``qualifier`` column ("more
-    than 1500") is not turned into a bound on the rate; :func:`idcforecast.check_claims`
-    reasons with qualified figures.
+    Quantities are used at their ``value``: a qualifier ("more than 3200.5") is not turned
+    into a bound on the rate; :func:`cagr_bounds` does that for one start and one end. The
+    series form likewise ignores a frame's ``qualifier`` column;
+    :func:`idcforecast.check_claims` reasons with qualified figures.
 
     Raises
     ------
     GrowthError
-        A level <= 0, years <= 0, or NaN.
+        A level <= 0, years <= 0, or NaN; a Quantity in % or pp (a rate or a share, whose
+        compound growth is almost certainly a mistake for the levels it describes).
     IncompatibleUnitsError
         Start and end in units with no conversion path.
     InsufficientDataError
@@ -440,6 +482,179 @@ def cagr(
     # exp/log is the exact closed form and stays accurate for rates near zero.
     result = np.expm1((np.log(e) - np.log(s)) / n)
     return _wrap(result, index)
+
+
+_BOUND_WORDS = {"at_least": "at least ", "at_most": "at most ", "approximately": "about "}
+
+
+@dataclasses.dataclass(frozen=True)
+class RateBounds:
+    """Where a compound growth rate lies when its levels are qualified figures or ranges.
+
+    Attributes
+    ----------
+    low, high
+        The bounds of the rate, as fractions (0.278 = 27.8%); ``low == high`` for one rate,
+        ``low < high`` for a range of rates (from a range of levels).
+        ``low`` is ``-1.0`` (-100%) when nothing bounds the rate below and ``high`` is
+        ``inf`` when nothing bounds it above.
+    qualifier
+        In the vocabulary of :class:`idcforecast.units.Quantity`: ``"at_least"`` (``low``
+        is the bound, ``high`` is inf), ``"at_most"`` (``high`` is the bound, ``low`` is
+        -1), ``"approximately"`` (from an "about" level) or ``"exact"``.
+
+    Examples
+    --------
+    >>> str(RateBounds(0.269987, math.inf, "at_least")), str(RateBounds(0.27, 0.283))
+    ('at least 27.0%', '27.0% to 28.3%')
+    """
+
+    low: float
+    high: float
+    qualifier: str = "exact"
+
+    def __str__(self) -> str:
+        if self.qualifier == "at_least":
+            return f"at least {self.low:.1%}"
+        if self.qualifier == "at_most":
+            return f"at most {self.high:.1%}"
+        words = _BOUND_WORDS.get(self.qualifier, "")
+        if self.is_range:
+            return f"{words}{self.low:.1%} to {self.high:.1%}"
+        return f"{words}{self.low:.1%}"
+
+    @property
+    def is_range(self) -> bool:
+        """True for a range of rates (finite ``low < high``), not a bound or one rate."""
+        return self.qualifier not in ("at_least", "at_most") and self.low < self.high
+
+
+def cagr_bounds(start: Number, end: Number, years: Number, /) -> RateBounds:
+    """Compound annual growth rate between two qualified figures or ranges, as bounds.
+
+    The rate ``(end / start) ** (1 / years) - 1`` rises with ``end`` and falls with
+    ``start``, so it is computed at the ends of the interval each figure allows
+    (as :func:`idcforecast.check_claims` reads figures): an end of "more than 3200.5" makes
+    the rate *at least* the rate to 3200.5; a start of "more than 1562.5" makes it *at
+    most* the rate from 1562.5. An "about" figure is read as the figure itself and makes
+    the rate "approximately". A range ("320-330 billion yuan") gives a range of rates:
+    from the rate to its low end to the rate to its high end (never its midpoint's).
+
+    Parameters
+    ----------
+    start, end
+        One positive level each: a number or a :class:`idcforecast.units.Quantity`
+        (converted as in :func:`cagr`).
+    years
+        Compounding steps (> 0).
+
+    Returns
+    -------
+    RateBounds
+        ``low``, ``high`` (fractions) and ``qualifier``; ``str()`` reads "at least 27.0%"
+        or "27.0% to 28.3%".
+
+    Raises
+    ------
+    GrowthError
+        A level <= 0, years <= 0, an array instead of one figure, or figures that bound the
+        rate neither above nor below (start and end both "more than", or both "less
+        than"); a figure in % or pp (as :func:`cagr`).
+    IncompatibleUnitsError
+        Start and end in units with no conversion path.
+
+    Examples
+    --------
+    >>> from idcforecast.units import parse_quantity
+    >>> bounds = cagr_bounds(parse_quantity("1562.5亿元"), parse_quantity("超过3200.5亿元"), 3)
+    >>> str(bounds), round(bounds.low, 6), bounds.high
+    ('at least 27.0%', 0.269987, inf)
+    >>> str(cagr_bounds(parse_quantity("1562.5亿元"), parse_quantity("320-330 billion yuan"), 3))
+    '27.0% to 28.3%'
+    """
+    return _cagr_bounds(start, end, years, func="cagr_bounds")
+
+
+def _cagr_bounds(start: Number, end: Number, years: Number, *, func: str) -> RateBounds:
+    """:func:`cagr_bounds`, its errors naming ``func`` (the command line's "cagr")."""
+    end = _same_unit(start, end, func=func)
+    s_lo, s_hi = _level_interval(start, name="start", func=func)
+    e_lo, e_hi = _level_interval(end, name="end", func=func)
+    n = _values(years, name="years", func=func)
+    _check_years(n, years, func=func)
+    if n.ndim:
+        raise GrowthError(
+            f"{func}: years must be one number of steps, found shape {n.shape}; "
+            "use cagr() for arrays",
+            func=func,
+            argument="years",
+        )
+    approximate = "approximately" in (
+        getattr(start, "qualifier", ""),
+        getattr(end, "qualifier", ""),
+    )
+    result = _rate_between((s_lo, s_hi), (e_lo, e_hi), float(n), approximate=approximate)
+    if result is None:
+        raise GrowthError(
+            f"{func}: start is {_figure_words(start)} and end is {_figure_words(end)}, so "
+            "the rate is bounded neither above nor below (it rises with the end and falls "
+            "with the start); give the start or the end as an exact figure",
+            func=func,
+        )
+    return result
+
+
+def _rate_between(
+    start: tuple[float, float], end: tuple[float, float], steps: float, *, approximate: bool
+) -> RateBounds | None:
+    """The rate from a level in ``start`` to one in ``end`` (intervals of positive levels,
+    as :func:`idcforecast._claim_history.bounds` gives them); None when nothing bounds it."""
+    (s_lo, s_hi), (e_lo, e_hi) = start, end
+
+    def rate(s: float, e: float) -> float:
+        return math.expm1((math.log(e) - math.log(s)) / steps)
+
+    # the rate falls to -100% as the end nears 0 or the start grows without bound
+    low = -1.0 if e_lo == 0 or math.isinf(s_hi) else rate(s_hi, e_lo)
+    high = math.inf if s_lo == 0 or math.isinf(e_hi) else rate(s_lo, e_hi)
+    if low == -1.0 and math.isinf(high):
+        return None
+    if math.isinf(high):
+        return RateBounds(low, high, "at_least")
+    if low == -1.0:
+        return RateBounds(low, high, "at_most")
+    return RateBounds(low, high, "approximately" if approximate else "exact")
+
+
+def _level_interval(x: Number, *, name: str, func: str) -> tuple[float, float]:
+    """Where one level lies: ``(low, high)``, ``high`` inf for "more than" (positive)."""
+    arr = _values(x, name=name, func=func)
+    if arr.ndim:
+        raise GrowthError(
+            f"{func}: {name} must be one level, found an array of shape {arr.shape}; "
+            "use cagr() for element-wise rates",
+            func=func,
+            argument=name,
+        )
+    _check_level(arr, x, name=name, func=func)
+    qualifier = getattr(x, "qualifier", "exact")
+    if not getattr(x, "is_range", False):
+        return bounds(float(arr), qualifier)
+    if not x.low > 0:
+        raise GrowthError(
+            f"{func}: {name} must be a positive level, found the range {x.low:g} to "
+            f"{x.high:g}; compound growth is undefined from or to a level <= 0",
+            func=func,
+            argument=name,
+            value=x.low,
+        )
+    return bounds(x.low, qualifier)[0], bounds(x.high, qualifier)[1]
+
+
+def _figure_words(x: Any) -> str:
+    words = _BOUND_WORDS.get(getattr(x, "qualifier", "exact"), "")
+    value = float(x.value) if _is_quantity(x) else float(x)
+    return f"{words}{value:g}"
 
 
 def _cagr_series(

@@ -322,6 +322,41 @@ def test_one_step_is_said_in_the_singular() -> None:
     assert "From 1,562.5 in 2019 to 2,238.7 in 2020 is a CAGR of 43.3% over 1 step." in text
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "said"),
+    [
+        # the start's qualifier used to be dropped: "From 1,562.5 ... is a CAGR of 27.0%"
+        (
+            "at_least",
+            "exact",
+            "From more than 1,562.5 in 2019 to 3,200.5 in 2022 is a CAGR of "
+            "at most 27.0% over 3 steps.",
+        ),
+        (
+            "exact",
+            "at_least",
+            "From 1,562.5 in 2019 to more than 3,200.5 in 2022 is a CAGR of "
+            "at least 27.0% over 3 steps.",
+        ),
+        # used to say "at least 27.0%": a higher start could make it anything
+        (
+            "at_least",
+            "at_least",
+            "From more than 1,562.5 in 2019 to more than 3,200.5 in 2022 "
+            "bounds no CAGR (a higher start lowers it, a higher end raises it).",
+        ),
+    ],
+)
+def test_two_levels_bound_the_cagr_by_both_qualifiers(start: str, end: str, said: str) -> None:
+    # (3200.5 / 1562.5) ** (1 / 3) - 1 = 0.269987 (tests/test_growth.py); the same bounds
+    # as idcforecast.cagr_bounds and the cagr command
+    levels = [
+        Claim(subject=SUBJECT, kind="level", value=1562.5, unit=UNIT, year=2019, qualifier=start),
+        Claim(subject=SUBJECT, kind="level", value=3200.5, unit=UNIT, year=2022, qualifier=end),
+    ]
+    assert said in check_claims(levels).iloc[0]["explanation"]
+
+
 # -- errors ------------------------------------------------------------------------------
 
 

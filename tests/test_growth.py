@@ -20,6 +20,7 @@ from idcforecast.errors import (
 )
 from idcforecast.growth import (
     cagr,
+    cagr_bounds,
     doubling_time,
     implied_base,
     implied_target,
@@ -383,3 +384,125 @@ def test_a_rate_quantity_must_be_a_percent() -> None:
     )
     with pytest.raises(IncompatibleUnitsError, match=re.escape(message)):
         implied_base(3200.0, parse_quantity("27.8亿元"), 3)
+
+
+# -- qualified figures: the rate as a bound ------------------------------------------------
+
+
+def test_a_more_than_end_makes_the_cagr_at_least() -> None:
+    # used to give a bare 0.269987 for "more than 3200.5": the rate rises with the end, so
+    # (3200.5 / 1562.5) ** (1 / 3) - 1 = 0.269987 (see above) is a lower bound
+    rate = cagr_bounds(parse_quantity("1562.5亿元"), parse_quantity("超过3200.5亿元"), 3)
+    assert (rate.qualifier, rate.high) == ("at_least", math.inf)
+    assert rate.low == pytest.approx(0.269987, abs=1e-6)
+    assert str(rate) == "at least 27.0%"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "qualifier", "text"),
+    [
+        # the rate falls as the start rises: a "more than" start bounds it from above
+        ("超过1562.5亿元", "3200.5亿元", "at_most", "at most 27.0%"),
+        ("1562.5亿元", "不到3200.5亿元", "at_most", "at most 27.0%"),
+        ("不到1562.5亿元", "3200.5亿元", "at_least", "at least 27.0%"),
+        # both push the same way: still at least the rate between the two figures
+        ("不到1562.5亿元", "超过3200.5亿元", "at_least", "at least 27.0%"),
+        # "about" is read as the figure itself (as check_claims reads it)
+        ("约1562.5亿元", "3200.5亿元", "approximately", "about 27.0%"),
+        ("1562.5亿元", "3200.5亿元", "exact", "27.0%"),
+    ],
+)
+def test_cagr_bounds_follow_the_qualifiers(start: str, end: str, qualifier: str, text: str) -> None:
+    rate = cagr_bounds(parse_quantity(start), parse_quantity(end), 3)
+    assert (rate.qualifier, str(rate)) == (qualifier, text)
+    # the bound is the rate between the figures' values, 0.269987 (hand arithmetic above)
+    bound = {"at_least": rate.low, "at_most": rate.high}.get(qualifier, rate.low)
+    assert bound == pytest.approx(0.269987, abs=1e-6)
+    assert (rate.low, rate.high) == {
+        "at_least": (bound, math.inf),
+        "at_most": (-1.0, bound),
+    }.get(qualifier, (bound, bound))
+
+
+def test_a_range_gives_a_range_of_rates_not_the_midpoints() -> None:
+    # used to be the midpoint's rate, 325 CNY bn: (3250 / 1562.5) ** (1/3) - 1 = 0.276501
+    # 320 CNY bn = 3200 CNY 100m: 2.048 ** (1/3) - 1 = 0.269921 (see above);
+    # 330 CNY bn = 3300 CNY 100m: 3300 / 1562.5 = 2.112; 1.283 ** 3 = 2.111932, so
+    # 1.283 + (2.112 - 2.111932) / (3 * 1.283 ** 2 = 4.938267) = 1.283014 -> 0.283014
+    rate = cagr_bounds(parse_quantity("1562.5亿元"), parse_quantity("320-330 billion yuan"), 3)
+    assert (rate.low, rate.high) == pytest.approx((0.269921, 0.283014), abs=1e-6)
+    assert (rate.qualifier, rate.is_range, str(rate)) == ("exact", True, "27.0% to 28.3%")
+    # a start range reverses the ends: the high start gives the low rate
+    # 3200.5 / 1600 = 2.000313 -> 2 ** (1/3) * (1 + 0.000156) ** (1/3) = 1.259921 * 1.000052
+    #   = 1.259987 -> 0.259987;
+    # 3200.5 / 1500 = 2.133667; 1.2873 ** 3 = 2.133238, so
+    #   1.2873 + (2.133667 - 2.133238) / (3 * 1.2873 ** 2 = 4.971423) = 1.287386 -> 0.287386
+    rate = cagr_bounds(parse_quantity("1500-1600亿元"), Quantity(3200.5, "亿元"), 3)
+    assert (rate.low, rate.high) == pytest.approx((0.259987, 0.287386), abs=1e-6)
+    # a range and a "more than" end: at least the rate from the high start, 0.259987
+    rate = cagr_bounds(parse_quantity("1500-1600亿元"), parse_quantity("超过3200.5亿元"), 3)
+    assert (rate.qualifier, rate.is_range, str(rate)) == ("at_least", False, "at least 26.0%")
+    assert rate.low == pytest.approx(0.259987, abs=1e-6)
+
+
+def test_cagr_bounds_of_plain_numbers_is_the_cagr() -> None:
+    rate = cagr_bounds(1562.5, 3200.5, 3)
+    assert rate.low == rate.high == cagr(1562.5, 3200.5, 3)
+    assert rate.qualifier == "exact"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: cagr_bounds(parse_quantity("more than 100"), parse_quantity("over 200"), 2),
+            "cagr_bounds: start is at least 100 and end is at least 200, so the rate is "
+            "bounded neither above nor below (it rises with the end and falls with the "
+            "start); give the start or the end as an exact figure",
+        ),
+        (
+            lambda: cagr_bounds(np.array([1.0, 2.0]), 3.0, 2),
+            "cagr_bounds: start must be one level, found an array of shape (2,); use cagr() "
+            "for element-wise rates",
+        ),
+        (
+            lambda: cagr_bounds(1.0, 0.0, 2),
+            "cagr_bounds: end must be a positive level, found 0",
+        ),
+        (
+            lambda: cagr_bounds(Quantity(5.0, "MW", low=0.0, high=10.0), Quantity(20.0, "MW"), 2),
+            "cagr_bounds: start must be a positive level, found the range 0 to 10; compound "
+            "growth is undefined from or to a level <= 0",
+        ),
+        (
+            lambda: cagr_bounds(1.0, 2.0, 0),
+            "cagr_bounds: years (compounding steps) must be > 0, found 0",
+        ),
+    ],
+)
+def test_cagr_bounds_errors(call, message: str) -> None:
+    with pytest.raises(GrowthError, match=re.escape(message)):
+        call()
+
+
+PERCENT_LEVELS = (
+    "start 27.8% and end 30% are rates or shares (in %), not levels; the compound growth of "
+    "a growth rate or a share is almost certainly a mistake: give the levels they describe "
+    "(the market's size in each year, e.g. 1562.5亿元 and 3200.5亿元), or compare two rates "
+    "by their difference in percentage points"
+)
+
+
+def test_a_cagr_between_percentages_is_refused() -> None:
+    # used to return (30 / 27.8) ** (1 / 2) - 1 = 0.0388: a "growth rate of a growth rate"
+    start, end = parse_quantity("27.8%"), parse_quantity("30%")
+    for func, call in [
+        ("cagr", lambda: cagr(start, end, 2)),
+        ("cagr_bounds", lambda: cagr_bounds(start, end, 2)),
+        ("implied_years", lambda: implied_years(start, end, 0.1)),
+    ]:
+        with pytest.raises(GrowthError, match=re.escape(f"{func}: {PERCENT_LEVELS}")) as err:
+            call()
+        assert (err.value.argument, err.value.unit) == ("start", "%")
+    with pytest.raises(GrowthError, match=re.escape("cagr: end 5 pp is a rate or a share (in pp)")):
+        cagr(parse_quantity("3 TWh"), parse_quantity("5 pp"), 2)

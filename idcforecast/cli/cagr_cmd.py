@@ -43,10 +43,36 @@ def _figure(text: str) -> Any:
         return parse_quantity(text)
 
 
+_QUALIFIED = {"at_least": "at least ", "at_most": "at most ", "approximately": "about "}
+
+
 def _show(x: Any) -> str:
     if isinstance(x, float):
         return f"{x:,.10g}"
-    return f"{x.value:,.10g} {x.unit}" + (f"   (from {x.text!r})" if x.text else "")
+    # a bare number parses as a "count"; like a plain number, it is shown without a unit
+    unit = "" if x.unit == "count" else f" {x.unit}"
+    text = f"{_QUALIFIED.get(x.qualifier, '')}{_amount(x)}{unit}"
+    return text + (f"   (from {x.text!r})" if x.text else "")
+
+
+def _amount(x: Any, *, digits: int = 10) -> str:
+    """The figure's number, or its range "LOW to HIGH" (never the midpoint alone).
+
+    ``digits`` significant digits, written without an exponent.
+
+    Examples
+    --------
+    >>> from idcforecast.units import Quantity
+    >>> _amount(Quantity(86.90362388, "USD bn"), digits=6), _amount(Quantity(1234567.8, "MW"))
+    ('86.9036', '1,234,567.8')
+    """
+
+    def number(v: float) -> str:
+        return f"{float(f'{v:.{digits}g}'):,.10g}"
+
+    if x.is_range:
+        return f"{number(x.low)} to {number(x.high)}"
+    return number(x.value)
 
 
 def _in_unit_of(end: Any, start: Any, fx_year: int | None) -> Any:
@@ -67,8 +93,8 @@ def _in_unit_of(end: Any, start: Any, fx_year: int | None) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the start, end, steps and the rate."""
-    from idcforecast.growth import cagr
+    """Print the start, end, steps and the rate (a bound when a figure is qualified)."""
+    from idcforecast.growth import _cagr_bounds, _refuse_percent_levels
     from idcforecast.units import Quantity
 
     start, end = _figure(args.start), _figure(args.end)
@@ -77,16 +103,28 @@ def run(args: argparse.Namespace) -> int:
         start = Quantity(start, end.unit)
     elif isinstance(end, float) and isinstance(start, Quantity):
         end = Quantity(end, start.unit)
+    if isinstance(start, Quantity) and isinstance(end, Quantity):
+        _refuse_percent_levels(start, end, func="cagr")  # before any conversion error
     end_text = _show(end)
     if isinstance(end, Quantity) and isinstance(start, Quantity) and end.unit != start.unit:
         converted = _in_unit_of(end, start, args.fx_year)
         fx = f" at the {args.fx_year} FX rate" if args.fx_year is not None else ""
-        end_text = f"{_show(end)} = {converted.value:,.10g} {start.unit}{fx}"
+        # a converted figure carries the FX rate's precision at most: six significant digits
+        end_text = f"{_show(end)} = {_amount(converted, digits=6)} {start.unit}{fx}"
         end = converted
-    rate = cagr(start, end, args.years)
+    bounds = _cagr_bounds(start, end, args.years, func="cagr")
     steps = int(args.years) if float(args.years).is_integer() else args.years
     print(f"start  {_show(start)}")
     print(f"end    {end_text}")
     print(f"years  {steps} compounding step{'s' if steps != 1 else ''}")
-    print(f"CAGR   {rate:.1%} a year ({rate:.6f} as a fraction)")
+    if bounds.is_range:
+        fraction = f"{bounds.low:.6f} to {bounds.high:.6f} as fractions"
+    else:
+        rate = bounds.high if bounds.qualifier == "at_most" else bounds.low
+        fraction = f"{rate:.6f} as a fraction"
+    print(f"CAGR   {bounds} a year ({fraction})")
+    for name, figure, moves in (("start", start, "falls"), ("end", end, "rises")):
+        side = {"at_least": "a lower", "at_most": "an upper"}.get(getattr(figure, "qualifier", ""))
+        if side:
+            print(f"       the {name} is {side} bound, and the rate {moves} as the {name} rises")
     return 0

@@ -58,12 +58,89 @@ def test_cagr_between_currencies_takes_one_years_fx_rate(
     out = _run(cagr_cmd, [*args, "--fx-year", "2020"], capsys)
     # Federal Reserve G.5A 2020 average 6.9042 CNY per USD: 80 / 6.9042 = 11.587150 USD bn;
     # (11.587150 / 10) ** (1 / 2) - 1 = 0.076436
-    assert "= 11.58714985 USD bn at the 2020 FX rate" in out
+    assert "= 11.5871 USD bn at the 2020 FX rate" in out  # six significant digits
     assert out.splitlines()[-1] == "CAGR   7.6% a year (0.076436 as a fraction)"
     parser = argparse.ArgumentParser()
     cagr_cmd.add_arguments(parser)
     with pytest.raises(MissingFxRateError, match=re.escape("pass --fx-year YEAR")):
         cagr_cmd.run(parser.parse_args(args))
+
+
+def test_cagr_of_a_more_than_figure_is_a_bound(capsys: pytest.CaptureFixture[str]) -> None:
+    # used to print a bare "CAGR   27.0%" for "more than 3200.5" (check-claims said "at
+    # least"); (3200.5 / 1562.5) ** (1 / 3) - 1 = 0.269987 (tests/test_growth.py)
+    out = _run(cagr_cmd, ["1562.5亿元", "超过3200.5亿元", "--years", "3"], capsys)
+    assert out.splitlines() == [
+        "start  1,562.5 CNY 100m   (from '1562.5亿元')",
+        "end    at least 3,200.5 CNY 100m   (from '超过3200.5亿元')",
+        "years  3 compounding steps",
+        "CAGR   at least 27.0% a year (0.269987 as a fraction)",
+        "       the end is a lower bound, and the rate rises as the end rises",
+    ]
+    # a "more than" start lowers the rate: at most
+    out = _run(cagr_cmd, ["超过1562.5亿元", "3200.5亿元", "--years", "3"], capsys)
+    assert "CAGR   at most 27.0% a year (0.269987 as a fraction)" in out
+    assert "the start is a lower bound, and the rate falls as the start rises" in out
+    parser = argparse.ArgumentParser()
+    cagr_cmd.add_arguments(parser)
+    with pytest.raises(GrowthError, match=re.escape("cagr: start is at least 100 and end is")):
+        cagr_cmd.run(parser.parse_args(["more than 100", "more than 200", "--years", "2"]))
+
+
+def test_cagr_of_a_range_is_a_range(capsys: pytest.CaptureFixture[str]) -> None:
+    # used to print the midpoint's 27.7% (325 CNY bn) silently; from 320 and from 330 CNY bn:
+    # 0.269921 and 0.283014 (hand arithmetic in tests/test_growth.py)
+    out = _run(cagr_cmd, ["1562.5亿元", "320-330 billion yuan", "--years", "3"], capsys)
+    assert out.splitlines()[1:] == [
+        "end    320 to 330 CNY bn   (from '320-330 billion yuan') = 3,200 to 3,300 CNY 100m",
+        "years  3 compounding steps",
+        "CAGR   27.0% to 28.3% a year (0.269921 to 0.283014 as fractions)",
+    ]
+    # a start range: from 1600 is 0.259987, from 1500 is 0.287386 (tests/test_growth.py)
+    out = _run(cagr_cmd, ["1500-1600亿元", "3200.5", "--years", "3"], capsys)
+    assert "start  1,500 to 1,600 CNY 100m   (from '1500-1600亿元')" in out
+    assert "CAGR   26.0% to 28.7% a year (0.259987 to 0.287386 as fractions)" in out
+
+
+def test_cagr_converted_figure_has_six_significant_digits(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # used to print "= 86.90362388 USD bn"; 6000 CNY 100m = 600 CNY bn; 600 / 6.9042 (the
+    # 2020 average CNY per USD) = 86.9036 USD bn (6.9042 * 86.9036 = 599.9998)
+    out = _run(cagr_cmd, ["US$80 billion", "6000亿元", "--years", "2", "--fx-year", "2020"], capsys)
+    assert "end    6,000 CNY 100m   (from '6000亿元') = 86.9036 USD bn at the 2020 FX rate" in out
+    # a range converts end by end: 320 / 6.9042 = 46.3486, 330 / 6.9042 = 47.7970
+    args = ["US$40 billion", "320-330 billion yuan", "--years", "2", "--fx-year", "2020"]
+    out = _run(cagr_cmd, args, capsys)
+    assert "= 46.3486 to 47.797 USD bn at the 2020 FX rate" in out
+
+
+def test_cagr_of_unitless_figures_shows_no_unit(capsys: pytest.CaptureFixture[str]) -> None:
+    # used to label both numbers "count"; (200 / 100) ** (1 / 2) - 1 = 1.414214 - 1
+    out = _run(cagr_cmd, ["more than 100", "200", "--years", "2"], capsys)
+    assert out.splitlines()[:4] == [
+        "start  at least 100   (from 'more than 100')",
+        "end    200",
+        "years  2 compounding steps",
+        "CAGR   at most 41.4% a year (0.414214 as a fraction)",
+    ]
+
+
+def test_cagr_of_percentages_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    # used to print "CAGR 3.9%" for 27.8% -> 30% ((30 / 27.8) ** (1/2) - 1 = 0.0388)
+    from idcforecast.cli import main
+
+    assert main(["cagr", "27.8%", "30%", "--years", "2"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "error: cagr: start 27.8% and end 30% are rates or shares (in %), not levels; the "
+        "compound growth of a growth rate or a share is almost certainly a mistake: give the "
+        "levels they describe"
+    )
+    # one percentage beside a level: the same reason, not "cannot convert '%' to money"
+    assert main(["cagr", "1562.5亿元", "30%", "--years", "2"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "error: cagr: end 30% is a rate or a share (in %), not a level;"
+    )
 
 
 def test_cagr_bad_input_is_a_typed_error() -> None:
@@ -203,6 +280,7 @@ README = Path(__file__).resolve().parents[2] / "README.md"
     ("command", "module"),
     [
         ("cagr 1562.5 3200.5 --years 3", cagr_cmd),
+        ("cagr 1562.5 超过3200.5亿元 --years 3", cagr_cmd),
         ("check-claims", claims_cmd),
         ("track-record --forecasts-only", track_record_cmd),
     ],
