@@ -244,10 +244,14 @@ def backtest(
                     )
                     rows.append(row)
     if not rows:
+        fix = (
+            "shorten the horizon"
+            if horizon > 1
+            else "add years: one year ahead is the shortest backtest there is"
+        )
         raise DataError(
             f"no backtest window fits: every series needs more than horizon="
-            f"{counted(horizon, 'year')} after the method's minimum number of points; shorten "
-            "the horizon",
+            f"{counted(horizon, 'year')} after the method's minimum number of points; {fix}",
             horizon=horizon,
         )
     return pd.DataFrame(rows).astype({"year": "int64", "cutoff": "int64"})

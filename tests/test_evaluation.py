@@ -108,7 +108,12 @@ def test_backtest_too_short_for_any_window() -> None:
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         backtest(frame, 3, method="auto")
-    msg = "no backtest window fits: every series needs more than horizon=1 year after the "
+    # one year ahead cannot be shortened: the fix is more years (was "shorten the horizon")
+    msg = (
+        "no backtest window fits: every series needs more than horizon=1 year after the "
+        "method's minimum number of points; add years: one year ahead is the shortest "
+        "backtest there is"
+    )
     with pytest.raises(DataError, match=re.escape(msg)):  # was "horizon=1 years"
         backtest(frame.head(3), 1, method="auto")
 

@@ -63,6 +63,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--seed", metavar="N", type=int, default=0, help="random seed (default: 0)")
     parser.add_argument(
+        "--method",
+        default="auto",
+        help='forecast method: "auto" (default) or a model alias such as drift or naive',
+    )
+    parser.add_argument(
         "--gaps",
         default="interpolate",
         choices=("interpolate", "span", "error"),
@@ -95,6 +100,7 @@ def run(args: argparse.Namespace) -> int:
         command=command,
         read_options=read_options(args, args.data),
         gaps=args.gaps,
+        method=args.method,
     )
     print(f"Wrote the PDF in {time.perf_counter() - started:.1f} s:", flush=True)
     print(path)

@@ -119,7 +119,7 @@ def build_report(
             last_year=last,
         )
     reproduce = _equivalent_command(
-        data, series_id, to, scenarios, target, report_date, seed, options, gaps
+        data, series_id, to, scenarios, target, report_date, seed, options, gaps, method
     )
     ctx = _context(
         history,
@@ -288,6 +288,7 @@ def _equivalent_command(
     seed: int,
     read_options: Mapping[str, Any],
     gaps: str = "interpolate",
+    method: str = "auto",
 ) -> str:
     parts = ["idcforecast", "report"]
     if data is not None and not hasattr(data, "columns"):
@@ -302,6 +303,8 @@ def _equivalent_command(
         parts += ["--scenarios", str(scenarios)]
     if gaps != "interpolate":
         parts += ["--gaps", gaps]
+    if method != "auto":
+        parts += ["--method", method]
     parts += ["--out", str(out), "--date", report_date.isoformat(), "--seed", str(seed)]
     no_flag = [f"{k}={v!r}" for k, v in read_options.items() if k not in _READ_FLAGS]
     if data is not None and not hasattr(data, "columns") and no_flag:  # sheet_name=...

@@ -109,3 +109,21 @@ def test_report_gap_policy_from_the_command_line(
     ) in text
     assert "--to 2030 --gaps span --out" in text  # the command that reproduces it
     assert "2014 50.0" not in text and "2014 80.0" in text  # 2014 is the first row kept
+
+
+def test_report_method_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 'auto' needs 4 points; the library's advice "use 'naive' (2) or 'drift' (3)" needed
+    # a --method the report command did not have
+    out = tmp_path / "caict.pdf"
+    argv = ["--series", "china_idc_caict", "--out", str(out), "--date", "2026-01-01"]
+    assert main(["report", *argv]) == 2
+    assert "use 'naive' (2) or 'drift' (3)" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["report", *argv, "--method", "drift"]) == 0
+    from pypdf import PdfReader
+
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(out).pages))
+    assert "--to 2030 --method drift --out" in text  # the command that reproduces it
+    assert "Forecast method: 'drift'" in text
