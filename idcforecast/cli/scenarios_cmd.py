@@ -27,8 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "file",
         nargs="?",
         metavar="FILE",
-        help="scenario spec (TOML); default: the bundled China IDC example, or with --input "
-        "and no FILE the calibrated forecast alone (one 'base' scenario)",
+        help="scenario spec (TOML); default: the bundled China IDC example for its series "
+        "(china_idc_cidc_overall), and for any other series or --input the calibrated "
+        "forecast alone (one 'base' scenario)",
     )
     parser.add_argument(
         "--dataset", default="china_idc_market", help="bundled dataset (default %(default)s)"
@@ -65,14 +66,20 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.scenarios import load_scenarios, scenario_table, simulate
 
     history = _history(args)
-    if args.file is None and args.input:
-        # the bundled spec is written for the China IDC series (its caps are in 亿元): a
-        # user's file without a spec gets the forecast's own distribution, one scenario
+    bundled = str(data_dir() / "scenarios" / "china_idc_example.toml")
+    # the bundled spec is written for the China IDC series (its caps are in 亿元): any other
+    # series without a spec (a user's file, another dataset) gets the forecast's own
+    # distribution, one scenario
+    spec_path = args.file or bundled
+    spec = load_scenarios(spec_path)
+    if args.file is None and (
+        args.input
+        or args.dataset != "china_idc_market"
+        or (args.series is not None and args.series != spec.series_id)
+    ):
         spec, spec_path = None, "none (the calibrated forecast only; pass a TOML spec FILE)"
         series = args.series
     else:
-        spec_path = args.file or str(data_dir() / "scenarios" / "china_idc_example.toml")
-        spec = load_scenarios(spec_path)
         series = args.series or spec.series_id
     rows = history if series is None else history[history["series_id"] == series]
     last = int(rows["year"].max()) if len(rows) else 0

@@ -177,3 +177,18 @@ def test_a_users_file_without_a_spec_gets_the_forecast_alone(
     assert re.search(r"^base +2023 +-\d+\.\d ", out, re.MULTILINE)  # decimals for small values
     assert "CAGR: not shown (no positive origin" in out
     assert "P(value > 5 in 2023):" in out
+
+
+def test_another_bundled_series_gets_its_own_distribution_not_the_cidc_spec(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # was: the bundled China IDC spec (caps in CNY 100m) was loaded for every dataset, so
+    # the racks series failed with a unit mismatch and had no way to run
+    out = _run(["--dataset", "china_racks_in_use", "--series", "china_racks_in_use"], capsys)
+    lines = out.splitlines()
+    assert lines[0].startswith("series china_racks_in_use (racks 10k), last observed 2024")
+    assert lines[1] == (
+        "spec none (the calibrated forecast only; pass a TOML spec FILE); weights: none"
+    )
+    # the China IDC series still gets the bundled spec by default
+    assert "china_idc_example.toml; weights: base 0.5" in _run(["--to", "2026"], capsys)
