@@ -63,7 +63,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Simulate and print the tables."""
     from idcforecast._paths import data_dir
-    from idcforecast.scenarios import load_scenarios, scenario_table, simulate
+    from idcforecast.scenarios import ScenarioSet, load_scenarios, scenario_table, simulate
 
     history = _history(args)
     bundled = str(data_dir() / "scenarios" / "china_idc_example.toml")
@@ -71,16 +71,17 @@ def run(args: argparse.Namespace) -> int:
     # series without a spec (a user's file, another dataset) gets the forecast's own
     # distribution, one scenario
     spec_path = args.file or bundled
-    spec = load_scenarios(spec_path)
+    loaded = load_scenarios(spec_path)
+    spec: ScenarioSet | None = loaded
     if args.file is None and (
         args.input
         or args.dataset != "china_idc_market"
-        or (args.series is not None and args.series != spec.series_id)
+        or (args.series is not None and args.series != loaded.series_id)
     ):
         spec, spec_path = None, "none (the calibrated forecast only; pass a TOML spec FILE)"
         series = args.series
     else:
-        series = args.series or spec.series_id
+        series = args.series or loaded.series_id
     rows = history if series is None else history[history["series_id"] == series]
     last = int(rows["year"].max()) if len(rows) else 0
     # without --series a file of one series is that series; of several, simulate names them
