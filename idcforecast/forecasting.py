@@ -199,7 +199,7 @@ def _method_point(
             if first_year is not None
             else counted(n, "value")
         )
-        return text + (f", {n - n_obs} of them filled" if n_obs < n else "")
+        return text + (f", {counted(n - n_obs, 'year')} filled" if n_obs < n else "")
 
     if method == AUTO:
         if n_obs < AUTO_MIN_OBS:

@@ -206,7 +206,7 @@ def test_the_minimum_counts_observed_years_not_filled_ones() -> None:
         "left out 'damped' (needs 6)"
     )
     msg = (
-        "series 'cidc' has 3 observations (2018-2021, 1 of them filled); method 'auto' needs "
+        "series 'cidc' has 3 observations (2018-2021, 1 year filled); method 'auto' needs "
         "at least 4; add years, or use 'naive' (2) or 'drift' (3) (gap year 2019 filled "
         "log-linearly for fitting only)"
     )
