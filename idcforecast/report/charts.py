@@ -25,6 +25,7 @@ import numpy as np
 from idcforecast._cells import is_estimate_note
 from idcforecast.errors import DataError
 from idcforecast.report._frames import (
+    QUALIFIER_SIGNS,
     first_unit,
     one_model,
     one_series,
@@ -225,7 +226,10 @@ def plot_growth(
     sid = str(hist["series_id"].iloc[0])
     years, growth = _yoy_percent(hist)
     first, last = int(hist["year"].iloc[0]), int(hist["year"].iloc[-1])
-    rate = _cagr_percent(hist)
+    bound = _cagr_bound(hist)
+    rate = None if bound is None else bound[0]
+    # a figure published as "more than" makes the CAGR a bound: "> 27.1%"
+    sign = "" if bound is None else QUALIFIER_SIGNS.get(bound[1], "").strip()
 
     with house_style():
         fig, ax = new_figure()
@@ -240,7 +244,7 @@ def plot_growth(
                 color=COLORS["cagr"],
                 ls="--",
                 lw=1.4,
-                label=f"CAGR {first}-{last}: {rate:.1f}%",
+                label=f"CAGR {first}-{last}: {sign}{rate:.1f}%",
             )
         ax.set_ylim(top=max([*growth, rate or 0.0, 0.0]) * 1.25 + 1.0)
         ax.legend(loc="upper left", ncols=2)
@@ -265,10 +269,10 @@ def _yoy_percent(hist: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return yoy_percent(hist)
 
 
-def _cagr_percent(hist: pd.DataFrame) -> float | None:
-    from idcforecast.report._growth import cagr_percent
+def _cagr_bound(hist: pd.DataFrame) -> tuple[float, str] | None:
+    from idcforecast.report._growth import cagr_bound
 
-    return cagr_percent(hist)
+    return cagr_bound(hist)
 
 
 def plot_backtest(

@@ -21,6 +21,7 @@ from idcforecast.report._frames import (
     qualifier_note,
     qualifiers,
 )
+from idcforecast.report._growth import cagr_bound
 from idcforecast.report.charts import (
     plot_backtest,
     plot_claims,
@@ -116,7 +117,7 @@ def cover(ctx: ReportContext, doc: ReportDocument) -> None:
 def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     """The key numbers: latest value, CAGR, the final-year central value and range."""
     hist = ctx.history
-    first_year, first_value = int(hist["year"].iloc[0]), float(hist["value"].iloc[0])
+    first_year = int(hist["year"].iloc[0])
     span = ctx.last_year - first_year
     end = _final(ctx)
     end_year = int(end["year"])
@@ -136,10 +137,26 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
             else "."
         )
     ]
-    if span > 0 and first_value > 0 and ctx.last_value > 0:  # compound growth needs levels > 0
-        rate = _cagr(first_value, ctx.last_value, span)
-        figures.append((f"CAGR {first_year}-{ctx.last_year}", _pct(rate), counted(span, "year")))
-        lines.append(f"**Growth:** {_pct(rate)} a year compounded from {first_year}.")
+    # compound growth needs levels > 0; a figure published as "more than" bounds it
+    bound = cagr_bound(hist) if span > 0 else None
+    if bound is not None:
+        rate, how = bound[0] / 100.0, bound[1]
+        figures.append(
+            (
+                f"CAGR {first_year}-{ctx.last_year}",
+                QUALIFIER_SIGNS.get(how, "") + _pct(rate),
+                counted(span, "year"),
+            )
+        )
+        words = {"at_least": "at least ", "at_most": "at most ", "approximately": "about "}
+        lines.append(
+            f"**Growth:** {words.get(how, '')}{_pct(rate)} a year compounded from {first_year}"
+            + (
+                f" (the {ctx.last_year if how == 'at_least' else first_year} figure is a bound)."
+                if how in ("at_least", "at_most")
+                else "."
+            )
+        )
     figures.append(
         (
             f"{end_year} central ('{ctx.model}')",

@@ -186,18 +186,32 @@ def _number(value: Any, decimals: int) -> str:
     return f"{value:,.{decimals}f}"
 
 
+def _rate(value: Any, start: str, end: str, decimals: int) -> str:
+    """A growth rate in percent, marked like its levels when one of them is a bound
+    ("> 27.1" from a "more than" end); "–" when the two bounds leave it open."""
+    from idcforecast.report._growth import rate_qualifier
+
+    text = _number(value, decimals)
+    if text == MISSING:
+        return text
+    how = rate_qualifier(start, end)
+    return MISSING if how is None else QUALIFIER_SIGNS.get(how, "") + text
+
+
 def format_summary(table: pd.DataFrame, *, decimals: int = 1) -> pd.DataFrame:
     """A display copy of :func:`summary_table`: strings, readable headers, joined intervals.
 
     An actual published as a bound or an approximation is marked as in the claims tables:
-    "> 880.0" (more than), "< 5.0" (less than), "~ 30.0" (about).
+    "> 880.0" (more than), "< 5.0" (less than), "~ 30.0" (about); so are the growth rates
+    it bounds ("> 27.1" from a "more than" end, "< ..." from a "more than" start).
     """
     import pandas as pd
 
     unit = str(table["unit"].iloc[0]) if len(table) and "unit" in table.columns else ""
     value_header = f"Value ({unit_label(unit)})" if unit else "Value"
 
-    qualifier = table["qualifier"] if "qualifier" in table.columns else [""] * len(table)
+    qualifier = [str(q) for q in table["qualifier"]] if "qualifier" in table.columns else []
+    qualifier = qualifier or [""] * len(table)
 
     def interval(lo: Any, hi: Any) -> str:
         if isinstance(lo, float) and math.isnan(lo):
@@ -211,8 +225,14 @@ def format_summary(table: pd.DataFrame, *, decimals: int = 1) -> pd.DataFrame:
                 QUALIFIER_SIGNS.get(str(q), "") + _number(v, decimals)
                 for v, q in zip(table["value"], qualifier, strict=True)
             ],
-            "YoY %": [_number(v, decimals) for v in table["yoy"]],
-            "CAGR to date %": [_number(v, decimals) for v in table["cagr_to_date"]],
+            "YoY %": [
+                _rate(v, qualifier[i - 1] if i else "", qualifier[i], decimals)
+                for i, v in enumerate(table["yoy"])
+            ],
+            "CAGR to date %": [
+                _rate(v, qualifier[0] if len(qualifier) else "", q, decimals)
+                for v, q in zip(table["cagr_to_date"], qualifier, strict=True)
+            ],
             "80% interval": [
                 interval(a, b) for a, b in zip(table["lo_80"], table["hi_80"], strict=True)
             ],

@@ -279,9 +279,21 @@ def test_a_qualified_actual_is_shown_with_its_qualifier(
     assert "Latest: more than 880.0 × 10 thousand racks in 2024." in racks_report
     assert "2024 actual > 880.0 – –" in racks_report  # the key-years table
     summary = racks_report[racks_report.index("Summary table") :]
-    for row in ("2019 265.8 – – – – actual", "2021 > 520.0 – 39.9 – – actual"):
+    # rates to a "more than" level are lower bounds (">"), from one upper bounds ("<"),
+    # between two of them open ("–")
+    for row in (
+        "2019 265.8 – – – – actual",
+        "2021 > 520.0 – > 39.9 – – actual",
+        "2022 > 650.0 – > 34.7 – – actual",
+        "2024 > 880.0 – > 27.1 – – actual",
+        "2025 1,003.7 < 14.1 24.8",
+    ):
         assert row in summary, row
-    assert "2024 > 880.0 – 27.1 – – actual" in summary
+    # the executive summary's CAGR likewise (was a plain 27.1%)
+    assert "CAGR 2019-2024 > 27.1% 5 years" in racks_report
+    assert (
+        "Growth: at least 27.1% a year compounded from 2019 (the 2024 figure is a bound)."
+    ) in racks_report
     note = "'>' marks a figure published as a lower bound ('more than')."
     assert racks_report.count(note) == 1  # explained once, in the summary table's caption
     assert f"prediction intervals. {note}" in racks_report

@@ -304,9 +304,19 @@ def test_a_qualified_actual_is_marked_in_the_summary(history, forecast) -> None:
     assert to_markdown(format_summary(table)).splitlines()[1:4] == [
         "|---:|---:|---:|---:|---:|---:|:---|",
         "| 2019 | 100.0 | – | – | – | – | actual |",
-        "| 2020 | > 125.0 | 25.0 | 25.0 | – | – | derived |",
+        # rates to a "more than" level are lower bounds too (were printed as exact)
+        "| 2020 | > 125.0 | > 25.0 | > 25.0 | – | – | derived |",
     ]
-    assert to_markdown(format_summary(table)).splitlines()[4].startswith("| 2022 | ~ 144.0 |")
+    lines = to_markdown(format_summary(table)).splitlines()
+    # 2022 ("about") has no YoY (2021 missing); its CAGR from an exact 2019 is "about"
+    assert lines[4].startswith("| 2022 | ~ 144.0 | – | ~ 12.9 |")
+    # the forecast year's YoY from an "about" level is about; two bounds the same way
+    # ("more than" to "more than") leave a rate open: "–"
+    assert lines[5].startswith("| 2023 | 172.8 | ~ 20.0 |")
+    both = history.assign(qualifier=["at_least", "at_least", "exact"])
+    assert to_markdown(format_summary(summary_table(both, forecast))).splitlines()[3] == (
+        "| 2020 | > 125.0 | – | – | – | – | derived |"
+    )
 
 
 def test_an_unknown_qualifier_is_a_typed_error(history, forecast) -> None:
