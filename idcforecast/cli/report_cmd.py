@@ -35,6 +35,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="CSV/Excel file of yearly figures (default: the bundled China IDC market data)",
     )
     parser.add_argument(
+        "--dataset",
+        metavar="NAME",
+        help="a bundled dataset instead of china_idc_market (see idcforecast datasets)",
+    )
+    parser.add_argument(
         "--series",
         metavar="ID",
         help="series to report on (default: china_idc_cidc_overall for the bundled data; "
@@ -82,8 +87,9 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.report.build import DEFAULT_SERIES, build_report
 
     started = time.perf_counter()
-    series = args.series or (DEFAULT_SERIES if args.data is None else "the series in the file")
-    data = args.data or "the bundled dataset china_idc_market"
+    default = args.data is None and args.dataset in (None, "china_idc_market")
+    series = args.series or (DEFAULT_SERIES if default else "the series in the data")
+    data = args.data or f"the bundled dataset {args.dataset or 'china_idc_market'}"
     print(f"Report on {series} from {data}, forecast to {args.to}", flush=True)
     if args.scenarios:
         print(f"Scenarios from {args.scenarios}", flush=True)
@@ -101,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
         read_options=read_options(args, args.data),
         gaps=args.gaps,
         method=args.method,
+        dataset=args.dataset,
     )
     print(f"Wrote the PDF in {time.perf_counter() - started:.1f} s:", flush=True)
     print(path)

@@ -51,6 +51,7 @@ def build_report(
     command: str | None = None,
     read_options: Mapping[str, Any] | None = None,
     gaps: str = "interpolate",
+    dataset: str | None = None,
 ) -> Path:
     """Build the PDF report for one series and return its path.
 
@@ -91,6 +92,9 @@ def build_report(
         the assumptions), ``"span"`` (the report covers the latest run of consecutive years;
         the earlier ones are named in the assumptions) or ``"error"``, as in
         :func:`idcforecast.forecast`.
+    dataset
+        A bundled dataset to read instead of ``china_idc_market`` (``list_datasets()``);
+        not with ``data``.
 
     Raises
     ------
@@ -105,7 +109,12 @@ def build_report(
     target = check_writable(out, what="report")
     report_date = _report_date(date)
     options = {k: v for k, v in (read_options or {}).items() if v != _READ_DEFAULTS.get(k)}
-    history, data_label, digest = _load_history(data, series_id, options)
+    if dataset is not None and data is not None:
+        raise SpecError(
+            "report: pass a data file (--data) or a bundled dataset (--dataset), not both",
+            dataset=dataset,
+        )
+    history, data_label, digest = _load_history(data, series_id, options, dataset)
     history, left_out = _apply_gap_policy(history, gaps)
     sid = str(history["series_id"].iloc[0])
     last = int(history["year"].iloc[-1])
@@ -119,7 +128,7 @@ def build_report(
             last_year=last,
         )
     reproduce = _equivalent_command(
-        data, series_id, to, scenarios, target, report_date, seed, options, gaps, method
+        data, series_id, to, scenarios, target, report_date, seed, options, gaps, method, dataset
     )
     ctx = _context(
         history,
@@ -229,6 +238,7 @@ def _load_history(
     data: str | os.PathLike[str] | pd.DataFrame | None,
     series_id: str | None,
     read_options: Mapping[str, Any],
+    dataset: str | None = None,
 ) -> tuple[pd.DataFrame, str, str]:
     """The series' rows, a label for the data, and the sha256 of what was read."""
     import pandas as pd
@@ -243,11 +253,13 @@ def _load_history(
         from idcforecast._paths import data_dir
         from idcforecast.datasets import load_dataset
 
-        frame = load_dataset(DEFAULT_DATASET)
-        path = data_dir() / f"{DEFAULT_DATASET}.csv"
-        label = f"bundled dataset {DEFAULT_DATASET} ({path.name})"
+        name = dataset or DEFAULT_DATASET
+        frame = load_dataset(name)  # a typed error naming the datasets for an unknown name
+        path = data_dir() / f"{name}.csv"
+        label = f"bundled dataset {name} ({path.name})"
         digest = _sha256(path)
-        series_id = series_id or DEFAULT_SERIES
+        if name == DEFAULT_DATASET:
+            series_id = series_id or DEFAULT_SERIES
     else:
         from idcforecast.io import read_series
 
@@ -289,8 +301,11 @@ def _equivalent_command(
     read_options: Mapping[str, Any],
     gaps: str = "interpolate",
     method: str = "auto",
+    dataset: str | None = None,
 ) -> str:
     parts = ["idcforecast", "report"]
+    if dataset is not None and dataset != DEFAULT_DATASET:
+        parts += ["--dataset", dataset]
     if data is not None and not hasattr(data, "columns"):
         parts += ["--data", str(data)]
         for key, value in read_options.items():

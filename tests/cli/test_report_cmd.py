@@ -127,3 +127,29 @@ def test_report_method_from_the_command_line(
     text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(out).pages))
     assert "--to 2030 --method drift --out" in text  # the command that reproduces it
     assert "Forecast method: 'drift'" in text
+
+
+def test_report_on_another_bundled_dataset(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: only china_idc_market was reachable (others needed a 'datasets NAME --csv' trip)
+    out = tmp_path / "racks.pdf"
+    argv = ["--dataset", "china_racks_in_use", "--out", str(out), "--date", "2026-01-01"]
+    assert main(["report", *argv]) == 2  # two series in it: which one?
+    assert "holds 2 series (china_racks_in_use, china_racks_in_use_midyear)" in (
+        capsys.readouterr().err
+    )
+    assert main(["report", *argv, "--series", "china_racks_in_use"]) == 0
+    assert capsys.readouterr().out.startswith(
+        "Report on china_racks_in_use from the bundled dataset china_racks_in_use"
+    )
+    from pypdf import PdfReader
+
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(out).pages))
+    assert "from bundled dataset china_racks_in_use (china_racks_in_use.csv)" in text
+    assert "idcforecast report --dataset china_racks_in_use --series china_racks_in_use" in text
+    both = ["--data", str(out), "--dataset", "china_racks_in_use", "--out", str(tmp_path / "x")]
+    assert main(["report", *both]) == 2
+    assert "pass a data file (--data) or a bundled dataset (--dataset), not both" in (
+        capsys.readouterr().err
+    )
