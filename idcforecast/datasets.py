@@ -174,6 +174,27 @@ def load_series(series_id: str) -> pd.DataFrame:
     )
 
 
+def elsewhere_hint(series_id: object, dataset: str) -> str:
+    """A hint naming the other bundled dataset that holds ``series_id``, or "".
+
+    For the CLI's unknown-series errors (it reads the bundled files, on that path only).
+
+    Examples
+    --------
+    >>> elsewhere_hint("china_racks_in_use", "china_idc_market")
+    " it is in bundled dataset 'china_racks_in_use' (pass --dataset china_racks_in_use);"
+    >>> elsewhere_hint("nope", "china_idc_market")
+    ''
+    """
+    for name in list_datasets()["name"]:
+        if name == dataset:
+            continue
+        frame = load_dataset(name)
+        if "series_id" in frame.columns and (frame["series_id"] == str(series_id)).any():
+            return f" it is in bundled dataset {name!r} (pass --dataset {name});"
+    return ""
+
+
 def _did_you_mean(name: object, names: list[str]) -> str:
     # a truncated name ("china_idc_cidc") is the commonest slip: prefer the shortest
     # completion, then the closest spelling

@@ -87,10 +87,12 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
         return frame
     rows = frame[frame["series_id"] == chosen]
     if rows.empty:
+        from idcforecast.datasets import elsewhere_hint
+
         ids = list(dict.fromkeys(frame["series_id"]))
         raise UnknownSeriesError(
-            f"forecast: series {chosen!r} is not in dataset {dataset!r}; expected one of: "
-            f"{', '.join(ids)}",
+            f"forecast: series {chosen!r} is not in dataset {dataset!r};"
+            f"{elsewhere_hint(chosen, dataset)} expected one of: {', '.join(ids)}",
             series_id=chosen,
             dataset=dataset,
         )

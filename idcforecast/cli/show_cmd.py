@@ -90,12 +90,12 @@ def render(
 
 
 def _unknown_series(chosen: str, dataset: str, ids: list[str]) -> None:
-    from idcforecast.datasets import _did_you_mean
+    from idcforecast.datasets import _did_you_mean, elsewhere_hint
     from idcforecast.errors import UnknownSeriesError
 
+    hint = elsewhere_hint(chosen, dataset) or _did_you_mean(chosen, ids)
     raise UnknownSeriesError(
-        f"show: series {chosen!r} is not in dataset {dataset!r};{_did_you_mean(chosen, ids)} "
-        "expected one of: "
+        f"show: series {chosen!r} is not in dataset {dataset!r};{hint} expected one of: "
         f"{', '.join(ids)}",
         series_id=chosen,
         dataset=dataset,

@@ -85,6 +85,13 @@ def test_bounds_are_marked(capsys: pytest.CaptureFixture[str]) -> None:
             "you mean 'china_idc_cidc_overall'? expected one of: china_idc_cidc_overall, "
             "china_idc_caict, china_idc_idc_corp, china_idc_cidc_traditional\n",
         ),
+        (  # a series of another bundled dataset: named (was only the list of this one's)
+            ["--series", "china_racks_in_use"],
+            "error: show: series 'china_racks_in_use' is not in dataset 'china_idc_market'; it "
+            "is in bundled dataset 'china_racks_in_use' (pass --dataset china_racks_in_use); "
+            "expected one of: china_idc_cidc_overall, china_idc_caict, china_idc_idc_corp, "
+            "china_idc_cidc_traditional\n",
+        ),
         (
             ["--dataset", "published_forecasts"],
             "error: show: dataset 'published_forecasts' holds claims, not series; expected a "
