@@ -53,6 +53,7 @@ def read_long_table(
     kw_per_rack: float = 2.5,
     estimates: str = "error",
     encoding: str = "utf-8",
+    year_column: str = "year",
 ) -> pd.DataFrame:
     """Read a table of many series (long, or wide with years as headers) from a file.
 
@@ -70,6 +71,9 @@ def read_long_table(
         As in :func:`idcforecast.read_series`: the field separator (``None``: detected),
         the decimal mark (``"."`` or ``","``), the 0-based row of the header (rows above it
         are skipped) and the Excel sheet.
+    year_column
+        The header of a long table's year column when it is not ``year`` (``"年份"``), as
+        in :func:`idcforecast.read_series`.
     unit
         Convert every row to this unit (``"USD bn"``): from the unit in its ``unit`` column,
         currencies with the FX rate of the row's year, magnitudes, racks and power
@@ -137,6 +141,15 @@ def read_long_table(
         known_columns=(*LONG_COLUMNS, "unit"),
         encoding=encoding,
     )
+    if year_column != "year" and year_column in table.columns:
+        if "year" in table.columns:
+            raise DataError(
+                f"{name}: has both a 'year' column and the year column {year_column!r} asked "
+                "for; drop or rename one of them",
+                source=name,
+                column=year_column,
+            )
+        table = table.rename(columns={year_column: "year"})
     missing = [c for c in LONG_COLUMNS if c not in table.columns]
     kept_columns = [*LONG_COLUMNS, "unit"]
     if missing and is_wide(table):
@@ -145,11 +158,17 @@ def read_long_table(
     elif missing == ["series_id"]:  # one unnamed series: named after the file, as
         table = table.assign(series_id=Path(name).stem)  # read_series names it
     elif missing:
+        # only the years missing: most likely under another header (年份, Year of report)
+        other_header = (
+            "; if the years are under another header, pass year_column=NAME (--year-column NAME)"
+            if missing == ["year"]
+            else ""
+        )
         raise DataError(
             f"{name}: no column(s) {', '.join(map(repr, missing))}; expected a long table "
             f"with columns series_id, year, value (and optionally unit), or a wide one with "
             f"years as column headers; found {', '.join(repr(c) for c in table.columns)}"
-            f"{header_hint(table, header_row=header_row, names=LONG_COLUMNS)}",
+            f"{other_header}{header_hint(table, header_row=header_row, names=LONG_COLUMNS)}",
             source=name,
             missing=missing,
         )

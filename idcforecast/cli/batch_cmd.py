@@ -55,6 +55,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     add_csv_arguments(parser)
     add_sheet_argument(parser)
+    parser.add_argument(
+        "--year-column",
+        default="year",
+        metavar="NAME",
+        help="header of a long table's year column when it is not 'year' (e.g. 年份)",
+    )
     add_estimates_argument(parser)
     add_unit_arguments(
         parser,
@@ -100,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
         unit=args.unit,
         kw_per_rack=args.kw_per_rack,
         estimates=args.estimates,
+        year_column=args.year_column,
     )
     started = time.perf_counter()
     result = forecast_many(

@@ -443,3 +443,25 @@ def test_a_long_file_without_series_id_is_one_series_named_after_the_file(
     (tmp_path / "no_value.csv").write_text("series_id,year\na,2020\n")
     with pytest.raises(DataError, match=re.escape("no column(s) 'value'")):
         read_long_table(tmp_path / "no_value.csv", unit="MW")
+
+
+def test_a_year_column_under_another_header(tmp_path: Path) -> None:
+    # forecast-many had no --year-column (read_series has year_column=)
+    path = tmp_path / "cn.csv"
+    path.write_text("series_id,年份,value\na,2019,10\na,2020,12\na,2021,15\n", encoding="utf-8")
+    table = read_long_table(path, unit="MW", year_column="年份")
+    assert table[["series_id", "year", "value"]].values.tolist() == [
+        ["a", 2019, 10.0], ["a", 2020, 12.0], ["a", 2021, 15.0]
+    ]  # fmt: skip
+    msg = (
+        "cn.csv: no column(s) 'year'; expected a long table with columns series_id, year, "
+        "value (and optionally unit), or a wide one with years as column headers; found "
+        "'series_id', '年份', 'value'; if the years are under another header, pass "
+        "year_column=NAME (--year-column NAME)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_long_table(path, unit="MW")
+    both = tmp_path / "both.csv"
+    both.write_text("series_id,year,年份,value\na,2019,2019,10\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape("has both a 'year' column and the year")):
+        read_long_table(both, unit="MW", year_column="年份")

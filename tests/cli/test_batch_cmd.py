@@ -286,3 +286,12 @@ def test_out_is_checked_before_the_run_and_written_as_a_normal_file(
     monkeypatch.setattr(batch, "forecast_many", never)
     with pytest.raises(ReportError, match="is a directory"):
         _run([*argv, "--out", str(tmp_path), "--no-progress"])
+
+
+def test_year_column_option(tmp_path: Path) -> None:
+    src = tmp_path / "cn.csv"
+    src.write_text("series_id,年份,value\na,2020,1\na,2021,2\na,2022,3\n", encoding="utf-8")
+    out = tmp_path / "f.csv"
+    argv = [str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
+    assert _run([*argv, "--method", "drift", "--year-column", "年份", "--no-progress"]) == 0
+    assert pd.read_csv(out)[["year", "mean"]].values.tolist() == [[2023, 4.0]]  # drift: +1
