@@ -46,6 +46,30 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _negative_figure_as_text(argv: list[str]) -> list[str]:
+    """``parse -5%`` as ``parse -- -5%``: argparse reads "-5%" as an unknown option (only a
+    bare "-5" passes as a negative number), so the figure moves behind ``--``.
+
+    Examples
+    --------
+    >>> _negative_figure_as_text(["parse", "-5%", "--to", "pp"])
+    ['parse', '--to', 'pp', '--', '-5%']
+    >>> _negative_figure_as_text(["parse", "5 MW", "--kw-per-rack", "-1"])  # an option's value
+    ['parse', '5 MW', '--kw-per-rack', '-1']
+    >>> _negative_figure_as_text(["forecast", "--horizon", "3"])
+    ['forecast', '--horizon', '3']
+    """
+    if not argv or argv[0] != "parse" or "--" in argv:
+        return argv
+    for i, token in enumerate(argv[1:], start=1):
+        after_option = argv[i - 1].startswith("-") and i > 1  # that option's value
+        if after_option or len(token) < 2 or token[0] != "-":
+            continue
+        if token[1].isdigit() or token[1] == ".":
+            return [*argv[:i], *argv[i + 1 :], "--", token]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code.
 
@@ -55,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from idcforecast.errors import IdcForecastError
 
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_negative_figure_as_text(list(sys.argv[1:] if argv is None else argv)))
     if getattr(args, "_run", None) is None:
         parser.print_help()
         return 0

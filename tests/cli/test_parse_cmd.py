@@ -97,3 +97,16 @@ def test_conversion_is_checked_against_the_texts_own_alternate(
     # an alternate in another currency than --to: no check line
     assert _run(["500 billion yuan ($71.2 billion)", "--to", "CNY bn"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "converted: 500 CNY bn"
+
+
+def test_a_negative_figure_is_read_as_the_text(capsys: pytest.CaptureFixture[str]) -> None:
+    # was: argparse took "-5%" for an option ("the following arguments are required: TEXT")
+    assert cli.main(["parse", "-5%"]) == 0
+    assert capsys.readouterr().out.splitlines()[:3] == [
+        "text:      -5%",
+        "value:     -5",
+        "unit:      %",
+    ]
+    # 12.5亿元 = 1.25 CNY bn, with its sign, and the options after it still read
+    assert cli.main(["parse", "-12.5亿元", "--to", "CNY bn"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "converted: -1.25 CNY bn"
