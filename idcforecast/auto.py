@@ -120,8 +120,13 @@ AUTO_MEMBERS: tuple[AutoMember, ...] = (
 )
 
 
-def auto_members_for(n_obs: int, *, positive: bool) -> tuple[tuple[AutoMember, ...], str]:
+def auto_members_for(
+    n_obs: int, *, positive: bool, filled: int = 0
+) -> tuple[tuple[AutoMember, ...], str]:
     """Members usable on ``n_obs`` points, and a note naming any left out.
+
+    ``filled``: values a gap policy filled beside the ``n_obs`` observed ones; they do not
+    count toward a minimum, and the note says so ("4 observed points (1 filled)").
 
     Examples
     --------
@@ -142,7 +147,8 @@ def auto_members_for(n_obs: int, *, positive: bool) -> tuple[tuple[AutoMember, .
             kept.append(member)
     note = ""
     if dropped:
-        note = f"{n_obs} points: left out {', '.join(dropped)}"
+        points = f"{n_obs} observed points ({filled} filled)" if filled else f"{n_obs} points"
+        note = f"{points}: left out {', '.join(dropped)}"
     return tuple(kept), note
 
 

@@ -250,13 +250,9 @@ def _auto_components(n_obs: int, n: int, positive: bool) -> tuple[tuple[str, ...
     others filled by the gap policy), and the fallback note."""
     from idcforecast.auto import AUTO_MEMBERS, auto_members_for
 
-    members, note = auto_members_for(n_obs, positive=positive)
+    members, note = auto_members_for(n_obs, positive=positive, filled=n - n_obs)
     if len(members) < len(AUTO_MEMBERS):
         note = f"{note}; combined {', '.join(m.name for m in members)}"
-        if n_obs < n:  # "4 points" would read as the length of the filled series
-            note = note.replace(
-                f"{n_obs} points:", f"{n_obs} observed points ({n - n_obs} filled):", 1
-            )
     return tuple(m.name for m in members), note
 
 

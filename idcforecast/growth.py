@@ -484,9 +484,6 @@ def cagr(
     return _wrap(result, index)
 
 
-_BOUND_WORDS = {"at_least": "at least ", "at_most": "at most ", "approximately": "about "}
-
-
 @dataclasses.dataclass(frozen=True)
 class RateBounds:
     """Where a compound growth rate lies when its levels are qualified figures or ranges.
@@ -518,7 +515,9 @@ class RateBounds:
             return f"at least {self.low:.1%}"
         if self.qualifier == "at_most":
             return f"at most {self.high:.1%}"
-        words = _BOUND_WORDS.get(self.qualifier, "")
+        from idcforecast.units import QUALIFIER_WORDS  # (not at import: units costs ~30 ms)
+
+        words = QUALIFIER_WORDS.get(self.qualifier, "")
         if self.is_range:
             return f"{words}{self.low:.1%} to {self.high:.1%}"
         return f"{words}{self.low:.1%}"
@@ -652,7 +651,9 @@ def _level_interval(x: Number, *, name: str, func: str) -> tuple[float, float]:
 
 
 def _figure_words(x: Any) -> str:
-    words = _BOUND_WORDS.get(getattr(x, "qualifier", "exact"), "")
+    from idcforecast.units import QUALIFIER_WORDS
+
+    words = QUALIFIER_WORDS.get(getattr(x, "qualifier", "exact"), "")
     value = float(x.value) if _is_quantity(x) else float(x)
     return f"{words}{value:g}"
 

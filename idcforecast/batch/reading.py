@@ -276,14 +276,9 @@ def _stripped_text(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
 def _canonical_units(units: pd.Series) -> pd.Series:
     """Each unit in its canonical spelling ("亿元" -> "CNY 100m"), so that one unit written
     two ways is not taken for two; a unit the registry does not know is kept as written."""
-    from idcforecast.units import canonical_unit
+    from idcforecast.units.registry import canonical_or_as_written
 
-    spelled: dict[str, str] = {}
-    for unit in units.dropna().unique():
-        try:
-            spelled[unit] = canonical_unit(unit)
-        except IdcForecastError:
-            spelled[unit] = unit
+    spelled = {unit: canonical_or_as_written(unit) for unit in units.dropna().unique()}
     return units.map(spelled).astype(object).where(units.notna(), None)
 
 

@@ -43,15 +43,14 @@ def _figure(text: str) -> Any:
         return parse_quantity(text)
 
 
-_QUALIFIED = {"at_least": "at least ", "at_most": "at most ", "approximately": "about "}
-
-
 def _show(x: Any) -> str:
     if isinstance(x, float):
         return f"{x:,.10g}"
     # a bare number parses as a "count"; like a plain number, it is shown without a unit
     unit = "" if x.unit == "count" else f" {x.unit}"
-    text = f"{_QUALIFIED.get(x.qualifier, '')}{_amount(x)}{unit}"
+    from idcforecast.units import QUALIFIER_WORDS
+
+    text = f"{QUALIFIER_WORDS[x.qualifier]}{_amount(x)}{unit}"
     return text + (f"   (from {x.text!r})" if x.text else "")
 
 

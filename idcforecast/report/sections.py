@@ -140,6 +140,8 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     # compound growth needs levels > 0; a figure published as "more than" bounds it
     bound = cagr_bound(hist) if span > 0 else None
     if bound is not None:
+        from idcforecast.units import QUALIFIER_WORDS as RATE_WORDS  # "at least 27.1%"
+
         rate, how = bound[0] / 100.0, bound[1]
         figures.append(
             (
@@ -148,9 +150,9 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
                 counted(span, "year"),
             )
         )
-        words = {"at_least": "at least ", "at_most": "at most ", "approximately": "about "}
         lines.append(
-            f"**Growth:** {words.get(how, '')}{_pct(rate)} a year compounded from {first_year}"
+            f"**Growth:** {RATE_WORDS[how]}{_pct(rate)} a year compounded from "
+            f"{first_year}"
             + (
                 f" (the {ctx.last_year if how == 'at_least' else first_year} figure is a bound)."
                 if how in ("at_least", "at_most")

@@ -27,7 +27,6 @@ import numpy as np
 from idcforecast._wording import year_span
 from idcforecast.errors import (
     DataError,
-    IdcForecastError,
     ModelError,
     ParseError,
     SpecError,
@@ -215,16 +214,6 @@ def _apply_cap(values: np.ndarray, cap: float, mode: str) -> None:
     values /= ratio
 
 
-def _canonical_unit(text: str) -> str:
-    """``text`` in the registry's spelling ("亿元" -> "CNY 100m"); as written when unknown."""
-    from idcforecast.units import canonical_unit
-
-    try:
-        return canonical_unit(text)
-    except IdcForecastError:
-        return text.strip()
-
-
 def _check_spec_unit(spec: ScenarioSet, unit: str, series_id: str) -> None:
     """Raise SpecError when the spec's ``unit`` and the series' unit (both given) differ.
 
@@ -232,9 +221,11 @@ def _check_spec_unit(spec: ScenarioSet, unit: str, series_id: str) -> None:
     something else entirely. Units compare in their canonical spelling, so "亿元" and
     "CNY 100m" agree.
     """
+    from idcforecast.units.registry import canonical_or_as_written
+
     if not spec.unit or not unit:
         return
-    mine, theirs = _canonical_unit(spec.unit), _canonical_unit(unit)
+    mine, theirs = canonical_or_as_written(spec.unit), canonical_or_as_written(unit)
     if mine == theirs:
         return
 

@@ -19,12 +19,13 @@ from __future__ import annotations
 from idcforecast.units.convert import DEFAULT_KW_PER_RACK, conversion_factor, convert
 from idcforecast.units.fx import fx_rate
 from idcforecast.units.parse import parse_quantity
-from idcforecast.units.quantity import QUALIFIERS, Quantity, format_quantity
+from idcforecast.units.quantity import QUALIFIER_WORDS, QUALIFIERS, Quantity, format_quantity
 from idcforecast.units.registry import Unit, canonical_unit, known_units, parse_unit
 
 __all__ = [
     "DEFAULT_KW_PER_RACK",
     "QUALIFIERS",
+    "QUALIFIER_WORDS",
     "Quantity",
     "Unit",
     "canonical_unit",

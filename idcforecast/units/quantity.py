@@ -9,10 +9,11 @@ from decimal import Decimal
 from idcforecast.errors import ParseError
 from idcforecast.units.registry import canonical_unit
 
-__all__ = ["QUALIFIERS", "Quantity", "format_quantity", "number_text"]
+__all__ = ["QUALIFIERS", "QUALIFIER_WORDS", "Quantity", "format_quantity", "number_text"]
 
 QUALIFIERS = ("exact", "at_least", "at_most", "approximately")
-_QUALIFIER_WORDS = {
+# how text states a qualified figure or rate ("at least 27.0%")
+QUALIFIER_WORDS = {
     "exact": "",
     "at_least": "at least ",
     "at_most": "at most ",
@@ -188,7 +189,7 @@ def format_quantity(quantity: Quantity, *, alternate: bool = True) -> str:
         number = f"{number_text(quantity.low)} to {number_text(quantity.high)}"
     else:
         number = number_text(quantity.value)
-    text = f"{_QUALIFIER_WORDS[quantity.qualifier]}{number} {quantity.unit}"
+    text = f"{QUALIFIER_WORDS[quantity.qualifier]}{number} {quantity.unit}"
     if alternate and quantity.alternate is not None:
         text += f" ({format_quantity(quantity.alternate, alternate=False)})"
     return text

@@ -421,6 +421,24 @@ def canonical_unit(text: str) -> str:
     return parse_unit(text).canonical
 
 
+def canonical_or_as_written(text: str) -> str:
+    """:func:`canonical_unit`, or ``text`` stripped when the registry cannot read it: to
+    compare units that two sources spell differently ("亿元" and "CNY 100m") without
+    refusing one the registry lacks.
+
+    Examples
+    --------
+    >>> canonical_or_as_written("亿元"), canonical_or_as_written(" furlongs ")
+    ('CNY 100m', 'furlongs')
+    """
+    from idcforecast.errors import IdcForecastError
+
+    try:
+        return canonical_unit(text)
+    except IdcForecastError:
+        return text.strip()
+
+
 def known_units() -> dict[str, str]:
     """Every base unit and currency the registry defines, mapped to its dimension.
 
