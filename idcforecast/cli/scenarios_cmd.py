@@ -138,7 +138,7 @@ def _header(paths: Paths, spec_path: str, seed: int) -> str:
     return (
         f"series {paths.series_id} ({paths.unit or 'no unit'}), last observed "
         f"{paths.origin_year}: {paths.origin_value:,.6g}; model {paths.model!r}; "
-        f"{paths.n_paths:,} path{'' if paths.n_paths == 1 else 's'} per scenario, seed {seed}\n"
+        f"{paths.n_paths:,} paths per scenario, seed {seed}\n"
         f"spec {spec_path}; weights: {weights}"
     )
 

@@ -100,6 +100,13 @@ def scenario_table(
         weights, a ``"weighted"`` scenario is the probability mixture of the others. Fan
         charts use the ``"level"`` rows.
 
+    Raises
+    ------
+    ModelError
+        With fewer paths per scenario than the outermost quantile needs, ``1 / min(p, 1 - p)``
+        (20 for ``p5``): beyond that the sample cannot place the quantile, and with one path
+        every quantile would be that path.
+
     Notes
     -----
     No mean: the paths of :func:`~idcforecast.simulate` are ``mean * exp(noise)`` with
@@ -122,6 +129,7 @@ def scenario_table(
     import pandas as pd
 
     probs = _check_quantiles(quantiles)
+    _check_enough_paths(paths, probs)
     # year_index rejects a year that was not simulated or is not whole (2026.5)
     target = int(
         paths.years[paths.year_index(paths.years[-1] if target_year is None else target_year)]
@@ -230,6 +238,27 @@ def _check_quantiles(quantiles: Sequence[float]) -> np.ndarray:
             key="quantiles",
         )
     return probs / 100.0
+
+
+def _check_enough_paths(paths: Paths, probs: np.ndarray) -> None:
+    """Refuse quantiles the sample cannot estimate: ``p`` needs ``1 / min(p, 1 - p)`` paths.
+
+    With fewer paths than that, the outermost quantile lies beyond the sample's extremes in
+    probability and ``np.quantile`` would return an extreme (with one path, every quantile
+    is that path): a fan of zero width that looks like certainty.
+    """
+    tails = np.minimum(probs, 1.0 - probs)
+    outer = float(probs[int(np.argmin(tails))])
+    needed = int(np.ceil(1.0 / float(tails.min()) - 1e-9))
+    if paths.n_paths < needed:
+        raise ModelError(
+            f"series {paths.series_id!r}: {paths.n_paths:,} path"
+            f"{'' if paths.n_paths == 1 else 's'} per scenario cannot estimate the "
+            f"p{outer * 100.0:g} quantile, which needs at least {needed:,}; simulate "
+            f"with n_paths >= {needed:,} (--paths on the command line; default 10,000)",
+            series_id=paths.series_id,
+            n_paths=paths.n_paths,
+        )
 
 
 def prob_exceeds(

@@ -134,16 +134,23 @@ def test_to_before_the_last_observation_of_a_users_file_names_its_series(
     )
 
 
-def test_one_path_per_scenario_is_said_in_the_singular(
+def test_too_few_paths_for_the_table_print_only_the_error(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    out = _run(["--paths", "1", "--to", "2027"], capsys)  # was "1 paths per scenario"
-    assert "; model 'auto'; 1 path per scenario, seed 0\n" in out
+    # Was: --paths 1 printed p5 = p50 = p95, a zero-width fan, as if certain.
+    assert main(["scenarios", "--paths", "1", "--to", "2027"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        "error: series 'china_idc_cidc_overall': 1 path per scenario cannot estimate the p5 "
+        "quantile, which needs at least 20; simulate with n_paths >= 20 (--paths on the "
+        "command line; default 10,000)\n"
+    )
 
 
 def test_bad_threshold_prints_only_the_error(capsys: pytest.CaptureFixture[str]) -> None:
     # Was: the level and CAGR tables printed first, then the error line.
-    assert main(["scenarios", "--paths", "10", "--threshold", "8000 MW"]) == 2
+    assert main(["scenarios", "--paths", "20", "--threshold", "8000 MW"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.startswith(

@@ -221,7 +221,9 @@ def test_scenario_chart_takes_paths_and_summarises_them() -> None:
     from idcforecast.scenarios import Paths, scenario_table
 
     paths = Paths(
-        values=np.array([[[10.0, 11.0], [12.0, 13.0], [14.0, 15.0]]]),
+        # 20 paths (the table's p5 needs 1 / 0.05): seven at (10, 11), six at (12, 13), seven
+        # at (14, 15); the median path value is the middle block's
+        values=np.array([[[10.0, 11.0]] * 7 + [[12.0, 13.0]] * 6 + [[14.0, 15.0]] * 7]),
         years=np.array([2024, 2025]),
         scenarios=("base",),
         unit="USD bn",
@@ -231,7 +233,7 @@ def test_scenario_chart_takes_paths_and_summarises_them() -> None:
     fig = plot_scenarios(paths)
     ax = fig.axes[0]
     base = next(line for line in ax.lines if line.get_label() == "base")
-    assert list(base.get_ydata()) == [12.0, 13.0]  # the medians of the three paths
+    assert list(base.get_ydata()) == [12.0, 13.0]  # the medians of the paths
     assert ax.get_ylabel() == "USD billion"
     same = plot_scenarios(scenario_table(paths)).axes[0]
     assert [list(line.get_ydata()) for line in same.lines] == [

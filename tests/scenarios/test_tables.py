@@ -14,7 +14,7 @@ from idcforecast.scenarios.tables import cagr_draws, prob_exceeds, scenario_tabl
 
 def _two_scenarios() -> Paths:
     # Scenario "low" is 1.0 on every path, "high" is 2.0; weights 0.3 / 0.7.
-    values = np.stack([np.full((10, 2), 1.0), np.full((10, 2), 2.0)])
+    values = np.stack([np.full((20, 2), 1.0), np.full((20, 2), 2.0)])
     return Paths(
         values=values,
         years=np.array([2026, 2027]),
@@ -120,16 +120,16 @@ def test_cagr_needs_positive_paths() -> None:
 
 def test_no_origin_means_no_cagr_rows() -> None:
     p = Paths(values=np.ones((1, 3, 2)), years=np.array([2026, 2027]), scenarios=("b",))
-    assert set(scenario_table(p)["quantity"]) == {"level"}
+    assert set(scenario_table(p, quantiles=(50,))["quantity"]) == {"level"}
 
 
 def test_paths_at_or_below_zero_or_a_negative_origin_mean_no_cagr_rows() -> None:
     crossing = Paths(values=np.array([[[1.0], [-1.0]]]), years=np.array([2026]),
                      scenarios=("b",), origin_year=2025, origin_value=1.0)  # fmt: skip
-    assert set(scenario_table(crossing)["quantity"]) == {"level"}
+    assert set(scenario_table(crossing, quantiles=(50,))["quantity"]) == {"level"}
     negative_origin = Paths(values=np.ones((1, 3, 1)), years=np.array([2026]),
                             scenarios=("b",), origin_year=2025, origin_value=-2.0)  # fmt: skip
-    assert set(scenario_table(negative_origin)["quantity"]) == {"level"}
+    assert set(scenario_table(negative_origin, quantiles=(50,))["quantity"]) == {"level"}
 
 
 def test_threshold_as_figure_text_converts_to_the_series_unit() -> None:
@@ -216,3 +216,36 @@ def test_quantiles_as_text_are_refused() -> None:
         ),
     ):
         scenario_table(_two_scenarios(), quantiles="50")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("n_paths", "quantiles", "needed", "label"),
+    [(1, (5, 50, 95), 20, "p5"), (19, (5, 95), 20, "p5"), (39, (50, 97.5), 40, "p97.5")],
+)
+def test_too_few_paths_for_the_outer_quantile_are_refused(
+    n_paths: int, quantiles: tuple[float, ...], needed: int, label: str
+) -> None:
+    # Was: one path gave p5 = p50 = p95 (a zero-width fan) without a word. The outer
+    # quantile p needs 1 / min(p, 1 - p) paths: 1 / 0.05 = 20, 1 / 0.025 = 40.
+    paths = Paths(
+        values=np.linspace(1.0, 2.0, n_paths * 2).reshape(1, n_paths, 2),
+        years=np.array([2026, 2027]),
+        scenarios=("base",),
+        series_id="demo",
+        origin_year=2025,
+        origin_value=1.0,
+    )
+    with pytest.raises(
+        ModelError,
+        match=rf"cannot estimate the {re.escape(label)} quantile, which needs at least {needed}",
+    ):
+        scenario_table(paths, quantiles=quantiles)
+    enough = Paths(
+        values=np.linspace(1.0, 2.0, needed * 2).reshape(1, needed, 2),
+        years=np.array([2026, 2027]),
+        scenarios=("base",),
+        series_id="demo",
+        origin_year=2025,
+        origin_value=1.0,
+    )
+    assert len(scenario_table(enough, quantiles=quantiles)) == 3  # two level rows, one CAGR
