@@ -103,10 +103,28 @@ def _explain_rate(claim: Claim, rows: pd.DataFrame, tolerance: float, unit: str 
             f"No reading fits; the closest ({best['reading']}) would need "
             f"{best['implied_rate']:.1%} a year, not {claim.rate:.1%}."
         )
+        hint = _fraction_hint(claim, float(best["implied_rate"]))
+        if hint:
+            parts.append(hint)
     elif verdict:
         fitting = rows[rows["fits"].fillna(False).astype(bool)]["reading"].tolist()
         parts.append(f"Fits when read as {' or '.join(fitting)}.")
     return " ".join(parts)
+
+
+def _fraction_hint(claim: Claim, implied_rate: float) -> str:
+    """A hint when a failed rate looks given as a fraction (0.278 meant as 27.8%).
+
+    Claims give rates in percent; a value below 1 in size whose fraction reading lies
+    nearer the rate the levels need than its percent reading probably is a fraction.
+    """
+    value = claim.value
+    if not 0 < abs(value) < 1 or abs(implied_rate - value) >= abs(implied_rate - claim.rate):
+        return ""
+    return (
+        f"The claimed value {value:g} is read as {value:g}%; rates are in percent: if "
+        f"{value:.1%} was meant, give {value * 100:g}."
+    )
 
 
 def _fact_checks(

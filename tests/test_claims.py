@@ -652,3 +652,19 @@ def test_an_empty_or_ragged_claims_csv_is_a_typed_error(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert [c.note for c in read_claims(quoted)] == ["a, b"]
+
+
+def test_a_failed_rate_given_as_a_fraction_gets_a_hint() -> None:
+    # 0.433 (meant 43.3%) from the 2019 actual 1562.5 to the 2020 actual 2238.7: the
+    # levels need 2238.7 / 1562.5 - 1 = 43.3%, nearer 0.433 (as a fraction) than 0.433%
+    fraction = Claim(subject=SUBJECT, kind="growth", value=0.433, year=2020)
+    text = check_claims([fraction], history=HISTORY).iloc[0]["explanation"]
+    assert text.endswith(
+        "The claimed value 0.433 is read as 0.433%; rates are in percent: if 43.3% was "
+        "meant, give 43.3."
+    )
+    # 0.9% is nearer the needed 43.3% than 90% is: no hint; and a fitting rate gets none
+    for value in (0.9, 43.3):
+        small = Claim(subject=SUBJECT, kind="growth", value=value, year=2020)
+        text = check_claims([small], history=HISTORY).iloc[0]["explanation"]
+        assert "rates are in percent" not in text and not text.endswith(" ")
