@@ -279,8 +279,10 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         ``period = "2020-22"`` may stand for ``start_year`` and ``year``, and ``value`` may
         be figure text ("320 billion yuan", "more than 3200.5亿元",
         "27.8%"), read by :func:`idcforecast.parse_quantity` (unit and qualifier from the
-        text). TOML keys at the top level are defaults for every claim (``claim_set``,
-        ``made``, ``source``...).
+        text). Table headers lose surrounding spaces and match the field names in any
+        letter case (" Subject", "VALUE"), as in :func:`idcforecast.read_series`. TOML keys
+        at the top level are defaults for every claim (``claim_set``, ``made``,
+        ``source``...).
     encoding
         Text encoding of a ``.csv`` or ``.toml`` file (default UTF-8, with or without a
         byte-order mark); ``"gb18030"`` reads a CSV saved by Excel on Chinese Windows (GBK).
@@ -318,9 +320,10 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
     if isinstance(source, Claim):
         return [source]
     if isinstance(source, pd.DataFrame):  # rows named by index label, as read_series does
-        _check_columns(source.columns, "claims DataFrame")
+        frame = _tidy_claim_headers(source, "claims DataFrame")
+        _check_columns(frame.columns, "claims DataFrame")
         places = [(f"DataFrame row {label!r}", label) for label in source.index]
-        return _from_records(source.to_dict("records"), places=places)
+        return _from_records(frame.to_dict("records"), places=places)
     if isinstance(source, str | Path):
         path = Path(source)
         if not path.is_file():
@@ -432,6 +435,14 @@ def _blank(value: Any) -> bool:
     return isinstance(value, str) and value.strip() == ""
 
 
+def _tidy_claim_headers(frame: Any, what: str) -> Any:
+    """Headers as :func:`idcforecast.read_series` takes them: no surrounding spaces, and
+    a claims field in other letter case ("Subject", " VALUE ") under its own name."""
+    from idcforecast._table_files import _tidy_headers
+
+    return _tidy_headers(frame, (*_FIELDS, "period"), what, raw_header=None)
+
+
 def _check_columns(columns: Any, what: str) -> None:
     """A file-level error when a table lacks a required claims column (a series file given
     as claims said "row 2: missing subject, kind")."""
@@ -460,6 +471,7 @@ def _from_file_frame(frame: Any, path: Path) -> list[Claim]:
     named as a spreadsheet shows them (the header is row 1), as :func:`read_series` does."""
     from idcforecast._table_files import row_place
 
+    frame = _tidy_claim_headers(frame, f"claims file {str(path)!r}")
     _check_columns(frame.columns, f"claims file {str(path)!r}")
     records, places = [], []
     for position, record in enumerate(frame.to_dict("records")):

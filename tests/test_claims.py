@@ -668,3 +668,17 @@ def test_a_failed_rate_given_as_a_fraction_gets_a_hint() -> None:
         small = Claim(subject=SUBJECT, kind="growth", value=value, year=2020)
         text = check_claims([small], history=HISTORY).iloc[0]["explanation"]
         assert "rates are in percent" not in text and not text.endswith(" ")
+
+
+def test_claims_headers_are_read_as_read_series_reads_them(tmp_path: Path) -> None:
+    # Was: "lacks the claims columns subject, kind, ..." for " Subject", "KIND", "Period ".
+    path = tmp_path / "claims.csv"
+    path.write_text("Subject , Kind,Period ,VALUE\nx,cagr,2020-22,27.8\n", encoding="utf-8")
+    frame = pd.DataFrame(
+        {" subject": ["x"], "KIND": ["cagr"], "Period": ["2020-22"], "Value": [27.8]}
+    )
+    for source in (path, frame):
+        (claim,) = read_claims(source)
+        assert (claim.subject, claim.kind, claim.start_year, claim.year, claim.value) == (
+            "x", "cagr", 2020, 2022, 27.8,
+        )  # fmt: skip
