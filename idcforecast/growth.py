@@ -499,22 +499,30 @@ class RateBounds:
         In the vocabulary of :class:`idcforecast.units.Quantity`: ``"at_least"`` (``low``
         is the bound, ``high`` is inf), ``"at_most"`` (``high`` is the bound, ``low`` is
         -1), ``"approximately"`` (from an "about" level) or ``"exact"``.
+    approximate
+        True when an "about" figure set the rate: with ``"approximately"`` always, and with
+        a bound when the other figure was "about" ("at least about 26.0%": more than 200
+        after about 100).
 
     Examples
     --------
     >>> str(RateBounds(0.269987, math.inf, "at_least")), str(RateBounds(0.27, 0.283))
     ('at least 27.0%', '27.0% to 28.3%')
+    >>> str(RateBounds(0.259921, math.inf, "at_least", approximate=True))
+    'at least about 26.0%'
     """
 
     low: float
     high: float
     qualifier: str = "exact"
+    approximate: bool = False
 
     def __str__(self) -> str:
+        about = "about " if self.approximate else ""
         if self.qualifier == "at_least":
-            return f"at least {self.low:.1%}"
+            return f"at least {about}{self.low:.1%}"
         if self.qualifier == "at_most":
-            return f"at most {self.high:.1%}"
+            return f"at most {about}{self.high:.1%}"
         from idcforecast.units import QUALIFIER_WORDS  # (not at import: units costs ~30 ms)
 
         words = QUALIFIER_WORDS.get(self.qualifier, "")
@@ -619,10 +627,37 @@ def _rate_between(
     if low == -1.0 and math.isinf(high):
         return None
     if math.isinf(high):
-        return RateBounds(low, high, "at_least")
+        return RateBounds(low, high, "at_least", approximate)
     if low == -1.0:
-        return RateBounds(low, high, "at_most")
-    return RateBounds(low, high, "approximately" if approximate else "exact")
+        return RateBounds(low, high, "at_most", approximate)
+    return RateBounds(low, high, "approximately" if approximate else "exact", approximate)
+
+
+def _rate_qualifier(start: str, end: str) -> tuple[str, bool] | None:
+    """How the qualifiers of a start and an end figure qualify the rate between them.
+
+    Returns ``(qualifier, approximate)`` as :func:`cagr_bounds` reads the figures (the rate
+    rises with the end and falls with the start), or None when nothing bounds the rate.
+    A blank qualifier is exact.
+
+    Examples
+    --------
+    >>> _rate_qualifier("exact", "at_least"), _rate_qualifier("at_least", "")
+    (('at_least', False), ('at_most', False))
+    >>> _rate_qualifier("approximately", "at_least"), _rate_qualifier("at_least", "at_least")
+    (('at_least', True), None)
+    """
+    start, end = start or "exact", end or "exact"
+    open_above = start == "at_most" or end == "at_least"  # a lower start, a higher end
+    open_below = start == "at_least" or end == "at_most"
+    approximate = "approximately" in (start, end)
+    if open_above and open_below:
+        return None
+    if open_above:
+        return "at_least", approximate
+    if open_below:
+        return "at_most", approximate
+    return ("approximately" if approximate else "exact"), approximate
 
 
 def _level_interval(x: Number, *, name: str, func: str) -> tuple[float, float]:

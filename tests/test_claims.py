@@ -338,6 +338,13 @@ def test_one_step_is_said_in_the_singular() -> None:
             "From 1,562.5 in 2019 to more than 3,200.5 in 2022 is a CAGR of "
             "at least 27.0% over 3 steps.",
         ),
+        # was "at least 27.0%": the bound is only as sure as the "about" start
+        (
+            "approximately",
+            "at_least",
+            "From about 1,562.5 in 2019 to more than 3,200.5 in 2022 is a CAGR of "
+            "at least about 27.0% over 3 steps.",
+        ),
         # used to say "at least 27.0%": a higher start could make it anything
         (
             "at_least",

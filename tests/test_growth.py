@@ -410,6 +410,9 @@ def test_a_more_than_end_makes_the_cagr_at_least() -> None:
         # "about" is read as the figure itself (as check_claims reads it)
         ("约1562.5亿元", "3200.5亿元", "approximately", "about 27.0%"),
         ("1562.5亿元", "3200.5亿元", "exact", "27.0%"),
+        # was "at least 27.0%": the bound is itself only about right
+        ("约1562.5亿元", "超过3200.5亿元", "at_least", "at least about 27.0%"),
+        ("约1562.5亿元", "不到3200.5亿元", "at_most", "at most about 27.0%"),
     ],
 )
 def test_cagr_bounds_follow_the_qualifiers(start: str, end: str, qualifier: str, text: str) -> None:
@@ -506,3 +509,23 @@ def test_a_cagr_between_percentages_is_refused() -> None:
         assert (err.value.argument, err.value.unit) == ("start", "%")
     with pytest.raises(GrowthError, match=re.escape("cagr: end 5 pp is a rate or a share (in pp)")):
         cagr(parse_quantity("3 TWh"), parse_quantity("5 pp"), 2)
+
+
+QUALIFIERS = ("exact", "at_least", "at_most", "approximately")
+
+
+@pytest.mark.parametrize("start", QUALIFIERS)
+@pytest.mark.parametrize("end", QUALIFIERS)
+def test_the_qualifier_rule_agrees_with_the_bounds(start: str, end: str) -> None:
+    # _rate_qualifier (the report's marks) reads qualifiers alone; cagr_bounds computes
+    # the bounds from the figures: the two must agree on every pair
+    from idcforecast.growth import _rate_qualifier
+
+    rule = _rate_qualifier(start, end)
+    figures = Quantity(1562.5, "亿元", qualifier=start), Quantity(3200.5, "亿元", qualifier=end)
+    if rule is None:
+        with pytest.raises(GrowthError, match="bounded neither above nor below"):
+            cagr_bounds(*figures, 3)
+        return
+    rate = cagr_bounds(*figures, 3)
+    assert (rate.qualifier, rate.approximate) == rule

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -38,69 +38,73 @@ def cagr_percent(hist: pd.DataFrame) -> float | None:
     return 100.0 * float(cagr(hist[["series_id", "year", "value"]]))
 
 
-def cagr_bound(hist: pd.DataFrame) -> tuple[float, str] | None:
-    """:func:`cagr_percent` and how the figures' qualifiers bound it: ``"exact"``,
-    ``"at_least"`` (the last figure was published as "more than"), ``"at_most"`` (the
-    first was) or ``"approximately"``, as :func:`idcforecast.growth.cagr_bounds` reads
-    them. None when the rate is undefined, or bounded neither way (both ends "more than").
+class RateMark(NamedTuple):
+    """A growth rate in percent and how its figures' qualifiers bound it.
+
+    ``qualifier`` is ``"exact"``, ``"at_least"`` (a "more than" end), ``"at_most"`` (a
+    "more than" start) or ``"approximately"``; ``approximate`` is True when an "about"
+    figure set the rate, a bound included ("> ~27.1%", "at least about 27.1%").
+    """
+
+    rate: float
+    qualifier: str
+    approximate: bool = False
+
+    @property
+    def sign(self) -> str:
+        """The mark before the number in tables and charts: "", "> ", "< ", "~ ", "> ~"."""
+        from idcforecast.report._frames import QUALIFIER_SIGNS
+
+        about = "~" if self.approximate and self.qualifier in ("at_least", "at_most") else ""
+        return QUALIFIER_SIGNS.get(self.qualifier, "") + about
+
+    @property
+    def words(self) -> str:
+        """The words before the number in prose: "", "at least ", "at least about "..."""
+        from idcforecast.units import QUALIFIER_WORDS  # "at least 27.1%" (rates, not levels)
+
+        about = "about " if self.approximate and self.qualifier in ("at_least", "at_most") else ""
+        return QUALIFIER_WORDS.get(self.qualifier, "") + about
+
+
+def cagr_bound(hist: pd.DataFrame) -> RateMark | None:
+    """:func:`cagr_percent` and how the figures' qualifiers bound it, as
+    :func:`idcforecast.growth.cagr_bounds` reads them: ``"at_least"`` when the last figure
+    was published as "more than", ``"at_most"`` when the first was. None when the rate is
+    undefined, or bounded neither way (both ends "more than").
 
     Examples
     --------
     >>> import pandas as pd
     >>> racks = pd.DataFrame({"series_id": "r", "year": [2019, 2024],
     ...                       "value": [265.8, 880.0], "qualifier": ["exact", "at_least"]})
-    >>> rate, how = cagr_bound(racks)  # (880 / 265.8) ** (1 / 5) - 1 = 27.05%
-    >>> round(rate, 2), how
-    (27.05, 'at_least')
+    >>> mark = cagr_bound(racks)  # (880 / 265.8) ** (1 / 5) - 1 = 27.05%
+    >>> round(mark.rate, 2), mark.qualifier, mark.sign
+    (27.05, 'at_least', '> ')
     """
-    from idcforecast.errors import GrowthError
-    from idcforecast.growth import cagr_bounds
     from idcforecast.report._frames import qualifiers
-    from idcforecast.units import Quantity
 
     rate = cagr_percent(hist)
     if rate is None:
         return None
     first, last = qualifiers(hist.iloc[[0, -1]], what="history")
-    if first == last == "exact":
-        return rate, "exact"
-    values = hist["value"].to_numpy(dtype=float)
-    span = int(hist["year"].iloc[-1]) - int(hist["year"].iloc[0])
-    try:  # the rate does not depend on the unit: both ends as counts
-        bounds = cagr_bounds(
-            Quantity(float(values[0]), "count", qualifier=first),
-            Quantity(float(values[-1]), "count", qualifier=last),
-            span,
-        )
-    except GrowthError:  # "more than" at both ends: no bound either way
-        return None
-    value = bounds.high if bounds.qualifier == "at_most" else bounds.low
-    return 100.0 * value, bounds.qualifier
+    how = rate_qualifier(first, last)
+    return None if how is None else RateMark(rate, *how)
 
 
-def rate_qualifier(start: str, end: str) -> str | None:
-    """How a growth rate between two figures with these qualifiers is bounded ("exact",
-    "at_least", "at_most", "approximately"), as :func:`idcforecast.growth.cagr_bounds`
-    reads them; None when it is bounded neither way (both "more than", say). A blank
-    qualifier (a forecast year) is exact.
+def rate_qualifier(start: str, end: str) -> tuple[str, bool] | None:
+    """How a growth rate between two figures with these qualifiers is bounded:
+    ``(qualifier, approximate)`` as :func:`idcforecast.growth.cagr_bounds` reads them;
+    None when it is bounded neither way (both "more than", say). A blank qualifier (a
+    forecast year) is exact.
 
     Examples
     --------
     >>> rate_qualifier("exact", "at_least"), rate_qualifier("at_least", "exact")
-    ('at_least', 'at_most')
+    (('at_least', False), ('at_most', False))
     >>> rate_qualifier("at_least", "at_least") is None, rate_qualifier("", "exact")
-    (True, 'exact')
+    (True, ('exact', False))
     """
-    from idcforecast.errors import GrowthError
-    from idcforecast.growth import cagr_bounds
-    from idcforecast.units import Quantity
+    from idcforecast.growth import _rate_qualifier
 
-    start, end = start or "exact", end or "exact"
-    if start == end == "exact":
-        return "exact"
-    try:  # the qualifier of the rate does not depend on the levels: any two will do
-        return cagr_bounds(
-            Quantity(1.0, "count", qualifier=start), Quantity(2.0, "count", qualifier=end), 1
-        ).qualifier
-    except GrowthError:
-        return None
+    return _rate_qualifier(start, end)

@@ -25,7 +25,6 @@ import numpy as np
 from idcforecast._cells import is_estimate_note
 from idcforecast.errors import DataError
 from idcforecast.report._frames import (
-    QUALIFIER_SIGNS,
     first_unit,
     one_model,
     one_series,
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
+    from idcforecast.report._growth import RateMark
     from idcforecast.scenarios import Paths
 
 __all__ = ["plot_backtest", "plot_claims", "plot_forecast", "plot_growth", "plot_scenarios"]
@@ -227,9 +227,9 @@ def plot_growth(
     years, growth = _yoy_percent(hist)
     first, last = int(hist["year"].iloc[0]), int(hist["year"].iloc[-1])
     bound = _cagr_bound(hist)
-    rate = None if bound is None else bound[0]
+    rate = None if bound is None else bound.rate
     # a figure published as "more than" makes the CAGR a bound: "> 27.1%"
-    sign = "" if bound is None else QUALIFIER_SIGNS.get(bound[1], "").strip()
+    sign = "" if bound is None else bound.sign.strip()
 
     with house_style():
         fig, ax = new_figure()
@@ -269,7 +269,7 @@ def _yoy_percent(hist: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return yoy_percent(hist)
 
 
-def _cagr_bound(hist: pd.DataFrame) -> tuple[float, str] | None:
+def _cagr_bound(hist: pd.DataFrame) -> RateMark | None:
     from idcforecast.report._growth import cagr_bound
 
     return cagr_bound(hist)

@@ -140,18 +140,16 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     # compound growth needs levels > 0; a figure published as "more than" bounds it
     bound = cagr_bound(hist) if span > 0 else None
     if bound is not None:
-        from idcforecast.units import QUALIFIER_WORDS as RATE_WORDS  # "at least 27.1%"
-
-        rate, how = bound[0] / 100.0, bound[1]
+        rate, how = bound.rate / 100.0, bound.qualifier
         figures.append(
             (
                 f"CAGR {first_year}-{ctx.last_year}",
-                QUALIFIER_SIGNS.get(how, "") + _pct(rate),
+                bound.sign + _pct(rate),
                 counted(span, "year"),
             )
         )
         lines.append(
-            f"**Growth:** {RATE_WORDS[how]}{_pct(rate)} a year compounded from "
+            f"**Growth:** {bound.words}{_pct(rate)} a year compounded from "
             f"{first_year}"
             + (
                 f" (the {ctx.last_year if how == 'at_least' else first_year} figure is a bound)."

@@ -189,13 +189,13 @@ def _number(value: Any, decimals: int) -> str:
 def _rate(value: Any, start: str, end: str, decimals: int) -> str:
     """A growth rate in percent, marked like its levels when one of them is a bound
     ("> 27.1" from a "more than" end); "–" when the two bounds leave it open."""
-    from idcforecast.report._growth import rate_qualifier
+    from idcforecast.report._growth import RateMark, rate_qualifier
 
     text = _number(value, decimals)
     if text == MISSING:
         return text
     how = rate_qualifier(start, end)
-    return MISSING if how is None else QUALIFIER_SIGNS.get(how, "") + text
+    return MISSING if how is None else RateMark(0.0, *how).sign + text
 
 
 def format_summary(table: pd.DataFrame, *, decimals: int = 1) -> pd.DataFrame:
@@ -262,7 +262,9 @@ def _cells(frame: pd.DataFrame, decimals: int) -> list[list[str]]:
 
 
 def _numeric_like(column: list[str]) -> bool:
-    return all(re.fullmatch(r"(?:[<>~] )?[-+]?[\d,.–]+%?|–", c) for c in column) and bool(column)
+    # numbers with a qualifier mark: "> 27.1", "~ 12.9", "> ~25.0" (at least about)
+    mark = r"(?:[<>~] |[<>] ~)?"
+    return all(re.fullmatch(mark + r"[-+]?[\d,.–]+%?|–", c) for c in column) and bool(column)
 
 
 def to_markdown(frame: pd.DataFrame, *, decimals: int = 1) -> str:

@@ -317,6 +317,27 @@ def test_a_qualified_actual_is_marked_in_the_summary(history, forecast) -> None:
     assert to_markdown(format_summary(summary_table(both, forecast))).splitlines()[3] == (
         "| 2020 | > 125.0 | – | – | – | – | derived |"
     )
+    # an "about" start and a "more than" end: the rate is at least about 20.0%
+    # (125 / 100 - 1 = 25.0% YoY; was "> 25.0", an exact-looking bound)
+    about_then_more = history.assign(qualifier=["approximately", "at_least", "exact"])
+    lines = to_markdown(format_summary(summary_table(about_then_more, forecast))).splitlines()
+    assert lines[1] == "|---:|---:|---:|---:|---:|---:|:---|"  # still numbers, right-aligned
+    assert lines[3].startswith("| 2020 | > 125.0 | > ~25.0 | > ~25.0 |")
+
+
+def test_the_growth_marks_of_an_about_figure_beside_a_bound() -> None:
+    from idcforecast.report._growth import cagr_bound
+
+    # (880 / 265.8) ** (1 / 5) - 1 = 27.05%, from "about 265.8" to "more than 880"
+    racks = pd.DataFrame({"series_id": "r", "year": [2019, 2024], "value": [265.8, 880.0],
+                          "qualifier": ["approximately", "at_least"]})  # fmt: skip
+    mark = cagr_bound(racks)
+    assert mark is not None
+    assert (round(mark.rate, 2), mark.sign, mark.words) == (27.05, "> ~", "at least about ")
+    exact = cagr_bound(racks.assign(qualifier=["exact", "at_least"]))
+    assert exact is not None and (exact.sign, exact.words) == ("> ", "at least ")
+    about = cagr_bound(racks.assign(qualifier=["approximately", "exact"]))
+    assert about is not None and (about.sign, about.words) == ("~ ", "about ")
 
 
 def test_an_unknown_qualifier_is_a_typed_error(history, forecast) -> None:
