@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from idcforecast._claim_history import Figure, History, bounds, overlaps
-from idcforecast._wording import counted
+from idcforecast._wording import counted, level_words
 from idcforecast.claims import Claim
 from idcforecast.growth import _rate_between
 
@@ -27,8 +27,6 @@ _MAIN_COLUMNS = (
     "claimed_rate",
     "rate_gap",
 )
-
-_QUALIFIED = {"at_least": "more than ", "at_most": "less than ", "approximately": "about "}
 
 
 def _num(x: float) -> str:
@@ -165,7 +163,7 @@ def _outcome(group: _Group, history: History) -> dict[str, Any]:
     out.update(actual_end=actual.value, actual_derived=actual.derived, end_gap=gap)
     held = overlaps(bounds(value, claim.qualifier), actual.interval, 0.0)
     shot = f"{'undershot' if gap < 0 else 'overshot'} the actual by {abs(gap):.1%}"
-    claimed = f"{_QUALIFIED.get(claim.qualifier, '')}{_num(value)}"
+    claimed = f"{level_words(claim.qualifier)}{_num(value)}"
     derived = " (derived)" if actual.derived else ""
     head = f"Outcome: the {year} actual was {_num(actual.value)}{derived}; "
     if claim.qualifier in ("at_least", "at_most"):
@@ -196,7 +194,7 @@ def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance
     for claim, value, actual, ok in _fact_checks(group, history, tolerance):
         verdicts.append(ok)
         gap = value / actual.value - 1
-        stated = f"{_QUALIFIED.get(claim.qualifier, '')}{_num(value)}"
+        stated = f"{level_words(claim.qualifier)}{_num(value)}"
         if ok:
             verb = "holds against" if claim.qualifier in ("at_least", "at_most") else "matches"
         else:
@@ -258,8 +256,8 @@ def _two_levels(group: _Group) -> str:
         approximate="approximately" in (c0.qualifier, c1.qualifier),
     )
     span = (
-        f"From {_QUALIFIED.get(c0.qualifier, '')}{_num(v0)} in {y0} to "
-        f"{_QUALIFIED.get(c1.qualifier, '')}{_num(v1)} in {y1}"
+        f"From {level_words(c0.qualifier)}{_num(v0)} in {y0} to "
+        f"{level_words(c1.qualifier)}{_num(v1)} in {y1}"
     )
     if rate is None:
         return f"{span} bounds no CAGR (a higher start lowers it, a higher end raises it)."

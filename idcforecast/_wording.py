@@ -1,8 +1,15 @@
-"""Counts and year spans in messages: "1 observation (2022)", not "1 observations (2022-2022)"."""
+"""Words shared by messages and reports: counts and year spans ("1 observation (2022)",
+not "1 observations (2022-2022)") and how a qualified figure is marked ("> 880.0")."""
 
 from __future__ import annotations
 
-__all__ = ["counted", "year_span"]
+__all__ = ["counted", "level_words", "qualifier_sign", "year_span"]
+
+# How tables and charts mark a figure published as a bound or an approximation ("> 880.0");
+# an exact figure has no mark. Prose says it in words: level_words for published levels,
+# idcforecast.units.QUALIFIER_WORDS ("at least 27.0%") for rates and parsed quantities.
+_SIGNS = {"at_least": ">", "at_most": "<", "approximately": "~"}
+_LEVEL_WORDS = {"at_least": "more than ", "at_most": "less than ", "approximately": "about "}
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
@@ -37,3 +44,28 @@ def year_span(first: int, last: int) -> str:
     ('2019-2022', '2022')
     """
     return str(first) if first == last else f"{first}-{last}"
+
+
+def qualifier_sign(qualifier: str | None, *, spaced: bool = True) -> str:
+    """The mark of a qualified figure in tables and charts; "" for an exact one.
+
+    Examples
+    --------
+    >>> qualifier_sign("at_least") + "880.0", qualifier_sign("exact"), qualifier_sign("")
+    ('> 880.0', '', '')
+    >>> qualifier_sign("approximately", spaced=False) + "27.8%"
+    '~27.8%'
+    """
+    sign = _SIGNS.get(str(qualifier), "")
+    return f"{sign} " if sign and spaced else sign
+
+
+def level_words(qualifier: str | None) -> str:
+    """How prose states a published level: "more than ", "less than ", "about " or "".
+
+    Examples
+    --------
+    >>> level_words("at_least") + "880.0", level_words("exact")
+    ('more than 880.0', '')
+    """
+    return _LEVEL_WORDS.get(str(qualifier), "")

@@ -22,14 +22,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from idcforecast._wording import counted
+from idcforecast._wording import counted, qualifier_sign
 from idcforecast.errors import DataError, EmptyDataError, SpecError
 
 __all__ = ["KINDS", "QUALIFIERS", "Claim", "parse_period", "read_claims"]
 
 KINDS = ("level", "growth", "cagr")
 QUALIFIERS = ("exact", "at_least", "at_most", "approximately")
-_QUALIFIER_WORDS = {"exact": "", "at_least": "> ", "at_most": "< ", "approximately": "~"}
 
 _MADE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _PERIOD = re.compile(r"^\s*(\d{4})\s*(?:-|–|—|to|~|/)\s*(\d{2}|\d{4})\s*$")
@@ -244,7 +243,7 @@ class Claim:
         ...       qualifier="at_least").describe()
         'level > 1,000,000 server in 2020'
         """
-        q = _QUALIFIER_WORDS[self.qualifier]
+        q = qualifier_sign(self.qualifier)
         if self.kind == "level":
             return f"level {q}{_plain(self.value)} {self.unit} in {self.year}"
         if self.kind == "growth":

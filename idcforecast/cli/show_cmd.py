@@ -10,6 +10,8 @@ import argparse
 import textwrap
 from typing import TYPE_CHECKING
 
+from idcforecast._wording import qualifier_sign
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -21,7 +23,6 @@ HELP = (
 DEFAULT_DATASET = "china_idc_market"
 DEFAULT_SERIES = "china_idc_cidc_overall"
 _WIDTH = 100
-_MARKS = {"exact": "", "at_least": "> ", "at_most": "< ", "approximately": "~ "}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -162,7 +163,7 @@ def _table(rows: pd.DataFrame, values: list[float], *, converted: bool) -> str:
         body.append(
             [
                 str(rec["year"]),
-                _MARKS[rec["qualifier"]] + f"{value:,.{decimals}f}",
+                qualifier_sign(rec["qualifier"]) + f"{value:,.{decimals}f}",
                 growth.get(rec["year"], ""),
                 "derived" if rec["derived"] else "",
                 rec["confidence"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import math
 
+from idcforecast._wording import qualifier_sign
 from idcforecast.cli._read_options import add_encoding_argument
 
 NAME = "track-record"
@@ -12,8 +13,6 @@ HELP = (
     "each published level forecast beside the realised value: error (percent and log), "
     "horizon, under- or overshoot (default: the bundled published forecasts)"
 )
-
-_SIGNS = {"at_least": ">", "at_most": "<", "approximately": "~", "exact": ""}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -60,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
                 str(r.made),
                 str(r.year),
                 "" if r.horizon is None or str(r.horizon) == "<NA>" else str(r.horizon),
-                f"{_SIGNS[r.qualifier]}{r.value:,.1f} {r.unit}",
+                f"{qualifier_sign(r.qualifier, spaced=False)}{r.value:,.1f} {r.unit}",
                 (f"{r.actual:,.1f}" + ("*" if derived else "")) if realised else r.status,
                 f"{r.error_pct:+.1%}" if realised else "",
                 f"{r.log_error:+.3f}" if realised and not math.isnan(r.log_error) else "",

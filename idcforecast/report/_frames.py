@@ -91,10 +91,6 @@ def source_text(history: pd.DataFrame, *, limit: int = 3) -> str:
     return f"Source: {head}{more}"
 
 
-# How the report marks an actual published as a bound or an approximation, as in its
-# claims tables ("> 880.0"); exact figures carry no mark.
-QUALIFIER_SIGNS = {"at_least": "> ", "at_most": "< ", "approximately": "~ "}
-QUALIFIER_WORDS = {"at_least": "more than ", "at_most": "less than ", "approximately": "about "}
 _QUALIFIER_MEANINGS = {
     "at_least": "'>' marks a figure published as a lower bound ('more than')",
     "at_most": "'<' marks a figure published as an upper bound ('less than')",

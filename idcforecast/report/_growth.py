@@ -53,10 +53,10 @@ class RateMark(NamedTuple):
     @property
     def sign(self) -> str:
         """The mark before the number in tables and charts: "", "> ", "< ", "~ ", "> ~"."""
-        from idcforecast.report._frames import QUALIFIER_SIGNS
+        from idcforecast._wording import qualifier_sign
 
         about = "~" if self.approximate and self.qualifier in ("at_least", "at_most") else ""
-        return QUALIFIER_SIGNS.get(self.qualifier, "") + about
+        return qualifier_sign(self.qualifier) + about
 
     @property
     def words(self) -> str:

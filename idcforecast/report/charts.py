@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from idcforecast._cells import is_estimate_note
+from idcforecast._wording import qualifier_sign
 from idcforecast.errors import DataError
 from idcforecast.report._frames import (
     first_unit,
@@ -174,7 +175,7 @@ def plot_forecast(
             va="center",
             color=COLORS["forecast"],
         )
-        last_sign = _QUALIFIER_SIGN.get(qualifiers(hist.iloc[-1:], what="history")[0], "")
+        last_sign = qualifier_sign(qualifiers(hist.iloc[-1:], what="history")[0], spaced=False)
         ax.annotate(
             f"{last_sign}{last_value:,.0f}",
             xy=(last_year, last_value),
@@ -394,9 +395,6 @@ def _backtest_note(accuracy: pd.DataFrame | None, sid: str, model: str, windows:
     return f"{base} {', '.join(parts)}." if parts else base
 
 
-_QUALIFIER_SIGN = {"at_least": ">", "at_most": "<", "approximately": "~"}
-
-
 def _claim_label(row: pd.Series) -> str:
     who = str(row.get("by", "")).split(",")[0].strip()
     if not who or contains_cjk(who):  # chart text is DejaVu only; the set id is readable
@@ -467,7 +465,7 @@ def plot_claims(
             same_year = year_rows[year_rows < i]
             # labels start right of the year's last marker, not over a neighbour's marker
             ax.annotate(
-                f"{_claim_label(row)}: {_QUALIFIER_SIGN.get(str(row['qualifier']), '')}"
+                f"{_claim_label(row)}: {qualifier_sign(str(row['qualifier']), spaced=False)}"
                 f"{float(row['value']):,.0f}",
                 xy=(max(xs[j] for j in year_rows), float(row["value"])),
                 xytext=(9, -3 - 10 * len(same_year)),

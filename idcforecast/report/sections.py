@@ -14,10 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from idcforecast._cells import is_estimate_note
-from idcforecast._wording import counted
+from idcforecast._wording import counted, level_words, qualifier_sign
 from idcforecast.report._frames import (
-    QUALIFIER_SIGNS,
-    QUALIFIER_WORDS,
     qualifier_note,
     qualifiers,
 )
@@ -124,8 +122,8 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     estimate = _estimate_last(hist)
     label = f"Latest estimate ({ctx.last_year})" if estimate else f"Latest actual ({ctx.last_year})"
     qualifier = _last_qualifier(ctx)
-    figures = [(label, QUALIFIER_SIGNS.get(qualifier, "") + _num(ctx.last_value), ctx.unit_text())]
-    latest = QUALIFIER_WORDS.get(qualifier, "") + _amount(_num(ctx.last_value), ctx.unit)
+    figures = [(label, qualifier_sign(qualifier) + _num(ctx.last_value), ctx.unit_text())]
+    latest = level_words(qualifier) + _amount(_num(ctx.last_value), ctx.unit)
     lines = [
         # the plain unit label here: a line with Chinese is set in the CJK face (no bold)
         f"**Latest:** {latest} in {ctx.last_year}"
@@ -229,7 +227,7 @@ def _key_years(ctx: ReportContext) -> pd.DataFrame:
     fc = ctx.forecast.sort_values("year").reset_index(drop=True)
     picked = fc.iloc[sorted({*range(0, len(fc), 2), len(fc) - 1})]
     kind = "estimate" if _estimate_last(ctx.history) else "actual"
-    last = QUALIFIER_SIGNS.get(_last_qualifier(ctx), "") + _num(ctx.last_value)
+    last = qualifier_sign(_last_qualifier(ctx)) + _num(ctx.last_value)
     rows = [(str(ctx.last_year), kind, last, "–", "–")]
     rows += [
         (
@@ -367,11 +365,11 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
                     "Made": forecasts["made"].astype(str),
                     "For": forecasts["year"].astype(str),
                     "Forecast": [
-                        QUALIFIER_SIGNS.get(str(q), "") + _num(v)
+                        qualifier_sign(str(q)) + _num(v)
                         for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
                     ],
                     "Actual": [
-                        QUALIFIER_SIGNS.get(str(q), "") + _num(v)
+                        qualifier_sign(str(q)) + _num(v)
                         for q, v in zip(
                             forecasts.get("actual_qualifier", [""] * len(forecasts)),
                             forecasts["actual"],
@@ -615,7 +613,7 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
         {
             "Year": hist["year"].astype(str),
             "Value": [
-                QUALIFIER_SIGNS.get(q, "") + _num(v)
+                qualifier_sign(q) + _num(v)
                 for q, v in zip(
                     qualifiers(hist, what=f"history of series {ctx.series_id!r}"),
                     hist["value"],

@@ -33,10 +33,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from idcforecast._cells import is_estimate_note
+from idcforecast._wording import qualifier_sign
 from idcforecast.errors import DataError, SpecError
 from idcforecast.report._atomic import write_atomic
 from idcforecast.report._frames import (
-    QUALIFIER_SIGNS,
     first_unit,
     one_model,
     one_series,
@@ -222,7 +222,7 @@ def format_summary(table: pd.DataFrame, *, decimals: int = 1) -> pd.DataFrame:
         {
             "Year": table["year"].astype(str),
             value_header: [
-                QUALIFIER_SIGNS.get(str(q), "") + _number(v, decimals)
+                qualifier_sign(str(q)) + _number(v, decimals)
                 for v, q in zip(table["value"], qualifier, strict=True)
             ],
             "YoY %": [
