@@ -42,12 +42,12 @@ def fx_table() -> dict[tuple[str, str], dict[int, float]]:
     with path.open(encoding="utf-8", newline="") as handle:
         for row_no, row in enumerate(csv.DictReader(handle), start=2):
             try:
-                quote, base = row["unit"].split("/")
+                quote, base = _pair(row["unit"])
                 year = int(row["year"])
                 rate = float(row["value"])
                 if not rate > 0:
                     raise ValueError("a rate must be a positive number")
-            except (KeyError, ValueError, AttributeError) as err:
+            except (KeyError, ValueError, AttributeError, TypeError) as err:
                 raise DataError(
                     f"file {path.name} row {row_no}: expected unit 'QUOTE/BASE', an integer "
                     f"year and a positive rate, found unit={row.get('unit')!r}, "
@@ -56,7 +56,7 @@ def fx_table() -> dict[tuple[str, str], dict[int, float]]:
                     file=str(path),
                     row=row_no,
                 ) from None
-            rates = table.setdefault((base.strip(), quote.strip()), {})
+            rates = table.setdefault((base, quote), {})
             if year in rates:
                 raise DataError(
                     f"file {path.name} row {row_no}: a second {quote}/{base} rate for {year}; "
@@ -66,6 +66,19 @@ def fx_table() -> dict[tuple[str, str], dict[int, float]]:
                 )
             rates[year] = rate
     return table
+
+
+def _pair(text: str) -> tuple[str, str]:
+    """The (quote, base) currency codes of an exchange-rate unit, as the unit registry
+    reads it: "CNY/USD", "RMB per US$" -> ("CNY", "USD"). A ValueError otherwise (a unit
+    error is one: "MW/USD" is no exchange rate, and a pair the lookups never ask for
+    would be a rate silently unused)."""
+    from idcforecast.units.registry import parse_unit
+
+    unit = parse_unit(text)
+    if not unit.is_exchange_rate or unit.magnitude is not None:
+        raise ValueError(f"{text!r} is not an exchange rate between two currencies")
+    return unit.base, unit.per[0]
 
 
 def _years_text(years: list[int]) -> str:

@@ -180,3 +180,31 @@ def test_a_year_that_is_not_whole_is_named(year: object, shown: str) -> None:
     )
     with pytest.raises(UnitError, match=re.escape(message)):
         fx_rate("USD", "CNY", year=year)  # type: ignore[arg-type]
+
+
+@pytest.mark.usefixtures("restore_fx_cache")
+def test_table_units_are_read_by_the_unit_registry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: "RMB/USD" was split by hand into a pair ("USD", "RMB") that no lookup asks for,
+    # so the rate was silently never used: "no FX rate for USD->CNY".
+    _use_table(
+        monkeypatch,
+        tmp_path / "fx.csv",
+        HEADER + "fx_cny_per_usd,2020,6.9,RMB per US$,exact,2020-12-31,test,,high,,false,\n",
+    )
+    assert fx_rate("USD", "CNY", year=2020) == 6.9
+
+
+@pytest.mark.usefixtures("restore_fx_cache")
+@pytest.mark.parametrize("unit", ["MW/USD", "CNY bn/USD", "CNY/USD/USD", "CNY/bananas"])
+def test_a_table_unit_that_is_no_exchange_rate_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unit: str
+) -> None:
+    row = f"fx_x,2020,6.9,{unit},exact,2020-12-31,test,,high,,false,\n"
+    _use_table(monkeypatch, tmp_path / "fx.csv", HEADER + row)
+    with pytest.raises(
+        DataError, match=re.escape("file fx.csv row 2: expected unit 'QUOTE/BASE'")
+    ) as info:
+        fx_rate("USD", "CNY", year=2020)
+    assert f"found unit={unit!r}" in str(info.value)
