@@ -22,7 +22,7 @@ import logging
 import re
 from collections.abc import Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from idcforecast.errors import ReportError
 from idcforecast.report.fonts import (
@@ -289,16 +289,23 @@ class ReportDocument:
         self,
         frame: pd.DataFrame,
         *,
-        col_widths: Sequence[float] | None = None,
+        col_widths: Sequence[float] | Literal["fit"] | None = None,
         align: Sequence[str] | None = None,
         size: float = 8.0,
     ) -> None:
-        """A table of text cells (format numbers first, e.g. with ``format_summary``)."""
+        """A table of text cells (format numbers first, e.g. with ``format_summary``).
+
+        ``col_widths`` are relative widths, or ``"fit"``: each column as wide as its
+        widest cell and at least half its heading (a heading wraps onto two lines at most),
+        the page width shared in those proportions.
+        """
         from fpdf.fonts import FontFace
 
         pdf = self.pdf
         pdf.set_font(FAMILY, size=size)
         columns = [str(c) for c in frame.columns]
+        if isinstance(col_widths, str):
+            col_widths = self._fitted_widths(frame, size)
         if align is None:
             align = ["LEFT"] * len(columns)
         headings = FontFace(
@@ -326,6 +333,25 @@ class ReportDocument:
                     face = cjk_face if self.family(text) == CJK_FAMILY else None
                     row.cell(self.clean(text), style=face)
         pdf.ln(3)
+
+    def _fitted_widths(self, frame: pd.DataFrame, size: float) -> list[float]:
+        """Widths (mm) that fit every cell on one line and each heading on two."""
+        pdf = self.pdf
+
+        def width(text: str, style: str = "") -> float:
+            text = self.clean(text)  # headings are bold in the main font, as table() sets them
+            pdf.set_font(FAMILY if style else self.family(text), style=style, size=size)
+            return float(pdf.get_string_width(text))
+
+        widths = []
+        for column in frame.columns:
+            heading = str(column)
+            widest = max((width(str(v)) for v in frame[column]), default=0.0)
+            words = max((width(w, "B") for w in heading.split()), default=0.0)
+            # cell padding 1.2 mm a side, and 1 mm of air
+            widths.append(max(widest, words, width(heading, "B") / 2) + 2 * 1.2 + 1.0)
+        pdf.set_font(FAMILY, size=size)
+        return widths
 
     def chart_height(self, fig: Figure, *, width: float | None = None) -> float:
         """The height in mm that :meth:`chart` will give ``fig``."""

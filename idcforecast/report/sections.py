@@ -312,7 +312,7 @@ def summary(ctx: ReportContext, doc: ReportDocument) -> None:
     )
     doc.table(
         table,
-        col_widths=(12, 24, 14, 20, 34, 34, 16),
+        col_widths="fit",
         align=("RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
     )
 

@@ -20,7 +20,7 @@ from idcforecast.report.fonts import (
     find_cjk_font,
     without_cjk,
 )
-from idcforecast.report.pdf import ReportDocument
+from idcforecast.report.pdf import FAMILY, ReportDocument
 
 QUOTE = "2019年中国IDC业务市场规模达到1562.5亿元"
 WHEN = datetime(2026, 1, 31, tzinfo=UTC)
@@ -161,3 +161,27 @@ def test_heading_keeps_a_paragraph_of_the_measured_height_on_its_page() -> None:
     assert len(pages) == 2
     assert "Methodology" in pages[1] and "END" in pages[1]
     assert "Intervals" not in pages[0]
+
+
+def test_fitted_columns_hold_their_cells_and_wrap_headings_onto_two_lines() -> None:
+    # Was: fixed widths wrapped "Value (10 thousand racks)" onto three lines beside
+    # half-empty interval columns.
+    doc = ReportDocument(title="x", creation_date=WHEN)
+    frame = pd.DataFrame(
+        {
+            "Year": ["2030"],
+            "Value (10 thousand racks)": ["1,622.2"],
+            "80% interval": ["609.7–4,316.2"],
+        }
+    )
+    widths = doc._fitted_widths(frame, 8.0)
+    pdf = doc.pdf
+    pdf.set_font(FAMILY, style="B", size=8.0)
+    heading = pdf.get_string_width("Value (10 thousand racks)")
+    pdf.set_font(FAMILY, size=8.0)
+    interval = pdf.get_string_width("609.7–4,316.2")
+    padding = 2 * 1.2
+    assert widths[1] - padding >= heading / 2  # two lines at most
+    assert widths[2] - padding >= interval  # one line
+    assert widths[0] < widths[2]
+    doc.table(frame, col_widths="fit")  # renders
