@@ -227,25 +227,19 @@ def test_too_few_paths_for_the_outer_quantile_are_refused(
 ) -> None:
     # Was: one path gave p5 = p50 = p95 (a zero-width fan) without a word. The outer
     # quantile p needs 1 / min(p, 1 - p) paths: 1 / 0.05 = 20, 1 / 0.025 = 40.
-    paths = Paths(
-        values=np.linspace(1.0, 2.0, n_paths * 2).reshape(1, n_paths, 2),
-        years=np.array([2026, 2027]),
-        scenarios=("base",),
-        series_id="demo",
-        origin_year=2025,
-        origin_value=1.0,
-    )
+    def paths_of(n: int) -> Paths:
+        return Paths(
+            values=np.linspace(1.0, 2.0, n * 2).reshape(1, n, 2),
+            years=np.array([2026, 2027]),
+            scenarios=("base",),
+            series_id="demo",
+            origin_year=2025,
+            origin_value=1.0,
+        )
+
     with pytest.raises(
         ModelError,
         match=rf"cannot estimate the {re.escape(label)} quantile, which needs at least {needed}",
     ):
-        scenario_table(paths, quantiles=quantiles)
-    enough = Paths(
-        values=np.linspace(1.0, 2.0, needed * 2).reshape(1, needed, 2),
-        years=np.array([2026, 2027]),
-        scenarios=("base",),
-        series_id="demo",
-        origin_year=2025,
-        origin_value=1.0,
-    )
-    assert len(scenario_table(enough, quantiles=quantiles)) == 3  # two level rows, one CAGR
+        scenario_table(paths_of(n_paths), quantiles=quantiles)
+    assert len(scenario_table(paths_of(needed), quantiles=quantiles)) == 3  # 2 levels, 1 CAGR
