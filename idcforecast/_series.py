@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "GAP_POLICIES",
     "YEAR_MAX",
+    "YEAR_MIN",
     "PreparedSeries",
     "SeriesData",
     "bad_year_message",
@@ -56,7 +57,7 @@ __all__ = [
 GAP_POLICIES = ("interpolate", "span", "error")
 # At most four digits: a typo (20210) or a date read as nanoseconds must not become
 # thousands of interpolated gap years. No lower bound: benchmarks index years 1..n.
-YEAR_MAX = 9999
+YEAR_MIN, YEAR_MAX = 1, 9999  # years below 1 are index positions, not years (0, 1, 2...)
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def year_numbers(column: pd.Series) -> pd.Series:
 
 
 def bad_year_message(series_id: str, cell: Any, number: float) -> str:
-    """Message for a ``year`` cell that is not an integer year up to 9999.
+    """Message for a ``year`` cell that is not an integer year from 1 to 9999.
 
     ``number`` is the cell read as a number (NaN when it is not one).
 
@@ -149,7 +150,17 @@ def bad_year_message(series_id: str, cell: Any, number: float) -> str:
     "series 's': year 2020.5 is not an integer year; use integers such as 2021"
     >>> bad_year_message("s", "20210", 20210.0)
     "series 's': year 20210 is above 9999; use four-digit years such as 2021"
+    >>> bad_year_message("s", 0, 0.0)  # doctest: +NORMALIZE_WHITESPACE
+    "series 's': year 0 is not a year; use calendar years such as 2021 (positions 0, 1,
+    2... instead of years? a Series needs its years as the index: s.index = range(2019,
+    2019 + len(s)))"
     """
+    if np.isfinite(number) and float(number).is_integer() and number < YEAR_MIN:
+        return (
+            f"series {series_id!r}: year {int(number)} is not a year; use calendar years such "
+            "as 2021 (positions 0, 1, 2... instead of years? a Series needs its years as the "
+            "index: s.index = range(2019, 2019 + len(s)))"
+        )
     if np.isfinite(number) and float(number).is_integer():
         return (
             f"series {series_id!r}: year {int(number)} is above {YEAR_MAX}; "
@@ -408,7 +419,7 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
     import pandas as pd
 
     years_raw = year_numbers(group["year"])
-    outside = years_raw > YEAR_MAX
+    outside = (years_raw > YEAR_MAX) | (years_raw < YEAR_MIN)
     bad_year = (years_raw.isna() | (years_raw % 1 != 0) | outside).to_numpy()
     if bad_year.any():
         pos = int(np.flatnonzero(bad_year)[0])

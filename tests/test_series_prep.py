@@ -66,6 +66,13 @@ def test_frame_without_series_id_and_datetime_index() -> None:
             NonNumericValueError,
             "series 's': year 20210 is above 9999; use four-digit years such as 2021",
         ),
+        (  # was: forecast(pd.Series([1.0, 2, 3, 4, 5]), 2) forecast "years" 5 and 6
+            pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], name="s"),
+            NonNumericValueError,
+            "series 's': year 0 is not a year; use calendar years such as 2021 (positions 0, "
+            "1, 2... instead of years? a Series needs its years as the index: "
+            "s.index = range(2019, 2019 + len(s)))",
+        ),
         (
             pd.DataFrame({"series_id": ["s"], "year": [2020], "value": ["abc"]}),
             NonNumericValueError,
@@ -89,7 +96,8 @@ def test_unknown_gap_policy() -> None:
 
 
 def test_small_year_numbers_stay_allowed() -> None:
-    # the M3 benchmark and peers index years 1..n; only years above 9999 are refused
+    # the M3 benchmark and peers index years 1..n; years below 1 (positions 0, 1, 2... of a
+    # default index) and above 9999 are refused
     frame = pd.DataFrame({"series_id": "m", "year": [1, 2, 3], "value": [1.0, 2.0, 3.0]})
     assert split_series(frame)[0].years.tolist() == [1, 2, 3]
 

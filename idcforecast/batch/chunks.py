@@ -23,6 +23,7 @@ from numpy.typing import NDArray
 
 from idcforecast._series import (
     YEAR_MAX,
+    YEAR_MIN,
     bad_year_message,
     check_ids_distinct_as_text,
     missing_id_message,
@@ -251,7 +252,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     year_cells = data["year"].to_numpy()
     value_cells = data["value"].to_numpy()
     with np.errstate(invalid="ignore"):
-        outside = years > YEAR_MAX
+        outside = (years > YEAR_MAX) | (years < YEAR_MIN)
     bad_year = ~np.isfinite(years) | (years != np.round(years)) | outside
     _first_problems(
         codes,

@@ -124,6 +124,8 @@ _PARITY_CASES = {
     "five_digit_year": pd.DataFrame(
         {"series_id": "a", "year": [2019, 2020, 20210], "value": [1.0, 2.0, 3.0]}
     ),
+    # a default 0..n-1 index taken for years: before, "year 5" was forecast with status ok
+    "year_zero": pd.DataFrame({"series_id": "a", "year": [0, 1, 2, 3], "value": [1.0, 2, 3, 4]}),
     "infinite_value": pd.DataFrame(
         {"series_id": "a", "year": [2019, 2020, 2021], "value": [1.0, np.inf, 3.0]}
     ),
