@@ -176,15 +176,32 @@ class MedianCombination(_Combination):
 
 @register_model
 class WeightedCombination(_Combination):
-    """Weighted mean of member models, e.g. with weights from backtest errors.
+    """Weighted mean of member models, the weights from the members' backtest errors.
+
+    With ``weights=None`` (what ``forecast(method="weighted")`` uses) each member is refitted
+    at up to ``WEIGHT_ORIGINS`` earlier cutoffs of the series (the latest ones at which
+    every member can fit) and forecasts up to ``WEIGHT_HORIZON`` years from each; a
+    member's weight is proportional to the inverse of its mean absolute error over all
+    those forecasts (members that never missed share the weight). The errors share one
+    scale on one series, so no scaling is needed. Too short a series for any cutoff gets
+    equal weights; :meth:`fit_notes` gives the weights and where they come from (a
+    forecast's ``note`` carries it). Years the front door filled in a gap count as
+    actuals here.
 
     Parameters
     ----------
     members
         Aliases of registered models.
     weights
-        One non-negative weight per member (normalised to sum to 1); ``None`` gives equal
-        weights. The front door passes, for instance, inverse rolling-origin errors.
+        One non-negative weight per member (normalised to sum to 1) to use instead of the
+        backtest weights.
+
+    Attributes
+    ----------
+    weights_
+        The weights used, one per member.
+    weight_origins_
+        How many earlier cutoffs the weights come from (0: equal weights, or given ones).
 
     Examples
     --------
@@ -192,6 +209,9 @@ class WeightedCombination(_Combination):
     >>> model = WeightedCombination(members=("naive", "drift"), weights=(3, 1)).fit(y)
     >>> model.weights_.tolist()
     [0.75, 0.25]
+    >>> model = WeightedCombination(members=("naive", "drift")).fit(y)
+    >>> model.weight_origins_, [round(float(w), 3) for w in model.weights_]
+    (5, [0.15, 0.85])
     """
 
     alias = "weighted"
@@ -204,6 +224,35 @@ class WeightedCombination(_Combination):
     ) -> None:
         self.members = members
         self.weights = weights
+
+    def _fit(self, y: FloatArray) -> None:
+        super()._fit(y)
+        self.weight_origins_ = 0
+        if self.weights is None:
+            weights, origins = _backtest_weights(self._member_classes(), y)
+            if origins:
+                self.weights_, self.weight_origins_ = weights, origins
+
+    def fit_notes(self) -> tuple[str, ...]:
+        """The weights, and where they come from.
+
+        Examples
+        --------
+        >>> y = [100.0, 112.0, 121.0, 135.0, 146.0, 154.0, 166.0, 171.0]
+        >>> WeightedCombination(members=("naive", "drift")).fit(y).fit_notes()
+        ('weights naive 0.15, drift 0.85, from backtests at 5 earlier cutoffs',)
+        """
+        self._check_fitted()
+        names = (self.members,) if isinstance(self.members, str) else tuple(self.members)
+        shares = ", ".join(f"{n} {w:.2f}" for n, w in zip(names, self.weights_, strict=True))
+        if self.weights is not None:
+            return (f"weights {shares}, as given",)
+        if self.weight_origins_ == 0:
+            return (
+                f"weights {shares}: equal, too few points to backtest the members at an "
+                "earlier cutoff",
+            )
+        return (f"weights {shares}, from backtests at {self.weight_origins_} earlier cutoffs",)
 
     def _member_weights(self, n_members: int) -> FloatArray:
         if self.weights is None:
@@ -228,3 +277,31 @@ class WeightedCombination(_Combination):
                 weights=self.weights,
             )
         return weights / weights.sum()
+
+
+WEIGHT_ORIGINS = 8  # earlier cutoffs the backtest weights come from (as the calibration)
+WEIGHT_HORIZON = 6  # years forecast from each cutoff
+
+
+def _backtest_weights(
+    classes: Sequence[type[ForecastModel]], y: FloatArray
+) -> tuple[FloatArray, int]:
+    """Inverse mean absolute backtest errors of each member (normalised), and the number
+    of cutoffs they come from; ``(equal weights, 0)`` when there is no cutoff."""
+    n = y.size
+    shortest = max(cls.min_obs for cls in classes)
+    cutoffs = range(max(shortest, n - WEIGHT_ORIGINS), n)  # a cutoff t fits y[:t]
+    errors = np.zeros(len(classes))
+    count = 0
+    for t in cutoffs:
+        h = min(WEIGHT_HORIZON, n - t)
+        actual = y[t : t + h]
+        for i, cls in enumerate(classes):
+            errors[i] += float(np.abs(cls().fit(y[:t]).predict(h).mean - actual).sum())
+        count += h
+    if count == 0:
+        return np.full(len(classes), 1.0 / len(classes)), 0
+    mae = errors / count
+    perfect = mae <= 0
+    inverse = perfect.astype(np.float64) if perfect.any() else 1.0 / mae
+    return inverse / inverse.sum(), len(cutoffs)

@@ -551,10 +551,36 @@ def _other_methods_table(alt: pd.DataFrame, to: int) -> pd.DataFrame:
     )
 
 
+# What each registered model is, in an analyst's words (tests check every alias has one).
+METHOD_SUMMARIES = {
+    "arima": "ARIMA on the logarithms, its order chosen automatically",
+    "damped": "a damped-trend exponential smoothing: a yearly increase that fades",
+    "damped_log": "a damped trend on the logarithms: a growth rate that fades",
+    "dotm": "the Dynamic Optimised Theta model",
+    "dotm_log": "the Dynamic Optimised Theta model on the logarithms",
+    "drift": "the average yearly increase continued (a random walk with drift)",
+    "drift_log": "the historical compound growth rate continued (drift on the logarithms)",
+    "gompertz": "a Gompertz saturation curve rising toward a cap",
+    "holt": "Holt's linear trend (exponential smoothing of a level and a trend)",
+    "logistic": "a logistic saturation curve rising toward a cap",
+    "loglinear": "a constant-growth (log-linear) trend fitted to every year",
+    "naive": "the last value held flat (no growth)",
+    "ses": "simple exponential smoothing (a level, no trend)",
+    "theta": "the Theta method (exponential smoothing plus half the linear trend)",
+    "mean": "the equal-weight mean of drift, damped and theta",
+    "median": "the median of drift, damped and theta",
+    "weighted": (
+        "a weighted mean of drift, damped and theta, each weighted by the inverse of its "
+        "mean absolute error when refitted at earlier cutoffs of this series"
+    ),
+}
+
+
 def _members_text(model: str) -> str:
-    """What the 'auto' combination is made of (empty for a single model)."""
+    """What the method is: the 'auto' combination's members, or a model's summary."""
     if model != "auto":
-        return ""
+        summary = METHOD_SUMMARIES.get(model)
+        return f"'{model}' is {summary}. " if summary else ""
     from idcforecast.auto import AUTO_MEMBERS
 
     names = ", ".join(m.name for m in AUTO_MEMBERS)

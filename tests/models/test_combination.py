@@ -42,10 +42,36 @@ def test_weighted_normalises_weights() -> None:
     assert combo.weights_.tolist() == [0.75, 0.25]
     expected = 0.75 * 188 + 0.25 * (188 + 88 / 9)
     assert combo.predict(1).mean[0] == pytest.approx(expected)
-    assert WeightedCombination(members=("naive", "drift")).fit(Y).weights_.tolist() == [
-        0.5,
-        0.5,
-    ]
+
+
+def test_weighted_without_weights_takes_them_from_backtests_by_hand() -> None:
+    # Was: equal weights, so method="weighted" gave exactly method="mean".
+    # y = 100, 112, 121, 135, 146, 154, 166, 171; cutoffs t = 3..7 (drift needs 3 points),
+    # up to 6 years ahead of each. Absolute errors summed over each cutoff's forecasts:
+    #   t=3: naive 121 vs 135,146,154,166,171 -> 14+25+33+45+50 = 167;
+    #        drift 121 + 10.5 h -> 3.5+4+1.5+3+2.5 = 14.5
+    #   t=4: naive 135 -> 11+19+31+36 = 97; drift 135 + 35/3 h -> 0.667+4.333+4+10.667 = 19.667
+    #   t=5: naive 146 -> 8+20+25 = 53; drift 146 + 11.5 h -> 3.5+3+9.5 = 16
+    #   t=6: naive 154 -> 12+17 = 29; drift 154 + 10.8 h -> 1.2+4.6 = 5.8
+    #   t=7: naive 166 -> 5; drift 166 + 11 -> 6
+    # naive 351, drift 61.967 over the same 15 forecasts: weights are the inverse MAEs,
+    # naive 61.9667 / (351 + 61.9667) = 0.150052, drift 0.849948.
+    y = Y[:8]
+    combo = WeightedCombination(members=("naive", "drift")).fit(y)
+    np.testing.assert_allclose(combo.weights_, [0.150052, 0.849948], atol=1e-6)
+    assert combo.weight_origins_ == 5
+    assert combo.fit_notes() == (
+        "weights naive 0.15, drift 0.85, from backtests at 5 earlier cutoffs",
+    )
+    mean = MeanCombination(members=("naive", "drift")).fit(y)
+    assert combo.predict(1).mean[0] != pytest.approx(mean.predict(1).mean[0])
+    # too short for any cutoff at which both fit: equal weights, and the note says so
+    short = WeightedCombination(members=("naive", "drift")).fit(y[:3])
+    assert short.weights_.tolist() == [0.5, 0.5] and short.weight_origins_ == 0
+    assert short.fit_notes() == (
+        "weights naive 0.50, drift 0.50: equal, too few points to backtest the members at "
+        "an earlier cutoff",
+    )
 
 
 def test_log_member_spread_converted_to_level_scale() -> None:

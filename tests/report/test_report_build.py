@@ -509,3 +509,17 @@ def test_a_continental_csv_reads_with_options_that_the_appendix_repeats(tmp_path
     with pytest.raises(DataError, match="read options 'unit' apply to a data file"):
         build_report(out=tmp_path / "b.pdf", date=DATE, read_options={"unit": "USD bn"})
     assert not (tmp_path / "b.pdf").exists()
+
+
+def test_every_model_is_described_in_the_methodology() -> None:
+    # Was: only "auto" was explained; "mean" read like the historical-average model and
+    # "weighted" said nothing of its weights.
+    from idcforecast.models import MODEL_REGISTRY
+    from idcforecast.models.combination import DEFAULT_MEMBERS
+    from idcforecast.report.sections import METHOD_SUMMARIES, _members_text
+
+    assert set(METHOD_SUMMARIES) == set(MODEL_REGISTRY)
+    for alias in ("mean", "median", "weighted"):
+        assert "drift, damped and theta" in METHOD_SUMMARIES[alias]
+        assert set(DEFAULT_MEMBERS) == {"drift", "damped", "theta"}
+    assert _members_text("weighted").startswith("'weighted' is a weighted mean of drift,")
