@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from idcforecast._claim_history import Figure, History, bounds, overlaps
-from idcforecast._wording import counted, level_words
+from idcforecast._wording import counted, figure_text, level_words
 from idcforecast.claims import Claim
 from idcforecast.growth import _rate_between
 
@@ -30,7 +30,7 @@ _MAIN_COLUMNS = (
 
 
 def _num(x: float) -> str:
-    return f"{x:,.1f}"
+    return figure_text(x)
 
 
 def _note(actual: Figure) -> str:

@@ -3,7 +3,9 @@ not "1 observations (2022-2022)") and how a qualified figure is marked ("> 880.0
 
 from __future__ import annotations
 
-__all__ = ["counted", "level_words", "qualifier_sign", "year_span"]
+import math
+
+__all__ = ["counted", "figure_text", "level_words", "qualifier_sign", "year_span"]
 
 # How tables and charts mark a figure published as a bound or an approximation ("> 880.0");
 # an exact figure has no mark. Prose says it in words: level_words for published levels,
@@ -69,3 +71,23 @@ def level_words(qualifier: str | None) -> str:
     ('more than 880.0', '')
     """
     return _LEVEL_WORDS.get(str(qualifier), "")
+
+
+def figure_text(x: float) -> str:
+    """A level for messages and tables: four significant digits, at least one decimal,
+    thousands separated (a fixed one decimal printed 0.36 GW as "0.4").
+
+    Examples
+    --------
+    >>> figure_text(1562.5), figure_text(3200.0), figure_text(0.36), figure_text(0.17898)
+    ('1,562.5', '3,200.0', '0.36', '0.179')
+    >>> figure_text(1234567.891), figure_text(0.0), figure_text(-27.84)
+    ('1,234,567.9', '0.0', '-27.84')
+    """
+    if not math.isfinite(x) or x == 0:
+        return f"{x:,.1f}"
+    decimals = min(max(1, 3 - math.floor(math.log10(abs(x)))), 12)
+    text = f"{x:,.{decimals}f}"
+    while decimals > 1 and text.endswith("0"):  # 0.3600 -> 0.36, never below one decimal
+        text, decimals = text[:-1], decimals - 1
+    return text

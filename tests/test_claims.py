@@ -689,3 +689,20 @@ def test_claims_headers_are_read_as_read_series_reads_them(tmp_path: Path) -> No
         assert (claim.subject, claim.kind, claim.start_year, claim.year, claim.value) == (
             "x", "cagr", 2020, 2022, 27.8,
         )  # fmt: skip
+
+
+def test_small_levels_keep_their_digits() -> None:
+    # Was: one fixed decimal, "reaching 0.4 GW" for a 0.36 GW claim and a base of "0.2"
+    # against a reference of "0.2". 1.15 ** 5 = 2.011357: 0.36 / 2.011357 = 0.17898 GW in
+    # 2023 (5 steps), / 1.15 = 0.15564 in 2022 (6 steps); 180 MW = 0.18 GW.
+    claims = [
+        Claim(subject="vn", kind="cagr", value=15, start_year=2023, year=2028, claim_set="s"),
+        Claim(subject="vn", kind="level", value=0.36, unit="GW", year=2028, claim_set="s",
+              qualifier="at_least"),
+        Claim(subject="vn", kind="level", value=180, unit="MW", year=2023, claim_set="s"),
+    ]  # fmt: skip
+    text = check_claims(claims).iloc[0]["explanation"]
+    assert text.startswith(
+        "CAGR 15% 2023-2028 reaching 0.36 GW in 2028 implies a base of 0.179 in 2023 (5 steps) "
+        "or 0.1556 in 2022 (6 steps). Against the 2023 level of 0.18 (claimed)"
+    )

@@ -62,7 +62,9 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: s
 
 
 def _num(x: Any) -> str:
-    return "" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:,.1f}"
+    from idcforecast._wording import figure_text
+
+    return "" if x is None or (isinstance(x, float) and math.isnan(x)) else figure_text(x)
 
 
 def _pct(x: Any) -> str:
