@@ -27,6 +27,7 @@ __all__ = [
     "decode_error",
     "detect_separator",
     "header_hint",
+    "is_headerless",
     "read_table",
     "row_place",
     "text_codec",
@@ -316,7 +317,10 @@ def read_table(
                 source=name,
             )
 
-        table = _tidy_headers(table, known_columns, name, raw_header=None)
+        unnamed = {c: j for j, c in enumerate(table.columns) if is_headerless(c)}
+        table = _tidy_headers(
+            _without_unused_columns(table, unnamed), known_columns, name, raw_header=None
+        )
 
         def place_df(i: int, column: Any = None) -> str:
             row = f"{name} row {labels[i]!r}"
@@ -440,20 +444,30 @@ def read_table(
             "name or 0-based index",
             path=str(path),
         ) from err
+    from openpyxl.utils import get_column_letter
+
+    # spreadsheet letters of the columns as read, before unused ones are dropped
+    letters = {c: get_column_letter(j + 1) for j, c in enumerate(table.columns)}
+    headerless = {
+        c: j
+        for j, c in enumerate(table.columns)
+        if j >= len(raw_header) or _is_blank(raw_header[j])
+    }
+    table = _without_unused_columns(table, headerless)
     table = _tidy_headers(table, known_columns, name, raw_header=raw_header)
     if sheet is None:
         _require_rows(table, name, header_row)
 
         def place_file(i: int, column: Any = None) -> str:
+            if column in headerless:  # pandas' 'Unnamed: 2' is no name the user wrote
+                row = row_place(name, i, header_row=header_row)
+                return f"{row}, column {headerless[column] + 1} (no header)"
             return row_place(name, i, column, header_row=header_row)
 
         return table, name, place_file
     others = [s for s in sheets if s != sheet]
     hint = f" (the workbook also holds {', '.join(map(repr, others))}: pass sheet_name=)"
     _require_rows(table, f"{name} sheet {sheet!r}", header_row, hint if others else "")
-    from openpyxl.utils import get_column_letter
-
-    letters = {c: get_column_letter(j + 1) for j, c in enumerate(table.columns)}
 
     def place_sheet(i: int, column: Any = None) -> str:
         if column is None:
@@ -461,6 +475,31 @@ def read_table(
         return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2 + header_row}"
 
     return table, name, place_sheet
+
+
+def is_headerless(column: Any) -> bool:
+    """True for a column read without a header: pandas names it "Unnamed: 2".
+
+    Examples
+    --------
+    >>> is_headerless("Unnamed: 2"), is_headerless(None), is_headerless("capacity")
+    (True, True, False)
+    """
+    return _is_blank(column) or (isinstance(column, str) and column.startswith("Unnamed: "))
+
+
+def _without_unused_columns(table: pd.DataFrame, headerless: dict[Any, int]) -> pd.DataFrame:
+    """``table`` without the columns that have neither a header nor a value (a trailing
+    comma on every CSV line, a sheet whose table starts at column C, a blank spacer
+    column): they hold nothing, and pandas would name them "Unnamed: 2"."""
+    unused = [c for c in headerless if bool(table[c].map(_is_blank).all())]
+    return table.drop(columns=unused) if unused else table
+
+
+def _is_blank(cell: Any) -> bool:
+    from idcforecast._cells import is_blank
+
+    return is_blank(cell)
 
 
 def row_place(name: str, position: int, column: Any = None, *, header_row: int = 0) -> str:

@@ -1065,3 +1065,58 @@ def test_a_series_id_merged_down_its_years(tmp_path: Path) -> None:
     book.save(path)
     with pytest.raises(DataError, match="the value is blank but the row is not"):
         read_series(path, unit="CNY 100m")
+
+
+def test_provenance_columns_of_a_year_per_row_table_describe_its_rows(tmp_path: Path) -> None:
+    # before: 'source' (publication years) became a second series in MW, and a text 'note'
+    # failed as "not a number"
+    sources = tmp_path / "src.csv"
+    sources.write_text("year,vn_mw,source\n2019,95,2019\n2020,110,2021\n2021,120,2022\n")
+    out = read_series(sources, unit="MW")
+    assert out["series_id"].unique().tolist() == ["vn_mw"]
+    assert out["source"].tolist() == ["2019", "2021", "2022"]
+    notes = tmp_path / "note.csv"
+    notes.write_text("year,north,south,note,unit\n2019,95,10,DCByte,MW\n2020,110,12,,GW\n")
+    out = read_series(notes)
+    assert out["series_id"].tolist() == ["north", "north", "south", "south"]
+    assert out["note"].tolist()[::2] == ["DCByte", "DCByte"]
+    assert out["value"].tolist() == [95.0, 110_000.0, 10.0, 12_000.0]  # GW in MW
+    assert out["unit"].unique().tolist() == ["MW"]
+    with_id = tmp_path / "id.csv"
+    with_id.write_text("series_id,year,amount\na,2019,1\n")
+    msg = "id.csv row 2, column 'series_id': a 'series_id' column in a table with a year per row"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(with_id, unit="MW")
+
+
+def test_columns_without_header_or_value_are_ignored(tmp_path: Path) -> None:
+    # before: "column 'Unnamed: 2' has no value in any year", a name the file never had
+    trailing = tmp_path / "trailing.csv"
+    trailing.write_text("year,capacity,\n2016,45,\n2017,58,\n")
+    assert _values(read_series(trailing, unit="MW"), "capacity") == {2016: 45.0, 2017: 58.0}
+    wide = tmp_path / "wide.csv"
+    wide.write_text("country,2019,2020,\nChina,1,2,\n")
+    assert _values(read_series(wide, unit="MW"), "China") == {2019: 1.0, 2020: 2.0}
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["C2"] = "Vietnam DC capacity (MW)"  # the table starts at column C, a spacer at D
+    sheet["C4"], sheet["E4"] = "year", "capacity"
+    for row, (year, value) in enumerate([(2018, 72.5), (2019, 95)], start=6):
+        sheet.cell(row, 3, year)
+        sheet.cell(row, 5, value)
+    book.save(tmp_path / "sparse.xlsx")
+    out = read_series(tmp_path / "sparse.xlsx", unit="MW", header_row=3)
+    assert _values(out, "capacity") == {2018: 72.5, 2019: 95.0}
+    assert out["source"].tolist()[-1] == "sparse.xlsx sheet 'S' cell E7"  # letters as shown
+    sheet["D7"] = 3  # a value under no header: named by its cell, not 'Unnamed: 3'
+    book.save(tmp_path / "sparse.xlsx")
+    msg = "sparse.xlsx sheet 'S' cell D7: a column without a header holds 3; expected the series'"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(tmp_path / "sparse.xlsx", unit="MW", header_row=3)
+    indexed = tmp_path / "indexed.csv"  # DataFrame.to_csv() with its index
+    indexed.write_text(",year,capacity\n0,2019,1\n1,2020,2\n")
+    msg = "indexed.csv row 2, column 1 (no header): a column without a header holds '0'"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(indexed, unit="MW")
