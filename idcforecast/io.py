@@ -9,6 +9,13 @@ Blank-cell policy (no silent NaN):
   out (a gap), never filled; a series with no values at all is an error.
 
 Gaps are kept as gaps: nothing is interpolated.
+
+Footnotes under a file's table ("Note: 2020 not published.", "Source: ...", "资料来源：...")
+are skipped and named in a ``FootnoteWarning`` when they are text alone in the table's first
+column below its last row, and the first opens like a footnote ("Note:", "Source:", "注：",
+"*") or follows a blank row and reads as a remark (a colon, a closing period, three words or
+more). A row that also holds another cell, or a word right under the data ("India"), is
+never skipped: the layout reader names its row (see ``_table_files._without_footnotes``).
 """
 
 from __future__ import annotations
@@ -136,6 +143,13 @@ def read_series(
         appearance and years ascending. ``source`` defaults to the place of the value
         (``"sales.csv row 4"``); ``quote`` keeps figure text; ``note`` records conversions
         and ranges (a range's ``value`` is its midpoint).
+
+    Warns
+    -----
+    FootnoteWarning
+        Naming the rows under a file's table that were skipped as its footnotes ("Note:
+        2020 not published." alone in the first column, below the last row; see the
+        module's notes for the rule). A footnote that could be data stays an error.
 
     Raises
     ------

@@ -16,6 +16,7 @@ from idcforecast.errors import (
     DataError,
     DuplicateYearError,
     EmptyDataError,
+    FootnoteWarning,
     IncompatibleUnitsError,
     MissingFxRateError,
     MixedUnitsError,
@@ -1120,3 +1121,59 @@ def test_columns_without_header_or_value_are_ignored(tmp_path: Path) -> None:
     msg = "indexed.csv row 2, column 1 (no header): a column without a header holds '0'"
     with pytest.raises(DataError, match=re.escape(msg)):
         read_series(indexed, unit="MW")
+
+
+def test_footnotes_below_a_table_are_skipped_and_named(tmp_path: Path) -> None:
+    # before: "'Note: 2020 not published.' is not a year"
+    path = tmp_path / "fn.csv"
+    path.write_text(
+        "year,vn_mw\n2019,95\n2021,120\n\nNote: 2020 not published.\n2022 figures due in May\n"
+    )
+    msg = (
+        "fn.csv: skipped 2 footnote row(s) below the table: fn.csv row 5 ('Note: 2020 not "
+        "published.'), fn.csv row 6 ('2022 figures due in May'); delete them from the file"
+    )
+    with pytest.warns(FootnoteWarning, match=re.escape(msg)):
+        out = read_series(path, unit="MW")
+    assert _values(out, "vn_mw") == {2019: 95.0, 2021: 120.0}
+    # a footnote word needs no blank row above it; in a wide table too
+    wide = tmp_path / "wide.csv"
+    wide.write_text("country,2019,2020\nChina,1,2\nSource: invented\n")
+    with pytest.warns(FootnoteWarning, match=re.escape("wide.csv row 3 ('Source: invented')")):
+        assert read_series(wide, unit="MW")["series_id"].unique().tolist() == ["China"]
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["year", "capacity"])
+    book.active.append([2019, 95])
+    book.active.append([])
+    book.active.append(["资料来源：科智咨询"])
+    book.save(tmp_path / "fn.xlsx")
+    msg = "sheet 'Sheet' row 4 ('资料来源：科智咨询')"
+    with pytest.warns(FootnoteWarning, match=re.escape(msg)):
+        assert read_series(tmp_path / "fn.xlsx", unit="MW")["value"].tolist() == [95.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "message"),
+    [
+        # a word that is no footnote opening, right under the data: which row is it?
+        ("year,a\n2019,1\nFigures\n", NonNumericValueError, "n.csv row 3, column 'year': "
+         "'Figures' is not a year"),
+        # a row with a value is never a footnote
+        ("year,a\n2019,1\n\nNote: revised,2\n", DataError, "n.csv row 4: 'Note: revised' "
+         "below the table reads as a footnote, but the row also holds '2'"),
+        # a named row without values under a wide table stays the error it was
+        ("country,2019\nChina,1\nIndia,\n", EmptyDataError, "n.csv row 3, column '2019': the "
+         "row has no value in any year column"),
+        ("year,a\n2019,1\nSource: CAICT, 2023\n", DataError, "n.csv row 3: 'Source: CAICT' "
+         "below the table reads as a footnote, but the row also holds '2023'; expected a "
+         'footnote in the first cell alone: quote it in a CSV when it holds the separator'),
+    ],
+)  # fmt: skip
+def test_rows_below_a_table_that_may_be_data_stay_errors(
+    tmp_path: Path, text: str, error: type[Exception], message: str
+) -> None:
+    path = tmp_path / "n.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(error, match=re.escape(message)):
+        read_series(path, unit="MW")

@@ -103,6 +103,13 @@ def read_long_table(
         :func:`forecast_many` names those years in the series' ``note``. A ``note`` column
         of the file itself is not read.
 
+    Warns
+    -----
+    FootnoteWarning
+        Naming the rows under the table skipped as its footnotes, as
+        :func:`idcforecast.read_series` skips them ("Source: ..." alone in the first
+        column, below the last row).
+
     Raises
     ------
     DataError, EmptyDataError

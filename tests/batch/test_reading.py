@@ -12,7 +12,7 @@ import pytest
 
 from idcforecast import read_series
 from idcforecast.batch import forecast_many, read_long_table
-from idcforecast.errors import DataError, EmptyDataError, ParseError
+from idcforecast.errors import DataError, EmptyDataError, FootnoteWarning, ParseError
 
 
 def _csv(tmp_path: Path, text: str, name: str = "m.csv") -> Path:
@@ -498,3 +498,11 @@ def test_a_year_per_row_file_reads_as_read_series_reads_it(tmp_path: Path) -> No
     with pytest.raises(DataError) as err:
         read_long_table(_csv(tmp_path, "series_id,year,amount\na,2019,1\n", "s.csv"))
     assert "header_row" not in str(err.value)
+
+
+def test_a_footnote_under_a_wide_table_is_no_series(tmp_path: Path) -> None:
+    # before: forecast-many turned "Source: invented" into a failed series of that name
+    path = _csv(tmp_path, "country,2019,2020\nChina,1,2\nIndia,3,\n\nSource: invented\n")
+    with pytest.warns(FootnoteWarning, match=re.escape("m.csv row 5 ('Source: invented')")):
+        table = read_long_table(path)
+    assert table["series_id"].unique().tolist() == ["China", "India"]
