@@ -1177,3 +1177,16 @@ def test_rows_below_a_table_that_may_be_data_stay_errors(
     path.write_text(text, encoding="utf-8")
     with pytest.raises(error, match=re.escape(message)):
         read_series(path, unit="MW")
+
+
+def test_a_renamed_header_beside_an_unused_column_keeps_its_cell_letter(tmp_path: Path) -> None:
+    # the sheet's letters are those of the columns as read, before 'YEAR' becomes 'year'
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append([None, "YEAR", "capacity"])
+    book.active.append([None, 2019, 1])
+    book.active.append([None, "FY19x", 2])
+    book.save(tmp_path / "up.xlsx")
+    msg = "up.xlsx sheet 'Sheet' cell B3: 'FY19x' is not a year"
+    with pytest.raises(NonNumericValueError, match=re.escape(msg)):
+        read_series(tmp_path / "up.xlsx", unit="MW")
