@@ -27,6 +27,7 @@ __all__ = [
     "decode_error",
     "detect_separator",
     "header_hint",
+    "is_headerless",
     "read_table",
     "row_place",
     "text_codec",
@@ -316,7 +317,10 @@ def read_table(
                 source=name,
             )
 
-        table = _tidy_headers(table, known_columns, name, raw_header=None)
+        unnamed = {c: j for j, c in enumerate(table.columns) if is_headerless(c)}
+        table = _tidy_headers(
+            _without_unused_columns(table, unnamed), known_columns, name, raw_header=None
+        )
 
         def place_df(i: int, column: Any = None) -> str:
             row = f"{name} row {labels[i]!r}"
@@ -440,27 +444,153 @@ def read_table(
             "name or 0-based index",
             path=str(path),
         ) from err
+    from openpyxl.utils import get_column_letter
+
+    # spreadsheet letters of the columns as read, before unused ones are dropped
+    letters = {c: get_column_letter(j + 1) for j, c in enumerate(table.columns)}
+    headerless = {
+        c: j
+        for j, c in enumerate(table.columns)
+        if j >= len(raw_header) or _is_blank(raw_header[j])
+    }
+    table = _without_unused_columns(table, headerless)
+    as_read = list(table.columns)
     table = _tidy_headers(table, known_columns, name, raw_header=raw_header)
+    letters = {new: letters[old] for old, new in zip(as_read, table.columns, strict=True)}
     if sheet is None:
         _require_rows(table, name, header_row)
 
         def place_file(i: int, column: Any = None) -> str:
+            if column in headerless:  # pandas' 'Unnamed: 2' is no name the user wrote
+                row = row_place(name, i, header_row=header_row)
+                return f"{row}, column {headerless[column] + 1} (no header)"
             return row_place(name, i, column, header_row=header_row)
 
-        return table, name, place_file
+        return _without_footnotes(table, name, place_file), name, place_file
     others = [s for s in sheets if s != sheet]
     hint = f" (the workbook also holds {', '.join(map(repr, others))}: pass sheet_name=)"
     _require_rows(table, f"{name} sheet {sheet!r}", header_row, hint if others else "")
-    from openpyxl.utils import get_column_letter
-
-    letters = {c: get_column_letter(j + 1) for j, c in enumerate(table.columns)}
 
     def place_sheet(i: int, column: Any = None) -> str:
         if column is None:
             return f"{name} sheet {sheet!r} row {i + 2 + header_row}"
         return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2 + header_row}"
 
-    return table, name, place_sheet
+    return _without_footnotes(table, name, place_sheet), name, place_sheet
+
+
+# the words and marks that open a footnote: "Note:", "Sources:", "Note 1:", "N.B.", "注：",
+# "资料来源：", "* estimate", "† ..."; a word must be followed by its colon (or the period of
+# "N.B."), so that a series named "Sources of revenue" opens no footnote
+_FOOTNOTE_START = re.compile(
+    r"\s*(?:(?:notes?|sources?|remarks?|footnotes?)(?:\s*\d+)?\s*[:：]"
+    r"|n\.\s?b\.|(?:注|备注|说明|来源|资料来源|数据来源)(?:\s*\d+)?\s*[:：]|[*†‡§])",
+    re.IGNORECASE,
+)
+_SENTENCE_END = (".", "。")
+
+
+def _without_footnotes(table: pd.DataFrame, name: str, place_of: Any) -> pd.DataFrame:
+    """``table`` without the footnote rows under it, named in a :class:`FootnoteWarning`.
+
+    A footnote row holds text in the table's first column and nothing in any other; the
+    text is no year and no number. The rows below the table's last other row (blank rows
+    aside) are its footnotes when all of them are such rows and the first either opens
+    like a footnote ("Note:", "Source:", "注：", "*") or follows a blank row and reads as
+    a remark (a colon, a closing period, or three words or more: "2020 not published.").
+    Anything else there ("India" right under the data, a row that also holds a number)
+    is left to the layout reader, which names its row; so a row with a value is never
+    dropped. A "Source: CAICT, 2023" that the separator split into two cells is an error
+    saying so.
+    """
+    import numpy as np
+
+    from idcforecast._cells import estimate_year, is_blank, year_label
+    from idcforecast.errors import FootnoteWarning
+
+    if table.columns.size < 2 or len(table) < 2:
+        return table
+    cells = table.to_numpy(dtype=object)
+    filled = ~np.vectorize(is_blank, otypes=[bool])(cells)
+    i = len(table) - 1
+    notes: list[int] = []
+    while i >= 0:
+        first = cells[i, 0]
+        if not filled[i].any():
+            i -= 1
+            continue
+        note_like = (
+            not filled[i, 1:].any()
+            and isinstance(first, str)
+            and year_label(first) is None
+            and estimate_year(first) is None
+            and not _NUMBER_TEXT.fullmatch(first)
+        )
+        if not note_like:
+            break
+        notes.append(i)
+        i -= 1
+    if i < 0 or not filled[i].any():
+        return table  # nothing but notes: the layout reader says what is missing
+    last = i
+    if isinstance(cells[last, 0], str) and _FOOTNOTE_START.match(cells[last, 0]):
+        others = [repr(str(c).strip()) for c in cells[last, 1:] if not is_blank(c)]
+        raise DataError(
+            f"{place_of(last)}: {cells[last, 0].strip()!r} below the table reads as a "
+            f"footnote, but the row also holds {', '.join(others)}; expected a footnote in "
+            'the first cell alone: quote it in a CSV when it holds the separator ("Source: '
+            'CAICT, 2023"), or delete the row',
+            place=place_of(last),
+        )
+    if not notes:
+        return table
+    notes.reverse()
+    opening = str(cells[notes[0], 0]).strip()
+    after_blank = notes[0] > last + 1
+    remark = (
+        ":" in opening
+        or "：" in opening
+        or opening.endswith(_SENTENCE_END)
+        or len(opening.split()) >= 3
+    )
+    if not (_FOOTNOTE_START.match(opening) or (after_blank and remark)):
+        return table
+    shown = ", ".join(f"{place_of(j)} ({str(cells[j, 0]).strip()[:60]!r})" for j in notes)
+    warnings.warn(
+        f"{name}: skipped {len(notes)} footnote row(s) below the table: {shown}; delete them "
+        "from the file to silence this note",
+        FootnoteWarning,
+        stacklevel=4,  # the caller of read_series / read_long_table
+    )
+    return table.iloc[: last + 1]
+
+
+_NUMBER_TEXT = re.compile(r"[\s\d.,'%()+-]*\d[\s\d.,'%()+-]*")
+
+
+def is_headerless(column: Any) -> bool:
+    """True for a column read without a header: pandas names it "Unnamed: 2".
+
+    Examples
+    --------
+    >>> is_headerless("Unnamed: 2"), is_headerless(None), is_headerless("capacity")
+    (True, True, False)
+    """
+    return _is_blank(column) or (isinstance(column, str) and column.startswith("Unnamed: "))
+
+
+def _without_unused_columns(table: pd.DataFrame, headerless: dict[Any, int]) -> pd.DataFrame:
+    """``table`` without the columns that have neither a header nor a value (a trailing
+    comma on every CSV line, a sheet whose table starts at column C, a blank spacer
+    column): they hold nothing, and pandas would name them "Unnamed: 2"."""
+    unused = [c for c in headerless if bool(table[c].map(_is_blank).all())]
+    return table.drop(columns=unused) if unused else table
+
+
+def _is_blank(cell: Any) -> bool:
+    from idcforecast._cells import is_blank
+
+    return is_blank(cell)
 
 
 def row_place(name: str, position: int, column: Any = None, *, header_row: int = 0) -> str:

@@ -32,6 +32,8 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     ├── MissingDependencyError(ImportError)     an optional extra that is not installed
     └── ReportError(OSError)                    an output that cannot be written
 
+    FootnoteWarning(UserWarning)                rows below a table skipped as its footnotes
+
 Every exception keeps its structured fields as attributes (``err.fields`` lists them), has
 a message that names the thing, the place, what was expected and what was found, and
 survives pickling (it crosses process and Dask boundaries).
@@ -47,6 +49,7 @@ __all__ = [
     "DuplicateYearError",
     "EmptyDataError",
     "EngineError",
+    "FootnoteWarning",
     "GrowthError",
     "IdcForecastError",
     "IncompatibleUnitsError",
@@ -203,3 +206,11 @@ class MissingDependencyError(IdcForecastError, ImportError):
 
 class ReportError(IdcForecastError, OSError):
     """An output (report, table, chart) that cannot be written."""
+
+
+class FootnoteWarning(UserWarning):
+    """Rows below a table ("Note: 2020 not published.", "Source: ...") that were skipped as
+    its footnotes; the message names each row. Not an error: the rows hold no value.
+
+    Filter it like any warning: ``warnings.simplefilter("ignore", FootnoteWarning)``.
+    """

@@ -9,6 +9,13 @@ Blank-cell policy (no silent NaN):
   out (a gap), never filled; a series with no values at all is an error.
 
 Gaps are kept as gaps: nothing is interpolated.
+
+Footnotes under a file's table ("Note: 2020 not published.", "Source: ...", "资料来源：...")
+are skipped and named in a ``FootnoteWarning`` when they are text alone in the table's first
+column below its last row, and the first opens like a footnote ("Note:", "Source:", "注：",
+"*") or follows a blank row and reads as a remark (a colon, a closing period, three words or
+more). A row that also holds another cell, or a word right under the data ("India"), is
+never skipped: the layout reader names its row (see ``_table_files._without_footnotes``).
 """
 
 from __future__ import annotations
@@ -29,7 +36,12 @@ from idcforecast._cells import (
     year_columns,
 )
 from idcforecast._normalize import Observation, to_frame
-from idcforecast._table_files import check_format_options, header_hint, read_table
+from idcforecast._table_files import (
+    check_format_options,
+    header_hint,
+    is_headerless,
+    read_table,
+)
 from idcforecast.datasets import _did_you_mean
 from idcforecast.errors import (
     DataError,
@@ -87,9 +99,12 @@ def read_series(
         per series, named by a ``series_id`` column or by its other text columns joined,
         "China / colo", as ``forecast-many`` names them; number columns such as a CAGR
         are statistics, not names),
-        ``"years_as_rows"`` (``year_column`` plus one column per series), or ``"auto"``:
-        year headers mean years_as_columns, else a value column means long, else
-        years_as_rows.
+        ``"years_as_rows"`` (``year_column`` plus one column per series, named by its
+        header; provenance columns such as ``source``, ``note``, ``unit`` are not series:
+        their cell describes every value of its row), or ``"auto"``: year headers mean
+        years_as_columns, else a value column means long, else years_as_rows. In every
+        layout, a column with neither a header nor a value (a trailing separator, a
+        spacer column, a sheet whose table starts at column C) is ignored.
     year_column, value_column
         Column names for the long layout.
     sheet_name
@@ -128,6 +143,13 @@ def read_series(
         appearance and years ascending. ``source`` defaults to the place of the value
         (``"sales.csv row 4"``); ``quote`` keeps figure text; ``note`` records conversions
         and ranges (a range's ``value`` is its midpoint).
+
+    Warns
+    -----
+    FootnoteWarning
+        Naming the rows under a file's table that were skipped as its footnotes ("Note:
+        2020 not published." alone in the first column, below the last row; see the
+        module's notes for the rule). A footnote that could be data stays an error.
 
     Raises
     ------
@@ -400,7 +422,21 @@ def _with_note(meta: dict[str, Any], note: str) -> dict[str, Any]:
 def _years_as_rows(
     table: pd.DataFrame, year_column: str, place_of: Any, decimal: str, estimates: str
 ) -> list[Observation]:
-    series_columns = [c for c in table.columns if c != year_column]
+    """One observation per filled cell of a series column; the row's provenance cells
+    (``source``, ``note``, ``unit``... the ``_META`` columns) describe every value of that
+    row, as a wide row's describe every year of its series."""
+    if "series_id" in table.columns:
+        raise DataError(
+            f"{place_of(0, 'series_id')}: a 'series_id' column in a table with a year per row "
+            "and no 'value' column; expected either a long table (series_id, year, value) or "
+            "a column per series (year, then one column headed by each series' name); rename "
+            "the value column to 'value', or drop the series_id column",
+            column="series_id",
+        )
+    meta_columns = [c for c in _META if c in table.columns]
+    series_columns = [c for c in table.columns if c != year_column and c not in _META]
+    for column in series_columns:
+        _no_split_thousands(table, column, place_of)
     observations = []
     for i, row in enumerate(table.to_dict("records")):
         if all(is_blank(cell) for cell in row.values()):
@@ -411,11 +447,19 @@ def _years_as_rows(
         if read is None:
             continue  # an estimate, dropped as asked
         year, estimated = read
-        meta = {"note": estimated} if estimated else {}
+        meta = _with_note({c: row[c] for c in meta_columns if not is_blank(row[c])}, estimated)
         for column in series_columns:
             if is_blank(row[column]):
                 continue  # a year not published for this series
             place = place_of(i, column)
+            if is_headerless(column):
+                raise DataError(
+                    f"{place}: a column without a header holds {row[column]!r}; expected the "
+                    "series' name in the header (each column of a table with a year per row "
+                    "is a series named by its header); write a name there, or delete the "
+                    "column",
+                    place=place,
+                )
             figure = read_figure(row[column], place=place, decimal_mark=decimal)
             observations.append(Observation(str(column), year, figure, place, dict(meta)))
     empty = [c for c in series_columns if not any(o.series_id == str(c) for o in observations)]

@@ -8,7 +8,11 @@ import pytest
 
 from idcforecast import errors
 
-ALL_ERRORS = [getattr(errors, name) for name in errors.__all__]
+ALL_ERRORS = [
+    getattr(errors, name)
+    for name in errors.__all__
+    if not issubclass(getattr(errors, name), Warning)  # FootnoteWarning: not raised
+]
 
 
 @pytest.mark.parametrize("cls", ALL_ERRORS, ids=lambda c: c.__name__)

@@ -16,6 +16,7 @@ from idcforecast.errors import (
     DataError,
     DuplicateYearError,
     EmptyDataError,
+    FootnoteWarning,
     IncompatibleUnitsError,
     MissingFxRateError,
     MixedUnitsError,
@@ -1065,3 +1066,127 @@ def test_a_series_id_merged_down_its_years(tmp_path: Path) -> None:
     book.save(path)
     with pytest.raises(DataError, match="the value is blank but the row is not"):
         read_series(path, unit="CNY 100m")
+
+
+def test_provenance_columns_of_a_year_per_row_table_describe_its_rows(tmp_path: Path) -> None:
+    # before: 'source' (publication years) became a second series in MW, and a text 'note'
+    # failed as "not a number"
+    sources = tmp_path / "src.csv"
+    sources.write_text("year,vn_mw,source\n2019,95,2019\n2020,110,2021\n2021,120,2022\n")
+    out = read_series(sources, unit="MW")
+    assert out["series_id"].unique().tolist() == ["vn_mw"]
+    assert out["source"].tolist() == ["2019", "2021", "2022"]
+    notes = tmp_path / "note.csv"
+    notes.write_text("year,north,south,note,unit\n2019,95,10,DCByte,MW\n2020,110,12,,GW\n")
+    out = read_series(notes)
+    assert out["series_id"].tolist() == ["north", "north", "south", "south"]
+    assert out["note"].tolist()[::2] == ["DCByte", "DCByte"]
+    assert out["value"].tolist() == [95.0, 110_000.0, 10.0, 12_000.0]  # GW in MW
+    assert out["unit"].unique().tolist() == ["MW"]
+    with_id = tmp_path / "id.csv"
+    with_id.write_text("series_id,year,amount\na,2019,1\n")
+    msg = "id.csv row 2, column 'series_id': a 'series_id' column in a table with a year per row"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(with_id, unit="MW")
+
+
+def test_columns_without_header_or_value_are_ignored(tmp_path: Path) -> None:
+    # before: "column 'Unnamed: 2' has no value in any year", a name the file never had
+    trailing = tmp_path / "trailing.csv"
+    trailing.write_text("year,capacity,\n2016,45,\n2017,58,\n")
+    assert _values(read_series(trailing, unit="MW"), "capacity") == {2016: 45.0, 2017: 58.0}
+    wide = tmp_path / "wide.csv"
+    wide.write_text("country,2019,2020,\nChina,1,2,\n")
+    assert _values(read_series(wide, unit="MW"), "China") == {2019: 1.0, 2020: 2.0}
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet["C2"] = "Vietnam DC capacity (MW)"  # the table starts at column C, a spacer at D
+    sheet["C4"], sheet["E4"] = "year", "capacity"
+    for row, (year, value) in enumerate([(2018, 72.5), (2019, 95)], start=6):
+        sheet.cell(row, 3, year)
+        sheet.cell(row, 5, value)
+    book.save(tmp_path / "sparse.xlsx")
+    out = read_series(tmp_path / "sparse.xlsx", unit="MW", header_row=3)
+    assert _values(out, "capacity") == {2018: 72.5, 2019: 95.0}
+    assert out["source"].tolist()[-1] == "sparse.xlsx sheet 'S' cell E7"  # letters as shown
+    sheet["D7"] = 3  # a value under no header: named by its cell, not 'Unnamed: 3'
+    book.save(tmp_path / "sparse.xlsx")
+    msg = "sparse.xlsx sheet 'S' cell D7: a column without a header holds 3; expected the series'"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(tmp_path / "sparse.xlsx", unit="MW", header_row=3)
+    indexed = tmp_path / "indexed.csv"  # DataFrame.to_csv() with its index
+    indexed.write_text(",year,capacity\n0,2019,1\n1,2020,2\n")
+    msg = "indexed.csv row 2, column 1 (no header): a column without a header holds '0'"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(indexed, unit="MW")
+
+
+def test_footnotes_below_a_table_are_skipped_and_named(tmp_path: Path) -> None:
+    # before: "'Note: 2020 not published.' is not a year"
+    path = tmp_path / "fn.csv"
+    path.write_text(
+        "year,vn_mw\n2019,95\n2021,120\n\nNote: 2020 not published.\n2022 figures due in May\n"
+    )
+    msg = (
+        "fn.csv: skipped 2 footnote row(s) below the table: fn.csv row 5 ('Note: 2020 not "
+        "published.'), fn.csv row 6 ('2022 figures due in May'); delete them from the file"
+    )
+    with pytest.warns(FootnoteWarning, match=re.escape(msg)):
+        out = read_series(path, unit="MW")
+    assert _values(out, "vn_mw") == {2019: 95.0, 2021: 120.0}
+    # a footnote word needs no blank row above it; in a wide table too
+    wide = tmp_path / "wide.csv"
+    wide.write_text("country,2019,2020\nChina,1,2\nSource: invented\n")
+    with pytest.warns(FootnoteWarning, match=re.escape("wide.csv row 3 ('Source: invented')")):
+        assert read_series(wide, unit="MW")["series_id"].unique().tolist() == ["China"]
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["year", "capacity"])
+    book.active.append([2019, 95])
+    book.active.append([])
+    book.active.append(["资料来源：科智咨询"])
+    book.save(tmp_path / "fn.xlsx")
+    msg = "sheet 'Sheet' row 4 ('资料来源：科智咨询')"
+    with pytest.warns(FootnoteWarning, match=re.escape(msg)):
+        assert read_series(tmp_path / "fn.xlsx", unit="MW")["value"].tolist() == [95.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "message"),
+    [
+        # a word that is no footnote opening, right under the data: which row is it?
+        ("year,a\n2019,1\nFigures\n", NonNumericValueError, "n.csv row 3, column 'year': "
+         "'Figures' is not a year"),
+        # a row with a value is never a footnote
+        ("year,a\n2019,1\n\nNote: revised,2\n", DataError, "n.csv row 4: 'Note: revised' "
+         "below the table reads as a footnote, but the row also holds '2'"),
+        # a named row without values under a wide table stays the error it was
+        ("country,2019\nChina,1\nIndia,\n", EmptyDataError, "n.csv row 3, column '2019': the "
+         "row has no value in any year column"),
+        ("year,a\n2019,1\nSource: CAICT, 2023\n", DataError, "n.csv row 3: 'Source: CAICT' "
+         "below the table reads as a footnote, but the row also holds '2023'; expected a "
+         'footnote in the first cell alone: quote it in a CSV when it holds the separator'),
+    ],
+)  # fmt: skip
+def test_rows_below_a_table_that_may_be_data_stay_errors(
+    tmp_path: Path, text: str, error: type[Exception], message: str
+) -> None:
+    path = tmp_path / "n.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(error, match=re.escape(message)):
+        read_series(path, unit="MW")
+
+
+def test_a_renamed_header_beside_an_unused_column_keeps_its_cell_letter(tmp_path: Path) -> None:
+    # the sheet's letters are those of the columns as read, before 'YEAR' becomes 'year'
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append([None, "YEAR", "capacity"])
+    book.active.append([None, 2019, 1])
+    book.active.append([None, "FY19x", 2])
+    book.save(tmp_path / "up.xlsx")
+    msg = "up.xlsx sheet 'Sheet' cell B3: 'FY19x' is not a year"
+    with pytest.raises(NonNumericValueError, match=re.escape(msg)):
+        read_series(tmp_path / "up.xlsx", unit="MW")

@@ -27,7 +27,7 @@ from idcforecast._cells import (
     read_figure,
 )
 from idcforecast._table_files import check_format_options, header_hint, read_table
-from idcforecast.batch.wide import is_wide, melt_wide
+from idcforecast.batch.wide import is_wide, is_years_as_rows, melt_rows, melt_wide
 from idcforecast.errors import DataError, IdcForecastError
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def read_long_table(
     encoding: str = "utf-8",
     year_column: str = "year",
 ) -> pd.DataFrame:
-    """Read a table of many series (long, or wide with years as headers) from a file.
+    """Read a table of many series (long, wide with years as headers, or a row per year).
 
     Parameters
     ----------
@@ -64,7 +64,11 @@ def read_long_table(
         (``series_id, year, value`` and optionally ``unit``), or wide, one row per series
         and a column per year (headers 2019, 2020, ...; the series named by a ``series_id``
         column or by its other text columns joined, "China / colocation"; see
-        :func:`idcforecast.batch.wide.melt_wide`). A long file without ``series_id``
+        :func:`idcforecast.batch.wide.melt_wide`), or a row per year: a ``year`` column
+        and one column per series named by its header, without ``series_id`` and
+        ``value`` (see :func:`idcforecast.batch.wide.melt_rows`; ``unit`` and provenance
+        columns such as ``source`` and ``note`` are not series), as
+        :func:`idcforecast.read_series` reads the three. A long file without ``series_id``
         holds one series, named after the file (``markets.csv``: "markets"), as
         :func:`idcforecast.read_series` names it.
     sep, decimal, header_row, sheet_name
@@ -98,6 +102,13 @@ def read_long_table(
         :func:`idcforecast.read_series` gives them), "" on the others; from it
         :func:`forecast_many` names those years in the series' ``note``. A ``note`` column
         of the file itself is not read.
+
+    Warns
+    -----
+    FootnoteWarning
+        Naming the rows under the table skipped as its footnotes, as
+        :func:`idcforecast.read_series` skips them ("Source: ..." alone in the first
+        column, below the last row).
 
     Raises
     ------
@@ -157,6 +168,8 @@ def read_long_table(
         kept_columns.append("note")  # melt_wide's: the notes of estimates read as data
     elif missing == ["series_id"]:  # one unnamed series: named after the file, as
         table = table.assign(series_id=Path(name).stem)  # read_series names it
+    elif missing and is_years_as_rows(table):  # year, north, south: as read_series reads it
+        table, place_of = melt_rows(table, name, place_of)
     elif missing:
         # only the years missing: most likely under another header (年份, Year of report)
         other_header = (
@@ -164,11 +177,18 @@ def read_long_table(
             if missing == ["year"]
             else ""
         )
+        # a 'year' header found means the header row is right: no hint about title rows
+        title_hint = (
+            header_hint(table, header_row=header_row, names=LONG_COLUMNS)
+            if "year" in missing
+            else ""
+        )
         raise DataError(
             f"{name}: no column(s) {', '.join(map(repr, missing))}; expected a long table "
-            f"with columns series_id, year, value (and optionally unit), or a wide one with "
-            f"years as column headers; found {', '.join(repr(c) for c in table.columns)}"
-            f"{other_header}{header_hint(table, header_row=header_row, names=LONG_COLUMNS)}",
+            f"with columns series_id, year, value (and optionally unit), a wide one with "
+            f"years as column headers, or one with a year per row and a column per series "
+            f"(year, north, south; without series_id and value); found "
+            f"{', '.join(repr(c) for c in table.columns)}{other_header}{title_hint}",
             source=name,
             missing=missing,
         )

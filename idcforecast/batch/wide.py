@@ -4,7 +4,8 @@ Research tables of many markets are usually wide: a row per country x segment x 
 column per year. :func:`melt_wide` turns one into the ``series_id, year, value [, unit]``
 rows that :func:`idcforecast.batch.read_long_table` reads, keeping each cell's place in the
 file for error messages, so that the number rules and per-series failures of the long
-reader apply unchanged.
+reader apply unchanged. :func:`melt_rows` does the same for the transposed layout, a row
+per year and a column per series.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from idcforecast.errors import DataError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["KEY_SEPARATOR", "is_wide", "melt_wide"]
+__all__ = ["KEY_SEPARATOR", "is_wide", "is_years_as_rows", "melt_rows", "melt_wide"]
 
 # columns of a wide row that describe it rather than name the series
 _DESCRIBING = ("unit", "qualifier", "as_of", "source", "quote", "confidence", "scope", "note")
@@ -122,6 +123,95 @@ def melt_wide(
             return place_of(row, columns[cols[i]])
         if column == "series_id":
             return place_of(row, keys[0])
+        return place_of(row) if column is None else place_of(row, column)
+
+    return long, place
+
+
+def is_years_as_rows(table: pd.DataFrame) -> bool:
+    """True for a table with a year per row and a column per series: a ``year`` column,
+    neither ``series_id`` nor ``value``, and some column that does not describe a row."""
+    columns = set(table.columns)
+    return (
+        "year" in columns
+        and not columns & {"series_id", "value"}
+        and any(c != "year" and c not in _DESCRIBING for c in table.columns)
+    )
+
+
+def melt_rows(
+    table: pd.DataFrame, name: str, place_of: Callable[..., str]
+) -> tuple[pd.DataFrame, Callable[..., str]]:
+    """The long rows of a table with a year per row and a column per series.
+
+    Each column but ``year`` and the describing ones (``unit``, ``note``, ``source``...)
+    is a series named by its header, as :func:`idcforecast.read_series` reads the layout
+    ``years_as_rows``; a row's ``unit`` cell is the unit of each of its values. A blank
+    cell is a year not published (no row); a wholly blank line is skipped; a series
+    column without any value gives one row with a NaN value (its series fails, named).
+    Year cells are kept as written, for the long reader's year rules.
+
+    Returns
+    -------
+    tuple
+        The long frame (``series_id, year, value``, and ``unit`` when the table has one),
+        series in column order and years in file order, and ``place(i, column)`` naming
+        the file cell behind long row ``i``.
+
+    Raises
+    ------
+    DataError
+        For a column without a header that holds values, naming its first cell.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"year": [2019, 2020], "north": [1.0, 2.0], "south": [3.0, None]})
+    >>> long, place = melt_rows(rows, "t.csv", lambda i, c=None: f"row {i}, {c}")
+    >>> long.values.tolist(), place(2, "value")
+    ([['north', 2019, 1.0], ['north', 2020, 2.0], ['south', 2019, 3.0]], 'row 0, south')
+    """
+    import pandas as pd
+
+    from idcforecast._table_files import is_headerless
+
+    series = [c for c in table.columns if c != "year" and c not in _DESCRIBING]
+    cells = table[series].to_numpy(dtype=object)
+    filled = ~np.vectorize(is_blank, otypes=[bool])(cells) if cells.size else cells.astype(bool)
+    for j, column in enumerate(series):
+        if is_headerless(column) and filled[:, j].any():
+            i = int(np.argmax(filled[:, j]))
+            where = place_of(i, column)
+            raise DataError(
+                f"{where}: a column without a header holds {cells[i, j]!r}; expected the "
+                "series' name in the header (each column of a table with a year per row is a "
+                "series named by its header); write a name there, or delete the column",
+                place=where,
+            )
+    empty = ~filled.any(axis=0)  # a named column without any value keeps its first cell
+    filled[0, empty] = True
+    cols, rows = np.nonzero(filled.T)  # column-major: series in column order, then years
+    values = pd.Series(cells[rows, cols], dtype=object).where(
+        pd.Series(~empty[cols] | (rows != 0)), np.nan
+    )
+    long = pd.DataFrame(
+        {
+            "series_id": np.asarray([str(c) for c in series], dtype=object)[cols],
+            "year": table["year"].to_numpy(dtype=object)[rows],
+            "value": values,
+        }
+    )
+    if "unit" in table.columns:
+        long["unit"] = table["unit"].to_numpy(dtype=object)[rows]
+    if long["value"].map(_is_number).all():
+        long["value"] = long["value"].astype(np.float64)
+    if long["year"].map(_is_number).all():
+        long["year"] = pd.to_numeric(long["year"])
+
+    def place(i: int, column: Any = None) -> str:
+        row = int(rows[i])
+        if column in ("value", "series_id"):
+            return place_of(row, series[cols[i]])
         return place_of(row) if column is None else place_of(row, column)
 
     return long, place

@@ -11,7 +11,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import warnings
 from collections.abc import Sequence
+from typing import Any
 
 # subcommand modules, in the order --help lists them
 COMMAND_MODULES: tuple[str, ...] = (
@@ -70,13 +72,27 @@ def _negative_figure_as_text(argv: list[str]) -> list[str]:
     return argv
 
 
+def _show_note(show: Any) -> Any:
+    """``warnings.showwarning`` printing a :class:`FootnoteWarning` as one ``note:`` line
+    (the rows skipped below a table), other warnings as ``show`` does."""
+    from idcforecast.errors import FootnoteWarning
+
+    def show_warning(message: Any, category: Any, *args: Any, **kwargs: Any) -> None:
+        if issubclass(category, FootnoteWarning):
+            print(f"note: {message}", file=sys.stderr)
+        else:
+            show(message, category, *args, **kwargs)
+
+    return show_warning
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code.
 
     Errors that idcforecast raises on purpose print as one ``error:`` line (exit code 2);
     anything else is a bug and keeps its traceback.
     """
-    from idcforecast.errors import IdcForecastError
+    from idcforecast.errors import FootnoteWarning, IdcForecastError
 
     parser = build_parser()
     args = parser.parse_args(_negative_figure_as_text(list(sys.argv[1:] if argv is None else argv)))
@@ -84,7 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
-        return int(args._run(args) or 0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", FootnoteWarning)
+            warnings.showwarning = _show_note(warnings.showwarning)
+            return int(args._run(args) or 0)
     except IdcForecastError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2

@@ -19,9 +19,9 @@ from idcforecast.cli._read_options import (
 
 NAME = "forecast-many"
 HELP = (
-    "forecast every series of a CSV/Excel file (long: series_id, year, value; or wide: a row "
-    "per series, a column per year) and write a tidy forecast CSV with a status and note per "
-    "series"
+    "forecast every series of a CSV/Excel file (long: series_id, year, value; wide: a row "
+    "per series, a column per year; or a row per year, a column per series) and write a tidy "
+    "forecast CSV with a status and note per series"
 )
 SHOW_FAILED = 5
 
@@ -31,8 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "file",
         metavar="FILE",
-        help="long table (series_id, year, value [unit]) or wide table (a row per series named "
-        "by series_id or its text columns joined, a column per year), numbers as read_series "
+        help="long table (series_id, year, value [unit]), wide table (a row per series named "
+        "by series_id or its text columns joined, a column per year) or a table with a row per "
+        "year (year, then a column per series named by its header), numbers as read_series "
         "reads them",
     )
     parser.add_argument(

@@ -12,7 +12,7 @@ import pytest
 
 from idcforecast import read_series
 from idcforecast.batch import forecast_many, read_long_table
-from idcforecast.errors import DataError, EmptyDataError, ParseError
+from idcforecast.errors import DataError, EmptyDataError, FootnoteWarning, ParseError
 
 
 def _csv(tmp_path: Path, text: str, name: str = "m.csv") -> Path:
@@ -63,8 +63,10 @@ def test_title_without_header_row_says_which_option(tmp_path: Path) -> None:
     same_width = _csv(tmp_path, "Market sizes,,\nseries_id,year,value\ncn,2020,1\n", "w.csv")
     msg = (
         "w.csv: no column(s) 'series_id', 'year', 'value'; expected a long table with columns "
-        "series_id, year, value (and optionally unit), or a wide one with years as column "
-        "headers; found 'Market sizes', 'Unnamed: 1', 'Unnamed: 2' (a title above the header? "
+        "series_id, year, value (and optionally unit), a wide one with years as column "
+        "headers, or one with a year per row and a column per series (year, north, south; "
+        "without series_id and value); found 'Market sizes', 'Unnamed: 1', 'Unnamed: 2' (a "
+        "title above the header? "
         "row 2 looks like the header: pass header_row=1, the 0-based row of the header)"
     )
     with pytest.raises(DataError, match=re.escape(msg)):
@@ -455,8 +457,9 @@ def test_a_year_column_under_another_header(tmp_path: Path) -> None:
     ]  # fmt: skip
     msg = (
         "cn.csv: no column(s) 'year'; expected a long table with columns series_id, year, "
-        "value (and optionally unit), or a wide one with years as column headers; found "
-        "'series_id', '年份', 'value'; if the years are under another header, pass "
+        "value (and optionally unit), a wide one with years as column headers, or one with "
+        "a year per row and a column per series (year, north, south; without series_id and "
+        "value); found 'series_id', '年份', 'value'; if the years are under another header, pass "
         "year_column=NAME (--year-column NAME)"
     )
     with pytest.raises(DataError, match=re.escape(msg)):
@@ -465,3 +468,41 @@ def test_a_year_column_under_another_header(tmp_path: Path) -> None:
     both.write_text("series_id,year,年份,value\na,2019,2019,10\n", encoding="utf-8")
     with pytest.raises(DataError, match=re.escape("has both a 'year' column and the year")):
         read_long_table(both, unit="MW", year_column="年份")
+
+
+def test_a_year_per_row_file_reads_as_read_series_reads_it(tmp_path: Path) -> None:
+    # before: "no column(s) 'series_id', 'value' ... (a title above the header? pass
+    # header_row=N ...)", while forecast --data read the same file
+    path = _csv(tmp_path, "year,north,south,source\n2016,10,20,A\n\n2017,12,,B\n2018,15,30,\n")
+    table = read_long_table(path, unit="MW")
+    both = read_series(path, unit="MW")
+    assert table[["series_id", "year", "value"]].values.tolist() == (
+        both[["series_id", "year", "value"]].values.tolist()
+    )
+    assert table["series_id"].unique().tolist() == ["north", "south"]  # not 'source'
+    fc = forecast_many(table, 1, method="naive", engine="serial")
+    assert fc["status"].unique().tolist() == ["ok"]
+    # per-row units, estimates, and a series column without any value (failed by name)
+    rows = _csv(tmp_path, "year,a,b,unit\n2019,1,,GW\n2020E,2,,MW\n", "u.csv")
+    table = read_long_table(rows, unit="MW", estimates="keep")
+    assert table[["series_id", "year", "value"]].values.tolist()[:2] == [
+        ["a", 2019, 1000.0], ["a", 2020, 2.0]
+    ]  # fmt: skip
+    assert table["note"].tolist()[:2] == ["", "estimate (year written '2020E')"]
+    assert table["series_id"].tolist()[2] == "b" and np.isnan(table["value"].tolist()[2])
+    headerless = _csv(tmp_path, "year,a,\n2019,1,\n2020,2,7\n", "h.csv")
+    msg = "h.csv row 3, column 3 (no header): a column without a header holds '7'"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_long_table(headerless)
+    # a header with 'year' is the header: no hint about title rows
+    with pytest.raises(DataError) as err:
+        read_long_table(_csv(tmp_path, "series_id,year,amount\na,2019,1\n", "s.csv"))
+    assert "header_row" not in str(err.value)
+
+
+def test_a_footnote_under_a_wide_table_is_no_series(tmp_path: Path) -> None:
+    # before: forecast-many turned "Source: invented" into a failed series of that name
+    path = _csv(tmp_path, "country,2019,2020\nChina,1,2\nIndia,3,\n\nSource: invented\n")
+    with pytest.warns(FootnoteWarning, match=re.escape("m.csv row 5 ('Source: invented')")):
+        table = read_long_table(path)
+    assert table["series_id"].unique().tolist() == ["China", "India"]

@@ -295,3 +295,31 @@ def test_year_column_option(tmp_path: Path) -> None:
     argv = [str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
     assert _run([*argv, "--method", "drift", "--year-column", "年份", "--no-progress"]) == 0
     assert pd.read_csv(out)[["year", "mean"]].values.tolist() == [[2023, 4.0]]  # drift: +1
+
+
+def test_a_year_per_row_file_as_forecast_reads_it(tmp_path: Path) -> None:
+    # before: rejected with "no column(s) 'series_id', 'value' ... pass header_row=N"
+    src = tmp_path / "ns.csv"
+    src.write_text("year,north,south\n2016,10,20\n2017,12,25\n2018,15,30\n2019,18,33\n")
+    out = tmp_path / "fc.csv"
+    argv = [str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
+    assert _run([*argv, "--method", "naive", "--no-progress"]) == 0
+    written = pd.read_csv(out)
+    assert written[["series_id", "year", "mean"]].values.tolist() == [
+        ["north", 2020, 18.0], ["south", 2020, 33.0]
+    ]  # fmt: skip
+
+
+def test_footnotes_skipped_are_printed_as_a_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "ns.csv"
+    src.write_text("year,north\n2016,10\n2017,12\n\nNote: invented figures\n")
+    out = tmp_path / "fc.csv"
+    argv = ["forecast-many", str(src), "--horizon", "1", "--out", str(out)]
+    assert main([*argv, "--engine", "serial", "--method", "naive", "--no-progress"]) == 0
+    assert capsys.readouterr().err == (
+        "note: ns.csv: skipped 1 footnote row(s) below the table: ns.csv row 5 ('Note: "
+        "invented figures'); delete them from the file to silence this note\n"
+    )
+    assert pd.read_csv(out)["mean"].tolist() == [12.0]
