@@ -93,9 +93,11 @@ def _write_csv(frame: Any, out: Path) -> None:
 def run(args: argparse.Namespace) -> int:
     """Read FILE, forecast every series, write OUT.csv and print a one-line summary."""
     from idcforecast.batch import forecast_many, read_long_table
-    from idcforecast.report._atomic import check_writable
+    from idcforecast.report._atomic import check_not_input, check_writable
 
-    out = check_writable(args.out, what=_OUT, example="forecast.csv")  # before the run
+    # before the run: an --out that is FILE would replace the user's data
+    check_not_input(args.out, {"FILE ": args.file}, what=f"{_OUT} ", suffix=".csv", tag="forecast")
+    out = check_writable(args.out, what=_OUT, example="forecast.csv")
     data = read_long_table(
         Path(args.file),
         sep=separator(args.sep),

@@ -43,6 +43,28 @@ def test_forecast_many_command_writes_csv_and_summary(
     assert not list(tmp_path.glob(".fc.csv.*")), "no temporary file left behind"
 
 
+def test_out_that_is_the_input_file_is_refused_before_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # uat9: `forecast-many long_in.csv --out ./long_in.csv` replaced the history by the forecast
+    monkeypatch.chdir(tmp_path)
+    src = Path("long_in.csv")
+    src.write_text("series_id,year,value\na,2016,10\na,2017,12\na,2018,15\na,2019,18\n")
+    before = src.read_bytes()
+    argv = ["forecast-many", "long_in.csv", "--horizon", "2", "--no-progress", "--out"]
+    assert main([*argv, "./long_in.csv"]) == 2
+    assert capsys.readouterr().err == (
+        "error: forecast-many: --out 'long_in.csv' is the same file as the input FILE "
+        "'long_in.csv'; writing there would replace the input, so nothing was run or written; "
+        "choose another output path, e.g. 'long_in-forecast.csv'\n"
+    )
+    Path("same.csv").hardlink_to(src)
+    assert main([*argv, "same.csv"]) == 2
+    assert "'same.csv' is the same file as the input FILE 'long_in.csv'" in capsys.readouterr().err
+    assert src.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["long_in.csv", "same.csv"]
+
+
 def test_missing_file_is_a_typed_error(tmp_path: Path) -> None:
     missing = tmp_path / "nope.csv"
     msg = f"{missing}: no such file; expected a CSV or Excel file path"
