@@ -60,7 +60,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--n-jobs", type=int, default=None, help="worker processes (local)")
     parser.add_argument(
-        "--scheduler", default=None, help="Dask scheduler address for --engine dask"
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="Dask scheduler address for --engine dask (required with it), e.g. tcp://HOST:8786",
     )
     parser.add_argument(
         "--seed",
@@ -153,6 +156,16 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.report._atomic import check_not_input, check_writable
 
     _check_suffix(args.out)
+    if args.engine == "dask" and args.scheduler is None:
+        from idcforecast.errors import EngineError
+
+        # a fresh process has no Dask client to find, so the run could only fail later
+        raise EngineError(
+            "forecast-many: --engine dask needs the address of a running Dask scheduler; "
+            "pass --scheduler tcp://HOST:8786 (start one with `dask scheduler` and "
+            "`dask worker tcp://HOST:8786`), or use --engine local",
+            engine="dask",
+        )
     # before the run: an --out that is FILE would replace the user's data
     check_not_input(args.out, {"FILE ": args.file}, what=f"{_OUT} ", suffix=".csv", tag="forecast")
     out = check_writable(args.out, what=_OUT, example="forecast.csv")
@@ -191,8 +204,10 @@ def run(args: argparse.Namespace) -> int:
         f"{args.engine!r} -> {out}"
     )
     failed = per_series[per_series["status"] == "failed"]
-    for row in failed.head(SHOW_FAILED).itertuples():
-        print(f"  failed {row.series_id!r}: {row.note}")
+    from idcforecast.cli._advice import cli_advice
+
+    for row in failed.head(SHOW_FAILED).itertuples():  # (the CSV keeps the note as written)
+        print(f"  failed {row.series_id!r}: {cli_advice(row.note, getattr(args, '_parser', None))}")
     if len(failed) > SHOW_FAILED:
         print(f"  ... and {len(failed) - SHOW_FAILED} more (see the 'note' column)")
     return 0

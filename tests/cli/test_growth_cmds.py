@@ -239,8 +239,8 @@ def test_a_gbk_claims_file_is_a_one_line_error_then_read_with_encoding(
     assert main([command, str(path)]) == 2
     assert capsys.readouterr().err == (
         f"error: claims file '{path}': the file is not utf-8 text (invalid start byte at "
-        "byte 82); pass encoding='gb18030' (--encoding gb18030) for a CSV saved by Excel on "
-        "Chinese Windows (GBK), encoding='cp1252' for Western Windows, or save it as "
+        "byte 82); pass --encoding gb18030 for a CSV saved by Excel on "
+        "Chinese Windows (GBK), --encoding cp1252 for Western Windows, or save it as "
         "'CSV UTF-8'\n"
     )
     assert main([command, str(path), "--encoding", "gb18030"]) == 0
@@ -251,7 +251,7 @@ def test_a_gbk_claims_file_is_a_one_line_error_then_read_with_encoding(
     assert ("-20.8%" if command == "track-record" else "undershot the actual by 20.8%") in words
     assert main([command, str(path), "--encoding", "gbk18030"]) == 2
     assert capsys.readouterr().err.startswith(
-        "error: read_claims: encoding='gbk18030' is not a text encoding; expected a name"
+        "error: read_claims: --encoding gbk18030 is not a text encoding; expected a name"
     )
 
 

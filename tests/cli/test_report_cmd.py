@@ -37,8 +37,9 @@ def test_report_command_errors_are_one_line(
     err = capsys.readouterr().err
     assert err.startswith("error: report: series 'nope' is not in bundled dataset")
     assert main(["report", "--to", "2023", "--out", str(out)]) == 2
-    assert "to=2023 is not after the last year of series 'china_idc_cidc_overall' (2023)" in (
-        capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "error: report horizon: --to 2023 is not after the last year of series "
+        "'china_idc_cidc_overall' (2023); pass a later year, e.g. --to 2030\n"
     )
     assert main(["report", "--date", "01/02/2026", "--out", str(out)]) == 2
     assert "report date '01/02/2026' is not a calendar date" in capsys.readouterr().err
@@ -61,7 +62,7 @@ def test_report_refuses_to_write_over_its_data_file(
     before = Path(name).read_bytes()
     assert main(["report", "--data", name, "--unit", "MW", "--out", f"./{name}"]) == 2
     assert capsys.readouterr().err == (
-        f"error: report: out={name!r} is the same file as the input data={name!r}; writing "
+        f"error: report: --out {name} is the same file as the input --data {name}; writing "
         "there would replace the input, so nothing was run or written; choose another output "
         "path, e.g. 'vn.pdf'\n"
     )
