@@ -47,6 +47,7 @@ _VALUE = "|".join(
 )
 _KEYWORD_VALUE = re.compile(rf"(?<![\w.\-])([a-z][a-z0-9_]*)=({_VALUE})")
 _READ_SERIES_CALL = re.compile(r"\bread_series\((?:\.\.\.,\s*)?(--[^()]*?)\)")
+_PASS_NOTHING = re.compile(r"\bpass no (--[a-z][\w-]*)")
 _DOUBLED = re.compile(r"(--[a-z][\w-]*(?: [^\s()]+)?) \(\1\)")
 
 
@@ -70,13 +71,14 @@ def _placeholder(action: argparse.Action) -> str:
 
 def _as_flag(keyword: str, value: str, actions: Mapping[str, argparse.Action]) -> str | None:
     """``--flag value`` for ``keyword=value``, or None when the command has no such flag."""
+    if value == "None" and f"no_{keyword}" in actions:  # history=None: --no-history
+        return _long(actions[f"no_{keyword}"])
     action = actions.get(KEYWORD_DESTS.get(keyword, keyword))
     if action is None:
         return None
     flag = _long(action)
     if value == "None":
-        negative = actions.get(f"no_{action.dest}")
-        return _long(negative) if negative is not None else f"no {flag}"
+        return f"no {flag}"
     if value in ("True", "False"):
         if action.nargs == 0:  # a switch (store_true)
             return flag if value == "True" else f"no {flag}"
@@ -117,5 +119,6 @@ def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
         return _as_flag(match[1], match[2], actions) or match[0]
 
     message = _KEYWORD_VALUE.sub(flag, message)
+    message = _PASS_NOTHING.sub(r"leave out \1", message)  # "pass no --data"
     message = _READ_SERIES_CALL.sub(r"\1", message)
     return _DOUBLED.sub(r"\1", message)

@@ -53,6 +53,19 @@ def _command(name: str) -> argparse.ArgumentParser:
         ),
         ("forecast-many", "use engine='local' or n_jobs=2", "use --engine local or --n-jobs 2"),
         (
+            "check-claims",
+            "check it against your own actuals with history=<a frame of series 'x'>, or pass "
+            "history=None to check the claims against each other only",
+            "check it against your own actuals with --data FILE, or pass --no-history to "
+            "check the claims against each other only",
+        ),
+        ("track-record", "pass actuals=<a frame>", "pass --data FILE"),
+        (
+            "track-record",
+            "or pass actuals=None to use each subject's bundled series",
+            "or leave out --data to use each subject's bundled series",
+        ),
+        (
             "report",
             "pass a later year, e.g. to=2030 (--to 2030)",
             "pass a later year, e.g. --to 2030",
