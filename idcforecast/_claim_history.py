@@ -70,12 +70,18 @@ class History:
         *,
         name: str = "history",
         fallback: str = "pass history=None to check the claims against each other only",
+        bundled_fix: str = (
+            "check it against your own actuals with history=<a frame> holding series "
+            "{subject!r}, or pass history=None to check the claims against each other only"
+        ),
     ) -> None:
         # name: the caller's argument (check_claims' history, track_record's actuals);
-        # fallback: what else that caller can do when a subject has no rows
+        # fallback: what else that caller can do when a subject is not in the frame;
+        # bundled_fix: what it can do when a subject is no bundled series ({subject})
         self._source = source
         self._name = name
         self._fallback = fallback
+        self._bundled_fix = bundled_fix
         self._cache: dict[str, pd.DataFrame] = {}
         if isinstance(source, pd.DataFrame):
             missing = [c for c in ("series_id", "year", "value") if c not in source.columns]
@@ -126,7 +132,8 @@ class History:
                 rows = load_series(subject)
             except UnknownSeriesError as err:
                 raise UnknownSubjectError(
-                    f"claim {claim_id!r}: subject {subject!r} is no bundled series ({err})",
+                    f"claim {claim_id!r}: subject {subject!r} is no bundled series ({err}); "
+                    + self._bundled_fix.format(subject=subject),
                     subject=subject,
                     claim_id=claim_id,
                 ) from err

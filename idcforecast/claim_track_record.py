@@ -103,7 +103,9 @@ def track_record(
     history = History(
         "bundled" if actuals is None else actuals,
         name="actuals",
-        fallback="leave actuals unset to use each subject's bundled series",
+        fallback="pass actuals=None to use each subject's bundled series",
+        bundled_fix="check it against your own actuals with actuals=<a frame> holding series "
+        "{subject!r}",
     )
     rows = []
     for claim in claims:

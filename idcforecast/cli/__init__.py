@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(module_name)
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
-        command.set_defaults(_run=module.run)
+        command.set_defaults(_run=module.run, _parser=command)
     return parser
 
 
@@ -89,13 +89,21 @@ def _show_note(show: Any) -> Any:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code.
 
-    Errors that idcforecast raises on purpose print as one ``error:`` line (exit code 2);
-    anything else is a bug and keeps its traceback.
+    Errors that idcforecast raises on purpose print as one ``error:`` line (exit code 2),
+    their advice in the command's flags (``--estimates drop``, not ``estimates='drop'``);
+    anything else is a bug and keeps its traceback. An option the command does not have
+    prints that command's usage, not the top-level one.
     """
+    from idcforecast.cli._advice import cli_advice
     from idcforecast.errors import FootnoteWarning, IdcForecastError
 
     parser = build_parser()
-    args = parser.parse_args(_negative_figure_as_text(list(sys.argv[1:] if argv is None else argv)))
+    args, unknown = parser.parse_known_args(
+        _negative_figure_as_text(list(sys.argv[1:] if argv is None else argv))
+    )
+    command = getattr(args, "_parser", None)
+    if unknown:  # (parse_args would print the top-level usage: no help for the command)
+        (command or parser).error(f"unrecognized arguments: {' '.join(unknown)}")
     if getattr(args, "_run", None) is None:
         parser.print_help()
         return 0
@@ -105,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             warnings.showwarning = _show_note(warnings.showwarning)
             return int(args._run(args) or 0)
     except IdcForecastError as err:
-        print(f"error: {err}", file=sys.stderr)
+        print(f"error: {cli_advice(str(err), command)}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `idcforecast ... | head`
         return 0

@@ -20,15 +20,17 @@ __all__ = [
 ]
 
 
-def add_read_arguments(parser: argparse.ArgumentParser, *, file_option: str) -> None:
+def add_read_arguments(
+    parser: argparse.ArgumentParser, *, file_option: str, encoding_of: str = "a CSV"
+) -> None:
     """Declare the ``read_series`` options (``--unit``, ``--kw-per-rack``, ``--sep``,
-    ``--decimal``, ``--header-row``, ``--sheet``, ``--year-column``, ``--estimates``) for
-    ``file_option``."""
+    ``--decimal``, ``--encoding`` of ``encoding_of``, ``--header-row``, ``--sheet``,
+    ``--year-column``, ``--estimates``) for ``file_option``."""
     group = parser.add_argument_group(f"reading {file_option} (as idcforecast.read_series)")
     add_unit_arguments(
         group, help="unit of the series ('CNY bn'): bare numbers are in it, figures are converted"
     )
-    add_csv_arguments(group)
+    add_csv_arguments(group, encoding_of=encoding_of)
     add_sheet_argument(group)
     group.add_argument(
         "--year-column",
@@ -50,9 +52,11 @@ def add_estimates_argument(parser: argparse.ArgumentParser | argparse._ArgumentG
     )
 
 
-def add_csv_arguments(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+def add_csv_arguments(
+    parser: argparse.ArgumentParser | argparse._ArgumentGroup, *, encoding_of: str = "a CSV"
+) -> None:
     """Declare ``--sep`` (default: detected), ``--decimal`` (``.`` or ``,``), ``--encoding``
-    and ``--header-row``."""
+    (of ``encoding_of``) and ``--header-row``."""
     parser.add_argument(
         "--sep",
         default=None,
@@ -65,7 +69,7 @@ def add_csv_arguments(parser: argparse.ArgumentParser | argparse._ArgumentGroup)
         choices=(".", ","),
         help="decimal mark of numbers (default '.'; ',' reads '1.234,5' as 1234.5)",
     )
-    add_encoding_argument(parser)
+    add_encoding_argument(parser, what=encoding_of)
     parser.add_argument(
         "--header-row",
         type=int,

@@ -11,12 +11,13 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from idcforecast.cli._read_options import add_encoding_argument
+from idcforecast.cli._read_options import add_read_arguments, read_options
 
 NAME = "check-claims"
 HELP = (
     "check growth claims for consistency under every reading of their periods, against the "
-    "bundled actuals (default: the seed article's claims on the CIDC series)"
+    "bundled actuals or your own (--data FILE) (default: the seed article's claims on the "
+    "CIDC series)"
 )
 SEED_CLAIM_SET = "global_times_2020_07_07"
 
@@ -39,12 +40,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=0.01,
         help="relative gap allowed between two figures (default 0.01 = 1%%)",
     )
-    parser.add_argument(
+    actuals = parser.add_mutually_exclusive_group()
+    actuals.add_argument(
+        "--data",
+        "--input",
+        metavar="FILE",
+        help="your own actuals (CSV/Excel, read as idcforecast.read_series reads it) instead "
+        "of the bundled series: a claim's subject is a series id of FILE",
+    )
+    actuals.add_argument(
         "--no-history",
         action="store_true",
-        help="check the claims against each other only, not against the bundled actuals",
+        help="check the claims against each other only, not against any actuals",
     )
-    add_encoding_argument(parser, what="a .csv or .toml FILE")
+    add_read_arguments(parser, file_option="--data", encoding_of="FILE (.csv, .toml) and --data")
+
+
+def own_actuals(args: argparse.Namespace) -> Any:
+    """The ``--data FILE`` actuals as a tidy frame (``read_series`` with the read options)."""
+    from idcforecast.io import read_series
+
+    return read_series(args.data, **read_options(args, args.data))
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
@@ -95,8 +111,8 @@ def run(args: argparse.Namespace) -> int:
         claims = load_dataset("published_forecasts")
         if not args.all:
             claims = claims[claims["claim_set"] == SEED_CLAIM_SET]
-    history = None if args.no_history else "bundled"
-    # --encoding is for FILE; the bundled claims are a frame already
+    history = None if args.no_history else own_actuals(args) if args.data else "bundled"
+    # --encoding is for FILE (and --data); the bundled claims are a frame already
     encoding = args.encoding if args.file is not None else "utf-8"
     summary = check_claims(claims, history=history, tolerance=args.tolerance, encoding=encoding)
     readings = claim_readings(claims, history=history, tolerance=args.tolerance, encoding=encoding)

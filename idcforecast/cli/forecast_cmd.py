@@ -31,7 +31,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the subcommand's arguments."""
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--dataset", default=None, help=f"bundled dataset ({DEFAULT_DATASET})")
-    source.add_argument("--data", default=None, metavar="FILE", help="CSV or Excel file")
+    source.add_argument(
+        "--data",
+        "--input",
+        default=None,
+        metavar="FILE",
+        help="CSV or Excel file (--input: the same)",
+    )
     parser.add_argument(
         "--series",
         default=None,
@@ -270,6 +276,9 @@ def run(args: argparse.Namespace) -> int:
             print(fc.to_csv(index=False).rstrip("\n"))
         else:
             print(render_comparison(fc) if args.compare is not None else render(fc))
+    from idcforecast.cli._advice import cli_advice
+
     for sid, err in failures:
-        print(f"error (series {sid}, not forecast): {err}", file=sys.stderr)
+        advice = cli_advice(str(err), getattr(args, "_parser", None))
+        print(f"error (series {sid}, not forecast): {advice}", file=sys.stderr)
     return 2 if failures else 0

@@ -31,8 +31,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Register the options of ``idcforecast report``."""
     parser.add_argument(
         "--data",
+        "--input",
         metavar="FILE",
-        help="CSV/Excel file of yearly figures (default: the bundled China IDC market data)",
+        help="CSV/Excel file of yearly figures (default: the bundled China IDC market data); "
+        "--input is the same",
     )
     parser.add_argument(
         "--dataset",

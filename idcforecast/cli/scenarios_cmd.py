@@ -28,17 +28,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         nargs="?",
         metavar="FILE",
         help="scenario spec (TOML); default: the bundled China IDC example for its series "
-        "(china_idc_cidc_overall), and for any other series or --input the calibrated "
+        "(china_idc_cidc_overall), and for any other series or --data the calibrated "
         "forecast alone (one 'base' scenario)",
     )
     parser.add_argument(
         "--dataset", default="china_idc_market", help="bundled dataset (default %(default)s)"
     )
     parser.add_argument(
-        "--input", metavar="CSV", help="read the history from a CSV/Excel file instead"
+        "--data",
+        "--input",
+        metavar="FILE",
+        help="read the history from a CSV/Excel file instead (--input: the same)",
     )
     parser.add_argument("--series", metavar="ID", help="series id (default: the spec's series_id)")
-    add_read_arguments(parser, file_option="--input")
+    add_read_arguments(parser, file_option="--data")
     parser.add_argument("--to", type=int, metavar="YEAR", help="last simulated year")
     parser.add_argument(
         "--horizon",
@@ -74,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_scenarios(spec_path)
     spec: ScenarioSet | None = loaded
     if args.file is None and (
-        args.input
+        args.data
         or args.dataset != "china_idc_market"
         or (args.series is not None and args.series != loaded.series_id)
     ):
@@ -120,10 +123,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> pd.DataFrame:
-    if args.input:
+    if args.data:
         from idcforecast.io import read_series
 
-        return read_series(args.input, **read_options(args, args.input))
+        return read_series(args.data, **read_options(args, args.data))
     from idcforecast.datasets import load_dataset
 
     return load_dataset(args.dataset)

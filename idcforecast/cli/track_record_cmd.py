@@ -6,12 +6,13 @@ import argparse
 import math
 
 from idcforecast._wording import qualifier_sign
-from idcforecast.cli._read_options import add_encoding_argument
+from idcforecast.cli._read_options import add_read_arguments
 
 NAME = "track-record"
 HELP = (
     "each published level forecast beside the realised value: error (percent and log), "
-    "horizon, under- or overshoot (default: the bundled published forecasts)"
+    "horizon, under- or overshoot (default: the bundled published forecasts, against the "
+    "bundled actuals; --data FILE for your own)"
 )
 
 
@@ -34,17 +35,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=0.05,
         help="how close an exact forecast must come to count as held (default 0.05 = 5%%)",
     )
-    add_encoding_argument(parser, what="a .csv or .toml FILE")
+    parser.add_argument(
+        "--data",
+        "--input",
+        metavar="FILE",
+        help="your own actuals (CSV/Excel, read as idcforecast.read_series reads it) instead "
+        "of the bundled series: a forecast's subject is a series id of FILE",
+    )
+    add_read_arguments(parser, file_option="--data", encoding_of="FILE (.csv, .toml) and --data")
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the track record table."""
     from idcforecast.claim_track_record import track_record
-    from idcforecast.cli.claims_cmd import format_table
+    from idcforecast.cli.claims_cmd import format_table, own_actuals
 
-    # --encoding is for FILE; the bundled forecasts are a frame already
+    actuals = own_actuals(args) if args.data else None  # None: the bundled series
+    # --encoding is for FILE (and --data); the bundled forecasts are a frame already
     encoding = args.encoding if args.file is not None else "utf-8"
-    record = track_record(args.file, tolerance=args.tolerance, encoding=encoding)
+    record = track_record(args.file, actuals, tolerance=args.tolerance, encoding=encoding)
     if args.forecasts_only:
         record = record[record["forecast"].fillna(True).astype(bool)]
     rows = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from idcforecast.errors import ReportError
@@ -54,6 +54,68 @@ def check_writable(path: str | os.PathLike[str], *, what: str, example: str = "r
             path=str(target),
         ) from err
     return target
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """True when ``a`` and ``b`` name one file: the same resolved path, or (both existing)
+    the same inode, which also catches hard links and case-insensitive file systems."""
+    try:
+        if a.resolve() == b.resolve():
+            return True
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:  # unreadable: not provably the same; reading or writing names it
+        return False
+
+
+def check_not_input(
+    out: str | os.PathLike[str],
+    inputs: Mapping[str, object],
+    *,
+    what: str,
+    suffix: str,
+    tag: str,
+) -> None:
+    """Refuse an output path that is one of the inputs (writing would replace the input).
+
+    ``what`` is the output's label as the message shows it before its path (``"report:
+    out="``); ``inputs`` maps each input's label (``"data="``, ``"FILE "``) to its value,
+    and values that are not paths (None, a DataFrame) are skipped. The fix suggested is
+    the output's name with ``suffix``, or ``NAME-tag`` + ``suffix`` when that is the input
+    too. Called before any work: nothing is read, run or written.
+
+    Raises
+    ------
+    ReportError
+        ``out`` is one of the inputs: the same resolved path, or the same file under
+        another name (a hard link, another case on a case-insensitive file system).
+
+    Examples
+    --------
+    >>> check_not_input("r.pdf", {"data=": "r.csv", "scenarios=": None},
+    ...                 what="report: out=", suffix=".pdf", tag="report")
+    >>> check_not_input("./r.csv", {"data=": "r.csv"}, what="report: out=", suffix=".pdf",
+    ...                 tag="report")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.ReportError: report: out='r.csv' is the same file as the input ...
+    """
+    target = Path(out).expanduser()
+    for label, value in inputs.items():
+        if not isinstance(value, str | os.PathLike):
+            continue
+        source = Path(value).expanduser()
+        if not _same_file(target, source):
+            continue
+        suggestion = target.with_suffix(suffix)
+        if _same_file(suggestion, source):
+            suggestion = target.with_name(f"{target.stem}-{tag}{suffix}")
+        raise ReportError(
+            f"{what}{str(target)!r} is the same file as the input {label}{str(source)!r}; "
+            "writing there would replace the input, so nothing was run or written; choose "
+            f"another output path, e.g. {str(suggestion)!r}",
+            path=str(target),
+            input=str(source),
+        )
 
 
 def write_atomic(

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from idcforecast.errors import DataError, IdcForecastError, SpecError, UnknownSeriesError
-from idcforecast.report._atomic import check_writable, write_atomic
+from idcforecast.report._atomic import check_not_input, check_writable, write_atomic
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -104,8 +104,11 @@ def build_report(
     SpecError
         ``to`` is not after the last year, or ``date`` is not ``YYYY-MM-DD``.
     ReportError
-        ``out`` cannot be written (nothing is left behind).
+        ``out`` cannot be written, or is the ``data`` file or the ``scenarios`` spec (which
+        it would replace): raised before any work, and nothing is left behind.
     """
+    inputs = {"data=": data, "scenarios=": scenarios}
+    check_not_input(out, inputs, what="report: out=", suffix=".pdf", tag="report")
     target = check_writable(out, what="report")
     report_date = _report_date(date)
     options = {k: v for k, v in (read_options or {}).items() if v != _READ_DEFAULTS.get(k)}

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from idcforecast.cli import batch_cmd, main
-from idcforecast.errors import DataError
+from idcforecast.errors import DataError, SpecError
 
 
 def _run(argv: list[str]) -> int:
@@ -41,6 +41,90 @@ def test_forecast_many_command_writes_csv_and_summary(
     assert written.loc[written["series_id"] == "cn", "mean"].tolist() == [18.0, 20.0]
     assert written["year"].tolist() == [2024, 2025] * 3
     assert not list(tmp_path.glob(".fc.csv.*")), "no temporary file left behind"
+
+
+def test_out_that_is_the_input_file_is_refused_before_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # uat9: `forecast-many long_in.csv --out ./long_in.csv` replaced the history by the forecast
+    monkeypatch.chdir(tmp_path)
+    src = Path("long_in.csv")
+    src.write_text("series_id,year,value\na,2016,10\na,2017,12\na,2018,15\na,2019,18\n")
+    before = src.read_bytes()
+    argv = ["forecast-many", "long_in.csv", "--horizon", "2", "--no-progress", "--out"]
+    assert main([*argv, "./long_in.csv"]) == 2
+    assert capsys.readouterr().err == (
+        "error: forecast-many: --out 'long_in.csv' is the same file as the input FILE "
+        "'long_in.csv'; writing there would replace the input, so nothing was run or written; "
+        "choose another output path, e.g. 'long_in-forecast.csv'\n"
+    )
+    Path("same.csv").hardlink_to(src)
+    assert main([*argv, "same.csv"]) == 2
+    assert "'same.csv' is the same file as the input FILE 'long_in.csv'" in capsys.readouterr().err
+    assert src.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["long_in.csv", "same.csv"]
+
+
+def _markets(tmp_path: Path) -> Path:
+    src = tmp_path / "markets.csv"
+    src.write_text(
+        "series_id,year,value\n"
+        + "".join(
+            f"{sid},{2018 + i},{v * (i + 1)}\n"
+            for sid, v in [("cn", 10), ("us", 5)]
+            for i in range(5)
+        )
+        + "=bad,2023,1\n"
+    )
+    return src
+
+
+def test_out_xlsx_is_an_excel_workbook(tmp_path: Path) -> None:
+    # uat9: `--out y.xlsx` wrote CSV text under an .xlsx name, which Excel refuses to open
+    src = _markets(tmp_path)
+    out = tmp_path / "fc.xlsx"
+    argv = [str(src), "--horizon", "2", "--out", str(out), "--engine", "serial"]
+    assert _run([*argv, "--method", "drift", "--no-progress"]) == 0
+    book = pd.read_excel(out, sheet_name=None)
+    assert list(book) == ["forecast"]
+    written = book["forecast"]
+    assert written.loc[written["series_id"] == "cn", "mean"].tolist() == [60.0, 70.0]
+    # the failed series' id would run as a formula in Excel: stored as text, escaped
+    assert written["series_id"].tolist()[-2:] == ["'=bad", "'=bad"]
+    assert written["status"].tolist()[-1] == "failed"
+    assert not list(tmp_path.glob(".fc.xlsx.*")), "no temporary file left behind"
+
+
+@pytest.mark.parametrize("name", ["fc.txt", "fc", "fc.xls"])
+def test_out_other_than_csv_or_xlsx_is_refused_before_the_run(tmp_path: Path, name: str) -> None:
+    src = _markets(tmp_path)
+    out = tmp_path / name
+    found = f"ends in {out.suffix!r}" if out.suffix else "has no extension"
+    msg = (
+        f"forecast-many: --out {str(out)!r} {found}; forecast-many writes a CSV (.csv) or an "
+        "Excel workbook (.xlsx): pass a path ending in one of them, e.g. "
+        f"{str(tmp_path / 'fc.csv')!r}"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        _run([str(src), "--horizon", "2", "--out", str(out), "--engine", "serial"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["markets.csv"]
+
+
+def test_out_xlsx_too_large_is_refused_before_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batch_cmd, "XLSX_MAX_ROWS", 5)
+    monkeypatch.setattr("idcforecast.batch.forecast_many", lambda *a, **k: pytest.fail("ran"))
+    src = _markets(tmp_path)
+    out = tmp_path / "fc.xlsx"
+    msg = (
+        f"forecast-many: --out {str(out)!r}: the forecast would have 6 rows (3 series x 2 "
+        "years), more than the 5 written as .xlsx (the workbook is built in memory); nothing "
+        f"was run; pass a .csv path, e.g. {str(tmp_path / 'fc.csv')!r}"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        _run([str(src), "--horizon", "2", "--out", str(out), "--engine", "serial"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["markets.csv"]
 
 
 def test_missing_file_is_a_typed_error(tmp_path: Path) -> None:

@@ -186,11 +186,11 @@ def test_read_options_reach_read_series(tmp_path: Path, capsys: pytest.CaptureFi
     out = pd.read_csv(StringIO(capsys.readouterr().out))
     assert out["mean"].tolist() == pytest.approx([2238.7])  # naive: the last value, 2.238,7
     assert main(args) == 2  # the title line taken for the header: one line saying so
-    assert "(a title above the header? pass header_row=N" in capsys.readouterr().err
+    assert "(a title above the header? pass --header-row N" in capsys.readouterr().err
     assert main([*args, "--unit", "CNY 100m", "--header-row", "1"]) == 2  # '946,1' with '.'
     err = capsys.readouterr().err
     assert "cannot read '946,1' as a figure: a comma that does not separate" in err
-    assert "read_series(..., decimal=',')" in err
+    assert "(a table written with decimal commas: --decimal ,)" in err
 
 
 def test_sheet_by_name_or_position(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

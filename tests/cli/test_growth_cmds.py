@@ -239,8 +239,8 @@ def test_a_gbk_claims_file_is_a_one_line_error_then_read_with_encoding(
     assert main([command, str(path)]) == 2
     assert capsys.readouterr().err == (
         f"error: claims file '{path}': the file is not utf-8 text (invalid start byte at "
-        "byte 82); pass encoding='gb18030' (--encoding gb18030) for a CSV saved by Excel on "
-        "Chinese Windows (GBK), encoding='cp1252' for Western Windows, or save it as "
+        "byte 82); pass --encoding gb18030 for a CSV saved by Excel on "
+        "Chinese Windows (GBK), --encoding cp1252 for Western Windows, or save it as "
         "'CSV UTF-8'\n"
     )
     assert main([command, str(path), "--encoding", "gb18030"]) == 0
@@ -251,7 +251,77 @@ def test_a_gbk_claims_file_is_a_one_line_error_then_read_with_encoding(
     assert ("-20.8%" if command == "track-record" else "undershot the actual by 20.8%") in words
     assert main([command, str(path), "--encoding", "gbk18030"]) == 2
     assert capsys.readouterr().err.startswith(
-        "error: read_claims: encoding='gbk18030' is not a text encoding; expected a name"
+        "error: read_claims: --encoding gbk18030 is not a text encoding; expected a name"
+    )
+
+
+OWN_CLAIMS = (
+    "claim_set,claim_id,made,by,subject,kind,start_year,year,value,unit,qualifier\n"
+    "vn_press,vn_press/cagr,2024,Press,vn_dc,cagr,2023,2028,15,,exact\n"
+    "vn_press,vn_press/level,2024,Press,vn_dc,level,,2028,0.36,GW,at_least\n"
+    "vn_press,vn_press/base,2024,Press,vn_dc,level,,2023,180,MW,exact\n"
+)
+
+
+@pytest.fixture
+def own_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """Claims about a subject of the user's own (no bundled series), and its actuals under a
+    title row, with decimal commas: the read options reach --data."""
+    monkeypatch.chdir(tmp_path)
+    Path("claims.csv").write_text(OWN_CLAIMS, encoding="utf-8")
+    Path("vn.csv").write_text(
+        "Vietnam DC capacity\nyear;vn_dc\n2021;120\n2022;145,0\n2023;180,0\n", encoding="utf-8"
+    )
+    return "claims.csv", "vn.csv"
+
+
+def test_check_claims_on_your_own_subject_names_the_command_line_fixes(
+    own_files: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # uat9 #10: the advice was Python's (load_dataset(name)...), --no-history unmentioned
+    from idcforecast.cli import main
+
+    claims, _ = own_files
+    assert main(["check-claims", claims]) == 2
+    assert capsys.readouterr().err == (
+        "error: claim 'vn_press/cagr': subject 'vn_dc' is no bundled series (series 'vn_dc' "
+        "is in no bundled dataset; list the ids with idcforecast datasets NAME); check it "
+        "against your own actuals with --data FILE holding series 'vn_dc', or pass "
+        "--no-history to check the claims against each other only\n"
+    )
+    assert main(["track-record", claims]) == 2
+    assert capsys.readouterr().err == (
+        "error: claim 'vn_press/level': subject 'vn_dc' is no bundled series (series 'vn_dc' "
+        "is in no bundled dataset; list the ids with idcforecast datasets NAME); check it "
+        "against your own actuals with --data FILE holding series 'vn_dc'\n"
+    )
+
+
+def test_check_claims_and_track_record_against_your_own_actuals(
+    own_files: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    claims, data = own_files
+    read = ["--data", data, "--unit", "MW", "--header-row", "1", "--sep", ";", "--decimal", ","]
+    out = _run(claims_cmd, [claims, *read], capsys)
+    assert "claim set   vn_press  [vn_dc, MW]" in out
+    # the 6-step reading is checked against the file's 2022 actual, 145
+    assert re.search(r"6 steps from 2022 +155\.6 +145\.0 \(actual\) +\+7\.3%", out)
+    out = _run(track_record_cmd, [claims, *read], capsys)
+    assert re.search(r"vn_press/base .* 180\.0 MW +180\.0 +\+0\.0%", out)
+    # the same with --input, the alias of --data in every command
+    assert _run(track_record_cmd, [claims, "--input", *read[1:]], capsys) == out
+
+
+def test_check_claims_data_and_no_history_exclude_each_other(
+    own_files: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from idcforecast.cli import main
+
+    claims, data = own_files
+    with pytest.raises(SystemExit):
+        main(["check-claims", claims, "--data", data, "--no-history"])
+    assert "argument --no-history: not allowed with argument --data/--input" in (
+        capsys.readouterr().err
     )
 
 

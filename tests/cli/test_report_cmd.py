@@ -37,12 +37,37 @@ def test_report_command_errors_are_one_line(
     err = capsys.readouterr().err
     assert err.startswith("error: report: series 'nope' is not in bundled dataset")
     assert main(["report", "--to", "2023", "--out", str(out)]) == 2
-    assert "to=2023 is not after the last year of series 'china_idc_cidc_overall' (2023)" in (
-        capsys.readouterr().err
+    assert capsys.readouterr().err == (
+        "error: report horizon: --to 2023 is not after the last year of series "
+        "'china_idc_cidc_overall' (2023); pass a later year, e.g. --to 2030\n"
     )
     assert main(["report", "--date", "01/02/2026", "--out", str(out)]) == 2
     assert "report date '01/02/2026' is not a calendar date" in capsys.readouterr().err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("name", ["vn.csv", "vn.xlsx"])
+def test_report_refuses_to_write_over_its_data_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    # uat9: `report --data vn_in.csv --out vn_in.csv` exited 0 with the data replaced by a PDF
+    import pandas as pd
+
+    monkeypatch.chdir(tmp_path)
+    frame = pd.DataFrame({"year": range(2015, 2024), "vn_mw": range(100, 550, 50)})
+    if name.endswith(".csv"):
+        frame.to_csv(name, index=False)
+    else:
+        frame.to_excel(name, index=False)
+    before = Path(name).read_bytes()
+    assert main(["report", "--data", name, "--unit", "MW", "--out", f"./{name}"]) == 2
+    assert capsys.readouterr().err == (
+        f"error: report: --out {name} is the same file as the input --data {name}; writing "
+        "there would replace the input, so nothing was run or written; choose another output "
+        "path, e.g. 'vn.pdf'\n"
+    )
+    assert Path(name).read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
 
 
 def test_report_refuses_a_spec_for_another_series_like_scenarios_does(

@@ -249,6 +249,33 @@ def test_unwritable_output_paths(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["a-file"]
 
 
+def test_an_output_that_is_an_input_is_refused_before_any_work(tmp_path: Path) -> None:
+    # uat9: report --data vn.csv --out vn.csv replaced the user's data with the PDF
+    data = tmp_path / "vn.csv"
+    data.write_text("year,value\n" + "".join(f"{2015 + i},{100 + 50 * i}\n" for i in range(9)))
+    before = data.read_bytes()
+    spec = tmp_path / "spec.toml"
+    spec.write_text('[[scenarios]]\nname = "base"\n', encoding="utf-8")
+    for out, field, given in [
+        (tmp_path / "vn.csv", "data=", data),
+        (tmp_path / "sub" / ".." / "vn.csv", "data=", data),  # another spelling, same file
+        (spec, "scenarios=", spec),
+    ]:
+        msg = (
+            f"report: out={str(out)!r} is the same file as the input {field}{str(given)!r}; "
+            "writing there would replace the input, so nothing was run or written; choose "
+            f"another output path, e.g. {str(out.with_suffix('.pdf'))!r}"
+        )
+        with pytest.raises(ReportError, match=re.escape(msg)):
+            build_report(data=data, scenarios=spec, out=out, date=DATE, read_options={"unit": "MW"})
+    link = tmp_path / "link.csv"  # a hard link is the same file under another name
+    link.hardlink_to(data)
+    with pytest.raises(ReportError, match=re.escape("is the same file as the input data=")):
+        build_report(data=data, out=link, date=DATE, read_options={"unit": "MW"})
+    assert data.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.csv", "spec.toml", "vn.csv"]
+
+
 def test_a_failure_while_rendering_leaves_no_file(tmp_path: Path, monkeypatch) -> None:
     out = tmp_path / "r.pdf"
     out.write_bytes(b"the previous, complete report")

@@ -1,0 +1,124 @@
+"""Error advice in command-line words: ``estimates='drop'`` reads ``--estimates drop`` (private).
+
+The package's messages name the fix as a Python keyword (``pass header_row=2``), because
+the functions raise them. On the command line the same advice must name the flag, so
+:func:`cli_advice` rewrites the message as the error reaches the user. It knows the
+command's own options (its parser): a keyword becomes a flag only where the command has
+that flag, so advice about an option the command lacks stays as written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import re
+import shlex
+from collections.abc import Mapping
+
+__all__ = ["cli_advice"]
+
+# Python keyword -> the dest of the command-line option that sets it, where the names differ
+KEYWORD_DESTS: Mapping[str, str] = {
+    "sheet_name": "sheet",
+    "client": "scheduler",
+    "series_id": "series",
+    "history": "data",  # check-claims --data FILE: your own actuals
+    "actuals": "data",  # track-record --data FILE
+    "n_paths": "paths",
+}
+
+# Python calls in advice -> the command that does the same
+CALLS: Mapping[str, str] = {
+    "load_dataset(name)['series_id'].unique()": "idcforecast datasets NAME",
+    "idcforecast.list_datasets()": "idcforecast datasets",
+    "list_datasets()": "idcforecast datasets",
+}
+
+# keyword=value: a quoted string, a number, None/True/False, or a placeholder (N, NAME,
+# ..., <what to pass>)
+_VALUE = "|".join(
+    (
+        r"'(?:[^'\\]|\\.)*'",  # 'drop'
+        r'"(?:[^"\\]|\\.)*"',  # "drop"
+        r"-?\d+(?:\.\d+)?\b",  # 2, 2.5
+        r"None\b|True\b|False\b",
+        r"[A-Z][A-Z_]*\b|\.\.\.|<[^<>]*>",  # N, NAME, ..., <what to pass>
+    )
+)
+_KEYWORD_VALUE = re.compile(rf"(?<![\w.\-])([a-z][a-z0-9_]*)=({_VALUE})")
+_READ_SERIES_CALL = re.compile(r"\bread_series\((?:\.\.\.,\s*)?(--[^()]*?)\)")
+_PASS_NOTHING = re.compile(r"\bpass no (--[a-z][\w-]*)")
+_DOUBLED = re.compile(r"(--[a-z][\w-]*(?: [^\s()]+)?) \(\1\)")
+
+
+def _flags(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:
+    """The command's long options by dest (``header_row`` -> the ``--header-row`` action)."""
+    return {
+        action.dest: action
+        for action in parser._actions
+        if any(option.startswith("--") for option in action.option_strings)
+    }
+
+
+def _long(action: argparse.Action) -> str:
+    return next(option for option in action.option_strings if option.startswith("--"))
+
+
+def _placeholder(action: argparse.Action) -> str:
+    metavar = action.metavar
+    return metavar if isinstance(metavar, str) else action.dest.upper()
+
+
+def _as_flag(keyword: str, value: str, actions: Mapping[str, argparse.Action]) -> str | None:
+    """``--flag value`` for ``keyword=value``, or None when the command has no such flag."""
+    if value == "None" and f"no_{keyword}" in actions:  # history=None: --no-history
+        return _long(actions[f"no_{keyword}"])
+    action = actions.get(KEYWORD_DESTS.get(keyword, keyword))
+    if action is None:
+        return None
+    flag = _long(action)
+    if value == "None":
+        return f"no {flag}"
+    if value in ("True", "False"):
+        if action.nargs == 0:  # a switch (store_true)
+            return flag if value == "True" else f"no {flag}"
+        return f"{flag} {value.lower()}"
+    if value[0] in "'\"":
+        try:
+            text = str(ast.literal_eval(value))  # '\\t' is a tab
+        except (ValueError, SyntaxError):
+            text = value[1:-1]
+        return f"{flag} {'tab' if text == chr(9) else shlex.quote(text)}"
+    if value == "..." or value.startswith("<"):
+        return f"{flag} {_placeholder(action)}"
+    return f"{flag} {value}"
+
+
+def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
+    """``message`` with its Python advice in the words of the command ``parser`` parses.
+
+    Examples
+    --------
+    >>> p = argparse.ArgumentParser()
+    >>> _ = p.add_argument("--estimates"); _ = p.add_argument("--header-row", metavar="N")
+    >>> _ = p.add_argument("--unit", metavar="UNIT")
+    >>> cli_advice("pass estimates='drop' (--estimates drop), or estimates='keep'", p)
+    'pass --estimates drop, or --estimates keep'
+    >>> cli_advice("a title? pass header_row=N; or read_series(..., unit='CNY 100m')", p)
+    "a title? pass --header-row N; or --unit 'CNY 100m'"
+    >>> cli_advice("use method='auto'", p)  # no --method here: unchanged
+    "use method='auto'"
+    """
+    for call, command in CALLS.items():
+        message = message.replace(call, command)
+    if parser is None:
+        return message
+    actions = _flags(parser)
+
+    def flag(match: re.Match[str]) -> str:
+        return _as_flag(match[1], match[2], actions) or match[0]
+
+    message = _KEYWORD_VALUE.sub(flag, message)
+    message = _PASS_NOTHING.sub(r"leave out \1", message)  # "pass no --data"
+    message = _READ_SERIES_CALL.sub(r"\1", message)
+    return _DOUBLED.sub(r"\1", message)

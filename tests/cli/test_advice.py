@@ -1,0 +1,129 @@
+"""Errors on the command line give their advice as the command's flags, not Python keywords."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+
+from idcforecast.cli import build_parser, main
+from idcforecast.cli._advice import cli_advice
+
+
+def _command(name: str) -> argparse.ArgumentParser:
+    """The subcommand's own parser, as main() has it."""
+    sub = next(a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return sub.choices[name]
+
+
+@pytest.mark.parametrize(
+    ("command", "python", "cli"),
+    [
+        (
+            "forecast",
+            "pass estimates='drop' (--estimates drop) to read the history only, or "
+            "estimates='keep' to read them",
+            "pass --estimates drop to read the history only, or --estimates keep to read them",
+        ),
+        (
+            "forecast",
+            "a title above the header? pass header_row=N; if line 3 is the header, pass "
+            "header_row=2",
+            "a title above the header? pass --header-row N; if line 3 is the header, pass "
+            "--header-row 2",
+        ),
+        (
+            "forecast",
+            "no unit; expected a 'unit' column or read_series(..., unit='CNY 100m')",
+            "no unit; expected a 'unit' column or --unit 'CNY 100m'",
+        ),
+        ("forecast", "pass sep='\\t'", "pass --sep tab"),
+        ("forecast", "pass sheet_name='2020'", "pass --sheet 2020"),
+        ("forecast", "(pass year_column=...)", "(pass --year-column NAME)"),
+        (
+            "forecast",
+            "pass a cap above it, or no cap (cap=None)",
+            "pass a cap above it, or no cap (no --cap)",
+        ),
+        (
+            "forecast-many",
+            "or pass client='tcp://HOST:8786' (the scheduler address)",
+            "or pass --scheduler tcp://HOST:8786 (the scheduler address)",
+        ),
+        ("forecast-many", "use engine='local' or n_jobs=2", "use --engine local or --n-jobs 2"),
+        (
+            "check-claims",
+            "check it against your own actuals with history=<a frame of series 'x'>, or pass "
+            "history=None to check the claims against each other only",
+            "check it against your own actuals with --data FILE, or pass --no-history to "
+            "check the claims against each other only",
+        ),
+        ("track-record", "pass actuals=<a frame>", "pass --data FILE"),
+        (
+            "track-record",
+            "or pass actuals=None to use each subject's bundled series",
+            "or leave out --data to use each subject's bundled series",
+        ),
+        (
+            "report",
+            "pass a later year, e.g. to=2030 (--to 2030)",
+            "pass a later year, e.g. --to 2030",
+        ),
+        (
+            "report",
+            "list the ids with load_dataset(name)['series_id'].unique()",
+            "list the ids with idcforecast datasets NAME",
+        ),
+        # a keyword the command has no flag for stays Python: the advice is still true
+        ("report", "use method='ols' or 'wls_struct'", "use --method ols or 'wls_struct'"),
+        ("datasets", "use method='ols'", "use method='ols'"),
+        ("cagr", "pass client='tcp://HOST:8786'", "pass client='tcp://HOST:8786'"),
+    ],
+)
+def test_python_keywords_become_the_commands_flags(command: str, python: str, cli: str) -> None:
+    assert cli_advice(python, _command(command)) == cli
+
+
+def test_an_error_from_main_names_the_flag(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # uat9 #13: "pass estimates='drop' ... or estimates='keep'" on the command line
+    path = tmp_path / "eu.csv"
+    path.write_text("year,vn_mw\n2020,110\n2021,120\n2022E,145\n", encoding="utf-8")
+    assert main(["forecast", "--data", str(path), "--unit", "MW"]) == 2
+    assert capsys.readouterr().err == (
+        "error: eu.csv row 4, column 'year': '2022E' is an estimate, not a published figure; "
+        "pass --estimates drop to read the history only, or --estimates keep to read it as "
+        "2022 (noted as an estimate)\n"
+    )
+
+
+def test_forecast_many_dask_without_scheduler_names_the_flag_before_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # uat9 #13: "...or pass client='tcp://HOST:8786'" (a Python keyword), after reading FILE
+    argv = ["forecast-many", str(tmp_path / "missing.csv"), "--horizon", "2"]
+    assert main([*argv, "--out", str(tmp_path / "fc.csv"), "--engine", "dask"]) == 2
+    assert capsys.readouterr().err == (
+        "error: forecast-many: --engine dask needs the address of a running Dask scheduler; "
+        "pass --scheduler tcp://HOST:8786 (start one with `dask scheduler` and `dask worker "
+        "tcp://HOST:8786`), or use --engine local\n"
+    )
+
+
+def test_an_unknown_option_prints_the_commands_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["report", "--nope", "x.csv"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: idcforecast report [-h] [--data FILE]")
+    assert err.endswith("idcforecast report: error: unrecognized arguments: --nope x.csv\n")
+
+
+@pytest.mark.parametrize("command", ["report", "forecast", "scenarios"])
+@pytest.mark.parametrize("flag", ["--data", "--input"])
+def test_data_and_input_name_the_same_file_in_every_command(command: str, flag: str) -> None:
+    # uat9 #13: `report --input x.csv` (the flag scenarios used) was an unrecognized argument
+    args = build_parser().parse_args([command, flag, "x.csv"])
+    assert args.data == "x.csv"
