@@ -16,7 +16,7 @@ import shlex
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from idcforecast.errors import DataError, IdcForecastError, SpecError, UnknownSeriesError
 from idcforecast.report._atomic import check_writable, write_atomic
@@ -263,13 +263,20 @@ def _load_history(
     else:
         from idcforecast.io import read_series
 
-        frame = read_series(data, **read_options)
         if isinstance(data, pd.DataFrame):
             label = "an in-memory DataFrame (hash of its CSV form)"
             digest = hashlib.sha256(data.to_csv(index=False).encode("utf-8")).hexdigest()
         else:
             label = f"file {Path(data).name}"
             digest = _sha256(Path(data))
+        try:
+            # only the reported series, as `idcforecast forecast --series` reads it: another
+            # series of the file (no unit, another currency) is no reason to fail
+            frame = read_series(data, series_id=series_id, **read_options)
+        except UnknownSeriesError as err:
+            if series_id is None or getattr(err, "series_id", None) != series_id:
+                raise
+            _not_in_data(series_id, label, list(getattr(err, "valid", ())))
     ids = list(dict.fromkeys(frame["series_id"].astype(str)))
     if series_id is None:
         if len(ids) != 1:
@@ -280,14 +287,18 @@ def _load_history(
             )
         series_id = ids[0]
     if series_id not in ids:
-        raise UnknownSeriesError(
-            f"report: series {series_id!r} is not in {label}; it holds: {', '.join(ids)} "
-            f"(pass one of them with --series)",
-            series_id=series_id,
-            known=ids,
-        )
+        _not_in_data(series_id, label, ids)
     rows = frame[frame["series_id"].astype(str) == series_id]
     return rows.sort_values("year").reset_index(drop=True), label, digest
+
+
+def _not_in_data(series_id: str, label: str, ids: list[str]) -> NoReturn:
+    raise UnknownSeriesError(
+        f"report: series {series_id!r} is not in {label}; it holds: {', '.join(ids)} "
+        f"(pass one of them with --series)",
+        series_id=series_id,
+        known=ids,
+    )
 
 
 def _equivalent_command(
