@@ -19,7 +19,7 @@ from idcforecast.report._frames import (
     qualifier_note,
     qualifiers,
 )
-from idcforecast.report._growth import cagr_bound
+from idcforecast.report._growth import cagr_bound, cagr_start_year, nonpositive_years
 from idcforecast.report.charts import (
     plot_backtest,
     plot_claims,
@@ -29,7 +29,7 @@ from idcforecast.report.charts import (
 )
 from idcforecast.report.fonts import without_cjk
 from idcforecast.report.style import unit_label
-from idcforecast.report.tables import format_summary, summary_table
+from idcforecast.report.tables import cagr_from, format_summary, summary_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -135,22 +135,28 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
             else "."
         )
     ]
-    # compound growth needs levels > 0; a figure published as "more than" bounds it
-    bound = cagr_bound(hist) if span > 0 else None
-    if bound is not None:
+    # compound growth needs levels > 0 (from the first positive year of a series that
+    # starts at 0); a figure published as "more than" bounds it
+    start = cagr_start_year(hist) if span > 0 else None
+    bound = cagr_bound(hist) if start is not None else None
+    if bound is not None and start is not None:
         rate, how = bound.rate / 100.0, bound.qualifier
         figures.append(
             (
-                f"CAGR {first_year}-{ctx.last_year}",
+                f"CAGR {start}-{ctx.last_year}",
                 bound.sign + _pct(rate),
-                counted(span, "year"),
+                counted(ctx.last_year - start, "year"),
             )
         )
         lines.append(
-            f"**Growth:** {bound.words}{_pct(rate)} a year compounded from "
-            f"{first_year}"
+            f"**Growth:** {bound.words}{_pct(rate)} a year compounded from {start}"
             + (
-                f" (the {ctx.last_year if how == 'at_least' else first_year} figure is a bound)."
+                f", after the last level at or below zero ({nonpositive_years(hist)})"
+                if start != first_year
+                else ""
+            )
+            + (
+                f" (the {ctx.last_year if how == 'at_least' else start} figure is a bound)."
                 if how in ("at_least", "at_most")
                 else "."
             )
@@ -274,20 +280,41 @@ def _accuracy_row(ctx: ReportContext) -> pd.Series | None:
 
 
 def growth(ctx: ReportContext, doc: ReportDocument) -> None:
-    """Year-on-year growth and the CAGR (a paragraph instead for levels at or below zero)."""
-    if not (ctx.history["value"] > 0).all():
+    """Year-on-year growth and the CAGR; rates from or to a level at or below zero are left
+    out, as in the summary table (a paragraph alone when that leaves none)."""
+    from idcforecast.report._growth import yoy_percent
+
+    hist = ctx.history
+    nonpositive = nonpositive_years(hist)
+    start = cagr_start_year(hist)
+    if nonpositive and not len(yoy_percent(hist)[0]) and start is None:
         doc.heading("Growth")
         doc.paragraph(
-            "Growth rates are not shown: the series has values at or below zero, between "
-            "which a growth rate (and a CAGR) is undefined. The summary table gives the levels."
+            f"Growth rates are not shown: a growth rate (and a CAGR) is undefined from or to "
+            f"a level at or below zero, and every rate of this series would touch one "
+            f"({nonpositive}). The summary table gives the levels."
         )
         return
-    fig = plot_growth(ctx.history, title=_chart_title(ctx, "growth year on year"))
-    doc.heading("Growth", keep=doc.chart_height(fig) + 12)
-    doc.paragraph(
+    fig = plot_growth(hist, title=_chart_title(ctx, "growth year on year"))
+    text = (
         "Year-on-year growth is shown only where the previous year was published or derived; "
         "gaps in the data stay gaps (never interpolated here)."
     )
+    if nonpositive:
+        first_year = int(hist["year"].iloc[0])
+        text += (
+            " A growth rate from or to a level at or below zero is undefined, so none is "
+            f"shown from or to such a year ({nonpositive}); the other years keep theirs. "
+            + (
+                "No CAGR is shown: the latest level is at or below zero."
+                if start is None
+                else f"The CAGR compounds from {start}, after the last level at or below zero."
+                if start != first_year
+                else ""
+            )
+        ).rstrip()
+    doc.heading("Growth", keep=doc.chart_height(fig) + 12)
+    doc.paragraph(text)
     doc.chart(fig)
 
 
@@ -303,6 +330,18 @@ def summary(ctx: ReportContext, doc: ReportDocument) -> None:
         if "note" in ctx.history.columns and ctx.history["note"].map(is_estimate_note).any()
         else ""
     )
+    if not (raw["value"] > 0).all():
+        start = cagr_from(raw)
+        estimates += (
+            " Growth rates from or to a level at or below zero are undefined and left out ('–')"
+            + (
+                "; so is every CAGR, the latest actual being at or below zero."
+                if start is None
+                else f"; the CAGR compounds from {start}, after the last level at or below zero."
+                if start != int(raw["year"].iloc[0])
+                else "."
+            )
+        )
     doc.paragraph(
         f"Values in {ctx.unit_text()}. 'derived' rows were computed by the data's compiler "
         "from a neighbouring year's reported growth; intervals are the forecast's 80% and 95% "
