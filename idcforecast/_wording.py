@@ -3,7 +3,18 @@ not "1 observations (2022-2022)") and how a qualified figure is marked ("> 880.0
 
 from __future__ import annotations
 
-__all__ = ["counted", "level_words", "qualifier_sign", "year_span"]
+__all__ = [
+    "FX_CONVERTED",
+    "FX_GROWTH",
+    "counted",
+    "level_words",
+    "qualifier_sign",
+    "year_span",
+]
+
+# How figures converted between currencies are described, by `show --unit` and the report
+FX_CONVERTED = "converted with each year's FX rate"
+FX_GROWTH = "growth across currencies includes FX moves"
 
 # How tables and charts mark a figure published as a bound or an approximation ("> 880.0");
 # an exact figure has no mark. Prose says it in words: level_words for published levels,

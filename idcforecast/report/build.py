@@ -530,7 +530,9 @@ def _assumptions(history: pd.DataFrame, fc: pd.DataFrame) -> tuple[str, ...]:
         "same market differ by up to 3x for the same year, so compare only with figures of "
         "the same scope."
     )
-    nominal = "Nominal currency as published: no inflation or exchange-rate adjustment."
+    nominal = _fx_assumption(history) or (
+        "Nominal currency as published: no inflation or exchange-rate adjustment."
+    )
     items = [
         scope_text,
         *([nominal] if _is_money(history) else []),
@@ -553,3 +555,34 @@ def _assumptions(history: pd.DataFrame, fc: pd.DataFrame) -> tuple[str, ...]:
             "(see the methodology note)."
         )
     return tuple(items)
+
+
+def _fx_assumption(history: pd.DataFrame) -> str:
+    """What converting figures between currencies at read time assumes ("" when none was):
+    the FX rate of each figure's year, and growth that includes FX moves (the wording of
+    ``idcforecast show --unit``)."""
+    from idcforecast._wording import FX_CONVERTED, FX_GROWTH
+    from idcforecast.report._frames import fx_conversions, published_currencies
+    from idcforecast.report.style import unit_label
+
+    converted = fx_conversions(history)
+    if not converted:
+        return ""
+    years = sorted(converted)
+    if len(years) == len(history):
+        which = "every figure was"
+    elif len(years) == 1:
+        which = f"the figure of {years[0]} was"
+    elif years == list(range(years[0], years[-1] + 1)):
+        which = f"the figures of {years[0]}-{years[-1]} were"
+    else:
+        which = f"the figures of {', '.join(map(str, years[:-1]))} and {years[-1]} were"
+    published = published_currencies(converted)
+    unit = unit_label(str(history["unit"].iloc[0]))
+    return (
+        f"Nominal currency, converted into {unit}: {which} published in {published} and "
+        f"{FX_CONVERTED} (the annual average of the figure's year, from the bundled FX table "
+        "data/fx_rates.csv; each rate is in Sources). No inflation adjustment. "
+        f"{FX_GROWTH[0].upper()}{FX_GROWTH[1:]}: a growth rate in {unit} mixes the market's "
+        f"growth with the exchange rate's moves, and the forecast extrapolates both."
+    )

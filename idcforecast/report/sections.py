@@ -14,8 +14,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from idcforecast._cells import is_estimate_note
-from idcforecast._wording import counted, level_words, qualifier_sign
+from idcforecast._normalize import conversion_in
+from idcforecast._wording import FX_CONVERTED, FX_GROWTH, counted, level_words, qualifier_sign
 from idcforecast.report._frames import (
+    fx_conversions,
+    published_currencies,
     qualifier_note,
     qualifiers,
 )
@@ -76,6 +79,18 @@ def _cagr(start: float, end: float, years: int) -> float:
     from idcforecast.growth import cagr
 
     return float(cagr(start, end, years))
+
+
+def _fx_growth_note(ctx: ReportContext) -> str:
+    """One sentence on figures converted between currencies ("" when none was): their
+    growth includes FX moves, as ``idcforecast show --unit`` says."""
+    converted = fx_conversions(ctx.history)
+    if not converted:
+        return ""
+    return (
+        f"Figures published in {published_currencies(converted)} were {FX_CONVERTED}; "
+        f"{FX_GROWTH} (see Assumptions)."
+    )
 
 
 def _scope(ctx: ReportContext) -> str:
@@ -156,10 +171,11 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
                 else ""
             )
             + (
-                f" (the {ctx.last_year if how == 'at_least' else start} figure is a bound)."
+                f" (the {ctx.last_year if how == 'at_least' else start} figure is a bound)"
                 if how in ("at_least", "at_most")
-                else "."
+                else ""
             )
+            + (f", in {unit_label(ctx.unit)}: {FX_GROWTH}." if fx_conversions(hist) else ".")
         )
     figures.append(
         (
@@ -313,6 +329,8 @@ def growth(ctx: ReportContext, doc: ReportDocument) -> None:
                 else ""
             )
         ).rstrip()
+    fx = _fx_growth_note(ctx)
+    text += f" {fx}" if fx else ""
     doc.heading("Growth", keep=doc.chart_height(fig) + 12)
     doc.paragraph(text)
     doc.chart(fig)
@@ -342,10 +360,13 @@ def summary(ctx: ReportContext, doc: ReportDocument) -> None:
                 else "."
             )
         )
+    fx = _fx_growth_note(ctx)
     doc.paragraph(
         f"Values in {ctx.unit_text()}. 'derived' rows were computed by the data's compiler "
         "from a neighbouring year's reported growth; intervals are the forecast's 80% and 95% "
-        f"prediction intervals.{estimates}" + (f" {marks}" if marks else ""),
+        f"prediction intervals.{estimates}"
+        + (f" {fx}" if fx else "")
+        + (f" {marks}" if marks else ""),
         size=8.5,
         muted=True,
     )
@@ -636,7 +657,8 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
         "Every figure of the series with where it was read, its scope and a confidence grade "
         "(high: issuer's own release or two sources agreeing; medium: a secondary source "
         "quoting the originator; low: unclear origin; derived: computed from sourced "
-        "figures). Quotes are kept in the original language."
+        "figures). Quotes are kept in the original language; a value converted from the "
+        "quote's unit shows the conversion beside it."
     )
     if doc.cjk_font is None and any(
         isinstance(q, str) and q for q in hist.get("quote", pd.Series(dtype=str))
@@ -663,8 +685,7 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
             "Scope": column("scope"),
             "Confidence": column("confidence"),
             "Quote / note": [
-                # the quote, or the note; both for an estimate read as data, which must show
-                f"{q}; {n}" if q and is_estimate_note(n) else q if q else n
+                _quote_and_note(q, n)
                 for q, n in zip(
                     column("quote") if "quote" in hist.columns else [""] * len(hist),
                     column("note") if "note" in hist.columns else [""] * len(hist),
@@ -679,6 +700,27 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
         align=("RIGHT", "RIGHT", "LEFT", "LEFT", "LEFT", "LEFT"),
         size=7.0,
     )
+
+
+def _quote_and_note(quote: str, note: str) -> str:
+    """The Sources cell: the quote, or the note when there is none. Beside a quote, the
+    whole note of an estimate read as data, and the conversion of a value read in another
+    unit (a USD value beside a CNY quote must say how it got there).
+
+    Examples
+    --------
+    >>> _quote_and_note("2100亿元", "converted from 'CNY 100m' (x0.0151309, 2018 "
+    ...                 "annual-average FX rate); alternate figure in the text: 2000亿元")
+    "2100亿元; converted from 'CNY 100m' (x0.0151309, 2018 annual-average FX rate)"
+    >>> _quote_and_note("", "sum of segments"), _quote_and_note("52 bn", "sum of segments")
+    ('sum of segments', '52 bn')
+    """
+    if not quote:
+        return note
+    if is_estimate_note(note):
+        return f"{quote}; {note}"
+    conversion = conversion_in(note)
+    return f"{quote}; {conversion[1]}" if conversion else quote
 
 
 def assumptions(ctx: ReportContext, doc: ReportDocument) -> None:

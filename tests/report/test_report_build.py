@@ -327,6 +327,51 @@ def test_the_nominal_currency_assumption_is_only_for_money(
     assert nominal in re.sub(r"\s+", " ", _text(default_report))  # CNY 100m is
 
 
+def test_figures_converted_between_currencies_say_so(tmp_path: Path) -> None:
+    # 亿元 figures read into USD bn. Was: "Nominal currency as published: no inflation or
+    # exchange-rate adjustment" (false), USD values beside CNY quotes with no word of the
+    # conversion, and the 2022 YoY of -1.0% in USD (+3.2% in CNY) unflagged
+    data = tmp_path / "rev.csv"
+    data.write_text(
+        'year,vn_revenue\n2018,"2,100亿元"\n2019,2400亿元\n2020,"2,750亿元"\n2021,3100亿元\n'
+        '2022,3200亿元\n2023,"3,650亿元"\n'
+    )
+    path = build_report(
+        data=data, to=2025, out=tmp_path / "usd.pdf", date=DATE, read_options={"unit": "USD bn"}
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "Nominal currency as published" not in compact
+    assert (
+        "Nominal currency, converted into USD billion: every figure was published in CNY and "
+        "converted with each year's FX rate (the annual average of the figure's year, from "
+        "the bundled FX table data/fx_rates.csv; each rate is in Sources). No inflation "
+        "adjustment. Growth across currencies includes FX moves: a growth rate in USD billion "
+        "mixes the market's growth with the exchange rate's moves"
+    ) in compact
+    # the words of `idcforecast show --unit "USD bn"`, beside the growth figures
+    fx = (
+        "Figures published in CNY were converted with each year's FX rate; growth across "
+        "currencies includes FX moves (see Assumptions)."
+    )
+    assert compact.count(fx) == 2  # the Growth section and the summary table
+    assert "10.2% a year compounded from 2018, in USD billion: growth across currencies" in (
+        compact
+    )
+    # each row: the quote and the rate it was converted with; 3200 亿元 / 6.7290 CNY per USD
+    # (G.5A 2022) = 47.555 USD bn, x0.014861
+    assert (
+        "3200亿元; converted from 'CNY 100m' (x0.014861, 2022 annual-average FX rate)"
+    ) in compact.replace("亿 元", "亿元")
+    # within one currency nothing changes but the conversion shown beside the quote
+    path = build_report(
+        data=data, to=2025, out=tmp_path / "cny.pdf", date=DATE, read_options={"unit": "CNY bn"}
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "Nominal currency as published: no inflation or exchange-rate adjustment." in compact
+    assert "FX" not in compact
+    assert "converted from 'CNY 100m' (x0.1)" in compact
+
+
 def test_user_data_file_with_one_series(tmp_path: Path) -> None:
     data = tmp_path / "market.csv"
     data.write_text(
