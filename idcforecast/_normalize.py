@@ -8,6 +8,7 @@ year, fill provenance, and check one value per series and year.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 
     from idcforecast.units import Unit
 
-__all__ = ["Observation", "to_frame"]
+__all__ = ["Observation", "conversion_in", "to_frame"]
 
 
 @dataclass
@@ -244,10 +245,33 @@ def _row(
 
 
 def _conversion_note(source_unit: str, factor: float, year: int, *, fx: bool) -> str:
-    note = f"converted from {source_unit!r} (x{factor:.6g}"
+    note = f"{_CONVERTED_FROM}{source_unit!r} (x{factor:.6g}"
     if fx:
         note += f", {year} annual-average FX rate"
     return note + ")"
+
+
+_CONVERTED_FROM = "converted from "
+# the unit inside a conversion note: a canonical unit holds no quote or backslash, so
+# repr() wrote it as is between single quotes; the factor and FX year hold no ")"
+_CONVERSION = re.compile(re.escape(_CONVERTED_FROM) + r"'([^'\\]*)' \(x[^)]*\)")
+
+
+def conversion_in(note: Any) -> tuple[str, str] | None:
+    """The unit a row's value was converted from and the conversion note as written, when
+    the row's ``note`` holds one (other notes may surround it), else None.
+
+    Examples
+    --------
+    >>> note = "per the annual report; " + _conversion_note("CNY 100m", 0.0151309, 2018, fx=True)
+    >>> conversion_in(note)
+    ('CNY 100m', "converted from 'CNY 100m' (x0.0151309, 2018 annual-average FX rate)")
+    >>> conversion_in("sum of segments"), conversion_in(None)
+    (None, None)
+    """
+    if not isinstance(note, str) or (match := _CONVERSION.search(note)) is None:
+        return None
+    return match.group(1), match.group(0)
 
 
 def _date_text(cell: Any) -> str:

@@ -5,7 +5,19 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["counted", "figure_text", "level_words", "qualifier_sign", "year_span"]
+__all__ = [
+    "FX_CONVERTED",
+    "FX_GROWTH",
+    "counted",
+    "figure_text",
+    "level_words",
+    "qualifier_sign",
+    "year_span",
+]
+
+# How figures converted between currencies are described, by `show --unit` and the report
+FX_CONVERTED = "converted with each year's FX rate"
+FX_GROWTH = "growth across currencies includes FX moves"
 
 # How tables and charts mark a figure published as a bound or an approximation ("> 880.0");
 # an exact figure has no mark. Prose says it in words: level_words for published levels,

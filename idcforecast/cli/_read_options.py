@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from idcforecast._cells import ESTIMATE_POLICIES
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "add_csv_arguments",
@@ -15,6 +18,7 @@ __all__ = [
     "add_sheet_argument",
     "add_unit_arguments",
     "read_options",
+    "read_user_file",
     "separator",
     "sheet_choice",
 ]
@@ -157,3 +161,15 @@ def read_options(args: argparse.Namespace, path: str | None) -> dict[str, Any]:
         "year_column": args.year_column,
         "estimates": args.estimates,
     }
+
+
+def read_user_file(args: argparse.Namespace, path: str) -> pd.DataFrame:
+    """The history in ``path`` as the parsed options say, only series ``args.series`` when
+    it is given.
+
+    Reading one series leaves the others of the file alone: a second series with no unit,
+    or in a unit ``--unit`` does not fit, used to stop a report on the first one.
+    """
+    from idcforecast.io import read_series
+
+    return read_series(path, series_id=args.series, **read_options(args, path))

@@ -10,7 +10,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from idcforecast.cli._arg_types import years_ahead
-from idcforecast.cli._read_options import add_read_arguments, read_options
+from idcforecast.cli._read_options import add_read_arguments, read_user_file
 from idcforecast.comparison import DEFAULT_METHODS
 
 if TYPE_CHECKING:
@@ -81,9 +81,7 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
     from idcforecast.errors import UnknownSeriesError
 
     if args.data is not None:
-        from idcforecast.io import read_series
-
-        return read_series(args.data, series_id=args.series, **read_options(args, args.data))
+        return read_user_file(args, args.data)
     from idcforecast.datasets import load_dataset
 
     dataset = args.dataset or DEFAULT_DATASET

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from idcforecast.cli._arg_types import years_ahead
-from idcforecast.cli._read_options import add_read_arguments, read_options
+from idcforecast.cli._read_options import add_read_arguments, read_user_file
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -124,9 +124,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _history(args: argparse.Namespace) -> pd.DataFrame:
     if args.data:
-        from idcforecast.io import read_series
-
-        return read_series(args.data, **read_options(args, args.data))
+        return read_user_file(args, args.data)
     from idcforecast.datasets import load_dataset
 
     return load_dataset(args.dataset)

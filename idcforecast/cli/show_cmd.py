@@ -10,7 +10,7 @@ import argparse
 import textwrap
 from typing import TYPE_CHECKING
 
-from idcforecast._wording import qualifier_sign
+from idcforecast._wording import FX_CONVERTED, FX_GROWTH, qualifier_sign
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -75,6 +75,7 @@ def render(
     rows = frame[frame["series_id"] == chosen].sort_values("year").reset_index(drop=True)
     source_unit = rows["unit"].iloc[0]
     from idcforecast.units import canonical_unit
+    from idcforecast.units.convert import changes_currency
 
     target = source_unit if unit is None else canonical_unit(unit)
     values = _converted(rows, source_unit, target)
@@ -84,7 +85,7 @@ def render(
             "",
             _table(rows, values, converted=target != source_unit),
             "",
-            *_footnotes(rows, values, _currency_changes(source_unit, target)),
+            *_footnotes(rows, values, changes_currency(source_unit, target)),
             *_others(frame, dataset, chosen),
         ]
     )
@@ -112,14 +113,6 @@ def _converted(rows: pd.DataFrame, source_unit: str, target: str) -> list[float]
         value * conversion_factor(source_unit, target, year=int(year))
         for year, value in zip(rows["year"], rows["value"], strict=True)
     ]
-
-
-def _currency_changes(source_unit: str, target: str) -> bool:
-    from idcforecast.units import parse_unit
-
-    if target == source_unit:  # nothing converted
-        return False
-    return parse_unit(source_unit).currency != parse_unit(target).currency
 
 
 def _title(rows: pd.DataFrame, dataset: str, target: str, source_unit: str) -> str:
@@ -192,9 +185,7 @@ def _footnotes(rows: pd.DataFrame, values: list[float], fx: bool) -> list[str]:
             "a bound is itself only a bound."
         )
     if fx:
-        lines.append(
-            "converted with each year's FX rate; growth across currencies includes FX moves."
-        )
+        lines.append(f"{FX_CONVERTED}; {FX_GROWTH}.")
     if not all(v > 0 for v in values):
         lines.append("growth not shown: it is undefined for levels at or below zero.")
     lines = [textwrap.fill(line, _WIDTH, subsequent_indent="  ") for line in lines]

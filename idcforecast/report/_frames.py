@@ -138,3 +138,50 @@ def qualifier_note(used: Iterable[str]) -> str:
     """
     meanings = [_QUALIFIER_MEANINGS[q] for q in _QUALIFIER_MEANINGS if q in set(used)]
     return "; ".join(meanings) + "." if meanings else ""
+
+
+def fx_conversions(history: pd.DataFrame) -> dict[int, str]:
+    """``{year: the unit it was published in}`` for the rows whose value ``read_series``
+    converted between currencies (its note says "converted from 'CNY 100m' (x..., 2022
+    annual-average FX rate)"), as ``idcforecast show --unit`` detects them; {} for none.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> hist = pd.DataFrame({"year": [2021, 2022], "unit": "USD bn", "note": [
+    ...     "converted from 'CNY 100m' (x0.015502, 2021 annual-average FX rate)",
+    ...     "converted from 'USD mn' (x0.001)"]})
+    >>> fx_conversions(hist)
+    {2021: 'CNY 100m'}
+    """
+    from idcforecast._normalize import conversion_in
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units.convert import changes_currency
+
+    if "note" not in history.columns or "unit" not in history.columns:
+        return {}
+    found = {}
+    for year, unit, note in zip(history["year"], history["unit"], history["note"], strict=True):
+        conversion = conversion_in(note)
+        if conversion is None:
+            continue
+        try:
+            if changes_currency(conversion[0], str(unit)):
+                found[int(year)] = conversion[0]
+        except IdcForecastError:  # a note a user wrote, naming no unit the registry reads
+            continue
+    return found
+
+
+def published_currencies(converted: dict[int, str]) -> str:
+    """The currencies of :func:`fx_conversions`' units, for prose: "CNY", "CNY and EUR".
+
+    Examples
+    --------
+    >>> published_currencies({2019: "CNY 100m", 2021: "CNY", 2022: "EUR mn"})
+    'CNY and EUR'
+    """
+    from idcforecast.units import parse_unit
+
+    names = list(dict.fromkeys(str(parse_unit(u).currency) for u in converted.values()))
+    return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)

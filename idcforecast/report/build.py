@@ -16,7 +16,7 @@ import shlex
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from idcforecast.errors import DataError, IdcForecastError, SpecError, UnknownSeriesError
 from idcforecast.report._atomic import check_not_input, check_writable, write_atomic
@@ -266,13 +266,20 @@ def _load_history(
     else:
         from idcforecast.io import read_series
 
-        frame = read_series(data, **read_options)
         if isinstance(data, pd.DataFrame):
             label = "an in-memory DataFrame (hash of its CSV form)"
             digest = hashlib.sha256(data.to_csv(index=False).encode("utf-8")).hexdigest()
         else:
             label = f"file {Path(data).name}"
             digest = _sha256(Path(data))
+        try:
+            # only the reported series, as `idcforecast forecast --series` reads it: another
+            # series of the file (no unit, another currency) is no reason to fail
+            frame = read_series(data, series_id=series_id, **read_options)
+        except UnknownSeriesError as err:
+            if series_id is None or getattr(err, "series_id", None) != series_id:
+                raise
+            _not_in_data(series_id, label, list(getattr(err, "valid", ())))
     ids = list(dict.fromkeys(frame["series_id"].astype(str)))
     if series_id is None:
         if len(ids) != 1:
@@ -283,14 +290,18 @@ def _load_history(
             )
         series_id = ids[0]
     if series_id not in ids:
-        raise UnknownSeriesError(
-            f"report: series {series_id!r} is not in {label}; it holds: {', '.join(ids)} "
-            f"(pass one of them with --series)",
-            series_id=series_id,
-            known=ids,
-        )
+        _not_in_data(series_id, label, ids)
     rows = frame[frame["series_id"].astype(str) == series_id]
     return rows.sort_values("year").reset_index(drop=True), label, digest
+
+
+def _not_in_data(series_id: str, label: str, ids: list[str]) -> NoReturn:
+    raise UnknownSeriesError(
+        f"report: series {series_id!r} is not in {label}; it holds: {', '.join(ids)} "
+        f"(pass one of them with --series)",
+        series_id=series_id,
+        known=ids,
+    )
 
 
 def _equivalent_command(
@@ -522,7 +533,9 @@ def _assumptions(history: pd.DataFrame, fc: pd.DataFrame) -> tuple[str, ...]:
         "same market differ by up to 3x for the same year, so compare only with figures of "
         "the same scope."
     )
-    nominal = "Nominal currency as published: no inflation or exchange-rate adjustment."
+    nominal = _fx_assumption(history) or (
+        "Nominal currency as published: no inflation or exchange-rate adjustment."
+    )
     items = [
         scope_text,
         *([nominal] if _is_money(history) else []),
@@ -545,3 +558,34 @@ def _assumptions(history: pd.DataFrame, fc: pd.DataFrame) -> tuple[str, ...]:
             "(see the methodology note)."
         )
     return tuple(items)
+
+
+def _fx_assumption(history: pd.DataFrame) -> str:
+    """What converting figures between currencies at read time assumes ("" when none was):
+    the FX rate of each figure's year, and growth that includes FX moves (the wording of
+    ``idcforecast show --unit``)."""
+    from idcforecast._wording import FX_CONVERTED, FX_GROWTH
+    from idcforecast.report._frames import fx_conversions, published_currencies
+    from idcforecast.report.style import unit_label
+
+    converted = fx_conversions(history)
+    if not converted:
+        return ""
+    years = sorted(converted)
+    if len(years) == len(history):
+        which = "every figure was"
+    elif len(years) == 1:
+        which = f"the figure of {years[0]} was"
+    elif years == list(range(years[0], years[-1] + 1)):
+        which = f"the figures of {years[0]}-{years[-1]} were"
+    else:
+        which = f"the figures of {', '.join(map(str, years[:-1]))} and {years[-1]} were"
+    published = published_currencies(converted)
+    unit = unit_label(str(history["unit"].iloc[0]))
+    return (
+        f"Nominal currency, converted into {unit}: {which} published in {published} and "
+        f"{FX_CONVERTED} (the annual average of the figure's year, from the bundled FX table "
+        "data/fx_rates.csv; each rate is in Sources). No inflation adjustment. "
+        f"{FX_GROWTH[0].upper()}{FX_GROWTH[1:]}: a growth rate in {unit} mixes the market's "
+        f"growth with the exchange rate's moves, and the forecast extrapolates both."
+    )

@@ -210,8 +210,11 @@ def plot_growth(
 ) -> Figure:
     """Year-on-year growth as bars, with the compound annual growth rate (CAGR) as a line.
 
-    YoY is drawn only where the previous year is in the data (gaps stay gaps); the CAGR
-    spans the first to the last year, over however many years lie between.
+    YoY is drawn only where the previous year is in the data (gaps stay gaps) and both
+    levels are positive (a rate from or to a level at or below zero is undefined); the
+    CAGR spans the first to the last year, over however many years lie between, or from
+    the first year of the latest run of positive levels when a level is at or below zero
+    (the summary table's rates, bar for bar).
 
     Examples
     --------
@@ -227,6 +230,7 @@ def plot_growth(
     sid = str(hist["series_id"].iloc[0])
     years, growth = _yoy_percent(hist)
     first, last = int(hist["year"].iloc[0]), int(hist["year"].iloc[-1])
+    start = _cagr_start_year(hist)
     bound = _cagr_bound(hist)
     rate = None if bound is None else bound.rate
     # a figure published as "more than" makes the CAGR a bound: "> 27.1%"
@@ -245,7 +249,7 @@ def plot_growth(
                 color=COLORS["cagr"],
                 ls="--",
                 lw=1.4,
-                label=f"CAGR {first}-{last}: {sign}{rate:.1f}%",
+                label=f"CAGR {start}-{last}: {sign}{rate:.1f}%",
             )
         ax.set_ylim(top=max([*growth, rate or 0.0, 0.0]) * 1.25 + 1.0)
         ax.legend(loc="upper left", ncols=2)
@@ -260,7 +264,14 @@ def plot_growth(
         unit = first_unit(hist)
         basis = f"Computed from levels in {unit_label(unit)}" if unit else "Computed from levels"
         note = source if source is not None else source_text(hist)
-        add_footnote(fig, f"{basis}; years without the previous year have no bar. {note}".strip())
+        nonpositive = _nonpositive_years(hist)
+        missing = (
+            "years without the previous year, and years from or to a level at or below zero "
+            f"({nonpositive}), have no bar"
+            if nonpositive
+            else "years without the previous year have no bar"
+        )
+        add_footnote(fig, f"{basis}; {missing}. {note}".strip())
     return fig
 
 
@@ -268,6 +279,18 @@ def _yoy_percent(hist: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     from idcforecast.report._growth import yoy_percent
 
     return yoy_percent(hist)
+
+
+def _cagr_start_year(hist: pd.DataFrame) -> int | None:
+    from idcforecast.report._growth import cagr_start_year
+
+    return cagr_start_year(hist)
+
+
+def _nonpositive_years(hist: pd.DataFrame) -> str:
+    from idcforecast.report._growth import nonpositive_years
+
+    return nonpositive_years(hist)
 
 
 def _cagr_bound(hist: pd.DataFrame) -> RateMark | None:

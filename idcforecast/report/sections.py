@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from idcforecast._cells import is_estimate_note
-from idcforecast._wording import counted, level_words, qualifier_sign
+from idcforecast._normalize import conversion_in
+from idcforecast._wording import FX_CONVERTED, FX_GROWTH, counted, level_words, qualifier_sign
 from idcforecast.report._frames import (
+    fx_conversions,
+    published_currencies,
     qualifier_note,
     qualifiers,
 )
-from idcforecast.report._growth import cagr_bound
+from idcforecast.report._growth import cagr_bound, cagr_start_year, nonpositive_years
 from idcforecast.report.charts import (
     plot_backtest,
     plot_claims,
@@ -29,7 +32,7 @@ from idcforecast.report.charts import (
 )
 from idcforecast.report.fonts import without_cjk
 from idcforecast.report.style import unit_label
-from idcforecast.report.tables import format_summary, summary_table
+from idcforecast.report.tables import cagr_from, format_summary, summary_table
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -76,6 +79,18 @@ def _cagr(start: float, end: float, years: int) -> float:
     from idcforecast.growth import cagr
 
     return float(cagr(start, end, years))
+
+
+def _fx_growth_note(ctx: ReportContext) -> str:
+    """One sentence on figures converted between currencies ("" when none was): their
+    growth includes FX moves, as ``idcforecast show --unit`` says."""
+    converted = fx_conversions(ctx.history)
+    if not converted:
+        return ""
+    return (
+        f"Figures published in {published_currencies(converted)} were {FX_CONVERTED}; "
+        f"{FX_GROWTH} (see Assumptions)."
+    )
 
 
 def _scope(ctx: ReportContext) -> str:
@@ -135,25 +150,32 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
             else "."
         )
     ]
-    # compound growth needs levels > 0; a figure published as "more than" bounds it
-    bound = cagr_bound(hist) if span > 0 else None
-    if bound is not None:
+    # compound growth needs levels > 0 (from the first positive year of a series that
+    # starts at 0); a figure published as "more than" bounds it
+    start = cagr_start_year(hist) if span > 0 else None
+    bound = cagr_bound(hist) if start is not None else None
+    if bound is not None and start is not None:
         rate, how = bound.rate / 100.0, bound.qualifier
         figures.append(
             (
-                f"CAGR {first_year}-{ctx.last_year}",
+                f"CAGR {start}-{ctx.last_year}",
                 bound.sign + _pct(rate),
-                counted(span, "year"),
+                counted(ctx.last_year - start, "year"),
             )
         )
         lines.append(
-            f"**Growth:** {bound.words}{_pct(rate)} a year compounded from "
-            f"{first_year}"
+            f"**Growth:** {bound.words}{_pct(rate)} a year compounded from {start}"
             + (
-                f" (the {ctx.last_year if how == 'at_least' else first_year} figure is a bound)."
-                if how in ("at_least", "at_most")
-                else "."
+                f", after the last level at or below zero ({nonpositive_years(hist)})"
+                if start != first_year
+                else ""
             )
+            + (
+                f" (the {ctx.last_year if how == 'at_least' else start} figure is a bound)"
+                if how in ("at_least", "at_most")
+                else ""
+            )
+            + (f", in {unit_label(ctx.unit)}: {FX_GROWTH}." if fx_conversions(hist) else ".")
         )
     figures.append(
         (
@@ -274,20 +296,43 @@ def _accuracy_row(ctx: ReportContext) -> pd.Series | None:
 
 
 def growth(ctx: ReportContext, doc: ReportDocument) -> None:
-    """Year-on-year growth and the CAGR (a paragraph instead for levels at or below zero)."""
-    if not (ctx.history["value"] > 0).all():
+    """Year-on-year growth and the CAGR; rates from or to a level at or below zero are left
+    out, as in the summary table (a paragraph alone when that leaves none)."""
+    from idcforecast.report._growth import yoy_percent
+
+    hist = ctx.history
+    nonpositive = nonpositive_years(hist)
+    start = cagr_start_year(hist)
+    if nonpositive and not len(yoy_percent(hist)[0]) and start is None:
         doc.heading("Growth")
         doc.paragraph(
-            "Growth rates are not shown: the series has values at or below zero, between "
-            "which a growth rate (and a CAGR) is undefined. The summary table gives the levels."
+            f"Growth rates are not shown: a growth rate (and a CAGR) is undefined from or to "
+            f"a level at or below zero, and every rate of this series would touch one "
+            f"({nonpositive}). The summary table gives the levels."
         )
         return
-    fig = plot_growth(ctx.history, title=_chart_title(ctx, "growth year on year"))
-    doc.heading("Growth", keep=doc.chart_height(fig) + 12)
-    doc.paragraph(
+    fig = plot_growth(hist, title=_chart_title(ctx, "growth year on year"))
+    text = (
         "Year-on-year growth is shown only where the previous year was published or derived; "
         "gaps in the data stay gaps (never interpolated here)."
     )
+    if nonpositive:
+        first_year = int(hist["year"].iloc[0])
+        text += (
+            " A growth rate from or to a level at or below zero is undefined, so none is "
+            f"shown from or to such a year ({nonpositive}); the other years keep theirs. "
+            + (
+                "No CAGR is shown: the latest level is at or below zero."
+                if start is None
+                else f"The CAGR compounds from {start}, after the last level at or below zero."
+                if start != first_year
+                else ""
+            )
+        ).rstrip()
+    fx = _fx_growth_note(ctx)
+    text += f" {fx}" if fx else ""
+    doc.heading("Growth", keep=doc.chart_height(fig) + 12)
+    doc.paragraph(text)
     doc.chart(fig)
 
 
@@ -303,10 +348,25 @@ def summary(ctx: ReportContext, doc: ReportDocument) -> None:
         if "note" in ctx.history.columns and ctx.history["note"].map(is_estimate_note).any()
         else ""
     )
+    if not (raw["value"] > 0).all():
+        start = cagr_from(raw)
+        estimates += (
+            " Growth rates from or to a level at or below zero are undefined and left out ('–')"
+            + (
+                "; so is every CAGR, the latest actual being at or below zero."
+                if start is None
+                else f"; the CAGR compounds from {start}, after the last level at or below zero."
+                if start != int(raw["year"].iloc[0])
+                else "."
+            )
+        )
+    fx = _fx_growth_note(ctx)
     doc.paragraph(
         f"Values in {ctx.unit_text()}. 'derived' rows were computed by the data's compiler "
         "from a neighbouring year's reported growth; intervals are the forecast's 80% and 95% "
-        f"prediction intervals.{estimates}" + (f" {marks}" if marks else ""),
+        f"prediction intervals.{estimates}"
+        + (f" {fx}" if fx else "")
+        + (f" {marks}" if marks else ""),
         size=8.5,
         muted=True,
     )
@@ -623,7 +683,8 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
         "Every figure of the series with where it was read, its scope and a confidence grade "
         "(high: issuer's own release or two sources agreeing; medium: a secondary source "
         "quoting the originator; low: unclear origin; derived: computed from sourced "
-        "figures). Quotes are kept in the original language."
+        "figures). Quotes are kept in the original language; a value converted from the "
+        "quote's unit shows the conversion beside it."
     )
     if doc.cjk_font is None and any(
         isinstance(q, str) and q for q in hist.get("quote", pd.Series(dtype=str))
@@ -650,8 +711,7 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
             "Scope": column("scope"),
             "Confidence": column("confidence"),
             "Quote / note": [
-                # the quote, or the note; both for an estimate read as data, which must show
-                f"{q}; {n}" if q and is_estimate_note(n) else q if q else n
+                _quote_and_note(q, n)
                 for q, n in zip(
                     column("quote") if "quote" in hist.columns else [""] * len(hist),
                     column("note") if "note" in hist.columns else [""] * len(hist),
@@ -666,6 +726,27 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
         align=("RIGHT", "RIGHT", "LEFT", "LEFT", "LEFT", "LEFT"),
         size=7.0,
     )
+
+
+def _quote_and_note(quote: str, note: str) -> str:
+    """The Sources cell: the quote, or the note when there is none. Beside a quote, the
+    whole note of an estimate read as data, and the conversion of a value read in another
+    unit (a USD value beside a CNY quote must say how it got there).
+
+    Examples
+    --------
+    >>> _quote_and_note("2100亿元", "converted from 'CNY 100m' (x0.0151309, 2018 "
+    ...                 "annual-average FX rate); alternate figure in the text: 2000亿元")
+    "2100亿元; converted from 'CNY 100m' (x0.0151309, 2018 annual-average FX rate)"
+    >>> _quote_and_note("", "sum of segments"), _quote_and_note("52 bn", "sum of segments")
+    ('sum of segments', '52 bn')
+    """
+    if not quote:
+        return note
+    if is_estimate_note(note):
+        return f"{quote}; {note}"
+    conversion = conversion_in(note)
+    return f"{quote}; {conversion[1]}" if conversion else quote
 
 
 def assumptions(ctx: ReportContext, doc: ReportDocument) -> None:

@@ -43,12 +43,15 @@ from idcforecast.report._frames import (
     qualifiers,
     require_columns,
 )
+from idcforecast.report._growth import cagr_start, yoy_rates
 from idcforecast.report.style import unit_label
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
 __all__ = [
+    "cagr_from",
     "escape_formula",
     "format_summary",
     "summary_table",
@@ -86,10 +89,14 @@ def summary_table(
     -------
     DataFrame
         ``year, value, yoy, cagr_to_date, lo_80, hi_80, lo_95, hi_95, kind, qualifier,
-        unit``. ``value`` is the actual value, or the forecast mean for forecast years. ``yoy`` and
-        ``cagr_to_date`` (from the first year of history) are percent numbers (20.0 = 20%);
-        ``yoy`` is NaN where the previous year is not in the data or a level is not
-        positive (no growth rate between them), and the interval
+        unit``. ``value`` is the actual value, or the forecast mean for forecast years.
+        ``yoy`` and ``cagr_to_date`` are percent numbers (20.0 = 20%). ``yoy`` is NaN where
+        the previous year is not in the data, or where this or the previous level is at or
+        below zero (no growth rate from or to such a level); the other years keep theirs.
+        ``cagr_to_date`` compounds from the first year of history or, when a level is at
+        or below zero, from the first year of the history's latest run of positive levels
+        (:func:`cagr_from`; a series starting at 0 compounds from its first positive
+        year); NaN before that year and from a level at or below zero on. The interval
         columns are NaN for actual years. ``kind`` is "actual", "derived" (computed by the
         data's compiler, not published), "estimate" (a year such as 2021E read as data with
         ``read_series(estimates="keep")``) or "forecast". ``qualifier`` is the history's
@@ -147,21 +154,10 @@ def summary_table(
     table = pd.concat([actual, future], ignore_index=True)
     years = table["year"].to_numpy()
     values = table["value"].to_numpy()
-    previous = np.full(len(table), np.nan)
-    consecutive = np.diff(years) == 1
-    previous[1:][consecutive] = values[:-1][consecutive]
-    # growth rates exist between positive levels only (-5 -> 3 is no "-160%"); a history
-    # that crosses zero has none at all (a CAGR over a negative year means nothing), as the
-    # report's Growth section says
-    positive = values > 0 if (hist["value"] > 0).all() else np.zeros(len(values), dtype=bool)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        table["yoy"] = np.where(
-            positive & (previous > 0), 100.0 * (values / previous - 1.0), np.nan
-        )
-    span = years - years[0]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cagr = 100.0 * ((values / values[0]) ** (1.0 / span) - 1.0)
-    table["cagr_to_date"] = np.where((span > 0) & positive & (values[0] > 0), cagr, np.nan)
+    # a rate from or to a level at or below zero is undefined (-5 -> 3 is no "-160%"):
+    # only those are left out, as in the report's growth chart (one zero used to hide all)
+    table["yoy"] = yoy_rates(years, values)
+    table["cagr_to_date"] = _cagr_to_date(years, values, len(hist))
     table["unit"] = first_unit(hist) or first_unit(fc)
     return table[
         [
@@ -178,6 +174,40 @@ def summary_table(
             "unit",
         ]
     ]
+
+
+def _cagr_to_date(years: np.ndarray, values: np.ndarray, n_history: int) -> np.ndarray:
+    """Percent CAGR from the history's :func:`cagr_start` to each later year, while every
+    level since that start is positive (a compound rate across a level <= 0 is undefined)."""
+    import numpy as np
+
+    out = np.full(len(values), np.nan)
+    start = cagr_start(values[:n_history])
+    if start is None:
+        return out
+    later = slice(start + 1, len(values))
+    positive = np.logical_and.accumulate(values[later] > 0)
+    span = years[later] - years[start]
+    rates = 100.0 * ((values[later] / values[start]) ** (1.0 / span) - 1.0)
+    out[later] = np.where(positive, rates, np.nan)
+    return out
+
+
+def cagr_from(table: pd.DataFrame) -> int | None:
+    """The year the ``cagr_to_date`` column of :func:`summary_table` compounds from: the
+    first of the history's latest run of positive levels; None when it has no CAGR.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"year": [2017, 2018, 2019], "value": [0.0, 5.0, 12.0],
+    ...                       "kind": ["actual", "actual", "forecast"]})
+    >>> cagr_from(table), cagr_from(table.assign(value=[3.0, 5.0, 12.0]))
+    (2018, 2017)
+    """
+    actual = table[table["kind"].astype(str) != "forecast"]
+    start = cagr_start(actual["value"].to_numpy(dtype=float))
+    return None if start is None else int(actual["year"].iloc[start])
 
 
 def _number(value: Any, decimals: int) -> str:
@@ -203,7 +233,9 @@ def format_summary(table: pd.DataFrame, *, decimals: int = 1) -> pd.DataFrame:
 
     An actual published as a bound or an approximation is marked as in the claims tables:
     "> 880.0" (more than), "< 5.0" (less than), "~ 30.0" (about); so are the growth rates
-    it bounds ("> 27.1" from a "more than" end, "< ..." from a "more than" start).
+    it bounds ("> 27.1" from a "more than" end, "< ..." from a "more than" start). The CAGR
+    column is "CAGR to date %", or "CAGR since 2018 %" when it compounds from a later year
+    than the first (:func:`cagr_from`).
     """
     import pandas as pd
 
@@ -212,6 +244,12 @@ def format_summary(table: pd.DataFrame, *, decimals: int = 1) -> pd.DataFrame:
 
     qualifier = [str(q) for q in table["qualifier"]] if "qualifier" in table.columns else []
     qualifier = qualifier or [""] * len(table)
+    # a CAGR that does not start at the first year says where it starts ("CAGR since 2018"
+    # for a series that starts at 0): "to date" would read as from the first row
+    start = cagr_from(table) if len(table) and "kind" in table.columns else None
+    first = int(table["year"].iloc[0]) if len(table) else None
+    cagr_header = "CAGR to date %" if start in (None, first) else f"CAGR since {start} %"
+    start_at = 0 if start is None else table["year"].tolist().index(start)
 
     def interval(lo: Any, hi: Any) -> str:
         if isinstance(lo, float) and math.isnan(lo):
@@ -229,8 +267,8 @@ def format_summary(table: pd.DataFrame, *, decimals: int = 1) -> pd.DataFrame:
                 _rate(v, qualifier[i - 1] if i else "", qualifier[i], decimals)
                 for i, v in enumerate(table["yoy"])
             ],
-            "CAGR to date %": [
-                _rate(v, qualifier[0] if len(qualifier) else "", q, decimals)
+            cagr_header: [
+                _rate(v, qualifier[start_at] if len(qualifier) else "", q, decimals)
                 for v, q in zip(table["cagr_to_date"], qualifier, strict=True)
             ],
             "80% interval": [

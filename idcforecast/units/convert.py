@@ -11,7 +11,7 @@ from idcforecast.units.parse import parse_quantity
 from idcforecast.units.quantity import Quantity
 from idcforecast.units.registry import MONEY, Unit, parse_unit
 
-__all__ = ["DEFAULT_KW_PER_RACK", "conversion_factor", "convert"]
+__all__ = ["DEFAULT_KW_PER_RACK", "changes_currency", "conversion_factor", "convert"]
 
 DEFAULT_KW_PER_RACK = 2.5  # MIIT standard rack: "按照标准机架2.5kW统计"
 _WATTS_PER_KW = 1e3
@@ -177,3 +177,19 @@ def convert(
         )
     factor = conversion_factor(from_unit, unit, year=year, kw_per_rack=kw_per_rack)
     return float(x) * factor
+
+
+def changes_currency(from_unit: str, to_unit: str) -> bool:
+    """Whether converting ``from_unit`` to ``to_unit`` goes through an FX rate (two
+    currencies), so that growth in ``to_unit`` includes FX moves.
+
+    Examples
+    --------
+    >>> changes_currency("CNY 100m", "USD bn"), changes_currency("CNY 100m", "CNY bn")
+    (True, False)
+    >>> changes_currency("MW", "MW")
+    False
+    """
+    if from_unit == to_unit:  # nothing converted
+        return False
+    return parse_unit(from_unit).currency != parse_unit(to_unit).currency

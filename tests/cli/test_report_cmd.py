@@ -178,3 +178,28 @@ def test_report_on_another_bundled_dataset(
     assert "pass a data file (--data) or a bundled dataset (--dataset), not both" in (
         capsys.readouterr().err
     )
+
+
+def test_report_reads_only_the_series_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: "two.csv row 3, column 'vn_capacity_mw' (series 'vn_capacity_mw'): no unit for
+    # this series": every series was read before --series picked one (forecast read one)
+    data = tmp_path / "two.csv"
+    data.write_text(
+        "Vietnam market figures\nyear,vn_revenue_cny,vn_capacity_mw\n"
+        + "".join(
+            f"{y},{2100 + 300 * i}亿元,{72 + 20 * i}\n" for i, y in enumerate(range(2018, 2024))
+        )
+    )
+    out = tmp_path / "r.pdf"
+    argv = ["--data", str(data), "--header-row", "1", "--out", str(out), "--date", "2026-01-01"]
+    assert main(["report", *argv, "--series", "vn_revenue_cny"]) == 0
+    assert out.read_bytes()[:5] == b"%PDF-"
+    capsys.readouterr()
+    # a series the file does not hold is still named with the ones it does
+    assert main(["report", *argv, "--series", "vn_rev"]) == 2
+    assert capsys.readouterr().err == (
+        "error: report: series 'vn_rev' is not in file two.csv; it holds: vn_revenue_cny, "
+        "vn_capacity_mw (pass one of them with --series)\n"
+    )

@@ -199,3 +199,20 @@ def test_another_bundled_series_gets_its_own_distribution_not_the_cidc_spec(
     )
     # the China IDC series still gets the bundled spec by default
     assert "china_idc_example.toml; weights: base 0.5" in _run(["--to", "2026"], capsys)
+
+
+def test_series_of_a_users_file_is_read_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: "two.csv row 3, column 'vn_capacity_mw' (series 'vn_capacity_mw'): no unit for
+    # this series": every series was read before --series picked one (forecast read one)
+    path = tmp_path / "two.csv"
+    path.write_text(
+        "Vietnam market figures\nyear,vn_revenue_cny,vn_capacity_mw\n"
+        + "".join(
+            f"{y},{2100 + 300 * i}亿元,{72 + 20 * i}\n" for i, y in enumerate(range(2018, 2024))
+        )
+    )
+    argv = ["--input", str(path), "--header-row", "1", "--series", "vn_revenue_cny"]
+    out = _run([*argv, "--horizon", "2", "--paths", "200"], capsys)
+    assert out.startswith("series vn_revenue_cny (CNY 100m), last observed 2023: 3,600;")

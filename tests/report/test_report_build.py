@@ -354,6 +354,51 @@ def test_the_nominal_currency_assumption_is_only_for_money(
     assert nominal in re.sub(r"\s+", " ", _text(default_report))  # CNY 100m is
 
 
+def test_figures_converted_between_currencies_say_so(tmp_path: Path) -> None:
+    # 亿元 figures read into USD bn. Was: "Nominal currency as published: no inflation or
+    # exchange-rate adjustment" (false), USD values beside CNY quotes with no word of the
+    # conversion, and the 2022 YoY of -1.0% in USD (+3.2% in CNY) unflagged
+    data = tmp_path / "rev.csv"
+    data.write_text(
+        'year,vn_revenue\n2018,"2,100亿元"\n2019,2400亿元\n2020,"2,750亿元"\n2021,3100亿元\n'
+        '2022,3200亿元\n2023,"3,650亿元"\n'
+    )
+    path = build_report(
+        data=data, to=2025, out=tmp_path / "usd.pdf", date=DATE, read_options={"unit": "USD bn"}
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "Nominal currency as published" not in compact
+    assert (
+        "Nominal currency, converted into USD billion: every figure was published in CNY and "
+        "converted with each year's FX rate (the annual average of the figure's year, from "
+        "the bundled FX table data/fx_rates.csv; each rate is in Sources). No inflation "
+        "adjustment. Growth across currencies includes FX moves: a growth rate in USD billion "
+        "mixes the market's growth with the exchange rate's moves"
+    ) in compact
+    # the words of `idcforecast show --unit "USD bn"`, beside the growth figures
+    fx = (
+        "Figures published in CNY were converted with each year's FX rate; growth across "
+        "currencies includes FX moves (see Assumptions)."
+    )
+    assert compact.count(fx) == 2  # the Growth section and the summary table
+    assert "10.2% a year compounded from 2018, in USD billion: growth across currencies" in (
+        compact
+    )
+    # each row: the quote and the rate it was converted with; 3200 亿元 / 6.7290 CNY per USD
+    # (G.5A 2022) = 47.555 USD bn, x0.014861
+    assert (
+        "3200亿元; converted from 'CNY 100m' (x0.014861, 2022 annual-average FX rate)"
+    ) in compact.replace("亿 元", "亿元")
+    # within one currency nothing changes but the conversion shown beside the quote
+    path = build_report(
+        data=data, to=2025, out=tmp_path / "cny.pdf", date=DATE, read_options={"unit": "CNY bn"}
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "Nominal currency as published: no inflation or exchange-rate adjustment." in compact
+    assert "FX" not in compact
+    assert "converted from 'CNY 100m' (x0.1)" in compact
+
+
 def test_user_data_file_with_one_series(tmp_path: Path) -> None:
     data = tmp_path / "market.csv"
     data.write_text(
@@ -405,7 +450,14 @@ def test_a_series_with_values_below_zero_gets_a_report(tmp_path: Path) -> None:
         data=data, to=2025, out=tmp_path / "net.pdf", date=DATE, read_options={"unit": "MW"}
     )
     compact = re.sub(r"\s+", " ", _text(path))
-    assert "Growth rates are not shown: the series has values at or below zero" in compact
+    # only the rates that touch a level at or below zero are left out (was: all of them,
+    # while 4 -> 1 and 1 -> 6 are well defined)
+    assert (
+        "A growth rate from or to a level at or below zero is undefined, so none is shown "
+        "from or to such a year (2015: -5.0, 2017: -2.0, 2021: -1.0); the other years keep "
+        "theirs. No CAGR is shown: the latest level is at or below zero."
+    ) in compact
+    assert "so is every CAGR, the latest actual being at or below zero." in compact
     assert re.search(r"a change of [\d.,-]+ from 2021\.", compact)
     assert "CAGR 2015-2021" not in compact
     # the log models cannot run on it: said in the other-methods section, cells left blank
@@ -413,8 +465,36 @@ def test_a_series_with_values_below_zero_gets_a_report(tmp_path: Path) -> None:
     assert re.search(r"drift_log – – – –", compact)
     # each method's message ends before the next one starts
     assert "or method='auto'. 'damped_log' could not run: " in compact
-    # no growth rate anywhere in a history that crosses zero, the summary table included
+    # the summary table leaves out the same rates: 2016 (from -5) has none, 2019 has 1/4 - 1
     assert "2016 3.0 – – – – actual" in compact
+    assert "2019 1.0 -75.0 – – – actual" in compact
+
+
+def test_a_series_starting_at_zero_keeps_its_growth_rates(tmp_path: Path) -> None:
+    # a new market at 0 MW in 2017. Was: every YoY '–' and "Growth rates are not shown",
+    # while the executive summary quoted a compound rate from the last actual
+    data = tmp_path / "zero.csv"
+    data.write_text("year,new_market_mw\n2017,0\n2018,5\n2019,12\n2020,20\n2021,30\n")
+    path = build_report(
+        data=data, to=2024, out=tmp_path / "zero.pdf", date=DATE, read_options={"unit": "MW"}
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "Growth rates are not shown" not in compact
+    # CAGR 2018-2021: (30 / 5) ** (1 / 3) - 1 = 81.7%, from the first year after the 0
+    assert "CAGR 2018-2021 81.7%" in compact
+    assert (
+        "Growth: 81.7% a year compounded from 2018, after the last level at or below zero "
+        "(2017: 0.0)."
+    ) in compact
+    assert (
+        "A growth rate from or to a level at or below zero is undefined, so none is shown "
+        "from or to such a year (2017: 0.0); the other years keep theirs. The CAGR compounds "
+        "from 2018, after the last level at or below zero."
+    ) in compact
+    assert "the CAGR compounds from 2018, after the last level at or below zero." in compact
+    # the table: 12/5 - 1 = 140%, 20/12 - 1 = 66.7% (CAGR (20/5)^(1/2) - 1 = 100%)
+    assert "2018 5.0 – – – – actual 2019 12.0 140.0 140.0 – – actual" in compact
+    assert "2020 20.0 66.7 100.0 – – actual" in compact
 
 
 def test_other_methods_section(default_report: Path) -> None:

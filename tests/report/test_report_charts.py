@@ -121,6 +121,22 @@ def test_growth_bars_skip_gaps_and_cagr_spans_them(history) -> None:
         assert label.get_zorder() > cagr_line.get_zorder()
 
 
+def test_growth_bars_leave_out_only_rates_touching_a_level_at_or_below_zero() -> None:
+    # a new market: 0 in 2017. Was: no growth chart at all. 12/5 - 1 = 140%, 20/12 - 1 =
+    # 66.7%; the CAGR starts at 2018, after the 0: (20 / 5) ** (1 / 2) - 1 = 100%
+    zero = pd.DataFrame(
+        {"series_id": "s", "year": [2017, 2018, 2019, 2020], "value": [0.0, 5.0, 12.0, 20.0]}
+    )
+    fig = plot_growth(zero)
+    ax = fig.axes[0]
+    bars = [(round(b.get_x() + b.get_width() / 2), round(b.get_height(), 3)) for b in ax.patches]
+    assert bars == [(2019, 140.0), (2020, 66.667)]
+    (cagr_line,) = [line for line in ax.lines if line.get_label().startswith("CAGR")]
+    assert cagr_line.get_label() == "CAGR 2018-2020: 100.0%"
+    footnote = " ".join(t.get_text() for t in fig.texts)
+    assert "years from or to a level at or below zero (2017: 0.0), have no bar" in footnote
+
+
 def test_backtest_chart_mean_error_by_horizon() -> None:
     bt = pd.DataFrame(
         {

@@ -163,10 +163,15 @@ def test_heading_keeps_a_paragraph_of_the_measured_height_on_its_page() -> None:
     assert "Intervals" not in pages[0]
 
 
-def test_fitted_columns_hold_their_cells_and_wrap_headings_onto_two_lines() -> None:
+def test_fitted_columns_hold_their_cells_and_wrap_headings_onto_two_lines(
+    request: pytest.FixtureRequest,
+) -> None:
     # Was: fixed widths wrapped "Value (10 thousand racks)" onto three lines beside
     # half-empty interval columns.
     doc = ReportDocument(title="x", creation_date=WHEN)
+    # closed at teardown: fpdf2's lru_cache keeps an unclosed document's font files open
+    # until a later report evicts it, and that test then failed on a ResourceWarning
+    request.addfinalizer(doc.close)
     frame = pd.DataFrame(
         {
             "Year": ["2030"],

@@ -13,6 +13,7 @@ import pytest
 
 from idcforecast.errors import DataError, ReportError, SpecError
 from idcforecast.report.tables import (
+    cagr_from,
     escape_formula,
     format_summary,
     summary_table,
@@ -71,14 +72,50 @@ def test_summary_table_numbers_by_hand(history, forecast) -> None:
 
 
 def test_no_growth_rate_between_levels_at_or_below_zero(history, forecast) -> None:
-    # net additions can be negative: -5 -> 3 is no "-160%", and no CAGR starts from -5;
-    # a history that crosses zero gets no rate at all, not even 3 -> 6 or 6 -> 172.8 (the
-    # report's Growth section says rates are not shown; the table printed some: 100%)
+    # net additions can be negative: -5 -> 3 is no "-160%", and no CAGR starts from -5 or
+    # crosses it; the rates that touch no such level stay (was: one level <= 0 hid them all)
     negative = history.assign(year=[2020, 2021, 2022], value=[-5.0, 3.0, 6.0])
     table = summary_table(negative, forecast)
-    assert table["yoy"].isna().all() and table["cagr_to_date"].isna().all()
+    # YoY: 6/3 - 1 = 100%; 172.8/6 - 1 = 2780%
+    assert table["yoy"].tolist()[:2] == [pytest.approx(math.nan, nan_ok=True)] * 2
+    assert table["yoy"].tolist()[2:] == [pytest.approx(100.0), pytest.approx(2780.0)]
+    # CAGR from 2021 (3.0), after the last level <= 0: 2022 = 100%; 2023 = (172.8 / 3) **
+    # (1 / 2) - 1 = sqrt(57.6) - 1 = 658.947%
+    assert math.isnan(table["cagr_to_date"].iloc[1])
+    assert table["cagr_to_date"].iloc[2] == pytest.approx(100.0)
+    assert table["cagr_to_date"].iloc[3] == pytest.approx(658.946638, abs=1e-5)
+    assert cagr_from(table) == 2021
+    # the latest actual at or below zero: YoY between positive levels only, no CAGR at all
+    ending = summary_table(negative.assign(value=[3.0, 6.0, -1.0]), forecast)
+    assert ending["yoy"].iloc[1] == pytest.approx(100.0)
+    assert ending["yoy"].iloc[[0, 2, 3]].isna().all() and ending["cagr_to_date"].isna().all()
+    assert cagr_from(ending) is None
     # a positive history keeps its rates, the forecast's included (172.8 / 144 - 1 = 20%)
     assert summary_table(history, forecast)["yoy"].iloc[-1] == pytest.approx(20.0)
+    assert cagr_from(summary_table(history, forecast)) == 2019
+
+
+def test_a_series_starting_at_zero_keeps_its_growth_rates(forecast) -> None:
+    # a new market: 0 MW in 2017, then 5, 12, 20. Was: YoY '–' in every row
+    zero = pd.DataFrame(
+        {"series_id": "demo", "year": [2020, 2021, 2022], "value": [0.0, 5.0, 12.0]}
+    )
+    table = summary_table(zero, forecast.assign(mean=[20.0]))
+    # YoY 12/5 - 1 = 140%, 20/12 - 1 = 66.667%; CAGR from 2021: (20/5) ** (1/2) - 1 = 100%
+    assert table["yoy"].iloc[2:].tolist() == [pytest.approx(140.0), pytest.approx(200 / 3)]
+    assert table["cagr_to_date"].iloc[3] == pytest.approx(100.0)
+    assert table[["yoy", "cagr_to_date"]].iloc[:2].isna().all().all()
+    # the column says where its CAGR starts: "to date" would read as from 2020
+    lines = to_markdown(format_summary(table)).splitlines()
+    assert lines[0] == (
+        "| Year | Value (CNY 100 million) | YoY % | CAGR since 2021 % | 80% interval "
+        "| 95% interval | Type |"
+    )
+    assert lines[2:4] == [
+        "| 2020 | 0.0 | – | – | – | – | actual |",
+        "| 2021 | 5.0 | – | – | – | – | actual |",
+    ]
+    assert lines[5] == "| 2023 | 20.0 | 66.7 | 100.0 | 160.0–185.0 | 150.0–199.5 | forecast |"
 
 
 def test_forecast_overlapping_history_is_an_error(history, forecast) -> None:
