@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from idcforecast._wording import counted
 from idcforecast.errors import DataError, EmptyDataError, IdcForecastError
 
 if TYPE_CHECKING:
@@ -557,7 +558,8 @@ def _without_footnotes(table: pd.DataFrame, name: str, place_of: Any) -> pd.Data
         return table
     shown = ", ".join(f"{place_of(j)} ({str(cells[j, 0]).strip()[:60]!r})" for j in notes)
     warnings.warn(
-        f"{name}: skipped {len(notes)} footnote row(s) below the table: {shown}; delete them "
+        f"{name}: skipped {counted(len(notes), 'footnote row')} below the table: {shown}; "
+        "delete them "
         "from the file to silence this note",
         FootnoteWarning,
         stacklevel=4,  # the caller of read_series / read_long_table

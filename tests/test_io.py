@@ -1130,7 +1130,7 @@ def test_footnotes_below_a_table_are_skipped_and_named(tmp_path: Path) -> None:
         "year,vn_mw\n2019,95\n2021,120\n\nNote: 2020 not published.\n2022 figures due in May\n"
     )
     msg = (
-        "fn.csv: skipped 2 footnote row(s) below the table: fn.csv row 5 ('Note: 2020 not "
+        "fn.csv: skipped 2 footnote rows below the table: fn.csv row 5 ('Note: 2020 not "
         "published.'), fn.csv row 6 ('2022 figures due in May'); delete them from the file"
     )
     with pytest.warns(FootnoteWarning, match=re.escape(msg)):

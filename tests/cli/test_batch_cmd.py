@@ -403,7 +403,7 @@ def test_footnotes_skipped_are_printed_as_a_note(
     argv = ["forecast-many", str(src), "--horizon", "1", "--out", str(out)]
     assert main([*argv, "--engine", "serial", "--method", "naive", "--no-progress"]) == 0
     assert capsys.readouterr().err == (
-        "note: ns.csv: skipped 1 footnote row(s) below the table: ns.csv row 5 ('Note: "
+        "note: ns.csv: skipped 1 footnote row below the table: ns.csv row 5 ('Note: "
         "invented figures'); delete them from the file to silence this note\n"
     )
     assert pd.read_csv(out)["mean"].tolist() == [12.0]
