@@ -46,6 +46,7 @@ _VALUE = "|".join(
     )
 )
 _KEYWORD_VALUE = re.compile(rf"(?<![\w.\-])([a-z][a-z0-9_]*)=({_VALUE})")
+_BARE_KEYWORD = re.compile(r"(?<![\w.\-])([a-z][a-z0-9_]*)=(?=[\s;,.)]|$)")  # "drop series_id="
 _READ_SERIES_CALL = re.compile(r"\bread_series\((?:\.\.\.,\s*)?(--[^()]*?)\)")
 _PASS_NOTHING = re.compile(r"\bpass no (--[a-z][\w-]*)")
 _DOUBLED = re.compile(r"(--[a-z][\w-]*(?: [^\s()]+)?) \(\1\)")
@@ -108,6 +109,8 @@ def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
     "a title? pass --header-row N; or --unit 'CNY 100m'"
     >>> cli_advice("use method='auto'", p)  # no --method here: unchanged
     "use method='auto'"
+    >>> cli_advice("drop estimates= to read them all; drop method= too", p)
+    'drop --estimates to read them all; drop method= too'
     """
     for call, command in CALLS.items():
         message = message.replace(call, command)
@@ -118,7 +121,12 @@ def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
     def flag(match: re.Match[str]) -> str:
         return _as_flag(match[1], match[2], actions) or match[0]
 
+    def bare(match: re.Match[str]) -> str:
+        action = actions.get(KEYWORD_DESTS.get(match[1], match[1]))
+        return _long(action) if action is not None else match[0]
+
     message = _KEYWORD_VALUE.sub(flag, message)
+    message = _BARE_KEYWORD.sub(bare, message)
     message = _PASS_NOTHING.sub(r"leave out \1", message)  # "pass no --data"
     message = _READ_SERIES_CALL.sub(r"\1", message)
     return _DOUBLED.sub(r"\1", message)

@@ -127,3 +127,17 @@ def test_data_and_input_name_the_same_file_in_every_command(command: str, flag: 
     # uat9 #13: `report --input x.csv` (the flag scenarios used) was an unrecognized argument
     args = build_parser().parse_args([command, flag, "x.csv"])
     assert args.data == "x.csv"
+
+
+def test_an_unknown_series_says_drop_the_flag(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Was: "...; drop series_id= to read them all" on the command line
+    path = tmp_path / "ns.csv"
+    path.write_text("year,north,south\n2016,10,20\n2017,12,25\n2018,15,30\n", encoding="utf-8")
+    argv = ["forecast", "--data", str(path), "--unit", "MW", "--series", "nope", "--horizon", "1"]
+    assert main(argv) == 2
+    assert capsys.readouterr().err.endswith(
+        "series 'nope' is not in the table; expected one of 'north', 'south'; drop --series "
+        "to read them all\n"
+    )
