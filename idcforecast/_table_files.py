@@ -559,8 +559,7 @@ def _without_footnotes(table: pd.DataFrame, name: str, place_of: Any) -> pd.Data
     shown = ", ".join(f"{place_of(j)} ({str(cells[j, 0]).strip()[:60]!r})" for j in notes)
     warnings.warn(
         f"{name}: skipped {counted(len(notes), 'footnote row')} below the table: {shown}; "
-        "delete them "
-        "from the file to silence this note",
+        "delete them from the file to silence this note",
         FootnoteWarning,
         stacklevel=4,  # the caller of read_series / read_long_table
     )
