@@ -135,6 +135,34 @@ def place_in_series(first_year: int | None, index: int) -> str:
     return f"year {first_year + index}" if first_year is not None else f"observation {index}"
 
 
+MAX_HORIZON = 100  # years ahead; a larger horizon is a calendar year given by mistake
+
+
+def horizon_as_year_message(horizon: int, last_year: int | None = None) -> str | None:
+    """Why ``horizon`` (a valid count) is refused: it is above :data:`MAX_HORIZON`, most
+    likely the target year (2030) given instead of the years ahead; None when it is not.
+
+    Examples
+    --------
+    >>> horizon_as_year_message(6) is None
+    True
+    >>> horizon_as_year_message(2030, 2023)  # doctest: +NORMALIZE_WHITESPACE
+    'horizon 2030 is more than 100 years ahead: a year given as the horizon? the horizon
+    counts years after the last observation (2023): to forecast to 2030 pass 7'
+    """
+    if horizon <= MAX_HORIZON:
+        return None
+    if last_year is not None and last_year < horizon <= last_year + 1000:
+        fix = f"to forecast to {horizon} pass {horizon - last_year}"
+    else:
+        fix = "pass e.g. 5 for five years ahead"
+    where = f" ({last_year})" if last_year is not None else ""
+    return (
+        f"horizon {horizon} is more than {MAX_HORIZON} years ahead: a year given as the "
+        f"horizon? the horizon counts years after the last observation{where}: {fix}"
+    )
+
+
 def check_inputs(
     y: np.ndarray, horizon: Any, series_id: str, first_year: int | None
 ) -> tuple[np.ndarray, int]:
@@ -148,6 +176,10 @@ def check_inputs(
             series_id=series_id,
             horizon=horizon,
         )
+    last = None if first_year is None else int(first_year) + int(np.size(y)) - 1
+    too_far = horizon_as_year_message(int(horizon), last)
+    if too_far is not None:
+        raise ModelError(f"series {series_id!r}: {too_far}", series_id=series_id, horizon=horizon)
     values = np.asarray(y, dtype=np.float64)
     if values.ndim != 1:
         raise ModelError(

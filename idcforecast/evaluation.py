@@ -190,7 +190,11 @@ def backtest(
     """
     import pandas as pd
 
-    from idcforecast._forecast_inputs import resolve_levels, resolve_methods
+    from idcforecast._forecast_inputs import (
+        horizon_as_year_message,
+        resolve_levels,
+        resolve_methods,
+    )
     from idcforecast._series import prepare_values, split_series
     from idcforecast.forecasting import _forecast_row, forecast_array
 
@@ -200,6 +204,8 @@ def backtest(
             f"backtest horizon must be a positive whole number of years; got {horizon!r}",
             horizon=horizon,
         )
+    if (too_far := horizon_as_year_message(int(horizon))) is not None:
+        raise DataError(f"backtest: {too_far}", horizon=horizon)
     if n_windows is not None and (not isinstance(n_windows, int) or n_windows < 1):
         raise DataError(
             f"n_windows must be a positive integer or None (all cutoffs); got {n_windows!r}",

@@ -555,3 +555,25 @@ def test_a_horizon_longer_than_the_history_is_noted() -> None:
         "as the square root of the years ahead), not by evidence"
     )
     assert far.status == "ok"  # a caveat, not a fallback
+
+
+def test_a_year_given_as_the_horizon_is_refused() -> None:
+    # Was: forecast(s, 2030) ran 2,030 years ahead (to 4053) with status "ok" and
+    # intervals up to 5e18. 2030 - 2023 = 7 years ahead.
+    import idcforecast as idc
+    from idcforecast.errors import DataError, ModelError
+
+    s = pd.Series([1.0, 2, 3, 4, 5], index=range(2019, 2024), name="s")
+    msg = (
+        "series 's': horizon 2030 is more than 100 years ahead: a year given as the horizon? "
+        "the horizon counts years after the last observation (2023): to forecast to 2030 pass 7"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        forecast(s, 2030)
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        idc.simulate(s, 2030)
+    with pytest.raises(ModelError, match="forecast_many: horizon 2030 is more than 100 years"):
+        idc.forecast_many(s.rename_axis("year").reset_index(name="value"), 2030, engine="serial")
+    with pytest.raises(DataError, match="backtest: horizon 2030 is more than 100 years"):
+        idc.backtest(s, 2030)
+    assert len(forecast(s, 100, method="naive")) == 100  # the limit itself is allowed

@@ -39,6 +39,10 @@ def _check_horizon(horizon: Any) -> int:
             f"forecast_many: horizon must be a positive integer number of years; got {horizon!r}",
             horizon=horizon,
         )
+    from idcforecast._forecast_inputs import horizon_as_year_message
+
+    if (too_far := horizon_as_year_message(int(horizon))) is not None:
+        raise ModelError(f"forecast_many: {too_far}", horizon=horizon)
     return int(horizon)
 
 
