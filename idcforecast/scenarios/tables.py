@@ -231,6 +231,13 @@ def _check_quantiles(quantiles: Sequence[float]) -> np.ndarray:
     )
     probs = np.asarray(list(quantiles) if numbers else [np.nan], dtype=np.float64)
     bad = probs.ndim != 1 or probs.size == 0 or not np.all((probs > 0) & (probs < 100))
+    if not bad and np.all(probs < 1):  # (0.05, 0.5, 0.95): numpy's fractions, not percents
+        shown = ", ".join(f"{100 * p:g}" for p in probs)
+        raise SpecError(
+            f"quantiles {list(quantiles)!r} are all below 1: fractions? quantiles are "
+            f"percentiles here; for these pass ({shown})",
+            key="quantiles",
+        )
     if bad:
         raise SpecError(
             f"quantiles must be percentiles strictly between 0 and 100, like (5, 50, 95); "

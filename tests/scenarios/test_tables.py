@@ -243,3 +243,19 @@ def test_too_few_paths_for_the_outer_quantile_are_refused(
     ):
         scenario_table(paths_of(n_paths), quantiles=quantiles)
     assert len(scenario_table(paths_of(needed), quantiles=quantiles)) == 3  # 2 levels, 1 CAGR
+
+
+def test_quantiles_given_as_fractions_are_refused() -> None:
+    # Was: (0.05, 0.5, 0.95) gave the 0.05th, 0.5th and 0.95th percentiles, "p0_5" far
+    # below the median; numpy's fractions are percents x 100 here: 5, 50, 95
+    from idcforecast.errors import SpecError
+
+    msg = (
+        "quantiles [0.05, 0.5, 0.95] are all below 1: fractions? quantiles are percentiles "
+        "here; for these pass (5, 50, 95)"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        scenario_table(_two_scenarios(), quantiles=(0.05, 0.5, 0.95))
+    from idcforecast.scenarios.tables import _check_quantiles
+
+    assert _check_quantiles((0.5, 50)).tolist() == [0.005, 0.5]  # not all below 1: percents
