@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -17,7 +17,7 @@ __all__ = ["reconciliation_table"]
 
 def reconciliation_table(
     model: DriverModel,
-    top_down: float | pd.DataFrame,
+    top_down: float | str | pd.DataFrame,
     *,
     year: int,
     unit: str = "CNY 100m",
@@ -32,9 +32,11 @@ def reconciliation_table(
         A :class:`DriverModel` that reaches revenue (racks or capex, utilisation and
         revenue per rack).
     top_down
-        A number in ``unit``; or a forecast frame (``year, mean`` [+ ``lo_80, hi_80``,
-        ``unit``, ``model``]) or a history frame (``year, value`` [+ ``unit``]) for one
-        series. With several models, the ``"auto"`` rows are used (else the first model).
+        A number in ``unit``; a figure ("1600亿元", "US$22 bn" or a Quantity; money in
+        another currency converted at the FX rate of ``year``); or a forecast frame
+        (``year, mean`` [+ ``lo_80, hi_80``, ``unit``, ``model``]) or a history frame
+        (``year, value`` [+ ``unit``]) for one series. With several models, the
+        ``"auto"`` rows are used (else the first model).
     year
         The year compared.
     unit
@@ -89,10 +91,21 @@ def reconciliation_table(
 
 
 def _top_down_value(
-    top_down: float | pd.DataFrame, year: int, unit: str
+    top_down: float | str | pd.DataFrame, year: int, unit: str
 ) -> tuple[float, float, float]:
+    import pandas as pd
+
     if isinstance(top_down, int | float) and not isinstance(top_down, bool):
         return float(top_down), np.nan, np.nan
+    if isinstance(top_down, str) or (hasattr(top_down, "unit") and hasattr(top_down, "value")):
+        return _top_down_figure(top_down, year, unit), np.nan, np.nan
+    if not isinstance(top_down, pd.DataFrame):
+        raise DataError(
+            "reconciliation_table: top_down must be a number in the table unit, a figure "
+            "such as '1600亿元', or a forecast or history frame; found "
+            f"{type(top_down).__name__}",
+            found=type(top_down).__name__,
+        )
     frame = top_down
     if "model" in frame.columns and frame["model"].nunique() > 1:
         models = frame["model"].unique().tolist()
@@ -129,3 +142,22 @@ def _top_down_value(
     lo = float(row["lo_80"]) if "lo_80" in rows.columns else np.nan
     hi = float(row["hi_80"]) if "hi_80" in rows.columns else np.nan
     return float(row[column]), lo, hi
+
+
+def _top_down_figure(figure: Any, year: int, unit: str) -> float:
+    """A figure ("1600亿元", "US$22 bn" or a Quantity) in ``unit``, money converted at the FX
+    rate of ``year``; a bare number ("1600") is read in ``unit``."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_quantity
+
+    where = f"reconciliation_table: top_down {str(figure)!r}"
+    try:
+        quantity = parse_quantity(figure) if isinstance(figure, str) else figure
+        if quantity.unit == "count":
+            return float(quantity.value)
+        level = quantity.to(unit, year=year)
+    except IdcForecastError as err:
+        raise DataError(f"{where} cannot be read in {unit!r} ({year}): {err}") from err
+    if level.is_range:
+        raise DataError(f"{where} is a range; expected one level; pass its low or high end")
+    return float(level.value)

@@ -298,3 +298,16 @@ def test_summary_revenue_unit_errors_name_the_argument() -> None:
     assert model.summary(n_draws=10, seed=1).set_index("quantity").loc["revenue", "p50"] == (
         pytest.approx(0.0005, rel=1e-12)
     )
+
+
+def test_reconciliation_table_reads_a_top_down_figure() -> None:
+    # Was: AttributeError: 'str' object has no attribute 'columns'
+    m = DriverModel(racks=5_000_000, utilisation=0.6, revenue_per_rack=50_000)
+    # 1600亿元 = 1600 CNY 100m; US$22 bn at the 2021 average 6.4508 = 141.92 CNY bn
+    assert reconciliation_table(m, "1600亿元", year=2021)["top_down"].iloc[0] == 1600.0
+    usd = reconciliation_table(m, "US$22 bn", year=2021)["top_down"].iloc[0]
+    assert usd == pytest.approx(22 * 6.4508 * 10)
+    with pytest.raises(DataError, match=re.escape("top_down '1500-1700亿元' is a range")):
+        reconciliation_table(m, "1500-1700亿元", year=2021)
+    with pytest.raises(DataError, match="top_down must be a number in the table unit, a figure"):
+        reconciliation_table(m, [1600.0], year=2021)  # type: ignore[arg-type]
