@@ -126,8 +126,9 @@ def load_scenarios(source: str | Path | Mapping[str, Any]) -> ScenarioSet:
     Parameters
     ----------
     source
-        A path to a ``.toml`` file, or a mapping with the same structure:
-        ``{"scenarios": {"base": {...}, "bull": {...}}}``.
+        A path to a ``.toml`` file (a bare file name that is no file in the working
+        directory names a bundled spec: ``"china_idc_example.toml"``), or a mapping with
+        the same structure: ``{"scenarios": {"base": {...}, "bull": {...}}}``.
 
     Raises
     ------
@@ -149,13 +150,15 @@ def load_scenarios(source: str | Path | Mapping[str, Any]) -> ScenarioSet:
     """
     if isinstance(source, Mapping):
         return _parse(source, origin="<dict>")
-    path = Path(source)
+    path = _bundled_or_given(Path(source))
     try:
         raw = path.read_bytes()
     except OSError as err:
+        bundled = ", ".join(p.name for p in sorted(_bundled_dir().glob("*.toml")))
         raise SpecError(
             f"scenario file {str(path)!r} cannot be read ({err.strerror}); "
-            "pass the path of an existing TOML file",
+            "pass the path of an existing TOML file"
+            + (f" or the name of a bundled one ({bundled})" if bundled else ""),
             file=str(path),
         ) from None
     try:
@@ -166,6 +169,21 @@ def load_scenarios(source: str | Path | Mapping[str, Any]) -> ScenarioSet:
             file=str(path),
         ) from None
     return _parse(data, origin=str(path))
+
+
+def _bundled_dir() -> Path:
+    from idcforecast._paths import data_dir
+
+    return data_dir() / "scenarios"
+
+
+def _bundled_or_given(path: Path) -> Path:
+    """``path``; or, for a bare file name that is no file here, the bundled spec of that
+    name ("china_idc_example.toml" is ``data/scenarios/china_idc_example.toml``)."""
+    if path.exists() or path.parent != Path("."):
+        return path
+    bundled = _bundled_dir() / path.name
+    return bundled if bundled.is_file() else path
 
 
 def _unknown_key(

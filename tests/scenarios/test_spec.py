@@ -176,3 +176,19 @@ def test_period_with_an_en_dash() -> None:
     # "2025–2027" as typed in reports (en dash) is the same period as "2025-2027"
     spec = load_scenarios({"scenarios": {"bull": {"growth": {"2025–2027": 0.03}}}})
     assert spec.scenarios[0].growth == {2025: 0.03, 2026: 0.03, 2027: 0.03}
+
+
+def test_a_bundled_spec_is_found_by_its_bare_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Was: the README's simulate(frame, 4, scenarios="china_idc_example.toml") failed with
+    # "No such file or directory" unless run from data/scenarios
+    monkeypatch.chdir(tmp_path)
+    spec = load_scenarios("china_idc_example.toml")
+    assert spec.names == ("base", "bull", "bear")
+    (tmp_path / "china_idc_example.toml").write_text(
+        "[scenarios.mine]\n", encoding="utf-8"
+    )  # a file of that name here is the user's, and wins
+    assert load_scenarios("china_idc_example.toml").names == ("mine",)
+    with pytest.raises(SpecError, match=re.escape("or the name of a bundled one (")):
+        load_scenarios("nope.toml")
