@@ -285,8 +285,9 @@ def prob_exceeds(
     year
         A simulated year.
     scenario
-        One scenario name (returns a float). None returns a Series indexed by scenario, with
-        a ``"weighted"`` entry when the scenarios carry weights.
+        One scenario name, or ``"weighted"`` for the weighted mixture (returns a float).
+        None returns a Series indexed by scenario, with a ``"weighted"`` entry when the
+        scenarios carry weights.
 
     Examples
     --------
@@ -300,10 +301,13 @@ def prob_exceeds(
     j = paths.year_index(year)
     level = _threshold_value(paths, threshold, int(paths.years[j]))
     share = (paths.values[:, :, j] > level).mean(axis=1)
+    mixed = paths.weights is not None and len(paths.scenarios) > 1
+    if scenario == WEIGHTED and mixed and WEIGHTED not in paths.scenarios:
+        return float(np.dot(np.asarray(paths.weights, dtype=np.float64), share))
     if scenario is not None:
         return float(share[paths.scenario_index(scenario)])
     out = pd.Series(share, index=pd.Index(paths.scenarios, name="scenario"), name="prob")
-    if paths.weights is not None and len(paths.scenarios) > 1:
+    if mixed:
         out[WEIGHTED] = float(np.dot(paths.weights, share))
     return out
 

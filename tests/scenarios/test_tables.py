@@ -66,6 +66,8 @@ def test_prob_exceeds_per_scenario_and_weighted() -> None:
     probs = prob_exceeds(_two_scenarios(), 1.5, 2027)
     assert probs.to_dict() == {"low": 0.0, "high": 1.0, "weighted": 0.7}
     assert prob_exceeds(_two_scenarios(), 1.5, 2027, scenario="high") == 1.0
+    # was: UnknownNameError "no scenario 'weighted'", though the Series holds one
+    assert prob_exceeds(_two_scenarios(), 1.5, 2027, scenario="weighted") == 0.7
 
 
 def test_unknown_year_and_scenario() -> None:
