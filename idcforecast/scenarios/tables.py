@@ -301,14 +301,14 @@ def prob_exceeds(
     j = paths.year_index(year)
     level = _threshold_value(paths, threshold, int(paths.years[j]))
     share = (paths.values[:, :, j] > level).mean(axis=1)
-    mixed = paths.weights is not None and len(paths.scenarios) > 1
-    if scenario == WEIGHTED and mixed and WEIGHTED not in paths.scenarios:
-        return float(np.dot(np.asarray(paths.weights, dtype=np.float64), share))
+    weights = None if paths.weights is None or len(paths.scenarios) < 2 else paths.weights
+    if scenario == WEIGHTED and weights is not None and WEIGHTED not in paths.scenarios:
+        return float(np.dot(np.asarray(weights, dtype=np.float64), share))
     if scenario is not None:
         return float(share[paths.scenario_index(scenario)])
     out = pd.Series(share, index=pd.Index(paths.scenarios, name="scenario"), name="prob")
-    if mixed:
-        out[WEIGHTED] = float(np.dot(paths.weights, share))
+    if weights is not None:
+        out[WEIGHTED] = float(np.dot(np.asarray(weights, dtype=np.float64), share))
     return out
 
 
