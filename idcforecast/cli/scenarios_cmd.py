@@ -42,8 +42,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--series", metavar="ID", help="series id (default: the spec's series_id)")
     add_read_arguments(parser, file_option="--data")
-    parser.add_argument("--to", type=int, metavar="YEAR", help="last simulated year")
-    parser.add_argument(
+    until = parser.add_mutually_exclusive_group()  # as in forecast: one or the other
+    until.add_argument("--to", type=int, metavar="YEAR", help="last simulated year")
+    until.add_argument(
         "--horizon",
         type=years_ahead,
         default=7,

@@ -216,3 +216,11 @@ def test_series_of_a_users_file_is_read_alone(
     argv = ["--input", str(path), "--header-row", "1", "--series", "vn_revenue_cny"]
     out = _run([*argv, "--horizon", "2", "--paths", "200"], capsys)
     assert out.startswith("series vn_revenue_cny (CNY 100m), last observed 2023: 3,600;")
+
+
+def test_to_and_horizon_exclude_each_other(capsys: pytest.CaptureFixture[str]) -> None:
+    # Was: --to 2026 --horizon 6 simulated to 2026 and ignored --horizon without a word
+    with pytest.raises(SystemExit) as exit_info:
+        main(["scenarios", "--to", "2026", "--horizon", "6"])
+    assert exit_info.value.code == 2
+    assert "argument --horizon: not allowed with argument --to" in capsys.readouterr().err
