@@ -97,7 +97,9 @@ def _top_down_value(
 
     if isinstance(top_down, int | float) and not isinstance(top_down, bool):
         return float(top_down), np.nan, np.nan
-    if isinstance(top_down, str) or (hasattr(top_down, "unit") and hasattr(top_down, "value")):
+    from idcforecast.units import Quantity
+
+    if isinstance(top_down, str | Quantity):
         return _top_down_figure(top_down, year, unit), np.nan, np.nan
     if not isinstance(top_down, pd.DataFrame):
         raise DataError(

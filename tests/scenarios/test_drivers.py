@@ -311,3 +311,13 @@ def test_reconciliation_table_reads_a_top_down_figure() -> None:
         reconciliation_table(m, "1500-1700亿元", year=2021)
     with pytest.raises(DataError, match="top_down must be a number in the table unit, a figure"):
         reconciliation_table(m, [1600.0], year=2021)  # type: ignore[arg-type]
+
+
+def test_reconciliation_table_takes_a_history_frame_with_a_unit_column() -> None:
+    # a frame has .unit and .value (its columns): it must not be read as a figure
+    m = DriverModel(racks=5_000_000, utilisation=0.6, revenue_per_rack=50_000)
+    history = pd.DataFrame({"year": [2021], "value": [1600.0], "unit": ["CNY 100m"]})
+    assert reconciliation_table(m, history, year=2021)["top_down"].iloc[0] == 1600.0
+    from idcforecast.units import Quantity
+
+    assert reconciliation_table(m, Quantity(1600.0, "亿元"), year=2021)["top_down"].iloc[0] == 1600
