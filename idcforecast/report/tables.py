@@ -587,15 +587,21 @@ def to_excel(
 def _save_reproducibly(workbook: Any, path: Path, stamp: datetime) -> None:
     """``workbook.save(path)`` with every zip entry dated ``stamp`` instead of now.
 
-    openpyxl stamps each member of the ``.xlsx`` zip with the current time, so two saves of
-    the same tables differed in bytes; re-packing the members in the same order with the
+    openpyxl stamps each member of the ``.xlsx`` zip with the current time (and
+    ``workbook.save`` the modified date too), so two saves of the same tables differed in
+    bytes; writing without ``save`` and re-packing the members in the same order with the
     workbook's own date makes the file a function of its inputs (and ``date``).
     """
     import io
     import zipfile
 
+    from openpyxl.writer.excel import ExcelWriter
+
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    # ExcelWriter, not workbook.save(): save_workbook sets properties.modified to now,
+    # so files saved a second apart differed in docProps/core.xml
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).save()
     when = (max(stamp.year, 1980), stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
     with (
         zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,

@@ -215,6 +215,21 @@ def test_to_excel_writes_the_same_bytes_for_the_same_inputs(
     later = time.time() + 61
     monkeypatch.setattr(time, "time", lambda: later)
     monkeypatch.setattr(time, "localtime", lambda *a: __import__("time").gmtime(later))
+    # and openpyxl's save_workbook stamps docProps' modified date with datetime.now (was a
+    # flaky failure when the two saves fell in different seconds)
+    import datetime as real_datetime
+
+    import openpyxl.writer.excel as excel_writer
+
+    class LaterDatetime(real_datetime.datetime):
+        @classmethod
+        def now(cls, tz=None):  # type: ignore[no-untyped-def, override]
+            return real_datetime.datetime.now(tz) + real_datetime.timedelta(seconds=61)
+
+    fake = type(
+        "datetime_module", (), {"datetime": LaterDatetime, "timezone": real_datetime.timezone}
+    )
+    monkeypatch.setattr(excel_writer, "datetime", fake)
     second = to_excel(tables, tmp_path / "b.xlsx", date=date(2026, 12, 3)).read_bytes()
     assert first == second
     with zipfile.ZipFile(tmp_path / "a.xlsx") as book:
@@ -291,14 +306,13 @@ def test_unwritable_path_and_failed_write_leave_nothing(tmp_path: Path, monkeypa
     target.parent.mkdir()
     target.write_bytes(b"old complete file")
 
-    def broken_save(self, filename):  # writes half a file, then the disk fills up
-        if hasattr(filename, "write"):  # to_excel saves into memory, then re-packs
-            filename.write(b"PK\x03\x04 half")
-        else:
-            Path(filename).write_bytes(b"PK\x03\x04 half")
+    import openpyxl.writer.excel as excel_writer
+
+    def broken_save(self):  # writes half a workbook, then the disk fills up
+        self._archive.writestr("[Content_Types].xml", b"<half")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", broken_save)
+    monkeypatch.setattr(excel_writer.ExcelWriter, "save", broken_save)
     msg = (
         f"Excel file {str(target)!r}: writing failed (No space left on device); nothing was "
         "written; check the disk space and permissions"
