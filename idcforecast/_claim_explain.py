@@ -10,7 +10,7 @@ import pandas as pd
 from idcforecast._claim_history import Figure, History, bounds, overlaps
 from idcforecast._wording import counted, figure_text, level_words
 from idcforecast.claims import Claim
-from idcforecast.growth import _rate_between
+from idcforecast.growth import _rate_between, _rate_qualifier
 
 if TYPE_CHECKING:
     from idcforecast.claim_checks import _Group
@@ -55,20 +55,61 @@ def _rate_verdict(rows: pd.DataFrame) -> bool | None:
     return bool(known.any())
 
 
-def _explain_rate(claim: Claim, rows: pd.DataFrame, tolerance: float, unit: str | None) -> str:
+def _against_bound(value: float, bound: float, qualifier: str, fits: Any, tolerance: float) -> str:
+    """Where ``value`` lies against a floor ("at_least") or ceiling ("at_most") ``bound``:
+    "above that floor (fits)", "0.5% below that floor (within the 1.0% tolerance: fits)"."""
+    floor = qualifier == "at_least"
+    name = "floor" if floor else "ceiling"
+    if (value >= bound) if floor else (value <= bound):
+        return f"{'above' if floor else 'below'} that {name} ({'fits' if fits else 'outside'})"
+    gap = abs(value / bound - 1)
+    side = "below" if floor else "above"
+    within = "within the" if fits else "outside the"
+    verdict = ": fits" if fits else ""
+    return f"{gap:.1%} {side} that {name} ({within} {tolerance:.1%} tolerance{verdict})"
+
+
+def _explain_rate(
+    claim: Claim,
+    rows: pd.DataFrame,
+    tolerance: float,
+    unit: str | None,
+    end_qualifier: str = "exact",
+) -> str:
     first = rows.iloc[0]
     parts = []
     if not math.isnan(first["claimed_end"]):
+        # the base falls as the rate rises and rises with the end: a "more than" end is a
+        # floor on it, a "more than" rate a ceiling, and both together no bound at all
+        base = _rate_qualifier(claim.qualifier, end_qualifier)
+        bound = None if base is None else base[0] if base[0] in ("at_least", "at_most") else ""
+        words = level_words(bound)
+        steps = [f"({r.steps} step{'s' if r.steps > 1 else ''})" for r in rows.itertuples()]
         bases = [
-            f"{_num(r.implied_base)} in {r.base_year} ({r.steps} step{'s' if r.steps > 1 else ''})"
-            for r in rows.itertuples()
+            f"{words}{_num(r.implied_base)} in {r.base_year} {s}"
+            for r, s in zip(rows.itertuples(), steps, strict=True)
         ]
-        parts.append(
-            f"{claim.describe()} reaching {_num(first['claimed_end'])} {unit or ''} in "
-            f"{claim.year} implies a base of {' or '.join(bases)}.".replace("  ", " ")
+        reaching = (
+            f"{claim.describe()} reaching {level_words(end_qualifier)}"
+            f"{_num(first['claimed_end'])} {unit or ''} in {claim.year}"
         )
+        if bound is None:
+            parts.append(
+                f"{reaching} bounds no base (a higher end raises it, a higher rate lowers it); "
+                "any level fits.".replace("  ", " ")
+            )
+        else:
+            parts.append(f"{reaching} implies a base of {' or '.join(bases)}.".replace("  ", " "))
         compared = [r for r in rows.itertuples() if not math.isnan(r.gap)]
         for r in compared:
+            if bound is None:
+                continue
+            if bound:
+                parts.append(
+                    f"The {r.base_year} level of {_num(r.reference_base)} ({r.reference}) is "
+                    f"{_against_bound(r.reference_base, r.implied_base, bound, r.fits, tolerance)}."
+                )
+                continue
             parts.append(
                 f"Against the {r.base_year} level of {_num(r.reference_base)} ({r.reference}), "
                 f"the {r.steps}-step reading is off by {r.gap:+.1%}"
@@ -81,6 +122,18 @@ def _explain_rate(claim: Claim, rows: pd.DataFrame, tolerance: float, unit: str 
     else:
         compared = [r for r in rows.itertuples() if not math.isnan(r.gap)]
         for r in compared:
+            if claim.qualifier in ("at_least", "at_most"):  # the end has a floor or ceiling
+                parts.append(
+                    f"{claim.describe()} from the {r.base_year} level of "
+                    f"{_num(r.reference_base)} ({r.reference}) implies "
+                    f"{level_words(claim.qualifier)}{_num(r.implied_end)} in {claim.year} "
+                    f"({counted(r.steps, 'step')}); the actual {_num(r.actual_end)} is "
+                    + _against_bound(
+                        r.actual_end, r.implied_end, claim.qualifier, r.fits, tolerance
+                    )
+                    + "."
+                )
+                continue
             parts.append(
                 f"{claim.describe()} from the {r.base_year} level of "
                 f"{_num(r.reference_base)} ({r.reference}) implies {_num(r.implied_end)} in "
@@ -190,7 +243,9 @@ def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance
         fitting = rows[rows["fits"].fillna(False).astype(bool)]["reading"].tolist()
         text = " or ".join(fitting) if fitting else ("none" if verdict is False else "unchecked")
         fits_text.append(text if len(rate_claims) == 1 else f"{claim.describe()}: {text}")
-        explanation.append(_explain_rate(claim, rows, tolerance, group.unit))
+        end = group.levels.get(claim.year)
+        end_qualifier = "exact" if end is None else end[0].qualifier
+        explanation.append(_explain_rate(claim, rows, tolerance, group.unit, end_qualifier))
     for claim, value, actual, ok in _fact_checks(group, history, tolerance):
         verdicts.append(ok)
         gap = value / actual.value - 1

@@ -278,10 +278,10 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         ``period = "2020-22"`` may stand for ``start_year`` and ``year``, and ``value`` may
         be figure text ("320 billion yuan", "more than 3200.5亿元",
         "27.8%"), read by :func:`idcforecast.parse_quantity` (unit and qualifier from the
-        text). Table headers lose surrounding spaces and match the field names in any
-        letter case (" Subject", "VALUE"), as in :func:`idcforecast.read_series`. TOML keys
-        at the top level are defaults for every claim (``claim_set``, ``made``,
-        ``source``...).
+        text; a range such as "25-30%" is refused, as a claim states one figure).
+        Table headers lose surrounding spaces and match the field names in any letter case
+        (" Subject", "VALUE"), as in :func:`idcforecast.read_series`. TOML keys at the top
+        level are defaults for every claim (``claim_set``, ``made``, ``source``...).
     encoding
         Text encoding of a ``.csv`` or ``.toml`` file (default UTF-8, with or without a
         byte-order mark); ``"gb18030"`` reads a CSV saved by Excel on Chinese Windows (GBK).
@@ -290,7 +290,8 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
     ------
     SpecError
         A file or frame without a required column (naming the columns found); a missing or
-        bad key, naming the file and row (numbered as a spreadsheet shows it,
+        bad key, or a value given as a range ("25-30%"), naming the file and row
+        (numbered as a spreadsheet shows it,
         as :func:`idcforecast.read_series` does: the header is row 1, blank rows count and
         are skipped; a frame's row by its index label).
     DataError
@@ -518,7 +519,7 @@ def _from_records(records: list[dict[str, Any]], *, places: list[tuple[str, Any]
                 key=missing[0],
             )
         if isinstance(clean["value"], str):
-            clean.update(_figure(clean["value"], clean, where=where))
+            clean.update(_figure(clean["value"], clean, where=where, row=row))
         for key in ("year", "start_year"):
             if key in clean:
                 clean[key] = _integer(clean[key], key=key, where=where)
@@ -539,8 +540,12 @@ def _integer(value: Any, *, key: str, where: str) -> int:
     return int(number)
 
 
-def _figure(text: str, record: dict[str, Any], *, where: str) -> dict[str, Any]:
-    """Read a value written as text: a plain number, or a figure with unit and qualifier."""
+def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[str, Any]:
+    """Read a value written as text: a plain number, or a figure with unit and qualifier.
+
+    A range ("25-30%") is refused: a claim holds one figure, and its midpoint would be
+    checked as if it had been published.
+    """
     try:
         return {"value": float(text.replace(",", ""))}
     except ValueError:
@@ -551,7 +556,22 @@ def _figure(text: str, record: dict[str, Any], *, where: str) -> dict[str, Any]:
     try:
         quantity = parse_quantity(text)
     except (ParseError, UnitError) as err:
-        raise SpecError(f"{where}: value {text!r} is not a figure: {err}", key="value") from err
+        raise SpecError(
+            f"{where}: value {text!r} is not a figure: {err}", key="value", row=row
+        ) from err
+    if quantity.is_range:
+        assert quantity.low is not None and quantity.high is not None
+        unit = "%" if quantity.unit == "%" else f" {quantity.unit}"
+        raise SpecError(
+            f"{where}: value {text!r} is a range ({_plain(quantity.low)}{unit} to "
+            f"{_plain(quantity.high)}{unit}); a claim states one figure, and the range's "
+            "midpoint would be checked as if it had been published; give one figure, or "
+            "check the range's ends as two claim sets (one with the low end, one with the "
+            "high end)",
+            key="value",
+            value=text,
+            row=row,
+        )
     out: dict[str, Any] = {"value": quantity.value}
     if "unit" in record and record["unit"] != quantity.unit:
         out["value"] = quantity.to(record["unit"]).value

@@ -11,7 +11,11 @@ Conventions
   broadcasting); a Series result keeps the index of the Series given.
 - Levels may be :class:`idcforecast.units.Quantity` objects: a level result is then a Quantity
   in the same unit (qualifier kept, range scaled), while a rate is always a plain float.
-  A rate may be given as a Quantity in ``"%"`` (``parse_quantity("27.8%")``).
+  A rate may be given as a Quantity in ``"%"`` (``parse_quantity("27.8%")``); in
+  :func:`implied_base` and :func:`implied_target` its range ("25-27.8%") or bound ("more
+  than 27.8%") carries through to the level (a higher rate lowers the base and raises the
+  target), and an end and a rate that push the result opposite ways are a
+  :class:`GrowthError`.
 - A Quantity's qualifier ("more than 3200.5") bounds the rate computed from it, and a range
   ("320-330 billion yuan") gives a range of rates: :func:`cagr_bounds` returns them
   (:func:`cagr` uses the figures' values as they are, a range's midpoint).
@@ -685,6 +689,16 @@ def _level_interval(x: Number, *, name: str, func: str) -> tuple[float, float]:
     return bounds(x.low, qualifier)[0], bounds(x.high, qualifier)[1]
 
 
+def _rate_words(rate: Any) -> str:
+    """A rate Quantity as words: "25% to 27.8%", "at least 27.8%"."""
+    from idcforecast.units import QUALIFIER_WORDS
+
+    words = QUALIFIER_WORDS.get(rate.qualifier, "")
+    if rate.is_range:
+        return f"{words}{rate.low:g}% to {rate.high:g}%"
+    return f"{words}{rate.value:g}%"
+
+
 def _figure_words(x: Any) -> str:
     from idcforecast.units import QUALIFIER_WORDS
 
@@ -746,6 +760,10 @@ def _pick_year(positional: Any, keyword: int | None, *, default: int) -> int:
 def implied_target(base: Number, rate: Number, years: Number) -> Any:
     """Level reached from ``base`` after ``years`` steps at ``rate``: ``base*(1+rate)**years``.
 
+    A rate Quantity that is a range or a bound gives a target that is one too (the target
+    rises with the rate), as in :func:`implied_base`; a "more than" base with a "less than"
+    rate (or the reverse) bounds no target and is a :class:`GrowthError`.
+
     Examples
     --------
     >>> round(implied_target(1562.5, 0.278, 3), 1)
@@ -760,6 +778,12 @@ def implied_base(end: Number, rate: Number, years: Number) -> Any:
     ``end / (1 + rate) ** years``. A Quantity ``end`` gives a Quantity base in its unit,
     with its qualifier ("more than 3200" at a fixed rate implies a base of more than ...).
 
+    A rate Quantity that is a range or a bound gives a base that is one too (the base falls
+    as the rate rises): 25-27.8% gives ``end / 1.278**n`` to ``end / 1.25**n``, "more than
+    27.8%" a base of at most ``end / 1.278**n``. It needs one Quantity ``end``, whose own
+    range or qualifier combines with the rate's; "more than" both (or "less than" both)
+    bound no base and are a :class:`GrowthError`.
+
     Examples
     --------
     >>> round(implied_base(3200, 0.278, 3), 1)  # "2020-22" read as three steps from 2019
@@ -772,6 +796,8 @@ def implied_base(end: Number, rate: Number, years: Number) -> Any:
 
 def _compound(level: Number, rate: Number, years: Number, *, sign: float, func: str) -> Any:
     name = "base" if sign > 0 else "end"
+    if _is_quantity(rate) and (rate.is_range or rate.qualifier in ("at_least", "at_most")):
+        return _compound_bounded(level, rate, years, sign=sign, func=func)
     x = _values(level, name=name, func=func)
     _check_level(x, level, name=name, func=func)
     r = _rate_values(rate, func=func)
@@ -782,6 +808,74 @@ def _compound(level: Number, rate: Number, years: Number, *, sign: float, func: 
     factor = np.exp(sign * n * np.log1p(r))
     template = level if _is_quantity(level) else None
     return _level_result(template, x * factor, factor, index)
+
+
+def _compound_bounded(level: Number, rate: Any, years: Number, *, sign: float, func: str) -> Any:
+    """:func:`_compound` for a rate Quantity that is a range or a bound ("more than 27.8%").
+
+    The result rises with the level; it rises with the rate going forward (``sign`` 1) and
+    falls with it going back (``sign`` -1). Each end of the result is taken from the ends of
+    the level's and the rate's intervals that push it that way (never a midpoint's).
+    """
+    name = "base" if sign > 0 else "end"
+    _rate_values(rate, func=func)  # unit '%' and > -100%
+    if rate.is_range and not rate.low > -100:
+        raise GrowthError(
+            f"{func}: rate must be > -100%, found the range {rate.low:g}% to {rate.high:g}%; "
+            "a level cannot fall by 100% or more",
+            func=func,
+            argument="rate",
+            value=rate.low,
+        )
+    n = _values(years, name="years", func=func)
+    _check_years(n, years, func=func)
+    if n.ndim or not _is_quantity(level):
+        raise GrowthError(
+            f"{func}: rate {_rate_words(rate)} is a range or a bound, so the result is one "
+            f"too: give the {name} as one Quantity (parse_quantity('3200亿元')) and years as "
+            "one number of steps, and the result is a Quantity carrying the range or bound; "
+            "or pass rate.value to use the published figure as an exact rate",
+            func=func,
+            argument="rate",
+        )
+    l_lo, l_hi = _level_interval(level, name=name, func=func)
+    low_pct, high_pct = (rate.low, rate.high) if rate.is_range else (rate.value, rate.value)
+    r_lo = bounds(low_pct / 100.0, rate.qualifier, floor=-1.0)[0]
+    r_hi = bounds(high_pct / 100.0, rate.qualifier, floor=-1.0)[1]
+    steps = float(n)
+
+    def factor(r: float) -> float:  # (1 + r) ** (sign * steps), 0 and inf at the ends
+        if r == -1.0:
+            return 0.0 if sign > 0 else math.inf
+        if math.isinf(r):
+            return math.inf if sign > 0 else 0.0
+        return math.exp(sign * steps * math.log1p(r))
+
+    # the rate end that lowers the result: its low end going forward, its high end back
+    f_lo, f_hi = (factor(r_lo), factor(r_hi)) if sign > 0 else (factor(r_hi), factor(r_lo))
+    low = 0.0 if f_lo == 0 else l_lo * f_lo
+    high = math.inf if math.isinf(f_hi) or math.isinf(l_hi) else l_hi * f_hi
+    if low == 0 and math.isinf(high):
+        raise GrowthError(
+            f"{func}: {name} is {_figure_words(level)} and rate is "
+            f"{_rate_words(rate)}, so the {'target' if sign > 0 else 'base'} is bounded "
+            f"neither above nor below (it rises with the {name} and "
+            f"{'rises' if sign > 0 else 'falls'} with the rate); give the {name} or the rate "
+            "as an exact figure or a range",
+            func=func,
+        )
+    approximate = "approximately" in (getattr(level, "qualifier", ""), rate.qualifier)
+    if math.isinf(high):
+        qualifier, value, lo, hi = "at_least", low, None, None
+    elif low == 0:
+        qualifier, value, lo, hi = "at_most", high, None, None
+    else:  # a range: its midpoint is the value, as parse_quantity gives a range
+        qualifier = "approximately" if approximate else "exact"
+        value = (low + high) / 2
+        lo, hi = (low, high) if low < high else (None, None)
+    return dataclasses.replace(
+        level, value=value, low=lo, high=hi, qualifier=qualifier, alternate=None, text=None
+    )
 
 
 def implied_years(base: Number, end: Number, rate: Number) -> Any:

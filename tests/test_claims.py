@@ -5,6 +5,7 @@ Reference numbers are hand arithmetic (in the comments), not the code under test
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -713,6 +714,89 @@ def test_small_levels_keep_their_digits() -> None:
     ]  # fmt: skip
     text = check_claims(claims).iloc[0]["explanation"]
     assert text.startswith(
-        "CAGR 15% 2023-2028 reaching 0.36 GW in 2028 implies a base of 0.179 in 2023 (5 steps) "
-        "or 0.1556 in 2022 (6 steps). Against the 2023 level of 0.18 (claimed)"
+        "CAGR 15% 2023-2028 reaching more than 0.36 GW in 2028 implies a base of more than "
+        "0.179 in 2023 (5 steps) or more than 0.1556 in 2022 (6 steps). The 2023 level of "
+        "0.18 (claimed) is above that floor (fits)."
     )
+
+
+@pytest.mark.parametrize("value", ["25-30%", "300-340 billion yuan"])
+def test_a_range_value_is_refused_not_read_as_its_midpoint(value: str, tmp_path: Path) -> None:
+    # "25-30%" was read as 27.5% and judged "would need 27.0%, not 27.5%", though 27.0% is
+    # inside 25-30%: 3200/1.30^3 = 1456.5 and 3200/1.25^3 = 1638.4 hold the actual 1562.5
+    path = tmp_path / "c.toml"
+    kind = "cagr" if value.endswith("%") else "level"
+    where = 'period = "2020-22"' if kind == "cagr" else "year = 2022"
+    path.write_text(
+        f'claim_set = "x"\n[[claims]]\nsubject = "{SUBJECT}"\nkind = "{kind}"\n{where}\n'
+        f'value = "{value}"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(SpecError, match=r"row 1: value .* is a range") as err:
+        read_claims(path)
+    assert err.value.row == 1 and err.value.key == "value"
+    assert "give one figure, or check the range's ends as two claim sets" in str(err.value)
+
+
+def test_a_range_value_in_a_frame_names_the_row() -> None:
+    frame = pd.DataFrame(
+        {
+            "subject": ["s", "s"],
+            "kind": ["level", "cagr"],
+            "year": [2022, 2022],
+            "start_year": [None, 2020],
+            "value": ["3200亿元", "25-30%"],
+        }
+    )
+    with pytest.raises(
+        SpecError, match=r"DataFrame row 1: value '25-30%' is a range \(25% to 30%\)"
+    ):
+        read_claims(frame)
+
+
+def test_more_than_end_states_the_floor_on_the_base() -> None:
+    # 3200 / 1.278^2 = 1959.2 (2 steps), 3200 / 1.278^3 = 1533.1 (3 steps); "more than 3200"
+    # makes both floors, and the actuals 2238.7 and 1562.5 are above them (the old text
+    # said "off by -12.5% (fits the 1.0% tolerance)")
+    claims = [SEED[0], dataclasses.replace(SEED[1], qualifier="at_least")]
+    text = check_claims(claims, history=HISTORY).iloc[0]["explanation"]
+    assert text.startswith(
+        "CAGR 27.8% 2020-2022 reaching more than 3,200.0 CNY 100m in 2022 implies a base of "
+        "more than 1,959.2 in 2020 (2 steps) or more than 1,533.1 in 2019 (3 steps). "
+        "The 2020 level of 2,238.7 (actual) is above that floor (fits). "
+        "The 2019 level of 1,562.5 (actual) is above that floor (fits)."
+    )
+    assert "off by" not in text
+
+
+def test_more_than_rate_states_the_ceiling_or_no_bound() -> None:
+    # "more than 27.8%" to exactly 3200: base at most 1959.2 / 1533.1; 2238.7 / 1959.2 - 1
+    # = 14.3% and 1562.5 / 1533.1 - 1 = 1.9% above those ceilings: outside a 1% tolerance
+    rate = dataclasses.replace(SEED[0], qualifier="at_least")
+    text = check_claims([rate, SEED[1]], history=HISTORY).iloc[0]["explanation"]
+    assert "implies a base of less than 1,959.2 in 2020 (2 steps)" in text
+    assert "2,238.7 (actual) is 14.3% above that ceiling (outside the 1.0% tolerance)" in text
+    both = [rate, dataclasses.replace(SEED[1], qualifier="at_least")]
+    text = check_claims(both, history=HISTORY).iloc[0]["explanation"]
+    assert "bounds no base" in text
+
+
+def test_a_bounded_growth_claim_states_the_floor_on_the_end() -> None:
+    # "more than 50%" from 1562.5: at least 1562.5 * 1.5 = 2343.75; the actual 2238.7 is
+    # 1 - 2238.7 / 2343.75 = 4.5% below that floor
+    claim = Claim(subject=SUBJECT, kind="growth", value=50, year=2020, qualifier="at_least")
+    text = check_claims([claim], history=HISTORY).iloc[0]["explanation"]
+    assert text.startswith(
+        "growth > 50% in 2020 from the 2019 level of 1,562.5 (actual) implies more than "
+        "2,343.8 in 2020 (1 step); the actual 2,238.7 is 4.5% below that floor (outside the "
+        "1.0% tolerance)."
+    )
+
+
+def test_bundled_kezhi_set_reads_a_floor() -> None:
+    # 2000 / 1.29 = 1550.4 < 1562.5 (the old text: "off by -0.8% (fits the 1.0% tolerance)")
+    claims = load_dataset("published_forecasts")
+    claims = claims[claims["claim_set"] == "kezhi_2020_07"]
+    text = check_claims(claims, history="bundled").iloc[0]["explanation"]
+    assert "implies a base of more than 1,550.4 in 2019 (1 step)" in text
+    assert "The 2019 level of 1,562.5 (actual) is above that floor (fits)." in text

@@ -529,3 +529,41 @@ def test_the_qualifier_rule_agrees_with_the_bounds(start: str, end: str) -> None
         return
     rate = cagr_bounds(*figures, 3)
     assert (rate.qualifier, rate.approximate) == rule
+
+
+def test_a_rate_range_or_bound_carries_into_implied_base() -> None:
+    P = parse_quantity
+    # 3200 / 1.278^2 = 1959.24, 3200 / 1.25^2 = 2048.0 (the old result: the midpoint
+    # 26.4%'s 3200 / 1.264^2 = 2002.9, marked exact)
+    base = implied_base(P("3200亿元"), P("25-27.8%"), 2)
+    assert (round(base.low, 1), round(base.high, 1)) == (1959.2, 2048.0)
+    assert base.unit == "CNY 100m" and base.qualifier == "exact"
+    # a higher rate lowers the base: "more than 27.8%" gives at most 1959.2
+    base = implied_base(P("3200亿元"), P("超过27.8%"), 2)
+    assert (base.qualifier, round(base.value, 1), base.is_range) == ("at_most", 1959.2, False)
+    # a "more than" end raises it, a "more than" rate lowers it: no bound at all
+    with pytest.raises(GrowthError, match="bounded neither above nor below"):
+        implied_base(P("超过3200亿元"), P("超过27.8%"), 2)
+    # "more than 3200" at "less than 27.8%": both raise the base, at least 1959.2
+    base = implied_base(P("超过3200亿元"), P("不到27.8%"), 2)
+    assert (base.qualifier, round(base.value, 1)) == ("at_least", 1959.2)
+    # a range end and a range rate: 3000 / 1.30^2 = 1775.1, 3400 / 1.25^2 = 2176.0
+    base = implied_base(P("3000-3400亿元"), P("25-30%"), 2)
+    assert (round(base.low, 1), round(base.high, 1)) == (1775.1, 2176.0)
+
+
+def test_a_rate_range_or_bound_carries_into_implied_target() -> None:
+    P = parse_quantity
+    # 1562.5 * 1.25^3 = 3051.76, 1562.5 * 1.30^3 = 3432.81 (the old: 27.5%, 3238.5 exact)
+    target = implied_target(P("1562.5亿元"), P("25-30%"), 3)
+    assert (round(target.low, 1), round(target.high, 1)) == (3051.8, 3432.8)
+    # "less than 30%": at most 3432.8; with a "more than" base, no bound
+    target = implied_target(P("1562.5亿元"), P("不到30%"), 3)
+    assert (target.qualifier, round(target.value, 1)) == ("at_most", 3432.8)
+    with pytest.raises(GrowthError, match="bounded neither above nor below"):
+        implied_target(P("超过1562.5亿元"), P("不到30%"), 3)
+
+
+def test_a_ranged_rate_with_a_plain_level_says_how_to_proceed() -> None:
+    with pytest.raises(GrowthError, match=r"rate 25% to 27.8% is a range .* rate\.value"):
+        implied_base(3200, parse_quantity("25-27.8%"), 2)
