@@ -39,8 +39,9 @@ def _note(actual: Figure) -> str:
 
 
 def _is_forecast(claim: Claim) -> bool:
+    """A level for a year not over when it was published (its own year included)."""
     made = claim.made_year
-    return made is None or claim.year > made
+    return made is None or claim.year >= made
 
 
 def _base_years(rows: pd.DataFrame) -> str:

@@ -66,8 +66,10 @@ def track_record(
     -------
     DataFrame
         One row per level claim: ``claim_set, claim_id, by, made, subject, year, horizon``
-        (target year minus the year made; <= 0 for a figure restated after the fact),
-        ``forecast`` (horizon > 0), ``qualifier, value, unit`` (the subject's unit),
+        (target year minus the year made; < 0 for a figure restated after the fact),
+        ``forecast`` (horizon >= 0: a figure for the year it was published in counts, as
+        that year's actual comes only after it ends), ``qualifier, value, unit`` (the
+        subject's unit),
         ``actual, actual_qualifier, actual_derived`` (True when the actual was computed,
         not published), ``error_pct`` (value / actual - 1), ``log_error`` (log(value /
         actual)), ``direction`` ("undershoot", "overshoot" or "exact"), ``held`` and
@@ -121,7 +123,9 @@ def track_record(
             "subject": claim.subject,
             "year": claim.year,
             "horizon": horizon,
-            "forecast": pd.NA if made is None else claim.year > made,
+            # a figure for the year it is published in is a forecast (a nowcast): that
+            # year's actual comes only after it ends
+            "forecast": pd.NA if made is None else claim.year >= made,
             "qualifier": claim.qualifier,
             "value": value,
             "unit": unit or claim.unit,

@@ -800,3 +800,14 @@ def test_bundled_kezhi_set_reads_a_floor() -> None:
     text = check_claims(claims, history="bundled").iloc[0]["explanation"]
     assert "implies a base of more than 1,550.4 in 2019 (1 step)" in text
     assert "The 2019 level of 1,562.5 (actual) is above that floor (fits)." in text
+
+
+def test_a_figure_for_the_year_it_was_published_in_is_a_forecast() -> None:
+    # Was: horizon 0 counted as restated, so --forecasts-only hid Kezhi's "> 2000亿元 in
+    # 2020" (published July 2020, before the year's actual existed) and the 2024 figure
+    # the bundled data call a forecast
+    record = track_record().set_index("claim_id")
+    for claim_id in ("kezhi_2020_07/level_2020", "unattributed_2024/level_2024"):
+        assert int(record.loc[claim_id, "horizon"]) == 0
+        assert bool(record.loc[claim_id, "forecast"])
+    assert bool(record.loc["kezhi_2020_07/level_2020", "held"])  # 2238.7 > 2000

@@ -27,7 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--forecasts-only",
         action="store_true",
-        help="leave out figures restated after the fact (horizon <= 0)",
+        help="leave out figures restated after the fact (horizon < 0; a figure for the "
+        "year it was published in is a forecast)",
     )
     parser.add_argument(
         "--tolerance",

@@ -456,6 +456,8 @@ def plot_claims(
     >>> fig.axes[0].get_ylabel()
     'CNY 100 million'
     """
+    import pandas as pd
+
     require_columns(record, ["year", "value", "qualifier", "actual", "held"], what="claims record")
     rows = record
     if "forecast" in rows.columns:
@@ -472,7 +474,8 @@ def plot_claims(
         markers = {"at_least": "^", "at_most": "v"}
         xs = [float(row["year"]) + 0.12 * (i - (len(rows) - 1) / 2) for i, row in rows.iterrows()]
         for i, row in rows.iterrows():
-            color = COLORS["hit"] if bool(row["held"]) else COLORS["miss"]
+            held = row["held"]  # NA: no actual yet (a forecast for a year not yet reported)
+            color = COLORS["claim"] if pd.isna(held) else COLORS["hit" if held else "miss"]
             x = xs[i]
             if not np.isnan(float(row["actual"])):
                 ax.plot([x, x], [row["value"], row["actual"]], color=color, ls=":", lw=1.2)
@@ -506,6 +509,11 @@ def plot_claims(
             Line2D([], [], color=COLORS["miss"], marker="D", ls="none", label="forecast missed"),
             Line2D([], [], color="#555555", marker="^", ls="none", label="'more than'"),
         ]
+        if rows["held"].isna().any():
+            handles.insert(
+                3,
+                Line2D([], [], color=COLORS["claim"], marker="D", ls="none", label="no actual yet"),
+            )
         ax.legend(handles=handles, loc="upper left")
         _thousands(ax)
         _from_zero(ax)

@@ -439,7 +439,9 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
                     "Error": [
                         "–" if pd.isna(e) else f"{100 * e:+.1f}%" for e in forecasts["error_pct"]
                     ],
-                    "Held": ["yes" if h else "no" for h in forecasts["held"]],
+                    "Held": [  # NA: no actual for that year yet
+                        "not yet" if pd.isna(h) else "yes" if h else "no" for h in forecasts["held"]
+                    ],
                 }
             ),
             col_widths=(62, 20, 12, 22, 22, 18, 18),
