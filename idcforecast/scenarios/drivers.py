@@ -45,6 +45,12 @@ DRIVER_UNITS: dict[str, tuple[str, float]] = {
     "utilisation": ("fraction", 1.0),
     "revenue_per_rack": ("CNY per rack per year", math.inf),
 }
+# driver -> (smallest plausible value, how to write a typical one): values below are a
+# magnitude slip (RMB 20-50 m per MW written as (20, 50)), not a data center
+PLAUSIBLE_MINIMUM: dict[str, tuple[float, str]] = {
+    "capex_per_mw": (1e5, "RMB 20-50 m per MW is (20e6, 50e6)"),
+    "revenue_per_rack": (100.0, "RMB 50,000 a rack a year is 50e3"),
+}
 Z95 = NormalDist().inv_cdf(0.95)  # low/high of normal and lognormal = p5/p95
 QUANTITIES = ("mw", "racks", "racks_in_use", "revenue")
 OUTPUT_UNITS = {"mw": "MW", "racks": "racks", "racks_in_use": "racks", "revenue": "CNY"}
@@ -242,6 +248,15 @@ def _check_driver(d: Driver) -> None:
                 f"{where}: {v!r} {unit} is not a valid value; expected a {bound} ({why})",
                 key=d.name,
                 value=v,
+            )
+    if d.name in PLAUSIBLE_MINIMUM and values:
+        minimum, example = PLAUSIBLE_MINIMUM[d.name]
+        if min(values) < minimum:
+            raise SpecError(
+                f"{where}: {min(values)!r} {unit} is implausibly small (below {minimum:,.0f}); "
+                f"the unit is {unit}, in yuan, not millions or thousands: {example}",
+                key=d.name,
+                value=min(values),
             )
     if d.dist != "fixed":
         lo, hi = d.bounds()

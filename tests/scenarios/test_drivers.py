@@ -321,3 +321,19 @@ def test_reconciliation_table_takes_a_history_frame_with_a_unit_column() -> None
     from idcforecast.units import Quantity
 
     assert reconciliation_table(m, Quantity(1600.0, "亿元"), year=2021)["top_down"].iloc[0] == 1600
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "shown"),
+    [
+        ({"capex": "5000亿元", "capex_per_mw": (20, 50)}, "20.0 CNY per MW is implausibly small"),
+        (
+            {"racks": 1e6, "utilisation": 0.6, "revenue_per_rack": 50},
+            "50.0 CNY per rack per year is implausibly small",
+        ),
+    ],
+)
+def test_a_driver_in_millions_or_thousands_by_mistake_is_refused(kwargs: dict, shown: str) -> None:
+    # Was: capex_per_mw=(20, 50), meant as RMB 20-50 m per MW, gave 10-25 billion MW
+    with pytest.raises(SpecError, match=re.escape(shown)):
+        DriverModel(**kwargs)
