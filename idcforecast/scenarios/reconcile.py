@@ -200,7 +200,16 @@ def reconcile(
     -------
     DataFrame
         ``series_id, year, <column>, base, method`` (+ ``unit`` if given), nodes in
-        top-down order.
+        top-down order. Only the hierarchy's nodes: other series in ``forecasts`` are left
+        out of the result.
+
+    Notes
+    -----
+    The regression methods (``ols``, ``wls_struct``, ``mint_shrink``) adjust every node, and
+    nothing in them keeps a level positive: a small child beside an incoherent parent can
+    come back below zero (``[10, 60, 1]`` for total, a, b gives b = -16 with ``ols``).
+    ``bottom_up`` and ``top_down`` keep positive bases positive; check the result, or use
+    them, when the levels are market sizes.
 
     Examples
     --------
