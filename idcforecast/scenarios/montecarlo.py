@@ -286,7 +286,13 @@ def _resolve_cap(scenario: Scenario, unit: str, year: int | None, source: str) -
         )
     try:
         quantity = parse_quantity(scenario.cap)
-        value = float(quantity.to(unit, year=year).value)
+        # a bare number ("9000") is in the series unit, as a threshold is; money in
+        # another currency converts at the FX rate of the last observed year
+        value = (
+            float(quantity.value)
+            if quantity.unit == "count"
+            else float(quantity.to(unit, year=year).value)
+        )
     except (ParseError, UnitError) as err:
         raise SpecError(
             f"{source}: scenario {scenario.name!r} key 'cap' {scenario.cap!r} cannot be read "

@@ -68,7 +68,9 @@ class Scenario:
     """One named scenario: growth adjustments, shocks, an optional cap and weight.
 
     ``growth`` and ``shocks`` map a year to a fraction (0.03 = +3%). ``cap`` is a number in
-    the series unit, or a figure string converted when the paths' unit is known.
+    the series unit, or a figure string converted when the paths' unit is known (a bare
+    number, "9000", is in the series unit; money in another currency, "US$150bn", converts
+    at the FX rate of the last observed year).
     """
 
     name: str

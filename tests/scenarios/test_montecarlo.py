@@ -153,6 +153,14 @@ def test_cap_as_figure_text() -> None:
         scenarios=spec, n_paths=1, seed=0, unit="CNY 100m",
     )  # fmt: skip
     np.testing.assert_allclose(p.values[0, 0], [10_000.0, 12_000.0, 12_000.0])
+    # a bare number as text is in the series unit, as a threshold is (was: refused as a
+    # "count" that cannot convert to CNY 100m)
+    spec = {"scenarios": {"capped": {"cap": "12000", "cap_mode": "clip"}}}
+    p = simulate_paths(
+        mean=np.array([10_000.0, 20_000.0, 30_000.0]), sigma=np.zeros(3), years=YEARS,
+        scenarios=spec, n_paths=1, seed=0, unit="CNY 100m",
+    )  # fmt: skip
+    np.testing.assert_allclose(p.values[0, 0], [10_000.0, 12_000.0, 12_000.0])
 
 
 def test_adjustments_before_the_simulated_years_are_errors_after_them_later_years() -> None:
