@@ -274,7 +274,14 @@ def _choose_layout(
 
 
 def _columns(table: pd.DataFrame) -> str:
-    return ", ".join(repr(c) for c in table.columns)
+    """The headers found, for messages; a headerless column by its position ("column 1 (no
+    header)"), not the "Unnamed: 0" pandas gives it."""
+    from idcforecast._table_files import is_headerless
+
+    return ", ".join(
+        f"column {j + 1} (no header)" if is_headerless(c) else repr(c)
+        for j, c in enumerate(table.columns)
+    )
 
 
 def _long(

@@ -1190,3 +1190,12 @@ def test_a_renamed_header_beside_an_unused_column_keeps_its_cell_letter(tmp_path
     msg = "up.xlsx sheet 'Sheet' cell B3: 'FY19x' is not a year"
     with pytest.raises(NonNumericValueError, match=re.escape(msg)):
         read_series(tmp_path / "up.xlsx", unit="MW")
+
+
+def test_a_headerless_column_is_named_by_its_position_in_layout_errors(tmp_path: Path) -> None:
+    # Was: "found 'Unnamed: 0', 'x', 'y'": a name the user never wrote (a CSV saved with
+    # pandas' index column, say)
+    path = tmp_path / "u.csv"
+    path.write_text(",x,y\n1,2,3\n4,5,6\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape("found column 1 (no header), 'x', 'y'")):
+        read_series(path, unit="MW")
