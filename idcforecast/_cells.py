@@ -294,9 +294,17 @@ def read_year(cell: Any, *, place: str) -> int:
     year = year_label(cell)
     if year is None:
         shown = "a blank cell" if is_blank(cell) else repr(cell)
+        # words without a digit ("Figures", "Source CAICT") are most often a note under
+        # the table: say how to have it skipped as a footnote
+        note = (
+            "; a note under the table? start it with 'Note:' or 'Source:' and it is skipped "
+            "as a footnote"
+            if isinstance(cell, str) and cell.strip() and not any(ch.isdigit() for ch in cell)
+            else ""
+        )
         raise NonNumericValueError(
             f"{place}: {shown} is not a year; expected a whole year between {_FIRST_YEAR} "
-            f"and {_LAST_YEAR} such as 2019",
+            f"and {_LAST_YEAR} such as 2019{note}",
             place=place,
             value=repr(cell),
         )

@@ -1199,3 +1199,18 @@ def test_a_headerless_column_is_named_by_its_position_in_layout_errors(tmp_path:
     path.write_text(",x,y\n1,2,3\n4,5,6\n", encoding="utf-8")
     with pytest.raises(DataError, match=re.escape("found column 1 (no header), 'x', 'y'")):
         read_series(path, unit="MW")
+
+
+def test_a_word_in_the_year_column_suggests_the_footnote_form(tmp_path: Path) -> None:
+    # Was: only "'Figures' is not a year", though a note under the table is the usual cause
+    path = tmp_path / "fig.csv"
+    path.write_text("year,north\n2016,10\n2017,12\n2018,15\nFigures,\n", encoding="utf-8")
+    with pytest.raises(NonNumericValueError, match=re.escape(
+        "fig.csv row 5, column 'year': 'Figures' is not a year; expected a whole year between "
+        "1900 and 2100 such as 2019; a note under the table? start it with 'Note:' or "
+        "'Source:' and it is skipped as a footnote"
+    )):  # fmt: skip
+        read_series(path, unit="MW")
+    path.write_text("year,north\n2016,10\n2017,12\n2018,15\nNote: Figures,\n", encoding="utf-8")
+    with pytest.warns(FootnoteWarning):
+        assert read_series(path, unit="MW")["year"].tolist() == [2016, 2017, 2018]
