@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from idcforecast._claim_history import Figure, History, bounds, overlaps
+from idcforecast._claim_history import Figure, History, interval_gap, overlaps
 from idcforecast._wording import counted, figure_text, level_words
 from idcforecast.claims import Claim
 from idcforecast.growth import _rate_between, _rate_qualifier
@@ -164,6 +164,132 @@ def _explain_rate(
     return " ".join(parts)
 
 
+def _span_words(interval: tuple[float, float]) -> str:
+    """An interval of levels as prose: "1,456.5 to 1,638.4", "at least 5.0", "at most 9.0"."""
+    lo, hi = interval
+    if math.isinf(hi):
+        return f"at least {_num(lo)}"
+    if lo <= 0:
+        return f"at most {_num(hi)}"
+    return f"{_num(lo)} to {_num(hi)}"
+
+
+def _stated(claim: Claim, value: float, interval: tuple[float, float]) -> str:
+    """A claimed level as published: "3,000.0 to 3,400.0" for a range, else with its words."""
+    if claim.is_range:
+        return _span_words(interval)
+    return f"{level_words(claim.qualifier)}{_num(value)}"
+
+
+def _against_span(value: float, interval: tuple[float, float], fits: Any, tolerance: float) -> str:
+    """Where ``value`` lies against an interval: "inside that range (fits)", "2.3% below
+    that range (outside the 1.0% tolerance)"."""
+    gap = interval_gap(interval, (value, value))
+    if gap == 0:
+        return "inside that range (fits)"
+    # interval_gap is the range's end over the value; say where the value lies
+    off = abs(value / (interval[1] if gap < 0 else interval[0]) - 1)
+    side = "above" if gap < 0 else "below"
+    within = "within the" if fits else "outside the"
+    verdict = ": fits" if fits else ""
+    return f"{off:.1%} {side} that range ({within} {tolerance:.1%} tolerance{verdict})"
+
+
+def _span_against_span(
+    span: tuple[float, float], allowed: tuple[float, float], fits: Any, tolerance: float
+) -> str:
+    gap = interval_gap(span, allowed)
+    if gap == 0:
+        return "meets that range (fits)"
+    side = "below" if gap < 0 else "above"
+    within = "within the" if fits else "outside the"
+    verdict = ": fits" if fits else ""
+    return f"lies {abs(gap):.1%} {side} that range ({within} {tolerance:.1%} tolerance{verdict})"
+
+
+def _explain_range_rate(group: _Group, claim: Claim, rows: pd.DataFrame, tolerance: float) -> str:
+    """:func:`_explain_rate` when the rate or a level it is checked with is a range: the
+    intervals the claims allow, and where the evidence lies against them."""
+    from idcforecast.claim_checks import allowed_interval
+
+    unit = group.unit or ""
+    end = group.levels.get(claim.year)
+    parts = []
+    compared = [r for r in rows.itertuples() if not math.isnan(r.gap)]
+
+    def reference(r: Any) -> tuple[str, tuple[float, float]]:
+        base = group.levels.get(r.base_year)
+        if base is not None and base[0].is_range:
+            span = group.intervals[r.base_year]
+            return _span_words(span), span
+        return _num(r.reference_base), (r.reference_base, r.reference_base)
+
+    if end is not None:
+        stated = _stated(end[0], end[1], group.intervals[claim.year])
+        spans = [
+            f"{_span_words(allowed_interval(group, claim, r.steps, (0.0, 0.0)))} in "
+            f"{r.base_year} ({counted(r.steps, 'step')})"
+            for r in rows.itertuples()
+        ]
+        parts.append(
+            f"{claim.describe()} reaching {stated} {unit} in {claim.year} implies a base "
+            f"of {' or '.join(spans)}.".replace("  ", " ")
+        )
+        for r in compared:
+            text, span = reference(r)
+            allowed = allowed_interval(group, claim, r.steps, span)
+            if span[0] == span[1]:
+                where = "is " + _against_span(r.reference_base, allowed, r.fits, tolerance)
+            else:  # a claimed range of bases against the range the rate allows
+                where = _span_against_span(span, allowed, r.fits, tolerance)
+            parts.append(f"The {r.base_year} level of {text} ({r.reference}) {where}.")
+        if not compared:
+            parts.append(
+                f"No level for {_base_years(rows)} to compare with (in the set or the history)."
+            )
+    else:
+        for r in compared:
+            text, span = reference(r)
+            allowed = allowed_interval(group, claim, r.steps, span)
+            parts.append(
+                f"{claim.describe()} from the {r.base_year} level of {text} ({r.reference}) "
+                f"implies {_span_words(allowed)} in {claim.year} "
+                f"({counted(r.steps, 'step')}); the actual {_num(r.actual_end)} is "
+                f"{_against_span(r.actual_end, allowed, r.fits, tolerance)}."
+            )
+        if not compared:
+            parts.append(
+                f"{claim.describe()}: nothing to check it against (no level claimed for "
+                f"{claim.year}, and no level for {_base_years(rows)} with an actual for "
+                f"{claim.year})."
+            )
+    verdict = _rate_verdict(rows)
+    if verdict is False:
+        best = rows.loc[rows["gap"].abs().idxmin()]
+        if claim.is_range:
+            assert claim.low is not None and claim.high is not None
+            parts.append(
+                f"No reading fits; the closest ({best['reading']}) would need "
+                f"{best['implied_rate']:.1%} a year, outside {claim.low / 100:.1%} to "
+                f"{claim.high / 100:.1%}."
+            )
+        else:
+            parts.append(
+                f"No reading fits; the closest ({best['reading']}) is {best['gap']:+.1%} "
+                "from the nearest level the claims allow."
+            )
+    elif verdict:
+        fitting = rows[rows["fits"].fillna(False).astype(bool)]["reading"].tolist()
+        parts.append(f"Fits when read as {' or '.join(fitting)}.")
+    return " ".join(parts)
+
+
+def _ranged(group: _Group, claim: Claim, rows: pd.DataFrame) -> bool:
+    """True when the rate claim, or a level it is checked with, is a range."""
+    years = {claim.year, *rows["base_year"].tolist()}
+    return claim.is_range or any(group.levels[y][0].is_range for y in years if y in group.levels)
+
+
 def _fraction_hint(claim: Claim, implied_rate: float) -> str:
     """A hint when a failed rate looks given as a fraction (0.278 meant as 27.8%).
 
@@ -189,7 +315,7 @@ def _fact_checks(
         actual = history.actual(group.subject, year, claim_id=claim.claim_id)
         if actual is None:
             continue
-        ok = overlaps(bounds(value, claim.qualifier), actual.interval, tolerance)
+        ok = overlaps(group.intervals[year], actual.interval, tolerance)
         checks.append((claim, value, actual, ok))
     return checks
 
@@ -213,14 +339,20 @@ def _outcome(group: _Group, history: History) -> dict[str, Any]:
         if history.given:
             out["_text"] = f"Outcome: no actual for {year} yet."
         return out
-    gap = value / actual.value - 1
+    span = group.intervals[year]
+    # a range: the distance from its nearer end (0 inside), never from its midpoint
+    gap = interval_gap(span, actual.interval) if claim.is_range else value / actual.value - 1
     out.update(actual_end=actual.value, actual_derived=actual.derived, end_gap=gap)
-    held = overlaps(bounds(value, claim.qualifier), actual.interval, 0.0)
+    held = overlaps(span, actual.interval, 0.0)
     shot = f"{'undershot' if gap < 0 else 'overshot'} the actual by {abs(gap):.1%}"
     claimed = f"{level_words(claim.qualifier)}{_num(value)}"
     derived = " (derived)" if actual.derived else ""
     head = f"Outcome: the {year} actual was {_num(actual.value)}{derived}; "
-    if claim.qualifier in ("at_least", "at_most"):
+    if claim.is_range:
+        end = "high" if gap < 0 else "low"
+        verdict = "held: the actual is inside it" if held else f"failed: its {end} end {shot}"
+        out["_text"] = f"{head}the claimed {_span_words(span)} {verdict}."
+    elif claim.qualifier in ("at_least", "at_most"):
         verdict = "held, though it" if held else "failed: it"
         out["_text"] = f"{head}the claim ({claimed}) {verdict} {shot}."
     else:
@@ -246,13 +378,18 @@ def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance
         fits_text.append(text if len(rate_claims) == 1 else f"{claim.describe()}: {text}")
         end = group.levels.get(claim.year)
         end_qualifier = "exact" if end is None else end[0].qualifier
-        explanation.append(_explain_rate(claim, rows, tolerance, group.unit, end_qualifier))
+        if _ranged(group, claim, rows):
+            explanation.append(_explain_range_rate(group, claim, rows, tolerance))
+        else:
+            explanation.append(_explain_rate(claim, rows, tolerance, group.unit, end_qualifier))
     for claim, value, actual, ok in _fact_checks(group, history, tolerance):
         verdicts.append(ok)
-        gap = value / actual.value - 1
-        stated = f"{level_words(claim.qualifier)}{_num(value)}"
+        span = group.intervals[claim.year]
+        gap = interval_gap(span, actual.interval) if claim.is_range else value / actual.value - 1
+        stated = _stated(claim, value, span)
         if ok:
-            verb = "holds against" if claim.qualifier in ("at_least", "at_most") else "matches"
+            bound = claim.qualifier in ("at_least", "at_most") or claim.is_range
+            verb = "holds against" if bound else "matches"
         else:
             verb = f"is off by {gap:+.1%} from"
         explanation.append(
@@ -306,14 +443,14 @@ def _two_levels(group: _Group) -> str:
     )
     # both qualifiers count: the rate rises with the end and falls with the start
     rate = _rate_between(
-        bounds(v0, c0.qualifier),
-        bounds(v1, c1.qualifier),
+        group.intervals[y0],
+        group.intervals[y1],
         y1 - y0,
         approximate="approximately" in (c0.qualifier, c1.qualifier),
     )
     span = (
-        f"From {level_words(c0.qualifier)}{_num(v0)} in {y0} to "
-        f"{level_words(c1.qualifier)}{_num(v1)} in {y1}"
+        f"From {_stated(c0, v0, group.intervals[y0])} in {y0} to "
+        f"{_stated(c1, v1, group.intervals[y1])} in {y1}"
     )
     if rate is None:
         return f"{span} bounds no CAGR (a higher start lowers it, a higher end raises it)."

@@ -31,11 +31,12 @@ class Figure:
     qualifier: str = "exact"
     origin: str = "claimed"  # "claimed" or "actual"
     derived: bool = False
+    span: tuple[float, float] | None = None  # a claimed range's ends
 
     @property
     def interval(self) -> tuple[float, float]:
-        """Where the true value lies: ``at_least 5`` is ``(5, inf)``."""
-        return bounds(self.value, self.qualifier)
+        """Where the true value lies: ``at_least 5`` is ``(5, inf)``; a range its ends."""
+        return self.span if self.span is not None else bounds(self.value, self.qualifier)
 
     def label(self) -> str:
         """``"actual"``, ``"actual, derived"``, ``"actual, at least"``, ``"claimed"``..."""
@@ -54,6 +55,29 @@ def bounds(value: float, qualifier: str, *, floor: float = 0.0) -> tuple[float, 
     if qualifier == "at_most":
         return floor, value
     return value, value
+
+
+def claim_interval(claim: Claim, unit: str | None = None) -> tuple[float, float]:
+    """The interval a claim allows: levels in ``unit`` (the claim's own when None), rates as
+    fractions; a range is its ends, a bound is open on one side."""
+    if claim.kind == "level":
+        if claim.low is not None and claim.high is not None:
+            return _to_unit(claim.low, claim, unit), _to_unit(claim.high, claim, unit)
+        return bounds(level_in(claim, unit), claim.qualifier)
+    if claim.low is not None and claim.high is not None:
+        return claim.low / 100.0, claim.high / 100.0
+    return bounds(claim.rate, claim.qualifier, floor=-1.0)
+
+
+def interval_gap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """How far interval ``a`` lies from interval ``b``, relative: 0 when they meet, else
+    the nearer end of ``a`` over the nearer end of ``b``, minus 1 (negative when ``a`` is
+    below ``b``)."""
+    if a[1] < b[0]:
+        return a[1] / b[0] - 1
+    if a[0] > b[1]:
+        return a[0] / b[1] - 1
+    return 0.0
 
 
 def overlaps(a: tuple[float, float], b: tuple[float, float], tolerance: float) -> bool:
@@ -178,13 +202,17 @@ class History:
 
 
 def level_in(claim: Claim, unit: str | None) -> float:
-    """A level claim's value in ``unit`` (its own unit when None)."""
+    """A level claim's value in ``unit`` (its own unit when None; a range's midpoint)."""
+    return _to_unit(claim.value, claim, unit)
+
+
+def _to_unit(value: float, claim: Claim, unit: str | None) -> float:
     if unit is None or claim.unit == unit:
-        return claim.value
+        return value
     from idcforecast.units import convert
 
     try:
-        return convert(claim.value, unit, from_unit=claim.unit, year=claim.year)
+        return convert(value, unit, from_unit=claim.unit, year=claim.year)
     except UnitError as err:
         raise IncompatibleUnitsError(
             f"claim {claim.claim_id!r}: its level is in {claim.unit!r} but the subject "

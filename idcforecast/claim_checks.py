@@ -19,7 +19,9 @@ Level claims about later years, or with no ``made`` date, are forecasts: the lat
 compared with the actual as the *outcome* (``end_gap``), which does not enter the verdict
 (see also :func:`idcforecast.claim_track_record`).
 
-Qualifiers widen figures into intervals ("more than 3200.5" is ``[3200.5, inf)``);
+Qualifiers widen figures into intervals ("more than 3200.5" is ``[3200.5, inf)``), and a
+figure published as a range ("25-30%", "3,000-3,400亿元") is the interval of its ends: it
+fits when some figure inside it agrees with the evidence, never judged by its midpoint;
 ``tolerance`` is the relative gap allowed between two figures (0.01 = 1%), and
 "approximately" is read as the figure itself, within that tolerance.
 """
@@ -32,7 +34,14 @@ from typing import Any
 
 import pandas as pd
 
-from idcforecast._claim_history import Figure, History, bounds, level_in, overlaps
+from idcforecast._claim_history import (
+    Figure,
+    History,
+    claim_interval,
+    interval_gap,
+    level_in,
+    overlaps,
+)
 from idcforecast.claims import Claim, read_claims
 from idcforecast.errors import SpecError
 
@@ -69,6 +78,7 @@ class _Group:
     unit: str | None
     claims: list[Claim]
     levels: dict[int, tuple[Claim, float]]  # year -> (claim, value in unit)
+    intervals: dict[int, tuple[float, float]]  # year -> the levels the claim allows, in unit
 
 
 def _direction(qualifier: str) -> int:
@@ -86,6 +96,7 @@ def _groups(claims: list[Claim], history: History) -> list[_Group]:
         if unit is None:
             unit = next((c.unit for c in members if c.kind == "level"), None)
         levels: dict[int, tuple[Claim, float]] = {}
+        intervals: dict[int, tuple[float, float]] = {}
         for claim in members:
             if claim.kind != "level":
                 continue
@@ -98,7 +109,8 @@ def _groups(claims: list[Claim], history: History) -> list[_Group]:
                     year=claim.year,
                 )
             levels[claim.year] = (claim, level_in(claim, unit))
-        groups.append(_Group(claim_set, subject, unit, members, levels))
+            intervals[claim.year] = claim_interval(claim, unit)
+        groups.append(_Group(claim_set, subject, unit, members, levels, intervals))
     return groups
 
 
@@ -112,7 +124,23 @@ def _readings(claim: Claim) -> list[tuple[int, int]]:
 
 
 def _rate_interval(claim: Claim) -> tuple[float, float]:
-    return bounds(claim.rate, claim.qualifier, floor=-1.0)
+    return claim_interval(claim)
+
+
+def allowed_interval(
+    group: _Group, claim: Claim, steps: int, reference: tuple[float, float]
+) -> tuple[float, float]:
+    """The levels a rate claim allows: for the base year when the set claims the end level
+    (``reference`` unused), else for the end year from the base interval ``reference``."""
+    r_lo, r_hi = _rate_interval(claim)
+    if claim.year in group.intervals:
+        e_lo, e_hi = group.intervals[claim.year]
+        return _safe_div(e_lo, (1 + r_hi) ** steps), _safe_div(e_hi, (1 + r_lo) ** steps)
+    return reference[0] * (1 + r_lo) ** steps, reference[1] * (1 + r_hi) ** steps
+
+
+def _clip(value: float, interval: tuple[float, float]) -> float:
+    return min(max(value, interval[0]), interval[1])
 
 
 def _reading_row(
@@ -124,7 +152,8 @@ def _reading_row(
     base_claim = group.levels.get(base_year)
     reference: Figure | None
     if base_claim is not None:
-        reference = Figure(base_claim[1], base_claim[0].qualifier, origin="claimed")
+        span = group.intervals[base_year] if base_claim[0].is_range else None
+        reference = Figure(base_claim[1], base_claim[0].qualifier, origin="claimed", span=span)
     else:
         reference = history.actual(group.subject, base_year, claim_id=claim.claim_id)
     row: dict[str, Any] = {
@@ -149,21 +178,21 @@ def _reading_row(
         "actual_end": math.nan,
         "fits": pd.NA,
     }
+    ranged = claim.is_range or (base_claim is not None and base_claim[0].is_range)
     if end is not None:
         end_claim, end_value = end
-        e_lo, e_hi = bounds(end_value, end_claim.qualifier)
+        ranged = ranged or end_claim.is_range
         implied = end_value / (1 + rate) ** steps
         row.update(claimed_end=end_value, implied_base=implied)
         if reference is not None:
             # the base the claims allow: [end_lo / (1+r_hi)^n, end_hi / (1+r_lo)^n]
-            with_rates = (
-                _safe_div(e_lo, (1 + r_hi) ** steps),
-                _safe_div(e_hi, (1 + r_lo) ** steps),
-            )
+            with_rates = allowed_interval(group, claim, steps, reference.interval)
             row["gap"] = implied / reference.value - 1
             row["implied_rate"] = (end_value / reference.value) ** (1 / steps) - 1
             row["rate_gap"] = rate - row["implied_rate"]
             row["fits"] = overlaps(with_rates, reference.interval, tolerance)
+            if ranged:  # the allowed figures nearest the evidence, not the midpoints
+                _nearest(row, with_rates, reference.interval, (r_lo, r_hi), "implied_base")
         return row
     actual_end = history.actual(group.subject, claim.year, claim_id=claim.claim_id)
     if reference is not None and actual_end is not None:
@@ -175,7 +204,30 @@ def _reading_row(
         row["implied_rate"] = (actual_end.value / reference.value) ** (1 / steps) - 1
         row["rate_gap"] = rate - row["implied_rate"]
         row["fits"] = overlaps(allowed, actual_end.interval, tolerance)
+        if ranged:
+            _nearest(row, allowed, actual_end.interval, (r_lo, r_hi), "implied_end")
     return row
+
+
+def _nearest(
+    row: dict[str, Any],
+    allowed: tuple[float, float],
+    evidence: tuple[float, float],
+    rates: tuple[float, float],
+    implied: str,
+) -> None:
+    """For a range claim: the implied level and claimed rate are the allowed figures nearest
+    the evidence, and ``gap`` / ``rate_gap`` their distance from it (0 inside the range)."""
+    gap = interval_gap(allowed, evidence)
+    row["gap"] = gap
+    if gap == 0:
+        row[implied] = _clip(
+            row["reference_base" if implied == "implied_base" else "actual_end"], allowed
+        )
+    else:
+        row[implied] = allowed[1] if gap < 0 else allowed[0]
+    row["claimed_rate"] = _clip(row["implied_rate"], rates)
+    row["rate_gap"] = row["claimed_rate"] - row["implied_rate"]
 
 
 def _safe_div(a: float, b: float) -> float:
@@ -193,6 +245,11 @@ def claim_readings(
     claimed_rate, rate_gap, implied_end, actual_end, fits``. Rates are fractions; ``gap``
     is relative (implied / reference - 1); ``fits`` is NA when there is nothing to compare
     with; other numbers are NaN when that comparison does not apply to the reading.
+    When the rate claim, or a level it is checked with, is a range, ``implied_base`` (or
+    ``implied_end``) and ``claimed_rate`` are the figures in the claimed ranges nearest the
+    evidence, so ``gap`` and ``rate_gap`` are 0 when the range holds the evidence and
+    otherwise the distance from its nearer end (never from its midpoint); ``claimed_end``
+    and ``implied_rate`` use a range's midpoint.
 
     Examples
     --------

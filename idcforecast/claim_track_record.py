@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from idcforecast._claim_history import History, bounds, level_in, overlaps
+from idcforecast._claim_history import History, claim_interval, interval_gap, level_in, overlaps
 from idcforecast.claims import read_claims
 from idcforecast.errors import SpecError
 
@@ -29,6 +29,8 @@ _COLUMNS = [
     "forecast",
     "qualifier",
     "value",
+    "low",
+    "high",
     "unit",
     "actual",
     "actual_qualifier",
@@ -57,7 +59,9 @@ def track_record(
         matches the actual whose ``series_id`` is its ``subject``, in its ``year``.
     tolerance
         How close an ``exact`` or ``approximately`` forecast must come (relative) to
-        count as ``held``. Bounds ("more than 3200.5") hold when the actual is inside them.
+        count as ``held``. Bounds ("more than 3200.5") hold when the actual is inside them;
+        a range ("3,000-3,400亿元") when the actual is inside it or within ``tolerance`` of
+        an end.
     encoding
         Text encoding of a ``forecasts`` ``.csv`` or ``.toml`` file (default UTF-8;
         ``"gb18030"`` for a CSV saved by Excel on Chinese Windows).
@@ -68,13 +72,17 @@ def track_record(
         One row per level claim: ``claim_set, claim_id, by, made, subject, year, horizon``
         (target year minus the year made; < 0 for a figure restated after the fact),
         ``forecast`` (horizon >= 0: a figure for the year it was published in counts, as
-        that year's actual comes only after it ends), ``qualifier, value, unit`` (the
-        subject's unit),
+        that year's actual comes only after it ends), ``qualifier, value, low, high,
+        unit`` (in the subject's unit; ``low``/``high`` are the ends of a range, whose
+        midpoint is ``value``, and NaN for one figure),
         ``actual, actual_qualifier, actual_derived`` (True when the actual was computed,
         not published), ``error_pct`` (value / actual - 1), ``log_error`` (log(value /
         actual)), ``direction`` ("undershoot", "overshoot" or "exact"), ``held`` and
         ``status`` ("realised", or why there is no actual). Error columns are NaN exactly
-        when ``status`` is not "realised".
+        when ``status`` is not "realised". A range is judged by its ends, not its midpoint
+        ``error_pct`` is 0 and ``direction`` "inside" when
+        the actual lies in the range, else the error of the nearer end (the high end
+        undershooting, the low end overshooting).
 
     Raises
     ------
@@ -128,6 +136,8 @@ def track_record(
             "forecast": pd.NA if made is None else claim.year >= made,
             "qualifier": claim.qualifier,
             "value": value,
+            "low": math.nan,
+            "high": math.nan,
             "unit": unit or claim.unit,
             "actual": math.nan,
             "actual_qualifier": "",
@@ -138,6 +148,9 @@ def track_record(
             "held": pd.NA,
             "status": "",
         }
+        span = claim_interval(claim, unit)
+        if claim.is_range:
+            row.update(low=span[0], high=span[1])
         actual = history.actual(claim.subject, claim.year, claim_id=claim.claim_id)
         if actual is None:
             years = history.series(claim.subject, claim_id=claim.claim_id)["year"]
@@ -149,7 +162,12 @@ def track_record(
             )
             rows.append(row)
             continue
-        ratio = value / actual.value
+        if claim.is_range:  # the nearer end's error; 0 inside the range
+            ratio = 1 + interval_gap(span, (actual.value, actual.value))
+            exact = "inside"
+        else:
+            ratio = value / actual.value
+            exact = "exact"
         bound = claim.qualifier in ("at_least", "at_most")
         row.update(
             actual=actual.value,
@@ -157,10 +175,8 @@ def track_record(
             actual_derived=actual.derived,
             error_pct=ratio - 1,
             log_error=math.log(ratio),
-            direction="exact" if ratio == 1 else ("undershoot" if ratio < 1 else "overshoot"),
-            held=overlaps(
-                bounds(value, claim.qualifier), actual.interval, 0.0 if bound else tolerance
-            ),
+            direction=exact if ratio == 1 else ("undershoot" if ratio < 1 else "overshoot"),
+            held=overlaps(span, actual.interval, 0.0 if bound else tolerance),
             status="realised",
         )
         rows.append(row)

@@ -87,7 +87,13 @@ class Claim:
         from ``year - 1`` to ``year``) or ``"cagr"`` (compound annual percent from
         ``start_year`` to ``year`` as written).
     value
-        The figure: a level in ``unit``, or a rate in percent (27.8 = 27.8%).
+        The figure: a level in ``unit``, or a rate in percent (27.8 = 27.8%). For a range,
+        its midpoint (it may be left out).
+    low, high
+        A figure published as a range ("25-30%", "3,000-3,400亿元"): its ends, in the
+        unit of ``value``; ``low < high``, both or neither. The checks treat the range as
+        the interval of figures it allows, never as its midpoint. A range is ``"exact"`` or
+        ``"approximately"``, never a bound.
     year
         The level's year, or the last year of the growth period.
     unit
@@ -106,11 +112,16 @@ class Claim:
     ...           start_year=2020, year=2022, claim_set="global_times_2020_07_07")
     >>> c.rate, c.describe()
     (0.278, 'CAGR 27.8% 2020-2022')
+    >>> Claim(subject="china_idc_cidc_overall", kind="cagr", low=25, high=30,
+    ...       start_year=2020, year=2022).describe()
+    'CAGR 25-30% 2020-2022'
     """
 
     subject: str
     kind: str
-    value: float
+    value: float = math.nan
+    low: float | None = None
+    high: float | None = None
     year: int
     unit: str | None = None
     start_year: int | None = None
@@ -149,6 +160,8 @@ class Claim:
                 f"year={self.year!r}",
                 key="value",
             ) from err
+        if self.low is not None or self.high is not None:
+            value = self._check_range(where, value)
         if not math.isfinite(value):
             raise SpecError(f"{where}: value must be finite, found {value!r}", key="value")
         set_(self, "value", value)
@@ -173,9 +186,10 @@ class Claim:
                     f"found {self.unit!r}",
                     key="unit",
                 )
-            if value <= 0:  # a zero level crashed the checks, a negative one "undershot"
+            lowest = value if self.low is None else self.low
+            if lowest <= 0:  # a zero level crashed the checks, a negative one "undershot"
                 raise SpecError(
-                    f"{where}: a level claim must be a positive figure, found {value:g} "
+                    f"{where}: a level claim must be a positive figure, found {lowest:g} "
                     f"{self.unit}; give the level as published (a fall is a growth claim "
                     "with a negative percent)",
                     key="value",
@@ -195,9 +209,10 @@ class Claim:
                 key="unit",
             )
         set_(self, "unit", "%")
-        if value <= -100:
+        lowest = value if self.low is None else self.low
+        if lowest <= -100:
             raise SpecError(
-                f"{where}: a growth rate of {value:g}% is impossible (a level cannot fall by "
+                f"{where}: a growth rate of {lowest:g}% is impossible (a level cannot fall by "
                 "100% or more)",
                 key="value",
             )
@@ -218,9 +233,56 @@ class Claim:
                 )
             set_(self, "start_year", int(self.start_year))
 
+    def _check_range(self, where: str, value: float) -> float:
+        """Validate ``low``/``high`` and return the value (the range's midpoint)."""
+        set_ = object.__setattr__
+        if self.low is None or self.high is None:
+            raise SpecError(
+                f"{where}: a range needs both low and high, found low={self.low!r}, "
+                f"high={self.high!r}",
+                key="low" if self.low is None else "high",
+            )
+        try:
+            low, high = float(self.low), float(self.high)
+        except (TypeError, ValueError) as err:
+            raise SpecError(
+                f"{where}: low and high must be numbers, found low={self.low!r}, "
+                f"high={self.high!r}",
+                key="low",
+            ) from err
+        if not (math.isfinite(low) and math.isfinite(high)) or not low < high:
+            raise SpecError(
+                f"{where}: a range needs finite ends with low < high, found low={low:g}, "
+                f"high={high:g}; write the lower end first",
+                key="low",
+            )
+        if self.qualifier in ("at_least", "at_most"):
+            raise SpecError(
+                f"{where}: a range ({low:g} to {high:g}) cannot also be {self.qualifier}; "
+                "give one bound, or the range with qualifier 'exact' or 'approximately'",
+                key="qualifier",
+                value=self.qualifier,
+            )
+        middle = (low + high) / 2
+        if not math.isnan(value) and not math.isclose(value, middle, rel_tol=1e-9):
+            raise SpecError(
+                f"{where}: value {value:g} is not the midpoint {middle:g} of the range "
+                f"{low:g} to {high:g}; leave value out for a range",
+                key="value",
+                value=value,
+            )
+        set_(self, "low", low)
+        set_(self, "high", high)
+        return middle
+
+    @property
+    def is_range(self) -> bool:
+        """True when the figure was published as a range (``low`` and ``high`` set)."""
+        return self.low is not None
+
     @property
     def rate(self) -> float:
-        """The claimed rate as a fraction (growth and cagr claims only)."""
+        """The claimed rate as a fraction (growth and cagr claims only; a range's midpoint)."""
         if self.kind == "level":
             raise SpecError(
                 f"claim {self.claim_id!r} is a level claim; it has no rate",
@@ -235,20 +297,28 @@ class Claim:
         return int(head) if head.isdigit() else None
 
     def describe(self) -> str:
-        """A short text form: ``"CAGR 27.8% 2020-2022"``, ``"level > 3,200.5 CNY 100m in 2022"``.
+        """A short text form: ``"CAGR 27.8% 2020-2022"``, ``"level > 3,200.5 CNY 100m in 2022"``;
+        a range as written, ``"CAGR 25-30% 2020-2022"``.
 
         Examples
         --------
         >>> Claim(subject="s", kind="level", value=1e6, unit="server", year=2020,
         ...       qualifier="at_least").describe()
         'level > 1,000,000 server in 2020'
+        >>> Claim(subject="s", kind="level", low=3000, high=3400, unit="CNY 100m",
+        ...       year=2022).describe()
+        'level 3,000-3,400 CNY 100m in 2022'
         """
         q = qualifier_sign(self.qualifier)
+        figure = _plain(self.value)
+        if self.low is not None and self.high is not None:  # as written: "25-30"
+            joint = " to " if self.low < 0 or self.high < 0 else "-"
+            figure = f"{_plain(self.low)}{joint}{_plain(self.high)}"
         if self.kind == "level":
-            return f"level {q}{_plain(self.value)} {self.unit} in {self.year}"
+            return f"level {q}{figure} {self.unit} in {self.year}"
         if self.kind == "growth":
-            return f"growth {q}{_plain(self.value)}% in {self.year}"
-        return f"CAGR {q}{_plain(self.value)}% {self.start_year}-{self.year}"
+            return f"growth {q}{figure}% in {self.year}"
+        return f"CAGR {q}{figure}% {self.start_year}-{self.year}"
 
 
 def _plain(value: float) -> str:
@@ -278,7 +348,9 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         ``period = "2020-22"`` may stand for ``start_year`` and ``year``, and ``value`` may
         be figure text ("320 billion yuan", "more than 3200.5亿元",
         "27.8%"), read by :func:`idcforecast.parse_quantity` (unit and qualifier from the
-        text; a range such as "25-30%" is refused, as a claim states one figure).
+        text; a range such as "25-30%" sets ``low`` and ``high``, and ``value`` to its
+        midpoint). Columns ``low`` and ``high`` may also give a range, ``value`` then left
+        blank.
         Table headers lose surrounding spaces and match the field names in any letter case
         (" Subject", "VALUE"), as in :func:`idcforecast.read_series`. TOML keys at the top
         level are defaults for every claim (``claim_set``, ``made``, ``source``...).
@@ -290,7 +362,7 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
     ------
     SpecError
         A file or frame without a required column (naming the columns found); a missing or
-        bad key, or a value given as a range ("25-30%"), naming the file and row
+        bad key, or a range given both as value text and as low/high, naming the file and row
         (numbered as a spreadsheet shows it,
         as :func:`idcforecast.read_series` does: the header is row 1, blank rows count and
         are skipped; a frame's row by its index label).
@@ -450,16 +522,17 @@ def _check_columns(columns: Any, what: str) -> None:
     missing = [k for k in ("subject", "kind") if k not in found]
     if "year" not in found and "period" not in found:
         missing.append("year (or period)")
-    if "value" not in found:
+    if "value" not in found and not ("low" in found and "high" in found):
         missing.append("value")
     if not missing:
         return
     shown = ", ".join(found[:10]) + (f", ... ({len(found)} in all)" if len(found) > 10 else "")
-    optional = [f for f in _FIELDS if f not in _REQUIRED]
+    optional = [f for f in _FIELDS if f not in (*_REQUIRED, "low", "high")]
     raise SpecError(
         f"{what} lacks the claims {'column' if len(missing) == 1 else 'columns'} "
         f"{', '.join(missing)} (found {counted(len(found), 'column')}: {shown or 'none'}); "
-        "expected one claim per row with columns subject, kind, year (or period) and value, "
+        "expected one claim per row with columns subject, kind, year (or period) and value "
+        "(or low and high), "
         f"optionally {', '.join(optional)}",
         missing=tuple(missing),
         found=tuple(found),
@@ -510,6 +583,8 @@ def _from_records(records: list[dict[str, Any]], *, places: list[tuple[str, Any]
                     key="period",
                 )
             clean["start_year"], clean["year"] = parse_period(clean.pop("period"))
+        if "value" not in clean and "low" in clean and "high" in clean:
+            clean["value"] = math.nan  # a range given by its ends; value is its midpoint
         missing = [k for k in _REQUIRED if k not in clean]
         if missing:
             raise SpecError(
@@ -520,6 +595,9 @@ def _from_records(records: list[dict[str, Any]], *, places: list[tuple[str, Any]
             )
         if isinstance(clean["value"], str):
             clean.update(_figure(clean["value"], clean, where=where, row=row))
+        for key in ("low", "high"):
+            if isinstance(clean.get(key), str):
+                clean[key] = _number(clean[key], key=key, where=where, row=row)
         for key in ("year", "start_year"):
             if key in clean:
                 clean[key] = _integer(clean[key], key=key, where=where)
@@ -528,6 +606,15 @@ def _from_records(records: list[dict[str, Any]], *, places: list[tuple[str, Any]
         except SpecError as err:
             raise SpecError(f"{where}: {err}", row=row) from err
     return claims
+
+
+def _number(text: str, *, key: str, where: str, row: Any) -> float:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError as err:
+        raise SpecError(
+            f"{where}: {key} must be a number, found {text!r}", key=key, row=row
+        ) from err
 
 
 def _integer(value: Any, *, key: str, where: str) -> int:
@@ -543,8 +630,8 @@ def _integer(value: Any, *, key: str, where: str) -> int:
 def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[str, Any]:
     """Read a value written as text: a plain number, or a figure with unit and qualifier.
 
-    A range ("25-30%") is refused: a claim holds one figure, and its midpoint would be
-    checked as if it had been published.
+    A range ("25-30%") gives ``low`` and ``high`` (and ``value``, its midpoint); the checks
+    use the whole interval, never the midpoint alone.
     """
     try:
         return {"value": float(text.replace(",", ""))}
@@ -559,24 +646,22 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         raise SpecError(
             f"{where}: value {text!r} is not a figure: {err}", key="value", row=row
         ) from err
-    if quantity.is_range:
-        assert quantity.low is not None and quantity.high is not None
-        unit = "%" if quantity.unit == "%" else f" {quantity.unit}"
+    if quantity.is_range and ("low" in record or "high" in record):
         raise SpecError(
-            f"{where}: value {text!r} is a range ({_plain(quantity.low)}{unit} to "
-            f"{_plain(quantity.high)}{unit}); a claim states one figure, and the range's "
-            "midpoint would be checked as if it had been published; give one figure, or "
-            "check the range's ends as two claim sets (one with the low end, one with the "
-            "high end)",
+            f"{where}: value {text!r} is a range and low/high are given too; give the range "
+            "once, as value text or as low and high",
             key="value",
             value=text,
             row=row,
         )
     out: dict[str, Any] = {"value": quantity.value}
     if "unit" in record and record["unit"] != quantity.unit:
-        out["value"] = quantity.to(record["unit"]).value
+        quantity = quantity.to(record["unit"])
+        out["value"] = quantity.value
     else:
         out["unit"] = quantity.unit
+    if quantity.is_range:
+        out.update(value=math.nan, low=quantity.low, high=quantity.high)
     if "qualifier" not in record:
         out["qualifier"] = quantity.qualifier
     return out

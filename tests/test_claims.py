@@ -548,9 +548,9 @@ def test_a_table_without_the_claims_columns_is_a_table_error(tmp_path: Path) -> 
     path = tmp_path / "c.csv"
     path.write_text(f"subject,kind,value,unit\n{SUBJECT},level,3200,{UNIT}\n", encoding="utf-8")
     tail = (
-        "expected one claim per row with columns subject, kind, year (or period) and value, "
-        "optionally unit, start_year, qualifier, claim_set, claim_id, made, by, source, "
-        "quote, confidence, note"
+        "expected one claim per row with columns subject, kind, year (or period) and value "
+        "(or low and high), optionally unit, start_year, qualifier, claim_set, claim_id, "
+        "made, by, source, quote, confidence, note"
     )
     message = (
         f"claims file '{path}' lacks the claims column year (or period) (found 4 columns: "
@@ -720,38 +720,170 @@ def test_small_levels_keep_their_digits() -> None:
     )
 
 
-@pytest.mark.parametrize("value", ["25-30%", "300-340 billion yuan"])
-def test_a_range_value_is_refused_not_read_as_its_midpoint(value: str, tmp_path: Path) -> None:
-    # "25-30%" was read as 27.5% and judged "would need 27.0%, not 27.5%", though 27.0% is
-    # inside 25-30%: 3200/1.30^3 = 1456.5 and 3200/1.25^3 = 1638.4 hold the actual 1562.5
+def _range_claims_file(tmp_path: Path, rate: str, level: str) -> Path:
     path = tmp_path / "c.toml"
-    kind = "cagr" if value.endswith("%") else "level"
-    where = 'period = "2020-22"' if kind == "cagr" else "year = 2022"
     path.write_text(
-        f'claim_set = "x"\n[[claims]]\nsubject = "{SUBJECT}"\nkind = "{kind}"\n{where}\n'
-        f'value = "{value}"\n',
+        f'claim_set = "x"\nmade = "2020-07"\n'
+        f'[[claims]]\nsubject = "{SUBJECT}"\nkind = "cagr"\nperiod = "2020-22"\n'
+        f'value = "{rate}"\n'
+        f'[[claims]]\nsubject = "{SUBJECT}"\nkind = "level"\nyear = 2022\nvalue = "{level}"\n',
         encoding="utf-8",
     )
-    with pytest.raises(SpecError, match=r"row 1: value .* is a range") as err:
-        read_claims(path)
-    assert err.value.row == 1 and err.value.key == "value"
-    assert "give one figure, or check the range's ends as two claim sets" in str(err.value)
+    return path
 
 
-def test_a_range_value_in_a_frame_names_the_row() -> None:
-    frame = pd.DataFrame(
-        {
-            "subject": ["s", "s"],
-            "kind": ["level", "cagr"],
-            "year": [2022, 2022],
-            "start_year": [None, 2020],
-            "value": ["3200亿元", "25-30%"],
-        }
+def test_a_range_value_is_read_as_its_ends(tmp_path: Path) -> None:
+    # was refused with a SpecError ("is a range"): the checks took the midpoint
+    rate, level = read_claims(_range_claims_file(tmp_path, "25-30%", "300-340 billion yuan"))
+    assert (rate.low, rate.high, rate.value, rate.unit) == (25.0, 30.0, 27.5, "%")
+    assert rate.describe() == "CAGR 25-30% 2020-2022"
+    assert (level.low, level.high, level.value, level.unit) == (300.0, 340.0, 320.0, "CNY bn")
+    assert level.describe() == "level 300-340 CNY bn in 2022"
+    assert (
+        level.is_range
+        and not Claim(subject="s", kind="level", value=1, unit=UNIT, year=2020).is_range
     )
-    with pytest.raises(
-        SpecError, match=r"DataFrame row 1: value '25-30%' is a range \(25% to 30%\)"
-    ):
+
+
+def test_a_range_given_as_low_and_high_columns() -> None:
+    frame = pd.DataFrame(
+        {"subject": ["s"], "kind": ["cagr"], "period": ["2020-22"], "low": ["25"], "high": [30]}
+    )
+    (claim,) = read_claims(frame)
+    assert (claim.low, claim.high, claim.value) == (25.0, 30.0, 27.5)
+    frame["value"] = "25-30%"
+    with pytest.raises(SpecError, match=r"DataFrame row 0: value '25-30%' is a range and low/high"):
         read_claims(frame)
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            {"low": 30, "high": 25},
+            "a range needs finite ends with low < high, found low=30, "
+            "high=25; write the lower end first",
+        ),
+        ({"low": 25}, "a range needs both low and high, found low=25, high=None"),
+        (
+            {"low": 25, "high": 30, "value": 26},
+            "value 26 is not the midpoint 27.5 of the range 25 to 30; leave value out for a range",
+        ),
+        (
+            {"low": 25, "high": 30, "qualifier": "at_least"},
+            "a range (25 to 30) cannot also be at_least",
+        ),
+        ({"low": -120, "high": 30}, "a growth rate of -120% is impossible"),
+    ],
+)
+def test_a_bad_range_is_refused(fields: dict, message: str) -> None:
+    with pytest.raises(SpecError, match=re.escape(message)):
+        Claim(subject="s", kind="cagr", start_year=2020, year=2022, **fields)
+
+
+def test_a_level_range_must_be_positive() -> None:
+    with pytest.raises(SpecError, match="a level claim must be a positive figure, found -5"):
+        Claim(subject="s", kind="level", low=-5, high=5, unit=UNIT, year=2020)
+
+
+def test_a_rate_range_fits_when_its_interval_holds_the_needed_rate(tmp_path: Path) -> None:
+    # 3 steps from 2019: (3200 / 1562.5)^(1/3) - 1 = 27.0%, inside 25-30%; the bases it
+    # allows are 3200 / 1.30^3 = 1456.5 to 3200 / 1.25^3 = 1638.4, holding 1562.5.
+    # 2 steps from 2020: 3200 / 1.30^2 = 1893.5 to 3200 / 1.25^2 = 2048.0, and
+    # 2238.7 / 2048.0 - 1 = 9.3% above it.
+    claims = _range_claims_file(tmp_path, "25-30%", "3200亿元")
+    history = HISTORY[HISTORY["year"] <= 2020]
+    readings = claim_readings(claims, history=history).set_index("steps")
+    assert readings["fits"].tolist() == [False, True]
+    assert readings.loc[3, "gap"] == 0 and readings.loc[3, "rate_gap"] == 0
+    assert readings.loc[3, "implied_base"] == 1562.5
+    assert readings.loc[3, "claimed_rate"] == pytest.approx(0.269921, abs=1e-6)
+    assert readings.loc[2, "implied_base"] == pytest.approx(2048.0)
+    assert readings.loc[2, "gap"] == pytest.approx(2048.0 / 2238.7 - 1)
+    assert readings.loc[2, "claimed_rate"] == 0.25
+    row = check_claims(claims, history=history).iloc[0]
+    assert bool(row.consistent) and row.fits == "3 steps from 2019"
+    assert row.explanation == (
+        "CAGR 25-30% 2020-2022 reaching 3,200.0 CNY 100m in 2022 implies a base of 1,893.5 "
+        "to 2,048.0 in 2020 (2 steps) or 1,456.5 to 1,638.4 in 2019 (3 steps). The 2020 "
+        "level of 2,238.7 (actual) is 9.3% above that range (outside the 1.0% tolerance). "
+        "The 2019 level of 1,562.5 (actual) is inside that range (fits). Fits when read as "
+        "3 steps from 2019. Outcome: no actual for 2022 yet."
+    )
+
+
+def test_a_rate_range_that_misses_names_the_range(tmp_path: Path) -> None:
+    claims = _range_claims_file(tmp_path, "10-12%", "3200亿元")
+    row = check_claims(claims, history=HISTORY[HISTORY["year"] <= 2020]).iloc[0]
+    assert row.consistent == False  # noqa: E712 - a pandas boolean
+    assert row.explanation.endswith(
+        "No reading fits; the closest (2 steps from 2020) would need 19.6% a year, outside "
+        "10.0% to 12.0%. Outcome: no actual for 2022 yet."
+    )
+
+
+def test_a_level_range_fits_when_the_base_it_implies_holds_the_actual(tmp_path: Path) -> None:
+    # 3 steps: 3000 / 1.278^3 = 1437.2 to 3400 / 1.278^3 = 1628.9 holds 1562.5
+    claims = _range_claims_file(tmp_path, "27.8%", "300-340 billion yuan")  # in CNY bn
+    row = check_claims(claims, history=HISTORY[HISTORY["year"] <= 2020]).iloc[0]
+    assert bool(row.consistent) and row.fits == "3 steps from 2019"
+    assert row.gap == 0 and row.claimed_rate == 0.278
+    assert "implies a base of 1,836.8 to 2,081.7 in 2020 (2 steps) or 1,437.2 to 1,628.9 " in (
+        row.explanation
+    )
+    assert row.explanation.startswith(
+        "CAGR 27.8% 2020-2022 reaching 3,000.0 to 3,400.0 CNY 100m in 2022"
+    )
+
+
+def test_a_level_range_outcome_is_judged_by_its_nearer_end(tmp_path: Path) -> None:
+    # the derived 2022 actual 4043.2: 3400 / 4043.2 - 1 = -15.9% from the high end
+    claims = _range_claims_file(tmp_path, "27.8%", "3000-3400亿元")
+    row = check_claims(claims, history=HISTORY).iloc[0]
+    assert row.end_gap == pytest.approx(3400 / 4043.2 - 1)
+    assert row.explanation.endswith(
+        "Outcome: the 2022 actual was 4,043.2 (derived); the claimed 3,000.0 to 3,400.0 "
+        "failed: its high end undershot the actual by 15.9%."
+    )
+
+
+def test_track_record_judges_a_range_by_its_ends() -> None:
+    def level(low: float, high: float, year: int) -> Claim:
+        return Claim(
+            subject=SUBJECT,
+            kind="level",
+            low=low,
+            high=high,
+            unit=UNIT,
+            year=year,
+            made="2020",
+            claim_set=f"s{low}",
+        )
+
+    claims = [level(3000, 3400, 2022), level(3900, 4100, 2022), level(2000, 2200, 2020)]
+    record = track_record(claims, HISTORY).set_index("claim_set")
+    assert record.loc["s3000", ["value", "low", "high"]].tolist() == [3200, 3000, 3400]
+    assert record.loc["s3000", "error_pct"] == pytest.approx(3400 / 4043.2 - 1)
+    assert record.loc["s3000", "direction"] == "undershoot"
+    assert not record.loc["s3000", "held"]
+    assert record.loc["s3900", "error_pct"] == 0 and record.loc["s3900", "log_error"] == 0
+    assert record.loc["s3900", "direction"] == "inside" and record.loc["s3900", "held"]
+    # 2200 / 2238.7 - 1 = -1.7%: outside the range, within the 5% tolerance
+    assert record.loc["s2000", "error_pct"] == pytest.approx(2200 / 2238.7 - 1)
+    assert record.loc["s2000", "held"]
+
+
+def test_two_level_ranges_give_a_range_of_rates() -> None:
+    # (3000 / 1600)^(1/3) - 1 = 23.3%, (3400 / 1500)^(1/3) - 1 = 31.4%
+    claims = [
+        Claim(subject="m", kind="level", low=1500, high=1600, unit=UNIT, year=2019),
+        Claim(subject="m", kind="level", low=3000, high=3400, unit=UNIT, year=2022),
+    ]
+    row = check_claims(claims).iloc[0]
+    assert row.explanation.startswith(
+        "From 1,500.0 to 1,600.0 in 2019 to 3,000.0 to 3,400.0 in 2022 is a CAGR of 23.3% "
+        "to 31.4% over 3 steps."
+    )
 
 
 def test_more_than_end_states_the_floor_on_the_base() -> None:

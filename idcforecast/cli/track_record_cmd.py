@@ -69,7 +69,11 @@ def run(args: argparse.Namespace) -> int:
                 str(r.made),
                 str(r.year),
                 "" if r.horizon is None or str(r.horizon) == "<NA>" else str(r.horizon),
-                f"{qualifier_sign(r.qualifier, spaced=False)}{r.value:,.1f} {r.unit}",
+                (
+                    f"{r.low:,.1f}-{r.high:,.1f} {r.unit}"  # a range, as published
+                    if not math.isnan(r.low)
+                    else f"{qualifier_sign(r.qualifier, spaced=False)}{r.value:,.1f} {r.unit}"
+                ),
                 (f"{r.actual:,.1f}" + ("*" if derived else "")) if realised else r.status,
                 f"{r.error_pct:+.1%}" if realised else "",
                 f"{r.log_error:+.3f}" if realised and not math.isnan(r.log_error) else "",

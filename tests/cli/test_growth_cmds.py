@@ -338,8 +338,8 @@ def test_a_series_file_given_as_claims_names_the_missing_columns(
     assert capsys.readouterr().err == (
         f"error: claims file '{path}' lacks the claims columns subject, kind (found 2 columns: "
         "year, value); expected one claim per row with columns subject, kind, year (or "
-        "period) and value, optionally unit, start_year, qualifier, claim_set, claim_id, "
-        "made, by, source, quote, confidence, note\n"
+        "period) and value (or low and high), optionally unit, start_year, qualifier, "
+        "claim_set, claim_id, made, by, source, quote, confidence, note\n"
     )
 
 
@@ -366,3 +366,20 @@ def test_readme_shows_the_real_output(
     out = _run(module, command.split()[1:], capsys).splitlines()
     assert shown
     assert [line for line in shown if line not in out] == []
+
+
+def test_track_record_shows_a_range_as_published(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the range's high end 3400 vs the derived 2022 actual 4043.2: 3400 / 4043.2 - 1 = -15.9%
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "subject,kind,year,value,made\nchina_idc_cidc_overall,level,2022,3000-3400亿元,2020\n",
+        encoding="utf-8",
+    )
+    row = _run(track_record_cmd, [str(path)], capsys).splitlines()[2]
+    assert re.search(
+        r"2020\s+2022\s+2\s+3,000\.0-3,400\.0 CNY 100m\s+4,043\.2\*\s+-15\.9%\s+-0\.173"
+        r"\s+undershoot\s+no$",
+        row,
+    )
