@@ -49,6 +49,14 @@ def _base_years(rows: pd.DataFrame) -> str:
     return " or ".join(str(y) for y in dict.fromkeys(rows["base_year"].tolist()))
 
 
+def _nothing_to_check(claim: Claim, rows: pd.DataFrame) -> str:
+    """The sentence for a rate claim with neither a claimed end level nor an actual."""
+    return (
+        f"{claim.describe()}: nothing to check it against (no level claimed for "
+        f"{claim.year}, and no level for {_base_years(rows)} with an actual for {claim.year})."
+    )
+
+
 def _rate_verdict(rows: pd.DataFrame) -> bool | None:
     known = rows["fits"].dropna()
     if known.empty:
@@ -143,11 +151,7 @@ def _explain_rate(
                 f" ({'fits' if r.fits else 'outside'} the {tolerance:.1%} tolerance)."
             )
         if not compared:
-            parts.append(
-                f"{claim.describe()}: nothing to check it against (no level claimed for "
-                f"{claim.year}, and no level for {_base_years(rows)} with an actual for "
-                f"{claim.year})."
-            )
+            parts.append(_nothing_to_check(claim, rows))
     verdict = _rate_verdict(rows)
     if verdict is False:
         best = rows.loc[rows["gap"].abs().idxmin()]
@@ -258,11 +262,7 @@ def _explain_range_rate(group: _Group, claim: Claim, rows: pd.DataFrame, toleran
                 f"{_against_span(r.actual_end, allowed, r.fits, tolerance)}."
             )
         if not compared:
-            parts.append(
-                f"{claim.describe()}: nothing to check it against (no level claimed for "
-                f"{claim.year}, and no level for {_base_years(rows)} with an actual for "
-                f"{claim.year})."
-            )
+            parts.append(_nothing_to_check(claim, rows))
     verdict = _rate_verdict(rows)
     if verdict is False:
         best = rows.loc[rows["gap"].abs().idxmin()]
