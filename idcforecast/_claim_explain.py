@@ -57,6 +57,11 @@ def _nothing_to_check(claim: Claim, rows: pd.DataFrame) -> str:
     )
 
 
+def _fitting(rows: pd.DataFrame) -> list[str]:
+    """The readings ("3 steps from 2019") that fit, in order."""
+    return rows[rows["fits"].fillna(False).astype(bool)]["reading"].tolist()
+
+
 def _rate_verdict(rows: pd.DataFrame) -> bool | None:
     known = rows["fits"].dropna()
     if known.empty:
@@ -163,8 +168,7 @@ def _explain_rate(
         if hint:
             parts.append(hint)
     elif verdict:
-        fitting = rows[rows["fits"].fillna(False).astype(bool)]["reading"].tolist()
-        parts.append(f"Fits when read as {' or '.join(fitting)}.")
+        parts.append(f"Fits when read as {' or '.join(_fitting(rows))}.")
     return " ".join(parts)
 
 
@@ -279,8 +283,7 @@ def _explain_range_rate(group: _Group, claim: Claim, rows: pd.DataFrame, toleran
                 "from the nearest level the claims allow."
             )
     elif verdict:
-        fitting = rows[rows["fits"].fillna(False).astype(bool)]["reading"].tolist()
-        parts.append(f"Fits when read as {' or '.join(fitting)}.")
+        parts.append(f"Fits when read as {' or '.join(_fitting(rows))}.")
     return " ".join(parts)
 
 
@@ -373,7 +376,7 @@ def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance
         rows = mine[mine["claim_id"] == claim.claim_id]
         verdict = _rate_verdict(rows)
         verdicts.append(verdict)
-        fitting = rows[rows["fits"].fillna(False).astype(bool)]["reading"].tolist()
+        fitting = _fitting(rows)
         text = " or ".join(fitting) if fitting else ("none" if verdict is False else "unchecked")
         fits_text.append(text if len(rate_claims) == 1 else f"{claim.describe()}: {text}")
         end = group.levels.get(claim.year)
