@@ -86,9 +86,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build the report; print what is done, then the path."""
-    from idcforecast.report.build import DEFAULT_SERIES, build_report
+    from idcforecast.report.build import DEFAULT_SERIES, build_report, check_report_out
 
     started = time.perf_counter()
+    check_report_out(args.out, data=args.data, scenarios=args.scenarios)  # before any output
     default = args.data is None and args.dataset in (None, "china_idc_market")
     series = args.series or (DEFAULT_SERIES if default else "the series in the data")
     data = args.data or f"the bundled dataset {args.dataset or 'china_idc_market'}"

@@ -37,6 +37,25 @@ _BACKTEST_HORIZON = 3
 SCENARIO_PATHS = 5_000  # quantiles to about +-1% of their value; a second or less
 
 
+def check_report_out(
+    out: str | os.PathLike[str],
+    *,
+    data: str | os.PathLike[str] | None = None,
+    scenarios: str | os.PathLike[str] | None = None,
+) -> Path:
+    """The resolved PDF path ``out``, checked before any work.
+
+    Raises
+    ------
+    ReportError
+        ``out`` is the ``data`` file or the ``scenarios`` spec (which it would replace), or
+        cannot be written there.
+    """
+    inputs = {"data=": data, "scenarios=": scenarios}
+    check_not_input(out, inputs, what="report: out=", suffix=".pdf", tag="report")
+    return check_writable(out, what="report")
+
+
 def build_report(
     *,
     data: str | os.PathLike[str] | pd.DataFrame | None = None,
@@ -107,9 +126,7 @@ def build_report(
         ``out`` cannot be written, or is the ``data`` file or the ``scenarios`` spec (which
         it would replace): raised before any work, and nothing is left behind.
     """
-    inputs = {"data=": data, "scenarios=": scenarios}
-    check_not_input(out, inputs, what="report: out=", suffix=".pdf", tag="report")
-    target = check_writable(out, what="report")
+    target = check_report_out(out, data=data, scenarios=scenarios)
     report_date = _report_date(date)
     options = {k: v for k, v in (read_options or {}).items() if v != _READ_DEFAULTS.get(k)}
     if dataset is not None and data is not None:

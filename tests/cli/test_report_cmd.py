@@ -61,11 +61,13 @@ def test_report_refuses_to_write_over_its_data_file(
         frame.to_excel(name, index=False)
     before = Path(name).read_bytes()
     assert main(["report", "--data", name, "--unit", "MW", "--out", f"./{name}"]) == 2
-    assert capsys.readouterr().err == (
+    captured = capsys.readouterr()
+    assert captured.err == (
         f"error: report: --out {name} is the same file as the input --data {name}; writing "
         "there would replace the input, so nothing was run or written; choose another output "
         "path, e.g. 'vn.pdf'\n"
     )
+    assert captured.out == ""  # was "Report on ..." before the refusal
     assert Path(name).read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [name]
 
