@@ -136,16 +136,23 @@ def _explain_rate(
     else:
         compared = [r for r in rows.itertuples() if not math.isnan(r.gap)]
         for r in compared:
-            if claim.qualifier in ("at_least", "at_most"):  # the end has a floor or ceiling
+            if r.implied_qualifier in ("at_least", "at_most"):  # a floor or ceiling on the end
                 parts.append(
                     f"{claim.describe()} from the {r.base_year} level of "
                     f"{_num(r.reference_base)} ({r.reference}) implies "
-                    f"{level_words(claim.qualifier)}{_num(r.implied_end)} in {claim.year} "
+                    f"{level_words(r.implied_qualifier)}{_num(r.implied_end)} in {claim.year} "
                     f"({counted(r.steps, 'step')}); the actual {_num(r.actual_end)} is "
                     + _against_bound(
-                        r.actual_end, r.implied_end, claim.qualifier, r.fits, tolerance
+                        r.actual_end, r.implied_end, r.implied_qualifier, r.fits, tolerance
                     )
                     + "."
+                )
+                continue
+            if r.implied_qualifier == "unbounded":  # a "more than" base, a "less than" rate
+                parts.append(
+                    f"{claim.describe()} from the {r.base_year} level of "
+                    f"{_num(r.reference_base)} ({r.reference}) bounds no {claim.year} level "
+                    "(a higher base raises it, a lower rate lowers it); any level fits."
                 )
                 continue
             parts.append(
@@ -162,7 +169,8 @@ def _explain_rate(
         best = rows.loc[rows["gap"].abs().idxmin()]
         parts.append(
             f"No reading fits; the closest ({best['reading']}) would need "
-            f"{best['implied_rate']:.1%} a year, not {claim.rate:.1%}."
+            f"{level_words(best['implied_rate_qualifier'])}{best['implied_rate']:.1%} a year, "
+            f"not {claim.rate:.1%}."
         )
         hint = _fraction_hint(claim, float(best["implied_rate"]))
         if hint:

@@ -44,6 +44,7 @@ from idcforecast._claim_history import (
 )
 from idcforecast.claims import Claim, read_claims
 from idcforecast.errors import SpecError
+from idcforecast.growth import _joint_qualifier
 
 __all__ = ["check_claims", "claim_readings"]
 
@@ -68,6 +69,8 @@ _READING_COLUMNS = [
     "implied_end",
     "actual_end",
     "fits",
+    "implied_qualifier",
+    "implied_rate_qualifier",
 ]
 
 
@@ -177,6 +180,8 @@ def _reading_row(
         "implied_end": math.nan,
         "actual_end": math.nan,
         "fits": pd.NA,
+        "implied_qualifier": "",
+        "implied_rate_qualifier": "",
     }
     ranged = claim.is_range or (base_claim is not None and base_claim[0].is_range)
     if end is not None:
@@ -184,7 +189,14 @@ def _reading_row(
         ranged = ranged or end_claim.is_range
         implied = end_value / (1 + rate) ** steps
         row.update(claimed_end=end_value, implied_base=implied)
+        # the base rises with the end and falls with the rate
+        row["implied_qualifier"] = _qualifier_of(
+            rising=(end_claim.qualifier,), falling=(claim.qualifier,)
+        )
         if reference is not None:
+            row["implied_rate_qualifier"] = _qualifier_of(
+                rising=(end_claim.qualifier,), falling=(reference.qualifier,)
+            )
             # the base the claims allow: [end_lo / (1+r_hi)^n, end_hi / (1+r_lo)^n]
             with_rates = allowed_interval(group, claim, steps, reference.interval)
             row["gap"] = implied / reference.value - 1
@@ -200,6 +212,11 @@ def _reading_row(
         implied_end = reference.value * (1 + rate) ** steps
         allowed = (ref_lo * (1 + r_lo) ** steps, ref_hi * (1 + r_hi) ** steps)
         row.update(implied_end=implied_end, actual_end=actual_end.value)
+        # the end rises with the base and the rate
+        row["implied_qualifier"] = _qualifier_of(rising=(reference.qualifier, claim.qualifier))
+        row["implied_rate_qualifier"] = _qualifier_of(
+            rising=(actual_end.qualifier,), falling=(reference.qualifier,)
+        )
         row["gap"] = implied_end / actual_end.value - 1
         row["implied_rate"] = (actual_end.value / reference.value) ** (1 / steps) - 1
         row["rate_gap"] = rate - row["implied_rate"]
@@ -207,6 +224,12 @@ def _reading_row(
         if ranged:
             _nearest(row, allowed, actual_end.interval, (r_lo, r_hi), "implied_end")
     return row
+
+
+def _qualifier_of(*, rising: tuple[str, ...] = (), falling: tuple[str, ...] = ()) -> str:
+    """The qualifier of a figure computed from qualified ones ("unbounded" when none)."""
+    joint = _joint_qualifier(rising=rising, falling=falling)
+    return "unbounded" if joint is None else joint[0]
 
 
 def _nearest(
@@ -242,14 +265,19 @@ def claim_readings(
 
     Columns: ``claim_set, subject, unit, claim_id, claim, reading, base_year, steps,
     end_year, claimed_end, implied_base, reference_base, reference, gap, implied_rate,
-    claimed_rate, rate_gap, implied_end, actual_end, fits``. Rates are fractions; ``gap``
+    claimed_rate, rate_gap, implied_end, actual_end, fits, implied_qualifier,
+    implied_rate_qualifier``. Rates are fractions; ``gap``
     is relative (implied / reference - 1); ``fits`` is NA when there is nothing to compare
     with; other numbers are NaN when that comparison does not apply to the reading.
     When the rate claim, or a level it is checked with, is a range, ``implied_base`` (or
     ``implied_end``) and ``claimed_rate`` are the figures in the claimed ranges nearest the
     evidence, so ``gap`` and ``rate_gap`` are 0 when the range holds the evidence and
     otherwise the distance from its nearer end (never from its midpoint); ``claimed_end``
-    and ``implied_rate`` use a range's midpoint.
+    and ``implied_rate`` use a range's midpoint. ``implied_qualifier`` says how the claims'
+    qualifiers bound ``implied_base`` (or ``implied_end``): ``"at_least"`` (a floor: a
+    "more than" end), ``"at_most"`` (a ceiling: a "more than" rate), ``"approximately"``,
+    ``"exact"``, or ``"unbounded"`` (both: any level fits); ``implied_rate_qualifier`` the
+    same for ``implied_rate``; both are ``""`` where the reading has no such figure.
 
     Examples
     --------

@@ -651,10 +651,31 @@ def _rate_qualifier(start: str, end: str) -> tuple[str, bool] | None:
     >>> _rate_qualifier("approximately", "at_least"), _rate_qualifier("at_least", "at_least")
     (('at_least', True), None)
     """
-    start, end = start or "exact", end or "exact"
-    open_above = start == "at_most" or end == "at_least"  # a lower start, a higher end
-    open_below = start == "at_least" or end == "at_most"
-    approximate = "approximately" in (start, end)
+    return _joint_qualifier(rising=(end,), falling=(start,))
+
+
+def _joint_qualifier(
+    *, rising: tuple[str, ...] = (), falling: tuple[str, ...] = ()
+) -> tuple[str, bool] | None:
+    """How the qualifiers of the figures a result is computed from qualify the result.
+
+    ``rising``: qualifiers of figures the result rises with (an end level for a rate; a
+    base and a rate for a projected end); ``falling``: of figures it falls with (a start
+    level for a rate; a rate for an implied base). Returns ``(qualifier, approximate)``, or
+    None when the figures bound it from both sides' opposite ends (nothing bounds it).
+
+    Examples
+    --------
+    >>> _joint_qualifier(rising=("at_least", "exact")), _joint_qualifier(falling=("at_least",))
+    (('at_least', False), ('at_most', False))
+    >>> _joint_qualifier(rising=("at_least",), falling=("at_least",)) is None
+    True
+    """
+    rising = tuple(q or "exact" for q in rising)
+    falling = tuple(q or "exact" for q in falling)
+    open_above = "at_least" in rising or "at_most" in falling  # a higher riser, a lower faller
+    open_below = "at_most" in rising or "at_least" in falling
+    approximate = "approximately" in (*rising, *falling)
     if open_above and open_below:
         return None
     if open_above:

@@ -943,3 +943,42 @@ def test_a_figure_for_the_year_it_was_published_in_is_a_forecast() -> None:
         assert int(record.loc[claim_id, "horizon"]) == 0
         assert bool(record.loc[claim_id, "forecast"])
     assert bool(record.loc["kezhi_2020_07/level_2020", "held"])  # 2238.7 > 2000
+
+
+def test_readings_say_how_the_qualifiers_bound_the_implied_figures() -> None:
+    # "more than 3200" at exactly 27.8%: base floors (3200 / 1.278^2 = 1959.2), and the rate
+    # from the 2020 actual to more than 3200 is at least (3200 / 2238.7)^(1/2) - 1 = 19.6%;
+    # "more than 27.8%" to more than 3200 bounds no base
+    floor = [SEED[0], dataclasses.replace(SEED[1], qualifier="at_least")]
+    rows = claim_readings(floor, history=HISTORY)
+    assert rows["implied_qualifier"].tolist() == ["at_least", "at_least"]
+    assert rows["implied_rate_qualifier"].tolist() == ["at_least", "at_least"]
+    assert round(rows["implied_rate"].iloc[0], 3) == 0.196
+    both = [dataclasses.replace(SEED[0], qualifier="at_least"), floor[1]]
+    assert claim_readings(both, history=HISTORY)["implied_qualifier"].tolist() == [
+        "unbounded",
+        "unbounded",
+    ]
+    exact = claim_readings(SEED, history=HISTORY)
+    assert exact["implied_qualifier"].tolist() == ["exact", "exact"]
+
+
+def test_a_more_than_base_makes_the_implied_end_a_floor() -> None:
+    # "more than 1500 in 2019" and 40% in 2020: 2020 at least 1500 * 1.4 = 2100; the actual
+    # 2238.7 is above it. The explanation used the rate's qualifier (exact) alone and said
+    # "implies 2,100.0 ... off by -6.2%" for a floor the actual clears
+    claims = [
+        Claim(
+            subject=SUBJECT, kind="level", value=1500, unit=UNIT, year=2019, qualifier="at_least"
+        ),
+        Claim(subject=SUBJECT, kind="growth", value=40, year=2020),
+    ]
+    rows = claim_readings(claims, history=HISTORY)
+    assert rows["implied_qualifier"].tolist() == ["at_least"]
+    assert rows["implied_end"].round(1).tolist() == [2100.0]
+    text = check_claims(claims, history=HISTORY).iloc[0]["explanation"]
+    assert (
+        "implies more than 2,100.0 in 2020 (1 step); the actual 2,238.7 is above that floor "
+        "(fits)." in text
+    )
+    assert "off by" not in text

@@ -87,6 +87,15 @@ def _pct(x: Any) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:+.1%}"
 
 
+def _bounded(text: str, qualifier: str) -> str:
+    """A table figure with the mark of its bound: "> 1,550.4" (a floor), "any" (no bound)."""
+    from idcforecast._wording import qualifier_sign
+
+    if not text:
+        return text
+    return "any" if qualifier == "unbounded" else qualifier_sign(qualifier) + text
+
+
 def _verdict(value: Any) -> str:
     import pandas as pd
 
@@ -133,10 +142,12 @@ def run(args: argparse.Namespace) -> int:
                 [
                     r.claim,
                     r.reading,
-                    _num(r.implied_base),
+                    _bounded(_num(r.implied_base), r.implied_qualifier),
                     f"{_num(r.reference_base)} ({r.reference})" if r.reference else "",
                     _pct(r.gap),
-                    "" if math.isnan(r.implied_rate) else f"{r.implied_rate:.1%}",
+                    ""
+                    if math.isnan(r.implied_rate)
+                    else _bounded(f"{r.implied_rate:.1%}", r.implied_rate_qualifier),
                     _verdict(r.fits),
                 ]
                 for r in mine.itertuples()

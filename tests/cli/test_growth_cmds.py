@@ -305,7 +305,7 @@ def test_check_claims_and_track_record_against_your_own_actuals(
     out = _run(claims_cmd, [claims, *read], capsys)
     assert "claim set   vn_press  [vn_dc, MW]" in out
     # the 6-step reading is checked against the file's 2022 actual, 145
-    assert re.search(r"6 steps from 2022 +155\.6 +145\.0 \(actual\) +\+7\.3%", out)
+    assert re.search(r"6 steps from 2022 +> 155\.6 +145\.0 \(actual\) +\+7\.3%", out)
     out = _run(track_record_cmd, [claims, *read], capsys)
     assert re.search(r"vn_press/base .* 180\.0 MW +180\.0 +\+0\.0%", out)
     # the same with --input, the alias of --data in every command
@@ -383,3 +383,12 @@ def test_track_record_shows_a_range_as_published(
         r"\s+undershoot\s+no$",
         row,
     )
+
+
+def test_check_claims_table_marks_bounded_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    # Kezhi: "29% in 2020" reaching "more than 2000": base more than 2000 / 1.29 = 1550.4,
+    # rate from the 2019 actual at least (2000 / 1562.5) - 1 = 28.0% (the table printed plain
+    # numbers beside an explanation stating the floor)
+    out = _run(claims_cmd, ["--all"], capsys)
+    row = next(line for line in out.splitlines() if line.startswith("growth 29% in 2020"))
+    assert re.search(r"> 1,550\.4\s+1,562\.5 \(actual\)\s+-0\.8%\s+> 28\.0%\s+yes$", row)
