@@ -33,6 +33,7 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     └── ReportError(OSError)                    an output that cannot be written
 
     FootnoteWarning(UserWarning)                rows below a table skipped as its footnotes
+    ReconcileWarning(UserWarning)               series left out of, or negative in, a reconciliation
 
 Every exception keeps its structured fields as attributes (``err.fields`` lists them), has
 a message that names the thing, the place, what was expected and what was found, and
@@ -61,6 +62,7 @@ __all__ = [
     "NonNumericValueError",
     "NotFittedError",
     "ParseError",
+    "ReconcileWarning",
     "ReportError",
     "SpecError",
     "UnitError",
@@ -213,4 +215,13 @@ class FootnoteWarning(UserWarning):
     its footnotes; the message names each row. Not an error: the rows hold no value.
 
     Filter it like any warning: ``warnings.simplefilter("ignore", FootnoteWarning)``.
+    """
+
+
+class ReconcileWarning(UserWarning):
+    """A reconciliation result to check: series of the forecasts outside the hierarchy
+    (left out of the result), or a level the regression methods brought below zero from
+    positive base forecasts; the message names them and what to do.
+
+    Filter it like any warning: ``warnings.simplefilter("ignore", ReconcileWarning)``.
     """

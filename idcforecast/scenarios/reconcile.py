@@ -32,6 +32,7 @@ from idcforecast.errors import (
     DuplicateYearError,
     MixedUnitsError,
     ModelError,
+    ReconcileWarning,
     SpecError,
     UnknownMethodError,
     UnknownSeriesError,
@@ -201,15 +202,16 @@ def reconcile(
     DataFrame
         ``series_id, year, <column>, base, method`` (+ ``unit`` if given), nodes in
         top-down order. Only the hierarchy's nodes: other series in ``forecasts`` are left
-        out of the result.
+        out of the result, with a :class:`~idcforecast.errors.ReconcileWarning` naming them.
 
     Notes
     -----
     The regression methods (``ols``, ``wls_struct``, ``mint_shrink``) adjust every node, and
     nothing in them keeps a level positive: a small child beside an incoherent parent can
     come back below zero (``[10, 60, 1]`` for total, a, b gives b = -16 with ``ols``).
-    ``bottom_up`` and ``top_down`` keep positive bases positive; check the result, or use
-    them, when the levels are market sizes.
+    ``bottom_up`` and ``top_down`` keep positive bases positive; a
+    :class:`~idcforecast.errors.ReconcileWarning` names the first negative level when it
+    happens.
 
     Examples
     --------
@@ -236,6 +238,8 @@ def reconcile(
         w = _weights(method, tree, residuals)
         bottom = reconciliation_matrix(tree.S, w) @ base
     coherent = tree.S @ bottom
+    _warn_left_out(forecasts, tree)
+    _warn_negative(tree, years, coherent, base, method=method)
     return _frame(forecasts, tree, years, coherent, base, column=column, method=method)
 
 
@@ -383,6 +387,45 @@ def _proportions(history: pd.DataFrame | None, tree: _Hierarchy) -> np.ndarray:
         )
     shares = (values[1:, ok] / values[0, ok]).mean(axis=1)
     return shares / shares.sum()
+
+
+def _warn_left_out(forecasts: pd.DataFrame, tree: _Hierarchy) -> None:
+    """Series of ``forecasts`` that are no node of the hierarchy (left out of the result)."""
+    import warnings
+
+    from idcforecast._wording import counted
+
+    others = sorted(set(forecasts["series_id"].astype(str)) - set(tree.nodes))
+    if others:
+        shown = ", ".join(repr(s) for s in others[:5]) + (", ..." if len(others) > 5 else "")
+        warnings.warn(
+            f"reconcile: {counted(len(others), 'series', 'series')} of the forecasts "
+            f"({shown}) {'is' if len(others) == 1 else 'are'} in no node of the hierarchy "
+            f"and left out of the result; add {'it' if len(others) == 1 else 'them'} to the "
+            "hierarchy or filter the forecasts",
+            ReconcileWarning,
+            stacklevel=3,
+        )
+
+
+def _warn_negative(
+    tree: _Hierarchy, years: np.ndarray, coherent: np.ndarray, base: np.ndarray, *, method: str
+) -> None:
+    """Levels brought below zero from positive bases (regression methods only can)."""
+    import warnings
+
+    below = (coherent < 0) & (base > 0)
+    if below.any():
+        node, year = np.argwhere(below)[0]
+        warnings.warn(
+            f"reconcile: method {method!r} gives {below.sum()} negative level(s) from positive "
+            f"base forecasts, first {tree.nodes[node]!r} in {years[year]} "
+            f"({coherent[node, year]:.4g} from {base[node, year]:.4g}): the parents and "
+            "children disagree too much to share the difference; use method='bottom_up' or "
+            "'top_down' (they keep positive levels positive) or check the base forecasts",
+            ReconcileWarning,
+            stacklevel=3,
+        )
 
 
 def _frame(

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import re
+import warnings
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from idcforecast.errors import SpecError, UnknownMethodError, UnknownSeriesError
+from idcforecast.errors import (
+    ReconcileWarning,
+    SpecError,
+    UnknownMethodError,
+    UnknownSeriesError,
+)
 from idcforecast.scenarios.reconcile import reconcile, shrinkage_covariance
 
 TREE = {"T": ["A", "B"]}
@@ -97,7 +103,9 @@ def test_deep_hierarchy_is_coherent_for_every_method() -> None:
     )
     hist = fc.rename(columns={"mean": "value"})
     for method in ("bottom_up", "top_down", "ols", "wls_struct", "mint_shrink"):
-        out = reconcile(fc, tree, method=method, residuals=res, history=hist)
+        with warnings.catch_warnings():  # random bases: some regression levels go negative
+            warnings.simplefilter("ignore", ReconcileWarning)
+            out = reconcile(fc, tree, method=method, residuals=res, history=hist)
         wide = out.pivot(index="year", columns="series_id", values="mean")
         for parent, kids in tree.items():
             total = wide[kids].sum(axis=1)
@@ -194,3 +202,34 @@ def test_nodes_in_different_units_are_an_error() -> None:
         "hierarchy sums its children, so every node needs one unit; convert them first "
         "(idcforecast.convert)"
     )
+
+
+def test_series_outside_the_hierarchy_are_named_when_left_out() -> None:
+    # Was: a forecast frame with a fourth series lost it without a word
+    extra = pd.concat([BASE, BASE.iloc[[0]].assign(series_id="other")])
+    with pytest.warns(ReconcileWarning) as caught:
+        out = reconcile(extra, TREE, method="bottom_up")
+    assert str(caught[0].message) == (
+        "reconcile: 1 series of the forecasts ('other') is in no node of the hierarchy and "
+        "left out of the result; add it to the hierarchy or filter the forecasts"
+    )
+    assert out["series_id"].tolist() == ["T", "A", "B"]
+
+
+def test_a_negative_level_from_positive_bases_is_named() -> None:
+    # The docstring's case: total 10, a 60, b 1. OLS with S = [[1, 1], [1, 0], [0, 1]]:
+    # b_hat = (S'S)^-1 S' y, S'S = [[2, 1], [1, 2]], S'y = [70, 11] -> a = (2*70 - 11) / 3
+    # = 43, b = (2*11 - 70) / 3 = -16
+    fc = pd.DataFrame({"series_id": ["T", "A", "B"], "year": 2030, "mean": [10.0, 60.0, 1.0]})
+    with pytest.warns(ReconcileWarning) as caught:
+        out = reconcile(fc, TREE, method="ols")
+    assert out["mean"].round(6).tolist() == [27.0, 43.0, -16.0]
+    assert str(caught[0].message) == (
+        "reconcile: method 'ols' gives 1 negative level(s) from positive base forecasts, first "
+        "'B' in 2030 (-16 from 1): the parents and children disagree too much to share the "
+        "difference; use method='bottom_up' or 'top_down' (they keep positive levels positive) "
+        "or check the base forecasts"
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert reconcile(fc, TREE, method="bottom_up")["mean"].tolist() == [61.0, 60.0, 1.0]
