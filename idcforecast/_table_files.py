@@ -298,7 +298,8 @@ def read_table(
     stay text even then (ids such as "001" keep their zeros).
 
     Headers lose surrounding spaces, and one spelled as a name of ``known_columns`` in other
-    letter case ("Unit", "YEAR") takes that name; a header repeated in the file is an error
+    letter case ("Unit", "YEAR") or in other words ("单位", "Sources": ``HEADER_ALIASES``)
+    takes that name; a header repeated in the file is an error
     (pandas would rename the second "2020" to "2020.1" and its column would be ignored).
     """
     import pandas as pd
@@ -611,10 +612,27 @@ def row_place(name: str, position: int, column: Any = None, *, header_row: int =
     return row if column is None else f"{row}, column {column!r}"
 
 
+# Other headers analysts give the columns read_series knows (case-folded); a header is
+# renamed only when its name is one the reader asked for and the table lacks it
+_UNIT_ALIASES = ("units", "单位", "單位", "计量单位", "計量單位", "unit of measure")
+_SOURCE_ALIASES = ("sources", "data source", "来源", "來源", "数据来源", "數據來源", "资料来源",
+                   "資料來源", "出处", "出處")  # fmt: skip
+_NOTE_ALIASES = ("notes", "remark", "remarks", "comment", "comments", "备注", "備註", "注",
+                 "说明", "說明")  # fmt: skip
+HEADER_ALIASES = {
+    **dict.fromkeys(_UNIT_ALIASES, "unit"),
+    **dict.fromkeys(_SOURCE_ALIASES, "source"),
+    **dict.fromkeys(_NOTE_ALIASES, "note"),
+    **dict.fromkeys(("年份", "年度", "年"), "year"),
+    **dict.fromkeys(("数值", "數值"), "value"),
+}
+
+
 def _tidy_headers(
     table: pd.DataFrame, known: tuple[str, ...], name: str, *, raw_header: list[Any] | None
 ) -> pd.DataFrame:
-    """Headers without surrounding spaces, known names in their own letter case; a header
+    """Headers without surrounding spaces, known names in their own letter case (and a
+    :data:`HEADER_ALIASES` header, "单位" or "Sources", as the known name it means); a header
     that ``raw_header`` (the file's header cells) repeats is an error."""
     from idcforecast._cells import is_blank
 
@@ -639,6 +657,9 @@ def _tidy_headers(
             continue
         stripped = column.strip()
         target = next((k for k in known if stripped.lower() == k.lower()), stripped)
+        alias = HEADER_ALIASES.get(stripped.casefold())
+        if target == stripped and alias in known:
+            target = alias
         if target != column and target not in present:
             renames[column] = target
             present.add(target)

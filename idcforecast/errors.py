@@ -33,6 +33,7 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     └── ReportError(OSError)                    an output that cannot be written
 
     FootnoteWarning(UserWarning)                rows below a table skipped as its footnotes
+    IgnoredColumnWarning(UserWarning)           columns of a long table that are not read
     ReconcileWarning(UserWarning)               series left out of, or negative in, a reconciliation
 
 Every exception keeps its structured fields as attributes (``err.fields`` lists them), has
@@ -53,6 +54,7 @@ __all__ = [
     "FootnoteWarning",
     "GrowthError",
     "IdcForecastError",
+    "IgnoredColumnWarning",
     "IncompatibleUnitsError",
     "InsufficientDataError",
     "MissingDependencyError",
@@ -224,4 +226,13 @@ class ReconcileWarning(UserWarning):
     positive base forecasts; the message names them and what to do.
 
     Filter it like any warning: ``warnings.simplefilter("ignore", ReconcileWarning)``.
+    """
+
+
+class IgnoredColumnWarning(UserWarning):
+    """Columns of a long table (``series_id, year, value``) that :func:`read_series` does
+    not read: not a provenance column (``unit``, ``source``, ``note``...) under any name it
+    knows. The message names them and how to have them read.
+
+    Filter it like any warning: ``warnings.simplefilter("ignore", IgnoredColumnWarning)``.
     """

@@ -201,7 +201,7 @@ def read_series(
     chosen = _choose_layout(table, layout, year_column, value_column, name, header_row)
     if chosen == "long":
         observations = _long(
-            table, year_column, value_column, default_id, place_of, decimal, estimates
+            table, year_column, value_column, default_id, place_of, decimal, estimates, name
         )
     elif chosen == "years_as_columns":
         observations = _years_as_columns(table, default_id, place_of, name, decimal, estimates)
@@ -292,11 +292,13 @@ def _long(
     place_of: Any,
     decimal: str,
     estimates: str,
+    name: str,
 ) -> list[Observation]:
     meta_columns = [c for c in _META if c in table.columns]
     _no_split_thousands(table, value_column, place_of)
     if "series_id" not in table.columns:
         _no_hidden_series(table, (year_column, value_column, *_META), place_of)
+    _warn_ignored(table, (year_column, value_column, *_META), name)
     observations = []
     for i, row in enumerate(table.to_dict("records")):
         if all(is_blank(cell) for cell in row.values()):
@@ -356,6 +358,30 @@ def _no_split_thousands(table: pd.DataFrame, value_column: str, place_of: Any) -
                 f"{after} is meant to be {text!r}, add a word to it",
                 place=place_of(i, value_column),
             )
+
+
+def _warn_ignored(table: pd.DataFrame, known: tuple[str, ...], name: str) -> None:
+    """Columns of a long table with a value that are not read: named in a warning, as a
+    unit column under a header not known ("Einheit") would otherwise vanish in silence."""
+    import warnings
+
+    from idcforecast.errors import IgnoredColumnWarning
+
+    ignored = [
+        column
+        for column in table.columns
+        if column not in known and any(not is_blank(cell) for cell in table[column])
+    ]
+    if ignored:
+        shown = ", ".join(repr(str(c)) for c in ignored)
+        warnings.warn(
+            f"{name}: {'column' if len(ignored) == 1 else 'columns'} {shown} not read; a long "
+            "table is read as series_id, year, value and "
+            f"the provenance columns {', '.join(_META[1:])}; rename a column to one of those "
+            "if it is one (a unit column above all), or delete it",
+            IgnoredColumnWarning,
+            stacklevel=4,
+        )
 
 
 def _no_hidden_series(table: pd.DataFrame, known: tuple[str, ...], place_of: Any) -> None:

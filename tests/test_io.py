@@ -17,6 +17,7 @@ from idcforecast.errors import (
     DuplicateYearError,
     EmptyDataError,
     FootnoteWarning,
+    IgnoredColumnWarning,
     IncompatibleUnitsError,
     MissingFxRateError,
     MixedUnitsError,
@@ -800,7 +801,8 @@ def test_long_table_with_an_unnamed_id_column_is_not_merged(tmp_path: Path) -> N
         read_series(path, unit="MW")
     same = tmp_path / "one.csv"  # a column that does not vary names nothing: read as before
     same.write_text("market,year,value\nA,2019,1\nA,2020,2\n")
-    assert read_series(same, unit="MW")["value"].tolist() == [1.0, 2.0]
+    with pytest.warns(IgnoredColumnWarning, match=re.escape("one.csv: column 'market' not read")):
+        assert read_series(same, unit="MW")["value"].tolist() == [1.0, 2.0]
 
 
 def test_formula_without_stored_result_is_an_error_not_a_gap(tmp_path: Path) -> None:
@@ -1214,3 +1216,49 @@ def test_a_word_in_the_year_column_suggests_the_footnote_form(tmp_path: Path) ->
     path.write_text("year,north\n2016,10\n2017,12\n2018,15\nNote: Figures,\n", encoding="utf-8")
     with pytest.warns(FootnoteWarning):
         assert read_series(path, unit="MW")["year"].tolist() == [2016, 2017, 2018]
+
+
+def test_provenance_headers_in_other_words_are_read(tmp_path: Path) -> None:
+    # uat11: 单位 and 来源 were dropped without a word, so unit= labelled 22,387,000 万元 as
+    # 22,387,000 亿元 (10,000x); 22,387,000 万元 = 22,387,000 / 10,000 = 2,238.7 亿元
+    path = tmp_path / "cn.csv"
+    path.write_text(
+        "series_id,year,value,单位,来源\n"
+        "cidc,2019,1562.5,亿元,科智咨询\ncidc,2020,22387000,万元,科智咨询\n"
+        "cidc,2021,3012.1,亿元,中国IDC圈\n",
+        encoding="utf-8",
+    )
+    out = read_series(path, unit="CNY 100m")
+    assert out["value"].round(6).tolist() == [1562.5, 2238.7, 3012.1]
+    assert out["source"].tolist() == ["科智咨询", "科智咨询", "中国IDC圈"]
+    wide = tmp_path / "wide.csv"  # the racks row was read as CNY 100m (its unit ignored)
+    wide.write_text("市场,Units,2019,2020\n中国IDC,亿元,1562.5,2238.7\n机架,万架,315,400\n")
+    frame = read_series(wide)
+    assert frame.groupby("series_id")["unit"].first().to_dict() == {
+        "中国IDC": "CNY 100m",
+        "机架": "racks 10k",
+    }
+    rows = tmp_path / "rows.csv"  # 年份 / 备注 / Sources
+    rows.write_text(
+        "年份,value,Sources,备注\n2019,1562.5亿元,CIDC,口径调整\n2020,2238.7亿元,CIDC,\n"
+    )
+    frame = read_series(rows)
+    assert frame[["year", "source", "note"]].values.tolist() == [
+        [2019, "CIDC", "口径调整"],
+        [2020, "CIDC", ""],
+    ]
+
+
+def test_a_column_that_is_not_read_is_named(tmp_path: Path) -> None:
+    # a unit column under a header read_series does not know: the numbers are read with
+    # unit=, and the warning names the column so the user can rename it
+    path = tmp_path / "de.csv"
+    path.write_text("series_id,year,value,Einheit\na,2019,1,GW\na,2020,2,GW\n")
+    with pytest.warns(IgnoredColumnWarning) as caught:
+        read_series(path, unit="MW")
+    assert str(caught[0].message) == (
+        "de.csv: column 'Einheit' not read; a long table is read as series_id, year, value and "
+        "the provenance columns unit, qualifier, as_of, source, quote, confidence, scope, "
+        "derived, note; rename a column to one of those if it is one (a unit column above "
+        "all), or delete it"
+    )

@@ -455,15 +455,19 @@ def test_a_year_column_under_another_header(tmp_path: Path) -> None:
     assert table[["series_id", "year", "value"]].values.tolist() == [
         ["a", 2019, 10.0], ["a", 2020, 12.0], ["a", 2021, 15.0]
     ]  # fmt: skip
+    # 年份 is a known other name for the year column (HEADER_ALIASES)
+    assert read_long_table(path, unit="MW")["year"].tolist() == [2019, 2020, 2021]
+    period = tmp_path / "period.csv"
+    period.write_text("series_id,period,value\na,2019,10\n", encoding="utf-8")
     msg = (
-        "cn.csv: no column(s) 'year'; expected a long table with columns series_id, year, "
+        "period.csv: no column(s) 'year'; expected a long table with columns series_id, year, "
         "value (and optionally unit), a wide one with years as column headers, or one with "
         "a year per row and a column per series (year, north, south; without series_id and "
-        "value); found 'series_id', '年份', 'value'; if the years are under another header, pass "
-        "year_column=NAME (--year-column NAME)"
+        "value); found 'series_id', 'period', 'value'; if the years are under another header, "
+        "pass year_column=NAME (--year-column NAME)"
     )
     with pytest.raises(DataError, match=re.escape(msg)):
-        read_long_table(path, unit="MW")
+        read_long_table(period, unit="MW")
     both = tmp_path / "both.csv"
     both.write_text("series_id,year,年份,value\na,2019,2019,10\n", encoding="utf-8")
     with pytest.raises(DataError, match=re.escape("has both a 'year' column and the year")):

@@ -224,8 +224,8 @@ def test_year_column_and_estimates_options(
     path = tmp_path / "idc.csv"
     path.write_text("年份,市场规模\n2018,1228\n2019,1562.5\n2020E,2238.7\n", encoding="utf-8")
     args = ["forecast", "--data", str(path), "--to", "2021", "--method", "naive", "--csv"]
-    assert main([*args, "--unit", "CNY 100m"]) == 2
-    assert "no 'year' column" in capsys.readouterr().err
+    assert main([*args, "--unit", "CNY 100m"]) == 2  # 年份 is read as the year column
+    assert "'2020E' is an estimate, not a published figure" in capsys.readouterr().err
     assert main([*args, "--unit", "CNY 100m", "--year-column", "年份"]) == 2
     assert "'2020E' is an estimate, not a published figure" in capsys.readouterr().err
     keep = [*args, "--unit", "CNY 100m", "--year-column", "年份", "--estimates", "keep"]
