@@ -142,6 +142,8 @@ def _declare_unit(
     """
     cell = None if obs.figure.unit is None else parse_unit(obs.figure.unit)
     magnitude_only = cell is not None and cell.base == "count" and cell.magnitude is not None
+    if "unit" in obs.meta and cell is not None and not magnitude_only:
+        _check_unit_agrees(obs, cell, parse_unit)
     if "unit" not in obs.meta or not (cell is None or magnitude_only):
         return
     try:
@@ -159,6 +161,28 @@ def _declare_unit(
     except IdcForecastError as err:
         raise in_context(err, f"{obs.place}, column 'unit'", place=obs.place) from err
     obs.figure = replace(obs.figure, unit=canonical)
+
+
+def _check_unit_agrees(obs: Observation, cell: Unit, parse_unit: Callable[[str], Unit]) -> None:
+    """A figure with its own unit ("800 MW") beside a ``unit`` cell of another kind
+    ("racks") or currency ("USD bn" beside 亿元): an error, as one of the two is wrong. A
+    different scale of the same kind ("GW" beside MW, 亿元 beside 元) is read from the text."""
+    try:
+        column = parse_unit(str(obs.meta["unit"]))
+    except IdcForecastError as err:
+        raise in_context(err, f"{obs.place}, column 'unit'", place=obs.place) from err
+    same_kind = column.dimension == cell.dimension and column.per == cell.per
+    if same_kind and (column.dimension != "money" or column.base == cell.base):
+        return
+    written = str(obs.meta["unit"]).strip()
+    said = repr(written) + ("" if written == column.canonical else f" ({column.canonical!r})")
+    raise UnitError(
+        f"{obs.place}: the value {obs.figure.quote!r} says {cell.canonical!r} but the unit "
+        f"column says {said}; one of them is wrong; correct it (a plain number takes the "
+        "unit column's unit)",
+        place=obs.place,
+        unit=column.canonical,
+    )
 
 
 def _factor(

@@ -1262,3 +1262,29 @@ def test_a_column_that_is_not_read_is_named(tmp_path: Path) -> None:
         "derived, note; rename a column to one of those if it is one (a unit column above "
         "all), or delete it"
     )
+
+
+def test_a_unit_column_that_contradicts_the_value_text_is_an_error(tmp_path: Path) -> None:
+    # uat11: '800 MW' beside unit 'racks' was read as 800 MW, '1562.5亿元' beside 'USD bn'
+    # as CNY 100m, without a word: one of the two is wrong
+    path = tmp_path / "dim.csv"
+    path.write_text("year,value,unit\n2019,800 MW,racks\n2020,1100 MW,racks\n")
+    with pytest.raises(UnitError) as caught:
+        read_series(path)
+    assert str(caught.value) == (
+        "dim.csv row 2: the value '800 MW' says 'MW' but the unit column says 'racks'; one of "
+        "them is wrong; correct it (a plain number takes the unit column's unit)"
+    )
+    money = tmp_path / "ccy.csv"
+    money.write_text("year,value,unit\n2019,1562.5亿元,美元\n", encoding="utf-8")
+    with pytest.raises(
+        UnitError, match=re.escape("says 'CNY 100m' but the unit column says '美元' ('USD')")
+    ):
+        read_series(money)
+    # another scale of the same kind is read from the text: 1.2 GW = 1200 MW, 亿元 beside 元
+    scale = tmp_path / "scale.csv"
+    scale.write_text("year,value,unit\n2019,800,MW\n2020,1.2 GW,MW\n2021,15亿元,元\n")
+    with pytest.raises(MixedUnitsError):  # power and money in one series stays an error
+        read_series(scale)
+    scale.write_text("year,value,unit\n2019,800,MW\n2020,1.2 GW,MW\n")
+    assert read_series(scale)["value"].tolist() == [800.0, 1200.0]
