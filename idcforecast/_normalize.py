@@ -112,7 +112,9 @@ def _target_unit(sid: str, group: list[Observation], unit: str | dict[str, str] 
     if not units:
         raise UnitError(
             f"{group[0].place} (series {sid!r}): no unit for this series; expected a 'unit' "
-            "column, figure text with a unit ('1,562.5亿元'), or read_series(..., unit='CNY 100m')",
+            "column, figure text with a unit ('1,562.5亿元'), the unit in brackets after the "
+            "series' name ('market (CNY bn)'), or read_series(..., unit=...) naming the unit "
+            "of the bare numbers (e.g. unit='CNY 100m' or unit='MW')",
             series_id=sid,
             place=group[0].place,
         )

@@ -435,6 +435,7 @@ def _years_as_columns(
                 place=place_of(i, keys[0]),
             )
         meta = {c: row[c] for c in meta_columns if not is_blank(row[c])}
+        meta = _with_unit(meta, header_unit(sid, place_of(i)), place_of(i))
         for column, year in years.items():
             if is_blank(row[column]):
                 continue  # a year not published: a gap, not a NaN
@@ -443,6 +444,61 @@ def _years_as_columns(
             note = estimate_note(column) if column in estimated else ""
             observations.append(Observation(sid, year, figure, place, _with_note(meta, note)))
     return observations
+
+
+_BRACKETED_END = re.compile(r"[(（\[]\s*([^()（）\[\]]+?)\s*[)）\]]\s*$")
+
+
+def header_unit(label: Any, place: str = "") -> str | None:
+    """The unit a series' name states in brackets at its end, if it reads as one:
+    "IDC market (CNY bn)" -> "CNY bn", "市场规模（亿元）" -> "CNY 100m"; None for "(est.)",
+    "(2020)" or no brackets. A magnitude alone ("racks (10k)") is an error naming
+    ``place``: read with a unit given elsewhere, the numbers would be 10,000 times off.
+
+    Examples
+    --------
+    >>> header_unit("IDC market (CNY bn)"), header_unit("市场规模（亿元）")
+    ('CNY bn', 'CNY 100m')
+    >>> header_unit("East (est.)") is None
+    True
+    """
+    match = _BRACKETED_END.search(str(label))
+    if match is None:
+        return None
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_unit
+
+    try:
+        parsed = parse_unit(match.group(1))
+    except IdcForecastError:
+        return None
+    if parsed.base == "count" and parsed.magnitude is not None:
+        raise DataError(
+            f"{place or repr(str(label))}: the name {str(label)!r} states the magnitude "
+            f"{match.group(1)!r} but no unit, so its numbers would be read in a unit given "
+            f"elsewhere without it; write the unit with it, e.g. '({parsed.magnitude} racks)', "
+            "'（万架）', '(USD bn)' or '（亿元）'",
+            place=place,
+        )
+    return None if parsed.base == "count" else parsed.canonical
+
+
+def _with_unit(meta: dict[str, Any], unit: str | None, place: str) -> dict[str, Any]:
+    """A row's provenance cells with the unit its series' name states (``header_unit``);
+    a ``unit`` cell of another unit is an error (which one holds?)."""
+    if unit is None:
+        return dict(meta)
+    if "unit" in meta:
+        from idcforecast.units import canonical_unit
+
+        if canonical_unit(str(meta["unit"])) != unit:
+            raise DataError(
+                f"{place}: the series' name states the unit {unit!r} but the unit column says "
+                f"{str(meta['unit']).strip()!r}; expected one unit; correct one of them",
+                place=place,
+            )
+        return dict(meta)
+    return {**meta, "unit": unit}
 
 
 def _with_note(meta: dict[str, Any], note: str) -> dict[str, Any]:
@@ -470,6 +526,9 @@ def _years_as_rows(
     series_columns = [c for c in table.columns if c != year_column and c not in _META]
     for column in series_columns:
         _no_split_thousands(table, column, place_of)
+    header_units = {
+        c: u for c in series_columns if (u := header_unit(c, place_of(0, c))) is not None
+    }
     observations = []
     for i, row in enumerate(table.to_dict("records")):
         if all(is_blank(cell) for cell in row.values()):
@@ -494,7 +553,10 @@ def _years_as_rows(
                     place=place,
                 )
             figure = read_figure(row[column], place=place, decimal_mark=decimal)
-            observations.append(Observation(str(column), year, figure, place, dict(meta)))
+            unit = header_units.get(column)
+            observations.append(
+                Observation(str(column), year, figure, place, _with_unit(meta, unit, place))
+            )
     empty = [c for c in series_columns if not any(o.series_id == str(c) for o in observations)]
     if empty and observations:
         raise EmptyDataError(

@@ -261,7 +261,9 @@ ERROR_CASES = [
         {},
         UnitError,
         "DataFrame row 0 (series 'series'): no unit for this series; expected a 'unit' column, "
-        "figure text with a unit ('1,562.5亿元'), or read_series(..., unit='CNY 100m')",
+        "figure text with a unit ('1,562.5亿元'), the unit in brackets after the series' name "
+        "('market (CNY bn)'), or read_series(..., unit=...) naming the unit of the bare numbers "
+        "(e.g. unit='CNY 100m' or unit='MW')",
     ),
     (
         _frame(year=["FY19"], value=["1亿元"]),
@@ -1288,3 +1290,42 @@ def test_a_unit_column_that_contradicts_the_value_text_is_an_error(tmp_path: Pat
         read_series(scale)
     scale.write_text("year,value,unit\n2019,800,MW\n2020,1.2 GW,MW\n")
     assert read_series(scale)["value"].tolist() == [800.0, 1200.0]
+
+
+def test_a_unit_in_brackets_after_the_series_name_is_read(tmp_path: Path) -> None:
+    # uat11: "IDC market (CNY bn)" was unitless, and the hint's unit='CNY 100m' then
+    # labelled 156.25 CNY bn as 156.25 CNY 100m (10x too small); 156.25 bn = 1,562.5 x 100m
+    path = tmp_path / "hdr.csv"
+    path.write_text(
+        "year,IDC market (CNY bn),市场规模（亿元）\n2019,156.25,1562.5\n2020,223.87,2238.7\n"
+    )
+    frame = read_series(path)
+    assert frame.groupby("series_id", sort=False)["unit"].first().to_dict() == {
+        "IDC market (CNY bn)": "CNY bn",
+        "市场规模（亿元）": "CNY 100m",
+    }
+    same = read_series(path, unit="CNY 100m")  # converted, not relabelled
+    assert same["value"].round(6).tolist() == [1562.5, 2238.7, 1562.5, 2238.7]
+    wide = tmp_path / "wide.csv"  # a row's name in a table with years as headers
+    wide.write_text("market,2019,2020\nChina IDC (MW),100,120\n")
+    assert read_series(wide)["unit"].tolist() == ["MW", "MW"]
+    plain = tmp_path / "plain.csv"  # "(est.)" is no unit: not read
+    plain.write_text("year,east (est.)\n2019,315\n")
+    assert set(read_series(plain, unit="racks")["unit"]) == {"racks"}
+    # "(10k)" alone: with unit="racks" 315 (x 10,000) racks would be read as 315 racks
+    plain.write_text("year,racks (10k)\n2019,315\n")
+    with pytest.raises(DataError) as caught:
+        read_series(plain, unit="racks")
+    assert str(caught.value) == (
+        "plain.csv row 2, column 'racks (10k)': the name 'racks (10k)' states the magnitude "
+        "'10k' but no unit, so its numbers would be read in a unit given elsewhere without "
+        "it; write the unit with it, e.g. '(10k racks)', '（万架）', '(USD bn)' or '（亿元）'"
+    )
+    plain.write_text("year,racks (10k racks)\n2019,315\n")
+    assert read_series(plain, unit="racks")["value"].tolist() == [3_150_000.0]
+    both = tmp_path / "both.csv"
+    both.write_text("year,market (MW),unit\n2019,100,GW\n")
+    with pytest.raises(
+        DataError, match=re.escape("states the unit 'MW' but the unit column says 'GW'")
+    ):
+        read_series(both)
