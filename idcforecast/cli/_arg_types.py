@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-__all__ = ["years_ahead"]
+__all__ = ["random_seed", "years_ahead"]
 
 
 def years_ahead(text: str) -> int:
@@ -29,5 +29,30 @@ def years_ahead(text: str) -> int:
         raise argparse.ArgumentTypeError(
             f"{value} years: the horizon counts years after the last observed one, so at "
             "least 1; e.g. --horizon 5"
+        )
+    return value
+
+
+def random_seed(text: str) -> int:
+    """A ``--seed``: a whole number, 0 or more (what NumPy's seeding takes).
+
+    Examples
+    --------
+    >>> random_seed("7")
+    7
+    >>> random_seed("-1")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: -1: a seed is a whole number 0 or more; e.g. --seed 7
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number; a seed is a whole number 0 or more; e.g. --seed 7"
+        ) from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            f"{value}: a seed is a whole number 0 or more; e.g. --seed 7"
         )
     return value

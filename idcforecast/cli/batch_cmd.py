@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from idcforecast.cli._arg_types import years_ahead
+from idcforecast.cli._arg_types import random_seed, years_ahead
 from idcforecast.cli._read_options import (
     add_csv_arguments,
     add_estimates_argument,
@@ -68,7 +68,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--seed",
-        type=int,
+        type=random_seed,
         default=None,
         help="passed to every forecast (the current methods are deterministic: no effect)",
     )

@@ -17,6 +17,7 @@ import shlex
 import sys
 import time
 
+from idcforecast.cli._arg_types import random_seed
 from idcforecast.cli._read_options import add_read_arguments, read_options
 
 NAME = "report"
@@ -68,7 +69,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="report date (default: today); fix it for a byte-identical PDF",
     )
-    parser.add_argument("--seed", metavar="N", type=int, default=0, help="random seed (default: 0)")
+    parser.add_argument(
+        "--seed", metavar="N", type=random_seed, default=0, help="random seed (default: 0)"
+    )
     parser.add_argument(
         "--method",
         default="auto",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from idcforecast.cli._arg_types import years_ahead
+from idcforecast.cli._arg_types import random_seed, years_ahead
 from idcforecast.cli._read_options import add_read_arguments, read_user_file
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="years after the last observation (default 7)",
     )
     parser.add_argument("--paths", type=int, default=10_000, help="paths per scenario")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--seed", type=random_seed, default=0, help="random seed (default 0)")
     parser.add_argument("--method", default="auto", help="forecasting model alias")
     parser.add_argument(
         "--threshold",

@@ -133,6 +133,7 @@ def simulate_paths(
     caps = [_resolve_cap(s, unit, origin_year, spec.source) for s in spec.scenarios]
     _check_caps_above_origin(spec, caps, unit, origin_year, origin_value)
 
+    _check_seed(seed)
     seq = np.random.SeedSequence(seed)
     n_blocks = -(-int(n_paths) // BLOCK_PATHS)
     children = seq.spawn(n_blocks)
@@ -358,6 +359,18 @@ def _as_scenario_set(
     return load_scenarios(scenarios)
 
 
+def _check_seed(seed: Any) -> None:
+    """None or a whole number 0 or more, as NumPy's SeedSequence takes (it raised a bare
+    ValueError for -1 and a TypeError for 1.5)."""
+    if seed is None:
+        return
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+        raise ModelError(
+            f"seed must be a whole number 0 or more, or None; got {seed!r}; e.g. seed=7",
+            seed=seed,
+        )
+
+
 def _check_inputs(
     mean: np.ndarray,
     sigma: np.ndarray,
@@ -441,6 +454,7 @@ def simulate(
     >>> paths.values.shape, paths.years.tolist()
     ((1, 1000, 3), [2024, 2025, 2026])
     """
+    _check_seed(seed)  # before the forecast is fitted
     spec = _as_scenario_set(scenarios)
     sid, years, values, unit = _select_series(data, series_id or spec.series_id, spec=spec)
     from idcforecast._series import prepare_values

@@ -255,6 +255,14 @@ def _optional_str(data: Mapping[str, Any], key: str, origin: str) -> str | None:
 
 def _parse_scenario(name: str, body: Mapping[str, Any], *, origin: str) -> Scenario:
     where = f"scenario {name!r}"
+    if name.strip().casefold() == "weighted":
+        raise SpecError(
+            f"{origin}: {where}: the name 'weighted' is kept for the probability-weighted "
+            "mixture of the scenarios that every table adds; rename it (e.g. 'blended' or "
+            "'probability_weighted')",
+            file=origin,
+            scenario=name,
+        )
     for key in body:
         if key not in SCENARIO_KEYS:
             raise _unknown_key(origin, str(key), SCENARIO_KEYS, scenario=name)

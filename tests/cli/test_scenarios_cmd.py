@@ -224,3 +224,19 @@ def test_to_and_horizon_exclude_each_other(capsys: pytest.CaptureFixture[str]) -
         main(["scenarios", "--to", "2026", "--horizon", "6"])
     assert exit_info.value.code == 2
     assert "argument --horizon: not allowed with argument --to" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "command", [["scenarios"], ["report"], ["forecast-many", "x.csv", "--horizon", "2"]]
+)
+def test_a_negative_seed_is_refused_by_the_flag(
+    command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # uat12: --seed -1 ended in a 20-line NumPy traceback (scenarios, report --scenarios)
+    with pytest.raises(SystemExit) as caught:
+        main([*command, "--seed", "-1"])
+    assert caught.value.code == 2
+    assert (
+        "argument --seed: -1: a seed is a whole number 0 or more; e.g. --seed 7"
+        in capsys.readouterr().err
+    )

@@ -297,3 +297,17 @@ def test_spec_unit_must_agree_with_the_series_unit() -> None:
     # one unit spelled two ways agrees; a spec or a series without a unit is not checked
     for spec_unit, unit in (("亿元", "CNY 100m"), ("CNY 100m", "亿元"), ("", "MW"), ("MW", "")):
         assert run(spec_unit, unit).values.shape == (1, 2, 3)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, True, "7"])
+def test_a_bad_seed_is_a_typed_error(seed: object) -> None:
+    # uat12: seed=-1 raised NumPy's bare ValueError, 1.5 a TypeError, from deep inside
+    with pytest.raises(
+        ModelError, match=re.escape(f"seed must be a whole number 0 or more, or None; got {seed!r}")
+    ):
+        simulate_paths(
+            mean=np.array([100.0]),
+            sigma=np.array([0.1]),
+            years=np.array([2025]),
+            seed=seed,  # type: ignore[arg-type]
+        )

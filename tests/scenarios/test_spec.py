@@ -192,3 +192,19 @@ def test_a_bundled_spec_is_found_by_its_bare_name(
     assert load_scenarios("china_idc_example.toml").names == ("mine",)
     with pytest.raises(SpecError, match=re.escape("or the name of a bundled one (")):
         load_scenarios("nope.toml")
+
+
+def test_a_scenario_named_weighted_is_refused(tmp_path: Path) -> None:
+    # uat12: [scenarios.weighted] was accepted; tables then held two "weighted" rows,
+    # prob_exceeds(scenario="weighted") returned it instead of the mixture, and the report
+    # crashed with a TypeError
+    path = tmp_path / "w.toml"
+    path.write_text("[scenarios.Weighted]\nweight = 0.5\n[scenarios.base]\nweight = 0.5\n")
+    with pytest.raises(SpecError) as caught:
+        load_scenarios(path)
+    assert str(caught.value) == (
+        f"{path}: scenario 'Weighted': the name 'weighted' is kept for the probability-weighted "
+        "mixture of the scenarios that every table adds; rename it (e.g. 'blended' or "
+        "'probability_weighted')"
+    )
+    assert (caught.value.scenario, caught.value.file) == ("Weighted", str(path))
