@@ -447,10 +447,39 @@ def _number_format(column: str, series: pd.Series) -> str | None:
     if pd.api.types.is_float_dtype(series):
         if column.lower() in PERCENT_COLUMNS or column.endswith("%"):
             return '0.0"%"'
-        if column.lower().startswith("coverage"):
+        if column.lower().startswith("coverage") or _is_probability(column):
             return "0.0%"
-        return "#,##0.0"
+        return "#,##0." + "0" * _decimals(series)
     return None
+
+
+def _is_probability(column: str) -> bool:
+    """``probability``, ``prob`` or a ``P(> 8,000)`` column: fractions shown as percent."""
+    name = column.strip().lower()
+    return name in {"probability", "prob"} or name.startswith(("p(>", "p(<", "p(≥", "p(≤"))
+
+
+def _decimals(series: pd.Series, significant: int = 3) -> int:
+    """Decimals that keep ``significant`` digits of the column's smallest nonzero value,
+    between 1 and 6: 1 for market sizes, 3 for weights 0.25 (was one decimal everywhere,
+    so weights 0.5 / 0.25 / 0.25 showed as 0.5 / 0.3 / 0.3).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _decimals(pd.Series([1562.5, 2238.7])), _decimals(pd.Series([0.5, 0.25]))
+    (1, 3)
+    >>> _decimals(pd.Series([0.0, float("nan")]))
+    1
+    """
+    import numpy as np
+
+    values = np.abs(series.to_numpy(dtype="float64", na_value=np.nan))
+    values = values[np.isfinite(values) & (values > 0)]
+    if values.size == 0:
+        return 1
+    digits = significant - 1 - math.floor(math.log10(float(values.min())))
+    return min(max(digits, 1), 6)
 
 
 def _write_sheet(ws: Any, frame: pd.DataFrame, sheet: str) -> None:

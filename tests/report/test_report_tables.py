@@ -399,3 +399,28 @@ def test_an_unknown_qualifier_is_a_typed_error(history, forecast) -> None:
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         summary_table(history.assign(qualifier=["", "more", None]), forecast)
+
+
+def test_to_excel_keeps_the_digits_of_small_values(tmp_path: Path) -> None:
+    # uat12: every float column was '#,##0.0': weights 0.5/0.25/0.25 showed as 0.5/0.3/0.3
+    # (summing to 1.1), a probability 0.626 as "0.6", a USD bn p5 of 0.62 as "0.6"
+    import openpyxl
+
+    frame = pd.DataFrame(
+        {
+            "scenario": ["base", "bull", "bear"],
+            "weight": [0.5, 0.25, 0.25],
+            "p5": [0.62, 0.71, 0.55],
+            "probability": [0.626, 0.2947, 0.4851],
+            "mean": [1562.5, 2238.7, 3012.7],
+        }
+    )
+    out = to_excel({"t": frame}, tmp_path / "t.xlsx")
+    sheet = openpyxl.load_workbook(out)["t"]
+    # 3 significant digits of the smallest: 0.25 -> 3 decimals; 0.55 -> 3; 1562.5 -> 1
+    assert [sheet.cell(row=2, column=j).number_format for j in range(2, 6)] == [
+        "#,##0.000",
+        "#,##0.000",
+        "0.0%",
+        "#,##0.0",
+    ]
