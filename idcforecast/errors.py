@@ -32,9 +32,11 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     ├── MissingDependencyError(ImportError)     an optional extra that is not installed
     └── ReportError(OSError)                    an output that cannot be written
 
-    FootnoteWarning(UserWarning)                rows below a table skipped as its footnotes
-    IgnoredColumnWarning(UserWarning)           columns of a long table that are not read
-    ReconcileWarning(UserWarning)               series left out of, or negative in, a reconciliation
+    IdcForecastWarning(UserWarning)             a result with something to check (a note)
+    ├── FootnoteWarning                         rows below a table skipped as its footnotes
+    ├── IgnoredColumnWarning                    columns of a long table that are not read
+    ├── ReconcileWarning                        series left out of or negative in reconcile
+    └── ScenarioWarning                         a scenario that changes nothing simulated
 
 Every exception keeps its structured fields as attributes (``err.fields`` lists them), has
 a message that names the thing, the place, what was expected and what was found, and
@@ -54,6 +56,7 @@ __all__ = [
     "FootnoteWarning",
     "GrowthError",
     "IdcForecastError",
+    "IdcForecastWarning",
     "IgnoredColumnWarning",
     "IncompatibleUnitsError",
     "InsufficientDataError",
@@ -66,6 +69,7 @@ __all__ = [
     "ParseError",
     "ReconcileWarning",
     "ReportError",
+    "ScenarioWarning",
     "SpecError",
     "UnitError",
     "UnknownDatasetError",
@@ -212,7 +216,15 @@ class ReportError(IdcForecastError, OSError):
     """An output (report, table, chart) that cannot be written."""
 
 
-class FootnoteWarning(UserWarning):
+class IdcForecastWarning(UserWarning):
+    """Base of idcforecast's warnings: a result was produced, with something to check that
+    the message names (the command line prints them as ``note:`` lines).
+
+    Filter them all with ``warnings.simplefilter("ignore", IdcForecastWarning)``.
+    """
+
+
+class FootnoteWarning(IdcForecastWarning):
     """Rows below a table ("Note: 2020 not published.", "Source: ...") that were skipped as
     its footnotes; the message names each row. Not an error: the rows hold no value.
 
@@ -220,7 +232,7 @@ class FootnoteWarning(UserWarning):
     """
 
 
-class ReconcileWarning(UserWarning):
+class ReconcileWarning(IdcForecastWarning):
     """A reconciliation result to check: series of the forecasts outside the hierarchy
     (left out of the result), or a level the regression methods brought below zero from
     positive base forecasts; the message names them and what to do.
@@ -229,10 +241,17 @@ class ReconcileWarning(UserWarning):
     """
 
 
-class IgnoredColumnWarning(UserWarning):
+class IgnoredColumnWarning(IdcForecastWarning):
     """Columns of a long table (``series_id, year, value``) that :func:`read_series` does
     not read: not a provenance column (``unit``, ``source``, ``note``...) under any name it
     knows. The message names them and how to have them read.
 
     Filter it like any warning: ``warnings.simplefilter("ignore", IgnoredColumnWarning)``.
     """
+
+
+class ScenarioWarning(IdcForecastWarning):
+    """A scenario whose every adjustment lies after the years simulated: in that run it is
+    the base case (a spec written to 2035 may be run to 2027); the message names it.
+    """
+

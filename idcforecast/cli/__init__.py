@@ -72,14 +72,16 @@ def _negative_figure_as_text(argv: list[str]) -> list[str]:
     return argv
 
 
-def _show_note(show: Any) -> Any:
-    """``warnings.showwarning`` printing a :class:`FootnoteWarning` as one ``note:`` line
-    (the rows skipped below a table), other warnings as ``show`` does."""
-    from idcforecast.errors import FootnoteWarning
+def _show_note(show: Any, command: Any = None) -> Any:
+    """``warnings.showwarning`` printing an :class:`IdcForecastWarning` (rows skipped below
+    a table, a column not read...) as one ``note:`` line, its advice in the command's flags;
+    other warnings as ``show`` does."""
+    from idcforecast.cli._advice import cli_advice
+    from idcforecast.errors import IdcForecastWarning
 
     def show_warning(message: Any, category: Any, *args: Any, **kwargs: Any) -> None:
-        if issubclass(category, FootnoteWarning):
-            print(f"note: {message}", file=sys.stderr)
+        if issubclass(category, IdcForecastWarning):
+            print(f"note: {cli_advice(str(message), command)}", file=sys.stderr)
         else:
             show(message, category, *args, **kwargs)
 
@@ -95,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     prints that command's usage, not the top-level one.
     """
     from idcforecast.cli._advice import cli_advice
-    from idcforecast.errors import FootnoteWarning, IdcForecastError
+    from idcforecast.errors import IdcForecastError, IdcForecastWarning
 
     parser = build_parser()
     args, unknown = parser.parse_known_args(
@@ -109,8 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         with warnings.catch_warnings():
-            warnings.simplefilter("always", FootnoteWarning)
-            warnings.showwarning = _show_note(warnings.showwarning)
+            warnings.simplefilter("always", IdcForecastWarning)
+            warnings.showwarning = _show_note(warnings.showwarning, command)
             return int(args._run(args) or 0)
     except IdcForecastError as err:
         print(f"error: {cli_advice(str(err), command)}", file=sys.stderr)

@@ -347,6 +347,27 @@ def _check_scenario_years(spec: ScenarioSet, years: np.ndarray) -> None:
                 scenario=scenario.name,
                 key="growth",
             )
+        _warn_if_all_later(spec, scenario, last, simulated)
+
+
+def _warn_if_all_later(spec: ScenarioSet, scenario: Scenario, last: int, simulated: str) -> None:
+    """A scenario whose growth periods and shocks all start after the last simulated year,
+    without a cap, is the base case in this run: a note, not an error (a spec written to
+    2035 may be run to 2027), so that an unchanged "bull" row is not read as a finding."""
+    import warnings
+
+    from idcforecast.errors import ScenarioWarning
+
+    adjusted = sorted({*scenario.growth, *scenario.shocks})
+    if not adjusted or scenario.cap is not None or adjusted[0] <= last:
+        return
+    warnings.warn(
+        f"{spec.source}: scenario {scenario.name!r} changes nothing in the simulated "
+        f"{simulated}: its growth periods and shocks start in {adjusted[0]}, after {last}, "
+        f"so it equals the base case here; simulate to {adjusted[-1]} to see it",
+        ScenarioWarning,
+        stacklevel=5,
+    )
 
 
 def _as_scenario_set(

@@ -288,3 +288,20 @@ def test_a_series_that_cannot_be_forecast_does_not_cost_the_others(
         "years, or use 'naive' (2) or 'drift' (3) (gap year 2021 filled log-linearly for "
         "fitting only)",
     ]
+
+
+def test_a_column_not_read_is_a_note_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # every IdcForecastWarning prints as one "note:" line in the command's words
+    path = tmp_path / "de.csv"
+    path.write_text(
+        "series_id,year,value,Einheit\na,2019,1,GW\na,2020,2,GW\na,2021,3,GW\na,2022,4,GW\n"
+    )
+    assert (
+        main(["forecast", "--data", str(path), "--unit", "MW", "--to", "2023", "--method", "naive"])
+        == 0
+    )
+    err = capsys.readouterr().err
+    assert err.startswith("note: de.csv: column 'Einheit' not read; a long table is read as ")
+    assert "Traceback" not in err and "IgnoredColumnWarning" not in err

@@ -8,7 +8,7 @@ from statistics import NormalDist
 import numpy as np
 import pytest
 
-from idcforecast.errors import ModelError
+from idcforecast.errors import ModelError, ScenarioWarning
 from idcforecast.scenarios.montecarlo import BLOCK_PATHS, simulate_paths
 
 YEARS = np.array([2024, 2025, 2026])
@@ -194,7 +194,8 @@ def test_adjustments_before_the_simulated_years_are_errors_after_them_later_year
     # effect on the simulated ones, the paths those of a plain case with the same seed
     later = {"scenarios": {"base": {}, "bear": {"shocks": {"2030": -0.1},
                                                 "growth": {"2205-2207": 0.1}}}}  # fmt: skip
-    p = simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, scenarios=later, n_paths=50, seed=3)
+    with pytest.warns(ScenarioWarning, match="scenario 'bear' changes nothing"):
+        p = simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, scenarios=later, n_paths=50, seed=3)
     np.testing.assert_array_equal(p.values[1], p.values[0])
 
 
@@ -311,3 +312,19 @@ def test_a_bad_seed_is_a_typed_error(seed: object) -> None:
             years=np.array([2025]),
             seed=seed,  # type: ignore[arg-type]
         )
+
+
+def test_a_scenario_entirely_after_the_horizon_is_named() -> None:
+    # uat12: growth 2040-2045 simulated to 2025 gave rows identical to the base case, silently
+    spec = {"scenarios": {"base": {}, "bull": {"growth": {"2040-2045": 0.04}},
+                          "near": {"growth": {"2025": 0.1}}}}  # fmt: skip
+    with pytest.warns(ScenarioWarning) as caught:
+        paths = simulate_paths(mean=MEAN[:2], sigma=SIGMA[:2], years=np.array([2024, 2025]),
+                               scenarios=spec, n_paths=200, seed=1)  # fmt: skip
+    assert [str(w.message) for w in caught] == [
+        "<dict>: scenario 'bull' changes nothing in the simulated years 2024-2025: its "
+        "growth periods and shocks start in 2040, after 2025, so it equals the base case here; "
+        "simulate to 2045 to see it"
+    ]
+    np.testing.assert_array_equal(paths.values[1], paths.values[0])  # bull is the base here
+    assert not np.array_equal(paths.values[2], paths.values[0])  # near is not
