@@ -254,4 +254,3 @@ class ScenarioWarning(IdcForecastWarning):
     """A scenario whose every adjustment lies after the years simulated: in that run it is
     the base case (a spec written to 2035 may be run to 2027); the message names it.
     """
-

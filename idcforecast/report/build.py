@@ -18,7 +18,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from idcforecast.errors import DataError, IdcForecastError, SpecError, UnknownSeriesError
+from idcforecast.errors import (
+    DataError,
+    IdcForecastError,
+    ReportError,
+    SpecError,
+    UnknownSeriesError,
+)
 from idcforecast.report._atomic import check_not_input, check_writable, write_atomic
 
 if TYPE_CHECKING:
@@ -48,11 +54,19 @@ def check_report_out(
     Raises
     ------
     ReportError
-        ``out`` is the ``data`` file or the ``scenarios`` spec (which it would replace), or
-        cannot be written there.
+        ``out`` is the ``data`` file or the ``scenarios`` spec (which it would replace),
+        does not end in ``.pdf``, or cannot be written there.
     """
     inputs = {"data=": data, "scenarios=": scenarios}
     check_not_input(out, inputs, what="report: out=", suffix=".pdf", tag="report")
+    path = Path(out).expanduser()
+    if not path.is_dir() and path.suffix.lower() != ".pdf":  # would replace a .csv lying there
+        raise ReportError(
+            f"report: out={str(out)!r} does not end in '.pdf'; the report is a PDF, and any "
+            f"other file there would be replaced by it; choose a path such as "
+            f"{str(Path(out).with_suffix('.pdf'))!r}",
+            path=str(out),
+        )
     return check_writable(out, what="report")
 
 

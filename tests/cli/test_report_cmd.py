@@ -175,7 +175,7 @@ def test_report_on_another_bundled_dataset(
     text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(out).pages))
     assert "from bundled dataset china_racks_in_use (china_racks_in_use.csv)" in text
     assert "idcforecast report --dataset china_racks_in_use --series china_racks_in_use" in text
-    both = ["--data", str(out), "--dataset", "china_racks_in_use", "--out", str(tmp_path / "x")]
+    both = ["--data", str(out), "--dataset", "china_racks_in_use", "--out", str(tmp_path / "x.pdf")]
     assert main(["report", *both]) == 2
     assert "pass a data file (--data) or a bundled dataset (--dataset), not both" in (
         capsys.readouterr().err

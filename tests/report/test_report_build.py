@@ -630,3 +630,16 @@ def test_every_model_is_described_in_the_methodology() -> None:
         assert "drift, damped and theta" in METHOD_SUMMARIES[alias]
         assert set(DEFAULT_MEMBERS) == {"drift", "damped", "theta"}
     assert _members_text("weighted").startswith("'weighted' is a weighted mean of drift,")
+
+
+def test_an_output_that_is_not_a_pdf_is_refused(tmp_path: Path) -> None:
+    # uat12: --out notes.csv wrote a PDF over an unrelated CSV beside the data
+    other = tmp_path / "notes.csv"
+    other.write_text("keep me\n")
+    with pytest.raises(ReportError) as caught:
+        build_report(out=other, date=DATE)
+    assert str(caught.value) == (
+        f"report: out={str(other)!r} does not end in '.pdf'; the report is a PDF, and any other "
+        f"file there would be replaced by it; choose a path such as {str(tmp_path / 'notes.pdf')!r}"
+    )
+    assert other.read_text() == "keep me\n"
