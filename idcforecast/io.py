@@ -62,7 +62,7 @@ _META = ("series_id", "unit", "qualifier", "as_of", "source", "quote", "confiden
 
 
 def read_series(
-    source: str | os.PathLike[str] | pd.DataFrame,
+    source: str | os.PathLike[str] | pd.DataFrame | pd.Series,
     *,
     unit: str | dict[str, str] | None = None,
     series_id: str | None = None,
@@ -83,7 +83,9 @@ def read_series(
     Parameters
     ----------
     source
-        A ``.csv``/``.txt`` or ``.xlsx``/``.xlsm`` path, or a DataFrame.
+        A ``.csv``/``.txt`` or ``.xlsx``/``.xlsm`` path, a DataFrame (years in a column, as
+        its index named ``year_column``, or a yearly ``PeriodIndex``/``DatetimeIndex``), or
+        a year-indexed Series (its name is the series id).
     unit
         Target unit of every series (``"CNY bn"``), or a dict ``series_id -> unit``;
         series not named get their most common unit (a key naming no series of the table
@@ -174,12 +176,15 @@ def read_series(
         )
     import pandas as pd
 
-    if (
-        isinstance(source, pd.DataFrame)
-        and year_column not in source.columns
-        and source.index.name == year_column
-    ):
-        source = source.reset_index()  # df.set_index("year") is a common shape
+    if isinstance(source, pd.Series):  # a year-indexed Series, as forecast() takes one
+        source = _series_as_table(source, year_column, value_column)
+        series_id = series_id or (None if source.attrs["name"] is None else source.attrs["name"])
+    if isinstance(source, pd.DataFrame) and year_column not in source.columns:
+        if source.index.name == year_column:
+            source = source.reset_index()  # df.set_index("year") is a common shape
+        elif isinstance(source.index, pd.PeriodIndex | pd.DatetimeIndex):
+            years = pd.Series(source.index.year, name=year_column)  # DESIGN.md's yearly index
+            source = pd.concat([years, source.reset_index(drop=True)], axis=1)
     check_format_options(
         source,
         sep=sep,
@@ -232,6 +237,18 @@ def read_series(
             f"{name} has no values; expected at least one year with a value", source=name
         )
     return to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
+
+
+def _series_as_table(data: pd.Series, year_column: str, value_column: str) -> pd.DataFrame:
+    """A year-indexed Series (integer years, a yearly PeriodIndex or a DatetimeIndex) as a
+    ``year, value`` table; ``attrs["name"]`` keeps its name (None when it has none)."""
+    import pandas as pd
+
+    index = data.index
+    years = index.year if isinstance(index, pd.PeriodIndex | pd.DatetimeIndex) else index
+    table = pd.DataFrame({year_column: list(years), value_column: list(data)})
+    table.attrs["name"] = None if data.name is None else str(data.name)
+    return table
 
 
 def _choose_layout(

@@ -1329,3 +1329,21 @@ def test_a_unit_in_brackets_after_the_series_name_is_read(tmp_path: Path) -> Non
         DataError, match=re.escape("states the unit 'MW' but the unit column says 'GW'")
     ):
         read_series(both)
+
+
+def test_a_year_indexed_series_and_a_period_index_are_read() -> None:
+    # uat11: read_series(pd.Series) died in pathlib with a bare TypeError; a frame indexed
+    # by a yearly PeriodIndex (DESIGN.md's pandas way) was told "a title above the header?"
+    s = pd.Series(["1562.5亿元", "223.87 CNY bn"], index=[2019, 2020], name="cidc")
+    out = read_series(s, unit="CNY 100m")
+    assert out[["series_id", "year", "value", "unit"]].values.tolist() == [
+        ["cidc", 2019, 1562.5, "CNY 100m"],
+        ["cidc", 2020, 2238.7, "CNY 100m"],
+    ]
+    frame = pd.DataFrame({"value": [1.0, 2.0]}, index=pd.PeriodIndex(["2019", "2020"], freq="Y"))
+    assert read_series(frame, unit="MW")["year"].tolist() == [2019, 2020]
+    dated = pd.Series([1.0, 2.0], index=pd.to_datetime(["2019-12-31", "2020-12-31"]))
+    assert read_series(dated, unit="MW")[["series_id", "year"]].values.tolist() == [
+        ["series", 2019],
+        ["series", 2020],
+    ]
