@@ -361,6 +361,7 @@ def read_table(
                     index_col=False,
                     encoding=text_codec(encoding),
                 )
+                table.attrs["sep"] = sep  # for read_series' decimal-mark check
                 raw_header = (
                     pd.read_csv(
                         path,

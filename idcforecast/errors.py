@@ -33,6 +33,7 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     └── ReportError(OSError)                    an output that cannot be written
 
     IdcForecastWarning(UserWarning)             a result with something to check (a note)
+    ├── AmbiguousNumberWarning                  numbers that may use '.' for thousands
     ├── FootnoteWarning                         rows below a table skipped as its footnotes
     ├── IgnoredColumnWarning                    columns of a long table that are not read
     ├── ReconcileWarning                        series left out of or negative in reconcile
@@ -48,6 +49,7 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "AmbiguousNumberWarning",
     "ConvergenceError",
     "DataError",
     "DuplicateYearError",
@@ -253,4 +255,11 @@ class IgnoredColumnWarning(IdcForecastWarning):
 class ScenarioWarning(IdcForecastWarning):
     """A scenario whose every adjustment lies after the years simulated: in that run it is
     the base case (a spec written to 2035 may be run to 2027); the message names it.
+    """
+
+
+class AmbiguousNumberWarning(IdcForecastWarning):
+    """Numbers read with ``.`` as the decimal mark that look like ``.``-grouped thousands
+    ("1.562" in every cell of a ``;``-separated file, as continental exports write 1562);
+    the message says how to read them the other way (``decimal=","``).
     """

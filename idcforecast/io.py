@@ -202,6 +202,8 @@ def read_series(
         known_columns=(year_column, value_column, *_META),
         encoding=encoding,
     )
+    if table.attrs.get("sep") == ";" and decimal == ".":
+        _warn_dot_thousands(table, year_column, name)
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
     chosen = _choose_layout(table, layout, year_column, value_column, name, header_row)
     if chosen == "long":
@@ -237,6 +239,37 @@ def read_series(
             f"{name} has no values; expected at least one year with a value", source=name
         )
     return to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
+
+
+_DOT_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:\.\d{3})+\s*")
+_PLAIN_NUMBER = re.compile(r"\s*[+-]?[\d.,]+\s*")
+
+
+def _warn_dot_thousands(table: pd.DataFrame, year_column: str, name: str) -> None:
+    """Every plain number of a ';'-separated file written like 1.562 or 12.345.678: read
+    with '.' as the decimal mark (the default) it is 1000 times smaller than a continental
+    export meant; say so, and how to read it the other way."""
+    import warnings
+
+    from idcforecast.errors import AmbiguousNumberWarning
+
+    cells = [
+        str(cell)
+        for column in table.columns
+        if column != year_column
+        for cell in table[column]
+        if isinstance(cell, str) and _PLAIN_NUMBER.fullmatch(cell)
+    ]
+    if len(cells) >= 2 and all(_DOT_THOUSANDS.fullmatch(cell) for cell in cells):
+        shown = ", ".join(repr(c.strip()) for c in cells[:3])
+        warnings.warn(
+            f"{name}: every number ({shown}...) has exactly three digits after its dot in a "
+            "';'-separated file, as files that group thousands with '.' write them; they were "
+            "read with '.' as the decimal mark (1.562 as 1.562, not 1562); if the dots group "
+            "thousands, pass decimal=','",
+            AmbiguousNumberWarning,
+            stacklevel=3,
+        )
 
 
 def _series_as_table(data: pd.Series, year_column: str, value_column: str) -> pd.DataFrame:

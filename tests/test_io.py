@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from idcforecast import read_series
 from idcforecast._tidy import TIDY_COLUMNS
 from idcforecast.errors import (
+    AmbiguousNumberWarning,
     DataError,
     DuplicateYearError,
     EmptyDataError,
@@ -1347,3 +1349,23 @@ def test_a_year_indexed_series_and_a_period_index_are_read() -> None:
         ["series", 2019],
         ["series", 2020],
     ]
+
+
+def test_dot_thousands_in_a_semicolon_file_are_named(tmp_path: Path) -> None:
+    # uat11: '1.562' in every cell of a ';' file (a continental export of 1562 MW) was read
+    # as 1.562 MW, 1000x too small, without a word
+    path = tmp_path / "eu.csv"
+    path.write_text("year;value;unit\n2019;1.562;MW\n2020;2.238;MW\n2021;3.012;MW\n")
+    with pytest.warns(AmbiguousNumberWarning) as caught:
+        assert read_series(path)["value"].tolist() == [1.562, 2.238, 3.012]
+    assert str(caught[0].message) == (
+        "eu.csv: every number ('1.562', '2.238', '3.012'...) has exactly three digits after its "
+        "dot in a ';'-separated file, as files that group thousands with '.' write them; they "
+        "were read with '.' as the decimal mark (1.562 as 1.562, not 1562); if the dots group "
+        "thousands, pass decimal=','"
+    )
+    assert read_series(path, decimal=",")["value"].tolist() == [1562.0, 2238.0, 3012.0]
+    path.write_text("year;value;unit\n2019;1.562;MW\n2020;2.5;MW\n")  # not all: no warning
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read_series(path)
