@@ -21,6 +21,7 @@ Gap policy (years missing inside a series), chosen with ``gaps=``:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -215,10 +216,22 @@ def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
     >>> value_not_finite_message("s", 2020, "abc").split(";")[0]
     "series 's' year 2020: value 'abc' is not a finite number"
     """
-    return (
+    message = (
         f"series {series_id!r} year {int(year)}: value {cell_repr(cell)} is not a finite "
         "number; drop the row (a missing year is allowed) or give a number"
     )
+    if isinstance(cell, str) and _FIGURE_TEXT.search(cell):
+        message += (
+            " (figure text such as '1,562.5亿元' or '800 MW' is read by "
+            "idcforecast.read_series and by `idcforecast forecast --data`; forecast(), "
+            "forecast_many() and `forecast-many` take plain numbers, the unit in a 'unit' "
+            "column)"
+        )
+    return message
+
+
+# a number with a unit or magnitude after it ("1562.5亿元", "800 MW", "$71.2bn")
+_FIGURE_TEXT = re.compile(r"\d\s*[^\d\s.,+\-eE]")
 
 
 def mixed_units_message(series_id: str, units: list[str]) -> str:

@@ -354,3 +354,24 @@ def test_warnings_go_to_the_note_of_the_series_that_raised_them(
         "s0003": "warning RuntimeWarning: odd fit",
     }
     assert set(out["status"]) == {"ok"}
+
+
+def test_figure_text_in_a_batch_names_the_reader_that_takes_it() -> None:
+    # uat11: forecast-many failed '1562.5亿元' as "not a finite number ... give a number",
+    # while `forecast --data` reads the same file
+    frame = pd.DataFrame(
+        {
+            "series_id": "cn",
+            "year": [2019, 2020, 2021, 2022],
+            "value": ["1562.5亿元", 2238.7, 3012.7, 4043.2],
+        }
+    )
+    out = forecast_many(frame, 1, method="naive", engine="serial")
+    assert out["status"].iloc[0] == "failed"
+    assert out["note"].iloc[0] == (
+        "series 'cn' year 2019: value '1562.5亿元' is not a finite number; drop the row (a "
+        "missing year is allowed) or give a number (figure text such as '1,562.5亿元' or "
+        "'800 MW' is read by idcforecast.read_series and by `idcforecast forecast --data`; "
+        "forecast(), forecast_many() and `forecast-many` take plain numbers, the unit in a "
+        "'unit' column)"
+    )
