@@ -168,6 +168,21 @@ def decode_error(name: str, path: Path, encoding: str, err: UnicodeDecodeError) 
         if text_codec(encoding) == "utf-8-sig"
         else "check the encoding the file was saved in (encoding=, --encoding)"
     )
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(4)
+    except OSError:
+        start = b""
+    if start.startswith(b"PK\x03\x04"):  # a zip: an .xlsx workbook under a text name
+        return DataError(
+            f"{name}: the file is an Excel workbook (zip), not CSV text; rename it to .xlsx "
+            "(or save it from Excel as 'CSV UTF-8')",
+            path=str(path),
+        )
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text" export
+        fix = (
+            "it is UTF-16 text (Excel's 'Unicode Text'); pass encoding='utf-16' (--encoding utf-16)"
+        )
     return DataError(
         f"{name}: the file is not {encoding} text ({err.reason} at byte {err.start}); {fix}",
         path=str(path),

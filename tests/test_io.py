@@ -1369,3 +1369,26 @@ def test_dot_thousands_in_a_semicolon_file_are_named(tmp_path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         read_series(path)
+
+
+def test_a_workbook_or_utf16_file_under_a_text_name_says_what_it_is(tmp_path: Path) -> None:
+    # uat11: both got "not utf-8 text ... pass encoding='gb18030'", which fails again
+    book = tmp_path / "book.xlsx"
+    pd.DataFrame({"year": [2019, 2020], "value": [1.0, 2.0]}).to_excel(book, index=False)
+    fake = tmp_path / "fake.csv"
+    fake.write_bytes(book.read_bytes())
+    with pytest.raises(
+        DataError,
+        match=re.escape(
+            "fake.csv: the file is an Excel workbook (zip), not CSV text; rename it to .xlsx"
+        ),
+    ):
+        read_series(fake, unit="MW")
+    wide = tmp_path / "u16.txt"
+    wide.write_text("year\tvalue\n2019\t1\n2020\t2\n", encoding="utf-16")
+    with pytest.raises(
+        DataError,
+        match=re.escape("it is UTF-16 text (Excel's 'Unicode Text'); pass encoding='utf-16'"),
+    ):
+        read_series(wide, unit="MW")
+    assert read_series(wide, unit="MW", encoding="utf-16")["value"].tolist() == [1.0, 2.0]
