@@ -156,13 +156,13 @@ def simulate_paths(
             lo = b * BLOCK_PATHS - start
             hi = min((b + 1) * BLOCK_PATHS, int(n_paths)) - start
             rng = np.random.Generator(np.random.PCG64(children[b]))
-            if hi - lo == BLOCK_PATHS:
-                rng.standard_normal(out=z[lo:hi])
-            else:  # a last, partial block draws a whole one: then the tail draws below, and
-                # so every path, are the same whatever n_paths is
-                z[lo:hi] = rng.standard_normal((BLOCK_PATHS, h))[: hi - lo]
-            if heavy:  # after the normals, so the Gaussian case draws the same normals
-                chi2 = rng.chisquare(tail_df, BLOCK_PATHS)[: hi - lo]
+            # year by year (a whole block each, also for a last, partial block): a path's
+            # draw for a year is the same whatever n_paths and the horizon are, so a run to
+            # 2030 repeats a run to 2027 in 2024-2027
+            z[lo:hi] = rng.standard_normal((h, BLOCK_PATHS)).T[: hi - lo]
+            if heavy:  # from the block's own child stream: the same whatever h is
+                tail = np.random.Generator(np.random.PCG64(children[b].spawn(1)[0]))
+                chi2 = tail.chisquare(tail_df, BLOCK_PATHS)[: hi - lo]
                 scale_work[lo:hi, 0] = spread * np.sqrt(tail_df / chi2)
         z *= step_sd
         np.cumsum(z, axis=1, out=z)
