@@ -19,6 +19,10 @@ __all__ = ["parse_quantity"]
 
 # Words before the number. Latin words must end at a word boundary ("over" is not "overall").
 _PREFIX_QUALIFIERS: dict[str, str] = {
+    # verbs news put before a figure ("将达3200亿元", "高达5 GW"): they qualify nothing
+    **dict.fromkeys(
+        ["达到", "達到", "将达到", "將達到", "将达", "將達", "达", "達", "高达", "高達"], "exact"
+    ),
     **dict.fromkeys(
         [
             "more than",
@@ -35,6 +39,7 @@ _PREFIX_QUALIFIERS: dict[str, str] = {
             ">",
             "超过",
             "超過",
+            "突破",
             "超",
             "逾",
             "不低于",
@@ -94,6 +99,8 @@ _PREFIX_QUALIFIERS: dict[str, str] = {
             "close to",
             "some",
             "circa",
+            "c.",
+            "ca.",
             "~",
             "≈",
             "约",
@@ -107,6 +114,8 @@ _PREFIX_QUALIFIERS: dict[str, str] = {
             "大概",
             "约为",
             "約為",
+            "约合",
+            "約合",
         ],
         "approximately",
     ),
@@ -236,6 +245,8 @@ def _fail(text: str, found: str, **fields: object) -> ParseError:
 
 
 def _set_qualifier(text: str, current: str, new: str, word: str) -> str:
+    if new == "exact":  # a verb ("将达"): keeps what another word says
+        return current
     if current not in ("exact", new):
         raise _fail(text, f"two qualifiers disagree ({current!r} and {new!r} from {word!r})")
     return new

@@ -405,3 +405,34 @@ def test_number_shapes_the_parser_does_not_read_are_named(text: str, found: str)
     message = f"cannot read {text!r} as a figure: {found}; expected [qualifier] NUMBER"
     with pytest.raises(ParseError, match=re.escape(message)):
         parse_quantity(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        # uat11: news wording that was refused; the verbs qualify nothing, 突破 ("breaks
+        # through") is a floor, 约合 ("about, converted") and "c." are approximate
+        ("突破1000亿元", 1000.0, "CNY 100m", "at_least"),
+        ("达到1000亿元", 1000.0, "CNY 100m", "exact"),
+        ("将达3200亿元", 3200.0, "CNY 100m", "exact"),
+        ("将达约3200亿元", 3200.0, "CNY 100m", "approximately"),
+        ("高达5 GW", 5.0, "GW", "exact"),
+        ("约合712亿美元", 712.0, "USD 100m", "approximately"),
+        ("c. 5 GW", 5.0, "GW", "approximately"),
+    ],
+)
+def test_news_verbs_before_a_figure(text: str, value: float, unit: str, qualifier: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier) == (value, unit, qualifier)
+
+
+def test_an_alternate_given_as_about_converted() -> None:
+    # 5000亿元（约合712亿美元）: Tencent's pledge as Chinese news write it
+    q = parse_quantity("5000亿元（约合712亿美元）")
+    assert (q.value, q.unit) == (5000.0, "CNY 100m")
+    assert q.alternate is not None
+    assert (q.alternate.value, q.alternate.unit, q.alternate.qualifier) == (
+        712.0,
+        "USD 100m",
+        "approximately",
+    )
