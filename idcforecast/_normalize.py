@@ -79,7 +79,9 @@ def to_frame(
             first_place.setdefault(source_unit, obs.place)
             factor = _factor(obs, source_unit, target, first_place, factor_of, unit)
             fx = currency(source_unit) != currency(target)
-            rows.append(_row(obs, target, source_unit, factor, fx=fx))
+            dims = {parsed(source_unit).dimension, parsed(target).dimension}
+            per_rack = kw_per_rack if dims == {"racks", "power"} else None
+            rows.append(_row(obs, target, source_unit, factor, fx=fx, kw_per_rack=per_rack))
     frame = pd.DataFrame(rows, columns=list(TIDY_COLUMNS))
     places = [row.pop("_place") for row in rows]
     check_unique_years(frame, places)
@@ -232,12 +234,20 @@ def _factor(
 
 
 def _row(
-    obs: Observation, target: str, source_unit: str, factor: float, *, fx: bool
+    obs: Observation,
+    target: str,
+    source_unit: str,
+    factor: float,
+    *,
+    fx: bool,
+    kw_per_rack: float | None = None,
 ) -> dict[str, Any]:
     figure, meta = obs.figure, obs.meta
     notes = [str(meta["note"])] if "note" in meta else []
     if source_unit != target:
-        notes.append(_conversion_note(source_unit, factor, obs.year, fx=fx))
+        notes.append(
+            _conversion_note(source_unit, factor, obs.year, fx=fx, kw_per_rack=kw_per_rack)
+        )
     if figure.alternate:
         notes.append(f"alternate figure in the text: {figure.alternate} (not used)")
     if figure.low is not None and figure.high is not None:
@@ -270,10 +280,14 @@ def _row(
     }
 
 
-def _conversion_note(source_unit: str, factor: float, year: int, *, fx: bool) -> str:
+def _conversion_note(
+    source_unit: str, factor: float, year: int, *, fx: bool, kw_per_rack: float | None = None
+) -> str:
     note = f"{_CONVERTED_FROM}{source_unit!r} (x{factor:.6g}"
     if fx:
         note += f", {year} annual-average FX rate"
+    if kw_per_rack is not None:  # racks <-> power rests on an assumption: say which
+        note += f", at {kw_per_rack:g} kW per standard rack"
     return note + ")"
 
 

@@ -1392,3 +1392,17 @@ def test_a_workbook_or_utf16_file_under_a_text_name_says_what_it_is(tmp_path: Pa
     ):
         read_series(wide, unit="MW")
     assert read_series(wide, unit="MW", encoding="utf-16")["value"].tolist() == [1.0, 2.0]
+
+
+def test_a_racks_to_power_conversion_states_its_kw_per_rack() -> None:
+    # uat11: "converted from 'racks 10k' (x25)" hid the 2.5 kW per rack it rests on;
+    # 520万 racks x 2.5 kW = 5,200,000 x 2.5 kW = 13,000 MW; at 8 kW, 41,600 MW
+    table = pd.DataFrame({"year": [2019], "value": ["520万标准机架"]})
+    out = read_series(table, unit="MW")
+    assert out["value"].tolist() == [13000.0]
+    assert out["note"].tolist() == ["converted from 'racks 10k' (x25, at 2.5 kW per standard rack)"]
+    out = read_series(table, unit="MW", kw_per_rack=8)
+    assert (out["value"].tolist(), out["note"].tolist()) == (
+        [41600.0],
+        ["converted from 'racks 10k' (x80, at 8 kW per standard rack)"],
+    )

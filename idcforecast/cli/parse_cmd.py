@@ -53,7 +53,10 @@ def run(args: argparse.Namespace) -> int:
     if args.to is not None:
         own = _alternate_in(quantity, args)
         converted = _converted(quantity, args, own)
-        rows.append(("converted", format_quantity(_six_digits(converted), alternate=False)))
+        shown = format_quantity(_six_digits(converted), alternate=False)
+        if _racks_and_power(quantity.unit, converted.unit):
+            shown += f" (at {args.kw_per_rack:g} kW per standard rack; --kw-per-rack to change)"
+        rows.append(("converted", shown))
         if own is not None and own.value != 0 and own.unit == converted.unit:
             # e.g. "500 billion yuan ($71.2 billion)": the article's own rate against ours
             gap = converted.value / own.value - 1
@@ -67,6 +70,13 @@ def run(args: argparse.Namespace) -> int:
     for label, value in rows:
         print(f"{label + ':':<11}{value}")
     return 0
+
+
+def _racks_and_power(a: str, b: str) -> bool:
+    """Whether converting between units ``a`` and ``b`` rests on the kW-per-rack assumption."""
+    from idcforecast.units import parse_unit
+
+    return {parse_unit(a).dimension, parse_unit(b).dimension} == {"racks", "power"}
 
 
 def _six_digits(quantity: Quantity) -> Quantity:

@@ -56,7 +56,9 @@ def test_money_needs_year_and_racks_take_kw_per_rack(capsys: pytest.CaptureFixtu
     assert capsys.readouterr().out.splitlines()[-1] == "converted: 156.25 CNY bn"
     # 520万 racks x 5 kW = 26,000,000 kW = 26 GW
     assert _run(["超过520万标准机架", "--to", "GW", "--kw-per-rack", "5"]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "converted: at least 26 GW"
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "converted: at least 26 GW (at 5 kW per standard rack; --kw-per-rack to change)"
+    )
 
 
 def test_main_prints_typed_errors_and_exits_2(
