@@ -80,8 +80,17 @@ def to_frame(
             factor = _factor(obs, source_unit, target, first_place, factor_of, unit)
             fx = currency(source_unit) != currency(target)
             dims = {parsed(source_unit).dimension, parsed(target).dimension}
-            per_rack = kw_per_rack if dims == {"racks", "power"} else None
-            rows.append(_row(obs, target, source_unit, factor, fx=fx, kw_per_rack=per_rack))
+            rows.append(
+                _row(
+                    obs,
+                    target,
+                    source_unit,
+                    factor,
+                    fx=fx,
+                    kw_per_rack=kw_per_rack,
+                    rack_power=dims == {"racks", "power"},
+                )
+            )
     frame = pd.DataFrame(rows, columns=list(TIDY_COLUMNS))
     places = [row.pop("_place") for row in rows]
     check_unique_years(frame, places)
@@ -240,16 +249,23 @@ def _row(
     factor: float,
     *,
     fx: bool,
-    kw_per_rack: float | None = None,
+    kw_per_rack: float = 2.5,
+    rack_power: bool = False,
 ) -> dict[str, Any]:
     figure, meta = obs.figure, obs.meta
     notes = [str(meta["note"])] if "note" in meta else []
     if source_unit != target:
         notes.append(
-            _conversion_note(source_unit, factor, obs.year, fx=fx, kw_per_rack=kw_per_rack)
+            _conversion_note(
+                source_unit,
+                factor,
+                obs.year,
+                fx=fx,
+                kw_per_rack=kw_per_rack if rack_power else None,
+            )
         )
     if figure.alternate:
-        notes.append(f"alternate figure in the text: {figure.alternate} (not used)")
+        notes.append(_alternate_note(figure, obs.year, kw_per_rack))
     if figure.low is not None and figure.high is not None:
         notes.append(f"range {figure.low * factor:g} to {figure.high * factor:g} {target}; "
                      "value is the midpoint")  # fmt: skip
@@ -278,6 +294,33 @@ def _row(
         "note": "; ".join(notes),
         "_place": obs.place,
     }
+
+
+ALTERNATE_GAP = 0.10  # an article's own FX rate is within a few % of the annual average
+
+
+def _alternate_note(figure: Figure, year: int, kw_per_rack: float) -> str:
+    """The note for the text's second figure ("500 billion yuan ($71.2 billion)"): not used,
+    and named as suspect when the figure, converted at the year's rate, is more than
+    ``ALTERNATE_GAP`` away from it (a slipped magnitude: "$7.12 billion")."""
+    from idcforecast.units import conversion_factor, parse_quantity
+
+    note = f"alternate figure in the text: {figure.alternate} (not used"
+    try:
+        alternate = parse_quantity(figure.alternate)
+        if figure.unit is None or alternate.value == 0:
+            return note + ")"
+        factor = conversion_factor(figure.unit, alternate.unit, year=year, kw_per_rack=kw_per_rack)
+    except IdcForecastError:  # another kind of figure (a share), or no FX rate that year
+        return note + ")"
+    converted = figure.value * factor
+    gap = converted / alternate.value - 1
+    if abs(gap) <= ALTERNATE_GAP:
+        return note + ")"
+    return (
+        f"{note}; the figure is {converted:.4g} {alternate.unit} at {year} rates, "
+        f"{abs(gap):.0%} {'above' if gap > 0 else 'below'} it: check the text)"
+    )
 
 
 def _conversion_note(

@@ -1406,3 +1406,21 @@ def test_a_racks_to_power_conversion_states_its_kw_per_rack() -> None:
         [41600.0],
         ["converted from 'racks 10k' (x80, at 8 kW per standard rack)"],
     )
+
+
+def test_a_second_figure_that_disagrees_with_the_first_is_named() -> None:
+    # uat11: "500 billion yuan ($7.12 billion)" (a slipped magnitude) was noted as a plain
+    # alternate; parse --to said 917% above. 500 CNY bn / 6.9042 (2020) = 72.42 USD bn,
+    # 72.42 / 7.12 - 1 = 917%; $71.2bn is 1.7% off: within the 10% an article's rate allows
+    table = pd.DataFrame(
+        {
+            "year": [2020, 2021],
+            "value": ["500 billion yuan ($7.12 billion)", "500 billion yuan ($71.2 billion)"],
+        }
+    )
+    notes = read_series(table)["note"].tolist()
+    assert notes == [
+        "alternate figure in the text: 7.12 USD bn (not used; the figure is 72.42 USD bn at "
+        "2020 rates, 917% above it: check the text)",
+        "alternate figure in the text: 71.2 USD bn (not used)",
+    ]
