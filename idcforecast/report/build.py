@@ -18,7 +18,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from idcforecast.errors import DataError, IdcForecastError, SpecError, UnknownSeriesError
+from idcforecast.errors import (
+    DataError,
+    IdcForecastError,
+    ReportError,
+    SpecError,
+    UnknownSeriesError,
+)
 from idcforecast.report._atomic import check_not_input, check_writable, write_atomic
 
 if TYPE_CHECKING:
@@ -482,8 +488,15 @@ def _scenarios(spec: Any, history: pd.DataFrame, *, to: int, seed: int) -> Scena
     table = scenario_table(paths)
     final = table[(table["quantity"] == "level") & (table["year"] == to)]
     thresholds = probability_thresholds(float(final["p50"].median()))
+    labels = [threshold_label(t) for t in thresholds]
+    if len(set(labels)) != len(labels):  # a column must never overwrite another
+        raise ReportError(
+            f"report: probability thresholds {list(thresholds)} print alike ({labels}); "
+            "this is a bug in idcforecast.report.build.threshold_label",
+            thresholds=list(thresholds),
+        )
     probabilities = pd.DataFrame(
-        {f"P(> {threshold:,.0f})": prob_exceeds(paths, threshold, to) for threshold in thresholds}
+        {label: prob_exceeds(paths, t, to) for label, t in zip(labels, thresholds, strict=True)}
     )
     return ScenarioResults(
         description=scenario_set.description,
@@ -500,19 +513,41 @@ def probability_thresholds(median: float) -> tuple[float, ...]:
 
     Three thresholds, 0.75x, 1x and 1.5x the median scenario's median, each rounded to two
     significant figures so the table reads like an analyst's question ("above 12,000?").
+    Thresholds that round to the same level are given once (a median of zero gives one).
 
     Examples
     --------
     >>> probability_thresholds(12324.2)
     (9200.0, 12000.0, 18000.0)
+    >>> probability_thresholds(1.1)  # a USD bn series: 0.825, 1.1 and 1.65, rounded
+    (0.83, 1.1, 1.7)
+    >>> probability_thresholds(0.0)
+    (0.0,)
     """
     import math
 
     def round2(x: float) -> float:
+        if x == 0 or not math.isfinite(x):
+            return float(x)
         digits = 1 - math.floor(math.log10(abs(x)))
         return float(round(x, digits))
 
-    return tuple(round2(median * factor) for factor in (0.75, 1.0, 1.5))
+    return tuple(dict.fromkeys(round2(median * factor) for factor in (0.75, 1.0, 1.5)))
+
+
+def threshold_label(threshold: float) -> str:
+    """The probability table's column for ``threshold``: the level itself, with the
+    decimals it has. A whole-number label printed 0.83 and 1.1 both as "P(> 1)", so one
+    column overwrote the other and the other was labelled with the wrong level.
+
+    Examples
+    --------
+    >>> threshold_label(9600.0), threshold_label(0.83), threshold_label(1.1)
+    ('P(> 9,600)', 'P(> 0.83)', 'P(> 1.1)')
+    """
+    from idcforecast.report._numbers import exact_text
+
+    return f"P(> {exact_text(threshold)})"
 
 
 def _is_money(history: pd.DataFrame) -> bool:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
+    from idcforecast.report._numbers import LevelFormat
+
 __all__ = ["Provenance", "ReportContext", "ScenarioResults"]
 
 # How canonical money units read in Chinese sources (shown beside the English label).
@@ -85,6 +87,15 @@ class ReportContext:
     @property
     def last_value(self) -> float:
         return float(self.history["value"].iloc[-1])
+
+    @property
+    def figures(self) -> LevelFormat:
+        """How the report prints levels, chosen once from the history and the forecast's
+        central values, so every table column, card and chart label of a series agrees
+        ("5,078.3" for CNY 100 million; "0.352" for a USD bn series of 0.31-0.69)."""
+        from idcforecast.report._numbers import LevelFormat
+
+        return LevelFormat.for_values([*self.history["value"], *self.forecast["mean"]])
 
     def unit_text(self) -> str:
         """The unit for prose: 'CNY 100 million (亿元)'."""

@@ -37,6 +37,7 @@ from idcforecast.report.tables import cagr_from, format_summary, summary_table
 if TYPE_CHECKING:
     import pandas as pd
 
+    from idcforecast.report._numbers import LevelFormat
     from idcforecast.report.context import ReportContext
     from idcforecast.report.pdf import ReportDocument
 
@@ -54,10 +55,6 @@ class Section:
     title: str
     render: Callable[[ReportContext, ReportDocument], None]
     when: Callable[[ReportContext], bool] = _always
-
-
-def _num(value: float, decimals: int = 1) -> str:
-    return f"{value:,.{decimals}f}"
 
 
 def _amount(number: str, unit: str) -> str:
@@ -135,10 +132,11 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     end = _final(ctx)
     end_year = int(end["year"])
     estimate = _estimate_last(hist)
+    fmt = ctx.figures
     label = f"Latest estimate ({ctx.last_year})" if estimate else f"Latest actual ({ctx.last_year})"
     qualifier = _last_qualifier(ctx)
-    figures = [(label, qualifier_sign(qualifier) + _num(ctx.last_value), ctx.unit_text())]
-    latest = level_words(qualifier) + _amount(_num(ctx.last_value), ctx.unit)
+    figures = [(label, qualifier_sign(qualifier) + fmt.text(ctx.last_value), ctx.unit_text())]
+    latest = level_words(qualifier) + _amount(fmt.text(ctx.last_value), ctx.unit)
     lines = [
         # the plain unit label here: a line with Chinese is set in the CJK face (no bold)
         f"**Latest:** {latest} in {ctx.last_year}"
@@ -180,8 +178,8 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     figures.append(
         (
             f"{end_year} central ('{ctx.model}')",
-            _num(float(end["mean"]), 0),
-            f"80%: {_num(end['lo_80'], 0)}-{_num(end['hi_80'], 0)}",
+            fmt.short(float(end["mean"])),
+            f"80%: {fmt.short(end['lo_80'])}-{fmt.short(end['hi_80'])}",
         )
     )
     doc.heading("Executive summary")
@@ -190,11 +188,11 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         implied = _cagr(ctx.last_value, float(end["mean"]), end_year - ctx.last_year)
         pace = f"{_pct(implied)} a year from {ctx.last_year}"
     else:  # a level at or below zero: the change, not a compound rate
-        pace = f"a change of {_num(float(end['mean']) - ctx.last_value)} from {ctx.last_year}"
+        pace = f"a change of {fmt.text(float(end['mean']) - ctx.last_value)} from {ctx.last_year}"
     lines.append(
-        f"**Forecast:** {_num(float(end['mean']))} in {end_year} (80% interval "
-        f"{_num(end['lo_80'])}-{_num(end['hi_80'])}; 95% {_num(end['lo_95'])}-"
-        f"{_num(end['hi_95'])}), {pace}."
+        f"**Forecast:** {fmt.text(float(end['mean']))} in {end_year} (80% interval "
+        f"{fmt.text(end['lo_80'])}-{fmt.text(end['hi_80'])}; 95% {fmt.text(end['lo_95'])}-"
+        f"{fmt.text(end['hi_95'])}), {pace}."
     )
     accuracy = _accuracy_row(ctx)
     if accuracy is not None:
@@ -206,7 +204,9 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         )
     lines += _claims_lines(ctx)
     doc.bullets(lines, markdown=True)
-    doc.chart(plot_forecast(ctx.history, ctx.forecast, title=_chart_title(ctx, "forecast")))
+    doc.chart(
+        plot_forecast(ctx.history, ctx.forecast, title=_chart_title(ctx, "forecast"), figures=fmt)
+    )
     doc.table(
         _key_years(ctx),
         col_widths=(12, 14, 30, 34, 34),
@@ -246,18 +246,19 @@ def _key_years(ctx: ReportContext) -> pd.DataFrame:
     """The last actual and every other forecast year (always the final one)."""
     import pandas as pd
 
+    fmt = ctx.figures
     fc = ctx.forecast.sort_values("year").reset_index(drop=True)
     picked = fc.iloc[sorted({*range(0, len(fc), 2), len(fc) - 1})]
     kind = "estimate" if _estimate_last(ctx.history) else "actual"
-    last = qualifier_sign(_last_qualifier(ctx)) + _num(ctx.last_value)
+    last = qualifier_sign(_last_qualifier(ctx)) + fmt.text(ctx.last_value)
     rows = [(str(ctx.last_year), kind, last, "–", "–")]
     rows += [
         (
             str(int(r["year"])),
             "forecast",
-            _num(r["mean"]),
-            f"{_num(r['lo_80'])}–{_num(r['hi_80'])}",
-            f"{_num(r['lo_95'])}–{_num(r['hi_95'])}",
+            fmt.text(r["mean"]),
+            f"{fmt.text(r['lo_80'])}–{fmt.text(r['hi_80'])}",
+            f"{fmt.text(r['lo_95'])}–{fmt.text(r['hi_95'])}",
         )
         for _, r in picked.iterrows()
     ]
@@ -340,7 +341,7 @@ def summary(ctx: ReportContext, doc: ReportDocument) -> None:
     """The year-by-year table of actuals and forecast."""
     doc.heading("Summary table")
     raw = summary_table(ctx.history, ctx.forecast)
-    table = format_summary(raw)
+    table = format_summary(raw, decimals=ctx.figures.decimals)
     marks = qualifier_note(raw["qualifier"])
     estimates = (
         " 'estimate' rows are estimates in the source table (such as 2021E), read as data "
@@ -414,8 +415,9 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
     if record is None or not len(record):
         return
     forecasts = record[record["forecast"].astype(bool)]
+    fmt = ctx.figures
     if len(forecasts):
-        fig = plot_claims(record, history=ctx.history)
+        fig = plot_claims(record, history=ctx.history, figures=fmt)
         doc.heading("Track record of published forecasts", level=2, keep=doc.chart_height(fig))
         doc.chart(fig)
         doc.table(
@@ -425,11 +427,11 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
                     "Made": forecasts["made"].astype(str),
                     "For": forecasts["year"].astype(str),
                     "Forecast": [
-                        qualifier_sign(str(q)) + _num(v)
+                        qualifier_sign(str(q)) + fmt.text(v)
                         for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
                     ],
                     "Actual": [
-                        qualifier_sign(str(q)) + _num(v)
+                        qualifier_sign(str(q)) + fmt.text(v)
                         for q, v in zip(
                             forecasts.get("actual_qualifier", [""] * len(forecasts)),
                             forecasts["actual"],
@@ -475,7 +477,8 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         ],
         markdown=True,
     )
-    doc.chart(plot_scenarios(result.table, history=ctx.history))
+    fmt = ctx.figures
+    doc.chart(plot_scenarios(result.table, history=ctx.history, figures=fmt))
     table = result.table
     levels = table[(table["quantity"] == "level") & (table["year"] == table["year"].max())]
     cagr = table[table["quantity"] == "cagr"].set_index("scenario")
@@ -486,9 +489,9 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         rows.append(
             (
                 name,
-                _num(row["p50"], 0),
-                f"{_num(row['p10'], 0)}-{_num(row['p90'], 0)}",
-                f"{_num(row['p5'], 0)}-{_num(row['p95'], 0)}",
+                fmt.short(row["p50"]),
+                f"{fmt.short(row['p10'])}-{fmt.short(row['p90'])}",
+                f"{fmt.short(row['p5'])}-{fmt.short(row['p95'])}",
                 growth,
             )
         )
@@ -505,7 +508,8 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         doc.paragraph(
             f"Probability that the {year} value exceeds each level (in {unit_label(ctx.unit)}), "
             "as the share of simulated paths above it; the weighted row mixes the scenarios "
-            "by their weights."
+            "by their weights. The levels are 0.75, 1 and 1.5 times the median scenario's "
+            f"{year} median, rounded to two significant figures."
         )
         doc.table(
             pd.DataFrame(
@@ -587,13 +591,13 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
             text += f" '{method}' has {note}{ending}"
         else:
             text += f" '{method}' could not run: {note}{ending}"
-    table = _other_methods_table(alt, ctx.provenance.horizon_to)
+    table = _other_methods_table(alt, ctx.provenance.horizon_to, ctx.figures)
     doc.heading("Other methods on this series", level=2, keep=doc.text_height(text) + 30)
     doc.paragraph(text)
     doc.table(table, col_widths=(32, 28, 50, 36, 28), align=("LEFT", *("RIGHT",) * 4))
 
 
-def _other_methods_table(alt: pd.DataFrame, to: int) -> pd.DataFrame:
+def _other_methods_table(alt: pd.DataFrame, to: int, fmt: LevelFormat) -> pd.DataFrame:
     import pandas as pd
 
     def cell(value: float, text: str) -> str:
@@ -602,9 +606,9 @@ def _other_methods_table(alt: pd.DataFrame, to: int) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Method": alt["model"].astype(str),
-            f"{to} central": [cell(v, _num(v)) for v in alt["mean"]],
+            f"{to} central": [cell(v, fmt.text(v)) for v in alt["mean"]],
             "80% interval": [
-                cell(lo, f"{_num(lo)}–{_num(hi)}")
+                cell(lo, f"{fmt.text(lo)}–{fmt.text(hi)}")
                 for lo, hi in zip(alt["lo_80"], alt["hi_80"], strict=True)
             ],
             "Backtest sMAPE %": [cell(v, f"{v:.1f}") for v in alt["smape"]],
@@ -680,6 +684,7 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
     import pandas as pd
 
     hist = ctx.history
+    fmt = ctx.figures
     doc.heading("Sources")
     doc.paragraph(
         "Every figure of the series with where it was read, its scope and a confidence grade "
@@ -702,7 +707,7 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
         {
             "Year": hist["year"].astype(str),
             "Value": [
-                qualifier_sign(q) + _num(v)
+                qualifier_sign(q) + fmt.text(v)
                 for q, v in zip(
                     qualifiers(hist, what=f"history of series {ctx.series_id!r}"),
                     hist["value"],

@@ -466,8 +466,9 @@ def test_a_series_with_values_below_zero_gets_a_report(tmp_path: Path) -> None:
     # each method's message ends before the next one starts
     assert "or method='auto'. 'damped_log' could not run: " in compact
     # the summary table leaves out the same rates: 2016 (from -5) has none, 2019 has 1/4 - 1
-    assert "2016 3.0 – – – – actual" in compact
-    assert "2019 1.0 -75.0 – – – actual" in compact
+    # (levels of at most 6: four significant digits, 3 decimals; rates keep one decimal)
+    assert "2016 3.000 – – – – actual" in compact
+    assert "2019 1.000 -75.0 – – – actual" in compact
 
 
 def test_a_series_starting_at_zero_keeps_its_growth_rates(tmp_path: Path) -> None:
@@ -493,8 +494,9 @@ def test_a_series_starting_at_zero_keeps_its_growth_rates(tmp_path: Path) -> Non
     ) in compact
     assert "the CAGR compounds from 2018, after the last level at or below zero." in compact
     # the table: 12/5 - 1 = 140%, 20/12 - 1 = 66.7% (CAGR (20/5)^(1/2) - 1 = 100%)
-    assert "2018 5.0 – – – – actual 2019 12.0 140.0 140.0 – – actual" in compact
-    assert "2020 20.0 66.7 100.0 – – actual" in compact
+    # (levels of tens of MW: four significant digits, two decimals)
+    assert "2018 5.00 – – – – actual 2019 12.00 140.0 140.0 – – actual" in compact
+    assert "2020 20.00 66.7 100.0 – – actual" in compact
 
 
 def test_other_methods_section(default_report: Path) -> None:
