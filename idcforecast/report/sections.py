@@ -528,13 +528,7 @@ def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
     notes = [n for n in ctx.forecast.get("note", []) if isinstance(n, str) and n]
     text = (
         f"Forecast method: '{ctx.model}' (idcforecast.forecasting, method "
-        f"'{ctx.provenance.method}'). {_members_text(ctx.model)}Intervals are calibrated from "
-        "the series' own rolling-origin errors (refits at earlier cutoffs, relative errors "
-        "pooled over horizons and shrunk toward the typical size of the series' annual "
-        "changes, which dominates when the series is short; scaled Student t quantiles), so "
-        "their width "
-        "reflects how wrong such forecasts have been on this series, not the model's "
-        "in-sample fit (idcforecast.calibration)."
+        f"'{ctx.provenance.method}'). {_members_text(ctx.model)}{_intervals_text(ctx)}"
         + (f" Note: {'; '.join(dict.fromkeys(notes))}." if notes else "")
     )
     # the whole paragraph stays with its heading (it used to leave one word on the next page)
@@ -551,6 +545,49 @@ def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
         doc.paragraph(ctx.backtest_note or "No backtest could be run on this series.")
     if ctx.alternatives is not None and len(ctx.alternatives) > 1:
         _other_methods(ctx, doc)
+
+
+def _intervals_text(ctx: ReportContext) -> str:
+    """How the intervals were calibrated, saying what this series allowed: how many earlier
+    cutoffs were scored and how far ahead they measured, or that none could be and the
+    prior alone sets the width (the text used to claim rolling-origin errors a 4-point
+    series does not have)."""
+    evidence = ctx.calibration
+    tail = (
+        "shrunk toward the typical size of the series' annual changes, which dominates when "
+        "the series is short (scaled Student t quantiles)"
+    )
+    if evidence is None:
+        return (
+            "Intervals are calibrated from the series' own rolling-origin errors: refits at "
+            f"earlier cutoffs, relative errors pooled over horizons and {tail}, so their "
+            "width reflects how wrong such forecasts have been on this series, not the "
+            "model's in-sample fit (idcforecast.calibration)."
+        )
+    if evidence.cutoffs == 0:
+        return (
+            "No earlier cutoff could be scored for the intervals: a refit needs at least "
+            f"{counted(evidence.min_train, 'year')} and the series has "
+            f"{evidence.points}, so none leaves a later year to compare with. The interval "
+            "width therefore rests on the prior alone: the typical size of the series' annual "
+            "changes, widening with the years ahead by an assumed law (scaled Student t "
+            "quantiles; idcforecast.calibration). It is not evidence of how wrong such "
+            "forecasts have been on this series."
+        )
+    years = evidence.cutoff_years
+    where = str(years[0]) if len(years) == 1 else f"each of {min(years)}-{max(years)}"
+    ahead = "1 year ahead" if evidence.steps == 1 else f"1 to {evidence.steps} years ahead"
+    one = len(years) == 1 and evidence.steps == 1  # a single error
+    scored = "its error" if one else "its errors"
+    few = " With so few errors the width leans mostly on the prior." if len(years) <= 2 else ""
+    return (
+        "Intervals are calibrated from the series' own rolling-origin errors: the method was "
+        f"refitted at {counted(len(years), 'earlier cutoff')} (fitted on the data up to "
+        f"{where}) and {scored} {ahead} {'was' if one else 'were'} scored. The errors are "
+        f"pooled over horizons as relative errors and {tail}, so the width reflects how wrong "
+        "such forecasts have been on this series, not the model's in-sample fit "
+        f"(idcforecast.calibration).{few}"
+    )
 
 
 def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:

@@ -554,8 +554,59 @@ def test_short_series_gets_a_report_without_backtest(tmp_path: Path) -> None:
         build_report(data=data, out=tmp_path / "r.pdf", date=DATE)
     path = build_report(data=data, series_id="x", to=2026, out=tmp_path / "r.pdf", date=DATE)
     compact = re.sub(r"\s+", " ", _text(path))
-    assert "No backtest is possible on this series: no backtest window fits" in compact
+    assert (
+        "No backtest is possible: 'auto' needs 4 years to fit and the series has 4, so no "
+        "earlier forecast (fitted on the years before a cutoff and compared with a later "
+        "year) can be scored."
+    ) in compact
+    assert "horizon=1" not in compact and "no backtest window fits" not in compact
     assert "4 points: left out 'damped' (needs 6)" in compact
+
+
+def _methodology(text: str) -> str:
+    start = text.index("Methodology")
+    return text[start : text.index("Every figure of the series", start)]
+
+
+def test_the_methodology_says_what_the_calibration_measured(tmp_path: Path) -> None:
+    # uat12 #3: a 4-point series was said to have intervals from rolling-origin errors
+    data = tmp_path / "short.csv"
+    data.write_text("year,value\n2020,80\n2021,95\n2022,118\n2023,141\n")
+    path = build_report(
+        data=data, to=2030, out=tmp_path / "s.pdf", date=DATE, read_options={"unit": "MW"}
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    method = _methodology(compact)
+    # 'auto' fits on at least 4 years: a refit at an earlier cutoff would have 3 or fewer
+    assert (
+        "No earlier cutoff could be scored for the intervals: a refit needs at least 4 years "
+        "and the series has 4, so none leaves a later year to compare with. The interval "
+        "width therefore rests on the prior alone"
+    ) in method
+    assert "Intervals are calibrated from the series' own rolling-origin errors" not in method
+    assert "past the 6 years ahead" not in method
+    assert "No earlier forecast of this series could be scored" in compact  # Assumptions
+    # 5 points: one cutoff (fitted on 2019-2022), scored on 2023 only: 1 year ahead
+    data.write_text("year,value\n2019,80\n2020,95\n2021,118\n2022,141\n2023,160\n")
+    path = build_report(
+        data=data, to=2030, out=tmp_path / "s.pdf", date=DATE, read_options={"unit": "MW"}
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert (
+        "the method was refitted at 1 earlier cutoff (fitted on the data up to 2022) and its "
+        "error 1 year ahead was scored."
+    ) in _methodology(compact)
+    assert "(1 earlier cutoff scored)" in compact
+
+
+def test_the_default_methodology_counts_its_cutoffs(default_report: Path) -> None:
+    # 12 points (2012-2023, 2013 filled): cutoffs on 11 ... 4 points (at most 8, at least
+    # 4 points), i.e. data up to 2022 ... 2015; the earliest measures min(6, 12 - 4) = 6
+    compact = re.sub(r"\s+", " ", _text(default_report))
+    assert (
+        "refitted at 8 earlier cutoffs (fitted on the data up to each of 2015-2022) and its "
+        "errors 1 to 6 years ahead were scored."
+    ) in compact
 
 
 def test_backtest_table_keeps_the_series_id_on_one_line(default_report: Path) -> None:
