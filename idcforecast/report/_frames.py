@@ -194,6 +194,37 @@ def qualifier_note(used: Iterable[str]) -> str:
     return "; ".join(meanings) + "." if meanings else ""
 
 
+RANGE_MARK = "†"  # a value read as the midpoint of a published range ("3000-3100亿元")
+
+
+def range_midpoints(history: pd.DataFrame) -> dict[int, tuple[float, float]]:
+    """``{year: (low, high)}`` for the rows whose value ``read_series`` took as the midpoint
+    of a published range (its note says "range 3000 to 3100 CNY 100m; value is the
+    midpoint"); {} for none.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> hist = pd.DataFrame({"year": [2020, 2021], "note": ["", "range 3000 to 3100 "
+    ...                      "CNY 100m; value is the midpoint"]})
+    >>> range_midpoints(hist)
+    {2021: (3000.0, 3100.0)}
+    """
+    import re
+
+    if "note" not in history.columns:
+        return {}
+    found = {}
+    for year, note in zip(history["year"], history["note"], strict=True):
+        match = re.search(r"\brange (\S+) to (\S+) .*?; value is the midpoint", str(note))
+        if match:
+            try:
+                found[int(year)] = (float(match.group(1)), float(match.group(2)))
+            except ValueError:  # a note a user wrote in other words
+                continue
+    return found
+
+
 def fx_conversions(history: pd.DataFrame) -> dict[int, str]:
     """``{year: the unit it was published in}`` for the rows whose value ``read_series``
     converted between currencies (its note says "converted from 'CNY 100m' (x..., 2022

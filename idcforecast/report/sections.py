@@ -17,10 +17,12 @@ from idcforecast._cells import is_estimate_note
 from idcforecast._normalize import conversion_in
 from idcforecast._wording import FX_CONVERTED, FX_GROWTH, counted, level_words, qualifier_sign
 from idcforecast.report._frames import (
+    RANGE_MARK,
     fx_conversions,
     published_currencies,
     qualifier_note,
     qualifiers,
+    range_midpoints,
 )
 from idcforecast.report._growth import cagr_bound, cagr_start_year, nonpositive_years
 from idcforecast.report.charts import (
@@ -190,7 +192,8 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     else:  # a level at or below zero: the change, not a compound rate
         pace = f"a change of {fmt.text(float(end['mean']) - ctx.last_value)} from {ctx.last_year}"
     lines.append(
-        f"**Forecast:** {fmt.text(float(end['mean']))} in {end_year} (80% interval "
+        f"**Forecast:** {_amount(fmt.text(float(end['mean'])), ctx.unit)} in {end_year} "
+        "(80% interval "
         f"{fmt.text(end['lo_80'])}-{fmt.text(end['hi_80'])}; 95% {fmt.text(end['lo_95'])}-"
         f"{fmt.text(end['hi_95'])}), {pace}."
     )
@@ -198,9 +201,7 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     if accuracy is not None:
         lines.append(
             f"**Track record of the method on this series:** backtest sMAPE "
-            f"{accuracy['smape']:.1f}%; its 80% intervals held "
-            f"{_pct(accuracy['coverage_80'])} of the outcomes "
-            f"({counted(int(accuracy['n']), 'forecast')})."
+            f"{accuracy['smape']:.1f}%; its 80% intervals held {_held(accuracy)}."
         )
     lines += _claims_lines(ctx)
     doc.bullets(lines, markdown=True)
@@ -213,6 +214,26 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         align=("RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT"),
         size=8.0,
     )
+
+
+def _held(accuracy: pd.Series) -> str:
+    """How many backtest outcomes the 80% intervals held: a share of many forecasts, a
+    count of few ("100.0%" of one forecast was false precision).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _held(pd.Series({"coverage_80": 1.0, "n": 1}))
+    '1 of 1 outcome'
+    >>> _held(pd.Series({"coverage_80": 2 / 3, "n": 3}))
+    '2 of 3 outcomes'
+    >>> _held(pd.Series({"coverage_80": 14 / 15, "n": 15}))
+    '93.3% of the outcomes (15 forecasts)'
+    """
+    n = int(accuracy["n"])
+    if n < 10:
+        return f"{round(float(accuracy['coverage_80']) * n)} of {counted(n, 'outcome')}"
+    return f"{_pct(accuracy['coverage_80'])} of the outcomes ({counted(n, 'forecast')})"
 
 
 def _claims_lines(ctx: ReportContext) -> list[str]:
@@ -341,8 +362,21 @@ def summary(ctx: ReportContext, doc: ReportDocument) -> None:
     """The year-by-year table of actuals and forecast."""
     doc.heading("Summary table")
     raw = summary_table(ctx.history, ctx.forecast)
-    table = format_summary(raw, decimals=ctx.figures.decimals)
+    fmt = ctx.figures
+    table = format_summary(raw, decimals=fmt.decimals)
     marks = qualifier_note(raw["qualifier"])
+    ranges = range_midpoints(ctx.history)
+    if ranges:  # a range read as its midpoint is marked like "about" and "more than" figures
+        value = table.columns[1]
+        for i, year in enumerate(raw["year"]):
+            if raw["kind"].iloc[i] != "forecast" and int(year) in ranges:
+                table.loc[i, value] = f"{table.loc[i, value]} {RANGE_MARK}"
+        spans = ", ".join(
+            f"{year}: {fmt.text(lo)}-{fmt.text(hi)}" for year, (lo, hi) in ranges.items()
+        )
+        marks = (
+            f"{marks} " if marks else ""
+        ) + f"'{RANGE_MARK}' marks the midpoint of a range as published ({spans})."
     estimates = (
         " 'estimate' rows are estimates in the source table (such as 2021E), read as data "
         "as asked (estimates='keep'): the forecast starts from them."
@@ -362,10 +396,15 @@ def summary(ctx: ReportContext, doc: ReportDocument) -> None:
             )
         )
     fx = _fx_growth_note(ctx)
+    intervals = "intervals are the forecast's 80% and 95% prediction intervals."
+    lead = (  # only when a row is derived (the sentence was in every report)
+        " 'derived' rows were computed by the data's compiler from a neighbouring year's "
+        f"reported growth; {intervals}"
+        if (raw["kind"] == "derived").any()
+        else f" {intervals[0].upper()}{intervals[1:]}"
+    )
     doc.paragraph(
-        f"Values in {ctx.unit_text()}. 'derived' rows were computed by the data's compiler "
-        "from a neighbouring year's reported growth; intervals are the forecast's 80% and 95% "
-        f"prediction intervals.{estimates}"
+        f"Values in {ctx.unit_text()}.{lead}{estimates}"
         + (f" {fx}" if fx else "")
         + (f" {marks}" if marks else ""),
         size=8.5,
@@ -507,8 +546,13 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         probs = result.probabilities
         doc.paragraph(
             f"Probability that the {year} value exceeds each level (in {unit_label(ctx.unit)}), "
-            "as the share of simulated paths above it; the weighted row mixes the scenarios "
-            "by their weights. The levels are 0.75, 1 and 1.5 times the median scenario's "
+            "as the share of simulated paths above it"
+            + (
+                "; the weighted row mixes the scenarios by their weights."
+                if "weighted" in map(str, probs.index)
+                else "."
+            )
+            + " The levels are 0.75, 1 and 1.5 times the median scenario's "
             f"{year} median, rounded to two significant figures."
         )
         doc.table(
@@ -804,10 +848,7 @@ def reproducibility(ctx: ReportContext, doc: ReportDocument) -> None:
     import pandas as pd
 
     p = ctx.provenance
-    doc.heading("Reproducibility")
-    doc.paragraph(
-        "The same data file, seed and --date give a byte-identical PDF with this version."
-    )
+    text = "The same data file, seed and --date give a byte-identical PDF with this version."
     rows = [
         ("idcforecast version", p.package_version),
         ("Data", p.data_label),
@@ -820,7 +861,12 @@ def reproducibility(ctx: ReportContext, doc: ReportDocument) -> None:
         ("Command as run", p.command),
         ("To reproduce", p.reproduce),
     ]
-    doc.table(pd.DataFrame(rows, columns=["Item", "Value"]), col_widths=(40, 134), size=7.5)
+    table = pd.DataFrame(rows, columns=["Item", "Value"])
+    # the small table stays whole with its heading (a split left 1 row on the last page)
+    keep = doc.text_height(text) + doc.table_height(table, col_widths=(40, 134), size=7.5)
+    doc.heading("Reproducibility", keep=keep)
+    doc.paragraph(text)
+    doc.table(table, col_widths=(40, 134), size=7.5)
 
 
 SECTIONS: tuple[Section, ...] = (

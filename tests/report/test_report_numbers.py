@@ -81,7 +81,9 @@ def test_a_usd_bn_series_gets_enough_digits_everywhere(usd_report: str) -> None:
     history = read_series(pd.read_csv(pd.io.common.StringIO(USD_CSV)), unit="USD bn")
     end = forecast(history, 7).iloc[-1]
     assert f"{end['mean']:.2f} 80%: {end['lo_80']:.2f}-{end['hi_80']:.2f}" in text
-    assert f"Forecast: {end['mean']:.3f} in 2030 (80% interval {end['lo_80']:.3f}-" in text
+    assert (
+        f"Forecast: {end['mean']:.3f} USD billion in 2030 (80% interval {end['lo_80']:.3f}-" in text
+    )
     assert "central ('auto') 1 80%: 1-2" not in text
 
 
