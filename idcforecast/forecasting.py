@@ -539,10 +539,21 @@ def finish_forecast(
             if local.growth == 0.5
             else f"the years ahead to the power {local.growth:g}"
         )
+        # what this series' cutoffs measured (the note used to say error_steps, 6, even
+        # for a series with no cutoff at all)
+        seen = plan.observed
+        scored = [c for c in plan.cutoffs if seen is None or bool(seen[c - 1])]
+        measured = max((min(local.error_steps, values.size - c) for c in scored), default=0)
+        evidence = (
+            "no earlier cutoff could be scored, so the interval width is the prior from the "
+            "series' annual changes alone, and it widens"
+            if measured == 0
+            else f"past the {counted(measured, 'year')} ahead that this series' rolling-origin "
+            "errors measure, the intervals widen"
+        )
         notes.append(
-            f"{h} years ahead from {values.size} years of history: past the "
-            f"{local.error_steps} years ahead that the rolling-origin errors measure, the "
-            f"intervals widen by an assumed law (sigma growing as {law}), not by evidence"
+            f"{h} years ahead from {values.size} years of history: {evidence} by an assumed "
+            f"law (sigma growing as {law}), not by evidence"
         )
     cap = plan.cap
     if not np.isfinite(mean).all():

@@ -549,12 +549,27 @@ def test_a_horizon_longer_than_the_history_is_noted() -> None:
     y = np.array([100.0, 112.0, 119.0, 140.0, 151.0, 170.0, 176.0, 201.0])  # 8 years
     assert forecast_array(y, horizon=8).note == ""  # as long as the history: nothing to say
     far = forecast_array(y, horizon=9)
+    # cutoffs 7, 6, 5, 4 (min_train 4): the earliest, on 4 points, measures 8 - 4 = 4 years
+    # ahead (the note used to say 6, CalibrationSettings.error_steps, whatever was measured)
     assert far.note == (
-        "9 years ahead from 8 years of history: past the 6 years ahead that the "
+        "9 years ahead from 8 years of history: past the 4 years ahead that this series' "
         "rolling-origin errors measure, the intervals widen by an assumed law (sigma growing "
         "as the square root of the years ahead), not by evidence"
     )
     assert far.status == "ok"  # a caveat, not a fallback
+
+
+def test_a_series_without_cutoffs_says_the_prior_sets_the_width() -> None:
+    # 4 points and 'auto' (needs 4): no refit on fewer, so no rolling-origin error at all
+    note = forecast_array(np.array([80.0, 95.0, 118.0, 141.0]), horizon=7).note
+    assert (
+        "7 years ahead from 4 years of history: no earlier cutoff could be scored, so the "
+        "interval width is the prior from the series' annual changes alone"
+    ) in note
+    assert "6 years ahead" not in note
+    # 5 points: one cutoff, on the first 4, measures 5 - 4 = 1 year ahead
+    five = forecast_array(np.array([80.0, 95.0, 118.0, 141.0, 160.0]), horizon=7).note
+    assert "past the 1 year ahead that this series' rolling-origin errors measure" in five
 
 
 def test_a_year_given_as_the_horizon_is_refused() -> None:

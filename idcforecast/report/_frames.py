@@ -80,15 +80,69 @@ def first_unit(frame: pd.DataFrame) -> str:
 
 
 def source_text(history: pd.DataFrame, *, limit: int = 3) -> str:
-    """A short 'Source: ...' line from the distinct sources of a history frame."""
+    """A short 'Source: ...' line for a chart from the distinct sources of a history frame.
+
+    Chart text is set in DejaVu Sans, which has no Chinese: a source with Chinese in it is
+    not cut down to its Latin fragments ("中国IDC圈" printed as "IDC", which reads as
+    International Data Corporation; "科智咨询" as an empty entry) but counted as a
+    Chinese-language source, named in full in the Sources table. Rows of one file read as
+    "vn.csv, rows 2-8", not "vn.csv row 2; vn.csv row 3; ...".
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"source": [f"vn.csv row {i}, column 'mw'" for i in (2, 3, 4, 6)]})
+    >>> source_text(rows)
+    'Source: vn.csv, rows 2-4, 6'
+    >>> cn = pd.DataFrame({"source": ["中国IDC圈 2015-2016报告", "科智咨询", "Global Times, p. 2"]})
+    >>> source_text(cn)
+    'Source: 2 Chinese-language sources; Global Times (see Sources)'
+    """
+    import re
+
+    from idcforecast.report.fonts import contains_cjk
+
     if "source" not in history.columns:
         return ""
     sources = [s for s in dict.fromkeys(history["source"].dropna().astype(str)) if s.strip()]
     if not sources:
         return ""
-    head = "; ".join(s.split(",")[0].strip() for s in sources[:limit])
-    more = f"; and {len(sources) - limit} more (see Sources)" if len(sources) > limit else ""
-    return f"Source: {head}{more}"
+    chinese = "a Chinese-language source"
+    entries: list[str] = []  # in order of first appearance; one per Chinese source
+    rows: dict[str, list[int]] = {}  # "file.csv" -> its row numbers
+    for source in sources:
+        entry = source.split(",")[0].strip()  # the citation, before any ", quoting ..."
+        if contains_cjk(entry):
+            entries.append(chinese)
+            continue
+        if match := re.fullmatch(r"(.+) row (\d+)", entry):
+            entry = match.group(1)
+            rows.setdefault(entry, []).append(int(match.group(2)))
+        if entry not in entries:
+            entries.append(entry)
+    head = [_with_rows(e, rows[e]) if e in rows else e for e in entries[:limit]]
+    n_chinese = head.count(chinese)
+    if n_chinese > 1:  # "2 Chinese-language sources", once, where the first one was
+        at = head.index(chinese)
+        head = [e for e in head if e != chinese]
+        head.insert(at, f"{n_chinese} Chinese-language sources")
+    if len(entries) > limit:
+        return f"Source: {'; '.join(head)}; and {len(entries) - limit} more (see Sources)"
+    return f"Source: {'; '.join(head)}" + (" (see Sources)" if n_chinese else "")
+
+
+def _with_rows(place: str, numbers: list[int]) -> str:
+    """``place`` and its row numbers as runs: "vn.csv row 2", "vn.csv, rows 2-4, 6"."""
+    if len(numbers) == 1:
+        return f"{place} row {numbers[0]}"
+    ordered = sorted(set(numbers))
+    runs: list[list[int]] = [[ordered[0], ordered[0]]]
+    for n in ordered[1:]:
+        if n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return f"{place}, rows " + ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in runs)
 
 
 _QUALIFIER_MEANINGS = {
@@ -138,6 +192,37 @@ def qualifier_note(used: Iterable[str]) -> str:
     """
     meanings = [_QUALIFIER_MEANINGS[q] for q in _QUALIFIER_MEANINGS if q in set(used)]
     return "; ".join(meanings) + "." if meanings else ""
+
+
+RANGE_MARK = "†"  # a value read as the midpoint of a published range ("3000-3100亿元")
+
+
+def range_midpoints(history: pd.DataFrame) -> dict[int, tuple[float, float]]:
+    """``{year: (low, high)}`` for the rows whose value ``read_series`` took as the midpoint
+    of a published range (its note says "range 3000 to 3100 CNY 100m; value is the
+    midpoint"); {} for none.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> hist = pd.DataFrame({"year": [2020, 2021], "note": ["", "range 3000 to 3100 "
+    ...                      "CNY 100m; value is the midpoint"]})
+    >>> range_midpoints(hist)
+    {2021: (3000.0, 3100.0)}
+    """
+    import re
+
+    if "note" not in history.columns:
+        return {}
+    found = {}
+    for year, note in zip(history["year"], history["note"], strict=True):
+        match = re.search(r"\brange (\S+) to (\S+) .*?; value is the midpoint", str(note))
+        if match:
+            try:
+                found[int(year)] = (float(match.group(1)), float(match.group(2)))
+            except ValueError:  # a note a user wrote in other words
+                continue
+    return found
 
 
 def fx_conversions(history: pd.DataFrame) -> dict[int, str]:

@@ -30,7 +30,7 @@ from idcforecast.report._atomic import check_not_input, check_writable, write_at
 if TYPE_CHECKING:
     import pandas as pd
 
-    from idcforecast.report.context import ReportContext, ScenarioResults
+    from idcforecast.report.context import CalibrationEvidence, ReportContext, ScenarioResults
 
 __all__ = ["DEFAULT_DATASET", "DEFAULT_OUT", "DEFAULT_SERIES", "DEFAULT_TO", "build_report"]
 
@@ -395,6 +395,7 @@ def _context(
     # first: a spec that does not fit the series fails before the slower sections run
     scenario_results = _scenarios(scenarios, history, to=to, seed=seed) if scenarios else None
     fc = forecast(history, to - last, method=method, seed=seed)
+    evidence = calibration_evidence(history, to - last, method)
     backtest, accuracy, note = _backtest(history, method)
     alternatives = None
     if backtest is not None:
@@ -424,8 +425,51 @@ def _context(
         claims=checks,
         track_record=record,
         scenarios=scenario_results,
-        assumptions=_assumptions(history, fc),
+        assumptions=_assumptions(history, fc, evidence),
         alternatives=alternatives,
+        calibration=evidence,
+    )
+
+
+def calibration_evidence(history: pd.DataFrame, horizon: int, method: str) -> CalibrationEvidence:
+    """The earlier cutoffs whose refits calibrate the forecast's intervals, as
+    :func:`idcforecast.forecasting.plan_forecast` plans them for this history (gap years
+    filled for fitting only, as ``forecast`` does; a cutoff ending on a filled year is not
+    scored), and the most years ahead they measure.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> four = pd.DataFrame({"series_id": "s", "year": range(2020, 2024),
+    ...                      "value": [80.0, 95.0, 118.0, 141.0]})
+    >>> calibration_evidence(four, 7, "auto")  # 'auto' fits on 4 years: no refit is shorter
+    CalibrationEvidence(points=4, min_train=4, cutoff_years=(), steps=0)
+    >>> five = pd.DataFrame({"series_id": "s", "year": range(2019, 2024),
+    ...                      "value": [80.0, 95.0, 118.0, 141.0, 160.0]})
+    >>> calibration_evidence(five, 7, "auto")  # one refit, on 2019-2022, scored on 2023
+    CalibrationEvidence(points=5, min_train=4, cutoff_years=(2022,), steps=1)
+    """
+    from idcforecast._series import prepare_values
+    from idcforecast.forecasting import plan_forecast
+    from idcforecast.report.context import CalibrationEvidence
+
+    years = history["year"].astype("int64").to_numpy()
+    prepared = prepare_values(years, history["value"].to_numpy(float))
+    plan = plan_forecast(
+        prepared.values,
+        horizon=horizon,
+        method=method,
+        first_year=prepared.first_year,
+        observed=prepared.observed,
+    )
+    seen = prepared.observed
+    scored = [c for c in plan.cutoffs if seen is None or bool(seen[c - 1])]
+    n = int(prepared.values.size)
+    return CalibrationEvidence(
+        points=n,
+        min_train=plan.local.min_train,
+        cutoff_years=tuple(prepared.first_year + c - 1 for c in scored),
+        steps=max((min(plan.local.error_steps, n - c) for c in scored), default=0),
     )
 
 
@@ -450,15 +494,45 @@ def _backtest(
 
     # A short series may have no window for 3 years ahead: try shorter horizons, and say
     # so in the report when even one year ahead cannot be backtested.
-    problem: DataError | None = None
     for horizon in range(_BACKTEST_HORIZON, 0, -1):
         try:
             frame = backtest(history, horizon, method=method)
-        except DataError as err:  # InsufficientDataError, or no window fits
-            problem = err
+        except DataError:  # InsufficientDataError, or no window fits
             continue
         return frame, accuracy(frame), ""
-    return None, None, f"No backtest is possible on this series: {problem}"
+    return None, None, _no_backtest_text(history, method)
+
+
+def _no_backtest_text(history: pd.DataFrame, method: str) -> str:
+    """Why no backtest could run, for a client (the library's message named API
+    parameters: "no backtest window fits: ... horizon=1 ...").
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> four = pd.DataFrame({"year": range(2020, 2024), "value": [80.0, 95.0, 118.0, 141.0]})
+    >>> _no_backtest_text(four, "auto")[:68]
+    "No backtest is possible: 'auto' needs 4 years to fit and the series "
+    """
+    from idcforecast._forecast_inputs import resolve_methods
+    from idcforecast._wording import counted
+    from idcforecast.auto import AUTO_MIN_OBS
+    from idcforecast.models import MODEL_REGISTRY
+
+    (alias,) = resolve_methods(method)
+    needs = AUTO_MIN_OBS if alias == "auto" else int(MODEL_REGISTRY[alias].min_obs)
+    n = len(history)
+    if n <= needs:
+        return (
+            f"No backtest is possible: '{alias}' needs {counted(needs, 'year')} to fit and "
+            f"the series has {'only ' if n < needs else ''}{n}, so no earlier forecast (fitted "
+            "on the years before a cutoff and compared with a later year) can be scored."
+        )
+    return (
+        f"No backtest is possible: the series' {counted(n, 'year')} leave no earlier cutoff "
+        f"with the {counted(needs, 'year')} '{alias}' needs to fit and a later year to score "
+        "(gaps in the data break the runs of years)."
+    )
 
 
 def _claims(history: pd.DataFrame) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
@@ -496,8 +570,15 @@ def _scenarios(spec: Any, history: pd.DataFrame, *, to: int, seed: int) -> Scena
     table = scenario_table(paths)
     final = table[(table["quantity"] == "level") & (table["year"] == to)]
     thresholds = probability_thresholds(float(final["p50"].median()))
+    labels = [threshold_label(t) for t in thresholds]
+    if len(set(labels)) != len(labels):  # a column must never overwrite another
+        raise ReportError(
+            f"report: probability thresholds {list(thresholds)} print alike ({labels}); "
+            "this is a bug in idcforecast.report.build.threshold_label",
+            thresholds=list(thresholds),
+        )
     probabilities = pd.DataFrame(
-        {f"P(> {threshold:,.0f})": prob_exceeds(paths, threshold, to) for threshold in thresholds}
+        {label: prob_exceeds(paths, t, to) for label, t in zip(labels, thresholds, strict=True)}
     )
     return ScenarioResults(
         description=scenario_set.description,
@@ -514,19 +595,41 @@ def probability_thresholds(median: float) -> tuple[float, ...]:
 
     Three thresholds, 0.75x, 1x and 1.5x the median scenario's median, each rounded to two
     significant figures so the table reads like an analyst's question ("above 12,000?").
+    Thresholds that round to the same level are given once (a median of zero gives one).
 
     Examples
     --------
     >>> probability_thresholds(12324.2)
     (9200.0, 12000.0, 18000.0)
+    >>> probability_thresholds(1.1)  # a USD bn series: 0.825, 1.1 and 1.65, rounded
+    (0.83, 1.1, 1.7)
+    >>> probability_thresholds(0.0)
+    (0.0,)
     """
     import math
 
     def round2(x: float) -> float:
+        if x == 0 or not math.isfinite(x):
+            return float(x)
         digits = 1 - math.floor(math.log10(abs(x)))
         return float(round(x, digits))
 
-    return tuple(round2(median * factor) for factor in (0.75, 1.0, 1.5))
+    return tuple(dict.fromkeys(round2(median * factor) for factor in (0.75, 1.0, 1.5)))
+
+
+def threshold_label(threshold: float) -> str:
+    """The probability table's column for ``threshold``: the level itself, with the
+    decimals it has. A whole-number label printed 0.83 and 1.1 both as "P(> 1)", so one
+    column overwrote the other and the other was labelled with the wrong level.
+
+    Examples
+    --------
+    >>> threshold_label(9600.0), threshold_label(0.83), threshold_label(1.1)
+    ('P(> 9,600)', 'P(> 0.83)', 'P(> 1.1)')
+    """
+    from idcforecast.report._numbers import exact_text
+
+    return f"P(> {exact_text(threshold)})"
 
 
 def _is_money(history: pd.DataFrame) -> bool:
@@ -542,7 +645,9 @@ def _is_money(history: pd.DataFrame) -> bool:
         return False
 
 
-def _assumptions(history: pd.DataFrame, fc: pd.DataFrame) -> tuple[str, ...]:
+def _assumptions(
+    history: pd.DataFrame, fc: pd.DataFrame, evidence: CalibrationEvidence | None = None
+) -> tuple[str, ...]:
     years = history["year"].astype(int).tolist()
     missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
     derived = (
@@ -572,8 +677,7 @@ def _assumptions(history: pd.DataFrame, fc: pd.DataFrame) -> tuple[str, ...]:
         *([nominal] if _is_money(history) else []),
         "The forecast extrapolates the series' own history; it assumes no break (policy, "
         "AI demand, oversupply) beyond what the past errors of such forecasts imply.",
-        "The intervals assume future forecast errors resemble this series' past rolling-origin "
-        "errors; with few years of history they are themselves uncertain.",
+        _interval_assumption(evidence),
     ]
     if derived:
         items.append(
@@ -589,6 +693,33 @@ def _assumptions(history: pd.DataFrame, fc: pd.DataFrame) -> tuple[str, ...]:
             "(see the methodology note)."
         )
     return tuple(items)
+
+
+def _interval_assumption(evidence: CalibrationEvidence | None) -> str:
+    """What the intervals take for granted, by what the calibration could measure.
+
+    Examples
+    --------
+    >>> from idcforecast.report.context import CalibrationEvidence
+    >>> _interval_assumption(CalibrationEvidence(points=4, min_train=4))[:62]
+    'No earlier forecast of this series could be scored, so the int'
+    """
+    from idcforecast._wording import counted
+
+    if evidence is not None and evidence.cutoffs == 0:
+        return (
+            "No earlier forecast of this series could be scored, so the intervals assume "
+            "future forecast errors are of the size of the series' past annual changes (a "
+            f"prior, not a measured error); with {counted(evidence.points, 'year')} of history "
+            "they are themselves uncertain."
+        )
+    scored = (
+        f" ({counted(evidence.cutoffs, 'earlier cutoff')} scored)" if evidence is not None else ""
+    )
+    return (
+        "The intervals assume future forecast errors resemble this series' past rolling-origin "
+        f"errors{scored}; with few years of history they are themselves uncertain."
+    )
 
 
 def _fx_assumption(history: pd.DataFrame) -> str:

@@ -33,6 +33,7 @@ from idcforecast.report._frames import (
     require_columns,
     source_text,
 )
+from idcforecast.report._numbers import LevelFormat, set_level_ticks
 from idcforecast.report.fonts import contains_cjk, without_cjk
 from idcforecast.report.style import (
     COLORS,
@@ -55,9 +56,9 @@ __all__ = ["plot_backtest", "plot_claims", "plot_forecast", "plot_growth", "plot
 
 
 def _thousands(ax: Axes) -> None:
-    from matplotlib.ticker import FuncFormatter
-
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:,.0f}"))
+    """Value ticks with thousands separators and the decimals the ticks need (a whole-number
+    format labelled a 0-2 axis "0, 0, 1, 1, 2, 2"); whole years on the x axis."""
+    set_level_ticks(ax)
     _integer_ticks(ax)
 
 
@@ -112,6 +113,7 @@ def plot_forecast(
     model: str | None = None,
     title: str | None = None,
     source: str | None = None,
+    figures: LevelFormat | None = None,
 ) -> Figure:
     """History and the forecast as a fan chart of its 80% and 95% intervals.
 
@@ -127,6 +129,10 @@ def plot_forecast(
         The forecast model to draw; the first in ``forecast`` by default.
     title, source
         Override the title and the footnote (built from the data by default).
+    figures
+        How the labels print levels; by default chosen from the history and the forecast
+        (:class:`~idcforecast.report._numbers.LevelFormat`: "0.69" for a USD bn series,
+        "5,078" for CNY 100 million).
 
     Examples
     --------
@@ -147,6 +153,8 @@ def plot_forecast(
     unit = first_unit(hist) or first_unit(fc)
     last_year = int(hist["year"].iloc[-1])
     last_value = float(hist["value"].iloc[-1])
+    if figures is None:
+        figures = LevelFormat.for_values([*hist["value"], *fc["mean"]])
 
     with house_style():
         fig, ax = new_figure()
@@ -167,7 +175,8 @@ def plot_forecast(
         _history_points(ax, hist)
         end = fc.iloc[-1]
         ax.annotate(
-            f"{end['mean']:,.0f}\n({end['lo_80']:,.0f}-{end['hi_80']:,.0f})",
+            f"{figures.short(end['mean'])}\n"
+            f"({figures.short(end['lo_80'])}-{figures.short(end['hi_80'])})",
             xy=(float(end["year"]), float(end["mean"])),
             xytext=(4, 0),
             textcoords="offset points",
@@ -177,7 +186,7 @@ def plot_forecast(
         )
         last_sign = qualifier_sign(qualifiers(hist.iloc[-1:], what="history")[0], spaced=False)
         ax.annotate(
-            f"{last_sign}{last_value:,.0f}",
+            f"{last_sign}{figures.short(last_value)}",
             xy=(last_year, last_value),
             xytext=(-4, 6),
             textcoords="offset points",
@@ -430,6 +439,7 @@ def plot_claims(
     *,
     history: pd.DataFrame | None = None,
     title: str | None = None,
+    figures: LevelFormat | None = None,
 ) -> Figure:
     """Published level forecasts against what happened.
 
@@ -445,6 +455,8 @@ def plot_claims(
         (``forecast`` False) are left out.
     history
         The tidy history of the subject, drawn as the actual line (optional).
+    figures
+        How the labels print levels; by default chosen from the values shown.
 
     Examples
     --------
@@ -464,6 +476,9 @@ def plot_claims(
         rows = rows[rows["forecast"].astype(bool)]
     rows = rows.sort_values(["year", "value"], kind="stable").reset_index(drop=True)
     unit = first_unit(rows) or (first_unit(history) if history is not None else "")
+    if figures is None:
+        shown = [*rows["value"], *([] if history is None else history["value"])]
+        figures = LevelFormat.for_values(shown)
     with house_style():
         fig, ax = new_figure()
         if history is not None and len(history):
@@ -492,7 +507,7 @@ def plot_claims(
             # labels start right of the year's last marker, not over a neighbour's marker
             ax.annotate(
                 f"{_claim_label(row)}: {qualifier_sign(str(row['qualifier']), spaced=False)}"
-                f"{float(row['value']):,.0f}",
+                f"{figures.short(float(row['value']))}",
                 xy=(max(xs[j] for j in year_rows), float(row["value"])),
                 xytext=(9, -3 - 10 * len(same_year)),
                 textcoords="offset points",
@@ -539,6 +554,7 @@ def plot_scenarios(
     history: pd.DataFrame | None = None,
     title: str | None = None,
     band: tuple[str, str] = ("p10", "p90"),
+    figures: LevelFormat | None = None,
 ) -> Figure:
     """Scenario medians with their 10-90% band, after the history.
 
@@ -552,6 +568,10 @@ def plot_scenarios(
         The tidy history, drawn before the scenarios (optional).
     band
         The quantile columns of the shaded band.
+    figures
+        How the end labels print levels; by default chosen from the history and the
+        medians. Labels closer than a line of text are moved apart (one used to hide
+        another: "289" under "281").
 
     Examples
     --------
@@ -580,6 +600,10 @@ def plot_scenarios(
     levels = table[table["quantity"] == "level"] if "quantity" in table.columns else table
     unit = first_unit(levels) or (first_unit(history) if history is not None else "")
     names = list(dict.fromkeys(levels["scenario"].astype(str)))
+    if figures is None:
+        history_values = [] if history is None else list(history["value"])
+        figures = LevelFormat.for_values([*history_values, *levels["p50"]])
+    ends: list[tuple[float, float, str, str]] = []  # (year, median, label, colour)
     with house_style():
         fig, ax = new_figure()
         origin: tuple[float, float] | None = None
@@ -612,20 +636,26 @@ def plot_scenarios(
                 ls="-" if weighted else "--",
                 label=name,
             )
+            ends.append((float(years[-1]), float(mid[-1]), figures.short(mid[-1]), color))
+        handles, labels = ax.get_legend_handles_labels()
+        keep = [(h, lab) for h, lab in zip(handles, labels, strict=True) if lab in names]
+        ax.legend([h for h, _ in keep], [lab for _, lab in keep], loc="upper left")
+        _thousands(ax)
+        _from_zero(ax)
+        low, high = ax.get_ylim()
+        # a line of 7.5 pt text, over an axes about 60% of the figure's height
+        gap = (high - low) * 10.0 / (0.6 * 72.0 * float(fig.get_figheight()))
+        placed = spread_labels([y for _, y, _, _ in ends], gap)
+        for (x, _, text, color), y in zip(ends, placed, strict=True):
             ax.annotate(
-                f"{mid[-1]:,.0f}",
-                xy=(years[-1], mid[-1]),
+                text,
+                xy=(x, y),
                 xytext=(4, 0),
                 textcoords="offset points",
                 fontsize=7.5,
                 va="center",
                 color=color,
             )
-        handles, labels = ax.get_legend_handles_labels()
-        keep = [(h, lab) for h, lab in zip(handles, labels, strict=True) if lab in names]
-        ax.legend([h for h, _ in keep], [lab for _, lab in keep], loc="upper left")
-        _thousands(ax)
-        _from_zero(ax)
         style_axes(ax, ylabel=unit_label(unit), title=title or "Scenarios: median and 10-90% band")
         add_footnote(
             fig,
@@ -636,3 +666,35 @@ def plot_scenarios(
             ),
         )
     return fig
+
+
+def spread_labels(values: list[float], gap: float) -> list[float]:
+    """Positions for labels at ``values`` at least ``gap`` apart, each as near its value
+    as that allows (a run of labels too close is centred on the mean of their values).
+
+    Examples
+    --------
+    >>> spread_labels([289.0, 281.0, 400.0], 20.0)
+    [295.0, 275.0, 400.0]
+    >>> spread_labels([10.0, 50.0], 20.0)
+    [10.0, 50.0]
+    """
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    groups: list[list[int]] = []  # runs of labels, bottom to top, each run gap-spaced
+
+    def start(run: list[int]) -> float:
+        centre = sum(values[i] for i in run) / len(run)
+        return centre - gap * (len(run) - 1) / 2
+
+    for i in order:
+        groups.append([i])
+        while len(groups) > 1:
+            below, above = groups[-2], groups[-1]
+            if start(below) + gap * len(below) <= start(above) + 1e-12 * max(1.0, abs(gap)):
+                break
+            groups[-2:] = [below + above]
+    placed = [0.0] * len(values)
+    for run in groups:
+        for k, i in enumerate(run):
+            placed[i] = start(run) + gap * k
+    return placed

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Provenance", "ReportContext", "ScenarioResults"]
+    from idcforecast.report._numbers import LevelFormat
+
+__all__ = ["CalibrationEvidence", "Provenance", "ReportContext", "ScenarioResults"]
 
 # How canonical money units read in Chinese sources (shown beside the English label).
 CHINESE_UNITS: dict[str, str] = {
@@ -36,6 +38,35 @@ class Provenance:
     reproduce: str
     method: str
     horizon_to: int
+
+
+@dataclass(frozen=True)
+class CalibrationEvidence:
+    """What the interval calibration of the report's forecast could measure on the series.
+
+    Attributes
+    ----------
+    points
+        Years the forecast was fitted on (filled gap years included).
+    min_train
+        Fewest years a refit at an earlier cutoff may use (the method's minimum, at least
+        ``CalibrationSettings.min_train``).
+    cutoff_years
+        The last year of data of each earlier refit that was scored, latest first; empty
+        when the series is too short for any (the prior alone sets the width).
+    steps
+        The most years ahead those refits measured (0 without a cutoff).
+    """
+
+    points: int
+    min_train: int
+    cutoff_years: tuple[int, ...] = ()
+    steps: int = 0
+
+    @property
+    def cutoffs(self) -> int:
+        """How many earlier cutoffs were scored."""
+        return len(self.cutoff_years)
 
 
 @dataclass(frozen=True)
@@ -72,6 +103,9 @@ class ReportContext:
     # The series under other assumptions: :func:`idcforecast.comparison.compare_methods`
     # at level 80, one row per method, the report's own first.
     alternatives: pd.DataFrame | None = None
+    # What the intervals' rolling-origin calibration measured (None: not known, e.g. a
+    # context built by hand; the methodology then describes the calibration in general)
+    calibration: CalibrationEvidence | None = None
 
     @property
     def model(self) -> str:
@@ -85,6 +119,15 @@ class ReportContext:
     @property
     def last_value(self) -> float:
         return float(self.history["value"].iloc[-1])
+
+    @property
+    def figures(self) -> LevelFormat:
+        """How the report prints levels, chosen once from the history and the forecast's
+        central values, so every table column, card and chart label of a series agrees
+        ("5,078.3" for CNY 100 million; "0.352" for a USD bn series of 0.31-0.69)."""
+        from idcforecast.report._numbers import LevelFormat
+
+        return LevelFormat.for_values([*self.history["value"], *self.forecast["mean"]])
 
     def unit_text(self) -> str:
         """The unit for prose: 'CNY 100 million (亿元)'."""

@@ -334,6 +334,35 @@ class ReportDocument:
                     row.cell(self.clean(text), style=face)
         pdf.ln(3)
 
+    def table_height(
+        self, frame: pd.DataFrame, *, col_widths: Sequence[float], size: float = 8.0
+    ) -> float:
+        """The height in mm that :meth:`table` will give ``frame`` with these relative
+        ``col_widths`` (for a heading's keep, so a small table is not split with one row
+        left on the next page)."""
+        pdf = self.pdf
+        font = (pdf.font_family, pdf.font_style, pdf.font_size_pt)
+        total = float(sum(col_widths))
+        widths = [pdf.epw * float(w) / total for w in col_widths]
+        line = size * 0.5
+
+        def lines(text: str, width: float, style: str) -> int:
+            shown = self.clean(text)
+            family = FAMILY if style else self.family(shown)
+            pdf.set_font(family, style=style if family == FAMILY else "", size=size)
+            out = pdf.multi_cell(width - 2 * 1.2, line, shown, dry_run=True, output="LINES")
+            assert isinstance(out, list)  # output="LINES" returns the list of lines
+            return max(1, len(out))
+
+        rows = [(list(map(str, frame.columns)), "B")]
+        rows += [([str(v) for v in values], "") for values in frame.itertuples(index=False)]
+        height = 0.0
+        for cells, style in rows:
+            tallest = max(lines(c, w, style) for c, w in zip(cells, widths, strict=True))
+            height += tallest * line + 2 * 0.8  # padding 0.8 mm above and below
+        pdf.set_font(font[0], style=font[1], size=font[2])
+        return height + 3.0  # the space after a table
+
     def _fitted_widths(self, frame: pd.DataFrame, size: float) -> list[float]:
         """Widths (mm) that fit every cell on one line and each heading on two."""
         pdf = self.pdf

@@ -17,10 +17,12 @@ from idcforecast._cells import is_estimate_note
 from idcforecast._normalize import conversion_in
 from idcforecast._wording import FX_CONVERTED, FX_GROWTH, counted, level_words, qualifier_sign
 from idcforecast.report._frames import (
+    RANGE_MARK,
     fx_conversions,
     published_currencies,
     qualifier_note,
     qualifiers,
+    range_midpoints,
 )
 from idcforecast.report._growth import cagr_bound, cagr_start_year, nonpositive_years
 from idcforecast.report.charts import (
@@ -37,6 +39,7 @@ from idcforecast.report.tables import cagr_from, format_summary, summary_table
 if TYPE_CHECKING:
     import pandas as pd
 
+    from idcforecast.report._numbers import LevelFormat
     from idcforecast.report.context import ReportContext
     from idcforecast.report.pdf import ReportDocument
 
@@ -54,10 +57,6 @@ class Section:
     title: str
     render: Callable[[ReportContext, ReportDocument], None]
     when: Callable[[ReportContext], bool] = _always
-
-
-def _num(value: float, decimals: int = 1) -> str:
-    return f"{value:,.{decimals}f}"
 
 
 def _amount(number: str, unit: str) -> str:
@@ -135,10 +134,11 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     end = _final(ctx)
     end_year = int(end["year"])
     estimate = _estimate_last(hist)
+    fmt = ctx.figures
     label = f"Latest estimate ({ctx.last_year})" if estimate else f"Latest actual ({ctx.last_year})"
     qualifier = _last_qualifier(ctx)
-    figures = [(label, qualifier_sign(qualifier) + _num(ctx.last_value), ctx.unit_text())]
-    latest = level_words(qualifier) + _amount(_num(ctx.last_value), ctx.unit)
+    figures = [(label, qualifier_sign(qualifier) + fmt.text(ctx.last_value), ctx.unit_text())]
+    latest = level_words(qualifier) + _amount(fmt.text(ctx.last_value), ctx.unit)
     lines = [
         # the plain unit label here: a line with Chinese is set in the CJK face (no bold)
         f"**Latest:** {latest} in {ctx.last_year}"
@@ -180,8 +180,8 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     figures.append(
         (
             f"{end_year} central ('{ctx.model}')",
-            _num(float(end["mean"]), 0),
-            f"80%: {_num(end['lo_80'], 0)}-{_num(end['hi_80'], 0)}",
+            fmt.short(float(end["mean"])),
+            f"80%: {fmt.short(end['lo_80'])}-{fmt.short(end['hi_80'])}",
         )
     )
     doc.heading("Executive summary")
@@ -190,29 +190,50 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         implied = _cagr(ctx.last_value, float(end["mean"]), end_year - ctx.last_year)
         pace = f"{_pct(implied)} a year from {ctx.last_year}"
     else:  # a level at or below zero: the change, not a compound rate
-        pace = f"a change of {_num(float(end['mean']) - ctx.last_value)} from {ctx.last_year}"
+        pace = f"a change of {fmt.text(float(end['mean']) - ctx.last_value)} from {ctx.last_year}"
     lines.append(
-        f"**Forecast:** {_num(float(end['mean']))} in {end_year} (80% interval "
-        f"{_num(end['lo_80'])}-{_num(end['hi_80'])}; 95% {_num(end['lo_95'])}-"
-        f"{_num(end['hi_95'])}), {pace}."
+        f"**Forecast:** {_amount(fmt.text(float(end['mean'])), ctx.unit)} in {end_year} "
+        "(80% interval "
+        f"{fmt.text(end['lo_80'])}-{fmt.text(end['hi_80'])}; 95% {fmt.text(end['lo_95'])}-"
+        f"{fmt.text(end['hi_95'])}), {pace}."
     )
     accuracy = _accuracy_row(ctx)
     if accuracy is not None:
         lines.append(
             f"**Track record of the method on this series:** backtest sMAPE "
-            f"{accuracy['smape']:.1f}%; its 80% intervals held "
-            f"{_pct(accuracy['coverage_80'])} of the outcomes "
-            f"({counted(int(accuracy['n']), 'forecast')})."
+            f"{accuracy['smape']:.1f}%; its 80% intervals held {_held(accuracy)}."
         )
     lines += _claims_lines(ctx)
     doc.bullets(lines, markdown=True)
-    doc.chart(plot_forecast(ctx.history, ctx.forecast, title=_chart_title(ctx, "forecast")))
+    doc.chart(
+        plot_forecast(ctx.history, ctx.forecast, title=_chart_title(ctx, "forecast"), figures=fmt)
+    )
     doc.table(
         _key_years(ctx),
         col_widths=(12, 14, 30, 34, 34),
         align=("RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT"),
         size=8.0,
     )
+
+
+def _held(accuracy: pd.Series) -> str:
+    """How many backtest outcomes the 80% intervals held: a share of many forecasts, a
+    count of few ("100.0%" of one forecast was false precision).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _held(pd.Series({"coverage_80": 1.0, "n": 1}))
+    '1 of 1 outcome'
+    >>> _held(pd.Series({"coverage_80": 2 / 3, "n": 3}))
+    '2 of 3 outcomes'
+    >>> _held(pd.Series({"coverage_80": 14 / 15, "n": 15}))
+    '93.3% of the outcomes (15 forecasts)'
+    """
+    n = int(accuracy["n"])
+    if n < 10:
+        return f"{round(float(accuracy['coverage_80']) * n)} of {counted(n, 'outcome')}"
+    return f"{_pct(accuracy['coverage_80'])} of the outcomes ({counted(n, 'forecast')})"
 
 
 def _claims_lines(ctx: ReportContext) -> list[str]:
@@ -246,18 +267,19 @@ def _key_years(ctx: ReportContext) -> pd.DataFrame:
     """The last actual and every other forecast year (always the final one)."""
     import pandas as pd
 
+    fmt = ctx.figures
     fc = ctx.forecast.sort_values("year").reset_index(drop=True)
     picked = fc.iloc[sorted({*range(0, len(fc), 2), len(fc) - 1})]
     kind = "estimate" if _estimate_last(ctx.history) else "actual"
-    last = qualifier_sign(_last_qualifier(ctx)) + _num(ctx.last_value)
+    last = qualifier_sign(_last_qualifier(ctx)) + fmt.text(ctx.last_value)
     rows = [(str(ctx.last_year), kind, last, "–", "–")]
     rows += [
         (
             str(int(r["year"])),
             "forecast",
-            _num(r["mean"]),
-            f"{_num(r['lo_80'])}–{_num(r['hi_80'])}",
-            f"{_num(r['lo_95'])}–{_num(r['hi_95'])}",
+            fmt.text(r["mean"]),
+            f"{fmt.text(r['lo_80'])}–{fmt.text(r['hi_80'])}",
+            f"{fmt.text(r['lo_95'])}–{fmt.text(r['hi_95'])}",
         )
         for _, r in picked.iterrows()
     ]
@@ -340,8 +362,21 @@ def summary(ctx: ReportContext, doc: ReportDocument) -> None:
     """The year-by-year table of actuals and forecast."""
     doc.heading("Summary table")
     raw = summary_table(ctx.history, ctx.forecast)
-    table = format_summary(raw)
+    fmt = ctx.figures
+    table = format_summary(raw, decimals=fmt.decimals)
     marks = qualifier_note(raw["qualifier"])
+    ranges = range_midpoints(ctx.history)
+    if ranges:  # a range read as its midpoint is marked like "about" and "more than" figures
+        value = table.columns[1]
+        for i, year in enumerate(raw["year"]):
+            if raw["kind"].iloc[i] != "forecast" and int(year) in ranges:
+                table.loc[i, value] = f"{table.loc[i, value]} {RANGE_MARK}"
+        spans = ", ".join(
+            f"{year}: {fmt.text(lo)}-{fmt.text(hi)}" for year, (lo, hi) in ranges.items()
+        )
+        marks = (
+            f"{marks} " if marks else ""
+        ) + f"'{RANGE_MARK}' marks the midpoint of a range as published ({spans})."
     estimates = (
         " 'estimate' rows are estimates in the source table (such as 2021E), read as data "
         "as asked (estimates='keep'): the forecast starts from them."
@@ -361,10 +396,15 @@ def summary(ctx: ReportContext, doc: ReportDocument) -> None:
             )
         )
     fx = _fx_growth_note(ctx)
+    intervals = "intervals are the forecast's 80% and 95% prediction intervals."
+    lead = (  # only when a row is derived (the sentence was in every report)
+        " 'derived' rows were computed by the data's compiler from a neighbouring year's "
+        f"reported growth; {intervals}"
+        if (raw["kind"] == "derived").any()
+        else f" {intervals[0].upper()}{intervals[1:]}"
+    )
     doc.paragraph(
-        f"Values in {ctx.unit_text()}. 'derived' rows were computed by the data's compiler "
-        "from a neighbouring year's reported growth; intervals are the forecast's 80% and 95% "
-        f"prediction intervals.{estimates}"
+        f"Values in {ctx.unit_text()}.{lead}{estimates}"
         + (f" {fx}" if fx else "")
         + (f" {marks}" if marks else ""),
         size=8.5,
@@ -414,8 +454,9 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
     if record is None or not len(record):
         return
     forecasts = record[record["forecast"].astype(bool)]
+    fmt = ctx.figures
     if len(forecasts):
-        fig = plot_claims(record, history=ctx.history)
+        fig = plot_claims(record, history=ctx.history, figures=fmt)
         doc.heading("Track record of published forecasts", level=2, keep=doc.chart_height(fig))
         doc.chart(fig)
         doc.table(
@@ -425,11 +466,11 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
                     "Made": forecasts["made"].astype(str),
                     "For": forecasts["year"].astype(str),
                     "Forecast": [
-                        qualifier_sign(str(q)) + _num(v)
+                        qualifier_sign(str(q)) + fmt.text(v)
                         for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
                     ],
                     "Actual": [
-                        qualifier_sign(str(q)) + _num(v)
+                        qualifier_sign(str(q)) + fmt.text(v)
                         for q, v in zip(
                             forecasts.get("actual_qualifier", [""] * len(forecasts)),
                             forecasts["actual"],
@@ -475,7 +516,8 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         ],
         markdown=True,
     )
-    doc.chart(plot_scenarios(result.table, history=ctx.history))
+    fmt = ctx.figures
+    doc.chart(plot_scenarios(result.table, history=ctx.history, figures=fmt))
     table = result.table
     levels = table[(table["quantity"] == "level") & (table["year"] == table["year"].max())]
     cagr = table[table["quantity"] == "cagr"].set_index("scenario")
@@ -486,9 +528,9 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         rows.append(
             (
                 name,
-                _num(row["p50"], 0),
-                f"{_num(row['p10'], 0)}-{_num(row['p90'], 0)}",
-                f"{_num(row['p5'], 0)}-{_num(row['p95'], 0)}",
+                fmt.short(row["p50"]),
+                f"{fmt.short(row['p10'])}-{fmt.short(row['p90'])}",
+                f"{fmt.short(row['p5'])}-{fmt.short(row['p95'])}",
                 growth,
             )
         )
@@ -504,8 +546,14 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         probs = result.probabilities
         doc.paragraph(
             f"Probability that the {year} value exceeds each level (in {unit_label(ctx.unit)}), "
-            "as the share of simulated paths above it; the weighted row mixes the scenarios "
-            "by their weights."
+            "as the share of simulated paths above it"
+            + (
+                "; the weighted row mixes the scenarios by their weights."
+                if "weighted" in map(str, probs.index)
+                else "."
+            )
+            + " The levels are 0.75, 1 and 1.5 times the median scenario's "
+            f"{year} median, rounded to two significant figures."
         )
         doc.table(
             pd.DataFrame(
@@ -524,13 +572,7 @@ def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
     notes = [n for n in ctx.forecast.get("note", []) if isinstance(n, str) and n]
     text = (
         f"Forecast method: '{ctx.model}' (idcforecast.forecasting, method "
-        f"'{ctx.provenance.method}'). {_members_text(ctx.model)}Intervals are calibrated from "
-        "the series' own rolling-origin errors (refits at earlier cutoffs, relative errors "
-        "pooled over horizons and shrunk toward the typical size of the series' annual "
-        "changes, which dominates when the series is short; scaled Student t quantiles), so "
-        "their width "
-        "reflects how wrong such forecasts have been on this series, not the model's "
-        "in-sample fit (idcforecast.calibration)."
+        f"'{ctx.provenance.method}'). {_members_text(ctx.model)}{_intervals_text(ctx)}"
         + (f" Note: {'; '.join(dict.fromkeys(notes))}." if notes else "")
     )
     # the whole paragraph stays with its heading (it used to leave one word on the next page)
@@ -547,6 +589,49 @@ def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
         doc.paragraph(ctx.backtest_note or "No backtest could be run on this series.")
     if ctx.alternatives is not None and len(ctx.alternatives) > 1:
         _other_methods(ctx, doc)
+
+
+def _intervals_text(ctx: ReportContext) -> str:
+    """How the intervals were calibrated, saying what this series allowed: how many earlier
+    cutoffs were scored and how far ahead they measured, or that none could be and the
+    prior alone sets the width (the text used to claim rolling-origin errors a 4-point
+    series does not have)."""
+    evidence = ctx.calibration
+    tail = (
+        "shrunk toward the typical size of the series' annual changes, which dominates when "
+        "the series is short (scaled Student t quantiles)"
+    )
+    if evidence is None:
+        return (
+            "Intervals are calibrated from the series' own rolling-origin errors: refits at "
+            f"earlier cutoffs, relative errors pooled over horizons and {tail}, so their "
+            "width reflects how wrong such forecasts have been on this series, not the "
+            "model's in-sample fit (idcforecast.calibration)."
+        )
+    if evidence.cutoffs == 0:
+        return (
+            "No earlier cutoff could be scored for the intervals: a refit needs at least "
+            f"{counted(evidence.min_train, 'year')} and the series has "
+            f"{evidence.points}, so none leaves a later year to compare with. The interval "
+            "width therefore rests on the prior alone: the typical size of the series' annual "
+            "changes, widening with the years ahead by an assumed law (scaled Student t "
+            "quantiles; idcforecast.calibration). It is not evidence of how wrong such "
+            "forecasts have been on this series."
+        )
+    years = evidence.cutoff_years
+    where = str(years[0]) if len(years) == 1 else f"each of {min(years)}-{max(years)}"
+    ahead = "1 year ahead" if evidence.steps == 1 else f"1 to {evidence.steps} years ahead"
+    one = len(years) == 1 and evidence.steps == 1  # a single error
+    scored = "its error" if one else "its errors"
+    few = " With so few errors the width leans mostly on the prior." if len(years) <= 2 else ""
+    return (
+        "Intervals are calibrated from the series' own rolling-origin errors: the method was "
+        f"refitted at {counted(len(years), 'earlier cutoff')} (fitted on the data up to "
+        f"{where}) and {scored} {ahead} {'was' if one else 'were'} scored. The errors are "
+        f"pooled over horizons as relative errors and {tail}, so the width reflects how wrong "
+        "such forecasts have been on this series, not the model's in-sample fit "
+        f"(idcforecast.calibration).{few}"
+    )
 
 
 def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
@@ -587,13 +672,13 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
             text += f" '{method}' has {note}{ending}"
         else:
             text += f" '{method}' could not run: {note}{ending}"
-    table = _other_methods_table(alt, ctx.provenance.horizon_to)
+    table = _other_methods_table(alt, ctx.provenance.horizon_to, ctx.figures)
     doc.heading("Other methods on this series", level=2, keep=doc.text_height(text) + 30)
     doc.paragraph(text)
     doc.table(table, col_widths=(32, 28, 50, 36, 28), align=("LEFT", *("RIGHT",) * 4))
 
 
-def _other_methods_table(alt: pd.DataFrame, to: int) -> pd.DataFrame:
+def _other_methods_table(alt: pd.DataFrame, to: int, fmt: LevelFormat) -> pd.DataFrame:
     import pandas as pd
 
     def cell(value: float, text: str) -> str:
@@ -602,9 +687,9 @@ def _other_methods_table(alt: pd.DataFrame, to: int) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "Method": alt["model"].astype(str),
-            f"{to} central": [cell(v, _num(v)) for v in alt["mean"]],
+            f"{to} central": [cell(v, fmt.text(v)) for v in alt["mean"]],
             "80% interval": [
-                cell(lo, f"{_num(lo)}–{_num(hi)}")
+                cell(lo, f"{fmt.text(lo)}–{fmt.text(hi)}")
                 for lo, hi in zip(alt["lo_80"], alt["hi_80"], strict=True)
             ],
             "Backtest sMAPE %": [cell(v, f"{v:.1f}") for v in alt["smape"]],
@@ -680,6 +765,7 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
     import pandas as pd
 
     hist = ctx.history
+    fmt = ctx.figures
     doc.heading("Sources")
     doc.paragraph(
         "Every figure of the series with where it was read, its scope and a confidence grade "
@@ -702,7 +788,7 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
         {
             "Year": hist["year"].astype(str),
             "Value": [
-                qualifier_sign(q) + _num(v)
+                qualifier_sign(q) + fmt.text(v)
                 for q, v in zip(
                     qualifiers(hist, what=f"history of series {ctx.series_id!r}"),
                     hist["value"],
@@ -762,10 +848,7 @@ def reproducibility(ctx: ReportContext, doc: ReportDocument) -> None:
     import pandas as pd
 
     p = ctx.provenance
-    doc.heading("Reproducibility")
-    doc.paragraph(
-        "The same data file, seed and --date give a byte-identical PDF with this version."
-    )
+    text = "The same data file, seed and --date give a byte-identical PDF with this version."
     rows = [
         ("idcforecast version", p.package_version),
         ("Data", p.data_label),
@@ -778,7 +861,12 @@ def reproducibility(ctx: ReportContext, doc: ReportDocument) -> None:
         ("Command as run", p.command),
         ("To reproduce", p.reproduce),
     ]
-    doc.table(pd.DataFrame(rows, columns=["Item", "Value"]), col_widths=(40, 134), size=7.5)
+    table = pd.DataFrame(rows, columns=["Item", "Value"])
+    # the small table stays whole with its heading (a split left 1 row on the last page)
+    keep = doc.text_height(text) + doc.table_height(table, col_widths=(40, 134), size=7.5)
+    doc.heading("Reproducibility", keep=keep)
+    doc.paragraph(text)
+    doc.table(table, col_widths=(40, 134), size=7.5)
 
 
 SECTIONS: tuple[Section, ...] = (

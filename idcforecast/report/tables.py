@@ -228,8 +228,15 @@ def _rate(value: Any, start: str, end: str, decimals: int) -> str:
     return MISSING if how is None else RateMark(0.0, *how).sign + text
 
 
-def format_summary(table: pd.DataFrame, *, decimals: int = 1) -> pd.DataFrame:
+def format_summary(
+    table: pd.DataFrame, *, decimals: int | None = None, rate_decimals: int = 1
+) -> pd.DataFrame:
     """A display copy of :func:`summary_table`: strings, readable headers, joined intervals.
+
+    Levels and intervals get ``decimals`` (by default chosen from the table's values, see
+    :class:`~idcforecast.report._numbers.LevelFormat`: one for a market in the hundreds or
+    more, "0.352" for a USD bn series of 0.31-0.69, which a fixed one decimal printed as
+    "0.4" twice); growth rates get ``rate_decimals``.
 
     An actual published as a bound or an approximation is marked as in the claims tables:
     "> 880.0" (more than), "< 5.0" (less than), "~ 30.0" (about); so are the growth rates
@@ -239,6 +246,10 @@ def format_summary(table: pd.DataFrame, *, decimals: int = 1) -> pd.DataFrame:
     """
     import pandas as pd
 
+    from idcforecast.report._numbers import LevelFormat
+
+    if decimals is None:
+        decimals = LevelFormat.for_values(table["value"]).decimals
     unit = str(table["unit"].iloc[0]) if len(table) and "unit" in table.columns else ""
     value_header = f"Value ({unit_label(unit)})" if unit else "Value"
 
@@ -264,11 +275,11 @@ def format_summary(table: pd.DataFrame, *, decimals: int = 1) -> pd.DataFrame:
                 for v, q in zip(table["value"], qualifier, strict=True)
             ],
             "YoY %": [
-                _rate(v, qualifier[i - 1] if i else "", qualifier[i], decimals)
+                _rate(v, qualifier[i - 1] if i else "", qualifier[i], rate_decimals)
                 for i, v in enumerate(table["yoy"])
             ],
             cagr_header: [
-                _rate(v, qualifier[start_at] if len(qualifier) else "", q, decimals)
+                _rate(v, qualifier[start_at] if len(qualifier) else "", q, rate_decimals)
                 for v, q in zip(table["cagr_to_date"], qualifier, strict=True)
             ],
             "80% interval": [

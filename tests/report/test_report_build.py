@@ -466,8 +466,9 @@ def test_a_series_with_values_below_zero_gets_a_report(tmp_path: Path) -> None:
     # each method's message ends before the next one starts
     assert "or method='auto'. 'damped_log' could not run: " in compact
     # the summary table leaves out the same rates: 2016 (from -5) has none, 2019 has 1/4 - 1
-    assert "2016 3.0 – – – – actual" in compact
-    assert "2019 1.0 -75.0 – – – actual" in compact
+    # (levels of at most 6: four significant digits, 3 decimals; rates keep one decimal)
+    assert "2016 3.000 – – – – actual" in compact
+    assert "2019 1.000 -75.0 – – – actual" in compact
 
 
 def test_a_series_starting_at_zero_keeps_its_growth_rates(tmp_path: Path) -> None:
@@ -493,8 +494,9 @@ def test_a_series_starting_at_zero_keeps_its_growth_rates(tmp_path: Path) -> Non
     ) in compact
     assert "the CAGR compounds from 2018, after the last level at or below zero." in compact
     # the table: 12/5 - 1 = 140%, 20/12 - 1 = 66.7% (CAGR (20/5)^(1/2) - 1 = 100%)
-    assert "2018 5.0 – – – – actual 2019 12.0 140.0 140.0 – – actual" in compact
-    assert "2020 20.0 66.7 100.0 – – actual" in compact
+    # (levels of tens of MW: four significant digits, two decimals)
+    assert "2018 5.00 – – – – actual 2019 12.00 140.0 140.0 – – actual" in compact
+    assert "2020 20.00 66.7 100.0 – – actual" in compact
 
 
 def test_other_methods_section(default_report: Path) -> None:
@@ -520,7 +522,8 @@ def test_counts_of_one_are_said_in_the_singular(tmp_path: Path) -> None:
         data=five, to=2026, out=tmp_path / "five.pdf", date=DATE, read_options={"unit": "MW"}
     )
     compact = re.sub(r"\s+", " ", _text(path))
-    assert "of the outcomes (1 forecast)." in compact
+    # one outcome: a count, not a share ("100.0% of the outcomes (1 forecast)")
+    assert re.search(r"its 80% intervals held [01] of 1 outcome\.", compact)
     assert "scored on the 1 forecast whose cutoff every method could use" in compact
     # (20 / 10) ** (1 / 4) - 1 = 18.9% over 4 years
     assert "CAGR 2019-2023 18.9% 4 years" in compact
@@ -552,8 +555,59 @@ def test_short_series_gets_a_report_without_backtest(tmp_path: Path) -> None:
         build_report(data=data, out=tmp_path / "r.pdf", date=DATE)
     path = build_report(data=data, series_id="x", to=2026, out=tmp_path / "r.pdf", date=DATE)
     compact = re.sub(r"\s+", " ", _text(path))
-    assert "No backtest is possible on this series: no backtest window fits" in compact
+    assert (
+        "No backtest is possible: 'auto' needs 4 years to fit and the series has 4, so no "
+        "earlier forecast (fitted on the years before a cutoff and compared with a later "
+        "year) can be scored."
+    ) in compact
+    assert "horizon=1" not in compact and "no backtest window fits" not in compact
     assert "4 points: left out 'damped' (needs 6)" in compact
+
+
+def _methodology(text: str) -> str:
+    start = text.index("Methodology")
+    return text[start : text.index("Every figure of the series", start)]
+
+
+def test_the_methodology_says_what_the_calibration_measured(tmp_path: Path) -> None:
+    # uat12 #3: a 4-point series was said to have intervals from rolling-origin errors
+    data = tmp_path / "short.csv"
+    data.write_text("year,value\n2020,80\n2021,95\n2022,118\n2023,141\n")
+    path = build_report(
+        data=data, to=2030, out=tmp_path / "s.pdf", date=DATE, read_options={"unit": "MW"}
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    method = _methodology(compact)
+    # 'auto' fits on at least 4 years: a refit at an earlier cutoff would have 3 or fewer
+    assert (
+        "No earlier cutoff could be scored for the intervals: a refit needs at least 4 years "
+        "and the series has 4, so none leaves a later year to compare with. The interval "
+        "width therefore rests on the prior alone"
+    ) in method
+    assert "Intervals are calibrated from the series' own rolling-origin errors" not in method
+    assert "past the 6 years ahead" not in method
+    assert "No earlier forecast of this series could be scored" in compact  # Assumptions
+    # 5 points: one cutoff (fitted on 2019-2022), scored on 2023 only: 1 year ahead
+    data.write_text("year,value\n2019,80\n2020,95\n2021,118\n2022,141\n2023,160\n")
+    path = build_report(
+        data=data, to=2030, out=tmp_path / "s.pdf", date=DATE, read_options={"unit": "MW"}
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert (
+        "the method was refitted at 1 earlier cutoff (fitted on the data up to 2022) and its "
+        "error 1 year ahead was scored."
+    ) in _methodology(compact)
+    assert "(1 earlier cutoff scored)" in compact
+
+
+def test_the_default_methodology_counts_its_cutoffs(default_report: Path) -> None:
+    # 12 points (2012-2023, 2013 filled): cutoffs on 11 ... 4 points (at most 8, at least
+    # 4 points), i.e. data up to 2022 ... 2015; the earliest measures min(6, 12 - 4) = 6
+    compact = re.sub(r"\s+", " ", _text(default_report))
+    assert (
+        "refitted at 8 earlier cutoffs (fitted on the data up to each of 2015-2022) and its "
+        "errors 1 to 6 years ahead were scored."
+    ) in compact
 
 
 def test_backtest_table_keeps_the_series_id_on_one_line(default_report: Path) -> None:
@@ -643,3 +697,98 @@ def test_an_output_that_is_not_a_pdf_is_refused(tmp_path: Path) -> None:
         f"file there would be replaced by it; choose a path such as {str(tmp_path / 'notes.pdf')!r}"
     )
     assert other.read_text() == "keep me\n"
+
+
+def _pages(path: Path) -> list[str]:
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]
+
+
+@pytest.mark.parametrize(
+    ("rows", "gaps"),
+    [
+        ("2020,80\n2021,95\n2022,118\n2023,141\n", "interpolate"),  # uat12 vn_short.pdf
+        ("2015,40\n2016,46\n2017,53\n2019,71\n2020,83\n2021,97\n2022,116\n2023,139\n", "span"),
+    ],
+)
+def test_the_reproducibility_table_is_not_split(tmp_path: Path, rows: str, gaps: str) -> None:
+    # uat12 #10: the table split so that the last page held its header and one row
+    data = tmp_path / "vn.csv"
+    data.write_text("year,value\n" + rows)
+    path = build_report(
+        data=data,
+        to=2030,
+        out=tmp_path / "r.pdf",
+        date="2026-12-06",
+        gaps=gaps,
+        read_options={"unit": "MW"},
+    )
+    pages = _pages(path)
+    (page,) = [p for p in pages if "To reproduce" in p]
+    for item in ("Reproducibility", "idcforecast version", "Data sha256", "Seed", "Command as run"):
+        assert item in page, item
+
+
+def test_small_backtests_and_the_forecast_bullet(tmp_path: Path) -> None:
+    data = tmp_path / "vn.csv"  # 7 years of USD m, reported in USD bn
+    data.write_text(
+        "year,value,unit\n2017,310,USD m\n2018,352,USD m\n2019,401,USD m\n2020,455,USD m\n"
+        "2021,530,USD m\n2022,601,USD m\n2023,690,USD m\n"
+    )
+    path = build_report(
+        data=data, to=2030, out=tmp_path / "r.pdf", date=DATE, read_options={"unit": "USD bn"}
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    # 3 backtest forecasts, all inside their 80% intervals: a count, not "100.0%"
+    assert "its 80% intervals held 3 of 3 outcomes." in compact
+    assert "100.0% of the outcomes" not in compact
+    # the unit is stated with the forecast, as with the latest actual (uat12 #12)
+    assert re.search(r"Forecast: [\d.]+ USD billion in 2030 \(80% interval", compact)
+    # no row is derived: no sentence about 'derived' rows (uat12 #12)
+    assert "'derived' rows" not in compact
+    assert "Values in USD billion. Intervals are the forecast's 80% and 95%" in compact
+
+
+def test_the_default_summary_keeps_its_derived_sentence(default_report: Path) -> None:
+    compact = re.sub(r"\s+", " ", _text(default_report))
+    assert "'derived' rows were computed by the data's compiler" in compact  # 2014, 2019...
+    assert "held 93.3% of the outcomes (15 forecasts)" in compact  # 14 of 15 = 93.3%
+    assert "Forecast: 10,297.7 CNY 100 million in 2030 (80% interval" in compact
+
+
+def test_a_spec_without_weights_has_no_weighted_sentence(tmp_path: Path) -> None:
+    # uat12 #12: "the weighted row mixes the scenarios" with no weighted row
+    data = tmp_path / "vn_mw.csv"
+    data.write_text(
+        "year,value\n2016,45\n2017,52\n2018,63\n2019,71\n2020,83\n2021,97\n2022,116\n"
+        "2023,139\n2024,168\n"
+    )
+    spec = tmp_path / "now.toml"
+    spec.write_text(
+        'series_id = "vn_mw"\nunit = "MW"\n[scenarios.base]\n'
+        '[scenarios.fast]\ngrowth = { "2025-2030" = 0.05 }\n'
+    )
+    path = build_report(
+        data=data,
+        scenarios=spec,
+        to=2030,
+        out=tmp_path / "r.pdf",
+        date=DATE,
+        read_options={"unit": "MW"},
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "as the share of simulated paths above it. The levels are" in compact
+    assert "weighted row" not in compact
+
+
+def test_a_range_read_as_its_midpoint_is_marked(tmp_path: Path) -> None:
+    # uat11 #5: 3000-3100亿元 was read as 3,050 and printed unmarked beside '~' and '>'
+    data = tmp_path / "prov.csv"
+    data.write_text(
+        "year,value,source\n2018,1228亿元,CIDC\n2019,约1562.5亿元,CIDC\n2020,超过2000亿元,Kezhi\n"
+        "2021,3000-3100亿元,broker\n",
+        encoding="utf-8",
+    )
+    path = build_report(data=data, to=2025, out=tmp_path / "r.pdf", date=DATE)
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "2021 3,050.0 † " in compact  # (3000 + 3100) / 2
+    assert "'†' marks the midpoint of a range as published (2021: 3,000.0-3,100.0)." in compact

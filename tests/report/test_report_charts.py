@@ -72,8 +72,11 @@ def test_forecast_chart_has_title_unit_footnote_and_the_bands(history, forecast)
     assert ax.get_title(loc="left") == "demo: history and forecast to 2025"
     assert ax.get_ylabel() == "CNY 100 million"
     footnote = fig.texts[-1].get_text()
-    # CJK is dropped from chart text (DejaVu has no CJK glyphs): no missing-glyph boxes
-    assert footnote.startswith("Source: (CIDC) report; Press; derived; and 1 more")
+    # chart text has no CJK glyphs (DejaVu): a Chinese source is named as such, never cut
+    # down to its Latin fragment (was "(CIDC) report")
+    assert footnote.startswith(
+        "Source: a Chinese-language source; Press; derived; and 1 more (see Sources)"
+    )
     assert "'drift'" in footnote
     bands = ax.collections[:2]
     # the 95% band reaches hi_95 of the last year: 175 + 20
@@ -291,3 +294,25 @@ def test_unknown_model_and_empty_history(history, forecast) -> None:
         plot_forecast(history, forecast, model="ets")
     with pytest.raises(EmptyDataError, match=re.escape("history: the frame has no rows")):
         plot_growth(history.iloc[0:0])
+
+
+def test_chinese_sources_are_never_cut_to_fragments(history, forecast) -> None:
+    # uat11 #4: "中国IDC圈" (CIDC) was printed "IDC", which reads as International Data
+    # Corporation, and "科智咨询" as an empty entry (";;")
+    cn = history.assign(
+        source=["中国IDC圈 2015-2016报告", "中国IDC圈", "科智咨询", "Global Times 2020-07-07"]
+    )
+    footnote = plot_forecast(cn, forecast).texts[-1].get_text()
+    assert footnote.startswith("Source: 3 Chinese-language sources; and 1 more (see Sources).")
+    assert "IDC" not in footnote.split("Forecast:")[0] and ";;" not in footnote
+    growth = plot_growth(cn.iloc[[0, 3]]).texts[-1].get_text().replace("\n", " ")
+    assert growth.endswith(
+        "Source: a Chinese-language source; Global Times 2020-07-07 (see Sources)"
+    )
+
+
+def test_rows_of_one_file_are_one_source(history, forecast) -> None:
+    # uat12 #12: "vn_usd.csv row 2; vn_usd.csv row 3; vn_usd.csv row 4; and 4 more"
+    rows = history.assign(source=[f"vn_usd.csv row {i}, column 'v'" for i in (2, 3, 4, 6)])
+    footnote = plot_forecast(rows, forecast).texts[-1].get_text()
+    assert footnote.startswith("Source: vn_usd.csv, rows 2-4, 6. Forecast:")

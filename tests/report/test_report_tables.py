@@ -111,11 +111,14 @@ def test_a_series_starting_at_zero_keeps_its_growth_rates(forecast) -> None:
         "| Year | Value (CNY 100 million) | YoY % | CAGR since 2021 % | 80% interval "
         "| 95% interval | Type |"
     )
+    # levels up to 20: four significant digits, two decimals; rates keep one decimal
     assert lines[2:4] == [
-        "| 2020 | 0.0 | – | – | – | – | actual |",
-        "| 2021 | 5.0 | – | – | – | – | actual |",
+        "| 2020 | 0.00 | – | – | – | – | actual |",
+        "| 2021 | 5.00 | – | – | – | – | actual |",
     ]
-    assert lines[5] == "| 2023 | 20.0 | 66.7 | 100.0 | 160.0–185.0 | 150.0–199.5 | forecast |"
+    assert lines[5] == (
+        "| 2023 | 20.00 | 66.7 | 100.0 | 160.00–185.00 | 150.00–199.50 | forecast |"
+    )
 
 
 def test_forecast_overlapping_history_is_an_error(history, forecast) -> None:

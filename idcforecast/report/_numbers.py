@@ -1,0 +1,137 @@
+"""How the report prints levels: decimals chosen once from the series' magnitude.
+
+A fixed one decimal (tables) or none (cards, chart labels) printed a USD bn series of
+0.31-0.69 as "0.3", "0.4", "0.4" and a 2030 central value of 1.194 as "1". The report
+now picks its decimals from the figures it shows (:class:`LevelFormat`), so a table's
+column has one number of decimals throughout and a large series (CNY 100 million, MW in
+the hundreds) prints as before: one decimal in tables, none in cards and on charts.
+
+Examples
+--------
+>>> big = LevelFormat.for_values([210.5, 5078.3, 10297.7])
+>>> big.text(5078.3), big.short(10297.7)
+('5,078.3', '10,298')
+>>> small = LevelFormat.for_values([0.31, 0.69, 1.194])
+>>> small.text(0.352), small.short(1.194)
+('0.352', '1.19')
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+__all__ = ["LevelFormat", "exact_text", "set_level_ticks", "tick_decimals"]
+
+_MAX_DECIMALS = 6
+
+
+@dataclass(frozen=True)
+class LevelFormat:
+    """The decimals of a report's levels.
+
+    Attributes
+    ----------
+    decimals
+        Tables and prose: four significant digits for the largest figure, at least two
+        for the smallest non-zero one, never fewer than one decimal (the report's
+        "5,078.3").
+    short_decimals
+        Headline cards and chart labels: three significant digits for the largest figure
+        (at least two for the smallest), none for a figure of 100 or more ("10,298").
+    """
+
+    decimals: int = 1
+    short_decimals: int = 0
+
+    @classmethod
+    def for_values(cls, values: Iterable[Any]) -> LevelFormat:
+        """The format for a report showing ``values`` (NaN, inf and zeros are ignored).
+
+        Examples
+        --------
+        >>> LevelFormat.for_values([45.0, 168.0, 289.0])
+        LevelFormat(decimals=1, short_decimals=0)
+        >>> LevelFormat.for_values([0.31, 0.69, 1.194])  # 4 and 3 digits on 1.194
+        LevelFormat(decimals=3, short_decimals=2)
+        >>> LevelFormat.for_values([0.004, 2.0])  # 0.004 keeps two digits: 0.0040
+        LevelFormat(decimals=4, short_decimals=4)
+        >>> LevelFormat.for_values([float("nan"), 0.0])
+        LevelFormat(decimals=1, short_decimals=0)
+        """
+        sizes = [abs(float(v)) for v in values]
+        sizes = [s for s in sizes if math.isfinite(s) and s > 0]
+        if not sizes:
+            return cls()
+        top = math.floor(math.log10(max(sizes)))
+        bottom = math.floor(math.log10(min(sizes)))
+        floor = 1 - bottom  # decimals that keep two significant digits on the smallest
+        decimals = min(_MAX_DECIMALS, max(1, 3 - top, floor))
+        short = min(_MAX_DECIMALS, max(0, 2 - top, floor))
+        return cls(decimals=decimals, short_decimals=short)
+
+    def text(self, value: float) -> str:
+        """``value`` for tables and prose: "5,078.3", "0.352"."""
+        return f"{float(value):,.{self.decimals}f}"
+
+    def short(self, value: float) -> str:
+        """``value`` for cards and chart labels: "10,298", "1.19"."""
+        return f"{float(value):,.{self.short_decimals}f}"
+
+
+def exact_text(value: float) -> str:
+    """A round number (a threshold) with the decimals it has, thousands separated: never
+    rounded to look like another ("P(> 0.83)" and "P(> 1.1)", not "P(> 1)" twice).
+
+    Examples
+    --------
+    >>> exact_text(9600.0), exact_text(0.83), exact_text(1.1), exact_text(14000.0)
+    ('9,600', '0.83', '1.1', '14,000')
+    """
+    return f"{float(value):,.{tick_decimals([value])}f}"
+
+
+def tick_decimals(values: Iterable[float]) -> int:
+    """The fewest decimals (up to 8) that print each of ``values`` exactly and tell them
+    apart: axis ticks 0, 0.5, 1, 1.5 need one ("0.0", "0.5"...), 0, 5,000, 10,000 none.
+
+    Examples
+    --------
+    >>> tick_decimals([0.0, 0.5, 1.0, 1.5]), tick_decimals([0, 5000, 10000])
+    (1, 0)
+    >>> tick_decimals([0.0, 0.25, 0.5]), tick_decimals([0.1, 0.2, 0.3])
+    (2, 1)
+    """
+    points = [float(v) for v in values if math.isfinite(float(v))]
+    if not points:
+        return 0
+    scale = max(max(abs(v) for v in points), 1e-12)
+    for decimals in range(9):
+        shown = [round(v, decimals) for v in points]
+        exact = all(abs(s - v) <= 1e-9 * scale for s, v in zip(shown, points, strict=True))
+        if exact and len({f"{s:.{decimals}f}" for s in shown}) == len(set(points)):
+            return decimals
+    return 8
+
+
+def set_level_ticks(ax: Axes) -> None:
+    """Value-axis tick labels with thousands separators and as many decimals as the ticks
+    need (:func:`tick_decimals`): labels never repeat ("0, 0, 1, 1, 2, 2" on a 0-2 axis)."""
+    from matplotlib.ticker import Formatter
+
+    class _Levels(Formatter):
+        decimals = 0
+
+        def set_locs(self, locs: Any) -> None:
+            super().set_locs(locs)
+            self.decimals = tick_decimals(locs)
+
+        def __call__(self, x: float, pos: int | None = None) -> str:
+            return f"{x:,.{self.decimals}f}"
+
+    ax.yaxis.set_major_formatter(_Levels())
