@@ -45,7 +45,11 @@ KEY_SEPARATOR = " / "
 
 # "2019", "2019年", "2019年度" (the year of an annual report), "FY2019" / "CY2019" (fiscal
 # or calendar year: an analyst's table labels its columns so; read as that year)
-_YEAR_TEXT = re.compile(r"\s*(?:[FC]Y\s*)?(\d{4})\s*(?:年度?)?\s*", re.IGNORECASE)
+# "2019", "FY2019", "2019年", and as programs write years: "2019.0" (a float column saved by
+# pandas) and an ISO date "2019-12-31" (its calendar year, as Excel date cells are read)
+_YEAR_TEXT = re.compile(
+    r"\s*(?:[FC]Y\s*)?(\d{4})(?:\.0+|-[01]\d-[0-3]\d)?\s*(?:年度?)?\s*", re.IGNORECASE
+)
 # a year marked as an actual or as an estimate, the way broker and research tables head
 # their columns: "2020A", "2021E", "2022F", "2023P", "2024B" (budget), "2025 (est.)",
 # "2026年预测"
@@ -121,6 +125,24 @@ def is_blank(cell: Any) -> bool:
         return False
 
 
+# what tables write in a cell for a year not published: dashes, "n/a", "..", "暂无"
+_NOT_PUBLISHED = frozenset(
+    {"-", "--", "—", "——", "–", "n/a", "n.a.", "na", "..", "...", "…", "暂无", "無", "无", "不详"}
+)
+
+
+def is_not_published(cell: Any) -> bool:
+    """True for a cell that says its value was not published ("—", "n/a", "..", "暂无"):
+    a gap, like a blank cell, not a value.
+
+    Examples
+    --------
+    >>> [is_not_published(c) for c in ("—", " N/A ", "..", "0", None)]
+    [True, True, True, False, False]
+    """
+    return isinstance(cell, str) and cell.strip().lower() in _NOT_PUBLISHED
+
+
 def year_label(label: Any) -> int | None:
     """The year a column header names (2019, "2019", "2019年", 2019.0, "2019A"), else None.
 
@@ -134,6 +156,8 @@ def year_label(label: Any) -> int | None:
     >>> year_label("2019年"), year_label("value"), year_label(2019.0), year_label("2019A")
     (2019, None, 2019, 2019)
     >>> year_label("FY2019"), year_label("2019年度"), year_label("FY2019E")
+    (2019, 2019, None)
+    >>> year_label("2019.0"), year_label("2019-12-31"), year_label("2019.5")
     (2019, 2019, None)
     >>> year_label("2021E") is None
     True

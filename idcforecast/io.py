@@ -29,6 +29,7 @@ from idcforecast._cells import (
     estimate_note,
     has_year_headers,
     is_blank,
+    is_not_published,
     is_number_column,
     joined_keys,
     read_figure,
@@ -354,6 +355,8 @@ def _long(
         if all(is_blank(cell) for cell in row.values()):
             continue
         place = place_of(i, value_column)
+        if is_not_published(row[value_column]):
+            continue  # "—", "n/a": a year not published, a gap
         if is_blank(row[value_column]):
             raise DataError(
                 f"{place}: the value is blank but the row is not; expected a number or a "
@@ -470,7 +473,7 @@ def _years_as_columns(
     meta_columns = [c for c in _META if c in others and c != "series_id"]
     observations = []
     for i, row in enumerate(table.to_dict("records")):
-        if all(is_blank(row[c]) for c in years):
+        if all(is_blank(row[c]) or is_not_published(row[c]) for c in years):
             if all(is_blank(cell) for cell in row.values()):
                 continue
             raise EmptyDataError(
@@ -487,8 +490,8 @@ def _years_as_columns(
         meta = {c: row[c] for c in meta_columns if not is_blank(row[c])}
         meta = _with_unit(meta, header_unit(sid, place_of(i)), place_of(i))
         for column, year in years.items():
-            if is_blank(row[column]):
-                continue  # a year not published: a gap, not a NaN
+            if is_blank(row[column]) or is_not_published(row[column]):
+                continue  # a year not published ("", "—", "n/a"): a gap, not a NaN
             place = place_of(i, column)
             figure = read_figure(row[column], place=place, decimal_mark=decimal)
             note = estimate_note(column) if column in estimated else ""
@@ -591,8 +594,8 @@ def _years_as_rows(
         year, estimated = read
         meta = _with_note({c: row[c] for c in meta_columns if not is_blank(row[c])}, estimated)
         for column in series_columns:
-            if is_blank(row[column]):
-                continue  # a year not published for this series
+            if is_blank(row[column]) or is_not_published(row[column]):
+                continue  # a year not published for this series ("", "—", "n/a")
             place = place_of(i, column)
             if is_headerless(column):
                 raise DataError(

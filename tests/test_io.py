@@ -151,10 +151,10 @@ def test_excel_long_and_wide(tmp_path: Path) -> None:
     out = read_series(path, sheet_name="Wide", unit="CNY bn")
     assert out["value"].tolist() == pytest.approx([156.25, 223.87])
     assert out["source"].tolist()[1] == "market.xlsx sheet 'Wide' cell C2"
-    sheet["B3"] = "n/a"
+    sheet["B3"] = "see note"  # ("n/a" is a year not published: a gap)
     book.save(path)
     msg = (
-        "market.xlsx sheet 'Market' cell B3: 'n/a' is not a number or a figure; expected a "
+        "market.xlsx sheet 'Market' cell B3: 'see note' is not a number or a figure; expected a "
         "number such as 1562.5 or figure text with a unit such as '1,562.5亿元'"
     )
     with pytest.raises(NonNumericValueError, match=re.escape(msg)):
@@ -239,10 +239,10 @@ ERROR_CASES = [
         "(money)",
     ),
     (
-        _frame(year=[2019], value=["n/a"]),
+        _frame(year=[2019], value=["tbd"]),
         {},
         NonNumericValueError,
-        "DataFrame row 0, column 'value': 'n/a' is not a number or a figure; expected a number "
+        "DataFrame row 0, column 'value': 'tbd' is not a number or a figure; expected a number "
         "such as 1562.5 or figure text with a unit such as '1,562.5亿元'",
     ),
     (
@@ -702,7 +702,7 @@ def test_excel_title_rows_are_skipped_and_cells_keep_their_address(tmp_path: Pat
         "markt.xlsx sheet 'Markt' row 4",
         "markt.xlsx sheet 'Markt' row 5",
     ]
-    sheet["B5"] = "n/a"
+    sheet["B5"] = "tbd"
     book.save(path)
     with pytest.raises(NonNumericValueError, match=re.escape("markt.xlsx sheet 'Markt' cell B5")):
         read_series(path, unit="EUR bn", header_row=2, decimal=",")
@@ -1424,3 +1424,24 @@ def test_a_second_figure_that_disagrees_with_the_first_is_named() -> None:
         "2020 rates, 917% above it: check the text)",
         "alternate figure in the text: 71.2 USD bn (not used)",
     ]
+
+
+def test_not_published_marks_are_gaps_and_float_or_date_years_are_years(tmp_path: Path) -> None:
+    # uat11: "—" (how Chinese tables mark a year not published) was an error even where a
+    # blank cell is a gap; "2019.0" (a float year column saved by pandas) and "2019-12-31"
+    # were "not a year" in a CSV while Excel date cells were read
+    wide = tmp_path / "wide.csv"
+    wide.write_text("market,2019,2020,2021\nA,100,—,120\nB,n/a,5,6\n", encoding="utf-8")
+    out = read_series(wide, unit="MW")
+    assert out[["series_id", "year", "value"]].values.tolist() == [
+        ["A", 2019, 100.0], ["A", 2021, 120.0], ["B", 2020, 5.0], ["B", 2021, 6.0]
+    ]  # fmt: skip
+    rows = tmp_path / "rows.csv"
+    rows.write_text("year,value\n2019.0,100\n2020.0,..\n2021-12-31,120\n")
+    assert read_series(rows, unit="MW")[["year", "value"]].values.tolist() == [
+        [2019, 100.0], [2021, 120.0]
+    ]  # fmt: skip
+    empty = tmp_path / "empty.csv"  # a row of marks only is still a row without a value
+    empty.write_text("market,2019,2020\nA,—,—\nB,1,2\n", encoding="utf-8")
+    with pytest.raises(EmptyDataError, match="the row has no value in any year column"):
+        read_series(empty, unit="MW")
