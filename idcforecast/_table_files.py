@@ -8,6 +8,7 @@ column 'value'", "x.xlsx sheet 'S' cell C3"), row numbers as in the file.
 
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
 import zipfile
@@ -269,6 +270,12 @@ def header_hint(
     found = _header_below(table, names)
     if found is not None:
         row = header_row + 1 + found
+        if _blank_year_header(table, found):
+            return (
+                f" (a title above the header? row {row + 1} looks like the header but its "
+                f"first cell, over the years, is blank: write {names[0]!r} there and pass "
+                f"header_row={row}, the 0-based row of the header)"
+            )
         return (
             f" (a title above the header? row {row + 1} looks like the header: pass "
             f"header_row={row}, the 0-based row of the header)"
@@ -285,11 +292,33 @@ def _header_below(table: pd.DataFrame, names: tuple[str, ...], rows: int = 30) -
         texts = [cell for cell in row if isinstance(cell, str)]
         if any(cell.strip().casefold() in wanted for cell in texts):
             return i
-        # year headers: text ("2019", "2021E") or numbers (an Excel header row of years)
-        years = sum(year_label(c) is not None or estimate_year(c) is not None for c in row)
-        if years >= 2:
+        # year headers: text ("2019", "2021E") or numbers (an Excel header row of years),
+        # rising from left to right: a data row (2021, 1900, 2012.1) holds numbers in the
+        # years' range too, in no order
+        years = [y for c in row if (y := year_label(c) or estimate_year(c)) is not None]
+        if len(years) >= 2 and all(b > a for a, b in itertools.pairwise(years)):
+            return i
+        if _blank_year_header(table, i):
             return i
     return None
+
+
+def _blank_year_header(table: pd.DataFrame, i: int) -> bool:
+    """Row ``i`` reads like a header whose year column has no name: a blank first cell,
+    text in every other filled cell, and a year first in the row below (",East,West" over
+    "2019,1000,562.5")."""
+    from idcforecast._cells import is_blank, is_number_column, year_label
+
+    if i + 1 >= len(table):
+        return False
+    row, below = list(table.iloc[i]), list(table.iloc[i + 1])
+    rest = [c for c in row[1:] if not is_blank(c)]
+    return (
+        is_blank(row[0])
+        and bool(rest)
+        and not any(is_number_column([c]) for c in rest)
+        and year_label(below[0]) is not None
+    )
 
 
 def read_table(

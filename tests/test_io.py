@@ -1445,3 +1445,27 @@ def test_not_published_marks_are_gaps_and_float_or_date_years_are_years(tmp_path
     empty.write_text("market,2019,2020\nA,—,—\nB,1,2\n", encoding="utf-8")
     with pytest.raises(EmptyDataError, match="the row has no value in any year column"):
         read_series(empty, unit="MW")
+
+
+def test_the_header_hint_does_not_take_a_data_row_for_the_header(tmp_path: Path) -> None:
+    # uat11: "row 5 looks like the header" for the data row 2021,1900,2012.1 (two numbers in
+    # the years' range); the header is row 2, whose year column has no name
+    path = tmp_path / "hint.csv"
+    path.write_text(
+        "Market size by region (CNY 100m),,\n,East,West\n2019,1000,562.5\n2020,1400,838.7\n"
+        "2021,1900,2012.1\n"
+    )
+    with pytest.raises(DataError) as caught:
+        read_series(path)
+    assert str(caught.value).endswith(
+        "(a title above the header? row 2 looks like the header but its first cell, over the "
+        "years, is blank: write 'year' there and pass header_row=1, the 0-based row of the "
+        "header)"
+    )
+    path.write_text("Title,,\nyear,East,West\n2019,1000,562.5\n2021,1900,2012.1\n")
+    with pytest.raises(
+        DataError, match=re.escape("row 2 looks like the header: pass header_row=1")
+    ):
+        read_series(path)
+    path.write_text("year,East,West\n2019,1000,562.5\n2020,1400,838.7\n2021,1900,2012.1\n")
+    assert len(read_series(path, unit="MW")) == 6  # followed, the hint reads the table
