@@ -171,6 +171,8 @@ _GROWTH_WORDS: dict[str, int] = {
     **dict.fromkeys(
         [
             "同比下降",
+            "负增长",
+            "負增長",
             "同比减少",
             "同比下滑",
             "下降",
@@ -267,6 +269,20 @@ def _strip_words(text: str, body: str) -> tuple[str, str, int | None]:
         qualifier = _set_qualifier(text, qualifier, _SUFFIX_QUALIFIERS[word], word)
         body = body[: trail.start()]
     return body, qualifier, growth
+
+
+# "5+ GW", "1 million+ servers", "100+": a "+" right after the number or its magnitude word
+_PLUS_AFTER = re.compile(
+    r"^(?P<figure>[^+]*?\d(?:[\d.,]*\d)?\s*(?:[a-z]+)?)\+(?=\s|$)(?P<rest>.*)$", re.IGNORECASE
+)
+
+
+def _plus_as_words(text: str) -> str:
+    """ "5+ GW" as "at least 5 GW" (the "+" said "or more"); other text as it is."""
+    match = _PLUS_AFTER.match(text)
+    if match is None or "-" in match.group("figure")[1:]:
+        return text
+    return f"at least {match.group('figure').rstrip()}{match.group('rest')}"
 
 
 def _number(text: str) -> float:
@@ -434,7 +450,7 @@ def parse_quantity(text: str) -> Quantity:
     if not norm:
         raise _fail(text, "empty text")
     main, alternate_text = _split_alternate(text, norm)
-    quantity = _parse_one(text, main)
+    quantity = _parse_one(text, _plus_as_words(main))
     if alternate_text is None:
         return quantity
     try:

@@ -436,3 +436,22 @@ def test_an_alternate_given_as_about_converted() -> None:
         "USD 100m",
         "approximately",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        # uat11: refused wordings; "+" after a figure is "or more", 个 a measure word,
+        # MM / mil are millions (US filings), 负增长 ("negative growth") a fall
+        ("5+ GW", 5.0, "GW", "at_least"),
+        ("1 million+ servers", 1.0, "servers mn", "at_least"),
+        ("1,000+ racks", 1000.0, "racks", "at_least"),
+        ("20万个机架", 20.0, "racks 10k", "exact"),
+        ("$5MM", 5.0, "USD mn", "exact"),
+        ("$5 mil", 5.0, "USD mn", "exact"),
+        ("负增长3%", -3.0, "%", "exact"),
+    ],
+)
+def test_more_wordings_analysts_paste(text: str, value: float, unit: str, qualifier: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier) == (value, unit, qualifier)
