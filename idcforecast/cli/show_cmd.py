@@ -17,8 +17,8 @@ if TYPE_CHECKING:
 
 NAME = "show"
 HELP = (
-    "print a bundled series (default: China IDC market, CIDC overall scope) with year-on-year "
-    "growth, derived rows flagged and the source of every number"
+    "print a bundled series (default: China IDC market, CIDC overall scope) or one of your "
+    "file (--data) with year-on-year growth, derived rows flagged and the source of every number"
 )
 DEFAULT_DATASET = "china_idc_market"
 DEFAULT_SERIES = "china_idc_cidc_overall"
@@ -27,29 +27,52 @@ _WIDTH = 100
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the subcommand's arguments."""
-    parser.add_argument(
-        "--dataset", default=DEFAULT_DATASET, help=f"bundled dataset (default {DEFAULT_DATASET})"
+    from idcforecast.cli._read_options import add_read_arguments
+
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "--dataset", default=None, help=f"bundled dataset (default {DEFAULT_DATASET})"
+    )
+    source.add_argument(
+        "--data",
+        "--input",
+        default=None,
+        metavar="FILE",
+        help="your own CSV or Excel file, read as idcforecast.read_series reads it: each "
+        "value with its source, conversions and notes (--input: the same)",
     )
     parser.add_argument(
         "--series",
         default=None,
-        help=f"series id (default {DEFAULT_SERIES}, or the dataset's first series)",
+        help=f"series id (default {DEFAULT_SERIES}, or the data's first series)",
     )
-    parser.add_argument(
-        "--unit", default=None, help='convert to this unit, e.g. "CNY bn" or "USD bn" (FX by year)'
-    )
+    add_read_arguments(parser, file_option="--data")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the series table, its footnotes and the other series of the dataset."""
-    print(render(dataset=args.dataset, series_id=args.series, unit=args.unit))
+    """Print the series table, its footnotes and the other series of the dataset or file."""
+    if args.data is not None:
+        from idcforecast.cli._read_options import read_options
+        from idcforecast.io import read_series
+
+        frame = read_series(args.data, **read_options(args, args.data))
+        print(render(frame=frame, label=f"file {args.data}", series_id=args.series))
+        return 0
+    dataset = args.dataset or DEFAULT_DATASET
+    print(render(dataset=dataset, series_id=args.series, unit=args.unit))
     return 0
 
 
 def render(
-    *, dataset: str = DEFAULT_DATASET, series_id: str | None = None, unit: str | None = None
+    *,
+    dataset: str = DEFAULT_DATASET,
+    series_id: str | None = None,
+    unit: str | None = None,
+    frame: pd.DataFrame | None = None,
+    label: str | None = None,
 ) -> str:
-    """The text ``idcforecast show`` prints.
+    """The text ``idcforecast show`` prints: of bundled ``dataset``, or of ``frame`` (a
+    :func:`idcforecast.read_series` result, already in its unit) named ``label``.
 
     Examples
     --------
@@ -59,7 +82,10 @@ def render(
     """
     from idcforecast.datasets import load_dataset
 
-    frame = load_dataset(dataset)
+    if frame is None:
+        frame = load_dataset(dataset)
+        label = f"dataset {dataset}"
+    label = label or "the data"
     if "series_id" not in frame.columns:
         from idcforecast.errors import DataError
 
@@ -69,36 +95,44 @@ def render(
             dataset=dataset,
         )
     ids = list(dict.fromkeys(frame["series_id"]))
-    chosen = series_id or (DEFAULT_SERIES if dataset == DEFAULT_DATASET else ids[0])
+    bundled_default = label == f"dataset {DEFAULT_DATASET}"
+    chosen = series_id or (DEFAULT_SERIES if bundled_default else ids[0])
     if chosen not in ids:
-        _unknown_series(chosen, dataset, ids)
+        _unknown_series(chosen, dataset, ids, label)
     rows = frame[frame["series_id"] == chosen].sort_values("year").reset_index(drop=True)
     source_unit = rows["unit"].iloc[0]
     from idcforecast.units import canonical_unit
     from idcforecast.units.convert import changes_currency
 
+    from idcforecast._normalize import conversion_in
+
     target = source_unit if unit is None else canonical_unit(unit)
     values = _converted(rows, source_unit, target)
+    # values a reader converted (a file's 万元, USD rows) print like converted ones, and
+    # FX conversions made while reading say that growth includes exchange-rate moves
+    read_conversions = [c[1] for note in rows["note"] if (c := conversion_in(note)) is not None]
+    fx_read = any("FX rate" in text for text in read_conversions)
     return "\n".join(
         [
-            _title(rows, dataset, target, source_unit),
+            _title(rows, label, target, source_unit),
             "",
-            _table(rows, values, converted=target != source_unit),
+            _table(rows, values, converted=target != source_unit or bool(read_conversions)),
             "",
-            *_footnotes(rows, values, changes_currency(source_unit, target)),
-            *_others(frame, dataset, chosen),
+            *_footnotes(rows, values, changes_currency(source_unit, target) or fx_read),
+            *_others(frame, label, chosen),
         ]
     )
 
 
-def _unknown_series(chosen: str, dataset: str, ids: list[str]) -> None:
+def _unknown_series(chosen: str, dataset: str, ids: list[str], label: str) -> None:
     from idcforecast.datasets import _did_you_mean, elsewhere_hint
     from idcforecast.errors import UnknownSeriesError
 
-    hint = elsewhere_hint(chosen, dataset) or _did_you_mean(chosen, ids)
+    bundled = label == f"dataset {dataset}"
+    hint = (bundled and elsewhere_hint(chosen, dataset)) or _did_you_mean(chosen, ids)
+    where = f"dataset {dataset!r}" if bundled else label
     raise UnknownSeriesError(
-        f"show: series {chosen!r} is not in dataset {dataset!r};{hint} expected one of: "
-        f"{', '.join(ids)}",
+        f"show: series {chosen!r} is not in {where};{hint} expected one of: {', '.join(ids)}",
         series_id=chosen,
         dataset=dataset,
     )
@@ -115,12 +149,13 @@ def _converted(rows: pd.DataFrame, source_unit: str, target: str) -> list[float]
     ]
 
 
-def _title(rows: pd.DataFrame, dataset: str, target: str, source_unit: str) -> str:
+def _title(rows: pd.DataFrame, label: str, target: str, source_unit: str) -> str:
     years = rows["year"].tolist()
     gaps = sorted(set(range(years[0], years[-1] + 1)) - set(years))
     unit_text = target if target == source_unit else f"{target} (converted from {source_unit})"
     lines = [
-        f"{rows['series_id'].iloc[0]}  ·  dataset {dataset}  ·  scope {rows['scope'].iloc[0]}",
+        f"{rows['series_id'].iloc[0]}  ·  {label}  ·  scope "
+        f"{rows['scope'].iloc[0] or 'not stated'}",
         f"unit: {unit_text}  ·  {_span(years)}"
         + (f"  ·  not published: {', '.join(map(str, gaps))}" if gaps else ""),
     ]
@@ -199,7 +234,7 @@ def _footnotes(rows: pd.DataFrame, values: list[float], fx: bool) -> list[str]:
     return lines
 
 
-def _others(frame: pd.DataFrame, dataset: str, chosen: str) -> list[str]:
+def _others(frame: pd.DataFrame, label: str, chosen: str) -> list[str]:
     others = []
     for sid, group in frame.groupby("series_id", sort=False):
         if sid != chosen:
@@ -207,11 +242,12 @@ def _others(frame: pd.DataFrame, dataset: str, chosen: str) -> list[str]:
             span = (
                 str(years.min()) if years.min() == years.max() else f"{years.min()}-{years.max()}"
             )
-            others.append(f"  {sid} ({group['scope'].iloc[0]}, {span})")
+            scope = group["scope"].iloc[0] or "scope not stated"
+            others.append(f"  {sid} ({scope}, {span})")
     if not others:
         return []
     return [
         "",
-        f"other series in {dataset} (never mixed into this one; show with --series ID):",
+        f"other series in {label} (never mixed into this one; show with --series ID):",
         *others,
     ]

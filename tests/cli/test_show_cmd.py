@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -137,3 +138,30 @@ def test_a_single_year_series_says_one_year(capsys: pytest.CaptureFixture[str]) 
     code, out, _ = _show(capsys, "--dataset", "global_dc_market")
     assert code == 0
     assert out.splitlines()[1] == "unit: USD bn  ·  1 year 2021"
+
+
+def test_show_prints_your_own_file_with_its_sources(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # uat11: `show` took no --data, so a file's values could not be seen with their
+    # sources and conversions from the command line; 22,387,000 万元 = 2,238.7 亿元
+    path = tmp_path / "vn.csv"
+    path.write_text(
+        "年份,value,来源\n2019,1562.5亿元,CIDC\n2020,22387000万元,科智咨询\n2021,约3012.1亿元,CIDC\n",
+        encoding="utf-8",
+    )
+    assert main(["show", "--data", str(path), "--unit", "CNY 100m"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "vn  ·  file " + str(path) + "  ·  scope not stated"
+    assert lines[1] == "unit: CNY 100m  ·  3 years 2019-2021"
+    body = [line.split() for line in lines[5:8]]
+    assert body == [
+        ["2019", "1,562.5", "CIDC"],
+        ["2020", "2,238.7", "+43.3%", "科智咨询"],  # 2238.7 / 1562.5 - 1 = 43.28%
+        ["2021", "~", "3,012.1", "+34.5%", "CIDC"],  # 3012.1 / 2238.7 - 1 = 34.55%
+    ]
+    assert "  2020  converted from 'CNY 10k' (x0.0001)" in lines
+    assert main(["show", "--data", str(path), "--series", "x", "--unit", "CNY 100m"]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"error: show: series 'x' is not in file {path}; expected one of: vn"
+    )
