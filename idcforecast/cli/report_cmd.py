@@ -73,6 +73,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--seed", metavar="N", type=random_seed, default=0, help="random seed (default: 0)"
     )
     parser.add_argument(
+        "--title",
+        default=None,
+        metavar="TEXT",
+        help="the report's title (default: the series' name, e.g. 'China IDC market')",
+    )
+    parser.add_argument(
         "--method",
         default="auto",
         help='forecast method: "auto" (default) or a model alias such as drift or naive',
@@ -114,6 +120,7 @@ def run(args: argparse.Namespace) -> int:
         gaps=args.gaps,
         method=args.method,
         dataset=args.dataset,
+        title=args.title,
     )
     print(f"Wrote the PDF in {time.perf_counter() - started:.1f} s:", flush=True)
     print(path)

@@ -101,10 +101,9 @@ def render(
         _unknown_series(chosen, dataset, ids, label)
     rows = frame[frame["series_id"] == chosen].sort_values("year").reset_index(drop=True)
     source_unit = rows["unit"].iloc[0]
+    from idcforecast._normalize import conversion_in
     from idcforecast.units import canonical_unit
     from idcforecast.units.convert import changes_currency
-
-    from idcforecast._normalize import conversion_in
 
     target = source_unit if unit is None else canonical_unit(unit)
     values = _converted(rows, source_unit, target)

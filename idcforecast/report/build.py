@@ -162,7 +162,18 @@ def build_report(
             last_year=last,
         )
     reproduce = _equivalent_command(
-        data, series_id, to, scenarios, target, report_date, seed, options, gaps, method, dataset
+        data,
+        series_id,
+        to,
+        scenarios,
+        target,
+        report_date,
+        seed,
+        options,
+        gaps,
+        method,
+        dataset,
+        title=title,
     )
     ctx = _context(
         history,
@@ -347,6 +358,8 @@ def _equivalent_command(
     gaps: str = "interpolate",
     method: str = "auto",
     dataset: str | None = None,
+    *,
+    title: str | None = None,
 ) -> str:
     parts = ["idcforecast", "report"]
     if dataset is not None and dataset != DEFAULT_DATASET:
@@ -365,6 +378,8 @@ def _equivalent_command(
         parts += ["--gaps", gaps]
     if method != "auto":
         parts += ["--method", method]
+    if title is not None:
+        parts += ["--title", title]
     parts += ["--out", str(out), "--date", report_date.isoformat(), "--seed", str(seed)]
     no_flag = [f"{k}={v!r}" for k, v in read_options.items() if k not in _READ_FLAGS]
     if data is not None and not hasattr(data, "columns") and no_flag:  # sheet_name=...

@@ -205,3 +205,18 @@ def test_report_reads_only_the_series_asked_for(
         "error: report: series 'vn_rev' is not in file two.csv; it holds: vn_revenue_cny, "
         "vn_capacity_mw (pass one of them with --series)\n"
     )
+
+
+def test_report_title_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # uat12: the title was the raw series id or file stem ("vn_mw"), with no option to set it
+    from pypdf import PdfReader
+
+    out = tmp_path / "t.pdf"
+    argv = ["report", "--title", "China IDC market for the board", "--out", str(out)]
+    assert main([*argv, "--date", "2026-01-01"]) == 0
+    capsys.readouterr()
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(out).pages))
+    assert text.startswith("China IDC market for the board ")
+    assert "--title 'China IDC market for the board' --out" in text  # reproduced with it
