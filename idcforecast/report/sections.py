@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from idcforecast._cells import is_estimate_note
 from idcforecast._normalize import conversion_in
@@ -760,6 +760,12 @@ def _accuracy_display(accuracy: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _or_not_stated(cells: Any, n: int) -> list[str]:
+    """Each cell's text, "not stated" where it is blank (or the column is missing)."""
+    texts = [""] * n if isinstance(cells, str) else [str(c).strip() for c in cells]
+    return [t if t and t.lower() not in ("nan", "none", "<na>") else "not stated" for t in texts]
+
+
 def sources(ctx: ReportContext, doc: ReportDocument) -> None:
     """Each figure with its source, scope, confidence and original wording."""
     import pandas as pd
@@ -796,8 +802,9 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
                 )
             ],
             "Source": column("source"),
-            "Scope": column("scope"),
-            "Confidence": column("confidence"),
+            # a user's file rarely states them: say so rather than leave blank cells
+            "Scope": _or_not_stated(column("scope"), len(hist)),
+            "Confidence": _or_not_stated(column("confidence"), len(hist)),
             "Quote / note": [
                 _quote_and_note(q, n)
                 for q, n in zip(

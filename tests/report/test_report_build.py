@@ -792,3 +792,13 @@ def test_a_range_read_as_its_midpoint_is_marked(tmp_path: Path) -> None:
     compact = re.sub(r"\s+", " ", _text(path))
     assert "2021 3,050.0 † " in compact  # (3000 + 3100) / 2
     assert "'†' marks the midpoint of a range as published (2021: 3,000.0-3,100.0)." in compact
+
+
+def test_sources_of_a_users_file_say_scope_and_confidence_are_not_stated(tmp_path: Path) -> None:
+    # uat12: the Sources table's Scope and Confidence cells were blank for user data
+    data = tmp_path / "vn.csv"
+    data.write_text("year,value\n" + "".join(f"{2015 + i},{100 + 50 * i}\n" for i in range(9)))
+    out = build_report(data=data, read_options={"unit": "MW"}, out=tmp_path / "vn.pdf", date=DATE)
+    sources = _text(out).split("Sources", 2)[-1]
+    rows = [line for line in sources.splitlines() if line.startswith("2015")]
+    assert rows and rows[0].count("not stated") == 2
