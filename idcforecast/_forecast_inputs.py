@@ -35,16 +35,18 @@ AUTO = "auto"
 
 
 def resolve_methods(method: str | Sequence[str]) -> tuple[str, ...]:
-    """Validate ``method`` ("auto", an alias or a list of them); return the aliases.
+    """Validate ``method`` ("auto", an alias or a list of them); return the aliases, each
+    once (a repeated alias would repeat its rows, as a repeated level is kept once).
 
     Examples
     --------
-    >>> resolve_methods(["auto", "drift"])
+    >>> resolve_methods(["auto", "drift", "auto"])
     ('auto', 'drift')
     """
     from idcforecast.models import MODEL_REGISTRY
 
-    names = (method,) if isinstance(method, str) else tuple(method)
+    many = not isinstance(method, str | bytes) and isinstance(method, Iterable)
+    names: tuple[Any, ...] = tuple(method) if many else (method,)
     if not names:
         raise UnknownMethodError(
             "method is an empty list; pass 'auto', a model alias or a list of aliases",
@@ -52,15 +54,23 @@ def resolve_methods(method: str | Sequence[str]) -> tuple[str, ...]:
         )
     valid = sorted([AUTO, *MODEL_REGISTRY])
     for name in names:
+        if not isinstance(name, str):  # method=None was a bare TypeError
+            raise UnknownMethodError(
+                f"method {name!r} is not a method name; pass 'auto', a model alias such as "
+                "'drift', or a list of aliases",
+                method=repr(name),
+                valid=valid,
+            )
         if name != AUTO and name not in MODEL_REGISTRY:
-            close = difflib.get_close_matches(str(name), valid, n=1)
+            # "DRIFT" is one letter case away from 'drift': matched case-insensitively
+            close = difflib.get_close_matches(name.lower(), valid, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
             raise UnknownMethodError(
                 f"unknown forecasting method {name!r}; {hint}valid methods are {', '.join(valid)}",
                 method=name,
                 valid=valid,
             )
-    return names
+    return tuple(dict.fromkeys(names))
 
 
 def resolve_levels(level: Any, *, caller: str = "forecast") -> tuple[float, ...]:

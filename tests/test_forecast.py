@@ -592,3 +592,18 @@ def test_a_year_given_as_the_horizon_is_refused() -> None:
     with pytest.raises(DataError, match="backtest: horizon 2030 is more than 100 years"):
         idc.backtest(s, 2030)
     assert len(forecast(s, 100, method="naive")) == 100  # the limit itself is allowed
+
+
+def test_method_none_a_repeat_and_letter_case() -> None:
+    # uat13: method=None was a bare TypeError; ["drift", "drift"] gave every row twice
+    # (levels were kept once); "DRIFT" got no "did you mean"
+    from idcforecast.errors import UnknownMethodError
+
+    y = pd.Series([1.0, 2, 3, 4, 5], index=range(2019, 2024), name="y")
+    with pytest.raises(UnknownMethodError, match=re.escape("method None is not a method name")):
+        forecast(y, 1, method=None)  # type: ignore[arg-type]
+    assert forecast(y, 1, method=["drift", "drift"])[["model", "mean"]].values.tolist() == [
+        ["drift", 6.0]  # 5 + (5 - 1) / 4
+    ]
+    with pytest.raises(UnknownMethodError, match=re.escape("'DRIFT'; did you mean 'drift'?")):
+        forecast(y, 1, method="DRIFT")
