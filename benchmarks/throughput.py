@@ -122,7 +122,7 @@ def run_case(n_series: int, engine: str, *, method: str, n_jobs: int, seed: int)
                 n_workers=n_jobs,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address="127.0.0.1:0",
                 host="127.0.0.1",
                 preload=["idcforecast.batch.preload"],  # as the README recommends
             )

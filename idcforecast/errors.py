@@ -34,6 +34,7 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
 
     IdcForecastWarning(UserWarning)             a result with something to check (a note)
     ├── AmbiguousNumberWarning                  numbers that may use '.' for thousands
+    ├── BacktestWarning                         series left out of a backtest (no window fits)
     ├── FootnoteWarning                         rows below a table skipped as its footnotes
     ├── IgnoredColumnWarning                    columns of a long table that are not read
     ├── ReconcileWarning                        series left out of or negative in reconcile
@@ -50,6 +51,7 @@ from typing import Any
 
 __all__ = [
     "AmbiguousNumberWarning",
+    "BacktestWarning",
     "ConvergenceError",
     "DataError",
     "DuplicateYearError",
@@ -262,4 +264,10 @@ class AmbiguousNumberWarning(IdcForecastWarning):
     """Numbers read with ``.`` as the decimal mark that look like ``.``-grouped thousands
     ("1.562" in every cell of a ``;``-separated file, as continental exports write 1562);
     the message says how to read them the other way (``decimal=","``).
+    """
+
+
+class BacktestWarning(IdcForecastWarning):
+    """Series (and methods) a backtest leaves out because no window fits them: too few
+    years after the method's minimum for the horizon. The message names them.
     """

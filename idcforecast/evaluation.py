@@ -213,12 +213,17 @@ def backtest(
         )
     levels = resolve_levels(level, caller="backtest")
     rows: list[dict[str, Any]] = []
+    left_out: list[str] = []
     for series in split_series(data):
         observed = dict(zip(series.years.tolist(), series.values.tolist(), strict=True))
         last = int(series.years[-1])
         cutoffs = [int(c) for c in series.years if c <= last - horizon]
         for alias in methods:
             feasible = [c for c in cutoffs if _enough(series.years, c, alias, gaps)]
+            if not feasible:
+                left_out.append(
+                    f"{series.series_id!r} ({counted(series.years.size, 'year')}) for {alias!r}"
+                )
             chosen = feasible if n_windows is None else feasible[-n_windows:]
             for cut in chosen:
                 keep = series.years <= cut
@@ -260,7 +265,27 @@ def backtest(
             f"{counted(horizon, 'year')} after the method's minimum number of points; {fix}",
             horizon=horizon,
         )
+    if left_out:
+        _warn_left_out(left_out, horizon)
     return pd.DataFrame(rows).astype({"year": "int64", "cutoff": "int64"})
+
+
+def _warn_left_out(left_out: list[str], horizon: int) -> None:
+    """Series (and methods) with no backtest window: named, as accuracy()'s "(all)" row
+    would otherwise cover fewer series than were passed, in silence."""
+    import warnings
+
+    from idcforecast.errors import BacktestWarning
+
+    shown = "; ".join(left_out[:5]) + (
+        f"; and {len(left_out) - 5} more" if len(left_out) > 5 else ""
+    )
+    warnings.warn(
+        f"backtest: no window fits {shown}: too few years after the method's minimum for "
+        f"horizon={horizon}; left out of the result (and of accuracy()'s totals)",
+        BacktestWarning,
+        stacklevel=3,
+    )
 
 
 def _enough(years: np.ndarray, cutoff: int, alias: str, gaps: str) -> bool:

@@ -271,3 +271,25 @@ def test_backtest_skips_cutoffs_whose_history_is_mostly_missing() -> None:
     frame = pd.DataFrame({"series_id": "s", "year": years, "value": 10.0 + years - 2000})
     bt = backtest(frame, 2, method="drift")
     assert sorted(bt["cutoff"].unique().tolist()) == list(range(2007, 2014))  # 4 of 8 missing
+
+
+def test_a_series_no_window_fits_is_named_not_dropped_in_silence() -> None:
+    # uat13: a 3-point series beside a 10-point one vanished from backtest() and from
+    # accuracy()'s "(all)" row, without a word
+    from idcforecast.errors import BacktestWarning
+
+    df = pd.DataFrame(
+        {
+            "series_id": ["a"] * 10 + ["short"] * 3,
+            "year": [*range(2014, 2024), 2021, 2022, 2023],
+            "value": [10.0 + 2 * i for i in range(10)] + [1.0, 2.0, 3.0],
+        }
+    )
+    with pytest.warns(BacktestWarning) as caught:
+        bt = backtest(df, 1, method=["drift", "damped"])
+    assert str(caught[0].message) == (
+        "backtest: no window fits 'short' (3 years) for 'drift'; 'short' (3 years) for "
+        "'damped': too few years after the method's minimum for horizon=1; left out of the "
+        "result (and of accuracy()'s totals)"
+    )
+    assert set(bt["series_id"]) == {"a"}

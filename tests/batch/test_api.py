@@ -129,7 +129,7 @@ def test_dask_engine_on_a_local_cluster_gives_identical_results(
             n_workers=1,
             threads_per_worker=2,
             processes=False,
-            dashboard_address=None,
+            dashboard_address="127.0.0.1:0",  # None means port 8787: busy if a dashboard runs
             host="127.0.0.1",
             protocol="tcp://",
         ) as cluster,
