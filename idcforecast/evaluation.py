@@ -270,6 +270,28 @@ def backtest(
     return pd.DataFrame(rows).astype({"year": "int64", "cutoff": "int64"})
 
 
+def _check_same_levels(frame: pd.DataFrame, levels: list[str]) -> None:
+    """Backtests run at different ``level=`` and concatenated leave some models without
+    some interval columns (NaN): name the model and level rather than a NaN position."""
+    for level in levels:
+        for column in (f"lo_{level}", f"hi_{level}"):
+            if column not in frame.columns:
+                continue
+            missing = frame[column].isna()
+            if missing.all() or not missing.any():
+                continue
+            model = frame.loc[missing, "model"].iloc[0]
+            if frame.loc[frame["model"] == model, column].isna().all():
+                raise DataError(
+                    f"accuracy(): model {model!r} has no {level}% interval ({column} is empty "
+                    "for all its rows) while other models have one: backtests run with "
+                    "different level= were combined; backtest every model with the same "
+                    f"level=, or drop the {level}% columns",
+                    model=str(model),
+                    level=level,
+                )
+
+
 def _warn_left_out(left_out: list[str], horizon: int) -> None:
     """Series (and methods) with no backtest window: named, as accuracy()'s "(all)" row
     would otherwise cover fewer series than were passed, in silence."""
@@ -378,6 +400,7 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
             "row; backtest() with a shorter horizon or a longer history gives some"
         )
     levels = [c[3:] for c in backtest_frame.columns if c.startswith("lo_")]
+    _check_same_levels(backtest_frame, levels)
     rows = []
     for (sid, model), g in backtest_frame.groupby(["series_id", "model"], sort=False):
         try:

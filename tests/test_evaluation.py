@@ -293,3 +293,14 @@ def test_a_series_no_window_fits_is_named_not_dropped_in_silence() -> None:
         "result (and of accuracy()'s totals)"
     )
     assert set(bt["series_id"]) == {"a"}
+
+
+def test_backtests_at_different_levels_combined_name_the_missing_level() -> None:
+    # uat13: "coverage: lower[0] is nan, not a finite number" named a NaN position, not the
+    # 95% interval the naive backtest (levels 80, 90) never had
+    y = pd.Series([10.0, 12, 13, 15, 16, 18, 21, 22, 24, 25], index=range(2014, 2024), name="y")
+    both = pd.concat(
+        [backtest(y, 2, method="drift"), backtest(y, 2, method="naive", level=(80, 90))]
+    )
+    with pytest.raises(DataError, match=re.escape("model 'naive' has no 95% interval")):
+        accuracy(both)
