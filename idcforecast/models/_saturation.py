@@ -204,7 +204,8 @@ class SaturationModel(LogScaleMixin, ForecastModel):
 
         The data then do not pin the saturation level (a series still growing exponentially
         pushes it to the upper bound; one that has flattened, to the lower), and the
-        intervals ignore the cap's uncertainty.
+        intervals, calibrated from rolling-origin errors, are not bounded by it (a 95%
+        upper bound may lie well above the estimated cap).
         """
         self._check_fitted()
         if not self.cap_at_bound_:
@@ -212,8 +213,8 @@ class SaturationModel(LogScaleMixin, ForecastModel):
         ratio = self.cap_ / self.last_
         return (
             f"{self.alias}: estimated cap {self.cap_:.4g} sits on its bound ({ratio:.3g}x the "
-            "last value): the data do not pin the saturation level and the intervals ignore "
-            "its uncertainty; pass cap= or widen cap_bounds",
+            "last value): the data do not pin the saturation level, and the intervals (from "
+            "rolling-origin errors) are not bounded by it; pass cap= or widen cap_bounds",
         )
 
     def _future(self, h: int) -> tuple[FloatArray, FloatArray]:

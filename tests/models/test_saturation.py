@@ -117,8 +117,8 @@ def test_exponential_growth_puts_the_cap_on_its_bound() -> None:
     cap = f"{5.0 * y[-1]:.4g}"
     assert model.fit_notes() == (
         f"logistic: estimated cap {cap} sits on its bound (5x the last value): the data do not "
-        "pin the saturation level and the intervals ignore its uncertainty; pass cap= or "
-        "widen cap_bounds",
+        "pin the saturation level, and the intervals (from rolling-origin errors) are not "
+        "bounded by it; pass cap= or widen cap_bounds",
     )
 
 
