@@ -48,7 +48,8 @@ def reconciliation_table(
         One row: ``year, unit, bottom_up_p5, bottom_up_p50, bottom_up_p95, top_down,
         top_down_lo_80, top_down_hi_80, gap, gap_pct, overlap``. ``gap`` = bottom-up median
         minus top-down (``gap_pct`` relative to top-down, in percent); ``overlap`` is true
-        when the top-down value lies inside the bottom-up 5-95% range.
+        when the bottom-up 5-95% range and the top-down figure meet: its 80% interval when
+        it has one (a forecast), else its value.
 
     Examples
     --------
@@ -84,10 +85,24 @@ def reconciliation_table(
                 "top_down_hi_80": hi,
                 "gap": gap,
                 "gap_pct": 100.0 * gap / value,
-                "overlap": bool(revenue["p5"] <= value <= revenue["p95"]),
+                "overlap": _meets(float(revenue["p5"]), float(revenue["p95"]), value, lo, hi),
             }
         ]
     )
+
+
+def _meets(p5: float, p95: float, value: float, lo: float, hi: float) -> bool:
+    """Whether the bottom-up range [p5, p95] meets the top-down interval [lo, hi] (a
+    forecast's 80%), or holds the top-down value when it has no interval.
+
+    Examples
+    --------
+    >>> _meets(4443.0, 8104.0, 10297.7, 3917.2, 27070.9), _meets(1.0, 2.0, 3.0, np.nan, np.nan)
+    (True, False)
+    """
+    if np.isfinite(lo) and np.isfinite(hi):
+        return bool(p5 <= hi and lo <= p95)
+    return bool(p5 <= value <= p95)
 
 
 def _top_down_value(

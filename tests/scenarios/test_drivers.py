@@ -337,3 +337,16 @@ def test_a_driver_in_millions_or_thousands_by_mistake_is_refused(kwargs: dict, s
     # Was: capex_per_mw=(20, 50), meant as RMB 20-50 m per MW, gave 10-25 billion MW
     with pytest.raises(SpecError, match=re.escape(shown)):
         DriverModel(**kwargs)
+
+
+def test_overlap_compares_the_ranges_when_the_top_down_figure_has_an_interval() -> None:
+    # uat13: a bottom-up 5-95% range inside a forecast's 80% interval read "overlap False",
+    # as only the forecast's mean (outside the range) was compared.
+    # 5,000,000 racks x 0.6 x RMB 50,000 = RMB 150 bn = 1500 x 100m (a point: p5 = p95)
+    m = DriverModel(racks=5_000_000, utilisation=0.6, revenue_per_rack=50_000)
+    fc = pd.DataFrame({"year": [2021], "mean": [1800.0], "lo_80": [1400.0], "hi_80": [2300.0]})
+    row = reconciliation_table(m, fc, year=2021).iloc[0]
+    assert (row["bottom_up_p50"], row["top_down"], bool(row["overlap"])) == (1500.0, 1800.0, True)
+    far = fc.assign(lo_80=1600.0)
+    assert not reconciliation_table(m, far, year=2021)["overlap"].iloc[0]
+    assert not reconciliation_table(m, 1800.0, year=2021)["overlap"].iloc[0]  # a point
