@@ -515,7 +515,12 @@ def finish_forecast(
     if positive:
         floor = 0.01 * float(values.min())
         if (mean < floor).any():
-            notes.append(f"point forecast floored at {floor:g} (1% of the smallest value)")
+            notes.append(
+                f"point forecast floored at {floor:g} (1% of the smallest value): the model's "
+                "trend runs to zero or below, so the floor is a convention, not an estimate, "
+                "and the intervals around it say little; compare a log-scale or no-trend "
+                "model (drift_log, naive)"
+            )
             mean = np.maximum(mean, floor)
     local = plan.local
     errors = origin_errors(

@@ -139,7 +139,11 @@ def test_positive_series_never_forecast_negative() -> None:
     fc = forecast(tidy(falling), 7, method=["auto", "drift", "holt", "damped"])
     assert (fc[["mean", "lo_80", "lo_95"]] > 0).all().all()
     drift = fc[fc["model"] == "drift"]
-    assert drift["note"].iloc[0] == "point forecast floored at 0.12 (1% of the smallest value)"
+    assert drift["note"].iloc[0] == (  # uat13: the note did not say the interval means little
+        "point forecast floored at 0.12 (1% of the smallest value): the model's trend runs to "
+        "zero or below, so the floor is a convention, not an estimate, and the intervals "
+        "around it say little; compare a log-scale or no-trend model (drift_log, naive)"
+    )
 
 
 def test_series_with_negative_values_uses_level_scale() -> None:
