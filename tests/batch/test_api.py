@@ -121,7 +121,7 @@ def test_identical_results_whatever_engine_and_chunking(
 
 
 def test_dask_engine_on_a_local_cluster_gives_identical_results(
-    panel: pd.DataFrame, serial_result: pd.DataFrame
+    panel: pd.DataFrame, serial_result: pd.DataFrame, mixed_serial: pd.DataFrame
 ) -> None:
     distributed = pytest.importorskip("distributed")
     with (
@@ -142,8 +142,13 @@ def test_dask_engine_on_a_local_cluster_gives_identical_results(
         by_address = forecast_many(
             panel, 6, method="drift", engine="dask", client=cluster.scheduler_address
         )
+        # failures per (series, method), as the serial engine records them
+        mixed = forecast_many(
+            _mixed_methods_panel(), 3, method=MIXED_METHODS, engine="dask", chunk_size=2
+        )
     for out in (passed, current, by_address):
         pd.testing.assert_frame_equal(out, serial_result)
+    pd.testing.assert_frame_equal(mixed, mixed_serial)
 
 
 def test_broken_series_are_reported_and_never_stop_the_batch() -> None:
@@ -276,7 +281,9 @@ def test_notes_name_the_estimates_read_as_data_whatever_the_engine() -> None:
     # nothing about them in the batch result
     data = _with_estimates()
     serial = forecast_many(data, 3, method=["drift", "naive"], engine="serial", progress=False)
-    assert (serial.groupby("series_id")["note"].nunique() == 1).all(), "one note per series"
+    # one note per (series, method): a method that cannot fit fails with its own error
+    # (one_point: drift and naive need 2 observations each, and say so)
+    assert (serial.groupby(["series_id", "model"])["note"].nunique() == 1).all()
     per_series = serial.drop_duplicates("series_id").set_index("series_id")
     end = data.groupby("series_id")["year"].max()
     assert per_series.loc["s0002", "note"] == (
@@ -375,3 +382,137 @@ def test_figure_text_in_a_batch_names_the_reader_that_takes_it() -> None:
         "forecast(), forecast_many() and `forecast-many` take plain numbers, the unit in a "
         "'unit' column)"
     )
+
+
+def _mixed_methods_panel() -> pd.DataFrame:
+    """A panel where some methods cannot fit some series: a 6-point series (arima needs 8)
+    and a series through zero (arima and drift_log need positive values)."""
+    short = pd.DataFrame(
+        {
+            "series_id": "short",
+            "year": range(2018, 2024),
+            "value": [100.0, 112.0, 125.0, 139.0, 156.0, 171.0],
+        }
+    )
+    negative = pd.DataFrame(
+        {"series_id": "negative", "year": range(2014, 2024), "value": np.linspace(-5.0, 13.0, 10)}
+    )
+    data = pd.concat([_panel(5, seed=11), short, negative], ignore_index=True)
+    return data.assign(unit="USD bn")
+
+
+MIXED_METHODS = ["auto", "drift", "arima", "drift_log"]
+
+
+@pytest.fixture(scope="module")
+def mixed_serial() -> pd.DataFrame:
+    return forecast_many(
+        _mixed_methods_panel(), 3, method=MIXED_METHODS, engine="serial", progress=False
+    )
+
+
+def test_a_method_that_cannot_fit_fails_only_its_own_rows(mixed_serial: pd.DataFrame) -> None:
+    # uat13 #1: before, one method that could not fit a series (arima on 6 points,
+    # drift_log on values <= 0) failed every method of that series, each row with that
+    # method's error as its note, although forecast() gives the others
+    data = _mixed_methods_panel()
+    pairs = mixed_serial.drop_duplicates(["series_id", "model"]).set_index(["series_id", "model"])
+    failed = sorted(pairs.index[pairs["status"] == "failed"])
+    # arima and drift_log work on logarithms; arima needs 8 observations
+    assert failed == [("negative", "arima"), ("negative", "drift_log"), ("short", "arima")]
+    for series_id, method in pairs.index:
+        one = data[data["series_id"] == series_id]
+        rows = mixed_serial[
+            (mixed_serial["series_id"] == series_id) & (mixed_serial["model"] == method)
+        ].reset_index(drop=True)
+        if (series_id, method) in failed:
+            # the reference: what forecast() raises for that series and method alone
+            with pytest.raises(IdcForecastError) as err:
+                forecast(one, 3, method=method)
+            assert (rows["note"] == str(err.value)).all(), (series_id, method)
+            assert rows[["mean", "lo_80", "hi_80", "lo_95", "hi_95"]].isna().all().all()
+            assert rows["year"].tolist() == [2024, 2025, 2026]
+        else:
+            pd.testing.assert_frame_equal(rows, forecast(one, 3, method=method))
+    # hand arithmetic on the 6-point series: drift 171 + h * (171 - 100) / 5 = 171 + 14.2h
+    short_drift = mixed_serial[
+        (mixed_serial["series_id"] == "short") & (mixed_serial["model"] == "drift")
+    ]
+    np.testing.assert_allclose(short_drift["mean"], [185.2, 199.4, 213.6], rtol=1e-12)
+    assert pairs.loc[("short", "arima"), "note"].startswith(
+        "series 'short' has 6 observations (2018-2023); model 'arima' needs at least 8"
+    )
+    assert pairs.loc[("short", "auto"), "status"] == "ok"
+    assert pairs.loc[("negative", "drift"), "status"] == "ok"
+
+
+@pytest.mark.parametrize(
+    ("engine", "n_jobs", "chunk_size"),
+    [("serial", None, 1), ("serial", None, 3), ("local", 2, 2), ("local", 1, None)],
+)
+def test_per_method_failures_are_identical_whatever_engine_and_chunking(
+    mixed_serial: pd.DataFrame, engine: str, n_jobs: int | None, chunk_size: int | None
+) -> None:
+    out = forecast_many(
+        _mixed_methods_panel(),
+        3,
+        method=MIXED_METHODS,
+        engine=engine,
+        n_jobs=n_jobs,
+        chunk_size=chunk_size,
+        progress=False,
+    )
+    pd.testing.assert_frame_equal(out, mixed_serial)
+    assert (out["status"] == "failed").sum() == 3 * 3  # three pairs, three years each
+
+
+def test_a_level_only_method_is_not_failed_by_a_log_method_beside_it() -> None:
+    # uat13 #1 (b3.py): median (levels only) was failed because drift_log needs values > 0
+    data = _mixed_methods_panel()
+    negative = data[data["series_id"] == "negative"]
+    out = forecast_many(
+        negative, 2, method=["median", "drift_log"], engine="serial", progress=False
+    )
+    assert out["status"].tolist() == ["ok", "ok", "failed", "failed"]
+    pd.testing.assert_frame_equal(
+        out[out["model"] == "median"].reset_index(drop=True), forecast(negative, 2, method="median")
+    )
+    with pytest.raises(IdcForecastError) as err:
+        forecast(negative, 2, method="drift_log")
+    assert out["note"].iloc[2:].tolist() == [str(err.value)] * 2
+
+
+def test_warnings_of_one_method_go_to_that_methods_note_only(
+    panel: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warning raised while one method is forecast is in that (series, method) note; one
+    raised while the series is checked is in the note of each of its methods."""
+    import warnings
+
+    import idcforecast.batch.worker as worker
+
+    check, plan = worker._check_series, worker._plan_method
+
+    def warn_when_checked(series_id, *args):  # type: ignore[no-untyped-def]
+        if series_id == "s0001":
+            warnings.warn("odd input", UserWarning, stacklevel=1)
+        return check(series_id, *args)
+
+    def warn_for_naive(series_id, prepared, cap, method, spec):  # type: ignore[no-untyped-def]
+        if method == "naive" and series_id == "s0002":
+            warnings.warn("odd naive", RuntimeWarning, stacklevel=1)
+        return plan(series_id, prepared, cap, method, spec)
+
+    monkeypatch.setattr(worker, "_check_series", warn_when_checked)
+    monkeypatch.setattr(worker, "_plan_method", warn_for_naive)
+    data = panel[panel["series_id"].isin(["s0001", "s0002"])]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = forecast_many(data, 1, method=["drift", "naive"], engine="serial")
+    notes = out.set_index(["series_id", "model"])["note"].to_dict()
+    assert notes == {
+        ("s0001", "drift"): "warning UserWarning: odd input",
+        ("s0001", "naive"): "warning UserWarning: odd input",
+        ("s0002", "drift"): "",
+        ("s0002", "naive"): "warning RuntimeWarning: odd naive",
+    }
