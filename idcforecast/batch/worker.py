@@ -8,6 +8,7 @@ captured the same way, so results do not depend on where they were computed.
 from __future__ import annotations
 
 import itertools
+import threading
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -23,6 +24,11 @@ from idcforecast.errors import DuplicateYearError, IdcForecastError, NonNumericV
 __all__ = ["BatchSpec", "ChunkResult", "run_chunk"]
 
 STATUS_OK, STATUS_FALLBACK, STATUS_FAILED = "ok", "fallback", "failed"
+
+# warnings.catch_warnings swaps process-wide state (filters, showwarning): two chunks run by
+# threads of one Dask worker would record each other's warnings, and undo the "ignore" of a
+# model's own catch_warnings. Chunks of one process record their warnings one at a time.
+_RECORDING = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -186,7 +192,8 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
     Method "auto" is computed for every series of the chunk in one vectorised call
     (:mod:`idcforecast.auto_kernel`, final fit and rolling-origin cutoffs together), then
     calibrated per series by :func:`idcforecast.forecasting.finish_forecast`, as
-    ``forecast_array`` does.
+    ``forecast_array`` does. Chunks run by threads of one process (a Dask worker with
+    several threads) run one at a time, so that each records its own warnings only.
     """
     from idcforecast.forecasting import ForecastPlan, finish_forecast
 
@@ -207,7 +214,7 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
     # One recorder for the chunk: the warnings recorded while a series is prepared, or one
     # of its methods planned or finished, are the new entries of the log (cheaper than a
     # context per call).
-    with warnings.catch_warnings(record=True) as log:
+    with _RECORDING, warnings.catch_warnings(record=True) as log:
         warnings.simplefilter("always")
         for i in range(k):
             series_id, years, values = chunk.series(i)

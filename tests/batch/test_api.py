@@ -516,3 +516,48 @@ def test_warnings_of_one_method_go_to_that_methods_note_only(
         ("s0002", "drift"): "",
         ("s0002", "naive"): "warning RuntimeWarning: odd naive",
     }
+
+
+def test_chunks_run_by_threads_of_one_process_keep_their_own_warnings(
+    panel: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Threads of one Dask worker run chunks side by side; warnings.catch_warnings is
+    process-wide, so without a lock a warning raised in one chunk was recorded by the
+    other (seen on Dask as a LineSearchWarning in a random series' note, in 2 of 8 runs)."""
+    import threading
+    import warnings
+
+    import idcforecast.batch.worker as worker
+    from idcforecast.batch.chunks import group_series, iter_chunks
+    from idcforecast.batch.worker import BatchSpec, run_chunk
+
+    plan = worker._plan_method
+    a_planning, b_recording, a_warned = threading.Event(), threading.Event(), threading.Event()
+
+    def interleave(series_id, *args):  # type: ignore[no-untyped-def]
+        if series_id == "s0000":  # chunk A: warns once chunk B records (or after 0.5 s)
+            a_planning.set()
+            b_recording.wait(timeout=0.5)
+            warnings.warn("from s0000", UserWarning, stacklevel=1)
+            a_warned.set()
+        else:  # chunk B: records while A warns, if the two chunks may overlap
+            b_recording.set()
+            a_warned.wait(timeout=0.5)
+        return plan(series_id, *args)
+
+    monkeypatch.setattr(worker, "_plan_method", interleave)
+    data = panel[panel["series_id"].isin(["s0000", "s0001"])]
+    chunk_a, chunk_b = iter_chunks(group_series(data), 1)
+    spec = BatchSpec(horizon=1, methods=("drift",), levels=(80,))
+    results = {}
+    threads = [
+        threading.Thread(target=lambda c=c: results.__setitem__(c.ids[0], run_chunk(c, spec)))
+        for c in (chunk_a, chunk_b)
+    ]
+    threads[0].start()
+    a_planning.wait(timeout=5)  # B starts while A is recording
+    threads[1].start()
+    for thread in threads:
+        thread.join()
+    assert results["s0000"].note == ["warning UserWarning: from s0000"]
+    assert results["s0001"].note == [""]
