@@ -169,10 +169,15 @@ def test_broken_series_are_reported_and_never_stop_the_batch() -> None:
         "series 'dup_year' has 2 values for year 2021 (2.0, 3.0); keep one row per year"
     )
     assert notes["text"] == (
-        "series 'text' year 2021: value 'n/a' is not a finite number; drop the row (a missing "
-        "year is allowed) or give a number"
+        "series 'text' year 2021: value 'n/a' is not a finite number; give a number, or leave "
+        "the year out (a missing year is allowed: drop its row, or blank its cell in a wide "
+        "table)"
     )
-    assert notes["all_nan"].startswith("series 'all_nan' year 2020: value nan is not a finite")
+    # uat13 #5: was "year 2020: value nan is not a finite number; drop the row"
+    assert notes["all_nan"] == (
+        "series 'all_nan' has no values: every year is blank (NaN) or not published; give "
+        "its values, or leave the series out"
+    )
     failed = out[out["status"] == "failed"]
     assert failed[["mean", "lo_80", "hi_95"]].isna().all().all()
     assert failed.groupby("series_id")["year"].max().to_dict() == {
@@ -293,8 +298,9 @@ def test_notes_name_the_estimates_read_as_data_whatever_the_engine() -> None:
     # a failed series: its error first, as forecast() raises it
     assert per_series.loc["text", "status"] == "failed"
     assert per_series.loc["text", "note"] == (
-        "series 'text' year 2021: value 'n/a' is not a finite number; drop the row (a missing "
-        "year is allowed) or give a number; estimates read as data: 2022E"
+        "series 'text' year 2021: value 'n/a' is not a finite number; give a number, or leave "
+        "the year out (a missing year is allowed: drop its row, or blank its cell in a wide "
+        "table); estimates read as data: 2022E"
     )
     # series without estimates, and every number, as without the note column
     plain = forecast_many(
@@ -376,8 +382,9 @@ def test_figure_text_in_a_batch_names_the_reader_that_takes_it() -> None:
     out = forecast_many(frame, 1, method="naive", engine="serial")
     assert out["status"].iloc[0] == "failed"
     assert out["note"].iloc[0] == (
-        "series 'cn' year 2019: value '1562.5亿元' is not a finite number; drop the row (a "
-        "missing year is allowed) or give a number (figure text such as '1,562.5亿元' or "
+        "series 'cn' year 2019: value '1562.5亿元' is not a finite number; give a number, or "
+        "leave the year out (a missing year is allowed: drop its row, or blank its cell in a "
+        "wide table) (figure text such as '1,562.5亿元' or "
         "'800 MW' is read by idcforecast.read_series and by `idcforecast forecast --data`; "
         "forecast(), forecast_many() and `forecast-many` take plain numbers, the unit in a "
         "'unit' column)"
