@@ -49,6 +49,7 @@ __all__ = [
     "cell_repr",
     "duplicate_year_message",
     "mixed_units_message",
+    "no_values_message",
     "prepare_values",
     "split_series",
     "value_not_finite_message",
@@ -211,14 +212,28 @@ def check_ids_distinct_as_text(ids: list[Any]) -> None:
 def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
     """Message for a ``value`` cell (in ``year``) that is missing, text or infinite.
 
+    A missing cell (NaN, None: a blank cell of a file) is called blank, with the fix of a
+    long table, where it is a row (in a wide table a blank cell is a year not published,
+    no row). Text or an infinite number gets a fix for either layout.
+
     Examples
     --------
     >>> value_not_finite_message("s", 2020, "abc").split(";")[0]
     "series 's' year 2020: value 'abc' is not a finite number"
+    >>> value_not_finite_message("s", 2020, float("nan")).split(";")[0]
+    "series 's' year 2020: the value is blank (NaN)"
     """
+    from idcforecast._cells import is_blank
+
+    if is_blank(cell):
+        return (
+            f"series {series_id!r} year {int(year)}: the value is blank (NaN); drop the row "
+            "(a missing year is allowed) or give a number"
+        )
     message = (
         f"series {series_id!r} year {int(year)}: value {cell_repr(cell)} is not a finite "
-        "number; drop the row (a missing year is allowed) or give a number"
+        "number; give a number, or leave the year out (a missing year is allowed: drop its "
+        "row, or blank its cell in a wide table)"
     )
     if isinstance(cell, str) and _FIGURE_TEXT.search(cell):
         message += (
@@ -228,6 +243,21 @@ def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
             "column)"
         )
     return message
+
+
+def no_values_message(series_id: str) -> str:
+    """Message for a series every value of which is blank (a wide row of blank or "n/a"
+    cells, read by :func:`idcforecast.batch.read_long_table` as one blank row).
+
+    Examples
+    --------
+    >>> no_values_message("s").split(";")[0]
+    "series 's' has no values: every year is blank (NaN) or not published"
+    """
+    return (
+        f"series {series_id!r} has no values: every year is blank (NaN) or not published; "
+        "give its values, or leave the series out"
+    )
 
 
 # a number with a unit or magnitude after it ("1562.5亿元", "800 MW", "$71.2bn")
@@ -443,6 +473,8 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
             series_id=series_id,
             value=raw,
         )
+    if group["value"].isna().all():
+        raise NonNumericValueError(no_values_message(series_id), series_id=series_id)
     values_raw = pd.to_numeric(group["value"], errors="coerce")
     bad = values_raw.isna() | ~np.isfinite(values_raw.to_numpy(dtype=np.float64, na_value=0))
     if bad.any():

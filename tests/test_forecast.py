@@ -307,8 +307,8 @@ ERRORS = [
     (
         lambda: forecast(tidy([1.0, 2.0, np.nan, 4.0, 5.0]), 2),
         NonNumericValueError,
-        "series 'cidc' year 2017: value nan is not a finite number; drop the row (a missing "
-        "year is allowed) or give a number",
+        "series 'cidc' year 2017: the value is blank (NaN); drop the row (a missing year is "
+        "allowed) or give a number",
     ),
     (
         lambda: forecast(tidy(GROWING[:5]).assign(unit=["a", "a", "b", "a", "a"]), 2),

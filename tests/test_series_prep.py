@@ -76,8 +76,9 @@ def test_frame_without_series_id_and_datetime_index() -> None:
         (
             pd.DataFrame({"series_id": ["s"], "year": [2020], "value": ["abc"]}),
             NonNumericValueError,
-            "series 's' year 2020: value 'abc' is not a finite number; drop the row (a "
-            "missing year is allowed) or give a number",
+            "series 's' year 2020: value 'abc' is not a finite number; give a number, or "
+            "leave the year out (a missing year is allowed: drop its row, or blank its cell in "
+            "a wide table)",
         ),
     ],
 )

@@ -101,7 +101,7 @@ def _with_estimates(
     notes: NDArray[np.object_], status: NDArray[np.object_], table: SeriesTable, m: int
 ) -> NDArray[np.object_]:
     """``notes`` (one per series and method) naming the estimates each series read as data:
-    first, or after the error of a failed series (its error leads, as forecast() raises it).
+    first, or after the error of a failed row (its error leads, as forecast() raises it).
 
     Added here, from the whole table, so that no chunk or engine can change it.
     """
@@ -135,10 +135,15 @@ def forecast_many(
 
     Each series gets exactly what :func:`idcforecast.forecasting` gives it (the same calls of
     the per-series core, which depend only on the series and the arguments, never on the
-    chunk or worker that ran them), whatever the engine, ``n_jobs`` and ``chunk_size``. A
-    series that cannot be forecast does not stop the batch: its rows carry NaN forecasts,
-    ``status`` "failed" and, in ``note``, the error ``forecast()`` raises for it alone.
-    Warnings raised while a series is forecast are appended to its ``note``.
+    chunk or worker that ran them), whatever the engine, ``n_jobs`` and ``chunk_size``.
+    Failures are per (series, method) pair and never stop the batch: a method that cannot
+    fit a series (arima on 6 years, drift_log on values <= 0) fails that series' rows of
+    that method only, with NaN forecasts, ``status`` "failed" and, in ``note``, the error
+    ``forecast()`` raises for that series and method alone; the series' other methods keep
+    their forecasts. Input no method can take (a value that is not a number, a repeated
+    year) fails every method of its series. Warnings raised while a series is forecast are
+    appended to the ``note`` of the method that raised them (of every method, when raised
+    while the series' input was checked).
 
     A series whose history holds estimates read as data (years such as "2022E" kept with
     ``estimates="keep"`` by :func:`idcforecast.batch.read_long_table` or
@@ -181,13 +186,14 @@ def forecast_many(
         The columns of :func:`idcforecast.forecasting` (``series_id, year, model, mean,
         lo_80, hi_80, lo_95, hi_95, unit, status, note``) with ``status`` in {"ok",
         "fallback", "failed"} and ``note`` naming fallbacks, filled gaps, warnings, errors
-        and estimates read as data; series in order of first appearance.
+        and estimates read as data; series in order of first appearance, each with one
+        block of rows per method.
 
     Raises
     ------
     DataError
-        If ``data`` is not a long frame with the required columns (per-series problems are
-        reported in ``status``/``note`` instead).
+        If ``data`` is not a long frame with the required columns (problems of one series
+        or of one method on one series are reported in ``status``/``note`` instead).
     UnknownMethodError
         If ``method`` is not known.
     EngineError, MissingDependencyError

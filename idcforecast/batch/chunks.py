@@ -28,6 +28,7 @@ from idcforecast._series import (
     check_ids_distinct_as_text,
     missing_id_message,
     mixed_units_message,
+    no_values_message,
     value_not_finite_message,
     year_numbers,
 )
@@ -260,9 +261,15 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         lambda r: bad_year_message(str(ids[codes[r]]), year_cells[r], float(years[r])),
         problems,
     )
+    not_finite = ~np.isfinite(values)
+    if not_finite.any():  # a series without any value: said so, not by its first year
+        blank = not_finite & data["value"].isna().to_numpy()
+        n_blank = np.bincount(codes[blank], minlength=len(ids))
+        for code in np.flatnonzero(n_blank == np.bincount(codes, minlength=len(ids))):
+            problems.setdefault(int(code), no_values_message(str(ids[code])))
     _first_problems(
         codes,
-        ~np.isfinite(values),
+        not_finite,
         lambda r: value_not_finite_message(str(ids[codes[r]]), int(years[r]), value_cells[r]),
         problems,
     )

@@ -6,8 +6,10 @@ value cells are read by the same number rules: ``"1,000"`` is a thousand, with
 ``decimal=","`` ``"1.234,5"`` is 1234.5, and a number the chosen decimal mark contradicts
 (``"12,5"`` read with ``decimal="."``, ``"12.5"`` with ``decimal=","``) is a ``ParseError``
 naming its cell, never a silent factor of ten. Units are not converted here: every series is
-forecast in the unit its rows are written in. A cell that is not a plain number (``"n/a"``,
-``"3亿元"``) is kept as written, so that only its series fails, with a note quoting it.
+forecast in the unit its rows are written in. A cell marked as not published (``"n/a"``,
+``"—"``, ``".."``, ``"暂无"``) is a gap like a blank cell, as ``read_series`` reads it; another
+cell that is not a plain number (``"3亿元"``, ``"TBD"``) is kept as written, so that only its
+series fails, with a note quoting it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from idcforecast._cells import (
     has_year_headers,
     in_context,
     is_blank,
+    is_not_published,
     read_figure,
 )
 from idcforecast._table_files import check_format_options, header_hint, read_table
@@ -96,12 +99,15 @@ def read_long_table(
     pandas.DataFrame
         Columns ``series_id, year, value`` (and ``unit`` when the file has one), rows in file
         order without wholly blank lines, ready for :func:`forecast_many`. ``value`` holds
-        floats; a cell that is not a plain number keeps its text, so that its series alone is
-        reported as failed. When ``estimates="keep"`` kept some year, a ``note`` column
-        follows: ``"estimate (year written '2022E')"`` on its rows (the note
-        :func:`idcforecast.read_series` gives them), "" on the others; from it
-        :func:`forecast_many` names those years in the series' ``note``. A ``note`` column
-        of the file itself is not read.
+        floats; a row whose value cell is marked as not published ("n/a", "—", "..",
+        "暂无") is left out, a gap, as :func:`idcforecast.read_series` reads it (a series
+        with no other row keeps one, NaN, so that it fails by name); a blank value cell is
+        NaN (its series fails, "the value is blank"); a cell that is not a plain number keeps
+        its text, so that its series alone is reported as failed. When
+        ``estimates="keep"`` kept some year, a ``note`` column follows: ``"estimate (year
+        written '2022E')"`` on its rows (the note :func:`idcforecast.read_series` gives
+        them), "" on the others; from it :func:`forecast_many` names those years in the
+        series' ``note``. A ``note`` column of the file itself is not read.
 
     Warns
     -----
@@ -207,13 +213,16 @@ def read_long_table(
     out = table.assign(series_id=ids)
     if "unit" in out.columns:
         out["unit"] = _canonical_units(_stripped_text(out["unit"])[0])
+    dropped = np.zeros(len(out), dtype=bool)
     if not _is_numeric(out["value"]):
-        out["value"], percent = _numbers(table["value"], decimal, place_of)
+        out["value"], percent, unpublished = _numbers(table["value"], decimal, place_of)
         if percent.any():
             out = _percent_unit(out, percent, place_of)
-    dropped = np.zeros(len(out), dtype=bool)
+        if unpublished.any():
+            dropped = _gaps(unpublished.to_numpy(), out["series_id"])
     if not _is_numeric(out["year"]):
-        out["year"], dropped, notes = _years(table["year"], place_of, estimates)
+        out["year"], estimate_rows, notes = _years(table["year"], place_of, estimates)
+        dropped |= estimate_rows
         if notes is not None:
             out["note"] = notes
     out = out[~blank_id & ~dropped]
@@ -350,6 +359,21 @@ def _years(
     return kept, dropped, notes
 
 
+def _gaps(unpublished: np.ndarray, ids: pd.Series) -> np.ndarray:
+    """The rows to leave out as years not published: every row whose value cell says so
+    ("n/a", "—"), as read_series leaves them out, but the first row of a series that has
+    no other (kept, with a NaN value, so that the series fails by name)."""
+    import pandas as pd
+
+    codes, _ = pd.factorize(ids, sort=False)
+    codes += 1  # a blank id (code -1, a blank line dropped later) counts as series 0
+    n_rows = np.bincount(codes)
+    every = (np.bincount(codes[unpublished], minlength=n_rows.size) == n_rows)[codes]
+    first = np.zeros(codes.size, dtype=bool)
+    first[np.unique(codes, return_index=True)[1]] = True
+    return unpublished & ~(every & first)
+
+
 def _percent_unit(data: pd.DataFrame, percent: pd.Series, place_of: Any) -> pd.DataFrame:
     """Rows whose value was written as a percentage ("27.8%", an Excel cell formatted as
     one) are in unit "%": a blank or missing unit becomes "%", another unit is an error."""
@@ -371,9 +395,12 @@ def _percent_unit(data: pd.DataFrame, percent: pd.Series, place_of: Any) -> pd.D
     return out
 
 
-def _numbers(column: pd.Series, decimal: str, place_of: Any) -> tuple[pd.Series, pd.Series]:
+def _numbers(
+    column: pd.Series, decimal: str, place_of: Any
+) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Value cells as floats (cells that are not plain numbers keep their original object),
-    and the mask of cells written as percentages ("27.8%" is 27.8, in unit "%")."""
+    the mask of cells written as percentages ("27.8%" is 27.8, in unit "%"), and the mask
+    of cells marked as not published ("n/a", "—": NaN, a gap)."""
     import pandas as pd
 
     if isinstance(column.dtype, pd.StringDtype):  # a CSV's text column: no per-cell test
@@ -393,20 +420,31 @@ def _numbers(column: pd.Series, decimal: str, place_of: Any) -> tuple[pd.Series,
         values[simple[simple].index] = pd.to_numeric(swapped, errors="coerce")
     unread = text[values[is_text].isna().to_numpy() & text.ne("").to_numpy()]
     read: dict[str, float] = {}
+    not_published: set[str] = set()
     for label, cell in unread.drop_duplicates().items():
+        if is_not_published(cell):
+            not_published.add(cell)
+            continue
         number = _plain_number(cell, decimal, place_of(label, "value"))
         if number is not None:
             read[cell] = number
     percent = pd.Series(False, index=column.index)
+    unpublished = pd.Series(False, index=column.index)
     if read:
         as_read = unread.map(read)
         values[as_read.index] = as_read
         percent[as_read.index] = as_read.notna() & unread.str.endswith("%")
-    if values.notna().all():
-        return values, percent
+    if not_published:
+        unpublished[unread.index] = unread.isin(not_published)
+    # cells kept as written: text read as no number (not a not-published mark) and other
+    # cells that are no number (an Excel TRUE); blank and not-published cells stay NaN
+    text_kept = ~is_text & column.notna() & values.isna()
+    text_kept[unread.index] = values[unread.index].isna() & ~unpublished[unread.index]
+    if not text_kept.any():
+        return values, percent, unpublished
     kept = values.astype(object)
-    kept[values.isna()] = column[values.isna()]
-    return kept, percent
+    kept[text_kept] = column[text_kept]
+    return kept, percent, unpublished
 
 
 def _plain_number(cell: str, decimal: str, place: str) -> float | None:

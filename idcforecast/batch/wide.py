@@ -20,6 +20,7 @@ from idcforecast._cells import (
     estimate_note,
     has_year_headers,
     is_blank,
+    is_not_published,
     is_number_column,
     joined_keys,
     year_columns,
@@ -51,6 +52,7 @@ def melt_wide(
     ("CAGR 2019-21": 18.3%) are statistics, not names, when a text column is there. A blank
     year cell is a year not published (no row); a wholly blank line is skipped. Years marked
     as estimates ("2021E") follow ``estimates`` as in :func:`idcforecast.read_series`. A
+    cell marked as not published ("n/a", "—", "..", "暂无") is a gap like a blank one. A
     named row without any value gives one row with a NaN value (its series fails, named,
     instead of vanishing).
 
@@ -92,8 +94,8 @@ def melt_wide(
     cells = table[columns].to_numpy(dtype=np.float64 if numeric else object)
     ids = _joined_ids(table, keys)
     filled = ~pd.isna(cells)
-    if not numeric:
-        filled &= ~np.vectorize(is_blank, otypes=[bool])(cells)
+    if not numeric:  # "n/a", "—": a year not published, as a blank cell
+        filled &= ~np.vectorize(_is_gap, otypes=[bool])(cells)
     # a named row without any value keeps one (blank) cell, so that its series is reported
     # as failed instead of vanishing from the batch
     unnamed = np.array([i is None for i in ids])
@@ -147,8 +149,9 @@ def melt_rows(
     Each column but ``year`` and the describing ones (``unit``, ``note``, ``source``...)
     is a series named by its header, as :func:`idcforecast.read_series` reads the layout
     ``years_as_rows``; a row's ``unit`` cell is the unit of each of its values. A blank
-    cell is a year not published (no row); a wholly blank line is skipped; a series
-    column without any value gives one row with a NaN value (its series fails, named).
+    cell, or one marked as not published ("n/a", "—"), is a year not published (no row);
+    a wholly blank line is skipped; a series column without any value gives one row with
+    a NaN value (its series fails, named).
     Year cells are kept as written, for the long reader's year rules.
 
     Returns
@@ -177,7 +180,7 @@ def melt_rows(
 
     series = [c for c in table.columns if c != "year" and c not in _DESCRIBING]
     cells = table[series].to_numpy(dtype=object)
-    filled = ~np.vectorize(is_blank, otypes=[bool])(cells) if cells.size else cells.astype(bool)
+    filled = ~np.vectorize(_is_gap, otypes=[bool])(cells) if cells.size else cells.astype(bool)
     for j, column in enumerate(series):
         if is_headerless(column) and filled[:, j].any():
             i = int(np.argmax(filled[:, j]))
@@ -215,6 +218,11 @@ def melt_rows(
         return place_of(row) if column is None else place_of(row, column)
 
     return long, place
+
+
+def _is_gap(cell: Any) -> bool:
+    """A blank cell, or one marked as not published ("n/a", "—", "..", "暂无")."""
+    return is_blank(cell) or is_not_published(cell)
 
 
 def _is_number(cell: Any) -> bool:

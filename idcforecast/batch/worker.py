@@ -8,8 +8,9 @@ captured the same way, so results do not depend on where they were computed.
 from __future__ import annotations
 
 import itertools
+import threading
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,11 @@ from idcforecast.errors import DuplicateYearError, IdcForecastError, NonNumericV
 __all__ = ["BatchSpec", "ChunkResult", "run_chunk"]
 
 STATUS_OK, STATUS_FALLBACK, STATUS_FAILED = "ok", "fallback", "failed"
+
+# warnings.catch_warnings swaps process-wide state (filters, showwarning): two chunks run by
+# threads of one Dask worker would record each other's warnings, and undo the "ignore" of a
+# model's own catch_warnings. Chunks of one process record their warnings one at a time.
+_RECORDING = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -42,7 +48,7 @@ class ChunkResult:
     """Forecasts of one chunk; rows are (series, method) pairs, series-major.
 
     ``mean`` has shape ``(rows, h)``; ``lower``/``upper`` ``(rows, n_levels, h)`` in the
-    order of ``BatchSpec.levels``; NaN rows belong to failed series.
+    order of ``BatchSpec.levels``; NaN rows are failed (series, method) pairs.
     """
 
     start: int
@@ -76,42 +82,45 @@ def _check_series(
         )
 
 
-def _plan_series(
+def _prepare_series(
     series_id: Any, years: NDArray[np.float64], values: NDArray[np.float64], spec: BatchSpec
-) -> tuple[list[Any], str]:
-    """One forecast (or, for "auto", a validated plan) per method, as ``forecast()`` does.
+) -> tuple[Any, float | None]:
+    """The series as every method fits it (gap policy applied), and its cap.
 
-    Non-"auto" methods are forecast here by ``forecast_array``; "auto" is validated by
-    ``plan_forecast`` (the same checks and errors) and computed later for the whole chunk.
-    Returns the per-method results and the gap-policy note (empty when no year was filled).
+    Raises, as ``forecast()`` does, for a series no method can take (a gap the policy
+    refuses): every method of that series fails with that error.
     """
     from idcforecast._series import prepare_values
-    from idcforecast.forecasting import AUTO, forecast_array, plan_forecast
 
     name = str(series_id)
     prepared = prepare_values(years.astype(np.int64), values, gaps=spec.gaps, series_id=name)
     cap = spec.cap.get(name) if isinstance(spec.cap, Mapping) else spec.cap
+    return prepared, cap
 
-    def call(method: str, func: Callable[..., Any], **extra: Any) -> Any:
-        return func(
-            prepared.values,
-            horizon=spec.horizon,
-            method=method,
-            levels=spec.levels,
-            cap=cap,
-            series_id=name,
-            first_year=prepared.first_year,
-            observed=prepared.observed,
-            **extra,
-        )
 
-    results = [
-        call(method, plan_forecast)
-        if method == AUTO
-        else call(method, forecast_array, seed=spec.seed)
-        for method in spec.methods
-    ]
-    return results, prepared.note
+def _plan_method(
+    series_id: Any, prepared: Any, cap: float | None, method: str, spec: BatchSpec
+) -> Any:
+    """One method's forecast of a prepared series, as ``forecast()`` computes it.
+
+    A method other than "auto" is forecast here by ``forecast_array``; "auto" is validated
+    by ``plan_forecast`` (the same checks and errors) and computed later for the whole
+    chunk. Raises the error ``forecast()`` raises for this series and method alone.
+    """
+    from idcforecast.forecasting import AUTO, forecast_array, plan_forecast
+
+    common: dict[str, Any] = {
+        "horizon": spec.horizon,
+        "method": method,
+        "levels": spec.levels,
+        "cap": cap,
+        "series_id": str(series_id),
+        "first_year": prepared.first_year,
+        "observed": prepared.observed,
+    }
+    if method == AUTO:
+        return plan_forecast(prepared.values, **common)
+    return forecast_array(prepared.values, seed=spec.seed, **common)
 
 
 def _warning_note(caught: list[warnings.WarningMessage]) -> str:
@@ -163,15 +172,28 @@ def _auto_point_rows(
     return out
 
 
-def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
-    """Forecast every series of ``chunk``; a failing series never stops the others.
+def _error_text(error: BaseException) -> str:
+    text = str(error) or type(error).__name__
+    if not isinstance(error, IdcForecastError):  # a bug or a library error: say which
+        text = f"{type(error).__name__}: {text}"
+    return text
 
-    A series that raises (any exception: bad input, a model that cannot fit) gets NaN
-    forecasts, status ``"failed"`` and the error as its note. Warnings raised while a series
-    is forecast are appended to its note instead of escaping. Method "auto" is computed for
-    every series of the chunk in one vectorised call (:mod:`idcforecast.auto_kernel`, final
-    fit and rolling-origin cutoffs together), then calibrated per series by
-    :func:`idcforecast.forecasting.finish_forecast`, as ``forecast_array`` does.
+
+def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
+    """Forecast every (series, method) pair of ``chunk``; a failing pair never stops the others.
+
+    A series whose input no method can take (a value that is not a number, a repeated year,
+    a gap the policy refuses) fails every method, each row with that error as its note. A
+    method that cannot fit one series (too few years for it, a value it cannot take) fails
+    that (series, method) pair only: NaN forecasts, status ``"failed"`` and that method's
+    error as the note, while the other methods of the series keep their forecasts. Warnings
+    raised while a series is prepared are appended to the note of each of its methods;
+    warnings raised while one method is forecast, to that method's note only; none escapes.
+    Method "auto" is computed for every series of the chunk in one vectorised call
+    (:mod:`idcforecast.auto_kernel`, final fit and rolling-origin cutoffs together), then
+    calibrated per series by :func:`idcforecast.forecasting.finish_forecast`, as
+    ``forecast_array`` does. Chunks run by threads of one process (a Dask worker with
+    several threads) run one at a time, so that each records its own warnings only.
     """
     from idcforecast.forecasting import ForecastPlan, finish_forecast
 
@@ -180,14 +202,19 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
     lower = np.full((k * m, n_levels, h), np.nan)
     upper = np.full((k * m, n_levels, h), np.nan)
     last_year = np.full(k, np.nan)
-    results: list[list[Any]] = [[] for _ in range(k)]  # empty: the series failed early
+    # per series: its input problem (fails every method), gap note and warnings
+    series_errors: list[BaseException | None] = [None] * k
     gap_notes = [""] * k
-    errors: list[BaseException | None] = [None] * k
-    caught_by: list[list[Any]] = [[] for _ in range(k)]
-    pending: list[tuple[int, int]] = []  # (series, method) pairs planned for "auto"
-    # One recorder for the chunk: the warnings recorded while series i is planned or
-    # finished are the new entries of the log (cheaper than a context per series).
-    with warnings.catch_warnings(record=True) as log:
+    series_caught: list[list[Any]] = [[] for _ in range(k)]
+    # per (series, method) row i * m + j: its result, error and warnings
+    results: list[Any] = [None] * (k * m)
+    errors: list[BaseException | None] = [None] * (k * m)
+    caught_by: list[list[Any]] = [[] for _ in range(k * m)]
+    pending: list[int] = []  # rows planned for "auto"
+    # One recorder for the chunk: the warnings recorded while a series is prepared, or one
+    # of its methods planned or finished, are the new entries of the log (cheaper than a
+    # context per call).
+    with _RECORDING, warnings.catch_warnings(record=True) as log:
         warnings.simplefilter("always")
         for i in range(k):
             series_id, years, values = chunk.series(i)
@@ -197,45 +224,51 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
             seen = len(log)
             try:
                 _check_series(series_id, years, values, chunk.problems.get(i))
-                results[i], gap_notes[i] = _plan_series(series_id, years, values, spec)
+                prepared, cap = _prepare_series(series_id, years, values, spec)
             except Exception as err:  # one bad series never stops the batch
-                errors[i] = err
-            caught_by[i].extend(log[seen:])
-            pending.extend((i, j) for j, r in enumerate(results[i]) if isinstance(r, ForecastPlan))
-        plans = [results[i][j] for i, j in pending]
-        point_rows = _auto_point_rows(plans)  # records its warnings per plan itself
-        for (i, j), (rows, kernel_error, caught) in zip(pending, point_rows, strict=True):
-            caught_by[i].extend(caught)
-            if errors[i] is not None:
+                series_errors[i] = err
+                series_caught[i].extend(log[seen:])
                 continue
+            series_caught[i].extend(log[seen:])
+            gap_notes[i] = prepared.note
+            for j, method in enumerate(spec.methods):
+                row, seen = i * m + j, len(log)
+                try:
+                    results[row] = _plan_method(series_id, prepared, cap, method, spec)
+                except Exception as err:  # nor does one method that cannot fit it
+                    errors[row] = err
+                caught_by[row].extend(log[seen:])
+                if isinstance(results[row], ForecastPlan):
+                    pending.append(row)
+        point_rows = _auto_point_rows([results[row] for row in pending])  # warnings per plan
+        for row, (rows, kernel_error, caught) in zip(pending, point_rows, strict=True):
+            caught_by[row].extend(caught)
             if rows is None:  # the kernel failed on this series alone
-                errors[i] = kernel_error
+                errors[row] = kernel_error
                 continue
             seen = len(log)
             try:
-                results[i][j] = finish_forecast(
-                    results[i][j], mean=rows[0], origin_forecasts=rows[1:]
+                results[row] = finish_forecast(
+                    results[row], mean=rows[0], origin_forecasts=rows[1:]
                 )
             except Exception as failure:
-                errors[i] = failure
-            caught_by[i].extend(log[seen:])
+                errors[row] = failure
+            caught_by[row].extend(log[seen:])
     model: list[str] = []
     status: list[str] = []
     note: list[str] = []
     for i in range(k):
-        extra = _warning_note(caught_by[i])
-        error = errors[i]
+        series_error = series_errors[i]
         for j, method in enumerate(spec.methods):
             row = i * m + j
-            if error is not None or not results[i]:
+            extra = _warning_note(series_caught[i] + caught_by[row])
+            error = series_error if series_error is not None else errors[row]
+            if error is not None:
                 model.append(method)
                 status.append(STATUS_FAILED)
-                text = str(error) or type(error).__name__
-                if not isinstance(error, IdcForecastError):  # a bug or a library error: say which
-                    text = f"{type(error).__name__}: {text}"
-                note.append("; ".join(filter(None, [text, extra])))
+                note.append("; ".join(filter(None, [_error_text(error), extra])))
                 continue
-            res = results[i][j]
+            res = results[row]
             mean[row] = res.mean
             for li, level in enumerate(spec.levels):
                 lower[row, li] = res.lower[level]

@@ -121,7 +121,7 @@ def test_identical_results_whatever_engine_and_chunking(
 
 
 def test_dask_engine_on_a_local_cluster_gives_identical_results(
-    panel: pd.DataFrame, serial_result: pd.DataFrame
+    panel: pd.DataFrame, serial_result: pd.DataFrame, mixed_serial: pd.DataFrame
 ) -> None:
     distributed = pytest.importorskip("distributed")
     with (
@@ -142,8 +142,13 @@ def test_dask_engine_on_a_local_cluster_gives_identical_results(
         by_address = forecast_many(
             panel, 6, method="drift", engine="dask", client=cluster.scheduler_address
         )
+        # failures per (series, method), as the serial engine records them
+        mixed = forecast_many(
+            _mixed_methods_panel(), 3, method=MIXED_METHODS, engine="dask", chunk_size=2
+        )
     for out in (passed, current, by_address):
         pd.testing.assert_frame_equal(out, serial_result)
+    pd.testing.assert_frame_equal(mixed, mixed_serial)
 
 
 def test_broken_series_are_reported_and_never_stop_the_batch() -> None:
@@ -164,10 +169,15 @@ def test_broken_series_are_reported_and_never_stop_the_batch() -> None:
         "series 'dup_year' has 2 values for year 2021 (2.0, 3.0); keep one row per year"
     )
     assert notes["text"] == (
-        "series 'text' year 2021: value 'n/a' is not a finite number; drop the row (a missing "
-        "year is allowed) or give a number"
+        "series 'text' year 2021: value 'n/a' is not a finite number; give a number, or leave "
+        "the year out (a missing year is allowed: drop its row, or blank its cell in a wide "
+        "table)"
     )
-    assert notes["all_nan"].startswith("series 'all_nan' year 2020: value nan is not a finite")
+    # uat13 #5: was "year 2020: value nan is not a finite number; drop the row"
+    assert notes["all_nan"] == (
+        "series 'all_nan' has no values: every year is blank (NaN) or not published; give "
+        "its values, or leave the series out"
+    )
     failed = out[out["status"] == "failed"]
     assert failed[["mean", "lo_80", "hi_95"]].isna().all().all()
     assert failed.groupby("series_id")["year"].max().to_dict() == {
@@ -276,7 +286,9 @@ def test_notes_name_the_estimates_read_as_data_whatever_the_engine() -> None:
     # nothing about them in the batch result
     data = _with_estimates()
     serial = forecast_many(data, 3, method=["drift", "naive"], engine="serial", progress=False)
-    assert (serial.groupby("series_id")["note"].nunique() == 1).all(), "one note per series"
+    # one note per (series, method): a method that cannot fit fails with its own error
+    # (one_point: drift and naive need 2 observations each, and say so)
+    assert (serial.groupby(["series_id", "model"])["note"].nunique() == 1).all()
     per_series = serial.drop_duplicates("series_id").set_index("series_id")
     end = data.groupby("series_id")["year"].max()
     assert per_series.loc["s0002", "note"] == (
@@ -286,8 +298,9 @@ def test_notes_name_the_estimates_read_as_data_whatever_the_engine() -> None:
     # a failed series: its error first, as forecast() raises it
     assert per_series.loc["text", "status"] == "failed"
     assert per_series.loc["text", "note"] == (
-        "series 'text' year 2021: value 'n/a' is not a finite number; drop the row (a missing "
-        "year is allowed) or give a number; estimates read as data: 2022E"
+        "series 'text' year 2021: value 'n/a' is not a finite number; give a number, or leave "
+        "the year out (a missing year is allowed: drop its row, or blank its cell in a wide "
+        "table); estimates read as data: 2022E"
     )
     # series without estimates, and every number, as without the note column
     plain = forecast_many(
@@ -369,9 +382,189 @@ def test_figure_text_in_a_batch_names_the_reader_that_takes_it() -> None:
     out = forecast_many(frame, 1, method="naive", engine="serial")
     assert out["status"].iloc[0] == "failed"
     assert out["note"].iloc[0] == (
-        "series 'cn' year 2019: value '1562.5亿元' is not a finite number; drop the row (a "
-        "missing year is allowed) or give a number (figure text such as '1,562.5亿元' or "
+        "series 'cn' year 2019: value '1562.5亿元' is not a finite number; give a number, or "
+        "leave the year out (a missing year is allowed: drop its row, or blank its cell in a "
+        "wide table) (figure text such as '1,562.5亿元' or "
         "'800 MW' is read by idcforecast.read_series and by `idcforecast forecast --data`; "
         "forecast(), forecast_many() and `forecast-many` take plain numbers, the unit in a "
         "'unit' column)"
     )
+
+
+def _mixed_methods_panel() -> pd.DataFrame:
+    """A panel where some methods cannot fit some series: a 6-point series (arima needs 8)
+    and a series through zero (arima and drift_log need positive values)."""
+    short = pd.DataFrame(
+        {
+            "series_id": "short",
+            "year": range(2018, 2024),
+            "value": [100.0, 112.0, 125.0, 139.0, 156.0, 171.0],
+        }
+    )
+    negative = pd.DataFrame(
+        {"series_id": "negative", "year": range(2014, 2024), "value": np.linspace(-5.0, 13.0, 10)}
+    )
+    data = pd.concat([_panel(5, seed=11), short, negative], ignore_index=True)
+    return data.assign(unit="USD bn")
+
+
+MIXED_METHODS = ["auto", "drift", "arima", "drift_log"]
+
+
+@pytest.fixture(scope="module")
+def mixed_serial() -> pd.DataFrame:
+    return forecast_many(
+        _mixed_methods_panel(), 3, method=MIXED_METHODS, engine="serial", progress=False
+    )
+
+
+def test_a_method_that_cannot_fit_fails_only_its_own_rows(mixed_serial: pd.DataFrame) -> None:
+    # uat13 #1: before, one method that could not fit a series (arima on 6 points,
+    # drift_log on values <= 0) failed every method of that series, each row with that
+    # method's error as its note, although forecast() gives the others
+    data = _mixed_methods_panel()
+    pairs = mixed_serial.drop_duplicates(["series_id", "model"]).set_index(["series_id", "model"])
+    failed = sorted(pairs.index[pairs["status"] == "failed"])
+    # arima and drift_log work on logarithms; arima needs 8 observations
+    assert failed == [("negative", "arima"), ("negative", "drift_log"), ("short", "arima")]
+    for series_id, method in pairs.index:
+        one = data[data["series_id"] == series_id]
+        rows = mixed_serial[
+            (mixed_serial["series_id"] == series_id) & (mixed_serial["model"] == method)
+        ].reset_index(drop=True)
+        if (series_id, method) in failed:
+            # the reference: what forecast() raises for that series and method alone
+            with pytest.raises(IdcForecastError) as err:
+                forecast(one, 3, method=method)
+            assert (rows["note"] == str(err.value)).all(), (series_id, method)
+            assert rows[["mean", "lo_80", "hi_80", "lo_95", "hi_95"]].isna().all().all()
+            assert rows["year"].tolist() == [2024, 2025, 2026]
+        else:
+            pd.testing.assert_frame_equal(rows, forecast(one, 3, method=method))
+    # hand arithmetic on the 6-point series: drift 171 + h * (171 - 100) / 5 = 171 + 14.2h
+    short_drift = mixed_serial[
+        (mixed_serial["series_id"] == "short") & (mixed_serial["model"] == "drift")
+    ]
+    np.testing.assert_allclose(short_drift["mean"], [185.2, 199.4, 213.6], rtol=1e-12)
+    assert pairs.loc[("short", "arima"), "note"].startswith(
+        "series 'short' has 6 observations (2018-2023); model 'arima' needs at least 8"
+    )
+    assert pairs.loc[("short", "auto"), "status"] == "ok"
+    assert pairs.loc[("negative", "drift"), "status"] == "ok"
+
+
+@pytest.mark.parametrize(
+    ("engine", "n_jobs", "chunk_size"),
+    [("serial", None, 1), ("serial", None, 3), ("local", 2, 2), ("local", 1, None)],
+)
+def test_per_method_failures_are_identical_whatever_engine_and_chunking(
+    mixed_serial: pd.DataFrame, engine: str, n_jobs: int | None, chunk_size: int | None
+) -> None:
+    out = forecast_many(
+        _mixed_methods_panel(),
+        3,
+        method=MIXED_METHODS,
+        engine=engine,
+        n_jobs=n_jobs,
+        chunk_size=chunk_size,
+        progress=False,
+    )
+    pd.testing.assert_frame_equal(out, mixed_serial)
+    assert (out["status"] == "failed").sum() == 3 * 3  # three pairs, three years each
+
+
+def test_a_level_only_method_is_not_failed_by_a_log_method_beside_it() -> None:
+    # uat13 #1 (b3.py): median (levels only) was failed because drift_log needs values > 0
+    data = _mixed_methods_panel()
+    negative = data[data["series_id"] == "negative"]
+    out = forecast_many(
+        negative, 2, method=["median", "drift_log"], engine="serial", progress=False
+    )
+    assert out["status"].tolist() == ["ok", "ok", "failed", "failed"]
+    pd.testing.assert_frame_equal(
+        out[out["model"] == "median"].reset_index(drop=True), forecast(negative, 2, method="median")
+    )
+    with pytest.raises(IdcForecastError) as err:
+        forecast(negative, 2, method="drift_log")
+    assert out["note"].iloc[2:].tolist() == [str(err.value)] * 2
+
+
+def test_warnings_of_one_method_go_to_that_methods_note_only(
+    panel: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warning raised while one method is forecast is in that (series, method) note; one
+    raised while the series is checked is in the note of each of its methods."""
+    import warnings
+
+    import idcforecast.batch.worker as worker
+
+    check, plan = worker._check_series, worker._plan_method
+
+    def warn_when_checked(series_id, *args):  # type: ignore[no-untyped-def]
+        if series_id == "s0001":
+            warnings.warn("odd input", UserWarning, stacklevel=1)
+        return check(series_id, *args)
+
+    def warn_for_naive(series_id, prepared, cap, method, spec):  # type: ignore[no-untyped-def]
+        if method == "naive" and series_id == "s0002":
+            warnings.warn("odd naive", RuntimeWarning, stacklevel=1)
+        return plan(series_id, prepared, cap, method, spec)
+
+    monkeypatch.setattr(worker, "_check_series", warn_when_checked)
+    monkeypatch.setattr(worker, "_plan_method", warn_for_naive)
+    data = panel[panel["series_id"].isin(["s0001", "s0002"])]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = forecast_many(data, 1, method=["drift", "naive"], engine="serial")
+    notes = out.set_index(["series_id", "model"])["note"].to_dict()
+    assert notes == {
+        ("s0001", "drift"): "warning UserWarning: odd input",
+        ("s0001", "naive"): "warning UserWarning: odd input",
+        ("s0002", "drift"): "",
+        ("s0002", "naive"): "warning RuntimeWarning: odd naive",
+    }
+
+
+def test_chunks_run_by_threads_of_one_process_keep_their_own_warnings(
+    panel: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Threads of one Dask worker run chunks side by side; warnings.catch_warnings is
+    process-wide, so without a lock a warning raised in one chunk was recorded by the
+    other (seen on Dask as a LineSearchWarning in a random series' note, in 2 of 8 runs)."""
+    import threading
+    import warnings
+
+    import idcforecast.batch.worker as worker
+    from idcforecast.batch.chunks import group_series, iter_chunks
+    from idcforecast.batch.worker import BatchSpec, run_chunk
+
+    plan = worker._plan_method
+    a_planning, b_recording, a_warned = threading.Event(), threading.Event(), threading.Event()
+
+    def interleave(series_id, *args):  # type: ignore[no-untyped-def]
+        if series_id == "s0000":  # chunk A: warns once chunk B records (or after 0.5 s)
+            a_planning.set()
+            b_recording.wait(timeout=0.5)
+            warnings.warn("from s0000", UserWarning, stacklevel=1)
+            a_warned.set()
+        else:  # chunk B: records while A warns, if the two chunks may overlap
+            b_recording.set()
+            a_warned.wait(timeout=0.5)
+        return plan(series_id, *args)
+
+    monkeypatch.setattr(worker, "_plan_method", interleave)
+    data = panel[panel["series_id"].isin(["s0000", "s0001"])]
+    chunk_a, chunk_b = iter_chunks(group_series(data), 1)
+    spec = BatchSpec(horizon=1, methods=("drift",), levels=(80,))
+    results = {}
+    threads = [
+        threading.Thread(target=lambda c=c: results.__setitem__(c.ids[0], run_chunk(c, spec)))
+        for c in (chunk_a, chunk_b)
+    ]
+    threads[0].start()
+    a_planning.wait(timeout=5)  # B starts while A is recording
+    threads[1].start()
+    for thread in threads:
+        thread.join()
+    assert results["s0000"].note == ["warning UserWarning: from s0000"]
+    assert results["s0001"].note == [""]

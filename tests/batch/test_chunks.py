@@ -37,8 +37,9 @@ def test_group_series_records_per_series_problems_instead_of_raising() -> None:
     table = group_series(_frame())
     # worded as forecast() words them when it raises for that series
     assert table.problems == {
-        1: "series 'a' year 2021: value 'n/a' is not a finite number; drop the row (a missing "
-        "year is allowed) or give a number",
+        1: "series 'a' year 2021: value 'n/a' is not a finite number; give a number, or leave "
+        "the year out (a missing year is allowed: drop its row, or blank its cell in a wide "
+        "table)",
         2: "series 'c': year nan is not an integer year; use integers such as 2021",
     }
 
@@ -154,8 +155,9 @@ def test_group_series_names_every_unit_of_a_mixed_series() -> None:
 def test_group_series_names_the_year_as_a_number_when_years_are_text() -> None:
     table = group_series(_PARITY_CASES["text_years"])
     assert table.problems == {
-        0: "series 'a' year 2021: value 'n/a' is not a finite number; drop the row (a missing "
-        "year is allowed) or give a number"
+        0: "series 'a' year 2021: value 'n/a' is not a finite number; give a number, or leave "
+        "the year out (a missing year is allowed: drop its row, or blank its cell in a wide "
+        "table)"
     }
 
 

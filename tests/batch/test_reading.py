@@ -94,20 +94,21 @@ def test_wide_tables_are_melted_into_series(tmp_path: Path) -> None:
         read_long_table(path)
     out = read_long_table(path, estimates="drop")
     assert out.columns.tolist() == ["series_id", "year", "value", "unit"]
-    # key columns joined; a blank cell is a year not published; the named row without any
-    # value keeps one NaN row (its series fails, named); the blank line is skipped
-    assert out.values.tolist() == [
+    # key columns joined; a blank cell, or "n/a", is a year not published; the named row
+    # without any value keeps one NaN row (its series fails, named); the blank line is
+    # skipped
+    rows = out.values.tolist()
+    assert rows == [
         ["China / colocation", 2019, 100.0, "CNY bn"],
         ["China / colocation", 2020, 120.0, "CNY bn"],
         ["China / colocation", 2021, 140.0, "CNY bn"],
         ["China / cloud", 2019, 50.0, "CNY bn"],
         ["China / cloud", 2020, 1000.0, "CNY bn"],
-        ["China / cloud", 2021, "n/a", "CNY bn"],
         ["US / colocation", 2019, 30.0, "USD bn"],
         ["US / colocation", 2021, 36.0, "USD bn"],
-        ["India / colocation", 2019, out["value"].iloc[-1], "USD bn"],
+        ["India / colocation", 2019, rows[-1][2], "USD bn"],
     ]
-    assert np.isnan(out["value"].iloc[-1])
+    assert np.isnan(rows[-1][2])
     kept = read_long_table(path, estimates="keep")
     assert kept[kept["year"] == 2022]["value"].tolist() == [160.0, 80.0, 40.0]
 
@@ -209,16 +210,16 @@ def test_text_that_is_not_a_number_fails_only_its_series(tmp_path: Path) -> None
         tmp_path,
         "series_id,year,value\n"
         + "".join(f"ok,{2015 + i},{10 + i}\n" for i in range(6))
-        + "".join(f"bad,{2015 + i},{'n/a' if i == 2 else 10 + i}\n" for i in range(6))
+        + "".join(f"bad,{2015 + i},{'TBD' if i == 2 else 10 + i}\n" for i in range(6))
         + "".join(f"cny,{2015 + i},{i + 1}亿元\n" for i in range(6)),
     )
     data = read_long_table(path)
-    assert data["value"].iloc[8] == "n/a"  # kept as written for the note
+    assert data["value"].iloc[8] == "TBD"  # kept as written for the note
     out = forecast_many(data, 1, method="drift", engine="serial", progress=False)
     status = out.set_index("series_id")["status"].to_dict()
     assert status == {"ok": "ok", "bad": "failed", "cny": "failed"}
     notes = out.set_index("series_id")["note"]
-    assert notes["bad"].startswith("series 'bad' year 2017: value 'n/a' is not a finite number")
+    assert notes["bad"].startswith("series 'bad' year 2017: value 'TBD' is not a finite number")
     assert "'1亿元'" in notes["cny"]  # units are not converted here: read_series does that
     assert out.set_index("series_id").loc["ok", "mean"] == 16.0  # drift: 15 + 1
 
@@ -286,7 +287,7 @@ def test_unit_converts_each_row_with_its_years_fx_rate(tmp_path: Path) -> None:
         tmp_path,
         "series_id,year,value,unit\n"
         "cn,2019,1562.5,CNY 100m\ncn,2020,2238.7,亿元\ncn,2021,3.2,USD bn\n"
-        "us,2020,5,\nx,2020,n/a,CNY bn\n",
+        "us,2020,5,\nx,2020,TBD,CNY bn\n",
     )
     out = read_long_table(path, unit="CNY bn")
     cells = out.set_index(["series_id", "year"])["value"]
@@ -295,7 +296,7 @@ def test_unit_converts_each_row_with_its_years_fx_rate(tmp_path: Path) -> None:
     # 3.2 USD bn x 6.4508 CNY per USD (data/fx_rates.csv, Federal Reserve G.5A, 2021)
     assert cells["cn", 2021] == pytest.approx(20.64256)
     assert cells["us", 2020] == 5.0  # no unit: taken to be in the requested unit
-    assert cells["x", 2020] == "n/a"  # text stays text: its series fails, quoted
+    assert cells["x", 2020] == "TBD"  # text stays text: its series fails, quoted
     assert set(out["unit"]) == {"CNY bn"}
 
 
@@ -510,3 +511,97 @@ def test_a_footnote_under_a_wide_table_is_no_series(tmp_path: Path) -> None:
     with pytest.warns(FootnoteWarning, match=re.escape("m.csv row 5 ('Source: invented')")):
         table = read_long_table(path)
     assert table["series_id"].unique().tolist() == ["China", "India"]
+
+
+NOT_PUBLISHED_WIDE = (
+    "series_id,unit,2016,2017,2018,2019,2020,2021,2022,2023\n"
+    "blank,MW,100,110,,130,140,150,160,170\n"
+    "na,MW,100,110,n/a,130,140,150,160,170\n"
+    "dash,MW,100,110,—,130,140,150,160,170\n"
+    "dots,MW,100,110,..,130,140,150,160,170\n"
+    "zh,MW,100,110,暂无,130,140,150,160,170\n"
+    "none,MW,,n/a,—,..,,,,\n"
+    "tbd,MW,100,110,TBD,130,140,150,160,170\n"
+)
+
+
+def test_cells_marked_not_published_are_gaps_in_a_wide_table(tmp_path: Path) -> None:
+    # uat13 #5: "n/a" and "—" failed their series ("value 'n/a' is not a finite number;
+    # drop the row") where read_series reads them as years not published, like a blank cell
+    path = _csv(tmp_path, NOT_PUBLISHED_WIDE, "wide.csv")
+    data = read_long_table(path)
+    by_series = {sid: g for sid, g in data.groupby("series_id", sort=False)}
+    for sid in ("na", "dash", "dots", "zh"):
+        assert by_series[sid]["year"].tolist() == [2016, 2017, *range(2019, 2024)], sid
+        assert by_series[sid]["value"].tolist() == by_series["blank"]["value"].tolist(), sid
+    # read_series reads the same cells the same way (it refuses the row without values)
+    published = _csv(tmp_path, NOT_PUBLISHED_WIDE.rsplit("none,", 1)[0], "p.csv")
+    single = read_series(published)
+    assert single["year"].tolist() == data.query("series_id in @single.series_id")["year"].tolist()
+    out = forecast_many(data, 1, method="drift", engine="serial", progress=False)
+    per_series = out.set_index("series_id")
+    # drift over the observed years: 170 + (170 - 100) / 7 = 180
+    for sid in ("blank", "na", "dash", "dots", "zh"):
+        assert per_series.loc[sid, "mean"] == pytest.approx(180.0)
+        assert per_series.loc[sid, "status"] == "ok"
+        assert per_series.loc[sid, "note"] == "gap year 2018 filled log-linearly for fitting only"
+    # a row whose every cell is blank or not published fails by name, without "drop the
+    # row" (a wide table has no row per year to drop)
+    assert per_series.loc["none", "status"] == "failed"
+    assert per_series.loc["none", "note"] == (
+        "series 'none' has no values: every year is blank (NaN) or not published; give its "
+        "values, or leave the series out"
+    )
+    # text still fails its series, with a fix that fits a wide table too
+    assert per_series.loc["tbd", "note"] == (
+        "series 'tbd' year 2018: value 'TBD' is not a finite number; give a number, or leave "
+        "the year out (a missing year is allowed: drop its row, or blank its cell in a wide "
+        "table)"
+    )
+
+
+def test_cells_marked_not_published_are_gaps_in_a_table_with_a_row_per_year(
+    tmp_path: Path,
+) -> None:
+    path = _csv(
+        tmp_path,
+        "year,north,south,west\n2019,1,2,n/a\n2020,—,3,..\n2021,3,4,暂无\n2022,4,5,—\n",
+    )
+    data = read_long_table(path)
+    assert data[["series_id", "year"]].values.tolist() == [
+        ["north", 2019], ["north", 2021], ["north", 2022],
+        ["south", 2019], ["south", 2020], ["south", 2021], ["south", 2022],
+        ["west", 2019],
+    ]  # fmt: skip
+    assert np.isnan(data["value"].iloc[-1])  # no value at all: one NaN row, failed by name
+    assert data["value"].iloc[:7].tolist() == [1.0, 3.0, 4.0, 2.0, 3.0, 4.0, 5.0]
+
+
+def test_long_table_not_published_rows_are_gaps_and_a_blank_value_is_called_blank(
+    tmp_path: Path,
+) -> None:
+    path = _csv(
+        tmp_path,
+        "series_id,year,value\n"
+        "gap,2016,100\ngap,2017,110\ngap,2018,n/a\ngap,2019,130\ngap,2020,—\ngap,2021,150\n"
+        "blank,2016,100\nblank,2017,\nblank,2018,120\n"
+        "none,2016,n/a\nnone,2017,..\n"
+        "ok,2016,1\nok,2017,2\nok,2018,3\n",
+    )
+    data = read_long_table(path)
+    # as read_series reads a long file: a not-published row is a year left out
+    assert data.query("series_id == 'gap'")["year"].tolist() == [2016, 2017, 2019, 2021]
+    assert data["value"].dtype == np.float64
+    out = forecast_many(data, 1, method="drift", engine="serial", progress=False)
+    per_series = out.set_index("series_id")
+    # drift over the observed years 2016..2021: 150 + (150 - 100) / 5 = 160
+    assert per_series.loc["gap", "mean"] == pytest.approx(160.0)
+    assert per_series.loc["gap", "status"] == "ok"
+    # before: "value nan is not a finite number" for a cell the user left blank
+    assert per_series.loc["blank", "note"] == (
+        "series 'blank' year 2017: the value is blank (NaN); drop the row (a missing year is "
+        "allowed) or give a number"
+    )
+    # a series whose every row is not published is kept (one row), failed by name
+    assert per_series.loc["none", "note"].startswith("series 'none' has no values")
+    assert per_series.loc["ok", "mean"] == pytest.approx(4.0)  # 3 + (3 - 1) / 2
