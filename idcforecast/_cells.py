@@ -409,6 +409,47 @@ def estimate_label(note: Any) -> str | None:
     return match.group(1)
 
 
+_FX_YEAR = re.compile(r"\b(\d{4}) annual-average FX rate\b")
+
+
+def fx_label(note: Any) -> str | None:
+    """The year (as text) of a row whose ``note`` says its value was converted at that
+    year's FX rate (as :func:`idcforecast.read_series` notes it), else None.
+
+    Examples
+    --------
+    >>> fx_label("converted from 'USD bn' (x6.9081, 2019 annual-average FX rate)")
+    '2019'
+    >>> fx_label("converted from 'CNY 10k' (x0.0001)"), fx_label(None)
+    (None, None)
+    """
+    if not isinstance(note, str) or (match := _FX_YEAR.search(note)) is None:
+        return None
+    return match.group(1)
+
+
+def history_note(estimates: Iterable[str], fx_years: Iterable[str]) -> str:
+    """The note of a forecast whose history holds estimates read as data or values
+    converted between currencies at each year's FX rate ("" when it holds neither).
+
+    Examples
+    --------
+    >>> history_note(["2022E"], ["2019", "2020"])
+    "estimates read as data: 2022E; history converted between currencies at each year's FX rate (2019, 2020): its growth includes exchange-rate moves"
+    >>> history_note([], [])
+    ''
+    """  # noqa: E501
+    parts = []
+    if labels := list(estimates):
+        parts.append(kept_estimates_note(labels))
+    if years := list(fx_years):
+        parts.append(
+            "history converted between currencies at each year's FX rate "
+            f"({', '.join(years)}): its growth includes exchange-rate moves"
+        )
+    return "; ".join(parts)
+
+
 def kept_estimates_note(labels: Iterable[str]) -> str:
     """The note of a forecast whose history holds estimates read as data, naming them.
 

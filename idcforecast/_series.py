@@ -69,6 +69,8 @@ class SeriesData:
     ``estimates``: the labels ("2022E") of years that are estimates read as data, in year
     order, from a ``note`` column as :func:`idcforecast.read_series` and
     :func:`idcforecast.batch.read_long_table` write it with ``estimates="keep"``.
+    ``fx_years``: the years (as text) whose value the reader converted between currencies
+    at that year's FX rate, from the same ``note`` column.
     """
 
     series_id: str
@@ -76,6 +78,7 @@ class SeriesData:
     values: np.ndarray
     unit: str
     estimates: tuple[str, ...] = ()
+    fx_years: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -509,11 +512,20 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
                 units=units,
             )
     estimates: tuple[str, ...] = ()
+    fx_years: tuple[str, ...] = ()
     if "note" in group.columns:
-        from idcforecast._cells import estimate_label
+        from idcforecast._cells import estimate_label, fx_label
 
-        labels = [estimate_label(note) for note in group["note"].to_numpy()[order]]
+        notes = group["note"].to_numpy()[order]
+        labels = [estimate_label(note) for note in notes]
         estimates = tuple(dict.fromkeys(label for label in labels if label is not None))
+        fx = [fx_label(note) for note in notes]
+        fx_years = tuple(dict.fromkeys(label for label in fx if label is not None))
     return SeriesData(
-        series_id=series_id, years=years, values=values, unit=unit, estimates=estimates
+        series_id=series_id,
+        years=years,
+        values=values,
+        unit=unit,
+        estimates=estimates,
+        fx_years=fx_years,
     )

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from idcforecast._cells import in_context, kept_estimates_note
+from idcforecast._cells import history_note, in_context
 from idcforecast._forecast_inputs import (
     AUTO,
     VALUE_LIMIT,
@@ -748,7 +748,7 @@ def forecast(
                     raise
                 fields = {k: getattr(err, k) for k in err.fields}
                 raise InsufficientDataError(message, **fields) from None
-            kept = kept_estimates_note(series.estimates) if series.estimates else ""
+            kept = history_note(series.estimates, series.fx_years)
             note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
             rows.extend(
                 _forecast_row(

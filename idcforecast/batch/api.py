@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
-from idcforecast._cells import kept_estimates_note
+from idcforecast._cells import history_note
 from idcforecast._forecast_inputs import resolve_caps, resolve_levels, resolve_methods
 from idcforecast.batch.chunks import SeriesTable, auto_chunk_size, group_series, iter_chunks
 from idcforecast.batch.engines import available_cores, check_engine, run_engine
@@ -100,16 +100,18 @@ def _frame(table: SeriesTable, spec: BatchSpec, out: _Assembler) -> pd.DataFrame
 def _with_estimates(
     notes: NDArray[np.object_], status: NDArray[np.object_], table: SeriesTable, m: int
 ) -> NDArray[np.object_]:
-    """``notes`` (one per series and method) naming the estimates each series read as data:
-    first, or after the error of a failed row (its error leads, as forecast() raises it).
+    """``notes`` (one per series and method) naming the estimates each series read as data
+    and the years its reader converted at FX rates (:func:`idcforecast._cells.history_note`,
+    as forecast() words it): first, or after the error of a failed row (its error leads, as
+    forecast() raises it).
 
     Added here, from the whole table, so that no chunk or engine can change it.
     """
-    if not table.estimates:
+    if not table.estimates and not table.fx_years:
         return notes
     out = notes.copy()
-    for series, labels in table.estimates.items():
-        text = kept_estimates_note(labels)
+    for series in sorted({*table.estimates, *table.fx_years}):
+        text = history_note(table.estimates.get(series, ()), table.fx_years.get(series, ()))
         for row in range(series * m, (series + 1) * m):
             parts = [out[row], text] if status[row] == STATUS_FAILED else [text, out[row]]
             out[row] = "; ".join(filter(None, parts))

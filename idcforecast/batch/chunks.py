@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -69,6 +69,9 @@ class SeriesTable:
     estimates
         Series index -> the labels ("2022E") of its years that are estimates read as data,
         in year order, from a ``note`` column (see :func:`kept_estimates`).
+    fx_years
+        Series index -> the years its reader converted between currencies at each year's FX
+        rate, from a ``note`` column (see :func:`converted_fx_years`).
     """
 
     ids: NDArray[np.object_]
@@ -78,6 +81,7 @@ class SeriesTable:
     units: NDArray[np.object_] | None = None
     problems: dict[int, str] = field(default_factory=dict)
     estimates: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    fx_years: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def n_series(self) -> int:
@@ -173,12 +177,41 @@ def kept_estimates(
     >>> kept_estimates(notes, np.array([0, 0, 0, 1]), np.array([2021.0, 2023, 2022, 2020]))
     {0: ('2022E', '2023F')}
     """
-    import pandas as pd
-
     from idcforecast._cells import estimate_label
 
+    return _labels_by_series(notes, codes, years, estimate_label)
+
+
+def converted_fx_years(
+    notes: pd.Series, codes: NDArray[np.int64], years: NDArray[np.float64]
+) -> dict[int, tuple[str, ...]]:
+    """Series code -> the years (as text) whose value a reader converted between
+    currencies at that year's FX rate, from the ``note`` column, in year order.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> notes = pd.Series(["converted from 'USD bn' (x6.9, 2020 annual-average FX rate)", ""])
+    >>> converted_fx_years(notes, np.array([0, 0]), np.array([2020.0, 2021]))
+    {0: ('2020',)}
+    """
+    from idcforecast._cells import fx_label
+
+    return _labels_by_series(notes, codes, years, fx_label)
+
+
+def _labels_by_series(
+    notes: pd.Series,
+    codes: NDArray[np.int64],
+    years: NDArray[np.float64],
+    label_of: Callable[[Any], str | None],
+) -> dict[int, tuple[str, ...]]:
+    """Series code -> the labels ``label_of`` finds in its rows' notes, in year order, each
+    once; only the distinct notes are parsed."""
+    import pandas as pd
+
     note_codes, distinct = pd.factorize(notes, sort=False)
-    labels = np.array([*(estimate_label(n) for n in distinct), None], dtype=object)
+    labels = np.array([*(label_of(n) for n in distinct), None], dtype=object)
     is_estimate = np.array([label is not None for label in labels])
     rows = np.flatnonzero(is_estimate[note_codes])  # code -1 (a missing note) picks the None
     found: dict[int, list[str]] = {}
@@ -292,6 +325,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         mixed = (unit_codes >= 0) & (unit_codes != series_unit_code[codes])
         _record_mixed_units(codes, unit_codes, mixed, ids, names, problems)
     estimates = kept_estimates(data["note"], codes, years) if "note" in data.columns else {}
+    fx_years = converted_fx_years(data["note"], codes, years) if "note" in data.columns else {}
     return SeriesTable(
         ids=ids,
         offsets=offsets,
@@ -300,6 +334,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         units=units,
         problems=problems,
         estimates=estimates,
+        fx_years=fx_years,
     )
 
 

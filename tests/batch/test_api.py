@@ -568,3 +568,23 @@ def test_chunks_run_by_threads_of_one_process_keep_their_own_warnings(
         thread.join()
     assert results["s0000"].note == ["warning UserWarning: from s0000"]
     assert results["s0001"].note == [""]
+
+
+def test_a_history_converted_at_fx_rates_is_named_in_the_note_as_forecast_names_it() -> None:
+    # uat11: a history read_series converted from USD (2019) left no trace in the forecast;
+    # forecast() and forecast_many() now name the converted years, in the same words
+    from idcforecast.io import read_series
+
+    table = pd.DataFrame(
+        {"year": range(2016, 2024), "value": ["100亿元", "120亿元", "140亿元", "$2.3 billion",
+                                               "180亿元", "200亿元", "230亿元", "250亿元"]}
+    )  # fmt: skip
+    history = read_series(table, series_id="cn", unit="CNY 100m")
+    one = forecast(history, 2, method="drift")
+    many = forecast_many(history, 2, method="drift", engine="serial", progress=False)
+    expected = (
+        "history converted between currencies at each year's FX rate (2019): its growth "
+        "includes exchange-rate moves"
+    )
+    assert one["note"].tolist() == many["note"].tolist() == [expected, expected]
+    pd.testing.assert_frame_equal(one, many[one.columns])
