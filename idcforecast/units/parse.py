@@ -277,8 +277,14 @@ _PLUS_AFTER = re.compile(
 )
 
 
+_BETWEEN = re.compile(r"^\s*between\s+(?P<low>\S.*?)\s+and\s+(?P<high>\S.*)$", re.IGNORECASE)
+
+
 def _plus_as_words(text: str) -> str:
-    """ "5+ GW" as "at least 5 GW" (the "+" said "or more"); other text as it is."""
+    """ "5+ GW" as "at least 5 GW" (the "+" said "or more"), "between 300 and 340 billion
+    yuan" as the range "300 to 340 billion yuan"; other text as it is."""
+    if between := _BETWEEN.match(text):
+        return f"{between.group('low')} to {between.group('high')}"
     match = _PLUS_AFTER.match(text)
     if match is None or "-" in match.group("figure")[1:]:
         return text

@@ -455,3 +455,9 @@ def test_an_alternate_given_as_about_converted() -> None:
 def test_more_wordings_analysts_paste(text: str, value: float, unit: str, qualifier: str) -> None:
     q = parse_quantity(text)
     assert (q.value, q.unit, q.qualifier) == (value, unit, qualifier)
+
+
+def test_between_x_and_y_is_a_range() -> None:
+    # uat11: "between 300 and 340 billion yuan" was refused ("unit 'between and 340 ...'")
+    q = parse_quantity("between 300 and 340 billion yuan")
+    assert (q.value, q.unit, q.low, q.high) == (320.0, "CNY bn", 300.0, 340.0)
