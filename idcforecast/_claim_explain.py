@@ -136,32 +136,30 @@ def _explain_rate(
     else:
         compared = [r for r in rows.itertuples() if not math.isnan(r.gap)]
         for r in compared:
-            if r.implied_qualifier in ("at_least", "at_most"):  # a floor or ceiling on the end
-                parts.append(
-                    f"{claim.describe()} from the {r.base_year} level of "
-                    f"{_num(r.reference_base)} ({r.reference}) implies "
-                    f"{level_words(r.implied_qualifier)}{_num(r.implied_end)} in {claim.year} "
-                    f"({counted(r.steps, 'step')}); the actual {_num(r.actual_end)} is "
-                    + _against_bound(
-                        r.actual_end, r.implied_end, r.implied_qualifier, r.fits, tolerance
-                    )
-                    + "."
-                )
-                continue
-            if r.implied_qualifier == "unbounded":  # a "more than" base, a "less than" rate
-                parts.append(
-                    f"{claim.describe()} from the {r.base_year} level of "
-                    f"{_num(r.reference_base)} ({r.reference}) bounds no {claim.year} level "
-                    "(a higher base raises it, a lower rate lowers it); any level fits."
-                )
-                continue
-            parts.append(
+            start = (
                 f"{claim.describe()} from the {r.base_year} level of "
-                f"{_num(r.reference_base)} ({r.reference}) implies {_num(r.implied_end)} in "
-                f"{claim.year} ({counted(r.steps, 'step')}); the actual was "
-                f"{_num(r.actual_end)}, off by {r.gap:+.1%}"
-                f" ({'fits' if r.fits else 'outside'} the {tolerance:.1%} tolerance)."
+                f"{_num(r.reference_base)} ({r.reference})"
             )
+            when = f"in {claim.year} ({counted(r.steps, 'step')})"
+            if r.implied_qualifier in ("at_least", "at_most"):  # a floor or ceiling on the end
+                against = _against_bound(
+                    r.actual_end, r.implied_end, r.implied_qualifier, r.fits, tolerance
+                )
+                parts.append(
+                    f"{start} implies {level_words(r.implied_qualifier)}{_num(r.implied_end)} "
+                    f"{when}; the actual {_num(r.actual_end)} is {against}."
+                )
+            elif r.implied_qualifier == "unbounded":  # a "more than" base, a "less than" rate
+                parts.append(
+                    f"{start} bounds no {claim.year} level (a higher base raises it, a lower "
+                    "rate lowers it); any level fits."
+                )
+            else:
+                parts.append(
+                    f"{start} implies {_num(r.implied_end)} {when}; the actual was "
+                    f"{_num(r.actual_end)}, off by {r.gap:+.1%}"
+                    f" ({'fits' if r.fits else 'outside'} the {tolerance:.1%} tolerance)."
+                )
         if not compared:
             parts.append(_nothing_to_check(claim, rows))
     verdict = _rate_verdict(rows)
