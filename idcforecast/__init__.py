@@ -72,6 +72,7 @@ _EXPORTS: dict[str, str] = {
     "summary_table": "idcforecast.report.tables",
     "to_excel": "idcforecast.report.tables",
     "track_record": "idcforecast.claim_track_record",
+    "use_fx_rates": "idcforecast.units",
     "winkler_score": "idcforecast.evaluation",
     "yoy": "idcforecast.growth",
 }

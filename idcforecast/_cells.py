@@ -428,6 +428,24 @@ def fx_label(note: Any) -> str | None:
     return match.group(1)
 
 
+_FX_FILE = re.compile(r"\bannual-average FX rate from ([^)]*)\)")
+
+
+def fx_file_label(note: Any) -> str | None:
+    """The user FX file (:func:`idcforecast.use_fx_rates`) whose rate converted a row, as
+    its ``note`` names it, else None (the bundled table, or no conversion).
+
+    Examples
+    --------
+    >>> fx_file_label("converted from 'USD bn' (x7.05, 2026 annual-average FX rate from my.csv)")
+    'my.csv'
+    >>> fx_file_label("converted from 'USD bn' (x6.9081, 2019 annual-average FX rate)")
+    """
+    if not isinstance(note, str) or (match := _FX_FILE.search(note)) is None:
+        return None
+    return match.group(1)
+
+
 def history_note(estimates: Iterable[str], fx_years: Iterable[str]) -> str:
     """The note of a forecast whose history holds estimates read as data or values
     converted between currencies at each year's FX rate ("" when it holds neither).

@@ -54,6 +54,7 @@ def to_frame(
     import pandas as pd
 
     from idcforecast.units import canonical_unit, conversion_factor, parse_unit
+    from idcforecast.units.fx import fx_rate_origin
 
     # one parse per unit spelling and one factor per (unit pair, year), not one per row:
     # unit parsing dominated the time of a 20k-row read (5.3 s)
@@ -64,6 +65,11 @@ def to_frame(
     @functools.cache
     def factor_of(source_unit: str, target: str, year: int) -> float:
         return conversion_factor(source_unit, target, year=year, kw_per_rack=kw_per_rack)
+
+    @functools.cache
+    def rate_origin(source: str | None, target: str | None, year: int) -> str | None:
+        # the user FX file a rate came from (idcforecast.use_fx_rates), for the note
+        return fx_rate_origin(str(source), str(target), year=year)
 
     rows = []
     for sid, group in _by_series(observations).items():
@@ -79,6 +85,7 @@ def to_frame(
             first_place.setdefault(source_unit, obs.place)
             factor = _factor(obs, source_unit, target, first_place, factor_of, unit)
             fx = currency(source_unit) != currency(target)
+            origin = rate_origin(currency(source_unit), currency(target), obs.year) if fx else None
             dims = {parsed(source_unit).dimension, parsed(target).dimension}
             rows.append(
                 _row(
@@ -87,6 +94,7 @@ def to_frame(
                     source_unit,
                     factor,
                     fx=fx,
+                    fx_origin=origin,
                     kw_per_rack=kw_per_rack,
                     rack_power=dims == {"racks", "power"},
                 )
@@ -249,6 +257,7 @@ def _row(
     factor: float,
     *,
     fx: bool,
+    fx_origin: str | None = None,
     kw_per_rack: float = 2.5,
     rack_power: bool = False,
 ) -> dict[str, Any]:
@@ -261,6 +270,7 @@ def _row(
                 factor,
                 obs.year,
                 fx=fx,
+                fx_origin=fx_origin,
                 kw_per_rack=kw_per_rack if rack_power else None,
             )
         )
@@ -324,11 +334,28 @@ def _alternate_note(figure: Figure, year: int, kw_per_rack: float) -> str:
 
 
 def _conversion_note(
-    source_unit: str, factor: float, year: int, *, fx: bool, kw_per_rack: float | None = None
+    source_unit: str,
+    factor: float,
+    year: int,
+    *,
+    fx: bool,
+    fx_origin: str | None = None,
+    kw_per_rack: float | None = None,
 ) -> str:
+    """The note of a converted value: the unit it was read in, the factor, and what the
+    factor rests on (the year's FX rate and, when a user's FX file gave it, that file's
+    name; the kW per rack).
+
+    Examples
+    --------
+    >>> _conversion_note("USD bn", 7.05, 2026, fx=True, fx_origin="bank (2026).csv")
+    "converted from 'USD bn' (x7.05, 2026 annual-average FX rate from bank [2026].csv)"
+    """
     note = f"{_CONVERTED_FROM}{source_unit!r} (x{factor:.6g}"
     if fx:
         note += f", {year} annual-average FX rate"
+        if fx_origin:  # brackets for parentheses: the note's own ")" ends the conversion
+            note += " from " + fx_origin.translate(str.maketrans("()", "[]"))
     if kw_per_rack is not None:  # racks <-> power rests on an assumption: say which
         note += f", at {kw_per_rack:g} kW per standard rack"
     return note + ")"

@@ -44,8 +44,38 @@ def build_parser() -> argparse.ArgumentParser:
         module = importlib.import_module(module_name)
         command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
         module.add_arguments(command)
+        if module.NAME not in _NO_MONEY:
+            _add_fx_argument(command)
         command.set_defaults(_run=module.run, _parser=command)
     return parser
+
+
+# commands that never convert money between currencies: no --fx-rates
+_NO_MONEY = frozenset({"datasets"})
+
+
+def _add_fx_argument(parser: argparse.ArgumentParser) -> None:
+    """``--fx-rates FILE``: the user's own annual-average FX rates, before the bundled table
+    (as ``with idcforecast.use_fx_rates(FILE):``)."""
+    parser.add_argument(
+        "--fx-rates",
+        metavar="FILE",
+        default=None,
+        help="your own FX rates: a CSV of year,value,unit rows (2026,7.05,CNY/USD = 7.05 CNY "
+        "per USD), used before the bundled table (Federal Reserve G.5A annual averages); "
+        "converted values name the file in their note",
+    )
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    """Run the parsed command, inside its ``--fx-rates`` file when one was given."""
+    fx_file = getattr(args, "fx_rates", None)
+    if fx_file is None:
+        return int(args._run(args) or 0)
+    from idcforecast.units import use_fx_rates
+
+    with use_fx_rates(fx_file):
+        return int(args._run(args) or 0)
 
 
 def _negative_figure_as_text(argv: list[str]) -> list[str]:
@@ -113,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         with warnings.catch_warnings():
             warnings.simplefilter("always", IdcForecastWarning)
             warnings.showwarning = _show_note(warnings.showwarning, command)
-            return int(args._run(args) or 0)
+            return _run_command(args)
     except IdcForecastError as err:
         print(f"error: {cli_advice(str(err), command)}", file=sys.stderr)
         return 2

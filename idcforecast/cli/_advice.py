@@ -32,6 +32,7 @@ CALLS: Mapping[str, str] = {
     "load_dataset(name)['series_id'].unique()": "idcforecast datasets NAME",
     "idcforecast.list_datasets()": "idcforecast datasets",
     "list_datasets()": "idcforecast datasets",
+    "with idcforecast.use_fx_rates(FILE): ...": "--fx-rates FILE",
 }
 
 # keyword=value: a quoted string, a number, None/True/False, or a placeholder (N, NAME,

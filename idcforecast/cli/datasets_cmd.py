@@ -54,11 +54,28 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _units_cell(units: str, shown: int = 3) -> str:
+    """The catalogue's units, the first ``shown`` and a count of the rest (the FX table's
+    twelve pairs would widen the whole table).
+
+    Examples
+    --------
+    >>> _units_cell("CNY/USD, USD/AUD, CAD/USD, CHF/USD, USD/EUR")
+    'CNY/USD, USD/AUD, CAD/USD and 2 more'
+    >>> _units_cell("TWh, %")
+    'TWh, %'
+    """
+    parts = units.split(", ")
+    if len(parts) <= shown + 1:
+        return units
+    return f"{', '.join(parts[:shown])} and {len(parts) - shown} more"
+
+
 def _catalogue_text(catalogue: pd.DataFrame) -> str:
     from idcforecast.cli._text import text_table
 
     rows = [
-        [r["name"], r["schema"], r["years"], r["unit"], r["description"]]
+        [r["name"], r["schema"], r["years"], _units_cell(r["unit"]), r["description"]]
         for r in catalogue.to_dict("records")
     ]
     table = text_table(["name", "schema", "years", "unit", "description"], rows)

@@ -56,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
         shown = format_quantity(_six_digits(converted), alternate=False)
         if _racks_and_power(quantity.unit, converted.unit):
             shown += f" (at {args.kw_per_rack:g} kW per standard rack; --kw-per-rack to change)"
+        if origin := _fx_origin(quantity.unit, converted.unit, args.year):
+            shown += f" (at the {args.year} rate from {origin})"
         rows.append(("converted", shown))
         if own is not None and own.value != 0 and own.unit == converted.unit:
             # e.g. "500 billion yuan ($71.2 billion)": the article's own rate against ours
@@ -95,6 +97,18 @@ def _six_digits(quantity: Quantity) -> Quantity:
         low=None if low is None else six(low),
         high=None if high is None else six(high),
     )
+
+
+def _fx_origin(a: str, b: str, year: int | None) -> str | None:
+    """The user FX file (``--fx-rates``) the rate between units ``a`` and ``b`` came from;
+    None for the bundled table or no currency change."""
+    from idcforecast.units import parse_unit
+    from idcforecast.units.fx import fx_rate_origin
+
+    source, target = parse_unit(a).currency, parse_unit(b).currency
+    if year is None or source is None or target is None or source == target:
+        return None
+    return fx_rate_origin(source, target, year=year)
 
 
 def _alternate_in(quantity: Quantity, args: argparse.Namespace) -> Quantity | None:

@@ -117,7 +117,12 @@ def render(
             "",
             _table(rows, values, converted=target != source_unit or bool(read_conversions)),
             "",
-            *_footnotes(rows, values, changes_currency(source_unit, target) or fx_read),
+            *_footnotes(
+                rows,
+                values,
+                changes_currency(source_unit, target) or fx_read,
+                _user_rates(rows, source_unit, target),
+            ),
             *_others(frame, label, chosen),
         ]
     )
@@ -145,6 +150,25 @@ def _converted(rows: pd.DataFrame, source_unit: str, target: str) -> list[float]
     return [
         value * conversion_factor(source_unit, target, year=int(year))
         for year, value in zip(rows["year"], rows["value"], strict=True)
+    ]
+
+
+def _user_rates(rows: pd.DataFrame, source_unit: str, target: str) -> list[str]:
+    """A footnote naming the years whose ``--unit`` conversion took its rate from a user FX
+    file (``--fx-rates``); the bundled table's rates need none."""
+    from idcforecast.units import parse_unit
+    from idcforecast.units.fx import fx_rate_origin
+
+    source, wanted = parse_unit(source_unit).currency, parse_unit(target).currency
+    if source is None or wanted is None or source == wanted:
+        return []
+    by_file: dict[str, list[str]] = {}
+    for year in rows["year"]:
+        if origin := fx_rate_origin(source, wanted, year=int(year)):
+            by_file.setdefault(origin, []).append(str(year))
+    return [
+        f"FX rates of {', '.join(years)} from {origin} (--fx-rates)."
+        for origin, years in by_file.items()
     ]
 
 
@@ -206,7 +230,9 @@ def _decimals(value: float) -> int:
     return len(text.split(".")[1]) if "." in text and "e" not in text else 0
 
 
-def _footnotes(rows: pd.DataFrame, values: list[float], fx: bool) -> list[str]:
+def _footnotes(
+    rows: pd.DataFrame, values: list[float], fx: bool, user_rates: list[str] | None = None
+) -> list[str]:
     lines = [
         "growth: year-on-year between consecutive years; '/yr over Ny' is the compound annual "
         "rate across a gap (no published year in between), not an observed change."
@@ -219,7 +245,7 @@ def _footnotes(rows: pd.DataFrame, values: list[float], fx: bool) -> list[str]:
             "a bound is itself only a bound."
         )
     if fx:
-        lines.append(f"{FX_CONVERTED}; {FX_GROWTH}.")
+        lines.append(" ".join([f"{FX_CONVERTED}; {FX_GROWTH}.", *(user_rates or [])]))
     if not all(v > 0 for v in values):
         lines.append("growth not shown: it is undefined for levels at or below zero.")
     lines = [textwrap.fill(line, _WIDTH, subsequent_indent="  ") for line in lines]

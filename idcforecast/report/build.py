@@ -380,11 +380,20 @@ def _equivalent_command(
         parts += ["--method", method]
     if title is not None:
         parts += ["--title", title]
+    from idcforecast.units.fx import user_fx_files
+
+    fx_files = [str(path) for path, _ in user_fx_files()]
+    if len(fx_files) == 1:  # the command line takes one; nested Python blocks: below
+        parts += ["--fx-rates", fx_files[0]]
     parts += ["--out", str(out), "--date", report_date.isoformat(), "--seed", str(seed)]
     no_flag = [f"{k}={v!r}" for k, v in read_options.items() if k not in _READ_FLAGS]
+    comments = []
     if data is not None and not hasattr(data, "columns") and no_flag:  # sheet_name=...
-        return f"{shlex.join(parts)}  # read with read_series({', '.join(no_flag)})"
-    return shlex.join(parts)
+        comments.append(f"read with read_series({', '.join(no_flag)})")
+    if len(fx_files) > 1:
+        comments.append(f"FX rates from use_fx_rates of {', '.join(fx_files)}, innermost first")
+    command = shlex.join(parts)
+    return f"{command}  # {'; '.join(comments)}" if comments else command
 
 
 def _context(
@@ -416,6 +425,8 @@ def _context(
     if backtest is not None:
         alternatives = _alternatives(history, to - last, method, seed, backtest)
     checks, record = _claims(history)
+    from idcforecast.units.fx import user_fx_files
+
     provenance = Provenance(
         package_version=__version__,
         data_label=data_label,
@@ -426,6 +437,7 @@ def _context(
         reproduce=reproduce,
         method=method,
         horizon_to=to,
+        fx_files=tuple((str(path), sha) for path, sha in user_fx_files()),
     )
     return ReportContext(
         title=title or _TITLES.get(sid, sid),
@@ -741,6 +753,7 @@ def _fx_assumption(history: pd.DataFrame) -> str:
     """What converting figures between currencies at read time assumes ("" when none was):
     the FX rate of each figure's year, and growth that includes FX moves (the wording of
     ``idcforecast show --unit``)."""
+    from idcforecast._cells import fx_file_label
     from idcforecast._wording import FX_CONVERTED, FX_GROWTH
     from idcforecast.report._frames import fx_conversions, published_currencies
     from idcforecast.report.style import unit_label
@@ -759,10 +772,15 @@ def _fx_assumption(history: pd.DataFrame) -> str:
         which = f"the figures of {', '.join(map(str, years[:-1]))} and {years[-1]} were"
     published = published_currencies(converted)
     unit = unit_label(str(history["unit"].iloc[0]))
+    notes = history["note"] if "note" in history.columns else []
+    files = sorted({f for f in map(fx_file_label, notes) if f is not None})
+    table = "the bundled FX table data/fx_rates.csv"
+    if files:  # read with idcforecast.use_fx_rates / --fx-rates
+        table = f"the user's FX file {' and '.join(files)} where it has the rate, else {table}"
     return (
         f"Nominal currency, converted into {unit}: {which} published in {published} and "
-        f"{FX_CONVERTED} (the annual average of the figure's year, from the bundled FX table "
-        "data/fx_rates.csv; each rate is in Sources). No inflation adjustment. "
+        f"{FX_CONVERTED} (the annual average of the figure's year, from {table}; each rate "
+        "is in Sources). No inflation adjustment. "
         f"{FX_GROWTH[0].upper()}{FX_GROWTH[1:]}: a growth rate in {unit} mixes the market's "
         f"growth with the exchange rate's moves, and the forecast extrapolates both."
     )

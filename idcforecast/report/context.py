@@ -38,6 +38,8 @@ class Provenance:
     reproduce: str
     method: str
     horizon_to: int
+    # the user's FX files (--fx-rates / use_fx_rates) with the sha256 of what was read
+    fx_files: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -856,10 +856,13 @@ def reproducibility(ctx: ReportContext, doc: ReportDocument) -> None:
 
     p = ctx.provenance
     text = "The same data file, seed and --date give a byte-identical PDF with this version."
+    if p.fx_files:
+        text = text.replace("data file,", "data and FX files,")
     rows = [
         ("idcforecast version", p.package_version),
         ("Data", p.data_label),
         ("Data sha256", p.data_sha256),
+        *(row for path, sha in p.fx_files for row in (("FX file", path), ("FX file sha256", sha))),
         ("Series", ctx.series_id),
         ("Method", f"{p.method} (chosen: {ctx.model})"),
         ("Horizon", f"to {p.horizon_to}"),

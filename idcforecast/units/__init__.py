@@ -2,7 +2,7 @@
 
 The registry of magnitudes, currencies and physical units is the data file ``units.txt``
 in this package (grammar in its header); exchange rates are the sourced table
-``data/fx_rates.csv``.
+``data/fx_rates.csv``, or a user's own file inside ``with use_fx_rates(FILE):``.
 
 Examples
 --------
@@ -17,7 +17,7 @@ Examples
 from __future__ import annotations
 
 from idcforecast.units.convert import DEFAULT_KW_PER_RACK, conversion_factor, convert
-from idcforecast.units.fx import fx_rate
+from idcforecast.units.fx import fx_rate, use_fx_rates
 from idcforecast.units.parse import parse_quantity
 from idcforecast.units.quantity import QUALIFIER_WORDS, QUALIFIERS, Quantity, format_quantity
 from idcforecast.units.registry import Unit, canonical_unit, known_units, parse_unit
@@ -36,4 +36,5 @@ __all__ = [
     "known_units",
     "parse_quantity",
     "parse_unit",
+    "use_fx_rates",
 ]

@@ -1,22 +1,32 @@
-"""Year-indexed exchange rates from the bundled, sourced table ``data/fx_rates.csv``.
+"""Year-indexed exchange rates from the bundled, sourced table ``data/fx_rates.csv``, and
+from a user's own FX file (:func:`use_fx_rates`) where the bundled table has no rate or the
+user prefers another source.
 
 Money is not unit algebra: an amount converts between currencies only with the annual
-average rate of a given year, read from the table. A missing year or pair is an error,
+average rate of a given year, read from a table. A missing year or pair is an error,
 never the nearest rate.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import csv
 import functools
+import hashlib
+import io
+import math
 import numbers
 import operator
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from idcforecast._paths import data_dir
 from idcforecast.errors import DataError, MissingFxRateError, UnitError
 
-__all__ = ["fx_rate", "fx_table"]
+__all__ = ["fx_rate", "fx_rate_origin", "fx_table", "use_fx_rates"]
 
 FX_FILE = "fx_rates.csv"
 _PIVOT = "USD"  # cross rates go through USD, and only when both legs are in the table
@@ -26,21 +36,68 @@ def _fx_path() -> Path:
     return data_dir() / FX_FILE
 
 
+Rates = dict[tuple[str, str], dict[int, float]]
+
+
 @functools.cache
-def fx_table() -> dict[tuple[str, str], dict[int, float]]:
-    """The FX table as ``{(base, quote): {year: quote units per one base unit}}``.
+def fx_table() -> Rates:
+    """The bundled FX table as ``{(base, quote): {year: quote units per one base unit}}``.
 
     Read once from ``data/fx_rates.csv`` (tidy schema; unit "CNY/USD" means CNY per USD).
+    Federal Reserve G.5A annual averages against USD: CNY 2010-2025 (2025 from a
+    secondary source), and AUD, CAD, CHF, EUR, GBP, HKD, INR, JPY, KRW, SGD and TWD for
+    2012-2015 and 2017-2023 (2016 and 2024 are missing: no release of those years was at
+    hand; give them with :func:`use_fx_rates`).
 
     Examples
     --------
     >>> fx_table()[("USD", "CNY")][2020]
     6.9042
+    >>> fx_table()[("EUR", "USD")][2023]  # the euro is quoted in USD per EUR
+    1.0817
     """
-    path = _fx_path()
-    table: dict[tuple[str, str], dict[int, float]] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row_no, row in enumerate(csv.DictReader(handle), start=2):
+    return _read_rates(_fx_path())
+
+
+def _read_rates(path: Path) -> Rates:
+    """``{(base, quote): {year: rate}}`` from a tidy CSV with ``year``, ``value`` and
+    ``unit`` ("CNY/USD") columns; a DataError names the file and row of a bad one."""
+    return _parse_rates(_file_bytes(path), path)
+
+
+def _file_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise DataError(
+            f"FX file {path}: cannot be read ({err.strerror or err}); expected a CSV file "
+            "with columns year, value and unit (e.g. 2026,7.05,CNY/USD)",
+            file=str(path),
+        ) from None
+
+
+def _parse_rates(content: bytes, path: Path) -> Rates:
+    table: Rates = {}
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise DataError(
+            f"FX file {path.name}: not UTF-8 text; expected a CSV file with columns year, "
+            "value and unit; save it as CSV UTF-8",
+            file=str(path),
+        ) from None
+    with io.StringIO(text, newline="") as handle:
+        reader = csv.DictReader(handle)
+        missing = [c for c in ("year", "value", "unit") if c not in (reader.fieldnames or [])]
+        if missing:
+            raise DataError(
+                f"FX file {path.name}: no column {', '.join(map(repr, missing))} (found "
+                f"{reader.fieldnames or 'no header'}); expected a CSV with columns year, "
+                "value and unit, one annual-average rate per row (e.g. 2026,7.05,CNY/USD: "
+                "CNY per USD)",
+                file=str(path),
+            )
+        for row_no, row in enumerate(reader, start=2):
             try:
                 quote, base = _pair(row["unit"])
                 year = int(row["year"])
@@ -56,6 +113,21 @@ def fx_table() -> dict[tuple[str, str], dict[int, float]]:
                     file=str(path),
                     row=row_no,
                 ) from None
+            if not math.isfinite(rate):
+                raise DataError(
+                    f"file {path.name} row {row_no}: rate {row['value']!r} is not a finite "
+                    "number; fix the row",
+                    file=str(path),
+                    row=row_no,
+                )
+            if (quote, base) in table and year in table[(quote, base)]:
+                raise DataError(
+                    f"file {path.name} row {row_no}: {quote}/{base} {year} given, and "
+                    f"{base}/{quote} {year} already (one rate is the other's inverse); "
+                    "keep one of them",
+                    file=str(path),
+                    row=row_no,
+                )
             rates = table.setdefault((base, quote), {})
             if year in rates:
                 raise DataError(
@@ -82,32 +154,112 @@ def _pair(text: str) -> tuple[str, str]:
 
 
 def _years_text(years: list[int]) -> str:
+    """Years as runs: [2012, 2013, 2014, 2017] -> "2012-2014, 2017"."""
     if not years:
         return "no years"
-    years = sorted(years)
-    if len(years) > 1 and years == list(range(years[0], years[-1] + 1)):
-        return f"{years[0]}-{years[-1]}"
-    return ", ".join(map(str, years))
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
-def _available() -> str:
-    pairs = [f"{quote}/{base} {_years_text(list(r))}" for (base, quote), r in fx_table().items()]
-    return "; ".join(pairs) if pairs else "nothing"
+@dataclass(frozen=True)
+class _UserTable:
+    """A user's FX file in use: its name for notes, its path for errors, its rates."""
+
+    name: str
+    path: Path
+    rates: Rates
+    sha256: str
 
 
-def _direct(base: str, quote: str, year: int) -> float | None:
-    table = fx_table()
-    if (base, quote) in table:
-        return table[(base, quote)].get(year)
-    if (quote, base) in table:
-        rate = table[(quote, base)].get(year)
-        return None if rate is None else 1.0 / rate
+_USER_TABLES: contextvars.ContextVar[tuple[_UserTable, ...]] = contextvars.ContextVar(
+    "idcforecast_user_fx_tables", default=()
+)
+
+
+@contextlib.contextmanager
+def use_fx_rates(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Convert money with the rates of your own FX file, inside a ``with`` block.
+
+    The file's rates come first; the bundled table (:func:`fx_table`) still answers for
+    pairs and years the file lacks. Every value converted with one of its rates says so in
+    its note ("2026 annual-average FX rate from my_fx.csv"), so a report's Sources show
+    which rates were yours. Blocks nest (the innermost file first) and are local to the
+    thread or task that entered them. On the command line: ``--fx-rates FILE``.
+
+    Parameters
+    ----------
+    path
+        A UTF-8 CSV with columns ``year``, ``value`` and ``unit`` (other columns, such as
+        ``source``, are ignored), one annual-average rate per row: ``2026,7.05,CNY/USD``
+        is 7.05 CNY per USD, ``2026,1.16,USD/EUR`` 1.16 USD per EUR. A pair is needed
+        once per year (its inverse is implied); other pairs cross through USD.
+
+    Raises
+    ------
+    DataError
+        The file cannot be read, lacks a column, or a row is not a whole year, a positive
+        rate and an exchange-rate unit between two currencies; or a pair-year is given
+        twice (either way round). Raised on entering the block, before any conversion.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = tempfile.mkdtemp()
+    >>> path = pathlib.Path(folder) / "my_fx.csv"
+    >>> _ = path.write_text("year,value,unit,source\\n2026,7.05,CNY/USD,bank forecast\\n")
+    >>> with use_fx_rates(path):
+    ...     fx_rate("USD", "CNY", year=2026), fx_rate_origin("USD", "CNY", year=2026)
+    (7.05, 'my_fx.csv')
+    >>> fx_rate_origin("USD", "CNY", year=2023) is None  # the bundled table
+    True
+    """
+    file = Path(path)
+    content = _file_bytes(file)
+    digest = hashlib.sha256(content).hexdigest()
+    table = _UserTable(file.name, file, _parse_rates(content, file), digest)
+    token = _USER_TABLES.set((table, *_USER_TABLES.get()))
+    try:
+        yield
+    finally:
+        _USER_TABLES.reset(token)
+
+
+def user_fx_files() -> tuple[tuple[Path, str], ...]:
+    """The user FX files in use (:func:`use_fx_rates`), innermost first, each with the
+    sha256 of the bytes read (for a report's reproducibility record); () for none.
+
+    Examples
+    --------
+    >>> user_fx_files()
+    ()
+    """
+    return tuple((t.path, t.sha256) for t in _USER_TABLES.get())
+
+
+def _tables() -> list[tuple[str | None, Rates]]:
+    """The tables in lookup order: user files (innermost first), then the bundled one
+    (named None)."""
+    return [(t.name, t.rates) for t in _USER_TABLES.get()] + [(None, fx_table())]
+
+
+def _direct(base: str, quote: str, year: int) -> tuple[float, str | None] | None:
+    """The rate of one pair in ``year`` from the first table that has it (either way
+    round), with that table's name (None: bundled)."""
+    for name, table in _tables():
+        if year in table.get((base, quote), {}):
+            return table[(base, quote)][year], name
+        if year in table.get((quote, base), {}):
+            return 1.0 / table[(quote, base)][year], name
     return None
 
 
 def _has_pair(base: str, quote: str) -> bool:
-    table = fx_table()
-    return (base, quote) in table or (quote, base) in table
+    return any((base, quote) in t or (quote, base) in t for _, t in _tables())
 
 
 def _code(currency: str) -> str:
@@ -132,6 +284,49 @@ def _whole_year(year: object, pair: str) -> int:
     )
 
 
+def _rate(from_currency: str, to_currency: str, year: int) -> tuple[float, tuple[str, ...]] | None:
+    """The rate and the user tables it came from (empty: the bundled table alone), directly
+    or as a cross through USD with both legs present; None when there is none."""
+    found = _direct(from_currency, to_currency, year)
+    if found is not None:
+        return found[0], tuple(n for n in (found[1],) if n is not None)
+    if _PIVOT in (from_currency, to_currency):
+        return None
+    first, second = _direct(from_currency, _PIVOT, year), _direct(_PIVOT, to_currency, year)
+    if first is None or second is None:
+        return None
+    names = tuple(dict.fromkeys(n for n in (first[1], second[1]) if n is not None))
+    return first[0] * second[0], names
+
+
+def _known_pairs(currencies: tuple[str, ...]) -> str:
+    """What the tables hold for ``currencies`` (and their USD legs), per file, for an error:
+    "file fx_rates.csv has USD/EUR 2012-2015, 2017-2023; CNY/USD 2010-2025"."""
+    asked = set(currencies) - {_PIVOT}  # every pair holds USD: name those of the others
+    parts = []
+    for name, table in reversed(_tables()):
+        pairs = [
+            f"{quote}/{base} {_years_text(list(rates))}"
+            for (base, quote), rates in table.items()
+            if base in asked or quote in asked
+        ]
+        if not pairs:
+            codes = sorted({c for pair in table for c in pair} - {_PIVOT})
+            pairs = [f"rates against USD for {', '.join(codes)}" if codes else "no rates"]
+        parts.append(f"file {name or _fx_path().name} has {'; '.join(pairs)}")
+    return "; ".join(parts)
+
+
+def _fix_advice(from_currency: str, to_currency: str, year: int, known: bool) -> str:
+    own = (
+        f"or give your own {year} rate: with idcforecast.use_fx_rates(FILE): ... (a CSV of "
+        f"year, value, unit rows such as {year},RATE,{to_currency}/{from_currency})"
+    )
+    if known:
+        return f"use a year the table covers {own}"
+    return f"keep the figures in {from_currency} {own}"
+
+
 def fx_rate(from_currency: str, to_currency: str, *, year: int | None) -> float:
     """Units of ``to_currency`` per one unit of ``from_currency`` in ``year``.
 
@@ -148,8 +343,9 @@ def fx_rate(from_currency: str, to_currency: str, *, year: int | None) -> float:
     Raises
     ------
     MissingFxRateError
-        No year given, or the table lacks the pair (directly, inverted, or as a cross
-        through USD with both legs present) for that year.
+        No year given, or no table in use (the files of :func:`use_fx_rates`, then the
+        bundled one) has the pair (directly, inverted, or as a cross through USD with
+        both legs present) for that year.
     UnitError
         ``year`` is not a whole number (2020.5, "2020E", True).
 
@@ -159,6 +355,8 @@ def fx_rate(from_currency: str, to_currency: str, *, year: int | None) -> float:
     6.9042
     >>> round(fx_rate("CNY", "USD", year=2020), 6)
     0.144839
+    >>> round(fx_rate("EUR", "CNY", year=2023), 4)  # 1.0817 USD per EUR x 7.0809 CNY per USD
+    7.6594
     """
     from_currency, to_currency = _code(from_currency), _code(to_currency)
     if from_currency == to_currency:
@@ -167,33 +365,49 @@ def fx_rate(from_currency: str, to_currency: str, *, year: int | None) -> float:
     if year is None:
         raise MissingFxRateError(
             f"converting {pair} needs a year: FX rates are annual averages "
-            f"(the table has {_available()}); pass year=...",
+            f"({_known_pairs((from_currency, to_currency))}); pass year=...",
             pair=pair,
             year=None,
         )
     year = _whole_year(year, pair)
-    rate = _direct(from_currency, to_currency, year)
-    if rate is None and _PIVOT not in (from_currency, to_currency):
-        first, second = _direct(from_currency, _PIVOT, year), _direct(_PIVOT, to_currency, year)
-        if first is not None and second is not None:
-            rate = first * second
-    if rate is not None:
-        return rate
+    found = _rate(from_currency, to_currency, year)
+    if found is not None:
+        return found[0]
     known = _has_pair(from_currency, to_currency) or (
         _has_pair(from_currency, _PIVOT) and _has_pair(_PIVOT, to_currency)
     )
     if known:
         problem = f"the pair has no rate for {year}, and the nearest year is never used"
-        fix = f"use a year the table covers or add the {year} rate to {_fx_path()}"
     else:
         problem = "the pair is not in the table, directly or through USD"
-        fix = (
-            f"add {from_currency} and {to_currency} rates against USD to {_fx_path()} "
-            f"or keep the figures in {from_currency}"
-        )
     raise MissingFxRateError(
-        f"no FX rate for {pair} in {year}: {problem} (file {_fx_path().name} has "
-        f"{_available()}); {fix}",
+        f"no FX rate for {pair} in {year}: {problem} "
+        f"({_known_pairs((from_currency, to_currency))}); "
+        f"{_fix_advice(from_currency, to_currency, year, known)}",
         pair=pair,
         year=year,
     )
+
+
+def fx_rate_origin(from_currency: str, to_currency: str, *, year: int) -> str | None:
+    """The name of the user FX file (:func:`use_fx_rates`) that :func:`fx_rate` takes the
+    rate from (both names, "a.csv and b.csv", for a cross from two files); None for the
+    bundled table or the same currency.
+
+    Raises
+    ------
+    MissingFxRateError, UnitError
+        As :func:`fx_rate`.
+
+    Examples
+    --------
+    >>> fx_rate_origin("USD", "CNY", year=2020) is None
+    True
+    """
+    fx_rate(from_currency, to_currency, year=year)  # its errors, its checks
+    from_currency, to_currency = _code(from_currency), _code(to_currency)
+    if from_currency == to_currency:
+        return None
+    found = _rate(from_currency, to_currency, _whole_year(year, f"{from_currency}->{to_currency}"))
+    assert found is not None  # fx_rate found it
+    return " and ".join(found[1]) or None

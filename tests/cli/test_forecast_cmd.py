@@ -68,8 +68,10 @@ def test_the_bundled_fx_table_reads_back(tmp_path, capsys: pytest.CaptureFixture
     assert out[2].split()[:4] == ["fx_cny_per_usd", "2026", "naive", "7.18750"]
     assert out[2].split()[-1] == "CNY/USD"
     series = read_series(load_dataset("fx_rates"))
-    assert series["unit"].unique().tolist() == ["CNY/USD"]
-    assert dict(zip(series["year"], series["value"], strict=True))[2020] == 6.9042
+    cny = series[series["series_id"] == "fx_cny_per_usd"]
+    assert cny["unit"].unique().tolist() == ["CNY/USD"]
+    assert dict(zip(cny["year"], cny["value"], strict=True))[2020] == 6.9042
+    assert series.groupby("series_id")["unit"].nunique().eq(1).all()  # one unit per series
 
 
 def test_errors_print_one_line(capsys: pytest.CaptureFixture[str]) -> None:

@@ -112,3 +112,34 @@ def test_a_negative_figure_is_read_as_the_text(capsys: pytest.CaptureFixture[str
     # 12.5亿元 = 1.25 CNY bn, with its sign, and the options after it still read
     assert cli.main(["parse", "-12.5亿元", "--to", "CNY bn"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "converted: -1.25 CNY bn"
+
+
+def test_fx_rates_file_gives_a_rate_the_bundled_table_lacks(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # G.5A's 2024 EUR rate is not bundled; the user's file gives it, and the line says so
+    rates = tmp_path / "ecb.csv"
+    rates.write_text("year,value,unit\n2024,1.0824,USD/EUR\n", encoding="utf-8")
+    assert cli.main(["parse", "EUR 5 bn", "--to", "亿元", "--year", "2024"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: no FX rate for EUR->CNY in 2024")
+    assert "or give your own 2024 rate: --fx-rates FILE (a CSV of year, value, unit" in err
+    argv = ["parse", "EUR 5 bn", "--to", "亿元", "--year", "2024", "--fx-rates", str(rates)]
+    assert cli.main(argv) == 0
+    # 1.0824 USD/EUR x 7.1957 CNY/USD (G.5A 2024) = 7.78862568 CNY/EUR;
+    # 5e9 EUR x 7.78862568 = 3.89431284e10 CNY = 389.431 亿元
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "converted: 389.431 CNY 100m (at the 2024 rate from ecb.csv)"
+    )
+    assert cli.main(["parse", "EUR 5 bn", "--to", "亿元", "--year", "2023"]) == 0
+    # bundled rates need no word: 5 x 1.0817 x 7.0809 = 38.297 bn CNY
+    assert capsys.readouterr().out.splitlines()[-1] == "converted: 382.97 CNY 100m"
+
+
+def test_a_bad_fx_rates_file_is_one_error_line(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rates = tmp_path / "fx.csv"
+    rates.write_text("year,rate\n2024,1.08\n", encoding="utf-8")
+    assert cli.main(["parse", "5 MW", "--fx-rates", str(rates)]) == 2
+    assert capsys.readouterr().err.startswith("error: FX file fx.csv: no column 'value', 'unit'")

@@ -165,3 +165,18 @@ def test_show_prints_your_own_file_with_its_sources(
     assert capsys.readouterr().err.startswith(
         f"error: show: series 'x' is not in file {path}; expected one of: vn"
     )
+
+
+def test_fx_rates_file_years_are_named(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    # CAICT's 67.9 USD bn (2021) in EUR with the user's rate: 67.9 / 1.20 = 56.583 EUR bn
+    rates = tmp_path / "mine.csv"
+    rates.write_text("year,value,unit\n2021,1.20,USD/EUR\n", encoding="utf-8")
+    args = ("--dataset", "global_dc_market", "--unit", "EUR bn")
+    code, out, _ = _show(capsys, *args, "--fx-rates", str(rates))
+    assert code == 0
+    assert _line(out, "2021").split()[1] == "56.583"
+    assert "FX rates of 2021 from mine.csv (--fx-rates)." in " ".join(out.split())
+    # the bundled G.5A 2021 rate (1.1830): 67.9 / 1.1830 = 57.396, and no such line
+    code, out, _ = _show(capsys, *args)
+    assert _line(out, "2021").split()[1] == "57.396"
+    assert "--fx-rates" not in out

@@ -802,3 +802,32 @@ def test_sources_of_a_users_file_say_scope_and_confidence_are_not_stated(tmp_pat
     sources = _text(out).split("Sources", 2)[-1]
     rows = [line for line in sources.splitlines() if line.startswith("2015")]
     assert rows and rows[0].count("not stated") == 2
+
+
+def test_a_users_fx_file_is_named_in_the_report(tmp_path: Path) -> None:
+    # rates of the user's own file (idcforecast.use_fx_rates / --fx-rates) are named where
+    # they were used, and the file is recorded for reproduction (was: no way to give one)
+    from idcforecast import use_fx_rates
+
+    data = tmp_path / "eu.csv"
+    data.write_text(
+        "year,eu_dc\n2015,EUR 10 bn\n2016,EUR 11 bn\n2017,EUR 12.5 bn\n2018,EUR 13 bn\n"
+        "2019,EUR 14 bn\n2020,EUR 15 bn\n"
+    )
+    rates = tmp_path / "ecb.csv"
+    rates.write_text("year,value,unit\n2016,1.1069,USD/EUR\n")
+    with use_fx_rates(rates):
+        path = build_report(
+            data=data, to=2023, out=tmp_path / "eu.pdf", date=DATE, read_options={"unit": "USD bn"}
+        )
+    compact = re.sub(r"\s+", " ", _text(path))
+    # 2016: 11 EUR bn x 1.1069 USD per EUR (the user's rate) = 12.1759 USD bn
+    assert "converted from 'EUR bn' (x1.1069, 2016 annual-average FX rate from ecb.csv)" in compact
+    # 2015 from the bundled G.5A table: x1.1096
+    assert "converted from 'EUR bn' (x1.1096, 2015 annual-average FX rate)" in compact
+    assert (
+        "from the user's FX file ecb.csv where it has the rate, else the bundled FX table "
+        "data/fx_rates.csv"
+    ) in compact
+    assert f"FX file sha256 {hashlib.sha256(rates.read_bytes()).hexdigest()}" in compact
+    assert f"--fx-rates {rates}" in compact.replace(" --out", "\n--out").replace("- -", "--")

@@ -150,8 +150,8 @@ def test_an_exchange_rate_is_not_money(a: str, b: str) -> None:
 
 def test_money_without_a_year() -> None:
     message = (
-        "converting CNY->USD needs a year: FX rates are annual averages (the table has "
-        "CNY/USD 2010-2025); pass year=..."
+        "converting CNY->USD needs a year: FX rates are annual averages (file fx_rates.csv "
+        "has CNY/USD 2010-2025); pass year=..."
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)):
         convert("1,562.5亿元", "USD bn")

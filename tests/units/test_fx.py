@@ -11,8 +11,9 @@ import pytest
 
 from idcforecast._paths import data_dir
 from idcforecast.errors import DataError, MissingFxRateError, UnitError
-from idcforecast.units import convert, fx_rate
+from idcforecast.units import convert, fx_rate, use_fx_rates
 from idcforecast.units import fx as fx_module
+from idcforecast.units.fx import fx_rate_origin, user_fx_files
 
 # shared/reference/idc_sources.md section 6 (Federal Reserve G.5A = FRED AEXCHUS)
 G5A = {
@@ -36,12 +37,23 @@ def test_bundled_file_follows_the_tidy_schema() -> None:
         "series_id", "year", "value", "unit", "qualifier", "as_of", "source", "quote",
         "confidence", "scope", "derived", "note",
     ]  # fmt: skip
-    assert {row["series_id"] for row in rows} == {"fx_cny_per_usd"}
-    assert {row["unit"] for row in rows} == {"CNY/USD"}
+    cny = [row for row in rows if row["series_id"] == "fx_cny_per_usd"]
+    assert {row["unit"] for row in cny} == {"CNY/USD"}
     assert all(row["as_of"] == f"{row['year']}-12-31" for row in rows)
-    high = [row for row in rows if row["confidence"] == "high"]
+    high = [row for row in cny if row["confidence"] == "high"]
     assert {int(row["year"]) for row in high} == set(G5A)
     assert {row["source"] for row in high} == {"Federal Reserve G.5A (FRED AEXCHUS)"}
+    others = [row for row in rows if row["series_id"] != "fx_cny_per_usd"]
+    assert len(others) == 11 * 11  # 11 currencies x (2012-2015 + 2017-2023)
+    assert {row["confidence"] for row in others} == {"high"}
+    assert all(row["source"].startswith("Federal Reserve G.5A (https://") for row in others)
+    assert {row["series_id"]: row["unit"] for row in others} == {
+        f"fx_{a.lower()}_per_{b.lower()}": f"{a}/{b}" for a, b in (
+            ("USD", "AUD"), ("CAD", "USD"), ("CHF", "USD"), ("USD", "EUR"), ("USD", "GBP"),
+            ("HKD", "USD"), ("INR", "USD"), ("JPY", "USD"), ("KRW", "USD"), ("SGD", "USD"),
+            ("TWD", "USD"),
+        )
+    }  # fmt: skip
     (row_2025,) = [row for row in rows if row["year"] == "2025"]
     assert row_2025["confidence"] == "medium" and row_2025["note"]
 
@@ -52,8 +64,8 @@ def test_same_currency_needs_no_year() -> None:
 
 def test_no_year() -> None:
     message = (
-        "converting USD->CNY needs a year: FX rates are annual averages (the table has "
-        "CNY/USD 2010-2025); pass year=..."
+        "converting USD->CNY needs a year: FX rates are annual averages (file fx_rates.csv "
+        "has CNY/USD 2010-2025); pass year=..."
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)) as info:
         fx_rate("USD", "CNY", year=None)
@@ -65,7 +77,8 @@ def test_missing_year_is_never_the_nearest() -> None:
     message = (
         "no FX rate for CNY->USD in 2009: the pair has no rate for 2009, and the nearest year "
         "is never used (file fx_rates.csv has CNY/USD 2010-2025); use a year the table covers "
-        f"or add the 2009 rate to {fx_module._fx_path()}"  # the file in use, installed too
+        "or give your own 2009 rate: with idcforecast.use_fx_rates(FILE): ... (a CSV of "
+        "year, value, unit rows such as 2009,RATE,USD/CNY)"
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)) as info:
         convert("1 CNY", "USD", year=2009)
@@ -76,12 +89,13 @@ def test_missing_year_is_never_the_nearest() -> None:
 
 def test_currency_the_table_lacks() -> None:
     message = (
-        "no FX rate for EUR->CNY in 2020: the pair is not in the table, directly or through "
-        "USD (file fx_rates.csv has CNY/USD 2010-2025); add EUR and CNY rates against USD to "
-        f"{fx_module._fx_path()} or keep the figures in EUR"
+        "no FX rate for BRL->CNY in 2020: the pair is not in the table, directly or through "
+        "USD (file fx_rates.csv has CNY/USD 2010-2025); keep the figures in BRL or give your "
+        "own 2020 rate: with idcforecast.use_fx_rates(FILE): ... (a CSV of year, value, unit "
+        "rows such as 2020,RATE,CNY/BRL)"
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)):
-        convert("EUR 2.5 bn", "亿元", year=2020)
+        fx_rate("BRL", "CNY", year=2020)  # the registry does not even read "BRL" as money
 
 
 def _use_table(monkeypatch: pytest.MonkeyPatch, path: Path, text: str) -> None:
@@ -117,7 +131,8 @@ def test_cross_rate_through_usd_needs_both_legs(
     message = (
         "no FX rate for EUR->CNY in 2021: the pair has no rate for 2021, and the nearest year "
         "is never used (file fx.csv has CNY/USD 2020-2021; EUR/USD 2020); use a year "
-        f"the table covers or add the 2021 rate to {tmp_path / 'fx.csv'}"
+        "the table covers or give your own 2021 rate: with idcforecast.use_fx_rates(FILE): "
+        "... (a CSV of year, value, unit rows such as 2021,RATE,CNY/EUR)"
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)):
         fx_rate("EUR", "CNY", year=2021)
@@ -208,3 +223,136 @@ def test_a_table_unit_that_is_no_exchange_rate_is_named(
     ) as info:
         fx_rate("USD", "CNY", year=2020)
     assert f"found unit={unit!r}" in str(info.value)
+
+
+# Federal Reserve G.5A releases of 2016-01-04, 2021 and 2024-02-01 (the pages' tables;
+# AUD, EUR and GBP starred there: USD per unit; the rest units per USD)
+G5A_OTHERS = {
+    ("USD", "JPY", 2012): 79.82, ("USD", "JPY", 2019): 109.0188, ("USD", "JPY", 2023): 140.5001,
+    ("EUR", "USD", 2015): 1.1096, ("EUR", "USD", 2020): 1.1410, ("EUR", "USD", 2023): 1.0817,
+    ("GBP", "USD", 2013): 1.5642, ("GBP", "USD", 2021): 1.3764, ("AUD", "USD", 2017): 0.7671,
+    ("USD", "KRW", 2022): 1291.7796, ("USD", "INR", 2014): 61.00, ("USD", "HKD", 2018): 7.8376,
+    ("USD", "SGD", 2021): 1.3438, ("USD", "TWD", 2020): 29.4568, ("USD", "CHF", 2023): 0.8984,
+    ("USD", "CAD", 2012): 0.9995,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("key", "rate"), list(G5A_OTHERS.items()))
+def test_other_currencies_match_the_g5a_releases(key: tuple[str, str, int], rate: float) -> None:
+    base, quote, year = key
+    assert fx_rate(base, quote, year=year) == rate
+    assert fx_rate(quote, base, year=year) == pytest.approx(1 / rate, rel=1e-15)
+
+
+def test_crosses_between_bundled_currencies_go_through_usd() -> None:
+    # 2023: 1 EUR = 1.0817 USD = 1.0817 x 7.0809 CNY = 7.65941053 CNY
+    assert fx_rate("EUR", "CNY", year=2023) == pytest.approx(1.0817 * 7.0809, rel=1e-15)
+    # 2019: 1 JPY = 1/109.0188 USD = 6.9081/109.0188 CNY = 0.0633659... CNY
+    assert fx_rate("JPY", "CNY", year=2019) == pytest.approx(6.9081 / 109.0188, rel=1e-15)
+    # "EUR 2.5 bn" in 2020: 2.5e9 x 1.1410 x 6.9042 = 1.96942305e10 CNY = 196.942305 亿元
+    assert convert("EUR 2.5 bn", "亿元", year=2020) == pytest.approx(196.942305, rel=1e-12)
+
+
+def test_years_no_release_covered_are_named_not_guessed() -> None:
+    # 2016 and 2024 G.5A releases were not at hand: the error says which years exist
+    message = (
+        "no FX rate for EUR->USD in 2016: the pair has no rate for 2016, and the nearest year "
+        "is never used (file fx_rates.csv has USD/EUR 2012-2015, 2017-2023); use a year the "
+        "table covers or give your own 2016 rate: with idcforecast.use_fx_rates(FILE): ... "
+        "(a CSV of year, value, unit rows such as 2016,RATE,USD/EUR)"
+    )
+    with pytest.raises(MissingFxRateError, match=re.escape(message)):
+        fx_rate("EUR", "USD", year=2016)
+
+
+def _user_file(tmp_path: Path, rows: str, name: str = "my_fx.csv") -> Path:
+    path = tmp_path / name
+    path.write_text("year,value,unit,source\n" + rows, encoding="utf-8")
+    return path
+
+
+def test_user_rates_fill_years_the_bundled_table_lacks(tmp_path: Path) -> None:
+    path = _user_file(tmp_path, "2016,1.1069,USD/EUR,ECB\n2026,7.05,CNY/USD,bank forecast\n")
+    with use_fx_rates(path):
+        assert fx_rate("EUR", "USD", year=2016) == 1.1069
+        assert fx_rate("USD", "CNY", year=2026) == 7.05
+        # a cross with one leg from the user (EUR 2016) and one bundled (CNY 2016 6.6400)
+        assert fx_rate("EUR", "CNY", year=2016) == pytest.approx(1.1069 * 6.6400, rel=1e-15)
+        assert fx_rate_origin("EUR", "CNY", year=2016) == "my_fx.csv"
+        assert fx_rate("USD", "CNY", year=2020) == 6.9042  # bundled
+        assert fx_rate_origin("USD", "CNY", year=2020) is None
+        assert user_fx_files()[0][0] == path
+    assert user_fx_files() == ()  # the block ended
+    with pytest.raises(MissingFxRateError):
+        fx_rate("USD", "CNY", year=2026)
+
+
+def test_user_rates_come_before_the_bundled_ones_and_nest(tmp_path: Path) -> None:
+    central = _user_file(tmp_path, "2020,6.8976,CNY/USD,PBoC central parity\n", "pboc.csv")
+    other = _user_file(tmp_path, "2020,0.145,USD/CNY,other\n", "other.csv")
+    with use_fx_rates(central):
+        assert fx_rate("USD", "CNY", year=2020) == 6.8976  # not G.5A's 6.9042
+        with use_fx_rates(other):  # the innermost file first, its inverse too
+            assert fx_rate("USD", "CNY", year=2020) == pytest.approx(1 / 0.145, rel=1e-15)
+            assert fx_rate_origin("CNY", "USD", year=2020) == "other.csv"
+        assert fx_rate("USD", "CNY", year=2020) == 6.8976
+    assert fx_rate("USD", "CNY", year=2020) == 6.9042
+
+
+def test_user_rates_are_local_to_their_thread(tmp_path: Path) -> None:
+    import threading
+
+    path = _user_file(tmp_path, "2026,7.05,CNY/USD,x\n")
+    seen: list[object] = []
+
+    def other_thread() -> None:
+        try:
+            seen.append(fx_rate("USD", "CNY", year=2026))
+        except MissingFxRateError as err:
+            seen.append(type(err))
+
+    with use_fx_rates(path):
+        thread = threading.Thread(target=other_thread)
+        thread.start()
+        thread.join()
+    assert seen == [MissingFxRateError]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("year,rate\n2026,7.05\n", "FX file bad.csv: no column 'value', 'unit' (found ['year', "
+         "'rate']); expected a CSV with columns year, value and unit"),
+        ("year,value,unit\n2026,7.05,CNY/USD\n2026,0.14,USD/CNY\n", "file bad.csv row 3: "
+         "USD/CNY 2026 given, and CNY/USD 2026 already (one rate is the other's inverse); "
+         "keep one of them"),
+        ("year,value,unit\n2026,inf,CNY/USD\n", "file bad.csv row 2: rate 'inf' is not a "
+         "finite number; fix the row"),
+        ("year,value,unit\n2026,7.05,CNY\n", "file bad.csv row 2: expected unit 'QUOTE/BASE'"),
+    ],
+)  # fmt: skip
+def test_a_bad_user_file_is_refused_on_entry(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(message)) as info, use_fx_rates(path):
+        pytest.fail("the block must not run")  # pragma: no cover
+    assert info.value.file == str(path)
+    assert user_fx_files() == ()
+
+
+def test_a_missing_or_binary_user_file_is_named(tmp_path: Path) -> None:
+    missing = re.escape(f"FX file {tmp_path / 'none.csv'}: cannot be read")
+    with pytest.raises(DataError, match=missing), use_fx_rates(tmp_path / "none.csv"):
+        pass  # pragma: no cover
+    path = tmp_path / "gbk.csv"
+    path.write_bytes("year,value,unit\n2026,7.05,元/美元\n".encode("gbk"))
+    binary = re.escape("FX file gbk.csv: not UTF-8 text")
+    with pytest.raises(DataError, match=binary), use_fx_rates(path):
+        pass  # pragma: no cover
+
+
+def test_years_text_reads_as_runs() -> None:
+    assert fx_module._years_text([2017, 2012, 2013, 2014, 2015, 2019, 2018]) == (
+        "2012-2015, 2017-2019"
+    )
+    assert fx_module._years_text([2020]) == "2020"
