@@ -392,3 +392,54 @@ def test_check_claims_table_marks_bounded_figures(capsys: pytest.CaptureFixture[
     out = _run(claims_cmd, ["--all"], capsys)
     row = next(line for line in out.splitlines() if line.startswith("growth 29% in 2020"))
     assert re.search(r"> 1,550\.4\s+1,562\.5 \(actual\)\s+-0\.8%\s+> 28\.0%\s+yes$", row)
+
+
+# --- uat14 ---
+
+
+@pytest.mark.parametrize("text", ["1,5", "3.200,5", "3,2005"])
+def test_cagr_refuses_a_decimal_comma_in_a_bare_number(
+    text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: the comma dropped, "1,5" read as 15 and "3.200,5" as 3.2005: CAGR from 1562.5
+    # (15 / 1562.5) ** (1/3) - 1 = -78.7% and (3.2005 / 1562.5) ** (1/3) - 1 = -87.3%
+    from idcforecast.errors import ParseError
+
+    with pytest.raises(ParseError, match="a comma that does not separate groups of three"):
+        _run(cagr_cmd, ["1562.5", text, "--years", "3"], capsys)
+
+
+def test_cagr_reads_thousands_separators_in_a_bare_number(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = _run(cagr_cmd, ["1,562.5", "3,200.5", "--years", "3"], capsys)
+    # (3200.5 / 1562.5) ** (1 / 3) - 1 = 2.048320 ** (1/3) - 1 = 0.269987
+    assert out.splitlines()[:2] == ["start  1,562.5", "end    3,200.5"]
+    assert "CAGR   27.0% a year (0.269987 as a fraction)" in out
+
+
+def test_cagr_overflow_is_an_error_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(GrowthError, match="the rate overflows the float range at years=1e-09"):
+        _run(cagr_cmd, ["1562.5", "3200.5", "--years", "1e-9"], capsys)
+
+
+def test_cagr_of_a_percent_and_a_bare_number_names_the_percent_alone(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # was: "start 27.8% and end 3200.5% are rates or shares": the bare 3200.5 had been
+    # given the start's unit before the check
+    with pytest.raises(GrowthError, match=r"^cagr: start 27\.8% is a rate or a share \(in %\)"):
+        _run(cagr_cmd, ["27.8%", "3200.5", "--years", "3"], capsys)
+
+
+def test_cagr_between_racks_and_power_names_the_rack_density(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # 800 MW at 6 kW a rack = 800,000 / 6 = 133,333 racks = 13.3333 万 (racks 10k);
+    # (13.3333 / 520) ** (1/3) - 1 = 0.025641 ** (1/3) - 1 = -0.705120
+    out = _run(cagr_cmd, ["520万标准机架", "800 MW", "--years", "3", "--kw-per-rack", "6"], capsys)
+    assert out.splitlines()[1] == (
+        "end    800 MW   (from '800 MW') = 13.3333 racks 10k at 6 kW per standard rack "
+        "(--kw-per-rack to change)"
+    )
+    assert "CAGR   -70.5% a year (-0.705120 as a fraction)" in out
