@@ -443,3 +443,45 @@ def test_cagr_between_racks_and_power_names_the_rack_density(
         "(--kw-per-rack to change)"
     )
     assert "CAGR   -70.5% a year (-0.705120 as a fraction)" in out
+
+
+def test_track_record_prints_small_levels_and_the_actuals_bound(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text(
+        "series_id,year,value,unit\ndc,2021,0.41,GW\ndc,2022,more than 0.36,GW\n",
+        encoding="utf-8",
+    )
+    claims = tmp_path / "claims.csv"
+    claims.write_text(
+        "subject,kind,year,value,unit,made\ndc,level,2021,0.36,GW,2020\n"
+        "dc,level,2022,0.30,GW,2021\n",
+        encoding="utf-8",
+    )
+    out = _run(track_record_cmd, [str(claims), "--data", str(actuals)], capsys)
+    # was "0.4 GW" against "0.4" with an error of -12.2%, and the 2022 actual's "more
+    # than" dropped: 0.36 / 0.41 - 1 = -12.2%; 0.30 / 0.36 - 1 = -16.7%
+    lines = out.splitlines()
+    assert re.split(r"\s{2,}", lines[2]) == [
+        "dc/level_2021", "2020", "2021", "1", "0.36 GW", "0.41", "-12.2%", "-0.130",
+        "undershoot", "no",
+    ]  # fmt: skip
+    assert re.split(r"\s{2,}", lines[3]) == [
+        "dc/level_2022", "2021", "2022", "1", "0.3 GW", ">0.36", "-16.7%", "-0.182",
+        "undershoot", "no",
+    ]  # fmt: skip
+
+
+def test_track_record_of_a_file_without_level_claims_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: an empty table and exit code 0
+    path = tmp_path / "claims.toml"
+    path.write_text(
+        'subject = "china_idc_cidc_overall"\n[[claims]]\nkind = "cagr"\n'
+        'period = "2020-22"\nvalue = 27.8\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(SpecError, match=re.escape(f"track-record: {str(path)!r} holds no level")):
+        _run(track_record_cmd, [str(path)], capsys)
