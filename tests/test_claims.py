@@ -1052,14 +1052,14 @@ def test_a_qualifier_column_that_agrees_with_the_value_text_is_fine(tmp_path: Pa
 
 def test_value_text_converts_to_the_unit_column_at_the_claims_year(tmp_path: Path) -> None:
     # was: "converting CNY->USD needs a year ... pass year=...", naming no row, though the
-    # claim has its year; 320 CNY bn at the 2022 average of 6.7289 CNY/USD (data/fx_rates.csv)
-    # = 320 / 6.7289 = 47.5561 USD bn
+    # claim has its year; 320 CNY bn at the 2022 average of 6.7290 CNY/USD (data/fx_rates.csv)
+    # = 320 / 6.7290 = 47.5553 USD bn
     from idcforecast.units import convert
 
     claim = read_claims(_claims_csv(tmp_path, "m,level,2022,,320 billion yuan,USD bn,,,"))[0]
     assert claim.unit == "USD bn"
     assert claim.value == pytest.approx(convert(320.0, "USD bn", from_unit="CNY bn", year=2022))
-    assert claim.value == pytest.approx(320 / 6.7289, rel=1e-3)
+    assert claim.value == pytest.approx(320 / 6.7290, rel=1e-9)
 
 
 def test_value_text_in_a_unit_that_does_not_convert_names_the_row(tmp_path: Path) -> None:
