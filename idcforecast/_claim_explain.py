@@ -351,22 +351,56 @@ def _outcome(group: _Group, history: History) -> dict[str, Any]:
     span = group.intervals[year]
     # a range: the distance from its nearer end (0 inside), never from its midpoint
     gap = interval_gap(span, actual.interval) if claim.is_range else value / actual.value - 1
+    if math.isclose(gap, 0.0, abs_tol=1e-9):  # 320 CNY bn is 3200.0000000000005 亿元
+        gap = 0.0
     out.update(actual_end=actual.value, actual_derived=actual.derived, end_gap=gap)
     held = overlaps(span, actual.interval, 0.0)
-    shot = f"{'undershot' if gap < 0 else 'overshot'} the actual by {abs(gap):.1%}"
+    shot = _shot(gap, actual.qualifier)
     claimed = f"{level_words(claim.qualifier)}{_num(value)}"
     derived = " (derived)" if actual.derived else ""
-    head = f"Outcome: the {year} actual was {_num(actual.value)}{derived}; "
+    actual_words = f"{level_words(actual.qualifier)}{_num(actual.value)}"
+    head = f"Outcome: the {year} actual was {actual_words}{derived}; "
     if claim.is_range:
         end = "high" if gap < 0 else "low"
         verdict = "held: the actual is inside it" if held else f"failed: its {end} end {shot}"
         out["_text"] = f"{head}the claimed {_span_words(span)} {verdict}."
     elif claim.qualifier in ("at_least", "at_most"):
-        verdict = "held, though it" if held else "failed: it"
-        out["_text"] = f"{head}the claim ({claimed}) {verdict} {shot}."
+        verdict = ("held:" if gap == 0 else "held, though") if held else "failed:"
+        out["_text"] = f"{head}the claim ({claimed}) {verdict} it {shot}."
     else:
         out["_text"] = f"{head}the claimed {claimed} {shot}."
     return out
+
+
+def _shot(gap: float, actual_qualifier: str) -> str:
+    """How a claimed level compares with the actual, ``gap`` = claimed / actual - 1.
+
+    An actual published as a bound ("more than 4,000") makes the gap a bound too, or
+    leaves the direction open (the claim "overshot by 20.0%" dropped the actual's "more
+    than").
+
+    Examples
+    --------
+    >>> _shot(-0.2, "exact"), _shot(0.0, "exact")
+    ('undershot the actual by 20.0%', 'equalled the actual')
+    >>> _shot(-0.2, "at_least")
+    'undershot the actual by at least 20.0%'
+    >>> _shot(0.1, "at_least")
+    "is 10.0% above the actual's floor (under- or overshot: unknown)"
+    """
+    if actual_qualifier in ("at_least", "at_most"):
+        floor = actual_qualifier == "at_least"
+        if (gap < 0 and floor) or (gap > 0 and not floor):
+            way = "undershot" if gap < 0 else "overshot"
+            return f"{way} the actual by at least {abs(gap):.1%}"
+        where = "at" if gap == 0 else f"{abs(gap):.1%} {'above' if gap > 0 else 'below'}"
+        return (
+            f"is {where} the actual's {'floor' if floor else 'ceiling'} (under- or "
+            "overshot: unknown)"
+        )
+    if gap == 0:
+        return "equalled the actual"
+    return f"{'undershot' if gap < 0 else 'overshot'} the actual by {abs(gap):.1%}"
 
 
 def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance: float) -> dict:

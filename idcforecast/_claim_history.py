@@ -14,6 +14,7 @@ import pandas as pd
 from idcforecast.claims import Claim
 from idcforecast.errors import (
     DataError,
+    DuplicateYearError,
     IncompatibleUnitsError,
     UnitError,
     UnknownSeriesError,
@@ -168,6 +169,7 @@ class History:
                 "series",
                 series_id=subject,
             )
+        rows = self._years(subject, rows)
         values = pd.to_numeric(rows["value"], errors="coerce")
         bad = rows[~((values > 0) & (values < INF))]
         if len(bad):  # a zero crashed the checks, NaN became a silent NaN "realised" error
@@ -180,6 +182,38 @@ class History:
                 year=year,
             )
         self._cache[subject] = rows
+        return rows
+
+    def _years(self, subject: str, rows: pd.DataFrame) -> pd.DataFrame:
+        """``rows`` with whole-number years, each once.
+
+        Years written as text ("2019") matched no claim's year, so every reading was left
+        unchecked without a word; a year given twice was compared by its first row only.
+        """
+        years = pd.to_numeric(rows["year"], errors="coerce")
+        bad = ~(years.notna() & (years % 1 == 0))
+        if bad.any():
+            found = rows["year"][bad].iloc[0]
+            raise DataError(
+                f"{self._name}: series {subject!r}: year {found!r} is not a year; write "
+                "years as whole numbers (2019)",
+                series_id=subject,
+                year=str(found),
+            )
+        rows = rows.assign(year=years.astype("int64"))
+        twice = rows["year"][rows["year"].duplicated()]
+        if len(twice):
+            year = int(twice.iloc[0])
+            shown = ", ".join(
+                f"{v:g}"
+                for v in pd.to_numeric(rows.loc[rows["year"] == year, "value"], errors="coerce")
+            )
+            raise DuplicateYearError(
+                f"{self._name}: series {subject!r} has {int((rows['year'] == year).sum())} "
+                f"values for {year} ({shown}); keep one per year",
+                series_id=subject,
+                year=year,
+            )
         return rows
 
     def unit(self, subject: str, *, claim_id: str) -> str | None:
@@ -196,9 +230,26 @@ class History:
         if hit.empty:
             return None
         row = hit.iloc[0]
-        qualifier = str(row["qualifier"]) if "qualifier" in rows.columns else "exact"
-        derived = bool(row["derived"]) if "derived" in rows.columns else False
+        qualifier = row["qualifier"] if "qualifier" in rows.columns else "exact"
+        qualifier = qualifier if isinstance(qualifier, str) and qualifier else "exact"
+        derived = _flag(row["derived"]) if "derived" in rows.columns else False
         return Figure(float(row["value"]), qualifier, origin="actual", derived=derived)
+
+
+def _flag(value: Any) -> bool:
+    """A ``derived`` cell as a bool: blank (NaN, None) is False, as is the text "False"
+    (``bool(nan)`` and ``bool("False")`` are True: a published actual was called derived).
+
+    Examples
+    --------
+    >>> _flag(float("nan")), _flag("False"), _flag(True), _flag("yes"), _flag(0)
+    (False, False, True, True, False)
+    """
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes", "y")
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return False
+    return bool(value)
 
 
 def level_in(claim: Claim, unit: str | None) -> float:

@@ -168,6 +168,8 @@ def track_record(
         else:
             ratio = value / actual.value
             exact = "exact"
+        if math.isclose(ratio, 1.0, rel_tol=1e-9):  # 320 CNY bn is 3200.0000000000005 亿元
+            ratio = 1.0
         bound = claim.qualifier in ("at_least", "at_most")
         row.update(
             actual=actual.value,

@@ -350,7 +350,10 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         "27.8%"), read by :func:`idcforecast.parse_quantity` (unit and qualifier from the
         text; a range such as "25-30%" sets ``low`` and ``high``, and ``value`` to its
         midpoint). Columns ``low`` and ``high`` may also give a range, ``value`` then left
-        blank.
+        blank. Value text in another unit than the row's ``unit`` is converted to it
+        (money at the FX rate of the claim's ``year``); a ``qualifier`` that contradicts the
+        text's ("超过3200.5亿元" with qualifier "exact") is an error. A comma in a number
+        separates thousands only ("27,8" is an error, not 278).
         Table headers lose surrounding spaces and match the field names in any letter case
         (" Subject", "VALUE"), as in :func:`idcforecast.read_series`. TOML keys at the top
         level are defaults for every claim (``claim_set``, ``made``, ``source``...).
@@ -362,7 +365,8 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
     ------
     SpecError
         A file or frame without a required column (naming the columns found); a missing or
-        bad key, or a range given both as value text and as low/high, naming the file and row
+        bad key, a range given both as value text and as low/high, or two claims with one
+        ``claim_id`` (a claim given twice), naming the file and row
         (numbered as a spreadsheet shows it,
         as :func:`idcforecast.read_series` does: the header is row 1, blank rows count and
         are skipped; a frame's row by its index label).
@@ -429,7 +433,9 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
             file=str(path),
         )
     if isinstance(source, list | tuple) and all(isinstance(c, Claim) for c in source):
-        return list(source)
+        claims = list(source)
+        _check_unique(claims, [f"claim {n}" for n in range(1, len(claims) + 1)])
+        return claims
     if isinstance(source, list | tuple) and source and all(isinstance(c, dict) for c in source):
         places = [(f"list row {n}", n) for n in range(1, len(source) + 1)]
         return _from_records([dict(c) for c in source], places=places)
@@ -605,16 +611,60 @@ def _from_records(records: list[dict[str, Any]], *, places: list[tuple[str, Any]
             claims.append(Claim(**clean))
         except SpecError as err:
             raise SpecError(f"{where}: {err}", row=row) from err
+    _check_unique(claims, [where for where, _ in places])
     return claims
 
 
-def _number(text: str, *, key: str, where: str, row: Any) -> float:
-    try:
-        return float(text.replace(",", ""))
-    except ValueError as err:
+def _check_unique(claims: list[Claim], places: list[str]) -> None:
+    """Refuse two claims with one ``claim_id``: the checks match readings to claims by it.
+
+    A claim given twice was checked twice, its readings listed four times and its
+    explanation repeated; two different claims under one generated id (two CAGRs ending
+    in the same year of one set) had their readings mixed.
+    """
+    seen: dict[str, tuple[Claim, str]] = {}
+    for claim, place in zip(claims, places, strict=True):
+        if claim.claim_id not in seen:
+            seen[claim.claim_id] = (claim, place)
+            continue
+        first, first_place = seen[claim.claim_id]
+        if claim == first:
+            raise SpecError(
+                f"{place} repeats {first_place} ({claim.describe()}, claim_id "
+                f"{claim.claim_id!r}); remove one of them",
+                key="claim_id",
+                value=claim.claim_id,
+            )
         raise SpecError(
-            f"{where}: {key} must be a number, found {text!r}", key=key, row=row
+            f"{place} and {first_place} have the same claim_id {claim.claim_id!r} "
+            f"({first.describe()}; {claim.describe()}); give each its own claim_id (when "
+            "left out, it is made of the claim set or subject, the kind and the year)",
+            key="claim_id",
+            value=claim.claim_id,
+        )
+
+
+def _number(text: str, *, key: str, where: str, row: Any) -> float:
+    """A number written as text; a comma only separates groups of three digits ("3,200"),
+    so a decimal comma ("3,3") is an error, never 33 (it was read so)."""
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_quantity
+
+    try:
+        quantity = parse_quantity(text)
+    except IdcForecastError as err:
+        raise SpecError(
+            f"{where}: {key} must be a number, found {text!r} ({err})", key=key, row=row
         ) from err
+    if quantity.unit != "count" or quantity.qualifier != "exact" or quantity.is_range:
+        raise SpecError(
+            f"{where}: {key} must be a number, found {text!r}", key=key, row=row, value=text
+        )
+    return float(quantity.value)
 
 
 def _integer(value: Any, *, key: str, where: str) -> int:
@@ -631,18 +681,22 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
     """Read a value written as text: a plain number, or a figure with unit and qualifier.
 
     A range ("25-30%") gives ``low`` and ``high`` (and ``value``, its midpoint); the checks
-    use the whole interval, never the midpoint alone.
+    use the whole interval, never the midpoint alone. A comma only separates groups of
+    three digits ("27,8" is an error, not 278%). A figure in another unit than the
+    record's ``unit`` is converted (money at the FX rate of the claim's ``year``); a
+    qualifier in the text ("more than") that the record's ``qualifier`` contradicts is an
+    error, never dropped.
     """
     try:
-        return {"value": float(text.replace(",", ""))}
+        return {"value": float(text)}
     except ValueError:
         pass
-    from idcforecast.errors import ParseError, UnitError
-    from idcforecast.units import parse_quantity
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import QUALIFIER_WORDS, parse_quantity
 
     try:
         quantity = parse_quantity(text)
-    except (ParseError, UnitError) as err:
+    except IdcForecastError as err:
         raise SpecError(
             f"{where}: value {text!r} is not a figure: {err}", key="value", row=row
         ) from err
@@ -654,14 +708,49 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
             value=text,
             row=row,
         )
+    given = record.get("qualifier")
+    if quantity.qualifier != "exact" and given is not None and given != quantity.qualifier:
+        words = QUALIFIER_WORDS.get(quantity.qualifier, "").strip()
+        raise SpecError(
+            f"{where}: value {text!r} says {quantity.qualifier!r} ({words!r}) but qualifier "
+            f"says {given!r}; give it once: leave qualifier blank, or write the value "
+            "without its qualifier",
+            key="qualifier",
+            value=given,
+            row=row,
+        )
     out: dict[str, Any] = {"value": quantity.value}
-    if "unit" in record and record["unit"] != quantity.unit:
-        quantity = quantity.to(record["unit"])
+    unit = record.get("unit")
+    if quantity.unit == "count":  # a bare number with separators or a qualifier: "3,200.5"
+        pass
+    elif unit is not None and unit != quantity.unit:
+        quantity = _converted(quantity, str(unit), record, text=text, where=where, row=row)
         out["value"] = quantity.value
     else:
         out["unit"] = quantity.unit
     if quantity.is_range:
         out.update(value=math.nan, low=quantity.low, high=quantity.high)
-    if "qualifier" not in record:
+    if given is None:
         out["qualifier"] = quantity.qualifier
     return out
+
+
+def _converted(quantity: Any, unit: str, record: dict[str, Any], **place: Any) -> Any:
+    """``quantity`` in the record's ``unit``; money at the FX rate of the claim's year."""
+    from idcforecast.errors import IdcForecastError
+
+    try:
+        year: int | None = int(float(record.get("year", "")))
+    except (TypeError, ValueError):
+        year = None
+    try:
+        return quantity.to(unit, year=year)
+    except IdcForecastError as err:
+        raise SpecError(
+            f"{place['where']}: value {place['text']!r} is in {quantity.unit!r}, and the "
+            f"unit given is {unit!r}: {err}; give the value in {unit!r}, or leave unit blank "
+            "to take the figure's own",
+            key="unit",
+            value=unit,
+            row=place["row"],
+        ) from err

@@ -9,8 +9,12 @@ Conventions
 - Levels must be positive: a compound rate from or to zero or a negative level is undefined.
 - Every function accepts plain numbers, numpy arrays and pandas Series (element-wise, with
   broadcasting); a Series result keeps the index of the Series given.
-- Levels may be :class:`idcforecast.units.Quantity` objects: a level result is then a Quantity
-  in the same unit (qualifier kept, range scaled), while a rate is always a plain float.
+- Levels may be :class:`idcforecast.units.Quantity` objects: the level result of
+  :func:`implied_base` and :func:`implied_target` is then a Quantity in the same unit
+  (qualifier kept, range scaled), while a rate is always a plain float. :func:`project`
+  gives a path of numbers (a Series with ``attrs["unit"]``), and it, :func:`implied_years`
+  and :func:`doubling_time` refuse a range or a bound ("more than"), which one number
+  cannot carry.
   A rate may be given as a Quantity in ``"%"`` (``parse_quantity("27.8%")``); in
   :func:`implied_base` and :func:`implied_target` its range ("25-27.8%") or bound ("more
   than 27.8%") carries through to the level (a higher rate lowers the base and raises the
@@ -163,6 +167,54 @@ def _check_shapes(func: str, **arrays: np.ndarray) -> None:
         ) from None
 
 
+def _check_result(result: np.ndarray, *, func: str, what: str, years: np.ndarray) -> None:
+    """Refuse a result that overflowed to inf or underflowed to 0 (never return it).
+
+    A tiny number of steps (``years=1e-9``: a fraction of a second) or a huge one makes
+    ``(end / start) ** (1 / years)`` or ``(1 + rate) ** years`` leave the float range;
+    numpy returned ``inf`` (or 0.0 for a level) with only a RuntimeWarning.
+    """
+    bad = ~np.isfinite(result) | (result == 0 if what != "rate" else False)
+    if not np.any(bad):
+        return
+    steps = float(np.broadcast_to(years, np.shape(bad)).ravel()[int(np.flatnonzero(bad)[0])])
+    found = "overflows" if not np.all(np.isfinite(result)) else "underflows to 0 in"
+    raise GrowthError(
+        f"{func}: the {what} {found} the float range at years={steps:g} compounding steps; "
+        "years counts compounding steps (2019 -> 2022 is years=3): check the number of "
+        "steps and the levels",
+        func=func,
+        argument="years",
+        value=steps,
+    )
+
+
+def _refuse_bounded(func: str, **figures: Any) -> None:
+    """Refuse a Quantity that is a range or a bound where one figure is needed.
+
+    :func:`implied_years`, :func:`doubling_time` and :func:`project` return plain numbers,
+    which cannot carry "more than" or a range: they used a range's midpoint and dropped a
+    bound without a word ("超过3200.5亿元" gave 2.92 steps, not "at least 2.92").
+    """
+    for name, x in figures.items():
+        if not _is_quantity(x):
+            continue
+        if x.is_range:
+            what = f"the range {x.low:g} to {x.high:g}{_unit_text(x.unit)}"
+        elif x.qualifier in ("at_least", "at_most"):
+            what = f"{_figure_words(x)}{_unit_text(x.unit)} (a bound)"
+        else:
+            continue
+        raise GrowthError(
+            f"{func}: {name} is {what}, but {func} gives one number and would drop the "
+            f"range or bound; pass one figure ({name}.value, or each end in turn: "
+            f"{name}.low and {name}.high), or use cagr_bounds, implied_base or "
+            "implied_target, which carry ranges and bounds through",
+            func=func,
+            argument=name,
+        )
+
+
 PERCENT_LIKE_RATE = 10.0  # a plain rate of 10 (1,000% a year) or more is taken for a percent
 
 
@@ -282,7 +334,7 @@ def _refuse_percent_levels(start: Any, end: Any, *, func: str) -> None:
     named = [
         (name, x)
         for name, x in (("start", start), ("end", end))
-        if parse_unit(x.unit).dimension in _RATE_DIMENSIONS
+        if _is_quantity(x) and parse_unit(x.unit).dimension in _RATE_DIMENSIONS
     ]
     if not named:
         return
@@ -484,7 +536,9 @@ def cagr(
     _check_shapes("cagr", start=s, end=e, years=n)
     index = _series_index(start, end, years, func="cagr")
     # exp/log is the exact closed form and stays accurate for rates near zero.
-    result = np.expm1((np.log(e) - np.log(s)) / n)
+    with np.errstate(over="ignore"):
+        result = np.expm1((np.log(e) - np.log(s)) / n)
+    _check_result(result, func="cagr", what="rate", years=n)
     return _wrap(result, index)
 
 
@@ -604,7 +658,7 @@ def _cagr_bounds(start: Number, end: Number, years: Number, *, func: str) -> Rat
         getattr(start, "qualifier", ""),
         getattr(end, "qualifier", ""),
     )
-    result = _rate_between((s_lo, s_hi), (e_lo, e_hi), float(n), approximate=approximate)
+    result = _rate_between((s_lo, s_hi), (e_lo, e_hi), float(n), approximate=approximate, func=func)
     if result is None:
         raise GrowthError(
             f"{func}: start is {_figure_words(start)} and end is {_figure_words(end)}, so "
@@ -616,14 +670,23 @@ def _cagr_bounds(start: Number, end: Number, years: Number, *, func: str) -> Rat
 
 
 def _rate_between(
-    start: tuple[float, float], end: tuple[float, float], steps: float, *, approximate: bool
+    start: tuple[float, float],
+    end: tuple[float, float],
+    steps: float,
+    *,
+    approximate: bool,
+    func: str = "cagr_bounds",
 ) -> RateBounds | None:
     """The rate from a level in ``start`` to one in ``end`` (intervals of positive levels,
     as :func:`idcforecast._claim_history.bounds` gives them); None when nothing bounds it."""
     (s_lo, s_hi), (e_lo, e_hi) = start, end
 
     def rate(s: float, e: float) -> float:
-        return math.expm1((math.log(e) - math.log(s)) / steps)
+        try:
+            return math.expm1((math.log(e) - math.log(s)) / steps)
+        except OverflowError:  # was a traceback from the command line (years=1e-9)
+            _check_result(np.array(math.inf), func=func, what="rate", years=np.array(steps))
+            raise  # pragma: no cover - _check_result raised
 
     # the rate falls to -100% as the end nears 0 or the start grows without bound
     low = -1.0 if e_lo == 0 or math.isinf(s_hi) else rate(s_hi, e_lo)
@@ -826,9 +889,12 @@ def _compound(level: Number, rate: Number, years: Number, *, sign: float, func: 
     _check_years(n, years, func=func)
     _check_shapes(func, **{name: x, "rate": r, "years": n})
     index = _series_index(level, rate, years, func=func)
-    factor = np.exp(sign * n * np.log1p(r))
+    with np.errstate(over="ignore", under="ignore"):
+        factor = np.exp(sign * n * np.log1p(r))
+        result = x * factor
+    _check_result(result, func=func, what="target" if sign > 0 else "base", years=n)
     template = level if _is_quantity(level) else None
-    return _level_result(template, x * factor, factor, index)
+    return _level_result(template, result, factor, index)
 
 
 def _compound_bounded(level: Number, rate: Any, years: Number, *, sign: float, func: str) -> Any:
@@ -870,7 +936,14 @@ def _compound_bounded(level: Number, rate: Any, years: Number, *, sign: float, f
             return 0.0 if sign > 0 else math.inf
         if math.isinf(r):
             return math.inf if sign > 0 else 0.0
-        return math.exp(sign * steps * math.log1p(r))
+        try:
+            value = math.exp(sign * steps * math.log1p(r))
+        except OverflowError:
+            value = math.inf
+        if value == 0 or math.isinf(value):  # out of the float range, not a bound
+            what = "target" if sign > 0 else "base"
+            _check_result(np.array(value), func=func, what=what, years=n)
+        return value
 
     # the rate end that lowers the result: its low end going forward, its high end back
     f_lo, f_hi = (factor(r_lo), factor(r_hi)) if sign > 0 else (factor(r_hi), factor(r_lo))
@@ -915,6 +988,7 @@ def implied_years(base: Number, end: Number, rate: Number) -> Any:
     >>> round(implied_years(1562.5, 3200.5, 0.278), 2)
     2.92
     """
+    _refuse_bounded("implied_years", base=base, end=end, rate=rate)
     end = _same_unit(base, end, func="implied_years")
     b = _values(base, name="base", func="implied_years")
     e = _values(end, name="end", func="implied_years")
@@ -953,6 +1027,7 @@ def doubling_time(rate: Number) -> Any:
     >>> round(doubling_time(0.278), 2)
     2.83
     """
+    _refuse_bounded("doubling_time", rate=rate)
     r = _rate_values(rate, func="doubling_time")
     mask = ~(r > 0)
     if mask.any():
@@ -1001,6 +1076,7 @@ def project(
     >>> project(1562.5, rate, 3, base_year=2019).round(1).to_dict()
     {2019: 1562.5, 2020: 1984.4, 2021: 2520.1, 2022: 3200.5}
     """
+    _refuse_bounded("project", base=base, rate=rate)
     x = _values(base, name="base", func="project")
     _check_level(x, base, name="base", func="project")
     r = _rate_values(rate, func="project")
@@ -1030,13 +1106,15 @@ def project(
             func="project",
         )
     steps = np.broadcast_to(r, (years,))
-    growth = np.concatenate([[1.0], np.exp(np.cumsum(np.log1p(steps)))])
     if x.ndim > 1:
         raise GrowthError(
             f"project: base must be a number or a 1-D array, found shape {x.shape}",
             func="project",
         )
-    path = np.multiply.outer(x, growth)
+    with np.errstate(over="ignore", under="ignore"):
+        growth = np.concatenate([[1.0], np.exp(np.cumsum(np.log1p(steps)))])
+        path = np.multiply.outer(x, growth)
+    _check_result(path, func="project", what="path", years=np.array(float(years)))
     if base_year is None:
         return path
     if path.ndim != 1:

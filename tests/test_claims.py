@@ -18,6 +18,7 @@ from idcforecast.claims import Claim, parse_period, read_claims
 from idcforecast.datasets import load_dataset
 from idcforecast.errors import (
     DataError,
+    DuplicateYearError,
     EmptyDataError,
     IncompatibleUnitsError,
     SpecError,
@@ -982,3 +983,188 @@ def test_a_more_than_base_makes_the_implied_end_a_floor() -> None:
         "(fits)." in text
     )
     assert "off by" not in text
+
+
+# --- uat14 ---
+
+_HEADER = "subject,kind,year,start_year,value,unit,qualifier,low,high\n"
+
+
+def _claims_csv(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "claims.csv"
+    path.write_text(_HEADER + "".join(row + "\n" for row in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        # was 278%: "27,8" lost its comma
+        ('m,cagr,2022,2020,"27,8",%,,,', "row 2: value '27,8' is not a figure"),
+        # was 3.2005 CNY 100m
+        ('m,level,2022,,"3.200,5",CNY 100m,,,', "row 2: value '3.200,5' is not a figure"),
+        # was high = 33 (refused only because 33 < 3200; "3,3" beside "3" would pass)
+        ('m,level,2022,,,CNY 100m,,"3,2","3,3"', "row 2: low must be a number, found '3,2'"),
+    ],
+)
+def test_a_decimal_comma_in_a_claims_file_is_an_error(
+    tmp_path: Path, row: str, message: str
+) -> None:
+    with pytest.raises(SpecError, match=re.escape(message)):
+        read_claims(_claims_csv(tmp_path, row))
+
+
+def test_thousands_separators_in_a_claims_file_are_read(tmp_path: Path) -> None:
+    path = _claims_csv(
+        tmp_path,
+        'm,level,2022,,"3,200.5",CNY 100m,,,',
+        'm,level,2019,,"more than 1,562",CNY 100m,,,',
+        'm,level,2023,,,CNY 100m,,"3,000","3,400"',
+    )
+    claims = read_claims(path)
+    assert [(c.value, c.unit, c.qualifier) for c in claims[:2]] == [
+        (3200.5, "CNY 100m", "exact"),
+        (1562.0, "CNY 100m", "at_least"),
+    ]
+    assert (claims[2].low, claims[2].high, claims[2].value) == (3000.0, 3400.0, 3200.0)
+
+
+@pytest.mark.parametrize("given", ["exact", "at_most"])
+def test_a_qualifier_column_that_contradicts_the_value_text_is_an_error(
+    tmp_path: Path, given: str
+) -> None:
+    # was: the column won in silence, "超过3200.5亿元" became an exact 3,200.5 (or "< 3,200.5")
+    path = _claims_csv(tmp_path, f"m,level,2022,,超过3200.5亿元,,{given},,")
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            f"row 2: value '超过3200.5亿元' says 'at_least' ('at least') but qualifier says "
+            f"'{given}'; give it once"
+        ),
+    ):
+        read_claims(path)
+
+
+def test_a_qualifier_column_that_agrees_with_the_value_text_is_fine(tmp_path: Path) -> None:
+    claim = read_claims(_claims_csv(tmp_path, "m,level,2022,,超过3200.5亿元,,at_least,,"))[0]
+    assert (claim.value, claim.unit, claim.qualifier) == (3200.5, "CNY 100m", "at_least")
+
+
+def test_value_text_converts_to_the_unit_column_at_the_claims_year(tmp_path: Path) -> None:
+    # was: "converting CNY->USD needs a year ... pass year=...", naming no row, though the
+    # claim has its year; 320 CNY bn at the 2022 average of 6.7290 CNY/USD (data/fx_rates.csv)
+    # = 320 / 6.7290 = 47.5553 USD bn
+    from idcforecast.units import convert
+
+    claim = read_claims(_claims_csv(tmp_path, "m,level,2022,,320 billion yuan,USD bn,,,"))[0]
+    assert claim.unit == "USD bn"
+    assert claim.value == pytest.approx(convert(320.0, "USD bn", from_unit="CNY bn", year=2022))
+    assert claim.value == pytest.approx(320 / 6.7290, rel=1e-9)
+
+
+def test_value_text_in_a_unit_that_does_not_convert_names_the_row(tmp_path: Path) -> None:
+    # was: "cannot convert '%' (percent) to 'CNY 100m'" naming neither file nor row
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "row 2: value '27.8%' is in '%', and the unit given is 'CNY 100m': cannot convert"
+        ),
+    ):
+        read_claims(_claims_csv(tmp_path, "m,cagr,2022,2020,27.8%,CNY 100m,,,"))
+
+
+def test_a_claim_given_twice_is_an_error(tmp_path: Path) -> None:
+    # was: checked twice, its readings listed four times and its explanation repeated
+    path = tmp_path / "claims.toml"
+    path.write_text(
+        'subject = "m"\n' + '[[claims]]\nkind = "cagr"\nperiod = "2020-22"\nvalue = 27.8\n' * 2,
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "row 2 repeats file " + repr(str(path)) + " row 1 (CAGR 27.8% 2020-2022, claim_id "
+            "'m/cagr_2022'); remove one of them"
+        ),
+    ):
+        check_claims(path)
+
+
+def test_two_claims_under_one_claim_id_are_an_error() -> None:
+    # two CAGRs ending in 2022 got the generated id 'm/cagr_2022' and their readings mixed
+    claims = [
+        Claim(subject="m", kind="cagr", value=27.8, start_year=2020, year=2022),
+        Claim(subject="m", kind="cagr", value=30.0, start_year=2018, year=2022),
+    ]
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "claim 2 and claim 1 have the same claim_id 'm/cagr_2022' (CAGR 27.8% 2020-2022; "
+            "CAGR 30% 2018-2022); give each its own claim_id"
+        ),
+    ):
+        check_claims(claims)
+    claims[1] = dataclasses.replace(claims[1], claim_id="m/cagr_2018_2022")
+    assert len(claim_readings(claims)) == 4  # two readings each
+
+
+def _m_history(**columns: object) -> pd.DataFrame:
+    frame = pd.DataFrame(
+        {"series_id": "m", "year": [2019, 2020, 2022], "value": [1562.5, 2238.7, 4043.2]}
+    )
+    return frame.assign(unit="CNY 100m", **columns)
+
+
+_M_CLAIMS = [
+    Claim(subject="m", kind="cagr", value=27.8, start_year=2020, year=2022),
+    Claim(subject="m", kind="level", value=3200, unit="CNY 100m", year=2022, made="2020"),
+]
+
+
+def test_history_with_a_year_twice_is_an_error() -> None:
+    # was: the first 2020 row used, the second (1959.0) ignored in silence
+    history = pd.concat([_m_history(), _m_history().iloc[[1]].assign(value=1959.0)])
+    with pytest.raises(
+        DuplicateYearError,
+        match=re.escape("history: series 'm' has 2 values for 2020 (2238.7, 1959); keep one"),
+    ):
+        check_claims(_M_CLAIMS, history=history)
+
+
+def test_history_years_written_as_text_are_read() -> None:
+    # was: no reading found its base year ("2019" != 2019): every fit NA, without a word
+    history = _m_history().assign(year=["2019", "2020", "2022"])
+    readings = claim_readings(_M_CLAIMS, history=history)
+    # 3200 / 1.278 ** 3 = 1533.05 against 1562.5: gap 1533.05 / 1562.5 - 1 = -1.9%
+    assert readings["reference_base"].tolist() == [2238.7, 1562.5]
+    assert readings["gap"].round(3).tolist() == [-0.125, -0.019]
+    with pytest.raises(DataError, match=re.escape("history: series 'm': year 'c. 2021'")):
+        claim_readings(_M_CLAIMS, history=history.assign(year=["2019", "2020", "c. 2021"]))
+
+
+def test_a_blank_derived_cell_is_not_derived() -> None:
+    # was: bool(nan) is True, so the 2020 actual was labelled "actual, derived"
+    history = _m_history(derived=[False, float("nan"), "False"])
+    readings = claim_readings(_M_CLAIMS, history=history)
+    assert readings["reference"].tolist() == ["actual", "actual"]
+
+
+def test_outcome_keeps_the_actuals_bound_and_equality() -> None:
+    # actual "more than 4,000": 3200 / 4000 - 1 = -20.0%, and at least that far below
+    history = _m_history(qualifier=["exact", "exact", "at_least"]).assign(
+        value=[1562.5, 2238.7, 4000.0]
+    )
+    text = check_claims(_M_CLAIMS, history=history).iloc[0]["explanation"]
+    assert text.endswith(
+        "Outcome: the 2022 actual was more than 4,000.0; the claimed 3,200.0 undershot the "
+        "actual by at least 20.0%."
+    )
+    # 320 CNY bn is 3200.0000000000005 亿元: was "overshot the actual by 0.0%"
+    claims = [_M_CLAIMS[0], dataclasses.replace(_M_CLAIMS[1], value=320.0, unit="CNY bn")]
+    equal = _m_history().assign(value=[1562.5, 2238.7, 3200.0])
+    text = check_claims(claims, history=equal).iloc[0]["explanation"]
+    assert text.endswith(
+        "Outcome: the 2022 actual was 3,200.0; the claimed 3,200.0 equalled the actual."
+    )
+    record = track_record(claims, equal).iloc[0]
+    assert (record["direction"], record["error_pct"], record["log_error"]) == ("exact", 0.0, 0.0)

@@ -567,3 +567,97 @@ def test_a_rate_range_or_bound_carries_into_implied_target() -> None:
 def test_a_ranged_rate_with_a_plain_level_says_how_to_proceed() -> None:
     with pytest.raises(GrowthError, match=r"rate 25% to 27.8% is a range .* rate\.value"):
         implied_base(3200, parse_quantity("25-27.8%"), 2)
+
+
+# --- uat14: results outside the float range, and ranges or bounds that one number drops ---
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        # (3200.5 / 1562.5) ** (1 / 1e-9) = exp(0.717 / 1e-9) = exp(7.2e8): beyond 1.8e308
+        (
+            lambda: cagr(1562.5, 3200.5, 1e-9),
+            "cagr: the rate overflows the float range at years=1e-09 compounding steps",
+        ),
+        (
+            lambda: cagr_bounds(1562.5, 3200.5, 1e-9),
+            "cagr_bounds: the rate overflows the float range at years=1e-09",
+        ),
+        # 1.278 ** 1e6 = exp(1e6 * 0.2453) = exp(245,296): beyond the float range
+        (
+            lambda: implied_target(1562.5, 0.278, 1e6),
+            "implied_target: the target overflows the float range at years=1e+06",
+        ),
+        # 3200 / 1.278 ** 1e6 = 3200 * exp(-245,296): below the smallest float, 0.0
+        (
+            lambda: implied_base(3200, 0.278, 1e6),
+            "implied_base: the base underflows to 0 in the float range at years=1e+06",
+        ),
+        (
+            lambda: implied_base(parse_quantity("1500亿元"), parse_quantity("25-30%"), 1e6),
+            "implied_base: the base underflows to 0 in the float range at years=1e+06",
+        ),
+        # 1.278 ** 5000 = exp(1,226): beyond 1.8e308 = exp(709.8)
+        (
+            lambda: project(1562.5, 0.278, 5000),
+            "project: the path overflows the float range at years=5000",
+        ),
+    ],
+)
+def test_results_beyond_the_float_range_are_errors(call, message: str) -> None:
+    # was: inf (or 0.0, or "at most 0 CNY 100m") with a RuntimeWarning, and an
+    # OverflowError traceback from `idcforecast cagr ... --years 1e-9`
+    with pytest.raises(GrowthError, match=re.escape(message)):
+        call()
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda: implied_years(1562.5, parse_quantity("超过3200.5亿元"), 0.278),
+            "implied_years: end is at least 3200.5 CNY 100m (a bound), but implied_years "
+            "gives one number",
+        ),
+        (
+            lambda: implied_years(1562.5, 3200.5, parse_quantity("25-30%")),
+            "implied_years: rate is the range 25 to 30%, but implied_years gives one number",
+        ),
+        (
+            lambda: doubling_time(parse_quantity("超过27.8%")),
+            "doubling_time: rate is at least 27.8% (a bound), but doubling_time gives one",
+        ),
+        (
+            lambda: project(parse_quantity("超过1562.5亿元"), 0.278, 3, base_year=2019),
+            "project: base is at least 1562.5 CNY 100m (a bound), but project gives one",
+        ),
+        (
+            lambda: project(parse_quantity("1500-1600亿元"), 0.278, 3),
+            "project: base is the range 1500 to 1600 CNY 100m, but project gives one number",
+        ),
+        (
+            lambda: project(1562.5, parse_quantity("25-30%"), 3),
+            "project: rate is the range 25 to 30%, but project gives one number",
+        ),
+    ],
+)
+def test_one_number_results_refuse_ranges_and_bounds(call, message: str) -> None:
+    # was: implied_years(1562.5, "超过3200.5亿元", 0.278) = 2.92 (really "at least 2.92"),
+    # project of 1500-1600 the path of its midpoint 1550, doubling_time of "more than
+    # 27.8%" 2.83 (really "at most 2.83")
+    with pytest.raises(GrowthError, match=re.escape(message)):
+        call()
+
+
+def test_exact_quantities_still_work_in_one_number_results() -> None:
+    # log(3200.5 / 1562.5) / log(1.278) = 0.71702 / 0.24530 = 2.923
+    assert implied_years(parse_quantity("1562.5亿元"), parse_quantity("3200.5亿元"), 0.278) == (
+        pytest.approx(2.923076, abs=1e-6)
+    )
+    # log 2 / log 1.278 = 0.693147 / 0.245296 = 2.8258
+    assert doubling_time(parse_quantity("27.8%")) == pytest.approx(2.825754, abs=1e-6)
+    # 1562.5 * 1.278 ** 3 = 1562.5 * 2.087336952 = 3261.46
+    path = project(parse_quantity("1562.5亿元"), 0.278, 3, base_year=2019)
+    assert path.round(2).tolist() == [1562.5, 1996.88, 2552.01, 3261.46]
+    assert path.attrs["unit"] == "CNY 100m"

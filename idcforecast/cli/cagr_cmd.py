@@ -31,16 +31,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="when START and END are in different currencies: convert END at this year's "
         "annual-average FX rate (one rate for both, so the CAGR leaves out currency moves)",
     )
+    parser.add_argument(
+        "--kw-per-rack",
+        type=float,
+        default=2.5,
+        metavar="K",
+        help="kW per standard rack, when one of START and END is racks and the other power "
+        "(default 2.5)",
+    )
 
 
 def _figure(text: str) -> Any:
-    """A plain number as a float, anything else as a Quantity."""
+    """A plain number as a float, anything else as a Quantity.
+
+    Thousands separators are read as :func:`idcforecast.parse_quantity` reads them: a
+    comma must separate groups of three digits, so a decimal comma ("1,5", "3.200,5") is
+    an error, never 15 or 3.2005 (the comma was dropped before).
+
+    Examples
+    --------
+    >>> _figure("1,562.5"), _figure("1e3")
+    (1562.5, 1000.0)
+    """
     from idcforecast.units import parse_quantity
 
     try:
-        return float(text.replace(",", ""))
+        return float(text)  # "1562.5", "1e3" (no comma: nothing to misread)
     except ValueError:
-        return parse_quantity(text)
+        pass
+    quantity = parse_quantity(text)
+    bare = quantity.unit == "count" and quantity.qualifier == "exact"
+    if bare and not quantity.is_range and quantity.alternate is None:
+        return float(quantity.value)  # "1,562.5": a plain number with separators
+    return quantity
 
 
 def _show(x: Any) -> str:
@@ -74,12 +97,13 @@ def _amount(x: Any, *, digits: int = 10) -> str:
     return number(x.value)
 
 
-def _in_unit_of(end: Any, start: Any, fx_year: int | None) -> Any:
-    """``end`` in ``start``'s unit; between currencies at ``fx_year``'s rate (required)."""
+def _in_unit_of(end: Any, start: Any, fx_year: int | None, kw_per_rack: float = 2.5) -> Any:
+    """``end`` in ``start``'s unit; between currencies at ``fx_year``'s rate (required),
+    between racks and power at ``kw_per_rack``."""
     from idcforecast.errors import MissingFxRateError
 
     try:
-        return end.to(start.unit, year=fx_year)
+        return end.to(start.unit, year=fx_year, kw_per_rack=kw_per_rack)
     except MissingFxRateError as err:
         if fx_year is not None:
             raise
@@ -97,17 +121,22 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.units import Quantity
 
     start, end = _figure(args.start), _figure(args.end)
+    # before a bare number takes a percent figure's unit ("27.8%" "3200.5" named the plain
+    # 3200.5 a percent too), and before any conversion error
+    _refuse_percent_levels(start, end, func="cagr")
     # A bare number beside a figure is read in that figure's unit ("1562.5" "3200.5亿元").
     if isinstance(start, float) and isinstance(end, Quantity):
         start = Quantity(start, end.unit)
     elif isinstance(end, float) and isinstance(start, Quantity):
         end = Quantity(end, start.unit)
-    if isinstance(start, Quantity) and isinstance(end, Quantity):
-        _refuse_percent_levels(start, end, func="cagr")  # before any conversion error
     end_text = _show(end)
     if isinstance(end, Quantity) and isinstance(start, Quantity) and end.unit != start.unit:
-        converted = _in_unit_of(end, start, args.fx_year)
+        from idcforecast.cli.parse_cmd import _racks_and_power
+
+        converted = _in_unit_of(end, start, args.fx_year, args.kw_per_rack)
         fx = f" at the {args.fx_year} FX rate" if args.fx_year is not None else ""
+        if _racks_and_power(end.unit, start.unit):  # the 2.5 kW was assumed unsaid
+            fx = f" at {args.kw_per_rack:g} kW per standard rack (--kw-per-rack to change)"
         # a converted figure carries the FX rate's precision at most: six significant digits
         end_text = f"{_show(end)} = {_amount(converted, digits=6)} {start.unit}{fx}"
         end = converted

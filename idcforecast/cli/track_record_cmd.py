@@ -55,6 +55,16 @@ def run(args: argparse.Namespace) -> int:
     # --encoding is for FILE (and --data); the bundled forecasts are a frame already
     encoding = args.encoding if args.file is not None else "utf-8"
     record = track_record(args.file, actuals, tolerance=args.tolerance, encoding=encoding)
+    if record.empty:  # an empty table said nothing about why
+        from idcforecast.errors import SpecError
+
+        raise SpecError(
+            f"track-record: {args.file!r} holds no level claims; track-record judges "
+            "published levels (kind 'level'); check growth and CAGR claims with "
+            f"idcforecast check-claims {args.file}",
+            key="kind",
+            file=args.file,
+        )
     if args.forecasts_only:
         record = record[record["forecast"].fillna(True).astype(bool)]
     rows = []
@@ -70,11 +80,17 @@ def run(args: argparse.Namespace) -> int:
                 str(r.year),
                 "" if r.horizon is None or str(r.horizon) == "<NA>" else str(r.horizon),
                 (
-                    f"{r.low:,.1f}-{r.high:,.1f} {r.unit}"  # a range, as published
+                    f"{_level(r.low)}-{_level(r.high)} {r.unit}"  # a range, as published
                     if not math.isnan(r.low)
-                    else f"{qualifier_sign(r.qualifier, spaced=False)}{r.value:,.1f} {r.unit}"
+                    else f"{qualifier_sign(r.qualifier, spaced=False)}{_level(r.value)} {r.unit}"
                 ),
-                (f"{r.actual:,.1f}" + ("*" if derived else "")) if realised else r.status,
+                (
+                    qualifier_sign(r.actual_qualifier, spaced=False)
+                    + _level(r.actual)
+                    + ("*" if derived else "")
+                )
+                if realised
+                else r.status,
                 f"{r.error_pct:+.1%}" if realised else "",
                 f"{r.log_error:+.3f}" if realised and not math.isnan(r.log_error) else "",
                 r.direction,
@@ -91,3 +107,21 @@ def run(args: argparse.Namespace) -> int:
     if marked:
         print("\n* derived actual (computed from published figures, not itself published)")
     return 0
+
+
+def _level(x: float) -> str:
+    """A level as the table prints it: one decimal at least, four significant digits
+    below 1,000 (a fixed one decimal printed 0.36 GW and 0.44 GW both as "0.4").
+
+    Examples
+    --------
+    >>> _level(3200.0), _level(74.6), _level(0.36), _level(4043.2176)
+    ('3,200.0', '74.6', '0.36', '4,043.2')
+    """
+    from idcforecast._wording import figure_text
+
+    text = figure_text(x)
+    if "." in text:
+        text = text.rstrip("0")
+        text = text + "0" if text.endswith(".") else text
+    return text

@@ -11,8 +11,10 @@ Internal units: money in yuan ("CNY"), power in MW, rack density in kW per rack,
 per rack in yuan per rack per year, utilisation as a fraction. Every driver also takes
 figure text, converted with :func:`idcforecast.convert` to the unit in :data:`TEXT_UNITS`:
 "500 billion yuan", "RMB 20-50 m per MW" (a range in text is a uniform driver),
-"11.9万元每架" (per rack: converted at the model's kw_per_rack), "6 kW per rack",
-"520万架", "61.9%", "9,486 yuan per rack per month" (x 12 per year).
+"11.9万元每架每年" (per rack per year), "1,000 yuan per kW per month" (per kW: converted
+at the model's kw_per_rack, which must then be one number), "6 kW per rack", "520万架",
+"61.9%", "9,486 yuan per rack per month" (x 12 per year). A bound ("more than 500
+billion yuan") is refused: a driver is a value or a range.
 
 Each driver is fixed or a distribution: ``uniform`` (low, high), ``triangular`` (low, mode,
 high), ``normal`` and ``lognormal`` (low, high read as the 5th and 95th percentiles).
@@ -129,6 +131,15 @@ def _text_quantity(
             f"text such as {_TEXT_EXAMPLES[name]!r}",
             key=name,
         ) from err
+    if quantity.qualifier in ("at_least", "at_most"):  # was read as the figure itself
+        side = "lower" if quantity.qualifier == "at_least" else "upper"
+        raise SpecError(
+            f"{where} is a bound (its {side} end only), but a driver is a value or a range "
+            "and the bound was being dropped; give the range you assume, e.g. "
+            f"{name}=(low, high), or the figure itself without 'more than'/'less than'",
+            key=name,
+            value=text,
+        )
     try:
         converted = quantity.to(target, year=year, kw_per_rack=kw_per_rack)
     except IdcForecastError as err:
@@ -287,7 +298,8 @@ class DriverModel:
     capex_per_mw
         Construction cost per MW of IT load (yuan per MW).
     kw_per_rack
-        Rack density; 2.5 kW is the national "standard rack".
+        Rack density; 2.5 kW is the national "standard rack". With ``racks`` given it is
+        no driver of the chain, but figure text per kW or in MW still converts through it.
     racks
         Racks, when known directly (instead of ``capex`` / ``capex_per_mw``).
     utilisation
@@ -357,17 +369,22 @@ class DriverModel:
                 key=sorted(unknown)[0],
             )
         self.year = year
-        # per-kW or per-rack text converts through the model's own rack density, so it is
-        # read first; NaN (no single density) makes a conversion that needs one fail clearly
+        # per-kW or MW text converts through the model's own rack density, so it is read
+        # first; NaN (no single density) makes a conversion that needs one fail clearly.
+        # With racks given the chain needs no density, but text still converts through it
+        # (kw_per_rack=6 was dropped and "1000 yuan per kW per month" refused as if no
+        # single density had been given).
         density = math.nan
         made: dict[str, Driver] = {}
         for name in sorted(given, key=lambda n: n != "kw_per_rack"):
             spec = given[name]
-            if spec is None or (name == "kw_per_rack" and racks is not None):
+            if spec is None:
                 continue
             driver = _make_driver(name, spec, year=year, kw_per_rack=density)
             if name == "kw_per_rack" and driver.dist == "fixed":
                 density = float(driver.value)  # type: ignore[arg-type]
+            if name == "kw_per_rack" and racks is not None:
+                continue  # not a driver of the chain: racks are given
             if name in sources:
                 driver = replace(driver, source=sources[name])
             made[name] = driver
@@ -492,21 +509,26 @@ class DriverModel:
         return f"DriverModel({parts})"
 
 
-def _money_factor(unit: str, year: int | None) -> float:
+def _money_factor(
+    unit: str, year: int | None, *, caller: str = "DriverModel.summary: revenue_unit"
+) -> float:
+    """Yuan per ``unit`` at ``year``'s FX rate; ``caller`` names the argument in errors."""
     from idcforecast.errors import MissingFxRateError, UnitError
     from idcforecast.units import convert
 
     try:
         return float(convert(1.0, unit, from_unit="CNY", year=year))
     except UnitError as err:
-        fix = (
-            "give the model a year for the FX rate (DriverModel(..., year=2024))"
-            if isinstance(err, MissingFxRateError) and year is None
-            else "pass a money unit such as 'CNY 100m' or 'USD bn'"
-        )
+        if isinstance(err, MissingFxRateError):  # (a covered year was never the fix)
+            fix = (
+                "; give the model a year for the FX rate (DriverModel(..., year=2024))"
+                if year is None
+                else ""  # the error names the years the FX table covers
+            )
+        else:
+            fix = "; pass a money unit such as 'CNY 100m' or 'USD bn'"
         raise SpecError(
-            f"DriverModel.summary: revenue_unit {unit!r} cannot express revenue (CNY): {err}; "
-            f"{fix}",
+            f"{caller} {unit!r} cannot express revenue (CNY): {err}{fix}",
             key="revenue_unit",
         ) from err
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from idcforecast.errors import DataError, SpecError
-from idcforecast.scenarios.drivers import DriverModel
+from idcforecast.scenarios.drivers import DriverModel, _money_factor
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -38,7 +39,8 @@ def reconciliation_table(
         (``year, value`` [+ ``unit``]) for one series. With several models, the
         ``"auto"`` rows are used (else the first model).
     year
-        The year compared.
+        The year compared; also the year of the FX rate that puts the bottom-up revenue
+        (yuan) in ``unit`` when the model has no ``year`` of its own.
     unit
         Unit of the table (the top-down frame's unit must match it).
 
@@ -68,24 +70,41 @@ def reconciliation_table(
             "give utilisation and revenue_per_rack",
             key="revenue_per_rack",
         )
-    summary = model.summary(n_draws=n_draws, seed=seed, revenue_unit=unit)
+    if isinstance(year, bool) or not float(year).is_integer():  # 2021.5 was read as 2021
+        raise SpecError(
+            f"reconciliation_table: year must be a whole year, found {year!r}", key="year"
+        )
+    year = int(year)
+    value, lo, hi = _top_down_value(top_down, year, unit)
+    if not (math.isfinite(value) and value > 0):  # 0 raised ZeroDivisionError, -1600 a
+        raise DataError(  # gap of -193.75%, NaN a row of NaN
+            f"reconciliation_table: the top-down figure for {year} is {value:g} {unit}; "
+            "expected a positive level (a market size) to compare the bottom-up revenue with",
+            year=year,
+            value=value,
+        )
+    # the revenue in yuan, then in unit at the model's FX year, else the table's (a model
+    # without a year stopped with "give the model a year" though year= was given here)
+    summary = model.summary(n_draws=n_draws, seed=seed, revenue_unit="CNY")
     revenue = summary[summary["quantity"] == "revenue"].iloc[0]
-    value, lo, hi = _top_down_value(top_down, int(year), unit)
-    gap = float(revenue["p50"]) - value
+    fx_year = model.year if model.year is not None else year
+    factor = _money_factor(unit, fx_year, caller="reconciliation_table: unit")
+    p5, p50, p95 = (float(revenue[k]) * factor for k in ("p5", "p50", "p95"))
+    gap = p50 - value
     return pd.DataFrame(
         [
             {
                 "year": int(year),
                 "unit": unit,
-                "bottom_up_p5": float(revenue["p5"]),
-                "bottom_up_p50": float(revenue["p50"]),
-                "bottom_up_p95": float(revenue["p95"]),
+                "bottom_up_p5": p5,
+                "bottom_up_p50": p50,
+                "bottom_up_p95": p95,
                 "top_down": value,
                 "top_down_lo_80": lo,
                 "top_down_hi_80": hi,
                 "gap": gap,
                 "gap_pct": 100.0 * gap / value,
-                "overlap": _meets(float(revenue["p5"]), float(revenue["p95"]), value, lo, hi),
+                "overlap": _meets(p5, p95, value, lo, hi),
             }
         ]
     )
@@ -141,7 +160,14 @@ def _top_down_value(
             column=column,
         )
     if "unit" in frame.columns and not frame.empty:
-        found = str(frame["unit"].iloc[0])
+        units = list(dict.fromkeys(frame["unit"].dropna().astype(str)))
+        if len(units) > 1:  # only the first row's unit was checked
+            raise DataError(
+                f"reconciliation_table: the top-down frame mixes units ({', '.join(units)}); "
+                "convert it to one unit first",
+                column="unit",
+            )
+        found = units[0] if units else unit
         if found != unit:
             raise DataError(
                 f"reconciliation_table: the top-down frame is in {found!r} but the table "
@@ -153,6 +179,13 @@ def _top_down_value(
         raise DataError(
             f"reconciliation_table: the top-down frame has no row for {year} (years "
             f"{', '.join(map(str, sorted(frame['year'].unique())))}); pick one of them",
+            year=year,
+        )
+    if len(rows) > 1:  # the first was taken in silence (two series, or a year twice)
+        shown = ", ".join(f"{v:g}" for v in rows[column])
+        raise DataError(
+            f"reconciliation_table: the top-down frame has {len(rows)} rows for {year} "
+            f"({column} {shown}); expected one: pass one series (and one model)",
             year=year,
         )
     row = rows.iloc[0]
@@ -177,4 +210,9 @@ def _top_down_figure(figure: Any, year: int, unit: str) -> float:
         raise DataError(f"{where} cannot be read in {unit!r} ({year}): {err}") from err
     if level.is_range:
         raise DataError(f"{where} is a range; expected one level; pass its low or high end")
+    if level.qualifier in ("at_least", "at_most"):  # "超过1600亿元" was compared as 1600
+        raise DataError(
+            f"{where} is a bound, not a level: the gap to it is no number; pass the figure "
+            "itself (without 'more than'/'less than') to compare with its value"
+        )
     return float(level.value)

@@ -377,12 +377,22 @@ def _proportions(history: pd.DataFrame | None, tree: _Hierarchy) -> np.ndarray:
             key="history",
         )
     nodes = [tree.roots[0], *tree.bottom]
-    _, values = _matrix(history, tree, column="value", what="history", nodes=nodes)
-    ok = ~np.isnan(values).any(axis=0) & (values[0] > 0)
+    years, values = _matrix(history, tree, column="value", what="history", nodes=nodes)
+    below = ~np.isnan(values) & ~(values > 0)
+    if below.any():  # a negative share made a child's split 5% instead of 70%
+        i, j = np.argwhere(below)[0]
+        raise DataError(
+            f"reconcile: top_down history of series {nodes[i]!r} in {years[j]} is "
+            f"{values[i, j]:g}; the historical proportions need positive levels of the root "
+            "and every bottom series; fix or drop that row",
+            series_id=nodes[i],
+            year=int(years[j]),
+        )
+    ok = ~np.isnan(values).any(axis=0)
     if not ok.any():
         raise DataError(
             "reconcile: top_down found no year where the root and every bottom series have "
-            "history (with a positive root); add history",
+            "history; add history",
             series_id=tree.roots[0],
         )
     shares = (values[1:, ok] / values[0, ok]).mean(axis=1)

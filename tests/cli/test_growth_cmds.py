@@ -392,3 +392,96 @@ def test_check_claims_table_marks_bounded_figures(capsys: pytest.CaptureFixture[
     out = _run(claims_cmd, ["--all"], capsys)
     row = next(line for line in out.splitlines() if line.startswith("growth 29% in 2020"))
     assert re.search(r"> 1,550\.4\s+1,562\.5 \(actual\)\s+-0\.8%\s+> 28\.0%\s+yes$", row)
+
+
+# --- uat14 ---
+
+
+@pytest.mark.parametrize("text", ["1,5", "3.200,5", "3,2005"])
+def test_cagr_refuses_a_decimal_comma_in_a_bare_number(
+    text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: the comma dropped, "1,5" read as 15 and "3.200,5" as 3.2005: CAGR from 1562.5
+    # (15 / 1562.5) ** (1/3) - 1 = -78.7% and (3.2005 / 1562.5) ** (1/3) - 1 = -87.3%
+    from idcforecast.errors import ParseError
+
+    with pytest.raises(ParseError, match="a comma that does not separate groups of three"):
+        _run(cagr_cmd, ["1562.5", text, "--years", "3"], capsys)
+
+
+def test_cagr_reads_thousands_separators_in_a_bare_number(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = _run(cagr_cmd, ["1,562.5", "3,200.5", "--years", "3"], capsys)
+    # (3200.5 / 1562.5) ** (1 / 3) - 1 = 2.048320 ** (1/3) - 1 = 0.269987
+    assert out.splitlines()[:2] == ["start  1,562.5", "end    3,200.5"]
+    assert "CAGR   27.0% a year (0.269987 as a fraction)" in out
+
+
+def test_cagr_overflow_is_an_error_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(GrowthError, match="the rate overflows the float range at years=1e-09"):
+        _run(cagr_cmd, ["1562.5", "3200.5", "--years", "1e-9"], capsys)
+
+
+def test_cagr_of_a_percent_and_a_bare_number_names_the_percent_alone(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # was: "start 27.8% and end 3200.5% are rates or shares": the bare 3200.5 had been
+    # given the start's unit before the check
+    with pytest.raises(GrowthError, match=r"^cagr: start 27\.8% is a rate or a share \(in %\)"):
+        _run(cagr_cmd, ["27.8%", "3200.5", "--years", "3"], capsys)
+
+
+def test_cagr_between_racks_and_power_names_the_rack_density(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # 800 MW at 6 kW a rack = 800,000 / 6 = 133,333 racks = 13.3333 万 (racks 10k);
+    # (13.3333 / 520) ** (1/3) - 1 = 0.025641 ** (1/3) - 1 = -0.705120
+    out = _run(cagr_cmd, ["520万标准机架", "800 MW", "--years", "3", "--kw-per-rack", "6"], capsys)
+    assert out.splitlines()[1] == (
+        "end    800 MW   (from '800 MW') = 13.3333 racks 10k at 6 kW per standard rack "
+        "(--kw-per-rack to change)"
+    )
+    assert "CAGR   -70.5% a year (-0.705120 as a fraction)" in out
+
+
+def test_track_record_prints_small_levels_and_the_actuals_bound(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text(
+        "series_id,year,value,unit\ndc,2021,0.41,GW\ndc,2022,more than 0.36,GW\n",
+        encoding="utf-8",
+    )
+    claims = tmp_path / "claims.csv"
+    claims.write_text(
+        "subject,kind,year,value,unit,made\ndc,level,2021,0.36,GW,2020\n"
+        "dc,level,2022,0.30,GW,2021\n",
+        encoding="utf-8",
+    )
+    out = _run(track_record_cmd, [str(claims), "--data", str(actuals)], capsys)
+    # was "0.4 GW" against "0.4" with an error of -12.2%, and the 2022 actual's "more
+    # than" dropped: 0.36 / 0.41 - 1 = -12.2%; 0.30 / 0.36 - 1 = -16.7%
+    lines = out.splitlines()
+    assert re.split(r"\s{2,}", lines[2]) == [
+        "dc/level_2021", "2020", "2021", "1", "0.36 GW", "0.41", "-12.2%", "-0.130",
+        "undershoot", "no",
+    ]  # fmt: skip
+    assert re.split(r"\s{2,}", lines[3]) == [
+        "dc/level_2022", "2021", "2022", "1", "0.3 GW", ">0.36", "-16.7%", "-0.182",
+        "undershoot", "no",
+    ]  # fmt: skip
+
+
+def test_track_record_of_a_file_without_level_claims_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: an empty table and exit code 0
+    path = tmp_path / "claims.toml"
+    path.write_text(
+        'subject = "china_idc_cidc_overall"\n[[claims]]\nkind = "cagr"\n'
+        'period = "2020-22"\nvalue = 27.8\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(SpecError, match=re.escape(f"track-record: {str(path)!r} holds no level")):
+        _run(track_record_cmd, [str(path)], capsys)

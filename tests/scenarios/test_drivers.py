@@ -350,3 +350,69 @@ def test_overlap_compares_the_ranges_when_the_top_down_figure_has_an_interval() 
     far = fc.assign(lo_80=1600.0)
     assert not reconciliation_table(m, far, year=2021)["overlap"].iloc[0]
     assert not reconciliation_table(m, 1800.0, year=2021)["overlap"].iloc[0]  # a point
+
+
+# --- uat14 ---
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name", "text"),
+    [
+        (
+            {"capex": "more than 500 billion yuan", "capex_per_mw": (20e6, 50e6)},
+            "capex",
+            "more than 500 billion yuan",
+        ),
+        ({"racks": "超过520万标准机架"}, "racks", "超过520万标准机架"),
+    ],
+)
+def test_a_bound_as_a_driver_is_an_error(kwargs: dict, name: str, text: str) -> None:
+    # was: read as the figure itself, so ranges() gave 10,000-25,000 MW (and 5.2 m racks
+    # to 5.2 m) as if the "more than" had not been written
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            f"driver {name!r}: figure text {text!r} is a bound (its lower end only), but a "
+            "driver is a value or a range"
+        ),
+    ):
+        DriverModel(**kwargs)
+
+
+def test_an_about_figure_is_still_a_driver() -> None:
+    # 约5000亿元 / (20-50 m yuan per MW) = 500e9 / 50e6 to 500e9 / 20e6 = 10,000-25,000 MW
+    model = DriverModel(capex="约5000亿元", capex_per_mw=(20e6, 50e6))
+    assert model.ranges()[["low", "high"]].iloc[0].tolist() == [10_000.0, 25_000.0]
+
+
+def test_figure_text_converts_through_kw_per_rack_when_racks_are_given() -> None:
+    # was: "needs one rack density, but kw_per_rack is not a single number here" though
+    # kw_per_rack=6 was given (it was dropped whenever racks were given).
+    # 1,000 yuan per kW per month at 6 kW a rack = 1,000 * 6 * 12 = 72,000 yuan a rack a year
+    model = DriverModel(
+        racks=1000, kw_per_rack=6, utilisation=0.6, revenue_per_rack="1000 yuan per kW per month"
+    )
+    assert model.drivers["revenue_per_rack"].value == pytest.approx(72_000.0)
+    assert "kw_per_rack" not in model.drivers  # no driver of the chain: racks are given
+    # racks in use 1000 * 0.6 = 600; revenue 600 * 72,000 = 43.2 m yuan
+    assert model.ranges().set_index("quantity").loc["revenue", "low"] == pytest.approx(43.2e6)
+    # 800 MW at 6 kW a rack = 800,000 / 6 = 133,333.3 racks
+    racks = DriverModel(racks="800 MW", kw_per_rack=6).drivers["racks"].value
+    assert racks == pytest.approx(800_000 / 6, rel=1e-9)
+
+
+def test_a_density_range_still_refuses_per_kw_text_when_racks_are_given() -> None:
+    with pytest.raises(SpecError, match="kw_per_rack is not a single number here"):
+        DriverModel(
+            racks=1000,
+            kw_per_rack=(4, 8),
+            utilisation=0.6,
+            revenue_per_rack="1000 yuan per kW per month",
+        )
+
+
+def test_the_module_docstrings_per_rack_text_reads() -> None:
+    # the module docstring offered "11.9万元每架", which has no period and is refused;
+    # it now shows "11.9万元每架每年": 11.9 * 10,000 = 119,000 yuan a rack a year
+    model = DriverModel(racks=1000, utilisation=0.6, revenue_per_rack="11.9万元每架每年")
+    assert model.drivers["revenue_per_rack"].value == pytest.approx(119_000.0)

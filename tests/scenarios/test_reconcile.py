@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from idcforecast.errors import (
+    DataError,
     ReconcileWarning,
     SpecError,
     UnknownMethodError,
@@ -233,3 +234,35 @@ def test_a_negative_level_from_positive_bases_is_named() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert reconcile(fc, TREE, method="bottom_up")["mean"].tolist() == [61.0, 60.0, 1.0]
+
+
+# --- uat14 ---
+
+
+@pytest.mark.parametrize(("node", "value"), [("a", -60.0), ("total", 0.0)])
+def test_top_down_refuses_history_that_is_no_positive_level(node: str, value: float) -> None:
+    # was: a = -60 in 2020 made a's share mean(-60/90, 70/100) = 0.0167 and b's 0.3167,
+    # normalised to 5% and 95%: a = 5 of 100 where its history says about 70%
+    forecasts = pd.DataFrame(
+        {"series_id": ["total", "a", "b"], "year": 2030, "mean": [100.0, 60.0, 30.0]}
+    )
+    history = pd.DataFrame(
+        {
+            "series_id": ["total", "a", "b"] * 2,
+            "year": [2020] * 3 + [2021] * 3,
+            "value": [90.0, 60.0, 30.0, 100.0, 70.0, 30.0],
+        }
+    )
+    history.loc[(history["series_id"] == node) & (history["year"] == 2020), "value"] = value
+    with pytest.raises(
+        DataError,
+        match=re.escape(f"top_down history of series {node!r} in 2020 is {value:g}"),
+    ):
+        reconcile(forecasts, {"total": ["a", "b"]}, method="top_down", history=history)
+    # the same history, positive: shares a mean(60/90, 70/100) = 0.68333, b 0.31667
+    history.loc[(history["series_id"] == node) & (history["year"] == 2020), "value"] = {
+        "a": 60.0,
+        "total": 90.0,
+    }[node]
+    out = reconcile(forecasts, {"total": ["a", "b"]}, method="top_down", history=history)
+    assert out["mean"].round(3).tolist() == [100.0, 68.333, 31.667]

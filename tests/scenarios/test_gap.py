@@ -1,0 +1,78 @@
+"""Bottom-up against top-down (idcforecast.scenarios.gap): the uat14 findings."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from idcforecast.errors import DataError, SpecError
+from idcforecast.scenarios.drivers import DriverModel
+from idcforecast.scenarios.gap import reconciliation_table
+
+# racks in use 5,000,000 * 0.6 = 3,000,000; revenue 3,000,000 * 50,000 = 150e9 yuan = 1,500亿元
+MODEL = DriverModel(racks=5_000_000, utilisation=0.6, revenue_per_rack=50_000)
+
+
+@pytest.mark.parametrize("top_down", [0, -1600.0, float("nan")])
+def test_a_top_down_figure_that_is_no_level_is_an_error(top_down: float) -> None:
+    # was: 0 raised ZeroDivisionError; -1600 gave gap_pct -193.75; NaN a row of NaN
+    with pytest.raises(
+        DataError,
+        match=re.escape(
+            f"reconciliation_table: the top-down figure for 2021 is {top_down:g} CNY 100m; "
+            "expected a positive level"
+        ),
+    ):
+        reconciliation_table(MODEL, top_down, year=2021)
+
+
+def test_a_bound_as_the_top_down_figure_is_an_error() -> None:
+    # was: "超过1600亿元" compared as 1600 (gap -100, overlap False as if exact)
+    with pytest.raises(DataError, match=re.escape("top_down '超过1600亿元' is a bound")):
+        reconciliation_table(MODEL, "超过1600亿元", year=2021)
+
+
+def test_the_table_year_converts_the_revenue_when_the_model_has_none() -> None:
+    # was: "give the model a year for the FX rate" though year=2021 was given.
+    # 150e9 yuan at the 2021 average of 6.4508 CNY/USD (data/fx_rates.csv) = 23.2529 USD bn
+    table = reconciliation_table(MODEL, 22.0, year=2021, unit="USD bn")
+    row = table.iloc[0]
+    assert row["bottom_up_p50"] == pytest.approx(150 / 6.4508, rel=1e-9)
+    # gap 23.2529 - 22 = 1.2529; 1.2529 / 22 = 5.695%
+    assert row["gap"] == pytest.approx(150 / 6.4508 - 22, rel=1e-9)
+    assert row["gap_pct"] == pytest.approx(100 * (150 / 6.4508 - 22) / 22, rel=1e-9)
+
+
+def test_a_frame_with_two_rows_for_the_year_is_an_error() -> None:
+    # was: the first row (3,012.7) used, the second ignored
+    frame = pd.DataFrame({"year": [2021, 2021], "value": [3012.7, 6025.4], "unit": "CNY 100m"})
+    with pytest.raises(
+        DataError,
+        match=re.escape(
+            "reconciliation_table: the top-down frame has 2 rows for 2021 (value 3012.7, "
+            "6025.4); expected one"
+        ),
+    ):
+        reconciliation_table(MODEL, frame, year=2021)
+
+
+def test_a_frame_that_mixes_units_is_an_error() -> None:
+    # was: only the first row's unit checked, so a USD bn row was read as CNY 100m
+    frame = pd.DataFrame(
+        {"year": [2022, 2023], "value": [4043.2, 71.0], "unit": ["CNY 100m", "USD bn"]}
+    )
+    with pytest.raises(DataError, match=re.escape("mixes units (CNY 100m, USD bn)")):
+        reconciliation_table(MODEL, frame, year=2023)
+
+
+def test_a_fractional_year_is_an_error() -> None:
+    with pytest.raises(SpecError, match=re.escape("year must be a whole year, found 2021.5")):
+        reconciliation_table(MODEL, 1600.0, year=2021.5)  # type: ignore[arg-type]
+
+
+def test_the_documented_example_is_unchanged() -> None:
+    # 1,500 - 1,600 = -100; -100 / 1,600 = -6.25%
+    row = reconciliation_table(MODEL, 1600.0, year=2021).iloc[0]
+    assert (row["bottom_up_p50"], row["gap"], row["gap_pct"]) == (1500.0, -100.0, -6.25)
