@@ -446,14 +446,25 @@ def fx_file_label(note: Any) -> str | None:
     return match.group(1)
 
 
-def history_note(estimates: Iterable[str], fx_years: Iterable[str]) -> str:
-    """The note of a forecast whose history holds estimates read as data or values
-    converted between currencies at each year's FX rate ("" when it holds neither).
+def history_note(
+    estimates: Iterable[str], fx_years: Iterable[str], unpublished: Iterable[str] = ()
+) -> str:
+    """The note of a forecast whose history holds estimates read as data, values converted
+    between currencies at each year's FX rate, or years marked as not published ("" when it
+    holds none of them).
+
+    ``unpublished`` labels each year whose value cell of an in-memory frame was marked as
+    not published ("n/a", "—": :func:`is_not_published`) and so read as a gap, with the mark
+    as written: ``"2018 ('n/a')"``.
 
     Examples
     --------
     >>> history_note(["2022E"], ["2019", "2020"])
     "estimates read as data: 2022E; history converted between currencies at each year's FX rate (2019, 2020): its growth includes exchange-rate moves"
+    >>> history_note([], [], ["2018 ('n/a')", "2020 ('—')"])
+    "years marked as not published, read as gaps: 2018 ('n/a'), 2020 ('—')"
+    >>> history_note([], [], ["2018 ('暂无')"])
+    "year marked as not published, read as a gap: 2018 ('暂无')"
     >>> history_note([], [])
     ''
     """  # noqa: E501
@@ -465,6 +476,11 @@ def history_note(estimates: Iterable[str], fx_years: Iterable[str]) -> str:
             "history converted between currencies at each year's FX rate "
             f"({', '.join(years)}): its growth includes exchange-rate moves"
         )
+    if marked := list(unpublished):
+        what = "year marked as not published, read as a gap"
+        if len(marked) > 1:
+            what = "years marked as not published, read as gaps"
+        parts.append(f"{what}: {', '.join(marked)}")
     return "; ".join(parts)
 
 

@@ -50,8 +50,10 @@ __all__ = [
     "duplicate_year_message",
     "mixed_units_message",
     "no_values_message",
+    "not_published_mask",
     "prepare_values",
     "split_series",
+    "unpublished_label",
     "value_not_finite_message",
     "year_numbers",
 ]
@@ -71,6 +73,8 @@ class SeriesData:
     :func:`idcforecast.batch.read_long_table` write it with ``estimates="keep"``.
     ``fx_years``: the years (as text) whose value the reader converted between currencies
     at that year's FX rate, from the same ``note`` column.
+    ``unpublished``: the years whose value cell was marked as not published ("n/a", "—"),
+    read as gaps (left out of ``years``), each with its mark: ``"2018 ('n/a')"``.
     """
 
     series_id: str
@@ -79,6 +83,7 @@ class SeriesData:
     unit: str
     estimates: tuple[str, ...] = ()
     fx_years: tuple[str, ...] = ()
+    unpublished: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -215,23 +220,28 @@ def check_ids_distinct_as_text(ids: list[Any]) -> None:
 def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
     """Message for a ``value`` cell (in ``year``) that is missing, text or infinite.
 
-    A missing cell (NaN, None: a blank cell of a file) is called blank, with the fix of a
-    long table, where it is a row (in a wide table a blank cell is a year not published,
-    no row). Text or an infinite number gets a fix for either layout.
+    A missing cell (NaN, None: a blank cell of a file) is called blank "but the row is
+    not", as :func:`idcforecast.read_series` words a long table's blank value: an error,
+    never a gap in silence (a blank cell may be a value lost in an export); the fix names
+    the two ways to say a year was not published, dropping the row or marking it "n/a"
+    (in a wide table a blank cell is a year not published, no row). Text or an infinite
+    number gets a fix for either layout.
 
     Examples
     --------
     >>> value_not_finite_message("s", 2020, "abc").split(";")[0]
     "series 's' year 2020: value 'abc' is not a finite number"
-    >>> value_not_finite_message("s", 2020, float("nan")).split(";")[0]
-    "series 's' year 2020: the value is blank (NaN)"
+    >>> value_not_finite_message("s", 2020, float("nan"))  # doctest: +NORMALIZE_WHITESPACE
+    "series 's' year 2020: the value is blank (NaN) but the row is not; expected a number;
+    for a year not published, drop the row or write 'n/a' as its value"
     """
     from idcforecast._cells import is_blank
 
     if is_blank(cell):
         return (
-            f"series {series_id!r} year {int(year)}: the value is blank (NaN); drop the row "
-            "(a missing year is allowed) or give a number"
+            f"series {series_id!r} year {int(year)}: the value is blank (NaN) but the row is "
+            "not; expected a number; for a year not published, drop the row or write 'n/a' "
+            "as its value"
         )
     message = (
         f"series {series_id!r} year {int(year)}: value {cell_repr(cell)} is not a finite "
@@ -261,6 +271,40 @@ def no_values_message(series_id: str) -> str:
         f"series {series_id!r} has no values: every year is blank (NaN) or not published; "
         "give its values, or leave the series out"
     )
+
+
+def not_published_mask(column: pd.Series) -> np.ndarray:
+    """The cells of a ``value`` column marked as not published ("n/a", "—", "..", "暂无";
+    see :func:`idcforecast._cells.is_not_published`), as a boolean array.
+
+    A numeric column has none; otherwise only the distinct cells are tested.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> not_published_mask(pd.Series([1.0, " N/A", "—", None, "TBD"])).tolist()
+    [False, True, True, False, False]
+    """
+    import pandas as pd
+
+    from idcforecast._cells import is_not_published
+
+    if pd.api.types.is_numeric_dtype(column.dtype):
+        return np.zeros(len(column), dtype=bool)
+    codes, uniques = pd.factorize(column, sort=False)
+    marked = np.array([*(is_not_published(cell) for cell in uniques), False], dtype=bool)
+    return marked[codes]  # code -1 (a missing cell) picks the trailing False
+
+
+def unpublished_label(year: Any, cell: Any) -> str:
+    """How a forecast's note names a year marked as not published: its year and the mark.
+
+    Examples
+    --------
+    >>> unpublished_label(2018.0, " n/a ")
+    "2018 ('n/a')"
+    """
+    return f"{cell_repr(year)} ({str(cell).strip()!r})"
 
 
 # a number with a unit or magnitude after it ("1562.5亿元", "800 MW", "$71.2bn")
@@ -417,6 +461,11 @@ def split_series(data: Any) -> list[SeriesData]:
     year-indexed :class:`pandas.Series` (integer years, a yearly ``PeriodIndex`` or a
     ``DatetimeIndex``). Series keep their order of first appearance.
 
+    A value cell marked as not published ("n/a", "—", "..", "暂无", as
+    :func:`idcforecast.read_series` reads them) is a gap: its row is left out and named in
+    :attr:`SeriesData.unpublished`. A blank value (NaN, None) in a row is an error, as in
+    ``read_series``: a year not published is a dropped row or one marked so.
+
     Raises
     ------
     EmptyDataError, DataError, NonNumericValueError, DuplicateYearError
@@ -476,8 +525,18 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
             series_id=series_id,
             value=raw,
         )
-    if group["value"].isna().all():
+    marked = not_published_mask(group["value"])
+    if (group["value"].isna().to_numpy() | marked).all():
         raise NonNumericValueError(no_values_message(series_id), series_id=series_id)
+    unpublished: tuple[str, ...] = ()
+    if marked.any():  # "n/a", "—": a year not published, a gap, as read_series reads it
+        marked_years = years_raw[marked].to_numpy()
+        marks = group["value"][marked].to_numpy()
+        unpublished = tuple(
+            unpublished_label(marked_years[i], marks[i])
+            for i in np.argsort(marked_years, kind="stable")
+        )
+        group, years_raw = group[~marked], years_raw[~marked]
     values_raw = pd.to_numeric(group["value"], errors="coerce")
     bad = values_raw.isna() | ~np.isfinite(values_raw.to_numpy(dtype=np.float64, na_value=0))
     if bad.any():
@@ -528,4 +587,5 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
         unit=unit,
         estimates=estimates,
         fx_years=fx_years,
+        unpublished=unpublished,
     )

@@ -38,7 +38,8 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     ├── FootnoteWarning                         rows below a table skipped as its footnotes
     ├── IgnoredColumnWarning                    columns of a long table that are not read
     ├── ReconcileWarning                        series left out of or negative in reconcile
-    └── ScenarioWarning                         a scenario that changes nothing simulated
+    ├── ScenarioWarning                         a scenario that changes nothing simulated
+    └── TotalRowWarning                         a table's "Total" line read as a series
 
 Every exception keeps its structured fields as attributes (``err.fields`` lists them), has
 a message that names the thing, the place, what was expected and what was found, and
@@ -75,6 +76,7 @@ __all__ = [
     "ReportError",
     "ScenarioWarning",
     "SpecError",
+    "TotalRowWarning",
     "UnitError",
     "UnknownDatasetError",
     "UnknownMethodError",
@@ -264,6 +266,13 @@ class AmbiguousNumberWarning(IdcForecastWarning):
     """Numbers read with ``.`` as the decimal mark that look like ``.``-grouped thousands
     ("1.562" in every cell of a ``;``-separated file, as continental exports write 1562);
     the message says how to read them the other way (``decimal=","``).
+    """
+
+
+class TotalRowWarning(IdcForecastWarning):
+    """A series named like a table's total line ("Total", "合计", "总计"; "China / Total"),
+    read as a series of its own beside the rows it sums; the message says whether it is
+    their sum, year by year, and what to do. The data are not changed.
     """
 
 

@@ -678,7 +678,13 @@ def forecast(
         A tidy frame (``series_id, year, value`` [+ ``unit``]; extra columns ignored),
         e.g. from :func:`idcforecast.load_dataset`, or a year-indexed Series. A ``note``
         column is read for estimates read as data (``read_series(..., estimates="keep")``):
-        a series' ``note`` starts with them, "estimates read as data: 2022E".
+        a series' ``note`` starts with them, "estimates read as data: 2022E". A value
+        cell marked as not published ("n/a", "—", "..", "暂无") is a year left out (a gap),
+        as :func:`idcforecast.read_series` reads it, and named in the ``note``: "year
+        marked as not published, read as a gap: 2018 ('n/a')". A blank value (NaN, None)
+        is an error, as a long file's blank value is for ``read_series``: drop the row or
+        mark it "n/a" (``pandas.read_csv`` turns "n/a" and "NA" cells into NaN unless
+        given ``keep_default_na=False``; :func:`idcforecast.read_series` reads them as gaps).
     horizon
         Years after each series' last observed year.
     method
@@ -748,7 +754,7 @@ def forecast(
                     raise
                 fields = {k: getattr(err, k) for k in err.fields}
                 raise InsufficientDataError(message, **fields) from None
-            kept = history_note(series.estimates, series.fx_years)
+            kept = history_note(series.estimates, series.fx_years, series.unpublished)
             note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
             rows.extend(
                 _forecast_row(

@@ -307,8 +307,8 @@ ERRORS = [
     (
         lambda: forecast(tidy([1.0, 2.0, np.nan, 4.0, 5.0]), 2),
         NonNumericValueError,
-        "series 'cidc' year 2017: the value is blank (NaN); drop the row (a missing year is "
-        "allowed) or give a number",
+        "series 'cidc' year 2017: the value is blank (NaN) but the row is not; expected a "
+        "number; for a year not published, drop the row or write 'n/a' as its value",
     ),
     (
         lambda: forecast(tidy(GROWING[:5]).assign(unit=["a", "a", "b", "a", "a"]), 2),
@@ -611,3 +611,48 @@ def test_method_none_a_repeat_and_letter_case() -> None:
     ]
     with pytest.raises(UnknownMethodError, match=re.escape("'DRIFT'; did you mean 'drift'?")):
         forecast(y, 1, method="DRIFT")
+
+
+def test_value_cells_marked_not_published_are_gaps_named_in_the_note() -> None:
+    # gaps15: a frame whose value column held "n/a" or "—" failed the series ("value 'n/a'
+    # is not a finite number"), while read_series reads those cells as years not published
+    data = pd.concat(
+        [
+            tidy([100.0, 110.0, "n/a", 130.0, "—", 150.0], sid="gaps"),  # type: ignore[list-item]
+            tidy([10.0, 12.0, 14.0, " 暂无 "], sid="last"),  # type: ignore[list-item]
+            tidy(["..", 20.0, 24.0, 28.0], sid="first"),  # type: ignore[list-item]
+        ]
+    )
+    fc = forecast(data, 1, method="drift").set_index("series_id")
+    # drift on the observed years 2015..2020 (2017, 2019 filled for fitting only): the
+    # mean step (150 - 100) / 5 = 10, so 2021 is 150 + 10 = 160
+    assert fc.loc["gaps", ["year", "mean"]].tolist() == [2021, pytest.approx(160.0)]
+    assert fc.loc["gaps", "note"] == (
+        "years marked as not published, read as gaps: 2017 ('n/a'), 2019 ('—'); "
+        "gap years 2017, 2019 filled log-linearly for fitting only"
+    )
+    # the last year not published: the series ends in 2017, 14 + (14 - 10) / 2 = 16 in 2018
+    assert fc.loc["last", ["year", "mean"]].tolist() == [2018, pytest.approx(16.0)]
+    assert fc.loc["last", "note"] == "year marked as not published, read as a gap: 2018 ('暂无')"
+    # the first year not published: 2016-2018 only, 28 + (28 - 20) / 2 = 32 in 2019
+    assert fc.loc["first", ["year", "mean"]].tolist() == [2019, pytest.approx(32.0)]
+    assert fc.loc["first", "note"] == "year marked as not published, read as a gap: 2015 ('..')"
+    # a year-indexed Series is read the same way: (130 - 100) / 3 = 10 a year, 140 in 2019
+    series = pd.Series([100.0, "n/a", 120.0, 130.0], index=range(2015, 2019), name="s")
+    assert forecast(series, 1, method="drift")["mean"].tolist() == [pytest.approx(140.0)]
+
+
+def test_a_series_only_marked_not_published_or_blank_is_an_error_naming_it() -> None:
+    with pytest.raises(NonNumericValueError) as raised:
+        forecast(tidy(["n/a", "—"], sid="none"), 1, method="drift")  # type: ignore[list-item]
+    assert str(raised.value) == (
+        "series 'none' has no values: every year is blank (NaN) or not published; give its "
+        "values, or leave the series out"
+    )
+    # a blank cell is not a mark: an error, as read_series refuses a long file's blank value
+    with pytest.raises(NonNumericValueError) as raised:
+        forecast(tidy([1.0, np.nan, "n/a", 4.0], sid="blank"), 1)  # type: ignore[list-item]
+    assert str(raised.value) == (
+        "series 'blank' year 2016: the value is blank (NaN) but the row is not; expected a "
+        "number; for a year not published, drop the row or write 'n/a' as its value"
+    )

@@ -100,18 +100,23 @@ def _frame(table: SeriesTable, spec: BatchSpec, out: _Assembler) -> pd.DataFrame
 def _with_estimates(
     notes: NDArray[np.object_], status: NDArray[np.object_], table: SeriesTable, m: int
 ) -> NDArray[np.object_]:
-    """``notes`` (one per series and method) naming the estimates each series read as data
-    and the years its reader converted at FX rates (:func:`idcforecast._cells.history_note`,
+    """``notes`` (one per series and method) naming the estimates each series read as data,
+    the years its reader converted at FX rates and the years marked as not published in the
+    frame (:func:`idcforecast._cells.history_note`,
     as forecast() words it): first, or after the error of a failed row (its error leads, as
     forecast() raises it).
 
     Added here, from the whole table, so that no chunk or engine can change it.
     """
-    if not table.estimates and not table.fx_years:
+    if not table.estimates and not table.fx_years and not table.unpublished:
         return notes
     out = notes.copy()
-    for series in sorted({*table.estimates, *table.fx_years}):
-        text = history_note(table.estimates.get(series, ()), table.fx_years.get(series, ()))
+    for series in sorted({*table.estimates, *table.fx_years, *table.unpublished}):
+        text = history_note(
+            table.estimates.get(series, ()),
+            table.fx_years.get(series, ()),
+            table.unpublished.get(series, ()),
+        )
         for row in range(series * m, (series + 1) * m):
             parts = [out[row], text] if status[row] == STATUS_FAILED else [text, out[row]]
             out[row] = "; ".join(filter(None, parts))
@@ -151,7 +156,12 @@ def forecast_many(
     ``estimates="keep"`` by :func:`idcforecast.batch.read_long_table` or
     :func:`idcforecast.read_series`, which mark those rows in their ``note`` column) has
     them named in its ``note``, "estimates read as data: 2022E, 2023F": first, or after the
-    error of a failed series (``forecast()`` names them the same way).
+    error of a failed series (``forecast()`` names them the same way). A value cell marked
+    as not published ("n/a", "—", "..", "暂无") is a year left out (a gap), as
+    :func:`idcforecast.read_series` and :func:`idcforecast.batch.read_long_table` read it,
+    and named in the note, "year marked as not published, read as a gap: 2018 ('n/a')"; a
+    blank value (NaN) in a row fails its series ("the value is blank (NaN) but the row is
+    not"), as ``read_series`` refuses a long file's blank value: drop the row or mark it.
 
     Parameters
     ----------

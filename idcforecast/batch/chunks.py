@@ -29,6 +29,8 @@ from idcforecast._series import (
     missing_id_message,
     mixed_units_message,
     no_values_message,
+    not_published_mask,
+    unpublished_label,
     value_not_finite_message,
     year_numbers,
 )
@@ -72,6 +74,9 @@ class SeriesTable:
     fx_years
         Series index -> the years its reader converted between currencies at each year's FX
         rate, from a ``note`` column (see :func:`converted_fx_years`).
+    unpublished
+        Series index -> its years whose value cell was marked as not published ("n/a",
+        "—"), left out as gaps, each with its mark (``"2018 ('n/a')"``), in year order.
     """
 
     ids: NDArray[np.object_]
@@ -82,6 +87,7 @@ class SeriesTable:
     problems: dict[int, str] = field(default_factory=dict)
     estimates: dict[int, tuple[str, ...]] = field(default_factory=dict)
     fx_years: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    unpublished: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def n_series(self) -> int:
@@ -223,12 +229,40 @@ def _labels_by_series(
     return {code: tuple(seen) for code, seen in found.items()}
 
 
+def _unpublished_labels(
+    codes: NDArray[np.int64],
+    years: NDArray[np.float64],
+    cells: NDArray[Any],
+    marked: NDArray[np.bool_],
+) -> dict[int, tuple[str, ...]]:
+    """Series code -> its years marked as not published, with the mark, in year order."""
+    rows = np.flatnonzero(marked)
+    found: dict[int, list[str]] = {}
+    for row in rows[np.lexsort((years[rows], codes[rows]))]:
+        found.setdefault(int(codes[row]), []).append(unpublished_label(years[row], cells[row]))
+    return {code: tuple(labels) for code, labels in found.items()}
+
+
+def _only_row_left(codes: NDArray[np.int64], marked: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    """The first row of each series whose every row is ``marked``: kept (its value NaN), so
+    that the series is still there, failed by name, rather than gone."""
+    n_series = int(codes.max()) + 1
+    n_rows = np.bincount(codes, minlength=n_series)
+    every = (np.bincount(codes[marked], minlength=n_series) == n_rows)[codes]
+    first = np.zeros(codes.size, dtype=bool)
+    first[np.unique(codes, return_index=True)[1]] = True
+    return every & first
+
+
 def group_series(data: pd.DataFrame) -> SeriesTable:
     """Group a long ``series_id, year, value`` frame into a :class:`SeriesTable`.
 
     Series keep the order in which they first appear; rows are sorted by year within a
     series. Extra columns are ignored except ``unit`` (one per series is kept) and ``note``
-    (estimates read as data, see :func:`kept_estimates`).
+    (estimates read as data, see :func:`kept_estimates`). A row whose value cell is marked
+    as not published ("n/a", "—", "..", "暂无") is left out, a gap, as
+    :func:`idcforecast.read_series` reads it, and named in ``unpublished`` (a series with
+    no other row keeps one, with a NaN value, so that it fails by name).
 
     Raises
     ------
@@ -295,17 +329,26 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         problems,
     )
     not_finite = ~np.isfinite(values)
+    # "n/a", "—": a year not published, a gap (as read_series reads it), not a bad value
+    marked = not_published_mask(data["value"]) if not_finite.any() else not_finite
     if not_finite.any():  # a series without any value: said so, not by its first year
-        blank = not_finite & data["value"].isna().to_numpy()
+        blank = not_finite & (data["value"].isna().to_numpy() | marked)
         n_blank = np.bincount(codes[blank], minlength=len(ids))
         for code in np.flatnonzero(n_blank == np.bincount(codes, minlength=len(ids))):
             problems.setdefault(int(code), no_values_message(str(ids[code])))
     _first_problems(
         codes,
-        not_finite,
+        not_finite & ~marked,
         lambda r: value_not_finite_message(str(ids[codes[r]]), int(years[r]), value_cells[r]),
         problems,
     )
+    unpublished: dict[int, tuple[str, ...]] = {}
+    kept = data
+    if marked.any():  # their rows are left out; the table is only read from here on
+        unpublished = _unpublished_labels(codes, years, value_cells, marked)
+        keep = ~marked | _only_row_left(codes, marked)
+        codes, years, values = codes[keep], years[keep], values[keep]
+        kept = data[[c for c in ("unit", "note") if c in data.columns]][keep]
 
     order = np.lexsort((years, codes))
     counts = np.bincount(codes, minlength=len(ids))
@@ -313,8 +356,8 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     np.cumsum(counts, out=offsets[1:])
 
     units = None
-    if "unit" in data.columns:
-        unit_codes, unit_names = pd.factorize(data["unit"], sort=False)
+    if "unit" in kept.columns:
+        unit_codes, unit_names = pd.factorize(kept["unit"], sort=False)
         names = np.array([*(str(u) for u in unit_names), ""], dtype=object)
         # the first non-missing unit of each series; code -1 picks the trailing ""
         has_unit = np.flatnonzero(unit_codes >= 0)
@@ -324,8 +367,8 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         units = names[series_unit_code]
         mixed = (unit_codes >= 0) & (unit_codes != series_unit_code[codes])
         _record_mixed_units(codes, unit_codes, mixed, ids, names, problems)
-    estimates = kept_estimates(data["note"], codes, years) if "note" in data.columns else {}
-    fx_years = converted_fx_years(data["note"], codes, years) if "note" in data.columns else {}
+    estimates = kept_estimates(kept["note"], codes, years) if "note" in kept.columns else {}
+    fx_years = converted_fx_years(kept["note"], codes, years) if "note" in kept.columns else {}
     return SeriesTable(
         ids=ids,
         offsets=offsets,
@@ -335,6 +378,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         problems=problems,
         estimates=estimates,
         fx_years=fx_years,
+        unpublished=unpublished,
     )
 
 

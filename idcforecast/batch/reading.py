@@ -115,6 +115,11 @@ def read_long_table(
         Naming the rows under the table skipped as its footnotes, as
         :func:`idcforecast.read_series` skips them ("Source: ..." alone in the first
         column, below the last row).
+    TotalRowWarning
+        For a wide table's row (or a column of a table with a year per row) named like a
+        total line ("Total", "合计", "总计"; "China / Total" among "China / ..." rows): it
+        is read as a series of its own, and the warning says whether it is the sum of the
+        others in every year they all have (within 0.5%) or where it is not.
 
     Raises
     ------
@@ -169,13 +174,16 @@ def read_long_table(
         table = table.rename(columns={year_column: "year"})
     missing = [c for c in LONG_COLUMNS if c not in table.columns]
     kept_columns = [*LONG_COLUMNS, "unit"]
+    total_line = ""  # a wide table's "Total" row (or column): warned about once read
     if missing and is_wide(table):
         table, place_of = melt_wide(table, name, place_of, estimates=estimates)
         kept_columns.append("note")  # melt_wide's: the notes of estimates read as data
+        total_line = "row"
     elif missing == ["series_id"]:  # one unnamed series: named after the file, as
         table = table.assign(series_id=Path(name).stem)  # read_series names it
     elif missing and is_years_as_rows(table):  # year, north, south: as read_series reads it
         table, place_of = melt_rows(table, name, place_of)
+        total_line = "column"
     elif missing:
         # only the years missing: most likely under another header (年份, Year of report)
         other_header = (
@@ -234,7 +242,12 @@ def read_long_table(
         out = _in_unit(out, unit, kw_per_rack, place_of)
     if "note" in out.columns:  # after unit, which a percent value may have added
         out = out[[c for c in (*LONG_COLUMNS, "unit", "note") if c in out.columns]]
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    if total_line:
+        from idcforecast._totals import warn_total_series
+
+        warn_total_series(out, name=name, line=total_line)
+    return out
 
 
 def _text_column(header: str) -> bool:

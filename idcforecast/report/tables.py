@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from idcforecast._cells import is_estimate_note
-from idcforecast._wording import qualifier_sign
+from idcforecast._wording import qualifier_sign, year_span
 from idcforecast.errors import DataError, SpecError
 from idcforecast.report._atomic import write_atomic
 from idcforecast.report._frames import (
@@ -89,7 +89,7 @@ def summary_table(
     -------
     DataFrame
         ``year, value, yoy, cagr_to_date, lo_80, hi_80, lo_95, hi_95, kind, qualifier,
-        unit``. ``value`` is the actual value, or the forecast mean for forecast years.
+        unit, source``. ``value`` is the actual value, or the forecast mean for forecast years.
         ``yoy`` and ``cagr_to_date`` are percent numbers (20.0 = 20%). ``yoy`` is NaN where
         the previous year is not in the data, or where this or the previous level is at or
         below zero (no growth rate from or to such a level); the other years keep theirs.
@@ -101,7 +101,13 @@ def summary_table(
         data's compiler, not published), "estimate" (a year such as 2021E read as data with
         ``read_series(estimates="keep")``) or "forecast". ``qualifier`` is the history's
         (``"exact"``, ``"at_least"``, ``"at_most"`` or ``"approximately"``; "exact" when
-        the history has no such column) and "" for forecast years.
+        the history has no such column) and "" for forecast years. ``source`` keeps where
+        each number comes from: for an actual year the history row's ``source`` (the
+        publication, or the file and row :func:`idcforecast.read_series` read it from;
+        "not stated" when the history has no ``source`` column or the cell is blank), for
+        a forecast year the model and the history it was made from, "forecast by model
+        'drift' from the 2019-2022 history above". So a table written with
+        :func:`to_excel` carries its sources.
 
     Raises
     ------
@@ -140,12 +146,17 @@ def summary_table(
             "qualifier": qualifiers(hist, what=f"history of series {sid!r}"),
         }
     )
+    actual["source"] = _sources(hist)
+    first_year = int(hist["year"].iloc[0])
+    model_name = str(fc["model"].iloc[0]) if "model" in fc.columns else "forecast"
     future = pd.DataFrame(
         {
             "year": fc["year"].astype("int64"),
             "value": fc["mean"].astype(float),
             "kind": "forecast",
             "qualifier": "",
+            "source": f"forecast by model {model_name!r} from the "
+            f"{year_span(first_year, last_year)} history above",
         }
     )
     for column in ("lo_80", "hi_80", "lo_95", "hi_95"):
@@ -172,8 +183,21 @@ def summary_table(
             "kind",
             "qualifier",
             "unit",
+            "source",
         ]
     ]
+
+
+NOT_STATED = "not stated"  # a history row without a source, as the report's Sources table
+
+
+def _sources(history: pd.DataFrame) -> list[str]:
+    """Each history row's ``source`` as text, "not stated" where it has none."""
+    from idcforecast._cells import is_blank
+
+    if "source" not in history.columns:
+        return [NOT_STATED] * len(history)
+    return [NOT_STATED if is_blank(cell) else str(cell).strip() for cell in history["source"]]
 
 
 def _cagr_to_date(years: np.ndarray, values: np.ndarray, n_history: int) -> np.ndarray:
@@ -229,7 +253,11 @@ def _rate(value: Any, start: str, end: str, decimals: int) -> str:
 
 
 def format_summary(
-    table: pd.DataFrame, *, decimals: int | None = None, rate_decimals: int = 1
+    table: pd.DataFrame,
+    *,
+    decimals: int | None = None,
+    rate_decimals: int = 1,
+    sources: bool = False,
 ) -> pd.DataFrame:
     """A display copy of :func:`summary_table`: strings, readable headers, joined intervals.
 
@@ -243,6 +271,20 @@ def format_summary(
     it bounds ("> 27.1" from a "more than" end, "< ..." from a "more than" start). The CAGR
     column is "CAGR to date %", or "CAGR since 2018 %" when it compounds from a later year
     than the first (:func:`cagr_from`).
+
+    With ``sources=True`` a last column "Source" gives each row's ``source`` (the report
+    leaves it out: its Sources section lists them with scope and confidence).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> history = pd.DataFrame({"series_id": "s", "year": [2021, 2022], "value": [1.0, 2.0],
+    ...                         "source": ["IDC report 2022", None]})
+    >>> forecast = pd.DataFrame({"series_id": "s", "year": [2023], "model": "drift",
+    ...                          "mean": [3.0], "lo_80": [2.5], "hi_80": [3.5],
+    ...                          "lo_95": [2.0], "hi_95": [4.0]})
+    >>> format_summary(summary_table(history, forecast), sources=True)["Source"].tolist()
+    ['IDC report 2022', 'not stated', "forecast by model 'drift' from the 2021-2022 history above"]
     """
     import pandas as pd
 
@@ -267,7 +309,7 @@ def format_summary(
             return MISSING
         return f"{_number(lo, decimals)}–{_number(hi, decimals)}"
 
-    return pd.DataFrame(
+    shown = pd.DataFrame(
         {
             "Year": table["year"].astype(str),
             value_header: [
@@ -291,6 +333,15 @@ def format_summary(
             "Type": table["kind"].astype(str),
         }
     )
+    if sources:
+        if "source" not in table.columns:
+            raise DataError(
+                "format_summary: sources=True but the table has no 'source' column; pass "
+                "a table from summary_table(), or sources=False",
+                column="source",
+            )
+        shown["Source"] = table["source"].astype(str).to_numpy()
+    return shown
 
 
 def _cells(frame: pd.DataFrame, decimals: int) -> list[list[str]]:

@@ -46,7 +46,7 @@ def _broken() -> pd.DataFrame:
         ("dup_year", 2021, 3.0),
         ("dup_year", 2022, 4.0),
         ("text", 2020, "1.0"),
-        ("text", 2021, "n/a"),
+        ("text", 2021, "TBD"),
         ("text", 2022, "3.0"),
     ]
     bad = pd.DataFrame(rows, columns=["series_id", "year", "value"]).assign(unit="USD bn")
@@ -169,7 +169,7 @@ def test_broken_series_are_reported_and_never_stop_the_batch() -> None:
         "series 'dup_year' has 2 values for year 2021 (2.0, 3.0); keep one row per year"
     )
     assert notes["text"] == (
-        "series 'text' year 2021: value 'n/a' is not a finite number; give a number, or leave "
+        "series 'text' year 2021: value 'TBD' is not a finite number; give a number, or leave "
         "the year out (a missing year is allowed: drop its row, or blank its cell in a wide "
         "table)"
     )
@@ -298,7 +298,7 @@ def test_notes_name_the_estimates_read_as_data_whatever_the_engine() -> None:
     # a failed series: its error first, as forecast() raises it
     assert per_series.loc["text", "status"] == "failed"
     assert per_series.loc["text", "note"] == (
-        "series 'text' year 2021: value 'n/a' is not a finite number; give a number, or leave "
+        "series 'text' year 2021: value 'TBD' is not a finite number; give a number, or leave "
         "the year out (a missing year is allowed: drop its row, or blank its cell in a wide "
         "table); estimates read as data: 2022E"
     )
@@ -588,3 +588,39 @@ def test_a_history_converted_at_fx_rates_is_named_in_the_note_as_forecast_names_
     )
     assert one["note"].tolist() == many["note"].tolist() == [expected, expected]
     pd.testing.assert_frame_equal(one, many[one.columns])
+
+
+def test_a_frame_with_cells_marked_not_published_is_read_as_forecast_reads_it() -> None:
+    # gaps15: forecast_many failed a series of a frame holding "n/a" or "—" ("value 'n/a' is
+    # not a finite number"), where the forecast-many file reader reads a gap
+    data = pd.DataFrame(
+        {
+            "series_id": ["gaps"] * 6 + ["none"] * 2 + ["ok"] * 3,
+            "year": [*range(2015, 2021), 2015, 2016, 2015, 2016, 2017],
+            "value": [100.0, 110.0, "n/a", 130.0, "—", 150.0, "..", "暂无", 1.0, 2.0, 3.0],
+            "unit": ["MW"] * 6 + ["GW", "kW"] + ["MW"] * 3,  # the marked rows' units unread
+        }
+    )
+    out = forecast_many(data, 1, method="drift", engine="serial", progress=False)
+    per_series = out.set_index("series_id")
+    # drift on 2015..2020: (150 - 100) / 5 = 10 a year, 160 in 2021
+    assert per_series.loc["gaps", ["year", "mean", "status"]].tolist() == [2021, 160.0, "ok"]
+    assert per_series.loc["gaps", "note"] == (
+        "years marked as not published, read as gaps: 2017 ('n/a'), 2019 ('—'); "
+        "gap years 2017, 2019 filled log-linearly for fitting only"
+    )
+    # a series of marks only is kept, failed by name (the error forecast() raises first)
+    assert per_series.loc["none", "status"] == "failed"
+    assert per_series.loc["none", "note"] == (
+        "series 'none' has no values: every year is blank (NaN) or not published; give its "
+        "values, or leave the series out; years marked as not published, read as gaps: "
+        "2015 ('..'), 2016 ('暂无')"
+    )
+    assert per_series.loc["ok", "mean"] == pytest.approx(4.0)  # 3 + (3 - 1) / 2
+    # the same rows as forecast() gives, whatever the engine and chunking
+    readable = data[data["series_id"] != "none"]
+    single = forecast(readable, 1, method="drift")
+    batch = forecast_many(readable, 1, method="drift", engine="serial", progress=False)
+    pd.testing.assert_frame_equal(single, batch)
+    local = forecast_many(data, 1, method="drift", n_jobs=2, chunk_size=1, progress=False)
+    pd.testing.assert_frame_equal(local, out)

@@ -18,7 +18,7 @@ def _frame() -> pd.DataFrame:
         {
             "series_id": ["b", "a", "b", "c", "a", "c", "b"],
             "year": [2021, 2020, 2020, 2019, 2021, None, 2022],
-            "value": [2.0, 5.0, 1.0, 7.0, "n/a", 8.0, 3.0],
+            "value": [2.0, 5.0, 1.0, 7.0, "TBD", 8.0, 3.0],
             "unit": ["MW", "MW", "MW", "GW", "MW", "GW", "MW"],
         }
     )
@@ -37,7 +37,7 @@ def test_group_series_records_per_series_problems_instead_of_raising() -> None:
     table = group_series(_frame())
     # worded as forecast() words them when it raises for that series
     assert table.problems == {
-        1: "series 'a' year 2021: value 'n/a' is not a finite number; give a number, or leave "
+        1: "series 'a' year 2021: value 'TBD' is not a finite number; give a number, or leave "
         "the year out (a missing year is allowed: drop its row, or blank its cell in a wide "
         "table)",
         2: "series 'c': year nan is not an integer year; use integers such as 2021",
@@ -91,7 +91,7 @@ def test_chunks_cover_every_series_once_with_local_offsets() -> None:
     assert years[0] == 2019.0 and np.isnan(years[1])
     assert values.tolist() == [7.0, 8.0]
     assert list(chunks[0].problems) == [1]
-    assert chunks[0].problems[1].startswith("series 'a' year 2021: value 'n/a'")
+    assert chunks[0].problems[1].startswith("series 'a' year 2021: value 'TBD'")
     assert chunks[1].problems == {
         0: "series 'c': year nan is not an integer year; use integers such as 2021"
     }
@@ -107,7 +107,7 @@ def test_auto_chunk_size_balances_and_bounds() -> None:
 _PARITY_CASES = {
     # years typed as text: the note names year 2021, not the cell '2021'
     "text_years": pd.DataFrame(
-        {"series_id": "a", "year": ["2019", "2020", "2021"], "value": [1.0, 2.0, "n/a"]}
+        {"series_id": "a", "year": ["2019", "2020", "2021"], "value": [1.0, 2.0, "TBD"]}
     ),
     # three units: every unit is named, in order of appearance, as forecast() names them
     "three_units": pd.DataFrame(
@@ -155,7 +155,7 @@ def test_group_series_names_every_unit_of_a_mixed_series() -> None:
 def test_group_series_names_the_year_as_a_number_when_years_are_text() -> None:
     table = group_series(_PARITY_CASES["text_years"])
     assert table.problems == {
-        0: "series 'a' year 2021: value 'n/a' is not a finite number; give a number, or leave "
+        0: "series 'a' year 2021: value 'TBD' is not a finite number; give a number, or leave "
         "the year out (a missing year is allowed: drop its row, or blank its cell in a wide "
         "table)"
     }
@@ -175,3 +175,21 @@ def test_date_and_period_year_columns_count_by_calendar_year(kind: str) -> None:
     assert forecast(frame, 1, method="drift")[["year", "mean"]].values.tolist() == [[2023, 5.0]]
     many = forecast_many(frame, 1, method="drift", engine="serial", progress=False)
     assert many[["year", "mean"]].values.tolist() == [[2023, 5.0]]
+
+
+def test_group_series_leaves_out_rows_marked_not_published() -> None:
+    frame = pd.DataFrame(
+        {
+            "series_id": ["a", "a", "a", "b", "b", "c"],
+            "year": [2021, 2019, 2020, 2019, 2020, 2019],
+            "value": [3.0, "n/a", 2.0, "—", "..", None],
+        }
+    )
+    table = group_series(frame)
+    # a: the 2019 row is left out; b: every row marked, one kept (NaN) so it fails by name
+    assert table.offsets.tolist() == [0, 2, 3, 4]
+    assert table.years.tolist() == [2020.0, 2021.0, 2019.0, 2019.0]
+    assert table.unpublished == {0: ("2019 ('n/a')",), 1: ("2019 ('—')", "2020 ('..')")}
+    assert table.problems[1].startswith("series 'b' has no values")
+    assert table.problems[2].startswith("series 'c' has no values")
+    assert 0 not in table.problems

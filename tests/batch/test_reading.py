@@ -599,9 +599,54 @@ def test_long_table_not_published_rows_are_gaps_and_a_blank_value_is_called_blan
     assert per_series.loc["gap", "status"] == "ok"
     # before: "value nan is not a finite number" for a cell the user left blank
     assert per_series.loc["blank", "note"] == (
-        "series 'blank' year 2017: the value is blank (NaN); drop the row (a missing year is "
-        "allowed) or give a number"
+        "series 'blank' year 2017: the value is blank (NaN) but the row is not; expected a "
+        "number; for a year not published, drop the row or write 'n/a' as its value"
     )
     # a series whose every row is not published is kept (one row), failed by name
     assert per_series.loc["none", "note"].startswith("series 'none' has no values")
     assert per_series.loc["ok", "mean"] == pytest.approx(4.0)  # 3 + (3 - 1) / 2
+
+
+def test_a_wide_tables_total_row_is_named_and_checked_against_the_rows_above(
+    tmp_path: Path,
+) -> None:
+    # gaps15: a "Total" row was read as one more series, in silence
+    from idcforecast.errors import TotalRowWarning
+
+    # North + South = 150, 165, 181; the total row says 180 for 2021: 180 / 181 - 1 = -0.55%,
+    # beyond the 0.5% a table's rounding explains
+    path = _csv(
+        tmp_path, "market,2019,2020,2021\nNorth,100,110,120\nSouth,50,55,61\nTotal,150,165,180\n"
+    )
+    with pytest.warns(TotalRowWarning) as caught:
+        data = read_long_table(path)
+    assert [str(w.message) for w in caught] == [
+        "m.csv: the row 'Total' looks like the table's total, and is read as a series of its "
+        "own; it is not the sum of the other 2 ('North', 'South'): 2021 is 180 against their "
+        "181 (-0.6%); delete the row to forecast the parts alone, or keep it to forecast the "
+        "total apart (its forecast need not equal the sum of theirs)"
+    ]
+    assert data["series_id"].unique().tolist() == ["North", "South", "Total"]  # still read
+    # a year per row, a 合计 column: 812.3 + 750.3 = 1,562.6 against 1,562.5 is rounding
+    # (0.006%), and 2020: 900 + 800 = 1,700
+    rows = _csv(
+        tmp_path, "year,north,south,合计\n2019,812.3,750.3,1562.5\n2020,900,800,1700\n", "r.csv"
+    )
+    with pytest.warns(TotalRowWarning, match=re.escape(
+        "r.csv: the column '合计' looks like the table's total, and is read as a series of its "
+        "own; it is the sum of the other 2 ('north', 'south') in every year compared (2019, "
+        "2020)"
+    )):  # fmt: skip
+        read_long_table(rows)
+    # a total per group of a joined name: China / Total sums the China rows only
+    grouped = _csv(
+        tmp_path,
+        "country,segment,2020\nChina,colo,3\nChina,cloud,4\nChina,Total,7\nIndia,colo,1\n",
+        "g.csv",
+    )
+    with pytest.warns(TotalRowWarning, match=re.escape(
+        "the row 'China / Total' looks like the table's total, and is read as a series of its "
+        "own; it is the sum of the other 2 ('China / colo', 'China / cloud') in every year "
+        "compared (2020)"
+    )):  # fmt: skip
+        read_long_table(grouped)

@@ -427,3 +427,36 @@ def test_to_excel_keeps_the_digits_of_small_values(tmp_path: Path) -> None:
         "0.0%",
         "#,##0.0",
     ]
+
+
+def test_summary_table_and_excel_keep_the_source_of_every_number(
+    tmp_path: Path, history, forecast
+) -> None:
+    # gaps15: the table (and the workbook written from it) named no source for any number
+    sourced = history.assign(
+        source=["CIDC 2020 report, p. 12", None, "  hfnxjk.com/datacenter/news/563646.html "]
+    )
+    table = summary_table(sourced, forecast)
+    assert list(table.columns)[-2:] == ["unit", "source"]
+    assert table["source"].tolist() == [
+        "CIDC 2020 report, p. 12",
+        "not stated",  # a blank cell: said so, not an empty string
+        "hfnxjk.com/datacenter/news/563646.html",
+        "forecast by model 'drift' from the 2019-2022 history above",
+    ]
+    # a history without a source column: every actual says it has none
+    assert summary_table(history, forecast)["source"].tolist()[:3] == ["not stated"] * 3
+    # the numbers are unchanged: 2020 is 125 / 100 - 1 = 25% over 2019
+    assert table["yoy"].iloc[1] == pytest.approx(25.0)
+    book = openpyxl.load_workbook(to_excel({"summary": table}, tmp_path / "s.xlsx"))
+    sheet = book["summary"]
+    headers = [cell.value for cell in sheet[1]]
+    column = headers.index("source") + 1
+    written = [sheet.cell(row=r, column=column).value for r in range(2, 6)]
+    assert written == table["source"].tolist()
+    # and the display copy, when asked (the report keeps its own Sources section)
+    shown = format_summary(table, sources=True)
+    assert shown["Source"].iloc[0] == "CIDC 2020 report, p. 12"
+    assert "Source" not in format_summary(table).columns
+    with pytest.raises(DataError, match=re.escape("format_summary: sources=True but the table")):
+        format_summary(table.drop(columns="source"), sources=True)

@@ -1,0 +1,62 @@
+"""A table's total line read as a series: recognised by its label, checked against its parts."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+from idcforecast._totals import is_total_label, total_check, warn_total_series
+from idcforecast.errors import IdcForecastWarning, TotalRowWarning
+
+
+@pytest.mark.parametrize(
+    "label", ["Total", "TOTAL:", "Grand total", "Subtotal", "Sum", "合计", "总计（亿元）", "合計"]
+)
+def test_total_labels(label: str) -> None:
+    assert is_total_label(label)
+
+
+@pytest.mark.parametrize("label", ["Total market", "China", "totally", "", None, 2020])
+def test_labels_that_are_not_a_total_line(label: object) -> None:
+    assert not is_total_label(label)
+
+
+def _frame(values: dict[str, list[float]], units: dict[str, str] | None = None) -> pd.DataFrame:
+    rows = [
+        {"series_id": sid, "year": 2019 + i, "value": v, "unit": (units or {}).get(sid, "MW")}
+        for sid, series in values.items()
+        for i, v in enumerate(series)
+    ]
+    return pd.DataFrame(rows)
+
+
+def test_total_check_compares_year_by_year_within_rounding() -> None:
+    # 10 + 20 = 30 and 11 + 22 = 33; 33.1 is 0.3% above 33: rounding, a match
+    frame = _frame({"a": [10, 11], "b": [20, 22], "Total": [30, 33.1]})
+    assert total_check(frame, "Total") == (
+        "it is the sum of the other 2 ('a', 'b') in every year compared (2019, 2020)"
+    )
+    # 34 is 34 / 33 - 1 = +3.0% off
+    assert total_check(frame.replace(33.1, 34.0), "Total") == (
+        "it is not the sum of the other 2 ('a', 'b'): 2020 is 34 against their 33 (+3.0%)"
+    )
+    # a year a part lacks is not compared; none left: said so
+    assert total_check(_frame({"a": [10], "b": [float("nan")], "Total": [30]}), "Total") == (
+        "not compared with the other 2 ('a', 'b'): no year has a number in every one of them"
+    )
+    units = {"a": "MW", "b": "GW", "Total": "MW"}
+    assert total_check(_frame({"a": [1], "b": [2], "Total": [3]}, units), "Total") == (
+        "not compared with the other 2 ('a', 'b'): their units differ (GW, MW)"
+    )
+    assert total_check(_frame({"Total": [3]}), "Total") == "no other series to compare it with"
+
+
+def test_no_warning_without_a_total_and_the_warning_is_a_package_note() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        warn_total_series(_frame({"a": [1], "Total market": [2]}), name="m.csv")
+    assert issubclass(TotalRowWarning, IdcForecastWarning)
+    with pytest.warns(TotalRowWarning, match="m.csv: the column 'Total' looks like"):
+        warn_total_series(_frame({"a": [1], "Total": [1]}), name="m.csv", line="column")
