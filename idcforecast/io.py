@@ -239,7 +239,13 @@ def read_series(
         raise EmptyDataError(
             f"{name} has no values; expected at least one year with a value", source=name
         )
-    return to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
+    frame = to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
+    if chosen != "long" and series_id is None:  # a "Total"/合计 line read as a series
+        from idcforecast._totals import warn_total_series
+
+        line = "row" if chosen == "years_as_columns" else "column"
+        warn_total_series(frame, name=name, line=line)
+    return frame
 
 
 _DOT_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:\.\d{3})+\s*")

@@ -1469,3 +1469,22 @@ def test_the_header_hint_does_not_take_a_data_row_for_the_header(tmp_path: Path)
         read_series(path)
     path.write_text("year,East,West\n2019,1000,562.5\n2020,1400,838.7\n2021,1900,2012.1\n")
     assert len(read_series(path, unit="MW")) == 6  # followed, the hint reads the table
+
+
+def test_a_total_row_of_a_wide_table_is_named(tmp_path: Path) -> None:
+    # was: read_series took the "合计" row for one more series without a word (forecast-many
+    # named it); 812.3 + 750.3 = 1,562.6 against the published 1,562.5: within rounding
+    from idcforecast.errors import TotalRowWarning
+
+    path = tmp_path / "segments.csv"
+    path.write_text(
+        "segment,2019,2020\nhosting,812.3,1000\ncloud,750.3,1100\n合计,1562.5,2100\n",
+        encoding="utf-8",
+    )
+    with pytest.warns(TotalRowWarning, match="the row '合计' looks like the table's total") as rec:
+        frame = read_series(path, unit="CNY 100m")
+    assert "it is the sum of the other 2 ('hosting', 'cloud')" in str(rec[0].message)
+    assert sorted(frame["series_id"].unique()) == ["cloud", "hosting", "合计"]  # still read
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", TotalRowWarning)
+        read_series(path, unit="CNY 100m", series_id="hosting")  # one series: no total
