@@ -40,6 +40,7 @@ _EXPORTS: dict[str, str] = {
     "coverage": "idcforecast.evaluation",
     "doubling_time": "idcforecast.growth",
     "errors": "idcforecast",
+    "find_figures": "idcforecast.text_figures",
     "forecast": "idcforecast.forecasting",
     "forecast_array": "idcforecast.forecasting",
     "forecast_many": "idcforecast.batch",

@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "idcforecast.cli.show_cmd",
     "idcforecast.cli.forecast_cmd",
     "idcforecast.cli.parse_cmd",
+    "idcforecast.cli.figures_cmd",
     "idcforecast.cli.datasets_cmd",
     "idcforecast.cli.cagr_cmd",
     "idcforecast.cli.claims_cmd",
@@ -51,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # commands that never convert money between currencies: no --fx-rates
-_NO_MONEY = frozenset({"datasets"})
+_NO_MONEY = frozenset({"datasets", "figures"})
 
 
 def _add_fx_argument(parser: argparse.ArgumentParser) -> None:

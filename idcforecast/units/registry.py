@@ -6,10 +6,13 @@ module only reads it and turns unit text ("亿元", "US$ bn", "万架") into a :
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import difflib
 import functools
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -321,7 +324,23 @@ def parse_unit(text: str) -> Unit:
             f"{type(text).__name__}; pass the unit as a string",
             unit=repr(text),
         )
-    return _parse(text, normalize_text(text), suggest=True)
+    return _parse(text, normalize_text(text), suggest=_SUGGEST.get())
+
+
+# whether an unknown unit's error computes a "did you mean" (difflib: ~1 ms each); a scan
+# that tries many stretches of text and keeps none of the errors turns it off
+_SUGGEST: contextvars.ContextVar[bool] = contextvars.ContextVar("suggest_units", default=True)
+
+
+@contextlib.contextmanager
+def without_suggestions() -> Iterator[None]:
+    """Unknown-unit errors without the "did you mean" guess, inside the block (private:
+    for callers that try many readings and discard the errors)."""
+    token = _SUGGEST.set(False)
+    try:
+        yield
+    finally:
+        _SUGGEST.reset(token)
 
 
 def _parse(text: str, norm: str, *, suggest: bool) -> Unit:

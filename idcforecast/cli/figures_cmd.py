@@ -1,0 +1,108 @@
+"""``idcforecast figures [TEXT | --file FILE]``: every figure in an article, with its year."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+NAME = "figures"
+HELP = (
+    "find the figures in a text (an article, a report page), each read as `parse` reads one, "
+    "with the year or period nearest to it in its sentence"
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the subcommand's arguments."""
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("text", nargs="?", metavar="TEXT", help="the text itself, quoted")
+    source.add_argument(
+        "--file", metavar="FILE", help="a text file to read instead ('-' for standard input)"
+    )
+    parser.add_argument(
+        "--encoding", default="utf-8", metavar="NAME", help="encoding of --file (default utf-8)"
+    )
+    parser.add_argument(
+        "--source",
+        metavar="TEXT",
+        default=None,
+        help="where the text is from ('Global Times 2020-07-07'): every row keeps it",
+    )
+    parser.add_argument(
+        "--counts",
+        action="store_true",
+        help="also list bare numbers without a unit ('8 halls'; off: mostly days and ordinals)",
+    )
+    parser.add_argument(
+        "--csv",
+        action="store_true",
+        help="print every column as CSV (figure, value, unit, ..., sentence, offsets, source)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the figures found in the text; return the exit code."""
+    from idcforecast.text_figures import find_figures
+
+    text = args.text if args.file is None else _read_text(args.file, args.encoding)
+    found = find_figures(text, source=args.source, counts=args.counts)
+    if args.csv:
+        found.to_csv(sys.stdout, index=False, lineterminator="\n")
+        return 0
+    print(_figures_text(found))
+    return 0
+
+
+def _read_text(file: str, encoding: str) -> str:
+    from idcforecast.errors import DataError
+
+    try:
+        if file == "-":
+            return sys.stdin.read()
+        return Path(file).read_text(encoding=encoding)
+    except FileNotFoundError:
+        raise DataError(
+            f"figures --file {file}: no such file; expected a text file (or '-' for standard "
+            "input)",
+            file=file,
+        ) from None
+    except UnicodeDecodeError:
+        raise DataError(
+            f"figures --file {file}: not {encoding} text; pass --encoding (e.g. gb18030 for "
+            "a file saved on Chinese Windows)",
+            file=file,
+        ) from None
+    except OSError as err:
+        raise DataError(
+            f"figures --file {file}: cannot be read ({err.strerror or err})", file=file
+        ) from None
+
+
+def _figures_text(found: pd.DataFrame) -> str:
+    """The figures as a table: as written, read, and their year or period."""
+    import pandas as pd
+
+    from idcforecast.cli._text import text_table
+    from idcforecast.units.quantity import number_text
+
+    if found.empty:
+        return "no figures found (bare numbers without a unit are left out: --counts lists them)"
+    marks = {"at_least": ">=", "at_most": "<=", "approximately": "~", "exact": ""}
+    rows = []
+    for row in found.to_dict("records"):
+        value = number_text(row["value"])
+        if not (pd.isna(row["low"]) or pd.isna(row["high"])):  # a range
+            value = f"{number_text(row['low'])} to {number_text(row['high'])}"
+        when = row["period"] or ("" if pd.isna(row["year"]) else str(int(row["year"])))
+        rows.append([row["figure"], marks[row["qualifier"]] + value, row["unit"], when])
+    table = text_table(["figure", "read as", "unit", "year"], rows, right=[1])
+    return (
+        f"{table}\n\n{len(rows)} figure{'s' if len(rows) != 1 else ''}; 'year' is the year "
+        "or period nearest to the figure in its sentence, by distance, not grammar: check "
+        "each against its sentence (--csv prints them)."
+    )

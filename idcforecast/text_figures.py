@@ -1,0 +1,336 @@
+"""Find the figures in a paragraph of news or report text, each with its year and sentence.
+
+``parse_quantity`` reads one figure; an analyst holds an article. :func:`find_figures` scans
+the text for numbers, reads around each the longest stretch that ``parse_quantity`` accepts
+(qualifier words, magnitude, currency, unit, a parenthesised alternate), and pairs the
+figure with the nearest year or period in its sentence. It finds, it does not understand:
+every row keeps its sentence and character offsets so that a person checks it before the
+figure goes into a table.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from idcforecast.errors import IdcForecastError, ParseError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from idcforecast.units.quantity import Quantity
+
+__all__ = ["FIGURE_COLUMNS", "find_figures"]
+
+FIGURE_COLUMNS = (
+    "figure", "value", "unit", "qualifier", "low", "high", "alternate", "year", "period",
+    "sentence", "start", "end", "source",
+)  # fmt: skip
+
+_WINDOW = 40  # characters read on either side of a number (longer figures are not news)
+_NUMBER = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d])"
+)
+# punctuation a figure never spans (a comma only between digits, in "1,562.5")
+_STOPS = frozenset('。！？；;!?\n，、：:"“”')
+_SYMBOLS = frozenset("$¥€£₹₩~≈><≥≤+-(")
+_YEAR_RANGE = re.compile(
+    r"(?<![\d.,])(?:FY|CY)?((?:19|20)\d{2})\s*年?\s*(?:-|–|—|~|至|到|to)\s*"
+    r"(?:FY|CY)?((?:19|20)\d{2}|\d{2})(?![\d%]|[.,]\d)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"(?<![\d.,])(?:FY|CY)?((?:19|20)\d{2})(?![\d%]|[.,]\d)", re.IGNORECASE)
+_DATE = re.compile(
+    r"(?<!\d)(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年\d{1,2}月(?:\d{1,2}日)?)"
+)
+_SENTENCE_END = re.compile(r"[。！？!?\n；;]+|\.(?=\s+[A-Z\"“(]|\s*$)")
+# a full stop after these ends no sentence ("U.S. Dollars", "Mr. Ma", "No. 1")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|No|Inc|Co|Corp|Ltd|vs|St|Jr|approx|est|"
+    r"e\.g|i\.e|etc))$"
+)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    """A year ("2022") or period ("2020-22") in the text, outside any figure."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+def _scan_text(text: str) -> str:
+    """``text`` with each character NFKC-normalized where that keeps it one character
+    (full-width digits and spaces become ASCII), so offsets stay those of ``text``."""
+    out = []
+    for char in text:
+        norm = unicodedata.normalize("NFKC", char)
+        out.append(" " if norm.isspace() else norm if len(norm) == 1 else char)
+    return "".join(out)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
+def _left_bound(scan: str, start: int, floor: int) -> int:
+    """The farthest a figure starting before ``start`` may reach left: ``_WINDOW``
+    characters, not past a stop or ``floor`` (the previous figure's end)."""
+    low = max(floor, start - _WINDOW)
+    for i in range(start - 1, low - 1, -1):
+        if scan[i] in _STOPS or (scan[i] == "," and not _between_digits(scan, i)):
+            return i + 1
+    return low
+
+
+def _right_bound(scan: str, end: int) -> int:
+    high = min(len(scan), end + _WINDOW)
+    for i in range(end, high):
+        if scan[i] in _STOPS or (scan[i] == "," and not _between_digits(scan, i)):
+            return i
+    return high
+
+
+def _between_digits(scan: str, i: int) -> bool:
+    return 0 < i < len(scan) - 1 and scan[i - 1].isdigit() and scan[i + 1].isdigit()
+
+
+def _boundary(scan: str, i: int) -> bool:
+    """Whether a figure may begin or end between ``scan[i - 1]`` and ``scan[i]``: not
+    inside a Latin word or a number ("billion", "1562.5"), anywhere around CJK text."""
+    before, after = scan[i - 1], scan[i]
+    if _is_cjk(before) or _is_cjk(after):
+        return True
+    if (before == "." and after.isdigit()) or (before.isdigit() and after in ".,"):
+        return False  # inside "1562.5" or "1,562"
+    return not (before.isalnum() and after.isalnum())
+
+
+def _starts(scan: str, number_start: int, low: int) -> list[int]:
+    """Where a figure around the number may begin, farthest first."""
+    found = [
+        p for p in range(low, number_start) if scan[p] != " " and (p == low or _boundary(scan, p))
+    ]
+    return [*found, number_start]
+
+
+def _ends(scan: str, number_end: int, high: int) -> list[int]:
+    """Where a figure around the number may end, farthest first."""
+    found = [
+        e
+        for e in range(number_end + 1, high + 1)
+        if scan[e - 1] != " " and (e == len(scan) or _boundary(scan, e))
+    ]
+    return [*sorted(found, reverse=True), number_end]
+
+
+def _read(text: str, start: int, end: int) -> Quantity | None:
+    from idcforecast.units import parse_quantity
+
+    piece = text[start:end]
+    if piece != piece.strip():
+        return None
+    try:
+        quantity = parse_quantity(piece)
+    except IdcForecastError:
+        return None
+    if quantity.alternate is not None and _is_year(quantity.alternate):
+        return None  # "1562.5亿元（2019年）": the parentheses hold its year, not a figure
+    return quantity
+
+
+def _best_figure(
+    text: str, scan: str, number: re.Match[str], floor: int
+) -> tuple[int, int, Quantity] | None:
+    """The longest readable figure around ``number`` (its start, end and quantity)."""
+    low = _left_bound(scan, number.start(), floor)
+    high = _right_bound(scan, number.end())
+    ends = _ends(scan, number.end(), high)
+    best: tuple[int, int, Quantity] | None = None
+    for start in _starts(scan, number.start(), low):
+        if best is not None and ends[0] - start <= best[1] - best[0]:
+            break  # nearer starts cannot give a longer figure
+        for end in ends:
+            if best is not None and end - start <= best[1] - best[0]:
+                break
+            quantity = _read(text, start, end)
+            if quantity is not None:
+                best = (start, end, quantity)
+                break
+    return best
+
+
+def _is_plain_count(quantity: Quantity) -> bool:
+    """A bare number (a year, a date's day, "5G", "top 10"): not a figure by default."""
+    return quantity.unit == "count"
+
+
+def _is_year(quantity: Quantity) -> bool:
+    """A year or a span of years, not a figure: "2019年" reads as 2019 "year" (a duration),
+    "2020" as a count, "2020年至2022年" as a range of them."""
+    from idcforecast.units import parse_unit
+
+    low, high = quantity.low, quantity.high
+    ends = [quantity.value] if low is None or high is None else [low, high]  # not a midpoint
+    years = all(float(v).is_integer() and 1900 <= v <= 2099 for v in ends)
+    return years and parse_unit(quantity.unit).dimension in ("time", "count")
+
+
+def _year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[_Mention]:
+    """Years and periods outside the figures' spans, in text order."""
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    mentions: list[_Mention] = []
+    for match in _YEAR_RANGE.finditer(scan):
+        first, last_text = int(match[1]), match[2]
+        last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)
+        if first < last and free(match.start(), match.end()):
+            mentions.append(_Mention(match.start(), match.end(), first, last))
+    ranges = [(m.start, m.end) for m in mentions]
+    for match in _YEAR.finditer(scan):
+        span = (match.start(), match.end())
+        if free(*span) and all(span[1] <= a or span[0] >= b for a, b in ranges):
+            year = int(match[1])
+            mentions.append(_Mention(span[0], span[1], year, year))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _sentences(scan: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: split at 。！？；!?; and newlines, and at a full stop
+    before a capital or the end (not inside "27.8", nor after "U.S." or "No.")."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(scan):
+        if match[0] == "." and _ABBREVIATION.search(scan, max(0, match.start() - 8), match.start()):
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(scan):
+        spans.append((start, len(scan)))
+    return [(a, b) for a, b in spans if scan[a:b].strip()]
+
+
+def _nearest(mentions: list[_Mention], start: int, end: int) -> _Mention | None:
+    """The mention closest to the figure; on a tie the one after it ("320 billion yuan in
+    2022" rather than "from 2020")."""
+
+    def distance(m: _Mention) -> tuple[int, int]:
+        gap = m.start - end if m.start >= end else start - m.end
+        return gap, 0 if m.start >= end else 1
+
+    return min(mentions, key=distance, default=None)
+
+
+def _figures_in(
+    text: str, counts: bool
+) -> tuple[list[tuple[int, int, Quantity]], str, list[tuple[int, int]]]:
+    """The figures of ``text`` (start, end, quantity) in order, the scan text and the
+    spans of dates ("2020-07-07", "2021年3月5日") whose numbers are no figures."""
+    scan = _scan_text(text)
+    dates = [(m.start(), m.end()) for m in _DATE.finditer(scan)]
+    figures: list[tuple[int, int, Quantity]] = []
+    floor = 0
+    for number in _NUMBER.finditer(scan):
+        if number.start() < floor or any(a <= number.start() < b for a, b in dates):
+            continue
+        found = _best_figure(text, scan, number, floor)
+        if found is None or _is_year(found[2]) or (not counts and _is_plain_count(found[2])):
+            continue
+        figures.append(found)
+        floor = found[1]
+    return figures, scan, dates
+
+
+def find_figures(text: str, *, source: str | None = None, counts: bool = False) -> pd.DataFrame:
+    """Every figure in ``text``, read as :func:`idcforecast.parse_quantity` reads one, with
+    the year or period nearest to it in its sentence.
+
+    Parameters
+    ----------
+    text
+        A paragraph, an article, a report page: English, Chinese or both.
+    source
+        Where the text is from ("Global Times 2020-07-07"), copied into every row's
+        ``source``, so that each figure keeps its source when it moves into a table.
+    counts
+        Also list bare numbers without unit or magnitude ("8 halls", "top 10"). Off by
+        default: such numbers are mostly ordinals, days and product names ("5G"). A year is
+        never a figure; years are what ``year`` and ``period`` hold.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per figure in text order, columns ``figure`` (as written), ``value``,
+        ``unit``, ``qualifier``, ``low``, ``high`` (a range's ends), ``alternate`` (a
+        parenthesised second figure, as written), ``year`` (the single year nearest to the
+        figure in its sentence, else missing), ``period`` ("2020-2022" when the nearest
+        mention is a span of years, else ""), ``sentence``, ``start`` and ``end``
+        (character offsets of the figure in ``text``) and ``source``.
+
+    Raises
+    ------
+    ParseError
+        ``text`` is not a string.
+
+    Notes
+    -----
+    A finder, not an understanding: it reads the longest stretch around each number that
+    is a figure (so "more than 1 million servers" keeps its "more than", "500 billion yuan
+    ($71.2 billion)" its alternate) and takes the year by distance within the sentence,
+    not by grammar. Check each row against its sentence. A growth word before a
+    percentage gives its sign ("down 3%" is -3%); what the percentage is a rate of
+    (year on year, a CAGR over ``period``) is in the sentence.
+
+    Examples
+    --------
+    >>> text = ("China's IDC market will grow at compound rate of 27.8 percent from 2020-22, "
+    ...         "and the scale will reach 320 billion yuan in 2022.")
+    >>> found = find_figures(text, source="Global Times 2020-07-07")
+    >>> found[["figure", "value", "unit", "year", "period"]].to_string(index=False)
+    '          figure  value   unit  year    period\\n    27.8 percent   27.8      %  <NA> 2020-2022\\n320 billion yuan  320.0 CNY bn  2022          '
+    """  # noqa: E501
+    import pandas as pd
+
+    if not isinstance(text, str):
+        raise ParseError(
+            f"find_figures: expected text, found {type(text).__name__}; pass the article as "
+            "a string (for a file: pathlib.Path(FILE).read_text(encoding='utf-8'))",
+            text=repr(text),
+        )
+    from idcforecast.units.registry import without_suggestions
+
+    with without_suggestions():  # most stretches tried are no figure: no "did you mean"
+        figures, scan, dates = _figures_in(text, counts)
+    mentions = _year_mentions(scan, [(a, b) for a, b, _ in figures] + dates)
+    sentences = _sentences(scan)
+    rows = []
+    for start, end, quantity in figures:
+        s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (0, len(scan)))
+        near = _nearest([m for m in mentions if s_start <= m.start < s_end], start, end)
+        single = near is not None and near.first == near.last
+        rows.append(
+            {
+                "figure": text[start:end],
+                "value": quantity.value,
+                "unit": quantity.unit,
+                "qualifier": quantity.qualifier,
+                "low": quantity.low,
+                "high": quantity.high,
+                "alternate": None if quantity.alternate is None else quantity.alternate.text,
+                "year": near.first if near is not None and single else None,
+                "period": f"{near.first}-{near.last}" if near is not None and not single else "",
+                "sentence": " ".join(text[s_start:s_end].split()),
+                "start": start,
+                "end": end,
+                "source": source,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
+    return frame.astype({"value": "float64", "low": "float64", "high": "float64"}).astype(
+        {"year": "Int64", "start": "int64", "end": "int64"}
+    )

@@ -1,0 +1,74 @@
+"""`idcforecast figures [TEXT | --file FILE] [--source S] [--counts] [--csv]`."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from idcforecast.cli import main
+
+TEXT = (
+    "China's IDC market will grow at compound rate of 27.8 percent from 2020-22, and the "
+    "scale will reach 320 billion yuan in 2022. Its cluster will house more than 1 million "
+    "servers."
+)
+
+
+def test_prints_each_figure_with_its_year(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["figures", TEXT]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["figure", "read", "as", "unit", "year"]
+    assert lines[2].split() == ["27.8", "percent", "27.8", "%", "2020-2022"]
+    assert lines[3].split() == ["320", "billion", "yuan", "320", "CNY", "bn", "2022"]
+    assert lines[4].split() == ["more", "than", "1", "million", "servers", ">=1", "servers", "mn"]
+    assert lines[-1].startswith("3 figures; 'year' is the year or period nearest")
+
+
+def test_file_csv_and_source(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    assert main(["figures", "--file", str(path), "--csv", "--source", "Global Times"]) == 0
+    frame = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert frame["figure"].tolist()[1] == "320 billion yuan"
+    assert frame["year"].tolist()[1] == 2022
+    assert set(frame["source"]) == {"Global Times"}
+    assert TEXT[frame["start"][1] : frame["end"][1]] == "320 billion yuan"
+
+
+def test_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("预计2022年将达3200亿元左右。"))
+    assert main(["figures", "--file", "-"]) == 0
+    assert capsys.readouterr().out.splitlines()[2].split() == [
+        "将达3200亿元左右", "~3200", "CNY", "100m", "2022",
+    ]  # fmt: skip
+
+
+def test_nothing_found_says_why(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["figures", "8 halls opened in 2020"]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "no figures found (bare numbers without a unit are left out: --counts lists them)"
+    )
+    assert main(["figures", "8 halls opened in 2020", "--counts"]) == 0
+    assert capsys.readouterr().out.splitlines()[2].split() == ["8", "8", "count", "2020"]
+
+
+def test_bad_files_are_one_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["figures", "--file", str(tmp_path / "none.txt")]) == 2
+    assert "figures --file" in capsys.readouterr().err
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes("规模达到1562.5亿元".encode("gbk"))
+    assert main(["figures", "--file", str(gbk)]) == 2
+    assert "not utf-8 text; pass --encoding (e.g. gb18030" in capsys.readouterr().err
+    assert main(["figures", "--file", str(gbk), "--encoding", "gb18030"]) == 0
+    assert "1562.5" in capsys.readouterr().out
+
+
+def test_text_or_file_is_required(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["figures"])
+    assert "one of the arguments TEXT --file is required" in capsys.readouterr().err
