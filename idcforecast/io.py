@@ -84,9 +84,15 @@ def read_series(
     Parameters
     ----------
     source
-        A ``.csv``/``.txt`` or ``.xlsx``/``.xlsm`` path, a DataFrame (years in a column, as
-        its index named ``year_column``, or a yearly ``PeriodIndex``/``DatetimeIndex``), or
-        a year-indexed Series (its name is the series id).
+        A ``.csv``/``.txt`` or ``.xlsx``/``.xlsm`` path, a folder of such files, a DataFrame
+        (years in a column, as its index named ``year_column``, or a yearly
+        ``PeriodIndex``/``DatetimeIndex``), or a year-indexed Series (its name is the series
+        id). A folder's files (``.csv``, ``.txt``, ``.xlsx``, ``.xlsm``, in name
+        order; Excel's ``~$`` lock files and hidden files skipped) are read with the same
+        options and joined: a series may take its years from several files (figures from
+        several reports), each row keeping its own file's source, and a year given twice is
+        a ``DuplicateYearError`` naming both files. ``series_id`` names every file's
+        unnamed series, so files of one series' figures join into it.
     unit
         Target unit of every series (``"CNY bn"``), or a dict ``series_id -> unit``;
         series not named get their most common unit (a key naming no series of the table
@@ -194,6 +200,116 @@ def read_series(
         encoding=encoding,
         estimates=estimates,
     )
+    options: dict[str, Any] = {
+        "layout": layout,
+        "year_column": year_column,
+        "value_column": value_column,
+        "sheet_name": sheet_name,
+        "sep": sep,
+        "decimal": decimal,
+        "header_row": header_row,
+        "estimates": estimates,
+        "encoding": encoding,
+    }
+    if isinstance(source, str | os.PathLike) and Path(source).is_dir():
+        if source_name is not None:
+            raise DataError(
+                f"read_series: source_name={source_name!r} names one file; the rows read from "
+                f"folder {Path(source).name} are named by their own files; drop source_name=",
+                source=str(source),
+            )
+        files = folder_files(Path(source))
+        name = f"folder {Path(source).name}"
+        read = [_observations(file, series_id, None, **options) for file in files]
+    else:
+        read = [_observations(source, series_id, source_name, **options)]
+        name = read[0][1]
+    observations = [o for obs, _, _ in read for o in obs]
+    held = list(dict.fromkeys(o.series_id for o in observations))
+    if series_id is not None:  # unnamed series already carry series_id as their name
+        observations = [o for o in observations if o.series_id == series_id]
+        if not observations:
+            where = "table" if len(read) == 1 else f"files of the {name}"
+            raise UnknownSeriesError(
+                f"{name}: series {series_id!r} is not in the {where}; expected one of "
+                f"{', '.join(map(repr, held))}; drop series_id= to read them all",
+                series_id=series_id,
+                valid=tuple(held),
+            )
+    if isinstance(unit, dict) and series_id is None:
+        stray = [key for key in unit if key not in held]
+        if stray:  # a misspelt id would otherwise leave its series in its own unit
+            raise UnknownSeriesError(
+                f"{name}: read_series(unit=...) names series {stray[0]!r}, which is not in "
+                f"the table;{_did_you_mean(stray[0], held)} expected one of "
+                f"{', '.join(map(repr, held))}; fix the key or drop it",
+                series_id=stray[0],
+                valid=tuple(held),
+            )
+    if not observations:
+        raise EmptyDataError(
+            f"{name} has no values; expected at least one year with a value", source=name
+        )
+    frame = to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
+    wide = [layout for _, _, layout in read if layout != "long"]
+    if wide and series_id is None:  # a "Total"/合计 line read as a series
+        from idcforecast._totals import warn_total_series
+
+        line = "row" if wide[0] == "years_as_columns" else "column"
+        warn_total_series(frame, name=name, line=line)
+    return frame
+
+
+# files a folder given to read_series is read from (Excel's "~$" lock files and hidden
+# files are not tables)
+TABLE_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
+
+
+def folder_files(folder: Path) -> list[Path]:
+    """The table files of ``folder``, sorted by name; an EmptyDataError naming what the
+    folder holds when there is none.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> for name in ("b.csv", "a.xlsx", "~$a.xlsx", ".hidden.csv", "notes.pdf"):
+    ...     _ = (folder / name).write_text("")
+    >>> [p.name for p in folder_files(folder)]
+    ['a.xlsx', 'b.csv']
+    """
+    files = sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES and not p.name.startswith(("~$", "."))
+    )
+    if not files:
+        found = sorted(p.name for p in folder.iterdir())
+        raise EmptyDataError(
+            f"folder {folder}: no table file to read (found "
+            f"{', '.join(found[:8]) + (' ...' if len(found) > 8 else '') if found else 'nothing'}"
+            f"); expected {', '.join(TABLE_SUFFIXES)} files, one or more series each",
+            source=str(folder),
+        )
+    return files
+
+
+def _observations(
+    source: Any,
+    series_id: str | None,
+    source_name: str | None,
+    *,
+    layout: str,
+    year_column: str,
+    value_column: str,
+    sheet_name: str | int,
+    sep: str | None,
+    decimal: str,
+    header_row: int,
+    estimates: str,
+    encoding: str,
+) -> tuple[list[Observation], str, str]:
+    """One table's observations, its name for messages, and the layout read."""
     table, name, place_of = read_table(
         source,
         sheet_name=sheet_name,
@@ -215,37 +331,7 @@ def read_series(
         observations = _years_as_columns(table, default_id, place_of, name, decimal, estimates)
     else:
         observations = _years_as_rows(table, year_column, place_of, decimal, estimates)
-    held = list(dict.fromkeys(o.series_id for o in observations))
-    if series_id is not None:  # unnamed series already carry series_id as their name
-        observations = [o for o in observations if o.series_id == series_id]
-        if not observations:
-            raise UnknownSeriesError(
-                f"{name}: series {series_id!r} is not in the table; expected one of "
-                f"{', '.join(map(repr, held))}; drop series_id= to read them all",
-                series_id=series_id,
-                valid=tuple(held),
-            )
-    if isinstance(unit, dict) and series_id is None:
-        stray = [key for key in unit if key not in held]
-        if stray:  # a misspelt id would otherwise leave its series in its own unit
-            raise UnknownSeriesError(
-                f"{name}: read_series(unit=...) names series {stray[0]!r}, which is not in "
-                f"the table;{_did_you_mean(stray[0], held)} expected one of "
-                f"{', '.join(map(repr, held))}; fix the key or drop it",
-                series_id=stray[0],
-                valid=tuple(held),
-            )
-    if not observations:
-        raise EmptyDataError(
-            f"{name} has no values; expected at least one year with a value", source=name
-        )
-    frame = to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
-    if chosen != "long" and series_id is None:  # a "Total"/合计 line read as a series
-        from idcforecast._totals import warn_total_series
-
-        line = "row" if chosen == "years_as_columns" else "column"
-        warn_total_series(frame, name=name, line=line)
-    return frame
+    return observations, name, chosen
 
 
 _DOT_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:\.\d{3})+\s*")

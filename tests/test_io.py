@@ -393,7 +393,10 @@ def test_unsupported_and_missing_files(tmp_path: Path) -> None:
     with pytest.raises(DataError, match=re.escape("no such file")):
         read_series(tmp_path / "absent.csv")
     (tmp_path / "exports").mkdir()  # before: "no such file", though it exists
-    with pytest.raises(DataError, match=re.escape("exports: a directory, not a file")):
+    # a folder is read as its files (below); an empty one says there is none
+    with pytest.raises(
+        DataError, match=re.escape("exports: no table file to read (found nothing)")
+    ):
         read_series(tmp_path / "exports")
 
 
@@ -1488,3 +1491,49 @@ def test_a_total_row_of_a_wide_table_is_named(tmp_path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error", TotalRowWarning)
         read_series(path, unit="CNY 100m", series_id="hosting")  # one series: no total
+
+
+def _figures_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "figures"
+    folder.mkdir(parents=True)
+    (folder / "a_broker.csv").write_text(
+        "year,value,source\n2012,210.5,ip110 blog\n2013,260,broker A\n", encoding="utf-8"
+    )
+    (folder / "b_cidc.csv").write_text(
+        "year,value,source\n2014,372.2,CIDC 2015\n2015,518.6,CIDC 2016\n", encoding="utf-8"
+    )
+    (folder / "~$b_cidc.xlsx").write_text("Excel lock file")  # not a table
+    (folder / "readme.pdf").write_text("not a table")
+    return folder
+
+
+def test_a_folder_of_files_joins_into_one_series(tmp_path: Path) -> None:
+    # was: IsADirectoryError traceback (report), or "no such file"
+    frame = read_series(_figures_folder(tmp_path), series_id="cidc", unit="CNY 100m")
+    assert frame["series_id"].unique().tolist() == ["cidc"]
+    assert frame["year"].tolist() == [2012, 2013, 2014, 2015]
+    assert frame["value"].tolist() == [210.5, 260.0, 372.2, 518.6]
+    assert frame["source"].tolist() == ["ip110 blog", "broker A", "CIDC 2015", "CIDC 2016"]
+    # without series_id each file's unnamed series is named by the file, as for one file
+    both = read_series(_figures_folder(tmp_path / "x"), unit="CNY 100m")
+    assert both["series_id"].unique().tolist() == ["a_broker", "b_cidc"]
+
+
+def test_a_folder_year_given_twice_names_both_files(tmp_path: Path) -> None:
+    folder = _figures_folder(tmp_path)
+    (folder / "c_other.csv").write_text("year,value\n2013,265\n", encoding="utf-8")
+    message = (
+        "series 'cidc' has two values for year 2013 (a_broker.csv row 3 and c_other.csv row 2)"
+    )
+    with pytest.raises(DuplicateYearError, match=re.escape(message)):
+        read_series(folder, series_id="cidc", unit="CNY 100m")
+
+
+def test_a_folder_without_tables_and_source_name_are_errors(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.pdf").write_text("x")
+    with pytest.raises(EmptyDataError, match=re.escape("no table file to read (found notes.pdf)")):
+        read_series(empty)
+    with pytest.raises(DataError, match="source_name='x' names one file"):
+        read_series(_figures_folder(tmp_path), source_name="x", unit="CNY 100m")

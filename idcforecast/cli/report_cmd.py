@@ -34,8 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--data",
         "--input",
         metavar="FILE",
-        help="CSV/Excel file of yearly figures (default: the bundled China IDC market data); "
-        "--input is the same",
+        help="CSV/Excel file of yearly figures, or a folder of them joined (default: the "
+        "bundled China IDC market data); --input is the same",
     )
     parser.add_argument(
         "--dataset",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from idcforecast._wording import FX_CONVERTED, FX_GROWTH, qualifier_sign
@@ -38,8 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--input",
         default=None,
         metavar="FILE",
-        help="your own CSV or Excel file, read as idcforecast.read_series reads it: each "
-        "value with its source, conversions and notes (--input: the same)",
+        help="your own CSV or Excel file (or a folder of them, joined), read as "
+        "idcforecast.read_series reads it: each value with its source, conversions and notes "
+        "(--input: the same)",
     )
     parser.add_argument(
         "--series",
@@ -55,8 +57,12 @@ def run(args: argparse.Namespace) -> int:
         from idcforecast.cli._read_options import read_options
         from idcforecast.io import read_series
 
-        frame = read_series(args.data, **read_options(args, args.data))
-        print(render(frame=frame, label=f"file {args.data}", series_id=args.series))
+        folder = Path(args.data).is_dir()
+        # a folder's files are joined into series: --series names the unnamed ones in each
+        chosen = args.series if folder else None
+        frame = read_series(args.data, series_id=chosen, **read_options(args, args.data))
+        label = f"{'folder' if folder else 'file'} {args.data}"
+        print(render(frame=frame, label=label, series_id=args.series))
         return 0
     dataset = args.dataset or DEFAULT_DATASET
     print(render(dataset=dataset, series_id=args.series, unit=args.unit))

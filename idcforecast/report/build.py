@@ -311,6 +311,15 @@ def _load_history(
         if isinstance(data, pd.DataFrame):
             label = "an in-memory DataFrame (hash of its CSV form)"
             digest = hashlib.sha256(data.to_csv(index=False).encode("utf-8")).hexdigest()
+        elif Path(data).is_dir():
+            from idcforecast.io import folder_files
+
+            files = folder_files(Path(data))
+            names = ", ".join(f.name for f in files)
+            label = f"folder {Path(data).name} ({len(files)} files: {names})"
+            # one digest over each file's name and digest, in name order
+            listing = "".join(f"{f.name}\0{_sha256(f)}\n" for f in files)
+            digest = hashlib.sha256(listing.encode("utf-8")).hexdigest()
         else:
             label = f"file {Path(data).name}"
             digest = _sha256(Path(data))

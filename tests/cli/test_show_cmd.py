@@ -180,3 +180,15 @@ def test_fx_rates_file_years_are_named(tmp_path, capsys: pytest.CaptureFixture[s
     code, out, _ = _show(capsys, *args)
     assert _line(out, "2021").split()[1] == "57.396"
     assert "--fx-rates" not in out
+
+
+def test_a_folder_joins_its_files_into_the_series(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "figs"
+    folder.mkdir()
+    (folder / "one.csv").write_text("year,value,source\n2018,1228,CIDC 2019\n")
+    (folder / "two.csv").write_text("year,value,source\n2019,1562.5,CIDC 2020\n")
+    code, out, _ = _show(capsys, "--data", str(folder), "--series", "cidc", "--unit", "亿元")
+    assert code == 0
+    assert out.splitlines()[0].startswith(f"cidc  ·  folder {folder}")
+    # 1562.5 / 1228 - 1 = +27.2%
+    assert _line(out, "2019").split()[:3] == ["2019", "1,562.5", "+27.2%"]

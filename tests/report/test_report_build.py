@@ -831,3 +831,30 @@ def test_a_users_fx_file_is_named_in_the_report(tmp_path: Path) -> None:
     ) in compact
     assert f"FX file sha256 {hashlib.sha256(rates.read_bytes()).hexdigest()}" in compact
     assert f"--fx-rates {rates}" in compact.replace(" --out", "\n--out").replace("- -", "--")
+
+
+def test_a_folder_of_figures_is_reported_with_its_files(tmp_path: Path) -> None:
+    # was: IsADirectoryError traceback while hashing the "file"
+    folder = tmp_path / "figures"
+    folder.mkdir()
+    (folder / "a.csv").write_text("year,value,source\n2016,714.5,CIDC 2017\n2017,946.1,CIDC 2018\n")
+    (folder / "b.csv").write_text(
+        "year,value,source\n2018,1228,CIDC 2019\n2019,1562.5,CIDC 2020\n2020,2238.7,CIDC 2021\n"
+        "2021,3012.7,CIDC 2022\n"
+    )
+    path = build_report(
+        data=folder,
+        series_id="cidc",
+        to=2024,
+        out=tmp_path / "f.pdf",
+        date=DATE,
+        read_options={"unit": "CNY 100m"},
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "folder figures (2 files: a.csv, b.csv)" in compact
+    listing = "".join(
+        f"{name}\0{hashlib.sha256((folder / name).read_bytes()).hexdigest()}\n"
+        for name in ("a.csv", "b.csv")
+    )
+    assert hashlib.sha256(listing.encode("utf-8")).hexdigest() in compact
+    assert "CIDC 2017" in compact and "CIDC 2022" in compact  # each row keeps its source
