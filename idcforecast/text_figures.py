@@ -45,10 +45,10 @@ _YEAR = re.compile(r"(?<![\d.,])(?:FY|CY)?((?:19|20)\d{2})(?![\d%]|[.,]\d)", re.
 _DATE = re.compile(
     r"(?<!\d)(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年\d{1,2}月(?:\d{1,2}日)?)"
 )
-_SENTENCE_END = re.compile(r"[。！？!?\n；;]+|\.(?=\s+[A-Z\"“(]|\s*$)")
+_SENTENCE_END = re.compile(r"[。！？!?\n；;]+|\.(?=\s+[A-Z0-9\"“(\u4e00-\u9fff]|\s*$)")
 # a full stop after these ends no sentence ("U.S. Dollars", "Mr. Ma", "No. 1")
 _ABBREVIATION = re.compile(
-    r"(?:\b[A-Za-z]\.[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|No|Inc|Co|Corp|Ltd|vs|St|Jr|approx|est|"
+    r"(?:\b[A-Za-z]|\b[A-Za-z]\.[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|No|Inc|Co|Corp|Ltd|vs|St|Jr|approx|est|"
     r"e\.g|i\.e|etc))$"
 )
 
@@ -69,7 +69,10 @@ def _scan_text(text: str) -> str:
     out = []
     for char in text:
         norm = unicodedata.normalize("NFKC", char)
-        out.append(" " if norm.isspace() else norm if len(norm) == 1 else char)
+        if char in "\n\r":  # a line break ends a sentence: kept (figures stop at it too)
+            out.append("\n")
+        else:
+            out.append(" " if norm.isspace() else norm if len(norm) == 1 else char)
     return "".join(out)
 
 

@@ -19,12 +19,13 @@ NOTEBOOKS = sorted(NOTEBOOK_DIR.glob("*.ipynb"))
 nbformat = pytest.importorskip("nbformat")
 
 
-def test_the_four_notebooks_are_there() -> None:
+def test_the_five_notebooks_are_there() -> None:
     assert [p.name for p in NOTEBOOKS] == [
         "01_quickstart.ipynb",
         "02_china_idc_market.ipynb",
         "03_scenarios_and_investment.ipynb",
         "04_many_markets.ipynb",
+        "05_from_an_article.ipynb",
     ]
 
 
@@ -101,3 +102,10 @@ def test_notebook_runs_top_to_bottom(
         # the report is built into the working directory, never into the repository
         assert (tmp_path / "china-idc-market.pdf").read_bytes()[:5] == b"%PDF-"
         assert not (NOTEBOOK_DIR / "china-idc-market.pdf").exists()
+    if path.name == "05_from_an_article.ipynb":
+        # the folder of figures and the report from it land in the working directory too
+        assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == [
+            "article_2020.csv",
+            "cidc_reports.csv",
+        ]
+        assert (tmp_path / "article_report.pdf").read_bytes()[:5] == b"%PDF-"

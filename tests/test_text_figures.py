@@ -118,3 +118,19 @@ def test_unit_errors_keep_their_suggestion_afterwards() -> None:
     find_figures(SEED)
     with pytest.raises(UnknownUnitError, match="did you mean"):
         parse_quantity("5 raks")
+
+
+def test_a_line_break_or_a_full_stop_before_a_number_ends_the_sentence() -> None:
+    # was: "more than 1 million servers" took 2019 from the next line's Chinese sentence
+    # (line breaks were read as spaces, and ". 2020 saw" did not split)
+    text = (
+        "Its cluster will house more than 1 million servers.\n2019年规模达到1562.5亿元。"
+        " Sales were 5 MW. 2020 saw 7 MW. Prices fell c. 5% in 2021."
+    )
+    assert _rows(find_figures(text)) == [
+        ("more than 1 million servers", 1.0, "servers mn", "at_least", None, ""),
+        ("达到1562.5亿元", 1562.5, "CNY 100m", "exact", 2019, ""),
+        ("5 MW", 5.0, "MW", "exact", None, ""),
+        ("7 MW", 7.0, "MW", "exact", 2020, ""),
+        ("fell c. 5%", -5.0, "%", "approximately", 2021, ""),  # "c." ends no sentence
+    ]
