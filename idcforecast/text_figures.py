@@ -30,18 +30,26 @@ FIGURE_COLUMNS = (
 )  # fmt: skip
 
 _WINDOW = 40  # characters read on either side of a number (longer figures are not news)
+# not inside "1,562.5" or ".5"; a comma after no digit is punctuation (the full-width
+# "，" scans as ",": "收入增长，2023年" holds the year 2023)
+_NOT_INSIDE_A_NUMBER = r"(?<![\d.])(?<!\d,)"
 _NUMBER = re.compile(
-    r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d])"
+    _NOT_INSIDE_A_NUMBER
+    + r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d])"
 )
 # punctuation a figure never spans (a comma only between digits, in "1,562.5")
 _STOPS = frozenset('。！？；;!?\n，、：:"“”')
 _SYMBOLS = frozenset("$¥€£₹₩~≈><≥≤+-(")
 _YEAR_RANGE = re.compile(
-    r"(?<![\d.,])(?:FY|CY)?((?:19|20)\d{2})\s*年?\s*(?:-|–|—|~|至|到|to)\s*"
-    r"(?:FY|CY)?((?:19|20)\d{2}|\d{2})(?![\d%]|[.,]\d)",
+    _NOT_INSIDE_A_NUMBER + r"(?:FY|CY)?((?:19|20)\d{2})\s*年?\s*(?:-|–|—|~|至|到|to|through)\s*"
+    r"(?:FY|CY)?((?:19|20)\d{2}|\d{2})(?![\d%]|[.,]\d)"
+    # "between 2023 and 2028" (an "and" without "between" joins two single years)
+    r"|\bbetween\s+(?:FY|CY)?((?:19|20)\d{2})\s+and\s+(?:FY|CY)?((?:19|20)\d{2})(?![\d%]|[.,]\d)",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?<![\d.,])(?:FY|CY)?((?:19|20)\d{2})(?![\d%]|[.,]\d)", re.IGNORECASE)
+_YEAR = re.compile(
+    _NOT_INSIDE_A_NUMBER + r"(?:FY|CY)?((?:19|20)\d{2})(?![\d%]|[.,]\d)", re.IGNORECASE
+)
 _DATE = re.compile(
     r"(?<!\d)(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年\d{1,2}月(?:\d{1,2}日)?)"
 )
@@ -67,13 +75,35 @@ def _scan_text(text: str) -> str:
     """``text`` with each character NFKC-normalized where that keeps it one character
     (full-width digits and spaces become ASCII), so offsets stay those of ``text``."""
     out = []
-    for char in text:
+    for i, char in enumerate(text):
         norm = unicodedata.normalize("NFKC", char)
-        if char in "\n\r":  # a line break ends a sentence: kept (figures stop at it too)
-            out.append("\n")
+        if char in "\n\r" and not _wrapped_at(text, i):
+            out.append("\n")  # a line break ends a sentence: kept (figures stop at it too)
         else:
             out.append(" " if norm.isspace() else norm if len(norm) == 1 else char)
     return "".join(out)
+
+
+def _wrapped_at(text: str, i: int) -> bool:
+    """Whether the line break at ``text[i]`` only wraps a sentence: the line before it has
+    text and no closing punctuation, and the next line goes on in lower case ("spend $80\n
+    billion on"), as prose copied from a PDF or an e-mail does. A list's or a table's lines
+    begin with a capital, a digit or a bullet, and a blank line ends a paragraph: those
+    breaks end sentences."""
+    start, end = i, i + 1
+    while start > 0 and text[start - 1] in "\r\n":
+        start -= 1
+    while end < len(text) and text[end] in "\r\n":
+        end += 1
+    if text[start:end].replace("\r\n", "\n").replace("\r", "\n") != "\n":
+        return False  # a blank line: a paragraph ends
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    if start == 0 or end == len(text) or text[start - 1] in ".!?。！？；;:：\r\n":
+        return False
+    return text[end].isascii() and text[end].islower()
 
 
 def _is_cjk(char: str) -> bool:
@@ -114,11 +144,22 @@ def _boundary(scan: str, i: int) -> bool:
 
 
 def _starts(scan: str, number_start: int, low: int) -> list[int]:
-    """Where a figure around the number may begin, farthest first."""
+    """Where a figure around the number may begin, farthest first: never right after a
+    digit, whose word it is ("2023年达到100亿元": the 年 is the year's, not a unit of 100亿)."""
     found = [
-        p for p in range(low, number_start) if scan[p] != " " and (p == low or _boundary(scan, p))
+        p
+        for p in range(low, number_start)
+        if scan[p] != " "
+        and (p == 0 or not scan[p - 1].isdigit())
+        and (p == low or _boundary(scan, p))
     ]
     return [*found, number_start]
+
+
+# a currency written before an amount ("£", "US$", "USD"): followed by a number, it is that
+# number's ("for 2022 £400m" is £400m, not 2022 pounds)
+_CURRENCY_PREFIX = re.compile(r"\s*(?:[A-Za-z]{0,3}[$¥€£₹₩]|[A-Z]{3})\s*")
+_NUMBER_NEXT = re.compile(r"\s*\d")
 
 
 def _ends(scan: str, number_end: int, high: int) -> list[int]:
@@ -126,7 +167,9 @@ def _ends(scan: str, number_end: int, high: int) -> list[int]:
     found = [
         e
         for e in range(number_end + 1, high + 1)
-        if scan[e - 1] != " " and (e == len(scan) or _boundary(scan, e))
+        if scan[e - 1] != " "
+        and (e == len(scan) or _boundary(scan, e))
+        and not (_CURRENCY_PREFIX.fullmatch(scan, number_end, e) and _NUMBER_NEXT.match(scan, e))
     ]
     return [*sorted(found, reverse=True), number_end]
 
@@ -191,7 +234,8 @@ def _year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[_Mention]:
 
     mentions: list[_Mention] = []
     for match in _YEAR_RANGE.finditer(scan):
-        first, last_text = int(match[1]), match[2]
+        first_text, last_text = (match[1], match[2]) if match[1] else (match[3], match[4])
+        first = int(first_text)
         last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)
         if first < last and free(match.start(), match.end()):
             mentions.append(_Mention(match.start(), match.end(), first, last))
@@ -218,13 +262,16 @@ def _sentences(scan: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if scan[a:b].strip()]
 
 
-def _nearest(mentions: list[_Mention], start: int, end: int) -> _Mention | None:
-    """The mention closest to the figure; on a tie the one after it ("320 billion yuan in
-    2022" rather than "from 2020")."""
+def _nearest(text: str, mentions: list[_Mention], start: int, end: int) -> _Mention | None:
+    """The mention closest to the figure, first among those in its clause (no full-width
+    comma "，" between them: "预计2025年规模将达到1.2万亿元，2022-2025年复合增长率为25%" gives
+    the 1.2万亿元 its 2025 and the 25% its 2022-2025); on a tie the one after it ("320
+    billion yuan in 2022" rather than "from 2020")."""
 
-    def distance(m: _Mention) -> tuple[int, int]:
-        gap = m.start - end if m.start >= end else start - m.end
-        return gap, 0 if m.start >= end else 1
+    def distance(m: _Mention) -> tuple[bool, int, int]:
+        after = m.start >= end
+        between = text[end : m.start] if after else text[m.end : start]
+        return "，" in between, m.start - end if after else start - m.end, 0 if after else 1
 
     return min(mentions, key=distance, default=None)
 
@@ -284,8 +331,11 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     -----
     A finder, not an understanding: it reads the longest stretch around each number that
     is a figure (so "more than 1 million servers" keeps its "more than", "500 billion yuan
-    ($71.2 billion)" its alternate) and takes the year by distance within the sentence,
-    not by grammar. Check each row against its sentence. A growth word before a
+    ($71.2 billion)" its alternate) and takes the year by distance within the sentence
+    (first within the clause, in Chinese text split by "，"), not by grammar; a date's
+    year counts ("截至2023年6月底" is 2023). A line break ends a sentence, unless the next
+    line goes on in lower case (prose wrapped mid-sentence: "$80\nbillion" is one
+    figure). Check each row against its sentence. A growth word before a
     percentage gives its sign ("down 3%" is -3%); what the percentage is a rate of
     (year on year, a CAGR over ``period``) is in the sentence.
 
@@ -310,11 +360,14 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     with without_suggestions():  # most stretches tried are no figure: no "did you mean"
         figures, scan, dates = _figures_in(text, counts)
     mentions = _year_mentions(scan, [(a, b) for a, b, _ in figures] + dates)
+    # a date's numbers are no figures, but its year is a year ("截至2023年6月底" is 2023)
+    dated = [_Mention(a, b, int(scan[a : a + 4]), int(scan[a : a + 4])) for a, b in dates]
+    mentions = sorted(mentions + dated, key=lambda m: m.start)
     sentences = _sentences(scan)
     rows = []
     for start, end, quantity in figures:
         s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (0, len(scan)))
-        near = _nearest([m for m in mentions if s_start <= m.start < s_end], start, end)
+        near = _nearest(text, [m for m in mentions if s_start <= m.start < s_end], start, end)
         single = near is not None and near.first == near.last
         rows.append(
             {

@@ -134,3 +134,59 @@ def test_a_line_break_or_a_full_stop_before_a_number_ends_the_sentence() -> None
         ("7 MW", 7.0, "MW", "exact", 2020, ""),
         ("fell c. 5%", -5.0, "%", "approximately", 2021, ""),  # "c." ends no sentence
     ]
+
+
+def test_a_years_年_is_not_the_unit_of_the_figure_after_it() -> None:
+    # the figure read around 100 once began at the year's 年: "年达到100亿" read as
+    # 100 "year 100m" (a duration), the 元 lost; 100亿元 is 100 x 1e8 yuan = CNY 100m 100
+    assert _rows(find_figures("2023年达到100亿元。2024年120亿元。")) == [
+        ("达到100亿元", 100.0, "CNY 100m", "exact", 2023, ""),
+        ("120亿元", 120.0, "CNY 100m", "exact", 2024, ""),
+    ]
+
+
+def test_a_year_or_a_figure_after_a_full_width_comma() -> None:
+    # "，" scans as ",", which hid the year after it ("，2023年"), so the first line's 100亿元
+    # had no year and "年达到100亿" was read; each figure takes the year of its own clause
+    text = (
+        "收入增长，2023年达到100亿元。"
+        "2019年规模1562.5亿元，2020年为2238.7亿元。"
+        "预计2025年规模将达到1.2万亿元，2022-2025年复合增长率为25%。"
+    )
+    assert _rows(find_figures(text)) == [
+        ("达到100亿元", 100.0, "CNY 100m", "exact", 2023, ""),
+        ("1562.5亿元", 1562.5, "CNY 100m", "exact", 2019, ""),
+        ("2238.7亿元", 2238.7, "CNY 100m", "exact", 2020, ""),
+        ("将达到1.2万亿元", 1.2, "CNY tn", "exact", 2025, ""),  # 1.2万亿 = 1.2e12 = 1.2 tn
+        ("增长率为25%", 25.0, "%", "exact", None, "2022-2025"),
+    ]
+    assert _rows(find_figures("2022年收入100亿元，30%来自云业务。"))[1][:2] == ("30%", 30.0)
+
+
+def test_a_line_wrapped_inside_a_sentence_keeps_its_figure() -> None:
+    # prose copied from a PDF breaks lines mid-sentence: "$80\nbillion" was read as 80 USD
+    # (1e9 times too small) with no year; a list's lines still end their sentences
+    wrapped = "Microsoft will spend $80\nbillion on AI data centers in fiscal 2025."
+    assert _rows(find_figures(wrapped)) == [("$80\nbillion", 80.0, "USD bn", "exact", 2025, "")]
+    assert _rows(find_figures(wrapped.replace("\n", "\r\n")))[0][1:3] == (80.0, "USD bn")
+    bullets = "• 2021 capacity: 1,000 MW\n• 2022 capacity: 1,350 MW"
+    assert [r[4] for r in _rows(find_figures(bullets))] == [2021, 2022]
+    paragraphs = "Capex was $80\n\nbillion in 2025."  # a blank line ends the paragraph
+    assert _rows(find_figures(paragraphs)) == [("$80", 80.0, "USD", "exact", None, "")]
+
+
+def test_a_currency_before_a_number_belongs_to_that_number() -> None:
+    # "2022 £" was read as 2022 pounds and "400m" as a bare 400 million
+    assert _rows(find_figures("The figure for 2021 was €500m, and for 2022 £400m.")) == [
+        ("€500m", 500.0, "EUR mn", "exact", 2021, ""),
+        ("£400m", 400.0, "GBP mn", "exact", 2022, ""),
+    ]
+
+
+def test_a_dates_year_and_between_years() -> None:
+    # a date's numbers are no figures, but its year was dropped with them
+    found = find_figures("截至2023年6月底，全国在用数据中心机架总规模超过760万标准机架。")
+    assert _rows(found) == [("超过760万标准机架", 760.0, "racks 10k", "at_least", 2023, "")]
+    # "between 2023 and 2028" is a period, as "from 2023 to 2028" is
+    text = "Spending will grow at a CAGR of 10.5% between 2023 and 2028."
+    assert _rows(find_figures(text)) == [("CAGR of 10.5%", 10.5, "%", "exact", None, "2023-2028")]
