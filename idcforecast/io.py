@@ -88,7 +88,8 @@ def read_series(
         (years in a column, as its index named ``year_column``, or a yearly
         ``PeriodIndex``/``DatetimeIndex``), or a year-indexed Series (its name is the series
         id). A folder's files (``.csv``, ``.txt``, ``.xlsx``, ``.xlsm``, in name
-        order; Excel's ``~$`` lock files and hidden files skipped) are read with the same
+        order; Excel's ``~$`` lock files, hidden files and subfolders skipped, an ``.xls`` or
+        ``.ods`` workbook an error) are read with the same
         options and joined: a series may take its years from several files (figures from
         several reports), each row keeping its own file's source, and a year given twice is
         a ``DuplicateYearError`` naming both files. ``series_id`` names every file's
@@ -220,7 +221,7 @@ def read_series(
             )
         files = folder_files(Path(source))
         name = f"folder {Path(source).name}"
-        read = [_observations(file, series_id, None, **options) for file in files]
+        read = [_folder_file_observations(file, series_id, options) for file in files]
     else:
         read = [_observations(source, series_id, source_name, **options)]
         name = read[0][1]
@@ -263,11 +264,34 @@ def read_series(
 # files a folder given to read_series is read from (Excel's "~$" lock files and hidden
 # files are not tables)
 TABLE_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
+# spreadsheets read_series cannot open: in a folder, their figures would be lost unseen
+_UNREADABLE_SHEETS = (".xls", ".xlsb", ".ods", ".numbers")
+
+
+def _folder_file_observations(
+    file: Path, series_id: str | None, options: dict[str, Any]
+) -> tuple[list[Observation], str, str]:
+    """One file of a folder, read as :func:`_observations` reads a table; a DataError
+    raised on a file that is no table (a README.txt beside the CSVs) says that every
+    table-suffixed file of the folder is read, and to move it out."""
+    try:
+        return _observations(file, series_id, None, **options)
+    except DataError as err:
+        if type(err) not in (DataError, EmptyDataError):
+            raise  # a bad value in a real table: its own message says it all
+        fields = {key: getattr(err, key) for key in err.fields}
+        raise type(err)(
+            f"{err.message}; it is read as one of the tables of folder {file.parent.name} "
+            f"(every {', '.join(TABLE_SUFFIXES)} file in it): if {file.name} is no table, "
+            "move it out of the folder",
+            **fields,
+        ) from None
 
 
 def folder_files(folder: Path) -> list[Path]:
-    """The table files of ``folder``, sorted by name; an EmptyDataError naming what the
-    folder holds when there is none.
+    """The table files of ``folder``, sorted by name (subfolders are not read); an
+    EmptyDataError naming what the folder holds when there is none, a DataError naming a
+    spreadsheet that cannot be read (``.xls``, ``.xlsb``, ``.ods``, ``.numbers``).
 
     Examples
     --------
@@ -283,6 +307,21 @@ def folder_files(folder: Path) -> list[Path]:
         for p in folder.iterdir()
         if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES and not p.name.startswith(("~$", "."))
     )
+    unreadable = sorted(
+        p.name
+        for p in folder.iterdir()
+        if p.is_file()
+        and p.suffix.lower() in _UNREADABLE_SHEETS
+        and not p.name.startswith(("~$", "."))
+    )
+    if unreadable:  # skipping it would drop its figures without a word
+        raise DataError(
+            f"folder {folder}: {', '.join(unreadable)} cannot be read (expected "
+            f"{', '.join(TABLE_SUFFIXES)} files); save it as .xlsx or .csv, or move it out "
+            "of the folder",
+            source=str(folder),
+            file=unreadable[0],
+        )
     if not files:
         found = sorted(p.name for p in folder.iterdir())
         raise EmptyDataError(

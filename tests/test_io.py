@@ -1537,3 +1537,35 @@ def test_a_folder_without_tables_and_source_name_are_errors(tmp_path: Path) -> N
         read_series(empty)
     with pytest.raises(DataError, match="source_name='x' names one file"):
         read_series(_figures_folder(tmp_path), source_name="x", unit="CNY 100m")
+
+
+def test_a_folder_with_an_xls_workbook_is_an_error_not_lost_figures(tmp_path: Path) -> None:
+    # was: c_2016.xls skipped without a word, its figures missing from the series
+    folder = _figures_folder(tmp_path)
+    (folder / "c_2016.xls").write_bytes(b"\xd0\xcf\x11\xe0 old Excel workbook")
+    message = (
+        f"folder {folder}: c_2016.xls cannot be read (expected .csv, .txt, .xlsx, .xlsm "
+        "files); save it as .xlsx or .csv, or move it out of the folder"
+    )
+    with pytest.raises(DataError, match=re.escape(message)):
+        read_series(folder, series_id="cidc", unit="CNY 100m")
+    # a subfolder is not read (old versions kept aside): the folder's own files are
+    (folder / "c_2016.xls").unlink()
+    (folder / "old").mkdir()
+    (folder / "old" / "a_broker.csv").write_text("year,value\n2012,999\n", encoding="utf-8")
+    frame = read_series(folder, series_id="cidc", unit="CNY 100m")
+    assert frame["value"].tolist() == [210.5, 260.0, 372.2, 518.6]
+
+
+def test_a_text_file_beside_the_tables_of_a_folder_says_to_move_it(tmp_path: Path) -> None:
+    # was the bare "README.txt: no 'year' column ..." with no word of the folder
+    folder = _figures_folder(tmp_path)
+    (folder / "README.txt").write_text("Figures from CIDC reports.\nSee notes.\n")
+    message = (
+        "; it is read as one of the tables of folder figures (every .csv, .txt, .xlsx, "
+        ".xlsm file in it): if README.txt is no table, move it out of the folder"
+    )
+    with pytest.raises(DataError, match=re.escape(message)) as caught:
+        read_series(folder, series_id="cidc", unit="CNY 100m")
+    assert str(caught.value).startswith("README.txt: no 'year' column")
+    assert type(caught.value) is DataError
