@@ -88,16 +88,28 @@ def _parse_rates(content: bytes, path: Path) -> Rates:
         ) from None
     with io.StringIO(text, newline="") as handle:
         reader = csv.DictReader(handle)
+        if reader.fieldnames:  # "Year", " value": as Excel users head their columns
+            reader.fieldnames = [name.strip().lower() for name in reader.fieldnames]
         missing = [c for c in ("year", "value", "unit") if c not in (reader.fieldnames or [])]
         if missing:
+            semicolons = any(";" in name for name in reader.fieldnames or [])
             raise DataError(
                 f"FX file {path.name}: no column {', '.join(map(repr, missing))} (found "
                 f"{reader.fieldnames or 'no header'}); expected a CSV with columns year, "
                 "value and unit, one annual-average rate per row (e.g. 2026,7.05,CNY/USD: "
-                "CNY per USD)",
+                "CNY per USD)"
+                + (
+                    "; the file is ';'-separated: save it with ',' between fields and '.' "
+                    "as the decimal mark"
+                    if semicolons
+                    else ""
+                ),
                 file=str(path),
             )
-        for row_no, row in enumerate(reader, start=2):
+        for row in reader:
+            row_no = reader.line_num  # the file's line: blank lines above are counted
+            if not any((cell or "").strip() for cell in row.values() if isinstance(cell, str)):
+                continue  # ",,": a row Excel keeps after its cells were cleared
             try:
                 quote, base = _pair(row["unit"])
                 year = int(row["year"])

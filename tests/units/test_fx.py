@@ -356,3 +356,23 @@ def test_years_text_reads_as_runs() -> None:
         "2012-2015, 2017-2019"
     )
     assert fx_module._years_text([2020]) == "2020"
+
+
+def test_an_excel_saved_user_file_reads(tmp_path: Path) -> None:
+    # Excel writes a BOM, CRLF, a capitalised header and ",," rows for cleared cells; the
+    # ",," row was "row 3: expected unit 'QUOTE/BASE' ... found unit=''" and "Year" was
+    # "no column 'year'"
+    path = tmp_path / "excel_fx.csv"
+    path.write_bytes("\ufeffYear, Value ,Unit\r\n2026,7.05,CNY/USD\r\n,,\r\n,,\r\n".encode())
+    with use_fx_rates(path):
+        # 1000 CNY / 7.05 CNY per USD = 141.843971... USD
+        assert convert(1000, "USD", from_unit="CNY", year=2026) == pytest.approx(141.843971631)
+    # a bad row after a blank line is named by its line in the file (line 4, not "row 3")
+    path.write_text("year,value,unit\n\n2026,7.05,CNY/USD\n2027,abc,CNY/USD\n")
+    row_4 = re.escape("file excel_fx.csv row 4: expected unit")
+    with pytest.raises(DataError, match=row_4), use_fx_rates(path):
+        pass
+    path.write_text("year;value;unit\n2026;7,05;CNY/USD\n")
+    semicolons = re.escape("; the file is ';'-separated: save it with")
+    with pytest.raises(DataError, match=semicolons), use_fx_rates(path):
+        pass
