@@ -414,18 +414,22 @@ _FX_YEAR = re.compile(r"\b(\d{4}) annual-average FX rate\b")
 
 def fx_label(note: Any) -> str | None:
     """The year (as text) of a row whose ``note`` says its value was converted at that
-    year's FX rate (as :func:`idcforecast.read_series` notes it), else None.
+    year's FX rate (as :func:`idcforecast.read_series` notes it), with the user FX file
+    the rate came from (:func:`idcforecast.use_fx_rates`), else None.
 
     Examples
     --------
     >>> fx_label("converted from 'USD bn' (x6.9081, 2019 annual-average FX rate)")
     '2019'
+    >>> fx_label("converted from 'USD bn' (x7.05, 2026 annual-average FX rate from my.csv)")
+    '2026 from my.csv'
     >>> fx_label("converted from 'CNY 10k' (x0.0001)"), fx_label(None)
     (None, None)
     """
     if not isinstance(note, str) or (match := _FX_YEAR.search(note)) is None:
         return None
-    return match.group(1)
+    file = fx_file_label(note)
+    return match.group(1) if file is None else f"{match.group(1)} from {file}"
 
 
 _FX_FILE = re.compile(r"\bannual-average FX rate from ([^)]*)\)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pickle
 import re
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -656,3 +657,20 @@ def test_a_series_only_marked_not_published_or_blank_is_an_error_naming_it() -> 
         "series 'blank' year 2016: the value is blank (NaN) but the row is not; expected a "
         "number; for a year not published, drop the row or write 'n/a' as its value"
     )
+
+
+def test_the_note_names_the_years_converted_with_a_user_fx_file(tmp_path: Path) -> None:
+    # the note listed "(2019, 2020, 2021)" whichever table gave each rate; the history
+    # rows said "from my_fx.csv", the forecast's note did not
+    from idcforecast import read_series, use_fx_rates
+
+    (tmp_path / "my_fx.csv").write_text("year,value,unit\n2020,7.00,CNY/USD\n")
+    table = pd.DataFrame(
+        {"year": [2019, 2020, 2021], "value": [10.0, 12.0, 14.0], "unit": "USD bn"}
+    )
+    with use_fx_rates(tmp_path / "my_fx.csv"):
+        history = read_series(table, series_id="m", unit="CNY bn")
+    # 2020: 12 USD bn x 7.00 (the user's rate) = 84 CNY bn; 2019: 10 x 6.9081 (G.5A)
+    assert history["value"].tolist()[:2] == pytest.approx([69.081, 84.0])
+    note = forecast(history, 1, method="naive")["note"].iloc[0]
+    assert "FX rate (2019, 2020 from my_fx.csv, 2021): its growth" in note
