@@ -377,8 +377,14 @@ def read_table(
     name = source_name or path.name
     if not path.is_file():
         found = "a directory, not a file" if path.is_dir() else "no such file"
+        folder = (
+            " (read_series and --data on show, forecast and report read a folder's files "
+            "joined; for a batch, put the folder's series in one long or wide file)"
+            if path.is_dir()
+            else ""
+        )
         raise DataError(
-            f"{path}: {found}; expected a CSV or Excel file path or a DataFrame",
+            f"{path}: {found}; expected a CSV or Excel file path or a DataFrame{folder}",
             path=str(path),
         )
     suffix = path.suffix.lower()

@@ -17,6 +17,7 @@ __all__ = [
     "add_read_arguments",
     "add_sheet_argument",
     "add_unit_arguments",
+    "check_no_file_options",
     "read_options",
     "read_user_file",
     "separator",
@@ -161,6 +162,38 @@ def read_options(args: argparse.Namespace, path: str | None) -> dict[str, Any]:
         "year_column": args.year_column,
         "estimates": args.estimates,
     }
+
+
+# options that describe a user's file, with their defaults: given without --data they
+# would be ignored, so they are refused
+_FILE_OPTION_DEFAULTS = {
+    "sep": None,
+    "decimal": ".",
+    "header_row": 0,
+    "encoding": "utf-8",
+    "sheet": None,
+    "year_column": "year",
+    "estimates": "error",
+}
+
+
+def check_no_file_options(args: argparse.Namespace, command: str) -> None:
+    """A DataError naming the file options (``--sep``, ``--sheet``...) given to ``command``
+    without ``--data``: the bundled data is read as it is, they would be ignored."""
+    from idcforecast.errors import DataError
+
+    given = [
+        "--" + name.replace("_", "-")
+        for name, default in _FILE_OPTION_DEFAULTS.items()
+        if getattr(args, name, default) != default
+    ]
+    if given:
+        raise DataError(
+            f"{command}: {', '.join(given)} {'describe' if len(given) > 1 else 'describes'} a "
+            "data file (--data FILE); the bundled dataset is read as it is; drop "
+            f"{'them' if len(given) > 1 else 'it'} or pass --data",
+            options=", ".join(given),
+        )
 
 
 def read_user_file(args: argparse.Namespace, path: str) -> pd.DataFrame:

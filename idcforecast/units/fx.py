@@ -335,8 +335,8 @@ def _fix_advice(from_currency: str, to_currency: str, year: int, known: bool) ->
         f"year, value, unit rows such as {year},RATE,{to_currency}/{from_currency})"
     )
     if known:
-        return f"use a year the table covers {own}"
-    return f"keep the figures in {from_currency} {own}"
+        return f"use a year the table covers, {own}"
+    return f"keep the figures in {from_currency}, {own}"
 
 
 def fx_rate(from_currency: str, to_currency: str, *, year: int | None) -> float:

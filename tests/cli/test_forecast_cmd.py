@@ -307,3 +307,25 @@ def test_a_column_not_read_is_a_note_line(
     err = capsys.readouterr().err
     assert err.startswith("note: de.csv: column 'Einheit' not read; a long table is read as ")
     assert "Traceback" not in err and "IgnoredColumnWarning" not in err
+
+
+def test_unit_converts_the_bundled_series(capsys: pytest.CaptureFixture[str]) -> None:
+    # was: --unit silently ignored without --data (the table stayed in CNY 100m)
+    assert main(["forecast", "--unit", "USD bn", "--horizon", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[2].endswith("USD bn")
+    assert "history converted between currencies at each year's FX rate" in out
+    from idcforecast.io import read_series
+
+    # the same numbers as converting the bundled rows with read_series (2023: 5078.3 亿元
+    # / 7.0809 CNY per USD = 71.718 USD bn)
+    cidc = load_dataset("china_idc_market").query("series_id == 'china_idc_cidc_overall'")
+    assert read_series(cidc, unit="USD bn")["value"].iloc[-1] == pytest.approx(71.718, abs=1e-3)
+
+
+def test_file_options_without_data_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["forecast", "--sep", ";", "--sheet", "2", "--horizon", "1"]) == 2
+    assert capsys.readouterr().err == (
+        "error: forecast: --sep, --sheet describe a data file (--data FILE); the bundled "
+        "dataset is read as it is; drop them or pass --data\n"
+    )

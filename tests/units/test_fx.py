@@ -76,7 +76,7 @@ def test_no_year() -> None:
 def test_missing_year_is_never_the_nearest() -> None:
     message = (
         "no FX rate for CNY->USD in 2009: the pair has no rate for 2009, and the nearest year "
-        "is never used (file fx_rates.csv has CNY/USD 2010-2025); use a year the table covers "
+        "is never used (file fx_rates.csv has CNY/USD 2010-2025); use a year the table covers, "
         "or give your own 2009 rate: with idcforecast.use_fx_rates(FILE): ... (a CSV of "
         "year, value, unit rows such as 2009,RATE,USD/CNY)"
     )
@@ -90,7 +90,7 @@ def test_missing_year_is_never_the_nearest() -> None:
 def test_currency_the_table_lacks() -> None:
     message = (
         "no FX rate for BRL->CNY in 2020: the pair is not in the table, directly or through "
-        "USD (file fx_rates.csv has CNY/USD 2010-2025); keep the figures in BRL or give your "
+        "USD (file fx_rates.csv has CNY/USD 2010-2025); keep the figures in BRL, or give your "
         "own 2020 rate: with idcforecast.use_fx_rates(FILE): ... (a CSV of year, value, unit "
         "rows such as 2020,RATE,CNY/BRL)"
     )
@@ -131,7 +131,7 @@ def test_cross_rate_through_usd_needs_both_legs(
     message = (
         "no FX rate for EUR->CNY in 2021: the pair has no rate for 2021, and the nearest year "
         "is never used (file fx.csv has CNY/USD 2020-2021; EUR/USD 2020); use a year "
-        "the table covers or give your own 2021 rate: with idcforecast.use_fx_rates(FILE): "
+        "the table covers, or give your own 2021 rate: with idcforecast.use_fx_rates(FILE): "
         "... (a CSV of year, value, unit rows such as 2021,RATE,CNY/EUR)"
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)):
@@ -258,7 +258,7 @@ def test_years_no_release_covered_are_named_not_guessed() -> None:
     message = (
         "no FX rate for EUR->USD in 2016: the pair has no rate for 2016, and the nearest year "
         "is never used (file fx_rates.csv has USD/EUR 2012-2015, 2017-2023); use a year the "
-        "table covers or give your own 2016 rate: with idcforecast.use_fx_rates(FILE): ... "
+        "table covers, or give your own 2016 rate: with idcforecast.use_fx_rates(FILE): ... "
         "(a CSV of year, value, unit rows such as 2016,RATE,USD/EUR)"
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)):
