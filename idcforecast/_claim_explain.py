@@ -49,6 +49,22 @@ def _base_years(rows: pd.DataFrame) -> str:
     return " or ".join(str(y) for y in dict.fromkeys(rows["base_year"].tolist()))
 
 
+def _no_level(rows: pd.DataFrame, *, with_history: bool) -> str:
+    """The sentence for readings whose base years have no level: where none was found
+    (with ``check_claims(history=None)`` there was no history to look in).
+
+    Examples
+    --------
+    >>> rows = pd.DataFrame({"base_year": [2020, 2019]})
+    >>> _no_level(rows, with_history=False)
+    'No level for 2020 or 2019 to compare with in the set (checked without history).'
+    """
+    where = (
+        "(in the set or the history)" if with_history else ("in the set (checked without history)")
+    )
+    return f"No level for {_base_years(rows)} to compare with {where}."
+
+
 def _nothing_to_check(claim: Claim, rows: pd.DataFrame) -> str:
     """The sentence for a rate claim with neither a claimed end level nor an actual."""
     return (
@@ -89,6 +105,8 @@ def _explain_rate(
     tolerance: float,
     unit: str | None,
     end_qualifier: str = "exact",
+    *,
+    with_history: bool = True,
 ) -> str:
     first = rows.iloc[0]
     parts = []
@@ -130,9 +148,7 @@ def _explain_rate(
                 f" ({'fits' if r.fits else 'outside'} the {tolerance:.1%} tolerance)."
             )
         if not compared:
-            parts.append(
-                f"No level for {_base_years(rows)} to compare with (in the set or the history)."
-            )
+            parts.append(_no_level(rows, with_history=with_history))
     else:
         compared = [r for r in rows.itertuples() if not math.isnan(r.gap)]
         for r in compared:
@@ -221,7 +237,9 @@ def _span_against_span(
     return f"lies {abs(gap):.1%} {side} that range ({within} {tolerance:.1%} tolerance{verdict})"
 
 
-def _explain_range_rate(group: _Group, claim: Claim, rows: pd.DataFrame, tolerance: float) -> str:
+def _explain_range_rate(
+    group: _Group, claim: Claim, rows: pd.DataFrame, tolerance: float, *, with_history: bool
+) -> str:
     """:func:`_explain_rate` when the rate or a level it is checked with is a range: the
     intervals the claims allow, and where the evidence lies against them."""
     from idcforecast.claim_checks import allowed_interval
@@ -258,9 +276,7 @@ def _explain_range_rate(group: _Group, claim: Claim, rows: pd.DataFrame, toleran
                 where = _span_against_span(span, allowed, r.fits, tolerance)
             parts.append(f"The {r.base_year} level of {text} ({r.reference}) {where}.")
         if not compared:
-            parts.append(
-                f"No level for {_base_years(rows)} to compare with (in the set or the history)."
-            )
+            parts.append(_no_level(rows, with_history=with_history))
     else:
         for r in compared:
             text, span = reference(r)
@@ -422,9 +438,20 @@ def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance
         end = group.levels.get(claim.year)
         end_qualifier = "exact" if end is None else end[0].qualifier
         if _ranged(group, claim, rows):
-            explanation.append(_explain_range_rate(group, claim, rows, tolerance))
+            explanation.append(
+                _explain_range_rate(group, claim, rows, tolerance, with_history=history.given)
+            )
         else:
-            explanation.append(_explain_rate(claim, rows, tolerance, group.unit, end_qualifier))
+            explanation.append(
+                _explain_rate(
+                    claim,
+                    rows,
+                    tolerance,
+                    group.unit,
+                    end_qualifier,
+                    with_history=history.given,
+                )
+            )
     for claim, value, actual, ok in _fact_checks(group, history, tolerance):
         verdicts.append(ok)
         span = group.intervals[claim.year]

@@ -77,7 +77,9 @@ def track_record(
         midpoint is ``value``, and NaN for one figure),
         ``actual, actual_qualifier, actual_derived`` (True when the actual was computed,
         not published), ``error_pct`` (value / actual - 1), ``log_error`` (log(value /
-        actual)), ``direction`` ("undershoot", "overshoot" or "exact"), ``held`` and
+        actual)), ``direction`` ("undershoot", "overshoot", "exact", or "undetermined" when
+        the actual is a bound that leaves it open: a claim at or above an actual published
+        as "more than 4,000" may still be below the true value), ``held`` and
         ``status`` ("realised", or why there is no actual). Error columns are NaN exactly
         when ``status`` is not "realised". A range is judged by its ends, not its midpoint
         ``error_pct`` is 0 and ``direction`` "inside" when
@@ -171,13 +173,20 @@ def track_record(
         if math.isclose(ratio, 1.0, rel_tol=1e-9):  # 320 CNY bn is 3200.0000000000005 亿元
             ratio = 1.0
         bound = claim.qualifier in ("at_least", "at_most")
+        direction = exact if ratio == 1 else ("undershoot" if ratio < 1 else "overshoot")
+        # an actual published as a floor ("more than 4,000") may be higher: a claim at or
+        # above the floor may have under- or overshot; a ceiling the same way round
+        if (actual.qualifier == "at_least" and ratio >= 1) or (
+            actual.qualifier == "at_most" and ratio <= 1
+        ):
+            direction = "undetermined"
         row.update(
             actual=actual.value,
             actual_qualifier=actual.qualifier,
             actual_derived=actual.derived,
             error_pct=ratio - 1,
             log_error=math.log(ratio),
-            direction=exact if ratio == 1 else ("undershoot" if ratio < 1 else "overshoot"),
+            direction=direction,
             held=overlaps(span, actual.interval, 0.0 if bound else tolerance),
             status="realised",
         )

@@ -153,13 +153,14 @@ class Claim:
             )
         try:
             value = float(self.value)
-            year = int(self.year)
+            float(self.year)
         except (TypeError, ValueError) as err:
             raise SpecError(
                 f"{where}: value and year must be numbers, found value={self.value!r}, "
                 f"year={self.year!r}",
                 key="value",
             ) from err
+        year = _whole_year(self.year, key="year", where=where)
         if self.low is not None or self.high is not None:
             value = self._check_range(where, value)
         if not math.isfinite(value):
@@ -225,13 +226,18 @@ class Claim:
                 )
             set_(self, "start_year", year - 1)
         else:
-            if self.start_year is None or int(self.start_year) >= year:
+            start = (
+                None
+                if self.start_year is None
+                else _whole_year(self.start_year, key="start_year", where=where)
+            )
+            if start is None or start >= year:
                 raise SpecError(
                     f"{where}: a cagr claim needs a start_year before {year}, found "
                     f"{self.start_year!r}",
                     key="start_year",
                 )
-            set_(self, "start_year", int(self.start_year))
+            set_(self, "start_year", start)
 
     def _check_range(self, where: str, value: float) -> float:
         """Validate ``low``/``high`` and return the value (the range's midpoint)."""
@@ -665,6 +671,35 @@ def _number(text: str, *, key: str, where: str, row: Any) -> float:
             f"{where}: {key} must be a number, found {text!r}", key=key, row=row, value=text
         )
     return float(quantity.value)
+
+
+def _whole_year(value: Any, *, key: str, where: str) -> int:
+    """``value`` as a year: a whole number (2020, 2020.0, numpy ints, "2020"); 2020.5 and
+    True were truncated to 2020 and 1 before, in silence.
+
+    Examples
+    --------
+    >>> _whole_year(2020.0, key="year", where="claim 'x'")
+    2020
+    >>> _whole_year(2020.5, key="year", where="claim 'x'")
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.SpecError: claim 'x': year must be a whole year, found 2020.5; give \
+the calendar year as a whole number (e.g. 2020)
+    """
+    try:
+        # True is no year (it was year 1): bool and numpy's bool_ alike
+        number = math.nan if type(value).__name__ in ("bool", "bool_") else float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    if not number.is_integer():
+        raise SpecError(
+            f"{where}: {key} must be a whole year, found {value!r}; give the calendar year "
+            "as a whole number (e.g. 2020)",
+            key=key,
+            value=repr(value),
+        )
+    return int(number)
 
 
 def _integer(value: Any, *, key: str, where: str) -> int:

@@ -240,7 +240,8 @@ class FootnoteWarning(IdcForecastWarning):
 
 class ReconcileWarning(IdcForecastWarning):
     """A reconciliation result to check: series of the forecasts outside the hierarchy
-    (left out of the result), or a level the regression methods brought below zero from
+    (left out of the result), years of history left out of top_down's proportions (a node
+    has no value there), or a level the regression methods brought below zero from
     positive base forecasts; the message names them and what to do.
 
     Filter it like any warning: ``warnings.simplefilter("ignore", ReconcileWarning)``.

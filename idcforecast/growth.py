@@ -142,6 +142,16 @@ def _check_level(arr: np.ndarray, x: object, *, name: str, func: str) -> None:
 
 
 def _check_years(arr: np.ndarray, x: object, *, func: str) -> None:
+    raw = getattr(x, "value", x) if _is_quantity(x) else x
+    if isinstance(raw, bool | np.bool_) or np.asarray(raw).dtype == bool:
+        # True was 1 step, in silence
+        raise GrowthError(
+            f"{func}: years (compounding steps) must be a number of steps, found the truth "
+            f"value {raw!r}; 2019 -> 2022 is years=3",
+            func=func,
+            argument="years",
+            value=repr(raw),
+        )
     mask = ~(arr > 0) | ~np.isfinite(arr)
     if mask.any():
         found, where = _first_bad(arr, mask, x)
@@ -810,8 +820,8 @@ def _cagr_series(
             func="cagr",
         )
     series, _, label = _year_series(data, func="cagr")
-    y0 = _pick_year(pos_start, start_year, default=int(series.index[0]))
-    y1 = _pick_year(pos_end, end_year, default=int(series.index[-1]))
+    y0 = _pick_year(pos_start, start_year, default=int(series.index[0]), name="start_year")
+    y1 = _pick_year(pos_end, end_year, default=int(series.index[-1]), name="end_year")
     if y1 <= y0:
         raise GrowthError(
             f"cagr: end_year must be after start_year, found {y0} -> {y1} for {label}",
@@ -833,12 +843,27 @@ def _cagr_series(
     return math.expm1((math.log(last) - math.log(first)) / (y1 - y0))
 
 
-def _pick_year(positional: Any, keyword: int | None, *, default: int) -> int:
-    if keyword is not None:
-        return int(keyword)
-    if positional is not None:
-        return int(positional)
-    return default
+def _pick_year(positional: Any, keyword: int | None, *, default: int, name: str) -> int:
+    """The year given (by keyword or position) or ``default``; a year must be whole (2019.5
+    and True were truncated to 2019 and 1, in silence)."""
+    year = keyword if keyword is not None else positional
+    if year is None:
+        return default
+    is_bool = isinstance(year, bool | np.bool_)
+    try:
+        number = math.nan if is_bool else float(year)
+    except (TypeError, ValueError):
+        number = math.nan
+    if not number.is_integer():
+        raise GrowthError(
+            f"cagr: {name} must be a whole year of the series, found {year!r}; give the "
+            "calendar year (e.g. cagr(series, 2019, 2022)), or cagr(start, end, years) for "
+            "a fractional number of steps",
+            func="cagr",
+            argument=name,
+            value=repr(year),
+        )
+    return int(number)
 
 
 def implied_target(base: Number, rate: Number, years: Number) -> Any:

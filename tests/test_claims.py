@@ -1168,3 +1168,80 @@ def test_outcome_keeps_the_actuals_bound_and_equality() -> None:
     )
     record = track_record(claims, equal).iloc[0]
     assert (record["direction"], record["error_pct"], record["log_error"]) == ("exact", 0.0, 0.0)
+
+
+# -- polish17 ----------------------------------------------------------------------------
+
+
+def _floor_history(qualifier: str) -> pd.DataFrame:
+    # the 2022 actual published as a bound of 4,000 (e.g. "more than 4,000亿元")
+    frame = _m_history().assign(value=[1562.5, 2238.7, 4000.0])
+    return frame.assign(qualifier=["exact", "exact", qualifier])
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "claimed", "error_pct", "direction"),
+    [
+        # more than 4,000: 4,800 / 4,000 - 1 = +20%, but the actual may be above 4,800
+        ("at_least", 4800.0, 0.2, "undetermined"),
+        ("at_least", 4000.0, 0.0, "undetermined"),  # at the floor: exact or undershot
+        # 3,200 / 4,000 - 1 = -20%: below the floor, so surely an undershoot
+        ("at_least", 3200.0, -0.2, "undershoot"),
+        # less than 4,000: 4,800 is surely above it; 3,200 may be above the true value
+        ("at_most", 4800.0, 0.2, "overshoot"),
+        ("at_most", 3200.0, -0.2, "undetermined"),
+        ("exact", 4800.0, 0.2, "overshoot"),
+    ],
+)
+def test_track_record_direction_against_an_actual_that_is_a_bound(
+    qualifier: str, claimed: float, error_pct: float, direction: str
+) -> None:
+    claims = [Claim(subject="m", kind="level", value=claimed, unit="CNY 100m", year=2022)]
+    row = track_record(claims, _floor_history(qualifier)).iloc[0]
+    assert row["actual_qualifier"] == qualifier
+    assert row["error_pct"] == pytest.approx(error_pct)
+    assert row["direction"] == direction
+
+
+def test_track_record_range_inside_a_floor_is_undetermined() -> None:
+    # 4,100-4,300 against more than 4,000: the nearer end is 4,100 / 4,000 - 1 = +2.5%
+    claims = [
+        Claim(
+            subject="m", kind="level", value=4200, low=4100, high=4300, unit="CNY 100m", year=2022
+        )
+    ]
+    row = track_record(claims, _floor_history("at_least")).iloc[0]
+    assert (round(row["error_pct"], 4), row["direction"]) == (0.025, "undetermined")
+
+
+def test_explanation_without_history_does_not_mention_the_history() -> None:
+    text = check_claims(_M_CLAIMS, history=None).iloc[0]["explanation"]
+    # 3200 / 1.278**2 = 1959.2 (2020, 2 steps); / 1.278**3 = 1533.1 (2019, 3 steps)
+    assert "No level for 2020 or 2019 to compare with in the set (checked without history)." in text
+    assert "the history" not in text
+    # a history holding 2022 only: no 2019 or 2020 level there either
+    with_history = check_claims(_M_CLAIMS, history=_m_history().iloc[[2]])
+    assert (
+        "No level for 2020 or 2019 to compare with (in the set or the history)."
+        in with_history.iloc[0]["explanation"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "bad"),
+    [("year", 2020.5), ("year", True), ("start_year", 2019.5), ("start_year", True)],
+)
+def test_a_claim_year_must_be_whole(field: str, bad: object) -> None:
+    # 2020.5 was truncated to 2020 and True to year 1, in silence
+    fields: dict[str, object] = {"year": 2022, "start_year": 2019, field: bad}
+    with pytest.raises(SpecError) as info:
+        Claim(subject="x", kind="cagr", value=27.8, **fields)  # type: ignore[arg-type]
+    assert str(info.value) == (
+        f"claim 'x': {field} must be a whole year, found {bad!r}; give the calendar year as "
+        "a whole number (e.g. 2020)"
+    )
+
+
+def test_a_claim_year_may_be_a_whole_float() -> None:
+    claim = Claim(subject="x", kind="cagr", value=27.8, start_year=2019.0, year=2022.0)  # type: ignore[arg-type]
+    assert (claim.start_year, claim.year) == (2019, 2022)

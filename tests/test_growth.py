@@ -661,3 +661,50 @@ def test_exact_quantities_still_work_in_one_number_results() -> None:
     path = project(parse_quantity("1562.5亿元"), 0.278, 3, base_year=2019)
     assert path.round(2).tolist() == [1562.5, 1996.88, 2552.01, 3261.46]
     assert path.attrs["unit"] == "CNY 100m"
+
+
+# -- polish17 ----------------------------------------------------------------------------
+
+_CIDC = pd.Series([1562.5, 2238.7, 3012.7, 4043.2], index=[2019, 2020, 2021, 2022])
+
+
+@pytest.mark.parametrize(
+    ("call", "name", "found"),
+    [
+        (lambda: cagr(_CIDC, 2019.5, 2022), "start_year", "2019.5"),
+        (lambda: cagr(_CIDC, 2019, True), "end_year", "True"),
+        (lambda: cagr(_CIDC, start_year=2019.5), "start_year", "2019.5"),
+    ],
+)
+def test_cagr_series_years_must_be_whole(call, name: str, found: str) -> None:
+    # 2019.5 was truncated to 2019 (giving the 2019-2022 rate, 37.3%), True to year 1
+    with pytest.raises(GrowthError) as info:
+        call()
+    assert str(info.value) == (
+        f"cagr: {name} must be a whole year of the series, found {found}; give the calendar "
+        "year (e.g. cagr(series, 2019, 2022)), or cagr(start, end, years) for a fractional "
+        "number of steps"
+    )
+
+
+def test_cagr_series_takes_whole_float_years() -> None:
+    # (4043.2 / 1562.5) ** (1 / 3) - 1 = 0.37289
+    assert cagr(_CIDC, 2019.0, 2022.0) == pytest.approx(0.372888, abs=1e-6)
+
+
+@pytest.mark.parametrize("func", [cagr, cagr_bounds])
+@pytest.mark.parametrize("flag", [True, np.True_])
+def test_years_true_is_no_step_count(func, flag: object) -> None:
+    # cagr(1562.5, 3200, True) was (3200 / 1562.5) ** 1 - 1 = 104.8%: True read as 1 step
+    name = func.__name__
+    with pytest.raises(GrowthError) as info:
+        func(1562.5, 3200.0, flag)
+    assert str(info.value) == (
+        f"{name}: years (compounding steps) must be a number of steps, found the truth value "
+        f"{flag!r}; 2019 -> 2022 is years=3"
+    )
+
+
+def test_fractional_steps_stay_allowed() -> None:
+    # (3200 / 1562.5) ** (1 / 2.5) - 1 = 0.332085
+    assert cagr(1562.5, 3200.0, 2.5) == pytest.approx(0.332085, abs=1e-6)

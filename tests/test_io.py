@@ -1569,3 +1569,20 @@ def test_a_text_file_beside_the_tables_of_a_folder_says_to_move_it(tmp_path: Pat
         read_series(folder, series_id="cidc", unit="CNY 100m")
     assert str(caught.value).startswith("README.txt: no 'year' column")
     assert type(caught.value) is DataError
+
+
+def test_a_magnitude_alone_as_the_unit_asks_for_the_money_unit() -> None:
+    # polish17: unit="亿" (a plain count of 1e8) gave "no conversion between money and count"
+    table = pd.DataFrame({"year": [2019, 2020], "value": ["1,562.5亿元", "2,238.7亿元"]})
+    with pytest.raises(IncompatibleUnitsError, match=re.escape("did you mean '亿元' (CNY 100m)?")):
+        read_series(table, series_id="cidc", unit="亿")
+    # spelled as meant it reads: 1562.5 亿元 is 1562.5 CNY 100m
+    out = read_series(table, series_id="cidc", unit="亿元")
+    assert out["value"].tolist() == [1562.5, 2238.7]
+
+
+def test_an_accounting_negative_with_a_unit_in_a_cell() -> None:
+    # polish17: "(12.5)亿元" was "unit '( )亿元' is not defined"; "(12.5)" was -12.5 already
+    table = pd.DataFrame({"year": [2019, 2020], "value": ["(12.5)亿元", "(12.5)"]})
+    out = read_series(table, series_id="x", unit="亿元")
+    assert out["value"].tolist() == [-12.5, -12.5]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-__all__ = ["random_seed", "years_ahead"]
+__all__ = ["compounding_steps", "random_seed", "relative_tolerance", "years_ahead"]
 
 
 def years_ahead(text: str) -> int:
@@ -54,5 +54,88 @@ def random_seed(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(
             f"{value}: a seed is a whole number 0 or more; e.g. --seed 7"
+        )
+    return value
+
+
+def relative_tolerance(text: str) -> float:
+    """A ``--tolerance``: a relative gap in [0, 1), as a fraction ("0.02") or a percent
+    ("2%", the same 0.02: a percent sign leaves no doubt).
+
+    Examples
+    --------
+    >>> relative_tolerance("0.02"), relative_tolerance("2%"), relative_tolerance("2.5 %")
+    (0.02, 0.02, 0.025)
+    >>> relative_tolerance("2")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 2 is a gap of 200%; a tolerance is a relative gap below 1, ...
+    """
+    written = text.strip()
+    percent = written.endswith("%")
+    try:
+        value = float(written[:-1] if percent else written)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a tolerance; write it as a fraction or a percent, e.g. "
+            "--tolerance 0.02 or --tolerance 2%"
+        ) from None
+    value = value / 100 if percent else value
+    if value >= 1:  # "2" meant 2% more often than a 200% gap
+        hint = f"; for {written}% write --tolerance {written}%" if not percent else ""
+        raise argparse.ArgumentTypeError(
+            f"{written} is a gap of {value:.0%}; a tolerance is a relative gap below 1, as a "
+            f"fraction or a percent (--tolerance 0.02 or --tolerance 2%){hint}"
+        )
+    if not value >= 0:  # negative, or NaN
+        raise argparse.ArgumentTypeError(
+            f"{written}: a tolerance is a relative gap of 0 or more, as a fraction or a "
+            "percent (--tolerance 0.02 or --tolerance 2%)"
+        )
+    return value
+
+
+def compounding_steps(text: str) -> float:
+    """A ``--years`` of ``cagr``: the number of compounding steps (2019 -> 2022 is 3).
+
+    A period ("2019-2022") or a calendar year is refused with the number of steps it
+    means: a period's steps are a reading the user should choose (a CAGR "2020-22" is 2
+    steps from the 2020 level or 3 from the 2019 one), not one to guess.
+
+    Examples
+    --------
+    >>> compounding_steps("3"), compounding_steps("2.5")
+    (3.0, 2.5)
+    >>> compounding_steps("2019-2022")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: '2019-2022' is a period; --years counts compounding steps: ...
+    """
+    try:
+        return _steps(float(text), text)
+    except ValueError:
+        pass
+    from idcforecast.claims import parse_period
+    from idcforecast.errors import SpecError
+
+    try:
+        start, end = parse_period(text)
+    except SpecError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of compounding steps; e.g. --years 3 (from the 2019 "
+            "level to the 2022 level)"
+        ) from None
+    steps = end - start
+    raise argparse.ArgumentTypeError(
+        f"{text!r} is a period; --years counts compounding steps: from the {start} level to "
+        f"the {end} level is --years {steps} ({start} to {end})"
+    )
+
+
+def _steps(value: float, text: str) -> float:
+    if value.is_integer() and 1900 <= value <= 2100:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} looks like a year; --years counts compounding steps, e.g. --years 3 "
+            "(from the 2019 level to the 2022 level)"
         )
     return value

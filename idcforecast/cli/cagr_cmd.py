@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from idcforecast.cli._arg_types import compounding_steps
+
 NAME = "cagr"
 HELP = (
     "compound annual growth rate from START to END over N compounding steps; START and END "
@@ -18,10 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("end", metavar="END", help="end level: 3200.5 or '320 billion yuan'")
     parser.add_argument(
         "--years",
-        type=float,
+        type=compounding_steps,
         required=True,
         metavar="N",
-        help="compounding steps (2019 -> 2022 is 3)",
+        help="compounding steps, a number (from the 2019 level to the 2022 level is 3; a "
+        "period such as 2019-2022 is refused with the steps it spans)",
     )
     parser.add_argument(
         "--fx-year",

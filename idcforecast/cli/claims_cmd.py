@@ -11,6 +11,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
+from idcforecast.cli._arg_types import relative_tolerance
 from idcforecast.cli._read_options import add_read_arguments, read_options
 
 NAME = "check-claims"
@@ -36,9 +37,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--tolerance",
-        type=float,
+        type=relative_tolerance,
         default=0.01,
-        help="relative gap allowed between two figures (default 0.01 = 1%%)",
+        metavar="TOL",
+        help="relative gap allowed between two figures, as a fraction or a percent "
+        "(default 0.01 = 1%%; 0.02 and 2%% are the same)",
     )
     actuals = parser.add_mutually_exclusive_group()
     actuals.add_argument(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -21,14 +22,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("text", metavar="TEXT", help="the figure, quoted: '1,562.5亿元'")
     parser.add_argument("--to", metavar="UNIT", help="also convert to this unit ('USD bn', 'MW')")
     parser.add_argument(
-        "--year", type=int, default=None, help="year of the FX rate (with --to, between currencies)"
+        "--year",
+        type=int,
+        default=None,
+        help="year of the FX rate (only with --to, between currencies; alone it is noted "
+        "and not used)",
     )
     parser.add_argument(
         "--kw-per-rack",
         type=float,
-        default=2.5,
+        default=None,
         metavar="K",
-        help="kW per standard rack (with --to, between racks and power; default 2.5)",
+        help="kW per standard rack (only with --to, between racks and power; default 2.5)",
     )
 
 
@@ -38,6 +43,9 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.units.quantity import number_text
 
     quantity = parse_quantity(args.text)
+    _note_unused(args)
+    if args.kw_per_rack is None:
+        args.kw_per_rack = 2.5
     bounds = "-"
     if quantity.low is not None and quantity.high is not None:
         bounds = f"{number_text(quantity.low)} to {number_text(quantity.high)} {quantity.unit}"
@@ -72,6 +80,26 @@ def run(args: argparse.Namespace) -> int:
     for label, value in rows:
         print(f"{label + ':':<11}{value}")
     return 0
+
+
+def _note_unused(args: argparse.Namespace) -> None:
+    """A ``note:`` line for ``--year`` or ``--kw-per-rack`` without ``--to``: they only
+    serve a conversion, and were ignored in silence."""
+    if args.to is not None:
+        return
+    given = [
+        f"{flag} {value:g}"
+        for flag, value in (("--year", args.year), ("--kw-per-rack", args.kw_per_rack))
+        if value is not None
+    ]
+    if given:
+        example = "'USD bn'" if args.year is not None else "MW"
+        print(
+            f"note: {' and '.join(given)} only matter{'s' if len(given) == 1 else ''} with "
+            f"--to, and nothing was converted (not used); add --to UNIT, e.g. idcforecast "
+            f"parse {args.text!r} --to {example} {' '.join(given)}",
+            file=sys.stderr,
+        )
 
 
 def _racks_and_power(a: str, b: str) -> bool:

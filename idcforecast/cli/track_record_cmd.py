@@ -6,6 +6,7 @@ import argparse
 import math
 
 from idcforecast._wording import qualifier_sign
+from idcforecast.cli._arg_types import relative_tolerance
 from idcforecast.cli._read_options import add_read_arguments
 
 NAME = "track-record"
@@ -32,9 +33,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--tolerance",
-        type=float,
+        type=relative_tolerance,
         default=0.05,
-        help="how close an exact forecast must come to count as held (default 0.05 = 5%%)",
+        metavar="TOL",
+        help="how close an exact forecast must come to count as held, as a fraction or a "
+        "percent (default 0.05 = 5%%; 0.02 and 2%% are the same)",
     )
     parser.add_argument(
         "--data",

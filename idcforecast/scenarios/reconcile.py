@@ -194,6 +194,8 @@ def reconcile(
         ``"auto"`` model if several). Years with any node missing are dropped.
     history
         For ``top_down``: tidy ``series_id, year, value`` of the root and bottom series.
+        Years where one of them has no value are left out of the proportions, with a
+        :class:`~idcforecast.errors.ReconcileWarning` naming them.
     column
         The forecast column to reconcile.
 
@@ -395,8 +397,34 @@ def _proportions(history: pd.DataFrame | None, tree: _Hierarchy) -> np.ndarray:
             "history; add history",
             series_id=tree.roots[0],
         )
+    if not ok.all():
+        _warn_dropped_years(nodes, years, values, ok)
     shares = (values[1:, ok] / values[0, ok]).mean(axis=1)
     return shares / shares.sum()
+
+
+def _warn_dropped_years(
+    nodes: list[str], years: np.ndarray, values: np.ndarray, ok: np.ndarray
+) -> None:
+    """Years of history left out of top_down's proportions (a node has no value there):
+    they were dropped in silence, so the shares averaged fewer years than the data shows."""
+    import warnings
+
+    from idcforecast._wording import counted
+
+    gaps = []
+    for j in np.flatnonzero(~ok):
+        missing = [nodes[i] for i in np.flatnonzero(np.isnan(values[:, j]))]
+        gaps.append(f"{int(years[j])} (no {', '.join(map(repr, missing))})")
+    used = ", ".join(str(int(y)) for y in years[ok])
+    warnings.warn(
+        f"reconcile: top_down's historical proportions leave out "
+        f"{counted(len(gaps), 'year')} of history where the root or a bottom series has no "
+        f"value: {'; '.join(gaps)}; they average {used} only; add the missing rows (or "
+        "drop those years from history: the same result, without this note)",
+        ReconcileWarning,
+        stacklevel=4,
+    )
 
 
 def _warn_left_out(forecasts: pd.DataFrame, tree: _Hierarchy) -> None:

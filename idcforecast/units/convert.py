@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 import numbers
 
-from idcforecast.errors import IncompatibleUnitsError, ParseError, UnitError
+from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError, ParseError, UnitError
 from idcforecast.units.fx import fx_rate
 from idcforecast.units.parse import parse_quantity
 from idcforecast.units.quantity import Quantity
-from idcforecast.units.registry import MONEY, Unit, parse_unit
+from idcforecast.units.registry import MONEY, Unit, chinese_magnitude, parse_unit
 
 __all__ = ["DEFAULT_KW_PER_RACK", "changes_currency", "conversion_factor", "convert"]
 
@@ -29,12 +29,31 @@ def _watts_per_rack(kw_per_rack: float) -> float:
     return float(kw_per_rack) * _WATTS_PER_KW
 
 
+# currencies a reader may take for another; the FX table never stands one in for the other
+_NOT_THE_SAME = {
+    "CNH": "CNH is the offshore yuan (traded in Hong Kong), not CNY: its rate "
+    "differs from CNY's and is never taken for it"
+}
+
+
+def _fx_rate(source: str, target: str, year: int | None) -> float:
+    """:func:`fx_rate`, its missing-rate error saying why CNH is not read as CNY."""
+    try:
+        return fx_rate(source, target, year=year)
+    except MissingFxRateError as err:
+        why = next((_NOT_THE_SAME[c] for c in (source, target) if c in _NOT_THE_SAME), None)
+        if why is None:
+            raise
+        fields = {key: getattr(err, key) for key in err.fields}
+        raise MissingFxRateError(f"{err.message}; {why}", **fields) from None
+
+
 def _simple_factor(src: Unit, dst: Unit, year: int | None, kw_per_rack: float) -> float | None:
     """Factor between two units without denominators, or None when there is no path."""
     if src.dimension == dst.dimension:
         ratio = src.factor / dst.factor
         if src.dimension == MONEY:
-            ratio *= fx_rate(src.base, dst.base, year=year)
+            ratio *= _fx_rate(src.base, dst.base, year)
         return ratio
     dimensions = (src.dimension, dst.dimension)
     if dimensions == ("racks", "power"):
@@ -114,6 +133,14 @@ def conversion_factor(
                 factor = None
         if factor is not None:
             return factor
+    if (hint := _magnitude_alone(src, dst)) is not None:
+        raise IncompatibleUnitsError(
+            f"cannot convert {from_unit!r} ({src.dimension}) to {to_unit!r}: the unit asked "
+            f"for is a plain count (the magnitude {dst.magnitude!r} without a currency or "
+            f"unit); did you mean {hint}?",
+            from_unit=from_unit,
+            to_unit=to_unit,
+        )
     raise IncompatibleUnitsError(
         f"cannot convert {from_unit!r} ({src.dimension}) to {to_unit!r} ({dst.dimension}): "
         f"there is no conversion between {src.dimension} and {dst.dimension}; convert to a "
@@ -122,6 +149,26 @@ def conversion_factor(
         from_unit=from_unit,
         to_unit=to_unit,
     )
+
+
+def _magnitude_alone(src: Unit, dst: Unit) -> str | None:
+    """The unit meant when the target ``dst`` is a magnitude alone ("亿", "bn": a plain
+    count) and the value is money or a physical unit, e.g. "'亿元' (CNY 100m)"; else None.
+
+    Examples
+    --------
+    >>> _magnitude_alone(parse_unit("亿元"), parse_unit("亿"))
+    "'亿元' (CNY 100m)"
+    >>> _magnitude_alone(parse_unit("USD mn"), parse_unit("bn"))
+    "'USD bn'"
+    """
+    if dst.dimension != "count" or dst.magnitude is None or src.dimension == "count" or src.per:
+        return None
+    meant = Unit(src.base, dst.magnitude, src.dimension, 1.0).canonical
+    chinese = chinese_magnitude(dst.magnitude)
+    if src.base == "CNY" and chinese is not None:
+        return f"'{chinese}元' ({meant})"
+    return repr(meant)
 
 
 def convert(

@@ -197,6 +197,32 @@ _GROWTH_WORDS: dict[str, int] = {
 }
 
 
+# Growth words after the rate: "27.8% CAGR", "5% yoy", "3% decline"
+_TRAILING_GROWTH_WORDS: dict[str, int] = {
+    **dict.fromkeys(
+        [
+            "cagr",
+            "yoy",
+            "y/y",
+            "y-o-y",
+            "year-on-year",
+            "year on year",
+            "growth",
+            "annual growth",
+            "compound annual growth",
+            "increase",
+            "rise",
+        ],
+        1,
+    ),
+    **dict.fromkeys(["decline", "decrease", "drop", "fall"], -1),
+}
+# "上千亿元", "超千亿": a magnitude word with no digits before it ("over a thousand 亿")
+_CJK_MAGNITUDE_HEAD = re.compile(r"[十百千万萬亿億]+")
+_UP_TO_MAGNITUDE = re.compile(r"上(?=[十百千万萬亿億])")
+_SEVERAL = re.compile(r"(?:数|數|几|幾)(?=[十百千万萬亿億])")
+
+
 def _alternation(words: list[str], *, at_start: bool) -> str:
     # longest first; a Latin word must not run into a Latin letter ("over" is not "overall")
     parts = []
@@ -216,6 +242,9 @@ _LEADING_WORD = re.compile(
 )
 _TRAILING_WORD = re.compile(
     rf"\s*(?:{_alternation(list(_SUFFIX_QUALIFIERS), at_start=False)})$", re.IGNORECASE
+)
+_TRAILING_GROWTH = re.compile(
+    rf"\s*(?:{_alternation(list(_TRAILING_GROWTH_WORDS), at_start=False)})$", re.IGNORECASE
 )
 _TRAILING_QUALIFIER = re.compile(
     rf"\s*(?:{_alternation(list(_PREFIX_QUALIFIERS), at_start=False)})$", re.IGNORECASE
@@ -264,11 +293,57 @@ def _strip_words(text: str, body: str) -> tuple[str, str, int | None]:
         else:
             qualifier = _set_qualifier(text, qualifier, _PREFIX_QUALIFIERS[word], word)
         body = body[lead.end() :]
-    while trail := _TRAILING_WORD.search(body):
-        word = trail.group().strip().lower()
-        qualifier = _set_qualifier(text, qualifier, _SUFFIX_QUALIFIERS[word], word)
+    if up := _UP_TO_MAGNITUDE.match(body):  # "上千亿元": more than a thousand 亿
+        qualifier = _set_qualifier(text, qualifier, "at_least", up.group())
+        body = body[up.end() :]
+    while True:
+        if trail := _TRAILING_WORD.search(body):
+            word = trail.group().strip().lower()
+            qualifier = _set_qualifier(text, qualifier, _SUFFIX_QUALIFIERS[word], word)
+        elif trail := _TRAILING_GROWTH.search(body):  # "27.8% CAGR", "5% yoy"
+            word = trail.group().strip().lower()
+            growth = _TRAILING_GROWTH_WORDS[word] * (growth or 1)
+        else:
+            return body, qualifier, growth
         body = body[: trail.start()]
-    return body, qualifier, growth
+
+
+def _magnitude_head(body: str) -> str | None:
+    """The magnitude word a text starts with, in Chinese ("千亿" of "千亿元", "亿" of
+    "亿千瓦时": 千瓦时 is kWh), or None."""
+    from idcforecast.units.registry import without_suggestions
+
+    run = _CJK_MAGNITUDE_HEAD.match(body)
+    for end in range(len(run.group()) if run else 0, 0, -1):
+        try:
+            with without_suggestions():
+                unit = parse_unit(body[:end])
+        except IdcForecastError:
+            continue
+        if unit.magnitude is not None and unit.dimension == "count":
+            return body[:end]
+    return None
+
+
+def _implied_one(text: str, body: str, qualifier: str) -> str:
+    """ "千亿元" after "超"/"上"/"近"... as "1千亿元": a qualified magnitude word with no
+    digits ("more than a thousand 亿"), as "a million servers" is 1 million. Without a
+    qualifier, or with a word for "several" ("数千亿"), there is no number: an error."""
+    if re.search(r"\d", body):  # "百分之27.8"
+        return body
+    several = _SEVERAL.match(body)
+    rest = body[several.end() :] if several else body
+    head = _magnitude_head(rest)
+    if head is None:
+        return body
+    if several is None and qualifier != "exact":
+        return f"1{body}"
+    raise _fail(
+        text,
+        f"a magnitude word ({(several.group() if several else '') + head!r}) with no number "
+        "before it; write the number in digits, e.g. '1000亿元' or '3千亿元' (a bound as "
+        "'超过1000亿元'; '上千亿元' and '超千亿元' are read as at least 1千亿元)",
+    )
 
 
 # "5+ GW", "1 million+ servers", "100+": a "+" right after the number or its magnitude word
@@ -293,6 +368,30 @@ def _plus_as_words(text: str) -> str:
 
 def _number(text: str) -> float:
     return float(text.replace(",", "").replace(" ", ""))
+
+
+_ACCOUNTING_NEGATIVE = re.compile(
+    rf"(?P<pre>[^\d()]*?)\(\s*(?P<number>{_NUM})\s*\)\s*(?P<post>[^\d()]*)"
+)
+
+
+def _accounting_negative(norm: str) -> str:
+    """ "(12.5)亿元", "(12.5)", "$(12.5) bn" as "-12.5亿元"...: the accountants' negative,
+    as financial tables write it; other text as it is. Only a unit (or nothing) may stand
+    before the "(": "CAGR (27.8%)" is no negative."""
+    match = _ACCOUNTING_NEGATIVE.fullmatch(norm)
+    if match is None:
+        return norm
+    pre = match["pre"].strip()
+    if pre:
+        from idcforecast.units.registry import without_suggestions
+
+        try:
+            with without_suggestions():
+                parse_unit(pre)
+        except IdcForecastError:
+            return norm
+    return f"{pre}-{match['number']}{' ' if match['post'] else ''}{match['post']}".strip()
 
 
 def _split_alternate(text: str, norm: str) -> tuple[str, str | None]:
@@ -355,6 +454,7 @@ def _parse_one(text: str, norm: str) -> Quantity:
         )
     body, qualifier, growth = _strip_words(text, norm)
     body = _ARTICLE.sub("1 ", body, count=1) if _ARTICLE.match(body) else body
+    body = _implied_one(text, body, qualifier)
     match = _FIGURE.fullmatch(body)
     if match is None:
         raise _fail(text, "no number found" if not re.search(r"\d", body) else "no figure found")
@@ -455,7 +555,7 @@ def parse_quantity(text: str) -> Quantity:
     norm = normalize_text(text).replace("\u2212", "-")  # the typographic minus sign
     if not norm:
         raise _fail(text, "empty text")
-    main, alternate_text = _split_alternate(text, norm)
+    main, alternate_text = _split_alternate(text, _accounting_negative(norm))
     quantity = _parse_one(text, _plus_as_words(main))
     if alternate_text is None:
         return quantity

@@ -469,6 +469,20 @@ def known_units() -> dict[str, str]:
     return {name: base.dimension for name, base in _registry().bases.items()}
 
 
+def chinese_magnitude(name: str) -> str | None:
+    """The first Chinese spelling ``units.txt`` lists for a canonical magnitude, or None.
+
+    Examples
+    --------
+    >>> chinese_magnitude("100m"), chinese_magnitude("100bn"), chinese_magnitude("nope")
+    ('亿', '千亿', None)
+    """
+    for alias, (kind, canonical) in _registry().aliases.items():
+        if kind == "magnitude" and canonical == name and not alias.isascii():
+            return alias
+    return None
+
+
 def magnitude_factor(name: str | None) -> float:
     """The multiplier of a canonical magnitude name (1.0 for None)."""
     return 1.0 if name is None else _registry().magnitudes[name]

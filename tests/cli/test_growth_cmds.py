@@ -485,3 +485,79 @@ def test_track_record_of_a_file_without_level_claims_says_so(
     )
     with pytest.raises(SpecError, match=re.escape(f"track-record: {str(path)!r} holds no level")):
         _run(track_record_cmd, [str(path)], capsys)
+
+
+# -- polish17: argparse's bare "invalid float value" --------------------------------------
+
+
+def _usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    from idcforecast.cli import main
+
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    return capsys.readouterr().err.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize("command", ["check-claims", "track-record"])
+def test_tolerance_as_a_percent(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # "2%" was "argument --tolerance: invalid float value: '2%'"; 2% = 2 / 100 = 0.02
+    from idcforecast.cli import build_parser
+
+    assert build_parser().parse_args([command, "--tolerance", "2%"]).tolerance == 0.02
+    assert build_parser().parse_args([command, "--tolerance", "0.02"]).tolerance == 0.02
+    assert _usage_error([command, "--tolerance", "2"], capsys) == (
+        f"idcforecast {command}: error: argument --tolerance: 2 is a gap of 200%; a tolerance "
+        "is a relative gap below 1, as a fraction or a percent (--tolerance 0.02 or "
+        "--tolerance 2%); for 2% write --tolerance 2%"
+    )
+
+
+def test_check_claims_at_a_2_percent_tolerance(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(claims_cmd, ["--tolerance", "2%"], capsys)
+    # 3200 / 1.278**3 = 1533.1 against 1562.5: 1533.1 / 1562.5 - 1 = -1.9%, inside 2%
+    assert "consistent  yes (tolerance 2.0%); readings that fit: 3 steps from 2019" in out
+
+
+@pytest.mark.parametrize(
+    ("years", "message"),
+    [
+        (
+            "2019-2022",
+            "'2019-2022' is a period; --years counts compounding steps: from the 2019 level "
+            "to the 2022 level is --years 3 (2019 to 2022)",
+        ),
+        (
+            "2020-22",  # 2022 - 2020 = 2
+            "'2020-22' is a period; --years counts compounding steps: from the 2020 level "
+            "to the 2022 level is --years 2 (2020 to 2022)",
+        ),
+        (
+            "2022",
+            "'2022' looks like a year; --years counts compounding steps, e.g. --years 3 "
+            "(from the 2019 level to the 2022 level)",
+        ),
+    ],
+)
+def test_cagr_years_as_a_period(
+    years: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was "argument --years: invalid float value: '2019-2022'"
+    assert _usage_error(["cagr", "1562.5", "3200.5", "--years", years], capsys) == (
+        f"idcforecast cagr: error: argument --years: {message}"
+    )
+
+
+def test_help_texts_name_the_forms(capsys: pytest.CaptureFixture[str]) -> None:
+    from idcforecast.cli import main
+
+    for command in ("check-claims", "track-record"):
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        text = " ".join(capsys.readouterr().out.split())
+        assert "--tolerance TOL" in text
+        assert "as a fraction or a percent" in text and "0.02 and 2% are the same" in text
+    with pytest.raises(SystemExit):
+        main(["cagr", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "a period such as 2019-2022 is refused with the steps it spans" in text

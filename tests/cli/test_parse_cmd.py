@@ -143,3 +143,24 @@ def test_a_bad_fx_rates_file_is_one_error_line(
     rates.write_text("year,rate\n2024,1.08\n", encoding="utf-8")
     assert cli.main(["parse", "5 MW", "--fx-rates", str(rates)]) == 2
     assert capsys.readouterr().err.startswith("error: FX file fx.csv: no column 'value', 'unit'")
+
+
+def test_year_without_to_is_noted(capsys: pytest.CaptureFixture[str]) -> None:
+    # polish17: --year without --to was ignored in silence
+    assert _run(["1,562.5亿元", "--year", "2020"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == (
+        "note: --year 2020 only matters with --to, and nothing was converted (not used); add "
+        "--to UNIT, e.g. idcforecast parse '1,562.5亿元' --to 'USD bn' --year 2020\n"
+    )
+    assert "value:     1562.5\n" in captured.out
+    assert _run(["5万架", "--kw-per-rack", "5"]) == 0
+    assert capsys.readouterr().err.startswith("note: --kw-per-rack 5 only matters with --to")
+
+
+def test_year_with_to_gives_no_note(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(["5万架", "--to", "MW"]) == 0
+    captured = capsys.readouterr()
+    # 5 x 1e4 racks x 2.5 kW = 125,000 kW = 125 MW (the default kW per rack)
+    assert "converted: 125 MW (at 2.5 kW per standard rack" in captured.out
+    assert captured.err == ""

@@ -266,3 +266,38 @@ def test_top_down_refuses_history_that_is_no_positive_level(node: str, value: fl
     }[node]
     out = reconcile(forecasts, {"total": ["a", "b"]}, method="top_down", history=history)
     assert out["mean"].round(3).tolist() == [100.0, 68.333, 31.667]
+
+
+def test_top_down_names_the_history_years_it_leaves_out() -> None:
+    # polish17: 2020 has no 'b', so the proportions use 2019 and 2021 only, in silence
+    history = pd.DataFrame(
+        {
+            "series_id": ["total"] * 3 + ["a"] * 3 + ["b"] * 2,
+            "year": [2019, 2020, 2021, 2019, 2020, 2021, 2019, 2021],
+            "value": [100.0, 120.0, 150.0, 60.0, 70.0, 90.0, 40.0, 60.0],
+        }
+    )
+    forecasts = pd.DataFrame(
+        {"series_id": ["total", "a", "b"], "year": 2025, "mean": [200.0, 110.0, 80.0]}
+    )
+    with pytest.warns(ReconcileWarning) as record:
+        out = reconcile(forecasts, {"total": ["a", "b"]}, method="top_down", history=history)
+    assert [str(w.message) for w in record] == [
+        "reconcile: top_down's historical proportions leave out 1 year of history where the "
+        "root or a bottom series has no value: 2020 (no 'b'); they average 2019, 2021 only; "
+        "add the missing rows (or drop those years from history: the same result, without "
+        "this note)"
+    ]
+    assert record[0].filename == __file__  # points at the caller
+    # a: mean(60/100, 90/150) = 0.6, b: mean(40/100, 60/150) = 0.4; 200 x 0.6 = 120
+    assert out["mean"].tolist() == [200.0, 120.0, 80.0]
+    # the years dropped by hand: the same numbers, no warning
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        same = reconcile(
+            forecasts,
+            {"total": ["a", "b"]},
+            method="top_down",
+            history=history[history["year"] != 2020],
+        )
+    assert same["mean"].tolist() == [200.0, 120.0, 80.0]

@@ -7,6 +7,7 @@ shared/reference/idc_sources.md section 6 (Federal Reserve G.5A annual averages)
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -182,3 +183,49 @@ def test_from_unit_rules() -> None:
     )
     with pytest.raises(ParseError, match=re.escape(message)):
         convert(float("nan"), "kW", from_unit="MW")
+
+
+# -- polish17 ----------------------------------------------------------------------------
+
+
+def test_cnh_never_converts_as_cny() -> None:
+    # the bundled table has no CNH rate: an error naming why, never CNY's 6.9042 (2020)
+    with pytest.raises(MissingFxRateError) as info:
+        convert("CNH 5bn", "CNY bn", year=2020)
+    assert str(info.value).endswith(
+        "; CNH is the offshore yuan (traded in Hong Kong), not CNY: its rate differs from "
+        "CNY's and is never taken for it"
+    )
+
+
+def test_cnh_converts_with_the_users_own_rate(tmp_path: Path) -> None:
+    from idcforecast.units import use_fx_rates
+
+    rates = tmp_path / "cnh.csv"
+    rates.write_text("year,value,unit\n2020,6.90,CNH/USD\n", encoding="utf-8")
+    with use_fx_rates(rates):
+        # 6.9 CNH bn / 6.90 CNH per USD = 1.0 USD bn
+        assert convert("6.9 bn CNH", "USD bn", year=2020) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize(
+    ("target", "hint"),
+    [
+        ("亿", "'亿元' (CNY 100m)"),
+        ("万", "'万元' (CNY 10k)"),
+        ("count 100m", "'亿元' (CNY 100m)"),  # read_series passes the canonical spelling
+    ],
+)
+def test_a_magnitude_alone_as_the_target_suggests_the_money_unit(target: str, hint: str) -> None:
+    magnitude = {"亿": "100m", "万": "10k", "count 100m": "100m"}[target]
+    with pytest.raises(IncompatibleUnitsError) as info:
+        conversion_factor("亿元", target)
+    assert str(info.value) == (
+        f"cannot convert '亿元' (money) to {target!r}: the unit asked for is a plain count "
+        f"(the magnitude {magnitude!r} without a currency or unit); did you mean {hint}?"
+    )
+
+
+def test_a_magnitude_alone_for_a_physical_unit() -> None:
+    with pytest.raises(IncompatibleUnitsError, match=re.escape("did you mean 'MW 10k'?")):
+        conversion_factor("MW", "万")

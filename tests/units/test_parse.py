@@ -246,7 +246,12 @@ FIGURE_HELP = (
     ("text", "found"),
     [
         ("", "empty text"),
-        ("亿千瓦时", "no number found"),
+        (
+            "亿千瓦时",
+            "a magnitude word ('亿') with no number before it; write the number in digits, "
+            "e.g. '1000亿元' or '3千亿元' (a bound as '超过1000亿元'; '上千亿元' and "
+            "'超千亿元' are read as at least 1千亿元)",
+        ),
         ("market size", "no number found"),
         ("二千亿元", "no number found"),  # Chinese numerals are not read: an honest limit
         (
@@ -461,3 +466,93 @@ def test_between_x_and_y_is_a_range() -> None:
     # uat11: "between 300 and 340 billion yuan" was refused ("unit 'between and 340 ...'")
     q = parse_quantity("between 300 and 340 billion yuan")
     assert (q.value, q.unit, q.low, q.high) == (320.0, "CNY bn", 300.0, 340.0)
+
+
+# -- polish17: wordings refused before ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # a growth word after the rate; "CAGR of 27.8%" already read
+        ("27.8% CAGR", 27.8, "%"),
+        ("27.8 % cagr", 27.8, "%"),
+        ("5% yoy", 5.0, "%"),
+        ("up 5% yoy", 5.0, "%"),  # two words of one sign: +1 x +1
+        ("3% decline", -3.0, "%"),
+        ("down 3% yoy", -3.0, "%"),  # -1 x +1
+        ("1.5 pp growth", 1.5, "pp"),
+    ],
+)
+def test_a_growth_word_after_the_rate(text: str, value: float, unit: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier) == (value, unit, EXACT)
+
+
+def test_a_trailing_growth_word_on_an_amount_is_refused() -> None:
+    with pytest.raises(ParseError, match="a growth word with an amount"):
+        parse_quantity("300 billion yuan growth")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # the accountants' negative with a unit: read_series read "(12.5)" as -12.5
+        ("(12.5)亿元", -12.5, "CNY 100m"),
+        ("(12.5)", -12.5, "count"),
+        ("(5.0)%", -5.0, "%"),
+        ("$(12.5) bn", -12.5, "USD bn"),
+        ("RMB (1,234.5) million", -1234.5, "CNY mn"),
+    ],
+)
+def test_an_accounting_negative_with_its_unit(text: str, value: float, unit: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.alternate) == (value, unit, None)
+
+
+def test_a_figure_in_brackets_after_one_is_still_its_alternate() -> None:
+    q = parse_quantity("500 billion yuan ($71.2 billion)")
+    assert (q.value, q.alternate.value, q.alternate.unit) == (500.0, 71.2, "USD bn")
+    # a word that is no unit before the bracket is no accounting negative
+    with pytest.raises(ParseError, match="no number found"):
+        parse_quantity("CAGR (27.8%)")
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "qualifier", "in_100m"),
+    [
+        # 上千亿元 = "more than a thousand 亿": at least 1 x 千亿 = 1 x 1e11 yuan = 1000亿元
+        ("上千亿元", "CNY 100bn", AT_LEAST, 1000.0),
+        ("超千亿元", "CNY 100bn", AT_LEAST, 1000.0),
+        ("近千亿元", "CNY 100bn", APPROX, 1000.0),
+        ("不足千亿元", "CNY 100bn", AT_MOST, 1000.0),
+        # 上万台 = more than ten thousand servers: 1 x 万
+        ("上万台", "servers 10k", AT_LEAST, None),
+    ],
+)
+def test_a_qualified_magnitude_without_digits_is_one(
+    text: str, unit: str, qualifier: str, in_100m: float | None
+) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier) == (1.0, unit, qualifier)
+    if in_100m is not None:
+        assert q.to("CNY 100m").value == in_100m
+
+
+@pytest.mark.parametrize(("text", "words"), [("千亿元", "千亿"), ("数千亿元", "数千亿")])
+def test_a_magnitude_without_a_number_or_qualifier_is_an_error(text: str, words: str) -> None:
+    found = (
+        f"a magnitude word ({words!r}) with no number before it; write the number in digits, "
+        "e.g. '1000亿元' or '3千亿元' (a bound as '超过1000亿元'; '上千亿元' and '超千亿元' "
+        "are read as at least 1千亿元)"
+    )
+    with pytest.raises(ParseError) as info:
+        parse_quantity(text)
+    assert str(info.value) == f"cannot read {text!r} as a figure: {found}; {FIGURE_HELP}"
+
+
+@pytest.mark.parametrize("text", ["CNH 5bn", "5bn CNH", "offshore RMB 5 bn"])
+def test_cnh_is_its_own_currency_never_cny(text: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit) == (5.0, "CNH bn")
+    assert parse_quantity("RMB 5 bn").unit == "CNY bn"
