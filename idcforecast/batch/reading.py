@@ -276,13 +276,26 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
     rows = data["unit"].notna() & whole
     pairs = pd.DataFrame({"unit": data["unit"][rows], "year": years[rows].astype("int64")})
     factors = pd.Series(1.0, index=data.index)
+    fx_notes: dict[str, list[int]] = {}  # the note of a currency conversion -> its rows
     for (source, year), group in pairs.groupby(["unit", "year"], sort=False):
         try:
             factor = conversion_factor(source, target, year=year, kw_per_rack=kw_per_rack)
+            note = _fx_note(str(source), target, int(year), factor)
         except IdcForecastError as err:
             where = place_of(int(group.index[0]), "unit")
             raise in_context(err, f"{where} (year {year})", place=where) from err
         factors[group.index] = factor
+        if note is not None:
+            fx_notes.setdefault(note, []).extend(group.index)
+    if fx_notes:  # as read_series notes them: forecast_many's note names these years
+        notes = out["note"] if "note" in out.columns else pd.Series(None, index=out.index)
+        notes = notes.astype(object)
+        for note, index in fx_notes.items():
+            old = notes[index]
+            notes[index] = [
+                note if not isinstance(o, str) or not o else f"{o}; {note}" for o in old
+            ]
+        out["note"] = notes
     numbers = pd.to_numeric(data["value"], errors="coerce")
     converted = numbers * factors
     if numbers.notna().all():
@@ -290,6 +303,20 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
     else:  # text cells stay as written, for their series' note
         out["value"] = converted.astype(object).where(numbers.notna(), data["value"])
     return out
+
+
+def _fx_note(source: str, target: str, year: int, factor: float) -> str | None:
+    """The conversion note of a value read in another currency (the words of
+    :func:`idcforecast.read_series`), or None when ``source`` and ``target`` share one."""
+    from idcforecast._normalize import _conversion_note
+    from idcforecast.units import parse_unit
+    from idcforecast.units.fx import fx_rate_origin
+
+    have, want = parse_unit(source).currency, parse_unit(target).currency
+    if have is None or want is None or have == want:
+        return None
+    origin = fx_rate_origin(have, want, year=year)
+    return _conversion_note(parse_unit(source).canonical, factor, year, fx=True, fx_origin=origin)
 
 
 def _is_numeric(column: pd.Series) -> bool:

@@ -650,3 +650,22 @@ def test_a_wide_tables_total_row_is_named_and_checked_against_the_rows_above(
         "compared (2020)"
     )):  # fmt: skip
         read_long_table(grouped)
+
+
+def test_values_read_in_another_currency_are_noted(tmp_path: Path) -> None:
+    # was: converted without a word, so forecast-many's note never said that the history's
+    # growth includes exchange-rate moves (Python forecast_many on read_series output did)
+    from idcforecast.batch import forecast_many
+
+    path = _csv(
+        tmp_path,
+        "series_id,year,value,unit\n"
+        "cn,2019,1562.5,CNY 100m\ncn,2020,2238.7,亿元\ncn,2021,3.2,USD bn\ncn,2022,4043.2,亿元\n",
+    )
+    out = read_long_table(path, unit="CNY bn")
+    notes = dict(zip(out["year"], out["note"], strict=True))
+    # 3.2 USD bn x 6.4508 CNY per USD (G.5A 2021) = 20.64256 CNY bn
+    assert notes[2021] == "converted from 'USD bn' (x6.4508, 2021 annual-average FX rate)"
+    assert all(pd.isna(notes[y]) for y in (2019, 2020, 2022))  # no currency change
+    fc = forecast_many(out, 1, method="naive", engine="serial")
+    assert "history converted between currencies at each year's FX rate (2021)" in fc["note"][0]
