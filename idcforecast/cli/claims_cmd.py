@@ -56,14 +56,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="check the claims against each other only, not against any actuals",
     )
+    parser.add_argument(
+        "--series",
+        metavar="ID",
+        default=None,
+        help="with --data: read only series ID of it, and name its unnamed values ID (a "
+        "folder of one market's files, one file per report, joins into ID)",
+    )
     add_read_arguments(parser, file_option="--data", encoding_of="FILE (.csv, .toml) and --data")
 
 
 def own_actuals(args: argparse.Namespace) -> Any:
-    """The ``--data FILE`` actuals as a tidy frame (``read_series`` with the read options)."""
+    """The ``--data FILE`` actuals as a tidy frame (``read_series`` with the read options,
+    only series ``--series`` when it is given)."""
     from idcforecast.io import read_series
 
-    return read_series(args.data, **read_options(args, args.data))
+    series_id = getattr(args, "series", None)
+    return read_series(args.data, series_id=series_id, **read_options(args, args.data))
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:

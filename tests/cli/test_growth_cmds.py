@@ -561,3 +561,32 @@ def test_help_texts_name_the_forms(capsys: pytest.CaptureFixture[str]) -> None:
         main(["cagr", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert "a period such as 2019-2022 is refused with the steps it spans" in text
+
+
+def test_claims_against_a_folder_of_one_markets_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: no --series on check-claims/track-record, so a folder of one file per report
+    # became one series per file and no claim found its subject
+    from idcforecast.cli import main
+
+    folder = tmp_path / "cidc"
+    folder.mkdir()
+    (folder / "a.csv").write_text("year,value\n2019,1562.5亿元\n2020,2238.7亿元\n")
+    (folder / "b.csv").write_text("year,value\n2021,3012.7亿元\n2022,4043.2亿元\n")
+    argv = ["--data", str(folder), "--series", "china_idc_cidc_overall", "--unit", "亿元"]
+    assert main(["check-claims", *argv]) == 0
+    out = capsys.readouterr().out
+    # 3200 / 1.278^2 = 1,959.2 against the folder's 2020 figure 2,238.7: -12.5%
+    assert re.search(r"2 steps from 2020\s+1,959\.2\s+2,238\.7 \(actual\)\s+-12\.5%", out)
+    # the bundled forecasts about this market, against the folder's actuals
+    from idcforecast import load_dataset
+
+    claims = load_dataset("published_forecasts")
+    mine = claims[claims["subject"] == "china_idc_cidc_overall"]
+    claims_file = tmp_path / "cidc_claims.csv"
+    mine.to_csv(claims_file, index=False)
+    assert main(["track-record", str(claims_file), *argv]) == 0
+    record = capsys.readouterr().out
+    # the seed article's 3,200 for 2022 against the folder's 4,043.2: 3200 / 4043.2 - 1 = -20.9%
+    assert re.search(r"2022\s.*3,200.*4,043\.2.*-20\.9%", record)
