@@ -270,3 +270,50 @@ def published_currencies(converted: dict[int, str]) -> str:
 
     names = list(dict.fromkeys(str(parse_unit(u).currency) for u in converted.values()))
     return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else "".join(names)
+
+
+def published_cagr(history: pd.DataFrame, start: int, end: int) -> tuple[str, float] | None:
+    """``(currency, compound annual rate)`` between years ``start`` and ``end`` in the
+    currency both figures were published in, when ``read_series`` converted both from that
+    one currency into the history's (its notes give each factor); None otherwise (either
+    figure published in the history's own currency, two currencies, a level at or below
+    zero).
+
+    Beside the CAGR in the converted unit, it separates the market's growth from the
+    exchange rate's move.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> hist = pd.DataFrame({"year": [2018, 2023], "unit": "USD bn", "value": [31.775, 51.547],
+    ...     "note": ["converted from 'CNY 100m' (x0.0151309, 2018 annual-average FX rate)",
+    ...              "converted from 'CNY 100m' (x0.0141225, 2023 annual-average FX rate)"]})
+    >>> currency, rate = published_cagr(hist, 2018, 2023)
+    >>> currency, round(rate, 4)  # 2100 -> 3650 亿元: (3650 / 2100) ** (1 / 5) - 1
+    ('CNY', 0.1169)
+    """
+    import re
+
+    from idcforecast._normalize import conversion_in
+    from idcforecast.units import parse_unit
+
+    if "note" not in history.columns or end <= start:
+        return None
+    cells = zip(history["value"], history["note"], strict=True)
+    rows = dict(zip(history["year"].astype(int), cells, strict=True))
+    target = parse_unit(str(history["unit"].iloc[0])).currency
+    levels: list[tuple[str, float]] = []
+    for year in (start, end):
+        value, note = rows.get(year, (None, None))
+        found = conversion_in(note)
+        factor = re.search(r"\(x([^,)]+)", found[1]) if found is not None else None
+        if value is None or found is None or factor is None:
+            return None
+        unit = parse_unit(found[0])
+        if unit.currency is None or unit.currency == target:
+            return None
+        levels.append((unit.currency, float(value) / float(factor.group(1)) * unit.factor))
+    (first_currency, first), (last_currency, last) = levels
+    if first_currency != last_currency or first <= 0 or last <= 0:
+        return None
+    return first_currency, (last / first) ** (1.0 / (end - start)) - 1.0

@@ -80,6 +80,18 @@ def _cagr(start: float, end: float, years: int) -> float:
     return float(cagr(start, end, years))
 
 
+def _published_growth(hist: pd.DataFrame, start: int, end: int, how: str) -> str:
+    """ " (in CNY, as published: 11.7% a year)" beside a CAGR in a converted currency when
+    both end figures were published in one other currency; "" otherwise (or for a bound)."""
+    from idcforecast.report._frames import published_cagr
+
+    found = published_cagr(hist, start, end) if how == "exact" else None
+    if found is None:
+        return ""
+    currency, rate = found
+    return f" (in {currency}, as published: {_pct(rate)} a year)"
+
+
 def _fx_growth_note(ctx: ReportContext) -> str:
     """One sentence on figures converted between currencies ("" when none was): their
     growth includes FX moves, as ``idcforecast show --unit`` says."""
@@ -175,7 +187,9 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
                 if how in ("at_least", "at_most")
                 else ""
             )
-            + (f", in {unit_label(ctx.unit)}: {FX_GROWTH}." if fx_conversions(hist) else ".")
+            + (f", in {unit_label(ctx.unit)}: {FX_GROWTH}" if fx_conversions(hist) else "")
+            + _published_growth(hist, start, ctx.last_year, how)
+            + "."
         )
     figures.append(
         (

@@ -384,6 +384,9 @@ def test_figures_converted_between_currencies_say_so(tmp_path: Path) -> None:
     assert "10.2% a year compounded from 2018, in USD billion: growth across currencies" in (
         compact
     )
+    # and the market's own growth beside it: 2100 -> 3650 亿元 over 2018-2023 is
+    # (3650 / 2100) ** (1 / 5) - 1 = 11.69% a year in CNY (was not shown)
+    assert "includes FX moves (in CNY, as published: 11.7% a year)." in compact
     # each row: the quote and the rate it was converted with; 3200 亿元 / 6.7290 CNY per USD
     # (G.5A 2022) = 47.555 USD bn, x0.014861
     assert (
