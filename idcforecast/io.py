@@ -544,6 +544,25 @@ def _no_split_thousands(table: pd.DataFrame, value_column: str, place_of: Any) -
             )
 
 
+def _no_headerless_values(
+    table: pd.DataFrame, columns: list[Any], place_of: Any, expected: str
+) -> None:
+    """A DataError for the first value in a column of ``columns`` that has no header: a
+    value there belongs to nothing the reader can name (a wide table's year whose header was
+    deleted; a series with no name), so it is never dropped or guessed."""
+    for column in columns:
+        if not is_headerless(column):
+            continue
+        for i, cell in enumerate(table[column]):
+            if not is_blank(cell):
+                place = place_of(i, column)
+                raise DataError(
+                    f"{place}: a column without a header holds {cell!r}; expected {expected} "
+                    "in its header; write it there, or delete the column",
+                    place=place,
+                )
+
+
 def _warn_ignored(table: pd.DataFrame, known: tuple[str, ...], name: str) -> None:
     """Columns of a long table with a value that are not read: named in a warning, as a
     unit column under a header not known ("Einheit") would otherwise vanish in silence."""
@@ -557,7 +576,10 @@ def _warn_ignored(table: pd.DataFrame, known: tuple[str, ...], name: str) -> Non
         if column not in known and any(not is_blank(cell) for cell in table[column])
     ]
     if ignored:
-        shown = ", ".join(repr(str(c)) for c in ignored)
+        position = {c: j for j, c in enumerate(table.columns)}
+        shown = ", ".join(
+            f"{position[c] + 1} (no header)" if is_headerless(c) else repr(str(c)) for c in ignored
+        )
         warnings.warn(
             f"{name}: {'column' if len(ignored) == 1 else 'columns'} {shown} not read; a long "
             "table is read as series_id, year, value and "
@@ -593,6 +615,7 @@ def _years_as_columns(
 ) -> list[Observation]:
     years, estimated = year_columns(table.columns, name=name, estimates=estimates)
     others = [c for c in table.columns if c not in years and c not in estimated]
+    _no_headerless_values(table, others, place_of, "a year or the name of what the column holds")
     # the series id: the series_id column, or else the cells of the other columns that do
     # not describe the row, joined ("China / colo"), as forecast-many reads a wide table;
     # numbers beside text columns are statistics ("CAGR 2019-21"), not names
@@ -729,13 +752,7 @@ def _years_as_rows(
                 continue  # a year not published for this series ("", "—", "n/a")
             place = place_of(i, column)
             if is_headerless(column):
-                raise DataError(
-                    f"{place}: a column without a header holds {row[column]!r}; expected the "
-                    "series' name in the header (each column of a table with a year per row "
-                    "is a series named by its header); write a name there, or delete the "
-                    "column",
-                    place=place,
-                )
+                _no_headerless_values(table, [column], place_of, "the series' name")
             figure = read_figure(row[column], place=place, decimal_mark=decimal)
             unit = header_units.get(column)
             observations.append(

@@ -1586,3 +1586,25 @@ def test_an_accounting_negative_with_a_unit_in_a_cell() -> None:
     table = pd.DataFrame({"year": [2019, 2020], "value": ["(12.5)亿元", "(12.5)"]})
     out = read_series(table, series_id="x", unit="亿元")
     assert out["value"].tolist() == [-12.5, -12.5]
+
+
+def test_a_value_under_no_header_in_a_wide_table_is_an_error(tmp_path: Path) -> None:
+    # was: 'series_id,2019,2020,' over 'china,1,2,5' read 2019 and 2020 and dropped the 5
+    # without a word (a year whose header was lost); a long table's such column was named
+    # by pandas' "Unnamed: 3"
+    path = tmp_path / "wide.csv"
+    path.write_text("series_id,2019,2020,\nchina,1,2,5\n", encoding="utf-8")
+    message = (
+        "wide.csv row 2, column 4 (no header): a column without a header holds '5'; "
+        "expected a year or the name of what the column holds in its header"
+    )
+    with pytest.raises(DataError, match=re.escape(message)):
+        read_series(path, unit="MW")
+    path.write_text("series_id,2019,2020,\nchina,1,2,\n", encoding="utf-8")  # nothing there
+    assert read_series(path, unit="MW")["value"].tolist() == [1.0, 2.0]
+    long = tmp_path / "long.csv"
+    long.write_text("series_id,year,value,\nchina,2019,1,5\nchina,2020,2,\n", encoding="utf-8")
+    with pytest.warns(
+        IgnoredColumnWarning, match=re.escape("long.csv: column 4 (no header) not read")
+    ):
+        read_series(long, unit="MW")

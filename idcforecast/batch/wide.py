@@ -74,8 +74,20 @@ def melt_wide(
     """
     import pandas as pd
 
+    from idcforecast._table_files import is_headerless
+
     years, estimated = year_columns(table.columns, name=name, estimates=estimates)
     others = [c for c in table.columns if c not in years and c not in estimated]
+    for column in others:  # a value under no header: a year whose header was lost, or ...
+        if is_headerless(column) and (filled_at := table[column].map(_is_gap).eq(False)).any():
+            i = int(np.argmax(filled_at.to_numpy()))
+            where = place_of(i, column)
+            raise DataError(
+                f"{where}: a column without a header holds {table[column].iloc[i]!r}; "
+                "expected a year or the name of what the column holds in its header; write "
+                "it there, or delete the column",
+                place=where,
+            )
     keys = ["series_id"] if "series_id" in others else [c for c in others if c not in _DESCRIBING]
     named = [c for c in keys if not is_number_column(table[c])]
     if named:  # numbers beside text columns are statistics ("CAGR 2019-21"), not names

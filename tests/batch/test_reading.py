@@ -669,3 +669,10 @@ def test_values_read_in_another_currency_are_noted(tmp_path: Path) -> None:
     assert all(pd.isna(notes[y]) for y in (2019, 2020, 2022))  # no currency change
     fc = forecast_many(out, 1, method="naive", engine="serial")
     assert "history converted between currencies at each year's FX rate (2021)" in fc["note"][0]
+
+
+def test_a_value_under_no_header_in_a_wide_table_is_an_error(tmp_path: Path) -> None:
+    # was: the 5 under the headerless fourth column vanished from the batch
+    path = _csv(tmp_path, "series_id,2019,2020,\nchina,1,2,5\nus,3,4,\n")
+    with pytest.raises(DataError, match=re.escape("row 2, column 4 (no header): a column")):
+        read_long_table(path)
