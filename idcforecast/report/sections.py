@@ -445,7 +445,7 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
     doc.paragraph(
         "Growth claims published about this market, checked for internal consistency (does "
         "the stated growth rate connect the stated levels?) and, for forecasts, against what "
-        "happened. Checked with idcforecast.check_claims and idcforecast.claim_track_record."
+        "happened. Checked with idcforecast.check_claims and idcforecast.track_record."
     )
     verdict = {True: "consistent", False: "inconsistent"}
     doc.table(

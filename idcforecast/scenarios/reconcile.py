@@ -227,8 +227,16 @@ def reconcile(
     if method not in METHODS:
         import difflib
 
-        close = difflib.get_close_matches(str(method), METHODS, n=1)
-        hint = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(METHODS)}"
+        # a prefix first ("wls" is wls_struct, "mint" a MinT), then the closest spelling
+        # (difflib alone offered 'ols' for 'wls')
+        text = str(method).strip().lower()
+        prefixed = [m for m in METHODS if text and m.startswith(text)]
+        close = prefixed or difflib.get_close_matches(text, METHODS, n=1)
+        hint = (
+            f"did you mean {' or '.join(map(repr, close))}?"
+            if close
+            else f"use one of {', '.join(METHODS)}"
+        )
         raise UnknownMethodError(f"reconcile: unknown method {method!r}; {hint}", method=method)
     tree = _Hierarchy(hierarchy)
     years, base = _matrix(forecasts, tree, column=column, what="forecasts")

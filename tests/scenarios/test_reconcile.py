@@ -301,3 +301,16 @@ def test_top_down_names_the_history_years_it_leaves_out() -> None:
             history=history[history["year"] != 2020],
         )
     assert same["mean"].tolist() == [200.0, 120.0, 80.0]
+
+
+def test_an_abbreviated_method_name_is_suggested_in_full() -> None:
+    # was: method="wls" suggested 'ols' (difflib's closest spelling), not 'wls_struct'
+    import pandas as pd
+
+    from idcforecast.errors import UnknownMethodError
+
+    fc = pd.DataFrame({"series_id": ["t", "a", "b"], "year": 2024, "mean": [10.0, 6.0, 4.0]})
+    with pytest.raises(UnknownMethodError, match=re.escape("did you mean 'wls_struct'?")):
+        reconcile(fc, {"t": ["a", "b"]}, method="wls")
+    with pytest.raises(UnknownMethodError, match="did you mean 'mint_shrink' or 'mint_sample'"):
+        reconcile(fc, {"t": ["a", "b"]}, method="MinT")
