@@ -165,7 +165,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n-jobs", type=int, default=2)
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--json", default=None, help="also write the rows to this JSON file")
-    parser.add_argument("--one", nargs=2, metavar=("N", "ENGINE"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--one",
+        nargs=2,
+        metavar=("N", "ENGINE"),
+        help="run one case (N series on ENGINE: serial, local or dask) in this process and "
+        "print its row; the full table runs each case this way in its own process",
+    )
     args = parser.parse_args(argv)
 
     if args.one:
