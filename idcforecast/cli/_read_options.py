@@ -17,6 +17,7 @@ __all__ = [
     "add_read_arguments",
     "add_sheet_argument",
     "add_unit_arguments",
+    "bundled_rows",
     "check_no_file_options",
     "read_options",
     "read_user_file",
@@ -194,6 +195,18 @@ def check_no_file_options(args: argparse.Namespace, command: str) -> None:
             f"{'them' if len(given) > 1 else 'it'} or pass --data",
             options=", ".join(given),
         )
+
+
+def bundled_rows(frame: pd.DataFrame, args: argparse.Namespace, command: str) -> pd.DataFrame:
+    """Rows of a bundled dataset as the command's options ask: file options refused
+    (:func:`check_no_file_options`), ``--unit`` applied (converted as ``show --unit``
+    converts, each row's note saying how; it was ignored without ``--data``)."""
+    check_no_file_options(args, command)
+    if getattr(args, "unit", None) is None or frame.empty:
+        return frame
+    from idcforecast.io import read_series
+
+    return read_series(frame, unit=args.unit, kw_per_rack=args.kw_per_rack)
 
 
 def read_user_file(args: argparse.Namespace, path: str) -> pd.DataFrame:

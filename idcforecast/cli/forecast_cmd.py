@@ -77,22 +77,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_read_arguments(parser, file_option="--data")
 
 
-def _in_unit(frame: pd.DataFrame, args: argparse.Namespace) -> pd.DataFrame:
-    """The bundled rows in ``--unit`` (converted as ``show --unit`` converts them, each
-    row's note saying how; was: --unit ignored without --data), or as they are."""
-    if args.unit is None or frame.empty:
-        return frame
-    from idcforecast.io import read_series
-
-    return read_series(frame, unit=args.unit, kw_per_rack=args.kw_per_rack)
-
-
 def _history(args: argparse.Namespace) -> pd.DataFrame:
     from idcforecast.errors import UnknownSeriesError
 
     if args.data is not None:
         return read_user_file(args, args.data)
-    from idcforecast.cli._read_options import check_no_file_options
+    from idcforecast.cli._read_options import bundled_rows, check_no_file_options
     from idcforecast.datasets import load_dataset
 
     check_no_file_options(args, "forecast")
@@ -100,8 +90,8 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
     frame = load_dataset(dataset)
     chosen = args.series or (DEFAULT_SERIES if dataset == DEFAULT_DATASET else None)
     if chosen is None:
-        return _in_unit(frame, args)
-    rows = _in_unit(frame[frame["series_id"] == chosen], args)
+        return bundled_rows(frame, args, "forecast")
+    rows = bundled_rows(frame[frame["series_id"] == chosen], args, "forecast")
     if rows.empty:
         from idcforecast.datasets import elsewhere_hint
 

@@ -64,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
         label = f"{'folder' if folder else 'file'} {args.data}"
         print(render(frame=frame, label=label, series_id=args.series))
         return 0
+    from idcforecast.cli._read_options import check_no_file_options
+
+    check_no_file_options(args, "show")  # --unit converts the bundled rows (render)
     dataset = args.dataset or DEFAULT_DATASET
     print(render(dataset=dataset, series_id=args.series, unit=args.unit))
     return 0

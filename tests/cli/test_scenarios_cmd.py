@@ -240,3 +240,16 @@ def test_a_negative_seed_is_refused_by_the_flag(
         "argument --seed: -1: a seed is a whole number 0 or more; e.g. --seed 7"
         in capsys.readouterr().err
     )
+
+
+def test_bundled_data_takes_unit_and_refuses_file_options(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # was: --unit and --sep were silently ignored without --data (the spec ran in CNY 100m)
+    assert main(["scenarios", "--sep", ";"]) == 2
+    assert "scenarios: --sep describes a data file (--data FILE)" in capsys.readouterr().err
+    # --unit now converts the bundled series, so the CNY-100m spec no longer fits it
+    assert main(["scenarios", "--unit", "USD bn"]) == 2
+    assert "the spec's key 'unit' is 'CNY 100m' but series 'china_idc_cidc_overall' is in " in (
+        capsys.readouterr().err
+    )

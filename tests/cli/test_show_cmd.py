@@ -192,3 +192,13 @@ def test_a_folder_joins_its_files_into_the_series(tmp_path, capsys) -> None:  # 
     assert out.splitlines()[0].startswith(f"cidc  ·  folder {folder}")
     # 1562.5 / 1228 - 1 = +27.2%
     assert _line(out, "2019").split()[:3] == ["2019", "1,562.5", "+27.2%"]
+
+
+def test_file_options_without_data_are_refused(capsys) -> None:  # type: ignore[no-untyped-def]
+    # was: --sep, --decimal... silently ignored when no --data file was read
+    code, _, err = _show(capsys, "--decimal", ",")
+    assert code == 2
+    assert err == (
+        "error: show: --decimal describes a data file (--data FILE); the bundled dataset is "
+        "read as it is; drop it or pass --data\n"
+    )
