@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "add_actuals_arguments",
     "add_csv_arguments",
     "add_encoding_argument",
     "add_estimates_argument",
@@ -45,6 +46,19 @@ def add_read_arguments(
         help="header of the year column when it is not 'year' (e.g. 年份)",
     )
     add_estimates_argument(group)
+
+
+def add_actuals_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare ``--series`` and the read options of ``--data`` for the commands that read
+    actuals beside claims (``check-claims``, ``track-record``)."""
+    parser.add_argument(
+        "--series",
+        metavar="ID",
+        default=None,
+        help="with --data: read only series ID of it, and name its unnamed values ID (a "
+        "folder of one market's files, one file per report, joins into ID)",
+    )
+    add_read_arguments(parser, file_option="--data", encoding_of="FILE (.csv, .toml) and --data")
 
 
 def add_estimates_argument(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:

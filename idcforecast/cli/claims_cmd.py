@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from idcforecast.cli._arg_types import relative_tolerance
-from idcforecast.cli._read_options import add_read_arguments, read_options
+from idcforecast.cli._read_options import add_actuals_arguments, read_options
 
 NAME = "check-claims"
 HELP = (
@@ -56,14 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="check the claims against each other only, not against any actuals",
     )
-    parser.add_argument(
-        "--series",
-        metavar="ID",
-        default=None,
-        help="with --data: read only series ID of it, and name its unnamed values ID (a "
-        "folder of one market's files, one file per report, joins into ID)",
-    )
-    add_read_arguments(parser, file_option="--data", encoding_of="FILE (.csv, .toml) and --data")
+    add_actuals_arguments(parser)
 
 
 def own_actuals(args: argparse.Namespace) -> Any:

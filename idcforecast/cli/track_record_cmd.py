@@ -7,7 +7,7 @@ import math
 
 from idcforecast._wording import qualifier_sign
 from idcforecast.cli._arg_types import relative_tolerance
-from idcforecast.cli._read_options import add_read_arguments
+from idcforecast.cli._read_options import add_actuals_arguments
 
 NAME = "track-record"
 HELP = (
@@ -46,14 +46,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="your own actuals (CSV/Excel, read as idcforecast.read_series reads it) instead "
         "of the bundled series: a forecast's subject is a series id of FILE",
     )
-    parser.add_argument(
-        "--series",
-        metavar="ID",
-        default=None,
-        help="with --data: read only series ID of it, and name its unnamed values ID (a "
-        "folder of one market's files, one file per report, joins into ID)",
-    )
-    add_read_arguments(parser, file_option="--data", encoding_of="FILE (.csv, .toml) and --data")
+    add_actuals_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
