@@ -191,7 +191,8 @@ def reconcile(
     residuals
         For MinT: tidy ``series_id, year, residual`` (one-step errors) for every node, or a
         :func:`idcforecast.backtest` frame (its one-step rows give ``actual - mean``; the
-        ``"auto"`` model if several). Years with any node missing are dropped.
+        ``"auto"`` model if several). Years with any node missing are left out, with a
+        :class:`~idcforecast.errors.ReconcileWarning` naming them.
     history
         For ``top_down``: tidy ``series_id, year, value`` of the root and bottom series.
         Years where one of them has no value are left out of the proportions, with a
@@ -347,8 +348,11 @@ def _weights(method: str, tree: _Hierarchy, residuals: pd.DataFrame | None) -> n
             "one-step in-sample errors of every node); pass residuals= or use 'ols'",
             key="residuals",
         )
-    _, res = _matrix(_one_step(residuals), tree, column="residual", what="residuals")
-    res = res[:, ~np.isnan(res).any(axis=0)].T  # complete years only: (n_obs, n_nodes)
+    years, res = _matrix(_one_step(residuals), tree, column="residual", what="residuals")
+    complete = ~np.isnan(res).any(axis=0)
+    if not complete.all():
+        _warn_incomplete_residuals(tree.nodes, years, res, complete, method=method)
+    res = res[:, complete].T  # complete years only: (n_obs, n_nodes)
     if res.shape[0] < 2:
         raise DataError(
             f"reconcile: method {method!r} needs residuals for at least 2 years with every "
@@ -430,6 +434,29 @@ def _warn_dropped_years(
         f"{counted(len(gaps), 'year')} of history where the root or a bottom series has no "
         f"value: {'; '.join(gaps)}; they average {used} only; add the missing rows (or "
         "drop those years from history: the same result, without this note)",
+        ReconcileWarning,
+        stacklevel=4,
+    )
+
+
+def _warn_incomplete_residuals(
+    nodes: list[str], years: np.ndarray, res: np.ndarray, complete: np.ndarray, *, method: str
+) -> None:
+    """Years of residuals left out of MinT's covariance because a node has none."""
+    import warnings
+
+    from idcforecast._wording import counted
+
+    gaps = []
+    for j in np.flatnonzero(~complete):
+        missing = [nodes[i] for i in np.flatnonzero(np.isnan(res[:, j]))]
+        gaps.append(f"{int(years[j])} (no {', '.join(map(repr, missing))})")
+    used = ", ".join(str(int(y)) for y in years[complete]) or "none"
+    warnings.warn(
+        f"reconcile: method {method!r} leaves out {counted(len(gaps), 'year')} of "
+        f"residuals where a node has none: {'; '.join(gaps)}; its error covariance uses "
+        f"{used} only; add the missing residuals (or drop those years: the same result, "
+        "without this note)",
         ReconcileWarning,
         stacklevel=4,
     )

@@ -314,3 +314,18 @@ def test_an_abbreviated_method_name_is_suggested_in_full() -> None:
         reconcile(fc, {"t": ["a", "b"]}, method="wls")
     with pytest.raises(UnknownMethodError, match="did you mean 'mint_shrink' or 'mint_sample'"):
         reconcile(fc, {"t": ["a", "b"]}, method="MinT")
+
+
+def test_mint_names_residual_years_left_out() -> None:
+    # was: a year where a node had no residual was dropped from the covariance in silence.
+    # A 2024 row for T alone (A and B have none): left out, named, and the result is the
+    # one of the four complete years (1800/19, 1180/19, 620/19, as computed above)
+    extra = pd.DataFrame({"series_id": ["T"], "year": [2024], "residual": [5.0]})
+    residuals = pd.concat([RESIDUALS, extra], ignore_index=True)
+    message = (
+        "reconcile: method 'mint_shrink' leaves out 1 year of residuals where a node has "
+        "none: 2024 (no 'A', 'B'); its error covariance uses 2020, 2021, 2022, 2023 only"
+    )
+    with pytest.warns(ReconcileWarning, match=re.escape(message)):
+        out = reconcile(BASE, TREE, method="mint_shrink", residuals=residuals)
+    np.testing.assert_allclose(_values(out), [1800 / 19, 1180 / 19, 620 / 19], rtol=1e-12)
