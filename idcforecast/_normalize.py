@@ -54,7 +54,7 @@ def to_frame(
     import pandas as pd
 
     from idcforecast.units import canonical_unit, conversion_factor, parse_unit
-    from idcforecast.units.fx import fx_rate_origin
+    from idcforecast.units.convert import fx_file_between
 
     # one parse per unit spelling and one factor per (unit pair, year), not one per row:
     # unit parsing dominated the time of a 20k-row read (5.3 s)
@@ -66,10 +66,8 @@ def to_frame(
     def factor_of(source_unit: str, target: str, year: int) -> float:
         return conversion_factor(source_unit, target, year=year, kw_per_rack=kw_per_rack)
 
-    @functools.cache
-    def rate_origin(source: str | None, target: str | None, year: int) -> str | None:
-        # the user FX file a rate came from (idcforecast.use_fx_rates), for the note
-        return fx_rate_origin(str(source), str(target), year=year)
+    # the user FX file a rate came from (idcforecast.use_fx_rates), for the note
+    rate_origin = functools.cache(fx_file_between)
 
     rows = []
     for sid, group in _by_series(observations).items():
@@ -85,7 +83,7 @@ def to_frame(
             first_place.setdefault(source_unit, obs.place)
             factor = _factor(obs, source_unit, target, first_place, factor_of, unit)
             fx = currency(source_unit) != currency(target)
-            origin = rate_origin(currency(source_unit), currency(target), obs.year) if fx else None
+            origin = rate_origin(source_unit, target, year=obs.year) if fx else None
             dims = {parsed(source_unit).dimension, parsed(target).dimension}
             rows.append(
                 _row(

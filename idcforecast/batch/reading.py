@@ -309,14 +309,13 @@ def _fx_note(source: str, target: str, year: int, factor: float) -> str | None:
     """The conversion note of a value read in another currency (the words of
     :func:`idcforecast.read_series`), or None when ``source`` and ``target`` share one."""
     from idcforecast._normalize import _conversion_note
-    from idcforecast.units import parse_unit
-    from idcforecast.units.fx import fx_rate_origin
+    from idcforecast.units import canonical_unit
+    from idcforecast.units.convert import changes_currency, fx_file_between
 
-    have, want = parse_unit(source).currency, parse_unit(target).currency
-    if have is None or want is None or have == want:
+    if not changes_currency(source, target):
         return None
-    origin = fx_rate_origin(have, want, year=year)
-    return _conversion_note(parse_unit(source).canonical, factor, year, fx=True, fx_origin=origin)
+    origin = fx_file_between(source, target, year=year)
+    return _conversion_note(canonical_unit(source), factor, year, fx=True, fx_origin=origin)
 
 
 def _is_numeric(column: pd.Series) -> bool:

@@ -82,10 +82,9 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
 
     if args.data is not None:
         return read_user_file(args, args.data)
-    from idcforecast.cli._read_options import bundled_rows, check_no_file_options
+    from idcforecast.cli._read_options import bundled_rows
     from idcforecast.datasets import load_dataset
 
-    check_no_file_options(args, "forecast")
     dataset = args.dataset or DEFAULT_DATASET
     frame = load_dataset(dataset)
     chosen = args.series or (DEFAULT_SERIES if dataset == DEFAULT_DATASET else None)

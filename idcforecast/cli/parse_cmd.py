@@ -130,13 +130,9 @@ def _six_digits(quantity: Quantity) -> Quantity:
 def _fx_origin(a: str, b: str, year: int | None) -> str | None:
     """The user FX file (``--fx-rates``) the rate between units ``a`` and ``b`` came from;
     None for the bundled table or no currency change."""
-    from idcforecast.units import parse_unit
-    from idcforecast.units.fx import fx_rate_origin
+    from idcforecast.units.convert import fx_file_between
 
-    source, target = parse_unit(a).currency, parse_unit(b).currency
-    if year is None or source is None or target is None or source == target:
-        return None
-    return fx_rate_origin(source, target, year=year)
+    return None if year is None else fx_file_between(a, b, year=year)
 
 
 def _alternate_in(quantity: Quantity, args: argparse.Namespace) -> Quantity | None:

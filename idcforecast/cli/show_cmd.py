@@ -165,15 +165,11 @@ def _converted(rows: pd.DataFrame, source_unit: str, target: str) -> list[float]
 def _user_rates(rows: pd.DataFrame, source_unit: str, target: str) -> list[str]:
     """A footnote naming the years whose ``--unit`` conversion took its rate from a user FX
     file (``--fx-rates``); the bundled table's rates need none."""
-    from idcforecast.units import parse_unit
-    from idcforecast.units.fx import fx_rate_origin
+    from idcforecast.units.convert import fx_file_between
 
-    source, wanted = parse_unit(source_unit).currency, parse_unit(target).currency
-    if source is None or wanted is None or source == wanted:
-        return []
     by_file: dict[str, list[str]] = {}
     for year in rows["year"]:
-        if origin := fx_rate_origin(source, wanted, year=int(year)):
+        if origin := fx_file_between(source_unit, target, year=int(year)):
             by_file.setdefault(origin, []).append(str(year))
     return [
         f"FX rates of {', '.join(years)} from {origin} (--fx-rates)."

@@ -11,7 +11,13 @@ from idcforecast.units.parse import parse_quantity
 from idcforecast.units.quantity import Quantity
 from idcforecast.units.registry import MONEY, Unit, chinese_magnitude, parse_unit
 
-__all__ = ["DEFAULT_KW_PER_RACK", "changes_currency", "conversion_factor", "convert"]
+__all__ = [
+    "DEFAULT_KW_PER_RACK",
+    "changes_currency",
+    "conversion_factor",
+    "convert",
+    "fx_file_between",
+]
 
 DEFAULT_KW_PER_RACK = 2.5  # MIIT standard rack: "按照标准机架2.5kW统计"
 _WATTS_PER_KW = 1e3
@@ -240,3 +246,23 @@ def changes_currency(from_unit: str, to_unit: str) -> bool:
     if from_unit == to_unit:  # nothing converted
         return False
     return parse_unit(from_unit).currency != parse_unit(to_unit).currency
+
+
+def fx_file_between(from_unit: str, to_unit: str, *, year: int) -> str | None:
+    """The user FX file (:func:`idcforecast.use_fx_rates`) whose rate converts
+    ``from_unit`` to ``to_unit`` in ``year``; None when the rate is the bundled table's or
+    no currency changes (a magnitude, or no money at all).
+
+    Examples
+    --------
+    >>> fx_file_between("CNY 100m", "USD bn", year=2020) is None  # bundled G.5A
+    True
+    >>> fx_file_between("MW", "racks", year=2020) is None
+    True
+    """
+    from idcforecast.units.fx import fx_rate_origin
+
+    source, target = parse_unit(from_unit).currency, parse_unit(to_unit).currency
+    if source is None or target is None or source == target:
+        return None
+    return fx_rate_origin(source, target, year=year)

@@ -370,9 +370,17 @@ def fx_rate(from_currency: str, to_currency: str, *, year: int | None) -> float:
     >>> round(fx_rate("EUR", "CNY", year=2023), 4)  # 1.0817 USD per EUR x 7.0809 CNY per USD
     7.6594
     """
+    return _resolve(from_currency, to_currency, year)[0]
+
+
+def _resolve(
+    from_currency: str, to_currency: str, year: int | None
+) -> tuple[float, tuple[str, ...]]:
+    """The rate of :func:`fx_rate` and the user FX files it came from (empty: the bundled
+    table, or one currency); its errors as documented there."""
     from_currency, to_currency = _code(from_currency), _code(to_currency)
     if from_currency == to_currency:
-        return 1.0
+        return 1.0, ()
     pair = f"{from_currency}->{to_currency}"
     if year is None:
         raise MissingFxRateError(
@@ -384,7 +392,7 @@ def fx_rate(from_currency: str, to_currency: str, *, year: int | None) -> float:
     year = _whole_year(year, pair)
     found = _rate(from_currency, to_currency, year)
     if found is not None:
-        return found[0]
+        return found
     known = _has_pair(from_currency, to_currency) or (
         _has_pair(from_currency, _PIVOT) and _has_pair(_PIVOT, to_currency)
     )
@@ -416,10 +424,4 @@ def fx_rate_origin(from_currency: str, to_currency: str, *, year: int) -> str | 
     >>> fx_rate_origin("USD", "CNY", year=2020) is None
     True
     """
-    fx_rate(from_currency, to_currency, year=year)  # its errors, its checks
-    from_currency, to_currency = _code(from_currency), _code(to_currency)
-    if from_currency == to_currency:
-        return None
-    found = _rate(from_currency, to_currency, _whole_year(year, f"{from_currency}->{to_currency}"))
-    assert found is not None  # fx_rate found it
-    return " and ".join(found[1]) or None
+    return " and ".join(_resolve(from_currency, to_currency, year)[1]) or None
