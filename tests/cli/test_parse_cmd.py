@@ -117,23 +117,28 @@ def test_a_negative_figure_is_read_as_the_text(capsys: pytest.CaptureFixture[str
 def test_fx_rates_file_gives_a_rate_the_bundled_table_lacks(
     tmp_path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # G.5A's 2024 EUR rate is not bundled; the user's file gives it, and the line says so
-    rates = tmp_path / "ecb.csv"
-    rates.write_text("year,value,unit\n2024,1.0824,USD/EUR\n", encoding="utf-8")
-    assert cli.main(["parse", "EUR 5 bn", "--to", "亿元", "--year", "2024"]) == 2
+    # the bundled table has no 2025 EUR rate (G.5A's 2025 release is not bundled); the
+    # user's file gives one, and the line says so
+    rates = tmp_path / "my_fx.csv"
+    rates.write_text("year,value,unit\n2025,1.1200,USD/EUR\n", encoding="utf-8")
+    assert cli.main(["parse", "EUR 5 bn", "--to", "亿元", "--year", "2025"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: no FX rate for EUR->CNY in 2024")
-    assert "or give your own 2024 rate: --fx-rates FILE (a CSV of year, value, unit" in err
-    argv = ["parse", "EUR 5 bn", "--to", "亿元", "--year", "2024", "--fx-rates", str(rates)]
+    assert err.startswith("error: no FX rate for EUR->CNY in 2025")
+    assert "or give your own 2025 rate: --fx-rates FILE (a CSV of year, value, unit" in err
+    argv = ["parse", "EUR 5 bn", "--to", "亿元", "--year", "2025", "--fx-rates", str(rates)]
     assert cli.main(argv) == 0
-    # 1.0824 USD/EUR x 7.1957 CNY/USD (G.5A 2024) = 7.78862568 CNY/EUR;
-    # 5e9 EUR x 7.78862568 = 3.89431284e10 CNY = 389.431 亿元
+    # 1.12 USD/EUR (the user's) x 7.1875 CNY/USD (bundled 2025) = 8.05 CNY/EUR;
+    # 5e9 EUR x 8.05 = 4.025e10 CNY = 402.5 亿元
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "converted: 389.431 CNY 100m (at the 2024 rate from ecb.csv)"
+        "converted: 402.5 CNY 100m (at the 2025 rate from my_fx.csv)"
     )
     assert cli.main(["parse", "EUR 5 bn", "--to", "亿元", "--year", "2023"]) == 0
     # bundled rates need no word: 5 x 1.0817 x 7.0809 = 38.297 bn CNY
     assert capsys.readouterr().out.splitlines()[-1] == "converted: 382.97 CNY 100m"
+    assert cli.main(["parse", "EUR 5 bn", "--to", "亿元", "--year", "2024"]) == 0
+    # 2024 is bundled now (FRED AEXUSEU 1.0820, AEXCHUS 7.1957):
+    # 5 x 1.0820 x 7.1957 = 38.9287 bn CNY
+    assert capsys.readouterr().out.splitlines()[-1] == "converted: 389.287 CNY 100m"
 
 
 def test_a_bad_fx_rates_file_is_one_error_line(

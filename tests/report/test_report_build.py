@@ -824,7 +824,8 @@ def test_a_users_fx_file_is_named_in_the_report(tmp_path: Path) -> None:
             data=data, to=2023, out=tmp_path / "eu.pdf", date=DATE, read_options={"unit": "USD bn"}
         )
     compact = re.sub(r"\s+", " ", _text(path))
-    # 2016: 11 EUR bn x 1.1069 USD per EUR (the user's rate) = 12.1759 USD bn
+    # 2016: 11 EUR bn x 1.1069 USD per EUR (the user's rate, before the bundled 1.1072)
+    # = 12.1759 USD bn
     assert "converted from 'EUR bn' (x1.1069, 2016 annual-average FX rate from ecb.csv)" in compact
     # 2015 from the bundled G.5A table: x1.1096
     assert "converted from 'EUR bn' (x1.1096, 2015 annual-average FX rate)" in compact

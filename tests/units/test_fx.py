@@ -44,9 +44,16 @@ def test_bundled_file_follows_the_tidy_schema() -> None:
     assert {int(row["year"]) for row in high} == set(G5A)
     assert {row["source"] for row in high} == {"Federal Reserve G.5A (FRED AEXCHUS)"}
     others = [row for row in rows if row["series_id"] != "fx_cny_per_usd"]
-    assert len(others) == 11 * 11  # 11 currencies x (2012-2015 + 2017-2023)
-    assert {row["confidence"] for row in others} == {"high"}
-    assert all(row["source"].startswith("Federal Reserve G.5A (https://") for row in others)
+    assert len(others) == 11 * 13  # 11 currencies x 2012-2024
+    # 2012-2015 and 2017-2023 from the G.5A releases themselves; 2016 and 2024 from FRED's
+    # copy of G.5A (AEX* series) as stored in a public repository: medium, with a note
+    release = [row for row in others if row["confidence"] == "high"]
+    fred = [row for row in others if row["confidence"] == "medium"]
+    assert len(release) == 11 * 11 and len(fred) == 11 * 2
+    assert all(row["source"].startswith("Federal Reserve G.5A (https://") for row in release)
+    assert {row["year"] for row in fred} == {"2016", "2024"}
+    assert all(row["source"].startswith("Federal Reserve G.5A via FRED AEX") for row in fred)
+    assert all("PrimeIntellect-ai/prime-tasks" in row["source"] and row["note"] for row in fred)
     assert {row["series_id"]: row["unit"] for row in others} == {
         f"fx_{a.lower()}_per_{b.lower()}": f"{a}/{b}" for a, b in (
             ("USD", "AUD"), ("CAD", "USD"), ("CHF", "USD"), ("USD", "EUR"), ("USD", "GBP"),
@@ -253,16 +260,44 @@ def test_crosses_between_bundled_currencies_go_through_usd() -> None:
     assert convert("EUR 2.5 bn", "亿元", year=2020) == pytest.approx(196.942305, rel=1e-12)
 
 
-def test_years_no_release_covered_are_named_not_guessed() -> None:
-    # 2016 and 2024 G.5A releases were not at hand: the error says which years exist
+def test_years_no_source_covered_are_named_not_guessed() -> None:
+    # no G.5A (or FRED) 2025 euro rate is bundled: the error says which years exist
     message = (
-        "no FX rate for EUR->USD in 2016: the pair has no rate for 2016, and the nearest year "
-        "is never used (file fx_rates.csv has USD/EUR 2012-2015, 2017-2023); use a year the "
-        "table covers, or give your own 2016 rate: with idcforecast.use_fx_rates(FILE): ... "
-        "(a CSV of year, value, unit rows such as 2016,RATE,USD/EUR)"
+        "no FX rate for EUR->USD in 2025: the pair has no rate for 2025, and the nearest year "
+        "is never used (file fx_rates.csv has USD/EUR 2012-2024); use a year the table "
+        "covers, or give your own 2025 rate: with idcforecast.use_fx_rates(FILE): ... "
+        "(a CSV of year, value, unit rows such as 2025,RATE,USD/EUR)"
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)):
-        fx_rate("EUR", "USD", year=2016)
+        fx_rate("EUR", "USD", year=2025)
+
+
+# 2016 and 2024: FRED's annual G.5A series (AEXUSEU, AEXUSUK, AEXJPUS, ...) as downloaded
+# 2026-10-02 and stored in github.com/PrimeIntellect-ai/prime-tasks
+# (datasets/pi-officeqa-pro-v2/documents/fred__aex*.txt); the releases carrying these years
+# were not at hand. EUR, GBP and INR 2016 agree with the older FRED CSVs in
+# github.com/CptnCrumble/rpp. AUD, EUR and GBP in USD per unit, as G.5A quotes them.
+FRED_G5A = {
+    ("EUR", "USD", 2016): 1.1072, ("GBP", "USD", 2016): 1.3555, ("USD", "JPY", 2016): 108.6569,
+    ("USD", "INR", 2016): 67.1572, ("USD", "CAD", 2016): 1.3243, ("USD", "KRW", 2016): 1159.3422,
+    ("EUR", "USD", 2024): 1.0820, ("AUD", "USD", 2024): 0.6597, ("USD", "JPY", 2024): 151.4551,
+    ("USD", "CHF", 2024): 0.8808, ("USD", "TWD", 2024): 32.1064, ("USD", "HKD", 2024): 7.8030,
+    ("USD", "SGD", 2024): 1.3363,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("key", "rate"), list(FRED_G5A.items()))
+def test_2016_and_2024_match_the_fred_copies(key: tuple[str, str, int], rate: float) -> None:
+    base, quote, year = key
+    assert fx_rate(base, quote, year=year) == rate
+    assert fx_rate(quote, base, year=year) == pytest.approx(1 / rate, rel=1e-15)
+
+
+def test_crosses_in_the_fred_years_go_through_usd() -> None:
+    # 2016: 1 EUR = 1.1072 USD = 1.1072 x 6.6400 CNY (G.5A 2016, FRED AEXCHUS)
+    assert fx_rate("EUR", "CNY", year=2016) == pytest.approx(1.1072 * 6.6400, rel=1e-15)
+    # 2024: 1 GBP = 1.2781 USD = 1.2781 x 151.4551 JPY
+    assert fx_rate("GBP", "JPY", year=2024) == pytest.approx(1.2781 * 151.4551, rel=1e-15)
 
 
 def _user_file(tmp_path: Path, rows: str, name: str = "my_fx.csv") -> Path:
@@ -272,13 +307,13 @@ def _user_file(tmp_path: Path, rows: str, name: str = "my_fx.csv") -> Path:
 
 
 def test_user_rates_fill_years_the_bundled_table_lacks(tmp_path: Path) -> None:
-    path = _user_file(tmp_path, "2016,1.1069,USD/EUR,ECB\n2026,7.05,CNY/USD,bank forecast\n")
+    path = _user_file(tmp_path, "2025,1.1200,USD/EUR,mine\n2026,7.05,CNY/USD,bank forecast\n")
     with use_fx_rates(path):
-        assert fx_rate("EUR", "USD", year=2016) == 1.1069
+        assert fx_rate("EUR", "USD", year=2025) == 1.1200
         assert fx_rate("USD", "CNY", year=2026) == 7.05
-        # a cross with one leg from the user (EUR 2016) and one bundled (CNY 2016 6.6400)
-        assert fx_rate("EUR", "CNY", year=2016) == pytest.approx(1.1069 * 6.6400, rel=1e-15)
-        assert fx_rate_origin("EUR", "CNY", year=2016) == "my_fx.csv"
+        # a cross with one leg from the user (EUR 2025) and one bundled (CNY 2025 7.1875)
+        assert fx_rate("EUR", "CNY", year=2025) == pytest.approx(1.1200 * 7.1875, rel=1e-15)
+        assert fx_rate_origin("EUR", "CNY", year=2025) == "my_fx.csv"
         assert fx_rate("USD", "CNY", year=2020) == 6.9042  # bundled
         assert fx_rate_origin("USD", "CNY", year=2020) is None
         assert user_fx_files()[0][0] == path
