@@ -44,10 +44,10 @@ def fx_table() -> Rates:
     """The bundled FX table as ``{(base, quote): {year: quote units per one base unit}}``.
 
     Read once from ``data/fx_rates.csv`` (tidy schema; unit "CNY/USD" means CNY per USD).
-    Federal Reserve G.5A annual averages against USD: CNY 2010-2025 (2025 from a
-    secondary source), and AUD, CAD, CHF, EUR, GBP, HKD, INR, JPY, KRW, SGD and TWD for
-    2012-2015 and 2017-2023 (2016 and 2024 are missing: no release of those years was at
-    hand; give them with :func:`use_fx_rates`).
+    Federal Reserve G.5A annual averages against USD: CNY 2010-2025, and AUD, CAD, CHF,
+    EUR, GBP, HKD, INR, JPY, KRW, SGD and TWD for 2012-2025 (the releases' own values where
+    a release was at hand; 2016, 2024 and 2025 from FRED's copy of the same series, medium
+    confidence). Other years: give them with :func:`use_fx_rates`.
 
     Examples
     --------
@@ -313,7 +313,7 @@ def _rate(from_currency: str, to_currency: str, year: int) -> tuple[float, tuple
 
 def _known_pairs(currencies: tuple[str, ...]) -> str:
     """What the tables hold for ``currencies`` (and their USD legs), per file, for an error:
-    "file fx_rates.csv has USD/EUR 2012-2015, 2017-2023; CNY/USD 2010-2025"."""
+    "file fx_rates.csv has USD/EUR 2012-2025; CNY/USD 2010-2025"."""
     asked = set(currencies) - {_PIVOT}  # every pair holds USD: name those of the others
     parts = []
     for name, table in reversed(_tables()):

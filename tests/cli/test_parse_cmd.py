@@ -117,20 +117,20 @@ def test_a_negative_figure_is_read_as_the_text(capsys: pytest.CaptureFixture[str
 def test_fx_rates_file_gives_a_rate_the_bundled_table_lacks(
     tmp_path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # the bundled table has no 2025 EUR rate (G.5A's 2025 release is not bundled); the
-    # user's file gives one, and the line says so
+    # the bundled table has no EUR rate before 2012; the user's file gives one, and the line
+    # says so
     rates = tmp_path / "my_fx.csv"
-    rates.write_text("year,value,unit\n2025,1.1200,USD/EUR\n", encoding="utf-8")
-    assert cli.main(["parse", "EUR 5 bn", "--to", "亿元", "--year", "2025"]) == 2
+    rates.write_text("year,value,unit\n2011,1.3900,USD/EUR\n", encoding="utf-8")
+    assert cli.main(["parse", "EUR 5 bn", "--to", "亿元", "--year", "2011"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: no FX rate for EUR->CNY in 2025")
-    assert "or give your own 2025 rate: --fx-rates FILE (a CSV of year, value, unit" in err
-    argv = ["parse", "EUR 5 bn", "--to", "亿元", "--year", "2025", "--fx-rates", str(rates)]
+    assert err.startswith("error: no FX rate for EUR->CNY in 2011")
+    assert "or give your own 2011 rate: --fx-rates FILE (a CSV of year, value, unit" in err
+    argv = ["parse", "EUR 5 bn", "--to", "亿元", "--year", "2011", "--fx-rates", str(rates)]
     assert cli.main(argv) == 0
-    # 1.12 USD/EUR (the user's) x 7.1875 CNY/USD (bundled 2025) = 8.05 CNY/EUR;
-    # 5e9 EUR x 8.05 = 4.025e10 CNY = 402.5 亿元
+    # 1.39 USD/EUR (the user's) x 6.4630 CNY/USD (bundled 2011) = 8.98357 CNY/EUR;
+    # 5e9 EUR x 8.98357 = 4.491785e10 CNY = 449.1785 亿元, shown to 6 significant figures
     assert capsys.readouterr().out.splitlines()[-1] == (
-        "converted: 402.5 CNY 100m (at the 2025 rate from my_fx.csv)"
+        "converted: 449.178 CNY 100m (at the 2011 rate from my_fx.csv)"
     )
     assert cli.main(["parse", "EUR 5 bn", "--to", "亿元", "--year", "2023"]) == 0
     # bundled rates need no word: 5 x 1.0817 x 7.0809 = 38.297 bn CNY

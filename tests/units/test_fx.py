@@ -44,14 +44,14 @@ def test_bundled_file_follows_the_tidy_schema() -> None:
     assert {int(row["year"]) for row in high} == set(G5A)
     assert {row["source"] for row in high} == {"Federal Reserve G.5A (FRED AEXCHUS)"}
     others = [row for row in rows if row["series_id"] != "fx_cny_per_usd"]
-    assert len(others) == 11 * 13  # 11 currencies x 2012-2024
-    # 2012-2015 and 2017-2023 from the G.5A releases themselves; 2016 and 2024 from FRED's
-    # copy of G.5A (AEX* series) as stored in a public repository: medium, with a note
+    assert len(others) == 11 * 14  # 11 currencies x 2012-2025
+    # 2012-2015 and 2017-2023 from the G.5A releases themselves; 2016, 2024 and 2025 from
+    # FRED's copy of G.5A (AEX* series) as stored in a public repository: medium, with a note
     release = [row for row in others if row["confidence"] == "high"]
     fred = [row for row in others if row["confidence"] == "medium"]
-    assert len(release) == 11 * 11 and len(fred) == 11 * 2
+    assert len(release) == 11 * 11 and len(fred) == 11 * 3
     assert all(row["source"].startswith("Federal Reserve G.5A (https://") for row in release)
-    assert {row["year"] for row in fred} == {"2016", "2024"}
+    assert {row["year"] for row in fred} == {"2016", "2024", "2025"}
     assert all(row["source"].startswith("Federal Reserve G.5A via FRED AEX") for row in fred)
     assert all("PrimeIntellect-ai/prime-tasks" in row["source"] and row["note"] for row in fred)
     assert {row["series_id"]: row["unit"] for row in others} == {
@@ -61,8 +61,8 @@ def test_bundled_file_follows_the_tidy_schema() -> None:
             ("TWD", "USD"),
         )
     }  # fmt: skip
-    (row_2025,) = [row for row in rows if row["year"] == "2025"]
-    assert row_2025["confidence"] == "medium" and row_2025["note"]
+    (cny_2025,) = [r for r in rows if r["year"] == "2025" and r["series_id"] == "fx_cny_per_usd"]
+    assert cny_2025["confidence"] == "medium" and "FRED AEXCHUS" in cny_2025["source"]
 
 
 def test_same_currency_needs_no_year() -> None:
@@ -261,18 +261,18 @@ def test_crosses_between_bundled_currencies_go_through_usd() -> None:
 
 
 def test_years_no_source_covered_are_named_not_guessed() -> None:
-    # no G.5A (or FRED) 2025 euro rate is bundled: the error says which years exist
+    # no euro rate before 2012 is bundled: the error says which years exist
     message = (
-        "no FX rate for EUR->USD in 2025: the pair has no rate for 2025, and the nearest year "
-        "is never used (file fx_rates.csv has USD/EUR 2012-2024); use a year the table "
-        "covers, or give your own 2025 rate: with idcforecast.use_fx_rates(FILE): ... "
-        "(a CSV of year, value, unit rows such as 2025,RATE,USD/EUR)"
+        "no FX rate for EUR->USD in 2011: the pair has no rate for 2011, and the nearest year "
+        "is never used (file fx_rates.csv has USD/EUR 2012-2025); use a year the table "
+        "covers, or give your own 2011 rate: with idcforecast.use_fx_rates(FILE): ... "
+        "(a CSV of year, value, unit rows such as 2011,RATE,USD/EUR)"
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)):
-        fx_rate("EUR", "USD", year=2025)
+        fx_rate("EUR", "USD", year=2011)
 
 
-# 2016 and 2024: FRED's annual G.5A series (AEXUSEU, AEXUSUK, AEXJPUS, ...) as downloaded
+# 2016, 2024 and 2025: FRED's annual G.5A series (AEXUSEU, AEXUSUK, AEXJPUS, ...) as downloaded
 # 2026-10-02 and stored in github.com/PrimeIntellect-ai/prime-tasks
 # (datasets/pi-officeqa-pro-v2/documents/fred__aex*.txt); the releases carrying these years
 # were not at hand. EUR, GBP and INR 2016 agree with the older FRED CSVs in
@@ -283,11 +283,13 @@ FRED_G5A = {
     ("EUR", "USD", 2024): 1.0820, ("AUD", "USD", 2024): 0.6597, ("USD", "JPY", 2024): 151.4551,
     ("USD", "CHF", 2024): 0.8808, ("USD", "TWD", 2024): 32.1064, ("USD", "HKD", 2024): 7.8030,
     ("USD", "SGD", 2024): 1.3363,
+    ("EUR", "USD", 2025): 1.1306, ("GBP", "USD", 2025): 1.3192, ("USD", "JPY", 2025): 149.5686,
+    ("USD", "KRW", 2025): 1421.3963, ("AUD", "USD", 2025): 0.6450, ("USD", "INR", 2025): 87.1468,
 }  # fmt: skip
 
 
 @pytest.mark.parametrize(("key", "rate"), list(FRED_G5A.items()))
-def test_2016_and_2024_match_the_fred_copies(key: tuple[str, str, int], rate: float) -> None:
+def test_2016_2024_and_2025_match_the_fred_copies(key: tuple[str, str, int], rate: float) -> None:
     base, quote, year = key
     assert fx_rate(base, quote, year=year) == rate
     assert fx_rate(quote, base, year=year) == pytest.approx(1 / rate, rel=1e-15)
@@ -307,13 +309,13 @@ def _user_file(tmp_path: Path, rows: str, name: str = "my_fx.csv") -> Path:
 
 
 def test_user_rates_fill_years_the_bundled_table_lacks(tmp_path: Path) -> None:
-    path = _user_file(tmp_path, "2025,1.1200,USD/EUR,mine\n2026,7.05,CNY/USD,bank forecast\n")
+    path = _user_file(tmp_path, "2011,1.3900,USD/EUR,mine\n2026,7.05,CNY/USD,bank forecast\n")
     with use_fx_rates(path):
-        assert fx_rate("EUR", "USD", year=2025) == 1.1200
+        assert fx_rate("EUR", "USD", year=2011) == 1.3900
         assert fx_rate("USD", "CNY", year=2026) == 7.05
-        # a cross with one leg from the user (EUR 2025) and one bundled (CNY 2025 7.1875)
-        assert fx_rate("EUR", "CNY", year=2025) == pytest.approx(1.1200 * 7.1875, rel=1e-15)
-        assert fx_rate_origin("EUR", "CNY", year=2025) == "my_fx.csv"
+        # a cross with one leg from the user (EUR 2011) and one bundled (CNY 2011 6.4630)
+        assert fx_rate("EUR", "CNY", year=2011) == pytest.approx(1.3900 * 6.4630, rel=1e-15)
+        assert fx_rate_origin("EUR", "CNY", year=2011) == "my_fx.csv"
         assert fx_rate("USD", "CNY", year=2020) == 6.9042  # bundled
         assert fx_rate_origin("USD", "CNY", year=2020) is None
         assert user_fx_files()[0][0] == path
