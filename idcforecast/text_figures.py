@@ -30,8 +30,8 @@ FIGURE_COLUMNS = (
 )  # fmt: skip
 
 _WINDOW = 40  # characters read on either side of a number (longer figures are not news)
-# not inside "1,562.5" or ".5"; a comma after no digit is punctuation (the full-width
-# "，" scans as ",": "收入增长，2023年" holds the year 2023)
+# not inside "1,562.5" or ".5"; a comma after no digit is punctuation ("收入增长，2023年"
+# holds the year 2023)
 _NOT_INSIDE_A_NUMBER = r"(?<![\d.])(?<!\d,)"
 _NUMBER = re.compile(
     _NOT_INSIDE_A_NUMBER
@@ -69,19 +69,46 @@ class _Mention:
     end: int
     first: int
     last: int
+    base: str = ""  # a base year ("compared with 2022", "15% on 2022"): see _base
 
 
 def _scan_text(text: str) -> str:
     """``text`` with each character NFKC-normalized where that keeps it one character
-    (full-width digits and spaces become ASCII), so offsets stay those of ``text``."""
+    (full-width digits and spaces become ASCII, the full-width comma "，" stays), so
+    offsets stay those of ``text``."""
     out = []
     for i, char in enumerate(text):
         norm = unicodedata.normalize("NFKC", char)
         if char in "\n\r" and not _wrapped_at(text, i):
             out.append("\n")  # a line break ends a sentence: kept (figures stop at it too)
+        elif char == "，":
+            out.append(char)  # a clause's end, never a comma inside a number ("12，5个")
         else:
             out.append(" " if norm.isspace() else norm if len(norm) == 1 else char)
     return "".join(out)
+
+
+# a number written with a decimal comma, unambiguously: "3,5", "27,8", "1 234,5", "1.234,5"
+# (a comma before one or two digits separates no thousands; "1,234" and "1.234" stay
+# English, as parse_quantity reads them, and "2022,2023" two years)
+_DECIMAL_COMMA = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:( |\.)\d{3})(?:\2\d{3})*|\d+),\d{1,2}(?![\d.,])"
+)
+
+
+def _point_decimals(text: str, scan: str) -> tuple[str, str]:
+    """``text`` and ``scan`` with each decimal-comma number rewritten as parse_quantity
+    reads numbers, character for character so that offsets stay: "1.234,5" as "1 234.5",
+    "3,5" as "3.5". Only an ASCII comma is a decimal comma: a full-width "，" ends a clause
+    ("增长12，5个项目" holds 12 and 5; ``scan`` keeps it)."""
+    chars, scan_chars = list(text), list(scan)
+    for match in _DECIMAL_COMMA.finditer(scan):
+        comma = match.end(1)
+        for i in range(match.start(), comma):
+            if scan[i] in " .":
+                chars[i] = scan_chars[i] = " "  # thousands, as "1 234" (spaces parse)
+        chars[comma] = scan_chars[comma] = "."
+    return "".join(chars), "".join(scan_chars)
 
 
 def _wrapped_at(text: str, i: int) -> bool:
@@ -145,15 +172,26 @@ def _boundary(scan: str, i: int) -> bool:
 
 def _starts(scan: str, number_start: int, low: int) -> list[int]:
     """Where a figure around the number may begin, farthest first: never right after a
-    digit, whose word it is ("2023年达到100亿元": the 年 is the year's, not a unit of 100亿)."""
+    digit, whose word it is ("2023年达到100亿元": the 年 is the year's, not a unit of 100亿),
+    nor after letters glued to a currency symbol ("AU$20 billion" is no "$20 billion": a
+    currency the registry lacks gives no figure, never US dollars)."""
+    glued = _GLUED_CURRENCY.search(scan, max(low, number_start - 8), number_start)
+    high = glued.start() if glued else number_start
     found = [
         p
-        for p in range(low, number_start)
-        if scan[p] != " "
-        and (p == 0 or not scan[p - 1].isdigit())
-        and (p == low or _boundary(scan, p))
+        for p in range(low, high + 1)
+        if p == number_start
+        or (
+            scan[p] != " "
+            and (p == 0 or not scan[p - 1].isdigit())
+            and (p == low or _boundary(scan, p))
+        )
     ]
-    return [*found, number_start]
+    return found
+
+
+# letters glued to a currency symbol right before a number ("AU$", "R$", "US$")
+_GLUED_CURRENCY = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}[$¥€£₹₩]\s*$")
 
 
 # a currency written before an amount ("£", "US$", "USD"): followed by a number, it is that
@@ -190,24 +228,92 @@ def _read(text: str, start: int, end: int) -> Quantity | None:
 
 
 def _best_figure(
-    text: str, scan: str, number: re.Match[str], floor: int
+    text: str, scan: str, number: tuple[int, int], floor: int
 ) -> tuple[int, int, Quantity] | None:
-    """The longest readable figure around ``number`` (its start, end and quantity)."""
-    low = _left_bound(scan, number.start(), floor)
-    high = _right_bound(scan, number.end())
-    ends = _ends(scan, number.end(), high)
+    """The longest readable figure around ``number`` (its start, end and quantity).
+
+    A count noun that modifies the noun after it ("3.76 million data center GPUs") is not
+    what the figure counts: the figure ends before it ("3.76 million", count mn), or takes
+    the noun after it when that reads ("10,000 data center racks" is 10,000 racks)."""
+    low = _left_bound(scan, number[0], floor)
+    high = _right_bound(scan, number[1])
+    ends = _ends(scan, number[1], high)
     best: tuple[int, int, Quantity] | None = None
-    for start in _starts(scan, number.start(), low):
+    noun: tuple[int, int] | None = None  # the noun after a modifier, for best's start
+    for start in _starts(scan, number[0], low):
         if best is not None and ends[0] - start <= best[1] - best[0]:
             break  # nearer starts cannot give a longer figure
+        modified: tuple[int, int] | None = None
         for end in ends:
             if best is not None and end - start <= best[1] - best[0]:
                 break
             quantity = _read(text, start, end)
+            if quantity is not None and (after := _modified_noun(scan, end, quantity)):
+                modified = modified or after
+                continue
             if quantity is not None:
-                best = (start, end, quantity)
+                best, noun = (start, end, quantity), modified
                 break
+    if best is not None and noun is not None:
+        counted = _read_as(f"{text[best[0] : best[1]]} {text[noun[0] : noun[1]]}")
+        if counted is not None and _dimension(counted.unit) != "count":
+            return best[0], noun[1], counted
     return best
+
+
+# words after a singular count noun that show it is the counted thing ("1 data center in
+# Shanghai"), not a modifier of the next word ("data center GPUs", "data center racks")
+_NOT_A_NOUN = frozenset(
+    re.findall(
+        r"\w+",
+        """a an the and or but nor of in on at by for from to with within across around into
+        onto over under near per than as so that which who whose where when while if is was
+        are were be been being will would could can may might shall should must has have had
+        do does did it its their this these those each every worldwide globally nationwide""",
+    )
+)
+_NEXT_WORD = re.compile(r" +([A-Za-z][A-Za-z-]*)")
+
+
+def _modified_noun(scan: str, end: int, quantity: Quantity) -> tuple[int, int] | None:
+    """The span of the noun that the figure's last words modify, or None: a figure that
+    ends in a singular count noun ("3.76 million data center") followed by another noun
+    ("GPUs"), not a function word ("in") nor an adverb ("-ly")."""
+    from idcforecast.units import parse_unit
+
+    if not quantity.unit.startswith("count") or "/" in quantity.unit:
+        return None
+    words = re.search(r"(?:[A-Za-z]+ )?[A-Za-z]+$", scan[max(0, end - 40) : end])
+    nxt = _NEXT_WORD.match(scan, end)
+    if words is None or nxt is None or words[0].endswith("s"):
+        return None
+    word = nxt[1].lower()
+    if word in _NOT_A_NOUN or word.endswith("ly"):
+        return None
+    for tail in (words[0], words[0].split()[-1]):
+        try:
+            unit = parse_unit(tail)
+        except IdcForecastError:
+            continue
+        if unit.base == "count" and unit.magnitude is None:
+            return nxt.start(1), nxt.end(1)
+    return None
+
+
+def _read_as(piece: str) -> Quantity | None:
+    from idcforecast.units import parse_quantity
+
+    try:
+        return parse_quantity(piece)
+    except IdcForecastError:
+        return None
+
+
+def _dimension(unit: str) -> str:
+    """The dimension of a canonical unit ("racks" of "racks 10k")."""
+    from idcforecast.units import parse_unit
+
+    return parse_unit(unit).dimension
 
 
 def _is_plain_count(quantity: Quantity) -> bool:
@@ -244,8 +350,53 @@ def _year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[_Mention]:
         span = (match.start(), match.end())
         if free(*span) and all(span[1] <= a or span[0] >= b for a, b in ranges):
             year = int(match[1])
-            mentions.append(_Mention(span[0], span[1], year, year))
+            mentions.append(_Mention(span[0], span[1], year, year, _base(scan, *span)))
     return sorted(mentions, key=lambda m: m.start)
+
+
+# words that make the year after them a base year, what a change is measured against
+_BASE_FOR_ANY = re.compile(
+    r"(?:\b(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to|against)\s+(?:the\s+)?"
+    r"(?:fiscal\s+)?(?:year\s+)?|(?:较|(?<!占)比|相比|相较于?|相比于|对比|對比|相較於?))$",
+    re.IGNORECASE,
+)
+_BASE_WITH = re.compile(r"(?:与|與|和|同)\s*$")  # "与2022年相比"
+_BASE_WITH_AFTER = re.compile(r"\s*年?(?:同期)?\s*(?:相比|相较|相較|比较|比較)")
+# "on", "over", "from" before a year: a base year only for a rate ("up 15% on FY2022");
+# "$1bn from 2025" starts then, "over 2023" may be during it
+_BASE_FOR_RATE = re.compile(
+    r"\b(on|over|from)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?$", re.IGNORECASE
+)
+# a rate a year: "from 2024" is where it starts ("a CAGR of 12% from 2024"), not its base
+_PER_YEAR = re.compile(
+    r"\b(?:a|per)\s+year\b|annual|per annum|\bcagr\b|compound|年均|复合|複合", re.IGNORECASE
+)
+
+
+def _base(scan: str, start: int, end: int) -> str:
+    """Whether the year at ``scan[start:end]`` is a base year: "any" (any figure's),
+    "rate" (a rate's), "from" (a rate's unless a rate a year) or ""."""
+    before = scan[max(0, start - 24) : start]
+    if _BASE_FOR_ANY.search(before) or (
+        _BASE_WITH.search(before) and _BASE_WITH_AFTER.match(scan, end)
+    ):
+        return "any"
+    if word := _BASE_FOR_RATE.search(before):
+        return "from" if word[1].lower() == "from" else "rate"
+    return ""
+
+
+def _is_base_of(
+    mention: _Mention, scan: str, start: int, quantity: Quantity, sentence_start: int
+) -> bool:
+    """Whether ``mention`` is the base year of the figure at ``start``, not its year."""
+    if mention.base == "any":
+        return True
+    if quantity.unit not in ("%", "pp") or mention.base not in ("rate", "from"):
+        return False
+    low = max(sentence_start, start - 30)
+    per_year = _PER_YEAR.search(scan, low, max(start, mention.start))
+    return mention.base == "rate" or per_year is None
 
 
 def _sentences(scan: str) -> list[tuple[int, int]]:
@@ -276,23 +427,62 @@ def _nearest(text: str, mentions: list[_Mention], start: int, end: int) -> _Ment
     return min(mentions, key=distance, default=None)
 
 
+# a magnitude word without digits after a qualifier: "上千亿元", "超万台", "近千万" (read as
+# at least / about 1 千亿元...); "数千亿" (several) is no number
+_DIGITLESS = re.compile(
+    r"(?:上|超过|超過|超|逾|近|将近|將近|接近|约|約|大约|大約|不到|不足|突破|至少|高达|高達)"
+    r"([十百千万萬亿億]+)"
+)
+# PUE, a ratio without a unit (total over IT power), named before its number ("a PUE of 1.25",
+# "PUE fell to 1.3", "PUE值为1.2", "PUE降至1.3以下") or after it ("a 1.15 PUE"); WUE and CUE
+# have units (L/kWh, kgCO2/kWh) that the registry lacks, so their numbers stay bare
+_RATIOS = r"PUE|pPUE"
+_RATIO_BEFORE = re.compile(
+    rf"\b({_RATIOS})(?:\s+(?:value|ratio|rating|level|target))?"
+    r"(?:\s+(?:of|is|was|will|be|at|to|from|by|reached|averaged|hit|stood|fell|dropped|declined"
+    r"|improved|went|down|as low as|expected|design|annual|annualized))*\s*[:：=]?\s*$"
+    rf"|({_RATIOS})\s*值?\s*(?:为|是|达到|达|降至|降到|降低至|降低到|下降至|下降到|控制在|在)?\s*$"
+)
+_RATIO_AFTER = re.compile(rf"\s*({_RATIOS})\b")
+
+
+def _ratio_named(scan: str, start: int, end: int, floor: int) -> tuple[int, int, str] | None:
+    """A bare number that is a named ratio: the figure's new (start, end) and the name."""
+    if before := _RATIO_BEFORE.search(scan, max(floor, start - 30), start):
+        return before.start(), end, before[1] or before[2]
+    if after := _RATIO_AFTER.match(scan, end):
+        return start, after.end(), after[1]
+    return None
+
+
 def _figures_in(
     text: str, counts: bool
-) -> tuple[list[tuple[int, int, Quantity]], str, list[tuple[int, int]]]:
-    """The figures of ``text`` (start, end, quantity) in order, the scan text and the
-    spans of dates ("2020-07-07", "2021年3月5日") whose numbers are no figures."""
-    scan = _scan_text(text)
+) -> tuple[list[tuple[int, int, Quantity, str]], str, list[tuple[int, int]]]:
+    """The figures of ``text`` (start, end, quantity, unit: the quantity's, or a ratio's
+    name) in order, the scan text and the spans of dates ("2020-07-07", "2021年3月5日")
+    whose numbers are no figures."""
+    reading, scan = _point_decimals(text, _scan_text(text))
     dates = [(m.start(), m.end()) for m in _DATE.finditer(scan)]
-    figures: list[tuple[int, int, Quantity]] = []
+    anchors = sorted(
+        [(m.start(), m.end()) for m in _NUMBER.finditer(scan)]
+        + [(m.start(1), m.end(1)) for m in _DIGITLESS.finditer(scan)]
+    )
+    figures: list[tuple[int, int, Quantity, str]] = []
     floor = 0
-    for number in _NUMBER.finditer(scan):
-        if number.start() < floor or any(a <= number.start() < b for a, b in dates):
+    for number in anchors:
+        if number[0] < floor or any(a <= number[0] < b for a, b in dates):
             continue
-        found = _best_figure(text, scan, number, floor)
-        if found is None or _is_year(found[2]) or (not counts and _is_plain_count(found[2])):
+        found = _best_figure(reading, scan, number, floor)
+        if found is None or _is_year(found[2]):
             continue
-        figures.append(found)
-        floor = found[1]
+        start, end, quantity = found
+        unit = quantity.unit
+        if unit == "count" and (ratio := _ratio_named(scan, start, end, floor)):
+            start, end, unit = ratio
+        elif not counts and _is_plain_count(quantity):
+            continue
+        figures.append((start, end, quantity, unit))
+        floor = end
     return figures, scan, dates
 
 
@@ -316,11 +506,12 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     -------
     pandas.DataFrame
         One row per figure in text order, columns ``figure`` (as written), ``value``,
-        ``unit``, ``qualifier``, ``low``, ``high`` (a range's ends), ``alternate`` (a
-        parenthesised second figure, as written), ``year`` (the single year nearest to the
-        figure in its sentence, else missing), ``period`` ("2020-2022" when the nearest
-        mention is a span of years, else ""), ``sentence``, ``start`` and ``end``
-        (character offsets of the figure in ``text``) and ``source``.
+        ``unit`` (canonical; "PUE" for that ratio, which has no unit), ``qualifier``,
+        ``low``, ``high`` (a range's ends), ``alternate`` (a parenthesised second figure,
+        as written), ``year`` (the single year nearest to the figure in its sentence,
+        else missing), ``period`` ("2020-2022" when the nearest mention is a span of
+        years, else ""), ``sentence``, ``start`` and ``end`` (character offsets of the
+        figure in ``text``) and ``source``.
 
     Raises
     ------
@@ -333,11 +524,21 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     is a figure (so "more than 1 million servers" keeps its "more than", "500 billion yuan
     ($71.2 billion)" its alternate) and takes the year by distance within the sentence
     (first within the clause, in Chinese text split by "，"), not by grammar; a date's
-    year counts ("截至2023年6月底" is 2023). A line break ends a sentence, unless the next
-    line goes on in lower case (prose wrapped mid-sentence: "$80\nbillion" is one
-    figure). Check each row against its sentence. A growth word before a
-    percentage gives its sign ("down 3%" is -3%); what the percentage is a rate of
-    (year on year, a CAGR over ``period``) is in the sentence.
+    year counts ("截至2023年6月底" is 2023). A base year is no figure's year: after
+    "compared with", "versus", "较", "比" or "与...相比" for any figure, after "on", "over"
+    or "from" for a rate ("up 15% on FY2022" is not 2022's; "$1bn a year from 2025" is
+    2025's). A comma before one or two digits is a decimal comma ("3,5 Mio Euro",
+    "1.234,5", "1 234,5"); "1,234" and "1.234" keep the English reading. A count noun
+    before another noun modifies it: "3.76 million data center GPUs" is 3.76 "count mn"
+    (the registry has no GPUs), "10,000 data center racks" 10,000 racks (its ``figure``
+    then holds words that ``parse_quantity`` alone does not read). A magnitude word
+    after a qualifier needs no digits ("上千亿元" is at least 1 "CNY 100bn"), and a bare
+    number named as a PUE is one ("a PUE of 1.25"). A currency the registry lacks
+    ("AU$20 billion") gives no figure, never one in US dollars. A line break ends a
+    sentence, unless the next line goes on in lower case (prose wrapped mid-sentence:
+    "$80\nbillion" is one figure). Check each row against its sentence. A growth word
+    before a percentage gives its sign ("down 3%" is -3%); what the percentage is a rate
+    of (year on year, a CAGR over ``period``) is in the sentence.
 
     Examples
     --------
@@ -359,21 +560,26 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
 
     with without_suggestions():  # most stretches tried are no figure: no "did you mean"
         figures, scan, dates = _figures_in(text, counts)
-    mentions = _year_mentions(scan, [(a, b) for a, b, _ in figures] + dates)
+    mentions = _year_mentions(scan, [(a, b) for a, b, _, _ in figures] + dates)
     # a date's numbers are no figures, but its year is a year ("截至2023年6月底" is 2023)
     dated = [_Mention(a, b, int(scan[a : a + 4]), int(scan[a : a + 4])) for a, b in dates]
     mentions = sorted(mentions + dated, key=lambda m: m.start)
     sentences = _sentences(scan)
     rows = []
-    for start, end, quantity in figures:
+    for start, end, quantity, unit in figures:
         s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (0, len(scan)))
-        near = _nearest(text, [m for m in mentions if s_start <= m.start < s_end], start, end)
+        own = [
+            m
+            for m in mentions
+            if s_start <= m.start < s_end and not _is_base_of(m, scan, start, quantity, s_start)
+        ]
+        near = _nearest(text, own, start, end)
         single = near is not None and near.first == near.last
         rows.append(
             {
                 "figure": text[start:end],
                 "value": quantity.value,
-                "unit": quantity.unit,
+                "unit": unit,
                 "qualifier": quantity.qualifier,
                 "low": quantity.low,
                 "high": quantity.high,

@@ -190,3 +190,120 @@ def test_a_dates_year_and_between_years() -> None:
     # "between 2023 and 2028" is a period, as "from 2023 to 2028" is
     text = "Spending will grow at a CAGR of 10.5% between 2023 and 2028."
     assert _rows(find_figures(text)) == [("CAGR of 10.5%", 10.5, "%", "exact", None, "2023-2028")]
+
+
+def test_decimal_comma_figures_are_read() -> None:
+    # "1 234,5" and "3,5" were not found at all (parse_quantity refuses a comma before one
+    # or two digits): a comma that can group no thousands is a decimal comma; "1,562.5"
+    # and "1,234" keep their English reading
+    text = (
+        "Revenue was 1 234,5 million euros in 2023, a rise of 12,5 %. "
+        "Der Umsatz stieg 2023 auf 3,5 Mio Euro, der Markt 2027 auf 1.234,5 Mio Euro. "
+        "In 2019 it was 1,562.5亿元 and 1,234 MW."
+    )
+    assert _rows(find_figures(text)) == [
+        ("1 234,5 million euros", 1234.5, "EUR mn", "exact", 2023, ""),
+        ("a rise of 12,5 %", 12.5, "%", "exact", 2023, ""),
+        ("3,5 Mio Euro", 3.5, "EUR mn", "exact", 2023, ""),
+        ("1.234,5 Mio Euro", 1234.5, "EUR mn", "exact", 2027, ""),
+        ("1,562.5亿元", 1562.5, "CNY 100m", "exact", 2019, ""),
+        ("1,234 MW", 1234.0, "MW", "exact", 2019, ""),
+    ]
+    # "Mrd." is no registry spelling: the number is read right, as a bare count (was 3)
+    bare = find_figures("Der Umsatz lag bei 3,5 Mrd. Euro.", counts=True)
+    assert _rows(bare) == [("3,5", 3.5, "count", "exact", None, "")]
+    # a full-width comma ends a clause, it is no decimal comma: 12 and 5, not 12.5
+    assert find_figures("收入增长12，5个项目", counts=True)["value"].tolist() == [12.0, 5.0]
+
+
+def test_a_count_noun_before_another_noun_is_its_modifier() -> None:
+    # was "3.76 million data center" (count mn): the GPUs are counted, not data centers
+    text = (
+        "Nvidia shipped 3.76 million data center GPUs in 2023. "
+        "The operator has 10,000 data center racks. "
+        "It opened 2 data centers in 2024 and 1 data center in Osaka."
+    )
+    assert _rows(find_figures(text)) == [
+        ("3.76 million", 3.76, "count mn", "exact", 2023, ""),  # GPUs: no registry unit
+        ("10,000 data center racks", 10000.0, "racks", "exact", None, ""),
+    ]
+    with_counts = _rows(find_figures(text, counts=True))
+    assert with_counts[2:] == [
+        ("2 data centers", 2.0, "count", "exact", 2024, ""),
+        ("1 data center", 1.0, "count", "exact", 2024, ""),  # "in" follows: it is counted
+    ]
+
+
+def test_a_base_year_is_not_the_figures_year() -> None:
+    # "15% on FY2022" took 2022, the year it is measured against, by distance
+    text = (
+        "Revenue rose 15% on FY2022 to $3.1 billion in 2023. "
+        "In 2023, revenue was $5.48 billion, up 17% compared with 2022. "
+        "The market grew 20% over 2022 to reach $250 billion in 2023. "
+        "Capex will be $1bn a year from 2025. "
+        "Sales rose 8% from 2021 to $2 billion in 2022. "
+        "The market will grow 12% a year from 2024, reaching $500 billion in 2030."
+    )
+    assert [(r[0], r[4]) for r in _rows(find_figures(text))] == [
+        ("rose 15%", 2023),
+        ("$3.1 billion", 2023),
+        ("$5.48 billion", 2023),  # was 2022
+        ("up 17%", 2023),
+        ("grew 20%", 2023),  # was 2022
+        ("$250 billion", 2023),
+        ("$1bn", 2025),  # "from 2025" starts an amount: only a rate's base
+        ("rose 8%", 2022),  # was 2021
+        ("$2 billion", 2022),
+        ("12%", 2024),  # a rate a year starts "from 2024": no base
+        ("$500 billion", 2030),
+    ]
+    chinese = (
+        "2023年中国IDC市场规模达到3,007亿元，较2022年增长15.2%。"
+        "2024年上半年营收同比增长25%至52.3亿元，较2023年同期提升3个百分点。"
+        "2023年收入与2022年相比增长12%。"
+        "数据中心占比2023年达到30%。"
+    )
+    assert [(r[0], r[4]) for r in _rows(find_figures(chinese))] == [
+        ("达到3,007亿元", 2023),
+        ("增长15.2%", 2023),  # was 2022
+        ("同比增长25%", 2024),  # was 2023
+        ("52.3亿元", 2024),
+        ("3个百分点", 2024),
+        ("增长12%", 2023),
+        ("达到30%", 2023),  # 占比 is a share, no 比 of a base
+    ]
+
+
+def test_a_magnitude_word_without_digits() -> None:
+    # no digit, so no figure was found, though parse_quantity reads "上千亿元"
+    text = "投资上千亿元建设数据中心集群，部署上万台服务器，拥有超千个机柜。"
+    assert _rows(find_figures(text)) == [
+        ("上千亿元", 1.0, "CNY 100bn", "at_least", None, ""),
+        ("上万台服务器", 1.0, "servers 10k", "at_least", None, ""),
+        ("超千个", 1.0, "count thousand", "at_least", None, ""),  # 机柜: no registry unit
+    ]
+    assert find_figures("数千亿元的投资").empty  # "several thousand 亿" is no number
+
+
+def test_a_pue_is_a_figure_named_by_its_ratio() -> None:
+    # a bare 1.25 was left out as a count
+    text = (
+        "The facility achieves a PUE of 1.25 and houses 5,000 racks. "
+        "PUE fell from 1.6 in 2015. It runs at a 1.15 PUE. "
+        "新建大型数据中心PUE降至1.3以下，项目PUE值为1.2。"
+    )
+    assert _rows(find_figures(text)) == [
+        ("PUE of 1.25", 1.25, "PUE", "exact", None, ""),
+        ("5,000 racks", 5000.0, "racks", "exact", None, ""),
+        ("PUE fell from 1.6", 1.6, "PUE", "exact", 2015, ""),
+        ("1.15 PUE", 1.15, "PUE", "exact", None, ""),
+        ("PUE降至1.3以下", 1.3, "PUE", "at_most", None, ""),
+        ("PUE值为1.2", 1.2, "PUE", "exact", None, ""),
+    ]
+    assert find_figures("a WUE of 0.2 L/kWh").empty  # WUE has a unit the registry lacks
+
+
+def test_a_currency_the_registry_lacks_is_no_us_dollar() -> None:
+    # "AU$20 billion" was read as "$20 billion", USD bn
+    text = "AWS will invest AU$20 billion, R$5 billion and HK$3.2 billion by 2029."
+    assert _rows(find_figures(text)) == [("HK$3.2 billion", 3.2, "HKD bn", "exact", 2029, "")]
