@@ -209,9 +209,15 @@ def test_decimal_comma_figures_are_read() -> None:
         ("1,562.5亿元", 1562.5, "CNY 100m", "exact", 2019, ""),
         ("1,234 MW", 1234.0, "MW", "exact", 2019, ""),
     ]
-    # "Mrd." is no registry spelling: the number is read right, as a bare count (was 3)
-    bare = find_figures("Der Umsatz lag bei 3,5 Mrd. Euro.", counts=True)
-    assert _rows(bare) == [("3,5", 3.5, "count", "exact", None, "")]
+    # "Mrd." and "Mio." are magnitudes, and their full stop ends no sentence: the second
+    # figure's year is 2023, in its own sentence (it was none: "Mio." split the sentence)
+    german = find_figures(
+        "Der Umsatz stieg 2024 auf 3,5 Mrd. Euro, nach 1.234,5 Mio. Euro im Jahr 2023."
+    )
+    assert _rows(german) == [
+        ("3,5 Mrd. Euro", 3.5, "EUR bn", "exact", 2024, ""),
+        ("1.234,5 Mio. Euro", 1234.5, "EUR mn", "exact", 2023, ""),
+    ]
     # a full-width comma ends a clause, it is no decimal comma: 12 and 5, not 12.5
     assert find_figures("收入增长12，5个项目", counts=True)["value"].tolist() == [12.0, 5.0]
 

@@ -556,3 +556,17 @@ def test_cnh_is_its_own_currency_never_cny(text: str) -> None:
     q = parse_quantity(text)
     assert (q.value, q.unit) == (5.0, "CNH bn")
     assert parse_quantity("RMB 5 bn").unit == "CNY bn"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("2 Mrd. Euro", 2.0, "EUR bn"),  # German Milliarde: 1e9
+        ("1.5 Milliarden Euro", 1.5, "EUR bn"),
+        ("4 milliards euros", 4.0, "EUR bn"),  # French milliard: 1e9
+        ("EUR 3.5 Mio.", 3.5, "EUR mn"),  # German Million, abbreviated with a full stop
+    ],
+)
+def test_european_magnitude_words(text: str, value: float, unit: str) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
