@@ -208,9 +208,10 @@ def reconcile(
     history
         For ``top_down``: tidy ``series_id, year, value`` of the root and bottom series.
         Years where one of them has no value are left out of the proportions, with a
-        :class:`~idcforecast.errors.ReconcileWarning` naming them; so are years where the
-        bottom series miss the root by more than 5% (a child larger than its total, a child
-        left out of the hierarchy): the proportions are rescaled to sum to 1.
+        :class:`~idcforecast.errors.ReconcileWarning` naming them. Years where the bottom
+        series miss the root by more than 5% (a child larger than its total, a child left
+        out of the hierarchy) are kept, and a ReconcileWarning names the worst: the
+        proportions are rescaled to sum to 1.
     column
         The forecast column to reconcile.
 
