@@ -56,7 +56,9 @@ def track_record(
     actuals
         A tidy frame (``series_id, year, value``; ``unit``, ``qualifier``, ``derived`` when
         present) or ``"bundled"`` (default: each subject's bundled series). A forecast
-        matches the actual whose ``series_id`` is its ``subject``, in its ``year``.
+        matches the actual whose ``series_id`` is its ``subject``, in its ``year``. Claims
+        are converted to the actuals' unit; actuals without one are read in the unit of
+        the subject's first level claim (as :func:`idcforecast.check_claims` reads them).
     tolerance
         How close an ``exact`` or ``approximately`` forecast must come (relative) to
         count as ``held``. Bounds ("more than 3200.5") hold when the actual is inside them;
@@ -119,9 +121,15 @@ def track_record(
         bundled_fix="check it against your own actuals with actuals=<a frame> holding series "
         "{subject!r}",
     )
+    # actuals without a unit are read in the unit of the subject's first level claim, as
+    # check_claims reads them: each claim in its own unit compared 320 (CNY bn) with an
+    # actual of 4,043.2 (CNY 100m) as a -92% miss
+    first_unit: dict[str, str | None] = {}
+    for claim in claims:
+        first_unit.setdefault(claim.subject, claim.unit)
     rows = []
     for claim in claims:
-        unit = history.unit(claim.subject, claim_id=claim.claim_id)
+        unit = history.unit(claim.subject, claim_id=claim.claim_id) or first_unit[claim.subject]
         value = level_in(claim, unit)
         made = claim.made_year
         horizon = pd.NA if made is None else claim.year - made

@@ -362,7 +362,9 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         separates thousands only ("27,8" is an error, not 278).
         Table headers lose surrounding spaces and match the field names in any letter case
         (" Subject", "VALUE"), as in :func:`idcforecast.read_series`. TOML keys at the top
-        level are defaults for every claim (``claim_set``, ``made``, ``source``...).
+        level are defaults for every claim (``claim_set``, ``made``, ``source``...); a
+        table other than ``[[claims]]`` (a ``[meta]`` table, a ``[[claim]]`` typo) is an
+        error, not left unread.
     encoding
         Text encoding of a ``.csv`` or ``.toml`` file (default UTF-8, with or without a
         byte-order mark); ``"gb18030"`` reads a CSV saved by Excel on Chinese Windows (GBK).
@@ -494,12 +496,36 @@ def _from_toml(path: Path, encoding: str) -> list[Claim]:
     except tomllib.TOMLDecodeError as err:
         raise SpecError(f"{place} is not valid TOML: {err}", file=str(path)) from err
     tables = data.pop("claims", None)
+    # a table or array other than [[claims]] was dropped without a word: a [[claim]] typo
+    # lost its claims, a [meta] table its defaults ("made" left every horizon blank)
+    stray = [k for k, v in data.items() if isinstance(v, dict | list)]
+    if stray:
+        value = data[stray[0]]
+        verb = "is"
+        if isinstance(value, dict):
+            what = f"the table [{stray[0]}]"
+        elif value and all(isinstance(v, dict) for v in value):
+            what = f"the tables [[{stray[0]}]]"
+            verb = "are"
+        else:
+            what = f"the list {stray[0]!r}"
+        hint = (
+            "did you mean [[claims]]? (one [[claims]] table per claim)"
+            if stray[0].strip().lower().startswith("claim")
+            else "claims go in [[claims]] tables, defaults for every claim are keys at the "
+            "top of the file, before the first table"
+        )
+        raise SpecError(
+            f"{place} has {what}, which {verb} not read; {hint}",
+            file=str(path),
+            key=stray[0],
+        )
     if not isinstance(tables, list) or not tables:
         raise SpecError(
             f"{place} has no [[claims]] tables; write one [[claims]] table per claim",
             file=str(path),
         )
-    defaults = {k: v for k, v in data.items() if not isinstance(v, dict | list)}
+    defaults = dict(data)
     places = [(f"{place} row {n}", n) for n in range(1, len(tables) + 1)]
     return _from_records([{**defaults, **t} for t in tables], places=places)
 

@@ -241,7 +241,8 @@ class FootnoteWarning(IdcForecastWarning):
 class ReconcileWarning(IdcForecastWarning):
     """A reconciliation result to check: series of the forecasts outside the hierarchy
     (left out of the result), years of history left out of top_down's proportions (a node
-    has no value there), or a level the regression methods brought below zero from
+    has no value there), history where the bottom series miss the root by more than 5% (the
+    proportions are rescaled to sum to 1), or a level the regression methods brought below zero from
     positive base forecasts; the message names them and what to do.
 
     Filter it like any warning: ``warnings.simplefilter("ignore", ReconcileWarning)``.

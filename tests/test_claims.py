@@ -1245,3 +1245,44 @@ def test_a_claim_year_must_be_whole(field: str, bad: object) -> None:
 def test_a_claim_year_may_be_a_whole_float() -> None:
     claim = Claim(subject="x", kind="cagr", value=27.8, start_year=2019.0, year=2022.0)  # type: ignore[arg-type]
     assert (claim.start_year, claim.year) == (2019, 2022)
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            '[[claim]]\nsubject = "x"\nkind = "level"\nyear = 2023\nvalue = "5000亿元"\n',
+            "has the tables [[claim]], which are not read; did you mean [[claims]]?",
+        ),
+        ('[meta]\nmade = "2020"\n', "has the table [meta], which is not read; claims go in"),
+    ],
+)
+def test_toml_tables_other_than_claims_are_refused(
+    tmp_path: Path, extra: str, message: str
+) -> None:
+    # Was: dropped without a word: a [[claim]] typo lost that claim from the track record,
+    # a [meta] table its 'made' (every horizon blank).
+    path = tmp_path / "mine.toml"
+    path.write_text(
+        f'claim_set = "mine"\n[[claims]]\nsubject = "{SUBJECT}"\nkind = "level"\nyear = 2022\n'
+        f'value = "3200亿元"\n{extra}',
+        encoding="utf-8",
+    )
+    with pytest.raises(SpecError, match=re.escape(f"file {str(path)!r} {message}")):
+        read_claims(path)
+
+
+def test_track_record_reads_unitless_actuals_in_one_unit_for_every_claim() -> None:
+    # Was: each claim kept its own unit against actuals without one, so a claim of 320
+    # CNY bn met the actual 4,043.2 (CNY 100m, as the other claim is) as a -92.1% miss.
+    claims = [
+        Claim(subject="m", kind="level", year=2021, value=3000.0, unit="CNY 100m",
+              claim_set="s", made="2020"),
+        Claim(subject="m", kind="level", year=2022, value=320.0, unit="CNY bn",
+              claim_set="s", made="2020"),
+    ]  # fmt: skip
+    actuals = pd.DataFrame({"series_id": "m", "year": [2021, 2022], "value": [3012.7, 4043.2]})
+    record = track_record(claims, actuals).set_index("year")
+    assert record.loc[2022, "value"] == pytest.approx(3200.0)
+    assert record.loc[2022, "error_pct"] == pytest.approx(3200.0 / 4043.2 - 1)
+    assert set(record["unit"]) == {"CNY 100m"}

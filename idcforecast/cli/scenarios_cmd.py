@@ -69,6 +69,16 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast._paths import data_dir
     from idcforecast.scenarios import ScenarioSet, load_scenarios, scenario_table, simulate
 
+    if args.year is not None and not args.threshold:
+        # --year is the threshold's year only: alone it was accepted and did nothing
+        from idcforecast.errors import SpecError
+
+        raise SpecError(
+            f"--year {args.year} is the year of --threshold, and no --threshold is given; "
+            f"pass --threshold X (e.g. --threshold 8000亿元 --year {args.year}), or --to "
+            f"{args.year} to simulate up to that year",
+            key="year",
+        )
     history = _history(args)
     bundled = str(data_dir() / "scenarios" / "china_idc_example.toml")
     # the bundled spec is written for the China IDC series (its caps are in 亿元): any other
@@ -110,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
     )
     table = scenario_table(paths, target_year=args.target_year)
     # every threshold is read before anything prints: a bad one is an error, not half a report
-    year = args.year or int(paths.years[-1])
+    year = args.year if args.year is not None else int(paths.years[-1])
     probabilities = [_prob_text(paths, threshold, year) for threshold in args.threshold]
     print(_header(paths, spec_path, args.seed))
     print()

@@ -462,7 +462,10 @@ def simulate(
         with a ``unit`` must agree with the series' unit (``SpecError`` otherwise).
     series_id
         Which series to simulate when ``data`` holds several (defaults to the spec's
-        ``series_id``).
+        ``series_id``). Data of one series without a ``series_id`` column (a
+        year-indexed Series: its name, or "series") must be that series, so a spec written
+        for another series is refused here too (``UnknownSeriesError``); pass this
+        series' id to apply the spec to it anyway.
     method
         Model alias passed to the forecasting engine.
 
@@ -558,5 +561,24 @@ def _select_series(
                 series_id=series_id,
             )
         data = data[data["series_id"].astype(str) == series_id]
+        chosen = split_series(data)[0]
+        return chosen.series_id, chosen.years, chosen.values, chosen.unit
     chosen = split_series(data)[0]
+    # one series without a series_id column (a year-indexed Series, a year/value frame):
+    # the spec's series_id was ignored, so the China IDC spec's caps in 亿元 applied to a
+    # Series of MW without a word; the tidy-frame path above refuses that
+    if series_id is not None and series_id != chosen.series_id:
+        from_spec = series_id == spec.series_id
+        raise UnknownSeriesError(
+            f"simulate: the data is one series, {chosen.series_id!r}, not {series_id!r}"
+            + (
+                f" (the series_id of scenario spec {spec.source}); a spec's growth, shocks "
+                "and caps are written for its series: use a spec written for this series, "
+                f"or pass series_id={chosen.series_id!r} to apply this one to it"
+                if from_spec
+                else f"; pass series_id={chosen.series_id!r} or leave it out"
+            ),
+            series_id=series_id,
+            **({"file": spec.source} if from_spec else {}),
+        )
     return chosen.series_id, chosen.years, chosen.values, chosen.unit

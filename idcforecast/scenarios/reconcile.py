@@ -56,6 +56,16 @@ class _Hierarchy:
                 f"{{'china': ['east', 'west']}}; found {hierarchy!r}",
                 key="hierarchy",
             )
+        for parent, kids in hierarchy.items():
+            if isinstance(kids, str | bytes) or not isinstance(kids, Sequence | set | frozenset):
+                # a string was iterated as its characters: {"china": "east"} asked for
+                # series 'e', 'a', 's', 't'
+                raise SpecError(
+                    f"reconcile: the children of {parent!r} must be a list of series ids, "
+                    f"e.g. {{{str(parent)!r}: [{str(kids)!r}]}}; found "
+                    f"{type(kids).__name__} {kids!r}",
+                    key=str(parent),
+                )
         children = {str(p): [str(c) for c in kids] for p, kids in hierarchy.items()}
         for parent, kids in children.items():
             if len(kids) < 1 or len(set(kids)) != len(kids) or parent in kids:
@@ -184,7 +194,9 @@ def reconcile(
         are not coherent).
     hierarchy
         ``{parent: [children]}``, nested as deep as needed: ``{"china": ["east", "west"],
-        "east": ["shanghai", "beijing"]}``.
+        "east": ["shanghai", "beijing"]}``; children are a list even when there is one
+        (``{"china": ["east"]}``: a string is refused). Units must agree in their canonical
+        spelling ("亿元" and "CNY 100m" are one unit).
     method
         One of ``bottom_up``, ``top_down``, ``ols``, ``wls_struct``, ``mint_shrink``
         (default), ``mint_sample``.
@@ -196,7 +208,10 @@ def reconcile(
     history
         For ``top_down``: tidy ``series_id, year, value`` of the root and bottom series.
         Years where one of them has no value are left out of the proportions, with a
-        :class:`~idcforecast.errors.ReconcileWarning` naming them.
+        :class:`~idcforecast.errors.ReconcileWarning` naming them. Years where the bottom
+        series miss the root by more than 5% (a child larger than its total, a child left
+        out of the hierarchy) are kept, and a ReconcileWarning names the worst: the
+        proportions are rescaled to sum to 1.
     column
         The forecast column to reconcile.
 
@@ -299,11 +314,18 @@ def _check_one_unit(frame: pd.DataFrame, nodes: list[str], *, what: str) -> None
     # children must add up to the parent: "CNY 100m" beside "CNY bn" would sum apples to tens
     if "unit" not in frame.columns:
         return
+    from idcforecast.units.registry import canonical_or_as_written
+
     rows = frame[frame["series_id"].astype(str).isin(nodes)]
-    units = dict.fromkeys(rows["unit"].astype(str))
+    # one unit in two spellings ("亿元" beside "CNY 100m") is one unit: compare canonically
+    spelled = rows["unit"].astype(str)
+    canonical = spelled.map(canonical_or_as_written)
+    units = dict.fromkeys(canonical)
     if len(units) > 1:
         first, other = list(units)[:2]
-        node = str(rows.loc[rows["unit"].astype(str) == other, "series_id"].iloc[0])
+        node = str(rows.loc[canonical == other, "series_id"].iloc[0])
+        first = str(spelled[canonical == first].iloc[0])
+        other = str(spelled[canonical == other].iloc[0])
         raise MixedUnitsError(
             f"reconcile: {what} series {node!r} is in {other!r} while others are in "
             f"{first!r}; a hierarchy sums its children, so every node needs one unit; convert "
@@ -411,8 +433,47 @@ def _proportions(history: pd.DataFrame | None, tree: _Hierarchy) -> np.ndarray:
         )
     if not ok.all():
         _warn_dropped_years(nodes, years, values, ok)
+    _warn_bottom_not_root(nodes, years[ok], values[:, ok])
     shares = (values[1:, ok] / values[0, ok]).mean(axis=1)
     return shares / shares.sum()
+
+
+SUM_TOLERANCE = 0.05  # bottom series that miss their root by more than this are noted
+
+
+def _warn_bottom_not_root(nodes: list[str], years: np.ndarray, values: np.ndarray) -> None:
+    """Years of top_down's history where the bottom series do not add up to the root.
+
+    The proportions are rescaled to sum to 1, which hid a history that is no hierarchy: a
+    child larger than its total (another scope, unit or typo), or children that cover only
+    part of it (a region left out). Within :data:`SUM_TOLERANCE` (rounding) nothing is said.
+    """
+    import warnings
+
+    ratio = values[1:].sum(axis=0) / values[0]
+    off = np.abs(ratio - 1.0) > SUM_TOLERANCE
+    if not off.any():
+        return
+    worst = int(np.argmax(np.abs(ratio - 1.0)))
+    root, year = nodes[0], int(years[worst])
+    larger = [nodes[1 + i] for i in np.flatnonzero(values[1:, worst] > values[0, worst])]
+    if larger:
+        what = (
+            f"{', '.join(map(repr, larger))} alone {'is' if len(larger) == 1 else 'are'} "
+            f"larger than {root!r} there"
+        )
+    elif ratio[worst] > 1:
+        what = "more than the total: overlapping children, or another scope or unit?"
+    else:
+        what = "less than the total: a child missing from the hierarchy?"
+    warnings.warn(
+        f"reconcile: top_down's history is no sum: the bottom series add up to "
+        f"{ratio[worst]:.1%} of {root!r} in {year} ({what}); "
+        f"{int(off.sum())} of {len(years)} years are more than {SUM_TOLERANCE:.0%} off; the "
+        "proportions were rescaled to sum to 1; check the history's scopes and units",
+        ReconcileWarning,
+        stacklevel=4,
+    )
 
 
 def _warn_dropped_years(

@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from idcforecast.errors import ModelError, SpecError
+from idcforecast.errors import IdcForecastError, ModelError, SpecError, UnknownNameError
 from idcforecast.scenarios.paths import Paths
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from idcforecast.units import Quantity
 
 __all__ = ["QUANTILES", "WEIGHTED", "cagr_draws", "prob_exceeds", "scenario_table"]
 
@@ -24,18 +26,39 @@ def _weighted_quantiles(
 ) -> np.ndarray:
     """Quantiles of the mixture: scenario ``s`` has probability ``weights[s]``.
 
-    ``blocks`` is ``(n_scenarios, n_paths, k)``; returns ``(len(probs), k)`` using the
-    inverse of the weighted empirical CDF (the smallest value whose CDF reaches ``p``).
+    ``blocks`` is ``(n_scenarios, n_paths, k)``; returns ``(len(probs), k)``. The pooled
+    draws, sorted, each carry ``weights[s] / n_paths``; the ``i``-th sits at the plotting
+    position ``(C_i - w_i) / (1 - w_last)`` (``C_i`` the cumulative weight) and quantiles
+    interpolate linearly between positions. With equal weights that is numpy's default
+    (``"linear"``) quantile of the pooled draws, and scenarios of weight 0 are left out, so
+    a mixture with all its weight on one scenario has exactly that scenario's quantiles
+    (the inverse weighted CDF used before put its p10 a whole order statistic lower).
+
+    Examples
+    --------
+    >>> draws = np.arange(1.0, 11.0).reshape(1, 10, 1)
+    >>> both = np.concatenate([draws, draws + 100.0])
+    >>> _weighted_quantiles(both, [1.0, 0.0], np.array([0.1, 0.5]))[:, 0].tolist()
+    [1.9, 5.5]
+    >>> np.quantile(draws[0, :, 0], [0.1, 0.5]).tolist()
+    [1.9, 5.5]
     """
+    w_s = np.asarray(weights, dtype=np.float64)
+    keep = w_s > 0
+    blocks, w_s = blocks[keep], w_s[keep] / w_s[keep].sum()
     n_s, n_p, k = blocks.shape
     flat = blocks.transpose(2, 0, 1).reshape(k, n_s * n_p)
-    w = np.repeat(np.asarray(weights, dtype=np.float64) / n_p, n_p)
-    order = np.argsort(flat, axis=1, kind="stable")
-    cdf = np.cumsum(w[order], axis=1)
+    w = np.repeat(w_s / n_p, n_p)
     out = np.empty((probs.size, k))
     for j in range(k):
-        idx = np.searchsorted(cdf[j], probs - 1e-12, side="left")
-        out[:, j] = flat[j, order[j, np.minimum(idx, n_s * n_p - 1)]]
+        order = np.argsort(flat[j], kind="stable")
+        values, wj = flat[j, order], w[order]
+        denominator = 1.0 - wj[-1]
+        if denominator <= 0:  # one draw carries all the weight
+            out[:, j] = values[-1]
+            continue
+        positions = np.minimum((np.cumsum(wj) - wj) / denominator, 1.0)
+        out[:, j] = np.interp(probs, positions, values)
     return out
 
 
@@ -270,7 +293,7 @@ def _check_enough_paths(paths: Paths, probs: np.ndarray) -> None:
 
 def prob_exceeds(
     paths: Paths,
-    threshold: float | str,
+    threshold: float | str | Quantity,
     year: int,
     *,
     scenario: str | None = None,
@@ -280,14 +303,18 @@ def prob_exceeds(
     Parameters
     ----------
     threshold
-        A number in the paths' unit, or a figure such as ``"8000亿元"`` (converted to the
-        paths' unit; money in another currency converts with the FX rate of ``year``).
+        A number in the paths' unit, or a figure such as ``"8000亿元"`` or a
+        :class:`~idcforecast.units.Quantity` (converted to the paths' unit; money in another
+        currency converts with the FX rate of ``year``). One level: a range ("8000-9000")
+        and an upper bound ("不超过8000亿元") are refused (``SpecError``), as is anything
+        that is not a number or a figure.
     year
         A simulated year.
     scenario
-        One scenario name, or ``"weighted"`` for the weighted mixture (returns a float).
-        None returns a Series indexed by scenario, with a ``"weighted"`` entry when the
-        scenarios carry weights.
+        One scenario name, or ``"weighted"`` for the weighted mixture (returns a float;
+        an ``UnknownNameError`` when the scenarios carry no weights). None returns a
+        Series indexed by scenario, with a ``"weighted"`` entry when the scenarios carry
+        weights.
 
     Examples
     --------
@@ -302,8 +329,15 @@ def prob_exceeds(
     level = _threshold_value(paths, threshold, int(paths.years[j]))
     share = (paths.values[:, :, j] > level).mean(axis=1)
     weights = None if paths.weights is None or len(paths.scenarios) < 2 else paths.weights
-    if scenario == WEIGHTED and weights is not None and WEIGHTED not in paths.scenarios:
-        return float(np.dot(np.asarray(weights, dtype=np.float64), share))
+    if scenario == WEIGHTED and WEIGHTED not in paths.scenarios:
+        if paths.weights is None:  # was "no scenario 'weighted'", which hid the reason
+            raise UnknownNameError(
+                f"series {paths.series_id!r}: scenario='weighted' needs scenario weights, "
+                f"and the scenarios ({', '.join(paths.scenarios)}) carry none; give every "
+                "scenario a 'weight' in the spec, or pass one scenario's name",
+                scenario=scenario,
+            )
+        return float(np.dot(np.asarray(paths.weights, dtype=np.float64), share))
     if scenario is not None:
         return float(share[paths.scenario_index(scenario)])
     out = pd.Series(share, index=pd.Index(paths.scenarios, name="scenario"), name="prob")
@@ -312,23 +346,16 @@ def prob_exceeds(
     return out
 
 
-def _threshold_value(paths: Paths, threshold: float | str, year: int) -> float:
+def _threshold_value(paths: Paths, threshold: object, year: int) -> float:
+    """``threshold`` as a level in the paths' unit: a number, figure text or a Quantity."""
+    from idcforecast.units import Quantity
+
+    where = f"series {paths.series_id!r}: threshold {threshold!r}"
     if isinstance(threshold, str):
-        from idcforecast.errors import IdcForecastError
         from idcforecast.units import parse_quantity
 
-        where = f"series {paths.series_id!r}: threshold {threshold!r}"
         try:
-            quantity = parse_quantity(threshold)
-            if quantity.unit == "count":  # a bare number: the series unit, as in the CLI
-                return _threshold_value(paths, quantity.value, year)
-            if not paths.unit:
-                raise SpecError(
-                    f"{where} is a figure but the paths have no unit to convert it to; pass "
-                    "a number in the series unit",
-                    key="threshold",
-                )
-            level = quantity.to(paths.unit, year=year)
+            threshold = parse_quantity(threshold)
         except SpecError:
             raise
         except IdcForecastError as err:
@@ -336,12 +363,16 @@ def _threshold_value(paths: Paths, threshold: float | str, year: int) -> float:
                 f"{where} cannot be read in the paths' unit {paths.unit!r} ({year}): {err}",
                 key="threshold",
             ) from err
-        if level.is_range:
-            raise SpecError(
-                f"{where} is a range; expected one level; pass its low or high end",
-                key="threshold",
-            )
-        return float(level.value)
+    if isinstance(threshold, Quantity):
+        return _quantity_level(paths, threshold, year, where)
+    if isinstance(threshold, bool) or not isinstance(threshold, int | float | np.number):
+        # None, a list or a bool raised a bare TypeError, or read True as the level 1
+        raise SpecError(
+            f"series {paths.series_id!r}: threshold must be a number in the paths' unit, "
+            f"figure text such as '8000亿元' or a Quantity; got {type(threshold).__name__} "
+            f"{threshold!r}; for several thresholds call prob_exceeds once for each",
+            key="threshold",
+        )
     value = float(threshold)
     if not np.isfinite(value):
         raise SpecError(
@@ -349,3 +380,45 @@ def _threshold_value(paths: Paths, threshold: float | str, year: int) -> float:
             key="threshold",
         )
     return value
+
+
+def _quantity_level(paths: Paths, quantity: Quantity, year: int, where: str) -> float:
+    """A parsed threshold in the paths' unit: one level (a range is refused, a bare range
+    "8000-9000" as well as "8000-9000亿元"), not an upper bound ("不超过8000亿元": P(value >
+    X) does not answer it), converted (a bare number is in the series unit)."""
+    if quantity.is_range:  # quantity.value is the midpoint: "8000-9000" was read as 8500
+        raise SpecError(
+            f"{where} is a range; expected one level; pass its low or high end",
+            key="threshold",
+        )
+    if quantity.qualifier == "at_most":
+        raise SpecError(
+            f"{where} is an upper bound ('at most'); prob_exceeds gives P(value > X): pass "
+            f"the level alone ({quantity.value:g}) and take 1 minus the probability for "
+            "P(value <= X)",
+            key="threshold",
+        )
+    if quantity.unit == "count":  # a bare number: the series unit, as in the CLI
+        return _threshold_value(paths, float(quantity.value), year)
+    if not paths.unit:
+        raise SpecError(
+            f"{where} is a figure but the paths have no unit to convert it to; pass "
+            "a number in the series unit",
+            key="threshold",
+        )
+    if quantity.unit.startswith("count ") and not paths.unit.startswith("count"):
+        # "8000亿" (no 元) is a count of 100m: say what to write, not "count vs money"
+        raise SpecError(
+            f"{where} has a magnitude word but no unit (a count, {quantity.unit!r}), so it "
+            f"is no level in {paths.unit!r}; write the unit after it, as in '8000亿元' or "
+            f"'8 thousand racks', or pass a number in {paths.unit!r}",
+            key="threshold",
+        )
+    try:
+        level = quantity.to(paths.unit, year=year)
+    except IdcForecastError as err:
+        raise SpecError(
+            f"{where} cannot be read in the paths' unit {paths.unit!r} ({year}): {err}",
+            key="threshold",
+        ) from err
+    return float(level.value)

@@ -253,3 +253,18 @@ def test_bundled_data_takes_unit_and_refuses_file_options(
     assert "the spec's key 'unit' is 'CNY 100m' but series 'china_idc_cidc_overall' is in " in (
         capsys.readouterr().err
     )
+
+
+def test_a_threshold_range_is_refused_not_read_as_its_midpoint(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # Was: --threshold 8000-9000 printed "P(value > 8000-9000 in 2027)" for 8500.
+    with pytest.raises(SpecError, match=re.escape("threshold '8000-9000' is a range")):
+        _run(["--paths", "500", "--to", "2027", "--threshold", "8000-9000"], capsys)
+
+
+def test_year_without_a_threshold_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    # Was: accepted and ignored (--year only places --threshold), so nothing about 2026
+    # was printed and nothing said why.
+    with pytest.raises(SpecError, match=re.escape("--year 2026 is the year of --threshold")):
+        _run(["--paths", "500", "--to", "2027", "--year", "2026"], capsys)

@@ -329,3 +329,62 @@ def test_mint_names_residual_years_left_out() -> None:
     with pytest.warns(ReconcileWarning, match=re.escape(message)):
         out = reconcile(BASE, TREE, method="mint_shrink", residuals=residuals)
     np.testing.assert_allclose(_values(out), [1800 / 19, 1180 / 19, 620 / 19], rtol=1e-12)
+
+
+def test_children_given_as_a_string_are_refused() -> None:
+    # Was: {"T": "A"} iterated the string, and the error spoke of a missing series 'A'
+    # only by luck; {"china": "east"} asked for series 'e', 'a', 's' and 't'.
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "reconcile: the children of 'T' must be a list of series ids, e.g. {'T': ['AB']}; "
+            "found str 'AB'"
+        ),
+    ):
+        reconcile(BASE, {"T": "AB"}, method="bottom_up")  # type: ignore[dict-item]
+
+
+def test_one_unit_in_two_spellings_is_one_unit() -> None:
+    # Was: MixedUnitsError "series 'A' is in '亿元' while others are in 'CNY 100m'"; the
+    # package reads the two as one unit everywhere else (simulate, check_claims).
+    from idcforecast.errors import MixedUnitsError
+
+    spelled = BASE.assign(unit=["CNY 100m", "亿元", "CNY 100m"])
+    out = reconcile(spelled, TREE, method="bottom_up")
+    assert out["mean"].tolist() == [90.0, 60.0, 30.0]
+    with pytest.raises(MixedUnitsError, match=re.escape("series 'A' is in 'CNY bn'")):
+        reconcile(BASE.assign(unit=["CNY 100m", "CNY bn", "CNY 100m"]), TREE, method="bottom_up")
+
+
+def test_top_down_history_whose_children_exceed_the_root_is_noted() -> None:
+    # Was: a history with 'a' = 80 beside a total of 100 (and b = 60: 140%) was rescaled
+    # to shares 0.58 / 0.42 in silence; a history that is no sum is another scope or unit.
+    history = pd.DataFrame(
+        {
+            "series_id": ["total", "a", "b"] * 2,
+            "year": [2020] * 3 + [2021] * 3,
+            "value": [100.0, 80.0, 60.0, 110.0, 60.0, 50.0],
+        }
+    )
+    forecasts = pd.DataFrame(
+        {"series_id": ["total", "a", "b"], "year": 2025, "mean": [200.0, 110.0, 80.0]}
+    )
+    with pytest.warns(ReconcileWarning) as record:
+        reconcile(forecasts, {"total": ["a", "b"]}, method="top_down", history=history)
+    assert [str(w.message) for w in record] == [
+        "reconcile: top_down's history is no sum: the bottom series add up to 140.0% of "
+        "'total' in 2020 (more than the total: overlapping children, or another scope or "
+        "unit?); 1 of 2 years are more than 5% off; the proportions were rescaled to sum to "
+        "1; check the history's scopes and units"
+    ]
+    history.loc[1, "value"] = 120.0  # a child alone larger than its total
+    with pytest.warns(ReconcileWarning, match=re.escape("'a' alone is larger than 'total'")):
+        reconcile(forecasts, {"total": ["a", "b"]}, method="top_down", history=history)
+    history.loc[[1, 2], "value"] = [50.0, 30.0]  # 80%: a region left out
+    with pytest.warns(ReconcileWarning, match=re.escape("80.0% of 'total' in 2020 (less")):
+        reconcile(forecasts, {"total": ["a", "b"]}, method="top_down", history=history)
+    # rounding (2%) is no finding
+    history.loc[[1, 2], "value"] = [61.0, 41.0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        reconcile(forecasts, {"total": ["a", "b"]}, method="top_down", history=history)

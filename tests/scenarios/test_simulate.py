@@ -198,3 +198,25 @@ def test_the_first_paths_do_not_depend_on_n_paths() -> None:
         forecast_paths(y, horizon=3, n_paths=1_000, seed=3)[:250],
         forecast_paths(y, horizon=3, n_paths=250, seed=3),
     )
+
+
+def test_a_spec_for_another_series_is_refused_for_a_plain_series_too() -> None:
+    # Was: a year-indexed Series (no series_id column) took the China IDC spec's growth,
+    # shocks and 亿元 caps without a word, though a tidy frame of that series was refused
+    # and the spec docs say simulate "refuses data without it".
+    history = pd.Series([100.0, 120, 150, 175, 210, 260, 300, 350], index=range(2016, 2024),
+                        name="demo")  # fmt: skip
+    with pytest.raises(
+        UnknownSeriesError,
+        match=re.escape(
+            "simulate: the data is one series, 'demo', not 'china_idc_cidc_overall' (the "
+            "series_id of scenario spec"
+        ),
+    ):
+        simulate(history, 2, n_paths=100, scenarios="china_idc_example.toml", seed=0)
+    # asked for by name, the spec applies
+    paths = simulate(history, 2, n_paths=100, scenarios="china_idc_example.toml", seed=0,
+                     series_id="demo")  # fmt: skip
+    assert paths.series_id == "demo" and paths.scenarios == ("base", "bull", "bear")
+    with pytest.raises(UnknownSeriesError, match=re.escape("not 'x'; pass series_id='demo'")):
+        simulate(history, 2, n_paths=100, seed=0, series_id="x")

@@ -261,3 +261,89 @@ def test_quantiles_given_as_fractions_are_refused() -> None:
     from idcforecast.scenarios.tables import _check_quantiles
 
     assert _check_quantiles((0.5, 50)).tolist() == [0.005, 0.5]  # not all below 1: percents
+
+
+def test_bare_number_range_threshold_is_refused_not_its_midpoint() -> None:
+    # Was: "1-3" (a bare range, as --threshold 8000-9000 passes it) silently became its
+    # midpoint 2 and answered P(value > 2); "1-3 CNY 100m" was refused already.
+    from idcforecast.errors import SpecError
+
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "series 'demo': threshold '1-3' is a range; expected one level; pass its low or "
+            "high end"
+        ),
+    ):
+        prob_exceeds(_two_scenarios(), "1-3", 2027)
+
+
+def test_upper_bound_threshold_is_refused() -> None:
+    # Was: "不超过2亿元" (at most 2) answered P(value > 2) without a word, the opposite
+    # of the event the text names; "超过" (more than) reads as the event and stays.
+    from idcforecast.errors import SpecError
+
+    paths = _two_scenarios()
+    with pytest.raises(SpecError, match=re.escape("threshold '不超过1.5亿元' is an upper bound")):
+        prob_exceeds(paths, "不超过1.5亿元", 2027)
+    assert prob_exceeds(paths, "超过1.5亿元", 2027, scenario="weighted") == 0.7
+
+
+@pytest.mark.parametrize("threshold", [None, [1.5, 2.5], True])
+def test_threshold_of_another_type_is_a_spec_error(threshold: object) -> None:
+    # Was: TypeError "float() argument must be a string or a real number" for None or a
+    # list, and True read as the level 1.0.
+    from idcforecast.errors import SpecError
+
+    with pytest.raises(SpecError, match=r"threshold must be a number in the paths' unit"):
+        prob_exceeds(_two_scenarios(), threshold, 2027)  # type: ignore[arg-type]
+
+
+def test_threshold_as_a_quantity() -> None:
+    # Was: TypeError; a parsed figure is what parse_quantity hands back.
+    from idcforecast.units import parse_quantity
+
+    paths = _two_scenarios()
+    assert prob_exceeds(paths, parse_quantity("150 million yuan"), 2027, scenario="weighted") == (
+        0.7
+    )
+
+
+def test_count_with_a_magnitude_word_says_to_write_the_unit() -> None:
+    # Was: "cannot convert 'count 100m' (count) to 'CNY 100m' (money)" for "1.5亿".
+    from idcforecast.errors import SpecError
+
+    with pytest.raises(SpecError, match=re.escape("has a magnitude word but no unit")):
+        prob_exceeds(_two_scenarios(), "1.5亿", 2027)
+
+
+def test_weighted_without_weights_names_the_reason() -> None:
+    # Was: "no scenario 'weighted' in the simulated paths; expected one of low, high".
+    two = _two_scenarios()
+    unweighted = Paths(values=two.values, years=two.years, scenarios=two.scenarios,
+                       series_id="demo")  # fmt: skip
+    with pytest.raises(UnknownNameError, match=re.escape("needs scenario weights")):
+        prob_exceeds(unweighted, 1.5, 2027, scenario="weighted")
+
+
+def test_weighted_row_with_all_weight_on_one_scenario_is_that_scenario() -> None:
+    # Was: the mixture took the inverse weighted CDF while each scenario row took numpy's
+    # interpolated quantile, so weights (1, 0) on two scenarios gave a "weighted" p10 one
+    # order statistic below the scenario's own (3,866 against 3,889 with 2,000 simulated
+    # China IDC paths); equal weights now give numpy's quantile of the pooled draws.
+    rng = np.random.default_rng(3)
+    draws = rng.lognormal(8.0, 0.6, size=(1, 2000, 2))
+    other = draws * 1.5
+    paths = Paths(values=np.concatenate([draws, other]), years=np.array([2026, 2027]),
+                  scenarios=("a", "b"), weights=(1.0, 0.0), series_id="demo")  # fmt: skip
+    table = scenario_table(paths).set_index(["scenario", "year"])
+    cols = ["p5", "p10", "p50", "p90", "p95"]
+    np.testing.assert_allclose(
+        table.loc["weighted", cols].to_numpy(), table.loc["a", cols].to_numpy(), rtol=1e-12
+    )
+    equal = Paths(values=paths.values, years=paths.years, scenarios=("a", "b"),
+                  weights=(0.5, 0.5), series_id="demo")  # fmt: skip
+    mixed = scenario_table(equal).set_index(["scenario", "year"]).loc["weighted", cols]
+    pooled = np.quantile(equal.values.transpose(2, 0, 1).reshape(2, -1), [0.05, 0.1, 0.5,
+                         0.9, 0.95], axis=1).T  # fmt: skip
+    np.testing.assert_allclose(mixed.to_numpy(), pooled, rtol=1e-12)
