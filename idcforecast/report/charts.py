@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from idcforecast._cells import is_estimate_note
-from idcforecast._wording import qualifier_sign
+from idcforecast._wording import counted, qualifier_sign
 from idcforecast.errors import DataError
 from idcforecast.report._frames import (
     first_unit,
@@ -42,6 +42,7 @@ from idcforecast.report.style import (
     new_figure,
     style_axes,
     unit_label,
+    wrap_title,
 )
 
 if TYPE_CHECKING:
@@ -393,7 +394,10 @@ def plot_backtest(
         style_axes(right, ylabel="absolute error, percent", title="Error by horizon")
         right.legend(loc="upper left")
         fig.suptitle(
-            title or f"Backtest of '{chosen}' on {without_cjk(sid)}",
+            wrap_title(
+                title or f"Backtest of '{chosen}' on {without_cjk(sid)}",
+                width=fig.get_figwidth() * 72.0 - 10.0,
+            ),
             x=0.0,
             ha="left",
             fontweight="bold",
@@ -405,7 +409,8 @@ def plot_backtest(
 
 def _backtest_note(accuracy: pd.DataFrame | None, sid: str, model: str, windows: int) -> str:
     base = (
-        f"Rolling origin, {windows} cutoff(s); each forecast uses only the data up to its cutoff."
+        f"Rolling origin, {counted(windows, 'cutoff')}; each forecast uses only the data up to "
+        "its cutoff."
     )
     if accuracy is None or len(accuracy) == 0:
         return base
