@@ -46,6 +46,10 @@ if TYPE_CHECKING:
 __all__ = ["SECTIONS", "Section", "render_sections"]
 
 
+# fewer backtest forecasts than this are too few to call a track record
+_FEW_FORECASTS = 5
+
+
 def _always(ctx: ReportContext) -> bool:
     return True
 
@@ -213,9 +217,12 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     )
     accuracy = _accuracy_row(ctx)
     if accuracy is not None:
+        few = int(accuracy["n"]) < _FEW_FORECASTS
         lines.append(
             f"**Track record of the method on this series:** backtest sMAPE "
-            f"{accuracy['smape']:.1f}%; its 80% intervals held {_held(accuracy)}."
+            f"{accuracy['smape']:.1f}%; its 80% intervals held {_held(accuracy)}"
+            # one or two backtest forecasts used to read like a track record
+            + (" (too few forecasts to judge the method by)." if few else ".")
         )
     lines += _claims_lines(ctx)
     doc.bullets(lines, markdown=True)
@@ -261,7 +268,7 @@ def _claims_lines(ctx: ReportContext) -> list[str]:
         named = f" ({', '.join(bad['claim_set'].astype(str))})" if len(bad) else ""
         lines.append(
             f"**Published claims:** {len(bad)} of {len(checks)} claim sets about this series "
-            f"are internally inconsistent{named}."
+            f"{'is' if len(bad) == 1 else 'are'} internally inconsistent{named}."
         )
     record = ctx.track_record
     if record is not None and len(record):
@@ -598,11 +605,63 @@ def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
         doc.chart(fig)
         if ctx.accuracy is not None and len(ctx.accuracy):
             # the series id gets room (equal widths broke 'china_idc_cidc_overall' in two)
-            doc.table(_accuracy_display(ctx.accuracy), col_widths=(46, 18, 18, 16, 27, 27, 22))
+            doc.table(
+                _accuracy_display(_own_rows(ctx.accuracy)),
+                col_widths=(46, 18, 18, 16, 27, 27, 22),
+            )
+        doc.paragraph(_backtest_text(ctx), size=8.5, muted=True)
     else:
         doc.paragraph(ctx.backtest_note or "No backtest could be run on this series.")
     if ctx.alternatives is not None and len(ctx.alternatives) > 1:
         _other_methods(ctx, doc)
+
+
+def _own_rows(accuracy: pd.DataFrame) -> pd.DataFrame:
+    """The accuracy rows without the "(all)" total when it totals one series only (the
+    table repeated the series' row under "(all)").
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> acc = pd.DataFrame({"series_id": ["s", "(all)"], "smape": [28.1, 28.1]})
+    >>> _own_rows(acc)["series_id"].tolist()
+    ['s']
+    """
+    ids = accuracy["series_id"].astype(str)
+    if int((ids != "(all)").sum()) == 1:
+        return accuracy[ids != "(all)"]
+    return accuracy
+
+
+def _backtest_text(ctx: ReportContext) -> str:
+    """What the backtest did and what its scores mean, for a reader who does not know
+    sMAPE or MASE; and why it counts fewer cutoffs than the interval calibration (the
+    report said "refitted at 8 earlier cutoffs" and then "Rolling origin, 5 cutoff(s)")."""
+    bt = ctx.backtest
+    assert bt is not None
+    cutoffs = sorted(int(c) for c in bt["cutoff"].unique())
+    steps = int((bt["year"] - bt["cutoff"]).max())
+    where = str(cutoffs[0]) if len(cutoffs) == 1 else f"{cutoffs[0]}-{cutoffs[-1]}"
+    ahead = "1 year ahead" if steps == 1 else f"1 to {steps} years ahead"
+    text = (
+        f"The backtest refits '{ctx.model}' at each of the {counted(len(cutoffs), 'cutoff')} "
+        f"({where}) that leave{'s' if len(cutoffs) == 1 else ''} "
+        f"{counted(steps, 'later year')} to compare with, and scores its forecasts {ahead}"
+    )
+    evidence = ctx.calibration
+    if evidence is not None and len(evidence.cutoff_years) not in (0, len(cutoffs)):
+        text += (
+            "; the calibration of the intervals (Methodology above) is a separate pass over "
+            f"{counted(len(evidence.cutoff_years), 'cutoff')}, each scored as far ahead as "
+            "the data allow"
+        )
+    return text + (
+        ". sMAPE: the absolute error as a percentage of the average of forecast and actual, "
+        "averaged over the forecasts (0% is perfect). MASE: the absolute error divided by "
+        "the series' average year-on-year change up to the cutoff (1.0 is a miss the size "
+        "of a typical year's change). Coverage: the share of actual values that fell inside "
+        "the 80% and 95% intervals (well-calibrated intervals hold about 80% and 95%)."
+    )
 
 
 def _intervals_text(ctx: ReportContext) -> str:

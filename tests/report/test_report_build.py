@@ -75,7 +75,8 @@ def test_default_report_pages_sections_and_sources(default_report: Path) -> None
     compact = re.sub(r"\s+", " ", text)
     members = "(naive, damped, ses, loglinear, drift_log, theil_sen): "
     assert f"median of 6 simple forecasts {members}" in compact
-    assert "Published claims: 1 of 3 claim sets about this series are internally" in compact
+    # one set: "is" (was "1 of 3 claim sets about this series are internally inconsistent")
+    assert "Published claims: 1 of 3 claim sets about this series is internally" in compact
 
 
 def test_default_report_key_numbers(default_report: Path) -> None:
@@ -526,7 +527,11 @@ def test_counts_of_one_are_said_in_the_singular(tmp_path: Path) -> None:
     )
     compact = re.sub(r"\s+", " ", _text(path))
     # one outcome: a count, not a share ("100.0% of the outcomes (1 forecast)")
-    assert re.search(r"its 80% intervals held [01] of 1 outcome\.", compact)
+    assert re.search(
+        r"its 80% intervals held [01] of 1 outcome \(too few forecasts to judge the method "
+        r"by\)\.",
+        compact,
+    )
     assert "scored on the 1 forecast whose cutoff every method could use" in compact
     # (20 / 10) ** (1 / 4) - 1 = 18.9% over 4 years
     assert "CAGR 2019-2023 18.9% 4 years" in compact
@@ -742,7 +747,8 @@ def test_small_backtests_and_the_forecast_bullet(tmp_path: Path) -> None:
     )
     compact = re.sub(r"\s+", " ", _text(path))
     # 3 backtest forecasts, all inside their 80% intervals: a count, not "100.0%"
-    assert "its 80% intervals held 3 of 3 outcomes." in compact
+    # three forecasts are no track record: the bullet says so (it read like one)
+    assert "its 80% intervals held 3 of 3 outcomes (too few forecasts to judge" in compact
     assert "100.0% of the outcomes" not in compact
     # the unit is stated with the forecast, as with the latest actual (uat12 #12)
     assert re.search(r"Forecast: [\d.]+ USD billion in 2030 \(80% interval", compact)
@@ -862,3 +868,26 @@ def test_a_folder_of_figures_is_reported_with_its_files(tmp_path: Path) -> None:
     )
     assert hashlib.sha256(listing.encode("utf-8")).hexdigest() in compact
     assert "CIDC 2017" in compact and "CIDC 2022" in compact  # each row keeps its source
+
+
+def test_backtest_section_explains_its_scores_and_cutoffs(default_report: Path) -> None:
+    # the table had sMAPE and MASE without a word on what they are, an "(all)" row
+    # repeating the one series, and "Rolling origin, 5 cutoff(s)" under a methodology that
+    # said "refitted at 8 earlier cutoffs" with no word on why they differ
+    reader = PdfReader(default_report)
+    page = next(
+        p.extract_text() for p in reader.pages if "Backtest on this series" in p.extract_text()
+    )
+    compact = re.sub(r"\s+", " ", page)
+    assert "(all)" not in compact
+    assert "cutoff(s)" not in compact
+    assert "Rolling origin, 5 cutoffs;" in compact
+    assert (
+        "The backtest refits 'auto' at each of the 5 cutoffs (2016-2020) that leave 3 later "
+        "years to compare with, and scores its forecasts 1 to 3 years ahead; the calibration "
+        "of the intervals (Methodology above) is a separate pass over 8 cutoffs"
+    ) in compact
+    assert "sMAPE: the absolute error as a percentage of the average of forecast" in compact
+    assert "MASE: the absolute error divided by the series' average year-on-year" in compact
+    # the 15 backtest forecasts are enough to be called a track record
+    assert "93.3% of the outcomes (15 forecasts)." in re.sub(r"\s+", " ", _text(default_report))
