@@ -435,7 +435,9 @@ def _backtest_note(accuracy: pd.DataFrame | None, sid: str, model: str, windows:
 def _claim_label(row: pd.Series) -> str:
     who = str(row.get("by", "")).split(",")[0].strip()
     if not who or contains_cjk(who):  # chart text is DejaVu only; the set id is readable
-        who = str(row.get("claim_set", "")).replace("_", " ")
+        # as the Claims table and the track-record table print it ("kezhi 2020 07" was
+        # neither)
+        who = str(row.get("claim_set", ""))
     return f"{who} ({str(row.get('made', ''))[:4]})"
 
 

@@ -48,6 +48,8 @@ __all__ = ["SECTIONS", "Section", "render_sections"]
 
 # fewer backtest forecasts than this are too few to call a track record
 _FEW_FORECASTS = 5
+# the height of an A4 page's text area below the running header, in mm
+_PAGE_BODY_MM = 240.0
 
 
 def _always(ctx: ReportContext) -> bool:
@@ -478,36 +480,45 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
     fmt = ctx.figures
     if len(forecasts):
         fig = plot_claims(record, history=ctx.history, figures=fmt)
-        doc.heading("Track record of published forecasts", level=2, keep=doc.chart_height(fig))
+        table = pd.DataFrame(
+            {
+                # the chart labels a forecast whose maker is named in Chinese by its set
+                "Claim set": forecasts["claim_set"].astype(str),
+                "By": forecasts["by"].astype(str),
+                "Made": forecasts["made"].astype(str),
+                "For": forecasts["year"].astype(str),
+                "Forecast": [
+                    qualifier_sign(str(q)) + fmt.text(v)
+                    for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
+                ],
+                "Actual": [
+                    qualifier_sign(str(q)) + fmt.text(v)
+                    for q, v in zip(
+                        forecasts.get("actual_qualifier", [""] * len(forecasts)),
+                        forecasts["actual"],
+                        strict=True,
+                    )
+                ],
+                "Error": [
+                    "–" if pd.isna(e) else f"{100 * e:+.1f}%" for e in forecasts["error_pct"]
+                ],
+                "Held": [  # NA: no actual for that year yet
+                    "not yet" if pd.isna(h) else "yes" if h else "no" for h in forecasts["held"]
+                ],
+            }
+        )
+        # 38 mm holds "global_times_2020_07_07" and 18 mm "2020-07-07" on one line
+        widths = (38, 40, 18, 10, 19, 18, 16, 15)
+        # the chart and its table on one page when they fit on one (the table used to
+        # open the next page alone, under no heading)
+        together = doc.chart_height(fig) + doc.table_height(table, col_widths=widths, size=7.5)
+        keep = together if together < _PAGE_BODY_MM else doc.chart_height(fig)
+        doc.heading("Track record of published forecasts", level=2, keep=keep)
         doc.chart(fig)
         doc.table(
-            pd.DataFrame(
-                {
-                    "By": forecasts["by"].astype(str),
-                    "Made": forecasts["made"].astype(str),
-                    "For": forecasts["year"].astype(str),
-                    "Forecast": [
-                        qualifier_sign(str(q)) + fmt.text(v)
-                        for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
-                    ],
-                    "Actual": [
-                        qualifier_sign(str(q)) + fmt.text(v)
-                        for q, v in zip(
-                            forecasts.get("actual_qualifier", [""] * len(forecasts)),
-                            forecasts["actual"],
-                            strict=True,
-                        )
-                    ],
-                    "Error": [
-                        "–" if pd.isna(e) else f"{100 * e:+.1f}%" for e in forecasts["error_pct"]
-                    ],
-                    "Held": [  # NA: no actual for that year yet
-                        "not yet" if pd.isna(h) else "yes" if h else "no" for h in forecasts["held"]
-                    ],
-                }
-            ),
-            col_widths=(62, 20, 12, 22, 22, 18, 18),
-            align=("LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
+            table,
+            col_widths=widths,
+            align=("LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
             size=7.5,
         )
 
@@ -522,23 +533,31 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
 
     result = ctx.scenarios
     assert result is not None  # guarded by _has_scenarios
-    doc.heading("Scenarios")
-    doc.paragraph(
+    intro = (
         f"{result.description or 'Scenarios'} (from {result.source}; {result.n_paths:,} "
         "Monte Carlo paths per scenario, drawn from the forecast's calibrated error "
         "distribution, then adjusted by each scenario's growth changes, shocks and caps)."
     )
-    doc.bullets(
-        [
-            f"**{name}**"
-            + (f" (weight {weight:g})" if weight is not None else "")
-            + (f": {text}" if text else "")
-            for name, text, weight in result.scenarios
-        ],
-        markdown=True,
-    )
+    items = [
+        f"**{name}**"
+        + (f" (weight {weight:g})" if weight is not None else "")
+        + (f": {text}" if text else "")
+        for name, text, weight in result.scenarios
+    ]
     fmt = ctx.figures
-    doc.chart(plot_scenarios(result.table, history=ctx.history, figures=fmt))
+    fig = plot_scenarios(result.table, history=ctx.history, figures=fmt)
+    # the heading, its text and the chart on one page: the chart used to open the next
+    # page, leaving the section's words alone under half a page of white
+    keep = (
+        doc.text_height(intro)
+        + sum(doc.text_height(item) + 0.6 for item in items)
+        + 1.0
+        + doc.chart_height(fig)
+    )
+    doc.heading("Scenarios", keep=keep if keep < _PAGE_BODY_MM else 30.0)
+    doc.paragraph(intro)
+    doc.bullets(items, markdown=True)
+    doc.chart(fig)
     table = result.table
     levels = table[(table["quantity"] == "level") & (table["year"] == table["year"].max())]
     cagr = table[table["quantity"] == "cagr"].set_index("scenario")
@@ -550,8 +569,9 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
             (
                 name,
                 fmt.short(row["p50"]),
-                f"{fmt.short(row['p10'])}-{fmt.short(row['p90'])}",
-                f"{fmt.short(row['p5'])}-{fmt.short(row['p95'])}",
+                # an en dash, as every other range in the report's tables
+                f"{fmt.short(row['p10'])}–{fmt.short(row['p90'])}",
+                f"{fmt.short(row['p5'])}–{fmt.short(row['p95'])}",
                 growth,
             )
         )

@@ -891,3 +891,34 @@ def test_backtest_section_explains_its_scores_and_cutoffs(default_report: Path) 
     assert "MASE: the absolute error divided by the series' average year-on-year" in compact
     # the 15 backtest forecasts are enough to be called a track record
     assert "93.3% of the outcomes (15 forecasts)." in re.sub(r"\s+", " ", _text(default_report))
+
+
+def _pages(path: Path) -> list[str]:
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]
+
+
+def test_track_record_chart_labels_match_its_table(default_report: Path) -> None:
+    # the chart labelled a forecast by Chinese makers "kezhi 2020 07", a name neither the
+    # Claims table nor the track-record table used; the table now names each set too
+    page = next(p for p in _pages(default_report) if "Published forecasts against" in p)
+    assert "kezhi_2020_07 (2020): >2,000" in page
+    assert "kezhi 2020 07" not in page
+    assert re.search(r"Claim set By Made For Forecast Actual Error Held kezhi_2020_07 ", page)
+    assert "global_times_2020_07_07 Global Times" in page  # one line: the column holds it
+
+
+def test_sections_keep_their_chart_and_table_on_one_page(tmp_path: Path) -> None:
+    # to 2035 with scenarios, the track-record table opened a page alone (its chart and
+    # heading on the page before), and the scenarios chart left its section's words
+    # under half a page of white
+    spec = data_dir() / "scenarios" / "china_idc_example.toml"
+    path = build_report(out=tmp_path / "s.pdf", date=DATE, scenarios=spec, to=2035)
+    pages = _pages(path)
+    track = next(p for p in pages if "Published forecasts against what happened" in p)
+    assert "Track record of published forecasts" in track
+    assert "Claim set By Made For" in track
+    scenarios = next(p for p in pages if re.search(r"Scenarios China IDC market", p))
+    assert "Scenarios: median and 10-90% band" in scenarios
+    assert "2035 median 10-90% 5-95% median CAGR" in scenarios
+    # ranges with an en dash, as in every other table (they had a hyphen here)
+    assert re.search(r"base [\d,]+ [\d,]+–[\d,]+ [\d,]+–[\d,]+ [\d.]+%", scenarios)
