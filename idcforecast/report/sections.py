@@ -9,6 +9,7 @@ report is one more :class:`Section` entry; ``when`` skips it when its inputs are
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -899,7 +900,7 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
             "Scope": _or_not_stated(column("scope"), len(hist)),
             "Confidence": _or_not_stated(column("confidence"), len(hist)),
             "Quote / note": [
-                _quote_and_note(q, n)
+                _quote_and_note(q, n, ctx.unit)
                 for q, n in zip(
                     column("quote") if "quote" in hist.columns else [""] * len(hist),
                     column("note") if "note" in hist.columns else [""] * len(hist),
@@ -916,7 +917,7 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
     )
 
 
-def _quote_and_note(quote: str, note: str) -> str:
+def _quote_and_note(quote: str, note: str, unit: str = "") -> str:
     """The Sources cell: the quote, or the note when there is none. Beside a quote, the
     whole note of an estimate read as data, and the conversion of a value read in another
     unit (a USD value beside a CNY quote must say how it got there).
@@ -926,15 +927,66 @@ def _quote_and_note(quote: str, note: str) -> str:
     >>> _quote_and_note("2100亿元", "converted from 'CNY 100m' (x0.0151309, 2018 "
     ...                 "annual-average FX rate); alternate figure in the text: 2000亿元")
     "2100亿元; converted from 'CNY 100m' (x0.0151309, 2018 annual-average FX rate)"
+    >>> _quote_and_note("2100亿元", "converted from 'CNY 100m' (x0.0151309, 2018 "
+    ...                 "annual-average FX rate)", "USD bn")[-28:]
+    'FX rate: 6.6090 CNY per USD)'
     >>> _quote_and_note("", "sum of segments"), _quote_and_note("52 bn", "sum of segments")
     ('sum of segments', '52 bn')
     """
     if not quote:
-        return note
+        return _with_fx_rate(note, unit)
     if is_estimate_note(note):
-        return f"{quote}; {note}"
+        return f"{quote}; {_with_fx_rate(note, unit)}"
     conversion = conversion_in(note)
-    return f"{quote}; {conversion[1]}" if conversion else quote
+    return f"{quote}; {_with_fx_rate(conversion[1], unit)}" if conversion else quote
+
+
+_FACTOR = re.compile(r"\(x([0-9.eE+-]+), (\d{4}) annual-average FX rate")
+
+
+def _with_fx_rate(note: str, unit: str) -> str:
+    """``note`` with the exchange rate behind its conversion factor written as a market
+    quotes it: "(x0.0159167, 2015 annual-average FX rate: 6.2827 CNY per USD)". The
+    factor alone hid the rate the Assumptions say "is in Sources".
+
+    Examples
+    --------
+    >>> _with_fx_rate("converted from 'CNY 100m' (x0.0159167, 2015 annual-average FX "
+    ...               "rate)", "USD bn")
+    "converted from 'CNY 100m' (x0.0159167, 2015 annual-average FX rate: 6.2827 CNY per USD)"
+    >>> _with_fx_rate("converted from 'CNY 100m' (x0.0141844, 2026 annual-average FX "
+    ...               "rate from my_fx.csv)", "USD bn")[-43:]
+    'FX rate from my_fx.csv: 7.0500 CNY per USD)'
+    >>> _with_fx_rate("sum of segments", "USD bn")
+    'sum of segments'
+    """
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units.convert import changes_currency, conversion_factor
+
+    conversion = conversion_in(note)
+    match = _FACTOR.search(note)
+    if conversion is None or match is None or not unit:
+        return note
+    source = conversion[0]
+    try:
+        if not changes_currency(source, unit):
+            return note
+        theirs, ours = source.split(" ", 1)[0], unit.split(" ", 1)[0]
+        # the factor without the rate: the magnitudes alone ("USD 100m" -> "USD bn": 0.1)
+        scale = conversion_factor(ours + source[len(theirs) :], unit)
+        per_theirs = float(match.group(1)) / scale  # our currency per one of theirs
+    except (IdcForecastError, ValueError, ZeroDivisionError):
+        return note
+    if per_theirs <= 0:
+        return note
+    # the direction that reads above 1, as rates are quoted (CNY per USD, USD per EUR)
+    if per_theirs < 1:
+        rate = f"{1 / per_theirs:,.4f} {theirs} per {ours}"
+    else:
+        rate = f"{per_theirs:,.4f} {ours} per {theirs}"
+    end = note.find(")", match.end())  # at the end of the parenthesis (after "from my_fx.csv")
+    end = len(note) if end < 0 else end
+    return f"{note[:end]}: {rate}{note[end:]}"
 
 
 def assumptions(ctx: ReportContext, doc: ReportDocument) -> None:

@@ -390,8 +390,11 @@ def test_figures_converted_between_currencies_say_so(tmp_path: Path) -> None:
     assert "includes FX moves (in CNY, as published: 11.7% a year)." in compact
     # each row: the quote and the rate it was converted with; 3200 亿元 / 6.7290 CNY per USD
     # (G.5A 2022) = 47.555 USD bn, x0.014861
+    # the rate as a market quotes it, not only the factor (the Assumptions say "each rate
+    # is in Sources", which showed only x0.014861)
     assert (
-        "3200亿元; converted from 'CNY 100m' (x0.014861, 2022 annual-average FX rate)"
+        "3200亿元; converted from 'CNY 100m' (x0.014861, 2022 annual-average FX rate: "
+        "6.7290 CNY per USD)"
     ) in compact.replace("亿 元", "亿元")
     # within one currency nothing changes but the conversion shown beside the quote
     path = build_report(
