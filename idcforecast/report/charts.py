@@ -76,6 +76,14 @@ def _from_zero(ax: Axes) -> None:
         ax.set_ylim(bottom=0)
 
 
+def _legend_room(ax: Axes, share: float = 0.35) -> None:
+    """Raise the top of the value axis by ``share`` of its span, so that a legend in an
+    upper corner sits above the data (a steep actual line ran through the legend of the
+    narrow backtest panel)."""
+    low, high = ax.get_ylim()
+    ax.set_ylim(low, high + share * (high - low))
+
+
 def _history_points(ax: Axes, history: pd.DataFrame) -> None:
     years = history["year"].to_numpy()
     values = history["value"].to_numpy(dtype=float)
@@ -382,6 +390,7 @@ def plot_backtest(
         _integer_ticks(left)
         _thousands(left)
         style_axes(left, ylabel=unit_label(unit), title="Forecasts vs actual")
+        _legend_room(left)
         left.legend(loc="upper left")
 
         right.scatter(horizon, ape, s=12, color=COLORS["forecast"], alpha=0.7, label="one forecast")
@@ -392,6 +401,7 @@ def plot_backtest(
         right.set_xlabel("years ahead (horizon)")
         right.set_ylim(bottom=0)
         style_axes(right, ylabel="absolute error, percent", title="Error by horizon")
+        _legend_room(right)
         right.legend(loc="upper left")
         fig.suptitle(
             wrap_title(

@@ -664,10 +664,14 @@ def _backtest_text(ctx: ReportContext) -> str:
     steps = int((bt["year"] - bt["cutoff"]).max())
     where = str(cutoffs[0]) if len(cutoffs) == 1 else f"{cutoffs[0]}-{cutoffs[-1]}"
     ahead = "1 year ahead" if steps == 1 else f"1 to {steps} years ahead"
+    at = (
+        f"the only cutoff ({where}) that leaves"
+        if len(cutoffs) == 1
+        else f"each of the {counted(len(cutoffs), 'cutoff')} ({where}) that leave"
+    )
     text = (
-        f"The backtest refits '{ctx.model}' at each of the {counted(len(cutoffs), 'cutoff')} "
-        f"({where}) that leave{'s' if len(cutoffs) == 1 else ''} "
-        f"{counted(steps, 'later year')} to compare with, and scores its forecasts {ahead}"
+        f"The backtest refits '{ctx.model}' at {at} {counted(steps, 'later year')} to compare "
+        f"with, and scores its forecasts {ahead}"
     )
     evidence = ctx.calibration
     if evidence is not None and len(evidence.cutoff_years) not in (0, len(cutoffs)):

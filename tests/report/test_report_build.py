@@ -536,6 +536,10 @@ def test_counts_of_one_are_said_in_the_singular(tmp_path: Path) -> None:
         compact,
     )
     assert "scored on the 1 forecast whose cutoff every method could use" in compact
+    # was "at each of the 1 cutoff (2022) that leaves"
+    assert "The backtest refits 'auto' at the only cutoff (2022) that leaves 1 later year" in (
+        compact
+    )
     # (20 / 10) ** (1 / 4) - 1 = 18.9% over 4 years
     assert "CAGR 2019-2023 18.9% 4 years" in compact
     two = tmp_path / "two.csv"

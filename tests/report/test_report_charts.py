@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import matplotlib
@@ -368,3 +369,33 @@ def test_a_long_series_id_wraps_the_backtest_title() -> None:
     assert _inside_figure(fig, fig._suptitle)
     # the footnote says "2 cutoffs", not "2 cutoff(s)"
     assert any("Rolling origin, 2 cutoffs;" in t for t in _texts(fig))
+
+
+def test_backtest_legends_do_not_cover_the_lines() -> None:
+    # the legend sat in the upper left whatever the data: on a short, steep series the
+    # actual line ran through "forecast from each cutoff"
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    bt = pd.DataFrame(
+        {
+            "series_id": "short",
+            "model": "drift",
+            "cutoff": [2021, 2021],
+            "year": [2022, 2023],
+            "mean": [240.0, 270.0],
+            "actual": [260.0, 300.0],
+            "unit": "MW",
+        }
+    )
+    fig = plot_backtest(bt)
+    FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    for ax in fig.axes:
+        box = ax.get_legend().get_window_extent()
+        for line in ax.get_lines():
+            xy = line.get_transform().transform(line.get_xydata())
+            # sample the segments, not only their ends
+            for (x0, y0), (x1, y1) in itertools.pairwise(xy):
+                for t in np.linspace(0.0, 1.0, 50):
+                    point = (x0 + t * (x1 - x0), y0 + t * (y1 - y0))
+                    assert not box.contains(*point), (ax.get_title(), line.get_label())
