@@ -763,8 +763,10 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
             else ""
         )
     )
+    text = text.rstrip()  # (the 'auto' sentence is absent for another method)
     failed = alt[alt["note"] != ""]
-    for method, note in zip(failed["model"], failed["note"], strict=True):
+    for method, message in zip(failed["model"], failed["note"], strict=True):
+        note = _client_note(message)
         ending = "" if note.endswith(".") else "."  # the notes are library messages
         if note.startswith("no backtest: "):
             text += f" '{method}' has {note}{ending}"
@@ -774,6 +776,36 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
     doc.heading("Other methods on this series", level=2, keep=doc.text_height(text) + 30)
     doc.paragraph(text)
     doc.table(table, col_widths=(32, 28, 50, 36, 28), align=("LEFT", *("RIGHT",) * 4))
+
+
+_NO_WINDOW = re.compile(
+    r"no backtest window fits: every series needs more than horizon=(\d+) years? after the "
+    r"method's minimum number of points; [^.]*"
+)
+
+
+def _client_note(note: str) -> str:
+    """A library message about a method that could not be backtested, in a reader's words
+    (it named the API: "needs more than horizon=2 years ...; shorten the horizon").
+
+    Examples
+    --------
+    >>> _client_note("no backtest: no backtest window fits: every series needs more than "
+    ...              "horizon=2 years after the method's minimum number of points; shorten "
+    ...              "the horizon")[-72:]
+    'leaves both the years the method needs to fit and 2 later years to score'
+    >>> _client_note("series 's' has 5 observations")
+    "series 's' has 5 observations"
+    """
+
+    def words(match: re.Match[str]) -> str:
+        steps = int(match.group(1))
+        return (
+            "no cutoff of this series leaves both the years the method needs to fit and "
+            f"{counted(steps, 'later year')} to score"
+        )
+
+    return _NO_WINDOW.sub(words, note)
 
 
 def _other_methods_table(alt: pd.DataFrame, to: int, fmt: LevelFormat) -> pd.DataFrame:

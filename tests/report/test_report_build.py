@@ -839,9 +839,15 @@ def test_a_users_fx_file_is_named_in_the_report(tmp_path: Path) -> None:
     compact = re.sub(r"\s+", " ", _text(path))
     # 2016: 11 EUR bn x 1.1069 USD per EUR (the user's rate, before the bundled 1.1072)
     # = 12.1759 USD bn
-    assert "converted from 'EUR bn' (x1.1069, 2016 annual-average FX rate from ecb.csv)" in compact
+    # (with the rate as quoted, USD per EUR, beside the factor)
+    assert (
+        "converted from 'EUR bn' (x1.1069, 2016 annual-average FX rate from ecb.csv: 1.1069 "
+        "USD per EUR)"
+    ) in compact
     # 2015 from the bundled G.5A table: x1.1096
-    assert "converted from 'EUR bn' (x1.1096, 2015 annual-average FX rate)" in compact
+    assert (
+        "converted from 'EUR bn' (x1.1096, 2015 annual-average FX rate: 1.1096 USD per EUR)"
+    ) in compact
     assert (
         "from the user's FX file ecb.csv where it has the rate, else the bundled FX table "
         "data/fx_rates.csv"
@@ -929,3 +935,27 @@ def test_sections_keep_their_chart_and_table_on_one_page(tmp_path: Path) -> None
     assert "2035 median 10-90% 5-95% median CAGR" in scenarios
     # ranges with an en dash, as in every other table (they had a hyphen here)
     assert re.search(r"base [\d,]+ [\d,]+–[\d,]+ [\d,]+–[\d,]+ [\d.]+%", scenarios)
+
+
+def test_a_method_without_a_backtest_is_said_in_words(tmp_path: Path) -> None:
+    # "'auto' has no backtest: no backtest window fits: every series needs more than
+    # horizon=2 years after the method's minimum number of points; shorten the horizon"
+    # (the library's advice to a programmer), after a double space
+    five = tmp_path / "five.csv"
+    five.write_text("year,value\n2018,120\n2019,150\n2021,210\n2022,260\n2023,300\n")
+    path = build_report(
+        data=five,
+        to=2035,
+        method="drift",
+        out=tmp_path / "five.pdf",
+        date=DATE,
+        read_options={"unit": "MW"},
+    )
+    text = _text(path)
+    compact = re.sub(r"\s+", " ", text)
+    assert "horizon=" not in compact and "shorten the horizon" not in compact
+    assert (
+        "'auto' has no backtest: no cutoff of this series leaves both the years the method "
+        "needs to fit and 2 later years to score."
+    ) in compact
+    assert "above).  '" not in text.replace("\n", " ")
