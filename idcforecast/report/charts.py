@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from idcforecast._cells import is_estimate_note
-from idcforecast._wording import qualifier_sign
+from idcforecast._wording import counted, qualifier_sign
 from idcforecast.errors import DataError
 from idcforecast.report._frames import (
     first_unit,
@@ -42,6 +42,7 @@ from idcforecast.report.style import (
     new_figure,
     style_axes,
     unit_label,
+    wrap_title,
 )
 
 if TYPE_CHECKING:
@@ -73,6 +74,14 @@ def _from_zero(ax: Axes) -> None:
     """Start the value axis at zero (a market's scale), unless the data go below it."""
     if ax.dataLim.y0 >= 0:
         ax.set_ylim(bottom=0)
+
+
+def _legend_room(ax: Axes, share: float = 0.35) -> None:
+    """Raise the top of the value axis by ``share`` of its span, so that a legend in an
+    upper corner sits above the data (a steep actual line ran through the legend of the
+    narrow backtest panel)."""
+    low, high = ax.get_ylim()
+    ax.set_ylim(low, high + share * (high - low))
 
 
 def _history_points(ax: Axes, history: pd.DataFrame) -> None:
@@ -381,6 +390,7 @@ def plot_backtest(
         _integer_ticks(left)
         _thousands(left)
         style_axes(left, ylabel=unit_label(unit), title="Forecasts vs actual")
+        _legend_room(left)
         left.legend(loc="upper left")
 
         right.scatter(horizon, ape, s=12, color=COLORS["forecast"], alpha=0.7, label="one forecast")
@@ -391,9 +401,13 @@ def plot_backtest(
         right.set_xlabel("years ahead (horizon)")
         right.set_ylim(bottom=0)
         style_axes(right, ylabel="absolute error, percent", title="Error by horizon")
+        _legend_room(right)
         right.legend(loc="upper left")
         fig.suptitle(
-            title or f"Backtest of '{chosen}' on {without_cjk(sid)}",
+            wrap_title(
+                title or f"Backtest of '{chosen}' on {without_cjk(sid)}",
+                width=fig.get_figwidth() * 72.0 - 10.0,
+            ),
             x=0.0,
             ha="left",
             fontweight="bold",
@@ -405,7 +419,8 @@ def plot_backtest(
 
 def _backtest_note(accuracy: pd.DataFrame | None, sid: str, model: str, windows: int) -> str:
     base = (
-        f"Rolling origin, {windows} cutoff(s); each forecast uses only the data up to its cutoff."
+        f"Rolling origin, {counted(windows, 'cutoff')}; each forecast uses only the data up to "
+        "its cutoff."
     )
     if accuracy is None or len(accuracy) == 0:
         return base
@@ -430,7 +445,9 @@ def _backtest_note(accuracy: pd.DataFrame | None, sid: str, model: str, windows:
 def _claim_label(row: pd.Series) -> str:
     who = str(row.get("by", "")).split(",")[0].strip()
     if not who or contains_cjk(who):  # chart text is DejaVu only; the set id is readable
-        who = str(row.get("claim_set", "")).replace("_", " ")
+        # as the Claims table and the track-record table print it ("kezhi 2020 07" was
+        # neither)
+        who = str(row.get("claim_set", ""))
     return f"{who} ({str(row.get('made', ''))[:4]})"
 
 

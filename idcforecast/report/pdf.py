@@ -20,11 +20,12 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
 from idcforecast.errors import ReportError
+from idcforecast.report._wrap import needs_wrapping, wrap_text
 from idcforecast.report.fonts import (
     CJK_FONT_ENV,
     FontFile,
@@ -50,6 +51,8 @@ ACCENT = (31, 78, 121)
 LIGHT = (234, 241, 248)
 _METADATA = re.compile(rb"<metadata>.*?</metadata>\s*", re.DOTALL)
 _AUTO = object()
+_FONT_PX = re.compile(rb"font-size:\s*([0-9.]+)px")
+_CELL_PADDING = (0.8, 1.2)  # mm above/below and left/right of a table cell's text
 
 
 def svg_bytes(fig: Figure) -> bytes:
@@ -58,7 +61,37 @@ def svg_bytes(fig: Figure) -> bytes:
     with house_style():
         fig.savefig(buffer, format="svg", metadata={"Date": None})
     # fpdf2 ignores <metadata> but logs a warning for it; it carries nothing we need.
-    return _METADATA.sub(b"", buffer.getvalue())
+    svg = _METADATA.sub(b"", buffer.getvalue())
+    # matplotlib writes font sizes in px, the SVG's user unit (here 1 pt); fpdf2 reads
+    # px as CSS's 0.75 pt, which drew all chart text at three quarters of the size the
+    # chart was laid out for (source footnotes at 4.9 pt, tick labels at 6 pt)
+    return _FONT_PX.sub(rb"font-size: \1pt", svg)
+
+
+def _fitted(text: str, width: float, measure: Callable[[str], float]) -> str:
+    """``text`` cut at a word (or a character) and ended with "…" so that it is no wider
+    than ``width``; unchanged when it fits.
+
+    Examples
+    --------
+    >>> _fitted("China IDC market", 16, lambda t: float(len(t)))
+    'China IDC market'
+    >>> _fitted("China IDC market (CIDC overall scope)", 17, lambda t: float(len(t)))
+    'China IDC market…'
+    >>> _fitted("china_idc_cidc_overall", 12, lambda t: float(len(t)))
+    'china_idc_c…'
+    """
+    if measure(text) <= width:
+        return text
+    words = text.split(" ")
+    for n in range(len(words) - 1, 0, -1):  # the most whole words that fit
+        cut = " ".join(words[:n]).rstrip(" ,;:-(")
+        if cut and measure(cut + "…") <= width:
+            return cut + "…"
+    cut = text
+    while cut and measure(cut + "…") > width:  # one long word: cut it
+        cut = cut[:-1]
+    return cut + "…"
 
 
 class ReportDocument:
@@ -103,7 +136,8 @@ class ReportDocument:
                     return
                 shown = document.set_font_for(document.title, size=7.5)  # a Chinese title too
                 self.set_text_color(*MUTED)
-                self.cell(0, 5, shown, align="L")
+                # a long title used to run past the right margin (a cell does not wrap)
+                self.cell(0, 5, _fitted(shown, self.epw, self.get_string_width), align="L")
                 self.ln(8)
 
             def footer(self) -> None:
@@ -196,7 +230,9 @@ class ReportDocument:
             pdf.start_section(self.clean(text), level=level - 1)
         shown = self.set_font_for(text, size=size, style="B")
         pdf.set_text_color(*ACCENT)
-        pdf.multi_cell(0, size * 0.5, shown, new_x="LMARGIN", new_y="NEXT")
+        # left-aligned: fpdf2 justifies by default, which spread a long title's words
+        # across the page
+        pdf.multi_cell(0, size * 0.5, shown, align="L", new_x="LMARGIN", new_y="NEXT")
         pdf.set_text_color(*INK)
         pdf.ln(1.5)
 
@@ -319,20 +355,43 @@ class ReportDocument:
             borders_layout="HORIZONTAL_LINES",
             cell_fill_color=(246, 248, 251),
             cell_fill_mode="ROWS",
-            padding=(0.8, 1.2),
+            padding=_CELL_PADDING,
             width=pdf.epw,
         ) as table:
             head = table.row()
             for name in columns:
                 head.cell(self.clean(name))
             cjk_face = FontFace(family=CJK_FAMILY, emphasis="")
+            widths = self._column_mm(len(columns), col_widths)
             for values in frame.itertuples(index=False, name=None):
                 row = table.row()
-                for value in values:
+                for value, width in zip(values, widths, strict=True):
                     text = str(value)
                     face = cjk_face if self.family(text) == CJK_FAMILY else None
-                    row.cell(self.clean(text), style=face)
+                    row.cell(self._cell_text(text, width, size), style=face)
+            pdf.set_font(FAMILY, size=size)
         pdf.ln(3)
+
+    def _column_mm(self, n: int, col_widths: Sequence[float] | None) -> list[float]:
+        """The widths in mm of a full-width table's ``n`` columns (equal by default)."""
+        relative = [float(w) for w in col_widths] if col_widths else [1.0] * n
+        total = sum(relative)
+        return [self.pdf.epw * w / total for w in relative]
+
+    def _cell_text(self, text: str, width: float, size: float) -> str:
+        """A body cell's printable text, with line breaks of its own where fpdf2 would
+        break inside a word: Chinese text (fpdf2 broke "1562.5亿元" between its digits)
+        or a run wider than the cell (a URL, broken after a "/" rather than anywhere).
+
+        ``width`` is the column's width in mm; the cell's font is selected on return.
+        """
+        shown = self.clean(text)
+        pdf = self.pdf
+        pdf.set_font(self.family(shown), size=size)
+        room = width - 2 * _CELL_PADDING[1] - 0.5  # 0.5 mm against rounding
+        if room <= 0 or not needs_wrapping(shown, room, pdf.get_string_width):
+            return shown
+        return wrap_text(shown, room, pdf.get_string_width)
 
     def table_height(
         self, frame: pd.DataFrame, *, col_widths: Sequence[float], size: float = 8.0
@@ -342,15 +401,18 @@ class ReportDocument:
         left on the next page)."""
         pdf = self.pdf
         font = (pdf.font_family, pdf.font_style, pdf.font_size_pt)
-        total = float(sum(col_widths))
-        widths = [pdf.epw * float(w) / total for w in col_widths]
+        widths = self._column_mm(len(frame.columns), col_widths)
         line = size * 0.5
 
         def lines(text: str, width: float, style: str) -> int:
-            shown = self.clean(text)
-            family = FAMILY if style else self.family(shown)
-            pdf.set_font(family, style=style if family == FAMILY else "", size=size)
-            out = pdf.multi_cell(width - 2 * 1.2, line, shown, dry_run=True, output="LINES")
+            if style:  # a heading, bold in the main font
+                shown = self.clean(text)
+                pdf.set_font(FAMILY, style=style, size=size)
+            else:  # a body cell, broken as table() breaks it
+                shown = self._cell_text(text, width, size)
+            out = pdf.multi_cell(
+                width - 2 * _CELL_PADDING[1], line, shown, dry_run=True, output="LINES"
+            )
             assert isinstance(out, list)  # output="LINES" returns the list of lines
             return max(1, len(out))
 
@@ -359,7 +421,7 @@ class ReportDocument:
         height = 0.0
         for cells, style in rows:
             tallest = max(lines(c, w, style) for c, w in zip(cells, widths, strict=True))
-            height += tallest * line + 2 * 0.8  # padding 0.8 mm above and below
+            height += tallest * line + 2 * _CELL_PADDING[0]
         pdf.set_font(font[0], style=font[1], size=font[2])
         return height + 3.0  # the space after a table
 

@@ -9,6 +9,7 @@ report is one more :class:`Section` entry; ``when`` skips it when its inputs are
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -44,6 +45,12 @@ if TYPE_CHECKING:
     from idcforecast.report.pdf import ReportDocument
 
 __all__ = ["SECTIONS", "Section", "render_sections"]
+
+
+# fewer backtest forecasts than this are too few to call a track record
+_FEW_FORECASTS = 5
+# the height of an A4 page's text area below the running header, in mm
+_PAGE_BODY_MM = 240.0
 
 
 def _always(ctx: ReportContext) -> bool:
@@ -213,9 +220,12 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     )
     accuracy = _accuracy_row(ctx)
     if accuracy is not None:
+        few = int(accuracy["n"]) < _FEW_FORECASTS
         lines.append(
             f"**Track record of the method on this series:** backtest sMAPE "
-            f"{accuracy['smape']:.1f}%; its 80% intervals held {_held(accuracy)}."
+            f"{accuracy['smape']:.1f}%; its 80% intervals held {_held(accuracy)}"
+            # one or two backtest forecasts used to read like a track record
+            + (" (too few forecasts to judge the method by)." if few else ".")
         )
     lines += _claims_lines(ctx)
     doc.bullets(lines, markdown=True)
@@ -261,7 +271,7 @@ def _claims_lines(ctx: ReportContext) -> list[str]:
         named = f" ({', '.join(bad['claim_set'].astype(str))})" if len(bad) else ""
         lines.append(
             f"**Published claims:** {len(bad)} of {len(checks)} claim sets about this series "
-            f"are internally inconsistent{named}."
+            f"{'is' if len(bad) == 1 else 'are'} internally inconsistent{named}."
         )
     record = ctx.track_record
     if record is not None and len(record):
@@ -471,36 +481,45 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
     fmt = ctx.figures
     if len(forecasts):
         fig = plot_claims(record, history=ctx.history, figures=fmt)
-        doc.heading("Track record of published forecasts", level=2, keep=doc.chart_height(fig))
+        table = pd.DataFrame(
+            {
+                # the chart labels a forecast whose maker is named in Chinese by its set
+                "Claim set": forecasts["claim_set"].astype(str),
+                "By": forecasts["by"].astype(str),
+                "Made": forecasts["made"].astype(str),
+                "For": forecasts["year"].astype(str),
+                "Forecast": [
+                    qualifier_sign(str(q)) + fmt.text(v)
+                    for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
+                ],
+                "Actual": [
+                    qualifier_sign(str(q)) + fmt.text(v)
+                    for q, v in zip(
+                        forecasts.get("actual_qualifier", [""] * len(forecasts)),
+                        forecasts["actual"],
+                        strict=True,
+                    )
+                ],
+                "Error": [
+                    "–" if pd.isna(e) else f"{100 * e:+.1f}%" for e in forecasts["error_pct"]
+                ],
+                "Held": [  # NA: no actual for that year yet
+                    "not yet" if pd.isna(h) else "yes" if h else "no" for h in forecasts["held"]
+                ],
+            }
+        )
+        # 38 mm holds "global_times_2020_07_07" and 18 mm "2020-07-07" on one line
+        widths = (38, 40, 18, 10, 19, 18, 16, 15)
+        # the chart and its table on one page when they fit on one (the table used to
+        # open the next page alone, under no heading)
+        together = doc.chart_height(fig) + doc.table_height(table, col_widths=widths, size=7.5)
+        keep = together if together < _PAGE_BODY_MM else doc.chart_height(fig)
+        doc.heading("Track record of published forecasts", level=2, keep=keep)
         doc.chart(fig)
         doc.table(
-            pd.DataFrame(
-                {
-                    "By": forecasts["by"].astype(str),
-                    "Made": forecasts["made"].astype(str),
-                    "For": forecasts["year"].astype(str),
-                    "Forecast": [
-                        qualifier_sign(str(q)) + fmt.text(v)
-                        for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
-                    ],
-                    "Actual": [
-                        qualifier_sign(str(q)) + fmt.text(v)
-                        for q, v in zip(
-                            forecasts.get("actual_qualifier", [""] * len(forecasts)),
-                            forecasts["actual"],
-                            strict=True,
-                        )
-                    ],
-                    "Error": [
-                        "–" if pd.isna(e) else f"{100 * e:+.1f}%" for e in forecasts["error_pct"]
-                    ],
-                    "Held": [  # NA: no actual for that year yet
-                        "not yet" if pd.isna(h) else "yes" if h else "no" for h in forecasts["held"]
-                    ],
-                }
-            ),
-            col_widths=(62, 20, 12, 22, 22, 18, 18),
-            align=("LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
+            table,
+            col_widths=widths,
+            align=("LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
             size=7.5,
         )
 
@@ -515,23 +534,31 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
 
     result = ctx.scenarios
     assert result is not None  # guarded by _has_scenarios
-    doc.heading("Scenarios")
-    doc.paragraph(
+    intro = (
         f"{result.description or 'Scenarios'} (from {result.source}; {result.n_paths:,} "
         "Monte Carlo paths per scenario, drawn from the forecast's calibrated error "
         "distribution, then adjusted by each scenario's growth changes, shocks and caps)."
     )
-    doc.bullets(
-        [
-            f"**{name}**"
-            + (f" (weight {weight:g})" if weight is not None else "")
-            + (f": {text}" if text else "")
-            for name, text, weight in result.scenarios
-        ],
-        markdown=True,
-    )
+    items = [
+        f"**{name}**"
+        + (f" (weight {weight:g})" if weight is not None else "")
+        + (f": {text}" if text else "")
+        for name, text, weight in result.scenarios
+    ]
     fmt = ctx.figures
-    doc.chart(plot_scenarios(result.table, history=ctx.history, figures=fmt))
+    fig = plot_scenarios(result.table, history=ctx.history, figures=fmt)
+    # the heading, its text and the chart on one page: the chart used to open the next
+    # page, leaving the section's words alone under half a page of white
+    keep = (
+        doc.text_height(intro)
+        + sum(doc.text_height(item) + 0.6 for item in items)
+        + 1.0
+        + doc.chart_height(fig)
+    )
+    doc.heading("Scenarios", keep=keep if keep < _PAGE_BODY_MM else 30.0)
+    doc.paragraph(intro)
+    doc.bullets(items, markdown=True)
+    doc.chart(fig)
     table = result.table
     levels = table[(table["quantity"] == "level") & (table["year"] == table["year"].max())]
     cagr = table[table["quantity"] == "cagr"].set_index("scenario")
@@ -543,8 +570,9 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
             (
                 name,
                 fmt.short(row["p50"]),
-                f"{fmt.short(row['p10'])}-{fmt.short(row['p90'])}",
-                f"{fmt.short(row['p5'])}-{fmt.short(row['p95'])}",
+                # an en dash, as every other range in the report's tables
+                f"{fmt.short(row['p10'])}–{fmt.short(row['p90'])}",
+                f"{fmt.short(row['p5'])}–{fmt.short(row['p95'])}",
                 growth,
             )
         )
@@ -598,11 +626,67 @@ def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
         doc.chart(fig)
         if ctx.accuracy is not None and len(ctx.accuracy):
             # the series id gets room (equal widths broke 'china_idc_cidc_overall' in two)
-            doc.table(_accuracy_display(ctx.accuracy), col_widths=(46, 18, 18, 16, 27, 27, 22))
+            doc.table(
+                _accuracy_display(_own_rows(ctx.accuracy)),
+                col_widths=(46, 18, 18, 16, 27, 27, 22),
+            )
+        doc.paragraph(_backtest_text(ctx), size=8.5, muted=True)
     else:
         doc.paragraph(ctx.backtest_note or "No backtest could be run on this series.")
     if ctx.alternatives is not None and len(ctx.alternatives) > 1:
         _other_methods(ctx, doc)
+
+
+def _own_rows(accuracy: pd.DataFrame) -> pd.DataFrame:
+    """The accuracy rows without the "(all)" total when it totals one series only (the
+    table repeated the series' row under "(all)").
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> acc = pd.DataFrame({"series_id": ["s", "(all)"], "smape": [28.1, 28.1]})
+    >>> _own_rows(acc)["series_id"].tolist()
+    ['s']
+    """
+    ids = accuracy["series_id"].astype(str)
+    if int((ids != "(all)").sum()) == 1:
+        return accuracy[ids != "(all)"]
+    return accuracy
+
+
+def _backtest_text(ctx: ReportContext) -> str:
+    """What the backtest did and what its scores mean, for a reader who does not know
+    sMAPE or MASE; and why it counts fewer cutoffs than the interval calibration (the
+    report said "refitted at 8 earlier cutoffs" and then "Rolling origin, 5 cutoff(s)")."""
+    bt = ctx.backtest
+    assert bt is not None
+    cutoffs = sorted(int(c) for c in bt["cutoff"].unique())
+    steps = int((bt["year"] - bt["cutoff"]).max())
+    where = str(cutoffs[0]) if len(cutoffs) == 1 else f"{cutoffs[0]}-{cutoffs[-1]}"
+    ahead = "1 year ahead" if steps == 1 else f"1 to {steps} years ahead"
+    at = (
+        f"the only cutoff ({where}) that leaves"
+        if len(cutoffs) == 1
+        else f"each of the {counted(len(cutoffs), 'cutoff')} ({where}) that leave"
+    )
+    text = (
+        f"The backtest refits '{ctx.model}' at {at} {counted(steps, 'later year')} to compare "
+        f"with, and scores its forecasts {ahead}"
+    )
+    evidence = ctx.calibration
+    if evidence is not None and len(evidence.cutoff_years) not in (0, len(cutoffs)):
+        text += (
+            "; the calibration of the intervals (Methodology above) is a separate pass over "
+            f"{counted(len(evidence.cutoff_years), 'cutoff')}, each scored as far ahead as "
+            "the data allow"
+        )
+    return text + (
+        ". sMAPE: the absolute error as a percentage of the average of forecast and actual, "
+        "averaged over the forecasts (0% is perfect). MASE: the absolute error divided by "
+        "the series' average year-on-year change up to the cutoff (1.0 is a miss the size "
+        "of a typical year's change). Coverage: the share of actual values that fell inside "
+        "the 80% and 95% intervals (well-calibrated intervals hold about 80% and 95%)."
+    )
 
 
 def _intervals_text(ctx: ReportContext) -> str:
@@ -679,8 +763,10 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
             else ""
         )
     )
+    text = text.rstrip()  # (the 'auto' sentence is absent for another method)
     failed = alt[alt["note"] != ""]
-    for method, note in zip(failed["model"], failed["note"], strict=True):
+    for method, message in zip(failed["model"], failed["note"], strict=True):
+        note = _client_note(message)
         ending = "" if note.endswith(".") else "."  # the notes are library messages
         if note.startswith("no backtest: "):
             text += f" '{method}' has {note}{ending}"
@@ -690,6 +776,36 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
     doc.heading("Other methods on this series", level=2, keep=doc.text_height(text) + 30)
     doc.paragraph(text)
     doc.table(table, col_widths=(32, 28, 50, 36, 28), align=("LEFT", *("RIGHT",) * 4))
+
+
+_NO_WINDOW = re.compile(
+    r"no backtest window fits: every series needs more than horizon=(\d+) years? after the "
+    r"method's minimum number of points; [^.]*"
+)
+
+
+def _client_note(note: str) -> str:
+    """A library message about a method that could not be backtested, in a reader's words
+    (it named the API: "needs more than horizon=2 years ...; shorten the horizon").
+
+    Examples
+    --------
+    >>> _client_note("no backtest: no backtest window fits: every series needs more than "
+    ...              "horizon=2 years after the method's minimum number of points; shorten "
+    ...              "the horizon")[-72:]
+    'leaves both the years the method needs to fit and 2 later years to score'
+    >>> _client_note("series 's' has 5 observations")
+    "series 's' has 5 observations"
+    """
+
+    def words(match: re.Match[str]) -> str:
+        steps = int(match.group(1))
+        return (
+            "no cutoff of this series leaves both the years the method needs to fit and "
+            f"{counted(steps, 'later year')} to score"
+        )
+
+    return _NO_WINDOW.sub(words, note)
 
 
 def _other_methods_table(alt: pd.DataFrame, to: int, fmt: LevelFormat) -> pd.DataFrame:
@@ -820,7 +936,7 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
             "Scope": _or_not_stated(column("scope"), len(hist)),
             "Confidence": _or_not_stated(column("confidence"), len(hist)),
             "Quote / note": [
-                _quote_and_note(q, n)
+                _quote_and_note(q, n, ctx.unit)
                 for q, n in zip(
                     column("quote") if "quote" in hist.columns else [""] * len(hist),
                     column("note") if "note" in hist.columns else [""] * len(hist),
@@ -837,7 +953,7 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
     )
 
 
-def _quote_and_note(quote: str, note: str) -> str:
+def _quote_and_note(quote: str, note: str, unit: str = "") -> str:
     """The Sources cell: the quote, or the note when there is none. Beside a quote, the
     whole note of an estimate read as data, and the conversion of a value read in another
     unit (a USD value beside a CNY quote must say how it got there).
@@ -847,15 +963,66 @@ def _quote_and_note(quote: str, note: str) -> str:
     >>> _quote_and_note("2100亿元", "converted from 'CNY 100m' (x0.0151309, 2018 "
     ...                 "annual-average FX rate); alternate figure in the text: 2000亿元")
     "2100亿元; converted from 'CNY 100m' (x0.0151309, 2018 annual-average FX rate)"
+    >>> _quote_and_note("2100亿元", "converted from 'CNY 100m' (x0.0151309, 2018 "
+    ...                 "annual-average FX rate)", "USD bn")[-28:]
+    'FX rate: 6.6090 CNY per USD)'
     >>> _quote_and_note("", "sum of segments"), _quote_and_note("52 bn", "sum of segments")
     ('sum of segments', '52 bn')
     """
     if not quote:
-        return note
+        return _with_fx_rate(note, unit)
     if is_estimate_note(note):
-        return f"{quote}; {note}"
+        return f"{quote}; {_with_fx_rate(note, unit)}"
     conversion = conversion_in(note)
-    return f"{quote}; {conversion[1]}" if conversion else quote
+    return f"{quote}; {_with_fx_rate(conversion[1], unit)}" if conversion else quote
+
+
+_FACTOR = re.compile(r"\(x([0-9.eE+-]+), (\d{4}) annual-average FX rate")
+
+
+def _with_fx_rate(note: str, unit: str) -> str:
+    """``note`` with the exchange rate behind its conversion factor written as a market
+    quotes it: "(x0.0159167, 2015 annual-average FX rate: 6.2827 CNY per USD)". The
+    factor alone hid the rate the Assumptions say "is in Sources".
+
+    Examples
+    --------
+    >>> _with_fx_rate("converted from 'CNY 100m' (x0.0159167, 2015 annual-average FX "
+    ...               "rate)", "USD bn")
+    "converted from 'CNY 100m' (x0.0159167, 2015 annual-average FX rate: 6.2827 CNY per USD)"
+    >>> _with_fx_rate("converted from 'CNY 100m' (x0.0141844, 2026 annual-average FX "
+    ...               "rate from my_fx.csv)", "USD bn")[-43:]
+    'FX rate from my_fx.csv: 7.0500 CNY per USD)'
+    >>> _with_fx_rate("sum of segments", "USD bn")
+    'sum of segments'
+    """
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units.convert import changes_currency, conversion_factor
+
+    conversion = conversion_in(note)
+    match = _FACTOR.search(note)
+    if conversion is None or match is None or not unit:
+        return note
+    source = conversion[0]
+    try:
+        if not changes_currency(source, unit):
+            return note
+        theirs, ours = source.split(" ", 1)[0], unit.split(" ", 1)[0]
+        # the factor without the rate: the magnitudes alone ("USD 100m" -> "USD bn": 0.1)
+        scale = conversion_factor(ours + source[len(theirs) :], unit)
+        per_theirs = float(match.group(1)) / scale  # our currency per one of theirs
+    except (IdcForecastError, ValueError, ZeroDivisionError):
+        return note
+    if per_theirs <= 0:
+        return note
+    # the direction that reads above 1, as rates are quoted (CNY per USD, USD per EUR)
+    if per_theirs < 1:
+        rate = f"{1 / per_theirs:,.4f} {theirs} per {ours}"
+    else:
+        rate = f"{per_theirs:,.4f} {ours} per {theirs}"
+    end = note.find(")", match.end())  # at the end of the parenthesis (after "from my_fx.csv")
+    end = len(note) if end < 0 else end
+    return f"{note[:end]}: {rate}{note[end:]}"
 
 
 def assumptions(ctx: ReportContext, doc: ReportDocument) -> None:

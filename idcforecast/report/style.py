@@ -30,6 +30,7 @@ __all__ = [
     "house_style",
     "new_figure",
     "unit_label",
+    "wrap_title",
 ]
 
 # Colour-blind-safe (Okabe-Ito based); "history" is near-black so actuals stand out.
@@ -49,6 +50,9 @@ COLORS: dict[str, str] = {
 SCENARIO_COLORS: tuple[str, ...] = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00")
 FIGSIZE: tuple[float, float] = (7.0, 3.6)
 FOOTNOTE_SIZE = 6.5
+TITLE_SIZE = 11.0
+# room a left-aligned axes title loses to the value axis (tick labels and the unit label)
+_AXIS_ROOM_PT = 50.0
 
 HOUSE_RC: dict[str, Any] = {
     "font.family": "DejaVu Sans",
@@ -62,7 +66,7 @@ HOUSE_RC: dict[str, Any] = {
     "xtick.labelcolor": "#1b1b1b",
     "ytick.labelcolor": "#1b1b1b",
     "font.size": 9.0,
-    "axes.titlesize": 11.0,
+    "axes.titlesize": TITLE_SIZE,
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
     "axes.labelsize": 9.0,
@@ -193,8 +197,45 @@ def add_footnote(fig: Figure, text: str) -> None:
         engine.set(rect=(0.0, height, 1.0, 1.0 - height))
 
 
+def wrap_title(text: str, *, width: float, size: float = TITLE_SIZE) -> str:
+    """``text`` broken at spaces into lines no wider than ``width`` points in the bold
+    house font (a long report title ran off the chart, cut at the figure's edge).
+
+    Examples
+    --------
+    >>> wrap_title("China IDC market: forecast", width=400)
+    'China IDC market: forecast'
+    >>> print(wrap_title("China IDC market (CIDC overall scope): forecast", width=150))
+    China IDC market (CIDC
+    overall scope): forecast
+    """
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    font = FontProperties(family=HOUSE_RC["font.family"], weight="bold", size=size)
+
+    def measure(line: str) -> float:
+        return float(text_to_path.get_text_width_height_descent(line, font, ismath=False)[0])
+
+    lines: list[str] = []
+    for word in text.split():
+        if lines and measure(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
 def style_axes(ax: Axes, *, ylabel: str, title: str) -> None:
-    """Title and y label (the unit) in the house way."""
-    ax.set_title(title)
+    """Title (wrapped to the room right of the value axis) and y label (the unit) in the
+    house way."""
+    from matplotlib.figure import Figure
+
+    fig = ax.get_figure()
+    room = (fig.get_figwidth() if isinstance(fig, Figure) else FIGSIZE[0]) * 72.0
+    spec = ax.get_subplotspec()
+    if spec is not None:  # one column of a grid gets its share of the width
+        room *= len(spec.colspan) / spec.get_gridspec().ncols
+    ax.set_title(wrap_title(title, width=room - _AXIS_ROOM_PT))
     ax.set_ylabel(ylabel)
     ax.margins(x=0.02)

@@ -75,7 +75,8 @@ def test_default_report_pages_sections_and_sources(default_report: Path) -> None
     compact = re.sub(r"\s+", " ", text)
     members = "(naive, damped, ses, loglinear, drift_log, theil_sen): "
     assert f"median of 6 simple forecasts {members}" in compact
-    assert "Published claims: 1 of 3 claim sets about this series are internally" in compact
+    # one set: "is" (was "1 of 3 claim sets about this series are internally inconsistent")
+    assert "Published claims: 1 of 3 claim sets about this series is internally" in compact
 
 
 def test_default_report_key_numbers(default_report: Path) -> None:
@@ -389,8 +390,11 @@ def test_figures_converted_between_currencies_say_so(tmp_path: Path) -> None:
     assert "includes FX moves (in CNY, as published: 11.7% a year)." in compact
     # each row: the quote and the rate it was converted with; 3200 亿元 / 6.7290 CNY per USD
     # (G.5A 2022) = 47.555 USD bn, x0.014861
+    # the rate as a market quotes it, not only the factor (the Assumptions say "each rate
+    # is in Sources", which showed only x0.014861)
     assert (
-        "3200亿元; converted from 'CNY 100m' (x0.014861, 2022 annual-average FX rate)"
+        "3200亿元; converted from 'CNY 100m' (x0.014861, 2022 annual-average FX rate: "
+        "6.7290 CNY per USD)"
     ) in compact.replace("亿 元", "亿元")
     # within one currency nothing changes but the conversion shown beside the quote
     path = build_report(
@@ -526,8 +530,16 @@ def test_counts_of_one_are_said_in_the_singular(tmp_path: Path) -> None:
     )
     compact = re.sub(r"\s+", " ", _text(path))
     # one outcome: a count, not a share ("100.0% of the outcomes (1 forecast)")
-    assert re.search(r"its 80% intervals held [01] of 1 outcome\.", compact)
+    assert re.search(
+        r"its 80% intervals held [01] of 1 outcome \(too few forecasts to judge the method "
+        r"by\)\.",
+        compact,
+    )
     assert "scored on the 1 forecast whose cutoff every method could use" in compact
+    # was "at each of the 1 cutoff (2022) that leaves"
+    assert "The backtest refits 'auto' at the only cutoff (2022) that leaves 1 later year" in (
+        compact
+    )
     # (20 / 10) ** (1 / 4) - 1 = 18.9% over 4 years
     assert "CAGR 2019-2023 18.9% 4 years" in compact
     two = tmp_path / "two.csv"
@@ -742,7 +754,8 @@ def test_small_backtests_and_the_forecast_bullet(tmp_path: Path) -> None:
     )
     compact = re.sub(r"\s+", " ", _text(path))
     # 3 backtest forecasts, all inside their 80% intervals: a count, not "100.0%"
-    assert "its 80% intervals held 3 of 3 outcomes." in compact
+    # three forecasts are no track record: the bullet says so (it read like one)
+    assert "its 80% intervals held 3 of 3 outcomes (too few forecasts to judge" in compact
     assert "100.0% of the outcomes" not in compact
     # the unit is stated with the forecast, as with the latest actual (uat12 #12)
     assert re.search(r"Forecast: [\d.]+ USD billion in 2030 \(80% interval", compact)
@@ -826,9 +839,15 @@ def test_a_users_fx_file_is_named_in_the_report(tmp_path: Path) -> None:
     compact = re.sub(r"\s+", " ", _text(path))
     # 2016: 11 EUR bn x 1.1069 USD per EUR (the user's rate, before the bundled 1.1072)
     # = 12.1759 USD bn
-    assert "converted from 'EUR bn' (x1.1069, 2016 annual-average FX rate from ecb.csv)" in compact
+    # (with the rate as quoted, USD per EUR, beside the factor)
+    assert (
+        "converted from 'EUR bn' (x1.1069, 2016 annual-average FX rate from ecb.csv: 1.1069 "
+        "USD per EUR)"
+    ) in compact
     # 2015 from the bundled G.5A table: x1.1096
-    assert "converted from 'EUR bn' (x1.1096, 2015 annual-average FX rate)" in compact
+    assert (
+        "converted from 'EUR bn' (x1.1096, 2015 annual-average FX rate: 1.1096 USD per EUR)"
+    ) in compact
     assert (
         "from the user's FX file ecb.csv where it has the rate, else the bundled FX table "
         "data/fx_rates.csv"
@@ -862,3 +881,81 @@ def test_a_folder_of_figures_is_reported_with_its_files(tmp_path: Path) -> None:
     )
     assert hashlib.sha256(listing.encode("utf-8")).hexdigest() in compact
     assert "CIDC 2017" in compact and "CIDC 2022" in compact  # each row keeps its source
+
+
+def test_backtest_section_explains_its_scores_and_cutoffs(default_report: Path) -> None:
+    # the table had sMAPE and MASE without a word on what they are, an "(all)" row
+    # repeating the one series, and "Rolling origin, 5 cutoff(s)" under a methodology that
+    # said "refitted at 8 earlier cutoffs" with no word on why they differ
+    reader = PdfReader(default_report)
+    page = next(
+        p.extract_text() for p in reader.pages if "Backtest on this series" in p.extract_text()
+    )
+    compact = re.sub(r"\s+", " ", page)
+    assert "(all)" not in compact
+    assert "cutoff(s)" not in compact
+    assert "Rolling origin, 5 cutoffs;" in compact
+    assert (
+        "The backtest refits 'auto' at each of the 5 cutoffs (2016-2020) that leave 3 later "
+        "years to compare with, and scores its forecasts 1 to 3 years ahead; the calibration "
+        "of the intervals (Methodology above) is a separate pass over 8 cutoffs"
+    ) in compact
+    assert "sMAPE: the absolute error as a percentage of the average of forecast" in compact
+    assert "MASE: the absolute error divided by the series' average year-on-year" in compact
+    # the 15 backtest forecasts are enough to be called a track record
+    assert "93.3% of the outcomes (15 forecasts)." in re.sub(r"\s+", " ", _text(default_report))
+
+
+def _pages(path: Path) -> list[str]:
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]
+
+
+def test_track_record_chart_labels_match_its_table(default_report: Path) -> None:
+    # the chart labelled a forecast by Chinese makers "kezhi 2020 07", a name neither the
+    # Claims table nor the track-record table used; the table now names each set too
+    page = next(p for p in _pages(default_report) if "Published forecasts against" in p)
+    assert "kezhi_2020_07 (2020): >2,000" in page
+    assert "kezhi 2020 07" not in page
+    assert re.search(r"Claim set By Made For Forecast Actual Error Held kezhi_2020_07 ", page)
+    assert "global_times_2020_07_07 Global Times" in page  # one line: the column holds it
+
+
+def test_sections_keep_their_chart_and_table_on_one_page(tmp_path: Path) -> None:
+    # to 2035 with scenarios, the track-record table opened a page alone (its chart and
+    # heading on the page before), and the scenarios chart left its section's words
+    # under half a page of white
+    spec = data_dir() / "scenarios" / "china_idc_example.toml"
+    path = build_report(out=tmp_path / "s.pdf", date=DATE, scenarios=spec, to=2035)
+    pages = _pages(path)
+    track = next(p for p in pages if "Published forecasts against what happened" in p)
+    assert "Track record of published forecasts" in track
+    assert "Claim set By Made For" in track
+    scenarios = next(p for p in pages if re.search(r"Scenarios China IDC market", p))
+    assert "Scenarios: median and 10-90% band" in scenarios
+    assert "2035 median 10-90% 5-95% median CAGR" in scenarios
+    # ranges with an en dash, as in every other table (they had a hyphen here)
+    assert re.search(r"base [\d,]+ [\d,]+–[\d,]+ [\d,]+–[\d,]+ [\d.]+%", scenarios)
+
+
+def test_a_method_without_a_backtest_is_said_in_words(tmp_path: Path) -> None:
+    # "'auto' has no backtest: no backtest window fits: every series needs more than
+    # horizon=2 years after the method's minimum number of points; shorten the horizon"
+    # (the library's advice to a programmer), after a double space
+    five = tmp_path / "five.csv"
+    five.write_text("year,value\n2018,120\n2019,150\n2021,210\n2022,260\n2023,300\n")
+    path = build_report(
+        data=five,
+        to=2035,
+        method="drift",
+        out=tmp_path / "five.pdf",
+        date=DATE,
+        read_options={"unit": "MW"},
+    )
+    text = _text(path)
+    compact = re.sub(r"\s+", " ", text)
+    assert "horizon=" not in compact and "shorten the horizon" not in compact
+    assert (
+        "'auto' has no backtest: no cutoff of this series leaves both the years the method "
+        "needs to fit and 2 later years to score."
+    ) in compact
+    assert "above).  '" not in text.replace("\n", " ")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import matplotlib
@@ -316,3 +317,85 @@ def test_rows_of_one_file_are_one_source(history, forecast) -> None:
     rows = history.assign(source=[f"vn_usd.csv row {i}, column 'v'" for i in (2, 3, 4, 6)])
     footnote = plot_forecast(rows, forecast).texts[-1].get_text()
     assert footnote.startswith("Source: vn_usd.csv, rows 2-4, 6. Forecast:")
+
+
+LONG_TITLE = (
+    "Operator X data-center capacity in Southeast Asia, colocation and interconnection "
+    "only (excluding hyperscale self-build)"
+)
+
+
+def _inside_figure(fig: matplotlib.figure.Figure, text: matplotlib.text.Text) -> bool:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    box = text.get_window_extent()
+    return bool(box.x0 >= 0 and box.x1 <= fig.bbox.x1 + 0.5)
+
+
+def test_a_long_title_is_wrapped_inside_the_chart(history, forecast) -> None:
+    # the report's title leads each chart's title: a long one ran off the chart's right
+    # edge and was cut ("...interconnection only (excluding hyperscale")
+    fig = plot_forecast(history, forecast, title=f"{LONG_TITLE}: forecast")
+    ax = fig.axes[0]
+    assert "\n" in ax.get_title(loc="left")
+    assert ax.get_title(loc="left").split() == f"{LONG_TITLE}: forecast".split()
+    assert _inside_figure(fig, ax.title)
+    fig = plot_growth(history, title=f"{LONG_TITLE}: growth year on year")
+    assert _inside_figure(fig, fig.axes[0].title)
+
+
+def test_a_short_title_stays_on_one_line(history, forecast) -> None:
+    fig = plot_forecast(history, forecast, title="China IDC market (CIDC overall scope): forecast")
+    assert "\n" not in fig.axes[0].get_title(loc="left")
+
+
+def test_a_long_series_id_wraps_the_backtest_title() -> None:
+    sid = "operator_x_southeast_asia_colocation_and_interconnection_capacity_mw " * 2
+    bt = pd.DataFrame(
+        {
+            "series_id": sid,
+            "model": "drift",
+            "cutoff": [2020, 2020, 2021],
+            "year": [2021, 2022, 2022],
+            "mean": [11.0, 12.0, 13.0],
+            "actual": [10.0, 12.0, 12.0],
+            "unit": "MW",
+        }
+    )
+    fig = plot_backtest(bt)
+    assert fig._suptitle is not None
+    assert _inside_figure(fig, fig._suptitle)
+    # the footnote says "2 cutoffs", not "2 cutoff(s)"
+    assert any("Rolling origin, 2 cutoffs;" in t for t in _texts(fig))
+
+
+def test_backtest_legends_do_not_cover_the_lines() -> None:
+    # the legend sat in the upper left whatever the data: on a short, steep series the
+    # actual line ran through "forecast from each cutoff"
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    bt = pd.DataFrame(
+        {
+            "series_id": "short",
+            "model": "drift",
+            "cutoff": [2021, 2021],
+            "year": [2022, 2023],
+            "mean": [240.0, 270.0],
+            "actual": [260.0, 300.0],
+            "unit": "MW",
+        }
+    )
+    fig = plot_backtest(bt)
+    FigureCanvasAgg(fig)
+    fig.canvas.draw()
+    for ax in fig.axes:
+        box = ax.get_legend().get_window_extent()
+        for line in ax.get_lines():
+            xy = line.get_transform().transform(line.get_xydata())
+            # sample the segments, not only their ends
+            for (x0, y0), (x1, y1) in itertools.pairwise(xy):
+                for t in np.linspace(0.0, 1.0, 50):
+                    point = (x0 + t * (x1 - x0), y0 + t * (y1 - y0))
+                    assert not box.contains(*point), (ax.get_title(), line.get_label())

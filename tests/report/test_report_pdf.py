@@ -190,3 +190,81 @@ def test_fitted_columns_hold_their_cells_and_wrap_headings_onto_two_lines(
     assert widths[2] - padding >= interval  # one line
     assert widths[0] < widths[2]
     doc.table(frame, col_widths="fit")  # renders
+
+
+LONG_TITLE = (
+    "Operator X data-center capacity in Southeast Asia, colocation and interconnection "
+    "only (excluding hyperscale self-build, edge sites and enterprise server rooms)"
+)
+
+
+def test_long_title_is_set_left_aligned_not_justified() -> None:
+    # fpdf2 justifies multi_cell text by default: a title over several lines had its
+    # words spread across the page ("Operator     X     data-center     capacity")
+    doc = ReportDocument(title="x", creation_date=WHEN, cjk_font=None)
+    doc.heading(LONG_TITLE, level=0)
+    stream = PdfReader(io.BytesIO(doc.to_bytes())).pages[0].get_contents()
+    assert stream is not None
+    content = stream.get_data().decode("latin-1")
+    # justified lines are TJ arrays with word-spacing adjustments between their strings
+    spacing = [abs(float(n)) for n in re.findall(r"\)\s*(-?\d+(?:\.\d+)?)\s*\(", content)]
+    assert not spacing or max(spacing) < 50
+
+
+def test_running_header_of_a_long_title_stays_inside_the_margins() -> None:
+    # the header is one cell: a long title ran past the right margin and off the page
+    doc = ReportDocument(title=LONG_TITLE + " " + LONG_TITLE, creation_date=WHEN, cjk_font=None)
+    doc.page_break()
+    page = PdfReader(io.BytesIO(doc.to_bytes())).pages[1]
+    header = page.extract_text().splitlines()[0]
+    assert header.endswith("…")
+    assert header[:-1].strip() and LONG_TITLE.startswith(header[:-1].rstrip())
+    pdf = doc.pdf
+    pdf.set_font(FAMILY, size=7.5)
+    assert pdf.get_string_width(header) <= pdf.epw
+
+
+@pytest.mark.parametrize("share", [14, 18, 22, 26, 30, 34, 38, 42])
+def test_chinese_cell_wraps_between_characters_never_inside_a_figure(share: int) -> None:
+    # fpdf2 broke a Chinese quote at whatever character reached the cell's edge: the
+    # Sources table printed "规模达到156" over "2.5億元" and "增速為23.2" over "%"
+    font = find_cjk_font()
+    if font is None:
+        pytest.skip("no CJK font installed (pip install idcforecast[cjk])")
+    doc = ReportDocument(title="x", creation_date=WHEN, cjk_font=font)
+    quote = "據科智咨詢最新發布顯示,2019年中國IDC業務市場規模達到1562.5億元,同比增長27.2%"
+    doc.table(pd.DataFrame({"Year": ["2019"], "Quote": [quote]}), col_widths=(100 - share, share))
+    lines = [re.sub(r"\s+", "", line) for line in _text(doc.to_bytes()).splitlines()]
+    assert len([line for line in lines if line and line != "YearQuote"]) >= 2  # it wrapped
+    for figure in ("1562.5億元", "27.2%", "2019年"):
+        assert any(figure in line for line in lines), (figure, lines)
+
+
+def test_long_url_in_a_cell_breaks_after_a_slash() -> None:
+    doc = ReportDocument(title="x", creation_date=WHEN, cjk_font=None)
+    url = "zhaoxny.com/q/84212a5137f82.html"
+    doc.table(pd.DataFrame({"Source": [url], "Value": ["2,238.7"]}), col_widths=(22, 78))
+    lines = [line.strip() for line in _text(doc.to_bytes()).splitlines()]
+    assert "84212a5137f82.html" in " ".join(lines).split()  # the file name stays whole
+    assert any(line.endswith("/") for line in lines)
+
+
+def test_chart_text_is_drawn_at_the_size_it_was_laid_out_for() -> None:
+    # matplotlib's SVG gives font sizes in px, its user unit (1 pt); fpdf2 read them as
+    # CSS px (0.75 pt), so every chart's text came out a quarter smaller than laid out:
+    # source footnotes at 4.8 pt, tick labels at 5.9 pt
+    sizes: dict[str, float] = {}
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        def scale(m: list[float]) -> float:
+            return abs(m[0] * m[3] - m[1] * m[2]) ** 0.5
+
+        if text.strip():
+            sizes[text.strip()] = size * scale(cm) * scale(tm)
+
+    doc = _demo(None)
+    chart_scale = doc.pdf.epw / (7.0 * 25.4)  # the 7-inch figure set at the text width
+    PdfReader(io.BytesIO(doc.to_bytes())).pages[0].extract_text(visitor_text=visit)
+    assert sizes["growth, percent per year"] == pytest.approx(9.0 * chart_scale, rel=0.02)
+    footnote = next(size for text, size in sizes.items() if text.startswith("Computed from"))
+    assert footnote == pytest.approx(6.5 * chart_scale, rel=0.02)
