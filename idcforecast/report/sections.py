@@ -782,11 +782,23 @@ _NO_WINDOW = re.compile(
     r"no backtest window fits: every series needs more than horizon=(\d+) years? after the "
     r"method's minimum number of points; [^.]*"
 )
+# forecasting's messages for a method the series cannot take, with their API advice
+# ("add years or use method='auto' (needs 4)", "use a level model such as 'drift' or
+# method='auto'"): the report says why, the other methods' rows say what else there is
+_TOO_SHORT = re.compile(
+    r"series '.*?' has (\d+) observations? \(([^)]*)\); model '[^']+' needs at least (\d+); "
+    r"add years or use method='auto' \(needs \d+\)"
+)
+_NOT_POSITIVE = re.compile(
+    r"series '.*?' (year \d+|observation \d+): value (\S+) is not positive; model '[^']+' "
+    r"works on logarithms; use a level model such as 'drift' or method='auto'"
+)
 
 
 def _client_note(note: str) -> str:
-    """A library message about a method that could not be backtested, in a reader's words
-    (it named the API: "needs more than horizon=2 years ...; shorten the horizon").
+    """A library message about a method that could not run or be backtested, in a reader's
+    words (it named the API: "needs more than horizon=2 years ...; shorten the horizon",
+    "add years or use method='auto'").
 
     Examples
     --------
@@ -794,6 +806,12 @@ def _client_note(note: str) -> str:
     ...              "horizon=2 years after the method's minimum number of points; shorten "
     ...              "the horizon")[-72:]
     'leaves both the years the method needs to fit and 2 later years to score'
+    >>> _client_note("series 's' has 5 observations (2018-2023, 1 year filled); model "
+    ...              "'damped_log' needs at least 6; add years or use method='auto' (needs 4)")
+    'it needs at least 6 observed years and the series has 5 (2018-2023, 1 year filled)'
+    >>> _client_note("series 's' year 2019: value -3.0 is not positive; model 'drift_log' "
+    ...              "works on logarithms; use a level model such as 'drift' or method='auto'")
+    'it works on logarithms and the series has a value that is not positive (-3.0 in 2019)'
     >>> _client_note("series 's' has 5 observations")
     "series 's' has 5 observations"
     """
@@ -805,6 +823,22 @@ def _client_note(note: str) -> str:
             f"{counted(steps, 'later year')} to score"
         )
 
+    def too_short(match: re.Match[str]) -> str:
+        return (
+            f"it needs at least {match.group(3)} observed years and the series has "
+            f"{match.group(1)} ({match.group(2)})"
+        )
+
+    def not_positive(match: re.Match[str]) -> str:
+        place = match.group(1)
+        where = f"in {place.removeprefix('year ')}" if place.startswith("year ") else place
+        return (
+            "it works on logarithms and the series has a value that is not positive "
+            f"({match.group(2)} {where})"
+        )
+
+    note = _TOO_SHORT.sub(too_short, note)
+    note = _NOT_POSITIVE.sub(not_positive, note)
     return _NO_WINDOW.sub(words, note)
 
 

@@ -470,8 +470,13 @@ def test_a_series_with_values_below_zero_gets_a_report(tmp_path: Path) -> None:
     # the log models cannot run on it: said in the other-methods section, cells left blank
     assert "'drift_log' could not run: " in compact
     assert re.search(r"drift_log – – – –", compact)
-    # each method's message ends before the next one starts
-    assert "or method='auto'. 'damped_log' could not run: " in compact
+    # each method's message ends before the next one starts, in a reader's words (it was
+    # the library's "use a level model such as 'drift' or method='auto'")
+    assert (
+        "'drift_log' could not run: it works on logarithms and the series has a value that is "
+        "not positive (-5.0 in 2015). 'damped_log' could not run: it works on logarithms"
+    ) in compact
+    assert "method='auto'" not in compact
     # the summary table leaves out the same rates: 2016 (from -5) has none, 2019 has 1/4 - 1
     # (levels of at most 6: four significant digits, 3 decimals; rates keep one decimal)
     assert "2016 3.000 – – – – actual" in compact
@@ -613,6 +618,13 @@ def test_the_methodology_says_what_the_calibration_measured(tmp_path: Path) -> N
         "error 1 year ahead was scored."
     ) in _methodology(compact)
     assert "(1 earlier cutoff scored)" in compact
+    # a method the 5 points cannot carry is said in words (was the library's "add years or
+    # use method='auto' (needs 4)")
+    assert (
+        "'damped_log' could not run: it needs at least 6 observed years and the series has 5 "
+        "(2019-2023)."
+    ) in compact
+    assert "method='auto'" not in compact
 
 
 def test_the_default_methodology_counts_its_cutoffs(default_report: Path) -> None:
