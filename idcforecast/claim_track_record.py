@@ -35,7 +35,7 @@ _COLUMNS = [
     "actual",
     "actual_qualifier",
     "actual_derived",
-    "error_pct",
+    "error",
     "log_error",
     "direction",
     "held",
@@ -78,13 +78,15 @@ def track_record(
         unit`` (in the subject's unit; ``low``/``high`` are the ends of a range, whose
         midpoint is ``value``, and NaN for one figure),
         ``actual, actual_qualifier, actual_derived`` (True when the actual was computed,
-        not published), ``error_pct`` (value / actual - 1), ``log_error`` (log(value /
-        actual)), ``direction`` ("undershoot", "overshoot", "exact", or "undetermined" when
-        the actual is a bound that leaves it open: a claim at or above an actual published
-        as "more than 4,000" may still be below the true value), ``held`` and
+        not published), ``error`` (value / actual - 1, a fraction: -0.209 is 20.9%
+        below the actual; was ``error_pct``, a name that promised percent),
+        ``log_error`` (log(value / actual)), ``direction`` ("undershoot", "overshoot",
+        "exact", or "undetermined" when the actual is a bound that leaves it open: a
+        claim at or above an actual published as "more than 4,000" may still be below the
+        true value), ``held`` and
         ``status`` ("realised", or why there is no actual). Error columns are NaN exactly
-        when ``status`` is not "realised". A range is judged by its ends, not its midpoint
-        ``error_pct`` is 0 and ``direction`` "inside" when
+        when ``status`` is not "realised". A range is judged by its ends, not its midpoint:
+        ``error`` is 0 and ``direction`` "inside" when
         the actual lies in the range, else the error of the nearer end (the high end
         undershooting, the low end overshooting).
 
@@ -99,7 +101,7 @@ def track_record(
     --------
     >>> record = track_record()
     >>> row = record.set_index("claim_id").loc["cidc_2019_2020_report/level_2022"]
-    >>> row.direction, round(float(row.error_pct), 3), bool(row.held), int(row.horizon)
+    >>> row.direction, round(float(row.error), 3), bool(row.held), int(row.horizon)
     ('undershoot', -0.208, True, 2)
     """
     if not (isinstance(tolerance, int | float) and 0 <= tolerance < 1):
@@ -152,7 +154,7 @@ def track_record(
             "actual": math.nan,
             "actual_qualifier": "",
             "actual_derived": pd.NA,
-            "error_pct": math.nan,
+            "error": math.nan,
             "log_error": math.nan,
             "direction": "",
             "held": pd.NA,
@@ -192,7 +194,7 @@ def track_record(
             actual=actual.value,
             actual_qualifier=actual.qualifier,
             actual_derived=actual.derived,
-            error_pct=ratio - 1,
+            error=ratio - 1,
             log_error=math.log(ratio),
             direction=direction,
             held=overlaps(span, actual.interval, 0.0 if bound else tolerance),

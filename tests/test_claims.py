@@ -154,7 +154,7 @@ def test_track_record_of_the_bundled_forecasts() -> None:
     record = track_record().set_index("claim_id")
     row = record.loc["cidc_2019_2020_report/level_2022"]
     # ">3200.5" against the derived 4043.2: held, but undershot by 3200.5 / 4043.2 - 1 = -20.8%
-    assert row["error_pct"] == pytest.approx(-0.20842, abs=1e-5)
+    assert row["error"] == pytest.approx(-0.20842, abs=1e-5)
     # log(3200.5 / 4043.2) = log(0.791576) = -0.23373
     assert row["log_error"] == pytest.approx(-0.23373, abs=1e-5)
     assert row["direction"] == "undershoot"
@@ -165,7 +165,7 @@ def test_track_record_of_the_bundled_forecasts() -> None:
     assert bool(seed["held"]) is False  # an exact 3200 is 20.9% off, beyond 5%
     pending = record.loc["idc_corp_2023_08/level_2027"]
     assert pending["status"] == "no actual yet (latest 2022)"
-    assert pd.isna(pending["error_pct"])
+    assert pd.isna(pending["error"])
     assert (record["status"] == "realised").sum() == 7
 
 
@@ -179,7 +179,7 @@ def test_track_record_honours_bounds_and_tolerance() -> None:
     # at most 2500 vs 2238.7: held, an overshoot of 2500 / 2238.7 - 1 = 11.7%
     assert record["held"].tolist() == [True, True, False]
     # 2300 / 2238.7 - 1 = 0.0274 (within 5%); 2300 / 3012.7 - 1 = -0.2366
-    assert record["error_pct"].round(4).tolist() == [0.1167, 0.0274, -0.2366]
+    assert record["error"].round(4).tolist() == [0.1167, 0.0274, -0.2366]
     assert record["direction"].tolist() == ["overshoot", "overshoot", "undershoot"]
     assert record["horizon"].isna().all()  # no "made": horizon unknown, not invented
 
@@ -864,13 +864,13 @@ def test_track_record_judges_a_range_by_its_ends() -> None:
     claims = [level(3000, 3400, 2022), level(3900, 4100, 2022), level(2000, 2200, 2020)]
     record = track_record(claims, HISTORY).set_index("claim_set")
     assert record.loc["s3000", ["value", "low", "high"]].tolist() == [3200, 3000, 3400]
-    assert record.loc["s3000", "error_pct"] == pytest.approx(3400 / 4043.2 - 1)
+    assert record.loc["s3000", "error"] == pytest.approx(3400 / 4043.2 - 1)
     assert record.loc["s3000", "direction"] == "undershoot"
     assert not record.loc["s3000", "held"]
-    assert record.loc["s3900", "error_pct"] == 0 and record.loc["s3900", "log_error"] == 0
+    assert record.loc["s3900", "error"] == 0 and record.loc["s3900", "log_error"] == 0
     assert record.loc["s3900", "direction"] == "inside" and record.loc["s3900", "held"]
     # 2200 / 2238.7 - 1 = -1.7%: outside the range, within the 5% tolerance
-    assert record.loc["s2000", "error_pct"] == pytest.approx(2200 / 2238.7 - 1)
+    assert record.loc["s2000", "error"] == pytest.approx(2200 / 2238.7 - 1)
     assert record.loc["s2000", "held"]
 
 
@@ -1167,7 +1167,7 @@ def test_outcome_keeps_the_actuals_bound_and_equality() -> None:
         "Outcome: the 2022 actual was 3,200.0; the claimed 3,200.0 equalled the actual."
     )
     record = track_record(claims, equal).iloc[0]
-    assert (record["direction"], record["error_pct"], record["log_error"]) == ("exact", 0.0, 0.0)
+    assert (record["direction"], record["error"], record["log_error"]) == ("exact", 0.0, 0.0)
 
 
 # -- polish17 ----------------------------------------------------------------------------
@@ -1180,7 +1180,7 @@ def _floor_history(qualifier: str) -> pd.DataFrame:
 
 
 @pytest.mark.parametrize(
-    ("qualifier", "claimed", "error_pct", "direction"),
+    ("qualifier", "claimed", "error", "direction"),
     [
         # more than 4,000: 4,800 / 4,000 - 1 = +20%, but the actual may be above 4,800
         ("at_least", 4800.0, 0.2, "undetermined"),
@@ -1194,12 +1194,12 @@ def _floor_history(qualifier: str) -> pd.DataFrame:
     ],
 )
 def test_track_record_direction_against_an_actual_that_is_a_bound(
-    qualifier: str, claimed: float, error_pct: float, direction: str
+    qualifier: str, claimed: float, error: float, direction: str
 ) -> None:
     claims = [Claim(subject="m", kind="level", value=claimed, unit="CNY 100m", year=2022)]
     row = track_record(claims, _floor_history(qualifier)).iloc[0]
     assert row["actual_qualifier"] == qualifier
-    assert row["error_pct"] == pytest.approx(error_pct)
+    assert row["error"] == pytest.approx(error)
     assert row["direction"] == direction
 
 
@@ -1211,7 +1211,7 @@ def test_track_record_range_inside_a_floor_is_undetermined() -> None:
         )
     ]
     row = track_record(claims, _floor_history("at_least")).iloc[0]
-    assert (round(row["error_pct"], 4), row["direction"]) == (0.025, "undetermined")
+    assert (round(row["error"], 4), row["direction"]) == (0.025, "undetermined")
 
 
 def test_explanation_without_history_does_not_mention_the_history() -> None:
@@ -1284,5 +1284,5 @@ def test_track_record_reads_unitless_actuals_in_one_unit_for_every_claim() -> No
     actuals = pd.DataFrame({"series_id": "m", "year": [2021, 2022], "value": [3012.7, 4043.2]})
     record = track_record(claims, actuals).set_index("year")
     assert record.loc[2022, "value"] == pytest.approx(3200.0)
-    assert record.loc[2022, "error_pct"] == pytest.approx(3200.0 / 4043.2 - 1)
+    assert record.loc[2022, "error"] == pytest.approx(3200.0 / 4043.2 - 1)
     assert set(record["unit"]) == {"CNY 100m"}

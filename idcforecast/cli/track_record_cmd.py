@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
                 )
                 if realised
                 else r.status,
-                f"{r.error_pct:+.1%}" if realised else "",
+                f"{r.error:+.1%}" if realised else "",
                 f"{r.log_error:+.3f}" if realised and not math.isnan(r.log_error) else "",
                 r.direction,
                 ("yes" if bool(r.held) else "no") if realised else "",

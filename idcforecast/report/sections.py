@@ -278,7 +278,7 @@ def _claims_lines(ctx: ReportContext) -> list[str]:
         done = record[record["forecast"].astype(bool) & (record["status"] == "realised")]
         if len(done):
             held = int(done["held"].astype(bool).sum())
-            error = float(pd.to_numeric(done["error_pct"]).mean())
+            error = float(pd.to_numeric(done["error"]).mean())
             side = "below" if error < 0 else "above"
             lines.append(
                 f"**Published forecasts:** {len(done)} came due; {held} held; on average "
@@ -500,9 +500,7 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
                         strict=True,
                     )
                 ],
-                "Error": [
-                    "–" if pd.isna(e) else f"{100 * e:+.1f}%" for e in forecasts["error_pct"]
-                ],
+                "Error": ["–" if pd.isna(e) else f"{100 * e:+.1f}%" for e in forecasts["error"]],
                 "Held": [  # NA: no actual for that year yet
                     "not yet" if pd.isna(h) else "yes" if h else "no" for h in forecasts["held"]
                 ],
