@@ -10,7 +10,7 @@ import pandas as pd
 from idcforecast._claim_history import Figure, History, interval_gap, overlaps
 from idcforecast._wording import counted, figure_text, level_words
 from idcforecast.claims import Claim
-from idcforecast.growth import _rate_between, _rate_qualifier
+from idcforecast.growth_bounds import _rate_between, _rate_qualifier
 
 if TYPE_CHECKING:
     from idcforecast.claim_checks import _Group

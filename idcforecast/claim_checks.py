@@ -44,7 +44,7 @@ from idcforecast._claim_history import (
 )
 from idcforecast.claims import Claim, read_claims
 from idcforecast.errors import SpecError
-from idcforecast.growth import _joint_qualifier
+from idcforecast.growth_bounds import _joint_qualifier
 
 __all__ = ["check_claims", "claim_readings"]
 

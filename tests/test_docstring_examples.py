@@ -33,6 +33,7 @@ MUST_HAVE_EXAMPLES = {
     "idcforecast.cli.show_cmd",
     "idcforecast.datasets",
     "idcforecast.growth",
+    "idcforecast.growth_bounds",
     "idcforecast.io",
     "idcforecast.report.charts",
     "idcforecast.report.fonts",

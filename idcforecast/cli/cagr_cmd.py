@@ -120,13 +120,14 @@ def _in_unit_of(end: Any, start: Any, fx_year: int | None, kw_per_rack: float = 
 
 def run(args: argparse.Namespace) -> int:
     """Print the start, end, steps and the rate (a bound when a figure is qualified)."""
-    from idcforecast.growth import _cagr_bounds, _refuse_percent_levels
+    from idcforecast._growth_inputs import refuse_percent_levels
+    from idcforecast.growth_bounds import _cagr_bounds
     from idcforecast.units import Quantity
 
     start, end = _figure(args.start), _figure(args.end)
     # before a bare number takes a percent figure's unit ("27.8%" "3200.5" named the plain
     # 3200.5 a percent too), and before any conversion error
-    _refuse_percent_levels(start, end, func="cagr")
+    refuse_percent_levels(start, end, func="cagr")
     # A bare number beside a figure is read in that figure's unit ("1562.5" "3200.5亿元").
     if isinstance(start, float) and isinstance(end, Quantity):
         start = Quantity(start, end.unit)

@@ -171,6 +171,6 @@ def rate_qualifier(start: str, end: str) -> tuple[str, bool] | None:
     >>> rate_qualifier("at_least", "at_least") is None, rate_qualifier("", "exact")
     (True, ('exact', False))
     """
-    from idcforecast.growth import _rate_qualifier
+    from idcforecast.growth_bounds import _rate_qualifier
 
     return _rate_qualifier(start, end)

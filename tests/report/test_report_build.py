@@ -644,7 +644,7 @@ def test_backtest_table_keeps_the_series_id_on_one_line(default_report: Path) ->
 
 
 def test_accuracy_display_shows_a_missing_coverage_as_a_dash() -> None:
-    from idcforecast.report.sections import _accuracy_display
+    from idcforecast.report.sections.methods import _accuracy_display
 
     accuracy = pd.DataFrame(
         {
@@ -704,7 +704,7 @@ def test_every_model_is_described_in_the_methodology() -> None:
     # "weighted" said nothing of its weights.
     from idcforecast.models import MODEL_REGISTRY
     from idcforecast.models.combination import DEFAULT_MEMBERS
-    from idcforecast.report.sections import METHOD_SUMMARIES, _members_text
+    from idcforecast.report.sections.methods import METHOD_SUMMARIES, _members_text
 
     assert set(METHOD_SUMMARIES) == set(MODEL_REGISTRY)
     for alias in ("mean", "median", "weighted"):

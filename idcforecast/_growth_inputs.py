@@ -1,0 +1,501 @@
+"""Arguments of the growth arithmetic, checked and coerced: numbers, Quantities, units, series.
+
+Private to :mod:`idcforecast.growth` and :mod:`idcforecast.growth_bounds` (and the
+command line's ``cagr``). What is here:
+
+- numbers: :func:`float_values` (a number, array, Series or Quantity as a float array,
+  NaN refused), :func:`rate_values` (a fraction, or a Quantity in ``"%"``; a plain rate of
+  :data:`PERCENT_LIKE_RATE` or more is taken for a percent and refused) and the checks of
+  levels, steps, shapes and results (:func:`check_level`, :func:`check_years`,
+  :func:`check_shapes`, :func:`check_result`), each a :class:`~idcforecast.errors.GrowthError`
+  naming the function, the argument, the value and where it is;
+- Quantities and units: :func:`same_unit` (both levels in one unit),
+  :func:`refuse_percent_levels` (a rate or a share is not a level), :func:`refuse_bounded`
+  (a range or a bound where one number is needed) and the words messages use for them;
+- results: :func:`series_index` (the Series arguments' common index), :func:`wrap_result`
+  and :func:`level_result` (a float, array, Series or Quantity, as the arguments were);
+- year-indexed series: :func:`year_series` (a Series or a one-series tidy frame as a float
+  Series indexed by year), :func:`value_at_year` and :func:`pick_year`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from idcforecast.errors import (
+    DataError,
+    DuplicateYearError,
+    EmptyDataError,
+    GrowthError,
+    IncompatibleUnitsError,
+    InsufficientDataError,
+    UnitError,
+)
+
+__all__ = [
+    "PERCENT_LIKE_RATE",
+    "Number",
+    "check_level",
+    "check_result",
+    "check_shapes",
+    "check_years",
+    "figure_words",
+    "first_bad",
+    "float_values",
+    "is_quantity",
+    "level_result",
+    "pick_year",
+    "position_text",
+    "rate_values",
+    "rate_words",
+    "refuse_bounded",
+    "refuse_percent_levels",
+    "same_unit",
+    "scalar_like",
+    "series_index",
+    "unit_text",
+    "value_at_year",
+    "wrap_result",
+    "year_series",
+]
+
+Number = Any  # float | int | numpy array | pandas Series | Quantity
+
+
+# ----------------------------------------------------------------------------------------
+# numbers, Quantities and units
+# ----------------------------------------------------------------------------------------
+
+
+def is_quantity(x: object) -> bool:
+    # Duck-typed so this module does not import the units registry it does not need.
+    return hasattr(x, "value") and hasattr(x, "unit") and hasattr(x, "to")
+
+
+def scalar_like(x: Any) -> bool:
+    return np.ndim(x) == 0 and not isinstance(x, pd.Series)
+
+
+def float_values(x: Number, *, name: str, func: str) -> np.ndarray:
+    """Float array of ``x`` (a number, array, Series or Quantity); NaN is refused."""
+    raw = x.value if is_quantity(x) else x
+    try:
+        arr = np.asarray(raw, dtype=float)
+    except (TypeError, ValueError) as err:
+        raise GrowthError(
+            f"{func}: {name} must be a number, array or Series of numbers, found "
+            f"{type(raw).__name__} {raw!r}; parse text figures first with parse_quantity()",
+            func=func,
+            argument=name,
+        ) from err
+    bad = np.flatnonzero(np.isnan(arr).ravel())
+    if bad.size:
+        raise GrowthError(
+            f"{func}: {name} is NaN{position_text(x, int(bad[0]))}; drop or fill missing values "
+            "before compounding",
+            func=func,
+            argument=name,
+        )
+    return arr
+
+
+def position_text(x: Any, flat_position: int) -> str:
+    if isinstance(x, pd.Series):
+        label = x.index[flat_position]
+        return f" at index {getattr(label, 'item', lambda: label)()!r}"
+    if np.ndim(x) == 0:
+        return ""
+    return f" at position {flat_position}"
+
+
+def first_bad(arr: np.ndarray, mask: np.ndarray, x: object) -> tuple[float, str]:
+    pos = int(np.flatnonzero(mask.ravel())[0])
+    return float(arr.ravel()[pos]), position_text(x, pos)
+
+
+def check_level(arr: np.ndarray, x: object, *, name: str, func: str) -> None:
+    infinite = np.isinf(arr)
+    if infinite.any():  # an infinite level gave inf or -100% rates, silently
+        found, where = first_bad(arr, infinite, x)
+        raise GrowthError(
+            f"{func}: {name} must be a finite level, found {found:g}{where}; check the "
+            "figure (an overflow or a division by zero upstream)",
+            func=func,
+            argument=name,
+            value=found,
+        )
+    mask = ~(arr > 0)
+    if mask.any():
+        found, where = first_bad(arr, mask, x)
+        raise GrowthError(
+            f"{func}: {name} must be a positive level, found {found:g}{where}; compound "
+            "growth is undefined from or to a level <= 0 (compare differences instead)",
+            func=func,
+            argument=name,
+            value=found,
+        )
+
+
+def check_years(arr: np.ndarray, x: object, *, func: str) -> None:
+    raw = getattr(x, "value", x) if is_quantity(x) else x
+    if isinstance(raw, bool | np.bool_) or np.asarray(raw).dtype == bool:
+        # True was 1 step, in silence
+        raise GrowthError(
+            f"{func}: years (compounding steps) must be a number of steps, found the truth "
+            f"value {raw!r}; 2019 -> 2022 is years=3",
+            func=func,
+            argument="years",
+            value=repr(raw),
+        )
+    mask = ~(arr > 0) | ~np.isfinite(arr)
+    if mask.any():
+        found, where = first_bad(arr, mask, x)
+        raise GrowthError(
+            f"{func}: years (compounding steps) must be > 0, found {found:g}{where}; "
+            "2019 -> 2022 is years=3",
+            func=func,
+            argument="years",
+            value=found,
+        )
+
+
+def check_shapes(func: str, **arrays: np.ndarray) -> None:
+    """Refuse arguments that numpy cannot broadcast together (instead of numpy's error)."""
+    try:
+        np.broadcast_shapes(*(a.shape for a in arrays.values()))
+    except ValueError:
+        shapes = ", ".join(f"{name} {a.shape}" for name, a in arrays.items())
+        raise GrowthError(
+            f"{func}: the arguments' shapes do not match ({shapes}); give arrays of one "
+            "length, or single numbers",
+            func=func,
+        ) from None
+
+
+def check_result(result: np.ndarray, *, func: str, what: str, years: np.ndarray) -> None:
+    """Refuse a result that overflowed to inf or underflowed to 0 (never return it).
+
+    A tiny number of steps (``years=1e-9``: a fraction of a second) or a huge one makes
+    ``(end / start) ** (1 / years)`` or ``(1 + rate) ** years`` leave the float range;
+    numpy returned ``inf`` (or 0.0 for a level) with only a RuntimeWarning.
+    """
+    bad = ~np.isfinite(result) | (result == 0 if what != "rate" else False)
+    if not np.any(bad):
+        return
+    steps = float(np.broadcast_to(years, np.shape(bad)).ravel()[int(np.flatnonzero(bad)[0])])
+    found = "overflows" if not np.all(np.isfinite(result)) else "underflows to 0 in"
+    raise GrowthError(
+        f"{func}: the {what} {found} the float range at years={steps:g} compounding steps; "
+        "years counts compounding steps (2019 -> 2022 is years=3): check the number of "
+        "steps and the levels",
+        func=func,
+        argument="years",
+        value=steps,
+    )
+
+
+def refuse_bounded(func: str, **figures: Any) -> None:
+    """Refuse a Quantity that is a range or a bound where one figure is needed.
+
+    :func:`~idcforecast.growth.implied_years`, :func:`~idcforecast.growth.doubling_time` and
+    :func:`~idcforecast.growth.project` return plain numbers, which cannot carry "more than"
+    or a range: they used a range's midpoint and dropped a bound without a word
+    ("超过3200.5亿元" gave 2.92 steps, not "at least 2.92").
+    """
+    for name, x in figures.items():
+        if not is_quantity(x):
+            continue
+        if x.is_range:
+            what = f"the range {x.low:g} to {x.high:g}{unit_text(x.unit)}"
+        elif x.qualifier in ("at_least", "at_most"):
+            what = f"{figure_words(x)}{unit_text(x.unit)} (a bound)"
+        else:
+            continue
+        raise GrowthError(
+            f"{func}: {name} is {what}, but {func} gives one number and would drop the "
+            f"range or bound; pass one figure ({name}.value, or each end in turn: "
+            f"{name}.low and {name}.high), or use cagr_bounds, implied_base or "
+            "implied_target, which carry ranges and bounds through",
+            func=func,
+            argument=name,
+        )
+
+
+PERCENT_LIKE_RATE = 10.0  # a plain rate of 10 (1,000% a year) or more is taken for a percent
+
+
+def rate_values(rate: Number, *, func: str) -> np.ndarray:
+    if is_quantity(rate):
+        if rate.unit != "%":
+            raise IncompatibleUnitsError(
+                f"{func}: rate is a Quantity in {rate.unit!r}; a rate must be a fraction "
+                "(0.278) or a Quantity in '%' (27.8%)",
+                func=func,
+                unit=rate.unit,
+            )
+        arr = float_values(rate, name="rate", func=func) / 100.0
+    else:
+        arr = float_values(rate, name="rate", func=func)
+    mask = ~(arr > -1) | ~np.isfinite(arr)
+    if mask.any():
+        found, where = first_bad(arr, mask, rate)
+        raise GrowthError(
+            f"{func}: rate must be a finite fraction > -1 (0.278 = 27.8%, -1 = -100%), "
+            f"found {found:g}{where}; a level cannot fall by 100% or more",
+            func=func,
+            argument="rate",
+            value=found,
+        )
+    if not is_quantity(rate):
+        # 27.8 meant as 27.8% would silently compound at 2,780% a year
+        percent_like = arr >= PERCENT_LIKE_RATE
+        if percent_like.any():
+            found, where = first_bad(arr, percent_like, rate)
+            raise GrowthError(
+                f"{func}: rate {found:g}{where} would be {found * 100:,.0f}% a year; rates "
+                f"are fractions (0.278 = 27.8%): pass {found / 100:g} for {found:g}%, or a "
+                f"Quantity in '%' (parse_quantity('{found:g}%')) for a rate that really is "
+                f"{PERCENT_LIKE_RATE * 100:,.0f}% a year or more",
+                func=func,
+                argument="rate",
+                value=found,
+            )
+    return arr
+
+
+def series_index(*xs: object, func: str) -> pd.Index | None:
+    index: pd.Index | None = None
+    for x in xs:
+        if isinstance(x, pd.Series):
+            if index is None:
+                index = x.index
+            elif not index.equals(x.index):
+                raise GrowthError(
+                    f"{func}: the Series arguments have different indexes "
+                    f"({list(index)[:5]} vs {list(x.index)[:5]}); align them first "
+                    "(a.align(b, join='inner'))",
+                    func=func,
+                )
+    return index
+
+
+def wrap_result(result: np.ndarray, index: pd.Index | None, *, name: str | None = None) -> Any:
+    if index is not None:
+        return pd.Series(result, index=index, name=name)
+    if result.ndim == 0:
+        return float(result)
+    return result
+
+
+def level_result(
+    template: Any, result: np.ndarray, factor: np.ndarray, index: pd.Index | None
+) -> Any:
+    """Wrap a level result; a Quantity input gives a Quantity in the same unit."""
+    if template is not None and result.ndim == 0:
+        scale = float(factor)
+        low = None if template.low is None else template.low * scale
+        high = None if template.high is None else template.high * scale
+        return dataclasses.replace(
+            template, value=float(result), low=low, high=high, alternate=None, text=None
+        )
+    return wrap_result(result, index)
+
+
+def same_unit(start: Any, end: Any, *, func: str) -> Any:
+    """Return ``end`` in the unit of ``start`` (both Quantities or both plain numbers)."""
+    qs, qe = is_quantity(start), is_quantity(end)
+    if qs != qe:
+        given, missing = ("start", "end") if qs else ("end", "start")
+        unit = (start if qs else end).unit
+        raise IncompatibleUnitsError(
+            f"{func}: {given} is a Quantity in {unit!r} but {missing} is a plain number; "
+            f"give both as Quantities or both as numbers in the same unit",
+            func=func,
+            unit=unit,
+        )
+    if qs:
+        refuse_percent_levels(start, end, func=func)
+    if not qs or start.unit == end.unit:
+        return end
+    try:
+        return end.to(start.unit)
+    except UnitError as err:
+        raise IncompatibleUnitsError(
+            f"{func}: start is in {start.unit!r} and end in {end.unit!r}, which cannot be "
+            f"compared as they are ({err}); a growth rate needs both levels in one unit: "
+            "convert one first, e.g. end.to(start.unit, year=...)",
+            func=func,
+            start_unit=start.unit,
+            end_unit=end.unit,
+        ) from err
+
+
+_RATE_DIMENSIONS = ("percent", "points")
+
+
+def refuse_percent_levels(start: Any, end: Any, *, func: str) -> None:
+    """Refuse a compound rate between percentages (growth rates or shares), not levels."""
+    from idcforecast.units import parse_unit
+
+    named = [
+        (name, x)
+        for name, x in (("start", start), ("end", end))
+        if is_quantity(x) and parse_unit(x.unit).dimension in _RATE_DIMENSIONS
+    ]
+    if not named:
+        return
+    found = " and ".join(f"{name} {figure_words(x)}{unit_text(x.unit)}" for name, x in named)
+    units = " and ".join(dict.fromkeys(x.unit for _, x in named))
+    what = "is a rate or a share" if len(named) == 1 else "are rates or shares"
+    raise GrowthError(
+        f"{func}: {found} {what} (in {units}), not {'a level' if len(named) == 1 else 'levels'}; "
+        "the compound growth of a growth rate or a share is almost certainly a mistake: give "
+        "the levels they describe (the market's size in each year, e.g. 1562.5亿元 and "
+        "3200.5亿元), or compare two rates by their difference in percentage points",
+        func=func,
+        argument=named[0][0],
+        unit=named[0][1].unit,
+    )
+
+
+def unit_text(unit: str) -> str:
+    return "%" if unit == "%" else f" {unit}"
+
+
+def figure_words(x: Any) -> str:
+    from idcforecast.units import QUALIFIER_WORDS
+
+    words = QUALIFIER_WORDS.get(getattr(x, "qualifier", "exact"), "")
+    value = float(x.value) if is_quantity(x) else float(x)
+    return f"{words}{value:g}"
+
+
+def rate_words(rate: Any) -> str:
+    """A rate Quantity as words: "25% to 27.8%", "at least 27.8%"."""
+    from idcforecast.units import QUALIFIER_WORDS
+
+    words = QUALIFIER_WORDS.get(rate.qualifier, "")
+    if rate.is_range:
+        return f"{words}{rate.low:g}% to {rate.high:g}%"
+    return f"{words}{rate.value:g}%"
+
+
+# ----------------------------------------------------------------------------------------
+# year-indexed series
+# ----------------------------------------------------------------------------------------
+
+
+def year_series(data: Any, *, func: str) -> tuple[pd.Series, str | None, str]:
+    """A float Series indexed by int year (sorted, NaN dropped), its unit and its label."""
+    unit: str | None = None
+    label = "series"
+    if isinstance(data, pd.DataFrame):
+        missing = [c for c in ("year", "value") if c not in data.columns]
+        if missing:
+            raise DataError(
+                f"{func}: the frame has no {missing} column(s) (found {list(data.columns)}); "
+                "pass a tidy frame with 'year' and 'value' or a year-indexed Series",
+                func=func,
+                missing=missing,
+            )
+        if "series_id" in data.columns:
+            ids = list(pd.unique(data["series_id"]))
+            if len(ids) > 1:
+                raise DataError(
+                    f"{func}: the frame holds {len(ids)} series ({', '.join(map(str, ids))}); "
+                    "expected one; select one first (frame[frame.series_id == ...])",
+                    func=func,
+                    series_ids=ids,
+                )
+            if ids:
+                label = f"series {ids[0]!r}"
+        if "unit" in data.columns:
+            units = list(pd.unique(data["unit"].dropna()))
+            if len(units) > 1:
+                raise DataError(
+                    f"{func}: {label} mixes units {units}; expected one unit per series; "
+                    "convert to one unit first",
+                    func=func,
+                    units=units,
+                )
+            unit = str(units[0]) if units else None
+        years = pd.to_numeric(data["year"], errors="raise").to_numpy()
+        series = pd.Series(data["value"].to_numpy(dtype=float), index=years)
+    elif isinstance(data, pd.Series):
+        series = data.astype(float)
+        label = f"series {data.name!r}" if data.name is not None else "series"
+        index = data.index
+        if isinstance(index, pd.PeriodIndex | pd.DatetimeIndex):
+            series.index = index.year
+        else:
+            series.index = pd.Index(np.asarray(index))
+        unit = data.attrs.get("unit")
+    else:
+        raise DataError(
+            f"{func}: expected a year-indexed Series or a tidy frame with 'year' and 'value', "
+            f"found {type(data).__name__}",
+            func=func,
+        )
+    if not pd.api.types.is_integer_dtype(series.index) and not (
+        pd.api.types.is_float_dtype(series.index)
+        and np.all(np.mod(series.index.to_numpy(dtype=float), 1) == 0)
+    ):
+        raise DataError(
+            f"{func}: {label} is not indexed by years (index {list(series.index)[:5]}); "
+            "index it by integer years, a yearly PeriodIndex or a DatetimeIndex",
+            func=func,
+        )
+    series.index = series.index.astype("int64")
+    dup = series.index[series.index.duplicated()]
+    if len(dup):
+        raise DuplicateYearError(
+            f"{func}: {label} has more than one value for year {int(dup[0])}; keep one",
+            func=func,
+            year=int(dup[0]),
+        )
+    # NaN is a missing observation: a gap, like a year that is simply not published.
+    series = series.dropna().sort_index()
+    if series.empty:
+        raise EmptyDataError(f"{func}: {label} has no values", func=func)
+    series.index.name = "year"
+    return series, unit, label
+
+
+def value_at_year(series: pd.Series, year: int, *, label: str, func: str) -> float:
+    if year not in series.index:
+        present = ", ".join(str(y) for y in series.index)
+        raise InsufficientDataError(
+            f"{func}: {label} has no value for {year} (years present: {present}); "
+            "pick a year present or fill the gap explicitly",
+            func=func,
+            year=year,
+        )
+    return float(series.loc[year])
+
+
+def pick_year(positional: Any, keyword: int | None, *, default: int, name: str) -> int:
+    """The year given (by keyword or position) or ``default``; a year must be whole (2019.5
+    and True were truncated to 2019 and 1, in silence)."""
+    year = keyword if keyword is not None else positional
+    if year is None:
+        return default
+    is_bool = isinstance(year, bool | np.bool_)
+    try:
+        number = math.nan if is_bool else float(year)
+    except (TypeError, ValueError):
+        number = math.nan
+    if not number.is_integer():
+        raise GrowthError(
+            f"cagr: {name} must be a whole year of the series, found {year!r}; give the "
+            "calendar year (e.g. cagr(series, 2019, 2022)), or cagr(start, end, years) for "
+            "a fractional number of steps",
+            func="cagr",
+            argument=name,
+            value=repr(year),
+        )
+    return int(number)

@@ -1,0 +1,179 @@
+"""Views of the market beside the model's: the Claims and track record section (are the
+published claims consistent, did their forecasts come true?) and the Scenarios section (a
+scenario file's medians, ranges and exceedance probabilities)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from idcforecast._wording import qualifier_sign
+from idcforecast.report.charts import plot_claims, plot_scenarios
+from idcforecast.report.style import unit_label
+
+if TYPE_CHECKING:
+    from idcforecast.report.context import ReportContext
+    from idcforecast.report.pdf import ReportDocument
+
+__all__ = ["claims", "scenarios"]
+
+
+# the height of an A4 page's text area below the running header, in mm
+_PAGE_BODY_MM = 240.0
+
+
+def claims(ctx: ReportContext, doc: ReportDocument) -> None:
+    """Published claims about the series: are they consistent, and did they come true?"""
+    import pandas as pd
+
+    checks = ctx.claims
+    assert checks is not None  # guarded by _has_claims (the registry's when)
+    doc.heading("Claims and track record")
+    doc.paragraph(
+        "Growth claims published about this market, checked for internal consistency (does "
+        "the stated growth rate connect the stated levels?) and, for forecasts, against what "
+        "happened. Checked with idcforecast.check_claims and idcforecast.track_record."
+    )
+    verdict = {True: "consistent", False: "inconsistent"}
+    doc.table(
+        pd.DataFrame(
+            {
+                "Claim set": checks["claim_set"].astype(str),
+                "Claims": checks["claims"].astype(str),
+                "Verdict": [
+                    verdict.get(v, "not checkable") if not pd.isna(v) else "not checkable"
+                    for v in checks["consistent"]
+                ],
+                "Explanation": checks["explanation"].astype(str),
+            }
+        ),
+        # 35 mm holds a set id like "global_times_2020_07_07" (31.9 mm at 7 pt + padding)
+        col_widths=(35, 37, 20, 82),
+        size=7.0,
+    )
+    record = ctx.track_record
+    if record is None or not len(record):
+        return
+    forecasts = record[record["forecast"].astype(bool)]
+    fmt = ctx.figures
+    if len(forecasts):
+        fig = plot_claims(record, history=ctx.history, figures=fmt)
+        table = pd.DataFrame(
+            {
+                # the chart labels a forecast whose maker is named in Chinese by its set
+                "Claim set": forecasts["claim_set"].astype(str),
+                "By": forecasts["by"].astype(str),
+                "Made": forecasts["made"].astype(str),
+                "For": forecasts["year"].astype(str),
+                "Forecast": [
+                    qualifier_sign(str(q)) + fmt.text(v)
+                    for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
+                ],
+                "Actual": [
+                    qualifier_sign(str(q)) + fmt.text(v)
+                    for q, v in zip(
+                        forecasts.get("actual_qualifier", [""] * len(forecasts)),
+                        forecasts["actual"],
+                        strict=True,
+                    )
+                ],
+                "Error": ["–" if pd.isna(e) else f"{100 * e:+.1f}%" for e in forecasts["error"]],
+                "Held": [  # NA: no actual for that year yet
+                    "not yet" if pd.isna(h) else "yes" if h else "no" for h in forecasts["held"]
+                ],
+            }
+        )
+        # 38 mm holds "global_times_2020_07_07" and 18 mm "2020-07-07" on one line
+        widths = (38, 40, 18, 10, 19, 18, 16, 15)
+        # the chart and its table on one page when they fit on one (the table used to
+        # open the next page alone, under no heading)
+        together = doc.chart_height(fig) + doc.table_height(table, col_widths=widths, size=7.5)
+        keep = together if together < _PAGE_BODY_MM else doc.chart_height(fig)
+        doc.heading("Track record of published forecasts", level=2, keep=keep)
+        doc.chart(fig)
+        doc.table(
+            table,
+            col_widths=widths,
+            align=("LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
+            size=7.5,
+        )
+
+
+def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
+    """Scenario medians and ranges for the final year (only when a scenario file is given)."""
+    import pandas as pd
+
+    result = ctx.scenarios
+    assert result is not None  # guarded by _has_scenarios (the registry's when)
+    intro = (
+        f"{result.description or 'Scenarios'} (from {result.source}; {result.n_paths:,} "
+        "Monte Carlo paths per scenario, drawn from the forecast's calibrated error "
+        "distribution, then adjusted by each scenario's growth changes, shocks and caps)."
+    )
+    items = [
+        f"**{name}**"
+        + (f" (weight {weight:g})" if weight is not None else "")
+        + (f": {text}" if text else "")
+        for name, text, weight in result.scenarios
+    ]
+    fmt = ctx.figures
+    fig = plot_scenarios(result.table, history=ctx.history, figures=fmt)
+    # the heading, its text and the chart on one page: the chart used to open the next
+    # page, leaving the section's words alone under half a page of white
+    keep = (
+        doc.text_height(intro)
+        + sum(doc.text_height(item) + 0.6 for item in items)
+        + 1.0
+        + doc.chart_height(fig)
+    )
+    doc.heading("Scenarios", keep=keep if keep < _PAGE_BODY_MM else 30.0)
+    doc.paragraph(intro)
+    doc.bullets(items, markdown=True)
+    doc.chart(fig)
+    table = result.table
+    levels = table[(table["quantity"] == "level") & (table["year"] == table["year"].max())]
+    cagr = table[table["quantity"] == "cagr"].set_index("scenario")
+    rows = []
+    for _, row in levels.iterrows():
+        name = str(row["scenario"])
+        growth = f"{cagr.loc[name, 'p50']:.1f}%" if name in cagr.index else "–"
+        rows.append(
+            (
+                name,
+                fmt.short(row["p50"]),
+                # an en dash, as every other range in the report's tables
+                f"{fmt.short(row['p10'])}–{fmt.short(row['p90'])}",
+                f"{fmt.short(row['p5'])}–{fmt.short(row['p95'])}",
+                growth,
+            )
+        )
+    year = int(levels["year"].max())
+    doc.table(
+        pd.DataFrame(
+            rows,
+            columns=["Scenario", f"{year} median", "10-90%", "5-95%", "median CAGR"],
+        ),
+        align=("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
+    )
+    if result.probabilities is not None:
+        probs = result.probabilities
+        doc.paragraph(
+            f"Probability that the {year} value exceeds each level (in {unit_label(ctx.unit)}), "
+            "as the share of simulated paths above it"
+            + (
+                "; the weighted row mixes the scenarios by their weights."
+                if "weighted" in map(str, probs.index)
+                else "."
+            )
+            + " The levels are 0.75, 1 and 1.5 times the median scenario's "
+            f"{year} median, rounded to two significant figures."
+        )
+        doc.table(
+            pd.DataFrame(
+                [
+                    (str(name), *(f"{100 * p:.0f}%" for p in row))
+                    for name, row in zip(probs.index, probs.to_numpy(), strict=True)
+                ],
+                columns=["Scenario", *map(str, probs.columns)],
+            ),
+            align=("LEFT", *("RIGHT",) * probs.shape[1]),
+        )

@@ -1,0 +1,138 @@
+"""The series as published: the Growth section (year-on-year growth and the CAGR) and the
+Summary table (actuals and forecast, year by year)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from idcforecast._cells import is_estimate_note
+from idcforecast._wording import FX_CONVERTED, FX_GROWTH
+from idcforecast.report._frames import (
+    RANGE_MARK,
+    fx_conversions,
+    published_currencies,
+    qualifier_note,
+    range_midpoints,
+)
+from idcforecast.report._growth import cagr_start_year, nonpositive_years
+from idcforecast.report.charts import plot_growth
+from idcforecast.report.sections._titles import chart_title
+from idcforecast.report.tables import cagr_from, format_summary, summary_table
+
+if TYPE_CHECKING:
+    from idcforecast.report.context import ReportContext
+    from idcforecast.report.pdf import ReportDocument
+
+__all__ = ["growth", "summary"]
+
+
+def _fx_growth_note(ctx: ReportContext) -> str:
+    """One sentence on figures converted between currencies ("" when none was): their
+    growth includes FX moves, as ``idcforecast show --unit`` says."""
+    converted = fx_conversions(ctx.history)
+    if not converted:
+        return ""
+    return (
+        f"Figures published in {published_currencies(converted)} were {FX_CONVERTED}; "
+        f"{FX_GROWTH} (see Assumptions)."
+    )
+
+
+def growth(ctx: ReportContext, doc: ReportDocument) -> None:
+    """Year-on-year growth and the CAGR; rates from or to a level at or below zero are left
+    out, as in the summary table (a paragraph alone when that leaves none)."""
+    from idcforecast.report._growth import yoy_percent
+
+    hist = ctx.history
+    nonpositive = nonpositive_years(hist)
+    start = cagr_start_year(hist)
+    if nonpositive and not len(yoy_percent(hist)[0]) and start is None:
+        doc.heading("Growth")
+        doc.paragraph(
+            f"Growth rates are not shown: a growth rate (and a CAGR) is undefined from or to "
+            f"a level at or below zero, and every rate of this series would touch one "
+            f"({nonpositive}). The summary table gives the levels."
+        )
+        return
+    fig = plot_growth(hist, title=chart_title(ctx, "growth year on year"))
+    text = (
+        "Year-on-year growth is shown only where the previous year was published or derived; "
+        "gaps in the data stay gaps (never interpolated here)."
+    )
+    if nonpositive:
+        first_year = int(hist["year"].iloc[0])
+        text += (
+            " A growth rate from or to a level at or below zero is undefined, so none is "
+            f"shown from or to such a year ({nonpositive}); the other years keep theirs. "
+            + (
+                "No CAGR is shown: the latest level is at or below zero."
+                if start is None
+                else f"The CAGR compounds from {start}, after the last level at or below zero."
+                if start != first_year
+                else ""
+            )
+        ).rstrip()
+    fx = _fx_growth_note(ctx)
+    text += f" {fx}" if fx else ""
+    doc.heading("Growth", keep=doc.chart_height(fig) + 12)
+    doc.paragraph(text)
+    doc.chart(fig)
+
+
+def summary(ctx: ReportContext, doc: ReportDocument) -> None:
+    """The year-by-year table of actuals and forecast."""
+    doc.heading("Summary table")
+    raw = summary_table(ctx.history, ctx.forecast)
+    fmt = ctx.figures
+    table = format_summary(raw, decimals=fmt.decimals)
+    marks = qualifier_note(raw["qualifier"])
+    ranges = range_midpoints(ctx.history)
+    if ranges:  # a range read as its midpoint is marked like "about" and "more than" figures
+        value = table.columns[1]
+        for i, year in enumerate(raw["year"]):
+            if raw["kind"].iloc[i] != "forecast" and int(year) in ranges:
+                table.loc[i, value] = f"{table.loc[i, value]} {RANGE_MARK}"
+        spans = ", ".join(
+            f"{year}: {fmt.text(lo)}-{fmt.text(hi)}" for year, (lo, hi) in ranges.items()
+        )
+        marks = (
+            f"{marks} " if marks else ""
+        ) + f"'{RANGE_MARK}' marks the midpoint of a range as published ({spans})."
+    estimates = (
+        " 'estimate' rows are estimates in the source table (such as 2021E), read as data "
+        "as asked (estimates='keep'): the forecast starts from them."
+        if "note" in ctx.history.columns and ctx.history["note"].map(is_estimate_note).any()
+        else ""
+    )
+    if not (raw["value"] > 0).all():
+        start = cagr_from(raw)
+        estimates += (
+            " Growth rates from or to a level at or below zero are undefined and left out ('–')"
+            + (
+                "; so is every CAGR, the latest actual being at or below zero."
+                if start is None
+                else f"; the CAGR compounds from {start}, after the last level at or below zero."
+                if start != int(raw["year"].iloc[0])
+                else "."
+            )
+        )
+    fx = _fx_growth_note(ctx)
+    intervals = "intervals are the forecast's 80% and 95% prediction intervals."
+    lead = (  # only when a row is derived (the sentence was in every report)
+        " 'derived' rows were computed by the data's compiler from a neighbouring year's "
+        f"reported growth; {intervals}"
+        if (raw["kind"] == "derived").any()
+        else f" {intervals[0].upper()}{intervals[1:]}"
+    )
+    doc.paragraph(
+        f"Values in {ctx.unit_text()}.{lead}{estimates}"
+        + (f" {fx}" if fx else "")
+        + (f" {marks}" if marks else ""),
+        size=8.5,
+        muted=True,
+    )
+    doc.table(
+        table,
+        col_widths="fit",
+        align=("RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
+    )

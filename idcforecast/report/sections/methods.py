@@ -1,0 +1,335 @@
+"""The Methodology section: the forecast method in words, how its intervals were calibrated,
+its backtest on the series and the series under other methods."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING
+
+from idcforecast._wording import counted
+from idcforecast.report.charts import plot_backtest
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from idcforecast.report._numbers import LevelFormat
+    from idcforecast.report.context import ReportContext
+    from idcforecast.report.pdf import ReportDocument
+
+__all__ = ["METHOD_SUMMARIES", "methodology"]
+
+
+def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
+    """The models, the interval calibration and this series' backtest accuracy."""
+    notes = [n for n in ctx.forecast.get("note", []) if isinstance(n, str) and n]
+    text = (
+        f"Forecast method: '{ctx.model}' (idcforecast.forecasting, method "
+        f"'{ctx.provenance.method}'). {_members_text(ctx.model)}{_intervals_text(ctx)}"
+        + (f" Note: {'; '.join(dict.fromkeys(notes))}." if notes else "")
+    )
+    # the whole paragraph stays with its heading (it used to leave one word on the next page)
+    doc.heading("Methodology", keep=doc.text_height(text))
+    doc.paragraph(text)
+    if ctx.backtest is not None and len(ctx.backtest):
+        fig = plot_backtest(ctx.backtest, accuracy=ctx.accuracy, model=ctx.model)
+        doc.heading("Backtest on this series", level=2, keep=doc.chart_height(fig))
+        doc.chart(fig)
+        if ctx.accuracy is not None and len(ctx.accuracy):
+            # the series id gets room (equal widths broke 'china_idc_cidc_overall' in two)
+            doc.table(
+                _accuracy_display(_own_rows(ctx.accuracy)),
+                col_widths=(46, 18, 18, 16, 27, 27, 22),
+            )
+        doc.paragraph(_backtest_text(ctx), size=8.5, muted=True)
+    else:
+        doc.paragraph(ctx.backtest_note or "No backtest could be run on this series.")
+    if ctx.alternatives is not None and len(ctx.alternatives) > 1:
+        _other_methods(ctx, doc)
+
+
+def _own_rows(accuracy: pd.DataFrame) -> pd.DataFrame:
+    """The accuracy rows without the "(all)" total when it totals one series only (the
+    table repeated the series' row under "(all)").
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> acc = pd.DataFrame({"series_id": ["s", "(all)"], "smape": [28.1, 28.1]})
+    >>> _own_rows(acc)["series_id"].tolist()
+    ['s']
+    """
+    ids = accuracy["series_id"].astype(str)
+    if int((ids != "(all)").sum()) == 1:
+        return accuracy[ids != "(all)"]
+    return accuracy
+
+
+def _backtest_text(ctx: ReportContext) -> str:
+    """What the backtest did and what its scores mean, for a reader who does not know
+    sMAPE or MASE; and why it counts fewer cutoffs than the interval calibration (the
+    report said "refitted at 8 earlier cutoffs" and then "Rolling origin, 5 cutoff(s)")."""
+    bt = ctx.backtest
+    assert bt is not None
+    cutoffs = sorted(int(c) for c in bt["cutoff"].unique())
+    steps = int((bt["year"] - bt["cutoff"]).max())
+    where = str(cutoffs[0]) if len(cutoffs) == 1 else f"{cutoffs[0]}-{cutoffs[-1]}"
+    ahead = "1 year ahead" if steps == 1 else f"1 to {steps} years ahead"
+    at = (
+        f"the only cutoff ({where}) that leaves"
+        if len(cutoffs) == 1
+        else f"each of the {counted(len(cutoffs), 'cutoff')} ({where}) that leave"
+    )
+    text = (
+        f"The backtest refits '{ctx.model}' at {at} {counted(steps, 'later year')} to compare "
+        f"with, and scores its forecasts {ahead}"
+    )
+    evidence = ctx.calibration
+    if evidence is not None and len(evidence.cutoff_years) not in (0, len(cutoffs)):
+        text += (
+            "; the calibration of the intervals (Methodology above) is a separate pass over "
+            f"{counted(len(evidence.cutoff_years), 'cutoff')}, each scored as far ahead as "
+            "the data allow"
+        )
+    return text + (
+        ". sMAPE: the absolute error as a percentage of the average of forecast and actual, "
+        "averaged over the forecasts (0% is perfect). MASE: the absolute error divided by "
+        "the series' average year-on-year change up to the cutoff (1.0 is a miss the size "
+        "of a typical year's change). Coverage: the share of actual values that fell inside "
+        "the 80% and 95% intervals (well-calibrated intervals hold about 80% and 95%)."
+    )
+
+
+def _intervals_text(ctx: ReportContext) -> str:
+    """How the intervals were calibrated, saying what this series allowed: how many earlier
+    cutoffs were scored and how far ahead they measured, or that none could be and the
+    prior alone sets the width (the text used to claim rolling-origin errors a 4-point
+    series does not have)."""
+    evidence = ctx.calibration
+    tail = (
+        "shrunk toward the typical size of the series' annual changes, which dominates when "
+        "the series is short (scaled Student t quantiles)"
+    )
+    if evidence is None:
+        return (
+            "Intervals are calibrated from the series' own rolling-origin errors: refits at "
+            f"earlier cutoffs, relative errors pooled over horizons and {tail}, so their "
+            "width reflects how wrong such forecasts have been on this series, not the "
+            "model's in-sample fit (idcforecast.calibration)."
+        )
+    if evidence.cutoffs == 0:
+        return (
+            "No earlier cutoff could be scored for the intervals: a refit needs at least "
+            f"{counted(evidence.min_train, 'year')} and the series has "
+            f"{evidence.points}, so none leaves a later year to compare with. The interval "
+            "width therefore rests on the prior alone: the typical size of the series' annual "
+            "changes, widening with the years ahead by an assumed law (scaled Student t "
+            "quantiles; idcforecast.calibration). It is not evidence of how wrong such "
+            "forecasts have been on this series."
+        )
+    years = evidence.cutoff_years
+    where = str(years[0]) if len(years) == 1 else f"each of {min(years)}-{max(years)}"
+    ahead = "1 year ahead" if evidence.steps == 1 else f"1 to {evidence.steps} years ahead"
+    one = len(years) == 1 and evidence.steps == 1  # a single error
+    scored = "its error" if one else "its errors"
+    few = " With so few errors the width leans mostly on the prior." if len(years) <= 2 else ""
+    return (
+        "Intervals are calibrated from the series' own rolling-origin errors: the method was "
+        f"refitted at {counted(len(years), 'earlier cutoff')} (fitted on the data up to "
+        f"{where}) and {scored} {ahead} {'was' if one else 'were'} scored. The errors are "
+        f"pooled over horizons as relative errors and {tail}, so the width reflects how wrong "
+        "such forecasts have been on this series, not the model's in-sample fit "
+        f"(idcforecast.calibration).{few}"
+    )
+
+
+def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
+    """The series under other assumptions, with their backtest on the same cutoffs."""
+    from idcforecast.auto import AUTO_MEMBERS
+    from idcforecast.comparison import COMPARED_METHODS
+
+    alt = ctx.alternatives
+    assert alt is not None
+    members = ", ".join(m.name for m in AUTO_MEMBERS)
+    meaning = dict(COMPARED_METHODS) | {"auto": f"the median of {members}"}
+    shown = [m for m in alt["model"] if m != ctx.model and m in meaning]
+    n = alt["n"].dropna().astype(int)
+    text = (
+        f"The same series under other assumptions, to {ctx.provenance.horizon_to}: "
+        + "; ".join(f"'{m}': {meaning[m]}" for m in shown)
+        + ". "
+        + (
+            f"Their backtest is scored on the {counted(int(n.max()), 'forecast')} whose "
+            f"{'cutoff' if int(n.max()) == 1 else 'cutoffs'} every method could use (so the "
+            "report's method scores here may differ from the table above). "
+            if len(n)
+            else ""
+        )
+        + (
+            "A method that did better on this one short history is not thereby the better "
+            "forecast: 'auto' was chosen on thousands of annual series of forecasting "
+            "competitions, on which switching a series to the method with the lower "
+            "backtest error of its own lost accuracy (README, Forecasting)."
+            if ctx.model == "auto"
+            else ""
+        )
+    )
+    text = text.rstrip()  # (the 'auto' sentence is absent for another method)
+    failed = alt[alt["note"] != ""]
+    for method, message in zip(failed["model"], failed["note"], strict=True):
+        note = _client_note(message)
+        ending = "" if note.endswith(".") else "."  # the notes are library messages
+        if note.startswith("no backtest: "):
+            text += f" '{method}' has {note}{ending}"
+        else:
+            text += f" '{method}' could not run: {note}{ending}"
+    table = _other_methods_table(alt, ctx.provenance.horizon_to, ctx.figures)
+    doc.heading("Other methods on this series", level=2, keep=doc.text_height(text) + 30)
+    doc.paragraph(text)
+    doc.table(table, col_widths=(32, 28, 50, 36, 28), align=("LEFT", *("RIGHT",) * 4))
+
+
+_NO_WINDOW = re.compile(
+    r"no backtest window fits: every series needs more than horizon=(\d+) years? after the "
+    r"method's minimum number of points; [^.]*"
+)
+# forecasting's messages for a method the series cannot take, with their API advice
+# ("add years or use method='auto' (needs 4)", "use a level model such as 'drift' or
+# method='auto'"): the report says why, the other methods' rows say what else there is
+_TOO_SHORT = re.compile(
+    r"series '.*?' has (\d+) observations? \(([^)]*)\); model '[^']+' needs at least (\d+); "
+    r"add years or use method='auto' \(needs \d+\)"
+)
+_NOT_POSITIVE = re.compile(
+    r"series '.*?' (year \d+|observation \d+): value (\S+) is not positive; model '[^']+' "
+    r"works on logarithms; use a level model such as 'drift' or method='auto'"
+)
+
+
+def _client_note(note: str) -> str:
+    """A library message about a method that could not run or be backtested, in a reader's
+    words (it named the API: "needs more than horizon=2 years ...; shorten the horizon",
+    "add years or use method='auto'").
+
+    Examples
+    --------
+    >>> _client_note("no backtest: no backtest window fits: every series needs more than "
+    ...              "horizon=2 years after the method's minimum number of points; shorten "
+    ...              "the horizon")[-72:]
+    'leaves both the years the method needs to fit and 2 later years to score'
+    >>> _client_note("series 's' has 5 observations (2018-2023, 1 year filled); model "
+    ...              "'damped_log' needs at least 6; add years or use method='auto' (needs 4)")
+    'it needs at least 6 observed years and the series has 5 (2018-2023, 1 year filled)'
+    >>> _client_note("series 's' year 2019: value -3.0 is not positive; model 'drift_log' "
+    ...              "works on logarithms; use a level model such as 'drift' or method='auto'")
+    'it works on logarithms and the series has a value that is not positive (-3.0 in 2019)'
+    >>> _client_note("series 's' has 5 observations")
+    "series 's' has 5 observations"
+    """
+
+    def words(match: re.Match[str]) -> str:
+        steps = int(match.group(1))
+        return (
+            "no cutoff of this series leaves both the years the method needs to fit and "
+            f"{counted(steps, 'later year')} to score"
+        )
+
+    def too_short(match: re.Match[str]) -> str:
+        return (
+            f"it needs at least {match.group(3)} observed years and the series has "
+            f"{match.group(1)} ({match.group(2)})"
+        )
+
+    def not_positive(match: re.Match[str]) -> str:
+        place = match.group(1)
+        where = f"in {place.removeprefix('year ')}" if place.startswith("year ") else place
+        return (
+            "it works on logarithms and the series has a value that is not positive "
+            f"({match.group(2)} {where})"
+        )
+
+    note = _TOO_SHORT.sub(too_short, note)
+    note = _NOT_POSITIVE.sub(not_positive, note)
+    return _NO_WINDOW.sub(words, note)
+
+
+def _other_methods_table(alt: pd.DataFrame, to: int, fmt: LevelFormat) -> pd.DataFrame:
+    import pandas as pd
+
+    def cell(value: float, text: str) -> str:
+        return "–" if math.isnan(value) else text
+
+    return pd.DataFrame(
+        {
+            "Method": alt["model"].astype(str),
+            f"{to} central": [cell(v, fmt.text(v)) for v in alt["mean"]],
+            "80% interval": [
+                cell(lo, f"{fmt.text(lo)}–{fmt.text(hi)}")
+                for lo, hi in zip(alt["lo_80"], alt["hi_80"], strict=True)
+            ],
+            "Backtest sMAPE %": [cell(v, f"{v:.1f}") for v in alt["smape"]],
+            "80% coverage": [cell(v, f"{100 * v:.0f}%") for v in alt["coverage_80"]],
+        }
+    )
+
+
+# What each registered model is, in an analyst's words (tests check every alias has one).
+METHOD_SUMMARIES = {
+    "arima": "ARIMA on the logarithms, its order chosen automatically",
+    "damped": "a damped-trend exponential smoothing: a yearly increase that fades",
+    "damped_log": "a damped trend on the logarithms: a growth rate that fades",
+    "dotm": "the Dynamic Optimised Theta model",
+    "dotm_log": "the Dynamic Optimised Theta model on the logarithms",
+    "drift": "the average yearly increase continued (a random walk with drift)",
+    "drift_log": "the historical compound growth rate continued (drift on the logarithms)",
+    "gompertz": "a Gompertz saturation curve rising toward a cap",
+    "holt": "Holt's linear trend (exponential smoothing of a level and a trend)",
+    "logistic": "a logistic saturation curve rising toward a cap",
+    "loglinear": "a constant-growth (log-linear) trend fitted to every year",
+    "naive": "the last value held flat (no growth)",
+    "ses": "simple exponential smoothing (a level, no trend)",
+    "theta": "the Theta method (exponential smoothing plus half the linear trend)",
+    "mean": "the equal-weight mean of drift, damped and theta",
+    "median": "the median of drift, damped and theta",
+    "weighted": (
+        "a weighted mean of drift, damped and theta, each weighted by the inverse of its "
+        "mean absolute error when refitted at earlier cutoffs of this series"
+    ),
+}
+
+
+def _members_text(model: str) -> str:
+    """What the method is: the 'auto' combination's members, or a model's summary."""
+    if model != "auto":
+        summary = METHOD_SUMMARIES.get(model)
+        return f"'{model}' is {summary}. " if summary else ""
+    from idcforecast.auto import AUTO_MEMBERS
+
+    names = ", ".join(m.name for m in AUTO_MEMBERS)
+    return (
+        f"It is the median of {len(AUTO_MEMBERS)} simple forecasts ({names}): no-growth, "
+        "trend and constant-growth methods, so it grows only as fast as most of them agree; "
+        "members that need more points or positive values are left out when the series "
+        "lacks them. "
+    )
+
+
+def _accuracy_display(accuracy: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
+    def fmt(value: float, scale: float = 1.0, decimals: int = 1, suffix: str = "") -> str:
+        if value is None or math.isnan(value):
+            return "–"  # (a missing coverage used to read "–%")
+        return f"{value * scale:.{decimals}f}{suffix}"
+
+    return pd.DataFrame(
+        {
+            "Series": accuracy["series_id"].astype(str),
+            "Model": accuracy["model"].astype(str),
+            "sMAPE %": [fmt(v) for v in accuracy["smape"]],
+            "MASE": [fmt(v, decimals=2) for v in accuracy["mase"]],
+            "80% coverage": [fmt(v, 100.0, 0, "%") for v in accuracy["coverage_80"]],
+            "95% coverage": [fmt(v, 100.0, 0, "%") for v in accuracy["coverage_95"]],
+            "Forecasts": accuracy["n"].astype(int).astype(str),
+        }
+    )

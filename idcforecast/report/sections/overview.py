@@ -1,0 +1,280 @@
+"""The report's opening: the cover and the executive summary (key figures, the growth to
+date, the forecast, the method's track record on the series, the published claims, the
+forecast chart and the key years)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from idcforecast._cells import is_estimate_note
+from idcforecast._wording import FX_GROWTH, counted, level_words, qualifier_sign
+from idcforecast.report._frames import fx_conversions, qualifiers
+from idcforecast.report._growth import cagr_bound, cagr_start_year, nonpositive_years
+from idcforecast.report.charts import plot_forecast
+from idcforecast.report.sections._titles import chart_title
+from idcforecast.report.style import unit_label
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from idcforecast.report.context import ReportContext
+    from idcforecast.report.pdf import ReportDocument
+
+__all__ = ["cover", "executive_summary"]
+
+
+# fewer backtest forecasts than this are too few to call a track record
+_FEW_FORECASTS = 5
+
+
+def _amount(number: str, unit: str) -> str:
+    """A number with its unit for prose: "5,078.3 CNY 100 million", and "880.0 × 10
+    thousand racks" where the unit starts with its multiplier (not "880.0 10 thousand")."""
+    label = unit_label(unit)
+    return f"{number} × {label}" if label[:1].isdigit() else f"{number} {label}"
+
+
+def _pct(fraction: float) -> str:
+    return f"{100 * fraction:.1f}%"
+
+
+def _final(ctx: ReportContext) -> pd.Series:
+    return ctx.forecast.sort_values("year").iloc[-1]
+
+
+def _cagr(start: float, end: float, years: int) -> float:
+    from idcforecast.growth import cagr
+
+    return float(cagr(start, end, years))
+
+
+def _published_growth(hist: pd.DataFrame, start: int, end: int, how: str) -> str:
+    """ " (in CNY, as published: 11.7% a year)" beside a CAGR in a converted currency when
+    both end figures were published in one other currency; "" otherwise (or for a bound)."""
+    from idcforecast.report._frames import published_cagr
+
+    found = published_cagr(hist, start, end) if how == "exact" else None
+    if found is None:
+        return ""
+    currency, rate = found
+    return f" (in {currency}, as published: {_pct(rate)} a year)"
+
+
+def _scope(ctx: ReportContext) -> str:
+    if "scope" in ctx.history.columns:
+        scopes = [s for s in ctx.history["scope"].astype(str).unique() if s]
+        if scopes:
+            return ", ".join(scopes)
+    return "not stated"
+
+
+def cover(ctx: ReportContext, doc: ReportDocument) -> None:
+    """Title, the series and its unit, data vintage, date and version."""
+    p = ctx.provenance
+    hist = ctx.history
+    first = int(hist["year"].iloc[0])
+    # a user's file has a blank as_of: the sentence used to end "the latest as of ;"
+    as_of = str(hist["as_of"].iloc[-1]).strip() if "as_of" in hist.columns else ""
+    as_of_text = f", the latest as of {as_of}" if as_of and as_of.lower() != "nan" else ""
+    doc.heading(ctx.title, level=0)
+    doc.paragraph(
+        f"Series {ctx.series_id} (scope: {_scope(ctx)}), in {ctx.unit_text()}. "
+        f"Forecast to {p.horizon_to}.",
+        size=10.5,
+    )
+    doc.paragraph(
+        f"Data vintage: {len(hist)} annual figures, {first}-{ctx.last_year}{as_of_text}; "
+        f"from {p.data_label}. Report date {p.report_date}; "
+        f"idcforecast {p.package_version}.",
+        size=8.5,
+        muted=True,
+    )
+
+
+def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
+    """The key numbers: latest value, CAGR, the final-year central value and range."""
+    hist = ctx.history
+    first_year = int(hist["year"].iloc[0])
+    span = ctx.last_year - first_year
+    end = _final(ctx)
+    end_year = int(end["year"])
+    estimate = _estimate_last(hist)
+    fmt = ctx.figures
+    label = f"Latest estimate ({ctx.last_year})" if estimate else f"Latest actual ({ctx.last_year})"
+    qualifier = _last_qualifier(ctx)
+    figures = [(label, qualifier_sign(qualifier) + fmt.text(ctx.last_value), ctx.unit_text())]
+    latest = level_words(qualifier) + _amount(fmt.text(ctx.last_value), ctx.unit)
+    lines = [
+        # the plain unit label here: a line with Chinese is set in the CJK face (no bold)
+        f"**Latest:** {latest} in {ctx.last_year}"
+        + (
+            " (derived, not published)."
+            if _derived_last(hist)
+            else " (an estimate read as data, not published)."
+            if estimate
+            else "."
+        )
+    ]
+    # compound growth needs levels > 0 (from the first positive year of a series that
+    # starts at 0); a figure published as "more than" bounds it
+    start = cagr_start_year(hist) if span > 0 else None
+    bound = cagr_bound(hist) if start is not None else None
+    if bound is not None and start is not None:
+        rate, how = bound.rate / 100.0, bound.qualifier
+        figures.append(
+            (
+                f"CAGR {start}-{ctx.last_year}",
+                bound.sign + _pct(rate),
+                counted(ctx.last_year - start, "year"),
+            )
+        )
+        lines.append(
+            f"**Growth:** {bound.words}{_pct(rate)} a year compounded from {start}"
+            + (
+                f", after the last level at or below zero ({nonpositive_years(hist)})"
+                if start != first_year
+                else ""
+            )
+            + (
+                f" (the {ctx.last_year if how == 'at_least' else start} figure is a bound)"
+                if how in ("at_least", "at_most")
+                else ""
+            )
+            + (f", in {unit_label(ctx.unit)}: {FX_GROWTH}" if fx_conversions(hist) else "")
+            + _published_growth(hist, start, ctx.last_year, how)
+            + "."
+        )
+    figures.append(
+        (
+            f"{end_year} central ('{ctx.model}')",
+            fmt.short(float(end["mean"])),
+            f"80%: {fmt.short(end['lo_80'])}-{fmt.short(end['hi_80'])}",
+        )
+    )
+    doc.heading("Executive summary")
+    doc.key_figures(figures)
+    if ctx.last_value > 0 and float(end["mean"]) > 0:
+        implied = _cagr(ctx.last_value, float(end["mean"]), end_year - ctx.last_year)
+        pace = f"{_pct(implied)} a year from {ctx.last_year}"
+    else:  # a level at or below zero: the change, not a compound rate
+        pace = f"a change of {fmt.text(float(end['mean']) - ctx.last_value)} from {ctx.last_year}"
+    lines.append(
+        f"**Forecast:** {_amount(fmt.text(float(end['mean'])), ctx.unit)} in {end_year} "
+        "(80% interval "
+        f"{fmt.text(end['lo_80'])}-{fmt.text(end['hi_80'])}; 95% {fmt.text(end['lo_95'])}-"
+        f"{fmt.text(end['hi_95'])}), {pace}."
+    )
+    accuracy = _accuracy_row(ctx)
+    if accuracy is not None:
+        few = int(accuracy["n"]) < _FEW_FORECASTS
+        lines.append(
+            f"**Track record of the method on this series:** backtest sMAPE "
+            f"{accuracy['smape']:.1f}%; its 80% intervals held {_held(accuracy)}"
+            # one or two backtest forecasts used to read like a track record
+            + (" (too few forecasts to judge the method by)." if few else ".")
+        )
+    lines += _claims_lines(ctx)
+    doc.bullets(lines, markdown=True)
+    doc.chart(
+        plot_forecast(ctx.history, ctx.forecast, title=chart_title(ctx, "forecast"), figures=fmt)
+    )
+    doc.table(
+        _key_years(ctx),
+        col_widths=(12, 14, 30, 34, 34),
+        align=("RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT"),
+        size=8.0,
+    )
+
+
+def _held(accuracy: pd.Series) -> str:
+    """How many backtest outcomes the 80% intervals held: a share of many forecasts, a
+    count of few ("100.0%" of one forecast was false precision).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _held(pd.Series({"coverage_80": 1.0, "n": 1}))
+    '1 of 1 outcome'
+    >>> _held(pd.Series({"coverage_80": 2 / 3, "n": 3}))
+    '2 of 3 outcomes'
+    >>> _held(pd.Series({"coverage_80": 14 / 15, "n": 15}))
+    '93.3% of the outcomes (15 forecasts)'
+    """
+    n = int(accuracy["n"])
+    if n < 10:
+        return f"{round(float(accuracy['coverage_80']) * n)} of {counted(n, 'outcome')}"
+    return f"{_pct(accuracy['coverage_80'])} of the outcomes ({counted(n, 'forecast')})"
+
+
+def _claims_lines(ctx: ReportContext) -> list[str]:
+    """One line on the published claims and one on how published forecasts fared."""
+    import pandas as pd
+
+    lines = []
+    checks = ctx.claims
+    if checks is not None and len(checks):
+        bad = checks[checks["consistent"].fillna(True).astype(bool) == False]  # noqa: E712
+        named = f" ({', '.join(bad['claim_set'].astype(str))})" if len(bad) else ""
+        lines.append(
+            f"**Published claims:** {len(bad)} of {len(checks)} claim sets about this series "
+            f"{'is' if len(bad) == 1 else 'are'} internally inconsistent{named}."
+        )
+    record = ctx.track_record
+    if record is not None and len(record):
+        done = record[record["forecast"].astype(bool) & (record["status"] == "realised")]
+        if len(done):
+            held = int(done["held"].astype(bool).sum())
+            error = float(pd.to_numeric(done["error"]).mean())
+            side = "below" if error < 0 else "above"
+            lines.append(
+                f"**Published forecasts:** {len(done)} came due; {held} held; on average "
+                f"they were {abs(100 * error):.1f}% {side} the actual."
+            )
+    return lines
+
+
+def _key_years(ctx: ReportContext) -> pd.DataFrame:
+    """The last actual and every other forecast year (always the final one)."""
+    import pandas as pd
+
+    fmt = ctx.figures
+    fc = ctx.forecast.sort_values("year").reset_index(drop=True)
+    picked = fc.iloc[sorted({*range(0, len(fc), 2), len(fc) - 1})]
+    kind = "estimate" if _estimate_last(ctx.history) else "actual"
+    last = qualifier_sign(_last_qualifier(ctx)) + fmt.text(ctx.last_value)
+    rows = [(str(ctx.last_year), kind, last, "–", "–")]
+    rows += [
+        (
+            str(int(r["year"])),
+            "forecast",
+            fmt.text(r["mean"]),
+            f"{fmt.text(r['lo_80'])}–{fmt.text(r['hi_80'])}",
+            f"{fmt.text(r['lo_95'])}–{fmt.text(r['hi_95'])}",
+        )
+        for _, r in picked.iterrows()
+    ]
+    return pd.DataFrame(
+        rows,
+        columns=["Year", "", f"Value ({unit_label(ctx.unit)})", "80% interval", "95% interval"],
+    )
+
+
+def _last_qualifier(ctx: ReportContext) -> str:
+    """The qualifier of the latest actual ("exact", "at_least"...)."""
+    return qualifiers(ctx.history.iloc[-1:], what=f"history of series {ctx.series_id!r}")[0]
+
+
+def _derived_last(hist: pd.DataFrame) -> bool:
+    return "derived" in hist.columns and bool(hist["derived"].iloc[-1])
+
+
+def _estimate_last(hist: pd.DataFrame) -> bool:
+    return "note" in hist.columns and is_estimate_note(hist["note"].iloc[-1])
+
+
+def _accuracy_row(ctx: ReportContext) -> pd.Series | None:
+    acc = ctx.accuracy
+    if acc is None or len(acc) == 0:
+        return None
+    rows = acc[(acc["series_id"].astype(str) == ctx.series_id) & (acc["model"] == ctx.model)]
+    return rows.iloc[0] if len(rows) else None

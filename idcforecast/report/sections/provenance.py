@@ -1,0 +1,188 @@
+"""What the report rests on: the Sources of every figure (with conversions and FX rates),
+the Assumptions and the Reproducibility table."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from idcforecast._cells import is_estimate_note
+from idcforecast._normalize import conversion_in
+from idcforecast._wording import qualifier_sign
+from idcforecast.report._frames import qualifiers
+
+if TYPE_CHECKING:
+    from idcforecast.report.context import ReportContext
+    from idcforecast.report.pdf import ReportDocument
+
+__all__ = ["assumptions", "reproducibility", "sources"]
+
+
+def _or_not_stated(cells: Any, n: int) -> list[str]:
+    """Each cell's text, "not stated" where it is blank (or the column is missing)."""
+    texts = [""] * n if isinstance(cells, str) else [str(c).strip() for c in cells]
+    return [t if t and t.lower() not in ("nan", "none", "<na>") else "not stated" for t in texts]
+
+
+def sources(ctx: ReportContext, doc: ReportDocument) -> None:
+    """Each figure with its source, scope, confidence and original wording."""
+    import pandas as pd
+
+    hist = ctx.history
+    fmt = ctx.figures
+    doc.heading("Sources")
+    doc.paragraph(
+        "Every figure of the series with where it was read, its scope and a confidence grade "
+        "(high: issuer's own release or two sources agreeing; medium: a secondary source "
+        "quoting the originator; low: unclear origin; derived: computed from sourced "
+        "figures). Quotes are kept in the original language; a value converted from the "
+        "quote's unit shows the conversion beside it."
+    )
+    if doc.cjk_font is None and any(
+        isinstance(q, str) and q for q in hist.get("quote", pd.Series(dtype=str))
+    ):
+        doc.paragraph(
+            "No CJK font was found, so Chinese text is left out of this PDF. Install "
+            "idcforecast[cjk] (or set IDCFORECAST_CJK_FONT to a CJK font file) to print it.",
+            size=8.5,
+            muted=True,
+        )
+    column = lambda name: hist[name].astype(str) if name in hist.columns else ""  # noqa: E731
+    table = pd.DataFrame(
+        {
+            "Year": hist["year"].astype(str),
+            "Value": [
+                qualifier_sign(q) + fmt.text(v)
+                for q, v in zip(
+                    qualifiers(hist, what=f"history of series {ctx.series_id!r}"),
+                    hist["value"],
+                    strict=True,
+                )
+            ],
+            "Source": column("source"),
+            # a user's file rarely states them: say so rather than leave blank cells
+            "Scope": _or_not_stated(column("scope"), len(hist)),
+            "Confidence": _or_not_stated(column("confidence"), len(hist)),
+            "Quote / note": [
+                _quote_and_note(q, n, ctx.unit)
+                for q, n in zip(
+                    column("quote") if "quote" in hist.columns else [""] * len(hist),
+                    column("note") if "note" in hist.columns else [""] * len(hist),
+                    strict=True,
+                )
+            ],
+        }
+    )
+    doc.table(
+        table,
+        col_widths=(10, 15, 45, 20, 18, 66),
+        align=("RIGHT", "RIGHT", "LEFT", "LEFT", "LEFT", "LEFT"),
+        size=7.0,
+    )
+
+
+def _quote_and_note(quote: str, note: str, unit: str = "") -> str:
+    """The Sources cell: the quote, or the note when there is none. Beside a quote, the
+    whole note of an estimate read as data, and the conversion of a value read in another
+    unit (a USD value beside a CNY quote must say how it got there).
+
+    Examples
+    --------
+    >>> _quote_and_note("2100亿元", "converted from 'CNY 100m' (x0.0151309, 2018 "
+    ...                 "annual-average FX rate); alternate figure in the text: 2000亿元")
+    "2100亿元; converted from 'CNY 100m' (x0.0151309, 2018 annual-average FX rate)"
+    >>> _quote_and_note("2100亿元", "converted from 'CNY 100m' (x0.0151309, 2018 "
+    ...                 "annual-average FX rate)", "USD bn")[-28:]
+    'FX rate: 6.6090 CNY per USD)'
+    >>> _quote_and_note("", "sum of segments"), _quote_and_note("52 bn", "sum of segments")
+    ('sum of segments', '52 bn')
+    """
+    if not quote:
+        return _with_fx_rate(note, unit)
+    if is_estimate_note(note):
+        return f"{quote}; {_with_fx_rate(note, unit)}"
+    conversion = conversion_in(note)
+    return f"{quote}; {_with_fx_rate(conversion[1], unit)}" if conversion else quote
+
+
+_FACTOR = re.compile(r"\(x([0-9.eE+-]+), (\d{4}) annual-average FX rate")
+
+
+def _with_fx_rate(note: str, unit: str) -> str:
+    """``note`` with the exchange rate behind its conversion factor written as a market
+    quotes it: "(x0.0159167, 2015 annual-average FX rate: 6.2827 CNY per USD)". The
+    factor alone hid the rate the Assumptions say "is in Sources".
+
+    Examples
+    --------
+    >>> _with_fx_rate("converted from 'CNY 100m' (x0.0159167, 2015 annual-average FX "
+    ...               "rate)", "USD bn")
+    "converted from 'CNY 100m' (x0.0159167, 2015 annual-average FX rate: 6.2827 CNY per USD)"
+    >>> _with_fx_rate("converted from 'CNY 100m' (x0.0141844, 2026 annual-average FX "
+    ...               "rate from my_fx.csv)", "USD bn")[-43:]
+    'FX rate from my_fx.csv: 7.0500 CNY per USD)'
+    >>> _with_fx_rate("sum of segments", "USD bn")
+    'sum of segments'
+    """
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units.convert import changes_currency, conversion_factor
+
+    conversion = conversion_in(note)
+    match = _FACTOR.search(note)
+    if conversion is None or match is None or not unit:
+        return note
+    source = conversion[0]
+    try:
+        if not changes_currency(source, unit):
+            return note
+        theirs, ours = source.split(" ", 1)[0], unit.split(" ", 1)[0]
+        # the factor without the rate: the magnitudes alone ("USD 100m" -> "USD bn": 0.1)
+        scale = conversion_factor(ours + source[len(theirs) :], unit)
+        per_theirs = float(match.group(1)) / scale  # our currency per one of theirs
+    except (IdcForecastError, ValueError, ZeroDivisionError):
+        return note
+    if per_theirs <= 0:
+        return note
+    # the direction that reads above 1, as rates are quoted (CNY per USD, USD per EUR)
+    if per_theirs < 1:
+        rate = f"{1 / per_theirs:,.4f} {theirs} per {ours}"
+    else:
+        rate = f"{per_theirs:,.4f} {ours} per {theirs}"
+    end = note.find(")", match.end())  # at the end of the parenthesis (after "from my_fx.csv")
+    end = len(note) if end < 0 else end
+    return f"{note[:end]}: {rate}{note[end:]}"
+
+
+def assumptions(ctx: ReportContext, doc: ReportDocument) -> None:
+    """What the forecast takes for granted."""
+    doc.heading("Assumptions")
+    doc.bullets(ctx.assumptions)
+
+
+def reproducibility(ctx: ReportContext, doc: ReportDocument) -> None:
+    """Package version, data hash, seed and the exact command."""
+    import pandas as pd
+
+    p = ctx.provenance
+    text = "The same data file, seed and --date give a byte-identical PDF with this version."
+    if p.fx_files:
+        text = text.replace("data file,", "data and FX files,")
+    rows = [
+        ("idcforecast version", p.package_version),
+        ("Data", p.data_label),
+        ("Data sha256", p.data_sha256),
+        *(row for path, sha in p.fx_files for row in (("FX file", path), ("FX file sha256", sha))),
+        ("Series", ctx.series_id),
+        ("Method", f"{p.method} (chosen: {ctx.model})"),
+        ("Horizon", f"to {p.horizon_to}"),
+        ("Seed", str(p.seed)),
+        ("Report date", p.report_date),
+        ("Command as run", p.command),
+        ("To reproduce", p.reproduce),
+    ]
+    table = pd.DataFrame(rows, columns=["Item", "Value"])
+    # the small table stays whole with its heading (a split left 1 row on the last page)
+    keep = doc.text_height(text) + doc.table_height(table, col_widths=(40, 134), size=7.5)
+    doc.heading("Reproducibility", keep=keep)
+    doc.paragraph(text)
+    doc.table(table, col_widths=(40, 134), size=7.5)
