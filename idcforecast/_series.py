@@ -145,6 +145,25 @@ def year_numbers(column: pd.Series) -> pd.Series:
     return pd.to_numeric(column, errors="coerce")
 
 
+def _true_false_cells(column: pd.Series) -> np.ndarray:
+    """Which cells hold True/False (an Excel TRUE, a flag column): no value, though pandas
+    reads them as 1 and 0 (a True among the values was forecast as the value 1).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _true_false_cells(pd.Series([2.0, True, 0, "x"], dtype=object)).tolist()
+    [False, True, False, False]
+    """
+    import pandas as pd
+
+    if column.dtype == bool or isinstance(column.dtype, pd.BooleanDtype):
+        return np.ones(len(column), dtype=bool)
+    if column.dtype != object:
+        return np.zeros(len(column), dtype=bool)
+    return np.array([isinstance(cell, bool | np.bool_) for cell in column.to_numpy()], bool)
+
+
 # The per-series input messages below are the one source of their wording: ``forecast()``
 # raises them (via split_series) and ``forecast_many`` records them as a series' note.
 
@@ -539,6 +558,7 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
         group, years_raw = group[~marked], years_raw[~marked]
     values_raw = pd.to_numeric(group["value"], errors="coerce")
     bad = values_raw.isna() | ~np.isfinite(values_raw.to_numpy(dtype=np.float64, na_value=0))
+    bad |= _true_false_cells(group["value"])  # pandas reads True as 1: no number was given
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
         raise NonNumericValueError(

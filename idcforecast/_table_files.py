@@ -440,7 +440,7 @@ def read_table(
                 )
                 _percent_cells_as_text(table, book.book[sheet], header_row)
                 _fill_vertical_merges(table, header_row, path, book.book[sheet])
-                _no_unsaved_formulas(path, sheet, table, header_row, name)
+                _no_blank_formulas_or_errors(path, sheet, table, header_row, name)
                 worksheet = book.book[sheet]
                 raw_header = [
                     cell.value for cell in next(worksheet.iter_rows(min_row=header_row + 1), ())
@@ -724,13 +724,16 @@ def _tidy_headers(
     return table.rename(columns=renames) if renames else table
 
 
-def _no_unsaved_formulas(
+def _no_blank_formulas_or_errors(
     path: Path, sheet: str, table: pd.DataFrame, header_row: int, name: str
 ) -> None:
-    """A blank cell that holds a formula without a stored result is an error, not a gap.
+    """A blank cell that holds an Excel error or a formula without a stored result is an
+    error, not a gap.
 
-    Workbooks written by programs (openpyxl, pandas) keep formulas uncalculated until Excel
-    or LibreOffice saves them; read as blanks they would become interpolated gap years.
+    pandas reads an error cell ("#DIV/0!", "#N/A", a typed or a formula's stored result) as
+    a blank, and workbooks written by programs (openpyxl, pandas) keep formulas
+    uncalculated until Excel or LibreOffice saves them: read as blanks, either would become
+    an interpolated gap year, the broken figure never named.
     """
     from idcforecast._cells import is_blank
 
@@ -740,24 +743,39 @@ def _no_unsaved_formulas(
     import openpyxl
     from openpyxl.utils import get_column_letter
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    try:
-        first = header_row + 2  # 1-based sheet row of the first data row
-        rows = book[sheet].iter_rows(
-            min_row=first, max_row=first + len(table) - 1, max_col=table.shape[1], values_only=True
-        )
-        for i, values in enumerate(rows):
-            for j, value in enumerate(values):
-                if isinstance(value, str) and value.startswith("=") and blank[i, j]:
-                    where = f"{name} sheet {sheet!r} cell {get_column_letter(j + 1)}{first + i}"
-                    raise DataError(
-                        f"{where}: the formula {value!r} has no stored result (the workbook "
-                        "was written by a program and never recalculated); expected values: "
-                        "open and save it in Excel or LibreOffice, or write the numbers",
-                        place=where,
-                    )
-    finally:
-        book.close()
+    first = header_row + 2  # 1-based sheet row of the first data row
+
+    def place(i: int, j: int) -> str:
+        return f"{name} sheet {sheet!r} cell {get_column_letter(j + 1)}{first + i}"
+
+    for stored in (True, False):  # stored results (errors), then the formulas themselves
+        book = openpyxl.load_workbook(path, read_only=True, data_only=stored)
+        try:
+            rows = book[sheet].iter_rows(
+                min_row=first, max_row=first + len(table) - 1, max_col=table.shape[1]
+            )
+            for i, cells in enumerate(rows):
+                for j, cell in enumerate(cells):
+                    if not blank[i, j] or cell.value is None:
+                        continue
+                    if stored and getattr(cell, "data_type", None) == "e":
+                        raise DataError(
+                            f"{place(i, j)}: the cell holds the Excel error {cell.value!r}, "
+                            "not a value; expected a number: fix the formula or the figure it "
+                            "reads, or clear the cell if the year was not published",
+                            place=place(i, j),
+                        )
+                    value = cell.value
+                    if not stored and isinstance(value, str) and value.startswith("="):
+                        raise DataError(
+                            f"{place(i, j)}: the formula {value!r} has no stored result (the "
+                            "workbook was written by a program and never recalculated); "
+                            "expected values: open and save it in Excel or LibreOffice, or "
+                            "write the numbers",
+                            place=place(i, j),
+                        )
+        finally:
+            book.close()
 
 
 def _pick_sheet(names: list[str], sheet_name: str | int, name: str, path: Path) -> str:

@@ -825,6 +825,35 @@ def test_formula_without_stored_result_is_an_error_not_a_gap(tmp_path: Path) -> 
         read_series(tmp_path / "calc.xlsx", unit="CNY bn")
 
 
+def test_an_excel_error_cell_is_an_error_not_a_gap(tmp_path: Path) -> None:
+    # before: pandas read '#DIV/0!' (typed, or a formula's stored result) as a blank cell and
+    # the year became an interpolated gap, the broken figure never named (batch21 finding)
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["series_id", 2016, 2017, 2018, 2019])
+    book.active.append(["cn", 100, 110, "#DIV/0!", 133.1])  # openpyxl stores it as an error
+    book.save(tmp_path / "err.xlsx")
+    assert openpyxl.load_workbook(tmp_path / "err.xlsx").active["D2"].data_type == "e"
+    msg = (
+        "err.xlsx sheet 'Sheet' cell D2: the cell holds the Excel error '#DIV/0!', not a "
+        "value; expected a number: fix the formula or the figure it reads, or clear the cell "
+        "if the year was not published"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(tmp_path / "err.xlsx", unit="CNY bn")
+    # the batch reader shares the check
+    from idcforecast.batch import read_long_table
+
+    long = openpyxl.Workbook()
+    for row in (["series_id", "year", "value"], ["cn", 2019, 1.0], ["cn", 2020, "#N/A"]):
+        long.active.append(row)
+    long.save(tmp_path / "long.xlsx")
+    with pytest.raises(
+        DataError, match=re.escape("cell C3: the cell holds the Excel error '#N/A'")
+    ):
+        read_long_table(tmp_path / "long.xlsx")
+
+
 def test_a_row_longer_than_the_header_is_named(tmp_path: Path) -> None:
     path = tmp_path / "q.csv"
     path.write_text("year,value\n2019,1,562.5亿元\n2020,2238.7亿元\n", encoding="utf-8")

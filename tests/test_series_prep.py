@@ -80,6 +80,16 @@ def test_frame_without_series_id_and_datetime_index() -> None:
             "leave the year out (a missing year is allowed: drop its row, or blank its cell in "
             "a wide table)",
         ),
+        (  # was: the True read as the value 1 and forecast, status "fallback"
+            pd.Series([1.0, True, 3, 4, 5], index=range(2019, 2024), name="s"),
+            NonNumericValueError,
+            "series 's' year 2020: value True is not a finite number; give a number, or leave",
+        ),
+        (  # a whole column of flags: no value at all
+            pd.DataFrame({"series_id": "s", "year": [2019, 2020], "value": [True, False]}),
+            NonNumericValueError,
+            "series 's' year 2019: value True is not a finite number",
+        ),
     ],
 )
 def test_split_series_errors(data, error, message) -> None:
