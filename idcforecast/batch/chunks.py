@@ -120,11 +120,31 @@ class Chunk:
 
 
 def _numeric_column(frame: pd.DataFrame, column: str) -> NDArray[np.float64]:
-    """Column as float64; cells that are missing or not numbers become NaN (then reported)."""
+    """Column as float64; cells that are missing or not numbers become NaN (then reported).
+
+    A True/False cell (an Excel TRUE, which :func:`idcforecast.batch.read_long_table` keeps
+    as written) is not a number either: pandas would read it as 1.0 or 0.0 (was: a TRUE
+    in a year's cell forecast as the value 1, status "ok").
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _numeric_column(pd.DataFrame({"v": [2.0, True, 0, "x"]}), "v").tolist()
+    [2.0, nan, 0.0, nan]
+    """
     import pandas as pd
 
     raw = frame[column]
-    return pd.to_numeric(raw, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    if raw.dtype == bool or isinstance(raw.dtype, pd.BooleanDtype):
+        return np.full(values.shape, np.nan)
+    if raw.dtype == object:  # only a 0 or a 1 can have been a True or a False
+        rows = np.flatnonzero((values == 0) | (values == 1))
+        flags = [isinstance(cell, bool | np.bool_) for cell in raw.to_numpy()[rows]]
+        if any(flags):
+            values = values.copy()  # (pandas may hand out a read-only view)
+            values[rows[flags]] = np.nan
+    return values
 
 
 def _first_problems(

@@ -234,10 +234,7 @@ def read_long_table(
         if notes is not None:
             out["note"] = notes
     out = out[~blank_id & ~dropped]
-    year = out["year"]
-    if year.dtype.kind == "f" and bool(year.notna().all()) and bool((year % 1 == 0).all()):
-        # text years ("2020年", a kept "2022E") were read as floats beside the NaN of the rest
-        out = out.assign(year=year.astype("int64"))
+    out = out.assign(year=_whole_years(out["year"]))
     if unit is not None:
         out = _in_unit(out, unit, kw_per_rack, place_of)
     if "note" in out.columns:  # after unit, which a percent value may have added
@@ -248,6 +245,35 @@ def read_long_table(
 
         warn_total_series(out, name=name, line=total_line)
     return out
+
+
+def _whole_years(year: pd.Series) -> pd.Series:
+    """``year`` as int64 when every cell is a whole number, else as it is.
+
+    Text years ("2020年", a kept "2022E") are read as floats beside the NaN of the rest, and
+    a column that held a blank line's empty year cell keeps those floats as objects once the
+    line is dropped (was: a decimal-comma file with a blank line gave years 2019.0 in an
+    object column).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _whole_years(pd.Series([2019.0, 2020.0], dtype=object)).tolist()
+    [2019, 2020]
+    >>> _whole_years(pd.Series([2019.0, "x"], dtype=object)).tolist()
+    [2019.0, 'x']
+    """
+    import pandas as pd
+
+    if year.dtype == object:
+        numbers = pd.to_numeric(year, errors="coerce")
+        # a text cell, or a True/False (which would be 1 and 0), stays for its series' note
+        if numbers.isna().any() or numbers.isin((0, 1)).any():
+            return year
+        year = numbers
+    if year.dtype.kind == "f" and bool(year.notna().all()) and bool((year % 1 == 0).all()):
+        return year.astype("int64")
+    return year
 
 
 def _text_column(header: str) -> bool:

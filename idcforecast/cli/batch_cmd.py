@@ -8,6 +8,7 @@ rows; any other ending is refused before the run.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -59,7 +60,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--engine", default="local", choices=("serial", "local", "dask"), help="default: local"
     )
-    parser.add_argument("--n-jobs", type=int, default=None, help="worker processes (local)")
+    parser.add_argument(
+        "--n-jobs", type=worker_count, default=None, help="worker processes (local)"
+    )
     parser.add_argument(
         "--scheduler",
         default=None,
@@ -95,6 +98,34 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 _OUT = "forecast-many: --out"
+INTERRUPTED = 130  # the exit code of a command stopped by Ctrl-C (128 + SIGINT)
+
+
+def worker_count(text: str) -> int:
+    """An ``--n-jobs``: a whole number of worker processes, at least 1 (refused before the
+    file is read; was: "n_jobs must be a positive integer or None" after reading it).
+
+    Examples
+    --------
+    >>> worker_count("2")
+    2
+    >>> worker_count("0")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 0: --n-jobs counts worker processes, so at least 1; ...
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number of worker processes; e.g. --n-jobs 2"
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            f"{value}: --n-jobs counts worker processes, so at least 1; e.g. --n-jobs 2 "
+            "(leave it out to use every core)"
+        )
+    return value
 
 
 def _check_suffix(out: str) -> None:
@@ -184,18 +215,28 @@ def run(args: argparse.Namespace) -> int:
     )
     _check_xlsx_size(args.out, data, args.horizon)
     started = time.perf_counter()
-    result = forecast_many(
-        data,
-        args.horizon,
-        method=args.method,
-        engine=args.engine,
-        n_jobs=args.n_jobs,
-        client=args.scheduler,
-        progress=args.progress,
-        seed=args.seed,
-    )
-    seconds = time.perf_counter() - started
-    _write(result, out)
+    existed = out.exists()
+    try:
+        result = forecast_many(
+            data,
+            args.horizon,
+            method=args.method,
+            engine=args.engine,
+            n_jobs=args.n_jobs,
+            client=args.scheduler,
+            progress=args.progress,
+            seed=args.seed,
+        )
+        seconds = time.perf_counter() - started
+        _write(result, out)
+    except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback (workers are stopped)
+        kept = " (the file already there is as it was)" if existed else ""
+        print(
+            f"forecast-many: interrupted after {time.perf_counter() - started:.1f} s; "
+            f"nothing was written to {out}{kept}",
+            file=sys.stderr,
+        )
+        return INTERRUPTED
     per_series = result.drop_duplicates(["series_id", "model"])
     counts = per_series["status"].value_counts()
     n = per_series["series_id"].nunique()

@@ -193,3 +193,14 @@ def test_group_series_leaves_out_rows_marked_not_published() -> None:
     assert table.problems[1].startswith("series 'b' has no values")
     assert table.problems[2].startswith("series 'c' has no values")
     assert 0 not in table.problems
+
+
+def test_true_and_false_cells_are_not_the_values_one_and_zero() -> None:
+    frame = pd.DataFrame(
+        {"series_id": ["a", "a", "b", "b"], "year": [1, 2, 1, 2], "value": [2.0, True, 0, 5.0]}
+    )
+    table = group_series(frame)
+    assert np.isnan(table.values[1]) and table.values[2] == 0.0
+    assert table.problems[0].startswith("series 'a' year 2: value True is not a finite number")
+    booleans = group_series(frame.assign(value=[True, False, True, False]))
+    assert np.isnan(booleans.values).all() and sorted(booleans.problems) == [0, 1]

@@ -676,3 +676,31 @@ def test_a_value_under_no_header_in_a_wide_table_is_an_error(tmp_path: Path) -> 
     path = _csv(tmp_path, "series_id,2019,2020,\nchina,1,2,5\nus,3,4,\n")
     with pytest.raises(DataError, match=re.escape("row 2, column 4 (no header): a column")):
         read_long_table(path)
+
+
+def test_decimal_comma_file_with_a_blank_line_gives_integer_years(tmp_path: Path) -> None:
+    # was: the blank line's empty year kept the column as objects, years 2019.0
+    path = _csv(tmp_path, "series_id;year;value\na;2019;1,5\na;2020;2,5\n;;\nb;2019;3\n")
+    data = read_long_table(path, decimal=",")
+    assert data["year"].dtype == np.int64
+    assert data["year"].tolist() == [2019, 2020, 2019]
+    with_dot = read_long_table(_csv(tmp_path, "series_id,year,value\na,2019,1.5\n,,\n", "d.csv"))
+    assert with_dot["year"].dtype == np.int64
+
+
+def test_an_excel_true_cell_fails_its_series_instead_of_being_one(tmp_path: Path) -> None:
+    # was: read_long_table kept TRUE as written, then forecast_many read it as 1.0, "ok"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["country", 2019, 2020, 2021, 2022, 2023])
+    sheet.append(["China", 1, 2, 3, 4, 5])
+    sheet.append(["Japan", 1, True, 3, 4, 5])
+    book.save(tmp_path / "w.xlsx")
+    out = forecast_many(
+        read_long_table(tmp_path / "w.xlsx"), 1, method="drift", engine="serial", progress=False
+    ).set_index("series_id")
+    assert out.loc["China", "status"] == "ok"
+    assert out.loc["Japan", "status"] == "failed"
+    assert out.loc["Japan", "note"].startswith(
+        "series 'Japan' year 2020: value True is not a finite number"
+    )

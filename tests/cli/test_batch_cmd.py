@@ -407,3 +407,51 @@ def test_footnotes_skipped_are_printed_as_a_note(
         "invented figures'); delete them from the file to silence this note\n"
     )
     assert pd.read_csv(out)["mean"].tolist() == [12.0]
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "two"])
+def test_n_jobs_below_one_is_refused_before_the_file_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    # was: "forecast_many: n_jobs must be a positive integer or None", after the read
+    missing = tmp_path / "not-there.csv"
+    with pytest.raises(SystemExit) as stop:
+        main(["forecast-many", str(missing), "--horizon", "2", "--out", "o.csv", "--n-jobs", value])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "argument --n-jobs: " in err
+    assert "e.g. --n-jobs 2" in err
+    assert "not-there" not in err
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_ctrl_c_prints_one_line_writes_nothing_and_exits_130(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    existing: bool,
+) -> None:
+    # was: a KeyboardInterrupt traceback through the command line
+    import idcforecast.batch
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(idcforecast.batch, "forecast_many", interrupted)
+    out = tmp_path / "fc.csv"
+    if existing:
+        out.write_text("last quarter\n")
+    argv = ["forecast-many", str(_markets(tmp_path)), "--horizon", "2", "--out", str(out)]
+    assert main(argv) == 130
+    err = capsys.readouterr().err
+    kept = " (the file already there is as it was)" if existing else ""
+    assert re.fullmatch(
+        rf"forecast-many: interrupted after \d+\.\d s; nothing was written to "
+        rf"{re.escape(str(out))}{re.escape(kept)}\n",
+        err,
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["markets.csv", *(["fc.csv"] if existing else [])]
+    )
+    if existing:
+        assert out.read_text() == "last quarter\n"
