@@ -181,10 +181,43 @@ def _write(frame: Any, out: Path) -> None:
     write_atomic(out, write, what=_OUT, example="forecast.csv")
 
 
+def _forecast_file(args: argparse.Namespace, out: Path) -> tuple[Any, float]:
+    """Read FILE, forecast every series and write ``out``: the forecast frame and the
+    seconds the forecast took (a Ctrl-C anywhere leaves ``out`` as it was)."""
+    from idcforecast.batch import forecast_many, read_long_table
+
+    data = read_long_table(
+        Path(args.file),
+        sep=separator(args.sep),
+        decimal=args.decimal,
+        header_row=args.header_row,
+        encoding=args.encoding,
+        sheet_name=sheet_choice(args.sheet, args.file),
+        unit=args.unit,
+        kw_per_rack=args.kw_per_rack,
+        estimates=args.estimates,
+        year_column=args.year_column,
+    )
+    _check_xlsx_size(args.out, data, args.horizon)
+    started = time.perf_counter()
+    result = forecast_many(
+        data,
+        args.horizon,
+        method=args.method,
+        engine=args.engine,
+        n_jobs=args.n_jobs,
+        client=args.scheduler,
+        progress=args.progress,
+        seed=args.seed,
+    )
+    seconds = time.perf_counter() - started
+    _write(result, out)
+    return result, seconds
+
+
 def run(args: argparse.Namespace) -> int:
     """Read FILE, forecast every series, write OUT (.csv or .xlsx) and print a one-line
     summary."""
-    from idcforecast.batch import forecast_many, read_long_table
     from idcforecast.report._atomic import check_not_input, check_writable
 
     _check_suffix(args.out)
@@ -201,38 +234,13 @@ def run(args: argparse.Namespace) -> int:
     # before the run: an --out that is FILE would replace the user's data
     check_not_input(args.out, {"FILE ": args.file}, what=f"{_OUT} ", suffix=".csv", tag="forecast")
     out = check_writable(args.out, what=_OUT, example="forecast.csv")
-    data = read_long_table(
-        Path(args.file),
-        sep=separator(args.sep),
-        decimal=args.decimal,
-        header_row=args.header_row,
-        encoding=args.encoding,
-        sheet_name=sheet_choice(args.sheet, args.file),
-        unit=args.unit,
-        kw_per_rack=args.kw_per_rack,
-        estimates=args.estimates,
-        year_column=args.year_column,
-    )
-    _check_xlsx_size(args.out, data, args.horizon)
-    started = time.perf_counter()
-    existed = out.exists()
+    existed, began = out.exists(), time.perf_counter()
     try:
-        result = forecast_many(
-            data,
-            args.horizon,
-            method=args.method,
-            engine=args.engine,
-            n_jobs=args.n_jobs,
-            client=args.scheduler,
-            progress=args.progress,
-            seed=args.seed,
-        )
-        seconds = time.perf_counter() - started
-        _write(result, out)
+        result, seconds = _forecast_file(args, out)
     except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback (workers are stopped)
         kept = " (the file already there is as it was)" if existed else ""
         print(
-            f"forecast-many: interrupted after {time.perf_counter() - started:.1f} s; "
+            f"forecast-many: interrupted after {time.perf_counter() - began:.1f} s; "
             f"nothing was written to {out}{kept}",
             file=sys.stderr,
         )

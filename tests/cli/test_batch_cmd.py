@@ -424,11 +424,15 @@ def test_n_jobs_below_one_is_refused_before_the_file_is_read(
     assert "not-there" not in err
 
 
-@pytest.mark.parametrize("existing", [False, True])
+@pytest.mark.parametrize(
+    ("stage", "existing"),
+    [("read_long_table", False), ("forecast_many", False), ("forecast_many", True)],
+)
 def test_ctrl_c_prints_one_line_writes_nothing_and_exits_130(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
+    stage: str,
     existing: bool,
 ) -> None:
     # was: a KeyboardInterrupt traceback through the command line
@@ -437,7 +441,7 @@ def test_ctrl_c_prints_one_line_writes_nothing_and_exits_130(
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(idcforecast.batch, "forecast_many", interrupted)
+    monkeypatch.setattr(idcforecast.batch, stage, interrupted)
     out = tmp_path / "fc.csv"
     if existing:
         out.write_text("last quarter\n")
