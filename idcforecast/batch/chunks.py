@@ -157,7 +157,10 @@ def _first_problems(
     series_of_row = codes[rows]
     _, first = np.unique(series_of_row, return_index=True)
     for row in rows[first]:
-        problems.setdefault(int(codes[row]), describe(int(row)))
+        # only a series' first problem is described (was: each described, so a row without
+        # a year nor a value raised a ValueError while its value was worded, by its year)
+        if (code := int(codes[row])) not in problems:
+            problems[code] = describe(int(row))
 
 
 def _record_mixed_units(

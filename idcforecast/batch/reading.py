@@ -173,6 +173,7 @@ def read_long_table(
             )
         table = table.rename(columns={year_column: "year"})
     missing = [c for c in LONG_COLUMNS if c not in table.columns]
+    header = table.iloc[:0]  # the file's own columns, for an error about its rows
     kept_columns = [*LONG_COLUMNS, "unit"]
     total_line = ""  # a wide table's "Total" row (or column): warned about once read
     if missing and is_wide(table):
@@ -218,6 +219,10 @@ def read_long_table(
                 "to skip it)",
                 place=where,
             )
+    if blank_id.all():  # was: "forecast_many: data has no rows", the file not named
+        from idcforecast._table_files import _require_rows
+
+        _require_rows(header, name, header_row, hint=" (every line below the header is blank)")
     out = table.assign(series_id=ids)
     if "unit" in out.columns:
         out["unit"] = _canonical_units(_stripped_text(out["unit"])[0])

@@ -704,3 +704,32 @@ def test_an_excel_true_cell_fails_its_series_instead_of_being_one(tmp_path: Path
     assert out.loc["Japan", "note"].startswith(
         "series 'Japan' year 2020: value True is not a finite number"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "header"),
+    [
+        ("series_id,year,value\n\n,,\n", "series_id, year, value"),
+        ("country,2019,2020\n,,\n", "country, 2019, 2020"),
+    ],
+)
+def test_a_file_of_blank_lines_is_an_empty_data_error_naming_it(
+    tmp_path: Path, text: str, header: str
+) -> None:
+    # was: an empty frame, then "forecast_many: data has no rows" (the file not named)
+    with pytest.raises(EmptyDataError) as err:
+        read_long_table(_csv(tmp_path, text))
+    assert str(err.value) == (
+        f"m.csv has a header ({header}) but no rows of data; expected a header row and at "
+        "least one row of data (every line below the header is blank)"
+    )
+
+
+def test_a_row_with_a_name_only_fails_its_series_not_the_batch(tmp_path: Path) -> None:
+    # was: a ValueError traceback from forecast-many for the line "a,,"
+    text = "series_id,year,value\na,2019,1\na,2020,2\na,,\nb,2019,1\nb,2020,2\nb,2021,3\n"
+    out = forecast_many(read_long_table(_csv(tmp_path, text)), 1, method="drift", engine="serial")
+    assert out["status"].tolist() == ["failed", "ok"]
+    assert (
+        out["note"][0] == "series 'a': year nan is not an integer year; use integers such as 2021"
+    )
