@@ -185,6 +185,23 @@ def local_context() -> multiprocessing.context.BaseContext:
     return context
 
 
+def _terminate_workers(pool: ProcessPoolExecutor) -> None:
+    """Stop ``pool`` without waiting for the chunks its workers are running.
+
+    A Ctrl-C that reaches this process only (Jupyter's "interrupt kernel", ``kill -INT``)
+    used to wait in ``shutdown`` until every running chunk was done: seconds with large
+    ``chunk_size`` values (8.7 s for two chunks of 10,000 series). What Python 3.14's
+    ``ProcessPoolExecutor.terminate_workers`` does: the workers it had are terminated
+    after a shutdown that cancels what has not started.
+    """
+    processes = dict(getattr(pool, "_processes", None) or {})
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes.values():
+        with contextlib.suppress(Exception):  # already gone
+            if process.is_alive():
+                process.terminate()
+
+
 def _run_local(
     chunks: Iterable[Any], task: Task, on_result: Callable[[Any], None], *, n_jobs: int
 ) -> None:
@@ -212,6 +229,9 @@ def _run_local(
                 "system killing it for lack of memory: use fewer n_jobs or a smaller chunk_size",
                 engine="local",
             ) from None
+        except BaseException:  # Ctrl-C (or an error here): the run is over, stop now
+            _terminate_workers(pool)
+            raise
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 

@@ -238,3 +238,22 @@ def test_dask_cluster_without_workers_warns_and_waits_for_them() -> None:
         f"(start some with `dask worker {address} --nthreads 1 --preload "
         "idcforecast.batch.preload`, or stop with Ctrl-C)"
     )
+
+
+def test_local_engine_interrupted_stops_without_waiting_for_running_chunks() -> None:
+    # was: a Ctrl-C reaching this process only (Jupyter's "interrupt kernel") waited in
+    # shutdown until the chunks running were done (here 20 s; with large chunk_size values,
+    # the time of a whole chunk)
+    import time
+
+    def interrupt(_: object) -> None:
+        raise KeyboardInterrupt
+
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        run_engine([0.01, 20.0, 20.0], time.sleep, interrupt, engine="local", n_jobs=2)
+    assert time.monotonic() - started < 8
+    # the engine still works afterwards (the fork server is kept)
+    out: list[int] = []
+    run_engine([3, -4], abs, out.append, engine="local", n_jobs=2)
+    assert sorted(out) == [3, 4]
