@@ -231,6 +231,20 @@ def run(args: argparse.Namespace) -> int:
             "`dask worker tcp://HOST:8786`), or use --engine local",
             engine="dask",
         )
+    if args.n_jobs is not None and args.engine != "local":
+        from idcforecast.errors import EngineError
+
+        # was: ignored without a word (a serial run, or a cluster's own workers)
+        workers = (
+            "this process alone"
+            if args.engine == "serial"
+            else "the cluster's workers (start more with `dask worker`)"
+        )
+        raise EngineError(
+            f"forecast-many: --n-jobs is used only by --engine local; --engine {args.engine} "
+            f"runs on {workers}; leave out --n-jobs, or pass --engine local",
+            engine=args.engine,
+        )
     # before the run: an --out that is FILE would replace the user's data
     check_not_input(args.out, {"FILE ": args.file}, what=f"{_OUT} ", suffix=".csv", tag="forecast")
     out = check_writable(args.out, what=_OUT, example="forecast.csv")

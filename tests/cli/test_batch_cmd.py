@@ -459,3 +459,23 @@ def test_ctrl_c_prints_one_line_writes_nothing_and_exits_130(
     )
     if existing:
         assert out.read_text() == "last quarter\n"
+
+
+@pytest.mark.parametrize(
+    ("engine", "runs_on"),
+    [
+        ("serial", "this process alone"),
+        ("dask", "the cluster's workers (start more with `dask worker`)"),
+    ],
+)
+def test_n_jobs_with_another_engine_than_local_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], engine: str, runs_on: str
+) -> None:
+    # was: ignored without a word
+    argv = ["forecast-many", str(tmp_path / "m.csv"), "--horizon", "2", "--out", "o.csv"]
+    extra = ["--scheduler", "tcp://127.0.0.1:9"] if engine == "dask" else []
+    assert main([*argv, "--engine", engine, "--n-jobs", "2", *extra]) == 2
+    assert capsys.readouterr().err == (
+        f"error: forecast-many: --n-jobs is used only by --engine local; --engine {engine} runs "
+        f"on {runs_on}; leave out --n-jobs, or pass --engine local\n"
+    )
