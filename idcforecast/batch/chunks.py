@@ -188,6 +188,24 @@ def _record_mixed_units(
         problems.setdefault(code, mixed_units_message(str(ids[code]), units))
 
 
+def _record_shared_names(
+    notes: pd.Series, codes: NDArray[np.int64], problems: dict[int, str]
+) -> None:
+    """Record the series whose rows a reader marked as rows of a wide table that share
+    one name (:data:`idcforecast.batch.wide.SHARED_NAME`), with the message of the note."""
+    import pandas as pd
+
+    from idcforecast.batch.wide import SHARED_NAME
+
+    note_codes, distinct = pd.factorize(notes, sort=False)
+    for k, note in enumerate(distinct):
+        if not isinstance(note, str) or SHARED_NAME not in note:
+            continue
+        message = note.split(SHARED_NAME, 1)[1].split("; ", 1)[0]
+        for code in np.unique(codes[note_codes == k]).tolist():
+            problems.setdefault(int(code), message)
+
+
 def kept_estimates(
     notes: pd.Series, codes: NDArray[np.int64], years: NDArray[np.float64]
 ) -> dict[int, tuple[str, ...]]:
@@ -340,6 +358,8 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
 
     # Worded by the same builders as forecast() (it raises them; we record them).
     problems: dict[int, str] = {}
+    if "note" in data.columns:  # first: the other problems of such a series follow from it
+        _record_shared_names(data["note"], codes, problems)
     year_cells = data["year"].to_numpy()
     value_cells = data["value"].to_numpy()
     with np.errstate(invalid="ignore"):

@@ -107,7 +107,9 @@ def read_long_table(
         ``estimates="keep"`` kept some year, a ``note`` column follows: ``"estimate (year
         written '2022E')"`` on its rows (the note :func:`idcforecast.read_series` gives
         them), "" on the others; from it :func:`forecast_many` names those years in the
-        series' ``note``. A ``note`` column of the file itself is not read.
+        series' ``note``. Rows of a wide table that share one name get a ``note`` naming
+        them, from which :func:`forecast_many` fails their series with it. A ``note``
+        column of the file itself is not read.
 
     Warns
     -----

@@ -733,3 +733,23 @@ def test_a_row_with_a_name_only_fails_its_series_not_the_batch(tmp_path: Path) -
     assert (
         out["note"][0] == "series 'a': year nan is not an integer year; use integers such as 2021"
     )
+
+
+def test_two_rows_of_a_wide_table_with_one_name_fail_their_series_naming_the_rows(
+    tmp_path: Path,
+) -> None:
+    # was: read as one series, which failed as "mixes units 'USD bn', 'MW'; convert to one
+    # unit first" (or "2 values for year 2019 ...; keep one row per year")
+    text = (
+        "country,segment,unit,2019,2020,2021,2022\n"
+        "China,colo,USD bn,1,2,3,4\nChina,colo,MW,100,200,300,400\nUS,colo,USD bn,1,2,3,4\n"
+    )
+    out = forecast_many(
+        read_long_table(_csv(tmp_path, text)), 1, method="drift", engine="serial"
+    ).set_index("series_id")
+    assert out["status"].to_dict() == {"China / colo": "failed", "US / colo": "ok"}
+    assert out.loc["China / colo", "note"] == (
+        "series 'China / colo' is the name of 2 rows of the table (m.csv row 2, m.csv row 3): "
+        "give each row its own name (a column that tells them apart, such as the metric), or "
+        "delete the extra rows"
+    )
