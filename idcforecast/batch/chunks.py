@@ -191,19 +191,27 @@ def _record_mixed_units(
 def _record_shared_names(
     notes: pd.Series, codes: NDArray[np.int64], problems: dict[int, str]
 ) -> None:
-    """Record the series whose rows a reader marked as rows of a wide table that share
-    one name (:data:`idcforecast.batch.wide.SHARED_NAME`), with the message of the note."""
+    """Record the series whose rows come from several rows of a wide table that share one
+    name, as a reader marked them (:data:`idcforecast.batch.wide.SHARED_NAME`, the message,
+    then the row: a series left with the cells of one such row, as after filtering the
+    frame on its unit, is not failed), with the message of the note."""
     import pandas as pd
 
     from idcforecast.batch.wide import SHARED_NAME
 
     note_codes, distinct = pd.factorize(notes, sort=False)
+    rows_of: dict[int, set[int]] = {}  # series code -> its distinct marked table rows
+    messages: dict[int, str] = {}
     for k, note in enumerate(distinct):
         if not isinstance(note, str) or SHARED_NAME not in note:
             continue
-        message = note.split(SHARED_NAME, 1)[1].split("; ", 1)[0]
+        marked = note.split(SHARED_NAME, 1)[1].split("; ", 1)[0]
         for code in np.unique(codes[note_codes == k]).tolist():
-            problems.setdefault(int(code), message)
+            rows_of.setdefault(code, set()).add(k)
+            messages[code] = marked.rsplit(" (this row: ", 1)[0]
+    for code, rows in rows_of.items():
+        if len(rows) > 1:
+            problems.setdefault(code, messages[code])
 
 
 def kept_estimates(

@@ -259,10 +259,10 @@ def _shared_name_notes(ids: np.ndarray, place_of: Callable[..., str]) -> dict[in
     --------
     >>> ids = np.array(["cn / colo", "cn / colo", "us / colo", None], dtype=object)
     >>> notes = _shared_name_notes(ids, lambda i: f"t.csv row {i + 2}")
-    >>> sorted(notes), notes[0][len(SHARED_NAME) :]  # doctest: +NORMALIZE_WHITESPACE
+    >>> sorted(notes), notes[1][len(SHARED_NAME) :]  # doctest: +NORMALIZE_WHITESPACE
     ([0, 1], "series 'cn / colo' is the name of 2 rows of the table (t.csv row 2, t.csv
     row 3): give each row its own name (a column that tells them apart, such as the
-    metric), or delete the extra rows")
+    metric), or delete the extra rows (this row: t.csv row 3)")
     """
     import pandas as pd
 
@@ -278,7 +278,8 @@ def _shared_name_notes(ids: np.ndarray, place_of: Callable[..., str]) -> dict[in
             "each row its own name (a column that tells them apart, such as the metric), or "
             "delete the extra rows"
         )
-        out.update(dict.fromkeys(map(int, group.index), f"{SHARED_NAME}{message}"))
+        for i in map(int, group.index):  # each row's own: a frame filtered to one row is
+            out[i] = f"{SHARED_NAME}{message} (this row: {place_of(i)})"  # not failed
     return out
 
 

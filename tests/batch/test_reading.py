@@ -753,3 +753,13 @@ def test_two_rows_of_a_wide_table_with_one_name_fail_their_series_naming_the_row
         "give each row its own name (a column that tells them apart, such as the metric), or "
         "delete the extra rows"
     )
+
+
+def test_a_wide_frame_filtered_to_one_of_the_rows_sharing_a_name_is_forecast(
+    tmp_path: Path,
+) -> None:
+    text = "country,unit,2019,2020,2021\nChina,USD bn,1,2,3\nChina,MW,100,200,300\n"
+    data = read_long_table(_csv(tmp_path, text))
+    out = forecast_many(data[data["unit"] == "MW"], 1, method="drift", engine="serial")
+    assert out["status"].tolist() == ["ok"]
+    assert out["mean"].tolist() == [400.0]
