@@ -35,6 +35,7 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     IdcForecastWarning(UserWarning)             a result with something to check (a note)
     ├── AmbiguousNumberWarning                  numbers that may use '.' for thousands
     ├── BacktestWarning                         series left out of a backtest (no window fits)
+    ├── EngineWarning                           a batch waiting for Dask workers that are not there
     ├── FootnoteWarning                         rows below a table skipped as its footnotes
     ├── IgnoredColumnWarning                    columns of a long table that are not read
     ├── ReconcileWarning                        series left out of or negative in reconcile
@@ -58,6 +59,7 @@ __all__ = [
     "DuplicateYearError",
     "EmptyDataError",
     "EngineError",
+    "EngineWarning",
     "FootnoteWarning",
     "GrowthError",
     "IdcForecastError",
@@ -281,4 +283,12 @@ class TotalRowWarning(IdcForecastWarning):
 class BacktestWarning(IdcForecastWarning):
     """Series (and methods) a backtest leaves out because no window fits them: too few
     years after the method's minimum for the horizon. The message names them.
+    """
+
+
+class EngineWarning(IdcForecastWarning):
+    """A batch's engine to check while it runs: ``forecast_many(engine="dask")`` on a
+    cluster without workers waits for them (an adaptive cluster starts them on demand;
+    a scheduler whose workers never connected waits for ever); the message names the
+    scheduler and how to start workers.
     """

@@ -148,7 +148,8 @@ def forecast_many(
     that method only, with NaN forecasts, ``status`` "failed" and, in ``note``, the error
     ``forecast()`` raises for that series and method alone; the series' other methods keep
     their forecasts. Input no method can take (a value that is not a number, a repeated
-    year) fails every method of its series. Warnings raised while a series is forecast are
+    year; a True/False cell, which is never read as 1 or 0) fails every method of its
+    series. Warnings raised while a series is forecast are
     appended to the ``note`` of the method that raised them (of every method, when raised
     while the series' input was checked).
 
@@ -210,7 +211,13 @@ def forecast_many(
         If ``method`` is not known.
     EngineError, MissingDependencyError
         If ``engine`` is not one of "serial", "local", "dask", or cannot run (bad
-        ``n_jobs``, no Dask client, dask not installed).
+        ``n_jobs``, no Dask client, dask not installed), or a worker died running a chunk
+        (a local worker process, or every Dask worker that tried it: usually memory).
+
+    Warns
+    -----
+    EngineWarning
+        For engine "dask" on a cluster without workers: the batch waits for them.
 
     Examples
     --------

@@ -120,11 +120,31 @@ class Chunk:
 
 
 def _numeric_column(frame: pd.DataFrame, column: str) -> NDArray[np.float64]:
-    """Column as float64; cells that are missing or not numbers become NaN (then reported)."""
+    """Column as float64; cells that are missing or not numbers become NaN (then reported).
+
+    A True/False cell (an Excel TRUE, which :func:`idcforecast.batch.read_long_table` keeps
+    as written) is not a number either: pandas would read it as 1.0 or 0.0 (was: a TRUE
+    in a year's cell forecast as the value 1, status "ok").
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _numeric_column(pd.DataFrame({"v": [2.0, True, 0, "x"]}), "v").tolist()
+    [2.0, nan, 0.0, nan]
+    """
     import pandas as pd
 
     raw = frame[column]
-    return pd.to_numeric(raw, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    if raw.dtype == bool or isinstance(raw.dtype, pd.BooleanDtype):
+        return np.full(values.shape, np.nan)
+    if raw.dtype == object:  # only a 0 or a 1 can have been a True or a False
+        rows = np.flatnonzero((values == 0) | (values == 1))
+        flags = [isinstance(cell, bool | np.bool_) for cell in raw.to_numpy()[rows]]
+        if any(flags):
+            values = values.copy()  # (pandas may hand out a read-only view)
+            values[rows[flags]] = np.nan
+    return values
 
 
 def _first_problems(
@@ -137,7 +157,10 @@ def _first_problems(
     series_of_row = codes[rows]
     _, first = np.unique(series_of_row, return_index=True)
     for row in rows[first]:
-        problems.setdefault(int(codes[row]), describe(int(row)))
+        # only a series' first problem is described (was: each described, so a row without
+        # a year nor a value raised a ValueError while its value was worded, by its year)
+        if (code := int(codes[row])) not in problems:
+            problems[code] = describe(int(row))
 
 
 def _record_mixed_units(
@@ -163,6 +186,32 @@ def _record_mixed_units(
             seen.append(names[unit_code])
     for code, units in units_by_series.items():
         problems.setdefault(code, mixed_units_message(str(ids[code]), units))
+
+
+def _record_shared_names(
+    notes: pd.Series, codes: NDArray[np.int64], problems: dict[int, str]
+) -> None:
+    """Record the series whose rows come from several rows of a wide table that share one
+    name, as a reader marked them (:data:`idcforecast.batch.wide.SHARED_NAME`, the message,
+    then the row: a series left with the cells of one such row, as after filtering the
+    frame on its unit, is not failed), with the message of the note."""
+    import pandas as pd
+
+    from idcforecast.batch.wide import SHARED_NAME
+
+    note_codes, distinct = pd.factorize(notes, sort=False)
+    rows_of: dict[int, set[int]] = {}  # series code -> its distinct marked table rows
+    messages: dict[int, str] = {}
+    for k, note in enumerate(distinct):
+        if not isinstance(note, str) or SHARED_NAME not in note:
+            continue
+        marked = note.split(SHARED_NAME, 1)[1].split("; ", 1)[0]
+        for code in np.unique(codes[note_codes == k]).tolist():
+            rows_of.setdefault(code, set()).add(k)
+            messages[code] = marked.rsplit(" (this row: ", 1)[0]
+    for code, rows in rows_of.items():
+        if len(rows) > 1:
+            problems.setdefault(code, messages[code])
 
 
 def kept_estimates(
@@ -317,6 +366,8 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
 
     # Worded by the same builders as forecast() (it raises them; we record them).
     problems: dict[int, str] = {}
+    if "note" in data.columns:  # first: the other problems of such a series follow from it
+        _record_shared_names(data["note"], codes, problems)
     year_cells = data["year"].to_numpy()
     value_cells = data["value"].to_numpy()
     with np.errstate(invalid="ignore"):

@@ -107,7 +107,9 @@ def read_long_table(
         ``estimates="keep"`` kept some year, a ``note`` column follows: ``"estimate (year
         written '2022E')"`` on its rows (the note :func:`idcforecast.read_series` gives
         them), "" on the others; from it :func:`forecast_many` names those years in the
-        series' ``note``. A ``note`` column of the file itself is not read.
+        series' ``note``. Rows of a wide table that share one name get a ``note`` naming
+        them, from which :func:`forecast_many` fails their series with it. A ``note``
+        column of the file itself is not read.
 
     Warns
     -----
@@ -173,6 +175,7 @@ def read_long_table(
             )
         table = table.rename(columns={year_column: "year"})
     missing = [c for c in LONG_COLUMNS if c not in table.columns]
+    header = table.iloc[:0]  # the file's own columns, for an error about its rows
     kept_columns = [*LONG_COLUMNS, "unit"]
     total_line = ""  # a wide table's "Total" row (or column): warned about once read
     if missing and is_wide(table):
@@ -218,6 +221,10 @@ def read_long_table(
                 "to skip it)",
                 place=where,
             )
+    if blank_id.all():  # was: "forecast_many: data has no rows", the file not named
+        from idcforecast._table_files import _require_rows
+
+        _require_rows(header, name, header_row, hint=" (every line below the header is blank)")
     out = table.assign(series_id=ids)
     if "unit" in out.columns:
         out["unit"] = _canonical_units(_stripped_text(out["unit"])[0])
@@ -234,10 +241,7 @@ def read_long_table(
         if notes is not None:
             out["note"] = notes
     out = out[~blank_id & ~dropped]
-    year = out["year"]
-    if year.dtype.kind == "f" and bool(year.notna().all()) and bool((year % 1 == 0).all()):
-        # text years ("2020年", a kept "2022E") were read as floats beside the NaN of the rest
-        out = out.assign(year=year.astype("int64"))
+    out = out.assign(year=_whole_years(out["year"]))
     if unit is not None:
         out = _in_unit(out, unit, kw_per_rack, place_of)
     if "note" in out.columns:  # after unit, which a percent value may have added
@@ -248,6 +252,35 @@ def read_long_table(
 
         warn_total_series(out, name=name, line=total_line)
     return out
+
+
+def _whole_years(year: pd.Series) -> pd.Series:
+    """``year`` as int64 when every cell is a whole number, else as it is.
+
+    Text years ("2020年", a kept "2022E") are read as floats beside the NaN of the rest, and
+    a column that held a blank line's empty year cell keeps those floats as objects once the
+    line is dropped (was: a decimal-comma file with a blank line gave years 2019.0 in an
+    object column).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _whole_years(pd.Series([2019.0, 2020.0], dtype=object)).tolist()
+    [2019, 2020]
+    >>> _whole_years(pd.Series([2019.0, "x"], dtype=object)).tolist()
+    [2019.0, 'x']
+    """
+    import pandas as pd
+
+    if year.dtype == object:
+        numbers = pd.to_numeric(year, errors="coerce")
+        # a text cell, or a True/False (which would be 1 and 0), stays for its series' note
+        if numbers.isna().any() or numbers.isin((0, 1)).any():
+            return year
+        year = numbers
+    if year.dtype.kind == "f" and bool(year.notna().all()) and bool((year % 1 == 0).all()):
+        return year.astype("int64")
+    return year
 
 
 def _text_column(header: str) -> bool:

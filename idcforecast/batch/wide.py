@@ -30,8 +30,10 @@ from idcforecast.errors import DataError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["KEY_SEPARATOR", "is_wide", "is_years_as_rows", "melt_rows", "melt_wide"]
+__all__ = ["KEY_SEPARATOR", "SHARED_NAME", "is_wide", "is_years_as_rows", "melt_rows", "melt_wide"]
 
+# how a wide table's row whose name another row has is marked in the long frame's note
+SHARED_NAME = "name shared with other rows: "
 # columns of a wide row that describe it rather than name the series
 _DESCRIBING = ("unit", "qualifier", "as_of", "source", "quote", "confidence", "scope", "note")
 
@@ -54,7 +56,9 @@ def melt_wide(
     as estimates ("2021E") follow ``estimates`` as in :func:`idcforecast.read_series`. A
     cell marked as not published ("n/a", "—", "..", "暂无") is a gap like a blank one. A
     named row without any value gives one row with a NaN value (its series fails, named,
-    instead of vanishing).
+    instead of vanishing). Rows that share one name (told apart only by a describing
+    column such as ``unit``) get a ``note`` starting with :data:`SHARED_NAME` that names
+    them, and their series fails with it.
 
     Returns
     -------
@@ -128,6 +132,15 @@ def melt_wide(
     if estimates == "keep" and estimated:  # read_series' note on each estimate read as data
         notes = np.asarray([estimate_note(c) if c in estimated else "" for c in columns], object)
         long["note"] = np.where(~empty[rows] | (cols != 0), notes[cols], "")
+    shared = _shared_name_notes(ids, place_of)
+    if shared:  # their series fails with this note (was: the rows read as one series)
+        row_notes = np.array([shared.get(int(r), "") for r in rows], dtype=object)
+        before = long["note"].to_numpy(dtype=object) if "note" in long.columns else None
+        long["note"] = (
+            row_notes
+            if before is None
+            else ["; ".join(filter(None, pair)) for pair in zip(row_notes, before, strict=True)]
+        )
     if not numeric and long["value"].map(_is_number).all():
         long["value"] = long["value"].astype(np.float64)
 
@@ -230,6 +243,44 @@ def melt_rows(
         return place_of(row) if column is None else place_of(row, column)
 
     return long, place
+
+
+def _shared_name_notes(ids: np.ndarray, place_of: Callable[..., str]) -> dict[int, str]:
+    """Row -> the note of a row whose series name another row of the wide table has too.
+
+    Rows told apart only by a describing column ("China, colo, USD bn" and "China, colo,
+    MW": the unit is not part of the name) would be read as one series, which then fails
+    as mixing units or giving a year twice; the note (:data:`SHARED_NAME`, then the message,
+    which holds no "; ", the separator of notes)
+    makes :func:`idcforecast.batch.chunks.group_series` fail it for what it is, naming the
+    rows, as :func:`idcforecast.read_series` refuses such a table.
+
+    Examples
+    --------
+    >>> ids = np.array(["cn / colo", "cn / colo", "us / colo", None], dtype=object)
+    >>> notes = _shared_name_notes(ids, lambda i: f"t.csv row {i + 2}")
+    >>> sorted(notes), notes[1][len(SHARED_NAME) :]  # doctest: +NORMALIZE_WHITESPACE
+    ([0, 1], "series 'cn / colo' is the name of 2 rows of the table (t.csv row 2, t.csv
+    row 3): give each row its own name (a column that tells them apart, such as the
+    metric), or delete the extra rows (this row: t.csv row 3)")
+    """
+    import pandas as pd
+
+    names = pd.Series(ids, dtype=object)
+    repeated = names.notna() & names.duplicated(keep=False)
+    if not repeated.any():
+        return {}
+    out: dict[int, str] = {}
+    for name, group in names[repeated].groupby(names[repeated], sort=False):
+        places = ", ".join(place_of(int(i)) for i in group.index)
+        message = (
+            f"series {name!r} is the name of {len(group)} rows of the table ({places}): give "
+            "each row its own name (a column that tells them apart, such as the metric), or "
+            "delete the extra rows"
+        )
+        for i in map(int, group.index):  # each row's own: a frame filtered to one row is
+            out[i] = f"{SHARED_NAME}{message} (this row: {place_of(i)})"  # not failed
+    return out
 
 
 def _is_gap(cell: Any) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from idcforecast._series import duplicate_year_message
+from idcforecast._series import YEAR_MAX, YEAR_MIN, duplicate_year_message
 from idcforecast.batch.chunks import Chunk
 from idcforecast.errors import DuplicateYearError, IdcForecastError, NonNumericValueError
 
@@ -123,6 +123,26 @@ def _plan_method(
     return forecast_array(prepared.values, seed=spec.seed, **common)
 
 
+def _last_real_year(years: NDArray[np.float64]) -> float:
+    """The last of ``years`` that is a year forecast() takes (an integer from 1 to 9999), or
+    NaN: the output's years follow it (was: 99999 in a year cell gave a failed series the
+    years 100000, 100001, ...).
+
+    Examples
+    --------
+    >>> _last_real_year(np.array([2015.0, 2016.0, 99999.0, np.nan]))
+    2016.0
+    """
+    finite = years[np.isfinite(years)]
+    if not finite.size:
+        return float("nan")
+    top = float(finite.max())
+    if YEAR_MIN <= top <= YEAR_MAX and top.is_integer():  # the usual case: one check
+        return top
+    real = finite[(finite >= YEAR_MIN) & (finite <= YEAR_MAX) & (finite % 1 == 0)]
+    return float(real.max()) if real.size else float("nan")
+
+
 def _warning_note(caught: list[warnings.WarningMessage]) -> str:
     seen = dict.fromkeys(f"{w.category.__name__}: {w.message}" for w in caught)
     return "; ".join(f"warning {text}" for text in seen)
@@ -218,9 +238,7 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
         warnings.simplefilter("always")
         for i in range(k):
             series_id, years, values = chunk.series(i)
-            finite_years = years[np.isfinite(years)]
-            if finite_years.size:
-                last_year[i] = finite_years.max()
+            last_year[i] = _last_real_year(years)
             seen = len(log)
             try:
                 _check_series(series_id, years, values, chunk.problems.get(i))

@@ -8,6 +8,7 @@ rows; any other ending is refused before the run.
 from __future__ import annotations
 
 import argparse
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -59,7 +60,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--engine", default="local", choices=("serial", "local", "dask"), help="default: local"
     )
-    parser.add_argument("--n-jobs", type=int, default=None, help="worker processes (local)")
+    parser.add_argument(
+        "--n-jobs", type=worker_count, default=None, help="worker processes (local)"
+    )
     parser.add_argument(
         "--scheduler",
         default=None,
@@ -95,6 +98,34 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 _OUT = "forecast-many: --out"
+INTERRUPTED = 130  # the exit code of a command stopped by Ctrl-C (128 + SIGINT)
+
+
+def worker_count(text: str) -> int:
+    """An ``--n-jobs``: a whole number of worker processes, at least 1 (refused before the
+    file is read; was: "n_jobs must be a positive integer or None" after reading it).
+
+    Examples
+    --------
+    >>> worker_count("2")
+    2
+    >>> worker_count("0")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 0: --n-jobs counts worker processes, so at least 1; ...
+    """
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number of worker processes; e.g. --n-jobs 2"
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(
+            f"{value}: --n-jobs counts worker processes, so at least 1; e.g. --n-jobs 2 "
+            "(leave it out to use every core)"
+        )
+    return value
 
 
 def _check_suffix(out: str) -> None:
@@ -150,26 +181,11 @@ def _write(frame: Any, out: Path) -> None:
     write_atomic(out, write, what=_OUT, example="forecast.csv")
 
 
-def run(args: argparse.Namespace) -> int:
-    """Read FILE, forecast every series, write OUT (.csv or .xlsx) and print a one-line
-    summary."""
+def _forecast_file(args: argparse.Namespace, out: Path) -> tuple[Any, float]:
+    """Read FILE, forecast every series and write ``out``: the forecast frame and the
+    seconds the forecast took (a Ctrl-C anywhere leaves ``out`` as it was)."""
     from idcforecast.batch import forecast_many, read_long_table
-    from idcforecast.report._atomic import check_not_input, check_writable
 
-    _check_suffix(args.out)
-    if args.engine == "dask" and args.scheduler is None:
-        from idcforecast.errors import EngineError
-
-        # a fresh process has no Dask client to find, so the run could only fail later
-        raise EngineError(
-            "forecast-many: --engine dask needs the address of a running Dask scheduler; "
-            "pass --scheduler tcp://HOST:8786 (start one with `dask scheduler` and "
-            "`dask worker tcp://HOST:8786`), or use --engine local",
-            engine="dask",
-        )
-    # before the run: an --out that is FILE would replace the user's data
-    check_not_input(args.out, {"FILE ": args.file}, what=f"{_OUT} ", suffix=".csv", tag="forecast")
-    out = check_writable(args.out, what=_OUT, example="forecast.csv")
     data = read_long_table(
         Path(args.file),
         sep=separator(args.sep),
@@ -196,6 +212,53 @@ def run(args: argparse.Namespace) -> int:
     )
     seconds = time.perf_counter() - started
     _write(result, out)
+    return result, seconds
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read FILE, forecast every series, write OUT (.csv or .xlsx) and print a one-line
+    summary."""
+    from idcforecast.report._atomic import check_not_input, check_writable
+
+    _check_suffix(args.out)
+    if args.engine == "dask" and args.scheduler is None:
+        from idcforecast.errors import EngineError
+
+        # a fresh process has no Dask client to find, so the run could only fail later
+        raise EngineError(
+            "forecast-many: --engine dask needs the address of a running Dask scheduler; "
+            "pass --scheduler tcp://HOST:8786 (start one with `dask scheduler` and "
+            "`dask worker tcp://HOST:8786`), or use --engine local",
+            engine="dask",
+        )
+    if args.n_jobs is not None and args.engine != "local":
+        from idcforecast.errors import EngineError
+
+        # was: ignored without a word (a serial run, or a cluster's own workers)
+        workers = (
+            "this process alone"
+            if args.engine == "serial"
+            else "the cluster's workers (start more with `dask worker`)"
+        )
+        raise EngineError(
+            f"forecast-many: --n-jobs is used only by --engine local; --engine {args.engine} "
+            f"runs on {workers}; leave out --n-jobs, or pass --engine local",
+            engine=args.engine,
+        )
+    # before the run: an --out that is FILE would replace the user's data
+    check_not_input(args.out, {"FILE ": args.file}, what=f"{_OUT} ", suffix=".csv", tag="forecast")
+    out = check_writable(args.out, what=_OUT, example="forecast.csv")
+    existed, began = out.exists(), time.perf_counter()
+    try:
+        result, seconds = _forecast_file(args, out)
+    except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback (workers are stopped)
+        kept = " (the file already there is as it was)" if existed else ""
+        print(
+            f"forecast-many: interrupted after {time.perf_counter() - began:.1f} s; "
+            f"nothing was written to {out}{kept}",
+            file=sys.stderr,
+        )
+        return INTERRUPTED
     per_series = result.drop_duplicates(["series_id", "model"])
     counts = per_series["status"].value_counts()
     n = per_series["series_id"].nunique()

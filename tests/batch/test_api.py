@@ -624,3 +624,13 @@ def test_a_frame_with_cells_marked_not_published_is_read_as_forecast_reads_it() 
     pd.testing.assert_frame_equal(single, batch)
     local = forecast_many(data, 1, method="drift", n_jobs=2, chunk_size=1, progress=False)
     pd.testing.assert_frame_equal(local, out)
+
+
+def test_a_failed_series_gets_the_years_after_its_last_real_year() -> None:
+    # was: 99999 in a year cell gave the failed series the years 100000 and 100001
+    data = pd.DataFrame(
+        {"series_id": "a", "year": [2015, 2016, 2017, 99999], "value": [1.0, 2.0, 3.0, 4.0]}
+    )
+    out = forecast_many(data, 2, method="drift", engine="serial", progress=False)
+    assert out["year"].tolist() == [2018, 2019]
+    assert out["status"].tolist() == ["failed", "failed"]

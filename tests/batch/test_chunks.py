@@ -193,3 +193,31 @@ def test_group_series_leaves_out_rows_marked_not_published() -> None:
     assert table.problems[1].startswith("series 'b' has no values")
     assert table.problems[2].startswith("series 'c' has no values")
     assert 0 not in table.problems
+
+
+def test_true_and_false_cells_are_not_the_values_one_and_zero() -> None:
+    frame = pd.DataFrame(
+        {"series_id": ["a", "a", "b", "b"], "year": [1, 2, 1, 2], "value": [2.0, True, 0, 5.0]}
+    )
+    table = group_series(frame)
+    assert np.isnan(table.values[1]) and table.values[2] == 0.0
+    assert table.problems[0].startswith("series 'a' year 2: value True is not a finite number")
+    booleans = group_series(frame.assign(value=[True, False, True, False]))
+    assert np.isnan(booleans.values).all() and sorted(booleans.problems) == [0, 1]
+
+
+def test_a_row_without_a_year_nor_a_value_fails_its_series_by_name() -> None:
+    # was: ValueError "cannot convert float NaN to integer" (a traceback; the whole batch
+    # lost) while the blank value of a row without a year was worded by that year
+    frame = pd.DataFrame(
+        {
+            "series_id": ["a", "a", "a", "b", "b"],
+            "year": [2020, 2021, None, None, 2020],
+            "value": [1.0, 2.0, None, None, 1.0],
+        }
+    )
+    # worded as forecast() words a missing year
+    assert group_series(frame).problems == {
+        0: "series 'a': year nan is not an integer year; use integers such as 2021",
+        1: "series 'b': year nan is not an integer year; use integers such as 2021",
+    }

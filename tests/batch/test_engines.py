@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import operator
 import os
@@ -140,3 +141,119 @@ def test_a_script_without_a_main_guard_runs_once_and_its_workers_succeed(tmp_pat
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["8", "None"]  # 4 series x 2 years; __spec__ restored
     assert marker.read_text(encoding="utf-8") == "ran\n"
+
+
+def _inproc_cluster(distributed, n_workers: int):  # type: ignore[no-untyped-def]
+    return distributed.LocalCluster(
+        n_workers=n_workers,
+        threads_per_worker=1,
+        processes=False,
+        dashboard_address="127.0.0.1:0",
+        host="127.0.0.1",
+        protocol="tcp://",
+    )
+
+
+def _chunks(n_series: int) -> list:  # type: ignore[type-arg]
+    import pandas as pd
+
+    from idcforecast.batch.chunks import group_series, iter_chunks
+
+    frame = pd.DataFrame(
+        {
+            "series_id": [f"s{i}" for i in range(n_series) for _ in range(4)],
+            "year": [2020, 2021, 2022, 2023] * n_series,
+            "value": [1.0, 2.0, 3.0, 4.0] * n_series,
+        }
+    )
+    return list(iter_chunks(group_series(frame), 1))
+
+
+def _die_as_killed(chunk):  # type: ignore[no-untyped-def]
+    """What the client sees when every worker that ran a task died (KilledWorker)."""
+    from types import SimpleNamespace
+
+    from distributed import KilledWorker
+
+    raise KilledWorker(f"chunk-{chunk.start}", SimpleNamespace(address="tcp://127.0.0.1:9"), 3)
+
+
+def test_dask_chunk_whose_workers_died_is_an_engine_error() -> None:
+    # was: distributed's KilledWorker, untyped (a traceback on the command line), where a
+    # dead local worker is an EngineError with advice
+    distributed = pytest.importorskip("distributed")
+    with (
+        _inproc_cluster(distributed, 1) as cluster,
+        distributed.Client(cluster) as client,
+        pytest.raises(EngineError) as err,
+    ):
+        run_engine(_chunks(2), _die_as_killed, print, engine="dask", n_jobs=1, client=client)
+    assert str(err.value).startswith(
+        "engine 'dask': every worker that ran the chunk of series 1-1 (from 's0') died ("
+    )
+    assert str(err.value).endswith(
+        "this is usually a worker killed for lack of memory: give the workers more memory, "
+        "or pass a smaller chunk_size"
+    )
+
+
+def test_dask_chunks_in_flight_are_cancelled_when_the_run_stops() -> None:
+    # was: after an error or Ctrl-C, the chunks submitted ahead stayed on the cluster (their
+    # results held in its memory) for as long as the traceback was kept, as IPython keeps it
+    import time
+
+    from idcforecast.batch.worker import BatchSpec, run_chunk
+
+    distributed = pytest.importorskip("distributed")
+    spec = BatchSpec(horizon=1, methods=("drift",), levels=(80.0,))
+
+    def stop(_: object) -> None:
+        raise RuntimeError("stopped")
+
+    with _inproc_cluster(distributed, 2) as cluster, distributed.Client(cluster) as client:
+        task = functools.partial(run_chunk, spec=spec)
+        with pytest.raises(RuntimeError) as kept:  # (the traceback is kept)
+            run_engine(_chunks(8), task, stop, engine="dask", n_jobs=1, client=client)
+        deadline = time.monotonic() + 10
+        while client.who_has() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert kept.value.__traceback__ is not None
+        assert not client.who_has()
+
+
+def test_dask_cluster_without_workers_warns_and_waits_for_them() -> None:
+    # was: the batch waited for ever without a word when no worker had connected
+    import threading
+
+    from idcforecast.errors import EngineWarning
+
+    distributed = pytest.importorskip("distributed")
+    with _inproc_cluster(distributed, 0) as cluster, distributed.Client(cluster) as client:
+        threading.Timer(0.5, cluster.scale, [1]).start()  # as an adaptive cluster would
+        address = cluster.scheduler_address
+        with pytest.warns(EngineWarning) as caught:
+            run_engine(_chunks(2), len, print, engine="dask", n_jobs=1, client=client)
+    assert str(caught[0].message) == (
+        f"engine 'dask': the cluster at {address} has no workers yet; the batch waits for them "
+        f"(start some with `dask worker {address} --nthreads 1 --preload "
+        "idcforecast.batch.preload`, or stop with Ctrl-C)"
+    )
+
+
+def test_local_engine_interrupted_stops_without_waiting_for_running_chunks() -> None:
+    # was: a Ctrl-C reaching this process only (Jupyter's "interrupt kernel") waited in
+    # shutdown until the chunks running were done (here 20 s; with large chunk_size values,
+    # the time of a whole chunk)
+    import time
+
+    def interrupt(_: object) -> None:
+        raise KeyboardInterrupt
+
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        run_engine([0.01, 20.0, 20.0], time.sleep, interrupt, engine="local", n_jobs=2)
+    assert time.monotonic() - started < 8
+    # the engine still works afterwards (the fork server is kept)
+    out: list[int] = []
+    run_engine([3, -4], abs, out.append, engine="local", n_jobs=2)
+    assert sorted(out) == [3, 4]

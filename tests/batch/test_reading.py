@@ -676,3 +676,90 @@ def test_a_value_under_no_header_in_a_wide_table_is_an_error(tmp_path: Path) -> 
     path = _csv(tmp_path, "series_id,2019,2020,\nchina,1,2,5\nus,3,4,\n")
     with pytest.raises(DataError, match=re.escape("row 2, column 4 (no header): a column")):
         read_long_table(path)
+
+
+def test_decimal_comma_file_with_a_blank_line_gives_integer_years(tmp_path: Path) -> None:
+    # was: the blank line's empty year kept the column as objects, years 2019.0
+    path = _csv(tmp_path, "series_id;year;value\na;2019;1,5\na;2020;2,5\n;;\nb;2019;3\n")
+    data = read_long_table(path, decimal=",")
+    assert data["year"].dtype == np.int64
+    assert data["year"].tolist() == [2019, 2020, 2019]
+    with_dot = read_long_table(_csv(tmp_path, "series_id,year,value\na,2019,1.5\n,,\n", "d.csv"))
+    assert with_dot["year"].dtype == np.int64
+
+
+def test_an_excel_true_cell_fails_its_series_instead_of_being_one(tmp_path: Path) -> None:
+    # was: read_long_table kept TRUE as written, then forecast_many read it as 1.0, "ok"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["country", 2019, 2020, 2021, 2022, 2023])
+    sheet.append(["China", 1, 2, 3, 4, 5])
+    sheet.append(["Japan", 1, True, 3, 4, 5])
+    book.save(tmp_path / "w.xlsx")
+    out = forecast_many(
+        read_long_table(tmp_path / "w.xlsx"), 1, method="drift", engine="serial", progress=False
+    ).set_index("series_id")
+    assert out.loc["China", "status"] == "ok"
+    assert out.loc["Japan", "status"] == "failed"
+    assert out.loc["Japan", "note"].startswith(
+        "series 'Japan' year 2020: value True is not a finite number"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "header"),
+    [
+        ("series_id,year,value\n\n,,\n", "series_id, year, value"),
+        ("country,2019,2020\n,,\n", "country, 2019, 2020"),
+    ],
+)
+def test_a_file_of_blank_lines_is_an_empty_data_error_naming_it(
+    tmp_path: Path, text: str, header: str
+) -> None:
+    # was: an empty frame, then "forecast_many: data has no rows" (the file not named)
+    with pytest.raises(EmptyDataError) as err:
+        read_long_table(_csv(tmp_path, text))
+    assert str(err.value) == (
+        f"m.csv has a header ({header}) but no rows of data; expected a header row and at "
+        "least one row of data (every line below the header is blank)"
+    )
+
+
+def test_a_row_with_a_name_only_fails_its_series_not_the_batch(tmp_path: Path) -> None:
+    # was: a ValueError traceback from forecast-many for the line "a,,"
+    text = "series_id,year,value\na,2019,1\na,2020,2\na,,\nb,2019,1\nb,2020,2\nb,2021,3\n"
+    out = forecast_many(read_long_table(_csv(tmp_path, text)), 1, method="drift", engine="serial")
+    assert out["status"].tolist() == ["failed", "ok"]
+    assert (
+        out["note"][0] == "series 'a': year nan is not an integer year; use integers such as 2021"
+    )
+
+
+def test_two_rows_of_a_wide_table_with_one_name_fail_their_series_naming_the_rows(
+    tmp_path: Path,
+) -> None:
+    # was: read as one series, which failed as "mixes units 'USD bn', 'MW'; convert to one
+    # unit first" (or "2 values for year 2019 ...; keep one row per year")
+    text = (
+        "country,segment,unit,2019,2020,2021,2022\n"
+        "China,colo,USD bn,1,2,3,4\nChina,colo,MW,100,200,300,400\nUS,colo,USD bn,1,2,3,4\n"
+    )
+    out = forecast_many(
+        read_long_table(_csv(tmp_path, text)), 1, method="drift", engine="serial"
+    ).set_index("series_id")
+    assert out["status"].to_dict() == {"China / colo": "failed", "US / colo": "ok"}
+    assert out.loc["China / colo", "note"] == (
+        "series 'China / colo' is the name of 2 rows of the table (m.csv row 2, m.csv row 3): "
+        "give each row its own name (a column that tells them apart, such as the metric), or "
+        "delete the extra rows"
+    )
+
+
+def test_a_wide_frame_filtered_to_one_of_the_rows_sharing_a_name_is_forecast(
+    tmp_path: Path,
+) -> None:
+    text = "country,unit,2019,2020,2021\nChina,USD bn,1,2,3\nChina,MW,100,200,300\n"
+    data = read_long_table(_csv(tmp_path, text))
+    out = forecast_many(data[data["unit"] == "MW"], 1, method="drift", engine="serial")
+    assert out["status"].tolist() == ["ok"]
+    assert out["mean"].tolist() == [400.0]

@@ -407,3 +407,75 @@ def test_footnotes_skipped_are_printed_as_a_note(
         "invented figures'); delete them from the file to silence this note\n"
     )
     assert pd.read_csv(out)["mean"].tolist() == [12.0]
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "two"])
+def test_n_jobs_below_one_is_refused_before_the_file_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    # was: "forecast_many: n_jobs must be a positive integer or None", after the read
+    missing = tmp_path / "not-there.csv"
+    with pytest.raises(SystemExit) as stop:
+        main(["forecast-many", str(missing), "--horizon", "2", "--out", "o.csv", "--n-jobs", value])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "argument --n-jobs: " in err
+    assert "e.g. --n-jobs 2" in err
+    assert "not-there" not in err
+
+
+@pytest.mark.parametrize(
+    ("stage", "existing"),
+    [("read_long_table", False), ("forecast_many", False), ("forecast_many", True)],
+)
+def test_ctrl_c_prints_one_line_writes_nothing_and_exits_130(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    stage: str,
+    existing: bool,
+) -> None:
+    # was: a KeyboardInterrupt traceback through the command line
+    import idcforecast.batch
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(idcforecast.batch, stage, interrupted)
+    out = tmp_path / "fc.csv"
+    if existing:
+        out.write_text("last quarter\n")
+    argv = ["forecast-many", str(_markets(tmp_path)), "--horizon", "2", "--out", str(out)]
+    assert main(argv) == 130
+    err = capsys.readouterr().err
+    kept = " (the file already there is as it was)" if existing else ""
+    assert re.fullmatch(
+        rf"forecast-many: interrupted after \d+\.\d s; nothing was written to "
+        rf"{re.escape(str(out))}{re.escape(kept)}\n",
+        err,
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["markets.csv", *(["fc.csv"] if existing else [])]
+    )
+    if existing:
+        assert out.read_text() == "last quarter\n"
+
+
+@pytest.mark.parametrize(
+    ("engine", "runs_on"),
+    [
+        ("serial", "this process alone"),
+        ("dask", "the cluster's workers (start more with `dask worker`)"),
+    ],
+)
+def test_n_jobs_with_another_engine_than_local_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], engine: str, runs_on: str
+) -> None:
+    # was: ignored without a word
+    argv = ["forecast-many", str(tmp_path / "m.csv"), "--horizon", "2", "--out", "o.csv"]
+    extra = ["--scheduler", "tcp://127.0.0.1:9"] if engine == "dask" else []
+    assert main([*argv, "--engine", engine, "--n-jobs", "2", *extra]) == 2
+    assert capsys.readouterr().err == (
+        f"error: forecast-many: --n-jobs is used only by --engine local; --engine {engine} runs "
+        f"on {runs_on}; leave out --n-jobs, or pass --engine local\n"
+    )
