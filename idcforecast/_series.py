@@ -252,7 +252,9 @@ def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
     "series 's' year 2020: value 'abc' is not a finite number"
     >>> value_not_finite_message("s", 2020, float("nan"))  # doctest: +NORMALIZE_WHITESPACE
     "series 's' year 2020: the value is blank (NaN) but the row is not; expected a number;
-    for a year not published, drop the row or write 'n/a' as its value"
+    for a year not published, drop the row or write 'n/a' as its value (pandas.read_csv
+    reads 'n/a' as NaN unless given keep_default_na=False; read_series and read_long_table
+    keep it)"
     """
     from idcforecast._cells import is_blank
 
@@ -260,7 +262,8 @@ def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
         return (
             f"series {series_id!r} year {int(year)}: the value is blank (NaN) but the row is "
             "not; expected a number; for a year not published, drop the row or write 'n/a' "
-            "as its value"
+            "as its value (pandas.read_csv reads 'n/a' as NaN unless given "
+            "keep_default_na=False; read_series and read_long_table keep it)"
         )
     message = (
         f"series {series_id!r} year {int(year)}: value {cell_repr(cell)} is not a finite "

@@ -655,7 +655,9 @@ def test_a_series_only_marked_not_published_or_blank_is_an_error_naming_it() -> 
         forecast(tidy([1.0, np.nan, "n/a", 4.0], sid="blank"), 1)  # type: ignore[list-item]
     assert str(raised.value) == (
         "series 'blank' year 2016: the value is blank (NaN) but the row is not; expected a "
-        "number; for a year not published, drop the row or write 'n/a' as its value"
+        "number; for a year not published, drop the row or write 'n/a' as its value "
+        "(pandas.read_csv reads 'n/a' as NaN unless given keep_default_na=False; read_series "
+        "and read_long_table keep it)"
     )
 
 

@@ -600,7 +600,9 @@ def test_long_table_not_published_rows_are_gaps_and_a_blank_value_is_called_blan
     # before: "value nan is not a finite number" for a cell the user left blank
     assert per_series.loc["blank", "note"] == (
         "series 'blank' year 2017: the value is blank (NaN) but the row is not; expected a "
-        "number; for a year not published, drop the row or write 'n/a' as its value"
+        "number; for a year not published, drop the row or write 'n/a' as its value "
+        "(pandas.read_csv reads 'n/a' as NaN unless given keep_default_na=False; read_series "
+        "and read_long_table keep it)"
     )
     # a series whose every row is not published is kept (one row), failed by name
     assert per_series.loc["none", "note"].startswith("series 'none' has no values")
