@@ -35,6 +35,11 @@ CALLS: Mapping[str, str] = {
     "with idcforecast.use_fx_rates(FILE): ...": "--fx-rates FILE",
 }
 
+# Python calls in advice -> the option that does the same, where the command has it
+FLAG_CALLS: Mapping[str, str] = {
+    "convert to one unit first (idcforecast.convert)": "unit",  # "mixes units 'MW', 'GW'"
+}
+
 # keyword=value: a quoted string, a number, None/True/False, or a placeholder (N, NAME,
 # ..., <what to pass>)
 _VALUE = "|".join(
@@ -112,12 +117,18 @@ def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
     "use method='auto'"
     >>> cli_advice("drop estimates= to read them all; drop method= too", p)
     'drop --estimates to read them all; drop method= too'
+    >>> cli_advice("mixes units 'MW', 'GW'; convert to one unit first (idcforecast.convert)", p)
+    "mixes units 'MW', 'GW'; convert to one unit first (--unit UNIT)"
     """
     for call, command in CALLS.items():
         message = message.replace(call, command)
     if parser is None:
         return message
     actions = _flags(parser)
+    for call, dest in FLAG_CALLS.items():
+        if dest in actions:
+            option = f"{_long(actions[dest])} {_placeholder(actions[dest])}"
+            message = message.replace(call, f"{call.split(' (')[0]} ({option})")
 
     def flag(match: re.Match[str]) -> str:
         return _as_flag(match[1], match[2], actions) or match[0]

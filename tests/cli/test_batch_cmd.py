@@ -479,3 +479,23 @@ def test_n_jobs_with_another_engine_than_local_is_refused(
         f"error: forecast-many: --n-jobs is used only by --engine local; --engine {engine} runs "
         f"on {runs_on}; leave out --n-jobs, or pass --engine local\n"
     )
+
+
+def test_a_mixed_unit_series_is_told_the_command_line_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the failed series' note named a Python function ("(idcforecast.convert)") on the
+    # command line, where --unit converts every row (batch21 finding)
+    src = tmp_path / "mixed.csv"
+    src.write_text(
+        "series_id,year,value,unit\n"
+        + "".join(f"x,{2018 + i},{i + 1},{'GW' if i == 1 else 'MW'}\n" for i in range(5))
+    )
+    argv = ["forecast-many", str(src), "--horizon", "2", "--out", str(tmp_path / "o.csv")]
+    assert main([*argv, "--engine", "serial", "--no-progress"]) == 0
+    assert (
+        "  failed 'x': series 'x' mixes units 'MW', 'GW'; convert to one unit first (--unit UNIT)\n"
+    ) in capsys.readouterr().out
+    # the CSV keeps the note as the library words it
+    written = pd.read_csv(tmp_path / "o.csv")
+    assert written["note"].iloc[0].endswith("(idcforecast.convert)")
