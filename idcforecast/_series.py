@@ -183,7 +183,16 @@ def bad_year_message(series_id: str, cell: Any, number: float) -> str:
     "series 's': year 0 is not a year; use calendar years such as 2021 (positions 0, 1,
     2... instead of years? a Series needs its years as the index: s.index = range(2019,
     2019 + len(s)))"
+    >>> bad_year_message("s", float("nan"), float("nan"))
+    "series 's': a row has no year (a blank year cell); give its year, or drop the row"
     """
+    from idcforecast._cells import is_blank
+
+    if is_blank(cell):  # was "year nan is not an integer year"
+        return (
+            f"series {series_id!r}: a row has no year (a blank year cell); give its year, or "
+            "drop the row"
+        )
     if np.isfinite(number) and float(number).is_integer() and number < YEAR_MIN:
         return (
             f"series {series_id!r}: year {int(number)} is not a year; use calendar years such "

@@ -80,6 +80,11 @@ def test_frame_without_series_id_and_datetime_index() -> None:
             "leave the year out (a missing year is allowed: drop its row, or blank its cell in "
             "a wide table)",
         ),
+        (  # was: "year nan is not an integer year; use integers such as 2021"
+            pd.DataFrame({"series_id": "s", "year": [2019, None], "value": [1.0, 2.0]}),
+            NonNumericValueError,
+            "series 's': a row has no year (a blank year cell); give its year, or drop the row",
+        ),
         (  # was: the True read as the value 1 and forecast, status "fallback"
             pd.Series([1.0, True, 3, 4, 5], index=range(2019, 2024), name="s"),
             NonNumericValueError,

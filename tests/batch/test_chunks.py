@@ -40,7 +40,7 @@ def test_group_series_records_per_series_problems_instead_of_raising() -> None:
         1: "series 'a' year 2021: value 'TBD' is not a finite number; give a number, or leave "
         "the year out (a missing year is allowed: drop its row, or blank its cell in a wide "
         "table)",
-        2: "series 'c': year nan is not an integer year; use integers such as 2021",
+        2: "series 'c': a row has no year (a blank year cell); give its year, or drop the row",
     }
 
 
@@ -93,7 +93,7 @@ def test_chunks_cover_every_series_once_with_local_offsets() -> None:
     assert list(chunks[0].problems) == [1]
     assert chunks[0].problems[1].startswith("series 'a' year 2021: value 'TBD'")
     assert chunks[1].problems == {
-        0: "series 'c': year nan is not an integer year; use integers such as 2021"
+        0: "series 'c': a row has no year (a blank year cell); give its year, or drop the row"
     }
 
 
@@ -218,6 +218,6 @@ def test_a_row_without_a_year_nor_a_value_fails_its_series_by_name() -> None:
     )
     # worded as forecast() words a missing year
     assert group_series(frame).problems == {
-        0: "series 'a': year nan is not an integer year; use integers such as 2021",
-        1: "series 'b': year nan is not an integer year; use integers such as 2021",
+        0: "series 'a': a row has no year (a blank year cell); give its year, or drop the row",
+        1: "series 'b': a row has no year (a blank year cell); give its year, or drop the row",
     }

@@ -733,7 +733,9 @@ def test_a_row_with_a_name_only_fails_its_series_not_the_batch(tmp_path: Path) -
     out = forecast_many(read_long_table(_csv(tmp_path, text)), 1, method="drift", engine="serial")
     assert out["status"].tolist() == ["failed", "ok"]
     assert (
-        out["note"][0] == "series 'a': year nan is not an integer year; use integers such as 2021"
+        out["note"][0]
+        == "series 'a': a row has no year (a blank year cell); give its year, or drop "
+        "the row"
     )
 
 
