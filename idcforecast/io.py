@@ -15,7 +15,7 @@ are skipped and named in a ``FootnoteWarning`` when they are text alone in the t
 column below its last row, and the first opens like a footnote ("Note:", "Source:", "注：",
 "*") or follows a blank row and reads as a remark (a colon, a closing period, three words or
 more). A row that also holds another cell, or a word right under the data ("India"), is
-never skipped: the layout reader names its row (see ``_table_files._without_footnotes``).
+never skipped: the layout reader names its row (see ``_table_footnotes.without_footnotes``).
 """
 
 from __future__ import annotations
@@ -37,12 +37,8 @@ from idcforecast._cells import (
     year_columns,
 )
 from idcforecast._normalize import Observation, to_frame
-from idcforecast._table_files import (
-    check_format_options,
-    header_hint,
-    is_headerless,
-    read_table,
-)
+from idcforecast._table_files import check_format_options, read_table
+from idcforecast._table_headers import header_hint, is_headerless
 from idcforecast.datasets import _did_you_mean
 from idcforecast.errors import (
     DataError,
@@ -458,7 +454,7 @@ def _choose_layout(
 def _columns(table: pd.DataFrame) -> str:
     """The headers found, for messages; a headerless column by its position ("column 1 (no
     header)"), not the "Unnamed: 0" pandas gives it."""
-    from idcforecast._table_files import is_headerless
+    from idcforecast._table_headers import is_headerless
 
     return ", ".join(
         f"column {j + 1} (no header)" if is_headerless(c) else repr(c)

@@ -29,7 +29,8 @@ from idcforecast._cells import (
     is_not_published,
     read_figure,
 )
-from idcforecast._table_files import check_format_options, header_hint, read_table
+from idcforecast._table_files import check_format_options, read_table
+from idcforecast._table_headers import header_hint
 from idcforecast.batch.wide import is_wide, is_years_as_rows, melt_rows, melt_wide
 from idcforecast.errors import DataError, IdcForecastError
 
@@ -222,9 +223,9 @@ def read_long_table(
                 place=where,
             )
     if blank_id.all():  # was: "forecast_many: data has no rows", the file not named
-        from idcforecast._table_files import _require_rows
+        from idcforecast._table_files import require_rows
 
-        _require_rows(header, name, header_row, hint=" (every line below the header is blank)")
+        require_rows(header, name, header_row, hint=" (every line below the header is blank)")
     out = table.assign(series_id=ids)
     if "unit" in out.columns:
         out["unit"] = _canonical_units(_stripped_text(out["unit"])[0])

@@ -78,7 +78,7 @@ def melt_wide(
     """
     import pandas as pd
 
-    from idcforecast._table_files import is_headerless
+    from idcforecast._table_headers import is_headerless
 
     years, estimated = year_columns(table.columns, name=name, estimates=estimates)
     others = [c for c in table.columns if c not in years and c not in estimated]
@@ -201,7 +201,7 @@ def melt_rows(
     """
     import pandas as pd
 
-    from idcforecast._table_files import is_headerless
+    from idcforecast._table_headers import is_headerless
 
     series = [c for c in table.columns if c != "year" and c not in _DESCRIBING]
     cells = table[series].to_numpy(dtype=object)

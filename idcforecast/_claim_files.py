@@ -1,0 +1,412 @@
+"""Reading claims from files and frames: the readers behind :func:`idcforecast.read_claims`.
+
+A CSV, Excel (``.xlsx``, first sheet) or TOML file, a frame, or a list of dicts in the
+``published_forecasts`` schema (docs/internals.md, "Claims") becomes a list of
+:class:`~idcforecast.claims.Claim`, each error naming the file and row as
+:func:`idcforecast.read_series` names them (the header is row 1; a frame's row by its index
+label). Cells are coerced on the way: figure text ("320 billion yuan", "25-30%",
+"more than 3200.5亿元") into value, unit, qualifier or range, read by
+:func:`idcforecast.parse_quantity`; years into whole numbers; a claim set with two claims of
+one ``claim_id`` is refused (:func:`check_unique`).
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from idcforecast._wording import counted
+from idcforecast.claims import Claim, parse_period
+from idcforecast.errors import DataError, EmptyDataError, SpecError
+
+__all__ = ["check_unique", "claims_from_frame", "claims_from_path", "claims_from_records"]
+
+_FIELDS = tuple(f.name for f in fields(Claim))
+_REQUIRED = ("subject", "kind", "value", "year")
+
+
+def claims_from_frame(source: Any) -> list[Claim]:
+    """Claims from a DataFrame in the claims schema; rows are named by index label, as
+    :func:`idcforecast.read_series` names them."""
+    frame = _tidy_claim_headers(source, "claims DataFrame")
+    _check_columns(frame.columns, "claims DataFrame")
+    places = [(f"DataFrame row {label!r}", label) for label in source.index]
+    return claims_from_records(frame.to_dict("records"), places=places)
+
+
+def claims_from_path(path: Path, encoding: str) -> list[Claim]:
+    """Claims from a ``.csv``, ``.xlsx`` (first sheet) or ``.toml`` file at ``path``."""
+    import pandas as pd
+
+    from idcforecast._text_files import text_codec
+
+    if not path.is_file():
+        raise SpecError(
+            f"claims file {str(path)!r} does not exist; give the path of a .csv, .xlsx or "
+            ".toml file",
+            file=str(path),
+        )
+    if path.suffix.lower() == ".toml":
+        return _from_toml(path, encoding)
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".xlsx", ".xls"):
+        if suffix == ".csv":
+            _check_csv_shape(path, encoding)
+            try:  # blank lines kept, so that row numbers are the file's lines
+                frame = pd.read_csv(
+                    path,
+                    dtype=str,
+                    keep_default_na=False,
+                    skip_blank_lines=False,
+                    encoding=text_codec(encoding),
+                )
+            except UnicodeDecodeError as err:
+                raise _decode_error(path, encoding, err) from err
+        else:  # the first sheet, read as text like a CSV
+            frame = pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
+        return _from_file_frame(frame, path)
+    raise SpecError(
+        f"claims file {str(path)!r}: expected a .csv, .xlsx or .toml file, found "
+        f"{path.suffix or 'no suffix'!r}",
+        file=str(path),
+    )
+
+
+def _check_csv_shape(path: Path, encoding: str) -> None:
+    """A typed error for an empty claims CSV, or one whose row has more fields than its
+    header (pandas would read the row shifted by one column, or stop with a traceback)."""
+    from idcforecast._text_files import first_ragged_line, text_codec
+
+    try:
+        empty = not path.read_text(encoding=text_codec(encoding)).strip()
+    except UnicodeDecodeError as err:
+        raise _decode_error(path, encoding, err) from err
+    if empty:
+        raise EmptyDataError(
+            f"claims file {str(path)!r} is empty; expected a header row (subject, kind, year, "
+            "value, ...) and one claim per row",
+            file=str(path),
+        )
+    ragged = first_ragged_line(path, ",", 0, encoding)
+    if ragged is not None:
+        line, fields, width = ragged
+        raise DataError(
+            f"claims file {str(path)!r} line {line} has {fields} fields, the header {width}: "
+            'quote a cell that holds a comma ("1,562.5"), or remove the extra field',
+            file=str(path),
+            line=line,
+        )
+
+
+def _decode_error(path: Path, encoding: str, err: UnicodeDecodeError) -> DataError:
+    from idcforecast._text_files import decode_error
+
+    return decode_error(f"claims file {str(path)!r}", path, encoding, err)
+
+
+def _from_toml(path: Path, encoding: str) -> list[Claim]:
+    from idcforecast._text_files import text_codec
+
+    place = f"file {str(path)!r}"
+    try:
+        data = tomllib.loads(path.read_text(encoding=text_codec(encoding)))
+    except UnicodeDecodeError as err:
+        raise _decode_error(path, encoding, err) from err
+    except tomllib.TOMLDecodeError as err:
+        raise SpecError(f"{place} is not valid TOML: {err}", file=str(path)) from err
+    tables = data.pop("claims", None)
+    # a table or array other than [[claims]] was dropped without a word: a [[claim]] typo
+    # lost its claims, a [meta] table its defaults ("made" left every horizon blank)
+    stray = [k for k, v in data.items() if isinstance(v, dict | list)]
+    if stray:
+        value = data[stray[0]]
+        verb = "is"
+        if isinstance(value, dict):
+            what = f"the table [{stray[0]}]"
+        elif value and all(isinstance(v, dict) for v in value):
+            what = f"the tables [[{stray[0]}]]"
+            verb = "are"
+        else:
+            what = f"the list {stray[0]!r}"
+        hint = (
+            "did you mean [[claims]]? (one [[claims]] table per claim)"
+            if stray[0].strip().lower().startswith("claim")
+            else "claims go in [[claims]] tables, defaults for every claim are keys at the "
+            "top of the file, before the first table"
+        )
+        raise SpecError(
+            f"{place} has {what}, which {verb} not read; {hint}",
+            file=str(path),
+            key=stray[0],
+        )
+    if not isinstance(tables, list) or not tables:
+        raise SpecError(
+            f"{place} has no [[claims]] tables; write one [[claims]] table per claim",
+            file=str(path),
+        )
+    defaults = dict(data)
+    places = [(f"{place} row {n}", n) for n in range(1, len(tables) + 1)]
+    return claims_from_records([{**defaults, **t} for t in tables], places=places)
+
+
+def _blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    try:
+        import pandas as pd
+
+        if value is pd.NA:
+            return True
+    except ImportError:  # pragma: no cover - pandas is a dependency
+        pass
+    return isinstance(value, str) and value.strip() == ""
+
+
+def _tidy_claim_headers(frame: Any, what: str) -> Any:
+    """Headers as :func:`idcforecast.read_series` takes them: no surrounding spaces, and
+    a claims field in other letter case ("Subject", " VALUE ") under its own name."""
+    from idcforecast._table_headers import tidy_headers
+
+    return tidy_headers(frame, (*_FIELDS, "period"), what, raw_header=None)
+
+
+def _check_columns(columns: Any, what: str) -> None:
+    """A file-level error when a table lacks a required claims column (a series file given
+    as claims said "row 2: missing subject, kind")."""
+    found = [str(c) for c in columns]
+    missing = [k for k in ("subject", "kind") if k not in found]
+    if "year" not in found and "period" not in found:
+        missing.append("year (or period)")
+    if "value" not in found and not ("low" in found and "high" in found):
+        missing.append("value")
+    if not missing:
+        return
+    shown = ", ".join(found[:10]) + (f", ... ({len(found)} in all)" if len(found) > 10 else "")
+    optional = [f for f in _FIELDS if f not in (*_REQUIRED, "low", "high")]
+    raise SpecError(
+        f"{what} lacks the claims {'column' if len(missing) == 1 else 'columns'} "
+        f"{', '.join(missing)} (found {counted(len(found), 'column')}: {shown or 'none'}); "
+        "expected one claim per row with columns subject, kind, year (or period) and value "
+        "(or low and high), "
+        f"optionally {', '.join(optional)}",
+        missing=tuple(missing),
+        found=tuple(found),
+    )
+
+
+def _from_file_frame(frame: Any, path: Path) -> list[Claim]:
+    """Claims from a CSV or Excel sheet read as text; blank rows are skipped, and rows are
+    named as a spreadsheet shows them (the header is row 1), as :func:`read_series` does."""
+    from idcforecast._table_files import row_place
+
+    frame = _tidy_claim_headers(frame, f"claims file {str(path)!r}")
+    _check_columns(frame.columns, f"claims file {str(path)!r}")
+    records, places = [], []
+    for position, record in enumerate(frame.to_dict("records")):
+        if all(_blank(v) for v in record.values()):
+            continue  # a blank line
+        records.append(record)
+        places.append((row_place(f"file {str(path)!r}", position), position + 2))
+    if not records:
+        raise SpecError(
+            f"claims file {str(path)!r} has no rows; write one claim per row under "
+            "the header (subject, kind, year, value, ...)",
+            file=str(path),
+        )
+    return claims_from_records(records, places=places)
+
+
+def claims_from_records(
+    records: list[dict[str, Any]], *, places: list[tuple[str, Any]]
+) -> list[Claim]:
+    """Claims from ``records``; ``places`` gives each one's place text and its row (the
+    ``row`` field of an error)."""
+    claims = []
+    for record, (where, row) in zip(records, places, strict=True):
+        clean = {k: v for k, v in record.items() if not _blank(v)}
+        unknown = sorted(set(clean) - set(_FIELDS) - {"period"})
+        if unknown:
+            raise SpecError(
+                f"{where}: unknown key(s) {unknown}; expected some of {', '.join(_FIELDS)} "
+                "or period",
+                row=row,
+                key=unknown[0],
+            )
+        if "period" in clean:
+            if "start_year" in clean or "year" in clean:
+                raise SpecError(
+                    f"{where}: give either period or start_year/year, not both",
+                    row=row,
+                    key="period",
+                )
+            clean["start_year"], clean["year"] = parse_period(clean.pop("period"))
+        if "value" not in clean and "low" in clean and "high" in clean:
+            clean["value"] = math.nan  # a range given by its ends; value is its midpoint
+        missing = [k for k in _REQUIRED if k not in clean]
+        if missing:
+            raise SpecError(
+                f"{where}: missing {', '.join(missing)}; every claim needs subject, kind, "
+                "year (or period) and value",
+                row=row,
+                key=missing[0],
+            )
+        if isinstance(clean["value"], str):
+            clean.update(_figure(clean["value"], clean, where=where, row=row))
+        for key in ("low", "high"):
+            if isinstance(clean.get(key), str):
+                clean[key] = _number(clean[key], key=key, where=where, row=row)
+        for key in ("year", "start_year"):
+            if key in clean:
+                clean[key] = _integer(clean[key], key=key, where=where)
+        try:
+            claims.append(Claim(**clean))
+        except SpecError as err:
+            raise SpecError(f"{where}: {err}", row=row) from err
+    check_unique(claims, [where for where, _ in places])
+    return claims
+
+
+def check_unique(claims: list[Claim], places: list[str]) -> None:
+    """Refuse two claims with one ``claim_id``: the checks match readings to claims by it.
+
+    A claim given twice was checked twice, its readings listed four times and its
+    explanation repeated; two different claims under one generated id (two CAGRs ending
+    in the same year of one set) had their readings mixed.
+    """
+    seen: dict[str, tuple[Claim, str]] = {}
+    for claim, place in zip(claims, places, strict=True):
+        if claim.claim_id not in seen:
+            seen[claim.claim_id] = (claim, place)
+            continue
+        first, first_place = seen[claim.claim_id]
+        if claim == first:
+            raise SpecError(
+                f"{place} repeats {first_place} ({claim.describe()}, claim_id "
+                f"{claim.claim_id!r}); remove one of them",
+                key="claim_id",
+                value=claim.claim_id,
+            )
+        raise SpecError(
+            f"{place} and {first_place} have the same claim_id {claim.claim_id!r} "
+            f"({first.describe()}; {claim.describe()}); give each its own claim_id (when "
+            "left out, it is made of the claim set or subject, the kind and the year)",
+            key="claim_id",
+            value=claim.claim_id,
+        )
+
+
+def _number(text: str, *, key: str, where: str, row: Any) -> float:
+    """A number written as text; a comma only separates groups of three digits ("3,200"),
+    so a decimal comma ("3,3") is an error, never 33 (it was read so)."""
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_quantity
+
+    try:
+        quantity = parse_quantity(text)
+    except IdcForecastError as err:
+        raise SpecError(
+            f"{where}: {key} must be a number, found {text!r} ({err})", key=key, row=row
+        ) from err
+    if quantity.unit != "count" or quantity.qualifier != "exact" or quantity.is_range:
+        raise SpecError(
+            f"{where}: {key} must be a number, found {text!r}", key=key, row=row, value=text
+        )
+    return float(quantity.value)
+
+
+def _integer(value: Any, *, key: str, where: str) -> int:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    if not number.is_integer():
+        raise SpecError(f"{where}: {key} must be a year, found {value!r}", key=key)
+    return int(number)
+
+
+def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[str, Any]:
+    """Read a value written as text: a plain number, or a figure with unit and qualifier.
+
+    A range ("25-30%") gives ``low`` and ``high`` (and ``value``, its midpoint); the checks
+    use the whole interval, never the midpoint alone. A comma only separates groups of
+    three digits ("27,8" is an error, not 278%). A figure in another unit than the
+    record's ``unit`` is converted (money at the FX rate of the claim's ``year``); a
+    qualifier in the text ("more than") that the record's ``qualifier`` contradicts is an
+    error, never dropped.
+    """
+    try:
+        return {"value": float(text)}
+    except ValueError:
+        pass
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import QUALIFIER_WORDS, parse_quantity
+
+    try:
+        quantity = parse_quantity(text)
+    except IdcForecastError as err:
+        raise SpecError(
+            f"{where}: value {text!r} is not a figure: {err}", key="value", row=row
+        ) from err
+    if quantity.is_range and ("low" in record or "high" in record):
+        raise SpecError(
+            f"{where}: value {text!r} is a range and low/high are given too; give the range "
+            "once, as value text or as low and high",
+            key="value",
+            value=text,
+            row=row,
+        )
+    given = record.get("qualifier")
+    if quantity.qualifier != "exact" and given is not None and given != quantity.qualifier:
+        words = QUALIFIER_WORDS.get(quantity.qualifier, "").strip()
+        raise SpecError(
+            f"{where}: value {text!r} says {quantity.qualifier!r} ({words!r}) but qualifier "
+            f"says {given!r}; give it once: leave qualifier blank, or write the value "
+            "without its qualifier",
+            key="qualifier",
+            value=given,
+            row=row,
+        )
+    out: dict[str, Any] = {"value": quantity.value}
+    unit = record.get("unit")
+    if quantity.unit == "count":  # a bare number with separators or a qualifier: "3,200.5"
+        pass
+    elif unit is not None and unit != quantity.unit:
+        quantity = _converted(quantity, str(unit), record, text=text, where=where, row=row)
+        out["value"] = quantity.value
+    else:
+        out["unit"] = quantity.unit
+    if quantity.is_range:
+        out.update(value=math.nan, low=quantity.low, high=quantity.high)
+    if given is None:
+        out["qualifier"] = quantity.qualifier
+    return out
+
+
+def _converted(quantity: Any, unit: str, record: dict[str, Any], **place: Any) -> Any:
+    """``quantity`` in the record's ``unit``; money at the FX rate of the claim's year."""
+    from idcforecast.errors import IdcForecastError
+
+    try:
+        year: int | None = int(float(record.get("year", "")))
+    except (TypeError, ValueError):
+        year = None
+    try:
+        return quantity.to(unit, year=year)
+    except IdcForecastError as err:
+        raise SpecError(
+            f"{place['where']}: value {place['text']!r} is in {quantity.unit!r}, and the "
+            f"unit given is {unit!r}: {err}; give the value in {unit!r}, or leave unit blank "
+            "to take the figure's own",
+            key="unit",
+            value=unit,
+            row=place["row"],
+        ) from err

@@ -1,0 +1,190 @@
+"""An Excel sheet read as the user sees it: the sheet picked, cells checked and filled.
+
+pandas reads a sheet's stored values; the functions here, given the openpyxl workbook or its
+path, pick the sheet a ``sheet_name`` names (:func:`pick_sheet`), read percentage-formatted
+numbers as the text shown (:func:`percent_cells_as_text`), give a vertically merged cell's
+text to every row it covers (:func:`fill_vertical_merges`) and refuse a blank that is an
+Excel error or a formula without a stored result (:func:`no_blank_formulas_or_errors`).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from idcforecast.errors import DataError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "fill_vertical_merges",
+    "no_blank_formulas_or_errors",
+    "percent_cells_as_text",
+    "pick_sheet",
+]
+
+
+def no_blank_formulas_or_errors(
+    path: Path, sheet: str, table: pd.DataFrame, header_row: int, name: str
+) -> None:
+    """A blank cell that holds an Excel error or a formula without a stored result is an
+    error, not a gap.
+
+    pandas reads an error cell ("#DIV/0!", "#N/A", a typed or a formula's stored result) as
+    a blank, and workbooks written by programs (openpyxl, pandas) keep formulas
+    uncalculated until Excel or LibreOffice saves them: read as blanks, either would become
+    an interpolated gap year, the broken figure never named.
+    """
+    from idcforecast._cells import is_blank
+
+    blank = table.map(is_blank).to_numpy()
+    if not blank.any():
+        return
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    first = header_row + 2  # 1-based sheet row of the first data row
+
+    def place(i: int, j: int) -> str:
+        return f"{name} sheet {sheet!r} cell {get_column_letter(j + 1)}{first + i}"
+
+    for stored in (True, False):  # stored results (errors), then the formulas themselves
+        book = openpyxl.load_workbook(path, read_only=True, data_only=stored)
+        try:
+            rows = book[sheet].iter_rows(
+                min_row=first, max_row=first + len(table) - 1, max_col=table.shape[1]
+            )
+            for i, cells in enumerate(rows):
+                for j, cell in enumerate(cells):
+                    if not blank[i, j] or cell.value is None:
+                        continue
+                    if stored and getattr(cell, "data_type", None) == "e":
+                        raise DataError(
+                            f"{place(i, j)}: the cell holds the Excel error {cell.value!r}, "
+                            "not a value; expected a number: fix the formula or the figure it "
+                            "reads, or clear the cell if the year was not published",
+                            place=place(i, j),
+                        )
+                    value = cell.value
+                    if not stored and isinstance(value, str) and value.startswith("="):
+                        raise DataError(
+                            f"{place(i, j)}: the formula {value!r} has no stored result (the "
+                            "workbook was written by a program and never recalculated); "
+                            "expected values: open and save it in Excel or LibreOffice, or "
+                            "write the numbers",
+                            place=place(i, j),
+                        )
+        finally:
+            book.close()
+
+
+def pick_sheet(names: list[str], sheet_name: str | int, name: str, path: Path) -> str:
+    """The sheet ``sheet_name`` (a name, or a 0-based position) names, or a typed error
+    listing the workbook's sheets."""
+    if isinstance(sheet_name, int) and not isinstance(sheet_name, bool):
+        if 0 <= sheet_name < len(names):
+            return names[sheet_name]
+    elif sheet_name in names:
+        return str(sheet_name)
+    raise DataError(
+        f"{name}: no sheet {sheet_name!r}; expected a sheet name or a 0-based position; the "
+        f"workbook holds {len(names)} sheet(s): {', '.join(map(repr, names))}",
+        path=str(path),
+        sheet=repr(sheet_name),
+        valid=tuple(names),
+    )
+
+
+# parts of an Excel number format shown as written: "quoted text", \\x escapes, [colour]
+_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int) -> None:
+    """Numbers shown as percentages (format "0.0%") become the text Excel shows, "27.8%".
+
+    A bare ``%`` in the format multiplies by 100 (0.278 shows as 27.8%); a quoted or escaped
+    one (``0.0"%"``, ``0.0\\%``) only appends the sign (27.8 shows as 27.8%).
+
+    pandas reads such a cell as the stored fraction (0.278), which would be taken for 0.278
+    of the series' unit; the text carries the percent sign. Decimal arithmetic keeps the
+    digits (0.278 -> "27.8%", not 27.800000000000004).
+    """
+    from decimal import Decimal
+
+    first = header_row + 2  # 1-based sheet row of the table's first data row
+    rows = worksheet.iter_rows(min_row=first, max_row=first + len(table) - 1)
+    for i, cells in enumerate(rows):
+        for j, cell in enumerate(cells[: table.shape[1]]):
+            value = cell.value
+            number_format = str(getattr(cell, "number_format", ""))
+            if (
+                "%" in number_format
+                and isinstance(value, int | float)
+                and not isinstance(value, bool)
+                and table.iat[i, j] == value
+            ):
+                shown = Decimal(repr(value))
+                if "%" in _LITERALS.sub("", number_format):
+                    shown *= 100  # a bare % scales; a quoted or escaped one is only a sign
+                table.iat[i, j] = f"{shown.normalize():f}%"
+
+
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+
+def fill_vertical_merges(table: pd.DataFrame, header_row: int, path: Path, sheet: Any) -> None:
+    """A cell merged down over several rows ("China" over its segments' rows) gives its value
+    to every row it covers, as the sheet shows it.
+
+    pandas reads such a range as the value in its first row and blanks below, which would
+    name the rows below "colocation" instead of "China / colocation" (or leave them without
+    a series). Only vertical merges (one column) of text are filled: a range merged across
+    columns (a heading over several years) is not a value of each year, a number merged over
+    rows is not each row's number, and a range that starts in the header row is a header's.
+    """
+    from idcforecast._cells import is_blank
+
+    first = header_row + 2  # 1-based sheet row of the table's first data row
+    for min_col, min_row, max_col, max_row in _merged_ranges(path, sheet):
+        top = min_row - first
+        if min_col != max_col or top < 0 or top >= len(table) or min_col > table.shape[1]:
+            continue  # across columns, or starting in the header or above it
+        j = min_col - 1
+        value = table.iat[top, j]
+        if not isinstance(value, str):
+            continue  # a number merged over rows is no value of each year: left to the reader
+        for i in range(top + 1, min(max_row - first + 1, len(table))):
+            if is_blank(table.iat[i, j]):
+                table.iat[i, j] = value
+
+
+def _merged_ranges(path: Path, worksheet: Any) -> list[tuple[int, int, int, int]]:
+    """``(min_col, min_row, max_col, max_row)`` of the sheet's merged ranges (1-based).
+
+    pandas opens workbooks read-only, where openpyxl does not parse merges; they are read
+    from the sheet's XML part (empty when the part cannot be found).
+    """
+    from openpyxl.utils import column_index_from_string
+
+    part = getattr(worksheet, "_worksheet_path", None)  # openpyxl's read-only sheets
+    if not part:
+        return []
+    found: set[tuple[bytes, ...]] = set()
+    with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
+        tail = b""
+        while chunk := stream.read(1 << 20):  # a large sheet is not held in memory twice
+            text = tail + chunk
+            found.update(_MERGE_CELL.findall(text))
+            tail = text[-200:]  # a reference cut at the chunk's end is found next time
+    return sorted(
+        (
+            column_index_from_string(c1.decode()),
+            int(r1),
+            column_index_from_string(c2.decode()),
+            int(r2),
+        )
+        for c1, r1, c2, r2 in found
+    )

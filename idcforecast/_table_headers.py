@@ -1,0 +1,176 @@
+"""Table headers: tidied, matched to the names a reader knows, and hints when misplaced.
+
+:func:`tidy_headers` strips headers, gives a known name in other letter case or other words
+(:data:`HEADER_ALIASES`: "单位", "Sources") that name, and refuses a header the file
+repeats; :func:`is_headerless` and :func:`without_unused_columns` deal with columns read
+without a header; :func:`header_hint` says which ``header_row`` (or ``sep``) to pass when
+the header row read is not the table's header.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING, Any
+
+from idcforecast._text_files import SEPARATORS
+from idcforecast.errors import DataError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "HEADER_ALIASES",
+    "header_hint",
+    "is_headerless",
+    "tidy_headers",
+    "without_unused_columns",
+]
+
+
+def header_hint(
+    table: pd.DataFrame, *, header_row: int = 0, names: tuple[str, ...] = ("year",)
+) -> str:
+    """What to pass when the header row read is not the table's header (a sentence tail).
+
+    When a row below looks like the header (a cell named like ``names``, or two or more
+    year headers such as 2019, 2020), the hint names its ``header_row``.
+    """
+    if table.columns.size == 1:
+        only = str(table.columns[0])
+        for candidate in SEPARATORS[1:]:
+            if candidate in only:
+                return (
+                    f" (one column whose name holds {candidate!r}: the separator was not "
+                    f"detected, some line splits differently; pass sep={candidate!r})"
+                )
+    found = _header_below(table, names)
+    if found is not None:
+        row = header_row + 1 + found
+        if _blank_year_header(table, found):
+            return (
+                f" (a title above the header? row {row + 1} looks like the header but its "
+                f"first cell, over the years, is blank: write {names[0]!r} there and pass "
+                f"header_row={row}, the 0-based row of the header)"
+            )
+        return (
+            f" (a title above the header? row {row + 1} looks like the header: pass "
+            f"header_row={row}, the 0-based row of the header)"
+        )
+    return " (a title above the header? pass header_row=N, the 0-based row of the header)"
+
+
+def _header_below(table: pd.DataFrame, names: tuple[str, ...], rows: int = 30) -> int | None:
+    """Position of the first of ``rows`` data rows that looks like a header, else None."""
+    from idcforecast._cells import estimate_year, year_label
+
+    wanted = {name.casefold() for name in names}
+    for i, row in enumerate(table.head(rows).itertuples(index=False)):
+        texts = [cell for cell in row if isinstance(cell, str)]
+        if any(cell.strip().casefold() in wanted for cell in texts):
+            return i
+        # year headers: text ("2019", "2021E") or numbers (an Excel header row of years),
+        # rising from left to right: a data row (2021, 1900, 2012.1) holds numbers in the
+        # years' range too, in no order
+        years = [y for c in row if (y := year_label(c) or estimate_year(c)) is not None]
+        if len(years) >= 2 and all(b > a for a, b in itertools.pairwise(years)):
+            return i
+        if _blank_year_header(table, i):
+            return i
+    return None
+
+
+def _blank_year_header(table: pd.DataFrame, i: int) -> bool:
+    """Row ``i`` reads like a header whose year column has no name: a blank first cell,
+    text in every other filled cell, and a year first in the row below (",East,West" over
+    "2019,1000,562.5")."""
+    from idcforecast._cells import is_blank, is_number_column, year_label
+
+    if i + 1 >= len(table):
+        return False
+    row, below = list(table.iloc[i]), list(table.iloc[i + 1])
+    rest = [c for c in row[1:] if not is_blank(c)]
+    return (
+        is_blank(row[0])
+        and bool(rest)
+        and not any(is_number_column([c]) for c in rest)
+        and year_label(below[0]) is not None
+    )
+
+
+def is_headerless(column: Any) -> bool:
+    """True for a column read without a header: pandas names it "Unnamed: 2".
+
+    Examples
+    --------
+    >>> is_headerless("Unnamed: 2"), is_headerless(None), is_headerless("capacity")
+    (True, True, False)
+    """
+    return _is_blank(column) or (isinstance(column, str) and column.startswith("Unnamed: "))
+
+
+def without_unused_columns(table: pd.DataFrame, headerless: dict[Any, int]) -> pd.DataFrame:
+    """``table`` without the columns that have neither a header nor a value (a trailing
+    comma on every CSV line, a sheet whose table starts at column C, a blank spacer
+    column): they hold nothing, and pandas would name them "Unnamed: 2"."""
+    unused = [c for c in headerless if bool(table[c].map(_is_blank).all())]
+    return table.drop(columns=unused) if unused else table
+
+
+def _is_blank(cell: Any) -> bool:
+    from idcforecast._cells import is_blank
+
+    return is_blank(cell)
+
+
+# Other headers analysts give the columns read_series knows (case-folded); a header is
+# renamed only when its name is one the reader asked for and the table lacks it
+_UNIT_ALIASES = ("units", "单位", "單位", "计量单位", "計量單位", "unit of measure")
+_SOURCE_ALIASES = ("sources", "data source", "来源", "來源", "数据来源", "數據來源", "资料来源",
+                   "資料來源", "出处", "出處")  # fmt: skip
+_NOTE_ALIASES = ("notes", "remark", "remarks", "comment", "comments", "备注", "備註", "注",
+                 "说明", "說明")  # fmt: skip
+HEADER_ALIASES = {
+    **dict.fromkeys(_UNIT_ALIASES, "unit"),
+    **dict.fromkeys(_SOURCE_ALIASES, "source"),
+    **dict.fromkeys(_NOTE_ALIASES, "note"),
+    **dict.fromkeys(("年份", "年度", "年"), "year"),
+    **dict.fromkeys(("数值", "數值"), "value"),
+}
+
+
+def tidy_headers(
+    table: pd.DataFrame, known: tuple[str, ...], name: str, *, raw_header: list[Any] | None
+) -> pd.DataFrame:
+    """Headers without surrounding spaces, known names in their own letter case (and a
+    :data:`HEADER_ALIASES` header, "单位" or "Sources", as the known name it means); a header
+    that ``raw_header`` (the file's header cells) repeats is an error."""
+    from idcforecast._cells import is_blank
+
+    first: dict[str, int] = {}
+    for j, cell in enumerate(raw_header or ()):
+        if is_blank(cell):
+            continue
+        key = str(cell).strip()
+        if key in first:
+            raise DataError(
+                f"{name}: the header {key!r} appears twice (columns {first[key] + 1} and "
+                f"{j + 1}); expected unique column names; rename or delete one (pandas would "
+                "read the second as a different column)",
+                source=name,
+                column=key,
+            )
+        first[key] = j
+    present = {str(c) for c in table.columns}
+    renames: dict[Any, str] = {}
+    for column in table.columns:
+        if not isinstance(column, str):
+            continue
+        stripped = column.strip()
+        target = next((k for k in known if stripped.lower() == k.lower()), stripped)
+        alias = HEADER_ALIASES.get(stripped.casefold())
+        if target == stripped and alias in known:
+            target = alias
+        if target != column and target not in present:
+            renames[column] = target
+            present.add(target)
+    return table.rename(columns=renames) if renames else table

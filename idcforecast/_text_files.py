@@ -1,0 +1,172 @@
+"""Text files (CSV, TXT, TOML): the codec to open them with, and the shape of a CSV.
+
+An ``encoding`` is checked (:func:`check_encoding`) and opened (:func:`text_codec`: UTF-8
+also drops a byte-order mark); a file that is not that text is a typed error naming the
+encoding to pass (:func:`decode_error`). A CSV's separator is detected
+(:func:`detect_separator`) and its first line longer than the header found
+(:func:`first_ragged_line`), for the messages of :mod:`idcforecast._table_files` and
+:mod:`idcforecast._claim_files`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from idcforecast.errors import DataError
+
+__all__ = [
+    "SEPARATORS",
+    "check_encoding",
+    "decode_error",
+    "detect_separator",
+    "first_ragged_line",
+    "text_codec",
+]
+
+SEPARATORS = (",", ";", "\t", "|")
+
+
+def check_encoding(encoding: Any, *, caller: str) -> None:
+    """A typed error when ``encoding`` names no text codec (``caller`` names the function
+    the user called).
+
+    Raises
+    ------
+    DataError
+        Naming the value and the usual encodings of spreadsheet exports.
+
+    Examples
+    --------
+    >>> check_encoding("gb18030", caller="read_series")
+    >>> check_encoding("gbk18030", caller="read_claims")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.DataError: read_claims: encoding='gbk18030' is not a text encoding; ...
+    """
+    import codecs
+
+    try:
+        codecs.lookup(encoding)
+    except (LookupError, TypeError):
+        raise DataError(
+            f"{caller}: encoding={encoding!r} is not a text encoding; expected a name such as "
+            "'utf-8' (the default), 'gb18030' (a CSV saved by Excel on Chinese Windows) or "
+            "'cp1252' (Western Windows)",
+            encoding=repr(encoding),
+        ) from None
+
+
+def text_codec(encoding: str) -> str:
+    """The codec to open a text file with: UTF-8 also drops a byte-order mark (Excel writes
+    one).
+
+    Examples
+    --------
+    >>> text_codec("UTF8"), text_codec("GBK")
+    ('utf-8-sig', 'gbk')
+    """
+    import codecs
+
+    name = codecs.lookup(encoding).name
+    return "utf-8-sig" if name in ("utf-8", "utf-8-sig") else name
+
+
+def decode_error(name: str, path: Path, encoding: str, err: UnicodeDecodeError) -> DataError:
+    """The typed error for a file at ``path`` that is not ``encoding`` text: where the
+    first undecodable byte is, and the encoding to pass instead.
+
+    ``name`` starts the message (the file as the user knows it).
+
+    Examples
+    --------
+    >>> err = UnicodeDecodeError("utf-8", b"\\xd6\\xd0", 0, 1, "invalid continuation byte")
+    >>> print(decode_error("gbk.csv", Path("gbk.csv"), "utf-8", err))  # doctest: +ELLIPSIS
+    gbk.csv: the file is not utf-8 text (invalid continuation byte at byte 0); pass encoding=...
+    """
+    fix = (
+        "pass encoding='gb18030' (--encoding gb18030) for a CSV saved by Excel on Chinese "
+        "Windows (GBK), encoding='cp1252' for Western Windows, or save it as 'CSV UTF-8'"
+        if text_codec(encoding) == "utf-8-sig"
+        else "check the encoding the file was saved in (encoding=, --encoding)"
+    )
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(4)
+    except OSError:
+        start = b""
+    if start.startswith(b"PK\x03\x04"):  # a zip: an .xlsx workbook under a text name
+        return DataError(
+            f"{name}: the file is an Excel workbook (zip), not CSV text; rename it to .xlsx "
+            "(or save it from Excel as 'CSV UTF-8')",
+            path=str(path),
+        )
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode Text" export
+        fix = (
+            "it is UTF-16 text (Excel's 'Unicode Text'); pass encoding='utf-16' (--encoding utf-16)"
+        )
+    return DataError(
+        f"{name}: the file is not {encoding} text ({err.reason} at byte {err.start}); {fix}",
+        path=str(path),
+        encoding=encoding,
+    )
+
+
+def detect_separator(path: Path, header_row: int, encoding: str = "utf-8") -> str:
+    """The separator that splits the header into most fields and the lines below alike.
+
+    Up to three trailing lines may split differently (a "Source: ..." note under the table;
+    it then reaches the layout reader, which names its row); every other line must split into
+    as many fields as the header. ``,`` when no candidate does.
+    """
+    import csv
+    import itertools
+
+    with path.open(encoding=text_codec(encoding), newline="") as handle:
+        lines = [
+            line for line in itertools.islice(handle, header_row, header_row + 50) if line.strip()
+        ]
+    best, best_fields = ",", 1
+    limit = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)  # a long quote or note cell (pandas reads it fine)
+    try:
+        for candidate in SEPARATORS:
+            counts = [len(row) for row in csv.reader(lines, delimiter=candidate)]
+            if counts and counts[0] > best_fields and _splits_alike(counts):
+                best, best_fields = candidate, counts[0]
+    finally:
+        csv.field_size_limit(limit)
+    return best
+
+
+def first_ragged_line(
+    path: Path, sep: str, header_row: int, encoding: str = "utf-8"
+) -> tuple[int, int, int] | None:
+    """(file line, its fields, the header's fields) of the first data line that splits into
+    more fields than the header, or None."""
+    import csv
+
+    try:
+        with path.open(encoding=text_codec(encoding), newline="") as handle:
+            rows = csv.reader(handle, delimiter=sep)
+            width = 0
+            for fields in rows:
+                if rows.line_num <= header_row or not fields:
+                    continue  # the lines header_row skips, and blank lines
+                if not width:
+                    width = len(fields)
+                elif len(fields) > width:
+                    return rows.line_num, len(fields), width
+    except (csv.Error, UnicodeDecodeError):
+        return None
+    return None
+
+
+def _splits_alike(counts: list[int]) -> bool:
+    """Header width ``counts[0]`` shared by every line but at most three trailing ones."""
+    width, body = counts[0], counts[1:]
+    tail = 0
+    while tail < min(3, len(body)) and body[-1 - tail] != width:
+        tail += 1
+    core = body[: len(body) - tail]
+    return bool(core) and all(c == width for c in core)
