@@ -3,8 +3,29 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
-__all__ = ["compounding_steps", "random_seed", "relative_tolerance", "years_ahead"]
+__all__ = [
+    "compounding_steps",
+    "random_seed",
+    "relative_tolerance",
+    "worker_count",
+    "years_ahead",
+]
+
+
+def _whole_number(
+    text: str, *, minimum: int, not_whole: str, too_small: Callable[[int], str]
+) -> int:
+    """``text`` as an int of at least ``minimum``, else an ``ArgumentTypeError`` worded by
+    the option (``not_whole``; ``too_small(value)``)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(not_whole) from None
+    if value < minimum:
+        raise argparse.ArgumentTypeError(too_small(value))
+    return value
 
 
 def years_ahead(text: str) -> int:
@@ -19,18 +40,15 @@ def years_ahead(text: str) -> int:
     ...
     argparse.ArgumentTypeError: 0 years: the horizon counts years after the last observed ...
     """
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a whole number of years; e.g. --horizon 5"
-        ) from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(
+    return _whole_number(
+        text,
+        minimum=1,
+        not_whole=f"{text!r} is not a whole number of years; e.g. --horizon 5",
+        too_small=lambda value: (
             f"{value} years: the horizon counts years after the last observed one, so at "
             "least 1; e.g. --horizon 5"
-        )
-    return value
+        ),
+    )
 
 
 def random_seed(text: str) -> int:
@@ -45,17 +63,38 @@ def random_seed(text: str) -> int:
     ...
     argparse.ArgumentTypeError: -1: a seed is a whole number 0 or more; e.g. --seed 7
     """
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
+    return _whole_number(
+        text,
+        minimum=0,
+        not_whole=(
             f"{text!r} is not a whole number; a seed is a whole number 0 or more; e.g. --seed 7"
-        ) from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(
-            f"{value}: a seed is a whole number 0 or more; e.g. --seed 7"
-        )
-    return value
+        ),
+        too_small=lambda value: f"{value}: a seed is a whole number 0 or more; e.g. --seed 7",
+    )
+
+
+def worker_count(text: str) -> int:
+    """An ``--n-jobs``: a whole number of worker processes, at least 1 (refused before the
+    file is read; was: "n_jobs must be a positive integer or None" after reading it).
+
+    Examples
+    --------
+    >>> worker_count("2")
+    2
+    >>> worker_count("0")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 0: --n-jobs counts worker processes, so at least 1; ...
+    """
+    return _whole_number(
+        text,
+        minimum=1,
+        not_whole=f"{text!r} is not a whole number of worker processes; e.g. --n-jobs 2",
+        too_small=lambda value: (
+            f"{value}: --n-jobs counts worker processes, so at least 1; e.g. --n-jobs 2 "
+            "(leave it out to use every core)"
+        ),
+    )
 
 
 def relative_tolerance(text: str) -> float:

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from idcforecast.cli._arg_types import random_seed, years_ahead
+from idcforecast.cli._arg_types import random_seed, worker_count, years_ahead
 from idcforecast.cli._read_options import (
     add_csv_arguments,
     add_estimates_argument,
@@ -99,33 +99,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 _OUT = "forecast-many: --out"
 INTERRUPTED = 130  # the exit code of a command stopped by Ctrl-C (128 + SIGINT)
-
-
-def worker_count(text: str) -> int:
-    """An ``--n-jobs``: a whole number of worker processes, at least 1 (refused before the
-    file is read; was: "n_jobs must be a positive integer or None" after reading it).
-
-    Examples
-    --------
-    >>> worker_count("2")
-    2
-    >>> worker_count("0")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    argparse.ArgumentTypeError: 0: --n-jobs counts worker processes, so at least 1; ...
-    """
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a whole number of worker processes; e.g. --n-jobs 2"
-        ) from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(
-            f"{value}: --n-jobs counts worker processes, so at least 1; e.g. --n-jobs 2 "
-            "(leave it out to use every core)"
-        )
-    return value
 
 
 def _check_suffix(out: str) -> None:
