@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from idcforecast.errors import DataError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import pandas as pd
 
 __all__ = [
@@ -51,34 +53,50 @@ def no_blank_formulas_or_errors(
     def place(i: int, j: int) -> str:
         return f"{name} sheet {sheet!r} cell {get_column_letter(j + 1)}{first + i}"
 
-    for stored in (True, False):  # stored results (errors), then the formulas themselves
+    def error(i: int, j: int, value: Any, formula: str | None = None) -> DataError:
+        what = f"the formula {formula!r} gives" if formula else "the cell holds"
+        return DataError(
+            f"{place(i, j)}: {what} the Excel error {value!r}, not a value; expected a "
+            "number: fix the formula or the figure it reads, or clear the cell if the year "
+            "was not published",
+            place=place(i, j),
+        )
+
+    def cells(stored: bool) -> Iterator[tuple[int, int, Any]]:
         book = openpyxl.load_workbook(path, read_only=True, data_only=stored)
         try:
             rows = book[sheet].iter_rows(
                 min_row=first, max_row=first + len(table) - 1, max_col=table.shape[1]
             )
-            for i, cells in enumerate(rows):
-                for j, cell in enumerate(cells):
-                    if not blank[i, j] or cell.value is None:
-                        continue
-                    if stored and getattr(cell, "data_type", None) == "e":
-                        raise DataError(
-                            f"{place(i, j)}: the cell holds the Excel error {cell.value!r}, "
-                            "not a value; expected a number: fix the formula or the figure it "
-                            "reads, or clear the cell if the year was not published",
-                            place=place(i, j),
-                        )
-                    value = cell.value
-                    if not stored and isinstance(value, str) and value.startswith("="):
-                        raise DataError(
-                            f"{place(i, j)}: the formula {value!r} has no stored result (the "
-                            "workbook was written by a program and never recalculated); "
-                            "expected values: open and save it in Excel or LibreOffice, or "
-                            "write the numbers",
-                            place=place(i, j),
-                        )
+            for i, row in enumerate(rows):
+                for j, cell in enumerate(row):
+                    if blank[i, j] and cell.value is not None:
+                        yield i, j, cell
         finally:
             book.close()
+
+    # one pass over the formulas as written: a typed error ("#N/A") is one; a formula's
+    # stored result is read only when a blank cell holds a formula (a second, rarer pass)
+    formulas: dict[tuple[int, int], str] = {}
+    for i, j, cell in cells(stored=False):
+        if getattr(cell, "data_type", None) == "e":
+            raise error(i, j, cell.value)
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            formulas[i, j] = cell.value
+    if not formulas:
+        return
+    results = {(i, j): cell for i, j, cell in cells(stored=True)}
+    for (i, j), formula in formulas.items():
+        result = results.get((i, j))
+        if result is not None and getattr(result, "data_type", None) == "e":
+            raise error(i, j, result.value, formula)
+    i, j = next(iter(formulas))
+    raise DataError(
+        f"{place(i, j)}: the formula {formulas[i, j]!r} has no stored result (the workbook "
+        "was written by a program and never recalculated); expected values: open and save it "
+        "in Excel or LibreOffice, or write the numbers",
+        place=place(i, j),
+    )
 
 
 def pick_sheet(names: list[str], sheet_name: str | int, name: str, path: Path) -> str:

@@ -854,6 +854,39 @@ def test_an_excel_error_cell_is_an_error_not_a_gap(tmp_path: Path) -> None:
         read_long_table(tmp_path / "long.xlsx")
 
 
+def test_a_formulas_stored_error_is_named_with_its_formula(tmp_path: Path) -> None:
+    # a workbook saved by Excel keeps '=C2/0' with its result '#DIV/0!' (t="e"); openpyxl
+    # cannot write a stored result, so the sheet's XML is edited as Excel would write it
+    import zipfile
+
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(["series_id", 2016, 2017, 2018, 2019])
+    book.active.append(["cn", 100, 110, "=C2/0", 133.1])
+    book.save(tmp_path / "plain.xlsx")
+    with (
+        zipfile.ZipFile(tmp_path / "plain.xlsx") as source,
+        zipfile.ZipFile(tmp_path / "saved.xlsx", "w") as saved,
+    ):
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(
+                    rb'<c r="D2"[^>]*><f>C2/0</f>(?:<v\s*/>|<v></v>)?</c>',
+                    b'<c r="D2" t="e"><f>C2/0</f><v>#DIV/0!</v></c>',
+                    data,
+                )
+            saved.writestr(item, data)
+    stored = openpyxl.load_workbook(tmp_path / "saved.xlsx", data_only=True).active["D2"]
+    assert (stored.value, stored.data_type) == ("#DIV/0!", "e")
+    msg = (
+        "saved.xlsx sheet 'Sheet' cell D2: the formula '=C2/0' gives the Excel error "
+        "'#DIV/0!', not a value"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(tmp_path / "saved.xlsx", unit="CNY bn")
+
+
 def test_a_row_longer_than_the_header_is_named(tmp_path: Path) -> None:
     path = tmp_path / "q.csv"
     path.write_text("year,value\n2019,1,562.5亿元\n2020,2238.7亿元\n", encoding="utf-8")
