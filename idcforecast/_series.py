@@ -53,6 +53,7 @@ __all__ = [
     "not_published_mask",
     "prepare_values",
     "split_series",
+    "true_false_cells",
     "unpublished_label",
     "value_not_finite_message",
     "year_numbers",
@@ -145,23 +146,31 @@ def year_numbers(column: pd.Series) -> pd.Series:
     return pd.to_numeric(column, errors="coerce")
 
 
-def _true_false_cells(column: pd.Series) -> np.ndarray:
+def true_false_cells(column: pd.Series, numbers: np.ndarray) -> np.ndarray:
     """Which cells hold True/False (an Excel TRUE, a flag column): no value, though pandas
     reads them as 1 and 0 (a True among the values was forecast as the value 1).
+
+    ``numbers`` is ``column`` read as float64 (``pandas.to_numeric``): only a cell read as
+    0 or 1 can be a flag, so a large column is scanned only there.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> _true_false_cells(pd.Series([2.0, True, 0, "x"], dtype=object)).tolist()
+    >>> cells = pd.Series([2.0, True, 0, "x"], dtype=object)
+    >>> true_false_cells(cells, np.array([2.0, 1.0, 0.0, np.nan])).tolist()
     [False, True, False, False]
     """
     import pandas as pd
 
     if column.dtype == bool or isinstance(column.dtype, pd.BooleanDtype):
         return np.ones(len(column), dtype=bool)
+    flags = np.zeros(len(column), dtype=bool)
     if column.dtype != object:
-        return np.zeros(len(column), dtype=bool)
-    return np.array([isinstance(cell, bool | np.bool_) for cell in column.to_numpy()], bool)
+        return flags
+    rows = np.flatnonzero((numbers == 0) | (numbers == 1))
+    cells = column.to_numpy()[rows]
+    flags[rows] = [isinstance(cell, bool | np.bool_) for cell in cells]
+    return flags
 
 
 # The per-series input messages below are the one source of their wording: ``forecast()``
@@ -569,8 +578,9 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
         )
         group, years_raw = group[~marked], years_raw[~marked]
     values_raw = pd.to_numeric(group["value"], errors="coerce")
-    bad = values_raw.isna() | ~np.isfinite(values_raw.to_numpy(dtype=np.float64, na_value=0))
-    bad |= _true_false_cells(group["value"])  # pandas reads True as 1: no number was given
+    numbers = values_raw.to_numpy(dtype=np.float64, na_value=np.nan)
+    bad = values_raw.isna() | ~np.isfinite(np.where(np.isnan(numbers), 0.0, numbers))
+    bad |= true_false_cells(group["value"], numbers)  # pandas reads True as 1: no number given
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
         raise NonNumericValueError(

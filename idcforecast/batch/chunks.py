@@ -30,6 +30,7 @@ from idcforecast._series import (
     mixed_units_message,
     no_values_message,
     not_published_mask,
+    true_false_cells,
     unpublished_label,
     value_not_finite_message,
     year_numbers,
@@ -136,14 +137,10 @@ def _numeric_column(frame: pd.DataFrame, column: str) -> NDArray[np.float64]:
 
     raw = frame[column]
     values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
-    if raw.dtype == bool or isinstance(raw.dtype, pd.BooleanDtype):
-        return np.full(values.shape, np.nan)
-    if raw.dtype == object:  # only a 0 or a 1 can have been a True or a False
-        rows = np.flatnonzero((values == 0) | (values == 1))
-        flags = [isinstance(cell, bool | np.bool_) for cell in raw.to_numpy()[rows]]
-        if any(flags):
-            values = values.copy()  # (pandas may hand out a read-only view)
-            values[rows[flags]] = np.nan
+    flags = true_false_cells(raw, values)
+    if flags.any():
+        values = values.copy()  # (pandas may hand out a read-only view)
+        values[flags] = np.nan
     return values
 
 
