@@ -399,3 +399,45 @@ def test_backtest_legends_do_not_cover_the_lines() -> None:
                 for t in np.linspace(0.0, 1.0, 50):
                     point = (x0 + t * (x1 - x0), y0 + t * (y1 - y0))
                     assert not box.contains(*point), (ax.get_title(), line.get_label())
+
+
+def _wide_forecast(forecast: pd.DataFrame) -> pd.DataFrame:
+    """The fixture's forecast with a 95% band reaching 4.9x the highest actual (146.41):
+    716 / 146.41 = 4.89 > LOG_SCALE_RATIO (4)."""
+    return forecast.assign(hi_95=[400.0, 716.0], hi_80=[250.0, 380.0])
+
+
+def test_a_band_much_wider_than_the_history_is_drawn_on_a_log_axis(history, forecast) -> None:
+    # the report's page-1 chart ran its linear axis to the 95% band's 59,276 and squeezed
+    # 11 years of history (up to 5,078) into the bottom tenth
+    fig = plot_forecast(history, _wide_forecast(forecast))
+    ax = fig.axes[0]
+    assert ax.get_yscale() == "log"
+    assert ax.get_ylabel() == "CNY 100 million (log scale)"
+    assert "Log scale: equal heights are equal growth rates" in fig.texts[-1].get_text()
+    # the whole band is on the chart: 716 below the top, the lowest actual (100) above the floor
+    low, high = ax.get_ylim()
+    assert low < 100.0 and high > 716.0
+    # levels as written in the tables, not "10^2"
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
+    assert "200" in labels and "500" in labels
+
+
+def test_a_narrow_band_keeps_the_linear_axis_from_zero(history, forecast) -> None:
+    # the fixture's band tops at 195, 1.3x the highest actual
+    ax = plot_forecast(history, forecast).axes[0]
+    assert ax.get_yscale() == "linear" and ax.get_ylim()[0] == 0.0
+    wide = plot_forecast(history, _wide_forecast(forecast), scale="linear").axes[0]
+    assert wide.get_yscale() == "linear" and wide.get_ylabel() == "CNY 100 million"
+    assert plot_forecast(history, forecast, scale="log").axes[0].get_yscale() == "log"
+
+
+def test_a_log_axis_needs_positive_values(history, forecast) -> None:
+    crossing = _wide_forecast(forecast).assign(lo_95=[-5.0, -20.0])
+    # "auto" falls back to linear: a log axis cannot show the band below zero
+    assert plot_forecast(history, crossing).axes[0].get_yscale() == "linear"
+    with pytest.raises(DataError, match=re.escape("the lowest is -20; use scale='linear'")):
+        plot_forecast(history, crossing, scale="log")
+    with pytest.raises(DataError, match=re.escape("scale 'logarithmic' is not a chart scale")):
+        plot_forecast(history, forecast, scale="logarithmic")
