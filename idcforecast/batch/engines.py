@@ -271,6 +271,7 @@ def resolve_client(client: Any) -> tuple[Any, bool]:
                 engine="dask",
             ) from None
     if isinstance(client, str):
+        _probe_scheduler(client)
         try:
             return distributed.Client(client), True
         except (OSError, TimeoutError) as err:
@@ -286,6 +287,57 @@ def resolve_client(client: Any) -> tuple[Any, bool]:
         f"engine 'dask': client must be a dask.distributed.Client, a scheduler address "
         f"string or None; got {type(client).__name__}",
         engine="dask",
+    )
+
+
+_PROBED_SCHEMES = ("tcp", "tls")
+_DASK_PORT = 8786
+_PROBE_SECONDS = 5.0
+
+
+def _probe_scheduler(address: str) -> None:
+    """Fail at once when nothing listens at a TCP scheduler address.
+
+    Dask retries a refused connection until its connect timeout (30 s by default) runs
+    out, so a mistyped port or a scheduler that is not running cost half a minute before
+    the error. One plain TCP connection tells: refused, or a host name that does not
+    resolve, is an :class:`~idcforecast.errors.EngineError` now; a slow or filtered
+    network (no answer within 5 s) is left to Dask's own timeout. Other schemes (ucx,
+    inproc) are not probed. The scheduler logs the probe at info level as a connection
+    "closed before handshake completed".
+
+    Raises
+    ------
+    EngineError
+        If the connection is refused or the host name does not resolve.
+    """
+    import socket
+
+    scheme, sep, location = address.partition("://")
+    if not sep:
+        scheme, location = "tcp", address
+    if scheme not in _PROBED_SCHEMES:
+        return
+    host, colon, port_text = location.rpartition(":")
+    if not colon or not port_text.isdigit():
+        host, port = location, _DASK_PORT
+    else:
+        port = int(port_text)
+    host = host.strip("[]")  # an IPv6 address in brackets
+    fix = "check the address (tcp://HOST:8786) and that the scheduler is running"
+    try:
+        with socket.create_connection((host, port), timeout=_PROBE_SECONDS):
+            return
+    except ConnectionRefusedError:
+        reason = f"nothing is listening on port {port} of {host}"
+    except socket.gaierror:
+        reason = f"the host name {host!r} is not known"
+    except OSError:  # a timeout or an unreachable network: Dask's own timeout decides
+        return
+    raise EngineError(
+        f"engine 'dask': cannot connect to the scheduler at {address!r} ({reason}); {fix}",
+        engine="dask",
+        address=address,
     )
 
 

@@ -8,8 +8,10 @@ rows; any other ending is refused before the run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -157,6 +159,27 @@ def _write(frame: Any, out: Path) -> None:
 def _forecast_file(args: argparse.Namespace, out: Path) -> tuple[Any, float]:
     """Read FILE, forecast every series and write ``out``: the forecast frame and the
     seconds the forecast took (a Ctrl-C anywhere leaves ``out`` as it was)."""
+    with _scheduler(args) as client:  # connected first: a bad address fails before the read
+        return _read_and_forecast(args, out, client)
+
+
+@contextlib.contextmanager
+def _scheduler(args: argparse.Namespace) -> Iterator[Any]:
+    """The Dask client of ``--scheduler`` (closed on exit), or None for other engines."""
+    if args.engine != "dask":
+        yield None
+        return
+    from idcforecast.batch.engines import resolve_client
+
+    client, owned = resolve_client(args.scheduler)
+    try:
+        yield client
+    finally:
+        if owned:
+            client.close()
+
+
+def _read_and_forecast(args: argparse.Namespace, out: Path, client: Any) -> tuple[Any, float]:
     from idcforecast.batch import forecast_many, read_long_table
 
     data = read_long_table(
@@ -179,7 +202,7 @@ def _forecast_file(args: argparse.Namespace, out: Path) -> tuple[Any, float]:
         method=args.method,
         engine=args.engine,
         n_jobs=args.n_jobs,
-        client=args.scheduler,
+        client=client,
         progress=args.progress,
         seed=args.seed,
     )

@@ -257,3 +257,14 @@ def test_local_engine_interrupted_stops_without_waiting_for_running_chunks() -> 
     out: list[int] = []
     run_engine([3, -4], abs, out.append, engine="local", n_jobs=2)
     assert sorted(out) == [3, 4]
+
+
+def test_a_host_name_that_does_not_resolve_is_named() -> None:
+    pytest.importorskip("distributed")
+    msg = (
+        "engine 'dask': cannot connect to the scheduler at 'tcp://no-such-host.invalid:8786' "
+        "(the host name 'no-such-host.invalid' is not known); check the address "
+        "(tcp://HOST:8786) and that the scheduler is running"
+    )
+    with pytest.raises(EngineError, match=re.escape(msg) + "$"):
+        resolve_client("tcp://no-such-host.invalid:8786")

@@ -499,3 +499,42 @@ def test_a_mixed_unit_series_is_told_the_command_line_fix(
     # the CSV keeps the note as the library words it
     written = pd.read_csv(tmp_path / "o.csv")
     assert written["note"].iloc[0].endswith("(idcforecast.convert)")
+
+
+def _closed_port() -> int:
+    """A loopback port with nothing listening (bound, then released)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_a_scheduler_address_with_nothing_listening_fails_before_the_file_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # was: the file read first, then Dask's 30 s of connection retries, then the error
+    pytest.importorskip("distributed")
+    import time
+
+    from idcforecast.errors import EngineError
+
+    def no_read(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the file was read before the scheduler was reached")
+
+    monkeypatch.setattr("idcforecast.batch.read_long_table", no_read)
+    port = _closed_port()
+    address = f"tcp://127.0.0.1:{port}"
+    msg = (
+        f"engine 'dask': cannot connect to the scheduler at '{address}' (nothing is "
+        f"listening on port {port} of 127.0.0.1); check the address (tcp://HOST:8786) and "
+        "that the scheduler is running"
+    )
+    out = str(tmp_path / "o.csv")
+    argv = [str(tmp_path / "a.csv"), "--horizon", "2", "--out", out, "--engine", "dask"]
+    started = time.perf_counter()
+    with pytest.raises(EngineError, match=re.escape(msg) + "$"):
+        _run([*argv, "--scheduler", address])
+    # a refused connection is known at once (Dask's own retries would take 30 s)
+    assert time.perf_counter() - started < 10
+    assert not (tmp_path / "o.csv").exists()
