@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from idcforecast.errors import (
     DataError,
-    IdcForecastError,
     ReportError,
     SpecError,
     UnknownSeriesError,
@@ -30,7 +29,7 @@ from idcforecast.report._atomic import check_not_input, check_writable, write_at
 if TYPE_CHECKING:
     import pandas as pd
 
-    from idcforecast.report.context import CalibrationEvidence, ReportContext, ScenarioResults
+    from idcforecast.report.context import ReportContext
 
 __all__ = ["DEFAULT_DATASET", "DEFAULT_OUT", "DEFAULT_SERIES", "DEFAULT_TO", "build_report"]
 
@@ -39,8 +38,6 @@ DEFAULT_SERIES = "china_idc_cidc_overall"
 DEFAULT_TO = 2030
 DEFAULT_OUT = "reports/china-idc-market.pdf"
 _TITLES = {"china_idc_cidc_overall": "China IDC market (CIDC overall scope)"}
-_BACKTEST_HORIZON = 3
-SCENARIO_PATHS = 5_000  # quantiles to about +-1% of their value; a second or less
 
 
 def check_report_out(
@@ -422,18 +419,22 @@ def _context(
 ) -> ReportContext:
     from idcforecast import __version__
     from idcforecast.forecasting import forecast
+    from idcforecast.report import _analyses as analyses
+    from idcforecast.report._assumptions import assumptions as report_assumptions
     from idcforecast.report.context import Provenance, ReportContext
 
     last = int(history["year"].iloc[-1])
     # first: a spec that does not fit the series fails before the slower sections run
-    scenario_results = _scenarios(scenarios, history, to=to, seed=seed) if scenarios else None
+    scenario_results = (
+        analyses.scenario_results(scenarios, history, to=to, seed=seed) if scenarios else None
+    )
     fc = forecast(history, to - last, method=method, seed=seed)
-    evidence = calibration_evidence(history, to - last, method)
-    backtest, accuracy, note = _backtest(history, method)
+    evidence = analyses.calibration_evidence(history, to - last, method)
+    backtest, accuracy, note = analyses.own_backtest(history, method)
     alternatives = None
     if backtest is not None:
-        alternatives = _alternatives(history, to - last, method, seed, backtest)
-    checks, record = _claims(history)
+        alternatives = analyses.alternatives(history, to - last, method, seed, backtest)
+    checks, record = analyses.published_claims(history)
     from idcforecast.units.fx import user_fx_files
 
     provenance = Provenance(
@@ -461,335 +462,7 @@ def _context(
         claims=checks,
         track_record=record,
         scenarios=scenario_results,
-        assumptions=_assumptions(history, fc, evidence),
+        assumptions=report_assumptions(history, fc, evidence),
         alternatives=alternatives,
         calibration=evidence,
-    )
-
-
-def calibration_evidence(history: pd.DataFrame, horizon: int, method: str) -> CalibrationEvidence:
-    """The earlier cutoffs whose refits calibrate the forecast's intervals, as
-    :func:`idcforecast.forecasting.plan_forecast` plans them for this history (gap years
-    filled for fitting only, as ``forecast`` does; a cutoff ending on a filled year is not
-    scored), and the most years ahead they measure.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> four = pd.DataFrame({"series_id": "s", "year": range(2020, 2024),
-    ...                      "value": [80.0, 95.0, 118.0, 141.0]})
-    >>> calibration_evidence(four, 7, "auto")  # 'auto' fits on 4 years: no refit is shorter
-    CalibrationEvidence(points=4, min_train=4, cutoff_years=(), steps=0)
-    >>> five = pd.DataFrame({"series_id": "s", "year": range(2019, 2024),
-    ...                      "value": [80.0, 95.0, 118.0, 141.0, 160.0]})
-    >>> calibration_evidence(five, 7, "auto")  # one refit, on 2019-2022, scored on 2023
-    CalibrationEvidence(points=5, min_train=4, cutoff_years=(2022,), steps=1)
-    """
-    from idcforecast._series import prepare_values
-    from idcforecast.forecasting import plan_forecast
-    from idcforecast.report.context import CalibrationEvidence
-
-    years = history["year"].astype("int64").to_numpy()
-    prepared = prepare_values(years, history["value"].to_numpy(float))
-    plan = plan_forecast(
-        prepared.values,
-        horizon=horizon,
-        method=method,
-        first_year=prepared.first_year,
-        observed=prepared.observed,
-    )
-    seen = prepared.observed
-    scored = [c for c in plan.cutoffs if seen is None or bool(seen[c - 1])]
-    n = int(prepared.values.size)
-    return CalibrationEvidence(
-        points=n,
-        min_train=plan.local.min_train,
-        cutoff_years=tuple(prepared.first_year + c - 1 for c in scored),
-        steps=max((min(plan.local.error_steps, n - c) for c in scored), default=0),
-    )
-
-
-def _alternatives(
-    history: pd.DataFrame, horizon: int, method: str, seed: int, own_backtest: pd.DataFrame
-) -> pd.DataFrame:
-    """The report's method and the others of :data:`COMPARED_METHODS`, backtested at the
-    horizon of ``own_backtest`` on the cutoffs they share (:func:`compare_methods`)."""
-    from idcforecast.comparison import COMPARED_METHODS, compare_methods
-
-    steps = int((own_backtest["year"] - own_backtest["cutoff"]).max())
-    methods = [method, *(alias for alias, _ in COMPARED_METHODS if alias != method)]
-    return compare_methods(
-        history, horizon, methods=methods, backtest_horizon=steps, level=80, seed=seed
-    )
-
-
-def _backtest(
-    history: pd.DataFrame, method: str
-) -> tuple[pd.DataFrame | None, pd.DataFrame | None, str]:
-    from idcforecast.evaluation import accuracy, backtest
-
-    # A short series may have no window for 3 years ahead: try shorter horizons, and say
-    # so in the report when even one year ahead cannot be backtested.
-    for horizon in range(_BACKTEST_HORIZON, 0, -1):
-        try:
-            frame = backtest(history, horizon, method=method)
-        except DataError:  # InsufficientDataError, or no window fits
-            continue
-        return frame, accuracy(frame), ""
-    return None, None, _no_backtest_text(history, method)
-
-
-def _no_backtest_text(history: pd.DataFrame, method: str) -> str:
-    """Why no backtest could run, for a client (the library's message named API
-    parameters: "no backtest window fits: ... horizon=1 ...").
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> four = pd.DataFrame({"year": range(2020, 2024), "value": [80.0, 95.0, 118.0, 141.0]})
-    >>> _no_backtest_text(four, "auto")[:68]
-    "No backtest is possible: 'auto' needs 4 years to fit and the series "
-    """
-    from idcforecast._forecast_inputs import resolve_methods
-    from idcforecast._wording import counted
-    from idcforecast.auto import AUTO_MIN_OBS
-    from idcforecast.models import MODEL_REGISTRY
-
-    (alias,) = resolve_methods(method)
-    needs = AUTO_MIN_OBS if alias == "auto" else int(MODEL_REGISTRY[alias].min_obs)
-    n = len(history)
-    if n <= needs:
-        return (
-            f"No backtest is possible: '{alias}' needs {counted(needs, 'year')} to fit and "
-            f"the series has {'only ' if n < needs else ''}{n}, so no earlier forecast (fitted "
-            "on the years before a cutoff and compared with a later year) can be scored."
-        )
-    return (
-        f"No backtest is possible: the series' {counted(n, 'year')} leave no earlier cutoff "
-        f"with the {counted(needs, 'year')} '{alias}' needs to fit and a later year to score "
-        "(gaps in the data break the runs of years)."
-    )
-
-
-def _claims(history: pd.DataFrame) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
-    """Check the bundled published claims whose subject is this series, if any."""
-    from idcforecast.claim_checks import check_claims
-    from idcforecast.claim_track_record import track_record
-    from idcforecast.datasets import load_dataset
-
-    sid = str(history["series_id"].iloc[0])
-    published = load_dataset("published_forecasts")
-    mine = published[published["subject"] == sid].reset_index(drop=True)
-    if not len(mine):
-        return None, None
-    return check_claims(mine, history=history), track_record(mine, history)
-
-
-def _scenarios(spec: Any, history: pd.DataFrame, *, to: int, seed: int) -> ScenarioResults:
-    """Simulate the scenarios of a spec file from this series' forecast distribution."""
-    import pandas as pd
-
-    from idcforecast.report.context import ScenarioResults
-    from idcforecast.scenarios import load_scenarios, prob_exceeds, scenario_table, simulate
-
-    scenario_set = load_scenarios(spec)
-    last = int(history["year"].iloc[-1])
-    # no series_id=: simulate takes the spec's series_id, as `idcforecast scenarios` does,
-    # so a spec written for another series is refused instead of applied to this one
-    paths = simulate(
-        history,
-        to - last,
-        n_paths=SCENARIO_PATHS,
-        scenarios=scenario_set,
-        seed=seed,
-    )
-    table = scenario_table(paths)
-    final = table[(table["quantity"] == "level") & (table["year"] == to)]
-    thresholds = probability_thresholds(float(final["p50"].median()))
-    labels = [threshold_label(t) for t in thresholds]
-    if len(set(labels)) != len(labels):  # a column must never overwrite another
-        raise ReportError(
-            f"report: probability thresholds {list(thresholds)} print alike ({labels}); "
-            "this is a bug in idcforecast.report.build.threshold_label",
-            thresholds=list(thresholds),
-        )
-    probabilities = pd.DataFrame(
-        {label: prob_exceeds(paths, t, to) for label, t in zip(labels, thresholds, strict=True)}
-    )
-    return ScenarioResults(
-        description=scenario_set.description,
-        source=Path(str(scenario_set.source)).name,
-        table=table,
-        n_paths=SCENARIO_PATHS,
-        scenarios=tuple((s.name, s.description, s.weight) for s in scenario_set.scenarios),
-        probabilities=probabilities,
-    )
-
-
-def probability_thresholds(median: float) -> tuple[float, ...]:
-    """Round levels around a central value at which the report states P(exceed).
-
-    Three thresholds, 0.75x, 1x and 1.5x the median scenario's median, each rounded to two
-    significant figures so the table reads like an analyst's question ("above 12,000?").
-    Thresholds that round to the same level are given once (a median of zero gives one).
-
-    Examples
-    --------
-    >>> probability_thresholds(12324.2)
-    (9200.0, 12000.0, 18000.0)
-    >>> probability_thresholds(1.1)  # a USD bn series: 0.825, 1.1 and 1.65, rounded
-    (0.83, 1.1, 1.7)
-    >>> probability_thresholds(0.0)
-    (0.0,)
-    """
-    import math
-
-    def round2(x: float) -> float:
-        if x == 0 or not math.isfinite(x):
-            return float(x)
-        digits = 1 - math.floor(math.log10(abs(x)))
-        return float(round(x, digits))
-
-    return tuple(dict.fromkeys(round2(median * factor) for factor in (0.75, 1.0, 1.5)))
-
-
-def threshold_label(threshold: float) -> str:
-    """The probability table's column for ``threshold``: the level itself, with the
-    decimals it has. A whole-number label printed 0.83 and 1.1 both as "P(> 1)", so one
-    column overwrote the other and the other was labelled with the wrong level.
-
-    Examples
-    --------
-    >>> threshold_label(9600.0), threshold_label(0.83), threshold_label(1.1)
-    ('P(> 9,600)', 'P(> 0.83)', 'P(> 1.1)')
-    """
-    from idcforecast.report._numbers import exact_text
-
-    return f"P(> {exact_text(threshold)})"
-
-
-def _is_money(history: pd.DataFrame) -> bool:
-    """True when the series is an amount in a currency (or a price: "USD/kW"), so that
-    inflation and exchange rates matter; not for racks, MW, TWh, % or an exchange rate."""
-    from idcforecast.units import parse_unit
-
-    if "unit" not in history.columns or not len(history):
-        return False
-    try:
-        return parse_unit(str(history["unit"].iloc[0])).currency is not None
-    except IdcForecastError:  # a unit the registry cannot read: not known to be money
-        return False
-
-
-def _assumptions(
-    history: pd.DataFrame, fc: pd.DataFrame, evidence: CalibrationEvidence | None = None
-) -> tuple[str, ...]:
-    years = history["year"].astype(int).tolist()
-    missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
-    derived = (
-        history.loc[history["derived"].astype(bool), "year"].astype(int).tolist()
-        if "derived" in history.columns
-        else []
-    )
-    scopes = (
-        [s for s in history["scope"].astype(str).unique() if s.strip() and s != "nan"]
-        if "scope" in history.columns
-        else []
-    )
-    # without a stated scope this used to read "One scope only (one)."
-    scope_text = (
-        f"One scope only ({', '.join(scopes)}). Other definitions of the same market differ "
-        "by up to 3x for the same year and are never mixed into this series."
-        if scopes
-        else "The data do not state the market's scope (what is counted); definitions of the "
-        "same market differ by up to 3x for the same year, so compare only with figures of "
-        "the same scope."
-    )
-    nominal = _fx_assumption(history) or (
-        "Nominal currency as published: no inflation or exchange-rate adjustment."
-    )
-    items = [
-        scope_text,
-        *([nominal] if _is_money(history) else []),
-        "The forecast extrapolates the series' own history; it assumes no break (policy, "
-        "AI demand, oversupply) beyond what the past errors of such forecasts imply.",
-        _interval_assumption(evidence),
-    ]
-    if derived:
-        items.append(
-            "Years not published but derived from a neighbouring year's reported growth ("
-            + ", ".join(map(str, derived))
-            + ") are used like published years."
-        )
-    if missing:
-        items.append(
-            "Years with no figure ("
-            + ", ".join(map(str, missing))
-            + ") stay gaps in the tables and charts; the model fills them only for fitting "
-            "(see the methodology note)."
-        )
-    return tuple(items)
-
-
-def _interval_assumption(evidence: CalibrationEvidence | None) -> str:
-    """What the intervals take for granted, by what the calibration could measure.
-
-    Examples
-    --------
-    >>> from idcforecast.report.context import CalibrationEvidence
-    >>> _interval_assumption(CalibrationEvidence(points=4, min_train=4))[:62]
-    'No earlier forecast of this series could be scored, so the int'
-    """
-    from idcforecast._wording import counted
-
-    if evidence is not None and evidence.cutoffs == 0:
-        return (
-            "No earlier forecast of this series could be scored, so the intervals assume "
-            "future forecast errors are of the size of the series' past annual changes (a "
-            f"prior, not a measured error); with {counted(evidence.points, 'year')} of history "
-            "they are themselves uncertain."
-        )
-    scored = (
-        f" ({counted(evidence.cutoffs, 'earlier cutoff')} scored)" if evidence is not None else ""
-    )
-    return (
-        "The intervals assume future forecast errors resemble this series' past rolling-origin "
-        f"errors{scored}; with few years of history they are themselves uncertain."
-    )
-
-
-def _fx_assumption(history: pd.DataFrame) -> str:
-    """What converting figures between currencies at read time assumes ("" when none was):
-    the FX rate of each figure's year, and growth that includes FX moves (the wording of
-    ``idcforecast show --unit``)."""
-    from idcforecast._cells import fx_file_label
-    from idcforecast._wording import FX_CONVERTED, FX_GROWTH
-    from idcforecast.report._frames import fx_conversions, published_currencies
-    from idcforecast.report.style import unit_label
-
-    converted = fx_conversions(history)
-    if not converted:
-        return ""
-    years = sorted(converted)
-    if len(years) == len(history):
-        which = "every figure was"
-    elif len(years) == 1:
-        which = f"the figure of {years[0]} was"
-    elif years == list(range(years[0], years[-1] + 1)):
-        which = f"the figures of {years[0]}-{years[-1]} were"
-    else:
-        which = f"the figures of {', '.join(map(str, years[:-1]))} and {years[-1]} were"
-    published = published_currencies(converted)
-    unit = unit_label(str(history["unit"].iloc[0]))
-    notes = history["note"] if "note" in history.columns else []
-    files = sorted({f for f in map(fx_file_label, notes) if f is not None})
-    table = "the bundled FX table data/fx_rates.csv"
-    if files:  # read with idcforecast.use_fx_rates / --fx-rates
-        table = f"the user's FX file {' and '.join(files)} where it has the rate, else {table}"
-    return (
-        f"Nominal currency, converted into {unit}: {which} published in {published} and "
-        f"{FX_CONVERTED} (the annual average of the figure's year, from {table}; each rate "
-        "is in Sources). No inflation adjustment. "
-        f"{FX_GROWTH[0].upper()}{FX_GROWTH[1:]}: a growth rate in {unit} mixes the market's "
-        f"growth with the exchange rate's moves, and the forecast extrapolates both."
     )

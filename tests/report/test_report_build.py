@@ -19,6 +19,7 @@ from idcforecast._paths import data_dir
 from idcforecast.datasets import load_series
 from idcforecast.errors import DataError, ReportError, SpecError, UnknownSeriesError
 from idcforecast.forecasting import forecast
+from idcforecast.report import _analyses as analyses
 from idcforecast.report import build as build_module
 from idcforecast.report.fonts import CJK_FONT_ENV, contains_cjk, find_cjk_font
 
@@ -170,7 +171,7 @@ def test_without_cjk_font_and_with_scenarios(tmp_path: Path, monkeypatch) -> Non
 
 
 def test_probability_thresholds_round_to_two_significant_figures() -> None:
-    from idcforecast.report.build import probability_thresholds
+    from idcforecast.report._analyses import probability_thresholds
 
     # 0.75 * 5078.3 = 3808.7 -> 3800; 5078.3 -> 5100; 1.5 * 5078.3 = 7617.5 -> 7600
     assert probability_thresholds(5078.3) == (3800.0, 5100.0, 7600.0)
@@ -521,8 +522,8 @@ def test_other_methods_section(default_report: Path) -> None:
     assert "'drift_log': the historical compound growth rate continued" in compact
     assert "scored on the 9 forecasts whose cutoffs every method could use" in compact
     # under another method, "auto" is one of the others
-    bt = build_module._backtest(history, "drift_log")[0]
-    other = build_module._alternatives(history, 7, "drift_log", 0, bt)
+    bt = analyses.own_backtest(history, "drift_log")[0]
+    other = analyses.alternatives(history, 7, "drift_log", 0, bt)
     assert other["model"].tolist() == ["drift_log", "auto", "damped_log", "drift"]
 
 

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from idcforecast import build_report, read_series, simulate
 from idcforecast.forecasting import forecast
-from idcforecast.report import build as build_module
+from idcforecast.report import _analyses as analyses
 from idcforecast.report._numbers import LevelFormat, exact_text, tick_decimals
 from idcforecast.report.charts import plot_forecast, plot_scenarios
 
@@ -90,7 +90,7 @@ def test_a_usd_bn_series_gets_enough_digits_everywhere(usd_report: str) -> None:
 def test_probability_columns_show_the_thresholds_used(usd_files: tuple[Path, Path]) -> None:
     data, spec = usd_files
     history = read_series(data, unit="USD bn")
-    result = build_module._scenarios(spec, history, to=2030, seed=0)
+    result = analyses.scenario_results(spec, history, to=2030, seed=0)
     probs = result.probabilities
     assert probs is not None
     table = result.table
@@ -100,7 +100,7 @@ def test_probability_columns_show_the_thresholds_used(usd_files: tuple[Path, Pat
     assert median == pytest.approx(1.1, abs=0.05)
     assert list(probs.columns) == ["P(> 0.83)", "P(> 1.1)", "P(> 1.7)"]  # was P(> 1), P(> 2)
     # each column is the share of that scenario's paths above its own threshold
-    paths = simulate(history, 7, n_paths=build_module.SCENARIO_PATHS, scenarios=spec, seed=0)
+    paths = simulate(history, 7, n_paths=analyses.SCENARIO_PATHS, scenarios=spec, seed=0)
     last = paths.values[:, :, -1]
     for column, threshold in zip(probs.columns, (0.83, 1.1, 1.7), strict=True):
         for i, name in enumerate(paths.scenarios):
@@ -108,8 +108,8 @@ def test_probability_columns_show_the_thresholds_used(usd_files: tuple[Path, Pat
 
 
 def test_probability_thresholds_never_repeat() -> None:
-    assert build_module.probability_thresholds(0.0) == (0.0,)
-    labels = [build_module.threshold_label(t) for t in build_module.probability_thresholds(1.1)]
+    assert analyses.probability_thresholds(0.0) == (0.0,)
+    labels = [analyses.threshold_label(t) for t in analyses.probability_thresholds(1.1)]
     assert labels == ["P(> 0.83)", "P(> 1.1)", "P(> 1.7)"]
 
 

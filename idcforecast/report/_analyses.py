@@ -1,0 +1,220 @@
+"""What the report computes besides the forecast: the calibration evidence, the method's
+own backtest, the other methods on the same cutoffs, the published claims about the series
+and the scenarios with their probability thresholds (:func:`idcforecast.report.build.build_report`
+puts them in a :class:`~idcforecast.report.context.ReportContext`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from idcforecast.errors import DataError, ReportError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from idcforecast.report.context import CalibrationEvidence, ScenarioResults
+
+BACKTEST_HORIZON = 3
+SCENARIO_PATHS = 5_000  # quantiles to about +-1% of their value; a second or less
+
+
+def calibration_evidence(history: pd.DataFrame, horizon: int, method: str) -> CalibrationEvidence:
+    """The earlier cutoffs whose refits calibrate the forecast's intervals, as
+    :func:`idcforecast.forecasting.plan_forecast` plans them for this history (gap years
+    filled for fitting only, as ``forecast`` does; a cutoff ending on a filled year is not
+    scored), and the most years ahead they measure.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> four = pd.DataFrame({"series_id": "s", "year": range(2020, 2024),
+    ...                      "value": [80.0, 95.0, 118.0, 141.0]})
+    >>> calibration_evidence(four, 7, "auto")  # 'auto' fits on 4 years: no refit is shorter
+    CalibrationEvidence(points=4, min_train=4, cutoff_years=(), steps=0)
+    >>> five = pd.DataFrame({"series_id": "s", "year": range(2019, 2024),
+    ...                      "value": [80.0, 95.0, 118.0, 141.0, 160.0]})
+    >>> calibration_evidence(five, 7, "auto")  # one refit, on 2019-2022, scored on 2023
+    CalibrationEvidence(points=5, min_train=4, cutoff_years=(2022,), steps=1)
+    """
+    from idcforecast._series import prepare_values
+    from idcforecast.forecasting import plan_forecast
+    from idcforecast.report.context import CalibrationEvidence
+
+    years = history["year"].astype("int64").to_numpy()
+    prepared = prepare_values(years, history["value"].to_numpy(float))
+    plan = plan_forecast(
+        prepared.values,
+        horizon=horizon,
+        method=method,
+        first_year=prepared.first_year,
+        observed=prepared.observed,
+    )
+    seen = prepared.observed
+    scored = [c for c in plan.cutoffs if seen is None or bool(seen[c - 1])]
+    n = int(prepared.values.size)
+    return CalibrationEvidence(
+        points=n,
+        min_train=plan.local.min_train,
+        cutoff_years=tuple(prepared.first_year + c - 1 for c in scored),
+        steps=max((min(plan.local.error_steps, n - c) for c in scored), default=0),
+    )
+
+
+def alternatives(
+    history: pd.DataFrame, horizon: int, method: str, seed: int, own_backtest: pd.DataFrame
+) -> pd.DataFrame:
+    """The report's method and the others of :data:`COMPARED_METHODS`, backtested at the
+    horizon of ``own_backtest`` on the cutoffs they share (:func:`compare_methods`)."""
+    from idcforecast.comparison import COMPARED_METHODS, compare_methods
+
+    steps = int((own_backtest["year"] - own_backtest["cutoff"]).max())
+    methods = [method, *(alias for alias, _ in COMPARED_METHODS if alias != method)]
+    return compare_methods(
+        history, horizon, methods=methods, backtest_horizon=steps, level=80, seed=seed
+    )
+
+
+def own_backtest(
+    history: pd.DataFrame, method: str
+) -> tuple[pd.DataFrame | None, pd.DataFrame | None, str]:
+    from idcforecast.evaluation import accuracy, backtest
+
+    # A short series may have no window for 3 years ahead: try shorter horizons, and say
+    # so in the report when even one year ahead cannot be backtested.
+    for horizon in range(BACKTEST_HORIZON, 0, -1):
+        try:
+            frame = backtest(history, horizon, method=method)
+        except DataError:  # InsufficientDataError, or no window fits
+            continue
+        return frame, accuracy(frame), ""
+    return None, None, no_backtest_text(history, method)
+
+
+def no_backtest_text(history: pd.DataFrame, method: str) -> str:
+    """Why no backtest could run, for a client (the library's message named API
+    parameters: "no backtest window fits: ... horizon=1 ...").
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> four = pd.DataFrame({"year": range(2020, 2024), "value": [80.0, 95.0, 118.0, 141.0]})
+    >>> no_backtest_text(four, "auto")[:68]
+    "No backtest is possible: 'auto' needs 4 years to fit and the series "
+    """
+    from idcforecast._forecast_inputs import resolve_methods
+    from idcforecast._wording import counted
+    from idcforecast.auto import AUTO_MIN_OBS
+    from idcforecast.models import MODEL_REGISTRY
+
+    (alias,) = resolve_methods(method)
+    needs = AUTO_MIN_OBS if alias == "auto" else int(MODEL_REGISTRY[alias].min_obs)
+    n = len(history)
+    if n <= needs:
+        return (
+            f"No backtest is possible: '{alias}' needs {counted(needs, 'year')} to fit and "
+            f"the series has {'only ' if n < needs else ''}{n}, so no earlier forecast (fitted "
+            "on the years before a cutoff and compared with a later year) can be scored."
+        )
+    return (
+        f"No backtest is possible: the series' {counted(n, 'year')} leave no earlier cutoff "
+        f"with the {counted(needs, 'year')} '{alias}' needs to fit and a later year to score "
+        "(gaps in the data break the runs of years)."
+    )
+
+
+def published_claims(history: pd.DataFrame) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """Check the bundled published claims whose subject is this series, if any."""
+    from idcforecast.claim_checks import check_claims
+    from idcforecast.claim_track_record import track_record
+    from idcforecast.datasets import load_dataset
+
+    sid = str(history["series_id"].iloc[0])
+    published = load_dataset("published_forecasts")
+    mine = published[published["subject"] == sid].reset_index(drop=True)
+    if not len(mine):
+        return None, None
+    return check_claims(mine, history=history), track_record(mine, history)
+
+
+def scenario_results(spec: Any, history: pd.DataFrame, *, to: int, seed: int) -> ScenarioResults:
+    """Simulate the scenarios of a spec file from this series' forecast distribution."""
+    import pandas as pd
+
+    from idcforecast.report.context import ScenarioResults
+    from idcforecast.scenarios import load_scenarios, prob_exceeds, scenario_table, simulate
+
+    scenario_set = load_scenarios(spec)
+    last = int(history["year"].iloc[-1])
+    # no series_id=: simulate takes the spec's series_id, as `idcforecast scenarios` does,
+    # so a spec written for another series is refused instead of applied to this one
+    paths = simulate(
+        history,
+        to - last,
+        n_paths=SCENARIO_PATHS,
+        scenarios=scenario_set,
+        seed=seed,
+    )
+    table = scenario_table(paths)
+    final = table[(table["quantity"] == "level") & (table["year"] == to)]
+    thresholds = probability_thresholds(float(final["p50"].median()))
+    labels = [threshold_label(t) for t in thresholds]
+    if len(set(labels)) != len(labels):  # a column must never overwrite another
+        raise ReportError(
+            f"report: probability thresholds {list(thresholds)} print alike ({labels}); "
+            "this is a bug in idcforecast.report._analyses.threshold_label",
+            thresholds=list(thresholds),
+        )
+    probabilities = pd.DataFrame(
+        {label: prob_exceeds(paths, t, to) for label, t in zip(labels, thresholds, strict=True)}
+    )
+    return ScenarioResults(
+        description=scenario_set.description,
+        source=Path(str(scenario_set.source)).name,
+        table=table,
+        n_paths=SCENARIO_PATHS,
+        scenarios=tuple((s.name, s.description, s.weight) for s in scenario_set.scenarios),
+        probabilities=probabilities,
+    )
+
+
+def probability_thresholds(median: float) -> tuple[float, ...]:
+    """Round levels around a central value at which the report states P(exceed).
+
+    Three thresholds, 0.75x, 1x and 1.5x the median scenario's median, each rounded to two
+    significant figures so the table reads like an analyst's question ("above 12,000?").
+    Thresholds that round to the same level are given once (a median of zero gives one).
+
+    Examples
+    --------
+    >>> probability_thresholds(12324.2)
+    (9200.0, 12000.0, 18000.0)
+    >>> probability_thresholds(1.1)  # a USD bn series: 0.825, 1.1 and 1.65, rounded
+    (0.83, 1.1, 1.7)
+    >>> probability_thresholds(0.0)
+    (0.0,)
+    """
+    import math
+
+    def round2(x: float) -> float:
+        if x == 0 or not math.isfinite(x):
+            return float(x)
+        digits = 1 - math.floor(math.log10(abs(x)))
+        return float(round(x, digits))
+
+    return tuple(dict.fromkeys(round2(median * factor) for factor in (0.75, 1.0, 1.5)))
+
+
+def threshold_label(threshold: float) -> str:
+    """The probability table's column for ``threshold``: the level itself, with the
+    decimals it has. A whole-number label printed 0.83 and 1.1 both as "P(> 1)", so one
+    column overwrote the other and the other was labelled with the wrong level.
+
+    Examples
+    --------
+    >>> threshold_label(9600.0), threshold_label(0.83), threshold_label(1.1)
+    ('P(> 9,600)', 'P(> 0.83)', 'P(> 1.1)')
+    """
+    from idcforecast.report._numbers import exact_text
+
+    return f"P(> {exact_text(threshold)})"

@@ -1,0 +1,145 @@
+"""The report's list of assumptions: scope, currency and FX, extrapolation, what the
+intervals rest on, derived and missing years."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from idcforecast.errors import IdcForecastError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from idcforecast.report.context import CalibrationEvidence
+
+
+def _is_money(history: pd.DataFrame) -> bool:
+    """True when the series is an amount in a currency (or a price: "USD/kW"), so that
+    inflation and exchange rates matter; not for racks, MW, TWh, % or an exchange rate."""
+    from idcforecast.units import parse_unit
+
+    if "unit" not in history.columns or not len(history):
+        return False
+    try:
+        return parse_unit(str(history["unit"].iloc[0])).currency is not None
+    except IdcForecastError:  # a unit the registry cannot read: not known to be money
+        return False
+
+
+def assumptions(
+    history: pd.DataFrame, fc: pd.DataFrame, evidence: CalibrationEvidence | None = None
+) -> tuple[str, ...]:
+    """The assumptions section's items, in order: the scope, the currency (money only:
+    nominal, or converted at each year's FX rate), the extrapolation, what the intervals
+    rest on (``evidence``: the cutoffs the calibration could score), and the derived and
+    missing years when there are any. ``fc`` is the report's forecast (not read yet: the
+    items depend on the history alone)."""
+    years = history["year"].astype(int).tolist()
+    missing = sorted(set(range(years[0], years[-1] + 1)) - set(years))
+    derived = (
+        history.loc[history["derived"].astype(bool), "year"].astype(int).tolist()
+        if "derived" in history.columns
+        else []
+    )
+    scopes = (
+        [s for s in history["scope"].astype(str).unique() if s.strip() and s != "nan"]
+        if "scope" in history.columns
+        else []
+    )
+    # without a stated scope this used to read "One scope only (one)."
+    scope_text = (
+        f"One scope only ({', '.join(scopes)}). Other definitions of the same market differ "
+        "by up to 3x for the same year and are never mixed into this series."
+        if scopes
+        else "The data do not state the market's scope (what is counted); definitions of the "
+        "same market differ by up to 3x for the same year, so compare only with figures of "
+        "the same scope."
+    )
+    nominal = _fx_assumption(history) or (
+        "Nominal currency as published: no inflation or exchange-rate adjustment."
+    )
+    items = [
+        scope_text,
+        *([nominal] if _is_money(history) else []),
+        "The forecast extrapolates the series' own history; it assumes no break (policy, "
+        "AI demand, oversupply) beyond what the past errors of such forecasts imply.",
+        _interval_assumption(evidence),
+    ]
+    if derived:
+        items.append(
+            "Years not published but derived from a neighbouring year's reported growth ("
+            + ", ".join(map(str, derived))
+            + ") are used like published years."
+        )
+    if missing:
+        items.append(
+            "Years with no figure ("
+            + ", ".join(map(str, missing))
+            + ") stay gaps in the tables and charts; the model fills them only for fitting "
+            "(see the methodology note)."
+        )
+    return tuple(items)
+
+
+def _interval_assumption(evidence: CalibrationEvidence | None) -> str:
+    """What the intervals take for granted, by what the calibration could measure.
+
+    Examples
+    --------
+    >>> from idcforecast.report.context import CalibrationEvidence
+    >>> _interval_assumption(CalibrationEvidence(points=4, min_train=4))[:62]
+    'No earlier forecast of this series could be scored, so the int'
+    """
+    from idcforecast._wording import counted
+
+    if evidence is not None and evidence.cutoffs == 0:
+        return (
+            "No earlier forecast of this series could be scored, so the intervals assume "
+            "future forecast errors are of the size of the series' past annual changes (a "
+            f"prior, not a measured error); with {counted(evidence.points, 'year')} of history "
+            "they are themselves uncertain."
+        )
+    scored = (
+        f" ({counted(evidence.cutoffs, 'earlier cutoff')} scored)" if evidence is not None else ""
+    )
+    return (
+        "The intervals assume future forecast errors resemble this series' past rolling-origin "
+        f"errors{scored}; with few years of history they are themselves uncertain."
+    )
+
+
+def _fx_assumption(history: pd.DataFrame) -> str:
+    """What converting figures between currencies at read time assumes ("" when none was):
+    the FX rate of each figure's year, and growth that includes FX moves (the wording of
+    ``idcforecast show --unit``)."""
+    from idcforecast._cells import fx_file_label
+    from idcforecast._wording import FX_CONVERTED, FX_GROWTH
+    from idcforecast.report._frames import fx_conversions, published_currencies
+    from idcforecast.report.style import unit_label
+
+    converted = fx_conversions(history)
+    if not converted:
+        return ""
+    years = sorted(converted)
+    if len(years) == len(history):
+        which = "every figure was"
+    elif len(years) == 1:
+        which = f"the figure of {years[0]} was"
+    elif years == list(range(years[0], years[-1] + 1)):
+        which = f"the figures of {years[0]}-{years[-1]} were"
+    else:
+        which = f"the figures of {', '.join(map(str, years[:-1]))} and {years[-1]} were"
+    published = published_currencies(converted)
+    unit = unit_label(str(history["unit"].iloc[0]))
+    notes = history["note"] if "note" in history.columns else []
+    files = sorted({f for f in map(fx_file_label, notes) if f is not None})
+    table = "the bundled FX table data/fx_rates.csv"
+    if files:  # read with idcforecast.use_fx_rates / --fx-rates
+        table = f"the user's FX file {' and '.join(files)} where it has the rate, else {table}"
+    return (
+        f"Nominal currency, converted into {unit}: {which} published in {published} and "
+        f"{FX_CONVERTED} (the annual average of the figure's year, from {table}; each rate "
+        "is in Sources). No inflation adjustment. "
+        f"{FX_GROWTH[0].upper()}{FX_GROWTH[1:]}: a growth rate in {unit} mixes the market's "
+        f"growth with the exchange rate's moves, and the forecast extrapolates both."
+    )
