@@ -1,0 +1,74 @@
+"""Axis and history-line pieces shared by the report's charts
+(:mod:`idcforecast.report.charts`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from idcforecast._cells import is_estimate_note
+from idcforecast.report._numbers import set_level_ticks
+from idcforecast.report.style import COLORS
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+
+def thousands_ticks(ax: Axes) -> None:
+    """Value ticks with thousands separators and the decimals the ticks need (a whole-number
+    format labelled a 0-2 axis "0, 0, 1, 1, 2, 2"); whole years on the x axis."""
+    set_level_ticks(ax)
+    integer_ticks(ax)
+
+
+def integer_ticks(ax: Axes) -> None:
+    """Whole-number ticks on the x axis (years, horizons), even over a short span."""
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
+
+
+def from_zero(ax: Axes) -> None:
+    """Start the value axis at zero (a market's scale), unless the data go below it."""
+    if ax.dataLim.y0 >= 0:
+        ax.set_ylim(bottom=0)
+
+
+def legend_room(ax: Axes, share: float = 0.35) -> None:
+    """Raise the top of the value axis by ``share`` of its span, so that a legend in an
+    upper corner sits above the data (a steep actual line ran through the legend of the
+    narrow backtest panel)."""
+    low, high = ax.get_ylim()
+    ax.set_ylim(low, high + share * (high - low))
+
+
+def history_points(ax: Axes, history: pd.DataFrame) -> None:
+    years = history["year"].to_numpy()
+    values = history["value"].to_numpy(dtype=float)
+    # a year not published stays a gap: the line breaks there (NaN), nothing is drawn across
+    # (history is never empty here: one_series refuses a frame without rows)
+    span = np.arange(int(years.min()), int(years.max()) + 1)
+    line = np.full(span.size, np.nan)
+    line[years.astype(np.int64) - int(span[0])] = values
+    ax.plot(span, line, color=COLORS["history"], marker="o", markersize=3.5, label="actual")
+    hollow = []  # (rows, marker, label): points that are not published figures
+    if "derived" in history.columns:
+        derived = history["derived"].fillna(False).astype(bool).to_numpy()
+        hollow.append((derived, "o", "derived (not published)"))
+    if "note" in history.columns:
+        estimate = history["note"].map(is_estimate_note).astype(bool).to_numpy()
+        hollow.append((estimate, "s", "estimate (read as data)"))
+    for rows, marker, label in hollow:
+        if rows.any():
+            ax.plot(
+                years[rows],
+                values[rows],
+                linestyle="none",
+                marker=marker,
+                markersize=5,
+                markerfacecolor="white",
+                markeredgecolor=COLORS["history"],
+                label=label,
+            )

@@ -1,0 +1,315 @@
+"""The charts of what happened to forecasts and of what may happen: published forecasts
+against the actuals (:func:`plot_claims`) and scenario fans (:func:`plot_scenarios`);
+re-exported by :mod:`idcforecast.report.charts`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from idcforecast._wording import qualifier_sign
+from idcforecast.errors import DataError
+from idcforecast.report._frames import (
+    first_unit,
+    one_series,
+    require_columns,
+)
+from idcforecast.report._numbers import LevelFormat
+from idcforecast.report.fonts import contains_cjk
+from idcforecast.report.style import (
+    COLORS,
+    add_footnote,
+    house_style,
+    new_figure,
+    style_axes,
+    unit_label,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+    from idcforecast.scenarios import Paths
+from idcforecast.report._chart_parts import (
+    from_zero,
+    history_points,
+    thousands_ticks,
+)
+
+__all__ = ["plot_claims", "plot_scenarios"]
+
+
+def _claim_label(row: pd.Series) -> str:
+    who = str(row.get("by", "")).split(",")[0].strip()
+    if not who or contains_cjk(who):  # chart text is DejaVu only; the set id is readable
+        # as the Claims table and the track-record table print it ("kezhi 2020 07" was
+        # neither)
+        who = str(row.get("claim_set", ""))
+    return f"{who} ({str(row.get('made', ''))[:4]})"
+
+
+def plot_claims(
+    record: pd.DataFrame,
+    *,
+    history: pd.DataFrame | None = None,
+    title: str | None = None,
+    figures: LevelFormat | None = None,
+) -> Figure:
+    """Published level forecasts against what happened.
+
+    Each forecast is a marker at its target year and value (a triangle up for "more
+    than", down for "less than"), green when it held and orange when it missed, joined by
+    a dotted line to the actual value.
+
+    Parameters
+    ----------
+    record
+        Output of ``idcforecast.claim_track_record`` (``claim_set, by, made, year, value,
+        qualifier, actual, held, forecast``...). Figures restated after the fact
+        (``forecast`` False) are left out.
+    history
+        The tidy history of the subject, drawn as the actual line (optional).
+    figures
+        How the labels print levels; by default chosen from the values shown.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> record = pd.DataFrame({"claim_set": ["a"], "by": ["Firm"], "made": ["2020"],
+    ...     "subject": ["s"], "year": [2022], "value": [3200.0], "qualifier": ["exact"],
+    ...     "unit": ["CNY 100m"], "actual": [4043.2], "held": [False], "forecast": [True]})
+    >>> fig = plot_claims(record)
+    >>> fig.axes[0].get_ylabel()
+    'CNY 100 million'
+    """
+    import pandas as pd
+
+    require_columns(record, ["year", "value", "qualifier", "actual", "held"], what="claims record")
+    rows = record
+    if "forecast" in rows.columns:
+        rows = rows[rows["forecast"].astype(bool)]
+    rows = rows.sort_values(["year", "value"], kind="stable").reset_index(drop=True)
+    unit = first_unit(rows) or (first_unit(history) if history is not None else "")
+    if figures is None:
+        shown = [*rows["value"], *([] if history is None else history["value"])]
+        figures = LevelFormat.for_values(shown)
+    with house_style():
+        fig, ax = new_figure()
+        if history is not None and len(history):
+            hist = one_series(history, None, what="history")
+            if len(rows):  # the years around the claims, not the whole history
+                hist = hist[hist["year"] >= int(rows["year"].min()) - 6]
+            history_points(ax, hist)
+        markers = {"at_least": "^", "at_most": "v"}
+        xs = [float(row["year"]) + 0.12 * (i - (len(rows) - 1) / 2) for i, row in rows.iterrows()]
+        for i, row in rows.iterrows():
+            held = row["held"]  # NA: no actual yet (a forecast for a year not yet reported)
+            color = COLORS["claim"] if pd.isna(held) else COLORS["hit" if held else "miss"]
+            x = xs[i]
+            if not np.isnan(float(row["actual"])):
+                ax.plot([x, x], [row["value"], row["actual"]], color=color, ls=":", lw=1.2)
+            ax.plot(
+                x,
+                row["value"],
+                marker=markers.get(str(row["qualifier"]), "D"),
+                color=color,
+                ms=7,
+                ls="none",
+            )
+            year_rows = rows.index[rows["year"] == row["year"]]
+            same_year = year_rows[year_rows < i]
+            # labels start right of the year's last marker, not over a neighbour's marker
+            ax.annotate(
+                f"{_claim_label(row)}: {qualifier_sign(str(row['qualifier']), spaced=False)}"
+                f"{figures.short(float(row['value']))}",
+                xy=(max(xs[j] for j in year_rows), float(row["value"])),
+                xytext=(9, -3 - 10 * len(same_year)),
+                textcoords="offset points",
+                ha="left",
+                va="top",
+                fontsize=7,
+                color=color,
+            )
+        from matplotlib.lines import Line2D
+
+        handles = [
+            Line2D([], [], color=COLORS["history"], marker="o", ms=3.5, label="actual"),
+            Line2D([], [], color=COLORS["hit"], marker="D", ls="none", label="forecast held"),
+            Line2D([], [], color=COLORS["miss"], marker="D", ls="none", label="forecast missed"),
+            Line2D([], [], color="#555555", marker="^", ls="none", label="'more than'"),
+        ]
+        if rows["held"].isna().any():
+            handles.insert(
+                3,
+                Line2D([], [], color=COLORS["claim"], marker="D", ls="none", label="no actual yet"),
+            )
+        ax.legend(handles=handles, loc="upper left")
+        thousands_ticks(ax)
+        from_zero(ax)
+        style_axes(
+            ax,
+            ylabel=unit_label(unit),
+            title=title or "Published forecasts against what happened",
+        )
+        makers = [_claim_label(row).rsplit(" (", 1)[0] for _, row in rows.iterrows()]
+        add_footnote(
+            fig,
+            "Forecasts as published (level claims made before their target year); dotted "
+            "lines join each to the actual. Forecasts by: "
+            + ("; ".join(dict.fromkeys(makers)) or "none")
+            + ".",
+        )
+    return fig
+
+
+def plot_scenarios(
+    table: pd.DataFrame | Paths,
+    *,
+    history: pd.DataFrame | None = None,
+    title: str | None = None,
+    band: tuple[str, str] = ("p10", "p90"),
+    figures: LevelFormat | None = None,
+) -> Figure:
+    """Scenario medians with their 10-90% band, after the history.
+
+    Parameters
+    ----------
+    table
+        Output of ``idcforecast.scenarios.scenario_table`` (the ``"level"`` rows are
+        drawn: ``scenario, year, p50`` and the ``band`` columns, ``unit``), or the
+        ``Paths`` of ``idcforecast.simulate``, summarised with ``scenario_table(paths)``.
+    history
+        The tidy history, drawn before the scenarios (optional).
+    band
+        The quantile columns of the shaded band.
+    figures
+        How the end labels print levels; by default chosen from the history and the
+        medians. Labels closer than a line of text are moved apart (one used to hide
+        another: "289" under "281").
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"scenario": ["base", "bull"], "quantity": "level",
+    ...     "year": [2024, 2024], "unit": "USD bn", "p10": [9.0, 10.0], "p50": [10.0, 12.0],
+    ...     "p90": [11.0, 14.0]})
+    >>> [t.get_text() for t in plot_scenarios(table).axes[0].get_legend().get_texts()]
+    ['base', 'bull']
+    """
+    import pandas as pd
+
+    from idcforecast.report.style import SCENARIO_COLORS
+    from idcforecast.scenarios import Paths, scenario_table
+
+    if isinstance(table, Paths):
+        table = scenario_table(table)
+    elif not isinstance(table, pd.DataFrame):
+        raise DataError(
+            f"scenario table: expected the DataFrame of scenario_table(paths) or the Paths "
+            f"of simulate(); found {type(table).__name__}",
+            what="scenario table",
+            found=type(table).__name__,
+        )
+    require_columns(table, ["scenario", "year", "p50", *band], what="scenario table")
+    levels = table[table["quantity"] == "level"] if "quantity" in table.columns else table
+    unit = first_unit(levels) or (first_unit(history) if history is not None else "")
+    names = list(dict.fromkeys(levels["scenario"].astype(str)))
+    if figures is None:
+        history_values = [] if history is None else list(history["value"])
+        figures = LevelFormat.for_values([*history_values, *levels["p50"]])
+    ends: list[tuple[float, float, str, str]] = []  # (year, median, label, colour)
+    with house_style():
+        fig, ax = new_figure()
+        origin: tuple[float, float] | None = None
+        if history is not None and len(history):
+            hist = one_series(history, None, what="history")
+            history_points(ax, hist)
+            origin = (float(hist["year"].iloc[-1]), float(hist["value"].iloc[-1]))
+        for i, name in enumerate(names):
+            rows = levels[levels["scenario"].astype(str) == name].sort_values("year")
+            years = rows["year"].to_numpy(dtype=float)
+            mid, lo, hi = (rows[c].to_numpy(dtype=float) for c in ("p50", *band))
+            if origin is not None:
+                years, mid, lo, hi = (
+                    np.concatenate([[o], a])
+                    for o, a in zip(
+                        (origin[0], origin[1], origin[1], origin[1]),
+                        (years, mid, lo, hi),
+                        strict=True,
+                    )
+                )
+            weighted = name == "weighted"
+            color = COLORS["history"] if weighted else SCENARIO_COLORS[i % len(SCENARIO_COLORS)]
+            if not weighted:
+                ax.fill_between(years, lo, hi, color=color, alpha=0.13, lw=0)
+            ax.plot(
+                years,
+                mid,
+                color=color,
+                lw=2.4 if weighted else 1.8,
+                ls="-" if weighted else "--",
+                label=name,
+            )
+            ends.append((float(years[-1]), float(mid[-1]), figures.short(mid[-1]), color))
+        handles, labels = ax.get_legend_handles_labels()
+        keep = [(h, lab) for h, lab in zip(handles, labels, strict=True) if lab in names]
+        ax.legend([h for h, _ in keep], [lab for _, lab in keep], loc="upper left")
+        thousands_ticks(ax)
+        from_zero(ax)
+        low, high = ax.get_ylim()
+        # a line of 7.5 pt text, over an axes about 60% of the figure's height
+        gap = (high - low) * 10.0 / (0.6 * 72.0 * float(fig.get_figheight()))
+        placed = spread_labels([y for _, y, _, _ in ends], gap)
+        for (x, _, text, color), y in zip(ends, placed, strict=True):
+            ax.annotate(
+                text,
+                xy=(x, y),
+                xytext=(4, 0),
+                textcoords="offset points",
+                fontsize=7.5,
+                va="center",
+                color=color,
+            )
+        style_axes(ax, ylabel=unit_label(unit), title=title or "Scenarios: median and 10-90% band")
+        add_footnote(
+            fig,
+            f"Monte Carlo paths from the calibrated forecast, adjusted per scenario; lines are "
+            f"medians, shading the {band[0][1:]}-{band[1][1:]}% range"
+            + (
+                "; 'weighted' mixes the scenarios by their weights." if "weighted" in names else "."
+            ),
+        )
+    return fig
+
+
+def spread_labels(values: list[float], gap: float) -> list[float]:
+    """Positions for labels at ``values`` at least ``gap`` apart, each as near its value
+    as that allows (a run of labels too close is centred on the mean of their values).
+
+    Examples
+    --------
+    >>> spread_labels([289.0, 281.0, 400.0], 20.0)
+    [295.0, 275.0, 400.0]
+    >>> spread_labels([10.0, 50.0], 20.0)
+    [10.0, 50.0]
+    """
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    groups: list[list[int]] = []  # runs of labels, bottom to top, each run gap-spaced
+
+    def start(run: list[int]) -> float:
+        centre = sum(values[i] for i in run) / len(run)
+        return centre - gap * (len(run) - 1) / 2
+
+    for i in order:
+        groups.append([i])
+        while len(groups) > 1:
+            below, above = groups[-2], groups[-1]
+            if start(below) + gap * len(below) <= start(above) + 1e-12 * max(1.0, abs(gap)):
+                break
+            groups[-2:] = [below + above]
+    placed = [0.0] * len(values)
+    for run in groups:
+        for k, i in enumerate(run):
+            placed[i] = start(run) + gap * k
+    return placed
