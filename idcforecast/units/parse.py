@@ -416,13 +416,41 @@ def _read_unit(text: str, unit_text: str) -> Unit:
         raise ParseError(f"in figure {text!r}: {err.message}", text=text) from None
 
 
-def _low_end_factor(text: str, unit: Unit, pre: str, pre2: str, mid: str | None) -> float:
+_CJK_MAGNITUDE_WORD = re.compile(r"[十百千万萬亿億]+")
+
+
+def _shared_magnitude(mid: str | None, post: str) -> str | None:
+    """The low end's magnitude word, completed by the high end's where Chinese shares it.
+
+    "1.5万-2万亿元" is 1.5万亿 to 2万亿 and "3千-5千万元" 3千万 to 5千万: a low end's
+    magnitude word of a smaller order ("万", "千") is the head of the high end's compound
+    word ("万亿", "千万"), whose last character (亿, 万) it shares. Read as written, the
+    low end would be a figure of another order (1.5万 yuan, not 1.5万亿). A low end whose
+    word already holds that character ("1.5亿-2万亿元", "500万-1千万元") or a high end's
+    single word ("5千万-1亿元") is read as written.
+    """
+    word = (mid or "").strip()
+    head = _magnitude_head(post)
+    if not _CJK_MAGNITUDE_WORD.fullmatch(word) or head is None or len(head) < 2:
+        return mid
+    shared = head[-1]
+    larger = {"亿": "亿億", "億": "亿億", "万": "亿億万萬", "萬": "亿億万萬"}.get(shared)
+    if larger is None or any(c in larger for c in word):  # "1.5亿-2万亿元": as written
+        return mid
+    return _magnitude_head(word + shared) and word + shared
+
+
+def _low_end_factor(
+    text: str, unit: Unit, pre: str, pre2: str, mid: str | None, post: str = ""
+) -> float:
     """Factor from the unit written at the low end of a range to the figure's unit.
 
     "$8.793–$8.893 billion" repeats the currency; "500 million to 1.2 billion USD" gives
-    the low end its own magnitude. Both ends must be the same kind of thing (and the same
+    the low end its own magnitude; "1.5万-2万亿元" shares the high end's (1.5万亿, see
+    :func:`_shared_magnitude`). Both ends must be the same kind of thing (and the same
     currency: a range never hides an FX conversion).
     """
+    mid = _shared_magnitude(mid, post) or mid
     if pre2 and (first := _read_unit(text, pre or pre2)) != (second := _read_unit(text, pre2)):
         raise _fail(
             text,
@@ -481,7 +509,7 @@ def _parse_one(text: str, norm: str) -> Quantity:
     value = _number(match["n1"]) * (-1 if match["s1"] == "-" else 1)
     bounds: tuple[float, float] | None = None
     if match["n2"] is not None:
-        low = value * _low_end_factor(text, unit, pre, match["pre2"].strip(), match["mid"])
+        low = value * _low_end_factor(text, unit, pre, match["pre2"].strip(), match["mid"], post)
         high = _number(match["n2"]) * (-1 if match["s2"] == "-" else 1)
         if low > high:
             raise _fail(text, f"a range whose low end {low:g} is above its high end {high:g}")

@@ -570,3 +570,44 @@ def test_cnh_is_its_own_currency_never_cny(text: str) -> None:
 def test_european_magnitude_words(text: str, value: float, unit: str) -> None:
     quantity = parse_quantity(text)
     assert (quantity.value, quantity.unit) == (value, unit)
+
+
+# -- units24: a Chinese range whose low end shares the high end's compound magnitude -----
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "low", "high"),
+    [
+        # 1.5万-2万亿元 is 1.5万亿 to 2万亿 yuan (was 1.5万 yuan = 1.5e-8 万亿 to 2万亿)
+        ("1.5万-2万亿元", "CNY tn", 1.5, 2.0),
+        ("1.5萬-2萬億元", "CNY tn", 1.5, 2.0),
+        ("1万至2万亿元", "CNY tn", 1.0, 2.0),
+        ("20万-25万亿元", "CNY tn", 20.0, 25.0),
+        ("1万-2万亿千瓦时", "kWh tn", 1.0, 2.0),
+        # 2千-3千亿元 is 2千亿 to 3千亿 (was 2千 yuan = 2e-8 千亿)
+        ("2千-3千亿元", "CNY 100bn", 2.0, 3.0),
+        # 3千-5千万元 is 3千万 to 5千万 (was 3千 yuan = 3e-4 千万)
+        ("3千-5千万元", "CNY 10m", 3.0, 5.0),
+        # 8千-1万亿元: 8千亿 to 1万亿; 8千亿 = 0.8万亿
+        ("8千-1万亿元", "CNY tn", 0.8, 1.0),
+        # each end with its own whole magnitude word is read as written
+        ("5千万-1亿元", "CNY 100m", 0.5, 1.0),  # 5千万 = 0.5亿
+        ("500万-1千万元", "CNY 10m", 0.5, 1.0),  # 500万 = 0.5千万
+        ("300万-500万元", "CNY 10k", 300.0, 500.0),
+        ("1.5万亿-2万亿元", "CNY tn", 1.5, 2.0),
+    ],
+)
+def test_a_chinese_range_shares_the_compound_magnitude(
+    text: str, unit: str, low: float, high: float
+) -> None:
+    q = parse_quantity(text)
+    assert q.unit == unit
+    assert (q.low, q.high) == pytest.approx((low, high), rel=1e-12)
+    assert q.value == pytest.approx((low + high) / 2, rel=1e-12)
+
+
+def test_a_low_end_with_a_larger_word_of_its_own_is_read_as_written() -> None:
+    # 1.5亿 already holds 亿: 1.5亿 / 1万亿 = 0.00015 万亿, not 1.5万亿
+    q = parse_quantity("1.5亿-2万亿元")
+    assert (q.unit, q.high) == ("CNY tn", 2.0)
+    assert q.low == pytest.approx(1.5e8 / 1e12, rel=1e-12)
