@@ -40,6 +40,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Any
 
@@ -232,7 +233,8 @@ def implied_base(end: Number, rate: Number, years: Number) -> Any:
     """Base level that reaches ``end`` after ``years`` steps at ``rate``.
 
     ``end / (1 + rate) ** years``. A Quantity ``end`` gives a Quantity base in its unit,
-    with its qualifier ("more than 3200" at a fixed rate implies a base of more than ...).
+    with its qualifier ("more than 3200" at a fixed rate implies a base of more than ...);
+    an "about" rate Quantity ("约27.8%") makes an exact end's base "about" too.
 
     A rate Quantity that is a range or a bound gives a base that is one too (the base falls
     as the rate rises): 25-27.8% gives ``end / 1.278**n`` to ``end / 1.25**n``, "more than
@@ -266,6 +268,10 @@ def _compound(level: Number, rate: Number, years: Number, *, sign: float, func: 
         result = x * factor
     check_result(result, func=func, what="target" if sign > 0 else "base", years=n)
     template = level if is_quantity(level) else None
+    about_rate = is_quantity(rate) and rate.qualifier == "approximately"
+    if template is not None and about_rate and template.qualifier == "exact":
+        # "about 27.8%" makes the level about one too (was dropped: an exact result)
+        template = dataclasses.replace(template, qualifier="approximately")
     return level_result(template, result, factor, index)
 
 

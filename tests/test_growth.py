@@ -548,3 +548,27 @@ def test_years_true_is_no_step_count(func, flag: object) -> None:
 def test_fractional_steps_stay_allowed() -> None:
     # (3200 / 1562.5) ** (1 / 2.5) - 1 = 0.332085
     assert cagr(1562.5, 3200.0, 2.5) == pytest.approx(0.332085, abs=1e-6)
+
+
+# -- units24: an "about" rate makes the implied level about one too ----------------------
+
+
+def test_an_about_rate_makes_the_implied_base_about() -> None:
+    # 320 / 1.278 ** 3 = 320 / 2.087336 = 153.305 CNY bn; "约27.8%" was dropped: 'exact'
+    base = implied_base(parse_quantity("320 billion yuan"), parse_quantity("约27.8%"), 3)
+    assert (base.unit, base.qualifier) == ("CNY bn", "approximately")
+    assert base.value == pytest.approx(153.3054, abs=1e-4)
+
+
+def test_an_about_rate_makes_the_implied_target_about() -> None:
+    # 1562.5 * 1.278 ** 3 = 1562.5 * 2.087336 = 3261.46 亿元
+    target = implied_target(parse_quantity("1562.5亿元"), parse_quantity("about 27.8%"), 3)
+    assert (target.unit, target.qualifier) == ("CNY 100m", "approximately")
+    assert target.value == pytest.approx(3261.46, abs=0.01)
+
+
+def test_an_about_rate_leaves_a_bound_level_a_bound() -> None:
+    # "more than 3200" at about 27.8%: still a lower bound on the base (3200 / 1.278 ** 3)
+    base = implied_base(parse_quantity("超过3200亿元"), parse_quantity("约27.8%"), 3)
+    assert base.qualifier == "at_least"
+    assert base.value == pytest.approx(1533.05, abs=0.01)
