@@ -195,6 +195,63 @@ def test_parse_period() -> None:
         parse_period("soon")
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # units24: Chinese periods and five-year plans were "not two years"
+        ("2020年至2022年", (2020, 2022)),
+        ("2020-2022年", (2020, 2022)),
+        ("2020年-2022年", (2020, 2022)),
+        ("2020到2022年", (2020, 2022)),
+        ("2020～2022年", (2020, 2022)),
+        ("from 2020 to 2022", (2020, 2022)),
+        ("2020 through 2022", (2020, 2022)),
+        # the 3rd plan was 1966-1970, one every five years since: the 14th is 2021-2025
+        ("十四五", (2021, 2025)),
+        ("“十四五”期间", (2021, 2025)),
+        ("十三五时期", (2016, 2020)),
+        ("十一五", (2006, 2010)),
+        ("十五", (2001, 2005)),
+        ("十五五规划", (2026, 2030)),
+    ],
+)
+def test_parse_period_chinese_and_plans(text: str, years: tuple[int, int]) -> None:
+    assert parse_period(text) == years
+
+
+def test_a_period_that_is_no_period_names_the_forms() -> None:
+    with pytest.raises(SpecError) as info:
+        parse_period("FY2020-FY2022")
+    assert str(info.value) == (
+        "period 'FY2020-FY2022' is not two years; expected a form like '2020-22', "
+        "'2020-2022', '2020 to 2022', '2020年至2022年' or a five-year plan such as '十四五'"
+    )
+
+
+def test_a_five_year_plan_claim_is_read_from_both_bases() -> None:
+    # "十四五" CAGR 20% reaching 7200 in 2025: 5 steps from 2020 imply 7200 / 1.2**5 =
+    # 7200 / 2.48832 = 2893.5; 4 steps from 2021 imply 7200 / 2.0736 = 3472.2
+    claims = read_claims(
+        [
+            {"subject": "s", "kind": "cagr", "period": "十四五", "value": 20, "claim_set": "p"},
+            {
+                "subject": "s",
+                "kind": "level",
+                "year": 2025,
+                "value": 7200,
+                "unit": "count",
+                "claim_set": "p",
+            },
+        ]
+    )
+    assert (claims[0].start_year, claims[0].year) == (2021, 2025)
+    readings = claim_readings(claims, history=None)
+    assert sorted(readings["steps"]) == [4, 5]
+    bases = dict(zip(readings["steps"], readings["implied_base"], strict=True))
+    assert bases[5] == pytest.approx(2893.52, abs=0.01)
+    assert bases[4] == pytest.approx(3472.22, abs=0.01)
+
+
 def test_toml_claims_with_figure_text(tmp_path: Path) -> None:
     path = tmp_path / "seed.toml"
     path.write_text(
