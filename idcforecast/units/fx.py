@@ -329,10 +329,44 @@ def _known_pairs(currencies: tuple[str, ...]) -> str:
     return "; ".join(parts)
 
 
+def _row_unit(a: str, b: str) -> str:
+    """The unit of a rate row for the pair ``a``/``b`` in the direction the tables already
+    quote it ("CNY/USD": CNY per USD, "USD/EUR": USD per EUR), else per USD, else ``b``
+    per ``a``: an analyst's 7.05 for CNY must not be read as USD per CNY."""
+    for _, table in _tables():
+        if (a, b) in table:
+            return f"{b}/{a}"
+        if (b, a) in table:
+            return f"{a}/{b}"
+    if a == _PIVOT or b == _PIVOT:
+        other = b if a == _PIVOT else a
+        return f"{other}/{_PIVOT}"
+    return f"{b}/{a}"
+
+
 def _fix_advice(from_currency: str, to_currency: str, year: int, known: bool) -> str:
+    direct = (
+        _PIVOT in (from_currency, to_currency)
+        or _has_pair(from_currency, to_currency)
+        or (_has_pair(from_currency, _PIVOT) and _has_pair(_PIVOT, to_currency))
+    )
+    if direct and _PIVOT not in (from_currency, to_currency):
+        legs = [
+            (c, _PIVOT) for c in (from_currency, to_currency) if _direct(c, _PIVOT, year) is None
+        ] or [(from_currency, to_currency)]
+    elif direct:
+        legs = [(from_currency, to_currency)]
+    else:  # a currency no table has: its rate against USD
+        legs = [(c, _PIVOT) for c in (from_currency, to_currency) if not _has_pair(c, _PIVOT)]
+    rows = [_row_unit(a, b) for a, b in legs]
     own = (
         f"or give your own {year} rate: with idcforecast.use_fx_rates(FILE): ... (a CSV of "
-        f"year, value, unit rows such as {year},RATE,{to_currency}/{from_currency})"
+        "year, value, unit rows: "
+        + " and ".join(
+            f"{year},RATE,{unit} with RATE in {unit.split('/')[0]} per {unit.split('/')[1]}"
+            for unit in rows
+        )
+        + ")"
     )
     if known:
         return f"use a year the table covers, {own}"

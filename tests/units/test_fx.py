@@ -81,11 +81,13 @@ def test_no_year() -> None:
 
 
 def test_missing_year_is_never_the_nearest() -> None:
+    # units24: the row asked for was "2009,RATE,USD/CNY" (USD per CNY, ~0.15), while
+    # analysts quote, and the bundled table holds, CNY per USD (~6.83): now "CNY/USD"
     message = (
         "no FX rate for CNY->USD in 2009: the pair has no rate for 2009, and the nearest year "
         "is never used (file fx_rates.csv has CNY/USD 2010-2025); use a year the table covers, "
         "or give your own 2009 rate: with idcforecast.use_fx_rates(FILE): ... (a CSV of "
-        "year, value, unit rows such as 2009,RATE,USD/CNY)"
+        "year, value, unit rows: 2009,RATE,CNY/USD with RATE in CNY per USD)"
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)) as info:
         convert("1 CNY", "USD", year=2009)
@@ -99,7 +101,7 @@ def test_currency_the_table_lacks() -> None:
         "no FX rate for BRL->CNY in 2020: the pair is not in the table, directly or through "
         "USD (file fx_rates.csv has CNY/USD 2010-2025); keep the figures in BRL, or give your "
         "own 2020 rate: with idcforecast.use_fx_rates(FILE): ... (a CSV of year, value, unit "
-        "rows such as 2020,RATE,CNY/BRL)"
+        "rows: 2020,RATE,BRL/USD with RATE in BRL per USD)"
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)):
         fx_rate("BRL", "CNY", year=2020)  # the registry does not even read "BRL" as money
@@ -139,7 +141,7 @@ def test_cross_rate_through_usd_needs_both_legs(
         "no FX rate for EUR->CNY in 2021: the pair has no rate for 2021, and the nearest year "
         "is never used (file fx.csv has CNY/USD 2020-2021; EUR/USD 2020); use a year "
         "the table covers, or give your own 2021 rate: with idcforecast.use_fx_rates(FILE): "
-        "... (a CSV of year, value, unit rows such as 2021,RATE,CNY/EUR)"
+        "... (a CSV of year, value, unit rows: 2021,RATE,EUR/USD with RATE in EUR per USD)"
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)):
         fx_rate("EUR", "CNY", year=2021)
@@ -266,7 +268,7 @@ def test_years_no_source_covered_are_named_not_guessed() -> None:
         "no FX rate for EUR->USD in 2011: the pair has no rate for 2011, and the nearest year "
         "is never used (file fx_rates.csv has USD/EUR 2012-2025); use a year the table "
         "covers, or give your own 2011 rate: with idcforecast.use_fx_rates(FILE): ... "
-        "(a CSV of year, value, unit rows such as 2011,RATE,USD/EUR)"
+        "(a CSV of year, value, unit rows: 2011,RATE,USD/EUR with RATE in USD per EUR)"
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)):
         fx_rate("EUR", "USD", year=2011)
