@@ -76,7 +76,33 @@ def _file_bytes(path: Path) -> bytes:
         ) from None
 
 
-def _parse_rates(content: bytes, path: Path) -> Rates:
+def _inverted(
+    reference: Rates | None, base: str, quote: str, rate: float
+) -> tuple[float, float, str] | None:
+    """``(low, high, years)`` of the bundled rates of the pair, in ``quote`` per ``base``,
+    when ``rate`` lies more than 3x outside them and its inverse inside that band: a rate
+    written the other way round ("2026,7.05,USD/CNY" for 7.05 CNY per USD); else None."""
+    if reference is None:
+        return None
+    if (base, quote) in reference:
+        known = reference[(base, quote)]
+        values = list(known.values())
+    elif (quote, base) in reference:
+        known = reference[(quote, base)]
+        values = [1.0 / v for v in known.values()]
+    else:
+        return None
+    low, high = min(values), max(values)
+
+    def plausible(r: float) -> bool:
+        return low / 3 <= r <= high * 3
+
+    if plausible(rate) or not plausible(1.0 / rate):
+        return None
+    return low, high, _years_text(list(known))
+
+
+def _parse_rates(content: bytes, path: Path, *, reference: Rates | None = None) -> Rates:
     table: Rates = {}
     try:
         text = content.decode("utf-8-sig")
@@ -129,6 +155,18 @@ def _parse_rates(content: bytes, path: Path) -> Rates:
                 raise DataError(
                     f"file {path.name} row {row_no}: rate {row['value']!r} is not a finite "
                     "number; fix the row",
+                    file=str(path),
+                    row=row_no,
+                )
+            if (far := _inverted(reference, base, quote, rate)) is not None:
+                low, high, years = far
+                raise DataError(
+                    f"file {path.name} row {row_no}: {year},{row['value'].strip()},"
+                    f"{row['unit'].strip()} is {rate:g} {quote} per {base}, but the bundled "
+                    f"rates are {low:.4g}-{high:.4g} {quote} per {base} ({years}): the rate "
+                    f"looks written the other way round ({1 / rate:.4g}); the unit is the "
+                    f"currency counted per one of the other: write {base}/{quote} for "
+                    f"{rate:g} {base} per {quote}",
                     file=str(path),
                     row=row_no,
                 )
@@ -216,7 +254,10 @@ def use_fx_rates(path: str | os.PathLike[str]) -> Iterator[None]:
     DataError
         The file cannot be read, lacks a column, or a row is not a whole year, a positive
         rate and an exchange-rate unit between two currencies; or a pair-year is given
-        twice (either way round). Raised on entering the block, before any conversion.
+        twice (either way round); or a rate of a bundled pair is more than 3x outside the
+        bundled years' rates while its inverse is within that band (written the other way
+        round: "2026,7.05,USD/CNY" is 7.05 USD per CNY). Raised on entering the block,
+        before any conversion.
 
     Examples
     --------
@@ -233,7 +274,8 @@ def use_fx_rates(path: str | os.PathLike[str]) -> Iterator[None]:
     file = Path(path)
     content = _file_bytes(file)
     digest = hashlib.sha256(content).hexdigest()
-    table = _UserTable(file.name, file, _parse_rates(content, file), digest)
+    rates = _parse_rates(content, file, reference=fx_table())
+    table = _UserTable(file.name, file, rates, digest)
     token = _USER_TABLES.set((table, *_USER_TABLES.get()))
     try:
         yield

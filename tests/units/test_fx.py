@@ -415,3 +415,40 @@ def test_an_excel_saved_user_file_reads(tmp_path: Path) -> None:
     semicolons = re.escape("; the file is ';'-separated: save it with")
     with pytest.raises(DataError, match=semicolons), use_fx_rates(path):
         pass
+
+
+# -- units24: a user rate written the other way round is refused -----------------------
+
+
+def test_a_user_rate_written_the_other_way_round_is_refused(tmp_path: Path) -> None:
+    # "USD/CNY 7.05" as a trader writes it is 7.05 CNY per USD; as a unit, "USD/CNY" is USD
+    # per CNY. Read so, 1 CNY became 7.05 USD: 1562.5亿元 -> 11,015.6 USD 100m (1562.5 x
+    # 7.05) instead of 221.6 (1562.5 / 7.05), 49.7x too much, in silence. The bundled CNY
+    # rates are 6.1-6.9 per USD (USD per CNY 1/7.1 to 1/6.15): 7.05 USD per CNY is far
+    # outside them, 1/7.05 = 0.1418 inside.
+    path = tmp_path / "my_fx.csv"
+    path.write_text("year,value,unit\n2026,7.05,USD/CNY\n", encoding="utf-8")
+    bundled = [1 / v for v in fx_module.fx_table()[("USD", "CNY")].values()]
+    message = (
+        "file my_fx.csv row 2: 2026,7.05,USD/CNY is 7.05 USD per CNY, but the bundled rates "
+        f"are {min(bundled):.4g}-{max(bundled):.4g} USD per CNY (2010-2025): the rate looks "
+        "written the other way round (0.1418); the unit is the currency counted per one of "
+        "the other: write CNY/USD for 7.05 CNY per USD"
+    )
+    with pytest.raises(DataError, match=re.escape(message)), use_fx_rates(path):
+        pass
+
+
+def test_plausible_user_rates_are_kept(tmp_path: Path) -> None:
+    # the right way round; CHF and EUR near 1 cannot be told either way and are kept
+    path = tmp_path / "my_fx.csv"
+    path.write_text(
+        "year,value,unit\n2026,7.05,CNY/USD\n2026,0.92,CHF/USD\n2026,1.1,USD/EUR\n"
+        "2026,150,JPY/USD\n",
+        encoding="utf-8",
+    )
+    with use_fx_rates(path):
+        assert fx_rate("USD", "CNY", year=2026) == 7.05
+        assert fx_rate("JPY", "USD", year=2026) == pytest.approx(1 / 150, rel=1e-15)
+        # 1 EUR = 1.1 USD = 1.1 x 7.05 CNY = 7.755 CNY
+        assert fx_rate("EUR", "CNY", year=2026) == pytest.approx(7.755, rel=1e-15)
