@@ -611,3 +611,38 @@ def test_a_low_end_with_a_larger_word_of_its_own_is_read_as_written() -> None:
     q = parse_quantity("1.5亿-2万亿元")
     assert (q.unit, q.high) == ("CNY tn", 2.0)
     assert q.low == pytest.approx(1.5e8 / 1e12, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        # units24: refused here, and find_figures dropped the word and read an exact figure
+        ("最高500亿元", AT_MOST),  # "up to"
+        ("最高可达500亿元", AT_MOST),
+        ("最低500亿元", AT_LEAST),
+        ("最少500亿元", AT_LEAST),
+        ("不止500亿元", AT_LEAST),  # "more than"
+        ("超出500亿元", AT_LEAST),  # was 超 + an unknown unit '出 亿元'
+        ("逼近500亿元", APPROX),  # "approaching"
+        ("几近500亿元", APPROX),
+        ("可达500亿元", EXACT),  # "can reach": a verb
+        ("an estimated 500 billion yuan", APPROX),
+        ("exceeding 500 billion yuan", AT_LEAST),
+        ("surpassing 500 billion yuan", AT_LEAST),
+        ("just over 500 billion yuan", AT_LEAST),
+        ("just under 500 billion yuan", AT_MOST),
+        ("as much as 500 billion yuan", AT_MOST),
+    ],
+)
+def test_more_qualifier_words(text: str, qualifier: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.qualifier) == (500.0, qualifier)
+    assert q.unit in ("CNY 100m", "CNY bn")
+
+
+def test_find_figures_keeps_these_qualifiers() -> None:
+    from idcforecast.text_figures import find_figures
+
+    table = find_figures("项目最低200亿元，不止100亿元。Revenue reached an estimated $3bn.")
+    assert table["figure"].tolist() == ["最低200亿元", "不止100亿元", "an estimated $3bn"]
+    assert table["qualifier"].tolist() == [AT_LEAST, AT_LEAST, APPROX]
