@@ -646,3 +646,26 @@ def test_find_figures_keeps_these_qualifiers() -> None:
     table = find_figures("项目最低200亿元，不止100亿元。Revenue reached an estimated $3bn.")
     assert table["figure"].tolist() == ["最低200亿元", "不止100亿元", "an estimated $3bn"]
     assert table["qualifier"].tolist() == [AT_LEAST, AT_LEAST, APPROX]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # units24: Indian reports write money in lakh (1e5) and crore (1e7), and a
+        # lakh crore (1e5 x 1e7 = 1e12); "Rs"/"Rs." for the rupee. All were refused.
+        ("₹1.2 lakh crore", 1.2, "INR tn"),
+        ("Rs 1.2 lakh crore", 1.2, "INR tn"),
+        ("Rs 500 crore", 500.0, "INR 10m"),
+        ("Rs. 500 crore", 500.0, "INR 10m"),
+        ("INR 500 cr", 500.0, "INR 10m"),
+        ("Rs 50 lakhs", 50.0, "INR 100k"),
+    ],
+)
+def test_indian_magnitudes_and_the_rupee(text: str, value: float, unit: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_a_lakh_crore_is_a_trillion() -> None:
+    # 1.2 lakh crore = 1.2 x 1e5 x 1e7 = 1.2e12 rupees = 1,200 INR bn
+    assert parse_quantity("₹1.2 lakh crore").to("INR bn").value == pytest.approx(1200.0)
