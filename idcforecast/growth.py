@@ -67,6 +67,7 @@ from idcforecast._growth_inputs import (
     value_at_year,
     wrap_result,
     year_series,
+    years_values,
 )
 from idcforecast.errors import EmptyDataError, GrowthError
 from idcforecast.growth_bounds import RateBounds, _compound_bounded, cagr_bounds
@@ -159,7 +160,7 @@ def cagr(
     end = same_unit(start, end, func="cagr")
     s = float_values(start, name="start", func="cagr")
     e = float_values(end, name="end", func="cagr")
-    n = float_values(years, name="years", func="cagr")
+    n = years_values(years, func="cagr")
     check_level(s, start, name="start", func="cagr")
     check_level(e, end, name="end", func="cagr")
     check_years(n, years, func="cagr")
@@ -259,7 +260,7 @@ def _compound(level: Number, rate: Number, years: Number, *, sign: float, func: 
     x = float_values(level, name=name, func=func)
     check_level(x, level, name=name, func=func)
     r = rate_values(rate, func=func)
-    n = float_values(years, name="years", func=func)
+    n = years_values(years, func=func)
     check_years(n, years, func=func)
     check_shapes(func, **{name: x, "rate": r, "years": n})
     index = series_index(level, rate, years, func=func)

@@ -572,3 +572,43 @@ def test_an_about_rate_leaves_a_bound_level_a_bound() -> None:
     base = implied_base(parse_quantity("超过3200亿元"), parse_quantity("约27.8%"), 3)
     assert base.qualifier == "at_least"
     assert base.value == pytest.approx(1533.05, abs=0.01)
+
+
+# -- units24: years given as a Quantity are steps in years, or refused -------------------
+
+
+@pytest.mark.parametrize("text", ["36 months", "3 years", "12 quarters", "3", "3年"])
+def test_years_as_a_duration_are_counted_in_years(text: str) -> None:
+    # "36 months" was 36 steps: (3200.5 / 1562.5) ** (1 / 36) - 1 = 2.0%, not 27.0% a year;
+    # 36 months = 12 quarters = 3 years: (2.048320) ** (1 / 3) - 1 = 0.269987
+    years = parse_quantity(text)
+    assert cagr(1562.5, 3200.5, years) == pytest.approx(0.269987, abs=1e-6)
+    # 3200 / 1.278 ** 3 = 3200 / 2.087336 = 1533.05
+    assert implied_base(3200, 0.278, years) == pytest.approx(1533.05, abs=0.01)
+    assert cagr_bounds(1562.5, 3200.5, years).low == pytest.approx(0.269987, abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "3 MW",
+            "years is a Quantity in 'MW'; years are compounding steps: a number "
+            "(2019 -> 2022 is years=3) or a duration such as parse_quantity('3 years')",
+        ),
+        (
+            "3-4 years",
+            "years is the range 3 to 4 year, not one number of steps; give the "
+            "steps as a number (years=3)",
+        ),
+        (
+            "more than 3 years",
+            "years is at least 3 year, not one number of steps; give the "
+            "steps as a number (years=3)",
+        ),
+    ],
+)
+def test_years_in_another_unit_or_as_a_range_are_refused(text: str, found: str) -> None:
+    with pytest.raises(GrowthError) as info:
+        cagr(1562.5, 3200.5, parse_quantity(text))
+    assert str(info.value) == f"cagr: {found}"
