@@ -1343,3 +1343,54 @@ def test_track_record_reads_unitless_actuals_in_one_unit_for_every_claim() -> No
     assert record.loc[2022, "value"] == pytest.approx(3200.0)
     assert record.loc[2022, "error"] == pytest.approx(3200.0 / 4043.2 - 1)
     assert set(record["unit"]) == {"CNY 100m"}
+
+
+# -- units24: a claim set in yuan is checked in yuan against a history in dollars --------
+
+
+def _cidc_in_usd() -> pd.DataFrame:
+    from idcforecast.units import fx_rate
+
+    history = load_dataset("china_idc_market")
+    history = history[history["series_id"] == "china_idc_cidc_overall"]
+    history = history[history["year"].between(2015, 2023)].copy()
+    rates = [fx_rate("CNY", "USD", year=int(y)) for y in history["year"]]
+    history["value"] = history["value"] / 10 * rates  # 亿元 -> CNY bn -> USD bn, each year
+    history["unit"] = "USD bn"
+    return history
+
+
+def test_a_yuan_claim_set_is_checked_in_yuan_against_a_dollar_history() -> None:
+    # The seed claims (27.8% 2020-2022 reaching 3200亿元) against the CIDC series in USD
+    # were compared in USD: 3200亿元 at the 2022 rate (6.7290) = 47.555 USD bn, / 1.278**3 =
+    # 22.783, against 2019's 1562.5亿元 / 6.9081 / 10 = 22.618 USD bn: +0.7%, a "fit",
+    # while in yuan 1533.05 against 1562.5 misses by -1.9% (the claim is a growth of yuan;
+    # in dollars it took in the yuan's 2019-2022 rise against the dollar).
+    claims = read_claims(
+        [
+            {
+                "subject": "china_idc_cidc_overall",
+                "kind": "level",
+                "year": 2022,
+                "value": "3200亿元",
+                "claim_set": "gt",
+                "made": "2020-07",
+            },
+            {
+                "subject": "china_idc_cidc_overall",
+                "kind": "cagr",
+                "period": "2020-22",
+                "value": "27.8%",
+                "claim_set": "gt",
+                "made": "2020-07",
+            },
+        ]
+    )
+    readings = claim_readings(claims, history=_cidc_in_usd())
+    three = readings[readings["steps"] == 3].iloc[0]
+    assert three["unit"] == "CNY 100m"
+    assert three["reference_base"] == pytest.approx(1562.5, rel=1e-12)
+    assert three["gap"] == pytest.approx(1533.0539 / 1562.5 - 1, abs=1e-6)  # -1.88%
+    assert not three["fits"]
+    bundled = claim_readings(claims, history="bundled")
+    assert readings["gap"].tolist() == pytest.approx(bundled["gap"].tolist(), rel=1e-9)
