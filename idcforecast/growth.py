@@ -53,6 +53,7 @@ from idcforecast._growth_inputs import (
     check_result,
     check_shapes,
     check_years,
+    figure_words,
     first_bad,
     float_values,
     is_quantity,
@@ -269,6 +270,23 @@ def _compound(level: Number, rate: Number, years: Number, *, sign: float, func: 
         result = x * factor
     check_result(result, func=func, what="target" if sign > 0 else "base", years=n)
     template = level if is_quantity(level) else None
+    if template is not None and np.ndim(result) > 0:
+        # an array of results is plain numbers: a range or a bound of the level would be
+        # dropped (the midpoint of '1500-1600亿元' was used, 'more than' lost)
+        bound = level.qualifier in ("at_least", "at_most")
+        if level.is_range or bound:
+            what = (
+                f"the range {level.low:g} to {level.high:g} {level.unit}"
+                if level.is_range
+                else f"{figure_words(level)} {level.unit} (a bound)"
+            )
+            raise GrowthError(
+                f"{func}: {name} is {what}, but with an array of rates or years the results "
+                "are plain numbers, which would drop it; pass one rate and one number of "
+                f"years (the result is then a Quantity carrying it), or {name}.value",
+                func=func,
+                argument=name,
+            )
     about_rate = is_quantity(rate) and rate.qualifier == "approximately"
     if template is not None and about_rate and template.qualifier == "exact":
         # "about 27.8%" makes the level about one too (was dropped: an exact result)

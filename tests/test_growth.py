@@ -612,3 +612,28 @@ def test_years_in_another_unit_or_as_a_range_are_refused(text: str, found: str) 
     with pytest.raises(GrowthError) as info:
         cagr(1562.5, 3200.5, parse_quantity(text))
     assert str(info.value) == f"cagr: {found}"
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("1500-1600亿元", "the range 1500 to 1600 CNY 100m"),
+        ("超过1500亿元", "at least 1500 CNY 100m (a bound)"),
+    ],
+)
+def test_a_bounded_level_with_an_array_of_rates_is_refused(text: str, what: str) -> None:
+    # units24: implied_target(parse_quantity("1500-1600亿元"), [0.2, 0.278], 3) gave plain
+    # numbers from the midpoint, 1550 x 1.2**3 = 2678.4: the range was dropped in silence
+    with pytest.raises(GrowthError) as info:
+        implied_target(parse_quantity(text), np.array([0.2, 0.278]), 3)
+    assert str(info.value) == (
+        f"implied_target: base is {what}, but with an array of rates or years the results "
+        "are plain numbers, which would drop it; pass one rate and one number of years (the "
+        "result is then a Quantity carrying it), or base.value"
+    )
+
+
+def test_an_exact_level_with_an_array_of_rates_gives_numbers() -> None:
+    # 3200 / 1.2**3 = 1851.85; 3200 / 1.278**3 = 1533.05
+    out = implied_base(parse_quantity("3200亿元"), np.array([0.2, 0.278]), 3)
+    assert out == pytest.approx([1851.85, 1533.05], abs=0.01)
