@@ -377,6 +377,10 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         )
     out: dict[str, Any] = {"value": quantity.value}
     unit = record.get("unit")
+    if unit is not None and quantity.unit.startswith("count "):
+        quantity = _with_unit_base(quantity, str(unit), text=text, where=where, row=row)
+        if quantity.unit != "count" and not quantity.unit.startswith("count "):
+            unit = record["unit"] = quantity.unit  # "320亿" beside "CNY": 320 CNY 100m
     if quantity.unit == "count":  # a bare number with separators or a qualifier: "3,200.5"
         pass
     elif unit is not None and unit != quantity.unit:
@@ -389,6 +393,36 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
     if given is None:
         out["qualifier"] = quantity.qualifier
     return out
+
+
+def _with_unit_base(quantity: Any, unit: str, *, text: str, where: str, row: Any) -> Any:
+    """A figure with a magnitude alone ("320亿", "3.2万亿") beside a unit without one
+    ("CNY", "MW") is in that unit at the figure's magnitude (320 "CNY 100m"), as
+    ``read_series`` reads such a cell; beside a unit with its own magnitude ("亿元") it is
+    an error, as there. The quantity as it is when ``unit`` is a count, a rate or no unit
+    the registry reads (its error comes later, naming the row)."""
+    import dataclasses
+
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_unit
+
+    try:
+        target, written = parse_unit(unit), parse_unit(quantity.unit)
+    except IdcForecastError:
+        return quantity
+    if target.dimension == "count" or target.per or written.magnitude is None:
+        return quantity
+    if target.magnitude is not None:
+        said = repr(unit) + ("" if unit == target.canonical else f" ({target.canonical!r})")
+        raise SpecError(
+            f"{where}: value {text!r} has the magnitude {written.magnitude!r} and the unit "
+            f"{said} its own; expected one magnitude: a plain number in value, or the unit "
+            f"{target.base!r}",
+            key="unit",
+            value=unit,
+            row=row,
+        )
+    return dataclasses.replace(quantity, unit=f"{target.base} {written.magnitude}")
 
 
 def _converted(quantity: Any, unit: str, record: dict[str, Any], **place: Any) -> Any:

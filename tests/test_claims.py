@@ -1394,3 +1394,35 @@ def test_a_yuan_claim_set_is_checked_in_yuan_against_a_dollar_history() -> None:
     assert not three["fits"]
     bundled = claim_readings(claims, history="bundled")
     assert readings["gap"].tolist() == pytest.approx(bundled["gap"].tolist(), rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        # units24: a magnitude alone beside a unit without one was 'count 100m', an error
+        # ("no conversion between count and money"); read_series reads such a cell so
+        ("320亿", "CNY", (320.0, "CNY 100m")),
+        ("3.2万亿", "CNY", (3.2, "CNY tn")),  # 3.2万亿元
+        ("320亿", "USD", (320.0, "USD 100m")),  # 320亿美元
+        ("5万", "MW", (5.0, "MW 10k")),
+    ],
+)
+def test_a_magnitude_alone_takes_the_claims_unit(
+    value: str, unit: str, expected: tuple[float, str]
+) -> None:
+    claim = read_claims(
+        [{"subject": "s", "kind": "level", "year": 2022, "value": value, "unit": unit}]
+    )[0]
+    assert (claim.value, claim.unit) == expected
+
+
+def test_a_magnitude_alone_beside_a_unit_with_one_is_refused() -> None:
+    # "320亿" beside "亿元": 320亿 of 亿元? As read_series, one magnitude is asked for
+    with pytest.raises(SpecError) as info:
+        read_claims(
+            [{"subject": "s", "kind": "level", "year": 2022, "value": "320亿", "unit": "亿元"}]
+        )
+    assert str(info.value) == (
+        "list row 1: value '320亿' has the magnitude '100m' and the unit '亿元' ('CNY 100m') "
+        "its own; expected one magnitude: a plain number in value, or the unit 'CNY'"
+    )
