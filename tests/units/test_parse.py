@@ -669,3 +669,42 @@ def test_indian_magnitudes_and_the_rupee(text: str, value: float, unit: str) -> 
 def test_a_lakh_crore_is_a_trillion() -> None:
     # 1.2 lakh crore = 1.2 x 1e5 x 1e7 = 1.2e12 rupees = 1,200 INR bn
     assert parse_quantity("₹1.2 lakh crore").to("INR bn").value == pytest.approx(1200.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        # units24: a fall "of more than 3%" is a change of at most -3%; it was read as at
+        # least -3% (the bound on the wrong side: -1% would have satisfied it)
+        ("同比下降超过3%", -3.0, AT_MOST),
+        ("down more than 3%", -3.0, AT_MOST),
+        ("负增长超过3%", -3.0, AT_MOST),
+        ("fell by less than 3%", -3.0, AT_LEAST),
+        ("下降不到3%", -3.0, AT_LEAST),
+        ("下降约3%", -3.0, APPROX),
+        # a rise keeps its side, and a minus sign written out is the figure itself
+        ("同比增长超过30%", 30.0, AT_LEAST),
+        ("more than -3%", -3.0, AT_LEAST),
+    ],
+)
+def test_a_fall_turns_its_bound_around(text: str, value: float, qualifier: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier) == (value, "%", qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # units24: refused before ("unit '至 亿元'", "unit '了 %'", "unit '% compound ...'")
+        ("增长至3200亿元", 3200.0, "CNY 100m"),  # rose to: the level reached
+        ("增至3200亿元", 3200.0, "CNY 100m"),
+        ("下降至3%", 3.0, "%"),  # fell to 3%: a level, not a change of -3%
+        ("增长了30%", 30.0, "%"),
+        ("下降了3%", -3.0, "%"),
+        ("compound annual growth rate of 27.8%", 27.8, "%"),
+        ("27.8% compound annual growth rate", 27.8, "%"),
+    ],
+)
+def test_to_verbs_and_growth_phrases(text: str, value: float, unit: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier) == (value, unit, EXACT)
