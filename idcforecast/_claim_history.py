@@ -33,6 +33,7 @@ class Figure:
     origin: str = "claimed"  # "claimed" or "actual"
     derived: bool = False
     span: tuple[float, float] | None = None  # a claimed range's ends
+    converted_from: str | None = None  # the history's unit, when in another currency
 
     @property
     def interval(self) -> tuple[float, float]:
@@ -46,6 +47,8 @@ class Figure:
             words.append("derived")
         if self.qualifier in ("at_least", "at_most"):
             words.append(self.qualifier.replace("_", " "))
+        if self.converted_from is not None:
+            words.append(f"from {self.converted_from} at its year's FX rate")
         return ", ".join(words)
 
 
@@ -239,8 +242,10 @@ class History:
         derived = _flag(row["derived"]) if "derived" in rows.columns else False
         value = float(row["value"])
         own = self.unit(subject, claim_id=claim_id)
+        converted_from = None
         if unit is not None and own is not None and own != unit:
             from idcforecast.units import convert
+            from idcforecast.units.convert import changes_currency
 
             try:
                 value = convert(value, unit, from_unit=own, year=year)
@@ -252,7 +257,11 @@ class History:
                     unit=own,
                     subject_unit=unit,
                 ) from err
-        return Figure(value, qualifier, origin="actual", derived=derived)
+            if changes_currency(own, unit):
+                converted_from = own
+        return Figure(
+            value, qualifier, origin="actual", derived=derived, converted_from=converted_from
+        )
 
 
 def claims_unit(history_unit: str | None, claims: list[Claim]) -> str | None:

@@ -1389,6 +1389,7 @@ def test_a_yuan_claim_set_is_checked_in_yuan_against_a_dollar_history() -> None:
     readings = claim_readings(claims, history=_cidc_in_usd())
     three = readings[readings["steps"] == 3].iloc[0]
     assert three["unit"] == "CNY 100m"
+    assert three["reference"] == "actual, from USD bn at its year's FX rate"
     assert three["reference_base"] == pytest.approx(1562.5, rel=1e-12)
     assert three["gap"] == pytest.approx(1533.0539 / 1562.5 - 1, abs=1e-6)  # -1.88%
     assert not three["fits"]
