@@ -47,6 +47,8 @@ _PREFIX_QUALIFIERS: dict[str, str] = {
             "上升到",
             "提升至",
             "提高至",
+            "提升到",
+            "提高到",
             "降至",
             "下降至",
             "下降到",
@@ -209,6 +211,17 @@ _GROWTH_WORDS: dict[str, int] = {
             "同比",
             "增长了",
             "增長了",
+            "年均增长",
+            "年均增長",
+            "每年增长",
+            "每年增長",
+            "年增长",
+            "年增長",
+            "年均",
+            "复合年增长率",
+            "複合年增長率",
+            "提高",
+            "提升",
             "增加了",
             "上升了",
             "compound annual growth rate of",
@@ -245,6 +258,7 @@ _GROWTH_WORDS: dict[str, int] = {
             "減少",
             "下滑",
             "下降了",
+            "降低",
             "减少了",
             "減少了",
             "a decline of",
@@ -288,6 +302,13 @@ _TRAILING_GROWTH_WORDS: dict[str, int] = {
     ),
     **dict.fromkeys(["decline", "decrease", "drop", "fall"], -1),
 }
+# a percent "a year" is the annual rate itself ("27.8% a year", "5% per annum"): "%", not
+# "%/year" (which no growth function takes); an amount a year stays a rate ("$3bn a year")
+_PERCENT_A_YEAR = re.compile(
+    r"(?:(?<=%)|(?<=percent)|(?<=per cent)|(?<=pct))\s*"
+    r"(?:a year|per year|per annum|annually|yearly|p\.a\.|/\s*year|/\s*yr|each year|every year)$",
+    re.IGNORECASE,
+)
 # "上千亿元", "超千亿": a magnitude word with no digits before it ("over a thousand 亿")
 _CJK_MAGNITUDE_HEAD = re.compile(r"[十百千万萬亿億]+")
 _UP_TO_MAGNITUDE = re.compile(r"上(?=[十百千万萬亿億])")
@@ -374,6 +395,8 @@ def _strip_words(text: str, body: str) -> tuple[str, str, int | None]:
         elif trail := _TRAILING_GROWTH.search(body):  # "27.8% CAGR", "5% yoy"
             word = trail.group().strip().lower()
             growth = _TRAILING_GROWTH_WORDS[word] * (growth or 1)
+        elif trail := _PERCENT_A_YEAR.search(body):  # "27.8% a year": a rate, in %
+            pass
         else:
             return body, qualifier, growth
         body = body[: trail.start()]

@@ -708,3 +708,37 @@ def test_a_fall_turns_its_bound_around(text: str, value: float, qualifier: str) 
 def test_to_verbs_and_growth_phrases(text: str, value: float, unit: str) -> None:
     q = parse_quantity(text)
     assert (q.value, q.unit, q.qualifier) == (value, unit, EXACT)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        # units24: "27.8% per year" was the unit '%/year', which no growth function and no
+        # claim takes; "a year", "annually", "p.a." were refused; so were 年均/每年增长
+        ("27.8% a year", 27.8, "%", EXACT),
+        ("27.8% per year", 27.8, "%", EXACT),
+        ("27.8% per annum", 27.8, "%", EXACT),
+        ("27.8% annually", 27.8, "%", EXACT),
+        ("27.8% p.a.", 27.8, "%", EXACT),
+        ("20-25% a year", 22.5, "%", EXACT),
+        ("more than 20% a year", 20.0, "%", AT_LEAST),
+        ("年均增长27.8%", 27.8, "%", EXACT),
+        ("每年增长27.8%", 27.8, "%", EXACT),
+        ("复合年增长率27.8%", 27.8, "%", EXACT),
+        ("提高2.5个百分点", 2.5, "pp", EXACT),
+        ("降低2.5个百分点", -2.5, "pp", EXACT),
+        # an amount a year stays a rate of that amount
+        ("$3bn per year", 3.0, "USD bn/year", EXACT),
+    ],
+)
+def test_a_percent_a_year_is_a_percent(text: str, value: float, unit: str, qualifier: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier) == (value, unit, qualifier)
+
+
+def test_a_percent_a_year_is_a_rate_for_the_growth_functions() -> None:
+    from idcforecast.growth import implied_base
+
+    # was IncompatibleUnitsError ("rate is a Quantity in '%/year'"); 3200 / 1.278**3 = 1533.05
+    base = implied_base(parse_quantity("3200亿元"), parse_quantity("27.8% per year"), 3)
+    assert base.value == pytest.approx(1533.05, abs=0.01)
