@@ -742,3 +742,24 @@ def test_a_percent_a_year_is_a_rate_for_the_growth_functions() -> None:
     # was IncompatibleUnitsError ("rate is a Quantity in '%/year'"); 3200 / 1.278**3 = 1533.05
     base = implied_base(parse_quantity("3200亿元"), parse_quantity("27.8% per year"), 3)
     assert base.value == pytest.approx(1533.05, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # units24: the colloquial 币 names of currencies the FX table has were refused
+        # ("30亿台币" even as 30亿 servers, 台, and an unknown '币')
+        ("30亿台币", "TWD 100m"),
+        ("30億台幣", "TWD 100m"),
+        ("30亿韩币", "KRW 100m"),
+        ("30亿日币", "JPY 100m"),
+        ("30亿澳币", "AUD 100m"),
+        ("30亿加币", "CAD 100m"),
+        ("30亿新币", "SGD 100m"),
+        ("30亿卢比", "INR 100m"),
+        ("30亿台", "servers 100m"),  # 台 alone still counts machines
+    ],
+)
+def test_colloquial_currency_names(text: str, unit: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit) == (30.0, unit)
