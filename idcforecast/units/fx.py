@@ -84,14 +84,21 @@ def _inverted(
     written the other way round ("2026,7.05,USD/CNY" for 7.05 CNY per USD); else None."""
     if reference is None:
         return None
-    if (base, quote) in reference:
-        known = reference[(base, quote)]
-        values = list(known.values())
-    elif (quote, base) in reference:
-        known = reference[(quote, base)]
-        values = [1.0 / v for v in known.values()]
-    else:
+
+    def leg(a: str, b: str) -> dict[int, float]:  # b per a, by year
+        if (a, b) in reference:
+            return reference[(a, b)]
+        if (b, a) in reference:
+            return {y: 1.0 / v for y, v in reference[(b, a)].items()}
+        return {}
+
+    known = leg(base, quote)
+    if not known and _PIVOT not in (base, quote):  # a cross ("EUR/CNY") through USD
+        first, second = leg(base, _PIVOT), leg(_PIVOT, quote)
+        known = {y: first[y] * second[y] for y in first.keys() & second.keys()}
+    if not known:
         return None
+    values = list(known.values())
     low, high = min(values), max(values)
 
     def plausible(r: float) -> bool:

@@ -452,3 +452,16 @@ def test_plausible_user_rates_are_kept(tmp_path: Path) -> None:
         assert fx_rate("JPY", "USD", year=2026) == pytest.approx(1 / 150, rel=1e-15)
         # 1 EUR = 1.1 USD = 1.1 x 7.05 CNY = 7.755 CNY
         assert fx_rate("EUR", "CNY", year=2026) == pytest.approx(7.755, rel=1e-15)
+
+
+def test_a_cross_rate_written_the_other_way_round_is_refused(tmp_path: Path) -> None:
+    # EUR/CNY has no bundled row, but its cross through USD does: 1 EUR = 1.0817 USD x
+    # 7.0809 CNY/USD = 7.66 CNY in 2023; "7.8 EUR/CNY" (7.8 EUR per CNY) is ~60x that
+    path = tmp_path / "my_fx.csv"
+    path.write_text("year,value,unit\n2026,7.8,EUR/CNY\n", encoding="utf-8")
+    message = "write CNY/EUR for 7.8 CNY per EUR"
+    with pytest.raises(DataError, match=re.escape(message)), use_fx_rates(path):
+        pass
+    path.write_text("year,value,unit\n2026,7.8,CNY/EUR\n", encoding="utf-8")
+    with use_fx_rates(path):
+        assert fx_rate("EUR", "CNY", year=2026) == 7.8
