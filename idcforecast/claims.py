@@ -185,6 +185,8 @@ class Claim:
         set_(self, "value", value)
         set_(self, "year", year)
         made = str(self.made).strip()
+        if re.match(r"^\d{4}\.0$", made):  # a year from a float column (blanks made it float)
+            made = made[:4]
         if re.match(r"^\d{4}-\d{2}-\d{2}[ T]00:00:00$", made):  # an Excel date cell
             made = made[:10]
         if made and not _MADE.match(made):  # "July 2020" left the horizon silently unknown

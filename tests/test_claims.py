@@ -1427,3 +1427,19 @@ def test_a_magnitude_alone_beside_a_unit_with_one_is_refused() -> None:
         "list row 1: value '320亿' has the magnitude '100m' and the unit '亿元' ('CNY 100m') "
         "its own; expected one magnitude: a plain number in value, or the unit 'CNY'"
     )
+
+
+def test_made_years_from_a_float_column() -> None:
+    # units24: pd.read_csv reads a made column of years with a blank as float (2020.0),
+    # which was "not an ISO date"; the level for 2022 made in 2020 is a forecast
+    frame = pd.DataFrame(
+        {
+            "subject": ["s", "s"],
+            "kind": ["level", "level"],
+            "year": [2022, 2023],
+            "value": [3200.0, 3300.0],
+            "unit": ["亿元", "亿元"],
+            "made": [2020.0, float("nan")],
+        }
+    )
+    assert [c.made for c in read_claims(frame)] == ["2020", ""]
