@@ -67,12 +67,47 @@ def claims_from_path(path: Path, encoding: str) -> list[Claim]:
                 raise _decode_error(path, encoding, err) from err
         else:  # the first sheet, read as text like a CSV
             frame = pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
+            if suffix == ".xlsx":
+                _percent_cells_as_shown(frame, path)
         return _from_file_frame(frame, path)
     raise SpecError(
         f"claims file {str(path)!r}: expected a .csv, .xlsx or .toml file, found "
         f"{path.suffix or 'no suffix'!r}",
         file=str(path),
     )
+
+
+def _percent_cells_as_shown(frame: Any, path: Path) -> None:
+    """Cells formatted as percentages hold the text Excel shows ("27.8%"), not the stored
+    fraction: a CAGR cell shown as 27.8% is stored as 0.278, which a claim (rates in
+    percent) read as 0.278%. The rule of ``read_series``
+    (:func:`idcforecast._excel_sheets.percent_cells_as_text`)."""
+    import openpyxl
+    import pandas as pd
+
+    from idcforecast._excel_sheets import percent_cells_as_text
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # pandas read it; a sheet openpyxl cannot is kept as read
+        return
+    try:
+        sheet = book.worksheets[0]
+        stored = pd.DataFrame(index=frame.index, columns=frame.columns, dtype=object)
+        rows = sheet.iter_rows(
+            min_row=2, max_row=len(frame) + 1, max_col=frame.shape[1], values_only=True
+        )
+        for i, values in enumerate(rows):
+            for j, value in enumerate(values):
+                stored.iat[i, j] = value
+        shown = stored.copy()
+        percent_cells_as_text(shown, sheet, 0)
+        for i in range(len(frame)):
+            for j in range(frame.shape[1]):
+                if shown.iat[i, j] is not stored.iat[i, j] and isinstance(shown.iat[i, j], str):
+                    frame.iat[i, j] = shown.iat[i, j]
+    finally:
+        book.close()
 
 
 def _check_csv_shape(path: Path, encoding: str) -> None:

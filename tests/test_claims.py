@@ -1443,3 +1443,26 @@ def test_made_years_from_a_float_column() -> None:
         }
     )
     assert [c.made for c in read_claims(frame)] == ["2020", ""]
+
+
+def test_an_excel_percent_cell_is_the_percent_shown(tmp_path: Path) -> None:
+    # units24: a CAGR cell shown as 27.8% is stored as 0.278; read_claims took the stored
+    # number, a claim of 0.278% (claims keep the published percent), in silence
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["claim_set", "subject", "kind", "start_year", "year", "value", "unit"])
+    sheet.append(["gt", "m", "cagr", 2020, 2022, 0.278, "%"])
+    sheet["F2"].number_format = "0.0%"
+    sheet.append(["gt", "m", "level", None, 2022, 3200, "亿元"])
+    sheet.append(["gt", "m", "growth", 2021, 2022, 34.2, "%"])  # a plain number stays
+    path = tmp_path / "claims.xlsx"
+    book.save(path)
+    claims = read_claims(path)
+    assert [(c.kind, c.value) for c in claims] == [
+        ("cagr", 27.8),
+        ("level", 3200.0),
+        ("growth", 34.2),
+    ]
+    assert claims[0].describe() == "CAGR 27.8% 2020-2022"
