@@ -294,7 +294,7 @@ def claims_from_records(
             clean.update(_figure(clean["value"], clean, where=where, row=row))
         for key in ("low", "high"):
             if isinstance(clean.get(key), str):
-                clean[key] = _number(clean[key], key=key, where=where, row=row)
+                clean[key] = _range_end(clean[key], clean, key=key, where=where, row=row)
         for key in ("year", "start_year"):
             if key in clean:
                 clean[key] = _integer(clean[key], key=key, where=where)
@@ -355,6 +355,45 @@ def _number(text: str, *, key: str, where: str, row: Any) -> float:
         raise SpecError(
             f"{where}: {key} must be a number, found {text!r}", key=key, row=row, value=text
         )
+    return float(quantity.value)
+
+
+def _range_end(text: str, record: dict[str, Any], *, key: str, where: str, row: Any) -> float:
+    """A range's end written as a number or as one exact figure ("25%", "3000亿元": as an
+    Excel percentage cell reads, 25% for 0.25), in the record's unit (the first end's when
+    the record gives none; money at the FX rate of the claim's year)."""
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_quantity
+
+    try:
+        quantity = parse_quantity(text)
+    except IdcForecastError as err:
+        raise SpecError(
+            f"{where}: {key} must be a number or a figure, found {text!r} ({err})",
+            key=key,
+            row=row,
+        ) from err
+    if quantity.qualifier != "exact" or quantity.is_range:
+        raise SpecError(
+            f"{where}: {key} must be one exact figure (a range's end), found {text!r}; "
+            "write a qualifier in the qualifier column and a range as low and high",
+            key=key,
+            row=row,
+            value=text,
+        )
+    unit = record.get("unit")
+    if unit is not None and quantity.unit.startswith("count "):
+        quantity = _with_unit_base(quantity, str(unit), text=text, where=where, row=row)
+    if quantity.unit == "count":
+        return float(quantity.value)
+    if unit is None:
+        record["unit"] = quantity.unit
+    elif str(unit) != quantity.unit:
+        quantity = _converted(quantity, str(unit), record, text=text, where=where, row=row)
     return float(quantity.value)
 
 

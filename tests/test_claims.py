@@ -1061,7 +1061,10 @@ def _claims_csv(tmp_path: Path, *rows: str) -> Path:
         # was 3.2005 CNY 100m
         ('m,level,2022,,"3.200,5",CNY 100m,,,', "row 2: value '3.200,5' is not a figure"),
         # was high = 33 (refused only because 33 < 3200; "3,3" beside "3" would pass)
-        ('m,level,2022,,,CNY 100m,,"3,2","3,3"', "row 2: low must be a number, found '3,2'"),
+        (
+            'm,level,2022,,,CNY 100m,,"3,2","3,3"',
+            "row 2: low must be a number or a figure, found '3,2'",
+        ),
     ],
 )
 def test_a_decimal_comma_in_a_claims_file_is_an_error(
@@ -1466,3 +1469,52 @@ def test_an_excel_percent_cell_is_the_percent_shown(tmp_path: Path) -> None:
         ("growth", 34.2),
     ]
     assert claims[0].describe() == "CAGR 27.8% 2020-2022"
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        # units24: low/high written as figures were refused ("low must be a number"), and an
+        # Excel percentage cell now reads as "25%"
+        (
+            {"kind": "cagr", "period": "2020-22", "low": "25%", "high": "30%"},
+            (25.0, 30.0, "%", "CAGR 25-30% 2020-2022"),
+        ),
+        (
+            {"kind": "level", "year": 2022, "low": "3000亿元", "high": "3300亿元"},
+            (3000.0, 3300.0, "CNY 100m", "level 3,000-3,300 CNY 100m in 2022"),
+        ),
+        # the second end in the first end's unit: 3300亿元 = 330 CNY bn
+        (
+            {"kind": "level", "year": 2022, "low": "300 billion yuan", "high": "3300亿元"},
+            (300.0, 330.0, "CNY bn", "level 300-330 CNY bn in 2022"),
+        ),
+    ],
+)
+def test_range_ends_written_as_figures(row: dict, expected: tuple) -> None:
+    claim = read_claims([{"subject": "s", **row}])[0]
+    assert (claim.low, claim.high, claim.unit, claim.describe()) == (
+        pytest.approx(expected[0]),
+        pytest.approx(expected[1]),
+        expected[2],
+        expected[3],
+    )
+
+
+def test_a_range_end_with_a_qualifier_is_refused() -> None:
+    with pytest.raises(SpecError) as info:
+        read_claims(
+            [
+                {
+                    "subject": "s",
+                    "kind": "level",
+                    "year": 2022,
+                    "low": "超过3000亿元",
+                    "high": "3300亿元",
+                }
+            ]
+        )
+    assert str(info.value) == (
+        "list row 1: low must be one exact figure (a range's end), found '超过3000亿元'; "
+        "write a qualifier in the qualifier column and a range as low and high"
+    )
