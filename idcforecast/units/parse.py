@@ -554,16 +554,19 @@ def _low_end_factor(
     if not mid:
         return 1.0
     low_unit = _read_unit(text, f"{pre} {mid}")
-    if low_unit.dimension == "count" and unit.dimension != "count":
+    # a rate's low end names its amount alone ("2000万-5000万元/MW", "$2m-$5m per MW"):
+    # it is compared with the amount the high end is per MW of
+    amount = unit.numerator() if unit.per and not low_unit.per else unit
+    if low_unit.dimension == "count" and amount.dimension != "count":
         low_unit = _read_unit(text, f"{mid} {unit.base}")  # "500 million to 1.2 billion USD"
-    same_kind = low_unit.dimension == unit.dimension and low_unit.per == unit.per
+    same_kind = low_unit.dimension == amount.dimension and low_unit.per == amount.per
     if not same_kind or (low_unit.currency is not None and low_unit.base != unit.base):
         raise _fail(
             text,
             f"the two ends of the range have different units ({low_unit.canonical!r} and "
             f"{unit.canonical!r}); write both ends in one unit",
         )
-    return low_unit.factor / unit.factor
+    return low_unit.factor / amount.factor
 
 
 def _parse_one(text: str, norm: str) -> Quantity:

@@ -763,3 +763,25 @@ def test_a_percent_a_year_is_a_rate_for_the_growth_functions() -> None:
 def test_colloquial_currency_names(text: str, unit: str) -> None:
     q = parse_quantity(text)
     assert (q.value, q.unit) == (30.0, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "low", "high"),
+    [
+        # units24: a rate range whose low end names its amount alone was refused ("the two
+        # ends of the range have different units ('CNY 10k' and 'CNY 10k/MW')")
+        ("2000万-5000万元每兆瓦", "CNY 10k/MW", 2000.0, 5000.0),
+        ("$2m-$5m per MW", "USD mn/MW", 2.0, 5.0),
+        ("2m-5m USD/MW", "USD mn/MW", 2.0, 5.0),
+        ("5千-8千元/kW/月", "CNY thousand/kW/month", 5.0, 8.0),
+        # 500 million = 0.5 billion
+        ("500 million to 1.2 billion USD per GW", "USD bn/GW", 0.5, 1.2),
+        ("500万元-1亿元/MW", "CNY 100m/MW", 0.05, 1.0),  # 500万 = 0.05亿
+    ],
+)
+def test_a_rate_range_with_the_amount_at_both_ends(
+    text: str, unit: str, low: float, high: float
+) -> None:
+    q = parse_quantity(text)
+    assert q.unit == unit
+    assert (q.low, q.high) == pytest.approx((low, high), rel=1e-12)
