@@ -49,6 +49,16 @@ _PREFIX_QUALIFIERS: dict[str, str] = {
             "提高至",
             "提升到",
             "提高到",
+            # "equivalent to": an amount said in another unit, as in an alternate
+            "折合",
+            "相当于",
+            "相當於",
+            "合计",
+            "合計",
+            "共计",
+            "共計",
+            "总计",
+            "總計",
             "降至",
             "下降至",
             "下降到",
@@ -446,6 +456,7 @@ _PLUS_AFTER = re.compile(
 )
 
 
+_ALTERNATE_LEAD = re.compile(r"^(?:or|i\.e\.,?|ie|合计|合計|合)\s*(?=[^a-z])", re.IGNORECASE)
 _BETWEEN = re.compile(r"^\s*between\s+(?P<low>\S.*?)\s+and\s+(?P<high>\S.*)$", re.IGNORECASE)
 
 
@@ -686,8 +697,10 @@ def parse_quantity(text: str) -> Quantity:
     quantity = _parse_one(text, _plus_as_words(main))
     if alternate_text is None:
         return quantity
+    # "(or $71.2 billion)", "（合71.2亿美元）": the same amount, said another way
+    inner = _ALTERNATE_LEAD.sub("", alternate_text, count=1)
     try:
-        alternate = _parse_one(alternate_text, alternate_text)
+        alternate = _parse_one(alternate_text, inner)
     except IdcForecastError as err:
         raise _fail(
             text, f"the text in parentheses, {alternate_text!r}, is not a figure ({err})"

@@ -785,3 +785,30 @@ def test_a_rate_range_with_the_amount_at_both_ends(
     q = parse_quantity(text)
     assert q.unit == unit
     assert (q.low, q.high) == pytest.approx((low, high), rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # units24: the alternate's lead word made it "not a figure"
+        "500亿元（合71.2亿美元）",
+        "500亿元（折合71.2亿美元）",
+        "500亿元（相当于71.2亿美元）",
+        "500亿元 (or 71.2亿美元)",
+        "500亿元 (i.e. 71.2亿美元)",
+    ],
+)
+def test_an_alternate_said_another_way(text: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit) == (500.0, "CNY 100m")
+    assert q.alternate is not None
+    assert (q.alternate.value, q.alternate.unit, q.alternate.qualifier) == (
+        71.2,
+        "USD 100m",
+        EXACT,
+    )
+
+
+def test_a_word_in_parentheses_is_still_no_alternate() -> None:
+    with pytest.raises(ParseError, match=re.escape("the text in parentheses, 'order'")):
+        parse_quantity("500 billion yuan (order)")
