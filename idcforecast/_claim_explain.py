@@ -337,7 +337,7 @@ def _fact_checks(
     for year, (claim, value) in sorted(group.levels.items()):
         if _is_forecast(claim):  # includes an unknown made date: never judged as a fact
             continue
-        actual = history.actual(group.subject, year, claim_id=claim.claim_id)
+        actual = history.actual(group.subject, year, claim_id=claim.claim_id, unit=group.unit)
         if actual is None:
             continue
         ok = overlaps(group.intervals[year], actual.interval, tolerance)
@@ -359,7 +359,7 @@ def _outcome(group: _Group, history: History) -> dict[str, Any]:
         return out
     year, (claim, value) = max(forecasts, key=lambda item: item[0])
     out.update(end_year=year, claimed_end=value)
-    actual = history.actual(group.subject, year, claim_id=claim.claim_id)
+    actual = history.actual(group.subject, year, claim_id=claim.claim_id, unit=group.unit)
     if actual is None:
         if history.given:
             out["_text"] = f"Outcome: no actual for {year} yet."

@@ -67,12 +67,47 @@ def claims_from_path(path: Path, encoding: str) -> list[Claim]:
                 raise _decode_error(path, encoding, err) from err
         else:  # the first sheet, read as text like a CSV
             frame = pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
+            if suffix == ".xlsx":
+                _percent_cells_as_shown(frame, path)
         return _from_file_frame(frame, path)
     raise SpecError(
         f"claims file {str(path)!r}: expected a .csv, .xlsx or .toml file, found "
         f"{path.suffix or 'no suffix'!r}",
         file=str(path),
     )
+
+
+def _percent_cells_as_shown(frame: Any, path: Path) -> None:
+    """Cells formatted as percentages hold the text Excel shows ("27.8%"), not the stored
+    fraction: a CAGR cell shown as 27.8% is stored as 0.278, which a claim (rates in
+    percent) read as 0.278%. The rule of ``read_series``
+    (:func:`idcforecast._excel_sheets.percent_cells_as_text`)."""
+    import openpyxl
+    import pandas as pd
+
+    from idcforecast._excel_sheets import percent_cells_as_text
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # pandas read it; a sheet openpyxl cannot is kept as read
+        return
+    try:
+        sheet = book.worksheets[0]
+        stored = pd.DataFrame(index=frame.index, columns=frame.columns, dtype=object)
+        rows = sheet.iter_rows(
+            min_row=2, max_row=len(frame) + 1, max_col=frame.shape[1], values_only=True
+        )
+        for i, values in enumerate(rows):
+            for j, value in enumerate(values):
+                stored.iat[i, j] = value
+        shown = stored.copy()
+        percent_cells_as_text(shown, sheet, 0)
+        for i in range(len(frame)):
+            for j in range(frame.shape[1]):
+                if shown.iat[i, j] is not stored.iat[i, j] and isinstance(shown.iat[i, j], str):
+                    frame.iat[i, j] = shown.iat[i, j]
+    finally:
+        book.close()
 
 
 def _check_csv_shape(path: Path, encoding: str) -> None:
@@ -259,7 +294,7 @@ def claims_from_records(
             clean.update(_figure(clean["value"], clean, where=where, row=row))
         for key in ("low", "high"):
             if isinstance(clean.get(key), str):
-                clean[key] = _number(clean[key], key=key, where=where, row=row)
+                clean[key] = _range_end(clean[key], clean, key=key, where=where, row=row)
         for key in ("year", "start_year"):
             if key in clean:
                 clean[key] = _integer(clean[key], key=key, where=where)
@@ -323,6 +358,45 @@ def _number(text: str, *, key: str, where: str, row: Any) -> float:
     return float(quantity.value)
 
 
+def _range_end(text: str, record: dict[str, Any], *, key: str, where: str, row: Any) -> float:
+    """A range's end written as a number or as one exact figure ("25%", "3000亿元": as an
+    Excel percentage cell reads, 25% for 0.25), in the record's unit (the first end's when
+    the record gives none; money at the FX rate of the claim's year)."""
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_quantity
+
+    try:
+        quantity = parse_quantity(text)
+    except IdcForecastError as err:
+        raise SpecError(
+            f"{where}: {key} must be a number or a figure, found {text!r} ({err})",
+            key=key,
+            row=row,
+        ) from err
+    if quantity.qualifier != "exact" or quantity.is_range:
+        raise SpecError(
+            f"{where}: {key} must be one exact figure (a range's end), found {text!r}; "
+            "write a qualifier in the qualifier column and a range as low and high",
+            key=key,
+            row=row,
+            value=text,
+        )
+    unit = record.get("unit")
+    if unit is not None and quantity.unit.startswith("count "):
+        quantity = _with_unit_base(quantity, str(unit), text=text, where=where, row=row)
+    if quantity.unit == "count":
+        return float(quantity.value)
+    if unit is None:
+        record["unit"] = quantity.unit
+    elif str(unit) != quantity.unit:
+        quantity = _converted(quantity, str(unit), record, text=text, where=where, row=row)
+    return float(quantity.value)
+
+
 def _integer(value: Any, *, key: str, where: str) -> int:
     try:
         number = float(value)
@@ -377,6 +451,10 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         )
     out: dict[str, Any] = {"value": quantity.value}
     unit = record.get("unit")
+    if unit is not None and quantity.unit.startswith("count "):
+        quantity = _with_unit_base(quantity, str(unit), text=text, where=where, row=row)
+        if quantity.unit != "count" and not quantity.unit.startswith("count "):
+            unit = record["unit"] = quantity.unit  # "320亿" beside "CNY": 320 CNY 100m
     if quantity.unit == "count":  # a bare number with separators or a qualifier: "3,200.5"
         pass
     elif unit is not None and unit != quantity.unit:
@@ -389,6 +467,36 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
     if given is None:
         out["qualifier"] = quantity.qualifier
     return out
+
+
+def _with_unit_base(quantity: Any, unit: str, *, text: str, where: str, row: Any) -> Any:
+    """A figure with a magnitude alone ("320亿", "3.2万亿") beside a unit without one
+    ("CNY", "MW") is in that unit at the figure's magnitude (320 "CNY 100m"), as
+    ``read_series`` reads such a cell; beside a unit with its own magnitude ("亿元") it is
+    an error, as there. The quantity as it is when ``unit`` is a count, a rate or no unit
+    the registry reads (its error comes later, naming the row)."""
+    import dataclasses
+
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_unit
+
+    try:
+        target, written = parse_unit(unit), parse_unit(quantity.unit)
+    except IdcForecastError:
+        return quantity
+    if target.dimension == "count" or target.per or written.magnitude is None:
+        return quantity
+    if target.magnitude is not None:
+        said = repr(unit) + ("" if unit == target.canonical else f" ({target.canonical!r})")
+        raise SpecError(
+            f"{where}: value {text!r} has the magnitude {written.magnitude!r} and the unit "
+            f"{said} its own; expected one magnitude: a plain number in value, or the unit "
+            f"{target.base!r}",
+            key="unit",
+            value=unit,
+            row=row,
+        )
+    return dataclasses.replace(quantity, unit=f"{target.base} {written.magnitude}")
 
 
 def _converted(quantity: Any, unit: str, record: dict[str, Any], **place: Any) -> Any:

@@ -33,6 +33,7 @@ class Figure:
     origin: str = "claimed"  # "claimed" or "actual"
     derived: bool = False
     span: tuple[float, float] | None = None  # a claimed range's ends
+    converted_from: str | None = None  # the history's unit, when in another currency
 
     @property
     def interval(self) -> tuple[float, float]:
@@ -46,6 +47,8 @@ class Figure:
             words.append("derived")
         if self.qualifier in ("at_least", "at_most"):
             words.append(self.qualifier.replace("_", " "))
+        if self.converted_from is not None:
+            words.append(f"from {self.converted_from} at its year's FX rate")
         return ", ".join(words)
 
 
@@ -222,7 +225,11 @@ class History:
             return None
         return str(rows["unit"].dropna().iloc[0])
 
-    def actual(self, subject: str, year: int, *, claim_id: str) -> Figure | None:
+    def actual(
+        self, subject: str, year: int, *, claim_id: str, unit: str | None = None
+    ) -> Figure | None:
+        """The subject's level in ``year``, in ``unit`` when given (another currency at
+        that year's FX rate: the claims' own, see :func:`claims_unit`); None if absent."""
         if not self.given:
             return None
         rows = self.series(subject, claim_id=claim_id)
@@ -233,7 +240,57 @@ class History:
         qualifier = row["qualifier"] if "qualifier" in rows.columns else "exact"
         qualifier = qualifier if isinstance(qualifier, str) and qualifier else "exact"
         derived = _flag(row["derived"]) if "derived" in rows.columns else False
-        return Figure(float(row["value"]), qualifier, origin="actual", derived=derived)
+        value = float(row["value"])
+        own = self.unit(subject, claim_id=claim_id)
+        converted_from = None
+        if unit is not None and own is not None and own != unit:
+            from idcforecast.units import convert
+            from idcforecast.units.convert import changes_currency
+
+            try:
+                value = convert(value, unit, from_unit=own, year=year)
+            except UnitError as err:
+                raise IncompatibleUnitsError(
+                    f"claim {claim_id!r}: the {self._name} of {subject!r} is in {own!r} and "
+                    f"the claims in {unit!r}, so its {year} level is compared in {unit!r} "
+                    f"(a growth rate across currencies would include FX moves), and {err}",
+                    unit=own,
+                    subject_unit=unit,
+                ) from err
+            if changes_currency(own, unit):
+                converted_from = own
+        return Figure(
+            value, qualifier, origin="actual", derived=derived, converted_from=converted_from
+        )
+
+
+def claims_unit(history_unit: str | None, claims: list[Claim]) -> str | None:
+    """The unit a claim set is checked in: the history's, except when the set's levels are
+    money in another currency, then theirs (the first level claim's). A CAGR published with
+    levels in yuan is a growth of yuan; applied to levels in dollars it would take in the
+    FX moves of the years between (a 27.8% CNY claim "fit" a USD history within 1%, and
+    missed the same history in CNY by 1.9%).
+
+    Examples
+    --------
+    >>> c = Claim(subject="m", kind="level", value=3200, unit="CNY 100m", year=2022)
+    >>> claims_unit("USD bn", [c]), claims_unit("CNY bn", [c]), claims_unit("MW", [])
+    ('CNY 100m', 'CNY bn', 'MW')
+    """
+    level = next((c.unit for c in claims if c.kind == "level" and c.unit), None)
+    if history_unit is None:
+        return level
+    if level is None:
+        return history_unit
+    from idcforecast.units import parse_unit
+
+    try:
+        ours, theirs = parse_unit(history_unit).currency, parse_unit(level).currency
+    except UnitError:
+        return history_unit
+    if ours is not None and theirs is not None and ours != theirs:
+        return level
+    return history_unit
 
 
 def _flag(value: Any) -> bool:

@@ -104,6 +104,37 @@ def float_values(x: Number, *, name: str, func: str) -> np.ndarray:
     return arr
 
 
+def years_values(x: Number, *, func: str) -> np.ndarray:
+    """Float array of compounding steps: a number, array or Series, or a Quantity that is a
+    duration ("3 years", "36 months": in years) or a bare number ("3"). A Quantity in any
+    other unit, or a range or a bound of years, is a GrowthError (its value was taken as
+    the steps: "36 months" as 36 steps, "3 MW" as 3)."""
+    if not is_quantity(x):
+        return float_values(x, name="years", func=func)
+    if x.is_range or x.qualifier in ("at_least", "at_most"):
+        what = f"the range {x.low:g} to {x.high:g}" if x.is_range else figure_words(x)
+        raise GrowthError(
+            f"{func}: years is {what}{unit_text(x.unit)}, not one number of steps; give "
+            "the steps as a number (years=3)",
+            func=func,
+            argument="years",
+        )
+    from idcforecast.units import parse_unit
+
+    unit = parse_unit(x.unit)
+    if unit.dimension == "time" and not unit.per:
+        return float_values(x.to("year"), name="years", func=func)
+    if x.unit == "count":
+        return float_values(x, name="years", func=func)
+    raise GrowthError(
+        f"{func}: years is a Quantity in {x.unit!r}; years are compounding steps: a number "
+        "(2019 -> 2022 is years=3) or a duration such as parse_quantity('3 years')",
+        func=func,
+        argument="years",
+        unit=x.unit,
+    )
+
+
 def position_text(x: Any, flat_position: int) -> str:
     if isinstance(x, pd.Series):
         label = x.index[flat_position]

@@ -38,6 +38,7 @@ from idcforecast._claim_history import (
     Figure,
     History,
     claim_interval,
+    claims_unit,
     interval_gap,
     level_in,
     overlaps,
@@ -95,9 +96,8 @@ def _groups(claims: list[Claim], history: History) -> list[_Group]:
     groups = []
     for (claim_set, subject), members in order.items():
         first = members[0]
-        unit = history.unit(subject, claim_id=first.claim_id) if history.given else None
-        if unit is None:
-            unit = next((c.unit for c in members if c.kind == "level"), None)
+        own = history.unit(subject, claim_id=first.claim_id) if history.given else None
+        unit = claims_unit(own, members)
         levels: dict[int, tuple[Claim, float]] = {}
         intervals: dict[int, tuple[float, float]] = {}
         for claim in members:
@@ -158,7 +158,9 @@ def _reading_row(
         span = group.intervals[base_year] if base_claim[0].is_range else None
         reference = Figure(base_claim[1], base_claim[0].qualifier, origin="claimed", span=span)
     else:
-        reference = history.actual(group.subject, base_year, claim_id=claim.claim_id)
+        reference = history.actual(
+            group.subject, base_year, claim_id=claim.claim_id, unit=group.unit
+        )
     row: dict[str, Any] = {
         "claim_set": group.claim_set,
         "subject": group.subject,
@@ -206,7 +208,7 @@ def _reading_row(
             if ranged:  # the allowed figures nearest the evidence, not the midpoints
                 _nearest(row, with_rates, reference.interval, (r_lo, r_hi), "implied_base")
         return row
-    actual_end = history.actual(group.subject, claim.year, claim_id=claim.claim_id)
+    actual_end = history.actual(group.subject, claim.year, claim_id=claim.claim_id, unit=group.unit)
     if reference is not None and actual_end is not None:
         ref_lo, ref_hi = reference.interval
         implied_end = reference.value * (1 + rate) ** steps

@@ -31,14 +31,26 @@ KINDS = ("level", "growth", "cagr")
 QUALIFIERS = ("exact", "at_least", "at_most", "approximately")
 
 _MADE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_PERIOD = re.compile(r"^\s*(\d{4})\s*(?:-|–|—|to|~|/)\s*(\d{2}|\d{4})\s*$")
+_PERIOD = re.compile(
+    r"^\s*(?:from\s+)?(\d{4})\s*年?\s*(?:-|–|—|~|～|/|to|through|至|到)\s*(\d{2}|\d{4})\s*年?\s*$",
+    re.IGNORECASE,
+)
+# China's five-year plans, "十四五" (the 14th, 2021-2025), as policy texts name a period
+_PLAN = re.compile(
+    r"^\s*[“\"「『]?十([一二三四五六七八九]?)五[”\"」』]?\s*(?:规划|規劃)?\s*"
+    r"(?:期间|期間|时期|時期)?\s*$"
+)
+_PLAN_NUMBERS = {"": 10, **{d: 10 + i for i, d in enumerate("一二三四五六七八九", start=1)}}
 
 
 def parse_period(text: str) -> tuple[int, int]:
-    """Read a period as written ("2020-22", "2020–2022", "2020 to 2022") into two years.
+    """Read a period as written ("2020-22", "2020–2022", "2020 to 2022", "2020年至2022年",
+    "2020-2022年", "十四五") into two years.
 
     The years are returned as written; how many compounding steps they span is a reading
-    (:func:`idcforecast.check_claims` evaluates both).
+    (:func:`idcforecast.check_claims` evaluates both). A five-year plan is its own years:
+    "十四五" (the 14th, "“十四五”期间") is 2021-2025, so a plan-period CAGR is read both
+    from 2021 and from the 2020 base.
 
     Raises
     ------
@@ -51,12 +63,17 @@ def parse_period(text: str) -> tuple[int, int]:
     (2020, 2022)
     >>> parse_period("2022 to 2027")
     (2022, 2027)
+    >>> parse_period("2020年至2022年"), parse_period("十四五")
+    ((2020, 2022), (2021, 2025))
     """
+    if plan := _PLAN.match(str(text)):
+        first = 1966 + 5 * (_PLAN_NUMBERS[plan.group(1)] - 3)  # the 3rd plan: 1966-1970
+        return first, first + 4
     match = _PERIOD.match(str(text))
     if match is None:
         raise SpecError(
-            f"period {text!r} is not two years; expected a form like '2020-22', '2020-2022' "
-            "or '2020 to 2022'",
+            f"period {text!r} is not two years; expected a form like '2020-22', '2020-2022', "
+            "'2020 to 2022', '2020年至2022年' or a five-year plan such as '十四五'",
             value=text,
         )
     start, end_text = int(match.group(1)), match.group(2)
@@ -168,6 +185,8 @@ class Claim:
         set_(self, "value", value)
         set_(self, "year", year)
         made = str(self.made).strip()
+        if re.match(r"^\d{4}\.0$", made):  # a year from a float column (blanks made it float)
+            made = made[:4]
         if re.match(r"^\d{4}-\d{2}-\d{2}[ T]00:00:00$", made):  # an Excel date cell
             made = made[:10]
         if made and not _MADE.match(made):  # "July 2020" left the horizon silently unknown

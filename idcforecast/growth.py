@@ -40,6 +40,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from typing import Any
 
@@ -52,6 +53,7 @@ from idcforecast._growth_inputs import (
     check_result,
     check_shapes,
     check_years,
+    figure_words,
     first_bad,
     float_values,
     is_quantity,
@@ -66,6 +68,7 @@ from idcforecast._growth_inputs import (
     value_at_year,
     wrap_result,
     year_series,
+    years_values,
 )
 from idcforecast.errors import EmptyDataError, GrowthError
 from idcforecast.growth_bounds import RateBounds, _compound_bounded, cagr_bounds
@@ -158,7 +161,7 @@ def cagr(
     end = same_unit(start, end, func="cagr")
     s = float_values(start, name="start", func="cagr")
     e = float_values(end, name="end", func="cagr")
-    n = float_values(years, name="years", func="cagr")
+    n = years_values(years, func="cagr")
     check_level(s, start, name="start", func="cagr")
     check_level(e, end, name="end", func="cagr")
     check_years(n, years, func="cagr")
@@ -232,7 +235,8 @@ def implied_base(end: Number, rate: Number, years: Number) -> Any:
     """Base level that reaches ``end`` after ``years`` steps at ``rate``.
 
     ``end / (1 + rate) ** years``. A Quantity ``end`` gives a Quantity base in its unit,
-    with its qualifier ("more than 3200" at a fixed rate implies a base of more than ...).
+    with its qualifier ("more than 3200" at a fixed rate implies a base of more than ...);
+    an "about" rate Quantity ("约27.8%") makes an exact end's base "about" too.
 
     A rate Quantity that is a range or a bound gives a base that is one too (the base falls
     as the rate rises): 25-27.8% gives ``end / 1.278**n`` to ``end / 1.25**n``, "more than
@@ -257,7 +261,7 @@ def _compound(level: Number, rate: Number, years: Number, *, sign: float, func: 
     x = float_values(level, name=name, func=func)
     check_level(x, level, name=name, func=func)
     r = rate_values(rate, func=func)
-    n = float_values(years, name="years", func=func)
+    n = years_values(years, func=func)
     check_years(n, years, func=func)
     check_shapes(func, **{name: x, "rate": r, "years": n})
     index = series_index(level, rate, years, func=func)
@@ -266,6 +270,27 @@ def _compound(level: Number, rate: Number, years: Number, *, sign: float, func: 
         result = x * factor
     check_result(result, func=func, what="target" if sign > 0 else "base", years=n)
     template = level if is_quantity(level) else None
+    if template is not None and np.ndim(result) > 0:
+        # an array of results is plain numbers: a range or a bound of the level would be
+        # dropped (the midpoint of '1500-1600亿元' was used, 'more than' lost)
+        bound = level.qualifier in ("at_least", "at_most")
+        if level.is_range or bound:
+            what = (
+                f"the range {level.low:g} to {level.high:g} {level.unit}"
+                if level.is_range
+                else f"{figure_words(level)} {level.unit} (a bound)"
+            )
+            raise GrowthError(
+                f"{func}: {name} is {what}, but with an array of rates or years the results "
+                "are plain numbers, which would drop it; pass one rate and one number of "
+                f"years (the result is then a Quantity carrying it), or {name}.value",
+                func=func,
+                argument=name,
+            )
+    about_rate = is_quantity(rate) and rate.qualifier == "approximately"
+    if template is not None and about_rate and template.qualifier == "exact":
+        # "about 27.8%" makes the level about one too (was dropped: an exact result)
+        template = dataclasses.replace(template, qualifier="approximately")
     return level_result(template, result, factor, index)
 
 

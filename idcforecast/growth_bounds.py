@@ -32,6 +32,7 @@ from idcforecast._growth_inputs import (
     rate_values,
     rate_words,
     same_unit,
+    years_values,
 )
 from idcforecast.errors import GrowthError
 
@@ -141,7 +142,7 @@ def _cagr_bounds(start: Number, end: Number, years: Number, *, func: str) -> Rat
     end = same_unit(start, end, func=func)
     s_lo, s_hi = _level_interval(start, name="start", func=func)
     e_lo, e_hi = _level_interval(end, name="end", func=func)
-    n = float_values(years, name="years", func=func)
+    n = years_values(years, func=func)
     check_years(n, years, func=func)
     if n.ndim:
         raise GrowthError(
@@ -287,7 +288,7 @@ def _compound_bounded(level: Number, rate: Any, years: Number, *, sign: float, f
             argument="rate",
             value=rate.low,
         )
-    n = float_values(years, name="years", func=func)
+    n = years_values(years, func=func)
     check_years(n, years, func=func)
     if n.ndim or not is_quantity(level):
         raise GrowthError(

@@ -195,6 +195,63 @@ def test_parse_period() -> None:
         parse_period("soon")
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # units24: Chinese periods and five-year plans were "not two years"
+        ("2020年至2022年", (2020, 2022)),
+        ("2020-2022年", (2020, 2022)),
+        ("2020年-2022年", (2020, 2022)),
+        ("2020到2022年", (2020, 2022)),
+        ("2020～2022年", (2020, 2022)),
+        ("from 2020 to 2022", (2020, 2022)),
+        ("2020 through 2022", (2020, 2022)),
+        # the 3rd plan was 1966-1970, one every five years since: the 14th is 2021-2025
+        ("十四五", (2021, 2025)),
+        ("“十四五”期间", (2021, 2025)),
+        ("十三五时期", (2016, 2020)),
+        ("十一五", (2006, 2010)),
+        ("十五", (2001, 2005)),
+        ("十五五规划", (2026, 2030)),
+    ],
+)
+def test_parse_period_chinese_and_plans(text: str, years: tuple[int, int]) -> None:
+    assert parse_period(text) == years
+
+
+def test_a_period_that_is_no_period_names_the_forms() -> None:
+    with pytest.raises(SpecError) as info:
+        parse_period("FY2020-FY2022")
+    assert str(info.value) == (
+        "period 'FY2020-FY2022' is not two years; expected a form like '2020-22', "
+        "'2020-2022', '2020 to 2022', '2020年至2022年' or a five-year plan such as '十四五'"
+    )
+
+
+def test_a_five_year_plan_claim_is_read_from_both_bases() -> None:
+    # "十四五" CAGR 20% reaching 7200 in 2025: 5 steps from 2020 imply 7200 / 1.2**5 =
+    # 7200 / 2.48832 = 2893.5; 4 steps from 2021 imply 7200 / 2.0736 = 3472.2
+    claims = read_claims(
+        [
+            {"subject": "s", "kind": "cagr", "period": "十四五", "value": 20, "claim_set": "p"},
+            {
+                "subject": "s",
+                "kind": "level",
+                "year": 2025,
+                "value": 7200,
+                "unit": "count",
+                "claim_set": "p",
+            },
+        ]
+    )
+    assert (claims[0].start_year, claims[0].year) == (2021, 2025)
+    readings = claim_readings(claims, history=None)
+    assert sorted(readings["steps"]) == [4, 5]
+    bases = dict(zip(readings["steps"], readings["implied_base"], strict=True))
+    assert bases[5] == pytest.approx(2893.52, abs=0.01)
+    assert bases[4] == pytest.approx(3472.22, abs=0.01)
+
+
 def test_toml_claims_with_figure_text(tmp_path: Path) -> None:
     path = tmp_path / "seed.toml"
     path.write_text(
@@ -1004,7 +1061,10 @@ def _claims_csv(tmp_path: Path, *rows: str) -> Path:
         # was 3.2005 CNY 100m
         ('m,level,2022,,"3.200,5",CNY 100m,,,', "row 2: value '3.200,5' is not a figure"),
         # was high = 33 (refused only because 33 < 3200; "3,3" beside "3" would pass)
-        ('m,level,2022,,,CNY 100m,,"3,2","3,3"', "row 2: low must be a number, found '3,2'"),
+        (
+            'm,level,2022,,,CNY 100m,,"3,2","3,3"',
+            "row 2: low must be a number or a figure, found '3,2'",
+        ),
     ],
 )
 def test_a_decimal_comma_in_a_claims_file_is_an_error(
@@ -1286,3 +1346,175 @@ def test_track_record_reads_unitless_actuals_in_one_unit_for_every_claim() -> No
     assert record.loc[2022, "value"] == pytest.approx(3200.0)
     assert record.loc[2022, "error"] == pytest.approx(3200.0 / 4043.2 - 1)
     assert set(record["unit"]) == {"CNY 100m"}
+
+
+# -- units24: a claim set in yuan is checked in yuan against a history in dollars --------
+
+
+def _cidc_in_usd() -> pd.DataFrame:
+    from idcforecast.units import fx_rate
+
+    history = load_dataset("china_idc_market")
+    history = history[history["series_id"] == "china_idc_cidc_overall"]
+    history = history[history["year"].between(2015, 2023)].copy()
+    rates = [fx_rate("CNY", "USD", year=int(y)) for y in history["year"]]
+    history["value"] = history["value"] / 10 * rates  # 亿元 -> CNY bn -> USD bn, each year
+    history["unit"] = "USD bn"
+    return history
+
+
+def test_a_yuan_claim_set_is_checked_in_yuan_against_a_dollar_history() -> None:
+    # The seed claims (27.8% 2020-2022 reaching 3200亿元) against the CIDC series in USD
+    # were compared in USD: 3200亿元 at the 2022 rate (6.7290) = 47.555 USD bn, / 1.278**3 =
+    # 22.783, against 2019's 1562.5亿元 / 6.9081 / 10 = 22.618 USD bn: +0.7%, a "fit",
+    # while in yuan 1533.05 against 1562.5 misses by -1.9% (the claim is a growth of yuan;
+    # in dollars it took in the yuan's 2019-2022 rise against the dollar).
+    claims = read_claims(
+        [
+            {
+                "subject": "china_idc_cidc_overall",
+                "kind": "level",
+                "year": 2022,
+                "value": "3200亿元",
+                "claim_set": "gt",
+                "made": "2020-07",
+            },
+            {
+                "subject": "china_idc_cidc_overall",
+                "kind": "cagr",
+                "period": "2020-22",
+                "value": "27.8%",
+                "claim_set": "gt",
+                "made": "2020-07",
+            },
+        ]
+    )
+    readings = claim_readings(claims, history=_cidc_in_usd())
+    three = readings[readings["steps"] == 3].iloc[0]
+    assert three["unit"] == "CNY 100m"
+    assert three["reference"] == "actual, from USD bn at its year's FX rate"
+    assert three["reference_base"] == pytest.approx(1562.5, rel=1e-12)
+    assert three["gap"] == pytest.approx(1533.0539 / 1562.5 - 1, abs=1e-6)  # -1.88%
+    assert not three["fits"]
+    bundled = claim_readings(claims, history="bundled")
+    assert readings["gap"].tolist() == pytest.approx(bundled["gap"].tolist(), rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        # units24: a magnitude alone beside a unit without one was 'count 100m', an error
+        # ("no conversion between count and money"); read_series reads such a cell so
+        ("320亿", "CNY", (320.0, "CNY 100m")),
+        ("3.2万亿", "CNY", (3.2, "CNY tn")),  # 3.2万亿元
+        ("320亿", "USD", (320.0, "USD 100m")),  # 320亿美元
+        ("5万", "MW", (5.0, "MW 10k")),
+    ],
+)
+def test_a_magnitude_alone_takes_the_claims_unit(
+    value: str, unit: str, expected: tuple[float, str]
+) -> None:
+    claim = read_claims(
+        [{"subject": "s", "kind": "level", "year": 2022, "value": value, "unit": unit}]
+    )[0]
+    assert (claim.value, claim.unit) == expected
+
+
+def test_a_magnitude_alone_beside_a_unit_with_one_is_refused() -> None:
+    # "320亿" beside "亿元": 320亿 of 亿元? As read_series, one magnitude is asked for
+    with pytest.raises(SpecError) as info:
+        read_claims(
+            [{"subject": "s", "kind": "level", "year": 2022, "value": "320亿", "unit": "亿元"}]
+        )
+    assert str(info.value) == (
+        "list row 1: value '320亿' has the magnitude '100m' and the unit '亿元' ('CNY 100m') "
+        "its own; expected one magnitude: a plain number in value, or the unit 'CNY'"
+    )
+
+
+def test_made_years_from_a_float_column() -> None:
+    # units24: pd.read_csv reads a made column of years with a blank as float (2020.0),
+    # which was "not an ISO date"; the level for 2022 made in 2020 is a forecast
+    frame = pd.DataFrame(
+        {
+            "subject": ["s", "s"],
+            "kind": ["level", "level"],
+            "year": [2022, 2023],
+            "value": [3200.0, 3300.0],
+            "unit": ["亿元", "亿元"],
+            "made": [2020.0, float("nan")],
+        }
+    )
+    assert [c.made for c in read_claims(frame)] == ["2020", ""]
+
+
+def test_an_excel_percent_cell_is_the_percent_shown(tmp_path: Path) -> None:
+    # units24: a CAGR cell shown as 27.8% is stored as 0.278; read_claims took the stored
+    # number, a claim of 0.278% (claims keep the published percent), in silence
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["claim_set", "subject", "kind", "start_year", "year", "value", "unit"])
+    sheet.append(["gt", "m", "cagr", 2020, 2022, 0.278, "%"])
+    sheet["F2"].number_format = "0.0%"
+    sheet.append(["gt", "m", "level", None, 2022, 3200, "亿元"])
+    sheet.append(["gt", "m", "growth", 2021, 2022, 34.2, "%"])  # a plain number stays
+    path = tmp_path / "claims.xlsx"
+    book.save(path)
+    claims = read_claims(path)
+    assert [(c.kind, c.value) for c in claims] == [
+        ("cagr", 27.8),
+        ("level", 3200.0),
+        ("growth", 34.2),
+    ]
+    assert claims[0].describe() == "CAGR 27.8% 2020-2022"
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        # units24: low/high written as figures were refused ("low must be a number"), and an
+        # Excel percentage cell now reads as "25%"
+        (
+            {"kind": "cagr", "period": "2020-22", "low": "25%", "high": "30%"},
+            (25.0, 30.0, "%", "CAGR 25-30% 2020-2022"),
+        ),
+        (
+            {"kind": "level", "year": 2022, "low": "3000亿元", "high": "3300亿元"},
+            (3000.0, 3300.0, "CNY 100m", "level 3,000-3,300 CNY 100m in 2022"),
+        ),
+        # the second end in the first end's unit: 3300亿元 = 330 CNY bn
+        (
+            {"kind": "level", "year": 2022, "low": "300 billion yuan", "high": "3300亿元"},
+            (300.0, 330.0, "CNY bn", "level 300-330 CNY bn in 2022"),
+        ),
+    ],
+)
+def test_range_ends_written_as_figures(row: dict, expected: tuple) -> None:
+    claim = read_claims([{"subject": "s", **row}])[0]
+    assert (claim.low, claim.high, claim.unit, claim.describe()) == (
+        pytest.approx(expected[0]),
+        pytest.approx(expected[1]),
+        expected[2],
+        expected[3],
+    )
+
+
+def test_a_range_end_with_a_qualifier_is_refused() -> None:
+    with pytest.raises(SpecError) as info:
+        read_claims(
+            [
+                {
+                    "subject": "s",
+                    "kind": "level",
+                    "year": 2022,
+                    "low": "超过3000亿元",
+                    "high": "3300亿元",
+                }
+            ]
+        )
+    assert str(info.value) == (
+        "list row 1: low must be one exact figure (a range's end), found '超过3000亿元'; "
+        "write a qualifier in the qualifier column and a range as low and high"
+    )

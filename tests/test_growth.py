@@ -548,3 +548,92 @@ def test_years_true_is_no_step_count(func, flag: object) -> None:
 def test_fractional_steps_stay_allowed() -> None:
     # (3200 / 1562.5) ** (1 / 2.5) - 1 = 0.332085
     assert cagr(1562.5, 3200.0, 2.5) == pytest.approx(0.332085, abs=1e-6)
+
+
+# -- units24: an "about" rate makes the implied level about one too ----------------------
+
+
+def test_an_about_rate_makes_the_implied_base_about() -> None:
+    # 320 / 1.278 ** 3 = 320 / 2.087336 = 153.305 CNY bn; "约27.8%" was dropped: 'exact'
+    base = implied_base(parse_quantity("320 billion yuan"), parse_quantity("约27.8%"), 3)
+    assert (base.unit, base.qualifier) == ("CNY bn", "approximately")
+    assert base.value == pytest.approx(153.3054, abs=1e-4)
+
+
+def test_an_about_rate_makes_the_implied_target_about() -> None:
+    # 1562.5 * 1.278 ** 3 = 1562.5 * 2.087336 = 3261.46 亿元
+    target = implied_target(parse_quantity("1562.5亿元"), parse_quantity("about 27.8%"), 3)
+    assert (target.unit, target.qualifier) == ("CNY 100m", "approximately")
+    assert target.value == pytest.approx(3261.46, abs=0.01)
+
+
+def test_an_about_rate_leaves_a_bound_level_a_bound() -> None:
+    # "more than 3200" at about 27.8%: still a lower bound on the base (3200 / 1.278 ** 3)
+    base = implied_base(parse_quantity("超过3200亿元"), parse_quantity("约27.8%"), 3)
+    assert base.qualifier == "at_least"
+    assert base.value == pytest.approx(1533.05, abs=0.01)
+
+
+# -- units24: years given as a Quantity are steps in years, or refused -------------------
+
+
+@pytest.mark.parametrize("text", ["36 months", "3 years", "12 quarters", "3", "3年"])
+def test_years_as_a_duration_are_counted_in_years(text: str) -> None:
+    # "36 months" was 36 steps: (3200.5 / 1562.5) ** (1 / 36) - 1 = 2.0%, not 27.0% a year;
+    # 36 months = 12 quarters = 3 years: (2.048320) ** (1 / 3) - 1 = 0.269987
+    years = parse_quantity(text)
+    assert cagr(1562.5, 3200.5, years) == pytest.approx(0.269987, abs=1e-6)
+    # 3200 / 1.278 ** 3 = 3200 / 2.087336 = 1533.05
+    assert implied_base(3200, 0.278, years) == pytest.approx(1533.05, abs=0.01)
+    assert cagr_bounds(1562.5, 3200.5, years).low == pytest.approx(0.269987, abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "3 MW",
+            "years is a Quantity in 'MW'; years are compounding steps: a number "
+            "(2019 -> 2022 is years=3) or a duration such as parse_quantity('3 years')",
+        ),
+        (
+            "3-4 years",
+            "years is the range 3 to 4 year, not one number of steps; give the "
+            "steps as a number (years=3)",
+        ),
+        (
+            "more than 3 years",
+            "years is at least 3 year, not one number of steps; give the "
+            "steps as a number (years=3)",
+        ),
+    ],
+)
+def test_years_in_another_unit_or_as_a_range_are_refused(text: str, found: str) -> None:
+    with pytest.raises(GrowthError) as info:
+        cagr(1562.5, 3200.5, parse_quantity(text))
+    assert str(info.value) == f"cagr: {found}"
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("1500-1600亿元", "the range 1500 to 1600 CNY 100m"),
+        ("超过1500亿元", "at least 1500 CNY 100m (a bound)"),
+    ],
+)
+def test_a_bounded_level_with_an_array_of_rates_is_refused(text: str, what: str) -> None:
+    # units24: implied_target(parse_quantity("1500-1600亿元"), [0.2, 0.278], 3) gave plain
+    # numbers from the midpoint, 1550 x 1.2**3 = 2678.4: the range was dropped in silence
+    with pytest.raises(GrowthError) as info:
+        implied_target(parse_quantity(text), np.array([0.2, 0.278]), 3)
+    assert str(info.value) == (
+        f"implied_target: base is {what}, but with an array of rates or years the results "
+        "are plain numbers, which would drop it; pass one rate and one number of years (the "
+        "result is then a Quantity carrying it), or base.value"
+    )
+
+
+def test_an_exact_level_with_an_array_of_rates_gives_numbers() -> None:
+    # 3200 / 1.2**3 = 1851.85; 3200 / 1.278**3 = 1533.05
+    out = implied_base(parse_quantity("3200亿元"), np.array([0.2, 0.278]), 3)
+    assert out == pytest.approx([1851.85, 1533.05], abs=0.01)

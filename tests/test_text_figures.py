@@ -62,7 +62,7 @@ def test_chinese_text_with_years_as_年() -> None:
         ("同比增长27.2%", 27.2, "%", "exact", 2019, ""),
         ("将达3200亿元左右", 3200.0, "CNY 100m", "approximately", 2022, ""),
         ("超过520万标准机架", 520.0, "racks 10k", "at_least", 2021, ""),  # 2021年底
-        ("增速超过30%", 30.0, "%", "at_least", 2021, ""),
+        ("年均增速超过30%", 30.0, "%", "at_least", 2021, ""),  # units24: 年均 is read
         ("年均复合增长率约为27.8%", 27.8, "%", "approximately", None, "2020-2022"),
     ]
 
@@ -260,7 +260,7 @@ def test_a_base_year_is_not_the_figures_year() -> None:
         ("$1bn", 2025),  # "from 2025" starts an amount: only a rate's base
         ("rose 8%", 2022),  # was 2021
         ("$2 billion", 2022),
-        ("12%", 2024),  # a rate a year starts "from 2024": no base
+        ("12% a year", 2024),  # a rate a year starts "from 2024": no base
         ("$500 billion", 2030),
     ]
     chinese = (
@@ -274,7 +274,7 @@ def test_a_base_year_is_not_the_figures_year() -> None:
         ("增长15.2%", 2023),  # was 2022
         ("同比增长25%", 2024),  # was 2023
         ("52.3亿元", 2024),
-        ("3个百分点", 2024),
+        ("提升3个百分点", 2024),  # units24: 提升 (a rise) is read
         ("增长12%", 2023),
         ("达到30%", 2023),  # 占比 is a share, no 比 of a base
     ]

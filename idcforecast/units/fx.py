@@ -76,7 +76,40 @@ def _file_bytes(path: Path) -> bytes:
         ) from None
 
 
-def _parse_rates(content: bytes, path: Path) -> Rates:
+def _inverted(
+    reference: Rates | None, base: str, quote: str, rate: float
+) -> tuple[float, float, str] | None:
+    """``(low, high, years)`` of the bundled rates of the pair, in ``quote`` per ``base``,
+    when ``rate`` lies more than 3x outside them and its inverse inside that band: a rate
+    written the other way round ("2026,7.05,USD/CNY" for 7.05 CNY per USD); else None."""
+    if reference is None:
+        return None
+
+    def leg(a: str, b: str) -> dict[int, float]:  # b per a, by year
+        if (a, b) in reference:
+            return reference[(a, b)]
+        if (b, a) in reference:
+            return {y: 1.0 / v for y, v in reference[(b, a)].items()}
+        return {}
+
+    known = leg(base, quote)
+    if not known and _PIVOT not in (base, quote):  # a cross ("EUR/CNY") through USD
+        first, second = leg(base, _PIVOT), leg(_PIVOT, quote)
+        known = {y: first[y] * second[y] for y in first.keys() & second.keys()}
+    if not known:
+        return None
+    values = list(known.values())
+    low, high = min(values), max(values)
+
+    def plausible(r: float) -> bool:
+        return low / 3 <= r <= high * 3
+
+    if plausible(rate) or not plausible(1.0 / rate):
+        return None
+    return low, high, _years_text(list(known))
+
+
+def _parse_rates(content: bytes, path: Path, *, reference: Rates | None = None) -> Rates:
     table: Rates = {}
     try:
         text = content.decode("utf-8-sig")
@@ -129,6 +162,18 @@ def _parse_rates(content: bytes, path: Path) -> Rates:
                 raise DataError(
                     f"file {path.name} row {row_no}: rate {row['value']!r} is not a finite "
                     "number; fix the row",
+                    file=str(path),
+                    row=row_no,
+                )
+            if (far := _inverted(reference, base, quote, rate)) is not None:
+                low, high, years = far
+                raise DataError(
+                    f"file {path.name} row {row_no}: {year},{row['value'].strip()},"
+                    f"{row['unit'].strip()} is {rate:g} {quote} per {base}, but the bundled "
+                    f"rates are {low:.4g}-{high:.4g} {quote} per {base} ({years}): the rate "
+                    f"looks written the other way round ({1 / rate:.4g}); the unit is the "
+                    f"currency counted per one of the other: write {base}/{quote} for "
+                    f"{rate:g} {base} per {quote}",
                     file=str(path),
                     row=row_no,
                 )
@@ -216,7 +261,10 @@ def use_fx_rates(path: str | os.PathLike[str]) -> Iterator[None]:
     DataError
         The file cannot be read, lacks a column, or a row is not a whole year, a positive
         rate and an exchange-rate unit between two currencies; or a pair-year is given
-        twice (either way round). Raised on entering the block, before any conversion.
+        twice (either way round); or a rate of a bundled pair is more than 3x outside the
+        bundled years' rates while its inverse is within that band (written the other way
+        round: "2026,7.05,USD/CNY" is 7.05 USD per CNY). Raised on entering the block,
+        before any conversion.
 
     Examples
     --------
@@ -233,7 +281,8 @@ def use_fx_rates(path: str | os.PathLike[str]) -> Iterator[None]:
     file = Path(path)
     content = _file_bytes(file)
     digest = hashlib.sha256(content).hexdigest()
-    table = _UserTable(file.name, file, _parse_rates(content, file), digest)
+    rates = _parse_rates(content, file, reference=fx_table())
+    table = _UserTable(file.name, file, rates, digest)
     token = _USER_TABLES.set((table, *_USER_TABLES.get()))
     try:
         yield
@@ -329,10 +378,44 @@ def _known_pairs(currencies: tuple[str, ...]) -> str:
     return "; ".join(parts)
 
 
+def _row_unit(a: str, b: str) -> str:
+    """The unit of a rate row for the pair ``a``/``b`` in the direction the tables already
+    quote it ("CNY/USD": CNY per USD, "USD/EUR": USD per EUR), else per USD, else ``b``
+    per ``a``: an analyst's 7.05 for CNY must not be read as USD per CNY."""
+    for _, table in _tables():
+        if (a, b) in table:
+            return f"{b}/{a}"
+        if (b, a) in table:
+            return f"{a}/{b}"
+    if a == _PIVOT or b == _PIVOT:
+        other = b if a == _PIVOT else a
+        return f"{other}/{_PIVOT}"
+    return f"{b}/{a}"
+
+
 def _fix_advice(from_currency: str, to_currency: str, year: int, known: bool) -> str:
+    direct = (
+        _PIVOT in (from_currency, to_currency)
+        or _has_pair(from_currency, to_currency)
+        or (_has_pair(from_currency, _PIVOT) and _has_pair(_PIVOT, to_currency))
+    )
+    if direct and _PIVOT not in (from_currency, to_currency):
+        legs = [
+            (c, _PIVOT) for c in (from_currency, to_currency) if _direct(c, _PIVOT, year) is None
+        ] or [(from_currency, to_currency)]
+    elif direct:
+        legs = [(from_currency, to_currency)]
+    else:  # a currency no table has: its rate against USD
+        legs = [(c, _PIVOT) for c in (from_currency, to_currency) if not _has_pair(c, _PIVOT)]
+    rows = [_row_unit(a, b) for a, b in legs]
     own = (
         f"or give your own {year} rate: with idcforecast.use_fx_rates(FILE): ... (a CSV of "
-        f"year, value, unit rows such as {year},RATE,{to_currency}/{from_currency})"
+        "year, value, unit rows: "
+        + " and ".join(
+            f"{year},RATE,{unit} with RATE in {unit.split('/')[0]} per {unit.split('/')[1]}"
+            for unit in rows
+        )
+        + ")"
     )
     if known:
         return f"use a year the table covers, {own}"

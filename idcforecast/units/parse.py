@@ -21,7 +21,55 @@ __all__ = ["parse_quantity"]
 _PREFIX_QUALIFIERS: dict[str, str] = {
     # verbs news put before a figure ("将达3200亿元", "高达5 GW"): they qualify nothing
     **dict.fromkeys(
-        ["达到", "達到", "将达到", "將達到", "将达", "將達", "达", "達", "高达", "高達"], "exact"
+        [
+            "达到",
+            "達到",
+            "将达到",
+            "將達到",
+            "将达",
+            "將達",
+            "达",
+            "達",
+            "高达",
+            "高達",
+            "可达",
+            "可達",
+            # "rose to" / "fell to" a level: the figure is where it got, not a change
+            "增至",
+            "增长至",
+            "增長至",
+            "增长到",
+            "增長到",
+            "增加至",
+            "增加到",
+            "升至",
+            "上升至",
+            "上升到",
+            "提升至",
+            "提高至",
+            "提升到",
+            "提高到",
+            # "equivalent to": an amount said in another unit, as in an alternate
+            "折合",
+            "相当于",
+            "相當於",
+            "合计",
+            "合計",
+            "共计",
+            "共計",
+            "总计",
+            "總計",
+            "降至",
+            "下降至",
+            "下降到",
+            "降到",
+            "降低至",
+            "减少至",
+            "減少至",
+            "减至",
+            "減至",
+        ],
+        "exact",
     ),
     **dict.fromkeys(
         [
@@ -53,6 +101,18 @@ _PREFIX_QUALIFIERS: dict[str, str] = {
             "多於",
             "大于",
             "大於",
+            # units24: read as exact (the word dropped) by find_figures, refused here
+            "最低",
+            "最少",
+            "不止",
+            "超出",
+            "exceeding",
+            "exceeds",
+            "exceeded",
+            "surpassing",
+            "just over",
+            "well over",
+            "well above",
         ],
         "at_least",
     ),
@@ -83,6 +143,11 @@ _PREFIX_QUALIFIERS: dict[str, str] = {
             "不超過",
             "不高于",
             "不高於",
+            "最高",
+            "as much as",
+            "as many as",
+            "just under",
+            "just below",
         ],
         "at_most",
     ),
@@ -116,6 +181,11 @@ _PREFIX_QUALIFIERS: dict[str, str] = {
             "約為",
             "约合",
             "約合",
+            "逼近",
+            "几近",
+            "幾近",
+            "an estimated",
+            "estimated",
         ],
         "approximately",
     ),
@@ -149,6 +219,24 @@ _GROWTH_WORDS: dict[str, int] = {
             "增加",
             "上升",
             "同比",
+            "增长了",
+            "增長了",
+            "年均增长",
+            "年均增長",
+            "每年增长",
+            "每年增長",
+            "年增长",
+            "年增長",
+            "年均",
+            "复合年增长率",
+            "複合年增長率",
+            "提高",
+            "提升",
+            "增加了",
+            "上升了",
+            "compound annual growth rate of",
+            "annual growth rate of",
+            "growth rate of",
             "year-on-year growth of",
             "yoy growth of",
             "growth of",
@@ -179,6 +267,10 @@ _GROWTH_WORDS: dict[str, int] = {
             "减少",
             "減少",
             "下滑",
+            "下降了",
+            "降低",
+            "减少了",
+            "減少了",
             "a decline of",
             "decline of",
             "declined by",
@@ -210,6 +302,9 @@ _TRAILING_GROWTH_WORDS: dict[str, int] = {
             "growth",
             "annual growth",
             "compound annual growth",
+            "compound annual growth rate",
+            "annual growth rate",
+            "growth rate",
             "increase",
             "rise",
         ],
@@ -217,6 +312,13 @@ _TRAILING_GROWTH_WORDS: dict[str, int] = {
     ),
     **dict.fromkeys(["decline", "decrease", "drop", "fall"], -1),
 }
+# a percent "a year" is the annual rate itself ("27.8% a year", "5% per annum"): "%", not
+# "%/year" (which no growth function takes); an amount a year stays a rate ("$3bn a year")
+_PERCENT_A_YEAR = re.compile(
+    r"(?:(?<=%)|(?<=percent)|(?<=per cent)|(?<=pct))\s*"
+    r"(?:a year|per year|per annum|annually|yearly|p\.a\.|/\s*year|/\s*yr|each year|every year)$",
+    re.IGNORECASE,
+)
 # "上千亿元", "超千亿": a magnitude word with no digits before it ("over a thousand 亿")
 _CJK_MAGNITUDE_HEAD = re.compile(r"[十百千万萬亿億]+")
 _UP_TO_MAGNITUDE = re.compile(r"上(?=[十百千万萬亿億])")
@@ -303,6 +405,8 @@ def _strip_words(text: str, body: str) -> tuple[str, str, int | None]:
         elif trail := _TRAILING_GROWTH.search(body):  # "27.8% CAGR", "5% yoy"
             word = trail.group().strip().lower()
             growth = _TRAILING_GROWTH_WORDS[word] * (growth or 1)
+        elif trail := _PERCENT_A_YEAR.search(body):  # "27.8% a year": a rate, in %
+            pass
         else:
             return body, qualifier, growth
         body = body[: trail.start()]
@@ -352,6 +456,7 @@ _PLUS_AFTER = re.compile(
 )
 
 
+_ALTERNATE_LEAD = re.compile(r"^(?:or|i\.e\.,?|ie|合计|合計|合)\s*(?=[^a-z])", re.IGNORECASE)
 _BETWEEN = re.compile(r"^\s*between\s+(?P<low>\S.*?)\s+and\s+(?P<high>\S.*)$", re.IGNORECASE)
 
 
@@ -416,13 +521,41 @@ def _read_unit(text: str, unit_text: str) -> Unit:
         raise ParseError(f"in figure {text!r}: {err.message}", text=text) from None
 
 
-def _low_end_factor(text: str, unit: Unit, pre: str, pre2: str, mid: str | None) -> float:
+_CJK_MAGNITUDE_WORD = re.compile(r"[十百千万萬亿億]+")
+
+
+def _shared_magnitude(mid: str | None, post: str) -> str | None:
+    """The low end's magnitude word, completed by the high end's where Chinese shares it.
+
+    "1.5万-2万亿元" is 1.5万亿 to 2万亿 and "3千-5千万元" 3千万 to 5千万: a low end's
+    magnitude word of a smaller order ("万", "千") is the head of the high end's compound
+    word ("万亿", "千万"), whose last character (亿, 万) it shares. Read as written, the
+    low end would be a figure of another order (1.5万 yuan, not 1.5万亿). A low end whose
+    word already holds that character ("1.5亿-2万亿元", "500万-1千万元") or a high end's
+    single word ("5千万-1亿元") is read as written.
+    """
+    word = (mid or "").strip()
+    head = _magnitude_head(post)
+    if not _CJK_MAGNITUDE_WORD.fullmatch(word) or head is None or len(head) < 2:
+        return mid
+    shared = head[-1]
+    larger = {"亿": "亿億", "億": "亿億", "万": "亿億万萬", "萬": "亿億万萬"}.get(shared)
+    if larger is None or any(c in larger for c in word):  # "1.5亿-2万亿元": as written
+        return mid
+    return _magnitude_head(word + shared) and word + shared
+
+
+def _low_end_factor(
+    text: str, unit: Unit, pre: str, pre2: str, mid: str | None, post: str = ""
+) -> float:
     """Factor from the unit written at the low end of a range to the figure's unit.
 
     "$8.793–$8.893 billion" repeats the currency; "500 million to 1.2 billion USD" gives
-    the low end its own magnitude. Both ends must be the same kind of thing (and the same
+    the low end its own magnitude; "1.5万-2万亿元" shares the high end's (1.5万亿, see
+    :func:`_shared_magnitude`). Both ends must be the same kind of thing (and the same
     currency: a range never hides an FX conversion).
     """
+    mid = _shared_magnitude(mid, post) or mid
     if pre2 and (first := _read_unit(text, pre or pre2)) != (second := _read_unit(text, pre2)):
         raise _fail(
             text,
@@ -432,16 +565,19 @@ def _low_end_factor(text: str, unit: Unit, pre: str, pre2: str, mid: str | None)
     if not mid:
         return 1.0
     low_unit = _read_unit(text, f"{pre} {mid}")
-    if low_unit.dimension == "count" and unit.dimension != "count":
+    # a rate's low end names its amount alone ("2000万-5000万元/MW", "$2m-$5m per MW"):
+    # it is compared with the amount the high end is per MW of
+    amount = unit.numerator() if unit.per and not low_unit.per else unit
+    if low_unit.dimension == "count" and amount.dimension != "count":
         low_unit = _read_unit(text, f"{mid} {unit.base}")  # "500 million to 1.2 billion USD"
-    same_kind = low_unit.dimension == unit.dimension and low_unit.per == unit.per
+    same_kind = low_unit.dimension == amount.dimension and low_unit.per == amount.per
     if not same_kind or (low_unit.currency is not None and low_unit.base != unit.base):
         raise _fail(
             text,
             f"the two ends of the range have different units ({low_unit.canonical!r} and "
             f"{unit.canonical!r}); write both ends in one unit",
         )
-    return low_unit.factor / unit.factor
+    return low_unit.factor / amount.factor
 
 
 def _parse_one(text: str, norm: str) -> Quantity:
@@ -481,7 +617,7 @@ def _parse_one(text: str, norm: str) -> Quantity:
     value = _number(match["n1"]) * (-1 if match["s1"] == "-" else 1)
     bounds: tuple[float, float] | None = None
     if match["n2"] is not None:
-        low = value * _low_end_factor(text, unit, pre, match["pre2"].strip(), match["mid"])
+        low = value * _low_end_factor(text, unit, pre, match["pre2"].strip(), match["mid"], post)
         high = _number(match["n2"]) * (-1 if match["s2"] == "-" else 1)
         if low > high:
             raise _fail(text, f"a range whose low end {low:g} is above its high end {high:g}")
@@ -497,6 +633,8 @@ def _parse_one(text: str, norm: str) -> Quantity:
         if bounds is not None:
             low, high = sorted((bounds[0] * growth, bounds[1] * growth))
             bounds = (low, high)
+        if growth < 0:  # "fell by more than 3%" is a change of at most -3%
+            qualifier = {"at_least": "at_most", "at_most": "at_least"}.get(qualifier, qualifier)
     return Quantity(
         value,
         unit.canonical,
@@ -559,8 +697,10 @@ def parse_quantity(text: str) -> Quantity:
     quantity = _parse_one(text, _plus_as_words(main))
     if alternate_text is None:
         return quantity
+    # "(or $71.2 billion)", "（合71.2亿美元）": the same amount, said another way
+    inner = _ALTERNATE_LEAD.sub("", alternate_text, count=1)
     try:
-        alternate = _parse_one(alternate_text, alternate_text)
+        alternate = _parse_one(alternate_text, inner)
     except IdcForecastError as err:
         raise _fail(
             text, f"the text in parentheses, {alternate_text!r}, is not a figure ({err})"

@@ -10,6 +10,7 @@ import contextlib
 import contextvars
 import difflib
 import functools
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -244,10 +245,21 @@ def _build(text: str, tokens: list[tuple[str, str]]) -> Unit:
             unit=text,
         )
     if len(magnitude_names) > 1:
+        product = math.prod(reg.magnitudes[name] for name in magnitude_names)
+        one = next(
+            (n for n, f in reg.magnitudes.items() if math.isclose(f, product, rel_tol=1e-9)),
+            None,
+        )
+        if one is None:  # "$3bn billion": a magnitude written twice
+            fix = "write one magnitude word (e.g. '3亿元', '$3bn', not '$3bn billion')"
+        else:  # "万 亿" is 万亿; "万万" is 亿
+            spelled = (
+                f"{chinese_magnitude(one)!r} or {one!r}" if chinese_magnitude(one) else repr(one)
+            )
+            fix = f"together they are {spelled}: write that one word"
         raise ParseError(
             f"unit {text!r} has {len(magnitude_names)} magnitude words "
-            f"({', '.join(map(repr, magnitude_names))}); expected at most one "
-            "(write '万亿' or 'tn', not '万 亿')",
+            f"({', '.join(map(repr, magnitude_names))}); expected at most one; {fix}",
             unit=text,
         )
     base = reg.bases[base_names[0] if base_names else "count"]

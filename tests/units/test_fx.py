@@ -81,11 +81,13 @@ def test_no_year() -> None:
 
 
 def test_missing_year_is_never_the_nearest() -> None:
+    # units24: the row asked for was "2009,RATE,USD/CNY" (USD per CNY, ~0.15), while
+    # analysts quote, and the bundled table holds, CNY per USD (~6.83): now "CNY/USD"
     message = (
         "no FX rate for CNY->USD in 2009: the pair has no rate for 2009, and the nearest year "
         "is never used (file fx_rates.csv has CNY/USD 2010-2025); use a year the table covers, "
         "or give your own 2009 rate: with idcforecast.use_fx_rates(FILE): ... (a CSV of "
-        "year, value, unit rows such as 2009,RATE,USD/CNY)"
+        "year, value, unit rows: 2009,RATE,CNY/USD with RATE in CNY per USD)"
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)) as info:
         convert("1 CNY", "USD", year=2009)
@@ -99,7 +101,7 @@ def test_currency_the_table_lacks() -> None:
         "no FX rate for BRL->CNY in 2020: the pair is not in the table, directly or through "
         "USD (file fx_rates.csv has CNY/USD 2010-2025); keep the figures in BRL, or give your "
         "own 2020 rate: with idcforecast.use_fx_rates(FILE): ... (a CSV of year, value, unit "
-        "rows such as 2020,RATE,CNY/BRL)"
+        "rows: 2020,RATE,BRL/USD with RATE in BRL per USD)"
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)):
         fx_rate("BRL", "CNY", year=2020)  # the registry does not even read "BRL" as money
@@ -139,7 +141,7 @@ def test_cross_rate_through_usd_needs_both_legs(
         "no FX rate for EUR->CNY in 2021: the pair has no rate for 2021, and the nearest year "
         "is never used (file fx.csv has CNY/USD 2020-2021; EUR/USD 2020); use a year "
         "the table covers, or give your own 2021 rate: with idcforecast.use_fx_rates(FILE): "
-        "... (a CSV of year, value, unit rows such as 2021,RATE,CNY/EUR)"
+        "... (a CSV of year, value, unit rows: 2021,RATE,EUR/USD with RATE in EUR per USD)"
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)):
         fx_rate("EUR", "CNY", year=2021)
@@ -266,7 +268,7 @@ def test_years_no_source_covered_are_named_not_guessed() -> None:
         "no FX rate for EUR->USD in 2011: the pair has no rate for 2011, and the nearest year "
         "is never used (file fx_rates.csv has USD/EUR 2012-2025); use a year the table "
         "covers, or give your own 2011 rate: with idcforecast.use_fx_rates(FILE): ... "
-        "(a CSV of year, value, unit rows such as 2011,RATE,USD/EUR)"
+        "(a CSV of year, value, unit rows: 2011,RATE,USD/EUR with RATE in USD per EUR)"
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)):
         fx_rate("EUR", "USD", year=2011)
@@ -413,3 +415,53 @@ def test_an_excel_saved_user_file_reads(tmp_path: Path) -> None:
     semicolons = re.escape("; the file is ';'-separated: save it with")
     with pytest.raises(DataError, match=semicolons), use_fx_rates(path):
         pass
+
+
+# -- units24: a user rate written the other way round is refused -----------------------
+
+
+def test_a_user_rate_written_the_other_way_round_is_refused(tmp_path: Path) -> None:
+    # "USD/CNY 7.05" as a trader writes it is 7.05 CNY per USD; as a unit, "USD/CNY" is USD
+    # per CNY. Read so, 1 CNY became 7.05 USD: 1562.5亿元 -> 11,015.6 USD 100m (1562.5 x
+    # 7.05) instead of 221.6 (1562.5 / 7.05), 49.7x too much, in silence. The bundled CNY
+    # rates are 6.1-6.9 per USD (USD per CNY 1/7.1 to 1/6.15): 7.05 USD per CNY is far
+    # outside them, 1/7.05 = 0.1418 inside.
+    path = tmp_path / "my_fx.csv"
+    path.write_text("year,value,unit\n2026,7.05,USD/CNY\n", encoding="utf-8")
+    bundled = [1 / v for v in fx_module.fx_table()[("USD", "CNY")].values()]
+    message = (
+        "file my_fx.csv row 2: 2026,7.05,USD/CNY is 7.05 USD per CNY, but the bundled rates "
+        f"are {min(bundled):.4g}-{max(bundled):.4g} USD per CNY (2010-2025): the rate looks "
+        "written the other way round (0.1418); the unit is the currency counted per one of "
+        "the other: write CNY/USD for 7.05 CNY per USD"
+    )
+    with pytest.raises(DataError, match=re.escape(message)), use_fx_rates(path):
+        pass
+
+
+def test_plausible_user_rates_are_kept(tmp_path: Path) -> None:
+    # the right way round; CHF and EUR near 1 cannot be told either way and are kept
+    path = tmp_path / "my_fx.csv"
+    path.write_text(
+        "year,value,unit\n2026,7.05,CNY/USD\n2026,0.92,CHF/USD\n2026,1.1,USD/EUR\n"
+        "2026,150,JPY/USD\n",
+        encoding="utf-8",
+    )
+    with use_fx_rates(path):
+        assert fx_rate("USD", "CNY", year=2026) == 7.05
+        assert fx_rate("JPY", "USD", year=2026) == pytest.approx(1 / 150, rel=1e-15)
+        # 1 EUR = 1.1 USD = 1.1 x 7.05 CNY = 7.755 CNY
+        assert fx_rate("EUR", "CNY", year=2026) == pytest.approx(7.755, rel=1e-15)
+
+
+def test_a_cross_rate_written_the_other_way_round_is_refused(tmp_path: Path) -> None:
+    # EUR/CNY has no bundled row, but its cross through USD does: 1 EUR = 1.0817 USD x
+    # 7.0809 CNY/USD = 7.66 CNY in 2023; "7.8 EUR/CNY" (7.8 EUR per CNY) is ~60x that
+    path = tmp_path / "my_fx.csv"
+    path.write_text("year,value,unit\n2026,7.8,EUR/CNY\n", encoding="utf-8")
+    message = "write CNY/EUR for 7.8 CNY per EUR"
+    with pytest.raises(DataError, match=re.escape(message)), use_fx_rates(path):
+        pass
+    path.write_text("year,value,unit\n2026,7.8,CNY/EUR\n", encoding="utf-8")
+    with use_fx_rates(path):
+        assert fx_rate("EUR", "CNY", year=2026) == 7.8

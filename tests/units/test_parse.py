@@ -570,3 +570,245 @@ def test_cnh_is_its_own_currency_never_cny(text: str) -> None:
 def test_european_magnitude_words(text: str, value: float, unit: str) -> None:
     quantity = parse_quantity(text)
     assert (quantity.value, quantity.unit) == (value, unit)
+
+
+# -- units24: a Chinese range whose low end shares the high end's compound magnitude -----
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "low", "high"),
+    [
+        # 1.5万-2万亿元 is 1.5万亿 to 2万亿 yuan (was 1.5万 yuan = 1.5e-8 万亿 to 2万亿)
+        ("1.5万-2万亿元", "CNY tn", 1.5, 2.0),
+        ("1.5萬-2萬億元", "CNY tn", 1.5, 2.0),
+        ("1万至2万亿元", "CNY tn", 1.0, 2.0),
+        ("20万-25万亿元", "CNY tn", 20.0, 25.0),
+        ("1万-2万亿千瓦时", "kWh tn", 1.0, 2.0),
+        # 2千-3千亿元 is 2千亿 to 3千亿 (was 2千 yuan = 2e-8 千亿)
+        ("2千-3千亿元", "CNY 100bn", 2.0, 3.0),
+        # 3千-5千万元 is 3千万 to 5千万 (was 3千 yuan = 3e-4 千万)
+        ("3千-5千万元", "CNY 10m", 3.0, 5.0),
+        # 8千-1万亿元: 8千亿 to 1万亿; 8千亿 = 0.8万亿
+        ("8千-1万亿元", "CNY tn", 0.8, 1.0),
+        # each end with its own whole magnitude word is read as written
+        ("5千万-1亿元", "CNY 100m", 0.5, 1.0),  # 5千万 = 0.5亿
+        ("500万-1千万元", "CNY 10m", 0.5, 1.0),  # 500万 = 0.5千万
+        ("300万-500万元", "CNY 10k", 300.0, 500.0),
+        ("1.5万亿-2万亿元", "CNY tn", 1.5, 2.0),
+    ],
+)
+def test_a_chinese_range_shares_the_compound_magnitude(
+    text: str, unit: str, low: float, high: float
+) -> None:
+    q = parse_quantity(text)
+    assert q.unit == unit
+    assert (q.low, q.high) == pytest.approx((low, high), rel=1e-12)
+    assert q.value == pytest.approx((low + high) / 2, rel=1e-12)
+
+
+def test_a_low_end_with_a_larger_word_of_its_own_is_read_as_written() -> None:
+    # 1.5亿 already holds 亿: 1.5亿 / 1万亿 = 0.00015 万亿, not 1.5万亿
+    q = parse_quantity("1.5亿-2万亿元")
+    assert (q.unit, q.high) == ("CNY tn", 2.0)
+    assert q.low == pytest.approx(1.5e8 / 1e12, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        # units24: refused here, and find_figures dropped the word and read an exact figure
+        ("最高500亿元", AT_MOST),  # "up to"
+        ("最高可达500亿元", AT_MOST),
+        ("最低500亿元", AT_LEAST),
+        ("最少500亿元", AT_LEAST),
+        ("不止500亿元", AT_LEAST),  # "more than"
+        ("超出500亿元", AT_LEAST),  # was 超 + an unknown unit '出 亿元'
+        ("逼近500亿元", APPROX),  # "approaching"
+        ("几近500亿元", APPROX),
+        ("可达500亿元", EXACT),  # "can reach": a verb
+        ("an estimated 500 billion yuan", APPROX),
+        ("exceeding 500 billion yuan", AT_LEAST),
+        ("surpassing 500 billion yuan", AT_LEAST),
+        ("just over 500 billion yuan", AT_LEAST),
+        ("just under 500 billion yuan", AT_MOST),
+        ("as much as 500 billion yuan", AT_MOST),
+    ],
+)
+def test_more_qualifier_words(text: str, qualifier: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.qualifier) == (500.0, qualifier)
+    assert q.unit in ("CNY 100m", "CNY bn")
+
+
+def test_find_figures_keeps_these_qualifiers() -> None:
+    from idcforecast.text_figures import find_figures
+
+    table = find_figures("项目最低200亿元，不止100亿元。Revenue reached an estimated $3bn.")
+    assert table["figure"].tolist() == ["最低200亿元", "不止100亿元", "an estimated $3bn"]
+    assert table["qualifier"].tolist() == [AT_LEAST, AT_LEAST, APPROX]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # units24: Indian reports write money in lakh (1e5) and crore (1e7), and a
+        # lakh crore (1e5 x 1e7 = 1e12); "Rs"/"Rs." for the rupee. All were refused.
+        ("₹1.2 lakh crore", 1.2, "INR tn"),
+        ("Rs 1.2 lakh crore", 1.2, "INR tn"),
+        ("Rs 500 crore", 500.0, "INR 10m"),
+        ("Rs. 500 crore", 500.0, "INR 10m"),
+        ("INR 500 cr", 500.0, "INR 10m"),
+        ("Rs 50 lakhs", 50.0, "INR 100k"),
+    ],
+)
+def test_indian_magnitudes_and_the_rupee(text: str, value: float, unit: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_a_lakh_crore_is_a_trillion() -> None:
+    # 1.2 lakh crore = 1.2 x 1e5 x 1e7 = 1.2e12 rupees = 1,200 INR bn
+    assert parse_quantity("₹1.2 lakh crore").to("INR bn").value == pytest.approx(1200.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        # units24: a fall "of more than 3%" is a change of at most -3%; it was read as at
+        # least -3% (the bound on the wrong side: -1% would have satisfied it)
+        ("同比下降超过3%", -3.0, AT_MOST),
+        ("down more than 3%", -3.0, AT_MOST),
+        ("负增长超过3%", -3.0, AT_MOST),
+        ("fell by less than 3%", -3.0, AT_LEAST),
+        ("下降不到3%", -3.0, AT_LEAST),
+        ("下降约3%", -3.0, APPROX),
+        # a rise keeps its side, and a minus sign written out is the figure itself
+        ("同比增长超过30%", 30.0, AT_LEAST),
+        ("more than -3%", -3.0, AT_LEAST),
+    ],
+)
+def test_a_fall_turns_its_bound_around(text: str, value: float, qualifier: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier) == (value, "%", qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # units24: refused before ("unit '至 亿元'", "unit '了 %'", "unit '% compound ...'")
+        ("增长至3200亿元", 3200.0, "CNY 100m"),  # rose to: the level reached
+        ("增至3200亿元", 3200.0, "CNY 100m"),
+        ("下降至3%", 3.0, "%"),  # fell to 3%: a level, not a change of -3%
+        ("增长了30%", 30.0, "%"),
+        ("下降了3%", -3.0, "%"),
+        ("compound annual growth rate of 27.8%", 27.8, "%"),
+        ("27.8% compound annual growth rate", 27.8, "%"),
+    ],
+)
+def test_to_verbs_and_growth_phrases(text: str, value: float, unit: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier) == (value, unit, EXACT)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        # units24: "27.8% per year" was the unit '%/year', which no growth function and no
+        # claim takes; "a year", "annually", "p.a." were refused; so were 年均/每年增长
+        ("27.8% a year", 27.8, "%", EXACT),
+        ("27.8% per year", 27.8, "%", EXACT),
+        ("27.8% per annum", 27.8, "%", EXACT),
+        ("27.8% annually", 27.8, "%", EXACT),
+        ("27.8% p.a.", 27.8, "%", EXACT),
+        ("20-25% a year", 22.5, "%", EXACT),
+        ("more than 20% a year", 20.0, "%", AT_LEAST),
+        ("年均增长27.8%", 27.8, "%", EXACT),
+        ("每年增长27.8%", 27.8, "%", EXACT),
+        ("复合年增长率27.8%", 27.8, "%", EXACT),
+        ("提高2.5个百分点", 2.5, "pp", EXACT),
+        ("降低2.5个百分点", -2.5, "pp", EXACT),
+        # an amount a year stays a rate of that amount
+        ("$3bn per year", 3.0, "USD bn/year", EXACT),
+    ],
+)
+def test_a_percent_a_year_is_a_percent(text: str, value: float, unit: str, qualifier: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.qualifier) == (value, unit, qualifier)
+
+
+def test_a_percent_a_year_is_a_rate_for_the_growth_functions() -> None:
+    from idcforecast.growth import implied_base
+
+    # was IncompatibleUnitsError ("rate is a Quantity in '%/year'"); 3200 / 1.278**3 = 1533.05
+    base = implied_base(parse_quantity("3200亿元"), parse_quantity("27.8% per year"), 3)
+    assert base.value == pytest.approx(1533.05, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # units24: the colloquial 币 names of currencies the FX table has were refused
+        # ("30亿台币" even as 30亿 servers, 台, and an unknown '币')
+        ("30亿台币", "TWD 100m"),
+        ("30億台幣", "TWD 100m"),
+        ("30亿韩币", "KRW 100m"),
+        ("30亿日币", "JPY 100m"),
+        ("30亿澳币", "AUD 100m"),
+        ("30亿加币", "CAD 100m"),
+        ("30亿新币", "SGD 100m"),
+        ("30亿卢比", "INR 100m"),
+        ("30亿台", "servers 100m"),  # 台 alone still counts machines
+    ],
+)
+def test_colloquial_currency_names(text: str, unit: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit) == (30.0, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "low", "high"),
+    [
+        # units24: a rate range whose low end names its amount alone was refused ("the two
+        # ends of the range have different units ('CNY 10k' and 'CNY 10k/MW')")
+        ("2000万-5000万元每兆瓦", "CNY 10k/MW", 2000.0, 5000.0),
+        ("$2m-$5m per MW", "USD mn/MW", 2.0, 5.0),
+        ("2m-5m USD/MW", "USD mn/MW", 2.0, 5.0),
+        ("5千-8千元/kW/月", "CNY thousand/kW/month", 5.0, 8.0),
+        # 500 million = 0.5 billion
+        ("500 million to 1.2 billion USD per GW", "USD bn/GW", 0.5, 1.2),
+        ("500万元-1亿元/MW", "CNY 100m/MW", 0.05, 1.0),  # 500万 = 0.05亿
+    ],
+)
+def test_a_rate_range_with_the_amount_at_both_ends(
+    text: str, unit: str, low: float, high: float
+) -> None:
+    q = parse_quantity(text)
+    assert q.unit == unit
+    assert (q.low, q.high) == pytest.approx((low, high), rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # units24: the alternate's lead word made it "not a figure"
+        "500亿元（合71.2亿美元）",
+        "500亿元（折合71.2亿美元）",
+        "500亿元（相当于71.2亿美元）",
+        "500亿元 (or 71.2亿美元)",
+        "500亿元 (i.e. 71.2亿美元)",
+    ],
+)
+def test_an_alternate_said_another_way(text: str) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit) == (500.0, "CNY 100m")
+    assert q.alternate is not None
+    assert (q.alternate.value, q.alternate.unit, q.alternate.qualifier) == (
+        71.2,
+        "USD 100m",
+        EXACT,
+    )
+
+
+def test_a_word_in_parentheses_is_still_no_alternate() -> None:
+    with pytest.raises(ParseError, match=re.escape("the text in parentheses, 'order'")):
+        parse_quantity("500 billion yuan (order)")

@@ -127,8 +127,19 @@ def test_unknown_unit_without_suggestion() -> None:
         ),
         (
             "万 亿元",
-            "unit '万 亿元' has 2 magnitude words ('10k', '100m'); expected at most one "
-            "(write '万亿' or 'tn', not '万 亿')",
+            "unit '万 亿元' has 2 magnitude words ('10k', '100m'); expected at most one; "
+            "together they are '万亿' or 'tn': write that one word",
+        ),
+        (
+            # units24: the hint was '万亿' whatever the words ('万万' is 亿, not 万亿)
+            "万万元",
+            "unit '万万元' has 2 magnitude words ('10k', '10k'); expected at most one; "
+            "together they are '亿' or '100m': write that one word",
+        ),
+        (
+            "$ bn billion",
+            "unit '$ bn billion' has 2 magnitude words ('bn', 'bn'); expected at most one; "
+            "write one magnitude word (e.g. '3亿元', '$3bn', not '$3bn billion')",
         ),
         (
             "thousand %",
