@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from idcforecast.errors import IdcForecastError, ParseError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import pandas as pd
 
     from idcforecast.units.quantity import Quantity
@@ -413,16 +415,29 @@ def _sentences(scan: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if scan[a:b].strip()]
 
 
-def _nearest(text: str, mentions: list[_Mention], start: int, end: int) -> _Mention | None:
-    """The mention closest to the figure, first among those in its clause (no full-width
-    comma "，" between them: "预计2025年规模将达到1.2万亿元，2022-2025年复合增长率为25%" gives
-    the 1.2万亿元 its 2025 and the 25% its 2022-2025); on a tie the one after it ("320
-    billion yuan in 2022" rather than "from 2020")."""
+def _nearest(
+    text: str,
+    mentions: list[_Mention],
+    start: int,
+    end: int,
+    figures: Sequence[tuple[int, int]] = (),
+) -> _Mention | None:
+    """The mention closest to the figure, first among those with no other figure between
+    them ("By 2025 the market will reach $20 billion, from $12 billion in 2022": 2022 is the
+    $12 billion's year), then among those in its clause (no comma between them: "，", or ", "
+    in a Latin text, never the comma of "1,562.5": "预计2025年规模将达到1.2万亿元，2022-2025年
+    复合增长率为25%" gives the 1.2万亿元 its 2025 and the 25% its 2022-2025; "$3bn in 2023,
+    more than $2.5bn in 2022" gives the $2.5bn its 2022); on a tie the one after it ("320
+    billion yuan in 2022" rather than "from 2020"). ``figures`` are the ``(start, end)`` of
+    every figure found in the text."""
 
-    def distance(m: _Mention) -> tuple[bool, int, int]:
+    def distance(m: _Mention) -> tuple[bool, bool, int, int]:
         after = m.start >= end
-        between = text[end : m.start] if after else text[m.end : start]
-        return "，" in between, m.start - end if after else start - m.end, 0 if after else 1
+        low, high = (end, m.start) if after else (m.end, start)
+        between = text[low:high]
+        other = any(low <= a and b <= high for a, b in figures)
+        clause = "，" in between or ", " in between
+        return other, clause, high - low, 0 if after else 1
 
     return min(mentions, key=distance, default=None)
 
@@ -565,6 +580,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     dated = [_Mention(a, b, int(scan[a : a + 4]), int(scan[a : a + 4])) for a, b in dates]
     mentions = sorted(mentions + dated, key=lambda m: m.start)
     sentences = _sentences(scan)
+    spans = [(a, b) for a, b, _, _ in figures]
     rows = []
     for start, end, quantity, unit in figures:
         s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (0, len(scan)))
@@ -573,7 +589,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
             for m in mentions
             if s_start <= m.start < s_end and not _is_base_of(m, scan, start, quantity, s_start)
         ]
-        near = _nearest(text, own, start, end)
+        near = _nearest(text, own, start, end, spans)
         single = near is not None and near.first == near.last
         rows.append(
             {

@@ -313,3 +313,22 @@ def test_a_currency_the_registry_lacks_is_no_us_dollar() -> None:
     # "AU$20 billion" was read as "$20 billion", USD bn
     text = "AWS will invest AU$20 billion, R$5 billion and HK$3.2 billion by 2029."
     assert _rows(find_figures(text)) == [("HK$3.2 billion", 3.2, "HKD bn", "exact", 2029, "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # the year before the second figure is the first's, behind a comma (was 2023, 2023)
+        ("Revenue was $3bn in 2023, more than $2.5bn in 2022.", [2023, 2022]),
+        # a series in one sentence: each figure takes the year after it (was 2021 for 450 MW)
+        ("Capacity hit 300 MW in 2021, 450 MW in 2022 and 600 MW in 2023.", [2021, 2022, 2023]),
+        # the year of a figure further on is not the nearer one's (was 2022 for $20 billion)
+        ("By 2025, the market will reach $20 billion, from $12 billion in 2022.", [2025, 2022]),
+        # a year that opens the next clause is that clause's (was 2022 for 300 MW)
+        ("In 2021 capacity was 300 MW, in 2022 450 MW.", [2021, 2022]),
+        # the comma inside a number is no clause break; the Chinese comma still is
+        ("2022年市场规模为1,562.5亿元，2023年为2,000亿元。", [2022, 2023]),
+    ],
+)
+def test_each_figure_gets_the_year_of_its_own_clause(text: str, years: list[int]) -> None:
+    assert find_figures(text)["year"].tolist() == years
