@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -169,3 +173,23 @@ def test_year_with_to_gives_no_note(capsys: pytest.CaptureFixture[str]) -> None:
     # 5 x 1e4 racks x 2.5 kW = 125,000 kW = 125 MW (the default kW per rack)
     assert "converted: 125 MW (at 2.5 kW per standard rack" in captured.out
     assert captured.err == ""
+
+
+def test_an_ascii_terminal_gets_escapes_not_a_traceback() -> None:
+    # cli24: with PYTHONIOENCODING=ascii (a terminal that cannot print 亿元), the figure was
+    # read and then `print` died with UnicodeEncodeError (exit 1, a traceback); now what
+    # stdout cannot encode is escaped as stderr escapes it (亿 is U+4EBF, 元 U+5143)
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-m", "idcforecast", "parse", "1,562.5亿元"],
+        capture_output=True,
+        cwd=root,
+        env=env,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout.decode("ascii").splitlines()[:3] == [
+        "text:      1,562.5\\u4ebf\\u5143",
+        "value:     1562.5",
+        "unit:      CNY 100m",
+    ]
