@@ -59,12 +59,22 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _read_text(file: str, encoding: str) -> str:
+    """The text of ``file`` (``-``: standard input's bytes), decoded as ``encoding``."""
+    from idcforecast._text_files import check_encoding, text_codec
     from idcforecast.errors import DataError
 
+    # before the read: an unknown name was a LookupError traceback
+    check_encoding(encoding, caller="figures")
+    where = "standard input is " if file == "-" else ""
     try:
         if file == "-":
-            return sys.stdin.read()
-        return Path(file).read_text(encoding=encoding)
+            # the bytes, decoded as --encoding (it was ignored: GBK text piped in was read
+            # as UTF-8 with the bad bytes escaped, and its figures lost without a word)
+            stream = getattr(sys.stdin, "buffer", None)
+            if stream is None:  # a text stream (already decoded): nothing to decode
+                return sys.stdin.read()
+            return stream.read().decode(text_codec(encoding))
+        return Path(file).read_text(encoding=text_codec(encoding))
     except FileNotFoundError:
         raise DataError(
             f"figures --file {file}: no such file; expected a text file (or '-' for standard "
@@ -73,9 +83,16 @@ def _read_text(file: str, encoding: str) -> str:
         ) from None
     except UnicodeDecodeError:
         raise DataError(
-            f"figures --file {file}: not {encoding} text; pass --encoding (e.g. gb18030 for "
-            "a file saved on Chinese Windows)",
+            f"figures --file {file}: {where}not {encoding} text; pass --encoding (e.g. "
+            "gb18030 for a file saved on Chinese Windows)",
             file=file,
+        ) from None
+    except LookupError:  # a codec that is no text encoding ('base64')
+        raise DataError(
+            f"figures: --encoding {encoding} is not a text encoding; expected a name such as "
+            "'utf-8' (the default), 'gb18030' (a file saved on Chinese Windows) or 'cp1252' "
+            "(Western Windows)",
+            encoding=encoding,
         ) from None
     except OSError as err:
         raise DataError(
