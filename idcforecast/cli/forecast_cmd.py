@@ -69,7 +69,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--backtest-horizon",
         type=years_ahead,
-        default=3,
+        default=None,
         metavar="H",
         help="with --compare: steps ahead of each backtest forecast (default 3)",
     )
@@ -125,17 +125,31 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
                 compare=args.compare,
             )
         methods = [m.strip() for m in args.compare.split(",") if m.strip()]
+        if not methods:  # `--compare ""` or `--compare ,`: was a KeyError traceback
+            raise SpecError(
+                f"forecast: --compare {args.compare!r} names no method; expected method "
+                f"aliases separated by commas (e.g. --compare auto,drift_log), or --compare "
+                f"alone for {COMPARED}",
+                compare=args.compare,
+            )
 
         def run_one(data: pd.DataFrame, horizon: int) -> pd.DataFrame:
             return compare_methods(
                 data,
                 horizon,
                 methods=methods,
-                backtest_horizon=args.backtest_horizon,
+                backtest_horizon=3 if args.backtest_horizon is None else args.backtest_horizon,
                 gaps=args.gaps,
             )
 
     else:
+        if args.backtest_horizon is not None:  # was ignored in silence
+            raise SpecError(
+                f"forecast: --backtest-horizon {args.backtest_horizon} only serves --compare "
+                "(the backtest of each method compared); add --compare, or drop "
+                "--backtest-horizon",
+                backtest_horizon=args.backtest_horizon,
+            )
 
         def run_one(data: pd.DataFrame, horizon: int) -> pd.DataFrame:
             return forecast(data, horizon, method=args.method, cap=args.cap, gaps=args.gaps)

@@ -264,6 +264,40 @@ def test_compare_prints_each_method_with_its_shared_backtest(
     assert "--compare takes its methods as --compare METHODS" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("methods", ["", " , "])
+def test_compare_without_a_method_is_one_error_line(
+    capsys: pytest.CaptureFixture[str], methods: str
+) -> None:
+    # cli24: `--compare ""` (an empty shell variable) was a KeyError traceback, exit 1
+    assert main(["forecast", "--compare", methods]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"error: forecast: --compare {methods!r} names no method; expected method aliases "
+        "separated by commas (e.g. --compare auto,drift_log), or --compare alone for "
+        "auto,drift_log,damped_log,drift\n"
+    )
+
+
+def test_backtest_horizon_without_compare_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    # cli24: it was ignored in silence (the forecast printed as without it)
+    assert main(["forecast", "--backtest-horizon", "2"]) == 2
+    assert capsys.readouterr().err == (
+        "error: forecast: --backtest-horizon 2 only serves --compare (the backtest of each "
+        "method compared); add --compare, or drop --backtest-horizon\n"
+    )
+    # with --compare it still sets the backtest's steps, as compare_methods' backtest_horizon
+    from idcforecast.comparison import compare_methods
+
+    cidc = load_dataset("china_idc_market").query("series_id == 'china_idc_cidc_overall'")
+    for argv, steps in ([["--backtest-horizon", "2"], 2], [[], 3]):
+        assert main(["forecast", "--compare", "drift", "--csv", *argv]) == 0
+        printed = pd.read_csv(StringIO(capsys.readouterr().out))
+        expected = compare_methods(cidc, 7, methods=["drift"], backtest_horizon=steps)
+        assert printed["n"].tolist() == expected["n"].tolist()
+        np.testing.assert_allclose(printed["smape"], expected["smape"], rtol=1e-12)
+
+
 def test_a_series_that_cannot_be_forecast_does_not_cost_the_others(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
