@@ -590,3 +590,21 @@ def test_claims_against_a_folder_of_one_markets_files(
     record = capsys.readouterr().out
     # the seed article's 3,200 for 2022 against the folder's 4,043.2: 3200 / 4043.2 - 1 = -20.9%
     assert re.search(r"2022\s.*3,200.*4,043\.2.*-20\.9%", record)
+
+
+def test_cagr_says_when_a_bare_number_took_the_other_figures_unit(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # cli24: "1562.5" (meant in 亿元) beside "320 billion yuan" printed a -41.1% CAGR with
+    # nothing but the unit on the start line to tell that 1562.5 had been read as CNY bn:
+    # (320 / 1562.5) ** (1 / 3) - 1 = -0.410555
+    out = _run(cagr_cmd, ["1562.5", "320 billion yuan", "--years", "3"], capsys)
+    assert out.splitlines()[0] == "start  1,562.5 CNY bn   (no unit given: read in the end's unit)"
+    assert out.splitlines()[-1] == "CAGR   -41.1% a year (-0.410555 as a fraction)"
+    out = _run(cagr_cmd, ["1562.5亿元", "3200.5", "--years", "3"], capsys)
+    assert out.splitlines()[1] == (
+        "end    3,200.5 CNY 100m   (no unit given: read in the start's unit)"
+    )
+    # a bare count beside a bare count has no unit to take: nothing to say
+    out = _run(cagr_cmd, ["more than 100", "200", "--years", "2"], capsys)
+    assert out.splitlines()[:2] == ["start  at least 100   (from 'more than 100')", "end    200"]
