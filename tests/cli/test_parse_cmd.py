@@ -193,3 +193,26 @@ def test_an_ascii_terminal_gets_escapes_not_a_traceback() -> None:
         "value:     1562.5",
         "unit:      CNY 100m",
     ]
+
+
+def test_unused_flag_notes_suggest_a_conversion_the_flag_serves(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # cli24: `parse '5 MW' --year 2020` suggested "--to 'USD bn' --year 2020" (megawatts to
+    # dollars, an error), and `parse '5 MW' --kw-per-rack 5` "--to MW" (no conversion at all)
+    assert _run(["5 MW", "--year", "2020"]) == 0
+    assert capsys.readouterr().err == (
+        "note: --year 2020 is not used: it serves a conversion between currencies, and "
+        "'5 MW' is in 'MW' (power)\n"
+    )
+    assert _run(["5 MW", "--kw-per-rack", "5"]) == 0
+    assert capsys.readouterr().err.endswith(
+        "e.g. idcforecast parse '5 MW' --to racks --kw-per-rack 5\n"
+    )
+    assert _run(["$5 bn", "--year", "2020"]) == 0  # dollars: the example is another currency
+    assert capsys.readouterr().err.endswith("--to 'CNY bn' --year 2020\n")
+    assert _run(["1,562.5亿元", "--kw-per-rack", "3"]) == 0
+    assert capsys.readouterr().err == (
+        "note: --kw-per-rack 3 is not used: it serves a conversion between racks and power, "
+        "and '1,562.5亿元' is in 'CNY 100m' (money)\n"
+    )
