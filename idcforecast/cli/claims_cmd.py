@@ -68,6 +68,40 @@ def own_actuals(args: argparse.Namespace) -> Any:
     return read_series(args.data, series_id=series_id, **read_options(args, args.data))
 
 
+def bundled_claims_about(claims: Any, actuals: Any, args: argparse.Namespace, command: str) -> Any:
+    """The bundled ``claims`` whose subject is a series of the ``--data`` ``actuals``.
+
+    The bundled claims are about several series (CIDC, CAICT, IDC Corp...); a file of your
+    own actuals holds some of them. Claims about the others have nothing to be checked
+    against: they are left out with a ``note:`` line, instead of stopping the command at
+    the first one (which asked to change the subject of a claim the user did not write).
+    """
+    import sys
+
+    from idcforecast.errors import SpecError
+
+    ids = list(dict.fromkeys(actuals["series_id"]))
+    about = claims["subject"].isin(ids)
+    if not about.any():
+        subjects = ", ".join(dict.fromkeys(claims["subject"]))
+        raise SpecError(
+            f"{command}: no bundled claim is about a series of --data {args.data} (its "
+            f"series: {', '.join(ids)}); the bundled claims are about {subjects}: name your "
+            "file's series after one of them (--series ID), or give your own claims as FILE",
+            file=args.data,
+        )
+    left_out = claims.loc[~about, "subject"]
+    if len(left_out):
+        counts = left_out.value_counts(sort=False)
+        named = ", ".join(f"{sid} ({n})" for sid, n in counts.items())
+        print(
+            f"note: {command}: bundled claims left out, about series --data {args.data} does "
+            f"not hold: {named}",
+            file=sys.stderr,
+        )
+    return claims[about]
+
+
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
     """Align text cells in columns; columns whose index is in ``right`` align right."""
     widths = [max(len(str(c)) for c in col) for col in zip(headers, *rows, strict=True)]
@@ -126,6 +160,8 @@ def run(args: argparse.Namespace) -> int:
         if not args.all:
             claims = claims[claims["claim_set"] == SEED_CLAIM_SET]
     history = None if args.no_history else own_actuals(args) if args.data else "bundled"
+    if args.file is None and args.data:
+        claims = bundled_claims_about(claims, history, args, "check-claims")
     # --encoding is for FILE (and --data); the bundled claims are a frame already
     encoding = args.encoding if args.file is not None else "utf-8"
     summary = check_claims(claims, history=history, tolerance=args.tolerance, encoding=encoding)

@@ -9,7 +9,7 @@ from types import ModuleType
 
 import pytest
 
-from idcforecast.cli import COMMAND_MODULES, cagr_cmd, claims_cmd, track_record_cmd
+from idcforecast.cli import COMMAND_MODULES, cagr_cmd, claims_cmd, main, track_record_cmd
 from idcforecast.errors import GrowthError, SpecError
 
 
@@ -608,3 +608,44 @@ def test_cagr_says_when_a_bare_number_took_the_other_figures_unit(
     # a bare count beside a bare count has no unit to take: nothing to say
     out = _run(cagr_cmd, ["more than 100", "200", "--years", "2"], capsys)
     assert out.splitlines()[:2] == ["start  at least 100   (from 'more than 100')", "end    200"]
+
+
+def test_bundled_claims_against_your_own_actuals_keep_the_series_you_have(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # cli24: `track-record --data my_cidc.csv` (and `check-claims --all --data ...`) stopped at
+    # the first bundled claim about another series ("subject 'china_idc_idc_corp' has no
+    # actuals ...; use one of those series ids as the subject"), a claim the user did not
+    # write; the claims about the series the file holds were never judged
+    path = tmp_path / "cidc.csv"
+    path.write_text(
+        "series_id,year,value,unit\n"
+        "china_idc_cidc_overall,2019,1562.5,CNY 100m\n"
+        "china_idc_cidc_overall,2020,2238.7,CNY 100m\n",
+        encoding="utf-8",
+    )
+    code = main(["track-record", "--data", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 0
+    # kezhi_2020_07 said "more than 2,000" for 2020: 2000 / 2238.7 - 1 = -10.66%
+    assert re.search(r"kezhi_2020_07/level_2020 .* >2,000\.0 CNY 100m +2,238\.7 +-10\.7%", out)
+    assert "no actual yet (latest 2020)" in out  # the 2022 forecasts, beyond the file's years
+    assert err == (
+        f"note: track-record: bundled claims left out, about series --data {path} does not "
+        "hold: china_idc_idc_corp (4), global_dc_market_caict (3), china_idc_caict (3)\n"
+    )
+    assert main(["check-claims", "--all", "--data", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "claim set   global_times_2020_07_07  [china_idc_cidc_overall, CNY 100m]" in out
+    assert "[china_idc_caict" not in out
+    assert err.startswith("note: check-claims: bundled claims left out, about series --data")
+    # a file of none of the bundled series: one error line naming the way out
+    other = tmp_path / "vn.csv"
+    other.write_text("year,value\n2021,100\n2022,120\n", encoding="utf-8")
+    assert main(["track-record", "--data", str(other), "--unit", "MW"]) == 2
+    assert capsys.readouterr().err == (
+        f"error: track-record: no bundled claim is about a series of --data {other} (its "
+        "series: vn); the bundled claims are about china_idc_cidc_overall, "
+        "china_idc_idc_corp, global_dc_market_caict, china_idc_caict: name your file's "
+        "series after one of them (--series ID), or give your own claims as FILE\n"
+    )
