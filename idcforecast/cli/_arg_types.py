@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 __all__ = [
     "compounding_steps",
+    "path_count",
     "random_seed",
     "relative_tolerance",
     "worker_count",
@@ -70,6 +71,30 @@ def random_seed(text: str) -> int:
             f"{text!r} is not a whole number; a seed is a whole number 0 or more; e.g. --seed 7"
         ),
         too_small=lambda value: f"{value}: a seed is a whole number 0 or more; e.g. --seed 7",
+    )
+
+
+def path_count(text: str) -> int:
+    """A ``--paths``: a whole number of simulated paths per scenario, at least 1 (was the
+    library's "n_paths must be a positive integer", a keyword the command does not have).
+
+    Examples
+    --------
+    >>> path_count("10000")
+    10000
+    >>> path_count("0")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 0: --paths counts simulated paths per scenario, so at least 1; ...
+    """
+    return _whole_number(
+        text,
+        minimum=1,
+        not_whole=f"{text!r} is not a whole number of paths; e.g. --paths 10000",
+        too_small=lambda value: (
+            f"{value}: --paths counts simulated paths per scenario, so at least 1; e.g. "
+            "--paths 10000 (the default)"
+        ),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from idcforecast.cli._arg_types import random_seed, years_ahead
+from idcforecast.cli._arg_types import path_count, random_seed, years_ahead
 from idcforecast.cli._read_options import add_read_arguments, read_user_file
 
 if TYPE_CHECKING:
@@ -50,7 +50,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=7,
         help="years after the last observation (default 7)",
     )
-    parser.add_argument("--paths", type=int, default=10_000, help="paths per scenario")
+    parser.add_argument(
+        "--paths", type=path_count, default=10_000, help="paths per scenario (default 10000)"
+    )
     parser.add_argument("--seed", type=random_seed, default=0, help="random seed (default 0)")
     parser.add_argument("--method", default="auto", help="forecasting model alias")
     parser.add_argument(
@@ -109,15 +111,25 @@ def run(args: argparse.Namespace) -> int:
             key="to",
         )
     horizon = (args.to - last) if args.to is not None else args.horizon
-    paths = simulate(
-        history,
-        horizon,
-        n_paths=args.paths,
-        scenarios=spec,
-        seed=args.seed,
-        series_id=series,
-        method=args.method,
-    )
+    try:
+        paths = simulate(
+            history,
+            horizon,
+            n_paths=args.paths,
+            scenarios=spec,
+            seed=args.seed,
+            series_id=series,
+            method=args.method,
+        )
+    except MemoryError:  # was a numpy _ArrayMemoryError traceback ("Unable to allocate 15 TiB")
+        from idcforecast.errors import SpecError
+
+        raise SpecError(
+            f"scenarios: --paths {args.paths} x {horizon} years does not fit in memory (the "
+            f"paths of every scenario are held at once, 8 bytes a value); lower --paths "
+            "(default 10000)",
+            key="paths",
+        ) from None
     table = scenario_table(paths, target_year=args.target_year)
     # every threshold is read before anything prints: a bad one is an error, not half a report
     year = args.year if args.year is not None else int(paths.years[-1])
