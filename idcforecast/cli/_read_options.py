@@ -23,6 +23,7 @@ __all__ = [
     "read_options",
     "read_user_file",
     "separator",
+    "series_dataset",
     "sheet_choice",
 ]
 
@@ -209,6 +210,24 @@ def check_no_file_options(args: argparse.Namespace, command: str) -> None:
             f"{'them' if len(given) > 1 else 'it'} or pass --data",
             options=", ".join(given),
         )
+
+
+def series_dataset(name: str, command: str) -> pd.DataFrame:
+    """Bundled dataset ``name``, refused with the command that reads it when it holds
+    claims rather than series (``forecast --dataset published_forecasts`` was a KeyError
+    'series_id' traceback)."""
+    from idcforecast.datasets import load_dataset
+    from idcforecast.errors import DataError
+
+    frame = load_dataset(name)
+    if "series_id" not in frame.columns:
+        raise DataError(
+            f"{command}: dataset {name!r} holds claims, not series; expected a series "
+            f"dataset (see idcforecast datasets); check its claims with: idcforecast "
+            f"check-claims --all, or idcforecast track-record",
+            dataset=name,
+        )
+    return frame
 
 
 def bundled_rows(frame: pd.DataFrame, args: argparse.Namespace, command: str) -> pd.DataFrame:

@@ -82,11 +82,10 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
 
     if args.data is not None:
         return read_user_file(args, args.data)
-    from idcforecast.cli._read_options import bundled_rows
-    from idcforecast.datasets import load_dataset
+    from idcforecast.cli._read_options import bundled_rows, series_dataset
 
     dataset = args.dataset or DEFAULT_DATASET
-    frame = load_dataset(dataset)
+    frame = series_dataset(dataset, "forecast")
     chosen = args.series or (DEFAULT_SERIES if dataset == DEFAULT_DATASET else None)
     if chosen is None:
         return bundled_rows(frame, args, "forecast")

@@ -148,10 +148,9 @@ def run(args: argparse.Namespace) -> int:
 def _history(args: argparse.Namespace) -> pd.DataFrame:
     if args.data:
         return read_user_file(args, args.data)
-    from idcforecast.cli._read_options import bundled_rows
-    from idcforecast.datasets import load_dataset
+    from idcforecast.cli._read_options import bundled_rows, series_dataset
 
-    return bundled_rows(load_dataset(args.dataset), args, "scenarios")
+    return bundled_rows(series_dataset(args.dataset, "scenarios"), args, "scenarios")
 
 
 def _header(paths: Paths, spec_path: str, seed: int) -> str:

@@ -363,3 +363,19 @@ def test_file_options_without_data_are_refused(capsys: pytest.CaptureFixture[str
         "error: forecast: --sep, --sheet describe a data file (--data FILE); the bundled "
         "dataset is read as it is; drop them or pass --data\n"
     )
+
+
+@pytest.mark.parametrize("command", ["forecast", "scenarios"])
+def test_the_claims_dataset_is_refused_by_name(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # cli24: `forecast --dataset published_forecasts` (and `scenarios`) was a KeyError
+    # 'series_id' traceback, exit 1: that dataset holds claims, not series
+    assert main([command, "--dataset", "published_forecasts"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"error: {command}: dataset 'published_forecasts' holds claims, not series; expected "
+        "a series dataset (see idcforecast datasets); check its claims with: idcforecast "
+        "check-claims --all, or idcforecast track-record\n"
+    )
