@@ -649,3 +649,18 @@ def test_bundled_claims_against_your_own_actuals_keep_the_series_you_have(
         "china_idc_idc_corp, global_dc_market_caict, china_idc_caict: name your file's "
         "series after one of them (--series ID), or give your own claims as FILE\n"
     )
+
+
+@pytest.mark.parametrize("command", ["check-claims", "track-record"])
+def test_a_claims_file_that_is_no_workbook_is_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # cli24: a CSV saved as 'claims.xls' (as some systems export) was pandas' "ValueError:
+    # Excel file format cannot be determined" traceback, exit 1
+    path = tmp_path / "claims.xls"
+    path.write_text("subject,kind,year,value\nchina_idc_cidc_overall,level,2022,3200\n")
+    assert main([command, str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.startswith(f"error: claims file {str(path)!r}: not a readable Excel workbook (")
+    assert err.endswith("re-save it as .xlsx, or as .csv\n")
