@@ -167,6 +167,7 @@ def separator(text: str | None) -> str | None:
 
 def read_options(args: argparse.Namespace, path: str | None) -> dict[str, Any]:
     """Keyword arguments for ``read_series`` of ``path`` from the parsed options."""
+    _check_format_options(args, path)
     return {
         "unit": args.unit,
         "sep": separator(args.sep),
@@ -178,6 +179,42 @@ def read_options(args: argparse.Namespace, path: str | None) -> dict[str, Any]:
         "year_column": args.year_column,
         "estimates": args.estimates,
     }
+
+
+def _check_format_options(args: argparse.Namespace, path: str | None) -> None:
+    """A DataError for an option of the other file format: ``--sheet`` with a CSV, ``--sep``
+    or ``--encoding`` with an Excel workbook. ``read_series`` ignores them there, so
+    ``--sheet 2021`` on a CSV printed the CSV's series as if the sheet had been found.
+    A folder may hold both kinds: its options are left to the files they fit."""
+    from pathlib import Path
+
+    from idcforecast.errors import DataError
+
+    if path is None or not Path(path).is_file():
+        return
+    suffix = Path(path).suffix.lower()
+    if suffix in (".csv", ".txt"):
+        wrong = ["--sheet"] if getattr(args, "sheet", None) is not None else []
+        kind, fits = "a CSV", "a sheet of an Excel workbook"
+    elif suffix in (".xlsx", ".xlsm"):
+        # check-claims FILE.csv --encoding gb18030 --data actuals.xlsx: it is FILE's
+        text_file = str(getattr(args, "file", None) or "").lower().endswith((".csv", ".toml"))
+        wrong = [
+            flag
+            for flag, name, default in (("--sep", "sep", None), ("--encoding", "encoding", "utf-8"))
+            if getattr(args, name, default) != default and not (name == "encoding" and text_file)
+        ]
+        kind, fits = "an Excel workbook", "the text of a CSV"
+    else:
+        return
+    if wrong:
+        flags = " and ".join(wrong)
+        raise DataError(
+            f"{Path(path).name}: {flags} {'describe' if len(wrong) > 1 else 'describes'} "
+            f"{fits}, and the file is {kind}; drop {flags}",
+            options=", ".join(wrong),
+            path=str(path),
+        )
 
 
 # options that describe a user's file, with their defaults: given without --data they

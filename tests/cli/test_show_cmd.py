@@ -220,3 +220,32 @@ def test_growth_between_bounds_is_marked_as_the_bound_it_is(
     code, out, _ = _show(capsys, "--dataset", "china_racks_in_use")
     assert _line(out, "2021").split()[:5] == ["2021", ">", "520.0", ">", "+39.9%/yr"]
     assert _line(out, "2022").split()[:4] == ["2022", ">", "650.0", "n/a"]
+
+
+def test_an_option_of_the_other_file_format_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # cli24: `--sheet 2021` on a CSV (and `--sep`/`--encoding` on a workbook) were ignored by
+    # read_series, so the command printed the file as if the sheet had been found
+    import pandas as pd
+
+    csv = tmp_path / "racks.csv"
+    csv.write_text("year,value\n2021,520\n2022,650\n", encoding="utf-8")
+    code, out, err = _show(capsys, "--data", str(csv), "--unit", "racks 10k", "--sheet", "2021")
+    assert (code, out) == (2, "")
+    assert err == (
+        "error: racks.csv: --sheet describes a sheet of an Excel workbook, and the file is a "
+        "CSV; drop --sheet\n"
+    )
+    book = tmp_path / "racks.xlsx"
+    pd.DataFrame({"year": [2021, 2022], "value": [520, 650]}).to_excel(book, index=False)
+    argv = ["--data", str(book), "--unit", "racks 10k"]
+    code, out, err = _show(capsys, *argv, "--sep", ";", "--encoding", "gbk")
+    assert (code, out) == (2, "")
+    assert err == (
+        "error: racks.xlsx: --sep and --encoding describe the text of a CSV, and the file is "
+        "an Excel workbook; drop --sep and --encoding\n"
+    )
+    code, out, _ = _show(capsys, *argv, "--sheet", "0")  # the options that fit still work
+    assert code == 0
+    assert _line(out, "2022").split()[:3] == ["2022", "650", "+25.0%"]  # 650 / 520 - 1
