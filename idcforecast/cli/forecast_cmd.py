@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from idcforecast.cli._arg_types import years_ahead
+from idcforecast.cli._arg_types import check_years_ahead, years_ahead
 from idcforecast.cli._read_options import add_read_arguments, read_user_file
 from idcforecast.comparison import DEFAULT_METHODS
 
@@ -174,6 +174,10 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
     if args.horizon is not None:
+        sid = str(last_years.index[0])
+        check_years_ahead(
+            "forecast", horizon=args.horizon, to=None, last=int(last_years.iloc[0]), series_id=sid
+        )
         return joined(each_series(history, args.horizon)), failures
     to = DEFAULT_TO if args.to is None else args.to
     late = last_years[last_years >= to]
@@ -185,6 +189,14 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
             to=to,
             series_id=sid,
         )
+    earliest = last_years.idxmin()
+    check_years_ahead(
+        "forecast",
+        horizon=to - int(last_years[earliest]),
+        to=to,
+        last=int(last_years[earliest]),
+        series_id=str(earliest),
+    )
     # Each series is forecast exactly to `to`: series that end in different years need
     # different horizons (a year's interval does not depend on the horizon asked, see
     # CalibrationSettings.error_steps).

@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from idcforecast.cli._arg_types import path_count, random_seed, years_ahead
+from idcforecast.cli._arg_types import (
+    check_years_ahead,
+    path_count,
+    random_seed,
+    years_ahead,
+)
 from idcforecast.cli._read_options import add_read_arguments, read_user_file
 
 if TYPE_CHECKING:
@@ -111,6 +116,8 @@ def run(args: argparse.Namespace) -> int:
             key="to",
         )
     horizon = (args.to - last) if args.to is not None else args.horizon
+    if len(names) == 1:
+        check_years_ahead("scenarios", horizon=horizon, to=args.to, last=last, series_id=names[0])
     try:
         paths = simulate(
             history,

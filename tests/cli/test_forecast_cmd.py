@@ -379,3 +379,25 @@ def test_the_claims_dataset_is_refused_by_name(
         "a series dataset (see idcforecast datasets); check its claims with: idcforecast "
         "check-claims --all, or idcforecast track-record\n"
     )
+
+
+@pytest.mark.parametrize("command", ["forecast", "scenarios"])
+def test_years_too_far_ahead_are_named_in_the_flags_words(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # cli24: `--to 3000` was refused as "horizon 977 ...: a year given as the horizon? ...
+    # pass e.g. 5" (no horizon was given), and `--horizon 2030` ended "to forecast to 2030
+    # pass 7" (pass it where?). CIDC is observed to 2023: 3000 - 2023 = 977 years, and at most
+    # 100 reach 2123; 2030 - 2023 = 7
+    assert main([command, "--to", "3000"]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {command}: --to 3000 is 977 years after the last year 2023 of series "
+        "'china_idc_cidc_overall'; a forecast reaches at most 100 years ahead: pass --to 2123 "
+        "or earlier\n"
+    )
+    assert main([command, "--horizon", "2030"]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {command}: --horizon 2030 is more than 100 years ahead of series "
+        "'china_idc_cidc_overall' (observed to 2023): a year given as the horizon? the "
+        "horizon counts years after the last one: pass --to 2030, or --horizon 7\n"
+    )
