@@ -93,8 +93,8 @@ def test_standard_input_is_decoded_as_encoding(
     monkeypatch.setattr("sys.stdin", stdin())
     assert main(["figures", "--file", "-"]) == 2
     assert capsys.readouterr().err == (
-        "error: figures --file -: standard input is not utf-8 text; pass --encoding (e.g. "
-        "gb18030 for a file saved on Chinese Windows)\n"
+        "error: figures: standard input is not utf-8 text; pass --encoding (e.g. gb18030 "
+        "for a file saved on Chinese Windows)\n"
     )
 
 
@@ -109,3 +109,23 @@ def test_an_unknown_encoding_is_one_error_line(
     out, err = capsys.readouterr()
     assert out == ""
     assert err.startswith(f"error: figures: --encoding {name} is not a text encoding; ")
+
+
+def test_text_piped_in_without_file_is_read(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # cli24: `cat article.txt | idcforecast figures` was the usage error "one of the
+    # arguments TEXT --file is required": only `--file -` read a pipe
+    piped = io.TextIOWrapper(io.BytesIO("预计2022年将达3200亿元左右。".encode()), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", piped)
+    assert main(["figures"]) == 0
+    assert capsys.readouterr().out.splitlines()[2].split() == [
+        "将达3200亿元左右", "~3200", "CNY", "100m", "2022",
+    ]  # fmt: skip
+    # nothing piped: the usage error, now naming the pipe too
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8"))
+    with pytest.raises(SystemExit):
+        main(["figures"])
+    assert capsys.readouterr().err.endswith(
+        "error: one of the arguments TEXT --file is required (or pipe the text in)\n"
+    )
