@@ -103,14 +103,20 @@ def bundled_claims_about(claims: Any, actuals: Any, args: argparse.Namespace, co
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
-    """Align text cells in columns; columns whose index is in ``right`` align right."""
-    widths = [max(len(str(c)) for c in col) for col in zip(headers, *rows, strict=True)]
+    """Align text cells in columns; columns whose index is in ``right`` align right.
+
+    Widths are terminal columns (a CJK character takes two), so a claim id such as
+    "科智/规模2022" does not push the rest of its row out of line.
+    """
+    from idcforecast.cli._text import display_width
+
+    widths = [max(display_width(str(c)) for c in col) for col in zip(headers, *rows, strict=True)]
 
     def line(cells: Sequence[str]) -> str:
-        out = [
-            str(c).rjust(w) if i in right else str(c).ljust(w)
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-        ]
+        out = []
+        for i, (c, w) in enumerate(zip(cells, widths, strict=True)):
+            pad = " " * (w - display_width(str(c)))
+            out.append(pad + str(c) if i in right else str(c) + pad)
         return "  ".join(out).rstrip()
 
     return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, rows)])

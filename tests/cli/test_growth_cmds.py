@@ -664,3 +664,23 @@ def test_a_claims_file_that_is_no_workbook_is_one_error_line(
     assert out == ""
     assert err.startswith(f"error: claims file {str(path)!r}: not a readable Excel workbook (")
     assert err.endswith("re-save it as .xlsx, or as .csv\n")
+
+
+def test_track_record_columns_line_up_under_a_chinese_claim_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # cli24: widths were counted in characters, so "科智/规模2022" (13 columns in a terminal,
+    # 9 characters) pushed its row 4 columns right of the header
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,claim_id,made,subject,kind,year,value,unit,qualifier\n"
+        "科智,科智/规模2022,2020-07,china_idc_cidc_overall,level,2022,3200.5,CNY 100m,at_least\n",
+        encoding="utf-8",
+    )
+    out = _run(track_record_cmd, [str(path)], capsys).splitlines()
+    from idcforecast.cli._text import display_width
+
+    # every column starts where the header's does: "made" after the id column
+    head, row = out[0], out[2]
+    assert row.startswith("科智/规模2022  2020-07")
+    assert display_width(row[: row.index("2020-07")]) == head.index("made")
