@@ -19,6 +19,7 @@ __all__ = [
     "add_sheet_argument",
     "add_unit_arguments",
     "bundled_rows",
+    "check_actuals_options",
     "check_no_file_options",
     "read_options",
     "read_user_file",
@@ -245,6 +246,33 @@ def check_no_file_options(args: argparse.Namespace, command: str) -> None:
             f"{command}: {', '.join(given)} {'describe' if len(given) > 1 else 'describes'} a "
             "data file (--data FILE); the bundled dataset is read as it is; drop "
             f"{'them' if len(given) > 1 else 'it'} or pass --data",
+            options=", ".join(given),
+        )
+
+
+def check_actuals_options(args: argparse.Namespace, command: str) -> None:
+    """A DataError naming the ``--data`` options (``--series``, ``--unit``, ``--sheet``...)
+    given to ``check-claims`` / ``track-record`` without ``--data``: they describe your own
+    actuals, and the bundled series were used as they are with them ignored in silence.
+    ``--encoding`` also decodes the claims FILE, so it is refused only without one."""
+    from idcforecast.errors import DataError
+
+    if args.data is not None:
+        return
+    defaults = {"series": None, "unit": None, "kw_per_rack": 2.5, **_FILE_OPTION_DEFAULTS}
+    if args.file is not None:
+        defaults.pop("encoding")
+    given = [
+        "--" + name.replace("_", "-")
+        for name, default in defaults.items()
+        if getattr(args, name, default) != default
+    ]
+    if given:
+        raise DataError(
+            f"{command}: {', '.join(given)} {'describe' if len(given) > 1 else 'describes'} "
+            "your own actuals (--data FILE), and no --data was given, so "
+            f"{'they would be' if len(given) > 1 else 'it would be'} ignored; drop "
+            f"{'them' if len(given) > 1 else 'it'} or pass --data FILE",
             options=", ".join(given),
         )
 

@@ -152,7 +152,9 @@ def _verdict(value: Any) -> str:
 def run(args: argparse.Namespace) -> int:
     """Print one block per claim set: the verdict, every reading, the explanation."""
     from idcforecast.claim_checks import check_claims, claim_readings
+    from idcforecast.cli._read_options import check_actuals_options
 
+    check_actuals_options(args, "check-claims")
     if args.file is not None:
         if args.all:
             from idcforecast.errors import SpecError

@@ -52,6 +52,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the track record table."""
     from idcforecast.claim_track_record import track_record
+    from idcforecast.cli._read_options import check_actuals_options
+
+    check_actuals_options(args, "track-record")
     from idcforecast.cli.claims_cmd import bundled_claims_about, format_table, own_actuals
 
     actuals = own_actuals(args) if args.data else None  # None: the bundled series

@@ -684,3 +684,32 @@ def test_track_record_columns_line_up_under_a_chinese_claim_id(
     head, row = out[0], out[2]
     assert row.startswith("科智/规模2022  2020-07")
     assert display_width(row[: row.index("2020-07")]) == head.index("made")
+
+
+@pytest.mark.parametrize("command", ["check-claims", "track-record"])
+def test_actuals_options_without_data_are_refused(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # cli24: `check-claims --series foo` or `track-record --unit MW --sheet 1` printed the
+    # bundled results with the options ignored in silence (forecast and show refuse them)
+    assert main([command, "--unit", "MW", "--sheet", "1"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"error: {command}: --unit, --sheet describe your own actuals (--data FILE), and no "
+        "--data was given, so they would be ignored; drop them or pass --data FILE\n"
+    )
+    assert main([command, "--series", "china_idc_cidc_overall"]) == 2
+    assert capsys.readouterr().err.startswith(f"error: {command}: --series describes your own")
+
+
+def test_encoding_without_data_still_decodes_the_claims_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "gbk.csv"
+    text = "subject,kind,year,value,unit,source\n"
+    text += "china_idc_cidc_overall,level,2022,3200,CNY 100m,科智咨询\n"
+    path.write_bytes(text.encode("gb18030"))
+    assert main(["track-record", str(path), "--encoding", "gb18030"]) == 0
+    # 3200 / 4043.2 - 1 = -20.85%
+    assert "-20.9%" in capsys.readouterr().out
