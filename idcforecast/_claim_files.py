@@ -37,24 +37,6 @@ def claims_from_frame(source: Any) -> list[Claim]:
     return claims_from_records(frame.to_dict("records"), places=places)
 
 
-def _first_sheet(path: Path) -> Any:
-    """The first sheet of the workbook at ``path`` as text cells; a file that is no
-    workbook (a CSV saved as '.xls', a damaged file) is a SpecError, not pandas'
-    "Excel file format cannot be determined" traceback."""
-    import zipfile
-
-    import pandas as pd
-
-    try:
-        return pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
-    except (ValueError, zipfile.BadZipFile, KeyError, OSError, ImportError) as err:
-        raise SpecError(
-            f"claims file {str(path)!r}: not a readable Excel workbook ({err}); expected an "
-            ".xlsx file saved by Excel or LibreOffice; re-save it as .xlsx, or as .csv",
-            file=str(path),
-        ) from err
-
-
 def claims_from_path(path: Path, encoding: str) -> list[Claim]:
     """Claims from a ``.csv``, ``.xlsx`` (first sheet) or ``.toml`` file at ``path``."""
     import pandas as pd
@@ -84,7 +66,7 @@ def claims_from_path(path: Path, encoding: str) -> list[Claim]:
             except UnicodeDecodeError as err:
                 raise _decode_error(path, encoding, err) from err
         else:  # the first sheet, read as text like a CSV
-            frame = _first_sheet(path)
+            frame = pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
         return _from_file_frame(frame, path)
     raise SpecError(
         f"claims file {str(path)!r}: expected a .csv, .xlsx or .toml file, found "

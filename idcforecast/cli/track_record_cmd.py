@@ -53,9 +53,15 @@ def run(args: argparse.Namespace) -> int:
     """Print the track record table."""
     from idcforecast.claim_track_record import track_record
     from idcforecast.cli._read_options import check_actuals_options
+    from idcforecast.cli.claims_cmd import (
+        bundled_claims_about,
+        check_claims_workbook,
+        format_table,
+        own_actuals,
+    )
 
     check_actuals_options(args, "track-record")
-    from idcforecast.cli.claims_cmd import bundled_claims_about, format_table, own_actuals
+    check_claims_workbook(args.file)
 
     actuals = own_actuals(args) if args.data else None  # None: the bundled series
     claims = args.file

@@ -662,8 +662,17 @@ def test_a_claims_file_that_is_no_workbook_is_one_error_line(
     assert main([command, str(path)]) == 2
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.startswith(f"error: claims file {str(path)!r}: not a readable Excel workbook (")
-    assert err.endswith("re-save it as .xlsx, or as .csv\n")
+    assert err == (
+        f"error: claims file {str(path)!r}: not an Excel workbook (no .xls header: a CSV or "
+        "web page named .xls?); expected an .xlsx file saved by Excel or LibreOffice; re-save "
+        "it as .xlsx, or as .csv\n"
+    )
+    damaged = tmp_path / "claims.xlsx"  # not even a zip archive
+    damaged.write_bytes(b"PK\x03\x04 cut short")
+    assert main([command, str(damaged)]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"error: claims file {str(damaged)!r}: not a readable Excel workbook (no zip); "
+    )
 
 
 def test_track_record_columns_line_up_under_a_chinese_claim_id(
