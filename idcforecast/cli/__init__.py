@@ -119,6 +119,20 @@ def _show_note(show: Any, command: Any = None) -> Any:
     return show_warning
 
 
+def _escape_unencodable_output() -> None:
+    """Print what the terminal's encoding cannot hold as ``\\uXXXX`` escapes, as Python's
+    stderr does, instead of dying with a ``UnicodeEncodeError`` traceback.
+
+    A terminal set to ASCII (``PYTHONIOENCODING=ascii``, an old Windows code page) cannot
+    encode "亿元" or the "·" of ``show``'s title: ``parse '1,562.5亿元'`` crashed after
+    reading the figure. A UTF-8 terminal is unaffected (nothing to escape).
+    """
+    stream = sys.stdout
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and getattr(stream, "errors", None) == "strict":
+        reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code.
 
@@ -130,6 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from idcforecast.cli._advice import cli_advice
     from idcforecast.errors import IdcForecastError, IdcForecastWarning
 
+    _escape_unencodable_output()
     parser = build_parser()
     args, unknown = parser.parse_known_args(
         _negative_figure_as_text(list(sys.argv[1:] if argv is None else argv))

@@ -6,7 +6,9 @@ import argparse
 from collections.abc import Callable
 
 __all__ = [
+    "check_years_ahead",
     "compounding_steps",
+    "path_count",
     "random_seed",
     "relative_tolerance",
     "worker_count",
@@ -70,6 +72,30 @@ def random_seed(text: str) -> int:
             f"{text!r} is not a whole number; a seed is a whole number 0 or more; e.g. --seed 7"
         ),
         too_small=lambda value: f"{value}: a seed is a whole number 0 or more; e.g. --seed 7",
+    )
+
+
+def path_count(text: str) -> int:
+    """A ``--paths``: a whole number of simulated paths per scenario, at least 1 (was the
+    library's "n_paths must be a positive integer", a keyword the command does not have).
+
+    Examples
+    --------
+    >>> path_count("10000")
+    10000
+    >>> path_count("0")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 0: --paths counts simulated paths per scenario, so at least 1; ...
+    """
+    return _whole_number(
+        text,
+        minimum=1,
+        not_whole=f"{text!r} is not a whole number of paths; e.g. --paths 10000",
+        too_small=lambda value: (
+            f"{value}: --paths counts simulated paths per scenario, so at least 1; e.g. "
+            "--paths 10000 (the default)"
+        ),
     )
 
 
@@ -178,3 +204,48 @@ def _steps(value: float, text: str) -> float:
             "(from the 2019 level to the 2022 level)"
         )
     return value
+
+
+def check_years_ahead(
+    command: str, *, horizon: int, to: int | None, last: int, series_id: str
+) -> None:
+    """A SpecError in the command's flags when the forecast would reach more than
+    ``MAX_HORIZON`` years past ``last``, the last year of ``series_id``.
+
+    The library's message speaks of a horizon ("a year given as the horizon? ... pass 7"),
+    which misreads ``--to 3000`` and names no flag for ``--horizon 2030``.
+
+    Examples
+    --------
+    >>> check_years_ahead("forecast", horizon=7, to=2030, last=2023, series_id="s")
+    >>> ahead = dict(to=None, last=2023, series_id="s")
+    >>> check_years_ahead("forecast", horizon=2030, **ahead)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.SpecError: forecast: --horizon 2030 is more than 100 years ahead ...
+    """
+    from idcforecast._forecast_inputs import MAX_HORIZON
+    from idcforecast.errors import SpecError
+
+    if horizon <= MAX_HORIZON:
+        return
+    if to is not None:
+        raise SpecError(
+            f"{command}: --to {to} is {horizon} years after the last year {last} of series "
+            f"{series_id!r}; a forecast reaches at most {MAX_HORIZON} years ahead: pass --to "
+            f"{last + MAX_HORIZON} or earlier",
+            to=to,
+            series_id=series_id,
+        )
+    fix = (
+        f"pass --to {horizon}, or --horizon {horizon - last}"
+        if last < horizon <= last + 1000
+        else "pass e.g. --horizon 5 for five years ahead"
+    )
+    raise SpecError(
+        f"{command}: --horizon {horizon} is more than {MAX_HORIZON} years ahead of series "
+        f"{series_id!r} (observed to {last}): a year given as the horizon? the horizon "
+        f"counts years after the last one: {fix}",
+        horizon=horizon,
+        series_id=series_id,
+    )

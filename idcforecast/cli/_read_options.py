@@ -19,10 +19,12 @@ __all__ = [
     "add_sheet_argument",
     "add_unit_arguments",
     "bundled_rows",
+    "check_actuals_options",
     "check_no_file_options",
     "read_options",
     "read_user_file",
     "separator",
+    "series_dataset",
     "sheet_choice",
 ]
 
@@ -166,6 +168,7 @@ def separator(text: str | None) -> str | None:
 
 def read_options(args: argparse.Namespace, path: str | None) -> dict[str, Any]:
     """Keyword arguments for ``read_series`` of ``path`` from the parsed options."""
+    _check_format_options(args, path)
     return {
         "unit": args.unit,
         "sep": separator(args.sep),
@@ -177,6 +180,42 @@ def read_options(args: argparse.Namespace, path: str | None) -> dict[str, Any]:
         "year_column": args.year_column,
         "estimates": args.estimates,
     }
+
+
+def _check_format_options(args: argparse.Namespace, path: str | None) -> None:
+    """A DataError for an option of the other file format: ``--sheet`` with a CSV, ``--sep``
+    or ``--encoding`` with an Excel workbook. ``read_series`` ignores them there, so
+    ``--sheet 2021`` on a CSV printed the CSV's series as if the sheet had been found.
+    A folder may hold both kinds: its options are left to the files they fit."""
+    from pathlib import Path
+
+    from idcforecast.errors import DataError
+
+    if path is None or not Path(path).is_file():
+        return
+    suffix = Path(path).suffix.lower()
+    if suffix in (".csv", ".txt"):
+        wrong = ["--sheet"] if getattr(args, "sheet", None) is not None else []
+        kind, fits = "a CSV", "a sheet of an Excel workbook"
+    elif suffix in (".xlsx", ".xlsm"):
+        # check-claims FILE.csv --encoding gb18030 --data actuals.xlsx: it is FILE's
+        text_file = str(getattr(args, "file", None) or "").lower().endswith((".csv", ".toml"))
+        wrong = [
+            flag
+            for flag, name, default in (("--sep", "sep", None), ("--encoding", "encoding", "utf-8"))
+            if getattr(args, name, default) != default and not (name == "encoding" and text_file)
+        ]
+        kind, fits = "an Excel workbook", "the text of a CSV"
+    else:
+        return
+    if wrong:
+        flags = " and ".join(wrong)
+        raise DataError(
+            f"{Path(path).name}: {flags} {'describe' if len(wrong) > 1 else 'describes'} "
+            f"{fits}, and the file is {kind}; drop {flags}",
+            options=", ".join(wrong),
+            path=str(path),
+        )
 
 
 # options that describe a user's file, with their defaults: given without --data they
@@ -209,6 +248,51 @@ def check_no_file_options(args: argparse.Namespace, command: str) -> None:
             f"{'them' if len(given) > 1 else 'it'} or pass --data",
             options=", ".join(given),
         )
+
+
+def check_actuals_options(args: argparse.Namespace, command: str) -> None:
+    """A DataError naming the ``--data`` options (``--series``, ``--unit``, ``--sheet``...)
+    given to ``check-claims`` / ``track-record`` without ``--data``: they describe your own
+    actuals, and the bundled series were used as they are with them ignored in silence.
+    ``--encoding`` also decodes the claims FILE, so it is refused only without one."""
+    from idcforecast.errors import DataError
+
+    if args.data is not None:
+        return
+    defaults = {"series": None, "unit": None, "kw_per_rack": 2.5, **_FILE_OPTION_DEFAULTS}
+    if args.file is not None:
+        defaults.pop("encoding")
+    given = [
+        "--" + name.replace("_", "-")
+        for name, default in defaults.items()
+        if getattr(args, name, default) != default
+    ]
+    if given:
+        raise DataError(
+            f"{command}: {', '.join(given)} {'describe' if len(given) > 1 else 'describes'} "
+            "your own actuals (--data FILE), and no --data was given, so "
+            f"{'they would be' if len(given) > 1 else 'it would be'} ignored; drop "
+            f"{'them' if len(given) > 1 else 'it'} or pass --data FILE",
+            options=", ".join(given),
+        )
+
+
+def series_dataset(name: str, command: str) -> pd.DataFrame:
+    """Bundled dataset ``name``, refused with the command that reads it when it holds
+    claims rather than series (``forecast --dataset published_forecasts`` was a KeyError
+    'series_id' traceback)."""
+    from idcforecast.datasets import load_dataset
+    from idcforecast.errors import DataError
+
+    frame = load_dataset(name)
+    if "series_id" not in frame.columns:
+        raise DataError(
+            f"{command}: dataset {name!r} holds claims, not series; expected a series "
+            f"dataset (see idcforecast datasets); check its claims with: idcforecast "
+            f"check-claims --all, or idcforecast track-record",
+            dataset=name,
+        )
+    return frame
 
 
 def bundled_rows(frame: pd.DataFrame, args: argparse.Namespace, command: str) -> pd.DataFrame:

@@ -80,6 +80,12 @@ def _show(x: Any) -> str:
     return text + (f"   (from {x.text!r})" if x.text else "")
 
 
+def _adopted(x: Any, other: str) -> str:
+    """What to add after a bare number given the ``other`` figure's unit ("" for a count,
+    which prints without a unit)."""
+    return "" if x.unit == "count" else f"   (no unit given: read in the {other}'s unit)"
+
+
 def _amount(x: Any, *, digits: int = 10) -> str:
     """The figure's number, or its range "LOW to HIGH" (never the midpoint alone).
 
@@ -128,12 +134,17 @@ def run(args: argparse.Namespace) -> int:
     # before a bare number takes a percent figure's unit ("27.8%" "3200.5" named the plain
     # 3200.5 a percent too), and before any conversion error
     refuse_percent_levels(start, end, func="cagr")
-    # A bare number beside a figure is read in that figure's unit ("1562.5" "3200.5亿元").
+    # A bare number beside a figure is read in that figure's unit ("1562.5" "3200.5亿元"),
+    # and says so: "1562.5" beside "320 billion yuan" is 1,562.5 CNY bn, a -41% CAGR
+    start_text = end_text = ""
     if isinstance(start, float) and isinstance(end, Quantity):
         start = Quantity(start, end.unit)
+        start_text = _adopted(start, "end")
     elif isinstance(end, float) and isinstance(start, Quantity):
         end = Quantity(end, start.unit)
-    end_text = _show(end)
+        end_text = _adopted(end, "start")
+    start_text = _show(start) + start_text
+    end_text = _show(end) + end_text
     if isinstance(end, Quantity) and isinstance(start, Quantity) and end.unit != start.unit:
         from idcforecast.cli.parse_cmd import _racks_and_power
 
@@ -146,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
         end = converted
     bounds = _cagr_bounds(start, end, args.years, func="cagr")
     steps = int(args.years) if float(args.years).is_integer() else args.years
-    print(f"start  {_show(start)}")
+    print(f"start  {start_text}")
     print(f"end    {end_text}")
     print(f"years  {steps} compounding step{'s' if steps != 1 else ''}")
     if bounds.is_range:

@@ -68,15 +68,89 @@ def own_actuals(args: argparse.Namespace) -> Any:
     return read_series(args.data, series_id=series_id, **read_options(args, args.data))
 
 
+def check_claims_workbook(file: str | None) -> None:
+    """A SpecError for a claims FILE named like a workbook that is none (a CSV saved as
+    '.xls', a damaged '.xlsx'): pandas' "Excel file format cannot be determined" was a
+    traceback. Checked here, before the claims reader opens it."""
+    from pathlib import Path
+
+    if file is None or Path(file).suffix.lower() not in (".xlsx", ".xlsm", ".xls"):
+        return
+    path = Path(file)
+    if not path.is_file():
+        return  # the reader names a missing file
+    from idcforecast.errors import SpecError
+
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if path.suffix.lower() == ".xls":
+        old_excel = head == bytes.fromhex("d0cf11e0a1b11ae1")  # the OLE2 header of a real .xls
+        problem = (
+            "an old Excel 97-2003 workbook, which this package does not read"
+            if old_excel
+            else "not an Excel workbook (no .xls header: a CSV or web page named .xls?)"
+        )
+    else:
+        import zipfile
+
+        problem = "" if zipfile.is_zipfile(path) else "not a readable Excel workbook (no zip)"
+    if problem:
+        raise SpecError(
+            f"claims file {str(path)!r}: {problem}; expected an .xlsx file saved by Excel or "
+            "LibreOffice; re-save it as .xlsx, or as .csv",
+            file=str(path),
+        )
+
+
+def bundled_claims_about(claims: Any, actuals: Any, args: argparse.Namespace, command: str) -> Any:
+    """The bundled ``claims`` whose subject is a series of the ``--data`` ``actuals``.
+
+    The bundled claims are about several series (CIDC, CAICT, IDC Corp...); a file of your
+    own actuals holds some of them. Claims about the others have nothing to be checked
+    against: they are left out with a ``note:`` line, instead of stopping the command at
+    the first one (which asked to change the subject of a claim the user did not write).
+    """
+    import sys
+
+    from idcforecast.errors import SpecError
+
+    ids = list(dict.fromkeys(actuals["series_id"]))
+    about = claims["subject"].isin(ids)
+    if not about.any():
+        subjects = ", ".join(dict.fromkeys(claims["subject"]))
+        raise SpecError(
+            f"{command}: no bundled claim is about a series of --data {args.data} (its "
+            f"series: {', '.join(ids)}); the bundled claims are about {subjects}: name your "
+            "file's series after one of them (--series ID), or give your own claims as FILE",
+            file=args.data,
+        )
+    left_out = claims.loc[~about, "subject"]
+    if len(left_out):
+        counts = left_out.value_counts(sort=False)
+        named = ", ".join(f"{sid} ({n})" for sid, n in counts.items())
+        print(
+            f"note: {command}: bundled claims left out, about series --data {args.data} does "
+            f"not hold: {named}",
+            file=sys.stderr,
+        )
+    return claims[about]
+
+
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
-    """Align text cells in columns; columns whose index is in ``right`` align right."""
-    widths = [max(len(str(c)) for c in col) for col in zip(headers, *rows, strict=True)]
+    """Align text cells in columns; columns whose index is in ``right`` align right.
+
+    Widths are terminal columns (a CJK character takes two), so a claim id such as
+    "科智/规模2022" does not push the rest of its row out of line.
+    """
+    from idcforecast.cli._text import display_width
+
+    widths = [max(display_width(str(c)) for c in col) for col in zip(headers, *rows, strict=True)]
 
     def line(cells: Sequence[str]) -> str:
-        out = [
-            str(c).rjust(w) if i in right else str(c).ljust(w)
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
-        ]
+        out = []
+        for i, (c, w) in enumerate(zip(cells, widths, strict=True)):
+            pad = " " * (w - display_width(str(c)))
+            out.append(pad + str(c) if i in right else str(c) + pad)
         return "  ".join(out).rstrip()
 
     return "\n".join([line(headers), line(["-" * w for w in widths]), *map(line, rows)])
@@ -112,7 +186,10 @@ def _verdict(value: Any) -> str:
 def run(args: argparse.Namespace) -> int:
     """Print one block per claim set: the verdict, every reading, the explanation."""
     from idcforecast.claim_checks import check_claims, claim_readings
+    from idcforecast.cli._read_options import check_actuals_options
 
+    check_actuals_options(args, "check-claims")
+    check_claims_workbook(args.file)
     if args.file is not None:
         if args.all:
             from idcforecast.errors import SpecError
@@ -126,6 +203,8 @@ def run(args: argparse.Namespace) -> int:
         if not args.all:
             claims = claims[claims["claim_set"] == SEED_CLAIM_SET]
     history = None if args.no_history else own_actuals(args) if args.data else "bundled"
+    if args.file is None and args.data:
+        claims = bundled_claims_about(claims, history, args, "check-claims")
     # --encoding is for FILE (and --data); the bundled claims are a frame already
     encoding = args.encoding if args.file is not None else "utf-8"
     summary = check_claims(claims, history=history, tolerance=args.tolerance, encoding=encoding)

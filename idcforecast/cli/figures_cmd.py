@@ -19,8 +19,14 @@ HELP = (
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the subcommand's arguments."""
-    source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("text", nargs="?", metavar="TEXT", help="the text itself, quoted")
+    # neither: the text piped in (`pbpaste | idcforecast figures`), as with --file -
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument(
+        "text",
+        nargs="?",
+        metavar="TEXT",
+        help="the text itself, quoted (or pipe it in: cat article.txt | idcforecast figures)",
+    )
     source.add_argument(
         "--file", metavar="FILE", help="a text file to read instead ('-' for standard input)"
     )
@@ -47,9 +53,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the figures found in the text; return the exit code."""
+    from idcforecast._text_files import check_encoding
     from idcforecast.text_figures import find_figures
 
-    text = args.text if args.file is None else _read_text(args.file, args.encoding)
+    # before any read: an unknown name was a LookupError traceback
+    check_encoding(args.encoding, caller="figures")
+    if args.text is None and args.file is None:
+        text = _piped_text(args)
+    else:
+        text = args.text if args.file is None else _read_text(args.file, args.encoding)
     found = find_figures(text, source=args.source, counts=args.counts)
     if args.csv:
         found.to_csv(sys.stdout, index=False, lineterminator="\n")
@@ -58,23 +70,71 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _piped_text(args: argparse.Namespace) -> str:
+    """The text piped into the command when neither TEXT nor ``--file`` is given (it was
+    the usage error "one of the arguments TEXT --file is required" even with an article
+    piped in); at a terminal, or with nothing piped, that usage error still."""
+    message = "one of the arguments TEXT --file is required (or pipe the text in)"
+    data: bytes | str = b""
+    try:
+        piped = not sys.stdin.isatty()
+        if piped:
+            stream = getattr(sys.stdin, "buffer", sys.stdin)
+            data = stream.read()
+    except (OSError, ValueError):  # no standard input to read (closed, or a test runner's)
+        piped = False
+    if piped and data.strip():
+        if isinstance(data, str):  # a text stream (already decoded)
+            return data
+        return _decoded(data, "-", args.encoding)
+    parser = getattr(args, "_parser", None)
+    if parser is not None:
+        parser.error(message)  # exits 2 with the command's usage, as argparse did
+    from idcforecast.errors import SpecError
+
+    raise SpecError(f"figures: {message}", key="text")
+
+
+def _decoded(data: bytes, file: str, encoding: str) -> str:
+    """``data`` read from ``file`` ('-': standard input) as ``encoding`` text."""
+    from idcforecast._text_files import text_codec
+    from idcforecast.errors import DataError
+
+    try:
+        return data.decode(text_codec(encoding))
+    except UnicodeDecodeError:
+        what = "figures: standard input is" if file == "-" else f"figures --file {file}:"
+        raise DataError(
+            f"{what} not {encoding} text; pass --encoding (e.g. gb18030 for a file saved on "
+            "Chinese Windows)",
+            file=file,
+        ) from None
+    except LookupError:  # a codec that is no text encoding ('base64')
+        raise DataError(
+            f"figures: --encoding {encoding} is not a text encoding; expected a name such as "
+            "'utf-8' (the default), 'gb18030' (a file saved on Chinese Windows) or 'cp1252' "
+            "(Western Windows)",
+            encoding=encoding,
+        ) from None
+
+
 def _read_text(file: str, encoding: str) -> str:
+    """The text of ``file`` (``-``: standard input's bytes), decoded as ``encoding``."""
     from idcforecast.errors import DataError
 
     try:
         if file == "-":
-            return sys.stdin.read()
-        return Path(file).read_text(encoding=encoding)
+            # the bytes, decoded as --encoding (it was ignored: GBK text piped in was read
+            # as UTF-8 with the bad bytes escaped, and its figures lost without a word)
+            stream = getattr(sys.stdin, "buffer", None)
+            if stream is None:  # a text stream (already decoded): nothing to decode
+                return sys.stdin.read()
+            return _decoded(stream.read(), file, encoding)
+        return _decoded(Path(file).read_bytes(), file, encoding)
     except FileNotFoundError:
         raise DataError(
             f"figures --file {file}: no such file; expected a text file (or '-' for standard "
             "input)",
-            file=file,
-        ) from None
-    except UnicodeDecodeError:
-        raise DataError(
-            f"figures --file {file}: not {encoding} text; pass --encoding (e.g. gb18030 for "
-            "a file saved on Chinese Windows)",
             file=file,
         ) from None
     except OSError as err:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from idcforecast.cli._arg_types import years_ahead
+from idcforecast.cli._arg_types import check_years_ahead, years_ahead
 from idcforecast.cli._read_options import add_read_arguments, read_user_file
 from idcforecast.comparison import DEFAULT_METHODS
 
@@ -69,7 +69,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--backtest-horizon",
         type=years_ahead,
-        default=3,
+        default=None,
         metavar="H",
         help="with --compare: steps ahead of each backtest forecast (default 3)",
     )
@@ -82,11 +82,10 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
 
     if args.data is not None:
         return read_user_file(args, args.data)
-    from idcforecast.cli._read_options import bundled_rows
-    from idcforecast.datasets import load_dataset
+    from idcforecast.cli._read_options import bundled_rows, series_dataset
 
     dataset = args.dataset or DEFAULT_DATASET
-    frame = load_dataset(dataset)
+    frame = series_dataset(dataset, "forecast")
     chosen = args.series or (DEFAULT_SERIES if dataset == DEFAULT_DATASET else None)
     if chosen is None:
         return bundled_rows(frame, args, "forecast")
@@ -125,17 +124,31 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
                 compare=args.compare,
             )
         methods = [m.strip() for m in args.compare.split(",") if m.strip()]
+        if not methods:  # `--compare ""` or `--compare ,`: was a KeyError traceback
+            raise SpecError(
+                f"forecast: --compare {args.compare!r} names no method; expected method "
+                f"aliases separated by commas (e.g. --compare auto,drift_log), or --compare "
+                f"alone for {COMPARED}",
+                compare=args.compare,
+            )
 
         def run_one(data: pd.DataFrame, horizon: int) -> pd.DataFrame:
             return compare_methods(
                 data,
                 horizon,
                 methods=methods,
-                backtest_horizon=args.backtest_horizon,
+                backtest_horizon=3 if args.backtest_horizon is None else args.backtest_horizon,
                 gaps=args.gaps,
             )
 
     else:
+        if args.backtest_horizon is not None:  # was ignored in silence
+            raise SpecError(
+                f"forecast: --backtest-horizon {args.backtest_horizon} only serves --compare "
+                "(the backtest of each method compared); add --compare, or drop "
+                "--backtest-horizon",
+                backtest_horizon=args.backtest_horizon,
+            )
 
         def run_one(data: pd.DataFrame, horizon: int) -> pd.DataFrame:
             return forecast(data, horizon, method=args.method, cap=args.cap, gaps=args.gaps)
@@ -161,6 +174,10 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
     if args.horizon is not None:
+        sid = str(last_years.index[0])
+        check_years_ahead(
+            "forecast", horizon=args.horizon, to=None, last=int(last_years.iloc[0]), series_id=sid
+        )
         return joined(each_series(history, args.horizon)), failures
     to = DEFAULT_TO if args.to is None else args.to
     late = last_years[last_years >= to]
@@ -172,6 +189,14 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
             to=to,
             series_id=sid,
         )
+    earliest = last_years.idxmin()
+    check_years_ahead(
+        "forecast",
+        horizon=to - int(last_years[earliest]),
+        to=to,
+        last=int(last_years[earliest]),
+        series_id=str(earliest),
+    )
     # Each series is forecast exactly to `to`: series that end in different years need
     # different horizons (a year's interval does not depend on the horizon asked, see
     # CalibrationSettings.error_steps).

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.units.quantity import number_text
 
     quantity = parse_quantity(args.text)
-    _note_unused(args)
+    _note_unused(args, quantity)
     if args.kw_per_rack is None:
         args.kw_per_rack = 2.5
     bounds = "-"
@@ -82,22 +82,44 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _note_unused(args: argparse.Namespace) -> None:
+def _note_unused(args: argparse.Namespace, quantity: Quantity) -> None:
     """A ``note:`` line for ``--year`` or ``--kw-per-rack`` without ``--to``: they only
-    serve a conversion, and were ignored in silence."""
+    serve a conversion, and were ignored in silence. The example ``--to`` is one the flag
+    serves for this figure; a flag that serves none of its conversions (``--year`` on
+    '5 MW') says so, instead of suggesting ``--to 'USD bn'`` for megawatts."""
     if args.to is not None:
         return
+    from idcforecast.units import parse_unit
+
+    unit = parse_unit(quantity.unit)
+    money = "money" in unit.dimension
+    racks_or_power = bool({"racks", "power"} & set(unit.dimension.split("/")))
+    flags = (
+        ("--year", args.year, money, "between currencies"),
+        ("--kw-per-rack", args.kw_per_rack, racks_or_power, "between racks and power"),
+    )
     given = [
-        f"{flag} {value:g}"
-        for flag, value in (("--year", args.year), ("--kw-per-rack", args.kw_per_rack))
-        if value is not None
+        f"{flag} {value:g}" for flag, value, serves, _ in flags if value is not None and serves
     ]
+    for flag, value, serves, between in flags:
+        if value is not None and not serves:
+            print(
+                f"note: {flag} {value:g} is not used: it serves a conversion {between}, and "
+                f"{args.text!r} is in {quantity.unit!r} ({unit.dimension})",
+                file=sys.stderr,
+            )
     if given:
-        example = "'USD bn'" if args.year is not None else "MW"
+        if unit.per:  # a rate ('USD 5/kW/month'): no one example fits
+            example = ""
+        elif not money:
+            example = "MW" if unit.dimension == "racks" else "racks"
+        else:
+            example = "'CNY bn'" if unit.base == "USD" else "'USD bn'"
+        command = f"idcforecast parse {args.text!r} --to {example} {' '.join(given)}"
         print(
             f"note: {' and '.join(given)} only matter{'s' if len(given) == 1 else ''} with "
-            f"--to, and nothing was converted (not used); add --to UNIT, e.g. idcforecast "
-            f"parse {args.text!r} --to {example} {' '.join(given)}",
+            f"--to, and nothing was converted (not used); add --to UNIT"
+            + (f", e.g. {command}" if example else ""),
             file=sys.stderr,
         )
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from idcforecast.cli._arg_types import random_seed, years_ahead
+from idcforecast.cli._arg_types import (
+    check_years_ahead,
+    path_count,
+    random_seed,
+    years_ahead,
+)
 from idcforecast.cli._read_options import add_read_arguments, read_user_file
 
 if TYPE_CHECKING:
@@ -50,7 +55,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=7,
         help="years after the last observation (default 7)",
     )
-    parser.add_argument("--paths", type=int, default=10_000, help="paths per scenario")
+    parser.add_argument(
+        "--paths", type=path_count, default=10_000, help="paths per scenario (default 10000)"
+    )
     parser.add_argument("--seed", type=random_seed, default=0, help="random seed (default 0)")
     parser.add_argument("--method", default="auto", help="forecasting model alias")
     parser.add_argument(
@@ -109,15 +116,27 @@ def run(args: argparse.Namespace) -> int:
             key="to",
         )
     horizon = (args.to - last) if args.to is not None else args.horizon
-    paths = simulate(
-        history,
-        horizon,
-        n_paths=args.paths,
-        scenarios=spec,
-        seed=args.seed,
-        series_id=series,
-        method=args.method,
-    )
+    if len(names) == 1:
+        check_years_ahead("scenarios", horizon=horizon, to=args.to, last=last, series_id=names[0])
+    try:
+        paths = simulate(
+            history,
+            horizon,
+            n_paths=args.paths,
+            scenarios=spec,
+            seed=args.seed,
+            series_id=series,
+            method=args.method,
+        )
+    except MemoryError:  # was a numpy _ArrayMemoryError traceback ("Unable to allocate 15 TiB")
+        from idcforecast.errors import SpecError
+
+        raise SpecError(
+            f"scenarios: --paths {args.paths} x {horizon} years does not fit in memory (the "
+            f"paths of every scenario are held at once, 8 bytes a value); lower --paths "
+            "(default 10000)",
+            key="paths",
+        ) from None
     table = scenario_table(paths, target_year=args.target_year)
     # every threshold is read before anything prints: a bad one is an error, not half a report
     year = args.year if args.year is not None else int(paths.years[-1])
@@ -136,10 +155,9 @@ def run(args: argparse.Namespace) -> int:
 def _history(args: argparse.Namespace) -> pd.DataFrame:
     if args.data:
         return read_user_file(args, args.data)
-    from idcforecast.cli._read_options import bundled_rows
-    from idcforecast.datasets import load_dataset
+    from idcforecast.cli._read_options import bundled_rows, series_dataset
 
-    return bundled_rows(load_dataset(args.dataset), args, "scenarios")
+    return bundled_rows(series_dataset(args.dataset, "scenarios"), args, "scenarios")
 
 
 def _header(paths: Paths, spec_path: str, seed: int) -> str:

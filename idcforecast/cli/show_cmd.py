@@ -206,9 +206,10 @@ def _table(rows: pd.DataFrame, values: list[float], *, converted: bool) -> str:
     positive = all(v > 0 for v in values)
     if len(values) > 1 and positive:
         table = yoy(pd.Series(values, index=rows["year"].tolist()))
+        qualifiers = dict(zip(rows["year"], rows["qualifier"], strict=True))
         for rec in table.to_dict("records"):
-            rate = f"{rec['yoy'] * 100:+.1f}%"
-            if rec["annualized"]:
+            rate = _growth_text(rec["yoy"], qualifiers[rec["from_year"]], qualifiers[rec["year"]])
+            if rec["annualized"] and rate != UNBOUNDED:
                 rate += f"/yr over {rec['years_apart']}y"
             growth[rec["year"]] = rate
     # published values print with all their decimals (an FX rate has four); converted ones
@@ -230,6 +231,32 @@ def _table(rows: pd.DataFrame, values: list[float], *, converted: bool) -> str:
     return text_table(header, body, right=[1, 2])
 
 
+# the growth between two figures bounded the same way ("> 1,500" then "> 2,200")
+UNBOUNDED = "n/a"
+
+
+def _growth_text(rate: float, start: str, end: str) -> str:
+    """A year's growth from a level qualified ``start`` to one qualified ``end``, marked as
+    the bound it is: the rate rises with the end and falls with the start, so "> 2,200"
+    then 2,407 is at most +9.4% ("< +9.4%"), and two lower bounds bound nothing
+    (:data:`UNBOUNDED`; it was printed as a plain +46.7%).
+
+    Examples
+    --------
+    >>> _growth_text(0.094, "at_least", "exact"), _growth_text(0.3, "exact", "at_least")
+    ('< +9.4%', '> +30.0%')
+    >>> _growth_text(0.467, "at_least", "at_least"), _growth_text(0.1, "approximately", "")
+    ('n/a', '~ +10.0%')
+    """
+    from idcforecast.growth_bounds import _rate_qualifier
+
+    text = f"{rate * 100:+.1f}%"
+    joint = _rate_qualifier(start, end)
+    if joint is None:
+        return UNBOUNDED
+    return qualifier_sign(joint[0]) + text
+
+
 def _decimals(value: float) -> int:
     text = f"{value:.10g}"
     return len(text.split(".")[1]) if "." in text and "e" not in text else 0
@@ -247,7 +274,8 @@ def _footnotes(
     if (rows["qualifier"] != "exact").any():
         lines.append(
             "'>' at least, '<' at most, '~' about: the source gives a bound; growth from or to "
-            "a bound is itself only a bound."
+            "a bound is itself only a bound, marked the same way ('n/a' between two bounds on "
+            "the same side, which bound nothing)."
         )
     if fx:
         lines.append(" ".join([f"{FX_CONVERTED}; {FX_GROWTH}.", *(user_rates or [])]))

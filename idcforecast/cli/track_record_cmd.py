@@ -52,12 +52,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the track record table."""
     from idcforecast.claim_track_record import track_record
-    from idcforecast.cli.claims_cmd import format_table, own_actuals
+    from idcforecast.cli._read_options import check_actuals_options
+    from idcforecast.cli.claims_cmd import (
+        bundled_claims_about,
+        check_claims_workbook,
+        format_table,
+        own_actuals,
+    )
+
+    check_actuals_options(args, "track-record")
+    check_claims_workbook(args.file)
 
     actuals = own_actuals(args) if args.data else None  # None: the bundled series
+    claims = args.file
+    if claims is None and actuals is not None:  # the bundled forecasts of --data's series
+        from idcforecast.datasets import load_dataset
+
+        claims = bundled_claims_about(
+            load_dataset("published_forecasts"), actuals, args, "track-record"
+        )
     # --encoding is for FILE (and --data); the bundled forecasts are a frame already
     encoding = args.encoding if args.file is not None else "utf-8"
-    record = track_record(args.file, actuals, tolerance=args.tolerance, encoding=encoding)
+    record = track_record(claims, actuals, tolerance=args.tolerance, encoding=encoding)
     if record.empty:  # an empty table said nothing about why
         from idcforecast.errors import SpecError
 

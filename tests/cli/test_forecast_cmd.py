@@ -264,6 +264,40 @@ def test_compare_prints_each_method_with_its_shared_backtest(
     assert "--compare takes its methods as --compare METHODS" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("methods", ["", " , "])
+def test_compare_without_a_method_is_one_error_line(
+    capsys: pytest.CaptureFixture[str], methods: str
+) -> None:
+    # cli24: `--compare ""` (an empty shell variable) was a KeyError traceback, exit 1
+    assert main(["forecast", "--compare", methods]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"error: forecast: --compare {methods!r} names no method; expected method aliases "
+        "separated by commas (e.g. --compare auto,drift_log), or --compare alone for "
+        "auto,drift_log,damped_log,drift\n"
+    )
+
+
+def test_backtest_horizon_without_compare_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    # cli24: it was ignored in silence (the forecast printed as without it)
+    assert main(["forecast", "--backtest-horizon", "2"]) == 2
+    assert capsys.readouterr().err == (
+        "error: forecast: --backtest-horizon 2 only serves --compare (the backtest of each "
+        "method compared); add --compare, or drop --backtest-horizon\n"
+    )
+    # with --compare it still sets the backtest's steps, as compare_methods' backtest_horizon
+    from idcforecast.comparison import compare_methods
+
+    cidc = load_dataset("china_idc_market").query("series_id == 'china_idc_cidc_overall'")
+    for argv, steps in ([["--backtest-horizon", "2"], 2], [[], 3]):
+        assert main(["forecast", "--compare", "drift", "--csv", *argv]) == 0
+        printed = pd.read_csv(StringIO(capsys.readouterr().out))
+        expected = compare_methods(cidc, 7, methods=["drift"], backtest_horizon=steps)
+        assert printed["n"].tolist() == expected["n"].tolist()
+        np.testing.assert_allclose(printed["smape"], expected["smape"], rtol=1e-12)
+
+
 def test_a_series_that_cannot_be_forecast_does_not_cost_the_others(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -328,4 +362,42 @@ def test_file_options_without_data_are_refused(capsys: pytest.CaptureFixture[str
     assert capsys.readouterr().err == (
         "error: forecast: --sep, --sheet describe a data file (--data FILE); the bundled "
         "dataset is read as it is; drop them or pass --data\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["forecast", "scenarios"])
+def test_the_claims_dataset_is_refused_by_name(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # cli24: `forecast --dataset published_forecasts` (and `scenarios`) was a KeyError
+    # 'series_id' traceback, exit 1: that dataset holds claims, not series
+    assert main([command, "--dataset", "published_forecasts"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"error: {command}: dataset 'published_forecasts' holds claims, not series; expected "
+        "a series dataset (see idcforecast datasets); check its claims with: idcforecast "
+        "check-claims --all, or idcforecast track-record\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["forecast", "scenarios"])
+def test_years_too_far_ahead_are_named_in_the_flags_words(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # cli24: `--to 3000` was refused as "horizon 977 ...: a year given as the horizon? ...
+    # pass e.g. 5" (no horizon was given), and `--horizon 2030` ended "to forecast to 2030
+    # pass 7" (pass it where?). CIDC is observed to 2023: 3000 - 2023 = 977 years, and at most
+    # 100 reach 2123; 2030 - 2023 = 7
+    assert main([command, "--to", "3000"]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {command}: --to 3000 is 977 years after the last year 2023 of series "
+        "'china_idc_cidc_overall'; a forecast reaches at most 100 years ahead: pass --to 2123 "
+        "or earlier\n"
+    )
+    assert main([command, "--horizon", "2030"]) == 2
+    assert capsys.readouterr().err == (
+        f"error: {command}: --horizon 2030 is more than 100 years ahead of series "
+        "'china_idc_cidc_overall' (observed to 2023): a year given as the horizon? the "
+        "horizon counts years after the last one: pass --to 2030, or --horizon 7\n"
     )

@@ -9,7 +9,7 @@ from types import ModuleType
 
 import pytest
 
-from idcforecast.cli import COMMAND_MODULES, cagr_cmd, claims_cmd, track_record_cmd
+from idcforecast.cli import COMMAND_MODULES, cagr_cmd, claims_cmd, main, track_record_cmd
 from idcforecast.errors import GrowthError, SpecError
 
 
@@ -590,3 +590,135 @@ def test_claims_against_a_folder_of_one_markets_files(
     record = capsys.readouterr().out
     # the seed article's 3,200 for 2022 against the folder's 4,043.2: 3200 / 4043.2 - 1 = -20.9%
     assert re.search(r"2022\s.*3,200.*4,043\.2.*-20\.9%", record)
+
+
+def test_cagr_says_when_a_bare_number_took_the_other_figures_unit(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # cli24: "1562.5" (meant in 亿元) beside "320 billion yuan" printed a -41.1% CAGR with
+    # nothing but the unit on the start line to tell that 1562.5 had been read as CNY bn:
+    # (320 / 1562.5) ** (1 / 3) - 1 = -0.410555
+    out = _run(cagr_cmd, ["1562.5", "320 billion yuan", "--years", "3"], capsys)
+    assert out.splitlines()[0] == "start  1,562.5 CNY bn   (no unit given: read in the end's unit)"
+    assert out.splitlines()[-1] == "CAGR   -41.1% a year (-0.410555 as a fraction)"
+    out = _run(cagr_cmd, ["1562.5亿元", "3200.5", "--years", "3"], capsys)
+    assert out.splitlines()[1] == (
+        "end    3,200.5 CNY 100m   (no unit given: read in the start's unit)"
+    )
+    # a bare count beside a bare count has no unit to take: nothing to say
+    out = _run(cagr_cmd, ["more than 100", "200", "--years", "2"], capsys)
+    assert out.splitlines()[:2] == ["start  at least 100   (from 'more than 100')", "end    200"]
+
+
+def test_bundled_claims_against_your_own_actuals_keep_the_series_you_have(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # cli24: `track-record --data my_cidc.csv` (and `check-claims --all --data ...`) stopped at
+    # the first bundled claim about another series ("subject 'china_idc_idc_corp' has no
+    # actuals ...; use one of those series ids as the subject"), a claim the user did not
+    # write; the claims about the series the file holds were never judged
+    path = tmp_path / "cidc.csv"
+    path.write_text(
+        "series_id,year,value,unit\n"
+        "china_idc_cidc_overall,2019,1562.5,CNY 100m\n"
+        "china_idc_cidc_overall,2020,2238.7,CNY 100m\n",
+        encoding="utf-8",
+    )
+    code = main(["track-record", "--data", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 0
+    # kezhi_2020_07 said "more than 2,000" for 2020: 2000 / 2238.7 - 1 = -10.66%
+    assert re.search(r"kezhi_2020_07/level_2020 .* >2,000\.0 CNY 100m +2,238\.7 +-10\.7%", out)
+    assert "no actual yet (latest 2020)" in out  # the 2022 forecasts, beyond the file's years
+    assert err == (
+        f"note: track-record: bundled claims left out, about series --data {path} does not "
+        "hold: china_idc_idc_corp (4), global_dc_market_caict (3), china_idc_caict (3)\n"
+    )
+    assert main(["check-claims", "--all", "--data", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert "claim set   global_times_2020_07_07  [china_idc_cidc_overall, CNY 100m]" in out
+    assert "[china_idc_caict" not in out
+    assert err.startswith("note: check-claims: bundled claims left out, about series --data")
+    # a file of none of the bundled series: one error line naming the way out
+    other = tmp_path / "vn.csv"
+    other.write_text("year,value\n2021,100\n2022,120\n", encoding="utf-8")
+    assert main(["track-record", "--data", str(other), "--unit", "MW"]) == 2
+    assert capsys.readouterr().err == (
+        f"error: track-record: no bundled claim is about a series of --data {other} (its "
+        "series: vn); the bundled claims are about china_idc_cidc_overall, "
+        "china_idc_idc_corp, global_dc_market_caict, china_idc_caict: name your file's "
+        "series after one of them (--series ID), or give your own claims as FILE\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["check-claims", "track-record"])
+def test_a_claims_file_that_is_no_workbook_is_one_error_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # cli24: a CSV saved as 'claims.xls' (as some systems export) was pandas' "ValueError:
+    # Excel file format cannot be determined" traceback, exit 1
+    path = tmp_path / "claims.xls"
+    path.write_text("subject,kind,year,value\nchina_idc_cidc_overall,level,2022,3200\n")
+    assert main([command, str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"error: claims file {str(path)!r}: not an Excel workbook (no .xls header: a CSV or "
+        "web page named .xls?); expected an .xlsx file saved by Excel or LibreOffice; re-save "
+        "it as .xlsx, or as .csv\n"
+    )
+    damaged = tmp_path / "claims.xlsx"  # not even a zip archive
+    damaged.write_bytes(b"PK\x03\x04 cut short")
+    assert main([command, str(damaged)]) == 2
+    assert capsys.readouterr().err.startswith(
+        f"error: claims file {str(damaged)!r}: not a readable Excel workbook (no zip); "
+    )
+
+
+def test_track_record_columns_line_up_under_a_chinese_claim_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # cli24: widths were counted in characters, so "科智/规模2022" (13 columns in a terminal,
+    # 9 characters) pushed its row 4 columns right of the header
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,claim_id,made,subject,kind,year,value,unit,qualifier\n"
+        "科智,科智/规模2022,2020-07,china_idc_cidc_overall,level,2022,3200.5,CNY 100m,at_least\n",
+        encoding="utf-8",
+    )
+    out = _run(track_record_cmd, [str(path)], capsys).splitlines()
+    from idcforecast.cli._text import display_width
+
+    # every column starts where the header's does: "made" after the id column
+    head, row = out[0], out[2]
+    assert row.startswith("科智/规模2022  2020-07")
+    assert display_width(row[: row.index("2020-07")]) == head.index("made")
+
+
+@pytest.mark.parametrize("command", ["check-claims", "track-record"])
+def test_actuals_options_without_data_are_refused(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # cli24: `check-claims --series foo` or `track-record --unit MW --sheet 1` printed the
+    # bundled results with the options ignored in silence (forecast and show refuse them)
+    assert main([command, "--unit", "MW", "--sheet", "1"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"error: {command}: --unit, --sheet describe your own actuals (--data FILE), and no "
+        "--data was given, so they would be ignored; drop them or pass --data FILE\n"
+    )
+    assert main([command, "--series", "china_idc_cidc_overall"]) == 2
+    assert capsys.readouterr().err.startswith(f"error: {command}: --series describes your own")
+
+
+def test_encoding_without_data_still_decodes_the_claims_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "gbk.csv"
+    text = "subject,kind,year,value,unit,source\n"
+    text += "china_idc_cidc_overall,level,2022,3200,CNY 100m,科智咨询\n"
+    path.write_bytes(text.encode("gb18030"))
+    assert main(["track-record", str(path), "--encoding", "gb18030"]) == 0
+    # 3200 / 4043.2 - 1 = -20.85%
+    assert "-20.9%" in capsys.readouterr().out

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -169,3 +173,46 @@ def test_year_with_to_gives_no_note(capsys: pytest.CaptureFixture[str]) -> None:
     # 5 x 1e4 racks x 2.5 kW = 125,000 kW = 125 MW (the default kW per rack)
     assert "converted: 125 MW (at 2.5 kW per standard rack" in captured.out
     assert captured.err == ""
+
+
+def test_an_ascii_terminal_gets_escapes_not_a_traceback() -> None:
+    # cli24: with PYTHONIOENCODING=ascii (a terminal that cannot print 亿元), the figure was
+    # read and then `print` died with UnicodeEncodeError (exit 1, a traceback); now what
+    # stdout cannot encode is escaped as stderr escapes it (亿 is U+4EBF, 元 U+5143)
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "PYTHONPATH": str(root)}
+    done = subprocess.run(
+        [sys.executable, "-m", "idcforecast", "parse", "1,562.5亿元"],
+        capture_output=True,
+        cwd=root,
+        env=env,
+    )
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout.decode("ascii").splitlines()[:3] == [
+        "text:      1,562.5\\u4ebf\\u5143",
+        "value:     1562.5",
+        "unit:      CNY 100m",
+    ]
+
+
+def test_unused_flag_notes_suggest_a_conversion_the_flag_serves(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # cli24: `parse '5 MW' --year 2020` suggested "--to 'USD bn' --year 2020" (megawatts to
+    # dollars, an error), and `parse '5 MW' --kw-per-rack 5` "--to MW" (no conversion at all)
+    assert _run(["5 MW", "--year", "2020"]) == 0
+    assert capsys.readouterr().err == (
+        "note: --year 2020 is not used: it serves a conversion between currencies, and "
+        "'5 MW' is in 'MW' (power)\n"
+    )
+    assert _run(["5 MW", "--kw-per-rack", "5"]) == 0
+    assert capsys.readouterr().err.endswith(
+        "e.g. idcforecast parse '5 MW' --to racks --kw-per-rack 5\n"
+    )
+    assert _run(["$5 bn", "--year", "2020"]) == 0  # dollars: the example is another currency
+    assert capsys.readouterr().err.endswith("--to 'CNY bn' --year 2020\n")
+    assert _run(["1,562.5亿元", "--kw-per-rack", "3"]) == 0
+    assert capsys.readouterr().err == (
+        "note: --kw-per-rack 3 is not used: it serves a conversion between racks and power, "
+        "and '1,562.5亿元' is in 'CNY 100m' (money)\n"
+    )

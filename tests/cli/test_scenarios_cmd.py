@@ -268,3 +268,33 @@ def test_year_without_a_threshold_is_refused(capsys: pytest.CaptureFixture[str])
     # was printed and nothing said why.
     with pytest.raises(SpecError, match=re.escape("--year 2026 is the year of --threshold")):
         _run(["--paths", "500", "--to", "2027", "--year", "2026"], capsys)
+
+
+@pytest.mark.parametrize("paths", ["0", "-5"])
+def test_paths_below_one_are_refused_in_the_flags_words(
+    capsys: pytest.CaptureFixture[str], paths: str
+) -> None:
+    # cli24: was "error: n_paths must be a positive integer; got 0" (no such flag) after the
+    # series was read and forecast
+    with pytest.raises(SystemExit):
+        main(["scenarios", "--paths", paths])
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"idcforecast scenarios: error: argument --paths: {paths}: --paths counts simulated "
+        "paths per scenario, so at least 1; e.g. --paths 10000 (the default)"
+    )
+
+
+def test_paths_that_do_not_fit_in_memory_are_one_error_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # cli24: --paths 100000000000 was numpy's "_ArrayMemoryError: Unable to allocate 15.3 TiB"
+    # traceback (exit 1); the allocation is replaced here so the test allocates nothing
+    def no_memory(*args: object, **kwargs: object) -> None:
+        raise MemoryError("Unable to allocate 15.3 TiB")
+
+    monkeypatch.setattr("idcforecast.scenarios.simulate", no_memory)
+    assert main(["scenarios", "--paths", "100000000000", "--to", "2027"]) == 2
+    assert capsys.readouterr().err == (
+        "error: scenarios: --paths 100000000000 x 4 years does not fit in memory (the paths "
+        "of every scenario are held at once, 8 bytes a value); lower --paths (default 10000)\n"
+    )

@@ -158,7 +158,8 @@ def test_show_prints_your_own_file_with_its_sources(
     assert body == [
         ["2019", "1,562.5", "CIDC"],
         ["2020", "2,238.7", "+43.3%", "科智咨询"],  # 2238.7 / 1562.5 - 1 = 43.28%
-        ["2021", "~", "3,012.1", "+34.5%", "CIDC"],  # 3012.1 / 2238.7 - 1 = 34.55%
+        # 3012.1 / 2238.7 - 1 = 34.55%, about as "about" as the figure it grows to
+        ["2021", "~", "3,012.1", "~", "+34.5%", "CIDC"],
     ]
     assert "  2020  converted from 'CNY 10k' (x0.0001)" in lines
     assert main(["show", "--data", str(path), "--series", "x", "--unit", "CNY 100m"]) == 2
@@ -202,3 +203,49 @@ def test_file_options_without_data_are_refused(capsys) -> None:  # type: ignore[
         "error: show: --decimal describes a data file (--data FILE); the bundled dataset is "
         "read as it is; drop it or pass --data\n"
     )
+
+
+def test_growth_between_bounds_is_marked_as_the_bound_it_is(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # cli24: the CAICT series is "> 1,500", "> 2,200", 2,407; its growth printed as plain
+    # +46.7% and +9.4%. From a lower bound to a lower bound the rate is bounded neither way
+    # (2200/1500 - 1 = 46.7% could be anything); from "> 2,200" to 2,407 it is at most
+    # 2407/2200 - 1 = 9.41%
+    code, out, _ = _show(capsys, "--series", "china_idc_caict")
+    assert code == 0
+    assert _line(out, "2022").split()[:4] == ["2022", ">", "2,200", "n/a"]
+    assert _line(out, "2023").split()[:4] == ["2023", "2,407", "<", "+9.4%"]
+    # racks: 265.8 then "> 520" two years on: at least (520 / 265.8) ** 0.5 - 1 = 39.87% a year
+    code, out, _ = _show(capsys, "--dataset", "china_racks_in_use")
+    assert _line(out, "2021").split()[:5] == ["2021", ">", "520.0", ">", "+39.9%/yr"]
+    assert _line(out, "2022").split()[:4] == ["2022", ">", "650.0", "n/a"]
+
+
+def test_an_option_of_the_other_file_format_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # cli24: `--sheet 2021` on a CSV (and `--sep`/`--encoding` on a workbook) were ignored by
+    # read_series, so the command printed the file as if the sheet had been found
+    import pandas as pd
+
+    csv = tmp_path / "racks.csv"
+    csv.write_text("year,value\n2021,520\n2022,650\n", encoding="utf-8")
+    code, out, err = _show(capsys, "--data", str(csv), "--unit", "racks 10k", "--sheet", "2021")
+    assert (code, out) == (2, "")
+    assert err == (
+        "error: racks.csv: --sheet describes a sheet of an Excel workbook, and the file is a "
+        "CSV; drop --sheet\n"
+    )
+    book = tmp_path / "racks.xlsx"
+    pd.DataFrame({"year": [2021, 2022], "value": [520, 650]}).to_excel(book, index=False)
+    argv = ["--data", str(book), "--unit", "racks 10k"]
+    code, out, err = _show(capsys, *argv, "--sep", ";", "--encoding", "gbk")
+    assert (code, out) == (2, "")
+    assert err == (
+        "error: racks.xlsx: --sep and --encoding describe the text of a CSV, and the file is "
+        "an Excel workbook; drop --sep and --encoding\n"
+    )
+    code, out, _ = _show(capsys, *argv, "--sheet", "0")  # the options that fit still work
+    assert code == 0
+    assert _line(out, "2022").split()[:3] == ["2022", "650", "+25.0%"]  # 650 / 520 - 1
