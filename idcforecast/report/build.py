@@ -297,6 +297,13 @@ def _load_history(
 
         name = dataset or DEFAULT_DATASET
         frame = load_dataset(name)  # a typed error naming the datasets for an unknown name
+        if "series_id" not in frame.columns:  # was a KeyError 'series_id' traceback
+            raise DataError(
+                f"report: dataset {name!r} holds claims, not series; expected a series "
+                "dataset (see idcforecast datasets); check its claims with: idcforecast "
+                "check-claims --all, or idcforecast track-record",
+                dataset=name,
+            )
         path = data_dir() / f"{name}.csv"
         label = f"bundled dataset {name} ({path.name})"
         digest = _sha256(path)

@@ -220,3 +220,17 @@ def test_report_title_from_the_command_line(
     text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(out).pages))
     assert text.startswith("China IDC market for the board ")
     assert "--title 'China IDC market for the board' --out" in text  # reproduced with it
+
+
+def test_report_on_the_claims_dataset_names_the_claims_commands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: a KeyError 'series_id' traceback (forecast and scenarios already said this)
+    out = tmp_path / "claims.pdf"
+    assert main(["report", "--dataset", "published_forecasts", "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        "error: report: dataset 'published_forecasts' holds claims, not series; expected a "
+        "series dataset (see idcforecast datasets); check its claims with: idcforecast "
+        "check-claims --all, or idcforecast track-record\n"
+    )
+    assert not out.exists()
