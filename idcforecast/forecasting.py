@@ -214,16 +214,23 @@ def _method_point(
         names, note = _auto_components(n_obs, n, bool((y > 0).all()))
         return auto_point, None, AUTO_MIN_OBS, names, note
     cls = MODEL_REGISTRY[method]
-    if n_obs < cls.min_obs:
+    kwargs = {"cap": cap} if cap is not None and "cap" in _init_params(cls) else {}
+    # the instance's needs, not the class's: a saturation curve with a given cap fits on 4
+    # points where an estimated cap needs 5 (the class attribute)
+    min_obs, requires_positive = cls(**kwargs)._requirements()
+    if n_obs < min_obs:
+        with_cap = "cap" in _init_params(cls) and not kwargs
+        given = cls(cap=1.0)._requirements()[0] if with_cap else min_obs  # type: ignore[call-arg]
+        alternative = f", give cap= (then {given})" if given < min_obs else ""
         raise InsufficientDataError(
             f"series {series_id!r} has {counted(n_obs, 'observation')} ({span()}); model "
-            f"{method!r} needs at least {cls.min_obs}; add years or use method='auto' (needs "
-            f"{AUTO_MIN_OBS})",
+            f"{method!r} needs at least {min_obs}; add years{alternative} or use method='auto' "
+            f"(needs {AUTO_MIN_OBS})",
             series_id=series_id,
             n_obs=n_obs,
-            min_obs=cls.min_obs,
+            min_obs=min_obs,
         )
-    if cls.requires_positive and (y <= 0).any():
+    if requires_positive and (y <= 0).any():
         i = int(np.flatnonzero(y <= 0)[0])
         raise ModelError(
             f"series {series_id!r} {place_in_series(first_year, i)}: value {float(y[i])!r} is not "
@@ -233,7 +240,6 @@ def _method_point(
             index=i,
             value=float(y[i]),
         )
-    kwargs = {"cap": cap} if cap is not None and "cap" in _init_params(cls) else {}
 
     def fitted(train: np.ndarray) -> ForecastModel:
         return cls(**kwargs).fit(train)
@@ -241,7 +247,7 @@ def _method_point(
     def point(train: np.ndarray, h: int) -> np.ndarray:
         return fitted(train).predict(h, level=()).mean
 
-    return point, fitted, cls.min_obs, (method,), ""
+    return point, fitted, min_obs, (method,), ""
 
 
 @functools.lru_cache(maxsize=512)

@@ -471,10 +471,12 @@ def test_a_failed_refit_is_left_out_of_the_calibration_and_named() -> None:
     # before: cap=12 passed the front door (above the last value, 6) and then a refit on
     # 2015-2019 (ending at 15) raised "cap=12 is not above the last observation 15.0"
     y = pd.Series([1.0, 5, 10, 20, 15, 8, 6], index=range(2015, 2022), name="mkt")
+    # (with a given cap the logistic refits from 4 points: cutoffs end at 2020, 2019, 2018;
+    # the last two end at 20 and 15, above the cap)
     fc = forecast(y, 3, method="logistic", cap=12)
     assert fc["note"].iloc[0] == (
-        "refits ending at year 2019 failed; left out of the interval calibration "
-        "(1 of 2 cutoffs); upper bounds clipped at cap 12"
+        "refits ending at year 2019, year 2018 failed; left out of the interval calibration "
+        "(2 of 3 cutoffs); upper bounds clipped at cap 12"
     )
     assert bool((fc["hi_95"] <= 12.0).all() and (fc["lo_95"] < fc["mean"]).all())
 
@@ -676,3 +678,30 @@ def test_the_note_names_the_years_converted_with_a_user_fx_file(tmp_path: Path) 
     assert history["value"].tolist()[:2] == pytest.approx([69.081, 84.0])
     note = forecast(history, 1, method="naive")["note"].iloc[0]
     assert "FX rate (2019, 2020 from my_fx.csv, 2021): its growth" in note
+
+
+def test_a_saturation_curve_with_a_given_cap_forecasts_four_points() -> None:
+    # before: forecast() checked the class minimum (5, for an estimated cap) and refused
+    # four points with cap=, which the model itself fits (docs: "5, or 4 with cap=")
+    from scipy.optimize import least_squares
+
+    y = np.array([5.0, 9.0, 16.0, 27.0])
+    fc = forecast(pd.Series(y, index=range(2013, 2017), name="p"), 2, method="logistic", cap=100)
+    assert fc["year"].tolist() == [2017, 2018]
+    # independent fit: log y = log 100 - log(1 + exp(-(a + b s))), s = years to the last;
+    # the forecast starts from the last value: a' = logit(27 / 100), then b per year
+    s = np.arange(-3.0, 1.0)
+    fit = least_squares(
+        lambda p: np.log(100.0) - np.logaddexp(0.0, -(p[0] + p[1] * s)) - np.log(y), [0.0, 0.5]
+    )
+    b = fit.x[1]
+    start = np.log(0.27 / 0.73)
+    expected = 100.0 / (1.0 + np.exp(-(start + b * np.array([1.0, 2.0]))))
+    np.testing.assert_allclose(fc["mean"], expected, rtol=1e-6)
+    # without a cap, five points, and the message says a cap would do with four
+    msg = (
+        "series 'p' has 4 observations (2013-2016); model 'gompertz' needs at least 5; add "
+        "years, give cap= (then 4) or use method='auto' (needs 4)"
+    )
+    with pytest.raises(InsufficientDataError, match=re.escape(msg)):
+        forecast(pd.Series(y, index=range(2013, 2017), name="p"), 2, method="gompertz")
