@@ -80,7 +80,8 @@ def compare_methods(
     from idcforecast._series import split_series
 
     levels = resolve_levels(level, caller="compare_methods")
-    aliases = list(dict.fromkeys(alias for m in methods for alias in resolve_methods(m)))
+    # one alias as text is one method (as for forecast()), never its letters
+    aliases = list(resolve_methods(methods))
     rows: list[dict[str, Any]] = []
     for series in split_series(data):
         frame = pd.DataFrame(
@@ -104,11 +105,13 @@ def _one_series(
 ) -> list[dict[str, Any]]:
     from idcforecast.errors import IdcForecastError
     from idcforecast.evaluation import accuracy, backtest
-    from idcforecast.forecasting import forecast
+    from idcforecast.forecasting import _level_label, forecast
 
     sid = str(frame["series_id"].iloc[0])
-    names = [f"{side}_{lv:g}" for lv in levels for side in ("lo", "hi")]
-    scores = ["smape", "mase", *(f"coverage_{lv:g}" for lv in levels)]
+    # the column names forecast() and accuracy() use: 80.5 is "lo_80_5"
+    labels = [_level_label(lv) for lv in levels]
+    names = [f"{side}_{label}" for label in labels for side in ("lo", "hi")]
+    scores = ["smape", "mase", *(f"coverage_{label}" for label in labels)]
     rows, frames = [], {}
     for alias in aliases:
         row: dict[str, Any] = {"series_id": sid, "model": alias, "year": float("nan")}

@@ -73,3 +73,25 @@ def test_several_series_and_unknown_methods() -> None:
 
     with pytest.raises(UnknownMethodError, match="did you mean 'drift'"):
         compare_methods(two, 7, methods=["drfit"])
+
+
+def test_one_method_as_text_is_that_method() -> None:
+    # before: methods="drift" was read letter by letter: "unknown forecasting method 'd'"
+    y = pd.Series([100.0, 118, 141, 160, 188, 215, 250, 283, 330], index=range(2015, 2024))
+    table = compare_methods(y, 3, methods="drift")
+    assert table["model"].tolist() == ["drift"]
+    # drift: 330 + 3 x (330 - 100) / 8 = 416.25
+    assert table["mean"].iloc[0] == pytest.approx(416.25)
+
+
+def test_a_level_with_decimals_has_the_columns_forecast_gives_it() -> None:
+    # before: compare_methods(level=80.5) looked up 'lo_80.5' and raised a bare KeyError,
+    # where forecast() and accuracy() name the columns lo_80_5 / coverage_80_5
+    y = pd.Series([100.0, 118, 141, 160, 188, 215, 250, 283, 330], index=range(2015, 2024))
+    table = compare_methods(y, 3, methods=["drift"], level=(80.5, 95))
+    fc = forecast(y, 3, method="drift", level=(80.5, 95)).iloc[-1]
+    assert (table["lo_80_5"].iloc[0], table["hi_80_5"].iloc[0]) == (fc["lo_80_5"], fc["hi_80_5"])
+    bt = backtest(y, 3, method="drift", level=(80.5, 95))
+    # drift needs 3 points: cutoffs 2017-2020, the only method, so all of them are shared
+    assert table["coverage_80_5"].iloc[0] == accuracy(bt).iloc[0]["coverage_80_5"]
+    assert table["n"].iloc[0] == 12
