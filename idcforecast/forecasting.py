@@ -442,6 +442,8 @@ def plan_forecast(
             "once per alias (forecast() accepts lists)",
             method=method,
         )
+    if cap is not None:
+        cap = _cap_number(cap, series_id)
     if cap is not None and not float(cap) > values[-1]:
         last = place_in_series(first_year, values.size - 1)
         raise ModelError(
@@ -478,6 +480,22 @@ def plan_forecast(
         cutoffs=tuple(origin_cutoffs(values.size, settings=local)),
         observed=seen,
     )
+
+
+def _cap_number(cap: Any, series_id: str) -> float:
+    """``cap`` as a float, or a ModelError naming it (was a bare ValueError/TypeError)."""
+    try:
+        if isinstance(cap, bool):  # True is 1.0 to float(), never a saturation level
+            raise TypeError
+        return float(cap)
+    except (TypeError, ValueError):
+        raise ModelError(
+            f"series {series_id!r}: cap {cap!r} is not a number; pass the saturation level "
+            "as a number in the series' unit (convert figure text first: "
+            "idcforecast.convert('2万亿元', 'CNY 100m') gives 20000.0)",
+            series_id=series_id,
+            cap=repr(cap),
+        ) from None
 
 
 @functools.lru_cache(maxsize=64)  # one per (settings, model minimum): a batch reuses a few

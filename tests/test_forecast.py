@@ -705,3 +705,19 @@ def test_a_saturation_curve_with_a_given_cap_forecasts_four_points() -> None:
     )
     with pytest.raises(InsufficientDataError, match=re.escape(msg)):
         forecast(pd.Series(y, index=range(2013, 2017), name="p"), 2, method="gompertz")
+
+
+@pytest.mark.parametrize(("cap", "shown"), [("2万亿元", "'2万亿元'"), (True, "True"), ([1], "[1]")])
+def test_a_cap_that_is_not_a_number_is_a_model_error(cap: object, shown: str) -> None:
+    # before: float(cap) raised a bare ValueError/TypeError (and True was a cap of 1.0)
+    msg = (
+        f"series 'cidc': cap {shown} is not a number; pass the saturation level as a number in "
+        "the series' unit (convert figure text first: idcforecast.convert('2万亿元', "
+        "'CNY 100m') gives 20000.0)"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        forecast(tidy(GROWING), 2, cap=cap)  # type: ignore[arg-type]
+    # a number as text is still read as the number: 400 is above every drift forecast
+    # (200 + 2 x 100 / 7 = 228.6), so nothing is clipped
+    text = forecast(tidy(GROWING), 2, method="drift", cap="400")  # type: ignore[arg-type]
+    assert text["mean"].tolist() == pytest.approx([200 + 100 / 7, 200 + 200 / 7])
