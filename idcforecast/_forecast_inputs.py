@@ -77,7 +77,8 @@ def resolve_levels(level: Any, *, caller: str = "forecast") -> tuple[float, ...]
     """Validate interval ``level`` (one percentage or several); return them as floats.
 
     Each level must be a number strictly between 0 and 100 (100 would be an infinite
-    interval, 150 or NaN none at all); repeated levels are kept once.
+    interval, 150 or NaN none at all) and at least 1 (0.8 is a fraction meant as 80%);
+    repeated levels are kept once.
 
     Examples
     --------
@@ -99,6 +100,15 @@ def resolve_levels(level: Any, *, caller: str = "forecast") -> tuple[float, ...]
             raise ModelError(
                 f"{caller}: interval level {value!r} is not a percentage strictly between "
                 "0 and 100; pass levels like (80, 95)",
+                level=value,
+            )
+        if float(value) < 1:
+            # 0.8 or 0.95 is a fraction written for a percentage: it gave a 0.8% interval
+            # a hair wide around the mean (columns lo_0_8, hi_0_8), never what was meant
+            raise ModelError(
+                f"{caller}: interval level {value!r} reads as a {float(value):g}% interval; "
+                f"levels are percentages: pass {100 * float(value):g}, not {value!r} (as in "
+                "level=(80, 95))",
                 level=value,
             )
         out[float(value)] = None

@@ -398,6 +398,23 @@ def test_forecast_rejects_an_interval_level_outside_0_100(bad: object) -> None:
         forecast(y, 2, level=(80, bad))
 
 
+@pytest.mark.parametrize(("call", "caller"), [("forecast", "forecast"), ("backtest", "backtest")])
+def test_a_level_written_as_a_fraction_is_an_error(call: str, caller: str) -> None:
+    # before: level=0.8 gave a 0.8% interval (columns lo_0_8, hi_0_8) within 0.2% of the
+    # mean, a silently wrong band for an analyst who meant 80%
+    import idcforecast
+
+    y = pd.Series([100.0, 112.0, 125.0, 139.0, 156.0, 171.0], index=range(2018, 2024))
+    msg = (
+        f"{caller}: interval level 0.8 reads as a 0.8% interval; levels are percentages: "
+        "pass 80, not 0.8 (as in level=(80, 95))"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        getattr(idcforecast, call)(y, 2, level=(0.8, 0.95))
+    # 1% is the smallest level taken
+    assert "lo_1" in forecast(y, 1, level=1).columns
+
+
 def test_forecast_array_rejects_a_level_of_100() -> None:
     msg = (
         "series 'x': interval level 100 is not a percentage strictly between 0 and 100; "
