@@ -206,7 +206,10 @@ def backtest(
         )
     if (too_far := horizon_as_year_message(int(horizon))) is not None:
         raise DataError(f"backtest: {too_far}", horizon=horizon)
-    if n_windows is not None and (not isinstance(n_windows, int) or n_windows < 1):
+    # a numpy integer is an integer (np.int64(2) was refused as "not a positive integer"),
+    # True is not (it was taken as 1)
+    whole = isinstance(n_windows, int | np.integer) and not isinstance(n_windows, bool)
+    if n_windows is not None and (not whole or n_windows < 1):
         raise DataError(
             f"n_windows must be a positive integer or None (all cutoffs); got {n_windows!r}",
             n_windows=n_windows,
@@ -224,7 +227,7 @@ def backtest(
                 left_out.append(
                     f"{series.series_id!r} ({counted(series.years.size, 'year')}) for {alias!r}"
                 )
-            chosen = feasible if n_windows is None else feasible[-n_windows:]
+            chosen = feasible if n_windows is None else feasible[-int(n_windows) :]
             for cut in chosen:
                 keep = series.years <= cut
                 prepared = prepare_values(

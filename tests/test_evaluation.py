@@ -63,6 +63,15 @@ def test_backtest_all_feasible_windows_when_none() -> None:
     assert sorted(bt["cutoff"].unique().tolist()) == list(range(2012, 2018))
 
 
+def test_backtest_n_windows_takes_a_numpy_integer_and_refuses_true() -> None:
+    # before: np.int64(2) was refused as "not a positive integer" and True taken as 1
+    bt = backtest(_linear_frame(), 3, method="drift", n_windows=np.int64(2))
+    assert bt["cutoff"].unique().tolist() == [2015, 2016]  # the last two of 2012..2016
+    msg = "n_windows must be a positive integer or None (all cutoffs); got True"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        backtest(_linear_frame(), 3, method="drift", n_windows=True)
+
+
 def test_backtest_never_scores_gap_years() -> None:
     frame = _linear_frame()
     frame = frame[frame["year"] != 2018]
