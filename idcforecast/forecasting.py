@@ -557,7 +557,9 @@ def finish_forecast(
     )
     prior = prior_sigma(values, log=positive, observed=plan.observed)
     sigma = calibrated_sigma(errors, horizon=h, prior=prior, settings=local)
-    if not (sigma > 0).any():
+    # rounding leaves ~1e-16 (log models on a constant series): zero width all the same
+    negligible = 1e-12 * (1.0 if positive else max(float(np.abs(values).max()), 1e-300))
+    if not (sigma > negligible).any():
         notes.append(
             "the history never changed and neither did the re-fitted forecasts: the intervals "
             "have zero width, they measure past variation only"

@@ -738,3 +738,15 @@ def test_a_cap_that_is_not_a_number_is_a_model_error(cap: object, shown: str) ->
     # (200 + 2 x 100 / 7 = 228.6), so nothing is clipped
     text = forecast(tidy(GROWING), 2, method="drift", cap="400")  # type: ignore[arg-type]
     assert text["mean"].tolist() == pytest.approx([200 + 100 / 7, 200 + 200 / 7])
+
+
+@pytest.mark.parametrize("method", ["naive", "drift", "drift_log", "loglinear", "damped_log"])
+def test_a_constant_series_says_its_intervals_have_zero_width(method: str) -> None:
+    # before: the log models' sigma came out ~1e-16 (rounding), not 0, so their zero-width
+    # intervals had no note while the level models' said why
+    fc = forecast_array(np.full(8, 5.0), horizon=2, method=method)
+    assert np.allclose(fc.upper[95], 5.0) and np.allclose(fc.lower[95], 5.0)
+    assert fc.note == (
+        "the history never changed and neither did the re-fitted forecasts: the intervals "
+        "have zero width, they measure past variation only"
+    )
