@@ -198,3 +198,20 @@ def test_forecasts_do_not_depend_on_the_unit(alias: str) -> None:
                 float(np.max(np.abs(scaled.sigma / base.sigma - 1))),
             )
     assert worst < 1e-10
+
+
+@pytest.mark.parametrize("model", [Logistic(), Logistic(cap=600.0), Gompertz(cap=600.0)])
+def test_a_falling_series_is_said_to_fit_no_rising_curve(model) -> None:
+    # before: the fit "converged" with its speed on the lower bound (1e-6 a year), the
+    # forecast was flat at the last value and nothing said why (status "ok", no note)
+    falling = np.array([500.0, 480, 470, 440, 430, 400, 390, 370])
+    fitted = model.fit(falling)
+    assert fitted.speed_at_bound_
+    np.testing.assert_allclose(fitted.predict(2).mean, 370.0, rtol=1e-5)
+    assert fitted.fit_notes()[0] == (
+        f"{fitted.alias}: the fitted speed of adoption sits on its lower bound (1e-06 a "
+        "year): the series does not rise towards a cap, so the curve stays flat at the last "
+        "value; use a trend model such as 'damped_log' or 'drift'"
+    )
+    # a rising series is not flagged
+    assert not Logistic().fit(np.array([5.0, 9, 16, 27, 42, 58, 71, 80])).speed_at_bound_
