@@ -295,6 +295,26 @@ def _check_same_levels(frame: pd.DataFrame, levels: list[str]) -> None:
                 )
 
 
+def _check_no_repeats(frame: pd.DataFrame) -> None:
+    """One row per (series, model, cutoff, year): a backtest concatenated twice (a notebook
+    cell run again) would otherwise count every forecast twice, in silence."""
+    key = [c for c in ("series_id", "model", "cutoff", "year") if c in frame.columns]
+    if len(key) < 4:
+        return
+    repeated = frame.duplicated(key, keep=False)
+    if repeated.any():
+        first = frame.loc[repeated].iloc[0]
+        count = int((frame[key] == first[key]).all(axis=1).sum())
+        raise DataError(
+            f"accuracy(): series {first['series_id']!r} model {first['model']!r} has "
+            f"{count} rows for cutoff {first['cutoff']} year {first['year']}; expected one "
+            "per (series, model, cutoff, year): a backtest combined with itself? keep one "
+            "copy (frame.drop_duplicates(['series_id', 'model', 'cutoff', 'year']))",
+            series_id=str(first["series_id"]),
+            model=str(first["model"]),
+        )
+
+
 def _warn_left_out(left_out: list[str], horizon: int) -> None:
     """Series (and methods) with no backtest window: named, as accuracy()'s "(all)" row
     would otherwise cover fewer series than were passed, in silence."""
@@ -404,6 +424,7 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
         )
     levels = [c[3:] for c in backtest_frame.columns if c.startswith("lo_")]
     _check_same_levels(backtest_frame, levels)
+    _check_no_repeats(backtest_frame)
     rows = []
     for (sid, model), g in backtest_frame.groupby(["series_id", "model"], sort=False):
         try:

@@ -313,3 +313,19 @@ def test_backtests_at_different_levels_combined_name_the_missing_level() -> None
     )
     with pytest.raises(DataError, match=re.escape("model 'naive' has no 95% interval")):
         accuracy(both)
+
+
+def test_accuracy_refuses_a_backtest_combined_with_itself() -> None:
+    # before: pd.concat([bt, bt]) scored every forecast twice (n 12 for 6 forecasts), in
+    # silence; a second series with the same model is still fine
+    bt = backtest(_linear_frame(), 3, method=["naive", "drift"], n_windows=2)
+    msg = (
+        "accuracy(): series 'lin' model 'naive' has 2 rows for cutoff 2015 year 2016; "
+        "expected one per (series, model, cutoff, year): a backtest combined with itself? "
+        "keep one copy (frame.drop_duplicates(['series_id', 'model', 'cutoff', 'year']))"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        accuracy(pd.concat([bt, bt]))
+    other = bt.assign(series_id="lin2")
+    acc = accuracy(pd.concat([bt, other])).set_index(["series_id", "model"])
+    assert acc.loc[("(all)", "naive"), "n"] == 12  # 2 series x 2 windows x 3 steps
