@@ -132,7 +132,9 @@ class SeriesForecast:
         >>> fc.sample_paths(1000, seed=1).shape
         (1000, 3)
         """
-        if int(n_paths) < 1:
+        from idcforecast.models.base import _whole_count
+
+        if not _whole_count(n_paths):  # 1.5 was int()-ed to one path
             raise ModelError(
                 f"series {self.series_id!r}: n_paths must be a positive integer; got {n_paths!r}",
                 series_id=self.series_id,
