@@ -82,6 +82,9 @@ def compare_methods(
     levels = resolve_levels(level, caller="compare_methods")
     # one alias as text is one method (as for forecast()), never its letters
     aliases = list(resolve_methods(methods))
+    # arguments, checked once: each method's row records what goes wrong for that method
+    # and series, so a bad horizon or gap policy was a table of blank rows repeating it
+    _check_arguments(horizon, backtest_horizon, gaps)
     rows: list[dict[str, Any]] = []
     for series in split_series(data):
         frame = pd.DataFrame(
@@ -92,6 +95,33 @@ def compare_methods(
     out = pd.DataFrame(rows)
     # whole numbers, blank where a method could not run
     return out.astype({"year": "Int64", "n": "Int64"})
+
+
+def _check_arguments(horizon: Any, backtest_horizon: Any, gaps: Any) -> None:
+    import numpy as np
+
+    from idcforecast._forecast_inputs import horizon_as_year_message
+    from idcforecast._series import GAP_POLICIES
+    from idcforecast.errors import DataError, ModelError
+
+    for name, value in (("horizon", horizon), ("backtest_horizon", backtest_horizon)):
+        if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
+            raise ModelError(
+                f"compare_methods: {name} must be a positive whole number of years; got "
+                f"{value!r}; pass e.g. {name}=3",
+                argument=name,
+                value=value,
+            )
+        too_far = horizon_as_year_message(int(value))
+        if too_far is not None:
+            prefix = "backtest_" if name == "backtest_horizon" else ""  # "backtest_horizon 30"
+            raise ModelError(f"compare_methods: {prefix}{too_far}", argument=name, value=int(value))
+    if gaps not in GAP_POLICIES:
+        raise DataError(
+            f"compare_methods: gaps={gaps!r} is not a gap policy; expected one of "
+            f"{', '.join(repr(p) for p in GAP_POLICIES)}",
+            gaps=gaps,
+        )
 
 
 def _one_series(

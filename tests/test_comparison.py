@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -95,3 +97,47 @@ def test_a_level_with_decimals_has_the_columns_forecast_gives_it() -> None:
     # drift needs 3 points: cutoffs 2017-2020, the only method, so all of them are shared
     assert table["coverage_80_5"].iloc[0] == accuracy(bt).iloc[0]["coverage_80_5"]
     assert table["n"].iloc[0] == 12
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "msg"),
+    [
+        (
+            {"horizon": 0},
+            "ModelError",
+            "compare_methods: horizon must be a positive whole number of years; got 0; pass "
+            "e.g. horizon=3",
+        ),
+        (
+            {"horizon": 2030},
+            "ModelError",
+            "compare_methods: horizon 2030 is more than 100 years ahead: a year given as the "
+            "horizon? the horizon counts years after the last observation: pass e.g. 5 for "
+            "five years ahead",
+        ),
+        (
+            {"backtest_horizon": 2.5},
+            "ModelError",
+            "compare_methods: backtest_horizon must be a positive whole number of years; got "
+            "2.5; pass e.g. backtest_horizon=3",
+        ),
+        (
+            {"gaps": "fill"},
+            "DataError",
+            "compare_methods: gaps='fill' is not a gap policy; expected one of 'interpolate', "
+            "'span', 'error'",
+        ),
+    ],
+)
+def test_bad_arguments_are_errors_not_a_table_of_blank_rows(
+    kwargs: dict, error: str, msg: str
+) -> None:
+    # before: each method's row caught the error and repeated it in its note, so a bad
+    # horizon or gap policy gave four blank rows instead of one error
+    from idcforecast import errors
+
+    y = pd.Series([100.0, 118, 141, 160, 188, 215, 250, 283, 330], index=range(2015, 2024))
+    arguments = {"horizon": 3, **kwargs}
+    horizon = arguments.pop("horizon")
+    with pytest.raises(getattr(errors, error), match=re.escape(msg)):
+        compare_methods(y, horizon, **arguments)
