@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from idcforecast._wording import counted
-from idcforecast.errors import DataError, EmptyDataError, NonNumericValueError
+from idcforecast.errors import DataError, EmptyDataError, IdcForecastError, NonNumericValueError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -217,6 +217,7 @@ def backtest(
     levels = resolve_levels(level, caller="backtest")
     rows: list[dict[str, Any]] = []
     left_out: list[str] = []
+    failed: list[tuple[str, IdcForecastError]] = []
     for series in split_series(data):
         observed = dict(zip(series.years.tolist(), series.values.tolist(), strict=True))
         last = int(series.years[-1])
@@ -233,15 +234,21 @@ def backtest(
                 prepared = prepare_values(
                     series.years[keep], series.values[keep], gaps=gaps, series_id=series.series_id
                 )
-                fc = forecast_array(
-                    prepared.values,
-                    horizon=horizon,
-                    method=alias,
-                    levels=levels,
-                    series_id=series.series_id,
-                    first_year=prepared.first_year,
-                    observed=prepared.observed,
-                )
+                try:
+                    fc = forecast_array(
+                        prepared.values,
+                        horizon=horizon,
+                        method=alias,
+                        levels=levels,
+                        series_id=series.series_id,
+                        first_year=prepared.first_year,
+                        observed=prepared.observed,
+                    )
+                except IdcForecastError as err:
+                    # a fit that fails at one cutoff (a saturation curve on a stretch that
+                    # does not rise) cost the whole backtest, without naming the cutoff
+                    failed.append((f"{series.series_id!r} {alias!r} cutoff {cut}", err))
+                    continue
                 scale = float(np.mean(np.abs(np.diff(prepared.values))))
                 note = "; ".join(n for n in (prepared.note, fc.note) if n)
                 for step in range(horizon):
@@ -257,6 +264,10 @@ def backtest(
                         mase_scale=scale,
                     )
                     rows.append(row)
+    if not rows and failed:  # every window failed: its error, named, is the answer
+        where, first = failed[0]
+        fields = {key: getattr(first, key) for key in first.fields}
+        raise type(first)(f"backtest {where}: {first}", **fields) from first
     if not rows:
         fix = (
             "shorten the horizon"
@@ -270,6 +281,8 @@ def backtest(
         )
     if left_out:
         _warn_left_out(left_out, horizon)
+    if failed:
+        _warn_failed(failed)
     return pd.DataFrame(rows).astype({"year": "int64", "cutoff": "int64"})
 
 
@@ -328,6 +341,24 @@ def _warn_left_out(left_out: list[str], horizon: int) -> None:
     warnings.warn(
         f"backtest: no window fits {shown}: too few years after the method's minimum for "
         f"horizon={horizon}; left out of the result (and of accuracy()'s totals)",
+        BacktestWarning,
+        stacklevel=3,
+    )
+
+
+def _warn_failed(failed: list[tuple[str, IdcForecastError]]) -> None:
+    """Windows whose fit failed: left out, each named with its reason (the first few)."""
+    import warnings
+
+    from idcforecast.errors import BacktestWarning
+
+    shown = "; ".join(f"{where} ({error})" for where, error in failed[:3]) + (
+        f"; and {len(failed) - 3} more" if len(failed) > 3 else ""
+    )
+    warnings.warn(
+        f"backtest: {counted(len(failed), 'window')} could not be fitted and "
+        f"{'is' if len(failed) == 1 else 'are'} left out of the result (and of accuracy()): "
+        f"{shown}",
         BacktestWarning,
         stacklevel=3,
     )

@@ -329,3 +329,31 @@ def test_accuracy_refuses_a_backtest_combined_with_itself() -> None:
     other = bt.assign(series_id="lin2")
     acc = accuracy(pd.concat([bt, other])).set_index(["series_id", "model"])
     assert acc.loc[("(all)", "naive"), "n"] == 12  # 2 series x 2 windows x 3 steps
+
+
+def test_a_window_whose_fit_fails_is_left_out_and_named() -> None:
+    # before: one cutoff where the logistic cannot fit (2016-2025 falling, nothing rises
+    # towards a cap) raised ConvergenceError for the whole backtest, naming no cutoff
+    from idcforecast.errors import BacktestWarning, ConvergenceError
+
+    values = [500.0, 480, 470, 440, 430, 450, 520, 600, 700, 820]
+    y = pd.Series(values, index=range(2020, 2030), name="x")
+    reason = (
+        "series 'x': model 'logistic': the least-squares fit did not converge after 300 "
+        "evaluations (The maximum number of function evaluations is exceeded.); the series "
+        "may not be rising towards a cap (flat or falling values fit no S-curve): give cap=, "
+        "or use a trend model such as 'damped_log'"
+    )
+    with pytest.warns(BacktestWarning) as caught:
+        bt = backtest(y, 1, method="logistic")
+    assert str(caught[0].message) == (
+        "backtest: 2 windows could not be fitted and are left out of the result (and of "
+        f"accuracy()): 'x' 'logistic' cutoff 2024 ({reason}); 'x' 'logistic' cutoff 2025 "
+        f"({reason})"
+    )
+    # logistic needs 5 points: cutoffs 2024..2028; the two that fail are left out
+    assert bt["cutoff"].tolist() == [2026, 2027, 2028]
+    # every window failing is the error itself, with its cutoff
+    falling = pd.Series(values[:8], index=range(2020, 2028), name="x")
+    with pytest.raises(ConvergenceError, match=re.escape("backtest 'x' 'logistic' cutoff 2024: ")):
+        backtest(falling[:7], 1, method="logistic")
