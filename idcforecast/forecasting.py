@@ -113,6 +113,15 @@ class SeriesForecast:
 
     def interval(self, level: float) -> tuple[np.ndarray, np.ndarray]:
         """Bounds of the central ``level`` % interval (any level, from ``sigma``)."""
+        # checked as forecast()'s levels are: 150 gave NaN bounds, 100 gave 0 and inf
+        levels = resolve_levels(level, caller=f"series {self.series_id!r}")
+        if len(levels) != 1:
+            raise ModelError(
+                f"series {self.series_id!r}: interval() takes one level; got {level!r}; call "
+                "it once per level",
+                series_id=self.series_id,
+            )
+        level = levels[0]
         log = self.scale == "log"
         return _capped_interval(self.mean, self.sigma, level, log, self.settings, self.cap)
 

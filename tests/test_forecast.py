@@ -750,3 +750,24 @@ def test_a_constant_series_says_its_intervals_have_zero_width(method: str) -> No
         "the history never changed and neither did the re-fitted forecasts: the intervals "
         "have zero width, they measure past variation only"
     )
+
+
+@pytest.mark.parametrize(
+    ("level", "msg"),
+    [
+        (150, "series 'x': interval level 150 is not a percentage strictly between 0 and 100"),
+        (100, "series 'x': interval level 100 is not a percentage strictly between 0 and 100"),
+        ("90", "series 'x': interval level '90' is not a percentage strictly between 0 and 100"),
+        ((80, 95), "series 'x': interval() takes one level; got (80, 95); call it once per level"),
+    ],
+)
+def test_series_forecast_interval_checks_its_level(level: object, msg: str) -> None:
+    # before: interval(150) gave NaN bounds, interval(100) 0 and inf, "90" a TypeError
+    fc = forecast_array(np.array([10.0, 12, 14, 16, 19, 22]), horizon=2, series_id="x")
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        fc.interval(level)  # type: ignore[arg-type]
+    # a valid level: mean * exp(-/+ q sigma), q = 0.851 * t(4 d.f.) 95th percentile
+    lo, hi = fc.interval(90)
+    q = 0.851 * 2.131846786326649  # scipy.stats.t.ppf(0.95, 4)
+    np.testing.assert_allclose(lo, fc.mean * np.exp(-q * fc.sigma), rtol=1e-9)
+    np.testing.assert_allclose(hi, fc.mean * np.exp(q * fc.sigma), rtol=1e-9)
