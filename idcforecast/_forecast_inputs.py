@@ -24,6 +24,7 @@ __all__ = [
     "AUTO",
     "VALUE_LIMIT",
     "check_inputs",
+    "horizon_fix",
     "observed_mask",
     "place_in_series",
     "resolve_caps",
@@ -183,6 +184,26 @@ def horizon_as_year_message(horizon: int, last_year: int | None = None) -> str |
     )
 
 
+def horizon_fix(horizon: Any, example: str = "horizon=5") -> str:
+    """The fix for a refused horizon: ``int(h)`` for a whole float (7.0, from year
+    arithmetic on a float year column, read as "not a whole number" otherwise), else an
+    example.
+
+    Examples
+    --------
+    >>> horizon_fix(7.0), horizon_fix(2.5)
+    ('7.0 is a float: pass the integer 7', 'pass e.g. horizon=5')
+    """
+    whole_float = (
+        isinstance(horizon, float | np.floating)
+        and float(horizon).is_integer()
+        and float(horizon) >= 1
+    )
+    if whole_float:
+        return f"{float(horizon)!r} is a float: pass the integer {int(horizon)}"
+    return f"pass e.g. {example}"
+
+
 def check_inputs(
     y: np.ndarray, horizon: Any, series_id: str, first_year: int | None
 ) -> tuple[np.ndarray, int]:
@@ -192,7 +213,7 @@ def check_inputs(
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
         raise ModelError(
             f"series {series_id!r}: horizon must be a positive whole number of years after "
-            f"the last observation; got {horizon!r}; pass e.g. horizon=5",
+            f"the last observation; got {horizon!r}; {horizon_fix(horizon)}",
             series_id=series_id,
             horizon=horizon,
         )

@@ -192,6 +192,7 @@ def backtest(
 
     from idcforecast._forecast_inputs import (
         horizon_as_year_message,
+        horizon_fix,
         resolve_levels,
         resolve_methods,
     )
@@ -201,7 +202,8 @@ def backtest(
     methods = resolve_methods(method)
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
         raise DataError(
-            f"backtest horizon must be a positive whole number of years; got {horizon!r}",
+            f"backtest horizon must be a positive whole number of years; got {horizon!r}"
+            + (f"; {horizon_fix(horizon)}" if "float" in horizon_fix(horizon) else ""),
             horizon=horizon,
         )
     if (too_far := horizon_as_year_message(int(horizon))) is not None:

@@ -771,3 +771,26 @@ def test_series_forecast_interval_checks_its_level(level: object, msg: str) -> N
     q = 0.851 * 2.131846786326649  # scipy.stats.t.ppf(0.95, 4)
     np.testing.assert_allclose(lo, fc.mean * np.exp(-q * fc.sigma), rtol=1e-9)
     np.testing.assert_allclose(hi, fc.mean * np.exp(q * fc.sigma), rtol=1e-9)
+
+
+def test_a_whole_float_horizon_is_told_to_be_an_integer() -> None:
+    # before: "must be a positive whole number of years ... got 7.0; pass e.g. horizon=5",
+    # which reads as contradictory for 2030 - 2023.0 (a float year column)
+    from idcforecast import backtest, compare_methods
+
+    y = pd.Series(GROWING, index=range(2015, 2023), name="cidc")
+    msg = (
+        "series 'cidc': horizon must be a positive whole number of years after the last "
+        "observation; got 7.0; 7.0 is a float: pass the integer 7"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        forecast(y, 7.0)  # type: ignore[arg-type]
+    msg = "backtest horizon must be a positive whole number of years; got 2.0; 2.0 is a float"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        backtest(y, 2.0)  # type: ignore[arg-type]
+    msg = "compare_methods: horizon must be a positive whole number of years; got 7.0; 7.0 is"
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        compare_methods(y, 7.0)  # type: ignore[arg-type]
+    # a fraction keeps the example
+    with pytest.raises(ModelError, match=re.escape("got 2.5; pass e.g. horizon=5")):
+        forecast(y, 2.5)  # type: ignore[arg-type]
