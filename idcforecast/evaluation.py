@@ -190,6 +190,7 @@ def backtest(
     """
     import pandas as pd
 
+    from idcforecast._cells import history_note
     from idcforecast._forecast_inputs import (
         horizon_as_year_message,
         horizon_fix,
@@ -252,7 +253,9 @@ def backtest(
                     failed.append((f"{series.series_id!r} {alias!r} cutoff {cut}", err))
                     continue
                 scale = float(np.mean(np.abs(np.diff(prepared.values))))
-                note = "; ".join(n for n in (prepared.note, fc.note) if n)
+                # as forecast()'s note: estimates read as data are scored as actuals too
+                kept = history_note(series.estimates, series.fx_years, series.unpublished)
+                note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
                 for step in range(horizon):
                     year = cut + step + 1
                     if year not in observed:

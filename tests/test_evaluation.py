@@ -357,3 +357,17 @@ def test_a_window_whose_fit_fails_is_left_out_and_named() -> None:
     falling = pd.Series(values[:8], index=range(2020, 2028), name="x")
     with pytest.raises(ConvergenceError, match=re.escape("backtest 'x' 'logistic' cutoff 2024: ")):
         backtest(falling[:7], 1, method="logistic")
+
+
+def test_backtest_note_names_estimates_read_as_data() -> None:
+    # before: forecast()'s note named "2022E", the backtest that scores it as an actual
+    # did not
+    from idcforecast import read_series
+
+    table = pd.DataFrame(
+        {"year": ["2018", "2019", "2020", "2021", "2022E"], "value": [10.0, 12, 15, 17, 20]}
+    )
+    history = read_series(table, series_id="m", unit="CNY bn", estimates="keep")
+    bt = backtest(history, 1, method="naive")
+    assert bt["actual"].tolist() == [15.0, 17.0, 20.0]  # cutoffs 2019-2021
+    assert set(bt["note"]) == {"estimates read as data: 2022E"}
