@@ -50,6 +50,13 @@ __all__ = ["SaturationModel"]
 SLOPE_BOUNDS = (1e-6, 3.0)
 
 
+def _figure(value: float) -> str:
+    """A cap as an analyst reads it: "25,391" (was "2.539e+04"), "95.76", "0.1235"."""
+    if 1000 <= abs(value) < 1e15:
+        return f"{value:,.0f}"
+    return f"{value:.4g}"
+
+
 class SaturationModel(LogScaleMixin, ForecastModel):
     """Shared fit/predict of ``logistic`` and ``gompertz``.
 
@@ -224,7 +231,8 @@ class SaturationModel(LogScaleMixin, ForecastModel):
         if self.cap_at_bound_:
             ratio = self.cap_ / self.last_
             notes.append(
-                f"{self.alias}: estimated cap {self.cap_:.4g} sits on its bound ({ratio:.3g}x "
+                f"{self.alias}: estimated cap {_figure(self.cap_)} sits on its bound "
+                f"({ratio:.3g}x "
                 "the last value): the data do not pin the saturation level, and the intervals "
                 "(from rolling-origin errors) are not bounded by it; pass cap= or widen "
                 "cap_bounds"
