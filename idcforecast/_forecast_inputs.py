@@ -24,6 +24,7 @@ __all__ = [
     "AUTO",
     "VALUE_LIMIT",
     "check_inputs",
+    "horizon_fix",
     "observed_mask",
     "place_in_series",
     "resolve_caps",
@@ -77,7 +78,8 @@ def resolve_levels(level: Any, *, caller: str = "forecast") -> tuple[float, ...]
     """Validate interval ``level`` (one percentage or several); return them as floats.
 
     Each level must be a number strictly between 0 and 100 (100 would be an infinite
-    interval, 150 or NaN none at all); repeated levels are kept once.
+    interval, 150 or NaN none at all) and at least 1 (0.8 is a fraction meant as 80%);
+    repeated levels are kept once.
 
     Examples
     --------
@@ -99,6 +101,15 @@ def resolve_levels(level: Any, *, caller: str = "forecast") -> tuple[float, ...]
             raise ModelError(
                 f"{caller}: interval level {value!r} is not a percentage strictly between "
                 "0 and 100; pass levels like (80, 95)",
+                level=value,
+            )
+        if float(value) < 1:
+            # 0.8 or 0.95 is a fraction written for a percentage: it gave a 0.8% interval
+            # a hair wide around the mean (columns lo_0_8, hi_0_8), never what was meant
+            raise ModelError(
+                f"{caller}: interval level {value!r} reads as a {float(value):g}% interval; "
+                f"levels are percentages: pass {100 * float(value):g}, not {value!r} (as in "
+                "level=(80, 95))",
                 level=value,
             )
         out[float(value)] = None
@@ -173,6 +184,26 @@ def horizon_as_year_message(horizon: int, last_year: int | None = None) -> str |
     )
 
 
+def horizon_fix(horizon: Any, example: str = "horizon=5") -> str:
+    """The fix for a refused horizon: ``int(h)`` for a whole float (7.0, from year
+    arithmetic on a float year column, read as "not a whole number" otherwise), else an
+    example.
+
+    Examples
+    --------
+    >>> horizon_fix(7.0), horizon_fix(2.5)
+    ('7.0 is a float: pass the integer 7', 'pass e.g. horizon=5')
+    """
+    whole_float = (
+        isinstance(horizon, float | np.floating)
+        and float(horizon).is_integer()
+        and float(horizon) >= 1
+    )
+    if whole_float:
+        return f"{float(horizon)!r} is a float: pass the integer {int(horizon)}"
+    return f"pass e.g. {example}"
+
+
 def check_inputs(
     y: np.ndarray, horizon: Any, series_id: str, first_year: int | None
 ) -> tuple[np.ndarray, int]:
@@ -182,7 +213,7 @@ def check_inputs(
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
         raise ModelError(
             f"series {series_id!r}: horizon must be a positive whole number of years after "
-            f"the last observation; got {horizon!r}; pass e.g. horizon=5",
+            f"the last observation; got {horizon!r}; {horizon_fix(horizon)}",
             series_id=series_id,
             horizon=horizon,
         )

@@ -534,7 +534,8 @@ def split_series(data: Any) -> list[SeriesData]:
     if missing:
         raise DataError(
             f"data is missing column(s) {', '.join(repr(c) for c in missing)}; expected a "
-            f"tidy frame with series_id, year, value; found columns {list(frame.columns)}",
+            f"tidy frame with series_id, year, value; found columns {list(frame.columns)}"
+            + _years_in_index_hint(frame, missing),
             missing=missing,
         )
     if "series_id" not in frame.columns:
@@ -548,6 +549,32 @@ def split_series(data: Any) -> list[SeriesData]:
     for sid, group in frame.groupby("series_id", sort=False):
         out.append(_one_series(str(sid), group))
     return out
+
+
+def _years_in_index_hint(frame: pd.DataFrame, missing: list[str]) -> str:
+    """The fix when the years are the frame's index (``df.set_index("year")``, a column
+    per series), the commonest way an analyst's frame misses its ``year`` column."""
+    if "year" not in missing:
+        return ""
+    index = frame.index
+    named = index.name is not None and str(index.name).strip().lower() in ("year", "years")
+    if not named:
+        numbers = _index_numbers(index)  # calendar years, not positions 0, 1, 2 or 1, 2, 3
+        named = bool(numbers.notna().all() and numbers.between(1800, 2200).all())
+    if not named:
+        return ""
+    if "value" in missing:  # a column per series
+        return (
+            "; the years are the frame's index and each column a series: pass "
+            "frame.rename_axis('year').reset_index().melt('year', var_name='series_id')"
+        )
+    return "; the years are the frame's index: pass frame.rename_axis('year').reset_index()"
+
+
+def _index_numbers(index: Any) -> Any:
+    import pandas as pd
+
+    return pd.Series(pd.to_numeric(pd.Series(index, dtype=object), errors="coerce"))
 
 
 def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:

@@ -286,7 +286,9 @@ def prior_sigma(
     a change over ``g`` years between observed values counts as the rate ``d = change / g``
     with weight ``g`` in the variance (a random walk's ``g``-year change has ``g`` times
     the variance of a one-year one), so filled years, smooth by construction, do not shrink
-    the prior. Without gaps this is the formula above; 0 when fewer than three observed.
+    the prior. Without gaps this is the formula above; with two observed values their one
+    rate ``d`` over ``g`` years gives ``|d| * sqrt(g + trend_weight ** 2)`` (the one-change
+    rule, span-weighted); 0 with one.
 
     Examples
     --------
@@ -314,6 +316,14 @@ def prior_sigma(
         spread = float(((diffs - mean) ** 2).sum() / diffs.size)
         return math.sqrt(spread + (weight * mean) ** 2)
     where = np.flatnonzero(np.asarray(observed, dtype=bool))
+    if where.size == 2:
+        # one change over g years, as one change without a gap: it stands for the spread
+        # too, span-weighted (a g-year change has g times a year's variance). Was 0: a naive
+        # forecast of 100 (2020), 150 (2022) had zero-width intervals and a note saying the
+        # history never changed
+        g = float(where[1] - where[0])
+        rate = float(values[where[1]] - values[where[0]]) / g
+        return abs(rate) * math.sqrt(g + weight**2)
     if where.size < 3:
         return 0.0
     spans = np.diff(where).astype(np.float64)

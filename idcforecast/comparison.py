@@ -80,7 +80,11 @@ def compare_methods(
     from idcforecast._series import split_series
 
     levels = resolve_levels(level, caller="compare_methods")
-    aliases = list(dict.fromkeys(alias for m in methods for alias in resolve_methods(m)))
+    # one alias as text is one method (as for forecast()), never its letters
+    aliases = list(resolve_methods(methods))
+    # arguments, checked once: each method's row records what goes wrong for that method
+    # and series, so a bad horizon or gap policy was a table of blank rows repeating it
+    _check_arguments(horizon, backtest_horizon, gaps)
     rows: list[dict[str, Any]] = []
     for series in split_series(data):
         frame = pd.DataFrame(
@@ -91,6 +95,33 @@ def compare_methods(
     out = pd.DataFrame(rows)
     # whole numbers, blank where a method could not run
     return out.astype({"year": "Int64", "n": "Int64"})
+
+
+def _check_arguments(horizon: Any, backtest_horizon: Any, gaps: Any) -> None:
+    import numpy as np
+
+    from idcforecast._forecast_inputs import horizon_as_year_message, horizon_fix
+    from idcforecast._series import GAP_POLICIES
+    from idcforecast.errors import DataError, ModelError
+
+    for name, value in (("horizon", horizon), ("backtest_horizon", backtest_horizon)):
+        if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
+            raise ModelError(
+                f"compare_methods: {name} must be a positive whole number of years; got "
+                f"{value!r}; {horizon_fix(value, f'{name}=3')}",
+                argument=name,
+                value=value,
+            )
+        too_far = horizon_as_year_message(int(value))
+        if too_far is not None:
+            prefix = "backtest_" if name == "backtest_horizon" else ""  # "backtest_horizon 30"
+            raise ModelError(f"compare_methods: {prefix}{too_far}", argument=name, value=int(value))
+    if gaps not in GAP_POLICIES:
+        raise DataError(
+            f"compare_methods: gaps={gaps!r} is not a gap policy; expected one of "
+            f"{', '.join(repr(p) for p in GAP_POLICIES)}",
+            gaps=gaps,
+        )
 
 
 def _one_series(
@@ -104,11 +135,13 @@ def _one_series(
 ) -> list[dict[str, Any]]:
     from idcforecast.errors import IdcForecastError
     from idcforecast.evaluation import accuracy, backtest
-    from idcforecast.forecasting import forecast
+    from idcforecast.forecasting import _level_label, forecast
 
     sid = str(frame["series_id"].iloc[0])
-    names = [f"{side}_{lv:g}" for lv in levels for side in ("lo", "hi")]
-    scores = ["smape", "mase", *(f"coverage_{lv:g}" for lv in levels)]
+    # the column names forecast() and accuracy() use: 80.5 is "lo_80_5"
+    labels = [_level_label(lv) for lv in levels]
+    names = [f"{side}_{label}" for label in labels for side in ("lo", "hi")]
+    scores = ["smape", "mase", *(f"coverage_{label}" for label in labels)]
     rows, frames = [], {}
     for alias in aliases:
         row: dict[str, Any] = {"series_id": sid, "model": alias, "year": float("nan")}

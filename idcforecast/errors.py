@@ -281,8 +281,9 @@ class TotalRowWarning(IdcForecastWarning):
 
 
 class BacktestWarning(IdcForecastWarning):
-    """Series (and methods) a backtest leaves out because no window fits them: too few
-    years after the method's minimum for the horizon. The message names them.
+    """Series (and methods) a backtest leaves out because no window fits them (too few
+    years after the method's minimum for the horizon), or windows whose fit failed. The
+    message names them.
     """
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from idcforecast._wording import counted
-from idcforecast.errors import DataError, EmptyDataError, NonNumericValueError
+from idcforecast.errors import DataError, EmptyDataError, IdcForecastError, NonNumericValueError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -190,8 +190,10 @@ def backtest(
     """
     import pandas as pd
 
+    from idcforecast._cells import history_note
     from idcforecast._forecast_inputs import (
         horizon_as_year_message,
+        horizon_fix,
         resolve_levels,
         resolve_methods,
     )
@@ -201,12 +203,16 @@ def backtest(
     methods = resolve_methods(method)
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
         raise DataError(
-            f"backtest horizon must be a positive whole number of years; got {horizon!r}",
+            f"backtest horizon must be a positive whole number of years; got {horizon!r}"
+            + (f"; {horizon_fix(horizon)}" if "float" in horizon_fix(horizon) else ""),
             horizon=horizon,
         )
     if (too_far := horizon_as_year_message(int(horizon))) is not None:
         raise DataError(f"backtest: {too_far}", horizon=horizon)
-    if n_windows is not None and (not isinstance(n_windows, int) or n_windows < 1):
+    # a numpy integer is an integer (np.int64(2) was refused as "not a positive integer"),
+    # True is not (it was taken as 1)
+    whole = isinstance(n_windows, int | np.integer) and not isinstance(n_windows, bool)
+    if n_windows is not None and (not whole or n_windows < 1):
         raise DataError(
             f"n_windows must be a positive integer or None (all cutoffs); got {n_windows!r}",
             n_windows=n_windows,
@@ -214,6 +220,7 @@ def backtest(
     levels = resolve_levels(level, caller="backtest")
     rows: list[dict[str, Any]] = []
     left_out: list[str] = []
+    failed: list[tuple[str, IdcForecastError]] = []
     for series in split_series(data):
         observed = dict(zip(series.years.tolist(), series.values.tolist(), strict=True))
         last = int(series.years[-1])
@@ -224,23 +231,31 @@ def backtest(
                 left_out.append(
                     f"{series.series_id!r} ({counted(series.years.size, 'year')}) for {alias!r}"
                 )
-            chosen = feasible if n_windows is None else feasible[-n_windows:]
+            chosen = feasible if n_windows is None else feasible[-int(n_windows) :]
             for cut in chosen:
                 keep = series.years <= cut
                 prepared = prepare_values(
                     series.years[keep], series.values[keep], gaps=gaps, series_id=series.series_id
                 )
-                fc = forecast_array(
-                    prepared.values,
-                    horizon=horizon,
-                    method=alias,
-                    levels=levels,
-                    series_id=series.series_id,
-                    first_year=prepared.first_year,
-                    observed=prepared.observed,
-                )
+                try:
+                    fc = forecast_array(
+                        prepared.values,
+                        horizon=horizon,
+                        method=alias,
+                        levels=levels,
+                        series_id=series.series_id,
+                        first_year=prepared.first_year,
+                        observed=prepared.observed,
+                    )
+                except IdcForecastError as err:
+                    # a fit that fails at one cutoff (a saturation curve on a stretch that
+                    # does not rise) cost the whole backtest, without naming the cutoff
+                    failed.append((f"{series.series_id!r} {alias!r} cutoff {cut}", err))
+                    continue
                 scale = float(np.mean(np.abs(np.diff(prepared.values))))
-                note = "; ".join(n for n in (prepared.note, fc.note) if n)
+                # as forecast()'s note: estimates read as data are scored as actuals too
+                kept = history_note(series.estimates, series.fx_years, series.unpublished)
+                note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
                 for step in range(horizon):
                     year = cut + step + 1
                     if year not in observed:
@@ -254,6 +269,10 @@ def backtest(
                         mase_scale=scale,
                     )
                     rows.append(row)
+    if not rows and failed:  # every window failed: its error, named, is the answer
+        where, first = failed[0]
+        fields = {key: getattr(first, key) for key in first.fields}
+        raise type(first)(f"backtest {where}: {first}", **fields) from first
     if not rows:
         fix = (
             "shorten the horizon"
@@ -267,6 +286,8 @@ def backtest(
         )
     if left_out:
         _warn_left_out(left_out, horizon)
+    if failed:
+        _warn_failed(failed)
     return pd.DataFrame(rows).astype({"year": "int64", "cutoff": "int64"})
 
 
@@ -292,6 +313,26 @@ def _check_same_levels(frame: pd.DataFrame, levels: list[str]) -> None:
                 )
 
 
+def _check_no_repeats(frame: pd.DataFrame) -> None:
+    """One row per (series, model, cutoff, year): a backtest concatenated twice (a notebook
+    cell run again) would otherwise count every forecast twice, in silence."""
+    key = [c for c in ("series_id", "model", "cutoff", "year") if c in frame.columns]
+    if len(key) < 4:
+        return
+    repeated = frame.duplicated(key, keep=False)
+    if repeated.any():
+        first = frame.loc[repeated].iloc[0]
+        count = int((frame[key] == first[key]).all(axis=1).sum())
+        raise DataError(
+            f"accuracy(): series {first['series_id']!r} model {first['model']!r} has "
+            f"{count} rows for cutoff {first['cutoff']} year {first['year']}; expected one "
+            "per (series, model, cutoff, year): a backtest combined with itself? keep one "
+            "copy (frame.drop_duplicates(['series_id', 'model', 'cutoff', 'year']))",
+            series_id=str(first["series_id"]),
+            model=str(first["model"]),
+        )
+
+
 def _warn_left_out(left_out: list[str], horizon: int) -> None:
     """Series (and methods) with no backtest window: named, as accuracy()'s "(all)" row
     would otherwise cover fewer series than were passed, in silence."""
@@ -305,6 +346,24 @@ def _warn_left_out(left_out: list[str], horizon: int) -> None:
     warnings.warn(
         f"backtest: no window fits {shown}: too few years after the method's minimum for "
         f"horizon={horizon}; left out of the result (and of accuracy()'s totals)",
+        BacktestWarning,
+        stacklevel=3,
+    )
+
+
+def _warn_failed(failed: list[tuple[str, IdcForecastError]]) -> None:
+    """Windows whose fit failed: left out, each named with its reason (the first few)."""
+    import warnings
+
+    from idcforecast.errors import BacktestWarning
+
+    shown = "; ".join(f"{where} ({error})" for where, error in failed[:3]) + (
+        f"; and {len(failed) - 3} more" if len(failed) > 3 else ""
+    )
+    warnings.warn(
+        f"backtest: {counted(len(failed), 'window')} could not be fitted and "
+        f"{'is' if len(failed) == 1 else 'are'} left out of the result (and of accuracy()): "
+        f"{shown}",
         BacktestWarning,
         stacklevel=3,
     )
@@ -401,6 +460,7 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
         )
     levels = [c[3:] for c in backtest_frame.columns if c.startswith("lo_")]
     _check_same_levels(backtest_frame, levels)
+    _check_no_repeats(backtest_frame)
     rows = []
     for (sid, model), g in backtest_frame.groupby(["series_id", "model"], sort=False):
         try:

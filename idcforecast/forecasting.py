@@ -113,6 +113,15 @@ class SeriesForecast:
 
     def interval(self, level: float) -> tuple[np.ndarray, np.ndarray]:
         """Bounds of the central ``level`` % interval (any level, from ``sigma``)."""
+        # checked as forecast()'s levels are: 150 gave NaN bounds, 100 gave 0 and inf
+        levels = resolve_levels(level, caller=f"series {self.series_id!r}")
+        if len(levels) != 1:
+            raise ModelError(
+                f"series {self.series_id!r}: interval() takes one level; got {level!r}; call "
+                "it once per level",
+                series_id=self.series_id,
+            )
+        level = levels[0]
         log = self.scale == "log"
         return _capped_interval(self.mean, self.sigma, level, log, self.settings, self.cap)
 
@@ -132,7 +141,9 @@ class SeriesForecast:
         >>> fc.sample_paths(1000, seed=1).shape
         (1000, 3)
         """
-        if int(n_paths) < 1:
+        from idcforecast.models.base import _whole_count
+
+        if not _whole_count(n_paths):  # 1.5 was int()-ed to one path
             raise ModelError(
                 f"series {self.series_id!r}: n_paths must be a positive integer; got {n_paths!r}",
                 series_id=self.series_id,
@@ -214,16 +225,23 @@ def _method_point(
         names, note = _auto_components(n_obs, n, bool((y > 0).all()))
         return auto_point, None, AUTO_MIN_OBS, names, note
     cls = MODEL_REGISTRY[method]
-    if n_obs < cls.min_obs:
+    kwargs = {"cap": cap} if cap is not None and "cap" in _init_params(cls) else {}
+    # the instance's needs, not the class's: a saturation curve with a given cap fits on 4
+    # points where an estimated cap needs 5 (the class attribute)
+    min_obs, requires_positive = cls(**kwargs)._requirements()
+    if n_obs < min_obs:
+        with_cap = "cap" in _init_params(cls) and not kwargs
+        given = cls(cap=1.0)._requirements()[0] if with_cap else min_obs  # type: ignore[call-arg]
+        alternative = f", give cap= (then {given})" if given < min_obs else ""
         raise InsufficientDataError(
             f"series {series_id!r} has {counted(n_obs, 'observation')} ({span()}); model "
-            f"{method!r} needs at least {cls.min_obs}; add years or use method='auto' (needs "
-            f"{AUTO_MIN_OBS})",
+            f"{method!r} needs at least {min_obs}; add years{alternative} or use method='auto' "
+            f"(needs {AUTO_MIN_OBS})",
             series_id=series_id,
             n_obs=n_obs,
-            min_obs=cls.min_obs,
+            min_obs=min_obs,
         )
-    if cls.requires_positive and (y <= 0).any():
+    if requires_positive and (y <= 0).any():
         i = int(np.flatnonzero(y <= 0)[0])
         raise ModelError(
             f"series {series_id!r} {place_in_series(first_year, i)}: value {float(y[i])!r} is not "
@@ -233,7 +251,6 @@ def _method_point(
             index=i,
             value=float(y[i]),
         )
-    kwargs = {"cap": cap} if cap is not None and "cap" in _init_params(cls) else {}
 
     def fitted(train: np.ndarray) -> ForecastModel:
         return cls(**kwargs).fit(train)
@@ -241,7 +258,7 @@ def _method_point(
     def point(train: np.ndarray, h: int) -> np.ndarray:
         return fitted(train).predict(h, level=()).mean
 
-    return point, fitted, cls.min_obs, (method,), ""
+    return point, fitted, min_obs, (method,), ""
 
 
 @functools.lru_cache(maxsize=512)
@@ -436,6 +453,8 @@ def plan_forecast(
             "once per alias (forecast() accepts lists)",
             method=method,
         )
+    if cap is not None:
+        cap = _cap_number(cap, series_id)
     if cap is not None and not float(cap) > values[-1]:
         last = place_in_series(first_year, values.size - 1)
         raise ModelError(
@@ -472,6 +491,22 @@ def plan_forecast(
         cutoffs=tuple(origin_cutoffs(values.size, settings=local)),
         observed=seen,
     )
+
+
+def _cap_number(cap: Any, series_id: str) -> float:
+    """``cap`` as a float, or a ModelError naming it (was a bare ValueError/TypeError)."""
+    try:
+        if isinstance(cap, bool):  # True is 1.0 to float(), never a saturation level
+            raise TypeError
+        return float(cap)
+    except (TypeError, ValueError):
+        raise ModelError(
+            f"series {series_id!r}: cap {cap!r} is not a number; pass the saturation level "
+            "as a number in the series' unit (convert figure text first: "
+            "idcforecast.convert('2万亿元', 'CNY 100m') gives 20000.0)",
+            series_id=series_id,
+            cap=repr(cap),
+        ) from None
 
 
 @functools.lru_cache(maxsize=64)  # one per (settings, model minimum): a batch reuses a few
@@ -533,7 +568,9 @@ def finish_forecast(
     )
     prior = prior_sigma(values, log=positive, observed=plan.observed)
     sigma = calibrated_sigma(errors, horizon=h, prior=prior, settings=local)
-    if not (sigma > 0).any():
+    # rounding leaves ~1e-16 (log models on a constant series): zero width all the same
+    negligible = 1e-12 * (1.0 if positive else max(float(np.abs(values).max()), 1e-300))
+    if not (sigma > negligible).any():
         notes.append(
             "the history never changed and neither did the re-fitted forecasts: the intervals "
             "have zero width, they measure past variation only"

@@ -153,5 +153,31 @@ def test_prior_sigma_over_gaps_weights_rates_by_their_span() -> None:
     # weight 1.5: sqrt(0.000689201 + (1.5 * 0.0655911)^2) = 0.1018289
     seen = np.array([True, True, False, True, True])
     assert prior_sigma(y, log=True, observed=seen) == pytest.approx(0.1018289, abs=1e-7)
-    # two observed values leave no spread to measure
-    assert prior_sigma(y, log=True, observed=np.array([1, 0, 0, 0, 1], bool)) == 0.0
+    # two observed values: their one change stands for the spread, as without a gap (was
+    # 0, so a naive forecast got zero-width intervals): rate log(1.3) / 4 = 0.0655911 over
+    # g = 4 years, times sqrt(g + 1.5^2) = sqrt(6.25) = 2.5 -> 0.1639777
+    two = np.array([1, 0, 0, 0, 1], bool)
+    assert prior_sigma(y, log=True, observed=two) == pytest.approx(0.1639777, abs=1e-7)
+    # one observed year apart it is the no-gap rule, |d| sqrt(1 + 1.5^2)
+    one_apart = np.array([1, 1, 0], bool)
+    assert prior_sigma(y[:3], log=True, observed=one_apart) == prior_sigma(y[:2], log=True)
+    assert prior_sigma(y, log=True, observed=np.array([1, 0, 0, 0, 0], bool)) == 0.0
+
+
+def test_a_naive_forecast_from_two_years_with_a_gap_has_an_interval() -> None:
+    # before: 100 (2020), 150 (2022) gave lo == hi == 150 and the note "the history never
+    # changed"; no cutoff can be scored, so the width is the prior alone:
+    # sigma_h = log(1.5) / 2 * sqrt(2 + 1.5^2) * sqrt(h), bounds 150 exp(-/+ q sigma_h),
+    # q = 0.851 * t(4 d.f.) quantile
+    import pandas as pd
+    from scipy.stats import t
+
+    from idcforecast import forecast
+
+    fc = forecast(pd.Series([100.0, 150.0], index=[2020, 2022]), 2, method="naive")
+    sigma = np.log(1.5) / 2 * np.sqrt(4.25) * np.sqrt([1.0, 2.0])
+    for level, p in ((80, 0.9), (95, 0.975)):
+        q = 0.851 * t.ppf(p, 4)
+        np.testing.assert_allclose(fc[f"lo_{level}"], 150.0 * np.exp(-q * sigma), rtol=1e-9)
+        np.testing.assert_allclose(fc[f"hi_{level}"], 150.0 * np.exp(q * sigma), rtol=1e-9)
+    assert "never changed" not in fc["note"].iloc[0]

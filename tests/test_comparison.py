@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -73,3 +75,69 @@ def test_several_series_and_unknown_methods() -> None:
 
     with pytest.raises(UnknownMethodError, match="did you mean 'drift'"):
         compare_methods(two, 7, methods=["drfit"])
+
+
+def test_one_method_as_text_is_that_method() -> None:
+    # before: methods="drift" was read letter by letter: "unknown forecasting method 'd'"
+    y = pd.Series([100.0, 118, 141, 160, 188, 215, 250, 283, 330], index=range(2015, 2024))
+    table = compare_methods(y, 3, methods="drift")
+    assert table["model"].tolist() == ["drift"]
+    # drift: 330 + 3 x (330 - 100) / 8 = 416.25
+    assert table["mean"].iloc[0] == pytest.approx(416.25)
+
+
+def test_a_level_with_decimals_has_the_columns_forecast_gives_it() -> None:
+    # before: compare_methods(level=80.5) looked up 'lo_80.5' and raised a bare KeyError,
+    # where forecast() and accuracy() name the columns lo_80_5 / coverage_80_5
+    y = pd.Series([100.0, 118, 141, 160, 188, 215, 250, 283, 330], index=range(2015, 2024))
+    table = compare_methods(y, 3, methods=["drift"], level=(80.5, 95))
+    fc = forecast(y, 3, method="drift", level=(80.5, 95)).iloc[-1]
+    assert (table["lo_80_5"].iloc[0], table["hi_80_5"].iloc[0]) == (fc["lo_80_5"], fc["hi_80_5"])
+    bt = backtest(y, 3, method="drift", level=(80.5, 95))
+    # drift needs 3 points: cutoffs 2017-2020, the only method, so all of them are shared
+    assert table["coverage_80_5"].iloc[0] == accuracy(bt).iloc[0]["coverage_80_5"]
+    assert table["n"].iloc[0] == 12
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "msg"),
+    [
+        (
+            {"horizon": 0},
+            "ModelError",
+            "compare_methods: horizon must be a positive whole number of years; got 0; pass "
+            "e.g. horizon=3",
+        ),
+        (
+            {"horizon": 2030},
+            "ModelError",
+            "compare_methods: horizon 2030 is more than 100 years ahead: a year given as the "
+            "horizon? the horizon counts years after the last observation: pass e.g. 5 for "
+            "five years ahead",
+        ),
+        (
+            {"backtest_horizon": 2.5},
+            "ModelError",
+            "compare_methods: backtest_horizon must be a positive whole number of years; got "
+            "2.5; pass e.g. backtest_horizon=3",
+        ),
+        (
+            {"gaps": "fill"},
+            "DataError",
+            "compare_methods: gaps='fill' is not a gap policy; expected one of 'interpolate', "
+            "'span', 'error'",
+        ),
+    ],
+)
+def test_bad_arguments_are_errors_not_a_table_of_blank_rows(
+    kwargs: dict, error: str, msg: str
+) -> None:
+    # before: each method's row caught the error and repeated it in its note, so a bad
+    # horizon or gap policy gave four blank rows instead of one error
+    from idcforecast import errors
+
+    y = pd.Series([100.0, 118, 141, 160, 188, 215, 250, 283, 330], index=range(2015, 2024))
+    arguments = {"horizon": 3, **kwargs}
+    horizon = arguments.pop("horizon")
+    with pytest.raises(getattr(errors, error), match=re.escape(msg)):
+        compare_methods(y, horizon, **arguments)

@@ -63,6 +63,15 @@ def test_backtest_all_feasible_windows_when_none() -> None:
     assert sorted(bt["cutoff"].unique().tolist()) == list(range(2012, 2018))
 
 
+def test_backtest_n_windows_takes_a_numpy_integer_and_refuses_true() -> None:
+    # before: np.int64(2) was refused as "not a positive integer" and True taken as 1
+    bt = backtest(_linear_frame(), 3, method="drift", n_windows=np.int64(2))
+    assert bt["cutoff"].unique().tolist() == [2015, 2016]  # the last two of 2012..2016
+    msg = "n_windows must be a positive integer or None (all cutoffs); got True"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        backtest(_linear_frame(), 3, method="drift", n_windows=True)
+
+
 def test_backtest_never_scores_gap_years() -> None:
     frame = _linear_frame()
     frame = frame[frame["year"] != 2018]
@@ -304,3 +313,61 @@ def test_backtests_at_different_levels_combined_name_the_missing_level() -> None
     )
     with pytest.raises(DataError, match=re.escape("model 'naive' has no 95% interval")):
         accuracy(both)
+
+
+def test_accuracy_refuses_a_backtest_combined_with_itself() -> None:
+    # before: pd.concat([bt, bt]) scored every forecast twice (n 12 for 6 forecasts), in
+    # silence; a second series with the same model is still fine
+    bt = backtest(_linear_frame(), 3, method=["naive", "drift"], n_windows=2)
+    msg = (
+        "accuracy(): series 'lin' model 'naive' has 2 rows for cutoff 2015 year 2016; "
+        "expected one per (series, model, cutoff, year): a backtest combined with itself? "
+        "keep one copy (frame.drop_duplicates(['series_id', 'model', 'cutoff', 'year']))"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        accuracy(pd.concat([bt, bt]))
+    other = bt.assign(series_id="lin2")
+    acc = accuracy(pd.concat([bt, other])).set_index(["series_id", "model"])
+    assert acc.loc[("(all)", "naive"), "n"] == 12  # 2 series x 2 windows x 3 steps
+
+
+def test_a_window_whose_fit_fails_is_left_out_and_named() -> None:
+    # before: one cutoff where the logistic cannot fit (2016-2025 falling, nothing rises
+    # towards a cap) raised ConvergenceError for the whole backtest, naming no cutoff
+    from idcforecast.errors import BacktestWarning, ConvergenceError
+
+    values = [500.0, 480, 470, 440, 430, 450, 520, 600, 700, 820]
+    y = pd.Series(values, index=range(2020, 2030), name="x")
+    reason = (
+        "series 'x': model 'logistic': the least-squares fit did not converge after 300 "
+        "evaluations (The maximum number of function evaluations is exceeded.); the series "
+        "may not be rising towards a cap (flat or falling values fit no S-curve): give cap=, "
+        "or use a trend model such as 'damped_log'"
+    )
+    with pytest.warns(BacktestWarning) as caught:
+        bt = backtest(y, 1, method="logistic")
+    assert str(caught[0].message) == (
+        "backtest: 2 windows could not be fitted and are left out of the result (and of "
+        f"accuracy()): 'x' 'logistic' cutoff 2024 ({reason}); 'x' 'logistic' cutoff 2025 "
+        f"({reason})"
+    )
+    # logistic needs 5 points: cutoffs 2024..2028; the two that fail are left out
+    assert bt["cutoff"].tolist() == [2026, 2027, 2028]
+    # every window failing is the error itself, with its cutoff
+    falling = pd.Series(values[:8], index=range(2020, 2028), name="x")
+    with pytest.raises(ConvergenceError, match=re.escape("backtest 'x' 'logistic' cutoff 2024: ")):
+        backtest(falling[:7], 1, method="logistic")
+
+
+def test_backtest_note_names_estimates_read_as_data() -> None:
+    # before: forecast()'s note named "2022E", the backtest that scores it as an actual
+    # did not
+    from idcforecast import read_series
+
+    table = pd.DataFrame(
+        {"year": ["2018", "2019", "2020", "2021", "2022E"], "value": [10.0, 12, 15, 17, 20]}
+    )
+    history = read_series(table, series_id="m", unit="CNY bn", estimates="keep")
+    bt = backtest(history, 1, method="naive")
+    assert bt["actual"].tolist() == [15.0, 17.0, 20.0]  # cutoffs 2019-2021
+    assert set(bt["note"]) == {"estimates read as data: 2022E"}

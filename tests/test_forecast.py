@@ -398,6 +398,23 @@ def test_forecast_rejects_an_interval_level_outside_0_100(bad: object) -> None:
         forecast(y, 2, level=(80, bad))
 
 
+@pytest.mark.parametrize(("call", "caller"), [("forecast", "forecast"), ("backtest", "backtest")])
+def test_a_level_written_as_a_fraction_is_an_error(call: str, caller: str) -> None:
+    # before: level=0.8 gave a 0.8% interval (columns lo_0_8, hi_0_8) within 0.2% of the
+    # mean, a silently wrong band for an analyst who meant 80%
+    import idcforecast
+
+    y = pd.Series([100.0, 112.0, 125.0, 139.0, 156.0, 171.0], index=range(2018, 2024))
+    msg = (
+        f"{caller}: interval level 0.8 reads as a 0.8% interval; levels are percentages: "
+        "pass 80, not 0.8 (as in level=(80, 95))"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        getattr(idcforecast, call)(y, 2, level=(0.8, 0.95))
+    # 1% is the smallest level taken
+    assert "lo_1" in forecast(y, 1, level=1).columns
+
+
 def test_forecast_array_rejects_a_level_of_100() -> None:
     msg = (
         "series 'x': interval level 100 is not a percentage strictly between 0 and 100; "
@@ -471,10 +488,12 @@ def test_a_failed_refit_is_left_out_of_the_calibration_and_named() -> None:
     # before: cap=12 passed the front door (above the last value, 6) and then a refit on
     # 2015-2019 (ending at 15) raised "cap=12 is not above the last observation 15.0"
     y = pd.Series([1.0, 5, 10, 20, 15, 8, 6], index=range(2015, 2022), name="mkt")
+    # (with a given cap the logistic refits from 4 points: cutoffs end at 2020, 2019, 2018;
+    # the last two end at 20 and 15, above the cap)
     fc = forecast(y, 3, method="logistic", cap=12)
     assert fc["note"].iloc[0] == (
-        "refits ending at year 2019 failed; left out of the interval calibration "
-        "(1 of 2 cutoffs); upper bounds clipped at cap 12"
+        "refits ending at year 2019, year 2018 failed; left out of the interval calibration "
+        "(2 of 3 cutoffs); upper bounds clipped at cap 12"
     )
     assert bool((fc["hi_95"] <= 12.0).all() and (fc["lo_95"] < fc["mean"]).all())
 
@@ -676,3 +695,102 @@ def test_the_note_names_the_years_converted_with_a_user_fx_file(tmp_path: Path) 
     assert history["value"].tolist()[:2] == pytest.approx([69.081, 84.0])
     note = forecast(history, 1, method="naive")["note"].iloc[0]
     assert "FX rate (2019, 2020 from my_fx.csv, 2021): its growth" in note
+
+
+def test_a_saturation_curve_with_a_given_cap_forecasts_four_points() -> None:
+    # before: forecast() checked the class minimum (5, for an estimated cap) and refused
+    # four points with cap=, which the model itself fits (docs: "5, or 4 with cap=")
+    from scipy.optimize import least_squares
+
+    y = np.array([5.0, 9.0, 16.0, 27.0])
+    fc = forecast(pd.Series(y, index=range(2013, 2017), name="p"), 2, method="logistic", cap=100)
+    assert fc["year"].tolist() == [2017, 2018]
+    # independent fit: log y = log 100 - log(1 + exp(-(a + b s))), s = years to the last;
+    # the forecast starts from the last value: a' = logit(27 / 100), then b per year
+    s = np.arange(-3.0, 1.0)
+    fit = least_squares(
+        lambda p: np.log(100.0) - np.logaddexp(0.0, -(p[0] + p[1] * s)) - np.log(y), [0.0, 0.5]
+    )
+    b = fit.x[1]
+    start = np.log(0.27 / 0.73)
+    expected = 100.0 / (1.0 + np.exp(-(start + b * np.array([1.0, 2.0]))))
+    np.testing.assert_allclose(fc["mean"], expected, rtol=1e-6)
+    # without a cap, five points, and the message says a cap would do with four
+    msg = (
+        "series 'p' has 4 observations (2013-2016); model 'gompertz' needs at least 5; add "
+        "years, give cap= (then 4) or use method='auto' (needs 4)"
+    )
+    with pytest.raises(InsufficientDataError, match=re.escape(msg)):
+        forecast(pd.Series(y, index=range(2013, 2017), name="p"), 2, method="gompertz")
+
+
+@pytest.mark.parametrize(("cap", "shown"), [("2万亿元", "'2万亿元'"), (True, "True"), ([1], "[1]")])
+def test_a_cap_that_is_not_a_number_is_a_model_error(cap: object, shown: str) -> None:
+    # before: float(cap) raised a bare ValueError/TypeError (and True was a cap of 1.0)
+    msg = (
+        f"series 'cidc': cap {shown} is not a number; pass the saturation level as a number in "
+        "the series' unit (convert figure text first: idcforecast.convert('2万亿元', "
+        "'CNY 100m') gives 20000.0)"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        forecast(tidy(GROWING), 2, cap=cap)  # type: ignore[arg-type]
+    # a number as text is still read as the number: 400 is above every drift forecast
+    # (200 + 2 x 100 / 7 = 228.6), so nothing is clipped
+    text = forecast(tidy(GROWING), 2, method="drift", cap="400")  # type: ignore[arg-type]
+    assert text["mean"].tolist() == pytest.approx([200 + 100 / 7, 200 + 200 / 7])
+
+
+@pytest.mark.parametrize("method", ["naive", "drift", "drift_log", "loglinear", "damped_log"])
+def test_a_constant_series_says_its_intervals_have_zero_width(method: str) -> None:
+    # before: the log models' sigma came out ~1e-16 (rounding), not 0, so their zero-width
+    # intervals had no note while the level models' said why
+    fc = forecast_array(np.full(8, 5.0), horizon=2, method=method)
+    assert np.allclose(fc.upper[95], 5.0) and np.allclose(fc.lower[95], 5.0)
+    assert fc.note == (
+        "the history never changed and neither did the re-fitted forecasts: the intervals "
+        "have zero width, they measure past variation only"
+    )
+
+
+@pytest.mark.parametrize(
+    ("level", "msg"),
+    [
+        (150, "series 'x': interval level 150 is not a percentage strictly between 0 and 100"),
+        (100, "series 'x': interval level 100 is not a percentage strictly between 0 and 100"),
+        ("90", "series 'x': interval level '90' is not a percentage strictly between 0 and 100"),
+        ((80, 95), "series 'x': interval() takes one level; got (80, 95); call it once per level"),
+    ],
+)
+def test_series_forecast_interval_checks_its_level(level: object, msg: str) -> None:
+    # before: interval(150) gave NaN bounds, interval(100) 0 and inf, "90" a TypeError
+    fc = forecast_array(np.array([10.0, 12, 14, 16, 19, 22]), horizon=2, series_id="x")
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        fc.interval(level)  # type: ignore[arg-type]
+    # a valid level: mean * exp(-/+ q sigma), q = 0.851 * t(4 d.f.) 95th percentile
+    lo, hi = fc.interval(90)
+    q = 0.851 * 2.131846786326649  # scipy.stats.t.ppf(0.95, 4)
+    np.testing.assert_allclose(lo, fc.mean * np.exp(-q * fc.sigma), rtol=1e-9)
+    np.testing.assert_allclose(hi, fc.mean * np.exp(q * fc.sigma), rtol=1e-9)
+
+
+def test_a_whole_float_horizon_is_told_to_be_an_integer() -> None:
+    # before: "must be a positive whole number of years ... got 7.0; pass e.g. horizon=5",
+    # which reads as contradictory for 2030 - 2023.0 (a float year column)
+    from idcforecast import backtest, compare_methods
+
+    y = pd.Series(GROWING, index=range(2015, 2023), name="cidc")
+    msg = (
+        "series 'cidc': horizon must be a positive whole number of years after the last "
+        "observation; got 7.0; 7.0 is a float: pass the integer 7"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        forecast(y, 7.0)  # type: ignore[arg-type]
+    msg = "backtest horizon must be a positive whole number of years; got 2.0; 2.0 is a float"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        backtest(y, 2.0)  # type: ignore[arg-type]
+    msg = "compare_methods: horizon must be a positive whole number of years; got 7.0; 7.0 is"
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        compare_methods(y, 7.0)  # type: ignore[arg-type]
+    # a fraction keeps the example
+    with pytest.raises(ModelError, match=re.escape("got 2.5; pass e.g. horizon=5")):
+        forecast(y, 2.5)  # type: ignore[arg-type]

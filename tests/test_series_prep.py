@@ -164,3 +164,28 @@ def test_span_note_names_a_single_year_once() -> None:
     assert note == "gap before 2020: fitted on 2020-2021 only (dropped 2018)"
     note = prepare_values([2018, 2019, 2021], [1.0, 2.0, 4.0], gaps="span", series_id="s").note
     assert note == "gap before 2021: fitted on 2021 only (dropped 2018-2019)"
+
+
+def test_years_in_the_index_get_the_fix_in_the_error() -> None:
+    # before: "data is missing column(s) 'year'" and nothing about the years sitting in the
+    # index of df.set_index("year"), the commonest frame an analyst passes
+    years = pd.Index(range(2019, 2024), name="year")
+    with pytest.raises(DataError) as one:
+        split_series(pd.DataFrame({"value": [1.0, 2, 3, 4, 5]}, index=years))
+    assert str(one.value) == (
+        "data is missing column(s) 'year'; expected a tidy frame with series_id, year, "
+        "value; found columns ['value']; the years are the frame's index: pass "
+        "frame.rename_axis('year').reset_index()"
+    )
+    wide = pd.DataFrame({"cidc": [1.0, 2, 3, 4, 5], "caict": [2.0, 3, 4, 5, 6]}, index=years.values)
+    with pytest.raises(DataError) as many:
+        split_series(wide)
+    fix = "frame.rename_axis('year').reset_index().melt('year', var_name='series_id')"
+    assert str(many.value).endswith("each column a series: pass " + fix)
+    # the fix works as written
+    melted = wide.rename_axis("year").reset_index().melt("year", var_name="series_id")
+    assert [s.series_id for s in split_series(melted)] == ["cidc", "caict"]
+    # positions (0, 1, 2 or 1, 2, 3) are not years: no hint
+    with pytest.raises(DataError) as plain:
+        split_series(pd.DataFrame({"value": [1.0, 2, 3]}, index=[1, 2, 3]))
+    assert str(plain.value).endswith("found columns ['value']")

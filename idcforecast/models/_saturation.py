@@ -50,6 +50,13 @@ __all__ = ["SaturationModel"]
 SLOPE_BOUNDS = (1e-6, 3.0)
 
 
+def _figure(value: float) -> str:
+    """A cap as an analyst reads it: "25,391" (was "2.539e+04"), "95.76", "0.1235"."""
+    if 1000 <= abs(value) < 1e15:
+        return f"{value:,.0f}"
+    return f"{value:.4g}"
+
+
 class SaturationModel(LogScaleMixin, ForecastModel):
     """Shared fit/predict of ``logistic`` and ``gompertz``.
 
@@ -185,6 +192,9 @@ class SaturationModel(LogScaleMixin, ForecastModel):
             self.cap_ = float(self.cap)  # exactly as given (exp(log(cap)) may round)
         self.growth_rate_ = float(params[-1])
         self.cap_at_bound_ = bool(at_bound)
+        # a speed on its lower bound: the series does not rise towards a cap (falling or
+        # flat data; the curve is then flat at the last value), said in fit_notes
+        self.speed_at_bound_ = bool(self.growth_rate_ <= SLOPE_BOUNDS[0] * (1.0 + 1e-3))
         k = params.size
         self.sigma_ = float(np.sqrt(np.sum(self.residuals_**2) / (n - k)))
         # Delta method; a cap on its bound is held fixed (its column dropped).
@@ -200,22 +210,34 @@ class SaturationModel(LogScaleMixin, ForecastModel):
         self._anchor = float(self._linearise(np.exp(-np.array([log_cap_rel])))[0])
 
     def fit_notes(self) -> tuple[str, ...]:
-        """Says so when the estimated cap sits on a bound of ``cap_bounds``.
+        """Says so when the speed sits on its lower bound (the series does not rise: the
+        forecast is flat) or the estimated cap on a bound of ``cap_bounds``.
 
-        The data then do not pin the saturation level (a series still growing exponentially
-        pushes it to the upper bound; one that has flattened, to the lower), and the
-        intervals, calibrated from rolling-origin errors, are not bounded by it (a 95%
-        upper bound may lie well above the estimated cap).
+        For the cap: the data then do not pin the saturation level (a series still growing
+        exponentially pushes it to the upper bound; one that has flattened, to the lower),
+        and the intervals, calibrated from rolling-origin errors, are not bounded by it (a
+        95% upper bound may lie well above the estimated cap).
         """
         self._check_fitted()
-        if not self.cap_at_bound_:
-            return ()
-        ratio = self.cap_ / self.last_
-        return (
-            f"{self.alias}: estimated cap {self.cap_:.4g} sits on its bound ({ratio:.3g}x the "
-            "last value): the data do not pin the saturation level, and the intervals (from "
-            "rolling-origin errors) are not bounded by it; pass cap= or widen cap_bounds",
-        )
+        notes: list[str] = []
+        if self.speed_at_bound_:
+            # was silent: a falling series got a flat forecast with status "ok"
+            notes.append(
+                f"{self.alias}: the fitted speed of adoption sits on its lower bound "
+                f"({SLOPE_BOUNDS[0]:g} a year): the series does not rise towards a cap, so "
+                "the curve stays flat at the last value; use a trend model such as "
+                "'damped_log' or 'drift'"
+            )
+        if self.cap_at_bound_:
+            ratio = self.cap_ / self.last_
+            notes.append(
+                f"{self.alias}: estimated cap {_figure(self.cap_)} sits on its bound "
+                f"({ratio:.3g}x "
+                "the last value): the data do not pin the saturation level, and the intervals "
+                "(from rolling-origin errors) are not bounded by it; pass cap= or widen "
+                "cap_bounds"
+            )
+        return tuple(notes)
 
     def _future(self, h: int) -> tuple[FloatArray, FloatArray]:
         """Log-scale forecast of the anchored curve and its gradient in the fitted

@@ -116,6 +116,11 @@ class Prediction:
     scale: str = "level"
 
 
+def _whole_count(value: Any) -> bool:
+    """Whether ``value`` is a positive integer (numpy integers too, bools not)."""
+    return bool(isinstance(value, int | np.integer) and not isinstance(value, bool) and value >= 1)
+
+
 def _check_levels(level: Sequence[float] | float) -> tuple[float, ...]:
     # text is one (bad) level: tuple("95") would silently be the levels 9 and 5
     single = level is None or isinstance(level, Real | str | bytes)
@@ -126,6 +131,13 @@ def _check_levels(level: Sequence[float] | float) -> tuple[float, ...]:
             raise ModelError(
                 f"interval level {value!r} is not a percentage strictly between 0 and 100; "
                 "pass levels like (80, 95)",
+                level=value,
+            )
+        if float(value) < 1:  # as the front door (resolve_levels): 0.8 meant 80%
+            raise ModelError(
+                f"interval level {value!r} reads as a {float(value):g}% interval; levels are "
+                f"percentages: pass {100 * float(value):g}, not {value!r} (as in "
+                "level=(80, 95))",
                 level=value,
             )
         levels.append(float(value))
@@ -189,7 +201,7 @@ class ForecastModel(ABC):
         """Sample ``n_paths`` future paths of length ``h`` (rows are paths)."""
         self._check_fitted()
         h = self._check_horizon(h)
-        if int(n_paths) < 1:
+        if not _whole_count(n_paths):  # 1.5 was int()-ed to one path, "3" to three
             raise ModelError(
                 f"n_paths must be a positive integer; got {n_paths!r}", n_paths=n_paths
             )

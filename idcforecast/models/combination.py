@@ -8,7 +8,7 @@ from typing import ClassVar
 import numpy as np
 
 from idcforecast._wording import counted
-from idcforecast.errors import ModelError, UnknownMethodError
+from idcforecast.errors import IdcForecastError, ModelError, UnknownMethodError
 from idcforecast.models.base import (
     MODEL_REGISTRY,
     FloatArray,
@@ -228,8 +228,10 @@ class WeightedCombination(_Combination):
     def _fit(self, y: FloatArray) -> None:
         super()._fit(y)
         self.weight_origins_ = 0
+        self.weight_failures_ = 0
         if self.weights is None:
-            weights, origins = _backtest_weights(self._member_classes(), y)
+            weights, origins, failures = _backtest_weights(self._member_classes(), y)
+            self.weight_failures_ = failures
             if origins:
                 self.weights_, self.weight_origins_ = weights, origins
 
@@ -247,12 +249,21 @@ class WeightedCombination(_Combination):
         shares = ", ".join(f"{n} {w:.2f}" for n, w in zip(names, self.weights_, strict=True))
         if self.weights is not None:
             return (f"weights {shares}, as given",)
+        failed = (
+            f" ({counted(self.weight_failures_, 'cutoff')} left out: a member's refit failed)"
+            if self.weight_failures_
+            else ""
+        )
         if self.weight_origins_ == 0:
-            return (
-                f"weights {shares}: equal, too few points to backtest the members at an "
-                "earlier cutoff",
+            why = (
+                "no earlier cutoff where every member could be refitted"
+                if failed
+                else ("too few points to backtest the members at an earlier cutoff")
             )
-        return (f"weights {shares}, from backtests at {self.weight_origins_} earlier cutoffs",)
+            return (f"weights {shares}: equal, {why}{failed}",)
+        return (
+            f"weights {shares}, from backtests at {self.weight_origins_} earlier cutoffs{failed}",
+        )
 
     def _member_weights(self, n_members: int) -> FloatArray:
         if self.weights is None:
@@ -285,23 +296,36 @@ WEIGHT_HORIZON = 6  # years forecast from each cutoff
 
 def _backtest_weights(
     classes: Sequence[type[ForecastModel]], y: FloatArray
-) -> tuple[FloatArray, int]:
-    """Inverse mean absolute backtest errors of each member (normalised), and the number
-    of cutoffs they come from; ``(equal weights, 0)`` when there is no cutoff."""
+) -> tuple[FloatArray, int, int]:
+    """Inverse mean absolute backtest errors of each member (normalised), the number of
+    cutoffs they come from and the number left out because a member's refit failed;
+    ``(equal weights, 0, failed)`` when no cutoff is left.
+
+    A cutoff where any member cannot be refitted (a logistic on a stretch that does not
+    rise) is left out for every member, so all are scored on the same forecasts; it used to
+    fail the whole fit although every member fits the full series."""
     n = y.size
     shortest = max(cls.min_obs for cls in classes)
     cutoffs = range(max(shortest, n - WEIGHT_ORIGINS), n)  # a cutoff t fits y[:t]
     errors = np.zeros(len(classes))
-    count = 0
+    count = used = failed = 0
     for t in cutoffs:
         h = min(WEIGHT_HORIZON, n - t)
         actual = y[t : t + h]
-        for i, cls in enumerate(classes):
-            errors[i] += float(np.abs(cls().fit(y[:t]).predict(h).mean - actual).sum())
+        try:
+            step = [
+                float(np.abs(cls().fit(y[:t]).predict(h, level=()).mean - actual).sum())
+                for cls in classes
+            ]
+        except IdcForecastError:
+            failed += 1
+            continue
+        errors += step
         count += h
+        used += 1
     if count == 0:
-        return np.full(len(classes), 1.0 / len(classes)), 0
+        return np.full(len(classes), 1.0 / len(classes)), 0, failed
     mae = errors / count
     perfect = mae <= 0
     inverse = perfect.astype(np.float64) if perfect.any() else 1.0 / mae
-    return inverse / inverse.sum(), len(cutoffs)
+    return inverse / inverse.sum(), used, failed

@@ -132,3 +132,31 @@ def test_simulated_paths_are_autocorrelated_like_a_random_walk() -> None:
     paths = combo.simulate(4, 20_000, seed=5)
     corr = np.corrcoef(paths[:, 0], paths[:, 3])[0, 1]
     assert corr == pytest.approx(0.5, abs=0.03)  # corr(W_1, W_4) = sqrt(1/4)
+
+
+def test_weighted_leaves_out_a_cutoff_where_a_member_cannot_be_refitted() -> None:
+    # before: the logistic fits the whole series but not its falling start (cutoffs 5 and
+    # 6 of 2020-2029: y[:5], y[:6]), and that refit's ConvergenceError failed the fit
+    from idcforecast.models import Logistic
+
+    y = np.array([500.0, 480, 470, 440, 430, 450, 520, 600, 700, 820])
+    model = WeightedCombination(members=("drift", "logistic")).fit(y)
+    # the weights come from cutoffs 7, 8, 9 only (5 and 6 left out for both members):
+    # drift at t: y[t-1] + k (y[t-1] - y[0]) / (t - 1), k = 1..min(6, 10 - t)
+    drift_err, logistic_err, count = 0.0, 0.0, 0
+    for t in (7, 8, 9):
+        k = np.arange(1, min(6, 10 - t) + 1)
+        drift = y[t - 1] + k * (y[t - 1] - y[0]) / (t - 1)
+        drift_err += float(np.abs(drift - y[t : t + k.size]).sum())
+        logistic = Logistic().fit(y[:t]).predict(k.size).mean
+        logistic_err += float(np.abs(logistic - y[t : t + k.size]).sum())
+        count += k.size
+    inverse = np.array([count / drift_err, count / logistic_err])
+    np.testing.assert_allclose(model.weights_, inverse / inverse.sum(), rtol=1e-12)
+    shares = ", ".join(
+        f"{n} {w:.2f}" for n, w in zip(("drift", "logistic"), model.weights_, strict=True)
+    )
+    assert model.fit_notes() == (
+        f"weights {shares}, from backtests at 3 earlier cutoffs (2 cutoffs left out: a "
+        "member's refit failed)",
+    )

@@ -213,3 +213,24 @@ def test_text_or_missing_levels_are_model_errors(level: object) -> None:
         f"interval level {bad!r} is not a percentage strictly between 0 and 100; pass levels "
         "like (80, 95)"
     )
+
+
+def test_a_level_as_a_fraction_and_a_fractional_path_count_are_model_errors() -> None:
+    # before: predict(level=0.8) gave a 0.8% interval, simulate(2, 1.5) one path and
+    # sample_paths(2.5) two, as forecast()'s front door already refuses the first
+    model = MODEL_REGISTRY["drift"]().fit(SERIES)
+    msg = (
+        "interval level 0.8 reads as a 0.8% interval; levels are percentages: pass 80, not "
+        "0.8 (as in level=(80, 95))"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        model.predict(2, level=0.8)
+    with pytest.raises(ModelError, match=re.escape("n_paths must be a positive integer; got 1.5")):
+        model.simulate(2, 1.5)  # type: ignore[arg-type]
+    assert model.simulate(2, np.int64(3), seed=0).shape == (3, 2)
+    from idcforecast import forecast_array
+
+    fc = forecast_array(np.array([10.0, 12.0, 14.5, 17.0, 20.5]), horizon=2)
+    msg = "series 'series': n_paths must be a positive integer; got 2.5"
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        fc.sample_paths(2.5)  # type: ignore[arg-type]

@@ -114,7 +114,7 @@ def test_exponential_growth_puts_the_cap_on_its_bound() -> None:
     assert model.cap_ == pytest.approx(5.0 * y[-1], rel=1e-6)
     assert np.all(np.isfinite(model.predict(5).sigma))
     # 5 x the last value: the upper bound of the default cap_bounds (1.05, 5.0)
-    cap = f"{5.0 * y[-1]:.4g}"
+    cap = f"{5.0 * y[-1]:,.0f}"  # thousands separated, no exponent ("2,600", not "2600")
     assert model.fit_notes() == (
         f"logistic: estimated cap {cap} sits on its bound (5x the last value): the data do not "
         "pin the saturation level, and the intervals (from rolling-origin errors) are not "
@@ -198,3 +198,27 @@ def test_forecasts_do_not_depend_on_the_unit(alias: str) -> None:
                 float(np.max(np.abs(scaled.sigma / base.sigma - 1))),
             )
     assert worst < 1e-10
+
+
+@pytest.mark.parametrize("model", [Logistic(), Logistic(cap=600.0), Gompertz(cap=600.0)])
+def test_a_falling_series_is_said_to_fit_no_rising_curve(model) -> None:
+    # before: the fit "converged" with its speed on the lower bound (1e-6 a year), the
+    # forecast was flat at the last value and nothing said why (status "ok", no note)
+    falling = np.array([500.0, 480, 470, 440, 430, 400, 390, 370])
+    fitted = model.fit(falling)
+    assert fitted.speed_at_bound_
+    np.testing.assert_allclose(fitted.predict(2).mean, 370.0, rtol=1e-5)
+    assert fitted.fit_notes()[0] == (
+        f"{fitted.alias}: the fitted speed of adoption sits on its lower bound (1e-06 a "
+        "year): the series does not rise towards a cap, so the curve stays flat at the last "
+        "value; use a trend model such as 'damped_log' or 'drift'"
+    )
+    # a rising series is not flagged
+    assert not Logistic().fit(np.array([5.0, 9, 16, 27, 42, 58, 71, 80])).speed_at_bound_
+
+
+def test_an_estimated_cap_in_the_thousands_is_written_out() -> None:
+    # before: "estimated cap 2.539e+04" for the CIDC series (25,391.5 CNY 100m)
+    from idcforecast.models._saturation import _figure
+
+    assert [_figure(25391.5), _figure(95.7623), _figure(0.123456)] == ["25,392", "95.76", "0.1235"]
