@@ -34,13 +34,14 @@ def _positive_int(name: str, value: Any) -> int:
 
 
 def _check_horizon(horizon: Any) -> int:
+    from idcforecast._forecast_inputs import horizon_as_year_message, horizon_fix
+
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
         raise ModelError(
-            f"forecast_many: horizon must be a positive integer number of years; got {horizon!r}",
+            f"forecast_many: horizon must be a positive integer number of years; got "
+            f"{horizon!r}; {horizon_fix(horizon)}",
             horizon=horizon,
         )
-    from idcforecast._forecast_inputs import horizon_as_year_message
-
     if (too_far := horizon_as_year_message(int(horizon))) is not None:
         raise ModelError(f"forecast_many: {too_far}", horizon=horizon)
     return int(horizon)

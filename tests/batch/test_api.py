@@ -196,6 +196,11 @@ def test_argument_errors() -> None:
         forecast_many(data, 2, chunk_size=-1)
     with pytest.raises(ModelError, match=re.escape("horizon must be a positive integer")):
         forecast_many(data, 0)
+    # a whole float (year arithmetic on a float year column) is told the integer to pass,
+    # as forecast() tells it
+    msg = "got 7.0; 7.0 is a float: pass the integer 7"
+    with pytest.raises(ModelError, match=re.escape(msg) + "$"):
+        forecast_many(data, 7.0)
     # an unknown engine was an UnknownMethodError (a KeyError), as for a model alias
     msg = (
         "forecast_many: engine 'spark' is not one of 'serial', 'local', 'dask'; pass "
