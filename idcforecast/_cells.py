@@ -450,12 +450,34 @@ def fx_file_label(note: Any) -> str | None:
     return match.group(1)
 
 
+_BOUND_WORDS = {"at_least": "at least", "at_most": "at most"}
+
+
+def bound_label(year: Any, qualifier: Any) -> str | None:
+    """The label of a year whose value was published as a bound ("超过520万", "more than
+    1 million": qualifier ``at_least`` or ``at_most``), else None; "approximately" and
+    "exact" are values, not bounds.
+
+    Examples
+    --------
+    >>> bound_label(2021, "at_least"), bound_label(2022.0, "at most"), bound_label(2023, "exact")
+    ('2021 (at least)', '2022 (at most)', None)
+    """
+    if not isinstance(qualifier, str):
+        return None
+    words = _BOUND_WORDS.get(qualifier.strip().lower().replace(" ", "_"))
+    return None if words is None else f"{int(year)} ({words})"
+
+
 def history_note(
-    estimates: Iterable[str], fx_years: Iterable[str], unpublished: Iterable[str] = ()
+    estimates: Iterable[str],
+    fx_years: Iterable[str],
+    unpublished: Iterable[str] = (),
+    bounds: Iterable[str] = (),
 ) -> str:
     """The note of a forecast whose history holds estimates read as data, values converted
-    between currencies at each year's FX rate, or years marked as not published ("" when it
-    holds none of them).
+    between currencies at each year's FX rate, years marked as not published, or values
+    published as bounds and fitted as if exact ("" when it holds none of them).
 
     ``unpublished`` labels each year whose value cell of an in-memory frame was marked as
     not published ("n/a", "—": :func:`is_not_published`) and so read as a gap, with the mark
@@ -469,6 +491,8 @@ def history_note(
     "years marked as not published, read as gaps: 2018 ('n/a'), 2020 ('—')"
     >>> history_note([], [], ["2018 ('暂无')"])
     "year marked as not published, read as a gap: 2018 ('暂无')"
+    >>> history_note([], [], [], ["2021 (at least)"])
+    'value published as a bound, fitted as that number: 2021 (at least)'
     >>> history_note([], [])
     ''
     """  # noqa: E501
@@ -485,6 +509,11 @@ def history_note(
         if len(marked) > 1:
             what = "years marked as not published, read as gaps"
         parts.append(f"{what}: {', '.join(marked)}")
+    if bounded := list(bounds):
+        what = "value published as a bound, fitted as that number"
+        if len(bounded) > 1:
+            what = "values published as bounds, fitted as those numbers"
+        parts.append(f"{what}: {', '.join(bounded)}")
     return "; ".join(parts)
 
 

@@ -76,6 +76,9 @@ class SeriesData:
     at that year's FX rate, from the same ``note`` column.
     ``unpublished``: the years whose value cell was marked as not published ("n/a", "—"),
     read as gaps (left out of ``years``), each with its mark: ``"2018 ('n/a')"``.
+    ``bounds``: the years whose value was published as a bound (a ``qualifier`` column of
+    ``at_least`` / ``at_most``, as ``read_series`` writes "超过520万"), fitted as that
+    number: ``"2021 (at least)"``, in year order.
     """
 
     series_id: str
@@ -85,6 +88,7 @@ class SeriesData:
     estimates: tuple[str, ...] = ()
     fx_years: tuple[str, ...] = ()
     unpublished: tuple[str, ...] = ()
+    bounds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -649,6 +653,13 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
         estimates = tuple(dict.fromkeys(label for label in labels if label is not None))
         fx = [fx_label(note) for note in notes]
         fx_years = tuple(dict.fromkeys(label for label in fx if label is not None))
+    bounds: tuple[str, ...] = ()
+    if "qualifier" in group.columns:
+        from idcforecast._cells import bound_label
+
+        qualifiers = group["qualifier"].to_numpy()[order]
+        labels = [bound_label(year, q) for year, q in zip(years, qualifiers, strict=True)]
+        bounds = tuple(label for label in labels if label is not None)
     return SeriesData(
         series_id=series_id,
         years=years,
@@ -657,4 +668,5 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
         estimates=estimates,
         fx_years=fx_years,
         unpublished=unpublished,
+        bounds=bounds,
     )

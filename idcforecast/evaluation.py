@@ -254,7 +254,9 @@ def backtest(
                     continue
                 scale = float(np.mean(np.abs(np.diff(prepared.values))))
                 # as forecast()'s note: estimates read as data are scored as actuals too
-                kept = history_note(series.estimates, series.fx_years, series.unpublished)
+                kept = history_note(
+                    series.estimates, series.fx_years, series.unpublished, series.bounds
+                )
                 note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
                 for step in range(horizon):
                     year = cut + step + 1

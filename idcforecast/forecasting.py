@@ -791,7 +791,9 @@ def forecast(
                     raise
                 fields = {k: getattr(err, k) for k in err.fields}
                 raise InsufficientDataError(message, **fields) from None
-            kept = history_note(series.estimates, series.fx_years, series.unpublished)
+            kept = history_note(
+                series.estimates, series.fx_years, series.unpublished, series.bounds
+            )
             note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
             rows.extend(
                 _forecast_row(

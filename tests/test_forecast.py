@@ -794,3 +794,24 @@ def test_a_whole_float_horizon_is_told_to_be_an_integer() -> None:
     # a fraction keeps the example
     with pytest.raises(ModelError, match=re.escape("got 2.5; pass e.g. horizon=5")):
         forecast(y, 2.5)  # type: ignore[arg-type]
+
+
+def test_values_published_as_bounds_are_named_in_the_note() -> None:
+    # "超过520万标准机架" is read as at least 520; the models fit 520 as if exact, and the
+    # forecast used to say nothing of it (china_racks_in_use: three of four values are bounds)
+    frame = pd.DataFrame(
+        {
+            "series_id": "racks",
+            "year": [2019, 2020, 2021, 2022],
+            "value": [265.8, 350.0, 520.0, 650.0],
+            "qualifier": ["exact", "approximately", "at_least", "at_most"],
+        }
+    )
+    note = forecast(frame, 2, method="drift")["note"].iloc[0]
+    assert note == (
+        "values published as bounds, fitted as those numbers: 2021 (at least), 2022 (at most)"
+    )
+    # the numbers are those of the plain values: a note, not another model
+    plain = forecast(frame.drop(columns="qualifier"), 2, method="drift")
+    assert plain["note"].iloc[0] == ""
+    assert forecast(frame, 2, method="drift")["mean"].tolist() == plain["mean"].tolist()

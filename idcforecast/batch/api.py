@@ -109,15 +109,12 @@ def _with_estimates(
 
     Added here, from the whole table, so that no chunk or engine can change it.
     """
-    if not table.estimates and not table.fx_years and not table.unpublished:
+    kinds = (table.estimates, table.fx_years, table.unpublished, table.bounds)
+    if not any(kinds):
         return notes
     out = notes.copy()
-    for series in sorted({*table.estimates, *table.fx_years, *table.unpublished}):
-        text = history_note(
-            table.estimates.get(series, ()),
-            table.fx_years.get(series, ()),
-            table.unpublished.get(series, ()),
-        )
+    for series in sorted(set().union(*kinds)):
+        text = history_note(*(kind.get(series, ()) for kind in kinds))
         for row in range(series * m, (series + 1) * m):
             parts = [out[row], text] if status[row] == STATUS_FAILED else [text, out[row]]
             out[row] = "; ".join(filter(None, parts))

@@ -44,6 +44,7 @@ __all__ = [
     "Chunk",
     "SeriesTable",
     "auto_chunk_size",
+    "bound_years",
     "group_series",
     "iter_chunks",
     "kept_estimates",
@@ -78,6 +79,10 @@ class SeriesTable:
     unpublished
         Series index -> its years whose value cell was marked as not published ("n/a",
         "—"), left out as gaps, each with its mark (``"2018 ('n/a')"``), in year order.
+    bounds
+        Series index -> its years whose value was published as a bound (``qualifier``
+        ``at_least`` / ``at_most``), fitted as that number (``"2021 (at least)"``), in year
+        order (see :func:`bound_years`).
     """
 
     ids: NDArray[np.object_]
@@ -89,6 +94,7 @@ class SeriesTable:
     estimates: dict[int, tuple[str, ...]] = field(default_factory=dict)
     fx_years: dict[int, tuple[str, ...]] = field(default_factory=dict)
     unpublished: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    bounds: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def n_series(self) -> int:
@@ -252,6 +258,31 @@ def converted_fx_years(
     return _labels_by_series(notes, codes, years, fx_label)
 
 
+def bound_years(
+    qualifiers: pd.Series, codes: NDArray[np.int64], years: NDArray[np.float64]
+) -> dict[int, tuple[str, ...]]:
+    """Series code -> the labels of its years whose value was published as a bound
+    (:func:`idcforecast._cells.bound_label`), in year order.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> qualifiers = pd.Series(["exact", "at_least", "at_most", None])
+    >>> bound_years(qualifiers, np.array([0, 0, 0, 1]), np.array([2020.0, 2022, 2021, 2020]))
+    {0: ('2021 (at most)', '2022 (at least)')}
+    """
+    from idcforecast._cells import bound_label
+
+    cells = qualifiers.to_numpy()
+    rows = np.flatnonzero([bound_label(2000, q) is not None for q in cells])
+    found: dict[int, list[str]] = {}
+    for row in rows[np.lexsort((years[rows], codes[rows]))]:
+        label = bound_label(years[row], cells[row])
+        if label is not None:
+            found.setdefault(int(codes[row]), []).append(label)
+    return {code: tuple(labels) for code, labels in found.items()}
+
+
 def _labels_by_series(
     notes: pd.Series,
     codes: NDArray[np.int64],
@@ -396,7 +427,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         unpublished = _unpublished_labels(codes, years, value_cells, marked)
         keep = ~marked | _only_row_left(codes, marked)
         codes, years, values = codes[keep], years[keep], values[keep]
-        kept = data[[c for c in ("unit", "note") if c in data.columns]][keep]
+        kept = data[[c for c in ("unit", "note", "qualifier") if c in data.columns]][keep]
 
     order = np.lexsort((years, codes))
     counts = np.bincount(codes, minlength=len(ids))
@@ -417,6 +448,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         _record_mixed_units(codes, unit_codes, mixed, ids, names, problems)
     estimates = kept_estimates(kept["note"], codes, years) if "note" in kept.columns else {}
     fx_years = converted_fx_years(kept["note"], codes, years) if "note" in kept.columns else {}
+    bounds = bound_years(kept["qualifier"], codes, years) if "qualifier" in kept.columns else {}
     return SeriesTable(
         ids=ids,
         offsets=offsets,
@@ -427,6 +459,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         estimates=estimates,
         fx_years=fx_years,
         unpublished=unpublished,
+        bounds=bounds,
     )
 
 

@@ -639,3 +639,23 @@ def test_a_failed_series_gets_the_years_after_its_last_real_year() -> None:
     out = forecast_many(data, 2, method="drift", engine="serial", progress=False)
     assert out["year"].tolist() == [2018, 2019]
     assert out["status"].tolist() == ["failed", "failed"]
+
+
+def test_values_published_as_bounds_are_noted_as_forecast_notes_them() -> None:
+    frame = pd.DataFrame(
+        {
+            "series_id": ["a"] * 4 + ["b"] * 4,
+            "year": [2019, 2020, 2021, 2022] * 2,
+            "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0],
+            "qualifier": ["exact", "at_least", "exact", "at_least"] + ["exact"] * 4,
+        }
+    )
+    batch = forecast_many(frame, 2, method="drift", engine="serial")
+    notes = batch.drop_duplicates("series_id").set_index("series_id")["note"]
+    expected = (
+        "values published as bounds, fitted as those numbers: 2020 (at least), 2022 (at least)"
+    )
+    assert notes["a"] == expected
+    single = forecast(frame[frame["series_id"] == "a"], 2, method="drift")
+    assert single["note"].iloc[0] == expected
+    assert notes["b"] == ""
