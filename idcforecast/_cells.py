@@ -11,6 +11,7 @@ import decimal
 import math
 import numbers
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -24,6 +25,7 @@ __all__ = [
     "estimate_label",
     "estimate_note",
     "estimate_year",
+    "footnote_marker",
     "has_year_headers",
     "in_context",
     "is_blank",
@@ -87,6 +89,79 @@ class Figure:
     high: float | None = None
     quote: str = ""
     alternate: str = ""
+    # a footnote marker written after the figure ("320①", "1,562.5亿元*"), not part of it
+    marker: str = ""
+
+
+# symbols tables put after a figure to point to a footnote; and below, any "other number"
+# character (circled ①, superscript ¹, parenthesized ⑴, "⒈") but a fraction: NFKC, which
+# the figure parser applies, turns ① and ¹ into the digit 1, so "320①" would read as 3201
+_MARK_SYMBOLS = frozenset("*†‡§※")
+
+
+def _is_marker(ch: str) -> bool:
+    if ch in _MARK_SYMBOLS:
+        return True
+    return unicodedata.category(ch) == "No" and "FRACTION" not in unicodedata.name(ch, "")
+
+
+def footnote_marker(text: str, *, place: str) -> tuple[str, str]:
+    """Split a text cell into the figure and the footnote marker written after it.
+
+    The marker is what ends the cell among ``* † ‡ § ※`` and the numbers that are not
+    digits (①, ¹, ⑴, ⒈); a superscript right after a letter ("m²") is part of the unit,
+    not a marker. Such a number anywhere else in the figure is a ``ParseError``: the
+    figure parser would read "320①亿元" as 3201亿元.
+
+    Examples
+    --------
+    >>> footnote_marker("320①", place="f.csv row 2")
+    ('320', '①')
+    >>> footnote_marker("1,562.5亿元 *", place="f.csv row 3")
+    ('1,562.5亿元', '*')
+    >>> footnote_marker("2238.7", place="f.csv row 4")
+    ('2238.7', '')
+    """
+    end = len(text.rstrip())
+    k = end
+    while k > 0 and (_is_marker(text[k - 1]) or (text[k - 1].isspace() and k < end)):
+        k -= 1
+    body, marker = text[:k].rstrip(), "".join(text[k:end].split())
+    if (
+        marker
+        and text[k - 1 : k].isascii()
+        and text[k - 1 : k].isalpha()
+        and all(unicodedata.name(ch, "").startswith("SUPERSCRIPT") for ch in marker)
+    ):
+        body, marker = text, ""  # "500 m²": an exponent of the unit
+    inside = [
+        ch
+        for j, ch in enumerate(body)
+        if _is_marker(ch)
+        and ch not in _MARK_SYMBOLS
+        and not (
+            unicodedata.name(ch, "").startswith("SUPERSCRIPT")
+            and body[j - 1 : j].isascii()
+            and body[j - 1 : j].isalpha()
+        )
+    ]
+    if inside:
+        raise ParseError(
+            f"{place}: {text.strip()!r} holds {inside[0]!r} inside the figure, where it would "
+            f"be read as a digit; expected a footnote marker at the end of the cell "
+            f"({body.replace(inside[0], '').strip() + inside[0]!r}), or none",
+            place=place,
+            value=text,
+        )
+    if marker and not any(unicodedata.category(ch) == "Nd" for ch in body):
+        raise NonNumericValueError(
+            f"{place}: {text.strip()!r} is a footnote marker without a figure; expected a "
+            "number such as 1562.5 or figure text with a unit such as '1,562.5亿元' before "
+            "it (a year not published: leave the cell blank or write 'n/a')",
+            place=place,
+            value=repr(text),
+        )
+    return body, marker
 
 
 def in_context(err: IdcForecastError, prefix: str, **extra: Any) -> IdcForecastError:
@@ -505,14 +580,20 @@ def read_figure(cell: Any, *, place: str, decimal_mark: str = ".") -> Figure:
     A bare number (or number-only text, or text without a unit such as "> 1500") has
     ``unit=None``: its unit comes from the row or the caller. Figure text keeps its original
     text as ``quote``. With ``decimal_mark=","`` text cells are read the continental way
-    ("1.234,5" is 1234.5; see :func:`point_decimals`).
+    ("1.234,5" is 1234.5; see :func:`point_decimals`). A footnote marker after the figure
+    ("320①", "3012.3*") is not part of it: it is kept in ``marker`` (and the cell in
+    ``quote``), never read as a digit (:func:`footnote_marker`).
 
     Examples
     --------
     >>> read_figure("1,562.5亿元", place="f.csv row 2").unit
     'CNY 100m'
-    >>> read_figure(2238.7, place="f.csv row 3")
-    Figure(value=2238.7, unit=None, qualifier='exact', low=None, high=None, quote='', alternate='')
+    >>> read_figure(2238.7, place="f.csv row 3")  # doctest: +NORMALIZE_WHITESPACE
+    Figure(value=2238.7, unit=None, qualifier='exact', low=None, high=None, quote='',
+           alternate='', marker='')
+    >>> figure = read_figure("320①", place="f.csv row 5")  # a footnote marker after it
+    >>> figure.value, figure.marker, figure.quote
+    (320.0, '①', '320①')
     >>> read_figure("1.2e+12", place="f.csv row 4").value  # a program's export
     1200000000000.0
     """
@@ -522,6 +603,10 @@ def read_figure(cell: Any, *, place: str, decimal_mark: str = ".") -> Figure:
         if math.isfinite(value):
             return Figure(value, None)
     elif isinstance(cell, str) and any(ch.isdigit() for ch in cell):
+        body, marker = footnote_marker(cell, place=place)
+        if marker:  # "320①": read 320, the marker kept apart (and in the quote)
+            figure = read_figure(body, place=place, decimal_mark=decimal_mark)
+            return replace(figure, marker=marker, quote=cell.strip())
         if decimal_mark == "." and _SCIENTIFIC.fullmatch(cell):
             return Figure(float(cell), None)  # "1.2e+12": a program's export, unambiguous
         if decimal_mark == ",":

@@ -272,6 +272,8 @@ def _row(
                 kw_per_rack=kw_per_rack if rack_power else None,
             )
         )
+    if figure.marker:
+        notes.append(f"footnote marker {figure.marker!r} after the figure (not read as part of it)")
     if figure.alternate:
         notes.append(_alternate_note(figure, obs.year, kw_per_rack))
     if figure.low is not None and figure.high is not None:

@@ -366,7 +366,30 @@ def _observations(
         observations = _years_as_columns(table, default_id, place_of, name, decimal, estimates)
     else:
         observations = _years_as_rows(table, year_column, place_of, decimal, estimates)
+    _warn_markers(observations, name)
     return observations, name, chosen
+
+
+def _warn_markers(observations: list[Observation], name: str) -> None:
+    """A FootnoteWarning naming the values read without the footnote marker after them
+    ("320①" as 320): the footnote may say what they are (an estimate, another scope)."""
+    marked = [o for o in observations if o.figure.marker]
+    if not marked:
+        return
+    import warnings
+
+    from idcforecast.errors import FootnoteWarning
+
+    shown = "; ".join(f"{o.place} {o.figure.quote!r} as {o.figure.value:g}" for o in marked[:3])
+    shown += "; ..." if len(marked) > 3 else ""
+    count = f"{len(marked)} value{'s' if len(marked) > 1 else ''}"
+    warnings.warn(
+        f"{name}: {count} with a footnote marker after the figure, read without it "
+        f"({shown}); each keeps it in its note and quote; check what the footnote says of "
+        "them (an estimate, another scope?), and delete the marker to silence this note",
+        FootnoteWarning,
+        stacklevel=4,
+    )
 
 
 _DOT_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:\.\d{3})+\s*")
