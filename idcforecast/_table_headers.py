@@ -63,7 +63,9 @@ def _header_below(table: pd.DataFrame, names: tuple[str, ...], rows: int = 30) -
     """Position of the first of ``rows`` data rows that looks like a header, else None."""
     from idcforecast._cells import estimate_year, year_label
 
+    # the names and the headers analysts give them ("年份" for year)
     wanted = {name.casefold() for name in names}
+    wanted |= {alias for alias, known in HEADER_ALIASES.items() if known in wanted}
     for i, row in enumerate(table.head(rows).itertuples(index=False)):
         texts = [cell for cell in row if isinstance(cell, str)]
         if any(cell.strip().casefold() in wanted for cell in texts):

@@ -1724,3 +1724,24 @@ def test_footnote_markers_after_a_figure_are_not_read_as_digits(tmp_path: Path) 
     bad.write_text("year,value\n2019,①\n")
     with pytest.raises(NonNumericValueError, match=re.escape("'①' is a footnote marker without")):
         read_series(bad, unit="MW")
+
+
+def test_a_title_above_a_header_named_in_chinese_names_the_header_row(tmp_path: Path) -> None:
+    # readers24: "年份" is read as the year column, yet the hint below a title did not see
+    # it and said only "pass header_row=N"
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["中国IDC市场规模（2019-2020）"])
+    book.active.append([])
+    book.active.append(["年份", "市场规模（亿元）"])
+    book.active.append([2019, 1562.5])
+    book.active.append([2020, 2238.7])
+    path = tmp_path / "titled.xlsx"
+    book.save(path)
+    with pytest.raises(
+        DataError, match=re.escape("row 3 looks like the header: pass header_row=2")
+    ):
+        read_series(path)
+    out = read_series(path, header_row=2)
+    assert _values(out, "市场规模（亿元）") == {2019: 1562.5, 2020: 2238.7}
