@@ -19,6 +19,7 @@ from typing import Any
 from idcforecast.errors import DataError, IdcForecastError, NonNumericValueError, ParseError
 
 __all__ = [
+    "ACTUAL_MARKS",
     "ESTIMATE_POLICIES",
     "Figure",
     "check_estimates_policy",
@@ -33,6 +34,7 @@ __all__ = [
     "is_number_column",
     "joined_keys",
     "kept_estimates_note",
+    "marked_year",
     "point_decimals",
     "read_figure",
     "read_flag",
@@ -62,7 +64,7 @@ _MARKED_YEAR = re.compile(
     r"\s*[)\]）]?\s*",
     re.IGNORECASE,
 )
-_ACTUAL_MARKS = {"a", "act", "act.", "actual", "实际"}
+ACTUAL_MARKS = {"a", "act", "act.", "actual", "实际"}
 ESTIMATE_POLICIES = ("error", "drop", "keep")
 _PLAIN_NUMBER = re.compile(r"\s*[+-]?[\d,\s]*\.?\d+\s*")
 # a number written with a decimal comma: "1.234.567,89", "223,87", "1234" (dots group
@@ -245,7 +247,7 @@ def year_label(label: Any) -> int | None:
         year = int(float(label))
     elif isinstance(label, str) and (match := _YEAR_TEXT.fullmatch(label)):
         year = int(match.group(1))
-    elif (marked := _marked_year(label)) is not None and marked[1].lower() in _ACTUAL_MARKS:
+    elif (marked := marked_year(label)) is not None and marked[1].lower() in ACTUAL_MARKS:
         year = marked[0]
     else:
         return None
@@ -266,13 +268,15 @@ def estimate_year(label: Any) -> int | None:
     >>> estimate_year("2020A"), estimate_year("2020"), estimate_year("Ebitda")
     (None, None, None)
     """
-    marked = _marked_year(label)
-    if marked is None or marked[1].lower() in _ACTUAL_MARKS:
+    marked = marked_year(label)
+    if marked is None or marked[1].lower() in ACTUAL_MARKS:
         return None
     return marked[0] if _FIRST_YEAR <= marked[0] <= _LAST_YEAR else None
 
 
-def _marked_year(label: Any) -> tuple[int, str] | None:
+def marked_year(label: Any) -> tuple[int, str] | None:
+    """The year and the mark of a label marked as an actual or an estimate ("2021E" ->
+    (2021, "E")), else None."""
     if not isinstance(label, str) or (match := _MARKED_YEAR.fullmatch(label)) is None:
         return None
     return int(match.group(1)), match.group(2)

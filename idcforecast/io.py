@@ -26,12 +26,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from idcforecast._cells import (
+    ACTUAL_MARKS,
     estimate_note,
     has_year_headers,
     is_blank,
     is_not_published,
     is_number_column,
     joined_keys,
+    marked_year,
     read_figure,
     read_year_or_estimate,
     year_columns,
@@ -43,6 +45,7 @@ from idcforecast.datasets import _did_you_mean
 from idcforecast.errors import (
     DataError,
     EmptyDataError,
+    IdcForecastError,
     UnknownSeriesError,
 )
 
@@ -620,6 +623,15 @@ def _no_hidden_series(table: pd.DataFrame, known: tuple[str, ...], place_of: Any
         if len(kinds) > 1:
             where = place_of(filled[0][0], column)
             shown = ", ".join(repr(k) for k in kinds[:3]) + (", ..." if len(kinds) > 3 else "")
+            if _actual_and_estimate_marks(kinds):
+                raise DataError(
+                    f"{where}: column {column!r} marks actuals and estimates ({shown}); "
+                    "expected the mark in the year ('2021E'; '2020A' is read as 2020), so "
+                    "that estimates= decides what is read; write it there and delete the "
+                    "column",
+                    place=where,
+                    column=str(column),
+                )
             raise DataError(
                 f"{where}: column {column!r} holds {len(kinds)} different values ({shown}) "
                 "and the table has no 'series_id' column; if it names the series, rename it "
@@ -644,6 +656,8 @@ def _years_as_columns(
         keys = named
     ids = joined_keys(table[c] for c in keys) if keys else None
     meta_columns = [c for c in _META if c in others and c != "series_id"]
+    if keys:
+        _no_second_header_row(table, keys, list(years), place_of, "years_as_columns")
     observations = []
     for i, row in enumerate(table.to_dict("records")):
         if all(is_blank(row[c]) or is_not_published(row[c]) for c in years):
@@ -670,6 +684,69 @@ def _years_as_columns(
             note = estimate_note(column) if column in estimated else ""
             observations.append(Observation(sid, year, figure, place, _with_note(meta, note)))
     return observations
+
+
+def _actual_and_estimate_marks(texts: list[str]) -> bool:
+    """True when every text is a mark of an actual or an estimate as broker tables write
+    them after a year ("A", "E", "实际", "预测"), with both kinds among them: series named
+    "A" and "B" are not marks (B, a budget, is an estimate mark too)."""
+    marks = [marked_year(f"2000{text}") for text in texts]
+    kinds = {mark[1].lower() for mark in marks if mark is not None}
+    return (
+        None not in marks
+        and bool(kinds & ACTUAL_MARKS)
+        and bool(kinds - ACTUAL_MARKS - {"b", "budget"})
+    )
+
+
+def _no_second_header_row(
+    table: pd.DataFrame, label_columns: list[Any], cells: list[Any], place_of: Any, layout: str
+) -> None:
+    """A DataError for a first row that is a second header row: blank under the names
+    (``label_columns``: the year column, or a wide table's name columns) and, in ``cells``,
+    only units ("亿元", "万架") or marks of actuals and estimates ("A", "E"). Read as data,
+    it was "the series name is blank" or "a blank cell is not a year", which point nowhere
+    near the fix."""
+    from idcforecast.units import parse_unit
+
+    if table.empty or not all(
+        is_blank(table.iat[0, table.columns.get_loc(c)]) for c in label_columns
+    ):
+        return
+    filled = [(c, table[c].iloc[0]) for c in cells if not is_blank(table[c].iloc[0])]
+    if not filled or not all(isinstance(cell, str) for _, cell in filled):
+        return
+    texts = [str(cell).strip() for _, cell in filled]
+    shown = ", ".join(map(repr, texts[:4])) + (", ..." if len(texts) > 4 else "")
+    place = place_of(0)
+    if _actual_and_estimate_marks(texts):
+        raise DataError(
+            f"{place}: the row holds {shown}, a second header row marking actuals and "
+            "estimates; expected one header row: write each mark into the year it marks "
+            "('2021E'; '2020A' is read as 2020) and delete this row (estimates= then says "
+            "what to do with the estimates)",
+            place=place,
+        )
+    units = []
+    for text in texts:
+        try:
+            unit = parse_unit(text)
+        except IdcForecastError:
+            return
+        if unit.base == "count" and unit.magnitude is None:
+            return
+        units.append(unit)
+    example = f"{filled[0][0]}（{texts[0]}）" if layout == "years_as_rows" else None
+    target = (
+        f"the unit in brackets after each series' name in the header ({example!r})"
+        if example is not None
+        else "the unit in brackets after each series' name ('China (USD bn)') or a 'unit' column"
+    )
+    raise DataError(
+        f"{place}: the row holds {shown}, a second header row of units; expected one header "
+        f"row: write {target} and delete this row",
+        place=place,
+    )
 
 
 _BRACKETED_END = re.compile(r"[(（\[]\s*([^()（）\[\]]+?)\s*[)）\]]\s*$")
@@ -752,6 +829,7 @@ def _years_as_rows(
     series_columns = [c for c in table.columns if c != year_column and c not in _META]
     for column in series_columns:
         _no_split_thousands(table, column, place_of)
+    _no_second_header_row(table, [year_column], series_columns, place_of, "years_as_rows")
     header_units = {
         c: u for c in series_columns if (u := header_unit(c, place_of(0, c))) is not None
     }

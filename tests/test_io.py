@@ -1745,3 +1745,48 @@ def test_a_title_above_a_header_named_in_chinese_names_the_header_row(tmp_path: 
         read_series(path)
     out = read_series(path, header_row=2)
     assert _values(out, "市场规模（亿元）") == {2019: 1562.5, 2020: 2238.7}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # readers24: each was "row 2, column 'year': a blank cell is not a year" or "...
+        # column 'market': the series name is blank", far from the fix
+        (
+            "年份,市场规模,机架数\n,亿元,万架\n2019,1562.5,227\n",
+            "u.csv row 2: the row holds '亿元', '万架', a second header row of units; expected "
+            "one header row: write the unit in brackets after each series' name in the "
+            "header ('市场规模（亿元）') and delete this row",
+        ),
+        (
+            "market,2019,2020\n,USD bn,USD bn\nChina,1,2\n",
+            "u.csv row 2: the row holds 'USD bn', 'USD bn', a second header row of units; "
+            "expected one header row: write the unit in brackets after each series' name "
+            "('China (USD bn)') or a 'unit' column and delete this row",
+        ),
+        (
+            "market,2020,2021,2022\n,A,E,E\nChina,1,2,3\n",
+            "u.csv row 2: the row holds 'A', 'E', 'E', a second header row marking actuals "
+            "and estimates; expected one header row: write each mark into the year it marks "
+            "('2021E'; '2020A' is read as 2020) and delete this row (estimates= then says "
+            "what to do with the estimates)",
+        ),
+        (
+            "year,type,value\n2020,实际,1\n2021,预测,2\n",
+            "u.csv row 2, column 'type': column 'type' marks actuals and estimates ('实际', "
+            "'预测'); expected the mark in the year ('2021E'; '2020A' is read as 2020), so "
+            "that estimates= decides what is read; write it there and delete the column",
+        ),
+    ],
+)
+def test_a_second_header_row_or_a_column_of_marks_says_where_they_belong(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = tmp_path / "u.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(message)):
+        read_series(path, unit="MW")
+    # a blank first name over numbers stays the error it was
+    path.write_text("market,2019\n,5\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape("the series name is blank")):
+        read_series(path, unit="MW")
