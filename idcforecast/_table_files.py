@@ -33,6 +33,7 @@ from idcforecast._text_files import (
     decode_error,
     detect_separator,
     first_ragged_line,
+    not_utf8_error,
     text_codec,
 )
 from idcforecast.errors import DataError, EmptyDataError, IdcForecastError
@@ -184,6 +185,9 @@ def read_table(
         if suffix in (".csv", ".txt"):
             # blank lines stay rows so that row numbers match the file's lines; a row longer
             # than the header must fail, not silently become an index (index_col=False)
+            misread = not_utf8_error(name, path, encoding)
+            if misread is not None:
+                raise misread
             sep = sep if sep is not None else detect_separator(path, header_row, encoding)
             with warnings.catch_warnings():
                 warnings.simplefilter("error", pd.errors.ParserWarning)

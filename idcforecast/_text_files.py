@@ -10,6 +10,7 @@ encoding to pass (:func:`decode_error`). A CSV's separator is detected
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ __all__ = [
     "decode_error",
     "detect_separator",
     "first_ragged_line",
+    "not_utf8_error",
     "text_codec",
 ]
 
@@ -107,6 +109,60 @@ def decode_error(name: str, path: Path, encoding: str, err: UnicodeDecodeError) 
         )
     return DataError(
         f"{name}: the file is not {encoding} text ({err.reason} at byte {err.start}); {fix}",
+        path=str(path),
+        encoding=encoding,
+    )
+
+
+# how much of a file is read to tell UTF-8 text from a legacy encoding's
+_SNIFF_BYTES = 1 << 20
+
+
+def not_utf8_error(name: str, path: Path, encoding: str) -> DataError | None:
+    """A DataError when a file read with a legacy encoding (``gb18030``, ``cp1252``...) is
+    UTF-8 text with characters beyond ASCII, else None.
+
+    Any byte sequence decodes as GB18030 (and as cp1252, nearly): UTF-8 text read so gives
+    wrong characters without an error ("亿元" as "浜垮厓"), in sources, series names
+    and units, while text in those encodings is almost never valid UTF-8.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "u.csv"
+    >>> _ = path.write_bytes("year,value\\n2019,1562.5亿元\\n".encode())
+    >>> print(not_utf8_error("u.csv", path, "gb18030"))  # doctest: +NORMALIZE_WHITESPACE
+    u.csv: the file is UTF-8 text, not gb18030 (read as gb18030, '亿元' would be '浜垮厓');
+    drop encoding= (--encoding): UTF-8 is the default
+    >>> not_utf8_error("u.csv", path, "utf-8") is None
+    True
+    """
+    import codecs
+
+    codec = text_codec(encoding)
+    if codec.startswith(("utf-8", "utf-16", "utf-32")):
+        return None
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return None
+    if start.isascii():
+        return None
+    try:  # a prefix may end inside a character: final=False leaves it undecoded
+        text = codecs.getincrementaldecoder("utf-8-sig")().decode(start, final=False)
+    except UnicodeDecodeError:
+        return None
+    found = re.search(r"[^\x00-\x7f]+", text)
+    if found is None:  # ASCII after a UTF-8 byte-order mark, which gb18030 reads as text
+        shown = "it starts with a UTF-8 byte-order mark"
+    else:
+        word = found.group()[:8]
+        misread = word.encode("utf-8").decode(codec, errors="replace")
+        shown = f"read as {encoding}, {word!r} would be {misread!r}"
+    return DataError(
+        f"{name}: the file is UTF-8 text, not {encoding} ({shown}); drop encoding= "
+        "(--encoding): UTF-8 is the default",
         path=str(path),
         encoding=encoding,
     )

@@ -1790,3 +1790,34 @@ def test_a_second_header_row_or_a_column_of_marks_says_where_they_belong(
     path.write_text("market,2019\n,5\n", encoding="utf-8")
     with pytest.raises(DataError, match=re.escape("the series name is blank")):
         read_series(path, unit="MW")
+
+
+def test_a_utf8_file_read_with_a_legacy_encoding_is_an_error_not_mojibake(
+    tmp_path: Path,
+) -> None:
+    # readers24: with encoding="gb18030" (one GBK file in a folder, or to be safe) a UTF-8
+    # file was read without an error, its source '科智咨询报告' as '绉戞櫤鍜ㄨ...'; its
+    # "亿元" values as "unit '浜垮厓' is not defined", its header "年份" as "no 'year' column"
+    path = tmp_path / "u8.csv"
+    path.write_text("year,value,source\n2019,1562.5,科智咨询报告\n", encoding="utf-8")
+    # the misreading shown is what Python's gb18030 codec makes of the UTF-8 bytes
+    misread = "科智咨询报告".encode().decode("gb18030", errors="replace")
+    assert misread.startswith("绉戞櫤")
+    msg = (
+        f"u8.csv: the file is UTF-8 text, not gb18030 (read as gb18030, '科智咨询报告' would "
+        f"be {misread!r}); drop encoding= (--encoding): UTF-8 is the default"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(path, unit="CNY 100m", encoding="gb18030")
+    assert read_series(path, unit="CNY 100m")["source"].tolist() == ["科智咨询报告"]
+    # a byte-order mark alone says UTF-8 too (gb18030 made the header '锘縴ear')
+    path.write_bytes(b"\xef\xbb\xbfyear,value\n2019,1\n")
+    with pytest.raises(DataError, match=re.escape("(it starts with a UTF-8 byte-order mark)")):
+        read_series(path, unit="MW", encoding="cp1252")
+    # GBK and cp1252 files, and ASCII ones, are read with their encodings as before
+    path.write_bytes("year,value,source\n2019,1562.5亿元,科智咨询\n".encode("gbk"))
+    assert read_series(path, encoding="gb18030")["source"].tolist() == ["科智咨询"]
+    path.write_bytes("year,value,source\n2019,5,Café\n".encode("cp1252"))
+    assert read_series(path, unit="MW", encoding="cp1252")["source"].tolist() == ["Café"]
+    path.write_text("year,value\n2019,5\n", encoding="ascii")
+    assert read_series(path, unit="MW", encoding="gbk")["value"].tolist() == [5.0]
