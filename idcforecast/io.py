@@ -356,6 +356,7 @@ def _observations(
         header_row=header_row,
         known_columns=(year_column, value_column, *_META),
         encoding=encoding,
+        year_column=year_column,
     )
     if table.attrs.get("sep") == ";" and decimal == ".":
         _warn_dot_thousands(table, year_column, name)

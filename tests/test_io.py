@@ -1139,6 +1139,38 @@ def test_a_series_id_merged_down_its_years(tmp_path: Path) -> None:
         read_series(path, unit="CNY 100m")
 
 
+@pytest.mark.parametrize(
+    ("header", "year_column"), [("year", "year"), ("年份", "year"), ("Jahr", "Jahr")]
+)
+def test_a_year_merged_down_over_its_series_rows(
+    tmp_path: Path, header: str, year_column: str
+) -> None:
+    # readers24: 2019 merged over the rows of its two series was "cell A3: a blank cell is
+    # not a year" (only text was filled down)
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([header, "series_id", "value"])
+    for year, sid, value in ((2019, "a", 1), (None, "b", 2), (2020, "a", 3), (None, "b", 4)):
+        sheet.append([year, sid, value])
+    sheet.merge_cells("A2:A3")
+    sheet.merge_cells("A4:A5")
+    path = tmp_path / "years.xlsx"
+    book.save(path)
+    out = read_series(path, unit="MW", year_column=year_column)
+    assert _values(out, "a") == {2019: 1.0, 2020: 3.0}
+    assert _values(out, "b") == {2019: 2.0, 2020: 4.0}
+    assert out.set_index(["series_id", "year"]).loc[("b", 2019), "source"] == (
+        "years.xlsx sheet 'Sheet' row 3"
+    )
+    # a blank year cell that is not merged stays an error
+    sheet.unmerge_cells("A4:A5")
+    book.save(path)
+    with pytest.raises(NonNumericValueError, match=re.escape("cell A5: a blank cell is not")):
+        read_series(path, unit="MW", year_column=year_column)
+
+
 def test_provenance_columns_of_a_year_per_row_table_describe_its_rows(tmp_path: Path) -> None:
     # before: 'source' (publication years) became a second series in MW, and a text 'note'
     # failed as "not a number"
