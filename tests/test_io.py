@@ -307,6 +307,21 @@ ERROR_CASES = [
         "DataFrame row 0, column 'qualifier': 'roughly' is not allowed; expected one of exact, "
         "at_least, at_most, approximately",
     ),
+    (  # readers24: the column's 'at_most' was dropped in silence, the text's kept
+        _frame(year=[2019], value=["超过1500亿元"], qualifier=["at_most"]),
+        {},
+        DataError,
+        "DataFrame row 0: the value '超过1500亿元' says 'at_least' but the qualifier column "
+        "says 'at_most'; one of them is wrong; correct it (a value without a qualifier word "
+        "takes the column's)",
+    ),
+    (  # and a qualifier not allowed was not checked beside a qualified text
+        _frame(year=[2019], value=["> 1500亿元"], qualifier=[">"]),
+        {},
+        DataError,
+        "DataFrame row 0, column 'qualifier': '>' is not allowed; expected one of exact, "
+        "at_least, at_most, approximately",
+    ),
     (
         _frame(year=[2019], value=["1亿元"], derived=["maybe"]),
         {},
