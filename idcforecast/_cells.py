@@ -369,14 +369,17 @@ def is_number_column(cells: Any) -> bool:
 
 def joined_keys(columns: Iterable[Iterable[Any]]) -> list[str | None]:
     """Each row's series id from its key cells (one iterable per key column): the cells,
-    stripped, joined by :data:`KEY_SEPARATOR`; None where every key cell is blank.
+    stripped (a line break in a cell, Excel's Alt+Enter, made a space), joined by
+    :data:`KEY_SEPARATOR`; None where every key cell is blank.
 
     Examples
     --------
     >>> joined_keys([["China", "China", None], ["colo", None, " "]])
     ['China / colo', 'China', None]
+    >>> joined_keys([["IDC market\\n(CNY bn)"]])
+    ['IDC market (CNY bn)']
     """
-    cells = [[None if is_blank(c) else str(c).strip() for c in col] for col in columns]
+    cells = [[None if is_blank(c) else " ".join(str(c).split()) for c in col] for col in columns]
     rows = zip(*cells, strict=True)  # key columns of one table: the same length
     return [
         KEY_SEPARATOR.join(p for p in row if p is not None)

@@ -167,7 +167,7 @@ def tidy_headers(
     for column in table.columns:
         if not isinstance(column, str):
             continue
-        stripped = column.strip()
+        stripped = " ".join(column.split())  # a line break in a cell (Alt+Enter): a space
         target = next((k for k in known if stripped.lower() == k.lower()), stripped)
         alias = HEADER_ALIASES.get(stripped.casefold())
         if target == stripped and alias in known:

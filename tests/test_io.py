@@ -1868,3 +1868,23 @@ def test_a_utf8_file_read_with_a_legacy_encoding_is_an_error_not_mojibake(
     assert read_series(path, unit="MW", encoding="cp1252")["source"].tolist() == ["Café"]
     path.write_text("year,value\n2019,5\n", encoding="ascii")
     assert read_series(path, unit="MW", encoding="gbk")["value"].tolist() == [5.0]
+
+
+def test_a_line_break_in_a_header_or_a_name_cell_is_a_space(tmp_path: Path) -> None:
+    # readers24: Excel's Alt+Enter in "market size⏎(CNY bn)" made the series id
+    # 'market size\n(CNY bn)', which no --series typed on one line matches
+    import openpyxl
+
+    path = tmp_path / "nl.csv"
+    path.write_text('"year","market size\n(CNY bn)"\n2019,156.25\n', encoding="utf-8")
+    out = read_series(path)
+    assert out["series_id"].tolist() == ["market size (CNY bn)"]
+    assert out["unit"].tolist() == ["CNY bn"]
+    assert read_series(path, series_id="market size (CNY bn)")["value"].tolist() == [156.25]
+    book = openpyxl.Workbook()
+    book.active.append(["region", 2019, 2020])
+    book.active.append(["China\nColocation (USD bn)", 1.5, 2.0])
+    book.save(tmp_path / "nl.xlsx")
+    out = read_series(tmp_path / "nl.xlsx")
+    assert out["series_id"].unique().tolist() == ["China Colocation (USD bn)"]
+    assert _values(out, "China Colocation (USD bn)") == {2019: 1.5, 2020: 2.0}
