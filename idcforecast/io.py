@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -361,11 +362,16 @@ def _observations(
     if table.attrs.get("sep") == ";" and decimal == ".":
         _warn_dot_thousands(table, year_column, name)
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
+    table, value_unit = _value_header_unit(table, value_column, place_of)
     chosen = _choose_layout(table, layout, year_column, value_column, name, header_row)
     if chosen == "long":
         observations = _long(
             table, year_column, value_column, default_id, place_of, decimal, estimates, name
         )
+        if value_unit is not None:  # "value (CNY bn)": the unit of every value
+            observations = [
+                replace(o, meta=_with_unit(o.meta, value_unit, o.place)) for o in observations
+            ]
     elif chosen == "years_as_columns":
         observations = _years_as_columns(table, default_id, place_of, name, decimal, estimates)
     else:
@@ -394,6 +400,32 @@ def _warn_markers(observations: list[Observation], name: str) -> None:
         FootnoteWarning,
         stacklevel=4,
     )
+
+
+def _value_header_unit(
+    table: pd.DataFrame, value_column: str, place_of: Any
+) -> tuple[pd.DataFrame, str | None]:
+    """A long table's value column headed with its unit ("value (CNY bn)", "数值（亿元）"):
+    the table with the column named ``value_column``, and that unit (else the table as it
+    is and None). Read as a series named "value (CNY bn)", a ``series_id`` column beside it
+    was an error that asked to rename the column and so lose the unit."""
+    from idcforecast._table_headers import HEADER_ALIASES
+
+    if value_column in table.columns:
+        return table, None
+    names = {value_column.casefold()}
+    names |= {a for a, known in HEADER_ALIASES.items() if known == value_column}
+    found = [
+        (column, unit)
+        for column in table.columns
+        if isinstance(column, str)
+        and _BRACKETED_END.sub("", column).strip().casefold() in names
+        and (unit := header_unit(column, place_of(0, column))) is not None
+    ]
+    if len(found) != 1:
+        return table, None
+    column, unit = found[0]
+    return table.rename(columns={column: value_column}), unit
 
 
 _DOT_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:\.\d{3})+\s*")

@@ -1888,3 +1888,29 @@ def test_a_line_break_in_a_header_or_a_name_cell_is_a_space(tmp_path: Path) -> N
     out = read_series(tmp_path / "nl.xlsx")
     assert out["series_id"].unique().tolist() == ["China Colocation (USD bn)"]
     assert _values(out, "China Colocation (USD bn)") == {2019: 1.5, 2020: 2.0}
+
+
+def test_a_long_tables_value_column_headed_with_its_unit(tmp_path: Path) -> None:
+    # readers24: "value (CNY bn)" beside series_id was "a 'series_id' column in a table with a
+    # year per row and no 'value' column ... rename the value column to 'value'" (so losing
+    # the unit); without series_id it became a series named "value (CNY bn)"
+    path = tmp_path / "v.csv"
+    path.write_text("series_id,year,value (CNY bn)\ncidc,2019,156.25\ncidc,2020,223.87\n")
+    out = read_series(path)
+    assert _values(out, "cidc") == {2019: 156.25, 2020: 223.87}
+    assert out["unit"].unique().tolist() == ["CNY bn"]
+    # the header's unit converts: 156.25 CNY bn = 1562.5 CNY 100m (1 bn = 10 x 100m)
+    assert _values(read_series(path, unit="CNY 100m"), "cidc") == {2019: 1562.5, 2020: 2238.7}
+    path.write_text("年份,数值（亿元）\n2019,1562.5\n", encoding="utf-8")
+    out = read_series(path)
+    assert out[["series_id", "year", "value", "unit"]].values.tolist() == [
+        ["v", 2019, 1562.5, "CNY 100m"]
+    ]
+    # a unit column of another unit contradicts it
+    path.write_text("year,value (CNY bn),unit\n2019,156.25,MW\n")
+    msg = (
+        "v.csv row 2: the series' name states the unit 'CNY bn' but the unit column says "
+        "'MW'; expected one unit; correct one of them"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(path)
