@@ -40,6 +40,7 @@ __all__ = [
     "read_flag",
     "read_year",
     "read_year_or_estimate",
+    "unread_year",
     "year_columns",
     "year_label",
 ]
@@ -48,11 +49,13 @@ __all__ = [
 KEY_SEPARATOR = " / "
 
 # "2019", "2019年", "2019年度" (the year of an annual report), "FY2019" / "CY2019" (fiscal
-# or calendar year: an analyst's table labels its columns so; read as that year)
+# or calendar year: an analyst's table labels its columns so; read as that year), "2019财年"
+# (FY2019)
 # "2019", "FY2019", "2019年", and as programs write years: "2019.0" (a float column saved by
 # pandas) and an ISO date "2019-12-31" (its calendar year, as Excel date cells are read)
 _YEAR_TEXT = re.compile(
-    r"\s*(?:[FC]Y\s*)?(\d{4})(?:\.0+|-[01]\d-[0-3]\d)?\s*(?:年度?)?\s*", re.IGNORECASE
+    r"\s*(?:[FC]Y\s*)?(\d{4})(?:\.0+|-[01]\d-[0-3]\d)?\s*(?:年度?|[财財]年|[财財]政年度)?\s*",
+    re.IGNORECASE,
 )
 # a year marked as an actual or as an estimate, the way broker and research tables head
 # their columns: "2020A", "2021E", "2022F", "2023P", "2024B" (budget), "2025 (est.)",
@@ -282,6 +285,61 @@ def marked_year(label: Any) -> tuple[int, str] | None:
     return int(match.group(1)), match.group(2)
 
 
+# a year with a quarter or half ("2021 Q4", "2021H1", "Q4 2021", "2021年第四季度") or written as
+# a fiscal year over two calendar years ("2021/22", "FY2021/2022"): not one year
+_SUB_YEAR = re.compile(
+    r"\s*(?:[FC]Y\s*)?(\d{4})\s*(?:年\s*)?[-/ ]?\s*(?:[QH][1-4]|[1-4]Q|第?[一二三四1-4]季度|"
+    r"[上下]半年)\s*|\s*(?:[QH][1-4]|[1-4]Q)\s*[-/ ]?\s*(\d{4})\s*",
+    re.IGNORECASE,
+)
+_SPLIT_YEAR = re.compile(r"\s*(?:FY\s*)?(\d{4})\s*/\s*(\d{2}|\d{4})\s*", re.IGNORECASE)
+
+
+def unread_year(label: Any) -> str | None:
+    """Why a label that looks like a year is not read as one, in words, else None: a year
+    with a footnote marker ("2021*"), a quarter or half ("2021 Q4", "2021H1"), or a fiscal
+    year over two calendar years ("2021/22").
+
+    Examples
+    --------
+    >>> unread_year("2021*")  # doctest: +ELLIPSIS
+    "is the year 2021 with the footnote marker '*'; ..."
+    >>> unread_year("2021 Q4")  # doctest: +ELLIPSIS
+    'is a quarter or half of a year, not a year; ...'
+    >>> unread_year("FY2021/22")  # doctest: +ELLIPSIS
+    "is a fiscal year over two calendar years; ..."
+    >>> unread_year("CAGR 2019-21") is None, unread_year("2021") is None
+    (True, True)
+    """
+    if not isinstance(label, str):
+        return None
+    end = len(label.rstrip())
+    k = end
+    while k > 0 and (_is_marker(label[k - 1]) or (label[k - 1].isspace() and k < end)):
+        k -= 1
+    body, marker = label[:k], "".join(label[k:end].split())
+    year = year_label(body) or estimate_year(body) if marker else None
+    if year is not None:
+        return (
+            f"is the year {year} with the footnote marker {marker!r}; expected a year alone: "
+            f"delete the marker, or if it marks an estimate, write '{year}E' (estimates= "
+            "then says what to do with estimates)"
+        )
+    if _SUB_YEAR.fullmatch(label):
+        return (
+            "is a quarter or half of a year, not a year; expected one column (or row) per "
+            "year with the annual figure: read_series reads yearly series"
+        )
+    split = _SPLIT_YEAR.fullmatch(label)
+    if split and int(split.group(2)[-2:]) == (int(split.group(1)) + 1) % 100:
+        return (
+            "is a fiscal year over two calendar years; expected one year: write the year it "
+            f"ends in ('{int(split.group(1)) + 1}' or 'FY{int(split.group(1)) + 1}'), as "
+            "annual reports label it"
+        )
+    return None
+
+
 def check_estimates_policy(estimates: Any, *, caller: str) -> None:
     """A ``DataError`` unless ``estimates`` is one of :data:`ESTIMATE_POLICIES`."""
     if estimates not in ESTIMATE_POLICIES:
@@ -323,6 +381,13 @@ def year_columns(
     check_estimates_policy(estimates, caller=name)
     years = {c: year for c in columns if (year := year_label(c)) is not None}
     estimated = {c: year for c in columns if (year := estimate_year(c)) is not None}
+    for column in columns:  # else a column of numbers, neither year nor name, left unread
+        if column not in years and column not in estimated and (why := unread_year(column)):
+            raise DataError(
+                f"{name}: column {str(column).strip()!r} {why}",
+                source=name,
+                column=str(column),
+            )
     if estimated and estimates == "error":
         labels = ", ".join(repr(str(c).strip()) for c in estimated)
         raise DataError(
@@ -408,8 +473,11 @@ def read_year(cell: Any, *, place: str) -> int:
             if isinstance(cell, str) and cell.strip() and not any(ch.isdigit() for ch in cell)
             else ""
         )
+        why = unread_year(cell)
         raise NonNumericValueError(
-            f"{place}: {shown} is not a year; expected a whole year between {_FIRST_YEAR} "
+            f"{place}: {shown} {why}"
+            if why
+            else f"{place}: {shown} is not a year; expected a whole year between {_FIRST_YEAR} "
             f"and {_LAST_YEAR} such as 2019{note}",
             place=place,
             value=repr(cell),

@@ -1914,3 +1914,52 @@ def test_a_long_tables_value_column_headed_with_its_unit(tmp_path: Path) -> None
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         read_series(path)
+
+
+@pytest.mark.parametrize(
+    ("header", "why"),
+    [
+        (
+            "2021*",
+            "is the year 2021 with the footnote marker '*'; expected a year alone: delete the "
+            "marker, or if it marks an estimate, write '2021E' (estimates= then says what to "
+            "do with estimates)",
+        ),
+        ("2021①", "is the year 2021 with the footnote marker '①'"),
+        (
+            "2021 Q4",
+            "is a quarter or half of a year, not a year; expected one column (or row) per year "
+            "with the annual figure: read_series reads yearly series",
+        ),
+        ("2021H1", "is a quarter or half of a year, not a year"),
+        ("2021年上半年", "is a quarter or half of a year, not a year"),
+        (
+            "FY2021/22",
+            "is a fiscal year over two calendar years; expected one year: write the year it "
+            "ends in ('2022' or 'FY2022'), as annual reports label it",
+        ),
+    ],
+)
+def test_a_year_header_that_cannot_be_read_is_an_error_not_a_dropped_column(
+    tmp_path: Path, header: str, why: str
+) -> None:
+    # readers24: the column '2021*' (its numbers 3 and 6) was left out of a wide table
+    # without a word, as a number column beside the years (a CAGR) is; read_long_table too
+    from idcforecast import read_long_table
+
+    path = tmp_path / "w.csv"
+    path.write_text(f"market,2019,2020,{header}\nA,1,2,3\nB,4,5,6\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(f"w.csv: column {header!r} {why}")):
+        read_series(path, unit="MW")
+    with pytest.raises(DataError, match=re.escape(f"w.csv: column {header!r} {why}")):
+        read_long_table(path)
+    # in a year column, the cell says the same
+    path.write_text(f"year,value\n2020,1\n{header},2\n", encoding="utf-8")
+    with pytest.raises(NonNumericValueError, match=re.escape(f"column 'year': {header!r} {why}")):
+        read_series(path, unit="MW")
+
+
+def test_a_cagr_period_column_and_a_chinese_fiscal_year_read_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "w.csv"
+    path.write_text("market,2019财年,2020财年,2019-20\nA,1,2,100%\n", encoding="utf-8")
+    assert _values(read_series(path, unit="MW"), "A") == {2019: 1.0, 2020: 2.0}
