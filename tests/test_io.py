@@ -1963,3 +1963,23 @@ def test_a_cagr_period_column_and_a_chinese_fiscal_year_read_as_before(tmp_path:
     path = tmp_path / "w.csv"
     path.write_text("market,2019财年,2020财年,2019-20\nA,1,2,100%\n", encoding="utf-8")
     assert _values(read_series(path, unit="MW"), "A") == {2019: 1.0, 2020: 2.0}
+
+
+def test_footnotes_opened_by_a_circled_number_are_skipped(tmp_path: Path) -> None:
+    # readers24: "① 2020年为初步统计数据" under the table, the note that a value's "①" points
+    # to, was "row 4, column 'year': '① 2020年为初步统计数据' is not a year"
+    path = tmp_path / "fn.csv"
+    path.write_text(
+        "年份,市场规模（亿元）\n2019,1562.5\n2020,2238.7①\n① 2020年为初步统计数据\n"
+        "② 数据来源：科智咨询\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = read_series(path)
+    assert _values(out, "市场规模（亿元）") == {2019: 1562.5, 2020: 2238.7}
+    assert str(caught[0].message) == (
+        "fn.csv: skipped 2 footnote rows below the table: fn.csv row 4 ('① 2020年为初步统计"
+        "数据'), fn.csv row 5 ('② 数据来源：科智咨询'); delete them from the file to silence "
+        "this note"
+    )
