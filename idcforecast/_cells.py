@@ -741,6 +741,10 @@ def point_decimals(text: str, *, place: str) -> str:
     return _COMMA_DECIMAL_NUMBER.sub(repoint, text)
 
 
+# a number with a mark of an actual or an estimate after it ("3012.3E", "1562.5 (est.)")
+_MARKED_NUMBER = re.compile(r"\s*([+-]?[\d,]*\.?\d+)\s*([^\d\s].*?)\s*")
+
+
 def _read_text(text: str, place: str) -> Figure:
     from idcforecast.units import parse_quantity
 
@@ -749,6 +753,16 @@ def _read_text(text: str, place: str) -> Figure:
         # "(12.5)": the accountants' negative, as spreadsheets and financial exports write it
         quantity = parse_quantity(f"-{accounting.group(1)}" if accounting else text)
     except IdcForecastError as err:
+        marked = _MARKED_NUMBER.fullmatch(text)
+        if marked and marked_year(f"2000{marked.group(2)}") is not None:
+            raise ParseError(
+                f"{place}: {text.strip()!r} is a number with {marked.group(2)!r} after it, "
+                "the way tables mark a year as an actual or an estimate; expected the mark "
+                f"on the year ('2021E', '2020A'; estimates= then decides) and the number "
+                f"alone ({marked.group(1)!r})",
+                place=place,
+                value=text,
+            ) from err
         raise in_context(err, place, place=place) from err
     plain = bool(_PLAIN_NUMBER.fullmatch(text))
     unit = None if quantity.unit == "count" else quantity.unit

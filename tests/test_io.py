@@ -1983,3 +1983,19 @@ def test_footnotes_opened_by_a_circled_number_are_skipped(tmp_path: Path) -> Non
         "数据'), fn.csv row 5 ('② 数据来源：科智咨询'); delete them from the file to silence "
         "this note"
     )
+
+
+@pytest.mark.parametrize("cell", ["3012.3E", "3012.3 (est.)", "3012.3（预计）", "3012.3F"])
+def test_a_value_marked_as_an_estimate_says_to_mark_the_year(tmp_path: Path, cell: str) -> None:
+    # readers24: "3012.3E" was "unit 'E' is not defined", "3012.3 (est.)" "the text in
+    # parentheses, 'est.', is not a figure": true, but not what to do
+    path = tmp_path / "e.csv"
+    path.write_text(f"year,value\n2020,2238.7\n2021,{cell}\n", encoding="utf-8")
+    msg = (
+        f"e.csv row 3, column 'value': {cell!r} is a number with "
+        f"{cell.removeprefix('3012.3').strip()!r} after it, the way tables mark a year as an "
+        "actual or an estimate; expected the mark on the year ('2021E', '2020A'; estimates= "
+        "then decides) and the number alone ('3012.3')"
+    )
+    with pytest.raises(ParseError, match=re.escape(msg)):
+        read_series(path, unit="CNY 100m")
