@@ -42,6 +42,7 @@ from idcforecast._cells import (
 from idcforecast._normalize import Observation, to_frame
 from idcforecast._table_files import check_format_options, read_table
 from idcforecast._table_headers import header_hint, is_headerless
+from idcforecast._wording import counted
 from idcforecast.datasets import _did_you_mean
 from idcforecast.errors import (
     DataError,
@@ -225,7 +226,12 @@ def read_series(
     else:
         read = [_observations(source, series_id, source_name, **options)]
         name = read[0][1]
-    observations = [o for obs, _, _ in read for o in obs]
+    observations = [o for obs, _, _, _ in read for o in obs]
+    read_ids = {o.series_id for o in observations}
+    for _, _, _, unpublished in read:  # a series whose every row says "n/a"
+        for sid, message in unpublished.items():
+            if sid not in read_ids and series_id in (None, sid):
+                raise EmptyDataError(message, series_id=sid)
     held = list(dict.fromkeys(o.series_id for o in observations))
     if series_id is not None:  # unnamed series already carry series_id as their name
         observations = [o for o in observations if o.series_id == series_id]
@@ -252,7 +258,7 @@ def read_series(
             f"{name} has no values; expected at least one year with a value", source=name
         )
     frame = to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
-    wide = [layout for _, _, layout in read if layout != "long"]
+    wide = [layout for _, _, layout, _ in read if layout != "long"]
     if wide and series_id is None:  # a "Total"/合计 line read as a series
         from idcforecast._totals import warn_total_series
 
@@ -270,7 +276,7 @@ _UNREADABLE_SHEETS = (".xls", ".xlsb", ".ods", ".numbers")
 
 def _folder_file_observations(
     file: Path, series_id: str | None, options: dict[str, Any]
-) -> tuple[list[Observation], str, str]:
+) -> tuple[list[Observation], str, str, dict[str, str]]:
     """One file of a folder, read as :func:`_observations` reads a table; a DataError
     raised on a file that is no table (a README.txt beside the CSVs) says that every
     table-suffixed file of the folder is read, and to move it out."""
@@ -347,8 +353,9 @@ def _observations(
     header_row: int,
     estimates: str,
     encoding: str,
-) -> tuple[list[Observation], str, str]:
-    """One table's observations, its name for messages, and the layout read."""
+) -> tuple[list[Observation], str, str, dict[str, str]]:
+    """One table's observations, its name for messages, the layout read, and the messages
+    for its series without a value (:func:`_unpublished_series`)."""
     table, name, place_of = read_table(
         source,
         sheet_name=sheet_name,
@@ -368,16 +375,19 @@ def _observations(
         observations = _long(
             table, year_column, value_column, default_id, place_of, decimal, estimates, name
         )
+        unpublished = _unpublished_series(table, value_column, default_id, place_of, observations)
         if value_unit is not None:  # "value (CNY bn)": the unit of every value
             observations = [
                 replace(o, meta=_with_unit(o.meta, value_unit, o.place)) for o in observations
             ]
-    elif chosen == "years_as_columns":
-        observations = _years_as_columns(table, default_id, place_of, name, decimal, estimates)
     else:
+        unpublished = {}
+    if chosen == "years_as_columns":
+        observations = _years_as_columns(table, default_id, place_of, name, decimal, estimates)
+    elif chosen == "years_as_rows":
         observations = _years_as_rows(table, year_column, place_of, decimal, estimates)
     _warn_markers(observations, name)
-    return observations, name, chosen
+    return observations, name, chosen, unpublished
 
 
 def _warn_markers(observations: list[Observation], name: str) -> None:
@@ -565,6 +575,43 @@ def _long(
         sid = str(meta.pop("series_id", default_id)).strip()
         observations.append(Observation(sid, year, figure, place_of(i), meta))
     return observations
+
+
+def _unpublished_series(
+    table: pd.DataFrame,
+    value_column: str,
+    default_id: str,
+    place_of: Any,
+    observations: list[Observation],
+) -> dict[str, str]:
+    """The series of a long table whose every row is marked not published ("n/a", "—"),
+    each with the message of the EmptyDataError that :func:`read_series` raises for it
+    (unless a value of it comes from another file of a folder): its rows are gaps, and it
+    would vanish from the result, and series_id= would call it "not in the table", where a
+    wide table's empty row and a year-per-row table's empty column are this error."""
+    read = {o.series_id for o in observations}
+    ids = (
+        [None if is_blank(c) else str(c).strip() for c in table["series_id"]]
+        if "series_id" in table.columns
+        else [default_id] * len(table)
+    )
+    rows: dict[str, list[int]] = {}
+    for i, sid in enumerate(ids):
+        if sid is not None and sid not in read and not is_blank(table[value_column].iloc[i]):
+            rows.setdefault(sid, []).append(i)  # (a wholly blank row is skipped, no gap)
+    cells = table[value_column]
+    found = {}
+    for sid, positions in rows.items():
+        if not all(is_not_published(cells.iloc[i]) for i in positions):
+            continue  # an estimate dropped as asked, or no value row at all
+        shown = ", ".join(dict.fromkeys(repr(str(cells.iloc[i]).strip()) for i in positions))
+        found[sid] = (
+            f"{place_of(positions[0], value_column)}: series {sid!r} has no value: its "
+            f"{counted(len(positions), 'row')} {'is' if len(positions) == 1 else 'are all'} "
+            f"marked not published ({shown}); expected at least one year with a value "
+            "(delete its rows if the series is not wanted)"
+        )
+    return found
 
 
 _SMALL_WHOLE = re.compile(r"\s*[+-]?\d{1,3}\s*")

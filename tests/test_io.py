@@ -1999,3 +1999,30 @@ def test_a_value_marked_as_an_estimate_says_to_mark_the_year(tmp_path: Path, cel
     )
     with pytest.raises(ParseError, match=re.escape(msg)):
         read_series(path, unit="CNY 100m")
+
+
+def test_a_long_tables_series_without_any_published_value_is_named(tmp_path: Path) -> None:
+    # readers24: series 'b', every row "n/a" or "—", vanished from the result without a
+    # word, and series_id="b" said "series 'b' is not in the table" (a wide table's empty
+    # row and a year-per-row table's empty column are EmptyDataErrors naming them)
+    path = tmp_path / "na.csv"
+    path.write_text(
+        "series_id,year,value,unit\na,2019,1,MW\na,2020,2,MW\nb,2019,n/a,MW\nb,2020,—,MW\n",
+        encoding="utf-8",
+    )
+    msg = (
+        "na.csv row 4, column 'value': series 'b' has no value: its 2 rows are all marked "
+        "not published ('n/a', '—'); expected at least one year with a value (delete its "
+        "rows if the series is not wanted)"
+    )
+    with pytest.raises(EmptyDataError, match=re.escape(msg)):
+        read_series(path)
+    with pytest.raises(EmptyDataError, match=re.escape(msg)):
+        read_series(path, series_id="b")
+    assert _values(read_series(path, series_id="a"), "a") == {2019: 1.0, 2020: 2.0}
+    # in a folder, a file saying "n/a" for a year of a series that other files give is a gap
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "r2020.csv").write_text("year,value\n2019,1562.5亿元\n2020,n/a\n", encoding="utf-8")
+    (folder / "r2021.csv").write_text("year,value\n2021,n/a\n", encoding="utf-8")
+    assert _values(read_series(folder, series_id="cidc"), "cidc") == {2019: 1562.5}
