@@ -173,7 +173,10 @@ def detect_separator(path: Path, header_row: int, encoding: str = "utf-8") -> st
 
     Up to three trailing lines may split differently (a "Source: ..." note under the table;
     it then reaches the layout reader, which names its row); every other line must split into
-    as many fields as the header. ``,`` when no candidate does.
+    as many fields as the header. ``,`` when no candidate does. Between two that split as
+    many fields, the one that leaves no quote mark inside a field wins: in
+    ``year;"Market, China";"Market, US"`` over ``2019;156,25;50,1`` both ``,`` and ``;``
+    give three fields, but ``,`` splits inside the quotes.
     """
     import csv
     import itertools
@@ -182,14 +185,18 @@ def detect_separator(path: Path, header_row: int, encoding: str = "utf-8") -> st
         lines = [
             line for line in itertools.islice(handle, header_row, header_row + 50) if line.strip()
         ]
-    best, best_fields = ",", 1
+    best, best_score = ",", (1, 0)
     limit = csv.field_size_limit()
     csv.field_size_limit(2**31 - 1)  # a long quote or note cell (pandas reads it fine)
     try:
         for candidate in SEPARATORS:
-            counts = [len(row) for row in csv.reader(lines, delimiter=candidate)]
-            if counts and counts[0] > best_fields and _splits_alike(counts):
-                best, best_fields = candidate, counts[0]
+            rows = list(csv.reader(lines, delimiter=candidate))
+            counts = [len(row) for row in rows]
+            # quote marks left inside fields: the separator split a quoted cell
+            stray = sum('"' in field for row in rows for field in row)
+            score = (counts[0], -stray) if counts else (0, 0)
+            if score > best_score and counts[0] > 1 and _splits_alike(counts):
+                best, best_score = candidate, score
     finally:
         csv.field_size_limit(limit)
     return best

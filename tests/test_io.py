@@ -2026,3 +2026,17 @@ def test_a_long_tables_series_without_any_published_value_is_named(tmp_path: Pat
     (folder / "r2020.csv").write_text("year,value\n2019,1562.5亿元\n2020,n/a\n", encoding="utf-8")
     (folder / "r2021.csv").write_text("year,value\n2021,n/a\n", encoding="utf-8")
     assert _values(read_series(folder, series_id="cidc"), "cidc") == {2019: 1562.5}
+
+
+def test_the_separator_that_splits_no_quoted_cell_wins_a_tie(tmp_path: Path) -> None:
+    # readers24: ',' and ';' both split each line into three fields, ',' inside the quoted
+    # headers; ',' won (the first tried): "no 'year' column; found 'year;\"Market', ..."
+    path = tmp_path / "s.csv"
+    path.write_text(
+        'year;"Market, China (CNY bn)";"Market, US (USD bn)"\n2019;156,25;50,1\n2020;223,87;55,2\n',
+        encoding="utf-8",
+    )
+    out = read_series(path, decimal=",")
+    assert _values(out, "Market, China (CNY bn)") == {2019: 156.25, 2020: 223.87}
+    assert _values(out, "Market, US (USD bn)") == {2019: 50.1, 2020: 55.2}
+    assert out["unit"].unique().tolist() == ["CNY bn", "USD bn"]
