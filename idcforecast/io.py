@@ -682,14 +682,35 @@ def _warn_ignored(table: pd.DataFrame, known: tuple[str, ...], name: str) -> Non
         shown = ", ".join(
             f"{position[c] + 1} (no header)" if is_headerless(c) else repr(str(c)) for c in ignored
         )
+        numbers = [c for c in ignored if is_number_column(table[c])]
+        series_hint = (
+            f"; {'it holds' if len(ignored) == 1 else 'some hold'} numbers: a growth rate is "
+            "computed from the values (idcforecast.yoy), and a second series is read with "
+            "layout='years_as_rows' (a column per series)"
+            if numbers
+            else ""
+        )
         warnings.warn(
             f"{name}: {'column' if len(ignored) == 1 else 'columns'} {shown} not read; a long "
             "table is read as series_id, year, value and "
             f"the provenance columns {', '.join(_META[1:])}; rename a column to one of those "
-            "if it is one (a unit column above all), or delete it",
+            f"if it is one (a unit column above all), or delete it{series_hint}",
             IgnoredColumnWarning,
             stacklevel=4,
         )
+
+
+def _is_statistic_column(cells: Any) -> bool:
+    """A column of numbers that cannot be series codes: percentages or fractions ("27.2%",
+    0.272), as a growth column beside a long table's values; whole numbers (1, 2) may be
+    codes naming series, and stay the error of :func:`_no_hidden_series`."""
+    if not is_number_column(cells):
+        return False
+    filled = [cell for cell in cells if not is_blank(cell)]
+    return any(
+        "%" in cell or "." in cell if isinstance(cell, str) else float(cell) % 1 != 0
+        for cell in filled
+    )
 
 
 def _no_hidden_series(table: pd.DataFrame, known: tuple[str, ...], place_of: Any) -> None:
@@ -698,6 +719,8 @@ def _no_hidden_series(table: pd.DataFrame, known: tuple[str, ...], place_of: Any
     for column in table.columns:
         if column in known or str(column).startswith("Unnamed: "):
             continue
+        if _is_statistic_column(table[column]):
+            continue  # a growth rate ("yoy": 27.2%, 43.3%) names no series: _warn_ignored does
         filled = [(i, cell) for i, cell in enumerate(table[column]) if not is_blank(cell)]
         kinds = list(dict.fromkeys(str(cell).strip() for _, cell in filled))
         if len(kinds) > 1:

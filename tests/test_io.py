@@ -2040,3 +2040,27 @@ def test_the_separator_that_splits_no_quoted_cell_wins_a_tie(tmp_path: Path) -> 
     assert _values(out, "Market, China (CNY bn)") == {2019: 156.25, 2020: 223.87}
     assert _values(out, "Market, US (USD bn)") == {2019: 50.1, 2020: 55.2}
     assert out["unit"].unique().tolist() == ["CNY bn", "USD bn"]
+
+
+def test_a_growth_column_beside_a_long_tables_values_is_named_not_an_error(
+    tmp_path: Path,
+) -> None:
+    # readers24: "year, value, yoy" was "column 'yoy' holds 3 different values ... if it
+    # names the series, rename it series_id": percentages name no series
+    path = tmp_path / "g.csv"
+    path.write_text("年份,数值,同比增速\n2019,1562.5,27.2%\n2020,2238.7,43.3%\n", encoding="utf-8")
+    msg = (
+        "g.csv: column '同比增速' not read; a long table is read as series_id, year, value and "
+        "the provenance columns unit, qualifier, as_of, source, quote, confidence, scope, "
+        "derived, note; rename a column to one of those if it is one (a unit column above "
+        "all), or delete it; it holds numbers: a growth rate is computed from the values "
+        "(idcforecast.yoy), and a second series is read with layout='years_as_rows' (a "
+        "column per series)"
+    )
+    with pytest.warns(IgnoredColumnWarning, match=re.escape(msg)):
+        out = read_series(path, unit="CNY 100m")
+    assert _values(out, "g") == {2019: 1562.5, 2020: 2238.7}
+    # whole numbers may be codes naming series: still the error
+    path.write_text("market,year,value\n1,2019,1\n2,2020,2\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape("column 'market' holds 2 different values")):
+        read_series(path, unit="MW")
