@@ -369,7 +369,9 @@ def _observations(
     if table.attrs.get("sep") == ";" and decimal == ".":
         _warn_dot_thousands(table, year_column, name)
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
-    table, value_unit = _value_header_unit(table, value_column, place_of)
+    value_unit = None
+    if layout in ("auto", "long") and not has_year_headers(table.columns):
+        table, value_unit = _value_header_unit(table, value_column, place_of)
     chosen = _choose_layout(table, layout, year_column, value_column, name, header_row)
     if chosen == "long":
         observations = _long(

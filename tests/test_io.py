@@ -1906,6 +1906,9 @@ def test_a_long_tables_value_column_headed_with_its_unit(tmp_path: Path) -> None
     assert out[["series_id", "year", "value", "unit"]].values.tolist() == [
         ["v", 2019, 1562.5, "CNY 100m"]
     ]
+    # asked for a column per series, it stays the series it names
+    out = read_series(path, layout="years_as_rows")
+    assert out[["series_id", "unit"]].values.tolist() == [["数值（亿元）", "CNY 100m"]]
     # a unit column of another unit contradicts it
     path.write_text("year,value (CNY bn),unit\n2019,156.25,MW\n")
     msg = (
