@@ -115,8 +115,8 @@ def footnote_marker(text: str, *, place: str) -> tuple[str, str]:
 
     The marker is what ends the cell among ``* † ‡ § ※`` and the numbers that are not
     digits (①, ¹, ⑴, ⒈); a superscript right after a letter ("m²") is part of the unit,
-    not a marker. Such a number anywhere else in the figure is a ``ParseError``: the
-    figure parser would read "320①亿元" as 3201亿元.
+    not a marker, nor is a subscript ("CO₂"). Such a number anywhere else in the figure is
+    a ``ParseError``: the figure parser would read "320①亿元" as 3201亿元.
 
     Examples
     --------
@@ -136,7 +136,7 @@ def footnote_marker(text: str, *, place: str) -> tuple[str, str]:
         marker
         and text[k - 1 : k].isascii()
         and text[k - 1 : k].isalpha()
-        and all(unicodedata.name(ch, "").startswith("SUPERSCRIPT") for ch in marker)
+        and all(unicodedata.name(ch, "").startswith(("SUPERSCRIPT", "SUBSCRIPT")) for ch in marker)
     ):
         body, marker = text, ""  # "500 m²": an exponent of the unit
     inside = [
@@ -145,7 +145,7 @@ def footnote_marker(text: str, *, place: str) -> tuple[str, str]:
         if _is_marker(ch)
         and ch not in _MARK_SYMBOLS
         and not (
-            unicodedata.name(ch, "").startswith("SUPERSCRIPT")
+            unicodedata.name(ch, "").startswith(("SUPERSCRIPT", "SUBSCRIPT"))
             and body[j - 1 : j].isascii()
             and body[j - 1 : j].isalpha()
         )

@@ -2067,3 +2067,12 @@ def test_a_growth_column_beside_a_long_tables_values_is_named_not_an_error(
     path.write_text("market,year,value\n1,2019,1\n2,2020,2\n", encoding="utf-8")
     with pytest.raises(DataError, match=re.escape("column 'market' holds 2 different values")):
         read_series(path, unit="MW")
+
+
+def test_a_unit_exponent_or_subscript_is_no_footnote_marker(tmp_path: Path) -> None:
+    # readers24 (with the footnote markers): "tCO₂" lost its ₂ as a marker and the error
+    # quoted "120 tCO"; an exponent or subscript after a letter stays part of the unit
+    path = tmp_path / "u.csv"
+    path.write_text("year,value\n2019,120 tCO₂\n", encoding="utf-8")
+    with pytest.raises(UnknownUnitError, match=re.escape("in figure '120 tCO₂': unit 'tCO2'")):
+        read_series(path)
