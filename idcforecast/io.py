@@ -505,10 +505,15 @@ def _choose_layout(
             )
         return layout
     if year_column not in table.columns:
+        hint = header_hint(table, header_row=header_row, names=(year_column,))
+        # a header row below (a title above it) first; else a column holding years
+        held = None if "looks like the header" in hint else _column_of_years(table)
+        passing = f"pass year_column={held!r}" if held is not None else "pass year_column=..."
+        if held is not None:
+            hint = f" (the years are in column {held!r})"
         raise DataError(
-            f"{name}: no {year_column!r} column; expected a year column (pass "
-            "year_column=...) or years as column headers (2019, 2020, ...); found "
-            f"{_columns(table)}{header_hint(table, header_row=header_row, names=(year_column,))}",
+            f"{name}: no {year_column!r} column; expected a year column ({passing}) or years "
+            f"as column headers (2019, 2020, ...); found {_columns(table)}{hint}",
             source=name,
             column=year_column,
         )
@@ -520,6 +525,20 @@ def _choose_layout(
             column=value_column,
         )
     return layout
+
+
+def _column_of_years(table: pd.DataFrame) -> str | None:
+    """The first column (by its header) whose cells hold two years or more ("Date",
+    "指标名称" over "2019-12-31", "2020-12-31"), else None: the year column to pass."""
+    from idcforecast._cells import estimate_year, year_label
+
+    for column in table.columns:
+        if not isinstance(column, str) or is_headerless(column):
+            continue
+        cells = table[column].head(200)
+        if sum(year_label(c) is not None or estimate_year(c) is not None for c in cells) >= 2:
+            return column
+    return None
 
 
 def _columns(table: pd.DataFrame) -> str:
@@ -804,6 +823,50 @@ def _actual_and_estimate_marks(texts: list[str]) -> bool:
     )
 
 
+def _no_description_rows(
+    table: pd.DataFrame, year_column: str, series_columns: list[Any], place_of: Any
+) -> None:
+    """A DataError for rows between the header and the first year that describe the series
+    ("频率", "单位", "指标ID", "来源", as Wind and iFinD export a series per column): read
+    as data, the first was "'频率' is not a year; a note under the table?"."""
+    from idcforecast._cells import estimate_year, year_label
+    from idcforecast._table_headers import HEADER_ALIASES
+
+    labels: list[tuple[int, str]] = []
+    for i, cell in enumerate(table[year_column]):
+        if year_label(cell) is not None or estimate_year(cell) is not None:
+            break
+        if is_blank(cell):
+            continue
+        if not isinstance(cell, str) or any(ch.isdigit() for ch in cell):
+            return  # a bad year cell: read_year names it
+        labels.append((i, cell.strip()))
+    else:
+        return  # no year at all: read_year names the first cell
+    if not labels or len(labels) > 10:
+        return
+    shown = ", ".join(repr(label) for _, label in labels)
+    unit_row = next(
+        (i for i, label in labels if HEADER_ALIASES.get(label.casefold(), label) == "unit"),
+        None,
+    )
+    example = ""
+    if unit_row is not None and series_columns:
+        first = series_columns[0]
+        unit = table[first].iloc[unit_row]
+        if not is_blank(unit):
+            example = f" ('{first}（{str(unit).strip()}）')"
+    rows = f"the {len(labels)} rows" if len(labels) > 1 else "the row"
+    place = place_of(labels[0][0], year_column)
+    raise DataError(
+        f"{place}: {rows} under the header before the first year ({shown}) describe the "
+        "series, as Wind and iFinD exports write them; expected the years right under the "
+        f"header: write each series' unit in brackets after its name{example} and delete "
+        f"{'those rows' if len(labels) > 1 else 'the row'}",
+        place=place,
+    )
+
+
 def _no_second_header_row(
     table: pd.DataFrame, label_columns: list[Any], cells: list[Any], place_of: Any, layout: str
 ) -> None:
@@ -935,6 +998,7 @@ def _years_as_rows(
     for column in series_columns:
         _no_split_thousands(table, column, place_of)
     _no_second_header_row(table, [year_column], series_columns, place_of, "years_as_rows")
+    _no_description_rows(table, year_column, series_columns, place_of)
     header_units = {
         c: u for c in series_columns if (u := header_unit(c, place_of(0, c))) is not None
     }

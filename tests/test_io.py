@@ -2076,3 +2076,38 @@ def test_a_unit_exponent_or_subscript_is_no_footnote_marker(tmp_path: Path) -> N
     path.write_text("year,value\n2019,120 tCO₂\n", encoding="utf-8")
     with pytest.raises(UnknownUnitError, match=re.escape("in figure '120 tCO₂': unit 'tCO2'")):
         read_series(path)
+
+
+def test_a_wind_export_names_its_year_column_and_its_description_rows(tmp_path: Path) -> None:
+    # readers24: a Wind/iFinD export (a series per column, the rows 频率/单位/指标ID/来源 under
+    # the header, then dates) said "row 2 looks like the header: pass header_row=1" (the
+    # frequency cell "年" read as the year header's alias), and with year_column= "'频率' is
+    # not a year; a note under the table?"
+    path = tmp_path / "wind.csv"
+    path.write_bytes(
+        "指标名称,中国:IDC市场规模\n频率,年\n单位,亿元\n指标ID,M001\n来源,科智咨询\n"
+        "2019-12-31,1562.5\n2020-12-31,2238.7\n".encode("gb18030")
+    )
+    msg = (
+        "wind.csv: no 'year' column; expected a year column (pass year_column='指标名称') or "
+        "years as column headers (2019, 2020, ...); found '指标名称', '中国:IDC市场规模' (the "
+        "years are in column '指标名称')"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(path, encoding="gb18030")
+    msg = (
+        "wind.csv row 2, column '指标名称': the 4 rows under the header before the first year "
+        "('频率', '单位', '指标ID', '来源') describe the series, as Wind and iFinD exports write "
+        "them; expected the years right under the header: write each series' unit in "
+        "brackets after its name ('中国:IDC市场规模（亿元）') and delete those rows"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(path, encoding="gb18030", year_column="指标名称")
+    # done as it says, the file reads
+    path.write_bytes(
+        "指标名称,中国:IDC市场规模（亿元）\n2019-12-31,1562.5\n2020-12-31,2238.7\n".encode(
+            "gb18030"
+        )
+    )
+    out = read_series(path, encoding="gb18030", year_column="指标名称")
+    assert _values(out, "中国:IDC市场规模（亿元）") == {2019: 1562.5, 2020: 2238.7}
