@@ -11,6 +11,7 @@ import decimal
 import math
 import numbers
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -18,12 +19,14 @@ from typing import Any
 from idcforecast.errors import DataError, IdcForecastError, NonNumericValueError, ParseError
 
 __all__ = [
+    "ACTUAL_MARKS",
     "ESTIMATE_POLICIES",
     "Figure",
     "check_estimates_policy",
     "estimate_label",
     "estimate_note",
     "estimate_year",
+    "footnote_marker",
     "has_year_headers",
     "in_context",
     "is_blank",
@@ -31,11 +34,13 @@ __all__ = [
     "is_number_column",
     "joined_keys",
     "kept_estimates_note",
+    "marked_year",
     "point_decimals",
     "read_figure",
     "read_flag",
     "read_year",
     "read_year_or_estimate",
+    "unread_year",
     "year_columns",
     "year_label",
 ]
@@ -44,11 +49,13 @@ __all__ = [
 KEY_SEPARATOR = " / "
 
 # "2019", "2019年", "2019年度" (the year of an annual report), "FY2019" / "CY2019" (fiscal
-# or calendar year: an analyst's table labels its columns so; read as that year)
+# or calendar year: an analyst's table labels its columns so; read as that year), "2019财年"
+# (FY2019)
 # "2019", "FY2019", "2019年", and as programs write years: "2019.0" (a float column saved by
 # pandas) and an ISO date "2019-12-31" (its calendar year, as Excel date cells are read)
 _YEAR_TEXT = re.compile(
-    r"\s*(?:[FC]Y\s*)?(\d{4})(?:\.0+|-[01]\d-[0-3]\d)?\s*(?:年度?)?\s*", re.IGNORECASE
+    r"\s*(?:[FC]Y\s*)?(\d{4})(?:\.0+|-[01]\d-[0-3]\d)?\s*(?:年度?|[财財]年|[财財]政年度)?\s*",
+    re.IGNORECASE,
 )
 # a year marked as an actual or as an estimate, the way broker and research tables head
 # their columns: "2020A", "2021E", "2022F", "2023P", "2024B" (budget), "2025 (est.)",
@@ -60,7 +67,7 @@ _MARKED_YEAR = re.compile(
     r"\s*[)\]）]?\s*",
     re.IGNORECASE,
 )
-_ACTUAL_MARKS = {"a", "act", "act.", "actual", "实际"}
+ACTUAL_MARKS = {"a", "act", "act.", "actual", "实际"}
 ESTIMATE_POLICIES = ("error", "drop", "keep")
 _PLAIN_NUMBER = re.compile(r"\s*[+-]?[\d,\s]*\.?\d+\s*")
 # a number written with a decimal comma: "1.234.567,89", "223,87", "1234" (dots group
@@ -87,6 +94,79 @@ class Figure:
     high: float | None = None
     quote: str = ""
     alternate: str = ""
+    # a footnote marker written after the figure ("320①", "1,562.5亿元*"), not part of it
+    marker: str = ""
+
+
+# symbols tables put after a figure to point to a footnote; and below, any "other number"
+# character (circled ①, superscript ¹, parenthesized ⑴, "⒈") but a fraction: NFKC, which
+# the figure parser applies, turns ① and ¹ into the digit 1, so "320①" would read as 3201
+_MARK_SYMBOLS = frozenset("*†‡§※")
+
+
+def _is_marker(ch: str) -> bool:
+    if ch in _MARK_SYMBOLS:
+        return True
+    return unicodedata.category(ch) == "No" and "FRACTION" not in unicodedata.name(ch, "")
+
+
+def footnote_marker(text: str, *, place: str) -> tuple[str, str]:
+    """Split a text cell into the figure and the footnote marker written after it.
+
+    The marker is what ends the cell among ``* † ‡ § ※`` and the numbers that are not
+    digits (①, ¹, ⑴, ⒈); a superscript right after a letter ("m²") is part of the unit,
+    not a marker, nor is a subscript ("CO₂"). Such a number anywhere else in the figure is
+    a ``ParseError``: the figure parser would read "320①亿元" as 3201亿元.
+
+    Examples
+    --------
+    >>> footnote_marker("320①", place="f.csv row 2")
+    ('320', '①')
+    >>> footnote_marker("1,562.5亿元 *", place="f.csv row 3")
+    ('1,562.5亿元', '*')
+    >>> footnote_marker("2238.7", place="f.csv row 4")
+    ('2238.7', '')
+    """
+    end = len(text.rstrip())
+    k = end
+    while k > 0 and (_is_marker(text[k - 1]) or (text[k - 1].isspace() and k < end)):
+        k -= 1
+    body, marker = text[:k].rstrip(), "".join(text[k:end].split())
+    if (
+        marker
+        and text[k - 1 : k].isascii()
+        and text[k - 1 : k].isalpha()
+        and all(unicodedata.name(ch, "").startswith(("SUPERSCRIPT", "SUBSCRIPT")) for ch in marker)
+    ):
+        body, marker = text, ""  # "500 m²": an exponent of the unit
+    inside = [
+        ch
+        for j, ch in enumerate(body)
+        if _is_marker(ch)
+        and ch not in _MARK_SYMBOLS
+        and not (
+            unicodedata.name(ch, "").startswith(("SUPERSCRIPT", "SUBSCRIPT"))
+            and body[j - 1 : j].isascii()
+            and body[j - 1 : j].isalpha()
+        )
+    ]
+    if inside:
+        raise ParseError(
+            f"{place}: {text.strip()!r} holds {inside[0]!r} inside the figure, where it would "
+            f"be read as a digit; expected a footnote marker at the end of the cell "
+            f"({body.replace(inside[0], '').strip() + inside[0]!r}), or none",
+            place=place,
+            value=text,
+        )
+    if marker and not any(unicodedata.category(ch) == "Nd" for ch in body):
+        raise NonNumericValueError(
+            f"{place}: {text.strip()!r} is a footnote marker without a figure; expected a "
+            "number such as 1562.5 or figure text with a unit such as '1,562.5亿元' before "
+            "it (a year not published: leave the cell blank or write 'n/a')",
+            place=place,
+            value=repr(text),
+        )
+    return body, marker
 
 
 def in_context(err: IdcForecastError, prefix: str, **extra: Any) -> IdcForecastError:
@@ -170,7 +250,7 @@ def year_label(label: Any) -> int | None:
         year = int(float(label))
     elif isinstance(label, str) and (match := _YEAR_TEXT.fullmatch(label)):
         year = int(match.group(1))
-    elif (marked := _marked_year(label)) is not None and marked[1].lower() in _ACTUAL_MARKS:
+    elif (marked := marked_year(label)) is not None and marked[1].lower() in ACTUAL_MARKS:
         year = marked[0]
     else:
         return None
@@ -191,16 +271,73 @@ def estimate_year(label: Any) -> int | None:
     >>> estimate_year("2020A"), estimate_year("2020"), estimate_year("Ebitda")
     (None, None, None)
     """
-    marked = _marked_year(label)
-    if marked is None or marked[1].lower() in _ACTUAL_MARKS:
+    marked = marked_year(label)
+    if marked is None or marked[1].lower() in ACTUAL_MARKS:
         return None
     return marked[0] if _FIRST_YEAR <= marked[0] <= _LAST_YEAR else None
 
 
-def _marked_year(label: Any) -> tuple[int, str] | None:
+def marked_year(label: Any) -> tuple[int, str] | None:
+    """The year and the mark of a label marked as an actual or an estimate ("2021E" ->
+    (2021, "E")), else None."""
     if not isinstance(label, str) or (match := _MARKED_YEAR.fullmatch(label)) is None:
         return None
     return int(match.group(1)), match.group(2)
+
+
+# a year with a quarter or half ("2021 Q4", "2021H1", "Q4 2021", "2021年第四季度") or written as
+# a fiscal year over two calendar years ("2021/22", "FY2021/2022"): not one year
+_SUB_YEAR = re.compile(
+    r"\s*(?:[FC]Y\s*)?(\d{4})\s*(?:年\s*)?[-/ ]?\s*(?:[QH][1-4]|[1-4]Q|第?[一二三四1-4]季度|"
+    r"[上下]半年)\s*|\s*(?:[QH][1-4]|[1-4]Q)\s*[-/ ]?\s*(\d{4})\s*",
+    re.IGNORECASE,
+)
+_SPLIT_YEAR = re.compile(r"\s*(?:FY\s*)?(\d{4})\s*/\s*(\d{2}|\d{4})\s*", re.IGNORECASE)
+
+
+def unread_year(label: Any) -> str | None:
+    """Why a label that looks like a year is not read as one, in words, else None: a year
+    with a footnote marker ("2021*"), a quarter or half ("2021 Q4", "2021H1"), or a fiscal
+    year over two calendar years ("2021/22").
+
+    Examples
+    --------
+    >>> unread_year("2021*")  # doctest: +ELLIPSIS
+    "is the year 2021 with the footnote marker '*'; ..."
+    >>> unread_year("2021 Q4")  # doctest: +ELLIPSIS
+    'is a quarter or half of a year, not a year; ...'
+    >>> unread_year("FY2021/22")  # doctest: +ELLIPSIS
+    "is a fiscal year over two calendar years; ..."
+    >>> unread_year("CAGR 2019-21") is None, unread_year("2021") is None
+    (True, True)
+    """
+    if not isinstance(label, str):
+        return None
+    end = len(label.rstrip())
+    k = end
+    while k > 0 and (_is_marker(label[k - 1]) or (label[k - 1].isspace() and k < end)):
+        k -= 1
+    body, marker = label[:k], "".join(label[k:end].split())
+    year = year_label(body) or estimate_year(body) if marker else None
+    if year is not None:
+        return (
+            f"is the year {year} with the footnote marker {marker!r}; expected a year alone: "
+            f"delete the marker, or if it marks an estimate, write '{year}E' (estimates= "
+            "then says what to do with estimates)"
+        )
+    if _SUB_YEAR.fullmatch(label):
+        return (
+            "is a quarter or half of a year, not a year; expected one column (or row) per "
+            "year with the annual figure: read_series reads yearly series"
+        )
+    split = _SPLIT_YEAR.fullmatch(label)
+    if split and int(split.group(2)[-2:]) == (int(split.group(1)) + 1) % 100:
+        return (
+            "is a fiscal year over two calendar years; expected one year: write the year it "
+            f"ends in ('{int(split.group(1)) + 1}' or 'FY{int(split.group(1)) + 1}'), as "
+            "annual reports label it"
+        )
+    return None
 
 
 def check_estimates_policy(estimates: Any, *, caller: str) -> None:
@@ -244,6 +381,13 @@ def year_columns(
     check_estimates_policy(estimates, caller=name)
     years = {c: year for c in columns if (year := year_label(c)) is not None}
     estimated = {c: year for c in columns if (year := estimate_year(c)) is not None}
+    for column in columns:  # else a column of numbers, neither year nor name, left unread
+        if column not in years and column not in estimated and (why := unread_year(column)):
+            raise DataError(
+                f"{name}: column {str(column).strip()!r} {why}",
+                source=name,
+                column=str(column),
+            )
     if estimated and estimates == "error":
         labels = ", ".join(repr(str(c).strip()) for c in estimated)
         raise DataError(
@@ -290,14 +434,17 @@ def is_number_column(cells: Any) -> bool:
 
 def joined_keys(columns: Iterable[Iterable[Any]]) -> list[str | None]:
     """Each row's series id from its key cells (one iterable per key column): the cells,
-    stripped, joined by :data:`KEY_SEPARATOR`; None where every key cell is blank.
+    stripped (a line break in a cell, Excel's Alt+Enter, made a space), joined by
+    :data:`KEY_SEPARATOR`; None where every key cell is blank.
 
     Examples
     --------
     >>> joined_keys([["China", "China", None], ["colo", None, " "]])
     ['China / colo', 'China', None]
+    >>> joined_keys([["IDC market\\n(CNY bn)"]])
+    ['IDC market (CNY bn)']
     """
-    cells = [[None if is_blank(c) else str(c).strip() for c in col] for col in columns]
+    cells = [[None if is_blank(c) else " ".join(str(c).split()) for c in col] for col in columns]
     rows = zip(*cells, strict=True)  # key columns of one table: the same length
     return [
         KEY_SEPARATOR.join(p for p in row if p is not None)
@@ -326,8 +473,11 @@ def read_year(cell: Any, *, place: str) -> int:
             if isinstance(cell, str) and cell.strip() and not any(ch.isdigit() for ch in cell)
             else ""
         )
+        why = unread_year(cell)
         raise NonNumericValueError(
-            f"{place}: {shown} is not a year; expected a whole year between {_FIRST_YEAR} "
+            f"{place}: {shown} {why}"
+            if why
+            else f"{place}: {shown} is not a year; expected a whole year between {_FIRST_YEAR} "
             f"and {_LAST_YEAR} such as 2019{note}",
             place=place,
             value=repr(cell),
@@ -534,14 +684,20 @@ def read_figure(cell: Any, *, place: str, decimal_mark: str = ".") -> Figure:
     A bare number (or number-only text, or text without a unit such as "> 1500") has
     ``unit=None``: its unit comes from the row or the caller. Figure text keeps its original
     text as ``quote``. With ``decimal_mark=","`` text cells are read the continental way
-    ("1.234,5" is 1234.5; see :func:`point_decimals`).
+    ("1.234,5" is 1234.5; see :func:`point_decimals`). A footnote marker after the figure
+    ("320①", "3012.3*") is not part of it: it is kept in ``marker`` (and the cell in
+    ``quote``), never read as a digit (:func:`footnote_marker`).
 
     Examples
     --------
     >>> read_figure("1,562.5亿元", place="f.csv row 2").unit
     'CNY 100m'
-    >>> read_figure(2238.7, place="f.csv row 3")
-    Figure(value=2238.7, unit=None, qualifier='exact', low=None, high=None, quote='', alternate='')
+    >>> read_figure(2238.7, place="f.csv row 3")  # doctest: +NORMALIZE_WHITESPACE
+    Figure(value=2238.7, unit=None, qualifier='exact', low=None, high=None, quote='',
+           alternate='', marker='')
+    >>> figure = read_figure("320①", place="f.csv row 5")  # a footnote marker after it
+    >>> figure.value, figure.marker, figure.quote
+    (320.0, '①', '320①')
     >>> read_figure("1.2e+12", place="f.csv row 4").value  # a program's export
     1200000000000.0
     """
@@ -551,6 +707,10 @@ def read_figure(cell: Any, *, place: str, decimal_mark: str = ".") -> Figure:
         if math.isfinite(value):
             return Figure(value, None)
     elif isinstance(cell, str) and any(ch.isdigit() for ch in cell):
+        body, marker = footnote_marker(cell, place=place)
+        if marker:  # "320①": read 320, the marker kept apart (and in the quote)
+            figure = read_figure(body, place=place, decimal_mark=decimal_mark)
+            return replace(figure, marker=marker, quote=cell.strip())
         if decimal_mark == "." and _SCIENTIFIC.fullmatch(cell):
             return Figure(float(cell), None)  # "1.2e+12": a program's export, unambiguous
         if decimal_mark == ",":
@@ -610,6 +770,10 @@ def point_decimals(text: str, *, place: str) -> str:
     return _COMMA_DECIMAL_NUMBER.sub(repoint, text)
 
 
+# a number with a mark of an actual or an estimate after it ("3012.3E", "1562.5 (est.)")
+_MARKED_NUMBER = re.compile(r"\s*([+-]?[\d,]*\.?\d+)\s*([^\d\s].*?)\s*")
+
+
 def _read_text(text: str, place: str) -> Figure:
     from idcforecast.units import parse_quantity
 
@@ -618,6 +782,16 @@ def _read_text(text: str, place: str) -> Figure:
         # "(12.5)": the accountants' negative, as spreadsheets and financial exports write it
         quantity = parse_quantity(f"-{accounting.group(1)}" if accounting else text)
     except IdcForecastError as err:
+        marked = _MARKED_NUMBER.fullmatch(text)
+        if marked and marked_year(f"2000{marked.group(2)}") is not None:
+            raise ParseError(
+                f"{place}: {text.strip()!r} is a number with {marked.group(2)!r} after it, "
+                "the way tables mark a year as an actual or an estimate; expected the mark "
+                f"on the year ('2021E', '2020A'; estimates= then decides) and the number "
+                f"alone ({marked.group(1)!r})",
+                place=place,
+                value=text,
+            ) from err
         raise in_context(err, place, place=place) from err
     plain = bool(_PLAIN_NUMBER.fullmatch(text))
     unit = None if quantity.unit == "count" else quantity.unit

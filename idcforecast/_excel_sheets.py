@@ -3,7 +3,7 @@
 pandas reads a sheet's stored values; the functions here, given the openpyxl workbook or its
 path, pick the sheet a ``sheet_name`` names (:func:`pick_sheet`), read percentage-formatted
 numbers as the text shown (:func:`percent_cells_as_text`), give a vertically merged cell's
-text to every row it covers (:func:`fill_vertical_merges`) and refuse a blank that is an
+text (or year) to every row it covers (:func:`fill_vertical_merges`) and refuse a blank that is an
 Excel error or a formula without a stored result (:func:`no_blank_formulas_or_errors`).
 """
 
@@ -153,17 +153,25 @@ def percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int) 
 _MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 
 
-def fill_vertical_merges(table: pd.DataFrame, header_row: int, path: Path, sheet: Any) -> None:
-    """A cell merged down over several rows ("China" over its segments' rows) gives its value
-    to every row it covers, as the sheet shows it.
+def fill_vertical_merges(
+    table: pd.DataFrame,
+    header_row: int,
+    path: Path,
+    sheet: Any,
+    year_headers: frozenset[str] = frozenset(),
+) -> None:
+    """A cell merged down over several rows ("China" over its segments' rows, 2019 over the
+    rows of that year) gives its value to every row it covers, as the sheet shows it.
 
     pandas reads such a range as the value in its first row and blanks below, which would
     name the rows below "colocation" instead of "China / colocation" (or leave them without
-    a series). Only vertical merges (one column) of text are filled: a range merged across
-    columns (a heading over several years) is not a value of each year, a number merged over
-    rows is not each row's number, and a range that starts in the header row is a header's.
+    a series, or a year). Only vertical merges (one column) of text, and of a year in a
+    column headed by one of ``year_headers`` (case-folded), are filled: a range merged
+    across columns (a heading over several years) is not a value of each year, a number
+    merged over rows is not each row's number, and a range that starts in the header row is
+    a header's.
     """
-    from idcforecast._cells import is_blank
+    from idcforecast._cells import is_blank, year_label
 
     first = header_row + 2  # 1-based sheet row of the table's first data row
     for min_col, min_row, max_col, max_row in _merged_ranges(path, sheet):
@@ -172,7 +180,10 @@ def fill_vertical_merges(table: pd.DataFrame, header_row: int, path: Path, sheet
             continue  # across columns, or starting in the header or above it
         j = min_col - 1
         value = table.iat[top, j]
-        if not isinstance(value, str):
+        year = str(table.columns[j]).strip().casefold() in year_headers and (
+            year_label(value) is not None
+        )
+        if not isinstance(value, str) and not year:
             continue  # a number merged over rows is no value of each year: left to the reader
         for i in range(top + 1, min(max_row - first + 1, len(table))):
             if is_blank(table.iat[i, j]):

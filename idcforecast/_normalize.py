@@ -272,20 +272,32 @@ def _row(
                 kw_per_rack=kw_per_rack if rack_power else None,
             )
         )
+    if figure.marker:
+        notes.append(f"footnote marker {figure.marker!r} after the figure (not read as part of it)")
     if figure.alternate:
         notes.append(_alternate_note(figure, obs.year, kw_per_rack))
     if figure.low is not None and figure.high is not None:
         notes.append(f"range {figure.low * factor:g} to {figure.high * factor:g} {target}; "
                      "value is the midpoint")  # fmt: skip
     qualifier = figure.qualifier
-    if qualifier == "exact" and "qualifier" in meta:
-        qualifier = str(meta["qualifier"]).strip()
-        if qualifier not in QUALIFIERS:
+    if "qualifier" in meta:
+        stated = str(meta["qualifier"]).strip()
+        if stated not in QUALIFIERS:
             raise DataError(
-                f"{obs.place}, column 'qualifier': {qualifier!r} is not allowed; expected "
+                f"{obs.place}, column 'qualifier': {stated!r} is not allowed; expected "
                 f"one of {', '.join(QUALIFIERS)}",
                 place=obs.place,
-                value=qualifier,
+                value=stated,
+            )
+        if qualifier == "exact":
+            qualifier = stated
+        elif stated not in ("exact", qualifier):  # "> 1500" beside "at_most": which holds?
+            raise DataError(
+                f"{obs.place}: the value {figure.quote!r} says {qualifier!r} but the "
+                f"qualifier column says {stated!r}; one of them is wrong; correct it (a "
+                "value without a qualifier word takes the column's)",
+                place=obs.place,
+                value=stated,
             )
     return {
         "series_id": obs.series_id,

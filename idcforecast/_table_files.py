@@ -27,12 +27,18 @@ from idcforecast._excel_sheets import (
     pick_sheet,
 )
 from idcforecast._table_footnotes import without_footnotes
-from idcforecast._table_headers import is_headerless, tidy_headers, without_unused_columns
+from idcforecast._table_headers import (
+    HEADER_ALIASES,
+    is_headerless,
+    tidy_headers,
+    without_unused_columns,
+)
 from idcforecast._text_files import (
     check_encoding,
     decode_error,
     detect_separator,
     first_ragged_line,
+    not_utf8_error,
     text_codec,
 )
 from idcforecast.errors import DataError, EmptyDataError, IdcForecastError
@@ -122,6 +128,7 @@ def read_table(
     text_columns: tuple[str, ...] | Callable[[str], bool] = (),
     known_columns: tuple[str, ...] = (),
     encoding: str = "utf-8",
+    year_column: str = "year",
 ) -> tuple[pd.DataFrame, str, Any]:
     """The raw table (object cells) and a function (row position, column) -> place text.
 
@@ -135,6 +142,8 @@ def read_table(
     letter case ("Unit", "YEAR") or in other words ("单位", "Sources": ``HEADER_ALIASES``)
     takes that name; a header repeated in the file is an error
     (pandas would rename the second "2020" to "2020.1" and its column would be ignored).
+    In a workbook, a cell merged down over rows gives them its text, or its year in the
+    column headed ``year_column`` ("year", "年份"...): see ``fill_vertical_merges``.
     """
     import pandas as pd
 
@@ -184,6 +193,9 @@ def read_table(
         if suffix in (".csv", ".txt"):
             # blank lines stay rows so that row numbers match the file's lines; a row longer
             # than the header must fail, not silently become an index (index_col=False)
+            misread = not_utf8_error(name, path, encoding)
+            if misread is not None:
+                raise misread
             sep = sep if sep is not None else detect_separator(path, header_row, encoding)
             with warnings.catch_warnings():
                 warnings.simplefilter("error", pd.errors.ParserWarning)
@@ -228,7 +240,13 @@ def read_table(
                     keep_default_na=False,
                 )
                 percent_cells_as_text(table, book.book[sheet], header_row)
-                fill_vertical_merges(table, header_row, path, book.book[sheet])
+                # a year merged down over its rows is every row's year
+                year_headers = frozenset(
+                    name.casefold()
+                    for name in (year_column, "year", *HEADER_ALIASES)
+                    if name in (year_column, "year") or HEADER_ALIASES[name] == "year"
+                )
+                fill_vertical_merges(table, header_row, path, book.book[sheet], year_headers)
                 no_blank_formulas_or_errors(path, sheet, table, header_row, name)
                 worksheet = book.book[sheet]
                 raw_header = [

@@ -21,11 +21,13 @@ if TYPE_CHECKING:
 __all__ = ["without_footnotes"]
 
 # the words and marks that open a footnote: "Note:", "Sources:", "Note 1:", "N.B.", "注：",
-# "资料来源：", "* estimate", "† ..."; a word must be followed by its colon (or the period of
+# "资料来源：", "* estimate", "† ...", "① ...", "⑴ ...", "¹ ...", "※ ..." (the marks a value
+# may carry, _cells.footnote_marker); a word must be followed by its colon (or the period of
 # "N.B."), so that a series named "Sources of revenue" opens no footnote
 _FOOTNOTE_START = re.compile(
     r"\s*(?:(?:notes?|sources?|remarks?|footnotes?)(?:\s*\d+)?\s*[:：]"
-    r"|n\.\s?b\.|(?:注|备注|说明|来源|资料来源|数据来源)(?:\s*\d+)?\s*[:：]|[*†‡§])",
+    r"|n\.\s?b\.|(?:注|备注|说明|来源|资料来源|数据来源)(?:\s*\d+)?\s*[:：]"
+    r"|[*†‡§※\u2460-\u24ff\u2776-\u2793\u00b9\u00b2\u00b3\u2070-\u2079])",
     re.IGNORECASE,
 )
 _SENTENCE_END = (".", "。")

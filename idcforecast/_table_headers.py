@@ -64,9 +64,21 @@ def _header_below(table: pd.DataFrame, names: tuple[str, ...], rows: int = 30) -
     from idcforecast._cells import estimate_year, year_label
 
     wanted = {name.casefold() for name in names}
-    for i, row in enumerate(table.head(rows).itertuples(index=False)):
+    # the headers analysts give them ("年份" for year), taken for the header only with a
+    # year below them: "年" is also a cell of a Wind export's frequency row ("频率, 年, 年")
+    aliases = {alias for alias, known in HEADER_ALIASES.items() if known in wanted}
+    head = table.head(rows + 1)
+    for i, row in enumerate(head.head(rows).itertuples(index=False)):
         texts = [cell for cell in row if isinstance(cell, str)]
         if any(cell.strip().casefold() in wanted for cell in texts):
+            return i
+        below = list(head.iloc[i + 1]) if i + 1 < len(head) else [None] * len(row)
+        if any(
+            isinstance(cell, str)
+            and cell.strip().casefold() in aliases
+            and (year_label(under) or estimate_year(under)) is not None
+            for cell, under in zip(row, below, strict=True)
+        ):
             return i
         # year headers: text ("2019", "2021E") or numbers (an Excel header row of years),
         # rising from left to right: a data row (2021, 1900, 2012.1) holds numbers in the
@@ -165,7 +177,7 @@ def tidy_headers(
     for column in table.columns:
         if not isinstance(column, str):
             continue
-        stripped = column.strip()
+        stripped = " ".join(column.split())  # a line break in a cell (Alt+Enter): a space
         target = next((k for k in known if stripped.lower() == k.lower()), stripped)
         alias = HEADER_ALIASES.get(stripped.casefold())
         if target == stripped and alias in known:

@@ -10,6 +10,7 @@ encoding to pass (:func:`decode_error`). A CSV's separator is detected
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ __all__ = [
     "decode_error",
     "detect_separator",
     "first_ragged_line",
+    "not_utf8_error",
     "text_codec",
 ]
 
@@ -112,12 +114,69 @@ def decode_error(name: str, path: Path, encoding: str, err: UnicodeDecodeError) 
     )
 
 
+# how much of a file is read to tell UTF-8 text from a legacy encoding's
+_SNIFF_BYTES = 1 << 20
+
+
+def not_utf8_error(name: str, path: Path, encoding: str) -> DataError | None:
+    """A DataError when a file read with a legacy encoding (``gb18030``, ``cp1252``...) is
+    UTF-8 text with characters beyond ASCII, else None.
+
+    Any byte sequence decodes as GB18030 (and as cp1252, nearly): UTF-8 text read so gives
+    wrong characters without an error ("亿元" as "浜垮厓"), in sources, series names
+    and units, while text in those encodings is almost never valid UTF-8.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "u.csv"
+    >>> _ = path.write_bytes("year,value\\n2019,1562.5亿元\\n".encode())
+    >>> print(not_utf8_error("u.csv", path, "gb18030"))  # doctest: +NORMALIZE_WHITESPACE
+    u.csv: the file is UTF-8 text, not gb18030 (read as gb18030, '亿元' would be '浜垮厓');
+    drop encoding= (--encoding): UTF-8 is the default
+    >>> not_utf8_error("u.csv", path, "utf-8") is None
+    True
+    """
+    import codecs
+
+    codec = text_codec(encoding)
+    if codec.startswith(("utf-8", "utf-16", "utf-32")):
+        return None
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(_SNIFF_BYTES)
+    except OSError:
+        return None
+    if start.isascii():
+        return None
+    try:  # a prefix may end inside a character: final=False leaves it undecoded
+        text = codecs.getincrementaldecoder("utf-8-sig")().decode(start, final=False)
+    except UnicodeDecodeError:
+        return None
+    found = re.search(r"[^\x00-\x7f]+", text)
+    if found is None:  # ASCII after a UTF-8 byte-order mark, which gb18030 reads as text
+        shown = "it starts with a UTF-8 byte-order mark"
+    else:
+        word = found.group()[:8]
+        misread = word.encode("utf-8").decode(codec, errors="replace")
+        shown = f"read as {encoding}, {word!r} would be {misread!r}"
+    return DataError(
+        f"{name}: the file is UTF-8 text, not {encoding} ({shown}); drop encoding= "
+        "(--encoding): UTF-8 is the default",
+        path=str(path),
+        encoding=encoding,
+    )
+
+
 def detect_separator(path: Path, header_row: int, encoding: str = "utf-8") -> str:
     """The separator that splits the header into most fields and the lines below alike.
 
     Up to three trailing lines may split differently (a "Source: ..." note under the table;
     it then reaches the layout reader, which names its row); every other line must split into
-    as many fields as the header. ``,`` when no candidate does.
+    as many fields as the header. ``,`` when no candidate does. Between two that split as
+    many fields, the one that leaves no quote mark inside a field wins: in
+    ``year;"Market, China";"Market, US"`` over ``2019;156,25;50,1`` both ``,`` and ``;``
+    give three fields, but ``,`` splits inside the quotes.
     """
     import csv
     import itertools
@@ -126,14 +185,18 @@ def detect_separator(path: Path, header_row: int, encoding: str = "utf-8") -> st
         lines = [
             line for line in itertools.islice(handle, header_row, header_row + 50) if line.strip()
         ]
-    best, best_fields = ",", 1
+    best, best_score = ",", (1, 0)
     limit = csv.field_size_limit()
     csv.field_size_limit(2**31 - 1)  # a long quote or note cell (pandas reads it fine)
     try:
         for candidate in SEPARATORS:
-            counts = [len(row) for row in csv.reader(lines, delimiter=candidate)]
-            if counts and counts[0] > best_fields and _splits_alike(counts):
-                best, best_fields = candidate, counts[0]
+            rows = list(csv.reader(lines, delimiter=candidate))
+            counts = [len(row) for row in rows]
+            # quote marks left inside fields: the separator split a quoted cell
+            stray = sum('"' in field for row in rows for field in row)
+            score = (counts[0], -stray) if counts else (0, 0)
+            if score > best_score and counts[0] > 1 and _splits_alike(counts):
+                best, best_score = candidate, score
     finally:
         csv.field_size_limit(limit)
     return best

@@ -234,7 +234,8 @@ class IdcForecastWarning(UserWarning):
 
 class FootnoteWarning(IdcForecastWarning):
     """Rows below a table ("Note: 2020 not published.", "Source: ...") that were skipped as
-    its footnotes; the message names each row. Not an error: the rows hold no value.
+    its footnotes; the message names each row. Not an error: the rows hold no value. Also
+    the values read without the footnote marker written after them ("320①" as 320).
 
     Filter it like any warning: ``warnings.simplefilter("ignore", FootnoteWarning)``.
     """

@@ -22,16 +22,19 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from idcforecast._cells import (
+    ACTUAL_MARKS,
     estimate_note,
     has_year_headers,
     is_blank,
     is_not_published,
     is_number_column,
     joined_keys,
+    marked_year,
     read_figure,
     read_year_or_estimate,
     year_columns,
@@ -39,10 +42,12 @@ from idcforecast._cells import (
 from idcforecast._normalize import Observation, to_frame
 from idcforecast._table_files import check_format_options, read_table
 from idcforecast._table_headers import header_hint, is_headerless
+from idcforecast._wording import counted
 from idcforecast.datasets import _did_you_mean
 from idcforecast.errors import (
     DataError,
     EmptyDataError,
+    IdcForecastError,
     UnknownSeriesError,
 )
 
@@ -221,7 +226,12 @@ def read_series(
     else:
         read = [_observations(source, series_id, source_name, **options)]
         name = read[0][1]
-    observations = [o for obs, _, _ in read for o in obs]
+    observations = [o for obs, _, _, _ in read for o in obs]
+    read_ids = {o.series_id for o in observations}
+    for _, _, _, unpublished in read:  # a series whose every row says "n/a"
+        for sid, message in unpublished.items():
+            if sid not in read_ids and series_id in (None, sid):
+                raise EmptyDataError(message, series_id=sid)
     held = list(dict.fromkeys(o.series_id for o in observations))
     if series_id is not None:  # unnamed series already carry series_id as their name
         observations = [o for o in observations if o.series_id == series_id]
@@ -248,7 +258,7 @@ def read_series(
             f"{name} has no values; expected at least one year with a value", source=name
         )
     frame = to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
-    wide = [layout for _, _, layout in read if layout != "long"]
+    wide = [layout for _, _, layout, _ in read if layout != "long"]
     if wide and series_id is None:  # a "Total"/合计 line read as a series
         from idcforecast._totals import warn_total_series
 
@@ -266,7 +276,7 @@ _UNREADABLE_SHEETS = (".xls", ".xlsb", ".ods", ".numbers")
 
 def _folder_file_observations(
     file: Path, series_id: str | None, options: dict[str, Any]
-) -> tuple[list[Observation], str, str]:
+) -> tuple[list[Observation], str, str, dict[str, str]]:
     """One file of a folder, read as :func:`_observations` reads a table; a DataError
     raised on a file that is no table (a README.txt beside the CSVs) says that every
     table-suffixed file of the folder is read, and to move it out."""
@@ -343,8 +353,9 @@ def _observations(
     header_row: int,
     estimates: str,
     encoding: str,
-) -> tuple[list[Observation], str, str]:
-    """One table's observations, its name for messages, and the layout read."""
+) -> tuple[list[Observation], str, str, dict[str, str]]:
+    """One table's observations, its name for messages, the layout read, and the messages
+    for its series without a value (:func:`_unpublished_series`)."""
     table, name, place_of = read_table(
         source,
         sheet_name=sheet_name,
@@ -353,20 +364,80 @@ def _observations(
         header_row=header_row,
         known_columns=(year_column, value_column, *_META),
         encoding=encoding,
+        year_column=year_column,
     )
     if table.attrs.get("sep") == ";" and decimal == ".":
         _warn_dot_thousands(table, year_column, name)
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
+    value_unit = None
+    if layout in ("auto", "long") and not has_year_headers(table.columns):
+        table, value_unit = _value_header_unit(table, value_column, place_of)
     chosen = _choose_layout(table, layout, year_column, value_column, name, header_row)
     if chosen == "long":
         observations = _long(
             table, year_column, value_column, default_id, place_of, decimal, estimates, name
         )
-    elif chosen == "years_as_columns":
-        observations = _years_as_columns(table, default_id, place_of, name, decimal, estimates)
+        unpublished = _unpublished_series(table, value_column, default_id, place_of, observations)
+        if value_unit is not None:  # "value (CNY bn)": the unit of every value
+            observations = [
+                replace(o, meta=_with_unit(o.meta, value_unit, o.place)) for o in observations
+            ]
     else:
+        unpublished = {}
+    if chosen == "years_as_columns":
+        observations = _years_as_columns(table, default_id, place_of, name, decimal, estimates)
+    elif chosen == "years_as_rows":
         observations = _years_as_rows(table, year_column, place_of, decimal, estimates)
-    return observations, name, chosen
+    _warn_markers(observations, name)
+    return observations, name, chosen, unpublished
+
+
+def _warn_markers(observations: list[Observation], name: str) -> None:
+    """A FootnoteWarning naming the values read without the footnote marker after them
+    ("320①" as 320): the footnote may say what they are (an estimate, another scope)."""
+    marked = [o for o in observations if o.figure.marker]
+    if not marked:
+        return
+    import warnings
+
+    from idcforecast.errors import FootnoteWarning
+
+    shown = "; ".join(f"{o.place} {o.figure.quote!r} as {o.figure.value:g}" for o in marked[:3])
+    shown += "; ..." if len(marked) > 3 else ""
+    count = f"{len(marked)} value{'s' if len(marked) > 1 else ''}"
+    warnings.warn(
+        f"{name}: {count} with a footnote marker after the figure, read without it "
+        f"({shown}); each keeps it in its note and quote; check what the footnote says of "
+        "them (an estimate, another scope?), and delete the marker to silence this note",
+        FootnoteWarning,
+        stacklevel=4,
+    )
+
+
+def _value_header_unit(
+    table: pd.DataFrame, value_column: str, place_of: Any
+) -> tuple[pd.DataFrame, str | None]:
+    """A long table's value column headed with its unit ("value (CNY bn)", "数值（亿元）"):
+    the table with the column named ``value_column``, and that unit (else the table as it
+    is and None). Read as a series named "value (CNY bn)", a ``series_id`` column beside it
+    was an error that asked to rename the column and so lose the unit."""
+    from idcforecast._table_headers import HEADER_ALIASES
+
+    if value_column in table.columns:
+        return table, None
+    names = {value_column.casefold()}
+    names |= {a for a, known in HEADER_ALIASES.items() if known == value_column}
+    found = [
+        (column, unit)
+        for column in table.columns
+        if isinstance(column, str)
+        and _BRACKETED_END.sub("", column).strip().casefold() in names
+        and (unit := header_unit(column, place_of(0, column))) is not None
+    ]
+    if len(found) != 1:
+        return table, None
+    column, unit = found[0]
+    return table.rename(columns={column: value_column}), unit
 
 
 _DOT_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:\.\d{3})+\s*")
@@ -434,10 +505,15 @@ def _choose_layout(
             )
         return layout
     if year_column not in table.columns:
+        hint = header_hint(table, header_row=header_row, names=(year_column,))
+        # a header row below (a title above it) first; else a column holding years
+        held = None if "looks like the header" in hint else _column_of_years(table)
+        passing = f"pass year_column={held!r}" if held is not None else "pass year_column=..."
+        if held is not None:
+            hint = f" (the years are in column {held!r})"
         raise DataError(
-            f"{name}: no {year_column!r} column; expected a year column (pass "
-            "year_column=...) or years as column headers (2019, 2020, ...); found "
-            f"{_columns(table)}{header_hint(table, header_row=header_row, names=(year_column,))}",
+            f"{name}: no {year_column!r} column; expected a year column ({passing}) or years "
+            f"as column headers (2019, 2020, ...); found {_columns(table)}{hint}",
             source=name,
             column=year_column,
         )
@@ -449,6 +525,20 @@ def _choose_layout(
             column=value_column,
         )
     return layout
+
+
+def _column_of_years(table: pd.DataFrame) -> str | None:
+    """The first column (by its header) whose cells hold two years or more ("Date",
+    "指标名称" over "2019-12-31", "2020-12-31"), else None: the year column to pass."""
+    from idcforecast._cells import estimate_year, year_label
+
+    for column in table.columns:
+        if not isinstance(column, str) or is_headerless(column):
+            continue
+        cells = table[column].head(200)
+        if sum(year_label(c) is not None or estimate_year(c) is not None for c in cells) >= 2:
+            return column
+    return None
 
 
 def _columns(table: pd.DataFrame) -> str:
@@ -506,6 +596,43 @@ def _long(
         sid = str(meta.pop("series_id", default_id)).strip()
         observations.append(Observation(sid, year, figure, place_of(i), meta))
     return observations
+
+
+def _unpublished_series(
+    table: pd.DataFrame,
+    value_column: str,
+    default_id: str,
+    place_of: Any,
+    observations: list[Observation],
+) -> dict[str, str]:
+    """The series of a long table whose every row is marked not published ("n/a", "—"),
+    each with the message of the EmptyDataError that :func:`read_series` raises for it
+    (unless a value of it comes from another file of a folder): its rows are gaps, and it
+    would vanish from the result, and series_id= would call it "not in the table", where a
+    wide table's empty row and a year-per-row table's empty column are this error."""
+    read = {o.series_id for o in observations}
+    ids = (
+        [None if is_blank(c) else str(c).strip() for c in table["series_id"]]
+        if "series_id" in table.columns
+        else [default_id] * len(table)
+    )
+    rows: dict[str, list[int]] = {}
+    for i, sid in enumerate(ids):
+        if sid is not None and sid not in read and not is_blank(table[value_column].iloc[i]):
+            rows.setdefault(sid, []).append(i)  # (a wholly blank row is skipped, no gap)
+    cells = table[value_column]
+    found = {}
+    for sid, positions in rows.items():
+        if not all(is_not_published(cells.iloc[i]) for i in positions):
+            continue  # an estimate dropped as asked, or no value row at all
+        shown = ", ".join(dict.fromkeys(repr(str(cells.iloc[i]).strip()) for i in positions))
+        found[sid] = (
+            f"{place_of(positions[0], value_column)}: series {sid!r} has no value: its "
+            f"{counted(len(positions), 'row')} {'is' if len(positions) == 1 else 'are all'} "
+            f"marked not published ({shown}); expected at least one year with a value "
+            "(delete its rows if the series is not wanted)"
+        )
+    return found
 
 
 _SMALL_WHOLE = re.compile(r"\s*[+-]?\d{1,3}\s*")
@@ -576,14 +703,35 @@ def _warn_ignored(table: pd.DataFrame, known: tuple[str, ...], name: str) -> Non
         shown = ", ".join(
             f"{position[c] + 1} (no header)" if is_headerless(c) else repr(str(c)) for c in ignored
         )
+        numbers = [c for c in ignored if is_number_column(table[c])]
+        series_hint = (
+            f"; {'it holds' if len(ignored) == 1 else 'some hold'} numbers: a growth rate is "
+            "computed from the values (idcforecast.yoy), and a second series is read with "
+            "layout='years_as_rows' (a column per series)"
+            if numbers
+            else ""
+        )
         warnings.warn(
             f"{name}: {'column' if len(ignored) == 1 else 'columns'} {shown} not read; a long "
             "table is read as series_id, year, value and "
             f"the provenance columns {', '.join(_META[1:])}; rename a column to one of those "
-            "if it is one (a unit column above all), or delete it",
+            f"if it is one (a unit column above all), or delete it{series_hint}",
             IgnoredColumnWarning,
             stacklevel=4,
         )
+
+
+def _is_statistic_column(cells: Any) -> bool:
+    """A column of numbers that cannot be series codes: percentages or fractions ("27.2%",
+    0.272), as a growth column beside a long table's values; whole numbers (1, 2) may be
+    codes naming series, and stay the error of :func:`_no_hidden_series`."""
+    if not is_number_column(cells):
+        return False
+    filled = [cell for cell in cells if not is_blank(cell)]
+    return any(
+        "%" in cell or "." in cell if isinstance(cell, str) else float(cell) % 1 != 0
+        for cell in filled
+    )
 
 
 def _no_hidden_series(table: pd.DataFrame, known: tuple[str, ...], place_of: Any) -> None:
@@ -592,11 +740,22 @@ def _no_hidden_series(table: pd.DataFrame, known: tuple[str, ...], place_of: Any
     for column in table.columns:
         if column in known or str(column).startswith("Unnamed: "):
             continue
+        if _is_statistic_column(table[column]):
+            continue  # a growth rate ("yoy": 27.2%, 43.3%) names no series: _warn_ignored does
         filled = [(i, cell) for i, cell in enumerate(table[column]) if not is_blank(cell)]
         kinds = list(dict.fromkeys(str(cell).strip() for _, cell in filled))
         if len(kinds) > 1:
             where = place_of(filled[0][0], column)
             shown = ", ".join(repr(k) for k in kinds[:3]) + (", ..." if len(kinds) > 3 else "")
+            if _actual_and_estimate_marks(kinds):
+                raise DataError(
+                    f"{where}: column {column!r} marks actuals and estimates ({shown}); "
+                    "expected the mark in the year ('2021E'; '2020A' is read as 2020), so "
+                    "that estimates= decides what is read; write it there and delete the "
+                    "column",
+                    place=where,
+                    column=str(column),
+                )
             raise DataError(
                 f"{where}: column {column!r} holds {len(kinds)} different values ({shown}) "
                 "and the table has no 'series_id' column; if it names the series, rename it "
@@ -621,6 +780,8 @@ def _years_as_columns(
         keys = named
     ids = joined_keys(table[c] for c in keys) if keys else None
     meta_columns = [c for c in _META if c in others and c != "series_id"]
+    if keys:
+        _no_second_header_row(table, keys, list(years), place_of, "years_as_columns")
     observations = []
     for i, row in enumerate(table.to_dict("records")):
         if all(is_blank(row[c]) or is_not_published(row[c]) for c in years):
@@ -647,6 +808,113 @@ def _years_as_columns(
             note = estimate_note(column) if column in estimated else ""
             observations.append(Observation(sid, year, figure, place, _with_note(meta, note)))
     return observations
+
+
+def _actual_and_estimate_marks(texts: list[str]) -> bool:
+    """True when every text is a mark of an actual or an estimate as broker tables write
+    them after a year ("A", "E", "实际", "预测"), with both kinds among them: series named
+    "A" and "B" are not marks (B, a budget, is an estimate mark too)."""
+    marks = [marked_year(f"2000{text}") for text in texts]
+    kinds = {mark[1].lower() for mark in marks if mark is not None}
+    return (
+        None not in marks
+        and bool(kinds & ACTUAL_MARKS)
+        and bool(kinds - ACTUAL_MARKS - {"b", "budget"})
+    )
+
+
+def _no_description_rows(
+    table: pd.DataFrame, year_column: str, series_columns: list[Any], place_of: Any
+) -> None:
+    """A DataError for rows between the header and the first year that describe the series
+    ("频率", "单位", "指标ID", "来源", as Wind and iFinD export a series per column): read
+    as data, the first was "'频率' is not a year; a note under the table?"."""
+    from idcforecast._cells import estimate_year, year_label
+    from idcforecast._table_headers import HEADER_ALIASES
+
+    labels: list[tuple[int, str]] = []
+    for i, cell in enumerate(table[year_column]):
+        if year_label(cell) is not None or estimate_year(cell) is not None:
+            break
+        if is_blank(cell):
+            continue
+        if not isinstance(cell, str) or any(ch.isdigit() for ch in cell):
+            return  # a bad year cell: read_year names it
+        labels.append((i, cell.strip()))
+    else:
+        return  # no year at all: read_year names the first cell
+    if not labels or len(labels) > 10:
+        return
+    shown = ", ".join(repr(label) for _, label in labels)
+    unit_row = next(
+        (i for i, label in labels if HEADER_ALIASES.get(label.casefold(), label) == "unit"),
+        None,
+    )
+    example = ""
+    if unit_row is not None and series_columns:
+        first = series_columns[0]
+        unit = table[first].iloc[unit_row]
+        if not is_blank(unit):
+            example = f" ('{first}（{str(unit).strip()}）')"
+    rows = f"the {len(labels)} rows" if len(labels) > 1 else "the row"
+    place = place_of(labels[0][0], year_column)
+    raise DataError(
+        f"{place}: {rows} under the header before the first year ({shown}) describe the "
+        "series, as Wind and iFinD exports write them; expected the years right under the "
+        f"header: write each series' unit in brackets after its name{example} and delete "
+        f"{'those rows' if len(labels) > 1 else 'the row'}",
+        place=place,
+    )
+
+
+def _no_second_header_row(
+    table: pd.DataFrame, label_columns: list[Any], cells: list[Any], place_of: Any, layout: str
+) -> None:
+    """A DataError for a first row that is a second header row: blank under the names
+    (``label_columns``: the year column, or a wide table's name columns) and, in ``cells``,
+    only units ("亿元", "万架") or marks of actuals and estimates ("A", "E"). Read as data,
+    it was "the series name is blank" or "a blank cell is not a year", which point nowhere
+    near the fix."""
+    from idcforecast.units import parse_unit
+
+    if table.empty or not all(
+        is_blank(table.iat[0, table.columns.get_loc(c)]) for c in label_columns
+    ):
+        return
+    filled = [(c, table[c].iloc[0]) for c in cells if not is_blank(table[c].iloc[0])]
+    if not filled or not all(isinstance(cell, str) for _, cell in filled):
+        return
+    texts = [str(cell).strip() for _, cell in filled]
+    shown = ", ".join(map(repr, texts[:4])) + (", ..." if len(texts) > 4 else "")
+    place = place_of(0)
+    if _actual_and_estimate_marks(texts):
+        raise DataError(
+            f"{place}: the row holds {shown}, a second header row marking actuals and "
+            "estimates; expected one header row: write each mark into the year it marks "
+            "('2021E'; '2020A' is read as 2020) and delete this row (estimates= then says "
+            "what to do with the estimates)",
+            place=place,
+        )
+    units = []
+    for text in texts:
+        try:
+            unit = parse_unit(text)
+        except IdcForecastError:
+            return
+        if unit.base == "count" and unit.magnitude is None:
+            return
+        units.append(unit)
+    example = f"{filled[0][0]}（{texts[0]}）" if layout == "years_as_rows" else None
+    target = (
+        f"the unit in brackets after each series' name in the header ({example!r})"
+        if example is not None
+        else "the unit in brackets after each series' name ('China (USD bn)') or a 'unit' column"
+    )
+    raise DataError(
+        f"{place}: the row holds {shown}, a second header row of units; expected one header "
+        f"row: write {target} and delete this row",
+        place=place,
+    )
 
 
 _BRACKETED_END = re.compile(r"[(（\[]\s*([^()（）\[\]]+?)\s*[)）\]]\s*$")
@@ -729,6 +997,8 @@ def _years_as_rows(
     series_columns = [c for c in table.columns if c != year_column and c not in _META]
     for column in series_columns:
         _no_split_thousands(table, column, place_of)
+    _no_second_header_row(table, [year_column], series_columns, place_of, "years_as_rows")
+    _no_description_rows(table, year_column, series_columns, place_of)
     header_units = {
         c: u for c in series_columns if (u := header_unit(c, place_of(0, c))) is not None
     }

@@ -307,6 +307,21 @@ ERROR_CASES = [
         "DataFrame row 0, column 'qualifier': 'roughly' is not allowed; expected one of exact, "
         "at_least, at_most, approximately",
     ),
+    (  # readers24: the column's 'at_most' was dropped in silence, the text's kept
+        _frame(year=[2019], value=["超过1500亿元"], qualifier=["at_most"]),
+        {},
+        DataError,
+        "DataFrame row 0: the value '超过1500亿元' says 'at_least' but the qualifier column "
+        "says 'at_most'; one of them is wrong; correct it (a value without a qualifier word "
+        "takes the column's)",
+    ),
+    (  # and a qualifier not allowed was not checked beside a qualified text
+        _frame(year=[2019], value=["> 1500亿元"], qualifier=[">"]),
+        {},
+        DataError,
+        "DataFrame row 0, column 'qualifier': '>' is not allowed; expected one of exact, "
+        "at_least, at_most, approximately",
+    ),
     (
         _frame(year=[2019], value=["1亿元"], derived=["maybe"]),
         {},
@@ -1139,6 +1154,38 @@ def test_a_series_id_merged_down_its_years(tmp_path: Path) -> None:
         read_series(path, unit="CNY 100m")
 
 
+@pytest.mark.parametrize(
+    ("header", "year_column"), [("year", "year"), ("年份", "year"), ("Jahr", "Jahr")]
+)
+def test_a_year_merged_down_over_its_series_rows(
+    tmp_path: Path, header: str, year_column: str
+) -> None:
+    # readers24: 2019 merged over the rows of its two series was "cell A3: a blank cell is
+    # not a year" (only text was filled down)
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([header, "series_id", "value"])
+    for year, sid, value in ((2019, "a", 1), (None, "b", 2), (2020, "a", 3), (None, "b", 4)):
+        sheet.append([year, sid, value])
+    sheet.merge_cells("A2:A3")
+    sheet.merge_cells("A4:A5")
+    path = tmp_path / "years.xlsx"
+    book.save(path)
+    out = read_series(path, unit="MW", year_column=year_column)
+    assert _values(out, "a") == {2019: 1.0, 2020: 3.0}
+    assert _values(out, "b") == {2019: 2.0, 2020: 4.0}
+    assert out.set_index(["series_id", "year"]).loc[("b", 2019), "source"] == (
+        "years.xlsx sheet 'Sheet' row 3"
+    )
+    # a blank year cell that is not merged stays an error
+    sheet.unmerge_cells("A4:A5")
+    book.save(path)
+    with pytest.raises(NonNumericValueError, match=re.escape("cell A5: a blank cell is not")):
+        read_series(path, unit="MW", year_column=year_column)
+
+
 def test_provenance_columns_of_a_year_per_row_table_describe_its_rows(tmp_path: Path) -> None:
     # before: 'source' (publication years) became a second series in MW, and a text 'note'
     # failed as "not a number"
@@ -1670,3 +1717,397 @@ def test_a_value_under_no_header_in_a_wide_table_is_an_error(tmp_path: Path) -> 
         IgnoredColumnWarning, match=re.escape("long.csv: column 4 (no header) not read")
     ):
         read_series(long, unit="MW")
+
+
+def test_footnote_markers_after_a_figure_are_not_read_as_digits(tmp_path: Path) -> None:
+    # readers24: "320①" was read as 3201 and "1,562.5²" as 1562.52 (NFKC makes ① and ²
+    # digits), in silence; "3012.3*" was "unit '*' is not defined"
+    path = tmp_path / "marks.csv"
+    path.write_text(
+        '年份,市场规模（亿元）\n2019,"1,562.5²"\n2020,320①\n2021,3012.3*\n2022,4000\n'
+        "注：*为预估值\n",
+        encoding="utf-8",
+    )
+    msg = (
+        "marks.csv: 3 values with a footnote marker after the figure, read without it "
+        "(marks.csv row 2, column '市场规模（亿元）' '1,562.5²' as 1562.5; marks.csv row 3, "
+        "column '市场规模（亿元）' '320①' as 320; marks.csv row 4, column '市场规模（亿元）' "
+        "'3012.3*' as 3012.3); each keeps it in its note and quote; check what the footnote "
+        "says of them (an estimate, another scope?), and delete the marker to silence this note"
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = read_series(path)
+    notes = [str(w.message) for w in caught if w.category is FootnoteWarning]
+    assert notes == [
+        "marks.csv: skipped 1 footnote row below the table: marks.csv row 6 ('注：*为预估值'); "
+        "delete them from the file to silence this note",
+        msg,
+    ]
+    # the numbers as written before the marker, in the header's unit
+    expected = {2019: 1562.5, 2020: 320.0, 2021: 3012.3, 2022: 4000.0}
+    assert _values(out, "市场规模（亿元）") == expected
+    assert out["unit"].unique().tolist() == ["CNY 100m"]
+    row = out.set_index("year").loc[2020]
+    assert row["quote"] == "320①"
+    assert row["note"] == "footnote marker '①' after the figure (not read as part of it)"
+    # with a unit in the cell, a decimal comma, an accounting negative, a % cell
+    wide = tmp_path / "wide.csv"
+    wide.write_text('market;2019;2020\nA;"1.562,5亿元 ①";(12,5)†\nB;27,8%⑴;1,5% ※\n')
+    with pytest.warns(FootnoteWarning):
+        out = read_series(wide, decimal=",", unit={"A": "CNY 100m"})
+    assert _values(out, "A") == {2019: 1562.5, 2020: -12.5}
+    assert _values(out, "B") == {2019: 27.8, 2020: 1.5}
+    # such a number inside the figure, or alone, is an error, never a digit
+    bad = tmp_path / "bad.csv"
+    bad.write_text("year,value\n2019,320①亿元\n")
+    msg = (
+        "bad.csv row 2, column 'value': '320①亿元' holds '①' inside the figure, where it "
+        "would be read as a digit; expected a footnote marker at the end of the cell "
+        "('320亿元①'), or none"
+    )
+    with pytest.raises(ParseError, match=re.escape(msg)):
+        read_series(bad)
+    bad.write_text("year,value\n2019,①\n")
+    with pytest.raises(NonNumericValueError, match=re.escape("'①' is a footnote marker without")):
+        read_series(bad, unit="MW")
+
+
+def test_a_title_above_a_header_named_in_chinese_names_the_header_row(tmp_path: Path) -> None:
+    # readers24: "年份" is read as the year column, yet the hint below a title did not see
+    # it and said only "pass header_row=N"
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["中国IDC市场规模（2019-2020）"])
+    book.active.append([])
+    book.active.append(["年份", "市场规模（亿元）"])
+    book.active.append([2019, 1562.5])
+    book.active.append([2020, 2238.7])
+    path = tmp_path / "titled.xlsx"
+    book.save(path)
+    with pytest.raises(
+        DataError, match=re.escape("row 3 looks like the header: pass header_row=2")
+    ):
+        read_series(path)
+    out = read_series(path, header_row=2)
+    assert _values(out, "市场规模（亿元）") == {2019: 1562.5, 2020: 2238.7}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # readers24: each was "row 2, column 'year': a blank cell is not a year" or "...
+        # column 'market': the series name is blank", far from the fix
+        (
+            "年份,市场规模,机架数\n,亿元,万架\n2019,1562.5,227\n",
+            "u.csv row 2: the row holds '亿元', '万架', a second header row of units; expected "
+            "one header row: write the unit in brackets after each series' name in the "
+            "header ('市场规模（亿元）') and delete this row",
+        ),
+        (
+            "market,2019,2020\n,USD bn,USD bn\nChina,1,2\n",
+            "u.csv row 2: the row holds 'USD bn', 'USD bn', a second header row of units; "
+            "expected one header row: write the unit in brackets after each series' name "
+            "('China (USD bn)') or a 'unit' column and delete this row",
+        ),
+        (
+            "market,2020,2021,2022\n,A,E,E\nChina,1,2,3\n",
+            "u.csv row 2: the row holds 'A', 'E', 'E', a second header row marking actuals "
+            "and estimates; expected one header row: write each mark into the year it marks "
+            "('2021E'; '2020A' is read as 2020) and delete this row (estimates= then says "
+            "what to do with the estimates)",
+        ),
+        (
+            "year,type,value\n2020,实际,1\n2021,预测,2\n",
+            "u.csv row 2, column 'type': column 'type' marks actuals and estimates ('实际', "
+            "'预测'); expected the mark in the year ('2021E'; '2020A' is read as 2020), so "
+            "that estimates= decides what is read; write it there and delete the column",
+        ),
+    ],
+)
+def test_a_second_header_row_or_a_column_of_marks_says_where_they_belong(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = tmp_path / "u.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(message)):
+        read_series(path, unit="MW")
+    # a blank first name over numbers stays the error it was
+    path.write_text("market,2019\n,5\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape("the series name is blank")):
+        read_series(path, unit="MW")
+
+
+def test_a_utf8_file_read_with_a_legacy_encoding_is_an_error_not_mojibake(
+    tmp_path: Path,
+) -> None:
+    # readers24: with encoding="gb18030" (one GBK file in a folder, or to be safe) a UTF-8
+    # file was read without an error, its source '科智咨询报告' as '绉戞櫤鍜ㄨ...'; its
+    # "亿元" values as "unit '浜垮厓' is not defined", its header "年份" as "no 'year' column"
+    path = tmp_path / "u8.csv"
+    path.write_text("year,value,source\n2019,1562.5,科智咨询报告\n", encoding="utf-8")
+    # the misreading shown is what Python's gb18030 codec makes of the UTF-8 bytes
+    misread = "科智咨询报告".encode().decode("gb18030", errors="replace")
+    assert misread.startswith("绉戞櫤")
+    msg = (
+        f"u8.csv: the file is UTF-8 text, not gb18030 (read as gb18030, '科智咨询报告' would "
+        f"be {misread!r}); drop encoding= (--encoding): UTF-8 is the default"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(path, unit="CNY 100m", encoding="gb18030")
+    assert read_series(path, unit="CNY 100m")["source"].tolist() == ["科智咨询报告"]
+    # a byte-order mark alone says UTF-8 too (gb18030 made the header '锘縴ear')
+    path.write_bytes(b"\xef\xbb\xbfyear,value\n2019,1\n")
+    with pytest.raises(DataError, match=re.escape("(it starts with a UTF-8 byte-order mark)")):
+        read_series(path, unit="MW", encoding="cp1252")
+    # GBK and cp1252 files, and ASCII ones, are read with their encodings as before
+    path.write_bytes("year,value,source\n2019,1562.5亿元,科智咨询\n".encode("gbk"))
+    assert read_series(path, encoding="gb18030")["source"].tolist() == ["科智咨询"]
+    path.write_bytes("year,value,source\n2019,5,Café\n".encode("cp1252"))
+    assert read_series(path, unit="MW", encoding="cp1252")["source"].tolist() == ["Café"]
+    path.write_text("year,value\n2019,5\n", encoding="ascii")
+    assert read_series(path, unit="MW", encoding="gbk")["value"].tolist() == [5.0]
+
+
+def test_a_line_break_in_a_header_or_a_name_cell_is_a_space(tmp_path: Path) -> None:
+    # readers24: Excel's Alt+Enter in "market size⏎(CNY bn)" made the series id
+    # 'market size\n(CNY bn)', which no --series typed on one line matches
+    import openpyxl
+
+    path = tmp_path / "nl.csv"
+    path.write_text('"year","market size\n(CNY bn)"\n2019,156.25\n', encoding="utf-8")
+    out = read_series(path)
+    assert out["series_id"].tolist() == ["market size (CNY bn)"]
+    assert out["unit"].tolist() == ["CNY bn"]
+    assert read_series(path, series_id="market size (CNY bn)")["value"].tolist() == [156.25]
+    book = openpyxl.Workbook()
+    book.active.append(["region", 2019, 2020])
+    book.active.append(["China\nColocation (USD bn)", 1.5, 2.0])
+    book.save(tmp_path / "nl.xlsx")
+    out = read_series(tmp_path / "nl.xlsx")
+    assert out["series_id"].unique().tolist() == ["China Colocation (USD bn)"]
+    assert _values(out, "China Colocation (USD bn)") == {2019: 1.5, 2020: 2.0}
+
+
+def test_a_long_tables_value_column_headed_with_its_unit(tmp_path: Path) -> None:
+    # readers24: "value (CNY bn)" beside series_id was "a 'series_id' column in a table with a
+    # year per row and no 'value' column ... rename the value column to 'value'" (so losing
+    # the unit); without series_id it became a series named "value (CNY bn)"
+    path = tmp_path / "v.csv"
+    path.write_text("series_id,year,value (CNY bn)\ncidc,2019,156.25\ncidc,2020,223.87\n")
+    out = read_series(path)
+    assert _values(out, "cidc") == {2019: 156.25, 2020: 223.87}
+    assert out["unit"].unique().tolist() == ["CNY bn"]
+    # the header's unit converts: 156.25 CNY bn = 1562.5 CNY 100m (1 bn = 10 x 100m)
+    assert _values(read_series(path, unit="CNY 100m"), "cidc") == {2019: 1562.5, 2020: 2238.7}
+    path.write_text("年份,数值（亿元）\n2019,1562.5\n", encoding="utf-8")
+    out = read_series(path)
+    assert out[["series_id", "year", "value", "unit"]].values.tolist() == [
+        ["v", 2019, 1562.5, "CNY 100m"]
+    ]
+    # asked for a column per series, it stays the series it names
+    out = read_series(path, layout="years_as_rows")
+    assert out[["series_id", "unit"]].values.tolist() == [["数值（亿元）", "CNY 100m"]]
+    # a unit column of another unit contradicts it
+    path.write_text("year,value (CNY bn),unit\n2019,156.25,MW\n")
+    msg = (
+        "v.csv row 2: the series' name states the unit 'CNY bn' but the unit column says "
+        "'MW'; expected one unit; correct one of them"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(path)
+
+
+@pytest.mark.parametrize(
+    ("header", "why"),
+    [
+        (
+            "2021*",
+            "is the year 2021 with the footnote marker '*'; expected a year alone: delete the "
+            "marker, or if it marks an estimate, write '2021E' (estimates= then says what to "
+            "do with estimates)",
+        ),
+        ("2021①", "is the year 2021 with the footnote marker '①'"),
+        (
+            "2021 Q4",
+            "is a quarter or half of a year, not a year; expected one column (or row) per year "
+            "with the annual figure: read_series reads yearly series",
+        ),
+        ("2021H1", "is a quarter or half of a year, not a year"),
+        ("2021年上半年", "is a quarter or half of a year, not a year"),
+        (
+            "FY2021/22",
+            "is a fiscal year over two calendar years; expected one year: write the year it "
+            "ends in ('2022' or 'FY2022'), as annual reports label it",
+        ),
+    ],
+)
+def test_a_year_header_that_cannot_be_read_is_an_error_not_a_dropped_column(
+    tmp_path: Path, header: str, why: str
+) -> None:
+    # readers24: the column '2021*' (its numbers 3 and 6) was left out of a wide table
+    # without a word, as a number column beside the years (a CAGR) is; read_long_table too
+    from idcforecast import read_long_table
+
+    path = tmp_path / "w.csv"
+    path.write_text(f"market,2019,2020,{header}\nA,1,2,3\nB,4,5,6\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(f"w.csv: column {header!r} {why}")):
+        read_series(path, unit="MW")
+    with pytest.raises(DataError, match=re.escape(f"w.csv: column {header!r} {why}")):
+        read_long_table(path)
+    # in a year column, the cell says the same
+    path.write_text(f"year,value\n2020,1\n{header},2\n", encoding="utf-8")
+    with pytest.raises(NonNumericValueError, match=re.escape(f"column 'year': {header!r} {why}")):
+        read_series(path, unit="MW")
+
+
+def test_a_cagr_period_column_and_a_chinese_fiscal_year_read_as_before(tmp_path: Path) -> None:
+    path = tmp_path / "w.csv"
+    path.write_text("market,2019财年,2020财年,2019-20\nA,1,2,100%\n", encoding="utf-8")
+    assert _values(read_series(path, unit="MW"), "A") == {2019: 1.0, 2020: 2.0}
+
+
+def test_footnotes_opened_by_a_circled_number_are_skipped(tmp_path: Path) -> None:
+    # readers24: "① 2020年为初步统计数据" under the table, the note that a value's "①" points
+    # to, was "row 4, column 'year': '① 2020年为初步统计数据' is not a year"
+    path = tmp_path / "fn.csv"
+    path.write_text(
+        "年份,市场规模（亿元）\n2019,1562.5\n2020,2238.7①\n① 2020年为初步统计数据\n"
+        "② 数据来源：科智咨询\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = read_series(path)
+    assert _values(out, "市场规模（亿元）") == {2019: 1562.5, 2020: 2238.7}
+    assert str(caught[0].message) == (
+        "fn.csv: skipped 2 footnote rows below the table: fn.csv row 4 ('① 2020年为初步统计"
+        "数据'), fn.csv row 5 ('② 数据来源：科智咨询'); delete them from the file to silence "
+        "this note"
+    )
+
+
+@pytest.mark.parametrize("cell", ["3012.3E", "3012.3 (est.)", "3012.3（预计）", "3012.3F"])
+def test_a_value_marked_as_an_estimate_says_to_mark_the_year(tmp_path: Path, cell: str) -> None:
+    # readers24: "3012.3E" was "unit 'E' is not defined", "3012.3 (est.)" "the text in
+    # parentheses, 'est.', is not a figure": true, but not what to do
+    path = tmp_path / "e.csv"
+    path.write_text(f"year,value\n2020,2238.7\n2021,{cell}\n", encoding="utf-8")
+    msg = (
+        f"e.csv row 3, column 'value': {cell!r} is a number with "
+        f"{cell.removeprefix('3012.3').strip()!r} after it, the way tables mark a year as an "
+        "actual or an estimate; expected the mark on the year ('2021E', '2020A'; estimates= "
+        "then decides) and the number alone ('3012.3')"
+    )
+    with pytest.raises(ParseError, match=re.escape(msg)):
+        read_series(path, unit="CNY 100m")
+
+
+def test_a_long_tables_series_without_any_published_value_is_named(tmp_path: Path) -> None:
+    # readers24: series 'b', every row "n/a" or "—", vanished from the result without a
+    # word, and series_id="b" said "series 'b' is not in the table" (a wide table's empty
+    # row and a year-per-row table's empty column are EmptyDataErrors naming them)
+    path = tmp_path / "na.csv"
+    path.write_text(
+        "series_id,year,value,unit\na,2019,1,MW\na,2020,2,MW\nb,2019,n/a,MW\nb,2020,—,MW\n",
+        encoding="utf-8",
+    )
+    msg = (
+        "na.csv row 4, column 'value': series 'b' has no value: its 2 rows are all marked "
+        "not published ('n/a', '—'); expected at least one year with a value (delete its "
+        "rows if the series is not wanted)"
+    )
+    with pytest.raises(EmptyDataError, match=re.escape(msg)):
+        read_series(path)
+    with pytest.raises(EmptyDataError, match=re.escape(msg)):
+        read_series(path, series_id="b")
+    assert _values(read_series(path, series_id="a"), "a") == {2019: 1.0, 2020: 2.0}
+    # in a folder, a file saying "n/a" for a year of a series that other files give is a gap
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "r2020.csv").write_text("year,value\n2019,1562.5亿元\n2020,n/a\n", encoding="utf-8")
+    (folder / "r2021.csv").write_text("year,value\n2021,n/a\n", encoding="utf-8")
+    assert _values(read_series(folder, series_id="cidc"), "cidc") == {2019: 1562.5}
+
+
+def test_the_separator_that_splits_no_quoted_cell_wins_a_tie(tmp_path: Path) -> None:
+    # readers24: ',' and ';' both split each line into three fields, ',' inside the quoted
+    # headers; ',' won (the first tried): "no 'year' column; found 'year;\"Market', ..."
+    path = tmp_path / "s.csv"
+    path.write_text(
+        'year;"Market, China (CNY bn)";"Market, US (USD bn)"\n2019;156,25;50,1\n2020;223,87;55,2\n',
+        encoding="utf-8",
+    )
+    out = read_series(path, decimal=",")
+    assert _values(out, "Market, China (CNY bn)") == {2019: 156.25, 2020: 223.87}
+    assert _values(out, "Market, US (USD bn)") == {2019: 50.1, 2020: 55.2}
+    assert out["unit"].unique().tolist() == ["CNY bn", "USD bn"]
+
+
+def test_a_growth_column_beside_a_long_tables_values_is_named_not_an_error(
+    tmp_path: Path,
+) -> None:
+    # readers24: "year, value, yoy" was "column 'yoy' holds 3 different values ... if it
+    # names the series, rename it series_id": percentages name no series
+    path = tmp_path / "g.csv"
+    path.write_text("年份,数值,同比增速\n2019,1562.5,27.2%\n2020,2238.7,43.3%\n", encoding="utf-8")
+    msg = (
+        "g.csv: column '同比增速' not read; a long table is read as series_id, year, value and "
+        "the provenance columns unit, qualifier, as_of, source, quote, confidence, scope, "
+        "derived, note; rename a column to one of those if it is one (a unit column above "
+        "all), or delete it; it holds numbers: a growth rate is computed from the values "
+        "(idcforecast.yoy), and a second series is read with layout='years_as_rows' (a "
+        "column per series)"
+    )
+    with pytest.warns(IgnoredColumnWarning, match=re.escape(msg)):
+        out = read_series(path, unit="CNY 100m")
+    assert _values(out, "g") == {2019: 1562.5, 2020: 2238.7}
+    # whole numbers may be codes naming series: still the error
+    path.write_text("market,year,value\n1,2019,1\n2,2020,2\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape("column 'market' holds 2 different values")):
+        read_series(path, unit="MW")
+
+
+def test_a_unit_exponent_or_subscript_is_no_footnote_marker(tmp_path: Path) -> None:
+    # readers24 (with the footnote markers): "tCO₂" lost its ₂ as a marker and the error
+    # quoted "120 tCO"; an exponent or subscript after a letter stays part of the unit
+    path = tmp_path / "u.csv"
+    path.write_text("year,value\n2019,120 tCO₂\n", encoding="utf-8")
+    with pytest.raises(UnknownUnitError, match=re.escape("in figure '120 tCO₂': unit 'tCO2'")):
+        read_series(path)
+
+
+def test_a_wind_export_names_its_year_column_and_its_description_rows(tmp_path: Path) -> None:
+    # readers24: a Wind/iFinD export (a series per column, the rows 频率/单位/指标ID/来源 under
+    # the header, then dates) said "row 2 looks like the header: pass header_row=1" (the
+    # frequency cell "年" read as the year header's alias), and with year_column= "'频率' is
+    # not a year; a note under the table?"
+    path = tmp_path / "wind.csv"
+    path.write_bytes(
+        "指标名称,中国:IDC市场规模\n频率,年\n单位,亿元\n指标ID,M001\n来源,科智咨询\n"
+        "2019-12-31,1562.5\n2020-12-31,2238.7\n".encode("gb18030")
+    )
+    msg = (
+        "wind.csv: no 'year' column; expected a year column (pass year_column='指标名称') or "
+        "years as column headers (2019, 2020, ...); found '指标名称', '中国:IDC市场规模' (the "
+        "years are in column '指标名称')"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(path, encoding="gb18030")
+    msg = (
+        "wind.csv row 2, column '指标名称': the 4 rows under the header before the first year "
+        "('频率', '单位', '指标ID', '来源') describe the series, as Wind and iFinD exports write "
+        "them; expected the years right under the header: write each series' unit in "
+        "brackets after its name ('中国:IDC市场规模（亿元）') and delete those rows"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(path, encoding="gb18030", year_column="指标名称")
+    # done as it says, the file reads
+    path.write_bytes(
+        "指标名称,中国:IDC市场规模（亿元）\n2019-12-31,1562.5\n2020-12-31,2238.7\n".encode(
+            "gb18030"
+        )
+    )
+    out = read_series(path, encoding="gb18030", year_column="指标名称")
+    assert _values(out, "中国:IDC市场规模（亿元）") == {2019: 1562.5, 2020: 2238.7}

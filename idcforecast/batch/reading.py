@@ -533,5 +533,5 @@ def _plain_number(cell: str, decimal: str, place: str) -> float | None:
             raise
         return None
     unitless = figure.unit is None or (figure.unit == "%" and cell.endswith("%"))
-    plain = unitless and figure.qualifier == "exact" and figure.low is None
+    plain = unitless and figure.qualifier == "exact" and figure.low is None and not figure.marker
     return figure.value if plain and np.isfinite(figure.value) else None

@@ -224,6 +224,17 @@ def test_text_that_is_not_a_number_fails_only_its_series(tmp_path: Path) -> None
     assert out.set_index("series_id").loc["ok", "mean"] == 16.0  # drift: 15 + 1
 
 
+def test_a_footnote_marker_is_never_read_as_a_digit(tmp_path: Path) -> None:
+    # readers24: "320①" was read as 3201.0 and "12²" as 122.0 (NFKC makes them digits)
+    path = _csv(tmp_path, "series_id,year,value\na,2019,1562.5\na,2020,320①\nb,2020,12²\n")
+    data = read_long_table(path)
+    assert data["value"].tolist() == [1562.5, "320①", "12²"]  # kept as written for the note
+    out = forecast_many(data, 1, method="naive", engine="serial", progress=False)
+    notes = out.set_index("series_id")["note"]
+    assert notes["a"].startswith("series 'a' year 2020: value '320①' is not a finite number")
+    assert notes["b"].startswith("series 'b' year 2020: value '12²' is not a finite number")
+
+
 def test_blank_series_id_names_the_row(tmp_path: Path) -> None:
     path = _csv(tmp_path, "series_id,year,value\na,2020,1\n,2021,2\n")
     msg = "m.csv row 3, column 'series_id': the series name is blank; expected a series id"
