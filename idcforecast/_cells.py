@@ -104,19 +104,43 @@ class Figure:
 _MARK_SYMBOLS = frozenset("*†‡§※")
 
 
+def footnote_numbers(text: str) -> list[int]:
+    """Positions of the number characters of ``text`` that are no digits (①, ¹, ⑴, ⒈) and
+    which NFKC would read as digits, outside a unit's exponent ("m²", "tCO₂"): footnote
+    markers, or numbers no parser should read.
+
+    Examples
+    --------
+    >>> footnote_numbers("320①"), footnote_numbers("500 m²"), footnote_numbers("320")
+    ([3], [], [])
+    """
+    return [
+        j
+        for j, ch in enumerate(text)
+        if _is_marker(ch)
+        and ch not in _MARK_SYMBOLS
+        and not (
+            unicodedata.name(ch, "").startswith(("SUPERSCRIPT", "SUBSCRIPT"))
+            and text[j - 1 : j].isascii()
+            and text[j - 1 : j].isalpha()
+        )
+    ]
+
+
 def _is_marker(ch: str) -> bool:
     if ch in _MARK_SYMBOLS:
         return True
     return unicodedata.category(ch) == "No" and "FRACTION" not in unicodedata.name(ch, "")
 
 
-def footnote_marker(text: str, *, place: str) -> tuple[str, str]:
+def footnote_marker(text: str, *, place: str, noun: str = "cell") -> tuple[str, str]:
     """Split a text cell into the figure and the footnote marker written after it.
 
     The marker is what ends the cell among ``* † ‡ § ※`` and the numbers that are not
     digits (①, ¹, ⑴, ⒈); a superscript right after a letter ("m²") is part of the unit,
     not a marker, nor is a subscript ("CO₂"). Such a number anywhere else in the figure is
-    a ``ParseError``: the figure parser would read "320①亿元" as 3201亿元.
+    a ``ParseError``: the figure parser would read "320①亿元" as 3201亿元. ``noun`` names
+    what ``text`` is in that message ("cell" of a table, "figure" for ``parse_quantity``).
 
     Examples
     --------
@@ -153,7 +177,7 @@ def footnote_marker(text: str, *, place: str) -> tuple[str, str]:
     if inside:
         raise ParseError(
             f"{place}: {text.strip()!r} holds {inside[0]!r} inside the figure, where it would "
-            f"be read as a digit; expected a footnote marker at the end of the cell "
+            f"be read as a digit; expected a footnote marker at the end of the {noun} "
             f"({body.replace(inside[0], '').strip() + inside[0]!r}), or none",
             place=place,
             value=text,

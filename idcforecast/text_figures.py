@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from idcforecast._cells import footnote_numbers
 from idcforecast.errors import IdcForecastError, ParseError
 
 if TYPE_CHECKING:
@@ -476,6 +477,13 @@ def _figures_in(
     """The figures of ``text`` (start, end, quantity, unit: the quantity's, or a ratio's
     name) in order, the scan text and the spans of dates ("2020-07-07", "2021年3月5日")
     whose numbers are no figures."""
+    # a footnote number ("320亿元①", "$3.2bn¹") is no digit: NFKC would append it to the
+    # figure ("3201"), so it reads as a space (offsets stay)
+    if marks := footnote_numbers(text):
+        chars = list(text)
+        for j in marks:
+            chars[j] = " "
+        text = "".join(chars)
     reading, scan = _point_decimals(text, _scan_text(text))
     dates = [(m.start(), m.end()) for m in _DATE.finditer(scan)]
     anchors = sorted(

@@ -332,3 +332,11 @@ def test_a_currency_the_registry_lacks_is_no_us_dollar() -> None:
 )
 def test_each_figure_gets_the_year_of_its_own_clause(text: str, years: list[int]) -> None:
     assert find_figures(text)["year"].tolist() == years
+
+
+def test_a_footnote_number_in_an_article_is_no_digit() -> None:
+    # was 3201亿元 for "320①亿元", and "320亿元①" reached into the marker
+    found = find_figures("2019年市场规模为320亿元①，2020年为405.6①亿元。")
+    assert found["value"].tolist() == [320.0, 405.6]
+    assert found["unit"].tolist() == ["CNY 100m", "CNY 100m"]
+    assert found["year"].tolist() == [2019, 2020]

@@ -163,6 +163,6 @@ def _figures_text(found: pd.DataFrame) -> str:
     table = text_table(["figure", "read as", "unit", "year"], rows, right=[1])
     return (
         f"{table}\n\n{len(rows)} figure{'s' if len(rows) != 1 else ''}; 'year' is the year "
-        "or period nearest to the figure in its sentence, by distance, not grammar: check "
-        "each against its sentence (--csv prints them)."
+        "or period nearest to the figure in its sentence (in its own clause where it can), "
+        "not read from the grammar: check each against its sentence (--csv prints them)."
     )

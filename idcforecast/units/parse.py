@@ -9,8 +9,10 @@ below. Anything left over is an error, never silently dropped.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
+from idcforecast._cells import footnote_numbers
 from idcforecast.errors import IdcForecastError, ParseError, UnknownUnitError
 from idcforecast.units.quantity import Quantity
 from idcforecast.units.registry import Unit, normalize_text, parse_unit
@@ -368,6 +370,19 @@ _ARTICLE = re.compile(
 )
 
 
+def _without_footnote_marker(text: str) -> str:
+    """``text`` without the footnote marker written after the figure ("320①" -> "320",
+    "1,562.5亿元 ①" -> "1,562.5亿元"), as the table readers take it off; a ``ParseError``
+    when the marker stands inside the figure ("320①亿元") or there is no figure."""
+    from idcforecast._cells import footnote_marker
+    from idcforecast.errors import NonNumericValueError
+
+    try:
+        return footnote_marker(text, place="figure", noun="figure")[0]
+    except NonNumericValueError:
+        raise _fail(text, "a footnote marker without a number") from None
+
+
 def _fail(text: str, found: str, **fields: object) -> ParseError:
     return ParseError(
         f"cannot read {text!r} as a figure: {found}; expected [qualifier] NUMBER [magnitude] "
@@ -690,13 +705,16 @@ def parse_quantity(text: str) -> Quantity:
             "for a plain number use convert(x, unit, from_unit=...) or Quantity(x, unit)",
             text=repr(text),
         )
+    written = text
+    if footnote_numbers(text):  # NFKC reads "320①" as 3201 and "¹320" as 1320
+        text = _without_footnote_marker(text)
     norm = normalize_text(text).replace("\u2212", "-")  # the typographic minus sign
     if not norm:
         raise _fail(text, "empty text")
     main, alternate_text = _split_alternate(text, _accounting_negative(norm))
     quantity = _parse_one(text, _plus_as_words(main))
     if alternate_text is None:
-        return quantity
+        return quantity if written == text else dataclasses.replace(quantity, text=written)
     # "(or $71.2 billion)", "（合71.2亿美元）": the same amount, said another way
     inner = _ALTERNATE_LEAD.sub("", alternate_text, count=1)
     try:
@@ -712,5 +730,5 @@ def parse_quantity(text: str) -> Quantity:
         high=quantity.high,
         qualifier=quantity.qualifier,
         alternate=alternate,
-        text=text,
+        text=written,
     )

@@ -812,3 +812,19 @@ def test_an_alternate_said_another_way(text: str) -> None:
 def test_a_word_in_parentheses_is_still_no_alternate() -> None:
     with pytest.raises(ParseError, match=re.escape("the text in parentheses, 'order'")):
         parse_quantity("500 billion yuan (order)")
+
+
+def test_a_footnote_number_after_a_figure_is_no_digit() -> None:
+    # NFKC turns "①" and "¹" into "1": "320①" was 3201 and "320①亿元" 3201亿元, silently
+    q = parse_quantity("320①")
+    assert (q.value, q.unit, q.text) == (320.0, "count", "320①")
+    q = parse_quantity("1,562.5亿元 ②")
+    assert (q.value, q.unit) == (1562.5, "CNY 100m")
+    msg = (
+        "figure: '320①亿元' holds '①' inside the figure, where it would be read as a digit; "
+        "expected a footnote marker at the end of the figure ('320亿元①'), or none"
+    )
+    with pytest.raises(ParseError, match=re.escape(msg) + "$"):
+        parse_quantity("320①亿元")
+    with pytest.raises(ParseError, match=re.escape("'①' as a figure: a footnote marker")):
+        parse_quantity("①")
