@@ -1,0 +1,265 @@
+"""Checks the table layouts of :mod:`idcforecast.io` run before reading values: thousands
+split across columns, values without a header, columns left out, series hidden in a
+statistic column, description rows above a table and second header rows (units, A/E marks).
+Each raises a typed error naming the file, row or column and the fix, or warns."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from idcforecast._cells import (
+    ACTUAL_MARKS,
+    is_blank,
+    is_number_column,
+    marked_year,
+)
+from idcforecast._table_headers import is_headerless
+from idcforecast.errors import (
+    DataError,
+    IdcForecastError,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# columns that describe an observation rather than hold one
+META = ("series_id", "unit", "qualifier", "as_of", "source", "quote", "confidence", "scope",
+        "derived", "note")  # fmt: skip
+
+
+_SMALL_WHOLE = re.compile(r"\s*[+-]?\d{1,3}\s*")
+_THREE_DIGITS = re.compile(r"\d{3}(?:\.\d+)?")  # what follows a thousands comma
+_TEXT_META = ("qualifier", "as_of", "source", "quote", "confidence", "scope", "note")
+
+
+def no_split_thousands(table: pd.DataFrame, value_column: str, place_of: Any) -> None:
+    """'2019,1,562.5,' in a comma-separated file with an optional text column after the value
+    splits 1,562.5 into value 1 and note '562.5' with the right number of fields: an error,
+    not a silent 1."""
+    columns = list(table.columns)
+    position = columns.index(value_column)
+    if position + 1 >= len(columns):
+        return
+    after = columns[position + 1]
+    if after not in (*_TEXT_META, "unit"):
+        return
+    match = _THREE_DIGITS.fullmatch if after != "unit" else _THREE_DIGITS.match
+    for i, (value, next_cell) in enumerate(zip(table[value_column], table[after], strict=True)):
+        if not (isinstance(value, str) and isinstance(next_cell, str)):
+            continue  # typed cells (Excel, a DataFrame) were not split by a separator
+        text = next_cell.strip()
+        if _SMALL_WHOLE.fullmatch(value) and match(text):
+            joined = f"{str(value).strip()},{text}"
+            raise DataError(
+                f"{place_of(i, value_column)}: value {str(value).strip()!r} and {after} "
+                f"{text!r} look like one number split at its thousands comma ({joined}); "
+                f'quote it in the file ("{joined}") or save with another separator; if the '
+                f"{after} is meant to be {text!r}, add a word to it",
+                place=place_of(i, value_column),
+            )
+
+
+def no_headerless_values(
+    table: pd.DataFrame, columns: list[Any], place_of: Any, expected: str
+) -> None:
+    """A DataError for the first value in a column of ``columns`` that has no header: a
+    value there belongs to nothing the reader can name (a wide table's year whose header was
+    deleted; a series with no name), so it is never dropped or guessed."""
+    for column in columns:
+        if not is_headerless(column):
+            continue
+        for i, cell in enumerate(table[column]):
+            if not is_blank(cell):
+                place = place_of(i, column)
+                raise DataError(
+                    f"{place}: a column without a header holds {cell!r}; expected {expected} "
+                    "in its header; write it there, or delete the column",
+                    place=place,
+                )
+
+
+def warn_ignored(table: pd.DataFrame, known: tuple[str, ...], name: str) -> None:
+    """Columns of a long table with a value that are not read: named in a warning, as a
+    unit column under a header not known ("Einheit") would otherwise vanish in silence."""
+    import warnings
+
+    from idcforecast.errors import IgnoredColumnWarning
+
+    ignored = [
+        column
+        for column in table.columns
+        if column not in known and any(not is_blank(cell) for cell in table[column])
+    ]
+    if ignored:
+        position = {c: j for j, c in enumerate(table.columns)}
+        shown = ", ".join(
+            f"{position[c] + 1} (no header)" if is_headerless(c) else repr(str(c)) for c in ignored
+        )
+        numbers = [c for c in ignored if is_number_column(table[c])]
+        series_hint = (
+            f"; {'it holds' if len(ignored) == 1 else 'some hold'} numbers: a growth rate is "
+            "computed from the values (idcforecast.yoy), and a second series is read with "
+            "layout='years_as_rows' (a column per series)"
+            if numbers
+            else ""
+        )
+        warnings.warn(
+            f"{name}: {'column' if len(ignored) == 1 else 'columns'} {shown} not read; a long "
+            "table is read as series_id, year, value and "
+            f"the provenance columns {', '.join(META[1:])}; rename a column to one of those "
+            f"if it is one (a unit column above all), or delete it{series_hint}",
+            IgnoredColumnWarning,
+            stacklevel=4,
+        )
+
+
+def _is_statistic_column(cells: Any) -> bool:
+    """A column of numbers that cannot be series codes: percentages or fractions ("27.2%",
+    0.272), as a growth column beside a long table's values; whole numbers (1, 2) may be
+    codes naming series, and stay the error of :func:`no_hidden_series`."""
+    if not is_number_column(cells):
+        return False
+    filled = [cell for cell in cells if not is_blank(cell)]
+    return any(
+        "%" in cell or "." in cell if isinstance(cell, str) else float(cell) % 1 != 0
+        for cell in filled
+    )
+
+
+def no_hidden_series(table: pd.DataFrame, known: tuple[str, ...], place_of: Any) -> None:
+    """A long table without ``series_id`` whose other column varies may hold several series
+    ("market": A, B): an error, not one series merged from them."""
+    for column in table.columns:
+        if column in known or str(column).startswith("Unnamed: "):
+            continue
+        if _is_statistic_column(table[column]):
+            continue  # a growth rate ("yoy": 27.2%, 43.3%) names no series: warn_ignored does
+        filled = [(i, cell) for i, cell in enumerate(table[column]) if not is_blank(cell)]
+        kinds = list(dict.fromkeys(str(cell).strip() for _, cell in filled))
+        if len(kinds) > 1:
+            where = place_of(filled[0][0], column)
+            shown = ", ".join(repr(k) for k in kinds[:3]) + (", ..." if len(kinds) > 3 else "")
+            if actual_and_estimate_marks(kinds):
+                raise DataError(
+                    f"{where}: column {column!r} marks actuals and estimates ({shown}); "
+                    "expected the mark in the year ('2021E'; '2020A' is read as 2020), so "
+                    "that estimates= decides what is read; write it there and delete the "
+                    "column",
+                    place=where,
+                    column=str(column),
+                )
+            raise DataError(
+                f"{where}: column {column!r} holds {len(kinds)} different values ({shown}) "
+                "and the table has no 'series_id' column; if it names the series, rename it "
+                "series_id; if it is a remark, rename it note (or drop it)",
+                place=where,
+                column=str(column),
+            )
+
+
+def actual_and_estimate_marks(texts: list[str]) -> bool:
+    """True when every text is a mark of an actual or an estimate as broker tables write
+    them after a year ("A", "E", "实际", "预测"), with both kinds among them: series named
+    "A" and "B" are not marks (B, a budget, is an estimate mark too)."""
+    marks = [marked_year(f"2000{text}") for text in texts]
+    kinds = {mark[1].lower() for mark in marks if mark is not None}
+    return (
+        None not in marks
+        and bool(kinds & ACTUAL_MARKS)
+        and bool(kinds - ACTUAL_MARKS - {"b", "budget"})
+    )
+
+
+def no_description_rows(
+    table: pd.DataFrame, year_column: str, series_columns: list[Any], place_of: Any
+) -> None:
+    """A DataError for rows between the header and the first year that describe the series
+    ("频率", "单位", "指标ID", "来源", as Wind and iFinD export a series per column): read
+    as data, the first was "'频率' is not a year; a note under the table?"."""
+    from idcforecast._cells import estimate_year, year_label
+    from idcforecast._table_headers import HEADER_ALIASES
+
+    labels: list[tuple[int, str]] = []
+    for i, cell in enumerate(table[year_column]):
+        if year_label(cell) is not None or estimate_year(cell) is not None:
+            break
+        if is_blank(cell):
+            continue
+        if not isinstance(cell, str) or any(ch.isdigit() for ch in cell):
+            return  # a bad year cell: read_year names it
+        labels.append((i, cell.strip()))
+    else:
+        return  # no year at all: read_year names the first cell
+    if not labels or len(labels) > 10:
+        return
+    shown = ", ".join(repr(label) for _, label in labels)
+    unit_row = next(
+        (i for i, label in labels if HEADER_ALIASES.get(label.casefold(), label) == "unit"),
+        None,
+    )
+    example = ""
+    if unit_row is not None and series_columns:
+        first = series_columns[0]
+        unit = table[first].iloc[unit_row]
+        if not is_blank(unit):
+            example = f" ('{first}（{str(unit).strip()}）')"
+    rows = f"the {len(labels)} rows" if len(labels) > 1 else "the row"
+    place = place_of(labels[0][0], year_column)
+    raise DataError(
+        f"{place}: {rows} under the header before the first year ({shown}) describe the "
+        "series, as Wind and iFinD exports write them; expected the years right under the "
+        f"header: write each series' unit in brackets after its name{example} and delete "
+        f"{'those rows' if len(labels) > 1 else 'the row'}",
+        place=place,
+    )
+
+
+def no_second_header_row(
+    table: pd.DataFrame, label_columns: list[Any], cells: list[Any], place_of: Any, layout: str
+) -> None:
+    """A DataError for a first row that is a second header row: blank under the names
+    (``label_columns``: the year column, or a wide table's name columns) and, in ``cells``,
+    only units ("亿元", "万架") or marks of actuals and estimates ("A", "E"). Read as data,
+    it was "the series name is blank" or "a blank cell is not a year", which point nowhere
+    near the fix."""
+    from idcforecast.units import parse_unit
+
+    if table.empty or not all(
+        is_blank(table.iat[0, table.columns.get_loc(c)]) for c in label_columns
+    ):
+        return
+    filled = [(c, table[c].iloc[0]) for c in cells if not is_blank(table[c].iloc[0])]
+    if not filled or not all(isinstance(cell, str) for _, cell in filled):
+        return
+    texts = [str(cell).strip() for _, cell in filled]
+    shown = ", ".join(map(repr, texts[:4])) + (", ..." if len(texts) > 4 else "")
+    place = place_of(0)
+    if actual_and_estimate_marks(texts):
+        raise DataError(
+            f"{place}: the row holds {shown}, a second header row marking actuals and "
+            "estimates; expected one header row: write each mark into the year it marks "
+            "('2021E'; '2020A' is read as 2020) and delete this row (estimates= then says "
+            "what to do with the estimates)",
+            place=place,
+        )
+    units = []
+    for text in texts:
+        try:
+            unit = parse_unit(text)
+        except IdcForecastError:
+            return
+        if unit.base == "count" and unit.magnitude is None:
+            return
+        units.append(unit)
+    example = f"{filled[0][0]}（{texts[0]}）" if layout == "years_as_rows" else None
+    target = (
+        f"the unit in brackets after each series' name in the header ({example!r})"
+        if example is not None
+        else "the unit in brackets after each series' name ('China (USD bn)') or a 'unit' column"
+    )
+    raise DataError(
+        f"{place}: the row holds {shown}, a second header row of units; expected one header "
+        f"row: write {target} and delete this row",
+        place=place,
+    )

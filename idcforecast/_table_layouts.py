@@ -1,0 +1,282 @@
+"""The three table layouts :func:`idcforecast.read_series` reads (long; a row per year; a
+column per year) into observations, with the units a series' name states in brackets."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from idcforecast._cells import (
+    estimate_note,
+    is_blank,
+    is_not_published,
+    is_number_column,
+    joined_keys,
+    read_figure,
+    read_year_or_estimate,
+    year_columns,
+)
+from idcforecast._layout_checks import (
+    META,
+    no_description_rows,
+    no_headerless_values,
+    no_hidden_series,
+    no_second_header_row,
+    no_split_thousands,
+    warn_ignored,
+)
+from idcforecast._normalize import Observation
+from idcforecast._table_headers import is_headerless
+from idcforecast._wording import counted
+from idcforecast.errors import (
+    DataError,
+    EmptyDataError,
+    IdcForecastError,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+def read_long(
+    table: pd.DataFrame,
+    year_column: str,
+    value_column: str,
+    default_id: str,
+    place_of: Any,
+    decimal: str,
+    estimates: str,
+    name: str,
+) -> list[Observation]:
+    meta_columns = [c for c in META if c in table.columns]
+    no_split_thousands(table, value_column, place_of)
+    if "series_id" not in table.columns:
+        no_hidden_series(table, (year_column, value_column, *META), place_of)
+    warn_ignored(table, (year_column, value_column, *META), name)
+    observations = []
+    for i, row in enumerate(table.to_dict("records")):
+        if all(is_blank(cell) for cell in row.values()):
+            continue
+        place = place_of(i, value_column)
+        if is_not_published(row[value_column]):
+            continue  # "—", "n/a": a year not published, a gap
+        if is_blank(row[value_column]):
+            raise DataError(
+                f"{place}: the value is blank but the row is not; expected a number or a "
+                "figure (blank a whole row to skip it)",
+                place=place,
+            )
+        if "series_id" in row and is_blank(row["series_id"]):  # else it joins default_id
+            raise DataError(
+                f"{place_of(i, 'series_id')}: the series name is blank; expected a series id",
+                place=place_of(i, "series_id"),
+            )
+        read = read_year_or_estimate(
+            row[year_column], place=place_of(i, year_column), estimates=estimates
+        )
+        if read is None:
+            continue  # an estimate, dropped as asked
+        year, estimated = read
+        figure = read_figure(row[value_column], place=place, decimal_mark=decimal)
+        meta = _with_note({c: row[c] for c in meta_columns if not is_blank(row[c])}, estimated)
+        sid = str(meta.pop("series_id", default_id)).strip()
+        observations.append(Observation(sid, year, figure, place_of(i), meta))
+    return observations
+
+
+def unpublished_series(
+    table: pd.DataFrame,
+    value_column: str,
+    default_id: str,
+    place_of: Any,
+    observations: list[Observation],
+) -> dict[str, str]:
+    """The series of a long table whose every row is marked not published ("n/a", "—"),
+    each with the message of the EmptyDataError that :func:`read_series` raises for it
+    (unless a value of it comes from another file of a folder): its rows are gaps, and it
+    would vanish from the result, and series_id= would call it "not in the table", where a
+    wide table's empty row and a year-per-row table's empty column are this error."""
+    read = {o.series_id for o in observations}
+    ids = (
+        [None if is_blank(c) else str(c).strip() for c in table["series_id"]]
+        if "series_id" in table.columns
+        else [default_id] * len(table)
+    )
+    rows: dict[str, list[int]] = {}
+    for i, sid in enumerate(ids):
+        if sid is not None and sid not in read and not is_blank(table[value_column].iloc[i]):
+            rows.setdefault(sid, []).append(i)  # (a wholly blank row is skipped, no gap)
+    cells = table[value_column]
+    found = {}
+    for sid, positions in rows.items():
+        if not all(is_not_published(cells.iloc[i]) for i in positions):
+            continue  # an estimate dropped as asked, or no value row at all
+        shown = ", ".join(dict.fromkeys(repr(str(cells.iloc[i]).strip()) for i in positions))
+        found[sid] = (
+            f"{place_of(positions[0], value_column)}: series {sid!r} has no value: its "
+            f"{counted(len(positions), 'row')} {'is' if len(positions) == 1 else 'are all'} "
+            f"marked not published ({shown}); expected at least one year with a value "
+            "(delete its rows if the series is not wanted)"
+        )
+    return found
+
+
+def read_years_as_columns(
+    table: pd.DataFrame, default_id: str, place_of: Any, name: str, decimal: str, estimates: str
+) -> list[Observation]:
+    years, estimated = year_columns(table.columns, name=name, estimates=estimates)
+    others = [c for c in table.columns if c not in years and c not in estimated]
+    no_headerless_values(table, others, place_of, "a year or the name of what the column holds")
+    # the series id: the series_id column, or else the cells of the other columns that do
+    # not describe the row, joined ("China / colo"), as forecast-many reads a wide table;
+    # numbers beside text columns are statistics ("CAGR 2019-21"), not names
+    keys = ["series_id"] if "series_id" in others else [c for c in others if c not in META]
+    named = [c for c in keys if not is_number_column(table[c])]
+    if named:
+        keys = named
+    ids = joined_keys(table[c] for c in keys) if keys else None
+    meta_columns = [c for c in META if c in others and c != "series_id"]
+    if keys:
+        no_second_header_row(table, keys, list(years), place_of, "years_as_columns")
+    observations = []
+    for i, row in enumerate(table.to_dict("records")):
+        if all(is_blank(row[c]) or is_not_published(row[c]) for c in years):
+            if all(is_blank(cell) for cell in row.values()):
+                continue
+            raise EmptyDataError(
+                f"{place_of(i, next(iter(years)))}: the row has no value in any year column; "
+                "expected at least one value (delete the row if the series is not wanted)",
+                place=place_of(i, next(iter(years))),
+            )
+        sid = default_id if ids is None else ids[i]
+        if sid is None:
+            raise DataError(
+                f"{place_of(i, keys[0])}: the series name is blank; expected a series id",
+                place=place_of(i, keys[0]),
+            )
+        meta = {c: row[c] for c in meta_columns if not is_blank(row[c])}
+        meta = with_unit(meta, header_unit(sid, place_of(i)), place_of(i))
+        for column, year in years.items():
+            if is_blank(row[column]) or is_not_published(row[column]):
+                continue  # a year not published ("", "—", "n/a"): a gap, not a NaN
+            place = place_of(i, column)
+            figure = read_figure(row[column], place=place, decimal_mark=decimal)
+            note = estimate_note(column) if column in estimated else ""
+            observations.append(Observation(sid, year, figure, place, _with_note(meta, note)))
+    return observations
+
+
+BRACKETED_END = re.compile(r"[(（\[]\s*([^()（）\[\]]+?)\s*[)）\]]\s*$")
+
+
+def header_unit(label: Any, place: str = "") -> str | None:
+    """The unit a series' name states in brackets at its end, if it reads as one:
+    "IDC market (CNY bn)" -> "CNY bn", "市场规模（亿元）" -> "CNY 100m"; None for "(est.)",
+    "(2020)" or no brackets. A magnitude alone ("racks (10k)") is an error naming
+    ``place``: read with a unit given elsewhere, the numbers would be 10,000 times off.
+
+    Examples
+    --------
+    >>> header_unit("IDC market (CNY bn)"), header_unit("市场规模（亿元）")
+    ('CNY bn', 'CNY 100m')
+    >>> header_unit("East (est.)") is None
+    True
+    """
+    match = BRACKETED_END.search(str(label))
+    if match is None:
+        return None
+    from idcforecast.units import parse_unit
+
+    try:
+        parsed = parse_unit(match.group(1))
+    except IdcForecastError:
+        return None
+    if parsed.base == "count" and parsed.magnitude is not None:
+        raise DataError(
+            f"{place or repr(str(label))}: the name {str(label)!r} states the magnitude "
+            f"{match.group(1)!r} but no unit, so its numbers would be read in a unit given "
+            f"elsewhere without it; write the unit with it, e.g. '({parsed.magnitude} racks)', "
+            "'（万架）', '(USD bn)' or '（亿元）'",
+            place=place,
+        )
+    return None if parsed.base == "count" else parsed.canonical
+
+
+def with_unit(meta: dict[str, Any], unit: str | None, place: str) -> dict[str, Any]:
+    """A row's provenance cells with the unit its series' name states (``header_unit``);
+    a ``unit`` cell of another unit is an error (which one holds?)."""
+    if unit is None:
+        return dict(meta)
+    if "unit" in meta:
+        from idcforecast.units import canonical_unit
+
+        if canonical_unit(str(meta["unit"])) != unit:
+            raise DataError(
+                f"{place}: the series' name states the unit {unit!r} but the unit column says "
+                f"{str(meta['unit']).strip()!r}; expected one unit; correct one of them",
+                place=place,
+            )
+        return dict(meta)
+    return {**meta, "unit": unit}
+
+
+def _with_note(meta: dict[str, Any], note: str) -> dict[str, Any]:
+    """A copy of a row's provenance cells with ``note`` appended to its note."""
+    if not note:
+        return dict(meta)
+    return {**meta, "note": "; ".join(filter(None, [str(meta.get("note", "")), note]))}
+
+
+def read_years_as_rows(
+    table: pd.DataFrame, year_column: str, place_of: Any, decimal: str, estimates: str
+) -> list[Observation]:
+    """One observation per filled cell of a series column; the row's provenance cells
+    (``source``, ``note``, ``unit``... the ``META`` columns) describe every value of that
+    row, as a wide row's describe every year of its series."""
+    if "series_id" in table.columns:
+        raise DataError(
+            f"{place_of(0, 'series_id')}: a 'series_id' column in a table with a year per row "
+            "and no 'value' column; expected either a long table (series_id, year, value) or "
+            "a column per series (year, then one column headed by each series' name); rename "
+            "the value column to 'value', or drop the series_id column",
+            column="series_id",
+        )
+    meta_columns = [c for c in META if c in table.columns]
+    series_columns = [c for c in table.columns if c != year_column and c not in META]
+    for column in series_columns:
+        no_split_thousands(table, column, place_of)
+    no_second_header_row(table, [year_column], series_columns, place_of, "years_as_rows")
+    no_description_rows(table, year_column, series_columns, place_of)
+    header_units = {
+        c: u for c in series_columns if (u := header_unit(c, place_of(0, c))) is not None
+    }
+    observations = []
+    for i, row in enumerate(table.to_dict("records")):
+        if all(is_blank(cell) for cell in row.values()):
+            continue
+        read = read_year_or_estimate(
+            row[year_column], place=place_of(i, year_column), estimates=estimates
+        )
+        if read is None:
+            continue  # an estimate, dropped as asked
+        year, estimated = read
+        meta = _with_note({c: row[c] for c in meta_columns if not is_blank(row[c])}, estimated)
+        for column in series_columns:
+            if is_blank(row[column]) or is_not_published(row[column]):
+                continue  # a year not published for this series ("", "—", "n/a")
+            place = place_of(i, column)
+            if is_headerless(column):
+                no_headerless_values(table, [column], place_of, "the series' name")
+            figure = read_figure(row[column], place=place, decimal_mark=decimal)
+            unit = header_units.get(column)
+            observations.append(
+                Observation(str(column), year, figure, place, with_unit(meta, unit, place))
+            )
+    empty = [c for c in series_columns if not any(o.series_id == str(c) for o in observations)]
+    if empty and observations:
+        raise EmptyDataError(
+            f"{place_of(0, empty[0])}: column {empty[0]!r} has no value in any year; expected "
+            "at least one value per series column (delete the column if it is not wanted)",
+            column=str(empty[0]),
+        )
+    return observations
