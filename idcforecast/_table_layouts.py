@@ -280,3 +280,29 @@ def read_years_as_rows(
             column=str(empty[0]),
         )
     return observations
+
+
+def value_header_unit(
+    table: pd.DataFrame, value_column: str, place_of: Any
+) -> tuple[pd.DataFrame, str | None]:
+    """A long table's value column headed with its unit ("value (CNY bn)", "数值（亿元）"):
+    the table with the column named ``value_column``, and that unit (else the table as it
+    is and None). Read as a series named "value (CNY bn)", a ``series_id`` column beside it
+    was an error that asked to rename the column and so lose the unit."""
+    from idcforecast._table_headers import HEADER_ALIASES
+
+    if value_column in table.columns:
+        return table, None
+    names = {value_column.casefold()}
+    names |= {a for a, known in HEADER_ALIASES.items() if known == value_column}
+    found = [
+        (column, unit)
+        for column in table.columns
+        if isinstance(column, str)
+        and BRACKETED_END.sub("", column).strip().casefold() in names
+        and (unit := header_unit(column, place_of(0, column))) is not None
+    ]
+    if len(found) != 1:
+        return table, None
+    column, unit = found[0]
+    return table.rename(columns={column: value_column}), unit

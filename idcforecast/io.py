@@ -31,13 +31,12 @@ from idcforecast._normalize import Observation, to_frame
 from idcforecast._table_files import check_format_options, read_table
 from idcforecast._table_headers import header_hint, is_headerless
 from idcforecast._table_layouts import (
-    BRACKETED_END,
     META,
-    header_unit,
     read_long,
     read_years_as_columns,
     read_years_as_rows,
     unpublished_series,
+    value_header_unit,
     with_unit,
 )
 from idcforecast.datasets import _did_you_mean
@@ -360,7 +359,7 @@ def _observations(
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
     value_unit = None
     if layout in ("auto", "long") and not has_year_headers(table.columns):
-        table, value_unit = _value_header_unit(table, value_column, place_of)
+        table, value_unit = value_header_unit(table, value_column, place_of)
     chosen = _choose_layout(table, layout, year_column, value_column, name, header_row)
     if chosen == "long":
         observations = read_long(
@@ -401,32 +400,6 @@ def _warn_markers(observations: list[Observation], name: str) -> None:
         FootnoteWarning,
         stacklevel=4,
     )
-
-
-def _value_header_unit(
-    table: pd.DataFrame, value_column: str, place_of: Any
-) -> tuple[pd.DataFrame, str | None]:
-    """A long table's value column headed with its unit ("value (CNY bn)", "数值（亿元）"):
-    the table with the column named ``value_column``, and that unit (else the table as it
-    is and None). Read as a series named "value (CNY bn)", a ``series_id`` column beside it
-    was an error that asked to rename the column and so lose the unit."""
-    from idcforecast._table_headers import HEADER_ALIASES
-
-    if value_column in table.columns:
-        return table, None
-    names = {value_column.casefold()}
-    names |= {a for a, known in HEADER_ALIASES.items() if known == value_column}
-    found = [
-        (column, unit)
-        for column in table.columns
-        if isinstance(column, str)
-        and BRACKETED_END.sub("", column).strip().casefold() in names
-        and (unit := header_unit(column, place_of(0, column))) is not None
-    ]
-    if len(found) != 1:
-        return table, None
-    column, unit = found[0]
-    return table.rename(columns={column: value_column}), unit
 
 
 _DOT_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:\.\d{3})+\s*")

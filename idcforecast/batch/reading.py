@@ -31,6 +31,7 @@ from idcforecast._cells import (
 )
 from idcforecast._table_files import check_format_options, read_table
 from idcforecast._table_headers import header_hint
+from idcforecast._table_layouts import value_header_unit
 from idcforecast.batch.wide import is_wide, is_years_as_rows, melt_rows, melt_wide
 from idcforecast.errors import DataError, IdcForecastError
 
@@ -98,8 +99,11 @@ def read_long_table(
     Returns
     -------
     pandas.DataFrame
-        Columns ``series_id, year, value`` (and ``unit`` when the file has one), rows in file
-        order without wholly blank lines, ready for :func:`forecast_many`. ``value`` holds
+        Columns ``series_id, year, value`` (and ``unit`` when the file has one, or its value
+        column's header states one: "value (CNY bn)"; ``qualifier`` when it has one, from
+        which :func:`forecast_many` names the values published as bounds in a series'
+        ``note``), rows in file order without wholly blank lines, ready for
+        :func:`forecast_many`. ``value`` holds
         floats; a row whose value cell is marked as not published ("n/a", "—", "..",
         "暂无") is left out, a gap, as :func:`idcforecast.read_series` reads it (a series
         with no other row keeps one, NaN, so that it fails by name); a blank value cell is
@@ -175,9 +179,13 @@ def read_long_table(
                 column=year_column,
             )
         table = table.rename(columns={year_column: "year"})
+    value_unit = None
+    if "value" not in table.columns and not has_year_headers(table.columns):
+        # "value (CNY bn)", "数值（亿元）": the value column, in that unit, as read_series reads it
+        table, value_unit = value_header_unit(table, "value", place_of)
     missing = [c for c in LONG_COLUMNS if c not in table.columns]
     header = table.iloc[:0]  # the file's own columns, for an error about its rows
-    kept_columns = [*LONG_COLUMNS, "unit"]
+    kept_columns = [*LONG_COLUMNS, "unit", "qualifier"]  # qualifier: bounds are noted
     total_line = ""  # a wide table's "Total" row (or column): warned about once read
     if missing and is_wide(table):
         table, place_of = melt_wide(table, name, place_of, estimates=estimates)
@@ -229,6 +237,8 @@ def read_long_table(
     out = table.assign(series_id=ids)
     if "unit" in out.columns:
         out["unit"] = _canonical_units(_stripped_text(out["unit"])[0])
+    if value_unit is not None:
+        out = _with_value_unit(out, value_unit, place_of)
     dropped = np.zeros(len(out), dtype=bool)
     if not _is_numeric(out["value"]):
         out["value"], percent, unpublished = _numbers(table["value"], decimal, place_of)
@@ -245,14 +255,33 @@ def read_long_table(
     out = out.assign(year=_whole_years(out["year"]))
     if unit is not None:
         out = _in_unit(out, unit, kw_per_rack, place_of)
-    if "note" in out.columns:  # after unit, which a percent value may have added
-        out = out[[c for c in (*LONG_COLUMNS, "unit", "note") if c in out.columns]]
+    # in one order, whatever added unit (a percent value, the value's header) or note
+    out = out[[c for c in (*LONG_COLUMNS, "unit", "qualifier", "note") if c in out.columns]]
     out = out.reset_index(drop=True)
     if total_line:
         from idcforecast._totals import warn_total_series
 
         warn_total_series(out, name=name, line=total_line)
     return out
+
+
+def _with_value_unit(out: pd.DataFrame, unit: str, place_of: Any) -> pd.DataFrame:
+    """``out`` with the unit the value column's header states ("value (CNY bn)") in every
+    row: a blank ``unit`` cell takes it, another unit is an error naming its row (which one
+    holds?), as ``read_series`` refuses it."""
+    if "unit" not in out.columns:
+        return out.assign(unit=unit)
+    cells = out["unit"]
+    blank = cells.isna() | (cells.astype(str).str.strip() == "")
+    other = np.flatnonzero((~blank & (cells.astype(str) != unit)).to_numpy())
+    if other.size:
+        where = place_of(int(other[0]), "unit")
+        raise DataError(
+            f"{where}: the value column's header states the unit {unit!r} but the unit "
+            f"column says {str(cells.iloc[other[0]])!r}; expected one unit; correct one of them",
+            place=where,
+        )
+    return out.assign(unit=cells.where(~blank, unit))
 
 
 def _whole_years(year: pd.Series) -> pd.Series:

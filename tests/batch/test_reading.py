@@ -778,3 +778,32 @@ def test_a_wide_frame_filtered_to_one_of_the_rows_sharing_a_name_is_forecast(
     out = forecast_many(data[data["unit"] == "MW"], 1, method="drift", engine="serial")
     assert out["status"].tolist() == ["ok"]
     assert out["mean"].tolist() == [400.0]
+
+
+def test_a_value_header_with_its_unit_is_the_value_column(tmp_path) -> None:
+    # read_series reads "value (CNY bn)" as the value column in CNY bn (readers24); the batch
+    # reader said "no column(s) 'value'"
+    path = tmp_path / "vh.csv"
+    path.write_text(
+        "series_id,year,value (CNY bn),qualifier\na,2019,1.5,exact\na,2020,2,at_least\n"
+        "a,2021,2.5,exact\n",
+        encoding="utf-8",
+    )
+    table = read_long_table(path)
+    assert list(table.columns) == ["series_id", "year", "value", "unit", "qualifier"]
+    assert table["unit"].tolist() == ["CNY bn"] * 3
+    assert table["value"].tolist() == [1.5, 2.0, 2.5]
+    # the qualifier column is kept: the forecast names the bound, as forecast() does
+    note = forecast_many(table, 1, method="drift", engine="serial")["note"].iloc[0]
+    assert note == "value published as a bound, fitted as that number: 2020 (at least)"
+    clash = tmp_path / "clash.csv"
+    clash.write_text(
+        "series_id,year,value (CNY bn),unit\na,2019,1.5,\na,2020,2,CNY bn\na,2021,2.5,USD bn\n",
+        encoding="utf-8",
+    )
+    msg = (
+        "clash.csv row 4, column 'unit': the value column's header states the unit 'CNY bn' "
+        "but the unit column says 'USD bn'; expected one unit; correct one of them"
+    )
+    with pytest.raises(DataError, match=re.escape(msg) + "$"):
+        read_long_table(clash)
