@@ -16,11 +16,14 @@ import math
 import tomllib
 from dataclasses import fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from idcforecast._wording import counted
 from idcforecast.claims import Claim, parse_period
 from idcforecast.errors import DataError, EmptyDataError, SpecError
+
+if TYPE_CHECKING:
+    from idcforecast.units.quantity import Quantity
 
 __all__ = ["check_unique", "claims_from_frame", "claims_from_path", "claims_from_records"]
 
@@ -335,9 +338,11 @@ def check_unique(claims: list[Claim], places: list[str]) -> None:
         )
 
 
-def _number(text: str, *, key: str, where: str, row: Any) -> float:
-    """A number written as text; a comma only separates groups of three digits ("3,200"),
-    so a decimal comma ("3,3") is an error, never 33 (it was read so)."""
+def _number_or_figure(
+    text: str, *, key: str, where: str, row: Any, expected: str
+) -> float | Quantity:
+    """``text`` as a float when it is a plain number, else as the figure it reads as; a
+    SpecError naming ``key`` and what was ``expected`` when it is neither."""
     try:
         return float(text)
     except ValueError:
@@ -346,11 +351,19 @@ def _number(text: str, *, key: str, where: str, row: Any) -> float:
     from idcforecast.units import parse_quantity
 
     try:
-        quantity = parse_quantity(text)
+        return parse_quantity(text)
     except IdcForecastError as err:
         raise SpecError(
-            f"{where}: {key} must be a number, found {text!r} ({err})", key=key, row=row
+            f"{where}: {key} must be {expected}, found {text!r} ({err})", key=key, row=row
         ) from err
+
+
+def _number(text: str, *, key: str, where: str, row: Any) -> float:
+    """A number written as text; a comma only separates groups of three digits ("3,200"),
+    so a decimal comma ("3,3") is an error, never 33 (it was read so)."""
+    quantity = _number_or_figure(text, key=key, where=where, row=row, expected="a number")
+    if isinstance(quantity, float):
+        return quantity
     if quantity.unit != "count" or quantity.qualifier != "exact" or quantity.is_range:
         raise SpecError(
             f"{where}: {key} must be a number, found {text!r}", key=key, row=row, value=text
@@ -362,21 +375,11 @@ def _range_end(text: str, record: dict[str, Any], *, key: str, where: str, row: 
     """A range's end written as a number or as one exact figure ("25%", "3000亿元": as an
     Excel percentage cell reads, 25% for 0.25), in the record's unit (the first end's when
     the record gives none; money at the FX rate of the claim's year)."""
-    try:
-        return float(text)
-    except ValueError:
-        pass
-    from idcforecast.errors import IdcForecastError
-    from idcforecast.units import parse_quantity
-
-    try:
-        quantity = parse_quantity(text)
-    except IdcForecastError as err:
-        raise SpecError(
-            f"{where}: {key} must be a number or a figure, found {text!r} ({err})",
-            key=key,
-            row=row,
-        ) from err
+    quantity = _number_or_figure(
+        text, key=key, where=where, row=row, expected="a number or a figure"
+    )
+    if isinstance(quantity, float):
+        return quantity
     if quantity.qualifier != "exact" or quantity.is_range:
         raise SpecError(
             f"{where}: {key} must be one exact figure (a range's end), found {text!r}; "
