@@ -223,7 +223,7 @@ def _log_scale(scale: str, drawn: np.ndarray, history: np.ndarray) -> bool:
 
 def _log_value_axis(ax: Axes, drawn: np.ndarray) -> None:
     """A log value axis with ticks at 1-2-5 steps, labelled as levels ("5,000", not
-    "5x10^3"), no minor labels, and a margin of a quarter step at both ends."""
+    "5x10^3"), no minor labels, and a margin of 30% of the value at both ends."""
     from matplotlib.ticker import LogLocator, NullFormatter, NullLocator
 
     ax.set_yscale("log")
