@@ -340,3 +340,9 @@ def test_a_footnote_number_in_an_article_is_no_digit() -> None:
     assert found["value"].tolist() == [320.0, 405.6]
     assert found["unit"].tolist() == ["CNY 100m", "CNY 100m"]
     assert found["year"].tolist() == [2019, 2020]
+
+
+def test_an_area_unit_is_no_figure_of_millions() -> None:
+    # "500 m²" gave a figure "m²" of 2 million (a magnitude read before its number)
+    found = find_figures("The hall covers 500 m² of land, costing $2bn.")
+    assert found["figure"].tolist() == ["$2bn"]

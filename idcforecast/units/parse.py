@@ -628,6 +628,13 @@ def _parse_one(text: str, norm: str) -> Quantity:
     if post[:1] in _INFIX_AT_LEAST:
         qualifier = _set_qualifier(text, qualifier, "at_least", post[0])
         post = post[1:].strip()
+    if pre and _read_unit(text, pre).base == "count":
+        # "m²" (NFKC: "m2") was 2 million, "bn5" 5 billion: a magnitude goes after the number
+        raise _fail(
+            text,
+            f"a magnitude word before the number ({pre!r}); write it after the number, as in "
+            f"'{match['n1']} {pre}'",
+        )
     unit = _read_unit(text, f"{pre} {post}".strip())
     value = _number(match["n1"]) * (-1 if match["s1"] == "-" else 1)
     bounds: tuple[float, float] | None = None

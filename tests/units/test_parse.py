@@ -828,3 +828,19 @@ def test_a_footnote_number_after_a_figure_is_no_digit() -> None:
         parse_quantity("320①亿元")
     with pytest.raises(ParseError, match=re.escape("'①' as a figure: a footnote marker")):
         parse_quantity("①")
+
+
+@pytest.mark.parametrize("text", ["m2", "m²", "bn5", "万 3"])
+def test_a_magnitude_word_before_the_number_is_refused(text: str) -> None:
+    # "m²" (NFKC "m2") was read as 2 million and "bn5" as 5 billion: find_figures listed
+    # "500 m²" as a figure "m²" of 2 million
+    with pytest.raises(ParseError, match=re.escape("a magnitude word before the number")):
+        parse_quantity(text)
+
+
+def test_a_currency_before_the_number_still_reads() -> None:
+    assert parse_quantity("USD 5bn") == parse_quantity("5bn USD")
+    assert (parse_quantity("RMB 500 million").value, parse_quantity("HK$3bn").unit) == (
+        500.0,
+        "HKD bn",
+    )
