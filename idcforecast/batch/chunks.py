@@ -267,17 +267,23 @@ def bound_years(
     Examples
     --------
     >>> import numpy as np, pandas as pd
-    >>> qualifiers = pd.Series(["exact", "at_least", "at_most", None])
-    >>> bound_years(qualifiers, np.array([0, 0, 0, 1]), np.array([2020.0, 2022, 2021, 2020]))
+    >>> qualifiers = pd.Series(["exact", "at_least", "at_most", None, "at_least"])
+    >>> codes, years = np.array([0, 0, 0, 1, 1]), np.array([2020.0, 2022, 2021, 2020, np.nan])
+    >>> bound_years(qualifiers, codes, years)
     {0: ('2021 (at most)', '2022 (at least)')}
     """
+    import pandas as pd
+
     from idcforecast._cells import bound_label
 
-    cells = qualifiers.to_numpy()
-    rows = np.flatnonzero([bound_label(2000, q) is not None for q in cells])
+    # only the distinct qualifiers are read; a row whose year is no number (its series
+    # fails, named by group_series) has no label
+    cell_codes, distinct = pd.factorize(qualifiers, sort=False)
+    bound = np.array([*(bound_label(2000, q) is not None for q in distinct), False])
+    rows = np.flatnonzero(bound[cell_codes] & np.isfinite(years))
     found: dict[int, list[str]] = {}
     for row in rows[np.lexsort((years[rows], codes[rows]))]:
-        label = bound_label(years[row], cells[row])
+        label = bound_label(years[row], distinct[cell_codes[row]])
         if label is not None:
             found.setdefault(int(codes[row]), []).append(label)
     return {code: tuple(labels) for code, labels in found.items()}

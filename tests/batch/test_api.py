@@ -659,3 +659,22 @@ def test_values_published_as_bounds_are_noted_as_forecast_notes_them() -> None:
     single = forecast(frame[frame["series_id"] == "a"], 2, method="drift")
     assert single["note"].iloc[0] == expected
     assert notes["b"] == ""
+
+
+def test_a_bound_on_a_row_without_a_year_does_not_stop_the_batch() -> None:
+    # the bound's label took int() of the missing year: a ValueError for the whole batch
+    frame = pd.DataFrame(
+        {
+            "series_id": ["a"] * 4 + ["b"] * 4,
+            "year": [2019, 2020, None, 2022, 2019, 2020, 2021, 2022],
+            "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0],
+            "qualifier": ["exact", "at_least", "at_least", "exact", "at_most"] + ["exact"] * 3,
+        }
+    )
+    batch = forecast_many(frame, 2, method="drift", engine="serial")
+    first = batch.drop_duplicates("series_id").set_index("series_id")
+    assert first["status"].tolist() == ["failed", "ok"]
+    assert first.loc["a", "note"].startswith("series 'a': a row has no year (a blank year cell)")
+    assert first.loc["b", "note"] == (
+        "value published as a bound, fitted as that number: 2019 (at most)"
+    )
