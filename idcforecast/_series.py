@@ -294,10 +294,10 @@ def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
     )
     if isinstance(cell, str) and _FIGURE_TEXT.search(cell):
         message += (
-            " (figure text such as '1,562.5亿元' or '800 MW' is read by "
+            " (figure text such as '1,562.5亿元', '800 MW' or '超过520' is read by "
             "idcforecast.read_series and by `idcforecast forecast --data`; forecast(), "
             "forecast_many() and `forecast-many` take plain numbers, the unit in a 'unit' "
-            "column)"
+            "column and a bound in a 'qualifier' column, 'at_least' or 'at_most')"
         )
     return message
 
@@ -352,7 +352,8 @@ def unpublished_label(year: Any, cell: Any) -> str:
 
 
 # a number with a unit or magnitude after it ("1562.5亿元", "800 MW", "$71.2bn")
-_FIGURE_TEXT = re.compile(r"\d\s*[^\d\s.,+\-eE]")
+# a number with a unit after it ("800 MW") or a word or sign before it ("超过520", ">520")
+_FIGURE_TEXT = re.compile(r"\d\s*[^\d\s.,+\-eE]|[^\d\s.,+\-eE]\s*\d")
 
 
 def mixed_units_message(series_id: str, units: list[str]) -> str:
