@@ -697,6 +697,20 @@ def _forecast_row(
     return row
 
 
+def _leave_out(alias: str, methods: tuple[str, ...]) -> str:
+    """The fix of a method that cannot run among several asked for: the call fails as a
+    whole (one frame, every method's rows), so the others run once it is left out.
+
+    Examples
+    --------
+    >>> _leave_out("arima", ("drift", "arima")), _leave_out("arima", ("arima",))
+    ("; or leave 'arima' out of method=['drift', 'arima']", '')
+    """
+    if len(methods) == 1:
+        return ""
+    return f"; or leave {alias!r} out of method={list(methods)}"
+
+
 def forecast(
     data: Any,
     horizon: int,
@@ -781,6 +795,7 @@ def forecast(
                 )
             except InsufficientDataError as err:
                 message = f"{err} ({prepared.note})" if prepared.note else str(err)
+                message += _leave_out(alias, methods)
                 if len(all_series) > 1:
                     # one short series should not cost the analyst the whole table
                     message += (
@@ -791,6 +806,11 @@ def forecast(
                     raise
                 fields = {k: getattr(err, k) for k in err.fields}
                 raise InsufficientDataError(message, **fields) from None
+            except ModelError as err:
+                if len(methods) == 1:
+                    raise
+                fields = {k: getattr(err, k) for k in err.fields}
+                raise type(err)(f"{err}{_leave_out(alias, methods)}", **fields) from None
             kept = history_note(
                 series.estimates, series.fx_years, series.unpublished, series.bounds
             )

@@ -815,3 +815,18 @@ def test_values_published_as_bounds_are_named_in_the_note() -> None:
     plain = forecast(frame.drop(columns="qualifier"), 2, method="drift")
     assert plain["note"].iloc[0] == ""
     assert forecast(frame, 2, method="drift")["mean"].tolist() == plain["mean"].tolist()
+
+
+def test_a_method_that_cannot_run_among_several_is_told_to_be_left_out() -> None:
+    # the whole call fails (one frame for every method); the message named only the
+    # failing method's own fixes (models24)
+    frame = pd.DataFrame({"series_id": "s", "year": range(2018, 2023), "value": [1.0, 2, 3, 4, 5]})
+    msg = "needs at least 8; add years or use method='auto' (needs 4); or leave 'arima' out of "
+    with pytest.raises(InsufficientDataError, match=re.escape(msg + "method=['drift', 'arima']")):
+        forecast(frame, 2, method=["drift", "arima"])
+    zero = frame.assign(value=[1.0, 2, 0, 4, 5])
+    with pytest.raises(ModelError, match=re.escape("or leave 'drift_log' out of method=")):
+        forecast(zero, 2, method=["drift", "drift_log"])
+    with pytest.raises(ModelError) as alone:  # one method: its own message, unchanged
+        forecast(zero, 2, method="drift_log")
+    assert "leave" not in str(alone.value)
