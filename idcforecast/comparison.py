@@ -159,7 +159,7 @@ def _one_series(
         try:
             frames[alias] = backtest(frame, backtest_horizon, method=alias, level=levels, gaps=gaps)
         except IdcForecastError as err:
-            row["note"] = f"no backtest: {err}"
+            row["note"] = f"no backtest: {_in_comparison_words(str(err))}"
         rows.append(row)
     if frames:
         common = set.intersection(*(set(bt["cutoff"]) for bt in frames.values()))
@@ -170,3 +170,19 @@ def _one_series(
             scored = accuracy(bt[bt["cutoff"].isin(common)]).iloc[0]
             row |= {name: float(scored[name]) for name in [*scores, "n"]}
     return rows
+
+
+def _in_comparison_words(message: str) -> str:
+    """``backtest``'s message in this function's words: its ``horizon`` is the comparison's
+    ``backtest_horizon`` ("shorten the horizon" read as the forecast's horizon, which does
+    not matter here).
+
+    Examples
+    --------
+    >>> _in_comparison_words("every series needs more than horizon=3 years after the "
+    ...                      "method's minimum number of points; shorten the horizon")
+    "every series needs more than backtest_horizon=3 years after the method's minimum number of points; pass a smaller backtest_horizon=N"
+    """  # noqa: E501
+    return message.replace("more than horizon=", "more than backtest_horizon=").replace(
+        "shorten the horizon", "pass a smaller backtest_horizon=N"
+    )

@@ -141,3 +141,16 @@ def test_bad_arguments_are_errors_not_a_table_of_blank_rows(
     horizon = arguments.pop("horizon")
     with pytest.raises(getattr(errors, error), match=re.escape(msg)):
         compare_methods(y, horizon, **arguments)
+
+
+def test_no_backtest_note_names_the_backtest_horizon() -> None:
+    # the note said "more than horizon=3 years ...; shorten the horizon", which read as the
+    # forecast's horizon (7 here); the comparison's own argument is backtest_horizon
+    racks = load_dataset("china_racks_in_use")
+    racks = racks[racks["series_id"] == "china_racks_in_use"]
+    note = compare_methods(racks, 7, methods=["drift"])["note"].iloc[0]
+    assert note == (
+        "no backtest: no backtest window fits: every series needs more than "
+        "backtest_horizon=3 years after the method's minimum number of points; pass a "
+        "smaller backtest_horizon=N"
+    )

@@ -250,7 +250,7 @@ def render(fc: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def render_comparison(table: pd.DataFrame) -> str:
+def render_comparison(table: pd.DataFrame, parser: argparse.ArgumentParser | None = None) -> str:
     """Aligned comparison table, then one line per method that could not run or be scored."""
     import pandas as pd
 
@@ -283,8 +283,10 @@ def render_comparison(table: pd.DataFrame) -> str:
         "scores: each method's backtest on the cutoffs every method of the series could use "
         "(n forecasts); sMAPE in percent, coverage as a fraction"
     )
-    for _, r in table[table["note"] != ""].iterrows():
-        lines.append(f"note ({r['series_id']}, {r['model']}): {r['note']}")
+    from idcforecast.cli._advice import cli_advice
+
+    for _, r in table[table["note"] != ""].iterrows():  # the notes' advice in flags' words
+        lines.append(f"note ({r['series_id']}, {r['model']}): {cli_advice(r['note'], parser)}")
     return "\n".join(lines)
 
 
@@ -299,7 +301,8 @@ def run(args: argparse.Namespace) -> int:
         if args.csv:
             print(fc.to_csv(index=False).rstrip("\n"))
         else:
-            print(render_comparison(fc) if args.compare is not None else render(fc))
+            parser = getattr(args, "_parser", None)
+            print(render_comparison(fc, parser) if args.compare is not None else render(fc))
     from idcforecast.cli._advice import cli_advice
 
     for sid, err in failures:

@@ -401,3 +401,13 @@ def test_years_too_far_ahead_are_named_in_the_flags_words(
         "'china_idc_cidc_overall' (observed to 2023): a year given as the horizon? the "
         "horizon counts years after the last one: pass --to 2030, or --horizon 7\n"
     )
+
+
+def test_compare_notes_give_their_advice_in_flags(capsys: pytest.CaptureFixture[str]) -> None:
+    # the notes under --compare named Python keywords (method='auto', horizon=3)
+    argv = ["forecast", "--compare", "--dataset", "china_racks_in_use"]
+    assert main([*argv, "--series", "china_racks_in_use"]) == 0
+    out = capsys.readouterr().out
+    assert "pass a smaller --backtest-horizon N" in out
+    assert "add years or use --method auto (needs 4)" in out
+    assert "method='auto'" not in out and "horizon=" not in out

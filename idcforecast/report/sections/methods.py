@@ -190,7 +190,8 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
 
 
 _NO_WINDOW = re.compile(
-    r"no backtest window fits: every series needs more than horizon=(\d+) years? after the "
+    r"no backtest window fits: every series needs more than (?:backtest_)?horizon=(\d+) "
+    r"years? after the "
     r"method's minimum number of points; [^.]*"
 )
 # forecasting's messages for a method the series cannot take, with their API advice
