@@ -60,3 +60,31 @@ def test_no_warning_without_a_total_and_the_warning_is_a_package_note() -> None:
     assert issubclass(TotalRowWarning, IdcForecastWarning)
     with pytest.warns(TotalRowWarning, match="m.csv: the column 'Total' looks like"):
         warn_total_series(_frame({"a": [1], "Total": [1]}), name="m.csv", line="column")
+
+
+def test_a_total_in_the_first_key_column_is_a_total_of_its_measure(tmp_path) -> None:
+    # readers24: "合计 / 市场规模" (the total row named in the first of two key columns) got
+    # no warning; only "China / Total" and "Total" did
+    from idcforecast.batch import read_long_table
+
+    path = tmp_path / "tot.csv"
+    path.write_text(
+        "地区,指标,2020,2021\n华北,市场规模,100,120\n华东,市场规模,200,230\n"
+        "合计,市场规模,300,350\n华北,机架,10,12\n华东,机架,20,23\n合计,机架,30,36\n",
+        encoding="utf-8",
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        read_long_table(path)
+    messages = [str(w.message) for w in caught if issubclass(w.category, TotalRowWarning)]
+    assert len(messages) == 2
+    # 100 + 200 = 300, 120 + 230 = 350: the sum of its own measure's rows, not the racks'
+    assert (
+        "it is the sum of the other 2 ('华北 / 市场规模', '华东 / 市场规模') in every year"
+        in (messages[0])
+    )
+    # 12 + 23 = 35 against 36
+    assert (
+        "it is not the sum of the other 2 ('华北 / 机架', '华东 / 机架'): 2021 is 36"
+        in (messages[1])
+    )
