@@ -647,7 +647,7 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
     estimates: tuple[str, ...] = ()
     fx_years: tuple[str, ...] = ()
     if "note" in group.columns:
-        from idcforecast._cells import estimate_label, fx_label
+        from idcforecast._history_notes import estimate_label, fx_label
 
         notes = group["note"].to_numpy()[order]
         labels = [estimate_label(note) for note in notes]
@@ -656,7 +656,7 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
         fx_years = tuple(dict.fromkeys(label for label in fx if label is not None))
     bounds: tuple[str, ...] = ()
     if "qualifier" in group.columns:
-        from idcforecast._cells import bound_label
+        from idcforecast._history_notes import bound_label
 
         qualifiers = group["qualifier"].to_numpy()[order]
         labels = [bound_label(year, q) for year, q in zip(years, qualifiers, strict=True)]

@@ -7,7 +7,6 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from idcforecast._cells import (
-    estimate_note,
     is_blank,
     is_not_published,
     is_number_column,
@@ -16,6 +15,7 @@ from idcforecast._cells import (
     read_year_or_estimate,
     year_columns,
 )
+from idcforecast._history_notes import estimate_note
 from idcforecast._layout_checks import (
     META,
     no_description_rows,

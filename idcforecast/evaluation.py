@@ -190,13 +190,13 @@ def backtest(
     """
     import pandas as pd
 
-    from idcforecast._cells import history_note
     from idcforecast._forecast_inputs import (
         horizon_as_year_message,
         horizon_fix,
         resolve_levels,
         resolve_methods,
     )
+    from idcforecast._history_notes import history_note
     from idcforecast._series import prepare_values, split_series
     from idcforecast.forecasting import _forecast_row, forecast_array
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from idcforecast._cells import history_note, in_context
+from idcforecast._cells import in_context
 from idcforecast._forecast_inputs import (
     AUTO,
     VALUE_LIMIT,
@@ -34,6 +34,7 @@ from idcforecast._forecast_inputs import (
     resolve_levels,
     resolve_methods,
 )
+from idcforecast._history_notes import history_note
 from idcforecast._wording import counted, year_span
 from idcforecast.calibration import (
     DEFAULT_SETTINGS,

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
-from idcforecast._cells import history_note
 from idcforecast._forecast_inputs import resolve_caps, resolve_levels, resolve_methods
+from idcforecast._history_notes import history_note
 from idcforecast.batch.chunks import SeriesTable, auto_chunk_size, group_series, iter_chunks
 from idcforecast.batch.engines import available_cores, check_engine, run_engine
 from idcforecast.batch.progress import make_progress
@@ -103,7 +103,7 @@ def _with_estimates(
 ) -> NDArray[np.object_]:
     """``notes`` (one per series and method) naming the estimates each series read as data,
     the years its reader converted at FX rates and the years marked as not published in the
-    frame (:func:`idcforecast._cells.history_note`,
+    frame (:func:`idcforecast._history_notes.history_note`,
     as forecast() words it): first, or after the error of a failed row (its error leads, as
     forecast() raises it).
 

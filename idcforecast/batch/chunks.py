@@ -235,7 +235,7 @@ def kept_estimates(
     >>> kept_estimates(notes, np.array([0, 0, 0, 1]), np.array([2021.0, 2023, 2022, 2020]))
     {0: ('2022E', '2023F')}
     """
-    from idcforecast._cells import estimate_label
+    from idcforecast._history_notes import estimate_label
 
     return _labels_by_series(notes, codes, years, estimate_label)
 
@@ -253,7 +253,7 @@ def converted_fx_years(
     >>> converted_fx_years(notes, np.array([0, 0]), np.array([2020.0, 2021]))
     {0: ('2020',)}
     """
-    from idcforecast._cells import fx_label
+    from idcforecast._history_notes import fx_label
 
     return _labels_by_series(notes, codes, years, fx_label)
 
@@ -262,7 +262,7 @@ def bound_years(
     qualifiers: pd.Series, codes: NDArray[np.int64], years: NDArray[np.float64]
 ) -> dict[int, tuple[str, ...]]:
     """Series code -> the labels of its years whose value was published as a bound
-    (:func:`idcforecast._cells.bound_label`), in year order.
+    (:func:`idcforecast._history_notes.bound_label`), in year order.
 
     Examples
     --------
@@ -274,7 +274,7 @@ def bound_years(
     """
     import pandas as pd
 
-    from idcforecast._cells import bound_label
+    from idcforecast._history_notes import bound_label
 
     # only the distinct qualifiers are read; a row whose year is no number (its series
     # fails, named by group_series) has no label

@@ -17,7 +17,6 @@ import numpy as np
 
 from idcforecast._cells import (
     KEY_SEPARATOR,
-    estimate_note,
     has_year_headers,
     is_blank,
     is_not_published,
@@ -25,6 +24,7 @@ from idcforecast._cells import (
     joined_keys,
     year_columns,
 )
+from idcforecast._history_notes import estimate_note
 from idcforecast.errors import DataError
 
 if TYPE_CHECKING:

@@ -112,7 +112,7 @@ def _fx_assumption(history: pd.DataFrame) -> str:
     """What converting figures between currencies at read time assumes ("" when none was):
     the FX rate of each figure's year, and growth that includes FX moves (the wording of
     ``idcforecast show --unit``)."""
-    from idcforecast._cells import fx_file_label
+    from idcforecast._history_notes import fx_file_label
     from idcforecast._wording import FX_CONVERTED, FX_GROWTH
     from idcforecast.report._frames import fx_conversions, published_currencies
     from idcforecast.report.style import unit_label

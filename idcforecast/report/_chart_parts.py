@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from idcforecast._cells import is_estimate_note
+from idcforecast._history_notes import is_estimate_note
 from idcforecast.report._numbers import set_level_ticks
 from idcforecast.report.style import COLORS
 

@@ -32,7 +32,7 @@ from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from idcforecast._cells import is_estimate_note
+from idcforecast._history_notes import is_estimate_note
 from idcforecast._wording import qualifier_sign, year_span
 from idcforecast.errors import DataError, SpecError
 from idcforecast.report._atomic import write_atomic

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from idcforecast._cells import is_estimate_note
+from idcforecast._history_notes import is_estimate_note
 from idcforecast._wording import FX_CONVERTED, FX_GROWTH
 from idcforecast.report._frames import (
     RANGE_MARK,

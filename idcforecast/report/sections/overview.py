@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from idcforecast._cells import is_estimate_note
+from idcforecast._history_notes import is_estimate_note
 from idcforecast._wording import FX_GROWTH, counted, level_words, qualifier_sign
 from idcforecast.report._frames import fx_conversions, qualifiers
 from idcforecast.report._growth import cagr_bound, cagr_start_year, nonpositive_years

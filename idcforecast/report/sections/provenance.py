@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from idcforecast._cells import is_estimate_note
+from idcforecast._history_notes import is_estimate_note
 from idcforecast._normalize import conversion_in
 from idcforecast._wording import qualifier_sign
 from idcforecast.report._frames import qualifiers

@@ -1,0 +1,179 @@
+"""The notes a row or a forecast carries about its history (private): a year read as an
+estimate ("estimate (year written '2022E')"), a value converted at a year's FX rate, a year
+marked as not published, a value published as a bound, and the note of a forecast that
+names them (:func:`history_note`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = [
+    "bound_label",
+    "estimate_label",
+    "estimate_note",
+    "fx_file_label",
+    "fx_label",
+    "history_note",
+    "is_estimate_note",
+    "kept_estimates_note",
+]
+
+_ESTIMATE_MARK = "estimate (year written "
+
+
+def estimate_note(label: Any) -> str:
+    """The note an estimate read with ``estimates="keep"`` carries."""
+    return f"{_ESTIMATE_MARK}{str(label).strip()!r})"
+
+
+def is_estimate_note(note: Any) -> bool:
+    """Whether a history row's ``note`` says it is an estimate read as data.
+
+    Examples
+    --------
+    >>> is_estimate_note(estimate_note("2021E")), is_estimate_note("sum of segments")
+    (True, False)
+    """
+    return isinstance(note, str) and _ESTIMATE_MARK in note
+
+
+# the label inside an estimate note: a year label marked as an estimate holds no quote or
+# backslash, so repr() wrote it as is between single quotes
+_ESTIMATE_LABEL = re.compile(re.escape(_ESTIMATE_MARK) + r"'([^'\\]*)'\)")
+
+
+def estimate_label(note: Any) -> str | None:
+    """The year label as written ("2021E") of a row whose ``note`` marks an estimate read as
+    data (see :func:`estimate_note`; other notes may surround it), else None.
+
+    Examples
+    --------
+    >>> estimate_label("sum of segments; " + estimate_note(" 2025年预测 "))
+    '2025年预测'
+    >>> estimate_label("sum of segments"), estimate_label(None)
+    (None, None)
+    """
+    if not isinstance(note, str) or (match := _ESTIMATE_LABEL.search(note)) is None:
+        return None
+    return match.group(1)
+
+
+_FX_YEAR = re.compile(r"\b(\d{4}) annual-average FX rate\b")
+
+
+def fx_label(note: Any) -> str | None:
+    """The year (as text) of a row whose ``note`` says its value was converted at that
+    year's FX rate (as :func:`idcforecast.read_series` notes it), with the user FX file
+    the rate came from (:func:`idcforecast.use_fx_rates`), else None.
+
+    Examples
+    --------
+    >>> fx_label("converted from 'USD bn' (x6.9081, 2019 annual-average FX rate)")
+    '2019'
+    >>> fx_label("converted from 'USD bn' (x7.05, 2026 annual-average FX rate from my.csv)")
+    '2026 from my.csv'
+    >>> fx_label("converted from 'CNY 10k' (x0.0001)"), fx_label(None)
+    (None, None)
+    """
+    if not isinstance(note, str) or (match := _FX_YEAR.search(note)) is None:
+        return None
+    file = fx_file_label(note)
+    return match.group(1) if file is None else f"{match.group(1)} from {file}"
+
+
+_FX_FILE = re.compile(r"\bannual-average FX rate from ([^)]*)\)")
+
+
+def fx_file_label(note: Any) -> str | None:
+    """The user FX file (:func:`idcforecast.use_fx_rates`) whose rate converted a row, as
+    its ``note`` names it, else None (the bundled table, or no conversion).
+
+    Examples
+    --------
+    >>> fx_file_label("converted from 'USD bn' (x7.05, 2026 annual-average FX rate from my.csv)")
+    'my.csv'
+    >>> fx_file_label("converted from 'USD bn' (x6.9081, 2019 annual-average FX rate)")
+    """
+    if not isinstance(note, str) or (match := _FX_FILE.search(note)) is None:
+        return None
+    return match.group(1)
+
+
+_BOUND_WORDS = {"at_least": "at least", "at_most": "at most"}
+
+
+def bound_label(year: Any, qualifier: Any) -> str | None:
+    """The label of a year whose value was published as a bound ("超过520万", "more than
+    1 million": qualifier ``at_least`` or ``at_most``), else None; "approximately" and
+    "exact" are values, not bounds.
+
+    Examples
+    --------
+    >>> bound_label(2021, "at_least"), bound_label(2022.0, "at most"), bound_label(2023, "exact")
+    ('2021 (at least)', '2022 (at most)', None)
+    """
+    if not isinstance(qualifier, str):
+        return None
+    words = _BOUND_WORDS.get(qualifier.strip().lower().replace(" ", "_"))
+    return None if words is None else f"{int(year)} ({words})"
+
+
+def history_note(
+    estimates: Iterable[str],
+    fx_years: Iterable[str],
+    unpublished: Iterable[str] = (),
+    bounds: Iterable[str] = (),
+) -> str:
+    """The note of a forecast whose history holds estimates read as data, values converted
+    between currencies at each year's FX rate, years marked as not published, or values
+    published as bounds and fitted as if exact ("" when it holds none of them).
+
+    ``unpublished`` labels each year whose value cell of an in-memory frame was marked as
+    not published ("n/a", "—": :func:`is_not_published`) and so read as a gap, with the mark
+    as written: ``"2018 ('n/a')"``.
+
+    Examples
+    --------
+    >>> history_note(["2022E"], ["2019", "2020"])
+    "estimates read as data: 2022E; history converted between currencies at each year's FX rate (2019, 2020): its growth includes exchange-rate moves"
+    >>> history_note([], [], ["2018 ('n/a')", "2020 ('—')"])
+    "years marked as not published, read as gaps: 2018 ('n/a'), 2020 ('—')"
+    >>> history_note([], [], ["2018 ('暂无')"])
+    "year marked as not published, read as a gap: 2018 ('暂无')"
+    >>> history_note([], [], [], ["2021 (at least)"])
+    'value published as a bound, fitted as that number: 2021 (at least)'
+    >>> history_note([], [])
+    ''
+    """  # noqa: E501
+    parts = []
+    if labels := list(estimates):
+        parts.append(kept_estimates_note(labels))
+    if years := list(fx_years):
+        parts.append(
+            "history converted between currencies at each year's FX rate "
+            f"({', '.join(years)}): its growth includes exchange-rate moves"
+        )
+    if marked := list(unpublished):
+        what = "year marked as not published, read as a gap"
+        if len(marked) > 1:
+            what = "years marked as not published, read as gaps"
+        parts.append(f"{what}: {', '.join(marked)}")
+    if bounded := list(bounds):
+        what = "value published as a bound, fitted as that number"
+        if len(bounded) > 1:
+            what = "values published as bounds, fitted as those numbers"
+        parts.append(f"{what}: {', '.join(bounded)}")
+    return "; ".join(parts)
+
+
+def kept_estimates_note(labels: Iterable[str]) -> str:
+    """The note of a forecast whose history holds estimates read as data, naming them.
+
+    Examples
+    --------
+    >>> kept_estimates_note(["2022E", "2023F"])
+    'estimates read as data: 2022E, 2023F'
+    """
+    return f"estimates read as data: {', '.join(labels)}"
