@@ -116,12 +116,15 @@ def footnote_numbers(text: str) -> list[int]:
         for j, ch in enumerate(text)
         if _is_marker(ch)
         and ch not in _MARK_SYMBOLS
-        and not (
-            unicodedata.name(ch, "").startswith(("SUPERSCRIPT", "SUBSCRIPT"))
-            and text[j - 1 : j].isascii()
-            and text[j - 1 : j].isalpha()
-        )
+        and not (_is_exponent(ch) and text[j - 1 : j].isascii() and text[j - 1 : j].isalpha())
     ]
+
+
+def _is_exponent(ch: str) -> bool:
+    """Whether ``ch``, right after a letter, is part of a unit: a square or a cube ("m²",
+    "m³") or a subscript ("tCO₂"); another superscript there is a footnote's ("$3.2bn¹")."""
+    name = unicodedata.name(ch, "")
+    return name.startswith("SUBSCRIPT") or name in ("SUPERSCRIPT TWO", "SUPERSCRIPT THREE")
 
 
 def _is_marker(ch: str) -> bool:
@@ -157,7 +160,7 @@ def footnote_marker(text: str, *, place: str, noun: str = "cell") -> tuple[str, 
         marker
         and text[k - 1 : k].isascii()
         and text[k - 1 : k].isalpha()
-        and all(unicodedata.name(ch, "").startswith(("SUPERSCRIPT", "SUBSCRIPT")) for ch in marker)
+        and all(_is_exponent(ch) for ch in marker)
     ):
         body, marker = text, ""  # "500 m²": an exponent of the unit
     inside = [
@@ -165,11 +168,7 @@ def footnote_marker(text: str, *, place: str, noun: str = "cell") -> tuple[str, 
         for j, ch in enumerate(body)
         if _is_marker(ch)
         and ch not in _MARK_SYMBOLS
-        and not (
-            unicodedata.name(ch, "").startswith(("SUPERSCRIPT", "SUBSCRIPT"))
-            and body[j - 1 : j].isascii()
-            and body[j - 1 : j].isalpha()
-        )
+        and not (_is_exponent(ch) and body[j - 1 : j].isascii() and body[j - 1 : j].isalpha())
     ]
     if inside:
         raise ParseError(

@@ -346,3 +346,10 @@ def test_an_area_unit_is_no_figure_of_millions() -> None:
     # "500 m²" gave a figure "m²" of 2 million (a magnitude read before its number)
     found = find_figures("The hall covers 500 m² of land, costing $2bn.")
     assert found["figure"].tolist() == ["$2bn"]
+
+
+def test_a_footnote_superscript_after_a_magnitude_is_no_exponent() -> None:
+    # "$3.2bn¹" lost its "bn" ($3.2): a superscript after letters was taken for a unit's
+    # exponent, which only a square or a cube is ("m²", "m³")
+    found = find_figures("Revenue was $3.2bn¹ in 2023.")
+    assert (found["value"].tolist(), found["unit"].tolist()) == ([3.2], ["USD bn"])

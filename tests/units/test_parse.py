@@ -844,3 +844,8 @@ def test_a_currency_before_the_number_still_reads() -> None:
         500.0,
         "HKD bn",
     )
+
+
+def test_a_footnote_superscript_after_a_unit_word_is_taken_off() -> None:
+    q = parse_quantity("$3.2bn¹")
+    assert (q.value, q.unit, q.text) == (3.2, "USD bn", "$3.2bn¹")
