@@ -46,6 +46,12 @@ def claims_from_path(path: Path, encoding: str) -> list[Claim]:
 
     from idcforecast._text_files import text_codec
 
+    if path.is_dir():  # was "does not exist", which it does
+        raise SpecError(
+            f"claims file {str(path)!r} is a folder; give the path of a .csv, .xlsx or .toml "
+            "file in it (claims are read from one file)",
+            file=str(path),
+        )
     if not path.is_file():
         raise SpecError(
             f"claims file {str(path)!r} does not exist; give the path of a .csv, .xlsx or "

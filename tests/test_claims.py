@@ -1518,3 +1518,15 @@ def test_a_range_end_with_a_qualifier_is_refused() -> None:
         "list row 1: low must be one exact figure (a range's end), found '超过3000亿元'; "
         "write a qualifier in the qualifier column and a range as low and high"
     )
+
+
+def test_a_claims_path_that_is_a_folder_says_so(tmp_path: Path) -> None:
+    # cli24: it said the folder "does not exist"
+    msg = (
+        f"claims file {str(tmp_path)!r} is a folder; give the path of a .csv, .xlsx or .toml "
+        "file in it (claims are read from one file)"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg) + "$"):
+        read_claims(tmp_path)
+    with pytest.raises(SpecError, match=re.escape("does not exist")):
+        read_claims(tmp_path / "nothing.csv")
