@@ -163,13 +163,7 @@ def footnote_marker(text: str, *, place: str, noun: str = "cell") -> tuple[str, 
         and all(_is_exponent(ch) for ch in marker)
     ):
         body, marker = text, ""  # "500 m²": an exponent of the unit
-    inside = [
-        ch
-        for j, ch in enumerate(body)
-        if _is_marker(ch)
-        and ch not in _MARK_SYMBOLS
-        and not (_is_exponent(ch) and body[j - 1 : j].isascii() and body[j - 1 : j].isalpha())
-    ]
+    inside = [body[j] for j in footnote_numbers(body)]
     if inside:
         raise ParseError(
             f"{place}: {text.strip()!r} holds {inside[0]!r} inside the figure, where it would "

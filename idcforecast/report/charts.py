@@ -162,10 +162,9 @@ def plot_forecast(
             ha="right",
         )
         ax.set_xlim(float(hist["year"].iloc[0]) - 0.5, float(end["year"]) + 1.6)
-        drawn = np.concatenate(
-            [hist["value"].to_numpy(dtype=float), *(joined(c) for c in _FAN_COLUMNS)]
-        )
-        logarithmic = _log_scale(scale, drawn, hist["value"].to_numpy(dtype=float))
+        actuals = hist["value"].to_numpy(dtype=float)
+        drawn = np.concatenate([actuals, *(joined(c) for c in _FAN_COLUMNS)])
+        logarithmic = _log_scale(scale, drawn, actuals)
         ylabel = unit_label(unit)
         if logarithmic:
             _log_value_axis(ax, drawn)
