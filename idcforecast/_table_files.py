@@ -37,6 +37,7 @@ from idcforecast._text_files import (
     check_encoding,
     decode_error,
     detect_separator,
+    file_encoding,
     first_ragged_line,
     not_utf8_error,
     text_codec,
@@ -193,6 +194,7 @@ def read_table(
         if suffix in (".csv", ".txt"):
             # blank lines stay rows so that row numbers match the file's lines; a row longer
             # than the header must fail, not silently become an index (index_col=False)
+            encoding = file_encoding(path, encoding)
             misread = not_utf8_error(name, path, encoding)
             if misread is not None:
                 raise misread

@@ -74,6 +74,37 @@ def text_codec(encoding: str) -> str:
     return "utf-8-sig" if name in ("utf-8", "utf-8-sig") else name
 
 
+def file_encoding(path: Path, encoding: str) -> str:
+    """The encoding to read ``path`` with: ``encoding``, except that a file starting with a
+    UTF-16 or UTF-32 byte-order mark is read as such when ``encoding`` is UTF-8 (the
+    default).
+
+    Excel's "Unicode Text" export is UTF-16 with a byte-order mark, which no UTF-8 file
+    starts with, so it needs no ``encoding=``. An explicit legacy encoding is kept (its
+    decoding error then names the byte-order mark).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "unicode.txt"
+    >>> _ = path.write_bytes("year,value".encode("utf-16"))
+    >>> file_encoding(path, "utf-8"), file_encoding(path, "gb18030")
+    ('utf-16', 'gb18030')
+    """
+    if text_codec(encoding) != "utf-8-sig":
+        return encoding
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(4)
+    except OSError:
+        return encoding
+    if start.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32"
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    return encoding
+
+
 def decode_error(name: str, path: Path, encoding: str, err: UnicodeDecodeError) -> DataError:
     """The typed error for a file at ``path`` that is not ``encoding`` text: where the
     first undecodable byte is, and the encoding to pass instead.

@@ -1498,12 +1498,27 @@ def test_a_workbook_or_utf16_file_under_a_text_name_says_what_it_is(tmp_path: Pa
         read_series(fake, unit="MW")
     wide = tmp_path / "u16.txt"
     wide.write_text("year\tvalue\n2019\t1\n2020\t2\n", encoding="utf-16")
-    with pytest.raises(
-        DataError,
-        match=re.escape("it is UTF-16 text (Excel's 'Unicode Text'); pass encoding='utf-16'"),
-    ):
-        read_series(wide, unit="MW")
     assert read_series(wide, unit="MW", encoding="utf-16")["value"].tolist() == [1.0, 2.0]
+
+
+def test_a_utf16_file_with_a_byte_order_mark_reads_without_encoding(tmp_path: Path) -> None:
+    # Excel's "Unicode Text" export: UTF-16 LE with the mark FF FE, tab-separated; no UTF-8
+    # file starts with FF FE or FE FF, so the default encoding reads it (it asked for
+    # encoding='utf-16' before)
+    little = tmp_path / "unicode.txt"
+    little.write_text("年份\t市场规模（亿元）\n2019\t1562.5\n2020\t2238.7\n", encoding="utf-16")
+    assert little.read_bytes()[:2] == b"\xff\xfe"
+    frame = read_series(little)
+    assert frame["value"].tolist() == [1562.5, 2238.7]
+    assert frame["unit"].unique().tolist() == ["CNY 100m"]
+    big = tmp_path / "big.csv"
+    big.write_bytes(b"\xfe\xff" + "year,value\n2019,1\n2020,2\n".encode("utf-16-be"))
+    assert read_series(big, unit="MW")["value"].tolist() == [1.0, 2.0]
+    from idcforecast import read_long_table
+
+    long16 = tmp_path / "long16.csv"
+    long16.write_text("series_id,year,value\nA,2019,1\nA,2020,2\n", encoding="utf-16")
+    assert read_long_table(long16, unit="MW")["value"].tolist() == [1.0, 2.0]
 
 
 def test_a_racks_to_power_conversion_states_its_kw_per_rack() -> None:
