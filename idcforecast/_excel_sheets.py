@@ -3,8 +3,9 @@
 pandas reads a sheet's stored values; the functions here, given the openpyxl workbook or its
 path, pick the sheet a ``sheet_name`` names (:func:`pick_sheet`), read percentage-formatted
 numbers as the text shown (:func:`percent_cells_as_text`), give a vertically merged cell's
-text (or year) to every row it covers (:func:`fill_vertical_merges`) and refuse a blank that is an
-Excel error or a formula without a stored result (:func:`no_blank_formulas_or_errors`).
+text (or year) to every row it covers (:func:`fill_vertical_merges`), refuse a blank that is an
+Excel error or a formula without a stored result (:func:`no_blank_formulas_or_errors`) and
+name the rows and columns read though Excel hides them (:func:`warn_hidden_cells`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ __all__ = [
     "no_blank_formulas_or_errors",
     "percent_cells_as_text",
     "pick_sheet",
+    "warn_hidden_cells",
 ]
 
 
@@ -190,24 +192,28 @@ def fill_vertical_merges(
                 table.iat[i, j] = value
 
 
-def _merged_ranges(path: Path, worksheet: Any) -> list[tuple[int, int, int, int]]:
-    """``(min_col, min_row, max_col, max_row)`` of the sheet's merged ranges (1-based).
-
-    pandas opens workbooks read-only, where openpyxl does not parse merges; they are read
-    from the sheet's XML part (empty when the part cannot be found).
-    """
-    from openpyxl.utils import column_index_from_string
-
+def _sheet_xml_findall(path: Path, worksheet: Any, pattern: re.Pattern[bytes]) -> set[Any]:
+    """Every match of ``pattern`` in the sheet's XML part (empty when the part cannot be
+    found): pandas opens workbooks read-only, where openpyxl parses neither merges nor row
+    and column properties. The part is read in chunks, so a large sheet is not held in
+    memory twice."""
     part = getattr(worksheet, "_worksheet_path", None)  # openpyxl's read-only sheets
     if not part:
-        return []
-    found: set[tuple[bytes, ...]] = set()
+        return set()
+    found: set[Any] = set()
     with zipfile.ZipFile(path) as archive, archive.open(part) as stream:
         tail = b""
-        while chunk := stream.read(1 << 20):  # a large sheet is not held in memory twice
+        while chunk := stream.read(1 << 20):
             text = tail + chunk
-            found.update(_MERGE_CELL.findall(text))
-            tail = text[-200:]  # a reference cut at the chunk's end is found next time
+            found.update(pattern.findall(text))
+            tail = text[-300:]  # a tag cut at the chunk's end is found next time
+    return found
+
+
+def _merged_ranges(path: Path, worksheet: Any) -> list[tuple[int, int, int, int]]:
+    """``(min_col, min_row, max_col, max_row)`` of the sheet's merged ranges (1-based)."""
+    from openpyxl.utils import column_index_from_string
+
     return sorted(
         (
             column_index_from_string(c1.decode()),
@@ -215,5 +221,65 @@ def _merged_ranges(path: Path, worksheet: Any) -> list[tuple[int, int, int, int]
             column_index_from_string(c2.decode()),
             int(r2),
         )
-        for c1, r1, c2, r2 in found
+        for c1, r1, c2, r2 in _sheet_xml_findall(path, worksheet, _MERGE_CELL)
+    )
+
+
+# the row and column tags that hide them (only those are collected: a large sheet has a
+# tag per row)
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*\bhidden="(?:1|true)"[^>]*>')
+_HIDDEN_COLUMNS = re.compile(rb'<(?:\w+:)?col\b[^>]*\bhidden="(?:1|true)"[^>]*>')
+
+
+def _attribute(tag: bytes, name: str) -> int | None:
+    found = re.search(rb"\b" + name.encode() + rb'="(\d+)"', tag)
+    return int(found.group(1)) if found else None
+
+
+def warn_hidden_cells(
+    table: pd.DataFrame, worksheet: Any, path: Path, header_row: int, name: str, sheet: str
+) -> None:
+    """A :class:`~idcforecast.errors.HiddenCellsWarning` naming the table's rows and columns
+    that are hidden in Excel (hidden by hand or by a filter): they are read as data, though
+    the sheet does not show them.
+
+    Rows are named by Excel's row numbers and columns by their headers.
+    """
+    import warnings
+
+    from openpyxl.utils import get_column_letter
+
+    from idcforecast.errors import HiddenCellsWarning
+
+    first, last = header_row + 2, header_row + 1 + len(table)  # 1-based data rows
+    rows: set[int] = set()
+    columns: set[int] = set()
+    for tag in _sheet_xml_findall(path, worksheet, _HIDDEN_ROW):
+        row = _attribute(tag, "r")
+        if row is not None and first <= row <= last:
+            rows.add(row)
+    for tag in _sheet_xml_findall(path, worksheet, _HIDDEN_COLUMNS):
+        low, high = _attribute(tag, "min"), _attribute(tag, "max")
+        if low is not None and high is not None:
+            columns.update(range(low, min(high, table.shape[1]) + 1))
+    if not rows and not columns:
+        return
+    parts = []
+    if rows:
+        ordered = sorted(rows)
+        shown = ", ".join(map(str, ordered[:10])) + (", ..." if len(ordered) > 10 else "")
+        parts.append(f"{'row' if len(rows) == 1 else 'rows'} {shown}")
+    if columns:
+        shown = ", ".join(
+            f"{get_column_letter(j)} ({table.columns[j - 1]!s})" for j in sorted(columns)
+        )
+        parts.append(f"{'column' if len(columns) == 1 else 'columns'} {shown}")
+    warnings.warn(
+        HiddenCellsWarning(
+            f"{name}, sheet {sheet!r}: {' and '.join(parts)} hidden in Excel (by hand or by "
+            f"a filter) {'was' if len(rows) + len(columns) == 1 else 'were'} read as data like "
+            f"the cells shown; delete {'it' if len(rows) + len(columns) == 1 else 'them'} from "
+            "the sheet (or save a copy without) if not part of the table"
+        ),
+        stacklevel=2,
     )

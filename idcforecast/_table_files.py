@@ -25,6 +25,7 @@ from idcforecast._excel_sheets import (
     no_blank_formulas_or_errors,
     percent_cells_as_text,
     pick_sheet,
+    warn_hidden_cells,
 )
 from idcforecast._table_footnotes import without_footnotes
 from idcforecast._table_headers import (
@@ -251,6 +252,7 @@ def read_table(
                 fill_vertical_merges(table, header_row, path, book.book[sheet], year_headers)
                 no_blank_formulas_or_errors(path, sheet, table, header_row, name)
                 worksheet = book.book[sheet]
+                warn_hidden_cells(table, worksheet, path, header_row, name, sheet)
                 raw_header = [
                     cell.value for cell in next(worksheet.iter_rows(min_row=header_row + 1), ())
                 ]

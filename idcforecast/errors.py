@@ -62,6 +62,7 @@ __all__ = [
     "EngineWarning",
     "FootnoteWarning",
     "GrowthError",
+    "HiddenCellsWarning",
     "IdcForecastError",
     "IdcForecastWarning",
     "IgnoredColumnWarning",
@@ -264,6 +265,13 @@ class IgnoredColumnWarning(IdcForecastWarning):
 class ScenarioWarning(IdcForecastWarning):
     """A scenario whose every adjustment lies after the years simulated: in that run it is
     the base case (a spec written to 2035 may be run to 2027); the message names it.
+    """
+
+
+class HiddenCellsWarning(IdcForecastWarning):
+    """Rows or columns of an Excel table that the sheet hides (by hand, or rows a filter
+    leaves out), read as data like the rows shown; the message names them by Excel's row
+    numbers and the columns' headers. The data are not changed.
     """
 
 

@@ -2126,3 +2126,43 @@ def test_a_wind_export_names_its_year_column_and_its_description_rows(tmp_path: 
     )
     out = read_series(path, encoding="gb18030", year_column="指标名称")
     assert _values(out, "中国:IDC市场规模（亿元）") == {2019: 1562.5, 2020: 2238.7}
+
+
+def test_rows_and_columns_hidden_in_excel_are_named_when_read(tmp_path: Path) -> None:
+    # a row hidden by hand (or by a filter) is still read, as pandas reads it, but the sheet
+    # does not show it: the analyst is told which ones, by Excel's row numbers
+    import openpyxl
+
+    from idcforecast.errors import HiddenCellsWarning
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "IDC"
+    for row in (["year", "market", "old"], [2019, 1562.5, 1], [2020, 2238.7, 2], [2021, 3012, 3]):
+        sheet.append(row)
+    sheet.row_dimensions[3].hidden = True  # the 2020 row
+    sheet.column_dimensions["C"].hidden = True
+    path = tmp_path / "hidden.xlsx"
+    book.save(path)
+    with pytest.warns(HiddenCellsWarning) as caught:
+        frame = read_series(path, unit="CNY 100m")
+    assert str(caught[0].message) == (
+        "hidden.xlsx, sheet 'IDC': row 3 and column C (old) hidden in Excel (by hand or by a "
+        "filter) were read as data like the cells shown; delete them from the sheet (or save a "
+        "copy without) if not part of the table"
+    )
+    assert frame.loc[frame["series_id"] == "market", "value"].tolist() == [1562.5, 2238.7, 3012.0]
+    sheet.column_dimensions["C"].hidden = False
+    book.save(path)
+    with pytest.warns(
+        HiddenCellsWarning,
+        match=re.escape("row 3 hidden in Excel (by hand or by a filter) was read"),
+    ):
+        read_series(path, unit="CNY 100m")
+    # nothing hidden: no warning
+    sheet.row_dimensions[3].hidden = False
+    sheet.column_dimensions["C"].hidden = False
+    book.save(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", HiddenCellsWarning)
+        read_series(path, unit="CNY 100m")
