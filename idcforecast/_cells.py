@@ -114,17 +114,25 @@ def footnote_numbers(text: str) -> list[int]:
     return [
         j
         for j, ch in enumerate(text)
-        if _is_marker(ch)
-        and ch not in _MARK_SYMBOLS
-        and not (_is_exponent(ch) and text[j - 1 : j].isascii() and text[j - 1 : j].isalpha())
+        if _is_marker(ch) and ch not in _MARK_SYMBOLS and not _is_exponent(text, j)
     ]
 
 
-def _is_exponent(ch: str) -> bool:
-    """Whether ``ch``, right after a letter, is part of a unit: a square or a cube ("m²",
-    "m³") or a subscript ("tCO₂"); another superscript there is a footnote's ("$3.2bn¹")."""
-    name = unicodedata.name(ch, "")
-    return name.startswith("SUBSCRIPT") or name in ("SUPERSCRIPT TWO", "SUPERSCRIPT THREE")
+# the units a square or a cube belongs to ("m²", "ft³"); after any other word it is a
+# footnote's number ("$3bn²")
+_LENGTH_WORDS = frozenset({"m", "cm", "mm", "km", "ft", "in", "yd", "mi"})
+
+
+def _is_exponent(text: str, j: int) -> bool:
+    """Whether ``text[j]`` is part of a unit: a subscript right after a letter ("tCO₂"), or a
+    square or a cube right after a length ("m²", "km²", "ft³"); another superscript there is
+    a footnote's ("$3.2bn¹", "$3bn²")."""
+    name = unicodedata.name(text[j], "")
+    word = re.search(r"[A-Za-z]*\Z", text[:j])
+    letters = word.group().casefold() if word else ""
+    if name.startswith("SUBSCRIPT"):
+        return bool(letters)
+    return name in ("SUPERSCRIPT TWO", "SUPERSCRIPT THREE") and letters in _LENGTH_WORDS
 
 
 def _is_marker(ch: str) -> bool:
@@ -156,12 +164,7 @@ def footnote_marker(text: str, *, place: str, noun: str = "cell") -> tuple[str, 
     while k > 0 and (_is_marker(text[k - 1]) or (text[k - 1].isspace() and k < end)):
         k -= 1
     body, marker = text[:k].rstrip(), "".join(text[k:end].split())
-    if (
-        marker
-        and text[k - 1 : k].isascii()
-        and text[k - 1 : k].isalpha()
-        and all(_is_exponent(ch) for ch in marker)
-    ):
+    if marker and all(_is_exponent(text, j) for j in range(k, end) if not text[j].isspace()):
         body, marker = text, ""  # "500 m²": an exponent of the unit
     inside = [body[j] for j in footnote_numbers(body)]
     if inside:

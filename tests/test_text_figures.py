@@ -353,3 +353,6 @@ def test_a_footnote_superscript_after_a_magnitude_is_no_exponent() -> None:
     # exponent, which only a square or a cube is ("m²", "m³")
     found = find_figures("Revenue was $3.2bn¹ in 2023.")
     assert (found["value"].tolist(), found["unit"].tolist()) == ([3.2], ["USD bn"])
+    # only after a length: "$3bn²" is $3bn with footnote 2 (it was read as $3)
+    found = find_figures("Revenue was $3bn² in 2023, on 10 km² of land.")
+    assert (found["value"].tolist()[:1], found["unit"].tolist()[:1]) == ([3.0], ["USD bn"])

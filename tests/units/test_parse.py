@@ -849,3 +849,7 @@ def test_a_currency_before_the_number_still_reads() -> None:
 def test_a_footnote_superscript_after_a_unit_word_is_taken_off() -> None:
     q = parse_quantity("$3.2bn¹")
     assert (q.value, q.unit, q.text) == (3.2, "USD bn", "$3.2bn¹")
+    # a square or a cube is an exponent only after a length ("m²"): after "bn" it is
+    # footnote 2 ("$3bn²" was read as the unit "bn²" and refused)
+    q = parse_quantity("$3bn²")
+    assert (q.value, q.unit) == (3.0, "USD bn")
