@@ -62,12 +62,34 @@ def run(args: argparse.Namespace) -> int:
         text = _piped_text(args)
     else:
         text = args.text if args.file is None else _read_text(args.file, args.encoding)
+    if args.file is None:
+        _not_a_file_name(text)
     found = find_figures(text, source=args.source, counts=args.counts)
     if args.csv:
         found.to_csv(sys.stdout, index=False, lineterminator="\n")
         return 0
     print(_figures_text(found))
     return 0
+
+
+def _not_a_file_name(text: str) -> None:
+    """A SpecError when TEXT is the name of an existing file: ``figures article.txt`` read
+    the eleven letters of the name and found no figures ("no figures found")."""
+    name = text.strip()
+    if not name or any(ch.isspace() for ch in name) or len(name) > 4096:
+        return
+    try:
+        is_file = Path(name).is_file()
+    except (OSError, ValueError):  # not a path this system can test (a NUL, too long)
+        return
+    if is_file:
+        from idcforecast.errors import SpecError
+
+        raise SpecError(
+            f"figures: {name!r} is a file; TEXT is the text itself: pass --file {name} to "
+            "read the file (or pipe it in)",
+            key="text",
+        )
 
 
 def _piped_text(args: argparse.Namespace) -> str:

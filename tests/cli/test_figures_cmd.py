@@ -68,6 +68,24 @@ def test_bad_files_are_one_error_line(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "1562.5" in capsys.readouterr().out
 
 
+def test_a_file_name_as_text_asks_for_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `figures article.txt` read the eleven letters of the name: "no figures found"
+    (tmp_path / "article.txt").write_text("The scale will reach 320 billion yuan in 2022.")
+    monkeypatch.chdir(tmp_path)
+    assert main(["figures", "article.txt"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "error: figures: 'article.txt' is a file; TEXT is the text itself: pass --file "
+        "article.txt to read the file (or pipe it in)"
+    )
+    assert main(["figures", "--file", "article.txt"]) == 0
+    assert "320 billion yuan" in capsys.readouterr().out
+    # a one-word text that is no file is still read as text
+    assert main(["figures", "320亿元"]) == 0
+    assert "CNY 100m" in capsys.readouterr().out
+
+
 def test_text_or_file_is_required(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["figures"])
