@@ -429,16 +429,27 @@ def _nearest(
     in a Latin text, never the comma of "1,562.5": "预计2025年规模将达到1.2万亿元，2022-2025年
     复合增长率为25%" gives the 1.2万亿元 its 2025 and the 25% its 2022-2025; "$3bn in 2023,
     more than $2.5bn in 2022" gives the $2.5bn its 2022); on a tie the one after it ("320
-    billion yuan in 2022" rather than "from 2020"). ``figures`` are the ``(start, end)`` of
-    every figure found in the text."""
+    billion yuan in 2022" rather than "from 2020"). Outside the figure's clause, a mention
+    in the clause of another figure is that figure's ("预计到2025年，市场规模将突破3800亿元，
+    2023-2025年复合增长率约为25.6%": the period is the 25.6%'s, the 3800亿元's year 2025;
+    "In 2023, revenue was $3bn, and in 2024 it will be $4bn": 2023 for the $3bn). ``figures``
+    are the ``(start, end)`` of every figure found in the text."""
 
-    def distance(m: _Mention) -> tuple[bool, bool, int, int]:
+    def split(low: int, high: int) -> bool:  # a clause boundary between the two places
+        between = text[low:high]
+        return "，" in between or ", " in between
+
+    def claimed(m: _Mention) -> bool:  # in the clause of a figure other than this one
+        return any(
+            (a, b) != (start, end) and not split(min(b, m.end), max(a, m.start)) for a, b in figures
+        )
+
+    def distance(m: _Mention) -> tuple[bool, bool, bool, int, int]:
         after = m.start >= end
         low, high = (end, m.start) if after else (m.end, start)
-        between = text[low:high]
         other = any(low <= a and b <= high for a, b in figures)
-        clause = "，" in between or ", " in between
-        return other, clause, high - low, 0 if after else 1
+        clause = split(low, high)
+        return other, clause, clause and claimed(m), high - low, 0 if after else 1
 
     return min(mentions, key=distance, default=None)
 

@@ -328,10 +328,21 @@ def test_a_currency_the_registry_lacks_is_no_us_dollar() -> None:
         ("In 2021 capacity was 300 MW, in 2022 450 MW.", [2021, 2022]),
         # the comma inside a number is no clause break; the Chinese comma still is
         ("2022年市场规模为1,562.5亿元，2023年为2,000亿元。", [2022, 2023]),
+        # outside its clause, a figure passes over a year in another figure's clause, which
+        # is that figure's (was 2024, 2024)
+        ("In 2023, revenue was $3bn, and in 2024 it will be $4bn.", [2023, 2024]),
     ],
 )
 def test_each_figure_gets_the_year_of_its_own_clause(text: str, years: list[int]) -> None:
     assert find_figures(text)["year"].tolist() == years
+
+
+def test_a_period_opening_another_figures_clause_is_that_figures() -> None:
+    # "预计到2025年，" sets the 3800亿元's year; the period opens the 25.6%'s clause (the
+    # 3800亿元 was given the period 2023-2025, the nearer mention)
+    found = find_figures("预计到2025年，市场规模将突破3800亿元，2023-2025年复合增长率约为25.6%。")
+    assert found["year"].tolist()[0] == 2025
+    assert found["period"].tolist() == ["", "2023-2025"]
 
 
 def test_a_footnote_number_in_an_article_is_no_digit() -> None:
