@@ -225,8 +225,10 @@ def _read(text: str, start: int, end: int) -> Quantity | None:
         quantity = parse_quantity(piece)
     except IdcForecastError:
         return None
-    if quantity.alternate is not None and _is_year(quantity.alternate):
-        return None  # "1562.5亿元（2019年）": the parentheses hold its year, not a figure
+    if quantity.alternate is not None and (_is_year(quantity.alternate) or _is_year(quantity)):
+        # "1562.5亿元（2019年）": the parentheses hold its year, not a figure; "in 2023
+        # (176 TWh)": they hold the figure of the year, read on its own
+        return None
     return quantity
 
 

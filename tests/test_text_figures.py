@@ -367,3 +367,22 @@ def test_a_footnote_superscript_after_a_magnitude_is_no_exponent() -> None:
     # only after a length: "$3bn²" is $3bn with footnote 2 (it was read as $3)
     found = find_figures("Revenue was $3bn² in 2023, on 10 km² of land.")
     assert (found["value"].tolist()[:1], found["unit"].tolist()[:1]) == ([3.0], ["USD bn"])
+
+
+def test_a_figure_in_parentheses_after_a_year_is_read() -> None:
+    # "in 2023 (176 TWh)" was read as the year 2023 with the alternate 176 TWh, and both
+    # dropped as a year; the figure is the year's
+    found = find_figures(
+        "The US used about 4.4% of its electricity in data centers in 2023 (176 TWh)."
+    )
+    assert list(zip(found["figure"], found["unit"], found["year"], strict=True)) == [
+        ("about 4.4%", "%", 2023),
+        ("176 TWh", "TWh", 2023),
+    ]
+
+
+def test_exceed_and_surpass_are_lower_bounds() -> None:
+    # "expects it to exceed $500 billion by 2027" was an exact $500 billion
+    found = find_figures("It expects capex to exceed $500 billion by 2027 and surpass 10 GW.")
+    assert found["qualifier"].tolist() == ["at_least", "at_least"]
+    assert found["value"].tolist() == [500.0, 10.0]

@@ -853,3 +853,10 @@ def test_a_footnote_superscript_after_a_unit_word_is_taken_off() -> None:
     # footnote 2 ("$3bn²" was read as the unit "bn²" and refused)
     q = parse_quantity("$3bn²")
     assert (q.value, q.unit) == (3.0, "USD bn")
+
+
+@pytest.mark.parametrize("word", ["exceed", "surpass", "surpassed", "surpasses"])
+def test_verbs_of_exceeding_are_lower_bounds(word: str) -> None:
+    # "exceeds" and "exceeded" were read; the other forms were unknown units
+    q = parse_quantity(f"{word} $500 billion")
+    assert (q.value, q.unit, q.qualifier) == (500.0, "USD bn", "at_least")
