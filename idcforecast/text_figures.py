@@ -56,7 +56,7 @@ _YEAR = re.compile(
 _DATE = re.compile(
     r"(?<!\d)(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年\d{1,2}月(?:\d{1,2}日)?)"
 )
-_SENTENCE_END = re.compile(r"[。！？!?\n；;]+|\.(?=\s+[A-Z0-9\"“(\u4e00-\u9fff]|\s*$)")
+_SENTENCE_END = re.compile(r"[。！？!?\n]+|\.(?=\s+[A-Z0-9\"“(\u4e00-\u9fff]|\s*$)")
 # a full stop after these ends no sentence ("U.S. Dollars", "Mr. Ma", "No. 1")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Za-z]|\b[A-Za-z]\.[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|No|Inc|Co|Corp|Ltd|vs|St|Jr|approx|est|"
@@ -158,14 +158,20 @@ def _right_bound(scan: str, end: int) -> int:
     return high
 
 
+_MAGNITUDE_CHARS = frozenset("十百千万萬亿億")
+
+
 def _between_digits(scan: str, i: int) -> bool:
     return 0 < i < len(scan) - 1 and scan[i - 1].isdigit() and scan[i + 1].isdigit()
 
 
 def _boundary(scan: str, i: int) -> bool:
     """Whether a figure may begin or end between ``scan[i - 1]`` and ``scan[i]``: not
-    inside a Latin word or a number ("billion", "1562.5"), anywhere around CJK text."""
+    inside a Latin word or a number ("billion", "1562.5") nor a Chinese magnitude word
+    ("百亿亿"), anywhere else around CJK text."""
     before, after = scan[i - 1], scan[i]
+    if before in _MAGNITUDE_CHARS and after in _MAGNITUDE_CHARS:
+        return False  # inside "百亿亿" (10^18): "230百亿" of "230百亿亿次" would be 2.3e10
     if _is_cjk(before) or _is_cjk(after):
         return True
     if (before == "." and after.isdigit()) or (before.isdigit() and after in ".,"):
@@ -405,8 +411,10 @@ def _is_base_of(
 
 
 def _sentences(scan: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: split at 。！？；!?; and newlines, and at a full stop
-    before a capital or the end (not inside "27.8", nor after "U.S." or "No.")."""
+    """(start, end) of each sentence: split at 。！？!? and newlines, and at a full stop
+    before a capital or the end (not inside "27.8", nor after "U.S." or "No."). A semicolon
+    joins clauses of one sentence ("2023年净收入为98.7亿元；调整后EBITDA为45.5亿元": one year
+    for both)."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(scan):
         if match[0] == "." and _ABBREVIATION.search(scan, max(0, match.start() - 8), match.start()):
@@ -439,7 +447,7 @@ def _nearest(
 
     def split(low: int, high: int) -> bool:  # a clause boundary between the two places
         between = text[low:high]
-        return "，" in between or ", " in between
+        return any(mark in between for mark in ("，", ", ", "；", ";"))
 
     def claimed(m: _Mention) -> bool:  # in the clause of a figure other than this one
         return any(

@@ -386,3 +386,20 @@ def test_exceed_and_surpass_are_lower_bounds() -> None:
     found = find_figures("It expects capex to exceed $500 billion by 2027 and surpass 10 GW.")
     assert found["qualifier"].tolist() == ["at_least", "at_least"]
     assert found["value"].tolist() == [500.0, 10.0]
+
+
+def test_a_compound_chinese_magnitude_is_not_cut() -> None:
+    # "每秒230百亿亿次浮点运算" (230 x 10^18 a second) was the figure "230百亿", 230 count 10bn
+    # (2.3e10); a figure may not end inside a magnitude word, so only the EFLOPS remains
+    found = find_figures("算力总规模达到每秒230百亿亿次浮点运算（230EFLOPS）。")
+    assert list(zip(found["figure"], found["unit"], strict=True)) == [("230EFLOPS", "EFLOPS")]
+    assert find_figures("规模达到1.5万亿元。")["value"].tolist() == [1.5]
+
+
+def test_a_semicolon_joins_clauses_of_one_sentence() -> None:
+    # the EBITDA after "；" had no year: the semicolon ended the sentence
+    found = find_figures("万国数据2023年净收入为98.7亿元；调整后EBITDA为45.5亿元。")
+    assert found["year"].tolist() == [2023, 2023]
+    # a year in the clause after the semicolon is that clause's
+    found = find_figures("2022年收入为100亿元；2023年收入为120亿元。")
+    assert found["year"].tolist() == [2022, 2023]
