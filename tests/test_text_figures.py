@@ -354,9 +354,13 @@ def test_a_footnote_number_in_an_article_is_no_digit() -> None:
 
 
 def test_an_area_unit_is_no_figure_of_millions() -> None:
-    # "500 m²" gave a figure "m²" of 2 million (a magnitude read before its number)
+    # "500 m²" gave a figure "m²" of 2 million (a magnitude read before its number); floor
+    # areas are figures in square metres or feet ("10万㎡" was the figure "10万", count 10k)
     found = find_figures("The hall covers 500 m² of land, costing $2bn.")
-    assert found["figure"].tolist() == ["$2bn"]
+    assert found["figure"].tolist() == ["500 m²", "$2bn"]
+    assert found["unit"].tolist() == ["sqm", "USD bn"]
+    found = find_figures("机房面积10万㎡，另建3万平方米；The campus spans 1.2 million sq ft.")
+    assert found["unit"].tolist() == ["sqm 10k", "sqm 10k", "sqft mn"]
 
 
 def test_a_footnote_superscript_after_a_magnitude_is_no_exponent() -> None:

@@ -73,8 +73,8 @@ class Unit:
     magnitude
         Canonical magnitude ("100m" for 亿, "bn"...) or None.
     dimension
-        "money", "power", "energy", "racks", "servers", "compute", "storage", "percent",
-        "points" or "count". Units convert freely within a dimension (money needs FX).
+        "money", "power", "energy", "racks", "servers", "compute", "storage", "area",
+        "percent", "points" or "count". Units convert freely within a dimension (money needs FX).
     factor
         Size of one unit in the dimension's reference unit (W, Wh, FLOPS, byte, one rack,
         one unit of the currency...): magnitude times the base's own factor.

@@ -860,3 +860,13 @@ def test_verbs_of_exceeding_are_lower_bounds(word: str) -> None:
     # "exceeds" and "exceeded" were read; the other forms were unknown units
     q = parse_quantity(f"{word} $500 billion")
     assert (q.value, q.unit, q.qualifier) == (500.0, "USD bn", "at_least")
+
+
+def test_floor_areas_in_square_metres_and_feet() -> None:
+    # white space is a capacity figure: 1 sq ft = 0.09290304 m² (exact, by definition of
+    # the foot as 0.3048 m: 0.3048² = 0.09290304); 1.2 million sq ft = 111,483.648 m²
+    q = parse_quantity("1.2 million sq ft")
+    assert (q.value, q.unit) == (1.2, "sqft mn")
+    assert q.to("sqm").value == pytest.approx(1.2e6 * 0.09290304)
+    assert parse_quantity("10万平方米").to("sqm").value == 100_000.0
+    assert parse_quantity("500 m²").unit == parse_quantity("500平米").unit == "sqm"
