@@ -56,11 +56,11 @@ _YEAR_TEXT = re.compile(
 )
 # a year marked as an actual or as an estimate, the way broker and research tables head
 # their columns: "2020A", "2021E", "2022F", "2023P", "2024B" (budget), "2025 (est.)",
-# "2026年预测"
+# "2026年预测", "2027年（预期）"
 _MARKED_YEAR = re.compile(
     r"\s*(?:[FC]Y\s*)?(\d{4})\s*(?:年度?)?\s*[(\[（]?\s*"
     r"(a|act\.?|actual|实际|e|est\.?|estimate[ds]?|f|fcst\.?|forecast|p|proj\.?|projected"
-    r"|b|budget|预测|预计|预估|估计)"
+    r"|b|budget|预测|预计|预估|估计|预期)"
     r"\s*[)\]）]?\s*",
     re.IGNORECASE,
 )
@@ -335,7 +335,13 @@ def unread_year(label: Any) -> str | None:
     while k > 0 and (_is_marker(label[k - 1]) or (label[k - 1].isspace() and k < end)):
         k -= 1
     body, marker = label[:k], "".join(label[k:end].split())
-    year = year_label(body) or estimate_year(body) if marker else None
+    if marker and estimate_year(body) is not None:
+        return (
+            f"is the estimate {body.strip()!r} with the footnote marker {marker!r}; expected "
+            f"the year alone: delete the marker ('{body.strip()}'; estimates= then says what "
+            "to do with estimates)"
+        )
+    year = year_label(body) if marker else None
     if year is not None:
         return (
             f"is the year {year} with the footnote marker {marker!r}; expected a year alone: "

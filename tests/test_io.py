@@ -1944,6 +1944,12 @@ def test_a_long_tables_value_column_headed_with_its_unit(tmp_path: Path) -> None
             "do with estimates)",
         ),
         ("2021①", "is the year 2021 with the footnote marker '①'"),
+        # an estimate with a footnote: the advice was to write '2021E', as it already was
+        (
+            "2021E*",
+            "is the estimate '2021E' with the footnote marker '*'; expected the year alone: "
+            "delete the marker ('2021E'; estimates= then says what to do with estimates)",
+        ),
         (
             "2021 Q4",
             "is a quarter or half of a year, not a year; expected one column (or row) per year "
@@ -1975,6 +1981,16 @@ def test_a_year_header_that_cannot_be_read_is_an_error_not_a_dropped_column(
     path.write_text(f"year,value\n2020,1\n{header},2\n", encoding="utf-8")
     with pytest.raises(NonNumericValueError, match=re.escape(f"column 'year': {header!r} {why}")):
         read_series(path, unit="MW")
+
+
+def test_a_year_marked_as_expected_is_an_estimate(tmp_path: Path) -> None:
+    # "2025年（预期）" (expected) was "not a year", where "2025年（预测）" is an estimate
+    path = tmp_path / "w.csv"
+    path.write_text("market,2023,2024,2025年（预期）\nA,1,2,3\n", encoding="utf-8")
+    frame = read_series(path, unit="MW", estimates="drop")
+    assert _values(frame, "A") == {2023: 1.0, 2024: 2.0}
+    frame = read_series(path, unit="MW", estimates="keep")
+    assert _values(frame, "A") == {2023: 1.0, 2024: 2.0, 2025: 3.0}
 
 
 def test_a_cagr_period_column_and_a_chinese_fiscal_year_read_as_before(tmp_path: Path) -> None:
