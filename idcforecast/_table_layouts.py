@@ -133,6 +133,7 @@ def read_years_as_columns(
     keys = ["series_id"] if "series_id" in others else [c for c in others if c not in META]
     named = [c for c in keys if not is_number_column(table[c])]
     if named:
+        _warn_number_columns([c for c in keys if c not in named], name)
         keys = named
     ids = joined_keys(table[c] for c in keys) if keys else None
     meta_columns = [c for c in META if c in others and c != "series_id"]
@@ -164,6 +165,28 @@ def read_years_as_columns(
             note = estimate_note(column) if column in estimated else ""
             observations.append(Observation(sid, year, figure, place, _with_note(meta, note)))
     return observations
+
+
+def _warn_number_columns(columns: list[Any], name: str) -> None:
+    """An IgnoredColumnWarning naming a wide table's number columns that are no year, left
+    out ("CAGR 2019-21" is a statistic; "2025年（目标）" would be a year under another mark):
+    they were dropped in silence."""
+    if not columns:
+        return
+    import warnings
+
+    from idcforecast.errors import IgnoredColumnWarning
+
+    shown = ", ".join(repr(str(c)) for c in columns)
+    one = len(columns) == 1
+    warnings.warn(
+        f"{name}: {'column' if one else 'columns'} {shown} {'holds' if one else 'hold'} "
+        f"numbers under a header that is no year, not read (a growth rate or another "
+        "statistic is computed from the values: idcforecast.cagr); head a year's column with "
+        "the year ('2025', or '2025E' for an estimate) to read it",
+        IgnoredColumnWarning,
+        stacklevel=4,
+    )
 
 
 BRACKETED_END = re.compile(r"[(（\[]\s*([^()（）\[\]]+?)\s*[)）\]]\s*$")

@@ -37,7 +37,8 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     ├── BacktestWarning                         series left out of a backtest (no window fits)
     ├── EngineWarning                           a batch waiting for Dask workers that are not there
     ├── FootnoteWarning                         rows below a table skipped as its footnotes
-    ├── IgnoredColumnWarning                    columns of a long table that are not read
+    ├── HiddenCellsWarning                      rows or columns Excel hides, read as data
+    ├── IgnoredColumnWarning                    columns of a table that are not read
     ├── ReconcileWarning                        series left out of or negative in reconcile
     ├── ScenarioWarning                         a scenario that changes nothing simulated
     └── TotalRowWarning                         a table's "Total" line read as a series
@@ -256,7 +257,8 @@ class ReconcileWarning(IdcForecastWarning):
 class IgnoredColumnWarning(IdcForecastWarning):
     """Columns of a long table (``series_id, year, value``) that :func:`read_series` does
     not read: not a provenance column (``unit``, ``source``, ``note``...) under any name it
-    knows. The message names them and how to have them read.
+    knows; and the number columns beside a wide table's series names that are no year (a
+    "CAGR 2019-21", a "2025年（目标）"). The message names them and how to have them read.
 
     Filter it like any warning: ``warnings.simplefilter("ignore", IgnoredColumnWarning)``.
     """

@@ -1063,14 +1063,20 @@ def test_a_cagr_column_beside_the_years_is_not_a_series_name(tmp_path: Path) -> 
             "CAGR 2019-20": ["20.0%", "20.0%"],
         }
     )
-    out = read_series(table, unit="CNY bn")
+    # the CAGR column is not read, and said so (it was dropped in silence)
+    with pytest.warns(
+        IgnoredColumnWarning,
+        match=re.escape("column 'CAGR 2019-20' holds numbers under a header that is no year"),
+    ):
+        out = read_series(table, unit="CNY bn")
     assert out[["series_id", "year", "value"]].values.tolist() == [
         ["colo", 2019, 100.0], ["colo", 2020, 120.0], ["cloud", 2019, 50.0], ["cloud", 2020, 60.0]
     ]  # fmt: skip
     # two text columns: joined into the series id, as forecast-many reads the same table
     # (read_series refused it: "cannot tell which column names the series")
     two_names = table.assign(region=["cn", "us"])[["region", *table.columns]]
-    out = read_series(two_names, unit="CNY bn")
+    with pytest.warns(IgnoredColumnWarning):
+        out = read_series(two_names, unit="CNY bn")
     assert out["series_id"].unique().tolist() == ["cn / colo", "us / cloud"]
     from idcforecast.batch import read_long_table
 
@@ -1996,7 +2002,8 @@ def test_a_year_marked_as_expected_is_an_estimate(tmp_path: Path) -> None:
 def test_a_cagr_period_column_and_a_chinese_fiscal_year_read_as_before(tmp_path: Path) -> None:
     path = tmp_path / "w.csv"
     path.write_text("market,2019财年,2020财年,2019-20\nA,1,2,100%\n", encoding="utf-8")
-    assert _values(read_series(path, unit="MW"), "A") == {2019: 1.0, 2020: 2.0}
+    with pytest.warns(IgnoredColumnWarning, match=re.escape("w.csv: column '2019-20' holds")):
+        assert _values(read_series(path, unit="MW"), "A") == {2019: 1.0, 2020: 2.0}
 
 
 def test_footnotes_opened_by_a_circled_number_are_skipped(tmp_path: Path) -> None:
