@@ -410,6 +410,24 @@ def _is_base_of(
     return mention.base == "rate" or per_year is None
 
 
+# a figure of a year named relative to an unknown date: "$150bn last year", "a year
+# earlier"; "去年为100亿元", "上年同期为..." (not "较上年增长": there the year is the base)
+_RELATIVE_AFTER = re.compile(
+    r"\s*(?:in\s+|during\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|"
+    r"the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_BEFORE = re.compile(r"(?<![较比同])(?:去年|上年|前年)(?:同期)?[^，,；;]{0,12}$")
+
+
+def _relative_year(scan: str, start: int, end: int, floor: int) -> bool:
+    """Whether the figure at ``start:end`` is of a year named relative to the text's date
+    ("last year", "去年"): no year mention is its year then."""
+    if _RELATIVE_AFTER.match(scan, end):
+        return True
+    return _RELATIVE_BEFORE.search(scan, max(floor, start - 14), start) is not None
+
+
 def _sentences(scan: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence: split at 。！？!? and newlines, and at a full stop
     before a capital or the end (not inside "27.8", nor after "U.S." or "No."). A semicolon
@@ -618,7 +636,11 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
             for m in mentions
             if s_start <= m.start < s_end and not _is_base_of(m, scan, start, quantity, s_start)
         ]
-        near = _nearest(text, own, start, end, spans)
+        near = (
+            None
+            if _relative_year(scan, start, end, s_start)
+            else _nearest(text, own, start, end, spans)
+        )
         single = near is not None and near.first == near.last
         rows.append(
             {

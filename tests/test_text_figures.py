@@ -407,3 +407,20 @@ def test_a_semicolon_joins_clauses_of_one_sentence() -> None:
     # a year in the clause after the semicolon is that clause's
     found = find_figures("2022年收入为100亿元；2023年收入为120亿元。")
     assert found["year"].tolist() == [2022, 2023]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a figure of "last year" took the year of the sentence's other figure (2025)
+        ("Hyperscalers will spend $250bn in 2025, compared with $150bn last year.", [2025, None]),
+        ("Revenue was $3bn in 2023, against $2.5bn a year earlier.", [2023, None]),
+        ("2023年收入为120亿元，去年为100亿元。", [2023, None]),
+        # a base year stays a base: the growth is of 2023
+        ("Revenue was $3bn in 2023, up 20% from last year.", [2023, 2023]),
+        ("2023年净收入为98.7亿元，较上年增长7.7%。", [2023, 2023]),
+    ],
+)
+def test_a_figure_of_a_relative_year_gets_no_year(text: str, years: list[int | None]) -> None:
+    found = find_figures(text)["year"]
+    assert [None if pd.isna(y) else int(y) for y in found] == years
