@@ -424,3 +424,11 @@ def test_a_semicolon_joins_clauses_of_one_sentence() -> None:
 def test_a_figure_of_a_relative_year_gets_no_year(text: str, years: list[int | None]) -> None:
     found = find_figures(text)["year"]
     assert [None if pd.isna(y) else int(y) for y in found] == years
+
+
+def test_a_time_word_before_a_number_is_not_its_unit() -> None:
+    # "每年约100万架" was the figure "年约100万", 100 'year 10k'
+    found = find_figures("预计2024-2026年，新增机架规模每年约100万架。")
+    assert list(zip(found["figure"], found["unit"], found["period"], strict=True)) == [
+        ("约100万架", "racks 10k", "2024-2026")
+    ]

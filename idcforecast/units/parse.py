@@ -639,6 +639,14 @@ def _parse_one(text: str, norm: str) -> Quantity:
             f"a magnitude word before the number ({pre!r}); write it after the number, as in "
             f"'{match['n1']} {pre}'",
         )
+    if pre and _read_unit(text, pre).dimension != "money" and pre != "百分之":
+        # only a currency goes before the number ("RMB 500", "$5bn"); "年100万" of "每年约
+        # 100万架" was 100万 "year", "台100" 100 servers
+        raise _fail(
+            text,
+            f"a unit before the number ({pre!r}); only a currency goes there ('RMB 500', "
+            f"'$5bn'); write it after the number, as in '{match['n1']} {pre}'",
+        )
     unit = _read_unit(text, f"{pre} {post}".strip())
     value = _number(match["n1"]) * (-1 if match["s1"] == "-" else 1)
     bounds: tuple[float, float] | None = None

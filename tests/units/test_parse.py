@@ -870,3 +870,12 @@ def test_floor_areas_in_square_metres_and_feet() -> None:
     assert q.to("sqm").value == pytest.approx(1.2e6 * 0.09290304)
     assert parse_quantity("10万平方米").to("sqm").value == 100_000.0
     assert parse_quantity("500 m²").unit == parse_quantity("500平米").unit == "sqm"
+
+
+@pytest.mark.parametrize(("text", "pre"), [("年100万", "年"), ("台100", "台"), ("MW 100", "MW")])
+def test_only_a_currency_goes_before_the_number(text: str, pre: str) -> None:
+    # "年100万" (of "每年约100万架") was 100万 'year', "台100" 100 servers
+    with pytest.raises(ParseError, match=re.escape(f"a unit before the number ({pre!r})")):
+        parse_quantity(text)
+    assert parse_quantity("RMB 500").unit == "CNY"
+    assert parse_quantity("百分之27.8").unit == "%"
