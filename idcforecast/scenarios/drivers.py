@@ -23,6 +23,7 @@ high), ``normal`` and ``lognormal`` (low, high read as the 5th and 95th percenti
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from statistics import NormalDist
@@ -184,7 +185,9 @@ def _to_number(name: str, value: Any, *, year: int | None, kw_per_rack: float) -
                 key=name,
             )
         return number
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    # numbers.Real: numpy's scalars too (np.int64 from an integer column, np.float32), which
+    # were refused as "expected a number"; bool (and np.bool_, no Real) is no driver value
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise SpecError(
             f"driver {name!r}: expected a number or figure text; found {value!r}", key=name
         )
@@ -253,7 +256,15 @@ def _check_driver(d: Driver) -> None:
         if not (math.isfinite(v) and 0 < v <= upper):
             bound = "number in (0, 1]" if upper == 1.0 else "positive number"
             why = f"a negative {d.name.replace('_', ' ')} is meaningless"
-            if v > upper:
+            if v == 0:  # (0 was "a negative capex is meaningless")
+                why = (
+                    "dividing by 0 gives infinite capacity"
+                    if d.name in ("capex_per_mw", "kw_per_rack")
+                    else "0 makes every quantity after it 0"
+                )
+            elif not math.isfinite(v):  # (NaN too)
+                why = "NaN or infinity is no assumption"
+            elif v > upper:
                 why = "a share above 1 is more than all racks; write 61.9% as '61.9%' or 0.619"
             raise SpecError(
                 f"{where}: {v!r} {unit} is not a valid value; expected a {bound} ({why})",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -129,7 +130,8 @@ def _top_down_value(
 ) -> tuple[float, float, float]:
     import pandas as pd
 
-    if isinstance(top_down, int | float) and not isinstance(top_down, bool):
+    # numbers.Real: numpy scalars too (np.int64 was "found int64")
+    if isinstance(top_down, numbers.Real) and not isinstance(top_down, bool):
         return float(top_down), np.nan, np.nan
     from idcforecast.units import Quantity
 

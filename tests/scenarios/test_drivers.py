@@ -416,3 +416,49 @@ def test_the_module_docstrings_per_rack_text_reads() -> None:
     # it now shows "11.9万元每架每年": 11.9 * 10,000 = 119,000 yuan a rack a year
     model = DriverModel(racks=1000, utilisation=0.6, revenue_per_rack="11.9万元每架每年")
     assert model.drivers["revenue_per_rack"].value == pytest.approx(119_000.0)
+
+
+def test_numpy_scalars_are_numbers() -> None:
+    # scen25: np.int64 (an integer column's cell) and np.float32 were refused with
+    # "expected a number or figure text; found np.int64(30000000)"
+    # 5e11 yuan / 3e7 yuan per MW = 16,666.67 MW; x 1000 / 2.5 kW = 6,666,666.7 racks
+    model = DriverModel(capex=np.float32(5e11), capex_per_mw=np.int64(30_000_000))
+    ranges = model.ranges().set_index("quantity")
+    assert ranges.loc["mw", "low"] == pytest.approx(5e11 / 3e7)
+    assert ranges.loc["racks", "high"] == pytest.approx(5e11 / 3e7 * 1000 / 2.5)
+    ranged = DriverModel(racks=(np.int64(1_000_000), np.int64(2_000_000)))
+    assert ranged.ranges()["high"].tolist() == [2_000_000.0]
+    # a top-down figure from a numpy array: 1,000,000 x 0.5 x 40,000 = 2e10 yuan = 200 亿元
+    m = DriverModel(racks=1_000_000, utilisation=0.5, revenue_per_rack=40_000)
+    row = reconciliation_table(m, np.int64(250), year=2022).iloc[0]
+    assert (row["bottom_up_p50"], row["gap"]) == (pytest.approx(200.0), pytest.approx(-50.0))
+    with pytest.raises(
+        SpecError, match=re.escape("driver 'racks': expected a number or figure text; found")
+    ):
+        DriverModel(racks=np.bool_(True))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (
+            {"racks": 100, "utilisation": 0},
+            "driver 'utilisation' (fixed): 0.0 fraction is not a valid value; expected a "
+            "number in (0, 1] (0 makes every quantity after it 0)",
+        ),
+        (
+            {"capex": 1e9, "capex_per_mw": 0},
+            "driver 'capex_per_mw' (fixed): 0.0 CNY per MW is not a valid value; expected a "
+            "positive number (dividing by 0 gives infinite capacity)",
+        ),
+        (
+            {"capex": float("nan"), "capex_per_mw": 2e7},
+            "driver 'capex' (fixed): nan CNY is not a valid value; expected a positive number "
+            "(NaN or infinity is no assumption)",
+        ),
+    ],
+)
+def test_zero_and_nan_drivers_are_not_called_negative(kwargs: dict, message: str) -> None:
+    # scen25: 0 and NaN were refused as "a negative utilisation is meaningless"
+    with pytest.raises(SpecError, match=re.escape(message)):
+        DriverModel(**kwargs)
