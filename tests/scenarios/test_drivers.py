@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from idcforecast.errors import DataError, SpecError
+from idcforecast.errors import DataError, ModelError, SpecError
 from idcforecast.scenarios.drivers import Driver, DriverModel
 from idcforecast.scenarios.gap import reconciliation_table
 
@@ -462,3 +462,43 @@ def test_zero_and_nan_drivers_are_not_called_negative(kwargs: dict, message: str
     # scen25: 0 and NaN were refused as "a negative utilisation is meaningless"
     with pytest.raises(SpecError, match=re.escape(message)):
         DriverModel(**kwargs)
+
+
+def test_summary_and_reconciliation_table_are_reproducible_by_default() -> None:
+    # scen25: seed defaulted to None, so two calls of model.summary() printed different
+    # quantiles and a report's bottom-up figures could not be reproduced
+    model = DriverModel(racks=(4e6, 6e6), utilisation=(0.5, 0.7), revenue_per_rack=52_000)
+    pd.testing.assert_frame_equal(model.summary(), model.summary())
+    pd.testing.assert_frame_equal(model.summary(), model.summary(seed=0))
+    pd.testing.assert_frame_equal(
+        reconciliation_table(model, 1500.0, year=2022),
+        reconciliation_table(model, 1500.0, year=2022, seed=0),
+    )
+    # seed=None stays available: fresh entropy (continuous draws: equal only by accident)
+    assert not model.simulate(seed=None).equals(model.simulate(seed=None))
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, "7", True])
+def test_a_bad_driver_seed_is_a_typed_error(seed: object) -> None:
+    # scen25: -1 raised NumPy's bare ValueError, 1.5 and "7" a bare TypeError
+    model = DriverModel(racks=(4e6, 6e6))
+    with pytest.raises(
+        ModelError,
+        match=re.escape(
+            f"seed must be a whole number 0 or more, or None; got {seed!r}; e.g. seed=7"
+        ),
+    ):
+        model.summary(seed=seed)  # type: ignore[arg-type]
+
+
+def test_capex_per_mw_beside_racks_is_refused() -> None:
+    # scen25: DriverModel(racks=..., capex_per_mw=...) dropped capex_per_mw in silence
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "DriverModel: capex_per_mw converts capex into MW, and racks are given directly, "
+            "so it would be ignored (found racks=1000000.0, capex_per_mw=(20000000.0, "
+            "50000000.0)); drop capex_per_mw, or give capex (with capex_per_mw) instead of racks"
+        ),
+    ):
+        DriverModel(racks=1e6, capex_per_mw=(20e6, 50e6))
