@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -469,6 +470,12 @@ def simulate(
     method
         Model alias passed to the forecasting engine.
 
+    Returns
+    -------
+    Paths
+        With ``note``: what ``forecast()`` writes in its ``note`` column for the same series
+        (gap years filled for fitting, estimates read as data, a fallback), "" when nothing.
+
     Examples
     --------
     >>> import pandas as pd
@@ -480,7 +487,7 @@ def simulate(
     """
     _check_seed(seed)  # before the forecast is fitted
     spec = _as_scenario_set(scenarios)
-    sid, years, values, unit = _select_series(data, series_id or spec.series_id, spec=spec)
+    sid, years, values, unit, kept = _select_series(data, series_id or spec.series_id, spec=spec)
     from idcforecast._series import prepare_values
     from idcforecast.forecasting import forecast_array
 
@@ -496,7 +503,7 @@ def simulate(
     )
     last = int(prepared.last_year)
     sigma = fc.sigma if fc.sigma is not None else np.zeros_like(fc.mean)
-    return simulate_paths(
+    paths = simulate_paths(
         mean=np.asarray(fc.mean),
         sigma=np.asarray(sigma),
         years=np.arange(last + 1, last + 1 + int(horizon)),
@@ -513,14 +520,26 @@ def simulate(
         spread=float(fc.settings.spread),
         tail_df=float(fc.settings.tail_df),
     )
+    # forecast()'s note column, here: gap years filled for fitting, estimates read as data,
+    # a fallback (all were dropped in silence, so paths from a filled or shortened history
+    # looked like any other)
+    note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
+    return replace(paths, note=note) if note else paths
 
 
 def _select_series(
     data: pd.DataFrame | pd.Series, series_id: str | None, *, spec: ScenarioSet
-) -> tuple[str, np.ndarray, np.ndarray, str]:
+) -> tuple[str, np.ndarray, np.ndarray, str, str]:
+    """The chosen series: id, years, values, unit and its history note (estimates read as
+    data, FX conversions, years not published, bounds; "" when none)."""
     import pandas as pd
 
-    from idcforecast._series import split_series
+    from idcforecast._history_notes import history_note
+    from idcforecast._series import SeriesData, split_series
+
+    def picked(chosen: SeriesData) -> tuple[str, np.ndarray, np.ndarray, str, str]:
+        kept = history_note(chosen.estimates, chosen.fx_years, chosen.unpublished, chosen.bounds)
+        return chosen.series_id, chosen.years, chosen.values, chosen.unit, kept
 
     # split_series is forecast()'s validation: years (also a PeriodIndex/DatetimeIndex),
     # values, duplicate years, one unit per series. Only the chosen series is validated.
@@ -561,8 +580,7 @@ def _select_series(
                 series_id=series_id,
             )
         data = data[data["series_id"].astype(str) == series_id]
-        chosen = split_series(data)[0]
-        return chosen.series_id, chosen.years, chosen.values, chosen.unit
+        return picked(split_series(data)[0])
     chosen = split_series(data)[0]
     # one series without a series_id column (a year-indexed Series, a year/value frame):
     # the spec's series_id was ignored, so the China IDC spec's caps in 亿元 applied to a
@@ -581,4 +599,4 @@ def _select_series(
             series_id=series_id,
             **({"file": spec.source} if from_spec else {}),
         )
-    return chosen.series_id, chosen.years, chosen.values, chosen.unit
+    return picked(chosen)

@@ -298,3 +298,9 @@ def test_paths_that_do_not_fit_in_memory_are_one_error_line(
         "error: scenarios: --paths 100000000000 x 4 years does not fit in memory (the paths "
         "of every scenario are held at once, 8 bytes a value); lower --paths (default 10000)\n"
     )
+
+
+def test_the_forecast_note_is_printed_under_the_header(capsys: pytest.CaptureFixture[str]) -> None:
+    # scen25: the bundled CIDC series has no 2013; the gap was filled for fitting without a word
+    out = _run(["--paths", "500", "--to", "2025"], capsys)
+    assert out.splitlines()[2] == "note: gap year 2013 filled log-linearly for fitting only"
