@@ -173,7 +173,11 @@ def _top_down_value(
                 column="unit",
             )
         found = units[0] if units else unit
-        if found != unit:
+        from idcforecast.units.registry import canonical_or_as_written
+
+        # one unit in two spellings is one unit ("亿元" and "CNY 100m"), as in reconcile()
+        # and simulate() (unit="亿元" against a CNY 100m frame was refused)
+        if canonical_or_as_written(found) != canonical_or_as_written(unit):
             raise DataError(
                 f"reconciliation_table: the top-down frame is in {found!r} but the table "
                 f"unit is {unit!r}; pass unit={found!r}",
