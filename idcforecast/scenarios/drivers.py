@@ -13,8 +13,9 @@ figure text, converted with :func:`idcforecast.convert` to the unit in :data:`TE
 "500 billion yuan", "RMB 20-50 m per MW" (a range in text is a uniform driver),
 "11.9万元每架每年" (per rack per year), "1,000 yuan per kW per month" (per kW: converted
 at the model's kw_per_rack, which must then be one number), "6 kW per rack", "520万架",
-"61.9%", "9,486 yuan per rack per month" (x 12 per year). A bound ("more than 500
-billion yuan") is refused: a driver is a value or a range.
+"61.9%", "9,486 yuan per rack per month" (x 12 per year). A bare number in text
+("1,000,000", "0.62") is in the driver's own unit. A bound ("more than 500 billion yuan")
+is refused: a driver is a value or a range.
 
 Each driver is fixed or a distribution: ``uniform`` (low, high), ``triangular`` (low, mode,
 high), ``normal`` and ``lognormal`` (low, high read as the 5th and 95th percentiles).
@@ -138,6 +139,19 @@ def _text_quantity(
             f"{where} is a bound (its {side} end only), but a driver is a value or a range "
             "and the bound was being dropped; give the range you assume, e.g. "
             f"{name}=(low, high), or the figure itself without 'more than'/'less than'",
+            key=name,
+            value=text,
+        )
+    if quantity.unit == "count":
+        # a bare number ("1,000,000", "0.62" from a text column) is in the driver's own unit,
+        # as a bare threshold or cap is in the series unit; it was refused with "no
+        # conversion between count and racks"
+        return quantity.value, quantity.low, quantity.high
+    if quantity.unit.startswith("count "):  # "520万", "500 billion": a magnitude, no unit
+        raise SpecError(
+            f"{where} has a magnitude word but no unit (a count, {quantity.unit!r}); write "
+            f"the unit after it, as in {_TEXT_EXAMPLES[name]!r}, or pass a number in "
+            f"{DRIVER_UNITS[name][0]}",
             key=name,
             value=text,
         )

@@ -502,3 +502,26 @@ def test_capex_per_mw_beside_racks_is_refused() -> None:
         ),
     ):
         DriverModel(racks=1e6, capex_per_mw=(20e6, 50e6))
+
+
+def test_a_bare_number_in_text_is_in_the_drivers_unit() -> None:
+    # scen25: "1,000,000" racks, "0.62" utilisation (a text column of a CSV) were refused with
+    # "cannot convert 'count' (count) to 'racks': there is no conversion between count and racks"
+    # revenue: 1,000,000 racks x 0.62 x 52,400 yuan = 3.2488e10 yuan
+    model = DriverModel(racks="1,000,000", utilisation="0.62", revenue_per_rack="52,400")
+    assert model.ranges().set_index("quantity")["high"].to_dict() == {
+        "racks": 1_000_000.0,
+        "racks_in_use": pytest.approx(620_000.0),
+        "revenue": pytest.approx(3.2488e10),
+    }
+    ranged = DriverModel(racks=1e6, utilisation="0.55-0.65").ranges().set_index("quantity")
+    assert ranged.loc["racks_in_use", ["low", "high"]].tolist() == pytest.approx([550e3, 650e3])
+    # a magnitude word without a unit says what to write
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "driver 'racks': figure text '520万' has a magnitude word but no unit (a count, "
+            "'count 10k'); write the unit after it, as in '520万架', or pass a number in racks"
+        ),
+    ):
+        DriverModel(racks="520万")
