@@ -135,17 +135,17 @@ def simulate_paths(
     _check_caps_above_origin(spec, caps, unit, origin_year, origin_value)
 
     _check_seed(seed)
-    seq = np.random.SeedSequence(seed)
-    n_blocks = -(-int(n_paths) // BLOCK_PATHS)
-    children = seq.spawn(n_blocks)
     chunk = DEFAULT_CHUNK_PATHS if chunk_paths is None else int(chunk_paths)
     if chunk < 1:
         raise ModelError(
             f"chunk_paths must be a positive integer; got {chunk_paths!r}",
             chunk_paths=chunk_paths,
         )
+    out = _allocate(len(spec), int(n_paths), h, series_id)  # before spawning its seeds
+    seq = np.random.SeedSequence(seed)
+    n_blocks = -(-int(n_paths) // BLOCK_PATHS)
+    children = seq.spawn(n_blocks)
     blocks_per_chunk = -(-chunk // BLOCK_PATHS)
-    out = np.empty((len(spec), int(n_paths), h), dtype=np.float64)
     rows = min(blocks_per_chunk * BLOCK_PATHS, int(n_paths))
     work = np.empty((rows, h), dtype=np.float64)
     scale_work = np.full((rows, 1), float(spread))
@@ -188,6 +188,23 @@ def simulate_paths(
         seed=int(seq.entropy),  # type: ignore[arg-type]
         model=model,
     )
+
+
+def _allocate(n_scenarios: int, n_paths: int, h: int, series_id: str) -> np.ndarray:
+    """The result array, or a ModelError saying how much it needs (was NumPy's
+    ``_ArrayMemoryError`` from Python; only the command line translated it)."""
+    try:
+        return np.empty((n_scenarios, n_paths, h), dtype=np.float64)
+    except MemoryError:
+        need = n_scenarios * n_paths * h * 8 / 2**30
+        raise ModelError(
+            f"series {series_id!r}: {n_paths:,} paths x {h} year{'s' if h != 1 else ''} x "
+            f"{n_scenarios} scenario{'s' if n_scenarios != 1 else ''} need {need:,.1f} GiB "
+            "(8 bytes a value, all held at once), more than this machine can allocate; lower "
+            "n_paths (--paths on the command line; default 10,000)",
+            series_id=series_id,
+            n_paths=n_paths,
+        ) from None
 
 
 def _apply_scenario(z: np.ndarray, dest: np.ndarray, adjust: np.ndarray, scale: str) -> None:
