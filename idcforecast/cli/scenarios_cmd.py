@@ -140,7 +140,11 @@ def run(args: argparse.Namespace) -> int:
     table = scenario_table(paths, target_year=args.target_year)
     # every threshold is read before anything prints: a bad one is an error, not half a report
     year = args.year if args.year is not None else int(paths.years[-1])
-    probabilities = [_prob_text(paths, threshold, year) for threshold in args.threshold]
+    # --kw-per-rack converts the thresholds too ("200 MW" against racks was read at 2.5 kW)
+    probabilities = [
+        _prob_text(paths, threshold, year, kw_per_rack=args.kw_per_rack)
+        for threshold in args.threshold
+    ]
     print(_header(paths, spec_path, args.seed))
     print()
     print(_levels_text(table))
@@ -210,7 +214,7 @@ def _cagr_text(table: pd.DataFrame) -> str:
     )
 
 
-def _prob_text(paths: Paths, threshold: str, year: int) -> str:
+def _prob_text(paths: Paths, threshold: str, year: int, *, kw_per_rack: float = 2.5) -> str:
     from idcforecast.cli._text import text_table
     from idcforecast.scenarios import prob_exceeds
 
@@ -218,7 +222,7 @@ def _prob_text(paths: Paths, threshold: str, year: int) -> str:
         value: float | str = float(threshold.replace(",", ""))
     except ValueError:
         value = threshold
-    probs = prob_exceeds(paths, value, year)
+    probs = prob_exceeds(paths, value, year, kw_per_rack=kw_per_rack)
     assert not isinstance(probs, float)  # no scenario= given: one entry per scenario
     rows = [[str(name), f"{p:.1%}"] for name, p in probs.items()]
     return f"P(value > {threshold} in {year}):\n" + text_table(
