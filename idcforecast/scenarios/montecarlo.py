@@ -32,6 +32,7 @@ from idcforecast.errors import (
     ParseError,
     SpecError,
     UnitError,
+    UnknownMethodError,
     UnknownSeriesError,
 )
 from idcforecast.scenarios.paths import Paths
@@ -503,6 +504,12 @@ def simulate(
     ((1, 1000, 3), [2024, 2025, 2026])
     """
     _check_seed(seed)  # before the forecast is fitted
+    if not isinstance(method, str):  # was forecast_array's "call it once per alias", an API
+        raise UnknownMethodError(  # the caller never called
+            f"simulate: method must be one model alias such as 'auto' or 'drift'; got "
+            f"{method!r}; paths come from one model: call simulate once per method",
+            method=method,
+        )
     spec = _as_scenario_set(scenarios)
     sid, years, values, unit, kept = _select_series(data, series_id or spec.series_id, spec=spec)
     from idcforecast._series import prepare_values

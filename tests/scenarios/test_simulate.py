@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from idcforecast.errors import DataError, UnknownSeriesError
+from idcforecast.errors import DataError, UnknownMethodError, UnknownSeriesError
 from idcforecast.scenarios import simulate
 
 TWO = pd.DataFrame(
@@ -249,3 +249,17 @@ def test_paths_carry_the_note_forecast_writes() -> None:
     full = pd.concat([gappy, gappy.head(1).assign(year=2017, value=190.0)])
     assert simulate(full, 2, n_paths=100, seed=0).note == ""
     assert forecast(full, 2)["note"].iloc[0] == ""
+
+
+@pytest.mark.parametrize("method", [["auto", "drift"], None])
+def test_a_list_of_methods_is_refused_in_simulates_words(method: object) -> None:
+    # scen25: the message named forecast_array ("forecast_array takes one method ... call it
+    # once per alias"), a function the caller never called
+    with pytest.raises(
+        UnknownMethodError,
+        match=re.escape(
+            f"simulate: method must be one model alias such as 'auto' or 'drift'; got "
+            f"{method!r}; paths come from one model: call simulate once per method"
+        ),
+    ):
+        simulate(TWO, 3, series_id="east", method=method)  # type: ignore[arg-type]
