@@ -401,6 +401,14 @@ class DriverModel:
                 f"one of {', '.join(given)}",
                 key=sorted(unknown)[0],
             )
+        absent = [name for name in sources if given[name] is None]
+        if absent:  # the source was dropped in silence, and with it the driver it documents
+            present = ", ".join(name for name, spec in given.items() if spec is not None)
+            raise SpecError(
+                f"DriverModel: sources documents {absent[0]!r}, which is not given (the model "
+                f"has {present}); give {absent[0]}= as well, or drop its source",
+                key=absent[0],
+            )
         self.year = year
         # per-kW or MW text converts through the model's own rack density, so it is read
         # first; NaN (no single density) makes a conversion that needs one fail clearly.

@@ -525,3 +525,17 @@ def test_a_bare_number_in_text_is_in_the_drivers_unit() -> None:
         ),
     ):
         DriverModel(racks="520万")
+
+
+def test_a_source_for_a_driver_not_given_is_refused() -> None:
+    # scen25: sources={"revenue_per_rack": ...} without revenue_per_rack was dropped in silence
+    # (the assumptions table lost the source, the model its revenue, without a word)
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "DriverModel: sources documents 'revenue_per_rack', which is not given (the model "
+            "has kw_per_rack, racks, utilisation); give revenue_per_rack= as well, or drop its "
+            "source"
+        ),
+    ):
+        DriverModel(racks=1e6, utilisation=0.6, sources={"revenue_per_rack": "VNET KPIs"})
