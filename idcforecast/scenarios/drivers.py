@@ -481,6 +481,9 @@ class DriverModel:
 
         Every output is monotone in every driver (products and quotients of positive
         numbers), so the extremes sit at the range ends: MW is lowest at the highest cost.
+        For a normal or lognormal driver the ends are its p5 and p95 (those distributions
+        have no bounds), so the outputs' ends are no bounds either: use :meth:`summary` for
+        the outputs' own percentiles.
         """
         import pandas as pd
 
