@@ -165,6 +165,8 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
 
 
 def _header(paths: Paths, spec_path: str, seed: int) -> str:
+    # forecast's note column: a gap filled for fitting, a fallback (was not printed)
+    note = f"\nnote: {paths.note}" if paths.note else ""
     weights = (
         ", ".join(f"{n} {w:g}" for n, w in zip(paths.scenarios, paths.weights, strict=True))
         if paths.weights
@@ -174,8 +176,7 @@ def _header(paths: Paths, spec_path: str, seed: int) -> str:
         f"series {paths.series_id} ({paths.unit or 'no unit'}), last observed "
         f"{paths.origin_year}: {paths.origin_value:,.6g}; model {paths.model!r}; "
         f"{paths.n_paths:,} paths per scenario, seed {seed}\n"
-        f"spec {spec_path}; weights: {weights}" + (f"\nnote: {paths.note}" if paths.note else "")
-        # forecast's note column: a gap filled for fitting, a fallback (was not printed)
+        f"spec {spec_path}; weights: {weights}{note}"
     )
 
 
