@@ -140,7 +140,11 @@ def run(args: argparse.Namespace) -> int:
     table = scenario_table(paths, target_year=args.target_year)
     # every threshold is read before anything prints: a bad one is an error, not half a report
     year = args.year if args.year is not None else int(paths.years[-1])
-    probabilities = [_prob_text(paths, threshold, year) for threshold in args.threshold]
+    # --kw-per-rack converts the thresholds too ("200 MW" against racks was read at 2.5 kW)
+    probabilities = [
+        _prob_text(paths, threshold, year, kw_per_rack=args.kw_per_rack)
+        for threshold in args.threshold
+    ]
     print(_header(paths, spec_path, args.seed))
     print()
     print(_levels_text(table))
@@ -161,6 +165,8 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
 
 
 def _header(paths: Paths, spec_path: str, seed: int) -> str:
+    # forecast's note column: a gap filled for fitting, a fallback (was not printed)
+    note = f"\nnote: {paths.note}" if paths.note else ""
     weights = (
         ", ".join(f"{n} {w:g}" for n, w in zip(paths.scenarios, paths.weights, strict=True))
         if paths.weights
@@ -170,7 +176,7 @@ def _header(paths: Paths, spec_path: str, seed: int) -> str:
         f"series {paths.series_id} ({paths.unit or 'no unit'}), last observed "
         f"{paths.origin_year}: {paths.origin_value:,.6g}; model {paths.model!r}; "
         f"{paths.n_paths:,} paths per scenario, seed {seed}\n"
-        f"spec {spec_path}; weights: {weights}"
+        f"spec {spec_path}; weights: {weights}{note}"
     )
 
 
@@ -209,7 +215,7 @@ def _cagr_text(table: pd.DataFrame) -> str:
     )
 
 
-def _prob_text(paths: Paths, threshold: str, year: int) -> str:
+def _prob_text(paths: Paths, threshold: str, year: int, *, kw_per_rack: float = 2.5) -> str:
     from idcforecast.cli._text import text_table
     from idcforecast.scenarios import prob_exceeds
 
@@ -217,7 +223,7 @@ def _prob_text(paths: Paths, threshold: str, year: int) -> str:
         value: float | str = float(threshold.replace(",", ""))
     except ValueError:
         value = threshold
-    probs = prob_exceeds(paths, value, year)
+    probs = prob_exceeds(paths, value, year, kw_per_rack=kw_per_rack)
     assert not isinstance(probs, float)  # no scenario= given: one entry per scenario
     rows = [[str(name), f"{p:.1%}"] for name, p in probs.items()]
     return f"P(value > {threshold} in {year}):\n" + text_table(

@@ -13,8 +13,9 @@ figure text, converted with :func:`idcforecast.convert` to the unit in :data:`TE
 "500 billion yuan", "RMB 20-50 m per MW" (a range in text is a uniform driver),
 "11.9万元每架每年" (per rack per year), "1,000 yuan per kW per month" (per kW: converted
 at the model's kw_per_rack, which must then be one number), "6 kW per rack", "520万架",
-"61.9%", "9,486 yuan per rack per month" (x 12 per year). A bound ("more than 500
-billion yuan") is refused: a driver is a value or a range.
+"61.9%", "9,486 yuan per rack per month" (x 12 per year). A bare number in text
+("1,000,000", "0.62") is in the driver's own unit. A bound ("more than 500 billion yuan")
+is refused: a driver is a value or a range.
 
 Each driver is fixed or a distribution: ``uniform`` (low, high), ``triangular`` (low, mode,
 high), ``normal`` and ``lognormal`` (low, high read as the 5th and 95th percentiles).
@@ -23,6 +24,7 @@ high), ``normal`` and ``lognormal`` (low, high read as the 5th and 95th percenti
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from statistics import NormalDist
@@ -140,6 +142,19 @@ def _text_quantity(
             key=name,
             value=text,
         )
+    if quantity.unit == "count":
+        # a bare number ("1,000,000", "0.62" from a text column) is in the driver's own unit,
+        # as a bare threshold or cap is in the series unit; it was refused with "no
+        # conversion between count and racks"
+        return quantity.value, quantity.low, quantity.high
+    if quantity.unit.startswith("count "):  # "520万", "500 billion": a magnitude, no unit
+        raise SpecError(
+            f"{where} has a magnitude word but no unit (a count, {quantity.unit!r}); write "
+            f"the unit after it, as in {_TEXT_EXAMPLES[name]!r}, or pass a number in "
+            f"{DRIVER_UNITS[name][0]}",
+            key=name,
+            value=text,
+        )
     try:
         converted = quantity.to(target, year=year, kw_per_rack=kw_per_rack)
     except IdcForecastError as err:
@@ -184,7 +199,9 @@ def _to_number(name: str, value: Any, *, year: int | None, kw_per_rack: float) -
                 key=name,
             )
         return number
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    # numbers.Real: numpy's scalars too (np.int64 from an integer column, np.float32), which
+    # were refused as "expected a number"; bool (and np.bool_, no Real) is no driver value
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise SpecError(
             f"driver {name!r}: expected a number or figure text; found {value!r}", key=name
         )
@@ -253,7 +270,15 @@ def _check_driver(d: Driver) -> None:
         if not (math.isfinite(v) and 0 < v <= upper):
             bound = "number in (0, 1]" if upper == 1.0 else "positive number"
             why = f"a negative {d.name.replace('_', ' ')} is meaningless"
-            if v > upper:
+            if v == 0:  # (0 was "a negative capex is meaningless")
+                why = (
+                    "dividing by 0 gives infinite capacity"
+                    if d.name in ("capex_per_mw", "kw_per_rack")
+                    else "0 makes every quantity after it 0"
+                )
+            elif not math.isfinite(v):  # (NaN too)
+                why = "NaN or infinity is no assumption"
+            elif v > upper:
                 why = "a share above 1 is more than all racks; write 61.9% as '61.9%' or 0.619"
             raise SpecError(
                 f"{where}: {v!r} {unit} is not a valid value; expected a {bound} ({why})",
@@ -355,6 +380,14 @@ class DriverModel:
                 f"found capex={capex!r}, capex_per_mw={capex_per_mw!r}",
                 key="capex" if capex is None else "capex_per_mw",
             )
+        if racks is not None and capex_per_mw is not None:  # it was dropped in silence
+            raise SpecError(
+                "DriverModel: capex_per_mw converts capex into MW, and racks are given "
+                f"directly, so it would be ignored (found racks={racks!r}, "
+                f"capex_per_mw={capex_per_mw!r}); drop capex_per_mw, or give capex (with "
+                "capex_per_mw) instead of racks",
+                key="capex_per_mw",
+            )
         if revenue_per_rack is not None and utilisation is None:
             raise SpecError(
                 "DriverModel: revenue needs utilisation as well as revenue_per_rack",
@@ -367,6 +400,14 @@ class DriverModel:
                 f"DriverModel: sources has unknown driver {sorted(unknown)[0]!r}; expected "
                 f"one of {', '.join(given)}",
                 key=sorted(unknown)[0],
+            )
+        absent = [name for name in sources if given[name] is None]
+        if absent:  # the source was dropped in silence, and with it the driver it documents
+            present = ", ".join(name for name, spec in given.items() if spec is not None)
+            raise SpecError(
+                f"DriverModel: sources documents {absent[0]!r}, which is not given (the model "
+                f"has {present}); give {absent[0]}= as well, or drop its source",
+                key=absent[0],
             )
         self.year = year
         # per-kW or MW text converts through the model's own rack density, so it is read
@@ -440,6 +481,9 @@ class DriverModel:
 
         Every output is monotone in every driver (products and quotients of positive
         numbers), so the extremes sit at the range ends: MW is lowest at the highest cost.
+        For a normal or lognormal driver the ends are its p5 and p95 (those distributions
+        have no bounds), so the outputs' ends are no bounds either: use :meth:`summary` for
+        the outputs' own percentiles.
         """
         import pandas as pd
 
@@ -458,16 +502,22 @@ class DriverModel:
             }
         )
 
-    def simulate(self, *, n_draws: int = 10_000, seed: int | None = None) -> pd.DataFrame:
+    def simulate(self, *, n_draws: int = 10_000, seed: int | None = 0) -> pd.DataFrame:
         """Monte Carlo draws of the outputs: one column per quantity, one row per draw.
 
         Each driver gets its own generator (``SeedSequence(seed).spawn``, in the fixed order
         of :data:`DRIVER_UNITS`), so adding a driver does not change the others' draws.
+        ``seed`` defaults to 0, so the same model gives the same draws in every run (a
+        report's numbers can be reproduced); ``seed=None`` draws fresh entropy, which is
+        recorded nowhere.
         """
         import pandas as pd
 
+        from idcforecast.scenarios.montecarlo import _check_seed
+
         if isinstance(n_draws, bool) or not isinstance(n_draws, int) or n_draws < 1:
             raise SpecError(f"n_draws must be a positive integer; got {n_draws!r}", key="n_draws")
+        _check_seed(seed)  # -1 and 1.5 raised NumPy's bare ValueError / TypeError
         children = np.random.SeedSequence(seed).spawn(len(DRIVER_UNITS))
         draws = {
             name: self.drivers[name].sample(np.random.default_rng(child), n_draws)
@@ -481,12 +531,13 @@ class DriverModel:
         self,
         *,
         n_draws: int = 10_000,
-        seed: int | None = None,
+        seed: int | None = 0,
         revenue_unit: str = "CNY 100m",
     ) -> pd.DataFrame:
         """Quantiles of each output: ``quantity, unit, mean, p5, p10, p50, p90, p95``.
 
-        Revenue is reported in ``revenue_unit`` (default 亿元, "CNY 100m").
+        Revenue is reported in ``revenue_unit`` (default 亿元, "CNY 100m"). The draws are
+        :meth:`simulate`'s, seed 0 by default: two calls print the same table.
         """
         import pandas as pd
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -23,7 +24,7 @@ def reconciliation_table(
     year: int,
     unit: str = "CNY 100m",
     n_draws: int = 10_000,
-    seed: int | None = None,
+    seed: int | None = 0,
 ) -> pd.DataFrame:
     """Set the bottom-up revenue beside the top-down figure for ``year`` and show the gap.
 
@@ -43,6 +44,9 @@ def reconciliation_table(
         (yuan) in ``unit`` when the model has no ``year`` of its own.
     unit
         Unit of the table (the top-down frame's unit must match it).
+    n_draws, seed
+        The driver model's draws (:meth:`DriverModel.simulate`; seed 0 by default, so the
+        table is the same in every run; None for fresh entropy).
 
     Returns
     -------
@@ -129,7 +133,8 @@ def _top_down_value(
 ) -> tuple[float, float, float]:
     import pandas as pd
 
-    if isinstance(top_down, int | float) and not isinstance(top_down, bool):
+    # numbers.Real: numpy scalars too (np.int64 was "found int64")
+    if isinstance(top_down, numbers.Real) and not isinstance(top_down, bool):
         return float(top_down), np.nan, np.nan
     from idcforecast.units import Quantity
 
@@ -168,7 +173,11 @@ def _top_down_value(
                 column="unit",
             )
         found = units[0] if units else unit
-        if found != unit:
+        from idcforecast.units.registry import canonical_or_as_written
+
+        # one unit in two spellings is one unit ("亿元" and "CNY 100m"), as in reconcile()
+        # and simulate() (unit="亿元" against a CNY 100m frame was refused)
+        if canonical_or_as_written(found) != canonical_or_as_written(unit):
             raise DataError(
                 f"reconciliation_table: the top-down frame is in {found!r} but the table "
                 f"unit is {unit!r}; pass unit={found!r}",

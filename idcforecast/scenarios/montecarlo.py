@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,7 @@ from idcforecast.errors import (
     ParseError,
     SpecError,
     UnitError,
+    UnknownMethodError,
     UnknownSeriesError,
 )
 from idcforecast.scenarios.paths import Paths
@@ -134,17 +136,17 @@ def simulate_paths(
     _check_caps_above_origin(spec, caps, unit, origin_year, origin_value)
 
     _check_seed(seed)
-    seq = np.random.SeedSequence(seed)
-    n_blocks = -(-int(n_paths) // BLOCK_PATHS)
-    children = seq.spawn(n_blocks)
     chunk = DEFAULT_CHUNK_PATHS if chunk_paths is None else int(chunk_paths)
     if chunk < 1:
         raise ModelError(
             f"chunk_paths must be a positive integer; got {chunk_paths!r}",
             chunk_paths=chunk_paths,
         )
+    out = _allocate(len(spec), int(n_paths), h, series_id)  # before spawning its seeds
+    seq = np.random.SeedSequence(seed)
+    n_blocks = -(-int(n_paths) // BLOCK_PATHS)
+    children = seq.spawn(n_blocks)
     blocks_per_chunk = -(-chunk // BLOCK_PATHS)
-    out = np.empty((len(spec), int(n_paths), h), dtype=np.float64)
     rows = min(blocks_per_chunk * BLOCK_PATHS, int(n_paths))
     work = np.empty((rows, h), dtype=np.float64)
     scale_work = np.full((rows, 1), float(spread))
@@ -187,6 +189,23 @@ def simulate_paths(
         seed=int(seq.entropy),  # type: ignore[arg-type]
         model=model,
     )
+
+
+def _allocate(n_scenarios: int, n_paths: int, h: int, series_id: str) -> np.ndarray:
+    """The result array, or a ModelError saying how much it needs (was NumPy's
+    ``_ArrayMemoryError`` from Python; only the command line translated it)."""
+    try:
+        return np.empty((n_scenarios, n_paths, h), dtype=np.float64)
+    except MemoryError:
+        need = n_scenarios * n_paths * h * 8 / 2**30
+        raise ModelError(
+            f"series {series_id!r}: {n_paths:,} paths x {h} year{'s' if h != 1 else ''} x "
+            f"{n_scenarios} scenario{'s' if n_scenarios != 1 else ''} need {need:,.1f} GiB "
+            "(8 bytes a value, all held at once), more than this machine can allocate; lower "
+            "n_paths (--paths on the command line; default 10,000)",
+            series_id=series_id,
+            n_paths=n_paths,
+        ) from None
 
 
 def _apply_scenario(z: np.ndarray, dest: np.ndarray, adjust: np.ndarray, scale: str) -> None:
@@ -469,6 +488,12 @@ def simulate(
     method
         Model alias passed to the forecasting engine.
 
+    Returns
+    -------
+    Paths
+        With ``note``: what ``forecast()`` writes in its ``note`` column for the same series
+        (gap years filled for fitting, estimates read as data, a fallback), "" when nothing.
+
     Examples
     --------
     >>> import pandas as pd
@@ -479,8 +504,14 @@ def simulate(
     ((1, 1000, 3), [2024, 2025, 2026])
     """
     _check_seed(seed)  # before the forecast is fitted
+    if not isinstance(method, str):  # was forecast_array's "call it once per alias", an API
+        raise UnknownMethodError(  # the caller never called
+            f"simulate: method must be one model alias such as 'auto' or 'drift'; got "
+            f"{method!r}; paths come from one model: call simulate once per method",
+            method=method,
+        )
     spec = _as_scenario_set(scenarios)
-    sid, years, values, unit = _select_series(data, series_id or spec.series_id, spec=spec)
+    sid, years, values, unit, kept = _select_series(data, series_id or spec.series_id, spec=spec)
     from idcforecast._series import prepare_values
     from idcforecast.forecasting import forecast_array
 
@@ -496,7 +527,7 @@ def simulate(
     )
     last = int(prepared.last_year)
     sigma = fc.sigma if fc.sigma is not None else np.zeros_like(fc.mean)
-    return simulate_paths(
+    paths = simulate_paths(
         mean=np.asarray(fc.mean),
         sigma=np.asarray(sigma),
         years=np.arange(last + 1, last + 1 + int(horizon)),
@@ -513,14 +544,26 @@ def simulate(
         spread=float(fc.settings.spread),
         tail_df=float(fc.settings.tail_df),
     )
+    # forecast()'s note column, here: gap years filled for fitting, estimates read as data,
+    # a fallback (all were dropped in silence, so paths from a filled or shortened history
+    # looked like any other)
+    note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
+    return replace(paths, note=note) if note else paths
 
 
 def _select_series(
     data: pd.DataFrame | pd.Series, series_id: str | None, *, spec: ScenarioSet
-) -> tuple[str, np.ndarray, np.ndarray, str]:
+) -> tuple[str, np.ndarray, np.ndarray, str, str]:
+    """The chosen series: id, years, values, unit and its history note (estimates read as
+    data, FX conversions, years not published, bounds; "" when none)."""
     import pandas as pd
 
-    from idcforecast._series import split_series
+    from idcforecast._history_notes import history_note
+    from idcforecast._series import SeriesData, split_series
+
+    def picked(chosen: SeriesData) -> tuple[str, np.ndarray, np.ndarray, str, str]:
+        kept = history_note(chosen.estimates, chosen.fx_years, chosen.unpublished, chosen.bounds)
+        return chosen.series_id, chosen.years, chosen.values, chosen.unit, kept
 
     # split_series is forecast()'s validation: years (also a PeriodIndex/DatetimeIndex),
     # values, duplicate years, one unit per series. Only the chosen series is validated.
@@ -561,8 +604,7 @@ def _select_series(
                 series_id=series_id,
             )
         data = data[data["series_id"].astype(str) == series_id]
-        chosen = split_series(data)[0]
-        return chosen.series_id, chosen.years, chosen.values, chosen.unit
+        return picked(split_series(data)[0])
     chosen = split_series(data)[0]
     # one series without a series_id column (a year-indexed Series, a year/value frame):
     # the spec's series_id was ignored, so the China IDC spec's caps in 亿元 applied to a
@@ -581,4 +623,4 @@ def _select_series(
             series_id=series_id,
             **({"file": spec.source} if from_spec else {}),
         )
-    return chosen.series_id, chosen.years, chosen.values, chosen.unit
+    return picked(chosen)

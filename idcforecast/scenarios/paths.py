@@ -42,6 +42,9 @@ class Paths:
         reproduce the run exactly.
     model
         Alias of the forecasting model whose error distribution was sampled.
+    note
+        What the paths' forecast needed, as ``forecast()``'s ``note`` column says it ("gap
+        year 2013 filled log-linearly for fitting only", a fallback); "" when nothing.
 
     Examples
     --------
@@ -62,6 +65,7 @@ class Paths:
     origin_value: float | None = None
     seed: int | None = None
     model: str = ""
+    note: str = ""
 
     @property
     def n_paths(self) -> int:
@@ -75,7 +79,8 @@ class Paths:
         years = f"{int(self.years[0])}-{int(self.years[-1])}" if self.years.size else "none"
         return (
             f"Paths(series_id={self.series_id!r}, scenarios={self.scenarios!r}, "
-            f"n_paths={self.n_paths}, years={years}, unit={self.unit!r}, seed={self.seed!r})"
+            f"n_paths={self.n_paths}, years={years}, unit={self.unit!r}, seed={self.seed!r}"
+            + (f", note={self.note!r})" if self.note else ")")
         )
 
     def scenario(self, name: str) -> np.ndarray:

@@ -156,6 +156,9 @@ def shrinkage_covariance(residuals: np.ndarray) -> tuple[np.ndarray, float]:
     return lam * np.diag(np.diag(cov)) + (1.0 - lam) * cov, lam
 
 
+MAX_CONDITION = 1e12  # of W's correlation matrix: beyond it solve() keeps < 4 digits
+
+
 def reconciliation_matrix(s: np.ndarray, w: np.ndarray) -> np.ndarray:
     """``G = (S' W^-1 S)^-1 S' W^-1`` (solved, not inverted), shape ``(n_bottom, n_nodes)``.
 
@@ -165,13 +168,25 @@ def reconciliation_matrix(s: np.ndarray, w: np.ndarray) -> np.ndarray:
     >>> np.round(reconciliation_matrix(s, np.eye(3)) * 3, 6).tolist()
     [[1.0, 2.0, -1.0], [1.0, -1.0, 2.0]]
     """
+    # Nearly singular is singular too: a coherent history's one-step errors add up (the
+    # total's are its children's sum with naive or drift models), W's rank falls short by
+    # rounding only, solve() raised nothing and the "coherent" levels came out negative
+    # (-768 for a total of 602). Judged on the correlations, so units and scales do not count.
+    sd = np.sqrt(np.clip(np.diag(w), 0.0, None))
+    condition = float(np.linalg.cond(w / np.outer(sd, sd))) if np.all(sd > 0) else float("inf")
     try:
+        if not condition < MAX_CONDITION:
+            raise np.linalg.LinAlgError
         w_inv_s = np.linalg.solve(w, s)
         return np.linalg.solve(s.T @ w_inv_s, w_inv_s.T)
     except np.linalg.LinAlgError:
         raise ModelError(
-            "reconcile: the error covariance W is singular (more series than residual years, "
-            "or perfectly collinear residuals); use method='mint_shrink' or 'ols'",
+            "reconcile: the error covariance W is singular or nearly so (condition number "
+            f"{condition:.2g} of its correlations): more series than residual years, or "
+            "collinear residuals, such as a total's one-step errors that are the sum of its "
+            "children's; inverting it gives meaningless levels; use method='mint_shrink' or "
+            "'ols'",
+            condition=condition,
         ) from None
 
 

@@ -297,6 +297,7 @@ def prob_exceeds(
     year: int,
     *,
     scenario: str | None = None,
+    kw_per_rack: float = 2.5,
 ) -> float | pd.Series:
     """Probability that the simulated value in ``year`` exceeds ``threshold``.
 
@@ -315,6 +316,9 @@ def prob_exceeds(
         an ``UnknownNameError`` when the scenarios carry no weights). None returns a
         Series indexed by scenario, with a ``"weighted"`` entry when the scenarios carry
         weights.
+    kw_per_rack
+        Power of one rack, for a threshold in power against paths in racks or the reverse
+        ("200 MW" is 80,000 racks at the default 2.5 kW, 33,333 at 6 kW).
 
     Examples
     --------
@@ -326,7 +330,7 @@ def prob_exceeds(
     import pandas as pd
 
     j = paths.year_index(year)
-    level = _threshold_value(paths, threshold, int(paths.years[j]))
+    level = _threshold_value(paths, threshold, int(paths.years[j]), kw_per_rack=kw_per_rack)
     share = (paths.values[:, :, j] > level).mean(axis=1)
     weights = None if paths.weights is None or len(paths.scenarios) < 2 else paths.weights
     if scenario == WEIGHTED and WEIGHTED not in paths.scenarios:
@@ -346,7 +350,9 @@ def prob_exceeds(
     return out
 
 
-def _threshold_value(paths: Paths, threshold: object, year: int) -> float:
+def _threshold_value(
+    paths: Paths, threshold: object, year: int, *, kw_per_rack: float = 2.5
+) -> float:
     """``threshold`` as a level in the paths' unit: a number, figure text or a Quantity."""
     from idcforecast.units import Quantity
 
@@ -364,7 +370,7 @@ def _threshold_value(paths: Paths, threshold: object, year: int) -> float:
                 key="threshold",
             ) from err
     if isinstance(threshold, Quantity):
-        return _quantity_level(paths, threshold, year, where)
+        return _quantity_level(paths, threshold, year, where, kw_per_rack=kw_per_rack)
     if isinstance(threshold, bool) or not isinstance(threshold, int | float | np.number):
         # None, a list or a bool raised a bare TypeError, or read True as the level 1
         raise SpecError(
@@ -382,7 +388,9 @@ def _threshold_value(paths: Paths, threshold: object, year: int) -> float:
     return value
 
 
-def _quantity_level(paths: Paths, quantity: Quantity, year: int, where: str) -> float:
+def _quantity_level(
+    paths: Paths, quantity: Quantity, year: int, where: str, *, kw_per_rack: float = 2.5
+) -> float:
     """A parsed threshold in the paths' unit: one level (a range is refused, a bare range
     "8000-9000" as well as "8000-9000亿元"), not an upper bound ("不超过8000亿元": P(value >
     X) does not answer it), converted (a bare number is in the series unit)."""
@@ -415,7 +423,7 @@ def _quantity_level(paths: Paths, quantity: Quantity, year: int, where: str) -> 
             key="threshold",
         )
     try:
-        level = quantity.to(paths.unit, year=year)
+        level = quantity.to(paths.unit, year=year, kw_per_rack=kw_per_rack)
     except IdcForecastError as err:
         raise SpecError(
             f"{where} cannot be read in the paths' unit {paths.unit!r} ({year}): {err}",

@@ -298,3 +298,27 @@ def test_paths_that_do_not_fit_in_memory_are_one_error_line(
         "error: scenarios: --paths 100000000000 x 4 years does not fit in memory (the paths "
         "of every scenario are held at once, 8 bytes a value); lower --paths (default 10000)\n"
     )
+
+
+def test_the_forecast_note_is_printed_under_the_header(capsys: pytest.CaptureFixture[str]) -> None:
+    # scen25: the bundled CIDC series has no 2013; the gap was filled for fitting without a word
+    out = _run(["--paths", "500", "--to", "2025"], capsys)
+    assert out.splitlines()[2] == "note: gap year 2013 filled log-linearly for fitting only"
+
+
+def test_kw_per_rack_converts_the_thresholds_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # scen25: with --kw-per-rack 6, "200 MW" was still read as 80,000 racks (2.5 kW): 0.4%
+    # instead of P(> 33,333 racks); the two thresholds below are one level at 6 kW
+    data = tmp_path / "racks.csv"
+    data.write_text(
+        "year,value\n2016,10000\n2017,13000\n2018,17000\n2019,21000\n2020,26000\n2021,30000\n"
+    )
+    argv = ["--data", str(data), "--unit", "racks", "--to", "2022", "--paths", "2000"]
+    out = _run(
+        [*argv, "--kw-per-rack", "6", "--threshold", "200 MW", "--threshold", "33333.4"], capsys
+    )
+    blocks = out.split("P(value > ")[1:]
+    shares = [block.splitlines()[3].split()[-1] for block in blocks]
+    assert len(shares) == 2 and shares[0] == shares[1]

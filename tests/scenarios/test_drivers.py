@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from idcforecast.errors import DataError, SpecError
+from idcforecast.errors import DataError, ModelError, SpecError
 from idcforecast.scenarios.drivers import Driver, DriverModel
 from idcforecast.scenarios.gap import reconciliation_table
 
@@ -416,3 +416,126 @@ def test_the_module_docstrings_per_rack_text_reads() -> None:
     # it now shows "11.9万元每架每年": 11.9 * 10,000 = 119,000 yuan a rack a year
     model = DriverModel(racks=1000, utilisation=0.6, revenue_per_rack="11.9万元每架每年")
     assert model.drivers["revenue_per_rack"].value == pytest.approx(119_000.0)
+
+
+def test_numpy_scalars_are_numbers() -> None:
+    # scen25: np.int64 (an integer column's cell) and np.float32 were refused with
+    # "expected a number or figure text; found np.int64(30000000)"
+    # 5e11 yuan / 3e7 yuan per MW = 16,666.67 MW; x 1000 / 2.5 kW = 6,666,666.7 racks
+    model = DriverModel(capex=np.float32(5e11), capex_per_mw=np.int64(30_000_000))
+    ranges = model.ranges().set_index("quantity")
+    assert ranges.loc["mw", "low"] == pytest.approx(5e11 / 3e7)
+    assert ranges.loc["racks", "high"] == pytest.approx(5e11 / 3e7 * 1000 / 2.5)
+    ranged = DriverModel(racks=(np.int64(1_000_000), np.int64(2_000_000)))
+    assert ranged.ranges()["high"].tolist() == [2_000_000.0]
+    # a top-down figure from a numpy array: 1,000,000 x 0.5 x 40,000 = 2e10 yuan = 200 亿元
+    m = DriverModel(racks=1_000_000, utilisation=0.5, revenue_per_rack=40_000)
+    row = reconciliation_table(m, np.int64(250), year=2022).iloc[0]
+    assert (row["bottom_up_p50"], row["gap"]) == (pytest.approx(200.0), pytest.approx(-50.0))
+    with pytest.raises(
+        SpecError, match=re.escape("driver 'racks': expected a number or figure text; found")
+    ):
+        DriverModel(racks=np.bool_(True))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (
+            {"racks": 100, "utilisation": 0},
+            "driver 'utilisation' (fixed): 0.0 fraction is not a valid value; expected a "
+            "number in (0, 1] (0 makes every quantity after it 0)",
+        ),
+        (
+            {"capex": 1e9, "capex_per_mw": 0},
+            "driver 'capex_per_mw' (fixed): 0.0 CNY per MW is not a valid value; expected a "
+            "positive number (dividing by 0 gives infinite capacity)",
+        ),
+        (
+            {"capex": float("nan"), "capex_per_mw": 2e7},
+            "driver 'capex' (fixed): nan CNY is not a valid value; expected a positive number "
+            "(NaN or infinity is no assumption)",
+        ),
+    ],
+)
+def test_zero_and_nan_drivers_are_not_called_negative(kwargs: dict, message: str) -> None:
+    # scen25: 0 and NaN were refused as "a negative utilisation is meaningless"
+    with pytest.raises(SpecError, match=re.escape(message)):
+        DriverModel(**kwargs)
+
+
+def test_summary_and_reconciliation_table_are_reproducible_by_default() -> None:
+    # scen25: seed defaulted to None, so two calls of model.summary() printed different
+    # quantiles and a report's bottom-up figures could not be reproduced
+    model = DriverModel(racks=(4e6, 6e6), utilisation=(0.5, 0.7), revenue_per_rack=52_000)
+    pd.testing.assert_frame_equal(model.summary(), model.summary())
+    pd.testing.assert_frame_equal(model.summary(), model.summary(seed=0))
+    pd.testing.assert_frame_equal(
+        reconciliation_table(model, 1500.0, year=2022),
+        reconciliation_table(model, 1500.0, year=2022, seed=0),
+    )
+    # seed=None stays available: fresh entropy (continuous draws: equal only by accident)
+    assert not model.simulate(seed=None).equals(model.simulate(seed=None))
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, "7", True])
+def test_a_bad_driver_seed_is_a_typed_error(seed: object) -> None:
+    # scen25: -1 raised NumPy's bare ValueError, 1.5 and "7" a bare TypeError
+    model = DriverModel(racks=(4e6, 6e6))
+    with pytest.raises(
+        ModelError,
+        match=re.escape(
+            f"seed must be a whole number 0 or more, or None; got {seed!r}; e.g. seed=7"
+        ),
+    ):
+        model.summary(seed=seed)  # type: ignore[arg-type]
+
+
+def test_capex_per_mw_beside_racks_is_refused() -> None:
+    # scen25: DriverModel(racks=..., capex_per_mw=...) dropped capex_per_mw in silence
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "DriverModel: capex_per_mw converts capex into MW, and racks are given directly, "
+            "so it would be ignored (found racks=1000000.0, capex_per_mw=(20000000.0, "
+            "50000000.0)); drop capex_per_mw, or give capex (with capex_per_mw) instead of racks"
+        ),
+    ):
+        DriverModel(racks=1e6, capex_per_mw=(20e6, 50e6))
+
+
+def test_a_bare_number_in_text_is_in_the_drivers_unit() -> None:
+    # scen25: "1,000,000" racks, "0.62" utilisation (a text column of a CSV) were refused with
+    # "cannot convert 'count' (count) to 'racks': there is no conversion between count and racks"
+    # revenue: 1,000,000 racks x 0.62 x 52,400 yuan = 3.2488e10 yuan
+    model = DriverModel(racks="1,000,000", utilisation="0.62", revenue_per_rack="52,400")
+    assert model.ranges().set_index("quantity")["high"].to_dict() == {
+        "racks": 1_000_000.0,
+        "racks_in_use": pytest.approx(620_000.0),
+        "revenue": pytest.approx(3.2488e10),
+    }
+    ranged = DriverModel(racks=1e6, utilisation="0.55-0.65").ranges().set_index("quantity")
+    assert ranged.loc["racks_in_use", ["low", "high"]].tolist() == pytest.approx([550e3, 650e3])
+    # a magnitude word without a unit says what to write
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "driver 'racks': figure text '520万' has a magnitude word but no unit (a count, "
+            "'count 10k'); write the unit after it, as in '520万架', or pass a number in racks"
+        ),
+    ):
+        DriverModel(racks="520万")
+
+
+def test_a_source_for_a_driver_not_given_is_refused() -> None:
+    # scen25: sources={"revenue_per_rack": ...} without revenue_per_rack was dropped in silence
+    # (the assumptions table lost the source, the model its revenue, without a word)
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "DriverModel: sources documents 'revenue_per_rack', which is not given (the model "
+            "has kw_per_rack, racks, utilisation); give revenue_per_rack= as well, or drop its "
+            "source"
+        ),
+    ):
+        DriverModel(racks=1e6, utilisation=0.6, sources={"revenue_per_rack": "VNET KPIs"})

@@ -76,3 +76,23 @@ def test_the_documented_example_is_unchanged() -> None:
     # 1,500 - 1,600 = -100; -100 / 1,600 = -6.25%
     row = reconciliation_table(MODEL, 1600.0, year=2021).iloc[0]
     assert (row["bottom_up_p50"], row["gap"], row["gap_pct"]) == (1500.0, -100.0, -6.25)
+
+
+def test_a_frame_unit_in_another_spelling_is_the_same_unit() -> None:
+    # scen25: unit="亿元" against a frame in "CNY 100m" was refused ("pass unit='CNY 100m'")
+    # bottom-up: 6,500,000 racks x 0.6 x 52,400 yuan = 2.0436e11 yuan = 2043.6 亿元;
+    # gap to CAICT's 2200 (2022): -156.4, -7.109%
+    model = DriverModel(racks=6_500_000, utilisation=0.6, revenue_per_rack=52_400)
+    frame = pd.DataFrame({"year": [2022], "value": [2200.0], "unit": ["CNY 100m"]})
+    row = reconciliation_table(model, frame, year=2022, unit="亿元").iloc[0]
+    assert row["unit"] == "亿元"
+    assert (row["bottom_up_p50"], row["gap"]) == (pytest.approx(2043.6), pytest.approx(-156.4))
+    assert row["gap_pct"] == pytest.approx(-156.4 / 22)
+    with pytest.raises(
+        DataError,
+        match=re.escape(
+            "reconciliation_table: the top-down frame is in 'CNY 100m' but the table unit is "
+            "'CNY bn'; pass unit='CNY 100m'"
+        ),
+    ):
+        reconciliation_table(model, frame, year=2022, unit="CNY bn")

@@ -341,3 +341,24 @@ def test_a_longer_horizon_repeats_the_shorter_runs_years() -> None:
         long = simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=9000, seed=5,
                               tail_df=tail_df)  # fmt: skip
         np.testing.assert_array_equal(long.values[:, :, :2], short.values)
+
+
+def test_paths_that_cannot_be_allocated_are_a_model_error() -> None:
+    # scen25: from Python, simulate_paths raised NumPy's _ArrayMemoryError ("Unable to
+    # allocate ...", only the command line translated it); 1e15 paths x 2 years x 8 bytes =
+    # 1.6e16 bytes = 14,901,161.2 GiB, beyond any address space, and refused before seeding
+    with pytest.raises(
+        ModelError,
+        match=re.escape(
+            "series 'series': 1,000,000,000,000,000 paths x 2 years x 1 scenario need "
+            "14,901,161.2 GiB (8 bytes a value, all held at once), more than this machine can "
+            "allocate; lower n_paths (--paths on the command line; default 10,000)"
+        ),
+    ):
+        simulate_paths(
+            mean=np.array([100.0, 110.0]),
+            sigma=np.array([0.1, 0.2]),
+            years=np.array([2025, 2026]),
+            n_paths=10**15,
+            seed=0,
+        )

@@ -11,6 +11,7 @@ import pytest
 
 from idcforecast.errors import (
     DataError,
+    ModelError,
     ReconcileWarning,
     SpecError,
     UnknownMethodError,
@@ -388,3 +389,51 @@ def test_top_down_history_whose_children_exceed_the_root_is_noted() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         reconcile(forecasts, {"total": ["a", "b"]}, method="top_down", history=history)
+
+
+def _residual_frame(columns: dict[str, list[float]]) -> pd.DataFrame:
+    n = len(next(iter(columns.values())))
+    return pd.DataFrame(
+        {
+            "series_id": np.repeat(list(columns), n),
+            "year": np.tile(np.arange(2020, 2020 + n), len(columns)),
+            "residual": np.concatenate([np.asarray(v, dtype=float) for v in columns.values()]),
+        }
+    )
+
+
+def test_mint_sample_equals_closed_form_by_hand() -> None:
+    # scen25: mint_sample had no numeric test. Residuals (T, A, B) over four years:
+    # (3,1,1), (-1,-1,1), (2,2,-1), (-2,0,-1); W = X'X / 4 = [[18,8,2],[8,6,-2],[2,-2,4]] / 4,
+    # det W = 1/4, W^-1 = [[5,-9,-7],[-9,17,13],[-7,13,11]] (adjugate / det).
+    # S'W^-1 = [[-4,8,6],[-2,4,4]];  S'W^-1 S = [[4,2],[2,2]], inverse [[1,-1],[-1,2]] / 2.
+    # G = [[1,-1],[-1,2]] / 2 @ [[-4,8,6],[-2,4,4]] = [[-1,2,1],[0,0,1]].
+    # y_hat (T 100, A 60, B 30): A = -100 + 120 + 30 = 50, B = 30, T = 80.
+    residuals = _residual_frame({"T": [3, -1, 2, -2], "A": [1, -1, 2, 0], "B": [1, 1, -1, -1]})
+    out = reconcile(BASE, TREE, method="mint_sample", residuals=residuals)
+    np.testing.assert_allclose(_values(out), [80.0, 50.0, 30.0], rtol=1e-12)
+
+
+def test_mint_sample_refuses_residuals_that_add_up() -> None:
+    # scen25: a total's one-step errors that are its children's sum (naive or drift models on
+    # a coherent history) make W singular up to rounding; solve() raised nothing and the
+    # "coherent" levels were arbitrary (T 95.65 here; -768 from a total of 602 on real data)
+    a, b = [0.1, -0.1, 0.6, 0.1, -0.5], [0.4, 1.3, 0.9, -0.7, -1.3]
+    residuals = _residual_frame({"T": list(np.add(a, b)), "A": a, "B": b})
+    with pytest.raises(
+        ModelError,
+        match=re.escape(
+            "reconcile: the error covariance W is singular or nearly so (condition number "
+        )
+        + r"[0-9.e+]+"
+        + re.escape(
+            " of its correlations): more series than residual years, or collinear residuals, "
+            "such as a total's one-step errors that are the sum of its children's; inverting "
+            "it gives meaningless levels; use method='mint_shrink' or 'ols'"
+        ),
+    ):
+        reconcile(BASE, TREE, method="mint_sample", residuals=residuals)
+    # mint_shrink pulls W towards its diagonal and stays usable on the same residuals
+    shrunk = reconcile(BASE, TREE, method="mint_shrink", residuals=residuals)
+    values = _values(shrunk)
+    assert values[0] == pytest.approx(values[1] + values[2], rel=1e-12)

@@ -7,7 +7,7 @@ import re
 import pandas as pd
 import pytest
 
-from idcforecast.errors import DataError, UnknownSeriesError
+from idcforecast.errors import DataError, UnknownMethodError, UnknownSeriesError
 from idcforecast.scenarios import simulate
 
 TWO = pd.DataFrame(
@@ -220,3 +220,46 @@ def test_a_spec_for_another_series_is_refused_for_a_plain_series_too() -> None:
     assert paths.series_id == "demo" and paths.scenarios == ("base", "bull", "bear")
     with pytest.raises(UnknownSeriesError, match=re.escape("not 'x'; pass series_id='demo'")):
         simulate(history, 2, n_paths=100, seed=0, series_id="x")
+
+
+def test_paths_carry_the_note_forecast_writes() -> None:
+    # scen25: simulate() filled gap years (and fell back to fewer members) in silence, while
+    # forecast() says so in its note column; the paths now carry that same note
+    from idcforecast import forecast
+
+    gappy = pd.DataFrame(
+        {
+            "series_id": "mw",
+            "year": [2015, 2016, 2018, 2019, 2020, 2021, 2022],
+            "value": [120.0, 150, 240, 300, 390, 480, 560],
+            "unit": "MW",
+        }
+    )
+    paths = simulate(gappy, 3, n_paths=100, seed=0)
+    assert paths.note == "gap year 2017 filled log-linearly for fitting only"
+    assert paths.note == forecast(gappy, 3)["note"].iloc[0]
+    assert repr(paths).endswith(
+        "seed=0, note='gap year 2017 filled log-linearly for fitting only')"
+    )
+    # four points: "auto" leaves out 'damped', as forecast() notes it
+    short = gappy[gappy["year"] >= 2019]
+    assert simulate(short, 2, n_paths=100, seed=0).note == forecast(short, 2)["note"].iloc[0]
+    assert "left out 'damped'" in simulate(short, 2, n_paths=100, seed=0).note
+    # nothing to say (eight consecutive years): no note
+    full = pd.concat([gappy, gappy.head(1).assign(year=2017, value=190.0)])
+    assert simulate(full, 2, n_paths=100, seed=0).note == ""
+    assert forecast(full, 2)["note"].iloc[0] == ""
+
+
+@pytest.mark.parametrize("method", [["auto", "drift"], None])
+def test_a_list_of_methods_is_refused_in_simulates_words(method: object) -> None:
+    # scen25: the message named forecast_array ("forecast_array takes one method ... call it
+    # once per alias"), a function the caller never called
+    with pytest.raises(
+        UnknownMethodError,
+        match=re.escape(
+            f"simulate: method must be one model alias such as 'auto' or 'drift'; got "
+            f"{method!r}; paths come from one model: call simulate once per method"
+        ),
+    ):
+        simulate(TWO, 3, series_id="east", method=method)  # type: ignore[arg-type]

@@ -347,3 +347,18 @@ def test_weighted_row_with_all_weight_on_one_scenario_is_that_scenario() -> None
     pooled = np.quantile(equal.values.transpose(2, 0, 1).reshape(2, -1), [0.05, 0.1, 0.5,
                          0.9, 0.95], axis=1).T  # fmt: skip
     np.testing.assert_allclose(mixed.to_numpy(), pooled, rtol=1e-12)
+
+
+def test_a_power_threshold_against_racks_uses_the_given_rack_density() -> None:
+    # scen25: "200 MW" against paths in racks was always read at 2.5 kW (80,000 racks), also
+    # under `idcforecast scenarios --kw-per-rack 6`. 200 MW = 200,000 kW; / 6 kW = 33,333.3
+    # racks: of the levels 1,000, 2,000, ..., 100,000 racks, 67 (34,000 up) exceed it; at
+    # 2.5 kW (80,000 racks) 20 do (81,000 up)
+    p = Paths(
+        values=np.arange(1_000.0, 100_001.0, 1_000.0).reshape(1, 100, 1),
+        years=np.array([2027]),
+        scenarios=("base",),
+        unit="racks",
+    )
+    assert prob_exceeds(p, "200 MW", 2027, scenario="base", kw_per_rack=6.0) == 0.67
+    assert prob_exceeds(p, "200 MW", 2027, scenario="base") == 0.20
