@@ -411,13 +411,14 @@ def _is_base_of(
 
 
 # a figure of a year named relative to an unknown date: "$150bn last year", "a year
-# earlier"; "去年为100亿元", "上年同期为..." (not "较上年增长": there the year is the base)
+# earlier"; "去年为100亿元", "上年同期为..." (not "较上年增长", "与上年相比增长": there the
+# year is the base)
 _RELATIVE_AFTER = re.compile(
     r"\s*(?:in\s+|during\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|"
     r"the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before)\b",
     re.IGNORECASE,
 )
-_RELATIVE_BEFORE = re.compile(r"(?<![较比同])(?:去年|上年|前年)(?:同期)?[^，,；;]{0,12}$")
+_RELATIVE_BEFORE = re.compile(r"(?<![较比同])(?:去年|上年|前年)(?:同期)?[^，,；;较比]{0,12}$")
 
 
 def _relative_year(scan: str, start: int, end: int, floor: int) -> bool:

@@ -419,6 +419,7 @@ def test_a_semicolon_joins_clauses_of_one_sentence() -> None:
         # a base year stays a base: the growth is of 2023
         ("Revenue was $3bn in 2023, up 20% from last year.", [2023, 2023]),
         ("2023年净收入为98.7亿元，较上年增长7.7%。", [2023, 2023]),
+        ("2023年净收入为98.7亿元，与上年相比增长7.7%。", [2023, 2023]),
     ],
 )
 def test_a_figure_of_a_relative_year_gets_no_year(text: str, years: list[int | None]) -> None:
