@@ -10,6 +10,7 @@ figure goes into a table.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -462,7 +463,7 @@ def _nearest(
     in the clause of another figure is that figure's ("预计到2025年，市场规模将突破3800亿元，
     2023-2025年复合增长率约为25.6%": the period is the 25.6%'s, the 3800亿元's year 2025;
     "In 2023, revenue was $3bn, and in 2024 it will be $4bn": 2023 for the $3bn). ``figures``
-    are the ``(start, end)`` of every figure found in the text."""
+    are the ``(start, end)`` of the figures of the sentence."""
 
     def split(low: int, high: int) -> bool:  # a clause boundary between the two places
         between = text[low:high]
@@ -629,6 +630,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     mentions = sorted(mentions + dated, key=lambda m: m.start)
     sentences = _sentences(scan)
     spans = [(a, b) for a, b, _, _ in figures]
+    starts = [a for a, _ in spans]  # in text order
     rows = []
     for start, end, quantity, unit in figures:
         s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (0, len(scan)))
@@ -637,10 +639,12 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
             for m in mentions
             if s_start <= m.start < s_end and not _is_base_of(m, scan, start, quantity, s_start)
         ]
+        # the figures of the sentence only (all of the text's made it quadratic)
+        beside = spans[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
         near = (
             None
             if _relative_year(scan, start, end, s_start)
-            else _nearest(text, own, start, end, spans)
+            else _nearest(text, own, start, end, beside)
         )
         single = near is not None and near.first == near.last
         rows.append(
