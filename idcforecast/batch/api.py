@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +17,7 @@ from idcforecast.batch.chunks import SeriesTable, auto_chunk_size, group_series,
 from idcforecast.batch.engines import available_cores, check_engine, run_engine
 from idcforecast.batch.progress import make_progress
 from idcforecast.batch.worker import STATUS_FAILED, BatchSpec, ChunkResult, run_chunk
-from idcforecast.errors import EngineError, ModelError
+from idcforecast.errors import DataError, EngineError, ModelError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,6 +46,38 @@ def _check_horizon(horizon: Any) -> int:
     if (too_far := horizon_as_year_message(int(horizon))) is not None:
         raise ModelError(f"forecast_many: {too_far}", horizon=horizon)
     return int(horizon)
+
+
+def _check_gaps_and_cap(gaps: Any, cap: Any) -> None:
+    """Raise for a ``gaps`` policy or a single ``cap`` that no series can take, before the run
+    (was: every series of the batch failed, each with the same note, "series 's0001':
+    gaps='bogus' is not a gap policy", "cap 'abc' is not a number").
+
+    A cap that is a number but not above some series' last value fails those series only,
+    as a cap in a ``{series_id: cap}`` mapping does.
+    """
+    from idcforecast._series import GAP_POLICIES
+
+    if not isinstance(gaps, str) or gaps not in GAP_POLICIES:
+        raise DataError(
+            f"forecast_many: gaps={gaps!r} is not a gap policy; expected one of "
+            f"{', '.join(repr(p) for p in GAP_POLICIES)}",
+            gaps=repr(gaps),
+        )
+    if cap is None or isinstance(cap, Mapping):
+        return
+    try:
+        number = float(cap) if not isinstance(cap, bool) else math.nan  # True is no level
+    except (TypeError, ValueError):
+        number = math.nan
+    if math.isnan(number):
+        raise ModelError(
+            f"forecast_many: cap {cap!r} is not a number; pass the saturation level of every "
+            "series as a number in their unit, a {series_id: cap} mapping for some of them, "
+            "or cap=None (convert figure text first: idcforecast.convert('2万亿元', "
+            "'CNY 100m') gives 20000.0)",
+            cap=repr(cap),
+        )
 
 
 class _Assembler:
@@ -203,8 +236,12 @@ def forecast_many(
     Raises
     ------
     DataError
-        If ``data`` is not a long frame with the required columns (problems of one series
-        or of one method on one series are reported in ``status``/``note`` instead).
+        If ``data`` is not a long frame with the required columns, or ``gaps`` is not a
+        gap policy (problems of one series or of one method on one series are reported in
+        ``status``/``note`` instead).
+    ModelError
+        If ``horizon`` is not a positive whole number, a ``level`` is not a percentage, or
+        a single ``cap`` is not a number (NaN included).
     UnknownMethodError
         If ``method`` is not known.
     EngineError, MissingDependencyError
@@ -235,6 +272,7 @@ def forecast_many(
         seed=seed,
         gaps=gaps,
     )
+    _check_gaps_and_cap(gaps, cap)
     check_engine(engine)
     if client is not None and engine != "dask":
         raise EngineError(

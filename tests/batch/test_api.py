@@ -219,6 +219,36 @@ def test_argument_errors() -> None:
         forecast_many(data, 2, client="tcp://127.0.0.1:8786")
 
 
+def test_a_gap_policy_or_cap_no_series_can_take_is_refused_before_the_run() -> None:
+    # batch25: gaps="bogus", cap="abc" or cap=NaN failed every series of the batch, each
+    # with the same note (100,000 identical failures), where forecast() raises
+    from idcforecast.errors import DataError
+
+    data = _panel(3)
+    msg = (
+        "forecast_many: gaps='bogus' is not a gap policy; expected one of 'interpolate', "
+        "'span', 'error'"
+    )
+    with pytest.raises(DataError, match=re.escape(msg) + "$"):
+        forecast_many(data, 2, engine="serial", gaps="bogus")
+    for cap in ["abc", float("nan"), True]:
+        msg = (
+            f"forecast_many: cap {cap!r} is not a number; pass the saturation level of every "
+            "series as a number in their unit, a {series_id: cap} mapping for some of them, "
+            "or cap=None (convert figure text first: idcforecast.convert('2万亿元', "
+            "'CNY 100m') gives 20000.0)"
+        )
+        with pytest.raises(ModelError, match=re.escape(msg) + "$"):
+            forecast_many(data, 2, engine="serial", cap=cap)
+    # a number that is not above one series' last value still fails that series alone
+    last = data.groupby("series_id")["value"].last()
+    cap = float(last.sort_values().iloc[1])  # above the smallest last value only
+    out = forecast_many(data, 2, engine="serial", cap=cap, progress=False)
+    failed = set(out.loc[out["status"] == "failed", "series_id"])
+    assert failed == set(last.index[last >= cap])
+    assert len(failed) == 2
+
+
 def test_auto_equals_forecast_series_by_series_with_gaps_and_levels() -> None:
     data = _panel(12, seed=3)
     # a gap (interpolated for fitting, named in the note) and a non-positive series
