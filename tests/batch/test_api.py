@@ -281,6 +281,45 @@ def test_failed_notes_are_what_forecast_raises_for_that_series_alone() -> None:
     )
 
 
+@pytest.mark.parametrize("gaps", ["interpolate", "span"])
+def test_a_series_too_short_once_its_gaps_are_handled_says_what_the_gaps_did(gaps: str) -> None:
+    # batch25: forecast() adds what the gap policy did to the "too short" error (the filled
+    # years do not count, so the gaps are why); forecast_many's note left it out
+    holes = pd.DataFrame(
+        {"series_id": "holes", "year": [2016, 2018, 2020], "value": [10.0, 12.0, 15.0]}
+    )
+    data = pd.concat([_panel(2), holes], ignore_index=True)
+    methods = ["auto", "drift"]
+    expected = {
+        "interpolate": (
+            "series 'holes' has 3 observations (2016-2020, 2 years filled); method 'auto' "
+            "needs at least 4; add years, or use 'naive' (2) or 'drift' (3) (gap years "
+            "2017, 2019 filled log-linearly for fitting only)"
+        ),
+        "span": (
+            "series 'holes' has 1 observation (2020); method 'auto' needs at least 4; add "
+            "years, or use 'naive' (2) or 'drift' (3) (gap before 2020: fitted on 2020 only "
+            "(dropped 2016-2018))"
+        ),
+    }[gaps]
+    with pytest.raises(IdcForecastError, match=re.escape(expected) + "$"):
+        forecast(holes, 2, method="auto", gaps=gaps)
+    for engine, chunk_size in [("serial", None), ("local", 1)]:
+        out = forecast_many(
+            data, 2, method=methods, gaps=gaps, engine=engine, chunk_size=chunk_size
+        )
+        rows = out[out["series_id"] == "holes"].drop_duplicates("model").set_index("model")
+        assert rows.loc["auto", ["status", "note"]].tolist() == ["failed", expected]
+        # drift (3 points) fits the interpolated series and notes the gaps as forecast() does
+        if gaps == "interpolate":
+            pd.testing.assert_frame_equal(
+                out[(out["series_id"] == "holes") & (out["model"] == "drift")].reset_index(
+                    drop=True
+                ),
+                forecast(holes, 2, method="drift", gaps=gaps),
+            )
+
+
 def test_cap_mapping_keys_are_matched_as_text_and_checked() -> None:
     # before: {1: 5.5} silently left series 1 uncapped (ids are text in the result)
     from idcforecast.errors import UnknownSeriesError
