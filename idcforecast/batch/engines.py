@@ -50,6 +50,8 @@ THREAD_ENV_VARS = (
 )
 IN_FLIGHT_PER_WORKER = 2
 PRELOAD_MODULE = "idcforecast.batch.preload"
+# what the fork server imports: PRELOAD_MODULE, ended without a traceback by a Ctrl-C
+FORK_SERVER_PRELOAD = "idcforecast._fork_server"
 
 Task = Callable[[Any], Any]
 
@@ -166,8 +168,9 @@ def local_context() -> multiprocessing.context.BaseContext:
 
     Both are safe with threads in the parent (Dask, tqdm, Jupyter), unlike "fork". A fork
     server is started once per Python session with :mod:`idcforecast.batch.preload` imported
-    (the package and numba's compiled kernels loaded, ~1.3 s here), and every worker of every
-    later call is a fork of it, so workers start in milliseconds instead of each loading
+    (the package and numba's compiled kernels loaded, ~1.3 s here; through
+    :mod:`idcforecast._fork_server`, quiet on a Ctrl-C meanwhile), and every worker of
+    every later call is a fork of it, so workers start in milliseconds instead of each loading
     everything again. Windows has only "spawn". The preload list is multiprocessing's global
     fork-server setting: our module is added to it, keeping what is there (by default
     ``__main__``); it has no effect when the server is already running (started by an earlier
@@ -180,8 +183,8 @@ def local_context() -> multiprocessing.context.BaseContext:
     # multiprocessing has a setter but no getter for the list; read it where CPython keeps it
     current = list(getattr(forkserver._forkserver, "_preload_modules", ["__main__"]))
     context = multiprocessing.get_context("forkserver")
-    if PRELOAD_MODULE not in current:
-        context.set_forkserver_preload([*current, PRELOAD_MODULE])
+    if FORK_SERVER_PRELOAD not in current:
+        context.set_forkserver_preload([*current, FORK_SERVER_PRELOAD])
     return context
 
 
