@@ -7,9 +7,11 @@ value cells are read by the same number rules: ``"1,000"`` is a thousand, with
 (``"12,5"`` read with ``decimal="."``, ``"12.5"`` with ``decimal=","``) is a ``ParseError``
 naming its cell, never a silent factor of ten. Units are not converted here: every series is
 forecast in the unit its rows are written in. A cell marked as not published (``"n/a"``,
-``"—"``, ``".."``, ``"暂无"``) is a gap like a blank cell, as ``read_series`` reads it; another
-cell that is not a plain number (``"3亿元"``, ``"TBD"``) is kept as written, so that only its
-series fails, with a note quoting it.
+``"—"``, ``".."``, ``"暂无"``) is a gap like a blank cell, as ``read_series`` reads it; a
+number with a bound or "about" before it and no unit (``"超过520"``, ``"> 1500"``, ``"约300"``)
+is that number, its qualifier in the ``qualifier`` column, as ``read_series`` reads it;
+another cell that is not a plain number (``"3亿元"``, a range ``"300-340"``, ``"TBD"``) is
+kept as written, so that only its series fails, with a note quoting it.
 """
 
 from __future__ import annotations
@@ -100,8 +102,11 @@ def read_long_table(
     -------
     pandas.DataFrame
         Columns ``series_id, year, value`` (and ``unit`` when the file has one, or its value
-        column's header states one: "value (CNY bn)"; ``qualifier`` when it has one, from
-        which :func:`forecast_many` names the values published as bounds in a series'
+        column's header states one: "value (CNY bn)"; ``qualifier`` when it has one or a
+        value cell writes one, "超过520" being 520 ``at_least`` as in
+        :func:`idcforecast.read_series` (``exact`` on the other rows; a column's
+        ``exact`` or blank cell takes the value's word, another word is a ``DataError``),
+        from which :func:`forecast_many` names the values published as bounds in a series'
         ``note``), rows in file order without wholly blank lines, ready for
         :func:`forecast_many`. ``value`` holds
         floats; a row whose value cell is marked as not published ("n/a", "—", "..",
@@ -241,9 +246,11 @@ def read_long_table(
         out = _with_value_unit(out, value_unit, place_of)
     dropped = np.zeros(len(out), dtype=bool)
     if not _is_numeric(out["value"]):
-        out["value"], percent, unpublished = _numbers(table["value"], decimal, place_of)
+        out["value"], percent, unpublished, qualifiers = _numbers(table["value"], decimal, place_of)
         if percent.any():
             out = _percent_unit(out, percent, place_of)
+        if qualifiers.notna().any():
+            out = _cell_qualifiers(out, qualifiers, table["value"], place_of)
         if unpublished.any():
             dropped = _gaps(unpublished.to_numpy(), out["series_id"])
     if not _is_numeric(out["year"]):
@@ -282,6 +289,33 @@ def _with_value_unit(out: pd.DataFrame, unit: str, place_of: Any) -> pd.DataFram
             place=where,
         )
     return out.assign(unit=cells.where(~blank, unit))
+
+
+def _cell_qualifiers(
+    out: pd.DataFrame, qualifiers: pd.Series, cells: pd.Series, place_of: Any
+) -> pd.DataFrame:
+    """``out`` with the qualifier its value ``cells`` wrote ("超过520": ``at_least``) in its
+    ``qualifier`` column, as ``read_series`` reads them: a blank or ``exact`` cell of the
+    column takes the value's; another one is an error naming the row (which holds?). A file
+    without the column gets one, ``exact`` on the other rows."""
+    words = qualifiers.notna()
+    if "qualifier" not in out.columns:
+        return out.assign(qualifier=qualifiers.where(words, "exact"))
+    stated = out["qualifier"]
+    text = stated.astype(str).str.strip()
+    open_ = stated.isna() | text.isin(("", "exact"))
+    clash = np.flatnonzero((words & ~open_ & (text != qualifiers)).to_numpy())
+    if clash.size:
+        label = out.index[clash[0]]
+        where = place_of(label, "value")
+        raise DataError(
+            f"{where}: the value {str(cells.loc[label]).strip()!r} says "
+            f"{qualifiers.loc[label]!r} but the qualifier column says {text.loc[label]!r}; "
+            "one of them is wrong; correct it (a value without a qualifier word takes the "
+            "column's)",
+            place=where,
+        )
+    return out.assign(qualifier=stated.where(~(words & open_), qualifiers))
 
 
 def _whole_years(year: pd.Series) -> pd.Series:
@@ -499,10 +533,11 @@ def _percent_unit(data: pd.DataFrame, percent: pd.Series, place_of: Any) -> pd.D
 
 def _numbers(
     column: pd.Series, decimal: str, place_of: Any
-) -> tuple[pd.Series, pd.Series, pd.Series]:
+) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
     """Value cells as floats (cells that are not plain numbers keep their original object),
-    the mask of cells written as percentages ("27.8%" is 27.8, in unit "%"), and the mask
-    of cells marked as not published ("n/a", "—": NaN, a gap)."""
+    the mask of cells written as percentages ("27.8%" is 27.8, in unit "%"), the mask of
+    cells marked as not published ("n/a", "—": NaN, a gap), and the qualifier each cell
+    wrote before its number ("超过520": "at_least"; None for the others)."""
     import pandas as pd
 
     if isinstance(column.dtype, pd.StringDtype):  # a CSV's text column: no per-cell test
@@ -522,6 +557,7 @@ def _numbers(
         values[simple[simple].index] = pd.to_numeric(swapped, errors="coerce")
     unread = text[values[is_text].isna().to_numpy() & text.ne("").to_numpy()]
     read: dict[str, float] = {}
+    qualified: dict[str, str] = {}  # cells read with a bound or "about" ("超过520")
     not_published: set[str] = set()
     for label, cell in unread.drop_duplicates().items():
         if is_not_published(cell):
@@ -529,13 +565,18 @@ def _numbers(
             continue
         number = _plain_number(cell, decimal, place_of(label, "value"))
         if number is not None:
-            read[cell] = number
+            read[cell] = number[0]
+            if number[1] != "exact":
+                qualified[cell] = number[1]
     percent = pd.Series(False, index=column.index)
     unpublished = pd.Series(False, index=column.index)
+    qualifiers = pd.Series(None, index=column.index, dtype=object)
     if read:
         as_read = unread.map(read)
         values[as_read.index] = as_read
         percent[as_read.index] = as_read.notna() & unread.str.endswith("%")
+    if qualified:
+        qualifiers[unread.index] = unread.map(qualified)
     if not_published:
         unpublished[unread.index] = unread.isin(not_published)
     # cells kept as written: text read as no number (not a not-published mark) and other
@@ -543,17 +584,30 @@ def _numbers(
     text_kept = ~is_text & column.notna() & values.isna()
     text_kept[unread.index] = values[unread.index].isna() & ~unpublished[unread.index]
     if not text_kept.any():
-        return values, percent, unpublished
+        return values, percent, unpublished, qualifiers
     kept = values.astype(object)
     kept[text_kept] = column[text_kept]
-    return kept, percent, unpublished
+    return kept, percent, unpublished, qualifiers
 
 
-def _plain_number(cell: str, decimal: str, place: str) -> float | None:
-    """The number a text cell writes, or None for text that is not a plain number.
+def _plain_number(cell: str, decimal: str, place: str) -> tuple[float, str] | None:
+    """The number a text cell writes and its qualifier, or None for text that is not a
+    plain number.
+
+    A number with a bound or "about" written before it and no unit ("超过520", "> 1500",
+    "约300", "at least 520") is read as ``read_series`` reads it: the number, qualified
+    (``"at_least"``, ``"at_most"``, ``"approximately"``). A unit, a range or a footnote
+    marker in the cell is not a plain number.
 
     Raises the figure parser's ``ParseError`` (naming ``place``) for number-like text the
     decimal mark contradicts: that is the whole file's format, not one series' problem.
+
+    Examples
+    --------
+    >>> _plain_number("超过520", ".", "f.csv row 2"), _plain_number("1,000", ".", "row 3")
+    ((520.0, 'at_least'), (1000.0, 'exact'))
+    >>> _plain_number("3亿元", ".", "row 4"), _plain_number("300-340", ".", "row 5")
+    (None, None)
     """
     try:
         figure = read_figure(cell, place=place, decimal_mark=decimal)
@@ -562,5 +616,5 @@ def _plain_number(cell: str, decimal: str, place: str) -> float | None:
             raise
         return None
     unitless = figure.unit is None or (figure.unit == "%" and cell.endswith("%"))
-    plain = unitless and figure.qualifier == "exact" and figure.low is None and not figure.marker
-    return figure.value if plain and np.isfinite(figure.value) else None
+    plain = unitless and figure.low is None and not figure.marker
+    return (figure.value, figure.qualifier) if plain and np.isfinite(figure.value) else None

@@ -458,16 +458,17 @@ def test_figure_text_in_a_batch_names_the_reader_that_takes_it() -> None:
     assert out["note"].iloc[0] == (
         "series 'cn' year 2019: value '1562.5亿元' is not a finite number; give a number, or "
         "leave the year out (a missing year is allowed: drop its row, or blank its cell in a "
-        "wide table) (figure text such as '1,562.5亿元', '800 MW' or '超过520' is read by "
-        "idcforecast.read_series and by `idcforecast forecast --data`; forecast(), "
-        "forecast_many() and `forecast-many` take plain numbers, the unit in a 'unit' column "
-        "and a bound in a 'qualifier' column, 'at_least' or 'at_most')"
+        "wide table) (figure text with a unit, such as '1,562.5亿元' or '800 MW', is read "
+        "by idcforecast.read_series and by `idcforecast forecast --data`; forecast(), "
+        "forecast_many() and `forecast-many` take numbers, the unit in a 'unit' column and "
+        "a bound in a 'qualifier' column, 'at_least' or 'at_most' (`forecast-many` also "
+        "reads one written before the number, '超过520'))"
     )
     # a bound written before the number was told only "not a finite number"
     bound = frame.assign(value=[1562.5, 2238.7, "超过3000", 4043.2])
     note = forecast_many(bound, 1, method="naive", engine="serial")["note"].iloc[0]
     assert note.startswith("series 'cn' year 2021: value '超过3000' is not a finite number")
-    assert "a bound in a 'qualifier' column, 'at_least' or 'at_most')" in note
+    assert "a bound in a 'qualifier' column, 'at_least' or 'at_most' (" in note
 
 
 def _mixed_methods_panel() -> pd.DataFrame:
