@@ -538,3 +538,28 @@ def test_a_scheduler_address_with_nothing_listening_fails_before_the_file_is_rea
     # a refused connection is known at once (Dask's own retries would take 30 s)
     assert time.perf_counter() - started < 10
     assert not (tmp_path / "o.csv").exists()
+
+
+def test_an_unknown_method_or_a_year_as_horizon_is_refused_before_the_file_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # batch25: both were told only after FILE was read (minutes for a large workbook), the
+    # horizon in Python words ("forecast_many: horizon 2030 ... pass e.g. 5")
+    from idcforecast.errors import ModelError, UnknownMethodError
+
+    def no_read(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the file was read before the arguments were checked")
+
+    monkeypatch.setattr("idcforecast.batch.read_long_table", no_read)
+    argv = [str(tmp_path / "a.csv"), "--out", str(tmp_path / "o.csv"), "--engine", "serial"]
+    msg = "unknown forecasting method 'thetta'; did you mean 'theta'?"
+    with pytest.raises(UnknownMethodError, match=re.escape(msg)):
+        _run([*argv, "--horizon", "2", "--method", "thetta"])
+    msg = (
+        "forecast-many: --horizon 2030 is more than 100 years ahead: a year given as the "
+        "horizon? it counts years after each series' last one: pass e.g. --horizon 5 for "
+        "five years ahead"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg) + "$"):
+        _run([*argv, "--horizon", "2030"])
+    assert not (tmp_path / "o.csv").exists()
