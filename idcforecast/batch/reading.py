@@ -34,6 +34,7 @@ from idcforecast._cells import (
 from idcforecast._table_files import check_format_options, read_table
 from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
+from idcforecast.batch.chunks import NOT_CONVERTED
 from idcforecast.batch.wide import is_wide, is_years_as_rows, melt_rows, melt_wide
 from idcforecast.errors import DataError, IdcForecastError
 
@@ -89,8 +90,11 @@ def read_long_table(
         Convert every row to this unit (``"USD bn"``): from the unit in its ``unit`` column,
         currencies with the FX rate of the row's year, magnitudes, racks and power
         (through ``kw_per_rack``, kW per rack). A row without a unit is taken to be in
-        ``unit`` already. ``None`` (default): values are kept as written, and a series whose
-        rows carry different units is reported as failed by :func:`forecast_many`.
+        ``unit`` already. A row whose unit does not convert (unknown, another dimension, a
+        year without an FX rate) keeps its value and unit, and its series is reported as
+        failed by :func:`forecast_many` with the error naming the row (in its ``note``).
+        ``None`` (default): values are kept as written, and a series whose rows carry
+        different units is reported as failed by :func:`forecast_many`.
     estimates
         Years marked as estimates ("2021E", "2022F") in headers or year cells: ``"error"``
         (default) names them, ``"drop"`` leaves them out, ``"keep"`` reads them as years,
@@ -139,8 +143,8 @@ def read_long_table(
         For a missing or unreadable file, bad options, a missing column or a blank series
         id, naming the file and row.
     UnknownUnitError, IncompatibleUnitsError, MissingFxRateError
-        For a ``unit`` that cannot be read, or a row whose unit does not convert to it (its
-        year's FX rate missing), naming the row.
+        For a ``unit`` that cannot be read, or when no row's unit converts to it (the first
+        row named; a wrong ``unit``).
     ParseError
         For a number the decimal mark contradicts, naming the cell.
 
@@ -354,7 +358,15 @@ def _text_column(header: str) -> bool:
 
 
 def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -> pd.DataFrame:
-    """Every row's value in ``unit``: one conversion factor per (row unit, year) pair."""
+    """Every row's value in ``unit``: one conversion factor per (row unit, year) pair.
+
+    A (unit, year) pair that does not convert (a unit the registry does not know, another
+    dimension, a year without an FX rate) fails the series of its rows, not the read: they
+    keep their value and unit, and their ``note`` ends with :data:`NOT_CONVERTED` and the
+    error naming the first such row, from which :func:`forecast_many` fails each of those
+    series with it. When no pair converts at all (``unit`` itself is wrong for the file),
+    the first error is raised.
+    """
     import pandas as pd
 
     from idcforecast._series import year_numbers
@@ -373,32 +385,44 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
     rows = data["unit"].notna() & whole
     pairs = pd.DataFrame({"unit": data["unit"][rows], "year": years[rows].astype("int64")})
     factors = pd.Series(1.0, index=data.index)
-    fx_notes: dict[str, list[int]] = {}  # the note of a currency conversion -> its rows
+    notes_of: dict[str, list[Any]] = {}  # the note of a conversion (or its failure) -> rows
+    unconverted: list[Any] = []
+    first_error: IdcForecastError | None = None
+    converted = False
     for (source, year), group in pairs.groupby(["unit", "year"], sort=False):
         try:
             factor = conversion_factor(source, target, year=year, kw_per_rack=kw_per_rack)
             note = _fx_note(str(source), target, int(year), factor)
         except IdcForecastError as err:
             where = place_of(int(group.index[0]), "unit")
-            raise in_context(err, f"{where} (year {year})", place=where) from err
+            error = in_context(err, f"{where} (year {year})", place=where)
+            first_error = first_error or error
+            unconverted.extend(group.index)
+            notes_of.setdefault(f"{NOT_CONVERTED}{error}", []).extend(group.index)
+            continue
+        converted = True
         factors[group.index] = factor
         if note is not None:
-            fx_notes.setdefault(note, []).extend(group.index)
-    if fx_notes:  # as read_series notes them: forecast_many's note names these years
+            notes_of.setdefault(note, []).extend(group.index)
+    if first_error is not None and not converted:
+        raise first_error
+    if unconverted:  # as written: their series fail, named by their note
+        out.loc[unconverted, "unit"] = data.loc[unconverted, "unit"]
+    if notes_of:  # as read_series notes them: forecast_many's note names these years
         notes = out["note"] if "note" in out.columns else pd.Series(None, index=out.index)
         notes = notes.astype(object)
-        for note, index in fx_notes.items():
+        for note, index in notes_of.items():
             old = notes[index]
             notes[index] = [
                 note if not isinstance(o, str) or not o else f"{o}; {note}" for o in old
             ]
         out["note"] = notes
     numbers = pd.to_numeric(data["value"], errors="coerce")
-    converted = numbers * factors
+    converted_values = numbers * factors
     if numbers.notna().all():
-        out["value"] = converted.astype(np.float64)
+        out["value"] = converted_values.astype(np.float64)
     else:  # text cells stay as written, for their series' note
-        out["value"] = converted.astype(object).where(numbers.notna(), data["value"])
+        out["value"] = converted_values.astype(object).where(numbers.notna(), data["value"])
     return out
 
 
