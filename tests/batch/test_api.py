@@ -151,6 +151,45 @@ def test_dask_engine_on_a_local_cluster_gives_identical_results(
     pd.testing.assert_frame_equal(mixed, mixed_serial)
 
 
+def test_dask_chunks_are_sized_for_the_clusters_threads(
+    panel: pd.DataFrame, serial_result: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # batch25: the default chunk size counted this machine's cores, not the cluster's
+    # threads: 2,000 series on a 32-thread cluster made 16 chunks (ceil(2000 / (8 x 2)) =
+    # 125 series each), half the threads idle
+    distributed = pytest.importorskip("distributed")
+    import idcforecast.batch.api as api
+
+    monkeypatch.setattr(api, "available_cores", lambda: 1)
+    sizes: list[int] = []
+    seen = api.iter_chunks
+
+    def recording(table, size):  # type: ignore[no-untyped-def]
+        sizes.append(size)
+        return seen(table, size)
+
+    monkeypatch.setattr(api, "iter_chunks", recording)
+    with (
+        distributed.LocalCluster(
+            n_workers=1,
+            threads_per_worker=5,
+            processes=False,
+            dashboard_address="127.0.0.1:0",
+            host="127.0.0.1",
+            protocol="tcp://",
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        out = forecast_many(panel, 6, method="drift", engine="dask", client=client)
+        by_address = forecast_many(
+            panel, 6, method="drift", engine="dask", client=cluster.scheduler_address
+        )
+    # 40 series, 5 threads: ceil(40 / (8 x 5)) = 1 series a chunk (1 core: 5 a chunk)
+    assert sizes == [1, 1]
+    pd.testing.assert_frame_equal(out, serial_result)
+    pd.testing.assert_frame_equal(by_address, serial_result)
+
+
 def test_broken_series_are_reported_and_never_stop_the_batch() -> None:
     out = forecast_many(_broken(), 2, method="drift", engine="serial", progress=False)
     per_series = out.drop_duplicates("series_id").set_index("series_id")
