@@ -139,10 +139,14 @@ def _check_xlsx_size(out: str, data: Any, horizon: int) -> None:
 
 
 def _check_method_and_horizon(args: argparse.Namespace) -> None:
-    """Refuse an unknown ``--method`` or a ``--horizon`` that is a year before FILE is read
-    (was: after it, which takes minutes for a large workbook)."""
+    """Refuse an unknown ``--method``, a ``--horizon`` that is a year, or an option of the
+    other file format (``--sheet`` with a CSV, ``--sep``/``--encoding`` with a workbook) before
+    FILE is read (was: the first two after it, which takes minutes for a large workbook; the
+    last ignored, ``--sheet 2`` on a CSV forecasting the CSV as if the sheet were found)."""
     from idcforecast._forecast_inputs import MAX_HORIZON, resolve_methods
+    from idcforecast.cli._read_options import _check_format_options
 
+    _check_format_options(args, args.file)
     resolve_methods(args.method)
     if args.horizon > MAX_HORIZON:
         from idcforecast.errors import ModelError
