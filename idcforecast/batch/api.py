@@ -248,7 +248,8 @@ def forecast_many(
     EngineError, MissingDependencyError
         If ``engine`` is not one of "serial", "local", "dask", or cannot run (bad
         ``n_jobs``, no Dask client, dask not installed), or a worker died running a chunk
-        (a local worker process, or every Dask worker that tried it: usually memory).
+        (a local worker process, or every Dask worker that tried it: usually memory), or a
+        chunk failed on a Dask worker as a whole (idcforecast missing there, another version).
 
     Warns
     -----

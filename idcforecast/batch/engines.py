@@ -27,7 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
 
-from idcforecast.errors import EngineError, MissingDependencyError
+from idcforecast.errors import EngineError, IdcForecastError, MissingDependencyError
 
 __all__ = [
     "ENGINES",
@@ -359,6 +359,24 @@ def _chunk_name(chunk: Any) -> str:
     return f"the chunk of series {start + 1}-{start + max(1, len(ids))}{first}"
 
 
+def _task_error(chunk: Any, err: BaseException) -> EngineError:
+    """The error of a chunk that failed on a Dask worker as a whole (was: the worker's raw
+    exception, e.g. ``ModuleNotFoundError: No module named 'idcforecast'`` from a worker
+    without the package). A series' problem never gets here (the worker records it in that
+    series' note), so what does is the worker's environment or a bug: the message names the
+    chunk, the error, and the version every worker needs."""
+    from idcforecast import __version__
+
+    return EngineError(
+        f"engine 'dask': {_chunk_name(chunk)} failed on the cluster "
+        f"({type(err).__name__}: {err}); every worker needs idcforecast {__version__}, the "
+        f"version here: install it where it is missing or of another version (pip install "
+        f'"idcforecast=={__version__}") and restart the workers; else see the worker\'s log',
+        engine="dask",
+        error=type(err).__name__,
+    )
+
+
 def _warn_if_no_workers(dask_client: Any) -> None:
     """An :class:`~idcforecast.errors.EngineWarning` when the cluster has no worker yet.
 
@@ -424,6 +442,10 @@ def _run_dask(
                     "the workers more memory, or pass a smaller chunk_size",
                     engine="dask",
                 ) from None
+            except (IdcForecastError, OSError):  # ours, or the connection to the cluster
+                raise
+            except Exception as err:  # not a series' problem: those are recorded per series
+                raise _task_error(in_flight[future], err) from err
             del in_flight[future]
             future.release()
             nxt = next(iterator, None)

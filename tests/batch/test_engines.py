@@ -241,6 +241,36 @@ def test_dask_chunk_whose_workers_died_is_an_engine_error() -> None:
     )
 
 
+def _no_package_on_the_worker(chunk):  # type: ignore[no-untyped-def]
+    """What a worker without idcforecast raises when it unpickles a chunk's task."""
+    raise ModuleNotFoundError("No module named 'idcforecast'")
+
+
+def test_dask_chunk_that_fails_as_a_whole_is_an_engine_error_naming_the_fix() -> None:
+    # batch25: a worker without the package (or another version) raised its own error, raw
+    # (ModuleNotFoundError under a Dask traceback); series' problems never reach here
+    import idcforecast
+
+    distributed = pytest.importorskip("distributed")
+    version = idcforecast.__version__
+    msg = (
+        "engine 'dask': the chunk of series 1-1 (from 's0') failed on the cluster "
+        "(ModuleNotFoundError: No module named 'idcforecast'); every worker needs "
+        f"idcforecast {version}, the version here: install it where it is missing or of another "
+        f'version (pip install "idcforecast=={version}") and restart the workers; else see the '
+        "worker's log"
+    )
+    with (
+        _inproc_cluster(distributed, 1) as cluster,
+        distributed.Client(cluster) as client,
+        pytest.raises(EngineError, match=re.escape(msg) + "$") as err,
+    ):
+        run_engine(
+            _chunks(2), _no_package_on_the_worker, print, engine="dask", n_jobs=1, client=client
+        )
+    assert isinstance(err.value.__cause__, ModuleNotFoundError)
+
+
 def test_dask_chunks_in_flight_are_cancelled_when_the_run_stops() -> None:
     # was: after an error or Ctrl-C, the chunks submitted ahead stayed on the cluster (their
     # results held in its memory) for as long as the traceback was kept, as IPython keeps it
