@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -13,10 +14,10 @@ from numpy.typing import NDArray
 from idcforecast._forecast_inputs import resolve_caps, resolve_levels, resolve_methods
 from idcforecast._history_notes import history_note
 from idcforecast.batch.chunks import SeriesTable, auto_chunk_size, group_series, iter_chunks
-from idcforecast.batch.engines import available_cores, check_engine, run_engine
+from idcforecast.batch.engines import available_cores, check_engine, resolve_client, run_engine
 from idcforecast.batch.progress import make_progress
 from idcforecast.batch.worker import STATUS_FAILED, BatchSpec, ChunkResult, run_chunk
-from idcforecast.errors import EngineError, ModelError
+from idcforecast.errors import DataError, EngineError, ModelError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,6 +46,38 @@ def _check_horizon(horizon: Any) -> int:
     if (too_far := horizon_as_year_message(int(horizon))) is not None:
         raise ModelError(f"forecast_many: {too_far}", horizon=horizon)
     return int(horizon)
+
+
+def _check_gaps_and_cap(gaps: Any, cap: Any) -> None:
+    """Raise for a ``gaps`` policy or a single ``cap`` that no series can take, before the run
+    (was: every series of the batch failed, each with the same note, "series 's0001':
+    gaps='bogus' is not a gap policy", "cap 'abc' is not a number").
+
+    A cap that is a number but not above some series' last value fails those series only,
+    as a cap in a ``{series_id: cap}`` mapping does.
+    """
+    from idcforecast._series import GAP_POLICIES
+
+    if not isinstance(gaps, str) or gaps not in GAP_POLICIES:
+        raise DataError(
+            f"forecast_many: gaps={gaps!r} is not a gap policy; expected one of "
+            f"{', '.join(repr(p) for p in GAP_POLICIES)}",
+            gaps=repr(gaps),
+        )
+    if cap is None or isinstance(cap, Mapping):
+        return
+    try:
+        number = float(cap) if not isinstance(cap, bool) else math.nan  # True is no level
+    except (TypeError, ValueError):
+        number = math.nan
+    if math.isnan(number):
+        raise ModelError(
+            f"forecast_many: cap {cap!r} is not a number; pass the saturation level of every "
+            "series as a number in their unit, a {series_id: cap} mapping for some of them, "
+            "or cap=None (convert figure text first: idcforecast.convert('2万亿元', "
+            "'CNY 100m') gives 20000.0)",
+            cap=repr(cap),
+        )
 
 
 class _Assembler:
@@ -179,7 +212,8 @@ def forecast_many(
     n_jobs
         Worker processes for "local" (default: every available core).
     chunk_size
-        Series per task (default: about eight tasks per worker, at most 256 series each).
+        Series per task (default: about eight tasks per worker, at most 256 series each;
+        for "dask", per worker thread of the cluster).
         Memory in flight is a few chunks per worker, whatever the number of series.
     progress
         Show a tqdm progress bar: None (default) shows it in terminals and notebooks for
@@ -203,14 +237,19 @@ def forecast_many(
     Raises
     ------
     DataError
-        If ``data`` is not a long frame with the required columns (problems of one series
-        or of one method on one series are reported in ``status``/``note`` instead).
+        If ``data`` is not a long frame with the required columns, or ``gaps`` is not a
+        gap policy (problems of one series or of one method on one series are reported in
+        ``status``/``note`` instead).
+    ModelError
+        If ``horizon`` is not a positive whole number, a ``level`` is not a percentage, or
+        a single ``cap`` is not a number (NaN included).
     UnknownMethodError
         If ``method`` is not known.
     EngineError, MissingDependencyError
         If ``engine`` is not one of "serial", "local", "dask", or cannot run (bad
         ``n_jobs``, no Dask client, dask not installed), or a worker died running a chunk
-        (a local worker process, or every Dask worker that tried it: usually memory).
+        (a local worker process, or every Dask worker that tried it: usually memory), or a
+        chunk failed on a Dask worker as a whole (idcforecast missing there, another version).
 
     Warns
     -----
@@ -235,6 +274,7 @@ def forecast_many(
         seed=seed,
         gaps=gaps,
     )
+    _check_gaps_and_cap(gaps, cap)
     check_engine(engine)
     if client is not None and engine != "dask":
         raise EngineError(
@@ -243,27 +283,41 @@ def forecast_many(
             engine=engine,
         )
     workers = available_cores() if n_jobs is None else _positive_int("n_jobs", n_jobs)
+    if chunk_size is not None:
+        chunk_size = _positive_int("chunk_size", chunk_size)
     table = group_series(data)
     if isinstance(cap, Mapping):
         spec = dataclasses.replace(
             spec, cap=resolve_caps(cap, table.ids.tolist(), caller="forecast_many")
         )
-    size = (
-        auto_chunk_size(table.n_series, workers)
-        if chunk_size is None
-        else _positive_int("chunk_size", chunk_size)
-    )
-    bar = make_progress(table.n_series, progress=progress)
-    out = _Assembler(table.n_series, spec, bar)
+    owned = False
+    if engine == "dask":  # connected once, here: its workers size the chunks
+        client, owned = resolve_client(client)
     try:
-        run_engine(
-            iter_chunks(table, size),
-            functools.partial(run_chunk, spec=spec),
-            out,
-            engine=engine,
-            n_jobs=workers,
-            client=client,
-        )
+        if engine == "dask" and n_jobs is None:
+            workers = _cluster_threads(client) or workers
+        size = auto_chunk_size(table.n_series, workers) if chunk_size is None else chunk_size
+        bar = make_progress(table.n_series, progress=progress)
+        out = _Assembler(table.n_series, spec, bar)
+        try:
+            run_engine(
+                iter_chunks(table, size),
+                functools.partial(run_chunk, spec=spec),
+                out,
+                engine=engine,
+                n_jobs=workers,
+                client=client,
+            )
+        finally:
+            bar.close()
     finally:
-        bar.close()
+        if owned:
+            client.close()
     return _frame(table, spec, out)
+
+
+def _cluster_threads(client: Any) -> int:
+    """Worker threads of a Dask cluster (0 while it has none): the default chunk size gives
+    each about eight chunks, as local workers get (was: this machine's cores, so 2,000
+    series on a 32-thread cluster made 16 chunks, half the threads idle)."""
+    return int(sum(client.nthreads().values()))

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "NOT_CONVERTED",
     "Chunk",
     "SeriesTable",
     "auto_chunk_size",
@@ -52,6 +53,9 @@ __all__ = [
 
 REQUIRED_COLUMNS = ("series_id", "year", "value")
 MAX_AUTO_CHUNK = 256
+# how read_long_table marks, last in a row's note, a row it could not convert to the unit
+# asked for: its series fails with the error that follows
+NOT_CONVERTED = "not converted to the unit asked for: "
 
 
 @dataclass(frozen=True)
@@ -215,6 +219,25 @@ def _record_shared_names(
     for code, rows in rows_of.items():
         if len(rows) > 1:
             problems.setdefault(code, messages[code])
+
+
+def _record_unconverted(
+    notes: pd.Series, codes: NDArray[np.int64], problems: dict[int, str]
+) -> None:
+    """Record the series with a row ``read_long_table`` could not convert to the unit asked
+    for (its note ends with :data:`NOT_CONVERTED` and the error), with the error of its
+    first such row."""
+    import pandas as pd
+
+    note_codes, distinct = pd.factorize(notes, sort=False)
+    marked = [
+        k for k, note in enumerate(distinct) if isinstance(note, str) and NOT_CONVERTED in note
+    ]
+    if not marked:
+        return
+    for row in np.flatnonzero(np.isin(note_codes, marked)).tolist():
+        if (code := int(codes[row])) not in problems:
+            problems[code] = str(distinct[note_codes[row]]).split(NOT_CONVERTED, 1)[1]
 
 
 def kept_estimates(
@@ -402,6 +425,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     problems: dict[int, str] = {}
     if "note" in data.columns:  # first: the other problems of such a series follow from it
         _record_shared_names(data["note"], codes, problems)
+        _record_unconverted(data["note"], codes, problems)
     year_cells = data["year"].to_numpy()
     value_cells = data["value"].to_numpy()
     with np.errstate(invalid="ignore"):

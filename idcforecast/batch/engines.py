@@ -27,7 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from typing import Any
 
-from idcforecast.errors import EngineError, MissingDependencyError
+from idcforecast.errors import EngineError, IdcForecastError, MissingDependencyError
 
 __all__ = [
     "ENGINES",
@@ -50,6 +50,8 @@ THREAD_ENV_VARS = (
 )
 IN_FLIGHT_PER_WORKER = 2
 PRELOAD_MODULE = "idcforecast.batch.preload"
+# what the fork server imports: PRELOAD_MODULE, ended without a traceback by a Ctrl-C
+FORK_SERVER_PRELOAD = "idcforecast._fork_server"
 
 Task = Callable[[Any], Any]
 
@@ -166,8 +168,9 @@ def local_context() -> multiprocessing.context.BaseContext:
 
     Both are safe with threads in the parent (Dask, tqdm, Jupyter), unlike "fork". A fork
     server is started once per Python session with :mod:`idcforecast.batch.preload` imported
-    (the package and numba's compiled kernels loaded, ~1.3 s here), and every worker of every
-    later call is a fork of it, so workers start in milliseconds instead of each loading
+    (the package and numba's compiled kernels loaded, ~1.3 s here; through
+    :mod:`idcforecast._fork_server`, quiet on a Ctrl-C meanwhile), and every worker of
+    every later call is a fork of it, so workers start in milliseconds instead of each loading
     everything again. Windows has only "spawn". The preload list is multiprocessing's global
     fork-server setting: our module is added to it, keeping what is there (by default
     ``__main__``); it has no effect when the server is already running (started by an earlier
@@ -180,8 +183,8 @@ def local_context() -> multiprocessing.context.BaseContext:
     # multiprocessing has a setter but no getter for the list; read it where CPython keeps it
     current = list(getattr(forkserver._forkserver, "_preload_modules", ["__main__"]))
     context = multiprocessing.get_context("forkserver")
-    if PRELOAD_MODULE not in current:
-        context.set_forkserver_preload([*current, PRELOAD_MODULE])
+    if FORK_SERVER_PRELOAD not in current:
+        context.set_forkserver_preload([*current, FORK_SERVER_PRELOAD])
     return context
 
 
@@ -356,6 +359,24 @@ def _chunk_name(chunk: Any) -> str:
     return f"the chunk of series {start + 1}-{start + max(1, len(ids))}{first}"
 
 
+def _task_error(chunk: Any, err: BaseException) -> EngineError:
+    """The error of a chunk that failed on a Dask worker as a whole (was: the worker's raw
+    exception, e.g. ``ModuleNotFoundError: No module named 'idcforecast'`` from a worker
+    without the package). A series' problem never gets here (the worker records it in that
+    series' note), so what does is the worker's environment or a bug: the message names the
+    chunk, the error, and the version every worker needs."""
+    from idcforecast import __version__
+
+    return EngineError(
+        f"engine 'dask': {_chunk_name(chunk)} failed on the cluster "
+        f"({type(err).__name__}: {err}); every worker needs idcforecast {__version__}, the "
+        f"version here: install it where it is missing or of another version (pip install "
+        f'"idcforecast=={__version__}") and restart the workers; else see the worker\'s log',
+        engine="dask",
+        error=type(err).__name__,
+    )
+
+
 def _warn_if_no_workers(dask_client: Any) -> None:
     """An :class:`~idcforecast.errors.EngineWarning` when the cluster has no worker yet.
 
@@ -421,6 +442,10 @@ def _run_dask(
                     "the workers more memory, or pass a smaller chunk_size",
                     engine="dask",
                 ) from None
+            except (IdcForecastError, OSError):  # ours, or the connection to the cluster
+                raise
+            except Exception as err:  # not a series' problem: those are recorded per series
+                raise _task_error(in_flight[future], err) from err
             del in_flight[future]
             future.release()
             nxt = next(iterator, None)

@@ -7,9 +7,11 @@ value cells are read by the same number rules: ``"1,000"`` is a thousand, with
 (``"12,5"`` read with ``decimal="."``, ``"12.5"`` with ``decimal=","``) is a ``ParseError``
 naming its cell, never a silent factor of ten. Units are not converted here: every series is
 forecast in the unit its rows are written in. A cell marked as not published (``"n/a"``,
-``"—"``, ``".."``, ``"暂无"``) is a gap like a blank cell, as ``read_series`` reads it; another
-cell that is not a plain number (``"3亿元"``, ``"TBD"``) is kept as written, so that only its
-series fails, with a note quoting it.
+``"—"``, ``".."``, ``"暂无"``) is a gap like a blank cell, as ``read_series`` reads it; a
+number with a bound or "about" before it and no unit (``"超过520"``, ``"> 1500"``, ``"约300"``)
+is that number, its qualifier in the ``qualifier`` column, as ``read_series`` reads it;
+another cell that is not a plain number (``"3亿元"``, a range ``"300-340"``, ``"TBD"``) is
+kept as written, so that only its series fails, with a note quoting it.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from idcforecast._cells import (
 from idcforecast._table_files import check_format_options, read_table
 from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
+from idcforecast.batch.chunks import NOT_CONVERTED
 from idcforecast.batch.wide import is_wide, is_years_as_rows, melt_rows, melt_wide
 from idcforecast.errors import DataError, IdcForecastError
 
@@ -87,8 +90,11 @@ def read_long_table(
         Convert every row to this unit (``"USD bn"``): from the unit in its ``unit`` column,
         currencies with the FX rate of the row's year, magnitudes, racks and power
         (through ``kw_per_rack``, kW per rack). A row without a unit is taken to be in
-        ``unit`` already. ``None`` (default): values are kept as written, and a series whose
-        rows carry different units is reported as failed by :func:`forecast_many`.
+        ``unit`` already. A row whose unit does not convert (unknown, another dimension, a
+        year without an FX rate) keeps its value and unit, and its series is reported as
+        failed by :func:`forecast_many` with the error naming the row (in its ``note``).
+        ``None`` (default): values are kept as written, and a series whose rows carry
+        different units is reported as failed by :func:`forecast_many`.
     estimates
         Years marked as estimates ("2021E", "2022F") in headers or year cells: ``"error"``
         (default) names them, ``"drop"`` leaves them out, ``"keep"`` reads them as years,
@@ -100,8 +106,11 @@ def read_long_table(
     -------
     pandas.DataFrame
         Columns ``series_id, year, value`` (and ``unit`` when the file has one, or its value
-        column's header states one: "value (CNY bn)"; ``qualifier`` when it has one, from
-        which :func:`forecast_many` names the values published as bounds in a series'
+        column's header states one: "value (CNY bn)"; ``qualifier`` when it has one or a
+        value cell writes one, "超过520" being 520 ``at_least`` as in
+        :func:`idcforecast.read_series` (``exact`` on the other rows; a column's
+        ``exact`` or blank cell takes the value's word, another word is a ``DataError``),
+        from which :func:`forecast_many` names the values published as bounds in a series'
         ``note``), rows in file order without wholly blank lines, ready for
         :func:`forecast_many`. ``value`` holds
         floats; a row whose value cell is marked as not published ("n/a", "—", "..",
@@ -134,8 +143,8 @@ def read_long_table(
         For a missing or unreadable file, bad options, a missing column or a blank series
         id, naming the file and row.
     UnknownUnitError, IncompatibleUnitsError, MissingFxRateError
-        For a ``unit`` that cannot be read, or a row whose unit does not convert to it (its
-        year's FX rate missing), naming the row.
+        For a ``unit`` that cannot be read, or when no row's unit converts to it (the first
+        row named; a wrong ``unit``).
     ParseError
         For a number the decimal mark contradicts, naming the cell.
 
@@ -241,9 +250,11 @@ def read_long_table(
         out = _with_value_unit(out, value_unit, place_of)
     dropped = np.zeros(len(out), dtype=bool)
     if not _is_numeric(out["value"]):
-        out["value"], percent, unpublished = _numbers(table["value"], decimal, place_of)
+        out["value"], percent, unpublished, qualifiers = _numbers(table["value"], decimal, place_of)
         if percent.any():
             out = _percent_unit(out, percent, place_of)
+        if qualifiers.notna().any():
+            out = _cell_qualifiers(out, qualifiers, table["value"], place_of)
         if unpublished.any():
             dropped = _gaps(unpublished.to_numpy(), out["series_id"])
     if not _is_numeric(out["year"]):
@@ -284,6 +295,33 @@ def _with_value_unit(out: pd.DataFrame, unit: str, place_of: Any) -> pd.DataFram
     return out.assign(unit=cells.where(~blank, unit))
 
 
+def _cell_qualifiers(
+    out: pd.DataFrame, qualifiers: pd.Series, cells: pd.Series, place_of: Any
+) -> pd.DataFrame:
+    """``out`` with the qualifier its value ``cells`` wrote ("超过520": ``at_least``) in its
+    ``qualifier`` column, as ``read_series`` reads them: a blank or ``exact`` cell of the
+    column takes the value's; another one is an error naming the row (which holds?). A file
+    without the column gets one, ``exact`` on the other rows."""
+    words = qualifiers.notna()
+    if "qualifier" not in out.columns:
+        return out.assign(qualifier=qualifiers.where(words, "exact"))
+    stated = out["qualifier"]
+    text = stated.astype(str).str.strip()
+    open_ = stated.isna() | text.isin(("", "exact"))
+    clash = np.flatnonzero((words & ~open_ & (text != qualifiers)).to_numpy())
+    if clash.size:
+        label = out.index[clash[0]]
+        where = place_of(label, "value")
+        raise DataError(
+            f"{where}: the value {str(cells.loc[label]).strip()!r} says "
+            f"{qualifiers.loc[label]!r} but the qualifier column says {text.loc[label]!r}; "
+            "one of them is wrong; correct it (a value without a qualifier word takes the "
+            "column's)",
+            place=where,
+        )
+    return out.assign(qualifier=stated.where(~(words & open_), qualifiers))
+
+
 def _whole_years(year: pd.Series) -> pd.Series:
     """``year`` as int64 when every cell is a whole number, else as it is.
 
@@ -320,7 +358,15 @@ def _text_column(header: str) -> bool:
 
 
 def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -> pd.DataFrame:
-    """Every row's value in ``unit``: one conversion factor per (row unit, year) pair."""
+    """Every row's value in ``unit``: one conversion factor per (row unit, year) pair.
+
+    A (unit, year) pair that does not convert (a unit the registry does not know, another
+    dimension, a year without an FX rate) fails the series of its rows, not the read: they
+    keep their value and unit, and their ``note`` ends with :data:`NOT_CONVERTED` and the
+    error naming the first such row, from which :func:`forecast_many` fails each of those
+    series with it. When no pair converts at all (``unit`` itself is wrong for the file),
+    the first error is raised.
+    """
     import pandas as pd
 
     from idcforecast._series import year_numbers
@@ -339,32 +385,44 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
     rows = data["unit"].notna() & whole
     pairs = pd.DataFrame({"unit": data["unit"][rows], "year": years[rows].astype("int64")})
     factors = pd.Series(1.0, index=data.index)
-    fx_notes: dict[str, list[int]] = {}  # the note of a currency conversion -> its rows
+    notes_of: dict[str, list[Any]] = {}  # the note of a conversion (or its failure) -> rows
+    unconverted: list[Any] = []
+    first_error: IdcForecastError | None = None
+    converted = False
     for (source, year), group in pairs.groupby(["unit", "year"], sort=False):
         try:
             factor = conversion_factor(source, target, year=year, kw_per_rack=kw_per_rack)
             note = _fx_note(str(source), target, int(year), factor)
         except IdcForecastError as err:
             where = place_of(int(group.index[0]), "unit")
-            raise in_context(err, f"{where} (year {year})", place=where) from err
+            error = in_context(err, f"{where} (year {year})", place=where)
+            first_error = first_error or error
+            unconverted.extend(group.index)
+            notes_of.setdefault(f"{NOT_CONVERTED}{error}", []).extend(group.index)
+            continue
+        converted = True
         factors[group.index] = factor
         if note is not None:
-            fx_notes.setdefault(note, []).extend(group.index)
-    if fx_notes:  # as read_series notes them: forecast_many's note names these years
+            notes_of.setdefault(note, []).extend(group.index)
+    if first_error is not None and not converted:
+        raise first_error
+    if unconverted:  # as written: their series fail, named by their note
+        out.loc[unconverted, "unit"] = data.loc[unconverted, "unit"]
+    if notes_of:  # as read_series notes them: forecast_many's note names these years
         notes = out["note"] if "note" in out.columns else pd.Series(None, index=out.index)
         notes = notes.astype(object)
-        for note, index in fx_notes.items():
+        for note, index in notes_of.items():
             old = notes[index]
             notes[index] = [
                 note if not isinstance(o, str) or not o else f"{o}; {note}" for o in old
             ]
         out["note"] = notes
     numbers = pd.to_numeric(data["value"], errors="coerce")
-    converted = numbers * factors
+    converted_values = numbers * factors
     if numbers.notna().all():
-        out["value"] = converted.astype(np.float64)
+        out["value"] = converted_values.astype(np.float64)
     else:  # text cells stay as written, for their series' note
-        out["value"] = converted.astype(object).where(numbers.notna(), data["value"])
+        out["value"] = converted_values.astype(object).where(numbers.notna(), data["value"])
     return out
 
 
@@ -499,10 +557,11 @@ def _percent_unit(data: pd.DataFrame, percent: pd.Series, place_of: Any) -> pd.D
 
 def _numbers(
     column: pd.Series, decimal: str, place_of: Any
-) -> tuple[pd.Series, pd.Series, pd.Series]:
+) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
     """Value cells as floats (cells that are not plain numbers keep their original object),
-    the mask of cells written as percentages ("27.8%" is 27.8, in unit "%"), and the mask
-    of cells marked as not published ("n/a", "—": NaN, a gap)."""
+    the mask of cells written as percentages ("27.8%" is 27.8, in unit "%"), the mask of
+    cells marked as not published ("n/a", "—": NaN, a gap), and the qualifier each cell
+    wrote before its number ("超过520": "at_least"; None for the others)."""
     import pandas as pd
 
     if isinstance(column.dtype, pd.StringDtype):  # a CSV's text column: no per-cell test
@@ -522,6 +581,7 @@ def _numbers(
         values[simple[simple].index] = pd.to_numeric(swapped, errors="coerce")
     unread = text[values[is_text].isna().to_numpy() & text.ne("").to_numpy()]
     read: dict[str, float] = {}
+    qualified: dict[str, str] = {}  # cells read with a bound or "about" ("超过520")
     not_published: set[str] = set()
     for label, cell in unread.drop_duplicates().items():
         if is_not_published(cell):
@@ -529,13 +589,18 @@ def _numbers(
             continue
         number = _plain_number(cell, decimal, place_of(label, "value"))
         if number is not None:
-            read[cell] = number
+            read[cell] = number[0]
+            if number[1] != "exact":
+                qualified[cell] = number[1]
     percent = pd.Series(False, index=column.index)
     unpublished = pd.Series(False, index=column.index)
+    qualifiers = pd.Series(None, index=column.index, dtype=object)
     if read:
         as_read = unread.map(read)
         values[as_read.index] = as_read
         percent[as_read.index] = as_read.notna() & unread.str.endswith("%")
+    if qualified:
+        qualifiers[unread.index] = unread.map(qualified)
     if not_published:
         unpublished[unread.index] = unread.isin(not_published)
     # cells kept as written: text read as no number (not a not-published mark) and other
@@ -543,17 +608,30 @@ def _numbers(
     text_kept = ~is_text & column.notna() & values.isna()
     text_kept[unread.index] = values[unread.index].isna() & ~unpublished[unread.index]
     if not text_kept.any():
-        return values, percent, unpublished
+        return values, percent, unpublished, qualifiers
     kept = values.astype(object)
     kept[text_kept] = column[text_kept]
-    return kept, percent, unpublished
+    return kept, percent, unpublished, qualifiers
 
 
-def _plain_number(cell: str, decimal: str, place: str) -> float | None:
-    """The number a text cell writes, or None for text that is not a plain number.
+def _plain_number(cell: str, decimal: str, place: str) -> tuple[float, str] | None:
+    """The number a text cell writes and its qualifier, or None for text that is not a
+    plain number.
+
+    A number with a bound or "about" written before it and no unit ("超过520", "> 1500",
+    "约300", "at least 520") is read as ``read_series`` reads it: the number, qualified
+    (``"at_least"``, ``"at_most"``, ``"approximately"``). A unit, a range or a footnote
+    marker in the cell is not a plain number.
 
     Raises the figure parser's ``ParseError`` (naming ``place``) for number-like text the
     decimal mark contradicts: that is the whole file's format, not one series' problem.
+
+    Examples
+    --------
+    >>> _plain_number("超过520", ".", "f.csv row 2"), _plain_number("1,000", ".", "row 3")
+    ((520.0, 'at_least'), (1000.0, 'exact'))
+    >>> _plain_number("3亿元", ".", "row 4"), _plain_number("300-340", ".", "row 5")
+    (None, None)
     """
     try:
         figure = read_figure(cell, place=place, decimal_mark=decimal)
@@ -562,5 +640,5 @@ def _plain_number(cell: str, decimal: str, place: str) -> float | None:
             raise
         return None
     unitless = figure.unit is None or (figure.unit == "%" and cell.endswith("%"))
-    plain = unitless and figure.qualifier == "exact" and figure.low is None and not figure.marker
-    return figure.value if plain and np.isfinite(figure.value) else None
+    plain = unitless and figure.low is None and not figure.marker
+    return (figure.value, figure.qualifier) if plain and np.isfinite(figure.value) else None

@@ -19,7 +19,12 @@ from numpy.typing import NDArray
 
 from idcforecast._series import YEAR_MAX, YEAR_MIN, duplicate_year_message
 from idcforecast.batch.chunks import Chunk
-from idcforecast.errors import DuplicateYearError, IdcForecastError, NonNumericValueError
+from idcforecast.errors import (
+    DuplicateYearError,
+    IdcForecastError,
+    InsufficientDataError,
+    NonNumericValueError,
+)
 
 __all__ = ["BatchSpec", "ChunkResult", "run_chunk"]
 
@@ -282,9 +287,17 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
             extra = _warning_note(series_caught[i] + caught_by[row])
             error = series_error if series_error is not None else errors[row]
             if error is not None:
+                text = _error_text(error)
+                if (
+                    series_error is None
+                    and gap_notes[i]
+                    and isinstance(error, InsufficientDataError)
+                ):
+                    # as forecast() raises it: the gaps filled are part of why it is short
+                    text = f"{text} ({gap_notes[i]})"
                 model.append(method)
                 status.append(STATUS_FAILED)
-                note.append("; ".join(filter(None, [_error_text(error), extra])))
+                note.append("; ".join(filter(None, [text, extra])))
                 continue
             res = results[row]
             mean[row] = res.mean

@@ -138,6 +138,27 @@ def _check_xlsx_size(out: str, data: Any, horizon: int) -> None:
         )
 
 
+def _check_method_and_horizon(args: argparse.Namespace) -> None:
+    """Refuse an unknown ``--method``, a ``--horizon`` that is a year, or an option of the
+    other file format (``--sheet`` with a CSV, ``--sep``/``--encoding`` with a workbook) before
+    FILE is read (was: the first two after it, which takes minutes for a large workbook; the
+    last ignored, ``--sheet 2`` on a CSV forecasting the CSV as if the sheet were found)."""
+    from idcforecast._forecast_inputs import MAX_HORIZON, resolve_methods
+    from idcforecast.cli._read_options import _check_format_options
+
+    _check_format_options(args, args.file)
+    resolve_methods(args.method)
+    if args.horizon > MAX_HORIZON:
+        from idcforecast.errors import ModelError
+
+        raise ModelError(
+            f"forecast-many: --horizon {args.horizon} is more than {MAX_HORIZON} years ahead: "
+            "a year given as the horizon? it counts years after each series' last one: pass "
+            "e.g. --horizon 5 for five years ahead",
+            horizon=args.horizon,
+        )
+
+
 def _write(frame: Any, out: Path) -> None:
     """Write ``frame`` to ``out`` atomically as CSV, or as a workbook for ``.xlsx`` (never a
     half-written file; missing folders are created, as ``report --out`` does)."""
@@ -241,6 +262,7 @@ def run(args: argparse.Namespace) -> int:
             f"runs on {workers}; leave out --n-jobs, or pass --engine local",
             engine=args.engine,
         )
+    _check_method_and_horizon(args)
     # before the run: an --out that is FILE would replace the user's data
     check_not_input(args.out, {"FILE ": args.file}, what=f"{_OUT} ", suffix=".csv", tag="forecast")
     out = check_writable(args.out, what=_OUT, example="forecast.csv")

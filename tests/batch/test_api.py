@@ -151,6 +151,45 @@ def test_dask_engine_on_a_local_cluster_gives_identical_results(
     pd.testing.assert_frame_equal(mixed, mixed_serial)
 
 
+def test_dask_chunks_are_sized_for_the_clusters_threads(
+    panel: pd.DataFrame, serial_result: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # batch25: the default chunk size counted this machine's cores, not the cluster's
+    # threads: 2,000 series on a 32-thread cluster made 16 chunks (ceil(2000 / (8 x 2)) =
+    # 125 series each), half the threads idle
+    distributed = pytest.importorskip("distributed")
+    import idcforecast.batch.api as api
+
+    monkeypatch.setattr(api, "available_cores", lambda: 1)
+    sizes: list[int] = []
+    seen = api.iter_chunks
+
+    def recording(table, size):  # type: ignore[no-untyped-def]
+        sizes.append(size)
+        return seen(table, size)
+
+    monkeypatch.setattr(api, "iter_chunks", recording)
+    with (
+        distributed.LocalCluster(
+            n_workers=1,
+            threads_per_worker=5,
+            processes=False,
+            dashboard_address="127.0.0.1:0",
+            host="127.0.0.1",
+            protocol="tcp://",
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        out = forecast_many(panel, 6, method="drift", engine="dask", client=client)
+        by_address = forecast_many(
+            panel, 6, method="drift", engine="dask", client=cluster.scheduler_address
+        )
+    # 40 series, 5 threads: ceil(40 / (8 x 5)) = 1 series a chunk (1 core: 5 a chunk)
+    assert sizes == [1, 1]
+    pd.testing.assert_frame_equal(out, serial_result)
+    pd.testing.assert_frame_equal(by_address, serial_result)
+
+
 def test_broken_series_are_reported_and_never_stop_the_batch() -> None:
     out = forecast_many(_broken(), 2, method="drift", engine="serial", progress=False)
     per_series = out.drop_duplicates("series_id").set_index("series_id")
@@ -219,6 +258,36 @@ def test_argument_errors() -> None:
         forecast_many(data, 2, client="tcp://127.0.0.1:8786")
 
 
+def test_a_gap_policy_or_cap_no_series_can_take_is_refused_before_the_run() -> None:
+    # batch25: gaps="bogus", cap="abc" or cap=NaN failed every series of the batch, each
+    # with the same note (100,000 identical failures), where forecast() raises
+    from idcforecast.errors import DataError
+
+    data = _panel(3)
+    msg = (
+        "forecast_many: gaps='bogus' is not a gap policy; expected one of 'interpolate', "
+        "'span', 'error'"
+    )
+    with pytest.raises(DataError, match=re.escape(msg) + "$"):
+        forecast_many(data, 2, engine="serial", gaps="bogus")
+    for cap in ["abc", float("nan"), True]:
+        msg = (
+            f"forecast_many: cap {cap!r} is not a number; pass the saturation level of every "
+            "series as a number in their unit, a {series_id: cap} mapping for some of them, "
+            "or cap=None (convert figure text first: idcforecast.convert('2万亿元', "
+            "'CNY 100m') gives 20000.0)"
+        )
+        with pytest.raises(ModelError, match=re.escape(msg) + "$"):
+            forecast_many(data, 2, engine="serial", cap=cap)
+    # a number that is not above one series' last value still fails that series alone
+    last = data.groupby("series_id")["value"].last()
+    cap = float(last.sort_values().iloc[1])  # above the smallest last value only
+    out = forecast_many(data, 2, engine="serial", cap=cap, progress=False)
+    failed = set(out.loc[out["status"] == "failed", "series_id"])
+    assert failed == set(last.index[last >= cap])
+    assert len(failed) == 2
+
+
 def test_auto_equals_forecast_series_by_series_with_gaps_and_levels() -> None:
     data = _panel(12, seed=3)
     # a gap (interpolated for fitting, named in the note) and a non-positive series
@@ -249,6 +318,45 @@ def test_failed_notes_are_what_forecast_raises_for_that_series_alone() -> None:
         out[out["status"] != "failed"].reset_index(drop=True),
         forecast(good, 2, method="loglinear"),
     )
+
+
+@pytest.mark.parametrize("gaps", ["interpolate", "span"])
+def test_a_series_too_short_once_its_gaps_are_handled_says_what_the_gaps_did(gaps: str) -> None:
+    # batch25: forecast() adds what the gap policy did to the "too short" error (the filled
+    # years do not count, so the gaps are why); forecast_many's note left it out
+    holes = pd.DataFrame(
+        {"series_id": "holes", "year": [2016, 2018, 2020], "value": [10.0, 12.0, 15.0]}
+    )
+    data = pd.concat([_panel(2), holes], ignore_index=True)
+    methods = ["auto", "drift"]
+    expected = {
+        "interpolate": (
+            "series 'holes' has 3 observations (2016-2020, 2 years filled); method 'auto' "
+            "needs at least 4; add years, or use 'naive' (2) or 'drift' (3) (gap years "
+            "2017, 2019 filled log-linearly for fitting only)"
+        ),
+        "span": (
+            "series 'holes' has 1 observation (2020); method 'auto' needs at least 4; add "
+            "years, or use 'naive' (2) or 'drift' (3) (gap before 2020: fitted on 2020 only "
+            "(dropped 2016-2018))"
+        ),
+    }[gaps]
+    with pytest.raises(IdcForecastError, match=re.escape(expected) + "$"):
+        forecast(holes, 2, method="auto", gaps=gaps)
+    for engine, chunk_size in [("serial", None), ("local", 1)]:
+        out = forecast_many(
+            data, 2, method=methods, gaps=gaps, engine=engine, chunk_size=chunk_size
+        )
+        rows = out[out["series_id"] == "holes"].drop_duplicates("model").set_index("model")
+        assert rows.loc["auto", ["status", "note"]].tolist() == ["failed", expected]
+        # drift (3 points) fits the interpolated series and notes the gaps as forecast() does
+        if gaps == "interpolate":
+            pd.testing.assert_frame_equal(
+                out[(out["series_id"] == "holes") & (out["model"] == "drift")].reset_index(
+                    drop=True
+                ),
+                forecast(holes, 2, method="drift", gaps=gaps),
+            )
 
 
 def test_cap_mapping_keys_are_matched_as_text_and_checked() -> None:
@@ -389,16 +497,17 @@ def test_figure_text_in_a_batch_names_the_reader_that_takes_it() -> None:
     assert out["note"].iloc[0] == (
         "series 'cn' year 2019: value '1562.5亿元' is not a finite number; give a number, or "
         "leave the year out (a missing year is allowed: drop its row, or blank its cell in a "
-        "wide table) (figure text such as '1,562.5亿元', '800 MW' or '超过520' is read by "
-        "idcforecast.read_series and by `idcforecast forecast --data`; forecast(), "
-        "forecast_many() and `forecast-many` take plain numbers, the unit in a 'unit' column "
-        "and a bound in a 'qualifier' column, 'at_least' or 'at_most')"
+        "wide table) (figure text with a unit, such as '1,562.5亿元' or '800 MW', is read "
+        "by idcforecast.read_series and by `idcforecast forecast --data`; forecast(), "
+        "forecast_many() and `forecast-many` take numbers, the unit in a 'unit' column and "
+        "a bound in a 'qualifier' column, 'at_least' or 'at_most' (`forecast-many` also "
+        "reads one written before the number, '超过520'))"
     )
     # a bound written before the number was told only "not a finite number"
     bound = frame.assign(value=[1562.5, 2238.7, "超过3000", 4043.2])
     note = forecast_many(bound, 1, method="naive", engine="serial")["note"].iloc[0]
     assert note.startswith("series 'cn' year 2021: value '超过3000' is not a finite number")
-    assert "a bound in a 'qualifier' column, 'at_least' or 'at_most')" in note
+    assert "a bound in a 'qualifier' column, 'at_least' or 'at_most' (" in note
 
 
 def _mixed_methods_panel() -> pd.DataFrame:

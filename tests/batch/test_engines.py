@@ -51,6 +51,50 @@ def test_local_workers_fork_from_a_server_with_the_package_loaded() -> None:
     assert [r["warm"] for r in reports] == [True, True]
 
 
+_INTERRUPTED_SERVER = """
+import os, signal, time
+from multiprocessing import forkserver
+
+from idcforecast.batch.engines import local_context
+
+context = local_context()  # the local engine's: its fork server and what it preloads
+forkserver.ensure_running()
+pid = forkserver._forkserver._forkserver_pid
+# wait until the server is inside the preload (numpy mapped: `import idcforecast` alone
+# does not load it), then Ctrl-C it, as a terminal does to the whole process group
+deadline = time.monotonic() + 60
+while time.monotonic() < deadline:
+    with open(f"/proc/{pid}/maps") as maps:
+        if "numpy" in maps.read():
+            break
+    time.sleep(0.005)
+os.kill(pid, signal.SIGINT)
+_, status = os.waitpid(pid, 0)  # the server is this process's child
+print("server exit code", os.waitstatus_to_exitcode(status))
+"""
+
+
+@pytest.mark.skipif(
+    "forkserver" not in multiprocessing.get_all_start_methods() or sys.platform != "linux",
+    reason="the test reads /proc",
+)
+def test_a_ctrl_c_while_the_fork_server_loads_prints_no_traceback() -> None:
+    # batch25: a Ctrl-C in the first ~1.5 s of a local run reached the fork server (same
+    # process group) while it imported the preload: ~40 lines of its traceback after the
+    # command's one-line "interrupted" message
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", _INTERRUPTED_SERVER],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    # the server ends at once, as the interrupted caller does, with Ctrl-C's exit code
+    assert (done.stdout.strip(), done.stderr) == ("server exit code 130", "")
+
+
 def test_local_engine_returns_every_result() -> None:
     out: list[int] = []
     run_engine(range(20), operator.neg, out.append, engine="local", n_jobs=2)
@@ -195,6 +239,36 @@ def test_dask_chunk_whose_workers_died_is_an_engine_error() -> None:
         "this is usually a worker killed for lack of memory: give the workers more memory, "
         "or pass a smaller chunk_size"
     )
+
+
+def _no_package_on_the_worker(chunk):  # type: ignore[no-untyped-def]
+    """What a worker without idcforecast raises when it unpickles a chunk's task."""
+    raise ModuleNotFoundError("No module named 'idcforecast'")
+
+
+def test_dask_chunk_that_fails_as_a_whole_is_an_engine_error_naming_the_fix() -> None:
+    # batch25: a worker without the package (or another version) raised its own error, raw
+    # (ModuleNotFoundError under a Dask traceback); series' problems never reach here
+    import idcforecast
+
+    distributed = pytest.importorskip("distributed")
+    version = idcforecast.__version__
+    msg = (
+        "engine 'dask': the chunk of series 1-1 (from 's0') failed on the cluster "
+        "(ModuleNotFoundError: No module named 'idcforecast'); every worker needs "
+        f"idcforecast {version}, the version here: install it where it is missing or of another "
+        f'version (pip install "idcforecast=={version}") and restart the workers; else see the '
+        "worker's log"
+    )
+    with (
+        _inproc_cluster(distributed, 1) as cluster,
+        distributed.Client(cluster) as client,
+        pytest.raises(EngineError, match=re.escape(msg) + "$") as err,
+    ):
+        run_engine(
+            _chunks(2), _no_package_on_the_worker, print, engine="dask", n_jobs=1, client=client
+        )
+    assert isinstance(err.value.__cause__, ModuleNotFoundError)
 
 
 def test_dask_chunks_in_flight_are_cancelled_when_the_run_stops() -> None:

@@ -10,7 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from idcforecast import read_series
+from idcforecast import forecast, read_series
 from idcforecast.batch import forecast_many, read_long_table
 from idcforecast.errors import DataError, EmptyDataError, FootnoteWarning, ParseError
 
@@ -315,9 +315,9 @@ def test_unit_that_does_not_convert_names_the_row(tmp_path: Path) -> None:
     from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError, UnknownUnitError
 
     path = _csv(tmp_path, "series_id,year,value,unit\ncn,2020,1,CNY bn\nmw,2020,2,MW\n")
-    msg = "m.csv row 3, column 'unit' (year 2020): cannot convert 'MW' (power) to 'CNY bn'"
+    msg = "m.csv row 2, column 'unit' (year 2020): cannot convert 'CNY bn' (money) to 'TWh'"
     with pytest.raises(IncompatibleUnitsError, match=re.escape(msg)):
-        read_long_table(path, unit="CNY bn")
+        read_long_table(path, unit="TWh")  # no row converts: the unit asked for is wrong
     racks = _csv(tmp_path, "series_id,year,value,unit\ndc,2020,2,万架\ndc,2021,3,MW\n", "r.csv")
     # 2 x 10,000 racks x 2.5 kW = 50 MW (the default kw_per_rack); 4 kW a rack: 80 MW
     assert read_long_table(racks, unit="MW")["value"].tolist() == [50.0, 3.0]
@@ -807,3 +807,114 @@ def test_a_value_header_with_its_unit_is_the_value_column(tmp_path) -> None:
     )
     with pytest.raises(DataError, match=re.escape(msg) + "$"):
         read_long_table(clash)
+
+
+def test_a_bound_written_before_a_number_is_read_as_read_series_reads_it(tmp_path) -> None:
+    # batch25 (closing13's leftover): "超过520" failed its series ("value '超过520' is not a
+    # finite number"), where read_series reads it as at least 520 and forecast() names it
+    path = _csv(
+        tmp_path,
+        "series_id,year,value,unit\n"
+        + "".join(
+            f"cn,{2015 + i},{v},CNY bn\n"
+            for i, v in enumerate(["100", "超过120", "约130", "< 150", "160", "172"])
+        )
+        + "".join(f"us,{2015 + i},{10 + i},USD bn\n" for i in range(6)),
+    )
+    table = read_long_table(path)
+    assert table["value"].tolist()[:6] == [100.0, 120.0, 130.0, 150.0, 160.0, 172.0]
+    assert (
+        table["qualifier"].tolist()
+        == ["exact", "at_least", "approximately", "at_most"] + ["exact"] * 8
+    )
+    out = forecast_many(table, 2, method="drift", engine="serial", progress=False)
+    expected = forecast(read_series(path), 2, method="drift")
+    pd.testing.assert_frame_equal(out, expected)
+    note = out.drop_duplicates("series_id").set_index("series_id")["note"]
+    assert note["cn"] == (
+        "values published as bounds, fitted as those numbers: 2016 (at least), 2018 (at most)"
+    )
+    # drift from 100 (2015) to 172 (2020): 14.4 a year; 2021 is 186.4, 2022 200.8
+    assert out.loc[out["series_id"] == "cn", "mean"].tolist() == pytest.approx([186.4, 200.8])
+    # a qualifier column: a blank or "exact" cell takes the value's; another one is an error
+    path = _csv(
+        tmp_path,
+        "series_id,year,value,qualifier\na,2019,1,exact\na,2020,超过2,\na,2021,> 3,exact\n"
+        "a,2022,<5,at_most\n",
+        "q.csv",
+    )
+    assert read_long_table(path)["qualifier"].tolist() == [
+        "exact",
+        "at_least",
+        "at_least",
+        "at_most",
+    ]
+    path = _csv(
+        tmp_path, "series_id,year,value,qualifier\na,2019,1,\na,2020,超过2,at_most\n", "c.csv"
+    )
+    msg = (
+        "c.csv row 3, column 'value': the value '超过2' says 'at_least' but the qualifier "
+        "column says 'at_most'; one of them is wrong; correct it (a value without a qualifier "
+        "word takes the column's)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg) + "$"):
+        read_long_table(path)
+    # a wide table's cell too; a unit or a range in the cell still fails its series, quoted
+    path = _csv(
+        tmp_path,
+        "market,2019,2020,2021,2022\nA,1,超过2,3,4\nB,1,2亿元,3,4\nC,1,2-3,3,4\n",
+        "w.csv",
+    )
+    out = forecast_many(read_long_table(path), 1, method="naive", engine="serial")
+    per = out.set_index("series_id")
+    assert per.loc["A", ["status", "note"]].tolist() == [
+        "ok",
+        "value published as a bound, fitted as that number: 2020 (at least)",
+    ]
+    assert per.loc["B", "note"].startswith("series 'B' year 2020: value '2亿元' is not a finite")
+    assert per.loc["C", "note"].startswith("series 'C' year 2020: value '2-3' is not a finite")
+
+
+def test_a_row_that_does_not_convert_fails_its_series_not_the_batch(tmp_path: Path) -> None:
+    # batch25: one row without an FX rate for its year (KRW 2003: the bundled table starts
+    # in 2012), an unknown unit or another dimension stopped the whole run, one error per
+    # run; now its series fails with that error, the others are converted and forecast
+    path = _csv(
+        tmp_path,
+        "series_id,year,value,unit\n"
+        "kr,2003,100,KRW bn\nkr,2004,110,KRW bn\nkr,2020,130,KRW bn\n"
+        "cn,2019,1,CNY bn\ncn,2020,2,CNY bn\ncn,2021,3,CNY bn\n"
+        "x,2019,1,MW\nx,2020,2,MW\nx,2021,3,MW\n"
+        "bad,2020,1,furlongs\nbad,2021,1,furlongs\nus,2019,1,\nus,2020,2,\nus,2021,3,\n",
+    )
+    table = read_long_table(path, unit="USD bn")
+    # rows not converted keep their value and unit
+    assert (
+        table["unit"].tolist()
+        == ["KRW bn", "KRW bn"] + ["USD bn"] * 4 + ["MW"] * 3 + ["furlongs"] * 2 + ["USD bn"] * 3
+    )
+    assert table["value"].tolist()[:2] == [100.0, 110.0]
+    # 1 CNY bn in 2019 at 6.9081 CNY per USD (data/fx_rates.csv, Federal Reserve G.5A)
+    assert table["value"].iloc[3] == pytest.approx(1 / 6.9081, rel=1e-4)
+    out = forecast_many(table, 1, method="drift", engine="serial", progress=False)
+    per = out.set_index("series_id")
+    assert per["status"].to_dict() == {
+        "kr": "failed",
+        "cn": "ok",
+        "x": "failed",
+        "bad": "failed",
+        "us": "ok",
+    }
+    assert per.loc["us", "mean"] == 4.0  # drift: 3 + 1 (no unit: taken to be in USD bn)
+    assert per.loc["kr", "note"].startswith(
+        "m.csv row 2, column 'unit' (year 2003): no FX rate for KRW->USD in 2003: "
+    )
+    assert per.loc["x", "note"] == (
+        "m.csv row 8, column 'unit' (year 2019): cannot convert 'MW' (power) to 'USD bn' "
+        "(money): there is no conversion between power and money; convert to a unit of the "
+        "same dimension (racks and power convert through kw_per_rack, currencies through the "
+        "FX table by year)"
+    )
+    assert per.loc["bad", "note"].startswith(
+        "m.csv row 11, column 'unit' (year 2020): unit 'furlongs' is not defined"
+    )

@@ -538,3 +538,54 @@ def test_a_scheduler_address_with_nothing_listening_fails_before_the_file_is_rea
     # a refused connection is known at once (Dask's own retries would take 30 s)
     assert time.perf_counter() - started < 10
     assert not (tmp_path / "o.csv").exists()
+
+
+def test_an_unknown_method_or_a_year_as_horizon_is_refused_before_the_file_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # batch25: both were told only after FILE was read (minutes for a large workbook), the
+    # horizon in Python words ("forecast_many: horizon 2030 ... pass e.g. 5")
+    from idcforecast.errors import ModelError, UnknownMethodError
+
+    def no_read(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the file was read before the arguments were checked")
+
+    monkeypatch.setattr("idcforecast.batch.read_long_table", no_read)
+    argv = [str(tmp_path / "a.csv"), "--out", str(tmp_path / "o.csv"), "--engine", "serial"]
+    msg = "unknown forecasting method 'thetta'; did you mean 'theta'?"
+    with pytest.raises(UnknownMethodError, match=re.escape(msg)):
+        _run([*argv, "--horizon", "2", "--method", "thetta"])
+    msg = (
+        "forecast-many: --horizon 2030 is more than 100 years ahead: a year given as the "
+        "horizon? it counts years after each series' last one: pass e.g. --horizon 5 for "
+        "five years ahead"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg) + "$"):
+        _run([*argv, "--horizon", "2030"])
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_an_option_of_the_other_file_format_is_refused(tmp_path: Path) -> None:
+    # batch25: `--sheet 2` on a CSV (or --encoding on a workbook) was ignored in silence, the
+    # CSV forecast as if the sheet had been found; `forecast --data` refuses them
+    src = tmp_path / "m.csv"
+    src.write_text("series_id,year,value\na,2019,1\na,2020,2\na,2021,3\n", encoding="utf-8")
+    out = tmp_path / "o.csv"
+    argv = [str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
+    msg = (
+        "m.csv: --sheet describes a sheet of an Excel workbook, and the file is a CSV; drop --sheet"
+    )
+    with pytest.raises(DataError, match=re.escape(msg) + "$"):
+        _run([*argv, "--sheet", "2"])
+    book = tmp_path / "m.xlsx"
+    pd.DataFrame({"series_id": "a", "year": [2019, 2020, 2021], "value": [1, 2, 3]}).to_excel(
+        book, index=False
+    )
+    argv[0] = str(book)
+    msg = (
+        "m.xlsx: --encoding describes the text of a CSV, and the file is an Excel workbook; "
+        "drop --encoding"
+    )
+    with pytest.raises(DataError, match=re.escape(msg) + "$"):
+        _run([*argv, "--encoding", "gb18030"])
+    assert not out.exists()
