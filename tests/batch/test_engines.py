@@ -69,8 +69,16 @@ while time.monotonic() < deadline:
             break
     time.sleep(0.005)
 os.kill(pid, signal.SIGINT)
-_, status = os.waitpid(pid, 0)  # the server is this process's child
-print("server exit code", os.waitstatus_to_exitcode(status))
+deadline = time.monotonic() + 30  # never wait for ever: a server that goes on is a failure
+while time.monotonic() < deadline:
+    done, status = os.waitpid(pid, os.WNOHANG)  # the server is this process's child
+    if done:
+        print("server exit code", os.waitstatus_to_exitcode(status))
+        break
+    time.sleep(0.02)
+else:
+    os.kill(pid, signal.SIGKILL)
+    print("server still running 30 s after the interrupt")
 """
 
 
