@@ -242,7 +242,7 @@ def _explain_range_rate(
 ) -> str:
     """:func:`_explain_rate` when the rate or a level it is checked with is a range: the
     intervals the claims allow, and where the evidence lies against them."""
-    from idcforecast.claim_checks import allowed_interval
+    from idcforecast.claim_checks import _rates_between, allowed_interval
 
     unit = group.unit or ""
     end = group.levels.get(claim.year)
@@ -294,10 +294,19 @@ def _explain_range_rate(
         best = rows.loc[rows["gap"].abs().idxmin()]
         if claim.is_range:
             assert claim.low is not None and claim.high is not None
+            # the rates from the base to the end levels (either may be a range), never
+            # only the rate between their midpoints
+            base = reference(best)[1]
+            end_span = (
+                group.intervals[claim.year]
+                if end is not None
+                else (best["actual_end"], best["actual_end"])
+            )
+            lo, hi = _rates_between(base, end_span, int(best["steps"]))
+            needed = f"{lo:.1%}" if f"{lo:.1%}" == f"{hi:.1%}" else f"{lo:.1%} to {hi:.1%}"
             parts.append(
                 f"No reading fits; the closest ({best['reading']}) would need "
-                f"{best['implied_rate']:.1%} a year, outside {claim.low / 100:.1%} to "
-                f"{claim.high / 100:.1%}."
+                f"{needed} a year, outside {claim.low / 100:.1%} to {claim.high / 100:.1%}."
             )
         else:
             parts.append(

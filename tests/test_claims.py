@@ -894,6 +894,33 @@ def test_a_level_range_fits_when_the_base_it_implies_holds_the_actual(tmp_path: 
     )
 
 
+def test_rate_gap_with_a_level_range_is_measured_from_the_rates_it_allows(tmp_path: Path) -> None:
+    # The end 3000-3400 with the actuals 2019 = 1562.5, 2020 = 2238.7 allows the rates
+    # 3 steps: (3000 / 1562.5)^(1/3) - 1 = 24.30% to (3400 / 1562.5)^(1/3) - 1 = 29.60%,
+    #   which hold 27.8%: rate_gap 0 (it was 0.278 - 26.99%, the midpoint's rate, = 0.0081);
+    # 2 steps: (3000 / 2238.7)^(1/2) - 1 = 15.761% to (3400 / 2238.7)^(1/2) - 1 = 23.237%:
+    #   27.8% is 0.278 - 0.232371 = 0.045629 above it (it was 0.278 - 19.56% = 0.0824).
+    claims = _range_claims_file(tmp_path, "27.8%", "3000-3400亿元")
+    readings = claim_readings(claims, history=HISTORY[HISTORY["year"] <= 2020])
+    readings = readings.set_index("steps")
+    assert readings.loc[3, "rate_gap"] == 0 and readings.loc[3, "claimed_rate"] == 0.278
+    assert readings.loc[2, "rate_gap"] == pytest.approx(0.278 - 0.232371, abs=1e-6)
+    # the midpoint's rate stays in implied_rate: (3200 / 1562.5)^(1/3) - 1 = 26.99%
+    assert readings.loc[3, "implied_rate"] == pytest.approx(0.269921, abs=1e-6)
+    # a rate range 10-12% below 15.76-23.24%: rate_gap 0.12 - 0.157611 = -0.037611 from
+    # its upper end, and the explanation names the rates the levels need, not 19.6%
+    claims = _range_claims_file(tmp_path, "10-12%", "3000-3400亿元")
+    readings = claim_readings(claims, history=HISTORY[HISTORY["year"] <= 2020])
+    readings = readings.set_index("steps")
+    assert readings.loc[2, "claimed_rate"] == 0.12
+    assert readings.loc[2, "rate_gap"] == pytest.approx(0.12 - 0.157611, abs=1e-6)
+    row = check_claims(claims, history=HISTORY[HISTORY["year"] <= 2020]).iloc[0]
+    assert row.explanation.endswith(
+        "No reading fits; the closest (2 steps from 2020) would need 15.8% to 23.2% a year, "
+        "outside 10.0% to 12.0%. Outcome: no actual for 2022 yet."
+    )
+
+
 def test_a_level_range_outcome_is_judged_by_its_nearer_end(tmp_path: Path) -> None:
     # the derived 2022 actual 4043.2: 3400 / 4043.2 - 1 = -15.9% from the high end
     claims = _range_claims_file(tmp_path, "27.8%", "3000-3400亿元")
