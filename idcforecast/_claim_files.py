@@ -271,8 +271,10 @@ def claims_from_records(
     """Claims from ``records``; ``places`` gives each one's place text and its row (the
     ``row`` field of an error)."""
     claims = []
+    plain: list[tuple[str, Any, str, float]] = []  # rates written without a % sign
     for record, (where, row) in zip(records, places, strict=True):
         clean = {k: v for k, v in record.items() if not _blank(v)}
+        raw = {k: clean.get(k) for k in ("value", "low", "high")}
         unknown = sorted(set(clean) - set(_FIELDS) - {"period"})
         if unknown:
             raise SpecError(
@@ -311,8 +313,51 @@ def claims_from_records(
             claims.append(Claim(**clean))
         except SpecError as err:
             raise SpecError(f"{where}: {err}", row=row) from err
+        if claims[-1].kind != "level":
+            plain += [(where, row, k, float(str(v))) for k, v in raw.items() if _plain_number(v)]
+    _check_not_fractions(claims, plain)
     check_unique(claims, [where for where, _ in places])
     return claims
+
+
+def _plain_number(value: Any) -> bool:
+    """True for a number, or text that is a number without a percent sign ("0.278")."""
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, int | float):
+        return True
+    try:
+        float(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def _check_not_fractions(claims: list[Claim], plain: list[tuple[str, Any, str, float]]) -> None:
+    """Refuse rates that look written as fractions (0.278 meant as 27.8%).
+
+    Claims give rates in percent, so a plain 0.278 is 0.278% a year: a table whose rates
+    were all written as fractions was checked as rates a hundred times too small, in
+    silence. When every rate of the claims is below 1 in size and one of them is a plain
+    number (no percent sign), that is refused, naming both readings; a rate that really is
+    below 1% is written with its sign ("0.5%"), which is never refused.
+    """
+    rates = [c for c in claims if c.kind != "level"]
+    if not rates or not any(v != 0 for *_, v in plain):
+        return
+    if any(abs(x) >= 1 for c in rates for x in (c.value, c.low, c.high) if x is not None):
+        return
+    where, row, key, value = next(p for p in plain if p[3] != 0)
+    percent = f"{value * 100:.10g}"
+    which = f"every rate of these claims ({len(rates)}) is" if len(rates) > 1 else "it is"
+    raise SpecError(
+        f"{where}: {key} {value:g} is read as {value:g}% (claims give rates in percent, "
+        f"27.8 = 27.8%), and {which} below 1 in size, as a fraction is; write {percent} if "
+        f"{percent}% was meant, or '{value:g}%' (with the percent sign) if {value:g}% was",
+        key=key,
+        value=value,
+        row=row,
+    )
 
 
 def check_unique(claims: list[Claim], places: list[str]) -> None:

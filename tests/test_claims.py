@@ -1557,3 +1557,44 @@ def test_a_claims_path_that_is_a_folder_says_so(tmp_path: Path) -> None:
         read_claims(tmp_path)
     with pytest.raises(SpecError, match=re.escape("does not exist")):
         read_claims(tmp_path / "nothing.csv")
+
+
+def test_rates_all_written_as_fractions_are_refused(tmp_path: Path) -> None:
+    # 0.278 meant as 27.8% was read as 0.278% a year, and the checks ran on it in silence
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "claim_set,subject,kind,period,year,value\n"
+        f"gt,{SUBJECT},cagr,2020-22,,0.278\n"
+        f"gt,{SUBJECT},level,,2022,320 billion yuan\n",
+        encoding="utf-8",
+    )
+    message = (
+        f"file {str(path)!r} row 2: value 0.278 is read as 0.278% (claims give rates in "
+        "percent, 27.8 = 27.8%), and it is below 1 in size, as a fraction is; write 27.8 if "
+        "27.8% was meant, or '0.278%' (with the percent sign) if 0.278% was"
+    )
+    with pytest.raises(SpecError, match=re.escape(message)):
+        read_claims(path)
+    rows = [
+        {"subject": "s", "kind": "growth", "year": 2021, "value": 0.05},
+        {"subject": "s", "kind": "cagr", "period": "2020-22", "low": 0.25, "high": 0.3},
+    ]
+    with pytest.raises(SpecError, match=re.escape("list row 1: value 0.05 is read as 0.05% ")):
+        read_claims(rows)
+    with pytest.raises(SpecError, match=re.escape("every rate of these claims (2) is below 1")):
+        read_claims(rows)
+
+
+def test_a_rate_below_one_percent_with_its_sign_or_beside_percent_rates_is_read() -> None:
+    # the percent sign says 0.5%; beside a rate of 27.8 a plain 0.5 is a percent too
+    (signed,) = read_claims([{"subject": "s", "kind": "growth", "year": 2021, "value": "0.5%"}])
+    assert signed.rate == 0.005
+    mixed = read_claims(
+        [
+            {"subject": "s", "kind": "growth", "year": 2021, "value": 0.5},
+            {"subject": "s", "kind": "cagr", "period": "2020-22", "value": 27.8},
+        ]
+    )
+    assert [c.value for c in mixed] == [0.5, 27.8]
+    # a Claim built in Python keeps its value: the table rule is for tables
+    assert Claim(subject="s", kind="growth", value=0.5, year=2021).rate == 0.005
