@@ -37,7 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--kw-per-rack",
         type=float,
-        default=2.5,
+        default=None,
         metavar="K",
         help="kW per standard rack, when one of START and END is racks and the other power "
         "(default 2.5)",
@@ -124,6 +124,42 @@ def _in_unit_of(end: Any, start: Any, fx_year: int | None, kw_per_rack: float = 
         ) from err
 
 
+def _between_currencies(a: str, b: str) -> bool:
+    from idcforecast.units import parse_unit
+
+    first, second = parse_unit(a), parse_unit(b)
+    return first.currency is not None and second.currency is not None and first.base != second.base
+
+
+def _note_unused(args: argparse.Namespace, start: Any, end: Any, used: dict[str, bool]) -> None:
+    """A ``note:`` line for ``--fx-year`` or ``--kw-per-rack`` that served no conversion
+    (it was ignored in silence: ``--fx-year 2022`` beside two yuan figures read as if the
+    yuan had been converted at 2022's rate)."""
+    import sys
+
+    def unit(x: Any) -> str | None:
+        return None if isinstance(x, float) or x.unit == "count" else repr(x.unit)
+
+    if unit(start) == unit(end):
+        where = (
+            f"start and end are both in {unit(start)}"
+            if unit(start)
+            else "start and end are plain numbers"
+        )
+    else:
+        where = f"start is in {unit(start)} and end in {unit(end)}"
+    for flag, value, key, between in (
+        ("--fx-year", args.fx_year, "fx", "between currencies"),
+        ("--kw-per-rack", args.kw_per_rack, "racks", "between racks and power"),
+    ):
+        if value is not None and not used[key]:
+            print(
+                f"note: {flag} {value:g} is not used: it serves a conversion {between}, and "
+                f"{where}; drop it",
+                file=sys.stderr,
+            )
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the start, end, steps and the rate (a bound when a figure is qualified)."""
     from idcforecast._growth_inputs import refuse_percent_levels
@@ -145,17 +181,23 @@ def run(args: argparse.Namespace) -> int:
         end_text = _adopted(end, "start")
     start_text = _show(start) + start_text
     end_text = _show(end) + end_text
+    written = (start, end)  # before a conversion, for _note_unused
+    kw_per_rack = 2.5 if args.kw_per_rack is None else args.kw_per_rack
+    used = {"fx": False, "racks": False}  # which of --fx-year, --kw-per-rack served
     if isinstance(end, Quantity) and isinstance(start, Quantity) and end.unit != start.unit:
         from idcforecast.cli.parse_cmd import _racks_and_power
 
-        converted = _in_unit_of(end, start, args.fx_year, args.kw_per_rack)
-        fx = f" at the {args.fx_year} FX rate" if args.fx_year is not None else ""
+        converted = _in_unit_of(end, start, args.fx_year, kw_per_rack)
+        used["fx"] = _between_currencies(end.unit, start.unit)
+        fx = f" at the {args.fx_year} FX rate" if used["fx"] else ""
         if _racks_and_power(end.unit, start.unit):  # the 2.5 kW was assumed unsaid
-            fx = f" at {args.kw_per_rack:g} kW per standard rack (--kw-per-rack to change)"
+            used["racks"] = True
+            fx = f" at {kw_per_rack:g} kW per standard rack (--kw-per-rack to change)"
         # a converted figure carries the FX rate's precision at most: six significant digits
         end_text = f"{_show(end)} = {_amount(converted, digits=6)} {start.unit}{fx}"
         end = converted
     bounds = _cagr_bounds(start, end, args.years, func="cagr")
+    _note_unused(args, *written, used)
     steps = int(args.years) if float(args.years).is_integer() else args.years
     print(f"start  {start_text}")
     print(f"end    {end_text}")

@@ -722,3 +722,54 @@ def test_encoding_without_data_still_decodes_the_claims_file(
     assert main(["track-record", str(path), "--encoding", "gb18030"]) == 0
     # 3200 / 4043.2 - 1 = -20.85%
     assert "-20.9%" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "note"),
+    [
+        (  # two yuan figures: no FX rate is used, whatever --fx-year says
+            ["1562.5亿元", "320 billion yuan", "--years", "3", "--fx-year", "2020"],
+            "note: --fx-year 2020 is not used: it serves a conversion between currencies, "
+            "and start is in 'CNY 100m' and end in 'CNY bn'; drop it",
+        ),
+        (
+            ["1562.5", "3200.5", "--years", "3", "--fx-year", "2020"],
+            "note: --fx-year 2020 is not used: it serves a conversion between currencies, "
+            "and start and end are plain numbers; drop it",
+        ),
+        (
+            [
+                "US$10 billion",
+                "80 billion yuan",
+                "--years",
+                "2",
+                "--fx-year",
+                "2020",
+                "--kw-per-rack",
+                "6",
+            ],
+            "note: --kw-per-rack 6 is not used: it serves a conversion between racks and "
+            "power, and start is in 'USD bn' and end in 'CNY bn'; drop it",
+        ),
+    ],
+)
+def test_cagr_notes_a_conversion_flag_it_did_not_use(
+    args: list[str], note: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the flag was ignored in silence
+    parser = argparse.ArgumentParser()
+    cagr_cmd.add_arguments(parser)
+    assert cagr_cmd.run(parser.parse_args(args)) == 0
+    assert capsys.readouterr().err.splitlines() == [note]
+
+
+def test_cagr_with_its_conversion_flags_used_has_no_note(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    parser = argparse.ArgumentParser()
+    cagr_cmd.add_arguments(parser)
+    args = ["US$10 billion", "80 billion yuan", "--years", "2", "--fx-year", "2020"]
+    assert cagr_cmd.run(parser.parse_args(args)) == 0
+    args = ["520万标准机架", "800 MW", "--years", "3", "--kw-per-rack", "6"]
+    assert cagr_cmd.run(parser.parse_args(args)) == 0
+    assert capsys.readouterr().err == ""
