@@ -61,7 +61,9 @@ def claims_from_path(path: Path, encoding: str) -> list[Claim]:
     if path.suffix.lower() == ".toml":
         return _from_toml(path, encoding)
     suffix = path.suffix.lower()
-    if suffix in (".csv", ".xlsx", ".xls"):
+    if suffix in (".xlsx", ".xlsm", ".xls"):
+        check_workbook(path)
+    if suffix in (".csv", ".xlsx", ".xlsm"):
         if suffix == ".csv":
             _check_csv_shape(path, encoding)
             try:  # blank lines kept, so that row numbers are the file's lines
@@ -75,15 +77,59 @@ def claims_from_path(path: Path, encoding: str) -> list[Claim]:
             except UnicodeDecodeError as err:
                 raise _decode_error(path, encoding, err) from err
         else:  # the first sheet, read as text like a CSV
-            frame = pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
-            if suffix == ".xlsx":
-                _percent_cells_as_shown(frame, path)
+            frame = _first_sheet(path)
+            _percent_cells_as_shown(frame, path)
         return _from_file_frame(frame, path)
     raise SpecError(
         f"claims file {str(path)!r}: expected a .csv, .xlsx or .toml file, found "
         f"{path.suffix or 'no suffix'!r}",
         file=str(path),
     )
+
+
+def check_workbook(path: Path) -> None:
+    """A SpecError for a claims file named like a workbook that is none (a CSV saved as
+    '.xls', a damaged '.xlsx', an old Excel 97-2003 '.xls'): from Python, read_claims
+    showed pandas' "Excel file format cannot be determined" (a ValueError) or xlrd's
+    missing-dependency error."""
+    import zipfile
+
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if path.suffix.lower() == ".xls":
+        old_excel = head == bytes.fromhex("d0cf11e0a1b11ae1")  # the OLE2 header of a real .xls
+        problem = (
+            "an old Excel 97-2003 workbook, which this package does not read"
+            if old_excel
+            else "not an Excel workbook (no .xls header: a CSV or web page named .xls?)"
+        )
+    else:
+        problem = "" if zipfile.is_zipfile(path) else "not a readable Excel workbook (no zip)"
+    if problem:
+        raise SpecError(
+            f"claims file {str(path)!r}: {problem}; expected an .xlsx file saved by Excel or "
+            "LibreOffice; re-save it as .xlsx, or as .csv",
+            file=str(path),
+        )
+
+
+def _first_sheet(path: Path) -> Any:
+    """The first sheet as text cells; a zip that is no workbook (an .ods or .docx renamed,
+    broken XML) is a SpecError, not openpyxl's KeyError or a pandas ValueError."""
+    import zipfile
+
+    import pandas as pd
+
+    try:
+        return pd.read_excel(
+            path, sheet_name=0, dtype=str, keep_default_na=False, engine="openpyxl"
+        )
+    except (zipfile.BadZipFile, KeyError, SyntaxError, ValueError, OSError) as err:
+        raise SpecError(
+            f"claims file {str(path)!r}: not a readable Excel workbook ({err}); expected an "
+            ".xlsx file saved by Excel or LibreOffice; re-save it as .xlsx, or as .csv",
+            file=str(path),
+        ) from err
 
 
 def _percent_cells_as_shown(frame: Any, path: Path) -> None:

@@ -1598,3 +1598,36 @@ def test_a_rate_below_one_percent_with_its_sign_or_beside_percent_rates_is_read(
     assert [c.value for c in mixed] == [0.5, 27.8]
     # a Claim built in Python keeps its value: the table rule is for tables
     assert Claim(subject="s", kind="growth", value=0.5, year=2021).rate == 0.005
+
+
+def test_a_claims_workbook_that_is_none_is_a_typed_error(tmp_path: Path) -> None:
+    # from Python, read_claims showed pandas' "ValueError: Excel file format cannot be
+    # determined" (a CSV named .xls, a damaged .xlsx) or openpyxl's KeyError (a zip that is
+    # no workbook); the CLI alone checked the file first
+    import zipfile
+
+    named_xls = tmp_path / "claims.xls"
+    named_xls.write_text("subject,kind,year,value\ns,level,2022,3200\n", encoding="utf-8")
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            f"claims file {str(named_xls)!r}: not an Excel workbook (no .xls header: a CSV or "
+            "web page named .xls?); expected an .xlsx file saved by Excel or LibreOffice; "
+            "re-save it as .xlsx, or as .csv"
+        ),
+    ):
+        read_claims(named_xls)
+    damaged = tmp_path / "claims.xlsx"
+    damaged.write_bytes(b"PK\x03\x04 cut short")
+    with pytest.raises(SpecError, match=re.escape("not a readable Excel workbook (no zip); ")):
+        read_claims(damaged)
+    with zipfile.ZipFile(damaged, "w") as archive:  # a zip, but no workbook in it
+        archive.writestr("notes.txt", "claims")
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            f'claims file {str(damaged)!r}: not a readable Excel workbook ("There is no item '
+            "named '[Content_Types].xml' in the archive\"); expected an .xlsx file"
+        ),
+    ):
+        read_claims(damaged)

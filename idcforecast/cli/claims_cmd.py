@@ -71,35 +71,16 @@ def own_actuals(args: argparse.Namespace) -> Any:
 def check_claims_workbook(file: str | None) -> None:
     """A SpecError for a claims FILE named like a workbook that is none (a CSV saved as
     '.xls', a damaged '.xlsx'): pandas' "Excel file format cannot be determined" was a
-    traceback. Checked here, before the claims reader opens it."""
+    traceback. The claims reader checks it too (:func:`_claim_files.check_workbook`);
+    checked here before other work of the command."""
     from pathlib import Path
+
+    from idcforecast._claim_files import check_workbook
 
     if file is None or Path(file).suffix.lower() not in (".xlsx", ".xlsm", ".xls"):
         return
-    path = Path(file)
-    if not path.is_file():
-        return  # the reader names a missing file
-    from idcforecast.errors import SpecError
-
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    if path.suffix.lower() == ".xls":
-        old_excel = head == bytes.fromhex("d0cf11e0a1b11ae1")  # the OLE2 header of a real .xls
-        problem = (
-            "an old Excel 97-2003 workbook, which this package does not read"
-            if old_excel
-            else "not an Excel workbook (no .xls header: a CSV or web page named .xls?)"
-        )
-    else:
-        import zipfile
-
-        problem = "" if zipfile.is_zipfile(path) else "not a readable Excel workbook (no zip)"
-    if problem:
-        raise SpecError(
-            f"claims file {str(path)!r}: {problem}; expected an .xlsx file saved by Excel or "
-            "LibreOffice; re-save it as .xlsx, or as .csv",
-            file=str(path),
-        )
+    if Path(file).is_file():  # the reader names a missing file
+        check_workbook(Path(file))
 
 
 def bundled_claims_about(claims: Any, actuals: Any, args: argparse.Namespace, command: str) -> Any:
