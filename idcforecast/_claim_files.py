@@ -13,6 +13,7 @@ one ``claim_id`` is refused (:func:`check_unique`).
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from dataclasses import fields
 from pathlib import Path
@@ -329,6 +330,8 @@ def claims_from_records(
                 row=row,
                 key=unknown[0],
             )
+        if isinstance(clean.get("kind"), str):  # "CAGR", " Growth ": the kind, as written
+            clean["kind"] = clean["kind"].strip().lower()
         if "period" in clean:
             if "start_year" in clean or "year" in clean:
                 raise SpecError(
@@ -336,7 +339,7 @@ def claims_from_records(
                     row=row,
                     key="period",
                 )
-            clean["start_year"], clean["year"] = parse_period(clean.pop("period"))
+            clean.update(_period(clean.pop("period"), clean.get("kind"), where=where, row=row))
         if "value" not in clean and "low" in clean and "high" in clean:
             clean["value"] = math.nan  # a range given by its ends; value is its midpoint
         missing = [k for k in _REQUIRED if k not in clean]
@@ -497,7 +500,30 @@ def _range_end(text: str, record: dict[str, Any], *, key: str, where: str, row: 
     return float(quantity.value)
 
 
+def _period(text: Any, kind: Any, *, where: str, row: Any) -> dict[str, int]:
+    """``start_year`` and ``year`` of a period as written; a single year ("2022", "2022年")
+    is the year of a level or growth claim (the period column of a table holding both).
+    Errors name the row (they did not)."""
+    if kind in ("level", "growth") and re.fullmatch(r"\s*\d{4}\s*年?\s*", str(text)):
+        return {"year": int(str(text).strip().rstrip("年"))}
+    try:
+        start, end = parse_period(str(text).strip() if isinstance(text, str) else text)
+    except SpecError as err:
+        raise SpecError(f"{where}: {err}", row=row, key="period", value=text) from err
+    if kind == "level":
+        raise SpecError(
+            f"{where}: a level claim is about one year, found the period {text!r}; give its "
+            "year (e.g. period 2022 or year 2022)",
+            row=row,
+            key="period",
+            value=text,
+        )
+    return {"start_year": start, "year": end}
+
+
 def _integer(value: Any, *, key: str, where: str) -> int:
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}\s*年\s*", value):  # "2022年"
+        value = value.strip().rstrip("年")
     try:
         number = float(value)
     except (TypeError, ValueError):

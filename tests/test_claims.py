@@ -1631,3 +1631,39 @@ def test_a_claims_workbook_that_is_none_is_a_typed_error(tmp_path: Path) -> None
         ),
     ):
         read_claims(damaged)
+
+
+def test_a_claims_table_as_an_analyst_writes_it() -> None:
+    # a period column holding a level's single year ("2022") was "period '2022' is not two
+    # years" without the row; "CAGR" in capitals and a year "2022年" were refused
+    rows = [
+        {"subject": "s", "kind": "CAGR", "period": "2020-22", "value": "27.8%"},
+        {"subject": "s", "kind": "Level", "period": "2022", "value": "320 billion yuan"},
+        {"subject": "s", "kind": "growth", "period": "2021年", "value": "30%"},
+        {"subject": "s", "kind": "level", "year": "2019年", "value": "1562.5亿元"},
+    ]
+    assert [c.describe() for c in read_claims(rows)] == [
+        "CAGR 27.8% 2020-2022",
+        "level 320 CNY bn in 2022",
+        "growth 30% in 2021",
+        "level 1,562.5 CNY 100m in 2019",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            {"kind": "cagr", "period": "2020", "value": 27.8},
+            "list row 1: period '2020' is not two years; expected a form like '2020-22'",
+        ),
+        (
+            {"kind": "level", "period": "2020-22", "value": "3200亿元"},
+            "list row 1: a level claim is about one year, found the period '2020-22'; give "
+            "its year (e.g. period 2022 or year 2022)",
+        ),
+    ],
+)
+def test_a_bad_period_names_its_row(row: dict, message: str) -> None:
+    with pytest.raises(SpecError, match=re.escape(message)):
+        read_claims([{"subject": "s", **row}])
