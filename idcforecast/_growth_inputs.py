@@ -34,6 +34,7 @@ from idcforecast.errors import (
     GrowthError,
     IncompatibleUnitsError,
     InsufficientDataError,
+    MissingFxRateError,
     UnitError,
 )
 
@@ -355,6 +356,17 @@ def same_unit(start: Any, end: Any, *, func: str) -> Any:
         return end
     try:
         return end.to(start.unit)
+    except MissingFxRateError as err:
+        # the FX error says "pass year=...", which these functions do not take
+        raise IncompatibleUnitsError(
+            f"{func}: start is in {start.unit!r} and end in {end.unit!r}, two currencies; "
+            "converting one into the other needs the FX rate of a year you choose (a rate "
+            "across currencies also carries the exchange-rate move): convert one first, "
+            f"e.g. end.to({start.unit!r}, year=2022)",
+            func=func,
+            start_unit=start.unit,
+            end_unit=end.unit,
+        ) from err
     except UnitError as err:
         raise IncompatibleUnitsError(
             f"{func}: start is in {start.unit!r} and end in {end.unit!r}, which cannot be "

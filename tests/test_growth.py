@@ -365,8 +365,11 @@ def test_level_results_are_quantities_in_the_same_unit() -> None:
         ),
         (
             "45 USD bn",
-            "cagr: start is in 'CNY 100m' and end in 'USD bn', which cannot be compared as they "
-            "are (converting USD->CNY needs a year",
+            # was "... (converting USD->CNY needs a year ...; pass year=...)": cagr has no year
+            "cagr: start is in 'CNY 100m' and end in 'USD bn', two currencies; converting one "
+            "into the other needs the FX rate of a year you choose (a rate across currencies "
+            "also carries the exchange-rate move): convert one first, e.g. "
+            "end.to('CNY 100m', year=2022)",
         ),
     ],
 )
