@@ -99,6 +99,23 @@ def _against_bound(value: float, bound: float, qualifier: str, fits: Any, tolera
     return f"{gap:.1%} {side} that {name} ({within} {tolerance:.1%} tolerance{verdict})"
 
 
+def as_published(claim: Claim | None, unit: str | None) -> str:
+    """How a level claimed in another currency was published, for the text beside its value
+    in ``unit``: " (from 46 USD bn at the 2022 FX rate)"; "" in its own currency. (A level of
+    "US$46 billion" was shown only as 3,095.3 CNY 100m, a figure the source never gave.)"""
+    if claim is None or unit is None or claim.unit in (None, unit):
+        return ""
+    from idcforecast.units import parse_unit
+
+    own, shown = parse_unit(claim.unit), parse_unit(unit)
+    if own.currency is None or shown.currency is None or own.base == shown.base:
+        return ""  # the same amount in another magnitude: nothing was assumed
+    figure = f"{claim.low:g}-{claim.high:g}" if claim.is_range else f"{claim.value:g}"
+    return (
+        f" (from {level_words(claim.qualifier)}{figure} {claim.unit} at the {claim.year} FX rate)"
+    )
+
+
 def _explain_rate(
     claim: Claim,
     rows: pd.DataFrame,
@@ -107,6 +124,7 @@ def _explain_rate(
     end_qualifier: str = "exact",
     *,
     with_history: bool = True,
+    published: str = "",
 ) -> str:
     first = rows.iloc[0]
     parts = []
@@ -123,7 +141,7 @@ def _explain_rate(
         ]
         reaching = (
             f"{claim.describe()} reaching {level_words(end_qualifier)}"
-            f"{_num(first['claimed_end'])} {unit or ''} in {claim.year}"
+            f"{_num(first['claimed_end'])} {unit or ''}{published} in {claim.year}"
         )
         if bound is None:
             parts.append(
@@ -264,7 +282,8 @@ def _explain_range_rate(
             for r in rows.itertuples()
         ]
         parts.append(
-            f"{claim.describe()} reaching {stated} {unit} in {claim.year} implies a base "
+            f"{claim.describe()} reaching {stated} {unit}{as_published(end[0], group.unit)} "
+            f"in {claim.year} implies a base "
             f"of {' or '.join(spans)}.".replace("  ", " ")
         )
         for r in compared:
@@ -459,6 +478,7 @@ def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance
                     group.unit,
                     end_qualifier,
                     with_history=history.given,
+                    published=as_published(None if end is None else end[0], group.unit),
                 )
             )
     for claim, value, actual, ok in _fact_checks(group, history, tolerance):

@@ -1667,3 +1667,30 @@ def test_a_claims_table_as_an_analyst_writes_it() -> None:
 def test_a_bad_period_names_its_row(row: dict, message: str) -> None:
     with pytest.raises(SpecError, match=re.escape(message)):
         read_claims([{"subject": "s", **row}])
+
+
+def test_a_level_claimed_in_dollars_is_shown_as_published_beside_its_yuan() -> None:
+    # the explanation showed only "reaching 3,095.3 CNY 100m", a figure the source never
+    # gave: US$46 billion at the 2022 average 6.7290 CNY per USD (Federal Reserve G.5A)
+    # = 309.534 CNY bn = 3,095.3 CNY 100m
+    claims = [
+        Claim(subject=SUBJECT, kind="cagr", value=27.0, start_year=2019, year=2022),
+        Claim(subject=SUBJECT, kind="level", value=1562.5, unit=UNIT, year=2019),
+        Claim(subject=SUBJECT, kind="level", value=46, unit="USD bn", year=2022),
+    ]
+    row = check_claims(claims, history=HISTORY).iloc[0]
+    assert row.unit == UNIT
+    assert row.explanation.startswith(
+        "CAGR 27% 2019-2022 reaching 3,095.3 CNY 100m (from 46 USD bn at the 2022 FX rate) "
+        "in 2022 implies a base of "
+    )
+    ranged = [
+        *claims[:2],
+        Claim(subject=SUBJECT, kind="level", low=45, high=47, unit="USD bn", year=2022),
+    ]
+    row = check_claims(ranged, history=HISTORY).iloc[0]
+    # 45 * 6.729 * 10 = 3,028.05; 47 * 6.729 * 10 = 3,162.63
+    assert row.explanation.startswith(
+        "CAGR 27% 2019-2022 reaching 3,028.1 to 3,162.6 CNY 100m (from 45-47 USD bn at the "
+        "2022 FX rate) in 2022 implies a base of "
+    )
