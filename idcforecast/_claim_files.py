@@ -358,6 +358,8 @@ def claims_from_records(
         for key in ("year", "start_year"):
             if key in clean:
                 clean[key] = _integer(clean[key], key=key, where=where)
+        if isinstance(clean.get("unit"), str):  # after the cells it is used to read
+            clean["unit"] = _unit(clean["unit"], where=where, row=row)
         try:
             claims.append(Claim(**clean))
         except SpecError as err:
@@ -498,6 +500,20 @@ def _range_end(text: str, record: dict[str, Any], *, key: str, where: str, row: 
     elif str(unit) != quantity.unit:
         quantity = _converted(quantity, str(unit), record, text=text, where=where, row=row)
     return float(quantity.value)
+
+
+def _unit(text: str, *, where: str, row: Any) -> str:
+    """A unit cell in its canonical spelling ("亿元" -> "CNY 100m", "percent" -> "%"), as
+    ``read_series`` stores units; an unknown unit is refused here, naming the row (it was
+    kept as written: "3,200 亿元" in the text, "percent" refused for a CAGR, "foo" left to
+    fail later without a place)."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import canonical_unit
+
+    try:
+        return canonical_unit(text.strip())
+    except IdcForecastError as err:
+        raise SpecError(f"{where}: {err}", key="unit", value=text, row=row) from err
 
 
 def _period(text: Any, kind: Any, *, where: str, row: Any) -> dict[str, int]:

@@ -1694,3 +1694,18 @@ def test_a_level_claimed_in_dollars_is_shown_as_published_beside_its_yuan() -> N
         "CAGR 27% 2019-2022 reaching 3,028.1 to 3,162.6 CNY 100m (from 45-47 USD bn at the "
         "2022 FX rate) in 2022 implies a base of "
     )
+
+
+def test_a_unit_cell_is_read_in_its_canonical_spelling() -> None:
+    # "亿元" stayed "亿元" ("level 3,200 亿元" beside CNY 100m everywhere else), "percent"
+    # was refused for a CAGR ("found unit 'percent'"), and "foo" was kept, to fail later
+    # without a row
+    rows = [
+        {"subject": "s", "kind": "level", "year": 2022, "value": "3,200", "unit": " 亿元 "},
+        {"subject": "s", "kind": "cagr", "period": "2020-22", "value": 27.8, "unit": "percent"},
+    ]
+    level, rate = read_claims(rows)
+    assert (level.unit, level.describe()) == ("CNY 100m", "level 3,200 CNY 100m in 2022")
+    assert (rate.unit, rate.rate) == ("%", 0.278)
+    with pytest.raises(SpecError, match=re.escape("list row 1: unit 'foo' is not defined")):
+        read_claims([{"subject": "s", "kind": "level", "year": 2022, "value": 1, "unit": "foo"}])
