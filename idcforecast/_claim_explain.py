@@ -202,7 +202,11 @@ def _explain_rate(
         parts.append(
             f"No reading fits; the closest ({best['reading']}) would need "
             f"{level_words(best['implied_rate_qualifier'])}{best['implied_rate']:.1%} a year, "
-            f"not {claim.rate:.1%}."
+            + (  # "not 27.8%" read a "more than 27.8%" claim as exact
+                f"not {claim.rate:.1%}."
+                if claim.qualifier == "exact"
+                else f"while the claim is {level_words(claim.qualifier)}{claim.rate:.1%}."
+            )
         )
         hint = _fraction_hint(claim, float(best["implied_rate"]))
         if hint:

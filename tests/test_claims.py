@@ -1709,3 +1709,26 @@ def test_a_unit_cell_is_read_in_its_canonical_spelling() -> None:
     assert (rate.unit, rate.rate) == ("%", 0.278)
     with pytest.raises(SpecError, match=re.escape("list row 1: unit 'foo' is not defined")):
         read_claims([{"subject": "s", "kind": "level", "year": 2022, "value": 1, "unit": "foo"}])
+
+
+def test_a_bounded_rate_that_misses_is_named_with_its_bound() -> None:
+    # "would need 27.0% a year, not 27.8%" dropped the claim's "more than"; 3 steps:
+    # (3200 / 1562.5)^(1/3) - 1 = 26.99%, and the base it allows, under 3200 / 1.278^3 =
+    # 1533.1, is 1.9% below the 2019 actual 1562.5
+    claims = [
+        Claim(
+            subject=SUBJECT,
+            kind="cagr",
+            value=27.8,
+            qualifier="at_least",
+            start_year=2020,
+            year=2022,
+        ),
+        Claim(subject=SUBJECT, kind="level", value=3200, unit=UNIT, year=2022),
+    ]
+    row = check_claims(claims, history=HISTORY[HISTORY["year"] <= 2020]).iloc[0]
+    assert row.consistent == False  # noqa: E712 - a pandas boolean
+    assert (
+        "No reading fits; the closest (3 steps from 2019) would need 27.0% a year, while the "
+        "claim is more than 27.8%." in row.explanation
+    )
