@@ -263,7 +263,16 @@ def _tidy_claim_headers(frame: Any, what: str) -> Any:
     a claims field in other letter case ("Subject", " VALUE ") under its own name."""
     from idcforecast._table_headers import tidy_headers
 
-    return tidy_headers(frame, (*_FIELDS, "period"), what, raw_header=None)
+    known = (*_FIELDS, "period")
+    # "Claim set", "Start-year": a field's name with a space or hyphen for its underscore
+    # was an unknown key
+    spelled = {re.sub(r"[\s\-]+", "_", str(c).strip()).lower(): c for c in frame.columns}
+    renames = {
+        spelled[k]: k for k in known if k in spelled and spelled[k] != k and k not in frame.columns
+    }
+    if renames:
+        frame = frame.rename(columns=renames)
+    return tidy_headers(frame, known, what, raw_header=None)
 
 
 def _check_columns(columns: Any, what: str) -> None:
@@ -397,6 +406,7 @@ def _check_not_fractions(claims: list[Claim], plain: list[tuple[str, Any, str, f
     if not rates or not any(v != 0 for *_, v in plain):
         return
     if any(abs(x) >= 1 for c in rates for x in (c.value, c.low, c.high) if x is not None):
+        _warn_small_rates(plain)
         return
     where, row, key, value = next(p for p in plain if p[3] != 0)
     percent = f"{value * 100:.10g}"
@@ -409,6 +419,39 @@ def _check_not_fractions(claims: list[Claim], plain: list[tuple[str, Any, str, f
         value=value,
         row=row,
     )
+
+
+def _warn_small_rates(plain: list[tuple[str, Any, str, float]]) -> None:
+    """An AmbiguousNumberWarning for each plain rate below 1 in size beside larger rates:
+    read as a percent (0.35 is 0.35%), as the other rates say, but it may be a fraction
+    (an Excel cell typed 0.35 beside one formatted 27.8%); "0.35%" says which."""
+    import warnings
+
+    from idcforecast.errors import AmbiguousNumberWarning
+
+    for where, _, key, value in plain:
+        if value == 0 or abs(value) >= 1:
+            continue
+        percent = f"{value * 100:.10g}"
+        warnings.warn(
+            f"{where}: {key} {value:g} is read as {value:g}% (claims give rates in percent), "
+            f"though it may be a fraction ({percent}%); write '{value:g}%' to confirm, or "
+            f"{percent} if {percent}% was meant",
+            AmbiguousNumberWarning,
+            stacklevel=_caller_level(),
+        )
+
+
+def _caller_level() -> int:
+    """The ``stacklevel`` of the first frame outside idcforecast (the user's call of
+    read_claims or check_claims, whichever reader path led here)."""
+    import sys
+
+    frame: Any = sys._getframe(1)
+    level = 1
+    while frame is not None and str(frame.f_globals.get("__name__", "")).startswith("idcforecast"):
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def check_unique(claims: list[Claim], places: list[str]) -> None:

@@ -1589,12 +1589,15 @@ def test_a_rate_below_one_percent_with_its_sign_or_beside_percent_rates_is_read(
     # the percent sign says 0.5%; beside a rate of 27.8 a plain 0.5 is a percent too
     (signed,) = read_claims([{"subject": "s", "kind": "growth", "year": 2021, "value": "0.5%"}])
     assert signed.rate == 0.005
-    mixed = read_claims(
-        [
-            {"subject": "s", "kind": "growth", "year": 2021, "value": 0.5},
-            {"subject": "s", "kind": "cagr", "period": "2020-22", "value": 27.8},
-        ]
-    )
+    from idcforecast.errors import AmbiguousNumberWarning
+
+    with pytest.warns(AmbiguousNumberWarning, match=re.escape("list row 1: value 0.5 is read")):
+        mixed = read_claims(
+            [
+                {"subject": "s", "kind": "growth", "year": 2021, "value": 0.5},
+                {"subject": "s", "kind": "cagr", "period": "2020-22", "value": 27.8},
+            ]
+        )
     assert [c.value for c in mixed] == [0.5, 27.8]
     # a Claim built in Python keeps its value: the table rule is for tables
     assert Claim(subject="s", kind="growth", value=0.5, year=2021).rate == 0.005
@@ -1732,3 +1735,37 @@ def test_a_bounded_rate_that_misses_is_named_with_its_bound() -> None:
         "No reading fits; the closest (3 steps from 2019) would need 27.0% a year, while the "
         "claim is more than 27.8%." in row.explanation
     )
+
+
+def test_an_excel_claims_sheet_as_an_analyst_saves_it(tmp_path: Path) -> None:
+    # "Claim set" (a space for the underscore) was an unknown key; a rate typed 0.35 beside
+    # one formatted 27.8% is read as 0.35%, as claims are percent, with a warning (it was
+    # read so in silence)
+    import datetime
+
+    import openpyxl
+
+    from idcforecast.errors import AmbiguousNumberWarning
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Claim set", "Made", "Subject", "Kind", "Period", "Value", "Unit"])
+    sheet.append(["gt", datetime.datetime(2020, 7, 7), SUBJECT, "CAGR", "2020-22", 0.278, None])
+    sheet["F2"].number_format = "0.0%"
+    sheet.append(["gt", datetime.datetime(2020, 7, 7), SUBJECT, "level", 2022, 3200, "亿元"])
+    sheet.append(["gt2", "2020-07", SUBJECT, "growth", 2021, 0.35, None])
+    path = tmp_path / "claims.xlsx"
+    book.save(path)
+    message = (
+        f"file {str(path)!r} row 4: value 0.35 is read as 0.35% (claims give rates in "
+        "percent), though it may be a fraction (35%); write '0.35%' to confirm, or 35 if 35% "
+        "was meant"
+    )
+    with pytest.warns(AmbiguousNumberWarning, match=re.escape(message)) as caught:
+        claims = read_claims(path)
+    assert len(caught) == 1 and caught[0].filename == __file__  # the caller's line
+    assert [(c.claim_set, c.made, c.describe()) for c in claims] == [
+        ("gt", "2020-07-07", "CAGR 27.8% 2020-2022"),
+        ("gt", "2020-07-07", "level 3,200 CNY 100m in 2022"),
+        ("gt2", "2020-07", "growth 0.35% in 2021"),
+    ]

@@ -188,8 +188,12 @@ def run(args: argparse.Namespace) -> int:
         claims = bundled_claims_about(claims, history, args, "check-claims")
     # --encoding is for FILE (and --data); the bundled claims are a frame already
     encoding = args.encoding if args.file is not None else "utf-8"
-    summary = check_claims(claims, history=history, tolerance=args.tolerance, encoding=encoding)
-    readings = claim_readings(claims, history=history, tolerance=args.tolerance, encoding=encoding)
+    from idcforecast.claims import read_claims
+
+    # read once: FILE's notes (a rate that may be a fraction) were printed twice
+    claims = read_claims(claims, encoding=encoding)
+    summary = check_claims(claims, history=history, tolerance=args.tolerance)
+    readings = claim_readings(claims, history=history, tolerance=args.tolerance)
     blocks = []
     for row in summary.itertuples():
         mine = readings[

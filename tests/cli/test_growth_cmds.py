@@ -773,3 +773,19 @@ def test_cagr_with_its_conversion_flags_used_has_no_note(
     args = ["520万标准机架", "800 MW", "--years", "3", "--kw-per-rack", "6"]
     assert cagr_cmd.run(parser.parse_args(args)) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_check_claims_notes_a_claims_file_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FILE was read twice (summary and readings), so each of its notes was printed twice
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,period,value\n"
+        "gt,china_idc_cidc_overall,cagr,2020-22,27.8\n"
+        "gt,china_idc_cidc_overall,growth,2021,0.35\n",
+        encoding="utf-8",
+    )
+    assert main(["check-claims", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("value 0.35 is read as 0.35%") == 1, err
