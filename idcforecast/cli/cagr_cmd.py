@@ -31,8 +31,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=None,
         metavar="YEAR",
-        help="when START and END are in different currencies: convert END at this year's "
-        "annual-average FX rate (one rate for both, so the CAGR leaves out currency moves)",
+        help="when START and END are in different currencies: convert END into START's "
+        "currency at this year's annual-average FX rate; START's year gives the growth in "
+        "END's currency (no exchange-rate move), END's year the growth in START's currency "
+        "(with it)",
     )
     parser.add_argument(
         "--kw-per-rack",
@@ -118,8 +120,10 @@ def _in_unit_of(end: Any, start: Any, fx_year: int | None, kw_per_rack: float = 
             raise
         raise MissingFxRateError(
             f"cagr: start is in {start.unit!r} and end in {end.unit!r}; converting between "
-            "currencies needs a year's FX rate: pass --fx-year YEAR (one rate for both "
-            "levels, so the CAGR leaves out currency moves)",
+            "currencies needs a year's FX rate: pass --fx-year YEAR, the year whose rate "
+            "converts the end into the start's currency (the start's year gives the growth "
+            "in the end's currency, with no exchange-rate move; the end's year the growth "
+            "in the start's currency, with it)",
             **{key: getattr(err, key) for key in err.fields},
         ) from err
 

@@ -789,3 +789,29 @@ def test_check_claims_notes_a_claims_file_once(
     assert main(["check-claims", str(path)]) == 0
     err = capsys.readouterr().err
     assert err.count("value 0.35 is read as 0.35%") == 1, err
+
+
+def test_cagr_between_currencies_says_what_the_fx_year_measures(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The help and error said "one rate for both levels, so the CAGR leaves out currency
+    # moves", but only END is converted: US$22.6bn (2019) to 4,043.2亿元 (2022) at 2019's
+    # 6.9081 is 58.5284 USD bn, (58.5284 / 22.6)^(1/3) - 1 = 37.33%, the yuan growth
+    # (22.6 * 6.9081 = 156.12 CNY bn to 404.32: 37.3%); at 2022's 6.7290 it is 60.0862,
+    # (60.0862 / 22.6)^(1/3) - 1 = 38.53%, the dollar growth with the yuan's rise
+    from idcforecast.errors import MissingFxRateError
+
+    args = ["US$22.6 billion", "4043.2亿元", "--years", "3"]
+    out = _run(cagr_cmd, [*args, "--fx-year", "2019"], capsys)
+    assert out.splitlines()[-1] == "CAGR   37.3% a year (0.373260 as a fraction)"
+    out = _run(cagr_cmd, [*args, "--fx-year", "2022"], capsys)
+    assert out.splitlines()[-1] == "CAGR   38.5% a year (0.385337 as a fraction)"
+    parser = argparse.ArgumentParser()
+    cagr_cmd.add_arguments(parser)
+    message = (
+        "pass --fx-year YEAR, the year whose rate converts the end into the start's currency "
+        "(the start's year gives the growth in the end's currency, with no exchange-rate "
+        "move; the end's year the growth in the start's currency, with it)"
+    )
+    with pytest.raises(MissingFxRateError, match=re.escape(message)):
+        cagr_cmd.run(parser.parse_args(args))
