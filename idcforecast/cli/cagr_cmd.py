@@ -111,10 +111,17 @@ def _amount(x: Any, *, digits: int = 10) -> str:
 def _in_unit_of(end: Any, start: Any, fx_year: int | None, kw_per_rack: float = 2.5) -> Any:
     """``end`` in ``start``'s unit; between currencies at ``fx_year``'s rate (required),
     between racks and power at ``kw_per_rack``."""
-    from idcforecast.errors import MissingFxRateError
+    from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError
 
     try:
         return end.to(start.unit, year=fx_year, kw_per_rack=kw_per_rack)
+    except IncompatibleUnitsError as err:  # the bare conversion error did not name cagr
+        raise IncompatibleUnitsError(
+            f"cagr: start is in {start.unit!r} and end in {end.unit!r}, which do not convert "
+            f"({err}); a growth rate needs two levels of one thing: give START and END in "
+            "units of the same kind",
+            **{key: getattr(err, key) for key in err.fields},
+        ) from err
     except MissingFxRateError as err:
         if fx_year is not None:
             raise

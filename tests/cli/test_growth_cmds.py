@@ -815,3 +815,14 @@ def test_cagr_between_currencies_says_what_the_fx_year_measures(
     )
     with pytest.raises(MissingFxRateError, match=re.escape(message)):
         cagr_cmd.run(parser.parse_args(args))
+
+
+def test_cagr_of_levels_that_do_not_convert_names_the_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # was the bare "cannot convert 'MW' (power) to 'CNY 100m' (money): ..."
+    assert main(["cagr", "1562.5亿元", "3200 MW", "--years", "3"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "error: cagr: start is in 'CNY 100m' and end in 'MW', which do not convert (cannot "
+        "convert 'MW' (power) to 'CNY 100m' (money)"
+    )
