@@ -143,6 +143,11 @@ def _num(x: Any) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else figure_text(x)
 
 
+def _end_text(actual: float, year: Any) -> str:
+    """The end year's actual, with its year ("3,012.7 (2021)"); "" when there is none."""
+    return "" if math.isnan(actual) else f"{_num(actual)} ({year})"
+
+
 def _pct(x: Any) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:+.1%}"
 
@@ -205,14 +210,30 @@ def run(args: argparse.Namespace) -> int:
             f"consistent  {_verdict(row.consistent)} (tolerance {args.tolerance:.1%})"
             + (f"; readings that fit: {row.fits}" if row.fits else ""),
         ]
+        # a rate claim without a claimed end level is checked at its end year: the level it
+        # implies there and the actual, which the gap compares (the table showed the gap
+        # beside the base year's actual alone, as if the base were off)
+        ends = bool(mine["implied_end"].notna().any())
         table = format_table(
-            ["claim", "reading", "implied base", "reference", "gap", "implied CAGR", "fits"],
+            ["claim", "reading", "implied base", "reference"]
+            + (["implied end", "actual end"] if ends else [])
+            + ["gap", "implied CAGR", "fits"],
             [
                 [
                     r.claim,
                     r.reading,
                     _bounded(_num(r.implied_base), r.implied_qualifier),
                     f"{_num(r.reference_base)} ({r.reference})" if r.reference else "",
+                    *(
+                        [
+                            _bounded(_num(r.implied_end), r.implied_qualifier)
+                            if not math.isnan(r.implied_end)
+                            else "",
+                            _end_text(r.actual_end, r.end_year),
+                        ]
+                        if ends
+                        else []
+                    ),
                     _pct(r.gap),
                     ""
                     if math.isnan(r.implied_rate)
@@ -221,7 +242,7 @@ def run(args: argparse.Namespace) -> int:
                 ]
                 for r in mine.itertuples()
             ],
-            right={2, 4, 5},
+            right={2, 4, 5, 6, 7} if ends else {2, 4, 5},
         )
         text = textwrap.fill(row.explanation, width=92, initial_indent="", subsequent_indent="")
         blocks.append("\n".join([*head, "", table if len(mine) else "(no rate claims)", "", text]))

@@ -826,3 +826,28 @@ def test_cagr_of_levels_that_do_not_convert_names_the_command(
         "error: cagr: start is in 'CNY 100m' and end in 'MW', which do not convert (cannot "
         "convert 'MW' (power) to 'CNY 100m' (money)"
     )
+
+
+def test_check_claims_table_shows_the_end_a_rate_without_a_level_is_checked_at(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The gap of a CAGR with no claimed end level compares the end it implies with the end
+    # year's actual; the table showed it beside the base year's actual alone.
+    # 1562.5 * 1.278^2 = 2552.0 and 1228.0 * 1.278^3 = 2563.2 against 3012.7 in 2021:
+    # 2552.0 / 3012.7 - 1 = -15.3%, 2563.2 / 3012.7 - 1 = -14.9%
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,period,value\nn,china_idc_cidc_overall,cagr,2019-21,27.8%\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path)], capsys).splitlines()
+    assert out[4:8] == [
+        "claim                 reading            implied base  reference         implied end"
+        "      actual end     gap  implied CAGR  fits",
+        "--------------------  -----------------  ------------  ----------------  -----------"
+        "  --------------  ------  ------------  ----",
+        "CAGR 27.8% 2019-2021  2 steps from 2019                1,562.5 (actual)      2,552.0"
+        "  3,012.7 (2021)  -15.3%         38.9%  no",
+        "CAGR 27.8% 2019-2021  3 steps from 2018                1,228.0 (actual)      2,563.2"
+        "  3,012.7 (2021)  -14.9%         34.9%  no",
+    ]
