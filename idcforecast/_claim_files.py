@@ -66,10 +66,11 @@ def claims_from_path(path: Path, encoding: str) -> list[Claim]:
         check_workbook(path)
     if suffix in (".csv", ".xlsx", ".xlsm"):
         if suffix == ".csv":
-            _check_csv_shape(path, encoding)
+            sep = _check_csv_shape(path, encoding)
             try:  # blank lines kept, so that row numbers are the file's lines
                 frame = pd.read_csv(
                     path,
+                    sep=sep,
                     dtype=str,
                     keep_default_na=False,
                     skip_blank_lines=False,
@@ -166,30 +167,42 @@ def _percent_cells_as_shown(frame: Any, path: Path) -> None:
         book.close()
 
 
-def _check_csv_shape(path: Path, encoding: str) -> None:
-    """A typed error for an empty claims CSV, or one whose row has more fields than its
-    header (pandas would read the row shifted by one column, or stop with a traceback)."""
+def _check_csv_shape(path: Path, encoding: str) -> str:
+    """The claims CSV's separator, after a typed error for an empty file, or one whose row
+    has more fields than its header (pandas would read the row shifted by one column, or
+    stop with a traceback).
+
+    The separator is "," unless the header holds none and splits on ";", a tab or "|" (a
+    CSV saved by Excel in a continental locale: it was one column named
+    "claim_set;subject;...", refused as lacking every claims column)."""
     from idcforecast._text_files import first_ragged_line, text_codec
 
     try:
-        empty = not path.read_text(encoding=text_codec(encoding)).strip()
+        text = path.read_text(encoding=text_codec(encoding))
     except UnicodeDecodeError as err:
         raise _decode_error(path, encoding, err) from err
+    empty = not text.strip()
     if empty:
         raise EmptyDataError(
             f"claims file {str(path)!r} is empty; expected a header row (subject, kind, year, "
             "value, ...) and one claim per row",
             file=str(path),
         )
-    ragged = first_ragged_line(path, ",", 0, encoding)
+    header = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    sep = ","
+    if "," not in header:
+        sep = next((c for c in (";", "\t", "|") if c in header), ",")
+    ragged = first_ragged_line(path, sep, 0, encoding)
     if ragged is not None:
         line, fields, width = ragged
+        held = {",": 'a comma ("1,562.5")', ";": "a semicolon", "\t": "a tab", "|": "a '|'"}
         raise DataError(
             f"claims file {str(path)!r} line {line} has {fields} fields, the header {width}: "
-            'quote a cell that holds a comma ("1,562.5"), or remove the extra field',
+            f"quote a cell that holds {held[sep]}, or remove the extra field",
             file=str(path),
             line=line,
         )
+    return sep
 
 
 def _decode_error(path: Path, encoding: str, err: UnicodeDecodeError) -> DataError:

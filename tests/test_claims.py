@@ -1769,3 +1769,22 @@ def test_an_excel_claims_sheet_as_an_analyst_saves_it(tmp_path: Path) -> None:
         ("gt", "2020-07-07", "level 3,200 CNY 100m in 2022"),
         ("gt2", "2020-07", "growth 0.35% in 2021"),
     ]
+
+
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_a_claims_csv_separated_by_semicolons_or_tabs_is_read(tmp_path: Path, sep: str) -> None:
+    # a CSV saved by Excel in a continental locale was one column "claim_set;subject;...",
+    # refused as lacking every claims column
+    path = tmp_path / "claims.csv"
+    lines = ["claim_set,subject,kind,period,value", f"n,{SUBJECT},cagr,2019-21,27.8%", ""]
+    path.write_text("\n".join(lines).replace(",", sep), encoding="utf-8")
+    assert [c.describe() for c in read_claims(path)] == ["CAGR 27.8% 2019-2021"]
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + f"n{sep}{SUBJECT}{sep}level{sep}2021{sep}3012.7亿元{sep}x\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        DataError, match=re.escape("line 3 has 6 fields, the header 5: quote a cell that holds a ")
+    ):
+        read_claims(path)
