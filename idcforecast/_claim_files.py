@@ -511,9 +511,28 @@ def _number_or_figure(
     try:
         return parse_quantity(text)
     except IdcForecastError as err:
+        _refuse_decimal_comma(text, key, where=where, row=row, err=err)
         raise SpecError(
             f"{where}: {key} must be {expected}, found {text!r} ({err})", key=key, row=row
         ) from err
+
+
+_DECIMAL_COMMA = re.compile(r"^\D*\d+,\d{1,2}(?!\d)\D*$")
+
+
+def _refuse_decimal_comma(text: str, key: str, *, where: str, row: Any, err: Exception) -> None:
+    """A SpecError for a figure written with a decimal comma ("27,8%"): the figure parser's
+    own hint names read_series(decimal=','), which read_claims does not take."""
+    if not _DECIMAL_COMMA.match(text.strip()):
+        return
+    pointed = text.strip().replace(",", ".")
+    raise SpecError(
+        f"{where}: {key} {text!r} has a decimal comma; claims are read with '.' as the "
+        f"decimal mark (a comma only groups thousands): write {pointed!r}",
+        key=key,
+        value=text,
+        row=row,
+    ) from err
 
 
 def _number(text: str, *, key: str, where: str, row: Any) -> float:
@@ -625,6 +644,7 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
     try:
         quantity = parse_quantity(text)
     except IdcForecastError as err:
+        _refuse_decimal_comma(text, "value", where=where, row=row, err=err)
         raise SpecError(
             f"{where}: value {text!r} is not a figure: {err}", key="value", row=row
         ) from err

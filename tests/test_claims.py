@@ -1084,13 +1084,19 @@ def _claims_csv(tmp_path: Path, *rows: str) -> Path:
     ("row", "message"),
     [
         # was 278%: "27,8" lost its comma
-        ('m,cagr,2022,2020,"27,8",%,,,', "row 2: value '27,8' is not a figure"),
+        # the message named read_series(decimal=','), which read_claims does not take
+        (
+            'm,cagr,2022,2020,"27,8",%,,,',
+            "row 2: value '27,8' has a decimal comma; claims are read with '.' as the decimal "
+            "mark (a comma only groups thousands): write '27.8'",
+        ),
         # was 3.2005 CNY 100m
         ('m,level,2022,,"3.200,5",CNY 100m,,,', "row 2: value '3.200,5' is not a figure"),
         # was high = 33 (refused only because 33 < 3200; "3,3" beside "3" would pass)
         (
             'm,level,2022,,,CNY 100m,,"3,2","3,3"',
-            "row 2: low must be a number or a figure, found '3,2'",
+            "row 2: low '3,2' has a decimal comma; claims are read with '.' as the decimal "
+            "mark (a comma only groups thousands): write '3.2'",
         ),
     ],
 )
