@@ -404,14 +404,15 @@ def _outcome(group: _Group, history: History) -> dict[str, Any]:
     out.update(actual_end=actual.value, actual_derived=actual.derived, end_gap=gap)
     held = overlaps(span, actual.interval, 0.0)
     shot = _shot(gap, actual.qualifier)
-    claimed = f"{level_words(claim.qualifier)}{_num(value)}"
+    published = as_published(claim, group.unit)  # a level claimed in another currency
+    claimed = f"{level_words(claim.qualifier)}{_num(value)}{published}"
     derived = " (derived)" if actual.derived else ""
     actual_words = f"{level_words(actual.qualifier)}{_num(actual.value)}"
     head = f"Outcome: the {year} actual was {actual_words}{derived}; "
     if claim.is_range:
         end = "high" if gap < 0 else "low"
         verdict = "held: the actual is inside it" if held else f"failed: its {end} end {shot}"
-        out["_text"] = f"{head}the claimed {_span_words(span)} {verdict}."
+        out["_text"] = f"{head}the claimed {_span_words(span)}{published} {verdict}."
     elif claim.qualifier in ("at_least", "at_most"):
         verdict = ("held:" if gap == 0 else "held, though") if held else "failed:"
         out["_text"] = f"{head}the claim ({claimed}) {verdict} it {shot}."

@@ -1693,6 +1693,10 @@ def test_a_level_claimed_in_dollars_is_shown_as_published_beside_its_yuan() -> N
         "CAGR 27% 2019-2022 reaching 3,095.3 CNY 100m (from 46 USD bn at the 2022 FX rate) "
         "in 2022 implies a base of "
     )
+    # the outcome too: 3095.3 / 4043.2 - 1 = -23.4%
+    assert row.explanation.endswith(
+        "the claimed 3,095.3 (from 46 USD bn at the 2022 FX rate) undershot the actual by 23.4%."
+    )
     ranged = [
         *claims[:2],
         Claim(subject=SUBJECT, kind="level", low=45, high=47, unit="USD bn", year=2022),
