@@ -491,6 +491,8 @@ def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance
         span = group.intervals[claim.year]
         gap = interval_gap(span, actual.interval) if claim.is_range else value / actual.value - 1
         stated = _stated(claim, value, span)
+        if published := as_published(claim, group.unit).strip()[1:-1]:
+            stated += f"; {published}"  # "(2,243.9; from 32.5 USD bn at the 2020 FX rate)"
         if ok:
             bound = claim.qualifier in ("at_least", "at_most") or claim.is_range
             verb = "holds against" if bound else "matches"

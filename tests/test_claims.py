@@ -1798,3 +1798,17 @@ def test_a_claims_csv_separated_by_semicolons_or_tabs_is_read(tmp_path: Path, se
         DataError, match=re.escape("line 3 has 6 fields, the header 5: quote a cell that holds a ")
     ):
         read_claims(path)
+
+
+def test_a_stated_level_in_dollars_is_named_as_published() -> None:
+    # US$32.5 billion at the 2020 average 6.9042 CNY per USD = 224.39 CNY bn = 2,243.9
+    # CNY 100m, against the 2020 actual 2,238.7: 2243.9 / 2238.7 - 1 = +0.2%, a match
+    claims = [
+        Claim(subject=SUBJECT, kind="level", value=1562.5, unit=UNIT, year=2019, made="2020"),
+        Claim(subject=SUBJECT, kind="level", value=32.5, unit="USD bn", year=2020, made="2021"),
+    ]
+    row = check_claims(claims, history=HISTORY).iloc[0]
+    assert (
+        "The stated 2020 level (2,243.9; from 32.5 USD bn at the 2020 FX rate) matches the "
+        "actual 2,238.7." in row.explanation
+    )
