@@ -81,6 +81,11 @@ def claims_from_path(path: Path, encoding: str) -> list[Claim]:
         else:  # the first sheet, read as text like a CSV
             frame = _first_sheet(path)
             _percent_cells_as_shown(frame, path)
+            try:
+                return _from_file_frame(frame, path)
+            except SpecError as err:
+                _name_other_sheets(err, path)
+                raise
         return _from_file_frame(frame, path)
     raise SpecError(
         f"claims file {str(path)!r}: expected a .csv, .xlsx or .toml file, found "
@@ -113,6 +118,31 @@ def check_workbook(path: Path) -> None:
             "LibreOffice; re-save it as .xlsx, or as .csv",
             file=str(path),
         )
+
+
+def _name_other_sheets(err: SpecError, path: Path) -> None:
+    """A workbook whose first sheet lacks the claims columns: say which sheet was read and
+    which others there are (claims on a second sheet, behind a notes sheet, read as "lacks
+    the claims columns" without a word about sheets)."""
+    if "missing" not in err.fields:
+        return
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+        names = list(book.sheetnames)
+        book.close()
+    except Exception:  # pandas read it; the error stands as it is
+        return
+    if len(names) < 2:
+        return
+    others = ", ".join(repr(n) for n in names[1:])
+    fields = {key: getattr(err, key) for key in err.fields}
+    raise SpecError(
+        f"{err.message} (claims are read from the first sheet, {names[0]!r}; the workbook "
+        f"also has {others}: move the claims sheet first, or save it as .csv)",
+        **fields,
+    ) from err
 
 
 def _first_sheet(path: Path) -> Any:

@@ -1812,3 +1812,25 @@ def test_a_stated_level_in_dollars_is_named_as_published() -> None:
         "The stated 2020 level (2,243.9; from 32.5 USD bn at the 2020 FX rate) matches the "
         "actual 2,238.7." in row.explanation
     )
+
+
+def test_a_workbook_with_claims_behind_a_notes_sheet_names_its_sheets(tmp_path: Path) -> None:
+    # "lacks the claims columns" said nothing of sheets: the claims were on the second
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    book.active.append(["Claims from the Global Times article"])
+    claims = book.create_sheet("Claims")
+    claims.append(["subject", "kind", "period", "value"])
+    claims.append([SUBJECT, "cagr", "2020-22", "27.8%"])
+    path = tmp_path / "claims.xlsx"
+    book.save(path)
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "(claims are read from the first sheet, 'Notes'; the workbook also has 'Claims': "
+            "move the claims sheet first, or save it as .csv)"
+        ),
+    ):
+        read_claims(path)
