@@ -384,6 +384,9 @@ def claims_from_records(
             )
         if isinstance(clean.get("kind"), str):  # "CAGR", " Growth ": the kind, as written
             clean["kind"] = clean["kind"].strip().lower()
+        for key in ("subject", "claim_set", "claim_id", "qualifier", "by", "confidence"):
+            if isinstance(clean.get(key), str):  # "gt, china_idc_cidc_overall": no subject
+                clean[key] = clean[key].strip()  # ' china_idc_cidc_overall' was unknown
         if "period" in clean:
             if "start_year" in clean or "year" in clean:
                 raise SpecError(

@@ -1834,3 +1834,17 @@ def test_a_workbook_with_claims_behind_a_notes_sheet_names_its_sheets(tmp_path: 
         ),
     ):
         read_claims(path)
+
+
+def test_spaces_around_a_claims_cell_are_dropped(tmp_path: Path) -> None:
+    # "gt, china_idc_cidc_overall, cagr" (a space after each comma) gave the subject
+    # " china_idc_cidc_overall", no bundled series
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set, subject, kind, period, value, qualifier\n"
+        f"gt, {SUBJECT} , cagr, 2020-22, 27.8%, exact \n",
+        encoding="utf-8",
+    )
+    (claim,) = read_claims(path)
+    assert (claim.claim_set, claim.subject, claim.qualifier) == ("gt", SUBJECT, "exact")
+    assert claim.claim_id == "gt/cagr_2022"
