@@ -1848,3 +1848,30 @@ def test_spaces_around_a_claims_cell_are_dropped(tmp_path: Path) -> None:
     (claim,) = read_claims(path)
     assert (claim.claim_set, claim.subject, claim.qualifier) == ("gt", SUBJECT, "exact")
     assert claim.claim_id == "gt/cagr_2022"
+
+
+@pytest.mark.parametrize(
+    ("made", "iso"),
+    [
+        ("2020/7/7", "2020-07-07"),
+        ("2020-7-7", "2020-07-07"),
+        ("2020年7月7日", "2020-07-07"),
+        ("2020年7月", "2020-07"),
+        ("2020年", "2020"),
+    ],
+)
+def test_a_year_first_publication_date_is_read(made: str, iso: str) -> None:
+    # none of these is ambiguous (the year comes first); each was "not an ISO date"
+    row = {"subject": "s", "kind": "level", "year": 2022, "value": "3200亿元", "made": made}
+    assert read_claims([row])[0].made == iso
+
+
+@pytest.mark.parametrize("made", ["2020-13", "2021-02-29"])
+def test_a_made_date_off_the_calendar_is_refused(made: str) -> None:
+    # "2020-13" passed as an ISO date (its made year was used as if it were one)
+    message = (
+        f"claim 's': made {made!r} is no calendar date; write the date the claim was "
+        "published as YYYY, YYYY-MM or YYYY-MM-DD (e.g. '2020-07-07')"
+    )
+    with pytest.raises(SpecError, match=re.escape(message)):
+        Claim(subject="s", kind="level", value=1, unit=UNIT, year=2022, made=made)
