@@ -29,6 +29,7 @@ fits when some figure inside it agrees with the evidence, never judged by its mi
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass
 from typing import Any
 
@@ -331,7 +332,9 @@ def claim_readings(
 
 
 def _check_tolerance(tolerance: float) -> None:
-    if not (isinstance(tolerance, int | float) and 0 <= tolerance < 1):
+    # any real number (a numpy float32 from a frame was refused as if it were text)
+    real = isinstance(tolerance, numbers.Real) and not isinstance(tolerance, bool)
+    if not (real and 0 <= tolerance < 1):
         raise SpecError(
             f"tolerance must be a relative gap in [0, 1) (0.01 = 1%), found {tolerance!r}",
             key="tolerance",

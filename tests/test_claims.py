@@ -1875,3 +1875,18 @@ def test_a_made_date_off_the_calendar_is_refused(made: str) -> None:
     )
     with pytest.raises(SpecError, match=re.escape(message)):
         Claim(subject="s", kind="level", value=1, unit=UNIT, year=2022, made=made)
+
+
+def test_a_numpy_tolerance_is_a_number() -> None:
+    # np.float32(0.02) was refused: "tolerance must be a relative gap ..., found
+    # np.float32(0.02)"; within 2% the 3-step reading (-1.9%) fits, as with 0.02
+    import numpy as np
+
+    claims = [
+        Claim(subject=SUBJECT, kind="cagr", value=27.8, start_year=2020, year=2022),
+        Claim(subject=SUBJECT, kind="level", value=3200, unit=UNIT, year=2022),
+    ]
+    row = check_claims(claims, history=HISTORY, tolerance=np.float32(0.02)).iloc[0]
+    assert bool(row.consistent) and row.fits == "3 steps from 2019"
+    with pytest.raises(SpecError, match=re.escape("found True")):
+        check_claims(claims, history=HISTORY, tolerance=True)
