@@ -99,6 +99,23 @@ def _against_bound(value: float, bound: float, qualifier: str, fits: Any, tolera
     return f"{gap:.1%} {side} that {name} ({within} {tolerance:.1%} tolerance{verdict})"
 
 
+def as_published(claim: Claim | None, unit: str | None) -> str:
+    """How a level claimed in another currency was published, for the text beside its value
+    in ``unit``: " (from 46 USD bn at the 2022 FX rate)"; "" in its own currency. (A level of
+    "US$46 billion" was shown only as 3,095.3 CNY 100m, a figure the source never gave.)"""
+    if claim is None or unit is None or claim.unit in (None, unit):
+        return ""
+    from idcforecast.units import parse_unit
+
+    own, shown = parse_unit(claim.unit), parse_unit(unit)
+    if own.currency is None or shown.currency is None or own.base == shown.base:
+        return ""  # the same amount in another magnitude: nothing was assumed
+    figure = f"{claim.low:g}-{claim.high:g}" if claim.is_range else f"{claim.value:g}"
+    return (
+        f" (from {level_words(claim.qualifier)}{figure} {claim.unit} at the {claim.year} FX rate)"
+    )
+
+
 def _explain_rate(
     claim: Claim,
     rows: pd.DataFrame,
@@ -107,6 +124,7 @@ def _explain_rate(
     end_qualifier: str = "exact",
     *,
     with_history: bool = True,
+    published: str = "",
 ) -> str:
     first = rows.iloc[0]
     parts = []
@@ -123,7 +141,7 @@ def _explain_rate(
         ]
         reaching = (
             f"{claim.describe()} reaching {level_words(end_qualifier)}"
-            f"{_num(first['claimed_end'])} {unit or ''} in {claim.year}"
+            f"{_num(first['claimed_end'])} {unit or ''}{published} in {claim.year}"
         )
         if bound is None:
             parts.append(
@@ -184,7 +202,11 @@ def _explain_rate(
         parts.append(
             f"No reading fits; the closest ({best['reading']}) would need "
             f"{level_words(best['implied_rate_qualifier'])}{best['implied_rate']:.1%} a year, "
-            f"not {claim.rate:.1%}."
+            + (  # "not 27.8%" read a "more than 27.8%" claim as exact
+                f"not {claim.rate:.1%}."
+                if claim.qualifier == "exact"
+                else f"while the claim is {level_words(claim.qualifier)}{claim.rate:.1%}."
+            )
         )
         hint = _fraction_hint(claim, float(best["implied_rate"]))
         if hint:
@@ -242,7 +264,7 @@ def _explain_range_rate(
 ) -> str:
     """:func:`_explain_rate` when the rate or a level it is checked with is a range: the
     intervals the claims allow, and where the evidence lies against them."""
-    from idcforecast.claim_checks import allowed_interval
+    from idcforecast.claim_checks import _rates_between, allowed_interval
 
     unit = group.unit or ""
     end = group.levels.get(claim.year)
@@ -264,7 +286,8 @@ def _explain_range_rate(
             for r in rows.itertuples()
         ]
         parts.append(
-            f"{claim.describe()} reaching {stated} {unit} in {claim.year} implies a base "
+            f"{claim.describe()} reaching {stated} {unit}{as_published(end[0], group.unit)} "
+            f"in {claim.year} implies a base "
             f"of {' or '.join(spans)}.".replace("  ", " ")
         )
         for r in compared:
@@ -294,10 +317,19 @@ def _explain_range_rate(
         best = rows.loc[rows["gap"].abs().idxmin()]
         if claim.is_range:
             assert claim.low is not None and claim.high is not None
+            # the rates from the base to the end levels (either may be a range), never
+            # only the rate between their midpoints
+            base = reference(best)[1]
+            end_span = (
+                group.intervals[claim.year]
+                if end is not None
+                else (best["actual_end"], best["actual_end"])
+            )
+            lo, hi = _rates_between(base, end_span, int(best["steps"]))
+            needed = f"{lo:.1%}" if f"{lo:.1%}" == f"{hi:.1%}" else f"{lo:.1%} to {hi:.1%}"
             parts.append(
                 f"No reading fits; the closest ({best['reading']}) would need "
-                f"{best['implied_rate']:.1%} a year, outside {claim.low / 100:.1%} to "
-                f"{claim.high / 100:.1%}."
+                f"{needed} a year, outside {claim.low / 100:.1%} to {claim.high / 100:.1%}."
             )
         else:
             parts.append(
@@ -372,14 +404,15 @@ def _outcome(group: _Group, history: History) -> dict[str, Any]:
     out.update(actual_end=actual.value, actual_derived=actual.derived, end_gap=gap)
     held = overlaps(span, actual.interval, 0.0)
     shot = _shot(gap, actual.qualifier)
-    claimed = f"{level_words(claim.qualifier)}{_num(value)}"
+    published = as_published(claim, group.unit)  # a level claimed in another currency
+    claimed = f"{level_words(claim.qualifier)}{_num(value)}{published}"
     derived = " (derived)" if actual.derived else ""
     actual_words = f"{level_words(actual.qualifier)}{_num(actual.value)}"
     head = f"Outcome: the {year} actual was {actual_words}{derived}; "
     if claim.is_range:
         end = "high" if gap < 0 else "low"
         verdict = "held: the actual is inside it" if held else f"failed: its {end} end {shot}"
-        out["_text"] = f"{head}the claimed {_span_words(span)} {verdict}."
+        out["_text"] = f"{head}the claimed {_span_words(span)}{published} {verdict}."
     elif claim.qualifier in ("at_least", "at_most"):
         verdict = ("held:" if gap == 0 else "held, though") if held else "failed:"
         out["_text"] = f"{head}the claim ({claimed}) {verdict} it {shot}."
@@ -450,6 +483,7 @@ def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance
                     group.unit,
                     end_qualifier,
                     with_history=history.given,
+                    published=as_published(None if end is None else end[0], group.unit),
                 )
             )
     for claim, value, actual, ok in _fact_checks(group, history, tolerance):
@@ -457,6 +491,8 @@ def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance
         span = group.intervals[claim.year]
         gap = interval_gap(span, actual.interval) if claim.is_range else value / actual.value - 1
         stated = _stated(claim, value, span)
+        if published := as_published(claim, group.unit).strip()[1:-1]:
+            stated += f"; {published}"  # "(2,243.9; from 32.5 USD bn at the 2020 FX rate)"
         if ok:
             bound = claim.qualifier in ("at_least", "at_most") or claim.is_range
             verb = "holds against" if bound else "matches"

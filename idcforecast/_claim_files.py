@@ -13,6 +13,7 @@ one ``claim_id`` is refused (:func:`check_unique`).
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from dataclasses import fields
 from pathlib import Path
@@ -61,12 +62,15 @@ def claims_from_path(path: Path, encoding: str) -> list[Claim]:
     if path.suffix.lower() == ".toml":
         return _from_toml(path, encoding)
     suffix = path.suffix.lower()
-    if suffix in (".csv", ".xlsx", ".xls"):
+    if suffix in (".xlsx", ".xlsm", ".xls"):
+        check_workbook(path)
+    if suffix in (".csv", ".xlsx", ".xlsm"):
         if suffix == ".csv":
-            _check_csv_shape(path, encoding)
+            sep = _check_csv_shape(path, encoding)
             try:  # blank lines kept, so that row numbers are the file's lines
                 frame = pd.read_csv(
                     path,
+                    sep=sep,
                     dtype=str,
                     keep_default_na=False,
                     skip_blank_lines=False,
@@ -75,15 +79,89 @@ def claims_from_path(path: Path, encoding: str) -> list[Claim]:
             except UnicodeDecodeError as err:
                 raise _decode_error(path, encoding, err) from err
         else:  # the first sheet, read as text like a CSV
-            frame = pd.read_excel(path, sheet_name=0, dtype=str, keep_default_na=False)
-            if suffix == ".xlsx":
-                _percent_cells_as_shown(frame, path)
+            frame = _first_sheet(path)
+            _percent_cells_as_shown(frame, path)
+            try:
+                return _from_file_frame(frame, path)
+            except SpecError as err:
+                _name_other_sheets(err, path)
+                raise
         return _from_file_frame(frame, path)
     raise SpecError(
         f"claims file {str(path)!r}: expected a .csv, .xlsx or .toml file, found "
         f"{path.suffix or 'no suffix'!r}",
         file=str(path),
     )
+
+
+def check_workbook(path: Path) -> None:
+    """A SpecError for a claims file named like a workbook that is none (a CSV saved as
+    '.xls', a damaged '.xlsx', an old Excel 97-2003 '.xls'): from Python, read_claims
+    showed pandas' "Excel file format cannot be determined" (a ValueError) or xlrd's
+    missing-dependency error."""
+    import zipfile
+
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if path.suffix.lower() == ".xls":
+        old_excel = head == bytes.fromhex("d0cf11e0a1b11ae1")  # the OLE2 header of a real .xls
+        problem = (
+            "an old Excel 97-2003 workbook, which this package does not read"
+            if old_excel
+            else "not an Excel workbook (no .xls header: a CSV or web page named .xls?)"
+        )
+    else:
+        problem = "" if zipfile.is_zipfile(path) else "not a readable Excel workbook (no zip)"
+    if problem:
+        raise SpecError(
+            f"claims file {str(path)!r}: {problem}; expected an .xlsx file saved by Excel or "
+            "LibreOffice; re-save it as .xlsx, or as .csv",
+            file=str(path),
+        )
+
+
+def _name_other_sheets(err: SpecError, path: Path) -> None:
+    """A workbook whose first sheet lacks the claims columns: say which sheet was read and
+    which others there are (claims on a second sheet, behind a notes sheet, read as "lacks
+    the claims columns" without a word about sheets)."""
+    if "missing" not in err.fields:
+        return
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+        names = list(book.sheetnames)
+        book.close()
+    except Exception:  # pandas read it; the error stands as it is
+        return
+    if len(names) < 2:
+        return
+    others = ", ".join(repr(n) for n in names[1:])
+    fields = {key: getattr(err, key) for key in err.fields}
+    raise SpecError(
+        f"{err.message} (claims are read from the first sheet, {names[0]!r}; the workbook "
+        f"also has {others}: move the claims sheet first, or save it as .csv)",
+        **fields,
+    ) from err
+
+
+def _first_sheet(path: Path) -> Any:
+    """The first sheet as text cells; a zip that is no workbook (an .ods or .docx renamed,
+    broken XML) is a SpecError, not openpyxl's KeyError or a pandas ValueError."""
+    import zipfile
+
+    import pandas as pd
+
+    try:
+        return pd.read_excel(
+            path, sheet_name=0, dtype=str, keep_default_na=False, engine="openpyxl"
+        )
+    except (zipfile.BadZipFile, KeyError, SyntaxError, ValueError, OSError) as err:
+        raise SpecError(
+            f"claims file {str(path)!r}: not a readable Excel workbook ({err}); expected an "
+            ".xlsx file saved by Excel or LibreOffice; re-save it as .xlsx, or as .csv",
+            file=str(path),
+        ) from err
 
 
 def _percent_cells_as_shown(frame: Any, path: Path) -> None:
@@ -119,30 +197,42 @@ def _percent_cells_as_shown(frame: Any, path: Path) -> None:
         book.close()
 
 
-def _check_csv_shape(path: Path, encoding: str) -> None:
-    """A typed error for an empty claims CSV, or one whose row has more fields than its
-    header (pandas would read the row shifted by one column, or stop with a traceback)."""
+def _check_csv_shape(path: Path, encoding: str) -> str:
+    """The claims CSV's separator, after a typed error for an empty file, or one whose row
+    has more fields than its header (pandas would read the row shifted by one column, or
+    stop with a traceback).
+
+    The separator is "," unless the header holds none and splits on ";", a tab or "|" (a
+    CSV saved by Excel in a continental locale: it was one column named
+    "claim_set;subject;...", refused as lacking every claims column)."""
     from idcforecast._text_files import first_ragged_line, text_codec
 
     try:
-        empty = not path.read_text(encoding=text_codec(encoding)).strip()
+        text = path.read_text(encoding=text_codec(encoding))
     except UnicodeDecodeError as err:
         raise _decode_error(path, encoding, err) from err
+    empty = not text.strip()
     if empty:
         raise EmptyDataError(
             f"claims file {str(path)!r} is empty; expected a header row (subject, kind, year, "
             "value, ...) and one claim per row",
             file=str(path),
         )
-    ragged = first_ragged_line(path, ",", 0, encoding)
+    header = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    sep = ","
+    if "," not in header:
+        sep = next((c for c in (";", "\t", "|") if c in header), ",")
+    ragged = first_ragged_line(path, sep, 0, encoding)
     if ragged is not None:
         line, fields, width = ragged
+        held = {",": 'a comma ("1,562.5")', ";": "a semicolon", "\t": "a tab", "|": "a '|'"}
         raise DataError(
             f"claims file {str(path)!r} line {line} has {fields} fields, the header {width}: "
-            'quote a cell that holds a comma ("1,562.5"), or remove the extra field',
+            f"quote a cell that holds {held[sep]}, or remove the extra field",
             file=str(path),
             line=line,
         )
+    return sep
 
 
 def _decode_error(path: Path, encoding: str, err: UnicodeDecodeError) -> DataError:
@@ -216,7 +306,16 @@ def _tidy_claim_headers(frame: Any, what: str) -> Any:
     a claims field in other letter case ("Subject", " VALUE ") under its own name."""
     from idcforecast._table_headers import tidy_headers
 
-    return tidy_headers(frame, (*_FIELDS, "period"), what, raw_header=None)
+    known = (*_FIELDS, "period")
+    # "Claim set", "Start-year": a field's name with a space or hyphen for its underscore
+    # was an unknown key
+    spelled = {re.sub(r"[\s\-]+", "_", str(c).strip()).lower(): c for c in frame.columns}
+    renames = {
+        spelled[k]: k for k in known if k in spelled and spelled[k] != k and k not in frame.columns
+    }
+    if renames:
+        frame = frame.rename(columns=renames)
+    return tidy_headers(frame, known, what, raw_header=None)
 
 
 def _check_columns(columns: Any, what: str) -> None:
@@ -271,8 +370,10 @@ def claims_from_records(
     """Claims from ``records``; ``places`` gives each one's place text and its row (the
     ``row`` field of an error)."""
     claims = []
+    plain: list[tuple[str, Any, str, float]] = []  # rates written without a % sign
     for record, (where, row) in zip(records, places, strict=True):
         clean = {k: v for k, v in record.items() if not _blank(v)}
+        raw = {k: clean.get(k) for k in ("value", "low", "high")}
         unknown = sorted(set(clean) - set(_FIELDS) - {"period"})
         if unknown:
             raise SpecError(
@@ -281,6 +382,13 @@ def claims_from_records(
                 row=row,
                 key=unknown[0],
             )
+        if isinstance(clean.get("kind"), str):  # "CAGR", " Growth ": the kind, as written
+            clean["kind"] = clean["kind"].strip().lower()
+        if isinstance(clean.get("made"), str):
+            clean["made"] = _iso_made(clean["made"])
+        for key in ("subject", "claim_set", "claim_id", "qualifier", "by", "confidence"):
+            if isinstance(clean.get(key), str):  # "gt, china_idc_cidc_overall": no subject
+                clean[key] = clean[key].strip()  # ' china_idc_cidc_overall' was unknown
         if "period" in clean:
             if "start_year" in clean or "year" in clean:
                 raise SpecError(
@@ -288,7 +396,7 @@ def claims_from_records(
                     row=row,
                     key="period",
                 )
-            clean["start_year"], clean["year"] = parse_period(clean.pop("period"))
+            clean.update(_period(clean.pop("period"), clean.get("kind"), where=where, row=row))
         if "value" not in clean and "low" in clean and "high" in clean:
             clean["value"] = math.nan  # a range given by its ends; value is its midpoint
         missing = [k for k in _REQUIRED if k not in clean]
@@ -307,12 +415,91 @@ def claims_from_records(
         for key in ("year", "start_year"):
             if key in clean:
                 clean[key] = _integer(clean[key], key=key, where=where)
+        if isinstance(clean.get("unit"), str):  # after the cells it is used to read
+            clean["unit"] = _unit(clean["unit"], where=where, row=row)
         try:
             claims.append(Claim(**clean))
         except SpecError as err:
             raise SpecError(f"{where}: {err}", row=row) from err
+        if claims[-1].kind != "level":
+            plain += [(where, row, k, float(str(v))) for k, v in raw.items() if _plain_number(v)]
+    _check_not_fractions(claims, plain)
     check_unique(claims, [where for where, _ in places])
     return claims
+
+
+def _plain_number(value: Any) -> bool:
+    """True for a number, or text that is a number without a percent sign ("0.278")."""
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, int | float):
+        return True
+    try:
+        float(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def _check_not_fractions(claims: list[Claim], plain: list[tuple[str, Any, str, float]]) -> None:
+    """Refuse rates that look written as fractions (0.278 meant as 27.8%).
+
+    Claims give rates in percent, so a plain 0.278 is 0.278% a year: a table whose rates
+    were all written as fractions was checked as rates a hundred times too small, in
+    silence. When every rate of the claims is below 1 in size and one of them is a plain
+    number (no percent sign), that is refused, naming both readings; a rate that really is
+    below 1% is written with its sign ("0.5%"), which is never refused.
+    """
+    rates = [c for c in claims if c.kind != "level"]
+    if not rates or not any(v != 0 for *_, v in plain):
+        return
+    if any(abs(x) >= 1 for c in rates for x in (c.value, c.low, c.high) if x is not None):
+        _warn_small_rates(plain)
+        return
+    where, row, key, value = next(p for p in plain if p[3] != 0)
+    percent = f"{value * 100:.10g}"
+    which = f"every rate of these claims ({len(rates)}) is" if len(rates) > 1 else "it is"
+    raise SpecError(
+        f"{where}: {key} {value:g} is read as {value:g}% (claims give rates in percent, "
+        f"27.8 = 27.8%), and {which} below 1 in size, as a fraction is; write {percent} if "
+        f"{percent}% was meant, or '{value:g}%' (with the percent sign) if {value:g}% was",
+        key=key,
+        value=value,
+        row=row,
+    )
+
+
+def _warn_small_rates(plain: list[tuple[str, Any, str, float]]) -> None:
+    """An AmbiguousNumberWarning for each plain rate below 1 in size beside larger rates:
+    read as a percent (0.35 is 0.35%), as the other rates say, but it may be a fraction
+    (an Excel cell typed 0.35 beside one formatted 27.8%); "0.35%" says which."""
+    import warnings
+
+    from idcforecast.errors import AmbiguousNumberWarning
+
+    for where, _, key, value in plain:
+        if value == 0 or abs(value) >= 1:
+            continue
+        percent = f"{value * 100:.10g}"
+        warnings.warn(
+            f"{where}: {key} {value:g} is read as {value:g}% (claims give rates in percent), "
+            f"though it may be a fraction ({percent}%); write '{value:g}%' to confirm, or "
+            f"{percent} if {percent}% was meant",
+            AmbiguousNumberWarning,
+            stacklevel=_caller_level(),
+        )
+
+
+def _caller_level() -> int:
+    """The ``stacklevel`` of the first frame outside idcforecast (the user's call of
+    read_claims or check_claims, whichever reader path led here)."""
+    import sys
+
+    frame: Any = sys._getframe(1)
+    level = 1
+    while frame is not None and str(frame.f_globals.get("__name__", "")).startswith("idcforecast"):
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def check_unique(claims: list[Claim], places: list[str]) -> None:
@@ -359,9 +546,28 @@ def _number_or_figure(
     try:
         return parse_quantity(text)
     except IdcForecastError as err:
+        _refuse_decimal_comma(text, key, where=where, row=row, err=err)
         raise SpecError(
             f"{where}: {key} must be {expected}, found {text!r} ({err})", key=key, row=row
         ) from err
+
+
+_DECIMAL_COMMA = re.compile(r"^\D*\d+,\d{1,2}(?!\d)\D*$")
+
+
+def _refuse_decimal_comma(text: str, key: str, *, where: str, row: Any, err: Exception) -> None:
+    """A SpecError for a figure written with a decimal comma ("27,8%"): the figure parser's
+    own hint names read_series(decimal=','), which read_claims does not take."""
+    if not _DECIMAL_COMMA.match(text.strip()):
+        return
+    pointed = text.strip().replace(",", ".")
+    raise SpecError(
+        f"{where}: {key} {text!r} has a decimal comma; claims are read with '.' as the "
+        f"decimal mark (a comma only groups thousands): write {pointed!r}",
+        key=key,
+        value=text,
+        row=row,
+    ) from err
 
 
 def _number(text: str, *, key: str, where: str, row: Any) -> float:
@@ -406,7 +612,64 @@ def _range_end(text: str, record: dict[str, Any], *, key: str, where: str, row: 
     return float(quantity.value)
 
 
+_YEAR_FIRST_DATE = re.compile(
+    r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月\s*)?(?:[-/.]?\s*(\d{1,2})\s*日?)?\s*$"
+)
+
+
+def _iso_made(text: str) -> str:
+    """A publication date written year first ("2020/7/7", "2020-7-7", "2020年7月7日",
+    "2020年7月") as the ISO date it is; anything else as written (Claim refuses what is
+    no ISO date, naming the form). Those forms were refused, though none is ambiguous."""
+    if re.fullmatch(r"\s*\d{4}\s*年\s*", text):  # "2020年"
+        return text.strip().rstrip("年").strip()
+    match = _YEAR_FIRST_DATE.match(text)
+    if match is None:
+        return text
+    year, month, day = match.group(1), int(match.group(2)), match.group(3)
+    if not 1 <= month <= 12 or (day is not None and not 1 <= int(day) <= 31):
+        return text
+    return f"{year}-{month:02d}" + ("" if day is None else f"-{int(day):02d}")
+
+
+def _unit(text: str, *, where: str, row: Any) -> str:
+    """A unit cell in its canonical spelling ("亿元" -> "CNY 100m", "percent" -> "%"), as
+    ``read_series`` stores units; an unknown unit is refused here, naming the row (it was
+    kept as written: "3,200 亿元" in the text, "percent" refused for a CAGR, "foo" left to
+    fail later without a place)."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import canonical_unit
+
+    try:
+        return canonical_unit(text.strip())
+    except IdcForecastError as err:
+        raise SpecError(f"{where}: {err}", key="unit", value=text, row=row) from err
+
+
+def _period(text: Any, kind: Any, *, where: str, row: Any) -> dict[str, int]:
+    """``start_year`` and ``year`` of a period as written; a single year ("2022", "2022年")
+    is the year of a level or growth claim (the period column of a table holding both).
+    Errors name the row (they did not)."""
+    if kind in ("level", "growth") and re.fullmatch(r"\s*\d{4}\s*年?\s*", str(text)):
+        return {"year": int(str(text).strip().rstrip("年"))}
+    try:
+        start, end = parse_period(str(text).strip() if isinstance(text, str) else text)
+    except SpecError as err:
+        raise SpecError(f"{where}: {err}", row=row, key="period", value=text) from err
+    if kind == "level":
+        raise SpecError(
+            f"{where}: a level claim is about one year, found the period {text!r}; give its "
+            "year (e.g. period 2022 or year 2022)",
+            row=row,
+            key="period",
+            value=text,
+        )
+    return {"start_year": start, "year": end}
+
+
 def _integer(value: Any, *, key: str, where: str) -> int:
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}\s*年\s*", value):  # "2022年"
+        value = value.strip().rstrip("年")
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -436,6 +699,7 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
     try:
         quantity = parse_quantity(text)
     except IdcForecastError as err:
+        _refuse_decimal_comma(text, "value", where=where, row=row, err=err)
         raise SpecError(
             f"{where}: value {text!r} is not a figure: {err}", key="value", row=row
         ) from err

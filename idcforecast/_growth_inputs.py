@@ -34,6 +34,7 @@ from idcforecast.errors import (
     GrowthError,
     IncompatibleUnitsError,
     InsufficientDataError,
+    MissingFxRateError,
     UnitError,
 )
 
@@ -355,6 +356,17 @@ def same_unit(start: Any, end: Any, *, func: str) -> Any:
         return end
     try:
         return end.to(start.unit)
+    except MissingFxRateError as err:
+        # the FX error says "pass year=...", which these functions do not take
+        raise IncompatibleUnitsError(
+            f"{func}: start is in {start.unit!r} and end in {end.unit!r}, two currencies; "
+            "converting one into the other needs the FX rate of a year you choose (a rate "
+            "across currencies also carries the exchange-rate move): convert one first, "
+            f"e.g. end.to({start.unit!r}, year=2022)",
+            func=func,
+            start_unit=start.unit,
+            end_unit=end.unit,
+        ) from err
     except UnitError as err:
         raise IncompatibleUnitsError(
             f"{func}: start is in {start.unit!r} and end in {end.unit!r}, which cannot be "
@@ -421,6 +433,23 @@ def rate_words(rate: Any) -> str:
 # ----------------------------------------------------------------------------------------
 
 
+def _numbers(values: pd.Series, label: str, func: str) -> np.ndarray:
+    """``values`` as floats; a text cell ("1,562.5亿元") is a DataError naming it (it was
+    pandas' "could not convert string to float")."""
+    numbers = pd.to_numeric(values, errors="coerce")
+    bad = numbers.isna() & values.notna()
+    if bad.any():
+        found = values[bad].iloc[0]
+        raise DataError(
+            f"{func}: {label} has a value that is not a number, {found!r}; read figures "
+            "written as text with read_series (or parse_quantity) first, or give plain "
+            "numbers in one unit",
+            func=func,
+            value=found,
+        )
+    return numbers.to_numpy(dtype=float, na_value=np.nan)
+
+
 def year_series(data: Any, *, func: str) -> tuple[pd.Series, str | None, str]:
     """A float Series indexed by int year (sorted, NaN dropped), its unit and its label."""
     unit: str | None = None
@@ -455,11 +484,19 @@ def year_series(data: Any, *, func: str) -> tuple[pd.Series, str | None, str]:
                     units=units,
                 )
             unit = str(units[0]) if units else None
-        years = pd.to_numeric(data["year"], errors="raise").to_numpy()
-        series = pd.Series(data["value"].to_numpy(dtype=float), index=years)
+        years = pd.to_numeric(data["year"], errors="coerce")
+        if years.isna().any():  # was pandas' bare ValueError
+            found = data["year"][years.isna()].iloc[0]
+            raise DataError(
+                f"{func}: {label} has a year that is not a number, {found!r}; expected whole "
+                "years (2019) in the 'year' column",
+                func=func,
+                year=found,
+            )
+        series = pd.Series(_numbers(data["value"], label, func), index=years.to_numpy())
     elif isinstance(data, pd.Series):
-        series = data.astype(float)
         label = f"series {data.name!r}" if data.name is not None else "series"
+        series = pd.Series(_numbers(data, label, func), index=data.index)
         index = data.index
         if isinstance(index, pd.PeriodIndex | pd.DatetimeIndex):
             series.index = index.year

@@ -29,6 +29,7 @@ fits when some figure inside it agrees with the evidence, never judged by its mi
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass
 from typing import Any
 
@@ -206,7 +207,8 @@ def _reading_row(
             row["rate_gap"] = rate - row["implied_rate"]
             row["fits"] = overlaps(with_rates, reference.interval, tolerance)
             if ranged:  # the allowed figures nearest the evidence, not the midpoints
-                _nearest(row, with_rates, reference.interval, (r_lo, r_hi), "implied_base")
+                needed = _rates_between(reference.interval, group.intervals[claim.year], steps)
+                _nearest(row, with_rates, reference.interval, (r_lo, r_hi), needed, "implied_base")
         return row
     actual_end = history.actual(group.subject, claim.year, claim_id=claim.claim_id, unit=group.unit)
     if reference is not None and actual_end is not None:
@@ -224,7 +226,8 @@ def _reading_row(
         row["rate_gap"] = rate - row["implied_rate"]
         row["fits"] = overlaps(allowed, actual_end.interval, tolerance)
         if ranged:
-            _nearest(row, allowed, actual_end.interval, (r_lo, r_hi), "implied_end")
+            needed = _rates_between(reference.interval, actual_end.interval, steps)
+            _nearest(row, allowed, actual_end.interval, (r_lo, r_hi), needed, "implied_end")
     return row
 
 
@@ -239,10 +242,15 @@ def _nearest(
     allowed: tuple[float, float],
     evidence: tuple[float, float],
     rates: tuple[float, float],
+    needed: tuple[float, float],
     implied: str,
 ) -> None:
     """For a range claim: the implied level and claimed rate are the allowed figures nearest
-    the evidence, and ``gap`` / ``rate_gap`` their distance from it (0 inside the range)."""
+    the evidence, and ``gap`` / ``rate_gap`` their distance from it (0 inside the range).
+
+    ``needed`` is the interval of rates the levels imply (every base and end they allow):
+    ``rate_gap`` is the claimed rates' distance from it, never from the rate of a level
+    range's midpoint (``implied_rate``)."""
     gap = interval_gap(allowed, evidence)
     row["gap"] = gap
     if gap == 0:
@@ -251,8 +259,24 @@ def _nearest(
         )
     else:
         row[implied] = allowed[1] if gap < 0 else allowed[0]
-    row["claimed_rate"] = _clip(row["implied_rate"], rates)
-    row["rate_gap"] = row["claimed_rate"] - row["implied_rate"]
+    if rates[1] < needed[0]:  # every claimed rate is below the rates the levels allow
+        row["claimed_rate"], row["rate_gap"] = rates[1], rates[1] - needed[0]
+    elif rates[0] > needed[1]:
+        row["claimed_rate"], row["rate_gap"] = rates[0], rates[0] - needed[1]
+    else:  # they meet: the claimed rate nearest the midpoint's, among those the levels allow
+        both = (max(rates[0], needed[0]), min(rates[1], needed[1]))
+        row["claimed_rate"], row["rate_gap"] = _clip(row["implied_rate"], both), 0.0
+
+
+def _rates_between(
+    base: tuple[float, float], end: tuple[float, float], steps: int
+) -> tuple[float, float]:
+    """The compound rates from some level in ``base`` to some level in ``end``: from the
+    lowest end over the highest base to the highest end over the lowest base."""
+    return (
+        _safe_div(end[0], base[1]) ** (1 / steps) - 1,
+        _safe_div(end[1], base[0]) ** (1 / steps) - 1,
+    )
 
 
 def _safe_div(a: float, b: float) -> float:
@@ -273,9 +297,11 @@ def claim_readings(
     with; other numbers are NaN when that comparison does not apply to the reading.
     When the rate claim, or a level it is checked with, is a range, ``implied_base`` (or
     ``implied_end``) and ``claimed_rate`` are the figures in the claimed ranges nearest the
-    evidence, so ``gap`` and ``rate_gap`` are 0 when the range holds the evidence and
-    otherwise the distance from its nearer end (never from its midpoint); ``claimed_end``
-    and ``implied_rate`` use a range's midpoint. ``implied_qualifier`` says how the claims'
+    evidence, so ``gap`` is 0 when the range holds the evidence and otherwise the distance
+    from its nearer end (never from its midpoint); ``rate_gap`` is the distance between the
+    claimed rate (or rate range) and the interval of rates the levels imply (every base and
+    end they allow), 0 when they meet; ``claimed_end`` and ``implied_rate`` use a range's
+    midpoint. ``implied_qualifier`` says how the claims'
     qualifiers bound ``implied_base`` (or ``implied_end``): ``"at_least"`` (a floor: a
     "more than" end), ``"at_most"`` (a ceiling: a "more than" rate), ``"approximately"``,
     ``"exact"``, or ``"unbounded"`` (both: any level fits); ``implied_rate_qualifier`` the
@@ -306,7 +332,9 @@ def claim_readings(
 
 
 def _check_tolerance(tolerance: float) -> None:
-    if not (isinstance(tolerance, int | float) and 0 <= tolerance < 1):
+    # any real number (a numpy float32 from a frame was refused as if it were text)
+    real = isinstance(tolerance, numbers.Real) and not isinstance(tolerance, bool)
+    if not (real and 0 <= tolerance < 1):
         raise SpecError(
             f"tolerance must be a relative gap in [0, 1) (0.01 = 1%), found {tolerance!r}",
             key="tolerance",

@@ -189,6 +189,13 @@ class Claim:
             made = made[:4]
         if re.match(r"^\d{4}-\d{2}-\d{2}[ T]00:00:00$", made):  # an Excel date cell
             made = made[:10]
+        if made and _MADE.match(made) and not _real_date(made):  # "2020-13" passed
+            raise SpecError(
+                f"{where}: made {self.made!r} is no calendar date; write the date the claim "
+                "was published as YYYY, YYYY-MM or YYYY-MM-DD (e.g. '2020-07-07')",
+                key="made",
+                value=self.made,
+            )
         if made and not _MADE.match(made):  # "July 2020" left the horizon silently unknown
             raise SpecError(
                 f"{where}: made {self.made!r} is not an ISO date; write the date the claim was "
@@ -344,6 +351,18 @@ class Claim:
         if self.kind == "growth":
             return f"growth {q}{figure}% in {self.year}"
         return f"CAGR {q}{figure}% {self.start_year}-{self.year}"
+
+
+def _real_date(made: str) -> bool:
+    """Whether an ISO date "YYYY", "YYYY-MM" or "YYYY-MM-DD" names a day of the calendar."""
+    import datetime
+
+    parts = [int(p) for p in made.split("-")]
+    try:
+        datetime.date(parts[0], *[*parts[1:], 1, 1][:2])
+    except ValueError:
+        return False
+    return True
 
 
 def _plain(value: float) -> str:

@@ -280,7 +280,9 @@ class HiddenCellsWarning(IdcForecastWarning):
 class AmbiguousNumberWarning(IdcForecastWarning):
     """Numbers read with ``.`` as the decimal mark that look like ``.``-grouped thousands
     ("1.562" in every cell of a ``;``-separated file, as continental exports write 1562);
-    the message says how to read them the other way (``decimal=","``).
+    the message says how to read them the other way (``decimal=","``). Also a claimed rate
+    written as a plain number below 1 beside larger rates (0.35 read as 0.35%, which may be
+    a fraction meant as 35%).
     """
 
 

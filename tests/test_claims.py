@@ -894,6 +894,33 @@ def test_a_level_range_fits_when_the_base_it_implies_holds_the_actual(tmp_path: 
     )
 
 
+def test_rate_gap_with_a_level_range_is_measured_from_the_rates_it_allows(tmp_path: Path) -> None:
+    # The end 3000-3400 with the actuals 2019 = 1562.5, 2020 = 2238.7 allows the rates
+    # 3 steps: (3000 / 1562.5)^(1/3) - 1 = 24.30% to (3400 / 1562.5)^(1/3) - 1 = 29.60%,
+    #   which hold 27.8%: rate_gap 0 (it was 0.278 - 26.99%, the midpoint's rate, = 0.0081);
+    # 2 steps: (3000 / 2238.7)^(1/2) - 1 = 15.761% to (3400 / 2238.7)^(1/2) - 1 = 23.237%:
+    #   27.8% is 0.278 - 0.232371 = 0.045629 above it (it was 0.278 - 19.56% = 0.0824).
+    claims = _range_claims_file(tmp_path, "27.8%", "3000-3400亿元")
+    readings = claim_readings(claims, history=HISTORY[HISTORY["year"] <= 2020])
+    readings = readings.set_index("steps")
+    assert readings.loc[3, "rate_gap"] == 0 and readings.loc[3, "claimed_rate"] == 0.278
+    assert readings.loc[2, "rate_gap"] == pytest.approx(0.278 - 0.232371, abs=1e-6)
+    # the midpoint's rate stays in implied_rate: (3200 / 1562.5)^(1/3) - 1 = 26.99%
+    assert readings.loc[3, "implied_rate"] == pytest.approx(0.269921, abs=1e-6)
+    # a rate range 10-12% below 15.76-23.24%: rate_gap 0.12 - 0.157611 = -0.037611 from
+    # its upper end, and the explanation names the rates the levels need, not 19.6%
+    claims = _range_claims_file(tmp_path, "10-12%", "3000-3400亿元")
+    readings = claim_readings(claims, history=HISTORY[HISTORY["year"] <= 2020])
+    readings = readings.set_index("steps")
+    assert readings.loc[2, "claimed_rate"] == 0.12
+    assert readings.loc[2, "rate_gap"] == pytest.approx(0.12 - 0.157611, abs=1e-6)
+    row = check_claims(claims, history=HISTORY[HISTORY["year"] <= 2020]).iloc[0]
+    assert row.explanation.endswith(
+        "No reading fits; the closest (2 steps from 2020) would need 15.8% to 23.2% a year, "
+        "outside 10.0% to 12.0%. Outcome: no actual for 2022 yet."
+    )
+
+
 def test_a_level_range_outcome_is_judged_by_its_nearer_end(tmp_path: Path) -> None:
     # the derived 2022 actual 4043.2: 3400 / 4043.2 - 1 = -15.9% from the high end
     claims = _range_claims_file(tmp_path, "27.8%", "3000-3400亿元")
@@ -1057,13 +1084,19 @@ def _claims_csv(tmp_path: Path, *rows: str) -> Path:
     ("row", "message"),
     [
         # was 278%: "27,8" lost its comma
-        ('m,cagr,2022,2020,"27,8",%,,,', "row 2: value '27,8' is not a figure"),
+        # the message named read_series(decimal=','), which read_claims does not take
+        (
+            'm,cagr,2022,2020,"27,8",%,,,',
+            "row 2: value '27,8' has a decimal comma; claims are read with '.' as the decimal "
+            "mark (a comma only groups thousands): write '27.8'",
+        ),
         # was 3.2005 CNY 100m
         ('m,level,2022,,"3.200,5",CNY 100m,,,', "row 2: value '3.200,5' is not a figure"),
         # was high = 33 (refused only because 33 < 3200; "3,3" beside "3" would pass)
         (
             'm,level,2022,,,CNY 100m,,"3,2","3,3"',
-            "row 2: low must be a number or a figure, found '3,2'",
+            "row 2: low '3,2' has a decimal comma; claims are read with '.' as the decimal "
+            "mark (a comma only groups thousands): write '3.2'",
         ),
     ],
 )
@@ -1530,3 +1563,330 @@ def test_a_claims_path_that_is_a_folder_says_so(tmp_path: Path) -> None:
         read_claims(tmp_path)
     with pytest.raises(SpecError, match=re.escape("does not exist")):
         read_claims(tmp_path / "nothing.csv")
+
+
+def test_rates_all_written_as_fractions_are_refused(tmp_path: Path) -> None:
+    # 0.278 meant as 27.8% was read as 0.278% a year, and the checks ran on it in silence
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "claim_set,subject,kind,period,year,value\n"
+        f"gt,{SUBJECT},cagr,2020-22,,0.278\n"
+        f"gt,{SUBJECT},level,,2022,320 billion yuan\n",
+        encoding="utf-8",
+    )
+    message = (
+        f"file {str(path)!r} row 2: value 0.278 is read as 0.278% (claims give rates in "
+        "percent, 27.8 = 27.8%), and it is below 1 in size, as a fraction is; write 27.8 if "
+        "27.8% was meant, or '0.278%' (with the percent sign) if 0.278% was"
+    )
+    with pytest.raises(SpecError, match=re.escape(message)):
+        read_claims(path)
+    rows = [
+        {"subject": "s", "kind": "growth", "year": 2021, "value": 0.05},
+        {"subject": "s", "kind": "cagr", "period": "2020-22", "low": 0.25, "high": 0.3},
+    ]
+    with pytest.raises(SpecError, match=re.escape("list row 1: value 0.05 is read as 0.05% ")):
+        read_claims(rows)
+    with pytest.raises(SpecError, match=re.escape("every rate of these claims (2) is below 1")):
+        read_claims(rows)
+
+
+def test_a_rate_below_one_percent_with_its_sign_or_beside_percent_rates_is_read() -> None:
+    # the percent sign says 0.5%; beside a rate of 27.8 a plain 0.5 is a percent too
+    (signed,) = read_claims([{"subject": "s", "kind": "growth", "year": 2021, "value": "0.5%"}])
+    assert signed.rate == 0.005
+    from idcforecast.errors import AmbiguousNumberWarning
+
+    with pytest.warns(AmbiguousNumberWarning, match=re.escape("list row 1: value 0.5 is read")):
+        mixed = read_claims(
+            [
+                {"subject": "s", "kind": "growth", "year": 2021, "value": 0.5},
+                {"subject": "s", "kind": "cagr", "period": "2020-22", "value": 27.8},
+            ]
+        )
+    assert [c.value for c in mixed] == [0.5, 27.8]
+    # a Claim built in Python keeps its value: the table rule is for tables
+    assert Claim(subject="s", kind="growth", value=0.5, year=2021).rate == 0.005
+
+
+def test_a_claims_workbook_that_is_none_is_a_typed_error(tmp_path: Path) -> None:
+    # from Python, read_claims showed pandas' "ValueError: Excel file format cannot be
+    # determined" (a CSV named .xls, a damaged .xlsx) or openpyxl's KeyError (a zip that is
+    # no workbook); the CLI alone checked the file first
+    import zipfile
+
+    named_xls = tmp_path / "claims.xls"
+    named_xls.write_text("subject,kind,year,value\ns,level,2022,3200\n", encoding="utf-8")
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            f"claims file {str(named_xls)!r}: not an Excel workbook (no .xls header: a CSV or "
+            "web page named .xls?); expected an .xlsx file saved by Excel or LibreOffice; "
+            "re-save it as .xlsx, or as .csv"
+        ),
+    ):
+        read_claims(named_xls)
+    damaged = tmp_path / "claims.xlsx"
+    damaged.write_bytes(b"PK\x03\x04 cut short")
+    with pytest.raises(SpecError, match=re.escape("not a readable Excel workbook (no zip); ")):
+        read_claims(damaged)
+    with zipfile.ZipFile(damaged, "w") as archive:  # a zip, but no workbook in it
+        archive.writestr("notes.txt", "claims")
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            f'claims file {str(damaged)!r}: not a readable Excel workbook ("There is no item '
+            "named '[Content_Types].xml' in the archive\"); expected an .xlsx file"
+        ),
+    ):
+        read_claims(damaged)
+
+
+def test_a_claims_table_as_an_analyst_writes_it() -> None:
+    # a period column holding a level's single year ("2022") was "period '2022' is not two
+    # years" without the row; "CAGR" in capitals and a year "2022年" were refused
+    rows = [
+        {"subject": "s", "kind": "CAGR", "period": "2020-22", "value": "27.8%"},
+        {"subject": "s", "kind": "Level", "period": "2022", "value": "320 billion yuan"},
+        {"subject": "s", "kind": "growth", "period": "2021年", "value": "30%"},
+        {"subject": "s", "kind": "level", "year": "2019年", "value": "1562.5亿元"},
+    ]
+    assert [c.describe() for c in read_claims(rows)] == [
+        "CAGR 27.8% 2020-2022",
+        "level 320 CNY bn in 2022",
+        "growth 30% in 2021",
+        "level 1,562.5 CNY 100m in 2019",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        (
+            {"kind": "cagr", "period": "2020", "value": 27.8},
+            "list row 1: period '2020' is not two years; expected a form like '2020-22'",
+        ),
+        (
+            {"kind": "level", "period": "2020-22", "value": "3200亿元"},
+            "list row 1: a level claim is about one year, found the period '2020-22'; give "
+            "its year (e.g. period 2022 or year 2022)",
+        ),
+    ],
+)
+def test_a_bad_period_names_its_row(row: dict, message: str) -> None:
+    with pytest.raises(SpecError, match=re.escape(message)):
+        read_claims([{"subject": "s", **row}])
+
+
+def test_a_level_claimed_in_dollars_is_shown_as_published_beside_its_yuan() -> None:
+    # the explanation showed only "reaching 3,095.3 CNY 100m", a figure the source never
+    # gave: US$46 billion at the 2022 average 6.7290 CNY per USD (Federal Reserve G.5A)
+    # = 309.534 CNY bn = 3,095.3 CNY 100m
+    claims = [
+        Claim(subject=SUBJECT, kind="cagr", value=27.0, start_year=2019, year=2022),
+        Claim(subject=SUBJECT, kind="level", value=1562.5, unit=UNIT, year=2019),
+        Claim(subject=SUBJECT, kind="level", value=46, unit="USD bn", year=2022),
+    ]
+    row = check_claims(claims, history=HISTORY).iloc[0]
+    assert row.unit == UNIT
+    assert row.explanation.startswith(
+        "CAGR 27% 2019-2022 reaching 3,095.3 CNY 100m (from 46 USD bn at the 2022 FX rate) "
+        "in 2022 implies a base of "
+    )
+    # the outcome too: 3095.3 / 4043.2 - 1 = -23.4%
+    assert row.explanation.endswith(
+        "the claimed 3,095.3 (from 46 USD bn at the 2022 FX rate) undershot the actual by 23.4%."
+    )
+    ranged = [
+        *claims[:2],
+        Claim(subject=SUBJECT, kind="level", low=45, high=47, unit="USD bn", year=2022),
+    ]
+    row = check_claims(ranged, history=HISTORY).iloc[0]
+    # 45 * 6.729 * 10 = 3,028.05; 47 * 6.729 * 10 = 3,162.63
+    assert row.explanation.startswith(
+        "CAGR 27% 2019-2022 reaching 3,028.1 to 3,162.6 CNY 100m (from 45-47 USD bn at the "
+        "2022 FX rate) in 2022 implies a base of "
+    )
+
+
+def test_a_unit_cell_is_read_in_its_canonical_spelling() -> None:
+    # "亿元" stayed "亿元" ("level 3,200 亿元" beside CNY 100m everywhere else), "percent"
+    # was refused for a CAGR ("found unit 'percent'"), and "foo" was kept, to fail later
+    # without a row
+    rows = [
+        {"subject": "s", "kind": "level", "year": 2022, "value": "3,200", "unit": " 亿元 "},
+        {"subject": "s", "kind": "cagr", "period": "2020-22", "value": 27.8, "unit": "percent"},
+    ]
+    level, rate = read_claims(rows)
+    assert (level.unit, level.describe()) == ("CNY 100m", "level 3,200 CNY 100m in 2022")
+    assert (rate.unit, rate.rate) == ("%", 0.278)
+    with pytest.raises(SpecError, match=re.escape("list row 1: unit 'foo' is not defined")):
+        read_claims([{"subject": "s", "kind": "level", "year": 2022, "value": 1, "unit": "foo"}])
+
+
+def test_a_bounded_rate_that_misses_is_named_with_its_bound() -> None:
+    # "would need 27.0% a year, not 27.8%" dropped the claim's "more than"; 3 steps:
+    # (3200 / 1562.5)^(1/3) - 1 = 26.99%, and the base it allows, under 3200 / 1.278^3 =
+    # 1533.1, is 1.9% below the 2019 actual 1562.5
+    claims = [
+        Claim(
+            subject=SUBJECT,
+            kind="cagr",
+            value=27.8,
+            qualifier="at_least",
+            start_year=2020,
+            year=2022,
+        ),
+        Claim(subject=SUBJECT, kind="level", value=3200, unit=UNIT, year=2022),
+    ]
+    row = check_claims(claims, history=HISTORY[HISTORY["year"] <= 2020]).iloc[0]
+    assert row.consistent == False  # noqa: E712 - a pandas boolean
+    assert (
+        "No reading fits; the closest (3 steps from 2019) would need 27.0% a year, while the "
+        "claim is more than 27.8%." in row.explanation
+    )
+
+
+def test_an_excel_claims_sheet_as_an_analyst_saves_it(tmp_path: Path) -> None:
+    # "Claim set" (a space for the underscore) was an unknown key; a rate typed 0.35 beside
+    # one formatted 27.8% is read as 0.35%, as claims are percent, with a warning (it was
+    # read so in silence)
+    import datetime
+
+    import openpyxl
+
+    from idcforecast.errors import AmbiguousNumberWarning
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Claim set", "Made", "Subject", "Kind", "Period", "Value", "Unit"])
+    sheet.append(["gt", datetime.datetime(2020, 7, 7), SUBJECT, "CAGR", "2020-22", 0.278, None])
+    sheet["F2"].number_format = "0.0%"
+    sheet.append(["gt", datetime.datetime(2020, 7, 7), SUBJECT, "level", 2022, 3200, "亿元"])
+    sheet.append(["gt2", "2020-07", SUBJECT, "growth", 2021, 0.35, None])
+    path = tmp_path / "claims.xlsx"
+    book.save(path)
+    message = (
+        f"file {str(path)!r} row 4: value 0.35 is read as 0.35% (claims give rates in "
+        "percent), though it may be a fraction (35%); write '0.35%' to confirm, or 35 if 35% "
+        "was meant"
+    )
+    with pytest.warns(AmbiguousNumberWarning, match=re.escape(message)) as caught:
+        claims = read_claims(path)
+    assert len(caught) == 1 and caught[0].filename == __file__  # the caller's line
+    assert [(c.claim_set, c.made, c.describe()) for c in claims] == [
+        ("gt", "2020-07-07", "CAGR 27.8% 2020-2022"),
+        ("gt", "2020-07-07", "level 3,200 CNY 100m in 2022"),
+        ("gt2", "2020-07", "growth 0.35% in 2021"),
+    ]
+
+
+@pytest.mark.parametrize("sep", [";", "\t"])
+def test_a_claims_csv_separated_by_semicolons_or_tabs_is_read(tmp_path: Path, sep: str) -> None:
+    # a CSV saved by Excel in a continental locale was one column "claim_set;subject;...",
+    # refused as lacking every claims column
+    path = tmp_path / "claims.csv"
+    lines = ["claim_set,subject,kind,period,value", f"n,{SUBJECT},cagr,2019-21,27.8%", ""]
+    path.write_text("\n".join(lines).replace(",", sep), encoding="utf-8")
+    assert [c.describe() for c in read_claims(path)] == ["CAGR 27.8% 2019-2021"]
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + f"n{sep}{SUBJECT}{sep}level{sep}2021{sep}3012.7亿元{sep}x\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        DataError, match=re.escape("line 3 has 6 fields, the header 5: quote a cell that holds a ")
+    ):
+        read_claims(path)
+
+
+def test_a_stated_level_in_dollars_is_named_as_published() -> None:
+    # US$32.5 billion at the 2020 average 6.9042 CNY per USD = 224.39 CNY bn = 2,243.9
+    # CNY 100m, against the 2020 actual 2,238.7: 2243.9 / 2238.7 - 1 = +0.2%, a match
+    claims = [
+        Claim(subject=SUBJECT, kind="level", value=1562.5, unit=UNIT, year=2019, made="2020"),
+        Claim(subject=SUBJECT, kind="level", value=32.5, unit="USD bn", year=2020, made="2021"),
+    ]
+    row = check_claims(claims, history=HISTORY).iloc[0]
+    assert (
+        "The stated 2020 level (2,243.9; from 32.5 USD bn at the 2020 FX rate) matches the "
+        "actual 2,238.7." in row.explanation
+    )
+
+
+def test_a_workbook_with_claims_behind_a_notes_sheet_names_its_sheets(tmp_path: Path) -> None:
+    # "lacks the claims columns" said nothing of sheets: the claims were on the second
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "Notes"
+    book.active.append(["Claims from the Global Times article"])
+    claims = book.create_sheet("Claims")
+    claims.append(["subject", "kind", "period", "value"])
+    claims.append([SUBJECT, "cagr", "2020-22", "27.8%"])
+    path = tmp_path / "claims.xlsx"
+    book.save(path)
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "(claims are read from the first sheet, 'Notes'; the workbook also has 'Claims': "
+            "move the claims sheet first, or save it as .csv)"
+        ),
+    ):
+        read_claims(path)
+
+
+def test_spaces_around_a_claims_cell_are_dropped(tmp_path: Path) -> None:
+    # "gt, china_idc_cidc_overall, cagr" (a space after each comma) gave the subject
+    # " china_idc_cidc_overall", no bundled series
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set, subject, kind, period, value, qualifier\n"
+        f"gt, {SUBJECT} , cagr, 2020-22, 27.8%, exact \n",
+        encoding="utf-8",
+    )
+    (claim,) = read_claims(path)
+    assert (claim.claim_set, claim.subject, claim.qualifier) == ("gt", SUBJECT, "exact")
+    assert claim.claim_id == "gt/cagr_2022"
+
+
+@pytest.mark.parametrize(
+    ("made", "iso"),
+    [
+        ("2020/7/7", "2020-07-07"),
+        ("2020-7-7", "2020-07-07"),
+        ("2020年7月7日", "2020-07-07"),
+        ("2020年7月", "2020-07"),
+        ("2020年", "2020"),
+    ],
+)
+def test_a_year_first_publication_date_is_read(made: str, iso: str) -> None:
+    # none of these is ambiguous (the year comes first); each was "not an ISO date"
+    row = {"subject": "s", "kind": "level", "year": 2022, "value": "3200亿元", "made": made}
+    assert read_claims([row])[0].made == iso
+
+
+@pytest.mark.parametrize("made", ["2020-13", "2021-02-29"])
+def test_a_made_date_off_the_calendar_is_refused(made: str) -> None:
+    # "2020-13" passed as an ISO date (its made year was used as if it were one)
+    message = (
+        f"claim 's': made {made!r} is no calendar date; write the date the claim was "
+        "published as YYYY, YYYY-MM or YYYY-MM-DD (e.g. '2020-07-07')"
+    )
+    with pytest.raises(SpecError, match=re.escape(message)):
+        Claim(subject="s", kind="level", value=1, unit=UNIT, year=2022, made=made)
+
+
+def test_a_numpy_tolerance_is_a_number() -> None:
+    # np.float32(0.02) was refused: "tolerance must be a relative gap ..., found
+    # np.float32(0.02)"; within 2% the 3-step reading (-1.9%) fits, as with 0.02
+    import numpy as np
+
+    claims = [
+        Claim(subject=SUBJECT, kind="cagr", value=27.8, start_year=2020, year=2022),
+        Claim(subject=SUBJECT, kind="level", value=3200, unit=UNIT, year=2022),
+    ]
+    row = check_claims(claims, history=HISTORY, tolerance=np.float32(0.02)).iloc[0]
+    assert bool(row.consistent) and row.fits == "3 steps from 2019"
+    with pytest.raises(SpecError, match=re.escape("found True")):
+        check_claims(claims, history=HISTORY, tolerance=True)

@@ -365,8 +365,11 @@ def test_level_results_are_quantities_in_the_same_unit() -> None:
         ),
         (
             "45 USD bn",
-            "cagr: start is in 'CNY 100m' and end in 'USD bn', which cannot be compared as they "
-            "are (converting USD->CNY needs a year",
+            # was "... (converting USD->CNY needs a year ...; pass year=...)": cagr has no year
+            "cagr: start is in 'CNY 100m' and end in 'USD bn', two currencies; converting one "
+            "into the other needs the FX rate of a year you choose (a rate across currencies "
+            "also carries the exchange-rate move): convert one first, e.g. "
+            "end.to('CNY 100m', year=2022)",
         ),
     ],
 )
@@ -637,3 +640,35 @@ def test_an_exact_level_with_an_array_of_rates_gives_numbers() -> None:
     # 3200 / 1.2**3 = 1851.85; 3200 / 1.278**3 = 1533.05
     out = implied_base(parse_quantity("3200亿元"), np.array([0.2, 0.278]), 3)
     assert out == pytest.approx([1851.85, 1533.05], abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (  # was pandas' "ValueError: could not convert string to float: '1,562.5亿元'"
+            pd.DataFrame({"year": [2019, 2021], "value": ["1,562.5亿元", "3012.7亿元"]}),
+            "cagr: series has a value that is not a number, '1,562.5亿元'; read figures written "
+            "as text with read_series (or parse_quantity) first, or give plain numbers in one unit",
+        ),
+        (
+            pd.Series(["1562.5", "3012.7亿元"], index=[2019, 2021], name="m"),
+            "cagr: series 'm' has a value that is not a number, '3012.7亿元'",
+        ),
+        (  # was pandas' "Unable to parse string "2019年""
+            pd.DataFrame({"year": ["2019年", 2021], "value": [1562.5, 3012.7]}),
+            "cagr: series has a year that is not a number, '2019年'; expected whole years (2019) "
+            "in the 'year' column",
+        ),
+    ],
+)
+def test_a_series_of_text_is_a_typed_error(data: object, message: str) -> None:
+    with pytest.raises(DataError, match=re.escape(message)):
+        cagr(data)
+
+
+def test_a_series_of_number_text_or_nullable_numbers_is_read() -> None:
+    # (3012.7 / 1562.5)^(1/2) - 1 = 0.388570
+    text = pd.Series(["1562.5", "3012.7"], index=[2019, 2021])
+    nullable = pd.Series([1562.5, None, 3012.7], index=[2019, 2020, 2021], dtype="Float64")
+    assert cagr(text) == pytest.approx(0.388570, abs=1e-6)
+    assert cagr(nullable) == pytest.approx(0.388570, abs=1e-6)

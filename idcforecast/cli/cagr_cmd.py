@@ -31,13 +31,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=None,
         metavar="YEAR",
-        help="when START and END are in different currencies: convert END at this year's "
-        "annual-average FX rate (one rate for both, so the CAGR leaves out currency moves)",
+        help="when START and END are in different currencies: convert END into START's "
+        "currency at this year's annual-average FX rate; START's year gives the growth in "
+        "END's currency (no exchange-rate move), END's year the growth in START's currency "
+        "(with it)",
     )
     parser.add_argument(
         "--kw-per-rack",
         type=float,
-        default=2.5,
+        default=None,
         metavar="K",
         help="kW per standard rack, when one of START and END is racks and the other power "
         "(default 2.5)",
@@ -109,19 +111,64 @@ def _amount(x: Any, *, digits: int = 10) -> str:
 def _in_unit_of(end: Any, start: Any, fx_year: int | None, kw_per_rack: float = 2.5) -> Any:
     """``end`` in ``start``'s unit; between currencies at ``fx_year``'s rate (required),
     between racks and power at ``kw_per_rack``."""
-    from idcforecast.errors import MissingFxRateError
+    from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError
 
     try:
         return end.to(start.unit, year=fx_year, kw_per_rack=kw_per_rack)
+    except IncompatibleUnitsError as err:  # the bare conversion error did not name cagr
+        raise IncompatibleUnitsError(
+            f"cagr: start is in {start.unit!r} and end in {end.unit!r}, which do not convert "
+            f"({err}); a growth rate needs two levels of one thing: give START and END in "
+            "units of the same kind",
+            **{key: getattr(err, key) for key in err.fields},
+        ) from err
     except MissingFxRateError as err:
         if fx_year is not None:
             raise
         raise MissingFxRateError(
             f"cagr: start is in {start.unit!r} and end in {end.unit!r}; converting between "
-            "currencies needs a year's FX rate: pass --fx-year YEAR (one rate for both "
-            "levels, so the CAGR leaves out currency moves)",
+            "currencies needs a year's FX rate: pass --fx-year YEAR, the year whose rate "
+            "converts the end into the start's currency (the start's year gives the growth "
+            "in the end's currency, with no exchange-rate move; the end's year the growth "
+            "in the start's currency, with it)",
             **{key: getattr(err, key) for key in err.fields},
         ) from err
+
+
+def _between_currencies(a: str, b: str) -> bool:
+    from idcforecast.units import parse_unit
+
+    first, second = parse_unit(a), parse_unit(b)
+    return first.currency is not None and second.currency is not None and first.base != second.base
+
+
+def _note_unused(args: argparse.Namespace, start: Any, end: Any, used: dict[str, bool]) -> None:
+    """A ``note:`` line for ``--fx-year`` or ``--kw-per-rack`` that served no conversion
+    (it was ignored in silence: ``--fx-year 2022`` beside two yuan figures read as if the
+    yuan had been converted at 2022's rate)."""
+    import sys
+
+    def unit(x: Any) -> str | None:
+        return None if isinstance(x, float) or x.unit == "count" else repr(x.unit)
+
+    if unit(start) == unit(end):
+        where = (
+            f"start and end are both in {unit(start)}"
+            if unit(start)
+            else "start and end are plain numbers"
+        )
+    else:
+        where = f"start is in {unit(start)} and end in {unit(end)}"
+    for flag, value, key, between in (
+        ("--fx-year", args.fx_year, "fx", "between currencies"),
+        ("--kw-per-rack", args.kw_per_rack, "racks", "between racks and power"),
+    ):
+        if value is not None and not used[key]:
+            print(
+                f"note: {flag} {value:g} is not used: it serves a conversion {between}, and "
+                f"{where}; drop it",
+                file=sys.stderr,
+            )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -145,17 +192,23 @@ def run(args: argparse.Namespace) -> int:
         end_text = _adopted(end, "start")
     start_text = _show(start) + start_text
     end_text = _show(end) + end_text
+    written = (start, end)  # before a conversion, for _note_unused
+    kw_per_rack = 2.5 if args.kw_per_rack is None else args.kw_per_rack
+    used = {"fx": False, "racks": False}  # which of --fx-year, --kw-per-rack served
     if isinstance(end, Quantity) and isinstance(start, Quantity) and end.unit != start.unit:
         from idcforecast.cli.parse_cmd import _racks_and_power
 
-        converted = _in_unit_of(end, start, args.fx_year, args.kw_per_rack)
-        fx = f" at the {args.fx_year} FX rate" if args.fx_year is not None else ""
+        converted = _in_unit_of(end, start, args.fx_year, kw_per_rack)
+        used["fx"] = _between_currencies(end.unit, start.unit)
+        fx = f" at the {args.fx_year} FX rate" if used["fx"] else ""
         if _racks_and_power(end.unit, start.unit):  # the 2.5 kW was assumed unsaid
-            fx = f" at {args.kw_per_rack:g} kW per standard rack (--kw-per-rack to change)"
+            used["racks"] = True
+            fx = f" at {kw_per_rack:g} kW per standard rack (--kw-per-rack to change)"
         # a converted figure carries the FX rate's precision at most: six significant digits
         end_text = f"{_show(end)} = {_amount(converted, digits=6)} {start.unit}{fx}"
         end = converted
     bounds = _cagr_bounds(start, end, args.years, func="cagr")
+    _note_unused(args, *written, used)
     steps = int(args.years) if float(args.years).is_integer() else args.years
     print(f"start  {start_text}")
     print(f"end    {end_text}")

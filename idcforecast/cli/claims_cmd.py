@@ -71,35 +71,16 @@ def own_actuals(args: argparse.Namespace) -> Any:
 def check_claims_workbook(file: str | None) -> None:
     """A SpecError for a claims FILE named like a workbook that is none (a CSV saved as
     '.xls', a damaged '.xlsx'): pandas' "Excel file format cannot be determined" was a
-    traceback. Checked here, before the claims reader opens it."""
+    traceback. The claims reader checks it too (:func:`_claim_files.check_workbook`);
+    checked here before other work of the command."""
     from pathlib import Path
+
+    from idcforecast._claim_files import check_workbook
 
     if file is None or Path(file).suffix.lower() not in (".xlsx", ".xlsm", ".xls"):
         return
-    path = Path(file)
-    if not path.is_file():
-        return  # the reader names a missing file
-    from idcforecast.errors import SpecError
-
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    if path.suffix.lower() == ".xls":
-        old_excel = head == bytes.fromhex("d0cf11e0a1b11ae1")  # the OLE2 header of a real .xls
-        problem = (
-            "an old Excel 97-2003 workbook, which this package does not read"
-            if old_excel
-            else "not an Excel workbook (no .xls header: a CSV or web page named .xls?)"
-        )
-    else:
-        import zipfile
-
-        problem = "" if zipfile.is_zipfile(path) else "not a readable Excel workbook (no zip)"
-    if problem:
-        raise SpecError(
-            f"claims file {str(path)!r}: {problem}; expected an .xlsx file saved by Excel or "
-            "LibreOffice; re-save it as .xlsx, or as .csv",
-            file=str(path),
-        )
+    if Path(file).is_file():  # the reader names a missing file
+        check_workbook(Path(file))
 
 
 def bundled_claims_about(claims: Any, actuals: Any, args: argparse.Namespace, command: str) -> Any:
@@ -162,6 +143,11 @@ def _num(x: Any) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else figure_text(x)
 
 
+def _end_text(actual: float, year: Any) -> str:
+    """The end year's actual, with its year ("3,012.7 (2021)"); "" when there is none."""
+    return "" if math.isnan(actual) else f"{_num(actual)} ({year})"
+
+
 def _pct(x: Any) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else f"{x:+.1%}"
 
@@ -207,8 +193,12 @@ def run(args: argparse.Namespace) -> int:
         claims = bundled_claims_about(claims, history, args, "check-claims")
     # --encoding is for FILE (and --data); the bundled claims are a frame already
     encoding = args.encoding if args.file is not None else "utf-8"
-    summary = check_claims(claims, history=history, tolerance=args.tolerance, encoding=encoding)
-    readings = claim_readings(claims, history=history, tolerance=args.tolerance, encoding=encoding)
+    from idcforecast.claims import read_claims
+
+    # read once: FILE's notes (a rate that may be a fraction) were printed twice
+    claims = read_claims(claims, encoding=encoding)
+    summary = check_claims(claims, history=history, tolerance=args.tolerance)
+    readings = claim_readings(claims, history=history, tolerance=args.tolerance)
     blocks = []
     for row in summary.itertuples():
         mine = readings[
@@ -220,14 +210,30 @@ def run(args: argparse.Namespace) -> int:
             f"consistent  {_verdict(row.consistent)} (tolerance {args.tolerance:.1%})"
             + (f"; readings that fit: {row.fits}" if row.fits else ""),
         ]
+        # a rate claim without a claimed end level is checked at its end year: the level it
+        # implies there and the actual, which the gap compares (the table showed the gap
+        # beside the base year's actual alone, as if the base were off)
+        ends = bool(mine["implied_end"].notna().any())
         table = format_table(
-            ["claim", "reading", "implied base", "reference", "gap", "implied CAGR", "fits"],
+            ["claim", "reading", "implied base", "reference"]
+            + (["implied end", "actual end"] if ends else [])
+            + ["gap", "implied CAGR", "fits"],
             [
                 [
                     r.claim,
                     r.reading,
                     _bounded(_num(r.implied_base), r.implied_qualifier),
                     f"{_num(r.reference_base)} ({r.reference})" if r.reference else "",
+                    *(
+                        [
+                            _bounded(_num(r.implied_end), r.implied_qualifier)
+                            if not math.isnan(r.implied_end)
+                            else "",
+                            _end_text(r.actual_end, r.end_year),
+                        ]
+                        if ends
+                        else []
+                    ),
                     _pct(r.gap),
                     ""
                     if math.isnan(r.implied_rate)
@@ -236,7 +242,7 @@ def run(args: argparse.Namespace) -> int:
                 ]
                 for r in mine.itertuples()
             ],
-            right={2, 4, 5},
+            right={2, 4, 5, 6, 7} if ends else {2, 4, 5},
         )
         text = textwrap.fill(row.explanation, width=92, initial_indent="", subsequent_indent="")
         blocks.append("\n".join([*head, "", table if len(mine) else "(no rate claims)", "", text]))

@@ -734,6 +734,8 @@ def parse_quantity(text: str) -> Quantity:
     quantity = _parse_one(text, _plus_as_words(main))
     if alternate_text is None:
         return quantity if written == text else dataclasses.replace(quantity, text=written)
+    if (span := _RANGE_LEAD.match(alternate_text)) and not quantity.is_range:
+        return _with_range(text, written, quantity, span.group(1))
     # "(or $71.2 billion)", "（合71.2亿美元）": the same amount, said another way
     inner = _ALTERNATE_LEAD.sub("", alternate_text, count=1)
     try:
@@ -749,5 +751,35 @@ def parse_quantity(text: str) -> Quantity:
         high=quantity.high,
         qualifier=quantity.qualifier,
         alternate=alternate,
+        text=written,
+    )
+
+
+_RANGE_LEAD = re.compile(r"^range\s+(\S.*)$", re.IGNORECASE)
+
+
+def _with_range(text: str, written: str, quantity: Quantity, span_text: str) -> Quantity:
+    """ "3000 CNY 100m (range 2800 to 3400)": a central figure with its range, as
+    :func:`format_quantity` writes one whose value is not the range's midpoint."""
+    span = _parse_one(text, span_text)
+    if not span.is_range or span.qualifier != "exact" or span.unit not in ("count", quantity.unit):
+        raise _fail(
+            text,
+            f"the text in parentheses, {span_text!r}, is not a range in {quantity.unit!r}; "
+            "write it as '(range LOW to HIGH)'",
+        )
+    assert span.low is not None and span.high is not None
+    if not span.low <= quantity.value <= span.high:
+        raise _fail(
+            text,
+            f"the figure {quantity.value:g} lies outside its range {span.low:g} to "
+            f"{span.high:g}; put the central figure inside the range",
+        )
+    return Quantity(
+        quantity.value,
+        quantity.unit,
+        low=span.low,
+        high=span.high,
+        qualifier=quantity.qualifier,
         text=written,
     )

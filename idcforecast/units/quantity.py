@@ -168,7 +168,10 @@ def number_text(value: float) -> str:
 def format_quantity(quantity: Quantity, *, alternate: bool = True) -> str:
     """Canonical text of a quantity; :func:`parse_quantity` reads it back to an equal one.
 
-    A range is written as "LOW to HIGH" (its value is read back as the midpoint).
+    A range is written as "LOW to HIGH" (its value is read back as the midpoint); a range
+    whose value is not its midpoint (a central figure with its range, as growth arithmetic
+    gives) as "VALUE UNIT (range LOW to HIGH)", which is read back too (with an alternate
+    as well, the text is written but does not read back: two parentheses).
 
     Parameters
     ----------
@@ -185,11 +188,17 @@ def format_quantity(quantity: Quantity, *, alternate: bool = True) -> str:
     >>> format_quantity(parse_quantity("500 billion yuan ($71.2 billion)"))
     '500 CNY bn (71.2 USD bn)'
     """
-    if quantity.low is not None and quantity.high is not None:
-        number = f"{number_text(quantity.low)} to {number_text(quantity.high)}"
-    else:
+    low, high = quantity.low, quantity.high
+    span = ""
+    if low is None or high is None:
         number = number_text(quantity.value)
-    text = f"{QUALIFIER_WORDS[quantity.qualifier]}{number} {quantity.unit}"
+    elif math.isclose(quantity.value, (low + high) / 2, rel_tol=1e-12, abs_tol=1e-300):
+        # the midpoint (up to the rounding of a unit conversion), as parse_quantity reads it
+        number = f"{number_text(low)} to {number_text(high)}"
+    else:  # the central value was dropped: "2800 to 3400" read back as 3100
+        number = number_text(quantity.value)
+        span = f" (range {number_text(low)} to {number_text(high)})"
+    text = f"{QUALIFIER_WORDS[quantity.qualifier]}{number} {quantity.unit}{span}"
     if alternate and quantity.alternate is not None:
         text += f" ({format_quantity(quantity.alternate, alternate=False)})"
     return text

@@ -722,3 +722,132 @@ def test_encoding_without_data_still_decodes_the_claims_file(
     assert main(["track-record", str(path), "--encoding", "gb18030"]) == 0
     # 3200 / 4043.2 - 1 = -20.85%
     assert "-20.9%" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("args", "note"),
+    [
+        (  # two yuan figures: no FX rate is used, whatever --fx-year says
+            ["1562.5亿元", "320 billion yuan", "--years", "3", "--fx-year", "2020"],
+            "note: --fx-year 2020 is not used: it serves a conversion between currencies, "
+            "and start is in 'CNY 100m' and end in 'CNY bn'; drop it",
+        ),
+        (
+            ["1562.5", "3200.5", "--years", "3", "--fx-year", "2020"],
+            "note: --fx-year 2020 is not used: it serves a conversion between currencies, "
+            "and start and end are plain numbers; drop it",
+        ),
+        (
+            [
+                "US$10 billion",
+                "80 billion yuan",
+                "--years",
+                "2",
+                "--fx-year",
+                "2020",
+                "--kw-per-rack",
+                "6",
+            ],
+            "note: --kw-per-rack 6 is not used: it serves a conversion between racks and "
+            "power, and start is in 'USD bn' and end in 'CNY bn'; drop it",
+        ),
+    ],
+)
+def test_cagr_notes_a_conversion_flag_it_did_not_use(
+    args: list[str], note: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the flag was ignored in silence
+    parser = argparse.ArgumentParser()
+    cagr_cmd.add_arguments(parser)
+    assert cagr_cmd.run(parser.parse_args(args)) == 0
+    assert capsys.readouterr().err.splitlines() == [note]
+
+
+def test_cagr_with_its_conversion_flags_used_has_no_note(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    parser = argparse.ArgumentParser()
+    cagr_cmd.add_arguments(parser)
+    args = ["US$10 billion", "80 billion yuan", "--years", "2", "--fx-year", "2020"]
+    assert cagr_cmd.run(parser.parse_args(args)) == 0
+    args = ["520万标准机架", "800 MW", "--years", "3", "--kw-per-rack", "6"]
+    assert cagr_cmd.run(parser.parse_args(args)) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_check_claims_notes_a_claims_file_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # FILE was read twice (summary and readings), so each of its notes was printed twice
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,period,value\n"
+        "gt,china_idc_cidc_overall,cagr,2020-22,27.8\n"
+        "gt,china_idc_cidc_overall,growth,2021,0.35\n",
+        encoding="utf-8",
+    )
+    assert main(["check-claims", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert err.count("value 0.35 is read as 0.35%") == 1, err
+
+
+def test_cagr_between_currencies_says_what_the_fx_year_measures(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # The help and error said "one rate for both levels, so the CAGR leaves out currency
+    # moves", but only END is converted: US$22.6bn (2019) to 4,043.2亿元 (2022) at 2019's
+    # 6.9081 is 58.5284 USD bn, (58.5284 / 22.6)^(1/3) - 1 = 37.33%, the yuan growth
+    # (22.6 * 6.9081 = 156.12 CNY bn to 404.32: 37.3%); at 2022's 6.7290 it is 60.0862,
+    # (60.0862 / 22.6)^(1/3) - 1 = 38.53%, the dollar growth with the yuan's rise
+    from idcforecast.errors import MissingFxRateError
+
+    args = ["US$22.6 billion", "4043.2亿元", "--years", "3"]
+    out = _run(cagr_cmd, [*args, "--fx-year", "2019"], capsys)
+    assert out.splitlines()[-1] == "CAGR   37.3% a year (0.373260 as a fraction)"
+    out = _run(cagr_cmd, [*args, "--fx-year", "2022"], capsys)
+    assert out.splitlines()[-1] == "CAGR   38.5% a year (0.385337 as a fraction)"
+    parser = argparse.ArgumentParser()
+    cagr_cmd.add_arguments(parser)
+    message = (
+        "pass --fx-year YEAR, the year whose rate converts the end into the start's currency "
+        "(the start's year gives the growth in the end's currency, with no exchange-rate "
+        "move; the end's year the growth in the start's currency, with it)"
+    )
+    with pytest.raises(MissingFxRateError, match=re.escape(message)):
+        cagr_cmd.run(parser.parse_args(args))
+
+
+def test_cagr_of_levels_that_do_not_convert_names_the_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # was the bare "cannot convert 'MW' (power) to 'CNY 100m' (money): ..."
+    assert main(["cagr", "1562.5亿元", "3200 MW", "--years", "3"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "error: cagr: start is in 'CNY 100m' and end in 'MW', which do not convert (cannot "
+        "convert 'MW' (power) to 'CNY 100m' (money)"
+    )
+
+
+def test_check_claims_table_shows_the_end_a_rate_without_a_level_is_checked_at(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The gap of a CAGR with no claimed end level compares the end it implies with the end
+    # year's actual; the table showed it beside the base year's actual alone.
+    # 1562.5 * 1.278^2 = 2552.0 and 1228.0 * 1.278^3 = 2563.2 against 3012.7 in 2021:
+    # 2552.0 / 3012.7 - 1 = -15.3%, 2563.2 / 3012.7 - 1 = -14.9%
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,period,value\nn,china_idc_cidc_overall,cagr,2019-21,27.8%\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path)], capsys).splitlines()
+    assert out[4:8] == [
+        "claim                 reading            implied base  reference         implied end"
+        "      actual end     gap  implied CAGR  fits",
+        "--------------------  -----------------  ------------  ----------------  -----------"
+        "  --------------  ------  ------------  ----",
+        "CAGR 27.8% 2019-2021  2 steps from 2019                1,562.5 (actual)      2,552.0"
+        "  3,012.7 (2021)  -15.3%         38.9%  no",
+        "CAGR 27.8% 2019-2021  3 steps from 2018                1,228.0 (actual)      2,563.2"
+        "  3,012.7 (2021)  -14.9%         34.9%  no",
+    ]

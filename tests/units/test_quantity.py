@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import pickle
 import re
@@ -177,3 +178,26 @@ def test_racks_and_power_round_trip(racks: str, power: str, kw: float, value: fl
     q = Quantity(value, racks)
     out = q.to(power, kw_per_rack=kw).to(racks, kw_per_rack=kw)
     assert out.value == pytest.approx(value, rel=1e-12)
+
+
+def test_a_central_value_that_is_not_the_midpoint_is_written_and_read_back() -> None:
+    # "2800 to 3400" read back as 3100, the midpoint: the central 3000 was lost
+    q = Quantity(3000, "亿元", low=2800, high=3400, qualifier="approximately")
+    assert format_quantity(q) == "about 3000 CNY 100m (range 2800 to 3400)"
+    assert parse_quantity(format_quantity(q)) == q
+    # a midpoint is still written as the range alone
+    assert format_quantity(Quantity(3100, "亿元", low=2800, high=3400)) == "2800 to 3400 CNY 100m"
+    with pytest.raises(ParseError, match=re.escape("the figure 3000 lies outside its range 3100")):
+        parse_quantity("3000 CNY 100m (range 3100 to 3400)")
+
+
+@settings(max_examples=200, deadline=None)
+@given(quantities(with_alternate=False), st.floats(min_value=0, max_value=1))
+def test_format_then_parse_keeps_a_central_value(q: Quantity, where: float) -> None:
+    if q.low is None or q.high is None:
+        return
+    central = min(max(q.low + where * (q.high - q.low), q.low), q.high)
+    moved = dataclasses.replace(q, value=central)
+    back = parse_quantity(format_quantity(moved))
+    assert back.low == moved.low and back.high == moved.high
+    assert back.value == pytest.approx(moved.value, rel=1e-12, abs=1e-300)
