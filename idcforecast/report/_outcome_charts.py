@@ -4,6 +4,7 @@ re-exported by :mod:`idcforecast.report.charts`."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -41,12 +42,16 @@ __all__ = ["plot_claims", "plot_scenarios"]
 
 
 def _claim_label(row: pd.Series) -> str:
+    import pandas as pd
+
     who = str(row.get("by", "")).split(",")[0].strip()
     if not who or contains_cjk(who):  # chart text is DejaVu only; the set id is readable
         # as the Claims table and the track-record table print it ("kezhi 2020 07" was
         # neither)
         who = str(row.get("claim_set", ""))
-    return f"{who} ({str(row.get('made', ''))[:4]})"
+    made = row.get("made", "")
+    year = "" if made is None or pd.isna(made) else str(made)[:4]
+    return f"{who} ({year})" if year else who
 
 
 def plot_claims(
@@ -87,8 +92,8 @@ def plot_claims(
 
     require_columns(record, ["year", "value", "qualifier", "actual", "held"], what="claims record")
     rows = record
-    if "forecast" in rows.columns:
-        rows = rows[rows["forecast"].astype(bool)]
+    if "forecast" in rows.columns:  # NA (no date made): a forecast, as check_claims takes it
+        rows = rows[rows["forecast"].fillna(True).astype(bool)]
     rows = rows.sort_values(["year", "value"], kind="stable").reset_index(drop=True)
     unit = first_unit(rows) or (first_unit(history) if history is not None else "")
     if figures is None:
@@ -152,13 +157,12 @@ def plot_claims(
             ylabel=unit_label(unit),
             title=title or "Published forecasts against what happened",
         )
-        makers = [_claim_label(row).rsplit(" (", 1)[0] for _, row in rows.iterrows()]
+        makers = [re.sub(r" \(\d{4}\)$", "", _claim_label(row)) for _, row in rows.iterrows()]
         add_footnote(
             fig,
-            "Forecasts as published (level claims made before their target year); dotted "
-            "lines join each to the actual. Forecasts by: "
-            + ("; ".join(dict.fromkeys(makers)) or "none")
-            + ".",
+            "Forecasts as published (level claims made before their target year or during "
+            "it, before its actual was known); dotted lines join each to the actual. "
+            "Forecasts by: " + ("; ".join(dict.fromkeys(makers)) or "none") + ".",
         )
     return fig
 

@@ -972,3 +972,17 @@ def test_a_method_without_a_backtest_is_said_in_words(tmp_path: Path) -> None:
         "needs to fit and 2 later years to score."
     ) in compact
     assert "above).  '" not in text.replace("\n", " ")
+
+
+def test_a_forecast_not_yet_due_shows_no_actual(tmp_path: Path) -> None:
+    # report25: the track-record table printed "nan" as the actual of the CAICT series' 2024
+    # forecast (made 2024, the series ends 2023), and the chart's note said the forecasts
+    # were "made before their target year" of a claim made in it (h = 0)
+    path = build_report(
+        series_id="china_idc_caict", method="drift", out=tmp_path / "caict.pdf", date=DATE
+    )
+    page = next(p for p in _pages(path) if "Published forecasts against" in p)
+    assert "nan" not in page
+    assert re.search(r"unattributed_2024 unattributed \(commonly ascribed to CAICT\) 2024 2024 "
+                     r"3,048\.0 – – not yet", page)  # fmt: skip
+    assert "made before their target year or during it" in page

@@ -441,3 +441,28 @@ def test_a_log_axis_needs_positive_values(history, forecast) -> None:
         plot_forecast(history, crossing, scale="log")
     with pytest.raises(DataError, match=re.escape("scale 'logarithmic' is not a chart scale")):
         plot_forecast(history, forecast, scale="logarithmic")
+
+
+def test_claims_chart_takes_a_claim_without_a_date_as_a_forecast() -> None:
+    # report25: track_record() of a claim without `made` has forecast <NA>; plot_claims
+    # raised "ValueError: cannot convert float NaN to bool" (check_claims takes such a
+    # claim as a forecast, and so does the chart now; it has no year to print)
+    record = pd.DataFrame(
+        {
+            "claim_set": ["b", "a"],
+            "by": ["Broker", "Firm"],
+            "made": ["", "2019"],
+            "year": [2023, 2021],
+            "value": [5310.7, 3000.0],
+            "qualifier": ["approximately", "exact"],
+            "unit": "CNY 100m",
+            "actual": [5078.3, 3012.7],
+            "held": [True, True],
+            "forecast": pd.array([pd.NA, True], dtype="boolean"),
+        }
+    )
+    fig = plot_claims(record)
+    texts = _texts(fig)
+    assert "Broker: ~5,311" in texts
+    assert "Firm (2019): 3,000" in texts
+    assert fig.texts[-1].get_text().replace("\n", " ").endswith("Forecasts by: Firm; Broker.")

@@ -53,7 +53,8 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
     record = ctx.track_record
     if record is None or not len(record):
         return
-    forecasts = record[record["forecast"].astype(bool)]
+    # NA (no date made): a forecast, as check_claims and plot_claims take it
+    forecasts = record[record["forecast"].fillna(True).astype(bool)]
     fmt = ctx.figures
     if len(forecasts):
         fig = plot_claims(record, history=ctx.history, figures=fmt)
@@ -68,8 +69,8 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
                     qualifier_sign(str(q)) + fmt.text(v)
                     for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
                 ],
-                "Actual": [
-                    qualifier_sign(str(q)) + fmt.text(v)
+                "Actual": [  # NaN: no actual for that year (yet)
+                    "–" if pd.isna(v) else qualifier_sign(str(q)) + fmt.text(v)
                     for q, v in zip(
                         forecasts.get("actual_qualifier", [""] * len(forecasts)),
                         forecasts["actual"],
