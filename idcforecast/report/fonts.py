@@ -37,9 +37,14 @@ __all__ = [
 CJK_FONT_ENV = "IDCFORECAST_CJK_FONT"
 
 # CJK punctuation, kana, unified ideographs (+ extension A), Hangul, compatibility
-# ideographs, full-width forms: the characters DejaVu Sans cannot draw.
+# ideographs, full-width forms: the characters DejaVu Sans cannot draw. Also radicals,
+# bopomofo, enclosed CJK and the CJK compatibility block (unit signs such as "㎡" of floor
+# areas, "㎏", "㎾"), CJK compatibility and small forms ("︰", "﹐") and the enclosed numbers past ⑩
+# ("⑪", "⑴", "⒈", "ⓐ": footnote markers) that DejaVu lacks: they were drawn as empty
+# boxes in text and charts, as "面积1000 ，" for "面积1000㎡，".
 _CJK_CHARS = (
-    "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+    "\u246a-\u24b5\u24d0-\u24e9\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u33ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe6f\uff00-\uffef"
 )
 _CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
 _RUNS = re.compile(f"[{_CJK_CHARS}]+|[^{_CJK_CHARS}]+")
