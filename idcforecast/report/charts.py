@@ -263,6 +263,14 @@ def plot_growth(
     require_columns(hist, ["value"], what="history")
     sid = str(hist["series_id"].iloc[0])
     years, growth = _yoy_percent(hist)
+    # a rate from or to a figure published as a bound is a bound too ("< 28.6" from a "more
+    # than" start), and none when both ends are "more than": the summary table's marks, bar
+    # for bar (the bars printed such rates as exact)
+    marks = _yoy_marks(hist, years)
+    kept = np.array([m is not None for m in marks], dtype=bool)
+    open_years = [int(y) for y, m in zip(years, marks, strict=True) if m is None]
+    years, growth = years[kept], growth[kept]
+    signs = [m for m in marks if m is not None]
     first, last = int(hist["year"].iloc[0]), int(hist["year"].iloc[-1])
     start = _cagr_start_year(hist)
     bound = _cagr_bound(hist)
@@ -273,7 +281,12 @@ def plot_growth(
     with house_style():
         fig, ax = new_figure()
         bars = ax.bar(years, growth, color=COLORS["growth"], width=0.7, label="year on year")
-        labels = ax.bar_label(bars, labels=[f"{g:.1f}" for g in growth], fontsize=7, padding=2)
+        labels = ax.bar_label(
+            bars,
+            labels=[f"{m.strip()}{g:.1f}" for m, g in zip(signs, growth, strict=True)],
+            fontsize=7,
+            padding=2,
+        )
         for label in labels:  # on white, so the CAGR line passes behind, not through, a label
             label.set_bbox({"facecolor": "white", "edgecolor": "none", "pad": 0.8})
             label.set_zorder(4)
@@ -305,8 +318,32 @@ def plot_growth(
             if nonpositive
             else "years without the previous year have no bar"
         )
-        add_footnote(fig, f"{basis}; {missing}. {note}".strip())
+        if open_years:
+            missing += (
+                f", nor {', '.join(map(str, open_years))}, where both figures are bounds "
+                "('more than') that leave the rate open"
+            )
+        bounded = any(m.strip() for m in signs)
+        marked = (
+            " '>'/'<': at least/at most, from a figure published as a bound." if bounded else ""
+        )
+        add_footnote(fig, f"{basis}; {missing}.{marked} {note}".strip())
     return fig
+
+
+def _yoy_marks(hist: pd.DataFrame, years: np.ndarray) -> list[str | None]:
+    """The mark of each year's YoY rate ("", "> ", "< ", "~ "...) as the summary table
+    prints it, from the qualifiers of the year and the year before; None when the two
+    bounds leave the rate open."""
+    from idcforecast.report._frames import qualifiers
+    from idcforecast.report._growth import RateMark, rate_qualifier
+
+    by_year = dict(zip(hist["year"].astype(int), qualifiers(hist, what="history"), strict=True))
+    marks: list[str | None] = []
+    for year in years:
+        how = rate_qualifier(by_year[int(year) - 1], by_year[int(year)])
+        marks.append(None if how is None else RateMark(0.0, *how).sign)
+    return marks
 
 
 def _yoy_percent(hist: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:

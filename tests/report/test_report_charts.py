@@ -18,6 +18,7 @@ from idcforecast.report.charts import (
     plot_growth,
     plot_scenarios,
 )
+from idcforecast.report.tables import format_summary, summary_table
 
 
 @pytest.fixture
@@ -466,3 +467,33 @@ def test_claims_chart_takes_a_claim_without_a_date_as_a_forecast() -> None:
     assert "Broker: ~5,311" in texts
     assert "Firm (2019): 3,000" in texts
     assert fig.texts[-1].get_text().replace("\n", " ").endswith("Forecasts by: Firm; Broker.")
+
+
+def test_growth_bars_are_marked_like_the_summary_tables_rates() -> None:
+    # report25: the bars printed rates from or to a figure published as a bound as exact
+    # ("28.6" where the summary table says "< 28.6": 2021's "more than 140" EFLOPS), and drew
+    # a bar where both figures are "more than" and the rate is open (the table's "–")
+    history = pd.DataFrame(
+        {
+            "series_id": "r",
+            "year": [2021, 2022, 2023, 2024],
+            "value": [140.0, 180.0, 220.0, 280.0],
+            "qualifier": ["at_least", "exact", "at_least", "at_least"],
+            "unit": "EFLOPS",
+        }
+    )
+    fig = plot_growth(history)
+    ax = fig.axes[0]
+    # 180 / 140 - 1 = 28.57% from a "more than" start: at most; 220 / 180 - 1 = 22.22% to a
+    # "more than" end: at least; 2023 -> 2024 between two "more than" figures: no bar
+    assert [t.get_text() for t in ax.texts] == ["<28.6", ">22.2"]
+    assert [p.get_x() + p.get_width() / 2 for p in ax.patches] == [2022.0, 2023.0]
+    note = fig.texts[-1].get_text().replace("\n", " ")
+    assert "nor 2024, where both figures are bounds ('more than') that leave the rate open" in note
+    assert "'>'/'<': at least/at most, from a figure published as a bound." in note
+    forecast = pd.DataFrame(
+        {"series_id": "r", "year": [2025], "model": "drift", "mean": [300.0], "lo_80": [250.0],
+         "hi_80": [350.0], "lo_95": [200.0], "hi_95": [400.0]}
+    )  # fmt: skip
+    table = format_summary(summary_table(history, forecast))
+    assert table["YoY %"].tolist()[1:4] == ["< 28.6", "> 22.2", "–"]
