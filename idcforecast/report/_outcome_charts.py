@@ -95,7 +95,13 @@ def plot_claims(
     if "forecast" in rows.columns:  # NA (no date made): a forecast, as check_claims takes it
         rows = rows[rows["forecast"].fillna(True).astype(bool)]
     rows = rows.sort_values(["year", "value"], kind="stable").reset_index(drop=True)
-    unit = first_unit(rows) or (first_unit(history) if history is not None else "")
+    unit = (first_unit(history) if history is not None else "") or first_unit(rows)
+    other_units = []
+    if unit and "unit" in rows.columns:  # a forecast in another unit would sit on this axis
+        # (a USD forecast not yet due past the FX table, which track_record keeps as is)
+        other = rows["unit"].notna() & (rows["unit"].astype(str) != unit)
+        other_units = [f"{_claim_label(r)} (in {r['unit']})" for _, r in rows[other].iterrows()]
+        rows = rows[~other].reset_index(drop=True)
     if figures is None:
         shown = [*rows["value"], *([] if history is None else history["value"])]
         figures = LevelFormat.for_values(shown)
@@ -162,7 +168,10 @@ def plot_claims(
             fig,
             "Forecasts as published (level claims made before their target year or during "
             "it, before its actual was known); dotted lines join each to the actual. "
-            "Forecasts by: " + ("; ".join(dict.fromkeys(makers)) or "none") + ".",
+            "Forecasts by: "
+            + ("; ".join(dict.fromkeys(makers)) or "none")
+            + "."
+            + (f" Not drawn, in another unit: {'; '.join(other_units)}." if other_units else ""),
         )
     return fig
 

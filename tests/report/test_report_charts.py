@@ -497,3 +497,31 @@ def test_growth_bars_are_marked_like_the_summary_tables_rates() -> None:
     )  # fmt: skip
     table = format_summary(summary_table(history, forecast))
     assert table["YoY %"].tolist()[1:4] == ["< 28.6", "> 22.2", "–"]
+
+
+def test_claims_chart_leaves_out_a_forecast_in_another_unit() -> None:
+    # report25: track_record keeps a USD forecast not yet due past the FX table in USD bn;
+    # drawn on the CNY 100m axis, 150 (USD bn) would read as 150亿元
+    history = pd.DataFrame(
+        {"series_id": "m", "year": [2021, 2022, 2023], "value": [3012.7, 4043.2, 5078.3],
+         "unit": "CNY 100m"}
+    )  # fmt: skip
+    record = pd.DataFrame(
+        {
+            "claim_set": ["b", "b"],
+            "by": ["Broker", "Broker"],
+            "made": ["2019", "2023"],
+            "year": [2021, 2027],
+            "value": [2902.86, 150.0],
+            "qualifier": ["exact", "exact"],
+            "unit": ["CNY 100m", "USD bn"],
+            "actual": [3012.7, float("nan")],
+            "held": pd.array([True, pd.NA], dtype="boolean"),
+            "forecast": [True, True],
+        }
+    )
+    fig = plot_claims(record, history=history)
+    assert [t.get_text() for t in fig.axes[0].texts] == ["Broker (2019): 2,903"]
+    assert fig.axes[0].get_ylabel() == "CNY 100 million"
+    note = fig.texts[-1].get_text().replace("\n", " ")
+    assert note.endswith("Not drawn, in another unit: Broker (2023) (in USD bn).")
