@@ -181,7 +181,8 @@ def scenario_results(spec: Any, history: pd.DataFrame, *, to: int, seed: int) ->
 def probability_thresholds(median: float) -> tuple[float, ...]:
     """Round levels around a central value at which the report states P(exceed).
 
-    Three thresholds, 0.75x, 1x and 1.5x the median scenario's median, each rounded to two
+    Three thresholds, 0.75x, 1x and 1.5x ``median`` (the report passes the median of the
+    final year's medians of the scenarios and the weighted mixture), each rounded to two
     significant figures so the table reads like an analyst's question ("above 12,000?").
     Thresholds that round to the same level are given once (a median of zero gives one).
 

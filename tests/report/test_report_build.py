@@ -986,3 +986,27 @@ def test_a_forecast_not_yet_due_shows_no_actual(tmp_path: Path) -> None:
     assert re.search(r"unattributed_2024 unattributed \(commonly ascribed to CAICT\) 2024 2024 "
                      r"3,048\.0 – – not yet", page)  # fmt: skip
     assert "made before their target year or during it" in page
+
+
+def test_probability_levels_say_which_median_they_scale(tmp_path: Path) -> None:
+    # report25: "0.75, 1 and 1.5 times the median scenario's 2030 median": the levels scale
+    # the median of the four rows' medians (base, bull, bear, weighted), which with four rows
+    # is the mean of the middle two and no scenario's median
+    spec = data_dir() / "scenarios" / "china_idc_example.toml"
+    path = build_report(out=tmp_path / "s.pdf", date=DATE, scenarios=spec)
+    page = next(p for p in _pages(path) if "median CAGR" in p)
+    medians = [
+        float(m.replace(",", ""))
+        for m in re.findall(r"(?:base|bull|bear|weighted) ([\d,]+) [\d,]+–", page)
+    ]
+    assert len(medians) == 4
+    middle = float(np.median(medians))
+    stated = re.search(r"times the median of the 2030 medians above \(([\d,]+)\)", page)
+    assert stated is not None
+    assert float(stated.group(1).replace(",", "")) == pytest.approx(middle, abs=0.5)
+
+    def two_figures(x: float) -> float:  # rounded to two significant figures
+        return float(f"{x:.2g}")
+
+    levels = [float(v.replace(",", "")) for v in re.findall(r"P\(> ([\d,]+)\)", page)]
+    assert levels == [two_figures(k * middle) for k in (0.75, 1.0, 1.5)]

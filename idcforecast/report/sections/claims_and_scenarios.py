@@ -165,8 +165,11 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
                 if "weighted" in map(str, probs.index)
                 else "."
             )
-            + " The levels are 0.75, 1 and 1.5 times the median scenario's "
-            f"{year} median, rounded to two significant figures."
+            # the median of the rows' medians (the weighted row's too): with four rows it is
+            # no scenario's own median, which the text used to call it
+            + f" The levels are 0.75, 1 and 1.5 times the median of the {year} medians "
+            f"above ({fmt.short(float(levels['p50'].median()))}), rounded to two significant "
+            "figures."
         )
         doc.table(
             pd.DataFrame(
