@@ -41,7 +41,7 @@ from idcforecast.report._frames import (
 )
 from idcforecast.report._numbers import LevelFormat, set_level_ticks
 from idcforecast.report._outcome_charts import plot_claims, plot_scenarios
-from idcforecast.report.fonts import without_cjk
+from idcforecast.report.fonts import latin_name
 from idcforecast.report.style import (
     COLORS,
     add_footnote,
@@ -175,7 +175,7 @@ def plot_forecast(
         style_axes(
             ax,
             ylabel=ylabel,
-            title=title or f"{without_cjk(sid)}: history and forecast to {int(end['year'])}",
+            title=title or _named(sid, f"history and forecast to {int(end['year'])}", joiner=": "),
         )
         ax.legend(loc="upper left", ncols=2)
         note = source if source is not None else source_text(hist)
@@ -306,7 +306,8 @@ def plot_growth(
         style_axes(
             ax,
             ylabel="growth, percent per year",
-            title=title or f"Growth of {without_cjk(sid)}: year on year",
+            title=title
+            or _named(sid, "growth year on year", prefix="Growth of ", suffix=": year on year"),
         )
         unit = first_unit(hist)
         basis = f"Computed from levels in {unit_label(unit)}" if unit else "Computed from levels"
@@ -344,6 +345,17 @@ def _yoy_marks(hist: pd.DataFrame, years: np.ndarray) -> list[str | None]:
         how = rate_qualifier(by_year[int(year) - 1], by_year[int(year)])
         marks.append(None if how is None else RateMark(0.0, *how).sign)
     return marks
+
+
+def _named(sid: str, what: str, *, joiner: str = "", prefix: str = "", suffix: str = "") -> str:
+    """A default chart title naming series ``sid``: ``{sid}{joiner}{what}`` (or
+    ``{prefix}{sid}{suffix}``). Chart text is DejaVu only: an id named in Chinese is not
+    named at all (:func:`latin_name`; it read "Backtest of 'auto' on [Chinese text]", and
+    "中国IDC市场规模" a misleading "IDC"); the title is then ``what``, capitalised."""
+    name = latin_name(sid)
+    if name:
+        return f"{name}{joiner}{what}" if joiner else f"{prefix}{name}{suffix}"
+    return what[0].upper() + what[1:]
 
 
 def _yoy_percent(hist: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -458,7 +470,8 @@ def plot_backtest(
         right.legend(loc="upper left")
         fig.suptitle(
             wrap_title(
-                title or f"Backtest of '{chosen}' on {without_cjk(sid)}",
+                title
+                or _named(sid, f"backtest of '{chosen}'", prefix=f"Backtest of '{chosen}' on "),
                 width=fig.get_figwidth() * 72.0 - 10.0,
             ),
             x=0.0,

@@ -31,6 +31,7 @@ __all__ = [
     "contains_cjk",
     "find_cjk_font",
     "latin_fonts",
+    "latin_name",
     "without_cjk",
 ]
 
@@ -116,6 +117,24 @@ def without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:
     if not re.search(r"[A-Za-z0-9]", stripped):
         return placeholder
     return stripped
+
+
+def latin_name(text: str) -> str:
+    """``text`` for chart titles, which are DejaVu only: as it is without CJK, without a
+    bracketed CJK gloss ("China IDC market (亿元)" is "China IDC market"), and "" when CJK
+    is part of the name itself, whose Latin leftovers would mislead ("中国IDC市场规模" is no
+    "IDC").
+
+    Examples
+    --------
+    >>> latin_name("China IDC market (中国IDC市场)"), latin_name("中国IDC市场规模")
+    ('China IDC market', '')
+    """
+    if not contains_cjk(text):
+        return text
+    glossed = re.compile(r"\s*[(（][^()（）]*[)）]")
+    unglossed = glossed.sub(lambda m: "" if contains_cjk(m.group()) else m.group(), text)
+    return "" if contains_cjk(unglossed) else re.sub(r"\s+", " ", unglossed).strip()
 
 
 def latin_fonts() -> dict[str, Path]:

@@ -525,3 +525,40 @@ def test_claims_chart_leaves_out_a_forecast_in_another_unit() -> None:
     assert fig.axes[0].get_ylabel() == "CNY 100 million"
     note = fig.texts[-1].get_text().replace("\n", " ")
     assert note.endswith("Not drawn, in another unit: Broker (2023) (in USD bn).")
+
+
+@pytest.mark.parametrize(
+    ("sid", "forecast_title", "growth_title", "backtest_title"),
+    [
+        # a name in Chinese is not cut to its Latin fragments ("IDC" reads as the firm)
+        ("中国IDC市场规模", "History and forecast to 2025", "Growth year on year",
+         "Backtest of 'drift'"),
+        # the backtest title read "Backtest of 'drift' on [Chinese text]"
+        ("市场规模（亿元）", "History and forecast to 2025", "Growth year on year",
+         "Backtest of 'drift'"),
+        # a Chinese gloss in brackets goes, the name stays
+        ("China IDC market (中国IDC市场)", "China IDC market: history and forecast to 2025",
+         "Growth of China IDC market: year on year", "Backtest of 'drift' on China IDC market"),
+        ("demo", "demo: history and forecast to 2025", "Growth of demo: year on year",
+         "Backtest of 'drift' on demo"),
+    ],
+)  # fmt: skip
+def test_default_chart_titles_of_a_series_named_in_chinese(
+    history, forecast, sid: str, forecast_title: str, growth_title: str, backtest_title: str
+) -> None:
+    from types import SimpleNamespace
+
+    from idcforecast.report.sections._titles import chart_title
+
+    hist, fc = history.assign(series_id=sid), forecast.assign(series_id=sid)
+    assert plot_forecast(hist, fc).axes[0].get_title(loc="left") == forecast_title
+    assert plot_growth(hist).axes[0].get_title(loc="left") == growth_title
+    bt = pd.DataFrame(
+        {"series_id": sid, "model": "drift", "cutoff": [2020], "year": [2021], "mean": [118.0],
+         "actual": [121.0], "unit": "CNY 100m"}
+    )  # fmt: skip
+    assert plot_backtest(bt)._suptitle.get_text().replace("\n", " ") == backtest_title
+    # the report's titles: its title (the series' name by default) before what is shown
+    name = forecast_title.split(":")[0] if ":" in forecast_title else ""
+    ctx = SimpleNamespace(title=sid)
+    assert chart_title(ctx, "forecast") == (f"{name}: forecast" if name else "Forecast")  # type: ignore[arg-type]
