@@ -298,7 +298,13 @@ def plot_growth(
                 lw=1.4,
                 label=f"CAGR {start}-{last}: {sign}{rate:.1f}%",
             )
-        ax.set_ylim(top=max([*growth, rate or 0.0, 0.0]) * 1.25 + 1.0)
+        high = max([*growth, rate or 0.0, 0.0])
+        low = min([*growth, rate or 0.0, 0.0])
+        span = high - low
+        # room above the bars for the legend, and below a falling bar for its label: with
+        # every rate negative the top was 1.0 and the legend lay over the bars
+        top = high * 1.25 + 1.0 if high > 0 else 0.3 * span + 1.0
+        ax.set_ylim(bottom=low - 0.08 * span if low < 0 else None, top=top)
         ax.legend(loc="upper left", ncols=2)
         integer_ticks(ax)
         ax.set_xlim((years[0] if len(years) else first) - 0.6, last + 0.6)

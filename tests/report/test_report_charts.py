@@ -562,3 +562,26 @@ def test_default_chart_titles_of_a_series_named_in_chinese(
     name = forecast_title.split(":")[0] if ":" in forecast_title else ""
     ctx = SimpleNamespace(title=sid)
     assert chart_title(ctx, "forecast") == (f"{name}: forecast" if name else "Forecast")  # type: ignore[arg-type]
+
+
+def test_growth_legend_clears_the_bars_of_a_falling_series() -> None:
+    # report25: with every rate negative the axis ended at +1 and the legend lay over the
+    # bars (a market falling 7-14% a year)
+    history = pd.DataFrame(
+        {"series_id": "down", "year": list(range(2016, 2023)), "unit": "USD mn",
+         "value": [500.0, 450.0, 420.0, 380.0, 350.0, 300.0, 280.0]}
+    )  # fmt: skip
+    fig = plot_growth(history)
+    ax = fig.axes[0]
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    legend = ax.get_legend().get_window_extent(renderer)
+    bars = [p.get_window_extent(renderer) for p in ax.patches]
+    assert len(bars) == 6 and not any(legend.overlaps(b) for b in bars)
+    # each bar's label (below a falling bar) stays inside the axes
+    box = ax.get_window_extent(renderer)
+    for label in ax.texts:
+        extent = label.get_window_extent(renderer)
+        assert box.y0 <= extent.y0 and extent.y1 <= box.y1, label.get_text()
