@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -177,7 +178,17 @@ def plot_forecast(
             ylabel=ylabel,
             title=title or _named(sid, f"history and forecast to {int(end['year'])}", joiner=": "),
         )
-        ax.legend(loc="upper left", ncols=2)
+        ax.legend(
+            loc=_free_corner(
+                ax,
+                hist["year"].to_numpy(dtype=float),
+                actuals,
+                years.astype(float),
+                joined("lo_95"),
+                joined("hi_95"),
+            ),
+            ncols=2,
+        )
         note = source if source is not None else source_text(hist)
         reading = (
             " Log scale: equal heights are equal growth rates (the 95% band is too wide for a"
@@ -191,6 +202,46 @@ def plot_forecast(
             + reading,
         )
     return fig
+
+
+def _free_corner(
+    ax: Axes,
+    years: np.ndarray,
+    values: np.ndarray,
+    fan_years: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+) -> str:
+    """Where the fan chart's legend covers no data: "upper left" (a rising series) unless
+    the history or the bands reach into that corner (a falling or flat series, whose line
+    ran through the legend), then "lower left" if that one is free; if neither is, the value
+    axis is raised so that the upper left is free."""
+    to_axes = ax.transData + ax.transAxes.inverted()
+
+    def occupied(y_from: float, y_to: float) -> bool:
+        # the legend's box: its two rows of two entries take the left 45% of the width
+        # and about a fifth of the height
+        points = to_axes.transform(np.column_stack([years, values]))
+        if np.any((points[:, 0] < 0.45) & (points[:, 1] > y_from) & (points[:, 1] < y_to)):
+            return True
+        # a line between two actuals crosses the box too (a steep fall passes through it)
+        for (x0, v0), (_x1, v1) in itertools.pairwise(points):
+            if x0 < 0.45 and min(v0, v1) < y_to and max(v0, v1) > y_from:
+                return True
+        lows = to_axes.transform(np.column_stack([fan_years, low]))
+        highs = to_axes.transform(np.column_stack([fan_years, high]))
+        return bool(np.any((lows[:, 0] < 0.45) & (lows[:, 1] < y_to) & (highs[:, 1] > y_from)))
+
+    if not occupied(0.78, 1.0):
+        return "upper left"
+    if not occupied(0.0, 0.22):
+        return "lower left"
+    bottom, top = ax.get_ylim()
+    if ax.get_yscale() == "log":
+        ax.set_ylim(bottom, top * (top / bottom) ** 0.3)
+    else:
+        ax.set_ylim(bottom, top + 0.3 * (top - bottom))
+    return "upper left"
 
 
 _SCALES = ("auto", "linear", "log")

@@ -585,3 +585,35 @@ def test_growth_legend_clears_the_bars_of_a_falling_series() -> None:
     for label in ax.texts:
         extent = label.get_window_extent(renderer)
         assert box.y0 <= extent.y0 and extent.y1 <= box.y1, label.get_text()
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [500.0, 450.0, 420.0, 380.0, 350.0, 300.0, 280.0],  # falling: the line starts high
+        [5.0] * 7,  # flat, from zero: the line runs along the top
+    ],
+)
+def test_forecast_legend_covers_no_actual(values: list[float]) -> None:
+    # report25: the legend sat in the upper left whatever the data, over the history of a
+    # falling or flat series
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    years = list(range(2016, 2023))
+    history = pd.DataFrame({"series_id": "s", "year": years, "value": values, "unit": "USD mn"})
+    mean = np.array([values[-1]] * 3)
+    forecast = pd.DataFrame(
+        {"series_id": "s", "year": [2023, 2024, 2025], "model": "drift", "mean": mean,
+         "lo_80": mean * 0.9, "hi_80": mean * 1.1, "lo_95": mean * 0.8, "hi_95": mean * 1.2}
+    )  # fmt: skip
+    fig = plot_forecast(history, forecast)
+    ax = fig.axes[0]
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    legend = ax.get_legend().get_window_extent(renderer)
+    points = ax.transData.transform(np.column_stack([years, values]))
+    assert not any(legend.contains(x, y) for x, y in points)
+    # and no segment of the history line passes through it
+    line = next(line for line in ax.lines if line.get_label() == "actual")
+    path = line.get_transform().transform_path(line.get_path())
+    assert not path.intersects_bbox(legend, filled=False)
