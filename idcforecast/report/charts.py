@@ -332,11 +332,15 @@ def plot_growth(
     with house_style():
         fig, ax = new_figure()
         bars = ax.bar(years, growth, color=COLORS["growth"], width=0.7, label="year on year")
+        # beyond 16 bars the labels, set side by side, ran into one another ("8.38.07.78.0"
+        # over 43 years): they stand upright then
+        upright = len(years) > _UPRIGHT_BAR_LABELS
         labels = ax.bar_label(
             bars,
             labels=[f"{m.strip()}{g:.1f}" for m, g in zip(signs, growth, strict=True)],
-            fontsize=7,
+            fontsize=6.5 if upright else 7,
             padding=2,
+            rotation=90 if upright else 0,
         )
         for label in labels:  # on white, so the CAGR line passes behind, not through, a label
             label.set_bbox({"facecolor": "white", "edgecolor": "none", "pad": 0.8})
@@ -354,7 +358,8 @@ def plot_growth(
         span = high - low
         # room above the bars for the legend, and below a falling bar for its label: with
         # every rate negative the top was 1.0 and the legend lay over the bars
-        top = high * 1.25 + 1.0 if high > 0 else 0.3 * span + 1.0
+        # (upright labels are taller: more room above the highest bar)
+        top = high * (1.5 if upright else 1.25) + 1.0 if high > 0 else 0.3 * span + 1.0
         ax.set_ylim(bottom=low - 0.08 * span if low < 0 else None, top=top)
         ax.legend(loc="upper left", ncols=2)
         integer_ticks(ax)
@@ -402,6 +407,9 @@ def _yoy_marks(hist: pd.DataFrame, years: np.ndarray) -> list[str | None]:
         how = rate_qualifier(by_year[int(year) - 1], by_year[int(year)])
         marks.append(None if how is None else RateMark(0.0, *how).sign)
     return marks
+
+
+_UPRIGHT_BAR_LABELS = 16
 
 
 def _named(sid: str, what: str, *, joiner: str = "", prefix: str = "", suffix: str = "") -> str:

@@ -617,3 +617,27 @@ def test_forecast_legend_covers_no_actual(values: list[float]) -> None:
     line = next(line for line in ax.lines if line.get_label() == "actual")
     path = line.get_transform().transform_path(line.get_path())
     assert not path.intersects_bbox(legend, filled=False)
+
+
+def test_growth_labels_of_a_long_series_do_not_run_together() -> None:
+    # report25: 43 years of bars had their labels side by side, printed over each other
+    # ("8.38.07.78.0"); past 16 bars they stand upright
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.transforms import Bbox
+
+    years = list(range(1980, 2024))
+    values = [10.0 * 1.08**i for i in range(len(years))]  # 8.0% each year: labels abreast
+    history = pd.DataFrame({"series_id": "s", "year": years, "value": values, "unit": "CNY bn"})
+    fig = plot_growth(history)
+    ax = fig.axes[0]
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    extents = [t.get_window_extent(renderer) for t in ax.texts]
+    assert len(extents) == 43
+    # at least 2 points apart (side by side they touched: "8.08.08.0" read as one number)
+    apart = [Bbox.from_extents(e.x0 - 1, e.y0, e.x1 + 1, e.y1) for e in extents]
+    assert not any(a.overlaps(b) for a, b in itertools.pairwise(apart))
+    box = ax.get_window_extent(renderer)
+    assert all(box.y0 <= e.y0 and e.y1 <= box.y1 for e in extents)
+    legend = ax.get_legend().get_window_extent(renderer)
+    assert not any(legend.overlaps(e) for e in extents)
