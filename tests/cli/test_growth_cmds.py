@@ -722,3 +722,22 @@ def test_encoding_without_data_still_decodes_the_claims_file(
     assert main(["track-record", str(path), "--encoding", "gb18030"]) == 0
     # 3200 / 4043.2 - 1 = -20.85%
     assert "-20.9%" in capsys.readouterr().out
+
+
+def test_track_record_forecasts_only_says_why_it_lists_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # report25: a claims file of restated figures alone printed the table's header and
+    # nothing else under --forecasts-only
+    claims = tmp_path / "restated.csv"
+    claims.write_text(
+        "claim_set,claim_id,made,by,subject,kind,start_year,year,value,unit,qualifier\n"
+        "x,x/l2021,2024,A,china_idc_cidc_overall,level,,2021,3012.7,CNY 100m,exact\n"
+        "x,x/l2022,2024,A,china_idc_cidc_overall,level,,2022,4043.2,CNY 100m,exact\n",
+        encoding="utf-8",
+    )
+    out = _run(track_record_cmd, [str(claims), "--forecasts-only"], capsys)
+    assert out == (
+        "no forecasts: each of the 2 level claims is for a year before the one it was made in "
+        "(a figure restated after the fact); drop --forecasts-only to list them\n"
+    )
