@@ -132,7 +132,8 @@ def build_report(
         ``series_id`` is not in the data, or the ``scenarios`` spec is written for another
         series (its ``series_id``).
     SpecError
-        ``to`` is not after the last year, or ``date`` is not ``YYYY-MM-DD``.
+        ``to`` is not after the last year or more than 100 years after it, or ``date``
+        is not ``YYYY-MM-DD``.
     ReportError
         ``out`` cannot be written, or is the ``data`` file or the ``scenarios`` spec (which
         it would replace): raised before any work, and nothing is left behind.
@@ -154,6 +155,18 @@ def build_report(
             f"report horizon: to={int(to)} is not after the last year of series {sid!r} "
             f"({last}); pass a later year, e.g. to={max(last + 1, DEFAULT_TO)} "
             f"(--to {max(last + 1, DEFAULT_TO)})",
+            series_id=sid,
+            to=int(to),
+            last_year=last,
+        )
+    from idcforecast._forecast_inputs import MAX_HORIZON
+
+    if int(to) - last > MAX_HORIZON:  # the forecast's own error advised "pass e.g. 5"
+        suggestion = max(last + 1, DEFAULT_TO)
+        raise SpecError(
+            f"report horizon: to={int(to)} is {int(to) - last} years after the last year of "
+            f"series {sid!r} ({last}); a report forecasts at most {MAX_HORIZON} years ahead; "
+            f"pass a nearer year, e.g. to={suggestion} (--to {suggestion})",
             series_id=sid,
             to=int(to),
             last_year=last,

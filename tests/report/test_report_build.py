@@ -233,6 +233,19 @@ def test_horizon_before_the_last_year(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_horizon_a_millennium_ahead(tmp_path: Path) -> None:
+    # report25: --to 3000 failed with the forecast's advice for its horizon argument ("a
+    # year given as the horizon? ... pass e.g. 5 for five years ahead"), not for --to
+    msg = (
+        "report horizon: to=3000 is 977 years after the last year of series "
+        "'china_idc_cidc_overall' (2023); a report forecasts at most 100 years ahead; pass a "
+        "nearer year, e.g. to=2030 (--to 2030)"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        build_report(to=3000, out=tmp_path / "r.pdf", date=DATE)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_bad_date(tmp_path: Path) -> None:
     msg = "report date '2026-13-01' is not a calendar date; expected YYYY-MM-DD, e.g. 2026-01-31"
     with pytest.raises(SpecError, match=re.escape(msg)):
