@@ -944,6 +944,8 @@ def test_track_record_chart_labels_match_its_table(default_report: Path) -> None
     assert "kezhi 2020 07" not in page
     assert re.search(r"Claim set By Made For Forecast Actual Error Held kezhi_2020_07 ", page)
     assert "global_times_2020_07_07 Global Times" in page  # one line: the column holds it
+    # report25: the Made column wrapped the date to "2020-07-" over "07"
+    assert "2020-07-07 2022 3,200.0 4,043.2 -20.9% no" in page
 
 
 def test_sections_keep_their_chart_and_table_on_one_page(tmp_path: Path) -> None:

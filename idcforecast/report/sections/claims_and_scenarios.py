@@ -83,8 +83,9 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
                 ],
             }
         )
-        # 38 mm holds "global_times_2020_07_07" and 18 mm "2020-07-07" on one line
-        widths = (38, 40, 18, 10, 19, 18, 16, 15)
+        # 38 mm holds "global_times_2020_07_07" and 20 mm "2020-07-07" on one line (18 mm
+        # wrapped it to "2020-07-" / "07": 16.0 mm of text at 7.5 pt plus 2.4 mm padding)
+        widths = (38, 38, 20, 10, 19, 18, 16, 15)
         # the chart and its table on one page when they fit on one (the table used to
         # open the next page alone, under no heading)
         together = doc.chart_height(fig) + doc.table_height(table, col_widths=widths, size=7.5)
