@@ -470,7 +470,7 @@ def _context(
         fx_files=tuple((str(path), sha) for path, sha in user_fx_files()),
     )
     return ReportContext(
-        title=title or _TITLES.get(sid, sid),
+        title=(title or "").strip() or _TITLES.get(sid, sid),  # "   ": no title
         series_id=sid,
         unit=str(history["unit"].iloc[0]) if "unit" in history.columns else "",
         history=history,

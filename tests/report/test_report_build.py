@@ -1025,3 +1025,10 @@ def test_probability_levels_say_which_median_they_scale(tmp_path: Path) -> None:
 
     levels = [float(v.replace(",", "")) for v in re.findall(r"P\(> ([\d,]+)\)", page)]
     assert levels == [two_figures(k * middle) for k in (0.75, 1.0, 1.5)]
+
+
+def test_a_blank_title_falls_back_to_the_series_name(tmp_path: Path) -> None:
+    # report25: --title '   ' printed a report without a title ('' already fell back)
+    path = build_report(out=tmp_path / "r.pdf", date=DATE, title="   ")
+    first = PdfReader(path).pages[0].extract_text().splitlines()[0]
+    assert first == "China IDC market (CIDC overall scope)"
