@@ -1003,13 +1003,17 @@ def test_a_forecast_not_yet_due_shows_no_actual(tmp_path: Path) -> None:
     assert "made before their target year or during it" in page
 
 
-def test_probability_levels_say_which_median_they_scale(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def scenario_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    spec = data_dir() / "scenarios" / "china_idc_example.toml"
+    return build_report(out=tmp_path_factory.mktemp("s") / "s.pdf", date=DATE, scenarios=spec)
+
+
+def test_probability_levels_say_which_median_they_scale(scenario_report: Path) -> None:
     # report25: "0.75, 1 and 1.5 times the median scenario's 2030 median": the levels scale
     # the median of the four rows' medians (base, bull, bear, weighted), which with four rows
     # is the mean of the middle two and no scenario's median
-    spec = data_dir() / "scenarios" / "china_idc_example.toml"
-    path = build_report(out=tmp_path / "s.pdf", date=DATE, scenarios=spec)
-    page = next(p for p in _pages(path) if "median CAGR" in p)
+    page = next(p for p in _pages(scenario_report) if "median CAGR" in p)
     medians = [
         float(m.replace(",", ""))
         for m in re.findall(r"(?:base|bull|bear|weighted) ([\d,]+) [\d,]+–", page)
@@ -1032,3 +1036,15 @@ def test_a_blank_title_falls_back_to_the_series_name(tmp_path: Path) -> None:
     path = build_report(out=tmp_path / "r.pdf", date=DATE, title="   ")
     first = PdfReader(path).pages[0].extract_text().splitlines()[0]
     assert first == "China IDC market (CIDC overall scope)"
+
+
+def test_scenario_caps_are_stated(scenario_report: Path) -> None:
+    # report25: the bear case's 10-90% range ended at exactly 9,000, its cap (clip), which
+    # the report never mentioned (the bullets print the spec's descriptions alone)
+    page = next(p for p in _pages(scenario_report) if "median CAGR" in p)
+    assert (
+        "bear (weight 0.25): Slower growth (-5 points a year) and a one-off 8% drop in 2026 "
+        "(oversupply); capped at 9,000 (clipped)" in page
+    )
+    assert "saturates near 2万亿元; capped at 20,000 (approached smoothly)" in page
+    assert re.search(r"bear [\d,]+ [\d,]+–9,000 ", page)  # the range the cap explains
