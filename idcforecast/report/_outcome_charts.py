@@ -148,8 +148,18 @@ def plot_claims(
             Line2D([], [], color=COLORS["history"], marker="o", ms=3.5, label="actual"),
             Line2D([], [], color=COLORS["hit"], marker="D", ls="none", label="forecast held"),
             Line2D([], [], color=COLORS["miss"], marker="D", ls="none", label="forecast missed"),
-            Line2D([], [], color="#555555", marker="^", ls="none", label="'more than'"),
         ]
+        # a bound's marker is explained when one is drawn: "'more than'" was listed for
+        # charts without one, and a "less than" forecast (a triangle down) had no entry
+        drawn = set(map(str, rows["qualifier"]))
+        for qualifier, marker, words in (
+            ("at_least", "^", "'more than'"),
+            ("at_most", "v", "'less than'"),
+        ):
+            if qualifier in drawn:
+                handles.append(
+                    Line2D([], [], color="#555555", marker=marker, ls="none", label=words)
+                )
         if rows["held"].isna().any():
             handles.insert(
                 3,

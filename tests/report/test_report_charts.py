@@ -641,3 +641,29 @@ def test_growth_labels_of_a_long_series_do_not_run_together() -> None:
     assert all(box.y0 <= e.y0 and e.y1 <= box.y1 for e in extents)
     legend = ax.get_legend().get_window_extent(renderer)
     assert not any(legend.overlaps(e) for e in extents)
+
+
+def test_claims_chart_legend_explains_the_bound_markers_drawn() -> None:
+    # report25: "'more than'" was in the legend of every claims chart, with or without such a
+    # forecast, and a "less than" forecast (a triangle down) had no legend entry
+    def legend(qualifiers: list[str]) -> list[str]:
+        record = pd.DataFrame(
+            {
+                "claim_set": ["a", "b"],
+                "by": ["Firm A", "Firm B"],
+                "made": ["2019", "2019"],
+                "year": [2021, 2022],
+                "value": [3000.0, 4500.0],
+                "qualifier": qualifiers,
+                "unit": "CNY 100m",
+                "actual": [3012.7, 4043.2],
+                "held": [True, True],
+                "forecast": [True, True],
+            }
+        )
+        return [t.get_text() for t in plot_claims(record).axes[0].get_legend().get_texts()]
+
+    assert legend(["exact", "exact"]) == ["actual", "forecast held", "forecast missed"]
+    assert legend(["at_least", "at_most"])[-2:] == ["'more than'", "'less than'"]
+    assert legend(["exact", "at_most"])[-1] == "'less than'"
+    assert "'more than'" not in legend(["exact", "at_most"])
