@@ -339,7 +339,9 @@ def _load_history(
             digest = hashlib.sha256(listing.encode("utf-8")).hexdigest()
         else:
             label = f"file {Path(data).name}"
-            digest = _sha256(Path(data))
+            # hashed once read: a missing file is read_series' typed error ("no such file"),
+            # where hashing it first was a FileNotFoundError traceback
+            digest = ""
         try:
             # only the reported series, as `idcforecast forecast --series` reads it: another
             # series of the file (no unit, another currency) is no reason to fail
@@ -348,6 +350,7 @@ def _load_history(
             if series_id is None or getattr(err, "series_id", None) != series_id:
                 raise
             _not_in_data(series_id, label, list(getattr(err, "valid", ())))
+        digest = digest or _sha256(Path(data))  # type: ignore[arg-type]
     ids = list(dict.fromkeys(frame["series_id"].astype(str)))
     if series_id is None:
         if len(ids) != 1:

@@ -1048,3 +1048,13 @@ def test_scenario_caps_are_stated(scenario_report: Path) -> None:
     )
     assert "saturates near 2万亿元; capped at 20,000 (approached smoothly)" in page
     assert re.search(r"bear [\d,]+ [\d,]+–9,000 ", page)  # the range the cap explains
+
+
+def test_a_data_file_that_does_not_exist(tmp_path: Path) -> None:
+    # report25: `report --data typo.csv` was a FileNotFoundError traceback: the file was
+    # hashed for the appendix before it was read
+    missing = tmp_path / "typo.csv"
+    msg = f"{missing}: no such file; expected a CSV or Excel file path or a DataFrame"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        build_report(data=missing, out=tmp_path / "r.pdf", date=DATE)
+    assert list(tmp_path.iterdir()) == []
