@@ -375,6 +375,9 @@ def _not_in_data(series_id: str, label: str, ids: list[str]) -> NoReturn:
     )
 
 
+_FRAME_CSV = "data.csv"  # where the reproducing command reads a DataFrame passed as data=
+
+
 def _equivalent_command(
     data: Any,
     series_id: str | None,
@@ -393,8 +396,17 @@ def _equivalent_command(
     parts = ["idcforecast", "report"]
     if dataset is not None and dataset != DEFAULT_DATASET:
         parts += ["--dataset", dataset]
-    if data is not None and not hasattr(data, "columns"):
-        parts += ["--data", str(data)]
+    frame = data is not None and hasattr(data, "columns")
+    comments = []
+    if frame:  # the command read the bundled data: it reproduced another report
+        parts += ["--data", _FRAME_CSV]
+        comments.append(
+            f"{_FRAME_CSV}: the DataFrame passed as data=, written with "
+            f".to_csv({_FRAME_CSV!r}, index=False)"
+        )
+    if data is not None:
+        if not frame:
+            parts += ["--data", str(data)]
         for key, value in read_options.items():
             if key in _READ_FLAGS:
                 parts += [_READ_FLAGS[key], "\\t" if value == "\t" else str(value)]
@@ -416,8 +428,7 @@ def _equivalent_command(
         parts += ["--fx-rates", fx_files[0]]
     parts += ["--out", str(out), "--date", report_date.isoformat(), "--seed", str(seed)]
     no_flag = [f"{k}={v!r}" for k, v in read_options.items() if k not in _READ_FLAGS]
-    comments = []
-    if data is not None and not hasattr(data, "columns") and no_flag:  # sheet_name=...
+    if data is not None and not frame and no_flag:  # sheet_name=...
         comments.append(f"read with read_series({', '.join(no_flag)})")
     if len(fx_files) > 1:
         comments.append(f"FX rates from use_fx_rates of {', '.join(fx_files)}, innermost first")

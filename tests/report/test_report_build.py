@@ -1058,3 +1058,21 @@ def test_a_data_file_that_does_not_exist(tmp_path: Path) -> None:
     with pytest.raises(DataError, match=re.escape(msg)):
         build_report(data=missing, out=tmp_path / "r.pdf", date=DATE)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_command_to_reproduce_a_report_on_a_dataframe_reads_it(tmp_path: Path) -> None:
+    # report25: build_report(data=frame) printed "To reproduce: idcforecast report --to 2030
+    # --out ..." without --data: that command reports on the bundled data instead
+    frame = pd.DataFrame(
+        {"series_id": "vn", "year": range(2017, 2024), "unit": "USD bn",
+         "value": [0.31, 0.352, 0.401, 0.455, 0.53, 0.601, 0.69]}
+    )  # fmt: skip
+    path = build_report(data=frame, out=tmp_path / "r.pdf", date=DATE)
+    page = next(p for p in _pages(path) if "To reproduce" in p)
+    # (compared without spaces: a long temporary path may wrap in the table's cell)
+    compact = page.replace(" ", "")
+    assert f"idcforecastreport--datadata.csv--to2030--out{tmp_path / 'r.pdf'}" in compact
+    assert (
+        "data.csv: the DataFrame passed as data=, written with .to_csv('data.csv', index=False)"
+        in page
+    )
