@@ -88,7 +88,8 @@ def build_report(
     Parameters
     ----------
     data
-        A CSV/Excel file or a tidy frame (read with ``idcforecast.read_series``); the
+        A CSV/Excel file, a folder of them, a tidy frame (read with
+        ``idcforecast.read_series``) or a year-indexed Series (named by its ``name``); the
         bundled ``china_idc_market`` dataset by default.
     series_id
         The series to report on; ``china_idc_cidc_overall`` for the bundled data, and
@@ -146,6 +147,7 @@ def build_report(
             "report: pass a data file (--data) or a bundled dataset (--dataset), not both",
             dataset=dataset,
         )
+    data = _series_as_frame(data)
     history, data_label, digest = _load_history(data, series_id, options, dataset)
     history, left_out = _apply_gap_policy(history, gaps)
     sid = str(history["series_id"].iloc[0])
@@ -287,6 +289,19 @@ _READ_FLAGS = {
     "estimates": "--estimates",
     "encoding": "--encoding",
 }
+
+
+def _series_as_frame(data: Any) -> Any:
+    """A year-indexed pandas Series (as ``forecast()`` takes one; named by its ``name``, else
+    "series") as the long frame ``read_series`` reads; other data as it is. A Series was a
+    bare TypeError ("expected str, bytes or os.PathLike object, not Series")."""
+    import pandas as pd
+
+    if not isinstance(data, pd.Series):
+        return data
+    name = "series" if data.name is None else str(data.name)
+    frame = data.rename("value").rename_axis("year").reset_index()
+    return frame.assign(series_id=name)[["series_id", "year", "value"]]
 
 
 def _load_history(

@@ -1076,3 +1076,15 @@ def test_the_command_to_reproduce_a_report_on_a_dataframe_reads_it(tmp_path: Pat
         "data.csv: the DataFrame passed as data=, written with .to_csv('data.csv', index=False)"
         in page
     )
+
+
+def test_a_year_indexed_series_is_reported_as_forecast_takes_it(tmp_path: Path) -> None:
+    # report25: build_report(data=series) was "TypeError: expected str, bytes or
+    # os.PathLike object, not Series"; forecast() takes such a Series (named by its name)
+    series = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], index=range(2019, 2024), name="ser")
+    path = build_report(
+        data=series, out=tmp_path / "r.pdf", date=DATE, read_options={"unit": "USD bn"}
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "Series ser (scope: not stated), in USD billion. Forecast to 2030." in compact
+    assert "Latest: 5.00 USD billion in 2023." in compact
