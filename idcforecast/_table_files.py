@@ -339,6 +339,8 @@ def read_table(
     def place_sheet(i: int, column: Any = None) -> str:
         if column is None:
             return f"{name} sheet {sheet!r} row {i + 2 + header_row}"
+        if column not in letters:  # renamed since: "value (CNY bn)" is read as "value"
+            return f"{name} sheet {sheet!r} row {i + 2 + header_row}, column {column!r}"
         return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2 + header_row}"
 
     return without_footnotes(table, name, place_sheet), name, place_sheet

@@ -14,7 +14,7 @@ import pandas as pd
 
 from idcforecast._claim_history import History, claim_interval, interval_gap, level_in, overlaps
 from idcforecast.claims import read_claims
-from idcforecast.errors import SpecError
+from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError, SpecError
 
 __all__ = ["track_record"]
 
@@ -75,7 +75,9 @@ def track_record(
         (target year minus the year made; < 0 for a figure restated after the fact),
         ``forecast`` (horizon >= 0: a figure for the year it was published in counts, as
         that year's actual comes only after it ends), ``qualifier, value, low, high,
-        unit`` (in the subject's unit; ``low``/``high`` are the ends of a range, whose
+        unit`` (in the subject's unit, but for a forecast not yet due in a currency the FX
+        table has no rate for in its year, which keeps its own; ``low``/``high`` are the
+        ends of a range, whose
         midpoint is ``value``, and NaN for one figure),
         ``actual, actual_qualifier, actual_derived`` (True when the actual was computed,
         not published), ``error`` (value / actual - 1, a fraction: -0.209 is 20.9%
@@ -132,7 +134,16 @@ def track_record(
     rows = []
     for claim in claims:
         unit = history.unit(claim.subject, claim_id=claim.claim_id) or first_unit[claim.subject]
-        value = level_in(claim, unit)
+        actual = history.actual(claim.subject, claim.year, claim_id=claim.claim_id)
+        try:
+            value = level_in(claim, unit)
+        except IncompatibleUnitsError as err:
+            # a forecast in USD for a year the FX table does not reach (2027) is not due: it
+            # stays in its own unit, as published, instead of stopping the whole record
+            if actual is not None or not isinstance(err.__cause__, MissingFxRateError):
+                raise
+            unit = claim.unit
+            value = level_in(claim, unit)
         made = claim.made_year
         horizon = pd.NA if made is None else claim.year - made
         row: dict[str, Any] = {
@@ -163,7 +174,6 @@ def track_record(
         span = claim_interval(claim, unit)
         if claim.is_range:
             row.update(low=span[0], high=span[1])
-        actual = history.actual(claim.subject, claim.year, claim_id=claim.claim_id)
         if actual is None:
             years = history.series(claim.subject, claim_id=claim.claim_id)["year"]
             last = int(years.max())

@@ -1890,3 +1890,28 @@ def test_a_numpy_tolerance_is_a_number() -> None:
     assert bool(row.consistent) and row.fits == "3 steps from 2019"
     with pytest.raises(SpecError, match=re.escape("found True")):
         check_claims(claims, history=HISTORY, tolerance=True)
+
+
+def test_track_record_keeps_a_dollar_forecast_not_yet_due_past_the_fx_table() -> None:
+    # report25: a broker's USD forecast for 2027 of a yuan series stopped the whole track
+    # record ("no FX rate for USD->CNY in 2027"), though nothing is compared before 2027
+    claims = [
+        Claim(subject="m", kind="level", year=2021, value=45.0, unit="USD bn",
+              claim_set="b", made="2019"),
+        Claim(subject="m", kind="level", year=2027, value=150.0, unit="USD bn",
+              claim_set="b", made="2023"),
+    ]  # fmt: skip
+    actuals = pd.DataFrame(
+        {"series_id": "m", "year": [2021, 2022, 2023], "value": [3012.7, 4043.2, 5078.3],
+         "unit": "CNY 100m"}
+    )  # fmt: skip
+    record = track_record(claims, actuals).set_index("year")
+    # 45 USD bn at the 2021 G.5A rate, 6.4508 CNY per USD: 290.286 CNY bn = 2,902.86 亿元
+    assert record.loc[2021, "value"] == pytest.approx(2902.86)
+    assert record.loc[2021, "unit"] == "CNY 100m"
+    assert (record.loc[2027, "value"], record.loc[2027, "unit"]) == (150.0, "USD bn")
+    assert record.loc[2027, "status"] == "no actual yet (latest 2023)"
+    # with an actual for 2027 the comparison needs that year's rate: still an error
+    later = pd.concat([actuals, actuals.tail(1).assign(year=2027, value=9000.0)])
+    with pytest.raises(IncompatibleUnitsError, match=re.escape("no FX rate for USD->CNY in 2027")):
+        track_record(claims, later)

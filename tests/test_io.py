@@ -1940,6 +1940,32 @@ def test_a_long_tables_value_column_headed_with_its_unit(tmp_path: Path) -> None
         read_series(path)
 
 
+def test_an_excel_value_column_headed_with_its_unit(tmp_path: Path) -> None:
+    # report25: "数值（亿元）" in a workbook crashed with KeyError: 'value' (the place of a
+    # cell looked up the spreadsheet letter of the column under its new name, "value")
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "数据"
+    book.active.append(["年份", "数值（亿元）", "来源"])
+    book.active.append([2019, 1562.5, "科智咨询"])
+    book.active.append([2020, 2238.7, "科智咨询"])
+    book.save(tmp_path / "m.xlsx")
+    out = read_series(tmp_path / "m.xlsx")
+    assert out[["year", "value", "unit", "source"]].values.tolist() == [
+        [2019, 1562.5, "CNY 100m", "科智咨询"],
+        [2020, 2238.7, "CNY 100m", "科智咨询"],
+    ]
+    book.active.append([2021, None, "科智咨询"])
+    book.save(tmp_path / "m.xlsx")
+    msg = (
+        "m.xlsx sheet '数据' row 4, column 'value': the value is blank but the row is not; "
+        "expected a number or a figure (blank a whole row to skip it)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        read_series(tmp_path / "m.xlsx")
+
+
 @pytest.mark.parametrize(
     ("header", "why"),
     [

@@ -85,7 +85,15 @@ def run(args: argparse.Namespace) -> int:
             file=args.file,
         )
     if args.forecasts_only:
+        restated = len(record)
         record = record[record["forecast"].fillna(True).astype(bool)]
+        if record.empty:  # the table's header alone said nothing about why
+            print(
+                f"no forecasts: each of the {restated} level claims is for a year before the "
+                "one it was made in (a figure restated after the fact); drop --forecasts-only "
+                "to list them"
+            )
+            return 0
     rows = []
     marked = False  # some actual shown is derived: the footnote explains the "*"
     for r in record.itertuples():

@@ -173,15 +173,36 @@ def scenario_results(spec: Any, history: pd.DataFrame, *, to: int, seed: int) ->
         source=Path(str(scenario_set.source)).name,
         table=table,
         n_paths=SCENARIO_PATHS,
-        scenarios=tuple((s.name, s.description, s.weight) for s in scenario_set.scenarios),
+        scenarios=tuple(
+            (s.name, _with_cap(s.description, s.cap, s.cap_mode), s.weight)
+            for s in scenario_set.scenarios
+        ),
         probabilities=probabilities,
     )
+
+
+def _with_cap(description: str, cap: float | str | None, mode: str) -> str:
+    """A scenario's description with its cap, which shapes its quantiles (the bundled bear
+    case's 10-90% range ended at exactly 9,000 with no word of why).
+
+    Examples
+    --------
+    >>> _with_cap("Slower growth", 9000.0, "clip"), _with_cap("", "2万亿元", "smooth")
+    ('Slower growth; capped at 9,000 (clipped)', 'capped at 2万亿元 (approached smoothly)')
+    """
+    if cap is None:
+        return description
+    value = f"{cap:,.10g}" if isinstance(cap, int | float) else str(cap)
+    how = "clipped" if mode == "clip" else "approached smoothly"
+    text = f"capped at {value} ({how})"
+    return f"{description}; {text}" if description else text
 
 
 def probability_thresholds(median: float) -> tuple[float, ...]:
     """Round levels around a central value at which the report states P(exceed).
 
-    Three thresholds, 0.75x, 1x and 1.5x the median scenario's median, each rounded to two
+    Three thresholds, 0.75x, 1x and 1.5x ``median`` (the report passes the median of the
+    final year's medians of the scenarios and the weighted mixture), each rounded to two
     significant figures so the table reads like an analyst's question ("above 12,000?").
     Thresholds that round to the same level are given once (a median of zero gives one).
 

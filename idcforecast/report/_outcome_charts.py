@@ -4,6 +4,7 @@ re-exported by :mod:`idcforecast.report.charts`."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -41,12 +42,16 @@ __all__ = ["plot_claims", "plot_scenarios"]
 
 
 def _claim_label(row: pd.Series) -> str:
+    import pandas as pd
+
     who = str(row.get("by", "")).split(",")[0].strip()
     if not who or contains_cjk(who):  # chart text is DejaVu only; the set id is readable
         # as the Claims table and the track-record table print it ("kezhi 2020 07" was
         # neither)
         who = str(row.get("claim_set", ""))
-    return f"{who} ({str(row.get('made', ''))[:4]})"
+    made = row.get("made", "")
+    year = "" if made is None or pd.isna(made) else str(made)[:4]
+    return f"{who} ({year})" if year else who
 
 
 def plot_claims(
@@ -87,10 +92,16 @@ def plot_claims(
 
     require_columns(record, ["year", "value", "qualifier", "actual", "held"], what="claims record")
     rows = record
-    if "forecast" in rows.columns:
-        rows = rows[rows["forecast"].astype(bool)]
+    if "forecast" in rows.columns:  # NA (no date made): a forecast, as check_claims takes it
+        rows = rows[rows["forecast"].fillna(True).astype(bool)]
     rows = rows.sort_values(["year", "value"], kind="stable").reset_index(drop=True)
-    unit = first_unit(rows) or (first_unit(history) if history is not None else "")
+    unit = (first_unit(history) if history is not None else "") or first_unit(rows)
+    other_units = []
+    if unit and "unit" in rows.columns:  # a forecast in another unit would sit on this axis
+        # (a USD forecast not yet due past the FX table, which track_record keeps as is)
+        other = rows["unit"].notna() & (rows["unit"].astype(str) != unit)
+        other_units = [f"{_claim_label(r)} (in {r['unit']})" for _, r in rows[other].iterrows()]
+        rows = rows[~other].reset_index(drop=True)
     if figures is None:
         shown = [*rows["value"], *([] if history is None else history["value"])]
         figures = LevelFormat.for_values(shown)
@@ -137,8 +148,18 @@ def plot_claims(
             Line2D([], [], color=COLORS["history"], marker="o", ms=3.5, label="actual"),
             Line2D([], [], color=COLORS["hit"], marker="D", ls="none", label="forecast held"),
             Line2D([], [], color=COLORS["miss"], marker="D", ls="none", label="forecast missed"),
-            Line2D([], [], color="#555555", marker="^", ls="none", label="'more than'"),
         ]
+        # a bound's marker is explained when one is drawn: "'more than'" was listed for
+        # charts without one, and a "less than" forecast (a triangle down) had no entry
+        drawn = set(map(str, rows["qualifier"]))
+        for qualifier, marker, words in (
+            ("at_least", "^", "'more than'"),
+            ("at_most", "v", "'less than'"),
+        ):
+            if qualifier in drawn:
+                handles.append(
+                    Line2D([], [], color="#555555", marker=marker, ls="none", label=words)
+                )
         if rows["held"].isna().any():
             handles.insert(
                 3,
@@ -152,13 +173,15 @@ def plot_claims(
             ylabel=unit_label(unit),
             title=title or "Published forecasts against what happened",
         )
-        makers = [_claim_label(row).rsplit(" (", 1)[0] for _, row in rows.iterrows()]
+        makers = [re.sub(r" \(\d{4}\)$", "", _claim_label(row)) for _, row in rows.iterrows()]
         add_footnote(
             fig,
-            "Forecasts as published (level claims made before their target year); dotted "
-            "lines join each to the actual. Forecasts by: "
+            "Forecasts as published (level claims made before their target year or during "
+            "it, before its actual was known); dotted lines join each to the actual. "
+            "Forecasts by: "
             + ("; ".join(dict.fromkeys(makers)) or "none")
-            + ".",
+            + "."
+            + (f" Not drawn, in another unit: {'; '.join(other_units)}." if other_units else ""),
         )
     return fig
 

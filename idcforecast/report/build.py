@@ -88,7 +88,8 @@ def build_report(
     Parameters
     ----------
     data
-        A CSV/Excel file or a tidy frame (read with ``idcforecast.read_series``); the
+        A CSV/Excel file, a folder of them, a tidy frame (read with
+        ``idcforecast.read_series``) or a year-indexed Series (named by its ``name``); the
         bundled ``china_idc_market`` dataset by default.
     series_id
         The series to report on; ``china_idc_cidc_overall`` for the bundled data, and
@@ -132,7 +133,8 @@ def build_report(
         ``series_id`` is not in the data, or the ``scenarios`` spec is written for another
         series (its ``series_id``).
     SpecError
-        ``to`` is not after the last year, or ``date`` is not ``YYYY-MM-DD``.
+        ``to`` is not after the last year or more than 100 years after it, or ``date``
+        is not ``YYYY-MM-DD``.
     ReportError
         ``out`` cannot be written, or is the ``data`` file or the ``scenarios`` spec (which
         it would replace): raised before any work, and nothing is left behind.
@@ -145,6 +147,7 @@ def build_report(
             "report: pass a data file (--data) or a bundled dataset (--dataset), not both",
             dataset=dataset,
         )
+    data = _series_as_frame(data)
     history, data_label, digest = _load_history(data, series_id, options, dataset)
     history, left_out = _apply_gap_policy(history, gaps)
     sid = str(history["series_id"].iloc[0])
@@ -154,6 +157,18 @@ def build_report(
             f"report horizon: to={int(to)} is not after the last year of series {sid!r} "
             f"({last}); pass a later year, e.g. to={max(last + 1, DEFAULT_TO)} "
             f"(--to {max(last + 1, DEFAULT_TO)})",
+            series_id=sid,
+            to=int(to),
+            last_year=last,
+        )
+    from idcforecast._forecast_inputs import MAX_HORIZON
+
+    if int(to) - last > MAX_HORIZON:  # the forecast's own error advised "pass e.g. 5"
+        suggestion = max(last + 1, DEFAULT_TO)
+        raise SpecError(
+            f"report horizon: to={int(to)} is {int(to) - last} years after the last year of "
+            f"series {sid!r} ({last}); a report forecasts at most {MAX_HORIZON} years ahead; "
+            f"pass a nearer year, e.g. to={suggestion} (--to {suggestion})",
             series_id=sid,
             to=int(to),
             last_year=last,
@@ -276,6 +291,19 @@ _READ_FLAGS = {
 }
 
 
+def _series_as_frame(data: Any) -> Any:
+    """A year-indexed pandas Series (as ``forecast()`` takes one; named by its ``name``, else
+    "series") as the long frame ``read_series`` reads; other data as it is. A Series was a
+    bare TypeError ("expected str, bytes or os.PathLike object, not Series")."""
+    import pandas as pd
+
+    if not isinstance(data, pd.Series):
+        return data
+    name = "series" if data.name is None else str(data.name)
+    frame = data.rename("value").rename_axis("year").reset_index()
+    return frame.assign(series_id=name)[["series_id", "year", "value"]]
+
+
 def _load_history(
     data: str | os.PathLike[str] | pd.DataFrame | None,
     series_id: str | None,
@@ -326,7 +354,9 @@ def _load_history(
             digest = hashlib.sha256(listing.encode("utf-8")).hexdigest()
         else:
             label = f"file {Path(data).name}"
-            digest = _sha256(Path(data))
+            # hashed once read: a missing file is read_series' typed error ("no such file"),
+            # where hashing it first was a FileNotFoundError traceback
+            digest = ""
         try:
             # only the reported series, as `idcforecast forecast --series` reads it: another
             # series of the file (no unit, another currency) is no reason to fail
@@ -335,6 +365,7 @@ def _load_history(
             if series_id is None or getattr(err, "series_id", None) != series_id:
                 raise
             _not_in_data(series_id, label, list(getattr(err, "valid", ())))
+        digest = digest or _sha256(Path(data))  # type: ignore[arg-type]
     ids = list(dict.fromkeys(frame["series_id"].astype(str)))
     if series_id is None:
         if len(ids) != 1:
@@ -359,6 +390,9 @@ def _not_in_data(series_id: str, label: str, ids: list[str]) -> NoReturn:
     )
 
 
+_FRAME_CSV = "data.csv"  # where the reproducing command reads a DataFrame passed as data=
+
+
 def _equivalent_command(
     data: Any,
     series_id: str | None,
@@ -377,8 +411,17 @@ def _equivalent_command(
     parts = ["idcforecast", "report"]
     if dataset is not None and dataset != DEFAULT_DATASET:
         parts += ["--dataset", dataset]
-    if data is not None and not hasattr(data, "columns"):
-        parts += ["--data", str(data)]
+    frame = data is not None and hasattr(data, "columns")
+    comments = []
+    if frame:  # the command read the bundled data: it reproduced another report
+        parts += ["--data", _FRAME_CSV]
+        comments.append(
+            f"{_FRAME_CSV}: the DataFrame passed as data=, written with "
+            f".to_csv({_FRAME_CSV!r}, index=False)"
+        )
+    if data is not None:
+        if not frame:
+            parts += ["--data", str(data)]
         for key, value in read_options.items():
             if key in _READ_FLAGS:
                 parts += [_READ_FLAGS[key], "\\t" if value == "\t" else str(value)]
@@ -400,8 +443,7 @@ def _equivalent_command(
         parts += ["--fx-rates", fx_files[0]]
     parts += ["--out", str(out), "--date", report_date.isoformat(), "--seed", str(seed)]
     no_flag = [f"{k}={v!r}" for k, v in read_options.items() if k not in _READ_FLAGS]
-    comments = []
-    if data is not None and not hasattr(data, "columns") and no_flag:  # sheet_name=...
+    if data is not None and not frame and no_flag:  # sheet_name=...
         comments.append(f"read with read_series({', '.join(no_flag)})")
     if len(fx_files) > 1:
         comments.append(f"FX rates from use_fx_rates of {', '.join(fx_files)}, innermost first")
@@ -457,7 +499,7 @@ def _context(
         fx_files=tuple((str(path), sha) for path, sha in user_fx_files()),
     )
     return ReportContext(
-        title=title or _TITLES.get(sid, sid),
+        title=(title or "").strip() or _TITLES.get(sid, sid),  # "   ": no title
         series_id=sid,
         unit=str(history["unit"].iloc[0]) if "unit" in history.columns else "",
         history=history,

@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -41,7 +42,7 @@ from idcforecast.report._frames import (
 )
 from idcforecast.report._numbers import LevelFormat, set_level_ticks
 from idcforecast.report._outcome_charts import plot_claims, plot_scenarios
-from idcforecast.report.fonts import without_cjk
+from idcforecast.report.fonts import latin_name
 from idcforecast.report.style import (
     COLORS,
     add_footnote,
@@ -175,9 +176,19 @@ def plot_forecast(
         style_axes(
             ax,
             ylabel=ylabel,
-            title=title or f"{without_cjk(sid)}: history and forecast to {int(end['year'])}",
+            title=title or _named(sid, f"history and forecast to {int(end['year'])}", joiner=": "),
         )
-        ax.legend(loc="upper left", ncols=2)
+        ax.legend(
+            loc=_free_corner(
+                ax,
+                hist["year"].to_numpy(dtype=float),
+                actuals,
+                years.astype(float),
+                joined("lo_95"),
+                joined("hi_95"),
+            ),
+            ncols=2,
+        )
         note = source if source is not None else source_text(hist)
         reading = (
             " Log scale: equal heights are equal growth rates (the 95% band is too wide for a"
@@ -191,6 +202,46 @@ def plot_forecast(
             + reading,
         )
     return fig
+
+
+def _free_corner(
+    ax: Axes,
+    years: np.ndarray,
+    values: np.ndarray,
+    fan_years: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+) -> str:
+    """Where the fan chart's legend covers no data: "upper left" (a rising series) unless
+    the history or the bands reach into that corner (a falling or flat series, whose line
+    ran through the legend), then "lower left" if that one is free; if neither is, the value
+    axis is raised so that the upper left is free."""
+    to_axes = ax.transData + ax.transAxes.inverted()
+
+    def occupied(y_from: float, y_to: float) -> bool:
+        # the legend's box: its two rows of two entries take the left 45% of the width
+        # and about a fifth of the height
+        points = to_axes.transform(np.column_stack([years, values]))
+        if np.any((points[:, 0] < 0.45) & (points[:, 1] > y_from) & (points[:, 1] < y_to)):
+            return True
+        # a line between two actuals crosses the box too (a steep fall passes through it)
+        for (x0, v0), (_x1, v1) in itertools.pairwise(points):
+            if x0 < 0.45 and min(v0, v1) < y_to and max(v0, v1) > y_from:
+                return True
+        lows = to_axes.transform(np.column_stack([fan_years, low]))
+        highs = to_axes.transform(np.column_stack([fan_years, high]))
+        return bool(np.any((lows[:, 0] < 0.45) & (lows[:, 1] < y_to) & (highs[:, 1] > y_from)))
+
+    if not occupied(0.78, 1.0):
+        return "upper left"
+    if not occupied(0.0, 0.22):
+        return "lower left"
+    bottom, top = ax.get_ylim()
+    if ax.get_yscale() == "log":
+        ax.set_ylim(bottom, top * (top / bottom) ** 0.3)
+    else:
+        ax.set_ylim(bottom, top + 0.3 * (top - bottom))
+    return "upper left"
 
 
 _SCALES = ("auto", "linear", "log")
@@ -263,6 +314,14 @@ def plot_growth(
     require_columns(hist, ["value"], what="history")
     sid = str(hist["series_id"].iloc[0])
     years, growth = _yoy_percent(hist)
+    # a rate from or to a figure published as a bound is a bound too ("< 28.6" from a "more
+    # than" start), and none when both ends are "more than": the summary table's marks, bar
+    # for bar (the bars printed such rates as exact)
+    marks = _yoy_marks(hist, years)
+    kept = np.array([m is not None for m in marks], dtype=bool)
+    open_years = [int(y) for y, m in zip(years, marks, strict=True) if m is None]
+    years, growth = years[kept], growth[kept]
+    signs = [m for m in marks if m is not None]
     first, last = int(hist["year"].iloc[0]), int(hist["year"].iloc[-1])
     start = _cagr_start_year(hist)
     bound = _cagr_bound(hist)
@@ -273,7 +332,16 @@ def plot_growth(
     with house_style():
         fig, ax = new_figure()
         bars = ax.bar(years, growth, color=COLORS["growth"], width=0.7, label="year on year")
-        labels = ax.bar_label(bars, labels=[f"{g:.1f}" for g in growth], fontsize=7, padding=2)
+        # beyond 16 bars the labels, set side by side, ran into one another ("8.38.07.78.0"
+        # over 43 years): they stand upright then
+        upright = len(years) > _UPRIGHT_BAR_LABELS
+        labels = ax.bar_label(
+            bars,
+            labels=[f"{m.strip()}{g:.1f}" for m, g in zip(signs, growth, strict=True)],
+            fontsize=6.5 if upright else 7,
+            padding=2,
+            rotation=90 if upright else 0,
+        )
         for label in labels:  # on white, so the CAGR line passes behind, not through, a label
             label.set_bbox({"facecolor": "white", "edgecolor": "none", "pad": 0.8})
             label.set_zorder(4)
@@ -285,7 +353,14 @@ def plot_growth(
                 lw=1.4,
                 label=f"CAGR {start}-{last}: {sign}{rate:.1f}%",
             )
-        ax.set_ylim(top=max([*growth, rate or 0.0, 0.0]) * 1.25 + 1.0)
+        high = max([*growth, rate or 0.0, 0.0])
+        low = min([*growth, rate or 0.0, 0.0])
+        span = high - low
+        # room above the bars for the legend, and below a falling bar for its label: with
+        # every rate negative the top was 1.0 and the legend lay over the bars
+        # (upright labels are taller: more room above the highest bar)
+        top = high * (1.5 if upright else 1.25) + 1.0 if high > 0 else 0.3 * span + 1.0
+        ax.set_ylim(bottom=low - 0.08 * span if low < 0 else None, top=top)
         ax.legend(loc="upper left", ncols=2)
         integer_ticks(ax)
         ax.set_xlim((years[0] if len(years) else first) - 0.6, last + 0.6)
@@ -293,7 +368,8 @@ def plot_growth(
         style_axes(
             ax,
             ylabel="growth, percent per year",
-            title=title or f"Growth of {without_cjk(sid)}: year on year",
+            title=title
+            or _named(sid, "growth year on year", prefix="Growth of ", suffix=": year on year"),
         )
         unit = first_unit(hist)
         basis = f"Computed from levels in {unit_label(unit)}" if unit else "Computed from levels"
@@ -305,8 +381,46 @@ def plot_growth(
             if nonpositive
             else "years without the previous year have no bar"
         )
-        add_footnote(fig, f"{basis}; {missing}. {note}".strip())
+        if open_years:
+            missing += (
+                f", nor {', '.join(map(str, open_years))}, where both figures are bounds "
+                "('more than') that leave the rate open"
+            )
+        bounded = any(m.strip() for m in signs)
+        marked = (
+            " '>'/'<': at least/at most, from a figure published as a bound." if bounded else ""
+        )
+        add_footnote(fig, f"{basis}; {missing}.{marked} {note}".strip())
     return fig
+
+
+def _yoy_marks(hist: pd.DataFrame, years: np.ndarray) -> list[str | None]:
+    """The mark of each year's YoY rate ("", "> ", "< ", "~ "...) as the summary table
+    prints it, from the qualifiers of the year and the year before; None when the two
+    bounds leave the rate open."""
+    from idcforecast.report._frames import qualifiers
+    from idcforecast.report._growth import RateMark, rate_qualifier
+
+    by_year = dict(zip(hist["year"].astype(int), qualifiers(hist, what="history"), strict=True))
+    marks: list[str | None] = []
+    for year in years:
+        how = rate_qualifier(by_year[int(year) - 1], by_year[int(year)])
+        marks.append(None if how is None else RateMark(0.0, *how).sign)
+    return marks
+
+
+_UPRIGHT_BAR_LABELS = 16
+
+
+def _named(sid: str, what: str, *, joiner: str = "", prefix: str = "", suffix: str = "") -> str:
+    """A default chart title naming series ``sid``: ``{sid}{joiner}{what}`` (or
+    ``{prefix}{sid}{suffix}``). Chart text is DejaVu only: an id named in Chinese is not
+    named at all (:func:`latin_name`; it read "Backtest of 'auto' on [Chinese text]", and
+    "中国IDC市场规模" a misleading "IDC"); the title is then ``what``, capitalised."""
+    name = latin_name(sid)
+    if name:
+        return f"{name}{joiner}{what}" if joiner else f"{prefix}{name}{suffix}"
+    return what[0].upper() + what[1:]
 
 
 def _yoy_percent(hist: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -421,7 +535,8 @@ def plot_backtest(
         right.legend(loc="upper left")
         fig.suptitle(
             wrap_title(
-                title or f"Backtest of '{chosen}' on {without_cjk(sid)}",
+                title
+                or _named(sid, f"backtest of '{chosen}'", prefix=f"Backtest of '{chosen}' on "),
                 width=fig.get_figwidth() * 72.0 - 10.0,
             ),
             x=0.0,

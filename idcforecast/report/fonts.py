@@ -31,15 +31,21 @@ __all__ = [
     "contains_cjk",
     "find_cjk_font",
     "latin_fonts",
+    "latin_name",
     "without_cjk",
 ]
 
 CJK_FONT_ENV = "IDCFORECAST_CJK_FONT"
 
 # CJK punctuation, kana, unified ideographs (+ extension A), Hangul, compatibility
-# ideographs, full-width forms: the characters DejaVu Sans cannot draw.
+# ideographs, full-width forms: the characters DejaVu Sans cannot draw. Also radicals,
+# bopomofo, enclosed CJK and the CJK compatibility block (unit signs such as "㎡" of floor
+# areas, "㎏", "㎾"), CJK compatibility and small forms ("︰", "﹐") and the enclosed numbers past ⑩
+# ("⑪", "⑴", "⒈", "ⓐ": footnote markers) that DejaVu lacks: they were drawn as empty
+# boxes in text and charts, as "面积1000 ，" for "面积1000㎡，".
 _CJK_CHARS = (
-    "\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
+    "\u246a-\u24b5\u24d0-\u24e9\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u33ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe6f\uff00-\uffef"
 )
 _CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
 _RUNS = re.compile(f"[{_CJK_CHARS}]+|[^{_CJK_CHARS}]+")
@@ -111,6 +117,24 @@ def without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:
     if not re.search(r"[A-Za-z0-9]", stripped):
         return placeholder
     return stripped
+
+
+def latin_name(text: str) -> str:
+    """``text`` for chart titles, which are DejaVu only: as it is without CJK, without a
+    bracketed CJK gloss ("China IDC market (亿元)" is "China IDC market"), and "" when CJK
+    is part of the name itself, whose Latin leftovers would mislead ("中国IDC市场规模" is no
+    "IDC").
+
+    Examples
+    --------
+    >>> latin_name("China IDC market (中国IDC市场)"), latin_name("中国IDC市场规模")
+    ('China IDC market', '')
+    """
+    if not contains_cjk(text):
+        return text
+    glossed = re.compile(r"\s*[(（][^()（）]*[)）]")
+    unglossed = glossed.sub(lambda m: "" if contains_cjk(m.group()) else m.group(), text)
+    return "" if contains_cjk(unglossed) else re.sub(r"\s+", " ", unglossed).strip()
 
 
 def latin_fonts() -> dict[str, Path]:

@@ -63,6 +63,7 @@ __all__ = [
 
 MISSING = "–"  # en dash: not applicable (no previous year; no interval for actual years)
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_SIGNED_NUMBER = re.compile(r"[+-]\d{1,3}(?:,\d{3})*(?:\.\d+)?%?|[+-]\d+(?:\.\d+)?%?")
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 PERCENT_COLUMNS = frozenset({"yoy", "cagr_to_date", "cagr", "growth", "smape", "mape"})
 
@@ -469,13 +470,20 @@ def escape_formula(text: str) -> str:
     """Make text that a spreadsheet would run as a formula inert (prefix an apostrophe).
 
     Text starting with ``= + - @``, a tab or a carriage return is what Excel, LibreOffice
-    and Google Sheets evaluate (CSV/formula injection, OWASP); other text is unchanged.
+    and Google Sheets evaluate (CSV/formula injection, OWASP); other text is unchanged, and
+    so is a signed number alone ("-10.0", "+3.5%", "-1,234.5": a negative growth rate of
+    ``format_summary``), which no spreadsheet runs and which the apostrophe, stored in a
+    text cell, showed as "'-10.0".
 
     Examples
     --------
     >>> escape_formula("=HYPERLINK(\\"http://x\\")"), escape_formula("CNY 100m")
     ('\\'=HYPERLINK("http://x")', 'CNY 100m')
+    >>> escape_formula("-10.0"), escape_formula("-2+3")
+    ('-10.0', "'-2+3")
     """
+    if _SIGNED_NUMBER.fullmatch(text):
+        return text
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 

@@ -851,3 +851,22 @@ def test_check_claims_table_shows_the_end_a_rate_without_a_level_is_checked_at(
         "CAGR 27.8% 2019-2021  3 steps from 2018                1,228.0 (actual)      2,563.2"
         "  3,012.7 (2021)  -14.9%         34.9%  no",
     ]
+
+
+def test_track_record_forecasts_only_says_why_it_lists_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # report25: a claims file of restated figures alone printed the table's header and
+    # nothing else under --forecasts-only
+    claims = tmp_path / "restated.csv"
+    claims.write_text(
+        "claim_set,claim_id,made,by,subject,kind,start_year,year,value,unit,qualifier\n"
+        "x,x/l2021,2024,A,china_idc_cidc_overall,level,,2021,3012.7,CNY 100m,exact\n"
+        "x,x/l2022,2024,A,china_idc_cidc_overall,level,,2022,4043.2,CNY 100m,exact\n",
+        encoding="utf-8",
+    )
+    out = _run(track_record_cmd, [str(claims), "--forecasts-only"], capsys)
+    assert out == (
+        "no forecasts: each of the 2 level claims is for a year before the one it was made in "
+        "(a figure restated after the fact); drop --forecasts-only to list them\n"
+    )

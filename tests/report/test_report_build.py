@@ -233,6 +233,19 @@ def test_horizon_before_the_last_year(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_horizon_a_millennium_ahead(tmp_path: Path) -> None:
+    # report25: --to 3000 failed with the forecast's advice for its horizon argument ("a
+    # year given as the horizon? ... pass e.g. 5 for five years ahead"), not for --to
+    msg = (
+        "report horizon: to=3000 is 977 years after the last year of series "
+        "'china_idc_cidc_overall' (2023); a report forecasts at most 100 years ahead; pass a "
+        "nearer year, e.g. to=2030 (--to 2030)"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        build_report(to=3000, out=tmp_path / "r.pdf", date=DATE)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_bad_date(tmp_path: Path) -> None:
     msg = "report date '2026-13-01' is not a calendar date; expected YYYY-MM-DD, e.g. 2026-01-31"
     with pytest.raises(SpecError, match=re.escape(msg)):
@@ -931,6 +944,8 @@ def test_track_record_chart_labels_match_its_table(default_report: Path) -> None
     assert "kezhi 2020 07" not in page
     assert re.search(r"Claim set By Made For Forecast Actual Error Held kezhi_2020_07 ", page)
     assert "global_times_2020_07_07 Global Times" in page  # one line: the column holds it
+    # report25: the Made column wrapped the date to "2020-07-" over "07"
+    assert "2020-07-07 2022 3,200.0 4,043.2 -20.9% no" in page
 
 
 def test_sections_keep_their_chart_and_table_on_one_page(tmp_path: Path) -> None:
@@ -972,3 +987,104 @@ def test_a_method_without_a_backtest_is_said_in_words(tmp_path: Path) -> None:
         "needs to fit and 2 later years to score."
     ) in compact
     assert "above).  '" not in text.replace("\n", " ")
+
+
+def test_a_forecast_not_yet_due_shows_no_actual(tmp_path: Path) -> None:
+    # report25: the track-record table printed "nan" as the actual of the CAICT series' 2024
+    # forecast (made 2024, the series ends 2023), and the chart's note said the forecasts
+    # were "made before their target year" of a claim made in it (h = 0)
+    path = build_report(
+        series_id="china_idc_caict", method="drift", out=tmp_path / "caict.pdf", date=DATE
+    )
+    page = next(p for p in _pages(path) if "Published forecasts against" in p)
+    assert "nan" not in page
+    assert re.search(r"unattributed_2024 unattributed \(commonly ascribed to CAICT\) 2024 2024 "
+                     r"3,048\.0 – – not yet", page)  # fmt: skip
+    assert "made before their target year or during it" in page
+
+
+@pytest.fixture(scope="module")
+def scenario_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    spec = data_dir() / "scenarios" / "china_idc_example.toml"
+    return build_report(out=tmp_path_factory.mktemp("s") / "s.pdf", date=DATE, scenarios=spec)
+
+
+def test_probability_levels_say_which_median_they_scale(scenario_report: Path) -> None:
+    # report25: "0.75, 1 and 1.5 times the median scenario's 2030 median": the levels scale
+    # the median of the four rows' medians (base, bull, bear, weighted), which with four rows
+    # is the mean of the middle two and no scenario's median
+    page = next(p for p in _pages(scenario_report) if "median CAGR" in p)
+    medians = [
+        float(m.replace(",", ""))
+        for m in re.findall(r"(?:base|bull|bear|weighted) ([\d,]+) [\d,]+–", page)
+    ]
+    assert len(medians) == 4
+    middle = float(np.median(medians))
+    stated = re.search(r"times the median of the 2030 medians above \(([\d,]+)\)", page)
+    assert stated is not None
+    assert float(stated.group(1).replace(",", "")) == pytest.approx(middle, abs=0.5)
+
+    def two_figures(x: float) -> float:  # rounded to two significant figures
+        return float(f"{x:.2g}")
+
+    levels = [float(v.replace(",", "")) for v in re.findall(r"P\(> ([\d,]+)\)", page)]
+    assert levels == [two_figures(k * middle) for k in (0.75, 1.0, 1.5)]
+
+
+def test_a_blank_title_falls_back_to_the_series_name(tmp_path: Path) -> None:
+    # report25: --title '   ' printed a report without a title ('' already fell back)
+    path = build_report(out=tmp_path / "r.pdf", date=DATE, title="   ")
+    first = PdfReader(path).pages[0].extract_text().splitlines()[0]
+    assert first == "China IDC market (CIDC overall scope)"
+
+
+def test_scenario_caps_are_stated(scenario_report: Path) -> None:
+    # report25: the bear case's 10-90% range ended at exactly 9,000, its cap (clip), which
+    # the report never mentioned (the bullets print the spec's descriptions alone)
+    page = next(p for p in _pages(scenario_report) if "median CAGR" in p)
+    assert (
+        "bear (weight 0.25): Slower growth (-5 points a year) and a one-off 8% drop in 2026 "
+        "(oversupply); capped at 9,000 (clipped)" in page
+    )
+    assert "saturates near 2万亿元; capped at 20,000 (approached smoothly)" in page
+    assert re.search(r"bear [\d,]+ [\d,]+–9,000 ", page)  # the range the cap explains
+
+
+def test_a_data_file_that_does_not_exist(tmp_path: Path) -> None:
+    # report25: `report --data typo.csv` was a FileNotFoundError traceback: the file was
+    # hashed for the appendix before it was read
+    missing = tmp_path / "typo.csv"
+    msg = f"{missing}: no such file; expected a CSV or Excel file path or a DataFrame"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        build_report(data=missing, out=tmp_path / "r.pdf", date=DATE)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_command_to_reproduce_a_report_on_a_dataframe_reads_it(tmp_path: Path) -> None:
+    # report25: build_report(data=frame) printed "To reproduce: idcforecast report --to 2030
+    # --out ..." without --data: that command reports on the bundled data instead
+    frame = pd.DataFrame(
+        {"series_id": "vn", "year": range(2017, 2024), "unit": "USD bn",
+         "value": [0.31, 0.352, 0.401, 0.455, 0.53, 0.601, 0.69]}
+    )  # fmt: skip
+    path = build_report(data=frame, out=tmp_path / "r.pdf", date=DATE)
+    page = next(p for p in _pages(path) if "To reproduce" in p)
+    # (compared without spaces: a long temporary path may wrap in the table's cell)
+    compact = page.replace(" ", "")
+    assert f"idcforecastreport--datadata.csv--to2030--out{tmp_path / 'r.pdf'}" in compact
+    assert (
+        "data.csv: the DataFrame passed as data=, written with .to_csv('data.csv', index=False)"
+        in page
+    )
+
+
+def test_a_year_indexed_series_is_reported_as_forecast_takes_it(tmp_path: Path) -> None:
+    # report25: build_report(data=series) was "TypeError: expected str, bytes or
+    # os.PathLike object, not Series"; forecast() takes such a Series (named by its name)
+    series = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], index=range(2019, 2024), name="ser")
+    path = build_report(
+        data=series, out=tmp_path / "r.pdf", date=DATE, read_options={"unit": "USD bn"}
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "Series ser (scope: not stated), in USD billion. Forecast to 2030." in compact
+    assert "Latest: 5.00 USD billion in 2023." in compact

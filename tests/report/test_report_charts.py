@@ -18,6 +18,7 @@ from idcforecast.report.charts import (
     plot_growth,
     plot_scenarios,
 )
+from idcforecast.report.tables import format_summary, summary_table
 
 
 @pytest.fixture
@@ -441,3 +442,228 @@ def test_a_log_axis_needs_positive_values(history, forecast) -> None:
         plot_forecast(history, crossing, scale="log")
     with pytest.raises(DataError, match=re.escape("scale 'logarithmic' is not a chart scale")):
         plot_forecast(history, forecast, scale="logarithmic")
+
+
+def test_claims_chart_takes_a_claim_without_a_date_as_a_forecast() -> None:
+    # report25: track_record() of a claim without `made` has forecast <NA>; plot_claims
+    # raised "ValueError: cannot convert float NaN to bool" (check_claims takes such a
+    # claim as a forecast, and so does the chart now; it has no year to print)
+    record = pd.DataFrame(
+        {
+            "claim_set": ["b", "a"],
+            "by": ["Broker", "Firm"],
+            "made": ["", "2019"],
+            "year": [2023, 2021],
+            "value": [5310.7, 3000.0],
+            "qualifier": ["approximately", "exact"],
+            "unit": "CNY 100m",
+            "actual": [5078.3, 3012.7],
+            "held": [True, True],
+            "forecast": pd.array([pd.NA, True], dtype="boolean"),
+        }
+    )
+    fig = plot_claims(record)
+    texts = _texts(fig)
+    assert "Broker: ~5,311" in texts
+    assert "Firm (2019): 3,000" in texts
+    assert fig.texts[-1].get_text().replace("\n", " ").endswith("Forecasts by: Firm; Broker.")
+
+
+def test_growth_bars_are_marked_like_the_summary_tables_rates() -> None:
+    # report25: the bars printed rates from or to a figure published as a bound as exact
+    # ("28.6" where the summary table says "< 28.6": 2021's "more than 140" EFLOPS), and drew
+    # a bar where both figures are "more than" and the rate is open (the table's "–")
+    history = pd.DataFrame(
+        {
+            "series_id": "r",
+            "year": [2021, 2022, 2023, 2024],
+            "value": [140.0, 180.0, 220.0, 280.0],
+            "qualifier": ["at_least", "exact", "at_least", "at_least"],
+            "unit": "EFLOPS",
+        }
+    )
+    fig = plot_growth(history)
+    ax = fig.axes[0]
+    # 180 / 140 - 1 = 28.57% from a "more than" start: at most; 220 / 180 - 1 = 22.22% to a
+    # "more than" end: at least; 2023 -> 2024 between two "more than" figures: no bar
+    assert [t.get_text() for t in ax.texts] == ["<28.6", ">22.2"]
+    assert [p.get_x() + p.get_width() / 2 for p in ax.patches] == [2022.0, 2023.0]
+    note = fig.texts[-1].get_text().replace("\n", " ")
+    assert "nor 2024, where both figures are bounds ('more than') that leave the rate open" in note
+    assert "'>'/'<': at least/at most, from a figure published as a bound." in note
+    forecast = pd.DataFrame(
+        {"series_id": "r", "year": [2025], "model": "drift", "mean": [300.0], "lo_80": [250.0],
+         "hi_80": [350.0], "lo_95": [200.0], "hi_95": [400.0]}
+    )  # fmt: skip
+    table = format_summary(summary_table(history, forecast))
+    assert table["YoY %"].tolist()[1:4] == ["< 28.6", "> 22.2", "–"]
+
+
+def test_claims_chart_leaves_out_a_forecast_in_another_unit() -> None:
+    # report25: track_record keeps a USD forecast not yet due past the FX table in USD bn;
+    # drawn on the CNY 100m axis, 150 (USD bn) would read as 150亿元
+    history = pd.DataFrame(
+        {"series_id": "m", "year": [2021, 2022, 2023], "value": [3012.7, 4043.2, 5078.3],
+         "unit": "CNY 100m"}
+    )  # fmt: skip
+    record = pd.DataFrame(
+        {
+            "claim_set": ["b", "b"],
+            "by": ["Broker", "Broker"],
+            "made": ["2019", "2023"],
+            "year": [2021, 2027],
+            "value": [2902.86, 150.0],
+            "qualifier": ["exact", "exact"],
+            "unit": ["CNY 100m", "USD bn"],
+            "actual": [3012.7, float("nan")],
+            "held": pd.array([True, pd.NA], dtype="boolean"),
+            "forecast": [True, True],
+        }
+    )
+    fig = plot_claims(record, history=history)
+    assert [t.get_text() for t in fig.axes[0].texts] == ["Broker (2019): 2,903"]
+    assert fig.axes[0].get_ylabel() == "CNY 100 million"
+    note = fig.texts[-1].get_text().replace("\n", " ")
+    assert note.endswith("Not drawn, in another unit: Broker (2023) (in USD bn).")
+
+
+@pytest.mark.parametrize(
+    ("sid", "forecast_title", "growth_title", "backtest_title"),
+    [
+        # a name in Chinese is not cut to its Latin fragments ("IDC" reads as the firm)
+        ("中国IDC市场规模", "History and forecast to 2025", "Growth year on year",
+         "Backtest of 'drift'"),
+        # the backtest title read "Backtest of 'drift' on [Chinese text]"
+        ("市场规模（亿元）", "History and forecast to 2025", "Growth year on year",
+         "Backtest of 'drift'"),
+        # a Chinese gloss in brackets goes, the name stays
+        ("China IDC market (中国IDC市场)", "China IDC market: history and forecast to 2025",
+         "Growth of China IDC market: year on year", "Backtest of 'drift' on China IDC market"),
+        ("demo", "demo: history and forecast to 2025", "Growth of demo: year on year",
+         "Backtest of 'drift' on demo"),
+    ],
+)  # fmt: skip
+def test_default_chart_titles_of_a_series_named_in_chinese(
+    history, forecast, sid: str, forecast_title: str, growth_title: str, backtest_title: str
+) -> None:
+    from types import SimpleNamespace
+
+    from idcforecast.report.sections._titles import chart_title
+
+    hist, fc = history.assign(series_id=sid), forecast.assign(series_id=sid)
+    assert plot_forecast(hist, fc).axes[0].get_title(loc="left") == forecast_title
+    assert plot_growth(hist).axes[0].get_title(loc="left") == growth_title
+    bt = pd.DataFrame(
+        {"series_id": sid, "model": "drift", "cutoff": [2020], "year": [2021], "mean": [118.0],
+         "actual": [121.0], "unit": "CNY 100m"}
+    )  # fmt: skip
+    assert plot_backtest(bt)._suptitle.get_text().replace("\n", " ") == backtest_title
+    # the report's titles: its title (the series' name by default) before what is shown
+    name = forecast_title.split(":")[0] if ":" in forecast_title else ""
+    ctx = SimpleNamespace(title=sid)
+    assert chart_title(ctx, "forecast") == (f"{name}: forecast" if name else "Forecast")  # type: ignore[arg-type]
+
+
+def test_growth_legend_clears_the_bars_of_a_falling_series() -> None:
+    # report25: with every rate negative the axis ended at +1 and the legend lay over the
+    # bars (a market falling 7-14% a year)
+    history = pd.DataFrame(
+        {"series_id": "down", "year": list(range(2016, 2023)), "unit": "USD mn",
+         "value": [500.0, 450.0, 420.0, 380.0, 350.0, 300.0, 280.0]}
+    )  # fmt: skip
+    fig = plot_growth(history)
+    ax = fig.axes[0]
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    legend = ax.get_legend().get_window_extent(renderer)
+    bars = [p.get_window_extent(renderer) for p in ax.patches]
+    assert len(bars) == 6 and not any(legend.overlaps(b) for b in bars)
+    # each bar's label (below a falling bar) stays inside the axes
+    box = ax.get_window_extent(renderer)
+    for label in ax.texts:
+        extent = label.get_window_extent(renderer)
+        assert box.y0 <= extent.y0 and extent.y1 <= box.y1, label.get_text()
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [500.0, 450.0, 420.0, 380.0, 350.0, 300.0, 280.0],  # falling: the line starts high
+        [5.0] * 7,  # flat, from zero: the line runs along the top
+    ],
+)
+def test_forecast_legend_covers_no_actual(values: list[float]) -> None:
+    # report25: the legend sat in the upper left whatever the data, over the history of a
+    # falling or flat series
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    years = list(range(2016, 2023))
+    history = pd.DataFrame({"series_id": "s", "year": years, "value": values, "unit": "USD mn"})
+    mean = np.array([values[-1]] * 3)
+    forecast = pd.DataFrame(
+        {"series_id": "s", "year": [2023, 2024, 2025], "model": "drift", "mean": mean,
+         "lo_80": mean * 0.9, "hi_80": mean * 1.1, "lo_95": mean * 0.8, "hi_95": mean * 1.2}
+    )  # fmt: skip
+    fig = plot_forecast(history, forecast)
+    ax = fig.axes[0]
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    legend = ax.get_legend().get_window_extent(renderer)
+    points = ax.transData.transform(np.column_stack([years, values]))
+    assert not any(legend.contains(x, y) for x, y in points)
+    # and no segment of the history line passes through it
+    line = next(line for line in ax.lines if line.get_label() == "actual")
+    path = line.get_transform().transform_path(line.get_path())
+    assert not path.intersects_bbox(legend, filled=False)
+
+
+def test_growth_labels_of_a_long_series_do_not_run_together() -> None:
+    # report25: 43 years of bars had their labels side by side, printed over each other
+    # ("8.38.07.78.0"); past 16 bars they stand upright
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.transforms import Bbox
+
+    years = list(range(1980, 2024))
+    values = [10.0 * 1.08**i for i in range(len(years))]  # 8.0% each year: labels abreast
+    history = pd.DataFrame({"series_id": "s", "year": years, "value": values, "unit": "CNY bn"})
+    fig = plot_growth(history)
+    ax = fig.axes[0]
+    renderer = FigureCanvasAgg(fig).get_renderer()
+    fig.draw(renderer)
+    extents = [t.get_window_extent(renderer) for t in ax.texts]
+    assert len(extents) == 43
+    # at least 2 points apart (side by side they touched: "8.08.08.0" read as one number)
+    apart = [Bbox.from_extents(e.x0 - 1, e.y0, e.x1 + 1, e.y1) for e in extents]
+    assert not any(a.overlaps(b) for a, b in itertools.pairwise(apart))
+    box = ax.get_window_extent(renderer)
+    assert all(box.y0 <= e.y0 and e.y1 <= box.y1 for e in extents)
+    legend = ax.get_legend().get_window_extent(renderer)
+    assert not any(legend.overlaps(e) for e in extents)
+
+
+def test_claims_chart_legend_explains_the_bound_markers_drawn() -> None:
+    # report25: "'more than'" was in the legend of every claims chart, with or without such a
+    # forecast, and a "less than" forecast (a triangle down) had no legend entry
+    def legend(qualifiers: list[str]) -> list[str]:
+        record = pd.DataFrame(
+            {
+                "claim_set": ["a", "b"],
+                "by": ["Firm A", "Firm B"],
+                "made": ["2019", "2019"],
+                "year": [2021, 2022],
+                "value": [3000.0, 4500.0],
+                "qualifier": qualifiers,
+                "unit": "CNY 100m",
+                "actual": [3012.7, 4043.2],
+                "held": [True, True],
+                "forecast": [True, True],
+            }
+        )
+        return [t.get_text() for t in plot_claims(record).axes[0].get_legend().get_texts()]
+
+    assert legend(["exact", "exact"]) == ["actual", "forecast held", "forecast missed"]
+    assert legend(["at_least", "at_most"])[-2:] == ["'more than'", "'less than'"]
+    assert legend(["exact", "at_most"])[-1] == "'less than'"
+    assert "'more than'" not in legend(["exact", "at_most"])

@@ -96,7 +96,7 @@ def test_probability_columns_show_the_thresholds_used(usd_files: tuple[Path, Pat
     table = result.table
     final = table[(table["quantity"] == "level") & (table["year"] == 2030)]
     median = float(final["p50"].median())
-    # 0.75x, 1x and 1.5x the median scenario's median (about 1.10), to 2 significant figures
+    # 0.75x, 1x and 1.5x the median of the scenarios' medians (about 1.10), to 2 significant figures
     assert median == pytest.approx(1.1, abs=0.05)
     assert list(probs.columns) == ["P(> 0.83)", "P(> 1.1)", "P(> 1.7)"]  # was P(> 1), P(> 2)
     # each column is the share of that scenario's paths above its own threshold

@@ -268,3 +268,32 @@ def test_chart_text_is_drawn_at_the_size_it_was_laid_out_for() -> None:
     assert sizes["growth, percent per year"] == pytest.approx(9.0 * chart_scale, rel=0.02)
     footnote = next(size for text, size in sizes.items() if text.startswith("Computed from"))
     assert footnote == pytest.approx(6.5 * chart_scale, rel=0.02)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # floor area in square metres: "㎡" (U+33A1) is CJK compatibility, not in DejaVu
+        ("机房面积10万㎡，PUE≤1.3", "机房面积10万㎡，PUE≤1.3", "10 PUE≤1.3"),
+        ("area 1000㎡", "area 1000㎡", "area 1000"),
+        # footnote markers past ⑩ (DejaVu has ① to ⑩ only)
+        ("规模达到3200亿元⑪", "规模达到3200亿元⑪", "3200"),
+        ("320① and 41⑵", "320① and 41⑵", "320① and 41"),
+    ],
+)
+def test_characters_dejavu_lacks_are_set_in_the_cjk_font_or_dropped(
+    text: str, kept: str, dropped: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # report25: "㎡" and "⑪" were not counted as CJK, so they were set in DejaVu Sans,
+    # which has no glyph for them: fpdf2 logged "missing the following glyphs" and the
+    # PDF showed a gap ("机房面积10万 ，PUE") with a CJK font, a box without one
+    font = find_cjk_font()
+    for cjk_font, expected in ((font, kept), (None, dropped)):
+        if cjk_font is None and expected is kept:
+            continue  # no CJK font installed: only the fallback can be checked
+        doc = ReportDocument(title="x", creation_date=WHEN, cjk_font=cjk_font)
+        doc.paragraph(text)
+        with caplog.at_level("WARNING", logger="fpdf"):
+            pdf = doc.to_bytes()
+        assert not [r for r in caplog.records if "missing" in r.getMessage()]
+        assert _text(pdf).splitlines()[0] == expected

@@ -153,8 +153,13 @@ def test_text_renderings(history, forecast) -> None:
     ("text", "expected"),
     [
         ("=SUM(A1:A9)", "'=SUM(A1:A9)"),
-        ("+1", "'+1"),
+        ("+1+cmd", "'+1+cmd"),
         ("-2+3", "'-2+3"),
+        # report25: a signed number alone is no formula; "'-10.0" showed the apostrophe
+        ("-10.0", "-10.0"),
+        ("+3.5%", "+3.5%"),
+        ("-1,234.5", "-1,234.5"),
+        ("-1e5", "'-1e5"),
         ("@cmd", "'@cmd"),
         ("\t=1", "'\t=1"),
         ("\r=1", "'\r=1"),
@@ -172,7 +177,7 @@ def test_to_excel_escapes_formulas_and_keeps_numbers(tmp_path: Path, history, fo
             "note": [
                 '=HYPERLINK("http://evil","x")',
                 "+cmd|' /C calc'!A0",
-                "-1",
+                "-1+1",
                 "@SUM(1)",
                 "plain",
             ],
@@ -189,7 +194,7 @@ def test_to_excel_escapes_formulas_and_keeps_numbers(tmp_path: Path, history, fo
     assert [sheet.cell(row=r, column=1).value for r in range(2, 7)] == [
         '\'=HYPERLINK("http://evil","x")',
         "'+cmd|' /C calc'!A0",
-        "'-1",
+        "'-1+1",
         "'@SUM(1)",
         "plain",
     ]
@@ -460,3 +465,22 @@ def test_summary_table_and_excel_keep_the_source_of_every_number(
     assert "Source" not in format_summary(table).columns
     with pytest.raises(DataError, match=re.escape("format_summary: sources=True but the table")):
         format_summary(table.drop(columns="source"), sources=True)
+
+
+def test_to_excel_keeps_a_formatted_negative_rate_as_written(tmp_path: Path) -> None:
+    # report25: format_summary of a falling series ("-10.0" YoY) exported with to_excel
+    # showed "'-10.0": the apostrophe meant to disarm formulas, stored in a text cell
+    history = pd.DataFrame(
+        {"series_id": "s", "year": [2020, 2021], "value": [500.0, 450.0], "unit": "USD mn"}
+    )
+    forecast = pd.DataFrame(
+        {"series_id": "s", "year": [2022], "model": "drift", "mean": [400.0], "lo_80": [380.0],
+         "hi_80": [420.0], "lo_95": [360.0], "hi_95": [440.0]}
+    )  # fmt: skip
+    shown = format_summary(summary_table(history, forecast))
+    # 450 / 500 - 1 = -10.0%; 400 / 450 - 1 = -11.1%
+    assert shown["YoY %"].tolist() == ["–", "-10.0", "-11.1"]
+    out = to_excel({"summary": shown}, tmp_path / "s.xlsx")
+    sheet = openpyxl.load_workbook(out)["summary"]
+    column = [c.value for c in sheet[1]].index("YoY %") + 1
+    assert [sheet.cell(row=r, column=column).value for r in (2, 3, 4)] == ["–", "-10.0", "-11.1"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from idcforecast.report.fonts import without_cjk
+from idcforecast.report.fonts import latin_name
 
 if TYPE_CHECKING:
     from idcforecast.report.context import ReportContext
@@ -13,7 +13,8 @@ __all__ = ["chart_title"]
 
 
 def chart_title(ctx: ReportContext, what: str) -> str:
-    """A chart title: chart text is DejaVu only, so a title in Chinese ("市场规模") loses its
-    CJK characters (fpdf2 would drop them from the drawing, leaving ": forecast")."""
-    name = without_cjk(ctx.title, placeholder="")
+    """A chart title: chart text is DejaVu only, so a title with Chinese in its name is not
+    repeated there (the page's heading above prints it; :func:`latin_name`): without its
+    CJK characters "中国IDC市场规模" read "IDC: forecast"."""
+    name = latin_name(ctx.title)
     return f"{name}: {what}" if name else what[0].upper() + what[1:]

@@ -53,7 +53,8 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
     record = ctx.track_record
     if record is None or not len(record):
         return
-    forecasts = record[record["forecast"].astype(bool)]
+    # NA (no date made): a forecast, as check_claims and plot_claims take it
+    forecasts = record[record["forecast"].fillna(True).astype(bool)]
     fmt = ctx.figures
     if len(forecasts):
         fig = plot_claims(record, history=ctx.history, figures=fmt)
@@ -68,8 +69,8 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
                     qualifier_sign(str(q)) + fmt.text(v)
                     for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
                 ],
-                "Actual": [
-                    qualifier_sign(str(q)) + fmt.text(v)
+                "Actual": [  # NaN: no actual for that year (yet)
+                    "–" if pd.isna(v) else qualifier_sign(str(q)) + fmt.text(v)
                     for q, v in zip(
                         forecasts.get("actual_qualifier", [""] * len(forecasts)),
                         forecasts["actual"],
@@ -82,8 +83,9 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
                 ],
             }
         )
-        # 38 mm holds "global_times_2020_07_07" and 18 mm "2020-07-07" on one line
-        widths = (38, 40, 18, 10, 19, 18, 16, 15)
+        # 38 mm holds "global_times_2020_07_07" and 20 mm "2020-07-07" on one line (18 mm
+        # wrapped it to "2020-07-" / "07": 16.0 mm of text at 7.5 pt plus 2.4 mm padding)
+        widths = (38, 38, 20, 10, 19, 18, 16, 15)
         # the chart and its table on one page when they fit on one (the table used to
         # open the next page alone, under no heading)
         together = doc.chart_height(fig) + doc.table_height(table, col_widths=widths, size=7.5)
@@ -164,8 +166,11 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
                 if "weighted" in map(str, probs.index)
                 else "."
             )
-            + " The levels are 0.75, 1 and 1.5 times the median scenario's "
-            f"{year} median, rounded to two significant figures."
+            # the median of the rows' medians (the weighted row's too): with four rows it is
+            # no scenario's own median, which the text used to call it
+            + f" The levels are 0.75, 1 and 1.5 times the median of the {year} medians "
+            f"above ({fmt.short(float(levels['p50'].median()))}), rounded to two significant "
+            "figures."
         )
         doc.table(
             pd.DataFrame(

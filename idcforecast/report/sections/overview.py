@@ -221,7 +221,9 @@ def _claims_lines(ctx: ReportContext) -> list[str]:
         )
     record = ctx.track_record
     if record is not None and len(record):
-        done = record[record["forecast"].astype(bool) & (record["status"] == "realised")]
+        done = record[
+            record["forecast"].fillna(True).astype(bool) & (record["status"] == "realised")
+        ]
         if len(done):
             held = int(done["held"].astype(bool).sum())
             error = float(pd.to_numeric(done["error"]).mean())
