@@ -199,8 +199,7 @@ def _method_point(
         if n_obs < AUTO_MIN_OBS:
             raise InsufficientDataError(
                 f"series {series_id!r} has {counted(n_obs, 'observation')} ({span()}); method "
-                f"'auto' needs at least {AUTO_MIN_OBS}; add years, or use 'naive' (2) or "
-                "'drift' (3)",
+                f"'auto' needs at least {AUTO_MIN_OBS}; add years{_simpler(n_obs, AUTO, ', or')}",
                 series_id=series_id,
                 n_obs=n_obs,
                 min_obs=AUTO_MIN_OBS,
@@ -218,8 +217,8 @@ def _method_point(
         alternative = f", give cap= (then {given})" if given < min_obs else ""
         raise InsufficientDataError(
             f"series {series_id!r} has {counted(n_obs, 'observation')} ({span()}); model "
-            f"{method!r} needs at least {min_obs}; add years{alternative} or use method='auto' "
-            f"(needs {AUTO_MIN_OBS})",
+            f"{method!r} needs at least {min_obs}; add years{alternative}"
+            f"{_simpler(n_obs, method)}",
             series_id=series_id,
             n_obs=n_obs,
             min_obs=min_obs,
@@ -242,6 +241,27 @@ def _method_point(
         return fitted(train).predict(h, level=()).mean
 
     return point, fitted, min_obs, (method,), ""
+
+
+# the simplest methods to fall back on below 'auto''s 4 observations, and what each needs
+_FALLBACKS = (("naive", 2), ("drift", 3))
+
+
+def _simpler(n_obs: int, method: str, joined: str = " or") -> str:
+    """The advice after "add years": the methods that can forecast ``n_obs`` observations
+    (it suggested 'auto', needing 4, for a series of 1).
+
+    Examples
+    --------
+    >>> _simpler(5, "damped"), _simpler(3, "auto", ", or"), _simpler(1, "drift")
+    (" or use method='auto' (needs 4)", ", or use 'naive' (2) or 'drift' (3)", ' (every method needs at least 2)')
+    """  # noqa: E501
+    if n_obs >= 4 and method != AUTO:
+        return f"{joined} use method='auto' (needs 4)"
+    fits = [(name, need) for name, need in _FALLBACKS if need <= n_obs and name != method]
+    if not fits:
+        return " (every method needs at least 2)" if n_obs < 2 else ""
+    return f"{joined} use " + " or ".join(f"{name!r} ({need})" for name, need in fits)
 
 
 @functools.lru_cache(maxsize=512)

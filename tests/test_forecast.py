@@ -262,24 +262,31 @@ ERRORS = [
         "series 'cidc' has 5 observations (2015-2019); model 'damped' needs at least 6; add "
         "years or use method='auto' (needs 4)",
     ),
-    # one observation: was "1 observations (2015-2015)", and "(1 values)" without years
+    # one observation: was "1 observations (2015-2015)", and "(1 values)" without years;
+    # and the advice named methods that need more ("use method='auto' (needs 4)" for 1)
     (
         lambda: forecast(tidy([5.0]), 2),
         InsufficientDataError,
-        "series 'cidc' has 1 observation (2015); method 'auto' needs at least 4; add years, "
-        "or use 'naive' (2) or 'drift' (3)",
+        "series 'cidc' has 1 observation (2015); method 'auto' needs at least 4; add years "
+        "(every method needs at least 2)",
     ),
     (
         lambda: forecast(tidy([5.0]), 2, method="drift"),
         InsufficientDataError,
-        "series 'cidc' has 1 observation (2015); model 'drift' needs at least 3; add years or "
-        "use method='auto' (needs 4)",
+        "series 'cidc' has 1 observation (2015); model 'drift' needs at least 3; add years "
+        "(every method needs at least 2)",
+    ),
+    (
+        lambda: forecast(tidy([5.0, 6.0]), 2, method="drift"),
+        InsufficientDataError,
+        "series 'cidc' has 2 observations (2015-2016); model 'drift' needs at least 3; add "
+        "years or use 'naive' (2)",
     ),
     (
         lambda: forecast_array(np.array([5.0]), horizon=2, method="naive"),
         InsufficientDataError,
         "series 'series' has 1 observation (1 value); model 'naive' needs at least 2; add "
-        "years or use method='auto' (needs 4)",
+        "years (every method needs at least 2)",
     ),
     (
         lambda: forecast(tidy([1.0, -2.0, 3.0, 4.0, 5.0]), 2, method="loglinear"),
