@@ -583,6 +583,13 @@ def _index_numbers(index: Any) -> Any:
     return pd.Series(pd.to_numeric(pd.Series(index, dtype=object), errors="coerce"))
 
 
+def _as_float(number: Any) -> float:
+    """``number`` as a float, NaN for a missing value (``pd.NA`` included)."""
+    import pandas as pd
+
+    return float("nan") if pd.isna(number) else float(number)
+
+
 def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
     import pandas as pd
 
@@ -594,7 +601,8 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
         raw = group["year"].iloc[pos]
         raw = raw.item() if isinstance(raw, np.generic) else raw
         raise NonNumericValueError(
-            bad_year_message(series_id, raw, float(years_raw.iloc[pos])),
+            # an Int64 column's blank is pd.NA, which float() refuses (was a TypeError)
+            bad_year_message(series_id, raw, _as_float(years_raw.iloc[pos])),
             series_id=series_id,
             value=raw,
         )

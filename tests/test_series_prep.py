@@ -85,6 +85,17 @@ def test_frame_without_series_id_and_datetime_index() -> None:
             NonNumericValueError,
             "series 's': a row has no year (a blank year cell); give its year, or drop the row",
         ),
+        (  # an Int64 column's blank (pd.NA) was a TypeError from float() (batch25)
+            pd.DataFrame(
+                {
+                    "series_id": "s",
+                    "year": pd.array([2019, None], dtype="Int64"),
+                    "value": [1.0, 2.0],
+                }
+            ),
+            NonNumericValueError,
+            "series 's': a row has no year (a blank year cell); give its year, or drop the row",
+        ),
         (  # was: the True read as the value 1 and forecast, status "fallback"
             pd.Series([1.0, True, 3, 4, 5], index=range(2019, 2024), name="s"),
             NonNumericValueError,
