@@ -460,15 +460,29 @@ def joined_keys(columns: Iterable[Iterable[Any]]) -> list[str | None]:
     stripped (a line break in a cell, Excel's Alt+Enter, made a space), joined by
     :data:`KEY_SEPARATOR`; None where every key cell is blank.
 
+    A blank key cell before a filled one in its row takes the cell above it, as outline
+    tables write a region once over its segments (it was left out: "cloud" for "China /
+    cloud", or two rows named "cloud" in different regions).
+
     Examples
     --------
     >>> joined_keys([["China", "China", None], ["colo", None, " "]])
     ['China / colo', 'China', None]
+    >>> joined_keys([["China", None, "US", None], ["colo", "cloud", "colo", "cloud"]])
+    ['China / colo', 'China / cloud', 'US / colo', 'US / cloud']
     >>> joined_keys([["IDC market\\n(CNY bn)"]])
     ['IDC market (CNY bn)']
     """
     cells = [[None if is_blank(c) else " ".join(str(c).split()) for c in col] for col in columns]
-    rows = zip(*cells, strict=True)  # key columns of one table: the same length
+    rows = [list(row) for row in zip(*cells, strict=True)]  # one table's columns: same length
+    above: list[str | None] = []
+    for row in rows:
+        filled = [j for j, part in enumerate(row) if part is not None]
+        for j in range(max(filled, default=-1)):
+            if row[j] is None and j < len(above):
+                row[j] = above[j]
+        if filled:
+            above = row
     return [
         KEY_SEPARATOR.join(p for p in row if p is not None)
         if any(p is not None for p in row)

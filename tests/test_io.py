@@ -2215,3 +2215,20 @@ def test_rows_and_columns_hidden_in_excel_are_named_when_read(tmp_path: Path) ->
     with warnings.catch_warnings():
         warnings.simplefilter("error", HiddenCellsWarning)
         read_series(path, unit="CNY 100m")
+
+
+def test_a_region_written_once_over_its_segments_names_each_row(tmp_path: Path) -> None:
+    # batch25: an outline table writes the region once (not merged, blank below): the rows
+    # below were named "cloud" alone, and two regions' "cloud" rows were duplicate years
+    from idcforecast import read_long_table
+
+    path = tmp_path / "outline.csv"
+    path.write_text(
+        "region,segment,2021,2022\nChina,colo,100,120\n,cloud,50,60\nUS,colo,300,320\n,cloud,200,230\n",
+        encoding="utf-8",
+    )
+    names = ["China / colo", "China / cloud", "US / colo", "US / cloud"]
+    frame = read_series(path, unit="USD bn")
+    assert frame["series_id"].unique().tolist() == names
+    assert _values(frame, "US / cloud") == {2021: 200.0, 2022: 230.0}
+    assert read_long_table(path)["series_id"].unique().tolist() == names
