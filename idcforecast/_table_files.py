@@ -322,6 +322,8 @@ def read_table(
     as_read = list(table.columns)
     table = tidy_headers(table, known_columns, name, raw_header=raw_header)
     letters = {new: letters[old] for old, new in zip(as_read, table.columns, strict=True)}
+    # the header as written, for a column read under another name ('年份' as 'year')
+    written = {new: old for old, new in zip(as_read, table.columns, strict=True)}
     if sheet is None:
         require_rows(table, name, header_row)
 
@@ -329,7 +331,7 @@ def read_table(
             if column in headerless:  # pandas' 'Unnamed: 2' is no name the user wrote
                 row = row_place(name, i, header_row=header_row)
                 return f"{row}, column {headerless[column] + 1} (no header)"
-            return row_place(name, i, column, header_row=header_row)
+            return row_place(name, i, written.get(column, column), header_row=header_row)
 
         return without_footnotes(table, name, place_file), name, place_file
     others = [s for s in sheets if s != sheet]

@@ -2232,3 +2232,12 @@ def test_a_region_written_once_over_its_segments_names_each_row(tmp_path: Path) 
     assert frame["series_id"].unique().tolist() == names
     assert _values(frame, "US / cloud") == {2021: 200.0, 2022: 230.0}
     assert read_long_table(path)["series_id"].unique().tolist() == names
+
+
+def test_a_place_names_the_column_by_its_header_as_written(tmp_path: Path) -> None:
+    # batch25: a bad cell under the header '年份' was placed in "column 'year'", a name the
+    # file does not hold
+    path = tmp_path / "y.csv"
+    path.write_text("年份,市场规模（亿元）\n2019,1562.5\n20x0,2238.7\n", encoding="utf-8")
+    with pytest.raises(NonNumericValueError, match=re.escape("y.csv row 3, column '年份': '20x0'")):
+        read_series(path)
