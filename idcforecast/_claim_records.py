@@ -1,0 +1,473 @@
+"""Claims from records (dicts in the ``published_forecasts`` schema): every cell read and
+checked, the errors naming the record's place.
+
+:func:`claims_from_records` is what the file and frame readers of
+:mod:`idcforecast._claim_files` end in (and what ``read_claims`` calls on a list of dicts).
+Cells are coerced on the way: figure text ("320 billion yuan", "25-30%", "more than
+3200.5亿元") into value, unit, qualifier or range, read by
+:func:`idcforecast.parse_quantity`; years into whole numbers; rates written as fractions
+(0.278 for 27.8%) refused; a claim set with two claims of one ``claim_id`` refused
+(:func:`check_unique`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any
+
+from idcforecast.claims import Claim, parse_period
+from idcforecast.errors import SpecError
+
+if TYPE_CHECKING:
+    from idcforecast.units.quantity import Quantity
+
+__all__ = ["FIELDS", "REQUIRED", "check_unique", "claims_from_records", "is_blank_cell"]
+
+FIELDS = tuple(f.name for f in fields(Claim))
+REQUIRED = ("subject", "kind", "value", "year")
+
+
+def is_blank_cell(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    try:
+        import pandas as pd
+
+        if value is pd.NA:
+            return True
+    except ImportError:  # pragma: no cover - pandas is a dependency
+        pass
+    return isinstance(value, str) and value.strip() == ""
+
+
+def claims_from_records(
+    records: list[dict[str, Any]], *, places: list[tuple[str, Any]]
+) -> list[Claim]:
+    """Claims from ``records``; ``places`` gives each one's place text and its row (the
+    ``row`` field of an error)."""
+    claims = []
+    plain: list[tuple[str, Any, str, float]] = []  # rates written without a % sign
+    for record, (where, row) in zip(records, places, strict=True):
+        clean = {k: v for k, v in record.items() if not is_blank_cell(v)}
+        raw = {k: clean.get(k) for k in ("value", "low", "high")}
+        unknown = sorted(set(clean) - set(FIELDS) - {"period"})
+        if unknown:
+            raise SpecError(
+                f"{where}: unknown key(s) {unknown}; expected some of {', '.join(FIELDS)} "
+                "or period",
+                row=row,
+                key=unknown[0],
+            )
+        if isinstance(clean.get("kind"), str):  # "CAGR", " Growth ": the kind, as written
+            clean["kind"] = clean["kind"].strip().lower()
+        if isinstance(clean.get("made"), str):
+            clean["made"] = _iso_made(clean["made"])
+        for key in ("subject", "claim_set", "claim_id", "qualifier", "by", "confidence"):
+            if isinstance(clean.get(key), str):  # "gt, china_idc_cidc_overall": no subject
+                clean[key] = clean[key].strip()  # ' china_idc_cidc_overall' was unknown
+        if "period" in clean:
+            if "start_year" in clean or "year" in clean:
+                raise SpecError(
+                    f"{where}: give either period or start_year/year, not both",
+                    row=row,
+                    key="period",
+                )
+            clean.update(_period(clean.pop("period"), clean.get("kind"), where=where, row=row))
+        if "value" not in clean and "low" in clean and "high" in clean:
+            clean["value"] = math.nan  # a range given by its ends; value is its midpoint
+        missing = [k for k in REQUIRED if k not in clean]
+        if missing:
+            raise SpecError(
+                f"{where}: missing {', '.join(missing)}; every claim needs subject, kind, "
+                "year (or period) and value",
+                row=row,
+                key=missing[0],
+            )
+        if isinstance(clean["value"], str):
+            clean.update(_figure(clean["value"], clean, where=where, row=row))
+        for key in ("low", "high"):
+            if isinstance(clean.get(key), str):
+                clean[key] = _range_end(clean[key], clean, key=key, where=where, row=row)
+        for key in ("year", "start_year"):
+            if key in clean:
+                clean[key] = _integer(clean[key], key=key, where=where)
+        if isinstance(clean.get("unit"), str):  # after the cells it is used to read
+            clean["unit"] = _unit(clean["unit"], where=where, row=row)
+        try:
+            claims.append(Claim(**clean))
+        except SpecError as err:
+            raise SpecError(f"{where}: {err}", row=row) from err
+        if claims[-1].kind != "level":
+            plain += [(where, row, k, float(str(v))) for k, v in raw.items() if _plain_number(v)]
+    _check_not_fractions(claims, plain)
+    check_unique(claims, [where for where, _ in places])
+    return claims
+
+
+def _plain_number(value: Any) -> bool:
+    """True for a number, or text that is a number without a percent sign ("0.278")."""
+    if isinstance(value, bool) or value is None:
+        return False
+    if isinstance(value, int | float):
+        return True
+    try:
+        float(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def _check_not_fractions(claims: list[Claim], plain: list[tuple[str, Any, str, float]]) -> None:
+    """Refuse rates that look written as fractions (0.278 meant as 27.8%).
+
+    Claims give rates in percent, so a plain 0.278 is 0.278% a year: a table whose rates
+    were all written as fractions was checked as rates a hundred times too small, in
+    silence. When every rate of the claims is below 1 in size and one of them is a plain
+    number (no percent sign), that is refused, naming both readings; a rate that really is
+    below 1% is written with its sign ("0.5%"), which is never refused.
+    """
+    rates = [c for c in claims if c.kind != "level"]
+    if not rates or not any(v != 0 for *_, v in plain):
+        return
+    if any(abs(x) >= 1 for c in rates for x in (c.value, c.low, c.high) if x is not None):
+        _warn_small_rates(plain)
+        return
+    where, row, key, value = next(p for p in plain if p[3] != 0)
+    percent = f"{value * 100:.10g}"
+    which = f"every rate of these claims ({len(rates)}) is" if len(rates) > 1 else "it is"
+    raise SpecError(
+        f"{where}: {key} {value:g} is read as {value:g}% (claims give rates in percent, "
+        f"27.8 = 27.8%), and {which} below 1 in size, as a fraction is; write {percent} if "
+        f"{percent}% was meant, or '{value:g}%' (with the percent sign) if {value:g}% was",
+        key=key,
+        value=value,
+        row=row,
+    )
+
+
+def _warn_small_rates(plain: list[tuple[str, Any, str, float]]) -> None:
+    """An AmbiguousNumberWarning for each plain rate below 1 in size beside larger rates:
+    read as a percent (0.35 is 0.35%), as the other rates say, but it may be a fraction
+    (an Excel cell typed 0.35 beside one formatted 27.8%); "0.35%" says which."""
+    import warnings
+
+    from idcforecast.errors import AmbiguousNumberWarning
+
+    for where, _, key, value in plain:
+        if value == 0 or abs(value) >= 1:
+            continue
+        percent = f"{value * 100:.10g}"
+        warnings.warn(
+            f"{where}: {key} {value:g} is read as {value:g}% (claims give rates in percent), "
+            f"though it may be a fraction ({percent}%); write '{value:g}%' to confirm, or "
+            f"{percent} if {percent}% was meant",
+            AmbiguousNumberWarning,
+            stacklevel=_caller_level(),
+        )
+
+
+def _caller_level() -> int:
+    """The ``stacklevel`` of the first frame outside idcforecast (the user's call of
+    read_claims or check_claims, whichever reader path led here)."""
+    import sys
+
+    frame: Any = sys._getframe(1)
+    level = 1
+    while frame is not None and str(frame.f_globals.get("__name__", "")).startswith("idcforecast"):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+def check_unique(claims: list[Claim], places: list[str]) -> None:
+    """Refuse two claims with one ``claim_id``: the checks match readings to claims by it.
+
+    A claim given twice was checked twice, its readings listed four times and its
+    explanation repeated; two different claims under one generated id (two CAGRs ending
+    in the same year of one set) had their readings mixed.
+    """
+    seen: dict[str, tuple[Claim, str]] = {}
+    for claim, place in zip(claims, places, strict=True):
+        if claim.claim_id not in seen:
+            seen[claim.claim_id] = (claim, place)
+            continue
+        first, first_place = seen[claim.claim_id]
+        if claim == first:
+            raise SpecError(
+                f"{place} repeats {first_place} ({claim.describe()}, claim_id "
+                f"{claim.claim_id!r}); remove one of them",
+                key="claim_id",
+                value=claim.claim_id,
+            )
+        raise SpecError(
+            f"{place} and {first_place} have the same claim_id {claim.claim_id!r} "
+            f"({first.describe()}; {claim.describe()}); give each its own claim_id (when "
+            "left out, it is made of the claim set or subject, the kind and the year)",
+            key="claim_id",
+            value=claim.claim_id,
+        )
+
+
+def _number_or_figure(
+    text: str, *, key: str, where: str, row: Any, expected: str
+) -> float | Quantity:
+    """``text`` as a float when it is a plain number, else as the figure it reads as; a
+    SpecError naming ``key`` and what was ``expected`` when it is neither."""
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_quantity
+
+    try:
+        return parse_quantity(text)
+    except IdcForecastError as err:
+        _refuse_decimal_comma(text, key, where=where, row=row, err=err)
+        raise SpecError(
+            f"{where}: {key} must be {expected}, found {text!r} ({err})", key=key, row=row
+        ) from err
+
+
+_DECIMAL_COMMA = re.compile(r"^\D*\d+,\d{1,2}(?!\d)\D*$")
+
+
+def _refuse_decimal_comma(text: str, key: str, *, where: str, row: Any, err: Exception) -> None:
+    """A SpecError for a figure written with a decimal comma ("27,8%"): the figure parser's
+    own hint names read_series(decimal=','), which read_claims does not take."""
+    if not _DECIMAL_COMMA.match(text.strip()):
+        return
+    pointed = text.strip().replace(",", ".")
+    raise SpecError(
+        f"{where}: {key} {text!r} has a decimal comma; claims are read with '.' as the "
+        f"decimal mark (a comma only groups thousands): write {pointed!r}",
+        key=key,
+        value=text,
+        row=row,
+    ) from err
+
+
+def _number(text: str, *, key: str, where: str, row: Any) -> float:
+    """A number written as text; a comma only separates groups of three digits ("3,200"),
+    so a decimal comma ("3,3") is an error, never 33 (it was read so)."""
+    quantity = _number_or_figure(text, key=key, where=where, row=row, expected="a number")
+    if isinstance(quantity, float):
+        return quantity
+    if quantity.unit != "count" or quantity.qualifier != "exact" or quantity.is_range:
+        raise SpecError(
+            f"{where}: {key} must be a number, found {text!r}", key=key, row=row, value=text
+        )
+    return float(quantity.value)
+
+
+def _range_end(text: str, record: dict[str, Any], *, key: str, where: str, row: Any) -> float:
+    """A range's end written as a number or as one exact figure ("25%", "3000亿元": as an
+    Excel percentage cell reads, 25% for 0.25), in the record's unit (the first end's when
+    the record gives none; money at the FX rate of the claim's year)."""
+    quantity = _number_or_figure(
+        text, key=key, where=where, row=row, expected="a number or a figure"
+    )
+    if isinstance(quantity, float):
+        return quantity
+    if quantity.qualifier != "exact" or quantity.is_range:
+        raise SpecError(
+            f"{where}: {key} must be one exact figure (a range's end), found {text!r}; "
+            "write a qualifier in the qualifier column and a range as low and high",
+            key=key,
+            row=row,
+            value=text,
+        )
+    unit = record.get("unit")
+    if unit is not None and quantity.unit.startswith("count "):
+        quantity = _with_unit_base(quantity, str(unit), text=text, where=where, row=row)
+    if quantity.unit == "count":
+        return float(quantity.value)
+    if unit is None:
+        record["unit"] = quantity.unit
+    elif str(unit) != quantity.unit:
+        quantity = _converted(quantity, str(unit), record, text=text, where=where, row=row)
+    return float(quantity.value)
+
+
+_YEAR_FIRST_DATE = re.compile(
+    r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月\s*)?(?:[-/.]?\s*(\d{1,2})\s*日?)?\s*$"
+)
+
+
+def _iso_made(text: str) -> str:
+    """A publication date written year first ("2020/7/7", "2020-7-7", "2020年7月7日",
+    "2020年7月") as the ISO date it is; anything else as written (Claim refuses what is
+    no ISO date, naming the form). Those forms were refused, though none is ambiguous."""
+    if re.fullmatch(r"\s*\d{4}\s*年\s*", text):  # "2020年"
+        return text.strip().rstrip("年").strip()
+    match = _YEAR_FIRST_DATE.match(text)
+    if match is None:
+        return text
+    year, month, day = match.group(1), int(match.group(2)), match.group(3)
+    if not 1 <= month <= 12 or (day is not None and not 1 <= int(day) <= 31):
+        return text
+    return f"{year}-{month:02d}" + ("" if day is None else f"-{int(day):02d}")
+
+
+def _unit(text: str, *, where: str, row: Any) -> str:
+    """A unit cell in its canonical spelling ("亿元" -> "CNY 100m", "percent" -> "%"), as
+    ``read_series`` stores units; an unknown unit is refused here, naming the row (it was
+    kept as written: "3,200 亿元" in the text, "percent" refused for a CAGR, "foo" left to
+    fail later without a place)."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import canonical_unit
+
+    try:
+        return canonical_unit(text.strip())
+    except IdcForecastError as err:
+        raise SpecError(f"{where}: {err}", key="unit", value=text, row=row) from err
+
+
+def _period(text: Any, kind: Any, *, where: str, row: Any) -> dict[str, int]:
+    """``start_year`` and ``year`` of a period as written; a single year ("2022", "2022年")
+    is the year of a level or growth claim (the period column of a table holding both).
+    Errors name the row (they did not)."""
+    if kind in ("level", "growth") and re.fullmatch(r"\s*\d{4}\s*年?\s*", str(text)):
+        return {"year": int(str(text).strip().rstrip("年"))}
+    try:
+        start, end = parse_period(str(text).strip() if isinstance(text, str) else text)
+    except SpecError as err:
+        raise SpecError(f"{where}: {err}", row=row, key="period", value=text) from err
+    if kind == "level":
+        raise SpecError(
+            f"{where}: a level claim is about one year, found the period {text!r}; give its "
+            "year (e.g. period 2022 or year 2022)",
+            row=row,
+            key="period",
+            value=text,
+        )
+    return {"start_year": start, "year": end}
+
+
+def _integer(value: Any, *, key: str, where: str) -> int:
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}\s*年\s*", value):  # "2022年"
+        value = value.strip().rstrip("年")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    if not number.is_integer():
+        raise SpecError(f"{where}: {key} must be a year, found {value!r}", key=key)
+    return int(number)
+
+
+def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[str, Any]:
+    """Read a value written as text: a plain number, or a figure with unit and qualifier.
+
+    A range ("25-30%") gives ``low`` and ``high`` (and ``value``, its midpoint); the checks
+    use the whole interval, never the midpoint alone. A comma only separates groups of
+    three digits ("27,8" is an error, not 278%). A figure in another unit than the
+    record's ``unit`` is converted (money at the FX rate of the claim's ``year``); a
+    qualifier in the text ("more than") that the record's ``qualifier`` contradicts is an
+    error, never dropped.
+    """
+    try:
+        return {"value": float(text)}
+    except ValueError:
+        pass
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import QUALIFIER_WORDS, parse_quantity
+
+    try:
+        quantity = parse_quantity(text)
+    except IdcForecastError as err:
+        _refuse_decimal_comma(text, "value", where=where, row=row, err=err)
+        raise SpecError(
+            f"{where}: value {text!r} is not a figure: {err}", key="value", row=row
+        ) from err
+    if quantity.is_range and ("low" in record or "high" in record):
+        raise SpecError(
+            f"{where}: value {text!r} is a range and low/high are given too; give the range "
+            "once, as value text or as low and high",
+            key="value",
+            value=text,
+            row=row,
+        )
+    given = record.get("qualifier")
+    if quantity.qualifier != "exact" and given is not None and given != quantity.qualifier:
+        words = QUALIFIER_WORDS.get(quantity.qualifier, "").strip()
+        raise SpecError(
+            f"{where}: value {text!r} says {quantity.qualifier!r} ({words!r}) but qualifier "
+            f"says {given!r}; give it once: leave qualifier blank, or write the value "
+            "without its qualifier",
+            key="qualifier",
+            value=given,
+            row=row,
+        )
+    out: dict[str, Any] = {"value": quantity.value}
+    unit = record.get("unit")
+    if unit is not None and quantity.unit.startswith("count "):
+        quantity = _with_unit_base(quantity, str(unit), text=text, where=where, row=row)
+        if quantity.unit != "count" and not quantity.unit.startswith("count "):
+            unit = record["unit"] = quantity.unit  # "320亿" beside "CNY": 320 CNY 100m
+    if quantity.unit == "count":  # a bare number with separators or a qualifier: "3,200.5"
+        pass
+    elif unit is not None and unit != quantity.unit:
+        quantity = _converted(quantity, str(unit), record, text=text, where=where, row=row)
+        out["value"] = quantity.value
+    else:
+        out["unit"] = quantity.unit
+    if quantity.is_range:
+        out.update(value=math.nan, low=quantity.low, high=quantity.high)
+    if given is None:
+        out["qualifier"] = quantity.qualifier
+    return out
+
+
+def _with_unit_base(quantity: Any, unit: str, *, text: str, where: str, row: Any) -> Any:
+    """A figure with a magnitude alone ("320亿", "3.2万亿") beside a unit without one
+    ("CNY", "MW") is in that unit at the figure's magnitude (320 "CNY 100m"), as
+    ``read_series`` reads such a cell; beside a unit with its own magnitude ("亿元") it is
+    an error, as there. The quantity as it is when ``unit`` is a count, a rate or no unit
+    the registry reads (its error comes later, naming the row)."""
+    import dataclasses
+
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_unit
+
+    try:
+        target, written = parse_unit(unit), parse_unit(quantity.unit)
+    except IdcForecastError:
+        return quantity
+    if target.dimension == "count" or target.per or written.magnitude is None:
+        return quantity
+    if target.magnitude is not None:
+        said = repr(unit) + ("" if unit == target.canonical else f" ({target.canonical!r})")
+        raise SpecError(
+            f"{where}: value {text!r} has the magnitude {written.magnitude!r} and the unit "
+            f"{said} its own; expected one magnitude: a plain number in value, or the unit "
+            f"{target.base!r}",
+            key="unit",
+            value=unit,
+            row=row,
+        )
+    return dataclasses.replace(quantity, unit=f"{target.base} {written.magnitude}")
+
+
+def _converted(quantity: Any, unit: str, record: dict[str, Any], **place: Any) -> Any:
+    """``quantity`` in the record's ``unit``; money at the FX rate of the claim's year."""
+    from idcforecast.errors import IdcForecastError
+
+    try:
+        year: int | None = int(float(record.get("year", "")))
+    except (TypeError, ValueError):
+        year = None
+    try:
+        return quantity.to(unit, year=year)
+    except IdcForecastError as err:
+        raise SpecError(
+            f"{place['where']}: value {place['text']!r} is in {quantity.unit!r}, and the "
+            f"unit given is {unit!r}: {err}; give the value in {unit!r}, or leave unit blank "
+            "to take the figure's own",
+            key="unit",
+            value=unit,
+            row=place["row"],
+        ) from err
