@@ -7,7 +7,7 @@ Examples
 >>> add_arguments(parser)
 >>> args = parser.parse_args([])
 >>> args.to, args.out, args.series is None
-(2030, 'reports/china-idc-market.pdf', True)
+(2030, None, True)
 """
 
 from __future__ import annotations
@@ -61,8 +61,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out",
         metavar="PATH",
-        default=_DEFAULT_OUT,
-        help=f"PDF to write (default: {_DEFAULT_OUT})",
+        default=None,
+        help=f"PDF to write (default: {_DEFAULT_OUT} for the bundled China IDC market, "
+        "else reports/SERIES-ID.pdf)",
     )
     parser.add_argument(
         "--date",
@@ -98,7 +99,8 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.report.build import DEFAULT_SERIES, build_report, check_report_out
 
     started = time.perf_counter()
-    check_report_out(args.out, data=args.data, scenarios=args.scenarios)  # before any output
+    if args.out is not None:  # else named after the series, checked once it is read
+        check_report_out(args.out, data=args.data, scenarios=args.scenarios)  # before output
     default = args.data is None and args.dataset in (None, "china_idc_market")
     series = args.series or (DEFAULT_SERIES if default else "the series in the data")
     data = args.data or f"the bundled dataset {args.dataset or 'china_idc_market'}"

@@ -31,7 +31,14 @@ if TYPE_CHECKING:
 
     from idcforecast.report.context import ReportContext
 
-__all__ = ["DEFAULT_DATASET", "DEFAULT_OUT", "DEFAULT_SERIES", "DEFAULT_TO", "build_report"]
+__all__ = [
+    "DEFAULT_DATASET",
+    "DEFAULT_OUT",
+    "DEFAULT_SERIES",
+    "DEFAULT_TO",
+    "build_report",
+    "report_file_name",
+]
 
 DEFAULT_DATASET = "china_idc_market"
 DEFAULT_SERIES = "china_idc_cidc_overall"
@@ -67,13 +74,29 @@ def check_report_out(
     return check_writable(out, what="report")
 
 
+def report_file_name(series_id: str) -> str:
+    """The default PDF name of a report on ``series_id``: its letters and digits (any
+    script), other characters as single hyphens, ASCII in lower case.
+
+    Examples
+    --------
+    >>> report_file_name("China / colo"), report_file_name("市场规模（亿元）")
+    ('china-colo.pdf', '市场规模-亿元.pdf')
+    >>> report_file_name("///")
+    'report.pdf'
+    """
+    stem = re.sub(r"[^\w.]+", "-", series_id, flags=re.UNICODE).strip("-.")
+    stem = "".join(ch.lower() if ch.isascii() else ch for ch in stem)[:120]
+    return f"{stem or 'report'}.pdf"
+
+
 def build_report(
     *,
     data: str | os.PathLike[str] | pd.DataFrame | None = None,
     series_id: str | None = None,
     to: int = DEFAULT_TO,
     scenarios: str | os.PathLike[str] | None = None,
-    out: str | os.PathLike[str] = DEFAULT_OUT,
+    out: str | os.PathLike[str] | None = None,
     date: str | date | None = None,
     seed: int = 0,
     method: str = "auto",
@@ -100,7 +123,10 @@ def build_report(
         A scenario spec (TOML) to add the scenarios section; none by default. Its
         ``series_id``, when it has one, must be the reported series.
     out
-        The PDF to write (folders are created); written atomically.
+        The PDF to write (folders are created); written atomically. By default
+        ``reports/china-idc-market.pdf`` for the bundled China IDC market's default series,
+        else ``reports/<series id>.pdf`` (:func:`report_file_name`), so that reports on two
+        series do not replace each other.
     date
         The report date (``YYYY-MM-DD`` or a ``date``), also the PDF's creation date; today
         (UTC) by default. Fix it, with the seed, for a byte-identical file.
@@ -139,7 +165,7 @@ def build_report(
         ``out`` cannot be written, or is the ``data`` file or the ``scenarios`` spec (which
         it would replace): raised before any work, and nothing is left behind.
     """
-    target = check_report_out(out, data=data, scenarios=scenarios)
+    target = None if out is None else check_report_out(out, data=data, scenarios=scenarios)
     report_date = _report_date(date)
     options = {k: v for k, v in (read_options or {}).items() if v != _READ_DEFAULTS.get(k)}
     if dataset is not None and data is not None:
@@ -151,6 +177,9 @@ def build_report(
     history, data_label, digest = _load_history(data, series_id, options, dataset)
     history, left_out = _apply_gap_policy(history, gaps)
     sid = str(history["series_id"].iloc[0])
+    if target is None:  # checked now that the series is known, still before any output
+        named = DEFAULT_OUT if sid == DEFAULT_SERIES else f"reports/{report_file_name(sid)}"
+        target = check_report_out(named, data=data, scenarios=scenarios)
     last = int(history["year"].iloc[-1])
     if int(to) <= last:
         raise SpecError(

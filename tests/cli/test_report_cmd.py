@@ -234,3 +234,23 @@ def test_report_on_the_claims_dataset_names_the_claims_commands(
         "check-claims --all, or idcforecast track-record\n"
     )
     assert not out.exists()
+
+
+def test_a_report_on_another_series_is_named_after_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # every report without --out was reports/china-idc-market.pdf: a report on a second
+    # series replaced the first
+    import pandas as pd
+
+    from idcforecast.report.build import report_file_name
+
+    monkeypatch.chdir(tmp_path)
+    pd.DataFrame({"year": range(2015, 2024), "vn_mw": range(100, 550, 50)}).to_csv(
+        "vn.csv", index=False
+    )
+    assert main(["report", "--data", "vn.csv", "--unit", "MW", "--date", "2026-01-01"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "reports/vn_mw.pdf"
+    assert (tmp_path / "reports" / "vn_mw.pdf").read_bytes()[:5] == b"%PDF-"
+    assert report_file_name("China / colo") == "china-colo.pdf"
+    assert report_file_name("市场规模（亿元）") == "市场规模-亿元.pdf"
