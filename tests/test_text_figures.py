@@ -433,3 +433,11 @@ def test_a_time_word_before_a_number_is_not_its_unit() -> None:
     assert list(zip(found["figure"], found["unit"], found["period"], strict=True)) == [
         ("约100万架", "racks 10k", "2024-2026")
     ]
+
+
+def test_basis_points_are_figures() -> None:
+    found = find_figures("EBITDA margin improved 120bps to 47.3% in 2024.")
+    assert list(zip(found["figure"], found["unit"], found["year"], strict=True)) == [
+        ("120bps", "bp", 2024),
+        ("47.3%", "%", 2024),
+    ]

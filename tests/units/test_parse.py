@@ -879,3 +879,11 @@ def test_only_a_currency_goes_before_the_number(text: str, pre: str) -> None:
         parse_quantity(text)
     assert parse_quantity("RMB 500").unit == "CNY"
     assert parse_quantity("百分之27.8").unit == "%"
+
+
+def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
+    # "margin improved 120bps" was no figure (bps an unknown unit); 120 bp = 1.2 pp
+    q = parse_quantity("120bps")
+    assert (q.value, q.unit) == (120.0, "bp")
+    assert q.to("pp").value == pytest.approx(1.2)
+    assert parse_quantity("25个基点").to("pp").value == pytest.approx(0.25)
