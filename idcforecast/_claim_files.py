@@ -42,7 +42,7 @@ def claims_from_path(path: Path, encoding: str) -> list[Claim]:
     """Claims from a ``.csv``, ``.xlsx`` (first sheet) or ``.toml`` file at ``path``."""
     import pandas as pd
 
-    from idcforecast._text_files import text_codec
+    from idcforecast._text_files import file_encoding, text_codec
 
     if path.is_dir():  # was "does not exist", which it does
         raise SpecError(
@@ -56,6 +56,7 @@ def claims_from_path(path: Path, encoding: str) -> list[Claim]:
             ".toml file",
             file=str(path),
         )
+    encoding = file_encoding(path, encoding)  # a UTF-16 file with its mark, as read_series
     if path.suffix.lower() == ".toml":
         return _from_toml(path, encoding)
     suffix = path.suffix.lower()

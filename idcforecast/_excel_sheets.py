@@ -225,10 +225,10 @@ def _merged_ranges(path: Path, worksheet: Any) -> list[tuple[int, int, int, int]
     )
 
 
-# the row and column tags that hide them (only those are collected: a large sheet has a
-# tag per row)
-_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*\bhidden="(?:1|true)"[^>]*>')
-_HIDDEN_COLUMNS = re.compile(rb'<(?:\w+:)?col\b[^>]*\bhidden="(?:1|true)"[^>]*>')
+# the row and column tags that hide them, found in one pass (only those are collected: a
+# large sheet has a tag per row)
+_HIDDEN_TAG = re.compile(rb'<(?:\w+:)?(?:row|col)\b[^>]*\bhidden="(?:1|true)"[^>]*>')
+_IS_ROW = re.compile(rb"<(?:\w+:)?row\b")
 
 
 def _attribute(tag: bytes, name: str) -> int | None:
@@ -254,11 +254,12 @@ def warn_hidden_cells(
     first, last = header_row + 2, header_row + 1 + len(table)  # 1-based data rows
     rows: set[int] = set()
     columns: set[int] = set()
-    for tag in _sheet_xml_findall(path, worksheet, _HIDDEN_ROW):
-        row = _attribute(tag, "r")
-        if row is not None and first <= row <= last:
-            rows.add(row)
-    for tag in _sheet_xml_findall(path, worksheet, _HIDDEN_COLUMNS):
+    for tag in _sheet_xml_findall(path, worksheet, _HIDDEN_TAG):
+        if _IS_ROW.match(tag):
+            row = _attribute(tag, "r")
+            if row is not None and first <= row <= last:
+                rows.add(row)
+            continue
         low, high = _attribute(tag, "min"), _attribute(tag, "max")
         if low is not None and high is not None:
             columns.update(range(low, min(high, table.shape[1]) + 1))

@@ -1915,3 +1915,12 @@ def test_track_record_keeps_a_dollar_forecast_not_yet_due_past_the_fx_table() ->
     later = pd.concat([actuals, actuals.tail(1).assign(year=2027, value=9000.0)])
     with pytest.raises(IncompatibleUnitsError, match=re.escape("no FX rate for USD->CNY in 2027")):
         track_record(claims, later)
+
+
+def test_a_utf16_claims_file_with_its_mark_reads_without_encoding(tmp_path: Path) -> None:
+    # read_series reads Excel's "Unicode Text" (UTF-16 with a byte-order mark) by itself;
+    # read_claims asked for encoding='utf-16'
+    path = tmp_path / "claims.csv"
+    path.write_text("subject,kind,value,unit,year\nm,level,3200,CNY 100m,2022\n", encoding="utf-16")
+    (claim,) = read_claims(path)
+    assert (claim.value, claim.unit, claim.year) == (3200.0, "CNY 100m", 2022)
