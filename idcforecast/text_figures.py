@@ -190,7 +190,7 @@ def _starts(scan: str, number_start: int, low: int) -> list[int]:
     found = [
         p
         for p in range(low, high + 1)
-        if p == number_start
+        if (p == number_start and not _glued_letter(scan, p - 1))
         or (
             scan[p] != " "
             and (p == 0 or not scan[p - 1].isdigit())
@@ -219,7 +219,16 @@ def _ends(scan: str, number_end: int, high: int) -> list[int]:
         and (e == len(scan) or _boundary(scan, e))
         and not (_CURRENCY_PREFIX.fullmatch(scan, number_end, e) and _NUMBER_NEXT.match(scan, e))
     ]
+    if _glued_letter(scan, number_end):
+        return sorted(found, reverse=True)
     return [*sorted(found, reverse=True), number_end]
+
+
+def _glued_letter(scan: str, i: int) -> bool:
+    """Whether ``scan[i]``, beside a number, is a Latin letter of its word: "5G", "3nm",
+    "Q3", "A100" are no figures, and "$1.2T" is never "$1.2" (the number alone is a
+    figure only when it stands apart from letters)."""
+    return 0 <= i < len(scan) and scan[i].isascii() and scan[i].isalpha()
 
 
 def _read(text: str, start: int, end: int) -> Quantity | None:

@@ -441,3 +441,22 @@ def test_basis_points_are_figures() -> None:
         ("120bps", "bp", 2024),
         ("47.3%", "%", 2024),
     ]
+
+
+def test_a_trillion_written_t_is_read_whole() -> None:
+    # "$1.2T" was the figure "$1.2": USD 1.2 instead of 1.2 trillion
+    found = find_figures("Spending will hit $1.2T by 2030, from US$0.8T in 2025.")
+    assert list(zip(found["figure"], found["unit"], found["year"], strict=True)) == [
+        ("$1.2T", "USD tn", 2030),
+        ("US$0.8T", "USD tn", 2025),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["5G networks drive demand.", "A 400Gbps link.", "3nm chips.", "Q3 sales.",
+             "10,000 H100 GPUs.", "3D printing.", "Sales rose 3x."],
+)  # fmt: skip
+def test_a_number_glued_to_letters_is_no_figure(text: str) -> None:
+    # counts=True read "5G" as the count 5, "H100" as 100, "Q3" as 3
+    figures = find_figures(text, counts=True)["figure"].tolist()
+    assert [f for f in figures if f != "10,000"] == []

@@ -365,6 +365,8 @@ def _parse(text: str, norm: str, *, suggest: bool) -> Unit:
             break
         marker = _RATE_MARKER.match(norm, stop)
         if marker is None:
+            if len(pieces) == 1 and (money := _trillion_of_money(text, norm, stop)):
+                return money
             raise _unknown(text, norm, stop, suggest=suggest)
         pos = marker.end()
     unit = _build(text, pieces[0])
@@ -378,6 +380,20 @@ def _parse(text: str, norm: str, *, suggest: bool) -> Unit:
     for denominator in per:
         factor /= denominator.factor
     return Unit(unit.base, unit.magnitude, dimension, factor, tuple(d.base for d in per))
+
+
+def _trillion_of_money(text: str, norm: str, stop: int) -> Unit | None:
+    """The amount of money when the word at ``stop`` is a lone "T" beside a currency:
+    "$1.2T", "US$ 3T", "1.2T USD" are trillions, as in financial news ("T" alone is no
+    magnitude: it is left free for tonnes, and money is never in tonnes)."""
+    after = norm[stop + 1 : stop + 2]
+    if norm[stop] not in "Tt" or (after and (_is_latin(after) or after in "$¥€£₹₩")):
+        return None  # "TB" is terabytes; "T$" is a currency (Tongan), not trillions
+    try:
+        unit = _parse(text, f"{norm[:stop]}tn{norm[stop + 1 :]}", suggest=False)
+    except (ParseError, UnknownUnitError):
+        return None
+    return unit if unit.currency is not None and not unit.per else None
 
 
 def _exchange_rate(text: str, unit: Unit, per: list[list[tuple[str, str]]]) -> Unit | None:

@@ -887,3 +887,22 @@ def test_basis_points_are_hundredths_of_a_percentage_point() -> None:
     assert (q.value, q.unit) == (120.0, "bp")
     assert q.to("pp").value == pytest.approx(1.2)
     assert parse_quantity("25个基点").to("pp").value == pytest.approx(0.25)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("$1.2T", 1.2, "USD tn"), ("US$ 0.8T", 0.8, "USD tn"), ("1.2T USD", 1.2, "USD tn"),
+     ("RMB1.2T", 1.2, "CNY tn"), ("1.2T美元", 1.2, "USD tn"), ("€0.5t", 0.5, "EUR tn")],
+)  # fmt: skip
+def test_a_lone_t_beside_a_currency_is_trillions(text: str, value: float, unit: str) -> None:
+    # "$1.2T" was an unknown unit, and find_figures read it as "$1.2" (USD 1.2)
+    q = parse_quantity(text)
+    assert (q.value, q.unit) == (value, unit)
+    assert parse_quantity("$1.2T").to("USD").value == pytest.approx(1.2e12)  # 1.2 × 10^12
+
+
+@pytest.mark.parametrize("text", ["5 T", "5t", "$500/t", "T$5", "$1.2T/MW"])
+def test_a_t_without_a_currency_or_in_a_rate_stays_unknown(text: str) -> None:
+    # "t" is left free for tonnes; "T$" is a currency of its own (Tongan pa'anga)
+    with pytest.raises(UnknownUnitError):
+        parse_quantity(text)
