@@ -54,6 +54,21 @@ _YEAR_RANGE = re.compile(
 _YEAR = re.compile(
     _NOT_INSIDE_A_NUMBER + r"(?:FY|CY)?((?:19|20)\d{2})(?![\d%]|[.,]\d)", re.IGNORECASE
 )
+# a fiscal year over two calendar years, named by the year it ends in as annual reports
+# and the table readers name it: "FY2025/26", "2025/26", "FY2024-25", "2025/26财年", "FY26"
+_END = r"((?:19|20)?\d{2})(?![\d%]|[.,]\d)"
+_FISCAL_YEAR = re.compile(
+    _NOT_INSIDE_A_NUMBER
+    + r"(?:\bFY\s*|\bfiscal\s+(?:year\s+)?)?((?:19|20)\d{2})\s*/\s*"
+    + _END
+    + r"|(?:\bFY\s*|\bfiscal\s+(?:year\s+)?)((?:19|20)\d{2})\s*[-–]\s*"
+    + _END
+    + r"|((?:19|20)\d{2})\s*[-–]\s*"
+    + _END
+    + r"(?=\s*(?:财年|財年|财政年度|財政年度))"
+    + r"|\bFY\s*'?(\d{2})(?![\d%]|[.,]\d)",
+    re.IGNORECASE,
+)
 _DATE = re.compile(
     r"(?<!\d)(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年\d{1,2}月(?:\d{1,2}日)?)"
 )
@@ -359,13 +374,15 @@ def _year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[_Mention]:
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
-    mentions: list[_Mention] = []
+    mentions = [m for m in _fiscal_years(scan) if free(m.start, m.end)]
+    fiscal = [(m.start, m.end) for m in mentions]
     for match in _YEAR_RANGE.finditer(scan):
         first_text, last_text = (match[1], match[2]) if match[1] else (match[3], match[4])
         first = int(first_text)
         last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)
-        if first < last and free(match.start(), match.end()):
-            mentions.append(_Mention(match.start(), match.end(), first, last))
+        span = (match.start(), match.end())
+        if first < last and free(*span) and all(span[1] <= a or span[0] >= b for a, b in fiscal):
+            mentions.append(_Mention(span[0], span[1], first, last))
     ranges = [(m.start, m.end) for m in mentions]
     for match in _YEAR.finditer(scan):
         span = (match.start(), match.end())
@@ -373,6 +390,26 @@ def _year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[_Mention]:
             year = int(match[1])
             mentions.append(_Mention(span[0], span[1], year, year, _base(scan, *span)))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _fiscal_years(scan: str) -> list[_Mention]:
+    """Fiscal years over two calendar years ("FY2025/26"), each a mention of the year it
+    ends in (2026); "2024-25" without "FY" or "财年" stays a period of two years."""
+    mentions = []
+    for match in _FISCAL_YEAR.finditer(scan):
+        if match[7]:  # "FY26"
+            yy = int(match[7])
+            end = (2000 if yy < 70 else 1900) + yy
+        else:
+            first_text, end_text = next(
+                (match[i], match[i + 1]) for i in (1, 3, 5) if match[i] is not None
+            )
+            first = int(first_text)
+            end = int(end_text) if len(end_text) == 4 else first // 100 * 100 + int(end_text)
+            if end != first + 1:
+                continue  # "2020/22" is no fiscal year
+        mentions.append(_Mention(match.start(), match.end(), end, end))
+    return mentions
 
 
 # words that make the year after them a base year, what a change is measured against
@@ -559,6 +596,24 @@ def _figures_in(
     return figures, scan, dates
 
 
+# a rate compounded over years: "15% CAGR", "compound annual growth", "年复合增长率", "年均增长"
+_COMPOUND = re.compile(r"\bcagr\b|compound|复合|複合|年均", re.IGNORECASE)
+
+
+def _compound(scan: str, start: int, end: int, unit: str) -> bool:
+    return unit == "%" and _COMPOUND.search(scan, max(0, start - 20), end) is not None
+
+
+def _compounding_period(near: _Mention, own: list[_Mention]) -> _Mention:
+    """The period of a compound rate whose nearest mention is one year, when its sentence
+    names exactly two years, from the first to the last ("a 15% CAGR from 2023 levels to
+    reach $50bn by 2030": 2023-2030); a CAGR has no single year. Else ``near``."""
+    years = sorted({m.first for m in own if m.first == m.last})
+    if len(years) == 2 and near.first in years:
+        return _Mention(near.start, near.end, years[0], years[1])
+    return near
+
+
 def find_figures(text: str, *, source: str | None = None, counts: bool = False) -> pd.DataFrame:
     """Every figure in ``text``, read as :func:`idcforecast.parse_quantity` reads one, with
     the year or period nearest to it in its sentence.
@@ -572,8 +627,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         ``source``, so that each figure keeps its source when it moves into a table.
     counts
         Also list bare numbers without unit or magnitude ("8 halls", "top 10"). Off by
-        default: such numbers are mostly ordinals, days and product names ("5G"). A year is
-        never a figure; years are what ``year`` and ``period`` hold.
+        default: such numbers are mostly ordinals and days. A number glued to letters
+        ("5G", "H100", "Q3") is never one. A year is never a figure; years are what
+        ``year`` and ``period`` hold.
 
     Returns
     -------
@@ -582,8 +638,10 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         ``unit`` (canonical; "PUE" for that ratio, which has no unit), ``qualifier``,
         ``low``, ``high`` (a range's ends), ``alternate`` (a parenthesised second figure,
         as written), ``year`` (the single year nearest to the figure in its sentence,
-        else missing), ``period`` ("2020-2022" when the nearest mention is a span of
-        years, else ""), ``sentence``, ``start`` and ``end`` (character offsets of the
+        else missing; a fiscal year over two calendar years, "FY2025/26", is the year it
+        ends in), ``period`` ("2020-2022" when the nearest mention is a span of years, or
+        for a compound rate, "15% CAGR", whose sentence names exactly two years; else
+        ""), ``sentence``, ``start`` and ``end`` (character offsets of the
         figure in ``text``) and ``source``.
 
     Raises
@@ -655,6 +713,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
             if _relative_year(scan, start, end, s_start)
             else _nearest(text, own, start, end, beside)
         )
+        if near is not None and near.first == near.last and _compound(scan, start, end, unit):
+            near = _compounding_period(near, own)
         single = near is not None and near.first == near.last
         rows.append(
             {

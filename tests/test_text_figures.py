@@ -460,3 +460,46 @@ def test_a_number_glued_to_letters_is_no_figure(text: str) -> None:
     # counts=True read "5G" as the count 5, "H100" as 100, "Q3" as 3
     figures = find_figures(text, counts=True)["figure"].tolist()
     assert [f for f in figures if f != "10,000"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # "FY2025/26" was the year 2025, "FY2024-25" the period 2024-2025: a fiscal year
+        # over two calendar years is named by the year it ends in (as _cells.unread_year asks)
+        ("Revenue reached $3.2bn in FY2025/26.", 2026),
+        ("In FY2024-25 revenue was $2bn.", 2025),
+        ("Revenue of $3.2bn in FY 2025/2026.", 2026),
+        ("2025/26财年收入为32亿元。", 2026),
+        ("Revenue of $3.2bn in FY26.", 2026),
+    ],
+)
+def test_a_fiscal_year_over_two_calendar_years_is_the_year_it_ends_in(text: str, year: int) -> None:
+    found = find_figures(text)
+    assert (int(found["year"].iloc[0]), found["period"].iloc[0]) == (year, "")
+
+
+def test_two_years_without_a_fiscal_mark_stay_a_period() -> None:
+    found = find_figures("In 2024-25 revenue was $2bn.")
+    assert (pd.isna(found["year"].iloc[0]), found["period"].iloc[0]) == (True, "2024-2025")
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # the CAGR took its "from" year alone (2023, 2024) or the target's (2030)
+        ("The market will grow at a 15% CAGR from 2023 levels to reach $50bn by 2030.",
+         ["2023-2030", ""]),
+        ("It will reach USD 50 billion by 2030, growing at a CAGR of 12% from 2024.",
+         ["", "2024-2030"]),
+        # 100 -> 300 over 2023-2030: 3 ** (1 / 7) - 1 = 17.0%, the rate of that period
+        ("2023年市场规模为100亿元，预计2030年将达到300亿元，年复合增长率为17%。",
+         ["", "", "2023-2030"]),
+        # one year only, or three: no period can be told
+        ("It will grow at a CAGR of 12% through 2030.", [""]),
+        ("Revenue was $2bn in 2020, $3bn in 2023 and will be $6bn by 2030, a 10% CAGR.",
+         ["", "", "", ""]),
+    ],
+)  # fmt: skip
+def test_a_compound_rate_between_two_years_gets_their_period(text: str, periods: list[str]) -> None:
+    assert find_figures(text)["period"].tolist() == periods
