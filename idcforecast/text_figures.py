@@ -450,7 +450,7 @@ def _is_base_of(
     """Whether ``mention`` is the base year of the figure at ``start``, not its year."""
     if mention.base == "any":
         return True
-    if quantity.unit not in ("%", "pp", "bp") or mention.base not in ("rate", "from"):
+    if quantity.unit not in ("%", "tenths", "pp", "bp") or mention.base not in ("rate", "from"):
         return False
     low = max(sentence_start, start - 30)
     per_year = _PER_YEAR.search(scan, low, max(start, mention.start))

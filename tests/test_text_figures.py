@@ -503,3 +503,11 @@ def test_two_years_without_a_fiscal_mark_stay_a_period() -> None:
 )  # fmt: skip
 def test_a_compound_rate_between_two_years_gets_their_period(text: str, periods: list[str]) -> None:
     assert find_figures(text)["period"].tolist() == periods
+
+
+def test_tenths_written_cheng_are_figures() -> None:
+    found = find_figures("2023年，公司市场份额超过3成；成本下降了2成。")
+    assert list(zip(found["figure"], found["unit"], found["year"], strict=True)) == [
+        ("超过3成", "tenths", 2023),
+        ("下降了2成", "tenths", 2023),
+    ]

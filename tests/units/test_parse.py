@@ -906,3 +906,14 @@ def test_a_t_without_a_currency_or_in_a_rate_stays_unknown(text: str) -> None:
     # "t" is left free for tonnes; "T$" is a currency of its own (Tongan pa'anga)
     with pytest.raises(UnknownUnitError):
         parse_quantity(text)
+
+
+def test_cheng_is_tenths() -> None:
+    # "市场份额超过3成" (more than 30% share) was an unknown unit; 1成 = 10%, so
+    # 3.5成 = 35% and a 2成 decline is -20%
+    q = parse_quantity("超过3成")
+    assert (q.value, q.unit, q.qualifier) == (3.0, "tenths", "at_least")
+    assert parse_quantity("3.5成").to("%").value == pytest.approx(35.0)
+    assert parse_quantity("下降了2成").to("%").value == pytest.approx(-20.0)
+    with pytest.raises(UnknownUnitError):
+        parse_quantity("3成本")  # 成本 (cost) is no tenths

@@ -23,7 +23,7 @@ from idcforecast.units import (
 from idcforecast.units.registry import _registry
 
 MAGNITUDES = sorted(_registry().magnitudes)
-NO_MAGNITUDE = ("%", "pp", "bp")  # units.txt's "nomagnitude" units
+NO_MAGNITUDE = ("%", "tenths", "pp", "bp")  # units.txt's "nomagnitude" units
 UNITS = sorted(
     {name for name in known_units() if name not in NO_MAGNITUDE}
     | {f"{name} {mag}" for name in known_units() if name not in NO_MAGNITUDE for mag in MAGNITUDES}
