@@ -305,7 +305,7 @@ def _row(
         "value": figure.value * factor,
         "unit": target,
         "qualifier": qualifier,
-        "as_of": _date_text(meta.get("as_of", "")),
+        "as_of": _date_text(meta.get("as_of", ""), place=f"{obs.place}, column 'as_of'"),
         "source": str(meta.get("source", obs.place)),
         "quote": str(meta.get("quote", figure.quote)),
         "confidence": str(meta.get("confidence", "")),
@@ -394,8 +394,52 @@ def conversion_in(note: Any) -> tuple[str, str] | None:
     return match.group(1), match.group(0)
 
 
-def _date_text(cell: Any) -> str:
-    # Excel hands dates over as datetimes; the tidy frame keeps ISO dates as text
+# a date as written in a table: "2023-06-30", "2023-06", "2023", "2023/6/30", "2023.6.30",
+# "2023年6月30日", "2023年6月"; a time of day after a full date is dropped ("2023-06-30
+# 00:00:00", as programs write dates)
+_WRITTEN_DATE = re.compile(
+    r"((?:19|20|21)\d{2})(?:\s*[-/.年]\s*(\d{1,2})(?:\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?|\s*月)?)?"
+)
+
+
+def _date_text(cell: Any, *, place: str) -> str:
+    """An ``as_of`` cell as an ISO date text ("2023-06-30", or "2023-06", "2023" when that
+    is all it says; "" when blank). Excel hands dates over as datetimes; "2023/6/30" and
+    "2023年6月30日" are written as ISO.
+
+    Raises
+    ------
+    DataError
+        Anything else ("mid-2022", an Excel serial number such as 45123, "2023-02-30"):
+        a date the report would print as written.
+    """
+    import datetime
+
     if hasattr(cell, "date") and callable(cell.date) and not isinstance(cell, str):
         return str(cell.date().isoformat())
-    return str(cell).strip()
+    text = str(cell).strip()
+    if not text:
+        return ""
+    match = _WRITTEN_DATE.fullmatch(text)
+    try:
+        if match is None:
+            raise ValueError
+        year, month, day = (int(g) if g else None for g in match.groups())
+        assert year is not None
+        datetime.date(year, month or 1, day or 1)  # a day that exists
+    except ValueError:
+        serial = (
+            " (a number like this is how Excel stores a date: format the cells as dates)"
+            if re.fullmatch(r"\d{5}(?:\.0+)?", text)
+            else ""
+        )
+        raise DataError(
+            f"{place}: {text!r} is not a date{serial}; expected the date of the observation "
+            "as YYYY-MM-DD (or YYYY-MM, or YYYY; '2023/6/30' and '2023年6月30日' are read "
+            "too), or a blank cell",
+            place=place,
+            column="as_of",
+            value=text,
+        ) from None
+    return "-".join([f"{year:04d}", *(f"{part:02d}" for part in (month, day) if part is not None)])

@@ -2241,3 +2241,34 @@ def test_a_place_names_the_column_by_its_header_as_written(tmp_path: Path) -> No
     path.write_text("年份,市场规模（亿元）\n2019,1562.5\n20x0,2238.7\n", encoding="utf-8")
     with pytest.raises(NonNumericValueError, match=re.escape("y.csv row 3, column '年份': '20x0'")):
         read_series(path)
+
+
+@pytest.mark.parametrize(
+    ("cell", "as_of"),
+    [("2019-12-31", "2019-12-31"), ("2021/6/30", "2021-06-30"), ("2022年6月", "2022-06"),
+     ("2023年6月30日", "2023-06-30"), ("2023-06-30 00:00:00", "2023-06-30"), ("2019", "2019"),
+     ("", "")],
+)  # fmt: skip
+def test_as_of_dates_are_written_as_iso(tmp_path: Path, cell: str, as_of: str) -> None:
+    # "2021/6/30" was kept as written, so a report's "the latest as of ..." printed it so
+    path = tmp_path / "m.csv"
+    path.write_text(f"series_id,year,value,unit,as_of\nm,2019,1,CNY bn,{cell}\n", encoding="utf-8")
+    assert read_series(path)["as_of"].tolist() == [as_of]
+
+
+@pytest.mark.parametrize(
+    ("cell", "serial"),
+    [("mid-2022", ""), ("2023-02-30", ""), ("2023-13", ""),
+     ("45123", " (a number like this is how Excel stores a date: format the cells as dates)")],
+)  # fmt: skip
+def test_an_as_of_that_is_no_date_is_refused(tmp_path: Path, cell: str, serial: str) -> None:
+    # "mid-2022", an Excel serial number and 30 February were kept as written
+    path = tmp_path / "m.csv"
+    path.write_text(f"series_id,year,value,unit,as_of\nm,2019,1,CNY bn,{cell}\n", encoding="utf-8")
+    message = (
+        f"m.csv row 2, column 'as_of': {cell!r} is not a date{serial}; expected the date of "
+        "the observation as YYYY-MM-DD (or YYYY-MM, or YYYY; '2023/6/30' and '2023年6月30日' "
+        "are read too), or a blank cell"
+    )
+    with pytest.raises(DataError, match=re.escape(message)):
+        read_series(path)
