@@ -40,6 +40,7 @@ from idcforecast._text_files import (
     detect_separator,
     file_encoding,
     first_ragged_line,
+    legacy_as_utf8_error,
     not_utf8_error,
     text_codec,
 )
@@ -196,7 +197,9 @@ def read_table(
             # blank lines stay rows so that row numbers match the file's lines; a row longer
             # than the header must fail, not silently become an index (index_col=False)
             encoding = file_encoding(path, encoding)
-            misread = not_utf8_error(name, path, encoding)
+            misread = not_utf8_error(name, path, encoding) or legacy_as_utf8_error(
+                name, path, encoding
+            )
             if misread is not None:
                 raise misread
             sep = sep if sep is not None else detect_separator(path, header_row, encoding)

@@ -22,6 +22,7 @@ __all__ = [
     "decode_error",
     "detect_separator",
     "first_ragged_line",
+    "legacy_as_utf8_error",
     "not_utf8_error",
     "text_codec",
 ]
@@ -184,6 +185,8 @@ def not_utf8_error(name: str, path: Path, encoding: str) -> DataError | None:
         text = codecs.getincrementaldecoder("utf-8-sig")().decode(start, final=False)
     except UnicodeDecodeError:
         return None
+    if _UNLIKELY_IN_UTF8.search(text):
+        return None  # valid UTF-8 by chance ("元" in GBK is "Ԫ"): the encoding given holds
     found = re.search(r"[^\x00-\x7f]+", text)
     if found is None:  # ASCII after a UTF-8 byte-order mark, which gb18030 reads as text
         shown = "it starts with a UTF-8 byte-order mark"
@@ -194,6 +197,55 @@ def not_utf8_error(name: str, path: Path, encoding: str) -> DataError | None:
     return DataError(
         f"{name}: the file is UTF-8 text, not {encoding} ({shown}); drop encoding= "
         "(--encoding): UTF-8 is the default",
+        path=str(path),
+        encoding=encoding,
+    )
+
+
+# characters that text in a legacy encoding gives when its bytes happen to be valid UTF-8,
+# and that no table of market figures holds: C1 controls, IPA letters and modifiers,
+# combining marks, and the scripts after Cyrillic up to U+07FF (GBK's "元", bytes D4 AA,
+# is U+052A "Ԫ")
+_UNLIKELY_IN_UTF8 = re.compile(r"[\x80-\x9f\u0250-\u036f\u0500-\u07ff]+")
+_CJK_TEXT = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
+
+
+def legacy_as_utf8_error(name: str, path: Path, encoding: str) -> DataError | None:
+    """A DataError when a file read as UTF-8 (the default) decodes, but into characters no
+    such table holds, that GB18030 reads as Chinese: a small GBK file whose bytes happen to
+    be valid UTF-8 ("元" alone is), else None.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "g.csv"
+    >>> _ = path.write_bytes("year,unit\\n2019,元\\n".encode("gbk"))
+    >>> print(legacy_as_utf8_error("g.csv", path, "utf-8"))  # doctest: +NORMALIZE_WHITESPACE
+    g.csv: read as UTF-8 the file holds 'Ԫ', which no table of figures does; read as gb18030
+    it is '元': pass encoding='gb18030' (--encoding gb18030), the encoding of CSV files saved
+    by Excel on Chinese Windows
+    """
+    import codecs
+
+    if text_codec(encoding) != "utf-8-sig":
+        return None
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(_SNIFF_BYTES)
+        text = codecs.getincrementaldecoder("utf-8-sig")().decode(start, final=False)
+    except (OSError, UnicodeDecodeError):
+        return None  # the decoding error is reported where the file is read
+    found = _UNLIKELY_IN_UTF8.search(text)
+    if found is None:
+        return None
+    word = found.group()[:8]
+    chinese = word.encode("utf-8").decode("gb18030", errors="replace")
+    if not _CJK_TEXT.fullmatch(chinese):
+        return None
+    return DataError(
+        f"{name}: read as UTF-8 the file holds {word!r}, which no table of figures does; "
+        f"read as gb18030 it is {chinese!r}: pass encoding='gb18030' (--encoding gb18030), "
+        "the encoding of CSV files saved by Excel on Chinese Windows",
         path=str(path),
         encoding=encoding,
     )

@@ -2272,3 +2272,22 @@ def test_an_as_of_that_is_no_date_is_refused(tmp_path: Path, cell: str, serial: 
     )
     with pytest.raises(DataError, match=re.escape(message)):
         read_series(path)
+
+
+def test_a_gbk_file_that_is_valid_utf8_by_chance_is_named_and_read_with_its_encoding(
+    tmp_path: Path,
+) -> None:
+    # "元" in GBK is the bytes D4 AA, valid UTF-8 for "Ԫ" (U+052A): the file was an unknown
+    # unit 'Ԫ' by default, and encoding='gb18030' was refused as "UTF-8 text"
+    path = tmp_path / "g.csv"
+    path.write_bytes("series_id,year,value,unit\nm,2019,1,元\nm,2020,2,元\n".encode("gbk"))
+    message = (
+        "g.csv: read as UTF-8 the file holds 'Ԫ', which no table of figures does; read as "
+        "gb18030 it is '元': pass encoding='gb18030' (--encoding gb18030), the encoding of "
+        "CSV files saved by Excel on Chinese Windows"
+    )
+    with pytest.raises(DataError, match=re.escape(message)):
+        read_series(path)
+    frame = read_series(path, encoding="gb18030")
+    assert frame["unit"].tolist() == ["CNY", "CNY"]
+    assert frame["value"].tolist() == [1.0, 2.0]
