@@ -14,310 +14,18 @@ import re
 
 from idcforecast._cells import footnote_numbers
 from idcforecast.errors import IdcForecastError, ParseError, UnknownUnitError
+from idcforecast.units._figure_words import (
+    GROWTH_WORDS,
+    INFIX_AT_LEAST,
+    PREFIX_QUALIFIERS,
+    SUFFIX_QUALIFIERS,
+    TRAILING_GROWTH_WORDS,
+)
 from idcforecast.units.quantity import Quantity
 from idcforecast.units.registry import Unit, normalize_text, parse_unit
 
 __all__ = ["parse_quantity"]
 
-# Words before the number. Latin words must end at a word boundary ("over" is not "overall").
-_PREFIX_QUALIFIERS: dict[str, str] = {
-    # verbs news put before a figure ("将达3200亿元", "高达5 GW"): they qualify nothing
-    **dict.fromkeys(
-        [
-            "达到",
-            "達到",
-            "将达到",
-            "將達到",
-            "将达",
-            "將達",
-            "达",
-            "達",
-            "高达",
-            "高達",
-            "可达",
-            "可達",
-            # "rose to" / "fell to" a level: the figure is where it got, not a change
-            "增至",
-            "增长至",
-            "增長至",
-            "增长到",
-            "增長到",
-            "增加至",
-            "增加到",
-            "升至",
-            "上升至",
-            "上升到",
-            "提升至",
-            "提高至",
-            "提升到",
-            "提高到",
-            # "equivalent to": an amount said in another unit, as in an alternate
-            "折合",
-            "相当于",
-            "相當於",
-            "合计",
-            "合計",
-            "共计",
-            "共計",
-            "总计",
-            "總計",
-            "降至",
-            "下降至",
-            "下降到",
-            "降到",
-            "降低至",
-            "减少至",
-            "減少至",
-            "减至",
-            "減至",
-        ],
-        "exact",
-    ),
-    **dict.fromkeys(
-        [
-            "more than",
-            "over",
-            "at least",
-            "greater than",
-            "above",
-            "in excess of",
-            "upwards of",
-            "no less than",
-            "not less than",
-            "≥",
-            ">=",
-            ">",
-            "超过",
-            "超過",
-            "突破",
-            "超",
-            "逾",
-            "不低于",
-            "不低於",
-            "不少于",
-            "不少於",
-            "至少",
-            "高于",
-            "高於",
-            "多于",
-            "多於",
-            "大于",
-            "大於",
-            # units24: read as exact (the word dropped) by find_figures, refused here
-            "最低",
-            "最少",
-            "不止",
-            "超出",
-            "exceeding",
-            "exceeds",
-            "exceeded",
-            "exceed",
-            "surpassing",
-            "surpasses",
-            "surpassed",
-            "surpass",
-            "just over",
-            "well over",
-            "well above",
-        ],
-        "at_least",
-    ),
-    **dict.fromkeys(
-        [
-            "less than",
-            "fewer than",
-            "under",
-            "below",
-            "up to",
-            "at most",
-            "no more than",
-            "not more than",
-            "≤",
-            "<=",
-            "<",
-            "不到",
-            "不足",
-            "低于",
-            "低於",
-            "少于",
-            "少於",
-            "小于",
-            "小於",
-            "最多",
-            "至多",
-            "不超过",
-            "不超過",
-            "不高于",
-            "不高於",
-            "最高",
-            "as much as",
-            "as many as",
-            "just under",
-            "just below",
-        ],
-        "at_most",
-    ),
-    **dict.fromkeys(
-        [
-            "about",
-            "around",
-            "approximately",
-            "approx.",
-            "approx",
-            "roughly",
-            "nearly",
-            "almost",
-            "close to",
-            "some",
-            "circa",
-            "c.",
-            "ca.",
-            "~",
-            "≈",
-            "约",
-            "約",
-            "大约",
-            "大約",
-            "近",
-            "将近",
-            "將近",
-            "接近",
-            "大概",
-            "约为",
-            "約為",
-            "约合",
-            "約合",
-            "逼近",
-            "几近",
-            "幾近",
-            "an estimated",
-            "estimated",
-        ],
-        "approximately",
-    ),
-}
-# Words after the whole figure.
-_SUFFIX_QUALIFIERS: dict[str, str] = {
-    **dict.fromkeys(["以上", "or more", "or above", "and above", "plus"], "at_least"),
-    **dict.fromkeys(["以下", "以内", "以內", "or less", "or fewer", "and below"], "at_most"),
-    **dict.fromkeys(["左右", "上下"], "approximately"),
-}
-# Right after the number, before the magnitude: "1900多万台", "2000余亿元".
-_INFIX_AT_LEAST = ("多", "余", "餘")
-# Growth words: the figure is a rate of change, read only in % or percentage points.
-_GROWTH_WORDS: dict[str, int] = {
-    **dict.fromkeys(
-        [
-            "同比增长",
-            "同比增加",
-            "同比上升",
-            "年均复合增长率",
-            "年复合增长率",
-            "复合增长率",
-            "增长率为",
-            "增长率",
-            "增速为",
-            "增速",
-            "增幅为",
-            "增幅",
-            "增长",
-            "增長",
-            "增加",
-            "上升",
-            "同比",
-            "增长了",
-            "增長了",
-            "年均增长",
-            "年均增長",
-            "每年增长",
-            "每年增長",
-            "年增长",
-            "年增長",
-            "年均",
-            "复合年增长率",
-            "複合年增長率",
-            "提高",
-            "提升",
-            "增加了",
-            "上升了",
-            "compound annual growth rate of",
-            "annual growth rate of",
-            "growth rate of",
-            "year-on-year growth of",
-            "yoy growth of",
-            "growth of",
-            "cagr of",
-            "cagr",
-            "an increase of",
-            "increase of",
-            "increased by",
-            "a rise of",
-            "rose by",
-            "rose",
-            "grew by",
-            "grew",
-            "up by",
-            "up",
-            "yoy",
-        ],
-        1,
-    ),
-    **dict.fromkeys(
-        [
-            "同比下降",
-            "负增长",
-            "負增長",
-            "同比减少",
-            "同比下滑",
-            "下降",
-            "减少",
-            "減少",
-            "下滑",
-            "下降了",
-            "降低",
-            "减少了",
-            "減少了",
-            "a decline of",
-            "decline of",
-            "declined by",
-            "a decrease of",
-            "decrease of",
-            "decreased by",
-            "a drop of",
-            "dropped by",
-            "fell by",
-            "fell",
-            "down by",
-            "down",
-        ],
-        -1,
-    ),
-}
-
-
-# Growth words after the rate: "27.8% CAGR", "5% yoy", "3% decline"
-_TRAILING_GROWTH_WORDS: dict[str, int] = {
-    **dict.fromkeys(
-        [
-            "cagr",
-            "yoy",
-            "y/y",
-            "y-o-y",
-            "year-on-year",
-            "year on year",
-            "growth",
-            "annual growth",
-            "compound annual growth",
-            "compound annual growth rate",
-            "annual growth rate",
-            "growth rate",
-            "increase",
-            "rise",
-        ],
-        1,
-    ),
-    **dict.fromkeys(["decline", "decrease", "drop", "fall"], -1),
-}
 # a percent "a year" is the annual rate itself ("27.8% a year", "5% per annum"): "%", not
 # "%/year" (which no growth function takes); an amount a year stays a rate ("$3bn a year")
 _PERCENT_A_YEAR = re.compile(
@@ -345,17 +53,17 @@ def _alternation(words: list[str], *, at_start: bool) -> str:
 
 
 _LEADING_WORD = re.compile(
-    rf"(?:{_alternation([*_PREFIX_QUALIFIERS, *_GROWTH_WORDS], at_start=True)})[ :：]*",
+    rf"(?:{_alternation([*PREFIX_QUALIFIERS, *GROWTH_WORDS], at_start=True)})[ :：]*",
     re.IGNORECASE,
 )
 _TRAILING_WORD = re.compile(
-    rf"\s*(?:{_alternation(list(_SUFFIX_QUALIFIERS), at_start=False)})$", re.IGNORECASE
+    rf"\s*(?:{_alternation(list(SUFFIX_QUALIFIERS), at_start=False)})$", re.IGNORECASE
 )
 _TRAILING_GROWTH = re.compile(
-    rf"\s*(?:{_alternation(list(_TRAILING_GROWTH_WORDS), at_start=False)})$", re.IGNORECASE
+    rf"\s*(?:{_alternation(list(TRAILING_GROWTH_WORDS), at_start=False)})$", re.IGNORECASE
 )
 _TRAILING_QUALIFIER = re.compile(
-    rf"\s*(?:{_alternation(list(_PREFIX_QUALIFIERS), at_start=False)})$", re.IGNORECASE
+    rf"\s*(?:{_alternation(list(PREFIX_QUALIFIERS), at_start=False)})$", re.IGNORECASE
 )
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.\d+)?|\.\d+"
@@ -409,10 +117,10 @@ def _strip_words(text: str, body: str) -> tuple[str, str, int | None]:
     qualifier, growth = "exact", None
     while lead := _LEADING_WORD.match(body):
         word = lead.group().rstrip(" :：").lower()
-        if word in _GROWTH_WORDS:
-            growth = _GROWTH_WORDS[word] * (growth or 1)
+        if word in GROWTH_WORDS:
+            growth = GROWTH_WORDS[word] * (growth or 1)
         else:
-            qualifier = _set_qualifier(text, qualifier, _PREFIX_QUALIFIERS[word], word)
+            qualifier = _set_qualifier(text, qualifier, PREFIX_QUALIFIERS[word], word)
         body = body[lead.end() :]
     if up := _UP_TO_MAGNITUDE.match(body):  # "上千亿元": more than a thousand 亿
         qualifier = _set_qualifier(text, qualifier, "at_least", up.group())
@@ -420,10 +128,10 @@ def _strip_words(text: str, body: str) -> tuple[str, str, int | None]:
     while True:
         if trail := _TRAILING_WORD.search(body):
             word = trail.group().strip().lower()
-            qualifier = _set_qualifier(text, qualifier, _SUFFIX_QUALIFIERS[word], word)
+            qualifier = _set_qualifier(text, qualifier, SUFFIX_QUALIFIERS[word], word)
         elif trail := _TRAILING_GROWTH.search(body):  # "27.8% CAGR", "5% yoy"
             word = trail.group().strip().lower()
-            growth = _TRAILING_GROWTH_WORDS[word] * (growth or 1)
+            growth = TRAILING_GROWTH_WORDS[word] * (growth or 1)
         elif trail := _PERCENT_A_YEAR.search(body):  # "27.8% a year": a rate, in %
             pass
         else:
@@ -616,7 +324,7 @@ def _parse_one(text: str, norm: str) -> Quantity:
     pre, post = match["pre"].strip(), match["post"].strip()
     if trail := _TRAILING_QUALIFIER.search(pre):  # after the currency: "RMB ~47 m/MW"
         word = trail.group().strip().lower()
-        qualifier = _set_qualifier(text, qualifier, _PREFIX_QUALIFIERS[word], word)
+        qualifier = _set_qualifier(text, qualifier, PREFIX_QUALIFIERS[word], word)
         pre = pre[: trail.start()].strip()
     if re.match(r"\.\d", post):  # else ".567 yuan" would be reported as an unknown unit
         raise _fail(
@@ -629,7 +337,7 @@ def _parse_one(text: str, norm: str) -> Quantity:
             "scientific notation; write the number out ('1000 MW') or with a magnitude "
             "word ('1 thousand MW', '1亿元')",
         )
-    if post[:1] in _INFIX_AT_LEAST:
+    if post[:1] in INFIX_AT_LEAST:
         qualifier = _set_qualifier(text, qualifier, "at_least", post[0])
         post = post[1:].strip()
     if pre and _read_unit(text, pre).base == "count":
