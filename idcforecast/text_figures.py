@@ -614,6 +614,33 @@ def _compounding_period(near: _Mention, own: list[_Mention]) -> _Mention:
     return near
 
 
+_RATE_UNITS = ("%", "tenths", "pp", "bp")
+_APPOSITION = re.compile(r"\s*[，,]\s*")
+
+
+def _change_of(
+    previous: tuple[int, int, _Mention | None, str],
+    start: int,
+    end: int,
+    near: _Mention | None,
+    unit: str,
+    scan: str,
+) -> bool:
+    """Whether the rate at ``start:end`` is the change of the level just before it, set
+    off by a comma alone ("2407亿元，同比增长26.7%", "$282 billion, up 57%"), and its own
+    clause names no year: it then takes that level's year, not one from a later clause
+    ("…，预计2025年将突破3800亿元")."""
+    _, p_end, p_near, p_unit = previous
+    if unit not in _RATE_UNITS or p_unit in _RATE_UNITS or p_near is None:
+        return False
+    if not _APPOSITION.fullmatch(scan, p_end, start):
+        return False
+    if near is None:
+        return True
+    between = scan[min(near.end, end) : max(near.start, start)]
+    return any(mark in between for mark in ("，", ", ", "；", ";"))
+
+
 def find_figures(text: str, *, source: str | None = None, counts: bool = False) -> pd.DataFrame:
     """Every figure in ``text``, read as :func:`idcforecast.parse_quantity` reads one, with
     the year or period nearest to it in its sentence.
@@ -699,6 +726,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     spans = [(a, b) for a, b, _, _ in figures]
     starts = [a for a, _ in spans]  # in text order
     rows = []
+    previous: tuple[int, int, _Mention | None, str] | None = None  # the figure before
     for start, end, quantity, unit in figures:
         s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (0, len(scan)))
         own = [
@@ -715,6 +743,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         )
         if near is not None and near.first == near.last and _compound(scan, start, end, unit):
             near = _compounding_period(near, own)
+        elif previous is not None and _change_of(previous, start, end, near, unit, scan):
+            near = previous[2]  # "2023年收入达到2407亿元，同比增长26.7%": the 2407亿元's 2023
+        previous = (start, end, near, unit)
         single = near is not None and near.first == near.last
         rows.append(
             {

@@ -511,3 +511,18 @@ def test_tenths_written_cheng_are_figures() -> None:
         ("超过3成", "tenths", 2023),
         ("下降了2成", "tenths", 2023),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # the rate took 2025 from the next clause (its figure is 3800亿元), not its level's 2023
+        ("2023年我国数据中心市场收入达到2407亿元，同比增长26.7%，预计2025年将突破3800亿元。",
+         [2023, 2023, 2025]),
+        ("In 2023 revenue reached $3bn, up 20%, and will hit $5bn in 2025.", [2023, 2023, 2025]),
+        # a year in the rate's own clause stays its year
+        ("2023年收入为100亿元，2024年同比增长20%，达到120亿元。", [2023, 2024, 2024]),
+    ],
+)  # fmt: skip
+def test_a_rate_set_off_after_a_level_takes_the_level_s_year(text: str, years: list[int]) -> None:
+    assert find_figures(text)["year"].tolist() == years
