@@ -605,13 +605,17 @@ def _compound(scan: str, start: int, end: int, unit: str) -> bool:
 
 
 def _compounding_period(near: _Mention, own: list[_Mention]) -> _Mention:
-    """The period of a compound rate whose nearest mention is one year, when its sentence
-    names exactly two years, from the first to the last ("a 15% CAGR from 2023 levels to
-    reach $50bn by 2030": 2023-2030); a CAGR has no single year. Else ``near``."""
+    """The period of a compound rate whose nearest mention is one year: from that year to
+    the next year its sentence names when it is the first, from the one before when it is
+    the last ("a 15% CAGR from 2023 levels to reach $50bn by 2030": 2023-2030; "from USD
+    76.85 billion in 2025 to USD 204.31 billion by 2032, a CAGR of 15.0%" after "in 2024":
+    2025-2032); a CAGR has no single year. Else (one year, or one in the middle) ``near``."""
     years = sorted({m.first for m in own if m.first == m.last})
-    if len(years) == 2 and near.first in years:
-        return _Mention(near.start, near.end, years[0], years[1])
-    return near
+    if len(years) < 2 or near.first not in (years[0], years[-1]):
+        return near
+    if near.first == years[-1]:
+        return _Mention(near.start, near.end, years[-2], years[-1])
+    return _Mention(near.start, near.end, years[0], years[1])
 
 
 _RATE_UNITS = ("%", "tenths", "pp", "bp")
@@ -667,8 +671,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         as written), ``year`` (the single year nearest to the figure in its sentence,
         else missing; a fiscal year over two calendar years, "FY2025/26", is the year it
         ends in), ``period`` ("2020-2022" when the nearest mention is a span of years, or
-        for a compound rate, "15% CAGR", whose sentence names exactly two years; else
-        ""), ``sentence``, ``start`` and ``end`` (character offsets of the
+        for a compound rate, "15% CAGR", from its year to the next year its sentence
+        names; else ""), ``sentence``, ``start`` and ``end`` (character offsets of the
         figure in ``text``) and ``source``.
 
     Raises

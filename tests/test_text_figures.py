@@ -495,10 +495,16 @@ def test_two_years_without_a_fiscal_mark_stay_a_period() -> None:
         # 100 -> 300 over 2023-2030: 3 ** (1 / 7) - 1 = 17.0%, the rate of that period
         ("2023年市场规模为100亿元，预计2030年将达到300亿元，年复合增长率为17%。",
          ["", "", "2023-2030"]),
-        # one year only, or three: no period can be told
-        ("It will grow at a CAGR of 12% through 2030.", [""]),
+        # three years: the rate's own year and the one next to it; (6 / 3) ** (1 / 7) - 1 =
+        # 10.4% over 2023-2030, where 2020-2030 would be (6 / 2) ** (1 / 10) - 1 = 11.6%
         ("Revenue was $2bn in 2020, $3bn in 2023 and will be $6bn by 2030, a 10% CAGR.",
-         ["", "", "", ""]),
+         ["", "", "", "2023-2030"]),
+        # (204.31 / 76.85) ** (1 / 7) - 1 = 15.0%: 2025-2032, not 2024-2032
+        ("The market was valued at USD 69.89 billion in 2024 and is projected to grow from "
+         "USD 76.85 billion in 2025 to USD 204.31 billion by 2032, exhibiting a CAGR of 15.0% "
+         "during the forecast period.", ["", "", "", "2025-2032"]),
+        # one year only: no period can be told
+        ("It will grow at a CAGR of 12% through 2030.", [""]),
     ],
 )  # fmt: skip
 def test_a_compound_rate_between_two_years_gets_their_period(text: str, periods: list[str]) -> None:
