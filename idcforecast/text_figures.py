@@ -256,9 +256,12 @@ def _read(text: str, start: int, end: int) -> Quantity | None:
         quantity = parse_quantity(piece)
     except IdcForecastError:
         return None
-    if quantity.alternate is not None and (_is_year(quantity.alternate) or _is_year(quantity)):
+    if quantity.alternate is not None and (
+        _is_year(quantity.alternate) or _is_year(quantity) or _is_plain_count(quantity)
+    ):
         # "1562.5亿元（2019年）": the parentheses hold its year, not a figure; "in 2023
-        # (176 TWh)": they hold the figure of the year, read on its own
+        # (176 TWh)": they hold the figure of the year, read on its own; so do those of a
+        # bare number ("Phase 1 (40MW)": a count is no figure, 40 MW is)
         return None
     return quantity
 

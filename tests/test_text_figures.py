@@ -532,3 +532,13 @@ def test_tenths_written_cheng_are_figures() -> None:
 )  # fmt: skip
 def test_a_rate_set_off_after_a_level_takes_the_level_s_year(text: str, years: list[int]) -> None:
     assert find_figures(text)["year"].tolist() == years
+
+
+def test_a_figure_in_parentheses_after_a_bare_number_is_read() -> None:
+    # "Phase 1 (40MW)" read as the count 1 with the alternate 40MW, and the count, no
+    # figure, was dropped with its alternate: 40 MW was lost
+    found = find_figures("Phase 1 (40MW) opens in 2026; Building 2 (12,000 racks) too.")
+    assert list(zip(found["figure"], found["unit"], found["alternate"], strict=True)) == [
+        ("40MW", "MW", None),
+        ("12,000 racks", "racks", None),
+    ]
