@@ -542,3 +542,10 @@ def test_a_figure_in_parentheses_after_a_bare_number_is_read() -> None:
         ("40MW", "MW", None),
         ("12,000 racks", "racks", None),
     ]
+
+
+def test_a_price_in_cents_is_a_figure() -> None:
+    found = find_figures("Power costs 8.5 cents per kWh in Virginia in 2024.")
+    assert list(zip(found["figure"], found["unit"], found["year"], strict=True)) == [
+        ("8.5 cents per kWh", "USD cent/kWh", 2024)
+    ]

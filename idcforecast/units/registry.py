@@ -262,8 +262,16 @@ def _build(text: str, tokens: list[tuple[str, str]]) -> Unit:
             f"({', '.join(map(repr, magnitude_names))}); expected at most one; {fix}",
             unit=text,
         )
-    base = reg.bases[base_names[0] if base_names else "count"]
     magnitude = magnitude_names[0] if magnitude_names else None
+    if magnitude == "cent" and not base_names:
+        base_names = ["USD"]  # "8.5 cents", "8.5美分": US cents, as "$" is US dollars
+    base = reg.bases[base_names[0] if base_names else "count"]
+    if magnitude == "cent" and base.dimension != MONEY:
+        raise ParseError(
+            f"unit {text!r}: 'cent' is a hundredth of a currency, and {base.name!r} is no "
+            "money; expected cents of a currency ('8.5 cents per kWh', '20 euro cents')",
+            unit=text,
+        )
     if magnitude is not None and not base.magnitude_allowed:
         raise ParseError(
             f"unit {text!r}: {base.name!r} takes no magnitude word, found {magnitude!r}; "

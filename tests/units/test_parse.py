@@ -917,3 +917,15 @@ def test_cheng_is_tenths() -> None:
     assert parse_quantity("下降了2成").to("%").value == pytest.approx(-20.0)
     with pytest.raises(UnknownUnitError):
         parse_quantity("3成本")  # 成本 (cost) is no tenths
+
+
+def test_cents_are_hundredths_of_a_currency() -> None:
+    # "8.5 cents per kWh" was an unknown unit; 8.5 US cents = 0.085 USD, x 1000 = 85 USD/MWh
+    q = parse_quantity("8.5 cents per kWh")
+    assert (q.value, q.unit) == (8.5, "USD cent/kWh")
+    assert q.to("USD/MWh").value == pytest.approx(85.0)
+    assert parse_quantity("8.5¢/kWh").unit == parse_quantity("0.5美分/千瓦时").unit
+    assert parse_quantity("20 euro cents").unit == "EUR cent"
+    assert parse_quantity("5 per cent").unit == "%"  # not 5 cents
+    with pytest.raises(ParseError, match=re.escape("'cent' is a hundredth of a currency")):
+        parse_quantity("5 cent MW")
