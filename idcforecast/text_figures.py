@@ -543,11 +543,14 @@ _DIGITLESS = re.compile(
 # "PUE fell to 1.3", "PUE值为1.2", "PUE降至1.3以下") or after it ("a 1.15 PUE"); WUE and CUE
 # have units (L/kWh, kgCO2/kWh) that the registry lacks, so their numbers stay bare
 _RATIOS = r"PUE|pPUE"
+# PUE's Chinese name in policy documents ("平均电能利用效率降至1.5以下"): read as PUE
+_RATIOS_ZH = r"电能利用效率|电能使用效率|電能利用效率|電能使用效率"
 _RATIO_BEFORE = re.compile(
     rf"\b({_RATIOS})(?:\s+(?:value|ratio|rating|level|target))?"
     r"(?:\s+(?:of|is|was|will|be|at|to|from|by|reached|averaged|hit|stood|fell|dropped|declined"
     r"|improved|went|down|as low as|expected|design|annual|annualized))*\s*[:：=]?\s*$"
-    rf"|({_RATIOS})\s*值?\s*(?:为|是|达到|达|降至|降到|降低至|降低到|下降至|下降到|控制在|在)?\s*$"
+    rf"|({_RATIOS}|{_RATIOS_ZH})(?:\s*[(（]\s*PUE\s*[)）])?\s*值?\s*"
+    r"(?:为|是|达到|达|降至|降到|降低至|降低到|下降至|下降到|控制在|在)?\s*$"
 )
 _RATIO_AFTER = re.compile(rf"\s*({_RATIOS})\b")
 
@@ -555,7 +558,8 @@ _RATIO_AFTER = re.compile(rf"\s*({_RATIOS})\b")
 def _ratio_named(scan: str, start: int, end: int, floor: int) -> tuple[int, int, str] | None:
     """A bare number that is a named ratio: the figure's new (start, end) and the name."""
     if before := _RATIO_BEFORE.search(scan, max(floor, start - 30), start):
-        return before.start(), end, before[1] or before[2]
+        name = before[1] or before[2]
+        return before.start(), end, "PUE" if re.fullmatch(_RATIOS_ZH, name) else name
     if after := _RATIO_AFTER.match(scan, end):
         return start, after.end(), after[1]
     return None

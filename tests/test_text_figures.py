@@ -549,3 +549,14 @@ def test_a_price_in_cents_is_a_figure() -> None:
     assert list(zip(found["figure"], found["unit"], found["year"], strict=True)) == [
         ("8.5 cents per kWh", "USD cent/kWh", 2024)
     ]
+
+
+def test_pue_named_in_chinese_is_a_pue() -> None:
+    # 电能利用效率 is PUE's Chinese name in policy documents; "1.5以下" was a bare count
+    found = find_figures(
+        "到2025年底，平均电能利用效率降至1.5以下；新建数据中心电能利用效率（PUE）不高于1.25。"
+    )
+    assert list(zip(found["value"], found["unit"], found["qualifier"], strict=True)) == [
+        (1.5, "PUE", "at_most"),
+        (1.25, "PUE", "at_most"),
+    ]
