@@ -411,7 +411,8 @@ def _fiscal_years(scan: str) -> list[_Mention]:
             end = int(end_text) if len(end_text) == 4 else first // 100 * 100 + int(end_text)
             if end != first + 1:
                 continue  # "2020/22" is no fiscal year
-        mentions.append(_Mention(match.start(), match.end(), end, end))
+        span = (match.start(), match.end())
+        mentions.append(_Mention(*span, end, end, _base(scan, *span)))
     return mentions
 
 

@@ -479,6 +479,12 @@ def test_a_fiscal_year_over_two_calendar_years_is_the_year_it_ends_in(text: str,
     assert (int(found["year"].iloc[0]), found["period"].iloc[0]) == (year, "")
 
 
+def test_a_fiscal_year_can_be_a_base_year() -> None:
+    # "on FY2024/25" is what the rise is measured against (it took 2025, the base's end year)
+    found = find_figures("Revenue rose 15% on FY2024/25 to $3.1 billion in FY2025/26.")
+    assert found["year"].tolist() == [2026, 2026]
+
+
 def test_two_years_without_a_fiscal_mark_stay_a_period() -> None:
     found = find_figures("In 2024-25 revenue was $2bn.")
     assert (pd.isna(found["year"].iloc[0]), found["period"].iloc[0]) == (True, "2024-2025")
