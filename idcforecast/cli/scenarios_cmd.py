@@ -127,6 +127,7 @@ def run(args: argparse.Namespace) -> int:
             seed=args.seed,
             series_id=series,
             method=args.method,
+            kw_per_rack=args.kw_per_rack,  # a cap in MW against racks (was always 2.5 kW)
         )
     except MemoryError:  # was a numpy _ArrayMemoryError traceback ("Unable to allocate 15 TiB")
         from idcforecast.errors import SpecError

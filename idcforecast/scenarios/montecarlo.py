@@ -70,6 +70,7 @@ def simulate_paths(
     model: str = "",
     spread: float = 1.0,
     tail_df: float = math.inf,
+    kw_per_rack: float = 2.5,
 ) -> Paths:
     """Sample paths around ``mean`` with cumulative error spread ``sigma``, per scenario.
 
@@ -103,6 +104,9 @@ def simulate_paths(
         multiplied by ``spread * sqrt(tail_df / chi2(tail_df))`` (one draw per path), so
         every year's standardised error is ``spread * t(tail_df)``. The defaults (1, inf)
         give Gaussian noise.
+    kw_per_rack
+        Rack density for a ``cap`` in power against a series of racks, or the reverse
+        ("2000 MW" is 800,000 racks at 2.5 kW); ``Paths.note`` says when it was used.
 
     Examples
     --------
@@ -124,6 +128,7 @@ def simulate_paths(
             series_id=series_id,
         )
     heavy = math.isfinite(tail_df)
+    _check_kw_per_rack(kw_per_rack)  # a positive number, also when no cap needs it
     spec = _as_scenario_set(scenarios)
     _check_spec_unit(spec, unit, series_id)
     h = mean.size
@@ -132,8 +137,18 @@ def simulate_paths(
     center = np.log(mean) if scale == "log" else mean
     _check_scenario_years(spec, years)
     adjust = np.stack([s.log_adjustment(years) for s in spec.scenarios])
-    caps = [_resolve_cap(s, unit, origin_year, spec.source) for s in spec.scenarios]
-    _check_caps_above_origin(spec, caps, unit, origin_year, origin_value)
+    resolved = [
+        _resolve_cap(s, unit, origin_year, spec.source, kw_per_rack=kw_per_rack)
+        for s in spec.scenarios
+    ]
+    caps = [cap for cap, _ in resolved]
+    density = f"at {kw_per_rack:g} kW per rack"
+    _check_caps_above_origin(spec, resolved, unit, origin_year, origin_value, density=density)
+    cap_note = "; ".join(
+        f"scenario {s.name!r}: cap {s.cap!r} read as {cap:,.6g} {unit} {density} (kw_per_rack)"
+        for s, (cap, crossed) in zip(spec.scenarios, resolved, strict=True)
+        if crossed and cap is not None
+    )
 
     _check_seed(seed)
     chunk = DEFAULT_CHUNK_PATHS if chunk_paths is None else int(chunk_paths)
@@ -188,6 +203,7 @@ def simulate_paths(
         origin_value=origin_value,
         seed=int(seq.entropy),  # type: ignore[arg-type]
         model=model,
+        note=cap_note,
     )
 
 
@@ -265,24 +281,30 @@ def _check_spec_unit(spec: ScenarioSet, unit: str, series_id: str) -> None:
 
 def _check_caps_above_origin(
     spec: ScenarioSet,
-    caps: list[float | None],
+    caps: list[tuple[float | None, bool]],
     unit: str,
     origin_year: int | None,
     origin_value: float | None,
+    *,
+    density: str,
 ) -> None:
     # A ceiling at or below the last observation is not saturation: it pulls every path
     # down at once (a clip to a lower level), which is almost always a unit or typing slip.
     if origin_value is None:
         return
-    for scenario, cap in zip(spec.scenarios, caps, strict=True):
+    for scenario, (cap, crossed) in zip(spec.scenarios, caps, strict=True):
         if cap is not None and cap <= origin_value:
             where = f" ({origin_year})" if origin_year is not None else ""
             text = f"{scenario.cap!r} is " if isinstance(scenario.cap, str) else ""
+            # a cap in MW against racks: the density decides it, so it is named with the fix
+            at = f" {density}" if crossed else ""
+            fix = ", give the rack density (kw_per_rack=, --kw-per-rack)," if crossed else ""
             raise SpecError(
                 f"{spec.source}: scenario {scenario.name!r} key 'cap' {text}"
                 + f"{cap:g} {unit}".rstrip()
+                + at
                 + f", not above the last observation {origin_value:g}{where}; expected a "
-                "ceiling above the current level; raise the cap (same unit as the series) "
+                f"ceiling above the current level; raise the cap (same unit as the series){fix} "
                 "or drop it",
                 file=spec.source,
                 scenario=scenario.name,
@@ -290,9 +312,13 @@ def _check_caps_above_origin(
             )
 
 
-def _resolve_cap(scenario: Scenario, unit: str, year: int | None, source: str) -> float | None:
+def _resolve_cap(
+    scenario: Scenario, unit: str, year: int | None, source: str, *, kw_per_rack: float = 2.5
+) -> tuple[float | None, bool]:
+    """The cap in the series unit, and whether it crossed between racks and power (the rack
+    density then decides the ceiling, so it is said)."""
     if scenario.cap is None or isinstance(scenario.cap, float | int):
-        return None if scenario.cap is None else float(scenario.cap)
+        return (None if scenario.cap is None else float(scenario.cap)), False
     from idcforecast.units import parse_quantity
 
     if not unit:
@@ -311,7 +337,7 @@ def _resolve_cap(scenario: Scenario, unit: str, year: int | None, source: str) -
         value = (
             float(quantity.value)
             if quantity.unit == "count"
-            else float(quantity.to(unit, year=year).value)
+            else float(quantity.to(unit, year=year, kw_per_rack=kw_per_rack).value)
         )
     except (ParseError, UnitError) as err:
         raise SpecError(
@@ -337,7 +363,23 @@ def _resolve_cap(scenario: Scenario, unit: str, year: int | None, source: str) -
             scenario=scenario.name,
             key="cap",
         )
-    return value
+    return value, quantity.unit != "count" and _crosses_racks_and_power(quantity.unit, unit)
+
+
+def _check_kw_per_rack(kw_per_rack: Any) -> None:
+    """A positive finite number (convert's own check and message), before any work."""
+    from idcforecast.units.convert import _watts_per_rack
+
+    _watts_per_rack(kw_per_rack)
+
+
+def _crosses_racks_and_power(source: str, target: str) -> bool:
+    """Whether converting ``source`` to ``target`` goes between racks and power, so that
+    the rack density decides the number."""
+    from idcforecast.units.registry import parse_unit
+
+    first, second = parse_unit(source).dimension, parse_unit(target).dimension
+    return first != second and {first, second} == {"racks", "power"}
 
 
 def _check_scenario_years(spec: ScenarioSet, years: np.ndarray) -> None:
@@ -460,6 +502,7 @@ def simulate(
     series_id: str | None = None,
     method: str = "auto",
     chunk_paths: int | None = None,
+    kw_per_rack: float = 2.5,
 ) -> Paths:
     """Simulate ``n_paths`` future paths per scenario from the fitted forecast model.
 
@@ -487,12 +530,16 @@ def simulate(
         series' id to apply the spec to it anyway.
     method
         Model alias passed to the forecasting engine.
+    kw_per_rack
+        Rack density (kW) for a scenario ``cap`` in power against a series of racks, or the
+        reverse; 2.5 is the MIIT standard rack. The ``note`` says when it was used.
 
     Returns
     -------
     Paths
         With ``note``: what ``forecast()`` writes in its ``note`` column for the same series
-        (gap years filled for fitting, estimates read as data, a fallback), "" when nothing.
+        (gap years filled for fitting, estimates read as data, a fallback), and a cap
+        converted between power and racks (at ``kw_per_rack``); "" when nothing.
 
     Examples
     --------
@@ -504,6 +551,7 @@ def simulate(
     ((1, 1000, 3), [2024, 2025, 2026])
     """
     _check_seed(seed)  # before the forecast is fitted
+    _check_kw_per_rack(kw_per_rack)
     if not isinstance(method, str):  # was forecast_array's "call it once per alias", an API
         raise UnknownMethodError(  # the caller never called
             f"simulate: method must be one model alias such as 'auto' or 'drift'; got "
@@ -543,11 +591,12 @@ def simulate(
         model=fc.model,
         spread=float(fc.settings.spread),
         tail_df=float(fc.settings.tail_df),
+        kw_per_rack=kw_per_rack,
     )
     # forecast()'s note column, here: gap years filled for fitting, estimates read as data,
     # a fallback (all were dropped in silence, so paths from a filled or shortened history
     # looked like any other)
-    note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
+    note = "; ".join(n for n in (kept, prepared.note, fc.note, paths.note) if n)
     return replace(paths, note=note) if note else paths
 
 

@@ -362,3 +362,42 @@ def test_paths_that_cannot_be_allocated_are_a_model_error() -> None:
             n_paths=10**15,
             seed=0,
         )
+
+
+def test_a_cap_in_power_on_racks_converts_at_the_given_rack_density() -> None:
+    # scen26: a cap of "600 MW" against a series of racks was always read at 2.5 kW a rack
+    # (simulate had no kw_per_rack). 600 MW = 600,000 kW: 240,000 racks at 2.5 kW,
+    # 100,000 at 6 kW. Zero sigma, clip: the paths are min(mean, cap).
+    from idcforecast.errors import SpecError
+
+    spec = {"scenarios": {"capped": {"cap": "600 MW", "cap_mode": "clip"}}}
+    mean = np.array([90_000.0, 150_000.0, 300_000.0])
+    kw = {"mean": mean, "sigma": np.zeros(3), "years": YEARS, "scenarios": spec, "n_paths": 1,
+          "seed": 0, "unit": "racks", "origin_year": 2023, "origin_value": 80_000.0}  # fmt: skip
+    p = simulate_paths(**kw, kw_per_rack=6)  # type: ignore[arg-type]
+    np.testing.assert_allclose(p.values[0, 0], [90_000.0, 100_000.0, 100_000.0])
+    assert p.note == (
+        "scenario 'capped': cap '600 MW' read as 100,000 racks at 6 kW per rack (kw_per_rack)"
+    )
+    p = simulate_paths(**kw)  # type: ignore[arg-type]
+    np.testing.assert_allclose(p.values[0, 0], [90_000.0, 150_000.0, 240_000.0])
+    assert "read as 240,000 racks at 2.5 kW per rack" in p.note
+    # a cap in the series' own dimension needs no density and gets no note
+    same = {"scenarios": {"capped": {"cap": "10万架", "cap_mode": "clip"}}}
+    assert simulate_paths(**{**kw, "scenarios": same}, kw_per_rack=6).note == ""  # type: ignore[arg-type]
+    # at 10 kW, 600 MW is 60,000 racks, below the last observation: the density is named
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "<dict>: scenario 'capped' key 'cap' '600 MW' is 60000 racks at 10 kW per rack, "
+            "not above the last observation 80000 (2023); expected a ceiling above the current "
+            "level; raise the cap (same unit as the series), give the rack density "
+            "(kw_per_rack=, --kw-per-rack), or drop it"
+        ),
+    ):
+        simulate_paths(**kw, kw_per_rack=10)  # type: ignore[arg-type]
+    # a density that is no positive number is refused before anything is drawn
+    from idcforecast.errors import UnitError
+
+    with pytest.raises(UnitError, match=re.escape("kw_per_rack: expected a positive number")):
+        simulate_paths(**{**kw, "scenarios": None}, kw_per_rack=0)  # type: ignore[arg-type]
