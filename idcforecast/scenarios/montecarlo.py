@@ -137,6 +137,7 @@ def simulate_paths(
     center = np.log(mean) if scale == "log" else mean
     _check_scenario_years(spec, years)
     adjust = np.stack([s.log_adjustment(years) for s in spec.scenarios])
+    _check_adjusted_levels_positive(spec, adjust, mean, years, series_id)
     resolved = [
         _resolve_cap(s, unit, origin_year, spec.source, kw_per_rack=kw_per_rack)
         for s in spec.scenarios
@@ -364,6 +365,55 @@ def _resolve_cap(
             key="cap",
         )
     return value, quantity.unit != "count" and _crosses_racks_and_power(quantity.unit, unit)
+
+
+def _check_adjusted_levels_positive(
+    spec: ScenarioSet, adjust: np.ndarray, mean: np.ndarray, years: np.ndarray, series_id: str
+) -> None:
+    """Refuse growth or shocks on years whose forecast is at or below zero.
+
+    Adjustments multiply the level: on -27.5, "+10% growth" gave -30.3, a deeper loss, and
+    a -10% shock a smaller one; the opposite of what the spec says. A series that is
+    negative (net additions, a margin, a balance) has no multiplicative growth to adjust,
+    so this is an error naming the years, not a redefinition. Single paths of a positive
+    forecast that dip below zero (level-scale noise) are multiplied as they are.
+    """
+    from idcforecast._wording import counted
+
+    for scenario, log_adjust in zip(spec.scenarios, adjust, strict=True):
+        hit = (log_adjust != 0) & (mean <= 0)
+        if not hit.any():
+            continue
+        first = int(np.argmax(hit))
+        year = int(years[first])
+        key = "growth" if any(y in scenario.growth for y in years[: first + 1]) else "shocks"
+        factor = float(np.exp(log_adjust[first]))
+        level, adjusted = float(mean[first]), float(mean[first]) * factor
+        raise SpecError(
+            f"{spec.source}: scenario {scenario.name!r} key {key!r} adjusts series "
+            f"{series_id!r} in {counted(int(hit.sum()), 'year')} where its forecast is at or "
+            f"below zero ({_years_text(years[hit])}; {level:.4g} in {year}); growth and "
+            f"shocks multiply the level, so x{factor:.4g} would make it {adjusted:.4g}, "
+            "the wrong way for a level below zero; scenario adjustments need a positive series "
+            "(a market size, a capacity): drop the growth and shocks for this series, or "
+            "simulate its positive parts (e.g. revenue and cost) separately",
+            file=spec.source,
+            scenario=scenario.name,
+            key=key,
+            series_id=series_id,
+            year=year,
+        )
+
+
+def _years_text(years: np.ndarray) -> str:
+    """2025-2027, 2030 for [2025, 2026, 2027, 2030]."""
+    runs: list[list[int]] = []
+    for year in map(int, years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(year_span(run[0], run[-1]) for run in runs)
 
 
 def _check_kw_per_rack(kw_per_rack: Any) -> None:

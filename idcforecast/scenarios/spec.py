@@ -24,6 +24,8 @@ Each scenario may carry:
     so adjustments compound along the path (+0.03 is roughly three points more growth a year).
     A percent text is read as such (``"3%"``); a number of 1 or more is refused (4 would be
     +400%: write ``0.04``, or ``"400%"`` if that is meant), for ``shocks`` too.
+    Adjustments multiply the level, so they need a positive series: ``simulate`` refuses
+    growth or shocks on years whose forecast is at or below zero (+10% would deepen a loss).
 ``shocks``
     One-off multiplicative level shifts, ``{"2026" = -0.10}``: the level drops by 10% in 2026
     and the path continues from the lower level (a permanent shift, not a one-year blip).

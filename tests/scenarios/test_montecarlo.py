@@ -401,3 +401,37 @@ def test_a_cap_in_power_on_racks_converts_at_the_given_rack_density() -> None:
 
     with pytest.raises(UnitError, match=re.escape("kw_per_rack: expected a positive number")):
         simulate_paths(**{**kw, "scenarios": None}, kw_per_rack=0)  # type: ignore[arg-type]
+
+
+def test_growth_or_shocks_on_a_forecast_below_zero_are_refused() -> None:
+    # scen26: adjustments multiply the level, so "+10% growth" on a forecast of -27.5 made
+    # it -30.25 (a deeper loss) and a -20% shock made a loss smaller. Level scale, mean
+    # 5, -1, -4 (2024-2026): growth +5% a year in 2025-2026 multiplies -1 by 1.05 = -1.05.
+    from idcforecast.errors import SpecError
+
+    mean = np.array([5.0, -1.0, -4.0])
+    kw = {"mean": mean, "sigma": np.zeros(3), "years": YEARS, "scale": "level",
+          "n_paths": 1, "seed": 0, "series_id": "net_adds"}  # fmt: skip
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "<dict>: scenario 'bull' key 'growth' adjusts series 'net_adds' in 2 years where "
+            "its forecast is at or below zero (2025-2026; -1 in 2025); growth and shocks "
+            "multiply the level, so x1.05 would make it -1.05, the wrong way for a level "
+            "below zero; scenario adjustments need a positive series (a market size, a "
+            "capacity): drop the growth and shocks for this series, or simulate its positive "
+            "parts (e.g. revenue and cost) separately"
+        ),
+    ):
+        simulate_paths(**kw, scenarios={"scenarios": {"bull": {"growth": {"2025-2026": 0.05}}}})  # type: ignore[arg-type]
+    # a shock in 2024, where the forecast is positive, still multiplies 2025 and 2026
+    # (a permanent shift): x0.8, -1 -> -0.8
+    with pytest.raises(SpecError, match=re.escape("key 'shocks' adjusts series 'net_adds' in 2")):
+        simulate_paths(**kw, scenarios={"scenarios": {"bear": {"shocks": {"2024": -0.2}}}})  # type: ignore[arg-type]
+    # adjustments only where the forecast is positive are kept: 5 x 1.1 = 5.5
+    mean[1:] = [6.0, 7.0]
+    p = simulate_paths(**kw, scenarios={"scenarios": {"bull": {"growth": {"2024": 0.1}}}})  # type: ignore[arg-type]
+    np.testing.assert_allclose(p.values[0, 0], [5.5, 6.6, 7.7])
+    # no adjustment at all: a negative forecast simulates as before
+    mean[1:] = [-1.0, -4.0]
+    assert simulate_paths(**kw).values[0, 0].tolist() == [5.0, -1.0, -4.0]  # type: ignore[arg-type]
