@@ -59,7 +59,7 @@ def reconciliation_table(
 
     Examples
     --------
-    Racks in use times revenue per rack against a market figure (all assumptions made up):
+    Occupied racks times revenue per rack against a market figure (all assumptions made up):
 
     >>> m = DriverModel(racks=5_000_000, utilisation=0.6, revenue_per_rack=50_000)
     >>> t = reconciliation_table(m, 1600.0, year=2021)

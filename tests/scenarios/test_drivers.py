@@ -37,7 +37,7 @@ def test_revenue_chain_by_hand() -> None:
     # 8,100,000 racks x 0.6 in use = 4,860,000; x 52,000 yuan = 2.5272e11 yuan = 2527.2 亿元
     model = DriverModel(racks=8_100_000, utilisation=0.6, revenue_per_rack=52_000)
     summary = model.summary(n_draws=10, seed=0).set_index("quantity")
-    assert summary.loc["racks_in_use", "p50"] == pytest.approx(4_860_000)
+    assert summary.loc["racks_occupied", "p50"] == pytest.approx(4_860_000)
     assert summary.loc["revenue", "p50"] == pytest.approx(2527.2)
     assert summary.loc["revenue", "unit"] == "CNY 100m"
 
@@ -511,11 +511,11 @@ def test_a_bare_number_in_text_is_in_the_drivers_unit() -> None:
     model = DriverModel(racks="1,000,000", utilisation="0.62", revenue_per_rack="52,400")
     assert model.ranges().set_index("quantity")["high"].to_dict() == {
         "racks": 1_000_000.0,
-        "racks_in_use": pytest.approx(620_000.0),
+        "racks_occupied": pytest.approx(620_000.0),
         "revenue": pytest.approx(3.2488e10),
     }
     ranged = DriverModel(racks=1e6, utilisation="0.55-0.65").ranges().set_index("quantity")
-    assert ranged.loc["racks_in_use", ["low", "high"]].tolist() == pytest.approx([550e3, 650e3])
+    assert ranged.loc["racks_occupied", ["low", "high"]].tolist() == pytest.approx([550e3, 650e3])
     # a magnitude word without a unit says what to write
     with pytest.raises(
         SpecError,
@@ -539,3 +539,17 @@ def test_a_source_for_a_driver_not_given_is_refused() -> None:
         ),
     ):
         DriverModel(racks=1e6, utilisation=0.6, sources={"revenue_per_rack": "VNET KPIs"})
+
+
+def test_occupied_racks_are_not_called_racks_in_use() -> None:
+    # scen26: racks x utilisation was 'racks_in_use', the name of the bundled series of MIIT's
+    # installed racks "in use" (在用机架, china_racks_in_use), which is this model's 'racks':
+    # 5,200,000 installed racks at 55% occupied are 2,860,000 occupied racks, not 5.2m in use
+    model = DriverModel(racks=5_200_000, utilisation=0.55, revenue_per_rack=52_400)
+    assert model.quantities == ("racks", "racks_occupied", "revenue")
+    assert model.ranges()["quantity"].tolist() == ["racks", "racks_occupied", "revenue"]
+    assert model.summary(n_draws=10)["quantity"].tolist() == ["racks", "racks_occupied", "revenue"]
+    draws = model.simulate(n_draws=10)
+    assert draws["racks_occupied"].tolist() == pytest.approx([2_860_000.0] * 10)
+    # the former column name still works in the draws, with the same values
+    assert draws["racks_in_use"].tolist() == draws["racks_occupied"].tolist()
