@@ -106,7 +106,8 @@ def simulate_paths(
         give Gaussian noise.
     kw_per_rack
         Rack density for a ``cap`` in power against a series of racks, or the reverse
-        ("2000 MW" is 800,000 racks at 2.5 kW); ``Paths.note`` says when it was used.
+        ("2000 MW" is 800,000 racks at 2.5 kW); ``Paths.note`` says when it was used, and
+        when a cap in another currency was converted at ``origin_year``'s FX rate.
 
     Examples
     --------
@@ -142,13 +143,15 @@ def simulate_paths(
         _resolve_cap(s, unit, origin_year, spec.source, kw_per_rack=kw_per_rack)
         for s in spec.scenarios
     ]
-    caps = [cap for cap, _ in resolved]
+    caps = [cap for cap, _, _ in resolved]
     density = f"at {kw_per_rack:g} kW per rack"
     _check_caps_above_origin(spec, resolved, unit, origin_year, origin_value, density=density)
+    # what decided a cap given in another unit: the rack density, the FX rate of a year
     cap_note = "; ".join(
-        f"scenario {s.name!r}: cap {s.cap!r} read as {cap:,.6g} {unit} {density} (kw_per_rack)"
-        for s, (cap, crossed) in zip(spec.scenarios, resolved, strict=True)
-        if crossed and cap is not None
+        f"scenario {s.name!r}: cap {s.cap!r} read as {cap:,.6g} {unit} "
+        + (f"{density} (kw_per_rack)" if crossed else f"at the {origin_year} FX rate")
+        for s, (cap, crossed, fx) in zip(spec.scenarios, resolved, strict=True)
+        if (crossed or fx) and cap is not None
     )
 
     _check_seed(seed)
@@ -282,7 +285,7 @@ def _check_spec_unit(spec: ScenarioSet, unit: str, series_id: str) -> None:
 
 def _check_caps_above_origin(
     spec: ScenarioSet,
-    caps: list[tuple[float | None, bool]],
+    caps: list[tuple[float | None, bool, bool]],
     unit: str,
     origin_year: int | None,
     origin_value: float | None,
@@ -293,7 +296,7 @@ def _check_caps_above_origin(
     # down at once (a clip to a lower level), which is almost always a unit or typing slip.
     if origin_value is None:
         return
-    for scenario, (cap, crossed) in zip(spec.scenarios, caps, strict=True):
+    for scenario, (cap, crossed, _) in zip(spec.scenarios, caps, strict=True):
         if cap is not None and cap <= origin_value:
             where = f" ({origin_year})" if origin_year is not None else ""
             text = f"{scenario.cap!r} is " if isinstance(scenario.cap, str) else ""
@@ -315,11 +318,12 @@ def _check_caps_above_origin(
 
 def _resolve_cap(
     scenario: Scenario, unit: str, year: int | None, source: str, *, kw_per_rack: float = 2.5
-) -> tuple[float | None, bool]:
-    """The cap in the series unit, and whether it crossed between racks and power (the rack
-    density then decides the ceiling, so it is said)."""
+) -> tuple[float | None, bool, bool]:
+    """The cap in the series unit; whether it crossed between racks and power (the rack
+    density then decides the ceiling); whether it changed currency (``year``'s FX rate
+    decides it). Both are said in the paths' note."""
     if scenario.cap is None or isinstance(scenario.cap, float | int):
-        return (None if scenario.cap is None else float(scenario.cap)), False
+        return (None if scenario.cap is None else float(scenario.cap)), False, False
     from idcforecast.units import parse_quantity
 
     if not unit:
@@ -364,7 +368,10 @@ def _resolve_cap(
             scenario=scenario.name,
             key="cap",
         )
-    return value, quantity.unit != "count" and _crosses_racks_and_power(quantity.unit, unit)
+    if quantity.unit == "count":
+        return value, False, False
+    crossed, fx = _conversion_kind(quantity.unit, unit)
+    return value, crossed, fx
 
 
 def _check_adjusted_levels_positive(
@@ -423,13 +430,15 @@ def _check_kw_per_rack(kw_per_rack: Any) -> None:
     _watts_per_rack(kw_per_rack)
 
 
-def _crosses_racks_and_power(source: str, target: str) -> bool:
-    """Whether converting ``source`` to ``target`` goes between racks and power, so that
-    the rack density decides the number."""
+def _conversion_kind(source: str, target: str) -> tuple[bool, bool]:
+    """Whether converting ``source`` to ``target`` goes between racks and power (the rack
+    density decides the number) and whether it changes currency (an FX rate does)."""
     from idcforecast.units.registry import parse_unit
 
-    first, second = parse_unit(source).dimension, parse_unit(target).dimension
-    return first != second and {first, second} == {"racks", "power"}
+    first, second = parse_unit(source), parse_unit(target)
+    crossed = {first.dimension, second.dimension} == {"racks", "power"}
+    fx = first.currency is not None and second.currency not in (None, first.currency)
+    return crossed, fx
 
 
 def _check_scenario_years(spec: ScenarioSet, years: np.ndarray) -> None:

@@ -435,3 +435,27 @@ def test_growth_or_shocks_on_a_forecast_below_zero_are_refused() -> None:
     # no adjustment at all: a negative forecast simulates as before
     mean[1:] = [-1.0, -4.0]
     assert simulate_paths(**kw).values[0, 0].tolist() == [5.0, -1.0, -4.0]  # type: ignore[arg-type]
+
+
+def test_a_cap_in_another_currency_says_its_fx_year() -> None:
+    # scen26: "US$200bn" against a series in 亿元 converted at the last observed year's FX
+    # rate without a word. Federal Reserve G.5A 2023 average 7.0809 CNY per USD:
+    # 200e9 x 7.0809 = 1.41618e12 yuan = 14,161.8 亿元. Zero sigma, clip: min(mean, cap).
+    spec = {"scenarios": {"capped": {"cap": "US$200bn", "cap_mode": "clip"}}}
+    p = simulate_paths(
+        mean=np.array([10_000.0, 13_000.0, 16_000.0]), sigma=np.zeros(3), years=YEARS,
+        scenarios=spec, n_paths=1, seed=0, unit="CNY 100m", origin_year=2023,
+        origin_value=9_000.0,
+    )  # fmt: skip
+    np.testing.assert_allclose(p.values[0, 0], [10_000.0, 13_000.0, 14_161.8])
+    assert (
+        p.note == "scenario 'capped': cap 'US$200bn' read as 14,161.8 CNY 100m at the 2023 FX rate"
+    )
+    # the series' own currency in other words ("1.2万亿元") needs no rate and gets no note
+    spec = {"scenarios": {"capped": {"cap": "1.2万亿元", "cap_mode": "clip"}}}
+    p = simulate_paths(
+        mean=np.array([10_000.0, 13_000.0, 16_000.0]), sigma=np.zeros(3), years=YEARS,
+        scenarios=spec, n_paths=1, seed=0, unit="CNY 100m", origin_year=2023,
+        origin_value=9_000.0,
+    )  # fmt: skip
+    assert p.note == ""
