@@ -228,7 +228,8 @@ def reconcile(
         out of the hierarchy) are kept, and a ReconcileWarning names the worst: the
         proportions are rescaled to sum to 1.
     column
-        The forecast column to reconcile.
+        The forecast column to reconcile: a point forecast (``mean``); an interval bound
+        (``lo_80``, ``hi_95``...) is refused, as quantiles do not add up.
 
     Base forecasts whose children add up to less than 75% or more than 125% of their
     parent in some year (a region left out, another scope or unit) get a
@@ -275,6 +276,7 @@ def reconcile(
             else f"use one of {', '.join(METHODS)}"
         )
         raise UnknownMethodError(f"reconcile: unknown method {method!r}; {hint}", method=method)
+    _check_column(column)
     tree = _Hierarchy(hierarchy)
     years, base = _matrix(forecasts, tree, column=column, what="forecasts")
     if method == "bottom_up":
@@ -290,6 +292,24 @@ def reconcile(
         _warn_bases_no_sum(tree, years, base, method=method)
     _warn_negative(tree, years, coherent, base, method=method)
     return _frame(forecasts, tree, years, coherent, base, column=column, method=method)
+
+
+def _check_column(column: str) -> None:
+    # Quantiles do not add up: the 80% bound of a total is not the sum of its children's
+    # (those would all have to miss together), so column="lo_80" came back "coherent" and
+    # wrong, the total's band too wide by the diversification it ignores.
+    import re
+
+    bound = re.fullmatch(r"(lo|hi)_(\d+(?:_\d+)?)", str(column))
+    if bound:
+        level = bound.group(2).replace("_", ".")
+        raise SpecError(
+            f"reconcile: column {column!r} is an interval bound, and bounds do not add up: "
+            f"the {level}% bound of a total is not the sum of its children's {level}% bounds; "
+            "reconcile column='mean' (the default); coherent intervals need the joint "
+            "distribution of the children, which base intervals do not carry",
+            key="column",
+        )
 
 
 def _matrix(
@@ -667,4 +687,9 @@ def _frame(
             forecasts.drop_duplicates("series_id")["series_id"].astype(str)
         )["unit"]
         out["unit"] = out["series_id"].map(units)
+    # ids as the forecasts have them: integer ids came back as text ('1' for 1), so the
+    # result no longer merged with the frame it came from
+    originals = dict(zip(forecasts["series_id"].astype(str), forecasts["series_id"], strict=True))
+    if any(not isinstance(v, str) for v in originals.values()):
+        out["series_id"] = out["series_id"].map(originals)
     return out

@@ -498,3 +498,33 @@ def test_ordinary_disagreement_of_base_forecasts_is_no_finding(method: str) -> N
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         reconcile(fc, TREE, method=method)
+
+
+@pytest.mark.parametrize("column", ["lo_80", "hi_95", "lo_97_5"])
+def test_interval_bounds_are_refused(column: str) -> None:
+    # scen26: column="lo_80" was reconciled as if bounds added up: T 80, A 48, B 28 by OLS
+    # gave a "coherent" total bound of 78.7, though the 80% bound of a sum is not the sum of
+    # its children's bounds
+    fc = BASE.assign(**{column: BASE["mean"] * 0.8})
+    level = column.split("_", 1)[1].replace("_", ".")
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            f"reconcile: column {column!r} is an interval bound, and bounds do not add up: the "
+            f"{level}% bound of a total is not the sum of its children's {level}% bounds; "
+            "reconcile column='mean' (the default); coherent intervals need the joint "
+            "distribution of the children, which base intervals do not carry"
+        ),
+    ):
+        reconcile(fc, TREE, method="ols", column=column)
+
+
+def test_integer_series_ids_come_back_as_given() -> None:
+    # scen26: ids 1, 2, 3 came back as '1', '2', '3', so merging the result with the
+    # forecasts on series_id matched nothing. OLS on T 100, A 60, B 30 (the docstring's
+    # case): 96.667, 63.333, 33.333.
+    fc = BASE.assign(series_id=[1, 2, 3])
+    out = reconcile(fc, {1: [2, 3]}, method="ols")
+    assert out["series_id"].tolist() == [1, 2, 3]
+    merged = out.merge(fc[["series_id", "unit"]], on=["series_id", "unit"])
+    assert merged["mean"].round(3).tolist() == [96.667, 63.333, 33.333]
