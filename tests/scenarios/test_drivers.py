@@ -553,3 +553,17 @@ def test_occupied_racks_are_not_called_racks_in_use() -> None:
     assert draws["racks_occupied"].tolist() == pytest.approx([2_860_000.0] * 10)
     # the former column name still works in the draws, with the same values
     assert draws["racks_in_use"].tolist() == draws["racks_occupied"].tolist()
+
+
+def test_a_single_bundled_figure_sits_in_mode_unless_it_is_a_bound() -> None:
+    # scen26: CAICT's end-2017 utilisation 52.8% (a figure, not a bound) sat in 'low', as if
+    # it were "more than 52.8%"; the docstring says a single figure sits in 'mode'
+    from idcforecast.scenarios.drivers import driver_assumptions
+
+    table = driver_assumptions()
+    given = table[["low", "mode", "high"]].notna()
+    single = table[given.sum(axis=1) == 1]
+    misplaced = single[~given.loc[single.index, "mode"]]
+    bounds = misplaced["derivation"].fillna("").str.contains("bound")
+    assert misplaced[~bounds]["applies_to"].tolist() == []
+    assert misplaced[bounds]["applies_to"].tolist() == ["China national (end-2021)"]
