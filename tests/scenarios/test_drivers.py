@@ -567,3 +567,28 @@ def test_a_single_bundled_figure_sits_in_mode_unless_it_is_a_bound() -> None:
     bounds = misplaced["derivation"].fillna("").str.contains("bound")
     assert misplaced[~bounds]["applies_to"].tolist() == []
     assert misplaced[bounds]["applies_to"].tolist() == ["China national (end-2021)"]
+
+
+@pytest.mark.parametrize("dist", ["normal", "lognormal"])
+def test_a_share_drawn_above_one_is_refused_for_lognormal_too(dist: str) -> None:
+    # scen26: utilisation lognormal with p5 0.9, p95 0.99 drew shares above 1: in logs
+    # mu = (ln 0.9 + ln 0.99) / 2 = -0.05771, sd = (ln 0.99 - ln 0.9) / (2 x 1.6449) = 0.02897,
+    # P(share > 1) = P(Z > 0.05771 / 0.02897 = 1.99) = 2.3%; and the refusal of a normal
+    # there advised 'lognormal'
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            f"driver 'utilisation' ({dist}): the range 0.9-0.99 as p5-p95 puts noticeable "
+            "probability outside the valid values; use 'triangular' or 'uniform' (they stay "
+            "within low-high)"
+        ),
+    ):
+        DriverModel(racks=1e6, utilisation={"dist": dist, "low": 0.9, "high": 0.99})
+    # what the old lognormal drew: 2.3% above 1 (standard error at n = 100,000: 0.05%)
+    draws = Driver(name="utilisation", dist="lognormal", low=0.9, high=0.99).sample(
+        np.random.default_rng(0), 100_000
+    )
+    assert (draws > 1).mean() == pytest.approx(0.0233, abs=0.002)
+    # a lognormal well inside (0, 1] stays accepted: 0.3-0.5, exp(mu + 5 sd) = 0.84
+    ok = DriverModel(racks=1e6, utilisation={"dist": "lognormal", "low": 0.3, "high": 0.5})
+    assert ok.ranges().set_index("quantity").loc["racks_occupied", "high"] == 500_000.0
