@@ -598,7 +598,8 @@ def simulate(
     Paths
         With ``note``: what ``forecast()`` writes in its ``note`` column for the same series
         (gap years filled for fitting, estimates read as data, a fallback), and a cap
-        converted between power and racks (at ``kw_per_rack``); "" when nothing.
+        converted between power and racks (at ``kw_per_rack``) or currencies (at the last
+        observed year's FX rate); "" when nothing.
 
     Examples
     --------
