@@ -341,3 +341,16 @@ def test_kw_per_rack_converts_a_cap_in_power(
         "note: scenario 'capped': cap '600 MW' read as 100,000 racks at 6 kW per rack "
         "(kw_per_rack)" in out.splitlines()
     )
+
+
+def test_a_data_file_given_as_the_spec_says_to_pass_it_as_data(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # scen26: `scenarios my.csv --unit MW` converted the bundled China series to MW ("cannot
+    # convert 'CNY 100m' (money) to 'MW'"), and without --unit the CSV was read as TOML
+    assert main(["scenarios", "mw.csv", "--unit", "MW", "--to", "2026"]) == 2
+    assert capsys.readouterr().err == (
+        "error: scenarios: FILE 'mw.csv' looks like data, but FILE is the scenario spec (a TOML "
+        "file such as data/scenarios/china_idc_example.toml); pass the history as --data "
+        "mw.csv, and give a spec FILE or none (the forecast's own distribution)\n"
+    )
