@@ -86,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
             f"{args.year} to simulate up to that year",
             key="year",
         )
+    _check_spec_is_no_data_file(args)
     history = _history(args)
     bundled = str(data_dir() / "scenarios" / "china_idc_example.toml")
     # the bundled spec is written for the China IDC series (its caps are in 亿元): any other
@@ -127,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
             seed=args.seed,
             series_id=series,
             method=args.method,
+            kw_per_rack=args.kw_per_rack,  # a cap in MW against racks (was always 2.5 kW)
         )
     except MemoryError:  # was a numpy _ArrayMemoryError traceback ("Unable to allocate 15 TiB")
         from idcforecast.errors import SpecError
@@ -154,6 +156,32 @@ def run(args: argparse.Namespace) -> int:
         print()
         print(text)
     return 0
+
+
+DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls")
+
+
+def _check_spec_is_no_data_file(args: argparse.Namespace) -> None:
+    """FILE is the scenario spec: a data file there was read as TOML ("not valid TOML"),
+    or, with --unit, the bundled series was converted to the file's unit and refused."""
+    from pathlib import Path
+
+    from idcforecast.errors import SpecError
+
+    if args.file is None or Path(args.file).suffix.lower() not in DATA_SUFFIXES:
+        return
+    fix = (
+        f"pass the history as --data {args.file}"
+        if not args.data
+        else f"--data {args.data} is the history already"
+    )
+    raise SpecError(
+        f"scenarios: FILE {args.file!r} looks like data, but FILE is the scenario spec (a "
+        f"TOML file such as data/scenarios/china_idc_example.toml); {fix}, and give a spec "
+        "FILE or none (the forecast's own distribution)",
+        file=args.file,
+        key="FILE",
+    )
 
 
 def _history(args: argparse.Namespace) -> pd.DataFrame:

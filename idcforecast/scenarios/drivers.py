@@ -2,10 +2,16 @@
 
 The chain, with every assumption explicit::
 
-    MW            = capex / capex_per_mw
-    racks         = MW * 1000 / kw_per_rack            (or racks given directly)
-    racks_in_use  = racks * utilisation
-    revenue       = racks_in_use * revenue_per_rack     (per year)
+    MW              = capex / capex_per_mw
+    racks           = MW * 1000 / kw_per_rack           (or racks given directly)
+    racks_occupied  = racks * utilisation
+    revenue         = racks_occupied * revenue_per_rack (per year)
+
+``racks`` is the installed stock, what MIIT counts as racks "in use" (在用机架: built and in
+service; the bundled series ``china_racks_in_use``); ``racks_occupied`` is the part of them
+holding servers (上架率: above 55% nationally at end-2021, MIIT). The output was called
+``racks_in_use`` before, a name that read as MIIT's stock; :meth:`DriverModel.simulate`
+still has that column (same values) for code written against it.
 
 Internal units: money in yuan ("CNY"), power in MW, rack density in kW per rack, revenue
 per rack in yuan per rack per year, utilisation as a fraction. Every driver also takes
@@ -56,8 +62,11 @@ PLAUSIBLE_MINIMUM: dict[str, tuple[float, str]] = {
     "revenue_per_rack": (100.0, "RMB 50,000 a rack a year is 50e3"),
 }
 Z95 = NormalDist().inv_cdf(0.95)  # low/high of normal and lognormal = p5/p95
-QUANTITIES = ("mw", "racks", "racks_in_use", "revenue")
-OUTPUT_UNITS = {"mw": "MW", "racks": "racks", "racks_in_use": "racks", "revenue": "CNY"}
+QUANTITIES = ("mw", "racks", "racks_occupied", "revenue")
+OUTPUT_UNITS = {"mw": "MW", "racks": "racks", "racks_occupied": "racks", "revenue": "CNY"}
+# racks_occupied was called racks_in_use (MIIT's word for the installed stock, the bundled
+# china_racks_in_use): simulate() keeps the old column, same values, for code written for it
+FORMER_NAMES = {"racks_occupied": "racks_in_use"}
 
 
 @dataclass(frozen=True)
@@ -303,18 +312,32 @@ def _check_driver(d: Driver) -> None:
                 f"mode {d.value!r}, high {hi!r}",
                 key=d.name,
             )
-    if d.dist == "normal":
-        mean, sd = (d.low + d.high) / 2, (d.high - d.low) / (2 * Z95)  # type: ignore[operator]
-        if mean - 5 * sd <= 0 or mean + 5 * sd > upper:
+    if d.dist in ("normal", "lognormal"):
+        # 5 standard deviations either side must stay valid. A lognormal is never <= 0 but
+        # has no upper end: utilisation lognormal 0.9-0.99 drew 2.3% of shares above 1
+        # (more racks occupied than exist), and 'lognormal' was the advice for a normal there
+        lo, hi = float(d.low), float(d.high)  # type: ignore[arg-type]
+        if d.dist == "normal":
+            mean, sd = (lo + hi) / 2, (hi - lo) / (2 * Z95)
+            ends = (mean - 5 * sd, mean + 5 * sd)
+        else:
+            mu, sd = (math.log(lo) + math.log(hi)) / 2, (math.log(hi) - math.log(lo)) / (2 * Z95)
+            ends = (math.exp(mu - 5 * sd), math.exp(mu + 5 * sd))
+        if ends[0] <= 0 or ends[1] > upper:
+            advice = (
+                "'lognormal' or 'triangular'"
+                if math.isinf(upper)
+                else "'triangular' or 'uniform' (they stay within low-high)"
+            )
             raise SpecError(
                 f"{where}: the range {d.low!r}-{d.high!r} as p5-p95 puts noticeable "
-                f"probability outside the valid values; use 'lognormal' or 'triangular'",
+                f"probability outside the valid values; use {advice}",
                 key=d.name,
             )
 
 
 class DriverModel:
-    """Bottom-up model: capex -> MW -> racks -> racks in use -> revenue.
+    """Bottom-up model: capex -> MW -> racks -> racks occupied -> revenue.
 
     Parameters
     ----------
@@ -326,11 +349,12 @@ class DriverModel:
         Rack density; 2.5 kW is the national "standard rack". With ``racks`` given it is
         no driver of the chain, but figure text per kW or in MW still converts through it.
     racks
-        Racks, when known directly (instead of ``capex`` / ``capex_per_mw``).
+        Racks, when known directly (instead of ``capex`` / ``capex_per_mw``): the installed
+        stock, as MIIT's racks "in use" (在用机架, the bundled ``china_racks_in_use``).
     utilisation
-        Share of racks in use (上架率), a fraction.
+        Share of the racks occupied, holding servers (上架率), a fraction.
     revenue_per_rack
-        Revenue per rack in use per year (yuan).
+        Revenue per occupied rack per year (yuan).
     year
         Year for converting money in another currency (FX); also a label.
 
@@ -436,7 +460,7 @@ class DriverModel:
         """Outputs the given drivers determine, in chain order."""
         out = ["racks"] if "racks" in self.drivers else ["mw", "racks"]
         if "utilisation" in self.drivers:
-            out.append("racks_in_use")
+            out.append("racks_occupied")
         if "revenue_per_rack" in self.drivers:
             out.append("revenue")
         return tuple(out)
@@ -449,9 +473,9 @@ class DriverModel:
             out["mw"] = v["capex"] / v["capex_per_mw"]
             out["racks"] = out["mw"] * 1000.0 / v["kw_per_rack"]
         if "utilisation" in v:
-            out["racks_in_use"] = out["racks"] * v["utilisation"]
+            out["racks_occupied"] = out["racks"] * v["utilisation"]
         if "revenue_per_rack" in v:
-            out["revenue"] = out["racks_in_use"] * v["revenue_per_rack"]
+            out["revenue"] = out["racks_occupied"] * v["revenue_per_rack"]
         return out
 
     def assumptions(self) -> pd.DataFrame:
@@ -510,6 +534,9 @@ class DriverModel:
         ``seed`` defaults to 0, so the same model gives the same draws in every run (a
         report's numbers can be reproduced); ``seed=None`` draws fresh entropy, which is
         recorded nowhere.
+
+        ``racks_occupied`` is also in column ``racks_in_use``, its former name (same values;
+        that name reads as MIIT's installed racks "in use", which is ``racks``).
         """
         import pandas as pd
 
@@ -525,7 +552,11 @@ class DriverModel:
             if name in self.drivers
         }
         out = self._evaluate(draws)
-        return pd.DataFrame({q: np.asarray(out[q], dtype=np.float64) for q in self.quantities})
+        columns = {q: np.asarray(out[q], dtype=np.float64) for q in self.quantities}
+        for name, former in FORMER_NAMES.items():
+            if name in columns:
+                columns[former] = columns[name]
+        return pd.DataFrame(columns)
 
     def summary(
         self,

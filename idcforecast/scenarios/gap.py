@@ -37,8 +37,10 @@ def reconciliation_table(
         A number in ``unit``; a figure ("1600亿元", "US$22 bn" or a Quantity; money in
         another currency converted at the FX rate of ``year``); or a forecast frame
         (``year, mean`` [+ ``lo_80, hi_80``, ``unit``, ``model``]) or a history frame
-        (``year, value`` [+ ``unit``]) for one series. With several models, the
-        ``"auto"`` rows are used (else the first model).
+        (``year, value`` [+ ``unit``, ``qualifier``]) for one series. With several models,
+        the ``"auto"`` rows are used (else the first model). A history row that is a bound
+        (qualifier ``at_least``/``at_most``, "more than 2,200亿元") is compared as such; a
+        bound as figure text is refused (write the figure without "more than").
     year
         The year compared; also the year of the FX rate that puts the bottom-up revenue
         (yuan) in ``unit`` when the model has no ``year`` of its own.
@@ -52,14 +54,17 @@ def reconciliation_table(
     -------
     DataFrame
         One row: ``year, unit, bottom_up_p5, bottom_up_p50, bottom_up_p95, top_down,
-        top_down_lo_80, top_down_hi_80, gap, gap_pct, overlap``. ``gap`` = bottom-up median
-        minus top-down (``gap_pct`` relative to top-down, in percent); ``overlap`` is true
-        when the bottom-up 5-95% range and the top-down figure meet: its 80% interval when
-        it has one (a forecast), else its value.
+        top_down_lo_80, top_down_hi_80, gap, gap_pct, overlap, top_down_qualifier``.
+        ``gap`` = bottom-up median minus top-down (``gap_pct`` relative to top-down, in
+        percent; to the bound when it is one); ``overlap`` is true when the bottom-up 5-95%
+        range and the top-down figure meet: its 80% interval when it has one (a forecast),
+        the values it allows when it is a bound (at or above a lower bound: the range's p95
+        reaches it), else its value. ``top_down_qualifier`` is the history row's
+        ``qualifier`` ("exact" for numbers, figures and forecasts).
 
     Examples
     --------
-    Racks in use times revenue per rack against a market figure (all assumptions made up):
+    Occupied racks times revenue per rack against a market figure (all assumptions made up):
 
     >>> m = DriverModel(racks=5_000_000, utilisation=0.6, revenue_per_rack=50_000)
     >>> t = reconciliation_table(m, 1600.0, year=2021)
@@ -79,7 +84,7 @@ def reconciliation_table(
             f"reconciliation_table: year must be a whole year, found {year!r}", key="year"
         )
     year = int(year)
-    value, lo, hi = _top_down_value(top_down, year, unit)
+    value, lo, hi, qualifier = _top_down_value(top_down, year, unit)
     if not (math.isfinite(value) and value > 0):  # 0 raised ZeroDivisionError, -1600 a
         raise DataError(  # gap of -193.75%, NaN a row of NaN
             f"reconciliation_table: the top-down figure for {year} is {value:g} {unit}; "
@@ -108,38 +113,50 @@ def reconciliation_table(
                 "top_down_hi_80": hi,
                 "gap": gap,
                 "gap_pct": 100.0 * gap / value,
-                "overlap": _meets(p5, p95, value, lo, hi),
+                "overlap": _meets(p5, p95, value, lo, hi, qualifier),
+                "top_down_qualifier": qualifier,
             }
         ]
     )
 
 
-def _meets(p5: float, p95: float, value: float, lo: float, hi: float) -> bool:
+def _meets(
+    p5: float, p95: float, value: float, lo: float, hi: float, qualifier: str = "exact"
+) -> bool:
     """Whether the bottom-up range [p5, p95] meets the top-down interval [lo, hi] (a
-    forecast's 80%), or holds the top-down value when it has no interval.
+    forecast's 80%), the half-line a bound allows ("more than 2,200": [2200, inf)), or
+    holds the top-down value.
 
     Examples
     --------
     >>> _meets(4443.0, 8104.0, 10297.7, 3917.2, 27070.9), _meets(1.0, 2.0, 3.0, np.nan, np.nan)
     (True, False)
+    >>> _meets(1.0, 2.0, 0.5, np.nan, np.nan, "at_least")  # more than 0.5: 1-2 is allowed
+    True
     """
     if np.isfinite(lo) and np.isfinite(hi):
         return bool(p5 <= hi and lo <= p95)
+    # a bound was compared as if exact: a bottom-up range above "more than X" did not meet it
+    if qualifier == "at_least":
+        return bool(value <= p95)
+    if qualifier == "at_most":
+        return bool(p5 <= value)
     return bool(p5 <= value <= p95)
 
 
 def _top_down_value(
     top_down: float | str | pd.DataFrame, year: int, unit: str
-) -> tuple[float, float, float]:
+) -> tuple[float, float, float, str]:
     import pandas as pd
 
     # numbers.Real: numpy scalars too (np.int64 was "found int64")
     if isinstance(top_down, numbers.Real) and not isinstance(top_down, bool):
-        return float(top_down), np.nan, np.nan
+        return float(top_down), np.nan, np.nan, "exact"
     from idcforecast.units import Quantity
 
     if isinstance(top_down, str | Quantity):
-        return _top_down_figure(top_down, year, unit), np.nan, np.nan
+        level, qualifier = _top_down_figure(top_down, year, unit)
+        return level, np.nan, np.nan, qualifier
     if not isinstance(top_down, pd.DataFrame):
         raise DataError(
             "reconciliation_table: top_down must be a number in the table unit, a figure "
@@ -200,12 +217,13 @@ def _top_down_value(
     row = rows.iloc[0]
     lo = float(row["lo_80"]) if "lo_80" in rows.columns else np.nan
     hi = float(row["hi_80"]) if "hi_80" in rows.columns else np.nan
-    return float(row[column]), lo, hi
+    given = row["qualifier"] if "qualifier" in rows.columns else None
+    return float(row[column]), lo, hi, str(given) if pd.notna(given) else "exact"
 
 
-def _top_down_figure(figure: Any, year: int, unit: str) -> float:
+def _top_down_figure(figure: Any, year: int, unit: str) -> tuple[float, str]:
     """A figure ("1600亿元", "US$22 bn" or a Quantity) in ``unit``, money converted at the FX
-    rate of ``year``; a bare number ("1600") is read in ``unit``."""
+    rate of ``year``, and its qualifier; a bare number ("1600") is read in ``unit``."""
     from idcforecast.errors import IdcForecastError
     from idcforecast.units import parse_quantity
 
@@ -213,7 +231,7 @@ def _top_down_figure(figure: Any, year: int, unit: str) -> float:
     try:
         quantity = parse_quantity(figure) if isinstance(figure, str) else figure
         if quantity.unit == "count":
-            return float(quantity.value)
+            return float(quantity.value), quantity.qualifier
         level = quantity.to(unit, year=year)
     except IdcForecastError as err:
         raise DataError(f"{where} cannot be read in {unit!r} ({year}): {err}") from err
@@ -224,4 +242,4 @@ def _top_down_figure(figure: Any, year: int, unit: str) -> float:
             f"{where} is a bound, not a level: the gap to it is no number; pass the figure "
             "itself (without 'more than'/'less than') to compare with its value"
         )
-    return float(level.value)
+    return float(level.value), level.qualifier

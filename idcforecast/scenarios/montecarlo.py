@@ -70,6 +70,7 @@ def simulate_paths(
     model: str = "",
     spread: float = 1.0,
     tail_df: float = math.inf,
+    kw_per_rack: float = 2.5,
 ) -> Paths:
     """Sample paths around ``mean`` with cumulative error spread ``sigma``, per scenario.
 
@@ -103,6 +104,10 @@ def simulate_paths(
         multiplied by ``spread * sqrt(tail_df / chi2(tail_df))`` (one draw per path), so
         every year's standardised error is ``spread * t(tail_df)``. The defaults (1, inf)
         give Gaussian noise.
+    kw_per_rack
+        Rack density for a ``cap`` in power against a series of racks, or the reverse
+        ("2000 MW" is 800,000 racks at 2.5 kW); ``Paths.note`` says when it was used, and
+        when a cap in another currency was converted at ``origin_year``'s FX rate.
 
     Examples
     --------
@@ -124,6 +129,7 @@ def simulate_paths(
             series_id=series_id,
         )
     heavy = math.isfinite(tail_df)
+    _check_kw_per_rack(kw_per_rack)  # a positive number, also when no cap needs it
     spec = _as_scenario_set(scenarios)
     _check_spec_unit(spec, unit, series_id)
     h = mean.size
@@ -132,8 +138,21 @@ def simulate_paths(
     center = np.log(mean) if scale == "log" else mean
     _check_scenario_years(spec, years)
     adjust = np.stack([s.log_adjustment(years) for s in spec.scenarios])
-    caps = [_resolve_cap(s, unit, origin_year, spec.source) for s in spec.scenarios]
-    _check_caps_above_origin(spec, caps, unit, origin_year, origin_value)
+    _check_adjusted_levels_positive(spec, adjust, mean, years, series_id)
+    resolved = [
+        _resolve_cap(s, unit, origin_year, spec.source, kw_per_rack=kw_per_rack)
+        for s in spec.scenarios
+    ]
+    caps = [cap for cap, _, _ in resolved]
+    density = f"at {kw_per_rack:g} kW per rack"
+    _check_caps_above_origin(spec, resolved, unit, origin_year, origin_value, density=density)
+    # what decided a cap given in another unit: the rack density, the FX rate of a year
+    cap_note = "; ".join(
+        f"scenario {s.name!r}: cap {s.cap!r} read as {cap:,.6g} {unit} "
+        + (f"{density} (kw_per_rack)" if crossed else f"at the {origin_year} FX rate")
+        for s, (cap, crossed, fx) in zip(spec.scenarios, resolved, strict=True)
+        if (crossed or fx) and cap is not None
+    )
 
     _check_seed(seed)
     chunk = DEFAULT_CHUNK_PATHS if chunk_paths is None else int(chunk_paths)
@@ -188,6 +207,7 @@ def simulate_paths(
         origin_value=origin_value,
         seed=int(seq.entropy),  # type: ignore[arg-type]
         model=model,
+        note=cap_note,
     )
 
 
@@ -265,24 +285,30 @@ def _check_spec_unit(spec: ScenarioSet, unit: str, series_id: str) -> None:
 
 def _check_caps_above_origin(
     spec: ScenarioSet,
-    caps: list[float | None],
+    caps: list[tuple[float | None, bool, bool]],
     unit: str,
     origin_year: int | None,
     origin_value: float | None,
+    *,
+    density: str,
 ) -> None:
     # A ceiling at or below the last observation is not saturation: it pulls every path
     # down at once (a clip to a lower level), which is almost always a unit or typing slip.
     if origin_value is None:
         return
-    for scenario, cap in zip(spec.scenarios, caps, strict=True):
+    for scenario, (cap, crossed, _) in zip(spec.scenarios, caps, strict=True):
         if cap is not None and cap <= origin_value:
             where = f" ({origin_year})" if origin_year is not None else ""
             text = f"{scenario.cap!r} is " if isinstance(scenario.cap, str) else ""
+            # a cap in MW against racks: the density decides it, so it is named with the fix
+            at = f" {density}" if crossed else ""
+            fix = ", give the rack density (kw_per_rack=, --kw-per-rack)," if crossed else ""
             raise SpecError(
                 f"{spec.source}: scenario {scenario.name!r} key 'cap' {text}"
                 + f"{cap:g} {unit}".rstrip()
+                + at
                 + f", not above the last observation {origin_value:g}{where}; expected a "
-                "ceiling above the current level; raise the cap (same unit as the series) "
+                f"ceiling above the current level; raise the cap (same unit as the series){fix} "
                 "or drop it",
                 file=spec.source,
                 scenario=scenario.name,
@@ -290,9 +316,14 @@ def _check_caps_above_origin(
             )
 
 
-def _resolve_cap(scenario: Scenario, unit: str, year: int | None, source: str) -> float | None:
+def _resolve_cap(
+    scenario: Scenario, unit: str, year: int | None, source: str, *, kw_per_rack: float = 2.5
+) -> tuple[float | None, bool, bool]:
+    """The cap in the series unit; whether it crossed between racks and power (the rack
+    density then decides the ceiling); whether it changed currency (``year``'s FX rate
+    decides it). Both are said in the paths' note."""
     if scenario.cap is None or isinstance(scenario.cap, float | int):
-        return None if scenario.cap is None else float(scenario.cap)
+        return (None if scenario.cap is None else float(scenario.cap)), False, False
     from idcforecast.units import parse_quantity
 
     if not unit:
@@ -311,7 +342,7 @@ def _resolve_cap(scenario: Scenario, unit: str, year: int | None, source: str) -
         value = (
             float(quantity.value)
             if quantity.unit == "count"
-            else float(quantity.to(unit, year=year).value)
+            else float(quantity.to(unit, year=year, kw_per_rack=kw_per_rack).value)
         )
     except (ParseError, UnitError) as err:
         raise SpecError(
@@ -337,7 +368,77 @@ def _resolve_cap(scenario: Scenario, unit: str, year: int | None, source: str) -
             scenario=scenario.name,
             key="cap",
         )
-    return value
+    if quantity.unit == "count":
+        return value, False, False
+    crossed, fx = _conversion_kind(quantity.unit, unit)
+    return value, crossed, fx
+
+
+def _check_adjusted_levels_positive(
+    spec: ScenarioSet, adjust: np.ndarray, mean: np.ndarray, years: np.ndarray, series_id: str
+) -> None:
+    """Refuse growth or shocks on years whose forecast is at or below zero.
+
+    Adjustments multiply the level: on -27.5, "+10% growth" gave -30.3, a deeper loss, and
+    a -10% shock a smaller one; the opposite of what the spec says. A series that is
+    negative (net additions, a margin, a balance) has no multiplicative growth to adjust,
+    so this is an error naming the years, not a redefinition. Single paths of a positive
+    forecast that dip below zero (level-scale noise) are multiplied as they are.
+    """
+    from idcforecast._wording import counted
+
+    for scenario, log_adjust in zip(spec.scenarios, adjust, strict=True):
+        hit = (log_adjust != 0) & (mean <= 0)
+        if not hit.any():
+            continue
+        first = int(np.argmax(hit))
+        year = int(years[first])
+        key = "growth" if any(y in scenario.growth for y in years[: first + 1]) else "shocks"
+        factor = float(np.exp(log_adjust[first]))
+        level, adjusted = float(mean[first]), float(mean[first]) * factor
+        raise SpecError(
+            f"{spec.source}: scenario {scenario.name!r} key {key!r} adjusts series "
+            f"{series_id!r} in {counted(int(hit.sum()), 'year')} where its forecast is at or "
+            f"below zero ({_years_text(years[hit])}; {level:.4g} in {year}); growth and "
+            f"shocks multiply the level, so x{factor:.4g} would make it {adjusted:.4g}, "
+            "the wrong way for a level below zero; scenario adjustments need a positive series "
+            "(a market size, a capacity): drop the growth and shocks for this series, or "
+            "simulate its positive parts (e.g. revenue and cost) separately",
+            file=spec.source,
+            scenario=scenario.name,
+            key=key,
+            series_id=series_id,
+            year=year,
+        )
+
+
+def _years_text(years: np.ndarray) -> str:
+    """2025-2027, 2030 for [2025, 2026, 2027, 2030]."""
+    runs: list[list[int]] = []
+    for year in map(int, years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(year_span(run[0], run[-1]) for run in runs)
+
+
+def _check_kw_per_rack(kw_per_rack: Any) -> None:
+    """A positive finite number (convert's own check and message), before any work."""
+    from idcforecast.units.convert import _watts_per_rack
+
+    _watts_per_rack(kw_per_rack)
+
+
+def _conversion_kind(source: str, target: str) -> tuple[bool, bool]:
+    """Whether converting ``source`` to ``target`` goes between racks and power (the rack
+    density decides the number) and whether it changes currency (an FX rate does)."""
+    from idcforecast.units.registry import parse_unit
+
+    first, second = parse_unit(source), parse_unit(target)
+    crossed = {first.dimension, second.dimension} == {"racks", "power"}
+    fx = first.currency is not None and second.currency not in (None, first.currency)
+    return crossed, fx
 
 
 def _check_scenario_years(spec: ScenarioSet, years: np.ndarray) -> None:
@@ -460,6 +561,7 @@ def simulate(
     series_id: str | None = None,
     method: str = "auto",
     chunk_paths: int | None = None,
+    kw_per_rack: float = 2.5,
 ) -> Paths:
     """Simulate ``n_paths`` future paths per scenario from the fitted forecast model.
 
@@ -487,12 +589,17 @@ def simulate(
         series' id to apply the spec to it anyway.
     method
         Model alias passed to the forecasting engine.
+    kw_per_rack
+        Rack density (kW) for a scenario ``cap`` in power against a series of racks, or the
+        reverse; 2.5 is the MIIT standard rack. The ``note`` says when it was used.
 
     Returns
     -------
     Paths
         With ``note``: what ``forecast()`` writes in its ``note`` column for the same series
-        (gap years filled for fitting, estimates read as data, a fallback), "" when nothing.
+        (gap years filled for fitting, estimates read as data, a fallback), and a cap
+        converted between power and racks (at ``kw_per_rack``) or currencies (at the last
+        observed year's FX rate); "" when nothing.
 
     Examples
     --------
@@ -504,6 +611,7 @@ def simulate(
     ((1, 1000, 3), [2024, 2025, 2026])
     """
     _check_seed(seed)  # before the forecast is fitted
+    _check_kw_per_rack(kw_per_rack)
     if not isinstance(method, str):  # was forecast_array's "call it once per alias", an API
         raise UnknownMethodError(  # the caller never called
             f"simulate: method must be one model alias such as 'auto' or 'drift'; got "
@@ -543,11 +651,12 @@ def simulate(
         model=fc.model,
         spread=float(fc.settings.spread),
         tail_df=float(fc.settings.tail_df),
+        kw_per_rack=kw_per_rack,
     )
     # forecast()'s note column, here: gap years filled for fitting, estimates read as data,
     # a fallback (all were dropped in silence, so paths from a filled or shortened history
     # looked like any other)
-    note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
+    note = "; ".join(n for n in (kept, prepared.note, fc.note, paths.note) if n)
     return replace(paths, note=note) if note else paths
 
 

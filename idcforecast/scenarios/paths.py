@@ -44,7 +44,8 @@ class Paths:
         Alias of the forecasting model whose error distribution was sampled.
     note
         What the paths' forecast needed, as ``forecast()``'s ``note`` column says it ("gap
-        year 2013 filled log-linearly for fitting only", a fallback); "" when nothing.
+        year 2013 filled log-linearly for fitting only", a fallback), and how a cap in
+        another unit was read (at a rack density, at a year's FX rate); "" when nothing.
 
     Examples
     --------

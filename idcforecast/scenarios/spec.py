@@ -24,6 +24,8 @@ Each scenario may carry:
     so adjustments compound along the path (+0.03 is roughly three points more growth a year).
     A percent text is read as such (``"3%"``); a number of 1 or more is refused (4 would be
     +400%: write ``0.04``, or ``"400%"`` if that is meant), for ``shocks`` too.
+    Adjustments multiply the level, so they need a positive series: ``simulate`` refuses
+    growth or shocks on years whose forecast is at or below zero (+10% would deepen a loss).
 ``shocks``
     One-off multiplicative level shifts, ``{"2026" = -0.10}``: the level drops by 10% in 2026
     and the path continues from the lower level (a permanent shift, not a one-year blip).
@@ -164,11 +166,25 @@ def load_scenarios(source: str | Path | Mapping[str, Any]) -> ScenarioSet:
             + (f" or the name of a bundled one ({bundled})" if bundled else ""),
             file=str(path),
         ) from None
+    from idcforecast._text_files import file_encoding, text_codec
+
+    # UTF-8 with a byte-order mark (Windows Notepad's "UTF-8"), or UTF-16 with its mark,
+    # read as the text it is: the mark was "Invalid statement (at line 1, column 1); fix
+    # the syntax" of a file whose syntax was fine
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        text = raw.decode(text_codec(file_encoding(path, "utf-8")))
+    except UnicodeDecodeError as err:
         raise SpecError(
-            f"scenario file {str(path)!r} is not valid UTF-8 TOML: {err}; fix the syntax",
+            f"scenario file {str(path)!r} is not UTF-8 text ({err.reason} at byte "
+            f"{err.start}); TOML files are UTF-8: save it as UTF-8 (a file from Chinese "
+            "Windows is often GBK)",
+            file=str(path),
+        ) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise SpecError(
+            f"scenario file {str(path)!r} is not valid TOML: {err}; fix the syntax",
             file=str(path),
         ) from None
     return _parse(data, origin=str(path))

@@ -322,3 +322,35 @@ def test_kw_per_rack_converts_the_thresholds_too(
     blocks = out.split("P(value > ")[1:]
     shares = [block.splitlines()[3].split()[-1] for block in blocks]
     assert len(shares) == 2 and shares[0] == shares[1]
+
+
+def test_kw_per_rack_converts_a_cap_in_power(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # scen26: --kw-per-rack converted the thresholds but not a spec's cap: "600 MW" was
+    # 240,000 racks (2.5 kW) whatever the flag; at 6 kW it is 100,000 racks
+    data = tmp_path / "racks.csv"
+    data.write_text(
+        "year,value\n2016,10000\n2017,13000\n2018,17000\n2019,21000\n2020,26000\n2021,30000\n"
+    )
+    spec = tmp_path / "cap.toml"
+    spec.write_text('[scenarios.capped]\ncap = "600 MW"\ncap_mode = "clip"\n')
+    argv = ["--data", str(data), "--unit", "racks", "--to", "2022", "--paths", "200", str(spec)]
+    out = _run([*argv, "--kw-per-rack", "6"], capsys)
+    assert (
+        "note: scenario 'capped': cap '600 MW' read as 100,000 racks at 6 kW per rack "
+        "(kw_per_rack)" in out.splitlines()
+    )
+
+
+def test_a_data_file_given_as_the_spec_says_to_pass_it_as_data(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # scen26: `scenarios my.csv --unit MW` converted the bundled China series to MW ("cannot
+    # convert 'CNY 100m' (money) to 'MW'"), and without --unit the CSV was read as TOML
+    assert main(["scenarios", "mw.csv", "--unit", "MW", "--to", "2026"]) == 2
+    assert capsys.readouterr().err == (
+        "error: scenarios: FILE 'mw.csv' looks like data, but FILE is the scenario spec (a TOML "
+        "file such as data/scenarios/china_idc_example.toml); pass the history as --data "
+        "mw.csv, and give a spec FILE or none (the forecast's own distribution)\n"
+    )

@@ -37,7 +37,7 @@ def test_revenue_chain_by_hand() -> None:
     # 8,100,000 racks x 0.6 in use = 4,860,000; x 52,000 yuan = 2.5272e11 yuan = 2527.2 亿元
     model = DriverModel(racks=8_100_000, utilisation=0.6, revenue_per_rack=52_000)
     summary = model.summary(n_draws=10, seed=0).set_index("quantity")
-    assert summary.loc["racks_in_use", "p50"] == pytest.approx(4_860_000)
+    assert summary.loc["racks_occupied", "p50"] == pytest.approx(4_860_000)
     assert summary.loc["revenue", "p50"] == pytest.approx(2527.2)
     assert summary.loc["revenue", "unit"] == "CNY 100m"
 
@@ -511,11 +511,11 @@ def test_a_bare_number_in_text_is_in_the_drivers_unit() -> None:
     model = DriverModel(racks="1,000,000", utilisation="0.62", revenue_per_rack="52,400")
     assert model.ranges().set_index("quantity")["high"].to_dict() == {
         "racks": 1_000_000.0,
-        "racks_in_use": pytest.approx(620_000.0),
+        "racks_occupied": pytest.approx(620_000.0),
         "revenue": pytest.approx(3.2488e10),
     }
     ranged = DriverModel(racks=1e6, utilisation="0.55-0.65").ranges().set_index("quantity")
-    assert ranged.loc["racks_in_use", ["low", "high"]].tolist() == pytest.approx([550e3, 650e3])
+    assert ranged.loc["racks_occupied", ["low", "high"]].tolist() == pytest.approx([550e3, 650e3])
     # a magnitude word without a unit says what to write
     with pytest.raises(
         SpecError,
@@ -539,3 +539,56 @@ def test_a_source_for_a_driver_not_given_is_refused() -> None:
         ),
     ):
         DriverModel(racks=1e6, utilisation=0.6, sources={"revenue_per_rack": "VNET KPIs"})
+
+
+def test_occupied_racks_are_not_called_racks_in_use() -> None:
+    # scen26: racks x utilisation was 'racks_in_use', the name of the bundled series of MIIT's
+    # installed racks "in use" (在用机架, china_racks_in_use), which is this model's 'racks':
+    # 5,200,000 installed racks at 55% occupied are 2,860,000 occupied racks, not 5.2m in use
+    model = DriverModel(racks=5_200_000, utilisation=0.55, revenue_per_rack=52_400)
+    assert model.quantities == ("racks", "racks_occupied", "revenue")
+    assert model.ranges()["quantity"].tolist() == ["racks", "racks_occupied", "revenue"]
+    assert model.summary(n_draws=10)["quantity"].tolist() == ["racks", "racks_occupied", "revenue"]
+    draws = model.simulate(n_draws=10)
+    assert draws["racks_occupied"].tolist() == pytest.approx([2_860_000.0] * 10)
+    # the former column name still works in the draws, with the same values
+    assert draws["racks_in_use"].tolist() == draws["racks_occupied"].tolist()
+
+
+def test_a_single_bundled_figure_sits_in_mode_unless_it_is_a_bound() -> None:
+    # scen26: CAICT's end-2017 utilisation 52.8% (a figure, not a bound) sat in 'low', as if
+    # it were "more than 52.8%"; the docstring says a single figure sits in 'mode'
+    from idcforecast.scenarios.drivers import driver_assumptions
+
+    table = driver_assumptions()
+    given = table[["low", "mode", "high"]].notna()
+    single = table[given.sum(axis=1) == 1]
+    misplaced = single[~given.loc[single.index, "mode"]]
+    bounds = misplaced["derivation"].fillna("").str.contains("bound")
+    assert misplaced[~bounds]["applies_to"].tolist() == []
+    assert misplaced[bounds]["applies_to"].tolist() == ["China national (end-2021)"]
+
+
+@pytest.mark.parametrize("dist", ["normal", "lognormal"])
+def test_a_share_drawn_above_one_is_refused_for_lognormal_too(dist: str) -> None:
+    # scen26: utilisation lognormal with p5 0.9, p95 0.99 drew shares above 1: in logs
+    # mu = (ln 0.9 + ln 0.99) / 2 = -0.05771, sd = (ln 0.99 - ln 0.9) / (2 x 1.6449) = 0.02897,
+    # P(share > 1) = P(Z > 0.05771 / 0.02897 = 1.99) = 2.3%; and the refusal of a normal
+    # there advised 'lognormal'
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            f"driver 'utilisation' ({dist}): the range 0.9-0.99 as p5-p95 puts noticeable "
+            "probability outside the valid values; use 'triangular' or 'uniform' (they stay "
+            "within low-high)"
+        ),
+    ):
+        DriverModel(racks=1e6, utilisation={"dist": dist, "low": 0.9, "high": 0.99})
+    # what the old lognormal drew: 2.3% above 1 (standard error at n = 100,000: 0.05%)
+    draws = Driver(name="utilisation", dist="lognormal", low=0.9, high=0.99).sample(
+        np.random.default_rng(0), 100_000
+    )
+    assert (draws > 1).mean() == pytest.approx(0.0233, abs=0.002)
+    # a lognormal well inside (0, 1] stays accepted: 0.3-0.5, exp(mu + 5 sd) = 0.84
+    ok = DriverModel(racks=1e6, utilisation={"dist": "lognormal", "low": 0.3, "high": 0.5})
+    assert ok.ranges().set_index("quantity").loc["racks_occupied", "high"] == 500_000.0

@@ -96,3 +96,34 @@ def test_a_frame_unit_in_another_spelling_is_the_same_unit() -> None:
         ),
     ):
         reconciliation_table(model, frame, year=2022, unit="CNY bn")
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "value", "overlap"),
+    [
+        ("at_least", 1400.0, True),  # more than 1,400: the bottom-up 1,500 is allowed
+        ("exact", 1400.0, False),
+        ("at_most", 1400.0, False),  # at most 1,400: 1,500 is not
+        ("at_most", 1600.0, True),
+        ("at_least", 1600.0, False),  # more than 1,600: 1,500 falls short
+    ],
+)
+def test_a_bound_in_a_history_frame_is_compared_as_a_bound(
+    qualifier: str, value: float, overlap: bool
+) -> None:
+    # scen26: a history row "more than 1,400亿元" (qualifier at_least, as CAICT's 2021 and
+    # 2022 figures in china_idc_market) was compared as if exact: the bottom-up 1,500 (fixed
+    # drivers: p5 = p95 = 1,500) "did not meet" 1,400 though more than 1,400 allows it, and
+    # the table did not say the figure was a bound
+    frame = pd.DataFrame(
+        {"year": [2021], "value": [value], "unit": "CNY 100m", "qualifier": [qualifier]}
+    )
+    row = reconciliation_table(MODEL, frame, year=2021).iloc[0]
+    assert (row["overlap"], row["top_down_qualifier"]) == (overlap, qualifier)
+    assert row["gap"] == 1500.0 - value  # the gap is to the bound
+
+
+def test_numbers_and_forecasts_are_exact_top_down_figures() -> None:
+    assert reconciliation_table(MODEL, 1600.0, year=2021).iloc[0]["top_down_qualifier"] == "exact"
+    frame = pd.DataFrame({"year": [2021], "value": [1600.0], "unit": "CNY 100m"})
+    assert reconciliation_table(MODEL, frame, year=2021).iloc[0]["top_down_qualifier"] == "exact"

@@ -362,3 +362,100 @@ def test_paths_that_cannot_be_allocated_are_a_model_error() -> None:
             n_paths=10**15,
             seed=0,
         )
+
+
+def test_a_cap_in_power_on_racks_converts_at_the_given_rack_density() -> None:
+    # scen26: a cap of "600 MW" against a series of racks was always read at 2.5 kW a rack
+    # (simulate had no kw_per_rack). 600 MW = 600,000 kW: 240,000 racks at 2.5 kW,
+    # 100,000 at 6 kW. Zero sigma, clip: the paths are min(mean, cap).
+    from idcforecast.errors import SpecError
+
+    spec = {"scenarios": {"capped": {"cap": "600 MW", "cap_mode": "clip"}}}
+    mean = np.array([90_000.0, 150_000.0, 300_000.0])
+    kw = {"mean": mean, "sigma": np.zeros(3), "years": YEARS, "scenarios": spec, "n_paths": 1,
+          "seed": 0, "unit": "racks", "origin_year": 2023, "origin_value": 80_000.0}  # fmt: skip
+    p = simulate_paths(**kw, kw_per_rack=6)  # type: ignore[arg-type]
+    np.testing.assert_allclose(p.values[0, 0], [90_000.0, 100_000.0, 100_000.0])
+    assert p.note == (
+        "scenario 'capped': cap '600 MW' read as 100,000 racks at 6 kW per rack (kw_per_rack)"
+    )
+    p = simulate_paths(**kw)  # type: ignore[arg-type]
+    np.testing.assert_allclose(p.values[0, 0], [90_000.0, 150_000.0, 240_000.0])
+    assert "read as 240,000 racks at 2.5 kW per rack" in p.note
+    # a cap in the series' own dimension needs no density and gets no note
+    same = {"scenarios": {"capped": {"cap": "10万架", "cap_mode": "clip"}}}
+    assert simulate_paths(**{**kw, "scenarios": same}, kw_per_rack=6).note == ""  # type: ignore[arg-type]
+    # at 10 kW, 600 MW is 60,000 racks, below the last observation: the density is named
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "<dict>: scenario 'capped' key 'cap' '600 MW' is 60000 racks at 10 kW per rack, "
+            "not above the last observation 80000 (2023); expected a ceiling above the current "
+            "level; raise the cap (same unit as the series), give the rack density "
+            "(kw_per_rack=, --kw-per-rack), or drop it"
+        ),
+    ):
+        simulate_paths(**kw, kw_per_rack=10)  # type: ignore[arg-type]
+    # a density that is no positive number is refused before anything is drawn
+    from idcforecast.errors import UnitError
+
+    with pytest.raises(UnitError, match=re.escape("kw_per_rack: expected a positive number")):
+        simulate_paths(**{**kw, "scenarios": None}, kw_per_rack=0)  # type: ignore[arg-type]
+
+
+def test_growth_or_shocks_on_a_forecast_below_zero_are_refused() -> None:
+    # scen26: adjustments multiply the level, so "+10% growth" on a forecast of -27.5 made
+    # it -30.25 (a deeper loss) and a -20% shock made a loss smaller. Level scale, mean
+    # 5, -1, -4 (2024-2026): growth +5% a year in 2025-2026 multiplies -1 by 1.05 = -1.05.
+    from idcforecast.errors import SpecError
+
+    mean = np.array([5.0, -1.0, -4.0])
+    kw = {"mean": mean, "sigma": np.zeros(3), "years": YEARS, "scale": "level",
+          "n_paths": 1, "seed": 0, "series_id": "net_adds"}  # fmt: skip
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "<dict>: scenario 'bull' key 'growth' adjusts series 'net_adds' in 2 years where "
+            "its forecast is at or below zero (2025-2026; -1 in 2025); growth and shocks "
+            "multiply the level, so x1.05 would make it -1.05, the wrong way for a level "
+            "below zero; scenario adjustments need a positive series (a market size, a "
+            "capacity): drop the growth and shocks for this series, or simulate its positive "
+            "parts (e.g. revenue and cost) separately"
+        ),
+    ):
+        simulate_paths(**kw, scenarios={"scenarios": {"bull": {"growth": {"2025-2026": 0.05}}}})  # type: ignore[arg-type]
+    # a shock in 2024, where the forecast is positive, still multiplies 2025 and 2026
+    # (a permanent shift): x0.8, -1 -> -0.8
+    with pytest.raises(SpecError, match=re.escape("key 'shocks' adjusts series 'net_adds' in 2")):
+        simulate_paths(**kw, scenarios={"scenarios": {"bear": {"shocks": {"2024": -0.2}}}})  # type: ignore[arg-type]
+    # adjustments only where the forecast is positive are kept: 5 x 1.1 = 5.5
+    mean[1:] = [6.0, 7.0]
+    p = simulate_paths(**kw, scenarios={"scenarios": {"bull": {"growth": {"2024": 0.1}}}})  # type: ignore[arg-type]
+    np.testing.assert_allclose(p.values[0, 0], [5.5, 6.6, 7.7])
+    # no adjustment at all: a negative forecast simulates as before
+    mean[1:] = [-1.0, -4.0]
+    assert simulate_paths(**kw).values[0, 0].tolist() == [5.0, -1.0, -4.0]  # type: ignore[arg-type]
+
+
+def test_a_cap_in_another_currency_says_its_fx_year() -> None:
+    # scen26: "US$200bn" against a series in 亿元 converted at the last observed year's FX
+    # rate without a word. Federal Reserve G.5A 2023 average 7.0809 CNY per USD:
+    # 200e9 x 7.0809 = 1.41618e12 yuan = 14,161.8 亿元. Zero sigma, clip: min(mean, cap).
+    spec = {"scenarios": {"capped": {"cap": "US$200bn", "cap_mode": "clip"}}}
+    p = simulate_paths(
+        mean=np.array([10_000.0, 13_000.0, 16_000.0]), sigma=np.zeros(3), years=YEARS,
+        scenarios=spec, n_paths=1, seed=0, unit="CNY 100m", origin_year=2023,
+        origin_value=9_000.0,
+    )  # fmt: skip
+    np.testing.assert_allclose(p.values[0, 0], [10_000.0, 13_000.0, 14_161.8])
+    assert (
+        p.note == "scenario 'capped': cap 'US$200bn' read as 14,161.8 CNY 100m at the 2023 FX rate"
+    )
+    # the series' own currency in other words ("1.2万亿元") needs no rate and gets no note
+    spec = {"scenarios": {"capped": {"cap": "1.2万亿元", "cap_mode": "clip"}}}
+    p = simulate_paths(
+        mean=np.array([10_000.0, 13_000.0, 16_000.0]), sigma=np.zeros(3), years=YEARS,
+        scenarios=spec, n_paths=1, seed=0, unit="CNY 100m", origin_year=2023,
+        origin_value=9_000.0,
+    )  # fmt: skip
+    assert p.note == ""

@@ -208,3 +208,33 @@ def test_a_scenario_named_weighted_is_refused(tmp_path: Path) -> None:
         "'probability_weighted')"
     )
     assert (caught.value.scenario, caught.value.file) == ("Weighted", str(path))
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_a_file_with_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    # scen26: Windows Notepad saves "UTF-8" with a byte-order mark; the spec was refused as
+    # "not valid UTF-8 TOML: Invalid statement (at line 1, column 1); fix the syntax"
+    path = tmp_path / "spec.toml"
+    path.write_text(
+        'unit = "亿元"\n[scenarios.bear]\ngrowth = {"2026" = "-5%"}\n', encoding=encoding
+    )
+    spec = load_scenarios(path)
+    assert (spec.unit, spec.names, dict(spec.scenarios[0].growth)) == (
+        "亿元",
+        ("bear",),
+        {2026: -0.05},
+    )
+
+
+def test_a_file_in_another_encoding_says_to_save_it_as_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.toml"
+    path.write_bytes('description = "中国"\n[scenarios.base]\n'.encode("gbk"))
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            f"scenario file {str(path)!r} is not UTF-8 text (invalid continuation byte at "
+            "byte 15); TOML files are UTF-8: save it as UTF-8 (a file from Chinese Windows is "
+            "often GBK)"
+        ),
+    ):
+        load_scenarios(path)
