@@ -1019,6 +1019,40 @@ def test_bundled_kezhi_set_reads_a_floor() -> None:
     assert "The 2019 level of 1,562.5 (actual) is above that floor (fits)." in text
 
 
+def test_the_gap_of_a_bounded_reading_is_zero_inside_the_bound() -> None:
+    # "more than 3200" at 27.8%: the base is at least 3200 / 1.278^2 = 3200 / 1.633284 =
+    # 1959.2 (2 steps) and 3200 / 1.278^3 = 1533.1 (3 steps); the actuals 2238.7 and 1562.5
+    # lie above those floors, so the gap is 0 (it was 1959.2 / 2238.7 - 1 = -12.5% and
+    # -1.9%, beside fits True) and so is rate_gap: the rates the levels allow are at least
+    # (3200 / 2238.7)^(1/2) - 1 = 19.6% and (3200 / 1562.5)^(1/3) - 1 = 27.0%, and 27.8%
+    # is among them (it was 0.278 - 0.196 = +8.2%)
+    floor = [SEED[0], dataclasses.replace(SEED[1], qualifier="at_least")]
+    rows = claim_readings(floor, history=HISTORY)
+    assert rows["fits"].tolist() == [True, True]
+    assert rows["gap"].tolist() == [0.0, 0.0]
+    assert rows["rate_gap"].tolist() == [0.0, 0.0]
+    assert rows["implied_base"].round(1).tolist() == [1959.2, 1533.1]  # the floors, kept
+    # outside the floor, the distance from it: a 2020 actual of 1900 is below 1959.24, a
+    # gap of 1959.24 / 1900 - 1 = +3.12%; the rates the levels allow are at least
+    # sqrt(3200 / 1900) - 1 = sqrt(1.684211) - 1 = 29.78%, 1.98 points above 27.8%
+    low = HISTORY.assign(value=HISTORY["value"].where(HISTORY["year"] != 2020, 1900.0))
+    row = claim_readings(floor, history=low).iloc[0]
+    assert row["gap"] == pytest.approx(0.0312, abs=5e-5)
+    assert row["rate_gap"] == pytest.approx(-0.0198, abs=5e-5)
+    assert not row["fits"]
+    # without a claimed end: "more than 25%" from the 2019 actual allows at least
+    # 1562.5 * 1.25^3 = 3051.8 in 2022; the actual 4043.2 is above it: gap 0 (was
+    # 3051.8 / 4043.2 - 1 = -24.5%), rate_gap 0 (was 0.25 - ((4043.2 / 1562.5)^(1/3) - 1)
+    # = 0.25 - 0.373)
+    rate = dataclasses.replace(SEED[0], kind="cagr", value=25.0, qualifier="at_least")
+    row = claim_readings([rate], history=HISTORY).iloc[1]
+    assert row["reading"] == "3 steps from 2019"
+    assert row["implied_end"] == pytest.approx(1562.5 * 1.25**3)
+    assert (row["gap"], row["rate_gap"], bool(row["fits"])) == (0.0, 0.0, True)
+    # and the exact seed claims are unchanged: 1959.2 / 2238.7 - 1 = -12.48%
+    assert claim_readings(SEED, history=HISTORY)["gap"].iloc[0] == pytest.approx(-0.1248, abs=5e-5)
+
+
 def test_a_figure_for_the_year_it_was_published_in_is_a_forecast() -> None:
     # Was: horizon 0 counted as restated, so --forecasts-only hid Kezhi's "> 2000亿元 in
     # 2020" (published July 2020, before the year's actual existed) and the 2024 figure

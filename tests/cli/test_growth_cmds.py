@@ -388,10 +388,11 @@ def test_track_record_shows_a_range_as_published(
 def test_check_claims_table_marks_bounded_figures(capsys: pytest.CaptureFixture[str]) -> None:
     # Kezhi: "29% in 2020" reaching "more than 2000": base more than 2000 / 1.29 = 1550.4,
     # rate from the 2019 actual at least (2000 / 1562.5) - 1 = 28.0% (the table printed plain
-    # numbers beside an explanation stating the floor)
+    # numbers beside an explanation stating the floor); the actual 1,562.5 is above the floor,
+    # so the gap is 0 (it was 1550.4 / 1562.5 - 1 = -0.8%, the distance from the floor)
     out = _run(claims_cmd, ["--all"], capsys)
     row = next(line for line in out.splitlines() if line.startswith("growth 29% in 2020"))
-    assert re.search(r"> 1,550\.4\s+1,562\.5 \(actual\)\s+-0\.8%\s+> 28\.0%\s+yes$", row)
+    assert re.search(r"> 1,550\.4\s+1,562\.5 \(actual\)\s+\+0\.0%\s+> 28\.0%\s+yes$", row)
 
 
 # --- uat14 ---
