@@ -49,6 +49,22 @@ def test_cagr_of_figures_in_different_units(capsys: pytest.CaptureFixture[str]) 
     assert out.splitlines()[-1] == "CAGR   27.0% a year (0.269921 as a fraction)"
 
 
+def test_cagr_keeps_the_qualifier_of_a_converted_end(capsys: pytest.CaptureFixture[str]) -> None:
+    # "more than 320 billion yuan" is at least 3,200 亿元 once converted (the "= ..." part
+    # read "= 3,200 CNY 100m", as if exact); (3200 / 1562.5)^(1/3) - 1 = 0.269921
+    out = _run(cagr_cmd, ["1562.5亿元", "more than 320 billion yuan", "--years", "3"], capsys)
+    assert (
+        "end    at least 320 CNY bn   (from 'more than 320 billion yuan') = at least 3,200 CNY 100m"
+    ) in out
+    assert "CAGR   at least 27.0% a year (0.269921 as a fraction)" in out
+    # "about $46 billion" at the 2022 G.5A rate 6.7290: 46 * 6.729 = 309.534 CNY bn
+    # = 3,095.34 亿元, about
+    out = _run(
+        cagr_cmd, ["1562.5亿元", "about $46 billion", "--years", "3", "--fx-year", "2022"], capsys
+    )
+    assert "= about 3,095.34 CNY 100m at the 2022 FX rate" in out
+
+
 def test_cagr_between_currencies_takes_one_years_fx_rate(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
