@@ -1958,3 +1958,33 @@ def test_a_utf16_claims_file_with_its_mark_reads_without_encoding(tmp_path: Path
     path.write_text("subject,kind,value,unit,year\nm,level,3200,CNY 100m,2022\n", encoding="utf-16")
     (claim,) = read_claims(path)
     assert (claim.value, claim.unit, claim.year) == (3200.0, "CNY 100m", 2022)
+
+
+def test_read_claims_takes_one_dict_and_a_parsed_toml_file() -> None:
+    # one claim as a dict is read as one Claim is (it was refused: "found dict")
+    one = {"subject": SUBJECT, "kind": "cagr", "value": "27.8%", "period": "2020-22"}
+    (claim,) = read_claims(one)
+    assert (claim.kind, claim.value, claim.start_year, claim.year) == ("cagr", 27.8, 2020, 2022)
+    # a claims TOML file as tomllib parses it: the top-level keys are every claim's defaults
+    parsed = {
+        "claim_set": "gt",
+        "made": "2020-07-07",
+        "subject": SUBJECT,
+        "claims": [
+            {"kind": "cagr", "period": "2020-22", "value": "27.8%"},
+            {"kind": "level", "year": 2022, "value": "320 billion yuan"},
+        ],
+    }
+    claims = read_claims(parsed)
+    assert [(c.claim_set, c.made, c.kind) for c in claims] == [
+        ("gt", "2020-07-07", "cagr"),
+        ("gt", "2020-07-07", "level"),
+    ]
+    # 320 CNY bn = 3200 亿元; 3200 / 1.278^3 = 3200 / 2.087298 = 1533.1, against the 2019
+    # actual 1562.5: 1533.1 / 1562.5 - 1 = -1.88%
+    row = check_claims(parsed, history=HISTORY).iloc[0]
+    assert row["gap"] == pytest.approx(-0.0188, abs=5e-5)
+    with pytest.raises(SpecError, match=re.escape("the dict: missing kind, year; every claim")):
+        read_claims({"subject": SUBJECT, "value": 1})
+    with pytest.raises(SpecError, match=re.escape("the dict has no [[claims]] tables")):
+        read_claims({"claims": []})
