@@ -386,11 +386,35 @@ def _outcome(group: _Group, history: History) -> dict[str, Any]:
         "end_gap": math.nan,
         "_text": "",
     }
-    forecasts = [(y, cv) for y, cv in group.levels.items() if _is_forecast(cv[0])]
+    forecasts = sorted((y, cv) for y, cv in group.levels.items() if _is_forecast(cv[0]))
     if not forecasts:
         return out
-    year, (claim, value) = max(forecasts, key=lambda item: item[0])
-    out.update(end_year=year, claimed_end=value)
+    # the columns hold the latest forecast; the text tells every one that has an actual
+    # (a set's 2021 nowcast beside its 2027 forecast was never compared with the actual
+    # 2021 had, and the set read "undetermined" without a word on it)
+    texts = []
+    for year, (claim, value) in forecasts[:-1]:
+        earlier = _outcome_of(group, history, year, claim, value)
+        if not math.isnan(earlier["actual_end"]):
+            texts.append(earlier["_text"])
+    year, (claim, value) = forecasts[-1]
+    out.update(_outcome_of(group, history, year, claim, value))
+    out["_text"] = " ".join(t for t in [*texts, out["_text"]] if t)
+    return out
+
+
+def _outcome_of(
+    group: _Group, history: History, year: int, claim: Claim, value: float
+) -> dict[str, Any]:
+    """The outcome of one level forecast: the columns of :func:`_outcome` and its text."""
+    out: dict[str, Any] = {
+        "end_year": year,
+        "claimed_end": value,
+        "actual_end": math.nan,
+        "actual_derived": pd.NA,
+        "end_gap": math.nan,
+        "_text": "",
+    }
     actual = history.actual(group.subject, year, claim_id=claim.claim_id, unit=group.unit)
     if actual is None:
         if history.given:
@@ -406,7 +430,11 @@ def _outcome(group: _Group, history: History) -> dict[str, Any]:
     shot = _shot(gap, actual.qualifier)
     published = as_published(claim, group.unit)  # a level claimed in another currency
     claimed = f"{level_words(claim.qualifier)}{_num(value)}{published}"
-    derived = " (derived)" if actual.derived else ""
+    # derived, or converted from the history's currency (as the stated levels say)
+    about = ["derived"] if actual.derived else []
+    if actual.converted_from is not None:
+        about.append(f"from {actual.converted_from} at its year's FX rate")
+    derived = f" ({', '.join(about)})" if about else ""
     actual_words = f"{level_words(actual.qualifier)}{_num(actual.value)}"
     head = f"Outcome: the {year} actual was {actual_words}{derived}; "
     if claim.is_range:
@@ -523,6 +551,8 @@ def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance
         row.update({k: math.nan for k in _MAIN_COLUMNS})
         row.update(reading="", reference="", base_year=pd.NA, steps=pd.NA)
         explanation.append(_two_levels(group))
+    if consistent is pd.NA and history.given and not rate_claims:
+        explanation.append(_unchecked_levels(group))
     outcome = _outcome(group, history)
     if outcome["_text"]:
         explanation.append(outcome.pop("_text"))
@@ -534,6 +564,25 @@ def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance
         )
     row["explanation"] = " ".join(e for e in explanation if e)
     return row
+
+
+def _unchecked_levels(group: _Group) -> str:
+    """Why a set of levels alone has no verdict: it has no rate claim, and no level it
+    states as a fact (for a year before it was made) has an actual to compare with."""
+    facts = [y for y, (c, _) in sorted(group.levels.items()) if not _is_forecast(c)]
+    why = "the set has no growth or CAGR claim"
+    if facts:
+        years = " or ".join(str(y) for y in facts)
+        why += f", and the history has no actual for {years} to check its stated level against"
+        if len(facts) > 1:
+            why = why.replace("its stated level", "its stated levels")
+    else:
+        why += (
+            ", and its levels are forecasts (for the year they were made in or later, or "
+            "without a date made): a forecast is compared with its actual as an outcome, not "
+            "judged as a stated fact"
+        )
+    return f"Consistency undetermined: {why}."
 
 
 def _two_levels(group: _Group) -> str:

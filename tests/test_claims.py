@@ -1988,3 +1988,31 @@ def test_read_claims_takes_one_dict_and_a_parsed_toml_file() -> None:
         read_claims({"subject": SUBJECT, "value": 1})
     with pytest.raises(SpecError, match=re.escape("the dict has no [[claims]] tables")):
         read_claims({"claims": []})
+
+
+def test_an_undetermined_set_of_levels_says_why_and_tells_each_outcome() -> None:
+    # a USD set about the yuan series, made in 2021: 45 USD bn for 2021 (a nowcast) and
+    # 150 USD bn for 2027. No rate claim and no stated fact: undetermined, which the
+    # explanation did not say; and the 2021 actual, 3012.7 亿元 = 301.27 CNY bn / 6.4508
+    # (G.5A 2021) = 46.70 USD bn, was compared nowhere: 45 / 46.70 - 1 = -3.6%
+    claims = [
+        Claim(subject=SUBJECT, kind="level", value=v, unit="USD bn", year=y, made="2021")
+        for y, v in ((2021, 45.0), (2027, 150.0))
+    ]
+    row = check_claims(claims, history=HISTORY).iloc[0]
+    assert row["consistent"] is pd.NA
+    assert (row["end_year"], row["unit"]) == (2027, "USD bn")  # the latest forecast's columns
+    assert (
+        "Consistency undetermined: the set has no growth or CAGR claim, and its levels are "
+        "forecasts (for the year they were made in or later, or without a date made): a "
+        "forecast is compared with its actual as an outcome, not judged as a stated fact. "
+        "Outcome: the 2021 actual was 46.7 (from CNY 100m at its year's FX rate); the "
+        "claimed 45.0 undershot the actual by 3.6%. Outcome: no actual for 2027 yet."
+    ) in row["explanation"]
+    # a stated level (2013, made 2015) for a year the history lacks
+    fact = Claim(subject=SUBJECT, kind="level", value=300.0, unit=UNIT, year=2013, made="2015")
+    text = check_claims([fact], history=HISTORY).iloc[0]["explanation"]
+    assert text == (
+        "Consistency undetermined: the set has no growth or CAGR claim, and the history has "
+        "no actual for 2013 to check its stated level against."
+    )
