@@ -2016,3 +2016,38 @@ def test_an_undetermined_set_of_levels_says_why_and_tells_each_outcome() -> None
         "Consistency undetermined: the set has no growth or CAGR claim, and the history has "
         "no actual for 2013 to check its stated level against."
     )
+
+
+def test_a_claims_table_names_a_mistyped_kind_and_reads_years_as_analysts_write_them(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "c.csv"
+    head = "claim_set,made,subject,kind,period,value\n"
+    # a typo in the kind was reported as "period '2021' is not two years"
+    path.write_text(head + f"x,2020-07,{SUBJECT},grwoth,2021,5\n", encoding="utf-8")
+    msg = (
+        f"file '{path}' row 2: kind 'grwoth' is not one of level, growth, cagr (did you mean "
+        "'growth'?); a claim states a level, a year-on-year growth or a CAGR"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        read_claims(path)
+    # a level's year as a fiscal year or an estimate ("FY2022", "2022E", "2022财年") is that
+    # year (was "period 'FY2022' is not two years", asking a level for a period)
+    rows = [
+        f"{k},2020-07,{SUBJECT},level,{p},3200亿元"
+        for k, p in (("a", "FY2022"), ("b", "2022E"), ("c", "2022财年"))
+    ]
+    path.write_text(head + "\n".join(rows) + "\n", encoding="utf-8")
+    assert [c.year for c in read_claims(path)] == [2022, 2022, 2022]
+    path.write_text(
+        f"claim_set,made,subject,kind,year,value\nx,2020-07,{SUBJECT},level,FY2022,3200亿元\n",
+        encoding="utf-8",
+    )
+    assert read_claims(path)[0].year == 2022
+    path.write_text(head + f"x,2020-07,{SUBJECT},level,Q4 2022,3200亿元\n", encoding="utf-8")
+    msg = (
+        f"file '{path}' row 2: a level claim is about one year, and period 'Q4 2022' is not a "
+        "year; write it as 2022, '2022年' or 'FY2022'"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        read_claims(path)
