@@ -887,3 +887,16 @@ def test_track_record_forecasts_only_says_why_it_lists_nothing(
         "no forecasts: each of the 2 level claims is for a year before the one it was made in "
         "(a figure restated after the fact); drop --forecasts-only to list them\n"
     )
+
+
+def test_check_claims_without_a_unit_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a rate claim alone, checked without history, has no unit: the header read "[x, None]"
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "claim_set,made,subject,kind,period,value\ngt,2020-07,x,cagr,2020-22,27.8\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path), "--no-history"], capsys)
+    assert out.splitlines()[0] == "claim set   gt  [x, no unit]"
