@@ -459,6 +459,10 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         out.update(value=math.nan, low=quantity.low, high=quantity.high)
     if given is None:
         out["qualifier"] = quantity.qualifier
+    if quantity.alternate is not None:  # "320 billion yuan ($46.4 billion)": it was dropped
+        said = f"alternate figure in the text: {quantity.alternate} (not used)"
+        note = record.get("note")
+        out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
     return out
 
 

@@ -2051,3 +2051,21 @@ def test_a_claims_table_names_a_mistyped_kind_and_reads_years_as_analysts_write_
     )
     with pytest.raises(SpecError, match=re.escape(msg)):
         read_claims(path)
+
+
+def test_a_claims_value_with_an_alternate_figure_keeps_it_in_the_note() -> None:
+    # "320 billion yuan ($46.4 billion)": the claim is 320 CNY bn; the dollar figure was
+    # dropped without a word (read_series notes it the same way)
+    (claim,) = read_claims(
+        [
+            {
+                "subject": SUBJECT,
+                "kind": "level",
+                "year": 2022,
+                "value": "320 billion yuan ($46.4 billion)",
+                "note": "Global Times",
+            }
+        ]
+    )
+    assert (claim.value, claim.unit) == (320.0, "CNY bn")
+    assert claim.note == "Global Times; alternate figure in the text: 46.4 USD bn (not used)"
