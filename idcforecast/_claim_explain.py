@@ -87,16 +87,23 @@ def _rate_verdict(rows: pd.DataFrame) -> bool | None:
 
 def _against_bound(value: float, bound: float, qualifier: str, fits: Any, tolerance: float) -> str:
     """Where ``value`` lies against a floor ("at_least") or ceiling ("at_most") ``bound``:
-    "above that floor (fits)", "0.5% below that floor (within the 1.0% tolerance: fits)"."""
+    "above that floor (fits)", "0.5% below that floor (gap +0.5%, within the 1.0%
+    tolerance: fits)"; the gap is the table's, the bound over the value."""
     floor = qualifier == "at_least"
     name = "floor" if floor else "ceiling"
     if (value >= bound) if floor else (value <= bound):
         return f"{'above' if floor else 'below'} that {name} ({'fits' if fits else 'outside'})"
-    gap = abs(value / bound - 1)
+    off = abs(value / bound - 1)
     side = "below" if floor else "above"
+    return f"{off:.1%} {side} that {name} ({_gap_verdict(bound / value - 1, fits, tolerance)})"
+
+
+def _gap_verdict(gap: float, fits: Any, tolerance: float) -> str:
+    """The table's ``gap`` and the verdict it gives, for a sentence that measured the other
+    way round ("14.3% above that ceiling" beside a table's "-12.5%", with no word on which
+    one the tolerance applies to): "gap -12.5%, outside the 1.0% tolerance"."""
     within = "within the" if fits else "outside the"
-    verdict = ": fits" if fits else ""
-    return f"{gap:.1%} {side} that {name} ({within} {tolerance:.1%} tolerance{verdict})"
+    return f"gap {gap:+.1%}, {within} {tolerance:.1%} tolerance{': fits' if fits else ''}"
 
 
 def as_published(claim: Claim | None, unit: str | None) -> str:
@@ -223,7 +230,14 @@ def _span_words(interval: tuple[float, float]) -> str:
         return f"at least {_num(lo)}"
     if lo <= 0:
         return f"at most {_num(hi)}"
+    if _num(lo) == _num(hi):  # an exact rate and end imply one base: not "1,959.2 to 1,959.2"
+        return _num(lo)
     return f"{_num(lo)} to {_num(hi)}"
+
+
+def _span_name(interval: tuple[float, float]) -> str:
+    """ "range", or "figure" for an interval that is one figure (as printed)."""
+    return "figure" if _num(interval[0]) == _num(interval[1]) else "range"
 
 
 def _stated(claim: Claim, value: float, interval: tuple[float, float]) -> str:
@@ -238,13 +252,12 @@ def _against_span(value: float, interval: tuple[float, float], fits: Any, tolera
     that range (outside the 1.0% tolerance)"."""
     gap = interval_gap(interval, (value, value))
     if gap == 0:
-        return "inside that range (fits)"
+        return f"inside that {_span_name(interval)} (fits)"
     # interval_gap is the range's end over the value; say where the value lies
     off = abs(value / (interval[1] if gap < 0 else interval[0]) - 1)
     side = "above" if gap < 0 else "below"
-    within = "within the" if fits else "outside the"
-    verdict = ": fits" if fits else ""
-    return f"{off:.1%} {side} that range ({within} {tolerance:.1%} tolerance{verdict})"
+    name = _span_name(interval)
+    return f"{off:.1%} {side} that {name} ({_gap_verdict(gap, fits, tolerance)})"
 
 
 def _span_against_span(
@@ -252,11 +265,11 @@ def _span_against_span(
 ) -> str:
     gap = interval_gap(span, allowed)
     if gap == 0:
-        return "meets that range (fits)"
+        return f"meets that {_span_name(allowed)} (fits)"
     side = "below" if gap < 0 else "above"
-    within = "within the" if fits else "outside the"
-    verdict = ": fits" if fits else ""
-    return f"lies {abs(gap):.1%} {side} that range ({within} {tolerance:.1%} tolerance{verdict})"
+    table = interval_gap(allowed, span)  # the table's gap: the allowed range over the span
+    name = _span_name(allowed)
+    return f"lies {abs(gap):.1%} {side} that {name} ({_gap_verdict(table, fits, tolerance)})"
 
 
 def _explain_range_rate(

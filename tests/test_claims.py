@@ -864,7 +864,9 @@ def test_a_rate_range_fits_when_its_interval_holds_the_needed_rate(tmp_path: Pat
     assert row.explanation == (
         "CAGR 25-30% 2020-2022 reaching 3,200.0 CNY 100m in 2022 implies a base of 1,893.5 "
         "to 2,048.0 in 2020 (2 steps) or 1,456.5 to 1,638.4 in 2019 (3 steps). The 2020 "
-        "level of 2,238.7 (actual) is 9.3% above that range (outside the 1.0% tolerance). "
+        # the table's gap in the text too: 2048.0 / 2238.7 - 1 = -8.5%
+        "level of 2,238.7 (actual) is 9.3% above that range (gap -8.5%, outside the 1.0% "
+        "tolerance). "
         "The 2019 level of 1,562.5 (actual) is inside that range (fits). Fits when read as "
         "3 steps from 2019. Outcome: no actual for 2022 yet."
     )
@@ -988,11 +990,15 @@ def test_more_than_end_states_the_floor_on_the_base() -> None:
 
 def test_more_than_rate_states_the_ceiling_or_no_bound() -> None:
     # "more than 27.8%" to exactly 3200: base at most 1959.2 / 1533.1; 2238.7 / 1959.2 - 1
-    # = 14.3% and 1562.5 / 1533.1 - 1 = 1.9% above those ceilings: outside a 1% tolerance
+    # = 14.3% and 1562.5 / 1533.1 - 1 = 1.9% above those ceilings: outside a 1% tolerance;
+    # the table's gap, 1959.2 / 2238.7 - 1 = -12.5%, is named beside it (the text gave
+    # +14.3% where the table gave -12.5%, and did not say which one the tolerance was on)
     rate = dataclasses.replace(SEED[0], qualifier="at_least")
     text = check_claims([rate, SEED[1]], history=HISTORY).iloc[0]["explanation"]
     assert "implies a base of less than 1,959.2 in 2020 (2 steps)" in text
-    assert "2,238.7 (actual) is 14.3% above that ceiling (outside the 1.0% tolerance)" in text
+    assert (
+        "2,238.7 (actual) is 14.3% above that ceiling (gap -12.5%, outside the 1.0% tolerance)"
+    ) in text
     both = [rate, dataclasses.replace(SEED[1], qualifier="at_least")]
     text = check_claims(both, history=HISTORY).iloc[0]["explanation"]
     assert "bounds no base" in text
@@ -1000,13 +1006,14 @@ def test_more_than_rate_states_the_ceiling_or_no_bound() -> None:
 
 def test_a_bounded_growth_claim_states_the_floor_on_the_end() -> None:
     # "more than 50%" from 1562.5: at least 1562.5 * 1.5 = 2343.75; the actual 2238.7 is
-    # 1 - 2238.7 / 2343.75 = 4.5% below that floor
+    # 1 - 2238.7 / 2343.75 = 4.5% below that floor; the table's gap 2343.75 / 2238.7 - 1
+    # = +4.7%
     claim = Claim(subject=SUBJECT, kind="growth", value=50, year=2020, qualifier="at_least")
     text = check_claims([claim], history=HISTORY).iloc[0]["explanation"]
     assert text.startswith(
         "growth > 50% in 2020 from the 2019 level of 1,562.5 (actual) implies more than "
-        "2,343.8 in 2020 (1 step); the actual 2,238.7 is 4.5% below that floor (outside the "
-        "1.0% tolerance)."
+        "2,343.8 in 2020 (1 step); the actual 2,238.7 is 4.5% below that floor (gap +4.7%, "
+        "outside the 1.0% tolerance)."
     )
 
 
@@ -2069,3 +2076,28 @@ def test_a_claims_value_with_an_alternate_figure_keeps_it_in_the_note() -> None:
     )
     assert (claim.value, claim.unit) == (320.0, "CNY bn")
     assert claim.note == "Global Times; alternate figure in the text: 46.4 USD bn (not used)"
+
+
+def test_a_claimed_base_range_against_the_one_base_an_exact_rate_implies() -> None:
+    # 27.8% a year to exactly 3200 in 2022 implies one base per reading: 3200 / 1.278^2 =
+    # 1959.2 (2020), 3200 / 1.278^3 = 1533.1 (2019); it was written "1,959.2 to 1,959.2"
+    # and called a range. The claimed 2019 range 1,400-1,450 lies 1450 / 1533.1 - 1 = 5.4%
+    # below it; the table's gap, 1533.1 / 1450 - 1 = +5.7%, is named beside it
+    base = Claim(
+        subject=SUBJECT,
+        kind="level",
+        low=1400,
+        high=1450,
+        unit=UNIT,
+        year=2019,
+        claim_set="seed",
+        made="2020-07-07",
+    )
+    row = check_claims([*SEED, base], history=HISTORY).iloc[0]
+    assert row["gap"] == pytest.approx(1533.1 / 1450 - 1, abs=5e-5)
+    assert (
+        "implies a base of 1,959.2 in 2020 (2 steps) or 1,533.1 in 2019 (3 steps). The 2020 "
+        "level of 2,238.7 (actual) is 14.3% above that figure (gap -12.5%, outside the 1.0% "
+        "tolerance). The 2019 level of 1,400.0 to 1,450.0 (claimed) lies 5.4% below that "
+        "figure (gap +5.7%, outside the 1.0% tolerance)."
+    ) in row["explanation"]
