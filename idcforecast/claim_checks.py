@@ -425,7 +425,17 @@ def check_claims(
             ".csv/.toml file with at least one claim",
             key="claims",
         )
-    rows = [summarize(group, readings, hist, tolerance) for group in _groups(parsed, hist)]
+    # each set's readings once (a filter of every reading per set was quadratic)
+    by_set = {key: part for key, part in readings.groupby(["claim_set", "subject"], sort=False)}
+    rows = [
+        summarize(
+            group,
+            by_set.get((group.claim_set, group.subject), readings.iloc[0:0]),
+            hist,
+            tolerance,
+        )
+        for group in _groups(parsed, hist)
+    ]
     frame = pd.DataFrame(rows)
     frame["consistent"] = frame["consistent"].astype("boolean")
     return frame
