@@ -207,7 +207,14 @@ class Claim:
         if not self.claim_id:
             set_(self, "claim_id", f"{self.claim_set or self.subject}/{self.kind}_{year}")
         if self.kind == "level":
-            if not self.unit or self.unit == "%":
+            if self.unit == "%":  # "needs the unit of its value, found '%'" named a unit
+                raise SpecError(
+                    f"{where}: a level claim is an amount (e.g. 'CNY 100m', 'MW'), found a "
+                    "figure in '%'; a growth rate is kind 'growth' or 'cagr', and a share "
+                    "in % is not checked (its growth would compound a rate)",
+                    key="unit",
+                )
+            if not self.unit:
                 raise SpecError(
                     f"{where}: a level claim needs the unit of its value (e.g. 'CNY 100m'), "
                     f"found {self.unit!r}",

@@ -2101,3 +2101,14 @@ def test_a_claimed_base_range_against_the_one_base_an_exact_rate_implies() -> No
         "tolerance). The 2019 level of 1,400.0 to 1,450.0 (claimed) lies 5.4% below that "
         "figure (gap +5.7%, outside the 1.0% tolerance)."
     ) in row["explanation"]
+
+
+def test_a_level_claim_in_percent_says_what_is_wrong() -> None:
+    # it said "needs the unit of its value (e.g. 'CNY 100m'), found '%'": a unit was given
+    msg = (
+        "claim 'x': a level claim is an amount (e.g. 'CNY 100m', 'MW'), found a figure in "
+        "'%'; a growth rate is kind 'growth' or 'cagr', and a share in % is not checked (its "
+        "growth would compound a rate)"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        Claim(subject="x", kind="level", value=2.5, unit="%", year=2022)
