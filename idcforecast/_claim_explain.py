@@ -127,6 +127,20 @@ def as_published(claim: Claim | None, unit: str | None) -> str:
     """How a level claimed in another currency was published, for the text beside its value
     in ``unit``: " (from 46 USD bn at the 2022 FX rate)"; "" in its own currency. (A level of
     "US$46 billion" was shown only as 3,095.3 CNY 100m, a figure the source never gave.)"""
+    figure = published_figure(claim, unit)
+    return f" (from {figure} at the {claim.year} FX rate)" if claim and figure else ""
+
+
+def published_figure(claim: Claim | None, unit: str | None) -> str:
+    """A level claimed in another currency than ``unit`` as published: "46 USD bn", "more
+    than 46 USD bn", "40-50 USD bn"; "" in its own currency or another magnitude of it.
+
+    Examples
+    --------
+    >>> c = Claim(subject="m", kind="level", value=46, unit="USD bn", year=2022)
+    >>> published_figure(c, "CNY 100m"), published_figure(c, "USD mn")
+    ('46 USD bn', '')
+    """
     if claim is None or unit is None or claim.unit in (None, unit):
         return ""
     from idcforecast.units import parse_unit
@@ -135,9 +149,7 @@ def as_published(claim: Claim | None, unit: str | None) -> str:
     if own.currency is None or shown.currency is None or own.base == shown.base:
         return ""  # the same amount in another magnitude: nothing was assumed
     figure = f"{claim.low:g}-{claim.high:g}" if claim.is_range else f"{claim.value:g}"
-    return (
-        f" (from {level_words(claim.qualifier)}{figure} {claim.unit} at the {claim.year} FX rate)"
-    )
+    return f"{level_words(claim.qualifier)}{figure} {claim.unit}"
 
 
 def _explain_rate(

@@ -2112,3 +2112,14 @@ def test_a_level_claim_in_percent_says_what_is_wrong() -> None:
     )
     with pytest.raises(SpecError, match=re.escape(msg)):
         Claim(subject="x", kind="level", value=2.5, unit="%", year=2022)
+
+
+def test_track_record_names_a_level_converted_from_another_currency() -> None:
+    # 46 USD bn for 2022 about the yuan series: 46 * 6.7290 (G.5A 2022) = 309.534 CNY bn =
+    # 3,095.3 亿元 is the value compared; the record did not say what was published
+    claim = Claim(subject=SUBJECT, kind="level", value=46, unit="USD bn", year=2022, made="2020-07")
+    row = track_record([claim], HISTORY).iloc[0]
+    assert row["value"] == pytest.approx(3095.34, abs=0.01)
+    assert (row["unit"], row["published"]) == (UNIT, "46 USD bn")
+    same = dataclasses.replace(claim, value=320, unit="CNY bn")  # another magnitude only
+    assert track_record([same], HISTORY).iloc[0]["published"] == ""
