@@ -411,6 +411,35 @@ def test_check_claims_table_marks_bounded_figures(capsys: pytest.CaptureFixture[
     assert re.search(r"> 1,550\.4\s+1,562\.5 \(actual\)\s+\+0\.0%\s+> 28\.0%\s+yes$", row)
 
 
+def test_check_claims_without_a_unit_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a rate claim alone, checked without history, has no unit: the header read "[x, None]"
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "claim_set,made,subject,kind,period,value\ngt,2020-07,x,cagr,2020-22,27.8\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path), "--no-history"], capsys)
+    assert out.splitlines()[0] == "claim set   gt  [x, no unit]"
+
+
+def test_track_record_marks_a_claim_converted_from_another_currency(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 45 USD bn for 2021 * 6.4508 (G.5A 2021) = 290.286 CNY bn = 2,902.9 亿元, the figure
+    # the table compares; it was shown alone, as if the source had given it
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "claim_set,claim_id,made,subject,kind,year,value\n"
+        "u,u/l21,2022,china_idc_cidc_overall,level,2021,45 USD bn\n",
+        encoding="utf-8",
+    )
+    out = _run(track_record_cmd, [str(path)], capsys)
+    assert re.search(r"u/l21\s+2022\s+2021\s+-1\s+2,902\.9 CNY 100m†\s+3,012\.7\s+-3\.6%", out)
+    assert out.endswith("\n† u/l21: published as 45 USD bn, converted at the 2021 FX rate\n")
+
+
 # --- uat14 ---
 
 
@@ -887,32 +916,3 @@ def test_track_record_forecasts_only_says_why_it_lists_nothing(
         "no forecasts: each of the 2 level claims is for a year before the one it was made in "
         "(a figure restated after the fact); drop --forecasts-only to list them\n"
     )
-
-
-def test_check_claims_without_a_unit_says_so(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # a rate claim alone, checked without history, has no unit: the header read "[x, None]"
-    path = tmp_path / "c.csv"
-    path.write_text(
-        "claim_set,made,subject,kind,period,value\ngt,2020-07,x,cagr,2020-22,27.8\n",
-        encoding="utf-8",
-    )
-    out = _run(claims_cmd, [str(path), "--no-history"], capsys)
-    assert out.splitlines()[0] == "claim set   gt  [x, no unit]"
-
-
-def test_track_record_marks_a_claim_converted_from_another_currency(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # 45 USD bn for 2021 * 6.4508 (G.5A 2021) = 290.286 CNY bn = 2,902.9 亿元, the figure
-    # the table compares; it was shown alone, as if the source had given it
-    path = tmp_path / "c.csv"
-    path.write_text(
-        "claim_set,claim_id,made,subject,kind,year,value\n"
-        "u,u/l21,2022,china_idc_cidc_overall,level,2021,45 USD bn\n",
-        encoding="utf-8",
-    )
-    out = _run(track_record_cmd, [str(path)], capsys)
-    assert re.search(r"u/l21\s+2022\s+2021\s+-1\s+2,902\.9 CNY 100m†\s+3,012\.7\s+-3\.6%", out)
-    assert out.endswith("\n† u/l21: published as 45 USD bn, converted at the 2021 FX rate\n")
