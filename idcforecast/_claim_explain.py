@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import TYPE_CHECKING, Any
 
@@ -73,6 +74,22 @@ def _nothing_to_check(claim: Claim, rows: pd.DataFrame) -> str:
     )
 
 
+def _tuples(rows: pd.DataFrame) -> list[Any]:
+    """The rows as named tuples, as ``itertuples(index=False)`` gives them, built from whole
+    columns (``itertuples`` takes every column by position on each call: with 22 columns,
+    most of the time of checking 1,000 claim sets)."""
+    row = _reading_tuple(tuple(rows.columns))
+    columns = (rows[c].tolist() for c in rows.columns)
+    return [row(*values) for values in zip(*columns, strict=True)]
+
+
+@functools.cache
+def _reading_tuple(columns: tuple[str, ...]) -> Any:
+    from collections import namedtuple
+
+    return namedtuple("Reading", columns)  # type: ignore[misc]
+
+
 def _fitting(rows: pd.DataFrame) -> list[str]:
     """The readings ("3 steps from 2019") that fit, in order."""
     return rows[rows["fits"].fillna(False).astype(bool)]["reading"].tolist()
@@ -87,22 +104,43 @@ def _rate_verdict(rows: pd.DataFrame) -> bool | None:
 
 def _against_bound(value: float, bound: float, qualifier: str, fits: Any, tolerance: float) -> str:
     """Where ``value`` lies against a floor ("at_least") or ceiling ("at_most") ``bound``:
-    "above that floor (fits)", "0.5% below that floor (within the 1.0% tolerance: fits)"."""
+    "above that floor (fits)", "0.5% below that floor (gap +0.5%, within the 1.0%
+    tolerance: fits)"; the gap is the table's, the bound over the value."""
     floor = qualifier == "at_least"
     name = "floor" if floor else "ceiling"
     if (value >= bound) if floor else (value <= bound):
         return f"{'above' if floor else 'below'} that {name} ({'fits' if fits else 'outside'})"
-    gap = abs(value / bound - 1)
+    off = abs(value / bound - 1)
     side = "below" if floor else "above"
+    return f"{off:.1%} {side} that {name} ({_gap_verdict(bound / value - 1, fits, tolerance)})"
+
+
+def _gap_verdict(gap: float, fits: Any, tolerance: float) -> str:
+    """The table's ``gap`` and the verdict it gives, for a sentence that measured the other
+    way round ("14.3% above that ceiling" beside a table's "-12.5%", with no word on which
+    one the tolerance applies to): "gap -12.5%, outside the 1.0% tolerance"."""
     within = "within the" if fits else "outside the"
-    verdict = ": fits" if fits else ""
-    return f"{gap:.1%} {side} that {name} ({within} {tolerance:.1%} tolerance{verdict})"
+    return f"gap {gap:+.1%}, {within} {tolerance:.1%} tolerance{': fits' if fits else ''}"
 
 
 def as_published(claim: Claim | None, unit: str | None) -> str:
     """How a level claimed in another currency was published, for the text beside its value
     in ``unit``: " (from 46 USD bn at the 2022 FX rate)"; "" in its own currency. (A level of
     "US$46 billion" was shown only as 3,095.3 CNY 100m, a figure the source never gave.)"""
+    figure = published_figure(claim, unit)
+    return f" (from {figure} at the {claim.year} FX rate)" if claim and figure else ""
+
+
+def published_figure(claim: Claim | None, unit: str | None) -> str:
+    """A level claimed in another currency than ``unit`` as published: "46 USD bn", "more
+    than 46 USD bn", "40-50 USD bn"; "" in its own currency or another magnitude of it.
+
+    Examples
+    --------
+    >>> c = Claim(subject="m", kind="level", value=46, unit="USD bn", year=2022)
+    >>> published_figure(c, "CNY 100m"), published_figure(c, "USD mn")
+    ('46 USD bn', '')
+    """
     if claim is None or unit is None or claim.unit in (None, unit):
         return ""
     from idcforecast.units import parse_unit
@@ -111,9 +149,7 @@ def as_published(claim: Claim | None, unit: str | None) -> str:
     if own.currency is None or shown.currency is None or own.base == shown.base:
         return ""  # the same amount in another magnitude: nothing was assumed
     figure = f"{claim.low:g}-{claim.high:g}" if claim.is_range else f"{claim.value:g}"
-    return (
-        f" (from {level_words(claim.qualifier)}{figure} {claim.unit} at the {claim.year} FX rate)"
-    )
+    return f"{level_words(claim.qualifier)}{figure} {claim.unit}"
 
 
 def _explain_rate(
@@ -134,10 +170,10 @@ def _explain_rate(
         base = _rate_qualifier(claim.qualifier, end_qualifier)
         bound = None if base is None else base[0] if base[0] in ("at_least", "at_most") else ""
         words = level_words(bound)
-        steps = [f"({r.steps} step{'s' if r.steps > 1 else ''})" for r in rows.itertuples()]
+        steps = [f"({r.steps} step{'s' if r.steps > 1 else ''})" for r in _tuples(rows)]
         bases = [
             f"{words}{_num(r.implied_base)} in {r.base_year} {s}"
-            for r, s in zip(rows.itertuples(), steps, strict=True)
+            for r, s in zip(_tuples(rows), steps, strict=True)
         ]
         reaching = (
             f"{claim.describe()} reaching {level_words(end_qualifier)}"
@@ -150,7 +186,7 @@ def _explain_rate(
             )
         else:
             parts.append(f"{reaching} implies a base of {' or '.join(bases)}.".replace("  ", " "))
-        compared = [r for r in rows.itertuples() if not math.isnan(r.gap)]
+        compared = [r for r in _tuples(rows) if not math.isnan(r.gap)]
         for r in compared:
             if bound is None:
                 continue
@@ -168,7 +204,7 @@ def _explain_rate(
         if not compared:
             parts.append(_no_level(rows, with_history=with_history))
     else:
-        compared = [r for r in rows.itertuples() if not math.isnan(r.gap)]
+        compared = [r for r in _tuples(rows) if not math.isnan(r.gap)]
         for r in compared:
             start = (
                 f"{claim.describe()} from the {r.base_year} level of "
@@ -223,7 +259,14 @@ def _span_words(interval: tuple[float, float]) -> str:
         return f"at least {_num(lo)}"
     if lo <= 0:
         return f"at most {_num(hi)}"
+    if _num(lo) == _num(hi):  # an exact rate and end imply one base: not "1,959.2 to 1,959.2"
+        return _num(lo)
     return f"{_num(lo)} to {_num(hi)}"
+
+
+def _span_name(interval: tuple[float, float]) -> str:
+    """ "range", or "figure" for an interval that is one figure (as printed)."""
+    return "figure" if _num(interval[0]) == _num(interval[1]) else "range"
 
 
 def _stated(claim: Claim, value: float, interval: tuple[float, float]) -> str:
@@ -238,13 +281,12 @@ def _against_span(value: float, interval: tuple[float, float], fits: Any, tolera
     that range (outside the 1.0% tolerance)"."""
     gap = interval_gap(interval, (value, value))
     if gap == 0:
-        return "inside that range (fits)"
+        return f"inside that {_span_name(interval)} (fits)"
     # interval_gap is the range's end over the value; say where the value lies
     off = abs(value / (interval[1] if gap < 0 else interval[0]) - 1)
     side = "above" if gap < 0 else "below"
-    within = "within the" if fits else "outside the"
-    verdict = ": fits" if fits else ""
-    return f"{off:.1%} {side} that range ({within} {tolerance:.1%} tolerance{verdict})"
+    name = _span_name(interval)
+    return f"{off:.1%} {side} that {name} ({_gap_verdict(gap, fits, tolerance)})"
 
 
 def _span_against_span(
@@ -252,11 +294,11 @@ def _span_against_span(
 ) -> str:
     gap = interval_gap(span, allowed)
     if gap == 0:
-        return "meets that range (fits)"
+        return f"meets that {_span_name(allowed)} (fits)"
     side = "below" if gap < 0 else "above"
-    within = "within the" if fits else "outside the"
-    verdict = ": fits" if fits else ""
-    return f"lies {abs(gap):.1%} {side} that range ({within} {tolerance:.1%} tolerance{verdict})"
+    table = interval_gap(allowed, span)  # the table's gap: the allowed range over the span
+    name = _span_name(allowed)
+    return f"lies {abs(gap):.1%} {side} that {name} ({_gap_verdict(table, fits, tolerance)})"
 
 
 def _explain_range_rate(
@@ -269,7 +311,7 @@ def _explain_range_rate(
     unit = group.unit or ""
     end = group.levels.get(claim.year)
     parts = []
-    compared = [r for r in rows.itertuples() if not math.isnan(r.gap)]
+    compared = [r for r in _tuples(rows) if not math.isnan(r.gap)]
 
     def reference(r: Any) -> tuple[str, tuple[float, float]]:
         base = group.levels.get(r.base_year)
@@ -283,7 +325,7 @@ def _explain_range_rate(
         spans = [
             f"{_span_words(allowed_interval(group, claim, r.steps, (0.0, 0.0)))} in "
             f"{r.base_year} ({counted(r.steps, 'step')})"
-            for r in rows.itertuples()
+            for r in _tuples(rows)
         ]
         parts.append(
             f"{claim.describe()} reaching {stated} {unit}{as_published(end[0], group.unit)} "
@@ -386,11 +428,35 @@ def _outcome(group: _Group, history: History) -> dict[str, Any]:
         "end_gap": math.nan,
         "_text": "",
     }
-    forecasts = [(y, cv) for y, cv in group.levels.items() if _is_forecast(cv[0])]
+    forecasts = sorted((y, cv) for y, cv in group.levels.items() if _is_forecast(cv[0]))
     if not forecasts:
         return out
-    year, (claim, value) = max(forecasts, key=lambda item: item[0])
-    out.update(end_year=year, claimed_end=value)
+    # the columns hold the latest forecast; the text tells every one that has an actual
+    # (a set's 2021 nowcast beside its 2027 forecast was never compared with the actual
+    # 2021 had, and the set read "undetermined" without a word on it)
+    texts = []
+    for year, (claim, value) in forecasts[:-1]:
+        earlier = _outcome_of(group, history, year, claim, value)
+        if not math.isnan(earlier["actual_end"]):
+            texts.append(earlier["_text"])
+    year, (claim, value) = forecasts[-1]
+    out.update(_outcome_of(group, history, year, claim, value))
+    out["_text"] = " ".join(t for t in [*texts, out["_text"]] if t)
+    return out
+
+
+def _outcome_of(
+    group: _Group, history: History, year: int, claim: Claim, value: float
+) -> dict[str, Any]:
+    """The outcome of one level forecast: the columns of :func:`_outcome` and its text."""
+    out: dict[str, Any] = {
+        "end_year": year,
+        "claimed_end": value,
+        "actual_end": math.nan,
+        "actual_derived": pd.NA,
+        "end_gap": math.nan,
+        "_text": "",
+    }
     actual = history.actual(group.subject, year, claim_id=claim.claim_id, unit=group.unit)
     if actual is None:
         if history.given:
@@ -406,7 +472,11 @@ def _outcome(group: _Group, history: History) -> dict[str, Any]:
     shot = _shot(gap, actual.qualifier)
     published = as_published(claim, group.unit)  # a level claimed in another currency
     claimed = f"{level_words(claim.qualifier)}{_num(value)}{published}"
-    derived = " (derived)" if actual.derived else ""
+    # derived, or converted from the history's currency (as the stated levels say)
+    about = ["derived"] if actual.derived else []
+    if actual.converted_from is not None:
+        about.append(f"from {actual.converted_from} at its year's FX rate")
+    derived = f" ({', '.join(about)})" if about else ""
     actual_words = f"{level_words(actual.qualifier)}{_num(actual.value)}"
     head = f"Outcome: the {year} actual was {actual_words}{derived}; "
     if claim.is_range:
@@ -523,6 +593,8 @@ def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance
         row.update({k: math.nan for k in _MAIN_COLUMNS})
         row.update(reading="", reference="", base_year=pd.NA, steps=pd.NA)
         explanation.append(_two_levels(group))
+    if consistent is pd.NA and history.given and not rate_claims:
+        explanation.append(_unchecked_levels(group))
     outcome = _outcome(group, history)
     if outcome["_text"]:
         explanation.append(outcome.pop("_text"))
@@ -534,6 +606,25 @@ def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance
         )
     row["explanation"] = " ".join(e for e in explanation if e)
     return row
+
+
+def _unchecked_levels(group: _Group) -> str:
+    """Why a set of levels alone has no verdict: it has no rate claim, and no level it
+    states as a fact (for a year before it was made) has an actual to compare with."""
+    facts = [y for y, (c, _) in sorted(group.levels.items()) if not _is_forecast(c)]
+    why = "the set has no growth or CAGR claim"
+    if facts:
+        years = " or ".join(str(y) for y in facts)
+        why += f", and the history has no actual for {years} to check its stated level against"
+        if len(facts) > 1:
+            why = why.replace("its stated level", "its stated levels")
+    else:
+        why += (
+            ", and its levels are forecasts (for the year they were made in or later, or "
+            "without a date made): a forecast is compared with its actual as an outcome, not "
+            "judged as a stated fact"
+        )
+    return f"Consistency undetermined: {why}."
 
 
 def _two_levels(group: _Group) -> str:

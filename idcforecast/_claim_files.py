@@ -249,6 +249,13 @@ def _from_toml(path: Path, encoding: str) -> list[Claim]:
         raise _decode_error(path, encoding, err) from err
     except tomllib.TOMLDecodeError as err:
         raise SpecError(f"{place} is not valid TOML: {err}", file=str(path)) from err
+    return claims_from_toml_data(data, place, file=str(path))
+
+
+def claims_from_toml_data(data: dict, place: str, *, file: str | None = None) -> list[Claim]:
+    """Claims from a claims TOML file as parsed (``tomllib``): ``claims``, a list of tables,
+    and defaults for every claim at the top level. ``place`` names it in errors."""
+    data = dict(data)
     tables = data.pop("claims", None)
     # a table or array other than [[claims]] was dropped without a word: a [[claim]] typo
     # lost its claims, a [meta] table its defaults ("made" left every horizon blank)
@@ -271,13 +278,13 @@ def _from_toml(path: Path, encoding: str) -> list[Claim]:
         )
         raise SpecError(
             f"{place} has {what}, which {verb} not read; {hint}",
-            file=str(path),
+            file=file,
             key=stray[0],
         )
     if not isinstance(tables, list) or not tables:
         raise SpecError(
             f"{place} has no [[claims]] tables; write one [[claims]] table per claim",
-            file=str(path),
+            file=file,
         )
     defaults = dict(data)
     places = [(f"{place} row {n}", n) for n in range(1, len(tables) + 1)]

@@ -111,6 +111,10 @@ class History:
         self._fallback = fallback
         self._bundled_fix = bundled_fix
         self._cache: dict[str, pd.DataFrame] = {}
+        # per subject: its unit, and its rows by year (value, qualifier, derived): a frame
+        # filter per lookup made 1,000 claim sets take 23 s
+        self._units: dict[str, str | None] = {}
+        self._years_of: dict[str, dict[int, tuple[float, str, bool]]] = {}
         if isinstance(source, pd.DataFrame):
             missing = [c for c in ("series_id", "year", "value") if c not in source.columns]
             if missing:
@@ -220,10 +224,34 @@ class History:
         return rows
 
     def unit(self, subject: str, *, claim_id: str) -> str | None:
+        if subject in self._units:
+            return self._units[subject]
         rows = self.series(subject, claim_id=claim_id)
         if "unit" not in rows.columns or rows["unit"].dropna().empty:
-            return None
-        return str(rows["unit"].dropna().iloc[0])
+            unit = None
+        else:
+            unit = str(rows["unit"].dropna().iloc[0])
+        self._units[subject] = unit
+        return unit
+
+    def _by_year(self, subject: str, *, claim_id: str) -> dict[int, tuple[float, str, bool]]:
+        """The subject's (value, qualifier, derived) by year."""
+        if subject not in self._years_of:
+            rows = self.series(subject, claim_id=claim_id)
+            n = len(rows)
+            qualifiers = rows["qualifier"].tolist() if "qualifier" in rows.columns else [""] * n
+            derived = rows["derived"].tolist() if "derived" in rows.columns else [False] * n
+            self._years_of[subject] = {
+                int(year): (
+                    float(value),
+                    q if isinstance(q, str) and q else "exact",
+                    _flag(d),
+                )
+                for year, value, q, d in zip(
+                    rows["year"].tolist(), rows["value"].tolist(), qualifiers, derived, strict=True
+                )
+            }
+        return self._years_of[subject]
 
     def actual(
         self, subject: str, year: int, *, claim_id: str, unit: str | None = None
@@ -232,15 +260,10 @@ class History:
         that year's FX rate: the claims' own, see :func:`claims_unit`); None if absent."""
         if not self.given:
             return None
-        rows = self.series(subject, claim_id=claim_id)
-        hit = rows[rows["year"] == year]
-        if hit.empty:
+        hit = self._by_year(subject, claim_id=claim_id).get(year)
+        if hit is None:
             return None
-        row = hit.iloc[0]
-        qualifier = row["qualifier"] if "qualifier" in rows.columns else "exact"
-        qualifier = qualifier if isinstance(qualifier, str) and qualifier else "exact"
-        derived = _flag(row["derived"]) if "derived" in rows.columns else False
-        value = float(row["value"])
+        value, qualifier, derived = hit
         own = self.unit(subject, claim_id=claim_id)
         converted_from = None
         if unit is not None and own is not None and own != unit:

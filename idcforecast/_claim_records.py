@@ -17,7 +17,7 @@ import re
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
-from idcforecast.claims import Claim, parse_period
+from idcforecast.claims import KINDS, Claim, parse_period
 from idcforecast.errors import SpecError
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ def claims_from_records(
             )
         if isinstance(clean.get("kind"), str):  # "CAGR", " Growth ": the kind, as written
             clean["kind"] = clean["kind"].strip().lower()
+            _check_kind(clean["kind"], where=where, row=row)
         if isinstance(clean.get("made"), str):
             clean["made"] = _iso_made(clean["made"])
         for key in ("subject", "claim_set", "claim_id", "qualifier", "by", "confidence"):
@@ -330,11 +331,19 @@ def _period(text: Any, kind: Any, *, where: str, row: Any) -> dict[str, int]:
     """``start_year`` and ``year`` of a period as written; a single year ("2022", "2022年")
     is the year of a level or growth claim (the period column of a table holding both).
     Errors name the row (they did not)."""
-    if kind in ("level", "growth") and re.fullmatch(r"\s*\d{4}\s*年?\s*", str(text)):
-        return {"year": int(str(text).strip().rstrip("年"))}
+    if kind in ("level", "growth") and (year := _year_text(text)) is not None:
+        return {"year": year}
     try:
         start, end = parse_period(str(text).strip() if isinstance(text, str) else text)
     except SpecError as err:
+        if kind == "level":  # "is not two years" asked a level for a period
+            raise SpecError(
+                f"{where}: a level claim is about one year, and period {text!r} is not a "
+                "year; write it as 2022, '2022年' or 'FY2022'",
+                row=row,
+                key="period",
+                value=text,
+            ) from err
         raise SpecError(f"{where}: {err}", row=row, key="period", value=text) from err
     if kind == "level":
         raise SpecError(
@@ -347,9 +356,40 @@ def _period(text: Any, kind: Any, *, where: str, row: Any) -> dict[str, int]:
     return {"start_year": start, "year": end}
 
 
+def _check_kind(kind: str, *, where: str, row: Any) -> None:
+    """A kind that is none of level, growth, cagr is named before the period is read (a
+    typo, "grwoth", was reported as "period '2021' is not two years")."""
+    if kind in KINDS:
+        return
+    import difflib
+
+    close = difflib.get_close_matches(kind, KINDS, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    raise SpecError(
+        f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}{hint}; a claim states a "
+        "level, a year-on-year growth or a CAGR",
+        row=row,
+        key="kind",
+        value=kind,
+    )
+
+
+def _year_text(value: Any) -> int | None:
+    """The year of a year as analysts write it ("2022", "2022年", "FY2022", "2022财年",
+    "2022E": a claim's year is often marked as an estimate), else None."""
+    from idcforecast._cells import estimate_year, year_label
+
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    if not re.fullmatch(r"\d{4}(\.0)?", text) and not re.search(r"[^\d.\s]", text):
+        return None  # "2022.5": left to the number check
+    return year_label(text) or estimate_year(text)
+
+
 def _integer(value: Any, *, key: str, where: str) -> int:
-    if isinstance(value, str) and re.fullmatch(r"\s*\d{4}\s*年\s*", value):  # "2022年"
-        value = value.strip().rstrip("年")
+    if (year := _year_text(value)) is not None:  # "2022年", "FY2022", "2022E"
+        value = year
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -419,6 +459,10 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         out.update(value=math.nan, low=quantity.low, high=quantity.high)
     if given is None:
         out["qualifier"] = quantity.qualifier
+    if quantity.alternate is not None:  # "320 billion yuan ($46.4 billion)": it was dropped
+        said = f"alternate figure in the text: {quantity.alternate} (not used)"
+        note = record.get("note")
+        out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
     return out
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from idcforecast._claim_explain import published_figure
 from idcforecast._claim_history import History, claim_interval, interval_gap, level_in, overlaps
 from idcforecast.claims import read_claims
 from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError, SpecError
@@ -32,6 +33,7 @@ _COLUMNS = [
     "low",
     "high",
     "unit",
+    "published",
     "actual",
     "actual_qualifier",
     "actual_derived",
@@ -78,7 +80,9 @@ def track_record(
         unit`` (in the subject's unit, but for a forecast not yet due in a currency the FX
         table has no rate for in its year, which keeps its own; ``low``/``high`` are the
         ends of a range, whose
-        midpoint is ``value``, and NaN for one figure),
+        midpoint is ``value``, and NaN for one figure), ``published`` (a level converted
+        from another currency as published, "46 USD bn", at its year's FX rate; "" when
+        it was not converted between currencies),
         ``actual, actual_qualifier, actual_derived`` (True when the actual was computed,
         not published), ``error`` (value / actual - 1, a fraction: -0.209 is 20.9%
         below the actual; was ``error_pct``, a name that promised percent),
@@ -162,6 +166,9 @@ def track_record(
             "low": math.nan,
             "high": math.nan,
             "unit": unit or claim.unit,
+            # a level converted from another currency, as published ("46 USD bn"): the
+            # table showed only 3,095.3 CNY 100m, a figure the source never gave
+            "published": published_figure(claim, unit),
             "actual": math.nan,
             "actual_qualifier": "",
             "actual_derived": pd.NA,

@@ -207,7 +207,14 @@ class Claim:
         if not self.claim_id:
             set_(self, "claim_id", f"{self.claim_set or self.subject}/{self.kind}_{year}")
         if self.kind == "level":
-            if not self.unit or self.unit == "%":
+            if self.unit == "%":  # "needs the unit of its value, found '%'" named a unit
+                raise SpecError(
+                    f"{where}: a level claim is an amount (e.g. 'CNY 100m', 'MW'), found a "
+                    "figure in '%'; a growth rate is kind 'growth' or 'cagr', and a share "
+                    "in % is not checked (its growth would compound a rate)",
+                    key="unit",
+                )
+            if not self.unit:
                 raise SpecError(
                     f"{where}: a level claim needs the unit of its value (e.g. 'CNY 100m'), "
                     f"found {self.unit!r}",
@@ -410,8 +417,8 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
     Parameters
     ----------
     source
-        A Claim or a list of them; a DataFrame, or a list of dicts, in the
-        ``published_forecasts`` schema (``subject, kind, year, value`` required; the others
+        A Claim or a list of them; a DataFrame, a dict (one claim) or a list of dicts, in
+        the ``published_forecasts`` schema (``subject, kind, year, value`` required; the others
         optional); or the path of a ``.csv`` or Excel (``.xlsx``, first sheet) file (same
         columns) or a ``.toml`` file with one ``[[claims]]`` table per claim. In a file,
         ``period = "2020-22"`` may stand for ``start_year`` and ``year``, and ``value`` may
@@ -427,7 +434,8 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         (" Subject", "VALUE"), as in :func:`idcforecast.read_series`. TOML keys at the top
         level are defaults for every claim (``claim_set``, ``made``, ``source``...); a
         table other than ``[[claims]]`` (a ``[meta]`` table, a ``[[claim]]`` typo) is an
-        error, not left unread.
+        error, not left unread. Such a file as ``tomllib`` parses it (a dict with a
+        ``claims`` list) is read the same way.
     encoding
         Text encoding of a ``.csv`` or ``.toml`` file (default UTF-8, with or without a
         byte-order mark); ``"gb18030"`` reads a CSV saved by Excel on Chinese Windows (GBK).
@@ -483,7 +491,15 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
     if isinstance(source, list | tuple) and source and all(isinstance(c, dict) for c in source):
         places = [(f"list row {n}", n) for n in range(1, len(source) + 1)]
         return claims_from_records([dict(c) for c in source], places=places)
+    if isinstance(source, dict):
+        # one claim as a dict, as one Claim is taken (it was refused: "found dict"); a
+        # claims TOML file as tomllib parses it, its "claims" tables under the defaults
+        if "claims" in source:
+            from idcforecast._claim_files import claims_from_toml_data
+
+            return claims_from_toml_data(source, "the dict")
+        return claims_from_records([dict(source)], places=[("the dict", 1)])
     raise SpecError(
-        "claims: expected a Claim, a list of Claims or dicts, a DataFrame or a "
+        "claims: expected a Claim, a dict or a list of Claims or dicts, a DataFrame or a "
         f".csv/.xlsx/.toml path, found {type(source).__name__}",
     )

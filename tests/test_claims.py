@@ -864,7 +864,9 @@ def test_a_rate_range_fits_when_its_interval_holds_the_needed_rate(tmp_path: Pat
     assert row.explanation == (
         "CAGR 25-30% 2020-2022 reaching 3,200.0 CNY 100m in 2022 implies a base of 1,893.5 "
         "to 2,048.0 in 2020 (2 steps) or 1,456.5 to 1,638.4 in 2019 (3 steps). The 2020 "
-        "level of 2,238.7 (actual) is 9.3% above that range (outside the 1.0% tolerance). "
+        # the table's gap in the text too: 2048.0 / 2238.7 - 1 = -8.5%
+        "level of 2,238.7 (actual) is 9.3% above that range (gap -8.5%, outside the 1.0% "
+        "tolerance). "
         "The 2019 level of 1,562.5 (actual) is inside that range (fits). Fits when read as "
         "3 steps from 2019. Outcome: no actual for 2022 yet."
     )
@@ -988,11 +990,15 @@ def test_more_than_end_states_the_floor_on_the_base() -> None:
 
 def test_more_than_rate_states_the_ceiling_or_no_bound() -> None:
     # "more than 27.8%" to exactly 3200: base at most 1959.2 / 1533.1; 2238.7 / 1959.2 - 1
-    # = 14.3% and 1562.5 / 1533.1 - 1 = 1.9% above those ceilings: outside a 1% tolerance
+    # = 14.3% and 1562.5 / 1533.1 - 1 = 1.9% above those ceilings: outside a 1% tolerance;
+    # the table's gap, 1959.2 / 2238.7 - 1 = -12.5%, is named beside it (the text gave
+    # +14.3% where the table gave -12.5%, and did not say which one the tolerance was on)
     rate = dataclasses.replace(SEED[0], qualifier="at_least")
     text = check_claims([rate, SEED[1]], history=HISTORY).iloc[0]["explanation"]
     assert "implies a base of less than 1,959.2 in 2020 (2 steps)" in text
-    assert "2,238.7 (actual) is 14.3% above that ceiling (outside the 1.0% tolerance)" in text
+    assert (
+        "2,238.7 (actual) is 14.3% above that ceiling (gap -12.5%, outside the 1.0% tolerance)"
+    ) in text
     both = [rate, dataclasses.replace(SEED[1], qualifier="at_least")]
     text = check_claims(both, history=HISTORY).iloc[0]["explanation"]
     assert "bounds no base" in text
@@ -1000,13 +1006,14 @@ def test_more_than_rate_states_the_ceiling_or_no_bound() -> None:
 
 def test_a_bounded_growth_claim_states_the_floor_on_the_end() -> None:
     # "more than 50%" from 1562.5: at least 1562.5 * 1.5 = 2343.75; the actual 2238.7 is
-    # 1 - 2238.7 / 2343.75 = 4.5% below that floor
+    # 1 - 2238.7 / 2343.75 = 4.5% below that floor; the table's gap 2343.75 / 2238.7 - 1
+    # = +4.7%
     claim = Claim(subject=SUBJECT, kind="growth", value=50, year=2020, qualifier="at_least")
     text = check_claims([claim], history=HISTORY).iloc[0]["explanation"]
     assert text.startswith(
         "growth > 50% in 2020 from the 2019 level of 1,562.5 (actual) implies more than "
-        "2,343.8 in 2020 (1 step); the actual 2,238.7 is 4.5% below that floor (outside the "
-        "1.0% tolerance)."
+        "2,343.8 in 2020 (1 step); the actual 2,238.7 is 4.5% below that floor (gap +4.7%, "
+        "outside the 1.0% tolerance)."
     )
 
 
@@ -1017,6 +1024,40 @@ def test_bundled_kezhi_set_reads_a_floor() -> None:
     text = check_claims(claims, history="bundled").iloc[0]["explanation"]
     assert "implies a base of more than 1,550.4 in 2019 (1 step)" in text
     assert "The 2019 level of 1,562.5 (actual) is above that floor (fits)." in text
+
+
+def test_the_gap_of_a_bounded_reading_is_zero_inside_the_bound() -> None:
+    # "more than 3200" at 27.8%: the base is at least 3200 / 1.278^2 = 3200 / 1.633284 =
+    # 1959.2 (2 steps) and 3200 / 1.278^3 = 1533.1 (3 steps); the actuals 2238.7 and 1562.5
+    # lie above those floors, so the gap is 0 (it was 1959.2 / 2238.7 - 1 = -12.5% and
+    # -1.9%, beside fits True) and so is rate_gap: the rates the levels allow are at least
+    # (3200 / 2238.7)^(1/2) - 1 = 19.6% and (3200 / 1562.5)^(1/3) - 1 = 27.0%, and 27.8%
+    # is among them (it was 0.278 - 0.196 = +8.2%)
+    floor = [SEED[0], dataclasses.replace(SEED[1], qualifier="at_least")]
+    rows = claim_readings(floor, history=HISTORY)
+    assert rows["fits"].tolist() == [True, True]
+    assert rows["gap"].tolist() == [0.0, 0.0]
+    assert rows["rate_gap"].tolist() == [0.0, 0.0]
+    assert rows["implied_base"].round(1).tolist() == [1959.2, 1533.1]  # the floors, kept
+    # outside the floor, the distance from it: a 2020 actual of 1900 is below 1959.24, a
+    # gap of 1959.24 / 1900 - 1 = +3.12%; the rates the levels allow are at least
+    # sqrt(3200 / 1900) - 1 = sqrt(1.684211) - 1 = 29.78%, 1.98 points above 27.8%
+    low = HISTORY.assign(value=HISTORY["value"].where(HISTORY["year"] != 2020, 1900.0))
+    row = claim_readings(floor, history=low).iloc[0]
+    assert row["gap"] == pytest.approx(0.0312, abs=5e-5)
+    assert row["rate_gap"] == pytest.approx(-0.0198, abs=5e-5)
+    assert not row["fits"]
+    # without a claimed end: "more than 25%" from the 2019 actual allows at least
+    # 1562.5 * 1.25^3 = 3051.8 in 2022; the actual 4043.2 is above it: gap 0 (was
+    # 3051.8 / 4043.2 - 1 = -24.5%), rate_gap 0 (was 0.25 - ((4043.2 / 1562.5)^(1/3) - 1)
+    # = 0.25 - 0.373)
+    rate = dataclasses.replace(SEED[0], kind="cagr", value=25.0, qualifier="at_least")
+    row = claim_readings([rate], history=HISTORY).iloc[1]
+    assert row["reading"] == "3 steps from 2019"
+    assert row["implied_end"] == pytest.approx(1562.5 * 1.25**3)
+    assert (row["gap"], row["rate_gap"], bool(row["fits"])) == (0.0, 0.0, True)
+    # and the exact seed claims are unchanged: 1959.2 / 2238.7 - 1 = -12.48%
+    assert claim_readings(SEED, history=HISTORY)["gap"].iloc[0] == pytest.approx(-0.1248, abs=5e-5)
 
 
 def test_a_figure_for_the_year_it_was_published_in_is_a_forecast() -> None:
@@ -1924,3 +1965,161 @@ def test_a_utf16_claims_file_with_its_mark_reads_without_encoding(tmp_path: Path
     path.write_text("subject,kind,value,unit,year\nm,level,3200,CNY 100m,2022\n", encoding="utf-16")
     (claim,) = read_claims(path)
     assert (claim.value, claim.unit, claim.year) == (3200.0, "CNY 100m", 2022)
+
+
+def test_read_claims_takes_one_dict_and_a_parsed_toml_file() -> None:
+    # one claim as a dict is read as one Claim is (it was refused: "found dict")
+    one = {"subject": SUBJECT, "kind": "cagr", "value": "27.8%", "period": "2020-22"}
+    (claim,) = read_claims(one)
+    assert (claim.kind, claim.value, claim.start_year, claim.year) == ("cagr", 27.8, 2020, 2022)
+    # a claims TOML file as tomllib parses it: the top-level keys are every claim's defaults
+    parsed = {
+        "claim_set": "gt",
+        "made": "2020-07-07",
+        "subject": SUBJECT,
+        "claims": [
+            {"kind": "cagr", "period": "2020-22", "value": "27.8%"},
+            {"kind": "level", "year": 2022, "value": "320 billion yuan"},
+        ],
+    }
+    claims = read_claims(parsed)
+    assert [(c.claim_set, c.made, c.kind) for c in claims] == [
+        ("gt", "2020-07-07", "cagr"),
+        ("gt", "2020-07-07", "level"),
+    ]
+    # 320 CNY bn = 3200 亿元; 3200 / 1.278^3 = 3200 / 2.087298 = 1533.1, against the 2019
+    # actual 1562.5: 1533.1 / 1562.5 - 1 = -1.88%
+    row = check_claims(parsed, history=HISTORY).iloc[0]
+    assert row["gap"] == pytest.approx(-0.0188, abs=5e-5)
+    with pytest.raises(SpecError, match=re.escape("the dict: missing kind, year; every claim")):
+        read_claims({"subject": SUBJECT, "value": 1})
+    with pytest.raises(SpecError, match=re.escape("the dict has no [[claims]] tables")):
+        read_claims({"claims": []})
+
+
+def test_an_undetermined_set_of_levels_says_why_and_tells_each_outcome() -> None:
+    # a USD set about the yuan series, made in 2021: 45 USD bn for 2021 (a nowcast) and
+    # 150 USD bn for 2027. No rate claim and no stated fact: undetermined, which the
+    # explanation did not say; and the 2021 actual, 3012.7 亿元 = 301.27 CNY bn / 6.4508
+    # (G.5A 2021) = 46.70 USD bn, was compared nowhere: 45 / 46.70 - 1 = -3.6%
+    claims = [
+        Claim(subject=SUBJECT, kind="level", value=v, unit="USD bn", year=y, made="2021")
+        for y, v in ((2021, 45.0), (2027, 150.0))
+    ]
+    row = check_claims(claims, history=HISTORY).iloc[0]
+    assert row["consistent"] is pd.NA
+    assert (row["end_year"], row["unit"]) == (2027, "USD bn")  # the latest forecast's columns
+    assert (
+        "Consistency undetermined: the set has no growth or CAGR claim, and its levels are "
+        "forecasts (for the year they were made in or later, or without a date made): a "
+        "forecast is compared with its actual as an outcome, not judged as a stated fact. "
+        "Outcome: the 2021 actual was 46.7 (from CNY 100m at its year's FX rate); the "
+        "claimed 45.0 undershot the actual by 3.6%. Outcome: no actual for 2027 yet."
+    ) in row["explanation"]
+    # a stated level (2013, made 2015) for a year the history lacks
+    fact = Claim(subject=SUBJECT, kind="level", value=300.0, unit=UNIT, year=2013, made="2015")
+    text = check_claims([fact], history=HISTORY).iloc[0]["explanation"]
+    assert text == (
+        "Consistency undetermined: the set has no growth or CAGR claim, and the history has "
+        "no actual for 2013 to check its stated level against."
+    )
+
+
+def test_a_claims_table_names_a_mistyped_kind_and_reads_years_as_analysts_write_them(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "c.csv"
+    head = "claim_set,made,subject,kind,period,value\n"
+    # a typo in the kind was reported as "period '2021' is not two years"
+    path.write_text(head + f"x,2020-07,{SUBJECT},grwoth,2021,5\n", encoding="utf-8")
+    msg = (
+        f"file '{path}' row 2: kind 'grwoth' is not one of level, growth, cagr (did you mean "
+        "'growth'?); a claim states a level, a year-on-year growth or a CAGR"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        read_claims(path)
+    # a level's year as a fiscal year or an estimate ("FY2022", "2022E", "2022财年") is that
+    # year (was "period 'FY2022' is not two years", asking a level for a period)
+    rows = [
+        f"{k},2020-07,{SUBJECT},level,{p},3200亿元"
+        for k, p in (("a", "FY2022"), ("b", "2022E"), ("c", "2022财年"))
+    ]
+    path.write_text(head + "\n".join(rows) + "\n", encoding="utf-8")
+    assert [c.year for c in read_claims(path)] == [2022, 2022, 2022]
+    path.write_text(
+        f"claim_set,made,subject,kind,year,value\nx,2020-07,{SUBJECT},level,FY2022,3200亿元\n",
+        encoding="utf-8",
+    )
+    assert read_claims(path)[0].year == 2022
+    path.write_text(head + f"x,2020-07,{SUBJECT},level,Q4 2022,3200亿元\n", encoding="utf-8")
+    msg = (
+        f"file '{path}' row 2: a level claim is about one year, and period 'Q4 2022' is not a "
+        "year; write it as 2022, '2022年' or 'FY2022'"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        read_claims(path)
+
+
+def test_a_claims_value_with_an_alternate_figure_keeps_it_in_the_note() -> None:
+    # "320 billion yuan ($46.4 billion)": the claim is 320 CNY bn; the dollar figure was
+    # dropped without a word (read_series notes it the same way)
+    (claim,) = read_claims(
+        [
+            {
+                "subject": SUBJECT,
+                "kind": "level",
+                "year": 2022,
+                "value": "320 billion yuan ($46.4 billion)",
+                "note": "Global Times",
+            }
+        ]
+    )
+    assert (claim.value, claim.unit) == (320.0, "CNY bn")
+    assert claim.note == "Global Times; alternate figure in the text: 46.4 USD bn (not used)"
+
+
+def test_a_claimed_base_range_against_the_one_base_an_exact_rate_implies() -> None:
+    # 27.8% a year to exactly 3200 in 2022 implies one base per reading: 3200 / 1.278^2 =
+    # 1959.2 (2020), 3200 / 1.278^3 = 1533.1 (2019); it was written "1,959.2 to 1,959.2"
+    # and called a range. The claimed 2019 range 1,400-1,450 lies 1450 / 1533.1 - 1 = 5.4%
+    # below it; the table's gap, 1533.1 / 1450 - 1 = +5.7%, is named beside it
+    base = Claim(
+        subject=SUBJECT,
+        kind="level",
+        low=1400,
+        high=1450,
+        unit=UNIT,
+        year=2019,
+        claim_set="seed",
+        made="2020-07-07",
+    )
+    row = check_claims([*SEED, base], history=HISTORY).iloc[0]
+    assert row["gap"] == pytest.approx(1533.1 / 1450 - 1, abs=5e-5)
+    assert (
+        "implies a base of 1,959.2 in 2020 (2 steps) or 1,533.1 in 2019 (3 steps). The 2020 "
+        "level of 2,238.7 (actual) is 14.3% above that figure (gap -12.5%, outside the 1.0% "
+        "tolerance). The 2019 level of 1,400.0 to 1,450.0 (claimed) lies 5.4% below that "
+        "figure (gap +5.7%, outside the 1.0% tolerance)."
+    ) in row["explanation"]
+
+
+def test_a_level_claim_in_percent_says_what_is_wrong() -> None:
+    # it said "needs the unit of its value (e.g. 'CNY 100m'), found '%'": a unit was given
+    msg = (
+        "claim 'x': a level claim is an amount (e.g. 'CNY 100m', 'MW'), found a figure in "
+        "'%'; a growth rate is kind 'growth' or 'cagr', and a share in % is not checked (its "
+        "growth would compound a rate)"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        Claim(subject="x", kind="level", value=2.5, unit="%", year=2022)
+
+
+def test_track_record_names_a_level_converted_from_another_currency() -> None:
+    # 46 USD bn for 2022 about the yuan series: 46 * 6.7290 (G.5A 2022) = 309.534 CNY bn =
+    # 3,095.3 亿元 is the value compared; the record did not say what was published
+    claim = Claim(subject=SUBJECT, kind="level", value=46, unit="USD bn", year=2022, made="2020-07")
+    row = track_record([claim], HISTORY).iloc[0]
+    assert row["value"] == pytest.approx(3095.34, abs=0.01)
+    assert (row["unit"], row["published"]) == (UNIT, "46 USD bn")
+    same = dataclasses.replace(claim, value=320, unit="CNY bn")  # another magnitude only
+    assert track_record([same], HISTORY).iloc[0]["published"] == ""

@@ -205,7 +205,12 @@ def run(args: argparse.Namespace) -> int:
             used["racks"] = True
             fx = f" at {kw_per_rack:g} kW per standard rack (--kw-per-rack to change)"
         # a converted figure carries the FX rate's precision at most: six significant digits
-        end_text = f"{_show(end)} = {_amount(converted, digits=6)} {start.unit}{fx}"
+        from idcforecast.units import QUALIFIER_WORDS
+
+        # the converted figure keeps the end's qualifier: "at least 320 CNY bn = 3,200 CNY
+        # 100m" read as if the end were exactly 3,200
+        words = QUALIFIER_WORDS[converted.qualifier]
+        end_text = f"{_show(end)} = {words}{_amount(converted, digits=6)} {start.unit}{fx}"
         end = converted
     bounds = _cagr_bounds(start, end, args.years, func="cagr")
     _note_unused(args, *written, used)

@@ -205,7 +205,9 @@ def run(args: argparse.Namespace) -> int:
             (readings["claim_set"] == row.claim_set) & (readings["subject"] == row.subject)
         ]
         head = [
-            f"claim set   {row.claim_set or '(none)'}  [{row.subject}, {row.unit}]",
+            # no unit without history and level claims: "[subject, None]" was printed
+            f"claim set   {row.claim_set or '(none)'}  [{row.subject}, "
+            f"{row.unit if isinstance(row.unit, str) and row.unit else 'no unit'}]",
             f"claims      {row.claims}",
             f"consistent  {_verdict(row.consistent)} (tolerance {args.tolerance:.1%})"
             + (f"; readings that fit: {row.fits}" if row.fits else ""),

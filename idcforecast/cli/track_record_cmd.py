@@ -96,10 +96,15 @@ def run(args: argparse.Namespace) -> int:
             return 0
     rows = []
     marked = False  # some actual shown is derived: the footnote explains the "*"
+    converted = []  # claims converted from another currency: footnotes marked "†"
     for r in record.itertuples():
         realised = r.status == "realised"
         derived = realised and bool(r.actual_derived)
         marked = marked or derived
+        if r.published:
+            converted.append(
+                f"† {r.claim_id}: published as {r.published}, converted at the {r.year} FX rate"
+            )
         rows.append(
             [
                 r.claim_id,
@@ -110,7 +115,8 @@ def run(args: argparse.Namespace) -> int:
                     f"{_level(r.low)}-{_level(r.high)} {r.unit}"  # a range, as published
                     if not math.isnan(r.low)
                     else f"{qualifier_sign(r.qualifier, spaced=False)}{_level(r.value)} {r.unit}"
-                ),
+                )
+                + ("†" if r.published else ""),
                 (
                     qualifier_sign(r.actual_qualifier, spaced=False)
                     + _level(r.actual)
@@ -131,8 +137,12 @@ def run(args: argparse.Namespace) -> int:
             right={3, 4, 5, 6, 7},
         )
     )
+    if marked or converted:
+        print()
     if marked:
-        print("\n* derived actual (computed from published figures, not itself published)")
+        print("* derived actual (computed from published figures, not itself published)")
+    for line in converted:
+        print(line)
     return 0
 
 

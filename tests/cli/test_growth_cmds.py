@@ -49,6 +49,22 @@ def test_cagr_of_figures_in_different_units(capsys: pytest.CaptureFixture[str]) 
     assert out.splitlines()[-1] == "CAGR   27.0% a year (0.269921 as a fraction)"
 
 
+def test_cagr_keeps_the_qualifier_of_a_converted_end(capsys: pytest.CaptureFixture[str]) -> None:
+    # "more than 320 billion yuan" is at least 3,200 亿元 once converted (the "= ..." part
+    # read "= 3,200 CNY 100m", as if exact); (3200 / 1562.5)^(1/3) - 1 = 0.269921
+    out = _run(cagr_cmd, ["1562.5亿元", "more than 320 billion yuan", "--years", "3"], capsys)
+    assert (
+        "end    at least 320 CNY bn   (from 'more than 320 billion yuan') = at least 3,200 CNY 100m"
+    ) in out
+    assert "CAGR   at least 27.0% a year (0.269921 as a fraction)" in out
+    # "about $46 billion" at the 2022 G.5A rate 6.7290: 46 * 6.729 = 309.534 CNY bn
+    # = 3,095.34 亿元, about
+    out = _run(
+        cagr_cmd, ["1562.5亿元", "about $46 billion", "--years", "3", "--fx-year", "2022"], capsys
+    )
+    assert "= about 3,095.34 CNY 100m at the 2022 FX rate" in out
+
+
 def test_cagr_between_currencies_takes_one_years_fx_rate(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -388,10 +404,40 @@ def test_track_record_shows_a_range_as_published(
 def test_check_claims_table_marks_bounded_figures(capsys: pytest.CaptureFixture[str]) -> None:
     # Kezhi: "29% in 2020" reaching "more than 2000": base more than 2000 / 1.29 = 1550.4,
     # rate from the 2019 actual at least (2000 / 1562.5) - 1 = 28.0% (the table printed plain
-    # numbers beside an explanation stating the floor)
+    # numbers beside an explanation stating the floor); the actual 1,562.5 is above the floor,
+    # so the gap is 0 (it was 1550.4 / 1562.5 - 1 = -0.8%, the distance from the floor)
     out = _run(claims_cmd, ["--all"], capsys)
     row = next(line for line in out.splitlines() if line.startswith("growth 29% in 2020"))
-    assert re.search(r"> 1,550\.4\s+1,562\.5 \(actual\)\s+-0\.8%\s+> 28\.0%\s+yes$", row)
+    assert re.search(r"> 1,550\.4\s+1,562\.5 \(actual\)\s+\+0\.0%\s+> 28\.0%\s+yes$", row)
+
+
+def test_check_claims_without_a_unit_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a rate claim alone, checked without history, has no unit: the header read "[x, None]"
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "claim_set,made,subject,kind,period,value\ngt,2020-07,x,cagr,2020-22,27.8\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path), "--no-history"], capsys)
+    assert out.splitlines()[0] == "claim set   gt  [x, no unit]"
+
+
+def test_track_record_marks_a_claim_converted_from_another_currency(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 45 USD bn for 2021 * 6.4508 (G.5A 2021) = 290.286 CNY bn = 2,902.9 亿元, the figure
+    # the table compares; it was shown alone, as if the source had given it
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "claim_set,claim_id,made,subject,kind,year,value\n"
+        "u,u/l21,2022,china_idc_cidc_overall,level,2021,45 USD bn\n",
+        encoding="utf-8",
+    )
+    out = _run(track_record_cmd, [str(path)], capsys)
+    assert re.search(r"u/l21\s+2022\s+2021\s+-1\s+2,902\.9 CNY 100m†\s+3,012\.7\s+-3\.6%", out)
+    assert out.endswith("\n† u/l21: published as 45 USD bn, converted at the 2021 FX rate\n")
 
 
 # --- uat14 ---
