@@ -1088,3 +1088,43 @@ def test_a_year_indexed_series_is_reported_as_forecast_takes_it(tmp_path: Path) 
     compact = re.sub(r"\s+", " ", _text(path))
     assert "Series ser (scope: not stated), in USD billion. Forecast to 2030." in compact
     assert "Latest: 5.00 USD billion in 2023." in compact
+
+
+def test_a_share_in_percent_is_reported_in_percentage_points(tmp_path: Path) -> None:
+    # a share of electricity, 1.5% -> 3.0% over 2015-2023: its growth rates (a "CAGR
+    # 2015-2023" of 9.1%, "+100%") read as the growth of the electricity; every growth
+    # figure of the report is a change in percentage points instead
+    data = tmp_path / "share.csv"
+    values = [1.5, 1.6, 1.7, 1.9, 2.0, 2.2, 2.4, 2.7, 3.0]
+    data.write_text(
+        "year,value,unit\n" + "".join(f"{2015 + i},{v},%\n" for i, v in enumerate(values))
+    )
+    spec = tmp_path / "share.toml"
+    spec.write_text(
+        'series_id = "share"\nunit = "%"\n[scenarios.base]\n'
+        '[scenarios.fast]\ngrowth = {"2024-2030" = 0.05}\n'
+    )
+    path = build_report(data=data, out=tmp_path / "share.pdf", date=DATE, scenarios=spec)
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "CAGR" not in compact
+    assert "compounded" not in compact
+    # 3.0 - 1.5 = 1.5 pp over 8 years: 0.1875 pp a year (levels of at most 7%: 3 decimals)
+    assert "Change 2015-2023 +1.500 pp +0.188 pp a year" in compact
+    assert (
+        "Change: +1.500 percentage points (pp) from 2015 (1.500 to 3.000 percent), +0.188 pp "
+        "a year on average"
+    ) in compact
+    fc = forecast(pd.read_csv(data).assign(series_id="share"), 7, method="auto", seed=0)
+    end = float(fc["mean"].iloc[-1])
+    assert f"{end:.3f} percent in 2030" in compact
+    assert f"+{end - 3.0:.3f} pp from 2023." in compact
+    # the Change section and the summary table's columns
+    assert "year-on-year changes are given in percentage points (pp), not as growth rates" in (
+        compact
+    )
+    assert "2018 1.900 +0.200 +0.400 – – actual" in compact
+    assert "2023 3.000 +0.300 +1.500 – – actual" in compact
+    assert "YoY %" not in compact
+    # the scenario table: the median change from the last actual, in pp
+    assert "median change from 2023" in compact
+    assert re.search(r"base [\d.]+ [\d.]+–[\d.]+ [\d.]+–[\d.]+ \+[\d.]+ pp", compact)

@@ -667,3 +667,26 @@ def test_claims_chart_legend_explains_the_bound_markers_drawn() -> None:
     assert legend(["at_least", "at_most"])[-2:] == ["'more than'", "'less than'"]
     assert legend(["exact", "at_most"])[-1] == "'less than'"
     assert "'more than'" not in legend(["exact", "at_most"])
+
+
+def test_a_share_in_percent_is_drawn_as_changes_in_pp() -> None:
+    # 1.5% -> 3.0% over 2015-2023: bars of percentage-point changes and their average,
+    # never a growth rate of the percentage (+100%, a "CAGR" of 9.1%)
+    values = [1.5, 1.6, 1.7, 1.9, 2.0, 2.2, 2.4, 2.7, 3.0]
+    share = pd.DataFrame(
+        {"series_id": "share", "year": range(2015, 2024), "value": values, "unit": "%"}
+    )
+    fig = plot_growth(share)
+    ax = fig.axes[0]
+    heights = [round(float(b.get_height()), 6) for b in ax.patches]
+    assert heights == [0.1, 0.1, 0.2, 0.1, 0.2, 0.2, 0.3, 0.3]  # each year's difference
+    (average,) = [line for line in ax.lines if line.get_label().startswith("average")]
+    # (3.0 - 1.5) / (2023 - 2015) = 0.1875 pp a year
+    assert average.get_ydata()[0] == pytest.approx(0.1875)
+    assert average.get_label() == "average 2015-2023: +0.188 pp a year"
+    assert ax.get_ylabel() == "change, percentage points"
+    assert ax.get_title(loc="left") == "Change of share: year on year"
+    assert not any("CAGR" in line.get_label() for line in ax.lines)
+    assert "+0.300" in [t.get_text() for t in ax.texts]
+    footnote = " ".join(t.get_text() for t in fig.texts)
+    assert "Changes in percentage points (pp) of levels in percent, not growth rates" in footnote

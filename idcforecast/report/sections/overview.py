@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 from idcforecast._history_notes import is_estimate_note
 from idcforecast._wording import FX_GROWTH, counted, level_words, qualifier_sign
 from idcforecast.report._frames import fx_conversions, qualifiers
-from idcforecast.report._growth import cagr_bound, cagr_start_year, nonpositive_years
+from idcforecast.report._growth import (
+    CHANGE_WORDS,
+    cagr_bound,
+    cagr_start_year,
+    change_bound,
+    history_change_unit,
+    nonpositive_years,
+    signed,
+)
 from idcforecast.report.charts import plot_forecast
 from idcforecast.report.sections._titles import chart_title
 from idcforecast.report.style import unit_label
@@ -92,7 +100,8 @@ def cover(ctx: ReportContext, doc: ReportDocument) -> None:
 
 
 def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
-    """The key numbers: latest value, CAGR, the final-year central value and range."""
+    """The key numbers: latest value, CAGR (the change in pp for a series in percent), the
+    final-year central value and range."""
     hist = ctx.history
     first_year = int(hist["year"].iloc[0])
     span = ctx.last_year - first_year
@@ -115,10 +124,33 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
             else "."
         )
     ]
+    # a share (percent) changes by percentage points: a growth rate of it (1.5% -> 3.0%
+    # is "+100%", a "CAGR" of 9.1%) reads as the growth of what it is a share of
+    change = history_change_unit(hist)
     # compound growth needs levels > 0 (from the first positive year of a series that
     # starts at 0); a figure published as "more than" bounds it
-    start = cagr_start_year(hist) if span > 0 else None
+    start = cagr_start_year(hist) if span > 0 and not change else None
     bound = cagr_bound(hist) if start is not None else None
+    moved = change_bound(hist) if change and span > 0 else None
+    if change and moved is not None:
+        total = moved.sign + signed(moved.rate, fmt.decimals)
+        per_year = signed(moved.rate / span, fmt.decimals)
+        figures.append(
+            (
+                f"Change {first_year}-{ctx.last_year}",
+                f"{total} {change}",
+                f"{per_year} {change} a year",
+            )
+        )
+        first_value = qualifier_sign(qualifiers(hist.iloc[:1], what="history")[0])
+        lines.append(
+            f"**Change:** {moved.words}{signed(moved.rate, fmt.decimals)} "
+            f"{CHANGE_WORDS[change]} ({change}) from {first_year} "
+            f"({first_value}{fmt.text(float(hist['value'].iloc[0]))} to "
+            f"{qualifier_sign(qualifier)}{fmt.text(ctx.last_value)} {unit_label(ctx.unit)}), "
+            f"{per_year} {change} a year on average; the series is a percentage, so its "
+            f"changes are given in {change}, never as growth rates."
+        )
     if bound is not None and start is not None:
         rate, how = bound.rate / 100.0, bound.qualifier
         figures.append(
@@ -153,7 +185,10 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     )
     doc.heading("Executive summary")
     doc.key_figures(figures)
-    if ctx.last_value > 0 and float(end["mean"]) > 0:
+    if change:
+        moved_to = float(end["mean"]) - ctx.last_value
+        pace = f"{signed(moved_to, fmt.decimals)} {change} from {ctx.last_year}"
+    elif ctx.last_value > 0 and float(end["mean"]) > 0:
         implied = _cagr(ctx.last_value, float(end["mean"]), end_year - ctx.last_year)
         pace = f"{_pct(implied)} a year from {ctx.last_year}"
     else:  # a level at or below zero: the change, not a compound rate
