@@ -266,7 +266,16 @@ def render_pdf(ctx: ReportContext, *, creation_date: date) -> bytes:
     from idcforecast.report.sections import render_sections
 
     stamp = datetime(creation_date.year, creation_date.month, creation_date.day, tzinfo=UTC)
-    doc = ReportDocument(title=ctx.title, creation_date=stamp)
+    from idcforecast.report.fonts import latin_name
+
+    # a title in Chinese printed without a CJK font: the series id when it is Latin, else
+    # the data it was read from ("Report on file cn.csv")
+    data = latin_name(ctx.provenance.data_label)
+    doc = ReportDocument(
+        title=ctx.title,
+        creation_date=stamp,
+        fallback_title=latin_name(ctx.series_id) or (f"Report on {data}" if data else ""),
+    )
     try:
         render_sections(ctx, doc)
     except BaseException:

@@ -1128,3 +1128,54 @@ def test_a_share_in_percent_is_reported_in_percentage_points(tmp_path: Path) -> 
     # the scenario table: the median change from the last actual, in pp
     assert "median change from 2023" in compact
     assert re.search(r"base [\d.]+ [\d.]+–[\d.]+ [\d.]+–[\d.]+ \+[\d.]+ pp", compact)
+
+
+def test_a_chinese_title_without_a_cjk_font_says_so_on_page_one(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # a table headed in Chinese: the series (and the title) is "中国IDC市场规模". Without a
+    # CJK font the title read "IDC" (its Latin leftovers, which read as IDC Corp) or
+    # "[Chinese text]", and the only word on why was a note on the Sources page
+    monkeypatch.setenv(CJK_FONT_ENV, "none")
+    data = tmp_path / "cn.csv"
+    data.write_text(
+        "年份,中国IDC市场规模,来源\n2016,714.5,科智咨询\n2017,946.1,科智咨询\n"
+        "2018,1228.0,科智咨询\n2019,1562.5,科智咨询\n2020,2238.7,科智咨询\n",
+        encoding="utf-8",
+    )
+    path = build_report(
+        data=data, out=tmp_path / "cn.pdf", date=DATE, read_options={"unit": "CNY 100m"}
+    )
+    reader = PdfReader(path)
+    first = re.sub(r"\s+", " ", reader.pages[0].extract_text())
+    assert first.startswith("Report on file cn.csv Series named in Chinese (scope: not stated)")
+    assert (
+        "No CJK font was found, so Chinese text (the title, the series' name, sources) is left "
+        "out of this PDF. Install idcforecast[cjk] (or set IDCFORECAST_CJK_FONT to a CJK font "
+        "file) to print it."
+    ) in first
+    assert "[Chinese text]" not in first
+    # the running header of the other pages, and the metadata (Unicode: no font needed)
+    assert reader.pages[1].extract_text().startswith("Report on file cn.csv")
+    assert reader.metadata.title == "中国IDC市场规模"
+    # the Sources page says it too (it said nothing for Chinese sources without quotes)
+    sources = re.sub(r"\s+", " ", _text(path)).split("Sources Every figure")[1]
+    assert "No CJK font was found, so Chinese text is left out of this PDF." in sources
+
+
+def test_a_title_with_a_chinese_gloss_keeps_its_english_name_without_a_cjk_font(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv(CJK_FONT_ENV, "none")
+    data = tmp_path / "m.csv"
+    data.write_text("year,market\n2019,1\n2020,2\n2021,3\n2022,4\n", encoding="utf-8")
+    path = build_report(
+        data=data,
+        out=tmp_path / "m.pdf",
+        date=DATE,
+        title="China IDC market (中国IDC市场)",
+        read_options={"unit": "USD bn"},
+    )
+    first = re.sub(r"\s+", " ", PdfReader(path).pages[0].extract_text())
+    assert first.startswith("China IDC market Series market (scope: not stated)")
+    assert "Chinese text (the title) is left out of this PDF" in first

@@ -19,7 +19,8 @@ from idcforecast.report._growth import (
     signed,
 )
 from idcforecast.report.charts import plot_forecast
-from idcforecast.report.sections._titles import chart_title
+from idcforecast.report.fonts import contains_cjk, latin_name
+from idcforecast.report.sections._titles import INSTALL_CJK, chart_title, chinese_left_out
 from idcforecast.report.style import unit_label
 
 if TYPE_CHECKING:
@@ -84,12 +85,22 @@ def cover(ctx: ReportContext, doc: ReportDocument) -> None:
     # a user's file has a blank as_of: the sentence used to end "the latest as of ;"
     as_of = str(hist["as_of"].iloc[-1]).strip() if "as_of" in hist.columns else ""
     as_of_text = f", the latest as of {as_of}" if as_of and as_of.lower() != "nan" else ""
-    doc.heading(ctx.title, level=0)
+    doc.heading(doc.shown_title, level=0)
+    left_out = chinese_left_out(ctx) if doc.cjk_font is None else ""
+    sid = ctx.series_id
+    if doc.cjk_font is None and contains_cjk(sid):  # "中国IDC市场规模" would read "IDC"
+        sid = latin_name(sid) or "named in Chinese"
     doc.paragraph(
-        f"Series {ctx.series_id} (scope: {_scope(ctx)}), in {ctx.unit_text()}. "
-        f"Forecast to {p.horizon_to}.",
+        f"Series {sid} (scope: {_scope(ctx)}), in {ctx.unit_text()}. Forecast to {p.horizon_to}.",
         size=10.5,
     )
+    if left_out:  # said where the reader meets it, not only in the Sources pages
+        doc.paragraph(
+            f"No CJK font was found, so Chinese text ({left_out}) is left out of this PDF. "
+            f"{INSTALL_CJK}",
+            size=8.5,
+            muted=True,
+        )
     doc.paragraph(
         f"Data vintage: {len(hist)} annual figures, {first}-{ctx.last_year}{as_of_text}; "
         f"from {p.data_label}. Report date {p.report_date}; "
