@@ -205,6 +205,19 @@ def change_unit(unit: object) -> str | None:
     return CHANGE_UNITS.get(canonical)
 
 
+def is_percent(unit: object) -> bool:
+    """Whether ``unit`` is percent ("%", "percent"), not pp or bp.
+
+    Examples
+    --------
+    >>> is_percent("%"), is_percent("percent"), is_percent("pp"), is_percent("MW")
+    (True, True, False, False)
+    """
+    from idcforecast.units import canonical_unit
+
+    return change_unit(unit) is not None and canonical_unit(str(unit)) == "%"
+
+
 def history_change_unit(hist: pd.DataFrame) -> str | None:
     """:func:`change_unit` of a one-series history's unit (None without a unit column)."""
     from idcforecast.report._frames import first_unit

@@ -1179,3 +1179,29 @@ def test_a_title_with_a_chinese_gloss_keeps_its_english_name_without_a_cjk_font(
     first = re.sub(r"\s+", " ", PdfReader(path).pages[0].extract_text())
     assert first.startswith("China IDC market Series market (scope: not stated)")
     assert "Chinese text (the title) is left out of this PDF" in first
+
+
+def test_a_share_forecast_past_100_percent_is_flagged(tmp_path: Path) -> None:
+    # 50% -> 90% by 10 pp a year: 'auto' goes on to 160% in 2030 (drift: 90 + 7 x 10), which
+    # a share cannot reach; the report printed it without a word
+    data = tmp_path / "hi.csv"
+    data.write_text(
+        "year,value,unit\n" + "".join(f"{2019 + i},{50 + 10 * i},%\n" for i in range(5))
+    )
+    path = build_report(data=data, out=tmp_path / "hi.pdf", date=DATE)
+    compact = re.sub(r"\s+", " ", _text(path))
+    fc = forecast(pd.read_csv(data).assign(series_id="hi"), 7, seed=0)
+    central = int(fc.loc[fc["mean"] > 100, "year"].min())  # 2025: 110
+    interval = int(fc.loc[fc["hi_80"] > 100, "year"].min())
+    assert (central, interval) == (2025, 2024)
+    assert "160.0 percent in 2030" in compact
+    assert (
+        f"The forecast passes 100% (its 80% interval in {interval}, its central value in "
+        f"{central}): if the series is a share, it cannot"
+    ) in compact
+    # a series already above 100% (a ratio in percent) is no share: no such line
+    data.write_text(
+        "year,value,unit\n" + "".join(f"{2019 + i},{95 + 10 * i},%\n" for i in range(5))
+    )
+    path = build_report(data=data, out=tmp_path / "hi2.pdf", date=DATE)
+    assert "passes 100%" not in re.sub(r"\s+", " ", _text(path))

@@ -208,7 +208,7 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         f"**Forecast:** {_amount(fmt.text(float(end['mean'])), ctx.unit)} in {end_year} "
         "(80% interval "
         f"{fmt.text(end['lo_80'])}-{fmt.text(end['hi_80'])}; 95% {fmt.text(end['lo_95'])}-"
-        f"{fmt.text(end['hi_95'])}), {pace}."
+        f"{fmt.text(end['hi_95'])}), {pace}." + _past_100(ctx)
     )
     accuracy = _accuracy_row(ctx)
     if accuracy is not None:
@@ -229,6 +229,27 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         col_widths=(12, 14, 30, 34, 34),
         align=("RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT"),
         size=8.0,
+    )
+
+
+def _past_100(ctx: ReportContext) -> str:
+    """A warning for a series in percent whose forecast passes 100% (a share cannot): the
+    forecast methods extrapolate levels and know no ceiling; "" otherwise."""
+    from idcforecast.report._growth import is_percent
+
+    if not is_percent(ctx.unit):
+        return ""
+    over = ctx.forecast[ctx.forecast["hi_80"].astype(float) > 100.0]
+    if not len(over) or ctx.history["value"].astype(float).max() > 100.0:
+        return ""  # a series already above 100% is no share
+    central = ctx.forecast[ctx.forecast["mean"].astype(float) > 100.0]
+    when = f"its 80% interval in {int(over['year'].min())}" + (
+        f", its central value in {int(central['year'].min())}" if len(central) else ""
+    )
+    return (
+        f" The forecast passes 100% ({when}): if the series is a share, it cannot, and the "
+        "method, which extrapolates the levels, does not know it (a scenario file's "
+        "cap = 100 bounds the simulated paths)."
     )
 
 
