@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
+from idcforecast import backtest as idc_backtest
 from idcforecast import build_report, load_dataset
 from idcforecast._paths import data_dir
 from idcforecast.datasets import load_series
@@ -1205,3 +1206,29 @@ def test_a_share_forecast_past_100_percent_is_flagged(tmp_path: Path) -> None:
     )
     path = build_report(data=data, out=tmp_path / "hi2.pdf", date=DATE)
     assert "passes 100%" not in re.sub(r"\s+", " ", _text(path))
+
+
+def test_a_margin_crossing_zero_is_scored_by_mase_and_ranges_read_with_to(
+    tmp_path: Path,
+) -> None:
+    # an operating margin from -5% to 3.1%: the backtest's forecasts from 2020 (level 0)
+    # are 0, so each scores an sMAPE of 200% (|F - A| / ((|F| + |A|) / 2)), which the
+    # summary printed as the method's track record; and "80% interval -0.436-9.929" read
+    # as a subtraction
+    data = tmp_path / "margin.csv"
+    values = [-5, -3, -1.5, 0, 1.2, 2.0, 3.1]
+    data.write_text(
+        "year,value,unit\n" + "".join(f"{2017 + i},{v},%\n" for i, v in enumerate(values))
+    )
+    path = build_report(data=data, out=tmp_path / "m.pdf", date=DATE)
+    compact = re.sub(r"\s+", " ", _text(path))
+    history = pd.read_csv(data).assign(series_id="margin")
+    bt = idc_backtest(history, 3)
+    assert bt["mean"].tolist() == [0.0, 0.0, 0.0]  # 'auto' from -5, -3, -1.5, 0: no change
+    # MASE: mean |0 - (1.2, 2.0, 3.1)| = 2.1 over the mean |change| to 2020, (2 + 1.5 +
+    # 1.5) / 3 = 5/3: 1.26
+    assert "backtest MASE 1.26 (the error in typical years' changes; sMAPE" in compact
+    assert "backtest sMAPE 200.0%" not in compact
+    fc = forecast(history, 7, seed=0).iloc[-1]
+    assert f"(80% interval {fc['lo_80']:.3f} to {fc['hi_80']:.3f}; 95%" in compact
+    assert fc["lo_80"] < 0

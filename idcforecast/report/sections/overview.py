@@ -191,7 +191,7 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         (
             f"{end_year} central ('{ctx.model}')",
             fmt.short(float(end["mean"])),
-            f"80%: {fmt.short(end['lo_80'])}-{fmt.short(end['hi_80'])}",
+            f"80%: {_span(fmt.short(end['lo_80']), fmt.short(end['hi_80']))}",
         )
     )
     doc.heading("Executive summary")
@@ -207,17 +207,25 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     lines.append(
         f"**Forecast:** {_amount(fmt.text(float(end['mean'])), ctx.unit)} in {end_year} "
         "(80% interval "
-        f"{fmt.text(end['lo_80'])}-{fmt.text(end['hi_80'])}; 95% {fmt.text(end['lo_95'])}-"
-        f"{fmt.text(end['hi_95'])}), {pace}." + _past_100(ctx)
+        f"{_span(fmt.text(end['lo_80']), fmt.text(end['hi_80']))}; 95% "
+        f"{_span(fmt.text(end['lo_95']), fmt.text(end['hi_95']))}), {pace}." + _past_100(ctx)
     )
     accuracy = _accuracy_row(ctx)
     if accuracy is not None:
         few = int(accuracy["n"]) < _FEW_FORECASTS
+        # a percentage error of forecasts of a series at or across zero is no measure
+        # (each forecast of 0 scores 200%): the MASE, scaled by the series' changes, is
+        at_zero = not (hist["value"].astype(float) > 0).all()
+        score = (
+            f"backtest MASE {accuracy['mase']:.2f} (the error in typical years' changes; "
+            "sMAPE, a percentage error, means little for a series at or below zero)"
+            if at_zero
+            else f"backtest sMAPE {accuracy['smape']:.1f}%"
+        )
         lines.append(
-            f"**Track record of the method on this series:** backtest sMAPE "
-            f"{accuracy['smape']:.1f}%; its 80% intervals held {_held(accuracy)}"
+            f"**Track record of the method on this series:** {score}; its 80% intervals held "
+            f"{_held(accuracy)}" + (" (too few forecasts to judge the method by)." if few else ".")
             # one or two backtest forecasts used to read like a track record
-            + (" (too few forecasts to judge the method by)." if few else ".")
         )
     lines += _claims_lines(ctx)
     doc.bullets(lines, markdown=True)
@@ -230,6 +238,19 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         align=("RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT"),
         size=8.0,
     )
+
+
+def _span(low: str, high: str) -> str:
+    """A range for prose: "3,917-27,071", and "-0.44 to 9.93" when an end is negative
+    ("-0.44-9.93" read as a subtraction, or as two negative numbers).
+
+    Examples
+    --------
+    >>> _span("3,917", "27,071"), _span("-0.44", "9.93"), _span("-4.6", "-1.2")
+    ('3,917-27,071', '-0.44 to 9.93', '-4.6 to -1.2')
+    """
+    negative = low.startswith("-") or high.startswith("-")
+    return f"{low} to {high}" if negative else f"{low}-{high}"
 
 
 def _past_100(ctx: ReportContext) -> str:
