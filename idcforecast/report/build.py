@@ -409,7 +409,9 @@ def _load_history(
         if len(ids) != 1:
             raise DataError(
                 f"report data ({label}): holds {len(ids)} series ({', '.join(ids)}); "
-                f"choose one with series_id= (--series ID)",
+                # "series_id=ID" reads "--series ID" on the command line (cli_advice); the
+                # old "series_id= (--series ID)" read "--series (--series ID)" there
+                f"choose one with series_id=ID",
                 series_ids=ids,
             )
         series_id = ids[0]

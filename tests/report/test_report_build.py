@@ -582,10 +582,7 @@ def test_short_series_gets_a_report_without_backtest(tmp_path: Path) -> None:
         "x,2020,10,USD bn\nx,2021,12,USD bn\nx,2022,15,USD bn\nx,2023,17,USD bn\n"
         "y,2023,1,USD bn\n"
     )
-    msg = (
-        "report data (file two.csv): holds 2 series (x, y); choose one with series_id= "
-        "(--series ID)"
-    )
+    msg = "report data (file two.csv): holds 2 series (x, y); choose one with series_id=ID"
     with pytest.raises(DataError, match=re.escape(msg)):
         build_report(data=data, out=tmp_path / "r.pdf", date=DATE)
     path = build_report(data=data, series_id="x", to=2026, out=tmp_path / "r.pdf", date=DATE)
