@@ -548,7 +548,9 @@ def plot_backtest(
     """How the forecasting method did on this series: rolling-origin forecasts and errors.
 
     Left: the actual values and the forecast from each cutoff. Right: the absolute
-    percentage error of each forecast by horizon (years after the cutoff), with the mean.
+    percentage error of each forecast by horizon (years after the cutoff), with the mean;
+    the absolute error in the series' unit when an actual is at or below zero (a
+    percentage of 0 is undefined).
 
     Parameters
     ----------
@@ -574,10 +576,22 @@ def plot_backtest(
     unit = first_unit(bt)
     actual = bt.drop_duplicates("year").sort_values("year")
     horizon = (bt["year"] - bt["cutoff"]).to_numpy(dtype=int)
-    ape = (
-        100.0
-        * np.abs(bt["actual"].to_numpy(float) - bt["mean"].to_numpy(float))
-        / np.abs(bt["actual"].to_numpy(float))
+    actuals = bt["actual"].to_numpy(float)
+    errors = np.abs(actuals - bt["mean"].to_numpy(float))
+    # an error as a percentage of the actual is undefined at an actual of 0 (it was inf: no
+    # mean drawn at that horizon, and a RuntimeWarning) and no measure across zero: such a
+    # series gets its errors in its own unit
+    relative = bool((actuals > 0).all())
+    ape = 100.0 * errors / actuals if relative else errors
+    from idcforecast.report._growth import CHANGE_WORDS, change_unit
+
+    change = change_unit(unit)  # the error of a share is in percentage points
+    error_label = (
+        "absolute error, % of the actual"
+        if relative
+        else f"absolute error, {CHANGE_WORDS[change] if change else unit_label(unit)}"
+        if unit
+        else "absolute error"
     )
 
     with house_style():
@@ -620,7 +634,7 @@ def plot_backtest(
         integer_ticks(right)
         right.set_xlabel("years ahead (horizon)")
         right.set_ylim(bottom=0)
-        style_axes(right, ylabel="absolute error, percent", title="Error by horizon")
+        style_axes(right, ylabel=error_label, title="Error by horizon")
         legend_room(right)
         right.legend(loc="upper left")
         fig.suptitle(

@@ -690,3 +690,35 @@ def test_a_share_in_percent_is_drawn_as_changes_in_pp() -> None:
     assert "+0.300" in [t.get_text() for t in ax.texts]
     footnote = " ".join(t.get_text() for t in fig.texts)
     assert "Changes in percentage points (pp) of levels in percent, not growth rates" in footnote
+
+
+def test_backtest_errors_with_an_actual_of_zero_are_in_the_series_unit() -> None:
+    # a margin in percent with an actual of 0 in 2021: its error as a percentage of the
+    # actual was inf (a RuntimeWarning, and no mean drawn at horizon 1)
+    bt = pd.DataFrame(
+        {
+            "series_id": "s",
+            "model": "drift",
+            "cutoff": [2020, 2020, 2021],
+            "year": [2021, 2022, 2022],
+            "mean": [1.0, 2.0, 1.0],
+            "actual": [0.0, 2.5, 2.5],
+            "unit": "%",
+        }
+    )
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = plot_backtest(bt)
+    right = fig.axes[1]
+    # |1 - 0| = 1 and |1 - 2.5| = 1.5 one year ahead (mean 1.25); |2 - 2.5| = 0.5 two ahead
+    (mean,) = [line for line in right.lines if line.get_label() == "mean"]
+    assert mean.get_ydata() == pytest.approx([1.25, 0.5])
+    assert right.get_ylabel() == "absolute error, percentage points"
+    # all actuals above zero: the error as a percentage of the actual, as before
+    fig = plot_backtest(bt.assign(actual=[2.0, 2.5, 2.5], unit="USD bn"))
+    (mean,) = [line for line in fig.axes[1].lines if line.get_label() == "mean"]
+    # 100 * (|1 - 2| / 2 + |1 - 2.5| / 2.5) / 2 = (50 + 60) / 2 = 55; 100 * 0.5 / 2.5 = 20
+    assert mean.get_ydata() == pytest.approx([55.0, 20.0])
+    assert fig.axes[1].get_ylabel() == "absolute error, % of the actual"
