@@ -1229,3 +1229,18 @@ def test_a_margin_crossing_zero_is_scored_by_mase_and_ranges_read_with_to(
     fc = forecast(history, 7, seed=0).iloc[-1]
     assert f"(80% interval {fc['lo_80']:.3f} to {fc['hi_80']:.3f}; 95%" in compact
     assert fc["lo_80"] < 0
+
+
+def test_no_backtest_on_a_gappy_series_says_filled_years_count_only_for_calibration(
+    racks_report: str,
+) -> None:
+    # racks 2019, 2021, 2022, 2024: the Methodology's calibration refits at a cutoff in
+    # 2022 (2019-2022 with 2020 filled), while the backtest needs 4 published years before
+    # a cutoff; "the series has 4" beside "refitted at 1 earlier cutoff" read as a
+    # contradiction
+    assert "refitted at 1 earlier cutoff (fitted on the data up to 2022)" in racks_report
+    assert (
+        "No backtest is possible: 'auto' needs 4 years to fit and the series has 4 published "
+        "(the 2 years filled across gaps count for the interval calibration's refits, never "
+        "for a backtest), so no earlier forecast"
+    ) in racks_report
