@@ -40,7 +40,7 @@ from idcforecast.report._frames import (
     require_columns,
     source_text,
 )
-from idcforecast.report._numbers import LevelFormat, set_level_ticks
+from idcforecast.report._numbers import LevelFormat, set_level_ticks, span_text
 from idcforecast.report._outcome_charts import plot_claims, plot_scenarios
 from idcforecast.report.fonts import latin_name
 from idcforecast.report.style import (
@@ -145,7 +145,7 @@ def plot_forecast(
         end = fc.iloc[-1]
         ax.annotate(
             f"{figures.short(end['mean'])}\n"
-            f"({figures.short(end['lo_80'])}-{figures.short(end['hi_80'])})",
+            f"({span_text(figures.short(end['lo_80']), figures.short(end['hi_80']))})",
             xy=(float(end["year"]), float(end["mean"])),
             xytext=(4, 0),
             textcoords="offset points",

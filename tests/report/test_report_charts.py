@@ -722,3 +722,26 @@ def test_backtest_errors_with_an_actual_of_zero_are_in_the_series_unit() -> None
     # 100 * (|1 - 2| / 2 + |1 - 2.5| / 2.5) / 2 = (50 + 60) / 2 = 55; 100 * 0.5 / 2.5 = 20
     assert mean.get_ydata() == pytest.approx([55.0, 20.0])
     assert fig.axes[1].get_ylabel() == "absolute error, % of the actual"
+
+
+def test_the_forecast_label_of_a_range_with_a_negative_end_reads_to() -> None:
+    # a margin whose 80% interval starts below zero: the end label read "(-0.44-9.93)"
+    history = pd.DataFrame(
+        {"series_id": "m", "year": [2021, 2022, 2023], "value": [1.0, 2.0, 3.0], "unit": "%"}
+    )
+    forecast = pd.DataFrame(
+        {
+            "series_id": "m",
+            "year": [2024],
+            "model": "drift",
+            "mean": [4.0],
+            "lo_80": [-0.5],
+            "hi_80": [8.5],
+            "lo_95": [-2.0],
+            "hi_95": [10.0],
+            "unit": "%",
+        }
+    )
+    fig = plot_forecast(history, forecast, scale="linear")
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert "4.00\n(-0.50 to 8.50)" in texts  # levels of 1-4: two decimals on the chart

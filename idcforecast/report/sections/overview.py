@@ -18,6 +18,7 @@ from idcforecast.report._growth import (
     nonpositive_years,
     signed,
 )
+from idcforecast.report._numbers import span_text
 from idcforecast.report.charts import plot_forecast
 from idcforecast.report.fonts import contains_cjk, latin_name
 from idcforecast.report.sections._titles import INSTALL_CJK, chart_title, chinese_left_out
@@ -191,7 +192,7 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         (
             f"{end_year} central ('{ctx.model}')",
             fmt.short(float(end["mean"])),
-            f"80%: {_span(fmt.short(end['lo_80']), fmt.short(end['hi_80']))}",
+            f"80%: {span_text(fmt.short(end['lo_80']), fmt.short(end['hi_80']))}",
         )
     )
     doc.heading("Executive summary")
@@ -207,8 +208,8 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     lines.append(
         f"**Forecast:** {_amount(fmt.text(float(end['mean'])), ctx.unit)} in {end_year} "
         "(80% interval "
-        f"{_span(fmt.text(end['lo_80']), fmt.text(end['hi_80']))}; 95% "
-        f"{_span(fmt.text(end['lo_95']), fmt.text(end['hi_95']))}), {pace}." + _past_100(ctx)
+        f"{span_text(fmt.text(end['lo_80']), fmt.text(end['hi_80']))}; 95% "
+        f"{span_text(fmt.text(end['lo_95']), fmt.text(end['hi_95']))}), {pace}." + _past_100(ctx)
     )
     accuracy = _accuracy_row(ctx)
     if accuracy is not None:
@@ -238,19 +239,6 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         align=("RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT"),
         size=8.0,
     )
-
-
-def _span(low: str, high: str) -> str:
-    """A range for prose: "3,917-27,071", and "-0.44 to 9.93" when an end is negative
-    ("-0.44-9.93" read as a subtraction, or as two negative numbers).
-
-    Examples
-    --------
-    >>> _span("3,917", "27,071"), _span("-0.44", "9.93"), _span("-4.6", "-1.2")
-    ('3,917-27,071', '-0.44 to 9.93', '-4.6 to -1.2')
-    """
-    negative = low.startswith("-") or high.startswith("-")
-    return f"{low} to {high}" if negative else f"{low}-{high}"
 
 
 def _past_100(ctx: ReportContext) -> str:
