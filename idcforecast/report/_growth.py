@@ -205,6 +205,20 @@ def change_unit(unit: object) -> str | None:
     return CHANGE_UNITS.get(canonical)
 
 
+def series_kind(unit: object) -> str:
+    """What a series of percent, pp or bp is, for prose: "a percentage", "in percentage
+    points", "in basis points".
+
+    Examples
+    --------
+    >>> series_kind("%"), series_kind("pp"), series_kind("bps")
+    ('a percentage', 'in percentage points', 'in basis points')
+    """
+    from idcforecast.units import canonical_unit
+
+    return "a percentage" if is_percent(unit) else f"in {CHANGE_WORDS[canonical_unit(str(unit))]}"
+
+
 def is_percent(unit: object) -> bool:
     """Whether ``unit`` is percent ("%", "percent"), not pp or bp.
 

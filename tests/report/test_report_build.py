@@ -1244,3 +1244,22 @@ def test_no_backtest_on_a_gappy_series_says_filled_years_count_only_for_calibrat
         "(the 2 years filled across gaps count for the interval calibration's refits, never "
         "for a backtest), so no earlier forecast"
     ) in racks_report
+
+
+def test_a_series_in_basis_points_is_not_called_a_percentage(tmp_path: Path) -> None:
+    # a spread in bp: its changes are in bp (165 - 120 = 45 over 4 years), and the report
+    # called it "a percentage"
+    data = tmp_path / "bp.csv"
+    data.write_text(
+        "year,value,unit\n2019,120,bp\n2020,135,bp\n2021,150,bp\n2022,140,bp\n2023,165,bp\n"
+    )
+    path = build_report(data=data, out=tmp_path / "bp.pdf", date=DATE)
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "Change 2019-2023 +45.0 bp" in compact
+    assert "the series is in basis points, so its changes are given in bp" in compact
+    assert (
+        "The series is in basis points, so its year-on-year changes are given in basis points"
+        in (compact)
+    )
+    assert "is a percentage" not in compact
+    assert "2022 140.0 -10.0 +20.0 – – actual" in compact  # 140 - 150; 140 - 120

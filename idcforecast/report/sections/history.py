@@ -19,6 +19,7 @@ from idcforecast.report._growth import (
     cagr_start_year,
     history_change_unit,
     nonpositive_years,
+    series_kind,
 )
 from idcforecast.report.charts import plot_growth
 from idcforecast.report.sections._titles import chart_title
@@ -55,7 +56,7 @@ def growth(ctx: ReportContext, doc: ReportDocument) -> None:
         fx = _fx_growth_note(ctx)
         doc.heading("Change", keep=doc.chart_height(fig) + 12)
         doc.paragraph(
-            f"The series is a percentage, so its year-on-year changes are given in "
+            f"The series is {series_kind(ctx.unit)}, so its year-on-year changes are given in "
             f"{CHANGE_WORDS[change]} ({change}), not as growth rates (a share going from 1.5% "
             "to 3.0% rose by 1.5 pp, which as a growth rate would read +100%). Changes are "
             "shown only where the previous year was published or derived; gaps in the data "

@@ -16,6 +16,7 @@ from idcforecast.report._growth import (
     change_bound,
     history_change_unit,
     nonpositive_years,
+    series_kind,
     signed,
 )
 from idcforecast.report._numbers import span_text
@@ -160,7 +161,7 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
             f"{CHANGE_WORDS[change]} ({change}) from {first_year} "
             f"({first_value}{fmt.text(float(hist['value'].iloc[0]))} to "
             f"{qualifier_sign(qualifier)}{fmt.text(ctx.last_value)} {unit_label(ctx.unit)}), "
-            f"{per_year} {change} a year on average; the series is a percentage, so its "
+            f"{per_year} {change} a year on average; the series is {series_kind(ctx.unit)}, so its "
             f"changes are given in {change}, never as growth rates."
         )
     if bound is not None and start is not None:
