@@ -110,11 +110,23 @@ def no_backtest_text(history: pd.DataFrame, method: str) -> str:
     (alias,) = resolve_methods(method)
     needs = AUTO_MIN_OBS if alias == "auto" else int(MODEL_REGISTRY[alias].min_obs)
     n = len(history)
+    years = history["year"].astype(int)
+    gaps = int(years.max() - years.min() + 1) - n if n else 0
     if n <= needs:
         return (
             f"No backtest is possible: '{alias}' needs {counted(needs, 'year')} to fit and "
-            f"the series has {'only ' if n < needs else ''}{n}, so no earlier forecast (fitted "
-            "on the years before a cutoff and compared with a later year) can be scored."
+            f"the series has {'only ' if n < needs else ''}{n}"
+            # the calibration refits on gap years filled for fitting, the backtest on
+            # published years only: "refitted at 1 earlier cutoff" beside "the series has
+            # 4" read as a contradiction
+            + (
+                f" published (the {counted(gaps, 'year')} filled across gaps count for the "
+                "interval calibration's refits, never for a backtest)"
+                if gaps > 0
+                else ""
+            )
+            + ", so no earlier forecast (fitted on the years before a cutoff and compared "
+            "with a later year) can be scored."
         )
     return (
         f"No backtest is possible: the series' {counted(n, 'year')} leave no earlier cutoff "

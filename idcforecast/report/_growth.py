@@ -174,3 +174,124 @@ def rate_qualifier(start: str, end: str) -> tuple[str, bool] | None:
     from idcforecast.growth_bounds import _rate_qualifier
 
     return _rate_qualifier(start, end)
+
+
+# A series in percent (a share: 1.5% -> 3.0% of electricity) changes by percentage points:
+# its growth rate (+100%, a "CAGR" of 9.1%) reads as the growth of the thing it is a share
+# of. Such series, and series of pp or bp, get their changes in this unit instead.
+CHANGE_UNITS = {"%": "pp", "pp": "pp", "bp": "bp"}
+CHANGE_WORDS = {"pp": "percentage points", "bp": "basis points"}
+
+
+def change_unit(unit: object) -> str | None:
+    """The unit a series' changes are reported in when a growth rate of it would mislead:
+    "pp" for a series in percent (a share), "pp" or "bp" for one in pp or bp; None for
+    every other unit (its growth is a rate).
+
+    Examples
+    --------
+    >>> change_unit("%"), change_unit("percent"), change_unit("bp"), change_unit("CNY 100m")
+    ('pp', 'pp', 'bp', None)
+    """
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import canonical_unit
+
+    if not isinstance(unit, str) or not unit.strip():
+        return None
+    try:
+        canonical = canonical_unit(unit)
+    except IdcForecastError:
+        return None
+    return CHANGE_UNITS.get(canonical)
+
+
+def series_kind(unit: object) -> str:
+    """What a series of percent, pp or bp is, for prose: "a percentage", "in percentage
+    points", "in basis points".
+
+    Examples
+    --------
+    >>> series_kind("%"), series_kind("pp"), series_kind("bps")
+    ('a percentage', 'in percentage points', 'in basis points')
+    """
+    from idcforecast.units import canonical_unit
+
+    return "a percentage" if is_percent(unit) else f"in {CHANGE_WORDS[canonical_unit(str(unit))]}"
+
+
+def is_percent(unit: object) -> bool:
+    """Whether ``unit`` is percent ("%", "percent"), not pp or bp.
+
+    Examples
+    --------
+    >>> is_percent("%"), is_percent("percent"), is_percent("pp"), is_percent("MW")
+    (True, True, False, False)
+    """
+    from idcforecast.units import canonical_unit
+
+    return change_unit(unit) is not None and canonical_unit(str(unit)) == "%"
+
+
+def history_change_unit(hist: pd.DataFrame) -> str | None:
+    """:func:`change_unit` of a one-series history's unit (None without a unit column)."""
+    from idcforecast.report._frames import first_unit
+
+    return change_unit(first_unit(hist))
+
+
+def yoy_changes(years: ArrayLike, values: ArrayLike) -> np.ndarray:
+    """The change from the previous year at each position of ``years`` (ascending), in the
+    levels' unit; NaN for the first year and where the previous year is not in the data.
+
+    Unlike a growth rate, a change is defined from and to any level (a share of 0%).
+
+    Examples
+    --------
+    >>> yoy_changes([2017, 2018, 2019, 2021], [1.5, 1.75, 1.5, 3.0]).tolist()
+    [nan, 0.25, -0.25, nan]
+    """
+    y = np.asarray(years)
+    v = np.asarray(values, dtype=float)
+    out = np.full(len(v), np.nan)
+    if len(v) < 2:
+        return out
+    consecutive = np.diff(y) == 1
+    out[1:][consecutive] = (v[1:] - v[:-1])[consecutive]
+    return out
+
+
+def change_bound(hist: pd.DataFrame) -> RateMark | None:
+    """The change from the first to the last level of a one-series history (in its unit:
+    percentage points for a series in percent) and how the figures' qualifiers bound it,
+    as :func:`cagr_bound` bounds a rate; None with fewer than two years or when both ends'
+    bounds leave it open.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> share = pd.DataFrame({"series_id": "s", "year": [2018, 2023], "value": [1.9, 4.4],
+    ...                       "qualifier": ["exact", "at_least"]})
+    >>> mark = change_bound(share)  # 4.4 - 1.9 = 2.5 (pp), at least: 4.4 is "more than"
+    >>> round(mark.rate, 6), mark.qualifier, mark.sign
+    (2.5, 'at_least', '> ')
+    """
+    from idcforecast.report._frames import qualifiers
+
+    if len(hist) < 2:
+        return None
+    values = hist["value"].to_numpy(dtype=float)
+    first, last = qualifiers(hist.iloc[[0, -1]], what="history")
+    how = rate_qualifier(first, last)
+    return None if how is None else RateMark(float(values[-1] - values[0]), *how)
+
+
+def signed(value: float, decimals: int) -> str:
+    """A change with its sign: "+1.50", "-0.25", "0.00".
+
+    Examples
+    --------
+    >>> signed(1.5, 2), signed(-0.25, 2), signed(0.0, 1), signed(1234.5, 1)
+    ('+1.50', '-0.25', '0.0', '+1,234.5')
+    """
+    text = f"{float(value):+,.{decimals}f}"
+    return text[1:] if float(text.replace(",", "")) == 0 else text

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["LevelFormat", "exact_text", "set_level_ticks", "tick_decimals"]
+__all__ = ["LevelFormat", "exact_text", "set_level_ticks", "span_text", "tick_decimals"]
 
 _MAX_DECIMALS = 6
 
@@ -94,6 +94,19 @@ def exact_text(value: float) -> str:
     ('9,600', '0.83', '1.1', '14,000')
     """
     return f"{float(value):,.{tick_decimals([value])}f}"
+
+
+def span_text(low: str, high: str) -> str:
+    """A range of two printed numbers: "3,917-27,071", and "-0.44 to 9.93" when an end is
+    negative ("-0.44-9.93" read as a subtraction, or as two negative numbers).
+
+    Examples
+    --------
+    >>> span_text("3,917", "27,071"), span_text("-0.44", "9.93"), span_text("-4.6", "-1.2")
+    ('3,917-27,071', '-0.44 to 9.93', '-4.6 to -1.2')
+    """
+    negative = low.startswith("-") or high.startswith("-")
+    return f"{low} to {high}" if negative else f"{low}-{high}"
 
 
 def tick_decimals(values: Iterable[float]) -> int:

@@ -266,7 +266,16 @@ def render_pdf(ctx: ReportContext, *, creation_date: date) -> bytes:
     from idcforecast.report.sections import render_sections
 
     stamp = datetime(creation_date.year, creation_date.month, creation_date.day, tzinfo=UTC)
-    doc = ReportDocument(title=ctx.title, creation_date=stamp)
+    from idcforecast.report.fonts import latin_name
+
+    # a title in Chinese printed without a CJK font: the series id when it is Latin, else
+    # the data it was read from ("Report on file cn.csv")
+    data = latin_name(ctx.provenance.data_label)
+    doc = ReportDocument(
+        title=ctx.title,
+        creation_date=stamp,
+        fallback_title=latin_name(ctx.series_id) or (f"Report on {data}" if data else ""),
+    )
     try:
         render_sections(ctx, doc)
     except BaseException:
@@ -400,7 +409,9 @@ def _load_history(
         if len(ids) != 1:
             raise DataError(
                 f"report data ({label}): holds {len(ids)} series ({', '.join(ids)}); "
-                f"choose one with series_id= (--series ID)",
+                # "series_id=ID" reads "--series ID" on the command line (cli_advice); the
+                # old "series_id= (--series ID)" read "--series (--series ID)" there
+                f"choose one with series_id=ID",
                 series_ids=ids,
             )
         series_id = ids[0]

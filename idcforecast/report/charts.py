@@ -40,7 +40,7 @@ from idcforecast.report._frames import (
     require_columns,
     source_text,
 )
-from idcforecast.report._numbers import LevelFormat, set_level_ticks
+from idcforecast.report._numbers import LevelFormat, set_level_ticks, span_text
 from idcforecast.report._outcome_charts import plot_claims, plot_scenarios
 from idcforecast.report.fonts import latin_name
 from idcforecast.report.style import (
@@ -145,7 +145,7 @@ def plot_forecast(
         end = fc.iloc[-1]
         ax.annotate(
             f"{figures.short(end['mean'])}\n"
-            f"({figures.short(end['lo_80'])}-{figures.short(end['hi_80'])})",
+            f"({span_text(figures.short(end['lo_80']), figures.short(end['hi_80']))})",
             xy=(float(end["year"]), float(end["mean"])),
             xytext=(4, 0),
             textcoords="offset points",
@@ -301,6 +301,12 @@ def plot_growth(
     the first year of the latest run of positive levels when a level is at or below zero
     (the summary table's rates, bar for bar).
 
+    A series in percent (a share, 1.5% -> 3.0% of electricity), pp or bp is drawn as its
+    changes instead: bars of the change from the previous year in percentage points (bp for
+    bp) and a line at the average change a year from the first to the last year, as the
+    summary table's "Change pp" column: a growth rate of a percentage (+100% there) reads
+    as the growth of what it is a share of.
+
     Examples
     --------
     >>> import pandas as pd
@@ -312,6 +318,11 @@ def plot_growth(
     """
     hist = one_series(history, series_id, what="history")
     require_columns(hist, ["value"], what="history")
+    from idcforecast.report._growth import history_change_unit
+
+    change = history_change_unit(hist)
+    if change:  # a share: its changes in percentage points (a growth rate would mislead)
+        return _plot_changes(hist, change, title=title, source=source)
     sid = str(hist["series_id"].iloc[0])
     years, growth = _yoy_percent(hist)
     # a rate from or to a figure published as a bound is a bound too ("< 28.6" from a "more
@@ -394,6 +405,85 @@ def plot_growth(
     return fig
 
 
+def _plot_changes(
+    hist: pd.DataFrame, change: str, *, title: str | None, source: str | None
+) -> Figure:
+    """:func:`plot_growth` for a series in percent, pp or bp: year-on-year changes in
+    ``change`` ("pp" or "bp") as bars, the average change a year as a line."""
+    from idcforecast.report._growth import CHANGE_WORDS, change_bound, signed, yoy_changes
+
+    sid = str(hist["series_id"].iloc[0])
+    all_years = hist["year"].to_numpy(dtype=int)
+    changes = yoy_changes(all_years, hist["value"].to_numpy(dtype=float))
+    shown = ~np.isnan(changes)
+    years, growth = all_years[shown], changes[shown]
+    marks = _yoy_marks(hist, years)
+    kept = np.array([m is not None for m in marks], dtype=bool)
+    open_years = [int(y) for y, m in zip(years, marks, strict=True) if m is None]
+    years, growth = years[kept], growth[kept]
+    signs = [m.strip() for m in marks if m is not None]
+    first, last = int(all_years[0]), int(all_years[-1])
+    bound = change_bound(hist)
+    average = None if bound is None or last == first else bound.rate / (last - first)
+    decimals = LevelFormat.for_values(hist["value"]).decimals
+    words = CHANGE_WORDS[change]
+
+    with house_style():
+        fig, ax = new_figure()
+        bars = ax.bar(years, growth, color=COLORS["growth"], width=0.7, label="year on year")
+        upright = len(years) > _UPRIGHT_BAR_LABELS
+        labels = ax.bar_label(
+            bars,
+            labels=[f"{m}{signed(g, decimals)}" for m, g in zip(signs, growth, strict=True)],
+            fontsize=6.5 if upright else 7,
+            padding=2,
+            rotation=90 if upright else 0,
+        )
+        for label in labels:
+            label.set_bbox({"facecolor": "white", "edgecolor": "none", "pad": 0.8})
+            label.set_zorder(4)
+        if average is not None and bound is not None:
+            ax.axhline(
+                average,
+                color=COLORS["cagr"],
+                ls="--",
+                lw=1.4,
+                label=f"average {first}-{last}: {bound.sign.strip()}"
+                f"{signed(average, decimals)} {change} a year",
+            )
+        high = max([*growth, average or 0.0, 0.0])
+        low = min([*growth, average or 0.0, 0.0])
+        span = (high - low) or 1.0
+        top = high + (0.5 if upright else 0.3) * span if high > 0 else 0.3 * span
+        ax.set_ylim(bottom=low - 0.08 * span if low < 0 else None, top=top)
+        ax.legend(loc="upper left", ncols=2)
+        ax.set_xlim((years[0] if len(years) else first) - 0.6, last + 0.6)
+        integer_ticks(ax)
+        ax.axhline(0, color="#444444", lw=0.8)
+        style_axes(
+            ax,
+            ylabel=f"change, {words}",
+            title=title
+            or _named(sid, "change year on year", prefix="Change of ", suffix=": year on year"),
+        )
+        missing = "years without the previous year have no bar"
+        if open_years:
+            missing += (
+                f", nor {', '.join(map(str, open_years))}, where both figures are bounds "
+                "('more than') that leave the change open"
+            )
+        marked = (
+            " '>'/'<': at least/at most, from a figure published as a bound." if any(signs) else ""
+        )
+        note = source if source is not None else source_text(hist)
+        basis = (
+            f"Changes in {words} ({change}) of levels in {unit_label(first_unit(hist))}, "
+            "not growth rates"
+        )
+        add_footnote(fig, f"{basis}; {missing}.{marked} {note}".strip())
+    return fig
+
+
 def _yoy_marks(hist: pd.DataFrame, years: np.ndarray) -> list[str | None]:
     """The mark of each year's YoY rate ("", "> ", "< ", "~ "...) as the summary table
     prints it, from the qualifiers of the year and the year before; None when the two
@@ -458,7 +548,9 @@ def plot_backtest(
     """How the forecasting method did on this series: rolling-origin forecasts and errors.
 
     Left: the actual values and the forecast from each cutoff. Right: the absolute
-    percentage error of each forecast by horizon (years after the cutoff), with the mean.
+    percentage error of each forecast by horizon (years after the cutoff), with the mean;
+    the absolute error in the series' unit when an actual is at or below zero (a
+    percentage of 0 is undefined).
 
     Parameters
     ----------
@@ -484,10 +576,22 @@ def plot_backtest(
     unit = first_unit(bt)
     actual = bt.drop_duplicates("year").sort_values("year")
     horizon = (bt["year"] - bt["cutoff"]).to_numpy(dtype=int)
-    ape = (
-        100.0
-        * np.abs(bt["actual"].to_numpy(float) - bt["mean"].to_numpy(float))
-        / np.abs(bt["actual"].to_numpy(float))
+    actuals = bt["actual"].to_numpy(float)
+    errors = np.abs(actuals - bt["mean"].to_numpy(float))
+    # an error as a percentage of the actual is undefined at an actual of 0 (it was inf: no
+    # mean drawn at that horizon, and a RuntimeWarning) and no measure across zero: such a
+    # series gets its errors in its own unit
+    relative = bool((actuals > 0).all())
+    ape = 100.0 * errors / actuals if relative else errors
+    from idcforecast.report._growth import CHANGE_WORDS, change_unit
+
+    change = change_unit(unit)  # the error of a share is in percentage points
+    error_label = (
+        "absolute error, % of the actual"
+        if relative
+        else f"absolute error, {CHANGE_WORDS[change] if change else unit_label(unit)}"
+        if unit
+        else "absolute error"
     )
 
     with house_style():
@@ -530,7 +634,7 @@ def plot_backtest(
         integer_ticks(right)
         right.set_xlabel("years ahead (horizon)")
         right.set_ylim(bottom=0)
-        style_axes(right, ylabel="absolute error, percent", title="Error by horizon")
+        style_axes(right, ylabel=error_label, title="Error by horizon")
         legend_room(right)
         right.legend(loc="upper left")
         fig.suptitle(

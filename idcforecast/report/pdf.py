@@ -33,6 +33,7 @@ from idcforecast.report.fonts import (
     contains_cjk,
     find_cjk_font,
     latin_fonts,
+    latin_name,
     without_cjk,
 )
 from idcforecast.report.style import house_style
@@ -106,6 +107,9 @@ class ReportDocument:
     cjk_font
         A :class:`~idcforecast.report.fonts.FontFile`, None (no CJK font: drop CJK text), or
         leave the default to look one up.
+    fallback_title
+        Printed for a title in Chinese without a CJK font when it has no Latin name
+        (``shown_title``, used by the running header and the cover).
     """
 
     def __init__(
@@ -115,6 +119,7 @@ class ReportDocument:
         creation_date: datetime,
         cjk_font: FontFile | Any | None = _AUTO,
         author: str = "idcforecast",
+        fallback_title: str = "",
     ) -> None:
         from fpdf import FPDF
 
@@ -127,6 +132,13 @@ class ReportDocument:
             )
         self.cjk_font = font
         self.title = title
+        # without a CJK font a Chinese title cut to its Latin leftovers misleads ("中国IDC
+        # 市场规模" read "IDC") or reads "[Chinese text]": its Latin name, or the fallback
+        self.shown_title = (
+            title
+            if font is not None or not contains_cjk(title)
+            else latin_name(title) or fallback_title or "Untitled (the title is in Chinese)"
+        )
         self.dropped_cjk = 0
         document = self
 
@@ -134,7 +146,7 @@ class ReportDocument:
             def header(self) -> None:
                 if self.page_no() == 1:
                     return
-                shown = document.set_font_for(document.title, size=7.5)  # a Chinese title too
+                shown = document.set_font_for(document.shown_title, size=7.5)  # Chinese too
                 self.set_text_color(*MUTED)
                 # a long title used to run past the right margin (a cell does not wrap)
                 self.cell(0, 5, _fitted(shown, self.epw, self.get_string_width), align="L")
@@ -150,7 +162,7 @@ class ReportDocument:
         pdf.set_margins(left=18, top=16, right=18)
         pdf.set_auto_page_break(auto=True, margin=18)
         pdf.set_creation_date(creation_date)
-        pdf.set_title(without_cjk(title))
+        pdf.set_title(title)  # metadata is Unicode text: no font needed
         pdf.set_author(author)
         pdf.set_creator("idcforecast")
         for style, path in latin_fonts().items():

@@ -43,7 +43,7 @@ from idcforecast.report._frames import (
     qualifiers,
     require_columns,
 )
-from idcforecast.report._growth import cagr_start, yoy_rates
+from idcforecast.report._growth import cagr_start, change_unit, signed, yoy_changes, yoy_rates
 from idcforecast.report.style import unit_label
 
 if TYPE_CHECKING:
@@ -90,14 +90,20 @@ def summary_table(
     -------
     DataFrame
         ``year, value, yoy, cagr_to_date, lo_80, hi_80, lo_95, hi_95, kind, qualifier,
-        unit, source``. ``value`` is the actual value, or the forecast mean for forecast years.
+        unit, source`` (``change, change_to_date`` for ``yoy, cagr_to_date`` in a series
+        of percent, pp or bp, below). ``value`` is the actual value, or the forecast mean
+        for forecast years.
         ``yoy`` and ``cagr_to_date`` are percent numbers (20.0 = 20%). ``yoy`` is NaN where
         the previous year is not in the data, or where this or the previous level is at or
         below zero (no growth rate from or to such a level); the other years keep theirs.
         ``cagr_to_date`` compounds from the first year of history or, when a level is at
         or below zero, from the first year of the history's latest run of positive levels
         (:func:`cagr_from`; a series starting at 0 compounds from its first positive
-        year); NaN before that year and from a level at or below zero on. The interval
+        year); NaN before that year and from a level at or below zero on. A series in
+        percent (a share), pp or bp has ``change`` and ``change_to_date`` instead: the
+        change from the previous year and from the first year, in its unit (percentage
+        points for percent: 1.5% -> 3.0% is +1.5, not a growth rate of 100%), NaN for
+        the first year and where the previous year is not in the data. The interval
         columns are NaN for actual years. ``kind`` is "actual", "derived" (computed by the
         data's compiler, not published), "estimate" (a year such as 2021E read as data with
         ``read_series(estimates="keep")``) or "forecast". ``qualifier`` is the history's
@@ -168,15 +174,21 @@ def summary_table(
     values = table["value"].to_numpy()
     # a rate from or to a level at or below zero is undefined (-5 -> 3 is no "-160%"):
     # only those are left out, as in the report's growth chart (one zero used to hide all)
-    table["yoy"] = yoy_rates(years, values)
-    table["cagr_to_date"] = _cagr_to_date(years, values, len(hist))
-    table["unit"] = first_unit(hist) or first_unit(fc)
+    unit = first_unit(hist) or first_unit(fc)
+    table["unit"] = unit
+    if change_unit(unit):  # a share: changes in percentage points, never growth rates
+        growth = ["change", "change_to_date"]
+        table["change"] = yoy_changes(years, values)
+        table["change_to_date"] = np.where(np.arange(len(values)) > 0, values - values[0], np.nan)
+    else:
+        growth = ["yoy", "cagr_to_date"]
+        table["yoy"] = yoy_rates(years, values)
+        table["cagr_to_date"] = _cagr_to_date(years, values, len(hist))
     return table[
         [
             "year",
             "value",
-            "yoy",
-            "cagr_to_date",
+            *growth,
             "lo_80",
             "hi_80",
             "lo_95",
@@ -231,6 +243,8 @@ def cagr_from(table: pd.DataFrame) -> int | None:
     (2018, 2017)
     """
     actual = table[table["kind"].astype(str) != "forecast"]
+    if "change_to_date" in table.columns:  # a share's changes run from its first year
+        return int(actual["year"].iloc[0]) if len(actual) > 1 else None
     start = cagr_start(actual["value"].to_numpy(dtype=float))
     return None if start is None else int(actual["year"].iloc[start])
 
@@ -271,7 +285,8 @@ def format_summary(
     "> 880.0" (more than), "< 5.0" (less than), "~ 30.0" (about); so are the growth rates
     it bounds ("> 27.1" from a "more than" end, "< ..." from a "more than" start). The CAGR
     column is "CAGR to date %", or "CAGR since 2018 %" when it compounds from a later year
-    than the first (:func:`cagr_from`).
+    than the first (:func:`cagr_from`). A share's table (``change`` columns) shows "Change
+    pp" and "Change to date pp", signed, with the levels' decimals.
 
     With ``sources=True`` a last column "Source" gives each row's ``source`` (the report
     leaves it out: its Sources section lists them with scope and confidence).
@@ -304,6 +319,21 @@ def format_summary(
     first = int(table["year"].iloc[0]) if len(table) else None
     cagr_header = "CAGR to date %" if start in (None, first) else f"CAGR since {start} %"
     start_at = 0 if start is None else table["year"].tolist().index(start)
+    # a share (percent) changes by percentage points: its growth rates would mislead
+    change = change_unit(unit) if "change" in table.columns else None
+    if change:
+        yoy_header, cagr_header = f"Change {change}", f"Change to date {change}"
+        growth, to_date = table["change"], table["change_to_date"]
+    else:
+        yoy_header, growth, to_date = "YoY %", table["yoy"], table["cagr_to_date"]
+
+    def rate(value: Any, start: str, end: str) -> str:
+        # a change keeps the levels' decimals and its sign: "+0.300", "> +1.500"
+        text = _rate(value, start, end, decimals if change else rate_decimals)
+        if not change or text == MISSING:
+            return text
+        mark = text[: len(text) - len(_number(value, decimals))]
+        return mark + signed(value, decimals)
 
     def interval(lo: Any, hi: Any) -> str:
         if isinstance(lo, float) and math.isnan(lo):
@@ -317,13 +347,12 @@ def format_summary(
                 qualifier_sign(str(q)) + _number(v, decimals)
                 for v, q in zip(table["value"], qualifier, strict=True)
             ],
-            "YoY %": [
-                _rate(v, qualifier[i - 1] if i else "", qualifier[i], rate_decimals)
-                for i, v in enumerate(table["yoy"])
+            yoy_header: [
+                rate(v, qualifier[i - 1] if i else "", qualifier[i]) for i, v in enumerate(growth)
             ],
             cagr_header: [
-                _rate(v, qualifier[start_at] if len(qualifier) else "", q, rate_decimals)
-                for v, q in zip(table["cagr_to_date"], qualifier, strict=True)
+                rate(v, qualifier[start_at] if len(qualifier) else "", q)
+                for v, q in zip(to_date, qualifier, strict=True)
             ],
             "80% interval": [
                 interval(a, b) for a, b in zip(table["lo_80"], table["hi_80"], strict=True)

@@ -163,8 +163,10 @@ def test_report_on_another_bundled_dataset(
     out = tmp_path / "racks.pdf"
     argv = ["--dataset", "china_racks_in_use", "--out", str(out), "--date", "2026-01-01"]
     assert main(["report", *argv]) == 2  # two series in it: which one?
-    assert "holds 2 series (china_racks_in_use, china_racks_in_use_midyear)" in (
-        capsys.readouterr().err
+    # the advice in command-line words (it read "choose one with --series (--series ID)")
+    assert capsys.readouterr().err.endswith(
+        "holds 2 series (china_racks_in_use, china_racks_in_use_midyear); choose one with "
+        "--series ID\n"
     )
     assert main(["report", *argv, "--series", "china_racks_in_use"]) == 0
     assert capsys.readouterr().out.startswith(

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
+from idcforecast import backtest as idc_backtest
 from idcforecast import build_report, load_dataset
 from idcforecast._paths import data_dir
 from idcforecast.datasets import load_series
@@ -581,10 +582,7 @@ def test_short_series_gets_a_report_without_backtest(tmp_path: Path) -> None:
         "x,2020,10,USD bn\nx,2021,12,USD bn\nx,2022,15,USD bn\nx,2023,17,USD bn\n"
         "y,2023,1,USD bn\n"
     )
-    msg = (
-        "report data (file two.csv): holds 2 series (x, y); choose one with series_id= "
-        "(--series ID)"
-    )
+    msg = "report data (file two.csv): holds 2 series (x, y); choose one with series_id=ID"
     with pytest.raises(DataError, match=re.escape(msg)):
         build_report(data=data, out=tmp_path / "r.pdf", date=DATE)
     path = build_report(data=data, series_id="x", to=2026, out=tmp_path / "r.pdf", date=DATE)
@@ -1088,3 +1086,180 @@ def test_a_year_indexed_series_is_reported_as_forecast_takes_it(tmp_path: Path) 
     compact = re.sub(r"\s+", " ", _text(path))
     assert "Series ser (scope: not stated), in USD billion. Forecast to 2030." in compact
     assert "Latest: 5.00 USD billion in 2023." in compact
+
+
+def test_a_share_in_percent_is_reported_in_percentage_points(tmp_path: Path) -> None:
+    # a share of electricity, 1.5% -> 3.0% over 2015-2023: its growth rates (a "CAGR
+    # 2015-2023" of 9.1%, "+100%") read as the growth of the electricity; every growth
+    # figure of the report is a change in percentage points instead
+    data = tmp_path / "share.csv"
+    values = [1.5, 1.6, 1.7, 1.9, 2.0, 2.2, 2.4, 2.7, 3.0]
+    data.write_text(
+        "year,value,unit\n" + "".join(f"{2015 + i},{v},%\n" for i, v in enumerate(values))
+    )
+    spec = tmp_path / "share.toml"
+    spec.write_text(
+        'series_id = "share"\nunit = "%"\n[scenarios.base]\n'
+        '[scenarios.fast]\ngrowth = {"2024-2030" = 0.05}\n'
+    )
+    path = build_report(data=data, out=tmp_path / "share.pdf", date=DATE, scenarios=spec)
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "CAGR" not in compact
+    assert "compounded" not in compact
+    # 3.0 - 1.5 = 1.5 pp over 8 years: 0.1875 pp a year (levels of at most 7%: 3 decimals)
+    assert "Change 2015-2023 +1.500 pp +0.188 pp a year" in compact
+    assert (
+        "Change: +1.500 percentage points (pp) from 2015 (1.500 to 3.000 percent), +0.188 pp "
+        "a year on average"
+    ) in compact
+    fc = forecast(pd.read_csv(data).assign(series_id="share"), 7, method="auto", seed=0)
+    end = float(fc["mean"].iloc[-1])
+    assert f"{end:.3f} percent in 2030" in compact
+    assert f"+{end - 3.0:.3f} pp from 2023." in compact
+    # the Change section and the summary table's columns
+    assert "year-on-year changes are given in percentage points (pp), not as growth rates" in (
+        compact
+    )
+    assert "2018 1.900 +0.200 +0.400 – – actual" in compact
+    assert "2023 3.000 +0.300 +1.500 – – actual" in compact
+    assert "YoY %" not in compact
+    # the scenario table: the median change from the last actual, in pp
+    assert "median change from 2023" in compact
+    assert re.search(r"base [\d.]+ [\d.]+–[\d.]+ [\d.]+–[\d.]+ \+[\d.]+ pp", compact)
+
+
+def test_a_chinese_title_without_a_cjk_font_says_so_on_page_one(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # a table headed in Chinese: the series (and the title) is "中国IDC市场规模". Without a
+    # CJK font the title read "IDC" (its Latin leftovers, which read as IDC Corp) or
+    # "[Chinese text]", and the only word on why was a note on the Sources page
+    monkeypatch.setenv(CJK_FONT_ENV, "none")
+    data = tmp_path / "cn.csv"
+    data.write_text(
+        "年份,中国IDC市场规模,来源\n2016,714.5,科智咨询\n2017,946.1,科智咨询\n"
+        "2018,1228.0,科智咨询\n2019,1562.5,科智咨询\n2020,2238.7,科智咨询\n",
+        encoding="utf-8",
+    )
+    path = build_report(
+        data=data, out=tmp_path / "cn.pdf", date=DATE, read_options={"unit": "CNY 100m"}
+    )
+    reader = PdfReader(path)
+    first = re.sub(r"\s+", " ", reader.pages[0].extract_text())
+    assert first.startswith("Report on file cn.csv Series named in Chinese (scope: not stated)")
+    assert (
+        "No CJK font was found, so Chinese text (the title, the series' name, sources) is left "
+        "out of this PDF. Install idcforecast[cjk] (or set IDCFORECAST_CJK_FONT to a CJK font "
+        "file) to print it."
+    ) in first
+    assert "[Chinese text]" not in first
+    # the running header of the other pages, and the metadata (Unicode: no font needed)
+    assert reader.pages[1].extract_text().startswith("Report on file cn.csv")
+    assert reader.metadata.title == "中国IDC市场规模"
+    # the Sources page says it too (it said nothing for Chinese sources without quotes)
+    sources = re.sub(r"\s+", " ", _text(path)).split("Sources Every figure")[1]
+    assert "No CJK font was found, so Chinese text is left out of this PDF." in sources
+
+
+def test_a_title_with_a_chinese_gloss_keeps_its_english_name_without_a_cjk_font(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv(CJK_FONT_ENV, "none")
+    data = tmp_path / "m.csv"
+    data.write_text("year,market\n2019,1\n2020,2\n2021,3\n2022,4\n", encoding="utf-8")
+    path = build_report(
+        data=data,
+        out=tmp_path / "m.pdf",
+        date=DATE,
+        title="China IDC market (中国IDC市场)",
+        read_options={"unit": "USD bn"},
+    )
+    first = re.sub(r"\s+", " ", PdfReader(path).pages[0].extract_text())
+    assert first.startswith("China IDC market Series market (scope: not stated)")
+    assert "Chinese text (the title) is left out of this PDF" in first
+
+
+def test_a_share_forecast_past_100_percent_is_flagged(tmp_path: Path) -> None:
+    # 50% -> 90% by 10 pp a year: 'auto' goes on to 160% in 2030 (drift: 90 + 7 x 10), which
+    # a share cannot reach; the report printed it without a word
+    data = tmp_path / "hi.csv"
+    data.write_text(
+        "year,value,unit\n" + "".join(f"{2019 + i},{50 + 10 * i},%\n" for i in range(5))
+    )
+    path = build_report(data=data, out=tmp_path / "hi.pdf", date=DATE)
+    compact = re.sub(r"\s+", " ", _text(path))
+    fc = forecast(pd.read_csv(data).assign(series_id="hi"), 7, seed=0)
+    central = int(fc.loc[fc["mean"] > 100, "year"].min())  # 2025: 110
+    interval = int(fc.loc[fc["hi_80"] > 100, "year"].min())
+    assert (central, interval) == (2025, 2024)
+    assert "160.0 percent in 2030" in compact
+    assert (
+        f"The forecast passes 100% (its 80% interval in {interval}, its central value in "
+        f"{central}): if the series is a share, it cannot"
+    ) in compact
+    # a series already above 100% (a ratio in percent) is no share: no such line
+    data.write_text(
+        "year,value,unit\n" + "".join(f"{2019 + i},{95 + 10 * i},%\n" for i in range(5))
+    )
+    path = build_report(data=data, out=tmp_path / "hi2.pdf", date=DATE)
+    assert "passes 100%" not in re.sub(r"\s+", " ", _text(path))
+
+
+def test_a_margin_crossing_zero_is_scored_by_mase_and_ranges_read_with_to(
+    tmp_path: Path,
+) -> None:
+    # an operating margin from -5% to 3.1%: the backtest's forecasts from 2020 (level 0)
+    # are 0, so each scores an sMAPE of 200% (|F - A| / ((|F| + |A|) / 2)), which the
+    # summary printed as the method's track record; and "80% interval -0.436-9.929" read
+    # as a subtraction
+    data = tmp_path / "margin.csv"
+    values = [-5, -3, -1.5, 0, 1.2, 2.0, 3.1]
+    data.write_text(
+        "year,value,unit\n" + "".join(f"{2017 + i},{v},%\n" for i, v in enumerate(values))
+    )
+    path = build_report(data=data, out=tmp_path / "m.pdf", date=DATE)
+    compact = re.sub(r"\s+", " ", _text(path))
+    history = pd.read_csv(data).assign(series_id="margin")
+    bt = idc_backtest(history, 3)
+    assert bt["mean"].tolist() == [0.0, 0.0, 0.0]  # 'auto' from -5, -3, -1.5, 0: no change
+    # MASE: mean |0 - (1.2, 2.0, 3.1)| = 2.1 over the mean |change| to 2020, (2 + 1.5 +
+    # 1.5) / 3 = 5/3: 1.26
+    assert "backtest MASE 1.26 (the error in typical years' changes; sMAPE" in compact
+    assert "backtest sMAPE 200.0%" not in compact
+    fc = forecast(history, 7, seed=0).iloc[-1]
+    assert f"(80% interval {fc['lo_80']:.3f} to {fc['hi_80']:.3f}; 95%" in compact
+    assert fc["lo_80"] < 0
+
+
+def test_no_backtest_on_a_gappy_series_says_filled_years_count_only_for_calibration(
+    racks_report: str,
+) -> None:
+    # racks 2019, 2021, 2022, 2024: the Methodology's calibration refits at a cutoff in
+    # 2022 (2019-2022 with 2020 filled), while the backtest needs 4 published years before
+    # a cutoff; "the series has 4" beside "refitted at 1 earlier cutoff" read as a
+    # contradiction
+    assert "refitted at 1 earlier cutoff (fitted on the data up to 2022)" in racks_report
+    assert (
+        "No backtest is possible: 'auto' needs 4 years to fit and the series has 4 published "
+        "(the 2 years filled across gaps count for the interval calibration's refits, never "
+        "for a backtest), so no earlier forecast"
+    ) in racks_report
+
+
+def test_a_series_in_basis_points_is_not_called_a_percentage(tmp_path: Path) -> None:
+    # a spread in bp: its changes are in bp (165 - 120 = 45 over 4 years), and the report
+    # called it "a percentage"
+    data = tmp_path / "bp.csv"
+    data.write_text(
+        "year,value,unit\n2019,120,bp\n2020,135,bp\n2021,150,bp\n2022,140,bp\n2023,165,bp\n"
+    )
+    path = build_report(data=data, out=tmp_path / "bp.pdf", date=DATE)
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "Change 2019-2023 +45.0 bp" in compact
+    assert "the series is in basis points, so its changes are given in bp" in compact
+    assert (
+        "The series is in basis points, so its year-on-year changes are given in basis points"
+        in (compact)
+    )
+    assert "is a percentage" not in compact
+    assert "2022 140.0 -10.0 +20.0 – – actual" in compact  # 140 - 150; 140 - 120

@@ -667,3 +667,81 @@ def test_claims_chart_legend_explains_the_bound_markers_drawn() -> None:
     assert legend(["at_least", "at_most"])[-2:] == ["'more than'", "'less than'"]
     assert legend(["exact", "at_most"])[-1] == "'less than'"
     assert "'more than'" not in legend(["exact", "at_most"])
+
+
+def test_a_share_in_percent_is_drawn_as_changes_in_pp() -> None:
+    # 1.5% -> 3.0% over 2015-2023: bars of percentage-point changes and their average,
+    # never a growth rate of the percentage (+100%, a "CAGR" of 9.1%)
+    values = [1.5, 1.6, 1.7, 1.9, 2.0, 2.2, 2.4, 2.7, 3.0]
+    share = pd.DataFrame(
+        {"series_id": "share", "year": range(2015, 2024), "value": values, "unit": "%"}
+    )
+    fig = plot_growth(share)
+    ax = fig.axes[0]
+    heights = [round(float(b.get_height()), 6) for b in ax.patches]
+    assert heights == [0.1, 0.1, 0.2, 0.1, 0.2, 0.2, 0.3, 0.3]  # each year's difference
+    (average,) = [line for line in ax.lines if line.get_label().startswith("average")]
+    # (3.0 - 1.5) / (2023 - 2015) = 0.1875 pp a year
+    assert average.get_ydata()[0] == pytest.approx(0.1875)
+    assert average.get_label() == "average 2015-2023: +0.188 pp a year"
+    assert ax.get_ylabel() == "change, percentage points"
+    assert ax.get_title(loc="left") == "Change of share: year on year"
+    assert not any("CAGR" in line.get_label() for line in ax.lines)
+    assert "+0.300" in [t.get_text() for t in ax.texts]
+    footnote = " ".join(t.get_text() for t in fig.texts)
+    assert "Changes in percentage points (pp) of levels in percent, not growth rates" in footnote
+
+
+def test_backtest_errors_with_an_actual_of_zero_are_in_the_series_unit() -> None:
+    # a margin in percent with an actual of 0 in 2021: its error as a percentage of the
+    # actual was inf (a RuntimeWarning, and no mean drawn at horizon 1)
+    bt = pd.DataFrame(
+        {
+            "series_id": "s",
+            "model": "drift",
+            "cutoff": [2020, 2020, 2021],
+            "year": [2021, 2022, 2022],
+            "mean": [1.0, 2.0, 1.0],
+            "actual": [0.0, 2.5, 2.5],
+            "unit": "%",
+        }
+    )
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = plot_backtest(bt)
+    right = fig.axes[1]
+    # |1 - 0| = 1 and |1 - 2.5| = 1.5 one year ahead (mean 1.25); |2 - 2.5| = 0.5 two ahead
+    (mean,) = [line for line in right.lines if line.get_label() == "mean"]
+    assert mean.get_ydata() == pytest.approx([1.25, 0.5])
+    assert right.get_ylabel() == "absolute error, percentage points"
+    # all actuals above zero: the error as a percentage of the actual, as before
+    fig = plot_backtest(bt.assign(actual=[2.0, 2.5, 2.5], unit="USD bn"))
+    (mean,) = [line for line in fig.axes[1].lines if line.get_label() == "mean"]
+    # 100 * (|1 - 2| / 2 + |1 - 2.5| / 2.5) / 2 = (50 + 60) / 2 = 55; 100 * 0.5 / 2.5 = 20
+    assert mean.get_ydata() == pytest.approx([55.0, 20.0])
+    assert fig.axes[1].get_ylabel() == "absolute error, % of the actual"
+
+
+def test_the_forecast_label_of_a_range_with_a_negative_end_reads_to() -> None:
+    # a margin whose 80% interval starts below zero: the end label read "(-0.44-9.93)"
+    history = pd.DataFrame(
+        {"series_id": "m", "year": [2021, 2022, 2023], "value": [1.0, 2.0, 3.0], "unit": "%"}
+    )
+    forecast = pd.DataFrame(
+        {
+            "series_id": "m",
+            "year": [2024],
+            "model": "drift",
+            "mean": [4.0],
+            "lo_80": [-0.5],
+            "hi_80": [8.5],
+            "lo_95": [-2.0],
+            "hi_95": [10.0],
+            "unit": "%",
+        }
+    )
+    fig = plot_forecast(history, forecast, scale="linear")
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert "4.00\n(-0.50 to 8.50)" in texts  # levels of 1-4: two decimals on the chart

@@ -484,3 +484,47 @@ def test_to_excel_keeps_a_formatted_negative_rate_as_written(tmp_path: Path) -> 
     sheet = openpyxl.load_workbook(out)["summary"]
     column = [c.value for c in sheet[1]].index("YoY %") + 1
     assert [sheet.cell(row=r, column=column).value for r in (2, 3, 4)] == ["–", "-10.0", "-11.1"]
+
+
+def test_a_share_in_percent_gets_changes_in_pp_not_growth_rates() -> None:
+    # a share of electricity, 1.5% -> 3.0% (2021 not published). Its growth rate (+100%,
+    # a "CAGR to date" of 26%) read as the growth of the thing it is a share of; the
+    # table gives the changes in percentage points instead
+    history = pd.DataFrame(
+        {
+            "series_id": "share",
+            "year": [2018, 2019, 2020, 2022],
+            "value": [1.5, 1.75, 2.0, 3.0],
+            "unit": "%",
+            "qualifier": ["exact", "exact", "exact", "at_least"],
+        }
+    )
+    forecast = pd.DataFrame(
+        {
+            "series_id": "share",
+            "year": [2023],
+            "model": "drift",
+            "mean": [3.25],
+            "lo_80": [3.0],
+            "hi_80": [3.5],
+            "lo_95": [2.9],
+            "hi_95": [3.6],
+            "unit": "%",
+        }
+    )
+    table = summary_table(history, forecast)
+    assert "yoy" not in table.columns and "cagr_to_date" not in table.columns
+    # 1.75 - 1.5 = 0.25; 2.0 - 1.75 = 0.25; 2022 has no 2021: NaN; 3.25 - 3.0 = 0.25
+    assert table["change"].tolist()[1:] == pytest.approx([0.25, 0.25, math.nan, 0.25], nan_ok=True)
+    assert math.isnan(table["change"].iloc[0])
+    # from 1.5 in 2018: 0.25, 0.5, 1.5, 1.75
+    assert table["change_to_date"].tolist()[1:] == pytest.approx([0.25, 0.5, 1.5, 1.75])
+    assert cagr_from(table) == 2018
+    shown = format_summary(table, decimals=2)
+    assert list(shown.columns[:4]) == ["Year", "Value (percent)", "Change pp", "Change to date pp"]
+    # 2022 was "more than 3.0": the change to it is at least, the change from it at most
+    assert shown["Change pp"].tolist() == ["–", "+0.25", "+0.25", "–", "< +0.25"]
+    assert shown["Change to date pp"].tolist() == ["–", "+0.25", "+0.50", "> +1.50", "+1.75"]
+    # a level of 0% (no share yet) has changes like any other
+    zero = summary_table(history.assign(value=[0.0, 0.5, 1.0, 3.0]), forecast)
+    assert zero["change"].tolist()[1:3] == [0.5, 0.5]

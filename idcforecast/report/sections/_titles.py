@@ -1,4 +1,5 @@
-"""Chart titles for the report's sections (chart text is DejaVu Sans only)."""
+"""Chart titles for the report's sections (chart text is DejaVu Sans only), and what of a
+report is in Chinese, for the note of a report printed without a CJK font."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from idcforecast.report.fonts import latin_name
 if TYPE_CHECKING:
     from idcforecast.report.context import ReportContext
 
-__all__ = ["chart_title"]
+__all__ = ["INSTALL_CJK", "chart_title", "chinese_left_out"]
 
 
 def chart_title(ctx: ReportContext, what: str) -> str:
@@ -18,3 +19,42 @@ def chart_title(ctx: ReportContext, what: str) -> str:
     CJK characters "中国IDC市场规模" read "IDC: forecast"."""
     name = latin_name(ctx.title)
     return f"{name}: {what}" if name else what[0].upper() + what[1:]
+
+
+INSTALL_CJK = (
+    "Install idcforecast[cjk] (or set IDCFORECAST_CJK_FONT to a CJK font file) to print it."
+)
+
+
+def chinese_left_out(ctx: ReportContext) -> str:
+    """What of the report is in Chinese, for the note a report without a CJK font gives:
+    "the title, the series' name, sources, quotes"; "" when nothing is.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from types import SimpleNamespace
+    >>> ctx = SimpleNamespace(title="中国IDC市场", series_id="cn", history=pd.DataFrame(
+    ...     {"source": ["科智咨询", "x"], "quote": ["", ""], "note": ["", "注"]}))
+    >>> chinese_left_out(ctx)
+    'the title, sources, notes'
+    """
+    from idcforecast.report.fonts import contains_cjk
+
+    hist = ctx.history
+    parts = [
+        what
+        for what, text in (("the title", ctx.title), ("the series' name", ctx.series_id))
+        if contains_cjk(str(text))
+    ]
+    for column, what in (
+        ("source", "sources"),
+        ("quote", "quotes"),
+        ("note", "notes"),
+        ("scope", "scopes"),
+    ):
+        if column in hist.columns and any(
+            isinstance(v, str) and contains_cjk(v) for v in hist[column]
+        ):
+            parts.append(what)
+    return ", ".join(parts)

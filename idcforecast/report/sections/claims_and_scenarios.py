@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from idcforecast._wording import qualifier_sign
+from idcforecast.report._growth import history_change_unit, signed
 from idcforecast.report.charts import plot_claims, plot_scenarios
 from idcforecast.report.style import unit_label
 
@@ -134,10 +135,19 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
     table = result.table
     levels = table[(table["quantity"] == "level") & (table["year"] == table["year"].max())]
     cagr = table[table["quantity"] == "cagr"].set_index("scenario")
+    # a share (percent) changes by percentage points: the median change from the last
+    # actual (the median level's, the origin being fixed), never a CAGR of a percentage
+    change = history_change_unit(ctx.history)
     rows = []
     for _, row in levels.iterrows():
         name = str(row["scenario"])
-        growth = f"{cagr.loc[name, 'p50']:.1f}%" if name in cagr.index else "–"
+        growth = (
+            f"{signed(float(row['p50']) - ctx.last_value, fmt.decimals)} {change}"
+            if change
+            else f"{cagr.loc[name, 'p50']:.1f}%"
+            if name in cagr.index
+            else "–"
+        )
         rows.append(
             (
                 name,
@@ -152,7 +162,13 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
     doc.table(
         pd.DataFrame(
             rows,
-            columns=["Scenario", f"{year} median", "10-90%", "5-95%", "median CAGR"],
+            columns=[
+                "Scenario",
+                f"{year} median",
+                "10-90%",
+                "5-95%",
+                f"median change from {ctx.last_year}" if change else "median CAGR",
+            ],
         ),
         align=("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
     )

@@ -14,7 +14,13 @@ from idcforecast.report._frames import (
     qualifier_note,
     range_midpoints,
 )
-from idcforecast.report._growth import cagr_start_year, nonpositive_years
+from idcforecast.report._growth import (
+    CHANGE_WORDS,
+    cagr_start_year,
+    history_change_unit,
+    nonpositive_years,
+    series_kind,
+)
 from idcforecast.report.charts import plot_growth
 from idcforecast.report.sections._titles import chart_title
 from idcforecast.report.tables import cagr_from, format_summary, summary_table
@@ -44,6 +50,20 @@ def growth(ctx: ReportContext, doc: ReportDocument) -> None:
     from idcforecast.report._growth import yoy_percent
 
     hist = ctx.history
+    change = history_change_unit(hist)
+    if change:  # a share: changes in percentage points, defined from and to any level
+        fig = plot_growth(hist, title=chart_title(ctx, "change year on year"))
+        fx = _fx_growth_note(ctx)
+        doc.heading("Change", keep=doc.chart_height(fig) + 12)
+        doc.paragraph(
+            f"The series is {series_kind(ctx.unit)}, so its year-on-year changes are given in "
+            f"{CHANGE_WORDS[change]} ({change}), not as growth rates (a share going from 1.5% "
+            "to 3.0% rose by 1.5 pp, which as a growth rate would read +100%). Changes are "
+            "shown only where the previous year was published or derived; gaps in the data "
+            "stay gaps (never interpolated here)." + (f" {fx}" if fx else "")
+        )
+        doc.chart(fig)
+        return
     nonpositive = nonpositive_years(hist)
     start = cagr_start_year(hist)
     if nonpositive and not len(yoy_percent(hist)[0]) and start is None:
@@ -104,7 +124,7 @@ def summary(ctx: ReportContext, doc: ReportDocument) -> None:
         if "note" in ctx.history.columns and ctx.history["note"].map(is_estimate_note).any()
         else ""
     )
-    if not (raw["value"] > 0).all():
+    if "yoy" in raw.columns and not (raw["value"] > 0).all():
         start = cagr_from(raw)
         estimates += (
             " Growth rates from or to a level at or below zero are undefined and left out ('–')"

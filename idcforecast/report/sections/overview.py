@@ -9,9 +9,20 @@ from typing import TYPE_CHECKING
 from idcforecast._history_notes import is_estimate_note
 from idcforecast._wording import FX_GROWTH, counted, level_words, qualifier_sign
 from idcforecast.report._frames import fx_conversions, qualifiers
-from idcforecast.report._growth import cagr_bound, cagr_start_year, nonpositive_years
+from idcforecast.report._growth import (
+    CHANGE_WORDS,
+    cagr_bound,
+    cagr_start_year,
+    change_bound,
+    history_change_unit,
+    nonpositive_years,
+    series_kind,
+    signed,
+)
+from idcforecast.report._numbers import span_text
 from idcforecast.report.charts import plot_forecast
-from idcforecast.report.sections._titles import chart_title
+from idcforecast.report.fonts import contains_cjk, latin_name
+from idcforecast.report.sections._titles import INSTALL_CJK, chart_title, chinese_left_out
 from idcforecast.report.style import unit_label
 
 if TYPE_CHECKING:
@@ -76,12 +87,22 @@ def cover(ctx: ReportContext, doc: ReportDocument) -> None:
     # a user's file has a blank as_of: the sentence used to end "the latest as of ;"
     as_of = str(hist["as_of"].iloc[-1]).strip() if "as_of" in hist.columns else ""
     as_of_text = f", the latest as of {as_of}" if as_of and as_of.lower() != "nan" else ""
-    doc.heading(ctx.title, level=0)
+    doc.heading(doc.shown_title, level=0)
+    left_out = chinese_left_out(ctx) if doc.cjk_font is None else ""
+    sid = ctx.series_id
+    if doc.cjk_font is None and contains_cjk(sid):  # "中国IDC市场规模" would read "IDC"
+        sid = latin_name(sid) or "named in Chinese"
     doc.paragraph(
-        f"Series {ctx.series_id} (scope: {_scope(ctx)}), in {ctx.unit_text()}. "
-        f"Forecast to {p.horizon_to}.",
+        f"Series {sid} (scope: {_scope(ctx)}), in {ctx.unit_text()}. Forecast to {p.horizon_to}.",
         size=10.5,
     )
+    if left_out:  # said where the reader meets it, not only in the Sources pages
+        doc.paragraph(
+            f"No CJK font was found, so Chinese text ({left_out}) is left out of this PDF. "
+            f"{INSTALL_CJK}",
+            size=8.5,
+            muted=True,
+        )
     doc.paragraph(
         f"Data vintage: {len(hist)} annual figures, {first}-{ctx.last_year}{as_of_text}; "
         f"from {p.data_label}. Report date {p.report_date}; "
@@ -92,7 +113,8 @@ def cover(ctx: ReportContext, doc: ReportDocument) -> None:
 
 
 def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
-    """The key numbers: latest value, CAGR, the final-year central value and range."""
+    """The key numbers: latest value, CAGR (the change in pp for a series in percent), the
+    final-year central value and range."""
     hist = ctx.history
     first_year = int(hist["year"].iloc[0])
     span = ctx.last_year - first_year
@@ -115,10 +137,33 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
             else "."
         )
     ]
+    # a share (percent) changes by percentage points: a growth rate of it (1.5% -> 3.0%
+    # is "+100%", a "CAGR" of 9.1%) reads as the growth of what it is a share of
+    change = history_change_unit(hist)
     # compound growth needs levels > 0 (from the first positive year of a series that
     # starts at 0); a figure published as "more than" bounds it
-    start = cagr_start_year(hist) if span > 0 else None
+    start = cagr_start_year(hist) if span > 0 and not change else None
     bound = cagr_bound(hist) if start is not None else None
+    moved = change_bound(hist) if change and span > 0 else None
+    if change and moved is not None:
+        total = moved.sign + signed(moved.rate, fmt.decimals)
+        per_year = signed(moved.rate / span, fmt.decimals)
+        figures.append(
+            (
+                f"Change {first_year}-{ctx.last_year}",
+                f"{total} {change}",
+                f"{per_year} {change} a year",
+            )
+        )
+        first_value = qualifier_sign(qualifiers(hist.iloc[:1], what="history")[0])
+        lines.append(
+            f"**Change:** {moved.words}{signed(moved.rate, fmt.decimals)} "
+            f"{CHANGE_WORDS[change]} ({change}) from {first_year} "
+            f"({first_value}{fmt.text(float(hist['value'].iloc[0]))} to "
+            f"{qualifier_sign(qualifier)}{fmt.text(ctx.last_value)} {unit_label(ctx.unit)}), "
+            f"{per_year} {change} a year on average; the series is {series_kind(ctx.unit)}, so its "
+            f"changes are given in {change}, never as growth rates."
+        )
     if bound is not None and start is not None:
         rate, how = bound.rate / 100.0, bound.qualifier
         figures.append(
@@ -148,12 +193,15 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         (
             f"{end_year} central ('{ctx.model}')",
             fmt.short(float(end["mean"])),
-            f"80%: {fmt.short(end['lo_80'])}-{fmt.short(end['hi_80'])}",
+            f"80%: {span_text(fmt.short(end['lo_80']), fmt.short(end['hi_80']))}",
         )
     )
     doc.heading("Executive summary")
     doc.key_figures(figures)
-    if ctx.last_value > 0 and float(end["mean"]) > 0:
+    if change:
+        moved_to = float(end["mean"]) - ctx.last_value
+        pace = f"{signed(moved_to, fmt.decimals)} {change} from {ctx.last_year}"
+    elif ctx.last_value > 0 and float(end["mean"]) > 0:
         implied = _cagr(ctx.last_value, float(end["mean"]), end_year - ctx.last_year)
         pace = f"{_pct(implied)} a year from {ctx.last_year}"
     else:  # a level at or below zero: the change, not a compound rate
@@ -161,17 +209,25 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     lines.append(
         f"**Forecast:** {_amount(fmt.text(float(end['mean'])), ctx.unit)} in {end_year} "
         "(80% interval "
-        f"{fmt.text(end['lo_80'])}-{fmt.text(end['hi_80'])}; 95% {fmt.text(end['lo_95'])}-"
-        f"{fmt.text(end['hi_95'])}), {pace}."
+        f"{span_text(fmt.text(end['lo_80']), fmt.text(end['hi_80']))}; 95% "
+        f"{span_text(fmt.text(end['lo_95']), fmt.text(end['hi_95']))}), {pace}." + _past_100(ctx)
     )
     accuracy = _accuracy_row(ctx)
     if accuracy is not None:
         few = int(accuracy["n"]) < _FEW_FORECASTS
+        # a percentage error of forecasts of a series at or across zero is no measure
+        # (each forecast of 0 scores 200%): the MASE, scaled by the series' changes, is
+        at_zero = not (hist["value"].astype(float) > 0).all()
+        score = (
+            f"backtest MASE {accuracy['mase']:.2f} (the error in typical years' changes; "
+            "sMAPE, a percentage error, means little for a series at or below zero)"
+            if at_zero
+            else f"backtest sMAPE {accuracy['smape']:.1f}%"
+        )
         lines.append(
-            f"**Track record of the method on this series:** backtest sMAPE "
-            f"{accuracy['smape']:.1f}%; its 80% intervals held {_held(accuracy)}"
+            f"**Track record of the method on this series:** {score}; its 80% intervals held "
+            f"{_held(accuracy)}" + (" (too few forecasts to judge the method by)." if few else ".")
             # one or two backtest forecasts used to read like a track record
-            + (" (too few forecasts to judge the method by)." if few else ".")
         )
     lines += _claims_lines(ctx)
     doc.bullets(lines, markdown=True)
@@ -183,6 +239,27 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         col_widths=(12, 14, 30, 34, 34),
         align=("RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT"),
         size=8.0,
+    )
+
+
+def _past_100(ctx: ReportContext) -> str:
+    """A warning for a series in percent whose forecast passes 100% (a share cannot): the
+    forecast methods extrapolate levels and know no ceiling; "" otherwise."""
+    from idcforecast.report._growth import is_percent
+
+    if not is_percent(ctx.unit):
+        return ""
+    over = ctx.forecast[ctx.forecast["hi_80"].astype(float) > 100.0]
+    if not len(over) or ctx.history["value"].astype(float).max() > 100.0:
+        return ""  # a series already above 100% is no share
+    central = ctx.forecast[ctx.forecast["mean"].astype(float) > 100.0]
+    when = f"its 80% interval in {int(over['year'].min())}" + (
+        f", its central value in {int(central['year'].min())}" if len(central) else ""
+    )
+    return (
+        f" The forecast passes 100% ({when}): if the series is a share, it cannot, and the "
+        "method, which extrapolates the levels, does not know it (a scenario file's "
+        "cap = 100 bounds the simulated paths)."
     )
 
 

@@ -10,6 +10,7 @@ from idcforecast._history_notes import is_estimate_note
 from idcforecast._normalize import conversion_in
 from idcforecast._wording import qualifier_sign
 from idcforecast.report._frames import qualifiers
+from idcforecast.report.sections._titles import INSTALL_CJK, chinese_left_out
 
 if TYPE_CHECKING:
     from idcforecast.report.context import ReportContext
@@ -38,12 +39,12 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
         "figures). Quotes are kept in the original language; a value converted from the "
         "quote's unit shows the conversion beside it."
     )
-    if doc.cjk_font is None and any(
-        isinstance(q, str) and q for q in hist.get("quote", pd.Series(dtype=str))
-    ):
+    # the note was given for any quote, Chinese or not, and none for a Chinese source
+    # without a quote (a table of "[Chinese text]" cells, unexplained)
+    left_out = chinese_left_out(ctx) if doc.cjk_font is None else ""
+    if any(part in left_out for part in ("sources", "quotes", "notes", "scopes")):
         doc.paragraph(
-            "No CJK font was found, so Chinese text is left out of this PDF. Install "
-            "idcforecast[cjk] (or set IDCFORECAST_CJK_FONT to a CJK font file) to print it.",
+            f"No CJK font was found, so Chinese text is left out of this PDF. {INSTALL_CJK}",
             size=8.5,
             muted=True,
         )
