@@ -149,8 +149,11 @@ def published_claims(history: pd.DataFrame) -> tuple[pd.DataFrame | None, pd.Dat
     return check_claims(mine, history=history), track_record(mine, history)
 
 
-def scenario_results(spec: Any, history: pd.DataFrame, *, to: int, seed: int) -> ScenarioResults:
-    """Simulate the scenarios of a spec file from this series' forecast distribution."""
+def scenario_results(
+    spec: Any, history: pd.DataFrame, *, to: int, seed: int, kw_per_rack: float = 2.5
+) -> ScenarioResults:
+    """Simulate the scenarios of a spec file from this series' forecast distribution;
+    ``kw_per_rack`` converts a cap between racks and power (the report's --kw-per-rack)."""
     import pandas as pd
 
     from idcforecast.report.context import ScenarioResults
@@ -166,6 +169,7 @@ def scenario_results(spec: Any, history: pd.DataFrame, *, to: int, seed: int) ->
         n_paths=SCENARIO_PATHS,
         scenarios=scenario_set,
         seed=seed,
+        kw_per_rack=kw_per_rack,
     )
     table = scenario_table(paths)
     final = table[(table["quantity"] == "level") & (table["year"] == to)]

@@ -229,6 +229,7 @@ def build_report(
         report_date=report_date,
         command=command or "build_report(...) called from Python",
         reproduce=reproduce,
+        kw_per_rack=float(options.get("kw_per_rack", _READ_DEFAULTS["kw_per_rack"])),
     )
     if left_out:
         ctx = dataclasses.replace(ctx, assumptions=(*ctx.assumptions, left_out))
@@ -505,6 +506,7 @@ def _context(
     report_date: date,
     command: str,
     reproduce: str,
+    kw_per_rack: float,
 ) -> ReportContext:
     from idcforecast import __version__
     from idcforecast.forecasting import forecast
@@ -515,7 +517,9 @@ def _context(
     last = int(history["year"].iloc[-1])
     # first: a spec that does not fit the series fails before the slower sections run
     scenario_results = (
-        analyses.scenario_results(scenarios, history, to=to, seed=seed) if scenarios else None
+        analyses.scenario_results(scenarios, history, to=to, seed=seed, kw_per_rack=kw_per_rack)
+        if scenarios
+        else None
     )
     fc = forecast(history, to - last, method=method, seed=seed)
     evidence = analyses.calibration_evidence(history, to - last, method)

@@ -155,3 +155,49 @@ def test_scenario_end_labels_are_apart_and_precise() -> None:
     small = table.assign(p50=[1.194, 0.902, 1.5], p10=0.5, p90=2.0)
     assert {t.get_text() for t in plot_scenarios(small).axes[0].texts} == {"1.19", "0.90", "1.50"}
     assert np.isfinite(gap)
+
+
+def test_the_report_s_scenarios_convert_a_power_cap_at_its_rack_density(tmp_path: Path) -> None:
+    # report --kw-per-rack reached read_series but not the scenarios: a cap of "600 MW" on
+    # a racks series was 240,000 racks (at 2.5 kW) whatever the density; at 6 kW it is
+    # 600,000 / 6 = 100,000 racks, and a clip cap bounds every path's final year by it
+    racks = [40_000, 50_000, 61_000, 72_000, 80_000, 88_000]
+    history = pd.DataFrame(
+        {"series_id": "r", "year": range(2018, 2024), "value": racks, "unit": "racks"}
+    )
+    spec = tmp_path / "cap.toml"
+    spec.write_text('[scenarios.capped]\ncap = "600 MW"\ncap_mode = "clip"\n', encoding="utf-8")
+    result = analyses.scenario_results(spec, history, to=2030, seed=0, kw_per_rack=6)
+    final = result.table[(result.table["quantity"] == "level") & (result.table["year"] == 2030)]
+    assert float(final["p95"].max()) <= 100_000.0
+    default = analyses.scenario_results(spec, history, to=2030, seed=0)
+    final = default.table[(default.table["quantity"] == "level") & (default.table["year"] == 2030)]
+    assert float(final["p95"].max()) > 100_000.0
+
+
+def test_build_report_passes_kw_per_rack_to_the_scenarios(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[float] = []
+
+    class Stop(Exception):
+        pass
+
+    def capture(*args: object, kw_per_rack: float = 2.5, **kwargs: object) -> None:
+        seen.append(kw_per_rack)
+        raise Stop
+
+    monkeypatch.setattr(analyses, "scenario_results", capture)
+    data = tmp_path / "r.csv"
+    data.write_text(
+        "series_id,year,value,unit\n"
+        + "".join(f"r,{2018 + i},{40 + 10 * i},racks\n" for i in range(6)),
+        encoding="utf-8",
+    )
+    spec = tmp_path / "cap.toml"
+    spec.write_text('[scenarios.capped]\ncap = "600 MW"\n', encoding="utf-8")
+    with pytest.raises(Stop):
+        build_report(
+            data=data, scenarios=spec, out=tmp_path / "r.pdf", read_options={"kw_per_rack": 6}
+        )
+    assert seen == [6.0]
