@@ -101,6 +101,29 @@ def fx_file_label(note: Any) -> str | None:
     return match.group(1)
 
 
+def _fx_years_text(labels: list[str]) -> str:
+    """The years of :func:`fx_label` grouped by where their rate came from: "2019, 2020"
+    from the bundled table alone; "2012, 2014 from the bundled table; 2023 from fx.csv" when
+    a user file gave some ("2012, 2014, 2023 from fx.csv" read as if the file gave all).
+
+    Examples
+    --------
+    >>> _fx_years_text(["2012", "2014", "2023 from fx.csv"])
+    '2012, 2014 from the bundled table; 2023 from fx.csv'
+    >>> _fx_years_text(["2019", "2020"])
+    '2019, 2020'
+    """
+    sources: dict[str, list[str]] = {}
+    for label in labels:
+        year, _, file = label.partition(" from ")
+        sources.setdefault(file, []).append(year)
+    if list(sources) == [""]:
+        return ", ".join(labels)
+    return "; ".join(
+        f"{', '.join(years)} from {file or 'the bundled table'}" for file, years in sources.items()
+    )
+
+
 _BOUND_WORDS = {"at_least": "at least", "at_most": "at most"}
 
 
@@ -153,7 +176,7 @@ def history_note(
     if years := list(fx_years):
         parts.append(
             "history converted between currencies at each year's FX rate "
-            f"({', '.join(years)}): its growth includes exchange-rate moves"
+            f"({_fx_years_text(years)}): its growth includes exchange-rate moves"
         )
     if marked := list(unpublished):
         what = "year marked as not published, read as a gap"

@@ -701,7 +701,8 @@ def test_the_note_names_the_years_converted_with_a_user_fx_file(tmp_path: Path) 
     # 2020: 12 USD bn x 7.00 (the user's rate) = 84 CNY bn; 2019: 10 x 6.9081 (G.5A)
     assert history["value"].tolist()[:2] == pytest.approx([69.081, 84.0])
     note = forecast(history, 1, method="naive")["note"].iloc[0]
-    assert "FX rate (2019, 2020 from my_fx.csv, 2021): its growth" in note
+    # grouped by source: "(2019, 2020 from my_fx.csv, 2021)" read as if the file gave 2019
+    assert "FX rate (2019, 2021 from the bundled table; 2020 from my_fx.csv): its growth" in note
 
 
 def test_a_saturation_curve_with_a_given_cap_forecasts_four_points() -> None:
