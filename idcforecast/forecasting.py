@@ -31,6 +31,7 @@ from idcforecast._forecast_inputs import (
 )
 from idcforecast._forecast_plan import ForecastPlan, plan_forecast
 from idcforecast._history_notes import history_note
+from idcforecast._share_notes import add_past_100_notes
 from idcforecast._wording import counted
 from idcforecast.calibration import (
     DEFAULT_SETTINGS,
@@ -544,6 +545,7 @@ def forecast(
     all_series = split_series(data)
     cap = resolve_caps(cap, [series.series_id for series in all_series])
     rows: list[dict[str, Any]] = []
+    history_max: dict[str, float] = {}  # by series id: a share never went past 100%
     for series in all_series:
         prepared = prepare_values(
             series.years, series.values, gaps=gaps, series_id=series.series_id
@@ -580,6 +582,7 @@ def forecast(
                     raise
                 fields = {k: getattr(err, k) for k in err.fields}
                 raise type(err)(f"{err}{_leave_out(alias, methods)}", **fields) from None
+            history_max[str(series.series_id)] = float(np.nanmax(prepared.values))
             kept = history_note(
                 series.estimates, series.fx_years, series.unpublished, series.bounds
             )
@@ -590,5 +593,5 @@ def forecast(
                 )
                 for step in range(fc.mean.size)
             )
-    frame = pd.DataFrame(rows)
+    frame = add_past_100_notes(pd.DataFrame(rows), history_max)
     return frame.astype({"year": "int64"})

@@ -838,3 +838,29 @@ def test_a_method_that_cannot_run_among_several_is_told_to_be_left_out() -> None
     with pytest.raises(ModelError) as alone:  # one method: its own message, unchanged
         forecast(zero, 2, method="drift_log")
     assert "leave" not in str(alone.value)
+
+
+def test_a_share_forecast_past_100_percent_says_so() -> None:
+    # 50% -> 90% by 5 pp a year: the methods extrapolate levels and passed 100% silently
+    share = pd.DataFrame(
+        {"series_id": "share", "year": range(2015, 2024),
+         "value": [50.0, 55.0, 60.0, 65.0, 70.0, 75.0, 80.0, 85.0, 90.0], "unit": "%"}
+    )  # fmt: skip
+    out = forecast(share, 7, method="drift")
+    # drift: +5 pp a year from 90 in 2023, so the mean is 105 in 2026, the first past 100
+    assert out.loc[out["year"] == 2026, "mean"].iloc[0] == pytest.approx(105.0)
+    first_hi = int(out.loc[out["hi_95"] > 100, "year"].min())
+    assert (
+        out["note"]
+        .iloc[0]
+        .endswith(
+            f"forecast passes 100% (95% upper bound in {first_hi}, central value in 2026): a "
+            "share cannot; if the series is one, cap it at 100 (cap=100; forecast --cap 100)"
+        )
+    )
+    # with the cap nothing passes 100; a series that was above 100% is no share
+    assert "passes 100%" not in forecast(share, 7, method="drift", cap=100)["note"].iloc[0]
+    above = share.assign(value=share["value"] + 20.0)  # 70 .. 110
+    assert "passes 100%" not in forecast(above, 7, method="drift")["note"].iloc[0]
+    money = share.assign(unit="CNY bn")
+    assert "passes 100%" not in forecast(money, 7, method="drift")["note"].iloc[0]

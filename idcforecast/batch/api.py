@@ -13,6 +13,7 @@ from numpy.typing import NDArray
 
 from idcforecast._forecast_inputs import resolve_caps, resolve_levels, resolve_methods
 from idcforecast._history_notes import history_note
+from idcforecast._share_notes import add_past_100_notes
 from idcforecast.batch.chunks import SeriesTable, auto_chunk_size, group_series, iter_chunks
 from idcforecast.batch.engines import available_cores, check_engine, resolve_client, run_engine
 from idcforecast.batch.progress import make_progress
@@ -128,7 +129,20 @@ def _frame(table: SeriesTable, spec: BatchSpec, out: _Assembler) -> pd.DataFrame
     columns["unit"] = units.repeat(m * h)
     columns["status"] = out.status.repeat(h)
     columns["note"] = _with_estimates(out.note, out.status, table, m).repeat(h)
-    return pd.DataFrame(columns)
+    return add_past_100_notes(pd.DataFrame(columns), _percent_history_max(table))
+
+
+def _percent_history_max(table: SeriesTable) -> dict[str, float]:
+    """The largest value of each series in "%" (by id as text), for
+    :func:`idcforecast._share_notes.add_past_100_notes`."""
+    if table.units is None:
+        return {}
+    return {
+        str(table.ids[i]): float(np.nanmax(table.values[table.offsets[i] : table.offsets[i + 1]]))
+        if table.offsets[i + 1] > table.offsets[i]
+        else np.inf
+        for i in np.flatnonzero(table.units == "%")
+    }
 
 
 def _with_estimates(

@@ -792,3 +792,17 @@ def test_a_bound_on_a_row_without_a_year_does_not_stop_the_batch() -> None:
     assert first.loc["b", "note"] == (
         "value published as a bound, fitted as that number: 2019 (at most)"
     )
+
+
+def test_a_share_past_100_percent_is_noted_as_forecast_notes_it() -> None:
+    share = pd.DataFrame(
+        {"series_id": "share", "year": range(2015, 2024),
+         "value": [50.0, 55.0, 60.0, 65.0, 70.0, 75.0, 80.0, 85.0, 90.0], "unit": "%"}
+    )  # fmt: skip
+    data = pd.concat([share, share.assign(series_id="money", unit="CNY bn")])
+    expected = forecast(data, 7, method=["auto", "drift"])
+    got = forecast_many(data, 7, method=["auto", "drift"], engine="serial", progress=False)
+    pd.testing.assert_frame_equal(got, expected)
+    notes = got.groupby(["series_id", "model"])["note"].first()
+    assert all("forecast passes 100%" in notes["share"][m] for m in ("auto", "drift"))
+    assert not notes["money"].str.contains("passes 100%").any()
