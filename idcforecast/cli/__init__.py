@@ -34,16 +34,20 @@ COMMAND_MODULES: tuple[str, ...] = (
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every registered subcommand."""
     from idcforecast import __version__
+    from idcforecast.cli._exit import EPILOG
 
     parser = argparse.ArgumentParser(
         prog="idcforecast",
         description="Size and forecast internet-data-center markets.",
+        epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"idcforecast {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         module = importlib.import_module(module_name)
-        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        command = sub.add_parser(
+            module.NAME, help=module.HELP, description=module.HELP, epilog=EPILOG
+        )
         module.add_arguments(command)
         if module.NAME not in _NO_MONEY:
             _add_fx_argument(command)
@@ -139,9 +143,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     Errors that idcforecast raises on purpose print as one ``error:`` line (exit code 2),
     their advice in the command's flags (``--estimates drop``, not ``estimates='drop'``);
     anything else is a bug and keeps its traceback. An option the command does not have
-    prints that command's usage, not the top-level one.
+    prints that command's usage, not the top-level one. A Ctrl-C prints one line and exits
+    130 (was: a ``KeyboardInterrupt`` traceback). The codes: :mod:`idcforecast.cli._exit`.
     """
     from idcforecast.cli._advice import cli_advice
+    from idcforecast.cli._exit import INTERRUPTED, USAGE
     from idcforecast.errors import IdcForecastError, IdcForecastWarning
 
     _escape_unencodable_output()
@@ -162,6 +168,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_command(args)
     except IdcForecastError as err:
         print(f"error: {cli_advice(str(err), command)}", file=sys.stderr)
-        return 2
+        return USAGE
+    except KeyboardInterrupt:  # (forecast-many says more: what was left as it was)
+        print(f"{getattr(command, 'prog', 'idcforecast')}: interrupted", file=sys.stderr)
+        return INTERRUPTED
     except BrokenPipeError:  # `idcforecast ... | head`
         return 0

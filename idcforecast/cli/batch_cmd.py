@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from idcforecast.cli._arg_types import random_seed, worker_count, years_ahead
+from idcforecast.cli._exit import INTERRUPTED, results_status
 from idcforecast.cli._read_options import (
     add_csv_arguments,
     add_estimates_argument,
@@ -100,7 +101,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 _OUT = "forecast-many: --out"
-INTERRUPTED = 130  # the exit code of a command stopped by Ctrl-C (128 + SIGINT)
 
 
 def _check_suffix(out: str) -> None:
@@ -234,7 +234,8 @@ def _read_and_forecast(args: argparse.Namespace, out: Path, client: Any) -> tupl
 
 def run(args: argparse.Namespace) -> int:
     """Read FILE, forecast every series, write OUT (.csv or .xlsx) and print a one-line
-    summary."""
+    summary; exit status 1 when any series failed (was 0 even when every one had: a script
+    could not tell), 0 when all were forecast."""
     from idcforecast.report._atomic import check_not_input, check_writable
 
     _check_suffix(args.out)
@@ -292,4 +293,4 @@ def run(args: argparse.Namespace) -> int:
         print(f"  failed {row.series_id!r}: {cli_advice(row.note, getattr(args, '_parser', None))}")
     if len(failed) > SHOW_FAILED:
         print(f"  ... and {len(failed) - SHOW_FAILED} more (see the 'note' column)")
-    return 0
+    return results_status(len(failed))

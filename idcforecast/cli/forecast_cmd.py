@@ -293,7 +293,7 @@ def render_comparison(table: pd.DataFrame, parser: argparse.ArgumentParser | Non
 def run(args: argparse.Namespace) -> int:
     """Print the forecast (or, with ``--compare``, the comparison) as a table or CSV; the
     series that could not be forecast go to stderr, one line each, and the exit status is
-    then 2."""
+    then 1 (the others were forecast: not an input error, which is 2)."""
     import sys
 
     fc, failures = build(args)
@@ -308,4 +308,6 @@ def run(args: argparse.Namespace) -> int:
     for sid, err in failures:
         advice = cli_advice(str(err), getattr(args, "_parser", None))
         print(f"error (series {sid}, not forecast): {advice}", file=sys.stderr)
-    return 2 if failures else 0
+    from idcforecast.cli._exit import results_status
+
+    return results_status(failures)

@@ -33,7 +33,8 @@ def test_forecast_many_command_writes_csv_and_summary(
     ).to_csv(src, index=False)
     out = tmp_path / "fc.csv"
     argv = [str(src), "--horizon", "2", "--out", str(out), "--engine", "serial"]
-    assert _run([*argv, "--method", "drift", "--no-progress"]) == 0
+    # exit 1: finished, but a series failed (cli/_exit; 0 only when every series is forecast)
+    assert _run([*argv, "--method", "drift", "--no-progress"]) == 1
     printed = capsys.readouterr().out
     assert printed.startswith("forecast-many: 3 series (2 ok, 0 fallback, 1 failed) in ")
     assert "  failed 'bad': " in printed
@@ -84,7 +85,7 @@ def test_out_xlsx_is_an_excel_workbook(tmp_path: Path) -> None:
     src = _markets(tmp_path)
     out = tmp_path / "fc.xlsx"
     argv = [str(src), "--horizon", "2", "--out", str(out), "--engine", "serial"]
-    assert _run([*argv, "--method", "drift", "--no-progress"]) == 0
+    assert _run([*argv, "--method", "drift", "--no-progress"]) == 1  # '=bad' failed
     book = pd.read_excel(out, sheet_name=None)
     assert list(book) == ["forecast"]
     written = book["forecast"]
@@ -305,7 +306,7 @@ def test_unit_option_converts_rows(tmp_path: Path) -> None:
     )
     out = tmp_path / "fc.csv"
     argv = [str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
-    assert _run([*argv, "--method", "naive", "--no-progress"]) == 0
+    assert _run([*argv, "--method", "naive", "--no-progress"]) == 1  # (failed: exit 1)
     assert pd.read_csv(out)["status"].tolist() == ["failed"]  # mixed units, not converted
     assert _run([*argv, "--method", "naive", "--no-progress", "--unit", "CNY bn"]) == 0
     written = pd.read_csv(out)
@@ -492,7 +493,7 @@ def test_a_mixed_unit_series_is_told_the_command_line_fix(
         + "".join(f"x,{2018 + i},{i + 1},{'GW' if i == 1 else 'MW'}\n" for i in range(5))
     )
     argv = ["forecast-many", str(src), "--horizon", "2", "--out", str(tmp_path / "o.csv")]
-    assert main([*argv, "--engine", "serial", "--no-progress"]) == 0
+    assert main([*argv, "--engine", "serial", "--no-progress"]) == 1
     assert (
         "  failed 'x': series 'x' mixes units 'MW', 'GW'; convert to one unit first (--unit UNIT)\n"
     ) in capsys.readouterr().out
@@ -589,3 +590,28 @@ def test_an_option_of_the_other_file_format_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DataError, match=re.escape(msg) + "$"):
         _run([*argv, "--encoding", "gb18030"])
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("rows", "code", "summary"),
+    [
+        # every series forecast: 0
+        ("a,2020,1\na,2021,2\na,2022,3\n", 0, "1 series (1 ok, 0 fallback, 0 failed)"),
+        # one of two failed (a single year): 1, the other still written
+        ("a,2020,1\na,2021,2\na,2022,3\nb,2022,5\n", 1, "2 series (1 ok, 0 fallback, 1 failed)"),
+        # every series failed: 1 (was 0: a script saw success and a file of NaN rows)
+        ("a,2022,1\nb,2022,5\n", 1, "2 series (0 ok, 0 fallback, 2 failed)"),
+    ],
+)
+def test_exit_code_is_1_when_any_series_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], rows: str, code: int, summary: str
+) -> None:
+    src = tmp_path / "m.csv"
+    src.write_text("series_id,year,value\n" + rows)
+    out = tmp_path / "fc.csv"
+    argv = ["forecast-many", str(src), "--horizon", "1", "--out", str(out), "--method", "drift"]
+    assert main([*argv, "--engine", "serial", "--no-progress"]) == code
+    assert capsys.readouterr().out.startswith(f"forecast-many: {summary} in ")
+    assert out.exists()  # written in every case: the failures are rows with their note
+    # an input error runs nothing: 2
+    assert main([*argv[:-1], "thta", "--engine", "serial"]) == 2

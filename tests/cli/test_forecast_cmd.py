@@ -303,7 +303,9 @@ def test_a_series_that_cannot_be_forecast_does_not_cost_the_others(
 ) -> None:
     # was: the whole command failed on the first short series of company_revenue (and said
     # "forecast_many() forecasts the other 1 series" of four)
-    assert main(["forecast", "--dataset", "company_revenue", "--csv"]) == 2
+    # exit 1: it finished, two series printed, two not forecast (was 2, the code of an input
+    # error that ran nothing; cli/_exit)
+    assert main(["forecast", "--dataset", "company_revenue", "--csv"]) == 1
     captured = capsys.readouterr()
     import io
 
@@ -411,3 +413,30 @@ def test_compare_notes_give_their_advice_in_flags(capsys: pytest.CaptureFixture[
     assert "pass a smaller --backtest-horizon N" in out
     assert "add years or use --method auto (needs 4)" in out
     assert "method='auto'" not in out and "horizon=" not in out
+
+
+def test_ctrl_c_in_any_command_is_one_line_and_exit_130(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # was: a KeyboardInterrupt traceback (forecast-many alone caught it)
+    from idcforecast.cli import forecast_cmd
+
+    def interrupted(args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(forecast_cmd, "run", interrupted)
+    assert main(["forecast"]) == 130
+    assert capsys.readouterr().err == "idcforecast forecast: interrupted\n"
+
+
+@pytest.mark.parametrize("command", ["forecast", "forecast-many", "check-claims", "show"])
+def test_help_names_the_exit_codes(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main([command, "--help"])
+    assert exit_.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())  # (argparse wraps the epilog)
+    assert text.endswith(
+        "exit codes: 0 all fine; 1 finished, but some or all results failed (a series not "
+        "forecast) or are inconsistent (a claim set); 2 nothing done: a usage or input error "
+        "(one 'error:' line); 130 interrupted by Ctrl-C"
+    )
