@@ -235,7 +235,8 @@ def test_out_in_a_missing_folder_creates_it(
     blocked = tmp_path / "afile" / "x.csv"
     msg = (
         f"forecast-many: --out {str(blocked)!r}: cannot create the folder "
-        f"{str(tmp_path / 'afile')!r} (File exists); choose a path in a writable folder"
+        f"{str(tmp_path / 'afile')!r}: {str(tmp_path / 'afile')!r} is a file, not a folder; "
+        "choose a path in a folder"
     )
     argv = [str(src), "--horizon", "2", "--out", str(blocked), "--engine", "serial"]
     with pytest.raises(ReportError, match=re.escape(msg) + "$"):
@@ -615,3 +616,13 @@ def test_exit_code_is_1_when_any_series_failed(
     assert out.exists()  # written in every case: the failures are rows with their note
     # an input error runs nothing: 2
     assert main([*argv[:-1], "thta", "--engine", "serial"]) == 2
+
+
+def test_a_run_that_fails_on_its_input_leaves_no_empty_folders(tmp_path: Path) -> None:
+    # was: --out a/b/c.csv created a/b before FILE was read, and the run then failed on it
+    src = tmp_path / "m.csv"
+    src.write_text("series_id,year\na,2020\n")  # no value column: the read fails
+    out = tmp_path / "a" / "b" / "c.csv"
+    argv = ["forecast-many", str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
+    assert main(argv) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]
