@@ -2,7 +2,8 @@
 
 ``--out`` ending in ``.xlsx`` writes an Excel workbook instead (``idcforecast.to_excel``: one
 formatted sheet, text that Excel would run as a formula escaped), up to :data:`XLSX_MAX_ROWS`
-rows; any other ending is refused before the run.
+rows; any other ending is refused before the run. The CSV escapes such text the same way
+(:func:`escape_formulas`) unless ``--no-escape-formulas``.
 """
 
 from __future__ import annotations
@@ -93,6 +94,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "each year's FX rate); rows without a unit are taken to be in it",
     )
     parser.add_argument(
+        "--escape-formulas",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="in a .csv, prefix an apostrophe to text that a spreadsheet would run as a "
+        "formula (a series id such as '=HYPERLINK(...)' or '@x'; starting with = + - @, a tab "
+        "or a carriage return, and not a signed number), as the .xlsx does (default); "
+        "--no-escape-formulas writes such text as it is, for a CSV only programs read",
+    )
+    parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -159,8 +169,48 @@ def _check_method_and_horizon(args: argparse.Namespace) -> None:
         )
 
 
-def _write(frame: Any, out: Path) -> None:
-    """Write ``frame`` to ``out`` atomically as CSV, or as a workbook for ``.xlsx`` (never a
+def escape_formulas(frame: Any) -> Any:
+    """``frame`` with every text cell a spreadsheet would run as a formula made inert, as
+    ``to_excel`` does (:func:`idcforecast.report.tables.escape_formula`: an apostrophe before
+    text starting with ``= + - @``, a tab or a carriage return, signed numbers kept).
+
+    A CSV opened in Excel or LibreOffice runs ``=HYPERLINK(...)`` in a series id (measured:
+    LibreOffice 7.4's CSV import stores it as a formula; ``'=HYPERLINK(...)`` as text).
+    Only the cells that start with a trigger are looked at (a vectorised test first).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"id": ["=1+1", "@x", "-1", "cn"], "v": [1, 2, 3, 4]})
+    >>> escape_formulas(frame)["id"].tolist()
+    ["'=1+1", "'@x", '-1', 'cn']
+    """
+    import numpy as np
+    import pandas as pd
+
+    from idcforecast.report.tables import FORMULA_TRIGGERS, escape_formula
+
+    escaped = None
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype.kind not in "OSUT" and str(values.dtype) not in ("string", "str"):
+            continue  # numbers, dates, booleans: never text a spreadsheet runs
+        codes, distinct = pd.factorize(values)  # (a series' id and note repeat every year)
+        hit = np.array([isinstance(v, str) and v.startswith(FORMULA_TRIGGERS) for v in distinct])
+        if not hit.any():
+            continue
+        triggered = (codes >= 0) & hit[np.maximum(codes, 0)]
+        if not triggered.any():
+            continue
+        if escaped is None:
+            escaped = frame.copy()
+        escaped.loc[triggered, column] = values[triggered].map(escape_formula)
+    return frame if escaped is None else escaped
+
+
+def _write(frame: Any, out: Path, *, escape: bool = True) -> None:
+    """Write ``frame`` to ``out`` atomically as CSV (with ``escape``, formula-like text made
+    inert: :func:`escape_formulas`), or as a workbook for ``.xlsx`` (escaped always; never a
     half-written file; missing folders are created, as ``report --out`` does)."""
     if out.suffix.lower() == ".xlsx":
         from idcforecast.report.tables import to_excel
@@ -169,6 +219,9 @@ def _write(frame: Any, out: Path) -> None:
         return
 
     from idcforecast.report._atomic import write_atomic
+
+    if escape:
+        frame = escape_formulas(frame)
 
     def write(tmp: Path) -> None:
         with open(tmp, "w", newline="", encoding="utf-8") as handle:
@@ -228,7 +281,7 @@ def _read_and_forecast(args: argparse.Namespace, out: Path, client: Any) -> tupl
         seed=args.seed,
     )
     seconds = time.perf_counter() - started
-    _write(result, out)
+    _write(result, out, escape=args.escape_formulas)
     return result, seconds
 
 
@@ -264,6 +317,14 @@ def run(args: argparse.Namespace) -> int:
             engine=args.engine,
         )
     _check_method_and_horizon(args)
+    if not args.escape_formulas and Path(args.out).suffix.lower() == ".xlsx":
+        from idcforecast.errors import SpecError
+
+        raise SpecError(
+            f"{_OUT} {args.out!r}: --no-escape-formulas is for a .csv; a workbook always "
+            "stores text as text (formula-like text escaped); leave it out, or pass a .csv",
+            path=args.out,
+        )
     # before the run: an --out that is FILE would replace the user's data
     check_not_input(args.out, {"FILE ": args.file}, what=f"{_OUT} ", suffix=".csv", tag="forecast")
     out = check_writable(args.out, what=_OUT, example="forecast.csv")

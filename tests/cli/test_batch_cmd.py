@@ -626,3 +626,60 @@ def test_a_run_that_fails_on_its_input_leaves_no_empty_folders(tmp_path: Path) -
     argv = ["forecast-many", str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
     assert main(argv) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]
+
+
+def test_formula_like_text_is_escaped_in_the_csv_unless_asked(tmp_path: Path) -> None:
+    # was: the id '=bad' written as it is, which Excel or LibreOffice run as a formula when
+    # they open the CSV (CSV injection; the .xlsx already escaped it); OWASP: prefix an
+    # apostrophe to a cell starting with = + - @ (tab, CR) that is not a number
+    src = tmp_path / "m.csv"
+    cells = ['"=HYPERLINK(""http://x.example"",""x"")"', "@x", "-1", "+cn", "cn"]  # CSV quoting
+    src.write_text(
+        "series_id,year,value\n"
+        + "".join(f"{cell},{2018 + i},{i + 1}\n" for cell in cells for i in range(3))
+    )
+    out = tmp_path / "fc.csv"
+    argv = ["forecast-many", str(src), "--horizon", "1", "--out", str(out), "--method", "drift"]
+    assert main([*argv, "--engine", "serial", "--no-progress"]) == 0
+    ids = ['\'=HYPERLINK("http://x.example","x")', "'@x", "-1", "'+cn", "cn"]
+    written = pd.read_csv(out, keep_default_na=False, dtype={"series_id": str})
+    assert written["series_id"].tolist() == ids  # '-1' is a number: no spreadsheet runs it
+    assert written["mean"].tolist() == [4.0] * 5  # drift of 1, 2, 3
+    assert main([*argv, "--engine", "serial", "--no-progress", "--no-escape-formulas"]) == 0
+    raw = pd.read_csv(out, keep_default_na=False, dtype={"series_id": str})
+    assert raw["series_id"].tolist() == ["=HYPERLINK(\"http://x.example\",\"x\")", "@x", "-1",
+                                         "+cn", "cn"]  # fmt: skip
+    with pytest.raises(SpecError, match=re.escape("--no-escape-formulas is for a .csv")):
+        _run(
+            [str(src), "--horizon", "1", "--out", str(tmp_path / "o.xlsx"), "--no-escape-formulas"]
+        )
+    assert not (tmp_path / "o.xlsx").exists()
+
+
+@pytest.mark.skipif(
+    __import__("shutil").which("soffice") is None, reason="needs LibreOffice (soffice)"
+)
+def test_escaped_csv_opens_in_libreoffice_as_text_not_a_formula(tmp_path: Path) -> None:
+    # the real round trip: LibreOffice's CSV import (default options) turns the file into a
+    # workbook; openpyxl reads each cell's type: 'f' a formula, 's' text
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    src = tmp_path / "m.csv"
+    src.write_text(
+        "series_id,year,value\n" + "".join(f"=1+1,{2018 + i},{i + 1}\n" for i in range(3))
+    )
+    types = {}
+    for flag in ["--escape-formulas", "--no-escape-formulas"]:
+        out = tmp_path / f"fc{flag}.csv"
+        argv = ["forecast-many", str(src), "--horizon", "1", "--out", str(out), flag]
+        assert main([*argv, "--engine", "serial", "--no-progress", "--method", "drift"]) == 0
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+             "--convert-to", "xlsx", "--outdir", str(tmp_path), str(out)],
+            check=True, capture_output=True, timeout=180,
+        )  # fmt: skip
+        cell = load_workbook(out.with_suffix(".xlsx")).active["A2"]
+        types[flag] = (cell.data_type, cell.value)
+    assert types == {"--escape-formulas": ("s", "'=1+1"), "--no-escape-formulas": ("f", "=1+1")}
