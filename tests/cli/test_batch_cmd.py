@@ -135,6 +135,21 @@ def test_missing_file_is_a_typed_error(tmp_path: Path) -> None:
         _run([str(missing), "--horizon", "2", "--out", str(tmp_path / "o.csv")])
 
 
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")
+def test_a_pipe_is_not_called_missing(tmp_path: Path) -> None:
+    # `forecast-many <(cmd)` passes /dev/fd/63, a pipe: it was "no such file"
+    import os
+
+    pipe = tmp_path / "fifo.csv"
+    os.mkfifo(pipe)
+    msg = (
+        f"{pipe}: not a regular file (a pipe or a device, which is read once: save it to a "
+        "file and pass that); expected a CSV or Excel file path"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        _run([str(pipe), "--horizon", "2", "--out", str(tmp_path / "o.csv")])
+
+
 def _write_bytes(tmp_path: Path, name: str, data: bytes) -> Path:
     path = tmp_path / name
     path.write_bytes(data)
