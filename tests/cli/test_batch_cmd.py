@@ -698,3 +698,18 @@ def test_escaped_csv_opens_in_libreoffice_as_text_not_a_formula(tmp_path: Path) 
         cell = load_workbook(out.with_suffix(".xlsx")).active["A2"]
         types[flag] = (cell.data_type, cell.value)
     assert types == {"--escape-formulas": ("s", "'=1+1"), "--no-escape-formulas": ("f", "=1+1")}
+
+
+def test_a_wrong_sep_on_a_comma_file_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: "(a title above the header? pass --header-row N, ...)", the advice for another
+    # mistake: ',' was skipped among the separators a lone column's name can hold
+    src = tmp_path / "m.csv"
+    src.write_text("series_id,year,value\na,2020,1\na,2021,2\na,2022,3\n")
+    argv = ["forecast-many", str(src), "--horizon", "1", "--out", str(tmp_path / "o.csv")]
+    assert main([*argv, "--sep", "tab"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "found 'series_id,year,value' (one column whose name holds ',': the file is "
+        "comma-separated, not by the separator given; to detect it, leave out --sep)\n"
+    )
