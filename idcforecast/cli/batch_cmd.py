@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from idcforecast.cli._arg_types import random_seed, worker_count, years_ahead
+from idcforecast.cli._arg_types import method_names, random_seed, worker_count, years_ahead
 from idcforecast.cli._exit import INTERRUPTED, results_status
 from idcforecast.cli._read_options import (
     add_csv_arguments,
@@ -58,9 +58,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         required=True,
         metavar="OUT.csv",
         help="file to write: a .csv, or a .xlsx for an Excel workbook (one sheet 'forecast', "
-        f"up to {XLSX_MAX_ROWS:,} rows = series x horizon; formula-like text escaped)",
+        f"up to {XLSX_MAX_ROWS:,} rows = series x horizon x methods; formula-like text escaped)",
     )
-    parser.add_argument("--method", default="auto", help="'auto' (default) or a model alias")
+    parser.add_argument(
+        "--method",
+        type=method_names,
+        default="auto",
+        help="'auto' (default), a model alias, or several separated by commas "
+        "('auto,drift': a block of rows each; a method a series is too short for fails that "
+        "row alone)",
+    )
     parser.add_argument(
         "--engine", default="local", choices=("serial", "local", "dask"), help="default: local"
     )
@@ -129,18 +136,23 @@ def _check_suffix(out: str) -> None:
         )
 
 
-def _check_xlsx_size(out: str, data: Any, horizon: int) -> None:
-    """Refuse, before the run, a forecast too large for :data:`XLSX_MAX_ROWS` rows of .xlsx."""
+def _check_xlsx_size(out: str, data: Any, horizon: int, method: str | list[str]) -> None:
+    """Refuse, before the run, a forecast too large for :data:`XLSX_MAX_ROWS` rows of .xlsx
+    (series x horizon x methods)."""
     if Path(out).suffix.lower() != ".xlsx":
         return
+    from idcforecast._forecast_inputs import resolve_methods
+
     n_series = int(data["series_id"].nunique())
-    rows = n_series * horizon
+    n_methods = len(resolve_methods(method))
+    rows = n_series * horizon * n_methods
     if rows > XLSX_MAX_ROWS:
         from idcforecast.errors import SpecError
 
+        methods = f" x {n_methods} methods" if n_methods > 1 else ""
         raise SpecError(
             f"{_OUT} {out!r}: the forecast would have {rows:,} rows ({n_series:,} series x "
-            f"{horizon} years), more than the {XLSX_MAX_ROWS:,} written as .xlsx (the "
+            f"{horizon} years{methods}), more than the {XLSX_MAX_ROWS:,} written as .xlsx (the "
             "workbook is built in memory); nothing was run; pass a .csv path, e.g. "
             f"{str(Path(out).with_suffix('.csv'))!r}",
             path=out,
@@ -268,7 +280,7 @@ def _read_and_forecast(args: argparse.Namespace, out: Path, client: Any) -> tupl
         estimates=args.estimates,
         year_column=args.year_column,
     )
-    _check_xlsx_size(args.out, data, args.horizon)
+    _check_xlsx_size(args.out, data, args.horizon, args.method)
     started = time.perf_counter()
     result = forecast_many(
         data,
@@ -342,8 +354,11 @@ def run(args: argparse.Namespace) -> int:
     per_series = result.drop_duplicates(["series_id", "model"])
     counts = per_series["status"].value_counts()
     n = per_series["series_id"].nunique()
+    n_methods = per_series["model"].nunique()
+    # several methods: the counts are of (series, method) forecasts, so say so
+    what = f"{n} series" if n_methods < 2 else f"{n} series x {n_methods} methods"
     print(
-        f"forecast-many: {n} series ({counts.get('ok', 0)} ok, {counts.get('fallback', 0)} "
+        f"forecast-many: {what} ({counts.get('ok', 0)} ok, {counts.get('fallback', 0)} "
         f"fallback, {counts.get('failed', 0)} failed) in {seconds:.1f} s on engine "
         f"{args.engine!r} -> {out}"
     )
@@ -351,7 +366,8 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.cli._advice import cli_advice
 
     for row in failed.head(SHOW_FAILED).itertuples():  # (the CSV keeps the note as written)
-        print(f"  failed {row.series_id!r}: {cli_advice(row.note, getattr(args, '_parser', None))}")
+        which = f"{row.series_id!r}" + (f" ({row.model})" if n_methods > 1 else "")
+        print(f"  failed {which}: {cli_advice(row.note, getattr(args, '_parser', None))}")
     if len(failed) > SHOW_FAILED:
         print(f"  ... and {len(failed) - SHOW_FAILED} more (see the 'note' column)")
     return results_status(len(failed))

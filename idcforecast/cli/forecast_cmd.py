@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from idcforecast.cli._arg_types import check_years_ahead, years_ahead
+from idcforecast.cli._arg_types import check_years_ahead, method_names, years_ahead
 from idcforecast.cli._read_options import add_read_arguments, read_user_file
 from idcforecast.comparison import DEFAULT_METHODS
 
@@ -48,7 +48,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     until.add_argument(
         "--horizon", type=years_ahead, default=None, metavar="H", help="years after the last one"
     )
-    parser.add_argument("--method", default="auto", help='"auto" (default) or a model alias')
+    parser.add_argument(
+        "--method",
+        type=method_names,
+        default="auto",
+        help='"auto" (default), a model alias, or several separated by commas (auto,drift)',
+    )
     parser.add_argument(
         "--gaps",
         default="interpolate",

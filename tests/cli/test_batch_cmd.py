@@ -713,3 +713,41 @@ def test_a_wrong_sep_on_a_comma_file_says_so(
         "found 'series_id,year,value' (one column whose name holds ',': the file is "
         "comma-separated, not by the separator given; to detect it, leave out --sep)\n"
     )
+
+
+def test_several_methods_separated_by_commas(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # was: "unknown forecasting method 'drift,naive'; did you mean 'naive'?", though
+    # forecast_many takes a list (README: a block of rows per method, failures per method)
+    src = tmp_path / "m.csv"
+    src.write_text(
+        "series_id,year,value\n"
+        + "".join(f"a,{2020 + i},{v}\n" for i, v in enumerate([1, 2, 3]))
+        + "b,2022,5\nb,2023,6\n"
+    )
+    out = tmp_path / "fc.csv"
+    argv = ["forecast-many", str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
+    assert main([*argv, "--method", "drift, naive", "--no-progress"]) == 1  # b: drift fails
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].startswith(
+        "forecast-many: 2 series x 2 methods (3 ok, 0 fallback, 1 failed) in "
+    )
+    assert printed[1].startswith("  failed 'b' (drift): series 'b' has 2 observations")
+    written = pd.read_csv(out)
+    # drift of 1, 2, 3: 3 + (3 - 1) / 2 = 4; naive: the last value (3; b: 6)
+    assert written[["series_id", "model", "mean"]].fillna(-1).values.tolist() == [
+        ["a", "drift", 4.0],
+        ["a", "naive", 3.0],
+        ["b", "drift", -1],
+        ["b", "naive", 6.0],
+    ]
+    with pytest.raises(SystemExit) as exit_:  # argparse: an empty name, exit 2
+        main([*argv, "--method", "drift,,naive"])
+    assert exit_.value.code == 2
+    assert "'drift,,naive' has an empty name between commas" in capsys.readouterr().err
+    # the .xlsx row limit counts every method's rows: 2 series x 1 year x 2 methods = 4
+    monkeypatch.setattr(batch_cmd, "XLSX_MAX_ROWS", 3)
+    xlsx = ["forecast-many", str(src), "--horizon", "1", "--out", str(tmp_path / "fc.xlsx")]
+    assert main([*xlsx, "--method", "drift,naive"]) == 2
+    assert "would have 4 rows (2 series x 1 years x 2 methods)" in capsys.readouterr().err

@@ -440,3 +440,17 @@ def test_help_names_the_exit_codes(command: str, capsys: pytest.CaptureFixture[s
         "forecast) or are inconsistent (a claim set); 2 nothing done: a usage or input error "
         "(one 'error:' line); 130 interrupted by Ctrl-C"
     )
+
+
+def test_several_methods_separated_by_commas(capsys: pytest.CaptureFixture[str]) -> None:
+    # was: "unknown forecasting method 'drift,naive'", though forecast() takes a list
+    assert main(["forecast", "--method", "drift,naive", "--horizon", "1", "--csv"]) == 0
+    import io
+
+    import pandas as pd
+
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    # CIDC 2012-2023 (11 published years, 2013 filled): naive is 2023's 5,078.3; drift adds
+    # the mean step (5078.3 - 210.5) / 11 = 442.53, 5,520.8
+    assert table["model"].tolist() == ["drift", "naive"]
+    assert table["mean"].round(1).tolist() == [5520.8, 5078.3]
