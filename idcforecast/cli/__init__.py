@@ -107,6 +107,33 @@ def _negative_figure_as_text(argv: list[str]) -> list[str]:
     return argv
 
 
+def _did_you_mean(unknown: list[str], command: argparse.ArgumentParser | None) -> str:
+    """`` (did you mean --horizon?)`` for a misspelt option of ``command`` (argparse only
+    says "unrecognized arguments: --horizn 3"), or "".
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> _ = parser.add_argument("--horizon"); _ = parser.add_argument("--series")
+    >>> _did_you_mean(["--horizn", "3"], parser), _did_you_mean(["--seris=x"], parser)
+    ('; did you mean --horizon?', '; did you mean --series?')
+    >>> _did_you_mean(["--zzz"], parser), _did_you_mean(["extra"], parser)
+    ('', '')
+    """
+    import difflib
+
+    if command is None:
+        return ""
+    options = [o for action in command._actions for o in action.option_strings]
+    hints = []
+    for token in unknown:
+        if token.startswith("--"):
+            close = difflib.get_close_matches(token.split("=", 1)[0], options, n=1, cutoff=0.75)
+            if close and close[0] not in hints:
+                hints.append(close[0])
+    return f"; did you mean {' or '.join(hints)}?" if hints else ""
+
+
 def _show_note(show: Any, command: Any = None) -> Any:
     """``warnings.showwarning`` printing an :class:`IdcForecastWarning` (rows skipped below
     a table, a column not read...) as one ``note:`` line, its advice in the command's flags;
@@ -157,7 +184,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     command = getattr(args, "_parser", None)
     if unknown:  # (parse_args would print the top-level usage: no help for the command)
-        (command or parser).error(f"unrecognized arguments: {' '.join(unknown)}")
+        (command or parser).error(
+            f"unrecognized arguments: {' '.join(unknown)}{_did_you_mean(unknown, command)}"
+        )
     if getattr(args, "_run", None) is None:
         parser.print_help()
         return 0

@@ -454,3 +454,16 @@ def test_several_methods_separated_by_commas(capsys: pytest.CaptureFixture[str])
     # the mean step (5078.3 - 210.5) / 11 = 442.53, 5,520.8
     assert table["model"].tolist() == ["drift", "naive"]
     assert table["mean"].round(1).tolist() == [5520.8, 5078.3]
+
+
+def test_a_misspelt_option_is_told_the_one_meant(capsys: pytest.CaptureFixture[str]) -> None:
+    # was: "unrecognized arguments: --horizn 3" alone
+    with pytest.raises(SystemExit) as exit_:
+        main(["forecast", "--horizn", "3"])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "idcforecast forecast: error: unrecognized arguments: --horizn 3; did you mean --horizon?\n"
+    )
+    with pytest.raises(SystemExit):  # nothing close: no guess
+        main(["forecast", "--n-jobs", "2"])
+    assert capsys.readouterr().err.endswith("unrecognized arguments: --n-jobs 2\n")
