@@ -30,7 +30,9 @@ COMPARED = ",".join(DEFAULT_METHODS)
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the subcommand's arguments."""
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--dataset", default=None, help=f"bundled dataset ({DEFAULT_DATASET})")
+    source.add_argument(
+        "--dataset", default=None, help=f"bundled dataset (default {DEFAULT_DATASET})"
+    )
     source.add_argument(
         "--data",
         "--input",
@@ -44,9 +46,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"series id (default {DEFAULT_SERIES} for the bundled data; all series of FILE)",
     )
     until = parser.add_mutually_exclusive_group()
-    until.add_argument("--to", type=int, default=None, metavar="YEAR", help="last year")
     until.add_argument(
-        "--horizon", type=years_ahead, default=None, metavar="H", help="years after the last one"
+        "--to",
+        type=int,
+        default=None,
+        metavar="YEAR",
+        help=f"the last year to forecast (default {DEFAULT_TO})",
+    )
+    until.add_argument(
+        "--horizon",
+        type=years_ahead,
+        default=None,
+        metavar="H",
+        help="years to forecast after each series' last year, instead of --to",
     )
     parser.add_argument(
         "--method",

@@ -467,3 +467,14 @@ def test_a_misspelt_option_is_told_the_one_meant(capsys: pytest.CaptureFixture[s
     with pytest.raises(SystemExit):  # nothing close: no guess
         main(["forecast", "--n-jobs", "2"])
     assert capsys.readouterr().err.endswith("unrecognized arguments: --n-jobs 2\n")
+
+
+def test_help_gives_the_defaults_of_to_and_dataset(capsys: pytest.CaptureFixture[str]) -> None:
+    # was "--to YEAR  last year" (the year before this one?) with no default named
+    from idcforecast.cli import forecast_cmd
+
+    with pytest.raises(SystemExit):
+        main(["forecast", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert f"--to YEAR the last year to forecast (default {forecast_cmd.DEFAULT_TO})" in text
+    assert "--dataset DATASET bundled dataset (default china_idc_market)" in text
