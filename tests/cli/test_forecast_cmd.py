@@ -320,11 +320,11 @@ def test_a_series_that_cannot_be_forecast_does_not_cost_the_others(
     assert captured.err.splitlines() == [
         "error (series gds_net_revenue_restated, not forecast): series "
         "'gds_net_revenue_restated' has 3 observations (2022-2024); method 'auto' needs at "
-        "least 4; add years, or use 'naive' (2) or 'drift' (3)",
+        "least 4; add years, or use --method naive (2) or --method drift (3)",
         "error (series equinix_revenue, not forecast): series 'equinix_revenue' has 3 "
         "observations (2020-2023, 1 year filled); method 'auto' needs at least 4; add "
-        "years, or use 'naive' (2) or 'drift' (3) (gap year 2021 filled log-linearly for "
-        "fitting only)",
+        "years, or use --method naive (2) or --method drift (3) (gap year 2021 filled "
+        "log-linearly for fitting only)",
     ]
 
 
