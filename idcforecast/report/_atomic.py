@@ -179,18 +179,30 @@ def write_atomic(
     after the temporary file is removed; OS errors become ReportError. The file gets the
     permissions of a normal file (not the temporary file's private 0600).
     """
+    existed = _nearest_existing(Path(path).expanduser().parent)
     target = check_writable(path, what=what, example=example, create=True)
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     os.close(fd)
     tmp = Path(tmp_name)
+
+    def undo() -> None:
+        """Remove the temporary file and the folders made for it: a failed write leaves
+        the disk as it was (was: the new, empty folders stayed)."""
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        folder = target.parent
+        while folder != existed and existed in folder.parents:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # (only if empty: another process may have used it)
+            folder = folder.parent
+
     try:
         write(tmp)
         # mkstemp makes the file private (0600); give it the permissions of a normal file
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except OSError as err:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        undo()
         if isinstance(err, ReportError):
             raise
         raise ReportError(
@@ -199,7 +211,6 @@ def write_atomic(
             path=str(target),
         ) from err
     except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        undo()
         raise
     return target

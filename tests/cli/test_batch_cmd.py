@@ -244,7 +244,7 @@ def test_out_in_a_missing_folder_creates_it(
     argv = [str(src), "--horizon", "2", "--out", str(fresh), "--engine", "serial"]
     with pytest.raises(RuntimeError, match="disk gone"):
         _run([*argv, "--method", "drift", "--no-progress"])
-    assert list(fresh.parent.iterdir()) == []
+    assert not fresh.parent.exists()  # nor the folder made for it
     # a folder that cannot be created is a typed error naming it
     (tmp_path / "afile").write_text("")
     blocked = tmp_path / "afile" / "x.csv"

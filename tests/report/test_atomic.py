@@ -50,3 +50,19 @@ def test_a_folder_that_takes_no_files_is_not_called_missing(tmp_path: Path) -> N
     msg = "report '/proc/new/x.pdf': cannot create folders in the folder '/proc' ("
     with pytest.raises(ReportError, match=re.escape(msg)):
         check_writable("/proc/new/x.pdf", what="report")
+
+
+def test_a_failed_write_leaves_no_new_folder(tmp_path: Path) -> None:
+    # was: the folders made for the file stayed, empty, after the write failed
+    def fail(tmp: Path) -> None:
+        tmp.write_text("half")
+        raise RuntimeError("disk gone")
+
+    with pytest.raises(RuntimeError, match="disk gone"):
+        write_atomic(tmp_path / "a" / "b" / "c.csv", fail, what="out")
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "a").mkdir()  # a folder that was there stays, with what it holds
+    (tmp_path / "a" / "keep.txt").write_text("x")
+    with pytest.raises(RuntimeError, match="disk gone"):
+        write_atomic(tmp_path / "a" / "b" / "c.csv", fail, what="out")
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["keep.txt"]
