@@ -160,6 +160,31 @@ def _check_xlsx_size(out: str, data: Any, horizon: int, method: str | list[str])
         )
 
 
+def _check_xlsx_text(out: str, data: Any) -> None:
+    """Refuse, before the run, series ids or units that a workbook cannot store (control
+    characters, from a scraped table): ``to_excel`` refused them only after the whole run,
+    its result lost (and named "row 0" of the forecast, not the input)."""
+    if Path(out).suffix.lower() != ".xlsx":
+        return
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    for column in ("series_id", "unit"):
+        if column not in data.columns:
+            continue
+        for text in data[column].dropna().unique():
+            if isinstance(text, str) and ILLEGAL_CHARACTERS_RE.search(text):
+                from idcforecast.errors import SpecError
+
+                raise SpecError(
+                    f"{_OUT} {out!r}: the {column} {text!r} has control characters that "
+                    "an Excel workbook cannot store; nothing was run; remove them from the "
+                    "file, or pass a .csv path, e.g. "
+                    f"{str(Path(out).with_suffix('.csv'))!r}",
+                    path=out,
+                    column=column,
+                )
+
+
 def _check_method_and_horizon(args: argparse.Namespace) -> None:
     """Refuse an unknown ``--method``, a ``--horizon`` that is a year, or an option of the
     other file format (``--sheet`` with a CSV, ``--sep``/``--encoding`` with a workbook) before
@@ -281,6 +306,7 @@ def _read_and_forecast(args: argparse.Namespace, out: Path, client: Any) -> tupl
         year_column=args.year_column,
     )
     _check_xlsx_size(args.out, data, args.horizon, args.method)
+    _check_xlsx_text(args.out, data)
     started = time.perf_counter()
     result = forecast_many(
         data,

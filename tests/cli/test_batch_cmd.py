@@ -751,3 +751,21 @@ def test_several_methods_separated_by_commas(
     xlsx = ["forecast-many", str(src), "--horizon", "1", "--out", str(tmp_path / "fc.xlsx")]
     assert main([*xlsx, "--method", "drift,naive"]) == 2
     assert "would have 4 rows (2 series x 1 years x 2 methods)" in capsys.readouterr().err
+
+
+def test_an_id_a_workbook_cannot_store_is_refused_before_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # was: to_excel refused it after the whole run ("sheet 'forecast' row 0"), result lost
+    monkeypatch.setattr("idcforecast.batch.forecast_many", lambda *a, **k: pytest.fail("ran"))
+    src = tmp_path / "m.csv"
+    src.write_text("series_id,year,value\n" + "".join(f"a\vb,{y},1\n" for y in (2020, 2021)))
+    out = tmp_path / "fc.xlsx"
+    msg = (
+        f"forecast-many: --out {str(out)!r}: the series_id 'a\\x0bb' has control characters "
+        "that an Excel workbook cannot store; nothing was run; remove them from the file, or "
+        f"pass a .csv path, e.g. {str(tmp_path / 'fc.csv')!r}"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg) + "$"):
+        _run([str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]
