@@ -181,15 +181,14 @@ def write_atomic(
     """
     existed = _nearest_existing(Path(path).expanduser().parent)
     target = check_writable(path, what=what, example=example, create=True)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    tmp = Path(tmp_name)
+    temporary: list[Path] = []
 
     def undo() -> None:
         """Remove the temporary file and the folders made for it: a failed write leaves
         the disk as it was (was: the new, empty folders stayed)."""
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        for tmp in temporary:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
         folder = target.parent
         while folder != existed and existed in folder.parents:
             with contextlib.suppress(OSError):
@@ -197,6 +196,11 @@ def write_atomic(
             folder = folder.parent
 
     try:
+        # (inside: a full disk here was a bare OSError, not a ReportError)
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        os.close(fd)
+        tmp = Path(tmp_name)
+        temporary.append(tmp)
         write(tmp)
         # mkstemp makes the file private (0600); give it the permissions of a normal file
         os.chmod(tmp, 0o666 & ~_umask())

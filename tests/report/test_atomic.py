@@ -66,3 +66,25 @@ def test_a_failed_write_leaves_no_new_folder(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="disk gone"):
         write_atomic(tmp_path / "a" / "b" / "c.csv", fail, what="out")
     assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["keep.txt"]
+
+
+def test_no_room_for_the_temporary_file_is_a_report_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # was: mkstemp's OSError escaped as it was (a traceback on the command line)
+    import errno
+    import os
+    import tempfile
+
+    def full(*args: object, **kwargs: object) -> tuple[int, str]:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(tempfile, "mkstemp", full)
+    target = tmp_path / "new" / "c.csv"
+    msg = (
+        f"out {str(target)!r}: writing failed (No space left on device); nothing was written; "
+        "check the disk space and permissions"
+    )
+    with pytest.raises(ReportError, match=re.escape(msg)):
+        write_atomic(target, lambda tmp: tmp.write_text("x"), what="out")
+    assert list(tmp_path.iterdir()) == []
