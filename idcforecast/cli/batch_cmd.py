@@ -363,8 +363,10 @@ def run(args: argparse.Namespace) -> int:
             "stores text as text (formula-like text escaped); leave it out, or pass a .csv",
             path=args.out,
         )
-    # before the run: an --out that is FILE would replace the user's data
-    check_not_input(args.out, {"FILE ": args.file}, what=f"{_OUT} ", suffix=".csv", tag="forecast")
+    # before the run: an --out that is FILE (or the --fx-rates file: was not checked) would
+    # replace the user's data
+    inputs = {"FILE ": args.file, "--fx-rates ": getattr(args, "fx_rates", None)}
+    check_not_input(args.out, inputs, what=f"{_OUT} ", suffix=".csv", tag="forecast")
     out = check_writable(args.out, what=_OUT, example="forecast.csv")
     existed, began = out.exists(), time.perf_counter()
     try:

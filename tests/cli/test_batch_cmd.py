@@ -769,3 +769,19 @@ def test_an_id_a_workbook_cannot_store_is_refused_before_the_run(
     with pytest.raises(SpecError, match=re.escape(msg) + "$"):
         _run([str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]
+
+
+def test_out_that_is_the_fx_rates_file_is_refused_before_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: the user's FX file replaced by the forecast (only FILE was checked)
+    rates = tmp_path / "rates.csv"
+    rates.write_text("year,value,unit\n2026,7.05,CNY/USD\n")
+    argv = ["forecast-many", str(_markets(tmp_path)), "--horizon", "1", "--engine", "serial"]
+    assert main([*argv, "--fx-rates", str(rates), "--out", str(rates)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: forecast-many: --out {str(rates)!r} is the same file as the input --fx-rates "
+        f"{str(rates)!r}; writing there would replace the input, so nothing was run or "
+        f"written; choose another output path, e.g. {str(tmp_path / 'rates-forecast.csv')!r}\n"
+    )
+    assert rates.read_text() == "year,value,unit\n2026,7.05,CNY/USD\n"
