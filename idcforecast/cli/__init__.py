@@ -108,8 +108,8 @@ def _negative_figure_as_text(argv: list[str]) -> list[str]:
 
 
 def _did_you_mean(unknown: list[str], command: argparse.ArgumentParser | None) -> str:
-    """`` (did you mean --horizon?)`` for a misspelt option of ``command`` (argparse only
-    says "unrecognized arguments: --horizn 3"), or "".
+    """``; did you mean --horizon?`` for a misspelt option of ``command`` (argparse only
+    says "unrecognized arguments: --horizn 3"), or "" when none is close.
 
     Examples
     --------
