@@ -178,7 +178,14 @@ def read_table(
     path = Path(source)
     name = source_name or path.name
     if not path.is_file():
-        found = "a directory, not a file" if path.is_dir() else "no such file"
+        found = (
+            "a directory, not a file"
+            if path.is_dir()
+            else "not a regular file (a pipe or a device, which is read once: save it to a "
+            "file and pass that)"
+            if path.exists()  # was "no such file" for <(cmd) or /dev/stdin
+            else "no such file"
+        )
         folder = (
             " (read_series and --data on show, forecast and report read a folder's files "
             "joined; for a batch, put the folder's series in one long or wide file)"

@@ -43,6 +43,11 @@ def header_hint(
                     f" (one column whose name holds {candidate!r}: the separator was not "
                     f"detected, some line splits differently; pass sep={candidate!r})"
                 )
+        if "," in only:  # ',' is detected unless another sep was passed (was: "a title?")
+            return (
+                " (one column whose name holds ',': the file is comma-separated, not by the "
+                "separator given; to detect it, pass sep=None)"
+            )
     found = _header_below(table, names)
     if found is not None:
         row = header_row + 1 + found

@@ -34,16 +34,20 @@ COMMAND_MODULES: tuple[str, ...] = (
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every registered subcommand."""
     from idcforecast import __version__
+    from idcforecast.cli._exit import EPILOG
 
     parser = argparse.ArgumentParser(
         prog="idcforecast",
         description="Size and forecast internet-data-center markets.",
+        epilog=EPILOG,
     )
     parser.add_argument("--version", action="version", version=f"idcforecast {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         module = importlib.import_module(module_name)
-        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        command = sub.add_parser(
+            module.NAME, help=module.HELP, description=module.HELP, epilog=EPILOG
+        )
         module.add_arguments(command)
         if module.NAME not in _NO_MONEY:
             _add_fx_argument(command)
@@ -103,6 +107,33 @@ def _negative_figure_as_text(argv: list[str]) -> list[str]:
     return argv
 
 
+def _did_you_mean(unknown: list[str], command: argparse.ArgumentParser | None) -> str:
+    """``; did you mean --horizon?`` for a misspelt option of ``command`` (argparse only
+    says "unrecognized arguments: --horizn 3"), or "" when none is close.
+
+    Examples
+    --------
+    >>> parser = argparse.ArgumentParser()
+    >>> _ = parser.add_argument("--horizon"); _ = parser.add_argument("--series")
+    >>> _did_you_mean(["--horizn", "3"], parser), _did_you_mean(["--seris=x"], parser)
+    ('; did you mean --horizon?', '; did you mean --series?')
+    >>> _did_you_mean(["--zzz"], parser), _did_you_mean(["extra"], parser)
+    ('', '')
+    """
+    import difflib
+
+    if command is None:
+        return ""
+    options = [o for action in command._actions for o in action.option_strings]
+    hints = []
+    for token in unknown:
+        if token.startswith("--"):
+            close = difflib.get_close_matches(token.split("=", 1)[0], options, n=1, cutoff=0.75)
+            if close and close[0] not in hints:
+                hints.append(close[0])
+    return f"; did you mean {' or '.join(hints)}?" if hints else ""
+
+
 def _show_note(show: Any, command: Any = None) -> Any:
     """``warnings.showwarning`` printing an :class:`IdcForecastWarning` (rows skipped below
     a table, a column not read...) as one ``note:`` line, its advice in the command's flags;
@@ -139,9 +170,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     Errors that idcforecast raises on purpose print as one ``error:`` line (exit code 2),
     their advice in the command's flags (``--estimates drop``, not ``estimates='drop'``);
     anything else is a bug and keeps its traceback. An option the command does not have
-    prints that command's usage, not the top-level one.
+    prints that command's usage, not the top-level one. A Ctrl-C prints one line and exits
+    130 (was: a ``KeyboardInterrupt`` traceback). The codes: :mod:`idcforecast.cli._exit`.
     """
     from idcforecast.cli._advice import cli_advice
+    from idcforecast.cli._exit import INTERRUPTED, USAGE
     from idcforecast.errors import IdcForecastError, IdcForecastWarning
 
     _escape_unencodable_output()
@@ -151,7 +184,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     command = getattr(args, "_parser", None)
     if unknown:  # (parse_args would print the top-level usage: no help for the command)
-        (command or parser).error(f"unrecognized arguments: {' '.join(unknown)}")
+        (command or parser).error(
+            f"unrecognized arguments: {' '.join(unknown)}{_did_you_mean(unknown, command)}"
+        )
     if getattr(args, "_run", None) is None:
         parser.print_help()
         return 0
@@ -162,6 +197,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run_command(args)
     except IdcForecastError as err:
         print(f"error: {cli_advice(str(err), command)}", file=sys.stderr)
-        return 2
+        return USAGE
+    except KeyboardInterrupt:  # (forecast-many says more: what was left as it was)
+        print(f"{getattr(command, 'prog', 'idcforecast')}: interrupted", file=sys.stderr)
+        return INTERRUPTED
     except BrokenPipeError:  # `idcforecast ... | head`
         return 0

@@ -56,6 +56,9 @@ _BARE_KEYWORD = re.compile(r"(?<![\w.\-])([a-z][a-z0-9_]*)=(?=[\s;,.)]|$)")  # "
 _READ_SERIES_CALL = re.compile(r"\bread_series\((?:\.\.\.,\s*)?(--[^()]*?)\)")
 _PASS_NOTHING = re.compile(r"\bpass no (--[a-z][\w-]*)")
 _DOUBLED = re.compile(r"(--[a-z][\w-]*(?: [^\s()]+)?) \(\1\)")
+# "use 'naive' (2) or 'drift' (3)": methods named without their keyword (_forecast_plan)
+_USE_METHODS = re.compile(r"\buse ('[a-z_]+' \(\d+\)(?: or '[a-z_]+' \(\d+\))*)")
+_QUOTED_METHOD = re.compile(r"'([a-z_]+)' (\(\d+\))")
 
 
 def _flags(parser: argparse.ArgumentParser) -> dict[str, argparse.Action]:
@@ -119,6 +122,9 @@ def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
     'drop --estimates to read them all; drop method= too'
     >>> cli_advice("mixes units 'MW', 'GW'; convert to one unit first (idcforecast.convert)", p)
     "mixes units 'MW', 'GW'; convert to one unit first (--unit UNIT)"
+    >>> _ = p.add_argument("--method")
+    >>> cli_advice("needs at least 4; add years, or use 'naive' (2) or 'drift' (3)", p)
+    'needs at least 4; add years, or use --method naive (2) or --method drift (3)'
     """
     for call, command in CALLS.items():
         message = message.replace(call, command)
@@ -137,6 +143,11 @@ def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
         action = actions.get(KEYWORD_DESTS.get(match[1], match[1]))
         return _long(action) if action is not None else match[0]
 
+    if "method" in actions:  # "use 'drift' (3)": "use --method drift (3)"
+        method = _long(actions["method"])
+        message = _USE_METHODS.sub(
+            lambda m: "use " + _QUOTED_METHOD.sub(rf"{method} \1 \2", m[1]), message
+        )
     message = _KEYWORD_VALUE.sub(flag, message)
     message = _BARE_KEYWORD.sub(bare, message)
     message = _PASS_NOTHING.sub(r"leave out \1", message)  # "pass no --data"

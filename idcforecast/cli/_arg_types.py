@@ -8,6 +8,7 @@ from collections.abc import Callable
 __all__ = [
     "check_years_ahead",
     "compounding_steps",
+    "method_names",
     "path_count",
     "random_seed",
     "relative_tolerance",
@@ -51,6 +52,29 @@ def years_ahead(text: str) -> int:
             "least 1; e.g. --horizon 5"
         ),
     )
+
+
+def method_names(text: str) -> str | list[str]:
+    """A ``--method``: one alias, or several separated by commas (one block of rows each).
+
+    Examples
+    --------
+    >>> method_names("drift"), method_names("auto, drift")
+    ('drift', ['auto', 'drift'])
+    >>> method_names("auto,,drift")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 'auto,,drift' has an empty name between commas; ...
+    """
+    names = [name.strip() for name in text.split(",")]
+    if len(names) == 1:
+        return names[0]
+    if not all(names):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has an empty name between commas; expected one method or several "
+            "separated by commas, e.g. --method auto,drift"
+        )
+    return names
 
 
 def random_seed(text: str) -> int:

@@ -2,7 +2,8 @@
 
 ``--out`` ending in ``.xlsx`` writes an Excel workbook instead (``idcforecast.to_excel``: one
 formatted sheet, text that Excel would run as a formula escaped), up to :data:`XLSX_MAX_ROWS`
-rows; any other ending is refused before the run.
+rows; any other ending is refused before the run. The CSV escapes such text the same way
+(:func:`escape_formulas`) unless ``--no-escape-formulas``.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from idcforecast.cli._arg_types import random_seed, worker_count, years_ahead
+from idcforecast.cli._arg_types import method_names, random_seed, worker_count, years_ahead
+from idcforecast.cli._exit import INTERRUPTED, results_status
 from idcforecast.cli._read_options import (
     add_csv_arguments,
     add_estimates_argument,
@@ -56,9 +58,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         required=True,
         metavar="OUT.csv",
         help="file to write: a .csv, or a .xlsx for an Excel workbook (one sheet 'forecast', "
-        f"up to {XLSX_MAX_ROWS:,} rows = series x horizon; formula-like text escaped)",
+        f"up to {XLSX_MAX_ROWS:,} rows = series x horizon x methods; formula-like text escaped)",
     )
-    parser.add_argument("--method", default="auto", help="'auto' (default) or a model alias")
+    parser.add_argument(
+        "--method",
+        type=method_names,
+        default="auto",
+        help="'auto' (default), a model alias, or several separated by commas "
+        "('auto,drift': a block of rows each; a method a series is too short for fails that "
+        "row alone)",
+    )
     parser.add_argument(
         "--engine", default="local", choices=("serial", "local", "dask"), help="default: local"
     )
@@ -92,6 +101,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "each year's FX rate); rows without a unit are taken to be in it",
     )
     parser.add_argument(
+        "--escape-formulas",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="in a .csv, prefix an apostrophe to text that a spreadsheet would run as a "
+        "formula (a series id such as '=HYPERLINK(...)' or '@x'; starting with = + - @, a tab "
+        "or a carriage return, and not a signed number), as the .xlsx does (default); "
+        "--no-escape-formulas writes such text as it is, for a CSV only programs read",
+    )
+    parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -100,7 +118,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 _OUT = "forecast-many: --out"
-INTERRUPTED = 130  # the exit code of a command stopped by Ctrl-C (128 + SIGINT)
 
 
 def _check_suffix(out: str) -> None:
@@ -119,23 +136,53 @@ def _check_suffix(out: str) -> None:
         )
 
 
-def _check_xlsx_size(out: str, data: Any, horizon: int) -> None:
-    """Refuse, before the run, a forecast too large for :data:`XLSX_MAX_ROWS` rows of .xlsx."""
+def _check_xlsx_size(out: str, data: Any, horizon: int, method: str | list[str]) -> None:
+    """Refuse, before the run, a forecast too large for :data:`XLSX_MAX_ROWS` rows of .xlsx
+    (series x horizon x methods)."""
     if Path(out).suffix.lower() != ".xlsx":
         return
+    from idcforecast._forecast_inputs import resolve_methods
+
     n_series = int(data["series_id"].nunique())
-    rows = n_series * horizon
+    n_methods = len(resolve_methods(method))
+    rows = n_series * horizon * n_methods
     if rows > XLSX_MAX_ROWS:
         from idcforecast.errors import SpecError
 
+        methods = f" x {n_methods} methods" if n_methods > 1 else ""
         raise SpecError(
             f"{_OUT} {out!r}: the forecast would have {rows:,} rows ({n_series:,} series x "
-            f"{horizon} years), more than the {XLSX_MAX_ROWS:,} written as .xlsx (the "
+            f"{horizon} years{methods}), more than the {XLSX_MAX_ROWS:,} written as .xlsx (the "
             "workbook is built in memory); nothing was run; pass a .csv path, e.g. "
             f"{str(Path(out).with_suffix('.csv'))!r}",
             path=out,
             rows=rows,
         )
+
+
+def _check_xlsx_text(out: str, data: Any) -> None:
+    """Refuse, before the run, series ids or units that a workbook cannot store (control
+    characters, from a scraped table): ``to_excel`` refused them only after the whole run,
+    its result lost (and named "row 0" of the forecast, not the input)."""
+    if Path(out).suffix.lower() != ".xlsx":
+        return
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    for column in ("series_id", "unit"):
+        if column not in data.columns:
+            continue
+        for text in data[column].dropna().unique():
+            if isinstance(text, str) and ILLEGAL_CHARACTERS_RE.search(text):
+                from idcforecast.errors import SpecError
+
+                raise SpecError(
+                    f"{_OUT} {out!r}: the {column} {text!r} has control characters that "
+                    "an Excel workbook cannot store; nothing was run; remove them from the "
+                    "file, or pass a .csv path, e.g. "
+                    f"{str(Path(out).with_suffix('.csv'))!r}",
+                    path=out,
+                    column=column,
+                )
 
 
 def _check_method_and_horizon(args: argparse.Namespace) -> None:
@@ -159,8 +206,48 @@ def _check_method_and_horizon(args: argparse.Namespace) -> None:
         )
 
 
-def _write(frame: Any, out: Path) -> None:
-    """Write ``frame`` to ``out`` atomically as CSV, or as a workbook for ``.xlsx`` (never a
+def escape_formulas(frame: Any) -> Any:
+    """``frame`` with every text cell a spreadsheet would run as a formula made inert, as
+    ``to_excel`` does (:func:`idcforecast.report.tables.escape_formula`: an apostrophe before
+    text starting with ``= + - @``, a tab or a carriage return, signed numbers kept).
+
+    A CSV opened in Excel or LibreOffice runs ``=HYPERLINK(...)`` in a series id (measured:
+    LibreOffice 7.4's CSV import stores it as a formula; ``'=HYPERLINK(...)`` as text).
+    Only the cells that start with a trigger are looked at (a vectorised test first).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"id": ["=1+1", "@x", "-1", "cn"], "v": [1, 2, 3, 4]})
+    >>> escape_formulas(frame)["id"].tolist()
+    ["'=1+1", "'@x", '-1', 'cn']
+    """
+    import numpy as np
+    import pandas as pd
+
+    from idcforecast.report.tables import FORMULA_TRIGGERS, escape_formula
+
+    escaped = None
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype.kind not in "OSUT" and str(values.dtype) not in ("string", "str"):
+            continue  # numbers, dates, booleans: never text a spreadsheet runs
+        codes, distinct = pd.factorize(values)  # (a series' id and note repeat every year)
+        hit = np.array([isinstance(v, str) and v.startswith(FORMULA_TRIGGERS) for v in distinct])
+        if not hit.any():
+            continue
+        triggered = (codes >= 0) & hit[np.maximum(codes, 0)]
+        if not triggered.any():
+            continue
+        if escaped is None:
+            escaped = frame.copy()
+        escaped.loc[triggered, column] = values[triggered].map(escape_formula)
+    return frame if escaped is None else escaped
+
+
+def _write(frame: Any, out: Path, *, escape: bool = True) -> None:
+    """Write ``frame`` to ``out`` atomically as CSV (with ``escape``, formula-like text made
+    inert: :func:`escape_formulas`), or as a workbook for ``.xlsx`` (escaped always; never a
     half-written file; missing folders are created, as ``report --out`` does)."""
     if out.suffix.lower() == ".xlsx":
         from idcforecast.report.tables import to_excel
@@ -169,6 +256,9 @@ def _write(frame: Any, out: Path) -> None:
         return
 
     from idcforecast.report._atomic import write_atomic
+
+    if escape:
+        frame = escape_formulas(frame)
 
     def write(tmp: Path) -> None:
         with open(tmp, "w", newline="", encoding="utf-8") as handle:
@@ -215,7 +305,8 @@ def _read_and_forecast(args: argparse.Namespace, out: Path, client: Any) -> tupl
         estimates=args.estimates,
         year_column=args.year_column,
     )
-    _check_xlsx_size(args.out, data, args.horizon)
+    _check_xlsx_size(args.out, data, args.horizon, args.method)
+    _check_xlsx_text(args.out, data)
     started = time.perf_counter()
     result = forecast_many(
         data,
@@ -228,13 +319,14 @@ def _read_and_forecast(args: argparse.Namespace, out: Path, client: Any) -> tupl
         seed=args.seed,
     )
     seconds = time.perf_counter() - started
-    _write(result, out)
+    _write(result, out, escape=args.escape_formulas)
     return result, seconds
 
 
 def run(args: argparse.Namespace) -> int:
     """Read FILE, forecast every series, write OUT (.csv or .xlsx) and print a one-line
-    summary."""
+    summary; exit status 1 when any series failed (was 0 even when every one had: a script
+    could not tell), 0 when all were forecast."""
     from idcforecast.report._atomic import check_not_input, check_writable
 
     _check_suffix(args.out)
@@ -263,8 +355,18 @@ def run(args: argparse.Namespace) -> int:
             engine=args.engine,
         )
     _check_method_and_horizon(args)
-    # before the run: an --out that is FILE would replace the user's data
-    check_not_input(args.out, {"FILE ": args.file}, what=f"{_OUT} ", suffix=".csv", tag="forecast")
+    if not args.escape_formulas and Path(args.out).suffix.lower() == ".xlsx":
+        from idcforecast.errors import SpecError
+
+        raise SpecError(
+            f"{_OUT} {args.out!r}: --no-escape-formulas is for a .csv; a workbook always "
+            "stores text as text (formula-like text escaped); leave it out, or pass a .csv",
+            path=args.out,
+        )
+    # before the run: an --out that is FILE (or the --fx-rates file: was not checked) would
+    # replace the user's data
+    inputs = {"FILE ": args.file, "--fx-rates ": getattr(args, "fx_rates", None)}
+    check_not_input(args.out, inputs, what=f"{_OUT} ", suffix=".csv", tag="forecast")
     out = check_writable(args.out, what=_OUT, example="forecast.csv")
     existed, began = out.exists(), time.perf_counter()
     try:
@@ -280,8 +382,11 @@ def run(args: argparse.Namespace) -> int:
     per_series = result.drop_duplicates(["series_id", "model"])
     counts = per_series["status"].value_counts()
     n = per_series["series_id"].nunique()
+    n_methods = per_series["model"].nunique()
+    # several methods: the counts are of (series, method) forecasts, so say so
+    what = f"{n} series" if n_methods < 2 else f"{n} series x {n_methods} methods"
     print(
-        f"forecast-many: {n} series ({counts.get('ok', 0)} ok, {counts.get('fallback', 0)} "
+        f"forecast-many: {what} ({counts.get('ok', 0)} ok, {counts.get('fallback', 0)} "
         f"fallback, {counts.get('failed', 0)} failed) in {seconds:.1f} s on engine "
         f"{args.engine!r} -> {out}"
     )
@@ -289,7 +394,8 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.cli._advice import cli_advice
 
     for row in failed.head(SHOW_FAILED).itertuples():  # (the CSV keeps the note as written)
-        print(f"  failed {row.series_id!r}: {cli_advice(row.note, getattr(args, '_parser', None))}")
+        which = f"{row.series_id!r}" + (f" ({row.model})" if n_methods > 1 else "")
+        print(f"  failed {which}: {cli_advice(row.note, getattr(args, '_parser', None))}")
     if len(failed) > SHOW_FAILED:
         print(f"  ... and {len(failed) - SHOW_FAILED} more (see the 'note' column)")
-    return 0
+    return results_status(len(failed))

@@ -249,4 +249,6 @@ def run(args: argparse.Namespace) -> int:
         text = textwrap.fill(row.explanation, width=92, initial_indent="", subsequent_indent="")
         blocks.append("\n".join([*head, "", table if len(mine) else "(no rate claims)", "", text]))
     print("\n\n".join(blocks))
-    return 0
+    from idcforecast.cli._exit import results_status  # 1 when a claim set is inconsistent
+
+    return results_status(int((~summary["consistent"]).fillna(False).sum()))

@@ -159,6 +159,12 @@ def _read_text(file: str, encoding: str) -> str:
             "input)",
             file=file,
         ) from None
+    except IsADirectoryError:  # was "cannot be read (Is a directory)", no way out named
+        raise DataError(
+            f"figures --file {file}: a folder, not a file; expected a text file (or '-' for "
+            "standard input), e.g. one of the folder's .txt files",
+            file=file,
+        ) from None
     except OSError as err:
         raise DataError(
             f"figures --file {file}: cannot be read ({err.strerror or err})", file=file

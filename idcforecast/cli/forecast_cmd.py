@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from idcforecast.cli._arg_types import check_years_ahead, years_ahead
+from idcforecast.cli._arg_types import check_years_ahead, method_names, years_ahead
 from idcforecast.cli._read_options import add_read_arguments, read_user_file
 from idcforecast.comparison import DEFAULT_METHODS
 
@@ -30,7 +30,9 @@ COMPARED = ",".join(DEFAULT_METHODS)
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the subcommand's arguments."""
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--dataset", default=None, help=f"bundled dataset ({DEFAULT_DATASET})")
+    source.add_argument(
+        "--dataset", default=None, help=f"bundled dataset (default {DEFAULT_DATASET})"
+    )
     source.add_argument(
         "--data",
         "--input",
@@ -44,11 +46,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"series id (default {DEFAULT_SERIES} for the bundled data; all series of FILE)",
     )
     until = parser.add_mutually_exclusive_group()
-    until.add_argument("--to", type=int, default=None, metavar="YEAR", help="last year")
     until.add_argument(
-        "--horizon", type=years_ahead, default=None, metavar="H", help="years after the last one"
+        "--to",
+        type=int,
+        default=None,
+        metavar="YEAR",
+        help=f"the last year to forecast (default {DEFAULT_TO})",
     )
-    parser.add_argument("--method", default="auto", help='"auto" (default) or a model alias')
+    until.add_argument(
+        "--horizon",
+        type=years_ahead,
+        default=None,
+        metavar="H",
+        help="years to forecast after each series' last year, instead of --to",
+    )
+    parser.add_argument(
+        "--method",
+        type=method_names,
+        default="auto",
+        help='"auto" (default), a model alias, or several separated by commas (auto,drift)',
+    )
     parser.add_argument(
         "--gaps",
         default="interpolate",
@@ -293,7 +310,7 @@ def render_comparison(table: pd.DataFrame, parser: argparse.ArgumentParser | Non
 def run(args: argparse.Namespace) -> int:
     """Print the forecast (or, with ``--compare``, the comparison) as a table or CSV; the
     series that could not be forecast go to stderr, one line each, and the exit status is
-    then 2."""
+    then 1 (the others were forecast: not an input error, which is 2)."""
     import sys
 
     fc, failures = build(args)
@@ -308,4 +325,6 @@ def run(args: argparse.Namespace) -> int:
     for sid, err in failures:
         advice = cli_advice(str(err), getattr(args, "_parser", None))
         print(f"error (series {sid}, not forecast): {advice}", file=sys.stderr)
-    return 2 if failures else 0
+    from idcforecast.cli._exit import results_status
+
+    return results_status(failures)

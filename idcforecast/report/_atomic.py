@@ -7,6 +7,7 @@ new one is at ``path``.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -21,8 +22,38 @@ def _umask() -> int:
     return current
 
 
-def check_writable(path: str | os.PathLike[str], *, what: str, example: str = "report.pdf") -> Path:
-    """Resolve ``path`` and make sure a file can be written there (creating its folders).
+def _why(err: OSError) -> str:
+    """What an OS error creating a file or folder means, in words that are true of it: the
+    folder of ``/proc/x.pdf`` exists, so "No such file or directory" alone misled."""
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if err.errno == errno.EROFS:
+        return "a read-only file system"
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    return f"the file system does not allow it: {err.strerror or err}"
+
+
+def _nearest_existing(folder: Path) -> Path:
+    """``folder`` or its nearest ancestor that exists (as a file or a folder)."""
+    while True:
+        try:
+            if folder.exists() or folder == folder.parent:
+                return folder
+        except OSError:  # (a folder we may not look into: checked by the write test)
+            return folder
+        folder = folder.parent
+
+
+def check_writable(
+    path: str | os.PathLike[str], *, what: str, example: str = "report.pdf", create: bool = False
+) -> Path:
+    """Resolve ``path`` and make sure a file can be written there.
+
+    Missing folders are checked (the nearest existing one must be a folder that takes new
+    entries) but created only with ``create=True``, when the file is written
+    (:func:`write_atomic`): a command that then fails on its input leaves no empty folders
+    behind (was: ``forecast-many --out a/b/c.csv`` created ``a/b`` before reading FILE).
 
     Raises ReportError naming the path, the reason and the fix (``example``: a file name
     to suggest when ``path`` is a folder). Called before any heavy work so a bad ``--out``
@@ -36,21 +67,38 @@ def check_writable(path: str | os.PathLike[str], *, what: str, example: str = "r
             path=str(target),
         )
     parent = target.parent
+    existing = _nearest_existing(parent)
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
+        a_file = existing.exists() and not existing.is_dir()
+    except OSError:  # (not ours to look into: the write test below names it)
+        a_file = False
+    if a_file:  # was: "(File exists)" or "(Not a directory)"
         raise ReportError(
-            f"{what} {str(target)!r}: cannot create the folder {str(parent)!r} "
-            f"({err.strerror or err}); choose a path in a writable folder",
+            f"{what} {str(target)!r}: cannot create the folder {str(parent)!r}: "
+            f"{str(existing)!r} is a file, not a folder; choose a path in a folder",
             path=str(target),
-        ) from err
+        )
+    if create:
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise ReportError(
+                f"{what} {str(target)!r}: cannot create the folder {str(parent)!r} "
+                f"({_why(err)}); choose a path in a writable folder",
+                path=str(target),
+            ) from err
+        existing = parent
     try:
-        with tempfile.NamedTemporaryFile(dir=parent, prefix=f".{target.name}.", delete=True):
-            pass
+        if existing == parent:
+            with tempfile.NamedTemporaryFile(dir=parent, prefix=f".{target.name}.", delete=True):
+                pass
+        else:  # the folders to create: one can be made where the first of them would go
+            os.rmdir(tempfile.mkdtemp(dir=existing, prefix=f".{target.name}."))
     except OSError as err:
+        made = "a file in" if existing == parent else "folders in"
         raise ReportError(
-            f"{what} {str(target)!r}: the folder {str(parent)!r} is not writable "
-            f"({err.strerror or err}); choose a path in a writable folder",
+            f"{what} {str(target)!r}: cannot create {made} the folder {str(existing)!r} "
+            f"({_why(err)}); choose a path in a writable folder",
             path=str(target),
         ) from err
     return target
@@ -131,18 +179,34 @@ def write_atomic(
     after the temporary file is removed; OS errors become ReportError. The file gets the
     permissions of a normal file (not the temporary file's private 0600).
     """
-    target = check_writable(path, what=what, example=example)
-    fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    tmp = Path(tmp_name)
+    existed = _nearest_existing(Path(path).expanduser().parent)
+    target = check_writable(path, what=what, example=example, create=True)
+    temporary: list[Path] = []
+
+    def undo() -> None:
+        """Remove the temporary file and the folders made for it: a failed write leaves
+        the disk as it was (was: the new, empty folders stayed)."""
+        for tmp in temporary:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        folder = target.parent
+        while folder != existed and existed in folder.parents:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # (only if empty: another process may have used it)
+            folder = folder.parent
+
     try:
+        # (inside: a full disk here was a bare OSError, not a ReportError)
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        os.close(fd)
+        tmp = Path(tmp_name)
+        temporary.append(tmp)
         write(tmp)
         # mkstemp makes the file private (0600); give it the permissions of a normal file
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except OSError as err:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        undo()
         if isinstance(err, ReportError):
             raise
         raise ReportError(
@@ -151,7 +215,6 @@ def write_atomic(
             path=str(target),
         ) from err
     except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        undo()
         raise
     return target

@@ -33,7 +33,8 @@ def test_forecast_many_command_writes_csv_and_summary(
     ).to_csv(src, index=False)
     out = tmp_path / "fc.csv"
     argv = [str(src), "--horizon", "2", "--out", str(out), "--engine", "serial"]
-    assert _run([*argv, "--method", "drift", "--no-progress"]) == 0
+    # exit 1: finished, but a series failed (cli/_exit; 0 only when every series is forecast)
+    assert _run([*argv, "--method", "drift", "--no-progress"]) == 1
     printed = capsys.readouterr().out
     assert printed.startswith("forecast-many: 3 series (2 ok, 0 fallback, 1 failed) in ")
     assert "  failed 'bad': " in printed
@@ -84,7 +85,7 @@ def test_out_xlsx_is_an_excel_workbook(tmp_path: Path) -> None:
     src = _markets(tmp_path)
     out = tmp_path / "fc.xlsx"
     argv = [str(src), "--horizon", "2", "--out", str(out), "--engine", "serial"]
-    assert _run([*argv, "--method", "drift", "--no-progress"]) == 0
+    assert _run([*argv, "--method", "drift", "--no-progress"]) == 1  # '=bad' failed
     book = pd.read_excel(out, sheet_name=None)
     assert list(book) == ["forecast"]
     written = book["forecast"]
@@ -132,6 +133,21 @@ def test_missing_file_is_a_typed_error(tmp_path: Path) -> None:
     msg = f"{missing}: no such file; expected a CSV or Excel file path"
     with pytest.raises(DataError, match=re.escape(msg)):
         _run([str(missing), "--horizon", "2", "--out", str(tmp_path / "o.csv")])
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")
+def test_a_pipe_is_not_called_missing(tmp_path: Path) -> None:
+    # `forecast-many <(cmd)` passes /dev/fd/63, a pipe: it was "no such file"
+    import os
+
+    pipe = tmp_path / "fifo.csv"
+    os.mkfifo(pipe)
+    msg = (
+        f"{pipe}: not a regular file (a pipe or a device, which is read once: save it to a "
+        "file and pass that); expected a CSV or Excel file path"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        _run([str(pipe), "--horizon", "2", "--out", str(tmp_path / "o.csv")])
 
 
 def _write_bytes(tmp_path: Path, name: str, data: bytes) -> Path:
@@ -228,13 +244,14 @@ def test_out_in_a_missing_folder_creates_it(
     argv = [str(src), "--horizon", "2", "--out", str(fresh), "--engine", "serial"]
     with pytest.raises(RuntimeError, match="disk gone"):
         _run([*argv, "--method", "drift", "--no-progress"])
-    assert list(fresh.parent.iterdir()) == []
+    assert not fresh.parent.exists()  # nor the folder made for it
     # a folder that cannot be created is a typed error naming it
     (tmp_path / "afile").write_text("")
     blocked = tmp_path / "afile" / "x.csv"
     msg = (
         f"forecast-many: --out {str(blocked)!r}: cannot create the folder "
-        f"{str(tmp_path / 'afile')!r} (File exists); choose a path in a writable folder"
+        f"{str(tmp_path / 'afile')!r}: {str(tmp_path / 'afile')!r} is a file, not a folder; "
+        "choose a path in a folder"
     )
     argv = [str(src), "--horizon", "2", "--out", str(blocked), "--engine", "serial"]
     with pytest.raises(ReportError, match=re.escape(msg) + "$"):
@@ -305,7 +322,7 @@ def test_unit_option_converts_rows(tmp_path: Path) -> None:
     )
     out = tmp_path / "fc.csv"
     argv = [str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
-    assert _run([*argv, "--method", "naive", "--no-progress"]) == 0
+    assert _run([*argv, "--method", "naive", "--no-progress"]) == 1  # (failed: exit 1)
     assert pd.read_csv(out)["status"].tolist() == ["failed"]  # mixed units, not converted
     assert _run([*argv, "--method", "naive", "--no-progress", "--unit", "CNY bn"]) == 0
     written = pd.read_csv(out)
@@ -492,7 +509,7 @@ def test_a_mixed_unit_series_is_told_the_command_line_fix(
         + "".join(f"x,{2018 + i},{i + 1},{'GW' if i == 1 else 'MW'}\n" for i in range(5))
     )
     argv = ["forecast-many", str(src), "--horizon", "2", "--out", str(tmp_path / "o.csv")]
-    assert main([*argv, "--engine", "serial", "--no-progress"]) == 0
+    assert main([*argv, "--engine", "serial", "--no-progress"]) == 1
     assert (
         "  failed 'x': series 'x' mixes units 'MW', 'GW'; convert to one unit first (--unit UNIT)\n"
     ) in capsys.readouterr().out
@@ -589,3 +606,182 @@ def test_an_option_of_the_other_file_format_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DataError, match=re.escape(msg) + "$"):
         _run([*argv, "--encoding", "gb18030"])
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("rows", "code", "summary"),
+    [
+        # every series forecast: 0
+        ("a,2020,1\na,2021,2\na,2022,3\n", 0, "1 series (1 ok, 0 fallback, 0 failed)"),
+        # one of two failed (a single year): 1, the other still written
+        ("a,2020,1\na,2021,2\na,2022,3\nb,2022,5\n", 1, "2 series (1 ok, 0 fallback, 1 failed)"),
+        # every series failed: 1 (was 0: a script saw success and a file of NaN rows)
+        ("a,2022,1\nb,2022,5\n", 1, "2 series (0 ok, 0 fallback, 2 failed)"),
+    ],
+)
+def test_exit_code_is_1_when_any_series_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], rows: str, code: int, summary: str
+) -> None:
+    src = tmp_path / "m.csv"
+    src.write_text("series_id,year,value\n" + rows)
+    out = tmp_path / "fc.csv"
+    argv = ["forecast-many", str(src), "--horizon", "1", "--out", str(out), "--method", "drift"]
+    assert main([*argv, "--engine", "serial", "--no-progress"]) == code
+    assert capsys.readouterr().out.startswith(f"forecast-many: {summary} in ")
+    assert out.exists()  # written in every case: the failures are rows with their note
+    # an input error runs nothing: 2
+    assert main([*argv[:-1], "thta", "--engine", "serial"]) == 2
+
+
+def test_a_run_that_fails_on_its_input_leaves_no_empty_folders(tmp_path: Path) -> None:
+    # was: --out a/b/c.csv created a/b before FILE was read, and the run then failed on it
+    src = tmp_path / "m.csv"
+    src.write_text("series_id,year\na,2020\n")  # no value column: the read fails
+    out = tmp_path / "a" / "b" / "c.csv"
+    argv = ["forecast-many", str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
+    assert main(argv) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]
+
+
+def test_formula_like_text_is_escaped_in_the_csv_unless_asked(tmp_path: Path) -> None:
+    # was: the id '=bad' written as it is, which Excel or LibreOffice run as a formula when
+    # they open the CSV (CSV injection; the .xlsx already escaped it); OWASP: prefix an
+    # apostrophe to a cell starting with = + - @ (tab, CR) that is not a number
+    src = tmp_path / "m.csv"
+    cells = ['"=HYPERLINK(""http://x.example"",""x"")"', "@x", "-1", "+cn", "cn"]  # CSV quoting
+    src.write_text(
+        "series_id,year,value\n"
+        + "".join(f"{cell},{2018 + i},{i + 1}\n" for cell in cells for i in range(3))
+    )
+    out = tmp_path / "fc.csv"
+    argv = ["forecast-many", str(src), "--horizon", "1", "--out", str(out), "--method", "drift"]
+    assert main([*argv, "--engine", "serial", "--no-progress"]) == 0
+    ids = ['\'=HYPERLINK("http://x.example","x")', "'@x", "-1", "'+cn", "cn"]
+    written = pd.read_csv(out, keep_default_na=False, dtype={"series_id": str})
+    assert written["series_id"].tolist() == ids  # '-1' is a number: no spreadsheet runs it
+    assert written["mean"].tolist() == [4.0] * 5  # drift of 1, 2, 3
+    assert main([*argv, "--engine", "serial", "--no-progress", "--no-escape-formulas"]) == 0
+    raw = pd.read_csv(out, keep_default_na=False, dtype={"series_id": str})
+    assert raw["series_id"].tolist() == ["=HYPERLINK(\"http://x.example\",\"x\")", "@x", "-1",
+                                         "+cn", "cn"]  # fmt: skip
+    with pytest.raises(SpecError, match=re.escape("--no-escape-formulas is for a .csv")):
+        _run(
+            [str(src), "--horizon", "1", "--out", str(tmp_path / "o.xlsx"), "--no-escape-formulas"]
+        )
+    assert not (tmp_path / "o.xlsx").exists()
+
+
+@pytest.mark.skipif(
+    __import__("shutil").which("soffice") is None, reason="needs LibreOffice (soffice)"
+)
+def test_escaped_csv_opens_in_libreoffice_as_text_not_a_formula(tmp_path: Path) -> None:
+    # the real round trip: LibreOffice's CSV import (default options) turns the file into a
+    # workbook; openpyxl reads each cell's type: 'f' a formula, 's' text
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    src = tmp_path / "m.csv"
+    src.write_text(
+        "series_id,year,value\n" + "".join(f"=1+1,{2018 + i},{i + 1}\n" for i in range(3))
+    )
+    types = {}
+    for flag in ["--escape-formulas", "--no-escape-formulas"]:
+        out = tmp_path / f"fc{flag}.csv"
+        argv = ["forecast-many", str(src), "--horizon", "1", "--out", str(out), flag]
+        assert main([*argv, "--engine", "serial", "--no-progress", "--method", "drift"]) == 0
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
+             "--convert-to", "xlsx", "--outdir", str(tmp_path), str(out)],
+            check=True, capture_output=True, timeout=180,
+        )  # fmt: skip
+        cell = load_workbook(out.with_suffix(".xlsx")).active["A2"]
+        types[flag] = (cell.data_type, cell.value)
+    assert types == {"--escape-formulas": ("s", "'=1+1"), "--no-escape-formulas": ("f", "=1+1")}
+
+
+def test_a_wrong_sep_on_a_comma_file_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: "(a title above the header? pass --header-row N, ...)", the advice for another
+    # mistake: ',' was skipped among the separators a lone column's name can hold
+    src = tmp_path / "m.csv"
+    src.write_text("series_id,year,value\na,2020,1\na,2021,2\na,2022,3\n")
+    argv = ["forecast-many", str(src), "--horizon", "1", "--out", str(tmp_path / "o.csv")]
+    assert main([*argv, "--sep", "tab"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "found 'series_id,year,value' (one column whose name holds ',': the file is "
+        "comma-separated, not by the separator given; to detect it, leave out --sep)\n"
+    )
+
+
+def test_several_methods_separated_by_commas(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # was: "unknown forecasting method 'drift,naive'; did you mean 'naive'?", though
+    # forecast_many takes a list (README: a block of rows per method, failures per method)
+    src = tmp_path / "m.csv"
+    src.write_text(
+        "series_id,year,value\n"
+        + "".join(f"a,{2020 + i},{v}\n" for i, v in enumerate([1, 2, 3]))
+        + "b,2022,5\nb,2023,6\n"
+    )
+    out = tmp_path / "fc.csv"
+    argv = ["forecast-many", str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
+    assert main([*argv, "--method", "drift, naive", "--no-progress"]) == 1  # b: drift fails
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].startswith(
+        "forecast-many: 2 series x 2 methods (3 ok, 0 fallback, 1 failed) in "
+    )
+    assert printed[1].startswith("  failed 'b' (drift): series 'b' has 2 observations")
+    written = pd.read_csv(out)
+    # drift of 1, 2, 3: 3 + (3 - 1) / 2 = 4; naive: the last value (3; b: 6)
+    assert written[["series_id", "model", "mean"]].fillna(-1).values.tolist() == [
+        ["a", "drift", 4.0],
+        ["a", "naive", 3.0],
+        ["b", "drift", -1],
+        ["b", "naive", 6.0],
+    ]
+    with pytest.raises(SystemExit) as exit_:  # argparse: an empty name, exit 2
+        main([*argv, "--method", "drift,,naive"])
+    assert exit_.value.code == 2
+    assert "'drift,,naive' has an empty name between commas" in capsys.readouterr().err
+    # the .xlsx row limit counts every method's rows: 2 series x 1 year x 2 methods = 4
+    monkeypatch.setattr(batch_cmd, "XLSX_MAX_ROWS", 3)
+    xlsx = ["forecast-many", str(src), "--horizon", "1", "--out", str(tmp_path / "fc.xlsx")]
+    assert main([*xlsx, "--method", "drift,naive"]) == 2
+    assert "would have 4 rows (2 series x 1 years x 2 methods)" in capsys.readouterr().err
+
+
+def test_an_id_a_workbook_cannot_store_is_refused_before_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # was: to_excel refused it after the whole run ("sheet 'forecast' row 0"), result lost
+    monkeypatch.setattr("idcforecast.batch.forecast_many", lambda *a, **k: pytest.fail("ran"))
+    src = tmp_path / "m.csv"
+    src.write_text("series_id,year,value\n" + "".join(f"a\vb,{y},1\n" for y in (2020, 2021)))
+    out = tmp_path / "fc.xlsx"
+    msg = (
+        f"forecast-many: --out {str(out)!r}: the series_id 'a\\x0bb' has control characters "
+        "that an Excel workbook cannot store; nothing was run; remove them from the file, or "
+        f"pass a .csv path, e.g. {str(tmp_path / 'fc.csv')!r}"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg) + "$"):
+        _run([str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.csv"]
+
+
+def test_out_that_is_the_fx_rates_file_is_refused_before_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: the user's FX file replaced by the forecast (only FILE was checked)
+    rates = tmp_path / "rates.csv"
+    rates.write_text("year,value,unit\n2026,7.05,CNY/USD\n")
+    argv = ["forecast-many", str(_markets(tmp_path)), "--horizon", "1", "--engine", "serial"]
+    assert main([*argv, "--fx-rates", str(rates), "--out", str(rates)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: forecast-many: --out {str(rates)!r} is the same file as the input --fx-rates "
+        f"{str(rates)!r}; writing there would replace the input, so nothing was run or "
+        f"written; choose another output path, e.g. {str(tmp_path / 'rates-forecast.csv')!r}\n"
+    )
+    assert rates.read_text() == "year,value,unit\n2026,7.05,CNY/USD\n"

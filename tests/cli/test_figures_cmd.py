@@ -147,3 +147,14 @@ def test_text_piped_in_without_file_is_read(
     assert capsys.readouterr().err.endswith(
         "error: one of the arguments TEXT --file is required (or pipe the text in)\n"
     )
+
+
+def test_a_folder_as_file_says_it_is_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: "figures --file DIR: cannot be read (Is a directory)"
+    assert main(["figures", "--file", str(tmp_path)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: figures --file {tmp_path}: a folder, not a file; expected a text file (or '-' "
+        "for standard input), e.g. one of the folder's .txt files\n"
+    )

@@ -303,7 +303,9 @@ def test_a_series_that_cannot_be_forecast_does_not_cost_the_others(
 ) -> None:
     # was: the whole command failed on the first short series of company_revenue (and said
     # "forecast_many() forecasts the other 1 series" of four)
-    assert main(["forecast", "--dataset", "company_revenue", "--csv"]) == 2
+    # exit 1: it finished, two series printed, two not forecast (was 2, the code of an input
+    # error that ran nothing; cli/_exit)
+    assert main(["forecast", "--dataset", "company_revenue", "--csv"]) == 1
     captured = capsys.readouterr()
     import io
 
@@ -318,11 +320,11 @@ def test_a_series_that_cannot_be_forecast_does_not_cost_the_others(
     assert captured.err.splitlines() == [
         "error (series gds_net_revenue_restated, not forecast): series "
         "'gds_net_revenue_restated' has 3 observations (2022-2024); method 'auto' needs at "
-        "least 4; add years, or use 'naive' (2) or 'drift' (3)",
+        "least 4; add years, or use --method naive (2) or --method drift (3)",
         "error (series equinix_revenue, not forecast): series 'equinix_revenue' has 3 "
         "observations (2020-2023, 1 year filled); method 'auto' needs at least 4; add "
-        "years, or use 'naive' (2) or 'drift' (3) (gap year 2021 filled log-linearly for "
-        "fitting only)",
+        "years, or use --method naive (2) or --method drift (3) (gap year 2021 filled "
+        "log-linearly for fitting only)",
     ]
 
 
@@ -411,3 +413,68 @@ def test_compare_notes_give_their_advice_in_flags(capsys: pytest.CaptureFixture[
     assert "pass a smaller --backtest-horizon N" in out
     assert "add years or use --method auto (needs 4)" in out
     assert "method='auto'" not in out and "horizon=" not in out
+
+
+def test_ctrl_c_in_any_command_is_one_line_and_exit_130(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # was: a KeyboardInterrupt traceback (forecast-many alone caught it)
+    from idcforecast.cli import forecast_cmd
+
+    def interrupted(args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(forecast_cmd, "run", interrupted)
+    assert main(["forecast"]) == 130
+    assert capsys.readouterr().err == "idcforecast forecast: interrupted\n"
+
+
+@pytest.mark.parametrize("command", ["forecast", "forecast-many", "check-claims", "show"])
+def test_help_names_the_exit_codes(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main([command, "--help"])
+    assert exit_.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())  # (argparse wraps the epilog)
+    assert text.endswith(
+        "exit codes: 0 all fine; 1 finished, but some or all results failed (a series not "
+        "forecast) or are inconsistent (a claim set); 2 nothing done: a usage or input error "
+        "(one 'error:' line); 130 interrupted by Ctrl-C"
+    )
+
+
+def test_several_methods_separated_by_commas(capsys: pytest.CaptureFixture[str]) -> None:
+    # was: "unknown forecasting method 'drift,naive'", though forecast() takes a list
+    assert main(["forecast", "--method", "drift,naive", "--horizon", "1", "--csv"]) == 0
+    import io
+
+    import pandas as pd
+
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    # CIDC 2012-2023 (11 published years, 2013 filled): naive is 2023's 5,078.3; drift adds
+    # the mean step (5078.3 - 210.5) / 11 = 442.53, 5,520.8
+    assert table["model"].tolist() == ["drift", "naive"]
+    assert table["mean"].round(1).tolist() == [5520.8, 5078.3]
+
+
+def test_a_misspelt_option_is_told_the_one_meant(capsys: pytest.CaptureFixture[str]) -> None:
+    # was: "unrecognized arguments: --horizn 3" alone
+    with pytest.raises(SystemExit) as exit_:
+        main(["forecast", "--horizn", "3"])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "idcforecast forecast: error: unrecognized arguments: --horizn 3; did you mean --horizon?\n"
+    )
+    with pytest.raises(SystemExit):  # nothing close: no guess
+        main(["forecast", "--n-jobs", "2"])
+    assert capsys.readouterr().err.endswith("unrecognized arguments: --n-jobs 2\n")
+
+
+def test_help_gives_the_defaults_of_to_and_dataset(capsys: pytest.CaptureFixture[str]) -> None:
+    # was "--to YEAR  last year" (the year before this one?) with no default named
+    from idcforecast.cli import forecast_cmd
+
+    with pytest.raises(SystemExit):
+        main(["forecast", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert f"--to YEAR the last year to forecast (default {forecast_cmd.DEFAULT_TO})" in text
+    assert "--dataset DATASET bundled dataset (default china_idc_market)" in text

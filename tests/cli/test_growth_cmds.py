@@ -17,8 +17,11 @@ def _run(module: ModuleType, argv: list[str], capsys: pytest.CaptureFixture[str]
     # The same wiring as idcforecast.cli.build_parser, for one subcommand.
     parser = argparse.ArgumentParser(prog=f"idcforecast {module.NAME}")
     module.add_arguments(parser)
-    assert module.run(parser.parse_args(argv)) == 0
-    return capsys.readouterr().out
+    code = module.run(parser.parse_args(argv))
+    out = capsys.readouterr().out
+    # exit 1 when a claim set is printed inconsistent (cli/_exit: finished, results failed)
+    assert code == (1 if "\nconsistent  no " in f"\n{out}" else 0), out
+    return out
 
 
 def test_registered() -> None:
@@ -621,7 +624,7 @@ def test_claims_against_a_folder_of_one_markets_files(
     (folder / "a.csv").write_text("year,value\n2019,1562.5亿元\n2020,2238.7亿元\n")
     (folder / "b.csv").write_text("year,value\n2021,3012.7亿元\n2022,4043.2亿元\n")
     argv = ["--data", str(folder), "--series", "china_idc_cidc_overall", "--unit", "亿元"]
-    assert main(["check-claims", *argv]) == 0
+    assert main(["check-claims", *argv]) == 1  # inconsistent (below): exit 1
     out = capsys.readouterr().out
     # 3200 / 1.278^2 = 1,959.2 against the folder's 2020 figure 2,238.7: -12.5%
     assert re.search(r"2 steps from 2020\s+1,959\.2\s+2,238\.7 \(actual\)\s+-12\.5%", out)
@@ -680,7 +683,7 @@ def test_bundled_claims_against_your_own_actuals_keep_the_series_you_have(
         f"note: track-record: bundled claims left out, about series --data {path} does not "
         "hold: china_idc_idc_corp (4), global_dc_market_caict (3), china_idc_caict (3)\n"
     )
-    assert main(["check-claims", "--all", "--data", str(path)]) == 0
+    assert main(["check-claims", "--all", "--data", str(path)]) == 1  # global_times: no
     out, err = capsys.readouterr()
     assert "claim set   global_times_2020_07_07  [china_idc_cidc_overall, CNY 100m]" in out
     assert "[china_idc_caict" not in out
@@ -832,7 +835,7 @@ def test_check_claims_notes_a_claims_file_once(
         "gt,china_idc_cidc_overall,growth,2021,0.35\n",
         encoding="utf-8",
     )
-    assert main(["check-claims", str(path)]) == 0
+    assert main(["check-claims", str(path)]) == 1  # 0.35% in 2021 fits no reading: exit 1
     err = capsys.readouterr().err
     assert err.count("value 0.35 is read as 0.35%") == 1, err
 
@@ -916,3 +919,22 @@ def test_track_record_forecasts_only_says_why_it_lists_nothing(
         "no forecasts: each of the 2 level claims is for a year before the one it was made in "
         "(a figure restated after the fact); drop --forecasts-only to list them\n"
     )
+
+
+def test_check_claims_exit_code_says_whether_every_set_is_consistent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was 0 for an inconsistent set: a script could not tell (cli/_exit: 1)
+    from idcforecast.cli import main
+
+    path = tmp_path / "claims.csv"
+    # CIDC 2019 = 1562.5, 2022 = 4043.2 (derived): (4043.2 / 1562.5) ** (1 / 3) - 1 = 37.3%
+    path.write_text(
+        "claim_set,subject,kind,period,value\nok,china_idc_cidc_overall,cagr,2019-2022,37.3\n",
+        encoding="utf-8",
+    )
+    assert main(["check-claims", str(path)]) == 0
+    assert "consistent  yes" in capsys.readouterr().out
+    path.write_text(path.read_text().replace("37.3", "27.8"), encoding="utf-8")
+    assert main(["check-claims", str(path)]) == 1
+    assert "consistent  no" in capsys.readouterr().out

@@ -146,7 +146,7 @@ def test_report_method_from_the_command_line(
     out = tmp_path / "caict.pdf"
     argv = ["--series", "china_idc_caict", "--out", str(out), "--date", "2026-01-01"]
     assert main(["report", *argv]) == 2
-    assert "use 'naive' (2) or 'drift' (3)" in capsys.readouterr().err
+    assert "use --method naive (2) or --method drift (3)" in capsys.readouterr().err
     assert not out.exists()
     assert main(["report", *argv, "--method", "drift"]) == 0
     from pypdf import PdfReader

@@ -1,0 +1,52 @@
+"""The command line's exit codes, one convention for every command (private).
+
+==========  ==============================================================================
+code        meaning
+==========  ==============================================================================
+0           the command finished and every result is fine
+1           the command finished, but some or all of its results failed (a series not
+            forecast by ``forecast`` or ``forecast-many``, written with its reason) or are
+            inconsistent (a claim set ``check-claims`` finds inconsistent)
+2           nothing was done: a usage error (an unknown option, a missing argument: argparse
+            exits 2 too) or an input error (a file that cannot be read, a bad value), one
+            ``error:`` line
+130         interrupted by Ctrl-C (128 + SIGINT), one line; nothing half-written
+==========  ==============================================================================
+
+Scripts can thus tell "ran, look at the failures" (1) from "did not run" (2). A command's
+``run`` returns :func:`results_status` of what it found; ``main`` returns :data:`USAGE` for
+an ``IdcForecastError`` and :data:`INTERRUPTED` for a Ctrl-C.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+OK = 0
+RESULTS_FAILED = 1
+USAGE = 2
+INTERRUPTED = 130
+
+EPILOG = (
+    "exit codes: 0 all fine; 1 finished, but some or all results failed (a series not "
+    "forecast) or are inconsistent (a claim set); 2 nothing done: a usage or input error "
+    "(one 'error:' line); 130 interrupted by Ctrl-C"
+)
+
+
+def results_status(failed: int | bool | Iterable[object]) -> int:
+    """The exit code of a command that finished: :data:`RESULTS_FAILED` when any result
+    failed or is inconsistent, else :data:`OK`.
+
+    ``failed`` is a count, a flag, or the failed results themselves (any of them makes it 1).
+
+    Examples
+    --------
+    >>> results_status(0), results_status(3), results_status(True), results_status([])
+    (0, 1, 1, 0)
+    >>> results_status(["series 'bad'"])
+    1
+    """
+    if isinstance(failed, bool | int):
+        return RESULTS_FAILED if failed else OK
+    return RESULTS_FAILED if any(True for _ in failed) else OK
