@@ -111,6 +111,7 @@ def render(
     rows = frame[frame["series_id"] == chosen].sort_values("year").reset_index(drop=True)
     source_unit = rows["unit"].iloc[0]
     from idcforecast._normalize import conversion_in
+    from idcforecast.report._growth import change_unit
     from idcforecast.units import canonical_unit
     from idcforecast.units.convert import changes_currency
 
@@ -124,13 +125,19 @@ def render(
         [
             _title(rows, label, target, source_unit),
             "",
-            _table(rows, values, converted=target != source_unit or bool(read_conversions)),
+            _table(
+                rows,
+                values,
+                converted=target != source_unit or bool(read_conversions),
+                points=change_unit(target),
+            ),
             "",
             *_footnotes(
                 rows,
                 values,
                 changes_currency(source_unit, target) or fx_read,
                 _user_rates(rows, source_unit, target),
+                points=change_unit(target),
             ),
             *_others(frame, label, chosen),
         ]
@@ -196,7 +203,12 @@ def _span(years: list[int]) -> str:
     return f"{len(years)} years {years[0]}-{years[-1]}"
 
 
-def _table(rows: pd.DataFrame, values: list[float], *, converted: bool) -> str:
+def _table(
+    rows: pd.DataFrame, values: list[float], *, converted: bool, points: str | None = None
+) -> str:
+    """The table of a series; ``points`` ("pp", "bp") when its changes are differences in
+    that unit (a series in percent: a share's growth rate would read as the growth of what
+    it is a share of; 1.5% -> 1.6% is +0.1 pp, not +6.7%)."""
     import pandas as pd
 
     from idcforecast.cli._text import text_table
@@ -204,7 +216,9 @@ def _table(rows: pd.DataFrame, values: list[float], *, converted: bool) -> str:
 
     growth = {}
     positive = all(v > 0 for v in values)
-    if len(values) > 1 and positive:
+    if len(values) > 1 and points is not None:
+        growth = _point_changes(rows, values, points)
+    elif len(values) > 1 and positive:
         table = yoy(pd.Series(values, index=rows["year"].tolist()))
         qualifiers = dict(zip(rows["year"], rows["qualifier"], strict=True))
         for rec in table.to_dict("records"):
@@ -227,8 +241,34 @@ def _table(rows: pd.DataFrame, values: list[float], *, converted: bool) -> str:
                 rec["source"],
             ]
         )
-    header = ["year", "value", "growth", "flag", "confidence", "source"]
+    header = ["year", "value", "growth" if points is None else "change", "flag", "confidence",
+              "source"]  # fmt: skip
     return text_table(header, body, right=[1, 2])
+
+
+def _point_changes(rows: pd.DataFrame, values: list[float], points: str) -> dict[object, str]:
+    """Each year's change from the year before, in ``points`` ("+0.4 pp"), marked as the
+    bound it is (a difference rises with the end and falls with the start, as a growth rate
+    does); across a gap, the change a year ("+0.2 pp/yr over 2y")."""
+    from idcforecast.growth_bounds import _rate_qualifier
+
+    years = [int(y) for y in rows["year"]]
+    qualifiers = list(rows["qualifier"])
+    decimals = max(1, min(3, max(_decimals(v) for v in values)))
+    out = {}
+    for i in range(1, len(values)):
+        apart = years[i] - years[i - 1]
+        change = (values[i] - values[i - 1]) / apart
+        joint = _rate_qualifier(qualifiers[i - 1], qualifiers[i])
+        text = (
+            UNBOUNDED
+            if joint is None
+            else qualifier_sign(joint[0]) + f"{change:+.{decimals}f} {points}"
+        )
+        if apart > 1 and joint is not None:
+            text += f"/yr over {apart}y"
+        out[rows["year"].iloc[i]] = text
+    return out
 
 
 # the growth between two figures bounded the same way ("> 1,500" then "> 2,200")
@@ -263,11 +303,20 @@ def _decimals(value: float) -> int:
 
 
 def _footnotes(
-    rows: pd.DataFrame, values: list[float], fx: bool, user_rates: list[str] | None = None
+    rows: pd.DataFrame,
+    values: list[float],
+    fx: bool,
+    user_rates: list[str] | None = None,
+    *,
+    points: str | None = None,
 ) -> list[str]:
     lines = [
         "growth: year-on-year between consecutive years; '/yr over Ny' is the compound annual "
         "rate across a gap (no published year in between), not an observed change."
+        if points is None
+        else f"change: the difference from the year before, in {points} (a growth rate of a "
+        "percentage would read as the growth of what it is a share of); '/yr over Ny' is the "
+        "change a year across a gap (no published year in between)."
     ]
     if rows["derived"].any():
         lines.append("derived: not published; computed from sourced figures (how: notes below).")
@@ -279,7 +328,7 @@ def _footnotes(
         )
     if fx:
         lines.append(" ".join([f"{FX_CONVERTED}; {FX_GROWTH}.", *(user_rates or [])]))
-    if not all(v > 0 for v in values):
+    if points is None and not all(v > 0 for v in values):
         lines.append("growth not shown: it is undefined for levels at or below zero.")
     lines = [textwrap.fill(line, _WIDTH, subsequent_indent="  ") for line in lines]
     notes = [(rec["year"], rec["note"]) for rec in rows.to_dict("records") if rec["note"]]

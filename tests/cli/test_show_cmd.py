@@ -249,3 +249,26 @@ def test_an_option_of_the_other_file_format_is_refused(
     code, out, _ = _show(capsys, *argv, "--sheet", "0")  # the options that fit still work
     assert code == 0
     assert _line(out, "2022").split()[:3] == ["2022", "650", "+25.0%"]  # 650 / 520 - 1
+
+
+def test_a_series_in_percent_shows_changes_in_points(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # a share of 1.5% then 1.6% printed '+6.7%' (1.6 / 1.5 - 1), which reads as the growth
+    # of what it is a share of; the change is 1.6 - 1.5 = +0.1 pp; across the 2021-2023 gap
+    # (2.0 -> 3.0) it is (3.0 - 2.0) / 2 = +0.5 pp a year
+    path = tmp_path / "share.csv"
+    path.write_text(
+        "series_id,year,value,unit,qualifier\ns,2019,1.5,%,exact\ns,2020,1.6,%,exact\n"
+        "s,2021,2.0,%,at_least\ns,2023,3.0,%,exact\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _show(capsys, "--data", str(path))
+    assert code == 0
+    assert _line(out, "2020").split()[:3] == ["2020", "1.6", "+0.1"]
+    assert "+0.1 pp" in _line(out, "2020")
+    assert "+0.4 pp" in _line(out, "2021")
+    # from at least 2.0 to 3.0 the change is at most +0.5 pp a year
+    assert "< +0.5 pp/yr over 2y" in _line(out, "2023")
+    assert "change: the difference from the year before, in pp" in out
+    assert "%" not in _line(out, "2020").replace("1.6", "")
