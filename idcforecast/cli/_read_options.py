@@ -304,7 +304,9 @@ def bundled_rows(frame: pd.DataFrame, args: argparse.Namespace, command: str) ->
         return frame
     from idcforecast.io import read_series
 
-    return read_series(frame, unit=args.unit, kw_per_rack=args.kw_per_rack)
+    # named as the user knows it ("dataset china_idc_market row 0 ..."), not "DataFrame"
+    name = f"dataset {getattr(args, 'dataset', None) or 'china_idc_market'}"
+    return read_series(frame, unit=args.unit, kw_per_rack=args.kw_per_rack, source_name=name)
 
 
 def read_user_file(args: argparse.Namespace, path: str) -> pd.DataFrame:

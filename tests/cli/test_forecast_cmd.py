@@ -478,3 +478,15 @@ def test_help_gives_the_defaults_of_to_and_dataset(capsys: pytest.CaptureFixture
     text = " ".join(capsys.readouterr().out.split())
     assert f"--to YEAR the last year to forecast (default {forecast_cmd.DEFAULT_TO})" in text
     assert "--dataset DATASET bundled dataset (default china_idc_market)" in text
+
+
+def test_a_unit_the_bundled_series_cannot_take_names_the_dataset(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # the message said "DataFrame row 0 (...)", a frame the user never gave
+    assert main(["forecast", "--unit", "MW"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        "error: dataset china_idc_market row 0 (series 'china_idc_cidc_overall', year 2012): "
+        "cannot convert 'CNY 100m' (money) to 'MW' (power)"
+    )
