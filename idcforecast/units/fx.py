@@ -66,6 +66,12 @@ def _read_rates(path: Path) -> Rates:
 
 
 def _file_bytes(path: Path) -> bytes:
+    if path.is_dir():  # "cannot be read (Is a directory)" named no fix
+        raise DataError(
+            f"FX file {path}: a folder, not a file; expected the path of a CSV file with "
+            "columns year, value and unit (e.g. 2026,7.05,CNY/USD)",
+            file=str(path),
+        )
     try:
         return path.read_bytes()
     except OSError as err:

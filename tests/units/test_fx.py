@@ -465,3 +465,10 @@ def test_a_cross_rate_written_the_other_way_round_is_refused(tmp_path: Path) -> 
     path.write_text("year,value,unit\n2026,7.8,CNY/EUR\n", encoding="utf-8")
     with use_fx_rates(path):
         assert fx_rate("EUR", "CNY", year=2026) == 7.8
+
+
+def test_a_folder_given_as_the_user_file_is_named_as_a_folder(tmp_path: Path) -> None:
+    # it said "cannot be read (Is a directory)"
+    message = re.escape(f"FX file {tmp_path}: a folder, not a file; expected the path of a CSV")
+    with pytest.raises(DataError, match=message), use_fx_rates(tmp_path):
+        pass  # pragma: no cover
