@@ -918,3 +918,38 @@ def test_a_row_that_does_not_convert_fails_its_series_not_the_batch(tmp_path: Pa
     assert per.loc["bad", "note"].startswith(
         "m.csv row 11, column 'unit' (year 2020): unit 'furlongs' is not defined"
     )
+
+
+def test_ctrl_c_while_pandas_reads_is_an_interrupt_not_a_malformed_csv(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pandas' C parser swallows a KeyboardInterrupt raised in its read of the file and
+    raises "Calling read(nbytes) on source failed" (a ParserError) instead: forecast-many
+    interrupted while reading said "not a well-formed CSV" and exited with 2, not 130 (7 of
+    40 real interrupts of a 50,000-series read). Here the read receives a real SIGINT and
+    swallows it as pandas does."""
+    import contextlib
+    import os
+    import signal
+
+    import idcforecast.batch.reading as reading
+
+    path = tmp_path / "markets.csv"
+    path.write_text("series_id,year,value\na,2020,1\n", encoding="utf-8")
+
+    def read_swallowing_the_interrupt(*args: object, **kwargs: object) -> object:
+        with contextlib.suppress(KeyboardInterrupt):  # as pandas' C parser does
+            os.kill(os.getpid(), signal.SIGINT)
+        raise DataError("markets.csv: not a well-formed CSV (Error tokenizing data. ...)")
+
+    monkeypatch.setattr(reading, "read_table", read_swallowing_the_interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        read_long_table(path)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # put back
+
+
+def test_a_read_error_without_an_interrupt_is_still_the_read_error(tmp_path: Path) -> None:
+    path = tmp_path / "markets.csv"
+    path.write_text("series_id,year,value\na,2020,1,9\n", encoding="utf-8")
+    with pytest.raises(DataError, match="not a well-formed CSV"):
+        read_long_table(path)
