@@ -65,7 +65,10 @@ def _check_gaps_and_cap(gaps: Any, cap: Any) -> None:
             f"{', '.join(repr(p) for p in GAP_POLICIES)}",
             gaps=repr(gaps),
         )
-    if cap is None or isinstance(cap, Mapping):
+    if isinstance(cap, Mapping):
+        _check_cap_mapping(cap)
+        return
+    if cap is None:
         return
     try:
         number = float(cap) if not isinstance(cap, bool) else math.nan  # True is no level
@@ -78,6 +81,30 @@ def _check_gaps_and_cap(gaps: Any, cap: Any) -> None:
             "or cap=None (convert figure text first: idcforecast.convert('2万亿元', "
             "'CNY 100m') gives 20000.0)",
             cap=repr(cap),
+        )
+
+
+def _check_cap_mapping(caps: Mapping[Any, Any]) -> None:
+    """Raise for NaN caps in a ``{series_id: cap}`` mapping, before the run: caps read from a
+    table with a blank for each uncapped series (``dict(zip(t.series_id, t.cap))``) failed
+    each of those series with "cap nan is not above the last observation 60.0" (NaN
+    compares false), which names no fix.
+    """
+    blank = []
+    for key, value in caps.items():
+        try:
+            if not isinstance(value, bool | str) and math.isnan(float(value)):
+                blank.append(key)
+        except (TypeError, ValueError):
+            continue  # not a number: that series fails, its note quoting the cap
+    if blank:
+        some = ", ".join(repr(str(key)) for key in blank[:5])
+        more = f" and {len(blank) - 5} more" if len(blank) > 5 else ""
+        raise ModelError(
+            f"forecast_many: cap is NaN (blank) for series {some}{more}; expected a number "
+            "for each series in the mapping; leave the uncapped series out of it "
+            "({sid: c for sid, c in caps.items() if c == c}) or give their caps",
+            series_id=str(blank[0]),
         )
 
 
@@ -256,7 +283,8 @@ def forecast_many(
         ``status``/``note`` instead).
     ModelError
         If ``horizon`` is not a positive whole number, a ``level`` is not a percentage, or
-        a single ``cap`` is not a number (NaN included).
+        a single ``cap`` is not a number (NaN included), or a ``{series_id: cap}``
+        mapping holds NaN caps (leave uncapped series out of it).
     UnknownMethodError
         If ``method`` is not known.
     EngineError, MissingDependencyError

@@ -380,6 +380,33 @@ def test_cap_mapping_keys_are_matched_as_text_and_checked() -> None:
         forecast_many(data, 1, method="drift", cap={"x": 9.0}, engine="serial", progress=False)
 
 
+def test_nan_caps_in_a_mapping_are_refused_before_the_run_naming_the_series() -> None:
+    # caps read from a table with a blank for each uncapped series; before: each of those
+    # series failed with "cap nan is not above the last observation 5.0", which no cap is
+    data = pd.DataFrame(
+        {
+            "series_id": ["a"] * 5 + ["b"] * 5,
+            "year": [*range(2018, 2023)] * 2,
+            "value": [1.0, 2, 3, 4, 5] * 2,
+        }
+    )
+    caps = dict(zip(["a", "b"], pd.Series([9.0, None], dtype=float), strict=True))
+    msg = (
+        "forecast_many: cap is NaN (blank) for series 'b'; expected a number for each series "
+        "in the mapping; leave the uncapped series out of it "
+        "({sid: c for sid, c in caps.items() if c == c}) or give their caps"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        forecast_many(data, 1, method="drift", cap=caps, engine="serial", progress=False)
+    with pytest.raises(ModelError, match=re.escape("for series 'a', 'b';")):
+        forecast_many(data, 1, cap={"a": np.float32("nan"), "b": float("nan")}, engine="serial")
+    # the fix the message gives: 'a' capped (drift 5 + 1 = 6 stays under 9), 'b' not
+    fixed = {sid: c for sid, c in caps.items() if c == c}
+    out = forecast_many(data, 1, method="drift", cap=fixed, engine="serial", progress=False)
+    assert out["mean"].tolist() == [6.0, 6.0]
+    assert out["status"].tolist() == ["ok", "ok"]
+
+
 def _with_estimates() -> pd.DataFrame:
     """A panel whose note column marks estimate years the way read_long_table marks them."""
     data = pd.concat([_panel(9), _broken().iloc[10:21]], ignore_index=True).assign(note="")
