@@ -134,7 +134,7 @@ def run_case(n_series: int, engine: str, *, method: str, n_jobs: int, seed: int)
             HORIZON,
             method=method,
             engine=engine,
-            n_jobs=n_jobs,
+            n_jobs=n_jobs if engine == "local" else None,  # the others refuse it
             client=client,
             progress=False,
             seed=0,

@@ -251,7 +251,8 @@ def forecast_many(
         "serial" (this process), "local" (worker processes on this machine, one
         math-library thread each) or "dask" (a ``dask.distributed`` cluster).
     n_jobs
-        Worker processes for "local" (default: every available core).
+        Worker processes for "local" (default: every available core); refused with the
+        other engines, which it would not change.
     chunk_size
         Series per task (default: about eight tasks per worker, at most 256 series each;
         for "dask", per worker thread of the cluster).
@@ -289,9 +290,10 @@ def forecast_many(
         If ``method`` is not known.
     EngineError, MissingDependencyError
         If ``engine`` is not one of "serial", "local", "dask", or cannot run (bad
-        ``n_jobs``, no Dask client, dask not installed), or a worker died running a chunk
-        (a local worker process, or every Dask worker that tried it: usually memory), or a
-        chunk failed on a Dask worker as a whole (idcforecast missing there, another version).
+        ``n_jobs``, ``n_jobs`` with another engine than "local", no Dask client, dask not
+        installed), or a worker died running a chunk (a local worker process, or every
+        Dask worker that tried it: usually memory), or a chunk failed on a Dask worker as a
+        whole (idcforecast missing there, another version).
 
     Warns
     -----
@@ -323,6 +325,20 @@ def forecast_many(
             f"forecast_many: client= is used only by engine='dask'; got engine={engine!r}; "
             "pass engine='dask' to run on that cluster",
             engine=engine,
+        )
+    if n_jobs is not None and engine != "local":
+        # was: ignored without a word (engine="serial", n_jobs=8 ran in this process alone),
+        # where the command line refuses --n-jobs with these engines
+        runs_on = (
+            "this process alone"
+            if engine == "serial"
+            else "the cluster's worker threads (start more with `dask worker`)"
+        )
+        raise EngineError(
+            f"forecast_many: n_jobs is used only by engine='local'; engine={engine!r} runs on "
+            f"{runs_on}; leave out n_jobs, or pass engine='local'",
+            engine=engine,
+            n_jobs=n_jobs,
         )
     workers = available_cores() if n_jobs is None else _positive_int("n_jobs", n_jobs)
     if chunk_size is not None:

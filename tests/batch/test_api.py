@@ -227,6 +227,25 @@ def test_broken_series_are_reported_and_never_stop_the_batch() -> None:
     }
 
 
+def test_n_jobs_with_another_engine_than_local_is_refused() -> None:
+    # was: ignored without a word (serial ran in this process alone), while the command
+    # line refuses --n-jobs with these engines
+    data = _panel(2)
+    msg = (
+        "forecast_many: n_jobs is used only by engine='local'; engine='serial' runs on this "
+        "process alone; leave out n_jobs, or pass engine='local'"
+    )
+    with pytest.raises(EngineError, match=re.escape(msg)):
+        forecast_many(data, 2, engine="serial", n_jobs=8, progress=False)
+    msg = (
+        "forecast_many: n_jobs is used only by engine='local'; engine='dask' runs on the "
+        "cluster's worker threads (start more with `dask worker`); leave out n_jobs, or pass "
+        "engine='local'"
+    )
+    with pytest.raises(EngineError, match=re.escape(msg)):
+        forecast_many(data, 2, engine="dask", n_jobs=2, progress=False)
+
+
 def test_argument_errors() -> None:
     data = _panel(2)
     with pytest.raises(EngineError, match=re.escape("n_jobs must be a positive integer")):
