@@ -123,12 +123,22 @@ def resolve_caps(
 
     Series ids become text in every output, so ``{1: 80.0}`` caps series ``"1"``; a key
     that names no series is an error (a misspelt id would silently leave a series uncapped).
+    A pandas Series of caps indexed by series id (``df.groupby("series_id")["value"].max()
+    * 2``) is such a mapping (it was refused as "cap a 500 / b 50 / dtype: int64 is not a
+    number", its repr over several lines).
 
     Examples
     --------
     >>> resolve_caps({1: 80.0}, ["1", "2"])
     {'1': 80.0}
+    >>> import pandas as pd
+    >>> resolve_caps(pd.Series({"2": 90.0}), ["1", "2"])
+    {'2': 90.0}
     """
+    import pandas as pd
+
+    if isinstance(cap, pd.Series):
+        cap = cap.to_dict()
     if not isinstance(cap, Mapping):
         return cap
     caps = {str(key): value for key, value in cap.items()}

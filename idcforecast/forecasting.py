@@ -513,8 +513,9 @@ def forecast(
     level
         Interval level(s) in percent: columns ``lo_<level>``, ``hi_<level>``.
     cap
-        Saturation cap for all series, or ``{series_id: cap}`` (keys compared as text;
-        a key that names no series in ``data`` is an :class:`UnknownSeriesError`).
+        Saturation cap for all series, or ``{series_id: cap}`` or a pandas Series of caps
+        indexed by series id (keys compared as text; a key that names no series in
+        ``data`` is an :class:`UnknownSeriesError`).
     seed
         Passed on to :func:`forecast_array` (deterministic methods ignore it).
     gaps

@@ -468,6 +468,23 @@ def test_cap_mapping_key_that_names_no_series_is_an_error() -> None:
         forecast(_two_numbered_series(), 1, method="drift", cap={"x": 9.0})
 
 
+def test_caps_may_be_a_pandas_series_indexed_by_series_id() -> None:
+    # caps computed per series (a groupby result) were refused: "cap 1    5.5 / dtype:
+    # float64 is not a number" (the Series' repr over several lines)
+    from idcforecast.errors import UnknownSeriesError
+
+    caps = pd.Series({1: 5.5})
+    # drift: 5 + (5 - 1) / 4 = 6, clipped at 5.5 for series 1 only
+    fc = forecast(_two_numbered_series(), 1, method="drift", cap=caps)
+    assert fc["mean"].tolist() == [5.5, 6.0]
+    msg = (
+        "forecast: cap is given for series 'x', which is not in the data; expected series ids "
+        "such as '1', '2'; fix the key or drop it"
+    )
+    with pytest.raises(UnknownSeriesError, match=re.escape(msg)):
+        forecast(_two_numbered_series(), 1, method="drift", cap=pd.Series({"x": 9.0}))
+
+
 def test_levels_may_be_a_numpy_array() -> None:
     y = pd.Series([100.0, 112.0, 125.0, 139.0, 156.0, 171.0], index=range(2018, 2024))
     fc = forecast(y, 1, method="drift", level=np.array([80.0, 95.0]))
