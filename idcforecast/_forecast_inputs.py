@@ -231,6 +231,7 @@ def check_inputs(
     too_far = horizon_as_year_message(int(horizon), last)
     if too_far is not None:
         raise ModelError(f"series {series_id!r}: {too_far}", series_id=series_id, horizon=horizon)
+    _check_index_years(y, series_id)
     values = np.asarray(y, dtype=np.float64)
     if values.ndim != 1:
         raise ModelError(
@@ -242,8 +243,8 @@ def check_inputs(
         i = int(np.flatnonzero(~np.isfinite(values))[0])
         where = place_in_series(first_year, i)
         raise NonNumericValueError(
-            f"series {series_id!r} {where}: value {values[i]!r} is not finite; drop that year "
-            "(the gap policy of forecast() handles missing years)",
+            f"series {series_id!r} {where}: value {float(values[i])!r} is not finite; drop "
+            "that year (the gap policy of forecast() handles missing years)",
             series_id=series_id,
             index=i,
         )
@@ -259,6 +260,43 @@ def check_inputs(
             value=float(values[i]),
         )
     return values, int(horizon)
+
+
+def _check_index_years(y: Any, series_id: str) -> None:
+    """A year-indexed pandas Series given to the array core (``forecast_array``,
+    ``forecast_paths``) must hold consecutive years, oldest first: its values are read in
+    their order, one a year. A Series with a year missing (2019) or in reverse order was
+    forecast as if its values were consecutive years, in silence."""
+    import pandas as pd
+
+    if not isinstance(y, pd.Series) or y.size < 2:
+        return
+    index = y.index
+    if isinstance(index, pd.PeriodIndex | pd.DatetimeIndex):
+        years = np.asarray(index.year, dtype=np.int64)
+    elif pd.api.types.is_integer_dtype(index.dtype):
+        years = np.asarray(index, dtype=np.int64)
+    else:
+        return
+    steps = np.diff(years)
+    if (steps == 1).all():
+        return
+    if (steps <= 0).any():
+        found = "is not in increasing year order"
+        fix = "sort it (y.sort_index())"
+    else:
+        missing = sorted(set(range(int(years[0]), int(years[-1]) + 1)) - set(years.tolist()))
+        shown = ", ".join(map(str, missing[:5])) + (", ..." if len(missing) > 5 else "")
+        found = f"skips {'year' if len(missing) == 1 else 'years'} {shown}"
+        fix = (
+            "fill the missing years or pass only the latest consecutive run; forecast() "
+            "handles gaps (gaps='interpolate' or 'span')"
+        )
+    raise DataError(
+        f"series {series_id!r}: expected consecutive yearly values, oldest first (their "
+        f"order is read as one a year); the Series' index {found}; {fix}",
+        series_id=series_id,
+    )
 
 
 def observed_mask(observed: Any, n: int, series_id: str) -> np.ndarray | None:

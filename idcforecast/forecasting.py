@@ -194,7 +194,9 @@ def forecast_array(
     Parameters
     ----------
     y
-        Consecutive yearly observations, oldest first (no gaps, no NaN).
+        Consecutive yearly observations, oldest first (no gaps, no NaN). A pandas Series
+        indexed by year must hold consecutive years in increasing order (a
+        :class:`DataError` otherwise: its values are read in their order, one a year).
     horizon
         Steps (years) after the last observation.
     method

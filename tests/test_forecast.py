@@ -881,3 +881,43 @@ def test_a_share_forecast_past_100_percent_says_so() -> None:
     assert "passes 100%" not in forecast(above, 7, method="drift")["note"].iloc[0]
     money = share.assign(unit="CNY bn")
     assert "passes 100%" not in forecast(money, 7, method="drift")["note"].iloc[0]
+
+
+def test_the_array_core_refuses_a_year_indexed_series_it_would_misread() -> None:
+    # forecast_array/forecast_paths read values in their order, one a year: a Series with
+    # 2019 missing was forecast as five consecutive years, a reversed one from its first
+    # value backwards, in silence
+    gappy = pd.Series([1.0, 2.0, 4.0, 5.0, 6.0], index=[2017, 2018, 2020, 2021, 2022])
+    msg = (
+        "series 'series': expected consecutive yearly values, oldest first (their order is "
+        "read as one a year); the Series' index skips year 2019; fill the missing years or "
+        "pass only the latest consecutive run; forecast() handles gaps (gaps='interpolate' "
+        "or 'span')"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        forecast_paths(gappy, horizon=2, n_paths=3, seed=0)
+    with pytest.raises(DataError, match=re.escape(msg)):
+        forecast_array(gappy, horizon=2, method="drift")
+    ordered = pd.Series(GROWING, index=range(2024 - len(GROWING), 2024))
+    msg = (
+        "series 'series': expected consecutive yearly values, oldest first (their order is "
+        "read as one a year); the Series' index is not in increasing year order; sort it "
+        "(y.sort_index())"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        forecast_array(ordered.iloc[::-1], horizon=2, method="drift")
+    # consecutive years (ints, periods) or a plain position index: read as before
+    expected = forecast_array(np.array(GROWING), horizon=2, method="drift").mean
+    periods = ordered.set_axis(pd.period_range("2016", periods=len(GROWING), freq="Y"))
+    for y in (ordered, periods, pd.Series(GROWING)):
+        np.testing.assert_array_equal(forecast_array(y, horizon=2, method="drift").mean, expected)
+
+
+def test_a_value_that_is_not_finite_is_shown_as_a_number() -> None:
+    # numpy 2 showed it as "value np.float64(nan)"
+    msg = (
+        "series 'series' observation 2: value nan is not finite; drop that year (the gap "
+        "policy of forecast() handles missing years)"
+    )
+    with pytest.raises(NonNumericValueError, match=re.escape(msg)):
+        forecast_array(np.array([1.0, 2.0, np.nan, 4.0, 5.0]), horizon=1)
