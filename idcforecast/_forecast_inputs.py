@@ -23,6 +23,7 @@ from idcforecast.errors import (
 __all__ = [
     "AUTO",
     "VALUE_LIMIT",
+    "check_index_years",
     "check_inputs",
     "horizon_fix",
     "observed_mask",
@@ -231,7 +232,7 @@ def check_inputs(
     too_far = horizon_as_year_message(int(horizon), last)
     if too_far is not None:
         raise ModelError(f"series {series_id!r}: {too_far}", series_id=series_id, horizon=horizon)
-    _check_index_years(y, series_id)
+    check_index_years(y, f"series {series_id!r}", series_id=series_id)
     values = np.asarray(y, dtype=np.float64)
     if values.ndim != 1:
         raise ModelError(
@@ -262,11 +263,12 @@ def check_inputs(
     return values, int(horizon)
 
 
-def _check_index_years(y: Any, series_id: str) -> None:
+def check_index_years(y: Any, where: str, **fields: Any) -> None:
     """A year-indexed pandas Series given to the array core (``forecast_array``,
     ``forecast_paths``) must hold consecutive years, oldest first: its values are read in
     their order, one a year. A Series with a year missing (2019) or in reverse order was
-    forecast as if its values were consecutive years, in silence."""
+    forecast as if its values were consecutive years, in silence. ``where`` starts the
+    message ("series 's'", "model 'drift'"); the model layer's ``fit`` checks the same."""
     import pandas as pd
 
     if not isinstance(y, pd.Series) or y.size < 2:
@@ -293,9 +295,9 @@ def _check_index_years(y: Any, series_id: str) -> None:
             "handles gaps (gaps='interpolate' or 'span')"
         )
     raise DataError(
-        f"series {series_id!r}: expected consecutive yearly values, oldest first (their "
+        f"{where}: expected consecutive yearly values, oldest first (their "
         f"order is read as one a year); the Series' index {found}; {fix}",
-        series_id=series_id,
+        **fields,
     )
 
 
