@@ -921,3 +921,25 @@ def test_a_value_that_is_not_finite_is_shown_as_a_number() -> None:
     )
     with pytest.raises(NonNumericValueError, match=re.escape(msg)):
         forecast_array(np.array([1.0, 2.0, np.nan, 4.0, 5.0]), horizon=1)
+
+
+def test_a_log_model_floored_in_decline_is_not_told_to_try_itself() -> None:
+    # drift_log on 100 ... 8 over 7 years: rate (8 / 100) ** (1 / 7) = 0.6968 a year; the
+    # forecast 8 * 0.6968 ** k falls below the floor 0.08 (1% of 8) from k = 13
+    # (ln 0.01 / ln 0.6968 = 12.75). The note said the trend "runs to zero or below" (a log
+    # model never does) and advised "compare a log-scale or no-trend model (drift_log, ...)"
+    y = pd.Series([100.0, 80, 60, 45, 30, 20, 12, 8], index=range(2016, 2024))
+    fc = forecast(y, 14, method="drift_log")
+    rate = (8 / 100) ** (1 / 7)
+    expected = np.maximum(8 * rate ** np.arange(1, 15), 0.08)
+    np.testing.assert_allclose(fc["mean"], expected, rtol=1e-12)
+    assert fc["mean"].iloc[11] > 0.08 and fc["mean"].iloc[12] == 0.08
+    assert (
+        fc["note"]
+        .iloc[0]
+        .startswith(
+            "point forecast floored at 0.08 (1% of the smallest value): the model's decline, a "
+            "rate on the log scale, runs below it, so the floor is a convention, not an "
+            "estimate, and the intervals around it say little; compare a no-trend model (naive)"
+        )
+    )
