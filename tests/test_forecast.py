@@ -883,6 +883,22 @@ def test_a_share_forecast_past_100_percent_says_so() -> None:
     assert "passes 100%" not in forecast(money, 7, method="drift")["note"].iloc[0]
 
 
+def test_a_share_forecast_without_intervals_past_100_percent_says_so() -> None:
+    # level=(): no hi_ column, so the check returned before looking at the central value
+    share = pd.DataFrame(
+        {"series_id": "share", "year": range(2015, 2024),
+         "value": [50.0, 55.0, 60.0, 65.0, 70.0, 75.0, 80.0, 85.0, 90.0], "unit": "%"}
+    )  # fmt: skip
+    out = forecast(share, 4, method="drift", level=())
+    # drift: 90 + 5 h -> 95, 100, 105, 110 in 2024-2027: past 100 first in 2026
+    assert out["mean"].tolist() == pytest.approx([95.0, 100.0, 105.0, 110.0])
+    assert out["note"].iloc[0] == (
+        "forecast passes 100% (central value in 2026): a share cannot; if the series is one, "
+        "cap it at 100 (cap=100; forecast --cap 100)"
+    )
+    assert forecast(share, 1, method="drift", level=())["note"].iloc[0] == ""  # 95 in 2024
+
+
 def test_the_array_core_refuses_a_year_indexed_series_it_would_misread() -> None:
     # forecast_array/forecast_paths read values in their order, one a year: a Series with
     # 2019 missing was forecast as five consecutive years, a reversed one from its first
