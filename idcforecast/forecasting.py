@@ -611,7 +611,9 @@ def forecast(
                     raise
                 fields = {k: getattr(err, k) for k in err.fields}
                 raise type(err)(f"{err}{_leave_out(alias, methods)}", **fields) from None
-            history_max[str(series.series_id)] = float(np.nanmax(prepared.values))
+            # the whole history (gaps="span" fits only the latest run: a series above 100%
+            # before a gap is no share all the same)
+            history_max[str(series.series_id)] = float(np.nanmax(series.values))
             kept = history_note(
                 series.estimates, series.fx_years, series.unpublished, series.bounds
             )

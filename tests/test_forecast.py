@@ -883,6 +883,19 @@ def test_a_share_forecast_past_100_percent_says_so() -> None:
     assert "passes 100%" not in forecast(money, 7, method="drift")["note"].iloc[0]
 
 
+def test_a_series_above_100_percent_before_a_gap_is_no_share_under_span() -> None:
+    # gaps="span" fits 2020-2023 (60 .. 90) only, but 2016-2017 were 120 and 110: not a
+    # share; the note was added from the fitted run's maximum (90)
+    pct = pd.DataFrame(
+        {"series_id": "x", "year": [2016, 2017, 2020, 2021, 2022, 2023],
+         "value": [120.0, 110.0, 60.0, 70.0, 80.0, 90.0], "unit": "%"}
+    )  # fmt: skip
+    out = forecast(pct, 4, method="drift", gaps="span")
+    # drift on 60 .. 90: +10 a year, 100 in 2024, 130 in 2027
+    assert out["mean"].tolist() == pytest.approx([100.0, 110.0, 120.0, 130.0])
+    assert "passes 100%" not in out["note"].iloc[0]
+
+
 def test_a_share_forecast_without_intervals_past_100_percent_says_so() -> None:
     # level=(): no hi_ column, so the check returned before looking at the central value
     share = pd.DataFrame(
