@@ -23,6 +23,7 @@ from idcforecast.errors import (
 __all__ = [
     "AUTO",
     "VALUE_LIMIT",
+    "check_index_years",
     "check_inputs",
     "horizon_fix",
     "observed_mask",
@@ -123,12 +124,22 @@ def resolve_caps(
 
     Series ids become text in every output, so ``{1: 80.0}`` caps series ``"1"``; a key
     that names no series is an error (a misspelt id would silently leave a series uncapped).
+    A pandas Series of caps indexed by series id (``df.groupby("series_id")["value"].max()
+    * 2``) is such a mapping (it was refused as "cap a 500 / b 50 / dtype: int64 is not a
+    number", its repr over several lines).
 
     Examples
     --------
     >>> resolve_caps({1: 80.0}, ["1", "2"])
     {'1': 80.0}
+    >>> import pandas as pd
+    >>> resolve_caps(pd.Series({"2": 90.0}), ["1", "2"])
+    {'2': 90.0}
     """
+    import pandas as pd
+
+    if isinstance(cap, pd.Series):
+        cap = cap.to_dict()
     if not isinstance(cap, Mapping):
         return cap
     caps = {str(key): value for key, value in cap.items()}
@@ -221,6 +232,7 @@ def check_inputs(
     too_far = horizon_as_year_message(int(horizon), last)
     if too_far is not None:
         raise ModelError(f"series {series_id!r}: {too_far}", series_id=series_id, horizon=horizon)
+    check_index_years(y, f"series {series_id!r}", series_id=series_id)
     values = np.asarray(y, dtype=np.float64)
     if values.ndim != 1:
         raise ModelError(
@@ -232,8 +244,8 @@ def check_inputs(
         i = int(np.flatnonzero(~np.isfinite(values))[0])
         where = place_in_series(first_year, i)
         raise NonNumericValueError(
-            f"series {series_id!r} {where}: value {values[i]!r} is not finite; drop that year "
-            "(the gap policy of forecast() handles missing years)",
+            f"series {series_id!r} {where}: value {float(values[i])!r} is not finite; drop "
+            "that year (the gap policy of forecast() handles missing years)",
             series_id=series_id,
             index=i,
         )
@@ -249,6 +261,44 @@ def check_inputs(
             value=float(values[i]),
         )
     return values, int(horizon)
+
+
+def check_index_years(y: Any, where: str, **fields: Any) -> None:
+    """A year-indexed pandas Series given to the array core (``forecast_array``,
+    ``forecast_paths``) must hold consecutive years, oldest first: its values are read in
+    their order, one a year. A Series with a year missing (2019) or in reverse order was
+    forecast as if its values were consecutive years, in silence. ``where`` starts the
+    message ("series 's'", "model 'drift'"); the model layer's ``fit`` checks the same."""
+    import pandas as pd
+
+    if not isinstance(y, pd.Series) or y.size < 2:
+        return
+    index = y.index
+    if isinstance(index, pd.PeriodIndex | pd.DatetimeIndex):
+        years = np.asarray(index.year, dtype=np.int64)
+    elif pd.api.types.is_integer_dtype(index.dtype):
+        years = np.asarray(index, dtype=np.int64)
+    else:
+        return
+    steps = np.diff(years)
+    if (steps == 1).all():
+        return
+    if (steps <= 0).any():
+        found = "is not in increasing year order"
+        fix = "sort it (y.sort_index())"
+    else:
+        missing = sorted(set(range(int(years[0]), int(years[-1]) + 1)) - set(years.tolist()))
+        shown = ", ".join(map(str, missing[:5])) + (", ..." if len(missing) > 5 else "")
+        found = f"skips {'year' if len(missing) == 1 else 'years'} {shown}"
+        fix = (
+            "fill the missing years or pass only the latest consecutive run; forecast() "
+            "handles gaps (gaps='interpolate' or 'span')"
+        )
+    raise DataError(
+        f"{where}: expected consecutive yearly values, oldest first (their "
+        f"order is read as one a year); the Series' index {found}; {fix}",
+        **fields,
+    )
 
 
 def observed_mask(observed: Any, n: int, series_id: str) -> np.ndarray | None:

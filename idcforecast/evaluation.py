@@ -221,10 +221,15 @@ def backtest(
     rows: list[dict[str, Any]] = []
     left_out: list[str] = []
     failed: list[tuple[str, IdcForecastError]] = []
+    spans: list[str] = []
     for series in split_series(data):
         observed = dict(zip(series.years.tolist(), series.values.tolist(), strict=True))
         last = int(series.years[-1])
         cutoffs = [int(c) for c in series.years if c <= last - horizon]
+        breaks = np.flatnonzero(np.diff(series.years) > 1)
+        if gaps == "span" and breaks.size:  # what the policy leaves, said if nothing fits
+            start = int(series.years[int(breaks[-1]) + 1])
+            spans.append(f"{series.series_id!r} {start}-{last}")
         for alias in methods:
             feasible = [c for c in cutoffs if _enough(series.years, c, alias, gaps)]
             if not feasible:
@@ -281,6 +286,13 @@ def backtest(
             if horizon > 1
             else "add years: one year ahead is the shortest backtest there is"
         )
+        if spans:
+            # was the bare advice above: gaps="span" had left 3 of 8 observed years, unsaid
+            shown = ", ".join(spans[:3]) + (", ..." if len(spans) > 3 else "")
+            fix += (
+                f" (gaps='span' fits only the latest run of consecutive years: {shown}; "
+                "gaps='interpolate' uses the years before a gap too)"
+            )
         raise DataError(
             f"no backtest window fits: every series needs more than horizon="
             f"{counted(horizon, 'year')} after the method's minimum number of points; {fix}",

@@ -194,7 +194,9 @@ def forecast_array(
     Parameters
     ----------
     y
-        Consecutive yearly observations, oldest first (no gaps, no NaN).
+        Consecutive yearly observations, oldest first (no gaps, no NaN). A pandas Series
+        indexed by year must hold consecutive years in increasing order (a
+        :class:`DataError` otherwise: its values are read in their order, one a year).
     horizon
         Steps (years) after the last observation.
     method
@@ -320,12 +322,7 @@ def finish_forecast(
     if positive:
         floor = 0.01 * float(values.min())
         if (mean < floor).any():
-            notes.append(
-                f"point forecast floored at {floor:g} (1% of the smallest value): the model's "
-                "trend runs to zero or below, so the floor is a convention, not an estimate, "
-                "and the intervals around it say little; compare a log-scale or no-trend "
-                "model (drift_log, naive)"
-            )
+            notes.append(_floor_note(plan.method, floor))
             mean = np.maximum(mean, floor)
     local = plan.local
     errors = origin_errors(
@@ -409,6 +406,37 @@ def finish_forecast(
         note="; ".join(notes),
         cap=cap,
         settings=plan.settings,
+    )
+
+
+def _floor_note(method: str, floor: float) -> str:
+    """Why a positive series' point forecast was floored at ``floor`` (1% of its smallest
+    value). A log-scale model never reaches zero: its decline (a constant or fading rate)
+    went below the floor, and the advice is not the model itself (the note said "runs to
+    zero or below; compare a log-scale or no-trend model (drift_log, naive)" to drift_log).
+
+    Examples
+    --------
+    >>> _floor_note("drift", 0.12).split(": ")[1].split(",")[0]
+    "the model's trend runs to zero or below"
+    >>> _floor_note("drift_log", 0.08).split(": ")[1].split(", so")[0]
+    "the model's decline, a rate on the log scale, runs below it"
+    """
+    from idcforecast.models import MODEL_REGISTRY
+
+    model = MODEL_REGISTRY.get(method)
+    if model is not None and model._scale == "log":
+        return (
+            f"point forecast floored at {floor:g} (1% of the smallest value): the model's "
+            "decline, a rate on the log scale, runs below it, so the floor is a convention, "
+            "not an estimate, and the intervals around it say little; compare a no-trend "
+            "model (naive)"
+        )
+    return (
+        f"point forecast floored at {floor:g} (1% of the smallest value): the model's trend "
+        "runs to zero or below, so the floor is a convention, not an estimate, and the "
+        "intervals around it say little; compare a log-scale or no-trend model (drift_log, "
+        "naive)"
     )
 
 
@@ -513,8 +541,9 @@ def forecast(
     level
         Interval level(s) in percent: columns ``lo_<level>``, ``hi_<level>``.
     cap
-        Saturation cap for all series, or ``{series_id: cap}`` (keys compared as text;
-        a key that names no series in ``data`` is an :class:`UnknownSeriesError`).
+        Saturation cap for all series, or ``{series_id: cap}`` or a pandas Series of caps
+        indexed by series id (keys compared as text; a key that names no series in
+        ``data`` is an :class:`UnknownSeriesError`).
     seed
         Passed on to :func:`forecast_array` (deterministic methods ignore it).
     gaps
@@ -582,7 +611,9 @@ def forecast(
                     raise
                 fields = {k: getattr(err, k) for k in err.fields}
                 raise type(err)(f"{err}{_leave_out(alias, methods)}", **fields) from None
-            history_max[str(series.series_id)] = float(np.nanmax(prepared.values))
+            # the whole history (gaps="span" fits only the latest run: a series above 100%
+            # before a gap is no share all the same)
+            history_max[str(series.series_id)] = float(np.nanmax(series.values))
             kept = history_note(
                 series.estimates, series.fx_years, series.unpublished, series.bounds
             )

@@ -371,3 +371,26 @@ def test_backtest_note_names_estimates_read_as_data() -> None:
     bt = backtest(history, 1, method="naive")
     assert bt["actual"].tolist() == [15.0, 17.0, 20.0]  # cutoffs 2019-2021
     assert set(bt["note"]) == {"estimates read as data: 2022E"}
+
+
+def test_no_window_under_gaps_span_says_what_the_policy_left() -> None:
+    # 8 observed years 2014-2023 with 2017 and 2020 missing: gaps="span" keeps 2021-2023,
+    # 3 points, below auto's 4, so no window fits; the message only said "shorten the
+    # horizon", while the series has 8 years and gaps="interpolate" backtests it
+    gappy = pd.DataFrame(
+        {
+            "series_id": "g",
+            "year": [2014, 2015, 2016, 2018, 2019, 2021, 2022, 2023],
+            "value": [10.0, 12.0, 14.0, 19.0, 22.0, 29.0, 33.0, 38.0],
+        }
+    )
+    msg = (
+        "no backtest window fits: every series needs more than horizon=2 years after the "
+        "method's minimum number of points; shorten the horizon (gaps='span' fits only the "
+        "latest run of consecutive years: 'g' 2021-2023; gaps='interpolate' uses the years "
+        "before a gap too)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        backtest(gappy, 2, gaps="span")
+    # cutoffs 2018 (4 observed years, 2017 filled), 2019 (2021 scored; 2020 is a gap), 2021
+    assert sorted(set(backtest(gappy, 2)["cutoff"])) == [2018, 2019, 2021]

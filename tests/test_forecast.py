@@ -468,6 +468,23 @@ def test_cap_mapping_key_that_names_no_series_is_an_error() -> None:
         forecast(_two_numbered_series(), 1, method="drift", cap={"x": 9.0})
 
 
+def test_caps_may_be_a_pandas_series_indexed_by_series_id() -> None:
+    # caps computed per series (a groupby result) were refused: "cap 1    5.5 / dtype:
+    # float64 is not a number" (the Series' repr over several lines)
+    from idcforecast.errors import UnknownSeriesError
+
+    caps = pd.Series({1: 5.5})
+    # drift: 5 + (5 - 1) / 4 = 6, clipped at 5.5 for series 1 only
+    fc = forecast(_two_numbered_series(), 1, method="drift", cap=caps)
+    assert fc["mean"].tolist() == [5.5, 6.0]
+    msg = (
+        "forecast: cap is given for series 'x', which is not in the data; expected series ids "
+        "such as '1', '2'; fix the key or drop it"
+    )
+    with pytest.raises(UnknownSeriesError, match=re.escape(msg)):
+        forecast(_two_numbered_series(), 1, method="drift", cap=pd.Series({"x": 9.0}))
+
+
 def test_levels_may_be_a_numpy_array() -> None:
     y = pd.Series([100.0, 112.0, 125.0, 139.0, 156.0, 171.0], index=range(2018, 2024))
     fc = forecast(y, 1, method="drift", level=np.array([80.0, 95.0]))
@@ -864,3 +881,94 @@ def test_a_share_forecast_past_100_percent_says_so() -> None:
     assert "passes 100%" not in forecast(above, 7, method="drift")["note"].iloc[0]
     money = share.assign(unit="CNY bn")
     assert "passes 100%" not in forecast(money, 7, method="drift")["note"].iloc[0]
+
+
+def test_a_series_above_100_percent_before_a_gap_is_no_share_under_span() -> None:
+    # gaps="span" fits 2020-2023 (60 .. 90) only, but 2016-2017 were 120 and 110: not a
+    # share; the note was added from the fitted run's maximum (90)
+    pct = pd.DataFrame(
+        {"series_id": "x", "year": [2016, 2017, 2020, 2021, 2022, 2023],
+         "value": [120.0, 110.0, 60.0, 70.0, 80.0, 90.0], "unit": "%"}
+    )  # fmt: skip
+    out = forecast(pct, 4, method="drift", gaps="span")
+    # drift on 60 .. 90: +10 a year, 100 in 2024, 130 in 2027
+    assert out["mean"].tolist() == pytest.approx([100.0, 110.0, 120.0, 130.0])
+    assert "passes 100%" not in out["note"].iloc[0]
+
+
+def test_a_share_forecast_without_intervals_past_100_percent_says_so() -> None:
+    # level=(): no hi_ column, so the check returned before looking at the central value
+    share = pd.DataFrame(
+        {"series_id": "share", "year": range(2015, 2024),
+         "value": [50.0, 55.0, 60.0, 65.0, 70.0, 75.0, 80.0, 85.0, 90.0], "unit": "%"}
+    )  # fmt: skip
+    out = forecast(share, 4, method="drift", level=())
+    # drift: 90 + 5 h -> 95, 100, 105, 110 in 2024-2027: past 100 first in 2026
+    assert out["mean"].tolist() == pytest.approx([95.0, 100.0, 105.0, 110.0])
+    assert out["note"].iloc[0] == (
+        "forecast passes 100% (central value in 2026): a share cannot; if the series is one, "
+        "cap it at 100 (cap=100; forecast --cap 100)"
+    )
+    assert forecast(share, 1, method="drift", level=())["note"].iloc[0] == ""  # 95 in 2024
+
+
+def test_the_array_core_refuses_a_year_indexed_series_it_would_misread() -> None:
+    # forecast_array/forecast_paths read values in their order, one a year: a Series with
+    # 2019 missing was forecast as five consecutive years, a reversed one from its first
+    # value backwards, in silence
+    gappy = pd.Series([1.0, 2.0, 4.0, 5.0, 6.0], index=[2017, 2018, 2020, 2021, 2022])
+    msg = (
+        "series 'series': expected consecutive yearly values, oldest first (their order is "
+        "read as one a year); the Series' index skips year 2019; fill the missing years or "
+        "pass only the latest consecutive run; forecast() handles gaps (gaps='interpolate' "
+        "or 'span')"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        forecast_paths(gappy, horizon=2, n_paths=3, seed=0)
+    with pytest.raises(DataError, match=re.escape(msg)):
+        forecast_array(gappy, horizon=2, method="drift")
+    ordered = pd.Series(GROWING, index=range(2024 - len(GROWING), 2024))
+    msg = (
+        "series 'series': expected consecutive yearly values, oldest first (their order is "
+        "read as one a year); the Series' index is not in increasing year order; sort it "
+        "(y.sort_index())"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        forecast_array(ordered.iloc[::-1], horizon=2, method="drift")
+    # consecutive years (ints, periods) or a plain position index: read as before
+    expected = forecast_array(np.array(GROWING), horizon=2, method="drift").mean
+    periods = ordered.set_axis(pd.period_range("2016", periods=len(GROWING), freq="Y"))
+    for y in (ordered, periods, pd.Series(GROWING)):
+        np.testing.assert_array_equal(forecast_array(y, horizon=2, method="drift").mean, expected)
+
+
+def test_a_value_that_is_not_finite_is_shown_as_a_number() -> None:
+    # numpy 2 showed it as "value np.float64(nan)"
+    msg = (
+        "series 'series' observation 2: value nan is not finite; drop that year (the gap "
+        "policy of forecast() handles missing years)"
+    )
+    with pytest.raises(NonNumericValueError, match=re.escape(msg)):
+        forecast_array(np.array([1.0, 2.0, np.nan, 4.0, 5.0]), horizon=1)
+
+
+def test_a_log_model_floored_in_decline_is_not_told_to_try_itself() -> None:
+    # drift_log on 100 ... 8 over 7 years: rate (8 / 100) ** (1 / 7) = 0.6968 a year; the
+    # forecast 8 * 0.6968 ** k falls below the floor 0.08 (1% of 8) from k = 13
+    # (ln 0.01 / ln 0.6968 = 12.75). The note said the trend "runs to zero or below" (a log
+    # model never does) and advised "compare a log-scale or no-trend model (drift_log, ...)"
+    y = pd.Series([100.0, 80, 60, 45, 30, 20, 12, 8], index=range(2016, 2024))
+    fc = forecast(y, 14, method="drift_log")
+    rate = (8 / 100) ** (1 / 7)
+    expected = np.maximum(8 * rate ** np.arange(1, 15), 0.08)
+    np.testing.assert_allclose(fc["mean"], expected, rtol=1e-12)
+    assert fc["mean"].iloc[11] > 0.08 and fc["mean"].iloc[12] == 0.08
+    assert (
+        fc["note"]
+        .iloc[0]
+        .startswith(
+            "point forecast floored at 0.08 (1% of the smallest value): the model's decline, a "
+            "rate on the log scale, runs below it, so the floor is a convention, not an "
+            "estimate, and the intervals around it say little; compare a no-trend model (naive)"
+        )
+    )

@@ -228,7 +228,20 @@ class SaturationModel(LogScaleMixin, ForecastModel):
                 "the curve stays flat at the last value; use a trend model such as "
                 "'damped_log' or 'drift'"
             )
-        if self.cap_at_bound_:
+        mid = float(np.sqrt(self.cap_bounds[0] * self.cap_bounds[1])) * self.last_
+        if self.cap_at_bound_ and self.cap_ < mid:
+            # the lower bound: the series has levelled off and the data point to a cap at or
+            # below it (was "the data do not pin the saturation level": an exact logistic
+            # with cap 1000 and last value 970.7 got that note and a cap of 1,019)
+            notes.append(
+                f"{self.alias}: estimated cap {_figure(self.cap_)} sits on its lower bound "
+                f"({self.cap_ / self.last_:.3g}x the last value {_figure(self.last_)}): the "
+                "series has nearly levelled off and the data point to a cap at or below "
+                "that, which cap_bounds does not allow, so the forecast may overshoot; pass "
+                "the saturation level if you know it (cap=, above the last value) or a lower "
+                "cap_bounds"
+            )
+        elif self.cap_at_bound_:
             ratio = self.cap_ / self.last_
             notes.append(
                 f"{self.alias}: estimated cap {_figure(self.cap_)} sits on its bound "

@@ -163,7 +163,11 @@ class ForecastModel(ABC):
 
     # -- public contract -------------------------------------------------------------
     def fit(self, y: ArrayLike) -> Self:
-        """Validate ``y`` (1-D, finite, long enough, positive where needed) and fit."""
+        """Validate ``y`` (1-D, finite, long enough, positive where needed; a year-indexed
+        pandas Series with consecutive years) and fit."""
+        from idcforecast._forecast_inputs import check_index_years
+
+        check_index_years(y, f"model {self.alias!r}", alias=self.alias)
         values = self._validate(y)
         self.n_obs_ = int(values.size)
         self.last_ = float(values[-1])

@@ -234,3 +234,24 @@ def test_a_level_as_a_fraction_and_a_fractional_path_count_are_model_errors() ->
     msg = "series 'series': n_paths must be a positive integer; got 2.5"
     with pytest.raises(ModelError, match=re.escape(msg)):
         fc.sample_paths(2.5)  # type: ignore[arg-type]
+
+
+def test_fit_refuses_a_year_indexed_series_with_a_year_missing() -> None:
+    # fit() reads values in their order, one a year: Drift().fit() of 100, 120, 150, 170,
+    # 200 in 2016, 2017, 2019, 2020, 2021 gave a slope of (200 - 100) / 4 = 25 a year
+    # (the truth over 5 years: 20) and a forecast of 225, in silence
+    import pandas as pd
+
+    from idcforecast.errors import DataError
+
+    gappy = pd.Series([100.0, 120.0, 150.0, 170.0, 200.0], index=[2016, 2017, 2019, 2020, 2021])
+    msg = (
+        "model 'drift': expected consecutive yearly values, oldest first (their order is read "
+        "as one a year); the Series' index skips year 2018; fill the missing years or pass "
+        "only the latest consecutive run; forecast() handles gaps (gaps='interpolate' or "
+        "'span')"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        MODEL_REGISTRY["drift"]().fit(gappy)
+    consecutive = gappy.set_axis(range(2017, 2022))
+    assert MODEL_REGISTRY["drift"]().fit(consecutive).predict(1).mean.tolist() == [225.0]

@@ -222,3 +222,29 @@ def test_an_estimated_cap_in_the_thousands_is_written_out() -> None:
     from idcforecast.models._saturation import _figure
 
     assert [_figure(25391.5), _figure(95.7623), _figure(0.123456)] == ["25,392", "95.76", "0.1235"]
+
+
+def test_a_levelled_off_series_says_its_cap_sits_on_the_lower_bound() -> None:
+    # An exact logistic with cap 1000 (speed 0.5, inflection 6 years in), 14 years: the last
+    # value 1000 / (1 + exp(-0.5 * 7)) = 970.7 is 97% of the cap, so the true cap is below
+    # the lowest estimate cap_bounds allows, 1.05 x 970.7 = 1,019. The note said "the data do
+    # not pin the saturation level" (false: they pin it below the bound).
+    from idcforecast import forecast
+
+    y = 1000 / (1 + np.exp(-0.5 * (np.arange(14) - 6)))
+    assert y[-1] == pytest.approx(970.6878, rel=1e-6)
+    model = Logistic().fit(y)
+    assert model.cap_at_bound_
+    assert model.cap_ == pytest.approx(1.05 * y[-1], rel=1e-6)
+    assert model.fit_notes() == (
+        "logistic: estimated cap 1,019 sits on its lower bound (1.05x the last value "
+        "970.7): the series has nearly levelled off and the data point to a cap at or below "
+        "that, which cap_bounds does not allow, so the forecast may overshoot; pass the "
+        "saturation level if you know it (cap=, above the last value) or a lower cap_bounds",
+    )
+    fc = forecast(pd.Series(y, index=np.arange(2010, 2024)), 2, method="logistic")
+    assert model.fit_notes()[0] in fc["note"].iloc[0]
+    # the given true cap: no note, and a forecast on the curve's path (982.0 in 2024)
+    capped = forecast(pd.Series(y, index=np.arange(2010, 2024)), 1, method="logistic", cap=1000)
+    assert "sits on its" not in capped["note"].iloc[0]
+    assert capped["mean"].iloc[0] == pytest.approx(1000 / (1 + np.exp(-0.5 * 8)), rel=1e-6)
