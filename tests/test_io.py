@@ -1340,6 +1340,26 @@ def test_a_word_in_the_year_column_suggests_the_footnote_form(tmp_path: Path) ->
         assert read_series(path, unit="MW")["year"].tolist() == [2016, 2017, 2018]
 
 
+def test_a_total_row_in_the_year_column_says_to_delete_it(tmp_path: Path) -> None:
+    # Was: "'合计' is not a year; ... a note under the table? start it with 'Note:' ...":
+    # a total under the years (科智咨询 exports end so) is no note, and renaming it one
+    # would hide a row that sums the others
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "年份,市场规模（亿元）\n2017,946.1\n2018,1228.0\n合计,2174.1\n", encoding="utf-8-sig"
+    )
+    with pytest.raises(NonNumericValueError, match=re.escape(
+        "t.csv row 4, column '年份': '合计' is not a year; expected a whole year between 1900 "
+        "and 2100 such as 2019; a total row? it sums the years above it and is no year: "
+        "delete the row"
+    )):  # fmt: skip
+        read_series(path)
+    path.write_text("year,value\n2017,1\nTotal:,1\n", encoding="utf-8")
+    with pytest.raises(NonNumericValueError, match=re.escape("'Total:' is not a year")) as err:
+        read_series(path, unit="MW")
+    assert "a total row?" in str(err.value) and "Note:" not in str(err.value)
+
+
 def test_provenance_headers_in_other_words_are_read(tmp_path: Path) -> None:
     # uat11: 单位 and 来源 were dropped without a word, so unit= labelled 22,387,000 万元 as
     # 22,387,000 亿元 (10,000x); 22,387,000 万元 = 22,387,000 / 10,000 = 2,238.7 亿元
