@@ -20,8 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from idcforecast._cells import is_blank
 from idcforecast._excel_sheets import (
     fill_vertical_merges,
+    merged_header_cells,
     no_blank_formulas_or_errors,
     percent_cells_as_text,
     pick_sheet,
@@ -252,6 +254,15 @@ def read_table(
                     dtype=object,
                     keep_default_na=False,
                 )
+                # a header cell merged down from the row above is that cell's header
+                merged_header = merged_header_cells(header_row, path, book.book[sheet])
+                table = table.rename(
+                    columns={
+                        table.columns[j]: value
+                        for j, value in merged_header.items()
+                        if j < table.shape[1] and str(table.columns[j]).startswith("Unnamed: ")
+                    }
+                )
                 percent_cells_as_text(table, book.book[sheet], header_row)
                 # a year merged down over its rows is every row's year
                 year_headers = frozenset(
@@ -266,6 +277,10 @@ def read_table(
                 raw_header = [
                     cell.value for cell in next(worksheet.iter_rows(min_row=header_row + 1), ())
                 ]
+                for j, value in merged_header.items():
+                    if j < table.shape[1]:
+                        raw_header += [None] * (j + 1 - len(raw_header))
+                        raw_header[j] = value if is_blank(raw_header[j]) else raw_header[j]
         else:
             raise DataError(
                 f"{name}: cannot read {suffix or 'extensionless'} files; expected .csv, "
@@ -320,8 +335,6 @@ def read_table(
             path=str(path),
         ) from err
     from openpyxl.utils import get_column_letter
-
-    from idcforecast._cells import is_blank
 
     # spreadsheet letters of the columns as read, before unused ones are dropped
     letters = {c: get_column_letter(j + 1) for j, c in enumerate(table.columns)}

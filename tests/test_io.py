@@ -1160,6 +1160,41 @@ def test_a_series_id_merged_down_its_years(tmp_path: Path) -> None:
         read_series(path, unit="CNY 100m")
 
 
+def test_a_header_merged_down_from_the_row_above(tmp_path: Path) -> None:
+    # A research-firm sheet: "地区" merged over rows 1-2 beside a unit heading across the
+    # year columns, the years in row 2. With header_row=1 (as the error's hint says) it was
+    # "cell A3: a column without a header holds '华北'": pandas reads A2 blank
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["地区", "市场规模（亿元）", None])
+    sheet.append([None, 2019, 2020])
+    sheet.append(["华北", 500, 600])
+    sheet.append(["华东", 600, 700])
+    sheet.merge_cells("A1:A2")
+    sheet.merge_cells("B1:C1")  # across columns: a heading, never a header of each
+    path = tmp_path / "m.xlsx"
+    book.save(path)
+    out = read_series(path, header_row=1, unit="CNY 100m")
+    assert _values(out, "华北") == {2019: 500.0, 2020: 600.0}  # B3, C3
+    assert _values(out, "华东") == {2019: 600.0, 2020: 700.0}  # B4, C4
+    assert out["source"].tolist()[0] == "m.xlsx sheet 'Sheet' cell B3"
+    # a year column headed so (年份 over rows 1-2, the series' headers in row 2)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["年份", "规模", None])
+    sheet.append([None, "IDC (CNY 100m)", "racks (racks 10k)"])
+    sheet.append([2019, 1562.5, 315])
+    sheet.merge_cells("A1:A2")
+    sheet.merge_cells("B1:C1")
+    book.save(path)
+    out = read_series(path, header_row=1)
+    assert _values(out, "IDC (CNY 100m)") == {2019: 1562.5}  # B3
+    assert _values(out, "racks (racks 10k)") == {2019: 315.0}  # C3
+    assert out["unit"].tolist() == ["CNY 100m", "racks 10k"]
+
+
 @pytest.mark.parametrize(
     ("header", "year_column"), [("year", "year"), ("年份", "year"), ("Jahr", "Jahr")]
 )
