@@ -173,6 +173,10 @@ def read_series(
         )
     import pandas as pd
 
+    if isinstance(source, pd.Series | pd.DataFrame) and year_column not in getattr(
+        source, "columns", ()
+    ):
+        _check_yearly_index(source.index, source_name or "DataFrame")
     if isinstance(source, pd.Series):  # a year-indexed Series, as forecast() takes one
         source = _series_as_table(source, year_column, value_column)
         series_id = series_id or (None if source.attrs["name"] is None else source.attrs["name"])
@@ -431,6 +435,38 @@ def _warn_dot_thousands(table: pd.DataFrame, year_column: str, name: str) -> Non
             AmbiguousNumberWarning,
             stacklevel=3,
         )
+
+
+def _check_yearly_index(index: Any, name: str) -> None:
+    """Refuse an index of periods shorter than a year (quarters, months) and dates of which
+    two fall in one year: read by their year, they were a ``DuplicateYearError`` telling
+    to give "a different observation date its own series id", or (one quarter a year) one
+    quarter's figure read as the year's."""
+    import pandas as pd
+    from pandas.tseries.offsets import YearBegin, YearEnd
+
+    fix = (
+        "make it yearly first: frame.groupby(frame.index.year).sum() for a flow (revenue, "
+        "power used), .last() for a stock (racks, capacity at year-end)"
+    )
+    if isinstance(index, pd.PeriodIndex) and not isinstance(index.freq, YearEnd | YearBegin):
+        shown = ", ".join(str(p) for p in index[:2]) + (", ..." if len(index) > 2 else "")
+        raise DataError(
+            f"{name}: the index holds {index.freqstr} periods ({shown}), not years; expected "
+            f"a yearly index (2019, 2020 or periods of freq 'Y'); {fix}",
+            source=name,
+        )
+    if isinstance(index, pd.DatetimeIndex):
+        years = pd.Series(index.year)
+        twice = years[years.duplicated(keep=False)]
+        if len(twice):
+            first, second = twice.index[:2]
+            raise DataError(
+                f"{name}: the index holds {index[first].date()} and {index[second].date()}, "
+                f"two dates in {years[first]}; expected one date a year (each is read as its "
+                f"year); {fix}",
+                source=name,
+            )
 
 
 def _series_as_table(data: pd.Series, year_column: str, value_column: str) -> pd.DataFrame:

@@ -1524,6 +1524,39 @@ def test_a_year_indexed_series_and_a_period_index_are_read() -> None:
     ]
 
 
+def test_a_quarterly_or_monthly_index_is_refused_not_read_by_year() -> None:
+    # Was: a frame of quarterly periods (or month-end dates) read each row as its year and
+    # failed as "two values for year 2019 ... give a different observation date (mid-year,
+    # a restatement) its own series id"; one quarter a year (2019Q4, 2020Q4) was read as
+    # each year's figure without a word
+    fix = (
+        "make it yearly first: frame.groupby(frame.index.year).sum() for a flow (revenue, "
+        "power used), .last() for a stock (racks, capacity at year-end)"
+    )
+    quarters = pd.DataFrame(
+        {"value": [1.0, 2.0, 3.0]}, index=pd.period_range("2019Q1", periods=3, freq="Q")
+    )
+    with pytest.raises(DataError, match=re.escape(
+        "DataFrame: the index holds Q-DEC periods (2019Q1, 2019Q2, ...), not years; expected "
+        "a yearly index (2019, 2020 or periods of freq 'Y'); " + fix
+    )):  # fmt: skip
+        read_series(quarters, unit="MW")
+    q4 = pd.Series([1.0, 2.0], index=pd.PeriodIndex(["2019Q4", "2020Q4"], freq="Q"), name="m")
+    with pytest.raises(
+        DataError, match=re.escape("kezhi quarterly: the index holds Q-DEC periods")
+    ):
+        read_series(q4, unit="MW", source_name="kezhi quarterly")
+    months = pd.DataFrame({"value": [1.0, 2.0]}, index=pd.to_datetime(["2019-01-31", "2019-02-28"]))
+    with pytest.raises(DataError, match=re.escape(
+        "DataFrame: the index holds 2019-01-31 and 2019-02-28, two dates in 2019; expected one "
+        "date a year (each is read as its year); " + fix
+    )):  # fmt: skip
+        read_series(months, unit="MW")
+    # yearly periods (a fiscal year ending in June too: its year is the one it ends in)
+    fiscal = pd.Series([1.0], index=pd.PeriodIndex(["2020"], freq="Y-JUN"))
+    assert read_series(fiscal, unit="MW")["year"].tolist() == [2020]
+
+
 def test_dot_thousands_in_a_semicolon_file_are_named(tmp_path: Path) -> None:
     # uat11: '1.562' in every cell of a ';' file (a continental export of 1562 MW) was read
     # as 1.562 MW, 1000x too small, without a word
