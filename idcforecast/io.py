@@ -506,8 +506,19 @@ def _choose_layout(
         hint = header_hint(table, header_row=header_row, names=(year_column,))
         # a header row below (a title above it) first; else a column holding years
         held = None if "looks like the header" in hint else _column_of_years(table)
-        passing = f"pass year_column={held!r}" if held is not None else "pass year_column=..."
-        if held is not None:
+        passing = (
+            f"pass year_column={held!r}"
+            if held is not None and not is_headerless(held)
+            else "pass year_column=..."
+        )
+        if held is not None and is_headerless(held):
+            # a blank top-left cell over the years (an Excel chart's data range)
+            position = list(table.columns).index(held) + 1
+            hint = (
+                f" (column {position} has no header and holds the years: write "
+                f"{year_column!r} in its header cell)"
+            )
+        elif held is not None:
             hint = f" (the years are in column {held!r})"
         raise DataError(
             f"{name}: no {year_column!r} column; expected a year column ({passing}) or years "
@@ -527,11 +538,12 @@ def _choose_layout(
 
 def _column_of_years(table: pd.DataFrame) -> str | None:
     """The first column (by its header) whose cells hold two years or more ("Date",
-    "指标名称" over "2019-12-31", "2020-12-31"), else None: the year column to pass."""
+    "指标名称" over "2019-12-31", "2020-12-31"), else None: the year column to pass (a
+    column without a header too, which the caller names by its position)."""
     from idcforecast._cells import estimate_year, year_label
 
     for column in table.columns:
-        if not isinstance(column, str) or is_headerless(column):
+        if not isinstance(column, str) and not is_headerless(column):
             continue
         cells = table[column].head(200)
         if sum(year_label(c) is not None or estimate_year(c) is not None for c in cells) >= 2:

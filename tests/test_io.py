@@ -1375,6 +1375,33 @@ def test_a_word_in_the_year_column_suggests_the_footnote_form(tmp_path: Path) ->
         assert read_series(path, unit="MW")["year"].tolist() == [2016, 2017, 2018]
 
 
+def test_a_year_column_without_a_header_is_named(tmp_path: Path) -> None:
+    # An Excel chart's data range: the top-left cell over the years is blank. Was: "found
+    # column 1 (no header), ... (a title above the header? pass header_row=N ...)", a fix
+    # that cannot work; a headed column of years was already named ("Jahr")
+    path = tmp_path / "c.csv"
+    path.write_text(
+        ",IDC（亿元）,机架（万架）\n2019,1562.5,315\n2020,2238.7,400\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError, match=re.escape(
+        "c.csv: no 'year' column; expected a year column (pass year_column=...) or years as "
+        "column headers (2019, 2020, ...); found column 1 (no header), 'IDC（亿元）', "
+        "'机架（万架）' (column 1 has no header and holds the years: write 'year' in its "
+        "header cell)"
+    )):  # fmt: skip
+        read_series(path)
+    path.write_text(
+        "year,IDC（亿元）,机架（万架）\n2019,1562.5,315\n2020,2238.7,400\n", encoding="utf-8"
+    )
+    assert read_series(path)["value"].tolist() == [1562.5, 2238.7, 315.0, 400.0]
+    path.write_text("Jahr,IDC（亿元）\n2019,1562.5\n2020,2238.7\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(
+        "(pass year_column='Jahr') or years as column headers (2019, 2020, ...); found 'Jahr', "
+        "'IDC（亿元）' (the years are in column 'Jahr')"
+    )):  # fmt: skip
+        read_series(path)
+
+
 def test_a_total_row_in_the_year_column_says_to_delete_it(tmp_path: Path) -> None:
     # Was: "'合计' is not a year; ... a note under the table? start it with 'Note:' ...":
     # a total under the years (科智咨询 exports end so) is no note, and renaming it one
