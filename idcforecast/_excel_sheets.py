@@ -103,17 +103,30 @@ def no_blank_formulas_or_errors(
     )
 
 
-def pick_sheet(names: list[str], sheet_name: str | int, name: str, path: Path) -> str:
+def pick_sheet(
+    names: list[str],
+    sheet_name: str | int,
+    name: str,
+    path: Path,
+    hidden: frozenset[str] = frozenset(),
+) -> str:
     """The sheet ``sheet_name`` (a name, or a 0-based position) names, or a typed error
-    listing the workbook's sheets."""
+    listing the workbook's sheets.
+
+    A position counts the sheets Excel shows as tabs: the ``hidden`` ones (a lookup or
+    calculation sheet hidden first in the workbook) are read by name only. Position 0,
+    the default, was a hidden sheet the analyst never saw, read in silence."""
+    shown = [sheet for sheet in names if sheet not in hidden]
     if isinstance(sheet_name, int) and not isinstance(sheet_name, bool):
-        if 0 <= sheet_name < len(names):
-            return names[sheet_name]
+        if 0 <= sheet_name < len(shown):
+            return shown[sheet_name]
     elif sheet_name in names:
         return str(sheet_name)
+    listed = ", ".join(f"{s!r} (hidden)" if s in hidden else repr(s) for s in names)
+    counted = f" ({len(shown)} shown, counted by position)" if hidden else ""
     raise DataError(
         f"{name}: no sheet {sheet_name!r}; expected a sheet name or a 0-based position; the "
-        f"workbook holds {len(names)} sheet(s): {', '.join(map(repr, names))}",
+        f"workbook holds {len(names)} sheet(s){counted}: {listed}",
         path=str(path),
         sheet=repr(sheet_name),
         valid=tuple(names),

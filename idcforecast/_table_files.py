@@ -246,7 +246,10 @@ def read_table(
         elif suffix in (".xlsx", ".xlsm"):
             with pd.ExcelFile(path, engine="openpyxl") as book:
                 sheets = list(book.sheet_names)
-                sheet = pick_sheet(sheets, sheet_name, name, path)
+                hidden = frozenset(
+                    ws.title for ws in book.book.worksheets if ws.sheet_state != "visible"
+                )
+                sheet = pick_sheet(sheets, sheet_name, name, path, hidden)
                 table = pd.read_excel(
                     book,
                     sheet_name=sheet,

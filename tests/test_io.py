@@ -1140,6 +1140,34 @@ def test_a_gbk_csv_needs_its_encoding_named(tmp_path: Path) -> None:
         read_series(frame, unit="MW", encoding="gbk")
 
 
+def test_a_hidden_sheet_is_not_the_first_sheet(tmp_path: Path) -> None:
+    # Was: a workbook whose first sheet is hidden (a lookup sheet) was read from it by the
+    # default sheet_name=0: 2019 = 1 MW from a sheet the analyst never saw, in silence
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    lookup = book.active
+    lookup.title = "calc"
+    lookup.append(["year", "value (MW)"])
+    lookup.append([2019, 1])
+    lookup.sheet_state = "hidden"
+    data = book.create_sheet("数据")
+    data.append(["year", "value (MW)"])
+    data.append([2019, 500])
+    data.append([2020, 600])
+    path = tmp_path / "h.xlsx"
+    book.save(path)
+    out = read_series(path)
+    assert _values(out, "h") == {2019: 500.0, 2020: 600.0}  # 数据!B2, B3
+    assert out["source"].tolist()[0] == "h.xlsx sheet '数据' row 2"
+    assert _values(read_series(path, sheet_name="calc"), "h") == {2019: 1.0}  # by name
+    with pytest.raises(DataError, match=re.escape(
+        "h.xlsx: no sheet 1; expected a sheet name or a 0-based position; the workbook holds "
+        "2 sheet(s) (1 shown, counted by position): 'calc' (hidden), '数据'"
+    )):  # fmt: skip
+        read_series(path, sheet_name=1)
+
+
 def test_a_series_id_merged_down_its_years(tmp_path: Path) -> None:
     import openpyxl
 
