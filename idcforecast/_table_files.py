@@ -14,6 +14,7 @@ error cells), :mod:`idcforecast._table_headers` (tidied headers, header hints) a
 
 from __future__ import annotations
 
+import re
 import warnings
 import zipfile
 from collections.abc import Callable
@@ -405,3 +406,55 @@ def require_rows(table: pd.DataFrame, name: str, header_row: int = 0, hint: str 
             f"{name} {found}{where}; expected a header row and at least one row of data{hint}",
             source=name,
         )
+
+
+# a line above a table that gives its unit: "单位：亿元", "计量单位: 万架", "Unit: CNY bn",
+# "(单位：亿元)"
+_UNIT_LINE = re.compile(
+    r"(?:计量单位|單位|单位|units?)\s*[:：]\s*([^,，;；()（）\n]+)", re.IGNORECASE
+)
+
+
+def unit_line_above(
+    path: Path, header_row: int, sheet_name: str | int, encoding: str
+) -> tuple[str, str] | None:
+    """``(line, unit)`` of the first line above the header row that states the table's
+    unit ("单位：亿元", "Unit: CNY bn") in a unit the registry knows, else None: the rows
+    ``header_row`` skips are not read, and a UnitError for bare numbers names it."""
+    from idcforecast.units import canonical_unit
+
+    if header_row <= 0 or not path.is_file():
+        return None
+    lines: list[str] = []
+    try:
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            import openpyxl
+
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            try:
+                hidden = frozenset(
+                    ws.title for ws in book.worksheets if ws.sheet_state != "visible"
+                )
+                sheet = book[pick_sheet(book.sheetnames, sheet_name, path.name, path, hidden)]
+                for row in sheet.iter_rows(max_row=header_row, values_only=True):
+                    lines.append(" ".join(str(c) for c in row if c is not None))
+            finally:
+                book.close()
+        else:
+            codec = text_codec(file_encoding(path, encoding))
+            with open(path, encoding=codec, errors="replace") as handle:
+                lines = [handle.readline() for _ in range(header_row)]
+    except (OSError, IdcForecastError, ValueError, KeyError, zipfile.BadZipFile):
+        return None
+    for line in lines:
+        found = _UNIT_LINE.search(line)
+        if found is None:
+            continue
+        words = found.group(1).split()  # "CNY bn"; "亿元 数据来源：..." (cells joined)
+        for said in (" ".join(words), words[0] if words else ""):
+            try:
+                canonical_unit(said)
+            except IdcForecastError:
+                continue
+            return " ".join(line.split()).strip(" ,;"), said
+    return None

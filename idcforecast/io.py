@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from idcforecast._cells import has_year_headers
 from idcforecast._normalize import Observation, to_frame
-from idcforecast._table_files import check_format_options, read_table
+from idcforecast._table_files import check_format_options, read_table, unit_line_above
 from idcforecast._table_headers import header_hint, is_headerless
 from idcforecast._table_layouts import (
     META,
@@ -40,7 +40,7 @@ from idcforecast._table_layouts import (
     with_unit,
 )
 from idcforecast.datasets import _did_you_mean
-from idcforecast.errors import DataError, EmptyDataError, UnknownSeriesError
+from idcforecast.errors import DataError, EmptyDataError, UnitError, UnknownSeriesError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -250,7 +250,24 @@ def read_series(
         raise EmptyDataError(
             f"{name} has no values; expected at least one year with a value", source=name
         )
-    frame = to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
+    try:
+        frame = to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
+    except UnitError as err:
+        stated = (
+            unit_line_above(Path(source), header_row, sheet_name, encoding)
+            if isinstance(source, str | os.PathLike) and "no unit for this series" in str(err)
+            else None
+        )
+        if stated is None:
+            raise
+        line, said = stated  # "单位：亿元" in the rows header_row skips: never read
+        fields = {key: getattr(err, key) for key in err.fields}
+        # one unit for the whole table would also be given to its other series (a "%")
+        ids = list(dict.fromkeys(o.series_id for o in observations))
+        passing = {getattr(err, "series_id", ids[0]): said} if len(ids) > 1 else said
+        raise UnitError(
+            f"{err}; a line above the header says {line!r}: pass unit={passing!r}", **fields
+        ) from err
     wide = [layout for _, _, layout, _ in read if layout != "long"]
     if wide and series_id is None:  # a "Total"/合计 line read as a series
         from idcforecast._totals import warn_total_series

@@ -1140,6 +1140,44 @@ def test_a_gbk_csv_needs_its_encoding_named(tmp_path: Path) -> None:
         read_series(frame, unit="MW", encoding="gbk")
 
 
+def test_a_unit_line_above_the_header_is_named_when_bare_numbers_lack_a_unit(
+    tmp_path: Path,
+) -> None:
+    # Chinese tables state their unit on a line of its own above the header ("单位：亿元").
+    # header_row skips it unread, and the UnitError for the bare numbers did not name it
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "表1 中国IDC市场规模,,\n,,单位：亿元\n年份,市场规模,增速\n2019,1562.5,27.2%\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(UnitError, match=re.escape(
+        "t.csv row 4, column '市场规模' (series '市场规模'): no unit for this series; expected "
+        "a 'unit' column, figure text with a unit ('1,562.5亿元'), the unit in brackets after "
+        "the series' name ('market (CNY bn)'), or read_series(..., unit=...) naming the unit "
+        "of the bare numbers (e.g. unit='CNY 100m' or unit='MW'); a line above the header "
+        "says '单位：亿元': pass unit={'市场规模': '亿元'}"
+    )):  # fmt: skip
+        read_series(path, header_row=2)
+    out = read_series(path, header_row=2, unit={"市场规模": "亿元"})
+    assert _values(out, "市场规模") == {2019: 1562.5}
+    assert _values(out, "增速") == {2019: 27.2}  # its own '%', not 亿元
+    # an Excel sheet, one series: the plain unit
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["中国IDC市场规模"])
+    sheet.append(["Unit: CNY bn"])
+    sheet.append(["year", "market"])
+    sheet.append([2019, 156.25])
+    xlsx = tmp_path / "t.xlsx"
+    book.save(xlsx)
+    with pytest.raises(UnitError, match=re.escape(
+        "a line above the header says 'Unit: CNY bn': pass unit='CNY bn'"
+    )):  # fmt: skip
+        read_series(xlsx, header_row=2)
+
+
 def test_a_hidden_sheet_is_not_the_first_sheet(tmp_path: Path) -> None:
     # Was: a workbook whose first sheet is hidden (a lookup sheet) was read from it by the
     # default sheet_name=0: 2019 = 1 MW from a sheet the analyst never saw, in silence
