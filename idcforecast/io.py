@@ -264,9 +264,14 @@ def read_series(
         fields = {key: getattr(err, key) for key in err.fields}
         # one unit for the whole table would also be given to its other series (a "%")
         ids = list(dict.fromkeys(o.series_id for o in observations))
-        passing = {getattr(err, "series_id", ids[0]): said} if len(ids) > 1 else said
+        sid = getattr(err, "series_id", ids[0])
+        passing = (
+            f"unit={ {sid: said}!r} (or series_id={sid!r}, unit={said!r})"
+            if len(ids) > 1
+            else f"unit={said!r}"
+        )
         raise UnitError(
-            f"{err}; a line above the header says {line!r}: pass unit={passing!r}", **fields
+            f"{err}; a line above the header says {line!r}: pass {passing}", **fields
         ) from err
     wide = [layout for _, _, layout, _ in read if layout != "long"]
     if wide and series_id is None:  # a "Total"/合计 line read as a series

@@ -1155,7 +1155,7 @@ def test_a_unit_line_above_the_header_is_named_when_bare_numbers_lack_a_unit(
         "a 'unit' column, figure text with a unit ('1,562.5亿元'), the unit in brackets after "
         "the series' name ('market (CNY bn)'), or read_series(..., unit=...) naming the unit "
         "of the bare numbers (e.g. unit='CNY 100m' or unit='MW'); a line above the header "
-        "says '单位：亿元': pass unit={'市场规模': '亿元'}"
+        "says '单位：亿元': pass unit={'市场规模': '亿元'} (or series_id='市场规模', unit='亿元')"
     )):  # fmt: skip
         read_series(path, header_row=2)
     out = read_series(path, header_row=2, unit={"市场规模": "亿元"})
