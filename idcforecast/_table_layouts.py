@@ -214,6 +214,8 @@ def header_unit(label: Any, place: str = "") -> str | None:
         parsed = parse_unit(match.group(1))
     except IdcForecastError:
         return None
+    if parsed.base == "count" and _names_a_count(match.group(1)):
+        return parsed.canonical  # "大型数据中心（个）", "基站（万个）": counted things
     if parsed.base == "count" and parsed.magnitude is not None:
         raise DataError(
             f"{place or repr(str(label))}: the name {str(label)!r} states the magnitude "
@@ -223,6 +225,18 @@ def header_unit(label: Any, place: str = "") -> str | None:
             place=place,
         )
     return None if parsed.base == "count" else parsed.canonical
+
+
+def _names_a_count(text: str) -> bool:
+    """Whether bracket text names counted things ("个", "万个", "座", "data centers"), not
+    a magnitude alone ("万", "10k"), which parse alike as a count."""
+    from idcforecast.units.registry import _registry, normalize_text
+
+    norm = normalize_text(text).lower()
+    return any(
+        kind == "base" and name == "count" and key in norm
+        for key, (kind, name) in _registry().aliases.items()
+    )
 
 
 def with_unit(meta: dict[str, Any], unit: str | None, place: str) -> dict[str, Any]:

@@ -1591,6 +1591,13 @@ def test_a_unit_in_brackets_after_the_series_name_is_read(tmp_path: Path) -> Non
     )
     plain.write_text("year,racks (10k racks)\n2019,315\n")
     assert read_series(plain, unit="racks")["value"].tolist() == [3_150_000.0]
+    # counted things in brackets are the unit: "（个）" was "no unit for this series" (the
+    # fix it gave was the brackets the name has), "(万个)" (国家统计局's 互联网宽带接入端口)
+    # "states the magnitude '万个' but no unit"
+    plain.write_text("年份,大型数据中心（个）,宽带接入端口(万个)\n2019,100,91578.0\n")
+    out = read_series(plain)
+    assert out[["value", "unit"]].values.tolist() == [[100.0, "count"], [91578.0, "count 10k"]]
+    assert read_series(plain, unit="count")["value"].tolist() == [100.0, 915_780_000.0]
     both = tmp_path / "both.csv"
     both.write_text("year,market (MW),unit\n2019,100,GW\n")
     with pytest.raises(
