@@ -187,6 +187,9 @@ def read_series(
         elif isinstance(source.index, pd.PeriodIndex | pd.DatetimeIndex):
             years = pd.Series(source.index.year, name=year_column)  # DESIGN.md's yearly index
             source = pd.concat([years, source.reset_index(drop=True)], axis=1)
+        elif _index_of_years(source, year_column):  # df.index = [2019, 2020], as a Series is read
+            years = pd.Series(list(source.index), name=year_column)
+            source = pd.concat([years, source.reset_index(drop=True)], axis=1)
     check_format_options(
         source,
         sep=sep,
@@ -458,6 +461,27 @@ def _warn_dot_thousands(table: pd.DataFrame, year_column: str, name: str) -> Non
             AmbiguousNumberWarning,
             stacklevel=3,
         )
+
+
+def _index_of_years(frame: pd.DataFrame, year_column: str) -> bool:
+    """Whether a frame without a year column holds its years in an unnamed (or "年份",
+    "Year") index: every label a year, and no year headers (a wide frame's index names its
+    series). A year-indexed Series is read so; such a frame was told to pass header_row=N,
+    an option frames refuse."""
+    from idcforecast._cells import has_year_headers, year_label
+    from idcforecast._table_headers import HEADER_ALIASES
+
+    name = frame.index.name
+    named_year = isinstance(name, str) and (
+        HEADER_ALIASES.get(name.strip()) == "year"
+        or name.strip().casefold() in ("year", year_column.casefold())
+    )
+    return (
+        (name is None or named_year)
+        and len(frame.index) > 0
+        and not has_year_headers(frame.columns)
+        and all(year_label(label) is not None for label in frame.index)
+    )
 
 
 def _check_yearly_index(index: Any, name: str) -> None:

@@ -1624,6 +1624,29 @@ def test_a_year_indexed_series_and_a_period_index_are_read() -> None:
     ]
 
 
+def test_a_frame_indexed_by_years_is_read_as_a_series_is() -> None:
+    # Was: pd.DataFrame({"value": [...]}, index=[2019, 2020]) (or an index named "年份" by
+    # set_index) was "no 'year' column ... (a title above the header? pass header_row=N)",
+    # an option a DataFrame refuses; the same years as a Series' index were read
+    frame = pd.DataFrame({"value": ["1562.5亿元", "2238.7亿元"]}, index=[2019, 2020])
+    out = read_series(frame)
+    assert out[["year", "value", "unit"]].values.tolist() == [
+        [2019, 1562.5, "CNY 100m"],
+        [2020, 2238.7, "CNY 100m"],
+    ]
+    assert out["source"].tolist() == ["DataFrame row 0", "DataFrame row 1"]
+    wide = pd.DataFrame(
+        {"north": [1.0, 2.0], "south": [3.0, 4.0]},
+        index=pd.Index(["2019年", "2020年"], name="年份"),
+    )
+    out = read_series(wide, unit="MW")
+    assert _values(out, "north") == {2019: 1.0, 2020: 2.0}
+    assert _values(out, "south") == {2019: 3.0, 2020: 4.0}
+    # an index of row numbers or names is no year index: the error stands
+    with pytest.raises(DataError, match=re.escape("DataFrame: no 'year' column")):
+        read_series(pd.DataFrame({"value": [1.0, 2.0]}), unit="MW")
+
+
 def test_a_quarterly_or_monthly_index_is_refused_not_read_by_year() -> None:
     # Was: a frame of quarterly periods (or month-end dates) read each row as its year and
     # failed as "two values for year 2019 ... give a different observation date (mid-year,
