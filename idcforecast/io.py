@@ -390,7 +390,15 @@ def _observations(
     value_unit = None
     if layout in ("auto", "long") and not has_year_headers(table.columns):
         table, value_unit = value_header_unit(table, value_column, place_of)
-    chosen = _choose_layout(table, layout, year_column, value_column, name, header_row)
+    chosen = _choose_layout(
+        table,
+        layout,
+        year_column,
+        value_column,
+        name,
+        header_row,
+        is_frame=not isinstance(source, str | os.PathLike),
+    )
     if chosen == "long":
         observations = read_long(
             table, year_column, value_column, default_id, place_of, decimal, estimates, name
@@ -535,6 +543,8 @@ def _choose_layout(
     value_column: str,
     name: str,
     header_row: int = 0,
+    *,
+    is_frame: bool = False,
 ) -> str:
     years_as_headers = has_year_headers(table.columns)
     if layout == "auto":
@@ -551,6 +561,8 @@ def _choose_layout(
         return layout
     if year_column not in table.columns:
         hint = header_hint(table, header_row=header_row, names=(year_column,))
+        if is_frame and "a title above the header" in hint:
+            hint = ""  # a DataFrame's columns are its header: header_row= is refused
         # a header row below (a title above it) first; else a column holding years
         held = None if "looks like the header" in hint else _column_of_years(table)
         passing = (

@@ -1642,9 +1642,14 @@ def test_a_frame_indexed_by_years_is_read_as_a_series_is() -> None:
     out = read_series(wide, unit="MW")
     assert _values(out, "north") == {2019: 1.0, 2020: 2.0}
     assert _values(out, "south") == {2019: 3.0, 2020: 4.0}
-    # an index of row numbers or names is no year index: the error stands
-    with pytest.raises(DataError, match=re.escape("DataFrame: no 'year' column")):
+    # an index of row numbers is no year index: the error stands, without the advice for
+    # files ("a title above the header? pass header_row=N"), which a frame refuses
+    with pytest.raises(DataError) as caught:
         read_series(pd.DataFrame({"value": [1.0, 2.0]}), unit="MW")
+    assert str(caught.value) == (
+        "DataFrame: no 'year' column; expected a year column (pass year_column=...) or years "
+        "as column headers (2019, 2020, ...); found 'value'"
+    )
 
 
 def test_a_quarterly_or_monthly_index_is_refused_not_read_by_year() -> None:
