@@ -26,7 +26,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from idcforecast._cells import has_year_headers
+from idcforecast._cells import has_year_headers, unread_year
 from idcforecast._normalize import Observation, to_frame
 from idcforecast._table_files import check_format_options, read_table, unit_line_above
 from idcforecast._table_headers import header_hint, is_headerless
@@ -561,7 +561,14 @@ def _choose_layout(
         return layout
     if year_column not in table.columns:
         hint = header_hint(table, header_row=header_row, names=(year_column,))
-        if is_frame and "a title above the header" in hint:
+        unread = [
+            (column, why) for column in table.columns if (why := unread_year(column)) is not None
+        ]
+        if unread and "looks like the header" not in hint:
+            # headers that would be years but for their form ("FY19", "2021*", "2021 Q4")
+            column, why = unread[0]
+            hint = f" (column {str(column).strip()!r} {why})"
+        elif is_frame and "a title above the header" in hint:
             hint = ""  # a DataFrame's columns are its header: header_row= is refused
         # a header row below (a title above it) first; else a column holding years
         held = None if "looks like the header" in hint else _column_of_years(table)

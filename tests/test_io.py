@@ -271,8 +271,8 @@ ERROR_CASES = [
         _frame(year=["FY19"], value=["1亿元"]),
         {},
         NonNumericValueError,
-        "DataFrame row 0, column 'year': 'FY19' is not a year; expected a whole year between "
-        "1900 and 2100 such as 2019",
+        "DataFrame row 0, column 'year': 'FY19' is a year in two digits; expected the year in "
+        "full: write 'FY2019'",
     ),
     (
         _frame(yr=[2019], value=["1亿元"]),
@@ -1466,6 +1466,34 @@ def test_a_year_column_without_a_header_is_named(tmp_path: Path) -> None:
         "'IDC（亿元）' (the years are in column 'Jahr')"
     )):  # fmt: skip
         read_series(path)
+
+
+def test_two_digit_years_are_named_with_the_year_in_full(tmp_path: Path) -> None:
+    # Was: headers 'FY19', 'FY20' (broker tables) or '19年' gave "(a title above the header?
+    # pass header_row=N ...)"; a year cell 'FY19' only "is not a year"; beside full years
+    # such a column was left out with the numbers it holds
+    path = tmp_path / "fy.csv"
+    path.write_text("market,FY19,FY20\nIDC (MW),1,2\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(
+        "fy.csv: no 'year' column; expected a year column (pass year_column=...) or years as "
+        "column headers (2019, 2020, ...); found 'market', 'FY19', 'FY20' (column 'FY19' is a "
+        "year in two digits; expected the year in full: write 'FY2019')"
+    )):  # fmt: skip
+        read_series(path)
+    path.write_text("market,2018,19年\nIDC (MW),1,2\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(
+        "fy.csv: column '19年' is a year in two digits; expected the year in full: write "
+        "'2019年'"
+    )):  # fmt: skip
+        read_series(path)
+    path.write_text("year,value\n2018,1\n'19,2\n", encoding="utf-8")
+    with pytest.raises(NonNumericValueError, match=re.escape(
+        "fy.csv row 3, column 'year': \"'19\" is a year in two digits; expected the year in "
+        "full: write '2019'"
+    )):  # fmt: skip
+        read_series(path, unit="MW")
+    path.write_text("market,FY2019,FY2020\nIDC (MW),1,2\n", encoding="utf-8")
+    assert read_series(path)["year"].tolist() == [2019, 2020]
 
 
 def test_a_total_row_in_the_year_column_says_to_delete_it(tmp_path: Path) -> None:
