@@ -515,14 +515,21 @@ def read_year(cell: Any, *, place: str) -> int:
     year = year_label(cell)
     if year is None:
         shown = "a blank cell" if is_blank(cell) else repr(cell)
-        from idcforecast._totals import is_total_label  # _totals imports this module
-
         # words without a digit ("Figures", "Source CAICT") are most often a note under
         # the table: say how to have it skipped as a footnote; a total line ("合计",
         # "Total") sums the years above it, and is no note to keep
+        from idcforecast._table_headers import HEADER_ALIASES
+        from idcforecast._totals import is_total_label  # _totals imports this module
+
+        header = isinstance(cell, str) and (
+            cell.strip().casefold() == "year" or HEADER_ALIASES.get(cell.strip()) == "year"
+        )
         note = (
             "; a total row? it sums the years above it and is no year: delete the row"
             if is_total_label(cell)
+            else "; the header of a second table below the first? one table is read a sheet "
+            "or file: move it to a sheet (or file) of its own, or delete it"
+            if header
             else "; a note under the table? start it with 'Note:' or 'Source:' and it is "
             "skipped as a footnote"
             if isinstance(cell, str) and cell.strip() and not any(ch.isdigit() for ch in cell)

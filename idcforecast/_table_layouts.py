@@ -21,6 +21,7 @@ from idcforecast._layout_checks import (
     no_description_rows,
     no_headerless_values,
     no_hidden_series,
+    no_repeated_header_rows,
     no_second_header_row,
     no_split_thousands,
     warn_ignored,
@@ -139,6 +140,7 @@ def read_years_as_columns(
     meta_columns = [c for c in META if c in others and c != "series_id"]
     if keys:
         no_second_header_row(table, keys, list(years), place_of, "years_as_columns")
+    no_repeated_header_rows(table, keys, years, place_of)
     observations = []
     for i, row in enumerate(table.to_dict("records")):
         if all(is_blank(row[c]) or is_not_published(row[c]) for c in years):

@@ -1496,6 +1496,34 @@ def test_two_digit_years_are_named_with_the_year_in_full(tmp_path: Path) -> None
     assert read_series(path)["year"].tolist() == [2019, 2020]
 
 
+def test_a_second_table_below_the_first_is_named_not_read(tmp_path: Path) -> None:
+    # Research sheets stack tables. Was (wide): the second header read as a series '地区'
+    # of 2021 and 2022 MW, and 华东's 5 and 6 (of 2021, 2022) read as 2019 and 2020, in
+    # silence; (a year per row) "'年份' is not a year; a note under the table? ..."
+    path = tmp_path / "two.csv"
+    path.write_text("地区,2019,2020\n华北,1,2\n\n地区,2021,2022\n华东,5,6\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(
+        "two.csv row 4: the row holds '地区', '2021', '2022', a header (of a second table "
+        "below the first?); expected one table a sheet or file: move the second table to a "
+        "sheet (or file) of its own, or delete it"
+    )):  # fmt: skip
+        read_series(path, unit="MW")
+    # the same header words without the name: years shifted alike still give it away
+    path.write_text("series_id,2019,2020\nnorth,1,2\n,2021,2022\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape("two.csv row 3: the row holds '2021', '2022'")):
+        read_series(path, unit="MW")
+    # values that happen to be whole numbers in the years' range are data
+    path.write_text("series_id,2019,2020\nnorth,1990,2050\n", encoding="utf-8")
+    assert read_series(path, unit="MW")["value"].tolist() == [1990.0, 2050.0]
+    path.write_text("年份,规模（亿元）\n2019,1562.5\n\n年份,机架（万架）\n2019,315\n")
+    with pytest.raises(NonNumericValueError, match=re.escape(
+        "two.csv row 4, column '年份': '年份' is not a year; expected a whole year between "
+        "1900 and 2100 such as 2019; the header of a second table below the first? one table "
+        "is read a sheet or file: move it to a sheet (or file) of its own, or delete it"
+    )):  # fmt: skip
+        read_series(path)
+
+
 def test_a_total_row_in_the_year_column_says_to_delete_it(tmp_path: Path) -> None:
     # Was: "'合计' is not a year; ... a note under the table? start it with 'Note:' ...":
     # a total under the years (科智咨询 exports end so) is no note, and renaming it one
