@@ -310,6 +310,11 @@ _SUB_YEAR = re.compile(
     re.IGNORECASE,
 )
 _SPLIT_YEAR = re.compile(r"\s*(?:FY\s*)?(\d{4})\s*/\s*(\d{2}|\d{4})\s*", re.IGNORECASE)
+# a year written with two digits and marked as one: "FY19", "CY19", "'19", "19年", "19年度"
+_TWO_DIGIT_YEAR = re.compile(
+    r"\s*(?:(?:[FC]Y\s*'?|')(\d{2})(?:\s*年度?)?|(\d{2})\s*(?:年度?|财年))\s*([AEFP]?)\s*",
+    re.IGNORECASE,
+)
 
 
 def unread_year(label: Any) -> str | None:
@@ -325,6 +330,8 @@ def unread_year(label: Any) -> str | None:
     'is a quarter or half of a year, not a year; ...'
     >>> unread_year("FY2021/22")  # doctest: +ELLIPSIS
     "is a fiscal year over two calendar years; ..."
+    >>> unread_year("FY19")  # doctest: +ELLIPSIS
+    "is a year in two digits; expected the year in full: write 'FY2019'"
     >>> unread_year("CAGR 2019-21") is None, unread_year("2021") is None
     (True, True)
     """
@@ -353,6 +360,12 @@ def unread_year(label: Any) -> str | None:
             "is a quarter or half of a year, not a year; expected one column (or row) per "
             "year with the annual figure: read_series reads yearly series"
         )
+    two = _TWO_DIGIT_YEAR.fullmatch(label)
+    if two:
+        digits = two.group(1) or two.group(2)
+        year = (2000 if int(digits) < 70 else 1900) + int(digits)  # "FY98" is 1998
+        full = re.sub(rf"'?{digits}", str(year), label.strip(), count=1)
+        return f"is a year in two digits; expected the year in full: write {full!r}"
     split = _SPLIT_YEAR.fullmatch(label)
     if split and int(split.group(2)[-2:]) == (int(split.group(1)) + 1) % 100:
         return (
@@ -503,10 +516,22 @@ def read_year(cell: Any, *, place: str) -> int:
     if year is None:
         shown = "a blank cell" if is_blank(cell) else repr(cell)
         # words without a digit ("Figures", "Source CAICT") are most often a note under
-        # the table: say how to have it skipped as a footnote
+        # the table: say how to have it skipped as a footnote; a total line ("合计",
+        # "Total") sums the years above it, and is no note to keep
+        from idcforecast._table_headers import HEADER_ALIASES
+        from idcforecast._totals import is_total_label  # _totals imports this module
+
+        header = isinstance(cell, str) and (
+            cell.strip().casefold() == "year" or HEADER_ALIASES.get(cell.strip()) == "year"
+        )
         note = (
-            "; a note under the table? start it with 'Note:' or 'Source:' and it is skipped "
-            "as a footnote"
+            "; a total row? it sums the years above it and is no year: delete the row"
+            if is_total_label(cell)
+            else "; the header of a second table below the first? one table is read a sheet "
+            "or file: move it to a sheet (or file) of its own, or delete it"
+            if header
+            else "; a note under the table? start it with 'Note:' or 'Source:' and it is "
+            "skipped as a footnote"
             if isinstance(cell, str) and cell.strip() and not any(ch.isdigit() for ch in cell)
             else ""
         )

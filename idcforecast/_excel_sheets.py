@@ -3,7 +3,8 @@
 pandas reads a sheet's stored values; the functions here, given the openpyxl workbook or its
 path, pick the sheet a ``sheet_name`` names (:func:`pick_sheet`), read percentage-formatted
 numbers as the text shown (:func:`percent_cells_as_text`), give a vertically merged cell's
-text (or year) to every row it covers (:func:`fill_vertical_merges`), refuse a blank that is an
+text (or year) to every row it covers (:func:`fill_vertical_merges`) and a header cell merged
+down from the row above it its header (:func:`merged_header_cells`), refuse a blank that is an
 Excel error or a formula without a stored result (:func:`no_blank_formulas_or_errors`) and
 name the rows and columns read though Excel hides them (:func:`warn_hidden_cells`).
 """
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "fill_vertical_merges",
+    "merged_header_cells",
     "no_blank_formulas_or_errors",
     "percent_cells_as_text",
     "pick_sheet",
@@ -101,17 +103,30 @@ def no_blank_formulas_or_errors(
     )
 
 
-def pick_sheet(names: list[str], sheet_name: str | int, name: str, path: Path) -> str:
+def pick_sheet(
+    names: list[str],
+    sheet_name: str | int,
+    name: str,
+    path: Path,
+    hidden: frozenset[str] = frozenset(),
+) -> str:
     """The sheet ``sheet_name`` (a name, or a 0-based position) names, or a typed error
-    listing the workbook's sheets."""
+    listing the workbook's sheets.
+
+    A position counts the sheets Excel shows as tabs: the ``hidden`` ones (a lookup or
+    calculation sheet hidden first in the workbook) are read by name only. Position 0,
+    the default, was a hidden sheet the analyst never saw, read in silence."""
+    shown = [sheet for sheet in names if sheet not in hidden]
     if isinstance(sheet_name, int) and not isinstance(sheet_name, bool):
-        if 0 <= sheet_name < len(names):
-            return names[sheet_name]
+        if 0 <= sheet_name < len(shown):
+            return shown[sheet_name]
     elif sheet_name in names:
         return str(sheet_name)
+    listed = ", ".join(f"{s!r} (hidden)" if s in hidden else repr(s) for s in names)
+    counted = f" ({len(shown)} shown, counted by position)" if hidden else ""
     raise DataError(
         f"{name}: no sheet {sheet_name!r}; expected a sheet name or a 0-based position; the "
-        f"workbook holds {len(names)} sheet(s): {', '.join(map(repr, names))}",
+        f"workbook holds {len(names)} sheet(s){counted}: {listed}",
         path=str(path),
         sheet=repr(sheet_name),
         valid=tuple(names),
@@ -190,6 +205,22 @@ def fill_vertical_merges(
         for i in range(top + 1, min(max_row - first + 1, len(table))):
             if is_blank(table.iat[i, j]):
                 table.iat[i, j] = value
+
+
+def merged_header_cells(header_row: int, path: Path, sheet: Any) -> dict[int, Any]:
+    """``{0-based column: text}`` of the header cells covered by a range merged down from a
+    row above the header ("地区" merged over rows 1-2, a unit heading "市场规模（亿元）"
+    across the year columns of row 1 and the years in row 2): the sheet shows the text in
+    the header's column, pandas reads the header cell blank. Only ranges of one column
+    whose first cell holds text or a number are given."""
+    header = header_row + 1  # 1-based sheet row of the header
+    found: dict[int, Any] = {}
+    for min_col, min_row, max_col, max_row in _merged_ranges(path, sheet):
+        if min_col == max_col and min_row < header <= max_row:
+            value = sheet.cell(row=min_row, column=min_col).value
+            if value is not None and not (isinstance(value, str) and not value.strip()):
+                found[min_col - 1] = value
+    return found
 
 
 def _sheet_xml_findall(path: Path, worksheet: Any, pattern: re.Pattern[bytes]) -> set[Any]:

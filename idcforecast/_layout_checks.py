@@ -263,3 +263,41 @@ def no_second_header_row(
         f"row: write {target} and delete this row",
         place=place,
     )
+
+
+def no_repeated_header_rows(
+    table: pd.DataFrame, keys: list[Any], years: dict[Any, int], place_of: Any
+) -> None:
+    """A DataError for a row of a wide table that is the header of a second table stacked
+    below the first (research sheets stack them, a blank row between): its name cells
+    repeat the name headers ("地区" under "地区"), or every year cell holds a year, each the
+    header's year shifted alike ("2021, 2022" under "2019, 2020"). Read as data it was a
+    series "地区" of values 2021 and 2022, and the rows below it were read under the first
+    table's years, in silence."""
+    from idcforecast._cells import year_label
+
+    heads = [str(c).strip().casefold() for c in keys]
+    for i, row in enumerate(table.itertuples(index=False)):
+        cells = dict(zip(table.columns, row, strict=True))
+        names = [str(cells[c]).strip().casefold() for c in keys if not is_blank(cells[c])]
+        repeated = bool(keys) and names == heads
+        shifts = {
+            (year_label(cells[c]) or 0) - year
+            for c, year in years.items()
+            if not is_blank(cells[c])
+        }
+        filled = sum(not is_blank(cells[c]) for c in years)
+        shifted = (
+            filled >= 2
+            and len(shifts) == 1
+            and all(year_label(cells[c]) is not None for c in years if not is_blank(cells[c]))
+        )
+        if repeated or shifted:
+            shown = ", ".join(repr(str(cell).strip()) for cell in row if not is_blank(cell))
+            place = place_of(i)
+            raise DataError(
+                f"{place}: the row holds {shown}, a header (of a second table below the "
+                "first?); expected one table a sheet or file: move the second table to a sheet "
+                "(or file) of its own, or delete it",
+                place=place,
+            )

@@ -14,14 +14,17 @@ error cells), :mod:`idcforecast._table_headers` (tidied headers, header hints) a
 
 from __future__ import annotations
 
+import re
 import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from idcforecast._cells import is_blank
 from idcforecast._excel_sheets import (
     fill_vertical_merges,
+    merged_header_cells,
     no_blank_formulas_or_errors,
     percent_cells_as_text,
     pick_sheet,
@@ -244,13 +247,25 @@ def read_table(
         elif suffix in (".xlsx", ".xlsm"):
             with pd.ExcelFile(path, engine="openpyxl") as book:
                 sheets = list(book.sheet_names)
-                sheet = pick_sheet(sheets, sheet_name, name, path)
+                hidden = frozenset(
+                    ws.title for ws in book.book.worksheets if ws.sheet_state != "visible"
+                )
+                sheet = pick_sheet(sheets, sheet_name, name, path, hidden)
                 table = pd.read_excel(
                     book,
                     sheet_name=sheet,
                     header=header_row,
                     dtype=object,
                     keep_default_na=False,
+                )
+                # a header cell merged down from the row above is that cell's header
+                merged_header = merged_header_cells(header_row, path, book.book[sheet])
+                table = table.rename(
+                    columns={
+                        table.columns[j]: value
+                        for j, value in merged_header.items()
+                        if j < table.shape[1] and str(table.columns[j]).startswith("Unnamed: ")
+                    }
                 )
                 percent_cells_as_text(table, book.book[sheet], header_row)
                 # a year merged down over its rows is every row's year
@@ -266,6 +281,10 @@ def read_table(
                 raw_header = [
                     cell.value for cell in next(worksheet.iter_rows(min_row=header_row + 1), ())
                 ]
+                for j, value in merged_header.items():
+                    if j < table.shape[1]:
+                        raw_header += [None] * (j + 1 - len(raw_header))
+                        raw_header[j] = value if is_blank(raw_header[j]) else raw_header[j]
         else:
             raise DataError(
                 f"{name}: cannot read {suffix or 'extensionless'} files; expected .csv, "
@@ -320,8 +339,6 @@ def read_table(
             path=str(path),
         ) from err
     from openpyxl.utils import get_column_letter
-
-    from idcforecast._cells import is_blank
 
     # spreadsheet letters of the columns as read, before unused ones are dropped
     letters = {c: get_column_letter(j + 1) for j, c in enumerate(table.columns)}
@@ -389,3 +406,55 @@ def require_rows(table: pd.DataFrame, name: str, header_row: int = 0, hint: str 
             f"{name} {found}{where}; expected a header row and at least one row of data{hint}",
             source=name,
         )
+
+
+# a line above a table that gives its unit: "单位：亿元", "计量单位: 万架", "Unit: CNY bn",
+# "(单位：亿元)"
+_UNIT_LINE = re.compile(
+    r"(?:计量单位|單位|单位|units?)\s*[:：]\s*([^,，;；()（）\n]+)", re.IGNORECASE
+)
+
+
+def unit_line_above(
+    path: Path, header_row: int, sheet_name: str | int, encoding: str
+) -> tuple[str, str] | None:
+    """``(line, unit)`` of the first line above the header row that states the table's
+    unit ("单位：亿元", "Unit: CNY bn") in a unit the registry knows, else None: the rows
+    ``header_row`` skips are not read, and a UnitError for bare numbers names it."""
+    from idcforecast.units import canonical_unit
+
+    if header_row <= 0 or not path.is_file():
+        return None
+    lines: list[str] = []
+    try:
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            import openpyxl
+
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+            try:
+                hidden = frozenset(
+                    ws.title for ws in book.worksheets if ws.sheet_state != "visible"
+                )
+                sheet = book[pick_sheet(book.sheetnames, sheet_name, path.name, path, hidden)]
+                for row in sheet.iter_rows(max_row=header_row, values_only=True):
+                    lines.append(" ".join(str(c) for c in row if c is not None))
+            finally:
+                book.close()
+        else:
+            codec = text_codec(file_encoding(path, encoding))
+            with open(path, encoding=codec, errors="replace") as handle:
+                lines = [handle.readline() for _ in range(header_row)]
+    except (OSError, IdcForecastError, ValueError, KeyError, zipfile.BadZipFile):
+        return None
+    for line in lines:
+        found = _UNIT_LINE.search(line)
+        if found is None:
+            continue
+        words = found.group(1).split()  # "CNY bn"; "亿元 数据来源：..." (cells joined)
+        for said in (" ".join(words), words[0] if words else ""):
+            try:
+                canonical_unit(said)
+            except IdcForecastError:
+                continue
+            return " ".join(line.split()).strip(" ,;"), said
+    return None

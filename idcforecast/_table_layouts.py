@@ -21,6 +21,7 @@ from idcforecast._layout_checks import (
     no_description_rows,
     no_headerless_values,
     no_hidden_series,
+    no_repeated_header_rows,
     no_second_header_row,
     no_split_thousands,
     warn_ignored,
@@ -139,6 +140,7 @@ def read_years_as_columns(
     meta_columns = [c for c in META if c in others and c != "series_id"]
     if keys:
         no_second_header_row(table, keys, list(years), place_of, "years_as_columns")
+    no_repeated_header_rows(table, keys, years, place_of)
     observations = []
     for i, row in enumerate(table.to_dict("records")):
         if all(is_blank(row[c]) or is_not_published(row[c]) for c in years):
@@ -214,6 +216,8 @@ def header_unit(label: Any, place: str = "") -> str | None:
         parsed = parse_unit(match.group(1))
     except IdcForecastError:
         return None
+    if parsed.base == "count" and _names_a_count(match.group(1)):
+        return parsed.canonical  # "大型数据中心（个）", "基站（万个）": counted things
     if parsed.base == "count" and parsed.magnitude is not None:
         raise DataError(
             f"{place or repr(str(label))}: the name {str(label)!r} states the magnitude "
@@ -223,6 +227,18 @@ def header_unit(label: Any, place: str = "") -> str | None:
             place=place,
         )
     return None if parsed.base == "count" else parsed.canonical
+
+
+def _names_a_count(text: str) -> bool:
+    """Whether bracket text names counted things ("个", "万个", "座", "data centers"), not
+    a magnitude alone ("万", "10k"), which parse alike as a count."""
+    from idcforecast.units.registry import _registry, normalize_text
+
+    norm = normalize_text(text).lower()
+    return any(
+        kind == "base" and name == "count" and key in norm
+        for key, (kind, name) in _registry().aliases.items()
+    )
 
 
 def with_unit(meta: dict[str, Any], unit: str | None, place: str) -> dict[str, Any]:

@@ -26,9 +26,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from idcforecast._cells import has_year_headers
+from idcforecast._cells import has_year_headers, unread_year
 from idcforecast._normalize import Observation, to_frame
-from idcforecast._table_files import check_format_options, read_table
+from idcforecast._table_files import check_format_options, read_table, unit_line_above
 from idcforecast._table_headers import header_hint, is_headerless
 from idcforecast._table_layouts import (
     META,
@@ -40,7 +40,7 @@ from idcforecast._table_layouts import (
     with_unit,
 )
 from idcforecast.datasets import _did_you_mean
-from idcforecast.errors import DataError, EmptyDataError, UnknownSeriesError
+from idcforecast.errors import DataError, EmptyDataError, UnitError, UnknownSeriesError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -107,7 +107,8 @@ def read_series(
     year_column, value_column
         Column names for the long layout.
     sheet_name
-        Excel sheet (name or 0-based index).
+        Excel sheet: its name, or its 0-based position among the sheets Excel shows (a
+        hidden sheet is read by name only; the default, 0, is the first sheet shown).
     source_name
         Name used in ``source`` and in error messages (default: the file name, or
         ``"DataFrame"``).
@@ -173,6 +174,10 @@ def read_series(
         )
     import pandas as pd
 
+    if isinstance(source, pd.Series | pd.DataFrame) and year_column not in getattr(
+        source, "columns", ()
+    ):
+        _check_yearly_index(source.index, source_name or "DataFrame")
     if isinstance(source, pd.Series):  # a year-indexed Series, as forecast() takes one
         source = _series_as_table(source, year_column, value_column)
         series_id = series_id or (None if source.attrs["name"] is None else source.attrs["name"])
@@ -181,6 +186,9 @@ def read_series(
             source = source.reset_index()  # df.set_index("year") is a common shape
         elif isinstance(source.index, pd.PeriodIndex | pd.DatetimeIndex):
             years = pd.Series(source.index.year, name=year_column)  # DESIGN.md's yearly index
+            source = pd.concat([years, source.reset_index(drop=True)], axis=1)
+        elif _index_of_years(source, year_column):  # df.index = [2019, 2020], as a Series is read
+            years = pd.Series(list(source.index), name=year_column)
             source = pd.concat([years, source.reset_index(drop=True)], axis=1)
     check_format_options(
         source,
@@ -245,7 +253,29 @@ def read_series(
         raise EmptyDataError(
             f"{name} has no values; expected at least one year with a value", source=name
         )
-    frame = to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
+    try:
+        frame = to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
+    except UnitError as err:
+        stated = (
+            unit_line_above(Path(source), header_row, sheet_name, encoding)
+            if isinstance(source, str | os.PathLike) and "no unit for this series" in str(err)
+            else None
+        )
+        if stated is None:
+            raise
+        line, said = stated  # "单位：亿元" in the rows header_row skips: never read
+        fields = {key: getattr(err, key) for key in err.fields}
+        # one unit for the whole table would also be given to its other series (a "%")
+        ids = list(dict.fromkeys(o.series_id for o in observations))
+        sid = getattr(err, "series_id", ids[0])
+        passing = (
+            f"unit={ {sid: said}!r} (or series_id={sid!r}, unit={said!r})"
+            if len(ids) > 1
+            else f"unit={said!r}"
+        )
+        raise UnitError(
+            f"{err}; a line above the header says {line!r}: pass {passing}", **fields
+        ) from err
     wide = [layout for _, _, layout, _ in read if layout != "long"]
     if wide and series_id is None:  # a "Total"/合计 line read as a series
         from idcforecast._totals import warn_total_series
@@ -360,7 +390,15 @@ def _observations(
     value_unit = None
     if layout in ("auto", "long") and not has_year_headers(table.columns):
         table, value_unit = value_header_unit(table, value_column, place_of)
-    chosen = _choose_layout(table, layout, year_column, value_column, name, header_row)
+    chosen = _choose_layout(
+        table,
+        layout,
+        year_column,
+        value_column,
+        name,
+        header_row,
+        is_frame=not isinstance(source, str | os.PathLike),
+    )
     if chosen == "long":
         observations = read_long(
             table, year_column, value_column, default_id, place_of, decimal, estimates, name
@@ -433,6 +471,59 @@ def _warn_dot_thousands(table: pd.DataFrame, year_column: str, name: str) -> Non
         )
 
 
+def _index_of_years(frame: pd.DataFrame, year_column: str) -> bool:
+    """Whether a frame without a year column holds its years in an unnamed (or "年份",
+    "Year") index: every label a year, and no year headers (a wide frame's index names its
+    series). A year-indexed Series is read so; such a frame was told to pass header_row=N,
+    an option frames refuse."""
+    from idcforecast._cells import has_year_headers, year_label
+    from idcforecast._table_headers import HEADER_ALIASES
+
+    name = frame.index.name
+    named_year = isinstance(name, str) and (
+        HEADER_ALIASES.get(name.strip()) == "year"
+        or name.strip().casefold() in ("year", year_column.casefold())
+    )
+    return (
+        (name is None or named_year)
+        and len(frame.index) > 0
+        and not has_year_headers(frame.columns)
+        and all(year_label(label) is not None for label in frame.index)
+    )
+
+
+def _check_yearly_index(index: Any, name: str) -> None:
+    """Refuse an index of periods shorter than a year (quarters, months) and dates of which
+    two fall in one year: read by their year, they were a ``DuplicateYearError`` telling
+    to give "a different observation date its own series id", or (one quarter a year) one
+    quarter's figure read as the year's."""
+    import pandas as pd
+    from pandas.tseries.offsets import YearBegin, YearEnd
+
+    fix = (
+        "make it yearly first: frame.groupby(frame.index.year).sum() for a flow (revenue, "
+        "power used), .last() for a stock (racks, capacity at year-end)"
+    )
+    if isinstance(index, pd.PeriodIndex) and not isinstance(index.freq, YearEnd | YearBegin):
+        shown = ", ".join(str(p) for p in index[:2]) + (", ..." if len(index) > 2 else "")
+        raise DataError(
+            f"{name}: the index holds {index.freqstr} periods ({shown}), not years; expected "
+            f"a yearly index (2019, 2020 or periods of freq 'Y'); {fix}",
+            source=name,
+        )
+    if isinstance(index, pd.DatetimeIndex):
+        years = pd.Series(index.year)
+        twice = years[years.duplicated(keep=False)]
+        if len(twice):
+            first, second = twice.index[:2]
+            raise DataError(
+                f"{name}: the index holds {index[first].date()} and {index[second].date()}, "
+                f"two dates in {years[first]}; expected one date a year (each is read as its "
+                f"year); {fix}",
+                source=name,
+            )
+
+
 def _series_as_table(data: pd.Series, year_column: str, value_column: str) -> pd.DataFrame:
     """A year-indexed Series (integer years, a yearly PeriodIndex or a DatetimeIndex) as a
     ``year, value`` table; ``attrs["name"]`` keeps its name (None when it has none)."""
@@ -452,6 +543,8 @@ def _choose_layout(
     value_column: str,
     name: str,
     header_row: int = 0,
+    *,
+    is_frame: bool = False,
 ) -> str:
     years_as_headers = has_year_headers(table.columns)
     if layout == "auto":
@@ -468,10 +561,30 @@ def _choose_layout(
         return layout
     if year_column not in table.columns:
         hint = header_hint(table, header_row=header_row, names=(year_column,))
+        unread = [
+            (column, why) for column in table.columns if (why := unread_year(column)) is not None
+        ]
+        if unread and "looks like the header" not in hint:
+            # headers that would be years but for their form ("FY19", "2021*", "2021 Q4")
+            column, why = unread[0]
+            hint = f" (column {str(column).strip()!r} {why})"
+        elif is_frame and "a title above the header" in hint:
+            hint = ""  # a DataFrame's columns are its header: header_row= is refused
         # a header row below (a title above it) first; else a column holding years
         held = None if "looks like the header" in hint else _column_of_years(table)
-        passing = f"pass year_column={held!r}" if held is not None else "pass year_column=..."
-        if held is not None:
+        passing = (
+            f"pass year_column={held!r}"
+            if held is not None and not is_headerless(held)
+            else "pass year_column=..."
+        )
+        if held is not None and is_headerless(held):
+            # a blank top-left cell over the years (an Excel chart's data range)
+            position = list(table.columns).index(held) + 1
+            hint = (
+                f" (column {position} has no header and holds the years: write "
+                f"{year_column!r} in its header cell)"
+            )
+        elif held is not None:
             hint = f" (the years are in column {held!r})"
         raise DataError(
             f"{name}: no {year_column!r} column; expected a year column ({passing}) or years "
@@ -491,11 +604,12 @@ def _choose_layout(
 
 def _column_of_years(table: pd.DataFrame) -> str | None:
     """The first column (by its header) whose cells hold two years or more ("Date",
-    "指标名称" over "2019-12-31", "2020-12-31"), else None: the year column to pass."""
+    "指标名称" over "2019-12-31", "2020-12-31"), else None: the year column to pass (a
+    column without a header too, which the caller names by its position)."""
     from idcforecast._cells import estimate_year, year_label
 
     for column in table.columns:
-        if not isinstance(column, str) or is_headerless(column):
+        if not isinstance(column, str) and not is_headerless(column):
             continue
         cells = table[column].head(200)
         if sum(year_label(c) is not None or estimate_year(c) is not None for c in cells) >= 2:

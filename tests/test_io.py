@@ -271,8 +271,8 @@ ERROR_CASES = [
         _frame(year=["FY19"], value=["1亿元"]),
         {},
         NonNumericValueError,
-        "DataFrame row 0, column 'year': 'FY19' is not a year; expected a whole year between "
-        "1900 and 2100 such as 2019",
+        "DataFrame row 0, column 'year': 'FY19' is a year in two digits; expected the year in "
+        "full: write 'FY2019'",
     ),
     (
         _frame(yr=[2019], value=["1亿元"]),
@@ -1140,6 +1140,72 @@ def test_a_gbk_csv_needs_its_encoding_named(tmp_path: Path) -> None:
         read_series(frame, unit="MW", encoding="gbk")
 
 
+def test_a_unit_line_above_the_header_is_named_when_bare_numbers_lack_a_unit(
+    tmp_path: Path,
+) -> None:
+    # Chinese tables state their unit on a line of its own above the header ("单位：亿元").
+    # header_row skips it unread, and the UnitError for the bare numbers did not name it
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "表1 中国IDC市场规模,,\n,,单位：亿元\n年份,市场规模,增速\n2019,1562.5,27.2%\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(UnitError, match=re.escape(
+        "t.csv row 4, column '市场规模' (series '市场规模'): no unit for this series; expected "
+        "a 'unit' column, figure text with a unit ('1,562.5亿元'), the unit in brackets after "
+        "the series' name ('market (CNY bn)'), or read_series(..., unit=...) naming the unit "
+        "of the bare numbers (e.g. unit='CNY 100m' or unit='MW'); a line above the header "
+        "says '单位：亿元': pass unit={'市场规模': '亿元'} (or series_id='市场规模', unit='亿元')"
+    )):  # fmt: skip
+        read_series(path, header_row=2)
+    out = read_series(path, header_row=2, unit={"市场规模": "亿元"})
+    assert _values(out, "市场规模") == {2019: 1562.5}
+    assert _values(out, "增速") == {2019: 27.2}  # its own '%', not 亿元
+    # an Excel sheet, one series: the plain unit
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["中国IDC市场规模"])
+    sheet.append(["Unit: CNY bn"])
+    sheet.append(["year", "market"])
+    sheet.append([2019, 156.25])
+    xlsx = tmp_path / "t.xlsx"
+    book.save(xlsx)
+    with pytest.raises(UnitError, match=re.escape(
+        "a line above the header says 'Unit: CNY bn': pass unit='CNY bn'"
+    )):  # fmt: skip
+        read_series(xlsx, header_row=2)
+
+
+def test_a_hidden_sheet_is_not_the_first_sheet(tmp_path: Path) -> None:
+    # Was: a workbook whose first sheet is hidden (a lookup sheet) was read from it by the
+    # default sheet_name=0: 2019 = 1 MW from a sheet the analyst never saw, in silence
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    lookup = book.active
+    lookup.title = "calc"
+    lookup.append(["year", "value (MW)"])
+    lookup.append([2019, 1])
+    lookup.sheet_state = "hidden"
+    data = book.create_sheet("数据")
+    data.append(["year", "value (MW)"])
+    data.append([2019, 500])
+    data.append([2020, 600])
+    path = tmp_path / "h.xlsx"
+    book.save(path)
+    out = read_series(path)
+    assert _values(out, "h") == {2019: 500.0, 2020: 600.0}  # 数据!B2, B3
+    assert out["source"].tolist()[0] == "h.xlsx sheet '数据' row 2"
+    assert _values(read_series(path, sheet_name="calc"), "h") == {2019: 1.0}  # by name
+    with pytest.raises(DataError, match=re.escape(
+        "h.xlsx: no sheet 1; expected a sheet name or a 0-based position; the workbook holds "
+        "2 sheet(s) (1 shown, counted by position): 'calc' (hidden), '数据'"
+    )):  # fmt: skip
+        read_series(path, sheet_name=1)
+
+
 def test_a_series_id_merged_down_its_years(tmp_path: Path) -> None:
     import openpyxl
 
@@ -1158,6 +1224,41 @@ def test_a_series_id_merged_down_its_years(tmp_path: Path) -> None:
     book.save(path)
     with pytest.raises(DataError, match="the value is blank but the row is not"):
         read_series(path, unit="CNY 100m")
+
+
+def test_a_header_merged_down_from_the_row_above(tmp_path: Path) -> None:
+    # A research-firm sheet: "地区" merged over rows 1-2 beside a unit heading across the
+    # year columns, the years in row 2. With header_row=1 (as the error's hint says) it was
+    # "cell A3: a column without a header holds '华北'": pandas reads A2 blank
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["地区", "市场规模（亿元）", None])
+    sheet.append([None, 2019, 2020])
+    sheet.append(["华北", 500, 600])
+    sheet.append(["华东", 600, 700])
+    sheet.merge_cells("A1:A2")
+    sheet.merge_cells("B1:C1")  # across columns: a heading, never a header of each
+    path = tmp_path / "m.xlsx"
+    book.save(path)
+    out = read_series(path, header_row=1, unit="CNY 100m")
+    assert _values(out, "华北") == {2019: 500.0, 2020: 600.0}  # B3, C3
+    assert _values(out, "华东") == {2019: 600.0, 2020: 700.0}  # B4, C4
+    assert out["source"].tolist()[0] == "m.xlsx sheet 'Sheet' cell B3"
+    # a year column headed so (年份 over rows 1-2, the series' headers in row 2)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["年份", "规模", None])
+    sheet.append([None, "IDC (CNY 100m)", "racks (racks 10k)"])
+    sheet.append([2019, 1562.5, 315])
+    sheet.merge_cells("A1:A2")
+    sheet.merge_cells("B1:C1")
+    book.save(path)
+    out = read_series(path, header_row=1)
+    assert _values(out, "IDC (CNY 100m)") == {2019: 1562.5}  # B3
+    assert _values(out, "racks (racks 10k)") == {2019: 315.0}  # C3
+    assert out["unit"].tolist() == ["CNY 100m", "racks 10k"]
 
 
 @pytest.mark.parametrize(
@@ -1340,6 +1441,109 @@ def test_a_word_in_the_year_column_suggests_the_footnote_form(tmp_path: Path) ->
         assert read_series(path, unit="MW")["year"].tolist() == [2016, 2017, 2018]
 
 
+def test_a_year_column_without_a_header_is_named(tmp_path: Path) -> None:
+    # An Excel chart's data range: the top-left cell over the years is blank. Was: "found
+    # column 1 (no header), ... (a title above the header? pass header_row=N ...)", a fix
+    # that cannot work; a headed column of years was already named ("Jahr")
+    path = tmp_path / "c.csv"
+    path.write_text(
+        ",IDC（亿元）,机架（万架）\n2019,1562.5,315\n2020,2238.7,400\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError, match=re.escape(
+        "c.csv: no 'year' column; expected a year column (pass year_column=...) or years as "
+        "column headers (2019, 2020, ...); found column 1 (no header), 'IDC（亿元）', "
+        "'机架（万架）' (column 1 has no header and holds the years: write 'year' in its "
+        "header cell)"
+    )):  # fmt: skip
+        read_series(path)
+    path.write_text(
+        "year,IDC（亿元）,机架（万架）\n2019,1562.5,315\n2020,2238.7,400\n", encoding="utf-8"
+    )
+    assert read_series(path)["value"].tolist() == [1562.5, 2238.7, 315.0, 400.0]
+    path.write_text("Jahr,IDC（亿元）\n2019,1562.5\n2020,2238.7\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(
+        "(pass year_column='Jahr') or years as column headers (2019, 2020, ...); found 'Jahr', "
+        "'IDC（亿元）' (the years are in column 'Jahr')"
+    )):  # fmt: skip
+        read_series(path)
+
+
+def test_two_digit_years_are_named_with_the_year_in_full(tmp_path: Path) -> None:
+    # Was: headers 'FY19', 'FY20' (broker tables) or '19年' gave "(a title above the header?
+    # pass header_row=N ...)"; a year cell 'FY19' only "is not a year"; beside full years
+    # such a column was left out with the numbers it holds
+    path = tmp_path / "fy.csv"
+    path.write_text("market,FY19,FY20\nIDC (MW),1,2\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(
+        "fy.csv: no 'year' column; expected a year column (pass year_column=...) or years as "
+        "column headers (2019, 2020, ...); found 'market', 'FY19', 'FY20' (column 'FY19' is a "
+        "year in two digits; expected the year in full: write 'FY2019')"
+    )):  # fmt: skip
+        read_series(path)
+    path.write_text("market,2018,19年\nIDC (MW),1,2\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(
+        "fy.csv: column '19年' is a year in two digits; expected the year in full: write "
+        "'2019年'"
+    )):  # fmt: skip
+        read_series(path)
+    path.write_text("year,value\n2018,1\n'19,2\n", encoding="utf-8")
+    with pytest.raises(NonNumericValueError, match=re.escape(
+        "fy.csv row 3, column 'year': \"'19\" is a year in two digits; expected the year in "
+        "full: write '2019'"
+    )):  # fmt: skip
+        read_series(path, unit="MW")
+    path.write_text("market,FY2019,FY2020\nIDC (MW),1,2\n", encoding="utf-8")
+    assert read_series(path)["year"].tolist() == [2019, 2020]
+
+
+def test_a_second_table_below_the_first_is_named_not_read(tmp_path: Path) -> None:
+    # Research sheets stack tables. Was (wide): the second header read as a series '地区'
+    # of 2021 and 2022 MW, and 华东's 5 and 6 (of 2021, 2022) read as 2019 and 2020, in
+    # silence; (a year per row) "'年份' is not a year; a note under the table? ..."
+    path = tmp_path / "two.csv"
+    path.write_text("地区,2019,2020\n华北,1,2\n\n地区,2021,2022\n华东,5,6\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(
+        "two.csv row 4: the row holds '地区', '2021', '2022', a header (of a second table "
+        "below the first?); expected one table a sheet or file: move the second table to a "
+        "sheet (or file) of its own, or delete it"
+    )):  # fmt: skip
+        read_series(path, unit="MW")
+    # the same header words without the name: years shifted alike still give it away
+    path.write_text("series_id,2019,2020\nnorth,1,2\n,2021,2022\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape("two.csv row 3: the row holds '2021', '2022'")):
+        read_series(path, unit="MW")
+    # values that happen to be whole numbers in the years' range are data
+    path.write_text("series_id,2019,2020\nnorth,1990,2050\n", encoding="utf-8")
+    assert read_series(path, unit="MW")["value"].tolist() == [1990.0, 2050.0]
+    path.write_text("年份,规模（亿元）\n2019,1562.5\n\n年份,机架（万架）\n2019,315\n")
+    with pytest.raises(NonNumericValueError, match=re.escape(
+        "two.csv row 4, column '年份': '年份' is not a year; expected a whole year between "
+        "1900 and 2100 such as 2019; the header of a second table below the first? one table "
+        "is read a sheet or file: move it to a sheet (or file) of its own, or delete it"
+    )):  # fmt: skip
+        read_series(path)
+
+
+def test_a_total_row_in_the_year_column_says_to_delete_it(tmp_path: Path) -> None:
+    # Was: "'合计' is not a year; ... a note under the table? start it with 'Note:' ...":
+    # a total under the years (科智咨询 exports end so) is no note, and renaming it one
+    # would hide a row that sums the others
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "年份,市场规模（亿元）\n2017,946.1\n2018,1228.0\n合计,2174.1\n", encoding="utf-8-sig"
+    )
+    with pytest.raises(NonNumericValueError, match=re.escape(
+        "t.csv row 4, column '年份': '合计' is not a year; expected a whole year between 1900 "
+        "and 2100 such as 2019; a total row? it sums the years above it and is no year: "
+        "delete the row"
+    )):  # fmt: skip
+        read_series(path)
+    path.write_text("year,value\n2017,1\nTotal:,1\n", encoding="utf-8")
+    with pytest.raises(NonNumericValueError, match=re.escape("'Total:' is not a year")) as err:
+        read_series(path, unit="MW")
+    assert "a total row?" in str(err.value) and "Note:" not in str(err.value)
+
+
 def test_provenance_headers_in_other_words_are_read(tmp_path: Path) -> None:
     # uat11: 单位 and 来源 were dropped without a word, so unit= labelled 22,387,000 万元 as
     # 22,387,000 亿元 (10,000x); 22,387,000 万元 = 22,387,000 / 10,000 = 2,238.7 亿元
@@ -1443,6 +1647,13 @@ def test_a_unit_in_brackets_after_the_series_name_is_read(tmp_path: Path) -> Non
     )
     plain.write_text("year,racks (10k racks)\n2019,315\n")
     assert read_series(plain, unit="racks")["value"].tolist() == [3_150_000.0]
+    # counted things in brackets are the unit: "（个）" was "no unit for this series" (the
+    # fix it gave was the brackets the name has), "(万个)" (国家统计局's 互联网宽带接入端口)
+    # "states the magnitude '万个' but no unit"
+    plain.write_text("年份,大型数据中心（个）,宽带接入端口(万个)\n2019,100,91578.0\n")
+    out = read_series(plain)
+    assert out[["value", "unit"]].values.tolist() == [[100.0, "count"], [91578.0, "count 10k"]]
+    assert read_series(plain, unit="count")["value"].tolist() == [100.0, 915_780_000.0]
     both = tmp_path / "both.csv"
     both.write_text("year,market (MW),unit\n2019,100,GW\n")
     with pytest.raises(
@@ -1467,6 +1678,67 @@ def test_a_year_indexed_series_and_a_period_index_are_read() -> None:
         ["series", 2019],
         ["series", 2020],
     ]
+
+
+def test_a_frame_indexed_by_years_is_read_as_a_series_is() -> None:
+    # Was: pd.DataFrame({"value": [...]}, index=[2019, 2020]) (or an index named "年份" by
+    # set_index) was "no 'year' column ... (a title above the header? pass header_row=N)",
+    # an option a DataFrame refuses; the same years as a Series' index were read
+    frame = pd.DataFrame({"value": ["1562.5亿元", "2238.7亿元"]}, index=[2019, 2020])
+    out = read_series(frame)
+    assert out[["year", "value", "unit"]].values.tolist() == [
+        [2019, 1562.5, "CNY 100m"],
+        [2020, 2238.7, "CNY 100m"],
+    ]
+    assert out["source"].tolist() == ["DataFrame row 0", "DataFrame row 1"]
+    wide = pd.DataFrame(
+        {"north": [1.0, 2.0], "south": [3.0, 4.0]},
+        index=pd.Index(["2019年", "2020年"], name="年份"),
+    )
+    out = read_series(wide, unit="MW")
+    assert _values(out, "north") == {2019: 1.0, 2020: 2.0}
+    assert _values(out, "south") == {2019: 3.0, 2020: 4.0}
+    # an index of row numbers is no year index: the error stands, without the advice for
+    # files ("a title above the header? pass header_row=N"), which a frame refuses
+    with pytest.raises(DataError) as caught:
+        read_series(pd.DataFrame({"value": [1.0, 2.0]}), unit="MW")
+    assert str(caught.value) == (
+        "DataFrame: no 'year' column; expected a year column (pass year_column=...) or years "
+        "as column headers (2019, 2020, ...); found 'value'"
+    )
+
+
+def test_a_quarterly_or_monthly_index_is_refused_not_read_by_year() -> None:
+    # Was: a frame of quarterly periods (or month-end dates) read each row as its year and
+    # failed as "two values for year 2019 ... give a different observation date (mid-year,
+    # a restatement) its own series id"; one quarter a year (2019Q4, 2020Q4) was read as
+    # each year's figure without a word
+    fix = (
+        "make it yearly first: frame.groupby(frame.index.year).sum() for a flow (revenue, "
+        "power used), .last() for a stock (racks, capacity at year-end)"
+    )
+    quarters = pd.DataFrame(
+        {"value": [1.0, 2.0, 3.0]}, index=pd.period_range("2019Q1", periods=3, freq="Q")
+    )
+    with pytest.raises(DataError, match=re.escape(
+        "DataFrame: the index holds Q-DEC periods (2019Q1, 2019Q2, ...), not years; expected "
+        "a yearly index (2019, 2020 or periods of freq 'Y'); " + fix
+    )):  # fmt: skip
+        read_series(quarters, unit="MW")
+    q4 = pd.Series([1.0, 2.0], index=pd.PeriodIndex(["2019Q4", "2020Q4"], freq="Q"), name="m")
+    with pytest.raises(
+        DataError, match=re.escape("kezhi quarterly: the index holds Q-DEC periods")
+    ):
+        read_series(q4, unit="MW", source_name="kezhi quarterly")
+    months = pd.DataFrame({"value": [1.0, 2.0]}, index=pd.to_datetime(["2019-01-31", "2019-02-28"]))
+    with pytest.raises(DataError, match=re.escape(
+        "DataFrame: the index holds 2019-01-31 and 2019-02-28, two dates in 2019; expected one "
+        "date a year (each is read as its year); " + fix
+    )):  # fmt: skip
+        read_series(months, unit="MW")
+    # yearly periods (a fiscal year ending in June too: its year is the one it ends in)
+    fiscal = pd.Series([1.0], index=pd.PeriodIndex(["2020"], freq="Y-JUN"))
+    assert read_series(fiscal, unit="MW")["year"].tolist() == [2020]
 
 
 def test_dot_thousands_in_a_semicolon_file_are_named(tmp_path: Path) -> None:
