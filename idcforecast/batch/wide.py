@@ -103,6 +103,7 @@ def melt_wide(
             "columns such as country and segment (joined into the series id)",
             source=name,
         )
+    _no_stacked_header(table, keys, years, place_of)
     columns = list(years)
     numeric = all(
         pd.api.types.is_numeric_dtype(table[c].dtype) and table[c].dtype != bool for c in columns
@@ -153,6 +154,55 @@ def melt_wide(
         return place_of(row) if column is None else place_of(row, column)
 
     return long, place
+
+
+def _no_stacked_header(
+    table: pd.DataFrame, keys: list[Any], years: dict[Any, int], place_of: Callable[..., str]
+) -> None:
+    """The DataError of :func:`idcforecast._layout_checks.no_repeated_header_rows`, found
+    with column operations (a batch table has 100,000 rows): a row whose name cells repeat
+    the name headers ("地区" under "地区"), or whose year cells are all years, each the
+    header's year shifted alike ("2021, 2022" under "2019, 2020"), is the header of a second
+    table stacked below the first; read as data it was a series "地区" of values 2021 and
+    2022, and the rows below it were read under the first table's years, in silence."""
+    import pandas as pd
+
+    if table.empty:
+        return
+    repeated = np.ones(len(table), dtype=bool)
+    for column in keys:
+        cells = table[column].astype(str).str.strip().str.casefold().to_numpy()
+        repeated &= cells == str(column).strip().casefold()
+    values = np.column_stack(
+        [pd.to_numeric(table[c], errors="coerce").to_numpy(dtype=np.float64) for c in years]
+    )
+    finite = np.isfinite(values)
+    shift = values - np.asarray(list(years.values()), dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        year = (values == np.round(values)) & (values >= 1900) & (values <= 2100)
+    yearlike = np.where(finite, year, True).all(axis=1)
+    low = np.where(finite, shift, np.inf).min(axis=1)
+    high = np.where(finite, shift, -np.inf).max(axis=1)
+    shifted = (finite.sum(axis=1) >= 2) & yearlike & (low == high)
+    found = np.flatnonzero((repeated & bool(keys)) | shifted)
+    if found.size:
+        i = int(found[0])
+        shown = ", ".join(
+            repr(
+                str(int(cell))
+                if isinstance(cell, float) and cell.is_integer()
+                else str(cell).strip()
+            )
+            for cell in table.iloc[i]
+            if not _is_gap(cell)
+        )
+        place = place_of(i)
+        raise DataError(
+            f"{place}: the row holds {shown}, a header (of a second table below the first?); "
+            "expected one table a sheet or file: move the second table to a sheet (or file) "
+            "of its own, or delete it",
+            place=place,
+        )
 
 
 def is_years_as_rows(table: pd.DataFrame) -> bool:

@@ -953,3 +953,26 @@ def test_a_read_error_without_an_interrupt_is_still_the_read_error(tmp_path: Pat
     path.write_text("series_id,year,value\na,2020,1,9\n", encoding="utf-8")
     with pytest.raises(DataError, match="not a well-formed CSV"):
         read_long_table(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "row", "shown"),
+    [
+        # the second header became a series '地区' of values 2021 and 2022, and 华北's 2021
+        # value was read as its 2019, in silence (read_series refused it already)
+        ("地区,2019,2020\n华北,10,12\n华东,20,25\n\n地区,2021,2022\n华北,14,16\n",
+         5, "'地区', '2021', '2022'"),
+        ("region,2019,2020\nA,10,12\nB,20,25\n,2021,2022\nA,14,16\n", 4, "'2021', '2022'"),
+    ],
+)  # fmt: skip
+def test_a_second_table_stacked_below_the_first_is_refused(
+    tmp_path: Path, text: str, row: int, shown: str
+) -> None:
+    path = tmp_path / "stacked.csv"
+    path.write_text(text, encoding="utf-8")
+    message = (
+        f"stacked.csv row {row}: the row holds {shown}, a header (of a second table below the "
+        "first?); expected one table a sheet or file"
+    )
+    with pytest.raises(DataError, match=re.escape(message)):
+        read_long_table(path, unit="亿元")
