@@ -134,8 +134,9 @@ def add_sheet_argument(parser: argparse.ArgumentParser | argparse._ArgumentGroup
         "--sheet",
         default=None,
         metavar="SHEET",
-        help="Excel sheet to read: its name, or its 0-based position when no sheet has that "
-        "name (default: the first)",
+        help="Excel sheet to read: its name, or its 0-based position among the sheets Excel "
+        "shows (hidden sheets are not counted) when no sheet has that name (default: the "
+        "first shown)",
     )
 
 
