@@ -267,15 +267,18 @@ def _read(text: str, start: int, end: int) -> Quantity | None:
 
 
 def _best_figure(
-    text: str, scan: str, number: tuple[int, int], floor: int
+    text: str, scan: str, number: tuple[int, int], floor: int, ceiling: int | None = None
 ) -> tuple[int, int, Quantity] | None:
-    """The longest readable figure around ``number`` (its start, end and quantity).
+    """The longest readable figure around ``number`` (its start, end and quantity), ending
+    at ``ceiling`` at the latest.
 
     A count noun that modifies the noun after it ("3.76 million data center GPUs") is not
     what the figure counts: the figure ends before it ("3.76 million", count mn), or takes
     the noun after it when that reads ("10,000 data center racks" is 10,000 racks)."""
     low = _left_bound(scan, number[0], floor)
     high = _right_bound(scan, number[1])
+    if ceiling is not None:
+        high = min(high, ceiling)
     ends = _ends(scan, number[1], high)
     best: tuple[int, int, Quantity] | None = None
     noun: tuple[int, int] | None = None  # the noun after a modifier, for best's start
@@ -419,7 +422,8 @@ def _fiscal_years(scan: str) -> list[_Mention]:
 # words that make the year after them a base year, what a change is measured against
 _BASE_FOR_ANY = re.compile(
     r"(?:\b(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to|against)\s+(?:the\s+)?"
-    r"(?:fiscal\s+)?(?:year\s+)?|(?:较|(?<!占)比|相比|相较于?|相比于|对比|對比|相較於?))$",
+    r"(?:fiscal\s+)?(?:year\s+)?(?:[QH][1-4]\s+|[1-4]Q\s+)?"
+    r"|(?:较|(?<!占)比|相比|相较于?|相比于|对比|對比|相較於?))$",
     re.IGNORECASE,
 )
 _BASE_WITH = re.compile(r"(?:与|與|和|同)\s*$")  # "与2022年相比"
@@ -427,8 +431,9 @@ _BASE_WITH_AFTER = re.compile(r"\s*年?(?:同期)?\s*(?:相比|相较|相較|比
 # "on", "over", "from" before a year: a base year only for a rate ("up 15% on FY2022");
 # "$1bn from 2025" starts then, "over 2023" may be during it
 _BASE_FOR_RATE = re.compile(
-    r"\b(on|over|from)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?$", re.IGNORECASE
-)
+    r"\b(on|over|from)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?(?:[QH][1-4]\s+|[1-4]Q\s+)?$",
+    re.IGNORECASE,
+)  # "up 10% from Q4 2022's $4.5bn": a quarter's year is a base year too
 # a rate a year: "from 2024" is where it starts ("a CAGR of 12% from 2024"), not its base
 _PER_YEAR = re.compile(
     r"\b(?:a|per)\s+year\b|annual|per annum|\bcagr\b|compound|年均|复合|複合", re.IGNORECASE
@@ -566,6 +571,51 @@ def _ratio_named(scan: str, start: int, end: int, floor: int) -> tuple[int, int,
     return None
 
 
+# a change from one level to another ("grew from $10bn to $20bn", "an increase from 5% to
+# 8%"), not a range ("prices range from $100 to $150", "between $5bn and $6bn")
+_CHANGE_FROM = re.compile(
+    r"\b(?:grow|grows|grew|grown|growing|growth|rise|rises|rose|risen|rising|increase|increases"
+    r"|increased|increasing|climb|climbs|climbed|climbing|jump|jumps|jumped|surge|surges|surged"
+    r"|soar|soars|soared|expand|expands|expanded|expanding|expansion|double|doubles|doubled"
+    r"|triple|tripled|fall|falls|fell|fallen|falling|decline|declines|declined|declining|drop"
+    r"|drops|dropped|decrease|decreases|decreased|decreasing|shrink|shrinks|shrank|shrunk"
+    r"|reduce|reduced|cut|cuts|raise|raised|lift|lifted|boost|boosted|go|goes|went|gone|move"
+    r"|moved|improve|improved|slow|slowed|accelerate|accelerated|change|changed)"
+    r"(?:\s+[A-Za-z]+){0,2}?\s+from\s+$",
+    re.IGNORECASE,
+)
+_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+
+
+def _change_to(scan: str, start: int, end: int, quantity: Quantity) -> int | None:
+    """Where the first level of a change read as a range ends ("$10bn to $20bn" after
+    "grew from": at "$10bn"), or None when the figure is no such change."""
+    if quantity.low is None or quantity.high is None:
+        return None
+    if not _CHANGE_FROM.search(scan, max(0, start - 60), start):
+        return None
+    to = _TO.search(scan, start, end)
+    return None if to is None else to.start()
+
+
+def _first_level(
+    text: str, scan: str, number: tuple[int, int], floor: int, to: int, change: Quantity
+) -> tuple[int, int, Quantity]:
+    """The first level of a change read as a range (``change``), ending at ``to``: read on
+    its own ("$10bn" of "$10bn to $20bn"), or a bare number taking the unit the range gave
+    it ("10" of "from 10 to 20 MW" is 10 MW)."""
+    from idcforecast.units.quantity import Quantity
+
+    assert change.low is not None  # a range: _change_to checked
+    found = _best_figure(text, scan, number, floor, to)
+    if found is not None and found[2].unit == change.unit:
+        return found
+    start = number[0] if found is None else found[0]
+    qualifier = "exact" if found is None else found[2].qualifier
+    level = Quantity(change.low, change.unit, qualifier=qualifier, text=text[start:to])
+    return start, to, level
+
+
 def _figures_in(
     text: str, counts: bool
 ) -> tuple[list[tuple[int, int, Quantity, str]], str, list[tuple[int, int]]]:
@@ -591,6 +641,10 @@ def _figures_in(
         if number[0] < floor or any(a <= number[0] < b for a, b in dates):
             continue
         found = _best_figure(reading, scan, number, floor)
+        if found is not None and (to := _change_to(scan, *found)) is not None:
+            # "grew from $10bn to $20bn": two figures, the level before and after, never a
+            # range whose midpoint ($15bn) no one wrote; the second is read next
+            found = _first_level(reading, scan, number, floor, to, found[2])
         if found is None or _is_year(found[2]):
             continue
         start, end, quantity = found

@@ -566,3 +566,46 @@ def test_pue_named_in_chinese_is_a_pue() -> None:
         (1.5, "PUE", "at_most"),
         (1.25, "PUE", "at_most"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # read as the range 15.2-30.1 with the midpoint 22.65 USD bn, a figure no one wrote
+        ("The market is expected to grow from USD 15.2 billion to USD 30.1 billion by 2030.",
+         [("USD 15.2 billion", 15.2, "USD bn", "exact"),
+          ("USD 30.1 billion", 30.1, "USD bn", "exact")]),
+        ("Revenue rose from $10bn to $12bn.",
+         [("$10bn", 10.0, "USD bn", "exact"), ("$12bn", 12.0, "USD bn", "exact")]),
+        ("Capacity increased from 500 MW to 800 MW between 2020 and 2024.",
+         [("500 MW", 500.0, "MW", "exact"), ("800 MW", 800.0, "MW", "exact")]),
+        # the first level's unit is written once, after the second
+        ("Capacity grew from 10 to 20 MW.",
+         [("10", 10.0, "MW", "exact"), ("20 MW", 20.0, "MW", "exact")]),
+        ("The market grew from more than $10bn to nearly $20bn.",
+         [("more than $10bn", 10.0, "USD bn", "at_least"),
+          ("nearly $20bn", 20.0, "USD bn", "approximately")]),
+        # a range stays one
+        ("Prices range from $100 to $150 per kW.",
+         [("$100 to $150 per kW", 125.0, "USD/kW", "exact")]),
+        ("Estimates vary from $5bn to $7bn.", [("$5bn to $7bn", 6.0, "USD bn", "exact")]),
+    ],
+)  # fmt: skip
+def test_a_change_from_one_level_to_another_is_two_figures(
+    text: str, rows: list[tuple[str, float, str, str]]
+) -> None:
+    found = find_figures(text)
+    assert (
+        list(zip(found["figure"], found["value"], found["unit"], found["qualifier"], strict=True))
+        == rows
+    )
+    if len(rows) == 2:
+        assert found["low"].isna().all() and found["high"].isna().all()
+
+
+def test_a_rate_against_a_quarter_of_a_year_is_not_that_year_s() -> None:
+    # "from Q4 2022" is the base of the 10%: it took 2022, the $5bn's level being 2023
+    found = find_figures("Q4 2023 revenue was $5bn, up 10% from Q4 2022's $4.5bn.")
+    assert found["year"].tolist() == [2023, 2023, 2022]
+    found = find_figures("Sales were $5bn in Q4 2023, 10% higher compared with Q4 2022.")
+    assert found["year"].tolist() == [2023, 2023]
