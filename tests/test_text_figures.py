@@ -609,3 +609,10 @@ def test_a_rate_against_a_quarter_of_a_year_is_not_that_year_s() -> None:
     assert found["year"].tolist() == [2023, 2023, 2022]
     found = find_figures("Sales were $5bn in Q4 2023, 10% higher compared with Q4 2022.")
     assert found["year"].tolist() == [2023, 2023]
+
+
+def test_a_duration_before_nian_jun_leaves_the_rate_its_per_year_word() -> None:
+    # "近5年年均增速" read as the figure "近5年年" (a unit "年年"), taking 年均's 年
+    found = find_figures("截至2023年底，机架总规模超过810万标准机架，近5年年均增速超过30%。")
+    assert found["figure"].tolist() == ["超过810万标准机架", "近5年", "年均增速超过30%"]
+    assert found["unit"].tolist() == ["racks 10k", "year", "%"]
