@@ -121,13 +121,32 @@ def _point_decimals(text: str, scan: str) -> tuple[str, str]:
     "3,5" as "3.5". Only an ASCII comma is a decimal comma: a full-width "，" ends a clause
     ("增长12，5个项目" holds 12 and 5; ``scan`` keeps it)."""
     chars, scan_chars = list(text), list(scan)
-    for match in _DECIMAL_COMMA.finditer(scan):
+    decimals = list(_DECIMAL_COMMA.finditer(scan))
+    for match in decimals:
         comma = match.end(1)
         for i in range(match.start(), comma):
             if scan[i] in " .":
                 chars[i] = scan_chars[i] = " "  # thousands, as "1 234" (spaces parse)
         chars[comma] = scan_chars[comma] = "."
+    if any(match[2] == "." for match in decimals) or (
+        decimals and not _ENGLISH_NUMBER.search(scan)
+    ):
+        # a text that writes decimal commas groups thousands with points: "1.250 MW" beside
+        # "2.345,6 Mio. EUR" is 1250 MW, not 1.25
+        for match in _POINT_THOUSANDS.finditer(scan):
+            for i in range(match.start(), match.end()):
+                if scan[i] == ".":
+                    chars[i] = scan_chars[i] = " "
     return "".join(chars), "".join(scan_chars)
+
+
+# numbers only an English text writes: "1,234" (a comma before three digits) or "27.8",
+# "1.5", "0.1234" (a point before other than three digits)
+_ENGLISH_NUMBER = re.compile(
+    r"(?<![\d.,])\d+(?:,\d{3})+(?!\d|,\d)|(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)"
+)
+# thousands grouped with points ("1.250", "2.300.000"), not a date ("07.12.2026")
+_POINT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d)")
 
 
 def _wrapped_at(text: str, i: int) -> bool:

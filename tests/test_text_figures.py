@@ -616,3 +616,21 @@ def test_a_duration_before_nian_jun_leaves_the_rate_its_per_year_word() -> None:
     found = find_figures("截至2023年底，机架总规模超过810万标准机架，近5年年均增速超过30%。")
     assert found["figure"].tolist() == ["超过810万标准机架", "近5年", "年均增速超过30%"]
     assert found["unit"].tolist() == ["racks 10k", "year", "%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # "1.250 MW" read as 1.25 MW beside "2.345,6 Mio. EUR": 1000 times too small
+        ("Der Umsatz lag bei 2.345,6 Mio. EUR, ein Plus von 11,7 %. Die Kapazität stieg auf "
+         "1.250 MW.", [2345.6, 11.7, 1250.0]),
+        ("Die Kapazität stieg auf 1.250 MW, ein Plus von 12,5 %.", [1250.0, 12.5]),
+        # no decimal comma, or English numbers beside one: the point stays a decimal point
+        ("Die Kapazität stieg auf 1.250 MW.", [1.25]),
+        ("Capacity rose to 1.250 GW, up 12,5 and 3.5%.", [1.25, 3.5]),
+    ],
+)  # fmt: skip
+def test_a_text_with_decimal_commas_groups_thousands_with_points(
+    text: str, values: list[float]
+) -> None:
+    assert find_figures(text)["value"].tolist() == values
