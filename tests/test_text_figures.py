@@ -634,3 +634,11 @@ def test_a_text_with_decimal_commas_groups_thousands_with_points(
     text: str, values: list[float]
 ) -> None:
     assert find_figures(text)["value"].tolist() == values
+
+
+def test_french_money_is_money_not_a_count() -> None:
+    # "1,2 milliard d'euros" was the figure "1,2 milliard", 1.2 "count bn"
+    found = find_figures("Le chiffre d'affaires a atteint 1,2 milliard d'euros en 2023.")
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        ("1,2 milliard d'euros", 1.2, "EUR bn")
+    ]
