@@ -553,9 +553,14 @@ def _nearest(
         low, high = (end, m.start) if after else (m.end, start)
         other = any(low <= a and b <= high for a, b in figures)
         clause = split(low, high)
-        return other, clause, clause and claimed(m), high - low, 0 if after else 1
+        # "2017年的1.6": the year's own figure, nearer than any after it ("降至2023年的1.48")
+        gap = 0 if not after and _YEAR_OF.fullmatch(text, low, high) else high - low
+        return other, clause, clause and claimed(m), gap, 0 if after else 1
 
     return min(mentions, key=distance, default=None)
+
+
+_YEAR_OF = re.compile(r"\s*年\s*(?:底|末|初)?\s*的\s*")  # "2017年的" before its figure
 
 
 # a magnitude word without digits after a qualifier: "上千亿元", "超万台", "近千万" (read as
@@ -575,8 +580,18 @@ _RATIO_BEFORE = re.compile(
     r"(?:\s+(?:of|is|was|will|be|at|to|from|by|reached|averaged|hit|stood|fell|dropped|declined"
     r"|improved|went|down|as low as|expected|design|annual|annualized))*\s*[:：=]?\s*$"
     rf"|({_RATIOS}|{_RATIOS_ZH})(?:\s*[(（]\s*PUE\s*[)）])?\s*值?\s*"
+    r"(?:(?:从|由)\s*)?(?:(?:19|20)\d{2}\s*年\s*(?:的|底|末)?\s*)?"  # "PUE从2017年的1.6"
     r"(?:为|是|达到|达|降至|降到|降低至|降低到|下降至|下降到|控制在|在)?\s*$"
 )
+# the second value of a ratio that changes ("PUE dropped from 1.6 to 1.3", "PUE从2017年的1.6
+# 降至2023年的1.48"): a bare number right after a PUE, joined to it by these words
+_RATIO_NEXT = re.compile(
+    r"\s*(?:(?:in|by)\s+(?:FY\s*)?(?:19|20)\d{2}\s*)?"
+    r"(?:to|降至|降到|降低至|降低到|下降至|下降到|下降为|降为|至|到)\s*"
+    r"(?:(?:in|by)\s+(?:19|20)\d{2}\s*|(?:19|20)\d{2}\s*年\s*(?:的|底|末)?\s*)?$",
+    re.IGNORECASE,
+)
+_A_YEAR = re.compile(r"(?:19|20)\d{2}")
 _RATIO_AFTER = re.compile(rf"\s*({_RATIOS})\b")
 
 
@@ -584,7 +599,9 @@ def _ratio_named(scan: str, start: int, end: int, floor: int) -> tuple[int, int,
     """A bare number that is a named ratio: the figure's new (start, end) and the name."""
     if before := _RATIO_BEFORE.search(scan, max(floor, start - 30), start):
         name = before[1] or before[2]
-        return before.start(), end, "PUE" if re.fullmatch(_RATIOS_ZH, name) else name
+        # a year between the name and the number stays out of the figure: it is its year
+        first = start if _A_YEAR.search(scan, before.start(), start) else before.start()
+        return first, end, "PUE" if re.fullmatch(_RATIOS_ZH, name) else name
     if after := _RATIO_AFTER.match(scan, end):
         return start, after.end(), after[1]
     return None
@@ -670,6 +687,13 @@ def _figures_in(
         unit = quantity.unit
         if unit == "count" and (ratio := _ratio_named(scan, start, end, floor)):
             start, end, unit = ratio
+        elif (
+            unit == "count"
+            and figures
+            and figures[-1][3] == "PUE"
+            and _RATIO_NEXT.fullmatch(scan, figures[-1][1], start)
+        ):
+            unit = "PUE"  # "PUE dropped from 1.6 to 1.3": the 1.3 is a PUE too
         elif not counts and _is_plain_count(quantity):
             continue
         figures.append((start, end, quantity, unit))

@@ -642,3 +642,26 @@ def test_french_money_is_money_not_a_count() -> None:
     assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
         ("1,2 milliard d'euros", 1.2, "EUR bn")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # nothing was found: a year between PUE and its number, and the second value bare
+        ("我国数据中心平均PUE从2017年的1.6降至2023年的1.48。",
+         [("1.6", 1.6, "PUE", 2017), ("1.48", 1.48, "PUE", 2023)]),
+        # the 1.3 was lost (a bare number)
+        ("The PUE dropped from 1.6 to 1.3 in 2023.",
+         [("PUE dropped from 1.6", 1.6, "PUE", 2023), ("1.3", 1.3, "PUE", 2023)]),
+        ("Average PUE improved from 1.6 in 2017 to 1.48 in 2023, and 12 halls opened.",
+         [("PUE improved from 1.6", 1.6, "PUE", 2017), ("1.48", 1.48, "PUE", 2023)]),
+        # a bare number after a PUE but not its next value stays no figure
+        ("The PUE is 1.2 and 40 halls run at 2 sites.", [("PUE is 1.2", 1.2, "PUE", None)]),
+    ],
+)  # fmt: skip
+def test_a_pue_that_changes_gives_both_values(
+    text: str, rows: list[tuple[str, float, str, int | None]]
+) -> None:
+    found = find_figures(text)
+    years = [None if pd.isna(y) else int(y) for y in found["year"]]
+    assert list(zip(found["figure"], found["value"], found["unit"], years, strict=True)) == rows
