@@ -149,6 +149,13 @@ _ENGLISH_NUMBER = re.compile(
 _POINT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d)")
 
 
+def point_decimal_commas(text: str) -> str:
+    """``text`` with each unambiguous decimal comma written as a point, as
+    :func:`find_figures` reads it ("3,5 Mrd. Euro" as "3.5 Mrd. Euro", "1.234,5" as
+    "1 234.5"): for ``idcforecast parse``, which reads one figure as ``figures`` does."""
+    return _point_decimals(text, _scan_text(text))[0]
+
+
 def _wrapped_at(text: str, i: int) -> bool:
     """Whether the line break at ``text[i]`` only wraps a sentence: the line before it has
     text and no closing punctuation, and the next line goes on in lower case ("spend $80\n

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from idcforecast.units import Quantity
 
 NAME = "parse"
@@ -42,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.units import format_quantity, parse_quantity
     from idcforecast.units.quantity import number_text
 
-    quantity = parse_quantity(args.text)
+    quantity = _read(args.text, parse_quantity)
     _note_unused(args, quantity)
     if args.kw_per_rack is None:
         args.kw_per_rack = 2.5
@@ -80,6 +83,26 @@ def run(args: argparse.Namespace) -> int:
     for label, value in rows:
         print(f"{label + ':':<11}{value}")
     return 0
+
+
+def _read(text: str, parse: Callable[[str], Quantity]) -> Quantity:
+    """The figure of ``text``, its decimal commas read as ``figures`` reads them ("3,5 Mrd.
+    Euro" is 3.5 EUR bn; parse_quantity alone refuses the comma, as a table cell's may be
+    either); the first error when that does not read either."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.text_figures import point_decimal_commas
+
+    try:
+        return parse(text)
+    except IdcForecastError:
+        pointed = point_decimal_commas(text)
+        if pointed == text:
+            raise
+        try:
+            return dataclasses.replace(parse(pointed), text=text)
+        except IdcForecastError:
+            pass
+        raise
 
 
 def _note_unused(args: argparse.Namespace, quantity: Quantity) -> None:
@@ -135,7 +158,6 @@ def _six_digits(quantity: Quantity) -> Quantity:
     """``quantity`` rounded to six significant digits: a converted figure's last digits come
     from the FX rate's and the unit factors' rounding, not from the text (72.41968656759654
     USD bn prints as 72.4197)."""
-    import dataclasses
 
     def six(value: float) -> float:
         return float(f"{value:.6g}")

@@ -216,3 +216,15 @@ def test_unused_flag_notes_suggest_a_conversion_the_flag_serves(
         "note: --kw-per-rack 3 is not used: it serves a conversion between racks and power, "
         "and '1,562.5亿元' is in 'CNY 100m' (money)\n"
     )
+
+
+def test_a_decimal_comma_is_read_as_figures_reads_it(capsys: pytest.CaptureFixture[str]) -> None:
+    # 'parse' refused '3,5 Mrd. Euro' ("a comma that does not separate groups of three
+    # digits ... read_series(..., decimal=',')") while 'figures' reads it as 3.5 EUR bn
+    assert _run(["3,5 Mrd. Euro", "--to", "USD bn", "--year", "2023"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:3] == ["text:      3,5 Mrd. Euro", "value:     3.5", "unit:      EUR bn"]
+    # 2023 average 1.0817 USD per EUR (data/fx_rates.csv): 3.5 x 1.0817 = 3.78595
+    assert out[-1] == "converted: 3.78595 USD bn"
+    assert _run(["2.345,6 Mio. EUR"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:3] == ["value:     2345.6", "unit:      EUR mn"]
