@@ -77,7 +77,8 @@ def run(args: argparse.Namespace) -> int:
                 (
                     "check",
                     f"the text's own {format_quantity(own, alternate=False)}; converted is "
-                    f"{abs(gap):.1%} {'above' if gap >= 0 else 'below'} it",
+                    f"{abs(gap):.1%} {'above' if gap >= 0 else 'below'} it"
+                    + _yen_hint(quantity, args, own, gap),
                 )
             )
     for label, value in rows:
@@ -103,6 +104,34 @@ def _read(text: str, parse: Callable[[str], Quantity]) -> Quantity:
         except IdcForecastError:
             pass
         raise
+
+
+def _yen_hint(quantity: Quantity, args: argparse.Namespace, own: Quantity, gap: float) -> str:
+    """When a bare "¥" read as yuan misses the text's own figure by far and yen would match
+    it ("¥1.5 trillion ($10 billion)" of a Japanese company): say so, with the yen reading."""
+    import re
+
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import format_quantity, parse_unit
+
+    if abs(gap) < 0.5 or not re.search(r"(?<![A-Za-z])¥", args.text):
+        return ""
+    unit = parse_unit(quantity.unit)
+    if unit.base != "CNY" or unit.per:
+        return ""
+    yen = dataclasses.replace(quantity, unit=f"JPY {unit.magnitude or ''}".strip(), alternate=None)
+    try:
+        as_yen = _six_digits(yen.to(args.to, year=args.year, kw_per_rack=args.kw_per_rack))
+    except IdcForecastError:
+        return ""
+    yen_gap = as_yen.value / own.value - 1
+    if abs(yen_gap) >= abs(gap) / 4:
+        return ""
+    return (
+        f"; '¥' is read as CNY (yuan): as yen (write 'JPY' or '日元') it converts to "
+        f"{format_quantity(as_yen, alternate=False)}, {abs(yen_gap):.1%} "
+        f"{'above' if yen_gap >= 0 else 'below'} it"
+    )
 
 
 def _note_unused(args: argparse.Namespace, quantity: Quantity) -> None:

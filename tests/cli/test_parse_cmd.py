@@ -228,3 +228,21 @@ def test_a_decimal_comma_is_read_as_figures_reads_it(capsys: pytest.CaptureFixtu
     assert out[-1] == "converted: 3.78595 USD bn"
     assert _run(["2.345,6 Mio. EUR"]) == 0
     assert capsys.readouterr().out.splitlines()[1:3] == ["value:     2345.6", "unit:      EUR mn"]
+
+
+def test_a_yen_sign_read_as_yuan_that_misses_the_text_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # a Japanese company's "¥1.5 trillion ($10 billion)": '¥' is CNY by design, 20x the
+    # text's dollars; the check line only gave the gap
+    assert _run(["¥1.5 trillion ($10 billion)", "--to", "USD bn", "--year", "2024"]) == 0
+    # as CNY: 1.5e12 / 7.1957 = 208.458e9; as JPY: 1.5e12 / 151.4551 = 9.90393e9, 1.0% below 10
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "check:     the text's own 10 USD bn; converted is 1984.6% above it; '¥' is read as "
+        "CNY (yuan): as yen (write 'JPY' or '日元') it converts to 9.90393 USD bn, 1.0% below it"
+    )
+    # yuan that fits stays without the hint: 500e9 / 6.9042 = 72.4197e9
+    assert _run(["¥500 billion ($70 billion)", "--to", "USD bn", "--year", "2020"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "check:     the text's own 70 USD bn; converted is 3.5% above it"
+    )
