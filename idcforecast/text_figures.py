@@ -716,13 +716,23 @@ def _compound(scan: str, start: int, end: int, unit: str) -> bool:
     return unit == "%" and _COMPOUND.search(scan, max(0, start - 20), end) is not None
 
 
-def _compounding_period(near: _Mention, own: list[_Mention]) -> _Mention:
+def _compounding_period(
+    near: _Mention, own: list[_Mention], text: str, rate: tuple[int, int], others: set[int]
+) -> _Mention:
     """The period of a compound rate whose nearest mention is one year: from that year to
     the next year its sentence names when it is the first, from the one before when it is
     the last ("a 15% CAGR from 2023 levels to reach $50bn by 2030": 2023-2030; "from USD
     76.85 billion in 2025 to USD 204.31 billion by 2032, a CAGR of 15.0%" after "in 2024":
-    2025-2032); a CAGR has no single year. Else (one year, or one in the middle) ``near``."""
-    years = sorted({m.first for m in own if m.first == m.last})
+    2025-2032); a CAGR has no single year. Else (one year, or one in the middle) ``near``.
+    Only a year that another figure of the sentence took (``others``) or one in the rate's
+    own clause (``rate`` its span) counts: "The firm, founded in 2010, expects a CAGR of
+    20% to 2028" has no period from 2010."""
+
+    def counts(m: _Mention) -> bool:
+        between = text[min(rate[1], m.end) : max(rate[0], m.start)]
+        return m.first in others or not any(mark in between for mark in _CLAUSE_MARKS)
+
+    years = sorted({m.first for m in own if m.first == m.last and counts(m)})
     if len(years) < 2 or near.first not in (years[0], years[-1]):
         return near
     if near.first == years[-1]:
@@ -731,6 +741,7 @@ def _compounding_period(near: _Mention, own: list[_Mention]) -> _Mention:
 
 
 _RATE_UNITS = ("%", "tenths", "pp", "bp")
+_CLAUSE_MARKS = ("，", ", ", "；", ";")
 _APPOSITION = re.compile(r"\s*[，,]\s*")
 
 
@@ -843,6 +854,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     starts = [a for a, _ in spans]  # in text order
     rows = []
     previous: tuple[int, int, _Mention | None, str] | None = None  # the figure before
+    found = []  # each figure with its sentence, its candidate mentions and the nearest one
     for start, end, quantity, unit in figures:
         s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (0, len(scan)))
         own = [
@@ -857,8 +869,13 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
             if _relative_year(scan, start, end, s_start)
             else _nearest(text, own, start, end, beside)
         )
+        found.append((start, end, quantity, unit, s_start, s_end, own, near))
+    # the year each figure took, by its start: a compound rate's period runs between those
+    taken = {f[0]: f[7].first for f in found if f[7] is not None and f[7].first == f[7].last}
+    for start, end, quantity, unit, s_start, s_end, own, near in found:
         if near is not None and near.first == near.last and _compound(scan, start, end, unit):
-            near = _compounding_period(near, own)
+            others = {y for a, y in taken.items() if s_start <= a < s_end and a != start}
+            near = _compounding_period(near, own, text, (start, end), others)
         elif previous is not None and _change_of(previous, start, end, near, unit, scan):
             near = previous[2]  # "2023年收入达到2407亿元，同比增长26.7%": the 2407亿元's 2023
         previous = (start, end, near, unit)

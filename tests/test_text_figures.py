@@ -665,3 +665,24 @@ def test_a_pue_that_changes_gives_both_values(
     found = find_figures(text)
     years = [None if pd.isna(y) else int(y) for y in found["year"]]
     assert list(zip(found["figure"], found["value"], found["unit"], years, strict=True)) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "year"),
+    [
+        # the founding year made the period 2010-2028: it is no figure's year
+        ("The firm, founded in 2010, expects a CAGR of 20% to 2028.", "", 2028),
+        # a year another figure takes still bounds the period, in whichever clause
+        ("By 2030, the market will reach $100bn, growing at a 14% CAGR from $40bn in 2023.",
+         "2023-2030", None),
+        ("The market, valued at $5bn in 2020, grew at a CAGR of 12% and reached $8bn in 2024.",
+         "2020-2024", None),
+    ],
+)  # fmt: skip
+def test_a_compound_rate_s_period_runs_between_years_of_figures(
+    text: str, period: str, year: int | None
+) -> None:
+    found = find_figures(text)
+    rate = found[found["figure"].str.contains("CAGR")].iloc[0]
+    assert rate["period"] == period
+    assert (None if pd.isna(rate["year"]) else int(rate["year"])) == year
