@@ -742,7 +742,11 @@ def _compounding_period(
 
 _RATE_UNITS = ("%", "tenths", "pp", "bp")
 _CLAUSE_MARKS = ("，", ", ", "；", ";")
-_APPOSITION = re.compile(r"\s*[，,]\s*")
+# a comma alone, or with a base year ("1900.7亿元，较2021年增长26.6%": the 26.6% is 2022's)
+_APPOSITION = re.compile(
+    r"\s*[，,]\s*(?:(?:较|(?<!占)比|相比|相较于?|与|與)\s*(?:19|20)\d{2}\s*年?\s*(?:同期)?\s*"
+    r"(?:相比|相较|相較)?\s*[，,]?\s*)?"
+)
 
 
 def _change_of(

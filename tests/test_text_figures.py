@@ -534,6 +534,10 @@ def test_tenths_written_cheng_are_figures() -> None:
         ("In 2023 revenue reached $3bn, up 20%, and will hit $5bn in 2025.", [2023, 2023, 2025]),
         # a year in the rate's own clause stays its year
         ("2023年收入为100亿元，2024年同比增长20%，达到120亿元。", [2023, 2024, 2024]),
+        # a base year between level and rate: the 26.6% took 2023 from the next clause
+        ("2022年市场规模为1900.7亿元，较2021年增长26.6%；2023年为2407亿元。", [2022, 2022, 2023]),
+        ("2022年市场规模为1900.7亿元，与2021年相比增长26.6%；2023年为2407亿元。",
+         [2022, 2022, 2023]),
     ],
 )  # fmt: skip
 def test_a_rate_set_off_after_a_level_takes_the_level_s_year(text: str, years: list[int]) -> None:
