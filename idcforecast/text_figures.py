@@ -149,6 +149,27 @@ _ENGLISH_NUMBER = re.compile(
 _POINT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d)")
 
 
+# a number joined to its unit by a hyphen, as a compound adjective: "a 100-MW campus"
+_HYPHENED_UNIT = re.compile(r"(?<=\d)-(?=([A-Za-z]+)\b)")
+
+
+def _unhyphened(text: str, scan: str) -> tuple[str, str]:
+    """``text`` and ``scan`` with the hyphen of "100-MW", "100-megawatt" as a space, so the
+    figure reads; only before a physical unit ("Form 10-K", "a 15-year PPA", "2-for-1"
+    keep it: a count or a duration is no figure of a size)."""
+    from idcforecast.units import parse_unit
+
+    chars, scan_chars = list(text), list(scan)
+    for match in _HYPHENED_UNIT.finditer(scan):
+        try:
+            unit = parse_unit(match[1])
+        except IdcForecastError:
+            continue
+        if unit.dimension not in ("count", "time") and unit.magnitude is None:
+            chars[match.start()] = scan_chars[match.start()] = " "
+    return "".join(chars), "".join(scan_chars)
+
+
 def point_decimal_commas(text: str) -> str:
     """``text`` with each unambiguous decimal comma written as a point, as
     :func:`find_figures` reads it ("3,5 Mrd. Euro" as "3.5 Mrd. Euro", "1.234,5" as
@@ -672,7 +693,7 @@ def _figures_in(
         for j in marks:
             chars[j] = " "
         text = "".join(chars)
-    reading, scan = _point_decimals(text, _scan_text(text))
+    reading, scan = _unhyphened(*_point_decimals(text, _scan_text(text)))
     dates = [(m.start(), m.end()) for m in _DATE.finditer(scan)]
     anchors = sorted(
         [(m.start(), m.end()) for m in _NUMBER.finditer(scan)]

@@ -690,3 +690,16 @@ def test_a_compound_rate_s_period_runs_between_years_of_figures(
     rate = found[found["figure"].str.contains("CAGR")].iloc[0]
     assert rate["period"] == period
     assert (None if pd.isna(rate["year"]) else int(rate["year"])) == year
+
+
+def test_a_number_hyphened_to_its_unit_is_a_figure() -> None:
+    # "a 100-MW campus" gave no figure; a count or a duration after a hyphen stays none
+    found = find_figures(
+        "It filed its Form 10-K, agreed a 5-year lease for a 100-MW campus and a "
+        "1.5-gigawatt site with 50-kW racks."
+    )
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        ("100-MW", 100.0, "MW"),
+        ("1.5-gigawatt", 1.5, "GW"),
+        ("50-kW", 50.0, "kW"),
+    ]
