@@ -66,7 +66,10 @@ _FISCAL_YEAR = re.compile(
     + r"|((?:19|20)\d{2})\s*[-–]\s*"
     + _END
     + r"(?=\s*(?:财年|財年|财政年度|財政年度))"
-    + r"|\bFY\s*'?(\d{2})(?![\d%]|[.,]\d)",
+    + r"|\bFY\s*'?(\d{2})(?![\d%]|[.,]\d)"
+    # a quarter or half of a two-digit year, as earnings releases write it: "3Q24", "Q3'24",
+    # "1H24" (2024); 2010-2039 only: "H100" is a GPU, not H1 of 2000
+    + r"|\b(?:[1-4]Q|Q[1-4]|[12]H|H[12])'?([123]\d)(?![\d%]|[.,]\d)",
     re.IGNORECASE,
 )
 _DATE = re.compile(
@@ -450,8 +453,8 @@ def _fiscal_years(scan: str) -> list[_Mention]:
     ends in (2026); "2024-25" without "FY" or "财年" stays a period of two years."""
     mentions = []
     for match in _FISCAL_YEAR.finditer(scan):
-        if match[7]:  # "FY26"
-            yy = int(match[7])
+        if match[7] or match[8]:  # "FY26", "3Q24"
+            yy = int(match[7] or match[8])
             end = (2000 if yy < 70 else 1900) + yy
         else:
             first_text, end_text = next(

@@ -703,3 +703,11 @@ def test_a_number_hyphened_to_its_unit_is_a_figure() -> None:
         ("1.5-gigawatt", 1.5, "GW"),
         ("50-kW", 50.0, "kW"),
     ]
+
+
+def test_a_quarter_of_a_two_digit_year_is_that_year() -> None:
+    # "3Q24", "1H24", "Q3'24" gave no year; "H100" (a GPU) stays none
+    found = find_figures("3Q24 revenue was $5bn; 1H24 capex was $2bn; Q3'24 bookings hit $1bn.")
+    assert found["year"].tolist() == [2024, 2024, 2024]
+    found = find_figures("H100 GPUs cost $30,000.")
+    assert found["year"].isna().all()
