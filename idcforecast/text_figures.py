@@ -75,6 +75,9 @@ _FISCAL_YEAR = re.compile(
 _DATE = re.compile(
     r"(?<!\d)(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年\d{1,2}月(?:\d{1,2}日)?)"
 )
+# a month named by its number, without a year: "3月5日", "12月底", "3月份" (a duration of
+# months is "3个月"; "100元/月", "每月" are per month)
+_MONTH_DAY = re.compile(r"(?<![\d.个個/每])(?:1[0-2]|0?[1-9])\s*月(?!\s*[/每])")
 _SENTENCE_END = re.compile(r"[。！？!?\n]+|\.(?=\s+[A-Z0-9\"“(\u4e00-\u9fff]|\s*$)")
 # a full stop after these ends no sentence ("U.S. Dollars", "Mr. Ma", "No. 1")
 _ABBREVIATION = re.compile(
@@ -698,6 +701,8 @@ def _figures_in(
         text = "".join(chars)
     reading, scan = _unhyphened(*_point_decimals(text, _scan_text(text)))
     dates = [(m.start(), m.end()) for m in _DATE.finditer(scan)]
+    # a month of the calendar ("3月5日", "12月底") and an ordinal ("第5年") are no figures
+    calendar = dates + [(m.start(), m.end()) for m in _MONTH_DAY.finditer(scan)]
     anchors = sorted(
         [(m.start(), m.end()) for m in _NUMBER.finditer(scan)]
         + [(m.start(1), m.end(1)) for m in _DIGITLESS.finditer(scan)]
@@ -705,7 +710,9 @@ def _figures_in(
     figures: list[tuple[int, int, Quantity, str]] = []
     floor = 0
     for number in anchors:
-        if number[0] < floor or any(a <= number[0] < b for a, b in dates):
+        if number[0] < floor or any(a <= number[0] < b for a, b in calendar):
+            continue
+        if number[0] > 0 and scan[number[0] - 1] == "第":
             continue
         found = _best_figure(reading, scan, number, floor)
         if found is not None and (to := _change_to(scan, *found)) is not None:

@@ -711,3 +711,24 @@ def test_a_quarter_of_a_two_digit_year_is_that_year() -> None:
     assert found["year"].tolist() == [2024, 2024, 2024]
     found = find_figures("H100 GPUs cost $30,000.")
     assert found["year"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # "3月" (March) and "12月底" read as 3 and 12 months, "第5年" (the fifth year) as 5 years
+        ("3月5日，发改委印发通知，规模达到100亿元。", ["达到100亿元"]),
+        ("今年3月份，市场规模达50亿元；12月底，机架达到10万架。", ["达50亿元", "达到10万架"]),
+        ("第5年，收入达到100亿元。", ["达到100亿元"]),
+        # a duration of months and a price per month stay figures
+        ("项目工期为18个月，租金为5000元/月。", ["18个月", "5000元/月"]),
+    ],
+)  # fmt: skip
+def test_a_calendar_month_or_an_ordinal_is_no_figure(text: str, figures: list[str]) -> None:
+    assert find_figures(text)["figure"].tolist() == figures
+
+
+def test_a_price_per_hour_keeps_its_hour() -> None:
+    # "$0.35/hour" was the figure "$0.35" in USD: the rate's hour was no unit
+    found = find_figures("T4 instances cost $0.35/hour.")
+    assert list(zip(found["figure"], found["unit"], strict=True)) == [("$0.35/hour", "USD/hour")]
