@@ -591,9 +591,30 @@ def _nearest(
         gap = 0 if not after and _YEAR_OF.fullmatch(text, low, high) else high - low
         return other, clause, clause and claimed(m), gap, 0 if after else 1
 
-    return min(mentions, key=distance, default=None)
+    def compared(m: _Mention) -> bool:  # the year of a figure this one is compared with
+        return m.start >= end and any(
+            end <= a
+            and b <= m.start
+            and _COMPARED_BEFORE.search(text, max(end, a - 20), a) is not None
+            and _YEAR_AFTER.fullmatch(text, b, m.start) is not None
+            for a, b in figures
+        )
+
+    return min((m for m in mentions if not compared(m)), key=distance, default=None)
 
 
+# "8.5 kW/rack, up from 7.3 kW in 2023": 2023 is the 7.3 kW's, what the 8.5 is compared
+# with, never the 8.5's year
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|versus|vs\.?|compared\s+(?:with|to)"
+    r"|than)\s+(?:(?:about|around|approximately|nearly|roughly|some)\s+)?$",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(
+    r"\s*(?:(?:in|during|at\s+the\s+end\s+of|a\s+year\s+earlier\s+in)\s+)?"
+    r"(?:(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?)?(?:[QH][1-4]\s+)?",
+    re.IGNORECASE,
+)
 _YEAR_OF = re.compile(r"\s*年\s*(?:底|末|初)?\s*的\s*")  # "2017年的" before its figure
 
 

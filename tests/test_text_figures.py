@@ -732,3 +732,22 @@ def test_a_price_per_hour_keeps_its_hour() -> None:
     # "$0.35/hour" was the figure "$0.35" in USD: the rate's hour was no unit
     found = find_figures("T4 instances cost $0.35/hour.")
     assert list(zip(found["figure"], found["unit"], strict=True)) == [("$0.35/hour", "USD/hour")]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # the 8.5 kW/rack and the 40% took 2023, the year of what they are compared with
+        ("The average is 8.5 kW/rack, up from 7.3 kW in 2023.", [None, 2023]),
+        ("The pipeline is 40% of the total, versus 35% in 2023.", [None, 2023]),
+        ("Revenue was $5bn, compared with $4.5bn in Q4 2022.", [None, 2022]),
+        # a year of its own stays, and one shared by a list of figures too
+        ("Capex was $200 billion in 2024, up from $150bn in 2023.", [2024, 2023]),
+        ("In 2023, revenue was $3bn and profit $1bn.", [2023, 2023]),
+    ],
+)  # fmt: skip
+def test_the_year_of_a_figure_compared_with_is_not_the_first_s(
+    text: str, years: list[int | None]
+) -> None:
+    found = find_figures(text)
+    assert [None if pd.isna(y) else int(y) for y in found["year"]] == years
