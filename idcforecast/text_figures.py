@@ -671,7 +671,7 @@ _CHANGE_FROM = re.compile(
     r"|triple|tripled|fall|falls|fell|fallen|falling|decline|declines|declined|declining|drop"
     r"|drops|dropped|decrease|decreases|decreased|decreasing|shrink|shrinks|shrank|shrunk"
     r"|reduce|reduced|cut|cuts|raise|raised|lift|lifted|boost|boosted|go|goes|went|gone|move"
-    r"|moved|improve|improved|slow|slowed|accelerate|accelerated|change|changed)"
+    r"|moved|improve|improved|slow|slowed|accelerate|accelerated|change|changed|up|down)"
     r"(?:\s+[A-Za-z]+){0,2}?\s+from\s+$",
     re.IGNORECASE,
 )

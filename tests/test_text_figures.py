@@ -581,6 +581,8 @@ def test_pue_named_in_chinese_is_a_pue() -> None:
           ("USD 30.1 billion", 30.1, "USD bn", "exact")]),
         ("Revenue rose from $10bn to $12bn.",
          [("$10bn", 10.0, "USD bn", "exact"), ("$12bn", 12.0, "USD bn", "exact")]),
+        ("Revenue was up from $10bn to $12bn.",
+         [("$10bn", 10.0, "USD bn", "exact"), ("$12bn", 12.0, "USD bn", "exact")]),
         ("Capacity increased from 500 MW to 800 MW between 2020 and 2024.",
          [("500 MW", 500.0, "MW", "exact"), ("800 MW", 800.0, "MW", "exact")]),
         # the first level's unit is written once, after the second
