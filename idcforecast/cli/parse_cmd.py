@@ -42,10 +42,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Parse the figure, print one labelled line per field; return the exit code."""
+    from idcforecast.errors import IdcForecastError
     from idcforecast.units import format_quantity, parse_quantity
     from idcforecast.units.quantity import number_text
 
-    quantity = _read(args.text, parse_quantity)
+    try:
+        quantity = _read(args.text, parse_quantity)
+    except IdcForecastError:
+        if (ratio := _ratio(args.text)) is None:
+            raise
+        return _print_ratio(args, *ratio)
     _note_unused(args, quantity)
     if args.kw_per_rack is None:
         args.kw_per_rack = 2.5
@@ -83,6 +89,44 @@ def run(args: argparse.Namespace) -> int:
             )
     for label, value in rows:
         print(f"{label + ':':<11}{value}")
+    return 0
+
+
+def _ratio(text: str) -> tuple[float, str] | None:
+    """The value and qualifier of a PUE written as ``figures`` reads one ("PUE 1.3", "a PUE
+    of 1.25", "1.15 PUE", "电能利用效率降至1.5以下"), or None: the whole text is that one
+    figure. A PUE has no unit (total over IT power), so parse_quantity refuses it."""
+    from idcforecast.text_figures import find_figures
+
+    found = find_figures(text)
+    if len(found) != 1 or found["unit"].iloc[0] != "PUE":
+        return None
+    if text[: found["start"].iloc[0]].strip(" a") or text[found["end"].iloc[0] :].strip(" .。"):
+        return None  # more than the figure
+    return float(found["value"].iloc[0]), str(found["qualifier"].iloc[0])
+
+
+def _print_ratio(args: argparse.Namespace, value: float, qualifier: str) -> int:
+    """Print a PUE as any figure is printed; ``--to`` is an error: it converts to nothing."""
+    from idcforecast.errors import IncompatibleUnitsError
+    from idcforecast.units.quantity import number_text
+
+    if args.to is not None:
+        raise IncompatibleUnitsError(
+            f"parse --to {args.to!r}: {args.text!r} is a PUE, a ratio without a unit (total "
+            "over IT power), which converts to no unit; drop --to",
+            unit="PUE",
+        )
+    rows = [
+        ("text", args.text),
+        ("value", number_text(value)),
+        ("unit", "PUE"),
+        ("qualifier", qualifier),
+        ("range", "-"),
+        ("alternate", "-"),
+    ]
+    for label, shown in rows:
+        print(f"{label + ':':<11}{shown}")
     return 0
 
 

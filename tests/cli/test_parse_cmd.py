@@ -246,3 +246,29 @@ def test_a_yen_sign_read_as_yuan_that_misses_the_text_says_so(
     assert capsys.readouterr().out.splitlines()[-1] == (
         "check:     the text's own 70 USD bn; converted is 3.5% above it"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"), [("PUE 1.3", "exact"), ("电能利用效率降至1.3以下", "at_most")]
+)
+def test_a_pue_is_read_as_figures_reads_it(
+    text: str, qualifier: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "unit 'PUE' is not defined", though 'figures' reads "PUE of 1.3" as 1.3 PUE
+    assert _run([text]) == 0
+    assert capsys.readouterr().out.splitlines()[1:4] == [
+        "value:     1.3",
+        "unit:      PUE",
+        f"qualifier: {qualifier}",
+    ]
+
+
+def test_a_pue_converts_to_nothing() -> None:
+    from idcforecast.errors import IncompatibleUnitsError
+
+    message = (
+        "parse --to 'MW': 'PUE 1.3' is a PUE, a ratio without a unit (total over IT power), "
+        "which converts to no unit; drop --to"
+    )
+    with pytest.raises(IncompatibleUnitsError, match=re.escape(message)):
+        _run(["PUE 1.3", "--to", "MW"])
