@@ -66,12 +66,18 @@ _FISCAL_YEAR = re.compile(
     + r"|((?:19|20)\d{2})\s*[-–]\s*"
     + _END
     + r"(?=\s*(?:财年|財年|财政年度|財政年度))"
-    + r"|\bFY\s*'?(\d{2})(?![\d%]|[.,]\d)",
+    + r"|\bFY\s*'?(\d{2})(?![\d%]|[.,]\d)"
+    # a quarter or half of a two-digit year, as earnings releases write it: "3Q24", "Q3'24",
+    # "1H24" (2024); 2010-2039 only: "H100" is a GPU, not H1 of 2000
+    + r"|\b(?:[1-4]Q|Q[1-4]|[12]H|H[12])'?([123]\d)(?![\d%]|[.,]\d)",
     re.IGNORECASE,
 )
 _DATE = re.compile(
     r"(?<!\d)(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年\d{1,2}月(?:\d{1,2}日)?)"
 )
+# a month named by its number, without a year: "3月5日", "12月底", "3月份" (a duration of
+# months is "3个月"; "100元/月", "每月" are per month)
+_MONTH_DAY = re.compile(r"(?<![\d.个個/每])(?:1[0-2]|0?[1-9])\s*月(?!\s*[/每])")
 _SENTENCE_END = re.compile(r"[。！？!?\n]+|\.(?=\s+[A-Z0-9\"“(\u4e00-\u9fff]|\s*$)")
 # a full stop after these ends no sentence ("U.S. Dollars", "Mr. Ma", "No. 1")
 _ABBREVIATION = re.compile(
@@ -121,13 +127,60 @@ def _point_decimals(text: str, scan: str) -> tuple[str, str]:
     "3,5" as "3.5". Only an ASCII comma is a decimal comma: a full-width "，" ends a clause
     ("增长12，5个项目" holds 12 and 5; ``scan`` keeps it)."""
     chars, scan_chars = list(text), list(scan)
-    for match in _DECIMAL_COMMA.finditer(scan):
+    decimals = list(_DECIMAL_COMMA.finditer(scan))
+    for match in decimals:
         comma = match.end(1)
         for i in range(match.start(), comma):
             if scan[i] in " .":
                 chars[i] = scan_chars[i] = " "  # thousands, as "1 234" (spaces parse)
         chars[comma] = scan_chars[comma] = "."
+    if any(match[2] == "." for match in decimals) or (
+        decimals and not _ENGLISH_NUMBER.search(scan)
+    ):
+        # a text that writes decimal commas groups thousands with points: "1.250 MW" beside
+        # "2.345,6 Mio. EUR" is 1250 MW, not 1.25
+        for match in _POINT_THOUSANDS.finditer(scan):
+            for i in range(match.start(), match.end()):
+                if scan[i] == ".":
+                    chars[i] = scan_chars[i] = " "
     return "".join(chars), "".join(scan_chars)
+
+
+# numbers only an English text writes: "1,234" (a comma before three digits) or "27.8",
+# "1.5", "0.1234" (a point before other than three digits)
+_ENGLISH_NUMBER = re.compile(
+    r"(?<![\d.,])\d+(?:,\d{3})+(?!\d|,\d)|(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)"
+)
+# thousands grouped with points ("1.250", "2.300.000"), not a date ("07.12.2026")
+_POINT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d)")
+
+
+# a number joined to its unit by a hyphen, as a compound adjective: "a 100-MW campus"
+_HYPHENED_UNIT = re.compile(r"(?<=\d)-(?=([A-Za-z]+)\b)")
+
+
+def _unhyphened(text: str, scan: str) -> tuple[str, str]:
+    """``text`` and ``scan`` with the hyphen of "100-MW", "100-megawatt" as a space, so the
+    figure reads; only before a physical unit ("Form 10-K", "a 15-year PPA", "2-for-1"
+    keep it: a count or a duration is no figure of a size)."""
+    from idcforecast.units import parse_unit
+
+    chars, scan_chars = list(text), list(scan)
+    for match in _HYPHENED_UNIT.finditer(scan):
+        try:
+            unit = parse_unit(match[1])
+        except IdcForecastError:
+            continue
+        if unit.dimension not in ("count", "time") and unit.magnitude is None:
+            chars[match.start()] = scan_chars[match.start()] = " "
+    return "".join(chars), "".join(scan_chars)
+
+
+def point_decimal_commas(text: str) -> str:
+    """``text`` with each unambiguous decimal comma written as a point, as
+    :func:`find_figures` reads it ("3,5 Mrd. Euro" as "3.5 Mrd. Euro", "1.234,5" as
+    "1 234.5"): for ``idcforecast parse``, which reads one figure as ``figures`` does."""
+    return _point_decimals(text, _scan_text(text))[0]
 
 
 def _wrapped_at(text: str, i: int) -> bool:
@@ -267,15 +320,18 @@ def _read(text: str, start: int, end: int) -> Quantity | None:
 
 
 def _best_figure(
-    text: str, scan: str, number: tuple[int, int], floor: int
+    text: str, scan: str, number: tuple[int, int], floor: int, ceiling: int | None = None
 ) -> tuple[int, int, Quantity] | None:
-    """The longest readable figure around ``number`` (its start, end and quantity).
+    """The longest readable figure around ``number`` (its start, end and quantity), ending
+    at ``ceiling`` at the latest.
 
     A count noun that modifies the noun after it ("3.76 million data center GPUs") is not
     what the figure counts: the figure ends before it ("3.76 million", count mn), or takes
     the noun after it when that reads ("10,000 data center racks" is 10,000 racks)."""
     low = _left_bound(scan, number[0], floor)
     high = _right_bound(scan, number[1])
+    if ceiling is not None:
+        high = min(high, ceiling)
     ends = _ends(scan, number[1], high)
     best: tuple[int, int, Quantity] | None = None
     noun: tuple[int, int] | None = None  # the noun after a modifier, for best's start
@@ -400,8 +456,8 @@ def _fiscal_years(scan: str) -> list[_Mention]:
     ends in (2026); "2024-25" without "FY" or "财年" stays a period of two years."""
     mentions = []
     for match in _FISCAL_YEAR.finditer(scan):
-        if match[7]:  # "FY26"
-            yy = int(match[7])
+        if match[7] or match[8]:  # "FY26", "3Q24"
+            yy = int(match[7] or match[8])
             end = (2000 if yy < 70 else 1900) + yy
         else:
             first_text, end_text = next(
@@ -419,7 +475,8 @@ def _fiscal_years(scan: str) -> list[_Mention]:
 # words that make the year after them a base year, what a change is measured against
 _BASE_FOR_ANY = re.compile(
     r"(?:\b(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to|against)\s+(?:the\s+)?"
-    r"(?:fiscal\s+)?(?:year\s+)?|(?:较|(?<!占)比|相比|相较于?|相比于|对比|對比|相較於?))$",
+    r"(?:fiscal\s+)?(?:year\s+)?(?:[QH][1-4]\s+|[1-4]Q\s+)?"
+    r"|(?:较|(?<!占)比|相比|相较于?|相比于|对比|對比|相較於?))$",
     re.IGNORECASE,
 )
 _BASE_WITH = re.compile(r"(?:与|與|和|同)\s*$")  # "与2022年相比"
@@ -427,8 +484,9 @@ _BASE_WITH_AFTER = re.compile(r"\s*年?(?:同期)?\s*(?:相比|相较|相較|比
 # "on", "over", "from" before a year: a base year only for a rate ("up 15% on FY2022");
 # "$1bn from 2025" starts then, "over 2023" may be during it
 _BASE_FOR_RATE = re.compile(
-    r"\b(on|over|from)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?$", re.IGNORECASE
-)
+    r"\b(on|over|from)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?(?:[QH][1-4]\s+|[1-4]Q\s+)?$",
+    re.IGNORECASE,
+)  # "up 10% from Q4 2022's $4.5bn": a quarter's year is a base year too
 # a rate a year: "from 2024" is where it starts ("a CAGR of 12% from 2024"), not its base
 _PER_YEAR = re.compile(
     r"\b(?:a|per)\s+year\b|annual|per annum|\bcagr\b|compound|年均|复合|複合", re.IGNORECASE
@@ -529,9 +587,35 @@ def _nearest(
         low, high = (end, m.start) if after else (m.end, start)
         other = any(low <= a and b <= high for a, b in figures)
         clause = split(low, high)
-        return other, clause, clause and claimed(m), high - low, 0 if after else 1
+        # "2017年的1.6": the year's own figure, nearer than any after it ("降至2023年的1.48")
+        gap = 0 if not after and _YEAR_OF.fullmatch(text, low, high) else high - low
+        return other, clause, clause and claimed(m), gap, 0 if after else 1
 
-    return min(mentions, key=distance, default=None)
+    def compared(m: _Mention) -> bool:  # the year of a figure this one is compared with
+        return m.start >= end and any(
+            end <= a
+            and b <= m.start
+            and _COMPARED_BEFORE.search(text, max(end, a - 20), a) is not None
+            and _YEAR_AFTER.fullmatch(text, b, m.start) is not None
+            for a, b in figures
+        )
+
+    return min((m for m in mentions if not compared(m)), key=distance, default=None)
+
+
+# "8.5 kW/rack, up from 7.3 kW in 2023": 2023 is the 7.3 kW's, what the 8.5 is compared
+# with, never the 8.5's year
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|versus|vs\.?|compared\s+(?:with|to)"
+    r"|than)\s+(?:(?:about|around|approximately|nearly|roughly|some)\s+)?$",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(
+    r"\s*(?:(?:in|during|at\s+the\s+end\s+of|a\s+year\s+earlier\s+in)\s+)?"
+    r"(?:(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?)?(?:[QH][1-4]\s+)?",
+    re.IGNORECASE,
+)
+_YEAR_OF = re.compile(r"\s*年\s*(?:底|末|初)?\s*的\s*")  # "2017年的" before its figure
 
 
 # a magnitude word without digits after a qualifier: "上千亿元", "超万台", "近千万" (read as
@@ -551,8 +635,18 @@ _RATIO_BEFORE = re.compile(
     r"(?:\s+(?:of|is|was|will|be|at|to|from|by|reached|averaged|hit|stood|fell|dropped|declined"
     r"|improved|went|down|as low as|expected|design|annual|annualized))*\s*[:：=]?\s*$"
     rf"|({_RATIOS}|{_RATIOS_ZH})(?:\s*[(（]\s*PUE\s*[)）])?\s*值?\s*"
+    r"(?:(?:从|由)\s*)?(?:(?:19|20)\d{2}\s*年\s*(?:的|底|末)?\s*)?"  # "PUE从2017年的1.6"
     r"(?:为|是|达到|达|降至|降到|降低至|降低到|下降至|下降到|控制在|在)?\s*$"
 )
+# the second value of a ratio that changes ("PUE dropped from 1.6 to 1.3", "PUE从2017年的1.6
+# 降至2023年的1.48"): a bare number right after a PUE, joined to it by these words
+_RATIO_NEXT = re.compile(
+    r"\s*(?:(?:in|by)\s+(?:FY\s*)?(?:19|20)\d{2}\s*)?"
+    r"(?:to|降至|降到|降低至|降低到|下降至|下降到|下降为|降为|至|到)\s*"
+    r"(?:(?:in|by)\s+(?:19|20)\d{2}\s*|(?:19|20)\d{2}\s*年\s*(?:的|底|末)?\s*)?$",
+    re.IGNORECASE,
+)
+_A_YEAR = re.compile(r"(?:19|20)\d{2}")
 _RATIO_AFTER = re.compile(rf"\s*({_RATIOS})\b")
 
 
@@ -560,10 +654,57 @@ def _ratio_named(scan: str, start: int, end: int, floor: int) -> tuple[int, int,
     """A bare number that is a named ratio: the figure's new (start, end) and the name."""
     if before := _RATIO_BEFORE.search(scan, max(floor, start - 30), start):
         name = before[1] or before[2]
-        return before.start(), end, "PUE" if re.fullmatch(_RATIOS_ZH, name) else name
+        # a year between the name and the number stays out of the figure: it is its year
+        first = start if _A_YEAR.search(scan, before.start(), start) else before.start()
+        return first, end, "PUE" if re.fullmatch(_RATIOS_ZH, name) else name
     if after := _RATIO_AFTER.match(scan, end):
         return start, after.end(), after[1]
     return None
+
+
+# a change from one level to another ("grew from $10bn to $20bn", "an increase from 5% to
+# 8%"), not a range ("prices range from $100 to $150", "between $5bn and $6bn")
+_CHANGE_FROM = re.compile(
+    r"\b(?:grow|grows|grew|grown|growing|growth|rise|rises|rose|risen|rising|increase|increases"
+    r"|increased|increasing|climb|climbs|climbed|climbing|jump|jumps|jumped|surge|surges|surged"
+    r"|soar|soars|soared|expand|expands|expanded|expanding|expansion|double|doubles|doubled"
+    r"|triple|tripled|fall|falls|fell|fallen|falling|decline|declines|declined|declining|drop"
+    r"|drops|dropped|decrease|decreases|decreased|decreasing|shrink|shrinks|shrank|shrunk"
+    r"|reduce|reduced|cut|cuts|raise|raised|lift|lifted|boost|boosted|go|goes|went|gone|move"
+    r"|moved|improve|improved|slow|slowed|accelerate|accelerated|change|changed|up|down)"
+    r"(?:\s+[A-Za-z]+){0,2}?\s+from\s+$",
+    re.IGNORECASE,
+)
+_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
+
+
+def _change_to(scan: str, start: int, end: int, quantity: Quantity) -> int | None:
+    """Where the first level of a change read as a range ends ("$10bn to $20bn" after
+    "grew from": at "$10bn"), or None when the figure is no such change."""
+    if quantity.low is None or quantity.high is None:
+        return None
+    if not _CHANGE_FROM.search(scan, max(0, start - 60), start):
+        return None
+    to = _TO.search(scan, start, end)
+    return None if to is None else to.start()
+
+
+def _first_level(
+    text: str, scan: str, number: tuple[int, int], floor: int, to: int, change: Quantity
+) -> tuple[int, int, Quantity]:
+    """The first level of a change read as a range (``change``), ending at ``to``: read on
+    its own ("$10bn" of "$10bn to $20bn"), or a bare number taking the unit the range gave
+    it ("10" of "from 10 to 20 MW" is 10 MW)."""
+    from idcforecast.units.quantity import Quantity
+
+    assert change.low is not None  # a range: _change_to checked
+    found = _best_figure(text, scan, number, floor, to)
+    if found is not None and found[2].unit == change.unit:
+        return found
+    start = number[0] if found is None else found[0]
+    qualifier = "exact" if found is None else found[2].qualifier
+    level = Quantity(change.low, change.unit, qualifier=qualifier, text=text[start:to])
+    return start, to, level
 
 
 def _figures_in(
@@ -579,8 +720,10 @@ def _figures_in(
         for j in marks:
             chars[j] = " "
         text = "".join(chars)
-    reading, scan = _point_decimals(text, _scan_text(text))
+    reading, scan = _unhyphened(*_point_decimals(text, _scan_text(text)))
     dates = [(m.start(), m.end()) for m in _DATE.finditer(scan)]
+    # a month of the calendar ("3月5日", "12月底") and an ordinal ("第5年") are no figures
+    calendar = dates + [(m.start(), m.end()) for m in _MONTH_DAY.finditer(scan)]
     anchors = sorted(
         [(m.start(), m.end()) for m in _NUMBER.finditer(scan)]
         + [(m.start(1), m.end(1)) for m in _DIGITLESS.finditer(scan)]
@@ -588,15 +731,28 @@ def _figures_in(
     figures: list[tuple[int, int, Quantity, str]] = []
     floor = 0
     for number in anchors:
-        if number[0] < floor or any(a <= number[0] < b for a, b in dates):
+        if number[0] < floor or any(a <= number[0] < b for a, b in calendar):
+            continue
+        if number[0] > 0 and scan[number[0] - 1] == "第":
             continue
         found = _best_figure(reading, scan, number, floor)
+        if found is not None and (to := _change_to(scan, *found)) is not None:
+            # "grew from $10bn to $20bn": two figures, the level before and after, never a
+            # range whose midpoint ($15bn) no one wrote; the second is read next
+            found = _first_level(reading, scan, number, floor, to, found[2])
         if found is None or _is_year(found[2]):
             continue
         start, end, quantity = found
         unit = quantity.unit
         if unit == "count" and (ratio := _ratio_named(scan, start, end, floor)):
             start, end, unit = ratio
+        elif (
+            unit == "count"
+            and figures
+            and figures[-1][3] == "PUE"
+            and _RATIO_NEXT.fullmatch(scan, figures[-1][1], start)
+        ):
+            unit = "PUE"  # "PUE dropped from 1.6 to 1.3": the 1.3 is a PUE too
         elif not counts and _is_plain_count(quantity):
             continue
         figures.append((start, end, quantity, unit))
@@ -612,13 +768,23 @@ def _compound(scan: str, start: int, end: int, unit: str) -> bool:
     return unit == "%" and _COMPOUND.search(scan, max(0, start - 20), end) is not None
 
 
-def _compounding_period(near: _Mention, own: list[_Mention]) -> _Mention:
+def _compounding_period(
+    near: _Mention, own: list[_Mention], text: str, rate: tuple[int, int], others: set[int]
+) -> _Mention:
     """The period of a compound rate whose nearest mention is one year: from that year to
     the next year its sentence names when it is the first, from the one before when it is
     the last ("a 15% CAGR from 2023 levels to reach $50bn by 2030": 2023-2030; "from USD
     76.85 billion in 2025 to USD 204.31 billion by 2032, a CAGR of 15.0%" after "in 2024":
-    2025-2032); a CAGR has no single year. Else (one year, or one in the middle) ``near``."""
-    years = sorted({m.first for m in own if m.first == m.last})
+    2025-2032); a CAGR has no single year. Else (one year, or one in the middle) ``near``.
+    Only a year that another figure of the sentence took (``others``) or one in the rate's
+    own clause (``rate`` its span) counts: "The firm, founded in 2010, expects a CAGR of
+    20% to 2028" has no period from 2010."""
+
+    def counts(m: _Mention) -> bool:
+        between = text[min(rate[1], m.end) : max(rate[0], m.start)]
+        return m.first in others or not any(mark in between for mark in _CLAUSE_MARKS)
+
+    years = sorted({m.first for m in own if m.first == m.last and counts(m)})
     if len(years) < 2 or near.first not in (years[0], years[-1]):
         return near
     if near.first == years[-1]:
@@ -627,7 +793,12 @@ def _compounding_period(near: _Mention, own: list[_Mention]) -> _Mention:
 
 
 _RATE_UNITS = ("%", "tenths", "pp", "bp")
-_APPOSITION = re.compile(r"\s*[，,]\s*")
+_CLAUSE_MARKS = ("，", ", ", "；", ";")
+# a comma alone, or with a base year ("1900.7亿元，较2021年增长26.6%": the 26.6% is 2022's)
+_APPOSITION = re.compile(
+    r"\s*[，,]\s*(?:(?:较|(?<!占)比|相比|相较于?|与|與)\s*(?:19|20)\d{2}\s*年?\s*(?:同期)?\s*"
+    r"(?:相比|相较|相較)?\s*[，,]?\s*)?"
+)
 
 
 def _change_of(
@@ -739,6 +910,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     starts = [a for a, _ in spans]  # in text order
     rows = []
     previous: tuple[int, int, _Mention | None, str] | None = None  # the figure before
+    found = []  # each figure with its sentence, its candidate mentions and the nearest one
     for start, end, quantity, unit in figures:
         s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (0, len(scan)))
         own = [
@@ -753,8 +925,13 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
             if _relative_year(scan, start, end, s_start)
             else _nearest(text, own, start, end, beside)
         )
+        found.append((start, end, quantity, unit, s_start, s_end, own, near))
+    # the year each figure took, by its start: a compound rate's period runs between those
+    taken = {f[0]: f[7].first for f in found if f[7] is not None and f[7].first == f[7].last}
+    for start, end, quantity, unit, s_start, s_end, own, near in found:
         if near is not None and near.first == near.last and _compound(scan, start, end, unit):
-            near = _compounding_period(near, own)
+            others = {y for a, y in taken.items() if s_start <= a < s_end and a != start}
+            near = _compounding_period(near, own, text, (start, end), others)
         elif previous is not None and _change_of(previous, start, end, near, unit, scan):
             near = previous[2]  # "2023年收入达到2407亿元，同比增长26.7%": the 2407亿元's 2023
         previous = (start, end, near, unit)

@@ -534,6 +534,10 @@ def test_tenths_written_cheng_are_figures() -> None:
         ("In 2023 revenue reached $3bn, up 20%, and will hit $5bn in 2025.", [2023, 2023, 2025]),
         # a year in the rate's own clause stays its year
         ("2023年收入为100亿元，2024年同比增长20%，达到120亿元。", [2023, 2024, 2024]),
+        # a base year between level and rate: the 26.6% took 2023 from the next clause
+        ("2022年市场规模为1900.7亿元，较2021年增长26.6%；2023年为2407亿元。", [2022, 2022, 2023]),
+        ("2022年市场规模为1900.7亿元，与2021年相比增长26.6%；2023年为2407亿元。",
+         [2022, 2022, 2023]),
     ],
 )  # fmt: skip
 def test_a_rate_set_off_after_a_level_takes_the_level_s_year(text: str, years: list[int]) -> None:
@@ -566,3 +570,186 @@ def test_pue_named_in_chinese_is_a_pue() -> None:
         (1.5, "PUE", "at_most"),
         (1.25, "PUE", "at_most"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # read as the range 15.2-30.1 with the midpoint 22.65 USD bn, a figure no one wrote
+        ("The market is expected to grow from USD 15.2 billion to USD 30.1 billion by 2030.",
+         [("USD 15.2 billion", 15.2, "USD bn", "exact"),
+          ("USD 30.1 billion", 30.1, "USD bn", "exact")]),
+        ("Revenue rose from $10bn to $12bn.",
+         [("$10bn", 10.0, "USD bn", "exact"), ("$12bn", 12.0, "USD bn", "exact")]),
+        ("Revenue was up from $10bn to $12bn.",
+         [("$10bn", 10.0, "USD bn", "exact"), ("$12bn", 12.0, "USD bn", "exact")]),
+        ("Capacity increased from 500 MW to 800 MW between 2020 and 2024.",
+         [("500 MW", 500.0, "MW", "exact"), ("800 MW", 800.0, "MW", "exact")]),
+        # the first level's unit is written once, after the second
+        ("Capacity grew from 10 to 20 MW.",
+         [("10", 10.0, "MW", "exact"), ("20 MW", 20.0, "MW", "exact")]),
+        ("The market grew from more than $10bn to nearly $20bn.",
+         [("more than $10bn", 10.0, "USD bn", "at_least"),
+          ("nearly $20bn", 20.0, "USD bn", "approximately")]),
+        # a range stays one
+        ("Prices range from $100 to $150 per kW.",
+         [("$100 to $150 per kW", 125.0, "USD/kW", "exact")]),
+        ("Estimates vary from $5bn to $7bn.", [("$5bn to $7bn", 6.0, "USD bn", "exact")]),
+    ],
+)  # fmt: skip
+def test_a_change_from_one_level_to_another_is_two_figures(
+    text: str, rows: list[tuple[str, float, str, str]]
+) -> None:
+    found = find_figures(text)
+    assert (
+        list(zip(found["figure"], found["value"], found["unit"], found["qualifier"], strict=True))
+        == rows
+    )
+    if len(rows) == 2:
+        assert found["low"].isna().all() and found["high"].isna().all()
+
+
+def test_a_rate_against_a_quarter_of_a_year_is_not_that_year_s() -> None:
+    # "from Q4 2022" is the base of the 10%: it took 2022, the $5bn's level being 2023
+    found = find_figures("Q4 2023 revenue was $5bn, up 10% from Q4 2022's $4.5bn.")
+    assert found["year"].tolist() == [2023, 2023, 2022]
+    found = find_figures("Sales were $5bn in Q4 2023, 10% higher compared with Q4 2022.")
+    assert found["year"].tolist() == [2023, 2023]
+
+
+def test_a_duration_before_nian_jun_leaves_the_rate_its_per_year_word() -> None:
+    # "近5年年均增速" read as the figure "近5年年" (a unit "年年"), taking 年均's 年
+    found = find_figures("截至2023年底，机架总规模超过810万标准机架，近5年年均增速超过30%。")
+    assert found["figure"].tolist() == ["超过810万标准机架", "近5年", "年均增速超过30%"]
+    assert found["unit"].tolist() == ["racks 10k", "year", "%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # "1.250 MW" read as 1.25 MW beside "2.345,6 Mio. EUR": 1000 times too small
+        ("Der Umsatz lag bei 2.345,6 Mio. EUR, ein Plus von 11,7 %. Die Kapazität stieg auf "
+         "1.250 MW.", [2345.6, 11.7, 1250.0]),
+        ("Die Kapazität stieg auf 1.250 MW, ein Plus von 12,5 %.", [1250.0, 12.5]),
+        # no decimal comma, or English numbers beside one: the point stays a decimal point
+        ("Die Kapazität stieg auf 1.250 MW.", [1.25]),
+        ("Capacity rose to 1.250 GW, up 12,5 and 3.5%.", [1.25, 3.5]),
+    ],
+)  # fmt: skip
+def test_a_text_with_decimal_commas_groups_thousands_with_points(
+    text: str, values: list[float]
+) -> None:
+    assert find_figures(text)["value"].tolist() == values
+
+
+def test_french_money_is_money_not_a_count() -> None:
+    # "1,2 milliard d'euros" was the figure "1,2 milliard", 1.2 "count bn"
+    found = find_figures("Le chiffre d'affaires a atteint 1,2 milliard d'euros en 2023.")
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        ("1,2 milliard d'euros", 1.2, "EUR bn")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # nothing was found: a year between PUE and its number, and the second value bare
+        ("我国数据中心平均PUE从2017年的1.6降至2023年的1.48。",
+         [("1.6", 1.6, "PUE", 2017), ("1.48", 1.48, "PUE", 2023)]),
+        # the 1.3 was lost (a bare number)
+        ("The PUE dropped from 1.6 to 1.3 in 2023.",
+         [("PUE dropped from 1.6", 1.6, "PUE", 2023), ("1.3", 1.3, "PUE", 2023)]),
+        ("Average PUE improved from 1.6 in 2017 to 1.48 in 2023, and 12 halls opened.",
+         [("PUE improved from 1.6", 1.6, "PUE", 2017), ("1.48", 1.48, "PUE", 2023)]),
+        # a bare number after a PUE but not its next value stays no figure
+        ("The PUE is 1.2 and 40 halls run at 2 sites.", [("PUE is 1.2", 1.2, "PUE", None)]),
+    ],
+)  # fmt: skip
+def test_a_pue_that_changes_gives_both_values(
+    text: str, rows: list[tuple[str, float, str, int | None]]
+) -> None:
+    found = find_figures(text)
+    years = [None if pd.isna(y) else int(y) for y in found["year"]]
+    assert list(zip(found["figure"], found["value"], found["unit"], years, strict=True)) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "period", "year"),
+    [
+        # the founding year made the period 2010-2028: it is no figure's year
+        ("The firm, founded in 2010, expects a CAGR of 20% to 2028.", "", 2028),
+        # a year another figure takes still bounds the period, in whichever clause
+        ("By 2030, the market will reach $100bn, growing at a 14% CAGR from $40bn in 2023.",
+         "2023-2030", None),
+        ("The market, valued at $5bn in 2020, grew at a CAGR of 12% and reached $8bn in 2024.",
+         "2020-2024", None),
+    ],
+)  # fmt: skip
+def test_a_compound_rate_s_period_runs_between_years_of_figures(
+    text: str, period: str, year: int | None
+) -> None:
+    found = find_figures(text)
+    rate = found[found["figure"].str.contains("CAGR")].iloc[0]
+    assert rate["period"] == period
+    assert (None if pd.isna(rate["year"]) else int(rate["year"])) == year
+
+
+def test_a_number_hyphened_to_its_unit_is_a_figure() -> None:
+    # "a 100-MW campus" gave no figure; a count or a duration after a hyphen stays none
+    found = find_figures(
+        "It filed its Form 10-K, agreed a 5-year lease for a 100-MW campus and a "
+        "1.5-gigawatt site with 50-kW racks."
+    )
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        ("100-MW", 100.0, "MW"),
+        ("1.5-gigawatt", 1.5, "GW"),
+        ("50-kW", 50.0, "kW"),
+    ]
+
+
+def test_a_quarter_of_a_two_digit_year_is_that_year() -> None:
+    # "3Q24", "1H24", "Q3'24" gave no year; "H100" (a GPU) stays none
+    found = find_figures("3Q24 revenue was $5bn; 1H24 capex was $2bn; Q3'24 bookings hit $1bn.")
+    assert found["year"].tolist() == [2024, 2024, 2024]
+    found = find_figures("H100 GPUs cost $30,000.")
+    assert found["year"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # "3月" (March) and "12月底" read as 3 and 12 months, "第5年" (the fifth year) as 5 years
+        ("3月5日，发改委印发通知，规模达到100亿元。", ["达到100亿元"]),
+        ("今年3月份，市场规模达50亿元；12月底，机架达到10万架。", ["达50亿元", "达到10万架"]),
+        ("第5年，收入达到100亿元。", ["达到100亿元"]),
+        # a duration of months and a price per month stay figures
+        ("项目工期为18个月，租金为5000元/月。", ["18个月", "5000元/月"]),
+    ],
+)  # fmt: skip
+def test_a_calendar_month_or_an_ordinal_is_no_figure(text: str, figures: list[str]) -> None:
+    assert find_figures(text)["figure"].tolist() == figures
+
+
+def test_a_price_per_hour_keeps_its_hour() -> None:
+    # "$0.35/hour" was the figure "$0.35" in USD: the rate's hour was no unit
+    found = find_figures("T4 instances cost $0.35/hour.")
+    assert list(zip(found["figure"], found["unit"], strict=True)) == [("$0.35/hour", "USD/hour")]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # the 8.5 kW/rack and the 40% took 2023, the year of what they are compared with
+        ("The average is 8.5 kW/rack, up from 7.3 kW in 2023.", [None, 2023]),
+        ("The pipeline is 40% of the total, versus 35% in 2023.", [None, 2023]),
+        ("Revenue was $5bn, compared with $4.5bn in Q4 2022.", [None, 2022]),
+        # a year of its own stays, and one shared by a list of figures too
+        ("Capex was $200 billion in 2024, up from $150bn in 2023.", [2024, 2023]),
+        ("In 2023, revenue was $3bn and profit $1bn.", [2023, 2023]),
+    ],
+)  # fmt: skip
+def test_the_year_of_a_figure_compared_with_is_not_the_first_s(
+    text: str, years: list[int | None]
+) -> None:
+    found = find_figures(text)
+    assert [None if pd.isna(y) else int(y) for y in found["year"]] == years

@@ -187,7 +187,9 @@ def _figures_text(found: pd.DataFrame) -> str:
         if not (pd.isna(row["low"]) or pd.isna(row["high"])):  # a range
             value = f"{number_text(row['low'])} to {number_text(row['high'])}"
         when = row["period"] or ("" if pd.isna(row["year"]) else str(int(row["year"])))
-        rows.append([row["figure"], marks[row["qualifier"]] + value, row["unit"], when])
+        # a figure wrapped over two lines ("$80\nbillion") on one row, as its sentence is
+        figure = " ".join(str(row["figure"]).split())
+        rows.append([figure, marks[row["qualifier"]] + value, row["unit"], when])
     table = text_table(["figure", "read as", "unit", "year"], rows, right=[1])
     return (
         f"{table}\n\n{len(rows)} figure{'s' if len(rows) != 1 else ''}; 'year' is the year "

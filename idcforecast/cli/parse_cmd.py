@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from idcforecast.units import Quantity
 
 NAME = "parse"
@@ -39,10 +42,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Parse the figure, print one labelled line per field; return the exit code."""
+    from idcforecast.errors import IdcForecastError
     from idcforecast.units import format_quantity, parse_quantity
     from idcforecast.units.quantity import number_text
 
-    quantity = parse_quantity(args.text)
+    try:
+        quantity = _read(args.text, parse_quantity)
+    except IdcForecastError:
+        if (ratio := _ratio(args.text)) is None:
+            raise
+        return _print_ratio(args, *ratio)
     _note_unused(args, quantity)
     if args.kw_per_rack is None:
         args.kw_per_rack = 2.5
@@ -74,12 +83,99 @@ def run(args: argparse.Namespace) -> int:
                 (
                     "check",
                     f"the text's own {format_quantity(own, alternate=False)}; converted is "
-                    f"{abs(gap):.1%} {'above' if gap >= 0 else 'below'} it",
+                    f"{abs(gap):.1%} {'above' if gap >= 0 else 'below'} it"
+                    + _yen_hint(quantity, args, own, gap),
                 )
             )
     for label, value in rows:
         print(f"{label + ':':<11}{value}")
     return 0
+
+
+def _ratio(text: str) -> tuple[float, str] | None:
+    """The value and qualifier of a PUE written as ``figures`` reads one ("PUE 1.3", "a PUE
+    of 1.25", "1.15 PUE", "电能利用效率降至1.5以下"), or None: the whole text is that one
+    figure. A PUE has no unit (total over IT power), so parse_quantity refuses it."""
+    from idcforecast.text_figures import find_figures
+
+    found = find_figures(text)
+    if len(found) != 1 or found["unit"].iloc[0] != "PUE":
+        return None
+    if text[: found["start"].iloc[0]].strip(" a") or text[found["end"].iloc[0] :].strip(" .。"):
+        return None  # more than the figure
+    return float(found["value"].iloc[0]), str(found["qualifier"].iloc[0])
+
+
+def _print_ratio(args: argparse.Namespace, value: float, qualifier: str) -> int:
+    """Print a PUE as any figure is printed; ``--to`` is an error: it converts to nothing."""
+    from idcforecast.errors import IncompatibleUnitsError
+    from idcforecast.units.quantity import number_text
+
+    if args.to is not None:
+        raise IncompatibleUnitsError(
+            f"parse --to {args.to!r}: {args.text!r} is a PUE, a ratio without a unit (total "
+            "over IT power), which converts to no unit; drop --to",
+            unit="PUE",
+        )
+    rows = [
+        ("text", args.text),
+        ("value", number_text(value)),
+        ("unit", "PUE"),
+        ("qualifier", qualifier),
+        ("range", "-"),
+        ("alternate", "-"),
+    ]
+    for label, shown in rows:
+        print(f"{label + ':':<11}{shown}")
+    return 0
+
+
+def _read(text: str, parse: Callable[[str], Quantity]) -> Quantity:
+    """The figure of ``text``, its decimal commas read as ``figures`` reads them ("3,5 Mrd.
+    Euro" is 3.5 EUR bn; parse_quantity alone refuses the comma, as a table cell's may be
+    either); the first error when that does not read either."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.text_figures import point_decimal_commas
+
+    try:
+        return parse(text)
+    except IdcForecastError:
+        pointed = point_decimal_commas(text)
+        if pointed == text:
+            raise
+        try:
+            return dataclasses.replace(parse(pointed), text=text)
+        except IdcForecastError:
+            pass
+        raise
+
+
+def _yen_hint(quantity: Quantity, args: argparse.Namespace, own: Quantity, gap: float) -> str:
+    """When a bare "¥" read as yuan misses the text's own figure by far and yen would match
+    it ("¥1.5 trillion ($10 billion)" of a Japanese company): say so, with the yen reading."""
+    import re
+
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import format_quantity, parse_unit
+
+    if abs(gap) < 0.5 or not re.search(r"(?<![A-Za-z])¥", args.text):
+        return ""
+    unit = parse_unit(quantity.unit)
+    if unit.base != "CNY" or unit.per:
+        return ""
+    yen = dataclasses.replace(quantity, unit=f"JPY {unit.magnitude or ''}".strip(), alternate=None)
+    try:
+        as_yen = _six_digits(yen.to(args.to, year=args.year, kw_per_rack=args.kw_per_rack))
+    except IdcForecastError:
+        return ""
+    yen_gap = as_yen.value / own.value - 1
+    if abs(yen_gap) >= abs(gap) / 4:
+        return ""
+    return (
+        f"; '¥' is read as CNY (yuan): as yen (write 'JPY' or '日元') it converts to "
+        f"{format_quantity(as_yen, alternate=False)}, {abs(yen_gap):.1%} "
+        f"{'above' if yen_gap >= 0 else 'below'} it"
+    )
 
 
 def _note_unused(args: argparse.Namespace, quantity: Quantity) -> None:
@@ -135,7 +231,6 @@ def _six_digits(quantity: Quantity) -> Quantity:
     """``quantity`` rounded to six significant digits: a converted figure's last digits come
     from the FX rate's and the unit factors' rounding, not from the text (72.41968656759654
     USD bn prints as 72.4197)."""
-    import dataclasses
 
     def six(value: float) -> float:
         return float(f"{value:.6g}")

@@ -211,11 +211,15 @@ def _tokenize(
     """Split normalized unit text into (kind, name) tokens, longest alias first.
 
     Returns the tokens and the position where reading stopped (``len(text)`` on success).
+    A unit written twice in a row is not read twice: reading stops at the second ("5年年"
+    of "近5年年均增速" is 5 years and the 年 of 年均, not a unit "年年"); a magnitude may
+    repeat ("万万").
     """
     reg = _registry()
     low = text.lower()
     tokens: list[tuple[str, str]] = []
     pos = start
+    last = ""
     while pos < len(low):
         if low[pos] == " ":
             pos += 1
@@ -226,8 +230,10 @@ def _tokenize(
                 continue
             if boundaries and _is_latin(alias[-1]) and end < len(low) and _is_latin(low[end]):
                 continue
+            if alias == last and reg.aliases[alias][0] == "base":
+                return tokens, pos  # a magnitude may repeat: "万万" is 亿
             tokens.append(reg.aliases[alias])
-            pos = end
+            last, pos = alias, end
             break
         else:
             return tokens, pos
@@ -375,6 +381,12 @@ def _parse(text: str, norm: str, *, suggest: bool) -> Unit:
         if marker is None:
             if len(pieces) == 1 and (money := _trillion_of_money(text, norm, stop)):
                 return money
+            if word := _repeated(norm, stop):
+                raise ParseError(
+                    f"unit {text!r} writes {word!r} twice in a row; expected it once "
+                    f"(write {word!r})",
+                    unit=text,
+                )
             raise _unknown(text, norm, stop, suggest=suggest)
         pos = marker.end()
     unit = _build(text, pieces[0])
@@ -388,6 +400,19 @@ def _parse(text: str, norm: str, *, suggest: bool) -> Unit:
     for denominator in per:
         factor /= denominator.factor
     return Unit(unit.base, unit.magnitude, dimension, factor, tuple(d.base for d in per))
+
+
+def _repeated(norm: str, stop: int) -> str | None:
+    """The word at ``stop`` when it repeats the word just before it ("年年"), else None."""
+    low = norm.lower()
+    for alias in _registry().by_first_char.get(low[stop], ()):
+        if (
+            low.startswith(alias, stop)
+            and low[:stop].rstrip().endswith(alias)
+            and _registry().aliases[alias][0] == "base"
+        ):
+            return norm[stop : stop + len(alias)]
+    return None
 
 
 def _trillion_of_money(text: str, norm: str, stop: int) -> Unit | None:

@@ -158,3 +158,15 @@ def test_a_folder_as_file_says_it_is_a_folder(
         f"error: figures --file {tmp_path}: a folder, not a file; expected a text file (or '-' "
         "for standard input), e.g. one of the folder's .txt files\n"
     )
+
+
+def test_a_figure_wrapped_over_two_lines_is_one_row(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "$80\r\nbillion" printed its line break inside the table, splitting the row in two
+    path = tmp_path / "article.txt"
+    path.write_bytes(b"The group will spend $80\r\nbillion in 2025.\r\n")
+    assert main(["figures", "--file", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2].split() == ["$80", "billion", "80", "USD", "bn", "2025"]
+    assert lines[3] == ""

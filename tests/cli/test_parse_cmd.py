@@ -216,3 +216,59 @@ def test_unused_flag_notes_suggest_a_conversion_the_flag_serves(
         "note: --kw-per-rack 3 is not used: it serves a conversion between racks and power, "
         "and '1,562.5亿元' is in 'CNY 100m' (money)\n"
     )
+
+
+def test_a_decimal_comma_is_read_as_figures_reads_it(capsys: pytest.CaptureFixture[str]) -> None:
+    # 'parse' refused '3,5 Mrd. Euro' ("a comma that does not separate groups of three
+    # digits ... read_series(..., decimal=',')") while 'figures' reads it as 3.5 EUR bn
+    assert _run(["3,5 Mrd. Euro", "--to", "USD bn", "--year", "2023"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:3] == ["text:      3,5 Mrd. Euro", "value:     3.5", "unit:      EUR bn"]
+    # 2023 average 1.0817 USD per EUR (data/fx_rates.csv): 3.5 x 1.0817 = 3.78595
+    assert out[-1] == "converted: 3.78595 USD bn"
+    assert _run(["2.345,6 Mio. EUR"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:3] == ["value:     2345.6", "unit:      EUR mn"]
+
+
+def test_a_yen_sign_read_as_yuan_that_misses_the_text_says_so(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # a Japanese company's "¥1.5 trillion ($10 billion)": '¥' is CNY by design, 20x the
+    # text's dollars; the check line only gave the gap
+    assert _run(["¥1.5 trillion ($10 billion)", "--to", "USD bn", "--year", "2024"]) == 0
+    # as CNY: 1.5e12 / 7.1957 = 208.458e9; as JPY: 1.5e12 / 151.4551 = 9.90393e9, 1.0% below 10
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "check:     the text's own 10 USD bn; converted is 1984.6% above it; '¥' is read as "
+        "CNY (yuan): as yen (write 'JPY' or '日元') it converts to 9.90393 USD bn, 1.0% below it"
+    )
+    # yuan that fits stays without the hint: 500e9 / 6.9042 = 72.4197e9
+    assert _run(["¥500 billion ($70 billion)", "--to", "USD bn", "--year", "2020"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "check:     the text's own 70 USD bn; converted is 3.5% above it"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"), [("PUE 1.3", "exact"), ("电能利用效率降至1.3以下", "at_most")]
+)
+def test_a_pue_is_read_as_figures_reads_it(
+    text: str, qualifier: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "unit 'PUE' is not defined", though 'figures' reads "PUE of 1.3" as 1.3 PUE
+    assert _run([text]) == 0
+    assert capsys.readouterr().out.splitlines()[1:4] == [
+        "value:     1.3",
+        "unit:      PUE",
+        f"qualifier: {qualifier}",
+    ]
+
+
+def test_a_pue_converts_to_nothing() -> None:
+    from idcforecast.errors import IncompatibleUnitsError
+
+    message = (
+        "parse --to 'MW': 'PUE 1.3' is a PUE, a ratio without a unit (total over IT power), "
+        "which converts to no unit; drop --to"
+    )
+    with pytest.raises(IncompatibleUnitsError, match=re.escape(message)):
+        _run(["PUE 1.3", "--to", "MW"])

@@ -229,3 +229,12 @@ def test_a_magnitude_alone_as_the_target_suggests_the_money_unit(target: str, hi
 def test_a_magnitude_alone_for_a_physical_unit() -> None:
     with pytest.raises(IncompatibleUnitsError, match=re.escape("did you mean 'MW 10k'?")):
         conversion_factor("MW", "万")
+
+
+def test_hours_and_days_convert_through_the_average_month() -> None:
+    from idcforecast.units import parse_quantity
+
+    # a year is 365.25 days = 8766 hours, a month a twelfth of it: 730.5 hours, 30.4375 days
+    assert parse_quantity("$2 per hour").to("USD/month").value == pytest.approx(2 * 730.5)
+    assert parse_quantity("$100 per day").to("USD/year").value == pytest.approx(100 * 365.25)
+    assert parse_quantity("30.4375 days").to("month").value == pytest.approx(1.0)

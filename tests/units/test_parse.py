@@ -929,3 +929,18 @@ def test_cents_are_hundredths_of_a_currency() -> None:
     assert parse_quantity("5 per cent").unit == "%"  # not 5 cents
     with pytest.raises(ParseError, match=re.escape("'cent' is a hundredth of a currency")):
         parse_quantity("5 cent MW")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # French money: "d'euros" was no unit, so find_figures read "1,2 milliard" as a count
+        ("1.2 milliard d'euros", 1.2, "EUR bn"),
+        ("1.2 milliard d’euros", 1.2, "EUR bn"),
+        ("500 millions d'euros", 500.0, "EUR mn"),
+        ("3 milliards de dollars", 3.0, "USD bn"),
+    ],
+)
+def test_french_money_words(text: str, value: float, unit: str) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit) == (value, unit)

@@ -153,6 +153,16 @@ def test_malformed_unit(text: str, message: str) -> None:
         parse_unit(text)
 
 
+@pytest.mark.parametrize(("text", "word"), [("年年", "年"), ("台台", "台"), ("MW MW", "MW")])
+def test_a_unit_written_twice_in_a_row_is_an_error(text: str, word: str) -> None:
+    # "年年" read as the unit year: "近5年年均增速超过30%" gave the figure "近5年年"
+    message = f"unit {text!r} writes {word!r} twice in a row; expected it once (write {word!r})"
+    with pytest.raises(ParseError, match=re.escape(message)):
+        parse_unit(text)
+    # two spellings of one currency stay one unit, and a magnitude may repeat
+    assert parse_unit("亿元人民币").canonical == "CNY 100m"
+
+
 def test_exchange_rate_is_a_rate_not_money() -> None:
     rate = parse_unit("CNY/USD")
     assert (rate.base, rate.magnitude, rate.per, rate.dimension, rate.factor) == (
