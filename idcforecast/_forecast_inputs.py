@@ -64,6 +64,15 @@ def resolve_methods(method: str | Sequence[str]) -> tuple[str, ...]:
                 valid=valid,
             )
         if name != AUTO and name not in MODEL_REGISTRY:
+            parts = [p.strip() for p in name.split(",")]
+            if len(parts) > 1 and all(p in valid for p in parts):  # the command line's way
+                raise UnknownMethodError(
+                    f"method {name!r} is one string naming {len(parts)} methods; pass them as "
+                    f"a list: method={parts!r} (a comma list is the command line's "
+                    "--method way)",
+                    method=name,
+                    valid=valid,
+                )
             # "DRIFT" is one letter case away from 'drift': matched case-insensitively
             close = difflib.get_close_matches(name.lower(), valid, n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""

@@ -972,3 +972,14 @@ def test_a_log_model_floored_in_decline_is_not_told_to_try_itself() -> None:
             "estimate, and the intervals around it say little; compare a no-trend model (naive)"
         )
     )
+
+
+def test_methods_in_one_comma_string_are_told_to_be_a_list() -> None:
+    # "auto,drift" (the command line's --method way) got "did you mean 'drift'?"
+    data = pd.DataFrame({"series_id": "s", "year": range(2015, 2024), "value": range(10, 19)})
+    message = (
+        "method 'auto,drift' is one string naming 2 methods; pass them as a list: "
+        "method=['auto', 'drift'] (a comma list is the command line's --method way)"
+    )
+    with pytest.raises(UnknownMethodError, match=re.escape(message)):
+        forecast(data, 2, method="auto,drift")
