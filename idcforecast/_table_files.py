@@ -315,6 +315,9 @@ def read_table(
                 f'holds the separator {sep or ","!r} ("1,562.5"){title_hint}'
             )
         detail = " ".join(str(err).split())  # pandas' message spans lines
+        # pandas' "Try engine='python'" names a read_csv option no reader here takes (and the
+        # command line turned it into --engine python, forecast-many's batch engine option)
+        detail = re.sub(r"[.;,]?\s*Try engine='python'\.?", "", detail)
         raise DataError(
             f"{name}: not a well-formed CSV ({detail}); expected one header row and the same "
             f"number of fields on every row{title_hint}",

@@ -2563,3 +2563,21 @@ def test_a_gbk_file_that_is_valid_utf8_by_chance_is_named_and_read_with_its_enco
     frame = read_series(path, encoding="gb18030")
     assert frame["unit"].tolist() == ["CNY", "CNY"]
     assert frame["value"].tolist() == [1.0, 2.0]
+
+
+def test_pandas_engine_advice_is_not_passed_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # pandas' "Try engine='python'" names a read_csv option no reader here takes, and the
+    # command line turned it into "--engine python", forecast-many's batch engine option
+    path = tmp_path / "m.csv"
+    path.write_text("series_id,year,value\nm,2019,1\n", encoding="utf-8")
+
+    def failing(*args: object, **kwargs: object) -> None:
+        raise pd.errors.ParserError("Calling read(nbytes) on source failed. Try engine='python'.")
+
+    monkeypatch.setattr(pd, "read_csv", failing)
+    with pytest.raises(DataError) as raised:
+        read_series(path, unit="CNY bn")
+    assert "Calling read(nbytes) on source failed" in str(raised.value)
+    assert "engine" not in str(raised.value)
