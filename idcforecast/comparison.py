@@ -143,6 +143,7 @@ def _one_series(
     names = [f"{side}_{label}" for label in labels for side in ("lo", "hi")]
     scores = ["smape", "mase", *(f"coverage_{label}" for label in labels)]
     rows, frames = [], {}
+    failures: list[IdcForecastError] = []
     for alias in aliases:
         row: dict[str, Any] = {"series_id": sid, "model": alias, "year": float("nan")}
         row |= dict.fromkeys(["mean", *names, *scores, "n"], float("nan"))
@@ -152,6 +153,7 @@ def _one_series(
         except IdcForecastError as err:
             row["note"] = str(err)
             rows.append(row)
+            failures.append(err)
             continue
         final = last.iloc[-1]
         row |= {"year": int(final["year"]), "mean": float(final["mean"])}
@@ -161,6 +163,10 @@ def _one_series(
         except IdcForecastError as err:
             row["note"] = f"no backtest: {_in_comparison_words(str(err))}"
         rows.append(row)
+    if len(aliases) > 1 and len(failures) == len(aliases) and len(set(map(str, failures))) == 1:
+        # the input's own error (a gap with gaps="error", a repeated year), the same for every
+        # method: raised once, as forecast() raises it, not repeated on every row
+        raise failures[0]
     if frames:
         common = set.intersection(*(set(bt["cutoff"]) for bt in frames.values()))
         for row in rows:

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from idcforecast import compare_methods, load_dataset
+from idcforecast.errors import DataError
 from idcforecast.evaluation import accuracy, backtest
 from idcforecast.forecasting import forecast
 
@@ -154,3 +155,17 @@ def test_no_backtest_note_names_the_backtest_horizon() -> None:
         "backtest_horizon=3 years after the method's minimum number of points; pass a "
         "smaller backtest_horizon=N"
     )
+
+
+def test_the_input_s_own_error_is_raised_once() -> None:
+    # gaps="error" on a series missing 2017 gave four rows repeating the same message
+    gappy = pd.DataFrame(
+        {"series_id": "s", "year": [2015, 2016, *range(2018, 2024)], "value": range(10, 18)}
+    )
+    message = "series 's': year 2017 is missing inside 2015-2023; fill them"
+    with pytest.raises(DataError, match=re.escape(message)):
+        compare_methods(gappy, 2, gaps="error")
+    # a short series fails each method for its own reason: those stay rows
+    short = pd.DataFrame({"series_id": "s", "year": [2021, 2022], "value": [1.0, 2.0]})
+    notes = compare_methods(short, 2)["note"]
+    assert notes.str.contains("needs at least").all() and notes.nunique() > 1
