@@ -185,10 +185,10 @@ def _in_comparison_words(message: str) -> str:
 
     Examples
     --------
-    >>> _in_comparison_words("every series needs more than horizon=3 years after the "
+    >>> _in_comparison_words("every series needs at least horizon=3 years after the "
     ...                      "method's minimum number of points; shorten the horizon")
-    "every series needs more than backtest_horizon=3 years after the method's minimum number of points; pass a smaller backtest_horizon=N"
+    "every series needs at least backtest_horizon=3 years after the method's minimum number of points; pass a smaller backtest_horizon=N"
     """  # noqa: E501
-    return message.replace("more than horizon=", "more than backtest_horizon=").replace(
+    return message.replace("at least horizon=", "at least backtest_horizon=").replace(
         "shorten the horizon", "pass a smaller backtest_horizon=N"
     )

@@ -294,7 +294,7 @@ def backtest(
                 "gaps='interpolate' uses the years before a gap too)"
             )
         raise DataError(
-            f"no backtest window fits: every series needs more than horizon="
+            f"no backtest window fits: every series needs at least horizon="
             f"{counted(horizon, 'year')} after the method's minimum number of points; {fix}",
             horizon=horizon,
         )

@@ -151,7 +151,7 @@ def test_no_backtest_note_names_the_backtest_horizon() -> None:
     racks = racks[racks["series_id"] == "china_racks_in_use"]
     note = compare_methods(racks, 7, methods=["drift"])["note"].iloc[0]
     assert note == (
-        "no backtest: no backtest window fits: every series needs more than "
+        "no backtest: no backtest window fits: every series needs at least "
         "backtest_horizon=3 years after the method's minimum number of points; pass a "
         "smaller backtest_horizon=N"
     )

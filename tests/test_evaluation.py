@@ -111,15 +111,20 @@ def test_backtest_bad_arguments() -> None:
 
 def test_backtest_too_short_for_any_window() -> None:
     frame = _linear_frame().head(5)
+    # "auto" needs 4 points and horizon 3 needs 3 more: 4 + 3 = 7 points are enough (at
+    # least, not "more than" as the message said), 5 are not; 4 + 3 - 1 = 6 are not either
+    assert not backtest(_linear_frame().head(7), 3, method="auto").empty
+    with pytest.raises(DataError):
+        backtest(_linear_frame().head(6), 3, method="auto")
     msg = (
-        "no backtest window fits: every series needs more than horizon=3 years after the "
+        "no backtest window fits: every series needs at least horizon=3 years after the "
         "method's minimum number of points; shorten the horizon"
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         backtest(frame, 3, method="auto")
     # one year ahead cannot be shortened: the fix is more years (was "shorten the horizon")
     msg = (
-        "no backtest window fits: every series needs more than horizon=1 year after the "
+        "no backtest window fits: every series needs at least horizon=1 year after the "
         "method's minimum number of points; add years: one year ahead is the shortest "
         "backtest there is"
     )
@@ -385,7 +390,7 @@ def test_no_window_under_gaps_span_says_what_the_policy_left() -> None:
         }
     )
     msg = (
-        "no backtest window fits: every series needs more than horizon=2 years after the "
+        "no backtest window fits: every series needs at least horizon=2 years after the "
         "method's minimum number of points; shorten the horizon (gaps='span' fits only the "
         "latest run of consecutive years: 'g' 2021-2023; gaps='interpolate' uses the years "
         "before a gap too)"

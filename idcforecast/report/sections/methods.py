@@ -190,7 +190,7 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
 
 
 _NO_WINDOW = re.compile(
-    r"no backtest window fits: every series needs more than (?:backtest_)?horizon=(\d+) "
+    r"no backtest window fits: every series needs at least (?:backtest_)?horizon=(\d+) "
     r"years? after the "
     r"method's minimum number of points; [^.]*"
 )
@@ -214,7 +214,7 @@ def _client_note(note: str) -> str:
 
     Examples
     --------
-    >>> _client_note("no backtest: no backtest window fits: every series needs more than "
+    >>> _client_note("no backtest: no backtest window fits: every series needs at least "
     ...              "horizon=2 years after the method's minimum number of points; shorten "
     ...              "the horizon")[-72:]
     'leaves both the years the method needs to fit and 2 later years to score'
