@@ -293,11 +293,17 @@ def no_repeated_header_rows(
             and all(year_label(cells[c]) is not None for c in years if not is_blank(cells[c]))
         )
         if repeated or shifted:
-            shown = ", ".join(repr(str(cell).strip()) for cell in row if not is_blank(cell))
-            place = place_of(i)
-            raise DataError(
-                f"{place}: the row holds {shown}, a header (of a second table below the "
-                "first?); expected one table a sheet or file: move the second table to a sheet "
-                "(or file) of its own, or delete it",
-                place=place,
-            )
+            shown = [str(cell).strip() for cell in row if not is_blank(cell)]
+            raise stacked_table_error(place_of(i), shown)
+
+
+def stacked_table_error(place: str, cells: list[str]) -> DataError:
+    """The error of a row that is the header of a second table stacked below the first
+    (:func:`no_repeated_header_rows`; the batch reader finds such rows its own way)."""
+    shown = ", ".join(map(repr, cells))
+    return DataError(
+        f"{place}: the row holds {shown}, a header (of a second table below the first?); "
+        "expected one table a sheet or file: move the second table to a sheet (or file) of "
+        "its own, or delete it",
+        place=place,
+    )

@@ -580,6 +580,9 @@ def forecast(
             series.years, series.values, gaps=gaps, series_id=series.series_id
         )
         series_cap = cap.get(series.series_id) if isinstance(cap, Mapping) else cap
+        # the whole history (gaps="span" fits only the latest run: a series above 100%
+        # before a gap is no share all the same)
+        history_max[str(series.series_id)] = float(np.nanmax(series.values))
         for alias in methods:
             try:
                 fc = forecast_array(
@@ -611,9 +614,6 @@ def forecast(
                     raise
                 fields = {k: getattr(err, k) for k in err.fields}
                 raise type(err)(f"{err}{_leave_out(alias, methods)}", **fields) from None
-            # the whole history (gaps="span" fits only the latest run: a series above 100%
-            # before a gap is no share all the same)
-            history_max[str(series.series_id)] = float(np.nanmax(series.values))
             kept = history_note(
                 series.estimates, series.fx_years, series.unpublished, series.bounds
             )

@@ -25,6 +25,7 @@ from idcforecast._cells import (
     year_columns,
 )
 from idcforecast._history_notes import estimate_note
+from idcforecast._layout_checks import stacked_table_error
 from idcforecast.errors import DataError
 
 if TYPE_CHECKING:
@@ -187,22 +188,12 @@ def _no_stacked_header(
     found = np.flatnonzero((repeated & bool(keys)) | shifted)
     if found.size:
         i = int(found[0])
-        shown = ", ".join(
-            repr(
-                str(int(cell))
-                if isinstance(cell, float) and cell.is_integer()
-                else str(cell).strip()
-            )
+        shown = [
+            str(int(cell)) if isinstance(cell, float) and cell.is_integer() else str(cell).strip()
             for cell in table.iloc[i]
             if not _is_gap(cell)
-        )
-        place = place_of(i)
-        raise DataError(
-            f"{place}: the row holds {shown}, a header (of a second table below the first?); "
-            "expected one table a sheet or file: move the second table to a sheet (or file) "
-            "of its own, or delete it",
-            place=place,
-        )
+        ]
+        raise stacked_table_error(place_of(i), shown)
 
 
 def is_years_as_rows(table: pd.DataFrame) -> bool:

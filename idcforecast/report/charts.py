@@ -328,11 +328,7 @@ def plot_growth(
     # a rate from or to a figure published as a bound is a bound too ("< 28.6" from a "more
     # than" start), and none when both ends are "more than": the summary table's marks, bar
     # for bar (the bars printed such rates as exact)
-    marks = _yoy_marks(hist, years)
-    kept = np.array([m is not None for m in marks], dtype=bool)
-    open_years = [int(y) for y, m in zip(years, marks, strict=True) if m is None]
-    years, growth = years[kept], growth[kept]
-    signs = [m for m in marks if m is not None]
+    years, growth, signs, open_years = _bounded_bars(hist, years, growth)
     first, last = int(hist["year"].iloc[0]), int(hist["year"].iloc[-1])
     start = _cagr_start_year(hist)
     bound = _cagr_bound(hist)
@@ -342,20 +338,9 @@ def plot_growth(
 
     with house_style():
         fig, ax = new_figure()
-        bars = ax.bar(years, growth, color=COLORS["growth"], width=0.7, label="year on year")
-        # beyond 16 bars the labels, set side by side, ran into one another ("8.38.07.78.0"
-        # over 43 years): they stand upright then
-        upright = len(years) > _UPRIGHT_BAR_LABELS
-        labels = ax.bar_label(
-            bars,
-            labels=[f"{m.strip()}{g:.1f}" for m, g in zip(signs, growth, strict=True)],
-            fontsize=6.5 if upright else 7,
-            padding=2,
-            rotation=90 if upright else 0,
+        upright = _labelled_bars(
+            ax, years, growth, [f"{m}{g:.1f}" for m, g in zip(signs, growth, strict=True)]
         )
-        for label in labels:  # on white, so the CAGR line passes behind, not through, a label
-            label.set_bbox({"facecolor": "white", "edgecolor": "none", "pad": 0.8})
-            label.set_zorder(4)
         if rate is not None:
             ax.axhline(
                 rate,
@@ -397,9 +382,8 @@ def plot_growth(
                 f", nor {', '.join(map(str, open_years))}, where both figures are bounds "
                 "('more than') that leave the rate open"
             )
-        bounded = any(m.strip() for m in signs)
         marked = (
-            " '>'/'<': at least/at most, from a figure published as a bound." if bounded else ""
+            " '>'/'<': at least/at most, from a figure published as a bound." if any(signs) else ""
         )
         add_footnote(fig, f"{basis}; {missing}.{marked} {note}".strip())
     return fig
@@ -416,12 +400,7 @@ def _plot_changes(
     all_years = hist["year"].to_numpy(dtype=int)
     changes = yoy_changes(all_years, hist["value"].to_numpy(dtype=float))
     shown = ~np.isnan(changes)
-    years, growth = all_years[shown], changes[shown]
-    marks = _yoy_marks(hist, years)
-    kept = np.array([m is not None for m in marks], dtype=bool)
-    open_years = [int(y) for y, m in zip(years, marks, strict=True) if m is None]
-    years, growth = years[kept], growth[kept]
-    signs = [m.strip() for m in marks if m is not None]
+    years, growth, signs, open_years = _bounded_bars(hist, all_years[shown], changes[shown])
     first, last = int(all_years[0]), int(all_years[-1])
     bound = change_bound(hist)
     average = None if bound is None or last == first else bound.rate / (last - first)
@@ -430,18 +409,12 @@ def _plot_changes(
 
     with house_style():
         fig, ax = new_figure()
-        bars = ax.bar(years, growth, color=COLORS["growth"], width=0.7, label="year on year")
-        upright = len(years) > _UPRIGHT_BAR_LABELS
-        labels = ax.bar_label(
-            bars,
-            labels=[f"{m}{signed(g, decimals)}" for m, g in zip(signs, growth, strict=True)],
-            fontsize=6.5 if upright else 7,
-            padding=2,
-            rotation=90 if upright else 0,
+        upright = _labelled_bars(
+            ax,
+            years,
+            growth,
+            [f"{m}{signed(g, decimals)}" for m, g in zip(signs, growth, strict=True)],
         )
-        for label in labels:
-            label.set_bbox({"facecolor": "white", "edgecolor": "none", "pad": 0.8})
-            label.set_zorder(4)
         if average is not None and bound is not None:
             ax.axhline(
                 average,
@@ -482,6 +455,35 @@ def _plot_changes(
         )
         add_footnote(fig, f"{basis}; {missing}.{marked} {note}".strip())
     return fig
+
+
+def _bounded_bars(
+    hist: pd.DataFrame, years: np.ndarray, values: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, list[str], list[int]]:
+    """The bars a year-on-year chart draws: ``years`` and ``values`` without the years whose
+    two figures are bounds that leave the rate or change open, each kept bar's mark ("",
+    ">", "<", "~"; :func:`_yoy_marks`) and the open years, which the footnote names."""
+    marks = _yoy_marks(hist, years)
+    kept = np.array([m is not None for m in marks], dtype=bool)
+    open_years = [int(y) for y, m in zip(years, marks, strict=True) if m is None]
+    signs = [m.strip() for m in marks if m is not None]
+    return years[kept], values[kept], signs, open_years
+
+
+def _labelled_bars(ax: Axes, years: np.ndarray, values: np.ndarray, texts: list[str]) -> bool:
+    """Bars of ``values`` labelled ``texts``, on white so that an average or CAGR line
+    passes behind a label, not through it; whether the labels stand upright (beyond
+    :data:`_UPRIGHT_BAR_LABELS` bars, labels side by side ran into one another:
+    "8.38.07.78.0" over 43 years)."""
+    bars = ax.bar(years, values, color=COLORS["growth"], width=0.7, label="year on year")
+    upright = len(years) > _UPRIGHT_BAR_LABELS
+    labels = ax.bar_label(
+        bars, labels=texts, fontsize=6.5 if upright else 7, padding=2, rotation=90 if upright else 0
+    )
+    for label in labels:
+        label.set_bbox({"facecolor": "white", "edgecolor": "none", "pad": 0.8})
+        label.set_zorder(4)
+    return upright
 
 
 def _yoy_marks(hist: pd.DataFrame, years: np.ndarray) -> list[str | None]:
