@@ -10,18 +10,21 @@ figure goes into a table.
 
 from __future__ import annotations
 
-import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from idcforecast._cells import footnote_numbers
+from idcforecast._figure_years import (
+    DATE,
+    MONTH_DAY,
+    NOT_INSIDE_A_NUMBER,
+    is_year,
+    years_of_figures,
+)
 from idcforecast.errors import IdcForecastError, ParseError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     import pandas as pd
 
     from idcforecast.units.quantity import Quantity
@@ -34,67 +37,18 @@ FIGURE_COLUMNS = (
 )  # fmt: skip
 
 _WINDOW = 40  # characters read on either side of a number (longer figures are not news)
-# not inside "1,562.5" or ".5"; a comma after no digit is punctuation ("收入增长，2023年"
-# holds the year 2023)
-_NOT_INSIDE_A_NUMBER = r"(?<![\d.])(?<!\d,)"
 _NUMBER = re.compile(
-    _NOT_INSIDE_A_NUMBER
-    + r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d])"
+    NOT_INSIDE_A_NUMBER + r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d])"
 )
 # punctuation a figure never spans (a comma only between digits, in "1,562.5")
 _STOPS = frozenset('。！？；;!?\n，、：:"“”')
 _SYMBOLS = frozenset("$¥€£₹₩~≈><≥≤+-(")
-_YEAR_RANGE = re.compile(
-    _NOT_INSIDE_A_NUMBER + r"(?:FY|CY)?((?:19|20)\d{2})\s*年?\s*(?:-|–|—|~|至|到|to|through)\s*"
-    r"(?:FY|CY)?((?:19|20)\d{2}|\d{2})(?![\d%]|[.,]\d)"
-    # "between 2023 and 2028" (an "and" without "between" joins two single years)
-    r"|\bbetween\s+(?:FY|CY)?((?:19|20)\d{2})\s+and\s+(?:FY|CY)?((?:19|20)\d{2})(?![\d%]|[.,]\d)",
-    re.IGNORECASE,
-)
-_YEAR = re.compile(
-    _NOT_INSIDE_A_NUMBER + r"(?:FY|CY)?((?:19|20)\d{2})(?![\d%]|[.,]\d)", re.IGNORECASE
-)
-# a fiscal year over two calendar years, named by the year it ends in as annual reports
-# and the table readers name it: "FY2025/26", "2025/26", "FY2024-25", "2025/26财年", "FY26"
-_END = r"((?:19|20)?\d{2})(?![\d%]|[.,]\d)"
-_FISCAL_YEAR = re.compile(
-    _NOT_INSIDE_A_NUMBER
-    + r"(?:\bFY\s*|\bfiscal\s+(?:year\s+)?)?((?:19|20)\d{2})\s*/\s*"
-    + _END
-    + r"|(?:\bFY\s*|\bfiscal\s+(?:year\s+)?)((?:19|20)\d{2})\s*[-–]\s*"
-    + _END
-    + r"|((?:19|20)\d{2})\s*[-–]\s*"
-    + _END
-    + r"(?=\s*(?:财年|財年|财政年度|財政年度))"
-    + r"|\bFY\s*'?(\d{2})(?![\d%]|[.,]\d)"
-    # a quarter or half of a two-digit year, as earnings releases write it: "3Q24", "Q3'24",
-    # "1H24" (2024); 2010-2039 only: "H100" is a GPU, not H1 of 2000
-    + r"|\b(?:[1-4]Q|Q[1-4]|[12]H|H[12])'?([123]\d)(?![\d%]|[.,]\d)",
-    re.IGNORECASE,
-)
-_DATE = re.compile(
-    r"(?<!\d)(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年\d{1,2}月(?:\d{1,2}日)?)"
-)
-# a month named by its number, without a year: "3月5日", "12月底", "3月份" (a duration of
-# months is "3个月"; "100元/月", "每月" are per month)
-_MONTH_DAY = re.compile(r"(?<![\d.个個/每])(?:1[0-2]|0?[1-9])\s*月(?!\s*[/每])")
 _SENTENCE_END = re.compile(r"[。！？!?\n]+|\.(?=\s+[A-Z0-9\"“(\u4e00-\u9fff]|\s*$)")
 # a full stop after these ends no sentence ("U.S. Dollars", "Mr. Ma", "No. 1")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Za-z]|\b[A-Za-z]\.[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|No|Inc|Co|Corp|Ltd|vs|St|Jr|approx|est|"
     r"e\.g|i\.e|etc|Mio|Mrd))$"  # German "3,5 Mrd. Euro", "1,2 Mio. Euro"
 )
-
-
-@dataclass(frozen=True)
-class _Mention:
-    """A year ("2022") or period ("2020-22") in the text, outside any figure."""
-
-    start: int
-    end: int
-    first: int
-    last: int
-    base: str = ""  # a base year ("compared with 2022", "15% on 2022"): see _base
 
 
 def _scan_text(text: str) -> str:
@@ -310,7 +264,7 @@ def _read(text: str, start: int, end: int) -> Quantity | None:
     except IdcForecastError:
         return None
     if quantity.alternate is not None and (
-        _is_year(quantity.alternate) or _is_year(quantity) or _is_plain_count(quantity)
+        is_year(quantity.alternate) or is_year(quantity) or _is_plain_count(quantity)
     ):
         # "1562.5亿元（2019年）": the parentheses hold its year, not a figure; "in 2023
         # (176 TWh)": they hold the figure of the year, read on its own; so do those of a
@@ -416,128 +370,6 @@ def _is_plain_count(quantity: Quantity) -> bool:
     return quantity.unit == "count"
 
 
-def _is_year(quantity: Quantity) -> bool:
-    """A year or a span of years, not a figure: "2019年" reads as 2019 "year" (a duration),
-    "2020" as a count, "2020年至2022年" as a range of them."""
-    from idcforecast.units import parse_unit
-
-    low, high = quantity.low, quantity.high
-    ends = [quantity.value] if low is None or high is None else [low, high]  # not a midpoint
-    years = all(float(v).is_integer() and 1900 <= v <= 2099 for v in ends)
-    return years and parse_unit(quantity.unit).dimension in ("time", "count")
-
-
-def _year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[_Mention]:
-    """Years and periods outside the figures' spans, in text order."""
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
-
-    mentions = [m for m in _fiscal_years(scan) if free(m.start, m.end)]
-    fiscal = [(m.start, m.end) for m in mentions]
-    for match in _YEAR_RANGE.finditer(scan):
-        first_text, last_text = (match[1], match[2]) if match[1] else (match[3], match[4])
-        first = int(first_text)
-        last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)
-        span = (match.start(), match.end())
-        if first < last and free(*span) and all(span[1] <= a or span[0] >= b for a, b in fiscal):
-            mentions.append(_Mention(span[0], span[1], first, last))
-    ranges = [(m.start, m.end) for m in mentions]
-    for match in _YEAR.finditer(scan):
-        span = (match.start(), match.end())
-        if free(*span) and all(span[1] <= a or span[0] >= b for a, b in ranges):
-            year = int(match[1])
-            mentions.append(_Mention(span[0], span[1], year, year, _base(scan, *span)))
-    return sorted(mentions, key=lambda m: m.start)
-
-
-def _fiscal_years(scan: str) -> list[_Mention]:
-    """Fiscal years over two calendar years ("FY2025/26"), each a mention of the year it
-    ends in (2026); "2024-25" without "FY" or "财年" stays a period of two years."""
-    mentions = []
-    for match in _FISCAL_YEAR.finditer(scan):
-        if match[7] or match[8]:  # "FY26", "3Q24"
-            yy = int(match[7] or match[8])
-            end = (2000 if yy < 70 else 1900) + yy
-        else:
-            first_text, end_text = next(
-                (match[i], match[i + 1]) for i in (1, 3, 5) if match[i] is not None
-            )
-            first = int(first_text)
-            end = int(end_text) if len(end_text) == 4 else first // 100 * 100 + int(end_text)
-            if end != first + 1:
-                continue  # "2020/22" is no fiscal year
-        span = (match.start(), match.end())
-        mentions.append(_Mention(*span, end, end, _base(scan, *span)))
-    return mentions
-
-
-# words that make the year after them a base year, what a change is measured against
-_BASE_FOR_ANY = re.compile(
-    r"(?:\b(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to|against)\s+(?:the\s+)?"
-    r"(?:fiscal\s+)?(?:year\s+)?(?:[QH][1-4]\s+|[1-4]Q\s+)?"
-    r"|(?:较|(?<!占)比|相比|相较于?|相比于|对比|對比|相較於?))$",
-    re.IGNORECASE,
-)
-_BASE_WITH = re.compile(r"(?:与|與|和|同)\s*$")  # "与2022年相比"
-_BASE_WITH_AFTER = re.compile(r"\s*年?(?:同期)?\s*(?:相比|相较|相較|比较|比較)")
-# "on", "over", "from" before a year: a base year only for a rate ("up 15% on FY2022");
-# "$1bn from 2025" starts then, "over 2023" may be during it
-_BASE_FOR_RATE = re.compile(
-    r"\b(on|over|from)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?(?:[QH][1-4]\s+|[1-4]Q\s+)?$",
-    re.IGNORECASE,
-)  # "up 10% from Q4 2022's $4.5bn": a quarter's year is a base year too
-# a rate a year: "from 2024" is where it starts ("a CAGR of 12% from 2024"), not its base
-_PER_YEAR = re.compile(
-    r"\b(?:a|per)\s+year\b|annual|per annum|\bcagr\b|compound|年均|复合|複合", re.IGNORECASE
-)
-
-
-def _base(scan: str, start: int, end: int) -> str:
-    """Whether the year at ``scan[start:end]`` is a base year: "any" (any figure's),
-    "rate" (a rate's), "from" (a rate's unless a rate a year) or ""."""
-    before = scan[max(0, start - 24) : start]
-    if _BASE_FOR_ANY.search(before) or (
-        _BASE_WITH.search(before) and _BASE_WITH_AFTER.match(scan, end)
-    ):
-        return "any"
-    if word := _BASE_FOR_RATE.search(before):
-        return "from" if word[1].lower() == "from" else "rate"
-    return ""
-
-
-def _is_base_of(
-    mention: _Mention, scan: str, start: int, quantity: Quantity, sentence_start: int
-) -> bool:
-    """Whether ``mention`` is the base year of the figure at ``start``, not its year."""
-    if mention.base == "any":
-        return True
-    if quantity.unit not in ("%", "tenths", "pp", "bp") or mention.base not in ("rate", "from"):
-        return False
-    low = max(sentence_start, start - 30)
-    per_year = _PER_YEAR.search(scan, low, max(start, mention.start))
-    return mention.base == "rate" or per_year is None
-
-
-# a figure of a year named relative to an unknown date: "$150bn last year", "a year
-# earlier"; "去年为100亿元", "上年同期为..." (not "较上年增长", "与上年相比增长": there the
-# year is the base)
-_RELATIVE_AFTER = re.compile(
-    r"\s*(?:in\s+|during\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|"
-    r"the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before)\b",
-    re.IGNORECASE,
-)
-_RELATIVE_BEFORE = re.compile(r"(?<![较比同])(?:去年|上年|前年)(?:同期)?[^，,；;较比]{0,12}$")
-
-
-def _relative_year(scan: str, start: int, end: int, floor: int) -> bool:
-    """Whether the figure at ``start:end`` is of a year named relative to the text's date
-    ("last year", "去年"): no year mention is its year then."""
-    if _RELATIVE_AFTER.match(scan, end):
-        return True
-    return _RELATIVE_BEFORE.search(scan, max(floor, start - 14), start) is not None
-
-
 def _sentences(scan: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence: split at 。！？!? and newlines, and at a full stop
     before a capital or the end (not inside "27.8", nor after "U.S." or "No."). A semicolon
@@ -552,70 +384,6 @@ def _sentences(scan: str) -> list[tuple[int, int]]:
     if start < len(scan):
         spans.append((start, len(scan)))
     return [(a, b) for a, b in spans if scan[a:b].strip()]
-
-
-def _nearest(
-    text: str,
-    mentions: list[_Mention],
-    start: int,
-    end: int,
-    figures: Sequence[tuple[int, int]] = (),
-) -> _Mention | None:
-    """The mention closest to the figure, first among those with no other figure between
-    them ("By 2025 the market will reach $20 billion, from $12 billion in 2022": 2022 is the
-    $12 billion's year), then among those in its clause (no comma between them: "，", or ", "
-    in a Latin text, never the comma of "1,562.5": "预计2025年规模将达到1.2万亿元，2022-2025年
-    复合增长率为25%" gives the 1.2万亿元 its 2025 and the 25% its 2022-2025; "$3bn in 2023,
-    more than $2.5bn in 2022" gives the $2.5bn its 2022); on a tie the one after it ("320
-    billion yuan in 2022" rather than "from 2020"). Outside the figure's clause, a mention
-    in the clause of another figure is that figure's ("预计到2025年，市场规模将突破3800亿元，
-    2023-2025年复合增长率约为25.6%": the period is the 25.6%'s, the 3800亿元's year 2025;
-    "In 2023, revenue was $3bn, and in 2024 it will be $4bn": 2023 for the $3bn). ``figures``
-    are the ``(start, end)`` of the figures of the sentence."""
-
-    def split(low: int, high: int) -> bool:  # a clause boundary between the two places
-        between = text[low:high]
-        return any(mark in between for mark in ("，", ", ", "；", ";"))
-
-    def claimed(m: _Mention) -> bool:  # in the clause of a figure other than this one
-        return any(
-            (a, b) != (start, end) and not split(min(b, m.end), max(a, m.start)) for a, b in figures
-        )
-
-    def distance(m: _Mention) -> tuple[bool, bool, bool, int, int]:
-        after = m.start >= end
-        low, high = (end, m.start) if after else (m.end, start)
-        other = any(low <= a and b <= high for a, b in figures)
-        clause = split(low, high)
-        # "2017年的1.6": the year's own figure, nearer than any after it ("降至2023年的1.48")
-        gap = 0 if not after and _YEAR_OF.fullmatch(text, low, high) else high - low
-        return other, clause, clause and claimed(m), gap, 0 if after else 1
-
-    def compared(m: _Mention) -> bool:  # the year of a figure this one is compared with
-        return m.start >= end and any(
-            end <= a
-            and b <= m.start
-            and _COMPARED_BEFORE.search(text, max(end, a - 20), a) is not None
-            and _YEAR_AFTER.fullmatch(text, b, m.start) is not None
-            for a, b in figures
-        )
-
-    return min((m for m in mentions if not compared(m)), key=distance, default=None)
-
-
-# "8.5 kW/rack, up from 7.3 kW in 2023": 2023 is the 7.3 kW's, what the 8.5 is compared
-# with, never the 8.5's year
-_COMPARED_BEFORE = re.compile(
-    r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|versus|vs\.?|compared\s+(?:with|to)"
-    r"|than)\s+(?:(?:about|around|approximately|nearly|roughly|some)\s+)?$",
-    re.IGNORECASE,
-)
-_YEAR_AFTER = re.compile(
-    r"\s*(?:(?:in|during|at\s+the\s+end\s+of|a\s+year\s+earlier\s+in)\s+)?"
-    r"(?:(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?)?(?:[QH][1-4]\s+)?",
-    re.IGNORECASE,
-)
-_YEAR_OF = re.compile(r"\s*年\s*(?:底|末|初)?\s*的\s*")  # "2017年的" before its figure
 
 
 # a magnitude word without digits after a qualifier: "上千亿元", "超万台", "近千万" (read as
@@ -721,9 +489,9 @@ def _figures_in(
             chars[j] = " "
         text = "".join(chars)
     reading, scan = _unhyphened(*_point_decimals(text, _scan_text(text)))
-    dates = [(m.start(), m.end()) for m in _DATE.finditer(scan)]
+    dates = [(m.start(), m.end()) for m in DATE.finditer(scan)]
     # a month of the calendar ("3月5日", "12月底") and an ordinal ("第5年") are no figures
-    calendar = dates + [(m.start(), m.end()) for m in _MONTH_DAY.finditer(scan)]
+    calendar = dates + [(m.start(), m.end()) for m in MONTH_DAY.finditer(scan)]
     anchors = sorted(
         [(m.start(), m.end()) for m in _NUMBER.finditer(scan)]
         + [(m.start(1), m.end(1)) for m in _DIGITLESS.finditer(scan)]
@@ -740,7 +508,7 @@ def _figures_in(
             # "grew from $10bn to $20bn": two figures, the level before and after, never a
             # range whose midpoint ($15bn) no one wrote; the second is read next
             found = _first_level(reading, scan, number, floor, to, found[2])
-        if found is None or _is_year(found[2]):
+        if found is None or is_year(found[2]):
             continue
         start, end, quantity = found
         unit = quantity.unit
@@ -758,70 +526,6 @@ def _figures_in(
         figures.append((start, end, quantity, unit))
         floor = end
     return figures, scan, dates
-
-
-# a rate compounded over years: "15% CAGR", "compound annual growth", "年复合增长率", "年均增长"
-_COMPOUND = re.compile(r"\bcagr\b|compound|复合|複合|年均", re.IGNORECASE)
-
-
-def _compound(scan: str, start: int, end: int, unit: str) -> bool:
-    return unit == "%" and _COMPOUND.search(scan, max(0, start - 20), end) is not None
-
-
-def _compounding_period(
-    near: _Mention, own: list[_Mention], text: str, rate: tuple[int, int], others: set[int]
-) -> _Mention:
-    """The period of a compound rate whose nearest mention is one year: from that year to
-    the next year its sentence names when it is the first, from the one before when it is
-    the last ("a 15% CAGR from 2023 levels to reach $50bn by 2030": 2023-2030; "from USD
-    76.85 billion in 2025 to USD 204.31 billion by 2032, a CAGR of 15.0%" after "in 2024":
-    2025-2032); a CAGR has no single year. Else (one year, or one in the middle) ``near``.
-    Only a year that another figure of the sentence took (``others``) or one in the rate's
-    own clause (``rate`` its span) counts: "The firm, founded in 2010, expects a CAGR of
-    20% to 2028" has no period from 2010."""
-
-    def counts(m: _Mention) -> bool:
-        between = text[min(rate[1], m.end) : max(rate[0], m.start)]
-        return m.first in others or not any(mark in between for mark in _CLAUSE_MARKS)
-
-    years = sorted({m.first for m in own if m.first == m.last and counts(m)})
-    if len(years) < 2 or near.first not in (years[0], years[-1]):
-        return near
-    if near.first == years[-1]:
-        return _Mention(near.start, near.end, years[-2], years[-1])
-    return _Mention(near.start, near.end, years[0], years[1])
-
-
-_RATE_UNITS = ("%", "tenths", "pp", "bp")
-_CLAUSE_MARKS = ("，", ", ", "；", ";")
-# a comma alone, or with a base year ("1900.7亿元，较2021年增长26.6%": the 26.6% is 2022's)
-_APPOSITION = re.compile(
-    r"\s*[，,]\s*(?:(?:较|(?<!占)比|相比|相较于?|与|與)\s*(?:19|20)\d{2}\s*年?\s*(?:同期)?\s*"
-    r"(?:相比|相较|相較)?\s*[，,]?\s*)?"
-)
-
-
-def _change_of(
-    previous: tuple[int, int, _Mention | None, str],
-    start: int,
-    end: int,
-    near: _Mention | None,
-    unit: str,
-    scan: str,
-) -> bool:
-    """Whether the rate at ``start:end`` is the change of the level just before it, set
-    off by a comma alone ("2407亿元，同比增长26.7%", "$282 billion, up 57%"), and its own
-    clause names no year: it then takes that level's year, not one from a later clause
-    ("…，预计2025年将突破3800亿元")."""
-    _, p_end, p_near, p_unit = previous
-    if unit not in _RATE_UNITS or p_unit in _RATE_UNITS or p_near is None:
-        return False
-    if not _APPOSITION.fullmatch(scan, p_end, start):
-        return False
-    if near is None:
-        return True
-    between = scan[min(near.end, end) : max(near.start, start)]
-    return any(mark in between for mark in ("，", ", ", "；", ";"))
 
 
 def find_figures(text: str, *, source: str | None = None, counts: bool = False) -> pd.DataFrame:
@@ -901,40 +605,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
 
     with without_suggestions():  # most stretches tried are no figure: no "did you mean"
         figures, scan, dates = _figures_in(text, counts)
-    mentions = _year_mentions(scan, [(a, b) for a, b, _, _ in figures] + dates)
-    # a date's numbers are no figures, but its year is a year ("截至2023年6月底" is 2023)
-    dated = [_Mention(a, b, int(scan[a : a + 4]), int(scan[a : a + 4])) for a, b in dates]
-    mentions = sorted(mentions + dated, key=lambda m: m.start)
-    sentences = _sentences(scan)
-    spans = [(a, b) for a, b, _, _ in figures]
-    starts = [a for a, _ in spans]  # in text order
     rows = []
-    previous: tuple[int, int, _Mention | None, str] | None = None  # the figure before
-    found = []  # each figure with its sentence, its candidate mentions and the nearest one
-    for start, end, quantity, unit in figures:
-        s_start, s_end = next(((a, b) for a, b in sentences if a <= start < b), (0, len(scan)))
-        own = [
-            m
-            for m in mentions
-            if s_start <= m.start < s_end and not _is_base_of(m, scan, start, quantity, s_start)
-        ]
-        # the figures of the sentence only (all of the text's made it quadratic)
-        beside = spans[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
-        near = (
-            None
-            if _relative_year(scan, start, end, s_start)
-            else _nearest(text, own, start, end, beside)
-        )
-        found.append((start, end, quantity, unit, s_start, s_end, own, near))
-    # the year each figure took, by its start: a compound rate's period runs between those
-    taken = {f[0]: f[7].first for f in found if f[7] is not None and f[7].first == f[7].last}
-    for start, end, quantity, unit, s_start, s_end, own, near in found:
-        if near is not None and near.first == near.last and _compound(scan, start, end, unit):
-            others = {y for a, y in taken.items() if s_start <= a < s_end and a != start}
-            near = _compounding_period(near, own, text, (start, end), others)
-        elif previous is not None and _change_of(previous, start, end, near, unit, scan):
-            near = previous[2]  # "2023年收入达到2407亿元，同比增长26.7%": the 2407亿元's 2023
-        previous = (start, end, near, unit)
+    dated = years_of_figures(text, scan, figures, dates, _sentences(scan))
+    for (start, end, quantity, unit), (s_start, s_end, near) in zip(figures, dated, strict=True):
         single = near is not None and near.first == near.last
         rows.append(
             {
