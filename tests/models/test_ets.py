@@ -104,10 +104,17 @@ def test_damped_against_a_live_statsmodels_fit(seed: int) -> None:
     rng = np.random.default_rng(seed)
     y = 100 + np.cumsum(6 + 5 * rng.standard_normal(18))
     ys = pd.Series(y, index=pd.period_range("2000", periods=y.size, freq="Y"))
-    ref = ETSModel(ys, error="add", trend="add", damped_trend=True).fit(disp=False)
+    model = ETSModel(ys, error="add", trend="add", damped_trend=True)
+    ref = model.fit(disp=False)
     ours = Damped().fit(y)
     assert ours.sse_ <= ref.sse * (1 + 1e-4)
-    np.testing.assert_allclose(ours.predict(6).mean, np.asarray(ref.forecast(6)), rtol=5e-3)
+    # statsmodels' optimiser can stop at a worse local optimum than ours (seed 1 with scipy
+    # 1.17.1: SSE 99.0 at alpha 0.071 against our 80.0 at alpha 0.0001); started from our
+    # parameters it stays there, so its best fit of the two is the reference for the forecast
+    ours_start = np.array([ours.alpha_, ours.beta_, ours.phi_, ours.l0_, ours.b0_])
+    best = min(ref, model.fit(start_params=ours_start, disp=False), key=lambda fit: fit.sse)
+    assert ours.sse_ == pytest.approx(best.sse, rel=1e-4)
+    np.testing.assert_allclose(ours.predict(6).mean, np.asarray(best.forecast(6)), rtol=5e-3)
     # And our recursion reproduces statsmodels' SSE at statsmodels' own parameters.
     a, b, p, l0, b0 = np.asarray(ref.params)
     assert np.sum(ets_states(y, a, b, p, l0, b0, True)[2] ** 2) == pytest.approx(ref.sse)
