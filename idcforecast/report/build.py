@@ -358,6 +358,7 @@ def _load_history(
             "(--data FILE); the bundled dataset is read as it is",
             options=", ".join(read_options),
         )
+    folder: list[Path] | None = None  # a folder's files, when data is a folder
     if data is None:
         from idcforecast._paths import data_dir
         from idcforecast.datasets import load_dataset
@@ -386,6 +387,7 @@ def _load_history(
             from idcforecast.io import folder_files
 
             files = folder_files(Path(data))
+            folder = files
             names = ", ".join(f.name for f in files)
             label = f"folder {Path(data).name} ({len(files)} files: {names})"
             # one digest over each file's name and digest, in name order
@@ -412,7 +414,13 @@ def _load_history(
                 f"report data ({label}): holds {len(ids)} series ({', '.join(ids)}); "
                 # "series_id=ID" reads "--series ID" on the command line (cli_advice); the
                 # old "series_id= (--series ID)" read "--series (--series ID)" there
-                f"choose one with series_id=ID",
+                f"choose one with series_id=ID"
+                + (
+                    ", or join the files into one series with series_id=NAME (a file "
+                    "without a series_id column is a series named after the file)"
+                    if folder is not None and set(ids) <= {f.stem for f in folder}
+                    else ""
+                ),
                 series_ids=ids,
             )
         series_id = ids[0]

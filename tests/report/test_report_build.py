@@ -1263,3 +1263,35 @@ def test_a_series_in_basis_points_is_not_called_a_percentage(tmp_path: Path) -> 
     )
     assert "is a percentage" not in compact
     assert "2022 140.0 -10.0 +20.0 – – actual" in compact  # 140 - 150; 140 - 120
+
+
+def test_a_folder_of_one_series_split_by_years_is_told_how_to_join_it(tmp_path: Path) -> None:
+    # two files of one market, split by years, without a series_id column: each file is a
+    # series named after it, and the error says that series_id=NAME joins them
+    folder = tmp_path / "figures"
+    folder.mkdir()
+    (folder / "early.csv").write_text("year,value,unit\n2018,10,USD bn\n2019,12,USD bn\n")
+    (folder / "late.csv").write_text("year,value,unit\n2020,15,USD bn\n2021,17,USD bn\n")
+    msg = (
+        "holds 2 series (early, late); choose one with series_id=ID, or join the files into "
+        "one series with series_id=NAME (a file without a series_id column is a series "
+        "named after the file)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        build_report(data=folder, out=tmp_path / "r.pdf", date=DATE)
+    assert not (tmp_path / "r.pdf").exists()
+    path = build_report(
+        data=folder, series_id="market", method="naive", out=tmp_path / "r.pdf", date=DATE
+    )
+    assert "2018-2021" in re.sub(r"\s+", " ", _text(path))  # the four years, one series
+
+
+def test_a_file_of_two_named_series_is_not_told_to_join_them(tmp_path: Path) -> None:
+    folder = tmp_path / "figures"
+    folder.mkdir()
+    (folder / "both.csv").write_text(
+        "series_id,year,value,unit\nx,2020,1,USD bn\nx,2021,2,USD bn\ny,2020,3,USD bn\n"
+        "y,2021,4,USD bn\n"
+    )
+    with pytest.raises(DataError, match=r"choose one with series_id=ID$"):
+        build_report(data=folder, out=tmp_path / "r.pdf", date=DATE)
