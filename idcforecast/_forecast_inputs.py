@@ -127,15 +127,25 @@ def resolve_levels(level: Any, *, caller: str = "forecast") -> tuple[float, ...]
 
 
 def resolve_caps(
-    cap: float | Mapping[Any, float] | None, series_ids: Any, *, caller: str = "forecast"
+    cap: float | Mapping[Any, float] | None,
+    series_ids: Any,
+    *,
+    caller: str = "forecast",
+    units: Sequence[str] | None = None,
 ) -> float | dict[str, float] | None:
     """``cap`` as given, or a ``{series_id: cap}`` mapping keyed by the ids as text.
 
     Series ids become text in every output, so ``{1: 80.0}`` caps series ``"1"``; a key
-    that names no series is an error (a misspelt id would silently leave a series uncapped).
+    that names no series is an error (a misspelt id would silently leave a series uncapped);
+    a series the mapping leaves out is not capped.
     A pandas Series of caps indexed by series id (``df.groupby("series_id")["value"].max()
     * 2``) is such a mapping (it was refused as "cap a 500 / b 50 / dtype: int64 is not a
     number", its repr over several lines).
+
+    ``units``: the series' units, in the order of ``series_ids``. One number cannot be the
+    saturation level of series in different units (100 is a share's ceiling and 100 TWh a
+    level the other series may be far past): a scalar ``cap`` is then a :class:`ModelError`
+    that names the units and asks for a mapping.
 
     Examples
     --------
@@ -150,6 +160,8 @@ def resolve_caps(
     if isinstance(cap, pd.Series):
         cap = cap.to_dict()
     if not isinstance(cap, Mapping):
+        if cap is not None and units is not None:
+            _check_one_unit(cap, list(series_ids), list(units), caller)
         return cap
     caps = {str(key): value for key, value in cap.items()}
     known = {str(sid) for sid in series_ids}
@@ -163,6 +175,36 @@ def resolve_caps(
             series_id=unknown[0],
         )
     return caps
+
+
+def _check_one_unit(cap: Any, series_ids: list[Any], units: list[str], caller: str) -> None:
+    """A scalar ``cap`` for series in different units is refused (it capped every series
+    at the same number whatever its unit: a share's 100 applied to TWh as well).
+
+    Examples
+    --------
+    >>> _check_one_unit(100, ["a", "b"], ["%", "%"], "forecast")  # one unit: fine
+    >>> _check_one_unit(100, ["share", "twh"], ["%", "TWh"], "forecast")
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.ModelError: forecast: cap=100 is one number for series in different units ('share' in '%', 'twh' in 'TWh'); pass one cap per series as a mapping, e.g. cap={'share': 100} (a series left out of it is not capped)
+    """  # noqa: E501
+    first: dict[str, str] = {}
+    for sid, unit in zip(series_ids, units, strict=True):
+        first.setdefault(str(unit), str(sid))
+    if len(first) < 2:
+        return
+    shown = ", ".join(
+        f"{sid!r} in {unit!r}" if unit else f"{sid!r} with no unit" for unit, sid in first.items()
+    )
+    example = next(iter(first.values()))
+    raise ModelError(
+        f"{caller}: cap={cap!r} is one number for series in different units ({shown}); pass "
+        f"one cap per series as a mapping, e.g. cap={{{example!r}: {cap!r}}} (a series left "
+        "out of it is not capped)",
+        cap=repr(cap),
+        units=list(first),
+    )
 
 
 # Largest value size forecast: every model was checked to fit series up to it (a square of

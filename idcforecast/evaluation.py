@@ -15,7 +15,7 @@ Definitions (as in the M3/M4 evaluation code; see ``shared/reference/forecast_be
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -162,6 +162,7 @@ def backtest(
     n_windows: int | None = None,
     level: float | Sequence[float] = (80, 95),
     gaps: str = "interpolate",
+    cap: float | Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
     """Rolling-origin evaluation: re-forecast from earlier cutoffs and compare.
 
@@ -170,6 +171,10 @@ def backtest(
     ``n_windows`` keeps the latest ones (all when None). Each window is fitted only on years
     ``<= c`` (the gap policy applied to them); rows whose year is not observed (a gap) are
     dropped, never compared with interpolated values.
+
+    ``cap`` is :func:`idcforecast.forecast`'s (one number, or ``{series_id: cap}``): each
+    window is forecast with it, so a saturation model with a given cap (``logistic``,
+    ``gompertz``) is backtested as it forecasts, from its own minimum with a cap.
 
     Returns
     -------
@@ -193,6 +198,7 @@ def backtest(
     from idcforecast._forecast_inputs import (
         horizon_as_year_message,
         horizon_fix,
+        resolve_caps,
         resolve_levels,
         resolve_methods,
     )
@@ -222,7 +228,15 @@ def backtest(
     left_out: list[str] = []
     failed: list[tuple[str, IdcForecastError]] = []
     spans: list[str] = []
-    for series in split_series(data):
+    all_series = split_series(data)
+    caps = resolve_caps(
+        cap,
+        [series.series_id for series in all_series],
+        caller="backtest",
+        units=[series.unit for series in all_series],
+    )
+    for series in all_series:
+        series_cap = caps.get(series.series_id) if isinstance(caps, Mapping) else caps
         observed = dict(zip(series.years.tolist(), series.values.tolist(), strict=True))
         last = int(series.years[-1])
         cutoffs = [int(c) for c in series.years if c <= last - horizon]
@@ -231,7 +245,7 @@ def backtest(
             start = int(series.years[int(breaks[-1]) + 1])
             spans.append(f"{series.series_id!r} {start}-{last}")
         for alias in methods:
-            feasible = [c for c in cutoffs if _enough(series.years, c, alias, gaps)]
+            feasible = [c for c in cutoffs if _enough(series.years, c, alias, gaps, series_cap)]
             if not feasible:
                 left_out.append(
                     f"{series.series_id!r} ({counted(series.years.size, 'year')}) for {alias!r}"
@@ -248,6 +262,7 @@ def backtest(
                         horizon=horizon,
                         method=alias,
                         levels=levels,
+                        cap=series_cap,
                         series_id=series.series_id,
                         first_year=prepared.first_year,
                         observed=prepared.observed,
@@ -383,8 +398,11 @@ def _warn_failed(failed: list[tuple[str, IdcForecastError]]) -> None:
     )
 
 
-def _enough(years: np.ndarray, cutoff: int, alias: str, gaps: str) -> bool:
-    """Whether the observed years up to ``cutoff`` meet the method's minimum.
+def _enough(
+    years: np.ndarray, cutoff: int, alias: str, gaps: str, cap: float | None = None
+) -> bool:
+    """Whether the observed years up to ``cutoff`` meet the method's minimum (with
+    ``cap``, the minimum of a saturation model given its cap: 4 for ``logistic``, not 5).
 
     Filled gap years do not count (``forecast_array`` counts observed values), and a cutoff
     whose years up to it are mostly missing is not feasible under ``gaps="interpolate"``
@@ -394,7 +412,7 @@ def _enough(years: np.ndarray, cutoff: int, alias: str, gaps: str) -> bool:
     from idcforecast.auto import AUTO_MIN_OBS
     from idcforecast.models import MODEL_REGISTRY
 
-    need = AUTO_MIN_OBS if alias == "auto" else MODEL_REGISTRY[alias].min_obs
+    need = AUTO_MIN_OBS if alias == "auto" else _min_obs(MODEL_REGISTRY[alias], cap)
     train = years[years <= cutoff]
     if gaps == "span":
         breaks = np.flatnonzero(np.diff(train) > 1)
@@ -404,6 +422,19 @@ def _enough(years: np.ndarray, cutoff: int, alias: str, gaps: str) -> bool:
         if missing > train.size:  # the policy refuses to invent most of a series
             return False
     return int(train.size) >= need
+
+
+def _min_obs(model: Any, cap: float | None) -> int:
+    """A model class's minimum number of points, given ``cap`` when it takes one."""
+    from idcforecast._forecast_plan import _init_params
+
+    if cap is None or "cap" not in _init_params(model):
+        return int(model.min_obs)
+    try:
+        given = float(cap)
+    except (TypeError, ValueError):  # forecast_array names the bad cap
+        return int(model.min_obs)
+    return int(model(cap=given)._requirements()[0])
 
 
 def _ratio(num: float, den: float) -> float:

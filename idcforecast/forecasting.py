@@ -543,7 +543,8 @@ def forecast(
     cap
         Saturation cap for all series, or ``{series_id: cap}`` or a pandas Series of caps
         indexed by series id (keys compared as text; a key that names no series in
-        ``data`` is an :class:`UnknownSeriesError`).
+        ``data`` is an :class:`UnknownSeriesError`; a series left out is not capped). One
+        number for series in different units is a :class:`ModelError`: give a mapping.
     seed
         Passed on to :func:`forecast_array` (deterministic methods ignore it).
     gaps
@@ -572,7 +573,11 @@ def forecast(
     methods = resolve_methods(method)
     levels = resolve_levels(level)
     all_series = split_series(data)
-    cap = resolve_caps(cap, [series.series_id for series in all_series])
+    cap = resolve_caps(
+        cap,
+        [series.series_id for series in all_series],
+        units=[series.unit for series in all_series],
+    )
     rows: list[dict[str, Any]] = []
     history_max: dict[str, float] = {}  # by series id: a share never went past 100%
     for series in all_series:

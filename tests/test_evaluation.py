@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from idcforecast import accuracy, backtest, coverage, mase, smape, winkler_score
-from idcforecast.errors import DataError, UnknownMethodError
+from idcforecast.errors import DataError, UnknownMethodError, UnknownSeriesError
 
 
 def test_smape_hand_arithmetic() -> None:
@@ -399,3 +399,25 @@ def test_no_window_under_gaps_span_says_what_the_policy_left() -> None:
         backtest(gappy, 2, gaps="span")
     # cutoffs 2018 (4 observed years, 2017 filled), 2019 (2021 scored; 2020 is a gap), 2021
     assert sorted(set(backtest(gappy, 2)["cutoff"])) == [2018, 2019, 2021]
+
+
+def test_backtest_takes_the_cap_forecast_takes() -> None:
+    # before: backtest() had no cap=: a saturation model given its cap could not be
+    # backtested as forecast() runs it, nor a forecast clipped at a ceiling scored as such
+    y = pd.Series([10.0, 12, 14, 16, 18, 20], index=range(2018, 2024), name="d")
+    bt = backtest(y, 2, method="drift", cap=19.5)
+    # drift from 10..14: 16, 18; from 10..16: 18, 20 -> clipped at 19.5
+    assert bt["mean"].tolist() == [16.0, 18.0, 18.0, 19.5]
+    assert (bt["hi_95"] <= 19.5).all()
+    # a logistic curve with its cap given needs 4 points (5 without): one cutoff more
+    s = pd.Series([5.0, 9, 16, 27, 41, 55, 66], index=range(2018, 2025), name="s")
+    assert sorted(set(backtest(s, 2, method="logistic", cap=100)["cutoff"])) == [2021, 2022]
+    assert sorted(set(backtest(s, 2, method="logistic")["cutoff"])) == [2022]
+    # a mapping caps its series only; a key that names no series is an error
+    two = pd.DataFrame(
+        {"series_id": ["a"] * 6 + ["b"] * 6, "year": [*range(2018, 2024)] * 2, "value": [*y, *y]}
+    )
+    capped = backtest(two, 2, method="drift", cap={"a": 19.5})
+    assert capped.groupby("series_id")["mean"].max().to_dict() == {"a": 19.5, "b": 20.0}
+    with pytest.raises(UnknownSeriesError, match="backtest: cap is given for series 'c'"):
+        backtest(two, 2, method="drift", cap={"c": 30.0})

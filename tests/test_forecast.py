@@ -983,3 +983,28 @@ def test_methods_in_one_comma_string_are_told_to_be_a_list() -> None:
     )
     with pytest.raises(UnknownMethodError, match=re.escape(message)):
         forecast(data, 2, method="auto,drift")
+
+
+def test_one_cap_for_series_in_different_units_is_refused() -> None:
+    # before: cap=100 (meant for the share) clipped the TWh series at 100 TWh as well
+    frame = pd.DataFrame(
+        {
+            "series_id": ["share"] * 5 + ["twh"] * 5,
+            "year": [*range(2019, 2024)] * 2,
+            "value": [50.0, 55, 60, 65, 70, 80.0, 90, 100, 110, 120],
+            "unit": ["%"] * 5 + ["TWh"] * 5,
+        }
+    )
+    msg = (
+        "forecast: cap=100 is one number for series in different units ('share' in '%', "
+        "'twh' in 'TWh'); pass one cap per series as a mapping, e.g. cap={'share': 100} (a "
+        "series left out of it is not capped)"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        forecast(frame, 2, method="drift", cap=100)
+    # the mapping caps the share only: drift 70 + 2 x 5 = 80 (under 100), TWh uncapped
+    fc = forecast(frame, 2, method="drift", cap={"share": 100})
+    assert fc["mean"].tolist() == [75.0, 80.0, 130.0, 140.0]
+    # series in one unit still take one number
+    same = frame.assign(unit="%", value=[50.0, 55, 60, 65, 70] * 2)
+    assert forecast(same, 1, method="drift", cap=72)["mean"].tolist() == [72.0, 72.0]
