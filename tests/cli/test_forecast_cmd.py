@@ -408,11 +408,40 @@ def test_years_too_far_ahead_are_named_in_the_flags_words(
 def test_compare_notes_give_their_advice_in_flags(capsys: pytest.CaptureFixture[str]) -> None:
     # the notes under --compare named Python keywords (method='auto', horizon=3)
     argv = ["forecast", "--compare", "--dataset", "china_racks_in_use"]
-    assert main([*argv, "--series", "china_racks_in_use"]) == 0
+    assert main([*argv, "--series", "china_racks_in_use"]) == 1  # damped_log cannot run
     out = capsys.readouterr().out
     assert "pass a smaller --backtest-horizon N" in out
-    assert "add years or use --method auto (needs 4)" in out
-    assert "method='auto'" not in out and "horizon=" not in out
+    # the advice was "use --method auto", which --compare refuses
+    assert "add years or use --compare auto (needs 4)" in out
+    assert "method='auto'" not in out and "horizon=" not in out and "--method" not in out
+
+
+def test_compare_exits_1_when_a_method_cannot_run_for_a_series(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # before: exit 0 with damped_log's row all '-' (GDS has 4 observed years, it needs 6)
+    argv = ["forecast", "--dataset", "company_revenue", "--series", "gds_net_revenue_restated"]
+    assert main([*argv, "--compare", "drift,damped_log", "--horizon", "2"]) == 1
+    out = capsys.readouterr().out
+    assert "not run (gds_net_revenue_restated, damped_log): series " in out
+    # every method ran: 0, even with no backtest window (a note, not a failure)
+    assert main([*argv, "--compare", "drift,drift_log", "--horizon", "2"]) == 0
+    assert "no backtest: " in capsys.readouterr().out
+
+
+def test_compare_takes_the_cap(capsys: pytest.CaptureFixture[str]) -> None:
+    # before: "--compare ... has no cap; drop --method and --cap" (exit 2)
+    from idcforecast.comparison import compare_methods
+
+    argv = ["forecast", "--compare", "drift,drift_log", "--cap", "9000", "--csv"]
+    assert main(argv) == 0
+    printed = pd.read_csv(StringIO(capsys.readouterr().out), keep_default_na=False)
+    cidc = load_dataset("china_idc_market").query("series_id == 'china_idc_cidc_overall'")
+    expected = compare_methods(cidc, 7, methods=["drift", "drift_log"], cap=9000)
+    # drift 8,176 stays under the cap, drift_log's 38,501 is clipped at it
+    assert printed["mean"].round(1).tolist() == [8176.0, 9000.0]
+    np.testing.assert_allclose(printed["smape"], expected["smape"], rtol=1e-12)
+    assert printed["note"].iloc[1].endswith("clipped at cap 9000")
 
 
 def test_ctrl_c_in_any_command_is_one_line_and_exit_130(
