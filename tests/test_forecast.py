@@ -1008,3 +1008,19 @@ def test_one_cap_for_series_in_different_units_is_refused() -> None:
     # series in one unit still take one number
     same = frame.assign(unit="%", value=[50.0, 55, 60, 65, 70] * 2)
     assert forecast(same, 1, method="drift", cap=72)["mean"].tolist() == [72.0, 72.0]
+
+
+@pytest.mark.parametrize("unit", ["percent", "pct"])
+def test_a_share_in_percent_spelt_out_past_100_says_so(unit: str) -> None:
+    # the note checked unit == "%" only: a share in "percent" passed 100% without a word,
+    # while the report (which read any spelling) flagged it
+    share = pd.DataFrame(
+        {"series_id": "share", "year": range(2015, 2024),
+         "value": [50.0, 55.0, 60.0, 65.0, 70.0, 75.0, 80.0, 85.0, 90.0], "unit": unit}
+    )  # fmt: skip
+    out = forecast(share, 4, method="drift", level=())
+    # drift: 90 + 5 h -> 95, 100, 105, 110 in 2024-2027: past 100 first in 2026
+    assert out["note"].iloc[0] == (
+        "forecast passes 100% (central value in 2026): a share cannot; if the series is one, "
+        "cap it at 100 (cap=100; forecast --cap 100)"
+    )

@@ -168,8 +168,15 @@ def _percent_history_max(table: SeriesTable) -> dict[str, float]:
         str(table.ids[i]): float(np.nanmax(table.values[table.offsets[i] : table.offsets[i + 1]]))
         if table.offsets[i + 1] > table.offsets[i]
         else np.inf
-        for i in np.flatnonzero(table.units == "%")
+        for i in np.flatnonzero(np.isin(table.units, _percent_units(table.units)))
     }
+
+
+def _percent_units(units: np.ndarray) -> list[str]:
+    """The distinct units of ``units`` that spell percent ("%", "percent", "pct")."""
+    from idcforecast._share_notes import is_percent_unit
+
+    return [u for u in dict.fromkeys(units.tolist()) if is_percent_unit(u)]
 
 
 def _with_estimates(

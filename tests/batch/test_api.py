@@ -840,10 +840,11 @@ def test_a_bound_on_a_row_without_a_year_does_not_stop_the_batch() -> None:
     )
 
 
-def test_a_share_past_100_percent_is_noted_as_forecast_notes_it() -> None:
+@pytest.mark.parametrize("unit", ["%", "percent"])  # "percent" was not checked at all
+def test_a_share_past_100_percent_is_noted_as_forecast_notes_it(unit: str) -> None:
     share = pd.DataFrame(
         {"series_id": "share", "year": range(2015, 2024),
-         "value": [50.0, 55.0, 60.0, 65.0, 70.0, 75.0, 80.0, 85.0, 90.0], "unit": "%"}
+         "value": [50.0, 55.0, 60.0, 65.0, 70.0, 75.0, 80.0, 85.0, 90.0], "unit": unit}
     )  # fmt: skip
     data = pd.concat([share, share.assign(series_id="money", unit="CNY bn")])
     expected = forecast(data, 7, method=["auto", "drift"])
