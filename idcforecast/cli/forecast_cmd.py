@@ -177,6 +177,8 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
             return forecast(data, horizon, method=args.method, cap=args.cap, gaps=args.gaps)
 
     history = _history(args)
+    if args.cap is not None:
+        _check_cap_units(args.cap, history)
     last_years = history.groupby("series_id")["year"].max()
     failures: list[tuple[str, Exception]] = []
 
@@ -236,6 +238,28 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         return fc, failures
     order = fc["series_id"].map(position).argsort(kind="stable")
     return fc.iloc[order].reset_index(drop=True), failures
+
+
+def _check_cap_units(cap: float, history: pd.DataFrame) -> None:
+    """``--cap`` is one number for every series: refused for series in different units
+    (each series is forecast on its own here, so a share's 100 silently capped a TWh
+    series too, or failed it as "cap 100.0 is not above the last observation")."""
+    from idcforecast.errors import SpecError
+
+    if "unit" not in history.columns:
+        return
+    first = history.drop_duplicates("unit").astype({"unit": str, "series_id": str})
+    if len(first) < 2:
+        return
+    shown = ", ".join(
+        f"{sid} in {unit or 'no unit'}" for sid, unit in first[["series_id", "unit"]].values
+    )
+    sid = str(first["series_id"].iloc[0])
+    raise SpecError(
+        f"forecast: --cap {cap:g} is one number for series in different units ({shown}); "
+        f"cap one series at a time (--series {sid} --cap {cap:g}), or drop --cap",
+        cap=cap,
+    )
 
 
 def _series_cells(fc: pd.DataFrame, columns: list[str]) -> list[list[str]]:

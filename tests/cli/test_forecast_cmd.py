@@ -519,3 +519,23 @@ def test_a_unit_the_bundled_series_cannot_take_names_the_dataset(
         "error: dataset china_idc_market row 0 (series 'china_idc_cidc_overall', year 2012): "
         "cannot convert 'CNY 100m' (money) to 'MW' (power)"
     )
+
+
+def test_one_cap_for_series_in_different_units_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # each series of a file is forecast on its own, so --cap 100 meant for the share also
+    # clipped the TWh series at 100 TWh (80 .. 95 here: drift 98.75, 102.5 -> 100), silently
+    rows = [f"share,{2019 + i},{50 + 5 * i},%" for i in range(5)]
+    rows += [f"twh,{2019 + i},{80 + 3.75 * i},TWh" for i in range(5)]
+    data = tmp_path / "mixed.csv"
+    data.write_text("series_id,year,value,unit\n" + "\n".join(rows) + "\n")
+    argv = ["forecast", "--data", str(data), "--horizon", "2", "--method", "drift", "--csv"]
+    assert main([*argv, "--cap", "100"]) == 2
+    assert capsys.readouterr().err == (
+        "error: forecast: --cap 100 is one number for series in different units (share in "
+        "%, twh in TWh); cap one series at a time (--series share --cap 100), or drop --cap\n"
+    )
+    assert main([*argv, "--cap", "100", "--series", "share"]) == 0
+    # drift: 70 + 5 and 70 + 10, under the cap
+    assert pd.read_csv(StringIO(capsys.readouterr().out))["mean"].tolist() == [75.0, 80.0]
