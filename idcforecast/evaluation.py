@@ -202,6 +202,7 @@ def backtest(
         resolve_levels,
         resolve_methods,
     )
+    from idcforecast._forecast_plan import checked_cap
     from idcforecast._history_notes import history_note
     from idcforecast._series import prepare_values, split_series
     from idcforecast.forecasting import _forecast_row, forecast_array
@@ -237,6 +238,11 @@ def backtest(
     )
     for series in all_series:
         series_cap = caps.get(series.series_id) if isinstance(caps, Mapping) else caps
+        # as forecast() checks it: a cap the series has since passed (800 for a series
+        # at 1,010) was applied to every window and scored, though no forecast can use it
+        series_cap = checked_cap(
+            series_cap, float(series.values[-1]), series.series_id, int(series.years[-1]), 1
+        )
         observed = dict(zip(series.years.tolist(), series.values.tolist(), strict=True))
         last = int(series.years[-1])
         cutoffs = [int(c) for c in series.years if c <= last - horizon]

@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from idcforecast import accuracy, backtest, coverage, mase, smape, winkler_score
-from idcforecast.errors import DataError, UnknownMethodError, UnknownSeriesError
+from idcforecast import accuracy, backtest, coverage, forecast, mase, smape, winkler_score
+from idcforecast.errors import DataError, ModelError, UnknownMethodError, UnknownSeriesError
 
 
 def test_smape_hand_arithmetic() -> None:
@@ -404,7 +404,7 @@ def test_no_window_under_gaps_span_says_what_the_policy_left() -> None:
 def test_backtest_takes_the_cap_forecast_takes() -> None:
     # before: backtest() had no cap=: a saturation model given its cap could not be
     # backtested as forecast() runs it, nor a forecast clipped at a ceiling scored as such
-    y = pd.Series([10.0, 12, 14, 16, 18, 20], index=range(2018, 2024), name="d")
+    y = pd.Series([10.0, 12, 14, 16, 18, 18.5], index=range(2018, 2024), name="d")
     bt = backtest(y, 2, method="drift", cap=19.5)
     # drift from 10..14: 16, 18; from 10..16: 18, 20 -> clipped at 19.5
     assert bt["mean"].tolist() == [16.0, 18.0, 18.0, 19.5]
@@ -421,3 +421,17 @@ def test_backtest_takes_the_cap_forecast_takes() -> None:
     assert capped.groupby("series_id")["mean"].max().to_dict() == {"a": 19.5, "b": 20.0}
     with pytest.raises(UnknownSeriesError, match="backtest: cap is given for series 'c'"):
         backtest(two, 2, method="drift", cap={"c": 30.0})
+
+
+def test_backtest_refuses_a_cap_the_series_has_passed_as_forecast_does() -> None:
+    # before: cap=800 for a series at 1,010 in 2023 clipped every window at 800 and scored
+    # it (forecast() refuses that cap: no forecast of the series can use it)
+    y = pd.Series([210.0, 260, 372, 519, 630, 790, 900, 1010], index=range(2016, 2024), name="s")
+    msg = (
+        "series 's': cap 800.0 is not above the last observation 1010.0 (year 2023); pass a "
+        "cap above it, or no cap (cap=None; on the command line, leave out --cap)"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        backtest(y, 2, method="drift", cap=800)
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        forecast(y, 2, method="drift", cap=800)
