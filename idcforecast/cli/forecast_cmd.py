@@ -278,8 +278,10 @@ def _series_cells(fc: pd.DataFrame, columns: list[str]) -> list[list[str]]:
     return cells
 
 
-def render(fc: pd.DataFrame) -> str:
-    """Aligned table of the forecast, then one line per distinct note."""
+def render(fc: pd.DataFrame, parser: argparse.ArgumentParser | None = None) -> str:
+    """Aligned table of the forecast, then one line per distinct note, its advice in the
+    words of ``parser``'s flags ("cap it at 100 (--cap 100)"), as the comparison's notes."""
+    from idcforecast.cli._advice import cli_advice
     from idcforecast.cli._text import text_table
 
     value_cols = [c for c in fc.columns if c == "mean" or c[:3] in ("lo_", "hi_")]
@@ -293,7 +295,8 @@ def render(fc: pd.DataFrame) -> str:
     lines = [text_table(header, rows, right=right)]
     notes = fc.loc[fc["note"] != "", ["series_id", "model", "status", "note"]].drop_duplicates()
     for _, r in notes.iterrows():
-        lines.append(f"note ({r['series_id']}, {r['model']}, {r['status']}): {r['note']}")
+        note = cli_advice(r["note"], parser)
+        lines.append(f"note ({r['series_id']}, {r['model']}, {r['status']}): {note}")
     return "\n".join(lines)
 
 
@@ -367,7 +370,7 @@ def run(args: argparse.Namespace) -> int:
             print(fc.to_csv(index=False).rstrip("\n"))
         else:
             parser = getattr(args, "_parser", None)
-            print(render_comparison(fc, parser) if args.compare is not None else render(fc))
+            print(render_comparison(fc, parser) if args.compare is not None else render(fc, parser))
     from idcforecast.cli._advice import cli_advice
 
     for sid, err in failures:

@@ -539,3 +539,28 @@ def test_one_cap_for_series_in_different_units_is_refused(
     assert main([*argv, "--cap", "100", "--series", "share"]) == 0
     # drift: 70 + 5 and 70 + 10, under the cap
     assert pd.read_csv(StringIO(capsys.readouterr().out))["mean"].tolist() == [75.0, 80.0]
+
+
+def test_notes_and_errors_give_the_cap_advice_once_in_flags(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the forecast's notes were printed as the library words them, "(cap=100; forecast
+    # --cap 100)"; under --compare "(--cap 100; forecast --cap 100)"; a refused cap said
+    # "or no cap (no --cap; on the command line, leave out --cap)"
+    data = tmp_path / "share.csv"
+    rows = [f"share,{2015 + i},{50 + 5 * i},%" for i in range(9)]
+    data.write_text("series_id,year,value,unit\n" + "\n".join(rows) + "\n")
+    argv = ["forecast", "--data", str(data), "--horizon", "4"]
+    assert main([*argv, "--method", "drift"]) == 0
+    # drift: 90 + 5 a year, 105 in 2026
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "note (share, drift, ok): forecast passes 100% (95% upper bound in 2024, central value "
+        "in 2026): a share cannot; if the series is one, cap it at 100 (--cap 100)"
+    )
+    assert main([*argv, "--compare", "drift"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].endswith("cap it at 100 (--cap 100)")
+    assert main([*argv, "--cap", "80"]) == 2
+    assert capsys.readouterr().err == (
+        "error: series 'share': cap 80.0 is not above the last observation 90.0 (year 2023); "
+        "pass a cap above it, or no cap (leave out --cap)\n"
+    )
