@@ -134,7 +134,31 @@ def coverage(actual: Any, lower: Any, upper: Any) -> float:
     0.6666666666666666
     """
     y, lo, hi = _arrays("coverage", actual=actual, lower=lower, upper=upper)
+    _check_ordered("coverage", lo, hi)
     return float(np.mean((y >= lo) & (y <= hi)))
+
+
+def _check_ordered(metric: str, lower: np.ndarray, upper: np.ndarray) -> None:
+    """A lower bound above its upper bound is a DataError (bounds passed in the wrong
+    order): it counted as a miss for coverage, and as a negative width for the Winkler
+    score, which then rewarded it.
+
+    Examples
+    --------
+    >>> _check_ordered("coverage", np.array([1.0, 10.0]), np.array([2.0, 4.0]))
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.DataError: coverage: lower[1] is 10.0, above upper[1] 4.0; pass lower then upper (were they swapped?)
+    """  # noqa: E501
+    bad = np.flatnonzero(lower > upper)
+    if bad.size:
+        i = int(bad[0])
+        raise DataError(
+            f"{metric}: lower[{i}] is {float(lower[i])!r}, above upper[{i}] "
+            f"{float(upper[i])!r}; pass lower then upper (were they swapped?)",
+            metric=metric,
+            position=i,
+        )
 
 
 def winkler_score(actual: Any, lower: Any, upper: Any, *, level: float) -> float:
@@ -150,6 +174,7 @@ def winkler_score(actual: Any, lower: Any, upper: Any, *, level: float) -> float
     (percent,) = resolve_levels(level, caller="winkler_score")
     alpha = 1.0 - percent / 100.0
     y, lo, hi = _arrays("winkler_score", actual=actual, lower=lower, upper=upper)
+    _check_ordered("winkler_score", lo, hi)
     score = (hi - lo) + 2.0 / alpha * (np.clip(lo - y, 0, None) + np.clip(y - hi, 0, None))
     return float(np.mean(score))
 

@@ -435,3 +435,20 @@ def test_backtest_refuses_a_cap_the_series_has_passed_as_forecast_does() -> None
         backtest(y, 2, method="drift", cap=800)
     with pytest.raises(ModelError, match=re.escape(msg)):
         forecast(y, 2, method="drift", cap=800)
+
+
+@pytest.mark.parametrize(
+    ("metric", "call"),
+    [
+        ("coverage", lambda lo, hi: coverage([5.0, 6.0], lo, hi)),
+        ("winkler_score", lambda lo, hi: winkler_score([5.0, 6.0], lo, hi, level=80)),
+    ],
+)
+def test_bounds_in_the_wrong_order_are_an_error(metric: str, call: Callable) -> None:
+    # before: lower 10 > upper 4 counted as a miss (coverage 0.5) and as a width of -6 in
+    # the Winkler score (29.0: (-6 + 10 x 5 + 4) / 2), no error either way
+    msg = f"{metric}: lower[0] is 10.0, above upper[0] 4.0; pass lower then upper"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        call([10.0, 4.0], [4.0, 8.0])
+    # equal bounds (a zero-width interval) are fine: 6 is inside [4, 8], 5 == [5, 5]
+    assert call([5.0, 4.0], [5.0, 8.0]) == (1.0 if metric == "coverage" else 2.0)
