@@ -23,6 +23,7 @@ from idcforecast.errors import (
 __all__ = [
     "AUTO",
     "VALUE_LIMIT",
+    "check_cap_mapping",
     "check_index_years",
     "check_inputs",
     "horizon_fix",
@@ -163,6 +164,7 @@ def resolve_caps(
         if cap is not None and units is not None:
             _check_one_unit(cap, list(series_ids), list(units), caller)
         return cap
+    check_cap_mapping(cap, caller=caller)
     caps = {str(key): value for key, value in cap.items()}
     known = {str(sid) for sid in series_ids}
     unknown = [key for key in caps if key not in known]
@@ -175,6 +177,39 @@ def resolve_caps(
             series_id=unknown[0],
         )
     return caps
+
+
+def check_cap_mapping(caps: Mapping[Any, Any], *, caller: str) -> None:
+    """Raise for NaN caps in a ``{series_id: cap}`` mapping: caps read from a table with a
+    blank for each uncapped series (``dict(zip(t.series_id, t.cap))``) failed each of those
+    series with "cap nan is not above the last observation 60.0" (NaN compares false),
+    which names no fix.
+
+    Examples
+    --------
+    >>> check_cap_mapping({"a": 100.0, "b": float("nan")}, caller="forecast")
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.ModelError: forecast: cap is NaN (blank) for series 'b'; expected a number for each series in the mapping; leave the uncapped series out of it ({sid: c for sid, c in caps.items() if c == c}) or give their caps
+    """  # noqa: E501
+    import math
+
+    blank = []
+    for key, value in caps.items():
+        try:
+            if not isinstance(value, bool | str) and math.isnan(float(value)):
+                blank.append(key)
+        except (TypeError, ValueError):
+            continue  # not a number (None is no cap): the series' own check names it
+    if blank:
+        some = ", ".join(repr(str(key)) for key in blank[:5])
+        more = f" and {len(blank) - 5} more" if len(blank) > 5 else ""
+        raise ModelError(
+            f"{caller}: cap is NaN (blank) for series {some}{more}; expected a number "
+            "for each series in the mapping; leave the uncapped series out of it "
+            "({sid: c for sid, c in caps.items() if c == c}) or give their caps",
+            series_id=str(blank[0]),
+        )
 
 
 def _check_one_unit(cap: Any, series_ids: list[Any], units: list[str], caller: str) -> None:

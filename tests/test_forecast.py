@@ -1024,3 +1024,21 @@ def test_a_share_in_percent_spelt_out_past_100_says_so(unit: str) -> None:
         "forecast passes 100% (central value in 2026): a share cannot; if the series is one, "
         "cap it at 100 (cap=100; forecast --cap 100)"
     )
+
+
+def test_a_blank_cap_in_a_mapping_says_so_in_forecast_backtest_and_compare() -> None:
+    # caps read from a table with a blank for each uncapped series: {'a': nan} failed as
+    # "series 'a': cap nan is not above the last observation 5.0", which names no fix
+    # (forecast_many already said so; now the other front doors ask the same check)
+    from idcforecast import backtest, compare_methods
+
+    frame = _two_numbered_series().assign(series_id=lambda f: f["series_id"].map({1: "a", 2: "b"}))
+    caps = {"a": float("nan"), "b": 10.0}
+    for call, name in (
+        (lambda: forecast(frame, 1, method="drift", cap=caps), "forecast"),
+        (lambda: backtest(frame, 1, method="drift", cap=caps), "backtest"),
+        (lambda: compare_methods(frame, 1, methods=["drift"], cap=caps), "compare_methods"),
+    ):
+        message = f"{name}: cap is NaN (blank) for series 'a'"
+        with pytest.raises(ModelError, match=re.escape(message)):
+            call()
