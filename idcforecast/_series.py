@@ -47,6 +47,7 @@ __all__ = [
     "SeriesData",
     "bad_year_message",
     "cell_repr",
+    "check_gap_policy",
     "duplicate_year_message",
     "mixed_units_message",
     "no_values_message",
@@ -397,6 +398,27 @@ def _fmt_years(years: list[int]) -> str:
     return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs)
 
 
+def check_gap_policy(gaps: Any, caller: str) -> None:
+    """A :class:`DataError` for ``gaps`` that is not one of :data:`GAP_POLICIES`, in the
+    words of ``caller`` (an argument of the call, checked once before any series: it was
+    named as a fault of the first series, "series 's': gaps='fill' ...").
+
+    Examples
+    --------
+    >>> check_gap_policy("span", "forecast")
+    >>> check_gap_policy("fill", "forecast")
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.DataError: forecast: gaps='fill' is not a gap policy; expected one of 'interpolate', 'span', 'error'
+    """  # noqa: E501
+    if not isinstance(gaps, str) or gaps not in GAP_POLICIES:
+        raise DataError(
+            f"{caller}: gaps={gaps!r} is not a gap policy; expected one of "
+            f"{', '.join(repr(p) for p in GAP_POLICIES)}",
+            gaps=gaps,
+        )
+
+
 def prepare_values(
     years: Any, values: Any, *, gaps: str = "interpolate", series_id: str = "series"
 ) -> PreparedSeries:
@@ -424,13 +446,7 @@ def prepare_values(
     >>> prepare_values([2018, 2019, 2021], [100.0, 121.0, 146.41], gaps="span").note
     'gap before 2021: fitted on 2021 only (dropped 2018-2019)'
     """
-    if gaps not in GAP_POLICIES:
-        raise DataError(
-            f"series {series_id!r}: gaps={gaps!r} is not a gap policy; expected one of "
-            f"{', '.join(repr(p) for p in GAP_POLICIES)}",
-            series_id=series_id,
-            gaps=gaps,
-        )
+    check_gap_policy(gaps, f"series {series_id!r}")
     yrs = np.asarray(years, dtype=np.int64)
     vals = np.asarray(values, dtype=np.float64)
     if yrs.size == 0:

@@ -117,8 +117,8 @@ def _check_arguments(horizon: Any, backtest_horizon: Any, gaps: Any) -> None:
     import numpy as np
 
     from idcforecast._forecast_inputs import horizon_as_year_message, horizon_fix
-    from idcforecast._series import GAP_POLICIES
-    from idcforecast.errors import DataError, ModelError
+    from idcforecast._series import check_gap_policy
+    from idcforecast.errors import ModelError
 
     for name, value in (("horizon", horizon), ("backtest_horizon", backtest_horizon)):
         if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
@@ -132,12 +132,7 @@ def _check_arguments(horizon: Any, backtest_horizon: Any, gaps: Any) -> None:
         if too_far is not None:
             prefix = "backtest_" if name == "backtest_horizon" else ""  # "backtest_horizon 30"
             raise ModelError(f"compare_methods: {prefix}{too_far}", argument=name, value=int(value))
-    if gaps not in GAP_POLICIES:
-        raise DataError(
-            f"compare_methods: gaps={gaps!r} is not a gap policy; expected one of "
-            f"{', '.join(repr(p) for p in GAP_POLICIES)}",
-            gaps=gaps,
-        )
+    check_gap_policy(gaps, "compare_methods")
 
 
 def _series_parts(data: Any) -> list[tuple[SeriesData, Any]]:

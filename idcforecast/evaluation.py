@@ -229,7 +229,7 @@ def backtest(
     )
     from idcforecast._forecast_plan import checked_cap
     from idcforecast._history_notes import history_note
-    from idcforecast._series import prepare_values, split_series
+    from idcforecast._series import check_gap_policy, prepare_values, split_series
     from idcforecast.forecasting import _forecast_row, forecast_array
 
     methods = resolve_methods(method)
@@ -250,6 +250,7 @@ def backtest(
             n_windows=n_windows,
         )
     levels = resolve_levels(level, caller="backtest")
+    check_gap_policy(gaps, "backtest")
     rows: list[dict[str, Any]] = []
     left_out: list[str] = []
     failed: list[tuple[str, IdcForecastError]] = []

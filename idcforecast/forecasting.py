@@ -568,10 +568,11 @@ def forecast(
     """
     import pandas as pd
 
-    from idcforecast._series import prepare_values, split_series
+    from idcforecast._series import check_gap_policy, prepare_values, split_series
 
     methods = resolve_methods(method)
     levels = resolve_levels(level)
+    check_gap_policy(gaps, "forecast")
     all_series = split_series(data)
     cap = resolve_caps(
         cap,

@@ -1042,3 +1042,14 @@ def test_a_blank_cap_in_a_mapping_says_so_in_forecast_backtest_and_compare() -> 
         message = f"{name}: cap is NaN (blank) for series 'a'"
         with pytest.raises(ModelError, match=re.escape(message)):
             call()
+
+
+def test_a_bad_gap_policy_is_the_call_s_error_not_the_first_series() -> None:
+    # before: "series '1': gaps='fill' is not a gap policy", as if series 1 were at fault
+    from idcforecast import backtest
+
+    tail = "gaps='fill' is not a gap policy; expected one of 'interpolate', 'span', 'error'"
+    with pytest.raises(DataError, match=re.escape(f"forecast: {tail}")):
+        forecast(_two_numbered_series(), 1, method="drift", gaps="fill")
+    with pytest.raises(DataError, match=re.escape(f"backtest: {tail}")):
+        backtest(_two_numbered_series(), 1, method="drift", gaps="fill")
