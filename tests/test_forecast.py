@@ -1053,3 +1053,22 @@ def test_a_bad_gap_policy_is_the_call_s_error_not_the_first_series() -> None:
         forecast(_two_numbered_series(), 1, method="drift", gaps="fill")
     with pytest.raises(DataError, match=re.escape(f"backtest: {tail}")):
         backtest(_two_numbered_series(), 1, method="drift", gaps="fill")
+
+
+def test_a_number_with_thousands_separators_is_named_as_such() -> None:
+    # a CSV read by pandas keeps "1,200" as text: the message said only "is not a finite
+    # number; give a number", though the fix is a read_csv option away
+    from idcforecast.errors import NonNumericValueError
+
+    frame = pd.DataFrame(
+        {"year": range(2018, 2024), "value": ["1,200", "1,300", "1,400", "1,550", "1,600", "1,700"]}
+    )
+    msg = (
+        "series 'series' year 2018: value '1,200' is a number written with thousands "
+        "separators, text to pandas; pass 1200: read the file with pandas.read_csv(..., "
+        "thousands=',') or with idcforecast.read_series"
+    )
+    with pytest.raises(NonNumericValueError, match=re.escape(msg)):
+        forecast(frame, 2)
+    fixed = frame.assign(value=pd.to_numeric(frame["value"].str.replace(",", "")))
+    assert forecast(fixed, 1, method="naive")["mean"].tolist() == [1700.0]
