@@ -91,6 +91,10 @@ class SeriesForecast:
         Why a fallback happened, gap filling, cap clipping; empty when nothing to say.
     cap
         Upper bound applied to every forecast and path, or None.
+    uncapped_mean
+        With a cap that clipped the point forecast, the forecast before the cap: the centre
+        of the error distribution, whose bounds and paths are then clipped (None
+        otherwise). ``mean`` is the clipped forecast.
     """
 
     series_id: str
@@ -105,6 +109,13 @@ class SeriesForecast:
     note: str = ""
     cap: float | None = None
     settings: CalibrationSettings = field(default=DEFAULT_SETTINGS, repr=False)
+    uncapped_mean: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def _center(self) -> np.ndarray:
+        """The centre of the error distribution: the forecast before a cap clipped it (the
+        clipped mean put the interval() bounds and the paths lower than the frame's)."""
+        return self.mean if self.uncapped_mean is None else self.uncapped_mean
 
     def interval(self, level: float) -> tuple[np.ndarray, np.ndarray]:
         """Bounds of the central ``level`` % interval (any level, from ``sigma``)."""
@@ -118,7 +129,7 @@ class SeriesForecast:
             )
         level = levels[0]
         log = self.scale == "log"
-        return _capped_interval(self.mean, self.sigma, level, log, self.settings, self.cap)
+        return _capped_interval(self._center, self.sigma, level, log, self.settings, self.cap)
 
     def sample_paths(self, n_paths: int, seed: int | np.random.Generator | None = None):
         """Draw ``(n_paths, h)`` paths from the calibrated error distribution.
@@ -153,7 +164,8 @@ class SeriesForecast:
         df = self.settings.tail_df
         mix = np.ones((n, 1)) if np.isinf(df) else np.sqrt(df / mixing.chisquare(df, (n, 1)))
         noise = noise * (self.settings.spread * mix)
-        paths = self.mean * np.exp(noise) if self.scale == "log" else self.mean + noise
+        center = self._center
+        paths = center * np.exp(noise) if self.scale == "log" else center + noise
         return self._clip(paths)
 
     def _clip(self, values: np.ndarray) -> np.ndarray:
@@ -406,6 +418,7 @@ def finish_forecast(
         note="; ".join(notes),
         cap=cap,
         settings=plan.settings,
+        uncapped_mean=mean if cap is not None and bool((mean > cap).any()) else None,
     )
 
 

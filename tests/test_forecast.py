@@ -1072,3 +1072,21 @@ def test_a_number_with_thousands_separators_is_named_as_such() -> None:
         forecast(frame, 2)
     fixed = frame.assign(value=pd.to_numeric(frame["value"].str.replace(",", "")))
     assert forecast(fixed, 1, method="naive")["mean"].tolist() == [1700.0]
+
+
+def test_interval_and_paths_of_a_capped_forecast_match_its_bounds() -> None:
+    # before: interval() and sample_paths() centred the distribution on the clipped mean
+    # (21, 21, 21), so their 95% lower bounds (15.35, 13.48, 12.20) fell below the frame's
+    # (16.08, 15.41, 15.11), computed around the forecast before the cap (22, 24, 26)
+    y = np.array([10.0, 12, 14, 16, 18, 20])
+    capped = forecast_array(y, horizon=3, method="drift", cap=21)
+    free = forecast_array(y, horizon=3, method="drift")
+    assert free.mean.tolist() == [22.0, 24.0, 26.0] and capped.mean.tolist() == [21.0] * 3
+    # the cap clips the distribution: its quantiles are the uncapped ones, clipped
+    lo, hi = capped.interval(95)
+    np.testing.assert_allclose(lo, free.lower[95], rtol=1e-12)
+    np.testing.assert_allclose(lo, capped.lower[95], rtol=1e-12)
+    assert hi.tolist() == [21.0] * 3
+    paths = capped.sample_paths(40_000, seed=0)
+    np.testing.assert_allclose(np.quantile(paths, 0.025, axis=0), free.lower[95], rtol=0.02)
+    assert paths.max() == 21.0
