@@ -233,10 +233,12 @@ def _check_one_unit(cap: Any, series_ids: list[Any], units: list[str], caller: s
         f"{sid!r} in {unit!r}" if unit else f"{sid!r} with no unit" for unit, sid in first.items()
     )
     example = next(iter(first.values()))
+    # as typed: 100, not np.float64(100.0) (a cap computed with numpy)
+    shown_cap = cap.item() if isinstance(cap, np.generic) else cap
     raise ModelError(
-        f"{caller}: cap={cap!r} is one number for series in different units ({shown}); pass "
-        f"one cap per series as a mapping, e.g. cap={{{example!r}: {cap!r}}} (a series left "
-        "out of it is not capped)",
+        f"{caller}: cap={shown_cap!r} is one number for series in different units ({shown}); "
+        f"pass one cap per series as a mapping, e.g. cap={{{example!r}: {shown_cap!r}}} (a "
+        "series left out of it is not capped)",
         cap=repr(cap),
         units=list(first),
     )

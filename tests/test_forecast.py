@@ -1002,6 +1002,9 @@ def test_one_cap_for_series_in_different_units_is_refused() -> None:
     )
     with pytest.raises(ModelError, match=re.escape(msg)):
         forecast(frame, 2, method="drift", cap=100)
+    # a cap computed with numpy is shown as typed (was "cap=np.float64(100.0)")
+    with pytest.raises(ModelError, match=re.escape("cap=100.0 is one number")):
+        forecast(frame, 2, method="drift", cap=np.float64(100.0))
     # the mapping caps the share only: drift 70 + 2 x 5 = 80 (under 100), TWh uncapped
     fc = forecast(frame, 2, method="drift", cap={"share": 100})
     assert fc["mean"].tolist() == [75.0, 80.0, 130.0, 140.0]
