@@ -23,6 +23,7 @@ from idcforecast.errors import (
 __all__ = [
     "AUTO",
     "VALUE_LIMIT",
+    "as_typed",
     "check_cap_mapping",
     "check_index_years",
     "check_inputs",
@@ -110,16 +111,17 @@ def resolve_levels(level: Any, *, caller: str = "forecast") -> tuple[float, ...]
         number = isinstance(value, int | float | np.integer | np.floating)
         if isinstance(value, bool) or not number or not 0 < float(value) < 100:
             raise ModelError(
-                f"{caller}: interval level {value!r} is not a percentage strictly between "
-                "0 and 100; pass levels like (80, 95)",
+                f"{caller}: interval level {as_typed(value)!r} is not a percentage strictly "
+                "between 0 and 100; pass levels like (80, 95)",
                 level=value,
             )
         if float(value) < 1:
             # 0.8 or 0.95 is a fraction written for a percentage: it gave a 0.8% interval
             # a hair wide around the mean (columns lo_0_8, hi_0_8), never what was meant
             raise ModelError(
-                f"{caller}: interval level {value!r} reads as a {float(value):g}% interval; "
-                f"levels are percentages: pass {100 * float(value):g}, not {value!r} (as in "
+                f"{caller}: interval level {as_typed(value)!r} reads as a {float(value):g}% "
+                f"interval; levels are percentages: pass {100 * float(value):g}, not "
+                f"{as_typed(value)!r} (as in "
                 "level=(80, 95))",
                 level=value,
             )
@@ -283,6 +285,19 @@ def horizon_as_year_message(horizon: int, last_year: int | None = None) -> str |
     )
 
 
+def as_typed(value: Any) -> Any:
+    """``value`` for a message as the user would have typed it: a numpy scalar as its
+    Python number (messages showed "got np.int64(0)" for a horizon computed from a year
+    column).
+
+    Examples
+    --------
+    >>> as_typed(np.int64(0)), as_typed(np.float64(0.8)), as_typed("x")
+    (0, 0.8, 'x')
+    """
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def horizon_fix(horizon: Any, example: str = "horizon=5") -> str:
     """The fix for a refused horizon: ``int(h)`` for a whole float (7.0, from year
     arithmetic on a float year column, read as "not a whole number" otherwise), else an
@@ -312,7 +327,7 @@ def check_inputs(
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
         raise ModelError(
             f"series {series_id!r}: horizon must be a positive whole number of years after "
-            f"the last observation; got {horizon!r}; {horizon_fix(horizon)}",
+            f"the last observation; got {as_typed(horizon)!r}; {horizon_fix(horizon)}",
             series_id=series_id,
             horizon=horizon,
         )

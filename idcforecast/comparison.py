@@ -116,7 +116,7 @@ def compare_methods(
 def _check_arguments(horizon: Any, backtest_horizon: Any, gaps: Any) -> None:
     import numpy as np
 
-    from idcforecast._forecast_inputs import horizon_as_year_message, horizon_fix
+    from idcforecast._forecast_inputs import as_typed, horizon_as_year_message, horizon_fix
     from idcforecast._series import check_gap_policy
     from idcforecast.errors import ModelError
 
@@ -124,7 +124,7 @@ def _check_arguments(horizon: Any, backtest_horizon: Any, gaps: Any) -> None:
         if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
             raise ModelError(
                 f"compare_methods: {name} must be a positive whole number of years; got "
-                f"{value!r}; {horizon_fix(value, f'{name}=3')}",
+                f"{as_typed(value)!r}; {horizon_fix(value, f'{name}=3')}",
                 argument=name,
                 value=value,
             )

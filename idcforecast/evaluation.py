@@ -221,6 +221,7 @@ def backtest(
     import pandas as pd
 
     from idcforecast._forecast_inputs import (
+        as_typed,
         horizon_as_year_message,
         horizon_fix,
         resolve_caps,
@@ -235,7 +236,8 @@ def backtest(
     methods = resolve_methods(method)
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
         raise DataError(
-            f"backtest horizon must be a positive whole number of years; got {horizon!r}"
+            f"backtest horizon must be a positive whole number of years; got "
+            f"{as_typed(horizon)!r}"
             + (f"; {horizon_fix(horizon)}" if "float" in horizon_fix(horizon) else ""),
             horizon=horizon,
         )
@@ -246,7 +248,8 @@ def backtest(
     whole = isinstance(n_windows, int | np.integer) and not isinstance(n_windows, bool)
     if n_windows is not None and (not whole or n_windows < 1):
         raise DataError(
-            f"n_windows must be a positive integer or None (all cutoffs); got {n_windows!r}",
+            "n_windows must be a positive integer or None (all cutoffs); got "
+            f"{as_typed(n_windows)!r}",
             n_windows=n_windows,
         )
     levels = resolve_levels(level, caller="backtest")

@@ -17,6 +17,7 @@ from idcforecast.calibration import DEFAULT_SETTINGS, t_quantile
 from idcforecast.errors import (
     DataError,
     DuplicateYearError,
+    IdcForecastError,
     InsufficientDataError,
     MixedUnitsError,
     ModelError,
@@ -1093,3 +1094,23 @@ def test_interval_and_paths_of_a_capped_forecast_match_its_bounds() -> None:
     paths = capped.sample_paths(40_000, seed=0)
     np.testing.assert_allclose(np.quantile(paths, 0.025, axis=0), free.lower[95], rtol=0.02)
     assert paths.max() == 21.0
+
+
+def test_messages_show_numpy_arguments_as_typed() -> None:
+    # a horizon computed from a year column is a numpy integer: the messages read
+    # "got np.int64(0)", "interval level np.float64(150.0)", "not np.float64(0.8)"
+    from idcforecast import backtest, compare_methods
+
+    y = pd.Series([210.0, 260, 372, 519, 630, 790, 900, 1010], index=range(2016, 2024), name="s")
+    cases = [
+        (lambda: forecast(y, np.int64(0)), "got 0; pass e.g. horizon=5"),
+        (lambda: forecast(y, 2, level=np.float64(150)), "interval level 150.0 is not a"),
+        (lambda: forecast(y, 2, level=np.float64(0.8)), "pass 80, not 0.8 (as in"),
+        (lambda: backtest(y, np.int64(0)), "years; got 0"),
+        (lambda: backtest(y, 2, n_windows=np.int64(0)), "(all cutoffs); got 0"),
+        (lambda: compare_methods(y, np.int64(0)), "years; got 0; pass e.g. horizon=3"),
+    ]
+    for call, text in cases:
+        with pytest.raises(IdcForecastError) as caught:
+            call()
+        assert text in str(caught.value) and "np." not in str(caught.value)
