@@ -23,6 +23,8 @@ from idcforecast.errors import (
 __all__ = [
     "AUTO",
     "VALUE_LIMIT",
+    "as_typed",
+    "check_cap_mapping",
     "check_index_years",
     "check_inputs",
     "horizon_fix",
@@ -109,16 +111,17 @@ def resolve_levels(level: Any, *, caller: str = "forecast") -> tuple[float, ...]
         number = isinstance(value, int | float | np.integer | np.floating)
         if isinstance(value, bool) or not number or not 0 < float(value) < 100:
             raise ModelError(
-                f"{caller}: interval level {value!r} is not a percentage strictly between "
-                "0 and 100; pass levels like (80, 95)",
+                f"{caller}: interval level {as_typed(value)!r} is not a percentage strictly "
+                "between 0 and 100; pass levels like (80, 95)",
                 level=value,
             )
         if float(value) < 1:
             # 0.8 or 0.95 is a fraction written for a percentage: it gave a 0.8% interval
             # a hair wide around the mean (columns lo_0_8, hi_0_8), never what was meant
             raise ModelError(
-                f"{caller}: interval level {value!r} reads as a {float(value):g}% interval; "
-                f"levels are percentages: pass {100 * float(value):g}, not {value!r} (as in "
+                f"{caller}: interval level {as_typed(value)!r} reads as a {float(value):g}% "
+                f"interval; levels are percentages: pass {100 * float(value):g}, not "
+                f"{as_typed(value)!r} (as in "
                 "level=(80, 95))",
                 level=value,
             )
@@ -127,15 +130,25 @@ def resolve_levels(level: Any, *, caller: str = "forecast") -> tuple[float, ...]
 
 
 def resolve_caps(
-    cap: float | Mapping[Any, float] | None, series_ids: Any, *, caller: str = "forecast"
+    cap: float | Mapping[Any, float] | None,
+    series_ids: Any,
+    *,
+    caller: str = "forecast",
+    units: Sequence[str] | None = None,
 ) -> float | dict[str, float] | None:
     """``cap`` as given, or a ``{series_id: cap}`` mapping keyed by the ids as text.
 
     Series ids become text in every output, so ``{1: 80.0}`` caps series ``"1"``; a key
-    that names no series is an error (a misspelt id would silently leave a series uncapped).
+    that names no series is an error (a misspelt id would silently leave a series uncapped);
+    a series the mapping leaves out is not capped.
     A pandas Series of caps indexed by series id (``df.groupby("series_id")["value"].max()
     * 2``) is such a mapping (it was refused as "cap a 500 / b 50 / dtype: int64 is not a
     number", its repr over several lines).
+
+    ``units``: the series' units, in the order of ``series_ids``. One number cannot be the
+    saturation level of series in different units (100 is a share's ceiling and 100 TWh a
+    level the other series may be far past): a scalar ``cap`` is then a :class:`ModelError`
+    that names the units and asks for a mapping.
 
     Examples
     --------
@@ -150,7 +163,10 @@ def resolve_caps(
     if isinstance(cap, pd.Series):
         cap = cap.to_dict()
     if not isinstance(cap, Mapping):
+        if cap is not None and units is not None:
+            _check_one_unit(cap, list(series_ids), list(units), caller)
         return cap
+    check_cap_mapping(cap, caller=caller)
     caps = {str(key): value for key, value in cap.items()}
     known = {str(sid) for sid in series_ids}
     unknown = [key for key in caps if key not in known]
@@ -163,6 +179,71 @@ def resolve_caps(
             series_id=unknown[0],
         )
     return caps
+
+
+def check_cap_mapping(caps: Mapping[Any, Any], *, caller: str) -> None:
+    """Raise for NaN caps in a ``{series_id: cap}`` mapping: caps read from a table with a
+    blank for each uncapped series (``dict(zip(t.series_id, t.cap))``) failed each of those
+    series with "cap nan is not above the last observation 60.0" (NaN compares false),
+    which names no fix.
+
+    Examples
+    --------
+    >>> check_cap_mapping({"a": 100.0, "b": float("nan")}, caller="forecast")
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.ModelError: forecast: cap is NaN (blank) for series 'b'; expected a number for each series in the mapping; leave the uncapped series out of it ({sid: c for sid, c in caps.items() if c == c}) or give their caps
+    """  # noqa: E501
+    import math
+
+    blank = []
+    for key, value in caps.items():
+        try:
+            if not isinstance(value, bool | str) and math.isnan(float(value)):
+                blank.append(key)
+        except (TypeError, ValueError):
+            continue  # not a number (None is no cap): the series' own check names it
+    if blank:
+        some = ", ".join(repr(str(key)) for key in blank[:5])
+        more = f" and {len(blank) - 5} more" if len(blank) > 5 else ""
+        raise ModelError(
+            f"{caller}: cap is NaN (blank) for series {some}{more}; expected a number "
+            "for each series in the mapping; leave the uncapped series out of it "
+            "({sid: c for sid, c in caps.items() if c == c}) or give their caps",
+            series_id=str(blank[0]),
+        )
+
+
+def _check_one_unit(cap: Any, series_ids: list[Any], units: list[str], caller: str) -> None:
+    """A scalar ``cap`` for series in different units is refused (it capped every series
+    at the same number whatever its unit: a share's 100 applied to TWh as well).
+
+    Examples
+    --------
+    >>> _check_one_unit(100, ["a", "b"], ["%", "%"], "forecast")  # one unit: fine
+    >>> _check_one_unit(100, ["share", "twh"], ["%", "TWh"], "forecast")
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.ModelError: forecast: cap=100 is one number for series in different units ('share' in '%', 'twh' in 'TWh'); pass one cap per series as a mapping, e.g. cap={'share': 100} (a series left out of it is not capped)
+    """  # noqa: E501
+    first: dict[str, str] = {}
+    for sid, unit in zip(series_ids, units, strict=True):
+        first.setdefault(str(unit), str(sid))
+    if len(first) < 2:
+        return
+    shown = ", ".join(
+        f"{sid!r} in {unit!r}" if unit else f"{sid!r} with no unit" for unit, sid in first.items()
+    )
+    example = next(iter(first.values()))
+    # as typed: 100, not np.float64(100.0) (a cap computed with numpy)
+    shown_cap = cap.item() if isinstance(cap, np.generic) else cap
+    raise ModelError(
+        f"{caller}: cap={shown_cap!r} is one number for series in different units ({shown}); "
+        f"pass one cap per series as a mapping, e.g. cap={{{example!r}: {shown_cap!r}}} (a "
+        "series left out of it is not capped)",
+        cap=repr(cap),
+        units=list(first),
+    )
 
 
 # Largest value size forecast: every model was checked to fit series up to it (a square of
@@ -204,6 +285,19 @@ def horizon_as_year_message(horizon: int, last_year: int | None = None) -> str |
     )
 
 
+def as_typed(value: Any) -> Any:
+    """``value`` for a message as the user would have typed it: a numpy scalar as its
+    Python number (messages showed "got np.int64(0)" for a horizon computed from a year
+    column).
+
+    Examples
+    --------
+    >>> as_typed(np.int64(0)), as_typed(np.float64(0.8)), as_typed("x")
+    (0, 0.8, 'x')
+    """
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def horizon_fix(horizon: Any, example: str = "horizon=5") -> str:
     """The fix for a refused horizon: ``int(h)`` for a whole float (7.0, from year
     arithmetic on a float year column, read as "not a whole number" otherwise), else an
@@ -233,7 +327,7 @@ def check_inputs(
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
         raise ModelError(
             f"series {series_id!r}: horizon must be a positive whole number of years after "
-            f"the last observation; got {horizon!r}; {horizon_fix(horizon)}",
+            f"the last observation; got {as_typed(horizon)!r}; {horizon_fix(horizon)}",
             series_id=series_id,
             horizon=horizon,
         )

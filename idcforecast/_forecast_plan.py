@@ -103,24 +103,7 @@ def plan_forecast(
             "once per alias (forecast() accepts lists)",
             method=method,
         )
-    if cap is not None:
-        cap = _cap_number(cap, series_id)
-    if cap is not None and not float(cap) > values[-1]:
-        last = place_in_series(first_year, values.size - 1)
-        raise ModelError(
-            f"series {series_id!r}: cap {float(cap)!r} is not above the last observation "
-            f"{float(values[-1])!r} ({last}); pass a cap above it, or no cap (cap=None; on "
-            "the command line, leave out --cap)",
-            series_id=series_id,
-            cap=cap,
-        )
-    if cap is not None and float(cap) > VALUE_LIMIT:
-        raise ModelError(
-            f"series {series_id!r}: cap {float(cap):.6g} is beyond {VALUE_LIMIT:g}, where the "
-            "models' sums of squares overflow; express the series and its cap in a larger unit",
-            series_id=series_id,
-            cap=cap,
-        )
+    cap = checked_cap(cap, float(values[-1]), series_id, first_year, values.size)
     point, fit, min_obs, components, note = _method_point(
         alias, values, series_id, first_year, cap, seen
     )
@@ -141,6 +124,36 @@ def plan_forecast(
         cutoffs=tuple(origin_cutoffs(values.size, settings=local)),
         observed=seen,
     )
+
+
+def checked_cap(
+    cap: Any, last: float, series_id: str, first_year: int | None, n_values: int
+) -> float | None:
+    """``cap`` as a float (None for no cap), or a :class:`ModelError`: not a number, not
+    above the series' ``last`` value (value ``n_values - 1`` from ``first_year``), or too
+    large for the models' arithmetic. :func:`idcforecast.backtest` checks a series' cap
+    here against its last year too, as :func:`idcforecast.forecast` does.
+    """
+    if cap is None:
+        return None
+    cap = _cap_number(cap, series_id)
+    if not cap > last:
+        where = place_in_series(first_year, n_values - 1)
+        raise ModelError(
+            f"series {series_id!r}: cap {cap!r} is not above the last observation "
+            f"{last!r} ({where}); pass a cap above it, or no cap (cap=None; on "
+            "the command line, leave out --cap)",
+            series_id=series_id,
+            cap=cap,
+        )
+    if cap > VALUE_LIMIT:
+        raise ModelError(
+            f"series {series_id!r}: cap {cap:.6g} is beyond {VALUE_LIMIT:g}, where the "
+            "models' sums of squares overflow; express the series and its cap in a larger unit",
+            series_id=series_id,
+            cap=cap,
+        )
+    return cap
 
 
 def _cap_number(cap: Any, series_id: str) -> float:

@@ -47,6 +47,7 @@ __all__ = [
     "SeriesData",
     "bad_year_message",
     "cell_repr",
+    "check_gap_policy",
     "duplicate_year_message",
     "mixed_units_message",
     "no_values_message",
@@ -272,6 +273,8 @@ def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
     --------
     >>> value_not_finite_message("s", 2020, "abc").split(";")[0]
     "series 's' year 2020: value 'abc' is not a finite number"
+    >>> value_not_finite_message("s", 2020, "1,562.5").split(":")[1]
+    " value '1,562.5' is a number written with thousands separators, text to pandas; pass 1562.5"
     >>> value_not_finite_message("s", 2020, float("nan"))  # doctest: +NORMALIZE_WHITESPACE
     "series 's' year 2020: the value is blank (NaN) but the row is not; expected a number;
     for a year not published, drop the row or write 'n/a' as its value (pandas.read_csv
@@ -292,6 +295,15 @@ def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
         "number; give a number, or leave the year out (a missing year is allowed: drop its "
         "row, or blank its cell in a wide table)"
     )
+    if isinstance(cell, str) and _GROUPED_NUMBER.match(cell):
+        number = float(cell.replace(",", ""))
+        return (
+            f"series {series_id!r} year {int(year)}: value {cell_repr(cell)} is a number "
+            f"written with thousands separators, text to pandas; pass {number:g}: read the "
+            "file with pandas.read_csv(..., thousands=',') or with idcforecast.read_series, "
+            "which read such numbers, or convert the column (pandas.to_numeric("
+            "df['value'].str.replace(',', ''))"
+        )
     if isinstance(cell, str) and _FIGURE_TEXT.search(cell):
         message += (
             " (figure text with a unit, such as '1,562.5亿元' or '800 MW', is read by "
@@ -354,6 +366,8 @@ def unpublished_label(year: Any, cell: Any) -> str:
 
 # a number with a unit or magnitude after it ("1562.5亿元", "800 MW", "$71.2bn")
 # a number with a unit after it ("800 MW") or a word or sign before it ("超过520", ">520")
+# "1,200", "-12,345.6": a number with comma thousands separators, which pandas reads as text
+_GROUPED_NUMBER = re.compile(r"^\s*[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*$")
 _FIGURE_TEXT = re.compile(r"\d\s*[^\d\s.,+\-eE]|[^\d\s.,+\-eE]\s*\d")
 
 
@@ -397,6 +411,27 @@ def _fmt_years(years: list[int]) -> str:
     return ", ".join(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs)
 
 
+def check_gap_policy(gaps: Any, caller: str) -> None:
+    """A :class:`DataError` for ``gaps`` that is not one of :data:`GAP_POLICIES`, in the
+    words of ``caller`` (an argument of the call, checked once before any series: it was
+    named as a fault of the first series, "series 's': gaps='fill' ...").
+
+    Examples
+    --------
+    >>> check_gap_policy("span", "forecast")
+    >>> check_gap_policy("fill", "forecast")
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.DataError: forecast: gaps='fill' is not a gap policy; expected one of 'interpolate', 'span', 'error'
+    """  # noqa: E501
+    if not isinstance(gaps, str) or gaps not in GAP_POLICIES:
+        raise DataError(
+            f"{caller}: gaps={gaps!r} is not a gap policy; expected one of "
+            f"{', '.join(repr(p) for p in GAP_POLICIES)}",
+            gaps=gaps,
+        )
+
+
 def prepare_values(
     years: Any, values: Any, *, gaps: str = "interpolate", series_id: str = "series"
 ) -> PreparedSeries:
@@ -424,13 +459,7 @@ def prepare_values(
     >>> prepare_values([2018, 2019, 2021], [100.0, 121.0, 146.41], gaps="span").note
     'gap before 2021: fitted on 2021 only (dropped 2018-2019)'
     """
-    if gaps not in GAP_POLICIES:
-        raise DataError(
-            f"series {series_id!r}: gaps={gaps!r} is not a gap policy; expected one of "
-            f"{', '.join(repr(p) for p in GAP_POLICIES)}",
-            series_id=series_id,
-            gaps=gaps,
-        )
+    check_gap_policy(gaps, f"series {series_id!r}")
     yrs = np.asarray(years, dtype=np.int64)
     vals = np.asarray(values, dtype=np.float64)
     if yrs.size == 0:

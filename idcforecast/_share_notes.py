@@ -1,11 +1,18 @@
-"""The note of a forecast in percent that passes 100%: a share cannot, and the methods,
-which extrapolate levels, do not know it. Added by :func:`idcforecast.forecast` and
-:func:`idcforecast.forecast_many` alike, from the finished frame, so both word it the same.
+"""A forecast in percent that passes 100%: a share cannot, and the methods, which
+extrapolate levels, do not know it. The one check and its wording: the note that
+:func:`idcforecast.forecast` and :func:`idcforecast.forecast_many` add to the finished frame
+(:func:`add_past_100_notes`), and the sentence of the report's executive summary
+(:func:`past_100_when`), so the two never disagree on whether, when or in which words.
+
+The check: the series is in percent (any spelling of it: "%", "percent", "pct"), its
+history never went past 100% (a ratio in percent that did is no share), and the upper bound
+of its widest interval (without intervals, its central value) passes 100; the text names
+the first year each of them does, "95% upper bound in 2026, central value in 2027".
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -13,7 +20,44 @@ import numpy as np
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["add_past_100_notes", "past_100_note"]
+__all__ = ["add_past_100_notes", "is_percent_unit", "past_100_note", "past_100_when"]
+
+
+def is_percent_unit(unit: object) -> bool:
+    """Whether ``unit`` is percent in any spelling the unit registry reads ("%",
+    "percent", "pct"); not "pp" or "bp" (changes, not shares).
+
+    Examples
+    --------
+    >>> is_percent_unit("%"), is_percent_unit("percent"), is_percent_unit("pp")
+    (True, True, False)
+    >>> is_percent_unit("CNY 100m"), is_percent_unit(""), is_percent_unit(float("nan"))
+    (False, False, False)
+    """
+    if unit == "%":
+        return True
+    if not isinstance(unit, str) or not unit.strip():
+        return False
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import canonical_unit
+
+    try:
+        return canonical_unit(unit) == "%"
+    except IdcForecastError:
+        return False
+
+
+def _when(years: np.ndarray, mean: np.ndarray, upper: np.ndarray | None, level: str | None) -> str:
+    """The first year the upper bound, then the central value, passes 100; "" if none."""
+    central = years[mean > 100.0]
+    if upper is None:
+        return f"central value in {int(central.min())}" if central.size else ""
+    over = years[upper > 100.0]
+    if not over.size:
+        return ""
+    return f"{level}% upper bound in {int(over.min())}" + (
+        f", central value in {int(central.min())}" if central.size else ""
+    )
 
 
 def past_100_note(
@@ -30,48 +74,76 @@ def past_100_note(
     >>> past_100_note(np.array([2025, 2026]), np.array([90.0, 101.0]), None, None)[:49]
     'forecast passes 100% (central value in 2026): a s'
     """  # noqa: E501
-    central = years[mean > 100.0]
-    if upper is None:
-        if not central.size:
-            return ""
-        when = f"central value in {int(central.min())}"
-    else:
-        over = years[upper > 100.0]
-        if not over.size:
-            return ""
-        when = f"{level}% upper bound in {int(over.min())}" + (
-            f", central value in {int(central.min())}" if central.size else ""
-        )
+    return _note(_when(years, mean, upper, level))
+
+
+def _note(when: str) -> str:
+    if not when:
+        return ""
     return (
         f"forecast passes 100% ({when}): a share cannot; if the series is one, cap it at "
         "100 (cap=100; forecast --cap 100)"
     )
 
 
+def _widest(columns: Iterable[object]) -> tuple[str | None, str | None]:
+    """The ``hi_<L>`` column of the widest interval and its level text ("95", "99_5" read
+    "99.5"), or (None, None) for a frame without intervals."""
+    highs = [str(c) for c in columns if str(c).startswith("hi_")]
+    if not highs:
+        return None, None
+    widest = max(highs, key=lambda c: float(c[3:].replace("_", ".")))
+    return widest, widest[3:].replace("_", ".")
+
+
+def past_100_when(forecast: pd.DataFrame, unit: object, history_max: float) -> str:
+    """For one series and method's forecast rows (``year, mean, hi_<L>...``): when it
+    passes 100% as :func:`past_100_note` words it ("95% upper bound in 2026, central value
+    in 2027"), or "" when the series is not in percent, was above 100% in its history
+    (``history_max``), or its forecast stays within 100.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> fc = pd.DataFrame({"year": [2024, 2025], "mean": [96.0, 102.0],
+    ...                    "hi_80": [99.0, 108.0], "hi_95": [101.0, 112.0]})
+    >>> past_100_when(fc, "%", 90.0)
+    '95% upper bound in 2024, central value in 2025'
+    >>> past_100_when(fc, "%", 120.0), past_100_when(fc, "TWh", 90.0)
+    ('', '')
+    """
+    if not is_percent_unit(unit) or history_max > 100.0:
+        return ""
+    column, level = _widest(forecast.columns)
+    return _when(
+        forecast["year"].to_numpy(dtype=float),
+        forecast["mean"].to_numpy(dtype=float),
+        None if column is None else forecast[column].to_numpy(dtype=float),
+        level,
+    )
+
+
 def add_past_100_notes(frame: pd.DataFrame, history_max: Mapping[str, float]) -> pd.DataFrame:
     """``frame`` (a forecast frame: ``series_id, year, model, mean, lo_*/hi_*, unit, note``)
-    with :func:`past_100_note` appended to the note of each series in "%" and method whose
-    widest interval (without intervals, central value) passes 100%, when the series'
-    history never did (``history_max``, by series id as text; a series above 100% is no
-    share)."""
-    if "unit" not in frame.columns or not (frame["unit"] == "%").any():
+    with :func:`past_100_note` appended to the note of each series in percent and method
+    whose widest interval (without intervals, central value) passes 100%, when the series'
+    history never did (``history_max``, by series id as text; a series missing from it is
+    taken as no share)."""
+    if "unit" not in frame.columns or not len(frame):
         return frame
-    highs = [c for c in frame.columns if c.startswith("hi_")]
-    # no intervals (level=()): the central value alone (it was not checked at all)
-    widest = max(highs, key=lambda c: float(c[3:].replace("_", "."))) if highs else None
-    level = None if widest is None else widest[3:].replace("_", ".")
+    import pandas as pd
+
+    # each distinct unit once (a batch frame has a row per series, method and year)
+    spelled = [u for u in pd.unique(frame["unit"]) if is_percent_unit(u)]
+    percent = frame[frame["unit"].isin(spelled)]
+    if not len(percent):
+        return frame
     frame = frame.copy()
-    percent = frame[frame["unit"] == "%"]
     for (sid, _), rows in percent.groupby(["series_id", "model"], sort=False):
-        if history_max.get(str(sid), np.inf) > 100.0:
+        # the report's sentence asks the same function
+        when = past_100_when(rows, rows["unit"].iloc[0], history_max.get(str(sid), np.inf))
+        if not when:
             continue
-        note = past_100_note(
-            rows["year"].to_numpy(dtype=float),
-            rows["mean"].to_numpy(dtype=float),
-            None if widest is None else rows[widest].to_numpy(dtype=float),
-            level,
-        )
-        if note:
-            old = rows["note"].iloc[0]
-            frame.loc[rows.index, "note"] = f"{old}; {note}" if old else note
+        old = rows["note"].iloc[0]
+        frame.loc[rows.index, "note"] = f"{old}; {_note(when)}" if old else _note(when)
     return frame

@@ -8,13 +8,19 @@ a series on the cutoffs where all of them could forecast.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["COMPARED_METHODS", "DEFAULT_METHODS", "compare_methods"]
+    from idcforecast._series import SeriesData
+
+__all__ = ["COMPARED_METHODS", "DEFAULT_METHODS", "NO_BACKTEST", "compare_methods"]
+
+# how a row's note starts the reason its method has no backtest (after the forecast's note)
+NO_BACKTEST = "no backtest: "
 
 # What an analyst weighs against "auto": (alias, what it assumes).
 COMPARED_METHODS: tuple[tuple[str, str], ...] = (
@@ -33,6 +39,7 @@ def compare_methods(
     methods: Sequence[str] = DEFAULT_METHODS,
     backtest_horizon: int = 3,
     level: float | Sequence[float] = (80, 95),
+    cap: float | Mapping[str, float] | None = None,
     seed: int | None = None,
     gaps: str = "interpolate",
 ) -> pd.DataFrame:
@@ -49,8 +56,9 @@ def compare_methods(
         Model aliases ("auto" included); default ``auto, drift_log, damped_log, drift``.
     backtest_horizon
         Steps ahead of each backtest forecast (as :func:`idcforecast.backtest`).
-    level, seed, gaps
-        As :func:`idcforecast.forecast`.
+    level, cap, seed, gaps
+        As :func:`idcforecast.forecast` (``cap`` one number or ``{series_id: cap}``); the
+        backtests use the same ``cap``.
 
     Returns
     -------
@@ -59,9 +67,12 @@ def compare_methods(
         lo_<L>, hi_<L>...`` (the forecast's last year), ``smape, mase, coverage_<L>...``
         and ``n`` (the backtest scored over the cutoffs where every method of the series
         could forecast: the same ``n`` forecasts for all; a method with no backtest window
-        at all is left out of that intersection, with its scores missing), ``note``: why a
-        method could not forecast the series or not be backtested (its cells are then
-        missing), else "", and ``unit``.
+        at all is left out of that intersection, with its scores missing), ``status``:
+        the forecast's ("ok", or "fallback" when members were left out) or "failed" when
+        the method could not forecast the series (its cells are then missing), ``note``:
+        the forecast's note as :func:`idcforecast.forecast` gives it (gap years filled,
+        members left out, a share passing 100%...) or why the method failed, then, when
+        the method could not be backtested, ``"no backtest: "`` and why, and ``unit``.
 
     Examples
     --------
@@ -76,8 +87,7 @@ def compare_methods(
     """
     import pandas as pd
 
-    from idcforecast._forecast_inputs import resolve_levels, resolve_methods
-    from idcforecast._series import split_series
+    from idcforecast._forecast_inputs import resolve_caps, resolve_levels, resolve_methods
 
     levels = resolve_levels(level, caller="compare_methods")
     # one alias as text is one method (as for forecast()), never its letters
@@ -85,12 +95,18 @@ def compare_methods(
     # arguments, checked once: each method's row records what goes wrong for that method
     # and series, so a bad horizon or gap policy was a table of blank rows repeating it
     _check_arguments(horizon, backtest_horizon, gaps)
+    parts = _series_parts(data)
+    caps = resolve_caps(
+        cap,
+        [series.series_id for series, _ in parts],
+        caller="compare_methods",
+        units=[series.unit for series, _ in parts],
+    )
     rows: list[dict[str, Any]] = []
-    for series in split_series(data):
-        frame = pd.DataFrame(
-            {"series_id": series.series_id, "year": series.years, "value": series.values}
-        )
-        found = _one_series(frame, horizon, aliases, backtest_horizon, levels, seed, gaps)
+    for series, part in parts:
+        series_cap = caps.get(series.series_id) if isinstance(caps, Mapping) else caps
+        settings = _Settings(horizon, backtest_horizon, levels, series_cap, seed, gaps)
+        found = _one_series(part, series.series_id, aliases, settings)
         rows.extend(row | {"unit": series.unit} for row in found)
     out = pd.DataFrame(rows)
     # whole numbers, blank where a method could not run
@@ -100,15 +116,15 @@ def compare_methods(
 def _check_arguments(horizon: Any, backtest_horizon: Any, gaps: Any) -> None:
     import numpy as np
 
-    from idcforecast._forecast_inputs import horizon_as_year_message, horizon_fix
-    from idcforecast._series import GAP_POLICIES
-    from idcforecast.errors import DataError, ModelError
+    from idcforecast._forecast_inputs import as_typed, horizon_as_year_message, horizon_fix
+    from idcforecast._series import check_gap_policy
+    from idcforecast.errors import ModelError
 
     for name, value in (("horizon", horizon), ("backtest_horizon", backtest_horizon)):
         if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
             raise ModelError(
                 f"compare_methods: {name} must be a positive whole number of years; got "
-                f"{value!r}; {horizon_fix(value, f'{name}=3')}",
+                f"{as_typed(value)!r}; {horizon_fix(value, f'{name}=3')}",
                 argument=name,
                 value=value,
             )
@@ -116,29 +132,47 @@ def _check_arguments(horizon: Any, backtest_horizon: Any, gaps: Any) -> None:
         if too_far is not None:
             prefix = "backtest_" if name == "backtest_horizon" else ""  # "backtest_horizon 30"
             raise ModelError(f"compare_methods: {prefix}{too_far}", argument=name, value=int(value))
-    if gaps not in GAP_POLICIES:
-        raise DataError(
-            f"compare_methods: gaps={gaps!r} is not a gap policy; expected one of "
-            f"{', '.join(repr(p) for p in GAP_POLICIES)}",
-            gaps=gaps,
-        )
+    check_gap_policy(gaps, "compare_methods")
+
+
+def _series_parts(data: Any) -> list[tuple[SeriesData, Any]]:
+    """Each series of ``data`` (validated) with its own rows as given: the forecast and the
+    backtests read them as :func:`idcforecast.forecast` does, unit, estimates and cells
+    marked not published included (a frame rebuilt from the years and values lost them,
+    and with the unit the note of a share passing 100%)."""
+    import pandas as pd
+
+    from idcforecast._series import _series_from_pandas_series, split_series
+
+    all_series = split_series(data)
+    frame = _series_from_pandas_series(data) if isinstance(data, pd.Series) else data
+    if "series_id" not in frame.columns:
+        frame = frame.assign(series_id="series")
+    groups = [rows for _, rows in frame.groupby("series_id", sort=False)]
+    return list(zip(all_series, groups, strict=True))
+
+
+@dataclass(frozen=True)
+class _Settings:
+    """The comparison's arguments for one series (``cap`` that series' own)."""
+
+    horizon: int
+    backtest_horizon: int
+    levels: tuple[float, ...]
+    cap: float | None
+    seed: int | None
+    gaps: str
 
 
 def _one_series(
-    frame: pd.DataFrame,
-    horizon: int,
-    aliases: list[str],
-    backtest_horizon: int,
-    levels: tuple[float, ...],
-    seed: int | None,
-    gaps: str,
+    frame: pd.DataFrame, sid: str, aliases: list[str], settings: _Settings
 ) -> list[dict[str, Any]]:
     from idcforecast.errors import IdcForecastError
     from idcforecast.evaluation import accuracy, backtest
     from idcforecast.forecasting import _level_label, forecast
 
-    sid = str(frame["series_id"].iloc[0])
     # the column names forecast() and accuracy() use: 80.5 is "lo_80_5"
+    levels = settings.levels
     labels = [_level_label(lv) for lv in levels]
     names = [f"{side}_{label}" for label in labels for side in ("lo", "hi")]
     scores = ["smape", "mase", *(f"coverage_{label}" for label in labels)]
@@ -147,22 +181,38 @@ def _one_series(
     for alias in aliases:
         row: dict[str, Any] = {"series_id": sid, "model": alias, "year": float("nan")}
         row |= dict.fromkeys(["mean", *names, *scores, "n"], float("nan"))
-        row["note"] = ""
         try:
-            last = forecast(frame, horizon, method=alias, level=levels, seed=seed, gaps=gaps)
+            last = forecast(
+                frame,
+                settings.horizon,
+                method=alias,
+                level=levels,
+                cap=settings.cap,
+                seed=settings.seed,
+                gaps=settings.gaps,
+            )
         except IdcForecastError as err:
-            row["note"] = str(err)
-            rows.append(row)
+            rows.append(row | {"status": "failed", "note": str(err)})
             failures.append(err)
             continue
         final = last.iloc[-1]
         row |= {"year": int(final["year"]), "mean": float(final["mean"])}
         row |= {name: float(final[name]) for name in names}
+        # the forecast's own caveats (members left out, gap years filled, a share past
+        # 100%), as forecast() gives them: the comparison's rows had none of them
+        notes = [str(final["note"])] if final["note"] else []
         try:
-            frames[alias] = backtest(frame, backtest_horizon, method=alias, level=levels, gaps=gaps)
+            frames[alias] = backtest(
+                frame,
+                settings.backtest_horizon,
+                method=alias,
+                level=levels,
+                gaps=settings.gaps,
+                cap=settings.cap,
+            )
         except IdcForecastError as err:
-            row["note"] = f"no backtest: {_in_comparison_words(str(err))}"
-        rows.append(row)
+            notes.append(f"{NO_BACKTEST}{_in_comparison_words(str(err))}")
+        rows.append(row | {"status": str(final["status"]), "note": "; ".join(notes)})
     if len(aliases) > 1 and len(failures) == len(aliases) and len(set(map(str, failures))) == 1:
         # the input's own error (a gap with gaps="error", a repeated year), the same for every
         # method: raised once, as forecast() raises it, not repeated on every row
@@ -176,6 +226,21 @@ def _one_series(
             scored = accuracy(bt[bt["cutoff"].isin(common)]).iloc[0]
             row |= {name: float(scored[name]) for name in [*scores, "n"]}
     return rows
+
+
+def no_backtest_reason(note: str) -> str | None:
+    """The reason a comparison row's method has no backtest (``"no backtest: ..."``, the
+    end of its note), or None when it was backtested.
+
+    Examples
+    --------
+    >>> no_backtest_reason("gap year 2013 filled; no backtest: too short")
+    'no backtest: too short'
+    >>> no_backtest_reason("gap year 2013 filled") is None
+    True
+    """
+    at = note.find(NO_BACKTEST)
+    return None if at < 0 else note[at:]
 
 
 def _in_comparison_words(message: str) -> str:

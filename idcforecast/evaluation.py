@@ -15,7 +15,7 @@ Definitions (as in the M3/M4 evaluation code; see ``shared/reference/forecast_be
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -134,7 +134,31 @@ def coverage(actual: Any, lower: Any, upper: Any) -> float:
     0.6666666666666666
     """
     y, lo, hi = _arrays("coverage", actual=actual, lower=lower, upper=upper)
+    _check_ordered("coverage", lo, hi)
     return float(np.mean((y >= lo) & (y <= hi)))
+
+
+def _check_ordered(metric: str, lower: np.ndarray, upper: np.ndarray) -> None:
+    """A lower bound above its upper bound is a DataError (bounds passed in the wrong
+    order): it counted as a miss for coverage, and as a negative width for the Winkler
+    score, which then rewarded it.
+
+    Examples
+    --------
+    >>> _check_ordered("coverage", np.array([1.0, 10.0]), np.array([2.0, 4.0]))
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.DataError: coverage: lower[1] is 10.0, above upper[1] 4.0; pass lower then upper (were they swapped?)
+    """  # noqa: E501
+    bad = np.flatnonzero(lower > upper)
+    if bad.size:
+        i = int(bad[0])
+        raise DataError(
+            f"{metric}: lower[{i}] is {float(lower[i])!r}, above upper[{i}] "
+            f"{float(upper[i])!r}; pass lower then upper (were they swapped?)",
+            metric=metric,
+            position=i,
+        )
 
 
 def winkler_score(actual: Any, lower: Any, upper: Any, *, level: float) -> float:
@@ -150,6 +174,7 @@ def winkler_score(actual: Any, lower: Any, upper: Any, *, level: float) -> float
     (percent,) = resolve_levels(level, caller="winkler_score")
     alpha = 1.0 - percent / 100.0
     y, lo, hi = _arrays("winkler_score", actual=actual, lower=lower, upper=upper)
+    _check_ordered("winkler_score", lo, hi)
     score = (hi - lo) + 2.0 / alpha * (np.clip(lo - y, 0, None) + np.clip(y - hi, 0, None))
     return float(np.mean(score))
 
@@ -162,6 +187,7 @@ def backtest(
     n_windows: int | None = None,
     level: float | Sequence[float] = (80, 95),
     gaps: str = "interpolate",
+    cap: float | Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
     """Rolling-origin evaluation: re-forecast from earlier cutoffs and compare.
 
@@ -170,6 +196,10 @@ def backtest(
     ``n_windows`` keeps the latest ones (all when None). Each window is fitted only on years
     ``<= c`` (the gap policy applied to them); rows whose year is not observed (a gap) are
     dropped, never compared with interpolated values.
+
+    ``cap`` is :func:`idcforecast.forecast`'s (one number, or ``{series_id: cap}``): each
+    window is forecast with it, so a saturation model with a given cap (``logistic``,
+    ``gompertz``) is backtested as it forecasts, from its own minimum with a cap.
 
     Returns
     -------
@@ -191,19 +221,23 @@ def backtest(
     import pandas as pd
 
     from idcforecast._forecast_inputs import (
+        as_typed,
         horizon_as_year_message,
         horizon_fix,
+        resolve_caps,
         resolve_levels,
         resolve_methods,
     )
+    from idcforecast._forecast_plan import checked_cap
     from idcforecast._history_notes import history_note
-    from idcforecast._series import prepare_values, split_series
+    from idcforecast._series import check_gap_policy, prepare_values, split_series
     from idcforecast.forecasting import _forecast_row, forecast_array
 
     methods = resolve_methods(method)
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
         raise DataError(
-            f"backtest horizon must be a positive whole number of years; got {horizon!r}"
+            f"backtest horizon must be a positive whole number of years; got "
+            f"{as_typed(horizon)!r}"
             + (f"; {horizon_fix(horizon)}" if "float" in horizon_fix(horizon) else ""),
             horizon=horizon,
         )
@@ -214,15 +248,30 @@ def backtest(
     whole = isinstance(n_windows, int | np.integer) and not isinstance(n_windows, bool)
     if n_windows is not None and (not whole or n_windows < 1):
         raise DataError(
-            f"n_windows must be a positive integer or None (all cutoffs); got {n_windows!r}",
+            "n_windows must be a positive integer or None (all cutoffs); got "
+            f"{as_typed(n_windows)!r}",
             n_windows=n_windows,
         )
     levels = resolve_levels(level, caller="backtest")
+    check_gap_policy(gaps, "backtest")
     rows: list[dict[str, Any]] = []
     left_out: list[str] = []
     failed: list[tuple[str, IdcForecastError]] = []
     spans: list[str] = []
-    for series in split_series(data):
+    all_series = split_series(data)
+    caps = resolve_caps(
+        cap,
+        [series.series_id for series in all_series],
+        caller="backtest",
+        units=[series.unit for series in all_series],
+    )
+    for series in all_series:
+        series_cap = caps.get(series.series_id) if isinstance(caps, Mapping) else caps
+        # as forecast() checks it: a cap the series has since passed (800 for a series
+        # at 1,010) was applied to every window and scored, though no forecast can use it
+        series_cap = checked_cap(
+            series_cap, float(series.values[-1]), series.series_id, int(series.years[-1]), 1
+        )
         observed = dict(zip(series.years.tolist(), series.values.tolist(), strict=True))
         last = int(series.years[-1])
         cutoffs = [int(c) for c in series.years if c <= last - horizon]
@@ -231,7 +280,7 @@ def backtest(
             start = int(series.years[int(breaks[-1]) + 1])
             spans.append(f"{series.series_id!r} {start}-{last}")
         for alias in methods:
-            feasible = [c for c in cutoffs if _enough(series.years, c, alias, gaps)]
+            feasible = [c for c in cutoffs if _enough(series.years, c, alias, gaps, series_cap)]
             if not feasible:
                 left_out.append(
                     f"{series.series_id!r} ({counted(series.years.size, 'year')}) for {alias!r}"
@@ -248,6 +297,7 @@ def backtest(
                         horizon=horizon,
                         method=alias,
                         levels=levels,
+                        cap=series_cap,
                         series_id=series.series_id,
                         first_year=prepared.first_year,
                         observed=prepared.observed,
@@ -383,8 +433,11 @@ def _warn_failed(failed: list[tuple[str, IdcForecastError]]) -> None:
     )
 
 
-def _enough(years: np.ndarray, cutoff: int, alias: str, gaps: str) -> bool:
-    """Whether the observed years up to ``cutoff`` meet the method's minimum.
+def _enough(
+    years: np.ndarray, cutoff: int, alias: str, gaps: str, cap: float | None = None
+) -> bool:
+    """Whether the observed years up to ``cutoff`` meet the method's minimum (with
+    ``cap``, the minimum of a saturation model given its cap: 4 for ``logistic``, not 5).
 
     Filled gap years do not count (``forecast_array`` counts observed values), and a cutoff
     whose years up to it are mostly missing is not feasible under ``gaps="interpolate"``
@@ -394,7 +447,7 @@ def _enough(years: np.ndarray, cutoff: int, alias: str, gaps: str) -> bool:
     from idcforecast.auto import AUTO_MIN_OBS
     from idcforecast.models import MODEL_REGISTRY
 
-    need = AUTO_MIN_OBS if alias == "auto" else MODEL_REGISTRY[alias].min_obs
+    need = AUTO_MIN_OBS if alias == "auto" else _min_obs(MODEL_REGISTRY[alias], cap)
     train = years[years <= cutoff]
     if gaps == "span":
         breaks = np.flatnonzero(np.diff(train) > 1)
@@ -404,6 +457,19 @@ def _enough(years: np.ndarray, cutoff: int, alias: str, gaps: str) -> bool:
         if missing > train.size:  # the policy refuses to invent most of a series
             return False
     return int(train.size) >= need
+
+
+def _min_obs(model: Any, cap: float | None) -> int:
+    """A model class's minimum number of points, given ``cap`` when it takes one."""
+    from idcforecast._forecast_plan import _init_params
+
+    if cap is None or "cap" not in _init_params(model):
+        return int(model.min_obs)
+    try:
+        given = float(cap)
+    except (TypeError, ValueError):  # forecast_array names the bad cap
+        return int(model.min_obs)
+    return int(model(cap=given)._requirements()[0])
 
 
 def _ratio(num: float, den: float) -> float:

@@ -91,6 +91,10 @@ class SeriesForecast:
         Why a fallback happened, gap filling, cap clipping; empty when nothing to say.
     cap
         Upper bound applied to every forecast and path, or None.
+    uncapped_mean
+        With a cap that clipped the point forecast, the forecast before the cap: the centre
+        of the error distribution, whose bounds and paths are then clipped (None
+        otherwise). ``mean`` is the clipped forecast.
     """
 
     series_id: str
@@ -105,6 +109,13 @@ class SeriesForecast:
     note: str = ""
     cap: float | None = None
     settings: CalibrationSettings = field(default=DEFAULT_SETTINGS, repr=False)
+    uncapped_mean: np.ndarray | None = field(default=None, repr=False)
+
+    @property
+    def _center(self) -> np.ndarray:
+        """The centre of the error distribution: the forecast before a cap clipped it (the
+        clipped mean put the interval() bounds and the paths lower than the frame's)."""
+        return self.mean if self.uncapped_mean is None else self.uncapped_mean
 
     def interval(self, level: float) -> tuple[np.ndarray, np.ndarray]:
         """Bounds of the central ``level`` % interval (any level, from ``sigma``)."""
@@ -118,7 +129,7 @@ class SeriesForecast:
             )
         level = levels[0]
         log = self.scale == "log"
-        return _capped_interval(self.mean, self.sigma, level, log, self.settings, self.cap)
+        return _capped_interval(self._center, self.sigma, level, log, self.settings, self.cap)
 
     def sample_paths(self, n_paths: int, seed: int | np.random.Generator | None = None):
         """Draw ``(n_paths, h)`` paths from the calibrated error distribution.
@@ -153,7 +164,8 @@ class SeriesForecast:
         df = self.settings.tail_df
         mix = np.ones((n, 1)) if np.isinf(df) else np.sqrt(df / mixing.chisquare(df, (n, 1)))
         noise = noise * (self.settings.spread * mix)
-        paths = self.mean * np.exp(noise) if self.scale == "log" else self.mean + noise
+        center = self._center
+        paths = center * np.exp(noise) if self.scale == "log" else center + noise
         return self._clip(paths)
 
     def _clip(self, values: np.ndarray) -> np.ndarray:
@@ -406,6 +418,7 @@ def finish_forecast(
         note="; ".join(notes),
         cap=cap,
         settings=plan.settings,
+        uncapped_mean=mean if cap is not None and bool((mean > cap).any()) else None,
     )
 
 
@@ -543,7 +556,8 @@ def forecast(
     cap
         Saturation cap for all series, or ``{series_id: cap}`` or a pandas Series of caps
         indexed by series id (keys compared as text; a key that names no series in
-        ``data`` is an :class:`UnknownSeriesError`).
+        ``data`` is an :class:`UnknownSeriesError`; a series left out is not capped). One
+        number for series in different units is a :class:`ModelError`: give a mapping.
     seed
         Passed on to :func:`forecast_array` (deterministic methods ignore it).
     gaps
@@ -567,12 +581,17 @@ def forecast(
     """
     import pandas as pd
 
-    from idcforecast._series import prepare_values, split_series
+    from idcforecast._series import check_gap_policy, prepare_values, split_series
 
     methods = resolve_methods(method)
     levels = resolve_levels(level)
+    check_gap_policy(gaps, "forecast")
     all_series = split_series(data)
-    cap = resolve_caps(cap, [series.series_id for series in all_series])
+    cap = resolve_caps(
+        cap,
+        [series.series_id for series in all_series],
+        units=[series.unit for series in all_series],
+    )
     rows: list[dict[str, Any]] = []
     history_max: dict[str, float] = {}  # by series id: a share never went past 100%
     for series in all_series:

@@ -23,7 +23,7 @@ def cidc() -> pd.DataFrame:
 def test_each_row_is_forecast_and_its_backtest_on_the_shared_cutoffs(cidc: pd.DataFrame) -> None:
     table = compare_methods(cidc, 7)
     assert table["model"].tolist() == ["auto", "drift_log", "damped_log", "drift"]
-    assert table["year"].tolist() == [2030] * 4 and (table["note"] == "").all()
+    assert table["year"].tolist() == [2030] * 4 and (table["status"] == "ok").all()
     assert table["unit"].unique().tolist() == ["CNY 100m"]
     # damped_log needs 6 points: its cutoffs are the shared ones, 3 years ahead from each
     shared = set(backtest(cidc, 3, method="damped_log")["cutoff"])
@@ -150,8 +150,11 @@ def test_no_backtest_note_names_the_backtest_horizon() -> None:
     racks = load_dataset("china_racks_in_use")
     racks = racks[racks["series_id"] == "china_racks_in_use"]
     note = compare_methods(racks, 7, methods=["drift"])["note"].iloc[0]
-    assert note == (
-        "no backtest: no backtest window fits: every series needs at least "
+    # the forecast's own note first: the racks published as bounds ("超过520万") were
+    # left out of the comparison's rows, which rebuilt the series from years and values
+    assert note.startswith("values published as bounds, fitted as those numbers: 2021 (at ")
+    assert note.endswith(
+        "; no backtest: no backtest window fits: every series needs at least "
         "backtest_horizon=3 years after the method's minimum number of points; pass a "
         "smaller backtest_horizon=N"
     )
@@ -169,3 +172,51 @@ def test_the_input_s_own_error_is_raised_once() -> None:
     short = pd.DataFrame({"series_id": "s", "year": [2021, 2022], "value": [1.0, 2.0]})
     notes = compare_methods(short, 2)["note"]
     assert notes.str.contains("needs at least").all() and notes.nunique() > 1
+
+
+def test_each_row_carries_its_forecast_s_status_and_note(cidc: pd.DataFrame) -> None:
+    # before: a row's note was "" whenever the method ran, so the comparison hid what
+    # forecast() says about the same forecast (a gap year filled, members left out)
+    table = compare_methods(cidc, 7)
+    for row in table.itertuples():
+        fc = forecast(cidc, 7, method=row.model)
+        assert (row.status, row.note) == (fc["status"].iloc[0], fc["note"].iloc[0])
+    assert table["note"].tolist() == ["gap year 2013 filled log-linearly for fitting only"] * 4
+    # 5 points: "auto" leaves out damped (needs 6), a fallback, and the 5 points leave no
+    # backtest window 3 years ahead: the forecast's note first, then why no backtest
+    short = pd.Series([10.0, 12, 15, 17, 20], index=range(2019, 2024), name="s")
+    auto = compare_methods(short, 2, methods=["auto"]).iloc[0]
+    assert auto["status"] == "fallback"
+    assert auto["note"].startswith("5 points: left out 'damped' (needs 6); combined naive, ")
+    assert "; no backtest: no backtest window fits" in auto["note"]
+    failed = compare_methods(short, 2, methods=["auto", "damped_log"]).iloc[1]
+    assert failed["status"] == "failed" and "needs at least 6" in failed["note"]
+
+
+def test_a_share_passing_100_percent_is_noted_in_the_comparison() -> None:
+    # the comparison rebuilt each series from its years and values, without its unit, so
+    # forecast()'s "forecast passes 100%" note for a share could not appear on its rows
+    share = pd.DataFrame(
+        {"series_id": "s", "year": range(2016, 2024), "value": [60.0, 66, 72, 78, 84, 88, 92, 96]}
+    )
+    share["unit"] = "%"
+    note = compare_methods(share, 5, methods=["drift"])["note"].iloc[0]
+    assert note == forecast(share, 5, method="drift")["note"].iloc[0]
+    # drift: 96 + 36 / 7 = 101.1 in 2024, past 100 already
+    assert "forecast passes 100% (95% upper bound in 2024, central value in 2024)" in note
+
+
+def test_the_comparison_forecasts_and_backtests_with_the_cap() -> None:
+    # before: compare_methods took no cap=, so a saturation model could not be compared as
+    # it forecasts (logistic with its cap given needs 4 points, not 5)
+    y = pd.Series([5.0, 9, 16, 27, 41, 55, 66], index=range(2018, 2025), name="s")
+    table = compare_methods(y, 3, methods=["logistic", "drift"], backtest_horizon=2, cap=100)
+    for row in table.itertuples():
+        fc = forecast(y, 3, method=row.model, cap=100).iloc[-1]
+        assert (row.mean, row.hi_95) == pytest.approx((fc["mean"], fc["hi_95"]))
+    # with the cap, logistic's cutoffs are 2021 (4 points) and 2022: 2 x 2 forecasts shared
+    assert table["n"].tolist() == [4, 4]
+    # drift: 66 + 3 x 61 / 6 = 96.5; its 95% upper bound is clipped at the cap
+    drift = table.set_index("model").loc["drift"]
+    assert drift["mean"] == pytest.approx(96.5) and drift["hi_95"] == 100.0
+    assert drift["note"] == "upper bounds clipped at cap 100"

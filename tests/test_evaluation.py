@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from idcforecast import accuracy, backtest, coverage, mase, smape, winkler_score
-from idcforecast.errors import DataError, UnknownMethodError
+from idcforecast import accuracy, backtest, coverage, forecast, mase, smape, winkler_score
+from idcforecast.errors import DataError, ModelError, UnknownMethodError, UnknownSeriesError
 
 
 def test_smape_hand_arithmetic() -> None:
@@ -399,3 +399,56 @@ def test_no_window_under_gaps_span_says_what_the_policy_left() -> None:
         backtest(gappy, 2, gaps="span")
     # cutoffs 2018 (4 observed years, 2017 filled), 2019 (2021 scored; 2020 is a gap), 2021
     assert sorted(set(backtest(gappy, 2)["cutoff"])) == [2018, 2019, 2021]
+
+
+def test_backtest_takes_the_cap_forecast_takes() -> None:
+    # before: backtest() had no cap=: a saturation model given its cap could not be
+    # backtested as forecast() runs it, nor a forecast clipped at a ceiling scored as such
+    y = pd.Series([10.0, 12, 14, 16, 18, 18.5], index=range(2018, 2024), name="d")
+    bt = backtest(y, 2, method="drift", cap=19.5)
+    # drift from 10..14: 16, 18; from 10..16: 18, 20 -> clipped at 19.5
+    assert bt["mean"].tolist() == [16.0, 18.0, 18.0, 19.5]
+    assert (bt["hi_95"] <= 19.5).all()
+    # a logistic curve with its cap given needs 4 points (5 without): one cutoff more
+    s = pd.Series([5.0, 9, 16, 27, 41, 55, 66], index=range(2018, 2025), name="s")
+    assert sorted(set(backtest(s, 2, method="logistic", cap=100)["cutoff"])) == [2021, 2022]
+    assert sorted(set(backtest(s, 2, method="logistic")["cutoff"])) == [2022]
+    # a mapping caps its series only; a key that names no series is an error
+    two = pd.DataFrame(
+        {"series_id": ["a"] * 6 + ["b"] * 6, "year": [*range(2018, 2024)] * 2, "value": [*y, *y]}
+    )
+    capped = backtest(two, 2, method="drift", cap={"a": 19.5})
+    assert capped.groupby("series_id")["mean"].max().to_dict() == {"a": 19.5, "b": 20.0}
+    with pytest.raises(UnknownSeriesError, match="backtest: cap is given for series 'c'"):
+        backtest(two, 2, method="drift", cap={"c": 30.0})
+
+
+def test_backtest_refuses_a_cap_the_series_has_passed_as_forecast_does() -> None:
+    # before: cap=800 for a series at 1,010 in 2023 clipped every window at 800 and scored
+    # it (forecast() refuses that cap: no forecast of the series can use it)
+    y = pd.Series([210.0, 260, 372, 519, 630, 790, 900, 1010], index=range(2016, 2024), name="s")
+    msg = (
+        "series 's': cap 800.0 is not above the last observation 1010.0 (year 2023); pass a "
+        "cap above it, or no cap (cap=None; on the command line, leave out --cap)"
+    )
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        backtest(y, 2, method="drift", cap=800)
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        forecast(y, 2, method="drift", cap=800)
+
+
+@pytest.mark.parametrize(
+    ("metric", "call"),
+    [
+        ("coverage", lambda lo, hi: coverage([5.0, 6.0], lo, hi)),
+        ("winkler_score", lambda lo, hi: winkler_score([5.0, 6.0], lo, hi, level=80)),
+    ],
+)
+def test_bounds_in_the_wrong_order_are_an_error(metric: str, call: Callable) -> None:
+    # before: lower 10 > upper 4 counted as a miss (coverage 0.5) and as a width of -6 in
+    # the Winkler score (29.0: (-6 + 10 x 5 + 4) / 2), no error either way
+    msg = f"{metric}: lower[0] is 10.0, above upper[0] 4.0; pass lower then upper"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        call([10.0, 4.0], [4.0, 8.0])
+    # equal bounds (a zero-width interval) are fine: 6 is inside [4, 8], 5 == [5, 5]
+    assert call([5.0, 4.0], [5.0, 8.0]) == (1.0 if metric == "coverage" else 2.0)

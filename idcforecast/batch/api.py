@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
-from idcforecast._forecast_inputs import resolve_caps, resolve_levels, resolve_methods
+from idcforecast._forecast_inputs import (
+    check_cap_mapping,
+    resolve_caps,
+    resolve_levels,
+    resolve_methods,
+)
 from idcforecast._history_notes import history_note
 from idcforecast._share_notes import add_past_100_notes
 from idcforecast.batch.chunks import SeriesTable, auto_chunk_size, group_series, iter_chunks
@@ -66,7 +71,7 @@ def _check_gaps_and_cap(gaps: Any, cap: Any) -> None:
             gaps=repr(gaps),
         )
     if isinstance(cap, Mapping):
-        _check_cap_mapping(cap)
+        check_cap_mapping(cap, caller="forecast_many")
         return
     if cap is None:
         return
@@ -81,30 +86,6 @@ def _check_gaps_and_cap(gaps: Any, cap: Any) -> None:
             "or cap=None (convert figure text first: idcforecast.convert('2万亿元', "
             "'CNY 100m') gives 20000.0)",
             cap=repr(cap),
-        )
-
-
-def _check_cap_mapping(caps: Mapping[Any, Any]) -> None:
-    """Raise for NaN caps in a ``{series_id: cap}`` mapping, before the run: caps read from a
-    table with a blank for each uncapped series (``dict(zip(t.series_id, t.cap))``) failed
-    each of those series with "cap nan is not above the last observation 60.0" (NaN
-    compares false), which names no fix.
-    """
-    blank = []
-    for key, value in caps.items():
-        try:
-            if not isinstance(value, bool | str) and math.isnan(float(value)):
-                blank.append(key)
-        except (TypeError, ValueError):
-            continue  # not a number: that series fails, its note quoting the cap
-    if blank:
-        some = ", ".join(repr(str(key)) for key in blank[:5])
-        more = f" and {len(blank) - 5} more" if len(blank) > 5 else ""
-        raise ModelError(
-            f"forecast_many: cap is NaN (blank) for series {some}{more}; expected a number "
-            "for each series in the mapping; leave the uncapped series out of it "
-            "({sid: c for sid, c in caps.items() if c == c}) or give their caps",
-            series_id=str(blank[0]),
         )
 
 
@@ -168,8 +149,15 @@ def _percent_history_max(table: SeriesTable) -> dict[str, float]:
         str(table.ids[i]): float(np.nanmax(table.values[table.offsets[i] : table.offsets[i + 1]]))
         if table.offsets[i + 1] > table.offsets[i]
         else np.inf
-        for i in np.flatnonzero(table.units == "%")
+        for i in np.flatnonzero(np.isin(table.units, _percent_units(table.units)))
     }
+
+
+def _percent_units(units: np.ndarray) -> list[str]:
+    """The distinct units of ``units`` that spell percent ("%", "percent", "pct")."""
+    from idcforecast._share_notes import is_percent_unit
+
+    return [u for u in dict.fromkeys(units.tolist()) if is_percent_unit(u)]
 
 
 def _with_estimates(
@@ -348,6 +336,9 @@ def forecast_many(
         spec = dataclasses.replace(
             spec, cap=resolve_caps(cap, table.ids.tolist(), caller="forecast_many")
         )
+    elif cap is not None and table.units is not None:
+        # one number for series in different units: refused, as forecast() refuses it
+        resolve_caps(cap, table.ids.tolist(), caller="forecast_many", units=table.units.tolist())
     owned = False
     if engine == "dask":  # connected once, here: its workers size the chunks
         client, owned = resolve_client(client)

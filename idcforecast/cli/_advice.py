@@ -56,6 +56,10 @@ _BARE_KEYWORD = re.compile(r"(?<![\w.\-])([a-z][a-z0-9_]*)=(?=[\s;,.)]|$)")  # "
 _READ_SERIES_CALL = re.compile(r"\bread_series\((?:\.\.\.,\s*)?(--[^()]*?)\)")
 _PASS_NOTHING = re.compile(r"\bpass no (--[a-z][\w-]*)")
 _DOUBLED = re.compile(r"(--[a-z][\w-]*(?: [^\s()]+)?) \(\1\)")
+# a library message's advice for both (cap=100; forecast --cap 100), (cap=None; on the
+# command line, leave out --cap): in flags, the same advice twice
+_COMMAND_TOO = re.compile(r"\((--[a-z][\w-]*(?: [^\s();]+)?); [a-z][\w-]* \1\)")
+_LEAVE_OUT_TOO = re.compile(r"\(no (--[a-z][\w-]*); on the command line, leave out \1\)")
 # "use 'naive' (2) or 'drift' (3)": methods named without their keyword (_forecast_plan)
 _USE_METHODS = re.compile(r"\buse ('[a-z_]+' \(\d+\)(?: or '[a-z_]+' \(\d+\))*)")
 _QUOTED_METHOD = re.compile(r"'([a-z_]+)' (\(\d+\))")
@@ -125,6 +129,11 @@ def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
     >>> _ = p.add_argument("--method")
     >>> cli_advice("needs at least 4; add years, or use 'naive' (2) or 'drift' (3)", p)
     'needs at least 4; add years, or use --method naive (2) or --method drift (3)'
+    >>> _ = p.add_argument("--cap")
+    >>> cli_advice("cap it at 100 (cap=100; forecast --cap 100)", p)
+    'cap it at 100 (--cap 100)'
+    >>> cli_advice("or no cap (cap=None; on the command line, leave out --cap)", p)
+    'or no cap (leave out --cap)'
     """
     for call, command in CALLS.items():
         message = message.replace(call, command)
@@ -152,4 +161,6 @@ def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
     message = _BARE_KEYWORD.sub(bare, message)
     message = _PASS_NOTHING.sub(r"leave out \1", message)  # "pass no --data"
     message = _READ_SERIES_CALL.sub(r"\1", message)
+    message = _COMMAND_TOO.sub(r"(\1)", message)
+    message = _LEAVE_OUT_TOO.sub(r"(leave out \1)", message)
     return _DOUBLED.sub(r"\1", message)

@@ -72,7 +72,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         choices=("interpolate", "span", "error"),
         help="policy for missing years inside a series (default interpolate, noted)",
     )
-    parser.add_argument("--cap", type=float, default=None, help="saturation cap (series unit)")
+    parser.add_argument(
+        "--cap",
+        type=float,
+        default=None,
+        help="saturation cap (series unit); with --compare, the forecasts and backtests use it",
+    )
     parser.add_argument(
         "--compare",
         nargs="?",
@@ -134,10 +139,10 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
     if args.compare is not None:
         from idcforecast.comparison import compare_methods
 
-        if args.method != "auto" or args.cap is not None:
+        if args.method != "auto":
             raise SpecError(
                 "forecast: --compare takes its methods as --compare METHODS (e.g. --compare "
-                "auto,drift_log) and has no cap; drop --method and --cap",
+                "auto,drift_log); drop --method",
                 compare=args.compare,
             )
         methods = [m.strip() for m in args.compare.split(",") if m.strip()]
@@ -155,6 +160,7 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
                 horizon,
                 methods=methods,
                 backtest_horizon=3 if args.backtest_horizon is None else args.backtest_horizon,
+                cap=args.cap,
                 gaps=args.gaps,
             )
 
@@ -171,6 +177,8 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
             return forecast(data, horizon, method=args.method, cap=args.cap, gaps=args.gaps)
 
     history = _history(args)
+    if args.cap is not None:
+        _check_cap_units(args.cap, history)
     last_years = history.groupby("series_id")["year"].max()
     failures: list[tuple[str, Exception]] = []
 
@@ -232,6 +240,28 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
     return fc.iloc[order].reset_index(drop=True), failures
 
 
+def _check_cap_units(cap: float, history: pd.DataFrame) -> None:
+    """``--cap`` is one number for every series: refused for series in different units
+    (each series is forecast on its own here, so a share's 100 silently capped a TWh
+    series too, or failed it as "cap 100.0 is not above the last observation")."""
+    from idcforecast.errors import SpecError
+
+    if "unit" not in history.columns:
+        return
+    first = history.drop_duplicates("unit").astype({"unit": str, "series_id": str})
+    if len(first) < 2:
+        return
+    shown = ", ".join(
+        f"{sid} in {unit or 'no unit'}" for sid, unit in first[["series_id", "unit"]].values
+    )
+    sid = str(first["series_id"].iloc[0])
+    raise SpecError(
+        f"forecast: --cap {cap:g} is one number for series in different units ({shown}); "
+        f"cap one series at a time (--series {sid} --cap {cap:g}), or drop --cap",
+        cap=cap,
+    )
+
+
 def _series_cells(fc: pd.DataFrame, columns: list[str]) -> list[list[str]]:
     """``columns`` of every row as text, one count of decimals per series (the numbers of a
     series are read against each other; another series may be in another unit)."""
@@ -248,8 +278,10 @@ def _series_cells(fc: pd.DataFrame, columns: list[str]) -> list[list[str]]:
     return cells
 
 
-def render(fc: pd.DataFrame) -> str:
-    """Aligned table of the forecast, then one line per distinct note."""
+def render(fc: pd.DataFrame, parser: argparse.ArgumentParser | None = None) -> str:
+    """Aligned table of the forecast, then one line per distinct note, its advice in the
+    words of ``parser``'s flags ("cap it at 100 (--cap 100)"), as the comparison's notes."""
+    from idcforecast.cli._advice import cli_advice
     from idcforecast.cli._text import text_table
 
     value_cols = [c for c in fc.columns if c == "mean" or c[:3] in ("lo_", "hi_")]
@@ -263,7 +295,8 @@ def render(fc: pd.DataFrame) -> str:
     lines = [text_table(header, rows, right=right)]
     notes = fc.loc[fc["note"] != "", ["series_id", "model", "status", "note"]].drop_duplicates()
     for _, r in notes.iterrows():
-        lines.append(f"note ({r['series_id']}, {r['model']}, {r['status']}): {r['note']}")
+        note = cli_advice(r["note"], parser)
+        lines.append(f"note ({r['series_id']}, {r['model']}, {r['status']}): {note}")
     return "\n".join(lines)
 
 
@@ -302,15 +335,33 @@ def render_comparison(table: pd.DataFrame, parser: argparse.ArgumentParser | Non
     )
     from idcforecast.cli._advice import cli_advice
 
-    for _, r in table[table["note"] != ""].iterrows():  # the notes' advice in flags' words
-        lines.append(f"note ({r['series_id']}, {r['model']}): {cli_advice(r['note'], parser)}")
+    # the notes' advice in flags' words; a note all the methods of a series share (a gap
+    # year filled) once, for the series, not once per method
+    noted = table[table["note"] != ""]
+    for sid, rows in noted.groupby("series_id", sort=False):
+        methods = table.loc[table["series_id"] == sid, "model"]
+        for note, same in rows.groupby("note", sort=False):
+            who = sid if len(same) == len(methods) > 1 else f"{sid}, {', '.join(same['model'])}"
+            failed = (same["status"] == "failed").all()
+            # --method is refused with --compare: a method to try is one to compare
+            advice = cli_advice(note, parser).replace("--method ", "--compare ")
+            lines.append(f"{'not run' if failed else 'note'} ({who}): {advice}")
     return "\n".join(lines)
+
+
+def methods_not_run(table: pd.DataFrame) -> list[str]:
+    """``"series_id method"`` for each comparison row whose method could not forecast its
+    series: the command's results that failed (exit status 1)."""
+    failed = table[table["status"] == "failed"]
+    pairs = zip(failed["series_id"], failed["model"], strict=True)
+    return [f"{sid} {model}" for sid, model in pairs]
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the forecast (or, with ``--compare``, the comparison) as a table or CSV; the
     series that could not be forecast go to stderr, one line each, and the exit status is
-    then 1 (the others were forecast: not an input error, which is 2)."""
+    then 1 (the others were forecast: not an input error, which is 2), as it is when a
+    compared method could not forecast a series (its reason is a "not run" line)."""
     import sys
 
     fc, failures = build(args)
@@ -319,7 +370,7 @@ def run(args: argparse.Namespace) -> int:
             print(fc.to_csv(index=False).rstrip("\n"))
         else:
             parser = getattr(args, "_parser", None)
-            print(render_comparison(fc, parser) if args.compare is not None else render(fc))
+            print(render_comparison(fc, parser) if args.compare is not None else render(fc, parser))
     from idcforecast.cli._advice import cli_advice
 
     for sid, err in failures:
@@ -327,4 +378,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"error (series {sid}, not forecast): {advice}", file=sys.stderr)
     from idcforecast.cli._exit import results_status
 
+    if args.compare is not None and not fc.empty:
+        # a method that could not run for a series (its row all '-', its reason in a 'not
+        # run' line) is a result that failed: the command exited 0 all the same
+        return results_status([*failures, *methods_not_run(fc)])
     return results_status(failures)

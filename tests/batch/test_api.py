@@ -840,10 +840,11 @@ def test_a_bound_on_a_row_without_a_year_does_not_stop_the_batch() -> None:
     )
 
 
-def test_a_share_past_100_percent_is_noted_as_forecast_notes_it() -> None:
+@pytest.mark.parametrize("unit", ["%", "percent"])  # "percent" was not checked at all
+def test_a_share_past_100_percent_is_noted_as_forecast_notes_it(unit: str) -> None:
     share = pd.DataFrame(
         {"series_id": "share", "year": range(2015, 2024),
-         "value": [50.0, 55.0, 60.0, 65.0, 70.0, 75.0, 80.0, 85.0, 90.0], "unit": "%"}
+         "value": [50.0, 55.0, 60.0, 65.0, 70.0, 75.0, 80.0, 85.0, 90.0], "unit": unit}
     )  # fmt: skip
     data = pd.concat([share, share.assign(series_id="money", unit="CNY bn")])
     expected = forecast(data, 7, method=["auto", "drift"])
@@ -852,3 +853,22 @@ def test_a_share_past_100_percent_is_noted_as_forecast_notes_it() -> None:
     notes = got.groupby(["series_id", "model"])["note"].first()
     assert all("forecast passes 100%" in notes["share"][m] for m in ("auto", "drift"))
     assert not notes["money"].str.contains("passes 100%").any()
+
+
+def test_one_cap_for_series_in_different_units_is_refused_as_forecast_refuses_it() -> None:
+    # before: cap=100 meant for the share clipped the TWh series at 100 TWh too
+    frame = pd.DataFrame(
+        {
+            "series_id": ["share"] * 5 + ["twh"] * 5,
+            "year": [*range(2019, 2024)] * 2,
+            "value": [50.0, 55, 60, 65, 70, 80.0, 84, 88, 92, 96],
+            "unit": ["%"] * 5 + ["TWh"] * 5,
+        }
+    )
+    msg = "forecast_many: cap=100 is one number for series in different units ('share' in '%'"
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        forecast_many(frame, 2, method="drift", cap=100, engine="serial", progress=False)
+    caps = {"share": 100}
+    got = forecast_many(frame, 2, method="drift", cap=caps, engine="serial", progress=False)
+    # drift: twh 96 + 4 = 100, 104 (uncapped); share 75, 80
+    assert got["mean"].tolist() == [75.0, 80.0, 100.0, 104.0]

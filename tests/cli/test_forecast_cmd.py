@@ -408,11 +408,40 @@ def test_years_too_far_ahead_are_named_in_the_flags_words(
 def test_compare_notes_give_their_advice_in_flags(capsys: pytest.CaptureFixture[str]) -> None:
     # the notes under --compare named Python keywords (method='auto', horizon=3)
     argv = ["forecast", "--compare", "--dataset", "china_racks_in_use"]
-    assert main([*argv, "--series", "china_racks_in_use"]) == 0
+    assert main([*argv, "--series", "china_racks_in_use"]) == 1  # damped_log cannot run
     out = capsys.readouterr().out
     assert "pass a smaller --backtest-horizon N" in out
-    assert "add years or use --method auto (needs 4)" in out
-    assert "method='auto'" not in out and "horizon=" not in out
+    # the advice was "use --method auto", which --compare refuses
+    assert "add years or use --compare auto (needs 4)" in out
+    assert "method='auto'" not in out and "horizon=" not in out and "--method" not in out
+
+
+def test_compare_exits_1_when_a_method_cannot_run_for_a_series(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # before: exit 0 with damped_log's row all '-' (GDS has 4 observed years, it needs 6)
+    argv = ["forecast", "--dataset", "company_revenue", "--series", "gds_net_revenue_restated"]
+    assert main([*argv, "--compare", "drift,damped_log", "--horizon", "2"]) == 1
+    out = capsys.readouterr().out
+    assert "not run (gds_net_revenue_restated, damped_log): series " in out
+    # every method ran: 0, even with no backtest window (a note, not a failure)
+    assert main([*argv, "--compare", "drift,drift_log", "--horizon", "2"]) == 0
+    assert "no backtest: " in capsys.readouterr().out
+
+
+def test_compare_takes_the_cap(capsys: pytest.CaptureFixture[str]) -> None:
+    # before: "--compare ... has no cap; drop --method and --cap" (exit 2)
+    from idcforecast.comparison import compare_methods
+
+    argv = ["forecast", "--compare", "drift,drift_log", "--cap", "9000", "--csv"]
+    assert main(argv) == 0
+    printed = pd.read_csv(StringIO(capsys.readouterr().out), keep_default_na=False)
+    cidc = load_dataset("china_idc_market").query("series_id == 'china_idc_cidc_overall'")
+    expected = compare_methods(cidc, 7, methods=["drift", "drift_log"], cap=9000)
+    # drift 8,176 stays under the cap, drift_log's 38,501 is clipped at it
+    assert printed["mean"].round(1).tolist() == [8176.0, 9000.0]
+    np.testing.assert_allclose(printed["smape"], expected["smape"], rtol=1e-12)
+    assert printed["note"].iloc[1].endswith("clipped at cap 9000")
 
 
 def test_ctrl_c_in_any_command_is_one_line_and_exit_130(
@@ -489,4 +518,49 @@ def test_a_unit_the_bundled_series_cannot_take_names_the_dataset(
     assert err.startswith(
         "error: dataset china_idc_market row 0 (series 'china_idc_cidc_overall', year 2012): "
         "cannot convert 'CNY 100m' (money) to 'MW' (power)"
+    )
+
+
+def test_one_cap_for_series_in_different_units_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # each series of a file is forecast on its own, so --cap 100 meant for the share also
+    # clipped the TWh series at 100 TWh (80 .. 95 here: drift 98.75, 102.5 -> 100), silently
+    rows = [f"share,{2019 + i},{50 + 5 * i},%" for i in range(5)]
+    rows += [f"twh,{2019 + i},{80 + 3.75 * i},TWh" for i in range(5)]
+    data = tmp_path / "mixed.csv"
+    data.write_text("series_id,year,value,unit\n" + "\n".join(rows) + "\n")
+    argv = ["forecast", "--data", str(data), "--horizon", "2", "--method", "drift", "--csv"]
+    assert main([*argv, "--cap", "100"]) == 2
+    assert capsys.readouterr().err == (
+        "error: forecast: --cap 100 is one number for series in different units (share in "
+        "%, twh in TWh); cap one series at a time (--series share --cap 100), or drop --cap\n"
+    )
+    assert main([*argv, "--cap", "100", "--series", "share"]) == 0
+    # drift: 70 + 5 and 70 + 10, under the cap
+    assert pd.read_csv(StringIO(capsys.readouterr().out))["mean"].tolist() == [75.0, 80.0]
+
+
+def test_notes_and_errors_give_the_cap_advice_once_in_flags(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the forecast's notes were printed as the library words them, "(cap=100; forecast
+    # --cap 100)"; under --compare "(--cap 100; forecast --cap 100)"; a refused cap said
+    # "or no cap (no --cap; on the command line, leave out --cap)"
+    data = tmp_path / "share.csv"
+    rows = [f"share,{2015 + i},{50 + 5 * i},%" for i in range(9)]
+    data.write_text("series_id,year,value,unit\n" + "\n".join(rows) + "\n")
+    argv = ["forecast", "--data", str(data), "--horizon", "4"]
+    assert main([*argv, "--method", "drift"]) == 0
+    # drift: 90 + 5 a year, 105 in 2026
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "note (share, drift, ok): forecast passes 100% (95% upper bound in 2024, central value "
+        "in 2026): a share cannot; if the series is one, cap it at 100 (--cap 100)"
+    )
+    assert main([*argv, "--compare", "drift"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].endswith("cap it at 100 (--cap 100)")
+    assert main([*argv, "--cap", "80"]) == 2
+    assert capsys.readouterr().err == (
+        "error: series 'share': cap 80.0 is not above the last observation 90.0 (year 2023); "
+        "pass a cap above it, or no cap (leave out --cap)\n"
     )

@@ -1190,13 +1190,19 @@ def test_a_share_forecast_past_100_percent_is_flagged(tmp_path: Path) -> None:
     compact = re.sub(r"\s+", " ", _text(path))
     fc = forecast(pd.read_csv(data).assign(series_id="hi"), 7, seed=0)
     central = int(fc.loc[fc["mean"] > 100, "year"].min())  # 2025: 110
-    interval = int(fc.loc[fc["hi_80"] > 100, "year"].min())
+    interval = int(fc.loc[fc["hi_95"] > 100, "year"].min())
     assert (central, interval) == (2025, 2024)
     assert "160.0 percent in 2030" in compact
+    # the forecast note's check and words (the widest interval): the report used the 80%
+    # interval and its own words ("its 80% interval in 2024, its central value in 2025")
     assert (
-        f"The forecast passes 100% (its 80% interval in {interval}, its central value in "
+        f"The forecast passes 100% (95% upper bound in {interval}, central value in "
         f"{central}): if the series is a share, it cannot"
     ) in compact
+    assert (
+        f"forecast passes 100% (95% upper bound in {interval}, central value in "
+        in (fc["note"].iloc[0])
+    )
     # a series already above 100% (a ratio in percent) is no share: no such line
     data.write_text(
         "year,value,unit\n" + "".join(f"{2019 + i},{95 + 10 * i},%\n" for i in range(5))

@@ -146,7 +146,7 @@ def _intervals_text(ctx: ReportContext) -> str:
 def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
     """The series under other assumptions, with their backtest on the same cutoffs."""
     from idcforecast.auto import AUTO_MEMBERS
-    from idcforecast.comparison import COMPARED_METHODS
+    from idcforecast.comparison import COMPARED_METHODS, no_backtest_reason
 
     alt = ctx.alternatives
     assert alt is not None
@@ -175,11 +175,15 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
         )
     )
     text = text.rstrip()  # (the 'auto' sentence is absent for another method)
-    failed = alt[alt["note"] != ""]
-    for method, message in zip(failed["model"], failed["note"], strict=True):
-        note = _client_note(message)
+    for method, status, message in zip(alt["model"], alt["status"], alt["note"], strict=True):
+        # a row's note also carries its forecast's caveats (gap years filled): the
+        # paragraph names only what failed, why it could not run or be backtested
+        reason = message if status == "failed" else no_backtest_reason(message)
+        if reason is None:
+            continue
+        note = _client_note(reason)
         ending = "" if note.endswith(".") else "."  # the notes are library messages
-        if note.startswith("no backtest: "):
+        if status != "failed":
             text += f" '{method}' has {note}{ending}"
         else:
             text += f" '{method}' could not run: {note}{ending}"

@@ -244,18 +244,13 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
 
 def _past_100(ctx: ReportContext) -> str:
     """A warning for a series in percent whose forecast passes 100% (a share cannot): the
-    forecast methods extrapolate levels and know no ceiling; "" otherwise."""
-    from idcforecast.report._growth import is_percent
+    forecast methods extrapolate levels and know no ceiling; "" otherwise. The check and
+    its words are the forecast note's (:func:`idcforecast._share_notes.past_100_when`)."""
+    from idcforecast._share_notes import past_100_when
 
-    if not is_percent(ctx.unit):
-        return ""
-    over = ctx.forecast[ctx.forecast["hi_80"].astype(float) > 100.0]
-    if not len(over) or ctx.history["value"].astype(float).max() > 100.0:
-        return ""  # a series already above 100% is no share
-    central = ctx.forecast[ctx.forecast["mean"].astype(float) > 100.0]
-    when = f"its 80% interval in {int(over['year'].min())}" + (
-        f", its central value in {int(central['year'].min())}" if len(central) else ""
-    )
+    when = past_100_when(ctx.forecast, ctx.unit, float(ctx.history["value"].astype(float).max()))
+    if not when:
+        return ""  # not in percent, already above 100% (no share), or within 100
     return (
         f" The forecast passes 100% ({when}): if the series is a share, it cannot, and the "
         "method, which extrapolates the levels, does not know it (a scenario file's "
