@@ -1,5 +1,5 @@
 """A report on a plain count (hyperscale data centers) reads as counts: "1,136", not
-"1,136.0 count"."""
+"1,136.0 count"; and its assumptions claim no China-IDC fact about another market."""
 
 from __future__ import annotations
 
@@ -55,3 +55,18 @@ def test_whole_counts_only_for_counted_things_given_as_whole_numbers() -> None:
     assert not whole_counts([], "count")
     assert LevelFormat.for_values([597.0, 1944.53], whole=True).text(1944.53) == "1,945"
     assert LevelFormat.for_values([597.0, 1944.53]).text(1944.53) == "1,944.5"
+
+
+def test_another_markets_scope_is_not_said_to_differ_by_3x(count_report: str) -> None:
+    # "differ by up to 3x" is the China IDC market's four scopes (data/README.md: 1,293.5
+    # to 4,043.2 亿元 in 2022); the report said it of hyperscale data-center counts too
+    assert "One scope only (synergy_hyperscale_worldwide)." in count_report
+    assert "3x" not in count_report
+
+
+def test_the_china_idc_market_keeps_its_scope_warning(tmp_path: Path) -> None:
+    text = _compact(build_report(out=tmp_path / "china.pdf", date=DATE))
+    assert (
+        "One scope only (cidc_overall). Other definitions of the same market differ by up "
+        "to 3x for the same year and are never mixed into this series."
+    ) in text
