@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import idcforecast as idc
+from idcforecast.errors import IdcForecastError
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -50,4 +51,21 @@ def test_growth_and_backtest_smape_quoted_for_cidc(prose: str, cidc) -> None:  #
     assert (
         f"(sMAPE {smape['loglinear']:.1f} for `loglinear` and {smape['drift_log']:.1f} for "
         f'`drift_log` against {smape["auto"]:.1f} for "auto")'
+    ) in prose
+
+
+def test_which_reader_takes_a_decimal_comma_and_a_pue(prose: str) -> None:
+    # The README said, right after `idc.parse_quantity(text)`, that "a decimal comma and a
+    # PUE read as in `figures`": parse_quantity refuses both; only the `parse` command and
+    # find_figures read them.
+    for text, value, unit in (("3,5 Mrd. Euro", 3.5, "EUR bn"), ("PUE 1.3", 1.3, "PUE")):
+        with pytest.raises(IdcForecastError):
+            idc.parse_quantity(text)
+        found = idc.find_figures(text)
+        assert (float(found["value"].iloc[0]), found["unit"].iloc[0]) == (value, unit)
+    assert (
+        "`parse` reads a decimal comma and a PUE as `figures` does "
+        '("3,5 Mrd. Euro" is 3.5 EUR bn, "PUE 1.3" 1.3 PUE), while `parse_quantity` refuses '
+        "both (a comma in a table cell may as well group thousands; a PUE has no unit): "
+        "`find_figures` reads them in Python;"
     ) in prose
