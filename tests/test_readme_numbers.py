@@ -69,3 +69,48 @@ def test_which_reader_takes_a_decimal_comma_and_a_pue(prose: str) -> None:
         "both (a comma in a table cell may as well group thousands; a PUE has no unit): "
         "`find_figures` reads them in Python;"
     ) in prose
+
+
+def _block_after(marker: str) -> list[str]:
+    """The non-blank lines of the README from ``marker`` to the end of its code block (the
+    block opening after it, when ``marker`` is the prose before one)."""
+    rest = README.read_text(encoding="utf-8").split(marker, 1)[1]
+    if rest.lstrip().startswith("```"):
+        rest = rest.lstrip().split("\n", 1)[1]
+    return [line for line in rest.split("```", 1)[0].splitlines() if line.strip()]
+
+
+def test_the_figures_table_is_the_commands_output(capsys: pytest.CaptureFixture[str]) -> None:
+    # the README's `figures` table on the seed article was checked nowhere against the
+    # command (tests/test_text_figures.py checks find_figures' rows, not what is printed)
+    from idcforecast.cli import main
+
+    seed = (
+        "China's IDC market will grow at compound rate of 27.8 percent from 2020-22, and the "
+        "scale will reach 320 billion yuan in 2022, according to a report. Tencent will invest "
+        "500 billion yuan ($71.2 billion) over the next five years. Its new cluster will house "
+        "more than 1 million servers. SenseTime is valued at more than $7.5 billion."
+    )
+    shown = _block_after("On the seed article's sentences:")
+    assert main(["figures", seed]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(shown) == 7
+    assert shown == out[: len(shown)]
+
+
+def test_the_show_rows_are_the_commands_output(capsys: pytest.CaptureFixture[str]) -> None:
+    # `show`'s README block was checked nowhere; a row cut short there ends in "..."
+    from idcforecast.cli import main
+
+    shown = _block_after("$ python -m idcforecast show\n")
+    assert main(["show"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    rows = [line for line in shown if line != "..."]
+    assert len(rows) == 7
+    for line in rows:
+        if line.endswith(" ..."):
+            assert any(o.startswith(line[:-4]) for o in out), line
+        elif set(line) <= {"-", " "}:  # the rule under the header, cut at the source column
+            assert any(o.startswith(line) for o in out), line
+        else:
+            assert line in out
