@@ -114,3 +114,16 @@ def test_the_show_rows_are_the_commands_output(capsys: pytest.CaptureFixture[str
             assert any(o.startswith(line) for o in out), line
         else:
             assert line in out
+
+
+def test_report_paragraph_quotes_the_other_methods_and_the_band(prose: str, cidc) -> None:  # type: ignore[no-untyped-def]
+    # "The report" paragraph's 2030 values were checked nowhere (the --compare table is)
+    compared = idc.compare_methods(cidc, 7).set_index("model")["mean"]
+    fc = idc.forecast(cidc, 7)
+    assert (
+        f"2030 central values of {compared['drift']:,.0f}, {compared['damped_log']:,.0f} and "
+        f'{compared["drift_log"]:,.0f} against {compared["auto"]:,.0f} for "auto"'
+    ) in prose
+    top, last = float(fc["hi_95"].iloc[-1]), float(cidc["value"].iloc[-1])
+    assert top > 4 * last  # the rule the sentence states
+    assert f"({top:,.0f} against {last:,.0f})" in prose
