@@ -21,6 +21,8 @@ HELP = (
     "forecast a series (default: China IDC market, CIDC overall scope) with calibrated 80 "
     "and 95 percent intervals; prints the tidy forecast"
 )
+# what exit code 1 means for this command (the others never return it)
+FAILED_RESULTS = "some or all series were not forecast (each reason printed)"
 DEFAULT_DATASET = "china_idc_market"
 DEFAULT_SERIES = "china_idc_cidc_overall"
 DEFAULT_TO = 2030
