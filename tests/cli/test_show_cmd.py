@@ -272,3 +272,15 @@ def test_a_series_in_percent_shows_changes_in_points(
     assert "< +0.5 pp/yr over 2y" in _line(out, "2023")
     assert "change: the difference from the year before, in pp" in out
     assert "%" not in _line(out, "2020").replace("1.6", "")
+
+
+@pytest.mark.parametrize("command", ["show", "forecast", "report", "forecast-many"])
+def test_help_names_the_decimal_marks_in_words(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # argparse printed the choices as "[--decimal {.,,}]", which reads as a typo
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "{.,,}" not in text
+    assert "--decimal MARK decimal mark of numbers: '.' (the default) or ','" in text
