@@ -83,14 +83,15 @@ def test_report_refuses_a_spec_for_another_series_like_scenarios_does(
     assert main(["report", *argv]) == 2
     err = capsys.readouterr().err
     assert err == (
-        "error: simulate: series 'china_idc_cidc_overall' (the series_id of scenario spec "
+        "error: report: series 'china_idc_cidc_overall' (the series_id of scenario spec "
         f"{spec}) is not in the data (found good); a spec's growth, shocks and caps are "
         "written for its series: use a spec written for the series simulated here\n"
     )
     assert not out.exists()
-    # the scenarios command refuses the same pair with the same message
+    # the scenarios command refuses the same pair with the same message, led by its name
+    # (both said "error: simulate: ...", a function neither user called)
     assert main(["scenarios", "--input", str(data), "--unit", "MW", spec, "--paths", "10"]) == 2
-    assert capsys.readouterr().err == err
+    assert capsys.readouterr().err == err.replace("error: report: ", "error: scenarios: ")
 
 
 def test_help_lists_report_and_imports_nothing_heavy() -> None:

@@ -130,7 +130,7 @@ def test_to_before_the_last_observation_of_a_users_file_names_its_series(
     )
     assert main(["scenarios", "--input", str(two), "--unit", "MW", "--to", "2020"]) == 2
     assert capsys.readouterr().err == (
-        "error: simulate: data holds 2 series (a, b); pass --series to choose one\n"
+        "error: scenarios: data holds 2 series (a, b); pass --series to choose one\n"
     )
 
 
