@@ -9,7 +9,12 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from idcforecast.cli._arg_types import check_years_ahead, method_names, years_ahead
+from idcforecast.cli._arg_types import (
+    backtest_steps,
+    check_years_ahead,
+    method_names,
+    years_ahead,
+)
 from idcforecast.cli._read_options import add_read_arguments, read_user_file
 from idcforecast.comparison import DEFAULT_METHODS
 
@@ -87,7 +92,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--backtest-horizon",
-        type=years_ahead,
+        type=backtest_steps,
         default=None,
         metavar="H",
         help="with --compare: steps ahead of each backtest forecast (default 3)",

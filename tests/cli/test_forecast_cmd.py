@@ -529,3 +529,29 @@ def test_a_unit_the_bundled_series_cannot_take_names_the_dataset(
         "error: dataset china_idc_market row 0 (series 'china_idc_cidc_overall', year 2012): "
         "cannot convert 'CNY 100m' (money) to 'MW' (power)"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "0",
+            "argument --backtest-horizon: 0 years: each backtest forecast is scored 1 or more "
+            "years after its cutoff; e.g. --backtest-horizon 3",
+        ),
+        (
+            "2.5",
+            "argument --backtest-horizon: '2.5' is not a whole number of years; e.g. "
+            "--backtest-horizon 3",
+        ),
+    ],
+)
+def test_a_bad_backtest_horizon_is_refused_in_its_own_words(
+    value: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was "... the horizon counts years after the last observed one, so at least 1; e.g.
+    # --horizon 5": --horizon's words, and the wrong flag to fix
+    with pytest.raises(SystemExit) as exit_:
+        main(["forecast", "--compare", "--backtest-horizon", value])
+    assert exit_.value.code == 2
+    assert " ".join(capsys.readouterr().err.split()).endswith(message)
