@@ -74,7 +74,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--engine", default="local", choices=("serial", "local", "dask"), help="default: local"
     )
     parser.add_argument(
-        "--n-jobs", type=worker_count, default=None, help="worker processes (local)"
+        "--n-jobs",
+        type=worker_count,
+        default=None,
+        metavar="N",
+        help="worker processes of --engine local (default: one per core)",
     )
     parser.add_argument(
         "--scheduler",
