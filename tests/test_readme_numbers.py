@@ -127,3 +127,14 @@ def test_report_paragraph_quotes_the_other_methods_and_the_band(prose: str, cidc
     top, last = float(fc["hi_95"].iloc[-1]), float(cidc["value"].iloc[-1])
     assert top > 4 * last  # the rule the sentence states
     assert f"({top:,.0f} against {last:,.0f})" in prose
+
+
+def test_the_driver_model_ranges_are_the_models_output() -> None:
+    # the README's DriverModel session was checked nowhere; 500e9 yuan / (20e6 to 50e6 per
+    # MW) = 25,000 to 10,000 MW; at 2.5 kW a rack, 10,000,000 to 4,000,000 racks
+    text = README.read_text(encoding="utf-8")
+    session = text.split(">>> model = idc.DriverModel(", 1)[1].split("```", 1)[0]
+    shown = [line for line in session.splitlines()[2:] if line.strip()]
+    model = idc.DriverModel(capex="500 billion yuan", capex_per_mw=(20e6, 50e6))
+    assert shown == model.ranges().to_string(index=False).splitlines()
+    assert shown[1].split() == ["mw", "10000.0", "25000.0", "MW"]
