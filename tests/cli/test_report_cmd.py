@@ -257,3 +257,16 @@ def test_a_report_on_another_series_is_named_after_it(
     assert (tmp_path / "reports" / "vn_mw.pdf").read_bytes()[:5] == b"%PDF-"
     assert report_file_name("China / colo") == "china-colo.pdf"
     assert report_file_name("市场规模（亿元）") == "市场规模-亿元.pdf"
+
+
+def test_readme_lists_what_ci_runs() -> None:
+    # "a fresh virtual environment, the test command above, ruff, and the main job": CI
+    # also runs mypy and imports the installed package from another directory
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert "mypy idcforecast" in ci and "ruff check ." in ci
+    assert any("installed (non-editable) package works from another directory" in x for x in ci)
+    assert (
+        "`bash .ci/run` is what CI runs: a fresh virtual environment, the test command above, "
+        "ruff, mypy, the main job, and the installed package imported from another directory."
+    ) in readme
