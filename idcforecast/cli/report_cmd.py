@@ -21,7 +21,10 @@ from idcforecast.cli._arg_types import random_seed
 from idcforecast.cli._read_options import add_read_arguments, read_options
 
 NAME = "report"
-HELP = "write the PDF report (forecast, growth, claims, scenarios, sources) for one series"
+HELP = (
+    "write the PDF report on one series: forecast, growth, backtest, other methods, published "
+    "claims, sources (and scenarios, with --scenarios FILE)"
+)
 
 # duplicated from idcforecast.report.build so that --help imports nothing heavy
 _DEFAULT_OUT = "reports/china-idc-market.pdf"

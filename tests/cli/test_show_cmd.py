@@ -284,3 +284,18 @@ def test_help_names_the_decimal_marks_in_words(
     text = " ".join(capsys.readouterr().out.split())
     assert "{.,,}" not in text
     assert "--decimal MARK decimal mark of numbers: '.' (the default) or ','" in text
+
+
+def test_top_level_help_describes_show_and_report_as_they_are(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # "or one of your file (--data)"; and report listed "scenarios" among what every
+    # report holds, though they come only with --scenarios FILE
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "or a series of your own file (--data) with year-on-year growth" in text
+    assert (
+        "write the PDF report on one series: forecast, growth, backtest, other methods, "
+        "published claims, sources (and scenarios, with --scenarios FILE)"
+    ) in text
