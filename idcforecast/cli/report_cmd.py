@@ -110,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"Report on {series} from {data}, forecast to {args.to}", flush=True)
     if args.scenarios:
         print(f"Scenarios from {args.scenarios}", flush=True)
-    command = shlex.join(["idcforecast", *sys.argv[1:]]) if _called_as_cli() else None
+    command = shlex.join([*_program(), *sys.argv[1:]]) if _called_as_cli() else None
     # (under a test runner sys.argv is the runner's; build_report then says so)
     path = build_report(
         data=args.data,
@@ -134,3 +134,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _called_as_cli() -> bool:
     return len(sys.argv) > 1 and sys.argv[1] == NAME
+
+
+def _program() -> list[str]:
+    """The program as the user typed it: ``python -m idcforecast`` (the README's spelling:
+    ``sys.argv[0]`` is then the package's ``__main__.py``) or the ``idcforecast`` script.
+    The appendix's "Command as run" said "idcforecast report" for either."""
+    from pathlib import Path
+
+    if Path(sys.argv[0]).name == "__main__.py":
+        return ["python", "-m", "idcforecast"]
+    return ["idcforecast"]

@@ -270,3 +270,29 @@ def test_readme_lists_what_ci_runs() -> None:
         "`bash .ci/run` is what CI runs: a fresh virtual environment, the test command above, "
         "ruff, mypy, the main job, and the installed package imported from another directory."
     ) in readme
+
+
+@pytest.mark.parametrize(
+    ("argv0", "program"),
+    [
+        ("/venv/lib/python3.11/site-packages/idcforecast/__main__.py", "python -m idcforecast"),
+        ("/venv/bin/idcforecast", "idcforecast"),
+    ],
+)
+def test_command_as_run_is_the_command_as_typed(
+    argv0: str,
+    program: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # README: "the command as typed is printed in it"; `python -m idcforecast report` (the
+    # README's own spelling) was printed as "idcforecast report"
+    from pypdf import PdfReader
+
+    out = tmp_path / "r.pdf"
+    argv = ["report", "--to", "2025", "--date", "2026-01-01", "--out", str(out)]
+    monkeypatch.setattr(sys, "argv", [argv0, *argv])
+    assert main(argv) == 0
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert f"Command as run {program} report --to 2025 --date 2026-01-01 --out" in text
