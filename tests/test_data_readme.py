@@ -37,3 +37,20 @@ def test_source_cells_citing_the_notes_are_explained() -> None:
     text = " ".join(DATA_README.read_text(encoding="utf-8").split())
     assert "`idc_sources.md`, which record where each number was read." in text
     assert "Those notes are not part of this repository;" in text
+
+
+def test_the_scenario_files_cite_what_the_repository_holds() -> None:
+    # the example spec cited "(shared reference, section 1)" for growth rates that the
+    # bundled series holds; the driver assumptions' "shared reference" cells are explained
+    spec = (ROOT / "data" / "scenarios" / "china_idc_example.toml").read_text(encoding="utf-8")
+    assert "shared reference" not in spec
+    assert "+43.3% (2020) to +25.6% (2023) (data/china_idc_market.csv)" in spec
+    market = idc.load_dataset("china_idc_market").set_index(["series_id", "year"])["note"]
+    assert "+43.3%" in market[("china_idc_cidc_overall", 2020)]
+    assert "+25.6%" in market[("china_idc_cidc_overall", 2023)]
+    drivers = (ROOT / "data" / "scenarios" / "driver_assumptions.csv").read_text(encoding="utf-8")
+    text = " ".join(DATA_README.read_text(encoding="utf-8").split())
+    if "shared reference" in drivers:
+        assert (
+            '`data/scenarios/driver_assumptions.csv` cites the same notes as "shared reference"'
+        ) in text
