@@ -72,3 +72,33 @@ def test_sources_the_notebooks_cite_are_in_the_repository() -> None:
         assert "idc_sources.md" not in code, path.name
     assumptions = NOTEBOOKS.parent / "data" / "scenarios" / "driver_assumptions.csv"
     assert "China working range" in assumptions.read_text(encoding="utf-8")
+
+
+def test_china_notebook_claim_numbers() -> None:
+    prose = _prose("02_china_idc_market.ipynb")
+    rate = idc.cagr(_cidc(2019), 3200.5, 3)  # (3200.5 / 1562.5) ** (1 / 3) - 1 = 27.0%
+    base = idc.implied_base(3200, 0.278, 2)  # 3200 / 1.278 ** 2 = 1,959.2
+    assert f'"more than 3,200.5 亿元" forecast is a {rate:.1%} CAGR' in prose
+    assert f"the 2020 figure later reported ({_cidc(2020):,.1f}) is far above the {base:,.0f}" in (
+        prose
+    )
+    assert f"2022 came in around {_cidc(2022):,.0f} 亿元" in prose
+
+
+def test_driver_model_prose_numbers() -> None:
+    # notebook 03: Tencent's 500 billion yuan at 20-50 m yuan per MW, 2.5 kW a rack
+    prose = _prose("03_scenarios_and_investment.ipynb")
+    model = idc.DriverModel(
+        capex="500 billion yuan",
+        capex_per_mw=(20e6, 50e6),
+        kw_per_rack=2.5,
+        utilisation={"dist": "triangular", "low": 0.55, "mode": 0.62, "high": 0.75},
+        revenue_per_rack={"dist": "triangular", "low": 40e3, "mode": 52.4e3, "high": 80e3},
+        year=2020,
+    )
+    low = float(model.ranges().set_index("quantity").loc["racks", "low"])
+    assert low == 4_000_000  # 500e9 / 50e6 = 10,000 MW; / 2.5 kW = 4 million racks
+    assert "the full pledge would build around four million standard racks" in prose
+    median = float(model.summary(seed=0).set_index("quantity").loc["racks", "p50"])
+    assert f"the median draw (about {median / 1e6:.2f} million) more than all of it" in prose
+    assert median > idc.convert("超过520万标准机架", "racks")  # the end-2021 national stock
