@@ -48,8 +48,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--series",
         metavar="ID",
-        help="series to report on (default: china_idc_cidc_overall for the bundled data; "
-        "the only series of --data)",
+        help="series to report on (default: china_idc_cidc_overall for the bundled China IDC "
+        "market; the only series of --data or --dataset, and required when it holds several)",
     )
     parser.add_argument(
         "--to",

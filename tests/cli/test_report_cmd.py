@@ -296,3 +296,18 @@ def test_command_as_run_is_the_command_as_typed(
     assert main(argv) == 0
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
     assert f"Command as run {program} report --to 2025 --date 2026-01-01 --out" in text
+
+
+def test_help_says_when_series_is_required(capsys: pytest.CaptureFixture[str]) -> None:
+    # "(default: china_idc_cidc_overall for the bundled data; the only series of --data)"
+    # said nothing of --dataset, whose several series (china_racks_in_use) need --series
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert (
+        "--series ID series to report on (default: china_idc_cidc_overall for the bundled "
+        "China IDC market; the only series of --data or --dataset, and required when it holds "
+        "several)"
+    ) in text
+    assert main(["report", "--dataset", "china_racks_in_use"]) == 2
+    assert "choose one with --series ID" in capsys.readouterr().err
