@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import idcforecast as idc
+from idcforecast.errors import IdcForecastError
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -51,3 +52,89 @@ def test_growth_and_backtest_smape_quoted_for_cidc(prose: str, cidc) -> None:  #
         f"(sMAPE {smape['loglinear']:.1f} for `loglinear` and {smape['drift_log']:.1f} for "
         f'`drift_log` against {smape["auto"]:.1f} for "auto")'
     ) in prose
+
+
+def test_which_reader_takes_a_decimal_comma_and_a_pue(prose: str) -> None:
+    # The README said, right after `idc.parse_quantity(text)`, that "a decimal comma and a
+    # PUE read as in `figures`": parse_quantity refuses both; only the `parse` command and
+    # find_figures read them.
+    for text, value, unit in (("3,5 Mrd. Euro", 3.5, "EUR bn"), ("PUE 1.3", 1.3, "PUE")):
+        with pytest.raises(IdcForecastError):
+            idc.parse_quantity(text)
+        found = idc.find_figures(text)
+        assert (float(found["value"].iloc[0]), found["unit"].iloc[0]) == (value, unit)
+    assert (
+        "`parse` reads a decimal comma and a PUE as `figures` does "
+        '("3,5 Mrd. Euro" is 3.5 EUR bn, "PUE 1.3" 1.3 PUE), while `parse_quantity` refuses '
+        "both (a comma in a table cell may as well group thousands; a PUE has no unit): "
+        "`find_figures` reads them in Python;"
+    ) in prose
+
+
+def _block_after(marker: str) -> list[str]:
+    """The non-blank lines of the README from ``marker`` to the end of its code block (the
+    block opening after it, when ``marker`` is the prose before one)."""
+    rest = README.read_text(encoding="utf-8").split(marker, 1)[1]
+    if rest.lstrip().startswith("```"):
+        rest = rest.lstrip().split("\n", 1)[1]
+    return [line for line in rest.split("```", 1)[0].splitlines() if line.strip()]
+
+
+def test_the_figures_table_is_the_commands_output(capsys: pytest.CaptureFixture[str]) -> None:
+    # the README's `figures` table on the seed article was checked nowhere against the
+    # command (tests/test_text_figures.py checks find_figures' rows, not what is printed)
+    from idcforecast.cli import main
+
+    seed = (
+        "China's IDC market will grow at compound rate of 27.8 percent from 2020-22, and the "
+        "scale will reach 320 billion yuan in 2022, according to a report. Tencent will invest "
+        "500 billion yuan ($71.2 billion) over the next five years. Its new cluster will house "
+        "more than 1 million servers. SenseTime is valued at more than $7.5 billion."
+    )
+    shown = _block_after("On the seed article's sentences:")
+    assert main(["figures", seed]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(shown) == 7
+    assert shown == out[: len(shown)]
+
+
+def test_the_show_rows_are_the_commands_output(capsys: pytest.CaptureFixture[str]) -> None:
+    # `show`'s README block was checked nowhere; a row cut short there ends in "..."
+    from idcforecast.cli import main
+
+    shown = _block_after("$ python -m idcforecast show\n")
+    assert main(["show"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    rows = [line for line in shown if line != "..."]
+    assert len(rows) == 7
+    for line in rows:
+        if line.endswith(" ..."):
+            assert any(o.startswith(line[:-4]) for o in out), line
+        elif set(line) <= {"-", " "}:  # the rule under the header, cut at the source column
+            assert any(o.startswith(line) for o in out), line
+        else:
+            assert line in out
+
+
+def test_report_paragraph_quotes_the_other_methods_and_the_band(prose: str, cidc) -> None:  # type: ignore[no-untyped-def]
+    # "The report" paragraph's 2030 values were checked nowhere (the --compare table is)
+    compared = idc.compare_methods(cidc, 7).set_index("model")["mean"]
+    fc = idc.forecast(cidc, 7)
+    assert (
+        f"2030 central values of {compared['drift']:,.0f}, {compared['damped_log']:,.0f} and "
+        f'{compared["drift_log"]:,.0f} against {compared["auto"]:,.0f} for "auto"'
+    ) in prose
+    top, last = float(fc["hi_95"].iloc[-1]), float(cidc["value"].iloc[-1])
+    assert top > 4 * last  # the rule the sentence states
+    assert f"({top:,.0f} against {last:,.0f})" in prose
+
+
+def test_the_driver_model_ranges_are_the_models_output() -> None:
+    # the README's DriverModel session was checked nowhere; 500e9 yuan / (20e6 to 50e6 per
+    # MW) = 25,000 to 10,000 MW; at 2.5 kW a rack, 10,000,000 to 4,000,000 racks
+    text = README.read_text(encoding="utf-8")
+    session = text.split(">>> model = idc.DriverModel(", 1)[1].split("```", 1)[0]
+    shown = [line for line in session.splitlines()[2:] if line.strip()]
+    model = idc.DriverModel(capex="500 billion yuan", capex_per_mw=(20e6, 50e6))
+    assert shown == model.ranges().to_string(index=False).splitlines()
+    assert shown[1].split() == ["mw", "10000.0", "25000.0", "MW"]

@@ -34,7 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser with every registered subcommand."""
     from idcforecast import __version__
-    from idcforecast.cli._exit import EPILOG
+    from idcforecast.cli._exit import EPILOG, command_epilog
 
     parser = argparse.ArgumentParser(
         prog="idcforecast",
@@ -46,7 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     for module_name in COMMAND_MODULES:
         module = importlib.import_module(module_name)
         command = sub.add_parser(
-            module.NAME, help=module.HELP, description=module.HELP, epilog=EPILOG
+            module.NAME,
+            help=module.HELP,
+            description=module.HELP,
+            epilog=command_epilog(getattr(module, "FAILED_RESULTS", None)),
         )
         module.add_arguments(command)
         if module.NAME not in _NO_MONEY:

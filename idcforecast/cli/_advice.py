@@ -108,6 +108,29 @@ def _as_flag(keyword: str, value: str, actions: Mapping[str, argparse.Action]) -
     return f"{flag} {value}"
 
 
+_PREFIX = re.compile(r"([A-Za-z_]\w*): ")
+
+
+def _command_prefix(message: str, command: str) -> str:
+    """``message`` led by the ``command`` the user ran where it is led by a function of the
+    package behind it: "simulate: data holds 2 series" from ``scenarios`` was a call the
+    user never made. A prefix that names no public function (a file, a series) stays.
+
+    Examples
+    --------
+    >>> _command_prefix("simulate: data holds 2 series", "scenarios")
+    'scenarios: data holds 2 series'
+    >>> _command_prefix("sales_2024: no 'year' column", "forecast")
+    "sales_2024: no 'year' column"
+    """
+    import idcforecast
+
+    match = _PREFIX.match(message)
+    if match is None or match[1] not in idcforecast.__all__:
+        return message
+    return f"{command}: {message[match.end() :]}"
+
+
 def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
     """``message`` with its Python advice in the words of the command ``parser`` parses.
 
@@ -139,6 +162,7 @@ def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
         message = message.replace(call, command)
     if parser is None:
         return message
+    message = _command_prefix(message, parser.prog.split()[-1])
     actions = _flags(parser)
     for call, dest in FLAG_CALLS.items():
         if dest in actions:

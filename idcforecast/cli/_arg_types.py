@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 
 __all__ = [
+    "backtest_steps",
     "check_years_ahead",
     "compounding_steps",
     "method_names",
@@ -50,6 +51,31 @@ def years_ahead(text: str) -> int:
         too_small=lambda value: (
             f"{value} years: the horizon counts years after the last observed one, so at "
             "least 1; e.g. --horizon 5"
+        ),
+    )
+
+
+def backtest_steps(text: str) -> int:
+    """A ``--backtest-horizon``: how many years after its cutoff each backtest forecast is
+    scored, at least 1 (it was refused in ``--horizon``'s words: "the horizon counts years
+    after the last observed one ... e.g. --horizon 5").
+
+    Examples
+    --------
+    >>> backtest_steps("3")
+    3
+    >>> backtest_steps("0")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 0 years: each backtest forecast is scored 1 or more years ...
+    """
+    return _whole_number(
+        text,
+        minimum=1,
+        not_whole=f"{text!r} is not a whole number of years; e.g. --backtest-horizon 3",
+        too_small=lambda value: (
+            f"{value} years: each backtest forecast is scored 1 or more years after its "
+            "cutoff; e.g. --backtest-horizon 3"
         ),
     )
 

@@ -34,6 +34,26 @@ EPILOG = (
 )
 
 
+def command_epilog(failed: str | None) -> str:
+    """The exit codes one command's ``--help`` lists: 1 only for a command that can
+    finish with failed or inconsistent results (``failed`` says which, as the command's
+    ``FAILED_RESULTS``); ``parse --help`` listed "1 ... a series not forecast", which it
+    never returns.
+
+    Examples
+    --------
+    >>> command_epilog(None)[:60]
+    'exit codes: 0 done; 2 nothing done: a usage or input error ('
+    >>> command_epilog("a claim set was found inconsistent")[:62]
+    'exit codes: 0 all fine; 1 finished, but a claim set was found '
+    """
+    head = f"0 all fine; 1 finished, but {failed}" if failed else "0 done"
+    return (
+        f"exit codes: {head}; 2 nothing done: a usage or input error (one 'error:' line); "
+        "130 interrupted by Ctrl-C"
+    )
+
+
 def results_status(failed: int | bool | Iterable[object]) -> int:
     """The exit code of a command that finished: :data:`RESULTS_FAILED` when any result
     failed or is inconsistent, else :data:`OK`.

@@ -89,7 +89,8 @@ def add_csv_arguments(
         "--decimal",
         default=".",
         choices=(".", ","),
-        help="decimal mark of numbers (default '.'; ',' reads '1.234,5' as 1234.5)",
+        metavar="MARK",  # argparse printed the choices as "{.,,}"
+        help="decimal mark of numbers: '.' (the default) or ','; ',' reads '1.234,5' as 1234.5",
     )
     add_encoding_argument(parser, what=encoding_of)
     parser.add_argument(

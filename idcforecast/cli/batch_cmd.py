@@ -33,6 +33,8 @@ HELP = (
     "per series, a column per year; or a row per year, a column per series) and write a tidy "
     "forecast CSV (or .xlsx workbook) with a status and note per series"
 )
+# what exit code 1 means for this command (the others never return it)
+FAILED_RESULTS = "some or all series failed (each written with its reason)"
 SHOW_FAILED = 5
 # openpyxl holds the whole workbook in memory: 100,000 rows take about 35 s and 0.5 GB
 # (60,000 rows: 20 s, 0.3 GB; 240,000: 110 s, 1.1 GB), so larger forecasts go to a CSV
@@ -72,7 +74,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--engine", default="local", choices=("serial", "local", "dask"), help="default: local"
     )
     parser.add_argument(
-        "--n-jobs", type=worker_count, default=None, help="worker processes (local)"
+        "--n-jobs",
+        type=worker_count,
+        default=None,
+        metavar="N",
+        help="worker processes of --engine local (default: one per core)",
     )
     parser.add_argument(
         "--scheduler",

@@ -20,6 +20,8 @@ HELP = (
     "bundled actuals or your own (--data FILE) (default: the seed article's claims on the "
     "CIDC series)"
 )
+# what exit code 1 means for this command (the others never return it)
+FAILED_RESULTS = "a claim set was found inconsistent"
 SEED_CLAIM_SET = "global_times_2020_07_07"
 
 

@@ -31,7 +31,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--file", metavar="FILE", help="a text file to read instead ('-' for standard input)"
     )
     parser.add_argument(
-        "--encoding", default="utf-8", metavar="NAME", help="encoding of --file (default utf-8)"
+        "--encoding",
+        default="utf-8",
+        metavar="NAME",
+        help="encoding of --file or of the text piped in (default utf-8; gb18030 for a file "
+        "saved on Chinese Windows)",
     )
     parser.add_argument(
         "--source",

@@ -9,7 +9,12 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from idcforecast.cli._arg_types import check_years_ahead, method_names, years_ahead
+from idcforecast.cli._arg_types import (
+    backtest_steps,
+    check_years_ahead,
+    method_names,
+    years_ahead,
+)
 from idcforecast.cli._read_options import add_read_arguments, read_user_file
 from idcforecast.comparison import DEFAULT_METHODS
 
@@ -21,6 +26,8 @@ HELP = (
     "forecast a series (default: China IDC market, CIDC overall scope) with calibrated 80 "
     "and 95 percent intervals; prints the tidy forecast"
 )
+# what exit code 1 means for this command (the others never return it)
+FAILED_RESULTS = "some or all series were not forecast (each reason printed)"
 DEFAULT_DATASET = "china_idc_market"
 DEFAULT_SERIES = "china_idc_cidc_overall"
 DEFAULT_TO = 2030
@@ -90,7 +97,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--backtest-horizon",
-        type=years_ahead,
+        type=backtest_steps,
         default=None,
         metavar="H",
         help="with --compare: steps ahead of each backtest forecast (default 3)",

@@ -21,7 +21,10 @@ from idcforecast.cli._arg_types import random_seed
 from idcforecast.cli._read_options import add_read_arguments, read_options
 
 NAME = "report"
-HELP = "write the PDF report (forecast, growth, claims, scenarios, sources) for one series"
+HELP = (
+    "write the PDF report on one series: forecast, growth, backtest, other methods, published "
+    "claims, sources (and scenarios, with --scenarios FILE)"
+)
 
 # duplicated from idcforecast.report.build so that --help imports nothing heavy
 _DEFAULT_OUT = "reports/china-idc-market.pdf"
@@ -45,8 +48,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--series",
         metavar="ID",
-        help="series to report on (default: china_idc_cidc_overall for the bundled data; "
-        "the only series of --data)",
+        help="series to report on (default: china_idc_cidc_overall for the bundled China IDC "
+        "market; the only series of --data or --dataset, and required when it holds several)",
     )
     parser.add_argument(
         "--to",
@@ -107,7 +110,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"Report on {series} from {data}, forecast to {args.to}", flush=True)
     if args.scenarios:
         print(f"Scenarios from {args.scenarios}", flush=True)
-    command = shlex.join(["idcforecast", *sys.argv[1:]]) if _called_as_cli() else None
+    command = shlex.join([*_program(), *sys.argv[1:]]) if _called_as_cli() else None
     # (under a test runner sys.argv is the runner's; build_report then says so)
     path = build_report(
         data=args.data,
@@ -131,3 +134,14 @@ def run(args: argparse.Namespace) -> int:
 
 def _called_as_cli() -> bool:
     return len(sys.argv) > 1 and sys.argv[1] == NAME
+
+
+def _program() -> list[str]:
+    """The program as the user typed it: ``python -m idcforecast`` (the README's spelling:
+    ``sys.argv[0]`` is then the package's ``__main__.py``) or the ``idcforecast`` script.
+    The appendix's "Command as run" said "idcforecast report" for either."""
+    from pathlib import Path
+
+    if Path(sys.argv[0]).name == "__main__.py":
+        return ["python", "-m", "idcforecast"]
+    return ["idcforecast"]

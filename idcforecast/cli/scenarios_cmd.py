@@ -59,7 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--paths", type=path_count, default=10_000, help="paths per scenario (default 10000)"
     )
     parser.add_argument("--seed", type=random_seed, default=0, help="random seed (default 0)")
-    parser.add_argument("--method", default="auto", help="forecasting model alias")
+    parser.add_argument("--method", default="auto", help="forecasting model alias (default auto)")
     parser.add_argument(
         "--threshold",
         action="append",
@@ -67,8 +67,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="X",
         help="level to exceed: a number in the series unit or a figure like 8000亿元 (repeatable)",
     )
-    parser.add_argument("--year", type=int, help="year of the threshold (default: last year)")
-    parser.add_argument("--target-year", type=int, help="CAGR target year (default: last)")
+    # "(default: last year)" read as the calendar year before this one
+    parser.add_argument(
+        "--year", type=int, help="year of the threshold (default: the last simulated year)"
+    )
+    parser.add_argument(
+        "--target-year",
+        type=int,
+        metavar="YEAR",
+        help="year the CAGR runs to (default: the last simulated year)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

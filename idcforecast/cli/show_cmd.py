@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 
 NAME = "show"
 HELP = (
-    "print a bundled series (default: China IDC market, CIDC overall scope) or one of your "
-    "file (--data) with year-on-year growth, derived rows flagged and the source of every number"
+    "print a bundled series (default: China IDC market, CIDC overall scope) or a series of "
+    "your own file (--data) with year-on-year growth, derived rows flagged and the source of "
+    "every number"
 )
 DEFAULT_DATASET = "china_idc_market"
 DEFAULT_SERIES = "china_idc_cidc_overall"

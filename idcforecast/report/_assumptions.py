@@ -46,20 +46,11 @@ def assumptions(
         if "scope" in history.columns
         else []
     )
-    # without a stated scope this used to read "One scope only (one)."
-    scope_text = (
-        f"One scope only ({', '.join(scopes)}). Other definitions of the same market differ "
-        "by up to 3x for the same year and are never mixed into this series."
-        if scopes
-        else "The data do not state the market's scope (what is counted); definitions of the "
-        "same market differ by up to 3x for the same year, so compare only with figures of "
-        "the same scope."
-    )
     nominal = _fx_assumption(history) or (
         "Nominal currency as published: no inflation or exchange-rate adjustment."
     )
     items = [
-        scope_text,
+        _scope_assumption(scopes),
         *([nominal] if _is_money(history) else []),
         "The forecast extrapolates the series' own history; it assumes no break (policy, "
         "AI demand, oversupply) beyond what the past errors of such forecasts imply.",
@@ -79,6 +70,36 @@ def assumptions(
             "(see the methodology note)."
         )
     return tuple(items)
+
+
+def _scope_assumption(scopes: list[str]) -> str:
+    """What the series counts, and what it must not be compared with. "Up to 3x" is a fact
+    about the China IDC market's four bundled scopes (data/README.md): it is said of those,
+    and of no other market (it was said of hyperscale data-center counts too)."""
+    if not scopes:  # without a stated scope this used to read "One scope only (one)."
+        return (
+            "The data do not state the market's scope (what is counted); compare the series "
+            "only with figures of the same scope: published sizes of one market can differ "
+            "several-fold by what they count (the China IDC market's four scopes, up to 3x "
+            "for the same year)."
+        )
+    if set(scopes) <= _china_idc_scopes():
+        return (
+            f"One scope only ({', '.join(scopes)}). Other definitions of the same market "
+            "differ by up to 3x for the same year and are never mixed into this series."
+        )
+    return (
+        f"One scope only ({', '.join(scopes)}). Figures of another scope (another "
+        "definition of what is counted) are never mixed into this series; compare it only "
+        "with figures of the same scope."
+    )
+
+
+def _china_idc_scopes() -> set[str]:
+    """The scopes of the bundled China IDC market series (cidc_overall, caict...)."""
+    from idcforecast.datasets import load_dataset
+
+    return set(load_dataset("china_idc_market")["scope"].astype(str))
 
 
 def _interval_assumption(evidence: CalibrationEvidence | None) -> str:

@@ -26,7 +26,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["LevelFormat", "exact_text", "set_level_ticks", "span_text", "tick_decimals"]
+__all__ = [
+    "LevelFormat",
+    "exact_text",
+    "set_level_ticks",
+    "span_text",
+    "tick_decimals",
+    "whole_counts",
+]
 
 _MAX_DECIMALS = 6
 
@@ -50,8 +57,10 @@ class LevelFormat:
     short_decimals: int = 0
 
     @classmethod
-    def for_values(cls, values: Iterable[Any]) -> LevelFormat:
-        """The format for a report showing ``values`` (NaN, inf and zeros are ignored).
+    def for_values(cls, values: Iterable[Any], *, whole: bool = False) -> LevelFormat:
+        """The format for a report showing ``values`` (NaN, inf and zeros are ignored);
+        ``whole``: they are counts of things (:func:`whole_counts`), printed without
+        decimals, forecasts included ("1,945" data centers, not "1,944.5").
 
         Examples
         --------
@@ -63,7 +72,11 @@ class LevelFormat:
         LevelFormat(decimals=4, short_decimals=4)
         >>> LevelFormat.for_values([float("nan"), 0.0])
         LevelFormat(decimals=1, short_decimals=0)
+        >>> LevelFormat.for_values([597.0, 1136.0, 1944.53], whole=True).text(1944.53)
+        '1,945'
         """
+        if whole:
+            return cls(decimals=0, short_decimals=0)
         sizes = [abs(float(v)) for v in values]
         sizes = [s for s in sizes if math.isfinite(s) and s > 0]
         if not sizes:
@@ -82,6 +95,37 @@ class LevelFormat:
     def short(self, value: float) -> str:
         """``value`` for cards and chart labels: "10,298", "1.19"."""
         return f"{float(value):,.{self.short_decimals}f}"
+
+
+# units that count whole things: a plain count (data centers), racks, servers
+_COUNTED = frozenset({"count", "racks", "servers"})
+
+
+def whole_counts(values: Iterable[Any], unit: str) -> bool:
+    """Whether levels in ``unit`` are counted things to print as whole numbers: the unit
+    counts things (a plain count, racks, servers) without a magnitude word or a rate, and
+    every one of ``values`` (the published history) is a whole number. A count of 1,136
+    printed as "1,136.0" claimed a precision no count has; "racks 10k" (880.5 ten thousand
+    racks) and a measure such as MW keep their decimals.
+
+    Examples
+    --------
+    >>> whole_counts([597.0, 992.0, 1136.0], "count"), whole_counts([880.0], "racks 10k")
+    (True, False)
+    >>> whole_counts([597.0, 992.5], "count"), whole_counts([800.0], "MW")
+    (False, False)
+    """
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_unit
+
+    try:
+        parsed = parse_unit(str(unit))
+    except IdcForecastError:
+        return False
+    if parsed.dimension not in _COUNTED or parsed.magnitude is not None or parsed.per:
+        return False
+    numbers = [float(v) for v in values]
+    return bool(numbers) and all(math.isfinite(v) and v == round(v) for v in numbers)
 
 
 def exact_text(value: float) -> str:

@@ -127,9 +127,23 @@ class ReportContext:
         """How the report prints levels, chosen once from the history and the forecast's
         central values, so every table column, card and chart label of a series agrees
         ("5,078.3" for CNY 100 million; "0.352" for a USD bn series of 0.31-0.69)."""
-        from idcforecast.report._numbers import LevelFormat
+        from idcforecast.report._numbers import LevelFormat, whole_counts
 
-        return LevelFormat.for_values([*self.history["value"], *self.forecast["mean"]])
+        return LevelFormat.for_values(
+            [*self.history["value"], *self.forecast["mean"]],
+            whole=whole_counts(self.history["value"], self.unit),
+        )
+
+    @property
+    def plain_count(self) -> bool:
+        """Whether the series is a plain count (unit "count": data centers), which prose
+        gives as bare numbers ("1,136 in 2024", not "1,136 count")."""
+        return self.unit.strip() == "count"
+
+    def in_unit_text(self) -> str:
+        """The unit as the cover says it: 'in CNY 100 million (亿元)', 'a plain count
+        (no unit)'."""
+        return "a plain count (no unit)" if self.plain_count else f"in {self.unit_text()}"
 
     def unit_text(self) -> str:
         """The unit for prose: 'CNY 100 million (亿元)'."""

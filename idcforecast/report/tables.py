@@ -304,11 +304,13 @@ def format_summary(
     """
     import pandas as pd
 
-    from idcforecast.report._numbers import LevelFormat
+    from idcforecast.report._numbers import LevelFormat, whole_counts
 
-    if decimals is None:
-        decimals = LevelFormat.for_values(table["value"]).decimals
     unit = str(table["unit"].iloc[0]) if len(table) and "unit" in table.columns else ""
+    if decimals is None:
+        published = table[table["kind"] != "forecast"] if "kind" in table.columns else table
+        whole = whole_counts(published["value"], unit)
+        decimals = LevelFormat.for_values(table["value"], whole=whole).decimals
     value_header = f"Value ({unit_label(unit)})" if unit else "Value"
 
     qualifier = [str(q) for q in table["qualifier"]] if "qualifier" in table.columns else []

@@ -141,3 +141,45 @@ def test_an_unknown_series_says_drop_the_flag(
         "series 'nope' is not in the table; expected one of 'north', 'south'; drop --series "
         "to read them all\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("argv", "error"),
+    [
+        (  # was "error: simulate: data holds 2 series (a, b); pass --series to choose one"
+            ["scenarios", "--data", "{multi}", "--threshold", "10"],
+            "error: scenarios: data holds 2 series (a, b); pass --series to choose one\n",
+        ),
+        (  # was "error: read_long_table: --unit foo: unit 'foo' is not defined ..."
+            ["forecast-many", "{multi}", "--horizon", "2", "--out", "{out}", "--unit", "foo"],
+            "error: forecast-many: --unit foo: unit 'foo' is not defined",
+        ),
+    ],
+)
+def test_an_error_names_the_command_not_the_python_function_behind_it(
+    argv: list[str], error: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    multi = tmp_path / "multi.csv"
+    multi.write_text(
+        "series_id,year,value,unit\n"
+        + "".join(f"{s},{y},{y - 2018},MW\n" for s in "ab" for y in range(2019, 2023))
+    )
+    args = [a.format(multi=multi, out=tmp_path / "out.csv") for a in argv]
+    assert main(args) == 2
+    assert capsys.readouterr().err.startswith(error)
+    assert not (tmp_path / "out.csv").exists()
+
+
+@pytest.mark.parametrize(
+    ("command", "python", "cli"),
+    [
+        ("scenarios", "simulate: data holds 2 series", "scenarios: data holds 2 series"),
+        ("check-claims", "check_claims: no claims given", "check-claims: no claims given"),
+        ("forecast", "compare_methods: horizon must be", "forecast: horizon must be"),
+        ("cagr", "cagr: start must be a positive level", "cagr: start must be a positive level"),
+        # a name that is no function of the package stays: it may be a file or a series
+        ("forecast", "sales_2024: no 'year' column", "sales_2024: no 'year' column"),
+    ],
+)
+def test_a_python_function_prefix_becomes_the_command(command: str, python: str, cli: str) -> None:
+    assert cli_advice(python, _command(command)) == cli

@@ -170,3 +170,11 @@ def test_a_figure_wrapped_over_two_lines_is_one_row(
     lines = capsys.readouterr().out.splitlines()
     assert lines[2].split() == ["$80", "billion", "80", "USD", "bn", "2025"]
     assert lines[3] == ""
+
+
+def test_help_says_encoding_decodes_piped_text_too(capsys: pytest.CaptureFixture[str]) -> None:
+    # it said "encoding of --file", though standard input is decoded with it as well
+    with pytest.raises(SystemExit):
+        main(["figures", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--encoding NAME encoding of --file or of the text piped in (default utf-8;" in text

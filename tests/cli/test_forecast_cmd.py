@@ -458,17 +458,56 @@ def test_ctrl_c_in_any_command_is_one_line_and_exit_130(
     assert capsys.readouterr().err == "idcforecast forecast: interrupted\n"
 
 
-@pytest.mark.parametrize("command", ["forecast", "forecast-many", "check-claims", "show"])
-def test_help_names_the_exit_codes(command: str, capsys: pytest.CaptureFixture[str]) -> None:
+_NOTHING_DONE = (
+    "2 nothing done: a usage or input error (one 'error:' line); 130 interrupted by Ctrl-C"
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "one"),
+    [
+        ("forecast", "some or all series were not forecast (each reason printed)"),
+        ("forecast-many", "some or all series failed (each written with its reason)"),
+        ("check-claims", "a claim set was found inconsistent"),
+    ],
+)
+def test_help_names_the_exit_codes(
+    command: str, one: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     with pytest.raises(SystemExit) as exit_:
         main([command, "--help"])
     assert exit_.value.code == 0
     text = " ".join(capsys.readouterr().out.split())  # (argparse wraps the epilog)
-    assert text.endswith(
-        "exit codes: 0 all fine; 1 finished, but some or all results failed (a series not "
-        "forecast) or are inconsistent (a claim set); 2 nothing done: a usage or input error "
-        "(one 'error:' line); 130 interrupted by Ctrl-C"
-    )
+    assert text.endswith(f"exit codes: 0 all fine; 1 finished, but {one}; {_NOTHING_DONE}")
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["report", "show", "parse", "figures", "datasets", "cagr", "track-record", "scenarios"],
+)
+def test_help_of_a_command_that_never_exits_1_does_not_list_it(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # every --help listed "1 finished, but some or all results failed (a series not
+    # forecast) or are inconsistent (a claim set)", though only the three commands above
+    # return 1
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert text.endswith(f"exit codes: 0 done; {_NOTHING_DONE}")
+
+
+def test_exactly_the_commands_that_can_exit_1_say_so() -> None:
+    # a command returning results_status(...) (1 on failed results) declares what 1 means
+    import importlib
+    import inspect
+
+    from idcforecast.cli import COMMAND_MODULES
+
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(name)
+        returns_1 = "results_status(" in inspect.getsource(module)
+        assert returns_1 == hasattr(module, "FAILED_RESULTS"), name
 
 
 def test_several_methods_separated_by_commas(capsys: pytest.CaptureFixture[str]) -> None:
@@ -564,3 +603,29 @@ def test_notes_and_errors_give_the_cap_advice_once_in_flags(
         "error: series 'share': cap 80.0 is not above the last observation 90.0 (year 2023); "
         "pass a cap above it, or no cap (leave out --cap)\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "0",
+            "argument --backtest-horizon: 0 years: each backtest forecast is scored 1 or more "
+            "years after its cutoff; e.g. --backtest-horizon 3",
+        ),
+        (
+            "2.5",
+            "argument --backtest-horizon: '2.5' is not a whole number of years; e.g. "
+            "--backtest-horizon 3",
+        ),
+    ],
+)
+def test_a_bad_backtest_horizon_is_refused_in_its_own_words(
+    value: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was "... the horizon counts years after the last observed one, so at least 1; e.g.
+    # --horizon 5": --horizon's words, and the wrong flag to fix
+    with pytest.raises(SystemExit) as exit_:
+        main(["forecast", "--compare", "--backtest-horizon", value])
+    assert exit_.value.code == 2
+    assert " ".join(capsys.readouterr().err.split()).endswith(message)

@@ -270,7 +270,7 @@ def test_a_gbk_claims_file_is_a_one_line_error_then_read_with_encoding(
     assert ("-20.8%" if command == "track-record" else "undershot the actual by 20.8%") in words
     assert main([command, str(path), "--encoding", "gbk18030"]) == 2
     assert capsys.readouterr().err.startswith(
-        "error: read_claims: --encoding gbk18030 is not a text encoding; expected a name"
+        f"error: {command}: --encoding gbk18030 is not a text encoding; expected a name"
     )
 
 

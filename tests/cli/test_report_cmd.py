@@ -83,14 +83,15 @@ def test_report_refuses_a_spec_for_another_series_like_scenarios_does(
     assert main(["report", *argv]) == 2
     err = capsys.readouterr().err
     assert err == (
-        "error: simulate: series 'china_idc_cidc_overall' (the series_id of scenario spec "
+        "error: report: series 'china_idc_cidc_overall' (the series_id of scenario spec "
         f"{spec}) is not in the data (found good); a spec's growth, shocks and caps are "
         "written for its series: use a spec written for the series simulated here\n"
     )
     assert not out.exists()
-    # the scenarios command refuses the same pair with the same message
+    # the scenarios command refuses the same pair with the same message, led by its name
+    # (both said "error: simulate: ...", a function neither user called)
     assert main(["scenarios", "--input", str(data), "--unit", "MW", spec, "--paths", "10"]) == 2
-    assert capsys.readouterr().err == err
+    assert capsys.readouterr().err == err.replace("error: report: ", "error: scenarios: ")
 
 
 def test_help_lists_report_and_imports_nothing_heavy() -> None:
@@ -256,3 +257,57 @@ def test_a_report_on_another_series_is_named_after_it(
     assert (tmp_path / "reports" / "vn_mw.pdf").read_bytes()[:5] == b"%PDF-"
     assert report_file_name("China / colo") == "china-colo.pdf"
     assert report_file_name("市场规模（亿元）") == "市场规模-亿元.pdf"
+
+
+def test_readme_lists_what_ci_runs() -> None:
+    # "a fresh virtual environment, the test command above, ruff, and the main job": CI
+    # also runs mypy and imports the installed package from another directory
+    readme = " ".join((REPO / "README.md").read_text(encoding="utf-8").split())
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert "mypy idcforecast" in ci and "ruff check ." in ci
+    assert any("installed (non-editable) package works from another directory" in x for x in ci)
+    assert (
+        "`bash .ci/run` is what CI runs: a fresh virtual environment, the test command above, "
+        "ruff, mypy, the main job, and the installed package imported from another directory."
+    ) in readme
+
+
+@pytest.mark.parametrize(
+    ("argv0", "program"),
+    [
+        ("/venv/lib/python3.11/site-packages/idcforecast/__main__.py", "python -m idcforecast"),
+        ("/venv/bin/idcforecast", "idcforecast"),
+    ],
+)
+def test_command_as_run_is_the_command_as_typed(
+    argv0: str,
+    program: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # README: "the command as typed is printed in it"; `python -m idcforecast report` (the
+    # README's own spelling) was printed as "idcforecast report"
+    from pypdf import PdfReader
+
+    out = tmp_path / "r.pdf"
+    argv = ["report", "--to", "2025", "--date", "2026-01-01", "--out", str(out)]
+    monkeypatch.setattr(sys, "argv", [argv0, *argv])
+    assert main(argv) == 0
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert f"Command as run {program} report --to 2025 --date 2026-01-01 --out" in text
+
+
+def test_help_says_when_series_is_required(capsys: pytest.CaptureFixture[str]) -> None:
+    # "(default: china_idc_cidc_overall for the bundled data; the only series of --data)"
+    # said nothing of --dataset, whose several series (china_racks_in_use) need --series
+    with pytest.raises(SystemExit):
+        main(["report", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert (
+        "--series ID series to report on (default: china_idc_cidc_overall for the bundled "
+        "China IDC market; the only series of --data or --dataset, and required when it holds "
+        "several)"
+    ) in text
+    assert main(["report", "--dataset", "china_racks_in_use"]) == 2
+    assert "choose one with --series ID" in capsys.readouterr().err

@@ -130,7 +130,7 @@ def test_to_before_the_last_observation_of_a_users_file_names_its_series(
     )
     assert main(["scenarios", "--input", str(two), "--unit", "MW", "--to", "2020"]) == 2
     assert capsys.readouterr().err == (
-        "error: simulate: data holds 2 series (a, b); pass --series to choose one\n"
+        "error: scenarios: data holds 2 series (a, b); pass --series to choose one\n"
     )
 
 
@@ -354,3 +354,28 @@ def test_a_data_file_given_as_the_spec_says_to_pass_it_as_data(
         "file such as data/scenarios/china_idc_example.toml); pass the history as --data "
         "mw.csv, and give a spec FILE or none (the forecast's own distribution)\n"
     )
+
+
+def test_help_says_which_year_the_defaults_are(capsys: pytest.CaptureFixture[str]) -> None:
+    # "--year YEAR year of the threshold (default: last year)" read as the calendar year
+    # before this one, and "--target-year TARGET_YEAR CAGR target year (default: last)"
+    from idcforecast.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["scenarios", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--year YEAR year of the threshold (default: the last simulated year)" in text
+    assert "--target-year YEAR year the CAGR runs to (default: the last simulated year)" in text
+    assert "--method METHOD forecasting model alias (default auto)" in text
+    # the default really is the last simulated year: P(... in 2027) for --to 2027
+    assert main(["scenarios", "--to", "2027", "--threshold", "8000亿元", "--paths", "200"]) == 0
+    assert "P(value > 8000亿元 in 2027):" in capsys.readouterr().out
+
+
+def test_forecast_many_help_gives_the_n_jobs_default(capsys: pytest.CaptureFixture[str]) -> None:
+    from idcforecast.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["forecast-many", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--n-jobs N worker processes of --engine local (default: one per core)" in text

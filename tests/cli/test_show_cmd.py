@@ -272,3 +272,30 @@ def test_a_series_in_percent_shows_changes_in_points(
     assert "< +0.5 pp/yr over 2y" in _line(out, "2023")
     assert "change: the difference from the year before, in pp" in out
     assert "%" not in _line(out, "2020").replace("1.6", "")
+
+
+@pytest.mark.parametrize("command", ["show", "forecast", "report", "forecast-many"])
+def test_help_names_the_decimal_marks_in_words(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # argparse printed the choices as "[--decimal {.,,}]", which reads as a typo
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "{.,,}" not in text
+    assert "--decimal MARK decimal mark of numbers: '.' (the default) or ','" in text
+
+
+def test_top_level_help_describes_show_and_report_as_they_are(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # "or one of your file (--data)"; and report listed "scenarios" among what every
+    # report holds, though they come only with --scenarios FILE
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "or a series of your own file (--data) with year-on-year growth" in text
+    assert (
+        "write the PDF report on one series: forecast, growth, backtest, other methods, "
+        "published claims, sources (and scenarios, with --scenarios FILE)"
+    ) in text

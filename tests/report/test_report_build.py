@@ -535,6 +535,13 @@ def test_other_methods_section(default_report: Path) -> None:
     assert f"drift_log {drift_log:,.1f} " in compact  # forecast()'s own 2030 value
     assert "'drift_log': the historical compound growth rate continued" in compact
     assert "scored on the 9 forecasts whose cutoffs every method could use" in compact
+    # were "(so the report's method scores here may differ from the table above)" and
+    # "(README, Forecasting)": a client holds the PDF, not the package's README
+    assert (
+        "every method could use (so 'auto' may score differently here than in the backtest "
+        "table above)."
+    ) in compact
+    assert "(the measurements are in idcforecast's README, section Forecasting)." in compact
     # under another method, "auto" is one of the others
     bt = analyses.own_backtest(history, "drift_log")[0]
     other = analyses.alternatives(history, 7, "drift_log", 0, bt)

@@ -145,7 +145,8 @@ def summary(ctx: ReportContext, doc: ReportDocument) -> None:
         else f" {intervals[0].upper()}{intervals[1:]}"
     )
     doc.paragraph(
-        f"Values in {ctx.unit_text()}.{lead}{estimates}"
+        ("Values are plain counts." if ctx.plain_count else f"Values in {ctx.unit_text()}.")
+        + f"{lead}{estimates}"
         + (f" {fx}" if fx else "")
         + (f" {marks}" if marks else ""),
         size=8.5,

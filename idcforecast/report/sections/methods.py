@@ -160,8 +160,8 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
         + ". "
         + (
             f"Their backtest is scored on the {counted(int(n.max()), 'forecast')} whose "
-            f"{'cutoff' if int(n.max()) == 1 else 'cutoffs'} every method could use (so the "
-            "report's method scores here may differ from the table above). "
+            f"{'cutoff' if int(n.max()) == 1 else 'cutoffs'} every method could use (so "
+            f"'{ctx.model}' may score differently here than in the backtest table above). "
             if len(n)
             else ""
         )
@@ -169,7 +169,8 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
             "A method that did better on this one short history is not thereby the better "
             "forecast: 'auto' was chosen on thousands of annual series of forecasting "
             "competitions, on which switching a series to the method with the lower "
-            "backtest error of its own lost accuracy (README, Forecasting)."
+            "backtest error of its own lost accuracy (the measurements are in idcforecast's "
+            "README, section Forecasting)."
             if ctx.model == "auto"
             else ""
         )

@@ -40,7 +40,10 @@ _FEW_FORECASTS = 5
 
 def _amount(number: str, unit: str) -> str:
     """A number with its unit for prose: "5,078.3 CNY 100 million", and "880.0 × 10
-    thousand racks" where the unit starts with its multiplier (not "880.0 10 thousand")."""
+    thousand racks" where the unit starts with its multiplier (not "880.0 10 thousand");
+    a plain count is the number alone ("1,136", not "1,136 count")."""
+    if unit.strip() == "count":
+        return number
     label = unit_label(unit)
     return f"{number} × {label}" if label[:1].isdigit() else f"{number} {label}"
 
@@ -93,7 +96,7 @@ def cover(ctx: ReportContext, doc: ReportDocument) -> None:
     if doc.cjk_font is None and contains_cjk(sid):  # "中国IDC市场规模" would read "IDC"
         sid = latin_name(sid) or "named in Chinese"
     doc.paragraph(
-        f"Series {sid} (scope: {_scope(ctx)}), in {ctx.unit_text()}. Forecast to {p.horizon_to}.",
+        f"Series {sid} (scope: {_scope(ctx)}), {ctx.in_unit_text()}. Forecast to {p.horizon_to}.",
         size=10.5,
     )
     if left_out:  # said where the reader meets it, not only in the Sources pages
