@@ -303,7 +303,9 @@ def selection_rules(labels: list[str]) -> dict[str, np.ndarray]:
     }
 
 
-def print_selection_rules(per_set: dict[str, np.ndarray], set_names: list[str]) -> None:
+def print_selection_rules(
+    per_set: dict[str, np.ndarray], set_names: list[str], *, incumbent: bool = True
+) -> None:
     """Leave-one-set-out check of each selection rule, then what each rule picks on all sets.
 
     For each tuning set in turn, a rule picks a combination on the OTHER sets; its OWA on the
@@ -316,6 +318,8 @@ def print_selection_rules(per_set: dict[str, np.ndarray], set_names: list[str]) 
     print(f"\nselection rules, leave one of the {n_sets} sets out (held-out OWA):")
     print(f"rule | mean held-out | {' | '.join(set_names)} | pick on all sets")
     for rule, mask in selection_rules(labels).items():
+        if not incumbent and "incumbent" in rule:
+            continue  # without the log candidates no combination grows the incumbent five
         worst = "worst" in rule
         held = held_out_owa(owa, mask, worst=worst)
         score = owa.max(axis=1) if worst else owa.mean(axis=1)
@@ -327,13 +331,48 @@ def print_selection_rules(per_set: dict[str, np.ndarray], set_names: list[str]) 
         )
 
 
+# the members "auto" had left for a series with a value <= 0 before it took its own median
+OLD_NOT_POSITIVE = ("naive", "damped", "ses", "theil_sen")
+
+
+def print_not_positive_search(sets: dict, stacks: dict, top: int) -> None:
+    """The search and the rules' leave-one-set-out check without the log candidates: what
+    "auto" takes for a series with a zero or negative value (``auto.AUTO_MEMBERS_NOT_POSITIVE``).
+    The tuning series are positive; they are scored as if their log members could not fit."""
+    level = tuple(c for c in SHIPPED_SEARCH if c not in LOG_CANDIDATES)
+    scored = score_combinations(sets, stacks, level)
+    per_set = {label: owas for label, owas, _ in scored}
+    print(f"candidates without logarithms: {', '.join(level)}")
+    print(f"mean OWA | combination | {' | '.join(f'{n} sMAPE/MASE' for n in sets)}")
+    ranked = sorted(scored, key=lambda r: float(r[1].mean()))
+    for label, owas, cells in ranked[:top]:
+        print(f"{owas.mean():.4f} | {label} | {cells}")
+    old = f"median({','.join(OLD_NOT_POSITIVE)})"
+    print(
+        f"the four members left before: {per_set[old].mean():.4f} | {old} | "
+        + " | ".join(f"{v:.3f}" for v in per_set[old])
+    )
+    print_selection_rules(per_set, list(sets), incumbent=False)
+
+
+LOG_CANDIDATES = ("loglinear", "drift_log", "damped_log", "dotm_log")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--cache", type=Path, default=None, help="npz file to reuse")
+    parser.add_argument(
+        "--not-positive",
+        action="store_true",
+        help="only the search for series with a value <= 0: no log candidates",
+    )
     args = parser.parse_args(argv)
     sets, stacks = load_caches(args.jobs, args.cache)
+    if args.not_positive:
+        print_not_positive_search(sets, stacks, args.top)
+        return 0
     held = {name: held_matrix(pairs) for name, pairs in sets.items()}
     actuals = {name: origin_actuals(pairs) for name, pairs in sets.items()}
     index = {name: i for i, name in enumerate(CANDIDATES)}

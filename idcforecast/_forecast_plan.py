@@ -281,10 +281,10 @@ def _simpler(n_obs: int, method: str, joined: str = " or") -> str:
 def _auto_components(n_obs: int, n: int, positive: bool) -> tuple[tuple[str, ...], str]:
     """Names of the "auto" members used on ``n_obs`` observed points (of ``n`` values, the
     others filled by the gap policy), and the fallback note."""
-    from idcforecast.auto import AUTO_MEMBERS, auto_members_for
+    from idcforecast.auto import AUTO_MEMBERS, AUTO_MEMBERS_NOT_POSITIVE, auto_members_for
 
     members, note = auto_members_for(n_obs, positive=positive, filled=n - n_obs)
-    if len(members) < len(AUTO_MEMBERS):
+    if len(members) < len(AUTO_MEMBERS if positive else AUTO_MEMBERS_NOT_POSITIVE):
         note = f"{note}; combined {', '.join(m.name for m in members)}"
     return tuple(m.name for m in members), note
 

@@ -10,7 +10,9 @@ arrays in one set of numpy passes over "problems x parameter sets":
   whose order could depend on the array shape);
 - ``ses`` and ``damped`` run :mod:`idcforecast._auto_smoothing`: the grid searches of
   ``fit_ets`` (:mod:`idcforecast.models._ets`) for all problems at once, initial states
-  profiled out exactly, the same coarse grids and zooms.
+  profiled out exactly, the same coarse grids and zooms;
+- problems with a value <= 0 (rare) take ``auto.AUTO_MEMBERS_NOT_POSITIVE``: ``drift`` and
+  ``dotm`` are fitted one problem at a time by the registry models.
 
 Problems that are prefixes of one series (the rolling-origin cutoffs) share work: errors are
 causal, so one recursion run over the longest prefix gives every shorter prefix's sums on
@@ -41,6 +43,8 @@ DAMPED_MIN_OBS = 6
 SES_MIN_OBS = 3
 THEIL_SEN_MIN_OBS = 3
 LOG_MIN_OBS = 3
+DRIFT_MIN_OBS = 3
+DOTM_MIN_OBS = 6
 SERIES_PER_PASS = 512
 
 
@@ -154,19 +158,45 @@ def _auto_pass(
     members = np.full((n_problems, 6, h), np.nan)
     last = panel[owner, plen - 1]
     members[:, 0] = last[:, None]
-    damped = n_obs >= DAMPED_MIN_OBS
+    positive = _positive_prefix(panel, owner, plen)
+    damped = positive & (n_obs >= DAMPED_MIN_OBS)
     if damped.any():
         members[damped, 1] = damped_point(panel, owner[damped], plen[damped], h)
     ses = n_obs >= SES_MIN_OBS
     if ses.any():
         members[ses, 2] = ses_point(panel, owner[ses], plen[ses], h)
-    positive = _positive_prefix(panel, owner, plen)
     logs = positive & (n_obs >= LOG_MIN_OBS)
     if logs.any():
         members[logs, 3:5] = _log_members(panel, owner[logs], plen[logs], steps)
     members[:, 5] = _theil_sen(panel, owner, plen, steps)
     members[n_obs < THEIL_SEN_MIN_OBS, 5] = np.nan
+    if not positive.all():
+        # a value <= 0: auto.AUTO_MEMBERS_NOT_POSITIVE (naive, drift, ses, dotm, theil_sen),
+        # drift and dotm in the two log members' rows (a median ignores the order)
+        _not_positive_members(members, panel, owner, plen, n_obs, ~positive, steps)
     return _median_of_members(members)
+
+
+def _not_positive_members(
+    members: np.ndarray,
+    panel: np.ndarray,
+    owner: np.ndarray,
+    plen: np.ndarray,
+    n_obs: np.ndarray,
+    rows: np.ndarray,
+    steps: np.ndarray,
+) -> None:
+    """Fill ``drift`` and ``dotm`` into rows 3 and 4 of ``members`` for the problems
+    ``rows`` (those with a value <= 0), as :func:`idcforecast.auto.auto_point` fits them.
+    Such series are rare: DOTM is fitted one problem at a time."""
+    from idcforecast.models import MODEL_REGISTRY
+
+    for k in np.flatnonzero(rows):
+        y = panel[owner[k], : plen[k]]
+        if n_obs[k] >= DRIFT_MIN_OBS:
+            members[k, 3] = MODEL_REGISTRY["drift"]().fit(y).predict(steps.size, level=()).mean
+        if n_obs[k] >= DOTM_MIN_OBS:
+            members[k, 4] = MODEL_REGISTRY["dotm"]().fit(y).predict(steps.size, level=()).mean
 
 
 def _problems(

@@ -8,6 +8,7 @@ import pytest
 from idcforecast.auto import (
     AUTO_MEMBERS,
     AUTO_MIN_OBS,
+    THEIL_SEN_WINDOW,
     auto_members_for,
     auto_point,
     theil_sen_slope,
@@ -43,16 +44,16 @@ def test_members_are_the_tuned_six() -> None:
         (
             6,
             False,
-            ["naive", "damped", "ses", "theil_sen"],
-            "6 points: left out 'loglinear' (needs positive values), 'drift_log' (needs "
-            "positive values)",
+            ["naive", "drift", "ses", "dotm", "theil_sen"],
+            "6 points: a value is not positive, so the log members cannot fit: the median of "
+            "naive, drift, ses, dotm, theil_sen in place of the six",
         ),
         (
             4,
             False,
-            ["naive", "ses", "theil_sen"],
-            "4 points: left out 'damped' (needs 6), 'loglinear' (needs positive values), "
-            "'drift_log' (needs positive values)",
+            ["naive", "drift", "ses", "theil_sen"],
+            "4 points: a value is not positive, so the log members cannot fit: the median of "
+            "naive, drift, ses, dotm, theil_sen in place of the six; left out 'dotm' (needs 6)",
         ),
     ],
 )
@@ -131,11 +132,39 @@ def test_auto_point_with_five_members_takes_the_middle_one() -> None:
 def test_non_positive_series_uses_level_members_only() -> None:
     z = np.array([3.0, -1.0, 4.0, 6.0, 5.0, 9.0])
     # naive 9, 9; Theil-Sen: the 15 pairwise slopes sorted are -4, -1, .5, .5, .5, 1, 1.2,
-    # 1.5, 5/3, 2, 2, 2.5, 3.5, 4, 5: median 1.5, so 9 + 1.5h = 10.5, 12; four members, so
-    # the median is the mean of the middle two
+    # 1.5, 5/3, 2, 2, 2.5, 3.5, 4, 5: median 1.5, so 9 + 1.5h = 10.5, 12; drift (9 - 3) / 5
+    # = 1.2 a year: 10.2, 11.4; with SES and DOTM, five members: the median is the middle one
     members = np.vstack(
-        [[9.0, 9.0], _registry("damped", z, 2), _registry("ses", z, 2), [10.5, 12.0]]
+        [
+            [9.0, 9.0],
+            [10.2, 11.4],
+            _registry("ses", z, 2),
+            _registry("dotm", z, 2),
+            [10.5, 12.0],
+        ]
     )
     ordered = np.sort(members, axis=0)
-    np.testing.assert_allclose(auto_point(z, 2), (ordered[1] + ordered[2]) / 2)
+    np.testing.assert_allclose(auto_point(z, 2), ordered[2])
     assert np.all(np.isfinite(auto_point(z, 2)))
+
+
+def test_a_growing_series_from_zero_is_not_forecast_flat() -> None:
+    # 0, 1, 3, 6, 10: the four members that fitted before (naive 10, ses ~10, theil_sen,
+    # damped needs 6) had a median of 10 a year, flat. Now naive 10, drift 10 + 2.5 h,
+    # ses 10 (alpha 1 fits this series best: every step is a level shift) and theil_sen
+    # 10 + 2.5 h (pairwise slopes 1, 1.5, 2, 2, 2.5, 3, 2.5, 3, 3.5, 4: median 2.5); the
+    # median of four is the mean of the middle two, 10 + 1.25 h
+    y = np.array([0.0, 1.0, 3.0, 6.0, 10.0])
+    np.testing.assert_allclose(auto_point(y, 3), [11.25, 12.5, 13.75], rtol=1e-6)
+
+
+def test_not_positive_members_against_the_registry_models() -> None:
+    # the median of the registry's own naive, drift, ses, dotm and the Theil-Sen member
+    y = np.array([-5.0, -2.0, 1.0, 3.0, 6.0, 10.0, 12.0, 15.0])
+    points = [
+        MODEL_REGISTRY[a]().fit(y).predict(2, level=()).mean
+        for a in ("naive", "drift", "ses", "dotm")
+    ]
+    slope = theil_sen_slope(y[-THEIL_SEN_WINDOW:])
+    points.append(y[-1] + slope * np.array([1.0, 2.0]))
+    np.testing.assert_allclose(auto_point(y, 2), np.median(np.vstack(points), axis=0), rtol=1e-12)

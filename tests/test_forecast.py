@@ -151,7 +151,10 @@ def test_positive_series_never_forecast_negative() -> None:
 def test_series_with_negative_values_uses_level_scale() -> None:
     fc = forecast_array(np.array([5.0, -2.0, 3.0, 6.0, 4.0, 8.0]), horizon=2)
     assert fc.scale == "level" and fc.status == "fallback"
-    assert "'loglinear' (needs positive values)" in fc.note
+    assert fc.note == (
+        "6 points: a value is not positive, so the log members cannot fit: the median of "
+        "naive, drift, ses, dotm, theil_sen in place of the six"
+    )
 
 
 def test_cap_clips_and_is_noted() -> None:

@@ -1234,14 +1234,25 @@ def test_a_margin_crossing_zero_is_scored_by_mase_and_ranges_read_with_to(
     compact = re.sub(r"\s+", " ", _text(path))
     history = pd.read_csv(data).assign(series_id="margin")
     bt = idc_backtest(history, 3)
-    assert bt["mean"].tolist() == [0.0, 0.0, 0.0]  # 'auto' from -5, -3, -1.5, 0: no change
-    # MASE: mean |0 - (1.2, 2.0, 3.1)| = 2.1 over the mean |change| to 2020, (2 + 1.5 +
-    # 1.5) / 3 = 5/3: 1.26
-    assert "backtest MASE 1.26 (the error in typical years' changes; sMAPE" in compact
+    # 'auto' from -5, -3, -1.5, 0 (a value not positive: naive, drift, ses, theil_sen; dotm
+    # needs 6): naive 0, ses 0 (alpha 1), Theil-Sen slope median(2, 1.75, 5/3, 1.5, 1.5,
+    # 1.5) = (1.5 + 5/3) / 2 = 19/12, drift 5/3 a year; the median of four at h = 1 is
+    # (0 + 19/12) / 2 = 19/24 = 0.7917 a year (it was 0, 0, 0: the old members ran flat)
+    np.testing.assert_allclose(bt["mean"], [19 / 24, 38 / 24, 57 / 24], rtol=1e-6)
+    # MASE: mean |(0.7917, 1.5833, 2.375) - (1.2, 2.0, 3.1)| = (0.4083 + 0.4167 + 0.725) / 3
+    # = 0.5167, over the mean |change| to 2020, (2 + 1.5 + 1.5) / 3 = 5/3: 0.31
+    assert "backtest MASE 0.31 (the error in typical years' changes; sMAPE" in compact
     assert "backtest sMAPE 200.0%" not in compact
-    fc = forecast(history, 7, seed=0).iloc[-1]
-    assert f"(80% interval {fc['lo_80']:.3f} to {fc['hi_80']:.3f}; 95%" in compact
+    # a margin around zero: its interval runs from a negative number, read with "to"
+    values = [-1.0, 2.0, -1.5, 0.5, 1.2, -2.0, 0.5]
+    data.write_text(
+        "year,value,unit\n" + "".join(f"{2017 + i},{v},%\n" for i, v in enumerate(values))
+    )
+    path = build_report(data=data, out=tmp_path / "m2.pdf", date=DATE)
+    compact = re.sub(r"\s+", " ", _text(path))
+    fc = forecast(pd.read_csv(data).assign(series_id="margin"), 7, seed=0).iloc[-1]
     assert fc["lo_80"] < 0
+    assert f"(80% interval {fc['lo_80']:.3f} to {fc['hi_80']:.3f}; 95%" in compact
 
 
 def test_no_backtest_on_a_gappy_series_says_filled_years_count_only_for_calibration(

@@ -309,14 +309,16 @@ def _members_text(model: str) -> str:
     if model != "auto":
         summary = METHOD_SUMMARIES.get(model)
         return f"'{model}' is {summary}. " if summary else ""
-    from idcforecast.auto import AUTO_MEMBERS
+    from idcforecast.auto import AUTO_MEMBERS, AUTO_MEMBERS_NOT_POSITIVE
 
     names = ", ".join(m.name for m in AUTO_MEMBERS)
+    level = ", ".join(m.name for m in AUTO_MEMBERS_NOT_POSITIVE)
     return (
         f"It is the median of {len(AUTO_MEMBERS)} simple forecasts ({names}): no-growth, "
         "trend and constant-growth methods, so it grows only as fast as most of them agree; "
-        "members that need more points or positive values are left out when the series "
-        "lacks them. "
+        "members that need more points are left out when the series lacks them, and a series "
+        f"with a value that is not positive takes the median of {level} instead (the "
+        "constant-growth members work on logarithms). "
     )
 
 
