@@ -126,7 +126,7 @@ AUTO_MEMBERS: tuple[AutoMember, ...] = (
 # A series with a zero or negative value: the log members cannot fit, and the four left
 # (two of them no-growth) forecast a growing series flat (0, 1, 3, 6, 10 -> 10, 10, 10). In
 # their place, the median of the level-scale candidates that the same rule picks ("best mean
-# OWA" over the tuning sets, log candidates excluded; /work/scratch/no_log_fallback.py):
+# OWA" over the tuning sets, log candidates excluded; benchmarks/tune_auto.py --not-positive):
 # mean OWA 0.847 against 0.892 for the four, better on 7 of the 8 sets, and picked in 7 of
 # the 8 leave-one-set-out folds (held-out 0.873).
 AUTO_MEMBERS_NOT_POSITIVE: tuple[AutoMember, ...] = (
