@@ -8,10 +8,18 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from idcforecast._claim_history import Figure, History, interval_gap, overlaps
+from idcforecast._claim_history import (
+    Figure,
+    History,
+    interval_gap,
+    overlaps,
+    rack_conversion,
+    rack_power_words,
+)
 from idcforecast._wording import counted, figure_text, level_words
 from idcforecast.claims import Claim
 from idcforecast.growth_bounds import _rate_between, _rate_qualifier
+from idcforecast.units.convert import DEFAULT_KW_PER_RACK
 
 if TYPE_CHECKING:
     from idcforecast.claim_checks import _Group
@@ -123,30 +131,42 @@ def _gap_verdict(gap: float, fits: Any, tolerance: float) -> str:
     return f"gap {gap:+.1%}, {within} {tolerance:.1%} tolerance{': fits' if fits else ''}"
 
 
-def as_published(claim: Claim | None, unit: str | None) -> str:
-    """How a level claimed in another currency was published, for the text beside its value
-    in ``unit``: " (from 46 USD bn at the 2022 FX rate)"; "" in its own currency. (A level of
+def as_published(
+    claim: Claim | None, unit: str | None, *, kw_per_rack: float = DEFAULT_KW_PER_RACK
+) -> str:
+    """How a level claimed in another currency, or in power against racks (or the reverse),
+    was published, for the text beside its value in ``unit``: " (from 46 USD bn at the 2022
+    FX rate)", " (from 13,000 MW at 2.5 kW per rack)"; "" in its own unit. (A level of
     "US$46 billion" was shown only as 3,095.3 CNY 100m, a figure the source never gave.)"""
     figure = published_figure(claim, unit)
-    return f" (from {figure} at the {claim.year} FX rate)" if claim and figure else ""
+    if not (claim and figure):
+        return ""
+    if rack_conversion(claim.unit, unit):
+        return f" (from {figure} at {rack_power_words(kw_per_rack)})"
+    return f" (from {figure} at the {claim.year} FX rate)"
 
 
 def published_figure(claim: Claim | None, unit: str | None) -> str:
-    """A level claimed in another currency than ``unit`` as published: "46 USD bn", "more
-    than 46 USD bn", "40-50 USD bn"; "" in its own currency or another magnitude of it.
+    """A level claimed in another currency than ``unit``, or in power against racks (or
+    the reverse), as published: "46 USD bn", "more than 46 USD bn", "40-50 USD bn",
+    "13000 MW"; "" in its own unit or another magnitude of it.
 
     Examples
     --------
     >>> c = Claim(subject="m", kind="level", value=46, unit="USD bn", year=2022)
     >>> published_figure(c, "CNY 100m"), published_figure(c, "USD mn")
     ('46 USD bn', '')
+    >>> published_figure(Claim(subject="m", kind="level", value=13000, unit="MW",
+    ...                        year=2022), "racks 10k")
+    '13000 MW'
     """
     if claim is None or unit is None or claim.unit in (None, unit):
         return ""
     from idcforecast.units import parse_unit
 
     own, shown = parse_unit(claim.unit), parse_unit(unit)
-    if own.currency is None or shown.currency is None or own.base == shown.base:
+    money = own.currency is not None and shown.currency is not None and own.base != shown.base
+    if not (money or rack_conversion(claim.unit, unit)):
         return ""  # the same amount in another magnitude: nothing was assumed
     figure = f"{claim.low:g}-{claim.high:g}" if claim.is_range else f"{claim.value:g}"
     return f"{level_words(claim.qualifier)}{figure} {claim.unit}"
@@ -327,8 +347,9 @@ def _explain_range_rate(
             f"{r.base_year} ({counted(r.steps, 'step')})"
             for r in _tuples(rows)
         ]
+        published = as_published(end[0], group.unit, kw_per_rack=group.kw_per_rack)
         parts.append(
-            f"{claim.describe()} reaching {stated} {unit}{as_published(end[0], group.unit)} "
+            f"{claim.describe()} reaching {stated} {unit}{published} "
             f"in {claim.year} implies a base "
             f"of {' or '.join(spans)}.".replace("  ", " ")
         )
@@ -470,7 +491,8 @@ def _outcome_of(
     out.update(actual_end=actual.value, actual_derived=actual.derived, end_gap=gap)
     held = overlaps(span, actual.interval, 0.0)
     shot = _shot(gap, actual.qualifier)
-    published = as_published(claim, group.unit)  # a level claimed in another currency
+    # a level claimed in another currency, or in power against racks
+    published = as_published(claim, group.unit, kw_per_rack=group.kw_per_rack)
     claimed = f"{level_words(claim.qualifier)}{_num(value)}{published}"
     # derived, or converted from the history's currency (as the stated levels say)
     about = ["derived"] if actual.derived else []
@@ -553,7 +575,9 @@ def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance
                     group.unit,
                     end_qualifier,
                     with_history=history.given,
-                    published=as_published(None if end is None else end[0], group.unit),
+                    published=as_published(
+                        None if end is None else end[0], group.unit, kw_per_rack=group.kw_per_rack
+                    ),
                 )
             )
     for claim, value, actual, ok in _fact_checks(group, history, tolerance):
@@ -561,7 +585,8 @@ def summarize(group: _Group, readings: pd.DataFrame, history: History, tolerance
         span = group.intervals[claim.year]
         gap = interval_gap(span, actual.interval) if claim.is_range else value / actual.value - 1
         stated = _stated(claim, value, span)
-        if published := as_published(claim, group.unit).strip()[1:-1]:
+        as_given = as_published(claim, group.unit, kw_per_rack=group.kw_per_rack)
+        if published := as_given.strip()[1:-1]:
             stated += f"; {published}"  # "(2,243.9; from 32.5 USD bn at the 2020 FX rate)"
         if ok:
             bound = claim.qualifier in ("at_least", "at_most") or claim.is_range

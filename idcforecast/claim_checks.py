@@ -47,6 +47,7 @@ from idcforecast._claim_history import (
 from idcforecast.claims import Claim, read_claims
 from idcforecast.errors import SpecError
 from idcforecast.growth_bounds import _joint_qualifier
+from idcforecast.units.convert import DEFAULT_KW_PER_RACK
 
 __all__ = ["check_claims", "claim_readings"]
 
@@ -84,6 +85,7 @@ class _Group:
     claims: list[Claim]
     levels: dict[int, tuple[Claim, float]]  # year -> (claim, value in unit)
     intervals: dict[int, tuple[float, float]]  # year -> the levels the claim allows, in unit
+    kw_per_rack: float = DEFAULT_KW_PER_RACK  # racks <-> power, for levels in the other one
 
 
 def _direction(qualifier: str) -> int:
@@ -112,9 +114,12 @@ def _groups(claims: list[Claim], history: History) -> list[_Group]:
                     claim_set=claim_set,
                     year=claim.year,
                 )
-            levels[claim.year] = (claim, level_in(claim, unit))
-            intervals[claim.year] = claim_interval(claim, unit)
-        groups.append(_Group(claim_set, subject, unit, members, levels, intervals))
+            kw = history.kw_per_rack
+            levels[claim.year] = (claim, level_in(claim, unit, kw_per_rack=kw))
+            intervals[claim.year] = claim_interval(claim, unit, kw_per_rack=kw)
+        groups.append(
+            _Group(claim_set, subject, unit, members, levels, intervals, history.kw_per_rack)
+        )
     return groups
 
 
@@ -298,7 +303,12 @@ def _safe_div(a: float, b: float) -> float:
 
 
 def claim_readings(
-    claims: Any, *, history: Any = None, tolerance: float = 0.01, encoding: str = "utf-8"
+    claims: Any,
+    *,
+    history: Any = None,
+    tolerance: float = 0.01,
+    kw_per_rack: float = DEFAULT_KW_PER_RACK,
+    encoding: str = "utf-8",
 ) -> pd.DataFrame:
     """Every reading of every growth or CAGR claim, one row each (the detail behind
     :func:`check_claims`; the parameters are its parameters).
@@ -335,8 +345,8 @@ def claim_readings(
     [['2 steps from 2020', 1959.2], ['3 steps from 2019', 1533.1]]
     """
     _check_tolerance(tolerance)
+    hist = History(history, kw_per_rack=kw_per_rack)
     parsed = read_claims(claims, encoding=encoding)
-    hist = History(history)
     rows = []
     for group in _groups(parsed, hist):
         for claim in group.claims:
@@ -361,7 +371,12 @@ def _check_tolerance(tolerance: float) -> None:
 
 
 def check_claims(
-    claims: Any, *, history: Any = None, tolerance: float = 0.01, encoding: str = "utf-8"
+    claims: Any,
+    *,
+    history: Any = None,
+    tolerance: float = 0.01,
+    kw_per_rack: float = DEFAULT_KW_PER_RACK,
+    encoding: str = "utf-8",
 ) -> pd.DataFrame:
     """Check claim sets for consistency, one row per claim set (and subject).
 
@@ -376,6 +391,11 @@ def check_claims(
         series), or None to check the claims against each other only.
     tolerance
         Relative gap allowed between two figures (0.01 = 1%).
+    kw_per_rack
+        Power of one standard rack in kW (default 2.5, MIIT's standard rack), used only
+        where a level in power (MW) meets levels in racks, or the reverse: a claim of
+        "13,000 MW" against a history in racks is 5.2 million racks at 2.5 kW, 2.6 million
+        at 5 kW. The explanation names the rate used ("from 13,000 MW at 2.5 kW per rack").
     encoding
         Text encoding of a claims ``.csv`` or ``.toml`` file (default UTF-8; ``"gb18030"``
         for a CSV saved by Excel on Chinese Windows).
@@ -416,9 +436,9 @@ def check_claims(
     from idcforecast._claim_explain import summarize
 
     _check_tolerance(tolerance)
+    hist = History(history, kw_per_rack=kw_per_rack)
     parsed = read_claims(claims, encoding=encoding)
-    hist = History(history)
-    readings = claim_readings(parsed, history=history, tolerance=tolerance)
+    readings = claim_readings(parsed, history=history, tolerance=tolerance, kw_per_rack=kw_per_rack)
     if not parsed:
         raise SpecError(
             "check_claims: no claims given; pass a list of Claims, a claims frame or a "

@@ -2123,3 +2123,62 @@ def test_track_record_names_a_level_converted_from_another_currency() -> None:
     assert (row["unit"], row["published"]) == (UNIT, "46 USD bn")
     same = dataclasses.replace(claim, value=320, unit="CNY bn")  # another magnitude only
     assert track_record([same], HISTORY).iloc[0]["published"] == ""
+
+
+# MIIT standard racks (万架), as the bundled china_racks_in_use series; a claim in MW
+RACKS = pd.DataFrame(
+    {
+        "series_id": "racks",
+        "year": [2019, 2021],
+        "value": [265.8, 520.0],
+        "unit": "racks 10k",
+    }
+)
+IN_MW = [
+    Claim(subject="racks", kind="level", value=13000, unit="MW", year=2021, made="2020"),
+    Claim(subject="racks", kind="cagr", value=25, start_year=2019, year=2021, made="2020"),
+]
+
+
+def test_check_claims_converts_megawatts_to_racks_at_the_kw_per_rack_given() -> None:
+    # it was always 2.5 kW a rack, with no way to say 5 (a 5 kW cabinet)
+    # 13,000 MW = 13e6 kW; / 2.5 kW = 5.2e6 racks = 520 万架; / 5 kW = 260 万架
+    # 2 steps at 25%: 520 / 1.25 ** 2 = 332.8, 260 / 1.5625 = 166.4
+    default = check_claims(IN_MW, history=RACKS).iloc[0]
+    five = check_claims(IN_MW, history=RACKS, kw_per_rack=5).iloc[0]
+    assert (default["claimed_end"], default["implied_base"]) == pytest.approx((520.0, 332.8))
+    assert (five["claimed_end"], five["implied_base"]) == pytest.approx((260.0, 166.4))
+    # the explanation names the assumption: the source gave MW, not racks
+    said = "reaching 260.0 racks 10k (from 13000 MW at 5 kW per rack) in 2021"
+    assert said in five["explanation"]
+    readings = claim_readings(IN_MW, history=RACKS, kw_per_rack=5)
+    assert readings["implied_base"].tolist()[0] == pytest.approx(166.4)
+
+
+def test_track_record_converts_megawatts_to_racks_at_the_kw_per_rack_given() -> None:
+    # 13,000 MW at 5 kW a rack is 260 万架 against 520: error 260 / 520 - 1 = -0.5
+    row = track_record(IN_MW, RACKS, kw_per_rack=5).iloc[0]
+    assert (row["value"], row["error"], row["published"]) == (260.0, -0.5, "13000 MW")
+    assert track_record(IN_MW, RACKS).iloc[0]["error"] == 0.0  # 2.5 kW: 520 against 520
+
+
+def test_levels_in_racks_and_megawatts_check_each_other_at_the_kw_per_rack() -> None:
+    # without history: 265.8 万架 in 2019, 13,000 MW in 2021 and 25% a year 2019-2021; the
+    # set is checked in its first level's unit (racks): 13,000 MW is 260 万架 at 5 kW, and
+    # 260 / 1.25 ** 2 = 166.4 against the claimed 265.8 (166.4 / 265.8 - 1 = -0.374)
+    base = Claim(subject="racks", kind="level", value=265.8, unit="racks 10k", year=2019)
+    row = check_claims([base, *IN_MW], kw_per_rack=5).iloc[0]
+    assert (row["unit"], row["implied_base"]) == ("racks 10k", pytest.approx(166.4))
+    assert row["gap"] == pytest.approx(166.4 / 265.8 - 1)
+
+
+@pytest.mark.parametrize("bad", [0, -2.5, float("nan"), True, "5"])
+def test_a_bad_kw_per_rack_is_refused_before_any_claim_is_read(bad: object) -> None:
+    msg = (
+        f"kw_per_rack: expected a positive number of kW per standard rack, found {bad!r}; "
+        "pass e.g. kw_per_rack=2.5 (MIIT standard rack) or 5 (a 5 kW cabinet)"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        check_claims(SEED, kw_per_rack=bad)  # type: ignore[arg-type]
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        track_record(SEED, HISTORY, kw_per_rack=bad)  # type: ignore[arg-type]

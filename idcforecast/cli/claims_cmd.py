@@ -197,8 +197,12 @@ def run(args: argparse.Namespace) -> int:
 
     # read once: FILE's notes (a rate that may be a fraction) were printed twice
     claims = read_claims(claims, encoding=encoding)
-    summary = check_claims(claims, history=history, tolerance=args.tolerance)
-    readings = claim_readings(claims, history=history, tolerance=args.tolerance)
+    summary = check_claims(
+        claims, history=history, tolerance=args.tolerance, kw_per_rack=args.kw_per_rack
+    )
+    readings = claim_readings(
+        claims, history=history, tolerance=args.tolerance, kw_per_rack=args.kw_per_rack
+    )
     blocks = []
     for row in summary.itertuples():
         mine = readings[

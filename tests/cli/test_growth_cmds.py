@@ -938,3 +938,29 @@ def test_check_claims_exit_code_says_whether_every_set_is_consistent(
     path.write_text(path.read_text().replace("37.3", "27.8"), encoding="utf-8")
     assert main(["check-claims", str(path)]) == 1
     assert "consistent  no" in capsys.readouterr().out
+
+
+def test_claims_in_megawatts_take_kw_per_rack_against_the_bundled_racks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --kw-per-rack was refused without --data ("describes your own actuals") and the claims
+    # were converted at 2.5 kW a rack whatever the user knew
+    path = tmp_path / "mw.csv"
+    path.write_text(
+        "claim_set,subject,kind,value,unit,year,start_year,made\n"
+        "x,china_racks_in_use,level,13000,MW,2021,,2020\n"
+        "x,china_racks_in_use,cagr,25,%,2021,2019,2020\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path), "--kw-per-rack", "5"], capsys)
+    # 13,000 MW / 5 kW = 2.6 million racks = 260 万架; 260 / 1.25 ** 2 = 166.4 for 2019,
+    # against the bundled 265.8: 166.4 / 265.8 - 1 = -37.4%
+    assert "CAGR 25% 2019-2021  2 steps from 2019         166.4  265.8 (actual)  -37.4%" in out
+    assert "reaching 260.0 racks 10k (from 13000 MW at 5 kW per rack) in 2021" in out
+    out = _run(track_record_cmd, [str(path), "--kw-per-rack", "5"], capsys)
+    # 260 against the bundled "more than 520" for 2021: 260 / 520 - 1 = -50.0%
+    assert "260.0 racks 10k†  >520.0  -50.0%" in out
+    assert out.rstrip().endswith(
+        "† x/level_2021: published as 13000 MW, converted at 5 kW per rack "
+        "(--kw-per-rack to change)"
+    )
