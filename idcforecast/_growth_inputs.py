@@ -10,7 +10,8 @@ command line's ``cagr``). What is here:
   :func:`check_shapes`, :func:`check_result`), each a :class:`~idcforecast.errors.GrowthError`
   naming the function, the argument, the value and where it is;
 - Quantities and units: :func:`same_unit` (both levels in one unit),
-  :func:`refuse_percent_levels` (a rate or a share is not a level), :func:`refuse_bounded`
+  :func:`refuse_percent_levels` and :func:`refuse_percent_series` (a rate or a share is
+  not a level), :func:`refuse_bounded`
   (a range or a bound where one number is needed) and the words messages use for them;
 - results: :func:`series_index` (the Series arguments' common index), :func:`wrap_result`
   and :func:`level_result` (a float, array, Series or Quantity, as the arguments were);
@@ -56,6 +57,7 @@ __all__ = [
     "rate_words",
     "refuse_bounded",
     "refuse_percent_levels",
+    "refuse_percent_series",
     "same_unit",
     "scalar_like",
     "series_index",
@@ -403,6 +405,31 @@ def refuse_percent_levels(start: Any, end: Any, *, func: str) -> None:
         func=func,
         argument=named[0][0],
         unit=named[0][1].unit,
+    )
+
+
+def refuse_percent_series(unit: str | None, label: str, *, func: str) -> None:
+    """Refuse a compound rate of a series in % or pp (a share or a rate), as
+    :func:`refuse_percent_levels` refuses two such figures: ``cagr(frame)`` of a share in %
+    returned a growth rate of the percentage (1.5% -> 3.0% in 3 years "26.0% a year")."""
+    if unit is None:
+        return
+    from idcforecast.errors import UnitError
+    from idcforecast.units import parse_unit
+
+    try:
+        dimension = parse_unit(unit).dimension
+    except UnitError:  # an unknown unit is not this check's to judge
+        return
+    if dimension not in _RATE_DIMENSIONS:
+        return
+    raise GrowthError(
+        f"{func}: {label} is in {unit!r}, a rate or a share, not a level; the compound growth "
+        "of a share is almost certainly a mistake: its change is in percentage points "
+        "(1.5% -> 3.0% is +1.5 pp; idcforecast show gives them), or take the CAGR of the "
+        "levels it is a share of",
+        func=func,
+        unit=unit,
     )
 
 

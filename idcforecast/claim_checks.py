@@ -100,6 +100,7 @@ def _groups(claims: list[Claim], history: History) -> list[_Group]:
     for (claim_set, subject), members in order.items():
         first = members[0]
         own = history.unit(subject, claim_id=first.claim_id) if history.given else None
+        _refuse_rates_of_shares(own, members)
         unit = claims_unit(own, members)
         levels: dict[int, tuple[Claim, float]] = {}
         intervals: dict[int, tuple[float, float]] = {}
@@ -121,6 +122,36 @@ def _groups(claims: list[Claim], history: History) -> list[_Group]:
             _Group(claim_set, subject, unit, members, levels, intervals, history.kw_per_rack)
         )
     return groups
+
+
+def _refuse_rates_of_shares(unit: str | None, claims: list[Claim]) -> None:
+    """A GrowthError for a growth or CAGR claim about a series in % or pp (a share or a
+    rate), as :func:`idcforecast.cagr` refuses one: it was checked as the compound growth
+    of the percentage, in silence ("CAGR 26% 2019-2022" of a share going 1.5% -> 3.0%
+    "fit")."""
+    rate = next((c for c in claims if c.kind != "level"), None)
+    if unit is None or rate is None:
+        return
+    from idcforecast.errors import GrowthError, UnitError
+    from idcforecast.units import parse_unit
+
+    try:
+        dimension = parse_unit(unit).dimension
+    except UnitError:
+        return
+    if dimension not in ("percent", "points"):
+        return
+    what = "a CAGR" if rate.kind == "cagr" else "a growth rate"
+    raise GrowthError(
+        f"claim {rate.claim_id!r} ({rate.describe()}): subject {rate.subject!r} is in "
+        f"{unit!r}, a share or a rate, not a level; {what} of a share is almost certainly "
+        "a mistake (its change is in percentage points: 1.5% -> 3.0% is +1.5 pp, and "
+        "'grew 25%' may mean either), and cagr() refuses it too: check the claim against "
+        "the levels the share is of, or compare the share's change in pp (idcforecast show)",
+        claim_id=rate.claim_id,
+        subject=rate.subject,
+        unit=unit,
+    )
 
 
 def _readings(claim: Claim) -> list[tuple[int, int]]:
@@ -416,6 +447,8 @@ def check_claims(
     ------
     UnknownSubjectError
         A claim whose subject is not in ``history``.
+    GrowthError
+        A growth or CAGR claim about a series in % or pp (a share: its change is in pp).
     SpecError
         A malformed claim or tolerance.
     DataError

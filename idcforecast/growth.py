@@ -62,6 +62,7 @@ from idcforecast._growth_inputs import (
     position_text,
     rate_values,
     refuse_bounded,
+    refuse_percent_series,
     same_unit,
     scalar_like,
     series_index,
@@ -133,8 +134,9 @@ def cagr(
     Raises
     ------
     GrowthError
-        A level <= 0, years <= 0, or NaN; a Quantity in % or pp (a rate or a share, whose
-        compound growth is almost certainly a mistake for the levels it describes).
+        A level <= 0, years <= 0, or NaN; a Quantity, or a series (its ``unit`` column or
+        ``attrs["unit"]``), in % or pp (a rate or a share, whose compound growth is almost
+        certainly a mistake for the levels it describes: its change is in pp).
     IncompatibleUnitsError
         Start and end in units with no conversion path.
     InsufficientDataError
@@ -192,7 +194,8 @@ def _cagr_series(
             "cagr: end_year given twice (positionally and by keyword); give it once",
             func="cagr",
         )
-    series, _, label = year_series(data, func="cagr")
+    series, unit, label = year_series(data, func="cagr")
+    refuse_percent_series(unit, label, func="cagr")
     y0 = pick_year(pos_start, start_year, default=int(series.index[0]), name="start_year")
     y1 = pick_year(pos_end, end_year, default=int(series.index[-1]), name="end_year")
     if y1 <= y0:

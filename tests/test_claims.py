@@ -2182,3 +2182,37 @@ def test_a_bad_kw_per_rack_is_refused_before_any_claim_is_read(bad: object) -> N
         check_claims(SEED, kw_per_rack=bad)  # type: ignore[arg-type]
     with pytest.raises(SpecError, match=re.escape(msg)):
         track_record(SEED, HISTORY, kw_per_rack=bad)  # type: ignore[arg-type]
+
+
+SHARE = pd.DataFrame(
+    {"series_id": "share", "year": [2019, 2020, 2021, 2022], "value": [1.5, 2.0, 2.4, 3.0]}
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "what"),
+    [
+        (Claim(subject="share", kind="cagr", value=26, start_year=2019, year=2022), "a CAGR"),
+        (Claim(subject="share", kind="growth", value=25, year=2022), "a growth rate"),
+    ],
+)
+def test_a_rate_claim_about_a_share_in_percent_is_refused_as_cagr_refuses_it(
+    claim: Claim, what: str
+) -> None:
+    # it was checked as the compound growth of the percentage: 1.5% -> 3.0% over 3 steps
+    # is (3 / 1.5) ** (1 / 3) - 1 = 26.0% "a year", so "CAGR 26% 2019-2022" fitted, while
+    # cagr() of the same figures in % is an error
+    from idcforecast.errors import GrowthError
+
+    msg = (
+        f"claim {claim.claim_id!r} ({claim.describe()}): subject 'share' is in '%', a share "
+        f"or a rate, not a level; {what} of a share is almost certainly a mistake (its change "
+        "is in percentage points: 1.5% -> 3.0% is +1.5 pp, and 'grew 25%' may mean either), "
+        "and cagr() refuses it too: check the claim against the levels the share is of, or "
+        "compare the share's change in pp (idcforecast show)"
+    )
+    for unit in ("%", "pp"):
+        with pytest.raises(GrowthError, match=re.escape(msg.replace("'%'", repr(unit)))):
+            check_claims([claim], history=SHARE.assign(unit=unit))
+    # the same share in a unit of levels is checked as before (fits: 26.0% a year)
+    assert bool(check_claims([claim], history=SHARE.assign(unit="MW")).iloc[0]["consistent"])

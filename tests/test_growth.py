@@ -672,3 +672,25 @@ def test_a_series_of_number_text_or_nullable_numbers_is_read() -> None:
     nullable = pd.Series([1562.5, None, 3012.7], index=[2019, 2020, 2021], dtype="Float64")
     assert cagr(text) == pytest.approx(0.388570, abs=1e-6)
     assert cagr(nullable) == pytest.approx(0.388570, abs=1e-6)
+
+
+@pytest.mark.parametrize("unit", ["%", "pp"])
+def test_cagr_of_a_series_in_percent_is_refused_as_two_figures_in_percent_are(unit: str) -> None:
+    # cagr(frame) of a share returned (3.0 / 1.5) ** (1 / 3) - 1 = 0.26 "a year", while
+    # cagr(parse_quantity("1.5%"), parse_quantity("3%"), 3) was already a GrowthError
+    frame = pd.DataFrame(
+        {"series_id": "share", "year": [2019, 2022], "value": [1.5, 3.0], "unit": unit}
+    )
+    msg = (
+        f"cagr: series 'share' is in {unit!r}, a rate or a share, not a level; the compound "
+        "growth of a share is almost certainly a mistake: its change is in percentage points "
+        "(1.5% -> 3.0% is +1.5 pp; idcforecast show gives them), or take the CAGR of the "
+        "levels it is a share of"
+    )
+    with pytest.raises(GrowthError, match=re.escape(msg)):
+        cagr(frame, 2019, 2022)
+    series = frame.set_index("year")["value"].rename("share")
+    series.attrs["unit"] = unit
+    with pytest.raises(GrowthError, match=re.escape(msg)):
+        cagr(series)
+    assert cagr(frame.assign(unit="MW"), 2019, 2022) == pytest.approx(2 ** (1 / 3) - 1)
