@@ -378,8 +378,12 @@ def claim_readings(
     _check_tolerance(tolerance)
     hist = History(history, kw_per_rack=kw_per_rack)
     parsed = read_claims(claims, encoding=encoding)
+    return _readings_frame(_groups(parsed, hist), hist, tolerance)
+
+
+def _readings_frame(groups: list[_Group], hist: History, tolerance: float) -> pd.DataFrame:
     rows = []
-    for group in _groups(parsed, hist):
+    for group in groups:
         for claim in group.claims:
             if claim.kind == "level":
                 continue
@@ -466,29 +470,43 @@ def check_claims(
     >>> bool(row.consistent), row.reading, round(float(row.gap), 3)
     (False, '3 steps from 2019', -0.019)
     """
-    from idcforecast._claim_explain import summarize
+    return checked_claims(
+        claims, history=history, tolerance=tolerance, kw_per_rack=kw_per_rack, encoding=encoding
+    )[0]
+
+
+def checked_claims(
+    claims: Any,
+    *,
+    history: Any = None,
+    tolerance: float = 0.01,
+    kw_per_rack: float = DEFAULT_KW_PER_RACK,
+    encoding: str = "utf-8",
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`check_claims` and :func:`claim_readings` of one check, for ``check-claims``
+    which prints both (it checked every claim twice, and read the bundled data twice)."""
+    from idcforecast._claim_explain import summarize, tuples
 
     _check_tolerance(tolerance)
     hist = History(history, kw_per_rack=kw_per_rack)
     parsed = read_claims(claims, encoding=encoding)
-    readings = claim_readings(parsed, history=history, tolerance=tolerance, kw_per_rack=kw_per_rack)
     if not parsed:
         raise SpecError(
             "check_claims: no claims given; pass a list of Claims, a claims frame or a "
             ".csv/.toml file with at least one claim",
             key="claims",
         )
-    # each set's readings once (a filter of every reading per set was quadratic)
-    by_set = {key: part for key, part in readings.groupby(["claim_set", "subject"], sort=False)}
+    groups = _groups(parsed, hist)
+    readings = _readings_frame(groups, hist, tolerance)
+    # each set's readings once, as named tuples (pandas filters per set were quadratic, and
+    # pandas operations on a set's two readings were most of the time)
+    by_set: dict[tuple[str, str], list[Any]] = {}
+    for reading in tuples(readings):
+        by_set.setdefault((reading.claim_set, reading.subject), []).append(reading)
     rows = [
-        summarize(
-            group,
-            by_set.get((group.claim_set, group.subject), readings.iloc[0:0]),
-            hist,
-            tolerance,
-        )
-        for group in _groups(parsed, hist)
+        summarize(group, by_set.get((group.claim_set, group.subject), []), hist, tolerance)
+        for group in groups
     ]
     frame = pd.DataFrame(rows)
     frame["consistent"] = frame["consistent"].astype("boolean")
-    return frame
+    return frame, readings
