@@ -56,7 +56,7 @@ class RateBounds:
         -1), ``"approximately"`` (from an "about" level) or ``"exact"``.
     approximate
         True when an "about" figure set the rate: with ``"approximately"`` always, and with
-        a bound when the other figure was "about" ("at least about 26.0%": more than 200
+        a bound when the other figure was "about" ("about 26.0% or more": more than 200
         after about 100).
 
     Examples
@@ -64,7 +64,7 @@ class RateBounds:
     >>> str(RateBounds(0.269987, math.inf, "at_least")), str(RateBounds(0.27, 0.283))
     ('at least 27.0%', '27.0% to 28.3%')
     >>> str(RateBounds(0.259921, math.inf, "at_least", approximate=True))
-    'at least about 26.0%'
+    'about 26.0% or more'
     """
 
     low: float
@@ -73,11 +73,15 @@ class RateBounds:
     approximate: bool = False
 
     def __str__(self) -> str:
-        about = "about " if self.approximate else ""
+        # "about 27.0% or more" ("at least about 27.0%" stacked two qualifiers)
         if self.qualifier == "at_least":
-            return f"at least {about}{self.low:.1%}"
+            return (
+                f"about {self.low:.1%} or more" if self.approximate else f"at least {self.low:.1%}"
+            )
         if self.qualifier == "at_most":
-            return f"at most {about}{self.high:.1%}"
+            return (
+                f"about {self.high:.1%} or less" if self.approximate else f"at most {self.high:.1%}"
+            )
         from idcforecast.units import QUALIFIER_WORDS  # (not at import: units costs ~30 ms)
 
         words = QUALIFIER_WORDS.get(self.qualifier, "")

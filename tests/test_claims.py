@@ -402,7 +402,7 @@ def test_one_step_is_said_in_the_singular() -> None:
             "approximately",
             "at_least",
             "From about 1,562.5 in 2019 to more than 3,200.5 in 2022 is a CAGR of "
-            "at least about 27.0% over 3 steps.",
+            "about 27.0% or more over 3 steps.",
         ),
         # used to say "at least 27.0%": a higher start could make it anything
         (
