@@ -300,30 +300,37 @@ class History:
 
 def claims_unit(history_unit: str | None, claims: list[Claim]) -> str | None:
     """The unit a claim set is checked in: the history's, except when the set's levels are
-    money in another currency, then theirs (the first level claim's). A CAGR published with
-    levels in yuan is a growth of yuan; applied to levels in dollars it would take in the
-    FX moves of the years between (a 27.8% CNY claim "fit" a USD history within 1%, and
-    missed the same history in CNY by 1.9%).
+    money and none of them is in the history's currency, then theirs (the first level
+    claim's). A CAGR published with levels in yuan is a growth of yuan; applied to levels
+    in dollars it would take in the FX moves of the years between (a 27.8% CNY claim "fit"
+    a USD history within 1%, and missed the same history in CNY by 1.9%). A set with levels
+    in both (IDC Corp's "US$17.8 bn" for 2022 beside "3075亿元" for 2027) is checked in the
+    history's currency: taking the first level's, it converted the 2027 yuan to dollars at
+    a 2027 rate no table has, and the whole check stopped.
 
     Examples
     --------
     >>> c = Claim(subject="m", kind="level", value=3200, unit="CNY 100m", year=2022)
     >>> claims_unit("USD bn", [c]), claims_unit("CNY bn", [c]), claims_unit("MW", [])
     ('CNY 100m', 'CNY bn', 'MW')
+    >>> d = Claim(subject="m", kind="level", value=17.8, unit="USD bn", year=2021)
+    >>> claims_unit("CNY 100m", [d, c]), claims_unit("CNY 100m", [d])
+    ('CNY 100m', 'USD bn')
     """
-    level = next((c.unit for c in claims if c.kind == "level" and c.unit), None)
+    levels = [c.unit for c in claims if c.kind == "level" and c.unit]
     if history_unit is None:
-        return level
-    if level is None:
+        return levels[0] if levels else None
+    if not levels:
         return history_unit
     from idcforecast.units import parse_unit
 
     try:
-        ours, theirs = parse_unit(history_unit).currency, parse_unit(level).currency
+        ours = parse_unit(history_unit).currency
+        theirs = [parse_unit(unit).currency for unit in levels]
     except UnitError:
         return history_unit
-    if ours is not None and theirs is not None and ours != theirs:
-        return level
+    if ours is not None and theirs[0] is not None and ours not in theirs:
+        return levels[0]
     return history_unit
 
 

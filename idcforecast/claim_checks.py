@@ -47,7 +47,7 @@ from idcforecast._claim_history import (
 from idcforecast.claims import Claim, read_claims
 from idcforecast.errors import SpecError
 from idcforecast.growth_bounds import _joint_qualifier
-from idcforecast.units.convert import DEFAULT_KW_PER_RACK
+from idcforecast.units.convert import DEFAULT_KW_PER_RACK, changes_currency
 
 __all__ = ["check_claims", "claim_readings"]
 
@@ -193,7 +193,16 @@ def _reading_row(
     reference: Figure | None
     if base_claim is not None:
         span = group.intervals[base_year] if base_claim[0].is_range else None
-        reference = Figure(base_claim[1], base_claim[0].qualifier, origin="claimed", span=span)
+        # a level claimed in another currency is named so, as a converted actual is
+        own = base_claim[0].unit
+        converted = own if own and group.unit and changes_currency(own, group.unit) else None
+        reference = Figure(
+            base_claim[1],
+            base_claim[0].qualifier,
+            origin="claimed",
+            span=span,
+            converted_from=converted,
+        )
     else:
         reference = history.actual(
             group.subject, base_year, claim_id=claim.claim_id, unit=group.unit

@@ -2216,3 +2216,28 @@ def test_a_rate_claim_about_a_share_in_percent_is_refused_as_cagr_refuses_it(
             check_claims([claim], history=SHARE.assign(unit=unit))
     # the same share in a unit of levels is checked as before (fits: 26.0% a year)
     assert bool(check_claims([claim], history=SHARE.assign(unit="MW")).iloc[0]["consistent"])
+
+
+def test_a_set_with_levels_in_two_currencies_is_checked_in_the_historys() -> None:
+    # "US$46 bn in 2022" beside "7,000亿元 in 2027" and 17.7% a year 2022-2027, against
+    # the CIDC series in yuan: the set was checked in dollars (its first level's unit), so
+    # the 2027 yuan needed a 2027 FX rate no table has and the check stopped
+    # (IncompatibleUnitsError). In yuan: 46 * 6.7290 (G.5A 2022) = 309.534 CNY bn =
+    # 3,095.34亿元; 7000 / 1.177 ** 5 = 7000 / 2.258823 = 3,098.96 for 2022 (5 steps),
+    # gap 3098.96 / 3095.34 - 1 = +0.12%: fits
+    claims = [
+        Claim(subject=SUBJECT, kind="level", value=46, unit="USD bn", year=2022, made="2023"),
+        Claim(subject=SUBJECT, kind="level", value=7000, unit=UNIT, year=2027, made="2023"),
+        Claim(subject=SUBJECT, kind="cagr", value=17.7, start_year=2022, year=2027, made="2023"),
+    ]
+    row = check_claims(claims, history=HISTORY).iloc[0]
+    assert (row["unit"], row["reading"]) == (UNIT, "5 steps from 2022")
+    assert row["implied_base"] == pytest.approx(7000 / 1.177**5)
+    assert row["reference_base"] == pytest.approx(3095.34, abs=0.01)
+    assert row["gap"] == pytest.approx(7000 / 1.177**5 / 3095.34 - 1, abs=1e-5)
+    assert bool(row["consistent"]) is False  # the stated 2022 level: 3,095.3 against 4,043.2
+    assert "(3,095.3; from 46 USD bn at the 2022 FX rate)" in row["explanation"]
+    # the claimed base is named as converted, as a converted actual is (it read "claimed")
+    said = "Against the 2022 level of 3,095.3 (claimed, from USD bn at its year's FX rate)"
+    assert said in row["explanation"]
+    assert row["reference"] == "claimed, from USD bn at its year's FX rate"
