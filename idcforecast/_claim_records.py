@@ -17,6 +17,7 @@ import re
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
+from idcforecast._claim_history import rack_conversion
 from idcforecast.claims import KINDS, Claim, parse_period
 from idcforecast.errors import SpecError
 
@@ -405,7 +406,9 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
     A range ("25-30%") gives ``low`` and ``high`` (and ``value``, its midpoint); the checks
     use the whole interval, never the midpoint alone. A comma only separates groups of
     three digits ("27,8" is an error, not 278%). A figure in another unit than the
-    record's ``unit`` is converted (money at the FX rate of the claim's ``year``); a
+    record's ``unit`` is converted (money at the FX rate of the claim's ``year``), but
+    power against racks (or the reverse) keeps its own unit, for the checks to convert at
+    their ``kw_per_rack``; a
     qualifier in the text ("more than") that the record's ``qualifier`` contradicts is an
     error, never dropped.
     """
@@ -450,6 +453,14 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
             unit = record["unit"] = quantity.unit  # "320亿" beside "CNY": 320 CNY 100m
     if quantity.unit == "count":  # a bare number with separators or a qualifier: "3,200.5"
         pass
+    elif unit is not None and rack_conversion(quantity.unit, str(unit)):
+        # power against racks (or the reverse) needs kw_per_rack, which the checks take
+        # (check_claims, track_record): converted here it was 2.5 kW a rack whatever they
+        # were given. The figure keeps its unit, and the checks name the conversion.
+        out["unit"] = quantity.unit
+        said = f"published as {text.strip()!r}; unit {unit!r} not applied in reading"
+        note = record.get("note")
+        out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
     elif unit is not None and unit != quantity.unit:
         quantity = _converted(quantity, str(unit), record, text=text, where=where, row=row)
         out["value"] = quantity.value
@@ -461,7 +472,7 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         out["qualifier"] = quantity.qualifier
     if quantity.alternate is not None:  # "320 billion yuan ($46.4 billion)": it was dropped
         said = f"alternate figure in the text: {quantity.alternate} (not used)"
-        note = record.get("note")
+        note = out.get("note", record.get("note"))
         out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
     return out
 

@@ -427,7 +427,9 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         text; a range such as "25-30%" sets ``low`` and ``high``, and ``value`` to its
         midpoint). Columns ``low`` and ``high`` may also give a range, ``value`` then left
         blank. Value text in another unit than the row's ``unit`` is converted to it
-        (money at the FX rate of the claim's ``year``); a ``qualifier`` that contradicts the
+        (money at the FX rate of the claim's ``year``), except power against racks or the
+        reverse ("13 GW" beside "racks 10k"), which keeps its unit for the checks to convert
+        at their ``kw_per_rack`` (said in ``note``); a ``qualifier`` that contradicts the
         text's ("超过3200.5亿元" with qualifier "exact") is an error. A comma in a number
         separates thousands only ("27,8" is an error, not 278).
         Table headers lose surrounding spaces and match the field names in any letter case

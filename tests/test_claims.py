@@ -2241,3 +2241,18 @@ def test_a_set_with_levels_in_two_currencies_is_checked_in_the_historys() -> Non
     said = "Against the 2022 level of 3,095.3 (claimed, from USD bn at its year's FX rate)"
     assert said in row["explanation"]
     assert row["reference"] == "claimed, from USD bn at its year's FX rate"
+
+
+def test_value_text_in_power_beside_a_unit_in_racks_is_left_to_the_checks_kw_per_rack(
+    tmp_path: Path,
+) -> None:
+    # "13 GW" with unit "racks 10k" was converted in reading at 2.5 kW a rack (520 万架),
+    # so check_claims(kw_per_rack=5) still saw 520; now the claim keeps GW and the check
+    # converts it: 13 GW = 13e6 kW / 5 kW = 2.6e6 racks = 260 万架
+    path = _claims_csv(tmp_path, "racks,level,2021,,13 GW,racks 10k,,,")
+    claim = read_claims(path)[0]
+    assert (claim.value, claim.unit) == (13.0, "GW")
+    assert claim.note == "published as '13 GW'; unit 'racks 10k' not applied in reading"
+    made = dataclasses.replace(claim, made="2020")
+    row = track_record([made], RACKS, kw_per_rack=5).iloc[0]
+    assert (row["value"], row["unit"], row["published"]) == (260.0, "racks 10k", "13 GW")
