@@ -441,6 +441,9 @@ def figure_words(x: Any) -> str:
     from idcforecast.units import QUALIFIER_WORDS
 
     words = QUALIFIER_WORDS.get(getattr(x, "qualifier", "exact"), "")
+    if is_quantity(x) and x.is_range:  # as written, "25-30": not its midpoint, 27.5
+        joint = " to " if x.low < 0 or x.high < 0 else "-"
+        return f"{words}{x.low:g}{joint}{x.high:g}"
     value = float(x.value) if is_quantity(x) else float(x)
     return f"{words}{value:g}"
 

@@ -410,6 +410,9 @@ def test_a_cagr_between_percentages_is_refused() -> None:
         assert (err.value.argument, err.value.unit) == ("start", "%")
     with pytest.raises(GrowthError, match=re.escape("cagr: end 5 pp is a rate or a share (in pp)")):
         cagr(parse_quantity("3 TWh"), parse_quantity("5 pp"), 2)
+    # a range is named as written ("25-30%"), not by its midpoint (it said "end 27.5%")
+    with pytest.raises(GrowthError, match=re.escape("cagr: end 25-30% is a rate or a share")):
+        cagr(parse_quantity("约1562.5亿元"), parse_quantity("25-30%"), 3)
 
 
 # --- uat14: results outside the float range, and ranges or bounds that one number drops ---
