@@ -340,8 +340,9 @@ def level_result(
     return wrap_result(result, index)
 
 
-def same_unit(start: Any, end: Any, *, func: str) -> Any:
-    """Return ``end`` in the unit of ``start`` (both Quantities or both plain numbers)."""
+def same_unit(start: Any, end: Any, *, func: str, kw_per_rack: float = 2.5) -> Any:
+    """Return ``end`` in the unit of ``start`` (both Quantities or both plain numbers);
+    racks and power convert at ``kw_per_rack``."""
     qs, qe = is_quantity(start), is_quantity(end)
     if qs != qe:
         given, missing = ("start", "end") if qs else ("end", "start")
@@ -357,7 +358,7 @@ def same_unit(start: Any, end: Any, *, func: str) -> Any:
     if not qs or start.unit == end.unit:
         return end
     try:
-        return end.to(start.unit)
+        return end.to(start.unit, kw_per_rack=kw_per_rack)
     except MissingFxRateError as err:
         # the FX error says "pass year=...", which these functions do not take
         raise IncompatibleUnitsError(

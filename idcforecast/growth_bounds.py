@@ -95,7 +95,9 @@ class RateBounds:
         return self.qualifier not in ("at_least", "at_most") and self.low < self.high
 
 
-def cagr_bounds(start: Number, end: Number, years: Number, /) -> RateBounds:
+def cagr_bounds(
+    start: Number, end: Number, years: Number, /, *, kw_per_rack: float = 2.5
+) -> RateBounds:
     """Compound annual growth rate between two qualified figures or ranges, as bounds.
 
     The rate ``(end / start) ** (1 / years) - 1`` rises with ``end`` and falls with
@@ -113,6 +115,8 @@ def cagr_bounds(start: Number, end: Number, years: Number, /) -> RateBounds:
         (converted as in :func:`idcforecast.growth.cagr`).
     years
         Compounding steps (> 0).
+    kw_per_rack
+        Power of one standard rack in kW (default 2.5), for racks against power.
 
     Returns
     -------
@@ -138,12 +142,14 @@ def cagr_bounds(start: Number, end: Number, years: Number, /) -> RateBounds:
     >>> str(cagr_bounds(parse_quantity("1562.5亿元"), parse_quantity("320-330 billion yuan"), 3))
     '27.0% to 28.3%'
     """
-    return _cagr_bounds(start, end, years, func="cagr_bounds")
+    return _cagr_bounds(start, end, years, func="cagr_bounds", kw_per_rack=kw_per_rack)
 
 
-def _cagr_bounds(start: Number, end: Number, years: Number, *, func: str) -> RateBounds:
+def _cagr_bounds(
+    start: Number, end: Number, years: Number, *, func: str, kw_per_rack: float = 2.5
+) -> RateBounds:
     """:func:`cagr_bounds`, its errors naming ``func`` (the command line's "cagr")."""
-    end = same_unit(start, end, func=func)
+    end = same_unit(start, end, func=func, kw_per_rack=kw_per_rack)
     s_lo, s_hi = _level_interval(start, name="start", func=func)
     e_lo, e_hi = _level_interval(end, name="end", func=func)
     n = years_values(years, func=func)

@@ -697,3 +697,21 @@ def test_cagr_of_a_series_in_percent_is_refused_as_two_figures_in_percent_are(un
     with pytest.raises(GrowthError, match=re.escape(msg)):
         cagr(series)
     assert cagr(frame.assign(unit="MW"), 2019, 2022) == pytest.approx(2 ** (1 / 3) - 1)
+
+
+def test_cagr_between_racks_and_power_takes_kw_per_rack() -> None:
+    # the Python functions converted at a fixed 2.5 kW a rack (the cagr command already took
+    # --kw-per-rack). 13 GW = 13e6 kW: at 2.5 kW 520万架, (520 / 265.8) ** (1 / 2) - 1 =
+    # 0.398699; at 5 kW 260万架, (260 / 265.8) ** (1 / 2) - 1 = -0.010970
+    racks, power = parse_quantity("265.8万架"), parse_quantity("13 GW")
+    assert cagr(racks, power, 2) == pytest.approx((520 / 265.8) ** 0.5 - 1, rel=1e-12)
+    assert cagr(racks, power, 2, kw_per_rack=5) == pytest.approx((260 / 265.8) ** 0.5 - 1)
+    assert cagr_bounds(racks, power, 2, kw_per_rack=5).low == pytest.approx(
+        (260 / 265.8) ** 0.5 - 1
+    )
+    # 265.8 -> 520 at 10% a year: log(520 / 265.8) / log(1.1), at 2.5 kW; at 5 kW, 260:
+    # log(260 / 265.8) / log(0.9) at -10%
+    assert implied_years(racks, power, 0.1) == pytest.approx(math.log(520 / 265.8) / math.log(1.1))
+    assert implied_years(racks, power, -0.1, kw_per_rack=5) == pytest.approx(
+        math.log(260 / 265.8) / math.log(0.9)
+    )
