@@ -31,8 +31,11 @@ KINDS = ("level", "growth", "cagr")
 QUALIFIERS = ("exact", "at_least", "at_most", "approximately")
 
 _MADE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# a year may carry the broker's estimate or forecast mark, "2022-2027E", "2022E-27F"
+_MARK = r"(?:[EF](?![A-Z]))?"
 _PERIOD = re.compile(
-    r"^\s*(?:from\s+)?(\d{4})\s*年?\s*(?:-|–|—|~|～|/|to|through|至|到)\s*(\d{2}|\d{4})\s*年?\s*$",
+    rf"^\s*(?:from\s+)?(\d{{4}}){_MARK}\s*年?\s*(?:-|–|—|~|～|/|to|through|至|到)\s*"
+    rf"(\d{{2}}|\d{{4}}){_MARK}\s*年?\s*$",
     re.IGNORECASE,
 )
 # China's five-year plans, "十四五" (the 14th, 2021-2025), as policy texts name a period
@@ -45,7 +48,8 @@ _PLAN_NUMBERS = {"": 10, **{d: 10 + i for i, d in enumerate("一二三四五六�
 
 def parse_period(text: str) -> tuple[int, int]:
     """Read a period as written ("2020-22", "2020–2022", "2020 to 2022", "2020年至2022年",
-    "2020-2022年", "十四五") into two years.
+    "2020-2022年", "2022-2027E", "十四五") into two years (a year's estimate or forecast
+    mark, "2027E" or "2027F", as brokers write a period's end, is left out).
 
     The years are returned as written; how many compounding steps they span is a reading
     (:func:`idcforecast.check_claims` evaluates both). A five-year plan is its own years:
@@ -61,8 +65,8 @@ def parse_period(text: str) -> tuple[int, int]:
     --------
     >>> parse_period("2020-22")
     (2020, 2022)
-    >>> parse_period("2022 to 2027")
-    (2022, 2027)
+    >>> parse_period("2022 to 2027"), parse_period("2022-2027E")
+    ((2022, 2027), (2022, 2027))
     >>> parse_period("2020年至2022年"), parse_period("十四五")
     ((2020, 2022), (2021, 2025))
     """

@@ -191,6 +191,9 @@ def test_parse_period() -> None:
     assert parse_period("2020-22") == (2020, 2022)
     assert parse_period("2020–2022") == (2020, 2022)
     assert parse_period("1998-02") == (1998, 2002)
+    # brokers mark a period's estimated years: "CAGR 2022-2027E" was "not two years"
+    for text in ("2022-2027E", "2022E-2027E", "2022-27F", "2022 to 2027e"):
+        assert parse_period(text) == (2022, 2027), text
     with pytest.raises(SpecError, match=re.escape("period 'soon' is not two years")):
         parse_period("soon")
 
