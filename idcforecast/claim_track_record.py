@@ -8,6 +8,7 @@ realised value of its subject in its year.
 from __future__ import annotations
 
 import math
+import numbers
 from typing import Any
 
 import pandas as pd
@@ -120,7 +121,10 @@ def track_record(
     >>> row.direction, round(float(row.error), 3), bool(row.held), int(row.horizon)
     ('undershoot', -0.208, True, 2)
     """
-    if not (isinstance(tolerance, int | float) and 0 <= tolerance < 1):
+    # any real number but a bool, as check_claims takes it (a numpy float32 from a frame
+    # was refused as "found np.float32(0.05)", and False was read as a tolerance of 0)
+    real = isinstance(tolerance, numbers.Real) and not isinstance(tolerance, bool)
+    if not (real and 0 <= tolerance < 1):
         raise SpecError(
             f"track_record: tolerance must be a relative gap in [0, 1) (0.05 = 5%), found "
             f"{tolerance!r}",

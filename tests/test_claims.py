@@ -2259,3 +2259,14 @@ def test_value_text_in_power_beside_a_unit_in_racks_is_left_to_the_checks_kw_per
     made = dataclasses.replace(claim, made="2020")
     row = track_record([made], RACKS, kw_per_rack=5).iloc[0]
     assert (row["value"], row["unit"], row["published"]) == (260.0, "racks 10k", "13 GW")
+
+
+def test_track_record_takes_a_tolerance_as_check_claims_does() -> None:
+    # a numpy float32 (from a frame's column) was refused; False was taken as 0
+    import numpy as np
+
+    record = track_record(SEED, HISTORY, tolerance=np.float32(0.25))
+    # 3200 / 4043.2 - 1 = -20.9%: held within 25%, not within the default 5%
+    assert bool(record.iloc[0]["held"]) is True
+    with pytest.raises(SpecError, match=re.escape("found False")):
+        track_record(SEED, HISTORY, tolerance=False)  # type: ignore[arg-type]
