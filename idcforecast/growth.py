@@ -482,6 +482,12 @@ def yoy(data: Any) -> pd.DataFrame:
         annual rate across a gap) and ``annualized`` (True when ``yoy`` spans a gap and is
         an average, not an observed year-on-year change). Rates are fractions.
 
+    Raises
+    ------
+    GrowthError
+        A level <= 0, or a series in % or pp (a share: its change is in percentage points,
+        as ``idcforecast show`` gives it), as :func:`cagr` refuses one.
+
     Examples
     --------
     >>> s = pd.Series([210.5, 518.6, 714.5], index=[2012, 2015, 2016])
@@ -502,7 +508,8 @@ def yoy(data: Any) -> pd.DataFrame:
 
 
 def _yoy_one(data: Any, *, series_id: Any) -> pd.DataFrame:
-    series, _, label = year_series(data, func="yoy")
+    series, unit, label = year_series(data, func="yoy")
+    refuse_percent_series(unit, label, func="yoy")  # as cagr: a share's change is in pp
     bad = series[series <= 0]
     if len(bad):
         raise GrowthError(

@@ -697,6 +697,10 @@ def test_cagr_of_a_series_in_percent_is_refused_as_two_figures_in_percent_are(un
     with pytest.raises(GrowthError, match=re.escape(msg)):
         cagr(series)
     assert cagr(frame.assign(unit="MW"), 2019, 2022) == pytest.approx(2 ** (1 / 3) - 1)
+    # yoy likewise: (3.0 / 1.5) - 1 = +100% "growth" of a share
+    with pytest.raises(GrowthError, match=re.escape(msg.replace("cagr:", "yoy:", 1))):
+        yoy(frame)
+    assert yoy(frame.assign(unit="MW"))["growth"].tolist() == [1.0]
 
 
 def test_cagr_between_racks_and_power_takes_kw_per_rack() -> None:
