@@ -17,7 +17,7 @@ from idcforecast._claim_history import (
     rack_power_words,
 )
 from idcforecast._wording import counted, figure_text, level_words
-from idcforecast.claims import Claim
+from idcforecast.claims import Claim, _plain
 from idcforecast.growth_bounds import _rate_between, _rate_qualifier
 from idcforecast.units.convert import DEFAULT_KW_PER_RACK
 
@@ -166,7 +166,7 @@ def as_published(
 def published_figure(claim: Claim | None, unit: str | None) -> str:
     """A level claimed in another currency than ``unit``, or in power against racks (or
     the reverse), as published: "46 USD bn", "more than 46 USD bn", "40-50 USD bn",
-    "13000 MW"; "" in its own unit or another magnitude of it.
+    "13,000 MW"; "" in its own unit or another magnitude of it.
 
     Examples
     --------
@@ -175,7 +175,7 @@ def published_figure(claim: Claim | None, unit: str | None) -> str:
     ('46 USD bn', '')
     >>> published_figure(Claim(subject="m", kind="level", value=13000, unit="MW",
     ...                        year=2022), "racks 10k")
-    '13000 MW'
+    '13,000 MW'
     """
     if claim is None or unit is None or claim.unit in (None, unit):
         return ""
@@ -185,7 +185,13 @@ def published_figure(claim: Claim | None, unit: str | None) -> str:
     money = own.currency is not None and shown.currency is not None and own.base != shown.base
     if not (money or rack_conversion(claim.unit, unit)):
         return ""  # the same amount in another magnitude: nothing was assumed
-    figure = f"{claim.low:g}-{claim.high:g}" if claim.is_range else f"{claim.value:g}"
+    # every published digit, thousands separated (":g" wrote 5,234,567 racks as
+    # "5.23457e+06" and 1,234.5678 USD mn as "1234.57"), as Claim.describe() writes it
+    if claim.is_range:
+        assert claim.low is not None and claim.high is not None
+        figure = f"{_plain(claim.low)}-{_plain(claim.high)}"
+    else:
+        figure = _plain(claim.value)
     return f"{level_words(claim.qualifier)}{figure} {claim.unit}"
 
 

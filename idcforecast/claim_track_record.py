@@ -76,7 +76,7 @@ def track_record(
     kw_per_rack
         Power of one standard rack in kW (default 2.5, MIIT's standard rack), used only
         for a forecast in power (MW) against actuals in racks, or the reverse; such a
-        forecast's ``published`` column holds it as published ("13000 MW").
+        forecast's ``published`` column holds it as published ("13,000 MW").
     encoding
         Text encoding of a ``forecasts`` ``.csv`` or ``.toml`` file (default UTF-8;
         ``"gb18030"`` for a CSV saved by Excel on Chinese Windows).

@@ -2152,7 +2152,7 @@ def test_check_claims_converts_megawatts_to_racks_at_the_kw_per_rack_given() -> 
     assert (default["claimed_end"], default["implied_base"]) == pytest.approx((520.0, 332.8))
     assert (five["claimed_end"], five["implied_base"]) == pytest.approx((260.0, 166.4))
     # the explanation names the assumption: the source gave MW, not racks
-    said = "reaching 260.0 racks 10k (from 13000 MW at 5 kW per rack) in 2021"
+    said = "reaching 260.0 racks 10k (from 13,000 MW at 5 kW per rack) in 2021"
     assert said in five["explanation"]
     readings = claim_readings(IN_MW, history=RACKS, kw_per_rack=5)
     assert readings["implied_base"].tolist()[0] == pytest.approx(166.4)
@@ -2161,7 +2161,7 @@ def test_check_claims_converts_megawatts_to_racks_at_the_kw_per_rack_given() -> 
 def test_track_record_converts_megawatts_to_racks_at_the_kw_per_rack_given() -> None:
     # 13,000 MW at 5 kW a rack is 260 万架 against 520: error 260 / 520 - 1 = -0.5
     row = track_record(IN_MW, RACKS, kw_per_rack=5).iloc[0]
-    assert (row["value"], row["error"], row["published"]) == (260.0, -0.5, "13000 MW")
+    assert (row["value"], row["error"], row["published"]) == (260.0, -0.5, "13,000 MW")
     assert track_record(IN_MW, RACKS).iloc[0]["error"] == 0.0  # 2.5 kW: 520 against 520
 
 
@@ -2270,3 +2270,14 @@ def test_track_record_takes_a_tolerance_as_check_claims_does() -> None:
     assert bool(record.iloc[0]["held"]) is True
     with pytest.raises(SpecError, match=re.escape("found False")):
         track_record(SEED, HISTORY, tolerance=False)  # type: ignore[arg-type]
+
+
+def test_a_converted_level_is_named_with_every_published_digit() -> None:
+    # the published column used ":g": 5,234,567 racks read "5.23457e+06 racks" and
+    # 1,234.5678 USD mn "1234.57 USD mn", figures the source never wrote
+    power = pd.DataFrame({"series_id": "p", "year": [2021], "value": [13000.0], "unit": "MW"})
+    racks = Claim(subject="p", kind="level", value=5234567, unit="racks", year=2021)
+    assert track_record([racks], power).iloc[0]["published"] == "5,234,567 racks"
+    money = pd.DataFrame({"series_id": "m", "year": [2021], "value": [8000.0], "unit": "CNY mn"})
+    usd = Claim(subject="m", kind="level", value=1234.5678, unit="USD mn", year=2021)
+    assert track_record([usd], money).iloc[0]["published"] == "1,234.5678 USD mn"

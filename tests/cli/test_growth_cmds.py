@@ -956,12 +956,12 @@ def test_claims_in_megawatts_take_kw_per_rack_against_the_bundled_racks(
     # 13,000 MW / 5 kW = 2.6 million racks = 260 万架; 260 / 1.25 ** 2 = 166.4 for 2019,
     # against the bundled 265.8: 166.4 / 265.8 - 1 = -37.4%
     assert "CAGR 25% 2019-2021  2 steps from 2019         166.4  265.8 (actual)  -37.4%" in out
-    assert "reaching 260.0 racks 10k (from 13000 MW at 5 kW per rack) in 2021" in out
+    assert "reaching 260.0 racks 10k (from 13,000 MW at 5 kW per rack) in 2021" in out
     out = _run(track_record_cmd, [str(path), "--kw-per-rack", "5"], capsys)
     # 260 against the bundled "more than 520" for 2021: 260 / 520 - 1 = -50.0%
     assert "260.0 racks 10k†  >520.0  -50.0%" in out
     assert out.rstrip().endswith(
-        "† x/level_2021: published as 13000 MW, converted at 5 kW per rack "
+        "† x/level_2021: published as 13,000 MW, converted at 5 kW per rack "
         "(--kw-per-rack to change)"
     )
 
