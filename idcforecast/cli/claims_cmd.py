@@ -117,6 +117,24 @@ def bundled_claims_about(claims: Any, actuals: Any, args: argparse.Namespace, co
     return claims[about]
 
 
+def note_unused_kw_per_rack(args: argparse.Namespace, used: bool, command: str) -> None:
+    """A ``note:`` line for ``--kw-per-rack`` that converted nothing (no level in power
+    against racks, or the reverse), as the cagr command says it: it was ignored in silence.
+    Not with ``--data``, which it may have served in reading."""
+    import sys
+
+    from idcforecast.units.convert import DEFAULT_KW_PER_RACK
+
+    if used or args.data is not None or args.kw_per_rack == DEFAULT_KW_PER_RACK:
+        return
+    print(
+        f"note: {command}: --kw-per-rack {args.kw_per_rack:g} is not used: it serves a "
+        "conversion between racks and power, and no level claim is in power against "
+        "racks or the reverse; drop it",
+        file=sys.stderr,
+    )
+
+
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
     """Align text cells in columns; columns whose index is in ``right`` align right.
 
@@ -203,6 +221,19 @@ def run(args: argparse.Namespace) -> int:
         claims, history=history, tolerance=args.tolerance, kw_per_rack=args.kw_per_rack
     )
     from idcforecast._claim_explain import tuples
+    from idcforecast._claim_history import rack_conversion
+
+    keys = zip(summary["claim_set"], summary["subject"], strict=True)
+    units = dict(zip(keys, summary["unit"], strict=True))
+    note_unused_kw_per_rack(
+        args,
+        any(
+            rack_conversion(c.unit, units.get((c.claim_set, c.subject)))
+            for c in claims
+            if c.kind == "level"
+        ),
+        "check-claims",
+    )
 
     by_set: dict[tuple[str, str], list[Any]] = {}
     for reading in tuples(readings):

@@ -57,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
         bundled_claims_about,
         check_claims_workbook,
         format_table,
+        note_unused_kw_per_rack,
         own_actuals,
     )
 
@@ -90,6 +91,14 @@ def run(args: argparse.Namespace) -> int:
             key="kind",
             file=args.file,
         )
+    note_unused_kw_per_rack(
+        args,
+        any(
+            bool(p) and _racks_or_power(u)
+            for p, u in zip(record["published"], record["unit"], strict=True)
+        ),
+        "track-record",
+    )
     if args.forecasts_only:
         restated = len(record)
         record = record[record["forecast"].fillna(True).astype(bool)]

@@ -985,3 +985,19 @@ def test_check_claims_checks_each_reading_once(
     out = _run(claims_cmd, [], capsys)
     assert "CAGR 27.8% 2020-2022  3 steps from 2019" in out
     assert calls == [(2020, 2), (2019, 3)]
+
+
+@pytest.mark.parametrize("module", [claims_cmd, track_record_cmd])
+def test_kw_per_rack_that_converts_nothing_is_noted(
+    module: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the bundled claims are in yuan and dollars: --kw-per-rack 5 served no conversion (it
+    # was refused without --data before; now it converts claims, and says when it did not)
+    parser = argparse.ArgumentParser()
+    module.add_arguments(parser)
+    module.run(parser.parse_args(["--kw-per-rack", "5"]))
+    assert capsys.readouterr().err == (
+        f"note: {module.NAME}: --kw-per-rack 5 is not used: it serves a conversion between "
+        "racks and power, and no level claim is in power against racks or the reverse; "
+        "drop it\n"
+    )
