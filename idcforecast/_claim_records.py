@@ -462,6 +462,14 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         note = record.get("note")
         out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
     elif unit is not None and unit != quantity.unit:
+        from idcforecast.units.convert import changes_currency
+
+        if changes_currency(quantity.unit, str(unit)):  # the figure the source gave, kept
+            year = record.get("year")
+            year = _year_text(year) or year  # "2022年", "FY2022": the year as read
+            said = f"published as {text.strip()!r}, converted at the {year} FX rate"
+            note = record.get("note")
+            out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
         quantity = _converted(quantity, str(unit), record, text=text, where=where, row=row)
         out["value"] = quantity.value
     else:
@@ -511,10 +519,12 @@ def _converted(quantity: Any, unit: str, record: dict[str, Any], **place: Any) -
     """``quantity`` in the record's ``unit``; money at the FX rate of the claim's year."""
     from idcforecast.errors import IdcForecastError
 
-    try:
-        year: int | None = int(float(record.get("year", "")))
-    except (TypeError, ValueError):
-        year = None
+    year: int | None = _year_text(record.get("year"))  # "2022年", "FY2022", "2022E"
+    if year is None:  # (they were no year here: "converting needs a year: pass year=...")
+        try:
+            year = int(float(record.get("year", "")))
+        except (TypeError, ValueError):
+            year = None
     try:
         return quantity.to(unit, year=year)
     except IdcForecastError as err:

@@ -1197,6 +1197,12 @@ def test_value_text_converts_to_the_unit_column_at_the_claims_year(tmp_path: Pat
     assert claim.unit == "USD bn"
     assert claim.value == pytest.approx(convert(320.0, "USD bn", from_unit="CNY bn", year=2022))
     assert claim.value == pytest.approx(320 / 6.7290, rel=1e-9)
+    # the figure the source gave is kept (it was lost: 47.555 USD bn was all there was)
+    assert claim.note == "published as '320 billion yuan', converted at the 2022 FX rate"
+    # a year as analysts write it converts too: "2022年" was "converting needs a year"
+    written = read_claims(_claims_csv(tmp_path, "m,level,2022年,,320 billion yuan,USD bn,,,"))[0]
+    assert (written.year, written.value) == (2022, claim.value)
+    assert written.note == claim.note
 
 
 def test_value_text_in_a_unit_that_does_not_convert_names_the_row(tmp_path: Path) -> None:
