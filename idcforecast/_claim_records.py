@@ -396,7 +396,13 @@ def _integer(value: Any, *, key: str, where: str) -> int:
     except (TypeError, ValueError):
         number = math.nan
     if not number.is_integer():
-        raise SpecError(f"{where}: {key} must be a year, found {value!r}", key=key)
+        hint = ""
+        try:  # "2020-22" in the year column: a period, which has its own column
+            if isinstance(value, str) and parse_period(value):
+                hint = f"; a period goes in the period column (period {value!r}), not in {key}"
+        except SpecError:
+            pass
+        raise SpecError(f"{where}: {key} must be a year, found {value!r}{hint}", key=key)
     return int(number)
 
 

@@ -2287,3 +2287,17 @@ def test_a_converted_level_is_named_with_every_published_digit() -> None:
     money = pd.DataFrame({"series_id": "m", "year": [2021], "value": [8000.0], "unit": "CNY mn"})
     usd = Claim(subject="m", kind="level", value=1234.5678, unit="USD mn", year=2021)
     assert track_record([usd], money).iloc[0]["published"] == "1,234.5678 USD mn"
+
+
+def test_a_period_in_the_year_column_names_the_period_column() -> None:
+    # it said only "year must be a year, found '2020-22'"
+    msg = (
+        "list row 1: year must be a year, found '2020-22'; a period goes in the period column "
+        "(period '2020-22'), not in year"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        read_claims([{"subject": "m", "kind": "cagr", "value": "27.8%", "year": "2020-22"}])
+    with pytest.raises(SpecError, match=re.escape("year must be a year, found 'soon'") + "$"):
+        read_claims([{"subject": "m", "kind": "cagr", "value": "27.8%", "year": "soon"}])
+    with pytest.raises(SpecError, match=re.escape("year must be a year, found 2020.5") + "$"):
+        read_claims([{"subject": "m", "kind": "cagr", "value": "27.8%", "year": 2020.5}])
