@@ -252,17 +252,36 @@ class History:
             n = len(rows)
             qualifiers = rows["qualifier"].tolist() if "qualifier" in rows.columns else [""] * n
             derived = rows["derived"].tolist() if "derived" in rows.columns else [False] * n
+            years = rows["year"].tolist()
             self._years_of[subject] = {
-                int(year): (
-                    float(value),
-                    q if isinstance(q, str) and q else "exact",
-                    _flag(d),
-                )
+                int(year): (float(value), self._qualifier(subject, year, q), _flag(d))
                 for year, value, q, d in zip(
-                    rows["year"].tolist(), rows["value"].tolist(), qualifiers, derived, strict=True
+                    years, rows["value"].tolist(), qualifiers, derived, strict=True
                 )
             }
         return self._years_of[subject]
+
+    def _qualifier(self, subject: str, year: Any, cell: Any) -> str:
+        """A qualifier cell: one of ``QUALIFIERS`` ("exact" when blank), else a DataError.
+        Text such as "more than" or "at least" was read as "exact", in silence: a claim of
+        4,800 against an actual of "more than 4,000" was an "overshoot" that did not hold."""
+        from idcforecast.units import QUALIFIERS
+
+        text = cell.strip() if isinstance(cell, str) else ""
+        if not text:
+            if isinstance(cell, str) or cell is None or pd.isna(cell):
+                return "exact"
+            text = str(cell)
+        if text not in QUALIFIERS:
+            raise DataError(
+                f"{self._name}: series {subject!r} year {year}: qualifier {cell!r} is not one "
+                f"of {', '.join(map(repr, QUALIFIERS))}; use one of those (e.g. 'at_least' for "
+                "'more than'), or leave it blank for an exact figure",
+                series_id=subject,
+                year=year,
+                qualifier=str(cell),
+            )
+        return text
 
     def actual(
         self, subject: str, year: int, *, claim_id: str, unit: str | None = None

@@ -2301,3 +2301,31 @@ def test_a_period_in_the_year_column_names_the_period_column() -> None:
         read_claims([{"subject": "m", "kind": "cagr", "value": "27.8%", "year": "soon"}])
     with pytest.raises(SpecError, match=re.escape("year must be a year, found 2020.5") + "$"):
         read_claims([{"subject": "m", "kind": "cagr", "value": "27.8%", "year": 2020.5}])
+
+
+@pytest.mark.parametrize("cell", ["more than", "at least", ">"])
+def test_an_actual_qualifier_in_words_is_refused_not_read_as_exact(cell: str) -> None:
+    # "more than 4,000" for 2022 was read as exactly 4,000: a claim of 4,800 "overshot"
+    # and did not hold, where the true value may be above 4,800
+    history = pd.DataFrame(
+        {
+            "series_id": "m",
+            "year": [2019, 2022],
+            "value": [1562.5, 4000.0],
+            "unit": UNIT,
+            "qualifier": [" exact ", cell],
+        }
+    )
+    claim = Claim(subject="m", kind="level", value=4800, unit=UNIT, year=2022, made="2020")
+    msg = (
+        f"actuals: series 'm' year 2022: qualifier {cell!r} is not one of 'exact', "
+        "'at_least', 'at_most', 'approximately'; use one of those (e.g. 'at_least' for "
+        "'more than'), or leave it blank for an exact figure"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        track_record([claim], history)
+    with pytest.raises(DataError, match=re.escape(msg.replace("actuals:", "history:"))):
+        check_claims([claim], history=history)
+    # "at_least": the direction is open, as documented
+    row = track_record([claim], history.assign(qualifier=["", "at_least"])).iloc[0]
+    assert (row["direction"], bool(row["held"])) == ("undetermined", True)
