@@ -45,7 +45,7 @@ from idcforecast._claim_history import (
     overlaps,
 )
 from idcforecast.claims import Claim, read_claims
-from idcforecast.errors import SpecError
+from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError, SpecError
 from idcforecast.growth_bounds import _joint_qualifier
 from idcforecast.units.convert import DEFAULT_KW_PER_RACK, changes_currency
 
@@ -102,26 +102,52 @@ def _groups(claims: list[Claim], history: History) -> list[_Group]:
         own = history.unit(subject, claim_id=first.claim_id) if history.given else None
         _refuse_rates_of_shares(own, members)
         unit = claims_unit(own, members)
-        levels: dict[int, tuple[Claim, float]] = {}
-        intervals: dict[int, tuple[float, float]] = {}
-        for claim in members:
-            if claim.kind != "level":
-                continue
-            if claim.year in levels:
+        seen: dict[int, Claim] = {}
+        for claim in (c for c in members if c.kind == "level"):
+            if claim.year in seen:
                 raise SpecError(
                     f"claim set {claim_set!r}: two level claims for {subject!r} in "
-                    f"{claim.year} ({levels[claim.year][0].claim_id!r}, {claim.claim_id!r}); "
+                    f"{claim.year} ({seen[claim.year].claim_id!r}, {claim.claim_id!r}); "
                     "keep one per year and set",
                     claim_set=claim_set,
                     year=claim.year,
                 )
-            kw = history.kw_per_rack
-            levels[claim.year] = (claim, level_in(claim, unit, kw_per_rack=kw))
-            intervals[claim.year] = claim_interval(claim, unit, kw_per_rack=kw)
+            seen[claim.year] = claim
+        unit, levels, intervals = _levels_in_some_unit(members, unit, history.kw_per_rack)
         groups.append(
             _Group(claim_set, subject, unit, members, levels, intervals, history.kw_per_rack)
         )
     return groups
+
+
+def _levels_in_some_unit(
+    members: list[Claim], unit: str | None, kw_per_rack: float
+) -> tuple[str | None, dict[int, tuple[Claim, float]], dict[int, tuple[float, float]]]:
+    """The set's levels (and the intervals they allow) in ``unit``, or, when one of them
+    has no FX rate into it for its year, in the first other level unit every level converts
+    to: "US$17.8 bn" for 2022 beside "3075亿元" for 2027, checked without history, stopped
+    on the 2027 CNY->USD rate no table has, though all of it converts to yuan."""
+    candidates = [unit, *dict.fromkeys(c.unit for c in members if c.kind == "level")]
+    first_error: IncompatibleUnitsError | None = None
+    for candidate in dict.fromkeys(candidates):
+        try:
+            levels = {
+                c.year: (c, level_in(c, candidate, kw_per_rack=kw_per_rack))
+                for c in members
+                if c.kind == "level"
+            }
+            intervals = {
+                year: claim_interval(c, candidate, kw_per_rack=kw_per_rack)
+                for year, (c, _) in levels.items()
+            }
+        except IncompatibleUnitsError as err:
+            if not isinstance(err.__cause__, MissingFxRateError):
+                raise
+            first_error = first_error or err
+            continue
+        return candidate, levels, intervals
+    assert first_error is not None
+    raise first_error
 
 
 def _refuse_rates_of_shares(unit: str | None, claims: list[Claim]) -> None:

@@ -2329,3 +2329,24 @@ def test_an_actual_qualifier_in_words_is_refused_not_read_as_exact(cell: str) ->
     # "at_least": the direction is open, as documented
     row = track_record([claim], history.assign(qualifier=["", "at_least"])).iloc[0]
     assert (row["direction"], bool(row["held"])) == ("undetermined", True)
+
+
+def test_a_set_in_two_currencies_is_checked_without_history_in_one_that_converts() -> None:
+    # without history the set was checked in its first level's currency (USD), and the
+    # 2027 yuan level needed a 2027 CNY->USD rate no table has: IncompatibleUnitsError.
+    # Now in yuan, which every level converts to: 17.8 USD bn * 6.7290 (G.5A 2022) =
+    # 119.7762 CNY bn = 1,197.762亿元; 3075 / 1.189 ** 5 = 1,294.0 for 2022 (5 steps)
+    claims = [
+        Claim(subject="m", kind="level", value=17.8, unit="USD bn", year=2022, made="2023"),
+        Claim(subject="m", kind="level", value=3075, unit=UNIT, year=2027, made="2023"),
+        Claim(subject="m", kind="cagr", value=18.9, start_year=2022, year=2027, made="2023"),
+    ]
+    row = check_claims(claims).iloc[0]
+    assert (row["unit"], row["reading"]) == (UNIT, "5 steps from 2022")
+    assert row["reference_base"] == pytest.approx(1197.762, abs=1e-3)
+    assert row["implied_base"] == pytest.approx(3075 / 1.189**5)
+    assert row["reference"] == "claimed, from USD bn at its year's FX rate"
+    # a set no unit fits (a 2030 dollar level beside 2027 yuan) keeps the first error
+    late = dataclasses.replace(claims[0], value=50.0, year=2030)
+    with pytest.raises(IncompatibleUnitsError, match="no FX rate for CNY->USD in 2027"):
+        check_claims([late, *claims[1:]])
