@@ -16,10 +16,12 @@ from idcforecast.errors import (
     DataError,
     DuplicateYearError,
     IncompatibleUnitsError,
+    SpecError,
     UnitError,
     UnknownSeriesError,
     UnknownSubjectError,
 )
+from idcforecast.units.convert import DEFAULT_KW_PER_RACK
 
 INF = math.inf
 
@@ -61,13 +63,19 @@ def bounds(value: float, qualifier: str, *, floor: float = 0.0) -> tuple[float, 
     return value, value
 
 
-def claim_interval(claim: Claim, unit: str | None = None) -> tuple[float, float]:
-    """The interval a claim allows: levels in ``unit`` (the claim's own when None), rates as
-    fractions; a range is its ends, a bound is open on one side."""
+def claim_interval(
+    claim: Claim, unit: str | None = None, *, kw_per_rack: float = DEFAULT_KW_PER_RACK
+) -> tuple[float, float]:
+    """The interval a claim allows: levels in ``unit`` (the claim's own when None; racks and
+    power convert at ``kw_per_rack``), rates as fractions; a range is its ends, a bound is
+    open on one side."""
     if claim.kind == "level":
         if claim.low is not None and claim.high is not None:
-            return _to_unit(claim.low, claim, unit), _to_unit(claim.high, claim, unit)
-        return bounds(level_in(claim, unit), claim.qualifier)
+            return (
+                _to_unit(claim.low, claim, unit, kw_per_rack),
+                _to_unit(claim.high, claim, unit, kw_per_rack),
+            )
+        return bounds(level_in(claim, unit, kw_per_rack=kw_per_rack), claim.qualifier)
     if claim.low is not None and claim.high is not None:
         return claim.low / 100.0, claim.high / 100.0
     return bounds(claim.rate, claim.qualifier, floor=-1.0)
@@ -102,11 +110,14 @@ class History:
             "check it against your own actuals with history=<a frame> holding series "
             "{subject!r}, or pass history=None to check the claims against each other only"
         ),
+        kw_per_rack: float = DEFAULT_KW_PER_RACK,
     ) -> None:
         # name: the caller's argument (check_claims' history, track_record's actuals);
         # fallback: what else that caller can do when a subject is not in the frame;
-        # bundled_fix: what it can do when a subject is no bundled series ({subject})
+        # bundled_fix: what it can do when a subject is no bundled series ({subject});
+        # kw_per_rack: the power of a standard rack, for levels in racks against power
         self._source = source
+        self.kw_per_rack = check_kw_per_rack(kw_per_rack)
         self._name = name
         self._fallback = fallback
         self._bundled_fix = bundled_fix
@@ -241,17 +252,36 @@ class History:
             n = len(rows)
             qualifiers = rows["qualifier"].tolist() if "qualifier" in rows.columns else [""] * n
             derived = rows["derived"].tolist() if "derived" in rows.columns else [False] * n
+            years = rows["year"].tolist()
             self._years_of[subject] = {
-                int(year): (
-                    float(value),
-                    q if isinstance(q, str) and q else "exact",
-                    _flag(d),
-                )
+                int(year): (float(value), self._qualifier(subject, year, q), _flag(d))
                 for year, value, q, d in zip(
-                    rows["year"].tolist(), rows["value"].tolist(), qualifiers, derived, strict=True
+                    years, rows["value"].tolist(), qualifiers, derived, strict=True
                 )
             }
         return self._years_of[subject]
+
+    def _qualifier(self, subject: str, year: Any, cell: Any) -> str:
+        """A qualifier cell: one of ``QUALIFIERS`` ("exact" when blank), else a DataError.
+        Text such as "more than" or "at least" was read as "exact", in silence: a claim of
+        4,800 against an actual of "more than 4,000" was an "overshoot" that did not hold."""
+        from idcforecast.units import QUALIFIERS
+
+        text = cell.strip() if isinstance(cell, str) else ""
+        if not text:
+            if isinstance(cell, str) or cell is None or pd.isna(cell):
+                return "exact"
+            text = str(cell)
+        if text not in QUALIFIERS:
+            raise DataError(
+                f"{self._name}: series {subject!r} year {year}: qualifier {cell!r} is not one "
+                f"of {', '.join(map(repr, QUALIFIERS))}; use one of those (e.g. 'at_least' for "
+                "'more than'), or leave it blank for an exact figure",
+                series_id=subject,
+                year=year,
+                qualifier=str(cell),
+            )
+        return text
 
     def actual(
         self, subject: str, year: int, *, claim_id: str, unit: str | None = None
@@ -271,7 +301,7 @@ class History:
             from idcforecast.units.convert import changes_currency
 
             try:
-                value = convert(value, unit, from_unit=own, year=year)
+                value = convert(value, unit, from_unit=own, year=year, kw_per_rack=self.kw_per_rack)
             except UnitError as err:
                 raise IncompatibleUnitsError(
                     f"claim {claim_id!r}: the {self._name} of {subject!r} is in {own!r} and "
@@ -289,30 +319,37 @@ class History:
 
 def claims_unit(history_unit: str | None, claims: list[Claim]) -> str | None:
     """The unit a claim set is checked in: the history's, except when the set's levels are
-    money in another currency, then theirs (the first level claim's). A CAGR published with
-    levels in yuan is a growth of yuan; applied to levels in dollars it would take in the
-    FX moves of the years between (a 27.8% CNY claim "fit" a USD history within 1%, and
-    missed the same history in CNY by 1.9%).
+    money and none of them is in the history's currency, then theirs (the first level
+    claim's). A CAGR published with levels in yuan is a growth of yuan; applied to levels
+    in dollars it would take in the FX moves of the years between (a 27.8% CNY claim "fit"
+    a USD history within 1%, and missed the same history in CNY by 1.9%). A set with levels
+    in both (IDC Corp's "US$17.8 bn" for 2022 beside "3075亿元" for 2027) is checked in the
+    history's currency: taking the first level's, it converted the 2027 yuan to dollars at
+    a 2027 rate no table has, and the whole check stopped.
 
     Examples
     --------
     >>> c = Claim(subject="m", kind="level", value=3200, unit="CNY 100m", year=2022)
     >>> claims_unit("USD bn", [c]), claims_unit("CNY bn", [c]), claims_unit("MW", [])
     ('CNY 100m', 'CNY bn', 'MW')
+    >>> d = Claim(subject="m", kind="level", value=17.8, unit="USD bn", year=2021)
+    >>> claims_unit("CNY 100m", [d, c]), claims_unit("CNY 100m", [d])
+    ('CNY 100m', 'USD bn')
     """
-    level = next((c.unit for c in claims if c.kind == "level" and c.unit), None)
+    levels = [c.unit for c in claims if c.kind == "level" and c.unit]
     if history_unit is None:
-        return level
-    if level is None:
+        return levels[0] if levels else None
+    if not levels:
         return history_unit
     from idcforecast.units import parse_unit
 
     try:
-        ours, theirs = parse_unit(history_unit).currency, parse_unit(level).currency
+        ours = parse_unit(history_unit).currency
+        theirs = [parse_unit(unit).currency for unit in levels]
     except UnitError:
         return history_unit
-    if ours is not None and theirs is not None and ours != theirs:
-        return level
+    if ours is not None and theirs[0] is not None and ours not in theirs:
+        return levels[0]
     return history_unit
 
 
@@ -332,18 +369,61 @@ def _flag(value: Any) -> bool:
     return bool(value)
 
 
-def level_in(claim: Claim, unit: str | None) -> float:
-    """A level claim's value in ``unit`` (its own unit when None; a range's midpoint)."""
-    return _to_unit(claim.value, claim, unit)
+def level_in(claim: Claim, unit: str | None, *, kw_per_rack: float = DEFAULT_KW_PER_RACK) -> float:
+    """A level claim's value in ``unit`` (its own unit when None; a range's midpoint);
+    racks and power convert at ``kw_per_rack``."""
+    return _to_unit(claim.value, claim, unit, kw_per_rack)
 
 
-def _to_unit(value: float, claim: Claim, unit: str | None) -> float:
+def check_kw_per_rack(kw_per_rack: Any) -> float:
+    """``kw_per_rack`` as a float, or a SpecError naming it (checked before any claim is
+    read, not only when a claim in MW meets a history in racks)."""
+    import numbers
+
+    real = isinstance(kw_per_rack, numbers.Real) and not isinstance(kw_per_rack, bool)
+    if not (real and math.isfinite(kw_per_rack) and kw_per_rack > 0):
+        raise SpecError(
+            f"kw_per_rack: expected a positive number of kW per standard rack, found "
+            f"{kw_per_rack!r}; pass e.g. kw_per_rack=2.5 (MIIT standard rack) or 5 (a 5 kW "
+            "cabinet)",
+            key="kw_per_rack",
+            value=repr(kw_per_rack),
+        )
+    return float(kw_per_rack)
+
+
+def rack_conversion(from_unit: str | None, to_unit: str | None) -> bool:
+    """Whether converting ``from_unit`` to ``to_unit`` goes between racks and power (an
+    assumption, ``kw_per_rack``, that the source did not state).
+
+    Examples
+    --------
+    >>> rack_conversion("MW", "racks 10k"), rack_conversion("MW", "GW"), rack_conversion(None, "MW")
+    (True, False, False)
+    """
+    if from_unit is None or to_unit is None or from_unit == to_unit:
+        return False
+    from idcforecast.units import parse_unit
+
+    try:
+        dimensions = {parse_unit(from_unit).dimension, parse_unit(to_unit).dimension}
+    except UnitError:
+        return False
+    return dimensions == {"racks", "power"}
+
+
+def rack_power_words(kw_per_rack: float) -> str:
+    """How levels were converted between racks and power: "2.5 kW per rack"."""
+    return f"{kw_per_rack:g} kW per rack"
+
+
+def _to_unit(value: float, claim: Claim, unit: str | None, kw_per_rack: float) -> float:
     if unit is None or claim.unit == unit:
         return value
     from idcforecast.units import convert
 
     try:
-        return convert(value, unit, from_unit=claim.unit, year=claim.year)
+        return convert(value, unit, from_unit=claim.unit, year=claim.year, kw_per_rack=kw_per_rack)
     except UnitError as err:
         raise IncompatibleUnitsError(
             f"claim {claim.claim_id!r}: its level is in {claim.unit!r} but the subject "

@@ -17,6 +17,7 @@ import re
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
+from idcforecast._claim_history import rack_conversion
 from idcforecast.claims import KINDS, Claim, parse_period
 from idcforecast.errors import SpecError
 
@@ -395,7 +396,13 @@ def _integer(value: Any, *, key: str, where: str) -> int:
     except (TypeError, ValueError):
         number = math.nan
     if not number.is_integer():
-        raise SpecError(f"{where}: {key} must be a year, found {value!r}", key=key)
+        hint = ""
+        try:  # "2020-22" in the year column: a period, which has its own column
+            if isinstance(value, str) and parse_period(value):
+                hint = f"; a period goes in the period column (period {value!r}), not in {key}"
+        except SpecError:
+            pass
+        raise SpecError(f"{where}: {key} must be a year, found {value!r}{hint}", key=key)
     return int(number)
 
 
@@ -405,7 +412,9 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
     A range ("25-30%") gives ``low`` and ``high`` (and ``value``, its midpoint); the checks
     use the whole interval, never the midpoint alone. A comma only separates groups of
     three digits ("27,8" is an error, not 278%). A figure in another unit than the
-    record's ``unit`` is converted (money at the FX rate of the claim's ``year``); a
+    record's ``unit`` is converted (money at the FX rate of the claim's ``year``), but
+    power against racks (or the reverse) keeps its own unit, for the checks to convert at
+    their ``kw_per_rack``; a
     qualifier in the text ("more than") that the record's ``qualifier`` contradicts is an
     error, never dropped.
     """
@@ -450,7 +459,23 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
             unit = record["unit"] = quantity.unit  # "320亿" beside "CNY": 320 CNY 100m
     if quantity.unit == "count":  # a bare number with separators or a qualifier: "3,200.5"
         pass
+    elif unit is not None and rack_conversion(quantity.unit, str(unit)):
+        # power against racks (or the reverse) needs kw_per_rack, which the checks take
+        # (check_claims, track_record): converted here it was 2.5 kW a rack whatever they
+        # were given. The figure keeps its unit, and the checks name the conversion.
+        out["unit"] = quantity.unit
+        said = f"published as {text.strip()!r}; unit {unit!r} not applied in reading"
+        note = record.get("note")
+        out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
     elif unit is not None and unit != quantity.unit:
+        from idcforecast.units.convert import changes_currency
+
+        if changes_currency(quantity.unit, str(unit)):  # the figure the source gave, kept
+            year = record.get("year")
+            year = _year_text(year) or year  # "2022年", "FY2022": the year as read
+            said = f"published as {text.strip()!r}, converted at the {year} FX rate"
+            note = record.get("note")
+            out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
         quantity = _converted(quantity, str(unit), record, text=text, where=where, row=row)
         out["value"] = quantity.value
     else:
@@ -461,7 +486,7 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         out["qualifier"] = quantity.qualifier
     if quantity.alternate is not None:  # "320 billion yuan ($46.4 billion)": it was dropped
         said = f"alternate figure in the text: {quantity.alternate} (not used)"
-        note = record.get("note")
+        note = out.get("note", record.get("note"))
         out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
     return out
 
@@ -500,10 +525,12 @@ def _converted(quantity: Any, unit: str, record: dict[str, Any], **place: Any) -
     """``quantity`` in the record's ``unit``; money at the FX rate of the claim's year."""
     from idcforecast.errors import IdcForecastError
 
-    try:
-        year: int | None = int(float(record.get("year", "")))
-    except (TypeError, ValueError):
-        year = None
+    year: int | None = _year_text(record.get("year"))  # "2022年", "FY2022", "2022E"
+    if year is None:  # (they were no year here: "converting needs a year: pass year=...")
+        try:
+            year = int(float(record.get("year", "")))
+        except (TypeError, ValueError):
+            year = None
     try:
         return quantity.to(unit, year=year)
     except IdcForecastError as err:

@@ -10,7 +10,8 @@ command line's ``cagr``). What is here:
   :func:`check_shapes`, :func:`check_result`), each a :class:`~idcforecast.errors.GrowthError`
   naming the function, the argument, the value and where it is;
 - Quantities and units: :func:`same_unit` (both levels in one unit),
-  :func:`refuse_percent_levels` (a rate or a share is not a level), :func:`refuse_bounded`
+  :func:`refuse_percent_levels` and :func:`refuse_percent_series` (a rate or a share is
+  not a level), :func:`refuse_bounded`
   (a range or a bound where one number is needed) and the words messages use for them;
 - results: :func:`series_index` (the Series arguments' common index), :func:`wrap_result`
   and :func:`level_result` (a float, array, Series or Quantity, as the arguments were);
@@ -56,6 +57,7 @@ __all__ = [
     "rate_words",
     "refuse_bounded",
     "refuse_percent_levels",
+    "refuse_percent_series",
     "same_unit",
     "scalar_like",
     "series_index",
@@ -338,8 +340,9 @@ def level_result(
     return wrap_result(result, index)
 
 
-def same_unit(start: Any, end: Any, *, func: str) -> Any:
-    """Return ``end`` in the unit of ``start`` (both Quantities or both plain numbers)."""
+def same_unit(start: Any, end: Any, *, func: str, kw_per_rack: float = 2.5) -> Any:
+    """Return ``end`` in the unit of ``start`` (both Quantities or both plain numbers);
+    racks and power convert at ``kw_per_rack``."""
     qs, qe = is_quantity(start), is_quantity(end)
     if qs != qe:
         given, missing = ("start", "end") if qs else ("end", "start")
@@ -355,7 +358,7 @@ def same_unit(start: Any, end: Any, *, func: str) -> Any:
     if not qs or start.unit == end.unit:
         return end
     try:
-        return end.to(start.unit)
+        return end.to(start.unit, kw_per_rack=kw_per_rack)
     except MissingFxRateError as err:
         # the FX error says "pass year=...", which these functions do not take
         raise IncompatibleUnitsError(
@@ -406,6 +409,31 @@ def refuse_percent_levels(start: Any, end: Any, *, func: str) -> None:
     )
 
 
+def refuse_percent_series(unit: str | None, label: str, *, func: str) -> None:
+    """Refuse a compound rate of a series in % or pp (a share or a rate), as
+    :func:`refuse_percent_levels` refuses two such figures: ``cagr(frame)`` of a share in %
+    returned a growth rate of the percentage (1.5% -> 3.0% in 3 years "26.0% a year")."""
+    if unit is None:
+        return
+    from idcforecast.errors import UnitError
+    from idcforecast.units import parse_unit
+
+    try:
+        dimension = parse_unit(unit).dimension
+    except UnitError:  # an unknown unit is not this check's to judge
+        return
+    if dimension not in _RATE_DIMENSIONS:
+        return
+    raise GrowthError(
+        f"{func}: {label} is in {unit!r}, a rate or a share, not a level; the compound growth "
+        "of a share is almost certainly a mistake: its change is in percentage points "
+        "(1.5% -> 3.0% is +1.5 pp; idcforecast show gives them), or take the CAGR of the "
+        "levels it is a share of",
+        func=func,
+        unit=unit,
+    )
+
+
 def unit_text(unit: str) -> str:
     return "%" if unit == "%" else f" {unit}"
 
@@ -414,6 +442,9 @@ def figure_words(x: Any) -> str:
     from idcforecast.units import QUALIFIER_WORDS
 
     words = QUALIFIER_WORDS.get(getattr(x, "qualifier", "exact"), "")
+    if is_quantity(x) and x.is_range:  # as written, "25-30": not its midpoint, 27.5
+        joint = " to " if x.low < 0 or x.high < 0 else "-"
+        return f"{words}{x.low:g}{joint}{x.high:g}"
     value = float(x.value) if is_quantity(x) else float(x)
     return f"{words}{value:g}"
 

@@ -45,8 +45,9 @@ from idcforecast._claim_history import (
     overlaps,
 )
 from idcforecast.claims import Claim, read_claims
-from idcforecast.errors import SpecError
+from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError, SpecError
 from idcforecast.growth_bounds import _joint_qualifier
+from idcforecast.units.convert import DEFAULT_KW_PER_RACK, changes_currency
 
 __all__ = ["check_claims", "claim_readings"]
 
@@ -84,6 +85,7 @@ class _Group:
     claims: list[Claim]
     levels: dict[int, tuple[Claim, float]]  # year -> (claim, value in unit)
     intervals: dict[int, tuple[float, float]]  # year -> the levels the claim allows, in unit
+    kw_per_rack: float = DEFAULT_KW_PER_RACK  # racks <-> power, for levels in the other one
 
 
 def _direction(qualifier: str) -> int:
@@ -98,24 +100,84 @@ def _groups(claims: list[Claim], history: History) -> list[_Group]:
     for (claim_set, subject), members in order.items():
         first = members[0]
         own = history.unit(subject, claim_id=first.claim_id) if history.given else None
+        _refuse_rates_of_shares(own, members)
         unit = claims_unit(own, members)
-        levels: dict[int, tuple[Claim, float]] = {}
-        intervals: dict[int, tuple[float, float]] = {}
-        for claim in members:
-            if claim.kind != "level":
-                continue
-            if claim.year in levels:
+        seen: dict[int, Claim] = {}
+        for claim in (c for c in members if c.kind == "level"):
+            if claim.year in seen:
                 raise SpecError(
                     f"claim set {claim_set!r}: two level claims for {subject!r} in "
-                    f"{claim.year} ({levels[claim.year][0].claim_id!r}, {claim.claim_id!r}); "
+                    f"{claim.year} ({seen[claim.year].claim_id!r}, {claim.claim_id!r}); "
                     "keep one per year and set",
                     claim_set=claim_set,
                     year=claim.year,
                 )
-            levels[claim.year] = (claim, level_in(claim, unit))
-            intervals[claim.year] = claim_interval(claim, unit)
-        groups.append(_Group(claim_set, subject, unit, members, levels, intervals))
+            seen[claim.year] = claim
+        unit, levels, intervals = _levels_in_some_unit(members, unit, history.kw_per_rack)
+        groups.append(
+            _Group(claim_set, subject, unit, members, levels, intervals, history.kw_per_rack)
+        )
     return groups
+
+
+def _levels_in_some_unit(
+    members: list[Claim], unit: str | None, kw_per_rack: float
+) -> tuple[str | None, dict[int, tuple[Claim, float]], dict[int, tuple[float, float]]]:
+    """The set's levels (and the intervals they allow) in ``unit``, or, when one of them
+    has no FX rate into it for its year, in the first other level unit every level converts
+    to: "US$17.8 bn" for 2022 beside "3075亿元" for 2027, checked without history, stopped
+    on the 2027 CNY->USD rate no table has, though all of it converts to yuan."""
+    candidates = [unit, *dict.fromkeys(c.unit for c in members if c.kind == "level")]
+    first_error: IncompatibleUnitsError | None = None
+    for candidate in dict.fromkeys(candidates):
+        try:
+            levels = {
+                c.year: (c, level_in(c, candidate, kw_per_rack=kw_per_rack))
+                for c in members
+                if c.kind == "level"
+            }
+            intervals = {
+                year: claim_interval(c, candidate, kw_per_rack=kw_per_rack)
+                for year, (c, _) in levels.items()
+            }
+        except IncompatibleUnitsError as err:
+            if not isinstance(err.__cause__, MissingFxRateError):
+                raise
+            first_error = first_error or err
+            continue
+        return candidate, levels, intervals
+    assert first_error is not None
+    raise first_error
+
+
+def _refuse_rates_of_shares(unit: str | None, claims: list[Claim]) -> None:
+    """A GrowthError for a growth or CAGR claim about a series in % or pp (a share or a
+    rate), as :func:`idcforecast.cagr` refuses one: it was checked as the compound growth
+    of the percentage, in silence ("CAGR 26% 2019-2022" of a share going 1.5% -> 3.0%
+    "fit")."""
+    rate = next((c for c in claims if c.kind != "level"), None)
+    if unit is None or rate is None:
+        return
+    from idcforecast.errors import GrowthError, UnitError
+    from idcforecast.units import parse_unit
+
+    try:
+        dimension = parse_unit(unit).dimension
+    except UnitError:
+        return
+    if dimension not in ("percent", "points"):
+        return
+    what = "a CAGR" if rate.kind == "cagr" else "a growth rate"
+    raise GrowthError(
+        f"claim {rate.claim_id!r} ({rate.describe()}): subject {rate.subject!r} is in "
+        f"{unit!r}, a share or a rate, not a level; {what} of a share is almost certainly "
+        "a mistake (its change is in percentage points: 1.5% -> 3.0% is +1.5 pp, and "
+        "'grew 25%' may mean either), and cagr() refuses it too: check the claim against "
+        "the levels the share is of, or compare the share's change in pp (idcforecast show)",
+        claim_id=rate.claim_id,
+        subject=rate.subject,
+        unit=unit,
+    )
 
 
 def _readings(claim: Claim) -> list[tuple[int, int]]:
@@ -157,7 +219,16 @@ def _reading_row(
     reference: Figure | None
     if base_claim is not None:
         span = group.intervals[base_year] if base_claim[0].is_range else None
-        reference = Figure(base_claim[1], base_claim[0].qualifier, origin="claimed", span=span)
+        # a level claimed in another currency is named so, as a converted actual is
+        own = base_claim[0].unit
+        converted = own if own and group.unit and changes_currency(own, group.unit) else None
+        reference = Figure(
+            base_claim[1],
+            base_claim[0].qualifier,
+            origin="claimed",
+            span=span,
+            converted_from=converted,
+        )
     else:
         reference = history.actual(
             group.subject, base_year, claim_id=claim.claim_id, unit=group.unit
@@ -298,7 +369,12 @@ def _safe_div(a: float, b: float) -> float:
 
 
 def claim_readings(
-    claims: Any, *, history: Any = None, tolerance: float = 0.01, encoding: str = "utf-8"
+    claims: Any,
+    *,
+    history: Any = None,
+    tolerance: float = 0.01,
+    kw_per_rack: float = DEFAULT_KW_PER_RACK,
+    encoding: str = "utf-8",
 ) -> pd.DataFrame:
     """Every reading of every growth or CAGR claim, one row each (the detail behind
     :func:`check_claims`; the parameters are its parameters).
@@ -335,10 +411,14 @@ def claim_readings(
     [['2 steps from 2020', 1959.2], ['3 steps from 2019', 1533.1]]
     """
     _check_tolerance(tolerance)
+    hist = History(history, kw_per_rack=kw_per_rack)
     parsed = read_claims(claims, encoding=encoding)
-    hist = History(history)
+    return _readings_frame(_groups(parsed, hist), hist, tolerance)
+
+
+def _readings_frame(groups: list[_Group], hist: History, tolerance: float) -> pd.DataFrame:
     rows = []
-    for group in _groups(parsed, hist):
+    for group in groups:
         for claim in group.claims:
             if claim.kind == "level":
                 continue
@@ -361,7 +441,12 @@ def _check_tolerance(tolerance: float) -> None:
 
 
 def check_claims(
-    claims: Any, *, history: Any = None, tolerance: float = 0.01, encoding: str = "utf-8"
+    claims: Any,
+    *,
+    history: Any = None,
+    tolerance: float = 0.01,
+    kw_per_rack: float = DEFAULT_KW_PER_RACK,
+    encoding: str = "utf-8",
 ) -> pd.DataFrame:
     """Check claim sets for consistency, one row per claim set (and subject).
 
@@ -376,6 +461,11 @@ def check_claims(
         series), or None to check the claims against each other only.
     tolerance
         Relative gap allowed between two figures (0.01 = 1%).
+    kw_per_rack
+        Power of one standard rack in kW (default 2.5, MIIT's standard rack), used only
+        where a level in power (MW) meets levels in racks, or the reverse: a claim of
+        "13,000 MW" against a history in racks is 5.2 million racks at 2.5 kW, 2.6 million
+        at 5 kW. The explanation names the rate used ("from 13,000 MW at 2.5 kW per rack").
     encoding
         Text encoding of a claims ``.csv`` or ``.toml`` file (default UTF-8; ``"gb18030"``
         for a CSV saved by Excel on Chinese Windows).
@@ -396,6 +486,8 @@ def check_claims(
     ------
     UnknownSubjectError
         A claim whose subject is not in ``history``.
+    GrowthError
+        A growth or CAGR claim about a series in % or pp (a share: its change is in pp).
     SpecError
         A malformed claim or tolerance.
     DataError
@@ -413,29 +505,43 @@ def check_claims(
     >>> bool(row.consistent), row.reading, round(float(row.gap), 3)
     (False, '3 steps from 2019', -0.019)
     """
-    from idcforecast._claim_explain import summarize
+    return checked_claims(
+        claims, history=history, tolerance=tolerance, kw_per_rack=kw_per_rack, encoding=encoding
+    )[0]
+
+
+def checked_claims(
+    claims: Any,
+    *,
+    history: Any = None,
+    tolerance: float = 0.01,
+    kw_per_rack: float = DEFAULT_KW_PER_RACK,
+    encoding: str = "utf-8",
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`check_claims` and :func:`claim_readings` of one check, for ``check-claims``
+    which prints both (it checked every claim twice, and read the bundled data twice)."""
+    from idcforecast._claim_explain import summarize, tuples
 
     _check_tolerance(tolerance)
+    hist = History(history, kw_per_rack=kw_per_rack)
     parsed = read_claims(claims, encoding=encoding)
-    hist = History(history)
-    readings = claim_readings(parsed, history=history, tolerance=tolerance)
     if not parsed:
         raise SpecError(
             "check_claims: no claims given; pass a list of Claims, a claims frame or a "
             ".csv/.toml file with at least one claim",
             key="claims",
         )
-    # each set's readings once (a filter of every reading per set was quadratic)
-    by_set = {key: part for key, part in readings.groupby(["claim_set", "subject"], sort=False)}
+    groups = _groups(parsed, hist)
+    readings = _readings_frame(groups, hist, tolerance)
+    # each set's readings once, as named tuples (pandas filters per set were quadratic, and
+    # pandas operations on a set's two readings were most of the time)
+    by_set: dict[tuple[str, str], list[Any]] = {}
+    for reading in tuples(readings):
+        by_set.setdefault((reading.claim_set, reading.subject), []).append(reading)
     rows = [
-        summarize(
-            group,
-            by_set.get((group.claim_set, group.subject), readings.iloc[0:0]),
-            hist,
-            tolerance,
-        )
-        for group in _groups(parsed, hist)
+        summarize(group, by_set.get((group.claim_set, group.subject), []), hist, tolerance)
+        for group in groups
     ]
     frame = pd.DataFrame(rows)
     frame["consistent"] = frame["consistent"].astype("boolean")
-    return frame
+    return frame, readings

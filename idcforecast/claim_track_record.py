@@ -8,6 +8,7 @@ realised value of its subject in its year.
 from __future__ import annotations
 
 import math
+import numbers
 from typing import Any
 
 import pandas as pd
@@ -16,6 +17,7 @@ from idcforecast._claim_explain import published_figure
 from idcforecast._claim_history import History, claim_interval, interval_gap, level_in, overlaps
 from idcforecast.claims import read_claims
 from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError, SpecError
+from idcforecast.units.convert import DEFAULT_KW_PER_RACK
 
 __all__ = ["track_record"]
 
@@ -46,7 +48,12 @@ _COLUMNS = [
 
 
 def track_record(
-    forecasts: Any = None, actuals: Any = None, *, tolerance: float = 0.05, encoding: str = "utf-8"
+    forecasts: Any = None,
+    actuals: Any = None,
+    *,
+    tolerance: float = 0.05,
+    kw_per_rack: float = DEFAULT_KW_PER_RACK,
+    encoding: str = "utf-8",
 ) -> pd.DataFrame:
     """Each published level forecast beside its realised value.
 
@@ -66,6 +73,10 @@ def track_record(
         count as ``held``. Bounds ("more than 3200.5") hold when the actual is inside them;
         a range ("3,000-3,400亿元") when the actual is inside it or within ``tolerance`` of
         an end.
+    kw_per_rack
+        Power of one standard rack in kW (default 2.5, MIIT's standard rack), used only
+        for a forecast in power (MW) against actuals in racks, or the reverse; such a
+        forecast's ``published`` column holds it as published ("13,000 MW").
     encoding
         Text encoding of a ``forecasts`` ``.csv`` or ``.toml`` file (default UTF-8;
         ``"gb18030"`` for a CSV saved by Excel on Chinese Windows).
@@ -82,7 +93,7 @@ def track_record(
         ends of a range, whose
         midpoint is ``value``, and NaN for one figure), ``published`` (a level converted
         from another currency as published, "46 USD bn", at its year's FX rate; "" when
-        it was not converted between currencies),
+        it was not converted between currencies, or between power and racks),
         ``actual, actual_qualifier, actual_derived`` (True when the actual was computed,
         not published), ``error`` (value / actual - 1, a fraction: -0.209 is 20.9%
         below the actual; was ``error_pct``, a name that promised percent),
@@ -110,7 +121,10 @@ def track_record(
     >>> row.direction, round(float(row.error), 3), bool(row.held), int(row.horizon)
     ('undershoot', -0.208, True, 2)
     """
-    if not (isinstance(tolerance, int | float) and 0 <= tolerance < 1):
+    # any real number but a bool, as check_claims takes it (a numpy float32 from a frame
+    # was refused as "found np.float32(0.05)", and False was read as a tolerance of 0)
+    real = isinstance(tolerance, numbers.Real) and not isinstance(tolerance, bool)
+    if not (real and 0 <= tolerance < 1):
         raise SpecError(
             f"track_record: tolerance must be a relative gap in [0, 1) (0.05 = 5%), found "
             f"{tolerance!r}",
@@ -128,6 +142,7 @@ def track_record(
         fallback="pass actuals=None to use each subject's bundled series",
         bundled_fix="check it against your own actuals with actuals=<a frame> holding series "
         "{subject!r}",
+        kw_per_rack=kw_per_rack,
     )
     # actuals without a unit are read in the unit of the subject's first level claim, as
     # check_claims reads them: each claim in its own unit compared 320 (CNY bn) with an
@@ -140,7 +155,7 @@ def track_record(
         unit = history.unit(claim.subject, claim_id=claim.claim_id) or first_unit[claim.subject]
         actual = history.actual(claim.subject, claim.year, claim_id=claim.claim_id)
         try:
-            value = level_in(claim, unit)
+            value = level_in(claim, unit, kw_per_rack=history.kw_per_rack)
         except IncompatibleUnitsError as err:
             # a forecast in USD for a year the FX table does not reach (2027) is not due: it
             # stays in its own unit, as published, instead of stopping the whole record
@@ -178,7 +193,7 @@ def track_record(
             "held": pd.NA,
             "status": "",
         }
-        span = claim_interval(claim, unit)
+        span = claim_interval(claim, unit, kw_per_rack=history.kw_per_rack)
         if claim.is_range:
             row.update(low=span[0], high=span[1])
         if actual is None:

@@ -31,8 +31,11 @@ KINDS = ("level", "growth", "cagr")
 QUALIFIERS = ("exact", "at_least", "at_most", "approximately")
 
 _MADE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# a year may carry the broker's estimate or forecast mark, "2022-2027E", "2022E-27F"
+_MARK = r"(?:[EF](?![A-Z]))?"
 _PERIOD = re.compile(
-    r"^\s*(?:from\s+)?(\d{4})\s*年?\s*(?:-|–|—|~|～|/|to|through|至|到)\s*(\d{2}|\d{4})\s*年?\s*$",
+    rf"^\s*(?:from\s+)?(\d{{4}}){_MARK}\s*年?\s*(?:-|–|—|~|～|/|to|through|至|到)\s*"
+    rf"(\d{{2}}|\d{{4}}){_MARK}\s*年?\s*$",
     re.IGNORECASE,
 )
 # China's five-year plans, "十四五" (the 14th, 2021-2025), as policy texts name a period
@@ -45,7 +48,8 @@ _PLAN_NUMBERS = {"": 10, **{d: 10 + i for i, d in enumerate("一二三四五六�
 
 def parse_period(text: str) -> tuple[int, int]:
     """Read a period as written ("2020-22", "2020–2022", "2020 to 2022", "2020年至2022年",
-    "2020-2022年", "十四五") into two years.
+    "2020-2022年", "2022-2027E", "十四五") into two years (a year's estimate or forecast
+    mark, "2027E" or "2027F", as brokers write a period's end, is left out).
 
     The years are returned as written; how many compounding steps they span is a reading
     (:func:`idcforecast.check_claims` evaluates both). A five-year plan is its own years:
@@ -61,8 +65,8 @@ def parse_period(text: str) -> tuple[int, int]:
     --------
     >>> parse_period("2020-22")
     (2020, 2022)
-    >>> parse_period("2022 to 2027")
-    (2022, 2027)
+    >>> parse_period("2022 to 2027"), parse_period("2022-2027E")
+    ((2022, 2027), (2022, 2027))
     >>> parse_period("2020年至2022年"), parse_period("十四五")
     ((2020, 2022), (2021, 2025))
     """
@@ -427,7 +431,9 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         text; a range such as "25-30%" sets ``low`` and ``high``, and ``value`` to its
         midpoint). Columns ``low`` and ``high`` may also give a range, ``value`` then left
         blank. Value text in another unit than the row's ``unit`` is converted to it
-        (money at the FX rate of the claim's ``year``); a ``qualifier`` that contradicts the
+        (money at the FX rate of the claim's ``year``), except power against racks or the
+        reverse ("13 GW" beside "racks 10k"), which keeps its unit for the checks to convert
+        at their ``kw_per_rack`` (said in ``note``); a ``qualifier`` that contradicts the
         text's ("超过3200.5亿元" with qualifier "exact") is an error. A comma in a number
         separates thousands only ("27,8" is an error, not 278).
         Table headers lose surrounding spaces and match the field names in any letter case

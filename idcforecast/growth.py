@@ -62,6 +62,7 @@ from idcforecast._growth_inputs import (
     position_text,
     rate_values,
     refuse_bounded,
+    refuse_percent_series,
     same_unit,
     scalar_like,
     series_index,
@@ -94,6 +95,7 @@ def cagr(
     *,
     start_year: int | None = None,
     end_year: int | None = None,
+    kw_per_rack: float = 2.5,
 ) -> Any:
     """Compound annual growth rate, as a fraction.
 
@@ -113,6 +115,10 @@ def cagr(
         Compounding steps (> 0).
     start_year, end_year
         Keyword spelling of the years in the series form.
+    kw_per_rack
+        Power of one standard rack in kW (default 2.5, MIIT's), for a start in racks and
+        an end in power or the reverse: 265.8万架 to 13 GW over 2 steps is 39.9% a year at
+        2.5 kW (13 GW = 520万架) and -1.1% at 5 kW (260万架).
 
     Returns
     -------
@@ -133,8 +139,9 @@ def cagr(
     Raises
     ------
     GrowthError
-        A level <= 0, years <= 0, or NaN; a Quantity in % or pp (a rate or a share, whose
-        compound growth is almost certainly a mistake for the levels it describes).
+        A level <= 0, years <= 0, or NaN; a Quantity, or a series (its ``unit`` column or
+        ``attrs["unit"]``), in % or pp (a rate or a share, whose compound growth is almost
+        certainly a mistake for the levels it describes: its change is in pp).
     IncompatibleUnitsError
         Start and end in units with no conversion path.
     InsufficientDataError
@@ -158,7 +165,7 @@ def cagr(
             f"found start={type(start).__name__}, end={end!r}, years={years!r}",
             func="cagr",
         )
-    end = same_unit(start, end, func="cagr")
+    end = same_unit(start, end, func="cagr", kw_per_rack=kw_per_rack)
     s = float_values(start, name="start", func="cagr")
     e = float_values(end, name="end", func="cagr")
     n = years_values(years, func="cagr")
@@ -192,7 +199,8 @@ def _cagr_series(
             "cagr: end_year given twice (positionally and by keyword); give it once",
             func="cagr",
         )
-    series, _, label = year_series(data, func="cagr")
+    series, unit, label = year_series(data, func="cagr")
+    refuse_percent_series(unit, label, func="cagr")
     y0 = pick_year(pos_start, start_year, default=int(series.index[0]), name="start_year")
     y1 = pick_year(pos_end, end_year, default=int(series.index[-1]), name="end_year")
     if y1 <= y0:
@@ -294,10 +302,11 @@ def _compound(level: Number, rate: Number, years: Number, *, sign: float, func: 
     return level_result(template, result, factor, index)
 
 
-def implied_years(base: Number, end: Number, rate: Number) -> Any:
+def implied_years(base: Number, end: Number, rate: Number, *, kw_per_rack: float = 2.5) -> Any:
     """Compounding steps for ``base`` to reach ``end`` at ``rate``.
 
     ``log(end / base) / log(1 + rate)``; fractional steps are returned as they are.
+    ``kw_per_rack`` converts racks and power, as in :func:`cagr`.
 
     Raises
     ------
@@ -311,7 +320,7 @@ def implied_years(base: Number, end: Number, rate: Number) -> Any:
     2.92
     """
     refuse_bounded("implied_years", base=base, end=end, rate=rate)
-    end = same_unit(base, end, func="implied_years")
+    end = same_unit(base, end, func="implied_years", kw_per_rack=kw_per_rack)
     b = float_values(base, name="base", func="implied_years")
     e = float_values(end, name="end", func="implied_years")
     check_level(b, base, name="base", func="implied_years")
@@ -473,6 +482,12 @@ def yoy(data: Any) -> pd.DataFrame:
         annual rate across a gap) and ``annualized`` (True when ``yoy`` spans a gap and is
         an average, not an observed year-on-year change). Rates are fractions.
 
+    Raises
+    ------
+    GrowthError
+        A level <= 0, or a series in % or pp (a share: its change is in percentage points,
+        as ``idcforecast show`` gives it), as :func:`cagr` refuses one.
+
     Examples
     --------
     >>> s = pd.Series([210.5, 518.6, 714.5], index=[2012, 2015, 2016])
@@ -493,7 +508,8 @@ def yoy(data: Any) -> pd.DataFrame:
 
 
 def _yoy_one(data: Any, *, series_id: Any) -> pd.DataFrame:
-    series, _, label = year_series(data, func="yoy")
+    series, unit, label = year_series(data, func="yoy")
+    refuse_percent_series(unit, label, func="yoy")  # as cagr: a share's change is in pp
     bad = series[series <= 0]
     if len(bad):
         raise GrowthError(

@@ -56,7 +56,7 @@ class RateBounds:
         -1), ``"approximately"`` (from an "about" level) or ``"exact"``.
     approximate
         True when an "about" figure set the rate: with ``"approximately"`` always, and with
-        a bound when the other figure was "about" ("at least about 26.0%": more than 200
+        a bound when the other figure was "about" ("about 26.0% or more": more than 200
         after about 100).
 
     Examples
@@ -64,7 +64,7 @@ class RateBounds:
     >>> str(RateBounds(0.269987, math.inf, "at_least")), str(RateBounds(0.27, 0.283))
     ('at least 27.0%', '27.0% to 28.3%')
     >>> str(RateBounds(0.259921, math.inf, "at_least", approximate=True))
-    'at least about 26.0%'
+    'about 26.0% or more'
     """
 
     low: float
@@ -73,11 +73,15 @@ class RateBounds:
     approximate: bool = False
 
     def __str__(self) -> str:
-        about = "about " if self.approximate else ""
+        # "about 27.0% or more" ("at least about 27.0%" stacked two qualifiers)
         if self.qualifier == "at_least":
-            return f"at least {about}{self.low:.1%}"
+            return (
+                f"about {self.low:.1%} or more" if self.approximate else f"at least {self.low:.1%}"
+            )
         if self.qualifier == "at_most":
-            return f"at most {about}{self.high:.1%}"
+            return (
+                f"about {self.high:.1%} or less" if self.approximate else f"at most {self.high:.1%}"
+            )
         from idcforecast.units import QUALIFIER_WORDS  # (not at import: units costs ~30 ms)
 
         words = QUALIFIER_WORDS.get(self.qualifier, "")
@@ -91,7 +95,9 @@ class RateBounds:
         return self.qualifier not in ("at_least", "at_most") and self.low < self.high
 
 
-def cagr_bounds(start: Number, end: Number, years: Number, /) -> RateBounds:
+def cagr_bounds(
+    start: Number, end: Number, years: Number, /, *, kw_per_rack: float = 2.5
+) -> RateBounds:
     """Compound annual growth rate between two qualified figures or ranges, as bounds.
 
     The rate ``(end / start) ** (1 / years) - 1`` rises with ``end`` and falls with
@@ -109,6 +115,8 @@ def cagr_bounds(start: Number, end: Number, years: Number, /) -> RateBounds:
         (converted as in :func:`idcforecast.growth.cagr`).
     years
         Compounding steps (> 0).
+    kw_per_rack
+        Power of one standard rack in kW (default 2.5), for racks against power.
 
     Returns
     -------
@@ -134,12 +142,14 @@ def cagr_bounds(start: Number, end: Number, years: Number, /) -> RateBounds:
     >>> str(cagr_bounds(parse_quantity("1562.5亿元"), parse_quantity("320-330 billion yuan"), 3))
     '27.0% to 28.3%'
     """
-    return _cagr_bounds(start, end, years, func="cagr_bounds")
+    return _cagr_bounds(start, end, years, func="cagr_bounds", kw_per_rack=kw_per_rack)
 
 
-def _cagr_bounds(start: Number, end: Number, years: Number, *, func: str) -> RateBounds:
+def _cagr_bounds(
+    start: Number, end: Number, years: Number, *, func: str, kw_per_rack: float = 2.5
+) -> RateBounds:
     """:func:`cagr_bounds`, its errors naming ``func`` (the command line's "cagr")."""
-    end = same_unit(start, end, func=func)
+    end = same_unit(start, end, func=func, kw_per_rack=kw_per_rack)
     s_lo, s_hi = _level_interval(start, name="start", func=func)
     e_lo, e_hi = _level_interval(end, name="end", func=func)
     n = years_values(years, func=func)

@@ -191,6 +191,9 @@ def test_parse_period() -> None:
     assert parse_period("2020-22") == (2020, 2022)
     assert parse_period("2020–2022") == (2020, 2022)
     assert parse_period("1998-02") == (1998, 2002)
+    # brokers mark a period's estimated years: "CAGR 2022-2027E" was "not two years"
+    for text in ("2022-2027E", "2022E-2027E", "2022-27F", "2022 to 2027e"):
+        assert parse_period(text) == (2022, 2027), text
     with pytest.raises(SpecError, match=re.escape("period 'soon' is not two years")):
         parse_period("soon")
 
@@ -402,7 +405,7 @@ def test_one_step_is_said_in_the_singular() -> None:
             "approximately",
             "at_least",
             "From about 1,562.5 in 2019 to more than 3,200.5 in 2022 is a CAGR of "
-            "at least about 27.0% over 3 steps.",
+            "about 27.0% or more over 3 steps.",
         ),
         # used to say "at least 27.0%": a higher start could make it anything
         (
@@ -1194,6 +1197,12 @@ def test_value_text_converts_to_the_unit_column_at_the_claims_year(tmp_path: Pat
     assert claim.unit == "USD bn"
     assert claim.value == pytest.approx(convert(320.0, "USD bn", from_unit="CNY bn", year=2022))
     assert claim.value == pytest.approx(320 / 6.7290, rel=1e-9)
+    # the figure the source gave is kept (it was lost: 47.555 USD bn was all there was)
+    assert claim.note == "published as '320 billion yuan', converted at the 2022 FX rate"
+    # a year as analysts write it converts too: "2022年" was "converting needs a year"
+    written = read_claims(_claims_csv(tmp_path, "m,level,2022年,,320 billion yuan,USD bn,,,"))[0]
+    assert (written.year, written.value) == (2022, claim.value)
+    assert written.note == claim.note
 
 
 def test_value_text_in_a_unit_that_does_not_convert_names_the_row(tmp_path: Path) -> None:
@@ -2123,3 +2132,221 @@ def test_track_record_names_a_level_converted_from_another_currency() -> None:
     assert (row["unit"], row["published"]) == (UNIT, "46 USD bn")
     same = dataclasses.replace(claim, value=320, unit="CNY bn")  # another magnitude only
     assert track_record([same], HISTORY).iloc[0]["published"] == ""
+
+
+# MIIT standard racks (万架), as the bundled china_racks_in_use series; a claim in MW
+RACKS = pd.DataFrame(
+    {
+        "series_id": "racks",
+        "year": [2019, 2021],
+        "value": [265.8, 520.0],
+        "unit": "racks 10k",
+    }
+)
+IN_MW = [
+    Claim(subject="racks", kind="level", value=13000, unit="MW", year=2021, made="2020"),
+    Claim(subject="racks", kind="cagr", value=25, start_year=2019, year=2021, made="2020"),
+]
+
+
+def test_check_claims_converts_megawatts_to_racks_at_the_kw_per_rack_given() -> None:
+    # it was always 2.5 kW a rack, with no way to say 5 (a 5 kW cabinet)
+    # 13,000 MW = 13e6 kW; / 2.5 kW = 5.2e6 racks = 520 万架; / 5 kW = 260 万架
+    # 2 steps at 25%: 520 / 1.25 ** 2 = 332.8, 260 / 1.5625 = 166.4
+    default = check_claims(IN_MW, history=RACKS).iloc[0]
+    five = check_claims(IN_MW, history=RACKS, kw_per_rack=5).iloc[0]
+    assert (default["claimed_end"], default["implied_base"]) == pytest.approx((520.0, 332.8))
+    assert (five["claimed_end"], five["implied_base"]) == pytest.approx((260.0, 166.4))
+    # the explanation names the assumption: the source gave MW, not racks
+    said = "reaching 260.0 racks 10k (from 13,000 MW at 5 kW per rack) in 2021"
+    assert said in five["explanation"]
+    readings = claim_readings(IN_MW, history=RACKS, kw_per_rack=5)
+    assert readings["implied_base"].tolist()[0] == pytest.approx(166.4)
+
+
+def test_track_record_converts_megawatts_to_racks_at_the_kw_per_rack_given() -> None:
+    # 13,000 MW at 5 kW a rack is 260 万架 against 520: error 260 / 520 - 1 = -0.5
+    row = track_record(IN_MW, RACKS, kw_per_rack=5).iloc[0]
+    assert (row["value"], row["error"], row["published"]) == (260.0, -0.5, "13,000 MW")
+    assert track_record(IN_MW, RACKS).iloc[0]["error"] == 0.0  # 2.5 kW: 520 against 520
+
+
+def test_levels_in_racks_and_megawatts_check_each_other_at_the_kw_per_rack() -> None:
+    # without history: 265.8 万架 in 2019, 13,000 MW in 2021 and 25% a year 2019-2021; the
+    # set is checked in its first level's unit (racks): 13,000 MW is 260 万架 at 5 kW, and
+    # 260 / 1.25 ** 2 = 166.4 against the claimed 265.8 (166.4 / 265.8 - 1 = -0.374)
+    base = Claim(subject="racks", kind="level", value=265.8, unit="racks 10k", year=2019)
+    row = check_claims([base, *IN_MW], kw_per_rack=5).iloc[0]
+    assert (row["unit"], row["implied_base"]) == ("racks 10k", pytest.approx(166.4))
+    assert row["gap"] == pytest.approx(166.4 / 265.8 - 1)
+
+
+@pytest.mark.parametrize("bad", [0, -2.5, float("nan"), True, "5"])
+def test_a_bad_kw_per_rack_is_refused_before_any_claim_is_read(bad: object) -> None:
+    msg = (
+        f"kw_per_rack: expected a positive number of kW per standard rack, found {bad!r}; "
+        "pass e.g. kw_per_rack=2.5 (MIIT standard rack) or 5 (a 5 kW cabinet)"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        check_claims(SEED, kw_per_rack=bad)  # type: ignore[arg-type]
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        track_record(SEED, HISTORY, kw_per_rack=bad)  # type: ignore[arg-type]
+
+
+SHARE = pd.DataFrame(
+    {"series_id": "share", "year": [2019, 2020, 2021, 2022], "value": [1.5, 2.0, 2.4, 3.0]}
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "what"),
+    [
+        (Claim(subject="share", kind="cagr", value=26, start_year=2019, year=2022), "a CAGR"),
+        (Claim(subject="share", kind="growth", value=25, year=2022), "a growth rate"),
+    ],
+)
+def test_a_rate_claim_about_a_share_in_percent_is_refused_as_cagr_refuses_it(
+    claim: Claim, what: str
+) -> None:
+    # it was checked as the compound growth of the percentage: 1.5% -> 3.0% over 3 steps
+    # is (3 / 1.5) ** (1 / 3) - 1 = 26.0% "a year", so "CAGR 26% 2019-2022" fitted, while
+    # cagr() of the same figures in % is an error
+    from idcforecast.errors import GrowthError
+
+    msg = (
+        f"claim {claim.claim_id!r} ({claim.describe()}): subject 'share' is in '%', a share "
+        f"or a rate, not a level; {what} of a share is almost certainly a mistake (its change "
+        "is in percentage points: 1.5% -> 3.0% is +1.5 pp, and 'grew 25%' may mean either), "
+        "and cagr() refuses it too: check the claim against the levels the share is of, or "
+        "compare the share's change in pp (idcforecast show)"
+    )
+    for unit in ("%", "pp"):
+        with pytest.raises(GrowthError, match=re.escape(msg.replace("'%'", repr(unit)))):
+            check_claims([claim], history=SHARE.assign(unit=unit))
+    # the same share in a unit of levels is checked as before (fits: 26.0% a year)
+    assert bool(check_claims([claim], history=SHARE.assign(unit="MW")).iloc[0]["consistent"])
+
+
+def test_a_set_with_levels_in_two_currencies_is_checked_in_the_historys() -> None:
+    # "US$46 bn in 2022" beside "7,000亿元 in 2027" and 17.7% a year 2022-2027, against
+    # the CIDC series in yuan: the set was checked in dollars (its first level's unit), so
+    # the 2027 yuan needed a 2027 FX rate no table has and the check stopped
+    # (IncompatibleUnitsError). In yuan: 46 * 6.7290 (G.5A 2022) = 309.534 CNY bn =
+    # 3,095.34亿元; 7000 / 1.177 ** 5 = 7000 / 2.258823 = 3,098.96 for 2022 (5 steps),
+    # gap 3098.96 / 3095.34 - 1 = +0.12%: fits
+    claims = [
+        Claim(subject=SUBJECT, kind="level", value=46, unit="USD bn", year=2022, made="2023"),
+        Claim(subject=SUBJECT, kind="level", value=7000, unit=UNIT, year=2027, made="2023"),
+        Claim(subject=SUBJECT, kind="cagr", value=17.7, start_year=2022, year=2027, made="2023"),
+    ]
+    row = check_claims(claims, history=HISTORY).iloc[0]
+    assert (row["unit"], row["reading"]) == (UNIT, "5 steps from 2022")
+    assert row["implied_base"] == pytest.approx(7000 / 1.177**5)
+    assert row["reference_base"] == pytest.approx(3095.34, abs=0.01)
+    assert row["gap"] == pytest.approx(7000 / 1.177**5 / 3095.34 - 1, abs=1e-5)
+    assert bool(row["consistent"]) is False  # the stated 2022 level: 3,095.3 against 4,043.2
+    assert "(3,095.3; from 46 USD bn at the 2022 FX rate)" in row["explanation"]
+    # the claimed base is named as converted, as a converted actual is (it read "claimed")
+    said = "Against the 2022 level of 3,095.3 (claimed, from USD bn at its year's FX rate)"
+    assert said in row["explanation"]
+    assert row["reference"] == "claimed, from USD bn at its year's FX rate"
+
+
+def test_value_text_in_power_beside_a_unit_in_racks_is_left_to_the_checks_kw_per_rack(
+    tmp_path: Path,
+) -> None:
+    # "13 GW" with unit "racks 10k" was converted in reading at 2.5 kW a rack (520 万架),
+    # so check_claims(kw_per_rack=5) still saw 520; now the claim keeps GW and the check
+    # converts it: 13 GW = 13e6 kW / 5 kW = 2.6e6 racks = 260 万架
+    path = _claims_csv(tmp_path, "racks,level,2021,,13 GW,racks 10k,,,")
+    claim = read_claims(path)[0]
+    assert (claim.value, claim.unit) == (13.0, "GW")
+    assert claim.note == "published as '13 GW'; unit 'racks 10k' not applied in reading"
+    made = dataclasses.replace(claim, made="2020")
+    row = track_record([made], RACKS, kw_per_rack=5).iloc[0]
+    assert (row["value"], row["unit"], row["published"]) == (260.0, "racks 10k", "13 GW")
+
+
+def test_track_record_takes_a_tolerance_as_check_claims_does() -> None:
+    # a numpy float32 (from a frame's column) was refused; False was taken as 0
+    import numpy as np
+
+    record = track_record(SEED, HISTORY, tolerance=np.float32(0.25))
+    # 3200 / 4043.2 - 1 = -20.9%: held within 25%, not within the default 5%
+    assert bool(record.iloc[0]["held"]) is True
+    with pytest.raises(SpecError, match=re.escape("found False")):
+        track_record(SEED, HISTORY, tolerance=False)  # type: ignore[arg-type]
+
+
+def test_a_converted_level_is_named_with_every_published_digit() -> None:
+    # the published column used ":g": 5,234,567 racks read "5.23457e+06 racks" and
+    # 1,234.5678 USD mn "1234.57 USD mn", figures the source never wrote
+    power = pd.DataFrame({"series_id": "p", "year": [2021], "value": [13000.0], "unit": "MW"})
+    racks = Claim(subject="p", kind="level", value=5234567, unit="racks", year=2021)
+    assert track_record([racks], power).iloc[0]["published"] == "5,234,567 racks"
+    money = pd.DataFrame({"series_id": "m", "year": [2021], "value": [8000.0], "unit": "CNY mn"})
+    usd = Claim(subject="m", kind="level", value=1234.5678, unit="USD mn", year=2021)
+    assert track_record([usd], money).iloc[0]["published"] == "1,234.5678 USD mn"
+
+
+def test_a_period_in_the_year_column_names_the_period_column() -> None:
+    # it said only "year must be a year, found '2020-22'"
+    msg = (
+        "list row 1: year must be a year, found '2020-22'; a period goes in the period column "
+        "(period '2020-22'), not in year"
+    )
+    with pytest.raises(SpecError, match=re.escape(msg)):
+        read_claims([{"subject": "m", "kind": "cagr", "value": "27.8%", "year": "2020-22"}])
+    with pytest.raises(SpecError, match=re.escape("year must be a year, found 'soon'") + "$"):
+        read_claims([{"subject": "m", "kind": "cagr", "value": "27.8%", "year": "soon"}])
+    with pytest.raises(SpecError, match=re.escape("year must be a year, found 2020.5") + "$"):
+        read_claims([{"subject": "m", "kind": "cagr", "value": "27.8%", "year": 2020.5}])
+
+
+@pytest.mark.parametrize("cell", ["more than", "at least", ">"])
+def test_an_actual_qualifier_in_words_is_refused_not_read_as_exact(cell: str) -> None:
+    # "more than 4,000" for 2022 was read as exactly 4,000: a claim of 4,800 "overshot"
+    # and did not hold, where the true value may be above 4,800
+    history = pd.DataFrame(
+        {
+            "series_id": "m",
+            "year": [2019, 2022],
+            "value": [1562.5, 4000.0],
+            "unit": UNIT,
+            "qualifier": [" exact ", cell],
+        }
+    )
+    claim = Claim(subject="m", kind="level", value=4800, unit=UNIT, year=2022, made="2020")
+    msg = (
+        f"actuals: series 'm' year 2022: qualifier {cell!r} is not one of 'exact', "
+        "'at_least', 'at_most', 'approximately'; use one of those (e.g. 'at_least' for "
+        "'more than'), or leave it blank for an exact figure"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        track_record([claim], history)
+    with pytest.raises(DataError, match=re.escape(msg.replace("actuals:", "history:"))):
+        check_claims([claim], history=history)
+    # "at_least": the direction is open, as documented
+    row = track_record([claim], history.assign(qualifier=["", "at_least"])).iloc[0]
+    assert (row["direction"], bool(row["held"])) == ("undetermined", True)
+
+
+def test_a_set_in_two_currencies_is_checked_without_history_in_one_that_converts() -> None:
+    # without history the set was checked in its first level's currency (USD), and the
+    # 2027 yuan level needed a 2027 CNY->USD rate no table has: IncompatibleUnitsError.
+    # Now in yuan, which every level converts to: 17.8 USD bn * 6.7290 (G.5A 2022) =
+    # 119.7762 CNY bn = 1,197.762亿元; 3075 / 1.189 ** 5 = 1,294.0 for 2022 (5 steps)
+    claims = [
+        Claim(subject="m", kind="level", value=17.8, unit="USD bn", year=2022, made="2023"),
+        Claim(subject="m", kind="level", value=3075, unit=UNIT, year=2027, made="2023"),
+        Claim(subject="m", kind="cagr", value=18.9, start_year=2022, year=2027, made="2023"),
+    ]
+    row = check_claims(claims).iloc[0]
+    assert (row["unit"], row["reading"]) == (UNIT, "5 steps from 2022")
+    assert row["reference_base"] == pytest.approx(1197.762, abs=1e-3)
+    assert row["implied_base"] == pytest.approx(3075 / 1.189**5)
+    assert row["reference"] == "claimed, from USD bn at its year's FX rate"
+    # a set no unit fits (a 2030 dollar level beside 2027 yuan) keeps the first error
+    late = dataclasses.replace(claims[0], value=50.0, year=2030)
+    with pytest.raises(IncompatibleUnitsError, match="no FX rate for CNY->USD in 2027"):
+        check_claims([late, *claims[1:]])

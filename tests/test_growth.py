@@ -410,6 +410,9 @@ def test_a_cagr_between_percentages_is_refused() -> None:
         assert (err.value.argument, err.value.unit) == ("start", "%")
     with pytest.raises(GrowthError, match=re.escape("cagr: end 5 pp is a rate or a share (in pp)")):
         cagr(parse_quantity("3 TWh"), parse_quantity("5 pp"), 2)
+    # a range is named as written ("25-30%"), not by its midpoint (it said "end 27.5%")
+    with pytest.raises(GrowthError, match=re.escape("cagr: end 25-30% is a rate or a share")):
+        cagr(parse_quantity("约1562.5亿元"), parse_quantity("25-30%"), 3)
 
 
 # --- uat14: results outside the float range, and ranges or bounds that one number drops ---
@@ -672,3 +675,47 @@ def test_a_series_of_number_text_or_nullable_numbers_is_read() -> None:
     nullable = pd.Series([1562.5, None, 3012.7], index=[2019, 2020, 2021], dtype="Float64")
     assert cagr(text) == pytest.approx(0.388570, abs=1e-6)
     assert cagr(nullable) == pytest.approx(0.388570, abs=1e-6)
+
+
+@pytest.mark.parametrize("unit", ["%", "pp"])
+def test_cagr_of_a_series_in_percent_is_refused_as_two_figures_in_percent_are(unit: str) -> None:
+    # cagr(frame) of a share returned (3.0 / 1.5) ** (1 / 3) - 1 = 0.26 "a year", while
+    # cagr(parse_quantity("1.5%"), parse_quantity("3%"), 3) was already a GrowthError
+    frame = pd.DataFrame(
+        {"series_id": "share", "year": [2019, 2022], "value": [1.5, 3.0], "unit": unit}
+    )
+    msg = (
+        f"cagr: series 'share' is in {unit!r}, a rate or a share, not a level; the compound "
+        "growth of a share is almost certainly a mistake: its change is in percentage points "
+        "(1.5% -> 3.0% is +1.5 pp; idcforecast show gives them), or take the CAGR of the "
+        "levels it is a share of"
+    )
+    with pytest.raises(GrowthError, match=re.escape(msg)):
+        cagr(frame, 2019, 2022)
+    series = frame.set_index("year")["value"].rename("share")
+    series.attrs["unit"] = unit
+    with pytest.raises(GrowthError, match=re.escape(msg)):
+        cagr(series)
+    assert cagr(frame.assign(unit="MW"), 2019, 2022) == pytest.approx(2 ** (1 / 3) - 1)
+    # yoy likewise: (3.0 / 1.5) - 1 = +100% "growth" of a share
+    with pytest.raises(GrowthError, match=re.escape(msg.replace("cagr:", "yoy:", 1))):
+        yoy(frame)
+    assert yoy(frame.assign(unit="MW"))["growth"].tolist() == [1.0]
+
+
+def test_cagr_between_racks_and_power_takes_kw_per_rack() -> None:
+    # the Python functions converted at a fixed 2.5 kW a rack (the cagr command already took
+    # --kw-per-rack). 13 GW = 13e6 kW: at 2.5 kW 520万架, (520 / 265.8) ** (1 / 2) - 1 =
+    # 0.398699; at 5 kW 260万架, (260 / 265.8) ** (1 / 2) - 1 = -0.010970
+    racks, power = parse_quantity("265.8万架"), parse_quantity("13 GW")
+    assert cagr(racks, power, 2) == pytest.approx((520 / 265.8) ** 0.5 - 1, rel=1e-12)
+    assert cagr(racks, power, 2, kw_per_rack=5) == pytest.approx((260 / 265.8) ** 0.5 - 1)
+    assert cagr_bounds(racks, power, 2, kw_per_rack=5).low == pytest.approx(
+        (260 / 265.8) ** 0.5 - 1
+    )
+    # 265.8 -> 520 at 10% a year: log(520 / 265.8) / log(1.1), at 2.5 kW; at 5 kW, 260:
+    # log(260 / 265.8) / log(0.9) at -10%
+    assert implied_years(racks, power, 0.1) == pytest.approx(math.log(520 / 265.8) / math.log(1.1))
+    assert implied_years(racks, power, -0.1, kw_per_rack=5) == pytest.approx(
+        math.log(260 / 265.8) / math.log(0.9)
+    )

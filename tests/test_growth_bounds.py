@@ -40,8 +40,9 @@ def test_a_more_than_end_makes_the_cagr_at_least() -> None:
         ("约1562.5亿元", "3200.5亿元", "approximately", "about 27.0%"),
         ("1562.5亿元", "3200.5亿元", "exact", "27.0%"),
         # was "at least 27.0%": the bound is itself only about right
-        ("约1562.5亿元", "超过3200.5亿元", "at_least", "at least about 27.0%"),
-        ("约1562.5亿元", "不到3200.5亿元", "at_most", "at most about 27.0%"),
+        # "about 27.0% or more", not "at least about 27.0%" (two qualifiers stacked)
+        ("约1562.5亿元", "超过3200.5亿元", "at_least", "about 27.0% or more"),
+        ("约1562.5亿元", "不到3200.5亿元", "at_most", "about 27.0% or less"),
     ],
 )
 def test_cagr_bounds_follow_the_qualifiers(start: str, end: str, qualifier: str, text: str) -> None:

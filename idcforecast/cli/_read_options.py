@@ -61,6 +61,12 @@ def add_actuals_arguments(parser: argparse.ArgumentParser) -> None:
         "folder of one market's files, one file per report, joins into ID)",
     )
     add_read_arguments(parser, file_option="--data", encoding_of="FILE (.csv, .toml) and --data")
+    for action in parser._actions:  # it converts the claims too, with or without --data
+        if "--kw-per-rack" in action.option_strings:
+            action.help = (
+                "power of one standard rack in kW, for converting between racks and MW: a "
+                "claim in MW against actuals in racks (or the reverse), and --data (default 2.5)"
+            )
 
 
 def add_estimates_argument(parser: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
@@ -261,7 +267,8 @@ def check_actuals_options(args: argparse.Namespace, command: str) -> None:
 
     if args.data is not None:
         return
-    defaults = {"series": None, "unit": None, "kw_per_rack": 2.5, **_FILE_OPTION_DEFAULTS}
+    # (--kw-per-rack also converts the claims between racks and power: it is no file option)
+    defaults = {"series": None, "unit": None, **_FILE_OPTION_DEFAULTS}
     if args.file is not None:
         defaults.pop("encoding")
     given = [

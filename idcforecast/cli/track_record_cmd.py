@@ -57,6 +57,7 @@ def run(args: argparse.Namespace) -> int:
         bundled_claims_about,
         check_claims_workbook,
         format_table,
+        note_unused_kw_per_rack,
         own_actuals,
     )
 
@@ -73,7 +74,13 @@ def run(args: argparse.Namespace) -> int:
         )
     # --encoding is for FILE (and --data); the bundled forecasts are a frame already
     encoding = args.encoding if args.file is not None else "utf-8"
-    record = track_record(claims, actuals, tolerance=args.tolerance, encoding=encoding)
+    record = track_record(
+        claims,
+        actuals,
+        tolerance=args.tolerance,
+        kw_per_rack=args.kw_per_rack,
+        encoding=encoding,
+    )
     if record.empty:  # an empty table said nothing about why
         from idcforecast.errors import SpecError
 
@@ -84,6 +91,14 @@ def run(args: argparse.Namespace) -> int:
             key="kind",
             file=args.file,
         )
+    note_unused_kw_per_rack(
+        args,
+        any(
+            bool(p) and _racks_or_power(u)
+            for p, u in zip(record["published"], record["unit"], strict=True)
+        ),
+        "track-record",
+    )
     if args.forecasts_only:
         restated = len(record)
         record = record[record["forecast"].fillna(True).astype(bool)]
@@ -102,9 +117,12 @@ def run(args: argparse.Namespace) -> int:
         derived = realised and bool(r.actual_derived)
         marked = marked or derived
         if r.published:
-            converted.append(
-                f"† {r.claim_id}: published as {r.published}, converted at the {r.year} FX rate"
+            how = (
+                f"{args.kw_per_rack:g} kW per rack (--kw-per-rack to change)"
+                if _racks_or_power(r.unit)
+                else f"the {r.year} FX rate"
             )
+            converted.append(f"† {r.claim_id}: published as {r.published}, converted at {how}")
         rows.append(
             [
                 r.claim_id,
@@ -144,6 +162,14 @@ def run(args: argparse.Namespace) -> int:
     for line in converted:
         print(line)
     return 0
+
+
+def _racks_or_power(unit: str) -> bool:
+    """Whether a level in ``unit`` converted from another unit went between racks and power
+    (at --kw-per-rack), not between currencies."""
+    from idcforecast.units import parse_unit
+
+    return parse_unit(unit).dimension in ("racks", "power")
 
 
 def _level(x: float) -> str:

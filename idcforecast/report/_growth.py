@@ -108,7 +108,7 @@ class RateMark(NamedTuple):
 
     ``qualifier`` is ``"exact"``, ``"at_least"`` (a "more than" end), ``"at_most"`` (a
     "more than" start) or ``"approximately"``; ``approximate`` is True when an "about"
-    figure set the rate, a bound included ("> ~27.1%", "at least about 27.1%").
+    figure set the rate, a bound included ("> ~27.1%", "about 27.1% or more").
     """
 
     rate: float
@@ -122,6 +122,21 @@ class RateMark(NamedTuple):
 
         about = "~" if self.approximate and self.qualifier in ("at_least", "at_most") else ""
         return qualifier_sign(self.qualifier) + about
+
+    def phrase(self, number: str) -> str:
+        """``number`` (the rate as printed) with its words in prose: "27.1%", "at least
+        27.1%", "about 27.1% or more" (was "at least about 27.1%", two qualifiers stacked).
+
+        Examples
+        --------
+        >>> RateMark(27.05, "at_least", True).phrase("27.1%")
+        'about 27.1% or more'
+        >>> RateMark(27.05, "at_most").phrase("27.1%")
+        'at most 27.1%'
+        """
+        if self.approximate and self.qualifier in ("at_least", "at_most"):
+            return f"about {number} or {'more' if self.qualifier == 'at_least' else 'less'}"
+        return self.words + number
 
     @property
     def words(self) -> str:

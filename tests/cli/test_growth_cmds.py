@@ -938,3 +938,66 @@ def test_check_claims_exit_code_says_whether_every_set_is_consistent(
     path.write_text(path.read_text().replace("37.3", "27.8"), encoding="utf-8")
     assert main(["check-claims", str(path)]) == 1
     assert "consistent  no" in capsys.readouterr().out
+
+
+def test_claims_in_megawatts_take_kw_per_rack_against_the_bundled_racks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --kw-per-rack was refused without --data ("describes your own actuals") and the claims
+    # were converted at 2.5 kW a rack whatever the user knew
+    path = tmp_path / "mw.csv"
+    path.write_text(
+        "claim_set,subject,kind,value,unit,year,start_year,made\n"
+        "x,china_racks_in_use,level,13000,MW,2021,,2020\n"
+        "x,china_racks_in_use,cagr,25,%,2021,2019,2020\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path), "--kw-per-rack", "5"], capsys)
+    # 13,000 MW / 5 kW = 2.6 million racks = 260 万架; 260 / 1.25 ** 2 = 166.4 for 2019,
+    # against the bundled 265.8: 166.4 / 265.8 - 1 = -37.4%
+    assert "CAGR 25% 2019-2021  2 steps from 2019         166.4  265.8 (actual)  -37.4%" in out
+    assert "reaching 260.0 racks 10k (from 13,000 MW at 5 kW per rack) in 2021" in out
+    out = _run(track_record_cmd, [str(path), "--kw-per-rack", "5"], capsys)
+    # 260 against the bundled "more than 520" for 2021: 260 / 520 - 1 = -50.0%
+    assert "260.0 racks 10k†  >520.0  -50.0%" in out
+    assert out.rstrip().endswith(
+        "† x/level_2021: published as 13,000 MW, converted at 5 kW per rack "
+        "(--kw-per-rack to change)"
+    )
+
+
+def test_check_claims_checks_each_reading_once(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the command ran check_claims and then claim_readings, checking every reading twice
+    # (with a pandas filter per set on top: 1,000 sets took 5.4 s of CPU, now 0.8 s;
+    # benchmarks/claims.py). The seed set's CAGR has two readings: two checks, not four.
+    from idcforecast import claim_checks
+
+    calls = []
+    real = claim_checks._reading_row
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(args[2:4])  # (base_year, steps)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(claim_checks, "_reading_row", counted)
+    out = _run(claims_cmd, [], capsys)
+    assert "CAGR 27.8% 2020-2022  3 steps from 2019" in out
+    assert calls == [(2020, 2), (2019, 3)]
+
+
+@pytest.mark.parametrize("module", [claims_cmd, track_record_cmd])
+def test_kw_per_rack_that_converts_nothing_is_noted(
+    module: ModuleType, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the bundled claims are in yuan and dollars: --kw-per-rack 5 served no conversion (it
+    # was refused without --data before; now it converts claims, and says when it did not)
+    parser = argparse.ArgumentParser()
+    module.add_arguments(parser)
+    module.run(parser.parse_args(["--kw-per-rack", "5"]))
+    assert capsys.readouterr().err == (
+        f"note: {module.NAME}: --kw-per-rack 5 is not used: it serves a conversion between "
+        "racks and power, and no level claim is in power against racks or the reverse; "
+        "drop it\n"
+    )

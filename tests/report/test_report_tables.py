@@ -376,7 +376,7 @@ def test_a_qualified_actual_is_marked_in_the_summary(history, forecast) -> None:
     assert to_markdown(format_summary(summary_table(both, forecast))).splitlines()[3] == (
         "| 2020 | > 125.0 | – | – | – | – | derived |"
     )
-    # an "about" start and a "more than" end: the rate is at least about 20.0%
+    # an "about" start and a "more than" end: the rate is about 20.0% or more
     # (125 / 100 - 1 = 25.0% YoY; was "> 25.0", an exact-looking bound)
     about_then_more = history.assign(qualifier=["approximately", "at_least", "exact"])
     lines = to_markdown(format_summary(summary_table(about_then_more, forecast))).splitlines()
@@ -393,8 +393,12 @@ def test_the_growth_marks_of_an_about_figure_beside_a_bound() -> None:
     mark = cagr_bound(racks)
     assert mark is not None
     assert (round(mark.rate, 2), mark.sign, mark.words) == (27.05, "> ~", "at least about ")
+    # the executive summary's prose: "about 27.1% or more" (was "at least about 27.1%")
+    assert mark.phrase("27.1%") == "about 27.1% or more"
     exact = cagr_bound(racks.assign(qualifier=["exact", "at_least"]))
     assert exact is not None and (exact.sign, exact.words) == ("> ", "at least ")
+    assert exact.phrase("27.1%") == "at least 27.1%"
+    assert mark._replace(qualifier="at_most").phrase("27.1%") == "about 27.1% or less"
     about = cagr_bound(racks.assign(qualifier=["approximately", "exact"]))
     assert about is not None and (about.sign, about.words) == ("~ ", "about ")
 

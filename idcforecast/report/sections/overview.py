@@ -160,7 +160,7 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         )
         first_value = qualifier_sign(qualifiers(hist.iloc[:1], what="history")[0])
         lines.append(
-            f"**Change:** {moved.words}{signed(moved.rate, fmt.decimals)} "
+            f"**Change:** {moved.phrase(signed(moved.rate, fmt.decimals))} "
             f"{CHANGE_WORDS[change]} ({change}) from {first_year} "
             f"({first_value}{fmt.text(float(hist['value'].iloc[0]))} to "
             f"{qualifier_sign(qualifier)}{fmt.text(ctx.last_value)} {unit_label(ctx.unit)}), "
@@ -177,7 +177,7 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
             )
         )
         lines.append(
-            f"**Growth:** {bound.words}{_pct(rate)} a year compounded from {start}"
+            f"**Growth:** {bound.phrase(_pct(rate))} a year compounded from {start}"
             + (
                 f", after the last level at or below zero ({nonpositive_years(hist)})"
                 if start != first_year
