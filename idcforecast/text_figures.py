@@ -88,12 +88,14 @@ def _point_decimals(text: str, scan: str) -> tuple[str, str]:
             if scan[i] in " .":
                 chars[i] = scan_chars[i] = " "  # thousands, as "1 234" (spaces parse)
         chars[comma] = scan_chars[comma] = "."
-    if any(match[2] == "." for match in decimals) or (
+    everywhere = any(match[2] == "." for match in decimals) or (
         decimals and not _ENGLISH_NUMBER.search(scan)
-    ):
+    )
+    for match in _POINT_THOUSANDS.finditer(scan):
         # a text that writes decimal commas groups thousands with points: "1.250 MW" beside
-        # "2.345,6 Mio. EUR" is 1250 MW, not 1.25
-        for match in _POINT_THOUSANDS.finditer(scan):
+        # "2.345,6 Mio. EUR" is 1250 MW, not 1.25; so does a number before a magnitude word
+        # of a language that writes them ("1.000 millones de euros" is 1,000 million)
+        if everywhere or _CONTINENTAL_MAGNITUDE.match(scan, match.end()):
             for i in range(match.start(), match.end()):
                 if scan[i] == ".":
                     chars[i] = scan_chars[i] = " "
@@ -104,6 +106,13 @@ def _point_decimals(text: str, scan: str) -> tuple[str, str]:
 # "1.5", "0.1234" (a point before other than three digits)
 _ENGLISH_NUMBER = re.compile(
     r"(?<![\d.,])\d+(?:,\d{3})+(?!\d|,\d)|(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)"
+)
+# magnitude words of languages that group thousands with points (Spanish, Italian, German,
+# French): "1.000 millones", "2.500 Mio.", "1.200 milioni"; not English "million", "billion"
+_CONTINENTAL_MAGNITUDE = re.compile(
+    r"\s*(?:mil\s+millones|millones|millón|millon|millardos?|milioni|milione|miliardi|miliardo"
+    r"|billones|billón|Mio\b|Mrd\b|Milliarden|Milliarde|Millionen|milliards?)(?![a-z])",
+    re.IGNORECASE,
 )
 # thousands grouped with points ("1.250", "2.300.000"), not a date ("07.12.2026")
 _POINT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d)")
@@ -573,7 +582,10 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     "compared with", "versus", "较", "比" or "与...相比" for any figure, after "on", "over"
     or "from" for a rate ("up 15% on FY2022" is not 2022's; "$1bn a year from 2025" is
     2025's). A comma before one or two digits is a decimal comma ("3,5 Mio Euro",
-    "1.234,5", "1 234,5"); "1,234" and "1.234" keep the English reading. A count noun
+    "1.234,5", "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is
+    1.25 MW, "$1.250 billion" 1.25) unless the text writes decimal commas elsewhere or a
+    Spanish, Italian or German magnitude word follows ("1.000 millones de euros" is 1,000
+    million, "2.500 Mio. Euro" 2,500). A count noun
     before another noun modifies it: "3.76 million data center GPUs" is 3.76 "count mn"
     (the registry has no GPUs), "10,000 data center racks" 10,000 racks (its ``figure``
     then holds words that ``parse_quantity`` alone does not read). A magnitude word

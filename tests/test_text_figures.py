@@ -753,3 +753,33 @@ def test_the_year_of_a_figure_compared_with_is_not_the_first_s(
 ) -> None:
     found = find_figures(text)
     assert [None if pd.isna(y) else int(y) for y in found["year"]] == years
+
+
+def test_spanish_italian_and_german_figures_with_point_thousands() -> None:
+    # text28: "1.000 millones" (Spanish: 1,000 million) was 1 million and "2 mil millones"
+    # 2 million; a point-grouped number before a magnitude word of a language that groups
+    # thousands with points is thousands: 1.000 x 1e6 = 1e9, 2.500 x 1e6 = 2.5e9
+    text = (
+        "Microsoft invertirá 1.000 millones de euros en 2025 y otros 2 mil millones de "
+        "dólares en 2026. Aruba investirà 5 miliardi di euro. "
+        "Der Strom kostet 8,5 ct/kWh. Die Investition beträgt 2.500 Mio. Euro."
+    )
+    assert _rows(find_figures(text)) == [
+        ("1.000 millones de euros", 1000.0, "EUR mn", "exact", 2025, ""),
+        ("2 mil millones de dólares", 2.0, "USD bn", "exact", 2026, ""),
+        ("5 miliardi di euro", 5.0, "EUR bn", "exact", None, ""),
+        ("8,5 ct/kWh", 8.5, "EUR cent/kWh", "exact", None, ""),
+        ("2.500 Mio. Euro", 2500.0, "EUR mn", "exact", None, ""),
+    ]
+    # alone, without a decimal comma around to tell the convention
+    alone = {
+        "Microsoft invertirá 1.000 millones de euros en 2025.": 1000.0,
+        "Die Investition beträgt 2.500 Mio. Euro.": 2500.0,
+        "Aruba investirà 1.200 milioni di euro.": 1200.0,
+        "Es kostet 3.400 Millionen Euro.": 3400.0,
+        # an English "$1.250 billion" (a bond's size, three decimals) keeps its point
+        "It sold $1.250 billion of notes.": 1.25,
+        "Revenue of 1.250 million euros.": 1.25,
+    }
+    for sentence, value in alone.items():
+        assert find_figures(sentence)["value"].tolist() == [value], sentence
