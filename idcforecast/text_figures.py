@@ -15,6 +15,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from idcforecast._cells import footnote_numbers
+from idcforecast._figure_currency import yen_or_yuan
 from idcforecast._figure_years import (
     DATE,
     MONTH_DAY,
@@ -43,7 +44,8 @@ _NUMBER = re.compile(
 # punctuation a figure never spans (a comma only between digits, in "1,562.5")
 _STOPS = frozenset('。！？；;!?\n，、：:"“”')
 _SYMBOLS = frozenset("$¥€£₹₩~≈><≥≤+-(")
-_SENTENCE_END = re.compile(r"[。！？!?\n]+|\.(?=\s+[A-Z0-9\"“(\u4e00-\u9fff]|\s*$)")
+# a full stop before a capital, a digit, a quote, CJK or kana (a Japanese sentence) ends one
+_SENTENCE_END = re.compile(r"[。！？!?\n]+|\.(?=\s+[A-Z0-9\"“(\u3040-\u30ff\u4e00-\u9fff]|\s*$)")
 # a full stop after these ends no sentence ("U.S. Dollars", "Mr. Ma", "No. 1")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Za-z]|\b[A-Za-z]\.[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|No|Inc|Co|Corp|Ltd|vs|St|Jr|approx|est|"
@@ -484,6 +486,10 @@ def _first_level(
     return start, to, level
 
 
+# 兆: a trillion in Japanese ("1.2兆円"), mega- in Chinese units ("兆瓦", read as MW)
+_BEFORE_CHO = re.compile(r"\s*兆")
+
+
 def _figures_in(
     text: str, counts: bool
 ) -> tuple[list[tuple[int, int, Quantity, str]], str, list[tuple[int, int]]]:
@@ -517,8 +523,8 @@ def _figures_in(
             # "grew from $10bn to $20bn": two figures, the level before and after, never a
             # range whose midpoint ($15bn) no one wrote; the second is read next
             found = _first_level(reading, scan, number, floor, to, found[2])
-        if found is None or is_year(found[2]):
-            continue
+        if found is None or is_year(found[2]) or _BEFORE_CHO.match(scan, found[1]):
+            continue  # "¥1.2兆円": 兆 is a magnitude the registry lacks, the ¥1.2 no figure
         start, end, quantity = found
         unit = quantity.unit
         if unit == "count" and (ratio := _ratio_named(scan, start, end, floor)):
@@ -591,7 +597,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     then holds words that ``parse_quantity`` alone does not read). A magnitude word
     after a qualifier needs no digits ("上千亿元" is at least 1 "CNY 100bn"), and a bare
     number named as a PUE is one ("a PUE of 1.25"). A currency the registry lacks
-    ("AU$20 billion") gives no figure, never one in US dollars. A line break ends a
+    ("AU$20 billion") gives no figure, never one in US dollars; a bare "¥" is yuan, as
+    ``parse_quantity`` reads it, unless the figure's sentence (else the text) names Japan
+    and not China (Japan, Tokyo, 円, JPY, kana): then yen. A line break ends a
     sentence, unless the next line goes on in lower case (prose wrapped mid-sentence:
     "$80\nbillion" is one figure). Check each row against its sentence. A growth word
     before a percentage gives its sign ("down 3%" is -3%); what the percentage is a rate
@@ -621,6 +629,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     dated = years_of_figures(text, scan, figures, dates, _sentences(scan))
     for (start, end, quantity, unit), (s_start, s_end, near) in zip(figures, dated, strict=True):
         single = near is not None and near.first == near.last
+        if unit == quantity.unit:  # "¥" beside Japan is yen
+            quantity = yen_or_yuan(text, text[start:end], text[s_start:s_end], quantity)
+            unit = quantity.unit
         rows.append(
             {
                 "figure": text[start:end],

@@ -783,3 +783,26 @@ def test_spanish_italian_and_german_figures_with_point_thousands() -> None:
     }
     for sentence, value in alone.items():
         assert find_figures(sentence)["value"].tolist() == [value], sentence
+
+
+def test_yen_sign_in_a_japanese_context_is_yen() -> None:
+    # text28: "¥" was always yuan, so SoftBank's ¥1.2 trillion was 1.2 "CNY tn" (~20x the
+    # yen amount); beside Japan, Tokyo, 円, JPY or kana it is yen
+    text = (
+        "SoftBank will invest ¥1.2 trillion in data centers in Japan. "
+        "Alibaba Cloud will spend ¥380 billion on infrastructure in China. "
+        "さくらインターネットは¥100億を投資する。"
+    )
+    assert _rows(find_figures(text)) == [
+        ("¥1.2 trillion", 1.2, "JPY tn", "exact", None, ""),
+        ("¥380 billion", 380.0, "CNY bn", "exact", None, ""),  # China: yuan
+        ("¥100億", 100.0, "JPY 100m", "exact", None, ""),  # kana: a Japanese sentence
+    ]
+    # the text's other sentences decide when the figure's own names neither country
+    tokyo = "Tokyo-based KDDI reported results. Capex was ¥300 billion in 2024."
+    assert find_figures(tokyo)["unit"].tolist() == ["JPY bn"]
+    # a written currency is never changed: "RMB¥", "CN¥" and "元" stay yuan
+    assert find_figures("In Japan, the fund holds CN¥5 billion.")["unit"].tolist() == ["CNY bn"]
+    # "¥1.2兆円": 兆 (a trillion in Japanese, mega- in Chinese units) is no magnitude the
+    # registry knows: no figure, never ¥1.2
+    assert find_figures("投資額は¥1.2兆円に達した。").empty

@@ -1,0 +1,46 @@
+"""Which currency a bare "¥" of a text is: yuan (the registry's reading, for Chinese sources)
+or yen, when the figure's sentence, else the text, is about Japan and not China.
+:mod:`idcforecast.text_figures` finds the figures; this module only re-reads that sign.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from idcforecast.units.quantity import Quantity
+
+# a "¥" that no letters name ("CN¥", "RMB¥", "JP¥" say which yen or yuan they are)
+_BARE_YEN_SIGN = re.compile(r"(?<![A-Za-z])¥")
+_JAPAN = re.compile(
+    r"[\u3040-\u30ff]|円|日元|日圓|日币|日幣|日本|\bJPY\b|\byen\b|\bJapan(?:ese)?\b|\bTokyo\b"
+    r"|\bOsaka\b",
+    re.IGNORECASE,
+)  # kana (hiragana, katakana) write only Japanese
+_CHINA = re.compile(
+    r"人民币|人民幣|(?<![日美欧歐港澳加新台])元|中国|中國|\bRMB\b|\bCNY\b|\byuan\b|\brenminbi\b"
+    r"|\bChina\b|\bChinese\b|\bBeijing\b|\bShanghai\b",
+    re.IGNORECASE,
+)
+
+
+def _side(text: str) -> str | None:
+    """ "JPY" or "CNY" when ``text`` names one country's money or places only, else None."""
+    japan, china = _JAPAN.search(text) is not None, _CHINA.search(text) is not None
+    if japan == china:
+        return None
+    return "JPY" if japan else "CNY"
+
+
+def yen_or_yuan(text: str, figure: str, sentence: str, quantity: Quantity) -> Quantity:
+    """``quantity`` in yen when its ``figure`` writes a bare "¥" read as yuan and its
+    ``sentence``, else the whole ``text``, is about Japan alone ("¥1.2 trillion in data
+    centers in Japan", a sentence with kana); otherwise as read. Both countries named
+    leave the registry's reading, yuan."""
+    if not quantity.unit.startswith("CNY") or not _BARE_YEN_SIGN.search(figure):
+        return quantity
+    if (_side(sentence) or _side(text)) != "JPY":
+        return quantity
+    return dataclasses.replace(quantity, unit="JPY" + quantity.unit[3:])
