@@ -486,6 +486,8 @@ def _first_level(
     return start, to, level
 
 
+# a display resolution before a noun ("4K video", "8K TV"); "10K servers" has a unit
+_RESOLUTION = re.compile(r"(?:2|4|5|6|8|10|12|16)K")
 # 兆: a trillion in Japanese ("1.2兆円"), mega- in Chinese units ("兆瓦", read as MW)
 _BEFORE_CHO = re.compile(r"\s*兆")
 
@@ -525,6 +527,8 @@ def _figures_in(
             found = _first_level(reading, scan, number, floor, to, found[2])
         if found is None or is_year(found[2]) or _BEFORE_CHO.match(scan, found[1]):
             continue  # "¥1.2兆円": 兆 is a magnitude the registry lacks, the ¥1.2 no figure
+        if _RESOLUTION.fullmatch(scan, found[0], found[1]) and _NEXT_WORD.match(scan, found[1]):
+            continue  # "4K video", "8K TV": a display's name, as "5G" is, not 4,000
         start, end, quantity = found
         unit = quantity.unit
         if unit == "count" and (ratio := _ratio_named(scan, start, end, floor)):
@@ -557,7 +561,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     counts
         Also list bare numbers without unit or magnitude ("8 halls", "top 10"). Off by
         default: such numbers are mostly ordinals and days. A number glued to letters
-        ("5G", "H100", "Q3") is never one. A year is never a figure; years are what
+        ("5G", "H100", "Q3") is never one, nor a display resolution before a noun ("4K
+        video", "8K TV"). A year is never a figure; years are what
         ``year`` and ``period`` hold.
 
     Returns

@@ -806,3 +806,15 @@ def test_yen_sign_in_a_japanese_context_is_yen() -> None:
     # "¥1.2兆円": 兆 (a trillion in Japanese, mega- in Chinese units) is no magnitude the
     # registry knows: no figure, never ¥1.2
     assert find_figures("投資額は¥1.2兆円に達した。").empty
+
+
+def test_a_resolution_name_is_no_thousand() -> None:
+    # text28: "4K video" was 4 "count thousand" (4,000 of nothing), listed even without
+    # counts=True; a display resolution is a name, as "5G" is
+    text = "Streaming of 4K video and 8K TV drives traffic; the site has 10K servers."
+    assert _rows(find_figures(text)) == [
+        ("10K servers", 10.0, "servers thousand", "exact", None, ""),
+    ]
+    assert find_figures("Demand for 4K displays rose.", counts=True).empty
+    # a thousand of a counted thing the registry lacks stays a thousand
+    assert find_figures("It serves 50K homes.")["value"].tolist() == [50.0]
