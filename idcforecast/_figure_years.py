@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from idcforecast.units.quantity import Quantity
 
@@ -317,12 +317,55 @@ def change_of(
     return any(mark in between for mark in ("，", ", ", "；", ";"))
 
 
+def _change_levels(
+    spans: Sequence[tuple[int, int]], changes: Mapping[int, tuple[int, int]], start: int
+) -> tuple[bool, tuple[int, int]] | None:
+    """(True, the change's "from" and "to") for the first level of a change, (False, the
+    same) for its second level, else None."""
+    i = bisect.bisect_left(spans, (start, -1))
+    if start in changes:
+        return True, changes[start]
+    if i > 0 and spans[i - 1][0] in changes:
+        return False, changes[spans[i - 1][0]]
+    return None
+
+
+def _level_year(
+    text: str,
+    own: list[Mention],
+    span: tuple[int, int],
+    beside: Sequence[tuple[int, int]],
+    level: tuple[bool, tuple[int, int]],
+) -> Mention | None:
+    """The year of one level of a change: a year written between its "from" and its "to"
+    is the first level's ("from $10bn in 2023 to $20bn", "从2020年的1000亿元增长到"), one
+    elsewhere the second's ("from $10bn to $20bn in 2024": the $10bn has no year); a
+    period around the change gives the first level its first year and the second its
+    last ("between 2020 and 2024 ... from $10bn to $20bn": 2020 and 2024)."""
+    start, end = span
+    first, (low, high) = level
+    if first:
+        if near := nearest_mention(
+            text, [m for m in own if low <= m.start < high], start, end, beside
+        ):
+            return near
+        near = nearest_mention(text, own, start, end, beside)
+        if near is None or near.first == near.last:
+            return None
+        return Mention(near.start, near.end, near.first, near.first)
+    near = nearest_mention(text, [m for m in own if not low <= m.start < high], start, end, beside)
+    if near is None or near.first == near.last:
+        return near
+    return Mention(near.start, near.end, near.last, near.last)
+
+
 def years_of_figures(
     text: str,
     scan: str,
     figures: Sequence[tuple[int, int, Quantity, str]],
     dates: Sequence[tuple[int, int]],
     sentences: Sequence[tuple[int, int]],
+    changes: Mapping[int, tuple[int, int]] | None = None,
 ) -> list[tuple[int, int, Mention | None]]:
     """The sentence (start, end) and the year or period (None: no year) of each figure.
 
@@ -336,6 +379,11 @@ def years_of_figures(
         ``(start, end)`` of the dates in the text, whose year is a year mention.
     sentences
         ``(start, end)`` of each sentence, in text order.
+    changes
+        The figures that are the first level of a change to the next figure ("from $10bn
+        to $20bn in 2024"), by start: where the change's "from" and "to" are. Such a level
+        takes only a year written between the two, or the first year of a period around
+        the change, never the second level's year (see :func:`_level_year`).
     """
     mentions = year_mentions(scan, [(a, b) for a, b, _, _ in figures] + list(dates))
     # a date's numbers are no figures, but its year is a year ("截至2023年6月底" is 2023)
@@ -353,11 +401,12 @@ def years_of_figures(
         ]
         # the figures of the sentence only (all of the text's made it quadratic)
         beside = spans[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
-        near = (
-            None
-            if relative_year(scan, start, end, s_start)
-            else nearest_mention(text, own, start, end, beside)
-        )
+        if relative_year(scan, start, end, s_start):
+            near = None
+        elif changes and (level := _change_levels(spans, changes, start)) is not None:
+            near = _level_year(text, own, (start, end), beside, level)
+        else:
+            near = nearest_mention(text, own, start, end, beside)
         found.append((start, end, unit, s_start, s_end, own, near))
     # the year each figure took, by its start: a compound rate's period runs between those
     taken = {f[0]: f[6].first for f in found if f[6] is not None and f[6].first == f[6].last}

@@ -15,6 +15,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from idcforecast._cells import footnote_numbers
+from idcforecast._figure_changes import change_levels, change_to
 from idcforecast._figure_currency import yen_or_yuan
 from idcforecast._figure_years import (
     DATE,
@@ -441,33 +442,6 @@ def _ratio_named(scan: str, start: int, end: int, floor: int) -> tuple[int, int,
     return None
 
 
-# a change from one level to another ("grew from $10bn to $20bn", "an increase from 5% to
-# 8%"), not a range ("prices range from $100 to $150", "between $5bn and $6bn")
-_CHANGE_FROM = re.compile(
-    r"\b(?:grow|grows|grew|grown|growing|growth|rise|rises|rose|risen|rising|increase|increases"
-    r"|increased|increasing|climb|climbs|climbed|climbing|jump|jumps|jumped|surge|surges|surged"
-    r"|soar|soars|soared|expand|expands|expanded|expanding|expansion|double|doubles|doubled"
-    r"|triple|tripled|fall|falls|fell|fallen|falling|decline|declines|declined|declining|drop"
-    r"|drops|dropped|decrease|decreases|decreased|decreasing|shrink|shrinks|shrank|shrunk"
-    r"|reduce|reduced|cut|cuts|raise|raised|lift|lifted|boost|boosted|go|goes|went|gone|move"
-    r"|moved|improve|improved|slow|slowed|accelerate|accelerated|change|changed|up|down)"
-    r"(?:\s+[A-Za-z]+){0,2}?\s+from\s+$",
-    re.IGNORECASE,
-)
-_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
-
-
-def _change_to(scan: str, start: int, end: int, quantity: Quantity) -> int | None:
-    """Where the first level of a change read as a range ends ("$10bn to $20bn" after
-    "grew from": at "$10bn"), or None when the figure is no such change."""
-    if quantity.low is None or quantity.high is None:
-        return None
-    if not _CHANGE_FROM.search(scan, max(0, start - 60), start):
-        return None
-    to = _TO.search(scan, start, end)
-    return None if to is None else to.start()
-
-
 def _first_level(
     text: str, scan: str, number: tuple[int, int], floor: int, to: int, change: Quantity
 ) -> tuple[int, int, Quantity]:
@@ -476,7 +450,7 @@ def _first_level(
     it ("10" of "from 10 to 20 MW" is 10 MW)."""
     from idcforecast.units.quantity import Quantity
 
-    assert change.low is not None  # a range: _change_to checked
+    assert change.low is not None  # a range: change_to checked
     found = _best_figure(text, scan, number, floor, to)
     if found is not None and found[2].unit == change.unit:
         return found
@@ -494,10 +468,14 @@ _BEFORE_CHO = re.compile(r"\s*兆")
 
 def _figures_in(
     text: str, counts: bool
-) -> tuple[list[tuple[int, int, Quantity, str]], str, list[tuple[int, int]]]:
+) -> tuple[
+    list[tuple[int, int, Quantity, str]], str, list[tuple[int, int]], dict[int, tuple[int, int]]
+]:
     """The figures of ``text`` (start, end, quantity, unit: the quantity's, or a ratio's
-    name) in order, the scan text and the spans of dates ("2020-07-07", "2021年3月5日")
-    whose numbers are no figures."""
+    name) in order, the scan text, the spans of dates ("2020-07-07", "2021年3月5日")
+    whose numbers are no figures, and the figures that are the first level of a change
+    to the next figure ("from $10bn to $20bn", "从1000亿元增长到2000亿元"): by start, where
+    the change's "from" and its "to" are."""
     # a footnote number ("320亿元①", "$3.2bn¹") is no digit: NFKC would append it to the
     # figure ("3201"), so it reads as a space (offsets stay)
     if marks := footnote_numbers(text):
@@ -514,6 +492,9 @@ def _figures_in(
         + [(m.start(1), m.end(1)) for m in _DIGITLESS.finditer(scan)]
     )
     figures: list[tuple[int, int, Quantity, str]] = []
+    # the first level of each change, by its start: where its "from" and its "to" are
+    changes: dict[int, tuple[int, int]] = {}
+    split: int | None = None  # the "to" of the last figure, a change read as a range
     floor = 0
     for number in anchors:
         if number[0] < floor or any(a <= number[0] < b for a, b in calendar):
@@ -521,10 +502,12 @@ def _figures_in(
         if number[0] > 0 and scan[number[0] - 1] == "第":
             continue
         found = _best_figure(reading, scan, number, floor)
-        if found is not None and (to := _change_to(scan, *found)) is not None:
+        first_level = ratio_next = False
+        if found is not None and (to := change_to(scan, *found)) is not None:
             # "grew from $10bn to $20bn": two figures, the level before and after, never a
             # range whose midpoint ($15bn) no one wrote; the second is read next
             found = _first_level(reading, scan, number, floor, to, found[2])
+            first_level = True
         if found is None or is_year(found[2]) or _BEFORE_CHO.match(scan, found[1]):
             continue  # "¥1.2兆円": 兆 is a magnitude the registry lacks, the ¥1.2 no figure
         if _RESOLUTION.fullmatch(scan, found[0], found[1]) and _NEXT_WORD.match(scan, found[1]):
@@ -540,11 +523,15 @@ def _figures_in(
             and _RATIO_NEXT.fullmatch(scan, figures[-1][1], start)
         ):
             unit = "PUE"  # "PUE dropped from 1.6 to 1.3": the 1.3 is a PUE too
+            ratio_next = True
         elif not counts and _is_plain_count(quantity):
             continue
+        if figures and (levels := change_levels(scan, figures[-1][:2], start, split, ratio_next)):
+            changes[figures[-1][0]] = levels
         figures.append((start, end, quantity, unit))
+        split = to if first_level else None
         floor = end
-    return figures, scan, dates
+    return figures, scan, dates, changes
 
 
 def find_figures(text: str, *, source: str | None = None, counts: bool = False) -> pd.DataFrame:
@@ -629,9 +616,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     from idcforecast.units.registry import without_suggestions
 
     with without_suggestions():  # most stretches tried are no figure: no "did you mean"
-        figures, scan, dates = _figures_in(text, counts)
+        figures, scan, dates, changes = _figures_in(text, counts)
     rows = []
-    dated = years_of_figures(text, scan, figures, dates, _sentences(scan))
+    dated = years_of_figures(text, scan, figures, dates, _sentences(scan), changes)
     for (start, end, quantity, unit), (s_start, s_end, near) in zip(figures, dated, strict=True):
         single = near is not None and near.first == near.last
         if unit == quantity.unit:  # "¥" beside Japan is yen

@@ -657,8 +657,8 @@ def test_french_money_is_money_not_a_count() -> None:
         ("我国数据中心平均PUE从2017年的1.6降至2023年的1.48。",
          [("1.6", 1.6, "PUE", 2017), ("1.48", 1.48, "PUE", 2023)]),
         # the 1.3 was lost (a bare number)
-        ("The PUE dropped from 1.6 to 1.3 in 2023.",
-         [("PUE dropped from 1.6", 1.6, "PUE", 2023), ("1.3", 1.3, "PUE", 2023)]),
+        ("The PUE dropped from 1.6 to 1.3 in 2023.",  # 2023 is the 1.3's (text28)
+         [("PUE dropped from 1.6", 1.6, "PUE", None), ("1.3", 1.3, "PUE", 2023)]),
         ("Average PUE improved from 1.6 in 2017 to 1.48 in 2023, and 12 halls opened.",
          [("PUE improved from 1.6", 1.6, "PUE", 2017), ("1.48", 1.48, "PUE", 2023)]),
         # a bare number after a PUE but not its next value stays no figure
@@ -818,3 +818,30 @@ def test_a_resolution_name_is_no_thousand() -> None:
     assert find_figures("Demand for 4K displays rose.", counts=True).empty
     # a thousand of a counted thing the registry lacks stays a thousand
     assert find_figures("It serves 50K homes.")["value"].tolist() == [50.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # text28: the first level took the year of the second ("$10bn" was 2024's)
+        ("Revenue grew from $10bn to $20bn in 2024.", [None, 2024]),
+        ("In 2024, revenue grew from $10bn to $20bn.", [None, 2024]),
+        # the year between the levels is the first's, and only the first's (the $20bn took
+        # it: 2023)
+        ("Revenue grew from $10bn in 2023 to $20bn.", [2023, None]),
+        ("Revenue grew from $10bn in 2023 to $20bn in 2024.", [2023, 2024]),
+        # a period around the change: the first level is its first year, the second its last
+        ("Between 2020 and 2024 the market grew from $10bn to $20bn.", [2020, 2024]),
+        ("Capacity increased from 500 MW to 800 MW between 2020 and 2024.", [2020, 2024]),
+        # Chinese: 从X增长到Y
+        ("市场规模从1000亿元增长到2023年的2000亿元。", [None, 2023]),
+        ("2023年，市场规模从1000亿元增长至2000亿元。", [None, 2023]),
+        ("市场规模从2020年的1000亿元增长到2023年的2000亿元。", [2020, 2023]),
+    ],
+)  # fmt: skip
+def test_the_first_level_of_a_change_is_not_of_the_second_level_s_year(
+    text: str, years: list[int | None]
+) -> None:
+    found = find_figures(text)
+    assert len(found) == 2 and found["period"].tolist() == ["", ""]
+    assert [None if pd.isna(y) else int(y) for y in found["year"]] == years
