@@ -262,7 +262,12 @@ def is_compound_rate(scan: str, start: int, end: int, unit: str) -> bool:
 
 
 def compounding_period(
-    near: Mention, own: list[Mention], text: str, rate: tuple[int, int], others: set[int]
+    near: Mention,
+    own: list[Mention],
+    text: str,
+    rate: tuple[int, int],
+    others: set[int],
+    rivals: Sequence[int] = (),
 ) -> Mention:
     """The period of a compound rate whose nearest mention is one year: from that year to
     the next year its sentence names when it is the first, from the one before when it is
@@ -271,10 +276,15 @@ def compounding_period(
     2025-2032); a CAGR has no single year. Else (one year, or one in the middle) ``near``.
     Only a year that another figure of the sentence took (``others``) or one in the rate's
     own clause (``rate`` its span) counts: "The firm, founded in 2010, expects a CAGR of
-    20% to 2028" has no period from 2010."""
+    20% to 2028" has no period from 2010. Nor does a year past another compound rate of
+    the sentence (``rivals``, their starts): "a 10% CAGR to 2025 and a 14% CAGR to 2030"
+    gives the 10% its 2025, the 14% 2025-2030."""
 
     def counts(m: Mention) -> bool:
-        between = text[min(rate[1], m.end) : max(rate[0], m.start)]
+        low, high = min(rate[1], m.end), max(rate[0], m.start)
+        if any(low <= r < high for r in rivals):
+            return False
+        between = text[low:high]
         return m.first in others or not any(mark in between for mark in CLAUSE_MARKS)
 
     years = sorted({m.first for m in own if m.first == m.last and counts(m)})
@@ -410,6 +420,7 @@ def years_of_figures(
         found.append((start, end, unit, s_start, s_end, own, near))
     # the year each figure took, by its start: a compound rate's period runs between those
     taken = {f[0]: f[6].first for f in found if f[6] is not None and f[6].first == f[6].last}
+    compound = [a for a, b, _, unit in figures if is_compound_rate(scan, a, b, unit)]
     years: list[tuple[int, int, Mention | None]] = []
     previous: tuple[int, int, Mention | None, str] | None = None  # the figure before
     for start, end, unit, s_start, s_end, own, near in found:
@@ -419,7 +430,8 @@ def years_of_figures(
             and is_compound_rate(scan, start, end, unit)
         ):
             others = {y for a, y in taken.items() if s_start <= a < s_end and a != start}
-            near = compounding_period(near, own, text, (start, end), others)
+            rivals = [a for a in compound if s_start <= a < s_end and a != start]
+            near = compounding_period(near, own, text, (start, end), others, rivals)
         elif previous is not None and change_of(previous, start, end, near, unit, scan):
             near = previous[2]  # "2023年收入达到2407亿元，同比增长26.7%": the 2407亿元's 2023
         previous = (start, end, near, unit)

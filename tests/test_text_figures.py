@@ -845,3 +845,24 @@ def test_the_first_level_of_a_change_is_not_of_the_second_level_s_year(
     found = find_figures(text)
     assert len(found) == 2 and found["period"].tolist() == ["", ""]
     assert [None if pd.isna(y) else int(y) for y in found["year"]] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # text28: the first rate's period ran to the second rate's year (both 2025-2030)
+        ("Revenue will grow at a 10% CAGR to 2025 and a 14% CAGR to 2030.",
+         [(2025, ""), (None, "2025-2030")]),
+        ("The market will grow at an 8% CAGR until 2024, then at a 12% CAGR to 2030.",
+         [(2024, ""), (None, "2024-2030")]),
+        # each rate's own years still make its period; "to 2030" alone says no start
+        ("It grew at a 12% CAGR from 2018 to 2022 and will grow at a 15% CAGR to 2030.",
+         [(None, "2018-2022"), (2030, "")]),
+    ],
+)  # fmt: skip
+def test_a_compound_rate_s_period_does_not_cross_another_rate(
+    text: str, dates: list[tuple[int | None, str]]
+) -> None:
+    found = find_figures(text)
+    years = [None if pd.isna(y) else int(y) for y in found["year"]]
+    assert list(zip(years, found["period"], strict=True)) == dates
