@@ -10,6 +10,7 @@ figure goes into a table.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from typing import TYPE_CHECKING
@@ -118,7 +119,8 @@ _CONTINENTAL_MAGNITUDE = re.compile(
     re.IGNORECASE,
 )
 # thousands grouped with points ("1.250", "2.300.000"), not a date ("07.12.2026")
-_POINT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d)")
+# ("0.850" is a decimal: no number groups thousands after a lone zero)
+_POINT_THOUSANDS = re.compile(r"(?<![\d.,])(?!0\.)\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d)")
 
 
 # a number joined to its unit by a hyphen, as a compound adjective: "a 100-MW campus"
@@ -462,6 +464,20 @@ def _first_level(
 
 # a display resolution before a noun ("4K video", "8K TV"); "10K servers" has a unit
 _RESOLUTION = re.compile(r"(?:2|4|5|6|8|10|12|16)K")
+
+
+def _pue_with_its_point(text: str, number: tuple[int, int], quantity: Quantity) -> Quantity:
+    """A PUE read as point-grouped thousands ("PUE: 1.125" in a text of decimal commas:
+    1125) read with its point (1.125): a PUE, total over IT power, is 1 to about 3."""
+    written = text[number[0] : number[1]]
+    if quantity.value < 100 or "." not in written or "," in written:
+        return quantity
+    try:
+        return dataclasses.replace(quantity, value=float(written))
+    except ValueError:
+        return quantity
+
+
 # 兆: a trillion in Japanese ("1.2兆円"), mega- in Chinese units ("兆瓦", read as MW)
 _BEFORE_CHO = re.compile(r"\s*兆")
 
@@ -516,6 +532,7 @@ def _figures_in(
         unit = quantity.unit
         if unit == "count" and (ratio := _ratio_named(scan, start, end, floor)):
             start, end, unit = ratio
+            quantity = _pue_with_its_point(text, number, quantity)
         elif (
             unit == "count"
             and figures

@@ -866,3 +866,17 @@ def test_a_compound_rate_s_period_does_not_cross_another_rate(
     found = find_figures(text)
     years = [None if pd.isna(y) else int(y) for y in found["year"]]
     assert list(zip(years, found["period"], strict=True)) == dates
+
+
+def test_point_thousands_never_start_with_a_zero_nor_make_a_pue() -> None:
+    # text28: one "1.234,5" made every point in the text a thousands point: "0.850 %" was
+    # 850 % and "a PUE of 1.125" a PUE of 1125 (a PUE is total over IT power, 1 to ~3)
+    text = "Der Umsatz lag bei 2.345,6 Mio. EUR; der Anteil betrug 0.850 %; PUE: 1.125."
+    found = find_figures(text)
+    assert found["value"].tolist() == [2345.6, 0.85, 1.125]
+    assert found["unit"].tolist() == ["EUR mn", "%", "PUE"]
+    # a real point-grouped number beside them stays thousands
+    assert find_figures("Umsatz 2.345,6 Mio. EUR, Kapazität 1.250 MW.")["value"].tolist() == [
+        2345.6,
+        1250.0,
+    ]
