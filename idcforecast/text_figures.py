@@ -466,6 +466,43 @@ def _first_level(
 _RESOLUTION = re.compile(r"(?:2|4|5|6|8|10|12|16)K")
 
 
+# "per" or "/" and the thing an amount is per, in one or two words: "per GPU-hour",
+# "/GPU-hour", "per cabinet", "per used rack"
+_WORD = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+_TOKEN = re.compile(r"[^\s,;:'\"’)]+")  # "US$" of "per US$'"
+_PER_THING = re.compile(rf"\s*(?:\bper\s+|/\s*)({_WORD})(?:\s+({_WORD}))?\b")
+
+
+def _per_unknown(scan: str, end: int, quantity: Quantity) -> tuple[int, str] | None:
+    """The new end and unit of an amount followed by "per" a thing the registry lacks
+    ("$2 per GPU-hour": "USD/GPU-hour", "30 kW per cabinet": "kW/cabinet", "5.2万元 per
+    used rack per year": "CNY 10k/used rack/year", the things as written), or None: such
+    an amount is a price or a density, never a plain amount. A first thing the registry
+    knows ("5 servers per US$") leaves the figure as the registry read it."""
+    if _dimension(quantity.unit) == "count" or "/" in quantity.unit:
+        return None
+    parts: list[str] = []
+    stop = end
+    while (per := _PER_THING.match(scan, stop)) and per[1].lower() not in _NOT_A_NOUN:
+        token = _TOKEN.match(scan, per.start(1))
+        if not parts and token is not None and _known(token[0]):
+            return None  # a rate the registry refused ("per US$"): as read
+        two = per[2] is not None and per[2].lower() not in _NOT_A_NOUN | {"per"}
+        parts.append(f"{per[1]} {per[2]}" if two else per[1])
+        stop = per.end(2) if two else per.end(1)
+    return (stop, "/".join([quantity.unit, *parts])) if parts else None
+
+
+def _known(word: str) -> bool:
+    from idcforecast.units import parse_unit
+
+    try:
+        parse_unit(word)
+    except IdcForecastError:
+        return False
+    return True
+
+
 def _pue_with_its_point(text: str, number: tuple[int, int], quantity: Quantity) -> Quantity:
     """A PUE read as point-grouped thousands ("PUE: 1.125" in a text of decimal commas:
     1125) read with its point (1.125): a PUE, total over IT power, is 1 to about 3."""
@@ -543,6 +580,8 @@ def _figures_in(
             ratio_next = True
         elif not counts and _is_plain_count(quantity):
             continue
+        elif per := _per_unknown(scan, end, quantity):
+            end, unit = per  # "$2 per GPU-hour": USD/GPU-hour, never a plain $2
         if figures and (levels := change_levels(scan, figures[-1][:2], start, split, ratio_next)):
             changes[figures[-1][0]] = levels
         figures.append((start, end, quantity, unit))
@@ -606,7 +645,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     then holds words that ``parse_quantity`` alone does not read). A magnitude word
     after a qualifier needs no digits ("上千亿元" is at least 1 "CNY 100bn"), and a bare
     number named as a PUE is one ("a PUE of 1.25"). A currency the registry lacks
-    ("AU$20 billion") gives no figure, never one in US dollars; a bare "¥" is yuan, as
+    ("AU$20 billion") gives no figure, never one in US dollars; an amount per a thing
+    the registry lacks keeps that thing in its ``unit`` as written ("$2 per GPU-hour" is
+    2 "USD/GPU-hour", a unit ``parse_unit`` does not read); a bare "¥" is yuan, as
     ``parse_quantity`` reads it, unless the figure's sentence (else the text) names Japan
     and not China (Japan, Tokyo, 円, JPY, kana): then yen. A line break ends a
     sentence, unless the next line goes on in lower case (prose wrapped mid-sentence:

@@ -880,3 +880,25 @@ def test_point_thousands_never_start_with_a_zero_nor_make_a_pue() -> None:
         2345.6,
         1250.0,
     ]
+
+
+def test_a_rate_per_a_thing_the_registry_lacks_is_no_plain_amount() -> None:
+    # text28: "$2 per GPU-hour" was a plain $2 (USD): an amount of money no one wrote;
+    # the unit keeps what the amount is per, as written
+    text = (
+        "H100 capacity rents for $2 per GPU-hour, or $2.5/GPU-hour on demand. "
+        "Racks draw 30 kW per cabinet. The price is $150 per kW per month. "
+        "Colocation earned 5.2万元 per used rack per year."
+    )
+    found = find_figures(text)
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        ("$2 per GPU-hour", 2.0, "USD/GPU-hour"),
+        ("$2.5/GPU-hour", 2.5, "USD/GPU-hour"),
+        ("30 kW per cabinet", 30.0, "kW/cabinet"),
+        ("$150 per kW per month", 150.0, "USD/kW/month"),  # the registry's: as before
+        ("5.2万元 per used rack per year", 5.2, "CNY 10k/used rack/year"),
+    ]
+    # "per" before a function word or a year is no rate: "$5bn per the filing" is $5bn
+    assert find_figures("It raised $5bn per the filing.")["unit"].tolist() == ["USD bn"]
+    # a rate the registry refuses for a reason stays as it read it
+    assert find_figures("It has 5 servers per US$ spent.")["unit"].tolist() == ["servers"]
