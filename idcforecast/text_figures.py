@@ -26,6 +26,7 @@ from idcforecast._figure_years import (
     years_of_figures,
 )
 from idcforecast.errors import IdcForecastError, ParseError
+from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -537,6 +538,9 @@ def _figures_in(
             chars[j] = " "
         text = "".join(chars)
     reading, scan = _unhyphened(*_point_decimals(text, _scan_text(text)))
+    # "两千亿元" as "2千亿元" (offsets stay); such a numeral gives no count nor duration
+    reading, scan = arabic_numerals(reading), arabic_numerals(scan)
+    numerals = {i for i, char in enumerate(scan) if char.isascii() and CJK_NUMERAL.match(text, i)}
     dates = [(m.start(), m.end()) for m in DATE.finditer(scan)]
     # a month of the calendar ("3月5日", "12月底") and an ordinal ("第5年") are no figures
     calendar = dates + [(m.start(), m.end()) for m in MONTH_DAY.finditer(scan)]
@@ -563,6 +567,8 @@ def _figures_in(
             first_level = True
         if found is None or is_year(found[2]) or _BEFORE_CHO.match(scan, found[1]):
             continue  # "¥1.2兆円": 兆 is a magnitude the registry lacks, the ¥1.2 no figure
+        if number[0] in numerals and _dimension(found[2].unit) in ("count", "time"):
+            continue  # "一百多家", "两千年": an idiom or a count, never read from words
         if _RESOLUTION.fullmatch(scan, found[0], found[1]) and _NEXT_WORD.match(scan, found[1]):
             continue  # "4K video", "8K TV": a display's name, as "5G" is, not 4,000
         start, end, quantity = found
@@ -635,7 +641,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     year counts ("截至2023年6月底" is 2023). A base year is no figure's year: after
     "compared with", "versus", "较", "比" or "与...相比" for any figure, after "on", "over"
     or "from" for a rate ("up 15% on FY2022" is not 2022's; "$1bn a year from 2025" is
-    2025's). A comma before one or two digits is a decimal comma ("3,5 Mio Euro",
+    2025's). One Chinese numeral before a magnitude word or 成 is its digit ("五百亿元"
+    is 5 "CNY 10bn", "三成" 3 tenths) for an amount or a share, never a count; compound
+    numerals ("三千五百亿元") and names ("十四五") give no figure. A comma before one or two digits is a decimal comma ("3,5 Mio Euro",
     "1.234,5", "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is
     1.25 MW, "$1.250 billion" 1.25) unless the text writes decimal commas elsewhere or a
     Spanish, Italian or German magnitude word follows ("1.000 millones de euros" is 1,000

@@ -902,3 +902,28 @@ def test_a_rate_per_a_thing_the_registry_lacks_is_no_plain_amount() -> None:
     assert find_figures("It raised $5bn per the filing.")["unit"].tolist() == ["USD bn"]
     # a rate the registry refuses for a reason stays as it read it
     assert find_figures("It has 5 servers per US$ spent.")["unit"].tolist() == ["servers"]
+
+
+def test_common_chinese_numerals_are_read_and_plan_names_are_not() -> None:
+    # text28: "五百亿元", "两千亿元" and "三成" gave no figure (Chinese numerals were not
+    # read at all); one numeral before a magnitude word or 成 is read as its digit:
+    # 五百亿元 = 5 x 百亿 = 5e10 yuan, 两千亿元 = 2 x 千亿 = 2e11 yuan, 三成 = 3 tenths = 30%
+    text = (
+        "腾讯计划投资五百亿元建设数据中心，其中两千亿元用于算力，约三成企业已上云，"
+        "新增两千台服务器。“十四五”期间，一成不变的是需求，一百多家企业参与，"
+        "总投资三千五百亿元。"
+    )
+    assert _rows(find_figures(text)) == [
+        ("五百亿元", 5.0, "CNY 10bn", "exact", None, ""),
+        ("两千亿元", 2.0, "CNY 100bn", "exact", None, ""),
+        ("约三成", 3.0, "tenths", "approximately", None, ""),
+        ("两千台服务器", 2.0, "servers thousand", "exact", None, ""),
+    ]  # not 十四五 (a plan's name), 一成不变 (an idiom), 一百多家 (a count), nor the
+    # compound 三千五百亿元 (written in digits, 3500亿元, it reads)
+    assert parse_quantity("两千亿元").unit == "CNY 100bn"
+    assert (parse_quantity("超过三成").value, parse_quantity("超过三成").qualifier) == (
+        3.0,
+        "at_least",
+    )
+    with pytest.raises(ParseError, match="Chinese numeral"):
+        parse_quantity("三千五百亿元")

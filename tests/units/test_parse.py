@@ -253,7 +253,13 @@ FIGURE_HELP = (
             "'超千亿元' are read as at least 1千亿元)",
         ),
         ("market size", "no number found"),
-        ("二千亿元", "no number found"),  # Chinese numerals are not read: an honest limit
+        # one Chinese numeral before a magnitude reads ("二千亿元", text28); a compound one
+        # does not, and says how to write it
+        (
+            "三千五百亿元",
+            "a Chinese numeral read only as one numeral before a magnitude word "
+            "or 成 ('两千亿元', '三成'); write the number in digits, e.g. '3500亿元'",
+        ),
         (
             "27,8%",
             "a comma that does not separate groups of three digits; write thousands as "
