@@ -84,7 +84,7 @@ def year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[Mention]:
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
-    mentions = [m for m in _fiscal_years(scan) if free(m.start, m.end)]
+    mentions = [m for m in _fiscal_years(scan) + _five_year_plans(scan) if free(m.start, m.end)]
     fiscal = [(m.start, m.end) for m in mentions]
     for match in _YEAR_RANGE.finditer(scan):
         first_text, last_text = (match[1], match[2]) if match[1] else (match[3], match[4])
@@ -100,6 +100,21 @@ def year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[Mention]:
             year = int(match[1])
             mentions.append(Mention(span[0], span[1], year, year, _base(scan, *span)))
     return sorted(mentions, key=lambda m: m.start)
+
+
+# China's five-year plans by their short names: "十一五" (2006-2010) to "十五五" (2026-2030)
+_FIVE_YEAR_PLAN = re.compile(r"十([一二三四五])五")
+_PLAN_NUMBER = {"一": 11, "二": 12, "三": 13, "四": 14, "五": 15}
+
+
+def _five_year_plans(scan: str) -> list[Mention]:
+    """The periods of the five-year plans named in ``scan``: "十四五" is 2021-2025 (the
+    third plan ran 1966-1970, each since five years after the one before)."""
+    mentions = []
+    for match in _FIVE_YEAR_PLAN.finditer(scan):
+        first = 1966 + 5 * (_PLAN_NUMBER[match[1]] - 3)
+        mentions.append(Mention(match.start(), match.end(), first, first + 4))
+    return mentions
 
 
 def _fiscal_years(scan: str) -> list[Mention]:

@@ -927,3 +927,21 @@ def test_common_chinese_numerals_are_read_and_plan_names_are_not() -> None:
     )
     with pytest.raises(ParseError, match="Chinese numeral"):
         parse_quantity("三千五百亿元")
+
+
+def test_a_five_year_plan_is_its_period() -> None:
+    # text28: "十四五" (the 14th Five-Year Plan, 2021-2025) was no period, so a target in
+    # its sentence took the year of another clause's figure (PUE 1.3 was 2020's)
+    found = find_figures(
+        "“十四五”期间，新建数据中心PUE控制在1.3以下，全国平均PUE从2020年的1.49降至2023年的1.48。"
+    )
+    assert list(zip(found["value"], found["period"], strict=True)) == [
+        (1.3, "2021-2025"),
+        (1.49, ""),
+        (1.48, ""),
+    ]
+    assert found["year"].tolist()[1:] == [2020, 2023]
+    # 十三五 is 2016-2020, 十五五 2026-2030 (the plans run five years from 1966's third)
+    found = find_figures("十三五期间投资超过1000亿元；十五五时期规模将达到5000亿元。")
+    assert found["period"].tolist() == ["2016-2020", "2026-2030"]
+
