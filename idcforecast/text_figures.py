@@ -247,6 +247,9 @@ _CURRENCY_PREFIX = re.compile(r"\s*(?:[A-Za-z]{0,3}[$¥€£₹₩]|[A-Z]{3})\s*
 _NUMBER_NEXT = re.compile(r"\s*\d")
 
 
+_YEAR_AGO = re.compile(r"year(?=\s+(?:earlier|ago|before|prior)\b)", re.IGNORECASE)
+
+
 def _ends(scan: str, number_end: int, high: int) -> list[int]:
     """Where a figure around the number may end, farthest first."""
     found = [
@@ -255,6 +258,7 @@ def _ends(scan: str, number_end: int, high: int) -> list[int]:
         if scan[e - 1] != " "
         and (e == len(scan) or _boundary(scan, e))
         and not (_CURRENCY_PREFIX.fullmatch(scan, number_end, e) and _NUMBER_NEXT.match(scan, e))
+        and not _YEAR_AGO.match(scan, e - 4)  # "46% a year earlier" is no 46% a year
     ]
     if _glued_letter(scan, number_end):
         return sorted(found, reverse=True)

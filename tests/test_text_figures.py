@@ -945,3 +945,8 @@ def test_a_five_year_plan_is_its_period() -> None:
     found = find_figures("十三五期间投资超过1000亿元；十五五时期规模将达到5000亿元。")
     assert found["period"].tolist() == ["2016-2020", "2026-2030"]
 
+
+def test_a_year_earlier_is_no_rate_a_year() -> None:
+    # text28: "46% a year earlier" was the figure "46% a year" (a rate per year)
+    found = find_figures("Margin was 47%, compared with 46% a year earlier.")
+    assert found["figure"].tolist() == ["47%", "46%"]
