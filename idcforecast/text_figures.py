@@ -232,9 +232,19 @@ def _starts(scan: str, number_start: int, low: int) -> list[int]:
             scan[p] != " "
             and (p == 0 or not scan[p - 1].isdigit())
             and (p == low or _boundary(scan, p))
+            and not _list_dash(scan, p)
         )
     ]
     return found
+
+
+def _list_dash(scan: str, p: int) -> bool:
+    """Whether ``scan[p]`` is a list item's dash, first on its line and followed by a
+    space ("\n- 1900万 servers", "\n  - 5%"): no minus sign."""
+    if scan[p] not in "-–—*•" or scan[p + 1 : p + 2] not in (" ", "\t"):
+        return False
+    line_start = scan.rfind("\n", 0, p) + 1
+    return not scan[line_start:p].strip()
 
 
 # letters glued to a currency symbol right before a number ("AU$", "R$", "US$")

@@ -950,3 +950,12 @@ def test_a_year_earlier_is_no_rate_a_year() -> None:
     # text28: "46% a year earlier" was the figure "46% a year" (a rate per year)
     found = find_figures("Margin was 47%, compared with 46% a year earlier.")
     assert found["figure"].tolist() == ["47%", "46%"]
+
+
+def test_a_list_dash_is_no_minus_sign() -> None:
+    # text28: "- 1900万 servers in use" (a Markdown bullet, as in the shared idc_sources.md)
+    # was -1900 "servers 10k"
+    text = "Notes:\n- 1900万 servers in use at end-2021.\n  - 3% of racks idle.\n-5% margin"
+    found = find_figures(text)
+    assert found["value"].tolist() == [1900.0, 3.0, -5.0]  # "-5%" keeps its sign
+    assert found["figure"].tolist()[0] == "1900万 servers"
