@@ -15,14 +15,13 @@ if TYPE_CHECKING:
 # a "¥" that no letters name ("CN¥", "RMB¥", "JP¥" say which yen or yuan they are)
 _BARE_YEN_SIGN = re.compile(r"(?<![A-Za-z])¥")
 _JAPAN = re.compile(
-    r"[\u3040-\u30ff]|円|日元|日圓|日币|日幣|日本|\bJPY\b|\byen\b|\bJapan(?:ese)?\b|\bTokyo\b"
-    r"|\bOsaka\b",
-    re.IGNORECASE,
-)  # kana (hiragana, katakana) write only Japanese
+    r"[\u3040-\u30ff]|円|日元|日圓|日币|日幣|日本|\bJPY\b|\b[Yy]en\b|\bJapan(?:ese)?\b|\bTokyo\b"
+    r"|\bOsaka\b|\b(?:NTT|KDDI|SoftBank|Fujitsu|Hitachi|NEC|Sakura\s+Internet|IIJ|Rakuten)\b",
+)  # kana (hiragana, katakana) write only Japanese; Japanese operators name Japan
 _CHINA = re.compile(
-    r"人民币|人民幣|(?<![日美欧歐港澳加新台])元|中国|中國|\bRMB\b|\bCNY\b|\byuan\b|\brenminbi\b"
-    r"|\bChina\b|\bChinese\b|\bBeijing\b|\bShanghai\b",
-    re.IGNORECASE,
+    r"人民币|人民幣|(?<![日美欧歐港澳加新台])元|中国|中國|\bRMB\b|\bCNY\b|\b[Yy]uan\b"
+    r"|\b[Rr]enminbi\b|\bChina\b|\bChinese\b|\bBeijing\b|\bShanghai\b"
+    r"|\b(?:Alibaba|Tencent|Baidu|Huawei|GDS|Chindata|ByteDance)\b",
 )
 
 
@@ -34,13 +33,19 @@ def _side(text: str) -> str | None:
     return "JPY" if japan else "CNY"
 
 
-def yen_or_yuan(text: str, figure: str, sentence: str, quantity: Quantity) -> Quantity:
-    """``quantity`` in yen when its ``figure`` writes a bare "¥" read as yuan and its
-    ``sentence``, else the whole ``text``, is about Japan alone ("¥1.2 trillion in data
-    centers in Japan", a sentence with kana); otherwise as read. Both countries named
-    leave the registry's reading, yuan."""
-    if not quantity.unit.startswith("CNY") or not _BARE_YEN_SIGN.search(figure):
+def yen_or_yuan(
+    text: str, figure: tuple[int, int], sentence: tuple[int, int], quantity: Quantity
+) -> Quantity:
+    """``quantity`` in yen when its ``figure`` (start, end in ``text``) writes a bare "¥"
+    read as yuan and its ``sentence`` (start, end), else its paragraph (the line it is
+    on), else the whole ``text``, is about Japan alone ("¥1.2 trillion in data centers
+    in Japan", a sentence with kana, "NTT plans to invest ¥1.5 trillion"); otherwise as
+    read. Both countries named, or neither, leave the registry's reading, yuan."""
+    if not quantity.unit.startswith("CNY") or not _BARE_YEN_SIGN.search(text, *figure):
         return quantity
-    if (_side(sentence) or _side(text)) != "JPY":
+    line_start = text.rfind("\n", 0, sentence[0]) + 1
+    line_end = text.find("\n", sentence[1])
+    places = (text[slice(*sentence)], text[line_start : len(text) if line_end < 0 else line_end])
+    if (_side(places[0]) or _side(places[1]) or _side(text)) != "JPY":
         return quantity
     return dataclasses.replace(quantity, unit="JPY" + quantity.unit[3:])

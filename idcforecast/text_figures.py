@@ -702,7 +702,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     for (start, end, quantity, unit), (s_start, s_end, near) in zip(figures, dated, strict=True):
         single = near is not None and near.first == near.last
         if unit == quantity.unit:  # "¥" beside Japan is yen
-            quantity = yen_or_yuan(text, text[start:end], text[s_start:s_end], quantity)
+            quantity = yen_or_yuan(text, (start, end), (s_start, s_end), quantity)
             unit = quantity.unit
         rows.append(
             {

@@ -801,6 +801,15 @@ def test_yen_sign_in_a_japanese_context_is_yen() -> None:
     # the text's other sentences decide when the figure's own names neither country
     tokyo = "Tokyo-based KDDI reported results. Capex was ¥300 billion in 2024."
     assert find_figures(tokyo)["unit"].tolist() == ["JPY bn"]
+    # then the figure's paragraph (its line), then the text; a Japanese company names Japan
+    mixed = (
+        "NTT plans to invest ¥1.5 trillion by fiscal 2027. Its rival expands in Osaka.\n"
+        "中国电信2024年资本开支为935亿元。"
+    )
+    assert find_figures(mixed)["unit"].tolist() == ["JPY tn", "CNY 100m"]
+    assert find_figures("SoftBank will spend ¥200 billion.\n阿里云投入3800亿元。")[
+        "unit"
+    ].tolist() == ["JPY bn", "CNY 100m"]
     # a written currency is never changed: "RMB¥", "CN¥" and "元" stay yuan
     assert find_figures("In Japan, the fund holds CN¥5 billion.")["unit"].tolist() == ["CNY bn"]
     # "¥1.2兆円": 兆 (a trillion in Japanese, mega- in Chinese units) is no magnitude the
