@@ -920,7 +920,7 @@ def test_common_chinese_numerals_are_read_and_plan_names_are_not() -> None:
     text = (
         "腾讯计划投资五百亿元建设数据中心，其中两千亿元用于算力，约三成企业已上云，"
         "新增两千台服务器。“十四五”期间，一成不变的是需求，一百多家企业参与，"
-        "总投资三千五百亿元。"
+        "总投资三千五百亿元，九成九的企业。"
     )
     assert _rows(find_figures(text)) == [
         ("五百亿元", 5.0, "CNY 10bn", "exact", None, ""),
@@ -928,7 +928,7 @@ def test_common_chinese_numerals_are_read_and_plan_names_are_not() -> None:
         ("约三成", 3.0, "tenths", "approximately", None, ""),
         ("两千台服务器", 2.0, "servers thousand", "exact", None, ""),
     ]  # not 十四五 (a plan's name), 一成不变 (an idiom), 一百多家 (a count), nor the
-    # compound 三千五百亿元 (written in digits, 3500亿元, it reads)
+    # compound 三千五百亿元 (written in digits, 3500亿元, it reads) or 九成九 (99%, not 90%)
     assert parse_quantity("两千亿元").unit == "CNY 100bn"
     assert (parse_quantity("超过三成").value, parse_quantity("超过三成").qualifier) == (
         3.0,

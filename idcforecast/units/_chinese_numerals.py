@@ -13,11 +13,12 @@ __all__ = ["CJK_NUMERAL", "arabic_numerals"]
 _DIGITS = {"一": "1", "二": "2", "两": "2", "兩": "2", "三": "3", "四": "4", "五": "5"}
 _DIGITS |= {"六": "6", "七": "7", "八": "8", "九": "9"}
 _NUMERAL_CHARS = "〇零一二两兩三四五六七八九十百千万萬亿億"
-# words that begin with 成 (成本 cost, 成功 success, 成立 founded...): no tenths
+# words that begin with 成 (成本 cost, 成功 success, 成立 founded...): no tenths; nor is a
+# numeral after 成 ("九成九", 99%)
 _CHENG_WORDS = "不变|不變|本|功|立|长|長|交|员|員|果|熟|都|绩|績|型|品|就|效"
 _ONE_NUMERAL = re.compile(
     rf"(?<![{_NUMERAL_CHARS}\d.])[一二两兩三四五六七八九]"
-    rf"(?=[十百千万萬亿億]+(?![{_NUMERAL_CHARS}])|成(?!{_CHENG_WORDS}))"
+    rf"(?=[十百千万萬亿億]+(?![{_NUMERAL_CHARS}])|成(?!{_CHENG_WORDS}|[{_NUMERAL_CHARS}]))"
 )
 CJK_NUMERAL = re.compile(rf"[{_NUMERAL_CHARS}]")
 
