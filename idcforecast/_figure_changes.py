@@ -49,9 +49,11 @@ _ZH_TO = re.compile(
     r"\s*((?:增长|增長|增加|提升|提高|上升|扩大|擴大|跃升|躍升|下降|降低|减少|減少|回落|降|升)?"
     r"\s*(?:到|至))\s*(?:(?:19|20)\d{2}\s*年\s*(?:的|底|末)?\s*)?"
 )
-# between the levels of an English change: "from $10bn in 2023 to $20bn"
+# between the levels of an English change: "from $10bn in 2023 to $20bn", "from 2 GW today
+# to 5 GW"
 _EN_TO = re.compile(
-    r"(?:\s*,?\s*(?:in|by|during)\s+(?:FY\s*)?(?:19|20)\d{2}\s*,?)?\s+(to)\s+"
+    r"(?:\s*,?\s*(?:in|by|during)\s+(?:FY\s*)?(?:19|20)\d{2}\s*,?"
+    r"|\s+(?:today|now|currently|at\s+present|this\s+year|last\s+year),?)?\s+(to)\s+"
     r"(?:(?:in|by)\s+(?:FY\s*)?(?:19|20)\d{2}\s*,?\s*)?",
     re.IGNORECASE,
 )

@@ -846,6 +846,9 @@ def test_a_resolution_name_is_no_thousand() -> None:
         ("市场规模从1000亿元增长到2023年的2000亿元。", [None, 2023]),
         ("2023年，市场规模从1000亿元增长至2000亿元。", [None, 2023]),
         ("市场规模从2020年的1000亿元增长到2023年的2000亿元。", [2020, 2023]),
+        # a level "today" is of no year the text names
+        ("Capacity will grow from 2 GW today to 5 GW by 2030.", [None, 2030]),
+        ("Capacity will grow from 2 GW currently to 5 GW in 2030.", [None, 2030]),
     ],
 )  # fmt: skip
 def test_the_first_level_of_a_change_is_not_of_the_second_level_s_year(
