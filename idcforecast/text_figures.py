@@ -214,6 +214,8 @@ def _boundary(scan: str, i: int) -> bool:
         return True
     if (before == "." and after.isdigit()) or (before.isdigit() and after in ".,"):
         return False  # inside "1562.5" or "1,562"
+    if before.isalpha() and after == "-" and scan[i + 1 : i + 2].isalpha():
+        return False  # inside "MW-month", "GPU-hour": one unit, not "MW"
     return not (before.isalnum() and after.isalnum())
 
 
@@ -485,7 +487,9 @@ _RESOLUTION = re.compile(r"(?:2|4|5|6|8|10|12|16)K")
 # "/GPU-hour", "per cabinet", "per used rack"
 _WORD = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
 _TOKEN = re.compile(r"[^\s,;:'\"’)]+")  # "US$" of "per US$'"
-_PER_THING = re.compile(rf"\s*(?:\bper\s+|/\s*)({_WORD})(?:\s+({_WORD}))?\b")
+_PER_THING = re.compile(
+    rf"\s*(?:\bper\s+|/\s*)({_WORD})(?:\s+({_WORD}))?\b(?![$¥€£₹₩\d])"
+)  # not "/US$70 million", "/S$0.5bn": a second currency's amount
 
 
 def _per_unknown(scan: str, end: int, quantity: Quantity) -> tuple[int, str] | None:

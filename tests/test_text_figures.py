@@ -912,6 +912,16 @@ def test_a_rate_per_a_thing_the_registry_lacks_is_no_plain_amount() -> None:
     ]
     # "per" before a function word or a year is no rate: "$5bn per the filing" is $5bn
     assert find_figures("It raised $5bn per the filing.")["unit"].tolist() == ["USD bn"]
+    # a slash between two currencies' amounts is no rate ("RMB 500 million/US$70 million")
+    found = find_figures("It invested RMB 500 million/US$70 million and HK$3bn/S$0.5bn.")
+    assert found["figure"].tolist() == [
+        "RMB 500 million", "US$70 million", "HK$3bn", "S$0.5bn"
+    ]  # fmt: skip
+    # a unit hyphened to another is no figure's end: "per MW-month" is per MW per month
+    found = find_figures("Wholesale rents were $120 per MW-month.")
+    assert list(zip(found["figure"], found["unit"], strict=True)) == [
+        ("$120 per MW-month", "USD/MW-month")
+    ]
     # a rate the registry refuses for a reason stays as it read it
     assert find_figures("It has 5 servers per US$ spent.")["unit"].tolist() == ["servers"]
 
