@@ -93,18 +93,42 @@ def _point_decimals(text: str, scan: str) -> tuple[str, str]:
             if scan[i] in " .":
                 chars[i] = scan_chars[i] = " "  # thousands, as "1 234" (spaces parse)
         chars[comma] = scan_chars[comma] = "."
-    everywhere = any(match[2] == "." for match in decimals) or (
-        decimals and not _ENGLISH_NUMBER.search(scan)
-    )
+    verdicts: dict[int, bool] = {}  # by paragraph start
     for match in _POINT_THOUSANDS.finditer(scan):
-        # a text that writes decimal commas groups thousands with points: "1.250 MW" beside
-        # "2.345,6 Mio. EUR" is 1250 MW, not 1.25; so does a number before a magnitude word
-        # of a language that writes them ("1.000 millones de euros" is 1,000 million)
-        if everywhere or _CONTINENTAL_MAGNITUDE.match(scan, match.end()):
+        # a paragraph that writes decimal commas groups thousands with points: "1.250 MW"
+        # beside "2.345,6 Mio. EUR" is 1250 MW, not 1.25 (a dollar amount, "$1.250
+        # billion", keeps the English point); so does a number before a magnitude word of a
+        # language that writes them ("1.000 millones de euros" is 1,000 million)
+        if _CONTINENTAL_MAGNITUDE.match(scan, match.end()) or (
+            _comma_paragraph(scan, match.start(), decimals, verdicts)
+            and not _ENGLISH_CURRENCY_BEFORE.search(scan, max(0, match.start() - 4), match.start())
+        ):
             for i in range(match.start(), match.end()):
                 if scan[i] == ".":
                     chars[i] = scan_chars[i] = " "
     return "".join(chars), "".join(scan_chars)
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_ENGLISH_CURRENCY_BEFORE = re.compile(r"(?:\$|£)\s*$")
+
+
+def _comma_paragraph(
+    scan: str, i: int, decimals: list[re.Match[str]], verdicts: dict[int, bool]
+) -> bool:
+    """Whether the paragraph around ``scan[i]`` (up to blank lines: a table's rows are one)
+    writes decimal commas: a number grouped with points and a decimal comma ("2.345,6"),
+    or a decimal comma and no number only an English text writes (``verdicts`` keeps each
+    paragraph's, by its start)."""
+    before = [m.end() for m in _BLANK_LINE.finditer(scan, 0, i)]
+    start = before[-1] if before else 0
+    if start not in verdicts:
+        end = n.start() if (n := _BLANK_LINE.search(scan, i)) else len(scan)
+        own = [m for m in decimals if start <= m.start() < end]
+        verdicts[start] = any(m[2] == "." for m in own) or (
+            bool(own) and not _ENGLISH_NUMBER.search(scan, start, end)
+        )
+    return verdicts[start]
 
 
 # numbers only an English text writes: "1,234" (a comma before three digits) or "27.8",

@@ -981,3 +981,16 @@ def test_a_list_dash_is_no_minus_sign() -> None:
     found = find_figures(text)
     assert found["value"].tolist() == [1900.0, 3.0, -5.0]  # "-5%" keeps its sign
     assert found["figure"].tolist()[0] == "1900万 servers"
+
+
+def test_one_paragraph_s_decimal_commas_do_not_turn_another_s_points() -> None:
+    # text28: one German "2.345,6 Mio. EUR" anywhere in a text made every point-grouped
+    # number of it thousands: "$1.250 billion" (a bond's size) was 1,250 USD bn
+    text = (
+        "Equinix sold 1.250 GW of capacity.\n\n"
+        "Its German unit reported revenue of 2.345,6 Mio. EUR and 1.250 MW of capacity."
+    )
+    assert find_figures(text)["value"].tolist() == [1.25, 2345.6, 1250.0]
+    # in one paragraph, a dollar amount keeps the English point too
+    one = "Equinix sold $1.250 billion of notes; its German unit had 2.345,6 Mio. EUR."
+    assert find_figures(one)["value"].tolist() == [1.25, 2345.6]
