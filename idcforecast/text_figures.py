@@ -685,11 +685,13 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     or "from" for a rate ("up 15% on FY2022" is not 2022's; "$1bn a year from 2025" is
     2025's). One Chinese numeral before a magnitude word or 成 is its digit ("五百亿元"
     is 5 "CNY 10bn", "三成" 3 tenths) for an amount or a share, never a count; compound
-    numerals ("三千五百亿元") and names ("十四五") give no figure. A comma before one or two digits is a decimal comma ("3,5 Mio Euro",
-    "1.234,5", "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is
-    1.25 MW, "$1.250 billion" 1.25) unless the text writes decimal commas elsewhere or a
-    Spanish, Italian or German magnitude word follows ("1.000 millones de euros" is 1,000
-    million, "2.500 Mio. Euro" 2,500). A count noun
+    numerals ("三千五百亿元") and names give no figure ("十四五" is the period 2021-2025).
+    A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
+    "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is 1.25 MW)
+    unless the paragraph (up to a blank line) writes decimal commas, except after "$" or
+    "£" ("$1.250 billion" is 1.25), or a Spanish, Italian or German magnitude word
+    follows ("1.000 millones de euros" is 1,000 million, "2.500 Mio. Euro" 2,500). A
+    number "0.xxx" is never thousands, nor is a PUE. A count noun
     before another noun modifies it: "3.76 million data center GPUs" is 3.76 "count mn"
     (the registry has no GPUs), "10,000 data center racks" 10,000 racks (its ``figure``
     then holds words that ``parse_quantity`` alone does not read). A magnitude word
