@@ -53,7 +53,9 @@ DATE = re.compile(
 )
 # a month named by its number, without a year: "3月5日", "12月底", "3月份" (a duration of
 # months is "3个月"; "100元/月", "每月" are per month)
-MONTH_DAY = re.compile(r"(?<![\d.个個/每])(?:1[0-2]|0?[1-9])\s*月(?!\s*[/每])")
+MONTH_DAY = re.compile(
+    r"(?<![\d.个個/每])(?:(?:1[0-2]|0?[1-9])\s*(?:-|–|~|～|至|到)\s*)?(?:1[0-2]|0?[1-9])\s*月(?!\s*[/每])"
+)  # and a span of months of the calendar: "1-9月", "1至6月" (a duration is "3-6个月")
 
 
 @dataclass(frozen=True)
@@ -316,6 +318,8 @@ CLAUSE_MARKS = ("，", ", ", "；", ";")
 _APPOSITION = re.compile(
     r"\s*[，,]\s*(?:(?:较|(?<!占)比|相比|相较于?|与|與)\s*(?:19|20)\d{2}\s*年?\s*(?:同期)?\s*"
     r"(?:相比|相较|相較)?\s*[，,]?\s*)?"
+    # or its share of a whole: "1500亿千瓦时，约占全社会用电量的1.6%"
+    r"(?:(?:约|約|大约|大約)?(?:占|佔)(?:比)?[^，,。；;\d]{0,20}?(?:的|之)?\s*)?"
 )
 
 

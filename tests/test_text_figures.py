@@ -994,3 +994,21 @@ def test_one_paragraph_s_decimal_commas_do_not_turn_another_s_points() -> None:
     # in one paragraph, a dollar amount keeps the English point too
     one = "Equinix sold $1.250 billion of notes; its German unit had 2.345,6 Mio. EUR."
     assert find_figures(one)["value"].tolist() == [1.25, 2345.6]
+
+
+def test_a_month_span_is_no_figure_and_a_share_after_its_level_takes_its_year() -> None:
+    # text28: "2024年1-9月" was the figure 5 "month" (the midpoint of 1 to 9 months), and
+    # the 1.6% share of the 2023 consumption took the next clause's 2030
+    text = (
+        "2023年全国数据中心耗电量达到1500亿千瓦时，约占全社会用电量的1.6%，预计到2030年将突破"
+        "4000亿千瓦时。2024年1-9月，算力投资约为800亿元，1至6月为500亿元。"
+    )
+    assert _rows(find_figures(text)) == [
+        ("达到1500亿千瓦时", 1500.0, "kWh 100m", "exact", 2023, ""),
+        ("1.6%", 1.6, "%", "exact", 2023, ""),
+        ("突破4000亿千瓦时", 4000.0, "kWh 100m", "at_least", 2030, ""),
+        ("约为800亿元", 800.0, "CNY 100m", "approximately", 2024, ""),
+        ("500亿元", 500.0, "CNY 100m", "exact", 2024, ""),
+    ]
+    # a duration of months stays one: "3-6个月" is 3 to 6 months
+    assert find_figures("工期3-6个月。")["unit"].tolist() == ["month"]
