@@ -16,8 +16,10 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from idcforecast._cells import footnote_numbers
+from idcforecast._decimal_commas import point_decimals
 from idcforecast._figure_changes import change_levels, change_to
 from idcforecast._figure_currency import yen_or_yuan
+from idcforecast._figure_rates import NOT_A_NOUN, dimension, per_before, per_unknown
 from idcforecast._figure_years import (
     DATE,
     MONTH_DAY,
@@ -56,7 +58,7 @@ _ABBREVIATION = re.compile(
 )
 
 
-def _scan_text(text: str) -> str:
+def scan_text(text: str) -> str:
     """``text`` with each character NFKC-normalized where that keeps it one character
     (full-width digits and spaces become ASCII, the full-width comma "，" stays), so
     offsets stay those of ``text``."""
@@ -70,82 +72,6 @@ def _scan_text(text: str) -> str:
         else:
             out.append(" " if norm.isspace() else norm if len(norm) == 1 else char)
     return "".join(out)
-
-
-# a number written with a decimal comma, unambiguously: "3,5", "27,8", "1 234,5", "1.234,5"
-# (a comma before one or two digits separates no thousands; "1,234" and "1.234" stay
-# English, as parse_quantity reads them, and "2022,2023" two years)
-_DECIMAL_COMMA = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:( |\.)\d{3})(?:\2\d{3})*|\d+),\d{1,2}(?![\d.,])"
-)
-
-
-def _point_decimals(text: str, scan: str) -> tuple[str, str]:
-    """``text`` and ``scan`` with each decimal-comma number rewritten as parse_quantity
-    reads numbers, character for character so that offsets stay: "1.234,5" as "1 234.5",
-    "3,5" as "3.5". Only an ASCII comma is a decimal comma: a full-width "，" ends a clause
-    ("增长12，5个项目" holds 12 and 5; ``scan`` keeps it)."""
-    chars, scan_chars = list(text), list(scan)
-    decimals = list(_DECIMAL_COMMA.finditer(scan))
-    for match in decimals:
-        comma = match.end(1)
-        for i in range(match.start(), comma):
-            if scan[i] in " .":
-                chars[i] = scan_chars[i] = " "  # thousands, as "1 234" (spaces parse)
-        chars[comma] = scan_chars[comma] = "."
-    verdicts: dict[int, bool] = {}  # by paragraph start
-    for match in _POINT_THOUSANDS.finditer(scan):
-        # a paragraph that writes decimal commas groups thousands with points: "1.250 MW"
-        # beside "2.345,6 Mio. EUR" is 1250 MW, not 1.25 (a dollar amount, "$1.250
-        # billion", keeps the English point); so does a number before a magnitude word of a
-        # language that writes them ("1.000 millones de euros" is 1,000 million)
-        if _CONTINENTAL_MAGNITUDE.match(scan, match.end()) or (
-            _comma_paragraph(scan, match.start(), decimals, verdicts)
-            and not _ENGLISH_CURRENCY_BEFORE.search(scan, max(0, match.start() - 4), match.start())
-        ):
-            for i in range(match.start(), match.end()):
-                if scan[i] == ".":
-                    chars[i] = scan_chars[i] = " "
-    return "".join(chars), "".join(scan_chars)
-
-
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-_ENGLISH_CURRENCY_BEFORE = re.compile(r"(?:\$|£)\s*$")
-
-
-def _comma_paragraph(
-    scan: str, i: int, decimals: list[re.Match[str]], verdicts: dict[int, bool]
-) -> bool:
-    """Whether the paragraph around ``scan[i]`` (up to blank lines: a table's rows are one)
-    writes decimal commas: a number grouped with points and a decimal comma ("2.345,6"),
-    or a decimal comma and no number only an English text writes (``verdicts`` keeps each
-    paragraph's, by its start)."""
-    before = [m.end() for m in _BLANK_LINE.finditer(scan, 0, i)]
-    start = before[-1] if before else 0
-    if start not in verdicts:
-        end = n.start() if (n := _BLANK_LINE.search(scan, i)) else len(scan)
-        own = [m for m in decimals if start <= m.start() < end]
-        verdicts[start] = any(m[2] == "." for m in own) or (
-            bool(own) and not _ENGLISH_NUMBER.search(scan, start, end)
-        )
-    return verdicts[start]
-
-
-# numbers only an English text writes: "1,234" (a comma before three digits) or "27.8",
-# "1.5", "0.1234" (a point before other than three digits)
-_ENGLISH_NUMBER = re.compile(
-    r"(?<![\d.,])\d+(?:,\d{3})+(?!\d|,\d)|(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)"
-)
-# magnitude words of languages that group thousands with points (Spanish, Italian, German,
-# French): "1.000 millones", "2.500 Mio.", "1.200 milioni"; not English "million", "billion"
-_CONTINENTAL_MAGNITUDE = re.compile(
-    r"\s*(?:mil\s+millones|millones|millón|millon|millardos?|milioni|milione|miliardi|miliardo"
-    r"|billones|billón|Mio\b|Mrd\b|Milliarden|Milliarde|Millionen|milliards?)(?![a-z])",
-    re.IGNORECASE,
-)
-# thousands grouped with points ("1.250", "2.300.000"), not a date ("07.12.2026")
-# ("0.850" is a decimal: no number groups thousands after a lone zero)
-_POINT_THOUSANDS = re.compile(r"(?<![\d.,])(?!0\.)\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d)")
 
 
 # a number joined to its unit by a hyphen, as a compound adjective: "a 100-MW campus"
@@ -167,13 +93,6 @@ def _unhyphened(text: str, scan: str) -> tuple[str, str]:
         if unit.dimension not in ("count", "time") and unit.magnitude is None:
             chars[match.start()] = scan_chars[match.start()] = " "
     return "".join(chars), "".join(scan_chars)
-
-
-def point_decimal_commas(text: str) -> str:
-    """``text`` with each unambiguous decimal comma written as a point, as
-    :func:`find_figures` reads it ("3,5 Mrd. Euro" as "3.5 Mrd. Euro", "1.234,5" as
-    "1 234.5"): for ``idcforecast parse``, which reads one figure as ``figures`` does."""
-    return _point_decimals(text, _scan_text(text))[0]
 
 
 def _wrapped_at(text: str, i: int) -> bool:
@@ -360,22 +279,11 @@ def _best_figure(
                 break
     if best is not None and noun is not None:
         counted = _read_as(f"{text[best[0] : best[1]]} {text[noun[0] : noun[1]]}")
-        if counted is not None and _dimension(counted.unit) != "count":
+        if counted is not None and dimension(counted.unit) != "count":
             return best[0], noun[1], counted
     return best
 
 
-# words after a singular count noun that show it is the counted thing ("1 data center in
-# Shanghai"), not a modifier of the next word ("data center GPUs", "data center racks")
-_NOT_A_NOUN = frozenset(
-    re.findall(
-        r"\w+",
-        """a an the and or but nor of in on at by for from to with within across around into
-        onto over under near per than as so that which who whose where when while if is was
-        are were be been being will would could can may might shall should must has have had
-        do does did it its their this these those each every worldwide globally nationwide""",
-    )
-)
 _NEXT_WORD = re.compile(r" +([A-Za-z][A-Za-z-]*)")
 
 
@@ -392,7 +300,7 @@ def _modified_noun(scan: str, end: int, quantity: Quantity) -> tuple[int, int] |
     if words is None or nxt is None or words[0].endswith("s"):
         return None
     word = nxt[1].lower()
-    if word in _NOT_A_NOUN or word.endswith("ly"):
+    if word in NOT_A_NOUN or word.endswith("ly"):
         return None
     for tail in (words[0], words[0].split()[-1]):
         try:
@@ -411,13 +319,6 @@ def _read_as(piece: str) -> Quantity | None:
         return parse_quantity(piece)
     except IdcForecastError:
         return None
-
-
-def _dimension(unit: str) -> str:
-    """The dimension of a canonical unit ("racks" of "racks 10k")."""
-    from idcforecast.units import parse_unit
-
-    return parse_unit(unit).dimension
 
 
 def _is_plain_count(quantity: Quantity) -> bool:
@@ -507,45 +408,6 @@ def _first_level(
 _RESOLUTION = re.compile(r"(?:2|4|5|6|8|10|12|16)K")
 
 
-# "per" or "/" and the thing an amount is per, in one or two words: "per GPU-hour",
-# "/GPU-hour", "per cabinet", "per used rack"
-_WORD = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
-_TOKEN = re.compile(r"[^\s,;:'\"’)]+")  # "US$" of "per US$'"
-_PER_THING = re.compile(
-    rf"\s*(?:\bper\s+|/\s*)({_WORD})(?:\s+({_WORD}))?\b(?![$¥€£₹₩\d])"
-)  # not "/US$70 million", "/S$0.5bn": a second currency's amount
-
-
-def _per_unknown(scan: str, end: int, quantity: Quantity) -> tuple[int, str] | None:
-    """The new end and unit of an amount followed by "per" a thing the registry lacks
-    ("$2 per GPU-hour": "USD/GPU-hour", "30 kW per cabinet": "kW/cabinet", "5.2万元 per
-    used rack per year": "CNY 10k/used rack/year", the things as written), or None: such
-    an amount is a price or a density, never a plain amount. A first thing the registry
-    knows ("5 servers per US$") leaves the figure as the registry read it."""
-    if _dimension(quantity.unit) == "count" or "/" in quantity.unit:
-        return None
-    parts: list[str] = []
-    stop = end
-    while (per := _PER_THING.match(scan, stop)) and per[1].lower() not in _NOT_A_NOUN:
-        token = _TOKEN.match(scan, per.start(1))
-        if not parts and token is not None and _known(token[0]):
-            return None  # a rate the registry refused ("per US$"): as read
-        two = per[2] is not None and per[2].lower() not in _NOT_A_NOUN | {"per"}
-        parts.append(f"{per[1]} {per[2]}" if two else per[1])
-        stop = per.end(2) if two else per.end(1)
-    return (stop, "/".join([quantity.unit, *parts])) if parts else None
-
-
-def _known(word: str) -> bool:
-    from idcforecast.units import parse_unit
-
-    try:
-        parse_unit(word)
-    except IdcForecastError:
-        return False
-    return True
-
-
 def _pue_with_its_point(text: str, number: tuple[int, int], quantity: Quantity) -> Quantity:
     """A PUE read as point-grouped thousands ("PUE: 1.125" in a text of decimal commas:
     1125) read with its point (1.125): a PUE, total over IT power, is 1 to about 3."""
@@ -579,7 +441,7 @@ def _figures_in(
         for j in marks:
             chars[j] = " "
         text = "".join(chars)
-    reading, scan = _unhyphened(*_point_decimals(text, _scan_text(text)))
+    reading, scan = _unhyphened(*point_decimals(text, scan_text(text)))
     # "两千亿元" as "2千亿元" (offsets stay); such a numeral gives no count nor duration
     reading, scan = arabic_numerals(reading), arabic_numerals(scan)
     numerals = {i for i, char in enumerate(scan) if char.isascii() and CJK_NUMERAL.match(text, i)}
@@ -609,7 +471,7 @@ def _figures_in(
             first_level = True
         if found is None or is_year(found[2]) or _BEFORE_CHO.match(scan, found[1]):
             continue  # "¥1.2兆円": 兆 is a magnitude the registry lacks, the ¥1.2 no figure
-        if number[0] in numerals and _dimension(found[2].unit) in ("count", "time"):
+        if number[0] in numerals and dimension(found[2].unit) in ("count", "time"):
             continue  # "一百多家", "两千年": an idiom or a count, never read from words
         if _RESOLUTION.fullmatch(scan, found[0], found[1]) and _NEXT_WORD.match(scan, found[1]):
             continue  # "4K video", "8K TV": a display's name, as "5G" is, not 4,000
@@ -628,8 +490,10 @@ def _figures_in(
             ratio_next = True
         elif not counts and _is_plain_count(quantity):
             continue
-        elif per := _per_unknown(scan, end, quantity):
+        elif per := per_unknown(scan, end, quantity):
             end, unit = per  # "$2 per GPU-hour": USD/GPU-hour, never a plain $2
+        elif per := per_before(scan, start, quantity, floor):
+            start, unit = per  # "每架每月8000元": CNY/racks/month
         if figures and (levels := change_levels(scan, figures[-1][:2], start, split, ratio_next)):
             changes[figures[-1][0]] = levels
         figures.append((start, end, quantity, unit))

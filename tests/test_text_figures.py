@@ -428,10 +428,11 @@ def test_a_figure_of_a_relative_year_gets_no_year(text: str, years: list[int | N
 
 
 def test_a_time_word_before_a_number_is_not_its_unit() -> None:
-    # "每年约100万架" was the figure "年约100万", 100 'year 10k'
+    # "每年约100万架" was the figure "年约100万", 100 'year 10k'; since text28 每年 before
+    # the amount makes it a rate a year (1 million racks a year), as "a year" after does
     found = find_figures("预计2024-2026年，新增机架规模每年约100万架。")
     assert list(zip(found["figure"], found["unit"], found["period"], strict=True)) == [
-        ("约100万架", "racks 10k", "2024-2026")
+        ("每年约100万架", "racks 10k/year", "2024-2026")
     ]
 
 
@@ -1012,3 +1013,22 @@ def test_a_month_span_is_no_figure_and_a_share_after_its_level_takes_its_year() 
     ]
     # a duration of months stays one: "3-6个月" is 3 to 6 months
     assert find_figures("工期3-6个月。")["unit"].tolist() == ["month"]
+
+
+def test_a_chinese_price_per_unit_written_before_its_amount() -> None:
+    # text28: "以每架每月8000元的价格" was a plain 8000 CNY; Chinese writes what a price is
+    # per before it ("每千瓦每月", "每机柜每年")
+    text = "机柜以每架每月8000元出租，电力按每千瓦每月150元计，部分客户每机柜每年10万元。"
+    found = find_figures(text)
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        ("每架每月8000元", 8000.0, "CNY/racks/month"),
+        ("每千瓦每月150元", 150.0, "CNY/kW/month"),
+        ("每机柜每年10万元", 10.0, "CNY 10k/机柜/year"),  # 机柜 as written: no registry unit
+    ]
+    # "每年" right before an amount is a rate a year, as "$3bn a year" is; other words
+    # after 每 leave the amount as it was ("每月租金8000元": 租金 is no unit)
+    assert find_figures("投资每年200亿元，每月租金8000元，每年20%。")["unit"].tolist() == [
+        "CNY 100m/year",
+        "CNY",
+        "%",
+    ]

@@ -136,8 +136,8 @@ def _read(text: str, parse: Callable[[str], Quantity]) -> Quantity:
     reads them ("3,5 Mrd. Euro" is 3.5 EUR bn, parse_quantity alone refuses the comma, as
     a table cell's may be either; "1.000 millones de euros" is 1,000 EUR mn, parse_quantity
     reads 1); the first error when that does not read either."""
+    from idcforecast._decimal_commas import point_decimal_commas
     from idcforecast.errors import IdcForecastError
-    from idcforecast.text_figures import point_decimal_commas
 
     pointed = point_decimal_commas(text)
     if pointed != text:
