@@ -443,8 +443,9 @@ def _figures_in(
         text = "".join(chars)
     reading, scan = _unhyphened(*point_decimals(text, scan_text(text)))
     # "两千亿元" as "2千亿元" (offsets stay); such a numeral gives no count nor duration
+    numerals = {m.start() for m in CJK_NUMERAL.finditer(scan)}  # those rewritten, below
     reading, scan = arabic_numerals(reading), arabic_numerals(scan)
-    numerals = {i for i, char in enumerate(scan) if char.isascii() and CJK_NUMERAL.match(text, i)}
+    numerals = {i for i in numerals if scan[i].isdigit()}
     dates = [(m.start(), m.end()) for m in DATE.finditer(scan)]
     # a month of the calendar ("3月5日", "12月底") and an ordinal ("第5年") are no figures
     calendar = dates + [(m.start(), m.end()) for m in MONTH_DAY.finditer(scan)]
