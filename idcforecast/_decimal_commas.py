@@ -59,6 +59,8 @@ def _comma_paragraph(
     writes decimal commas: a number grouped with points and a decimal comma ("2.345,6"),
     or a decimal comma and no number only an English text writes (``verdicts`` keeps each
     paragraph's, by its start)."""
+    if not decimals:
+        return False
     before = [m.end() for m in _BLANK_LINE.finditer(scan, 0, i)]
     start = before[-1] if before else 0
     if start not in verdicts:
