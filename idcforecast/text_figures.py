@@ -165,7 +165,7 @@ def _boundary(scan: str, i: int) -> bool:
 def _starts(scan: str, number_start: int, low: int) -> list[int]:
     """Where a figure around the number may begin, farthest first: never right after a
     digit, whose word it is ("2023年达到100亿元": the 年 is the year's, not a unit of 100亿),
-    nor after letters glued to a currency symbol ("AU$20 billion" is no "$20 billion": a
+    nor after letters glued to a currency symbol ("NZ$20 billion" is no "$20 billion": a
     currency the registry lacks gives no figure, never US dollars)."""
     glued = _GLUED_CURRENCY.search(scan, max(low, number_start - 8), number_start)
     high = glued.start() if glued else number_start
@@ -192,7 +192,7 @@ def _list_dash(scan: str, p: int) -> bool:
     return not scan[line_start:p].strip()
 
 
-# letters glued to a currency symbol right before a number ("AU$", "R$", "US$")
+# letters glued to a currency symbol right before a number ("NZ$", "AU$", "US$")
 _GLUED_CURRENCY = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}[$¥€£₹₩]\s*$")
 
 
@@ -562,7 +562,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     then holds words that ``parse_quantity`` alone does not read). A magnitude word
     after a qualifier needs no digits ("上千亿元" is at least 1 "CNY 100bn"), and a bare
     number named as a PUE is one ("a PUE of 1.25"). A currency the registry lacks
-    ("AU$20 billion") gives no figure, never one in US dollars; an amount per a thing
+    ("NZ$20 billion") gives no figure, never one in US dollars; an amount per a thing
     the registry lacks keeps that thing in its ``unit`` as written ("$2 per GPU-hour" is
     2 "USD/GPU-hour", a unit ``parse_unit`` does not read); a bare "¥" is yuan, as
     ``parse_quantity`` reads it, unless the figure's sentence (else the text) names Japan

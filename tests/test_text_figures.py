@@ -311,8 +311,25 @@ def test_a_pue_is_a_figure_named_by_its_ratio() -> None:
 
 def test_a_currency_the_registry_lacks_is_no_us_dollar() -> None:
     # "AU$20 billion" was read as "$20 billion", USD bn
-    text = "AWS will invest AU$20 billion, R$5 billion and HK$3.2 billion by 2029."
+    text = "AWS will invest NZ$2 billion, Z$5 billion and HK$3.2 billion by 2029."
     assert _rows(find_figures(text)) == [("HK$3.2 billion", 3.2, "HKD bn", "exact", 2029, "")]
+
+
+def test_southeast_asian_and_brazilian_money() -> None:
+    # text28: "AU$20 billion" and "R$5 billion" gave no figure, "RM 15 billion" (Johor's
+    # ringgit) was 15 "count bn"; Malaysian press writes "RM15bil"
+    text = (
+        "AWS will invest AU$20 billion, R$5 billion and RM 15 billion; YTL spends RM15bil "
+        "and Rp 50 trillion goes to Batam, ฿20 billion to Chonburi."
+    )
+    assert list(zip(*(find_figures(text)[c] for c in ("figure", "unit")), strict=True)) == [
+        ("AU$20 billion", "AUD bn"),
+        ("R$5 billion", "BRL bn"),
+        ("RM 15 billion", "MYR bn"),
+        ("RM15bil", "MYR bn"),
+        ("Rp 50 trillion", "IDR tn"),
+        ("฿20 billion", "THB bn"),
+    ]
 
 
 @pytest.mark.parametrize(
