@@ -596,9 +596,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     dated = years_of_figures(text, scan, figures, dates, _sentences(scan), changes)
     for (start, end, quantity, unit), (s_start, s_end, near) in zip(figures, dated, strict=True):
         single = near is not None and near.first == near.last
-        if unit == quantity.unit:  # "¥" beside Japan is yen
-            quantity = yen_or_yuan(text, (start, end), (s_start, s_end), quantity)
-            unit = quantity.unit
+        if unit.startswith(quantity.unit):  # "¥" beside Japan is yen ("¥300 per GPU-hour")
+            read = yen_or_yuan(text, (start, end), (s_start, s_end), quantity)
+            unit, quantity = read.unit + unit[len(quantity.unit) :], read
         rows.append(
             {
                 "figure": text[start:end],

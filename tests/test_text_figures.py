@@ -828,6 +828,9 @@ def test_yen_sign_in_a_japanese_context_is_yen() -> None:
     assert find_figures("SoftBank will spend ¥200 billion.\n阿里云投入3800亿元。")[
         "unit"
     ].tolist() == ["JPY bn", "CNY 100m"]
+    # a price per a thing the registry lacks too
+    gpu = find_figures("In Tokyo, H100s rent for ¥300 per GPU-hour.")
+    assert gpu["unit"].tolist() == ["JPY/GPU-hour"]
     # a written currency is never changed: "RMB¥", "CN¥" and "元" stay yuan
     assert find_figures("In Japan, the fund holds CN¥5 billion.")["unit"].tolist() == ["CNY bn"]
     # "¥1.2兆円": 兆 (a trillion in Japanese, mega- in Chinese units) is no magnitude the
