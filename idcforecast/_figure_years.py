@@ -143,6 +143,7 @@ def _fiscal_years(scan: str) -> list[Mention]:
 # words that make the year after them a base year, what a change is measured against
 _BASE_FOR_ANY = re.compile(
     r"(?:\b(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to|against)\s+(?:the\s+)?"
+    r"(?:(?:end|close|start|beginning)\s+of\s+(?:the\s+)?)?"  # "the end of 4Q22"
     r"(?:fiscal\s+)?(?:year\s+)?(?:[QH][1-4]\s+|[1-4]Q\s+)?"
     r"|(?:较|(?<!占)比|相比|相较于?|相比于|对比|對比|相較於?))$",
     re.IGNORECASE,
@@ -164,7 +165,7 @@ _PER_YEAR = re.compile(
 def _base(scan: str, start: int, end: int) -> str:
     """Whether the year at ``scan[start:end]`` is a base year: "any" (any figure's),
     "rate" (a rate's), "from" (a rate's unless a rate a year) or ""."""
-    before = scan[max(0, start - 24) : start]
+    before = scan[max(0, start - 40) : start]
     if _BASE_FOR_ANY.search(before) or (
         _BASE_WITH.search(before) and _BASE_WITH_AFTER.match(scan, end)
     ):

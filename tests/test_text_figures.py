@@ -1052,3 +1052,14 @@ def test_a_chinese_price_per_unit_written_before_its_amount() -> None:
         "CNY",
         "%",
     ]
+
+
+def test_the_end_of_a_base_period_is_a_base_year() -> None:
+    # text28: "up 5.5% compared with the end of 4Q22" (GDS's results) dated the 5.5% 2022,
+    # the year it is compared with; it is the 4Q23 figure's change
+    text = (
+        "Area committed was 611,599 sqm at the end of 4Q23, up 5.5% compared with the end of 4Q22."
+    )
+    assert find_figures(text)["year"].tolist() == [2023, 2023]
+    text = "Capacity rose 8% versus the end of 2022 to 1.2 GW in 2023."
+    assert find_figures(text)["year"].tolist() == [2023, 2023]
