@@ -286,7 +286,7 @@ def test_a_magnitude_word_without_digits() -> None:
     assert _rows(find_figures(text)) == [
         ("上千亿元", 1.0, "CNY 100bn", "at_least", None, ""),
         ("上万台服务器", 1.0, "servers 10k", "at_least", None, ""),
-        ("超千个", 1.0, "count thousand", "at_least", None, ""),  # 机柜: no registry unit
+        ("超千个机柜", 1.0, "racks thousand", "at_least", None, ""),  # 机柜 is a rack (text28)
     ]
     assert find_figures("数千亿元的投资").empty  # "several thousand 亿" is no number
 
@@ -927,7 +927,7 @@ def test_a_rate_per_a_thing_the_registry_lacks_is_no_plain_amount() -> None:
     assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
         ("$2 per GPU-hour", 2.0, "USD/GPU-hour"),
         ("$2.5/GPU-hour", 2.5, "USD/GPU-hour"),
-        ("30 kW per cabinet", 30.0, "kW/cabinet"),
+        ("30 kW per cabinet", 30.0, "kW/racks"),  # a cabinet is a rack
         ("$150 per kW per month", 150.0, "USD/kW/month"),  # the registry's: as before
         ("5.2万元 per used rack per year", 5.2, "CNY 10k/used rack/year"),
     ]
@@ -1038,12 +1038,16 @@ def test_a_month_span_is_no_figure_and_a_share_after_its_level_takes_its_year() 
 def test_a_chinese_price_per_unit_written_before_its_amount() -> None:
     # text28: "以每架每月8000元的价格" was a plain 8000 CNY; Chinese writes what a price is
     # per before it ("每千瓦每月", "每机柜每年")
-    text = "机柜以每架每月8000元出租，电力按每千瓦每月150元计，部分客户每机柜每年10万元。"
+    text = (
+        "机柜以每架每月8000元出租，电力按每千瓦每月150元计，部分客户每机柜每年10万元，"
+        "GPU每卡每小时12元。"
+    )
     found = find_figures(text)
     assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
         ("每架每月8000元", 8000.0, "CNY/racks/month"),
         ("每千瓦每月150元", 150.0, "CNY/kW/month"),
-        ("每机柜每年10万元", 10.0, "CNY 10k/机柜/year"),  # 机柜 as written: no registry unit
+        ("每机柜每年10万元", 10.0, "CNY 10k/racks/year"),  # 机柜 is a rack
+        ("每卡每小时12元", 12.0, "CNY/卡/hour"),  # 卡 (a GPU card) as written: no unit
     ]
     # "每年" right before an amount is a rate a year, as "$3bn a year" is; other words
     # after 每 leave the amount as it was ("每月租金8000元": 租金 is no unit)
