@@ -597,7 +597,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     for (start, end, quantity, unit), (s_start, s_end, near) in zip(figures, dated, strict=True):
         single = near is not None and near.first == near.last
         if unit.startswith(quantity.unit):  # "¥" beside Japan is yen ("¥300 per GPU-hour")
-            read = yen_or_yuan(text, (start, end), (s_start, s_end), quantity)
+            on = near.first if near is not None and single else None
+            read = yen_or_yuan(text, (start, end), (s_start, s_end), quantity, on)
             unit, quantity = read.unit + unit[len(quantity.unit) :], read
         rows.append(
             {

@@ -1067,3 +1067,15 @@ def test_the_end_of_a_base_period_is_a_base_year() -> None:
     assert find_figures(text)["year"].tolist() == [2023, 2023]
     text = "Capacity rose 8% versus the end of 2022 to 1.2 GW in 2023."
     assert find_figures(text)["year"].tolist() == [2023, 2023]
+
+
+def test_a_yen_sign_s_own_alternate_decides_between_yen_and_yuan() -> None:
+    # text28: with no country named, "¥440 billion ($2.9 billion)" was 440 CNY bn, 61.1
+    # USD bn at 2024's 7.1957 CNY per USD (data/fx_rates.csv), twenty times the text's own
+    # $2.9bn; as yen (151.4551 JPY per USD in 2024: 440 / 151.4551 = 2.905) it matches
+    found = find_figures("The company will spend ¥440 billion ($2.9 billion) by 2024.")
+    assert found["unit"].tolist() == ["JPY bn"]
+    # the alternate keeps the yuan when it matches yuan, whatever the places: no year in
+    # the sentence, the latest rates (2025's) are used: 500 / 7.18 = 69.6, near 71.2
+    found = find_figures("It will invest ¥500 billion ($71.2 billion) in Tokyo and Osaka.")
+    assert found["unit"].tolist() == ["CNY bn"]
