@@ -13,7 +13,7 @@ from idcforecast.errors import IdcForecastError
 if TYPE_CHECKING:
     from idcforecast.units.quantity import Quantity
 
-__all__ = ["NOT_A_NOUN", "dimension", "per_before", "per_unknown"]
+__all__ = ["NOT_A_NOUN", "dimension", "per_before", "per_unknown", "rate_of_before"]
 
 
 # words after a singular count noun that show it is the counted thing ("1 data center in
@@ -107,3 +107,21 @@ def _known(word: str) -> bool:
     except IdcForecastError:
         return False
     return True
+
+
+# "12 kW per rack in 2024 from 8.4 kW": a level after "from", in the same sentence
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[。！？!?；;\n]|\.\s")
+
+
+def rate_of_before(scan: str, previous: tuple[int, str] | None, start: int, unit: str) -> str:
+    """``unit``, or the rate unit of the figure before (``previous``: its end and unit)
+    when this figure is the level that one is compared with ("12 kW per rack in 2024 from
+    8.4 kW": kW/racks, the "per rack" written once for both): after "from", in the same
+    sentence, its unit the rate's amount."""
+    if previous is None or "/" in unit or not previous[1].startswith(unit + "/"):
+        return unit
+    between = scan[previous[0] : start]
+    if _SENTENCE_BREAK.search(between) or not _FROM_BEFORE.search(between):
+        return unit
+    return previous[1]

@@ -19,7 +19,13 @@ from idcforecast._cells import footnote_numbers
 from idcforecast._decimal_commas import point_decimals
 from idcforecast._figure_changes import change_levels, change_to
 from idcforecast._figure_currency import yen_or_yuan
-from idcforecast._figure_rates import NOT_A_NOUN, dimension, per_before, per_unknown
+from idcforecast._figure_rates import (
+    NOT_A_NOUN,
+    dimension,
+    per_before,
+    per_unknown,
+    rate_of_before,
+)
 from idcforecast._figure_years import (
     DATE,
     MONTH_DAY,
@@ -495,6 +501,8 @@ def _figures_in(
             end, unit = per  # "$2 per GPU-hour": USD/GPU-hour, never a plain $2
         elif per := per_before(scan, start, quantity, floor):
             start, unit = per  # "每架每月8000元": CNY/racks/month
+        before = (figures[-1][1], figures[-1][3]) if figures else None
+        unit = rate_of_before(scan, before, start, unit)  # "12 kW per rack ... from 8.4 kW"
         if figures and (levels := change_levels(scan, figures[-1][:2], start, split, ratio_next)):
             changes[figures[-1][0]] = levels
         figures.append((start, end, quantity, unit))

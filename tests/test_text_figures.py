@@ -1079,3 +1079,21 @@ def test_a_yen_sign_s_own_alternate_decides_between_yen_and_yuan() -> None:
     # the sentence, the latest rates (2025's) are used: 500 / 7.18 = 69.6, near 71.2
     found = find_figures("It will invest ¥500 billion ($71.2 billion) in Tokyo and Osaka.")
     assert found["unit"].tolist() == ["CNY bn"]
+
+
+def test_a_level_compared_with_a_rate_takes_the_rate_s_unit() -> None:
+    # text28: "12 kW per rack in 2024 from 8.4 kW in 2021" gave the 8.4 'kW', a power,
+    # beside a density in kW/racks: the 'per rack' is written once for both
+    text = (
+        "Average rack density rose to 12 kW per rack in 2024 from 8.4 kW in 2021. "
+        "Prices grew from $100 to $120 per kW per month. It added 5 MW, up from 3 MW."
+    )
+    found = find_figures(text)
+    assert list(zip(found["figure"], found["unit"], strict=True)) == [
+        ("12 kW per rack", "kW/racks"),
+        ("8.4 kW", "kW/racks"),
+        ("$100", "USD/kW/month"),
+        ("$120 per kW per month", "USD/kW/month"),
+        ("5 MW", "MW"),
+        ("3 MW", "MW"),
+    ]
