@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from idcforecast.units.quantity import Quantity
 
@@ -53,7 +53,9 @@ DATE = re.compile(
 )
 # a month named by its number, without a year: "3月5日", "12月底", "3月份" (a duration of
 # months is "3个月"; "100元/月", "每月" are per month)
-MONTH_DAY = re.compile(r"(?<![\d.个個/每])(?:1[0-2]|0?[1-9])\s*月(?!\s*[/每])")
+MONTH_DAY = re.compile(
+    r"(?<![\d.个個/每])(?:(?:1[0-2]|0?[1-9])\s*(?:-|–|~|～|至|到)\s*)?(?:1[0-2]|0?[1-9])\s*月(?!\s*[/每])"
+)  # and a span of months of the calendar: "1-9月", "1至6月" (a duration is "3-6个月")
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,7 @@ def year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[Mention]:
     def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
-    mentions = [m for m in _fiscal_years(scan) if free(m.start, m.end)]
+    mentions = [m for m in _fiscal_years(scan) + _five_year_plans(scan) if free(m.start, m.end)]
     fiscal = [(m.start, m.end) for m in mentions]
     for match in _YEAR_RANGE.finditer(scan):
         first_text, last_text = (match[1], match[2]) if match[1] else (match[3], match[4])
@@ -100,6 +102,21 @@ def year_mentions(scan: str, taken: list[tuple[int, int]]) -> list[Mention]:
             year = int(match[1])
             mentions.append(Mention(span[0], span[1], year, year, _base(scan, *span)))
     return sorted(mentions, key=lambda m: m.start)
+
+
+# China's five-year plans by their short names: "十一五" (2006-2010) to "十五五" (2026-2030)
+_FIVE_YEAR_PLAN = re.compile(r"十([一二三四五])五")
+_PLAN_NUMBER = {"一": 11, "二": 12, "三": 13, "四": 14, "五": 15}
+
+
+def _five_year_plans(scan: str) -> list[Mention]:
+    """The periods of the five-year plans named in ``scan``: "十四五" is 2021-2025 (the
+    third plan ran 1966-1970, each since five years after the one before)."""
+    mentions = []
+    for match in _FIVE_YEAR_PLAN.finditer(scan):
+        first = 1966 + 5 * (_PLAN_NUMBER[match[1]] - 3)
+        mentions.append(Mention(match.start(), match.end(), first, first + 4))
+    return mentions
 
 
 def _fiscal_years(scan: str) -> list[Mention]:
@@ -126,6 +143,7 @@ def _fiscal_years(scan: str) -> list[Mention]:
 # words that make the year after them a base year, what a change is measured against
 _BASE_FOR_ANY = re.compile(
     r"(?:\b(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to|against)\s+(?:the\s+)?"
+    r"(?:(?:end|close|start|beginning)\s+of\s+(?:the\s+)?)?"  # "the end of 4Q22"
     r"(?:fiscal\s+)?(?:year\s+)?(?:[QH][1-4]\s+|[1-4]Q\s+)?"
     r"|(?:较|(?<!占)比|相比|相较于?|相比于|对比|對比|相較於?))$",
     re.IGNORECASE,
@@ -147,7 +165,7 @@ _PER_YEAR = re.compile(
 def _base(scan: str, start: int, end: int) -> str:
     """Whether the year at ``scan[start:end]`` is a base year: "any" (any figure's),
     "rate" (a rate's), "from" (a rate's unless a rate a year) or ""."""
-    before = scan[max(0, start - 24) : start]
+    before = scan[max(0, start - 40) : start]
     if _BASE_FOR_ANY.search(before) or (
         _BASE_WITH.search(before) and _BASE_WITH_AFTER.match(scan, end)
     ):
@@ -262,7 +280,12 @@ def is_compound_rate(scan: str, start: int, end: int, unit: str) -> bool:
 
 
 def compounding_period(
-    near: Mention, own: list[Mention], text: str, rate: tuple[int, int], others: set[int]
+    near: Mention,
+    own: list[Mention],
+    text: str,
+    rate: tuple[int, int],
+    others: set[int],
+    rivals: Sequence[int] = (),
 ) -> Mention:
     """The period of a compound rate whose nearest mention is one year: from that year to
     the next year its sentence names when it is the first, from the one before when it is
@@ -271,10 +294,15 @@ def compounding_period(
     2025-2032); a CAGR has no single year. Else (one year, or one in the middle) ``near``.
     Only a year that another figure of the sentence took (``others``) or one in the rate's
     own clause (``rate`` its span) counts: "The firm, founded in 2010, expects a CAGR of
-    20% to 2028" has no period from 2010."""
+    20% to 2028" has no period from 2010. Nor does a year past another compound rate of
+    the sentence (``rivals``, their starts): "a 10% CAGR to 2025 and a 14% CAGR to 2030"
+    gives the 10% its 2025, the 14% 2025-2030."""
 
     def counts(m: Mention) -> bool:
-        between = text[min(rate[1], m.end) : max(rate[0], m.start)]
+        low, high = min(rate[1], m.end), max(rate[0], m.start)
+        if any(low <= r < high for r in rivals):
+            return False
+        between = text[low:high]
         return m.first in others or not any(mark in between for mark in CLAUSE_MARKS)
 
     years = sorted({m.first for m in own if m.first == m.last and counts(m)})
@@ -291,6 +319,8 @@ CLAUSE_MARKS = ("，", ", ", "；", ";")
 _APPOSITION = re.compile(
     r"\s*[，,]\s*(?:(?:较|(?<!占)比|相比|相较于?|与|與)\s*(?:19|20)\d{2}\s*年?\s*(?:同期)?\s*"
     r"(?:相比|相较|相較)?\s*[，,]?\s*)?"
+    # or its share of a whole: "1500亿千瓦时，约占全社会用电量的1.6%"
+    r"(?:(?:约|約|大约|大約)?(?:占|佔)(?:比)?[^，,。；;\d]{0,20}?(?:的|之)?\s*)?"
 )
 
 
@@ -317,12 +347,55 @@ def change_of(
     return any(mark in between for mark in ("，", ", ", "；", ";"))
 
 
+def _change_levels(
+    spans: Sequence[tuple[int, int]], changes: Mapping[int, tuple[int, int]], start: int
+) -> tuple[bool, tuple[int, int]] | None:
+    """(True, the change's "from" and "to") for the first level of a change, (False, the
+    same) for its second level, else None."""
+    i = bisect.bisect_left(spans, (start, -1))
+    if start in changes:
+        return True, changes[start]
+    if i > 0 and spans[i - 1][0] in changes:
+        return False, changes[spans[i - 1][0]]
+    return None
+
+
+def _level_year(
+    text: str,
+    own: list[Mention],
+    span: tuple[int, int],
+    beside: Sequence[tuple[int, int]],
+    level: tuple[bool, tuple[int, int]],
+) -> Mention | None:
+    """The year of one level of a change: a year written between its "from" and its "to"
+    is the first level's ("from $10bn in 2023 to $20bn", "从2020年的1000亿元增长到"), one
+    elsewhere the second's ("from $10bn to $20bn in 2024": the $10bn has no year); a
+    period around the change gives the first level its first year and the second its
+    last ("between 2020 and 2024 ... from $10bn to $20bn": 2020 and 2024)."""
+    start, end = span
+    first, (low, high) = level
+    if first:
+        if near := nearest_mention(
+            text, [m for m in own if low <= m.start < high], start, end, beside
+        ):
+            return near
+        near = nearest_mention(text, own, start, end, beside)
+        if near is None or near.first == near.last:
+            return None
+        return Mention(near.start, near.end, near.first, near.first)
+    near = nearest_mention(text, [m for m in own if not low <= m.start < high], start, end, beside)
+    if near is None or near.first == near.last:
+        return near
+    return Mention(near.start, near.end, near.last, near.last)
+
+
 def years_of_figures(
     text: str,
     scan: str,
     figures: Sequence[tuple[int, int, Quantity, str]],
     dates: Sequence[tuple[int, int]],
     sentences: Sequence[tuple[int, int]],
+    changes: Mapping[int, tuple[int, int]] | None = None,
 ) -> list[tuple[int, int, Mention | None]]:
     """The sentence (start, end) and the year or period (None: no year) of each figure.
 
@@ -336,6 +409,11 @@ def years_of_figures(
         ``(start, end)`` of the dates in the text, whose year is a year mention.
     sentences
         ``(start, end)`` of each sentence, in text order.
+    changes
+        The figures that are the first level of a change to the next figure ("from $10bn
+        to $20bn in 2024"), by start: where the change's "from" and "to" are. Such a level
+        takes only a year written between the two, or the first year of a period around
+        the change, never the second level's year (see :func:`_level_year`).
     """
     mentions = year_mentions(scan, [(a, b) for a, b, _, _ in figures] + list(dates))
     # a date's numbers are no figures, but its year is a year ("截至2023年6月底" is 2023)
@@ -353,14 +431,16 @@ def years_of_figures(
         ]
         # the figures of the sentence only (all of the text's made it quadratic)
         beside = spans[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
-        near = (
-            None
-            if relative_year(scan, start, end, s_start)
-            else nearest_mention(text, own, start, end, beside)
-        )
+        if relative_year(scan, start, end, s_start):
+            near = None
+        elif changes and (level := _change_levels(spans, changes, start)) is not None:
+            near = _level_year(text, own, (start, end), beside, level)
+        else:
+            near = nearest_mention(text, own, start, end, beside)
         found.append((start, end, unit, s_start, s_end, own, near))
     # the year each figure took, by its start: a compound rate's period runs between those
     taken = {f[0]: f[6].first for f in found if f[6] is not None and f[6].first == f[6].last}
+    compound = [a for a, b, _, unit in figures if is_compound_rate(scan, a, b, unit)]
     years: list[tuple[int, int, Mention | None]] = []
     previous: tuple[int, int, Mention | None, str] | None = None  # the figure before
     for start, end, unit, s_start, s_end, own, near in found:
@@ -370,7 +450,8 @@ def years_of_figures(
             and is_compound_rate(scan, start, end, unit)
         ):
             others = {y for a, y in taken.items() if s_start <= a < s_end and a != start}
-            near = compounding_period(near, own, text, (start, end), others)
+            rivals = [a for a in compound if s_start <= a < s_end and a != start]
+            near = compounding_period(near, own, text, (start, end), others, rivals)
         elif previous is not None and change_of(previous, start, end, near, unit, scan):
             near = previous[2]  # "2023年收入达到2407亿元，同比增长26.7%": the 2407亿元's 2023
         previous = (start, end, near, unit)

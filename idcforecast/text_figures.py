@@ -10,11 +10,22 @@ figure goes into a table.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from typing import TYPE_CHECKING
 
 from idcforecast._cells import footnote_numbers
+from idcforecast._decimal_commas import point_decimals
+from idcforecast._figure_changes import change_levels, change_to
+from idcforecast._figure_currency import yen_or_yuan
+from idcforecast._figure_rates import (
+    NOT_A_NOUN,
+    dimension,
+    per_before,
+    per_unknown,
+    rate_of_before,
+)
 from idcforecast._figure_years import (
     DATE,
     MONTH_DAY,
@@ -23,6 +34,7 @@ from idcforecast._figure_years import (
     years_of_figures,
 )
 from idcforecast.errors import IdcForecastError, ParseError
+from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -43,7 +55,8 @@ _NUMBER = re.compile(
 # punctuation a figure never spans (a comma only between digits, in "1,562.5")
 _STOPS = frozenset('。！？；;!?\n，、：:"“”')
 _SYMBOLS = frozenset("$¥€£₹₩~≈><≥≤+-(")
-_SENTENCE_END = re.compile(r"[。！？!?\n]+|\.(?=\s+[A-Z0-9\"“(\u4e00-\u9fff]|\s*$)")
+# a full stop before a capital, a digit, a quote, CJK or kana (a Japanese sentence) ends one
+_SENTENCE_END = re.compile(r"[。！？!?\n]+|\.(?=\s+[A-Z0-9\"“(\u3040-\u30ff\u4e00-\u9fff]|\s*$)")
 # a full stop after these ends no sentence ("U.S. Dollars", "Mr. Ma", "No. 1")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Za-z]|\b[A-Za-z]\.[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|No|Inc|Co|Corp|Ltd|vs|St|Jr|approx|est|"
@@ -51,7 +64,7 @@ _ABBREVIATION = re.compile(
 )
 
 
-def _scan_text(text: str) -> str:
+def scan_text(text: str) -> str:
     """``text`` with each character NFKC-normalized where that keeps it one character
     (full-width digits and spaces become ASCII, the full-width comma "，" stays), so
     offsets stay those of ``text``."""
@@ -65,48 +78,6 @@ def _scan_text(text: str) -> str:
         else:
             out.append(" " if norm.isspace() else norm if len(norm) == 1 else char)
     return "".join(out)
-
-
-# a number written with a decimal comma, unambiguously: "3,5", "27,8", "1 234,5", "1.234,5"
-# (a comma before one or two digits separates no thousands; "1,234" and "1.234" stay
-# English, as parse_quantity reads them, and "2022,2023" two years)
-_DECIMAL_COMMA = re.compile(
-    r"(?<![\d.,])(\d{1,3}(?:( |\.)\d{3})(?:\2\d{3})*|\d+),\d{1,2}(?![\d.,])"
-)
-
-
-def _point_decimals(text: str, scan: str) -> tuple[str, str]:
-    """``text`` and ``scan`` with each decimal-comma number rewritten as parse_quantity
-    reads numbers, character for character so that offsets stay: "1.234,5" as "1 234.5",
-    "3,5" as "3.5". Only an ASCII comma is a decimal comma: a full-width "，" ends a clause
-    ("增长12，5个项目" holds 12 and 5; ``scan`` keeps it)."""
-    chars, scan_chars = list(text), list(scan)
-    decimals = list(_DECIMAL_COMMA.finditer(scan))
-    for match in decimals:
-        comma = match.end(1)
-        for i in range(match.start(), comma):
-            if scan[i] in " .":
-                chars[i] = scan_chars[i] = " "  # thousands, as "1 234" (spaces parse)
-        chars[comma] = scan_chars[comma] = "."
-    if any(match[2] == "." for match in decimals) or (
-        decimals and not _ENGLISH_NUMBER.search(scan)
-    ):
-        # a text that writes decimal commas groups thousands with points: "1.250 MW" beside
-        # "2.345,6 Mio. EUR" is 1250 MW, not 1.25
-        for match in _POINT_THOUSANDS.finditer(scan):
-            for i in range(match.start(), match.end()):
-                if scan[i] == ".":
-                    chars[i] = scan_chars[i] = " "
-    return "".join(chars), "".join(scan_chars)
-
-
-# numbers only an English text writes: "1,234" (a comma before three digits) or "27.8",
-# "1.5", "0.1234" (a point before other than three digits)
-_ENGLISH_NUMBER = re.compile(
-    r"(?<![\d.,])\d+(?:,\d{3})+(?!\d|,\d)|(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?!\d|[.,]\d)"
-)
-# thousands grouped with points ("1.250", "2.300.000"), not a date ("07.12.2026")
-_POINT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?!\d|[.,]\d)")
 
 
 # a number joined to its unit by a hyphen, as a compound adjective: "a 100-MW campus"
@@ -128,13 +99,6 @@ def _unhyphened(text: str, scan: str) -> tuple[str, str]:
         if unit.dimension not in ("count", "time") and unit.magnitude is None:
             chars[match.start()] = scan_chars[match.start()] = " "
     return "".join(chars), "".join(scan_chars)
-
-
-def point_decimal_commas(text: str) -> str:
-    """``text`` with each unambiguous decimal comma written as a point, as
-    :func:`find_figures` reads it ("3,5 Mrd. Euro" as "3.5 Mrd. Euro", "1.234,5" as
-    "1 234.5"): for ``idcforecast parse``, which reads one figure as ``figures`` does."""
-    return _point_decimals(text, _scan_text(text))[0]
 
 
 def _wrapped_at(text: str, i: int) -> bool:
@@ -199,13 +163,15 @@ def _boundary(scan: str, i: int) -> bool:
         return True
     if (before == "." and after.isdigit()) or (before.isdigit() and after in ".,"):
         return False  # inside "1562.5" or "1,562"
+    if before.isalpha() and after == "-" and scan[i + 1 : i + 2].isalpha():
+        return False  # inside "MW-month", "GPU-hour": one unit, not "MW"
     return not (before.isalnum() and after.isalnum())
 
 
 def _starts(scan: str, number_start: int, low: int) -> list[int]:
     """Where a figure around the number may begin, farthest first: never right after a
     digit, whose word it is ("2023年达到100亿元": the 年 is the year's, not a unit of 100亿),
-    nor after letters glued to a currency symbol ("AU$20 billion" is no "$20 billion": a
+    nor after letters glued to a currency symbol ("NZ$20 billion" is no "$20 billion": a
     currency the registry lacks gives no figure, never US dollars)."""
     glued = _GLUED_CURRENCY.search(scan, max(low, number_start - 8), number_start)
     high = glued.start() if glued else number_start
@@ -217,12 +183,22 @@ def _starts(scan: str, number_start: int, low: int) -> list[int]:
             scan[p] != " "
             and (p == 0 or not scan[p - 1].isdigit())
             and (p == low or _boundary(scan, p))
+            and not _list_dash(scan, p)
         )
     ]
     return found
 
 
-# letters glued to a currency symbol right before a number ("AU$", "R$", "US$")
+def _list_dash(scan: str, p: int) -> bool:
+    """Whether ``scan[p]`` is a list item's dash, first on its line and followed by a
+    space ("\n- 1900万 servers", "\n  - 5%"): no minus sign."""
+    if scan[p] not in "-–—*•" or scan[p + 1 : p + 2] not in (" ", "\t"):
+        return False
+    line_start = scan.rfind("\n", 0, p) + 1
+    return not scan[line_start:p].strip()
+
+
+# letters glued to a currency symbol right before a number ("NZ$", "AU$", "US$")
 _GLUED_CURRENCY = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}[$¥€£₹₩]\s*$")
 
 
@@ -230,6 +206,9 @@ _GLUED_CURRENCY = re.compile(r"(?<![A-Za-z])[A-Za-z]{1,3}[$¥€£₹₩]\s*$")
 # number's ("for 2022 £400m" is £400m, not 2022 pounds)
 _CURRENCY_PREFIX = re.compile(r"\s*(?:[A-Za-z]{0,3}[$¥€£₹₩]|[A-Z]{3})\s*")
 _NUMBER_NEXT = re.compile(r"\s*\d")
+
+
+_YEAR_AGO = re.compile(r"year(?=\s+(?:earlier|ago|before|prior)\b)", re.IGNORECASE)
 
 
 def _ends(scan: str, number_end: int, high: int) -> list[int]:
@@ -240,6 +219,7 @@ def _ends(scan: str, number_end: int, high: int) -> list[int]:
         if scan[e - 1] != " "
         and (e == len(scan) or _boundary(scan, e))
         and not (_CURRENCY_PREFIX.fullmatch(scan, number_end, e) and _NUMBER_NEXT.match(scan, e))
+        and not _YEAR_AGO.match(scan, e - 4)  # "46% a year earlier" is no 46% a year
     ]
     if _glued_letter(scan, number_end):
         return sorted(found, reverse=True)
@@ -305,22 +285,11 @@ def _best_figure(
                 break
     if best is not None and noun is not None:
         counted = _read_as(f"{text[best[0] : best[1]]} {text[noun[0] : noun[1]]}")
-        if counted is not None and _dimension(counted.unit) != "count":
+        if counted is not None and dimension(counted.unit) != "count":
             return best[0], noun[1], counted
     return best
 
 
-# words after a singular count noun that show it is the counted thing ("1 data center in
-# Shanghai"), not a modifier of the next word ("data center GPUs", "data center racks")
-_NOT_A_NOUN = frozenset(
-    re.findall(
-        r"\w+",
-        """a an the and or but nor of in on at by for from to with within across around into
-        onto over under near per than as so that which who whose where when while if is was
-        are were be been being will would could can may might shall should must has have had
-        do does did it its their this these those each every worldwide globally nationwide""",
-    )
-)
 _NEXT_WORD = re.compile(r" +([A-Za-z][A-Za-z-]*)")
 
 
@@ -337,7 +306,7 @@ def _modified_noun(scan: str, end: int, quantity: Quantity) -> tuple[int, int] |
     if words is None or nxt is None or words[0].endswith("s"):
         return None
     word = nxt[1].lower()
-    if word in _NOT_A_NOUN or word.endswith("ly"):
+    if word in NOT_A_NOUN or word.endswith("ly"):
         return None
     for tail in (words[0], words[0].split()[-1]):
         try:
@@ -356,13 +325,6 @@ def _read_as(piece: str) -> Quantity | None:
         return parse_quantity(piece)
     except IdcForecastError:
         return None
-
-
-def _dimension(unit: str) -> str:
-    """The dimension of a canonical unit ("racks" of "racks 10k")."""
-    from idcforecast.units import parse_unit
-
-    return parse_unit(unit).dimension
 
 
 def _is_plain_count(quantity: Quantity) -> bool:
@@ -430,33 +392,6 @@ def _ratio_named(scan: str, start: int, end: int, floor: int) -> tuple[int, int,
     return None
 
 
-# a change from one level to another ("grew from $10bn to $20bn", "an increase from 5% to
-# 8%"), not a range ("prices range from $100 to $150", "between $5bn and $6bn")
-_CHANGE_FROM = re.compile(
-    r"\b(?:grow|grows|grew|grown|growing|growth|rise|rises|rose|risen|rising|increase|increases"
-    r"|increased|increasing|climb|climbs|climbed|climbing|jump|jumps|jumped|surge|surges|surged"
-    r"|soar|soars|soared|expand|expands|expanded|expanding|expansion|double|doubles|doubled"
-    r"|triple|tripled|fall|falls|fell|fallen|falling|decline|declines|declined|declining|drop"
-    r"|drops|dropped|decrease|decreases|decreased|decreasing|shrink|shrinks|shrank|shrunk"
-    r"|reduce|reduced|cut|cuts|raise|raised|lift|lifted|boost|boosted|go|goes|went|gone|move"
-    r"|moved|improve|improved|slow|slowed|accelerate|accelerated|change|changed|up|down)"
-    r"(?:\s+[A-Za-z]+){0,2}?\s+from\s+$",
-    re.IGNORECASE,
-)
-_TO = re.compile(r"\s+to\s+", re.IGNORECASE)
-
-
-def _change_to(scan: str, start: int, end: int, quantity: Quantity) -> int | None:
-    """Where the first level of a change read as a range ends ("$10bn to $20bn" after
-    "grew from": at "$10bn"), or None when the figure is no such change."""
-    if quantity.low is None or quantity.high is None:
-        return None
-    if not _CHANGE_FROM.search(scan, max(0, start - 60), start):
-        return None
-    to = _TO.search(scan, start, end)
-    return None if to is None else to.start()
-
-
 def _first_level(
     text: str, scan: str, number: tuple[int, int], floor: int, to: int, change: Quantity
 ) -> tuple[int, int, Quantity]:
@@ -465,7 +400,7 @@ def _first_level(
     it ("10" of "from 10 to 20 MW" is 10 MW)."""
     from idcforecast.units.quantity import Quantity
 
-    assert change.low is not None  # a range: _change_to checked
+    assert change.low is not None  # a range: change_to checked
     found = _best_figure(text, scan, number, floor, to)
     if found is not None and found[2].unit == change.unit:
         return found
@@ -475,12 +410,36 @@ def _first_level(
     return start, to, level
 
 
+# a display resolution before a noun ("4K video", "8K TV"); "10K servers" has a unit
+_RESOLUTION = re.compile(r"(?:2|4|5|6|8|10|12|16)K")
+
+
+def _pue_with_its_point(text: str, number: tuple[int, int], quantity: Quantity) -> Quantity:
+    """A PUE read as point-grouped thousands ("PUE: 1.125" in a text of decimal commas:
+    1125) read with its point (1.125): a PUE, total over IT power, is 1 to about 3."""
+    written = text[number[0] : number[1]]
+    if quantity.value < 100 or "." not in written or "," in written:
+        return quantity
+    try:
+        return dataclasses.replace(quantity, value=float(written))
+    except ValueError:
+        return quantity
+
+
+# 兆: a trillion in Japanese ("1.2兆円"), mega- in Chinese units ("兆瓦", read as MW)
+_BEFORE_CHO = re.compile(r"\s*兆")
+
+
 def _figures_in(
     text: str, counts: bool
-) -> tuple[list[tuple[int, int, Quantity, str]], str, list[tuple[int, int]]]:
+) -> tuple[
+    list[tuple[int, int, Quantity, str]], str, list[tuple[int, int]], dict[int, tuple[int, int]]
+]:
     """The figures of ``text`` (start, end, quantity, unit: the quantity's, or a ratio's
-    name) in order, the scan text and the spans of dates ("2020-07-07", "2021年3月5日")
-    whose numbers are no figures."""
+    name) in order, the scan text, the spans of dates ("2020-07-07", "2021年3月5日")
+    whose numbers are no figures, and the figures that are the first level of a change
+    to the next figure ("from $10bn to $20bn", "从1000亿元增长到2000亿元"): by start, where
+    the change's "from" and its "to" are."""
     # a footnote number ("320亿元①", "$3.2bn¹") is no digit: NFKC would append it to the
     # figure ("3201"), so it reads as a space (offsets stay)
     if marks := footnote_numbers(text):
@@ -488,7 +447,11 @@ def _figures_in(
         for j in marks:
             chars[j] = " "
         text = "".join(chars)
-    reading, scan = _unhyphened(*_point_decimals(text, _scan_text(text)))
+    reading, scan = _unhyphened(*point_decimals(text, scan_text(text)))
+    # "两千亿元" as "2千亿元" (offsets stay); such a numeral gives no count nor duration
+    numerals = {m.start() for m in CJK_NUMERAL.finditer(scan)}  # those rewritten, below
+    reading, scan = arabic_numerals(reading), arabic_numerals(scan)
+    numerals = {i for i in numerals if scan[i].isdigit()}
     dates = [(m.start(), m.end()) for m in DATE.finditer(scan)]
     # a month of the calendar ("3月5日", "12月底") and an ordinal ("第5年") are no figures
     calendar = dates + [(m.start(), m.end()) for m in MONTH_DAY.finditer(scan)]
@@ -497,6 +460,9 @@ def _figures_in(
         + [(m.start(1), m.end(1)) for m in _DIGITLESS.finditer(scan)]
     )
     figures: list[tuple[int, int, Quantity, str]] = []
+    # the first level of each change, by its start: where its "from" and its "to" are
+    changes: dict[int, tuple[int, int]] = {}
+    split: int | None = None  # the "to" of the last figure, a change read as a range
     floor = 0
     for number in anchors:
         if number[0] < floor or any(a <= number[0] < b for a, b in calendar):
@@ -504,16 +470,23 @@ def _figures_in(
         if number[0] > 0 and scan[number[0] - 1] == "第":
             continue
         found = _best_figure(reading, scan, number, floor)
-        if found is not None and (to := _change_to(scan, *found)) is not None:
+        first_level = ratio_next = False
+        if found is not None and (to := change_to(scan, *found)) is not None:
             # "grew from $10bn to $20bn": two figures, the level before and after, never a
             # range whose midpoint ($15bn) no one wrote; the second is read next
             found = _first_level(reading, scan, number, floor, to, found[2])
-        if found is None or is_year(found[2]):
-            continue
+            first_level = True
+        if found is None or is_year(found[2]) or _BEFORE_CHO.match(scan, found[1]):
+            continue  # "¥1.2兆円": 兆 is a magnitude the registry lacks, the ¥1.2 no figure
+        if number[0] in numerals and dimension(found[2].unit) in ("count", "time"):
+            continue  # "一百多家", "两千年": an idiom or a count, never read from words
+        if _RESOLUTION.fullmatch(scan, found[0], found[1]) and _NEXT_WORD.match(scan, found[1]):
+            continue  # "4K video", "8K TV": a display's name, as "5G" is, not 4,000
         start, end, quantity = found
         unit = quantity.unit
         if unit == "count" and (ratio := _ratio_named(scan, start, end, floor)):
             start, end, unit = ratio
+            quantity = _pue_with_its_point(text, number, quantity)
         elif (
             unit == "count"
             and figures
@@ -521,11 +494,21 @@ def _figures_in(
             and _RATIO_NEXT.fullmatch(scan, figures[-1][1], start)
         ):
             unit = "PUE"  # "PUE dropped from 1.6 to 1.3": the 1.3 is a PUE too
+            ratio_next = True
         elif not counts and _is_plain_count(quantity):
             continue
+        elif per := per_unknown(scan, end, quantity):
+            end, unit = per  # "$2 per GPU-hour": USD/GPU-hour, never a plain $2
+        elif per := per_before(scan, start, quantity, floor):
+            start, unit = per  # "每架每月8000元": CNY/racks/month
+        before = (figures[-1][1], figures[-1][3]) if figures else None
+        unit = rate_of_before(scan, before, start, unit)  # "12 kW per rack ... from 8.4 kW"
+        if figures and (levels := change_levels(scan, figures[-1][:2], start, split, ratio_next)):
+            changes[figures[-1][0]] = levels
         figures.append((start, end, quantity, unit))
+        split = to if first_level else None
         floor = end
-    return figures, scan, dates
+    return figures, scan, dates, changes
 
 
 def find_figures(text: str, *, source: str | None = None, counts: bool = False) -> pd.DataFrame:
@@ -542,7 +525,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     counts
         Also list bare numbers without unit or magnitude ("8 halls", "top 10"). Off by
         default: such numbers are mostly ordinals and days. A number glued to letters
-        ("5G", "H100", "Q3") is never one. A year is never a figure; years are what
+        ("5G", "H100", "Q3") is never one, nor a display resolution before a noun ("4K
+        video", "8K TV"). A year is never a figure; years are what
         ``year`` and ``period`` hold.
 
     Returns
@@ -572,14 +556,25 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     year counts ("截至2023年6月底" is 2023). A base year is no figure's year: after
     "compared with", "versus", "较", "比" or "与...相比" for any figure, after "on", "over"
     or "from" for a rate ("up 15% on FY2022" is not 2022's; "$1bn a year from 2025" is
-    2025's). A comma before one or two digits is a decimal comma ("3,5 Mio Euro",
-    "1.234,5", "1 234,5"); "1,234" and "1.234" keep the English reading. A count noun
+    2025's). One Chinese numeral before a magnitude word or 成 is its digit ("五百亿元"
+    is 5 "CNY 10bn", "三成" 3 tenths) for an amount or a share, never a count; compound
+    numerals ("三千五百亿元") and names give no figure ("十四五" is the period 2021-2025).
+    A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
+    "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is 1.25 MW)
+    unless the paragraph (up to a blank line) writes decimal commas, except after "$" or
+    "£" ("$1.250 billion" is 1.25), or a Spanish, Italian or German magnitude word
+    follows ("1.000 millones de euros" is 1,000 million, "2.500 Mio. Euro" 2,500). A
+    number "0.xxx" is never thousands, nor is a PUE. A count noun
     before another noun modifies it: "3.76 million data center GPUs" is 3.76 "count mn"
     (the registry has no GPUs), "10,000 data center racks" 10,000 racks (its ``figure``
     then holds words that ``parse_quantity`` alone does not read). A magnitude word
     after a qualifier needs no digits ("上千亿元" is at least 1 "CNY 100bn"), and a bare
     number named as a PUE is one ("a PUE of 1.25"). A currency the registry lacks
-    ("AU$20 billion") gives no figure, never one in US dollars. A line break ends a
+    ("NZ$20 billion") gives no figure, never one in US dollars; an amount per a thing
+    the registry lacks keeps that thing in its ``unit`` as written ("$2 per GPU-hour" is
+    2 "USD/GPU-hour", a unit ``parse_unit`` does not read); a bare "¥" is yuan, as
+    ``parse_quantity`` reads it, unless the figure's sentence (else the text) names Japan
+    and not China (Japan, Tokyo, 円, JPY, kana): then yen. A line break ends a
     sentence, unless the next line goes on in lower case (prose wrapped mid-sentence:
     "$80\nbillion" is one figure). Check each row against its sentence. A growth word
     before a percentage gives its sign ("down 3%" is -3%); what the percentage is a rate
@@ -604,11 +599,15 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     from idcforecast.units.registry import without_suggestions
 
     with without_suggestions():  # most stretches tried are no figure: no "did you mean"
-        figures, scan, dates = _figures_in(text, counts)
+        figures, scan, dates, changes = _figures_in(text, counts)
     rows = []
-    dated = years_of_figures(text, scan, figures, dates, _sentences(scan))
+    dated = years_of_figures(text, scan, figures, dates, _sentences(scan), changes)
     for (start, end, quantity, unit), (s_start, s_end, near) in zip(figures, dated, strict=True):
         single = near is not None and near.first == near.last
+        if unit.startswith(quantity.unit):  # "¥" beside Japan is yen ("¥300 per GPU-hour")
+            on = near.first if near is not None and single else None
+            read = yen_or_yuan(text, (start, end), (s_start, s_end), quantity, on)
+            unit, quantity = read.unit + unit[len(quantity.unit) :], read
         rows.append(
             {
                 "figure": text[start:end],

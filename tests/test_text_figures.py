@@ -286,7 +286,7 @@ def test_a_magnitude_word_without_digits() -> None:
     assert _rows(find_figures(text)) == [
         ("上千亿元", 1.0, "CNY 100bn", "at_least", None, ""),
         ("上万台服务器", 1.0, "servers 10k", "at_least", None, ""),
-        ("超千个", 1.0, "count thousand", "at_least", None, ""),  # 机柜: no registry unit
+        ("超千个机柜", 1.0, "racks thousand", "at_least", None, ""),  # 机柜 is a rack (text28)
     ]
     assert find_figures("数千亿元的投资").empty  # "several thousand 亿" is no number
 
@@ -311,8 +311,25 @@ def test_a_pue_is_a_figure_named_by_its_ratio() -> None:
 
 def test_a_currency_the_registry_lacks_is_no_us_dollar() -> None:
     # "AU$20 billion" was read as "$20 billion", USD bn
-    text = "AWS will invest AU$20 billion, R$5 billion and HK$3.2 billion by 2029."
+    text = "AWS will invest NZ$2 billion, Z$5 billion and HK$3.2 billion by 2029."
     assert _rows(find_figures(text)) == [("HK$3.2 billion", 3.2, "HKD bn", "exact", 2029, "")]
+
+
+def test_southeast_asian_and_brazilian_money() -> None:
+    # text28: "AU$20 billion" and "R$5 billion" gave no figure, "RM 15 billion" (Johor's
+    # ringgit) was 15 "count bn"; Malaysian press writes "RM15bil"
+    text = (
+        "AWS will invest AU$20 billion, R$5 billion and RM 15 billion; YTL spends RM15bil "
+        "and Rp 50 trillion goes to Batam, ฿20 billion to Chonburi."
+    )
+    assert list(zip(*(find_figures(text)[c] for c in ("figure", "unit")), strict=True)) == [
+        ("AU$20 billion", "AUD bn"),
+        ("R$5 billion", "BRL bn"),
+        ("RM 15 billion", "MYR bn"),
+        ("RM15bil", "MYR bn"),
+        ("Rp 50 trillion", "IDR tn"),
+        ("฿20 billion", "THB bn"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -428,10 +445,11 @@ def test_a_figure_of_a_relative_year_gets_no_year(text: str, years: list[int | N
 
 
 def test_a_time_word_before_a_number_is_not_its_unit() -> None:
-    # "每年约100万架" was the figure "年约100万", 100 'year 10k'
+    # "每年约100万架" was the figure "年约100万", 100 'year 10k'; since text28 每年 before
+    # the amount makes it a rate a year (1 million racks a year), as "a year" after does
     found = find_figures("预计2024-2026年，新增机架规模每年约100万架。")
     assert list(zip(found["figure"], found["unit"], found["period"], strict=True)) == [
-        ("约100万架", "racks 10k", "2024-2026")
+        ("每年约100万架", "racks 10k/year", "2024-2026")
     ]
 
 
@@ -657,8 +675,8 @@ def test_french_money_is_money_not_a_count() -> None:
         ("我国数据中心平均PUE从2017年的1.6降至2023年的1.48。",
          [("1.6", 1.6, "PUE", 2017), ("1.48", 1.48, "PUE", 2023)]),
         # the 1.3 was lost (a bare number)
-        ("The PUE dropped from 1.6 to 1.3 in 2023.",
-         [("PUE dropped from 1.6", 1.6, "PUE", 2023), ("1.3", 1.3, "PUE", 2023)]),
+        ("The PUE dropped from 1.6 to 1.3 in 2023.",  # 2023 is the 1.3's (text28)
+         [("PUE dropped from 1.6", 1.6, "PUE", None), ("1.3", 1.3, "PUE", 2023)]),
         ("Average PUE improved from 1.6 in 2017 to 1.48 in 2023, and 12 halls opened.",
          [("PUE improved from 1.6", 1.6, "PUE", 2017), ("1.48", 1.48, "PUE", 2023)]),
         # a bare number after a PUE but not its next value stays no figure
@@ -753,3 +771,329 @@ def test_the_year_of_a_figure_compared_with_is_not_the_first_s(
 ) -> None:
     found = find_figures(text)
     assert [None if pd.isna(y) else int(y) for y in found["year"]] == years
+
+
+def test_spanish_italian_and_german_figures_with_point_thousands() -> None:
+    # text28: "1.000 millones" (Spanish: 1,000 million) was 1 million and "2 mil millones"
+    # 2 million; a point-grouped number before a magnitude word of a language that groups
+    # thousands with points is thousands: 1.000 x 1e6 = 1e9, 2.500 x 1e6 = 2.5e9
+    text = (
+        "Microsoft invertirá 1.000 millones de euros en 2025 y otros 2 mil millones de "
+        "dólares en 2026. Aruba investirà 5 miliardi di euro. "
+        "Der Strom kostet 8,5 ct/kWh. Die Investition beträgt 2.500 Mio. Euro."
+    )
+    assert _rows(find_figures(text)) == [
+        ("1.000 millones de euros", 1000.0, "EUR mn", "exact", 2025, ""),
+        ("2 mil millones de dólares", 2.0, "USD bn", "exact", 2026, ""),
+        ("5 miliardi di euro", 5.0, "EUR bn", "exact", None, ""),
+        ("8,5 ct/kWh", 8.5, "EUR cent/kWh", "exact", None, ""),
+        ("2.500 Mio. Euro", 2500.0, "EUR mn", "exact", None, ""),
+    ]
+    # alone, without a decimal comma around to tell the convention
+    alone = {
+        "Microsoft invertirá 1.000 millones de euros en 2025.": 1000.0,
+        "Die Investition beträgt 2.500 Mio. Euro.": 2500.0,
+        "Aruba investirà 1.200 milioni di euro.": 1200.0,
+        "Es kostet 3.400 Millionen Euro.": 3400.0,
+        # an English "$1.250 billion" (a bond's size, three decimals) keeps its point
+        "It sold $1.250 billion of notes.": 1.25,
+        "Revenue of 1.250 million euros.": 1.25,
+    }
+    for sentence, value in alone.items():
+        assert find_figures(sentence)["value"].tolist() == [value], sentence
+
+
+def test_yen_sign_in_a_japanese_context_is_yen() -> None:
+    # text28: "¥" was always yuan, so SoftBank's ¥1.2 trillion was 1.2 "CNY tn" (~20x the
+    # yen amount); beside Japan, Tokyo, 円, JPY or kana it is yen
+    text = (
+        "SoftBank will invest ¥1.2 trillion in data centers in Japan. "
+        "Alibaba Cloud will spend ¥380 billion on infrastructure in China. "
+        "さくらインターネットは¥100億を投資する。"
+    )
+    assert _rows(find_figures(text)) == [
+        ("¥1.2 trillion", 1.2, "JPY tn", "exact", None, ""),
+        ("¥380 billion", 380.0, "CNY bn", "exact", None, ""),  # China: yuan
+        ("¥100億", 100.0, "JPY 100m", "exact", None, ""),  # kana: a Japanese sentence
+    ]
+    # the text's other sentences decide when the figure's own names neither country
+    tokyo = "Tokyo-based KDDI reported results. Capex was ¥300 billion in 2024."
+    assert find_figures(tokyo)["unit"].tolist() == ["JPY bn"]
+    # then the figure's paragraph (its line), then the text; a Japanese company names Japan
+    mixed = (
+        "NTT plans to invest ¥1.5 trillion by fiscal 2027. Its rival expands in Osaka.\n"
+        "中国电信2024年资本开支为935亿元。"
+    )
+    assert find_figures(mixed)["unit"].tolist() == ["JPY tn", "CNY 100m"]
+    assert find_figures("SoftBank will spend ¥200 billion.\n阿里云投入3800亿元。")[
+        "unit"
+    ].tolist() == ["JPY bn", "CNY 100m"]
+    # a price per a thing the registry lacks too
+    gpu = find_figures("In Tokyo, H100s rent for ¥300 per GPU-hour.")
+    assert gpu["unit"].tolist() == ["JPY/GPU-hour"]
+    # a written currency is never changed: "RMB¥", "CN¥" and "元" stay yuan
+    assert find_figures("In Japan, the fund holds CN¥5 billion.")["unit"].tolist() == ["CNY bn"]
+    # "¥1.2兆円": 兆 (a trillion in Japanese, mega- in Chinese units) is no magnitude the
+    # registry knows: no figure, never ¥1.2
+    assert find_figures("投資額は¥1.2兆円に達した。").empty
+
+
+def test_a_resolution_name_is_no_thousand() -> None:
+    # text28: "4K video" was 4 "count thousand" (4,000 of nothing), listed even without
+    # counts=True; a display resolution is a name, as "5G" is
+    text = "Streaming of 4K video and 8K TV drives traffic; the site has 10K servers."
+    assert _rows(find_figures(text)) == [
+        ("10K servers", 10.0, "servers thousand", "exact", None, ""),
+    ]
+    assert find_figures("Demand for 4K displays rose.", counts=True).empty
+    # a thousand of a counted thing the registry lacks stays a thousand
+    assert find_figures("It serves 50K homes.")["value"].tolist() == [50.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # text28: the first level took the year of the second ("$10bn" was 2024's)
+        ("Revenue grew from $10bn to $20bn in 2024.", [None, 2024]),
+        ("In 2024, revenue grew from $10bn to $20bn.", [None, 2024]),
+        # the year between the levels is the first's, and only the first's (the $20bn took
+        # it: 2023)
+        ("Revenue grew from $10bn in 2023 to $20bn.", [2023, None]),
+        ("Revenue grew from $10bn in 2023 to $20bn in 2024.", [2023, 2024]),
+        # a period around the change: the first level is its first year, the second its last
+        ("Between 2020 and 2024 the market grew from $10bn to $20bn.", [2020, 2024]),
+        ("Capacity increased from 500 MW to 800 MW between 2020 and 2024.", [2020, 2024]),
+        # Chinese: 从X增长到Y
+        ("市场规模从1000亿元增长到2023年的2000亿元。", [None, 2023]),
+        ("2023年，市场规模从1000亿元增长至2000亿元。", [None, 2023]),
+        ("市场规模从2020年的1000亿元增长到2023年的2000亿元。", [2020, 2023]),
+        # a level "today" is of no year the text names
+        ("Capacity will grow from 2 GW today to 5 GW by 2030.", [None, 2030]),
+        ("Capacity will grow from 2 GW currently to 5 GW in 2030.", [None, 2030]),
+    ],
+)  # fmt: skip
+def test_the_first_level_of_a_change_is_not_of_the_second_level_s_year(
+    text: str, years: list[int | None]
+) -> None:
+    found = find_figures(text)
+    assert len(found) == 2 and found["period"].tolist() == ["", ""]
+    assert [None if pd.isna(y) else int(y) for y in found["year"]] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # text28: the first rate's period ran to the second rate's year (both 2025-2030)
+        ("Revenue will grow at a 10% CAGR to 2025 and a 14% CAGR to 2030.",
+         [(2025, ""), (None, "2025-2030")]),
+        ("The market will grow at an 8% CAGR until 2024, then at a 12% CAGR to 2030.",
+         [(2024, ""), (None, "2024-2030")]),
+        # each rate's own years still make its period; "to 2030" alone says no start
+        ("It grew at a 12% CAGR from 2018 to 2022 and will grow at a 15% CAGR to 2030.",
+         [(None, "2018-2022"), (2030, "")]),
+    ],
+)  # fmt: skip
+def test_a_compound_rate_s_period_does_not_cross_another_rate(
+    text: str, dates: list[tuple[int | None, str]]
+) -> None:
+    found = find_figures(text)
+    years = [None if pd.isna(y) else int(y) for y in found["year"]]
+    assert list(zip(years, found["period"], strict=True)) == dates
+
+
+def test_point_thousands_never_start_with_a_zero_nor_make_a_pue() -> None:
+    # text28: one "1.234,5" made every point in the text a thousands point: "0.850 %" was
+    # 850 % and "a PUE of 1.125" a PUE of 1125 (a PUE is total over IT power, 1 to ~3)
+    text = "Der Umsatz lag bei 2.345,6 Mio. EUR; der Anteil betrug 0.850 %; PUE: 1.125."
+    found = find_figures(text)
+    assert found["value"].tolist() == [2345.6, 0.85, 1.125]
+    assert found["unit"].tolist() == ["EUR mn", "%", "PUE"]
+    # a real point-grouped number beside them stays thousands
+    assert find_figures("Umsatz 2.345,6 Mio. EUR, Kapazität 1.250 MW.")["value"].tolist() == [
+        2345.6,
+        1250.0,
+    ]
+
+
+def test_a_rate_per_a_thing_the_registry_lacks_is_no_plain_amount() -> None:
+    # text28: "$2 per GPU-hour" was a plain $2 (USD): an amount of money no one wrote;
+    # the unit keeps what the amount is per, as written
+    text = (
+        "H100 capacity rents for $2 per GPU-hour, or $2.5/GPU-hour on demand. "
+        "Racks draw 30 kW per cabinet. The price is $150 per kW per month. "
+        "Colocation earned 5.2万元 per used rack per year."
+    )
+    found = find_figures(text)
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        ("$2 per GPU-hour", 2.0, "USD/GPU-hour"),
+        ("$2.5/GPU-hour", 2.5, "USD/GPU-hour"),
+        ("30 kW per cabinet", 30.0, "kW/racks"),  # a cabinet is a rack
+        ("$150 per kW per month", 150.0, "USD/kW/month"),  # the registry's: as before
+        ("5.2万元 per used rack per year", 5.2, "CNY 10k/used rack/year"),
+    ]
+    # "per" before a function word or a year is no rate: "$5bn per the filing" is $5bn
+    assert find_figures("It raised $5bn per the filing.")["unit"].tolist() == ["USD bn"]
+    # a slash between two currencies' amounts is no rate ("RMB 500 million/US$70 million")
+    found = find_figures("It invested RMB 500 million/US$70 million and HK$3bn/S$0.5bn.")
+    assert found["figure"].tolist() == [
+        "RMB 500 million", "US$70 million", "HK$3bn", "S$0.5bn"
+    ]  # fmt: skip
+    # a unit hyphened to another is no figure's end: "per MW-month" is per MW per month
+    found = find_figures("Wholesale rents were $120 per MW-month.")
+    assert list(zip(found["figure"], found["unit"], strict=True)) == [
+        ("$120 per MW-month", "USD/MW-month")
+    ]
+    # a rate the registry refuses for a reason stays as it read it
+    assert find_figures("It has 5 servers per US$ spent.")["unit"].tolist() == ["servers"]
+
+
+def test_common_chinese_numerals_are_read_and_plan_names_are_not() -> None:
+    # text28: "五百亿元", "两千亿元" and "三成" gave no figure (Chinese numerals were not
+    # read at all); one numeral before a magnitude word or 成 is read as its digit:
+    # 五百亿元 = 5 x 百亿 = 5e10 yuan, 两千亿元 = 2 x 千亿 = 2e11 yuan, 三成 = 3 tenths = 30%
+    text = (
+        "腾讯计划投资五百亿元建设数据中心，其中两千亿元用于算力，约三成企业已上云，"
+        "新增两千台服务器。“十四五”期间，一成不变的是需求，一百多家企业参与，"
+        "总投资三千五百亿元，九成九的企业。"
+    )
+    assert _rows(find_figures(text)) == [
+        ("五百亿元", 5.0, "CNY 10bn", "exact", None, ""),
+        ("两千亿元", 2.0, "CNY 100bn", "exact", None, ""),
+        ("约三成", 3.0, "tenths", "approximately", None, ""),
+        ("两千台服务器", 2.0, "servers thousand", "exact", None, ""),
+    ]  # not 十四五 (a plan's name), 一成不变 (an idiom), 一百多家 (a count), nor the
+    # compound 三千五百亿元 (written in digits, 3500亿元, it reads) or 九成九 (99%, not 90%)
+    assert parse_quantity("两千亿元").unit == "CNY 100bn"
+    assert (parse_quantity("超过三成").value, parse_quantity("超过三成").qualifier) == (
+        3.0,
+        "at_least",
+    )
+    with pytest.raises(ParseError, match="Chinese numeral"):
+        parse_quantity("三千五百亿元")
+
+
+def test_a_five_year_plan_is_its_period() -> None:
+    # text28: "十四五" (the 14th Five-Year Plan, 2021-2025) was no period, so a target in
+    # its sentence took the year of another clause's figure (PUE 1.3 was 2020's)
+    found = find_figures(
+        "“十四五”期间，新建数据中心PUE控制在1.3以下，全国平均PUE从2020年的1.49降至2023年的1.48。"
+    )
+    assert list(zip(found["value"], found["period"], strict=True)) == [
+        (1.3, "2021-2025"),
+        (1.49, ""),
+        (1.48, ""),
+    ]
+    assert found["year"].tolist()[1:] == [2020, 2023]
+    # 十三五 is 2016-2020, 十五五 2026-2030 (the plans run five years from 1966's third)
+    found = find_figures("十三五期间投资超过1000亿元；十五五时期规模将达到5000亿元。")
+    assert found["period"].tolist() == ["2016-2020", "2026-2030"]
+
+
+def test_a_year_earlier_is_no_rate_a_year() -> None:
+    # text28: "46% a year earlier" was the figure "46% a year" (a rate per year)
+    found = find_figures("Margin was 47%, compared with 46% a year earlier.")
+    assert found["figure"].tolist() == ["47%", "46%"]
+
+
+def test_a_list_dash_is_no_minus_sign() -> None:
+    # text28: "- 1900万 servers in use" (a Markdown bullet, as in the shared idc_sources.md)
+    # was -1900 "servers 10k"
+    text = "Notes:\n- 1900万 servers in use at end-2021.\n  - 3% of racks idle.\n-5% margin"
+    found = find_figures(text)
+    assert found["value"].tolist() == [1900.0, 3.0, -5.0]  # "-5%" keeps its sign
+    assert found["figure"].tolist()[0] == "1900万 servers"
+
+
+def test_one_paragraph_s_decimal_commas_do_not_turn_another_s_points() -> None:
+    # text28: one German "2.345,6 Mio. EUR" anywhere in a text made every point-grouped
+    # number of it thousands: "$1.250 billion" (a bond's size) was 1,250 USD bn
+    text = (
+        "Equinix sold 1.250 GW of capacity.\n\n"
+        "Its German unit reported revenue of 2.345,6 Mio. EUR and 1.250 MW of capacity."
+    )
+    assert find_figures(text)["value"].tolist() == [1.25, 2345.6, 1250.0]
+    # in one paragraph, a dollar amount keeps the English point too
+    one = "Equinix sold $1.250 billion of notes; its German unit had 2.345,6 Mio. EUR."
+    assert find_figures(one)["value"].tolist() == [1.25, 2345.6]
+
+
+def test_a_month_span_is_no_figure_and_a_share_after_its_level_takes_its_year() -> None:
+    # text28: "2024年1-9月" was the figure 5 "month" (the midpoint of 1 to 9 months), and
+    # the 1.6% share of the 2023 consumption took the next clause's 2030
+    text = (
+        "2023年全国数据中心耗电量达到1500亿千瓦时，约占全社会用电量的1.6%，预计到2030年将突破"
+        "4000亿千瓦时。2024年1-9月，算力投资约为800亿元，1至6月为500亿元。"
+    )
+    assert _rows(find_figures(text)) == [
+        ("达到1500亿千瓦时", 1500.0, "kWh 100m", "exact", 2023, ""),
+        ("1.6%", 1.6, "%", "exact", 2023, ""),
+        ("突破4000亿千瓦时", 4000.0, "kWh 100m", "at_least", 2030, ""),
+        ("约为800亿元", 800.0, "CNY 100m", "approximately", 2024, ""),
+        ("500亿元", 500.0, "CNY 100m", "exact", 2024, ""),
+    ]
+    # a duration of months stays one: "3-6个月" is 3 to 6 months
+    assert find_figures("工期3-6个月。")["unit"].tolist() == ["month"]
+
+
+def test_a_chinese_price_per_unit_written_before_its_amount() -> None:
+    # text28: "以每架每月8000元的价格" was a plain 8000 CNY; Chinese writes what a price is
+    # per before it ("每千瓦每月", "每机柜每年")
+    text = (
+        "机柜以每架每月8000元出租，电力按每千瓦每月150元计，部分客户每机柜每年10万元，"
+        "GPU每卡每小时12元。"
+    )
+    found = find_figures(text)
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        ("每架每月8000元", 8000.0, "CNY/racks/month"),
+        ("每千瓦每月150元", 150.0, "CNY/kW/month"),
+        ("每机柜每年10万元", 10.0, "CNY 10k/racks/year"),  # 机柜 is a rack
+        ("每卡每小时12元", 12.0, "CNY/卡/hour"),  # 卡 (a GPU card) as written: no unit
+    ]
+    # "每年" right before an amount is a rate a year, as "$3bn a year" is; other words
+    # after 每 leave the amount as it was ("每月租金8000元": 租金 is no unit)
+    assert find_figures("投资每年200亿元，每月租金8000元，每年20%。")["unit"].tolist() == [
+        "CNY 100m/year",
+        "CNY",
+        "%",
+    ]
+
+
+def test_the_end_of_a_base_period_is_a_base_year() -> None:
+    # text28: "up 5.5% compared with the end of 4Q22" (GDS's results) dated the 5.5% 2022,
+    # the year it is compared with; it is the 4Q23 figure's change
+    text = (
+        "Area committed was 611,599 sqm at the end of 4Q23, up 5.5% compared with the end of 4Q22."
+    )
+    assert find_figures(text)["year"].tolist() == [2023, 2023]
+    text = "Capacity rose 8% versus the end of 2022 to 1.2 GW in 2023."
+    assert find_figures(text)["year"].tolist() == [2023, 2023]
+
+
+def test_a_yen_sign_s_own_alternate_decides_between_yen_and_yuan() -> None:
+    # text28: with no country named, "¥440 billion ($2.9 billion)" was 440 CNY bn, 61.1
+    # USD bn at 2024's 7.1957 CNY per USD (data/fx_rates.csv), twenty times the text's own
+    # $2.9bn; as yen (151.4551 JPY per USD in 2024: 440 / 151.4551 = 2.905) it matches
+    found = find_figures("The company will spend ¥440 billion ($2.9 billion) by 2024.")
+    assert found["unit"].tolist() == ["JPY bn"]
+    # the alternate keeps the yuan when it matches yuan, whatever the places: no year in
+    # the sentence, the latest rates (2025's) are used: 500 / 7.18 = 69.6, near 71.2
+    found = find_figures("It will invest ¥500 billion ($71.2 billion) in Tokyo and Osaka.")
+    assert found["unit"].tolist() == ["CNY bn"]
+
+
+def test_a_level_compared_with_a_rate_takes_the_rate_s_unit() -> None:
+    # text28: "12 kW per rack in 2024 from 8.4 kW in 2021" gave the 8.4 'kW', a power,
+    # beside a density in kW/racks: the 'per rack' is written once for both
+    text = (
+        "Average rack density rose to 12 kW per rack in 2024 from 8.4 kW in 2021. "
+        "Prices grew from $100 to $120 per kW per month. It added 5 MW, up from 3 MW."
+    )
+    found = find_figures(text)
+    assert list(zip(found["figure"], found["unit"], strict=True)) == [
+        ("12 kW per rack", "kW/racks"),
+        ("8.4 kW", "kW/racks"),
+        ("$100", "USD/kW/month"),
+        ("$120 per kW per month", "USD/kW/month"),
+        ("5 MW", "MW"),
+        ("3 MW", "MW"),
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import sys
 from typing import TYPE_CHECKING
@@ -131,23 +132,18 @@ def _print_ratio(args: argparse.Namespace, value: float, qualifier: str) -> int:
 
 
 def _read(text: str, parse: Callable[[str], Quantity]) -> Quantity:
-    """The figure of ``text``, its decimal commas read as ``figures`` reads them ("3,5 Mrd.
-    Euro" is 3.5 EUR bn; parse_quantity alone refuses the comma, as a table cell's may be
-    either); the first error when that does not read either."""
+    """The figure of ``text``, its decimal commas and point thousands read as ``figures``
+    reads them ("3,5 Mrd. Euro" is 3.5 EUR bn, parse_quantity alone refuses the comma, as
+    a table cell's may be either; "1.000 millones de euros" is 1,000 EUR mn, parse_quantity
+    reads 1); the first error when that does not read either."""
+    from idcforecast._decimal_commas import point_decimal_commas
     from idcforecast.errors import IdcForecastError
-    from idcforecast.text_figures import point_decimal_commas
 
-    try:
-        return parse(text)
-    except IdcForecastError:
-        pointed = point_decimal_commas(text)
-        if pointed == text:
-            raise
-        try:
+    pointed = point_decimal_commas(text)
+    if pointed != text:
+        with contextlib.suppress(IdcForecastError):
             return dataclasses.replace(parse(pointed), text=text)
-        except IdcForecastError:
-            pass
-        raise
+    return parse(text)
 
 
 def _yen_hint(quantity: Quantity, args: argparse.Namespace, own: Quantity, gap: float) -> str:

@@ -14,6 +14,7 @@ import re
 
 from idcforecast._cells import footnote_numbers
 from idcforecast.errors import IdcForecastError, ParseError, UnknownUnitError
+from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals
 from idcforecast.units._figure_words import (
     GROWTH_WORDS,
     INFIX_AT_LEAST,
@@ -319,6 +320,12 @@ def _parse_one(text: str, norm: str) -> Quantity:
     body = _ARTICLE.sub("1 ", body, count=1) if _ARTICLE.match(body) else body
     body = _implied_one(text, body, qualifier)
     match = _FIGURE.fullmatch(body)
+    if match is None and not re.search(r"\d", body) and CJK_NUMERAL.search(body):
+        raise _fail(
+            text,
+            "a Chinese numeral read only as one numeral before a magnitude word or 成 "
+            "('两千亿元', '三成'); write the number in digits, e.g. '3500亿元'",
+        )
     if match is None:
         raise _fail(text, "no number found" if not re.search(r"\d", body) else "no figure found")
     pre, post = match["pre"].strip(), match["post"].strip()
@@ -435,7 +442,8 @@ def parse_quantity(text: str) -> Quantity:
     written = text
     if footnote_numbers(text):  # NFKC reads "320①" as 3201 and "¹320" as 1320
         text = _without_footnote_marker(text)
-    norm = normalize_text(text).replace("\u2212", "-")  # the typographic minus sign
+    # the typographic minus sign; "两千亿元" as "2千亿元" (one numeral before a magnitude)
+    norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
     if not norm:
         raise _fail(text, "empty text")
     main, alternate_text = _split_alternate(text, _accounting_negative(norm))

@@ -240,6 +240,10 @@ def _tokenize(
     return tokens, pos
 
 
+# the cent spellings of German and Austrian prices ("8,5 ct/kWh"): euro cents
+_EURO_CENT = re.compile(r"(?<![a-z])(?:€?ct|eurocents?)(?![a-z])", re.IGNORECASE)
+
+
 def _build(text: str, tokens: list[tuple[str, str]]) -> Unit:
     reg = _registry()
     base_names = list(dict.fromkeys(name for kind, name in tokens if kind == "base"))
@@ -270,7 +274,8 @@ def _build(text: str, tokens: list[tuple[str, str]]) -> Unit:
         )
     magnitude = magnitude_names[0] if magnitude_names else None
     if magnitude == "cent" and not base_names:
-        base_names = ["USD"]  # "8.5 cents", "8.5美分": US cents, as "$" is US dollars
+        # "8.5 cents", "8.5美分": US cents, as "$" is US dollars; "8,5 ct/kWh": euro cents
+        base_names = ["EUR" if _EURO_CENT.search(text) else "USD"]
     base = reg.bases[base_names[0] if base_names else "count"]
     if magnitude == "cent" and base.dimension != MONEY:
         raise ParseError(

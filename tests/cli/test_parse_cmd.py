@@ -272,3 +272,15 @@ def test_a_pue_converts_to_nothing() -> None:
     )
     with pytest.raises(IncompatibleUnitsError, match=re.escape(message)):
         _run(["PUE 1.3", "--to", "MW"])
+
+
+def test_point_thousands_before_a_continental_magnitude_as_figures_reads_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # text28: 'parse "1.000 millones de euros"' printed 1 EUR mn while 'figures' read
+    # 1,000 (the Spanish point groups thousands: 1.000 x 1e6 = 1e9 euros)
+    assert _run(["1.000 millones de euros"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[:3] == ["text:      1.000 millones de euros", "value:     1000", "unit:      EUR mn"]
+    assert _run(["1.250 MW"]) == 0  # alone: the English decimal point, as figures reads it
+    assert capsys.readouterr().out.splitlines()[1] == "value:     1.25"

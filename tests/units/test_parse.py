@@ -253,7 +253,13 @@ FIGURE_HELP = (
             "'超千亿元' are read as at least 1千亿元)",
         ),
         ("market size", "no number found"),
-        ("二千亿元", "no number found"),  # Chinese numerals are not read: an honest limit
+        # one Chinese numeral before a magnitude reads ("二千亿元", text28); a compound one
+        # does not, and says how to write it
+        (
+            "三千五百亿元",
+            "a Chinese numeral read only as one numeral before a magnitude word "
+            "or 成 ('两千亿元', '三成'); write the number in digits, e.g. '3500亿元'",
+        ),
         (
             "27,8%",
             "a comma that does not separate groups of three digits; write thousands as "
@@ -944,3 +950,32 @@ def test_cents_are_hundredths_of_a_currency() -> None:
 def test_french_money_words(text: str, value: float, unit: str) -> None:
     quantity = parse_quantity(text)
     assert (quantity.value, quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # text28: Spanish and Italian money words were unknown; "2 mil millones de dólares"
+        # (2 x 1,000 million = 2e9 USD) was read by find_figures as "2 mil", 2 million
+        ("300 millones de dólares", 300.0, "USD mn"),
+        ("1 millón de euros", 1.0, "EUR mn"),
+        ("2 mil millones de dólares", 2.0, "USD bn"),  # mil millones = 1e3 x 1e6 = 1e9
+        ("1,5 billones de euros", 1.5, "EUR tn"),  # Spanish billón = 1e12 (long scale)
+        ("5 miliardi di euro", 5.0, "EUR bn"),  # Italian miliardo = 1e9
+        ("200 milioni di euro", 200.0, "EUR mn"),
+        ("3 miliardi di dollari", 3.0, "USD bn"),
+    ],
+)
+def test_spanish_and_italian_money_words(text: str, value: float, unit: str) -> None:
+    quantity = parse_quantity(text.replace("1,5", "1.5"))
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+def test_ct_is_a_euro_cent() -> None:
+    # text28: "8.5 ct/kWh" (German and Austrian power prices: Eurocent) was an unknown unit;
+    # 8.5 euro cents = 0.085 EUR, x 1000 kWh/MWh = 85 EUR/MWh
+    q = parse_quantity("8.5 ct/kWh")
+    assert (q.value, q.unit) == (8.5, "EUR cent/kWh")
+    assert q.to("EUR/MWh").value == pytest.approx(85.0)
+    assert parse_quantity("12 Cent/kWh").unit == "USD cent/kWh"  # "cent" alone: as before
+    assert parse_quantity("8.5 €ct/kWh").unit == "EUR cent/kWh"
