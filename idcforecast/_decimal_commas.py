@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["point_decimal_commas", "point_decimals"]
+__all__ = ["continental_thousands", "point_decimal_commas", "point_decimals"]
 
 
 # a number written with a decimal comma, unambiguously: "3,5", "27,8", "1 234,5", "1.234,5"
@@ -96,3 +96,24 @@ def point_decimal_commas(text: str) -> str:
     from idcforecast.text_figures import scan_text
 
     return point_decimals(text, scan_text(text))[0]
+
+
+def continental_thousands(text: str) -> str:
+    """``text`` with the points of a number that groups thousands before a magnitude word of
+    a language that writes them so removed: "1.000 millones de euros" as "1000 millones de
+    euros" (1,000 million, never 1), "2.500 Mio. Euro" as "2500 Mio. Euro". For
+    :func:`idcforecast.parse_quantity`, which reads "1.000" alone as 1.0 (English).
+
+    Examples
+    --------
+    >>> continental_thousands("1.000 millones de euros")
+    '1000 millones de euros'
+    >>> continental_thousands("1.000 million euros")  # English: the point is a decimal
+    '1.000 million euros'
+    """
+    out, last = [], 0
+    for match in _POINT_THOUSANDS.finditer(text):
+        if _CONTINENTAL_MAGNITUDE.match(text, match.end()):
+            out.append(text[last : match.start()] + match[0].replace(".", ""))
+            last = match.end()
+    return "".join(out) + text[last:]

@@ -13,6 +13,7 @@ import dataclasses
 import re
 
 from idcforecast._cells import footnote_numbers
+from idcforecast._decimal_commas import continental_thousands
 from idcforecast.errors import IdcForecastError, ParseError, UnknownUnitError
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals
 from idcforecast.units._figure_words import (
@@ -442,6 +443,7 @@ def parse_quantity(text: str) -> Quantity:
     written = text
     if footnote_numbers(text):  # NFKC reads "320①" as 3201 and "¹320" as 1320
         text = _without_footnote_marker(text)
+    text = continental_thousands(text)  # "1.000 millones" is 1,000 million, never 1
     # the typographic minus sign; "两千亿元" as "2千亿元" (one numeral before a magnitude)
     norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
     if not norm:

@@ -979,3 +979,23 @@ def test_ct_is_a_euro_cent() -> None:
     assert q.to("EUR/MWh").value == pytest.approx(85.0)
     assert parse_quantity("12 Cent/kWh").unit == "USD cent/kWh"  # "cent" alone: as before
     assert parse_quantity("8.5 €ct/kWh").unit == "EUR cent/kWh"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # "1.000 millones de euros" read 1 EUR mn: the Spanish, Italian and German words came
+        # with text28 while parse_quantity kept reading "1.000" as English 1.0 (1,000x off);
+        # before such a word the points group thousands, as find_figures and `parse` read it
+        ("1.000 millones de euros", 1000.0, "EUR mn"),
+        ("1.200 milioni di euro", 1200.0, "EUR mn"),
+        ("2.500 Mio. Euro", 2500.0, "EUR mn"),
+        ("1.000 million euros", 1.0, "EUR mn"),  # an English word: the point is a decimal
+        ("$1.250 billion", 1.25, "USD bn"),
+    ],
+)
+def test_point_thousands_before_a_continental_magnitude_word(
+    text: str, value: float, unit: str
+) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit, quantity.text) == (value, unit, text)
