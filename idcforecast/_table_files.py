@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from idcforecast._cells import is_blank
+from idcforecast._excel_formulas import formula_cells
 from idcforecast._excel_sheets import (
     fill_vertical_merges,
     merged_header_cells,
@@ -201,6 +202,7 @@ def read_table(
         )
     suffix = path.suffix.lower()
     sheet, sheets = None, []
+    formulas: dict[tuple[int, int], str] = {}
     raw_header: list[Any] = []
     try:
         if suffix in (".csv", ".txt"):
@@ -277,6 +279,7 @@ def read_table(
                 fill_vertical_merges(table, header_row, path, book.book[sheet], year_headers)
                 no_blank_formulas_or_errors(path, sheet, table, header_row, name)
                 worksheet = book.book[sheet]
+                formulas = formula_cells(path, worksheet)
                 warn_hidden_cells(table, worksheet, path, header_row, name, sheet)
                 raw_header = [
                     cell.value for cell in next(worksheet.iter_rows(min_row=header_row + 1), ())
@@ -375,7 +378,18 @@ def read_table(
             return f"{name} sheet {sheet!r} row {i + 2 + header_row}, column {column!r}"
         return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2 + header_row}"
 
-    return without_footnotes(table, name, place_sheet), name, place_sheet
+    table = without_footnotes(table, name, place_sheet)
+    if formulas:  # by 0-based (row, column) position in the table, for read_series' notes
+        from openpyxl.utils import column_index_from_string
+
+        position = {column_index_from_string(letters[c]): j for j, c in enumerate(table.columns)}
+        first = header_row + 2  # 1-based sheet row of the first data row
+        table.attrs["formulas"] = {
+            (row - first, position[column]): formula
+            for (row, column), formula in formulas.items()
+            if 0 <= row - first < len(table) and column in position
+        }
+    return table, name, place_sheet
 
 
 def row_place(name: str, position: int, column: Any = None, *, header_row: int = 0) -> str:

@@ -415,7 +415,37 @@ def _observations(
     elif chosen == "years_as_rows":
         observations = read_years_as_rows(table, year_column, place_of, decimal, estimates)
     _warn_markers(observations, name)
+    if table.attrs.get("formulas"):
+        observations = _formula_values(observations, table, place_of, chosen, value_column, name)
     return observations, name, chosen, unpublished
+
+
+def _formula_values(
+    observations: list[Observation],
+    table: pd.DataFrame,
+    place_of: Any,
+    layout: str,
+    value_column: str,
+    name: str,
+) -> list[Observation]:
+    """The observations read from Excel formula cells (``table.attrs["formulas"]``,
+    ``{(row, column position): formula}``) noted and marked derived, the computed ones
+    named in a FormulaCellsWarning (:mod:`idcforecast._excel_formulas`)."""
+    from idcforecast._excel_formulas import mark_formula_values, warn_formula_values
+
+    at_place = {}
+    for (i, j), formula in table.attrs["formulas"].items():
+        column = table.columns[j]
+        if layout != "long":
+            at_place[place_of(i, column)] = formula
+        elif column == value_column:  # a long row's observation is named by its row
+            at_place[place_of(i)] = formula
+    read = {o.place for o in observations}
+    found = {place: formula for place, formula in at_place.items() if place in read}
+    if not found:
+        return observations
+    warn_formula_values(found, name)
+    return mark_formula_values(observations, found)
 
 
 def _warn_markers(observations: list[Observation], name: str) -> None:

@@ -184,6 +184,20 @@ def read_long_table(
             known_columns=(*LONG_COLUMNS, "unit"),
             encoding=encoding,
         )
+    if table.attrs.get("formulas"):  # values computed in the workbook: name them
+        from idcforecast._excel_formulas import warn_formula_values
+
+        ids = ("series_id", "year", year_column, "unit", "qualifier")
+        warn_formula_values(
+            {
+                place_of(i, table.columns[j]): formula
+                for (i, j), formula in table.attrs["formulas"].items()
+                if table.columns[j] not in ids
+            },
+            name,
+            marked=False,
+            stacklevel=3,
+        )
     if year_column != "year" and year_column in table.columns:
         if "year" in table.columns:
             raise DataError(
