@@ -174,7 +174,12 @@ def read_table(
             without_unused_columns(table, unnamed), known_columns, name, raw_header=None
         )
 
+        by_year = bool(source.attrs.get("year_index"))  # a Series read by read_series
+        repeated = len(set(map(str, labels))) < len(labels)  # places must differ
+
         def place_df(i: int, column: Any = None) -> str:
+            if by_year:  # "Series 'cidc' year 2020", not "DataFrame row 1, column 'value'"
+                return f"{name} year {labels[i]}" + (f" (entry {i + 1})" if repeated else "")
             row = f"{name} row {labels[i]!r}"
             return row if column is None else f"{row}, column {column!r}"
 

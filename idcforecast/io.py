@@ -174,13 +174,20 @@ def read_series(
         )
     import pandas as pd
 
+    source_given = source_name is not None
+    if isinstance(source, pd.Series):  # named as a Series, its values by year
+        source_name = source_name or (
+            "Series" if source.name is None else f"Series {str(source.name)!r}"
+        )
     if isinstance(source, pd.Series | pd.DataFrame) and year_column not in getattr(
         source, "columns", ()
     ):
         _check_yearly_index(source.index, source_name or "DataFrame")
     if isinstance(source, pd.Series):  # a year-indexed Series, as forecast() takes one
+        _no_missing_values(source, source_name or "Series")
         source = _series_as_table(source, year_column, value_column)
-        series_id = series_id or (None if source.attrs["name"] is None else source.attrs["name"])
+        # an unnamed Series is "series", as before it was named "Series" in messages
+        series_id = series_id or source.attrs["name"] or (None if source_given else "series")
     if isinstance(source, pd.DataFrame) and year_column not in source.columns:
         if source.index.name == year_column:
             source = source.reset_index()  # df.set_index("year") is a common shape
@@ -554,15 +561,42 @@ def _check_yearly_index(index: Any, name: str) -> None:
             )
 
 
+def _no_missing_values(data: pd.Series, name: str) -> None:
+    """A NaN in a year-indexed Series (``pd.Series([1.0, None], index=[2019, 2020])``) is
+    an error naming its year: it was "DataFrame row 1, column 'value': the value is blank
+    but the row is not ... (blank a whole row to skip it)", words for a table's row."""
+    import pandas as pd
+
+    missing = data.isna().to_numpy()
+    if not missing.any():
+        return
+    index = data.index
+    years = list(index.year if isinstance(index, pd.PeriodIndex | pd.DatetimeIndex) else index)
+    gaps = [str(year) for year, gap in zip(years, missing, strict=True) if gap]
+    shown = ", ".join(gaps[:5]) + (", ..." if len(gaps) > 5 else "")
+    one = len(gaps) == 1
+    raise DataError(
+        f"{name}: {'year' if one else 'years'} {shown} {'is' if one else 'are'} NaN; "
+        "expected a number for every year of the index; drop the years not published "
+        "(series.dropna()): they are then gaps, never filled",
+        source=name,
+        year=gaps[0],
+    )
+
+
 def _series_as_table(data: pd.Series, year_column: str, value_column: str) -> pd.DataFrame:
     """A year-indexed Series (integer years, a yearly PeriodIndex or a DatetimeIndex) as a
-    ``year, value`` table; ``attrs["name"]`` keeps its name (None when it has none)."""
+    ``year, value`` table indexed by those years (so a value's place is "Series 'cidc' year
+    2020"); ``attrs["name"]`` keeps its name (None when it has none)."""
     import pandas as pd
 
     index = data.index
     years = index.year if isinstance(index, pd.PeriodIndex | pd.DatetimeIndex) else index
-    table = pd.DataFrame({year_column: list(years), value_column: list(data)})
+    table = pd.DataFrame(
+        {year_column: list(years), value_column: list(data)}, index=pd.Index(list(years))
+    )
     table.attrs["name"] = None if data.name is None else str(data.name)
+    table.attrs["year_index"] = True
     return table
 
 

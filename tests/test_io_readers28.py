@@ -3,10 +3,13 @@ standard input and legacy workbooks (readers28's acceptance pass)."""
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
 from idcforecast import read_series
+from idcforecast.errors import DataError, DuplicateYearError, NonNumericValueError
 
 
 def test_a_cells_own_unit_beside_its_headers_is_said_in_its_note() -> None:
@@ -32,3 +35,28 @@ def test_a_cells_own_unit_beside_its_headers_is_said_in_its_note() -> None:
             "or unit column, '亿元' ('CNY 100m')"
         )
     )
+
+
+def test_a_series_with_nan_names_the_year_not_a_dataframe_row() -> None:
+    # before: "DataFrame row 1, column 'value': the value is blank but the row is not;
+    # expected a number or a figure (blank a whole row to skip it)" for a Series' NaN
+    series = pd.Series([1.0, float("nan"), 3.0], index=[2019, 2020, 2021], name="cidc")
+    with pytest.raises(DataError) as caught:
+        read_series(series, unit="MW")
+    assert str(caught.value) == (
+        "Series 'cidc': year 2020 is NaN; expected a number for every year of the index; "
+        "drop the years not published (series.dropna()): they are then gaps, never filled"
+    )
+    out = read_series(series.dropna(), unit="MW")  # the fix it names works
+    assert out["year"].tolist() == [2019, 2021]
+    # places and sources name the Series and year ("DataFrame row 0" before)
+    assert out["source"].tolist() == ["Series 'cidc' year 2019", "Series 'cidc' year 2021"]
+    bad = pd.Series(["1562.5亿元", "abc"], index=[2019, 2020], name="cidc")
+    with pytest.raises(NonNumericValueError, match=re.escape("Series 'cidc' year 2020: 'abc'")):
+        read_series(bad)
+    # an unnamed Series is still the series "series"; a year given twice is still an error
+    assert read_series(pd.Series([1.0], index=[2019]), unit="MW")["series_id"].tolist() == [
+        "series"
+    ]
+    with pytest.raises(DuplicateYearError, match=re.escape("year 2019 (entry 1) and")):
+        read_series(pd.Series([1.0, 2.0], index=[2019, 2019], name="x"), unit="MW")
