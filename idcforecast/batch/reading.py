@@ -66,6 +66,7 @@ def read_long_table(
     estimates: str = "error",
     encoding: str = "utf-8",
     year_column: str = "year",
+    source_name: str | None = None,
 ) -> pd.DataFrame:
     """Read a table of many series (long, wide with years as headers, or a row per year).
 
@@ -105,6 +106,10 @@ def read_long_table(
         each noted as an estimate in a ``note`` column.
     encoding
         Text encoding of a CSV file (default UTF-8; ``"gb18030"`` for GBK).
+    source_name
+        Name used in messages instead of the file's name, as in
+        :func:`idcforecast.read_series` (``forecast-many -`` reads standard input as
+        "standard input"); a long table without ``series_id`` is named after it.
 
     Returns
     -------
@@ -176,7 +181,7 @@ def read_long_table(
         table, name, place_of = read_table(
             path,
             sheet_name=sheet_name,
-            source_name=None,
+            source_name=source_name,
             sep=sep,
             header_row=header_row,
             typed=decimal == ".",

@@ -1,0 +1,64 @@
+"""`idcforecast forecast-many -`: the table read from standard input."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from idcforecast.cli import batch_cmd
+from idcforecast.errors import DataError
+
+
+def _run(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    batch_cmd.add_arguments(parser)
+    return batch_cmd.run(parser.parse_args(argv))
+
+
+def _piped(data: bytes) -> io.TextIOWrapper:
+    return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+
+
+def test_forecast_many_reads_a_csv_or_a_workbook_piped_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before: "error: -: no such file; expected a CSV or Excel file path or a DataFrame"
+    table = pd.DataFrame(
+        {"series_id": ["cn"] * 4, "year": [2020, 2021, 2022, 2023], "value": [10, 12, 14, 16]}
+    )
+    table.to_csv(tmp_path / "m.csv", index=False)
+    argv = ["--horizon", "2", "--engine", "serial", "--method", "drift", "--no-progress"]
+    assert _run([str(tmp_path / "m.csv"), "--out", str(tmp_path / "file.csv"), *argv]) == 0
+    monkeypatch.setattr("sys.stdin", _piped((tmp_path / "m.csv").read_bytes()))
+    assert _run(["-", "--out", str(tmp_path / "piped.csv"), *argv]) == 0
+    assert "1 series (1 ok, 0 fallback, 0 failed)" in capsys.readouterr().out
+    from_file = pd.read_csv(tmp_path / "file.csv")
+    assert from_file["mean"].tolist() == [18.0, 20.0]  # drift: 16 + 2 x (16 - 10) / 3
+    pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "piped.csv"), from_file)
+    # an .xlsx piped in is read as a workbook (its bytes open like a zip archive)
+    table.to_excel(tmp_path / "m.xlsx", index=False)
+    monkeypatch.setattr("sys.stdin", _piped((tmp_path / "m.xlsx").read_bytes()))
+    assert _run(["-", "--out", str(tmp_path / "book.csv"), *argv]) == 0
+    pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "book.csv"), from_file)
+    # messages name standard input, not a temporary file
+    monkeypatch.setattr("sys.stdin", _piped(b"series_id,year,value\ncn,2019,1\n,2020,2\n"))
+    with pytest.raises(DataError, match=re.escape("standard input row 3, column 'series_id'")):
+        _run(["-", "--out", str(tmp_path / "bad.csv"), *argv])
+
+
+def test_forecast_many_with_nothing_piped_in_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", _piped(b""))
+    with pytest.raises(DataError) as caught:
+        _run(["-", "--horizon", "2", "--out", str(tmp_path / "o.csv")])
+    assert str(caught.value) == (
+        "FILE '-' reads the table from standard input, which is empty; expected a CSV or an "
+        ".xlsx workbook piped in (cmd | idcforecast ... -, or < table.csv), or a file path"
+    )
+    assert not (tmp_path / "o.csv").exists()
