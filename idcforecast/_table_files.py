@@ -296,7 +296,7 @@ def read_table(
         else:
             raise DataError(
                 f"{name}: cannot read {suffix or 'extensionless'} files; expected .csv, "
-                ".txt, .xlsx or .xlsm (re-save an .xls workbook as .xlsx; or pass a DataFrame)",
+                f".txt, .xlsx or .xlsm{what_it_holds(path)}",
                 path=str(path),
             )
     except pd.errors.EmptyDataError:
@@ -395,6 +395,74 @@ def read_table(
             if 0 <= row - first < len(table) and column in position
         }
     return table, name, place_sheet
+
+
+# the first bytes of what a file named .xls (or .xlsb, .ods...) holds: data portals and
+# terminals export HTML tables and tab-separated text under that name
+_OLE2 = b"\xd0\xcf\x11\xe0"  # a legacy Excel 97-2003 (.xls) workbook (OLE2 compound file)
+_ZIP = b"PK\x03\x04"  # .xlsx, .xlsm, .xlsb, .ods
+_HTML = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|table|meta|head)\b", re.I)
+
+
+def what_it_holds(path: Path) -> str:
+    """The advice for a file no reader here opens, from what its first bytes are: a
+    legacy workbook (save it as .xlsx, how), an .xlsx under another name (rename it), an
+    HTML table or text saved under a spreadsheet's name (as web exports are: save it as
+    .xlsx or CSV, or rename the text), else the general advice.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> export = pathlib.Path(tempfile.mkdtemp()) / "idc.xls"
+    >>> _ = export.write_text("year;value")
+    >>> advice = what_it_holds(export)
+    >>> "holds text, not a workbook" in advice, "rename it idc.txt" in advice
+    (True, True)
+    """
+    head = b""
+    if path.suffix.lower() in (".xls", ".xlsb", ".ods", ".et", ""):  # sheets, WPS, no suffix
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(2048)
+        except OSError:
+            pass
+    if head.startswith(_OLE2):
+        return (
+            f" ({path.name} is a legacy Excel 97-2003 workbook: open it in Excel and save it "
+            "as .xlsx (File > Save As > Excel Workbook), or convert it with LibreOffice: "
+            f"soffice --headless --convert-to xlsx {path.name}; or pass a DataFrame)"
+        )
+    if head.startswith(_ZIP) and path.suffix.lower() in (".xls", ""):
+        return (
+            f" ({path.name} is a zip archive, as an .xlsx workbook is: if Excel opens it, "
+            f"rename it {path.stem}.xlsx and read that)"
+        )
+    if _HTML.match(head):
+        return (
+            f" ({path.name} is a web page (HTML), not a workbook, as web exports often are: "
+            "open it in Excel and save it as .xlsx, or save the table as CSV)"
+        )
+    if _is_text(head):
+        return (
+            f" ({path.name} holds text, not a workbook, as web exports often do: rename it "
+            f"{path.stem}.txt (or .csv) and read that)"
+        )
+    return " (re-save an .xls workbook as .xlsx; or pass a DataFrame)"
+
+
+def _is_text(head: bytes) -> bool:
+    """Whether a file's first bytes read as text (UTF-8 or GB18030, no control characters
+    but tabs and line ends; the last character may be cut)."""
+    for codec in ("utf-8", "gb18030"):
+        try:
+            text = head.decode(codec)
+        except UnicodeDecodeError:
+            try:
+                text = head[:-4].decode(codec)  # a character cut at 2048 bytes
+            except UnicodeDecodeError:
+                continue
+        return bool(text.strip()) and all(c.isprintable() or c in "\t\r\n" for c in text)
+    return False
 
 
 def row_place(name: str, position: int, column: Any = None, *, header_row: int = 0) -> str:

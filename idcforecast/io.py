@@ -346,10 +346,13 @@ def folder_files(folder: Path) -> list[Path]:
         and not p.name.startswith(("~$", "."))
     )
     if unreadable:  # skipping it would drop its figures without a word
+        from idcforecast._table_files import what_it_holds
+
+        advice = what_it_holds(folder / unreadable[0])
         raise DataError(
             f"folder {folder}: {', '.join(unreadable)} cannot be read (expected "
             f"{', '.join(TABLE_SUFFIXES)} files); save it as .xlsx or .csv, or move it out "
-            "of the folder",
+            f"of the folder{'' if 're-save an .xls' in advice else advice}",
             source=str(folder),
             file=unreadable[0],
         )

@@ -4,6 +4,7 @@ standard input and legacy workbooks (readers28's acceptance pass)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -60,3 +61,57 @@ def test_a_series_with_nan_names_the_year_not_a_dataframe_row() -> None:
     ]
     with pytest.raises(DuplicateYearError, match=re.escape("year 2019 (entry 1) and")):
         read_series(pd.Series([1.0, 2.0], index=[2019, 2019], name="x"), unit="MW")
+
+
+@pytest.mark.parametrize(
+    ("head", "advice"),
+    [
+        # a legacy workbook opens with the OLE2 signature
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
+            "idc.xls is a legacy Excel 97-2003 workbook: open it in Excel and save it as .xlsx "
+            "(File > Save As > Excel Workbook), or convert it with LibreOffice: soffice "
+            "--headless --convert-to xlsx idc.xls; or pass a DataFrame",
+        ),
+        # web exports: an HTML table, or tab-separated text, under a workbook's name
+        (
+            b'<html><meta charset="gbk"><table><tr><td>2019</td></tr></table></html>',
+            "idc.xls is a web page (HTML), not a workbook, as web exports often are: open it in "
+            "Excel and save it as .xlsx, or save the table as CSV",
+        ),
+        (
+            "年份\t市场规模\n2019\t1562.5\n".encode(),
+            "idc.xls holds text, not a workbook, as web exports often do: rename it idc.txt (or "
+            ".csv) and read that",
+        ),
+        (b"PK\x03\x04" + bytes(100), "idc.xls is a zip archive, as an .xlsx workbook is"),
+    ],
+)
+def test_a_file_named_xls_is_refused_with_advice_for_what_it_holds(
+    tmp_path: Path, head: bytes, advice: str
+) -> None:
+    # before: every one was "cannot read .xls files; expected .csv, .txt, .xlsx or .xlsm
+    # (re-save an .xls workbook as .xlsx; or pass a DataFrame)", though half of the '.xls'
+    # files data portals export are HTML or text that Excel re-saving (or a rename) fixes
+    path = tmp_path / "idc.xls"
+    path.write_bytes(head)
+    with pytest.raises(DataError) as caught:
+        read_series(path)
+    assert str(caught.value).startswith(
+        "idc.xls: cannot read .xls files; expected .csv, .txt, .xlsx or .xlsm (" + advice
+    )
+    (tmp_path / "ok.csv").write_text("year,value\n2019,1\n")
+    with pytest.raises(DataError) as caught:  # in a folder too
+        read_series(tmp_path, unit="MW")
+    assert advice in str(caught.value)
+
+
+def test_a_text_file_of_another_kind_keeps_the_general_advice(tmp_path: Path) -> None:
+    path = tmp_path / "market.json"
+    path.write_text('{"year": 2019}')
+    with pytest.raises(DataError) as caught:
+        read_series(path)
+    assert str(caught.value) == (
+        "market.json: cannot read .json files; expected .csv, .txt, .xlsx or .xlsm (re-save an "
+        ".xls workbook as .xlsx; or pass a DataFrame)"
+    )
