@@ -260,6 +260,8 @@ def read_series(
         raise EmptyDataError(
             f"{name} has no values; expected at least one year with a value", source=name
         )
+    if isinstance(source, str | os.PathLike) and header_row > 0 and unit is not None:
+        _no_unit_against_the_line_above(observations, unit, Path(source), options)
     try:
         frame = to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
     except UnitError as err:
@@ -272,13 +274,16 @@ def read_series(
             raise
         line, said = stated  # "单位：亿元" in the rows header_row skips: never read
         fields = {key: getattr(err, key) for key in err.fields}
-        # one unit for the whole table would also be given to its other series (a "%")
+        # one unit for the whole table would also be given to its other series (a "%"):
+        # a dict naming the series of bare numbers, unless every series is one
         ids = list(dict.fromkeys(o.series_id for o in observations))
+        bare = _bare_series(observations)
         sid = getattr(err, "series_id", ids[0])
         passing = (
-            f"unit={ {sid: said}!r} (or series_id={sid!r}, unit={said!r})"
-            if len(ids) > 1
-            else f"unit={said!r}"
+            f"unit={said!r}"
+            if bare == ids
+            else f"unit={ {b: said for b in bare}!r}"
+            + (f" (or series_id={sid!r}, unit={said!r})" if len(bare) == 1 else "")
         )
         raise UnitError(
             f"{err}; a line above the header says {line!r}: pass {passing}", **fields
@@ -290,6 +295,54 @@ def read_series(
         line = "row" if wide[0] == "years_as_columns" else "column"
         warn_total_series(frame, name=name, line=line)
     return frame
+
+
+def _bare_series(observations: list[Observation]) -> list[str]:
+    """The series whose every value is a bare number: no unit in its text, no unit cell
+    and no unit in its name's brackets."""
+    has_unit = {o.series_id for o in observations if o.figure.unit is not None or "unit" in o.meta}
+    return [s for s in dict.fromkeys(o.series_id for o in observations) if s not in has_unit]
+
+
+def _no_unit_against_the_line_above(
+    observations: list[Observation], unit: str | dict[str, str], path: Path, options: dict[str, Any]
+) -> None:
+    """A UnitError when ``unit`` would give bare numbers another unit than a line above the
+    header states ("单位：亿元" over them, unit="CNY bn"): ``unit`` is also the unit of bare
+    numbers, so they were read 10 times too large, the line skipped by header_row unread."""
+    from idcforecast.units import canonical_unit
+
+    bare = _bare_series(observations)
+    asked: dict[str, str] = {}
+    for sid in bare:
+        wanted = unit.get(sid) if isinstance(unit, dict) else unit
+        if wanted is not None:
+            asked[sid] = wanted
+    if not asked:
+        return
+    stated = unit_line_above(
+        path, options["header_row"], options["sheet_name"], options["encoding"]
+    )
+    if stated is None:
+        return
+    line, said = stated
+    for sid, wanted in asked.items():
+        try:
+            differs = canonical_unit(wanted) != canonical_unit(said)
+        except UnitError:
+            return  # an unknown unit=: to_frame names it
+        if differs:
+            place = next(o.place for o in observations if o.series_id == sid)
+            raise UnitError(
+                f"{place} (series {sid!r}): a line above the header says {line!r}, but "
+                f"unit={wanted!r} reads the series' bare numbers as {canonical_unit(wanted)!r} "
+                f"(unit= is also the unit of numbers written without one); pass "
+                f"unit={said!r} to read them as the line states (convert the result "
+                "afterwards), or correct the line",
+                series_id=sid,
+                place=place,
+                unit=canonical_unit(wanted),
+            )
 
 
 # files a folder given to read_series is read from (Excel's "~$" lock files and hidden

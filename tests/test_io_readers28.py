@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from idcforecast import read_series
-from idcforecast.errors import DataError, DuplicateYearError, NonNumericValueError
+from idcforecast.errors import DataError, DuplicateYearError, NonNumericValueError, UnitError
 
 
 def test_a_cells_own_unit_beside_its_headers_is_said_in_its_note() -> None:
@@ -115,3 +115,44 @@ def test_a_text_file_of_another_kind_keeps_the_general_advice(tmp_path: Path) ->
         "market.json: cannot read .json files; expected .csv, .txt, .xlsx or .xlsm (re-save an "
         ".xls workbook as .xlsx; or pass a DataFrame)"
     )
+
+
+def test_a_unit_asked_against_the_line_above_the_header_is_an_error(tmp_path: Path) -> None:
+    # before: unit="CNY bn" over "单位：亿元" (a line header_row skips) read 1562.5亿元 as
+    # 1562.5 CNY bn, ten times too large (1 亿 = 0.1 bn), without a word
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "表1 中国IDC市场规模\n单位：亿元\n年份,托管,云\n2019,1000,562.5\n", encoding="utf-8"
+    )
+    with pytest.raises(UnitError) as caught:
+        read_series(path, header_row=2, unit="CNY bn")
+    assert str(caught.value) == (
+        "t.csv row 4, column '托管' (series '托管'): a line above the header says '单位：亿元', "
+        "but unit='CNY bn' reads the series' bare numbers as 'CNY bn' (unit= is also the "
+        "unit of numbers written without one); pass unit='亿元' to read them as the line "
+        "states (convert the result afterwards), or correct the line"
+    )
+    out = read_series(path, header_row=2, unit="亿元")  # as the line states: read
+    assert out["value"].tolist() == [1000.0, 562.5]
+    assert set(out["unit"]) == {"CNY 100m"}
+
+
+def test_every_series_of_bare_numbers_is_named_in_the_unit_advice(tmp_path: Path) -> None:
+    # before: "pass unit={'托管': '亿元'} (or series_id='托管', unit='亿元')" for a table whose
+    # every series is bare: passing it, the next series failed the same way
+    path = tmp_path / "t.csv"
+    path.write_text("单位：亿元\n年份,托管,云\n2019,1000,562.5\n", encoding="utf-8")
+    with pytest.raises(
+        UnitError, match=re.escape("a line above the header says '单位：亿元': pass unit='亿元'")
+    ):
+        read_series(path, header_row=1)
+    # two bare series beside one with its own unit: a dict naming both
+    mixed = tmp_path / "m.csv"
+    mixed.write_text("单位：亿元\n年份,托管,云,增速\n2019,1000,562.5,27.2%\n", encoding="utf-8")
+    with pytest.raises(UnitError) as caught:
+        read_series(mixed, header_row=1)
+    assert str(caught.value).endswith(
+        "a line above the header says '单位：亿元': pass unit={'托管': '亿元', '云': '亿元'}"
+    )
+    out = read_series(mixed, header_row=1, unit={"托管": "亿元", "云": "亿元"})
+    assert out["value"].tolist() == [1000.0, 562.5, 27.2]
