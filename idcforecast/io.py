@@ -503,8 +503,8 @@ def _formula_values(
             at_place[place_of(i, column)] = formula
         elif column == value_column:  # a long row's observation is named by its row
             at_place[place_of(i)] = formula
-    read = {o.place for o in observations}
-    found = {place: formula for place, formula in at_place.items() if place in read}
+    # in the order read (the sheet's XML was searched as a set)
+    found = {o.place: at_place[o.place] for o in observations if o.place in at_place}
     if not found:
         return observations
     warn_formula_values(found, name)

@@ -168,3 +168,20 @@ def test_the_report_says_a_formulas_derived_year_was_computed_by_it(tmp_path: Pa
         "derived from a neighbouring year's reported growth (2021)" in i
         for i in assumptions(plain, plain.iloc[:0])
     )
+
+
+def test_the_warning_names_formula_cells_in_the_order_read(tmp_path: Path) -> None:
+    # before: in the order of a set ("cell E2 ...; cell B2 ...; cell D2 ...")
+    cells = "BCDEFG"
+    path = _saved_as_excel(
+        tmp_path,
+        [["series_id", 2018, 2019, 2020, 2021, 2022, 2023], ["cn", *[0] * 6]],
+        {f"{c}2": f"><f>{c}3+{c}4</f><v>{k}</v>".encode() for k, c in enumerate(cells)},
+    )
+    with pytest.warns(FormulaCellsWarning) as caught:
+        read_series(path, unit="MW")
+    assert (
+        "6 values computed by Excel formulas (saved.xlsx sheet 'S' cell B2 '=B3+B4'; "
+        "saved.xlsx sheet 'S' cell C2 '=C3+C4'; saved.xlsx sheet 'S' cell D2 '=D3+D4'; ...)"
+        in str(caught[0].message)
+    )

@@ -196,7 +196,7 @@ def read_long_table(
         warn_formula_values(
             {
                 place_of(i, table.columns[j]): formula
-                for (i, j), formula in table.attrs["formulas"].items()
+                for (i, j), formula in sorted(table.attrs["formulas"].items())
                 if table.columns[j] not in ids
             },
             name,
