@@ -62,3 +62,22 @@ def test_forecast_many_with_nothing_piped_in_says_so(
         ".xlsx workbook piped in (cmd | idcforecast ... -, or < table.csv), or a file path"
     )
     assert not (tmp_path / "o.csv").exists()
+
+
+def test_forecast_data_reads_standard_input(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before: "error: -: no such file; expected a CSV or Excel file path or a DataFrame"
+    from idcforecast.cli import main
+
+    text = b"year,value\n2019,100\n2020,120\n2021,150\n2022,170\n"
+    (tmp_path / "m.csv").write_bytes(text)
+    argv = ["--unit", "MW", "--horizon", "2", "--method", "drift", "--csv"]
+    assert main(["forecast", "--data", str(tmp_path / "m.csv"), *argv]) == 0
+    from_file = capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", _piped(text))
+    assert main(["forecast", "--data", "-", *argv]) == 0
+    piped = capsys.readouterr().out
+    # the same forecast (drift: 170 + 70/3 = 193.33, 216.67), the series named after its source
+    assert piped == from_file.replace("m,", "standard input,")
+    assert "standard input,2023,drift,193.333" in piped
