@@ -252,7 +252,12 @@ def test_bad_options_and_files_are_typed(tmp_path: Path) -> None:
         read_long_table(_csv(tmp_path, "", "e.csv"))
     old = tmp_path / "old.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
-    with pytest.raises(DataError, match=re.escape("re-save an .xls workbook as .xlsx")):
+    with pytest.raises(
+        DataError,
+        match=re.escape(
+            "old.xls is a legacy Excel 97-2003 workbook: open it in Excel and save it as .xlsx"
+        ),
+    ):
         read_long_table(old)
 
 
