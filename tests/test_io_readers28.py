@@ -156,3 +156,30 @@ def test_every_series_of_bare_numbers_is_named_in_the_unit_advice(tmp_path: Path
     )
     out = read_series(mixed, header_row=1, unit={"托管": "亿元", "云": "亿元"})
     assert out["value"].tolist() == [1000.0, 562.5, 27.2]
+
+
+def test_the_batch_reader_reads_the_unit_a_series_name_states(tmp_path: Path) -> None:
+    # before: read_long_table left "北京（亿元）" without a unit, and unit="CNY bn" took its
+    # 100 (亿元) for 100 CNY bn, ten times read_series' 10 (100 x 1e8 / 1e9)
+    from idcforecast.batch import read_long_table
+
+    wide = tmp_path / "wide.csv"
+    wide.write_text("地区,2019,2020\n北京（亿元）,100,120\n广州,5,6\n", encoding="utf-8")
+    rows = tmp_path / "rows.csv"
+    rows.write_text("year,北京（亿元）,上海（亿元）\n2019,100,90\n", encoding="utf-8")
+    out = read_long_table(wide, unit="CNY bn")
+    assert out["value"].tolist()[:2] == pytest.approx([10.0, 12.0])
+    assert out["unit"].tolist()[:2] == ["CNY bn", "CNY bn"]
+    assert read_series(wide, series_id="北京（亿元）", unit="CNY bn")["value"].tolist() == (
+        pytest.approx([10.0, 12.0])
+    )
+    assert read_long_table(wide)["unit"].tolist() == ["CNY 100m", "CNY 100m", None, None]
+    assert read_long_table(rows, unit="CNY bn")["value"].tolist() == pytest.approx([10.0, 9.0])
+    # a unit column that says otherwise is an error, as read_series makes it
+    both = tmp_path / "both.csv"
+    both.write_text("地区,unit,2019\n北京（亿元）,USD bn,100\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape(
+        "both.csv row 2: the series' name states the unit 'CNY 100m' but the unit column says "
+        "'USD bn'"
+    )):  # fmt: skip
+        read_long_table(both)

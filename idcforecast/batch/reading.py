@@ -115,8 +115,9 @@ def read_long_table(
     -------
     pandas.DataFrame
         Columns ``series_id, year, value`` (and ``unit`` when the file has one, or its value
-        column's header states one: "value (CNY bn)"; ``qualifier`` when it has one or a
-        value cell writes one, "超过520" being 520 ``at_least`` as in
+        column's header states one: "value (CNY bn)", or a wide table's series names do:
+        "北京（亿元）", as :func:`idcforecast.read_series` reads them; ``qualifier`` when it
+        has one or a value cell writes one, "超过520" being 520 ``at_least`` as in
         :func:`idcforecast.read_series` (``exact`` on the other rows; a column's
         ``exact`` or blank cell takes the value's word, another word is a ``DataError``),
         from which :func:`forecast_many` names the values published as bounds in a series'
@@ -251,6 +252,8 @@ def read_long_table(
             source=name,
             missing=missing,
         )
+    if total_line:  # melted: "北京（亿元）" names its unit, as read_series reads it
+        table = _with_name_units(table, place_of)
     table = table[[c for c in kept_columns if c in table.columns]]
     ids, blank_id = _stripped_text(table["series_id"])
     if blank_id.any():  # wholly blank rows (blank lines) are skipped; others are an error
@@ -517,6 +520,30 @@ def _stripped_text(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
     blank = np.array([cell is None for cell in cleaned])
     # code -1 (a missing cell) picks the trailing None
     return pd.Series(cleaned[codes], index=column.index, dtype=object), blank[codes]
+
+
+def _with_name_units(table: pd.DataFrame, place_of: Any) -> pd.DataFrame:
+    """A melted table with the unit its series' names state in brackets ("北京（亿元）",
+    "IDC market (USD bn)"; :func:`idcforecast._table_layouts.header_unit`) in its ``unit``
+    column, where the row has none; a ``unit`` cell of another unit is a DataError, as in
+    :func:`idcforecast.read_series`. Left out, the rows had no unit, and ``unit=`` took
+    them to be in it already: 100亿元 read as 100 USD bn."""
+    from idcforecast._table_layouts import header_unit, with_unit
+
+    ids = table["series_id"]
+    first = {sid: i for i, sid in reversed(list(enumerate(ids))) if isinstance(sid, str)}
+    stated = {sid: u for sid, i in first.items() if (u := header_unit(sid, place_of(i)))}
+    if not stated:
+        return table
+    named = ids.map(stated)  # one unit per series, None where its name states none
+    if "unit" not in table.columns:
+        return table.assign(unit=named.astype(object).where(named.notna(), None))
+    cells = table["unit"]
+    blank = cells.map(is_blank).to_numpy()
+    for i in np.flatnonzero(named.notna().to_numpy() & ~blank):  # both: they must agree
+        with_unit({"unit": cells.iloc[i]}, named.iloc[i], place_of(int(i)))
+    units = cells.astype(object).where(~blank, named)
+    return table.assign(unit=units.where(units.notna(), None))
 
 
 def _canonical_units(units: pd.Series) -> pd.Series:
