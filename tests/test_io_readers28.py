@@ -183,3 +183,22 @@ def test_the_batch_reader_reads_the_unit_a_series_name_states(tmp_path: Path) ->
         "'USD bn'"
     )):  # fmt: skip
         read_long_table(both)
+
+
+def test_the_batch_reader_refuses_a_unit_against_the_line_above_the_header(
+    tmp_path: Path,
+) -> None:
+    # before: "单位：亿元" above the header and unit="CNY bn": 1000 read as 1000 CNY bn (10x)
+    from idcforecast.batch import read_long_table
+
+    path = tmp_path / "t.csv"
+    path.write_text("单位：亿元\n地区,2019,2020\n北京,1000,1200\n", encoding="utf-8")
+    with pytest.raises(UnitError) as caught:
+        read_long_table(path, header_row=1, unit="CNY bn")
+    assert str(caught.value) == (
+        "t.csv: a line above the header says '单位：亿元', but unit='CNY bn' takes the rows "
+        "without a unit (series '北京'...) to be in 'CNY bn' already; pass unit='亿元' to read "
+        "them as the line states, or correct the line"
+    )
+    out = read_long_table(path, header_row=1, unit="亿元")
+    assert out["value"].tolist() == [1000.0, 1200.0]

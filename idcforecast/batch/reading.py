@@ -291,6 +291,10 @@ def read_long_table(
             out["note"] = notes
     out = out[~blank_id & ~dropped]
     out = out.assign(year=_whole_years(out["year"]))
+    if unit is not None and header_row > 0:
+        _no_unit_against_the_line_above(
+            out, unit, Path(path), name, header_row, sheet_name, encoding
+        )
     if unit is not None:
         out = _in_unit(out, unit, kw_per_rack, place_of)
     # in one order, whatever added unit (a percent value, the value's header) or note
@@ -520,6 +524,44 @@ def _stripped_text(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
     blank = np.array([cell is None for cell in cleaned])
     # code -1 (a missing cell) picks the trailing None
     return pd.Series(cleaned[codes], index=column.index, dtype=object), blank[codes]
+
+
+def _no_unit_against_the_line_above(
+    out: pd.DataFrame,
+    unit: str,
+    path: Path,
+    name: str,
+    header_row: int,
+    sheet_name: Any,
+    encoding: str,
+) -> None:
+    """A UnitError when rows without a unit would be taken to be in ``unit`` while a line
+    above the header (skipped by ``header_row``) states another: "单位：亿元" over them and
+    unit="CNY bn" read 1000亿元 as 1000 CNY bn, as :func:`idcforecast.read_series` refuses."""
+    from idcforecast._table_files import unit_line_above
+    from idcforecast.errors import UnitError
+    from idcforecast.units import canonical_unit
+
+    bare = out["unit"].isna().to_numpy() if "unit" in out.columns else np.ones(len(out), bool)
+    if not bare.any():
+        return
+    stated = unit_line_above(path, header_row, sheet_name, encoding)
+    if stated is None:
+        return
+    line, said = stated
+    try:
+        if canonical_unit(unit) == canonical_unit(said):
+            return
+    except IdcForecastError:
+        return  # an unknown unit=: _in_unit names it
+    sid = out["series_id"].iloc[int(np.argmax(bare))]
+    raise UnitError(
+        f"{name}: a line above the header says {line!r}, but unit={unit!r} takes the rows "
+        f"without a unit (series {sid!r}...) to be in {canonical_unit(unit)!r} already; "
+        f"pass unit={said!r} to read them as the line states, or correct the line",
+        series_id=sid,
+        unit=canonical_unit(unit),
+    )
 
 
 def _with_name_units(table: pd.DataFrame, place_of: Any) -> pd.DataFrame:
