@@ -81,3 +81,15 @@ def test_forecast_data_reads_standard_input(
     # the same forecast (drift: 170 + 70/3 = 193.33, 216.67), the series named after its source
     assert piped == from_file.replace("m,", "standard input,")
     assert "standard input,2023,drift,193.333" in piped
+
+
+def test_show_data_reads_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from idcforecast.cli import main
+
+    monkeypatch.setattr("sys.stdin", _piped(b"year,value (MW)\n2019,100\n2020,120\n"))
+    assert main(["show", "--data", "-"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("standard input  ·  standard input  ·  scope not stated")
+    assert "2020    120  +20.0%                    standard input row 3" in printed  # 120/100
