@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from idcforecast._cells import has_year_headers, unread_year
 from idcforecast._normalize import Observation, to_frame
+from idcforecast._series import no_missing_values
 from idcforecast._table_files import check_format_options, read_table, unit_line_above
 from idcforecast._table_headers import header_hint, is_headerless
 from idcforecast._table_layouts import (
@@ -184,7 +185,7 @@ def read_series(
     ):
         _check_yearly_index(source.index, source_name or "DataFrame")
     if isinstance(source, pd.Series):  # a year-indexed Series, as forecast() takes one
-        _no_missing_values(source, source_name or "Series")
+        no_missing_values(source, source_name or "Series")
         source = _series_as_table(source, year_column, value_column)
         # an unnamed Series is "series", as before it was named "Series" in messages
         series_id = series_id or source.attrs["name"] or (None if source_given else "series")
@@ -615,29 +616,6 @@ def _check_yearly_index(index: Any, name: str) -> None:
                 f"year); {fix}",
                 source=name,
             )
-
-
-def _no_missing_values(data: pd.Series, name: str) -> None:
-    """A NaN in a year-indexed Series (``pd.Series([1.0, None], index=[2019, 2020])``) is
-    an error naming its year: it was "DataFrame row 1, column 'value': the value is blank
-    but the row is not ... (blank a whole row to skip it)", words for a table's row."""
-    import pandas as pd
-
-    missing = data.isna().to_numpy()
-    if not missing.any():
-        return
-    index = data.index
-    years = list(index.year if isinstance(index, pd.PeriodIndex | pd.DatetimeIndex) else index)
-    gaps = [str(year) for year, gap in zip(years, missing, strict=True) if gap]
-    shown = ", ".join(gaps[:5]) + (", ..." if len(gaps) > 5 else "")
-    one = len(gaps) == 1
-    raise DataError(
-        f"{name}: {'year' if one else 'years'} {shown} {'is' if one else 'are'} NaN; "
-        "expected a number for every year of the index; drop the years not published "
-        "(series.dropna()): they are then gaps, never filled",
-        source=name,
-        year=gaps[0],
-    )
 
 
 def _series_as_table(data: pd.Series, year_column: str, value_column: str) -> pd.DataFrame:

@@ -202,3 +202,21 @@ def test_the_batch_reader_refuses_a_unit_against_the_line_above_the_header(
     )
     out = read_long_table(path, header_row=1, unit="亿元")
     assert out["value"].tolist() == [1000.0, 1200.0]
+
+
+def test_forecast_of_a_series_with_nan_names_the_series_fix() -> None:
+    # before: "series 'cidc' year 2019: the value is blank (NaN) but the row is not; ...
+    # drop the row or write 'n/a' as its value": rows and a text marker a float Series lacks
+    import idcforecast as idc
+
+    series = pd.Series([1.0, float("nan"), 3.0, 4.0, 5.0], index=range(2018, 2023), name="cidc")
+    with pytest.raises(NonNumericValueError) as caught:
+        idc.forecast(series, 2)
+    assert str(caught.value) == (
+        "Series 'cidc': year 2019 is NaN; expected a number for every year of the index; "
+        "drop the years not published (series.dropna()): they are then gaps, never filled"
+    )
+    # the fix named works: 2019 is a gap, filled only when asked (interpolated 2.0; drift
+    # over 2018-2022: 5 + (5 - 1) / 4 = 6)
+    out = idc.forecast(series.dropna(), 1, method="drift", gaps="interpolate")
+    assert out["mean"].tolist() == pytest.approx([6.0])
