@@ -133,7 +133,16 @@ def read_years_as_columns(
     # numbers beside text columns are statistics ("CAGR 2019-21"), not names
     keys = ["series_id"] if "series_id" in others else [c for c in others if c not in META]
     named = [c for c in keys if not is_number_column(table[c])]
-    if named:
+    if keys == ["series_id"]:  # its other number columns ("2019年6月30日") were dropped unsaid
+        _warn_number_columns(
+            [
+                c
+                for c in others
+                if c not in META and not is_headerless(c) and is_number_column(table[c])
+            ],
+            name,
+        )
+    elif named:
         _warn_number_columns([c for c in keys if c not in named], name)
         keys = named
     ids = joined_keys(table[c] for c in keys) if keys else None

@@ -220,3 +220,19 @@ def test_forecast_of_a_series_with_nan_names_the_series_fix() -> None:
     # over 2018-2022: 5 + (5 - 1) / 4 = 6)
     out = idc.forecast(series.dropna(), 1, method="drift", gaps="interpolate")
     assert out["mean"].tolist() == pytest.approx([6.0])
+
+
+def test_year_end_headers_are_read_and_other_number_columns_are_named() -> None:
+    # before: "2019年末" (a stock at the year's end, as Chinese statistics head it) was no
+    # year; beside a series_id column its figures were dropped without a word
+    from idcforecast.errors import IgnoredColumnWarning
+
+    table = pd.DataFrame(
+        {"series_id": ["racks"], "2019年末": ["1"], "2020年底": ["2"], "2021年12月31日": ["3"]}
+    )
+    out = read_series(table, unit="MW")
+    assert out["year"].tolist() == [2019, 2020, 2021]
+    half = pd.DataFrame({"series_id": ["racks"], "2019年6月30日": ["1"], "2020": ["2"]})
+    with pytest.warns(IgnoredColumnWarning, match=re.escape("column '2019年6月30日' holds")):
+        out = read_series(half, unit="MW")  # a mid-year figure is no year's: named, not read
+    assert out["year"].tolist() == [2020]

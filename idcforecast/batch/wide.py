@@ -95,7 +95,21 @@ def melt_wide(
             )
     keys = ["series_id"] if "series_id" in others else [c for c in others if c not in _DESCRIBING]
     named = [c for c in keys if not is_number_column(table[c])]
-    if named:  # numbers beside text columns are statistics ("CAGR 2019-21"), not names
+    from idcforecast._table_layouts import _warn_number_columns
+
+    if keys == ["series_id"]:  # its other number columns ("2019年6月30日"): not read, said
+        _warn_number_columns(
+            [
+                c
+                for c in others
+                if c not in (*_DESCRIBING, "series_id")
+                and not is_headerless(c)
+                and is_number_column(table[c])
+            ],
+            name,
+        )
+    elif named:  # numbers beside text columns are statistics ("CAGR 2019-21"), not names
+        _warn_number_columns([c for c in keys if c not in named], name)
         keys = named
     if not keys:
         raise DataError(
