@@ -185,3 +185,28 @@ def test_the_warning_names_formula_cells_in_the_order_read(tmp_path: Path) -> No
         "saved.xlsx sheet 'S' cell C2 '=C3+C4'; saved.xlsx sheet 'S' cell D2 '=D3+D4'; ...)"
         in str(caught[0].message)
     )
+
+
+def test_the_batch_reader_names_only_the_value_cells_it_reads(tmp_path: Path) -> None:
+    # before: a wide sheet's CAGR formula beside the years (not read) and an estimate
+    # column dropped by estimates="drop" were counted among the values computed
+    from idcforecast.batch import read_long_table
+    from idcforecast.errors import IgnoredColumnWarning
+
+    path = _saved_as_excel(
+        tmp_path,
+        [["series_id", 2019, 2020, "2021E", "CAGR"], ["cn", 100, 0, 0, 0]],
+        {
+            "C2": b"><f>B2*1.1</f><v>110</v>",
+            "D2": b"><f>C2*1.1</f><v>121</v>",
+            "E2": b"><f>(C2/B2)-1</f><v>0.1</v>",
+        },
+    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        read_long_table(path, estimates="drop")
+    formula = [w for w in caught if issubclass(w.category, FormulaCellsWarning)]
+    assert [str(w.message).split(" read as")[0] for w in formula] == [
+        "saved.xlsx: 1 value computed by Excel formulas (saved.xlsx sheet 'S' cell C2 '=B2*1.1')"
+    ]
+    assert any(issubclass(w.category, IgnoredColumnWarning) for w in caught)  # the CAGR

@@ -34,12 +34,19 @@ from idcforecast._cells import (
     is_blank,
     is_not_published,
     read_figure,
+    year_columns,
 )
 from idcforecast._table_files import check_format_options, read_table
 from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
 from idcforecast.batch.chunks import NOT_CONVERTED
-from idcforecast.batch.wide import is_wide, is_years_as_rows, melt_rows, melt_wide
+from idcforecast.batch.wide import (
+    DESCRIBING,
+    is_wide,
+    is_years_as_rows,
+    melt_rows,
+    melt_wide,
+)
 from idcforecast.errors import DataError, IdcForecastError
 
 if TYPE_CHECKING:
@@ -190,20 +197,7 @@ def read_long_table(
             known_columns=(*LONG_COLUMNS, "unit"),
             encoding=encoding,
         )
-    if table.attrs.get("formulas"):  # values computed in the workbook: name them
-        from idcforecast._excel_formulas import warn_formula_values
-
-        ids = ("series_id", "year", year_column, "unit", "qualifier")
-        warn_formula_values(
-            {
-                place_of(i, table.columns[j]): formula
-                for (i, j), formula in sorted(table.attrs["formulas"].items())
-                if table.columns[j] not in ids
-            },
-            name,
-            marked=False,
-            stacklevel=3,
-        )
+    formulas = table.attrs.get("formulas")  # values computed in the workbook: named below
     if year_column != "year" and year_column in table.columns:
         if "year" in table.columns:
             raise DataError(
@@ -219,6 +213,8 @@ def read_long_table(
         table, value_unit = value_header_unit(table, "value", place_of)
     missing = [c for c in LONG_COLUMNS if c not in table.columns]
     header = table.iloc[:0]  # the file's own columns, for an error about its rows
+    if formulas:
+        _warn_formula_values(table, formulas, missing, name, place_of, estimates)
     kept_columns = [*LONG_COLUMNS, "unit", "qualifier"]  # qualifier: bounds are noted
     total_line = ""  # a wide table's "Total" row (or column): warned about once read
     if missing and is_wide(table):
@@ -524,6 +520,37 @@ def _stripped_text(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
     blank = np.array([cell is None for cell in cleaned])
     # code -1 (a missing cell) picks the trailing None
     return pd.Series(cleaned[codes], index=column.index, dtype=object), blank[codes]
+
+
+def _warn_formula_values(
+    table: pd.DataFrame,
+    formulas: dict[tuple[int, int], str],
+    missing: list[str],
+    name: str,
+    place_of: Any,
+    estimates: str,
+) -> None:
+    """A FormulaCellsWarning naming the value cells (not a CAGR beside them, not a year
+    counted on) that Excel formulas compute, in the table's order: the ``value`` column of a
+    long table, the year columns of a wide one (estimates only when kept), the series
+    columns of a table with a year per row."""
+    from idcforecast._excel_formulas import warn_formula_values
+
+    if missing and is_wide(table):
+        years, estimated = year_columns(table.columns, name=name, estimates=estimates)
+        read = set(years) | (set(estimated) if estimates == "keep" else set())
+    elif not missing or missing == ["series_id"]:
+        read = {"value"}
+    elif is_years_as_rows(table):
+        read = {c for c in table.columns if c != "year" and c not in DESCRIBING}
+    else:
+        return  # not a table read: its error comes next
+    found = {
+        place_of(i, table.columns[j]): formula
+        for (i, j), formula in sorted(formulas.items())
+        if table.columns[j] in read
+    }
+    warn_formula_values(found, name, marked=False, stacklevel=4)
 
 
 def _no_unit_against_the_line_above(

@@ -31,12 +31,20 @@ from idcforecast.errors import DataError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["KEY_SEPARATOR", "SHARED_NAME", "is_wide", "is_years_as_rows", "melt_rows", "melt_wide"]
+__all__ = [
+    "DESCRIBING",
+    "KEY_SEPARATOR",
+    "SHARED_NAME",
+    "is_wide",
+    "is_years_as_rows",
+    "melt_rows",
+    "melt_wide",
+]
 
 # how a wide table's row whose name another row has is marked in the long frame's note
 SHARED_NAME = "name shared with other rows: "
 # columns of a wide row that describe it rather than name the series
-_DESCRIBING = ("unit", "qualifier", "as_of", "source", "quote", "confidence", "scope", "note")
+DESCRIBING = ("unit", "qualifier", "as_of", "source", "quote", "confidence", "scope", "note")
 
 
 def is_wide(table: pd.DataFrame) -> bool:
@@ -93,7 +101,7 @@ def melt_wide(
                 "it there, or delete the column",
                 place=where,
             )
-    keys = ["series_id"] if "series_id" in others else [c for c in others if c not in _DESCRIBING]
+    keys = ["series_id"] if "series_id" in others else [c for c in others if c not in DESCRIBING]
     named = [c for c in keys if not is_number_column(table[c])]
     from idcforecast._table_layouts import _warn_number_columns
 
@@ -102,7 +110,7 @@ def melt_wide(
             [
                 c
                 for c in others
-                if c not in (*_DESCRIBING, "series_id")
+                if c not in (*DESCRIBING, "series_id")
                 and not is_headerless(c)
                 and is_number_column(table[c])
             ],
@@ -217,7 +225,7 @@ def is_years_as_rows(table: pd.DataFrame) -> bool:
     return (
         "year" in columns
         and not columns & {"series_id", "value"}
-        and any(c != "year" and c not in _DESCRIBING for c in table.columns)
+        and any(c != "year" and c not in DESCRIBING for c in table.columns)
     )
 
 
@@ -258,7 +266,7 @@ def melt_rows(
 
     from idcforecast._table_headers import is_headerless
 
-    series = [c for c in table.columns if c != "year" and c not in _DESCRIBING]
+    series = [c for c in table.columns if c != "year" and c not in DESCRIBING]
     cells = table[series].to_numpy(dtype=object)
     filled = ~np.vectorize(_is_gap, otypes=[bool])(cells) if cells.size else cells.astype(bool)
     for j, column in enumerate(series):
