@@ -480,7 +480,9 @@ def _observations(
         observations = read_years_as_rows(table, year_column, place_of, decimal, estimates)
     _warn_markers(observations, name)
     if table.attrs.get("formulas"):
-        observations = _formula_values(observations, table, place_of, chosen, value_column, name)
+        observations = _formula_values(
+            observations, table, place_of, chosen, value_column, name, series_id
+        )
     return observations, name, chosen, unpublished
 
 
@@ -491,10 +493,12 @@ def _formula_values(
     layout: str,
     value_column: str,
     name: str,
+    series_id: str | None = None,
 ) -> list[Observation]:
     """The observations read from Excel formula cells (``table.attrs["formulas"]``,
     ``{(row, column position): formula}``) noted and marked derived, the computed ones
-    named in a FormulaCellsWarning (:mod:`idcforecast._excel_formulas`)."""
+    named in a FormulaCellsWarning (:mod:`idcforecast._excel_formulas`), those of series
+    ``series_id`` alone when it is given."""
     from idcforecast._excel_formulas import mark_formula_values, warn_formula_values
 
     at_place = {}
@@ -504,11 +508,18 @@ def _formula_values(
             at_place[place_of(i, column)] = formula
         elif column == value_column:  # a long row's observation is named by its row
             at_place[place_of(i)] = formula
-    # in the order read (the sheet's XML was searched as a set)
+    # in the order read (the sheet's XML was searched as a set); of the series asked for
     found = {o.place: at_place[o.place] for o in observations if o.place in at_place}
     if not found:
         return observations
-    warn_formula_values(found, name)
+    warn_formula_values(
+        {
+            o.place: found[o.place]
+            for o in observations
+            if o.place in found and series_id in (None, o.series_id)
+        },
+        name,
+    )
     return mark_formula_values(observations, found)
 
 

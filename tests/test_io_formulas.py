@@ -210,3 +210,19 @@ def test_the_batch_reader_names_only_the_value_cells_it_reads(tmp_path: Path) ->
         "saved.xlsx: 1 value computed by Excel formulas (saved.xlsx sheet 'S' cell C2 '=B2*1.1')"
     ]
     assert any(issubclass(w.category, IgnoredColumnWarning) for w in caught)  # the CAGR
+
+
+def test_series_id_keeps_the_warning_to_its_own_formulas(tmp_path: Path) -> None:
+    # before: reading 'colo' alone still named the total's formulas (another series)
+    path = _saved_as_excel(
+        tmp_path,
+        [["series_id", 2019, 2020], ["colo", 100, 110], ["cloud", 50, 60], ["all", 0, 0]],
+        {"B4": b"><f>B2+B3</f><v>150</v>", "C4": b"><f>C2+C3</f><v>170</v>"},
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        out = read_series(path, series_id="colo", unit="MW")
+    assert out["value"].tolist() == [100.0, 110.0]
+    with pytest.warns(FormulaCellsWarning, match=re.escape("2 values computed")):
+        total = read_series(path, series_id="all", unit="MW")
+    assert total["derived"].tolist() == [True, True]
