@@ -19,6 +19,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from idcforecast._caller import caller_stacklevel
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -114,9 +116,7 @@ def mark_formula_values(
     return marked
 
 
-def warn_formula_values(
-    formulas: dict[str, str], name: str, *, marked: bool = True, stacklevel: int = 5
-) -> None:
+def warn_formula_values(formulas: dict[str, str], name: str, *, marked: bool = True) -> None:
     """A FormulaCellsWarning naming the values read from formulas that compute them
     (``marked``: noted and marked derived, as :func:`idcforecast.read_series` does)."""
     computed = [(place, f) for place, f in formulas.items() if is_computed(f)]
@@ -139,5 +139,5 @@ def warn_formula_values(
         + "; check they are history, not a projection or a total; write the published "
         "figures in their place (or delete them) to silence this note",
         FormulaCellsWarning,
-        stacklevel=stacklevel,
+        stacklevel=caller_stacklevel(),
     )

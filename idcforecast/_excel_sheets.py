@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from idcforecast._caller import caller_stacklevel
 from idcforecast.errors import DataError
 
 if TYPE_CHECKING:
@@ -324,5 +325,5 @@ def warn_hidden_cells(
             f"the cells shown; delete {'it' if len(rows) + len(columns) == 1 else 'them'} from "
             "the sheet (or save a copy without) if not part of the table"
         ),
-        stacklevel=2,
+        stacklevel=caller_stacklevel(),
     )

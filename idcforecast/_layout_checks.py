@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from idcforecast._caller import caller_stacklevel
 from idcforecast._cells import (
     ACTUAL_MARKS,
     is_blank,
@@ -110,7 +111,7 @@ def warn_ignored(table: pd.DataFrame, known: tuple[str, ...], name: str) -> None
             f"the provenance columns {', '.join(META[1:])}; rename a column to one of those "
             f"if it is one (a unit column above all), or delete it{series_hint}",
             IgnoredColumnWarning,
-            stacklevel=4,
+            stacklevel=caller_stacklevel(),
         )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from idcforecast._caller import caller_stacklevel
 from idcforecast._cells import (
     is_blank,
     is_not_published,
@@ -196,7 +197,7 @@ def _warn_number_columns(columns: list[Any], name: str) -> None:
         "statistic is computed from the values: idcforecast.cagr); head a year's column with "
         "the year ('2025', or '2025E' for an estimate) to read it",
         IgnoredColumnWarning,
-        stacklevel=4,
+        stacklevel=caller_stacklevel(),
     )
 
 

@@ -26,6 +26,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from idcforecast._caller import caller_stacklevel
 from idcforecast._cells import has_year_headers, unread_year
 from idcforecast._normalize import Observation, to_frame
 from idcforecast._series import no_missing_values
@@ -541,7 +542,7 @@ def _warn_markers(observations: list[Observation], name: str) -> None:
         f"({shown}); each keeps it in its note and quote; check what the footnote says of "
         "them (an estimate, another scope?), and delete the marker to silence this note",
         FootnoteWarning,
-        stacklevel=4,
+        stacklevel=caller_stacklevel(),
     )
 
 
@@ -572,7 +573,7 @@ def _warn_dot_thousands(table: pd.DataFrame, year_column: str, name: str) -> Non
             "read with '.' as the decimal mark (1.562 as 1.562, not 1562); if the dots group "
             "thousands, pass decimal=','",
             AmbiguousNumberWarning,
-            stacklevel=3,
+            stacklevel=caller_stacklevel(),
         )
 
 

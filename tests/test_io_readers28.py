@@ -236,3 +236,36 @@ def test_year_end_headers_are_read_and_other_number_columns_are_named() -> None:
     with pytest.warns(IgnoredColumnWarning, match=re.escape("column '2019年6月30日' holds")):
         out = read_series(half, unit="MW")  # a mid-year figure is no year's: named, not read
     assert out["year"].tolist() == [2020]
+
+
+def test_reading_warnings_point_at_the_callers_line(tmp_path: Path) -> None:
+    # before: FootnoteWarning, IgnoredColumnWarning and HiddenCellsWarning pointed at
+    # idcforecast's own lines (io.py, _table_files.py), and on the folder path the others too
+    import warnings
+
+    import openpyxl
+
+    from idcforecast.batch import read_long_table
+
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "a.csv").write_text(
+        "series_id,2019,2020,CAGR\ncn,1,2,100%\n\nNote: 2020 not published.\n", encoding="utf-8"
+    )
+    book = openpyxl.Workbook()
+    for row in (["year", "value (MW)"], [2019, 1], [2020, 2]):
+        book.active.append(row)
+    book.active.row_dimensions[3].hidden = True
+    book.save(tmp_path / "hidden.xlsx")
+    calls = {
+        "file": lambda: read_series(tmp_path / "folder" / "a.csv", unit="MW"),
+        "folder": lambda: read_series(tmp_path / "folder", unit="MW"),
+        "batch": lambda: read_long_table(tmp_path / "folder" / "a.csv"),
+        "sheet": lambda: read_series(tmp_path / "hidden.xlsx"),
+    }
+    for how, call in calls.items():
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            call()
+        kinds = {w.category.__name__ for w in caught}
+        assert kinds, how
+        assert {w.filename for w in caught} == {__file__}, (how, kinds)

@@ -550,7 +550,7 @@ def _warn_formula_values(
         for (i, j), formula in sorted(formulas.items())
         if table.columns[j] in read
     }
-    warn_formula_values(found, name, marked=False, stacklevel=4)
+    warn_formula_values(found, name, marked=False)
 
 
 def _no_unit_against_the_line_above(
