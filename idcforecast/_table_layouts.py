@@ -55,6 +55,8 @@ def read_long(
     if "series_id" not in table.columns:
         no_hidden_series(table, (year_column, value_column, *META), place_of)
     warn_ignored(table, (year_column, value_column, *META), name)
+    formulas = table.attrs.get("formulas", {})  # Excel's, by (row, column) position
+    value_at = list(table.columns).index(value_column)
     observations = []
     for i, row in enumerate(table.to_dict("records")):
         if all(is_blank(cell) for cell in row.values()):
@@ -63,9 +65,13 @@ def read_long(
         if is_not_published(row[value_column]):
             continue  # "—", "n/a": a year not published, a gap
         if is_blank(row[value_column]):
+            # an Excel formula whose result is empty text (=IF(..., "", ...)) shows blank too
+            formula = formulas.get((i, value_at))
+            by = "" if formula is None else f" (its formula {formula!r} gives empty text)"
+            fix = "" if formula is None else "; or have the formula give a number"
             raise DataError(
-                f"{place}: the value is blank but the row is not; expected a number or a "
-                "figure (blank a whole row to skip it)",
+                f"{place}: the value is blank{by} but the row is not; expected a number or a "
+                f"figure (blank a whole row to skip it{fix})",
                 place=place,
             )
         if "series_id" in row and is_blank(row["series_id"]):  # else it joins default_id

@@ -226,3 +226,20 @@ def test_series_id_keeps_the_warning_to_its_own_formulas(tmp_path: Path) -> None
     with pytest.warns(FormulaCellsWarning, match=re.escape("2 values computed")):
         total = read_series(path, series_id="all", unit="MW")
     assert total["derived"].tolist() == [True, True]
+
+
+def test_a_long_tables_blank_from_a_formula_names_the_formula(tmp_path: Path) -> None:
+    # before: "cell B3: the value is blank but the row is not" for a cell the sheet shows
+    # blank because =IF(...) gave "": the formula behind it was not named
+    path = _saved_as_excel(
+        tmp_path,
+        [["year", "value"], [2019, 100], [2020, 0]],
+        {"B3": b' t="str"><f>IF(A3&gt;2019,"",B2)</f><v></v>'},
+    )
+    with pytest.raises(DataError) as caught:
+        read_series(path, unit="MW")
+    assert str(caught.value) == (
+        "saved.xlsx sheet 'S' cell B3: the value is blank (its formula '=IF(A3>2019,\"\",B2)' "
+        "gives empty text) but the row is not; expected a number or a figure (blank a whole "
+        "row to skip it; or have the formula give a number)"
+    )
