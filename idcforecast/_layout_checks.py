@@ -75,9 +75,41 @@ def no_headerless_values(
                 place = place_of(i, column)
                 raise DataError(
                     f"{place}: a column without a header holds {cell!r}; expected {expected} "
-                    "in its header; write it there, or delete the column",
+                    "in its header; write it there, or delete the column"
+                    + index_hint(table[column]),
                     place=place,
                 )
+
+
+def index_hint(cells: Any) -> str:
+    """Advice for a headerless column that counts its rows from 0 (or 1): the index pandas
+    writes with ``to_excel``/``to_csv`` unless told ``index=False``; else "".
+
+    Examples
+    --------
+    >>> index_hint([0, 1, 2]), index_hint(["cn", "us"])
+    (' (it counts the rows 0, 1, 2...: the index pandas writes unless told index=False)', '')
+    """
+    numbers = []
+    for cell in cells:
+        if is_blank(cell):
+            continue
+        try:
+            number = float(str(cell).strip())
+        except ValueError:
+            return ""
+        if not number.is_integer():
+            return ""
+        numbers.append(int(number))
+    if len(numbers) < 2 or numbers[0] not in (0, 1):
+        return ""
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return ""
+    first = numbers[0]
+    return (
+        f" (it counts the rows {first}, {first + 1}, {first + 2}...: the index pandas writes "
+        "unless told index=False)"
+    )
 
 
 def warn_ignored(table: pd.DataFrame, known: tuple[str, ...], name: str) -> None:

@@ -269,3 +269,23 @@ def test_reading_warnings_point_at_the_callers_line(tmp_path: Path) -> None:
         kinds = {w.category.__name__ for w in caught}
         assert kinds, how
         assert {w.filename for w in caught} == {__file__}, (how, kinds)
+
+
+def test_a_pandas_index_column_is_named_as_one(tmp_path: Path) -> None:
+    # before: "a column without a header holds 0; expected a year or the name ... in its
+    # header", the usual cause (frame.to_excel without index=False) not named
+    from idcforecast.batch import read_long_table
+
+    path = tmp_path / "wide.xlsx"
+    pd.DataFrame({"region": ["cn", "us"], "2019": [1.0, 2.0]}).to_excel(path)
+    hint = "(it counts the rows 0, 1, 2...: the index pandas writes unless told index=False)"
+    for read in (lambda: read_series(path, unit="MW"), lambda: read_long_table(path)):
+        with pytest.raises(DataError) as caught:
+            read()
+        assert str(caught.value).startswith(
+            "wide.xlsx sheet 'Sheet1' cell A2: a column without a header holds 0; "
+        )
+        assert str(caught.value).endswith("or delete the column " + hint)
+    read_series_ok = pd.DataFrame({"region": ["cn", "us"], "2019": [1.0, 2.0]})
+    read_series_ok.to_excel(path, index=False)  # the fix named
+    assert read_series(path, unit="MW")["value"].tolist() == [1.0, 2.0]
