@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from idcforecast._caller import caller_stacklevel
 from idcforecast._cells import has_year_headers, unread_year
+from idcforecast._frame_sources import check_yearly_index, index_of_years, series_as_table
 from idcforecast._normalize import Observation, to_frame
 from idcforecast._series import no_missing_values
 from idcforecast._table_files import check_format_options, read_table, unit_line_above
@@ -41,6 +42,7 @@ from idcforecast._table_layouts import (
     value_header_unit,
     with_unit,
 )
+from idcforecast._unit_lines import bare_series, no_unit_against_the_line_above
 from idcforecast.datasets import _did_you_mean
 from idcforecast.errors import DataError, EmptyDataError, UnitError, UnknownSeriesError
 
@@ -184,10 +186,10 @@ def read_series(
     if isinstance(source, pd.Series | pd.DataFrame) and year_column not in getattr(
         source, "columns", ()
     ):
-        _check_yearly_index(source.index, source_name or "DataFrame")
+        check_yearly_index(source.index, source_name or "DataFrame")
     if isinstance(source, pd.Series):  # a year-indexed Series, as forecast() takes one
         no_missing_values(source, source_name or "Series")
-        source = _series_as_table(source, year_column, value_column)
+        source = series_as_table(source, year_column, value_column)
         # an unnamed Series is "series", as before it was named "Series" in messages
         series_id = series_id or source.attrs["name"] or (None if source_given else "series")
     if isinstance(source, pd.DataFrame) and year_column not in source.columns:
@@ -196,7 +198,7 @@ def read_series(
         elif isinstance(source.index, pd.PeriodIndex | pd.DatetimeIndex):
             years = pd.Series(source.index.year, name=year_column)  # DESIGN.md's yearly index
             source = pd.concat([years, source.reset_index(drop=True)], axis=1)
-        elif _index_of_years(source, year_column):  # df.index = [2019, 2020], as a Series is read
+        elif index_of_years(source, year_column):  # df.index = [2019, 2020], as a Series is read
             years = pd.Series(list(source.index), name=year_column)
             source = pd.concat([years, source.reset_index(drop=True)], axis=1)
     check_format_options(
@@ -263,7 +265,7 @@ def read_series(
             f"{name} has no values; expected at least one year with a value", source=name
         )
     if isinstance(source, str | os.PathLike) and header_row > 0 and unit is not None:
-        _no_unit_against_the_line_above(observations, unit, Path(source), options)
+        no_unit_against_the_line_above(observations, unit, Path(source), options)
     try:
         frame = to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
     except UnitError as err:
@@ -279,7 +281,7 @@ def read_series(
         # one unit for the whole table would also be given to its other series (a "%"):
         # a dict naming the series of bare numbers, unless every series is one
         ids = list(dict.fromkeys(o.series_id for o in observations))
-        bare = _bare_series(observations)
+        bare = bare_series(observations)
         sid = getattr(err, "series_id", ids[0])
         passing = (
             f"unit={said!r}"
@@ -297,54 +299,6 @@ def read_series(
         line = "row" if wide[0] == "years_as_columns" else "column"
         warn_total_series(frame, name=name, line=line)
     return frame
-
-
-def _bare_series(observations: list[Observation]) -> list[str]:
-    """The series whose every value is a bare number: no unit in its text, no unit cell
-    and no unit in its name's brackets."""
-    has_unit = {o.series_id for o in observations if o.figure.unit is not None or "unit" in o.meta}
-    return [s for s in dict.fromkeys(o.series_id for o in observations) if s not in has_unit]
-
-
-def _no_unit_against_the_line_above(
-    observations: list[Observation], unit: str | dict[str, str], path: Path, options: dict[str, Any]
-) -> None:
-    """A UnitError when ``unit`` would give bare numbers another unit than a line above the
-    header states ("单位：亿元" over them, unit="CNY bn"): ``unit`` is also the unit of bare
-    numbers, so they were read 10 times too large, the line skipped by header_row unread."""
-    from idcforecast.units import canonical_unit
-
-    bare = _bare_series(observations)
-    asked: dict[str, str] = {}
-    for sid in bare:
-        wanted = unit.get(sid) if isinstance(unit, dict) else unit
-        if wanted is not None:
-            asked[sid] = wanted
-    if not asked:
-        return
-    stated = unit_line_above(
-        path, options["header_row"], options["sheet_name"], options["encoding"]
-    )
-    if stated is None:
-        return
-    line, said = stated
-    for sid, wanted in asked.items():
-        try:
-            differs = canonical_unit(wanted) != canonical_unit(said)
-        except UnitError:
-            return  # an unknown unit=: to_frame names it
-        if differs:
-            place = next(o.place for o in observations if o.series_id == sid)
-            raise UnitError(
-                f"{place} (series {sid!r}): a line above the header says {line!r}, but "
-                f"unit={wanted!r} reads the series' bare numbers as {canonical_unit(wanted)!r} "
-                f"(unit= is also the unit of numbers written without one); pass "
-                f"unit={said!r} to read them as the line states (convert the result "
-                "afterwards), or correct the line",
-                series_id=sid,
-                place=place,
-                unit=canonical_unit(wanted),
-            )
 
 
 # files a folder given to read_series is read from (Excel's "~$" lock files and hidden
@@ -575,75 +529,6 @@ def _warn_dot_thousands(table: pd.DataFrame, year_column: str, name: str) -> Non
             AmbiguousNumberWarning,
             stacklevel=caller_stacklevel(),
         )
-
-
-def _index_of_years(frame: pd.DataFrame, year_column: str) -> bool:
-    """Whether a frame without a year column holds its years in an unnamed (or "年份",
-    "Year") index: every label a year, and no year headers (a wide frame's index names its
-    series). A year-indexed Series is read so; such a frame was told to pass header_row=N,
-    an option frames refuse."""
-    from idcforecast._cells import has_year_headers, year_label
-    from idcforecast._table_headers import HEADER_ALIASES
-
-    name = frame.index.name
-    named_year = isinstance(name, str) and (
-        HEADER_ALIASES.get(name.strip()) == "year"
-        or name.strip().casefold() in ("year", year_column.casefold())
-    )
-    return (
-        (name is None or named_year)
-        and len(frame.index) > 0
-        and not has_year_headers(frame.columns)
-        and all(year_label(label) is not None for label in frame.index)
-    )
-
-
-def _check_yearly_index(index: Any, name: str) -> None:
-    """Refuse an index of periods shorter than a year (quarters, months) and dates of which
-    two fall in one year: read by their year, they were a ``DuplicateYearError`` telling
-    to give "a different observation date its own series id", or (one quarter a year) one
-    quarter's figure read as the year's."""
-    import pandas as pd
-    from pandas.tseries.offsets import YearBegin, YearEnd
-
-    fix = (
-        "make it yearly first: frame.groupby(frame.index.year).sum() for a flow (revenue, "
-        "power used), .last() for a stock (racks, capacity at year-end)"
-    )
-    if isinstance(index, pd.PeriodIndex) and not isinstance(index.freq, YearEnd | YearBegin):
-        shown = ", ".join(str(p) for p in index[:2]) + (", ..." if len(index) > 2 else "")
-        raise DataError(
-            f"{name}: the index holds {index.freqstr} periods ({shown}), not years; expected "
-            f"a yearly index (2019, 2020 or periods of freq 'Y'); {fix}",
-            source=name,
-        )
-    if isinstance(index, pd.DatetimeIndex):
-        years = pd.Series(index.year)
-        twice = years[years.duplicated(keep=False)]
-        if len(twice):
-            first, second = twice.index[:2]
-            raise DataError(
-                f"{name}: the index holds {index[first].date()} and {index[second].date()}, "
-                f"two dates in {years[first]}; expected one date a year (each is read as its "
-                f"year); {fix}",
-                source=name,
-            )
-
-
-def _series_as_table(data: pd.Series, year_column: str, value_column: str) -> pd.DataFrame:
-    """A year-indexed Series (integer years, a yearly PeriodIndex or a DatetimeIndex) as a
-    ``year, value`` table indexed by those years (so a value's place is "Series 'cidc' year
-    2020"); ``attrs["name"]`` keeps its name (None when it has none)."""
-    import pandas as pd
-
-    index = data.index
-    years = index.year if isinstance(index, pd.PeriodIndex | pd.DatetimeIndex) else index
-    table = pd.DataFrame(
-        {year_column: list(years), value_column: list(data)}, index=pd.Index(list(years))
-    )
-    table.attrs["name"] = None if data.name is None else str(data.name)
-    table.attrs["year_index"] = True
-    return table
 
 
 def _choose_layout(

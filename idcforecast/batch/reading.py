@@ -34,18 +34,19 @@ from idcforecast._cells import (
     is_blank,
     is_not_published,
     read_figure,
-    year_columns,
 )
 from idcforecast._table_files import check_format_options, read_table
 from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
+from idcforecast._unit_lines import no_rows_against_the_line_above
 from idcforecast.batch.chunks import NOT_CONVERTED
 from idcforecast.batch.wide import (
-    DESCRIBING,
     is_wide,
     is_years_as_rows,
     melt_rows,
     melt_wide,
+    warn_formula_values_read,
+    with_name_units,
 )
 from idcforecast.errors import DataError, IdcForecastError
 
@@ -214,7 +215,7 @@ def read_long_table(
     missing = [c for c in LONG_COLUMNS if c not in table.columns]
     header = table.iloc[:0]  # the file's own columns, for an error about its rows
     if formulas:
-        _warn_formula_values(table, formulas, missing, name, place_of, estimates)
+        warn_formula_values_read(table, formulas, missing, name, place_of, estimates)
     kept_columns = [*LONG_COLUMNS, "unit", "qualifier"]  # qualifier: bounds are noted
     total_line = ""  # a wide table's "Total" row (or column): warned about once read
     if missing and is_wide(table):
@@ -249,7 +250,7 @@ def read_long_table(
             missing=missing,
         )
     if total_line:  # melted: "北京（亿元）" names its unit, as read_series reads it
-        table = _with_name_units(table, place_of)
+        table = with_name_units(table, place_of)
     table = table[[c for c in kept_columns if c in table.columns]]
     ids, blank_id = _stripped_text(table["series_id"])
     if blank_id.any():  # wholly blank rows (blank lines) are skipped; others are an error
@@ -288,7 +289,7 @@ def read_long_table(
     out = out[~blank_id & ~dropped]
     out = out.assign(year=_whole_years(out["year"]))
     if unit is not None and header_row > 0:
-        _no_unit_against_the_line_above(
+        no_rows_against_the_line_above(
             out, unit, Path(path), name, header_row, sheet_name, encoding
         )
     if unit is not None:
@@ -520,99 +521,6 @@ def _stripped_text(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
     blank = np.array([cell is None for cell in cleaned])
     # code -1 (a missing cell) picks the trailing None
     return pd.Series(cleaned[codes], index=column.index, dtype=object), blank[codes]
-
-
-def _warn_formula_values(
-    table: pd.DataFrame,
-    formulas: dict[tuple[int, int], str],
-    missing: list[str],
-    name: str,
-    place_of: Any,
-    estimates: str,
-) -> None:
-    """A FormulaCellsWarning naming the value cells (not a CAGR beside them, not a year
-    counted on) that Excel formulas compute, in the table's order: the ``value`` column of a
-    long table, the year columns of a wide one (estimates only when kept), the series
-    columns of a table with a year per row."""
-    from idcforecast._excel_formulas import warn_formula_values
-
-    if missing and is_wide(table):
-        years, estimated = year_columns(table.columns, name=name, estimates=estimates)
-        read = set(years) | (set(estimated) if estimates == "keep" else set())
-    elif not missing or missing == ["series_id"]:
-        read = {"value"}
-    elif is_years_as_rows(table):
-        read = {c for c in table.columns if c != "year" and c not in DESCRIBING}
-    else:
-        return  # not a table read: its error comes next
-    found = {
-        place_of(i, table.columns[j]): formula
-        for (i, j), formula in sorted(formulas.items())
-        if table.columns[j] in read
-    }
-    warn_formula_values(found, name, marked=False)
-
-
-def _no_unit_against_the_line_above(
-    out: pd.DataFrame,
-    unit: str,
-    path: Path,
-    name: str,
-    header_row: int,
-    sheet_name: Any,
-    encoding: str,
-) -> None:
-    """A UnitError when rows without a unit would be taken to be in ``unit`` while a line
-    above the header (skipped by ``header_row``) states another: "单位：亿元" over them and
-    unit="CNY bn" read 1000亿元 as 1000 CNY bn, as :func:`idcforecast.read_series` refuses."""
-    from idcforecast._table_files import unit_line_above
-    from idcforecast.errors import UnitError
-    from idcforecast.units import canonical_unit
-
-    bare = out["unit"].isna().to_numpy() if "unit" in out.columns else np.ones(len(out), bool)
-    if not bare.any():
-        return
-    stated = unit_line_above(path, header_row, sheet_name, encoding)
-    if stated is None:
-        return
-    line, said = stated
-    try:
-        if canonical_unit(unit) == canonical_unit(said):
-            return
-    except IdcForecastError:
-        return  # an unknown unit=: _in_unit names it
-    sid = out["series_id"].iloc[int(np.argmax(bare))]
-    raise UnitError(
-        f"{name}: a line above the header says {line!r}, but unit={unit!r} takes the rows "
-        f"without a unit (series {sid!r}...) to be in {canonical_unit(unit)!r} already; "
-        f"pass unit={said!r} to read them as the line states, or correct the line",
-        series_id=sid,
-        unit=canonical_unit(unit),
-    )
-
-
-def _with_name_units(table: pd.DataFrame, place_of: Any) -> pd.DataFrame:
-    """A melted table with the unit its series' names state in brackets ("北京（亿元）",
-    "IDC market (USD bn)"; :func:`idcforecast._table_layouts.header_unit`) in its ``unit``
-    column, where the row has none; a ``unit`` cell of another unit is a DataError, as in
-    :func:`idcforecast.read_series`. Left out, the rows had no unit, and ``unit=`` took
-    them to be in it already: 100亿元 read as 100 USD bn."""
-    from idcforecast._table_layouts import header_unit, with_unit
-
-    ids = table["series_id"]
-    first = {sid: i for i, sid in reversed(list(enumerate(ids))) if isinstance(sid, str)}
-    stated = {sid: u for sid, i in first.items() if (u := header_unit(sid, place_of(i)))}
-    if not stated:
-        return table
-    named = ids.map(stated)  # one unit per series, None where its name states none
-    if "unit" not in table.columns:
-        return table.assign(unit=named.astype(object).where(named.notna(), None))
-    cells = table["unit"]
-    blank = cells.map(is_blank).to_numpy()
-    for i in np.flatnonzero(named.notna().to_numpy() & ~blank):  # both: they must agree
-        with_unit({"unit": cells.iloc[i]}, named.iloc[i], place_of(int(i)))
-    units = cells.astype(object).where(~blank, named)
-    return table.assign(unit=units.where(units.notna(), None))
 
 
 def _canonical_units(units: pd.Series) -> pd.Series:
