@@ -76,9 +76,26 @@ def no_headerless_values(
                 raise DataError(
                     f"{place}: a column without a header holds {cell!r}; expected {expected} "
                     "in its header; write it there, or delete the column"
-                    + index_hint(table[column]),
+                    + (index_hint(table[column]) or above_hint(table, column)),
                     place=place,
                 )
+
+
+def above_hint(table: pd.DataFrame, column: Any) -> str:
+    """Advice for a headerless column whose cell in the row above the header holds text
+    (a two-row header, "地区" above a blank cell, as a CSV saves a merged header): that text
+    may be its name; else "". ``table.attrs["above_header"]`` holds that row as read."""
+    above = table.attrs.get("above_header") or []
+    match = re.fullmatch(r"Unnamed: (\d+)", str(column))
+    if match is None or int(match.group(1)) >= len(above):
+        return ""
+    text = above[int(match.group(1))]
+    if is_blank(text):
+        return ""
+    return (
+        f" (the row above the header holds {str(text).strip()!r} in this column: if that is "
+        "its name, write it in the header row)"
+    )
 
 
 def index_hint(cells: Any) -> str:

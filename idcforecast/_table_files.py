@@ -208,6 +208,7 @@ def read_table(
     suffix = path.suffix.lower()
     sheet, sheets = None, []
     formulas: dict[tuple[int, int], str] = {}
+    above_header: list[Any] = []
     raw_header: list[Any] = []
     try:
         if suffix in (".csv", ".txt"):
@@ -251,6 +252,8 @@ def read_table(
                     .iloc[0]
                     .tolist()
                 )
+                if header_row > 0:  # the row above the header, for a blank header's hint
+                    above_header = _row_above(path, sep, header_row, encoding)
         elif suffix in (".xlsx", ".xlsm"):
             with pd.ExcelFile(path, engine="openpyxl") as book:
                 sheets = list(book.sheet_names)
@@ -289,6 +292,10 @@ def read_table(
                 raw_header = [
                     cell.value for cell in next(worksheet.iter_rows(min_row=header_row + 1), ())
                 ]
+                if header_row > 0:  # the row above the header, for a blank header's hint
+                    above_header = [
+                        cell.value for cell in next(worksheet.iter_rows(min_row=header_row), ())
+                    ]
                 for j, value in merged_header.items():
                     if j < table.shape[1]:
                         raw_header += [None] * (j + 1 - len(raw_header))
@@ -371,7 +378,9 @@ def read_table(
                 return f"{row}, column {headerless[column] + 1} (no header)"
             return row_place(name, i, written.get(column, column), header_row=header_row)
 
-        return without_footnotes(table, name, place_file), name, place_file
+        table = without_footnotes(table, name, place_file)
+        table.attrs["above_header"] = above_header
+        return table, name, place_file
     others = [s for s in sheets if s != sheet]
     hint = f" (the workbook also holds {', '.join(map(repr, others))}: pass sheet_name=)"
     require_rows(table, f"{name} sheet {sheet!r}", header_row, hint if others else "")
@@ -384,6 +393,7 @@ def read_table(
         return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2 + header_row}"
 
     table = without_footnotes(table, name, place_sheet)
+    table.attrs["above_header"] = above_header
     if formulas:  # by 0-based (row, column) position in the table, for read_series' notes
         from openpyxl.utils import column_index_from_string
 
@@ -463,6 +473,22 @@ def _is_text(head: bytes) -> bool:
                 continue
         return bool(text.strip()) and all(c.isprintable() or c in "\t\r\n" for c in text)
     return False
+
+
+def _row_above(path: Path, sep: str, header_row: int, encoding: str) -> list[Any]:
+    """The cells of a CSV's line above its header row (a title or the first row of a
+    two-row header), [] when it cannot be split: only a hint is taken from it."""
+    import csv
+
+    try:
+        with open(path, encoding=text_codec(encoding), newline="") as handle:
+            rows = csv.reader(handle, delimiter=sep)
+            for k, row in enumerate(rows):
+                if k == header_row - 1:
+                    return list(row)
+    except (OSError, UnicodeDecodeError, csv.Error, ValueError, LookupError):
+        pass
+    return []
 
 
 def row_place(name: str, position: int, column: Any = None, *, header_row: int = 0) -> str:

@@ -289,3 +289,34 @@ def test_a_pandas_index_column_is_named_as_one(tmp_path: Path) -> None:
     read_series_ok = pd.DataFrame({"region": ["cn", "us"], "2019": [1.0, 2.0]})
     read_series_ok.to_excel(path, index=False)  # the fix named
     assert read_series(path, unit="MW")["value"].tolist() == [1.0, 2.0]
+
+
+def test_a_blank_header_under_text_points_at_the_row_above(tmp_path: Path) -> None:
+    # before: a two-row header saved as CSV ("地区" above a blank cell, the years in the row
+    # below) read with header_row=1 was "a column without a header holds '华北'", the name
+    # one row up not mentioned
+    import openpyxl
+
+    from idcforecast.batch import read_long_table
+
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "地区,市场规模（亿元）,,\n,2019,2020,2021\n华北,100,120,140\n", encoding="utf-8"
+    )
+    hint = (
+        "(the row above the header holds '地区' in this column: if that is its name, write it "
+        "in the header row)"
+    )
+    book = openpyxl.Workbook()
+    for row in (["地区", "市场规模（亿元）"], [None, 2019, 2020], ["华北", 100, 120]):
+        book.active.append(row)
+    book.save(tmp_path / "t.xlsx")
+    for read in (
+        lambda: read_series(path, header_row=1),
+        lambda: read_long_table(path, header_row=1),
+        lambda: read_series(tmp_path / "t.xlsx", header_row=1),
+    ):
+        with pytest.raises(DataError) as caught:
+            read()
+        assert "a column without a header holds '华北'" in str(caught.value)
+        assert str(caught.value).endswith("or delete the column " + hint)

@@ -25,7 +25,7 @@ from idcforecast._cells import (
     year_columns,
 )
 from idcforecast._history_notes import estimate_note
-from idcforecast._layout_checks import index_hint, stacked_table_error
+from idcforecast._layout_checks import above_hint, index_hint, stacked_table_error
 from idcforecast.errors import DataError
 
 if TYPE_CHECKING:
@@ -100,7 +100,8 @@ def melt_wide(
             raise DataError(
                 f"{where}: a column without a header holds {table[column].iloc[i]!r}; "
                 "expected a year or the name of what the column holds in its header; write "
-                "it there, or delete the column" + index_hint(table[column]),
+                "it there, or delete the column"
+                + (index_hint(table[column]) or above_hint(table, column)),
                 place=where,
             )
     keys = ["series_id"] if "series_id" in others else [c for c in others if c not in DESCRIBING]
