@@ -49,9 +49,12 @@ KEY_SEPARATOR = " / "
 # or calendar year: an analyst's table labels its columns so; read as that year), "2019财年"
 # (FY2019)
 # "2019", "FY2019", "2019年", and as programs write years: "2019.0" (a float column saved by
-# pandas) and an ISO date "2019-12-31" (its calendar year, as Excel date cells are read)
+# pandas) and an ISO date "2019-12-31" (its calendar year, as Excel date cells are read);
+# a stock at the year's end as Chinese statistics head it: "2019年末", "2019年底",
+# "2019年12月31日" (a mid-year date, "2019年6月30日", is no year's figure: not read)
 _YEAR_TEXT = re.compile(
-    r"\s*(?:[FC]Y\s*)?(\d{4})(?:\.0+|-[01]\d-[0-3]\d)?\s*(?:年度?|[财財]年|[财財]政年度)?\s*",
+    r"\s*(?:[FC]Y\s*)?(\d{4})(?:\.0+|-[01]\d-[0-3]\d)?\s*"
+    r"(?:年度?|年\s*[末底]|年\s*12\s*月(?:\s*31\s*日)?(?:\s*[末底])?|[财財]年|[财財]政年度)?\s*",
     re.IGNORECASE,
 )
 # a year marked as an actual or as an estimate, the way broker and research tables head
@@ -255,6 +258,8 @@ def year_label(label: Any) -> int | None:
     >>> year_label("FY2019"), year_label("2019年度"), year_label("FY2019E")
     (2019, 2019, None)
     >>> year_label("2019.0"), year_label("2019-12-31"), year_label("2019.5")
+    (2019, 2019, None)
+    >>> year_label("2019年末"), year_label("2019年12月31日"), year_label("2019年6月30日")
     (2019, 2019, None)
     >>> year_label("2021E") is None
     True

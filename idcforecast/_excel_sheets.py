@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from idcforecast._caller import caller_stacklevel
 from idcforecast.errors import DataError
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ __all__ = [
     "no_blank_formulas_or_errors",
     "percent_cells_as_text",
     "pick_sheet",
+    "sheet_xml_findall",
     "warn_hidden_cells",
 ]
 
@@ -74,7 +76,9 @@ def no_blank_formulas_or_errors(
             )
             for i, row in enumerate(rows):
                 for j, cell in enumerate(row):
-                    if blank[i, j] and cell.value is not None:
+                    # a formula's stored result of "" (=IF(..., "", ...)) is text and None
+                    shown = cell.value is not None or getattr(cell, "data_type", None) == "str"
+                    if blank[i, j] and shown:
                         yield i, j, cell
         finally:
             book.close()
@@ -90,11 +94,16 @@ def no_blank_formulas_or_errors(
     if not formulas:
         return
     results = {(i, j): cell for i, j, cell in cells(stored=True)}
+    unstored = []
     for (i, j), formula in formulas.items():
         result = results.get((i, j))
         if result is not None and getattr(result, "data_type", None) == "e":
             raise error(i, j, result.value, formula)
-    i, j = next(iter(formulas))
+        if result is None:  # (an empty text result is a blank the sheet shows: a blank)
+            unstored.append((i, j))
+    if not unstored:
+        return
+    i, j = unstored[0]
     raise DataError(
         f"{place(i, j)}: the formula {formulas[i, j]!r} has no stored result (the workbook "
         "was written by a program and never recalculated); expected values: open and save it "
@@ -223,11 +232,14 @@ def merged_header_cells(header_row: int, path: Path, sheet: Any) -> dict[int, An
     return found
 
 
-def _sheet_xml_findall(path: Path, worksheet: Any, pattern: re.Pattern[bytes]) -> set[Any]:
+def sheet_xml_findall(
+    path: Path, worksheet: Any, pattern: re.Pattern[bytes], overlap: int = 300
+) -> set[Any]:
     """Every match of ``pattern`` in the sheet's XML part (empty when the part cannot be
     found): pandas opens workbooks read-only, where openpyxl parses neither merges nor row
     and column properties. The part is read in chunks, so a large sheet is not held in
-    memory twice."""
+    memory twice; the last ``overlap`` bytes of a chunk are searched again with the next
+    (a match longer than that, cut at a chunk's end, is missed)."""
     part = getattr(worksheet, "_worksheet_path", None)  # openpyxl's read-only sheets
     if not part:
         return set()
@@ -237,7 +249,7 @@ def _sheet_xml_findall(path: Path, worksheet: Any, pattern: re.Pattern[bytes]) -
         while chunk := stream.read(1 << 20):
             text = tail + chunk
             found.update(pattern.findall(text))
-            tail = text[-300:]  # a tag cut at the chunk's end is found next time
+            tail = text[-overlap:]  # a tag cut at the chunk's end is found next time
     return found
 
 
@@ -252,7 +264,7 @@ def _merged_ranges(path: Path, worksheet: Any) -> list[tuple[int, int, int, int]
             column_index_from_string(c2.decode()),
             int(r2),
         )
-        for c1, r1, c2, r2 in _sheet_xml_findall(path, worksheet, _MERGE_CELL)
+        for c1, r1, c2, r2 in sheet_xml_findall(path, worksheet, _MERGE_CELL)
     )
 
 
@@ -285,7 +297,7 @@ def warn_hidden_cells(
     first, last = header_row + 2, header_row + 1 + len(table)  # 1-based data rows
     rows: set[int] = set()
     columns: set[int] = set()
-    for tag in _sheet_xml_findall(path, worksheet, _HIDDEN_TAG):
+    for tag in sheet_xml_findall(path, worksheet, _HIDDEN_TAG):
         if _IS_ROW.match(tag):
             row = _attribute(tag, "r")
             if row is not None and first <= row <= last:
@@ -313,5 +325,5 @@ def warn_hidden_cells(
             f"the cells shown; delete {'it' if len(rows) + len(columns) == 1 else 'them'} from "
             "the sheet (or save a copy without) if not part of the table"
         ),
-        stacklevel=2,
+        stacklevel=caller_stacklevel(),
     )

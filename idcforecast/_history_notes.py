@@ -11,8 +11,10 @@ from typing import Any
 
 __all__ = [
     "bound_label",
+    "computed_by_formula",
     "estimate_label",
     "estimate_note",
+    "formula_note",
     "fx_file_label",
     "fx_label",
     "history_note",
@@ -26,6 +28,33 @@ _ESTIMATE_MARK = "estimate (year written "
 def estimate_note(label: Any) -> str:
     """The note an estimate read with ``estimates="keep"`` carries."""
     return f"{_ESTIMATE_MARK}{str(label).strip()!r})"
+
+
+_FORMULA_MARK = "Excel formula "
+_COMPUTED = ": a value computed in the workbook, not a published figure"
+
+
+def formula_note(formula: str, how: str | None = None) -> str:
+    """The note of a value read from an Excel formula: computed (``how`` None), or ``how``
+    it got its value ("a number typed after '='", "the value of the cell it links")."""
+    return f"{_FORMULA_MARK}{formula!r}" + (_COMPUTED if how is None else f": {how}")
+
+
+def computed_by_formula(history: Any) -> bool:
+    """Whether a ``derived`` row of a history frame was computed by a workbook's formula
+    (its ``note`` says so: :func:`formula_note`).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> rows = pd.DataFrame({"derived": [False, True], "note": ["", formula_note("=B2*2")]})
+    >>> computed_by_formula(rows), computed_by_formula(rows.drop(columns="note"))
+    (True, False)
+    """
+    if "derived" not in history.columns or "note" not in history.columns:
+        return False
+    notes = history.loc[history["derived"].fillna(False).astype(bool), "note"]
+    return any(isinstance(n, str) and _FORMULA_MARK in n and _COMPUTED in n for n in notes)
 
 
 def is_estimate_note(note: Any) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from idcforecast._caller import caller_stacklevel
 from idcforecast._cells import (
     ACTUAL_MARKS,
     is_blank,
@@ -74,9 +75,58 @@ def no_headerless_values(
                 place = place_of(i, column)
                 raise DataError(
                     f"{place}: a column without a header holds {cell!r}; expected {expected} "
-                    "in its header; write it there, or delete the column",
+                    "in its header; write it there, or delete the column"
+                    + (index_hint(table[column]) or above_hint(table, column)),
                     place=place,
                 )
+
+
+def above_hint(table: pd.DataFrame, column: Any) -> str:
+    """Advice for a headerless column whose cell in the row above the header holds text
+    (a two-row header, "地区" above a blank cell, as a CSV saves a merged header): that text
+    may be its name; else "". ``table.attrs["above_header"]`` holds that row as read."""
+    above = table.attrs.get("above_header") or []
+    match = re.fullmatch(r"Unnamed: (\d+)", str(column))
+    if match is None or int(match.group(1)) >= len(above):
+        return ""
+    text = above[int(match.group(1))]
+    if is_blank(text):
+        return ""
+    return (
+        f" (the row above the header holds {str(text).strip()!r} in this column: if that is "
+        "its name, write it in the header row)"
+    )
+
+
+def index_hint(cells: Any) -> str:
+    """Advice for a headerless column that counts its rows from 0 (or 1): the index pandas
+    writes with ``to_excel``/``to_csv`` unless told ``index=False``; else "".
+
+    Examples
+    --------
+    >>> index_hint([0, 1, 2]), index_hint(["cn", "us"])
+    (' (it counts the rows 0, 1, 2...: the index pandas writes unless told index=False)', '')
+    """
+    numbers = []
+    for cell in cells:
+        if is_blank(cell):
+            continue
+        try:
+            number = float(str(cell).strip())
+        except ValueError:
+            return ""
+        if not number.is_integer():
+            return ""
+        numbers.append(int(number))
+    if len(numbers) < 2 or numbers[0] not in (0, 1):
+        return ""
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return ""
+    first = numbers[0]
+    return (
+        f" (it counts the rows {first}, {first + 1}, {first + 2}...: the index pandas writes "
+        "unless told index=False)"
+    )
 
 
 def warn_ignored(table: pd.DataFrame, known: tuple[str, ...], name: str) -> None:
@@ -110,7 +160,7 @@ def warn_ignored(table: pd.DataFrame, known: tuple[str, ...], name: str) -> None
             f"the provenance columns {', '.join(META[1:])}; rename a column to one of those "
             f"if it is one (a unit column above all), or delete it{series_hint}",
             IgnoredColumnWarning,
-            stacklevel=4,
+            stacklevel=caller_stacklevel(),
         )
 
 

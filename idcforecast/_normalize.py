@@ -192,6 +192,19 @@ def _check_unit_agrees(obs: Observation, cell: Unit, parse_unit: Callable[[str],
         raise in_context(err, f"{obs.place}, column 'unit'", place=obs.place) from err
     same_kind = column.dimension == cell.dimension and column.per == cell.per
     if same_kind and (column.dimension != "money" or column.base == cell.base):
+        if cell.canonical != column.canonical:  # "1.2万亿元" under "（亿元）": said in the note
+            written = str(obs.meta["unit"]).strip()
+            said = repr(written) + (
+                "" if written == column.canonical else f" ({column.canonical!r})"
+            )
+            stated = (
+                f"read in the cell's own unit {cell.canonical!r} ({obs.figure.quote!r}), not "
+                f"in the unit of its header or unit column, {said}"
+            )
+            obs.meta = {
+                **obs.meta,
+                "note": "; ".join(filter(None, [str(obs.meta.get("note", "")), stated])),
+            }
         return
     written = str(obs.meta["unit"]).strip()
     said = repr(written) + ("" if written == column.canonical else f" ({column.canonical!r})")

@@ -516,8 +516,44 @@ def prepare_values(
     return PreparedSeries(first_year=int(yrs[0]), values=filled, note=note, observed=observed)
 
 
+def no_missing_values(data: pd.Series, name: str) -> None:
+    """A NaN in a year-indexed Series (``pd.Series([1.0, None], index=[2019, 2020])``) is
+    an error naming its years and the fix a Series has (``series.dropna()``); the words of
+    a table's blank cell ("the row is not" blank; "write 'n/a'", "blank a whole row") name
+    rows a Series does not have.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> try:
+    ...     no_missing_values(pd.Series([1.0, None], index=[2019, 2020]), "Series 'm'")
+    ... except NonNumericValueError as err:
+    ...     print(str(err).split(";")[0])
+    Series 'm': year 2020 is NaN
+    """
+    import pandas as pd
+
+    missing = data.isna().to_numpy()
+    if not missing.any():
+        return
+    index = data.index
+    years = list(index.year if isinstance(index, pd.PeriodIndex | pd.DatetimeIndex) else index)
+    gaps = [str(year) for year, gap in zip(years, missing, strict=True) if gap]
+    shown = ", ".join(gaps[:5]) + (", ..." if len(gaps) > 5 else "")
+    one = len(gaps) == 1
+    raise NonNumericValueError(
+        f"{name}: {'year' if one else 'years'} {shown} {'is' if one else 'are'} NaN; "
+        "expected a number for every year of the index; drop the years not published "
+        "(series.dropna()): they are then gaps, never filled",
+        source=name,
+        year=gaps[0],
+    )
+
+
 def _series_from_pandas_series(data: pd.Series) -> pd.DataFrame:
     import pandas as pd
+
+    no_missing_values(data, "Series" if data.name is None else f"Series {str(data.name)!r}")
 
     index = data.index
     if isinstance(index, pd.PeriodIndex | pd.DatetimeIndex):

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from idcforecast._cells import is_blank
+from idcforecast._excel_formulas import formula_cells
 from idcforecast._excel_sheets import (
     fill_vertical_merges,
     merged_header_cells,
@@ -173,7 +174,12 @@ def read_table(
             without_unused_columns(table, unnamed), known_columns, name, raw_header=None
         )
 
+        by_year = bool(source.attrs.get("year_index"))  # a Series read by read_series
+        repeated = len(set(map(str, labels))) < len(labels)  # places must differ
+
         def place_df(i: int, column: Any = None) -> str:
+            if by_year:  # "Series 'cidc' year 2020", not "DataFrame row 1, column 'value'"
+                return f"{name} year {labels[i]}" + (f" (entry {i + 1})" if repeated else "")
             row = f"{name} row {labels[i]!r}"
             return row if column is None else f"{row}, column {column!r}"
 
@@ -201,6 +207,8 @@ def read_table(
         )
     suffix = path.suffix.lower()
     sheet, sheets = None, []
+    formulas: dict[tuple[int, int], str] = {}
+    above_header: list[Any] = []
     raw_header: list[Any] = []
     try:
         if suffix in (".csv", ".txt"):
@@ -244,6 +252,8 @@ def read_table(
                     .iloc[0]
                     .tolist()
                 )
+                if header_row > 0:  # the row above the header, for a blank header's hint
+                    above_header = _row_above(path, sep, header_row, encoding)
         elif suffix in (".xlsx", ".xlsm"):
             with pd.ExcelFile(path, engine="openpyxl") as book:
                 sheets = list(book.sheet_names)
@@ -277,10 +287,15 @@ def read_table(
                 fill_vertical_merges(table, header_row, path, book.book[sheet], year_headers)
                 no_blank_formulas_or_errors(path, sheet, table, header_row, name)
                 worksheet = book.book[sheet]
+                formulas = formula_cells(path, worksheet)
                 warn_hidden_cells(table, worksheet, path, header_row, name, sheet)
                 raw_header = [
                     cell.value for cell in next(worksheet.iter_rows(min_row=header_row + 1), ())
                 ]
+                if header_row > 0:  # the row above the header, for a blank header's hint
+                    above_header = [
+                        cell.value for cell in next(worksheet.iter_rows(min_row=header_row), ())
+                    ]
                 for j, value in merged_header.items():
                     if j < table.shape[1]:
                         raw_header += [None] * (j + 1 - len(raw_header))
@@ -288,7 +303,7 @@ def read_table(
         else:
             raise DataError(
                 f"{name}: cannot read {suffix or 'extensionless'} files; expected .csv, "
-                ".txt, .xlsx or .xlsm (re-save an .xls workbook as .xlsx; or pass a DataFrame)",
+                f".txt, .xlsx or .xlsm{what_it_holds(path)}",
                 path=str(path),
             )
     except pd.errors.EmptyDataError:
@@ -363,7 +378,9 @@ def read_table(
                 return f"{row}, column {headerless[column] + 1} (no header)"
             return row_place(name, i, written.get(column, column), header_row=header_row)
 
-        return without_footnotes(table, name, place_file), name, place_file
+        table = without_footnotes(table, name, place_file)
+        table.attrs["above_header"] = above_header
+        return table, name, place_file
     others = [s for s in sheets if s != sheet]
     hint = f" (the workbook also holds {', '.join(map(repr, others))}: pass sheet_name=)"
     require_rows(table, f"{name} sheet {sheet!r}", header_row, hint if others else "")
@@ -375,7 +392,103 @@ def read_table(
             return f"{name} sheet {sheet!r} row {i + 2 + header_row}, column {column!r}"
         return f"{name} sheet {sheet!r} cell {letters[column]}{i + 2 + header_row}"
 
-    return without_footnotes(table, name, place_sheet), name, place_sheet
+    table = without_footnotes(table, name, place_sheet)
+    table.attrs["above_header"] = above_header
+    if formulas:  # by 0-based (row, column) position in the table, for read_series' notes
+        from openpyxl.utils import column_index_from_string
+
+        position = {column_index_from_string(letters[c]): j for j, c in enumerate(table.columns)}
+        first = header_row + 2  # 1-based sheet row of the first data row
+        table.attrs["formulas"] = {
+            (row - first, position[column]): formula
+            for (row, column), formula in formulas.items()
+            if 0 <= row - first < len(table) and column in position
+        }
+    return table, name, place_sheet
+
+
+# the first bytes of what a file named .xls (or .xlsb, .ods...) holds: data portals and
+# terminals export HTML tables and tab-separated text under that name
+_OLE2 = b"\xd0\xcf\x11\xe0"  # a legacy Excel 97-2003 (.xls) workbook (OLE2 compound file)
+_ZIP = b"PK\x03\x04"  # .xlsx, .xlsm, .xlsb, .ods
+_HTML = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|table|meta|head)\b", re.I)
+
+
+def what_it_holds(path: Path) -> str:
+    """The advice for a file no reader here opens, from what its first bytes are: a
+    legacy workbook (save it as .xlsx, how), an .xlsx under another name (rename it), an
+    HTML table or text saved under a spreadsheet's name (as web exports are: save it as
+    .xlsx or CSV, or rename the text), else the general advice.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> export = pathlib.Path(tempfile.mkdtemp()) / "idc.xls"
+    >>> _ = export.write_text("year;value")
+    >>> advice = what_it_holds(export)
+    >>> "holds text, not a workbook" in advice, "rename it idc.txt" in advice
+    (True, True)
+    """
+    head = b""
+    if path.suffix.lower() in (".xls", ".xlsb", ".ods", ".et", ""):  # sheets, WPS, no suffix
+        try:
+            with open(path, "rb") as handle:
+                head = handle.read(2048)
+        except OSError:
+            pass
+    if head.startswith(_OLE2):
+        return (
+            f" ({path.name} is a legacy Excel 97-2003 workbook: open it in Excel and save it "
+            "as .xlsx (File > Save As > Excel Workbook), or convert it with LibreOffice: "
+            f"soffice --headless --convert-to xlsx {path.name}; or pass a DataFrame)"
+        )
+    if head.startswith(_ZIP) and path.suffix.lower() in (".xls", ""):
+        return (
+            f" ({path.name} is a zip archive, as an .xlsx workbook is: if Excel opens it, "
+            f"rename it {path.stem}.xlsx and read that)"
+        )
+    if _HTML.match(head):
+        return (
+            f" ({path.name} is a web page (HTML), not a workbook, as web exports often are: "
+            "open it in Excel and save it as .xlsx, or save the table as CSV)"
+        )
+    if _is_text(head):
+        return (
+            f" ({path.name} holds text, not a workbook, as web exports often do: rename it "
+            f"{path.stem}.txt (or .csv) and read that)"
+        )
+    return " (re-save an .xls workbook as .xlsx; or pass a DataFrame)"
+
+
+def _is_text(head: bytes) -> bool:
+    """Whether a file's first bytes read as text (UTF-8 or GB18030, no control characters
+    but tabs and line ends; the last character may be cut)."""
+    for codec in ("utf-8", "gb18030"):
+        try:
+            text = head.decode(codec)
+        except UnicodeDecodeError:
+            try:
+                text = head[:-4].decode(codec)  # a character cut at 2048 bytes
+            except UnicodeDecodeError:
+                continue
+        return bool(text.strip()) and all(c.isprintable() or c in "\t\r\n" for c in text)
+    return False
+
+
+def _row_above(path: Path, sep: str, header_row: int, encoding: str) -> list[Any]:
+    """The cells of a CSV's line above its header row (a title or the first row of a
+    two-row header), [] when it cannot be split: only a hint is taken from it."""
+    import csv
+
+    try:
+        with open(path, encoding=text_codec(encoding), newline="") as handle:
+            rows = csv.reader(handle, delimiter=sep)
+            for k, row in enumerate(rows):
+                if k == header_row - 1:
+                    return list(row)
+    except (OSError, UnicodeDecodeError, csv.Error, ValueError, LookupError):
+        pass
+    return []
 
 
 def row_place(name: str, position: int, column: Any = None, *, header_row: int = 0) -> str:

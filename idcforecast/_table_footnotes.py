@@ -12,6 +12,7 @@ import re
 import warnings
 from typing import TYPE_CHECKING, Any
 
+from idcforecast._caller import caller_stacklevel
 from idcforecast._wording import counted
 from idcforecast.errors import DataError
 
@@ -110,6 +111,6 @@ def without_footnotes(table: pd.DataFrame, name: str, place_of: Any) -> pd.DataF
         f"{name}: skipped {counted(len(notes), 'footnote row')} below the table: {shown}; "
         "delete them from the file to silence this note",
         FootnoteWarning,
-        stacklevel=4,  # the caller of read_series / read_long_table
+        stacklevel=caller_stacklevel(),
     )
     return table.iloc[: last + 1]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from idcforecast._caller import caller_stacklevel
 from idcforecast._cells import (
     is_blank,
     is_not_published,
@@ -54,6 +55,8 @@ def read_long(
     if "series_id" not in table.columns:
         no_hidden_series(table, (year_column, value_column, *META), place_of)
     warn_ignored(table, (year_column, value_column, *META), name)
+    formulas = table.attrs.get("formulas", {})  # Excel's, by (row, column) position
+    value_at = list(table.columns).index(value_column)
     observations = []
     for i, row in enumerate(table.to_dict("records")):
         if all(is_blank(cell) for cell in row.values()):
@@ -62,9 +65,13 @@ def read_long(
         if is_not_published(row[value_column]):
             continue  # "—", "n/a": a year not published, a gap
         if is_blank(row[value_column]):
+            # an Excel formula whose result is empty text (=IF(..., "", ...)) shows blank too
+            formula = formulas.get((i, value_at))
+            by = "" if formula is None else f" (its formula {formula!r} gives empty text)"
+            fix = "" if formula is None else "; or have the formula give a number"
             raise DataError(
-                f"{place}: the value is blank but the row is not; expected a number or a "
-                "figure (blank a whole row to skip it)",
+                f"{place}: the value is blank{by} but the row is not; expected a number or a "
+                f"figure (blank a whole row to skip it{fix})",
                 place=place,
             )
         if "series_id" in row and is_blank(row["series_id"]):  # else it joins default_id
@@ -133,7 +140,16 @@ def read_years_as_columns(
     # numbers beside text columns are statistics ("CAGR 2019-21"), not names
     keys = ["series_id"] if "series_id" in others else [c for c in others if c not in META]
     named = [c for c in keys if not is_number_column(table[c])]
-    if named:
+    if keys == ["series_id"]:  # its other number columns ("2019年6月30日") were dropped unsaid
+        _warn_number_columns(
+            [
+                c
+                for c in others
+                if c not in META and not is_headerless(c) and is_number_column(table[c])
+            ],
+            name,
+        )
+    elif named:
         _warn_number_columns([c for c in keys if c not in named], name)
         keys = named
     ids = joined_keys(table[c] for c in keys) if keys else None
@@ -187,7 +203,7 @@ def _warn_number_columns(columns: list[Any], name: str) -> None:
         "statistic is computed from the values: idcforecast.cagr); head a year's column with "
         "the year ('2025', or '2025E' for an estimate) to read it",
         IgnoredColumnWarning,
-        stacklevel=4,
+        stacklevel=caller_stacklevel(),
     )
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from idcforecast._caller import caller_stacklevel
 from idcforecast._cells import KEY_SEPARATOR
 
 if TYPE_CHECKING:
@@ -175,5 +176,5 @@ def warn_total_series(frame: pd.DataFrame, *, name: str, line: str = "row") -> N
             f"forecast the parts alone, or keep it to forecast the total apart (its forecast "
             "need not equal the sum of theirs)",
             TotalRowWarning,
-            stacklevel=3,
+            stacklevel=caller_stacklevel(),
         )

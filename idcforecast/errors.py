@@ -37,6 +37,7 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     ├── BacktestWarning                         series left out of a backtest (no window fits)
     ├── EngineWarning                           a batch waiting for Dask workers that are not there
     ├── FootnoteWarning                         rows below a table skipped as its footnotes
+    ├── FormulaCellsWarning                     Excel values computed by formulas, not typed in
     ├── HiddenCellsWarning                      rows or columns Excel hides, read as data
     ├── IgnoredColumnWarning                    columns of a table that are not read
     ├── ReconcileWarning                        series left out of or negative in reconcile
@@ -62,6 +63,7 @@ __all__ = [
     "EngineError",
     "EngineWarning",
     "FootnoteWarning",
+    "FormulaCellsWarning",
     "GrowthError",
     "HiddenCellsWarning",
     "IdcForecastError",
@@ -240,6 +242,15 @@ class FootnoteWarning(IdcForecastWarning):
     the values read without the footnote marker written after them ("320①" as 320).
 
     Filter it like any warning: ``warnings.simplefilter("ignore", FootnoteWarning)``.
+    """
+
+
+class FormulaCellsWarning(IdcForecastWarning):
+    """Values of an Excel sheet computed by formulas (``=C5*1.15``, ``=SUM(B2:B4)``), read
+    as the results Excel stored: a projection or a total that the sheet shows beside the
+    published figures. The message names each cell and formula; :func:`read_series` marks
+    them ``derived`` with the formula in their ``note``. A formula that only links another
+    cell (``=Sheet2!B5``) is noted, not warned about.
     """
 
 

@@ -26,8 +26,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from idcforecast._caller import caller_stacklevel
 from idcforecast._cells import has_year_headers, unread_year
+from idcforecast._frame_sources import check_yearly_index, index_of_years, series_as_table
 from idcforecast._normalize import Observation, to_frame
+from idcforecast._series import no_missing_values
 from idcforecast._table_files import check_format_options, read_table, unit_line_above
 from idcforecast._table_headers import header_hint, is_headerless
 from idcforecast._table_layouts import (
@@ -39,6 +42,7 @@ from idcforecast._table_layouts import (
     value_header_unit,
     with_unit,
 )
+from idcforecast._unit_lines import bare_series, no_unit_against_the_line_above
 from idcforecast.datasets import _did_you_mean
 from idcforecast.errors import DataError, EmptyDataError, UnitError, UnknownSeriesError
 
@@ -174,20 +178,27 @@ def read_series(
         )
     import pandas as pd
 
+    source_given = source_name is not None
+    if isinstance(source, pd.Series):  # named as a Series, its values by year
+        source_name = source_name or (
+            "Series" if source.name is None else f"Series {str(source.name)!r}"
+        )
     if isinstance(source, pd.Series | pd.DataFrame) and year_column not in getattr(
         source, "columns", ()
     ):
-        _check_yearly_index(source.index, source_name or "DataFrame")
+        check_yearly_index(source.index, source_name or "DataFrame")
     if isinstance(source, pd.Series):  # a year-indexed Series, as forecast() takes one
-        source = _series_as_table(source, year_column, value_column)
-        series_id = series_id or (None if source.attrs["name"] is None else source.attrs["name"])
+        no_missing_values(source, source_name or "Series")
+        source = series_as_table(source, year_column, value_column)
+        # an unnamed Series is "series", as before it was named "Series" in messages
+        series_id = series_id or source.attrs["name"] or (None if source_given else "series")
     if isinstance(source, pd.DataFrame) and year_column not in source.columns:
         if source.index.name == year_column:
             source = source.reset_index()  # df.set_index("year") is a common shape
         elif isinstance(source.index, pd.PeriodIndex | pd.DatetimeIndex):
             years = pd.Series(source.index.year, name=year_column)  # DESIGN.md's yearly index
             source = pd.concat([years, source.reset_index(drop=True)], axis=1)
-        elif _index_of_years(source, year_column):  # df.index = [2019, 2020], as a Series is read
+        elif index_of_years(source, year_column):  # df.index = [2019, 2020], as a Series is read
             years = pd.Series(list(source.index), name=year_column)
             source = pd.concat([years, source.reset_index(drop=True)], axis=1)
     check_format_options(
@@ -253,6 +264,8 @@ def read_series(
         raise EmptyDataError(
             f"{name} has no values; expected at least one year with a value", source=name
         )
+    if isinstance(source, str | os.PathLike) and header_row > 0 and unit is not None:
+        no_unit_against_the_line_above(observations, unit, Path(source), options)
     try:
         frame = to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
     except UnitError as err:
@@ -265,13 +278,16 @@ def read_series(
             raise
         line, said = stated  # "单位：亿元" in the rows header_row skips: never read
         fields = {key: getattr(err, key) for key in err.fields}
-        # one unit for the whole table would also be given to its other series (a "%")
+        # one unit for the whole table would also be given to its other series (a "%"):
+        # a dict naming the series of bare numbers, unless every series is one
         ids = list(dict.fromkeys(o.series_id for o in observations))
+        bare = bare_series(observations)
         sid = getattr(err, "series_id", ids[0])
         passing = (
-            f"unit={ {sid: said}!r} (or series_id={sid!r}, unit={said!r})"
-            if len(ids) > 1
-            else f"unit={said!r}"
+            f"unit={said!r}"
+            if bare == ids
+            else f"unit={ {b: said for b in bare}!r}"
+            + (f" (or series_id={sid!r}, unit={said!r})" if len(bare) == 1 else "")
         )
         raise UnitError(
             f"{err}; a line above the header says {line!r}: pass {passing}", **fields
@@ -339,10 +355,13 @@ def folder_files(folder: Path) -> list[Path]:
         and not p.name.startswith(("~$", "."))
     )
     if unreadable:  # skipping it would drop its figures without a word
+        from idcforecast._table_files import what_it_holds
+
+        advice = what_it_holds(folder / unreadable[0])
         raise DataError(
             f"folder {folder}: {', '.join(unreadable)} cannot be read (expected "
             f"{', '.join(TABLE_SUFFIXES)} files); save it as .xlsx or .csv, or move it out "
-            "of the folder",
+            f"of the folder{'' if 're-save an .xls' in advice else advice}",
             source=str(folder),
             file=unreadable[0],
         )
@@ -415,7 +434,48 @@ def _observations(
     elif chosen == "years_as_rows":
         observations = read_years_as_rows(table, year_column, place_of, decimal, estimates)
     _warn_markers(observations, name)
+    if table.attrs.get("formulas"):
+        observations = _formula_values(
+            observations, table, place_of, chosen, value_column, name, series_id
+        )
     return observations, name, chosen, unpublished
+
+
+def _formula_values(
+    observations: list[Observation],
+    table: pd.DataFrame,
+    place_of: Any,
+    layout: str,
+    value_column: str,
+    name: str,
+    series_id: str | None = None,
+) -> list[Observation]:
+    """The observations read from Excel formula cells (``table.attrs["formulas"]``,
+    ``{(row, column position): formula}``) noted and marked derived, the computed ones
+    named in a FormulaCellsWarning (:mod:`idcforecast._excel_formulas`), those of series
+    ``series_id`` alone when it is given."""
+    from idcforecast._excel_formulas import mark_formula_values, warn_formula_values
+
+    at_place = {}
+    for (i, j), formula in table.attrs["formulas"].items():
+        column = table.columns[j]
+        if layout != "long":
+            at_place[place_of(i, column)] = formula
+        elif column == value_column:  # a long row's observation is named by its row
+            at_place[place_of(i)] = formula
+    # in the order read (the sheet's XML was searched as a set); of the series asked for
+    found = {o.place: at_place[o.place] for o in observations if o.place in at_place}
+    if not found:
+        return observations
+    warn_formula_values(
+        {
+            o.place: found[o.place]
+            for o in observations
+            if o.place in found and series_id in (None, o.series_id)
+        },
+        name,
+    )
+    return mark_formula_values(observations, found)
 
 
 def _warn_markers(observations: list[Observation], name: str) -> None:
@@ -436,7 +496,7 @@ def _warn_markers(observations: list[Observation], name: str) -> None:
         f"({shown}); each keeps it in its note and quote; check what the footnote says of "
         "them (an estimate, another scope?), and delete the marker to silence this note",
         FootnoteWarning,
-        stacklevel=4,
+        stacklevel=caller_stacklevel(),
     )
 
 
@@ -467,73 +527,8 @@ def _warn_dot_thousands(table: pd.DataFrame, year_column: str, name: str) -> Non
             "read with '.' as the decimal mark (1.562 as 1.562, not 1562); if the dots group "
             "thousands, pass decimal=','",
             AmbiguousNumberWarning,
-            stacklevel=3,
+            stacklevel=caller_stacklevel(),
         )
-
-
-def _index_of_years(frame: pd.DataFrame, year_column: str) -> bool:
-    """Whether a frame without a year column holds its years in an unnamed (or "年份",
-    "Year") index: every label a year, and no year headers (a wide frame's index names its
-    series). A year-indexed Series is read so; such a frame was told to pass header_row=N,
-    an option frames refuse."""
-    from idcforecast._cells import has_year_headers, year_label
-    from idcforecast._table_headers import HEADER_ALIASES
-
-    name = frame.index.name
-    named_year = isinstance(name, str) and (
-        HEADER_ALIASES.get(name.strip()) == "year"
-        or name.strip().casefold() in ("year", year_column.casefold())
-    )
-    return (
-        (name is None or named_year)
-        and len(frame.index) > 0
-        and not has_year_headers(frame.columns)
-        and all(year_label(label) is not None for label in frame.index)
-    )
-
-
-def _check_yearly_index(index: Any, name: str) -> None:
-    """Refuse an index of periods shorter than a year (quarters, months) and dates of which
-    two fall in one year: read by their year, they were a ``DuplicateYearError`` telling
-    to give "a different observation date its own series id", or (one quarter a year) one
-    quarter's figure read as the year's."""
-    import pandas as pd
-    from pandas.tseries.offsets import YearBegin, YearEnd
-
-    fix = (
-        "make it yearly first: frame.groupby(frame.index.year).sum() for a flow (revenue, "
-        "power used), .last() for a stock (racks, capacity at year-end)"
-    )
-    if isinstance(index, pd.PeriodIndex) and not isinstance(index.freq, YearEnd | YearBegin):
-        shown = ", ".join(str(p) for p in index[:2]) + (", ..." if len(index) > 2 else "")
-        raise DataError(
-            f"{name}: the index holds {index.freqstr} periods ({shown}), not years; expected "
-            f"a yearly index (2019, 2020 or periods of freq 'Y'); {fix}",
-            source=name,
-        )
-    if isinstance(index, pd.DatetimeIndex):
-        years = pd.Series(index.year)
-        twice = years[years.duplicated(keep=False)]
-        if len(twice):
-            first, second = twice.index[:2]
-            raise DataError(
-                f"{name}: the index holds {index[first].date()} and {index[second].date()}, "
-                f"two dates in {years[first]}; expected one date a year (each is read as its "
-                f"year); {fix}",
-                source=name,
-            )
-
-
-def _series_as_table(data: pd.Series, year_column: str, value_column: str) -> pd.DataFrame:
-    """A year-indexed Series (integer years, a yearly PeriodIndex or a DatetimeIndex) as a
-    ``year, value`` table; ``attrs["name"]`` keeps its name (None when it has none)."""
-    import pandas as pd
-
-    index = data.index
-    years = index.year if isinstance(index, pd.PeriodIndex | pd.DatetimeIndex) else index
-    table = pd.DataFrame({year_column: list(years), value_column: list(data)})
-    table.attrs["name"] = None if data.name is None else str(data.name)
-    return table
 
 
 def _choose_layout(

@@ -38,8 +38,16 @@ from idcforecast._cells import (
 from idcforecast._table_files import check_format_options, read_table
 from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
+from idcforecast._unit_lines import no_rows_against_the_line_above
 from idcforecast.batch.chunks import NOT_CONVERTED
-from idcforecast.batch.wide import is_wide, is_years_as_rows, melt_rows, melt_wide
+from idcforecast.batch.wide import (
+    is_wide,
+    is_years_as_rows,
+    melt_rows,
+    melt_wide,
+    warn_formula_values_read,
+    with_name_units,
+)
 from idcforecast.errors import DataError, IdcForecastError
 
 if TYPE_CHECKING:
@@ -66,6 +74,7 @@ def read_long_table(
     estimates: str = "error",
     encoding: str = "utf-8",
     year_column: str = "year",
+    source_name: str | None = None,
 ) -> pd.DataFrame:
     """Read a table of many series (long, wide with years as headers, or a row per year).
 
@@ -105,13 +114,18 @@ def read_long_table(
         each noted as an estimate in a ``note`` column.
     encoding
         Text encoding of a CSV file (default UTF-8; ``"gb18030"`` for GBK).
+    source_name
+        Name used in messages instead of the file's name, as in
+        :func:`idcforecast.read_series` (``forecast-many -`` reads standard input as
+        "standard input"); a long table without ``series_id`` is named after it.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``series_id, year, value`` (and ``unit`` when the file has one, or its value
-        column's header states one: "value (CNY bn)"; ``qualifier`` when it has one or a
-        value cell writes one, "超过520" being 520 ``at_least`` as in
+        column's header states one: "value (CNY bn)", or a wide table's series names do:
+        "北京（亿元）", as :func:`idcforecast.read_series` reads them; ``qualifier`` when it
+        has one or a value cell writes one, "超过520" being 520 ``at_least`` as in
         :func:`idcforecast.read_series` (``exact`` on the other rows; a column's
         ``exact`` or blank cell takes the value's word, another word is a ``DataError``),
         from which :func:`forecast_many` names the values published as bounds in a series'
@@ -176,7 +190,7 @@ def read_long_table(
         table, name, place_of = read_table(
             path,
             sheet_name=sheet_name,
-            source_name=None,
+            source_name=source_name,
             sep=sep,
             header_row=header_row,
             typed=decimal == ".",
@@ -184,6 +198,7 @@ def read_long_table(
             known_columns=(*LONG_COLUMNS, "unit"),
             encoding=encoding,
         )
+    formulas = table.attrs.get("formulas")  # values computed in the workbook: named below
     if year_column != "year" and year_column in table.columns:
         if "year" in table.columns:
             raise DataError(
@@ -199,6 +214,8 @@ def read_long_table(
         table, value_unit = value_header_unit(table, "value", place_of)
     missing = [c for c in LONG_COLUMNS if c not in table.columns]
     header = table.iloc[:0]  # the file's own columns, for an error about its rows
+    if formulas:
+        warn_formula_values_read(table, formulas, missing, name, place_of, estimates)
     kept_columns = [*LONG_COLUMNS, "unit", "qualifier"]  # qualifier: bounds are noted
     total_line = ""  # a wide table's "Total" row (or column): warned about once read
     if missing and is_wide(table):
@@ -232,6 +249,8 @@ def read_long_table(
             source=name,
             missing=missing,
         )
+    if total_line:  # melted: "北京（亿元）" names its unit, as read_series reads it
+        table = with_name_units(table, place_of)
     table = table[[c for c in kept_columns if c in table.columns]]
     ids, blank_id = _stripped_text(table["series_id"])
     if blank_id.any():  # wholly blank rows (blank lines) are skipped; others are an error
@@ -269,6 +288,10 @@ def read_long_table(
             out["note"] = notes
     out = out[~blank_id & ~dropped]
     out = out.assign(year=_whole_years(out["year"]))
+    if unit is not None and header_row > 0:
+        no_rows_against_the_line_above(
+            out, unit, Path(path), name, header_row, sheet_name, encoding
+        )
     if unit is not None:
         out = _in_unit(out, unit, kw_per_rack, place_of)
     # in one order, whatever added unit (a percent value, the value's header) or note

@@ -25,18 +25,28 @@ from idcforecast._cells import (
     year_columns,
 )
 from idcforecast._history_notes import estimate_note
-from idcforecast._layout_checks import stacked_table_error
+from idcforecast._layout_checks import above_hint, index_hint, stacked_table_error
 from idcforecast.errors import DataError
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["KEY_SEPARATOR", "SHARED_NAME", "is_wide", "is_years_as_rows", "melt_rows", "melt_wide"]
+__all__ = [
+    "DESCRIBING",
+    "KEY_SEPARATOR",
+    "SHARED_NAME",
+    "is_wide",
+    "is_years_as_rows",
+    "melt_rows",
+    "melt_wide",
+    "warn_formula_values_read",
+    "with_name_units",
+]
 
 # how a wide table's row whose name another row has is marked in the long frame's note
 SHARED_NAME = "name shared with other rows: "
 # columns of a wide row that describe it rather than name the series
-_DESCRIBING = ("unit", "qualifier", "as_of", "source", "quote", "confidence", "scope", "note")
+DESCRIBING = ("unit", "qualifier", "as_of", "source", "quote", "confidence", "scope", "note")
 
 
 def is_wide(table: pd.DataFrame) -> bool:
@@ -90,12 +100,27 @@ def melt_wide(
             raise DataError(
                 f"{where}: a column without a header holds {table[column].iloc[i]!r}; "
                 "expected a year or the name of what the column holds in its header; write "
-                "it there, or delete the column",
+                "it there, or delete the column"
+                + (index_hint(table[column]) or above_hint(table, column)),
                 place=where,
             )
-    keys = ["series_id"] if "series_id" in others else [c for c in others if c not in _DESCRIBING]
+    keys = ["series_id"] if "series_id" in others else [c for c in others if c not in DESCRIBING]
     named = [c for c in keys if not is_number_column(table[c])]
-    if named:  # numbers beside text columns are statistics ("CAGR 2019-21"), not names
+    from idcforecast._table_layouts import _warn_number_columns
+
+    if keys == ["series_id"]:  # its other number columns ("2019年6月30日"): not read, said
+        _warn_number_columns(
+            [
+                c
+                for c in others
+                if c not in (*DESCRIBING, "series_id")
+                and not is_headerless(c)
+                and is_number_column(table[c])
+            ],
+            name,
+        )
+    elif named:  # numbers beside text columns are statistics ("CAGR 2019-21"), not names
+        _warn_number_columns([c for c in keys if c not in named], name)
         keys = named
     if not keys:
         raise DataError(
@@ -203,7 +228,7 @@ def is_years_as_rows(table: pd.DataFrame) -> bool:
     return (
         "year" in columns
         and not columns & {"series_id", "value"}
-        and any(c != "year" and c not in _DESCRIBING for c in table.columns)
+        and any(c != "year" and c not in DESCRIBING for c in table.columns)
     )
 
 
@@ -244,7 +269,7 @@ def melt_rows(
 
     from idcforecast._table_headers import is_headerless
 
-    series = [c for c in table.columns if c != "year" and c not in _DESCRIBING]
+    series = [c for c in table.columns if c != "year" and c not in DESCRIBING]
     cells = table[series].to_numpy(dtype=object)
     filled = ~np.vectorize(_is_gap, otypes=[bool])(cells) if cells.size else cells.astype(bool)
     for j, column in enumerate(series):
@@ -336,3 +361,58 @@ def _is_number(cell: Any) -> bool:
 def _joined_ids(table: pd.DataFrame, keys: list[str]) -> np.ndarray:
     """Each row's series id: its key cells, stripped, joined; None when all are blank."""
     return np.asarray(joined_keys(table[key] for key in keys), dtype=object)
+
+
+def with_name_units(table: pd.DataFrame, place_of: Any) -> pd.DataFrame:
+    """A melted table with the unit its series' names state in brackets ("北京（亿元）",
+    "IDC market (USD bn)"; :func:`idcforecast._table_layouts.header_unit`) in its ``unit``
+    column, where the row has none; a ``unit`` cell of another unit is a DataError, as in
+    :func:`idcforecast.read_series`. Left out, the rows had no unit, and ``unit=`` took
+    them to be in it already: 100亿元 read as 100 USD bn."""
+    from idcforecast._table_layouts import header_unit, with_unit
+
+    ids = table["series_id"]
+    first = {sid: i for i, sid in reversed(list(enumerate(ids))) if isinstance(sid, str)}
+    stated = {sid: u for sid, i in first.items() if (u := header_unit(sid, place_of(i)))}
+    if not stated:
+        return table
+    named = ids.map(stated)  # one unit per series, None where its name states none
+    if "unit" not in table.columns:
+        return table.assign(unit=named.astype(object).where(named.notna(), None))
+    cells = table["unit"]
+    blank = cells.map(is_blank).to_numpy()
+    for i in np.flatnonzero(named.notna().to_numpy() & ~blank):  # both: they must agree
+        with_unit({"unit": cells.iloc[i]}, named.iloc[i], place_of(int(i)))
+    units = cells.astype(object).where(~blank, named)
+    return table.assign(unit=units.where(units.notna(), None))
+
+
+def warn_formula_values_read(
+    table: pd.DataFrame,
+    formulas: dict[tuple[int, int], str],
+    missing: list[str],
+    name: str,
+    place_of: Any,
+    estimates: str,
+) -> None:
+    """A FormulaCellsWarning naming the value cells (not a CAGR beside them, not a year
+    counted on) that Excel formulas compute, in the table's order: the ``value`` column of a
+    long table, the year columns of a wide one (estimates only when kept), the series
+    columns of a table with a year per row."""
+    from idcforecast._excel_formulas import warn_formula_values
+
+    if missing and is_wide(table):
+        years, estimated = year_columns(table.columns, name=name, estimates=estimates)
+        read = set(years) | (set(estimated) if estimates == "keep" else set())
+    elif not missing or missing == ["series_id"]:
+        read = {"value"}
+    elif is_years_as_rows(table):
+        read = {c for c in table.columns if c != "year" and c not in DESCRIBING}
+    else:
+        return  # not a table read: its error comes next
+    found = {
+        place_of(i, table.columns[j]): formula
+        for (i, j), formula in sorted(formulas.items())
+        if table.columns[j] in read
+    }
+    warn_formula_values(found, name, marked=False)

@@ -320,11 +320,18 @@ def bundled_rows(frame: pd.DataFrame, args: argparse.Namespace, command: str) ->
 
 def read_user_file(args: argparse.Namespace, path: str) -> pd.DataFrame:
     """The history in ``path`` as the parsed options say, only series ``args.series`` when
-    it is given.
+    it is given; ``-`` reads standard input (a CSV or an .xlsx piped in).
 
     Reading one series leaves the others of the file alone: a second series with no unit,
     or in a unit ``--unit`` does not fit, used to stop a report on the first one.
     """
+    from idcforecast.cli._stdin_table import STDIN, STDIN_NAME, table_path
     from idcforecast.io import read_series
 
-    return read_series(path, series_id=args.series, **read_options(args, path))
+    with table_path(path, what="--data") as file:  # '-': standard input
+        return read_series(
+            file,
+            series_id=args.series,
+            source_name=STDIN_NAME if path == STDIN else None,
+            **read_options(args, str(file)),
+        )

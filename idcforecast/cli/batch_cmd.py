@@ -50,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="long table (series_id, year, value [unit]), wide table (a row per series named "
         "by series_id or its text columns joined, a column per year) or a table with a row per "
         "year (year, then a column per series named by its header), numbers as read_series "
-        "reads them",
+        "reads them; '-' reads it from standard input (a CSV or an .xlsx piped in)",
     )
     parser.add_argument(
         "--horizon", type=years_ahead, required=True, help="years after each series"
@@ -298,19 +298,22 @@ def _scheduler(args: argparse.Namespace) -> Iterator[Any]:
 
 def _read_and_forecast(args: argparse.Namespace, out: Path, client: Any) -> tuple[Any, float]:
     from idcforecast.batch import forecast_many, read_long_table
+    from idcforecast.cli._stdin_table import STDIN, STDIN_NAME, table_path
 
-    data = read_long_table(
-        Path(args.file),
-        sep=separator(args.sep),
-        decimal=args.decimal,
-        header_row=args.header_row,
-        encoding=args.encoding,
-        sheet_name=sheet_choice(args.sheet, args.file),
-        unit=args.unit,
-        kw_per_rack=args.kw_per_rack,
-        estimates=args.estimates,
-        year_column=args.year_column,
-    )
+    with table_path(args.file) as path:  # '-': standard input, kept in a temporary file
+        data = read_long_table(
+            path,
+            sep=separator(args.sep),
+            decimal=args.decimal,
+            header_row=args.header_row,
+            encoding=args.encoding,
+            sheet_name=sheet_choice(args.sheet, str(path)),
+            unit=args.unit,
+            kw_per_rack=args.kw_per_rack,
+            estimates=args.estimates,
+            year_column=args.year_column,
+            source_name=STDIN_NAME if args.file == STDIN else None,
+        )
     _check_xlsx_size(args.out, data, args.horizon, args.method)
     _check_xlsx_text(args.out, data)
     started = time.perf_counter()

@@ -45,7 +45,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--input",
         default=None,
         metavar="FILE",
-        help="CSV or Excel file, or a folder of them joined (--input: the same)",
+        help="CSV or Excel file, or a folder of them joined ('-': standard input; --input: "
+        "the same)",
     )
     parser.add_argument(
         "--series",

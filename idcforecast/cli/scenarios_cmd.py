@@ -43,7 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--data",
         "--input",
         metavar="FILE",
-        help="read the history from a CSV/Excel file instead (--input: the same)",
+        help="read the history from a CSV/Excel file instead ('-': standard input; --input: "
+        "the same)",
     )
     parser.add_argument("--series", metavar="ID", help="series id (default: the spec's series_id)")
     add_read_arguments(parser, file_option="--data")

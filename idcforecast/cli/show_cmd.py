@@ -40,7 +40,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--input",
         default=None,
         metavar="FILE",
-        help="your own CSV or Excel file (or a folder of them, joined), read as "
+        help="your own CSV or Excel file (or a folder of them, joined; '-': standard input), "
+        "read as "
         "idcforecast.read_series reads it: each value with its source, conversions and notes "
         "(--input: the same)",
     )
@@ -56,13 +57,22 @@ def run(args: argparse.Namespace) -> int:
     """Print the series table, its footnotes and the other series of the dataset or file."""
     if args.data is not None:
         from idcforecast.cli._read_options import read_options
+        from idcforecast.cli._stdin_table import STDIN, STDIN_NAME, table_path
         from idcforecast.io import read_series
 
         folder = Path(args.data).is_dir()
         # a folder's files are joined into series: --series names the unnamed ones in each
         chosen = args.series if folder else None
-        frame = read_series(args.data, series_id=chosen, **read_options(args, args.data))
-        label = f"{'folder' if folder else 'file'} {args.data}"
+        with table_path(args.data, what="--data") as path:  # '-': standard input
+            frame = read_series(
+                path,
+                series_id=chosen,
+                source_name=STDIN_NAME if args.data == STDIN else None,
+                **read_options(args, str(path)),
+            )
+        label = (
+            STDIN_NAME if args.data == STDIN else f"{'folder' if folder else 'file'} {args.data}"
+        )
         print(render(frame=frame, label=label, series_id=args.series))
         return 0
     from idcforecast.cli._read_options import check_no_file_options

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from idcforecast._history_notes import computed_by_formula
 from idcforecast.errors import IdcForecastError
 
 if TYPE_CHECKING:
@@ -58,7 +59,13 @@ def assumptions(
     ]
     if derived:
         items.append(
-            "Years not published but derived from a neighbouring year's reported growth ("
+            "Years not published but "
+            + (
+                "computed by the workbook's formulas"
+                if computed_by_formula(history)
+                else "derived from a neighbouring year's reported growth"
+            )
+            + " ("
             + ", ".join(map(str, derived))
             + ") are used like published years."
         )

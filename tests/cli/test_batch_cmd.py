@@ -186,8 +186,8 @@ def _write_bytes(tmp_path: Path, name: str, data: bytes) -> Path:
         (
             "old.xls",
             b"\xd0\xcf\x11\xe0",
-            "old.xls: cannot read .xls files; expected .csv, .txt, .xlsx or .xlsm (re-save an "
-            ".xls workbook as .xlsx",
+            "old.xls: cannot read .xls files; expected .csv, .txt, .xlsx or .xlsm (old.xls is "
+            "a legacy Excel 97-2003 workbook: open it in Excel and save it as .xlsx",
         ),
     ],
 )

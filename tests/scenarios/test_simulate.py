@@ -155,7 +155,7 @@ def test_series_input_goes_through_the_forecast_validation() -> None:
         np.testing.assert_array_equal(paths.values, expected.values)
     with pytest.raises(
         NonNumericValueError,
-        match=re.escape("series 'series' year 2017: the value is blank (NaN) but the row is not"),
+        match=re.escape("Series: year 2017 is NaN; expected a number for every year"),
     ):
         simulate(by_int.where(by_int.index != 2017), 3, n_paths=50, seed=4)
 

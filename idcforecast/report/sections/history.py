@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from idcforecast._history_notes import is_estimate_note
+from idcforecast._history_notes import computed_by_formula, is_estimate_note
 from idcforecast._wording import FX_CONVERTED, FX_GROWTH
 from idcforecast.report._frames import (
     RANGE_MARK,
@@ -138,9 +138,14 @@ def summary(ctx: ReportContext, doc: ReportDocument) -> None:
         )
     fx = _fx_growth_note(ctx)
     intervals = "intervals are the forecast's 80% and 95% prediction intervals."
+    how = (  # a user's workbook formula is no compiler's growth
+        "computed from other figures (by formulas of the workbook read: each row's note "
+        "names its formula), not published"
+        if computed_by_formula(ctx.history)
+        else "computed by the data's compiler from a neighbouring year's reported growth"
+    )
     lead = (  # only when a row is derived (the sentence was in every report)
-        " 'derived' rows were computed by the data's compiler from a neighbouring year's "
-        f"reported growth; {intervals}"
+        f" 'derived' rows were {how}; {intervals}"
         if (raw["kind"] == "derived").any()
         else f" {intervals[0].upper()}{intervals[1:]}"
     )

@@ -1,0 +1,63 @@
+"""A table given as ``-``: standard input's bytes, kept in a temporary file for the readers.
+
+The readers take a path (a CSV is read twice: its separator and header, then its rows; a
+workbook is a zip archive read by parts), and a pipe is read once; so the bytes piped in are
+written to ``stdin.csv`` (or ``stdin.xlsx`` when they open like a zip archive, as a
+workbook does) in a temporary folder, removed when the command is done.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from idcforecast.errors import DataError
+
+__all__ = ["STDIN", "STDIN_NAME", "table_path"]
+
+STDIN = "-"
+STDIN_NAME = "standard input"
+_ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx/.xlsm workbook is a zip archive
+
+
+@contextmanager
+def table_path(file: str, what: str = "FILE") -> Iterator[Path]:
+    """The path to read ``file`` from: itself, or for ``-`` a temporary copy of standard
+    input (``stdin.csv``, or ``stdin.xlsx`` for a workbook piped in).
+
+    Raises
+    ------
+    DataError
+        For ``-`` at a terminal (nothing piped in) or an empty standard input.
+    """
+    if file != STDIN:
+        yield Path(file)
+        return
+    try:
+        at_terminal = sys.stdin.isatty()
+        data = b"" if at_terminal else _read_stdin()
+    except (OSError, ValueError):  # no standard input to read (closed)
+        at_terminal, data = False, b""
+    if at_terminal or not data.strip():
+        found = "a terminal, nothing piped in" if at_terminal else "empty"
+        raise DataError(
+            f"{what} '-' reads the table from standard input, which is {found}; expected a "
+            "CSV or an .xlsx workbook piped in (cmd | idcforecast ... -, or < table.csv), or "
+            "a file path",
+            file=file,
+        )
+    suffix = ".xlsx" if data.startswith(_ZIP_MAGIC) else ".csv"
+    with tempfile.TemporaryDirectory(prefix="idcforecast-stdin-") as folder:
+        path = Path(folder) / f"stdin{suffix}"
+        path.write_bytes(data)
+        yield path
+
+
+def _read_stdin() -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream (already decoded): written back as UTF-8
+        return str(sys.stdin.read()).encode("utf-8")
+    return bytes(stream.read())
