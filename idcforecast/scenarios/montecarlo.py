@@ -467,7 +467,31 @@ def _check_scenario_years(spec: ScenarioSet, years: np.ndarray) -> None:
                 scenario=scenario.name,
                 key="growth",
             )
+        _warn_if_partly_history(spec, scenario, first)
         _warn_if_all_later(spec, scenario, last, simulated)
+
+
+def _warn_if_partly_history(spec: ScenarioSet, scenario: Scenario, first: int) -> None:
+    """Growth years before the first simulated year (a period that starts in the history)
+    are left out: a note naming them, as the adjustment the spec states for them was
+    dropped in silence (``"2023-2027" = 0.04`` on a series observed to 2024 is +4% in
+    2025-2027 only)."""
+    import warnings
+
+    from idcforecast.errors import ScenarioWarning
+
+    before = sorted(y for y in scenario.growth if y < first)
+    if not before or max(scenario.growth) < first:  # all before: refused by the caller
+        return
+    warnings.warn(
+        f"{spec.source}: scenario {scenario.name!r} key 'growth': "
+        f"{'year' if len(before) == 1 else 'years'} {_years_text(np.array(before))} "
+        f"{'is' if len(before) == 1 else 'are'} history (the simulation starts in {first}) "
+        f"and left out; the growth adjustments apply from {first}; start the period in "
+        f"{first} to say so",
+        ScenarioWarning,
+        stacklevel=5,
+    )
 
 
 def _warn_if_all_later(spec: ScenarioSet, scenario: Scenario, last: int, simulated: str) -> None:

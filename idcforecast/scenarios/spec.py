@@ -22,6 +22,8 @@ Each scenario may carry:
     Growth adjustments by period, ``{"2025-2027" = 0.03, "2028" = -0.01}``: in each year of
     the period the level is multiplied by ``1 + adjustment`` relative to the previous year,
     so adjustments compound along the path (+0.03 is roughly three points more growth a year).
+    Years of a period before the first simulated year are history and left out (a
+    ``ScenarioWarning`` names them).
     A percent text is read as such (``"3%"``); a number of 1 or more is refused (4 would be
     +400%: write ``0.04``, or ``"400%"`` if that is meant), for ``shocks`` too.
     Adjustments multiply the level, so they need a positive series: ``simulate`` refuses

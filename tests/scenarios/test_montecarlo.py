@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from statistics import NormalDist
 
 import numpy as np
@@ -459,3 +460,21 @@ def test_a_cap_in_another_currency_says_its_fx_year() -> None:
         origin_value=9_000.0,
     )  # fmt: skip
     assert p.note == ""
+
+
+def test_growth_years_in_the_history_are_named_not_dropped_in_silence() -> None:
+    # "2022-2025" on paths from 2024: 2022 and 2023 are history, left out without a word
+    # (the shock before 2024 and growth that all ends before 2024 were refused already)
+    spec = {"scenarios": {"bull": {"growth": {"2022-2025": 0.1}}}}
+    with pytest.warns(ScenarioWarning, match=re.escape(
+        "scenario 'bull' key 'growth': years 2022-2023 are history (the simulation starts "
+        "in 2024) and left out; the growth adjustments apply from 2024"
+    )):  # fmt: skip
+        p = simulate_paths(mean=MEAN, sigma=np.zeros(3), years=YEARS, scenarios=spec)
+    # and what is applied is what the warning says: x1.1 in 2024, x1.1^2 from 2025 on
+    # (100 * 1.1 = 110, 120 * 1.21 = 145.2, 150 * 1.21 = 181.5)
+    np.testing.assert_allclose(p.values[0, 0], [110.0, 145.2, 181.5])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a period starting in the first simulated year: quiet
+        later = {"scenarios": {"bull": {"growth": {"2024-2025": 0.1}}}}
+        simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=50, scenarios=later)
