@@ -395,8 +395,14 @@ def _fraction(value: Any, where: str, origin: str, name: str, key: str) -> float
     A number of 1 or more is refused: 4 would be +400% a year, almost always a slip for
     0.04; a percent text says what is meant ("400%") when it is not.
     """
-    if isinstance(value, str) and value.strip().endswith("%"):
-        number = value.strip()[:-1].strip()
+    if isinstance(value, str):
+        from idcforecast.units.registry import normalize_text
+
+        # "−5%" (the typographic minus, as Word and many sites write it) and "-5％" (the
+        # full-width percent of Chinese input) were refused as "not a percent"
+        value = normalize_text(value).replace("\u2212", "-")
+    if isinstance(value, str) and value.endswith("%"):
+        number = value[:-1].strip()
         try:
             percent = float(number)
         except ValueError:

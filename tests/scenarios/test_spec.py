@@ -131,6 +131,24 @@ def test_percent_text_is_read_as_percent() -> None:
     assert dict(bull.shocks) == {2028: 4.0}  # said explicitly: allowed
 
 
+def test_percent_text_with_a_typographic_minus_or_full_width_percent() -> None:
+    # "−5%" (U+2212, as Word and web pages write a minus) and "-5％" (full-width percent,
+    # Chinese input) were refused as "must map to a fraction ... or a percent"
+    spec = load_scenarios(
+        {
+            "scenarios": {
+                "bear": {
+                    "growth": {"2026": "\u22125%", "2027": "-2.5％"},
+                    "shocks": {"2028": "\u221210 %"},
+                }
+            }
+        }
+    )
+    (bear,) = spec.scenarios
+    assert dict(bear.growth) == {2026: -0.05, 2027: -0.025}
+    assert dict(bear.shocks) == {2028: -0.10}
+
+
 def test_bad_cap_and_mode() -> None:
     _raises(
         {"scenarios": {"bull": {"cap": -5}}},
