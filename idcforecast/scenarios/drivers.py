@@ -577,8 +577,11 @@ class DriverModel:
 
         from idcforecast.scenarios.montecarlo import _check_seed
 
-        if isinstance(n_draws, bool) or not isinstance(n_draws, int) or n_draws < 1:
+        # np.int64 (a count from an array) is a whole number: it was refused as "must be a
+        # positive integer; got np.int64(5000)", as simulate's n_paths takes it
+        if isinstance(n_draws, bool) or not isinstance(n_draws, int | np.integer) or n_draws < 1:
             raise SpecError(f"n_draws must be a positive integer; got {n_draws!r}", key="n_draws")
+        n_draws = int(n_draws)
         _check_seed(seed)  # -1 and 1.5 raised NumPy's bare ValueError / TypeError
         children = np.random.SeedSequence(seed).spawn(len(DRIVER_UNITS))
         draws = {

@@ -635,3 +635,12 @@ def test_mode_and_value_that_differ_are_refused() -> None:
     same = DriverModel(capex={"dist": "triangular", "low": 4e11, "mode": 5e11, "value": 5e11,
                               "high": 6e11}, capex_per_mw=30e6)  # fmt: skip
     assert same.drivers["capex"].value == 5e11
+
+
+def test_n_draws_as_a_numpy_integer_is_taken() -> None:
+    # was SpecError "n_draws must be a positive integer; got np.int64(5)"
+    model = DriverModel(capex=5e11, capex_per_mw=(20e6, 50e6))
+    draws = model.simulate(n_draws=np.int64(5), seed=1)
+    pd.testing.assert_frame_equal(draws, model.simulate(n_draws=5, seed=1))
+    with pytest.raises(SpecError, match=re.escape("n_draws must be a positive integer; got")):
+        model.simulate(n_draws=np.int64(0))
