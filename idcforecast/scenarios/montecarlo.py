@@ -148,7 +148,7 @@ def simulate_paths(
     _check_caps_above_origin(spec, resolved, unit, origin_year, origin_value, density=density)
     # what decided a cap given in another unit: the rack density, the FX rate of a year
     cap_note = "; ".join(
-        f"scenario {s.name!r}: cap {s.cap!r} read as {cap:,.6g} {unit} "
+        f"scenario {s.name!r}: cap {s.cap!r} read as {_level_text(cap)} {unit} "
         + (f"{density} (kw_per_rack)" if crossed else f"at the {origin_year} FX rate")
         for s, (cap, crossed, fx) in zip(spec.scenarios, resolved, strict=True)
         if (crossed or fx) and cap is not None
@@ -209,6 +209,12 @@ def simulate_paths(
         model=model,
         note=cap_note,
     )
+
+
+def _level_text(value: float) -> str:
+    """A converted cap for the note: six significant digits below a million ("14,161.8"),
+    whole numbers above (",.6g" printed 1,200,000 racks as "1.2e+06 racks")."""
+    return f"{value:,.0f}" if abs(value) >= 1e6 else f"{value:,.6g}"
 
 
 def _allocate(n_scenarios: int, n_paths: int, h: int, series_id: str) -> np.ndarray:

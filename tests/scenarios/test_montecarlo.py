@@ -478,3 +478,14 @@ def test_growth_years_in_the_history_are_named_not_dropped_in_silence() -> None:
         warnings.simplefilter("error")  # a period starting in the first simulated year: quiet
         later = {"scenarios": {"bull": {"growth": {"2024-2025": 0.1}}}}
         simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=50, scenarios=later)
+
+
+def test_a_cap_of_a_million_racks_or_more_is_written_out_in_the_note() -> None:
+    # 3,000 MW = 3,000,000 kW = 1,200,000 racks at 2.5 kW; the note said "1.2e+06 racks"
+    spec = {"scenarios": {"capped": {"cap": "3000 MW"}}}
+    p = simulate_paths(mean=np.array([500_000.0, 600_000.0, 700_000.0]), sigma=np.zeros(3),
+                       years=YEARS, scenarios=spec, n_paths=1, unit="racks",
+                       origin_year=2023, origin_value=430_000.0)  # fmt: skip
+    assert p.note == (
+        "scenario 'capped': cap '3000 MW' read as 1,200,000 racks at 2.5 kW per rack (kw_per_rack)"
+    )
