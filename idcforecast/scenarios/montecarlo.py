@@ -527,6 +527,12 @@ def _as_scenario_set(
         return ScenarioSet(scenarios=(Scenario("base"),))
     if isinstance(scenarios, ScenarioSet):
         return scenarios
+    if not isinstance(scenarios, Mapping | str | Path):  # a list raised a bare TypeError
+        raise SpecError(
+            f"scenarios must be a TOML file's path, a dict such as {{'scenarios': {{'bull': "
+            f"{{...}}}}}}, a ScenarioSet or None; got {type(scenarios).__name__} {scenarios!r}",
+            key="scenarios",
+        )
     return load_scenarios(scenarios)
 
 
@@ -588,7 +594,7 @@ def simulate(
     n_paths: int = 10_000,
     scenarios: ScenarioSet | Mapping[str, Any] | str | Path | None = None,
     seed: int | None = None,
-    series_id: str | None = None,
+    series_id: str | int | None = None,
     method: str = "auto",
     chunk_paths: int | None = None,
     kw_per_rack: float = 2.5,
@@ -649,7 +655,8 @@ def simulate(
             method=method,
         )
     spec = _as_scenario_set(scenarios)
-    sid, years, values, unit, kept = _select_series(data, series_id or spec.series_id, spec=spec)
+    chosen = _series_id_text(series_id)
+    sid, years, values, unit, kept = _select_series(data, chosen or spec.series_id, spec=spec)
     from idcforecast._series import prepare_values
     from idcforecast.forecasting import forecast_array
 
@@ -688,6 +695,22 @@ def simulate(
     # looked like any other)
     note = "; ".join(n for n in (kept, prepared.note, fc.note, paths.note) if n)
     return replace(paths, note=note) if note else paths
+
+
+def _series_id_text(series_id: Any) -> str | None:
+    """``series_id`` as the text ids are compared in: a whole number (5, np.int64(5), from
+    a frame whose ids are numbers) is "5", as forecast() writes it; it raised a bare
+    TypeError ("'int' object is not iterable") from the did-you-mean."""
+    if series_id is None or isinstance(series_id, str):
+        return series_id
+    if isinstance(series_id, int | np.integer) and not isinstance(series_id, bool):
+        return str(series_id)
+    raise UnknownSeriesError(
+        f"simulate: series_id must be one series' id (text, or a whole number for ids that "
+        f"are numbers); got {type(series_id).__name__} {series_id!r}; call simulate once per "
+        "series",
+        series_id=repr(series_id),
+    )
 
 
 def _select_series(
