@@ -329,7 +329,14 @@ def _check_inputs(
             f"{where}: years must be consecutive; got {years.tolist()}", series_id=series_id
         )
     if isinstance(n_paths, bool) or not isinstance(n_paths, int | np.integer) or n_paths < 1:
-        raise ModelError(f"n_paths must be a positive integer; got {n_paths!r}", n_paths=n_paths)
+        from idcforecast._forecast_inputs import horizon_fix
+
+        # n_paths=1e5 (a float): say which integer, as a float horizon is told
+        raise ModelError(
+            f"n_paths must be a positive integer; got {n_paths!r}; "
+            f"{horizon_fix(n_paths, example='n_paths=10_000')}",
+            n_paths=n_paths,
+        )
 
 
 def simulate(

@@ -489,3 +489,13 @@ def test_a_cap_of_a_million_racks_or_more_is_written_out_in_the_note() -> None:
     assert p.note == (
         "scenario 'capped': cap '3000 MW' read as 1,200,000 racks at 2.5 kW per rack (kw_per_rack)"
     )
+
+
+def test_n_paths_given_as_a_whole_float_names_the_integer() -> None:
+    # n_paths=1e5 was refused with "got 100000.0" and no fix, where a float horizon is told
+    # "7.0 is a float: pass the integer 7"
+    with pytest.raises(ModelError, match=re.escape(
+        "n_paths must be a positive integer; got 100000.0; 100000.0 is a float: pass the "
+        "integer 100000"
+    )):  # fmt: skip
+        simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=1e5)  # type: ignore[arg-type]
