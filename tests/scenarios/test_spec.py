@@ -81,6 +81,24 @@ def test_weights_must_sum_to_one() -> None:
     assert err.total == pytest.approx(1.1)
 
 
+def test_weights_as_percent_text_and_percent_numbers() -> None:
+    # "50%" was refused ("must be a number between 0 and 1; found '50%'") though growth and
+    # shocks take percent text; 50 is still refused, now with its fraction
+    spec = load_scenarios({"scenarios": {"base": {"weight": "50%"}, "bull": {"weight": "25 %"},
+                                         "bear": {"weight": "25％"}}})  # fmt: skip
+    assert spec.weights == (0.5, 0.25, 0.25)
+    _raises(
+        {"scenarios": {"base": {"weight": 50}, "bear": {"weight": 50}}},
+        "<dict>: scenario 'base' key 'weight' must be a number between 0 and 1 (weights are "
+        'fractions: 0.5 or "50%" for 50%); found 50',
+    )
+    _raises(
+        {"scenarios": {"base": {"weight": "half"}}},
+        "<dict>: scenario 'base' key 'weight' must be a number between 0 and 1 (a fraction "
+        "such as 0.25, or a percent text such as \"25%\"); found 'half'",
+    )
+
+
 def test_weights_all_or_none() -> None:
     _raises(
         {"scenarios": {"base": {"weight": 1.0}, "bear": {}}},
