@@ -872,3 +872,23 @@ def test_one_cap_for_series_in_different_units_is_refused_as_forecast_refuses_it
     got = forecast_many(frame, 2, method="drift", cap=caps, engine="serial", progress=False)
     # drift: twh 96 + 4 = 100, 104 (uncapped); share 75, 80
     assert got["mean"].tolist() == [75.0, 80.0, 100.0, 104.0]
+
+
+def test_a_pandas_series_of_caps_is_a_mapping_as_in_forecast() -> None:
+    # forecast() takes caps as a pandas Series indexed by series id; forecast_many refused it
+    # as "cap a    25.0\ndtype: float64 is not a number"
+    data = pd.DataFrame(
+        {
+            "series_id": ["a"] * 5 + ["b"] * 5,
+            "year": list(range(2019, 2024)) * 2,
+            "value": [10.0, 12.0, 14.0, 16.0, 18.0, 5.0, 6.0, 7.0, 8.0, 9.0],
+        }
+    )
+    caps = pd.Series({"a": 21.0})
+    got = forecast_many(data, 3, method="drift", engine="serial", cap=caps, progress=False)
+    pd.testing.assert_frame_equal(got, forecast(data, 3, method="drift", cap=caps))
+    pd.testing.assert_frame_equal(
+        got, forecast_many(data, 3, method="drift", engine="serial", cap={"a": 21.0})
+    )
+    # drift on a: 18 + 2 a year, clipped at 21 (20, 21, 21); b (9 + 1 a year) uncapped
+    assert got["mean"].tolist() == [20.0, 21.0, 21.0, 10.0, 11.0, 12.0]
