@@ -193,6 +193,9 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
 
 
 def _header(paths: Paths, spec_path: str, seed: int) -> str:
+    from idcforecast.scenarios.montecarlo import _level_text
+
+    last = "unknown" if paths.origin_value is None else _level_text(paths.origin_value)
     # forecast's note column: a gap filled for fitting, a fallback (was not printed)
     note = f"\nnote: {paths.note}" if paths.note else ""
     weights = (
@@ -202,7 +205,7 @@ def _header(paths: Paths, spec_path: str, seed: int) -> str:
     )
     return (
         f"series {paths.series_id} ({paths.unit or 'no unit'}), last observed "
-        f"{paths.origin_year}: {paths.origin_value:,.6g}; model {paths.model!r}; "
+        f"{paths.origin_year}: {last}; model {paths.model!r}; "
         f"{paths.n_paths:,} paths per scenario, seed {seed}\n"
         f"spec {spec_path}; weights: {weights}{note}"
     )

@@ -354,3 +354,21 @@ def test_a_data_file_given_as_the_spec_says_to_pass_it_as_data(
         "file such as data/scenarios/china_idc_example.toml); pass the history as --data "
         "mw.csv, and give a spec FILE or none (the forecast's own distribution)\n"
     )
+
+
+def test_a_last_value_of_millions_is_written_out_in_the_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # racks counted one by one: "last observed 2023: 8.1e+06" (",.6g"), now "8,100,000"
+    path = tmp_path / "racks.csv"
+    path.write_text(
+        "series_id,year,value,unit\n"
+        + "".join(
+            f"r,{2017 + i},{v},racks\n"
+            for i, v in enumerate(
+                [3_000_000, 3_700_000, 4_500_000, 5_200_000, 6_100_000, 7_100_000, 8_100_000]
+            )
+        )
+    )
+    out = _run(["--data", str(path), "--horizon", "2", "--paths", "200"], capsys)
+    assert out.startswith("series r (racks), last observed 2023: 8,100,000; model ")
