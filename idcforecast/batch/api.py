@@ -96,6 +96,13 @@ def _check_gaps_and_cap(gaps: Any, cap: Any) -> None:
             "'CNY 100m') gives 20000.0)",
             cap=repr(cap),
         )
+    if math.isinf(number):  # every series failed, each told to "use a larger unit"
+        raise ModelError(
+            f"forecast_many: cap {cap!r} is no saturation level; for no cap pass cap=None "
+            "(on the command line, leave out --cap), else a number above every series' last "
+            "value",
+            cap=repr(cap),
+        )
 
 
 class _Assembler:

@@ -298,6 +298,12 @@ def test_a_gap_policy_or_cap_no_series_can_take_is_refused_before_the_run() -> N
         )
         with pytest.raises(ModelError, match=re.escape(msg) + "$"):
             forecast_many(data, 2, engine="serial", cap=cap)
+    # cap=inf failed every series, each told "cap inf is beyond 1e+150 ... express the series
+    # and its cap in a larger unit"; it is no level at all
+    for cap in [float("inf"), -np.inf]:
+        msg = f"forecast_many: cap {cap!r} is no saturation level; for no cap pass cap=None"
+        with pytest.raises(ModelError, match=re.escape(msg)):
+            forecast_many(data, 2, engine="serial", cap=cap)
     # a number that is not above one series' last value still fails that series alone
     last = data.groupby("series_id")["value"].last()
     cap = float(last.sort_values().iloc[1])  # above the smallest last value only
