@@ -372,3 +372,19 @@ def test_a_last_value_of_millions_is_written_out_in_the_header(
     )
     out = _run(["--data", str(path), "--horizon", "2", "--paths", "200"], capsys)
     assert out.startswith("series r (racks), last observed 2023: 8,100,000; model ")
+
+
+def test_a_comma_list_of_methods_is_refused_in_command_line_words(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # forecast --method takes "auto,drift"; scenarios passed it on and printed the library's
+    # "pass them as a list: method=['auto', 'drift']", Python advice on the command line
+    with pytest.raises(SystemExit) as exit_info:
+        main(["scenarios", "--method", "auto,drift", "--horizon", "2", "--paths", "100"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert (
+        "argument --method: 'auto,drift' names 2 methods; the scenario paths come from one "
+        "model: pass one, e.g. --method auto, and run the command once per method"
+    ) in err
+    assert "method=[" not in err
