@@ -54,6 +54,15 @@ def _check_horizon(horizon: Any) -> int:
     return int(horizon)
 
 
+def _cap_series_as_mapping(cap: Any) -> Any:
+    """A pandas Series of caps indexed by series id is a ``{series_id: cap}`` mapping, as
+    forecast() takes it (it was refused as "cap a    25.0 / dtype: float64 is not a number",
+    the Series' repr over several lines)."""
+    import pandas as pd
+
+    return cap.to_dict() if isinstance(cap, pd.Series) else cap
+
+
 def _check_gaps_and_cap(gaps: Any, cap: Any) -> None:
     """Raise for a ``gaps`` policy or a single ``cap`` that no series can take, before the run
     (was: every series of the batch failed, each with the same note, "series 's0001':
@@ -85,6 +94,13 @@ def _check_gaps_and_cap(gaps: Any, cap: Any) -> None:
             "series as a number in their unit, a {series_id: cap} mapping for some of them, "
             "or cap=None (convert figure text first: idcforecast.convert('2万亿元', "
             "'CNY 100m') gives 20000.0)",
+            cap=repr(cap),
+        )
+    if math.isinf(number):  # every series failed, each told to "use a larger unit"
+        raise ModelError(
+            f"forecast_many: cap {cap!r} is no saturation level; for no cap pass cap=None "
+            "(on the command line, leave out --cap), else a number above every series' last "
+            "value",
             cap=repr(cap),
         )
 
@@ -252,7 +268,8 @@ def forecast_many(
         For "dask": a ``distributed.Client``, a scheduler address ("tcp://host:8786"), or
         None for the current client.
     cap, seed, gaps
-        As in :func:`idcforecast.forecasting` (``cap`` may map series ids to caps; ``seed`` is
+        As in :func:`idcforecast.forecasting` (``cap`` may map series ids to caps, a dict or
+        a pandas Series indexed by series id; ``seed`` is
         passed to every series unchanged, so no result depends on its position).
 
     Returns
@@ -298,6 +315,7 @@ def forecast_many(
     >>> out["mean"].tolist(), out["status"].tolist()
     ([20.0, 22.0, nan, nan], ['ok', 'ok', 'failed', 'failed'])
     """
+    cap = _cap_series_as_mapping(cap)
     spec = BatchSpec(
         horizon=_check_horizon(horizon),
         methods=resolve_methods(method),

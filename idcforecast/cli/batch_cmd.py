@@ -70,6 +70,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "('auto,drift': a block of rows each; a method a series is too short for fails that "
         "row alone)",
     )
+    # as forecast has them: a share's note says "cap it at 100 (--cap 100)", and a batch
+    # of shares could not be capped from the command line at all
+    parser.add_argument(
+        "--gaps",
+        default="interpolate",
+        choices=("interpolate", "span", "error"),
+        help="policy for missing years inside a series (default interpolate, noted)",
+    )
+    parser.add_argument(
+        "--cap",
+        type=float,
+        default=None,
+        help="saturation cap of every series, in their unit (e.g. 100 for shares in %%); "
+        "refused for series in different units",
+    )
     parser.add_argument(
         "--engine", default="local", choices=("serial", "local", "dask"), help="default: local"
     )
@@ -326,6 +341,8 @@ def _read_and_forecast(args: argparse.Namespace, out: Path, client: Any) -> tupl
         client=client,
         progress=args.progress,
         seed=args.seed,
+        cap=args.cap,
+        gaps=args.gaps,
     )
     seconds = time.perf_counter() - started
     _write(result, out, escape=args.escape_formulas)

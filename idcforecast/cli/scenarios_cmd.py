@@ -60,7 +60,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--paths", type=path_count, default=10_000, help="paths per scenario (default 10000)"
     )
     parser.add_argument("--seed", type=random_seed, default=0, help="random seed (default 0)")
-    parser.add_argument("--method", default="auto", help="forecasting model alias (default auto)")
+    parser.add_argument(
+        "--method",
+        type=_one_method,
+        default="auto",
+        help="forecasting model alias (default auto; one: the paths come from one model)",
+    )
     parser.add_argument(
         "--threshold",
         action="append",
@@ -167,6 +172,18 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _one_method(text: str) -> str:
+    """One ``--method``: a comma list ("auto,drift", as forecast takes it) was passed on
+    and refused in Python words, "pass them as a list: method=['auto', 'drift']"."""
+    names = [name.strip() for name in text.split(",")]
+    if len(names) > 1:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} names {len(names)} methods; the scenario paths come from one model: "
+            f"pass one, e.g. --method {names[0] or 'auto'}, and run the command once per method"
+        )
+    return names[0]
+
+
 DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls")
 
 
@@ -202,6 +219,9 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
 
 
 def _header(paths: Paths, spec_path: str, seed: int) -> str:
+    from idcforecast.scenarios.montecarlo import _level_text
+
+    last = "unknown" if paths.origin_value is None else _level_text(paths.origin_value)
     # forecast's note column: a gap filled for fitting, a fallback (was not printed)
     note = f"\nnote: {paths.note}" if paths.note else ""
     weights = (
@@ -211,7 +231,7 @@ def _header(paths: Paths, spec_path: str, seed: int) -> str:
     )
     return (
         f"series {paths.series_id} ({paths.unit or 'no unit'}), last observed "
-        f"{paths.origin_year}: {paths.origin_value:,.6g}; model {paths.model!r}; "
+        f"{paths.origin_year}: {last}; model {paths.model!r}; "
         f"{paths.n_paths:,} paths per scenario, seed {seed}\n"
         f"spec {spec_path}; weights: {weights}{note}"
     )

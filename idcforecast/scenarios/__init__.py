@@ -1,7 +1,8 @@
 """Scenarios, Monte Carlo paths, driver (bottom-up) models and hierarchical reconciliation.
 
 Modules: ``spec`` (TOML/dict scenario specs), ``paths`` (the ``Paths`` result),
-``montecarlo`` (the vectorized path engine and ``simulate``), ``tables`` (quantile tables,
+``montecarlo`` (the vectorized path engine and ``simulate``; ``_spec_checks`` checks a
+spec against the series simulated), ``tables`` (quantile tables,
 CAGR distributions, exceedance probabilities), ``drivers`` (capex -> MW -> racks -> revenue),
 ``reconcile`` (coherent forecasts for sums of regions or segments).
 """

@@ -238,6 +238,12 @@ def _make_driver(name: str, spec: Any, *, year: int | None, kw_per_rack: float) 
                 key=name,
             )
         mode = spec.get("mode", spec.get("value"))
+        if "mode" in spec and "value" in spec and spec["mode"] != spec["value"]:
+            raise SpecError(  # mode won and value was dropped in silence
+                f"driver {name!r}: both mode {spec['mode']!r} and value {spec['value']!r} "
+                "given; they are one number (the fixed value, or a triangular's peak): give one",
+                key=name,
+            )
         driver = Driver(
             name=name,
             dist=str(spec.get("dist", "fixed" if "low" not in spec else "uniform")),
@@ -274,6 +280,7 @@ def _check_driver(d: Driver) -> None:
         if getattr(d, attr) is None:
             label = "mode" if attr == "value" and d.dist == "triangular" else attr
             raise SpecError(f"{where}: missing {label!r}", key=d.name)
+    _check_nothing_unused(d, needed, where)
     values = [v for v in (d.value, d.low, d.high) if v is not None]
     for v in values:
         if not (math.isfinite(v) and 0 < v <= upper):
@@ -336,6 +343,32 @@ def _check_driver(d: Driver) -> None:
             )
 
 
+def _check_nothing_unused(d: Driver, needed: tuple[str, ...], where: str) -> None:
+    """Refuse a value the distribution does not use: it was dropped in silence, so
+    ``{"low": 20e6, "mode": 47e6, "high": 50e6}`` (no ``dist``) was a uniform 20-50 m, its
+    mode gone, and ``{"dist": "fixed", "value": .., "low": .., "high": ..}`` one number."""
+
+    def label(attr: str) -> str:
+        return "mode" if attr == "value" and d.dist != "fixed" else attr
+
+    unused = [a for a in ("low", "value", "high") if a not in needed and getattr(d, a) is not None]
+    if not unused:
+        return
+    given = " and ".join(f"{label(a)} {getattr(d, a)!r}" for a in unused)
+    dropped = " and ".join(label(a) for a in unused)
+    fix = (
+        "for a range use dist='uniform' (or 'triangular', the value as its mode)"
+        if d.dist == "fixed"
+        else "for a peak at the mode use dist='triangular'"
+    )
+    raise SpecError(
+        f"{where}: {given} given, but a {d.dist} driver uses only "
+        f"{', '.join(map(label, needed))}, so {'they' if len(unused) > 1 else 'it'} would be "
+        f"ignored; {fix}, or drop {dropped}",
+        key=d.name,
+    )
+
+
 class DriverModel:
     """Bottom-up model: capex -> MW -> racks -> racks occupied -> revenue.
 
@@ -360,7 +393,9 @@ class DriverModel:
 
     Each driver is a number, a figure string, a ``(low, high)`` tuple (uniform), a
     :class:`Driver`, or a dict ``{"dist": "triangular", "low": .., "mode": .., "high": ..,
-    "source": ..}``. Give ``sources={"capex": "..."}`` to document fixed values and tuples.
+    "source": ..}`` (a value the distribution does not use is refused: a mode without
+    ``"dist": "triangular"``, a low/high with ``"fixed"``). Give ``sources={"capex": "..."}``
+    to document fixed values and tuples.
 
     Examples
     --------
@@ -542,8 +577,11 @@ class DriverModel:
 
         from idcforecast.scenarios.montecarlo import _check_seed
 
-        if isinstance(n_draws, bool) or not isinstance(n_draws, int) or n_draws < 1:
+        # np.int64 (a count from an array) is a whole number: it was refused as "must be a
+        # positive integer; got np.int64(5000)", as simulate's n_paths takes it
+        if isinstance(n_draws, bool) or not isinstance(n_draws, int | np.integer) or n_draws < 1:
             raise SpecError(f"n_draws must be a positive integer; got {n_draws!r}", key="n_draws")
+        n_draws = int(n_draws)
         _check_seed(seed)  # -1 and 1.5 raised NumPy's bare ValueError / TypeError
         children = np.random.SeedSequence(seed).spawn(len(DRIVER_UNITS))
         draws = {

@@ -25,15 +25,20 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from idcforecast._wording import year_span
 from idcforecast.errors import (
     DataError,
     ModelError,
-    ParseError,
     SpecError,
-    UnitError,
     UnknownMethodError,
     UnknownSeriesError,
+)
+from idcforecast.scenarios._spec_checks import (
+    check_adjusted_levels_positive,
+    check_caps_above_origin,
+    check_kw_per_rack,
+    check_scenario_years,
+    check_spec_unit,
+    resolve_cap,
 )
 from idcforecast.scenarios.paths import Paths
 from idcforecast.scenarios.spec import (
@@ -129,26 +134,26 @@ def simulate_paths(
             series_id=series_id,
         )
     heavy = math.isfinite(tail_df)
-    _check_kw_per_rack(kw_per_rack)  # a positive number, also when no cap needs it
+    check_kw_per_rack(kw_per_rack)  # a positive number, also when no cap needs it
     spec = _as_scenario_set(scenarios)
-    _check_spec_unit(spec, unit, series_id)
+    check_spec_unit(spec, unit, series_id)
     h = mean.size
     sigma = np.maximum.accumulate(sigma)
     step_sd = np.sqrt(np.diff(sigma**2, prepend=0.0))
     center = np.log(mean) if scale == "log" else mean
-    _check_scenario_years(spec, years)
+    check_scenario_years(spec, years)
     adjust = np.stack([s.log_adjustment(years) for s in spec.scenarios])
-    _check_adjusted_levels_positive(spec, adjust, mean, years, series_id)
+    check_adjusted_levels_positive(spec, adjust, mean, years, series_id)
     resolved = [
-        _resolve_cap(s, unit, origin_year, spec.source, kw_per_rack=kw_per_rack)
+        resolve_cap(s, unit, origin_year, spec.source, kw_per_rack=kw_per_rack)
         for s in spec.scenarios
     ]
     caps = [cap for cap, _, _ in resolved]
     density = f"at {kw_per_rack:g} kW per rack"
-    _check_caps_above_origin(spec, resolved, unit, origin_year, origin_value, density=density)
+    check_caps_above_origin(spec, resolved, unit, origin_year, origin_value, density=density)
     # what decided a cap given in another unit: the rack density, the FX rate of a year
     cap_note = "; ".join(
-        f"scenario {s.name!r}: cap {s.cap!r} read as {cap:,.6g} {unit} "
+        f"scenario {s.name!r}: cap {s.cap!r} read as {_level_text(cap)} {unit} "
         + (f"{density} (kw_per_rack)" if crossed else f"at the {origin_year} FX rate")
         for s, (cap, crossed, fx) in zip(spec.scenarios, resolved, strict=True)
         if (crossed or fx) and cap is not None
@@ -211,6 +216,12 @@ def simulate_paths(
     )
 
 
+def _level_text(value: float) -> str:
+    """A converted cap for the note: six significant digits below a million ("14,161.8"),
+    whole numbers above (",.6g" printed 1,200,000 racks as "1.2e+06 racks")."""
+    return f"{value:,.0f}" if abs(value) >= 1e6 else f"{value:,.6g}"
+
+
 def _allocate(n_scenarios: int, n_paths: int, h: int, series_id: str) -> np.ndarray:
     """The result array, or a ModelError saying how much it needs (was NumPy's
     ``_ArrayMemoryError`` from Python; only the command line translated it)."""
@@ -254,242 +265,6 @@ def _apply_cap(values: np.ndarray, cap: float, mode: str) -> None:
     values /= ratio
 
 
-def _check_spec_unit(spec: ScenarioSet, unit: str, series_id: str) -> None:
-    """Raise SpecError when the spec's ``unit`` and the series' unit (both given) differ.
-
-    The spec's numbers (a cap of 20000) are in its own unit: read in another unit they mean
-    something else entirely. Units compare in their canonical spelling, so "亿元" and
-    "CNY 100m" agree.
-    """
-    from idcforecast.units.registry import canonical_or_as_written
-
-    if not spec.unit or not unit:
-        return
-    mine, theirs = canonical_or_as_written(spec.unit), canonical_or_as_written(unit)
-    if mine == theirs:
-        return
-
-    def shown(text: str, canonical: str) -> str:
-        return repr(text) if canonical == text else f"{text!r} ({canonical})"
-
-    raise SpecError(
-        f"{spec.source}: the spec's key 'unit' is {shown(spec.unit, mine)} but series "
-        f"{series_id!r} is in {shown(unit, theirs)}; the spec's numbers (caps) are in its "
-        "unit: use a spec written for this series' unit, or correct its 'unit'",
-        file=spec.source,
-        key="unit",
-        unit=spec.unit,
-        series_unit=unit,
-    )
-
-
-def _check_caps_above_origin(
-    spec: ScenarioSet,
-    caps: list[tuple[float | None, bool, bool]],
-    unit: str,
-    origin_year: int | None,
-    origin_value: float | None,
-    *,
-    density: str,
-) -> None:
-    # A ceiling at or below the last observation is not saturation: it pulls every path
-    # down at once (a clip to a lower level), which is almost always a unit or typing slip.
-    if origin_value is None:
-        return
-    for scenario, (cap, crossed, _) in zip(spec.scenarios, caps, strict=True):
-        if cap is not None and cap <= origin_value:
-            where = f" ({origin_year})" if origin_year is not None else ""
-            text = f"{scenario.cap!r} is " if isinstance(scenario.cap, str) else ""
-            # a cap in MW against racks: the density decides it, so it is named with the fix
-            at = f" {density}" if crossed else ""
-            fix = ", give the rack density (kw_per_rack=, --kw-per-rack)," if crossed else ""
-            raise SpecError(
-                f"{spec.source}: scenario {scenario.name!r} key 'cap' {text}"
-                + f"{cap:g} {unit}".rstrip()
-                + at
-                + f", not above the last observation {origin_value:g}{where}; expected a "
-                f"ceiling above the current level; raise the cap (same unit as the series){fix} "
-                "or drop it",
-                file=spec.source,
-                scenario=scenario.name,
-                key="cap",
-            )
-
-
-def _resolve_cap(
-    scenario: Scenario, unit: str, year: int | None, source: str, *, kw_per_rack: float = 2.5
-) -> tuple[float | None, bool, bool]:
-    """The cap in the series unit; whether it crossed between racks and power (the rack
-    density then decides the ceiling); whether it changed currency (``year``'s FX rate
-    decides it). Both are said in the paths' note."""
-    if scenario.cap is None or isinstance(scenario.cap, float | int):
-        return (None if scenario.cap is None else float(scenario.cap)), False, False
-    from idcforecast.units import parse_quantity
-
-    if not unit:
-        raise SpecError(
-            f"{source}: scenario {scenario.name!r} key 'cap' is the figure {scenario.cap!r} "
-            "but the series has no unit to convert it to; give the cap as a number in the "
-            "series unit",
-            file=source,
-            scenario=scenario.name,
-            key="cap",
-        )
-    try:
-        quantity = parse_quantity(scenario.cap)
-        # a bare number ("9000") is in the series unit, as a threshold is; money in
-        # another currency converts at the FX rate of the last observed year
-        value = (
-            float(quantity.value)
-            if quantity.unit == "count"
-            else float(quantity.to(unit, year=year, kw_per_rack=kw_per_rack).value)
-        )
-    except (ParseError, UnitError) as err:
-        raise SpecError(
-            f"{source}: scenario {scenario.name!r} key 'cap' {scenario.cap!r} cannot be read "
-            f"in the series unit {unit!r}: {err}",
-            file=source,
-            scenario=scenario.name,
-            key="cap",
-        ) from None
-    if quantity.is_range:  # convert() would take the midpoint without a word
-        raise SpecError(
-            f"{source}: scenario {scenario.name!r} key 'cap' {scenario.cap!r} is a range; "
-            "expected one ceiling; pass its low or high end (or one scenario for each)",
-            file=source,
-            scenario=scenario.name,
-            key="cap",
-        )
-    if not (math.isfinite(value) and value > 0):
-        raise SpecError(
-            f"{source}: scenario {scenario.name!r} key 'cap' {scenario.cap!r} is {value!r} "
-            f"{unit}; expected a positive level",
-            file=source,
-            scenario=scenario.name,
-            key="cap",
-        )
-    if quantity.unit == "count":
-        return value, False, False
-    crossed, fx = _conversion_kind(quantity.unit, unit)
-    return value, crossed, fx
-
-
-def _check_adjusted_levels_positive(
-    spec: ScenarioSet, adjust: np.ndarray, mean: np.ndarray, years: np.ndarray, series_id: str
-) -> None:
-    """Refuse growth or shocks on years whose forecast is at or below zero.
-
-    Adjustments multiply the level: on -27.5, "+10% growth" gave -30.3, a deeper loss, and
-    a -10% shock a smaller one; the opposite of what the spec says. A series that is
-    negative (net additions, a margin, a balance) has no multiplicative growth to adjust,
-    so this is an error naming the years, not a redefinition. Single paths of a positive
-    forecast that dip below zero (level-scale noise) are multiplied as they are.
-    """
-    from idcforecast._wording import counted
-
-    for scenario, log_adjust in zip(spec.scenarios, adjust, strict=True):
-        hit = (log_adjust != 0) & (mean <= 0)
-        if not hit.any():
-            continue
-        first = int(np.argmax(hit))
-        year = int(years[first])
-        key = "growth" if any(y in scenario.growth for y in years[: first + 1]) else "shocks"
-        factor = float(np.exp(log_adjust[first]))
-        level, adjusted = float(mean[first]), float(mean[first]) * factor
-        raise SpecError(
-            f"{spec.source}: scenario {scenario.name!r} key {key!r} adjusts series "
-            f"{series_id!r} in {counted(int(hit.sum()), 'year')} where its forecast is at or "
-            f"below zero ({_years_text(years[hit])}; {level:.4g} in {year}); growth and "
-            f"shocks multiply the level, so x{factor:.4g} would make it {adjusted:.4g}, "
-            "the wrong way for a level below zero; scenario adjustments need a positive series "
-            "(a market size, a capacity): drop the growth and shocks for this series, or "
-            "simulate its positive parts (e.g. revenue and cost) separately",
-            file=spec.source,
-            scenario=scenario.name,
-            key=key,
-            series_id=series_id,
-            year=year,
-        )
-
-
-def _years_text(years: np.ndarray) -> str:
-    """2025-2027, 2030 for [2025, 2026, 2027, 2030]."""
-    runs: list[list[int]] = []
-    for year in map(int, years):
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    return ", ".join(year_span(run[0], run[-1]) for run in runs)
-
-
-def _check_kw_per_rack(kw_per_rack: Any) -> None:
-    """A positive finite number (convert's own check and message), before any work."""
-    from idcforecast.units.convert import _watts_per_rack
-
-    _watts_per_rack(kw_per_rack)
-
-
-def _conversion_kind(source: str, target: str) -> tuple[bool, bool]:
-    """Whether converting ``source`` to ``target`` goes between racks and power (the rack
-    density decides the number) and whether it changes currency (an FX rate does)."""
-    from idcforecast.units.registry import parse_unit
-
-    first, second = parse_unit(source), parse_unit(target)
-    crossed = {first.dimension, second.dimension} == {"racks", "power"}
-    fx = first.currency is not None and second.currency not in (None, first.currency)
-    return crossed, fx
-
-
-def _check_scenario_years(spec: ScenarioSet, years: np.ndarray) -> None:
-    # A shock before the simulated years, or growth adjustments that all end before them,
-    # would silently do nothing: almost always a typo (a year of the history). Years after
-    # the horizon are the spec's later years: a spec written to 2035 runs to 2025 too.
-    first, last = int(years[0]), int(years[-1])
-    simulated = f"{'year' if first == last else 'years'} {year_span(first, last)}"
-    for scenario in spec.scenarios:
-        before = sorted(y for y in scenario.shocks if y < first)
-        if before:
-            raise SpecError(
-                f"{spec.source}: scenario {scenario.name!r} key 'shocks': year {before[0]} is "
-                f"before the simulated {simulated} (a year of the history?); move the shock "
-                "into the forecast years",
-                file=spec.source,
-                scenario=scenario.name,
-                key="shocks",
-            )
-        if scenario.growth and max(scenario.growth) < first:
-            raise SpecError(
-                f"{spec.source}: scenario {scenario.name!r} key 'growth': every period ends "
-                f"before the simulated {simulated} (periods cover "
-                f"{year_span(min(scenario.growth), max(scenario.growth))}); fix the years",
-                file=spec.source,
-                scenario=scenario.name,
-                key="growth",
-            )
-        _warn_if_all_later(spec, scenario, last, simulated)
-
-
-def _warn_if_all_later(spec: ScenarioSet, scenario: Scenario, last: int, simulated: str) -> None:
-    """A scenario whose growth periods and shocks all start after the last simulated year,
-    without a cap, is the base case in this run: a note, not an error (a spec written to
-    2035 may be run to 2027), so that an unchanged "bull" row is not read as a finding."""
-    import warnings
-
-    from idcforecast.errors import ScenarioWarning
-
-    adjusted = sorted({*scenario.growth, *scenario.shocks})
-    if not adjusted or scenario.cap is not None or adjusted[0] <= last:
-        return
-    warnings.warn(
-        f"{spec.source}: scenario {scenario.name!r} changes nothing in the simulated "
-        f"{simulated}: its growth periods and shocks start in {adjusted[0]}, after {last}, "
-        f"so it equals the base case here; simulate to {adjusted[-1]} to see it",
-        ScenarioWarning,
-        stacklevel=5,
-    )
-
-
 def _as_scenario_set(
     scenarios: ScenarioSet | Mapping[str, Any] | str | Path | None,
 ) -> ScenarioSet:
@@ -497,6 +272,12 @@ def _as_scenario_set(
         return ScenarioSet(scenarios=(Scenario("base"),))
     if isinstance(scenarios, ScenarioSet):
         return scenarios
+    if not isinstance(scenarios, Mapping | str | Path):  # a list raised a bare TypeError
+        raise SpecError(
+            f"scenarios must be a TOML file's path, a dict such as {{'scenarios': {{'bull': "
+            f"{{...}}}}}}, a ScenarioSet or None; got {type(scenarios).__name__} {scenarios!r}",
+            key="scenarios",
+        )
     return load_scenarios(scenarios)
 
 
@@ -548,7 +329,14 @@ def _check_inputs(
             f"{where}: years must be consecutive; got {years.tolist()}", series_id=series_id
         )
     if isinstance(n_paths, bool) or not isinstance(n_paths, int | np.integer) or n_paths < 1:
-        raise ModelError(f"n_paths must be a positive integer; got {n_paths!r}", n_paths=n_paths)
+        from idcforecast._forecast_inputs import horizon_fix
+
+        # n_paths=1e5 (a float): say which integer, as a float horizon is told
+        raise ModelError(
+            f"n_paths must be a positive integer; got {n_paths!r}; "
+            f"{horizon_fix(n_paths, example='n_paths=10_000')}",
+            n_paths=n_paths,
+        )
 
 
 def simulate(
@@ -558,7 +346,7 @@ def simulate(
     n_paths: int = 10_000,
     scenarios: ScenarioSet | Mapping[str, Any] | str | Path | None = None,
     seed: int | None = None,
-    series_id: str | None = None,
+    series_id: str | int | None = None,
     method: str = "auto",
     chunk_paths: int | None = None,
     kw_per_rack: float = 2.5,
@@ -611,7 +399,7 @@ def simulate(
     ((1, 1000, 3), [2024, 2025, 2026])
     """
     _check_seed(seed)  # before the forecast is fitted
-    _check_kw_per_rack(kw_per_rack)
+    check_kw_per_rack(kw_per_rack)
     if not isinstance(method, str):  # was forecast_array's "call it once per alias", an API
         raise UnknownMethodError(  # the caller never called
             f"simulate: method must be one model alias such as 'auto' or 'drift'; got "
@@ -619,7 +407,8 @@ def simulate(
             method=method,
         )
     spec = _as_scenario_set(scenarios)
-    sid, years, values, unit, kept = _select_series(data, series_id or spec.series_id, spec=spec)
+    chosen = _series_id_text(series_id)
+    sid, years, values, unit, kept = _select_series(data, chosen or spec.series_id, spec=spec)
     from idcforecast._series import prepare_values
     from idcforecast.forecasting import forecast_array
 
@@ -658,6 +447,22 @@ def simulate(
     # looked like any other)
     note = "; ".join(n for n in (kept, prepared.note, fc.note, paths.note) if n)
     return replace(paths, note=note) if note else paths
+
+
+def _series_id_text(series_id: Any) -> str | None:
+    """``series_id`` as the text ids are compared in: a whole number (5, np.int64(5), from
+    a frame whose ids are numbers) is "5", as forecast() writes it; it raised a bare
+    TypeError ("'int' object is not iterable") from the did-you-mean."""
+    if series_id is None or isinstance(series_id, str):
+        return series_id
+    if isinstance(series_id, int | np.integer) and not isinstance(series_id, bool):
+        return str(series_id)
+    raise UnknownSeriesError(
+        f"simulate: series_id must be one series' id (text, or a whole number for ids that "
+        f"are numbers); got {type(series_id).__name__} {series_id!r}; call simulate once per "
+        "series",
+        series_id=repr(series_id),
+    )
 
 
 def _select_series(

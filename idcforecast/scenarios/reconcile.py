@@ -340,17 +340,34 @@ def _matrix(
     wide = frame.assign(series_id=frame["series_id"].astype(str)).pivot_table(
         index="series_id", columns="year", values=column, aggfunc="first"
     )
-    wide = wide.loc[nodes]
+    # reindex, not .loc: pivot_table drops a series whose values are all NaN (a series
+    # forecast_many marked "failed"), and .loc raised a bare KeyError "['west'] not in index"
+    wide = wide.reindex(nodes)
     if what == "forecasts" and wide.isna().any().any():
         i, j = np.argwhere(wide.isna().to_numpy())[0]
         node, year = wide.index[i], wide.columns[j]
         raise DataError(
-            f"reconcile: series {node!r} has no {column!r} for year {year}; every node "
-            "needs a forecast for every year",
+            f"reconcile: series {node!r} has no {column!r} for year {year}"
+            f"{_failed_reason(frame, node)}; every node needs a forecast for every year",
             series_id=node,
             year=int(year),
         )
     return wide.columns.to_numpy(np.int64), wide.to_numpy(np.float64)
+
+
+def _failed_reason(frame: pd.DataFrame, node: str) -> str:
+    """The reason a node has no forecast when the frame marks it ``status`` "failed"
+    (forecast_many, forecast): its note and the fix; "" otherwise."""
+    if "status" not in frame.columns:
+        return ""
+    rows = frame[(frame["series_id"].astype(str) == node) & (frame["status"] == "failed")]
+    if rows.empty:
+        return ""
+    note = str(rows["note"].iloc[0]) if "note" in frame.columns else ""
+    return (
+        f": its forecast failed (status 'failed'{': ' + note if note else ''}); fix its "
+        "history and forecast it again, or take it out of the hierarchy"
+    )
 
 
 def _check_one_unit(frame: pd.DataFrame, nodes: list[str], *, what: str) -> None:

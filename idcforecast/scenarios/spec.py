@@ -16,12 +16,14 @@ Each scenario may carry:
 
 ``weight``
     Probability of the scenario, used for the weighted mixture row of
-    :func:`~idcforecast.scenario_table`. Give a weight to every scenario or to none; the
-    weights must sum to 1 (within 1e-9).
+    :func:`~idcforecast.scenario_table`: a fraction (0.25) or a percent text ("25%"). Give
+    a weight to every scenario or to none; the weights must sum to 1 (within 1e-9).
 ``growth``
     Growth adjustments by period, ``{"2025-2027" = 0.03, "2028" = -0.01}``: in each year of
     the period the level is multiplied by ``1 + adjustment`` relative to the previous year,
     so adjustments compound along the path (+0.03 is roughly three points more growth a year).
+    Years of a period before the first simulated year are history and left out (a
+    ``ScenarioWarning`` names them).
     A percent text is read as such (``"3%"``); a number of 1 or more is refused (4 would be
     +400%: write ``0.04``, or ``"400%"`` if that is meant), for ``shocks`` too.
     Adjustments multiply the level, so they need a positive series: ``simulate`` refuses
@@ -323,17 +325,7 @@ def _parse_scenario(name: str, body: Mapping[str, Any], *, origin: str) -> Scena
             scenario=name,
             key="cap_mode",
         )
-    weight = body.get("weight")
-    if weight is not None:
-        if isinstance(weight, bool) or not isinstance(weight, int | float) or not 0 <= weight <= 1:
-            raise SpecError(
-                f"{origin}: {where} key 'weight' must be a number between 0 and 1; "
-                f"found {weight!r}",
-                file=origin,
-                scenario=name,
-                key="weight",
-            )
-        weight = float(weight)
+    weight = _weight(body.get("weight"), origin, name)
     description = body.get("description", "")
     if not isinstance(description, str):
         raise SpecError(
@@ -351,6 +343,37 @@ def _parse_scenario(name: str, body: Mapping[str, Any], *, origin: str) -> Scena
         weight=weight,
         description=description,
     )
+
+
+def _weight(weight: Any, origin: str, name: str) -> float | None:
+    """A scenario's probability: a number from 0 to 1, or a percent text ("25%", as growth
+    takes it; it was refused). A number above 1 is refused with its fraction (25 -> 0.25)."""
+    if weight is None:
+        return None
+    given = weight
+    if isinstance(weight, str):
+        from idcforecast.units.registry import normalize_text
+
+        text = normalize_text(weight)
+        try:
+            weight = float(text[:-1]) / 100.0 if text.endswith("%") else math.nan
+        except ValueError:
+            weight = math.nan
+    ok = not isinstance(weight, bool) and isinstance(weight, int | float)
+    if not (ok and 0 <= weight <= 1):
+        hint = (
+            f' (weights are fractions: {weight / 100:g} or "{weight:g}%" for {weight:g}%)'
+            if ok and 1 < weight <= 100
+            else ' (a fraction such as 0.25, or a percent text such as "25%")'
+        )
+        raise SpecError(
+            f"{origin}: scenario {name!r} key 'weight' must be a number between 0 and 1"
+            f"{hint}; found {given!r}",
+            file=origin,
+            scenario=name,
+            key="weight",
+        )
+    return float(weight)
 
 
 def _parse_periods(table: Any, origin: str, name: str, key: str) -> dict[int, float]:
@@ -393,8 +416,14 @@ def _fraction(value: Any, where: str, origin: str, name: str, key: str) -> float
     A number of 1 or more is refused: 4 would be +400% a year, almost always a slip for
     0.04; a percent text says what is meant ("400%") when it is not.
     """
-    if isinstance(value, str) and value.strip().endswith("%"):
-        number = value.strip()[:-1].strip()
+    if isinstance(value, str):
+        from idcforecast.units.registry import normalize_text
+
+        # "−5%" (the typographic minus, as Word and many sites write it) and "-5％" (the
+        # full-width percent of Chinese input) were refused as "not a percent"
+        value = normalize_text(value).replace("\u2212", "-")
+    if isinstance(value, str) and value.endswith("%"):
+        number = value[:-1].strip()
         try:
             percent = float(number)
         except ValueError:

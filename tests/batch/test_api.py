@@ -298,6 +298,12 @@ def test_a_gap_policy_or_cap_no_series_can_take_is_refused_before_the_run() -> N
         )
         with pytest.raises(ModelError, match=re.escape(msg) + "$"):
             forecast_many(data, 2, engine="serial", cap=cap)
+    # cap=inf failed every series, each told "cap inf is beyond 1e+150 ... express the series
+    # and its cap in a larger unit"; it is no level at all
+    for cap in [float("inf"), -np.inf]:
+        msg = f"forecast_many: cap {cap!r} is no saturation level; for no cap pass cap=None"
+        with pytest.raises(ModelError, match=re.escape(msg)):
+            forecast_many(data, 2, engine="serial", cap=cap)
     # a number that is not above one series' last value still fails that series alone
     last = data.groupby("series_id")["value"].last()
     cap = float(last.sort_values().iloc[1])  # above the smallest last value only
@@ -872,3 +878,23 @@ def test_one_cap_for_series_in_different_units_is_refused_as_forecast_refuses_it
     got = forecast_many(frame, 2, method="drift", cap=caps, engine="serial", progress=False)
     # drift: twh 96 + 4 = 100, 104 (uncapped); share 75, 80
     assert got["mean"].tolist() == [75.0, 80.0, 100.0, 104.0]
+
+
+def test_a_pandas_series_of_caps_is_a_mapping_as_in_forecast() -> None:
+    # forecast() takes caps as a pandas Series indexed by series id; forecast_many refused it
+    # as "cap a    25.0\ndtype: float64 is not a number"
+    data = pd.DataFrame(
+        {
+            "series_id": ["a"] * 5 + ["b"] * 5,
+            "year": list(range(2019, 2024)) * 2,
+            "value": [10.0, 12.0, 14.0, 16.0, 18.0, 5.0, 6.0, 7.0, 8.0, 9.0],
+        }
+    )
+    caps = pd.Series({"a": 21.0})
+    got = forecast_many(data, 3, method="drift", engine="serial", cap=caps, progress=False)
+    pd.testing.assert_frame_equal(got, forecast(data, 3, method="drift", cap=caps))
+    pd.testing.assert_frame_equal(
+        got, forecast_many(data, 3, method="drift", engine="serial", cap={"a": 21.0})
+    )
+    # drift on a: 18 + 2 a year, clipped at 21 (20, 21, 21); b (9 + 1 a year) uncapped
+    assert got["mean"].tolist() == [20.0, 21.0, 21.0, 10.0, 11.0, 12.0]

@@ -785,3 +785,32 @@ def test_out_that_is_the_fx_rates_file_is_refused_before_the_run(
         f"written; choose another output path, e.g. {str(tmp_path / 'rates-forecast.csv')!r}\n"
     )
     assert rates.read_text() == "year,value,unit\n2026,7.05,CNY/USD\n"
+
+
+def test_cap_and_gaps_options_reach_every_series(tmp_path: Path) -> None:
+    # forecast-many had neither: a batch of shares could not be capped at 100 from the command
+    # line, though each share's note said "cap it at 100"; the numbers are forecast_many's
+    from idcforecast.batch import forecast_many
+
+    data = pd.DataFrame(
+        {
+            "series_id": ["share"] * 5 + ["gappy"] * 4,
+            "year": [2019, 2020, 2021, 2022, 2023, 2018, 2019, 2021, 2022],
+            "value": [60.0, 70.0, 78.0, 85.0, 91.0, 40.0, 42.0, 47.0, 50.0],
+            "unit": "%",
+        }
+    )
+    src, out = tmp_path / "shares.csv", tmp_path / "fc.csv"
+    data.to_csv(src, index=False)
+    argv = [str(src), "--horizon", "3", "--out", str(out), "--engine", "serial", "--no-progress"]
+    assert _run([*argv, "--method", "drift", "--cap", "100"]) == 0
+    written = pd.read_csv(out, keep_default_na=False)
+    share = written[written["series_id"] == "share"]
+    assert (share["hi_95"] <= 100.0).all()  # uncapped, drift reaches 91 + 3 * 7.75 = 114.25
+    expected = forecast_many(data, 3, method="drift", engine="serial", cap=100.0, progress=False)
+    pd.testing.assert_series_equal(written["mean"], expected["mean"], check_exact=False, rtol=1e-12)
+    # --gaps error fails the series with a missing year (2020) instead of filling it
+    assert _run([*argv, "--method", "drift", "--gaps", "error"]) == 1
+    written = pd.read_csv(out, keep_default_na=False)
+    assert set(written.loc[written["series_id"] == "gappy", "status"]) == {"failed"}
+    assert set(written.loc[written["series_id"] == "share", "status"]) == {"ok"}

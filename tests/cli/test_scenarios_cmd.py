@@ -366,7 +366,7 @@ def test_help_says_which_year_the_defaults_are(capsys: pytest.CaptureFixture[str
     text = " ".join(capsys.readouterr().out.split())
     assert "--year YEAR year of the threshold (default: the last simulated year)" in text
     assert "--target-year YEAR year the CAGR runs to (default: the last simulated year)" in text
-    assert "--method METHOD forecasting model alias (default auto)" in text
+    assert "--method METHOD forecasting model alias (default auto; one:" in text
     # the default really is the last simulated year: P(... in 2027) for --to 2027
     assert main(["scenarios", "--to", "2027", "--threshold", "8000亿元", "--paths", "200"]) == 0
     assert "P(value > 8000亿元 in 2027):" in capsys.readouterr().out
@@ -379,3 +379,37 @@ def test_forecast_many_help_gives_the_n_jobs_default(capsys: pytest.CaptureFixtu
         main(["forecast-many", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert "--n-jobs N worker processes of --engine local (default: one per core)" in text
+
+
+def test_a_last_value_of_millions_is_written_out_in_the_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # racks counted one by one: "last observed 2023: 8.1e+06" (",.6g"), now "8,100,000"
+    path = tmp_path / "racks.csv"
+    path.write_text(
+        "series_id,year,value,unit\n"
+        + "".join(
+            f"r,{2017 + i},{v},racks\n"
+            for i, v in enumerate(
+                [3_000_000, 3_700_000, 4_500_000, 5_200_000, 6_100_000, 7_100_000, 8_100_000]
+            )
+        )
+    )
+    out = _run(["--data", str(path), "--horizon", "2", "--paths", "200"], capsys)
+    assert out.startswith("series r (racks), last observed 2023: 8,100,000; model ")
+
+
+def test_a_comma_list_of_methods_is_refused_in_command_line_words(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # forecast --method takes "auto,drift"; scenarios passed it on and printed the library's
+    # "pass them as a list: method=['auto', 'drift']", Python advice on the command line
+    with pytest.raises(SystemExit) as exit_info:
+        main(["scenarios", "--method", "auto,drift", "--horizon", "2", "--paths", "100"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert (
+        "argument --method: 'auto,drift' names 2 methods; the scenario paths come from one "
+        "model: pass one, e.g. --method auto, and run the command once per method"
+    ) in err
+    assert "method=[" not in err

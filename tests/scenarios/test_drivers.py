@@ -592,3 +592,55 @@ def test_a_share_drawn_above_one_is_refused_for_lognormal_too(dist: str) -> None
     # a lognormal well inside (0, 1] stays accepted: 0.3-0.5, exp(mu + 5 sd) = 0.84
     ok = DriverModel(racks=1e6, utilisation={"dist": "lognormal", "low": 0.3, "high": 0.5})
     assert ok.ranges().set_index("quantity").loc["racks_occupied", "high"] == 500_000.0
+
+
+def test_a_mode_given_without_dist_triangular_is_refused_not_dropped() -> None:
+    # {"low", "mode", "high"} without dist was a uniform 20-50 m, the mode dropped: its mean
+    # (20 + 50) / 2 = 35 m, not the triangular's (20 + 47 + 50) / 3 = 39 m the mode says
+    with pytest.raises(SpecError, match=re.escape(
+        "driver 'capex_per_mw' (uniform): mode 47000000.0 given, but a uniform driver uses "
+        "only low, high, so it would be ignored; for a peak at the mode use "
+        "dist='triangular', or drop mode"
+    )):  # fmt: skip
+        DriverModel(capex=5e11, capex_per_mw={"low": 20e6, "mode": 47e6, "high": 50e6})
+    with pytest.raises(SpecError, match="so it would be ignored"):
+        DriverModel(capex=5e11, capex_per_mw={"dist": "lognormal", "low": 20e6,
+                                              "value": 30e6, "high": 50e6})  # fmt: skip
+    # with dist="triangular" the mode is kept
+    ok = DriverModel(capex=5e11, capex_per_mw={"dist": "triangular", "low": 20e6,
+                                               "mode": 47e6, "high": 50e6})  # fmt: skip
+    assert ok.drivers["capex_per_mw"].value == 47e6
+
+
+def test_a_range_given_to_a_fixed_driver_is_refused_not_dropped() -> None:
+    # dist="fixed" with low and high gave one number: ranges() had low == high
+    with pytest.raises(SpecError, match=re.escape(
+        "driver 'capex' (fixed): low 400000000000.0 and high 600000000000.0 given, but a "
+        "fixed driver uses only value, so they would be ignored; for a range use "
+        "dist='uniform'"
+    )):  # fmt: skip
+        DriverModel(capex={"dist": "fixed", "value": 5e11, "low": 4e11, "high": 6e11},
+                    capex_per_mw=30e6)  # fmt: skip
+    with pytest.raises(SpecError, match="so it would be ignored"):
+        DriverModel(capex=Driver(name="capex", value=5e11, high=6e11), capex_per_mw=30e6)
+
+
+def test_mode_and_value_that_differ_are_refused() -> None:
+    # the mode won and the value was dropped in silence
+    with pytest.raises(SpecError, match=re.escape(
+        "driver 'capex': both mode 500000000000.0 and value 450000000000.0 given"
+    )):  # fmt: skip
+        DriverModel(capex={"dist": "triangular", "low": 4e11, "mode": 5e11, "value": 4.5e11,
+                           "high": 6e11}, capex_per_mw=30e6)  # fmt: skip
+    same = DriverModel(capex={"dist": "triangular", "low": 4e11, "mode": 5e11, "value": 5e11,
+                              "high": 6e11}, capex_per_mw=30e6)  # fmt: skip
+    assert same.drivers["capex"].value == 5e11
+
+
+def test_n_draws_as_a_numpy_integer_is_taken() -> None:
+    # was SpecError "n_draws must be a positive integer; got np.int64(5)"
+    model = DriverModel(capex=5e11, capex_per_mw=(20e6, 50e6))
+    draws = model.simulate(n_draws=np.int64(5), seed=1)
+    pd.testing.assert_frame_equal(draws, model.simulate(n_draws=5, seed=1))
+    with pytest.raises(SpecError, match=re.escape("n_draws must be a positive integer; got")):
+        model.simulate(n_draws=np.int64(0))

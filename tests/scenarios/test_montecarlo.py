@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from statistics import NormalDist
 
 import numpy as np
@@ -459,3 +460,42 @@ def test_a_cap_in_another_currency_says_its_fx_year() -> None:
         origin_value=9_000.0,
     )  # fmt: skip
     assert p.note == ""
+
+
+def test_growth_years_in_the_history_are_named_not_dropped_in_silence() -> None:
+    # "2022-2025" on paths from 2024: 2022 and 2023 are history, left out without a word
+    # (the shock before 2024 and growth that all ends before 2024 were refused already)
+    spec = {"scenarios": {"bull": {"growth": {"2022-2025": 0.1}}}}
+    with pytest.warns(ScenarioWarning, match=re.escape(
+        "scenario 'bull' key 'growth': years 2022-2023 are history (the simulation starts "
+        "in 2024) and left out; the growth adjustments apply from 2024"
+    )):  # fmt: skip
+        p = simulate_paths(mean=MEAN, sigma=np.zeros(3), years=YEARS, scenarios=spec)
+    # and what is applied is what the warning says: x1.1 in 2024, x1.1^2 from 2025 on
+    # (100 * 1.1 = 110, 120 * 1.21 = 145.2, 150 * 1.21 = 181.5)
+    np.testing.assert_allclose(p.values[0, 0], [110.0, 145.2, 181.5])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a period starting in the first simulated year: quiet
+        later = {"scenarios": {"bull": {"growth": {"2024-2025": 0.1}}}}
+        simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=50, scenarios=later)
+
+
+def test_a_cap_of_a_million_racks_or_more_is_written_out_in_the_note() -> None:
+    # 3,000 MW = 3,000,000 kW = 1,200,000 racks at 2.5 kW; the note said "1.2e+06 racks"
+    spec = {"scenarios": {"capped": {"cap": "3000 MW"}}}
+    p = simulate_paths(mean=np.array([500_000.0, 600_000.0, 700_000.0]), sigma=np.zeros(3),
+                       years=YEARS, scenarios=spec, n_paths=1, unit="racks",
+                       origin_year=2023, origin_value=430_000.0)  # fmt: skip
+    assert p.note == (
+        "scenario 'capped': cap '3000 MW' read as 1,200,000 racks at 2.5 kW per rack (kw_per_rack)"
+    )
+
+
+def test_n_paths_given_as_a_whole_float_names_the_integer() -> None:
+    # n_paths=1e5 was refused with "got 100000.0" and no fix, where a float horizon is told
+    # "7.0 is a float: pass the integer 7"
+    with pytest.raises(ModelError, match=re.escape(
+        "n_paths must be a positive integer; got 100000.0; 100000.0 is a float: pass the "
+        "integer 100000"
+    )):  # fmt: skip
+        simulate_paths(mean=MEAN, sigma=SIGMA, years=YEARS, n_paths=1e5)  # type: ignore[arg-type]

@@ -528,3 +528,25 @@ def test_integer_series_ids_come_back_as_given() -> None:
     assert out["series_id"].tolist() == [1, 2, 3]
     merged = out.merge(fc[["series_id", "unit"]], on=["series_id", "unit"])
     assert merged["mean"].round(3).tolist() == [96.667, 63.333, 33.333]
+
+
+def test_a_node_whose_forecast_failed_is_named_with_its_note_not_a_key_error() -> None:
+    # forecast_many marks a series it cannot forecast "failed", with NaN means; pivot_table
+    # drops such a series, and reconcile raised a bare KeyError "['B'] not in index"
+    data = pd.DataFrame(
+        {
+            "series_id": ["T"] * 5 + ["A"] * 5 + ["B"] * 5,
+            "year": list(range(2019, 2024)) * 3,
+            "value": [30.0, 33, 36, 39, 42, 20, 22, 24, 26, 28, 10, 11, "ten", 13, 14],
+        }
+    )
+    from idcforecast import forecast_many
+
+    fc = forecast_many(data, 2, method="drift", engine="serial", progress=False)
+    assert fc.loc[fc.series_id == "B", "status"].eq("failed").all()
+    with pytest.raises(DataError) as err:
+        reconcile(fc, TREE, method="bottom_up")
+    message = str(err.value)
+    assert "series 'B' has no 'mean' for year 2024: its forecast failed" in message
+    assert "'ten'" in message  # the failure's own note: the value that is not a number
+    assert "take it out of the hierarchy" in message

@@ -263,3 +263,30 @@ def test_a_list_of_methods_is_refused_in_simulates_words(method: object) -> None
         ),
     ):
         simulate(TWO, 3, series_id="east", method=method)  # type: ignore[arg-type]
+
+
+def test_a_series_id_that_is_a_number_picks_that_series() -> None:
+    # ids that are numbers (5, 7) are compared as text ("5"), as forecast() writes them;
+    # series_id=5 raised a bare TypeError "'int' object is not iterable"
+    import numpy as np
+
+    data = TWO.assign(series_id=[5] * 3 + [7] * 3)
+    by_number = simulate(data, 2, series_id=5, seed=0, n_paths=50, method="drift")
+    by_text = simulate(data, 2, series_id="5", seed=0, n_paths=50, method="drift")
+    assert by_number.series_id == "5"
+    np.testing.assert_array_equal(by_number.values, by_text.values)
+    assert (
+        simulate(data, 2, series_id=np.int64(7), seed=0, n_paths=50, method="drift").series_id
+        == "7"
+    )
+    with pytest.raises(UnknownSeriesError, match=re.escape("series '6' is not in the data")):
+        simulate(data, 2, series_id=6, method="drift")
+    with pytest.raises(UnknownSeriesError, match=re.escape("got list ['5']")):
+        simulate(data, 2, series_id=["5"], method="drift")  # type: ignore[arg-type]
+
+
+def test_scenarios_of_another_type_are_a_spec_error() -> None:
+    from idcforecast.errors import SpecError
+
+    with pytest.raises(SpecError, match=re.escape("got list ['bull']")):  # was a TypeError
+        simulate(TWO, 2, series_id="east", scenarios=["bull"], method="drift")  # type: ignore[arg-type]

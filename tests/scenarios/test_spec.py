@@ -81,6 +81,24 @@ def test_weights_must_sum_to_one() -> None:
     assert err.total == pytest.approx(1.1)
 
 
+def test_weights_as_percent_text_and_percent_numbers() -> None:
+    # "50%" was refused ("must be a number between 0 and 1; found '50%'") though growth and
+    # shocks take percent text; 50 is still refused, now with its fraction
+    spec = load_scenarios({"scenarios": {"base": {"weight": "50%"}, "bull": {"weight": "25 %"},
+                                         "bear": {"weight": "25％"}}})  # fmt: skip
+    assert spec.weights == (0.5, 0.25, 0.25)
+    _raises(
+        {"scenarios": {"base": {"weight": 50}, "bear": {"weight": 50}}},
+        "<dict>: scenario 'base' key 'weight' must be a number between 0 and 1 (weights are "
+        'fractions: 0.5 or "50%" for 50%); found 50',
+    )
+    _raises(
+        {"scenarios": {"base": {"weight": "half"}}},
+        "<dict>: scenario 'base' key 'weight' must be a number between 0 and 1 (a fraction "
+        "such as 0.25, or a percent text such as \"25%\"); found 'half'",
+    )
+
+
 def test_weights_all_or_none() -> None:
     _raises(
         {"scenarios": {"base": {"weight": 1.0}, "bear": {}}},
@@ -129,6 +147,24 @@ def test_percent_text_is_read_as_percent() -> None:
     (bull,) = spec.scenarios
     assert dict(bull.growth) == {2026: 0.03, 2027: -0.025}
     assert dict(bull.shocks) == {2028: 4.0}  # said explicitly: allowed
+
+
+def test_percent_text_with_a_typographic_minus_or_full_width_percent() -> None:
+    # "−5%" (U+2212, as Word and web pages write a minus) and "-5％" (full-width percent,
+    # Chinese input) were refused as "must map to a fraction ... or a percent"
+    spec = load_scenarios(
+        {
+            "scenarios": {
+                "bear": {
+                    "growth": {"2026": "\u22125%", "2027": "-2.5％"},
+                    "shocks": {"2028": "\u221210 %"},
+                }
+            }
+        }
+    )
+    (bear,) = spec.scenarios
+    assert dict(bear.growth) == {2026: -0.05, 2027: -0.025}
+    assert dict(bear.shocks) == {2028: -0.10}
 
 
 def test_bad_cap_and_mode() -> None:
