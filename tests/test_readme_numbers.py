@@ -63,11 +63,15 @@ def test_which_reader_takes_a_decimal_comma_and_a_pue(prose: str) -> None:
             idc.parse_quantity(text)
         found = idc.find_figures(text)
         assert (float(found["value"].iloc[0]), found["unit"].iloc[0]) == (value, unit)
+    # point thousands before a continental magnitude word: every reader takes them
+    assert idc.parse_quantity("1.000 millones de euros").value == 1000.0
+    assert float(idc.find_figures("1.000 millones de euros")["value"].iloc[0]) == 1000.0
     assert (
-        "`parse` reads a decimal comma and a PUE as `figures` does "
-        '("3,5 Mrd. Euro" is 3.5 EUR bn, "PUE 1.3" 1.3 PUE), while `parse_quantity` refuses '
-        "both (a comma in a table cell may as well group thousands; a PUE has no unit): "
-        "`find_figures` reads them in Python;"
+        "`parse` reads a decimal comma, point thousands before a Spanish, Italian or German "
+        'magnitude word and a PUE as `figures` does ("3,5 Mrd. Euro" is 3.5 EUR bn, "1.000 '
+        'millones de euros" 1000 EUR mn, "PUE 1.3" 1.3 PUE), while `parse_quantity` refuses a '
+        "decimal comma and a PUE (a comma in a table cell may as well group thousands; a PUE "
+        "has no unit): `find_figures` reads them in Python;"
     ) in prose
 
 
