@@ -378,18 +378,11 @@ def level_in(claim: Claim, unit: str | None, *, kw_per_rack: float = DEFAULT_KW_
 def check_kw_per_rack(kw_per_rack: Any) -> float:
     """``kw_per_rack`` as a float, or a SpecError naming it (checked before any claim is
     read, not only when a claim in MW meets a history in racks)."""
-    import numbers
+    from idcforecast.units.convert import checked_kw_per_rack
 
-    real = isinstance(kw_per_rack, numbers.Real) and not isinstance(kw_per_rack, bool)
-    if not (real and math.isfinite(kw_per_rack) and kw_per_rack > 0):
-        raise SpecError(
-            f"kw_per_rack: expected a positive number of kW per standard rack, found "
-            f"{kw_per_rack!r}; pass e.g. kw_per_rack=2.5 (MIIT standard rack) or 5 (a 5 kW "
-            "cabinet)",
-            key="kw_per_rack",
-            value=repr(kw_per_rack),
-        )
-    return float(kw_per_rack)
+    return checked_kw_per_rack(
+        kw_per_rack, error=SpecError, key="kw_per_rack", value=repr(kw_per_rack)
+    )
 
 
 def rack_conversion(from_unit: str | None, to_unit: str | None) -> bool:

@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import math
 import numbers
+from typing import Any
 
-from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError, ParseError, UnitError
+from idcforecast.errors import (
+    IdcForecastError,
+    IncompatibleUnitsError,
+    MissingFxRateError,
+    ParseError,
+    UnitError,
+)
 from idcforecast.units.fx import fx_rate
 from idcforecast.units.parse import parse_quantity
 from idcforecast.units.quantity import Quantity
@@ -23,16 +30,31 @@ DEFAULT_KW_PER_RACK = 2.5  # MIIT standard rack: "按照标准机架2.5kW统计"
 _WATTS_PER_KW = 1e3
 
 
-def _watts_per_rack(kw_per_rack: float) -> float:
+def checked_kw_per_rack(
+    kw_per_rack: Any, /, *, error: type[IdcForecastError] = UnitError, **fields: Any
+) -> float:
+    """``kw_per_rack`` as a float, or ``error`` (with ``fields``) when it is not a positive
+    finite number: one check and one message for conversions (UnitError) and for the
+    options of claims and scenarios that take it.
+
+    Examples
+    --------
+    >>> checked_kw_per_rack(5)
+    5.0
+    """
     ok = isinstance(kw_per_rack, numbers.Real) and not isinstance(kw_per_rack, bool)
     if not (ok and math.isfinite(kw_per_rack) and kw_per_rack > 0):
-        raise UnitError(
+        raise error(
             f"kw_per_rack: expected a positive number of kW per standard rack, found "
             f"{kw_per_rack!r}; pass e.g. kw_per_rack=2.5 (MIIT standard rack) or 5 "
             "(a 5 kW cabinet)",
-            kw_per_rack=kw_per_rack,
+            **fields,
         )
-    return float(kw_per_rack) * _WATTS_PER_KW
+    return float(kw_per_rack)
+
+
+def _watts_per_rack(kw_per_rack: float) -> float:
+    return checked_kw_per_rack(kw_per_rack, kw_per_rack=kw_per_rack) * _WATTS_PER_KW
 
 
 # currencies a reader may take for another; the FX table never stands one in for the other

@@ -1,5 +1,5 @@
 """read_series and read_long_table: a cell's own unit beside its header's, Series input,
-standard input and legacy workbooks (readers28's acceptance pass)."""
+standard input and legacy workbooks."""
 
 from __future__ import annotations
 
