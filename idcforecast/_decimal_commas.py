@@ -111,6 +111,8 @@ def continental_thousands(text: str) -> str:
     >>> continental_thousands("1.000 million euros")  # English: the point is a decimal
     '1.000 million euros'
     """
+    if "." not in text:
+        return text  # most figures: nothing to look for
     out, last = [], 0
     for match in _POINT_THOUSANDS.finditer(text):
         if _CONTINENTAL_MAGNITUDE.match(text, match.end()):
