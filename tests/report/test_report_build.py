@@ -1095,6 +1095,28 @@ def test_a_year_indexed_series_is_reported_as_forecast_takes_it(tmp_path: Path) 
     assert "Latest: 5.00 USD billion in 2023." in compact
 
 
+def test_a_series_rows_are_named_by_the_series_and_year_in_sources(tmp_path: Path) -> None:
+    # report29: a Series' rows were "DataFrame row 0" in the sources table and "DataFrame,
+    # rows 0-4" under the charts (the Series was turned into a frame first); read_series
+    # names them "Series 'ser' year 2019", and the report now does the same
+    series = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], index=range(2019, 2024), name="ser")
+    path = build_report(
+        data=series, out=tmp_path / "r.pdf", date=DATE, read_options={"unit": "USD bn"}
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "DataFrame" not in compact
+    assert "Series 'ser' year 2019" in compact
+    assert "from an in-memory Series 'ser' (hash of its CSV form)" in compact
+    # the command that reproduces it reads the Series written with its years as a column
+    assert ".rename_axis('year').to_csv('data.csv')" in compact
+    written = tmp_path / "data.csv"
+    series.rename_axis("year").to_csv(written)
+    again = build_report(
+        data=written, out=tmp_path / "again.pdf", date=DATE, read_options={"unit": "USD bn"}
+    )
+    assert "Latest: 5.00 USD billion in 2023." in re.sub(r"\s+", " ", _text(again))
+
+
 def test_a_share_in_percent_is_reported_in_percentage_points(tmp_path: Path) -> None:
     # a share of electricity, 1.5% -> 3.0% over 2015-2023: its growth rates (a "CAGR
     # 2015-2023" of 9.1%, "+100%") read as the growth of the electricity; every growth
