@@ -497,6 +497,8 @@ def _equivalent_command(
     if data is not None:
         if not frame:
             parts += ["--data", str(data)]
+        if not frame and data == "-":  # "--data -" alone read as if any table piped in would do
+            comments.append("-: the same table piped in on standard input (its sha256 above)")
         for key, value in read_options.items():
             if key in _READ_FLAGS:
                 parts += [_READ_FLAGS[key], "\\t" if value == "\t" else str(value)]

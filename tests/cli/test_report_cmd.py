@@ -350,3 +350,4 @@ def test_report_reads_standard_input_and_records_its_hash(
     compact = text.replace(" ", "")
     assert hashlib.sha256(piped).hexdigest() in compact
     assert "idcforecastreport--data---unitMW--to2030" in compact
+    assert "-: the same table piped in on standard input (its sha256 above)" in text
