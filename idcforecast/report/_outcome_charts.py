@@ -106,7 +106,8 @@ def plot_claims(
     if figures is None:
         shown = [*rows["value"], *([] if history is None else history["value"])]
         figures = LevelFormat.for_values(
-            shown, published=history["value"] if history is not None and is_percent(unit) else None
+            shown,
+            published=shown if is_percent(unit) else None,  # claims too: "3.25"
         )
     with house_style():
         fig, ax = new_figure()

@@ -527,6 +527,30 @@ def test_claims_chart_leaves_out_a_forecast_in_another_unit() -> None:
     assert note.endswith("Not drawn, in another unit: Broker (2023) (in USD bn).")
 
 
+def test_a_claim_on_a_share_keeps_its_own_decimals() -> None:
+    # report29: a share's levels take the decimals they were published with (one here); a
+    # claim of 3.25 percent beside them keeps its two, never "3.2" (a claim misquoted)
+    history = pd.DataFrame(
+        {"series_id": "s", "year": [2021, 2022, 2023], "value": [2.9, 3.1, 3.4], "unit": "%"}
+    )
+    record = pd.DataFrame(
+        {
+            "claim_set": ["b"],
+            "by": ["Broker"],
+            "made": ["2019"],
+            "year": [2022],
+            "value": [3.25],
+            "qualifier": ["exact"],
+            "unit": ["%"],
+            "actual": [3.1],
+            "held": pd.array([False], dtype="boolean"),
+            "forecast": [True],
+        }
+    )
+    fig = plot_claims(record, history=history)
+    assert [t.get_text() for t in fig.axes[0].texts] == ["Broker (2019): 3.25"]
+
+
 @pytest.mark.parametrize(
     ("sid", "forecast_title", "growth_title", "backtest_title"),
     [
