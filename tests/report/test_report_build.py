@@ -1107,6 +1107,8 @@ def test_a_series_rows_are_named_by_the_series_and_year_in_sources(tmp_path: Pat
     assert "DataFrame" not in compact
     assert "Series 'ser' year 2019" in compact
     assert "from an in-memory Series 'ser' (hash of its CSV form)" in compact
+    # under the charts: "Series 'ser', years 2019-2023", not five entries cut to three
+    assert "Source: Series 'ser', years 2019-2023." in compact
     # the command that reproduces it reads the Series written with its years as a column
     assert ".rename_axis('year').to_csv('data.csv')" in compact
     written = tmp_path / "data.csv"
