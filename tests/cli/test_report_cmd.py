@@ -351,3 +351,21 @@ def test_report_reads_standard_input_and_records_its_hash(
     assert hashlib.sha256(piped).hexdigest() in compact
     assert "idcforecastreport--data---unitMW--to2030" in compact
     assert "-: the same table piped in on standard input (its sha256 above)" in text
+
+
+def test_a_csv_piped_in_with_sheet_is_named_standard_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # report29: "error: stdin.csv: --sheet describes a sheet of an Excel workbook" named the
+    # temporary copy of what was piped in (forecast --data - said the same)
+    import io
+
+    piped = b"year,vn_mw\n2018,100\n2019,150\n2020,210\n"
+    for command in ("report", "forecast"):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(piped)))
+        argv = [command, "--data", "-", "--sheet", "2", "--unit", "MW"]
+        assert main([*argv, "--out", str(tmp_path / "r.pdf")] if command == "report" else argv) == 2
+        assert capsys.readouterr().err == (
+            "error: standard input: --sheet describes a sheet of an Excel workbook, and the "
+            "file is a CSV; drop --sheet\n"
+        )
