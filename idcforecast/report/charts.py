@@ -371,7 +371,13 @@ def plot_growth(
             or _named(sid, "growth year on year", prefix="Growth of ", suffix=": year on year"),
         )
         unit = first_unit(hist)
-        basis = f"Computed from levels in {unit_label(unit)}" if unit else "Computed from levels"
+        basis = (
+            "Computed from the counts"  # "from levels in count" read as a unit named count
+            if unit.strip() == "count"
+            else f"Computed from levels in {unit_label(unit)}"
+            if unit
+            else "Computed from levels"
+        )
         note = source if source is not None else source_text(hist)
         nonpositive = _nonpositive_years(hist)
         missing = (

@@ -771,3 +771,12 @@ def test_the_forecast_label_of_a_range_with_a_negative_end_reads_to() -> None:
     texts = [t.get_text() for t in fig.axes[0].texts]
     # levels in percent published as 1.0, 2.0, 3.0: one decimal, as published ("4.00" before)
     assert "4.0\n(-0.5 to 8.5)" in texts
+
+
+def test_the_growth_note_of_a_plain_count_says_counts() -> None:
+    # report29: data centers (unit "count") read "Computed from levels in count"
+    counts = pd.DataFrame(
+        {"series_id": "dc", "year": range(2020, 2024), "value": [21.0, 25, 28, 33], "unit": "count"}
+    )
+    note = plot_growth(counts).texts[-1].get_text().replace("\n", " ")
+    assert note.startswith("Computed from the counts; years without the previous year")
