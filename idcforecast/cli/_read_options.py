@@ -218,8 +218,10 @@ def _check_format_options(args: argparse.Namespace, path: str | None) -> None:
         return
     if wrong:
         flags = " and ".join(wrong)
+        from idcforecast.cli._stdin_table import display_name
+
         raise DataError(
-            f"{Path(path).name}: {flags} {'describe' if len(wrong) > 1 else 'describes'} "
+            f"{display_name(path)}: {flags} {'describe' if len(wrong) > 1 else 'describes'} "
             f"{fits}, and the file is {kind}; drop {flags}",
             options=", ".join(wrong),
             path=str(path),

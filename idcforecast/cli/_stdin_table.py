@@ -16,11 +16,25 @@ from pathlib import Path
 
 from idcforecast.errors import DataError
 
-__all__ = ["STDIN", "STDIN_NAME", "table_path"]
+__all__ = ["STDIN", "STDIN_NAME", "display_name", "table_path"]
 
 STDIN = "-"
 STDIN_NAME = "standard input"
 _ZIP_MAGIC = b"PK\x03\x04"  # an .xlsx/.xlsm workbook is a zip archive
+_FOLDER_PREFIX = "idcforecast-stdin-"
+
+
+def display_name(path: str | Path) -> str:
+    """How messages name ``path``: "standard input" for :func:`table_path`'s temporary copy
+    of it (never its "stdin.csv"), else the file's name.
+
+    Examples
+    --------
+    >>> display_name("/tmp/idcforecast-stdin-x1/stdin.csv"), display_name("data/vn.csv")
+    ('standard input', 'vn.csv')
+    """
+    file = Path(path)
+    return STDIN_NAME if file.parent.name.startswith(_FOLDER_PREFIX) else file.name
 
 
 @contextmanager
@@ -50,7 +64,7 @@ def table_path(file: str, what: str = "FILE") -> Iterator[Path]:
             file=file,
         )
     suffix = ".xlsx" if data.startswith(_ZIP_MAGIC) else ".csv"
-    with tempfile.TemporaryDirectory(prefix="idcforecast-stdin-") as folder:
+    with tempfile.TemporaryDirectory(prefix=_FOLDER_PREFIX) as folder:
         path = Path(folder) / f"stdin{suffix}"
         path.write_bytes(data)
         yield path

@@ -16,6 +16,7 @@ import argparse
 import shlex
 import sys
 import time
+from contextlib import nullcontext
 
 from idcforecast.cli._arg_types import random_seed
 from idcforecast.cli._read_options import add_read_arguments, read_options
@@ -37,7 +38,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--data",
         "--input",
         metavar="FILE",
-        help="CSV/Excel file of yearly figures, or a folder of them joined (default: the "
+        help="CSV/Excel file of yearly figures, a folder of them joined, or - for standard "
+        "input (default: the "
         "bundled China IDC market data); --input is the same",
     )
     parser.add_argument(
@@ -99,34 +101,46 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build the report; print what is done, then the path."""
-    from idcforecast.report.build import DEFAULT_SERIES, build_report, check_report_out
+    from idcforecast.cli._stdin_table import STDIN, STDIN_NAME, table_path
+    from idcforecast.report.build import build_report, check_report_out
 
     started = time.perf_counter()
     if args.out is not None:  # else named after the series, checked once it is read
         check_report_out(args.out, data=args.data, scenarios=args.scenarios)  # before output
-    default = args.data is None and args.dataset in (None, "china_idc_market")
-    series = args.series or (DEFAULT_SERIES if default else "the series in the data")
-    data = args.data or f"the bundled dataset {args.dataset or 'china_idc_market'}"
-    print(f"Report on {series} from {data}, forecast to {args.to}", flush=True)
-    if args.scenarios:
-        print(f"Scenarios from {args.scenarios}", flush=True)
+    piped = args.data == STDIN
+    data = (
+        STDIN_NAME
+        if piped
+        else args.data or f"the bundled dataset {args.dataset or 'china_idc_market'}"
+    )
+
+    def announce(series_id: str) -> None:
+        # printed once the data is read and the horizon checked: a line announcing a
+        # report that then failed on a missing file used to come first
+        print(f"Report on {series_id} from {data}, forecast to {args.to}", flush=True)
+        if args.scenarios:
+            print(f"Scenarios from {args.scenarios}", flush=True)
+
     command = shlex.join([*_program(), *sys.argv[1:]]) if _called_as_cli() else None
     # (under a test runner sys.argv is the runner's; build_report then says so)
-    path = build_report(
-        data=args.data,
-        series_id=args.series,
-        to=args.to,
-        scenarios=args.scenarios,
-        out=args.out,
-        date=args.date,
-        seed=args.seed,
-        command=command,
-        read_options=read_options(args, args.data),
-        gaps=args.gaps,
-        method=args.method,
-        dataset=args.dataset,
-        title=args.title,
-    )
+    with table_path(args.data, what="--data") if piped else nullcontext(args.data) as source:
+        path = build_report(
+            data=source,
+            series_id=args.series,
+            to=args.to,
+            scenarios=args.scenarios,
+            out=args.out,
+            date=args.date,
+            seed=args.seed,
+            command=command,
+            read_options=read_options(args, None if source is None else str(source)),
+            gaps=args.gaps,
+            method=args.method,
+            dataset=args.dataset,
+            title=args.title,
+            piped=piped,
+            on_read=announce,
+        )
     print(f"Wrote the PDF in {time.perf_counter() - started:.1f} s:", flush=True)
     print(path)
     return 0

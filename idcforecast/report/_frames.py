@@ -94,6 +94,8 @@ def source_text(history: pd.DataFrame, *, limit: int = 3) -> str:
     >>> rows = pd.DataFrame({"source": [f"vn.csv row {i}, column 'mw'" for i in (2, 3, 4, 6)]})
     >>> source_text(rows)
     'Source: vn.csv, rows 2-4, 6'
+    >>> source_text(pd.DataFrame({"source": [f"Series 'x' year {y}" for y in range(2018, 2024)]}))
+    "Source: Series 'x', years 2018-2023"
     >>> cn = pd.DataFrame({"source": ["中国IDC圈 2015-2016报告", "科智咨询", "Global Times, p. 2"]})
     >>> source_text(cn)
     'Source: 2 Chinese-language sources; Global Times (see Sources)'
@@ -110,17 +112,20 @@ def source_text(history: pd.DataFrame, *, limit: int = 3) -> str:
     chinese = "a Chinese-language source"
     entries: list[str] = []  # in order of first appearance; one per Chinese source
     rows: dict[str, list[int]] = {}  # "file.csv" -> its row numbers
+    words: dict[str, str] = {}  # "file.csv" -> "row"; "Series 'x'" -> "year"
     for source in sources:
         entry = source.split(",")[0].strip()  # the citation, before any ", quoting ..."
         if contains_cjk(entry):
             entries.append(chinese)
             continue
-        if match := re.fullmatch(r"(.+) row (\d+)", entry):
+        # a Series' values are "Series 'x' year 2019": read as "Series 'x', years 2018-2023"
+        if match := re.fullmatch(r"(.+) (row|year) (\d+)", entry):
             entry = match.group(1)
-            rows.setdefault(entry, []).append(int(match.group(2)))
+            words.setdefault(entry, match.group(2))
+            rows.setdefault(entry, []).append(int(match.group(3)))
         if entry not in entries:
             entries.append(entry)
-    head = [_with_rows(e, rows[e]) if e in rows else e for e in entries[:limit]]
+    head = [_with_rows(e, rows[e], words[e]) if e in rows else e for e in entries[:limit]]
     n_chinese = head.count(chinese)
     if n_chinese > 1:  # "2 Chinese-language sources", once, where the first one was
         at = head.index(chinese)
@@ -131,10 +136,11 @@ def source_text(history: pd.DataFrame, *, limit: int = 3) -> str:
     return f"Source: {'; '.join(head)}" + (" (see Sources)" if n_chinese else "")
 
 
-def _with_rows(place: str, numbers: list[int]) -> str:
-    """``place`` and its row numbers as runs: "vn.csv row 2", "vn.csv, rows 2-4, 6"."""
+def _with_rows(place: str, numbers: list[int], word: str = "row") -> str:
+    """``place`` and its row numbers (or years) as runs: "vn.csv row 2", "vn.csv, rows 2-4,
+    6", "Series 'x', years 2018-2023"."""
     if len(numbers) == 1:
-        return f"{place} row {numbers[0]}"
+        return f"{place} {word} {numbers[0]}"
     ordered = sorted(set(numbers))
     runs: list[list[int]] = [[ordered[0], ordered[0]]]
     for n in ordered[1:]:
@@ -142,7 +148,7 @@ def _with_rows(place: str, numbers: list[int]) -> str:
             runs[-1][1] = n
         else:
             runs.append([n, n])
-    return f"{place}, rows " + ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in runs)
+    return f"{place}, {word}s " + ", ".join(f"{a}" if a == b else f"{a}-{b}" for a, b in runs)
 
 
 _QUALIFIER_MEANINGS = {

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LevelFormat",
     "exact_text",
+    "published_decimals",
     "set_level_ticks",
     "span_text",
     "tick_decimals",
@@ -57,10 +58,19 @@ class LevelFormat:
     short_decimals: int = 0
 
     @classmethod
-    def for_values(cls, values: Iterable[Any], *, whole: bool = False) -> LevelFormat:
+    def for_values(
+        cls,
+        values: Iterable[Any],
+        *,
+        whole: bool = False,
+        published: Iterable[Any] | None = None,
+    ) -> LevelFormat:
         """The format for a report showing ``values`` (NaN, inf and zeros are ignored);
         ``whole``: they are counts of things (:func:`whole_counts`), printed without
-        decimals, forecasts included ("1,945" data centers, not "1,944.5").
+        decimals, forecasts included ("1,945" data centers, not "1,944.5"); ``published``:
+        the figures as published, whose decimals (:func:`published_decimals`) every level
+        then takes when they are fewer (a share in percent: "3.0 percent" as published, not
+        "3.000 percent"; a share computed in a spreadsheet, 33.333333, keeps the rule's two).
 
         Examples
         --------
@@ -74,6 +84,10 @@ class LevelFormat:
         LevelFormat(decimals=1, short_decimals=0)
         >>> LevelFormat.for_values([597.0, 1136.0, 1944.53], whole=True).text(1944.53)
         '1,945'
+        >>> LevelFormat.for_values([3.0, 5.6, 9.164], published=[3.0, 5.6]).text(9.164)
+        '9.2'
+        >>> LevelFormat.for_values([33.333333, 41.7], published=[33.333333, 41.7])
+        LevelFormat(decimals=2, short_decimals=1)
         """
         if whole:
             return cls(decimals=0, short_decimals=0)
@@ -86,6 +100,9 @@ class LevelFormat:
         floor = 1 - bottom  # decimals that keep two significant digits on the smallest
         decimals = min(_MAX_DECIMALS, max(1, 3 - top, floor))
         short = min(_MAX_DECIMALS, max(0, 2 - top, floor))
+        if published is not None:  # no more than published (nor than the rule: 33.333333)
+            decimals = min(decimals, published_decimals(published))
+            short = min(short, decimals)
         return cls(decimals=decimals, short_decimals=short)
 
     def text(self, value: float) -> str:
@@ -126,6 +143,25 @@ def whole_counts(values: Iterable[Any], unit: str) -> bool:
         return False
     numbers = [float(v) for v in values]
     return bool(numbers) and all(math.isfinite(v) and v == round(v) for v in numbers)
+
+
+def published_decimals(values: Iterable[Any]) -> int:
+    """The decimals the figures were published with: the fewest (at least one, at most
+    six) that print each finite one of ``values`` exactly. A share published as 3.0, 3.4
+    and 5.6 percent has one; 0.25 and 1.75 percent two.
+
+    Examples
+    --------
+    >>> published_decimals([3.0, 3.4, 5.6]), published_decimals([0.25, 1.75])
+    (1, 2)
+    >>> published_decimals([12.0, 15.0]), published_decimals([1 / 3])
+    (1, 6)
+    """
+    points = [float(v) for v in values if math.isfinite(float(v))]
+    for decimals in range(1, _MAX_DECIMALS):
+        if all(abs(round(v, decimals) - v) <= 1e-9 * max(1.0, abs(v)) for v in points):
+            return decimals
+    return _MAX_DECIMALS
 
 
 def exact_text(value: float) -> str:

@@ -16,6 +16,7 @@ from idcforecast.report._frames import (
     one_series,
     require_columns,
 )
+from idcforecast.report._growth import is_percent
 from idcforecast.report._numbers import LevelFormat
 from idcforecast.report.fonts import contains_cjk
 from idcforecast.report.style import (
@@ -104,7 +105,10 @@ def plot_claims(
         rows = rows[~other].reset_index(drop=True)
     if figures is None:
         shown = [*rows["value"], *([] if history is None else history["value"])]
-        figures = LevelFormat.for_values(shown)
+        figures = LevelFormat.for_values(
+            shown,
+            published=shown if is_percent(unit) else None,  # claims too: "3.25"
+        )
     with house_style():
         fig, ax = new_figure()
         if history is not None and len(history):
@@ -240,7 +244,10 @@ def plot_scenarios(
     names = list(dict.fromkeys(levels["scenario"].astype(str)))
     if figures is None:
         history_values = [] if history is None else list(history["value"])
-        figures = LevelFormat.for_values([*history_values, *levels["p50"]])
+        figures = LevelFormat.for_values(
+            [*history_values, *levels["p50"]],
+            published=history_values if history_values and is_percent(unit) else None,
+        )
     ends: list[tuple[float, float, str, str]] = []  # (year, median, label, colour)
     with house_style():
         fig, ax = new_figure()

@@ -13,7 +13,7 @@ import hashlib
 import os
 import re
 import shlex
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from idcforecast.report.context import ReportContext
+
+STDIN_LABEL = "standard input"  # what --data - is called in the report
 
 __all__ = [
     "DEFAULT_DATASET",
@@ -105,6 +107,8 @@ def build_report(
     read_options: Mapping[str, Any] | None = None,
     gaps: str = "interpolate",
     dataset: str | None = None,
+    piped: bool = False,
+    on_read: Callable[[str], None] | None = None,
 ) -> Path:
     """Build the PDF report for one series and return its path.
 
@@ -152,6 +156,13 @@ def build_report(
     dataset
         A bundled dataset to read instead of ``china_idc_market`` (``list_datasets()``);
         not with ``data``.
+    piped
+        ``data`` is a temporary copy of the bytes read from standard input (``--data -``):
+        the report calls it "standard input" (with those bytes' sha256) and its command to
+        reproduce reads ``--data -``, never the temporary file's name.
+    on_read
+        Called with the series id once the data is read and the horizon checked, before the
+        report is built (the command line's "Report on ..." line, printed only then).
 
     Raises
     ------
@@ -173,8 +184,9 @@ def build_report(
             "report: pass a data file (--data) or a bundled dataset (--dataset), not both",
             dataset=dataset,
         )
-    data = _series_as_frame(data)
-    history, data_label, digest = _load_history(data, series_id, options, dataset)
+    history, data_label, digest = _load_history(
+        data, series_id, options, dataset, source_name=STDIN_LABEL if piped else None
+    )
     history, left_out = _apply_gap_policy(history, gaps)
     sid = str(history["series_id"].iloc[0])
     if target is None:  # checked now that the series is known, still before any output
@@ -202,8 +214,10 @@ def build_report(
             to=int(to),
             last_year=last,
         )
+    if on_read is not None:
+        on_read(sid)
     reproduce = _equivalent_command(
-        data,
+        "-" if piped else data,
         series_id,
         to,
         scenarios,
@@ -330,17 +344,18 @@ _READ_FLAGS = {
 }
 
 
-def _series_as_frame(data: Any) -> Any:
-    """A year-indexed pandas Series (as ``forecast()`` takes one; named by its ``name``, else
-    "series") as the long frame ``read_series`` reads; other data as it is. A Series was a
-    bare TypeError ("expected str, bytes or os.PathLike object, not Series")."""
-    import pandas as pd
+# a Series as a CSV read_series reads back as that series: its years a "year" column, its
+# values a column named after it ("series" when it has no name, as read_series names it)
+_SERIES_CSV_CALL = "{rename}.rename_axis('year').to_csv({path!r})"
 
-    if not isinstance(data, pd.Series):
-        return data
-    name = "series" if data.name is None else str(data.name)
-    frame = data.rename("value").rename_axis("year").reset_index()
-    return frame.assign(series_id=name)[["series_id", "year", "value"]]
+
+def _series_rename(series: Any) -> str:
+    return ".rename('series')" if series.name is None else ""
+
+
+def _series_csv(series: pd.Series) -> str:
+    named = series if series.name is not None else series.rename("series")
+    return str(named.rename_axis("year").to_csv())
 
 
 def _load_history(
@@ -348,8 +363,12 @@ def _load_history(
     series_id: str | None,
     read_options: Mapping[str, Any],
     dataset: str | None = None,
+    *,
+    source_name: str | None = None,
 ) -> tuple[pd.DataFrame, str, str]:
-    """The series' rows, a label for the data, and the sha256 of what was read."""
+    """The series' rows, a label for the data, and the sha256 of what was read;
+    ``source_name`` names a file in both ("standard input" for a copy of what was piped in).
+    """
     import pandas as pd
 
     if data is None and read_options:
@@ -383,6 +402,10 @@ def _load_history(
         if isinstance(data, pd.DataFrame):
             label = "an in-memory DataFrame (hash of its CSV form)"
             digest = hashlib.sha256(data.to_csv(index=False).encode("utf-8")).hexdigest()
+        elif isinstance(data, pd.Series):  # read as read_series reads it: "Series 'x' year N"
+            named = "" if data.name is None else f" {str(data.name)!r}"
+            label = f"an in-memory Series{named} (hash of its CSV form)"
+            digest = hashlib.sha256(_series_csv(data).encode("utf-8")).hexdigest()
         elif Path(data).is_dir():
             from idcforecast.io import folder_files
 
@@ -394,14 +417,14 @@ def _load_history(
             listing = "".join(f"{f.name}\0{_sha256(f)}\n" for f in files)
             digest = hashlib.sha256(listing.encode("utf-8")).hexdigest()
         else:
-            label = f"file {Path(data).name}"
+            label = source_name or f"file {Path(data).name}"
             # hashed once read: a missing file is read_series' typed error ("no such file"),
             # where hashing it first was a FileNotFoundError traceback
             digest = ""
         try:
             # only the reported series, as `idcforecast forecast --series` reads it: another
             # series of the file (no unit, another currency) is no reason to fail
-            frame = read_series(data, series_id=series_id, **read_options)
+            frame = read_series(data, series_id=series_id, source_name=source_name, **read_options)
         except UnknownSeriesError as err:
             if series_id is None or getattr(err, "series_id", None) != series_id:
                 raise
@@ -460,17 +483,22 @@ def _equivalent_command(
     parts = ["idcforecast", "report"]
     if dataset is not None and dataset != DEFAULT_DATASET:
         parts += ["--dataset", dataset]
-    frame = data is not None and hasattr(data, "columns")
+    frame = data is not None and hasattr(data, "to_csv")  # a DataFrame or a Series
     comments = []
     if frame:  # the command read the bundled data: it reproduced another report
         parts += ["--data", _FRAME_CSV]
         comments.append(
-            f"{_FRAME_CSV}: the DataFrame passed as data=, written with "
+            f"{_FRAME_CSV}: the Series passed as data=, written with "
+            f"{_SERIES_CSV_CALL.format(rename=_series_rename(data), path=_FRAME_CSV)}"
+            if not hasattr(data, "columns")
+            else f"{_FRAME_CSV}: the DataFrame passed as data=, written with "
             f".to_csv({_FRAME_CSV!r}, index=False)"
         )
     if data is not None:
         if not frame:
             parts += ["--data", str(data)]
+        if not frame and data == "-":  # "--data -" alone read as if any table piped in would do
+            comments.append("-: the same table piped in on standard input (its sha256 above)")
         for key, value in read_options.items():
             if key in _READ_FLAGS:
                 parts += [_READ_FLAGS[key], "\\t" if value == "\t" else str(value)]

@@ -40,6 +40,7 @@ from idcforecast.report._frames import (
     require_columns,
     source_text,
 )
+from idcforecast.report._growth import is_percent
 from idcforecast.report._numbers import LevelFormat, set_level_ticks, span_text
 from idcforecast.report._outcome_charts import plot_claims, plot_scenarios
 from idcforecast.report.fonts import latin_name
@@ -123,7 +124,9 @@ def plot_forecast(
     last_year = int(hist["year"].iloc[-1])
     last_value = float(hist["value"].iloc[-1])
     if figures is None:
-        figures = LevelFormat.for_values([*hist["value"], *fc["mean"]])
+        figures = LevelFormat.for_values(
+            [*hist["value"], *fc["mean"]], published=hist["value"] if is_percent(unit) else None
+        )
 
     with house_style():
         fig, ax = new_figure()
@@ -368,7 +371,13 @@ def plot_growth(
             or _named(sid, "growth year on year", prefix="Growth of ", suffix=": year on year"),
         )
         unit = first_unit(hist)
-        basis = f"Computed from levels in {unit_label(unit)}" if unit else "Computed from levels"
+        basis = (
+            "Computed from the counts"  # "from levels in count" read as a unit named count
+            if unit.strip() == "count"
+            else f"Computed from levels in {unit_label(unit)}"
+            if unit
+            else "Computed from levels"
+        )
         note = source if source is not None else source_text(hist)
         nonpositive = _nonpositive_years(hist)
         missing = (
@@ -404,7 +413,8 @@ def _plot_changes(
     first, last = int(all_years[0]), int(all_years[-1])
     bound = change_bound(hist)
     average = None if bound is None or last == first else bound.rate / (last - first)
-    decimals = LevelFormat.for_values(hist["value"]).decimals
+    percent = hist["value"] if is_percent(first_unit(hist)) else None  # as published
+    decimals = LevelFormat.for_values(hist["value"], published=percent).decimals
     words = CHANGE_WORDS[change]
 
     with house_style():
@@ -422,7 +432,7 @@ def _plot_changes(
                 ls="--",
                 lw=1.4,
                 label=f"average {first}-{last}: {bound.sign.strip()}"
-                f"{signed(average, decimals)} {change} a year",
+                f"{signed(average, decimals + int(percent is not None))} {change} a year",
             )
         high = max([*growth, average or 0.0, 0.0])
         low = min([*growth, average or 0.0, 0.0])

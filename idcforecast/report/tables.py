@@ -43,7 +43,14 @@ from idcforecast.report._frames import (
     qualifiers,
     require_columns,
 )
-from idcforecast.report._growth import cagr_start, change_unit, signed, yoy_changes, yoy_rates
+from idcforecast.report._growth import (
+    cagr_start,
+    change_unit,
+    is_percent,
+    signed,
+    yoy_changes,
+    yoy_rates,
+)
 from idcforecast.report.style import unit_label
 
 if TYPE_CHECKING:
@@ -310,7 +317,8 @@ def format_summary(
     if decimals is None:
         published = table[table["kind"] != "forecast"] if "kind" in table.columns else table
         whole = whole_counts(published["value"], unit)
-        decimals = LevelFormat.for_values(table["value"], whole=whole).decimals
+        percent = published["value"] if is_percent(unit) else None  # "3.0", as published
+        decimals = LevelFormat.for_values(table["value"], whole=whole, published=percent).decimals
     value_header = f"Value ({unit_label(unit)})" if unit else "Value"
 
     qualifier = [str(q) for q in table["qualifier"]] if "qualifier" in table.columns else []

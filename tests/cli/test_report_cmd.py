@@ -311,3 +311,61 @@ def test_help_says_when_series_is_required(capsys: pytest.CaptureFixture[str]) -
     ) in text
     assert main(["report", "--dataset", "china_racks_in_use"]) == 2
     assert "choose one with --series ID" in capsys.readouterr().err
+
+
+def test_report_says_nothing_before_its_input_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # report29: "Report on the series in the data from nosuch.csv, forecast to 2030" was
+    # printed, then the error: a line announcing a report that never was
+    out = tmp_path / "r.pdf"
+    assert main(["report", "--data", str(tmp_path / "nosuch.csv"), "--out", str(out)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "nosuch.csv: no such file" in captured.err
+    assert main(["report", "--to", "2023", "--out", str(out)]) == 2  # a horizon error too
+    assert capsys.readouterr().out == ""
+
+
+def test_report_reads_standard_input_and_records_its_hash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # report29: `report --data -` was "-: no such file" while forecast, scenarios and show
+    # read a table piped in; the report names it "standard input" with the bytes' sha256
+    import hashlib
+    import io
+
+    from pypdf import PdfReader
+
+    piped = b"year,vn_mw\n2018,100\n2019,150\n2020,210\n2021,260\n2022,330\n2023,400\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(piped)))
+    out = tmp_path / "r.pdf"
+    argv = ["report", "--data", "-", "--unit", "MW", "--out", str(out), "--date", "2026-01-01"]
+    assert main(argv) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Report on vn_mw from standard input, forecast to 2030"
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(out).pages))
+    assert "from standard input" in text
+    assert "stdin.csv" not in text and "idcforecast-stdin-" not in text
+    compact = text.replace(" ", "")
+    assert hashlib.sha256(piped).hexdigest() in compact
+    assert "idcforecastreport--data---unitMW--to2030" in compact
+    assert "-: the same table piped in on standard input (its sha256 above)" in text
+
+
+def test_a_csv_piped_in_with_sheet_is_named_standard_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # report29: "error: stdin.csv: --sheet describes a sheet of an Excel workbook" named the
+    # temporary copy of what was piped in (forecast --data - said the same)
+    import io
+
+    piped = b"year,vn_mw\n2018,100\n2019,150\n2020,210\n"
+    for command in ("report", "forecast"):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(piped)))
+        argv = [command, "--data", "-", "--sheet", "2", "--unit", "MW"]
+        assert main([*argv, "--out", str(tmp_path / "r.pdf")] if command == "report" else argv) == 2
+        assert capsys.readouterr().err == (
+            "error: standard input: --sheet describes a sheet of an Excel workbook, and the "
+            "file is a CSV; drop --sheet\n"
+        )

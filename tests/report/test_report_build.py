@@ -1095,6 +1095,53 @@ def test_a_year_indexed_series_is_reported_as_forecast_takes_it(tmp_path: Path) 
     assert "Latest: 5.00 USD billion in 2023." in compact
 
 
+def test_a_series_rows_are_named_by_the_series_and_year_in_sources(tmp_path: Path) -> None:
+    # report29: a Series' rows were "DataFrame row 0" in the sources table and "DataFrame,
+    # rows 0-4" under the charts (the Series was turned into a frame first); read_series
+    # names them "Series 'ser' year 2019", and the report now does the same
+    series = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], index=range(2019, 2024), name="ser")
+    path = build_report(
+        data=series, out=tmp_path / "r.pdf", date=DATE, read_options={"unit": "USD bn"}
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "DataFrame" not in compact
+    assert "Series 'ser' year 2019" in compact
+    assert "from an in-memory Series 'ser' (hash of its CSV form)" in compact
+    # under the charts: "Series 'ser', years 2019-2023", not five entries cut to three
+    assert "Source: Series 'ser', years 2019-2023." in compact
+    # the command that reproduces it reads the Series written with its years as a column
+    assert ".rename_axis('year').to_csv('data.csv')" in compact
+    written = tmp_path / "data.csv"
+    series.rename_axis("year").to_csv(written)
+    again = build_report(
+        data=written, out=tmp_path / "again.pdf", date=DATE, read_options={"unit": "USD bn"}
+    )
+    assert "Latest: 5.00 USD billion in 2023." in re.sub(r"\s+", " ", _text(again))
+
+
+def test_a_share_published_with_one_decimal_keeps_it(tmp_path: Path) -> None:
+    # report29: a share published as 3.0 ... 5.6 percent printed "3.000 percent", "5.600"
+    # and "+2.600 pp" (four significant digits on the largest level): a precision the data
+    # never had. Levels and changes now take the decimals the figures were published with;
+    # the average change a year one more (2.6 pp / 5 years = 0.52 pp)
+    data = tmp_path / "share.csv"
+    data.write_text("year,share\n2018,3.0\n2019,3.4\n2020,3.9\n2021,4.5\n2022,5.1\n2023,5.6\n")
+    path = build_report(
+        data=data, out=tmp_path / "r.pdf", date=DATE, read_options={"unit": "percent"}
+    )
+    compact = re.sub(r"\s+", " ", _text(path))
+    assert "Latest: 5.6 percent in 2023." in compact
+    assert (
+        "Change: +2.6 percentage points (pp) from 2018 (3.0 to 5.6 percent), +0.52 pp a year"
+        in compact
+    )
+    assert "Change 2018-2023 +2.6 pp +0.52 pp a year" in compact
+    assert "average 2018-2023: +0.52 pp a year" in compact  # the change chart's line
+    # the summary table: 2019 is 3.4, up 0.4 pp, 0.4 pp to date (3.4 - 3.0)
+    assert "2019 3.4 +0.4 +0.4 – – actual" in compact
+    assert "3.000" not in compact and "5.600" not in compact
+
+
 def test_a_share_in_percent_is_reported_in_percentage_points(tmp_path: Path) -> None:
     # a share of electricity, 1.5% -> 3.0% over 2015-2023: its growth rates (a "CAGR
     # 2015-2023" of 9.1%, "+100%") read as the growth of the electricity; every growth
@@ -1113,22 +1160,24 @@ def test_a_share_in_percent_is_reported_in_percentage_points(tmp_path: Path) -> 
     compact = re.sub(r"\s+", " ", _text(path))
     assert "CAGR" not in compact
     assert "compounded" not in compact
-    # 3.0 - 1.5 = 1.5 pp over 8 years: 0.1875 pp a year (levels of at most 7%: 3 decimals)
-    assert "Change 2015-2023 +1.500 pp +0.188 pp a year" in compact
+    # 3.0 - 1.5 = 1.5 pp over 8 years: 0.1875 pp a year; the shares were published with one
+    # decimal, which levels and changes keep (report29: they were "1.500", "+0.188"), the
+    # average a year one more
+    assert "Change 2015-2023 +1.5 pp +0.19 pp a year" in compact
     assert (
-        "Change: +1.500 percentage points (pp) from 2015 (1.500 to 3.000 percent), +0.188 pp "
+        "Change: +1.5 percentage points (pp) from 2015 (1.5 to 3.0 percent), +0.19 pp "
         "a year on average"
     ) in compact
     fc = forecast(pd.read_csv(data).assign(series_id="share"), 7, method="auto", seed=0)
     end = float(fc["mean"].iloc[-1])
-    assert f"{end:.3f} percent in 2030" in compact
-    assert f"+{end - 3.0:.3f} pp from 2023." in compact
+    assert f"{end:.1f} percent in 2030" in compact
+    assert f"+{end - 3.0:.1f} pp from 2023." in compact
     # the Change section and the summary table's columns
     assert "year-on-year changes are given in percentage points (pp), not as growth rates" in (
         compact
     )
-    assert "2018 1.900 +0.200 +0.400 – – actual" in compact
-    assert "2023 3.000 +0.300 +1.500 – – actual" in compact
+    assert "2018 1.9 +0.2 +0.4 – – actual" in compact
+    assert "2023 3.0 +0.3 +1.5 – – actual" in compact
     assert "YoY %" not in compact
     # the scenario table: the median change from the last actual, in pp
     assert "median change from 2023" in compact
@@ -1252,7 +1301,8 @@ def test_a_margin_crossing_zero_is_scored_by_mase_and_ranges_read_with_to(
     compact = re.sub(r"\s+", " ", _text(path))
     fc = forecast(pd.read_csv(data).assign(series_id="margin"), 7, seed=0).iloc[-1]
     assert fc["lo_80"] < 0
-    assert f"(80% interval {fc['lo_80']:.3f} to {fc['hi_80']:.3f}; 95%" in compact
+    # (one decimal: the margins were published with one)
+    assert f"(80% interval {fc['lo_80']:.1f} to {fc['hi_80']:.1f}; 95%" in compact
 
 
 def test_no_backtest_on_a_gappy_series_says_filled_years_count_only_for_calibration(

@@ -527,6 +527,30 @@ def test_claims_chart_leaves_out_a_forecast_in_another_unit() -> None:
     assert note.endswith("Not drawn, in another unit: Broker (2023) (in USD bn).")
 
 
+def test_a_claim_on_a_share_keeps_its_own_decimals() -> None:
+    # report29: a share's levels take the decimals they were published with (one here); a
+    # claim of 3.25 percent beside them keeps its two, never "3.2" (a claim misquoted)
+    history = pd.DataFrame(
+        {"series_id": "s", "year": [2021, 2022, 2023], "value": [2.9, 3.1, 3.4], "unit": "%"}
+    )
+    record = pd.DataFrame(
+        {
+            "claim_set": ["b"],
+            "by": ["Broker"],
+            "made": ["2019"],
+            "year": [2022],
+            "value": [3.25],
+            "qualifier": ["exact"],
+            "unit": ["%"],
+            "actual": [3.1],
+            "held": pd.array([False], dtype="boolean"),
+            "forecast": [True],
+        }
+    )
+    fig = plot_claims(record, history=history)
+    assert [t.get_text() for t in fig.axes[0].texts] == ["Broker (2019): 3.25"]
+
+
 @pytest.mark.parametrize(
     ("sid", "forecast_title", "growth_title", "backtest_title"),
     [
@@ -683,11 +707,12 @@ def test_a_share_in_percent_is_drawn_as_changes_in_pp() -> None:
     (average,) = [line for line in ax.lines if line.get_label().startswith("average")]
     # (3.0 - 1.5) / (2023 - 2015) = 0.1875 pp a year
     assert average.get_ydata()[0] == pytest.approx(0.1875)
-    assert average.get_label() == "average 2015-2023: +0.188 pp a year"
+    # shares published with one decimal: the average a year with one more (it was "+0.188")
+    assert average.get_label() == "average 2015-2023: +0.19 pp a year"
     assert ax.get_ylabel() == "change, percentage points"
     assert ax.get_title(loc="left") == "Change of share: year on year"
     assert not any("CAGR" in line.get_label() for line in ax.lines)
-    assert "+0.300" in [t.get_text() for t in ax.texts]
+    assert "+0.3" in [t.get_text() for t in ax.texts]  # "+0.300" before
     footnote = " ".join(t.get_text() for t in fig.texts)
     assert "Changes in percentage points (pp) of levels in percent, not growth rates" in footnote
 
@@ -744,4 +769,14 @@ def test_the_forecast_label_of_a_range_with_a_negative_end_reads_to() -> None:
     )
     fig = plot_forecast(history, forecast, scale="linear")
     texts = [t.get_text() for t in fig.axes[0].texts]
-    assert "4.00\n(-0.50 to 8.50)" in texts  # levels of 1-4: two decimals on the chart
+    # levels in percent published as 1.0, 2.0, 3.0: one decimal, as published ("4.00" before)
+    assert "4.0\n(-0.5 to 8.5)" in texts
+
+
+def test_the_growth_note_of_a_plain_count_says_counts() -> None:
+    # report29: data centers (unit "count") read "Computed from levels in count"
+    counts = pd.DataFrame(
+        {"series_id": "dc", "year": range(2020, 2024), "value": [21.0, 25, 28, 33], "unit": "count"}
+    )
+    note = plot_growth(counts).texts[-1].get_text().replace("\n", " ")
+    assert note.startswith("Computed from the counts; years without the previous year")
