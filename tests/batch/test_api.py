@@ -898,3 +898,21 @@ def test_a_pandas_series_of_caps_is_a_mapping_as_in_forecast() -> None:
     )
     # drift on a: 18 + 2 a year, clipped at 21 (20, 21, 21); b (9 + 1 a year) uncapped
     assert got["mean"].tolist() == [20.0, 21.0, 21.0, 10.0, 11.0, 12.0]
+
+
+def test_a_seed_that_simulate_refuses_is_refused_up_front() -> None:
+    # seed=-1, 1.5, "7" and True were accepted without a word, where simulate() and --seed
+    # on the command line refuse them
+    data = _panel(3)
+    for seed in [-1, 1.5, "7", True]:
+        msg = (
+            f"forecast_many: seed must be a whole number 0 or more, or None; got {seed!r}; "
+            "e.g. seed=7"
+        )
+        with pytest.raises(ModelError, match=re.escape(msg) + "$"):
+            forecast_many(data, 2, engine="serial", seed=seed, progress=False)
+    # whole numbers 0 or more, NumPy's included, still run, with the same numbers as no seed
+    plain = forecast_many(data, 2, engine="serial", progress=False)
+    for seed in [0, 7, np.int64(3)]:
+        out = forecast_many(data, 2, engine="serial", seed=seed, progress=False)
+        pd.testing.assert_frame_equal(out, plain)
