@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from idcforecast._series_ids import check_ids_distinct_as_text, check_ids_not_joined_as_equal
 from idcforecast._wording import year_span
 from idcforecast.errors import (
     DataError,
@@ -236,27 +237,6 @@ def missing_id_message(row: int, year: Any) -> str:
         f"row {row} (year {cell_repr(year)}) has no series_id; every row needs one: fill it "
         "or drop the row"
     )
-
-
-def check_ids_distinct_as_text(ids: list[Any]) -> None:
-    """A typed error for ids that differ but print alike (1 and "1" would be two series
-    under one name in the result, and share a cap).
-
-    Examples
-    --------
-    >>> check_ids_distinct_as_text(["a", "b", 1])
-    """
-    seen: dict[str, Any] = {}
-    for sid in ids:
-        text = str(sid)
-        if text in seen:
-            raise DataError(
-                f"series ids {seen[text]!r} and {sid!r} differ but read alike ({text!r}); "
-                "expected one type of id: convert the column, e.g. "
-                "frame['series_id'] = frame['series_id'].astype(str)",
-                series_id=text,
-            )
-        seen[text] = sid
 
 
 def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
@@ -616,6 +596,7 @@ def split_series(data: Any) -> list[SeriesData]:
         row = int(no_id[0])
         raise DataError(missing_id_message(row, frame["year"].iloc[row]), row=row)
     out: list[SeriesData] = []
+    check_ids_not_joined_as_equal(frame["series_id"])
     check_ids_distinct_as_text(frame["series_id"].drop_duplicates().tolist())
     for sid, group in frame.groupby("series_id", sort=False):
         out.append(_one_series(str(sid), group))

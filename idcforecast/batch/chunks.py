@@ -25,7 +25,6 @@ from idcforecast._series import (
     YEAR_MAX,
     YEAR_MIN,
     bad_year_message,
-    check_ids_distinct_as_text,
     missing_id_message,
     mixed_units_message,
     no_values_message,
@@ -35,6 +34,7 @@ from idcforecast._series import (
     value_not_finite_message,
     year_numbers,
 )
+from idcforecast._series_ids import check_ids_distinct_as_text, check_ids_not_joined_as_equal
 from idcforecast.errors import DataError, EmptyDataError
 
 if TYPE_CHECKING:
@@ -414,6 +414,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         raise DataError(
             f"forecast_many: {missing_id_message(row, data['year'].iloc[row])}", row=row
         )
+    check_ids_not_joined_as_equal(ids_column)
     codes, ids = pd.factorize(ids_column, sort=False)
     check_ids_distinct_as_text(list(ids))
     codes = codes.astype(np.int64, copy=False)
