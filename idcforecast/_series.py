@@ -286,11 +286,11 @@ def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
         )
     if isinstance(cell, str) and _FIGURE_TEXT.search(cell):
         message += (
-            " (figure text with a unit, such as '1,562.5亿元' or '800 MW', is read by "
-            "idcforecast.read_series and by `idcforecast forecast --data`; forecast(), "
-            "forecast_many() and `forecast-many` take numbers, the unit in a 'unit' column "
-            "and a bound in a 'qualifier' column, 'at_least' or 'at_most' (`forecast-many` "
-            "also reads one written before the number, '超过520'))"
+            " (figure text, such as '1,562.5亿元', '800 MW' or '超过520', is read by "
+            "idcforecast.read_series, idcforecast.read_long_table and the commands reading a "
+            "file, `forecast --data` and `forecast-many`; forecast() and forecast_many() take "
+            "numbers, the unit in a 'unit' column and a bound in a 'qualifier' column, "
+            "'at_least' or 'at_most')"
         )
     return message
 
