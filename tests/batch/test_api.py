@@ -940,3 +940,19 @@ def test_a_bare_number_beside_rows_with_a_unit_fails_its_series() -> None:
         "(`forecast-many --unit 'CNY 100m'`, read_long_table(..., unit='CNY 100m'))"
     )
     assert per.loc["c", ["status", "mean"]].tolist() == ["ok", 3.0]  # naive: the last value
+
+
+def test_an_infinite_cap_in_a_mapping_is_refused_up_front() -> None:
+    # batch29: {'a': inf} failed series 'a' alone, told "for no cap pass cap=None", which is
+    # not how a mapping leaves a series uncapped
+    data = _panel(3)
+    first = str(data["series_id"].iloc[0])
+    msg = (
+        f"forecast_many: cap is infinite for series {first!r}, which is no saturation level; "
+        "leave the uncapped series out of the mapping or give their caps"
+    )
+    for caps in ({first: float("inf")}, pd.Series({first: np.inf})):
+        with pytest.raises(ModelError, match=re.escape(msg) + "$"):
+            forecast_many(data, 2, engine="serial", cap=caps, progress=False)
+    with pytest.raises(ModelError, match=re.escape(msg.replace("forecast_many", "forecast"))):
+        forecast(data, 2, cap={first: float("inf")})
