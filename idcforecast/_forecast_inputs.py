@@ -197,12 +197,23 @@ def check_cap_mapping(caps: Mapping[Any, Any], *, caller: str) -> None:
     import math
 
     blank = []
+    infinite = []  # was: each such series failed, told "for no cap pass cap=None"
     for key, value in caps.items():
         try:
             if not isinstance(value, bool | str) and math.isnan(float(value)):
                 blank.append(key)
+            elif not isinstance(value, bool | str) and math.isinf(float(value)):
+                infinite.append(key)
         except (TypeError, ValueError):
             continue  # not a number (None is no cap): the series' own check names it
+    if infinite and not blank:
+        some = ", ".join(repr(str(key)) for key in infinite[:5])
+        more = f" and {len(infinite) - 5} more" if len(infinite) > 5 else ""
+        raise ModelError(
+            f"{caller}: cap is infinite for series {some}{more}, which is no saturation "
+            "level; leave the uncapped series out of the mapping or give their caps",
+            series_id=str(infinite[0]),
+        )
     if blank:
         some = ", ".join(repr(str(key)) for key in blank[:5])
         more = f" and {len(blank) - 5} more" if len(blank) > 5 else ""

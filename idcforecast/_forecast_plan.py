@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -137,6 +138,14 @@ def checked_cap(
     if cap is None:
         return None
     cap = _cap_number(cap, series_id)
+    if math.isinf(cap):  # was told "beyond 1e+150 ... express it in a larger unit"
+        raise ModelError(
+            f"series {series_id!r}: cap {cap!r} is no saturation level; for no cap pass "
+            "cap=None (on the command line, leave out --cap), else a number above the last "
+            f"observation {last!r}",
+            series_id=series_id,
+            cap=cap,
+        )
     if not cap > last:
         where = place_in_series(first_year, n_values - 1)
         raise ModelError(

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from idcforecast._series_ids import check_ids_distinct_as_text, check_ids_not_joined_as_equal
 from idcforecast._wording import year_span
 from idcforecast.errors import (
     DataError,
@@ -238,27 +239,6 @@ def missing_id_message(row: int, year: Any) -> str:
     )
 
 
-def check_ids_distinct_as_text(ids: list[Any]) -> None:
-    """A typed error for ids that differ but print alike (1 and "1" would be two series
-    under one name in the result, and share a cap).
-
-    Examples
-    --------
-    >>> check_ids_distinct_as_text(["a", "b", 1])
-    """
-    seen: dict[str, Any] = {}
-    for sid in ids:
-        text = str(sid)
-        if text in seen:
-            raise DataError(
-                f"series ids {seen[text]!r} and {sid!r} differ but read alike ({text!r}); "
-                "expected one type of id: convert the column, e.g. "
-                "frame['series_id'] = frame['series_id'].astype(str)",
-                series_id=text,
-            )
-        seen[text] = sid
-
-
 def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
     """Message for a ``value`` cell (in ``year``) that is missing, text or infinite.
 
@@ -306,11 +286,11 @@ def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
         )
     if isinstance(cell, str) and _FIGURE_TEXT.search(cell):
         message += (
-            " (figure text with a unit, such as '1,562.5亿元' or '800 MW', is read by "
-            "idcforecast.read_series and by `idcforecast forecast --data`; forecast(), "
-            "forecast_many() and `forecast-many` take numbers, the unit in a 'unit' column "
-            "and a bound in a 'qualifier' column, 'at_least' or 'at_most' (`forecast-many` "
-            "also reads one written before the number, '超过520'))"
+            " (figure text, such as '1,562.5亿元', '800 MW' or '超过520', is read by "
+            "idcforecast.read_series, idcforecast.read_long_table and the commands reading a "
+            "file, `forecast --data` and `forecast-many`; forecast() and forecast_many() take "
+            "numbers, the unit in a 'unit' column and a bound in a 'qualifier' column, "
+            "'at_least' or 'at_most')"
         )
     return message
 
@@ -616,6 +596,7 @@ def split_series(data: Any) -> list[SeriesData]:
         row = int(no_id[0])
         raise DataError(missing_id_message(row, frame["year"].iloc[row]), row=row)
     out: list[SeriesData] = []
+    check_ids_not_joined_as_equal(frame["series_id"])
     check_ids_distinct_as_text(frame["series_id"].drop_duplicates().tolist())
     for sid, group in frame.groupby("series_id", sort=False):
         out.append(_one_series(str(sid), group))

@@ -346,6 +346,22 @@ ERRORS = [
         "series 'cidc': cap 1e+160 is beyond 1e+150, where the models' sums of squares "
         "overflow; express the series and its cap in a larger unit",
     ),
+    # cap=inf was told "cap inf is beyond 1e+150 ... express the series and its cap in a
+    # larger unit", -inf "not above the last observation"; neither is a saturation level
+    (
+        lambda: forecast(tidy(GROWING), 2, cap=float("inf"), method="logistic"),
+        ModelError,
+        "series 'cidc': cap inf is no saturation level; for no cap pass cap=None (on the "
+        f"command line, leave out --cap), else a number above the last observation "
+        f"{GROWING[-1]!r}",
+    ),
+    (
+        lambda: forecast(tidy(GROWING), 2, cap=-np.inf),
+        ModelError,
+        "series 'cidc': cap -inf is no saturation level; for no cap pass cap=None (on the "
+        f"command line, leave out --cap), else a number above the last observation "
+        f"{GROWING[-1]!r}",
+    ),
     (
         lambda: forecast([1, 2, 3], 2),
         DataError,

@@ -151,6 +151,42 @@ def test_rows_without_series_id_and_ids_that_read_alike_are_errors() -> None:
             call(clash, 2, method="drift")
 
 
+def test_ids_equal_to_pandas_but_written_apart_are_an_error_not_one_series() -> None:
+    # before: ids 1 (2010-2015) and 1.0 (2016-2021) in one object column were grouped by
+    # forecast(), forecast_many() and backtest() as one twelve-year series '1', in silence
+    # (same years: forecast() said "series '1' has 2 values for year 2010", forecast_many
+    # failed the one series); True and 1 likewise
+    import idcforecast as idc
+
+    values = [1.0, 2, 3, 4, 5, 6]
+    joined = pd.DataFrame(
+        {
+            "series_id": pd.Series([1] * 6 + [1.0] * 6, dtype=object),
+            "year": list(range(2010, 2022)),
+            "value": values * 2,
+        }
+    )
+    msg = (
+        "series ids 1 and 1.0 are equal to pandas, which would join their rows into one "
+        "series in silence; expected one way of writing an id: for one series write them "
+        "alike, for two give them distinct names, e.g. frame['series_id'] = "
+        "frame['series_id'].astype(str) (then '1' and '1.0')"
+    )
+    for call in (idc.forecast, idc.forecast_many, idc.backtest):
+        with pytest.raises(DataError, match=re.escape(msg) + "$"):
+            call(joined, 1, method="drift")
+    truth = joined.assign(series_id=pd.Series([True] * 6 + [1] * 6, dtype=object))
+    with pytest.raises(DataError, match=re.escape("series ids True and 1 are equal to pandas")):
+        idc.forecast_many(truth, 1, method="drift")
+    # written apart, they are two series; ints and text that differ still run
+    apart = joined.assign(series_id=joined["series_id"].astype(str))
+    assert idc.forecast(apart, 1, method="drift")["series_id"].tolist() == ["1", "1.0"]
+    mixed = joined.assign(series_id=pd.Series([1] * 6 + ["a"] * 6, dtype=object))
+    out = idc.forecast_many(mixed, 1, method="drift", engine="serial", progress=False)
+    assert out["series_id"].tolist() == ["1", "a"]
+    assert out["mean"].tolist() == [7.0, 7.0]  # drift 6 + (6 - 1) / 5
+
+
 def test_mostly_missing_years_are_an_error_not_an_invented_series() -> None:
     # before: 4 observations in 2010-2021 were filled to 12 years; their smooth filled years
     # narrowed the intervals, and a typo'd 2201 gave a +/-1.2% 95% interval

@@ -105,6 +105,20 @@ def _check_gaps_and_cap(gaps: Any, cap: Any) -> None:
         )
 
 
+def _check_seed(seed: Any) -> None:
+    """Raise for a ``seed`` that is not None or a whole number 0 or more, as
+    :func:`idcforecast.simulate` and ``--seed`` on the command line refuse it (was: seed=-1,
+    seed=1.5 and seed="7" accepted without a word)."""
+    if seed is None:
+        return
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+        raise ModelError(
+            f"forecast_many: seed must be a whole number 0 or more, or None; got {seed!r}; "
+            "e.g. seed=7",
+            seed=repr(seed),
+        )
+
+
 class _Assembler:
     """Collects chunk results into preallocated arrays, at their series' position."""
 
@@ -290,7 +304,8 @@ def forecast_many(
     ModelError
         If ``horizon`` is not a positive whole number, a ``level`` is not a percentage, or
         a single ``cap`` is not a number (NaN included), or a ``{series_id: cap}``
-        mapping holds NaN caps (leave uncapped series out of it).
+        mapping holds NaN caps (leave uncapped series out of it), or ``seed`` is not None
+        or a whole number 0 or more.
     UnknownMethodError
         If ``method`` is not known.
     EngineError, MissingDependencyError
@@ -325,6 +340,7 @@ def forecast_many(
         gaps=gaps,
     )
     _check_gaps_and_cap(gaps, cap)
+    _check_seed(seed)
     check_engine(engine)
     if client is not None and engine != "dask":
         raise EngineError(

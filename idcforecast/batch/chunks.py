@@ -25,7 +25,6 @@ from idcforecast._series import (
     YEAR_MAX,
     YEAR_MIN,
     bad_year_message,
-    check_ids_distinct_as_text,
     missing_id_message,
     mixed_units_message,
     no_values_message,
@@ -35,6 +34,7 @@ from idcforecast._series import (
     value_not_finite_message,
     year_numbers,
 )
+from idcforecast._series_ids import check_ids_distinct_as_text, check_ids_not_joined_as_equal
 from idcforecast.errors import DataError, EmptyDataError
 
 if TYPE_CHECKING:
@@ -168,6 +168,24 @@ def _first_problems(
         # a year nor a value raised a ValueError while its value was worded, by its year)
         if (code := int(codes[row])) not in problems:
             problems[code] = describe(int(row))
+
+
+def _no_unit_message(series_id: str, year: int, value: float, unit: str) -> str:
+    """Message for a bare number in a series whose other rows state a unit, in the words of
+    :func:`idcforecast.read_series`, which refuses it.
+
+    Examples
+    --------
+    >>> _no_unit_message("B", 2019, 1.0, "CNY 100m").split(",")[0]
+    "series 'B' year 2019: the number 1 has no unit"
+    """
+    return (
+        f"series {series_id!r} year {year}: the number {value:g} has no unit, while other "
+        f"values of the series are in {unit!r}; expected figure text with a unit "
+        "('1,562.5亿元') or a unit in its 'unit' column, or, when every bare number is in one "
+        f"unit, that unit asked for (`forecast-many --unit '{unit}'`, "
+        f"read_long_table(..., unit={unit!r}))"
+    )
 
 
 def _record_mixed_units(
@@ -414,6 +432,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         raise DataError(
             f"forecast_many: {missing_id_message(row, data['year'].iloc[row])}", row=row
         )
+    check_ids_not_joined_as_equal(ids_column)
     codes, ids = pd.factorize(ids_column, sort=False)
     check_ids_distinct_as_text(list(ids))
     codes = codes.astype(np.int64, copy=False)
@@ -476,6 +495,17 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         units = names[series_unit_code]
         mixed = (unit_codes >= 0) & (unit_codes != series_unit_code[codes])
         _record_mixed_units(codes, unit_codes, mixed, ids, names, problems)
+        # a bare number beside rows with a unit was taken in silence to be in their unit
+        unit_of_series = series_unit_code[codes]
+        bare = (unit_codes < 0) & (unit_of_series >= 0) & np.isfinite(values) & np.isfinite(years)
+        _first_problems(
+            codes,
+            bare,
+            lambda r: _no_unit_message(
+                str(ids[codes[r]]), int(years[r]), float(values[r]), str(names[unit_of_series[r]])
+            ),
+            problems,
+        )
     estimates = kept_estimates(kept["note"], codes, years) if "note" in kept.columns else {}
     fx_years = converted_fx_years(kept["note"], codes, years) if "note" in kept.columns else {}
     bounds = bound_years(kept["qualifier"], codes, years) if "qualifier" in kept.columns else {}

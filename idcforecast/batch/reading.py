@@ -5,20 +5,22 @@ for title lines, percent-formatted Excel cells as shown, typed errors naming the
 value cells are read by the same number rules: ``"1,000"`` is a thousand, with
 ``decimal=","`` ``"1.234,5"`` is 1234.5, and a number the chosen decimal mark contradicts
 (``"12,5"`` read with ``decimal="."``, ``"12.5"`` with ``decimal=","``) is a ``ParseError``
-naming its cell, never a silent factor of ten. Units are not converted here: every series is
-forecast in the unit its rows are written in. A cell marked as not published (``"n/a"``,
-``"—"``, ``".."``, ``"暂无"``) is a gap like a blank cell, as ``read_series`` reads it; a
+naming its cell, never a silent factor of ten. Without ``unit`` every series is forecast in
+the unit its rows are written in; with it, every row is converted to it. A cell marked as
+not published (``"n/a"``, ``"—"``, ``".."``, ``"暂无"``) is a gap like a blank cell, as
+``read_series`` reads it; a
 number with a bound or "about" before it and no unit (``"超过520"``, ``"> 1500"``, ``"约300"``)
 is that number, its qualifier in the ``qualifier`` column, as ``read_series`` reads it;
-another cell that is not a plain number (``"3亿元"``, a range ``"300-340"``, ``"TBD"``) is
-kept as written, so that only its series fails, with a note quoting it.
+figure text with a unit (``"1000亿元"``) is its number in its own unit, as ``read_series``
+reads it (over the row's unit, noted); another cell that is not one number (a range
+``"300-340"``, ``"TBD"``) is kept as written, so that only its series fails, with a note
+quoting it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import re
 import signal
 import threading
 from collections.abc import Iterator
@@ -32,14 +34,13 @@ from idcforecast._cells import (
     has_year_headers,
     in_context,
     is_blank,
-    is_not_published,
-    read_figure,
 )
 from idcforecast._table_files import check_format_options, read_table
 from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
 from idcforecast._unit_lines import no_rows_against_the_line_above
 from idcforecast.batch.chunks import NOT_CONVERTED
+from idcforecast.batch.value_cells import cell_units_read, percent_unit, value_numbers
 from idcforecast.batch.wide import (
     is_wide,
     is_years_as_rows,
@@ -56,10 +57,6 @@ if TYPE_CHECKING:
 __all__ = ["read_long_table"]
 
 LONG_COLUMNS = ("series_id", "year", "value")
-# text made only of digits, signs, spaces and separators: a number in some notation, so a
-# cell the figure parser rejects is a format problem of the file (wrong decimal mark)
-_NUMBER_LIKE = re.compile(r"[\s\d.,'+-]*\d[\s\d.,'+-]*")
-_COMMA_DECIMAL = r"\s*[+-]?\d+(?:,\d+)?\s*"  # "1234,5": no grouping dots, vectorisable
 
 
 def read_long_table(
@@ -102,12 +99,14 @@ def read_long_table(
     unit
         Convert every row to this unit (``"USD bn"``): from the unit in its ``unit`` column,
         currencies with the FX rate of the row's year, magnitudes, racks and power
-        (through ``kw_per_rack``, kW per rack). A row without a unit is taken to be in
-        ``unit`` already. A row whose unit does not convert (unknown, another dimension, a
-        year without an FX rate) keeps its value and unit, and its series is reported as
-        failed by :func:`forecast_many` with the error naming the row (in its ``note``).
-        ``None`` (default): values are kept as written, and a series whose rows carry
-        different units is reported as failed by :func:`forecast_many`.
+        (through ``kw_per_rack``, kW per rack), and figure text from its own unit
+        (``"1000亿元"``). A row without a unit is taken to be in ``unit`` already. A row
+        whose unit does not convert (unknown, another dimension, a year without an FX
+        rate) keeps its value and unit, and its series is reported as failed by
+        :func:`forecast_many` with the error naming the row (in its ``note``).
+        ``None`` (default): values are kept in their unit, and a series whose rows carry
+        different units, or a unit beside bare numbers, is reported as failed by
+        :func:`forecast_many`.
     estimates
         Years marked as estimates ("2021E", "2022F") in headers or year cells: ``"error"``
         (default) names them, ``"drop"`` leaves them out, ``"keep"`` reads them as years,
@@ -274,9 +273,13 @@ def read_long_table(
         out = _with_value_unit(out, value_unit, place_of)
     dropped = np.zeros(len(out), dtype=bool)
     if not _is_numeric(out["value"]):
-        out["value"], percent, unpublished, qualifiers = _numbers(table["value"], decimal, place_of)
+        out["value"], percent, unpublished, qualifiers, cell_units = value_numbers(
+            table["value"], decimal, place_of
+        )
         if percent.any():
-            out = _percent_unit(out, percent, place_of)
+            out = percent_unit(out, percent, place_of)
+        if cell_units.notna().any():
+            out = cell_units_read(out, cell_units, table["value"])
         if qualifiers.notna().any():
             out = _cell_qualifiers(out, qualifiers, table["value"], place_of)
         if unpublished.any():
@@ -593,113 +596,3 @@ def _gaps(unpublished: np.ndarray, ids: pd.Series) -> np.ndarray:
     first = np.zeros(codes.size, dtype=bool)
     first[np.unique(codes, return_index=True)[1]] = True
     return unpublished & ~(every & first)
-
-
-def _percent_unit(data: pd.DataFrame, percent: pd.Series, place_of: Any) -> pd.DataFrame:
-    """Rows whose value was written as a percentage ("27.8%", an Excel cell formatted as
-    one) are in unit "%": a blank or missing unit becomes "%", another unit is an error."""
-    out = data.copy()
-    units = out["unit"] if "unit" in out.columns else None
-    if units is None:
-        out["unit"] = percent.map({True: "%", False: None}).astype(object)
-        return out
-    clash = percent & units.notna() & (units != "%")
-    if clash.any():
-        label = clash.index[np.argmax(clash.to_numpy())]
-        where = place_of(label, "value")
-        raise DataError(
-            f"{where}: the value is written as a percentage but the row's unit is "
-            f"{units[label]!r}; write the value as a plain number, or the unit as '%'",
-            place=where,
-        )
-    out["unit"] = units.where(~(percent & units.isna()), "%")
-    return out
-
-
-def _numbers(
-    column: pd.Series, decimal: str, place_of: Any
-) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
-    """Value cells as floats (cells that are not plain numbers keep their original object),
-    the mask of cells written as percentages ("27.8%" is 27.8, in unit "%"), the mask of
-    cells marked as not published ("n/a", "—": NaN, a gap), and the qualifier each cell
-    wrote before its number ("超过520": "at_least"; None for the others)."""
-    import pandas as pd
-
-    if isinstance(column.dtype, pd.StringDtype):  # a CSV's text column: no per-cell test
-        is_text = column.notna()
-    else:
-        is_text = column.map(lambda cell: isinstance(cell, str)).astype(bool)
-    values = pd.Series(np.nan, index=column.index, dtype=np.float64)
-    # Excel TRUE/FALSE cells are not numbers (pandas would read them as 1.0 and 0.0)
-    others = ~is_text & column.notna() & ~column.map(lambda c: isinstance(c, bool)).astype(bool)
-    values[others] = pd.to_numeric(column[others], errors="coerce")  # Excel number cells
-    text = column[is_text].astype(str).str.strip()
-    if decimal == ".":
-        values[is_text] = pd.to_numeric(text, errors="coerce")
-    else:
-        simple = text.str.fullmatch(_COMMA_DECIMAL).astype(bool)
-        swapped = text[simple].str.replace(",", ".", regex=False)
-        values[simple[simple].index] = pd.to_numeric(swapped, errors="coerce")
-    unread = text[values[is_text].isna().to_numpy() & text.ne("").to_numpy()]
-    read: dict[str, float] = {}
-    qualified: dict[str, str] = {}  # cells read with a bound or "about" ("超过520")
-    not_published: set[str] = set()
-    for label, cell in unread.drop_duplicates().items():
-        if is_not_published(cell):
-            not_published.add(cell)
-            continue
-        number = _plain_number(cell, decimal, place_of(label, "value"))
-        if number is not None:
-            read[cell] = number[0]
-            if number[1] != "exact":
-                qualified[cell] = number[1]
-    percent = pd.Series(False, index=column.index)
-    unpublished = pd.Series(False, index=column.index)
-    qualifiers = pd.Series(None, index=column.index, dtype=object)
-    if read:
-        as_read = unread.map(read)
-        values[as_read.index] = as_read
-        percent[as_read.index] = as_read.notna() & unread.str.endswith("%")
-    if qualified:
-        qualifiers[unread.index] = unread.map(qualified)
-    if not_published:
-        unpublished[unread.index] = unread.isin(not_published)
-    # cells kept as written: text read as no number (not a not-published mark) and other
-    # cells that are no number (an Excel TRUE); blank and not-published cells stay NaN
-    text_kept = ~is_text & column.notna() & values.isna()
-    text_kept[unread.index] = values[unread.index].isna() & ~unpublished[unread.index]
-    if not text_kept.any():
-        return values, percent, unpublished, qualifiers
-    kept = values.astype(object)
-    kept[text_kept] = column[text_kept]
-    return kept, percent, unpublished, qualifiers
-
-
-def _plain_number(cell: str, decimal: str, place: str) -> tuple[float, str] | None:
-    """The number a text cell writes and its qualifier, or None for text that is not a
-    plain number.
-
-    A number with a bound or "about" written before it and no unit ("超过520", "> 1500",
-    "约300", "at least 520") is read as ``read_series`` reads it: the number, qualified
-    (``"at_least"``, ``"at_most"``, ``"approximately"``). A unit, a range or a footnote
-    marker in the cell is not a plain number.
-
-    Raises the figure parser's ``ParseError`` (naming ``place``) for number-like text the
-    decimal mark contradicts: that is the whole file's format, not one series' problem.
-
-    Examples
-    --------
-    >>> _plain_number("超过520", ".", "f.csv row 2"), _plain_number("1,000", ".", "row 3")
-    ((520.0, 'at_least'), (1000.0, 'exact'))
-    >>> _plain_number("3亿元", ".", "row 4"), _plain_number("300-340", ".", "row 5")
-    (None, None)
-    """
-    try:
-        figure = read_figure(cell, place=place, decimal_mark=decimal)
-    except IdcForecastError:
-        if _NUMBER_LIKE.fullmatch(cell):
-            raise
-        return None
-    unitless = figure.unit is None or (figure.unit == "%" and cell.endswith("%"))
-    plain = unitless and figure.low is None and not figure.marker
-    return (figure.value, figure.qualifier) if plain and np.isfinite(figure.value) else None

@@ -49,8 +49,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="long table (series_id, year, value [unit]), wide table (a row per series named "
         "by series_id or its text columns joined, a column per year) or a table with a row per "
-        "year (year, then a column per series named by its header), numbers as read_series "
-        "reads them; '-' reads it from standard input (a CSV or an .xlsx piped in)",
+        "year (year, then a column per series named by its header), numbers and figure text "
+        "('1000亿元', in its own unit, converted by --unit) as read_series reads them; '-' "
+        "reads it from standard input (a CSV or an .xlsx piped in)",
     )
     parser.add_argument(
         "--horizon", type=years_ahead, required=True, help="years after each series"

@@ -549,17 +549,18 @@ def test_figure_text_in_a_batch_names_the_reader_that_takes_it() -> None:
     assert out["note"].iloc[0] == (
         "series 'cn' year 2019: value '1562.5亿元' is not a finite number; give a number, or "
         "leave the year out (a missing year is allowed: drop its row, or blank its cell in a "
-        "wide table) (figure text with a unit, such as '1,562.5亿元' or '800 MW', is read "
-        "by idcforecast.read_series and by `idcforecast forecast --data`; forecast(), "
-        "forecast_many() and `forecast-many` take numbers, the unit in a 'unit' column and "
-        "a bound in a 'qualifier' column, 'at_least' or 'at_most' (`forecast-many` also "
-        "reads one written before the number, '超过520'))"
+        "wide table) (figure text, such as '1,562.5亿元', '800 MW' or '超过520', is read "
+        "by idcforecast.read_series, idcforecast.read_long_table and the commands reading a "
+        "file, `forecast --data` and `forecast-many`; forecast() and forecast_many() take "
+        "numbers, the unit in a 'unit' column and a bound in a 'qualifier' column, "
+        "'at_least' or 'at_most')"
     )
     # a bound written before the number was told only "not a finite number"
     bound = frame.assign(value=[1562.5, 2238.7, "超过3000", 4043.2])
     note = forecast_many(bound, 1, method="naive", engine="serial")["note"].iloc[0]
     assert note.startswith("series 'cn' year 2021: value '超过3000' is not a finite number")
-    assert "a bound in a 'qualifier' column, 'at_least' or 'at_most' (" in note
+    assert "a bound in a 'qualifier' column, 'at_least' or 'at_most')" in note
+    assert "'超过520', is read by idcforecast.read_series, idcforecast.read_long_table" in note
 
 
 def _mixed_methods_panel() -> pd.DataFrame:
@@ -898,3 +899,60 @@ def test_a_pandas_series_of_caps_is_a_mapping_as_in_forecast() -> None:
     )
     # drift on a: 18 + 2 a year, clipped at 21 (20, 21, 21); b (9 + 1 a year) uncapped
     assert got["mean"].tolist() == [20.0, 21.0, 21.0, 10.0, 11.0, 12.0]
+
+
+def test_a_seed_that_simulate_refuses_is_refused_up_front() -> None:
+    # seed=-1, 1.5, "7" and True were accepted without a word, where simulate() and --seed
+    # on the command line refuse them
+    data = _panel(3)
+    for seed in [-1, 1.5, "7", True]:
+        msg = (
+            f"forecast_many: seed must be a whole number 0 or more, or None; got {seed!r}; "
+            "e.g. seed=7"
+        )
+        with pytest.raises(ModelError, match=re.escape(msg) + "$"):
+            forecast_many(data, 2, engine="serial", seed=seed, progress=False)
+    # whole numbers 0 or more, NumPy's included, still run, with the same numbers as no seed
+    plain = forecast_many(data, 2, engine="serial", progress=False)
+    for seed in [0, 7, np.int64(3)]:
+        out = forecast_many(data, 2, engine="serial", seed=seed, progress=False)
+        pd.testing.assert_frame_equal(out, plain)
+
+
+def test_a_bare_number_beside_rows_with_a_unit_fails_its_series() -> None:
+    # batch29: a row without a unit in a series whose other rows state one was taken in
+    # silence to be in their unit (read_series refuses it: "the number 1 has no unit")
+    frame = pd.DataFrame(
+        {
+            "series_id": ["b"] * 3 + ["c"] * 3,
+            "year": [2019, 2020, 2021] * 2,
+            "value": [1.0, 2.0, 3.0, 1.0, 2.0, 3.0],
+            "unit": [None, "CNY 100m", None, "MW", "MW", "MW"],
+        }
+    )
+    out = forecast_many(frame, 1, method="naive", engine="serial", progress=False)
+    per = out.set_index("series_id")
+    assert per.loc["b", "status"] == "failed"
+    assert per.loc["b", "note"] == (
+        "series 'b' year 2019: the number 1 has no unit, while other values of the series are "
+        "in 'CNY 100m'; expected figure text with a unit ('1,562.5亿元') or a unit in its "
+        "'unit' column, or, when every bare number is in one unit, that unit asked for "
+        "(`forecast-many --unit 'CNY 100m'`, read_long_table(..., unit='CNY 100m'))"
+    )
+    assert per.loc["c", ["status", "mean"]].tolist() == ["ok", 3.0]  # naive: the last value
+
+
+def test_an_infinite_cap_in_a_mapping_is_refused_up_front() -> None:
+    # batch29: {'a': inf} failed series 'a' alone, told "for no cap pass cap=None", which is
+    # not how a mapping leaves a series uncapped
+    data = _panel(3)
+    first = str(data["series_id"].iloc[0])
+    msg = (
+        f"forecast_many: cap is infinite for series {first!r}, which is no saturation level; "
+        "leave the uncapped series out of the mapping or give their caps"
+    )
+    for caps in ({first: float("inf")}, pd.Series({first: np.inf})):
+        with pytest.raises(ModelError, match=re.escape(msg) + "$"):
+            forecast_many(data, 2, engine="serial", cap=caps, progress=False)
+    with pytest.raises(ModelError, match=re.escape(msg.replace("forecast_many", "forecast"))):
+        forecast(data, 2, cap={first: float("inf")})

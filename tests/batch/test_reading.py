@@ -223,11 +223,52 @@ def test_text_that_is_not_a_number_fails_only_its_series(tmp_path: Path) -> None
     assert data["value"].iloc[8] == "TBD"  # kept as written for the note
     out = forecast_many(data, 1, method="drift", engine="serial", progress=False)
     status = out.set_index("series_id")["status"].to_dict()
-    assert status == {"ok": "ok", "bad": "failed", "cny": "failed"}
+    # figure text with a unit is read as read_series reads it (was: failed, "'1亿元' is not a
+    # finite number"): 1..6 in 'CNY 100m', drift 6 + (6 - 1) / 5 = 7
+    assert status == {"ok": "ok", "bad": "failed", "cny": "ok"}
     notes = out.set_index("series_id")["note"]
     assert notes["bad"].startswith("series 'bad' year 2017: value 'TBD' is not a finite number")
-    assert "'1亿元'" in notes["cny"]  # units are not converted here: read_series does that
+    assert out.set_index("series_id").loc["cny", ["mean", "unit"]].tolist() == [7.0, "CNY 100m"]
     assert out.set_index("series_id").loc["ok", "mean"] == 16.0  # drift: 15 + 1
+
+
+def test_figure_text_with_a_unit_is_read_and_converted_as_read_series_reads_it(
+    tmp_path: Path,
+) -> None:
+    # batch29: forecast-many failed every series written '1000亿元' even with --unit, while
+    # `forecast --data` (read_series) read the same file
+    path = _csv(
+        tmp_path,
+        "series_id,year,value\n"
+        + "".join(f"a,{2019 + i},{800 + 100 * i}亿元\n" for i in range(5))
+        + "".join(f"b,{2019 + i},{80 + 10 * i}\n" for i in range(5)),
+    )
+    data = read_long_table(path, unit="CNY bn")
+    # 1 亿元 (CNY 100m) is 0.1 CNY bn: 800亿元 is 80 CNY bn; b's bare numbers are in the unit
+    assert data["value"].tolist() == [80.0, 90.0, 100.0, 110.0, 120.0] * 2
+    assert data["unit"].tolist() == ["CNY bn"] * 10
+    out = forecast_many(data, 1, method="naive", engine="serial", progress=False)
+    assert out[["series_id", "mean", "unit", "status"]].values.tolist() == [
+        ["a", 120.0, "CNY bn", "ok"],
+        ["b", 120.0, "CNY bn", "ok"],
+    ]
+    # without unit=, each series in the unit it is written in
+    plain = read_long_table(path)
+    assert plain["value"].tolist()[:5] == [800.0, 900.0, 1000.0, 1100.0, 1200.0]
+    assert plain["unit"].tolist()[:5] == ["CNY 100m"] * 5
+    assert plain["unit"].iloc[5:].isna().all()
+    # a cell's own unit over its unit column's, noted in read_series' words
+    clash = _csv(
+        tmp_path,
+        "series_id,year,value,unit\na,2019,800亿元,CNY bn\na,2020,90,CNY bn\n",
+        "clash.csv",
+    )
+    read = read_long_table(clash, unit="CNY bn")
+    assert read["value"].tolist() == [80.0, 90.0]
+    assert read["note"].iloc[0] == (
+        "read in the cell's own unit 'CNY 100m' ('800亿元'), not in the unit of its header or "
+        "unit column, 'CNY bn'"
+    )
 
 
 def test_a_footnote_marker_is_never_read_as_a_digit(tmp_path: Path) -> None:
@@ -872,7 +913,9 @@ def test_a_bound_written_before_a_number_is_read_as_read_series_reads_it(tmp_pat
     )
     with pytest.raises(DataError, match=re.escape(msg) + "$"):
         read_long_table(path)
-    # a wide table's cell too; a unit or a range in the cell still fails its series, quoted
+    # a wide table's cell too; a range in the cell still fails its series, quoted, and a
+    # cell's own unit beside bare numbers fails it as read_series refuses it (was: 'ok', 1, 3
+    # and 4 taken in silence to be in the one cell's 'CNY 100m')
     path = _csv(
         tmp_path,
         "market,2019,2020,2021,2022\nA,1,超过2,3,4\nB,1,2亿元,3,4\nC,1,2-3,3,4\n",
@@ -884,7 +927,10 @@ def test_a_bound_written_before_a_number_is_read_as_read_series_reads_it(tmp_pat
         "ok",
         "value published as a bound, fitted as that number: 2020 (at least)",
     ]
-    assert per.loc["B", "note"].startswith("series 'B' year 2020: value '2亿元' is not a finite")
+    assert per.loc["B", "note"].startswith(
+        "series 'B' year 2019: the number 1 has no unit, while other values of the series are "
+        "in 'CNY 100m'"
+    )
     assert per.loc["C", "note"].startswith("series 'C' year 2020: value '2-3' is not a finite")
 
 

@@ -814,3 +814,19 @@ def test_cap_and_gaps_options_reach_every_series(tmp_path: Path) -> None:
     written = pd.read_csv(out, keep_default_na=False)
     assert set(written.loc[written["series_id"] == "gappy", "status"]) == {"failed"}
     assert set(written.loc[written["series_id"] == "share", "status"]) == {"ok"}
+
+
+def test_figure_text_with_a_unit_is_read_with_unit(tmp_path: Path) -> None:
+    # batch29: every series written '1000亿元' failed even with --unit ("not a finite number")
+    src = tmp_path / "cn.csv"
+    src.write_text(
+        "series_id,year,value\n"
+        + "".join(f"cn,{2019 + i},{800 + 100 * i}亿元\n" for i in range(5)),
+        encoding="utf-8",
+    )
+    out = tmp_path / "fc.csv"
+    argv = [str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
+    assert _run([*argv, "--method", "naive", "--no-progress", "--unit", "CNY bn"]) == 0
+    written = pd.read_csv(out)
+    # naive: the last value, 1200亿元 = 120 CNY bn (1 亿元 = 0.1 CNY bn)
+    assert written[["mean", "unit", "status"]].values.tolist() == [[120.0, "CNY bn", "ok"]]

@@ -1,0 +1,176 @@
+"""Value cells of a many-series file as numbers, for :func:`idcforecast.batch.read_long_table`.
+
+Plain numbers are read vectorised; only the distinct cells that are not plain numbers go
+through the figure parser, as :func:`idcforecast.read_series` reads them: a percentage
+("27.8%", in unit "%"), a bound or "about" before a number ("超过520"), figure text with a
+unit ("1000亿元", in its own unit), a mark of a year not published ("n/a"). Other cells are
+kept as written, for their series' note.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from idcforecast._cells import is_not_published, read_figure
+from idcforecast.errors import DataError, IdcForecastError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["cell_units_read", "percent_unit", "value_numbers"]
+
+# text made only of digits, signs, spaces and separators: a number in some notation, so a
+# cell the figure parser rejects is a format problem of the file (wrong decimal mark)
+_NUMBER_LIKE = re.compile(r"[\s\d.,'+-]*\d[\s\d.,'+-]*")
+_COMMA_DECIMAL = r"\s*[+-]?\d+(?:,\d+)?\s*"  # "1234,5": no grouping dots, vectorisable
+
+
+def percent_unit(data: pd.DataFrame, percent: pd.Series, place_of: Any) -> pd.DataFrame:
+    """Rows whose value was written as a percentage ("27.8%", an Excel cell formatted as
+    one) are in unit "%": a blank or missing unit becomes "%", another unit is an error."""
+    out = data.copy()
+    units = out["unit"] if "unit" in out.columns else None
+    if units is None:
+        out["unit"] = percent.map({True: "%", False: None}).astype(object)
+        return out
+    clash = percent & units.notna() & (units != "%")
+    if clash.any():
+        label = clash.index[np.argmax(clash.to_numpy())]
+        where = place_of(label, "value")
+        raise DataError(
+            f"{where}: the value is written as a percentage but the row's unit is "
+            f"{units[label]!r}; write the value as a plain number, or the unit as '%'",
+            place=where,
+        )
+    out["unit"] = units.where(~(percent & units.isna()), "%")
+    return out
+
+
+def cell_units_read(out: pd.DataFrame, cell_units: pd.Series, cells: pd.Series) -> pd.DataFrame:
+    """Rows whose value cell writes its own unit ("1000亿元") are in that unit, as
+    :func:`idcforecast.read_series` reads them: a blank unit takes it; another unit (the
+    unit column's, the value header's) gives way to it, with read_series' note naming both.
+    """
+    import pandas as pd
+
+    own = cell_units.notna()
+    if "unit" not in out.columns:
+        return out.assign(unit=cell_units.astype(object))
+    units = out["unit"].astype(object)
+    other = own & units.notna() & (units != cell_units)
+    out = out.assign(unit=units.where(~own, cell_units))
+    if other.any():
+        notes = out["note"] if "note" in out.columns else pd.Series(None, index=out.index)
+        notes = notes.astype(object)
+        for label in other[other].index:
+            cell = str(cells[label]).strip()
+            note = (
+                f"read in the cell's own unit {cell_units[label]!r} ({cell!r}), not in the "
+                f"unit of its header or unit column, {units[label]!r}"
+            )
+            old = notes[label]
+            notes[label] = f"{old}; {note}" if isinstance(old, str) and old else note
+        out["note"] = notes
+    return out
+
+
+def value_numbers(
+    column: pd.Series, decimal: str, place_of: Any
+) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series, pd.Series]:
+    """Value cells as floats (cells that are not numbers keep their original object),
+    the mask of cells written as percentages ("27.8%" is 27.8, in unit "%"), the mask of
+    cells marked as not published ("n/a", "—": NaN, a gap), the qualifier each cell
+    wrote before its number ("超过520": "at_least"; None for the others), and the unit a
+    figure cell writes ("1000亿元": 1000 in "CNY 100m"; None for the others)."""
+    import pandas as pd
+
+    if isinstance(column.dtype, pd.StringDtype):  # a CSV's text column: no per-cell test
+        is_text = column.notna()
+    else:
+        is_text = column.map(lambda cell: isinstance(cell, str)).astype(bool)
+    values = pd.Series(np.nan, index=column.index, dtype=np.float64)
+    # Excel TRUE/FALSE cells are not numbers (pandas would read them as 1.0 and 0.0)
+    others = ~is_text & column.notna() & ~column.map(lambda c: isinstance(c, bool)).astype(bool)
+    values[others] = pd.to_numeric(column[others], errors="coerce")  # Excel number cells
+    text = column[is_text].astype(str).str.strip()
+    if decimal == ".":
+        values[is_text] = pd.to_numeric(text, errors="coerce")
+    else:
+        simple = text.str.fullmatch(_COMMA_DECIMAL).astype(bool)
+        swapped = text[simple].str.replace(",", ".", regex=False)
+        values[simple[simple].index] = pd.to_numeric(swapped, errors="coerce")
+    unread = text[values[is_text].isna().to_numpy() & text.ne("").to_numpy()]
+    read: dict[str, float] = {}
+    qualified: dict[str, str] = {}  # cells read with a bound or "about" ("超过520")
+    units_of: dict[str, str] = {}  # figure cells with their own unit ("1000亿元")
+    not_published: set[str] = set()
+    for label, cell in unread.drop_duplicates().items():
+        if is_not_published(cell):
+            not_published.add(cell)
+            continue
+        number = _plain_number(cell, decimal, place_of(label, "value"))
+        if number is not None:
+            read[cell] = number[0]
+            if number[1] != "exact":
+                qualified[cell] = number[1]
+            if number[2] is not None:
+                units_of[cell] = number[2]
+    percent = pd.Series(False, index=column.index)
+    unpublished = pd.Series(False, index=column.index)
+    qualifiers = pd.Series(None, index=column.index, dtype=object)
+    cell_units = pd.Series(None, index=column.index, dtype=object)
+    if read:
+        as_read = unread.map(read)
+        values[as_read.index] = as_read
+        percent[as_read.index] = as_read.notna() & unread.str.endswith("%")
+    if qualified:
+        qualifiers[unread.index] = unread.map(qualified)
+    if units_of:
+        cell_units[unread.index] = unread.map(units_of)
+    if not_published:
+        unpublished[unread.index] = unread.isin(not_published)
+    # cells kept as written: text read as no number (not a not-published mark) and other
+    # cells that are no number (an Excel TRUE); blank and not-published cells stay NaN
+    text_kept = ~is_text & column.notna() & values.isna()
+    text_kept[unread.index] = values[unread.index].isna() & ~unpublished[unread.index]
+    if not text_kept.any():
+        return values, percent, unpublished, qualifiers, cell_units
+    kept = values.astype(object)
+    kept[text_kept] = column[text_kept]
+    return kept, percent, unpublished, qualifiers, cell_units
+
+
+def _plain_number(cell: str, decimal: str, place: str) -> tuple[float, str, str | None] | None:
+    """The number a text cell writes, its qualifier and its own unit, or None for text that
+    is not one number.
+
+    A number with a bound or "about" written before it ("超过520", "> 1500", "约300", "at
+    least 520") is read as ``read_series`` reads it: the number, qualified (``"at_least"``,
+    ``"at_most"``, ``"approximately"``). Figure text with a unit ("1000亿元", "$71.2
+    billion") is its number in that unit (canonical spelling), as ``read_series`` reads it;
+    a range or a footnote marker in the cell is not one number.
+
+    Raises the figure parser's ``ParseError`` (naming ``place``) for number-like text the
+    decimal mark contradicts: that is the whole file's format, not one series' problem.
+
+    Examples
+    --------
+    >>> _plain_number("超过520", ".", "f.csv row 2"), _plain_number("1,000", ".", "row 3")
+    ((520.0, 'at_least', None), (1000.0, 'exact', None))
+    >>> _plain_number("3亿元", ".", "row 4"), _plain_number("300-340", ".", "row 5")
+    ((3.0, 'exact', 'CNY 100m'), None)
+    """
+    try:
+        figure = read_figure(cell, place=place, decimal_mark=decimal)
+    except IdcForecastError:
+        if _NUMBER_LIKE.fullmatch(cell):
+            raise
+        return None
+    one_number = figure.low is None and not figure.marker and np.isfinite(figure.value)
+    if not one_number:
+        return None
+    unitless = figure.unit is None or (figure.unit == "%" and cell.endswith("%"))
+    return figure.value, figure.qualifier, None if unitless else figure.unit
