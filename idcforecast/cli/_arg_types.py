@@ -5,7 +5,21 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+# the gap policies of forecast(), backtest() and forecast_many() (``gaps=``)
+GAP_POLICIES = ("interpolate", "span", "error")
+
+
+def add_gaps_argument(
+    parser: argparse.ArgumentParser,
+    help_text: str = "policy for missing years inside a series (default interpolate, noted)",
+) -> None:
+    """``--gaps``, as every forecasting command takes it."""
+    parser.add_argument("--gaps", default="interpolate", choices=GAP_POLICIES, help=help_text)
+
+
 __all__ = [
+    "GAP_POLICIES",
+    "add_gaps_argument",
     "backtest_steps",
     "check_years_ahead",
     "compounding_steps",

@@ -16,7 +16,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from idcforecast.cli._arg_types import method_names, random_seed, worker_count, years_ahead
+from idcforecast.cli._arg_types import (
+    add_gaps_argument,
+    method_names,
+    random_seed,
+    worker_count,
+    years_ahead,
+)
 from idcforecast.cli._exit import INTERRUPTED, results_status
 from idcforecast.cli._read_options import (
     add_csv_arguments,
@@ -73,12 +79,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     # as forecast has them: a share's note says "cap it at 100 (--cap 100)", and a batch
     # of shares could not be capped from the command line at all
-    parser.add_argument(
-        "--gaps",
-        default="interpolate",
-        choices=("interpolate", "span", "error"),
-        help="policy for missing years inside a series (default interpolate, noted)",
-    )
+    add_gaps_argument(parser)
     parser.add_argument(
         "--cap",
         type=float,

@@ -10,6 +10,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from idcforecast.cli._arg_types import (
+    add_gaps_argument,
     backtest_steps,
     check_years_ahead,
     method_names,
@@ -74,12 +75,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="auto",
         help='"auto" (default), a model alias, or several separated by commas (auto,drift)',
     )
-    parser.add_argument(
-        "--gaps",
-        default="interpolate",
-        choices=("interpolate", "span", "error"),
-        help="policy for missing years inside a series (default interpolate, noted)",
-    )
+    add_gaps_argument(parser)
     parser.add_argument(
         "--cap",
         type=float,

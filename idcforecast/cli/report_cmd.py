@@ -18,7 +18,7 @@ import sys
 import time
 from contextlib import nullcontext
 
-from idcforecast.cli._arg_types import random_seed
+from idcforecast.cli._arg_types import add_gaps_argument, random_seed
 from idcforecast.cli._read_options import add_read_arguments, read_options
 
 NAME = "report"
@@ -89,11 +89,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="auto",
         help='forecast method: "auto" (default) or a model alias such as drift or naive',
     )
-    parser.add_argument(
-        "--gaps",
-        default="interpolate",
-        choices=("interpolate", "span", "error"),
-        help="missing years inside the series: filled for fitting only (interpolate, the "
+    add_gaps_argument(
+        parser,
+        "missing years inside the series: filled for fitting only (interpolate, the "
         "default), or the latest consecutive run only (span), or an error",
     )
     add_read_arguments(parser, file_option="--data")
