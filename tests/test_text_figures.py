@@ -286,7 +286,7 @@ def test_a_magnitude_word_without_digits() -> None:
     assert _rows(find_figures(text)) == [
         ("上千亿元", 1.0, "CNY 100bn", "at_least", None, ""),
         ("上万台服务器", 1.0, "servers 10k", "at_least", None, ""),
-        ("超千个机柜", 1.0, "racks thousand", "at_least", None, ""),  # 机柜 is a rack (text28)
+        ("超千个机柜", 1.0, "racks thousand", "at_least", None, ""),  # 机柜 is a rack
     ]
     assert find_figures("数千亿元的投资").empty  # "several thousand 亿" is no number
 
@@ -316,7 +316,7 @@ def test_a_currency_the_registry_lacks_is_no_us_dollar() -> None:
 
 
 def test_southeast_asian_and_brazilian_money() -> None:
-    # text28: "AU$20 billion" and "R$5 billion" gave no figure, "RM 15 billion" (Johor's
+    # "AU$20 billion" and "R$5 billion" gave no figure, "RM 15 billion" (Johor's
     # ringgit) was 15 "count bn"; Malaysian press writes "RM15bil"
     text = (
         "AWS will invest AU$20 billion, R$5 billion and RM 15 billion; YTL spends RM15bil "
@@ -445,7 +445,7 @@ def test_a_figure_of_a_relative_year_gets_no_year(text: str, years: list[int | N
 
 
 def test_a_time_word_before_a_number_is_not_its_unit() -> None:
-    # "每年约100万架" was the figure "年约100万", 100 'year 10k'; since text28 每年 before
+    # "每年约100万架" was the figure "年约100万", 100 'year 10k'; now 每年 before
     # the amount makes it a rate a year (1 million racks a year), as "a year" after does
     found = find_figures("预计2024-2026年，新增机架规模每年约100万架。")
     assert list(zip(found["figure"], found["unit"], found["period"], strict=True)) == [
@@ -675,7 +675,7 @@ def test_french_money_is_money_not_a_count() -> None:
         ("我国数据中心平均PUE从2017年的1.6降至2023年的1.48。",
          [("1.6", 1.6, "PUE", 2017), ("1.48", 1.48, "PUE", 2023)]),
         # the 1.3 was lost (a bare number)
-        ("The PUE dropped from 1.6 to 1.3 in 2023.",  # 2023 is the 1.3's (text28)
+        ("The PUE dropped from 1.6 to 1.3 in 2023.",  # 2023 is the 1.3's
          [("PUE dropped from 1.6", 1.6, "PUE", None), ("1.3", 1.3, "PUE", 2023)]),
         ("Average PUE improved from 1.6 in 2017 to 1.48 in 2023, and 12 halls opened.",
          [("PUE improved from 1.6", 1.6, "PUE", 2017), ("1.48", 1.48, "PUE", 2023)]),
@@ -774,7 +774,7 @@ def test_the_year_of_a_figure_compared_with_is_not_the_first_s(
 
 
 def test_spanish_italian_and_german_figures_with_point_thousands() -> None:
-    # text28: "1.000 millones" (Spanish: 1,000 million) was 1 million and "2 mil millones"
+    # "1.000 millones" (Spanish: 1,000 million) was 1 million and "2 mil millones"
     # 2 million; a point-grouped number before a magnitude word of a language that groups
     # thousands with points is thousands: 1.000 x 1e6 = 1e9, 2.500 x 1e6 = 2.5e9
     text = (
@@ -804,7 +804,7 @@ def test_spanish_italian_and_german_figures_with_point_thousands() -> None:
 
 
 def test_yen_sign_in_a_japanese_context_is_yen() -> None:
-    # text28: "¥" was always yuan, so SoftBank's ¥1.2 trillion was 1.2 "CNY tn" (~20x the
+    # "¥" was always yuan, so SoftBank's ¥1.2 trillion was 1.2 "CNY tn" (~20x the
     # yen amount); beside Japan, Tokyo, 円, JPY or kana it is yen
     text = (
         "SoftBank will invest ¥1.2 trillion in data centers in Japan. "
@@ -839,7 +839,7 @@ def test_yen_sign_in_a_japanese_context_is_yen() -> None:
 
 
 def test_a_resolution_name_is_no_thousand() -> None:
-    # text28: "4K video" was 4 "count thousand" (4,000 of nothing), listed even without
+    # "4K video" was 4 "count thousand" (4,000 of nothing), listed even without
     # counts=True; a display resolution is a name, as "5G" is
     text = "Streaming of 4K video and 8K TV drives traffic; the site has 10K servers."
     assert _rows(find_figures(text)) == [
@@ -853,7 +853,7 @@ def test_a_resolution_name_is_no_thousand() -> None:
 @pytest.mark.parametrize(
     ("text", "years"),
     [
-        # text28: the first level took the year of the second ("$10bn" was 2024's)
+        # the first level took the year of the second ("$10bn" was 2024's)
         ("Revenue grew from $10bn to $20bn in 2024.", [None, 2024]),
         ("In 2024, revenue grew from $10bn to $20bn.", [None, 2024]),
         # the year between the levels is the first's, and only the first's (the $20bn took
@@ -883,7 +883,7 @@ def test_the_first_level_of_a_change_is_not_of_the_second_level_s_year(
 @pytest.mark.parametrize(
     ("text", "dates"),
     [
-        # text28: the first rate's period ran to the second rate's year (both 2025-2030)
+        # the first rate's period ran to the second rate's year (both 2025-2030)
         ("Revenue will grow at a 10% CAGR to 2025 and a 14% CAGR to 2030.",
          [(2025, ""), (None, "2025-2030")]),
         ("The market will grow at an 8% CAGR until 2024, then at a 12% CAGR to 2030.",
@@ -902,7 +902,7 @@ def test_a_compound_rate_s_period_does_not_cross_another_rate(
 
 
 def test_point_thousands_never_start_with_a_zero_nor_make_a_pue() -> None:
-    # text28: one "1.234,5" made every point in the text a thousands point: "0.850 %" was
+    # one "1.234,5" made every point in the text a thousands point: "0.850 %" was
     # 850 % and "a PUE of 1.125" a PUE of 1125 (a PUE is total over IT power, 1 to ~3)
     text = "Der Umsatz lag bei 2.345,6 Mio. EUR; der Anteil betrug 0.850 %; PUE: 1.125."
     found = find_figures(text)
@@ -916,7 +916,7 @@ def test_point_thousands_never_start_with_a_zero_nor_make_a_pue() -> None:
 
 
 def test_a_rate_per_a_thing_the_registry_lacks_is_no_plain_amount() -> None:
-    # text28: "$2 per GPU-hour" was a plain $2 (USD): an amount of money no one wrote;
+    # "$2 per GPU-hour" was a plain $2 (USD): an amount of money no one wrote;
     # the unit keeps what the amount is per, as written
     text = (
         "H100 capacity rents for $2 per GPU-hour, or $2.5/GPU-hour on demand. "
@@ -948,7 +948,7 @@ def test_a_rate_per_a_thing_the_registry_lacks_is_no_plain_amount() -> None:
 
 
 def test_common_chinese_numerals_are_read_and_plan_names_are_not() -> None:
-    # text28: "五百亿元", "两千亿元" and "三成" gave no figure (Chinese numerals were not
+    # "五百亿元", "两千亿元" and "三成" gave no figure (Chinese numerals were not
     # read at all); one numeral before a magnitude word or 成 is read as its digit:
     # 五百亿元 = 5 x 百亿 = 5e10 yuan, 两千亿元 = 2 x 千亿 = 2e11 yuan, 三成 = 3 tenths = 30%
     text = (
@@ -973,7 +973,7 @@ def test_common_chinese_numerals_are_read_and_plan_names_are_not() -> None:
 
 
 def test_a_five_year_plan_is_its_period() -> None:
-    # text28: "十四五" (the 14th Five-Year Plan, 2021-2025) was no period, so a target in
+    # "十四五" (the 14th Five-Year Plan, 2021-2025) was no period, so a target in
     # its sentence took the year of another clause's figure (PUE 1.3 was 2020's)
     found = find_figures(
         "“十四五”期间，新建数据中心PUE控制在1.3以下，全国平均PUE从2020年的1.49降至2023年的1.48。"
@@ -990,13 +990,13 @@ def test_a_five_year_plan_is_its_period() -> None:
 
 
 def test_a_year_earlier_is_no_rate_a_year() -> None:
-    # text28: "46% a year earlier" was the figure "46% a year" (a rate per year)
+    # "46% a year earlier" was the figure "46% a year" (a rate per year)
     found = find_figures("Margin was 47%, compared with 46% a year earlier.")
     assert found["figure"].tolist() == ["47%", "46%"]
 
 
 def test_a_list_dash_is_no_minus_sign() -> None:
-    # text28: "- 1900万 servers in use" (a Markdown bullet, as in the shared idc_sources.md)
+    # "- 1900万 servers in use" (a Markdown bullet, as in the shared idc_sources.md)
     # was -1900 "servers 10k"
     text = "Notes:\n- 1900万 servers in use at end-2021.\n  - 3% of racks idle.\n-5% margin"
     found = find_figures(text)
@@ -1005,7 +1005,7 @@ def test_a_list_dash_is_no_minus_sign() -> None:
 
 
 def test_one_paragraph_s_decimal_commas_do_not_turn_another_s_points() -> None:
-    # text28: one German "2.345,6 Mio. EUR" anywhere in a text made every point-grouped
+    # one German "2.345,6 Mio. EUR" anywhere in a text made every point-grouped
     # number of it thousands: "$1.250 billion" (a bond's size) was 1,250 USD bn
     text = (
         "Equinix sold 1.250 GW of capacity.\n\n"
@@ -1018,7 +1018,7 @@ def test_one_paragraph_s_decimal_commas_do_not_turn_another_s_points() -> None:
 
 
 def test_a_month_span_is_no_figure_and_a_share_after_its_level_takes_its_year() -> None:
-    # text28: "2024年1-9月" was the figure 5 "month" (the midpoint of 1 to 9 months), and
+    # "2024年1-9月" was the figure 5 "month" (the midpoint of 1 to 9 months), and
     # the 1.6% share of the 2023 consumption took the next clause's 2030
     text = (
         "2023年全国数据中心耗电量达到1500亿千瓦时，约占全社会用电量的1.6%，预计到2030年将突破"
@@ -1036,7 +1036,7 @@ def test_a_month_span_is_no_figure_and_a_share_after_its_level_takes_its_year() 
 
 
 def test_a_chinese_price_per_unit_written_before_its_amount() -> None:
-    # text28: "以每架每月8000元的价格" was a plain 8000 CNY; Chinese writes what a price is
+    # "以每架每月8000元的价格" was a plain 8000 CNY; Chinese writes what a price is
     # per before it ("每千瓦每月", "每机柜每年")
     text = (
         "机柜以每架每月8000元出租，电力按每千瓦每月150元计，部分客户每机柜每年10万元，"
@@ -1059,7 +1059,7 @@ def test_a_chinese_price_per_unit_written_before_its_amount() -> None:
 
 
 def test_the_end_of_a_base_period_is_a_base_year() -> None:
-    # text28: "up 5.5% compared with the end of 4Q22" (GDS's results) dated the 5.5% 2022,
+    # "up 5.5% compared with the end of 4Q22" (GDS's results) dated the 5.5% 2022,
     # the year it is compared with; it is the 4Q23 figure's change
     text = (
         "Area committed was 611,599 sqm at the end of 4Q23, up 5.5% compared with the end of 4Q22."
@@ -1070,7 +1070,7 @@ def test_the_end_of_a_base_period_is_a_base_year() -> None:
 
 
 def test_a_yen_sign_s_own_alternate_decides_between_yen_and_yuan() -> None:
-    # text28: with no country named, "¥440 billion ($2.9 billion)" was 440 CNY bn, 61.1
+    # with no country named, "¥440 billion ($2.9 billion)" was 440 CNY bn, 61.1
     # USD bn at 2024's 7.1957 CNY per USD (data/fx_rates.csv), twenty times the text's own
     # $2.9bn; as yen (151.4551 JPY per USD in 2024: 440 / 151.4551 = 2.905) it matches
     found = find_figures("The company will spend ¥440 billion ($2.9 billion) by 2024.")
@@ -1082,7 +1082,7 @@ def test_a_yen_sign_s_own_alternate_decides_between_yen_and_yuan() -> None:
 
 
 def test_a_level_compared_with_a_rate_takes_the_rate_s_unit() -> None:
-    # text28: "12 kW per rack in 2024 from 8.4 kW in 2021" gave the 8.4 'kW', a power,
+    # "12 kW per rack in 2024 from 8.4 kW in 2021" gave the 8.4 'kW', a power,
     # beside a density in kW/racks: the 'per rack' is written once for both
     text = (
         "Average rack density rose to 12 kW per rack in 2024 from 8.4 kW in 2021. "

@@ -920,7 +920,7 @@ def test_a_seed_that_simulate_refuses_is_refused_up_front() -> None:
 
 
 def test_a_bare_number_beside_rows_with_a_unit_fails_its_series() -> None:
-    # batch29: a row without a unit in a series whose other rows state one was taken in
+    # a row without a unit in a series whose other rows state one was taken in
     # silence to be in their unit (read_series refuses it: "the number 1 has no unit")
     frame = pd.DataFrame(
         {
@@ -943,7 +943,7 @@ def test_a_bare_number_beside_rows_with_a_unit_fails_its_series() -> None:
 
 
 def test_an_infinite_cap_in_a_mapping_is_refused_up_front() -> None:
-    # batch29: {'a': inf} failed series 'a' alone, told "for no cap pass cap=None", which is
+    # {'a': inf} failed series 'a' alone, told "for no cap pass cap=None", which is
     # not how a mapping leaves a series uncapped
     data = _panel(3)
     first = str(data["series_id"].iloc[0])

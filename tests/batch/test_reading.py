@@ -235,7 +235,7 @@ def test_text_that_is_not_a_number_fails_only_its_series(tmp_path: Path) -> None
 def test_figure_text_with_a_unit_is_read_and_converted_as_read_series_reads_it(
     tmp_path: Path,
 ) -> None:
-    # batch29: forecast-many failed every series written '1000亿元' even with --unit, while
+    # forecast-many failed every series written '1000亿元' even with --unit, while
     # `forecast --data` (read_series) read the same file
     path = _csv(
         tmp_path,

@@ -817,7 +817,7 @@ def test_cap_and_gaps_options_reach_every_series(tmp_path: Path) -> None:
 
 
 def test_figure_text_with_a_unit_is_read_with_unit(tmp_path: Path) -> None:
-    # batch29: every series written '1000亿元' failed even with --unit ("not a finite number")
+    # every series written '1000亿元' failed even with --unit ("not a finite number")
     src = tmp_path / "cn.csv"
     src.write_text(
         "series_id,year,value\n"

@@ -277,7 +277,7 @@ def test_a_pue_converts_to_nothing() -> None:
 def test_point_thousands_before_a_continental_magnitude_as_figures_reads_them(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    # text28: 'parse "1.000 millones de euros"' printed 1 EUR mn while 'figures' read
+    # 'parse "1.000 millones de euros"' printed 1 EUR mn while 'figures' read
     # 1,000 (the Spanish point groups thousands: 1.000 x 1e6 = 1e9 euros)
     assert _run(["1.000 millones de euros"]) == 0
     out = capsys.readouterr().out.splitlines()

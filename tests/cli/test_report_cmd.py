@@ -316,7 +316,7 @@ def test_help_says_when_series_is_required(capsys: pytest.CaptureFixture[str]) -
 def test_report_says_nothing_before_its_input_is_read(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # report29: "Report on the series in the data from nosuch.csv, forecast to 2030" was
+    # "Report on the series in the data from nosuch.csv, forecast to 2030" was
     # printed, then the error: a line announcing a report that never was
     out = tmp_path / "r.pdf"
     assert main(["report", "--data", str(tmp_path / "nosuch.csv"), "--out", str(out)]) == 2
@@ -330,7 +330,7 @@ def test_report_says_nothing_before_its_input_is_read(
 def test_report_reads_standard_input_and_records_its_hash(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # report29: `report --data -` was "-: no such file" while forecast, scenarios and show
+    # `report --data -` was "-: no such file" while forecast, scenarios and show
     # read a table piped in; the report names it "standard input" with the bytes' sha256
     import hashlib
     import io
@@ -356,7 +356,7 @@ def test_report_reads_standard_input_and_records_its_hash(
 def test_a_csv_piped_in_with_sheet_is_named_standard_input(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # report29: "error: stdin.csv: --sheet describes a sheet of an Excel workbook" named the
+    # "error: stdin.csv: --sheet describes a sheet of an Excel workbook" named the
     # temporary copy of what was piped in (forecast --data - said the same)
     import io
 

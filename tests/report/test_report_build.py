@@ -1096,7 +1096,7 @@ def test_a_year_indexed_series_is_reported_as_forecast_takes_it(tmp_path: Path) 
 
 
 def test_a_series_rows_are_named_by_the_series_and_year_in_sources(tmp_path: Path) -> None:
-    # report29: a Series' rows were "DataFrame row 0" in the sources table and "DataFrame,
+    # a Series' rows were "DataFrame row 0" in the sources table and "DataFrame,
     # rows 0-4" under the charts (the Series was turned into a frame first); read_series
     # names them "Series 'ser' year 2019", and the report now does the same
     series = pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], index=range(2019, 2024), name="ser")
@@ -1120,7 +1120,7 @@ def test_a_series_rows_are_named_by_the_series_and_year_in_sources(tmp_path: Pat
 
 
 def test_a_share_published_with_one_decimal_keeps_it(tmp_path: Path) -> None:
-    # report29: a share published as 3.0 ... 5.6 percent printed "3.000 percent", "5.600"
+    # a share published as 3.0 ... 5.6 percent printed "3.000 percent", "5.600"
     # and "+2.600 pp" (four significant digits on the largest level): a precision the data
     # never had. Levels and changes now take the decimals the figures were published with;
     # the average change a year one more (2.6 pp / 5 years = 0.52 pp)
@@ -1161,7 +1161,7 @@ def test_a_share_in_percent_is_reported_in_percentage_points(tmp_path: Path) -> 
     assert "CAGR" not in compact
     assert "compounded" not in compact
     # 3.0 - 1.5 = 1.5 pp over 8 years: 0.1875 pp a year; the shares were published with one
-    # decimal, which levels and changes keep (report29: they were "1.500", "+0.188"), the
+    # decimal, which levels and changes keep (they were "1.500", "+0.188"), the
     # average a year one more
     assert "Change 2015-2023 +1.5 pp +0.19 pp a year" in compact
     assert (

@@ -528,7 +528,7 @@ def test_claims_chart_leaves_out_a_forecast_in_another_unit() -> None:
 
 
 def test_a_claim_on_a_share_keeps_its_own_decimals() -> None:
-    # report29: a share's levels take the decimals they were published with (one here); a
+    # a share's levels take the decimals they were published with (one here); a
     # claim of 3.25 percent beside them keeps its two, never "3.2" (a claim misquoted)
     history = pd.DataFrame(
         {"series_id": "s", "year": [2021, 2022, 2023], "value": [2.9, 3.1, 3.4], "unit": "%"}
@@ -774,7 +774,7 @@ def test_the_forecast_label_of_a_range_with_a_negative_end_reads_to() -> None:
 
 
 def test_the_growth_note_of_a_plain_count_says_counts() -> None:
-    # report29: data centers (unit "count") read "Computed from levels in count"
+    # data centers (unit "count") read "Computed from levels in count"
     counts = pd.DataFrame(
         {"series_id": "dc", "year": range(2020, 2024), "value": [21.0, 25, 28, 33], "unit": "count"}
     )

@@ -253,7 +253,7 @@ FIGURE_HELP = (
             "'超千亿元' are read as at least 1千亿元)",
         ),
         ("market size", "no number found"),
-        # one Chinese numeral before a magnitude reads ("二千亿元", text28); a compound one
+        # one Chinese numeral before a magnitude reads ("二千亿元"); a compound one
         # does not, and says how to write it
         (
             "三千五百亿元",
@@ -955,7 +955,7 @@ def test_french_money_words(text: str, value: float, unit: str) -> None:
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
-        # text28: Spanish and Italian money words were unknown; "2 mil millones de dólares"
+        # Spanish and Italian money words were unknown; "2 mil millones de dólares"
         # (2 x 1,000 million = 2e9 USD) was read by find_figures as "2 mil", 2 million
         ("300 millones de dólares", 300.0, "USD mn"),
         ("1 millón de euros", 1.0, "EUR mn"),
@@ -972,7 +972,7 @@ def test_spanish_and_italian_money_words(text: str, value: float, unit: str) -> 
 
 
 def test_ct_is_a_euro_cent() -> None:
-    # text28: "8.5 ct/kWh" (German and Austrian power prices: Eurocent) was an unknown unit;
+    # "8.5 ct/kWh" (German and Austrian power prices: Eurocent) was an unknown unit;
     # 8.5 euro cents = 0.085 EUR, x 1000 kWh/MWh = 85 EUR/MWh
     q = parse_quantity("8.5 ct/kWh")
     assert (q.value, q.unit) == (8.5, "EUR cent/kWh")
@@ -984,9 +984,9 @@ def test_ct_is_a_euro_cent() -> None:
 @pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
-        # "1.000 millones de euros" read 1 EUR mn: the Spanish, Italian and German words came
-        # with text28 while parse_quantity kept reading "1.000" as English 1.0 (1,000x off);
-        # before such a word the points group thousands, as find_figures and `parse` read it
+        # "1.000 millones de euros" read 1 EUR mn: the Spanish, Italian and German words were
+        # read while "1.000" stayed English 1.0 (1,000x off); before such a word the points
+        # group thousands, as find_figures and `parse` read it
         ("1.000 millones de euros", 1000.0, "EUR mn"),
         ("1.200 milioni di euro", 1200.0, "EUR mn"),
         ("2.500 Mio. Euro", 2500.0, "EUR mn"),
