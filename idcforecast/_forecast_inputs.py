@@ -27,6 +27,7 @@ __all__ = [
     "check_cap_mapping",
     "check_index_years",
     "check_inputs",
+    "check_seed",
     "horizon_fix",
     "observed_mask",
     "place_in_series",
@@ -127,6 +128,28 @@ def resolve_levels(level: Any, *, caller: str = "forecast") -> tuple[float, ...]
             )
         out[float(value)] = None
     return tuple(out)
+
+
+def check_seed(seed: Any, *, caller: str) -> None:
+    """Raise for a ``seed`` that is not None or a whole number 0 or more, as
+    :func:`idcforecast.simulate` and ``--seed`` on the command line refuse it (seed=-1,
+    seed=1.5 and seed="7" were accepted without a word by forecast() and forecast_many()).
+
+    Examples
+    --------
+    >>> check_seed(7, caller="forecast")
+    >>> check_seed(-1, caller="forecast")
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.ModelError: forecast: seed must be a whole number 0 or more, or None; got -1; e.g. seed=7
+    """  # noqa: E501
+    if seed is None:
+        return
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+        raise ModelError(
+            f"{caller}: seed must be a whole number 0 or more, or None; got {seed!r}; e.g. seed=7",
+            seed=repr(seed),
+        )
 
 
 def resolve_caps(

@@ -24,6 +24,7 @@ import numpy as np
 from idcforecast._cells import in_context
 from idcforecast._forecast_inputs import (
     AUTO,
+    check_seed,
     place_in_series,
     resolve_caps,
     resolve_levels,
@@ -585,6 +586,7 @@ def forecast(
 
     methods = resolve_methods(method)
     levels = resolve_levels(level)
+    check_seed(seed, caller="forecast")
     check_gap_policy(gaps, "forecast")
     all_series = split_series(data)
     cap = resolve_caps(

@@ -1133,3 +1133,15 @@ def test_messages_show_numpy_arguments_as_typed() -> None:
         with pytest.raises(IdcForecastError) as caught:
             call()
         assert text in str(caught.value) and "np." not in str(caught.value)
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, "7", True])
+def test_a_seed_that_is_no_seed_is_refused_as_forecast_many_refuses_it(seed: object) -> None:
+    # forecast() accepted seed=-1, 1.5, "7" and True without a word (its methods are
+    # deterministic), while forecast_many, simulate and --seed refused them
+    with pytest.raises(ModelError) as info:
+        forecast(tidy(GROWING), 2, seed=seed)  # type: ignore[arg-type]
+    assert str(info.value) == (
+        f"forecast: seed must be a whole number 0 or more, or None; got {seed!r}; e.g. seed=7"
+    )
+    assert forecast(tidy(GROWING), 2, seed=7).equals(forecast(tidy(GROWING), 2))

@@ -13,6 +13,7 @@ from numpy.typing import NDArray
 
 from idcforecast._forecast_inputs import (
     check_cap_mapping,
+    check_seed,
     resolve_caps,
     resolve_levels,
     resolve_methods,
@@ -102,20 +103,6 @@ def _check_gaps_and_cap(gaps: Any, cap: Any) -> None:
             "(on the command line, leave out --cap), else a number above every series' last "
             "value",
             cap=repr(cap),
-        )
-
-
-def _check_seed(seed: Any) -> None:
-    """Raise for a ``seed`` that is not None or a whole number 0 or more, as
-    :func:`idcforecast.simulate` and ``--seed`` on the command line refuse it (was: seed=-1,
-    seed=1.5 and seed="7" accepted without a word)."""
-    if seed is None:
-        return
-    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise ModelError(
-            f"forecast_many: seed must be a whole number 0 or more, or None; got {seed!r}; "
-            "e.g. seed=7",
-            seed=repr(seed),
         )
 
 
@@ -340,7 +327,7 @@ def forecast_many(
         gaps=gaps,
     )
     _check_gaps_and_cap(gaps, cap)
-    _check_seed(seed)
+    check_seed(seed, caller="forecast_many")
     check_engine(engine)
     if client is not None and engine != "dask":
         raise EngineError(
