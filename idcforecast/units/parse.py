@@ -58,15 +58,34 @@ _LEADING_WORD = re.compile(
     rf"(?:{_alternation([*PREFIX_QUALIFIERS, *GROWTH_WORDS], at_start=True)})[ :：]*",
     re.IGNORECASE,
 )
-_TRAILING_WORD = re.compile(
-    rf"\s*(?:{_alternation(list(SUFFIX_QUALIFIERS), at_start=False)})$", re.IGNORECASE
-)
-_TRAILING_GROWTH = re.compile(
-    rf"\s*(?:{_alternation(list(TRAILING_GROWTH_WORDS), at_start=False)})$", re.IGNORECASE
-)
-_TRAILING_QUALIFIER = re.compile(
-    rf"\s*(?:{_alternation(list(PREFIX_QUALIFIERS), at_start=False)})$", re.IGNORECASE
-)
+
+
+class _EndWords:
+    """``\\s*(?:word|word...)$``: one of ``words`` at the end of a text, with the spaces
+    before it. :meth:`search` gives ``re.search``'s match (its leftmost start) but tries
+    only the last ``len(longest word)`` positions, then takes in the spaces before: a
+    pattern anchored at the end, searched from the start, was the largest single cost of
+    ``find_figures`` (every candidate stretch is parsed)."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.pattern = re.compile(rf"\s*(?:{_alternation(words, at_start=False)})$", re.IGNORECASE)
+        self.longest = max(map(len, words))
+
+    def search(self, text: str) -> re.Match[str] | None:
+        # (one more position: "$" also matches before a final newline)
+        match = self.pattern.search(text, max(0, len(text) - self.longest - 1))
+        if match is None:
+            return None
+        start = match.start()
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        # the same match as a search from 0 (lookbehinds see before pos)
+        return match if start == match.start() else self.pattern.match(text, start)
+
+
+_TRAILING_WORD = _EndWords(list(SUFFIX_QUALIFIERS))
+_TRAILING_GROWTH = _EndWords(list(TRAILING_GROWTH_WORDS))
+_TRAILING_QUALIFIER = _EndWords(list(PREFIX_QUALIFIERS))
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _DASHES = r"[-–—~]"
