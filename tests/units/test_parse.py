@@ -999,3 +999,28 @@ def test_point_thousands_before_a_continental_magnitude_word(
 ) -> None:
     quantity = parse_quantity(text)
     assert (quantity.value, quantity.unit, quantity.text) == (value, unit, text)
+
+
+def test_end_words_match_as_a_search_from_the_start_would() -> None:
+    # _EndWords looks only at the tail of a text (then takes in the spaces before): the
+    # same span as re.search over the whole text, on texts built of the words themselves,
+    # spaces, a final newline ("$" matches before it) and letters that join a Latin word
+    import random
+
+    from idcforecast.units import parse
+    from idcforecast.units._figure_words import SUFFIX_QUALIFIERS, TRAILING_GROWTH_WORDS
+
+    rng = random.Random(0)
+    for finder, words in (
+        (parse._TRAILING_WORD, list(SUFFIX_QUALIFIERS)),
+        (parse._TRAILING_GROWTH, list(TRAILING_GROWTH_WORDS)),
+    ):
+        pieces = [*words, " ", "  ", "\n", "\u3000", "a", "Z", "5.0", "亿元", "%"]
+        for _ in range(3000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
+            full = finder.pattern.search(text)
+            tail = finder.search(text)
+            assert (None if full is None else full.span()) == (
+                None if tail is None else tail.span()
+            ), text
+    assert parse._TRAILING_WORD.search("1,562.5亿元 以上") is not None
