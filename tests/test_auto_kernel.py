@@ -62,8 +62,10 @@ def test_m3_yearly_sample_matches_auto_point() -> None:
     "y",
     [
         np.array([100.0, 110.0, 125.0, 140.0]),  # 4 points: damped left out
-        np.array([3.0, -1.0, 4.0, 1.0, 5.0, 9.0]),  # non-positive: log members left out
-        np.array([-2.0, -1.0, 0.0, 1.0]),  # non-positive and 4 points: naive + median drift
+        # a value <= 0: naive, drift, ses, dotm (6 points), theil_sen
+        np.array([3.0, -1.0, 4.0, 1.0, 5.0, 9.0]),
+        np.array([-2.0, -1.0, 0.0, 1.0]),  # and 4 points: no dotm
+        np.array([0.0, 1.0, 3.0, 6.0, 10.0, 15.0, 21.0, 28.0]),  # from zero, growing
         np.full(7, 42.0),  # flat
         np.array([0.0, 0.0, 0.0, 0.0, 0.0]),  # all zero
         np.linspace(10.0, 40.0, 9),  # exactly linear: many smoothing parameters fit it
@@ -226,3 +228,13 @@ def test_filled_years_do_not_count_toward_a_members_minimum() -> None:
     # its filled years are log-linear: 2020 = sqrt(112 * 140), 2022 = sqrt(140 * 170)
     filled = np.array([100.0, 112.0, np.sqrt(112 * 140), 140.0, np.sqrt(140 * 170), 170.0])
     np.testing.assert_allclose(fc["mean"].to_numpy(), auto_point(filled, 2, n_obs=4), rtol=1e-9)
+
+
+def test_prefixes_of_a_series_from_zero_match_auto_point() -> None:
+    # every prefix holds the zero, so each takes the not-positive members (naive, drift,
+    # ses and theil_sen; dotm from 6 points): the kernel fits drift and dotm per problem
+    y = np.array([0.0, 2.0, 3.0, 5.0, 8.0, 9.0, 13.0, 14.0, 18.0])
+    lengths = list(range(2, y.size + 1))
+    got = auto_point_many([y], 3, lengths=[lengths])
+    ref = np.array([auto_point(y[:n], 3) for n in lengths])
+    np.testing.assert_allclose(got, ref, rtol=RTOL, atol=1e-12)
