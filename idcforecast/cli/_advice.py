@@ -33,6 +33,9 @@ CALLS: Mapping[str, str] = {
     "idcforecast.list_datasets()": "idcforecast datasets",
     "list_datasets()": "idcforecast datasets",
     "with idcforecast.use_fx_rates(FILE): ...": "--fx-rates FILE",
+    # a column of growth rates that is not read: the commands that compute them
+    "computed from the values: idcforecast.cagr)": "computed from the values: idcforecast cagr)",
+    "computed from the values (idcforecast.yoy)": "computed from the values (idcforecast show)",
 }
 
 # Python calls in advice -> the option that does the same, where the command has it

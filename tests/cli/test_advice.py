@@ -183,3 +183,24 @@ def test_an_error_names_the_command_not_the_python_function_behind_it(
 )
 def test_a_python_function_prefix_becomes_the_command(command: str, python: str, cli: str) -> None:
     assert cli_advice(python, _command(command)) == cli
+
+
+def test_a_growth_column_not_read_points_at_the_commands_that_compute_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the note of a growth-rate column that is not read named Python functions on the
+    # command line: "computed from the values (idcforecast.yoy)", "...: idcforecast.cagr)"
+    long = tmp_path / "long.csv"
+    long.write_text(
+        "year,value,unit,CAGR 16-21\n2019,50,CNY bn,\n2020,60,CNY bn,\n2021,75,CNY bn,\n"
+        "2022,80,CNY bn,12\n"
+    )
+    wide = tmp_path / "wide.csv"
+    wide.write_text("country,unit,2019,2020,2021,2022,CAGR 19-22\nChina,CNY bn,50,60,75,80,17\n")
+    assert main(["show", "--data", str(long)]) == 0
+    err = capsys.readouterr().err
+    assert "a growth rate is computed from the values (idcforecast show)" in err
+    assert main(["show", "--data", str(wide)]) == 0
+    err = capsys.readouterr().err
+    assert "another statistic is computed from the values: idcforecast cagr)" in err
+    assert "idcforecast.yoy" not in err and "idcforecast.cagr" not in err
