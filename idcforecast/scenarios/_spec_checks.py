@@ -197,9 +197,9 @@ def _years_text(years: np.ndarray) -> str:
 
 def check_kw_per_rack(kw_per_rack: Any) -> None:
     """A positive finite number (convert's own check and message), before any work."""
-    from idcforecast.units.convert import _watts_per_rack
+    from idcforecast.units.convert import checked_kw_per_rack
 
-    _watts_per_rack(kw_per_rack)
+    checked_kw_per_rack(kw_per_rack, kw_per_rack=kw_per_rack)
 
 
 def _conversion_kind(source: str, target: str) -> tuple[bool, bool]:
