@@ -28,9 +28,17 @@ Each scenario may carry:
     +400%: write ``0.04``, or ``"400%"`` if that is meant), for ``shocks`` too.
     Adjustments multiply the level, so they need a positive series: ``simulate`` refuses
     growth or shocks on years whose forecast is at or below zero (+10% would deepen a loss).
+
+    A series in % (a market share, a utilisation rate) takes percentage points instead:
+    ``{"2025-2027" = "+2pp"}`` adds 2 points to the level each year of the period (40% ->
+    42% -> 44% -> 46%, on top of the forecast); ``"2个百分点"`` and ``"-1.5 percentage
+    points"`` read too. ``simulate`` refuses a fraction or percent on a series in % (0.05
+    would multiply the share: 5% of 40% is +2 points, not the +5 points often meant) and
+    points on a series in any other unit.
 ``shocks``
     One-off multiplicative level shifts, ``{"2026" = -0.10}``: the level drops by 10% in 2026
     and the path continues from the lower level (a permanent shift, not a one-year blip).
+    On a series in %, a shift in points: ``{"2026" = "-3pp"}``.
 ``cap``
     A saturation ceiling in the series unit (a number) or a figure (``"12000亿元"``),
     applied after growth and shocks.
@@ -72,10 +80,12 @@ SMOOTH_CAP_EXPONENT = 10.0
 class Scenario:
     """One named scenario: growth adjustments, shocks, an optional cap and weight.
 
-    ``growth`` and ``shocks`` map a year to a fraction (0.03 = +3%). ``cap`` is a number in
-    the series unit, or a figure string converted when the paths' unit is known (a bare
-    number, "9000", is in the series unit; money in another currency, "US$150bn", converts
-    at the FX rate of the last observed year).
+    ``growth`` and ``shocks`` map a year to a fraction (0.03 = +3%); ``growth_pp`` and
+    ``shocks_pp`` map a year to percentage points ("+2pp" in a spec, for a series in %:
+    added to the level, not multiplied). ``cap`` is a number in the series unit, or a
+    figure string converted when the paths' unit is known (a bare number, "9000", is in
+    the series unit; money in another currency, "US$150bn", converts at the FX rate of the
+    last observed year).
     """
 
     name: str
@@ -85,6 +95,39 @@ class Scenario:
     cap_mode: str = "smooth"
     weight: float | None = None
     description: str = ""
+    growth_pp: Mapping[int, float] = field(default_factory=dict)
+    shocks_pp: Mapping[int, float] = field(default_factory=dict)
+
+    @property
+    def growth_years(self) -> set[int]:
+        """Years with a growth adjustment, relative or in points."""
+        return {*self.growth, *self.growth_pp}
+
+    @property
+    def shock_years(self) -> set[int]:
+        """Years with a shock, relative or in points."""
+        return {*self.shocks, *self.shocks_pp}
+
+    def point_shift(self, years: np.ndarray) -> np.ndarray:
+        """Cumulative shift in percentage points for each of ``years`` (consecutive).
+
+        Each year of ``growth_pp`` and ``shocks_pp`` adds its points to the level and the
+        later years keep them (a permanent shift), as ``log_adjustment`` compounds.
+
+        Examples
+        --------
+        >>> s = Scenario("share_up", growth_pp={2026: 2.0, 2027: 2.0}, shocks_pp={2027: -3.0})
+        >>> s.point_shift(np.array([2025, 2026, 2027, 2028])).tolist()
+        [0.0, 2.0, 1.0, 1.0]
+        """
+        steps = np.array(
+            [
+                self.growth_pp.get(int(year), 0.0) + self.shocks_pp.get(int(year), 0.0)
+                for year in years
+            ],
+            dtype=np.float64,
+        )
+        return np.cumsum(steps)
 
     def log_adjustment(self, years: np.ndarray) -> np.ndarray:
         """Cumulative log multiplier of the scenario for each of ``years`` (consecutive).
@@ -285,8 +328,12 @@ def _parse_scenario(name: str, body: Mapping[str, Any], *, origin: str) -> Scena
     for key in body:
         if key not in SCENARIO_KEYS:
             raise _unknown_key(origin, str(key), SCENARIO_KEYS, scenario=name)
-    growth = _parse_periods(body.get("growth", {}), origin, name, "growth")
-    shocks = _parse_periods(body.get("shocks", {}), origin, name, "shocks")
+    growth, growth_pp = _split_points(
+        _parse_periods(body.get("growth", {}), origin, name, "growth")
+    )
+    shocks, shocks_pp = _split_points(
+        _parse_periods(body.get("shocks", {}), origin, name, "shocks")
+    )
     for key, values in (("growth", growth), ("shocks", shocks)):
         for year, frac in values.items():
             if frac <= -1.0:
@@ -342,6 +389,8 @@ def _parse_scenario(name: str, body: Mapping[str, Any], *, origin: str) -> Scena
         cap_mode=cap_mode,
         weight=weight,
         description=description,
+        growth_pp=growth_pp,
+        shocks_pp=shocks_pp,
     )
 
 
@@ -376,6 +425,18 @@ def _weight(weight: Any, origin: str, name: str) -> float | None:
     return float(weight)
 
 
+class Points(float):
+    """A growth adjustment or shock in percentage points ("+2pp"), as parsed; split from
+    the fractions by :func:`_split_points`."""
+
+
+def _split_points(values: dict[int, float]) -> tuple[dict[int, float], dict[int, float]]:
+    """The fractions and the percentage points of one key, each by year."""
+    relative = {year: v for year, v in values.items() if not isinstance(v, Points)}
+    points = {year: float(v) for year, v in values.items() if isinstance(v, Points)}
+    return relative, points
+
+
 def _parse_periods(table: Any, origin: str, name: str, key: str) -> dict[int, float]:
     where = f"{origin}: scenario {name!r} key {key!r}"
     if not isinstance(table, Mapping):
@@ -406,12 +467,13 @@ def _parse_periods(table: Any, origin: str, name: str, key: str) -> dict[int, fl
                     scenario=name,
                     key=key,
                 )
-            out[year] = float(frac)
+            out[year] = frac
     return out
 
 
 def _fraction(value: Any, where: str, origin: str, name: str, key: str) -> float:
-    """A growth adjustment or shock: a fraction (0.03 = +3%) or a percent text ("3%").
+    """A growth adjustment or shock: a fraction (0.03 = +3%), a percent text ("3%"), or
+    percentage points ("+2pp", returned as :class:`Points`).
 
     A number of 1 or more is refused: 4 would be +400% a year, almost always a slip for
     0.04; a percent text says what is meant ("400%") when it is not.
@@ -430,9 +492,14 @@ def _fraction(value: Any, where: str, origin: str, name: str, key: str) -> float
             percent = math.nan
         if math.isfinite(percent):
             return percent / 100.0
+    if isinstance(value, str):
+        points = _points(value, where, origin, name, key)
+        if points is not None:
+            return points
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise SpecError(
-            f'{where} must map to a fraction (0.03 = +3%) or a percent ("3%"); found {value!r}',
+            f'{where} must map to a fraction (0.03 = +3%), a percent ("3%") or, for a series '
+            f'in %, percentage points ("+2pp"); found {value!r}',
             file=origin,
             scenario=name,
             key=key,
@@ -447,6 +514,41 @@ def _fraction(value: Any, where: str, origin: str, name: str, key: str) -> float
             key=key,
         )
     return float(value)
+
+
+MAX_POINTS = 100.0  # a share moves at most 100 points: more is a slip (a level, a fraction)
+
+
+def _points(text: str, where: str, origin: str, name: str, key: str) -> Points | None:
+    """Percentage points from text such as "+2pp", "-1.5 percentage points" or "2个百分点"
+    (the registry's spellings of the unit ``pp``); None for text in no such unit."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_quantity
+
+    try:
+        quantity = parse_quantity(text)
+    except IdcForecastError:
+        return None
+    if quantity.unit != "pp":
+        return None
+    if quantity.is_range or quantity.qualifier not in ("exact", "approximately"):
+        raise SpecError(
+            f"{where}: {text!r} is not one number of points (a range or a bound); expected "
+            'one change such as "+2pp"',
+            file=origin,
+            scenario=name,
+            key=key,
+        )
+    points = float(quantity.value)
+    if not (math.isfinite(points) and abs(points) <= MAX_POINTS):
+        raise SpecError(
+            f"{where}: {text!r} moves the level by more than {MAX_POINTS:g} percentage "
+            'points; expected a change in points such as "+2pp"',
+            file=origin,
+            scenario=name,
+            key=key,
+        )
+    return Points(points)
 
 
 def _parse_period(text: str) -> range | None:

@@ -116,7 +116,8 @@ def test_bad_period_and_value() -> None:
     _raises(
         {"scenarios": {"bull": {"growth": {"2026": "3 pct"}}}},
         "<dict>: scenario 'bull' key 'growth': period '2026' must map to a fraction "
-        "(0.03 = +3%) or a percent (\"3%\"); found '3 pct'",
+        '(0.03 = +3%), a percent ("3%") or, for a series in %, percentage points ("+2pp"); '
+        "found '3 pct'",
     )
     # 4 would be +400% a year: refused, with both readings spelled out (was accepted)
     _raises(
