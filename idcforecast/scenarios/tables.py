@@ -306,9 +306,11 @@ def prob_exceeds(
     threshold
         A number in the paths' unit, or a figure such as ``"8000亿元"`` or a
         :class:`~idcforecast.units.Quantity` (converted to the paths' unit; money in another
-        currency converts with the FX rate of ``year``). One level: a range ("8000-9000")
-        and an upper bound ("不超过8000亿元") are refused (``SpecError``), as is anything
-        that is not a number or a figure.
+        currency converts with the FX rate of ``year``, or, for a year the FX table has no
+        rate for (every year after its last), of the last observed year, as a cap does,
+        with a :class:`~idcforecast.errors.ScenarioWarning` naming it). One level: a range
+        ("8000-9000") and an upper bound ("不超过8000亿元") are refused (``SpecError``), as
+        is anything that is not a number or a figure.
     year
         A simulated year.
     scenario
@@ -425,8 +427,50 @@ def _quantity_level(
     try:
         level = quantity.to(paths.unit, year=year, kw_per_rack=kw_per_rack)
     except IdcForecastError as err:
-        raise SpecError(
-            f"{where} cannot be read in the paths' unit {paths.unit!r} ({year}): {err}",
-            key="threshold",
-        ) from err
+        fallback = _at_origin_fx_rate(paths, quantity, year, where, err, kw_per_rack=kw_per_rack)
+        if fallback is None:
+            raise SpecError(
+                f"{where} cannot be read in the paths' unit {paths.unit!r} ({year}): {err}",
+                key="threshold",
+            ) from err
+        return fallback
     return float(level.value)
+
+
+def _at_origin_fx_rate(
+    paths: Paths,
+    quantity: Quantity,
+    year: int,
+    where: str,
+    err: Exception,
+    *,
+    kw_per_rack: float,
+) -> float | None:
+    """A threshold in another currency for a simulated year the FX table has no rate for
+    (every year after the table's last): the level at the last observed year's rate, as a
+    cap in another currency is read, with a ScenarioWarning naming the rate; None when that
+    does not help (no FX gap, no origin year, a pair the table lacks).
+
+    "US$150bn" in 2030 against paths in 亿元 was refused for want of a 2030 rate, so no
+    threshold in another currency worked beyond the FX table's years."""
+    import warnings
+
+    from idcforecast.errors import MissingFxRateError, ScenarioWarning
+
+    origin = paths.origin_year
+    if not isinstance(err, MissingFxRateError) or origin is None or origin == year:
+        return None
+    try:
+        level = float(quantity.to(paths.unit, year=origin, kw_per_rack=kw_per_rack).value)
+    except IdcForecastError:
+        return None
+    warnings.warn(
+        f"{where} in {year}: the FX table has no {year} rate, so it is read at the {origin} "
+        f"rate (the last observed year, as a cap in another currency is; exchange rates "
+        f"held constant): {level:,.6g} {paths.unit}; give a {year} rate (--fx-rates FILE, "
+        "idcforecast.units.fx.use_fx_rates) to use it, or pass the threshold in "
+        f"{paths.unit!r}",
+        ScenarioWarning,
+        stacklevel=5,  # prob_exceeds' caller
+    )
+    return level
