@@ -6,6 +6,7 @@ The chain, with every assumption explicit::
     racks           = MW * 1000 / kw_per_rack           (or racks given directly)
     racks_occupied  = racks * utilisation
     revenue         = racks_occupied * revenue_per_rack (per year)
+                   or racks_occupied * kw_per_rack * revenue_per_kw
 
 ``racks`` is the installed stock, what MIIT counts as racks "in use" (在用机架: built and in
 service; the bundled series ``china_racks_in_use``); ``racks_occupied`` is the part of them
@@ -14,7 +15,9 @@ holding servers (上架率: above 55% nationally at end-2021, MIIT). The output 
 still has that column (same values) for code written against it.
 
 Internal units: money in yuan ("CNY"), power in MW, rack density in kW per rack, revenue
-per rack in yuan per rack per year, utilisation as a fraction. Every driver also takes
+per rack in yuan per rack per year (revenue per kW in yuan per kW per year: a price per kW
+with an uncertain rack density, each draw's density multiplying it), utilisation as a
+fraction. Every driver also takes
 figure text, converted with :func:`idcforecast.convert` to the unit in :data:`TEXT_UNITS`:
 "500 billion yuan", "RMB 20-50 m per MW" (a range in text is a uniform driver),
 "11.9万元每架每年" (per rack per year), "1,000 yuan per kW per month" (per kW: converted
@@ -54,12 +57,14 @@ DRIVER_UNITS: dict[str, tuple[str, float]] = {
     "racks": ("racks", math.inf),
     "utilisation": ("fraction", 1.0),
     "revenue_per_rack": ("CNY per rack per year", math.inf),
+    "revenue_per_kw": ("CNY per kW per year", math.inf),
 }
 # driver -> (smallest plausible value, how to write a typical one): values below are a
 # magnitude slip (RMB 20-50 m per MW written as (20, 50)), not a data center
 PLAUSIBLE_MINIMUM: dict[str, tuple[float, str]] = {
     "capex_per_mw": (1e5, "RMB 20-50 m per MW is (20e6, 50e6)"),
     "revenue_per_rack": (100.0, "RMB 50,000 a rack a year is 50e3"),
+    "revenue_per_kw": (10.0, "RMB 1,000 a kW a month is 12e3 a year"),
 }
 Z95 = NormalDist().inv_cdf(0.95)  # low/high of normal and lognormal = p5/p95
 QUANTITIES = ("mw", "racks", "racks_occupied", "revenue")
@@ -122,6 +127,7 @@ TEXT_UNITS = {
     "racks": "racks",
     "utilisation": "%",
     "revenue_per_rack": "CNY/racks/year",
+    "revenue_per_kw": "CNY/kW/year",
 }
 
 
@@ -168,10 +174,16 @@ def _text_quantity(
         converted = quantity.to(target, year=year, kw_per_rack=kw_per_rack)
     except IdcForecastError as err:
         if math.isnan(kw_per_rack) and "kw_per_rack" in err.fields:
+            per_kw = (
+                "; for a price per kW with a density range, give it as revenue_per_kw= "
+                "(each draw's density multiplies it)"
+                if name == "revenue_per_rack"
+                else ""
+            )
             raise SpecError(
                 f"{where} is in {quantity.unit!r}; converting it to {target!r} needs one "
                 "rack density, but kw_per_rack is not a single number here; give kw_per_rack "
-                f"as a number or the figure in {target!r} (e.g. {_TEXT_EXAMPLES[name]!r})",
+                f"as a number or the figure in {target!r} (e.g. {_TEXT_EXAMPLES[name]!r})" + per_kw,
                 key=name,
             ) from err
         hint = ""
@@ -194,6 +206,7 @@ _TEXT_EXAMPLES = {
     "racks": "520万架",
     "utilisation": "61.9%",
     "revenue_per_rack": "9,486 yuan per rack per month",
+    "revenue_per_kw": "1,000 yuan per kW per month",
 }
 
 
@@ -388,6 +401,11 @@ class DriverModel:
         Share of the racks occupied, holding servers (上架率), a fraction.
     revenue_per_rack
         Revenue per occupied rack per year (yuan).
+    revenue_per_kw
+        Instead of ``revenue_per_rack``: revenue per kW of occupied racks per year (yuan;
+        "1,000 yuan per kW per month" reads), the usual price of wholesale capacity. Revenue
+        is then racks occupied x ``kw_per_rack`` x ``revenue_per_kw``, so ``kw_per_rack`` is
+        a driver (a range too) also when ``racks`` are given.
     year
         Year for converting money in another currency (FX); also a label.
 
@@ -417,6 +435,7 @@ class DriverModel:
         racks: Any = None,
         utilisation: Any = None,
         revenue_per_rack: Any = None,
+        revenue_per_kw: Any = None,
         year: int | None = None,
         sources: Mapping[str, str] | None = None,
     ) -> None:
@@ -427,7 +446,15 @@ class DriverModel:
             "racks": racks,
             "utilisation": utilisation,
             "revenue_per_rack": revenue_per_rack,
+            "revenue_per_kw": revenue_per_kw,
         }
+        if revenue_per_rack is not None and revenue_per_kw is not None:
+            raise SpecError(
+                "DriverModel: give revenue_per_rack or revenue_per_kw, not both (found "
+                f"revenue_per_rack={revenue_per_rack!r}, revenue_per_kw={revenue_per_kw!r}); "
+                "they are one price, per rack or per kW",
+                key="revenue_per_kw",
+            )
         if racks is not None and capex is not None:
             raise SpecError(
                 "DriverModel: give either racks or capex (with capex_per_mw), not both",
@@ -447,9 +474,10 @@ class DriverModel:
                 "capex_per_mw) instead of racks",
                 key="capex_per_mw",
             )
-        if revenue_per_rack is not None and utilisation is None:
+        if (revenue_per_rack is not None or revenue_per_kw is not None) and utilisation is None:
+            price = "revenue_per_rack" if revenue_per_rack is not None else "revenue_per_kw"
             raise SpecError(
-                "DriverModel: revenue needs utilisation as well as revenue_per_rack",
+                f"DriverModel: revenue needs utilisation as well as {price}",
                 key="utilisation",
             )
         sources = dict(sources or {})
@@ -483,8 +511,8 @@ class DriverModel:
             driver = _make_driver(name, spec, year=year, kw_per_rack=density)
             if name == "kw_per_rack" and driver.dist == "fixed":
                 density = float(driver.value)  # type: ignore[arg-type]
-            if name == "kw_per_rack" and racks is not None:
-                continue  # not a driver of the chain: racks are given
+            if name == "kw_per_rack" and racks is not None and revenue_per_kw is None:
+                continue  # not a driver of the chain: racks are given, revenue is per rack
             if name in sources:
                 driver = replace(driver, source=sources[name])
             made[name] = driver
@@ -496,7 +524,7 @@ class DriverModel:
         out = ["racks"] if "racks" in self.drivers else ["mw", "racks"]
         if "utilisation" in self.drivers:
             out.append("racks_occupied")
-        if "revenue_per_rack" in self.drivers:
+        if "revenue_per_rack" in self.drivers or "revenue_per_kw" in self.drivers:
             out.append("revenue")
         return tuple(out)
 
@@ -511,6 +539,8 @@ class DriverModel:
             out["racks_occupied"] = out["racks"] * v["utilisation"]
         if "revenue_per_rack" in v:
             out["revenue"] = out["racks_occupied"] * v["revenue_per_rack"]
+        if "revenue_per_kw" in v:  # (with capex given, kw_per_rack cancels: MW x 1000 x ...)
+            out["revenue"] = out["racks_occupied"] * v["kw_per_rack"] * v["revenue_per_kw"]
         return out
 
     def assumptions(self) -> pd.DataFrame:
@@ -548,7 +578,9 @@ class DriverModel:
 
         low = {n: d.bounds()[0] for n, d in self.drivers.items()}
         high = {n: d.bounds()[1] for n, d in self.drivers.items()}
-        divisors = ("capex_per_mw", "kw_per_rack")
+        # kw_per_rack divides MW into racks; with racks given it only multiplies a revenue
+        # per kW (and with capex given it cancels from revenue, so either end serves there)
+        divisors = ("capex_per_mw",) if "racks" in self.drivers else ("capex_per_mw", "kw_per_rack")
         lo_in = {n: (high[n] if n in divisors else low[n]) for n in self.drivers}
         hi_in = {n: (low[n] if n in divisors else high[n]) for n in self.drivers}
         lo_out, hi_out = self._evaluate(lo_in), self._evaluate(hi_in)
