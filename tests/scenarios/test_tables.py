@@ -404,3 +404,37 @@ def test_a_threshold_in_another_currency_in_a_year_with_a_rate_uses_that_years_r
         origin_year=2023,
     )
     assert prob_exceeds(p, "US$150bn", 2025, scenario="base") == 0.6
+
+
+def _share_paths() -> Paths:
+    # a share in %: levels 40, 41, ..., 59 in 2028 (20 paths), last observed 40% in 2024
+    return Paths(
+        values=np.arange(40.0, 60.0).reshape(1, 20, 1),
+        years=np.array([2028]),
+        scenarios=("base",),
+        unit="%",
+        series_id="share",
+        origin_year=2024,
+        origin_value=40.0,
+    )
+
+
+@pytest.mark.parametrize("threshold", [0.5, "0.5"])
+def test_a_fraction_as_threshold_on_a_share_is_noted(threshold: object) -> None:
+    # Was: P(share > 0.5) was 100% without a word, 0.5 read as 0.5% (the series unit) where
+    # 50% was probably meant. The number is kept (0.5%: every level exceeds it) with a note.
+    from idcforecast.errors import ScenarioWarning
+
+    with pytest.warns(ScenarioWarning) as caught:
+        assert prob_exceeds(_share_paths(), threshold, 2028, scenario="base") == 1.0
+    assert str(caught[0].message) == (
+        f"series 'share': threshold {threshold!r} is 0.5% (a bare number is in the series "
+        "unit), and the series was 40% in 2024; if 50% is meant, pass 50 (or '50%')"
+    )
+    assert caught[0].filename == __file__
+
+
+def test_a_percent_threshold_on_a_share_is_not_noted() -> None:
+    # 50 and "50%": levels 51..59 exceed it, 9 of 20 (no warning: they are errors here)
+    assert prob_exceeds(_share_paths(), 50, 2028, scenario="base") == 0.45
+    assert prob_exceeds(_share_paths(), "50%", 2028, scenario="base") == 0.45
