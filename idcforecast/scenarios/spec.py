@@ -22,6 +22,7 @@ Each scenario may carry:
     Growth adjustments by period, ``{"2025-2027" = 0.03, "2028" = -0.01}``: in each year of
     the period the level is multiplied by ``1 + adjustment`` relative to the previous year,
     so adjustments compound along the path (+0.03 is roughly three points more growth a year).
+    A period is a year or a range ("2025-2027", also "2025-27"); each year in one period only.
     Years of a period before the first simulated year are history and left out (a
     ``ScenarioWarning`` names them).
     A percent text is read as such (``"3%"``); a number of 1 or more is refused (4 would be
@@ -448,6 +449,7 @@ def _parse_periods(table: Any, origin: str, name: str, key: str) -> dict[int, fl
             key=key,
         )
     out: dict[int, float] = {}
+    source: dict[int, str] = {}  # the period each year came from, to name an overlap
     for period, frac in table.items():
         years = _parse_period(str(period))
         if years is None:
@@ -462,12 +464,15 @@ def _parse_periods(table: Any, origin: str, name: str, key: str) -> dict[int, fl
         for year in years:
             if year in out:
                 raise SpecError(
-                    f"{where}: year {year} appears in two periods; give each year once",
+                    f"{where}: year {year} is in two periods, {source[year]!r} and "
+                    f"{str(period)!r}; give each year once (e.g. end the first period a year "
+                    "earlier)",
                     file=origin,
                     scenario=name,
                     key=key,
                 )
             out[year] = frac
+            source[year] = str(period)
     return out
 
 
@@ -552,10 +557,15 @@ def _points(text: str, where: str, origin: str, name: str, key: str) -> Points |
 
 
 def _parse_period(text: str) -> range | None:
-    parts = text.strip().replace("–", "-").split("-")  # "2025–2027" (en dash) as well
-    if len(parts) not in (1, 2) or not all(p.strip().isdigit() for p in parts):
+    """The years of "2026", "2025-2027", "2025–2027" (en dash) or "2025-27" (the end year's
+    last two digits, as reports write it; it was refused as no year range); None for
+    anything else (an end before the start)."""
+    parts = [p.strip() for p in text.strip().replace("–", "-").split("-")]
+    if len(parts) not in (1, 2) or not all(p.isdigit() for p in parts):
         return None
     first, last = int(parts[0]), int(parts[-1])
+    if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2:
+        last = first - first % 100 + last  # 2025-27 is 2025-2027
     if last < first:
         return None
     return range(first, last + 1)

@@ -275,3 +275,25 @@ def test_a_file_in_another_encoding_says_to_save_it_as_utf8(tmp_path: Path) -> N
         ),
     ):
         load_scenarios(path)
+
+
+def test_overlapping_periods_are_named() -> None:
+    # Was: "year 2027 appears in two periods", without saying which two
+    _raises(
+        {"scenarios": {"bull": {"growth": {"2025-2027": 0.04, "2027-2029": 0.02}}}},
+        "<dict>: scenario 'bull' key 'growth': year 2027 is in two periods, '2025-2027' and "
+        "'2027-2029'; give each year once (e.g. end the first period a year earlier)",
+    )
+
+
+def test_a_period_with_a_two_digit_end_year_reads_as_reports_write_it() -> None:
+    # Was refused ("'2025-27' is not a year or a year range"): 2025-27 is 2025, 2026, 2027
+    spec = load_scenarios({"scenarios": {"bull": {"growth": {"2025-27": 0.03, "2028–29": 0.01}}}})
+    assert dict(spec.scenarios[0].growth) == {
+        2025: 0.03, 2026: 0.03, 2027: 0.03, 2028: 0.01, 2029: 0.01,
+    }  # fmt: skip
+    _raises(  # an end before the start stays refused
+        {"scenarios": {"bull": {"growth": {"2025-24": 0.03}}}},
+        "<dict>: scenario 'bull' key 'growth': period '2025-24' is not a year or a year "
+        "range; expected '2026' or '2025-2027'",
+    )
