@@ -339,9 +339,9 @@ def _parse_scenario(name: str, body: Mapping[str, Any], *, origin: str) -> Scena
         for year, frac in values.items():
             if frac <= -1.0:
                 raise SpecError(
-                    f"{origin}: {where} key {key!r} year {year}: {frac!r} would make the "
-                    "market zero or negative; expected a fraction greater than -1 "
-                    "(-0.10 = -10%)",
+                    f"{origin}: {where} key {key!r} year {year}: {frac!r} ({100 * frac:+g}%) "
+                    "would make the level zero or negative; expected a fraction greater "
+                    'than -1 (-0.10 = -10%) or a percent above -100% ("-10%")',
                     file=origin,
                     scenario=name,
                     key=key,

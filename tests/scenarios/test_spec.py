@@ -132,8 +132,16 @@ def test_bad_period_and_value() -> None:
     )
     _raises(
         {"scenarios": {"bear": {"shocks": {"2026": -1.0}}}},
-        "<dict>: scenario 'bear' key 'shocks' year 2026: -1.0 would make the market zero or "
-        "negative; expected a fraction greater than -1 (-0.10 = -10%)",
+        "<dict>: scenario 'bear' key 'shocks' year 2026: -1.0 (-100%) would make the level "
+        "zero or negative; expected a fraction greater than -1 (-0.10 = -10%) or a percent "
+        'above -100% ("-10%")',
+    )
+    # "-150%" was shown as -1.5 alone, a number the spec does not contain
+    _raises(
+        {"scenarios": {"bear": {"growth": {"2025": "-150%"}}}},
+        "<dict>: scenario 'bear' key 'growth' year 2025: -1.5 (-150%) would make the level "
+        "zero or negative; expected a fraction greater than -1 (-0.10 = -10%) or a percent "
+        'above -100% ("-10%")',
     )
 
 
