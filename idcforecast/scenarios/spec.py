@@ -230,10 +230,34 @@ def load_scenarios(source: str | Path | Mapping[str, Any]) -> ScenarioSet:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise SpecError(
-            f"scenario file {str(path)!r} is not valid TOML: {err}; fix the syntax",
+            f"scenario file {str(path)!r} is not valid TOML: {err}; fix the syntax"
+            + _toml_hint(text, str(err)),
             file=str(path),
         ) from None
     return _parse(data, origin=str(path))
+
+
+# the slips a spreadsheet user makes in TOML, found on the line the parser names
+_TOML_SLIPS = (
+    (r"=\s*[-+]?\d[\d.]*\s*(%|pp\b)", 'a percent or points value is text in TOML: "3%", "+2pp"'),
+    (r"=\s*[-+]?\d{1,3}(,\d{3})+\b", "numbers take no thousands commas in TOML: 12000 or 12_000"),
+    (r"=\s*[-+]?\d+,(?!\d{3}\b)\d+", "the decimal mark is a point in TOML: 0.5, not 0,5"),
+    (r"\{[^}]*,\s*\}", "an inline table takes no comma after its last entry"),
+)
+
+
+def _toml_hint(text: str, message: str) -> str:
+    """A hint for the TOML slips above on the line ``message`` names ("(at line 3, ..."),
+    as tomllib says only "Unclosed inline table" for ``growth = { "2025" = 3% }``."""
+    import re
+
+    found = re.search(r"at line (\d+)", message)
+    lines = text.splitlines()
+    if not found or not 1 <= int(found.group(1)) <= len(lines):
+        return ""
+    line = lines[int(found.group(1)) - 1].split("#")[0]
+    hints = [hint for pattern, hint in _TOML_SLIPS if re.search(pattern, line)]
+    return f" ({'; '.join(hints)}: line {found.group(1)}, {line.strip()!r})" if hints else ""
 
 
 def _bundled_dir() -> Path:

@@ -305,3 +305,33 @@ def test_a_period_with_a_two_digit_end_year_reads_as_reports_write_it() -> None:
         "<dict>: scenario 'bull' key 'growth': period '2025-24' is not a year or a year "
         "range; expected '2026' or '2025-2027'",
     )
+
+
+QUOTE_IT = 'a percent or points value is text in TOML: "3%", "+2pp"'
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ('growth = { "2025-2027" = 3% }', QUOTE_IT),
+        ('growth = { "2025-2027" = +2pp }', QUOTE_IT),
+        ("weight = 0,5", "the decimal mark is a point in TOML: 0.5, not 0,5"),
+        ("cap = 12,000", "numbers take no thousands commas in TOML: 12000 or 12_000"),
+        ('growth = { "2025" = 0.03, }', "an inline table takes no comma after its last entry"),
+    ],
+)  # fmt: skip
+def test_toml_slips_of_a_spreadsheet_user_get_a_hint(tmp_path: Path, line: str, hint: str) -> None:
+    # Was: tomllib's words alone, "Unclosed inline table (at line 3, column 27)" for 3%
+    path = tmp_path / "s.toml"
+    path.write_text(f"[scenarios.base]\n[scenarios.x]\n{line}\n", encoding="utf-8")
+    with pytest.raises(SpecError) as info:
+        load_scenarios(path)
+    assert str(info.value).endswith(f"; fix the syntax ({hint}: line 3, {line!r})")
+
+
+def test_other_toml_errors_get_no_hint(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text("[scenarios.base]\nweight = 0.5 0.3\n", encoding="utf-8")
+    with pytest.raises(SpecError) as info:
+        load_scenarios(path)
+    assert str(info.value).endswith("(at line 2, column 14); fix the syntax")
