@@ -595,6 +595,14 @@ def _parse_period(text: str) -> range | None:
     return range(first, last + 1)
 
 
+def _rescaled(scenarios: list[Scenario], total: float) -> str:
+    """The weights divided by their sum, to four decimals, the last taking the rounding so
+    they add up to 1 exactly as written ("base 0.4545, bull 0.2727, bear 0.2728")."""
+    shares = [round(float(s.weight) / total, 4) for s in scenarios]  # type: ignore[arg-type]
+    shares[-1] = round(1.0 - math.fsum(shares[:-1]), 4)
+    return ", ".join(f"{s.name} {w:g}" for s, w in zip(scenarios, shares, strict=True))
+
+
 def _check_weights(scenarios: list[Scenario], *, origin: str) -> None:
     given = [s.name for s in scenarios if s.weight is not None]
     if not given:
@@ -613,7 +621,11 @@ def _check_weights(scenarios: list[Scenario], *, origin: str) -> None:
         listing = " + ".join(f"{s.name} {s.weight:g}" for s in scenarios)
         raise SpecError(
             f"{origin}: scenario weights must sum to 1; found {listing} = {total:.6g}; "
-            "rescale the weights",
+            + (
+                f"rescale the weights ({_rescaled(scenarios, total)})"
+                if total > 0
+                else "give at least one scenario a positive weight"
+            ),
             file=origin,
             key="weight",
             total=total,

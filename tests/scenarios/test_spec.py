@@ -76,9 +76,27 @@ def test_weights_must_sum_to_one() -> None:
     err = _raises(
         {"scenarios": {"base": {"weight": 0.5}, "bull": {"weight": 0.3}, "bear": {"weight": 0.3}}},
         "<dict>: scenario weights must sum to 1; found base 0.5 + bull 0.3 + bear 0.3 = 1.1; "
-        "rescale the weights",
+        "rescale the weights (base 0.4545, bull 0.2727, bear 0.2728)",
     )
     assert err.total == pytest.approx(1.1)
+    # 0.5 / 1.1 = 0.45454 -> 0.4545; 0.3 / 1.1 = 0.27272 -> 0.2727; the last 1 - 0.7272 =
+    # 0.2728, so the weights offered add up to 1 (was "rescale the weights" alone)
+    _raises(  # thirds typed by hand: 0.9999
+        {
+            "scenarios": {
+                "a": {"weight": "33.33%"},
+                "b": {"weight": "33.33%"},
+                "c": {"weight": 0.3333},
+            }
+        },
+        "<dict>: scenario weights must sum to 1; found a 0.3333 + b 0.3333 + c 0.3333 = 0.9999; "
+        "rescale the weights (a 0.3333, b 0.3333, c 0.3334)",
+    )
+    _raises(  # nothing to rescale
+        {"scenarios": {"a": {"weight": 0}, "b": {"weight": 0.0}}},
+        "<dict>: scenario weights must sum to 1; found a 0 + b 0 = 0; give at least one "
+        "scenario a positive weight",
+    )
 
 
 def test_weights_as_percent_text_and_percent_numbers() -> None:
