@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -280,6 +281,14 @@ def _unknown_key(
 ) -> SpecError:
     close = difflib.get_close_matches(key, allowed, n=1)
     hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(allowed)}"
+    points = re.fullmatch(r"(growth|shocks?)[ _-]?(pp|points?|percentage_points)", key.lower())
+    if scenario is not None and points:  # the Scenario attribute's name, as a spec key
+        name = "shocks" if points.group(1).startswith("shock") else "growth"
+        example = '"2026" = "-3pp"' if name == "shocks" else '"2025-2027" = "+2pp"'
+        hint = (
+            f"percentage points go under {name!r} as text: {name} = {{{example}}} (for a "
+            "series in %)"
+        )
     where = "the spec" if scenario is None else f"scenario {scenario!r}"
     return SpecError(
         f"{origin}: {where} has unknown key {key!r}; {hint}",

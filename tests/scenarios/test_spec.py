@@ -353,3 +353,21 @@ def test_other_toml_errors_get_no_hint(tmp_path: Path) -> None:
     with pytest.raises(SpecError) as info:
         load_scenarios(path)
     assert str(info.value).endswith("(at line 2, column 14); fix the syntax")
+
+
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [
+        ("growth_pp", "percentage points go under 'growth' as text: "
+                      'growth = {"2025-2027" = "+2pp"}'),
+        ("shock_points", "percentage points go under 'shocks' as text: "
+                         'shocks = {"2026" = "-3pp"}'),
+    ],
+)  # fmt: skip
+def test_a_points_key_says_where_points_go(key: str, hint: str) -> None:
+    # Was: "unknown key 'growth_pp'; did you mean 'growth'?", which does not say that the
+    # points themselves are written "+2pp" there
+    _raises(
+        {"scenarios": {"share": {key: {"2026": 2}}}},
+        f"<dict>: scenario 'share' has unknown key {key!r}; {hint} (for a series in %)",
+    )
