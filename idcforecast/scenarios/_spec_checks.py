@@ -14,7 +14,7 @@ import numpy as np
 
 from idcforecast._wording import year_span
 from idcforecast.errors import ParseError, SpecError, UnitError
-from idcforecast.scenarios.spec import Scenario, ScenarioSet
+from idcforecast.scenarios.spec import Relative, Scenario, ScenarioSet
 
 __all__ = [
     "check_adjusted_levels_positive",
@@ -81,11 +81,12 @@ def check_adjustment_kinds(
     origin_year: int | None,
     origin_value: float | None,
 ) -> None:
-    """Fractions on a series in %, or percentage points on any other series: SpecError.
+    """Bare fractions on a series in %, or percentage points on any other series: SpecError.
 
     Growth of 0.05 on a share of 40% multiplied it (42%: +2 points), where analysts often
-    mean +5 points (45%); the spec says which with "+5pp". Points have no meaning for a
-    market in money or capacity (and no unit to tell). ``unit`` is the series' unit, or the
+    mean +5 points (45%), and on a 3% share 5% of it is meant; the spec says which with
+    "+5pp" or "+5% relative". Points have no meaning for a market in money or capacity (and
+    no unit to tell). ``unit`` is the series' unit, or the
     spec's when the series has none.
     """
     share = share_unit_factor(unit or spec.unit or "") is not None
@@ -94,12 +95,14 @@ def check_adjustment_kinds(
             ("growth", scenario.growth, scenario.growth_pp),
             ("shocks", scenario.shocks, scenario.shocks_pp),
         ):
-            if share and relative:
+            # "+5% relative" says what it means; 0.05 or "5%" alone does not, on a share
+            unsaid = {y: v for y, v in relative.items() if not isinstance(v, Relative)}
+            if share and unsaid:
                 raise _relative_on_share(
                     spec,
                     scenario.name,
                     key,
-                    relative,
+                    unsaid,
                     unit or spec.unit or "",
                     series_id,
                     origin_year,
@@ -135,14 +138,13 @@ def _relative_on_share(
     origin_year: int | None,
     origin_value: float | None,
 ) -> SpecError:
-    """The error for a fraction on a series in %: what it would do, in points, and the
-    two ways of writing what is meant."""
+    """The error for a bare fraction on a series in %: its two readings, what the relative
+    one does at the last observation, and how to write each."""
     year = min(relative)
     frac = float(relative[year])
     years = sorted(y for y, v in relative.items() if v == frac)
-    verb = "growth" if key == "growth" else "shock"
     each = " a year" if key == "growth" else ""
-    example = same = ""
+    example = ""
     if origin_value is not None and origin_value > 0:
         at = f" in {origin_year}" if origin_year is not None else ""
         moved = origin_value * frac
@@ -156,13 +158,13 @@ def _relative_on_share(
             + (" in the first year, compounding" if key == "growth" else "")
             + ")"
         )
-        same = f', or "{moved:+.2g}pp" for about the relative change at that level'
+    percent = f"{100 * frac:+g}"
     return SpecError(
         f"{spec.source}: scenario {name!r} key {key!r} {'year' if len(years) == 1 else 'years'}"
-        f" {_years_text(np.array(years))}: {frac:g} ({100 * frac:+g}%) is a relative {verb} "
-        f"and series {series_id!r} is in {unit!r}, so it would multiply the share{example}, "
-        f"where {100 * frac:+g} percentage points{each} is often meant; write "
-        f'"{100 * frac:+g}pp" for {100 * frac:+g} points{each}{same}',
+        f" {_years_text(np.array(years))}: {frac:g} on series {series_id!r} in {unit!r} is "
+        f"ambiguous: {percent} percentage points{each}, or {percent}% of the share{example}? "
+        f'write "{percent}pp" for points, or "{percent}% relative" for '
+        f"{abs(100 * frac):g}% of the share",
         file=spec.source,
         scenario=name,
         key=key,

@@ -30,12 +30,13 @@ Each scenario may carry:
     Adjustments multiply the level, so they need a positive series: ``simulate`` refuses
     growth or shocks on years whose forecast is at or below zero (+10% would deepen a loss).
 
-    A series in % (a market share, a utilisation rate) takes percentage points instead:
-    ``{"2025-2027" = "+2pp"}`` adds 2 points to the level each year of the period (40% ->
-    42% -> 44% -> 46%, on top of the forecast); ``"2个百分点"`` and ``"-1.5 percentage
-    points"`` read too. ``simulate`` refuses a fraction or percent on a series in % (0.05
-    would multiply the share: 5% of 40% is +2 points, not the +5 points often meant) and
-    points on a series in any other unit.
+    A series in % (a market share, a utilisation rate) says which change it means: points,
+    ``{"2025-2027" = "+2pp"}``, add 2 points to the level each year of the period (40% ->
+    42% -> 44% -> 46%, on top of the forecast; ``"2个百分点"`` and ``"-1.5 percentage
+    points"`` read too), or ``"+5% relative"`` (also ``"0.05 rel"``) multiplies it by 1.05
+    a year (a 3% share grows to 3.15%). ``simulate`` refuses a bare fraction or percent on
+    a series in % (0.05: +5 points, or 5% of the share?) and points on a series in any
+    other unit.
 ``shocks``
     One-off multiplicative level shifts, ``{"2026" = -0.10}``: the level drops by 10% in 2026
     and the path continues from the lower level (a permanent shift, not a one-year blip).
@@ -56,6 +57,7 @@ Errors name the file, the scenario and the key.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import math
 import re
@@ -464,6 +466,11 @@ class Points(float):
     the fractions by :func:`_split_points`."""
 
 
+class Relative(float):
+    """A growth adjustment or shock said to be relative ("+5% relative"): a fraction of the
+    level, which a series in % takes (a bare fraction is ambiguous there)."""
+
+
 def _split_points(values: dict[int, float]) -> tuple[dict[int, float], dict[int, float]]:
     """The fractions and the percentage points of one key, each by year."""
     relative = {year: v for year, v in values.items() if not isinstance(v, Points)}
@@ -522,6 +529,9 @@ def _fraction(value: Any, where: str, origin: str, name: str, key: str) -> float
         # "−5%" (the typographic minus, as Word and many sites write it) and "-5％" (the
         # full-width percent of Chinese input) were refused as "not a percent"
         value = normalize_text(value).replace("\u2212", "-")
+        said = re.fullmatch(r"(.+?)\s*(?:relative|rel\.?)", value.strip(), flags=re.IGNORECASE)
+        if said:  # "+5% relative", "0.05 rel": a fraction of the level, also on a share
+            return _relative(said.group(1).strip(), value, where, origin, name, key)
     if isinstance(value, str) and value.endswith("%"):
         number = value[:-1].strip()
         try:
@@ -552,6 +562,23 @@ def _fraction(value: Any, where: str, origin: str, name: str, key: str) -> float
             key=key,
         )
     return float(value)
+
+
+def _relative(inner: str, text: str, where: str, origin: str, name: str, key: str) -> Relative:
+    """The fraction of "+5% relative" (inner "+5%") or "0.05 rel" (inner "0.05")."""
+    number: Any = inner
+    with contextlib.suppress(ValueError):  # "0.05" is the fraction; "+5%" stays text
+        number = float(inner)
+    frac = _fraction(number, where, origin, name, key)
+    if isinstance(frac, Points | Relative):
+        raise SpecError(
+            f'{where}: {text!r} is no relative change; write "+5% relative" (5% of the level) '
+            'or "+2pp" (points)',
+            file=origin,
+            scenario=name,
+            key=key,
+        )
+    return Relative(frac)
 
 
 MAX_POINTS = 100.0  # a share moves at most 100 points: more is a slip (a level, a fraction)

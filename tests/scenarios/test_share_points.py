@@ -1,7 +1,9 @@
-"""Scenarios on a series in %: changes in percentage points ("+2pp"), and fractions refused.
+"""Scenarios on a series in %: percentage points ("+2pp") or "+5% relative"; bare fractions
+refused.
 
 Growth of 0.05 on a share of 40% multiplied it (42%: +2 points, compounding) where an analyst
-often means +5 points: the spec now says which, and the ambiguous form is refused.
+often means +5 points, and on a 3% share 5% of it: the spec now says which, and the
+ambiguous form is refused.
 """
 
 from __future__ import annotations
@@ -112,11 +114,10 @@ def test_a_fraction_on_a_share_is_refused_with_both_readings() -> None:
     with pytest.raises(SpecError) as info:
         simulate(SHARE, 3, n_paths=100, seed=1, scenarios=spec)
     assert str(info.value) == (
-        "<dict>: scenario 'up' key 'growth' years 2025-2027: 0.05 (+5%) is a relative growth "
-        "and series 'share' is in '%', so it would multiply the share (40% in 2024 x 1.05 = "
-        "42%, +2 points in the first year, compounding), where +5 percentage points a year is "
-        'often meant; write "+5pp" for +5 points a year, or "+2pp" for about the relative '
-        "change at that level"
+        "<dict>: scenario 'up' key 'growth' years 2025-2027: 0.05 on series 'share' in '%' is "
+        "ambiguous: +5 percentage points a year, or +5% of the share (40% in 2024 x 1.05 = "
+        '42%, +2 points in the first year, compounding)? write "+5pp" for points, or "+5% '
+        'relative" for 5% of the share'
     )
     assert (info.value.scenario, info.value.key) == ("up", "growth")
 
@@ -124,13 +125,35 @@ def test_a_fraction_on_a_share_is_refused_with_both_readings() -> None:
 def test_a_relative_shock_on_a_share_is_refused() -> None:
     spec = {"scenarios": {"down": {"shocks": {"2026": "-10%"}}}}
     # 40% x 0.9 = 36%: -4 points
-    with pytest.raises(SpecError, match=re.escape("(40% in 2024 x 0.9 = 36%, -4 points)")):
+    with pytest.raises(SpecError) as info:
         simulate(SHARE, 3, n_paths=100, seed=1, scenarios=spec)
+    assert str(info.value).endswith(
+        "-10 percentage points, or -10% of the share (40% in 2024 x 0.9 = 36%, -4 points)? "
+        'write "-10pp" for points, or "-10% relative" for 10% of the share'
+    )
+
+
+@pytest.mark.parametrize("written", ["+5% relative", "5% Relative", "0.05 rel", "5 % rel."])
+def test_a_relative_change_said_so_multiplies_the_share(written: str) -> None:
+    # "+5% relative": 5% of the share a year, the reading a small share wants (a 3% share of
+    # electricity growing 5% a year); up / base = 1.05, 1.05^2, 1.05^3 on every path
+    spec = {"scenarios": {"base": {}, "up": {"growth": {"2025-2027": written}}}}
+    paths = simulate(SHARE, 3, n_paths=200, seed=1, scenarios=spec)
+    np.testing.assert_allclose(
+        paths.values[1] / paths.values[0],
+        np.broadcast_to([1.05, 1.1025, 1.157625], (200, 3)),
+        rtol=1e-12,
+    )
+
+
+def test_points_cannot_be_said_relative() -> None:
+    with pytest.raises(SpecError, match=re.escape("'2pp relative' is no relative change")):
+        load_scenarios({"scenarios": {"up": {"growth": {"2025": "2pp relative"}}}})
 
 
 def test_the_spec_unit_decides_for_a_series_without_one() -> None:
     spec = {"unit": "%", "scenarios": {"up": {"growth": {"2025": 0.05}}}}
-    with pytest.raises(SpecError, match=re.escape("series 'share' is in '%'")):
+    with pytest.raises(SpecError, match=re.escape("0.05 on series 'share' in '%' is ambiguous")):
         simulate(SHARE.drop(columns="unit"), 2, n_paths=100, seed=1, scenarios=spec)
 
 
