@@ -66,6 +66,13 @@ PLAUSIBLE_MINIMUM: dict[str, tuple[float, str]] = {
     "revenue_per_rack": (100.0, "RMB 50,000 a rack a year is 50e3"),
     "revenue_per_kw": (10.0, "RMB 1,000 a kW a month is 12e3 a year"),
 }
+# yearly prices below a month's worth of the cheapest racks (1,000 yuan a rack, 100 a kW):
+# a monthly rent typed as a number (9,486 for "9,486 yuan per rack per month") is a twelfth
+# of the price, and lands here; a ScenarioWarning says so (a real price there is possible)
+MONTHLY_SLIP: dict[str, tuple[float, str]] = {
+    "revenue_per_rack": (12_000.0, "yuan per rack per month"),
+    "revenue_per_kw": (1_200.0, "yuan per kW per month"),
+}
 Z95 = NormalDist().inv_cdf(0.95)  # low/high of normal and lognormal = p5/p95
 QUANTITIES = ("mw", "racks", "racks_occupied", "revenue")
 OUTPUT_UNITS = {"mw": "MW", "racks": "racks", "racks_occupied": "racks", "revenue": "CNY"}
@@ -212,6 +219,7 @@ def _check_driver(d: Driver) -> None:
                 key=d.name,
                 value=min(values),
             )
+    _warn_if_monthly(d, values, where)
     if d.dist != "fixed":
         lo, hi = d.bounds()
         mode_ok = d.dist != "triangular" or lo <= float(d.value) <= hi  # type: ignore[arg-type]
@@ -243,6 +251,26 @@ def _check_driver(d: Driver) -> None:
                 f"probability outside the valid values; use {advice}",
                 key=d.name,
             )
+
+
+def _warn_if_monthly(d: Driver, values: list[float], where: str) -> None:
+    """A ScenarioWarning for a yearly price below :data:`MONTHLY_SLIP`: probably a monthly
+    figure given as a number, read as yearly (revenue a twelfth of the meant)."""
+    if d.name not in MONTHLY_SLIP or not values or min(values) >= MONTHLY_SLIP[d.name][0]:
+        return
+    import warnings
+
+    from idcforecast.errors import ScenarioWarning
+
+    floor, monthly = MONTHLY_SLIP[d.name]
+    low = min(values)
+    warnings.warn(
+        f"{where}: {low:,.6g} {d.unit} is below {floor:,.0f} a year ({floor / 12:,.0f} a "
+        f"month); if it is a monthly price, write it as text, '{low:,.6g} {monthly}' "
+        f"({12 * low:,.6g} a year), or multiply by 12",
+        ScenarioWarning,
+        stacklevel=5,  # DriverModel's caller
+    )
 
 
 def _check_nothing_unused(d: Driver, needed: tuple[str, ...], where: str) -> None:
@@ -289,7 +317,9 @@ class DriverModel:
     utilisation
         Share of the racks occupied, holding servers (上架率), a fraction.
     revenue_per_rack
-        Revenue per occupied rack per year (yuan).
+        Revenue per occupied rack per year (yuan). Below 12,000 a year (1,200 a kW for
+        ``revenue_per_kw``) a ScenarioWarning asks whether a monthly price was given as a
+        number: write it as text, "9,486 yuan per rack per month".
     revenue_per_kw
         Instead of ``revenue_per_rack``: revenue per kW of occupied racks per year (yuan;
         "1,000 yuan per kW per month" reads), the usual price of wholesale capacity. Revenue

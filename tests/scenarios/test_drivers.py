@@ -282,7 +282,7 @@ def test_text_driver_errors_name_the_driver_and_the_fix() -> None:
 
 def test_summary_revenue_unit_errors_name_the_argument() -> None:
     # Was a bare MissingFxRateError/IncompatibleUnitsError that never named revenue_unit.
-    model = DriverModel(racks=100, utilisation=0.5, revenue_per_rack=1000)
+    model = DriverModel(racks=100, utilisation=0.5, revenue_per_rack=52_000)
     with pytest.raises(SpecError) as caught:
         model.summary(n_draws=10, seed=1, revenue_unit="USD bn")
     message = str(caught.value)
@@ -294,9 +294,10 @@ def test_summary_revenue_unit_errors_name_the_argument() -> None:
     with pytest.raises(SpecError) as caught:
         model.summary(n_draws=10, seed=1, revenue_unit="MW")
     assert str(caught.value).endswith("; pass a money unit such as 'CNY 100m' or 'USD bn'")
-    # the default unit needs no FX: 100 racks x 0.5 x 1000 yuan = 50,000 yuan = 0.0005 亿元
+    # the default unit needs no FX: 100 racks x 0.5 x 52,000 yuan = 2,600,000 yuan = 0.026
+    # 亿元 (the price was 1,000 yuan a year, which now gets a note as a likely monthly slip)
     assert model.summary(n_draws=10, seed=1).set_index("quantity").loc["revenue", "p50"] == (
-        pytest.approx(0.0005, rel=1e-12)
+        pytest.approx(0.026, rel=1e-12)
     )
 
 
@@ -714,3 +715,42 @@ def test_a_per_kw_price_refused_as_revenue_per_rack_points_to_revenue_per_kw() -
         "; for a price per kW with a density range, give it as revenue_per_kw= (each draw's "
         "density multiplies it)"
     )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (
+            {"revenue_per_rack": 9486},
+            "driver 'revenue_per_rack' (fixed): 9,486 CNY per rack per year is below 12,000 a "
+            "year (1,000 a month); if it is a monthly price, write it as text, '9,486 yuan per "
+            "rack per month' (113,832 a year), or multiply by 12",
+        ),
+        (
+            {"revenue_per_kw": (800, 1000)},
+            "driver 'revenue_per_kw' (uniform): 800 CNY per kW per year is below 1,200 a year "
+            "(100 a month); if it is a monthly price, write it as text, '800 yuan per kW per "
+            "month' (9,600 a year), or multiply by 12",
+        ),
+    ],
+)
+def test_a_price_that_looks_monthly_is_noted(kwargs: dict, message: str) -> None:
+    # Was: 9,486 (a monthly rent typed as a number) read as 9,486 yuan a year without a
+    # word, revenue a twelfth of the meant. The number is kept (a warning, not an error).
+    from idcforecast.errors import ScenarioWarning
+
+    with pytest.warns(ScenarioWarning) as caught:
+        model = DriverModel(racks=1000, utilisation=0.5, **kwargs)
+    assert str(caught[0].message) == message
+    assert caught[0].filename == __file__
+    # 1000 x 0.5 x 9,486 = 4,743,000 yuan: the number as given
+    if "revenue_per_rack" in kwargs:
+        assert model.ranges().set_index("quantity").loc["revenue", "low"] == 4_743_000.0
+
+
+def test_a_monthly_price_as_text_is_not_noted() -> None:
+    # 9,486 a month = 113,832 a year; no warning (warnings are errors in the test run)
+    model = DriverModel(
+        racks=1000, utilisation=0.5, revenue_per_rack="9,486 yuan per rack per month"
+    )
+    assert model.drivers["revenue_per_rack"].value == pytest.approx(113_832.0)
