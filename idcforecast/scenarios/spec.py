@@ -71,7 +71,7 @@ import numpy as np
 
 from idcforecast.errors import SpecError
 
-__all__ = ["Scenario", "ScenarioSet", "load_scenarios"]
+__all__ = ["Relative", "Scenario", "ScenarioSet", "load_scenarios"]
 
 SCENARIO_KEYS = ("cap", "cap_mode", "description", "growth", "shocks", "weight")
 TOP_KEYS = ("description", "scenarios", "series_id", "unit")
@@ -86,10 +86,17 @@ class Scenario:
 
     ``growth`` and ``shocks`` map a year to a fraction (0.03 = +3%); ``growth_pp`` and
     ``shocks_pp`` map a year to percentage points ("+2pp" in a spec, for a series in %:
-    added to the level, not multiplied). ``cap`` is a number in the series unit, or a
-    figure string converted when the paths' unit is known (a bare number, "9000", is in
-    the series unit; money in another currency, "US$150bn", converts at the FX rate of the
-    last observed year).
+    added to the level, not multiplied). On a series in %, a fraction must say it is
+    relative: ``Relative(0.05)`` (``"+5% relative"`` in a spec), as a bare 0.05 is refused
+    there. ``cap`` is a number in the series unit, or a figure string converted when the
+    paths' unit is known (a bare number, "9000", is in the series unit; money in another
+    currency, "US$150bn", converts at the FX rate of the last observed year).
+
+    Examples
+    --------
+    >>> share_up = Scenario("share_up", growth={2026: Relative(0.05)}, growth_pp={2027: 2.0})
+    >>> share_up.growth_years
+    {2026, 2027}
     """
 
     name: str

@@ -189,3 +189,17 @@ def test_a_point_shock_in_the_history_is_refused() -> None:
     spec = {"scenarios": {"past": {"shocks": {"2020": "-2pp"}}}}
     with pytest.raises(SpecError, match=re.escape("key 'shocks': year 2020 is before the")):
         simulate(SHARE, 2, n_paths=100, seed=1, scenarios=spec)
+
+
+def test_a_scenario_built_in_python_says_relative_with_relative() -> None:
+    # the Python route to "+5% relative" (was only spec.Relative, not in spec's __all__)
+    from idcforecast.scenarios.spec import Relative, Scenario, ScenarioSet
+
+    spec = ScenarioSet(
+        scenarios=(Scenario("base"), Scenario("up", growth={2025: Relative(0.05)})), unit="%"
+    )
+    paths = simulate(SHARE, 1, n_paths=50, seed=1, scenarios=spec)
+    np.testing.assert_allclose(paths.values[1] / paths.values[0], 1.05, rtol=1e-12)
+    bare = ScenarioSet(scenarios=(Scenario("up", growth={2025: 0.05}),))
+    with pytest.raises(SpecError, match=re.escape("0.05 on series 'share' in '%' is ambiguous")):
+        simulate(SHARE, 1, n_paths=50, seed=1, scenarios=bare)
