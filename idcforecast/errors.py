@@ -41,7 +41,7 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     ├── HiddenCellsWarning                      rows or columns Excel hides, read as data
     ├── IgnoredColumnWarning                    columns of a table that are not read
     ├── ReconcileWarning                        series left out of or negative in reconcile
-    ├── ScenarioWarning                         a scenario that changes nothing simulated
+    ├── ScenarioWarning                         a scenario, threshold or driver to check
     └── TotalRowWarning                         a table's "Total" line read as a series
 
 Every exception keeps its structured fields as attributes (``err.fields`` lists them), has
@@ -276,8 +276,11 @@ class IgnoredColumnWarning(IdcForecastWarning):
 
 
 class ScenarioWarning(IdcForecastWarning):
-    """A scenario whose every adjustment lies after the years simulated: in that run it is
-    the base case (a spec written to 2035 may be run to 2027); the message names it.
+    """Something in a scenario run to check: a scenario whose every adjustment lies after
+    the years simulated (in that run it is the base case: a spec written to 2035 may be run
+    to 2027), growth years of the history left out, a threshold read at the last observed
+    year's FX rate or as a fraction of a share, a driver price that looks monthly; the
+    message names it.
     """
 
 

@@ -267,9 +267,19 @@ def _cagr_text(table: pd.DataFrame) -> str:
     cols = ["p5", "p10", "p50", "p90", "p95"]
     rows = [[str(r["scenario"]), *(f"{r[c]:.1f}%" for c in cols)] for r in cagr.to_dict("records")]
     year = int(cagr["year"].iloc[0])
-    return f"CAGR from the last observation to {year} (% a year):\n" + text_table(
+    # a share's CAGR is its relative growth: 40% -> 48% is +4.7% a year, not +2 points
+    unit = str(table.loc[table["quantity"] == "level", "unit"].iloc[0])
+    relative = "; relative growth of the share, not points" if _in_percent(unit) else ""
+    return f"CAGR from the last observation to {year} (% a year{relative}):\n" + text_table(
         ["scenario", *cols], rows, right=range(1, 1 + len(cols))
     )
+
+
+def _in_percent(unit: str) -> bool:
+    """Whether ``unit`` is a percent (or points) unit, as a share's is."""
+    from idcforecast.scenarios._spec_checks import share_unit_factor
+
+    return share_unit_factor(unit) is not None
 
 
 def _prob_text(paths: Paths, threshold: str, year: int, *, kw_per_rack: float = 2.5) -> str:

@@ -3,8 +3,11 @@
 Modules: ``spec`` (TOML/dict scenario specs), ``paths`` (the ``Paths`` result),
 ``montecarlo`` (the vectorized path engine and ``simulate``; ``_spec_checks`` checks a
 spec against the series simulated), ``tables`` (quantile tables,
-CAGR distributions, exceedance probabilities), ``drivers`` (capex -> MW -> racks -> revenue),
-``reconcile`` (coherent forecasts for sums of regions or segments).
+CAGR distributions, exceedance probabilities), ``drivers`` (capex -> MW -> racks -> revenue;
+``_driver_text`` reads driver figure text),
+``reconcile`` (coherent forecasts for sums of regions or segments; ``_hierarchy`` reads
+the hierarchy and its frames, ``_reconcile_methods`` builds each method's mapping and
+``_reconcile_warnings`` says what the inputs lack).
 """
 
 from __future__ import annotations

@@ -14,10 +14,11 @@ import numpy as np
 
 from idcforecast._wording import year_span
 from idcforecast.errors import ParseError, SpecError, UnitError
-from idcforecast.scenarios.spec import Scenario, ScenarioSet
+from idcforecast.scenarios.spec import Relative, Scenario, ScenarioSet
 
 __all__ = [
     "check_adjusted_levels_positive",
+    "check_adjustment_kinds",
     "check_caps_above_origin",
     "check_kw_per_rack",
     "check_scenario_years",
@@ -52,6 +53,122 @@ def check_spec_unit(spec: ScenarioSet, unit: str, series_id: str) -> None:
         key="unit",
         unit=spec.unit,
         series_unit=unit,
+    )
+
+
+SHARE_DIMENSIONS = ("percent", "points")
+
+
+def share_unit_factor(unit: str) -> float | None:
+    """The size of one unit of a series in % (or points) in percentage points: 1 for "%",
+    10 for "成" (tenths); None for a unit of another kind, or no unit."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units.registry import parse_unit
+
+    if not unit:
+        return None
+    try:
+        parsed = parse_unit(unit)
+    except IdcForecastError:
+        return None
+    return parsed.factor if parsed.dimension in SHARE_DIMENSIONS and not parsed.per else None
+
+
+def check_adjustment_kinds(
+    spec: ScenarioSet,
+    unit: str,
+    series_id: str,
+    origin_year: int | None,
+    origin_value: float | None,
+) -> None:
+    """Bare fractions on a series in %, or percentage points on any other series: SpecError.
+
+    Growth of 0.05 on a share of 40% multiplied it (42%: +2 points), where analysts often
+    mean +5 points (45%), and on a 3% share 5% of it is meant; the spec says which with
+    "+5pp" or "+5% relative". Points have no meaning for a market in money or capacity (and
+    no unit to tell). ``unit`` is the series' unit, or the
+    spec's when the series has none.
+    """
+    share = share_unit_factor(unit or spec.unit or "") is not None
+    for scenario in spec.scenarios:
+        for key, relative, points in (
+            ("growth", scenario.growth, scenario.growth_pp),
+            ("shocks", scenario.shocks, scenario.shocks_pp),
+        ):
+            # "+5% relative" says what it means; 0.05 or "5%" alone does not, on a share
+            unsaid = {y: v for y, v in relative.items() if not isinstance(v, Relative)}
+            if share and unsaid:
+                raise _relative_on_share(
+                    spec,
+                    scenario.name,
+                    key,
+                    unsaid,
+                    unit or spec.unit or "",
+                    series_id,
+                    origin_year,
+                    origin_value,
+                )
+            if not share and points:
+                year = min(points)
+                shown = f"{points[year]:+g}pp"
+                where = (
+                    f"series {series_id!r} is in {unit!r}"
+                    if unit
+                    else (f"series {series_id!r} has no unit")
+                )
+                raise SpecError(
+                    f"{spec.source}: scenario {scenario.name!r} key {key!r} year {year}: "
+                    f"{shown!r} is a change in percentage points, for a series in %, and "
+                    f'{where}; write a fraction (0.02 = +2%) or a percent ("2%")'
+                    + ("" if unit else ", or give the series its unit (a 'unit' column, --unit %)"),
+                    file=spec.source,
+                    scenario=scenario.name,
+                    key=key,
+                    series_id=series_id,
+                )
+
+
+def _relative_on_share(
+    spec: ScenarioSet,
+    name: str,
+    key: str,
+    relative: Any,
+    unit: str,
+    series_id: str,
+    origin_year: int | None,
+    origin_value: float | None,
+) -> SpecError:
+    """The error for a bare fraction on a series in %: its two readings, what the relative
+    one does at the last observation, and how to write each."""
+    year = min(relative)
+    frac = float(relative[year])
+    years = sorted(y for y, v in relative.items() if v == frac)
+    each = " a year" if key == "growth" else ""
+    example = ""
+    if origin_value is not None and origin_value > 0:
+        at = f" in {origin_year}" if origin_year is not None else ""
+        moved = origin_value * frac
+
+        def level(value: float) -> str:
+            return f"{value:.4g}%" if unit == "%" else f"{value:.4g} {unit}"
+
+        example = (
+            f" ({level(origin_value)}{at} x {1 + frac:g} = {level(origin_value + moved)}, "
+            f"{moved:+.2g} points"
+            + (" in the first year, compounding" if key == "growth" else "")
+            + ")"
+        )
+    percent = f"{100 * frac:+g}"
+    return SpecError(
+        f"{spec.source}: scenario {name!r} key {key!r} {'year' if len(years) == 1 else 'years'}"
+        f" {_years_text(np.array(years))}: {frac:g} on series {series_id!r} in {unit!r} is "
+        f"ambiguous: {percent} percentage points{each}, or {percent}% of the share{example}? "
+        f'write "{percent}pp" for points, or "{percent}% relative" for '
+        f"{abs(100 * frac):g}% of the share",
+        file=spec.source,
+        scenario=name,
+        key=key,
+        series_id=series_id,
     )
 
 
@@ -220,7 +337,7 @@ def check_scenario_years(spec: ScenarioSet, years: np.ndarray) -> None:
     first, last = int(years[0]), int(years[-1])
     simulated = f"{'year' if first == last else 'years'} {year_span(first, last)}"
     for scenario in spec.scenarios:
-        before = sorted(y for y in scenario.shocks if y < first)
+        before = sorted(y for y in scenario.shock_years if y < first)
         if before:
             raise SpecError(
                 f"{spec.source}: scenario {scenario.name!r} key 'shocks': year {before[0]} is "
@@ -230,11 +347,12 @@ def check_scenario_years(spec: ScenarioSet, years: np.ndarray) -> None:
                 scenario=scenario.name,
                 key="shocks",
             )
-        if scenario.growth and max(scenario.growth) < first:
+        growth = scenario.growth_years
+        if growth and max(growth) < first:
             raise SpecError(
                 f"{spec.source}: scenario {scenario.name!r} key 'growth': every period ends "
                 f"before the simulated {simulated} (periods cover "
-                f"{year_span(min(scenario.growth), max(scenario.growth))}); fix the years",
+                f"{year_span(min(growth), max(growth))}); fix the years",
                 file=spec.source,
                 scenario=scenario.name,
                 key="growth",
@@ -252,8 +370,8 @@ def _warn_if_partly_history(spec: ScenarioSet, scenario: Scenario, first: int) -
 
     from idcforecast.errors import ScenarioWarning
 
-    before = sorted(y for y in scenario.growth if y < first)
-    if not before or max(scenario.growth) < first:  # all before: refused by the caller
+    before = sorted(y for y in scenario.growth_years if y < first)
+    if not before or max(scenario.growth_years) < first:  # all before: refused by the caller
         return
     warnings.warn(
         f"{spec.source}: scenario {scenario.name!r} key 'growth': "
@@ -274,7 +392,7 @@ def _warn_if_all_later(spec: ScenarioSet, scenario: Scenario, last: int, simulat
 
     from idcforecast.errors import ScenarioWarning
 
-    adjusted = sorted({*scenario.growth, *scenario.shocks})
+    adjusted = sorted({*scenario.growth_years, *scenario.shock_years})
     if not adjusted or scenario.cap is not None or adjusted[0] <= last:
         return
     warnings.warn(

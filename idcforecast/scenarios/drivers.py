@@ -6,6 +6,7 @@ The chain, with every assumption explicit::
     racks           = MW * 1000 / kw_per_rack           (or racks given directly)
     racks_occupied  = racks * utilisation
     revenue         = racks_occupied * revenue_per_rack (per year)
+                   or racks_occupied * kw_per_rack * revenue_per_kw
 
 ``racks`` is the installed stock, what MIIT counts as racks "in use" (在用机架: built and in
 service; the bundled series ``china_racks_in_use``); ``racks_occupied`` is the part of them
@@ -14,7 +15,9 @@ holding servers (上架率: above 55% nationally at end-2021, MIIT). The output 
 still has that column (same values) for code written against it.
 
 Internal units: money in yuan ("CNY"), power in MW, rack density in kW per rack, revenue
-per rack in yuan per rack per year, utilisation as a fraction. Every driver also takes
+per rack in yuan per rack per year (revenue per kW in yuan per kW per year: a price per kW
+with an uncertain rack density, each draw's density multiplying it), utilisation as a
+fraction. Every driver also takes
 figure text, converted with :func:`idcforecast.convert` to the unit in :data:`TEXT_UNITS`:
 "500 billion yuan", "RMB 20-50 m per MW" (a range in text is a uniform driver),
 "11.9万元每架每年" (per rack per year), "1,000 yuan per kW per month" (per kW: converted
@@ -30,7 +33,6 @@ high), ``normal`` and ``lognormal`` (low, high read as the 5th and 95th percenti
 from __future__ import annotations
 
 import math
-import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from statistics import NormalDist
@@ -39,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from idcforecast.errors import SpecError
+from idcforecast.scenarios._driver_text import TEXT_UNITS, text_quantity, to_number
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,12 +57,21 @@ DRIVER_UNITS: dict[str, tuple[str, float]] = {
     "racks": ("racks", math.inf),
     "utilisation": ("fraction", 1.0),
     "revenue_per_rack": ("CNY per rack per year", math.inf),
+    "revenue_per_kw": ("CNY per kW per year", math.inf),
 }
 # driver -> (smallest plausible value, how to write a typical one): values below are a
 # magnitude slip (RMB 20-50 m per MW written as (20, 50)), not a data center
 PLAUSIBLE_MINIMUM: dict[str, tuple[float, str]] = {
     "capex_per_mw": (1e5, "RMB 20-50 m per MW is (20e6, 50e6)"),
     "revenue_per_rack": (100.0, "RMB 50,000 a rack a year is 50e3"),
+    "revenue_per_kw": (10.0, "RMB 1,000 a kW a month is 12e3 a year"),
+}
+# yearly prices below a month's worth of the cheapest racks (1,000 yuan a rack, 100 a kW):
+# a monthly rent typed as a number (9,486 for "9,486 yuan per rack per month") is a twelfth
+# of the price, and lands here; a ScenarioWarning says so (a real price there is possible)
+MONTHLY_SLIP: dict[str, tuple[float, str]] = {
+    "revenue_per_rack": (12_000.0, "yuan per rack per month"),
+    "revenue_per_kw": (1_200.0, "yuan per kW per month"),
 }
 Z95 = NormalDist().inv_cdf(0.95)  # low/high of normal and lognormal = p5/p95
 QUANTITIES = ("mw", "racks", "racks_occupied", "revenue")
@@ -114,117 +126,14 @@ class Driver:
         return rng.lognormal(mu, sd, n)
 
 
-# driver -> the unit figure text converts to (rates in the parser's canonical spelling)
-TEXT_UNITS = {
-    "capex": "CNY",
-    "capex_per_mw": "CNY/MW",
-    "kw_per_rack": "kW/racks",
-    "racks": "racks",
-    "utilisation": "%",
-    "revenue_per_rack": "CNY/racks/year",
-}
-
-
-def _text_quantity(
-    name: str, text: str, *, year: int | None, kw_per_rack: float
-) -> tuple[float, float | None, float | None]:
-    """Figure text as ``(value, low, high)`` in the driver's internal unit (low/high: a range)."""
-    from idcforecast.errors import IdcForecastError, IncompatibleUnitsError
-    from idcforecast.units import parse_quantity
-
-    target = TEXT_UNITS[name]
-    where = f"driver {name!r}: figure text {text!r}"
-    try:
-        quantity = parse_quantity(text)
-    except IdcForecastError as err:
-        raise SpecError(
-            f"{where} is not a figure ({err}); give a number in {DRIVER_UNITS[name][0]} or "
-            f"text such as {_TEXT_EXAMPLES[name]!r}",
-            key=name,
-        ) from err
-    if quantity.qualifier in ("at_least", "at_most"):  # was read as the figure itself
-        side = "lower" if quantity.qualifier == "at_least" else "upper"
-        raise SpecError(
-            f"{where} is a bound (its {side} end only), but a driver is a value or a range "
-            "and the bound was being dropped; give the range you assume, e.g. "
-            f"{name}=(low, high), or the figure itself without 'more than'/'less than'",
-            key=name,
-            value=text,
-        )
-    if quantity.unit == "count":
-        # a bare number ("1,000,000", "0.62" from a text column) is in the driver's own unit,
-        # as a bare threshold or cap is in the series unit; it was refused with "no
-        # conversion between count and racks"
-        return quantity.value, quantity.low, quantity.high
-    if quantity.unit.startswith("count "):  # "520万", "500 billion": a magnitude, no unit
-        raise SpecError(
-            f"{where} has a magnitude word but no unit (a count, {quantity.unit!r}); write "
-            f"the unit after it, as in {_TEXT_EXAMPLES[name]!r}, or pass a number in "
-            f"{DRIVER_UNITS[name][0]}",
-            key=name,
-            value=text,
-        )
-    try:
-        converted = quantity.to(target, year=year, kw_per_rack=kw_per_rack)
-    except IdcForecastError as err:
-        if math.isnan(kw_per_rack) and "kw_per_rack" in err.fields:
-            raise SpecError(
-                f"{where} is in {quantity.unit!r}; converting it to {target!r} needs one "
-                "rack density, but kw_per_rack is not a single number here; give kw_per_rack "
-                f"as a number or the figure in {target!r} (e.g. {_TEXT_EXAMPLES[name]!r})",
-                key=name,
-            ) from err
-        hint = ""
-        if isinstance(err, IncompatibleUnitsError):
-            hint = f"; write it in {DRIVER_UNITS[name][0]}, e.g. {_TEXT_EXAMPLES[name]!r}"
-        raise SpecError(f"{where} in {quantity.unit!r}: {err}{hint}", key=name) from err
-    scale = 0.01 if name == "utilisation" else 1.0  # percent -> fraction
-    low, high = converted.low, converted.high
-    return (
-        converted.value * scale,
-        None if low is None else low * scale,
-        None if high is None else high * scale,
-    )
-
-
-_TEXT_EXAMPLES = {
-    "capex": "500 billion yuan",
-    "capex_per_mw": "RMB 20-50 m per MW",
-    "kw_per_rack": "6 kW per rack",
-    "racks": "520万架",
-    "utilisation": "61.9%",
-    "revenue_per_rack": "9,486 yuan per rack per month",
-}
-
-
-def _to_number(name: str, value: Any, *, year: int | None, kw_per_rack: float) -> float:
-    if isinstance(value, str):
-        number, low, _ = _text_quantity(name, value, year=year, kw_per_rack=kw_per_rack)
-        if low is not None:
-            raise SpecError(
-                f"driver {name!r}: figure text {value!r} is a range where one number is "
-                f"expected; give the range as the whole driver ({name}={value!r} reads as "
-                "uniform low-high) or split it into low and high",
-                key=name,
-            )
-        return number
-    # numbers.Real: numpy's scalars too (np.int64 from an integer column, np.float32), which
-    # were refused as "expected a number"; bool (and np.bool_, no Real) is no driver value
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise SpecError(
-            f"driver {name!r}: expected a number or figure text; found {value!r}", key=name
-        )
-    return float(value)
-
-
 def _make_driver(name: str, spec: Any, *, year: int | None, kw_per_rack: float) -> Driver:
     def number(value: Any) -> float:
-        return _to_number(name, value, year=year, kw_per_rack=kw_per_rack)
+        return to_number(name, value, year=year, kw_per_rack=kw_per_rack)
 
     if isinstance(spec, Driver):
         driver = replace(spec, name=name)
     elif isinstance(spec, str):
-        middle, low, high = _text_quantity(name, spec, year=year, kw_per_rack=kw_per_rack)
+        middle, low, high = text_quantity(name, spec, year=year, kw_per_rack=kw_per_rack)
         if low is not None:  # "RMB 20-50 m per MW" is the uniform range, not its midpoint
             driver = Driver(name=name, dist="uniform", low=low, high=high)
         else:
@@ -310,6 +219,7 @@ def _check_driver(d: Driver) -> None:
                 key=d.name,
                 value=min(values),
             )
+    _warn_if_monthly(d, values, where)
     if d.dist != "fixed":
         lo, hi = d.bounds()
         mode_ok = d.dist != "triangular" or lo <= float(d.value) <= hi  # type: ignore[arg-type]
@@ -341,6 +251,26 @@ def _check_driver(d: Driver) -> None:
                 f"probability outside the valid values; use {advice}",
                 key=d.name,
             )
+
+
+def _warn_if_monthly(d: Driver, values: list[float], where: str) -> None:
+    """A ScenarioWarning for a yearly price below :data:`MONTHLY_SLIP`: probably a monthly
+    figure given as a number, read as yearly (revenue a twelfth of the meant)."""
+    if d.name not in MONTHLY_SLIP or not values or min(values) >= MONTHLY_SLIP[d.name][0]:
+        return
+    import warnings
+
+    from idcforecast.errors import ScenarioWarning
+
+    floor, monthly = MONTHLY_SLIP[d.name]
+    low = min(values)
+    warnings.warn(
+        f"{where}: {low:,.6g} {d.unit} is below {floor:,.0f} a year ({floor / 12:,.0f} a "
+        f"month); if it is a monthly price, write it as text, '{low:,.6g} {monthly}' "
+        f"({12 * low:,.6g} a year), or multiply by 12",
+        ScenarioWarning,
+        stacklevel=5,  # DriverModel's caller
+    )
 
 
 def _check_nothing_unused(d: Driver, needed: tuple[str, ...], where: str) -> None:
@@ -387,7 +317,14 @@ class DriverModel:
     utilisation
         Share of the racks occupied, holding servers (上架率), a fraction.
     revenue_per_rack
-        Revenue per occupied rack per year (yuan).
+        Revenue per occupied rack per year (yuan). Below 12,000 a year (1,200 a kW for
+        ``revenue_per_kw``) a ScenarioWarning asks whether a monthly price was given as a
+        number: write it as text, "9,486 yuan per rack per month".
+    revenue_per_kw
+        Instead of ``revenue_per_rack``: revenue per kW of occupied racks per year (yuan;
+        "1,000 yuan per kW per month" reads), the usual price of wholesale capacity. Revenue
+        is then racks occupied x ``kw_per_rack`` x ``revenue_per_kw``, so ``kw_per_rack`` is
+        a driver (a range too) also when ``racks`` are given.
     year
         Year for converting money in another currency (FX); also a label.
 
@@ -417,6 +354,7 @@ class DriverModel:
         racks: Any = None,
         utilisation: Any = None,
         revenue_per_rack: Any = None,
+        revenue_per_kw: Any = None,
         year: int | None = None,
         sources: Mapping[str, str] | None = None,
     ) -> None:
@@ -427,7 +365,15 @@ class DriverModel:
             "racks": racks,
             "utilisation": utilisation,
             "revenue_per_rack": revenue_per_rack,
+            "revenue_per_kw": revenue_per_kw,
         }
+        if revenue_per_rack is not None and revenue_per_kw is not None:
+            raise SpecError(
+                "DriverModel: give revenue_per_rack or revenue_per_kw, not both (found "
+                f"revenue_per_rack={revenue_per_rack!r}, revenue_per_kw={revenue_per_kw!r}); "
+                "they are one price, per rack or per kW",
+                key="revenue_per_kw",
+            )
         if racks is not None and capex is not None:
             raise SpecError(
                 "DriverModel: give either racks or capex (with capex_per_mw), not both",
@@ -447,9 +393,10 @@ class DriverModel:
                 "capex_per_mw) instead of racks",
                 key="capex_per_mw",
             )
-        if revenue_per_rack is not None and utilisation is None:
+        if (revenue_per_rack is not None or revenue_per_kw is not None) and utilisation is None:
+            price = "revenue_per_rack" if revenue_per_rack is not None else "revenue_per_kw"
             raise SpecError(
-                "DriverModel: revenue needs utilisation as well as revenue_per_rack",
+                f"DriverModel: revenue needs utilisation as well as {price}",
                 key="utilisation",
             )
         sources = dict(sources or {})
@@ -483,8 +430,8 @@ class DriverModel:
             driver = _make_driver(name, spec, year=year, kw_per_rack=density)
             if name == "kw_per_rack" and driver.dist == "fixed":
                 density = float(driver.value)  # type: ignore[arg-type]
-            if name == "kw_per_rack" and racks is not None:
-                continue  # not a driver of the chain: racks are given
+            if name == "kw_per_rack" and racks is not None and revenue_per_kw is None:
+                continue  # not a driver of the chain: racks are given, revenue is per rack
             if name in sources:
                 driver = replace(driver, source=sources[name])
             made[name] = driver
@@ -496,7 +443,7 @@ class DriverModel:
         out = ["racks"] if "racks" in self.drivers else ["mw", "racks"]
         if "utilisation" in self.drivers:
             out.append("racks_occupied")
-        if "revenue_per_rack" in self.drivers:
+        if "revenue_per_rack" in self.drivers or "revenue_per_kw" in self.drivers:
             out.append("revenue")
         return tuple(out)
 
@@ -511,6 +458,8 @@ class DriverModel:
             out["racks_occupied"] = out["racks"] * v["utilisation"]
         if "revenue_per_rack" in v:
             out["revenue"] = out["racks_occupied"] * v["revenue_per_rack"]
+        if "revenue_per_kw" in v:  # (with capex given, kw_per_rack cancels: MW x 1000 x ...)
+            out["revenue"] = out["racks_occupied"] * v["kw_per_rack"] * v["revenue_per_kw"]
         return out
 
     def assumptions(self) -> pd.DataFrame:
@@ -548,7 +497,9 @@ class DriverModel:
 
         low = {n: d.bounds()[0] for n, d in self.drivers.items()}
         high = {n: d.bounds()[1] for n, d in self.drivers.items()}
-        divisors = ("capex_per_mw", "kw_per_rack")
+        # kw_per_rack divides MW into racks; with racks given it only multiplies a revenue
+        # per kW (and with capex given it cancels from revenue, so either end serves there)
+        divisors = ("capex_per_mw",) if "racks" in self.drivers else ("capex_per_mw", "kw_per_rack")
         lo_in = {n: (high[n] if n in divisors else low[n]) for n in self.drivers}
         hi_in = {n: (low[n] if n in divisors else high[n]) for n in self.drivers}
         lo_out, hi_out = self._evaluate(lo_in), self._evaluate(hi_in)

@@ -76,7 +76,7 @@ def reconciliation_table(
     if "revenue" not in model.quantities:
         raise SpecError(
             f"reconciliation_table: the driver model {model!r} does not reach revenue; "
-            "give utilisation and revenue_per_rack",
+            "give utilisation and revenue_per_rack (or revenue_per_kw)",
             key="revenue_per_rack",
         )
     if isinstance(year, bool) or not float(year).is_integer():  # 2021.5 was read as 2021

@@ -34,11 +34,13 @@ from idcforecast.errors import (
 )
 from idcforecast.scenarios._spec_checks import (
     check_adjusted_levels_positive,
+    check_adjustment_kinds,
     check_caps_above_origin,
     check_kw_per_rack,
     check_scenario_years,
     check_spec_unit,
     resolve_cap,
+    share_unit_factor,
 )
 from idcforecast.scenarios.paths import Paths
 from idcforecast.scenarios.spec import (
@@ -142,8 +144,12 @@ def simulate_paths(
     step_sd = np.sqrt(np.diff(sigma**2, prepend=0.0))
     center = np.log(mean) if scale == "log" else mean
     check_scenario_years(spec, years)
+    check_adjustment_kinds(spec, unit, series_id, origin_year, origin_value)
     adjust = np.stack([s.log_adjustment(years) for s in spec.scenarios])
     check_adjusted_levels_positive(spec, adjust, mean, years, series_id)
+    # percentage points ("+2pp", series in % only) add to the level: 10 points are 1 成
+    points_per_unit = share_unit_factor(unit or spec.unit or "") or 1.0
+    shift = np.stack([s.point_shift(years) for s in spec.scenarios]) / points_per_unit
     resolved = [
         resolve_cap(s, unit, origin_year, spec.source, kw_per_rack=kw_per_rack)
         for s in spec.scenarios
@@ -198,6 +204,8 @@ def simulate_paths(
         for s in range(len(spec)):
             dest = out[s, start:stop]
             _apply_scenario(z, dest, adjust[s], scale)
+            if np.any(shift[s]):
+                dest += shift[s]
             cap = caps[s]
             if cap is not None:
                 _apply_cap(dest, cap, spec.scenarios[s].cap_mode)

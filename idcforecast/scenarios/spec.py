@@ -22,15 +22,25 @@ Each scenario may carry:
     Growth adjustments by period, ``{"2025-2027" = 0.03, "2028" = -0.01}``: in each year of
     the period the level is multiplied by ``1 + adjustment`` relative to the previous year,
     so adjustments compound along the path (+0.03 is roughly three points more growth a year).
+    A period is a year or a range ("2025-2027", also "2025-27"); each year in one period only.
     Years of a period before the first simulated year are history and left out (a
     ``ScenarioWarning`` names them).
     A percent text is read as such (``"3%"``); a number of 1 or more is refused (4 would be
     +400%: write ``0.04``, or ``"400%"`` if that is meant), for ``shocks`` too.
     Adjustments multiply the level, so they need a positive series: ``simulate`` refuses
     growth or shocks on years whose forecast is at or below zero (+10% would deepen a loss).
+
+    A series in % (a market share, a utilisation rate) says which change it means: points,
+    ``{"2025-2027" = "+2pp"}``, add 2 points to the level each year of the period (40% ->
+    42% -> 44% -> 46%, on top of the forecast; ``"2个百分点"`` and ``"-1.5 percentage
+    points"`` read too), or ``"+5% relative"`` (also ``"0.05 rel"``) multiplies it by 1.05
+    a year (a 3% share grows to 3.15%). ``simulate`` refuses a bare fraction or percent on
+    a series in % (0.05: +5 points, or 5% of the share?) and points on a series in any
+    other unit.
 ``shocks``
     One-off multiplicative level shifts, ``{"2026" = -0.10}``: the level drops by 10% in 2026
     and the path continues from the lower level (a permanent shift, not a one-year blip).
+    On a series in %, a shift in points: ``{"2026" = "-3pp"}``.
 ``cap``
     A saturation ceiling in the series unit (a number) or a figure (``"12000亿元"``),
     applied after growth and shocks.
@@ -47,8 +57,10 @@ Errors name the file, the scenario and the key.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import math
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -59,7 +71,7 @@ import numpy as np
 
 from idcforecast.errors import SpecError
 
-__all__ = ["Scenario", "ScenarioSet", "load_scenarios"]
+__all__ = ["Relative", "Scenario", "ScenarioSet", "load_scenarios"]
 
 SCENARIO_KEYS = ("cap", "cap_mode", "description", "growth", "shocks", "weight")
 TOP_KEYS = ("description", "scenarios", "series_id", "unit")
@@ -72,10 +84,19 @@ SMOOTH_CAP_EXPONENT = 10.0
 class Scenario:
     """One named scenario: growth adjustments, shocks, an optional cap and weight.
 
-    ``growth`` and ``shocks`` map a year to a fraction (0.03 = +3%). ``cap`` is a number in
-    the series unit, or a figure string converted when the paths' unit is known (a bare
-    number, "9000", is in the series unit; money in another currency, "US$150bn", converts
-    at the FX rate of the last observed year).
+    ``growth`` and ``shocks`` map a year to a fraction (0.03 = +3%); ``growth_pp`` and
+    ``shocks_pp`` map a year to percentage points ("+2pp" in a spec, for a series in %:
+    added to the level, not multiplied). On a series in %, a fraction must say it is
+    relative: ``Relative(0.05)`` (``"+5% relative"`` in a spec), as a bare 0.05 is refused
+    there. ``cap`` is a number in the series unit, or a figure string converted when the
+    paths' unit is known (a bare number, "9000", is in the series unit; money in another
+    currency, "US$150bn", converts at the FX rate of the last observed year).
+
+    Examples
+    --------
+    >>> share_up = Scenario("share_up", growth={2026: Relative(0.05)}, growth_pp={2027: 2.0})
+    >>> share_up.growth_years
+    {2026, 2027}
     """
 
     name: str
@@ -85,6 +106,39 @@ class Scenario:
     cap_mode: str = "smooth"
     weight: float | None = None
     description: str = ""
+    growth_pp: Mapping[int, float] = field(default_factory=dict)
+    shocks_pp: Mapping[int, float] = field(default_factory=dict)
+
+    @property
+    def growth_years(self) -> set[int]:
+        """Years with a growth adjustment, relative or in points."""
+        return {*self.growth, *self.growth_pp}
+
+    @property
+    def shock_years(self) -> set[int]:
+        """Years with a shock, relative or in points."""
+        return {*self.shocks, *self.shocks_pp}
+
+    def point_shift(self, years: np.ndarray) -> np.ndarray:
+        """Cumulative shift in percentage points for each of ``years`` (consecutive).
+
+        Each year of ``growth_pp`` and ``shocks_pp`` adds its points to the level and the
+        later years keep them (a permanent shift), as ``log_adjustment`` compounds.
+
+        Examples
+        --------
+        >>> s = Scenario("share_up", growth_pp={2026: 2.0, 2027: 2.0}, shocks_pp={2027: -3.0})
+        >>> s.point_shift(np.array([2025, 2026, 2027, 2028])).tolist()
+        [0.0, 2.0, 1.0, 1.0]
+        """
+        steps = np.array(
+            [
+                self.growth_pp.get(int(year), 0.0) + self.shocks_pp.get(int(year), 0.0)
+                for year in years
+            ],
+            dtype=np.float64,
+        )
+        return np.cumsum(steps)
 
     def log_adjustment(self, years: np.ndarray) -> np.ndarray:
         """Cumulative log multiplier of the scenario for each of ``years`` (consecutive).
@@ -186,10 +240,34 @@ def load_scenarios(source: str | Path | Mapping[str, Any]) -> ScenarioSet:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         raise SpecError(
-            f"scenario file {str(path)!r} is not valid TOML: {err}; fix the syntax",
+            f"scenario file {str(path)!r} is not valid TOML: {err}; fix the syntax"
+            + _toml_hint(text, str(err)),
             file=str(path),
         ) from None
     return _parse(data, origin=str(path))
+
+
+# the slips a spreadsheet user makes in TOML, found on the line the parser names
+_TOML_SLIPS = (
+    (r"=\s*[-+]?\d[\d.]*\s*(%|pp\b)", 'a percent or points value is text in TOML: "3%", "+2pp"'),
+    (r"=\s*[-+]?\d{1,3}(,\d{3})+\b", "numbers take no thousands commas in TOML: 12000 or 12_000"),
+    (r"=\s*[-+]?\d+,(?!\d{3}\b)\d+", "the decimal mark is a point in TOML: 0.5, not 0,5"),
+    (r"\{[^}]*,\s*\}", "an inline table takes no comma after its last entry"),
+)
+
+
+def _toml_hint(text: str, message: str) -> str:
+    """A hint for the TOML slips above on the line ``message`` names ("(at line 3, ..."),
+    as tomllib says only "Unclosed inline table" for ``growth = { "2025" = 3% }``."""
+    import re
+
+    found = re.search(r"at line (\d+)", message)
+    lines = text.splitlines()
+    if not found or not 1 <= int(found.group(1)) <= len(lines):
+        return ""
+    line = lines[int(found.group(1)) - 1].split("#")[0]
+    hints = [hint for pattern, hint in _TOML_SLIPS if re.search(pattern, line)]
+    return f" ({'; '.join(hints)}: line {found.group(1)}, {line.strip()!r})" if hints else ""
 
 
 def _bundled_dir() -> Path:
@@ -212,6 +290,14 @@ def _unknown_key(
 ) -> SpecError:
     close = difflib.get_close_matches(key, allowed, n=1)
     hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(allowed)}"
+    points = re.fullmatch(r"(growth|shocks?)[ _-]?(pp|points?|percentage_points)", key.lower())
+    if scenario is not None and points:  # the Scenario attribute's name, as a spec key
+        name = "shocks" if points.group(1).startswith("shock") else "growth"
+        example = '"2026" = "-3pp"' if name == "shocks" else '"2025-2027" = "+2pp"'
+        hint = (
+            f"percentage points go under {name!r} as text: {name} = {{{example}}} (for a "
+            "series in %)"
+        )
     where = "the spec" if scenario is None else f"scenario {scenario!r}"
     return SpecError(
         f"{origin}: {where} has unknown key {key!r}; {hint}",
@@ -285,15 +371,19 @@ def _parse_scenario(name: str, body: Mapping[str, Any], *, origin: str) -> Scena
     for key in body:
         if key not in SCENARIO_KEYS:
             raise _unknown_key(origin, str(key), SCENARIO_KEYS, scenario=name)
-    growth = _parse_periods(body.get("growth", {}), origin, name, "growth")
-    shocks = _parse_periods(body.get("shocks", {}), origin, name, "shocks")
+    growth, growth_pp = _split_points(
+        _parse_periods(body.get("growth", {}), origin, name, "growth")
+    )
+    shocks, shocks_pp = _split_points(
+        _parse_periods(body.get("shocks", {}), origin, name, "shocks")
+    )
     for key, values in (("growth", growth), ("shocks", shocks)):
         for year, frac in values.items():
             if frac <= -1.0:
                 raise SpecError(
-                    f"{origin}: {where} key {key!r} year {year}: {frac!r} would make the "
-                    "market zero or negative; expected a fraction greater than -1 "
-                    "(-0.10 = -10%)",
+                    f"{origin}: {where} key {key!r} year {year}: {frac!r} ({100 * frac:+g}%) "
+                    "would make the level zero or negative; expected a fraction greater "
+                    'than -1 (-0.10 = -10%) or a percent above -100% ("-10%")',
                     file=origin,
                     scenario=name,
                     key=key,
@@ -342,6 +432,8 @@ def _parse_scenario(name: str, body: Mapping[str, Any], *, origin: str) -> Scena
         cap_mode=cap_mode,
         weight=weight,
         description=description,
+        growth_pp=growth_pp,
+        shocks_pp=shocks_pp,
     )
 
 
@@ -376,6 +468,23 @@ def _weight(weight: Any, origin: str, name: str) -> float | None:
     return float(weight)
 
 
+class Points(float):
+    """A growth adjustment or shock in percentage points ("+2pp"), as parsed; split from
+    the fractions by :func:`_split_points`."""
+
+
+class Relative(float):
+    """A growth adjustment or shock said to be relative ("+5% relative"): a fraction of the
+    level, which a series in % takes (a bare fraction is ambiguous there)."""
+
+
+def _split_points(values: dict[int, float]) -> tuple[dict[int, float], dict[int, float]]:
+    """The fractions and the percentage points of one key, each by year."""
+    relative = {year: v for year, v in values.items() if not isinstance(v, Points)}
+    points = {year: float(v) for year, v in values.items() if isinstance(v, Points)}
+    return relative, points
+
+
 def _parse_periods(table: Any, origin: str, name: str, key: str) -> dict[int, float]:
     where = f"{origin}: scenario {name!r} key {key!r}"
     if not isinstance(table, Mapping):
@@ -387,6 +496,7 @@ def _parse_periods(table: Any, origin: str, name: str, key: str) -> dict[int, fl
             key=key,
         )
     out: dict[int, float] = {}
+    source: dict[int, str] = {}  # the period each year came from, to name an overlap
     for period, frac in table.items():
         years = _parse_period(str(period))
         if years is None:
@@ -401,17 +511,21 @@ def _parse_periods(table: Any, origin: str, name: str, key: str) -> dict[int, fl
         for year in years:
             if year in out:
                 raise SpecError(
-                    f"{where}: year {year} appears in two periods; give each year once",
+                    f"{where}: year {year} is in two periods, {source[year]!r} and "
+                    f"{str(period)!r}; give each year once (e.g. end the first period a year "
+                    "earlier)",
                     file=origin,
                     scenario=name,
                     key=key,
                 )
-            out[year] = float(frac)
+            out[year] = frac
+            source[year] = str(period)
     return out
 
 
 def _fraction(value: Any, where: str, origin: str, name: str, key: str) -> float:
-    """A growth adjustment or shock: a fraction (0.03 = +3%) or a percent text ("3%").
+    """A growth adjustment or shock: a fraction (0.03 = +3%), a percent text ("3%"), or
+    percentage points ("+2pp", returned as :class:`Points`).
 
     A number of 1 or more is refused: 4 would be +400% a year, almost always a slip for
     0.04; a percent text says what is meant ("400%") when it is not.
@@ -422,6 +536,9 @@ def _fraction(value: Any, where: str, origin: str, name: str, key: str) -> float
         # "−5%" (the typographic minus, as Word and many sites write it) and "-5％" (the
         # full-width percent of Chinese input) were refused as "not a percent"
         value = normalize_text(value).replace("\u2212", "-")
+        said = re.fullmatch(r"(.+?)\s*(?:relative|rel\.?)", value.strip(), flags=re.IGNORECASE)
+        if said:  # "+5% relative", "0.05 rel": a fraction of the level, also on a share
+            return _relative(said.group(1).strip(), value, where, origin, name, key)
     if isinstance(value, str) and value.endswith("%"):
         number = value[:-1].strip()
         try:
@@ -430,9 +547,14 @@ def _fraction(value: Any, where: str, origin: str, name: str, key: str) -> float
             percent = math.nan
         if math.isfinite(percent):
             return percent / 100.0
+    if isinstance(value, str):
+        points = _points(value, where, origin, name, key)
+        if points is not None:
+            return points
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise SpecError(
-            f'{where} must map to a fraction (0.03 = +3%) or a percent ("3%"); found {value!r}',
+            f'{where} must map to a fraction (0.03 = +3%), a percent ("3%") or, for a series '
+            f'in %, percentage points ("+2pp"); found {value!r}',
             file=origin,
             scenario=name,
             key=key,
@@ -449,14 +571,79 @@ def _fraction(value: Any, where: str, origin: str, name: str, key: str) -> float
     return float(value)
 
 
+def _relative(inner: str, text: str, where: str, origin: str, name: str, key: str) -> Relative:
+    """The fraction of "+5% relative" (inner "+5%") or "0.05 rel" (inner "0.05")."""
+    number: Any = inner
+    with contextlib.suppress(ValueError):  # "0.05" is the fraction; "+5%" stays text
+        number = float(inner)
+    frac = _fraction(number, where, origin, name, key)
+    if isinstance(frac, Points | Relative):
+        raise SpecError(
+            f'{where}: {text!r} is no relative change; write "+5% relative" (5% of the level) '
+            'or "+2pp" (points)',
+            file=origin,
+            scenario=name,
+            key=key,
+        )
+    return Relative(frac)
+
+
+MAX_POINTS = 100.0  # a share moves at most 100 points: more is a slip (a level, a fraction)
+
+
+def _points(text: str, where: str, origin: str, name: str, key: str) -> Points | None:
+    """Percentage points from text such as "+2pp", "-1.5 percentage points" or "2个百分点"
+    (the registry's spellings of the unit ``pp``); None for text in no such unit."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_quantity
+
+    try:
+        quantity = parse_quantity(text)
+    except IdcForecastError:
+        return None
+    if quantity.unit != "pp":
+        return None
+    if quantity.is_range or quantity.qualifier not in ("exact", "approximately"):
+        raise SpecError(
+            f"{where}: {text!r} is not one number of points (a range or a bound); expected "
+            'one change such as "+2pp"',
+            file=origin,
+            scenario=name,
+            key=key,
+        )
+    points = float(quantity.value)
+    if not (math.isfinite(points) and abs(points) <= MAX_POINTS):
+        raise SpecError(
+            f"{where}: {text!r} moves the level by more than {MAX_POINTS:g} percentage "
+            'points; expected a change in points such as "+2pp"',
+            file=origin,
+            scenario=name,
+            key=key,
+        )
+    return Points(points)
+
+
 def _parse_period(text: str) -> range | None:
-    parts = text.strip().replace("–", "-").split("-")  # "2025–2027" (en dash) as well
-    if len(parts) not in (1, 2) or not all(p.strip().isdigit() for p in parts):
+    """The years of "2026", "2025-2027", "2025–2027" (en dash) or "2025-27" (the end year's
+    last two digits, as reports write it; it was refused as no year range); None for
+    anything else (an end before the start)."""
+    parts = [p.strip() for p in text.strip().replace("–", "-").split("-")]
+    if len(parts) not in (1, 2) or not all(p.isdigit() for p in parts):
         return None
     first, last = int(parts[0]), int(parts[-1])
+    if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2:
+        last = first - first % 100 + last  # 2025-27 is 2025-2027
     if last < first:
         return None
     return range(first, last + 1)
+
+
+def _rescaled(scenarios: list[Scenario], total: float) -> str:
+    """The weights divided by their sum, to four decimals, the last taking the rounding so
+    they add up to 1 exactly as written ("base 0.4545, bull 0.2727, bear 0.2728")."""
+    shares = [round(float(s.weight) / total, 4) for s in scenarios]  # type: ignore[arg-type]
+    shares[-1] = round(1.0 - math.fsum(shares[:-1]), 4)
+    return ", ".join(f"{s.name} {w:g}" for s, w in zip(scenarios, shares, strict=True))
 
 
 def _check_weights(scenarios: list[Scenario], *, origin: str) -> None:
@@ -477,7 +664,11 @@ def _check_weights(scenarios: list[Scenario], *, origin: str) -> None:
         listing = " + ".join(f"{s.name} {s.weight:g}" for s in scenarios)
         raise SpecError(
             f"{origin}: scenario weights must sum to 1; found {listing} = {total:.6g}; "
-            "rescale the weights",
+            + (
+                f"rescale the weights ({_rescaled(scenarios, total)})"
+                if total > 0
+                else "give at least one scenario a positive weight"
+            ),
             file=origin,
             key="weight",
             total=total,

@@ -306,9 +306,13 @@ def prob_exceeds(
     threshold
         A number in the paths' unit, or a figure such as ``"8000亿元"`` or a
         :class:`~idcforecast.units.Quantity` (converted to the paths' unit; money in another
-        currency converts with the FX rate of ``year``). One level: a range ("8000-9000")
-        and an upper bound ("不超过8000亿元") are refused (``SpecError``), as is anything
-        that is not a number or a figure.
+        currency converts with the FX rate of ``year``, or, for a year the FX table has no
+        rate for (every year after its last), of the last observed year, as a cap does,
+        with a :class:`~idcforecast.errors.ScenarioWarning` naming it). One level: a range
+        ("8000-9000") and an upper bound ("不超过8000亿元") are refused (``SpecError``), as
+        is anything that is not a number or a figure. A bare number between 0 and 1
+        against paths in % of a series above 1% (0.5 for a 40% share: 0.5%, not 50%) gets
+        a :class:`~idcforecast.errors.ScenarioWarning`.
     year
         A simulated year.
     scenario
@@ -331,6 +335,7 @@ def prob_exceeds(
 
     j = paths.year_index(year)
     level = _threshold_value(paths, threshold, int(paths.years[j]), kw_per_rack=kw_per_rack)
+    _warn_if_a_fraction_of_a_share(paths, threshold, level)
     share = (paths.values[:, :, j] > level).mean(axis=1)
     weights = None if paths.weights is None or len(paths.scenarios) < 2 else paths.weights
     if scenario == WEIGHTED and WEIGHTED not in paths.scenarios:
@@ -348,6 +353,37 @@ def prob_exceeds(
     if weights is not None:
         out[WEIGHTED] = float(np.dot(np.asarray(weights, dtype=np.float64), share))
     return out
+
+
+def _warn_if_a_fraction_of_a_share(paths: Paths, threshold: object, level: float) -> None:
+    """A ScenarioWarning for a bare number between 0 and 1 against paths in % whose last
+    observation is above 1: 0.5 is 0.5% there (the series unit), and P(share > 0.5%) was
+    100% with nothing to say that 50% was probably meant."""
+    import warnings
+
+    from idcforecast.errors import ScenarioWarning
+    from idcforecast.scenarios._spec_checks import share_unit_factor
+
+    if isinstance(threshold, str):
+        try:
+            float(threshold.replace(",", ""))
+        except ValueError:
+            return  # figure text says its unit ("50%")
+    elif isinstance(threshold, bool) or not isinstance(threshold, int | float | np.number):
+        return
+    origin = paths.origin_value
+    # in points of a percent ("%", "pp"): 0.5 against a 40% share reads as a fraction
+    if share_unit_factor(paths.unit) != 1.0 or not 0 < level < 1 or not (origin and origin > 1):
+        return
+    at = f" in {paths.origin_year}" if paths.origin_year is not None else ""
+    unit = paths.unit if paths.unit == "%" else f" {paths.unit}"
+    warnings.warn(
+        f"series {paths.series_id!r}: threshold {threshold!r} is {level:g}{unit} (a bare "
+        f"number is in the series unit), and the series was {origin:g}{unit}{at}; if "
+        f"{100 * level:g}{unit} is meant, pass {100 * level:g} (or '{100 * level:g}{unit}')",
+        ScenarioWarning,
+        stacklevel=3,
+    )
 
 
 def _threshold_value(
@@ -425,8 +461,50 @@ def _quantity_level(
     try:
         level = quantity.to(paths.unit, year=year, kw_per_rack=kw_per_rack)
     except IdcForecastError as err:
-        raise SpecError(
-            f"{where} cannot be read in the paths' unit {paths.unit!r} ({year}): {err}",
-            key="threshold",
-        ) from err
+        fallback = _at_origin_fx_rate(paths, quantity, year, where, err, kw_per_rack=kw_per_rack)
+        if fallback is None:
+            raise SpecError(
+                f"{where} cannot be read in the paths' unit {paths.unit!r} ({year}): {err}",
+                key="threshold",
+            ) from err
+        return fallback
     return float(level.value)
+
+
+def _at_origin_fx_rate(
+    paths: Paths,
+    quantity: Quantity,
+    year: int,
+    where: str,
+    err: Exception,
+    *,
+    kw_per_rack: float,
+) -> float | None:
+    """A threshold in another currency for a simulated year the FX table has no rate for
+    (every year after the table's last): the level at the last observed year's rate, as a
+    cap in another currency is read, with a ScenarioWarning naming the rate; None when that
+    does not help (no FX gap, no origin year, a pair the table lacks).
+
+    "US$150bn" in 2030 against paths in 亿元 was refused for want of a 2030 rate, so no
+    threshold in another currency worked beyond the FX table's years."""
+    import warnings
+
+    from idcforecast.errors import MissingFxRateError, ScenarioWarning
+
+    origin = paths.origin_year
+    if not isinstance(err, MissingFxRateError) or origin is None or origin == year:
+        return None
+    try:
+        level = float(quantity.to(paths.unit, year=origin, kw_per_rack=kw_per_rack).value)
+    except IdcForecastError:
+        return None
+    warnings.warn(
+        f"{where} in {year}: the FX table has no {year} rate, so it is read at the {origin} "
+        f"rate (the last observed year, as a cap in another currency is; exchange rates "
+        f"held constant): {level:,.6g} {paths.unit}; give a {year} rate (--fx-rates FILE, "
+        "idcforecast.units.fx.use_fx_rates) to use it, or pass the threshold in "
+        f"{paths.unit!r}",
+        ScenarioWarning,
+        stacklevel=5,  # prob_exceeds' caller
+    )
+    return level

@@ -413,3 +413,32 @@ def test_a_comma_list_of_methods_is_refused_in_command_line_words(
         "model: pass one, e.g. --method auto, and run the command once per method"
     ) in err
     assert "method=[" not in err
+
+
+def test_a_share_series_takes_points_and_its_cagr_is_called_relative(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A share in %: the spec's "+2pp" adds 2 points a year; the CAGR heading says that its
+    # rates are the share's relative growth (was "CAGR ... (% a year)" alone, read as points)
+    data = tmp_path / "share.csv"
+    values = [25, 27, 30, 32, 34, 36, 38, 40]
+    data.write_text(
+        "series_id,year,value,unit\n"
+        + "".join(f"share,{2017 + i},{v},%\n" for i, v in enumerate(values)),
+        encoding="utf-8",
+    )
+    spec = tmp_path / "share.toml"
+    spec.write_text(
+        'series_id = "share"\n[scenarios.base]\n[scenarios.up]\n'
+        'growth = { "2025-2026" = "+2pp" }\n',
+        encoding="utf-8",
+    )
+    out = _run([str(spec), "--data", str(data), "--paths", "400", "--to", "2026"], capsys)
+    assert "CAGR from the last observation to 2026 (% a year; relative growth of the share, " \
+        "not points):" in out.splitlines()  # fmt: skip
+    rows = {tuple(line.split()[:2]): line.split()[4] for line in out.splitlines()
+            if line.startswith(("base ", "up "))}  # fmt: skip
+    # medians: up = base + 2 points in 2025, + 4 in 2026 (common random numbers; both
+    # printed to one decimal, so the difference is exact to rounding)
+    assert float(rows[("up", "2025")]) == pytest.approx(float(rows[("base", "2025")]) + 2, abs=0.06)
+    assert float(rows[("up", "2026")]) == pytest.approx(float(rows[("base", "2026")]) + 4, abs=0.06)

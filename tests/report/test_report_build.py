@@ -1152,9 +1152,11 @@ def test_a_share_in_percent_is_reported_in_percentage_points(tmp_path: Path) -> 
         "year,value,unit\n" + "".join(f"{2015 + i},{v},%\n" for i, v in enumerate(values))
     )
     spec = tmp_path / "share.toml"
+    # a bare 0.05 on a share is refused as ambiguous (+5 points, or 5% of the share?):
+    # "+5% relative" is the 5% of the share a year this spec meant
     spec.write_text(
         'series_id = "share"\nunit = "%"\n[scenarios.base]\n'
-        '[scenarios.fast]\ngrowth = {"2024-2030" = 0.05}\n'
+        '[scenarios.fast]\ngrowth = {"2024-2030" = "+5% relative"}\n'
     )
     path = build_report(data=data, out=tmp_path / "share.pdf", date=DATE, scenarios=spec)
     compact = re.sub(r"\s+", " ", _text(path))

@@ -282,7 +282,7 @@ def test_text_driver_errors_name_the_driver_and_the_fix() -> None:
 
 def test_summary_revenue_unit_errors_name_the_argument() -> None:
     # Was a bare MissingFxRateError/IncompatibleUnitsError that never named revenue_unit.
-    model = DriverModel(racks=100, utilisation=0.5, revenue_per_rack=1000)
+    model = DriverModel(racks=100, utilisation=0.5, revenue_per_rack=52_000)
     with pytest.raises(SpecError) as caught:
         model.summary(n_draws=10, seed=1, revenue_unit="USD bn")
     message = str(caught.value)
@@ -294,9 +294,10 @@ def test_summary_revenue_unit_errors_name_the_argument() -> None:
     with pytest.raises(SpecError) as caught:
         model.summary(n_draws=10, seed=1, revenue_unit="MW")
     assert str(caught.value).endswith("; pass a money unit such as 'CNY 100m' or 'USD bn'")
-    # the default unit needs no FX: 100 racks x 0.5 x 1000 yuan = 50,000 yuan = 0.0005 亿元
+    # the default unit needs no FX: 100 racks x 0.5 x 52,000 yuan = 2,600,000 yuan = 0.026
+    # 亿元 (the price was 1,000 yuan a year, which now gets a note as a likely monthly slip)
     assert model.summary(n_draws=10, seed=1).set_index("quantity").loc["revenue", "p50"] == (
-        pytest.approx(0.0005, rel=1e-12)
+        pytest.approx(0.026, rel=1e-12)
     )
 
 
@@ -644,3 +645,112 @@ def test_n_draws_as_a_numpy_integer_is_taken() -> None:
     pd.testing.assert_frame_equal(draws, model.simulate(n_draws=5, seed=1))
     with pytest.raises(SpecError, match=re.escape("n_draws must be a positive integer; got")):
         model.simulate(n_draws=np.int64(0))
+
+
+def test_a_price_per_kw_with_a_density_range_is_revenue_per_kw() -> None:
+    # Was: racks x kW x utilisation x price per kW could not be built with an uncertain
+    # density (revenue_per_rack="1000 yuan per kW per month" with kw_per_rack=(5, 8) was
+    # refused: "needs one rack density"). revenue_per_kw multiplies each draw's density.
+    # 1,000 yuan per kW per month = 12,000 a kW a year. 100,000 racks x 0.65 = 65,000
+    # occupied; x 5 kW x 12,000 = 3.90e9 yuan, x 8 kW = 6.24e9; uniform 5-8 kW has mean
+    # 6.5 kW: 65,000 x 6.5 x 12,000 = 5.07e9 yuan = 50.7 CNY 100m
+    model = DriverModel(
+        racks=100_000,
+        kw_per_rack=(5, 8),
+        utilisation=0.65,
+        revenue_per_kw="1000 yuan per kW per month",
+    )
+    assert model.drivers["revenue_per_kw"].value == pytest.approx(12_000.0)
+    assert model.drivers["kw_per_rack"].bounds() == (5.0, 8.0)  # a driver of the chain now
+    revenue = model.ranges().set_index("quantity").loc["revenue"]
+    assert (revenue["low"], revenue["high"]) == pytest.approx((3.90e9, 6.24e9), rel=1e-12)
+    draws = model.simulate(n_draws=20_000, seed=1)
+    # each draw: racks occupied x its own density x the price
+    drawn_kw = draws["revenue"] / (65_000 * 12_000)
+    assert drawn_kw.min() >= 5.0 and drawn_kw.max() <= 8.0
+    summary = model.summary(n_draws=20_000, seed=1).set_index("quantity")
+    # the mean of 20,000 draws within 4 standard errors: sd of uniform 5-8 is 3 / sqrt(12) =
+    # 0.866 kW, SE 0.866 / sqrt(20,000) = 0.0061 kW = 65,000 x 12,000 x 0.0061 / 1e8 = 0.048
+    # CNY 100m; 4 SE = 0.19
+    assert summary.loc["revenue", "mean"] == pytest.approx(50.7, abs=0.19)
+
+
+def test_revenue_per_kw_through_capex_cancels_the_density() -> None:
+    # 500 bn yuan at 20-50 m per MW = 10,000-25,000 MW; revenue = MW x 1,000 kW x 0.65 x
+    # 12,000 whatever the rack density: 7.8e10 to 1.95e11 yuan
+    model = DriverModel(
+        capex="500 billion yuan",
+        capex_per_mw=(20e6, 50e6),
+        kw_per_rack=(5, 8),
+        utilisation=0.65,
+        revenue_per_kw=12_000,
+    )
+    revenue = model.ranges().set_index("quantity").loc["revenue"]
+    assert (revenue["low"], revenue["high"]) == pytest.approx((7.8e10, 1.95e11), rel=1e-12)
+
+
+def test_revenue_per_rack_and_per_kw_together_are_refused() -> None:
+    with pytest.raises(SpecError) as info:
+        DriverModel(racks=1000, utilisation=0.6, revenue_per_rack=72_000, revenue_per_kw=12_000)
+    assert str(info.value) == (
+        "DriverModel: give revenue_per_rack or revenue_per_kw, not both (found "
+        "revenue_per_rack=72000, revenue_per_kw=12000); they are one price, per rack or per kW"
+    )
+    with pytest.raises(SpecError, match=r"revenue needs utilisation as well as revenue_per_kw$"):
+        DriverModel(racks=1000, revenue_per_kw=12_000)
+    # 1,000 a kW a year written as a monthly figure in thousands: 1.0 is below 10 a year
+    with pytest.raises(SpecError, match=re.escape("1.0 CNY per kW per year is implausibly small")):
+        DriverModel(racks=1000, utilisation=0.6, revenue_per_kw=1.0)
+
+
+def test_a_per_kw_price_refused_as_revenue_per_rack_points_to_revenue_per_kw() -> None:
+    with pytest.raises(SpecError) as info:
+        DriverModel(
+            racks=1000,
+            kw_per_rack=(4, 8),
+            utilisation=0.6,
+            revenue_per_rack="1000 yuan per kW per month",
+        )
+    assert str(info.value).endswith(
+        "; for a price per kW with a density range, give it as revenue_per_kw= (each draw's "
+        "density multiplies it)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (
+            {"revenue_per_rack": 9486},
+            "driver 'revenue_per_rack' (fixed): 9,486 CNY per rack per year is below 12,000 a "
+            "year (1,000 a month); if it is a monthly price, write it as text, '9,486 yuan per "
+            "rack per month' (113,832 a year), or multiply by 12",
+        ),
+        (
+            {"revenue_per_kw": (800, 1000)},
+            "driver 'revenue_per_kw' (uniform): 800 CNY per kW per year is below 1,200 a year "
+            "(100 a month); if it is a monthly price, write it as text, '800 yuan per kW per "
+            "month' (9,600 a year), or multiply by 12",
+        ),
+    ],
+)
+def test_a_price_that_looks_monthly_is_noted(kwargs: dict, message: str) -> None:
+    # Was: 9,486 (a monthly rent typed as a number) read as 9,486 yuan a year without a
+    # word, revenue a twelfth of the meant. The number is kept (a warning, not an error).
+    from idcforecast.errors import ScenarioWarning
+
+    with pytest.warns(ScenarioWarning) as caught:
+        model = DriverModel(racks=1000, utilisation=0.5, **kwargs)
+    assert str(caught[0].message) == message
+    assert caught[0].filename == __file__
+    # 1000 x 0.5 x 9,486 = 4,743,000 yuan: the number as given
+    if "revenue_per_rack" in kwargs:
+        assert model.ranges().set_index("quantity").loc["revenue", "low"] == 4_743_000.0
+
+
+def test_a_monthly_price_as_text_is_not_noted() -> None:
+    # 9,486 a month = 113,832 a year; no warning (warnings are errors in the test run)
+    model = DriverModel(
+        racks=1000, utilisation=0.5, revenue_per_rack="9,486 yuan per rack per month"
+    )
+    assert model.drivers["revenue_per_rack"].value == pytest.approx(113_832.0)

@@ -76,9 +76,27 @@ def test_weights_must_sum_to_one() -> None:
     err = _raises(
         {"scenarios": {"base": {"weight": 0.5}, "bull": {"weight": 0.3}, "bear": {"weight": 0.3}}},
         "<dict>: scenario weights must sum to 1; found base 0.5 + bull 0.3 + bear 0.3 = 1.1; "
-        "rescale the weights",
+        "rescale the weights (base 0.4545, bull 0.2727, bear 0.2728)",
     )
     assert err.total == pytest.approx(1.1)
+    # 0.5 / 1.1 = 0.45454 -> 0.4545; 0.3 / 1.1 = 0.27272 -> 0.2727; the last 1 - 0.7272 =
+    # 0.2728, so the weights offered add up to 1 (was "rescale the weights" alone)
+    _raises(  # thirds typed by hand: 0.9999
+        {
+            "scenarios": {
+                "a": {"weight": "33.33%"},
+                "b": {"weight": "33.33%"},
+                "c": {"weight": 0.3333},
+            }
+        },
+        "<dict>: scenario weights must sum to 1; found a 0.3333 + b 0.3333 + c 0.3333 = 0.9999; "
+        "rescale the weights (a 0.3333, b 0.3333, c 0.3334)",
+    )
+    _raises(  # nothing to rescale
+        {"scenarios": {"a": {"weight": 0}, "b": {"weight": 0.0}}},
+        "<dict>: scenario weights must sum to 1; found a 0 + b 0 = 0; give at least one "
+        "scenario a positive weight",
+    )
 
 
 def test_weights_as_percent_text_and_percent_numbers() -> None:
@@ -116,7 +134,8 @@ def test_bad_period_and_value() -> None:
     _raises(
         {"scenarios": {"bull": {"growth": {"2026": "3 pct"}}}},
         "<dict>: scenario 'bull' key 'growth': period '2026' must map to a fraction "
-        "(0.03 = +3%) or a percent (\"3%\"); found '3 pct'",
+        '(0.03 = +3%), a percent ("3%") or, for a series in %, percentage points ("+2pp"); '
+        "found '3 pct'",
     )
     # 4 would be +400% a year: refused, with both readings spelled out (was accepted)
     _raises(
@@ -131,8 +150,16 @@ def test_bad_period_and_value() -> None:
     )
     _raises(
         {"scenarios": {"bear": {"shocks": {"2026": -1.0}}}},
-        "<dict>: scenario 'bear' key 'shocks' year 2026: -1.0 would make the market zero or "
-        "negative; expected a fraction greater than -1 (-0.10 = -10%)",
+        "<dict>: scenario 'bear' key 'shocks' year 2026: -1.0 (-100%) would make the level "
+        "zero or negative; expected a fraction greater than -1 (-0.10 = -10%) or a percent "
+        'above -100% ("-10%")',
+    )
+    # "-150%" was shown as -1.5 alone, a number the spec does not contain
+    _raises(
+        {"scenarios": {"bear": {"growth": {"2025": "-150%"}}}},
+        "<dict>: scenario 'bear' key 'growth' year 2025: -1.5 (-150%) would make the level "
+        "zero or negative; expected a fraction greater than -1 (-0.10 = -10%) or a percent "
+        'above -100% ("-10%")',
     )
 
 
@@ -274,3 +301,73 @@ def test_a_file_in_another_encoding_says_to_save_it_as_utf8(tmp_path: Path) -> N
         ),
     ):
         load_scenarios(path)
+
+
+def test_overlapping_periods_are_named() -> None:
+    # Was: "year 2027 appears in two periods", without saying which two
+    _raises(
+        {"scenarios": {"bull": {"growth": {"2025-2027": 0.04, "2027-2029": 0.02}}}},
+        "<dict>: scenario 'bull' key 'growth': year 2027 is in two periods, '2025-2027' and "
+        "'2027-2029'; give each year once (e.g. end the first period a year earlier)",
+    )
+
+
+def test_a_period_with_a_two_digit_end_year_reads_as_reports_write_it() -> None:
+    # Was refused ("'2025-27' is not a year or a year range"): 2025-27 is 2025, 2026, 2027
+    spec = load_scenarios({"scenarios": {"bull": {"growth": {"2025-27": 0.03, "2028–29": 0.01}}}})
+    assert dict(spec.scenarios[0].growth) == {
+        2025: 0.03, 2026: 0.03, 2027: 0.03, 2028: 0.01, 2029: 0.01,
+    }  # fmt: skip
+    _raises(  # an end before the start stays refused
+        {"scenarios": {"bull": {"growth": {"2025-24": 0.03}}}},
+        "<dict>: scenario 'bull' key 'growth': period '2025-24' is not a year or a year "
+        "range; expected '2026' or '2025-2027'",
+    )
+
+
+QUOTE_IT = 'a percent or points value is text in TOML: "3%", "+2pp"'
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        ('growth = { "2025-2027" = 3% }', QUOTE_IT),
+        ('growth = { "2025-2027" = +2pp }', QUOTE_IT),
+        ("weight = 0,5", "the decimal mark is a point in TOML: 0.5, not 0,5"),
+        ("cap = 12,000", "numbers take no thousands commas in TOML: 12000 or 12_000"),
+        ('growth = { "2025" = 0.03, }', "an inline table takes no comma after its last entry"),
+    ],
+)  # fmt: skip
+def test_toml_slips_of_a_spreadsheet_user_get_a_hint(tmp_path: Path, line: str, hint: str) -> None:
+    # Was: tomllib's words alone, "Unclosed inline table (at line 3, column 27)" for 3%
+    path = tmp_path / "s.toml"
+    path.write_text(f"[scenarios.base]\n[scenarios.x]\n{line}\n", encoding="utf-8")
+    with pytest.raises(SpecError) as info:
+        load_scenarios(path)
+    assert str(info.value).endswith(f"; fix the syntax ({hint}: line 3, {line!r})")
+
+
+def test_other_toml_errors_get_no_hint(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text("[scenarios.base]\nweight = 0.5 0.3\n", encoding="utf-8")
+    with pytest.raises(SpecError) as info:
+        load_scenarios(path)
+    assert str(info.value).endswith("(at line 2, column 14); fix the syntax")
+
+
+@pytest.mark.parametrize(
+    ("key", "hint"),
+    [
+        ("growth_pp", "percentage points go under 'growth' as text: "
+                      'growth = {"2025-2027" = "+2pp"}'),
+        ("shock_points", "percentage points go under 'shocks' as text: "
+                         'shocks = {"2026" = "-3pp"}'),
+    ],
+)  # fmt: skip
+def test_a_points_key_says_where_points_go(key: str, hint: str) -> None:
+    # Was: "unknown key 'growth_pp'; did you mean 'growth'?", which does not say that the
+    # points themselves are written "+2pp" there
+    _raises(
+        {"scenarios": {"share": {key: {"2026": 2}}}},
+        f"<dict>: scenario 'share' has unknown key {key!r}; {hint} (for a series in %)",
+    )

@@ -362,3 +362,79 @@ def test_a_power_threshold_against_racks_uses_the_given_rack_density() -> None:
     )
     assert prob_exceeds(p, "200 MW", 2027, scenario="base", kw_per_rack=6.0) == 0.67
     assert prob_exceeds(p, "200 MW", 2027, scenario="base") == 0.20
+
+
+def test_a_threshold_in_another_currency_after_the_fx_table_uses_the_last_observed_rate() -> None:
+    # Was: "US$150bn" in 2030 against paths in 亿元 was refused ("no FX rate for USD->CNY in
+    # 2030"), so no threshold in another currency worked for any year after the FX table's
+    # last. Now the last observed year's rate, as for a cap, with a ScenarioWarning:
+    # 2023 CNY/USD 7.0809 (FRED AEXCHUS, data/fx_rates.csv): US$150bn = 1,062.135 CNY bn =
+    # 10,621.35 CNY 100m. Levels 10,000, 10,100, ..., 11,900 (20 paths): 13 exceed it
+    # (10,700 up).
+    from idcforecast.errors import ScenarioWarning
+
+    p = Paths(
+        values=np.arange(10_000.0, 12_000.0, 100.0).reshape(1, 20, 1),
+        years=np.array([2030]),
+        scenarios=("base",),
+        unit="CNY 100m",
+        series_id="demo",
+        origin_year=2023,
+        origin_value=9_000.0,
+    )
+    with pytest.warns(ScenarioWarning) as caught:
+        assert prob_exceeds(p, "US$150bn", 2030, scenario="base") == 0.65
+    assert str(caught[0].message) == (
+        "series 'demo': threshold 'US$150bn' in 2030: the FX table has no 2030 rate, so it is "
+        "read at the 2023 rate (the last observed year, as a cap in another currency is; "
+        "exchange rates held constant): 10,621.4 CNY 100m; give a 2030 rate (--fx-rates FILE, "
+        "idcforecast.units.fx.use_fx_rates) to use it, or pass the threshold in 'CNY 100m'"
+    )
+    assert caught[0].filename == __file__  # the caller's line, not the package's
+
+
+def test_a_threshold_in_another_currency_in_a_year_with_a_rate_uses_that_years_rate() -> None:
+    # 2025 CNY/USD 7.1875: US$150bn = 10,781.25 CNY 100m; 12 of the 20 levels exceed it
+    # (10,800 up); no warning (warnings are errors in the test run)
+    p = Paths(
+        values=np.arange(10_000.0, 12_000.0, 100.0).reshape(1, 20, 1),
+        years=np.array([2025]),
+        scenarios=("base",),
+        unit="CNY 100m",
+        origin_year=2023,
+    )
+    assert prob_exceeds(p, "US$150bn", 2025, scenario="base") == 0.6
+
+
+def _share_paths() -> Paths:
+    # a share in %: levels 40, 41, ..., 59 in 2028 (20 paths), last observed 40% in 2024
+    return Paths(
+        values=np.arange(40.0, 60.0).reshape(1, 20, 1),
+        years=np.array([2028]),
+        scenarios=("base",),
+        unit="%",
+        series_id="share",
+        origin_year=2024,
+        origin_value=40.0,
+    )
+
+
+@pytest.mark.parametrize("threshold", [0.5, "0.5"])
+def test_a_fraction_as_threshold_on_a_share_is_noted(threshold: object) -> None:
+    # Was: P(share > 0.5) was 100% without a word, 0.5 read as 0.5% (the series unit) where
+    # 50% was probably meant. The number is kept (0.5%: every level exceeds it) with a note.
+    from idcforecast.errors import ScenarioWarning
+
+    with pytest.warns(ScenarioWarning) as caught:
+        assert prob_exceeds(_share_paths(), threshold, 2028, scenario="base") == 1.0
+    assert str(caught[0].message) == (
+        f"series 'share': threshold {threshold!r} is 0.5% (a bare number is in the series "
+        "unit), and the series was 40% in 2024; if 50% is meant, pass 50 (or '50%')"
+    )
+    assert caught[0].filename == __file__
+
+
+def test_a_percent_threshold_on_a_share_is_not_noted() -> None:
+    # 50 and "50%": levels 51..59 exceed it, 9 of 20 (no warning: they are errors here)
+    assert prob_exceeds(_share_paths(), 50, 2028, scenario="base") == 0.45
+    assert prob_exceeds(_share_paths(), "50%", 2028, scenario="base") == 0.45

@@ -1,0 +1,205 @@
+"""Scenarios on a series in %: percentage points ("+2pp") or "+5% relative"; bare fractions
+refused.
+
+Growth of 0.05 on a share of 40% multiplied it (42%: +2 points, compounding) where an analyst
+often means +5 points, and on a 3% share 5% of it: the spec now says which, and the
+ambiguous form is refused.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from idcforecast.errors import SpecError
+from idcforecast.scenarios import load_scenarios, simulate, simulate_paths
+
+SHARE = pd.DataFrame(
+    {
+        "series_id": "share",
+        "year": range(2017, 2025),
+        "value": [25.0, 27, 30, 32, 34, 36, 38, 40],
+        "unit": "%",
+    }
+)
+
+
+def test_points_are_read_in_the_registrys_spellings() -> None:
+    spec = load_scenarios(
+        {
+            "scenarios": {
+                "up": {
+                    "growth": {"2025-2026": "+2pp", "2027": "1.5 percentage points"},
+                    "shocks": {"2028": "下降3个百分点"},
+                },
+                "rel": {"growth": {"2025": 0.03}},
+            }
+        }
+    )
+    up, rel = spec.scenarios
+    assert dict(up.growth_pp) == {2025: 2.0, 2026: 2.0, 2027: 1.5}
+    assert dict(up.shocks_pp) == {2028: -3.0}
+    assert not up.growth and not up.shocks
+    assert dict(rel.growth) == {2025: 0.03} and not rel.growth_pp
+    # cumulative: 2, 4, 5.5, then 5.5 - 3 = 2.5 (a permanent shift)
+    shift = up.point_shift(np.array([2025, 2026, 2027, 2028, 2029]))
+    np.testing.assert_allclose(shift, [2.0, 4.0, 5.5, 2.5, 2.5], rtol=0, atol=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "2-3pp",
+            "<dict>: scenario 'up' key 'growth': period '2025': '2-3pp' is not one number of "
+            'points (a range or a bound); expected one change such as "+2pp"',
+        ),
+        (
+            "150pp",
+            "<dict>: scenario 'up' key 'growth': period '2025': '150pp' moves the level by "
+            'more than 100 percentage points; expected a change in points such as "+2pp"',
+        ),
+        (
+            "two",
+            "<dict>: scenario 'up' key 'growth': period '2025' must map to a fraction (0.03 = "
+            '+3%), a percent ("3%") or, for a series in %, percentage points ("+2pp"); found '
+            "'two'",
+        ),
+    ],
+)
+def test_points_that_are_not_one_change_are_refused(value: str, message: str) -> None:
+    with pytest.raises(SpecError, match=re.escape(message) + "$"):
+        load_scenarios({"scenarios": {"up": {"growth": {"2025": value}}}})
+
+
+def test_points_add_to_the_share_on_every_path() -> None:
+    spec = {
+        "scenarios": {
+            "base": {},
+            "up": {"growth": {"2025-2027": "+5pp"}, "shocks": {"2027": "-3pp"}},
+        }
+    }
+    paths = simulate(SHARE, 3, n_paths=500, seed=1, scenarios=spec)
+    # common random numbers: up - base is the shift on every path, 5, 5 + 5, 5 + 5 + 5 - 3
+    np.testing.assert_allclose(
+        paths.values[1] - paths.values[0],
+        np.broadcast_to([5.0, 10.0, 12.0], (500, 3)),
+        rtol=0,
+        atol=1e-9,
+    )
+
+
+def test_points_on_a_series_in_tenths_are_tenths_of_the_level() -> None:
+    # 1 成 is 10%: +2 points a year add 0.2 成 a year (0.2, 0.4)
+    paths = simulate_paths(
+        mean=np.array([4.0, 4.2]),
+        sigma=np.array([0.05, 0.1]),
+        years=np.array([2025, 2026]),
+        unit="成",
+        scenarios={"scenarios": {"base": {}, "up": {"growth": {"2025-2026": "+2pp"}}}},
+        n_paths=100,
+        seed=3,
+    )
+    np.testing.assert_allclose(
+        paths.values[1] - paths.values[0], np.broadcast_to([0.2, 0.4], (100, 2)), atol=1e-12
+    )
+
+
+def test_a_fraction_on_a_share_is_refused_with_both_readings() -> None:
+    spec = {"scenarios": {"base": {}, "up": {"growth": {"2025-2027": 0.05}}}}
+    # 40% x 1.05 = 42%: +2 points (5% of 40), not the +5 points often meant
+    with pytest.raises(SpecError) as info:
+        simulate(SHARE, 3, n_paths=100, seed=1, scenarios=spec)
+    assert str(info.value) == (
+        "<dict>: scenario 'up' key 'growth' years 2025-2027: 0.05 on series 'share' in '%' is "
+        "ambiguous: +5 percentage points a year, or +5% of the share (40% in 2024 x 1.05 = "
+        '42%, +2 points in the first year, compounding)? write "+5pp" for points, or "+5% '
+        'relative" for 5% of the share'
+    )
+    assert (info.value.scenario, info.value.key) == ("up", "growth")
+
+
+def test_a_relative_shock_on_a_share_is_refused() -> None:
+    spec = {"scenarios": {"down": {"shocks": {"2026": "-10%"}}}}
+    # 40% x 0.9 = 36%: -4 points
+    with pytest.raises(SpecError) as info:
+        simulate(SHARE, 3, n_paths=100, seed=1, scenarios=spec)
+    assert str(info.value).endswith(
+        "-10 percentage points, or -10% of the share (40% in 2024 x 0.9 = 36%, -4 points)? "
+        'write "-10pp" for points, or "-10% relative" for 10% of the share'
+    )
+
+
+@pytest.mark.parametrize("written", ["+5% relative", "5% Relative", "0.05 rel", "5 % rel."])
+def test_a_relative_change_said_so_multiplies_the_share(written: str) -> None:
+    # "+5% relative": 5% of the share a year, the reading a small share wants (a 3% share of
+    # electricity growing 5% a year); up / base = 1.05, 1.05^2, 1.05^3 on every path
+    spec = {"scenarios": {"base": {}, "up": {"growth": {"2025-2027": written}}}}
+    paths = simulate(SHARE, 3, n_paths=200, seed=1, scenarios=spec)
+    np.testing.assert_allclose(
+        paths.values[1] / paths.values[0],
+        np.broadcast_to([1.05, 1.1025, 1.157625], (200, 3)),
+        rtol=1e-12,
+    )
+
+
+def test_points_cannot_be_said_relative() -> None:
+    with pytest.raises(SpecError, match=re.escape("'2pp relative' is no relative change")):
+        load_scenarios({"scenarios": {"up": {"growth": {"2025": "2pp relative"}}}})
+
+
+def test_the_spec_unit_decides_for_a_series_without_one() -> None:
+    spec = {"unit": "%", "scenarios": {"up": {"growth": {"2025": 0.05}}}}
+    with pytest.raises(SpecError, match=re.escape("0.05 on series 'share' in '%' is ambiguous")):
+        simulate(SHARE.drop(columns="unit"), 2, n_paths=100, seed=1, scenarios=spec)
+
+
+@pytest.mark.parametrize(
+    ("unit", "where"),
+    [
+        ("CNY 100m", "series 'share' is in 'CNY 100m'; write a fraction (0.02 = +2%) or a "
+         'percent ("2%")'),
+        (None, "series 'share' has no unit; write a fraction (0.02 = +2%) or a percent "
+         "(\"2%\"), or give the series its unit (a 'unit' column, --unit %)"),
+    ],
+)  # fmt: skip
+def test_points_on_a_series_not_in_percent_are_refused(unit: str | None, where: str) -> None:
+    data = SHARE.drop(columns="unit") if unit is None else SHARE.assign(unit=unit)
+    spec = {"scenarios": {"up": {"growth": {"2025": "+2pp"}}}}
+    with pytest.raises(SpecError) as info:
+        simulate(data, 2, n_paths=100, seed=1, scenarios=spec)
+    assert str(info.value) == (
+        "<dict>: scenario 'up' key 'growth' year 2025: '+2pp' is a change in percentage "
+        f"points, for a series in %, and {where}"
+    )
+
+
+def test_points_in_later_years_only_warn_as_growth_does() -> None:
+    from idcforecast.errors import ScenarioWarning
+
+    spec = {"scenarios": {"later": {"growth": {"2030": "+2pp"}}}}
+    with pytest.warns(ScenarioWarning, match="changes nothing in the simulated years 2025-2026"):
+        simulate(SHARE, 2, n_paths=100, seed=1, scenarios=spec)
+
+
+def test_a_point_shock_in_the_history_is_refused() -> None:
+    spec = {"scenarios": {"past": {"shocks": {"2020": "-2pp"}}}}
+    with pytest.raises(SpecError, match=re.escape("key 'shocks': year 2020 is before the")):
+        simulate(SHARE, 2, n_paths=100, seed=1, scenarios=spec)
+
+
+def test_a_scenario_built_in_python_says_relative_with_relative() -> None:
+    # the Python route to "+5% relative" (was only spec.Relative, not in spec's __all__)
+    from idcforecast.scenarios.spec import Relative, Scenario, ScenarioSet
+
+    spec = ScenarioSet(
+        scenarios=(Scenario("base"), Scenario("up", growth={2025: Relative(0.05)})), unit="%"
+    )
+    paths = simulate(SHARE, 1, n_paths=50, seed=1, scenarios=spec)
+    np.testing.assert_allclose(paths.values[1] / paths.values[0], 1.05, rtol=1e-12)
+    bare = ScenarioSet(scenarios=(Scenario("up", growth={2025: 0.05}),))
+    with pytest.raises(SpecError, match=re.escape("0.05 on series 'share' in '%' is ambiguous")):
+        simulate(SHARE, 1, n_paths=50, seed=1, scenarios=bare)
