@@ -85,6 +85,28 @@ def _nothing_to_check(claim: Claim, rows: Readings) -> str:
     )
 
 
+def not_checkable(claim: Claim, rows: Readings, *, with_history: bool) -> str:
+    """Why a rate claim has no verdict, for the summary's ``fits`` (it said "unchecked",
+    and a set whose only other claim matched its actual read "consistent: yes" as if the
+    rate had been checked too): "not checkable: no level for 2022, claimed or actual".
+
+    Examples
+    --------
+    >>> c = Claim(subject="m", kind="growth", value=9.8, year=2022)
+    >>> rows = tuples(pd.DataFrame({"base_year": [2021], "claimed_end": [math.nan],
+    ...                             "reference_base": [67.9], "actual_end": [math.nan]}))
+    >>> not_checkable(c, rows, with_history=True)
+    'not checkable: no level for 2022, claimed or actual'
+    """
+    where = "claimed or actual" if with_history else "in the set (checked without history)"
+    if rows and math.isnan(rows[0].claimed_end):
+        ends = [r for r in rows if not math.isnan(r.actual_end)]
+        if not (ends and with_history):  # the end year: neither claimed nor an actual
+            return f"not checkable: no level for {claim.year}, {where}"
+        rows = ends  # an actual end, but no level for these base years to grow from
+    return f"not checkable: no level for {_base_years(rows)}, {where}"
+
+
 def tuples(rows: pd.DataFrame) -> Readings:
     """The rows as named tuples, as ``itertuples(index=False)`` gives them, built from whole
     columns (``itertuples`` takes every column by position on each call: with 22 columns,
@@ -574,6 +596,7 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
         by_claim.setdefault(reading.claim_id, []).append(reading)
     rate_claims = [c for c in group.claims if c.kind != "level"]
     verdicts: list[bool | None] = []
+    checked: list[str] = []  # what the verdict rests on
     fits_text: list[str] = []
     explanation: list[str] = []
     for claim in rate_claims:
@@ -581,7 +604,14 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
         verdict = _rate_verdict(rows)
         verdicts.append(verdict)
         fitting = _fitting(rows)
-        text = " or ".join(fitting) if fitting else ("none" if verdict is False else "unchecked")
+        if fitting:
+            text = " or ".join(fitting)
+        elif verdict is False:
+            text = "none"
+        else:
+            text = not_checkable(claim, rows, with_history=history.given)
+        if verdict is not None:
+            checked.append(claim.describe())
         fits_text.append(text if len(rate_claims) == 1 else f"{claim.describe()}: {text}")
         end = group.levels.get(claim.year)
         end_qualifier = "exact" if end is None else end[0].qualifier
@@ -605,6 +635,7 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
             )
     for claim, value, actual, ok in _fact_checks(group, history, tolerance):
         verdicts.append(ok)
+        checked.append(f"stated {claim.year} level")
         span = group.intervals[claim.year]
         gap = interval_gap(span, actual.interval) if claim.is_range else value / actual.value - 1
         stated = _stated(claim, value, span)
@@ -629,6 +660,7 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
         "claims": "; ".join(c.describe() for c in group.claims),
         "consistent": consistent,
         "fits": "; ".join(fits_text),
+        "checked": "; ".join(checked),
     }
     cagrs = [c for c in rate_claims if c.kind == "cagr"]
     main: Claim | None = (cagrs or rate_claims)[0] if rate_claims else None

@@ -474,7 +474,10 @@ def check_claims(
     -------
     DataFrame
         ``claim_set, subject, unit, claims, consistent`` (boolean; NA when nothing could be
-        checked), ``fits`` (the readings that fit, or "none"), then the numbers of the
+        checked), ``fits`` (the readings that fit, "none", or why a rate claim is "not
+        checkable: no level for 2022, claimed or actual"), ``checked`` (what the verdict
+        rests on: "CAGR 18.9% 2022-2027; stated 2022 level"; "" when nothing), then the
+        numbers of the
         set's main rate claim (its CAGR claim, else its first growth claim) under its
         closest reading: ``reading, base_year, steps, implied_base, reference_base,
         reference, gap, implied_rate, claimed_rate, rate_gap``; then the outcome of its

@@ -108,7 +108,10 @@ def test_a_wider_tolerance_lets_the_three_step_reading_fit() -> None:
 def test_without_history_nothing_is_decided() -> None:
     row = check_claims(SEED).iloc[0]
     assert row["consistent"] is pd.NA
-    assert row["fits"] == "unchecked"
+    assert row["fits"] == (
+        "not checkable: no level for 2020 or 2019, in the set (checked without history)"
+    )
+    assert row["checked"] == ""
     assert row["implied_base"] == pytest.approx(1959.24, abs=0.01)  # first reading shown
     assert row["explanation"].endswith(
         "Nothing contradicts itself; checked against each other only (no actuals given)."
@@ -2350,3 +2353,42 @@ def test_a_set_in_two_currencies_is_checked_without_history_in_one_that_converts
     late = dataclasses.replace(claims[0], value=50.0, year=2030)
     with pytest.raises(IncompatibleUnitsError, match="no FX rate for CNY->USD in 2027"):
         check_claims([late, *claims[1:]])
+
+
+def test_a_forecast_growth_without_an_end_level_is_not_checkable_not_consistent() -> None:
+    # claims30: CAICT's "67.9 USD bn in 2021" matches its actual, but its forecast "growth
+    # 9.8% in 2022" has no 2022 level (claimed, or an actual: the history ends in 2021):
+    # the summary read "consistent: yes; readings that fit: unchecked", as if the growth
+    # had been checked too. The verdict rests on the 2021 level alone, and says so.
+    history = pd.DataFrame(
+        {"series_id": "g", "year": [2020, 2021], "value": [61.8, 67.9], "unit": "USD bn"}
+    )
+    claims = [
+        Claim(subject="g", kind="level", value=67.9, unit="USD bn", year=2021, made="2022"),
+        Claim(subject="g", kind="growth", value=9.8, year=2022, made="2022"),
+    ]
+    row = check_claims(claims, history=history).iloc[0]
+    assert bool(row["consistent"]) is True
+    assert row["checked"] == "stated 2021 level"
+    assert row["fits"] == "not checkable: no level for 2022, claimed or actual"
+    # alone, the growth claim decides nothing: no verdict, nothing checked
+    alone = check_claims(claims[1:], history=history).iloc[0]
+    assert alone["consistent"] is pd.NA
+    assert (alone["checked"], alone["fits"]) == ("", row["fits"])
+    # with the 2022 actual it is checked: 67.9 * 1.098 = 74.55 against 74.6 (-0.07%)
+    grown = pd.concat([history, history.iloc[[0]].assign(year=2022, value=74.6)])
+    checked = check_claims(claims, history=grown).iloc[0]
+    assert checked["checked"] == "growth 9.8% in 2022; stated 2021 level"
+    assert checked["fits"] == "1 step from 2021"
+
+
+def test_a_claimed_end_without_a_base_level_names_the_base_year() -> None:
+    # 9.8% to 67.9 in 2021 implies 61.84 in 2020 (67.9 / 1.098); there is no 2020 level
+    history = pd.DataFrame({"series_id": "g", "year": [2021], "value": [67.9], "unit": "USD bn"})
+    claims = [
+        Claim(subject="g", kind="level", value=67.9, unit="USD bn", year=2021, made="2022"),
+        Claim(subject="g", kind="growth", value=9.8, year=2021, made="2022"),
+    ]
+    row = check_claims(claims, history=history).iloc[0]
+    assert row["fits"] == "not checkable: no level for 2020, claimed or actual"
+    assert row["checked"] == "stated 2021 level"

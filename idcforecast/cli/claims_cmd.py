@@ -189,6 +189,15 @@ def _verdict(value: Any) -> str:
     return "yes" if bool(value) else "no"
 
 
+def _checked_words(checked: str, fits: str) -> str:
+    """What the verdict rests on when a rate claim was not checkable: ", checked: stated
+    2021 level" ("consistent yes" beside a growth claim that nothing could check read as
+    if the rate had been checked too); ", nothing checked" for no verdict at all."""
+    if not checked:
+        return ", nothing checked"
+    return f", checked: {checked.replace('; ', ', ')}" if "not checkable" in fits else ""
+
+
 def run(args: argparse.Namespace) -> int:
     """Print one block per claim set: the verdict, every reading, the explanation."""
     from idcforecast.claim_checks import checked_claims
@@ -249,6 +258,7 @@ def run(args: argparse.Namespace) -> int:
             f"{row.unit if isinstance(row.unit, str) and row.unit else 'no unit'}]",
             f"claims      {row.claims}",
             f"consistent  {_verdict(row.consistent)} (tolerance {args.tolerance:.1%})"
+            + _checked_words(row.checked, row.fits)
             + (f"; readings that fit: {row.fits}" if row.fits else ""),
         ]
         # a rate claim without a claimed end level is checked at its end year: the level it

@@ -203,6 +203,18 @@ def test_check_claims_all_bundled_sets(capsys: pytest.CaptureFixture[str]) -> No
     assert "claim set   unattributed_2024  [china_idc_caict, CNY 100m]" in out
 
 
+def test_check_claims_names_what_a_verdict_rests_on(capsys: pytest.CaptureFixture[str]) -> None:
+    # claims30: CAICT's set read "consistent  yes ...; readings that fit: unchecked": its
+    # growth 9.8% in 2021 has no 2020 level to grow from; the yes is the 2021 level's alone
+    out = _run(claims_cmd, ["--all"], capsys)
+    assert (
+        "consistent  yes (tolerance 1.0%), checked: stated 2021 level; readings that fit: "
+        "not checkable: no level for 2020, claimed or actual\n"
+    ) in out
+    # a set whose every claim was checked says nothing more
+    assert "consistent  no (tolerance 1.0%); readings that fit: none\n" in out
+
+
 def test_track_record_table(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(track_record_cmd, ["--forecasts-only"], capsys)
     row = next(line for line in out.splitlines() if line.startswith("cidc_2019_2020_report"))
