@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from idcforecast._claim_history import rack_conversion
 from idcforecast.claims import KINDS, Claim, parse_period
 from idcforecast.errors import SpecError
+from idcforecast.units.convert import changes_currency
 
 if TYPE_CHECKING:
     from idcforecast.units.quantity import Quantity
@@ -468,15 +469,23 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         note = record.get("note")
         out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
     elif unit is not None and unit != quantity.unit:
-        from idcforecast.units.convert import changes_currency
+
+        def convert(figure: Quantity) -> Quantity:
+            return _converted(figure, str(unit), record, text=text, where=where, row=row)
 
         if changes_currency(quantity.unit, str(unit)):  # the figure the source gave, kept
+            from idcforecast._claim_currency import in_currency
+
             year = record.get("year")
             year = _year_text(year) or year  # "2022年", "FY2022": the year as read
-            said = f"published as {text.strip()!r}, converted at the {year} FX rate"
+            # the source's own figure in the unit's currency when it gives one ("US$17.8
+            # bn (1,293.5亿元)"), else the FX conversion to the figure's own precision
+            quantity, how = in_currency(quantity, str(unit), year, convert)
+            said = f"published as {text.strip()!r}, {how}"
             note = record.get("note")
             out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
-        quantity = _converted(quantity, str(unit), record, text=text, where=where, row=row)
+        else:
+            quantity = convert(quantity)
         out["value"] = quantity.value
     else:
         out["unit"] = quantity.unit
@@ -486,6 +495,10 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         out["qualifier"] = quantity.qualifier
     if quantity.alternate is not None:  # "320 billion yuan ($46.4 billion)": it was dropped
         said = f"alternate figure in the text: {quantity.alternate} (not used)"
+        other = quantity.alternate.unit
+        if unit is None and changes_currency(quantity.unit, other):
+            # the source's own conversion: a unit column in its currency takes it
+            said = said[:-1] + f"; unit {other!r} takes it instead of an FX conversion)"
         note = out.get("note", record.get("note"))
         out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
     return out

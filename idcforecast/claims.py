@@ -431,7 +431,11 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         text; a range such as "25-30%" sets ``low`` and ``high``, and ``value`` to its
         midpoint). Columns ``low`` and ``high`` may also give a range, ``value`` then left
         blank. Value text in another unit than the row's ``unit`` is converted to it
-        (money at the FX rate of the claim's ``year``), except power against racks or the
+        (money at the FX rate of the claim's ``year``, kept to the digits the figure was
+        published with, at least 4 significant: "US$17.8 bn" is 1,198 CNY 100m; a figure
+        the text also gives in the unit's currency, "US$17.8 bn (1,293.5亿元)", is the
+        source's own conversion and taken as published, the FX figure named in ``note``),
+        except power against racks or the
         reverse ("13 GW" beside "racks 10k"), which keeps its unit for the checks to convert
         at their ``kw_per_rack`` (said in ``note``); a ``qualifier`` that contradicts the
         text's ("超过3200.5亿元" with qualifier "exact") is an error. A comma in a number

@@ -1198,10 +1198,15 @@ def test_value_text_converts_to_the_unit_column_at_the_claims_year(tmp_path: Pat
 
     claim = read_claims(_claims_csv(tmp_path, "m,level,2022,,320 billion yuan,USD bn,,,"))[0]
     assert claim.unit == "USD bn"
-    assert claim.value == pytest.approx(convert(320.0, "USD bn", from_unit="CNY bn", year=2022))
-    assert claim.value == pytest.approx(320 / 6.7290, rel=1e-9)
+    # kept to 4 significant digits (claims30: 47.5553 was printed with every digit in the
+    # claims line, digits no source gave): 47.5553 -> 47.56
+    exact = convert(320.0, "USD bn", from_unit="CNY bn", year=2022)
+    assert exact == pytest.approx(320 / 6.7290, rel=1e-9)
+    assert claim.value == 47.56
     # the figure the source gave is kept (it was lost: 47.555 USD bn was all there was)
-    assert claim.note == "published as '320 billion yuan', converted at the 2022 FX rate"
+    assert claim.note == (
+        "published as '320 billion yuan', converted at the 2022 FX rate, to 4 significant digits"
+    )
     # a year as analysts write it converts too: "2022年" was "converting needs a year"
     written = read_claims(_claims_csv(tmp_path, "m,level,2022年,,320 billion yuan,USD bn,,,"))[0]
     assert (written.year, written.value) == (2022, claim.value)
@@ -2087,7 +2092,10 @@ def test_a_claims_value_with_an_alternate_figure_keeps_it_in_the_note() -> None:
         ]
     )
     assert (claim.value, claim.unit) == (320.0, "CNY bn")
-    assert claim.note == "Global Times; alternate figure in the text: 46.4 USD bn (not used)"
+    assert claim.note == (
+        "Global Times; alternate figure in the text: 46.4 USD bn (not used; unit 'USD bn' "
+        "takes it instead of an FX conversion)"
+    )
 
 
 def test_a_claimed_base_range_against_the_one_base_an_exact_rate_implies() -> None:
@@ -2392,3 +2400,65 @@ def test_a_claimed_end_without_a_base_level_names_the_base_year() -> None:
     row = check_claims(claims, history=history).iloc[0]
     assert row["fits"] == "not checkable: no level for 2020, claimed or actual"
     assert row["checked"] == "stated 2021 level"
+
+
+def test_a_figure_in_two_currencies_takes_the_sources_own_in_the_units_currency() -> None:
+    # claims30: "US$17.8 bn (1,293.5亿元)" (IDC Corp's 2022 China market, data/
+    # published_forecasts.csv) with unit 亿元 was 17.8 x 6.7290 (2022 average CNY per USD)
+    # = 119.776 CNY bn = 1,197.762 CNY 100m, 7.4% below the source's own 1,293.5; the
+    # source's figure was noted as "alternate (not used)". Now it is the value, and the
+    # FX figure is named: 1,198 (4 significant digits), 1198 / 1293.5 - 1 = -7.4%
+    (claim,) = read_claims(
+        [
+            {
+                "subject": "m",
+                "kind": "level",
+                "year": 2022,
+                "value": "US$17.8 bn (1,293.5亿元)",
+                "unit": "CNY 100m",
+            }
+        ]
+    )
+    assert (claim.value, claim.unit, claim.qualifier) == (1293.5, "CNY 100m", "exact")
+    assert claim.note == (
+        "published as 'US$17.8 bn (1,293.5亿元)', the source's own 1,293.5 CNY 100m used; "
+        "17.8 USD bn at the 2022 FX rate would be 1,198 CNY 100m (-7.4%)"
+    )
+    # in another magnitude of that currency it is the same figure: 1,293.5亿元 = 129.35 CNY bn
+    (in_bn,) = read_claims(
+        [{"subject": "m", "kind": "level", "year": 2022,
+          "value": "more than US$17.8 bn (1,293.5亿元)", "unit": "CNY bn"}]
+    )  # fmt: skip
+    assert (in_bn.value, in_bn.qualifier) == (pytest.approx(129.35), "at_least")
+    # a third currency's figure is no conversion of the source's: FX as before
+    # 17.8 x 6.7290 = 119.776 -> 119.8 CNY bn (4 significant digits)
+    (other,) = read_claims(
+        [{"subject": "m", "kind": "level", "year": 2022, "value": "US$17.8 bn (€16.9 bn)",
+          "unit": "CNY bn"}]
+    )  # fmt: skip
+    assert other.value == 119.8
+
+
+def test_a_converted_claim_prints_to_its_published_precision() -> None:
+    # claims30: "US$17.8 bn" in 亿元 printed "level 1,197.762 CNY 100m in 2022" in the claims
+    # line and value=1197.762 in the repr; 17.8 x 6.7290 = 1,197.762 -> 1,198 (4 digits)
+    (claim,) = read_claims(
+        [{"subject": "m", "kind": "level", "year": 2022, "value": "US$17.8 bn",
+          "unit": "CNY 100m"}]
+    )  # fmt: skip
+    assert claim.describe() == "level 1,198 CNY 100m in 2022"
+    assert "value=1198.0," in repr(claim)
+    # a figure published with more digits keeps them: 1,234.5678 USD mn (8 digits) x 6.7290
+    # = 7,407.4068 + 899.9999 (x 0.729) = 8,307.4067 CNY mn -> 83.074067 CNY 100m
+    (precise,) = read_claims(
+        [{"subject": "m", "kind": "level", "year": 2022, "value": "US$1,234.5678 mn",
+          "unit": "CNY 100m"}]
+    )  # fmt: skip
+    assert precise.value == pytest.approx(83.074067, abs=5e-7)
+    assert precise.describe() == "level 83.074067 CNY 100m in 2022"
+    # a range keeps each end's digits: 40 x 6.7290 = 269.16 -> 269.2, 50 x 6.729 = 336.45
+    (span,) = read_claims(
+        [{"subject": "m", "kind": "level", "year": 2022, "value": "US$40-50 bn",
+          "unit": "CNY bn"}]
+    )  # fmt: skip
+    assert span.describe() == "level 269.2-336.4 CNY bn in 2022"
