@@ -290,9 +290,39 @@ def _range_end(text: str, record: dict[str, Any], *, key: str, where: str, row: 
         return float(quantity.value)
     if unit is None:
         record["unit"] = quantity.unit
+    elif rack_conversion(quantity.unit, str(unit)):
+        _keep_power_or_racks(quantity, str(unit), record, key=key, text=text, where=where, row=row)
     elif str(unit) != quantity.unit:
         quantity = _converted(quantity, str(unit), record, text=text, where=where, row=row)
     return float(quantity.value)
+
+
+def _keep_power_or_racks(
+    quantity: Quantity, unit: str, record: dict[str, Any], *, key: str, text: str, **place: Any
+) -> None:
+    """A range's ends in power beside a ``unit`` in racks (or the reverse) keep their own
+    unit, as a value text does (:func:`_figure`), for the checks to convert at their
+    ``kw_per_rack``: converted here they were at 2.5 kW a rack, in silence, whatever
+    ``--kw-per-rack`` said (and it was then called "not used"). Both ends must be in the
+    kept unit's dimension: a plain number or a rack count beside "13 GW" is refused."""
+    other = record.get("high")
+    plain_other = not isinstance(other, str) or isinstance(
+        _number_or_figure(other, key="high", expected="a number or a figure", **place), float
+    )
+    if key == "high" or plain_other:
+        raise SpecError(
+            f"{place['where']}: low and high are in different units, one in power and one "
+            f"in racks ({key} {text!r}, {'low in' if key == 'high' else 'unit'} {unit!r}); "
+            "write both ends in one unit (e.g. "
+            "low '13 GW', high '15 GW')",
+            key=key,
+            value=text,
+            row=place["row"],
+        )
+    record["unit"] = quantity.unit
+    said = f"range published in {quantity.unit!r}; unit {unit!r} not applied in reading"
+    note = record.get("note")
+    record["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
 
 
 _YEAR_FIRST_DATE = re.compile(

@@ -436,8 +436,9 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         the text also gives in the unit's currency, "US$17.8 bn (1,293.5亿元)", is the
         source's own conversion and taken as published, the FX figure named in ``note``),
         except power against racks or the
-        reverse ("13 GW" beside "racks 10k"), which keeps its unit for the checks to convert
-        at their ``kw_per_rack`` (said in ``note``); a ``qualifier`` that contradicts the
+        reverse ("13 GW" beside "racks 10k", as value text or as low and high, both ends in
+        one unit), which keeps its unit for the checks to convert at their ``kw_per_rack``
+        (said in ``note``); a ``qualifier`` that contradicts the
         text's ("超过3200.5亿元" with qualifier "exact") is an error. A comma in a number
         separates thousands only ("27,8" is an error, not 278).
         Table headers lose surrounding spaces and match the field names in any letter case

@@ -2462,3 +2462,39 @@ def test_a_converted_claim_prints_to_its_published_precision() -> None:
           "unit": "CNY bn"}]
     )  # fmt: skip
     assert span.describe() == "level 269.2-336.4 CNY bn in 2022"
+
+
+def test_a_range_of_low_and_high_in_power_beside_racks_converts_at_the_kw_per_rack() -> None:
+    # claims30: low '13 GW', high '15 GW' with unit 'racks 10k' were read at 2.5 kW a rack
+    # in silence (520-600 万架, whatever kw_per_rack said; check-claims then called
+    # --kw-per-rack 5 "not used"). They keep GW, as a value text "13-15 GW" does, and the
+    # checks convert at their kw_per_rack: 13e6 kW / 5 kW = 2.6e6 racks = 260 万架, 15 GW ->
+    # 300; 2 steps at 25% from 260-300: 166.4-192 (260 / 1.5625 = 166.4, 300 / 1.5625 = 192)
+    record = {"subject": "racks", "kind": "level", "year": 2021, "made": "2020",
+              "low": "13 GW", "high": "15 GW", "unit": "racks 10k"}  # fmt: skip
+    (claim,) = read_claims([record])
+    assert (claim.low, claim.high, claim.unit) == (13.0, 15.0, "GW")
+    assert claim.note == "range published in 'GW'; unit 'racks 10k' not applied in reading"
+    claims = [claim, IN_MW[1]]
+    five = check_claims(claims, history=RACKS, kw_per_rack=5).iloc[0]
+    said = "reaching 260.0 to 300.0 racks 10k (from 13-15 GW at 5 kW per rack) in 2021"
+    assert said in five["explanation"]
+    readings = claim_readings(claims, history=RACKS, kw_per_rack=5)
+    assert readings["implied_base"].tolist()[0] == pytest.approx(192.0)  # nearest 265.8
+    # at the default 2.5 kW the same range is 520-600 万架, named as such
+    default = check_claims(claims, history=RACKS).iloc[0]
+    assert "(from 13-15 GW at 2.5 kW per rack)" in default["explanation"]
+
+
+@pytest.mark.parametrize(
+    ("low", "high"), [("13 GW", "600"), ("520", "15 GW"), ("13 GW", "6000000 racks")]
+)
+def test_range_ends_one_in_power_one_in_racks_are_refused(low: str, high: str) -> None:
+    # the first end's text is named; after '13 GW' the range is in GW ("low in 'GW'")
+    # "13 GW" beside 600 (万架, the unit column) mixes units: it was 520-600 at 2.5 kW
+    record = {"subject": "racks", "kind": "level", "year": 2021, "low": low, "high": high,
+              "unit": "racks 10k"}  # fmt: skip
+    with pytest.raises(
+        SpecError, match=r"low and high are in different units.* write both ends in one unit"
+    ):
+        read_claims([record])

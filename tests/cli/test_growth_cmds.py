@@ -215,6 +215,22 @@ def test_check_claims_names_what_a_verdict_rests_on(capsys: pytest.CaptureFixtur
     assert "consistent  no (tolerance 1.0%); readings that fit: none\n" in out
 
 
+def test_check_claims_range_ends_in_power_convert_at_kw_per_rack(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims30: low/high '16 GW'/'17 GW' beside unit 'racks 10k' were 640-680 万架 at 2.5 kW
+    # in silence, and --kw-per-rack 5 was "not used"; at 5 kW: 16e6 / 5 = 3.2e6 racks = 320
+    path = tmp_path / "racks.csv"
+    path.write_text(
+        "claim_set,subject,kind,year,low,high,unit,made\n"
+        "r,china_racks_in_use,level,2022,16 GW,17 GW,racks 10k,2023\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path), "--kw-per-rack", "5"], capsys)
+    assert "claims      level 16-17 GW in 2022\n" in out
+    assert "(320.0 to 340.0; from 16-17 GW at 5 kW per rack)" in out
+
+
 def test_track_record_table(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(track_record_cmd, ["--forecasts-only"], capsys)
     row = next(line for line in out.splitlines() if line.startswith("cidc_2019_2020_report"))
