@@ -453,9 +453,13 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         return {"value": float(text)}
     except ValueError:
         pass
+    from idcforecast._claim_multiples import multiple_claim
     from idcforecast.errors import IdcForecastError
     from idcforecast.units import QUALIFIER_WORDS, parse_quantity
 
+    # "doubled", "翻一番": growth of 100%, or an error that says what to write
+    if multiple := multiple_claim(text, record, where=where, row=row):
+        return multiple
     try:
         quantity = parse_quantity(text)
     except IdcForecastError as err:

@@ -2498,3 +2498,47 @@ def test_range_ends_one_in_power_one_in_racks_are_refused(low: str, high: str) -
         SpecError, match=r"low and high are in different units.* write both ends in one unit"
     ):
         read_claims([record])
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("doubled", 100.0, "exact"),  # x2 = +100%
+        ("nearly doubled", 100.0, "approximately"),
+        ("tripled", 200.0, "exact"),  # x3 = +200%
+        ("翻一番", 100.0, "exact"),  # 番: one doubling
+        ("翻两番", 300.0, "exact"),  # two doublings: x4 = +300%
+        ("增长近一倍", 100.0, "approximately"),  # grew by nearly one times (+100%)
+    ],
+)
+def test_a_growth_written_as_a_multiple_is_its_percent(
+    text: str, value: float, qualifier: str
+) -> None:
+    # claims30: "nearly doubled" was "not a figure: no number found", and 翻一番 an error
+    # about Chinese numerals
+    record = {"subject": SUBJECT, "kind": "growth", "year": 2021, "value": text}
+    (claim,) = read_claims([record])
+    assert (claim.value, claim.qualifier) == (value, qualifier)
+    assert claim.note == f"published as {text!r}: a multiple of {value / 100 + 1:g}, +{value:g}%"
+
+
+def test_a_cagr_written_as_a_multiple_gives_the_rate_of_each_reading() -> None:
+    # "doubled over 2020-22" is no rate a year until the steps are chosen:
+    # 2 ** (1/2) - 1 = 41.42% (2 steps from 2020), 2 ** (1/3) - 1 = 25.99% (3 from 2019)
+    record = {"subject": SUBJECT, "kind": "cagr", "period": "2020-22", "value": "翻一番"}
+    with pytest.raises(SpecError) as err:
+        read_claims([record])
+    assert str(err.value) == (
+        "list row 1: value '翻一番' is a multiple of 2 of the level over the period, not a "
+        "rate a year: over 2020-2022 it is 41.4% a year over 2 steps from 2020 (2 ** (1/2) "
+        "- 1) or 26.0% a year over 3 steps from 2019 (2 ** (1/3) - 1); give the CAGR of the "
+        "reading meant (e.g. value '41.4%'), or the two levels as level claims"
+    )
+    # 增长两倍 is +200% (x3) by the rule, but often written for x2: refused, not guessed
+    ambiguous = {"subject": SUBJECT, "kind": "growth", "year": 2021, "value": "增长两倍"}
+    with pytest.raises(SpecError, match=r"is ambiguous: by the rule it grew by 2 times \(x3"):
+        read_claims([ambiguous])
+    level = {"subject": SUBJECT, "kind": "level", "year": 2022, "value": "tripled",
+             "unit": UNIT}  # fmt: skip
+    with pytest.raises(SpecError, match=r"value 'tripled' is a change \(a multiple of 3"):
+        read_claims([level])
