@@ -33,9 +33,12 @@ QUALIFIERS = ("exact", "at_least", "at_most", "approximately")
 _MADE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # a year may carry the broker's estimate or forecast mark, "2022-2027E", "2022E-27F"
 _MARK = r"(?:[EF](?![A-Z]))?"
+# "2020-2022年间", "2020至2022年期间": the years of a period, said as one
+_SPAN_WORDS = r"(?:间|間|期间|期間|时期|時期)?"
 _PERIOD = re.compile(
-    rf"^\s*(?:from\s+)?(\d{{4}}){_MARK}\s*年?\s*(?:-|–|—|~|～|/|to|through|至|到)\s*"
-    rf"(\d{{2}}|\d{{4}}){_MARK}\s*年?\s*$",
+    rf"^\s*(?:from\s+|between\s+)?(\d{{4}}){_MARK}\s*年?\s*"
+    r"(?:-|–|—|~|～|/|to|through|and|至|到)\s*"
+    rf"(\d{{2}}|\d{{4}}){_MARK}\s*年?\s*{_SPAN_WORDS}\s*$",
     re.IGNORECASE,
 )
 # China's five-year plans, "十四五" (the 14th, 2021-2025), as policy texts name a period
@@ -47,9 +50,10 @@ _PLAN_NUMBERS = {"": 10, **{d: 10 + i for i, d in enumerate("一二三四五六�
 
 
 def parse_period(text: str) -> tuple[int, int]:
-    """Read a period as written ("2020-22", "2020–2022", "2020 to 2022", "2020年至2022年",
-    "2020-2022年", "2022-2027E", "十四五") into two years (a year's estimate or forecast
-    mark, "2027E" or "2027F", as brokers write a period's end, is left out).
+    """Read a period as written ("2020-22", "2020–2022", "2020 to 2022", "between 2020 and
+    2022", "2020年至2022年", "2020-2022年间", "2022-2027E", "十四五") into two years (a
+    year's estimate or forecast mark, "2027E" or "2027F", as brokers write a period's end,
+    is left out).
 
     The years are returned as written; how many compounding steps they span is a reading
     (:func:`idcforecast.check_claims` evaluates both). A five-year plan is its own years:
@@ -86,7 +90,13 @@ def parse_period(text: str) -> tuple[int, int]:
         end += (start // 100) * 100
         if end <= start:  # "1998-02" crosses a century
             end += 100
-    if end <= start:
+    if end == start:  # "write the earlier year first" did not help
+        raise SpecError(
+            f"period {text!r} is one year ({start}); a period runs from one year to a later "
+            f"one: for one year's growth give kind 'growth' with year {start}",
+            value=text,
+        )
+    if end < start:
         raise SpecError(
             f"period {text!r}: the end year {end} is not after the start year {start}; "
             "write the earlier year first",

@@ -2542,3 +2542,21 @@ def test_a_cagr_written_as_a_multiple_gives_the_rate_of_each_reading() -> None:
              "unit": UNIT}  # fmt: skip
     with pytest.raises(SpecError, match=r"value 'tripled' is a change \(a multiple of 3"):
         read_claims([level])
+
+
+@pytest.mark.parametrize(
+    "text", ["between 2020 and 2022", "2020-2022年间", "2020至2022年期间", "2020年-2022年期間"]
+)
+def test_a_period_said_with_its_words_is_its_years(text: str) -> None:
+    # claims30: "between 2020 and 2022" and "2020-2022年间" were "not two years"
+    assert parse_period(text) == (2020, 2022)
+
+
+def test_a_period_of_one_year_says_to_use_a_growth_claim() -> None:
+    # "2020-2020" said "write the earlier year first", which does not help
+    with pytest.raises(SpecError) as err:
+        parse_period("2020-2020")
+    assert str(err.value) == (
+        "period '2020-2020' is one year (2020); a period runs from one year to a later one: "
+        "for one year's growth give kind 'growth' with year 2020"
+    )
