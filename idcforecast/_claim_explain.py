@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -185,10 +186,19 @@ def as_published(
     return f" (from {figure} at the {claim.year} FX rate)"
 
 
+# the note read_claims writes for value text it converted to the row's unit at an FX rate
+# ("published as 'US$ 60 bn', converted at the 2022 FX rate, ..."); the value is the
+# converted figure, which no source gave (it was shown as if published)
+_READ_CONVERSION = re.compile(
+    r"published as (?:'([^']*)'|\"([^\"]*)\"), converted at the \S+ FX rate"
+)
+
+
 def published_figure(claim: Claim | None, unit: str | None) -> str:
     """A level claimed in another currency than ``unit``, or in power against racks (or
     the reverse), as published: "46 USD bn", "more than 46 USD bn", "40-50 USD bn",
-    "13,000 MW"; "" in its own unit or another magnitude of it.
+    "13,000 MW"; "" in its own unit or another magnitude of it, unless the value was
+    converted into it in reading ("US$ 60 bn" as the row's unit 'CNY 100m': its note says so).
 
     Examples
     --------
@@ -199,8 +209,11 @@ def published_figure(claim: Claim | None, unit: str | None) -> str:
     ...                        year=2022), "racks 10k")
     '13,000 MW'
     """
-    if claim is None or unit is None or claim.unit in (None, unit):
+    if claim is None or unit is None or claim.unit is None:
         return ""
+    if claim.unit == unit:  # converted in reading (read_claims' note says from what)
+        found = _READ_CONVERSION.search(claim.note)
+        return "" if found is None else (found.group(1) or found.group(2))
     from idcforecast.units import parse_unit
 
     own, shown = parse_unit(claim.unit), parse_unit(unit)

@@ -2560,3 +2560,22 @@ def test_a_period_of_one_year_says_to_use_a_growth_claim() -> None:
         "period '2020-2020' is one year (2020); a period runs from one year to a later one: "
         "for one year's growth give kind 'growth' with year 2020"
     )
+
+
+def test_a_value_converted_in_reading_is_marked_as_published_in_another_currency() -> None:
+    # claims30: "US$46 bn" with unit 'CNY 100m' became 3,095 CNY 100m in reading, and the
+    # track record and the explanation showed it as if the source had given it (the same
+    # claim without a unit column was marked "published as 46 USD bn"). 46 x 6.7290 (2022)
+    # = 309.534 CNY bn = 3,095.34 -> 3,095 (4 significant digits); 3095 / 4043.2 - 1 = -23.5%
+    record = {"subject": SUBJECT, "kind": "level", "year": 2022, "made": "2020-07",
+              "value": "US$46 bn", "unit": UNIT}  # fmt: skip
+    (claim,) = read_claims([record])
+    row = track_record([claim], HISTORY).iloc[0]
+    assert (row["value"], row["published"]) == (3095.0, "US$46 bn")
+    assert row["error"] == pytest.approx(3095 / 4043.2 - 1)
+    rate = Claim(subject=SUBJECT, kind="cagr", value=27.8, start_year=2020, year=2022)
+    explained = check_claims([claim, rate], history=HISTORY).iloc[0]["explanation"]
+    assert "reaching 3,095.0 CNY 100m (from US$46 bn at the 2022 FX rate) in 2022" in explained
+    # the source's own figure in the unit's currency is no conversion: nothing marked
+    own = read_claims([{**record, "value": "US$46 bn (3,200亿元)"}])[0]
+    assert (own.value, track_record([own], HISTORY).iloc[0]["published"]) == (3200.0, "")
