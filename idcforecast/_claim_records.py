@@ -66,6 +66,7 @@ def claims_from_records(
             )
         if isinstance(clean.get("kind"), str):  # "CAGR", " Growth ": the kind, as written
             clean["kind"] = clean["kind"].strip().lower()
+            clean["kind"] = _KIND_WORDS.get(clean["kind"], clean["kind"])
             _check_kind(clean["kind"], where=where, row=row)
         if isinstance(clean.get("made"), str):
             clean["made"] = _iso_made(clean["made"])
@@ -386,6 +387,16 @@ def _period(text: Any, kind: Any, *, where: str, row: Any) -> dict[str, int]:
             value=text,
         )
     return {"start_year": start, "year": end}
+
+
+# a kind as analysts' tables write it ("YoY", "同比", "复合增长率": each was "not one of
+# level, growth, cagr", 'yoy' without a hint)
+_KIND_WORDS = {
+    **dict.fromkeys(("yoy", "y/y", "year-on-year", "同比", "同比增长", "同比增速"), "growth"),
+    **dict.fromkeys(("compound annual growth rate", "复合增长率", "年均复合增长率"), "cagr"),
+    **dict.fromkeys(("年复合增长率", "年均增速", "年均增长率"), "cagr"),
+    **dict.fromkeys(("规模", "市场规模", "size", "market size"), "level"),
+}
 
 
 def _check_kind(kind: str, *, where: str, row: Any) -> None:

@@ -2579,3 +2579,17 @@ def test_a_value_converted_in_reading_is_marked_as_published_in_another_currency
     # the source's own figure in the unit's currency is no conversion: nothing marked
     own = read_claims([{**record, "value": "US$46 bn (3,200亿元)"}])[0]
     assert (own.value, track_record([own], HISTORY).iloc[0]["published"]) == (3200.0, "")
+
+
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [("YoY", "growth"), ("同比", "growth"), ("复合增长率", "cagr"), ("市场规模", "level")],
+)
+def test_a_kind_as_tables_write_it_is_read(written: str, kind: str) -> None:
+    # claims30: "YoY" was "kind 'yoy' is not one of level, growth, cagr" (no hint)
+    record = {"subject": SUBJECT, "kind": written, "year": 2022, "value": "25%"}
+    if kind == "cagr":
+        record["start_year"] = 2020
+    if kind == "level":
+        record["value"] = "3200亿元"
+    assert read_claims([record])[0].kind == kind
