@@ -2593,3 +2593,28 @@ def test_a_kind_as_tables_write_it_is_read(written: str, kind: str) -> None:
     if kind == "level":
         record["value"] = "3200亿元"
     assert read_claims([record])[0].kind == kind
+
+
+def test_a_range_with_nothing_to_compare_gives_the_interval_not_a_midpoint_figure() -> None:
+    # claims30: a reading without a base level showed 3200 / 1.275^3 = 1543.9, the base of
+    # the range's midpoint (27.5%), as "implied base"; the bases 25-30% allow are
+    # 3200 / 1.30^3 = 1456.5 to 3200 / 1.25^3 = 1638.4 (and 2 steps: 1893.5 to 2048.0)
+    claims = [
+        Claim(subject=SUBJECT, kind="cagr", low=25, high=30, start_year=2020, year=2022),
+        Claim(subject=SUBJECT, kind="level", value=3200, unit=UNIT, year=2022),
+    ]
+    readings = claim_readings(claims).set_index("steps")
+    assert readings["implied_base"].isna().all()
+    assert readings.loc[3, ["implied_low", "implied_high"]].tolist() == pytest.approx(
+        [1456.5, 1638.4], abs=0.05
+    )
+    assert readings.loc[2, ["implied_low", "implied_high"]].tolist() == pytest.approx(
+        [1893.5, 2048.0], abs=0.05
+    )
+    # compared with an actual, implied_base stays the allowed base nearest it (2048.0
+    # against 2,238.7) and the interval is given beside it
+    compared = claim_readings(claims, history=HISTORY).set_index("steps")
+    assert compared.loc[2, "implied_base"] == pytest.approx(2048.0)
+    assert compared.loc[2, "implied_high"] == pytest.approx(2048.0)
+    # exact figures have no interval
+    assert claim_readings(SEED)[["implied_low", "implied_high"]].isna().all().all()

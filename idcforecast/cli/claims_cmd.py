@@ -181,6 +181,16 @@ def _bounded(text: str, qualifier: str) -> str:
     return "any" if qualifier == "unbounded" else qualifier_sign(qualifier) + text
 
 
+def _implied_base_text(r: Any) -> str:
+    """The implied base of a reading; for a range with nothing to compare it with, the
+    interval the claims allow ("224.1 to 238.1"; a figure from the range's midpoint was
+    shown)."""
+    base_range = not (math.isnan(r.claimed_end) or math.isnan(r.implied_low))
+    if base_range and math.isnan(r.implied_base):
+        return f"{_num(r.implied_low)} to {_num(r.implied_high)}"
+    return _bounded(_num(r.implied_base), r.implied_qualifier)
+
+
 def _verdict(value: Any) -> str:
     import pandas as pd
 
@@ -273,7 +283,7 @@ def run(args: argparse.Namespace) -> int:
                 [
                     r.claim,
                     r.reading,
-                    _bounded(_num(r.implied_base), r.implied_qualifier),
+                    _implied_base_text(r),
                     f"{_num(r.reference_base)} ({r.reference})" if r.reference else "",
                     *(
                         [

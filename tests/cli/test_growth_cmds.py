@@ -231,6 +231,23 @@ def test_check_claims_range_ends_in_power_convert_at_kw_per_rack(
     assert "(320.0 to 340.0; from 16-17 GW at 5 kW per rack)" in out
 
 
+def test_check_claims_table_gives_a_ranges_bases_not_a_midpoint_figure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims30: 30% a year to 16-17 GW (640-680 万架 at 2.5 kW) in 2022, 4 steps from 2018
+    # (no 2018 level): the table showed 231.1 (from the midpoint 660); the bases are
+    # 640 / 1.3^4 = 224.1 to 680 / 1.3^4 = 238.1
+    path = tmp_path / "racks.csv"
+    path.write_text(
+        "claim_set,subject,kind,year,low,high,unit,made,period,value\n"
+        "r,china_racks_in_use,level,2022,16 GW,17 GW,racks 10k,2023,,\n"
+        "r,china_racks_in_use,cagr,,,,,2023,2019-2022,30%\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path)], capsys)
+    assert re.search(r"CAGR 30% 2019-2022  4 steps from 2018  224\.1 to 238\.1 +undetermined", out)
+
+
 def test_track_record_table(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(track_record_cmd, ["--forecasts-only"], capsys)
     row = next(line for line in out.splitlines() if line.startswith("cidc_2019_2020_report"))
