@@ -248,6 +248,29 @@ def test_check_claims_table_gives_a_ranges_bases_not_a_midpoint_figure(
     assert re.search(r"CAGR 30% 2019-2022  4 steps from 2018  224\.1 to 238\.1 +undetermined", out)
 
 
+def test_track_record_names_the_rate_claims_of_a_file_it_leaves_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims30: a file's growth and CAGR claims were dropped without a word beside its levels
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "claim_set,subject,kind,year,value,unit,made,period\n"
+        "m,china_idc_cidc_overall,level,2021,3000亿元,,2020,\n"
+        "m,china_idc_cidc_overall,growth,2023,25%,,2023-01,\n"
+        "m,china_idc_cidc_overall,cagr,,27.8%,,2020-07,2020-22\n",
+        encoding="utf-8",
+    )
+    parser = argparse.ArgumentParser()
+    track_record_cmd.add_arguments(parser)
+    assert track_record_cmd.run(parser.parse_args([str(path)])) == 0
+    captured = capsys.readouterr()
+    assert "m/level_2021" in captured.out
+    assert captured.err == (
+        f"note: track-record: 2 growth or CAGR claims of {path} left out (the track record "
+        f"judges levels); check them with idcforecast check-claims {path}\n"
+    )
+
+
 def test_track_record_table(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(track_record_cmd, ["--forecasts-only"], capsys)
     row = next(line for line in out.splitlines() if line.startswith("cidc_2019_2020_report"))
