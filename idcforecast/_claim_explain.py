@@ -666,6 +666,13 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
         )
     known = [v for v in verdicts if v is not None]
     consistent: Any = pd.NA if not known else all(known)
+    # a set's rate claims none of which could be checked: a stated level that matches its
+    # actual says nothing of the rate (CAICT's "growth 9.8%" set read "consistent: yes")
+    rates_unchecked = bool(rate_claims) and not any(
+        v is not None for v in verdicts[: len(rate_claims)]
+    )
+    if rates_unchecked and consistent is True:
+        consistent = pd.NA
     row: dict[str, Any] = {
         "claim_set": group.claim_set,
         "subject": group.subject,
@@ -687,6 +694,11 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
         explanation.append(_two_levels(group))
     if consistent is pd.NA and history.given and not rate_claims:
         explanation.append(_unchecked_levels(group))
+    if rates_unchecked and checked and consistent is pd.NA:
+        explanation.append(
+            "Consistency undetermined: no growth or CAGR claim could be checked, and a "
+            "stated level that matches its actual does not check a rate."
+        )
     outcome = _outcome(group, history)
     if outcome["_text"]:
         explanation.append(outcome.pop("_text"))

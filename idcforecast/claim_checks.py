@@ -15,6 +15,10 @@ What is checked (the ``consistent`` verdict):
 - each level claim about a year no later than the year it was made (a restated fact)
   against the actual.
 
+A set with growth or CAGR claims none of which could be checked is not ``consistent``
+(NA, "undetermined") even when its stated levels match their actuals: that says nothing
+of the rates; a level that does not match still makes it inconsistent.
+
 Level claims about later years, or with no ``made`` date, are forecasts: the latest is
 compared with the actual as the *outcome* (``end_gap``), which does not enter the verdict
 (see also :func:`idcforecast.claim_track_record`).
@@ -487,8 +491,9 @@ def check_claims(
     -------
     DataFrame
         ``claim_set, subject, unit, claims, consistent`` (boolean; NA when nothing could be
-        checked), ``fits`` (the readings that fit, "none", or why a rate claim is "not
-        checkable: no level for 2022, claimed or actual"), ``checked`` (what the verdict
+        checked, or no rate claim of a set that has some), ``fits`` (the readings that
+        fit, "none", or why a rate claim is "not checkable: no level for 2022, claimed or
+        actual"), ``checked`` (what the verdict
         rests on: "CAGR 18.9% 2022-2027; stated 2022 level"; "" when nothing), then the
         numbers of the
         set's main rate claim (its CAGR claim, else its first growth claim) under its

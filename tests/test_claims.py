@@ -2367,7 +2367,8 @@ def test_a_forecast_growth_without_an_end_level_is_not_checkable_not_consistent(
     # claims30: CAICT's "67.9 USD bn in 2021" matches its actual, but its forecast "growth
     # 9.8% in 2022" has no 2022 level (claimed, or an actual: the history ends in 2021):
     # the summary read "consistent: yes; readings that fit: unchecked", as if the growth
-    # had been checked too. The verdict rests on the 2021 level alone, and says so.
+    # had been checked too. A matching level does not check a rate: undetermined, with
+    # what was checked named.
     history = pd.DataFrame(
         {"series_id": "g", "year": [2020, 2021], "value": [61.8, 67.9], "unit": "USD bn"}
     )
@@ -2376,9 +2377,15 @@ def test_a_forecast_growth_without_an_end_level_is_not_checkable_not_consistent(
         Claim(subject="g", kind="growth", value=9.8, year=2022, made="2022"),
     ]
     row = check_claims(claims, history=history).iloc[0]
-    assert bool(row["consistent"]) is True
+    assert row["consistent"] is pd.NA
     assert row["checked"] == "stated 2021 level"
     assert row["fits"] == "not checkable: no level for 2022, claimed or actual"
+    assert (
+        "Consistency undetermined: no growth or CAGR claim could be checked" in (row["explanation"])
+    )
+    # a stated level that does not match its actual still makes the set inconsistent
+    wrong = [dataclasses.replace(claims[0], value=80.0), claims[1]]
+    assert bool(check_claims(wrong, history=history).iloc[0]["consistent"]) is False
     # alone, the growth claim decides nothing: no verdict, nothing checked
     alone = check_claims(claims[1:], history=history).iloc[0]
     assert alone["consistent"] is pd.NA
@@ -2399,7 +2406,7 @@ def test_a_claimed_end_without_a_base_level_names_the_base_year() -> None:
     ]
     row = check_claims(claims, history=history).iloc[0]
     assert row["fits"] == "not checkable: no level for 2020, claimed or actual"
-    assert row["checked"] == "stated 2021 level"
+    assert (row["checked"], row["consistent"]) == ("stated 2021 level", pd.NA)
 
 
 def test_a_figure_in_two_currencies_takes_the_sources_own_in_the_units_currency() -> None:

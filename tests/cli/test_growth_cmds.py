@@ -205,11 +205,17 @@ def test_check_claims_all_bundled_sets(capsys: pytest.CaptureFixture[str]) -> No
 
 def test_check_claims_names_what_a_verdict_rests_on(capsys: pytest.CaptureFixture[str]) -> None:
     # claims30: CAICT's set read "consistent  yes ...; readings that fit: unchecked": its
-    # growth 9.8% in 2021 has no 2020 level to grow from; the yes is the 2021 level's alone
+    # growth 9.8% in 2021 has no 2020 level to grow from; the yes was the 2021 level's alone
     out = _run(claims_cmd, ["--all"], capsys)
     assert (
-        "consistent  yes (tolerance 1.0%), checked: stated 2021 level; readings that fit: "
-        "not checkable: no level for 2020, claimed or actual\n"
+        "consistent  undetermined (tolerance 1.0%), checked: stated 2021 level; readings "
+        "that fit: not checkable: no level for 2020, claimed or actual\n"
+    ) in out
+    # IDC Corp's CAGR was checked (its growth claim was not): yes, naming what was checked
+    assert (
+        "consistent  yes (tolerance 1.0%), checked: CAGR 18.9% 2022-2027, stated 2022 level; "
+        "readings that fit: growth 12.7% in 2022: not checkable: no level for 2021, claimed "
+        "or actual; CAGR 18.9% 2022-2027: 5 steps from 2022\n"
     ) in out
     # a set whose every claim was checked says nothing more
     assert "consistent  no (tolerance 1.0%); readings that fit: none\n" in out
