@@ -61,6 +61,12 @@ def _rounded(quantity: Quantity, digits: int) -> Quantity:
     )
 
 
+def _collapsed(quantity: Quantity) -> bool:
+    """Whether a range's ends rounded to one figure."""
+    low, high = quantity.low, quantity.high
+    return low is not None and high is not None and not low < high
+
+
 def _words(quantity: Quantity) -> str:
     """A figure as a note writes it: "1,293.5 CNY 100m", "1,293.5-1,320 CNY 100m"."""
     if quantity.is_range:
@@ -110,7 +116,11 @@ def in_currency(
     digits = significant_digits(quantity)
     own = _own_conversion(quantity, unit)
     if own is None:
-        converted = _rounded(convert(quantity), digits)
+        exact = convert(quantity)
+        converted = _rounded(exact, digits)
+        while _collapsed(converted) and digits < 15:
+            digits += 1  # "US$17.80-17.81 bn": both ends were 1,198, no range at all
+            converted = _rounded(exact, digits)
         return converted, f"converted at the {year} FX rate, to {digits} significant digits"
     said = f"the source's own {_words(own)} used"
     try:

@@ -2625,3 +2625,13 @@ def test_a_range_with_nothing_to_compare_gives_the_interval_not_a_midpoint_figur
     assert compared.loc[2, "implied_high"] == pytest.approx(2048.0)
     # exact figures have no interval
     assert claim_readings(SEED)[["implied_low", "implied_high"]].isna().all().all()
+
+
+def test_a_narrow_range_converted_keeps_two_ends() -> None:
+    # "US$17.80-17.81 bn" at 6.7290: 1,197.762 and 1,198.435 CNY 100m, both 1,198 at 4
+    # digits, which Claim refused as "low=1198, high=1198"; 5 digits keep them apart
+    record = {"subject": "m", "kind": "level", "year": 2022, "value": "US$17.80-17.81 bn",
+              "unit": "CNY 100m"}  # fmt: skip
+    (claim,) = read_claims([record])
+    assert (claim.low, claim.high) == (1197.8, 1198.4)
+    assert claim.note.endswith("converted at the 2022 FX rate, to 5 significant digits")
