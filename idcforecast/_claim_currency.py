@@ -15,19 +15,23 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from idcforecast.claims import _plain
-from idcforecast.errors import IdcForecastError
+from idcforecast.errors import IdcForecastError, SpecError
 from idcforecast.units.convert import changes_currency
 
 if TYPE_CHECKING:
     from idcforecast.units.quantity import Quantity
 
-__all__ = ["MIN_SIGNIFICANT_DIGITS", "in_currency", "significant_digits"]
+__all__ = ["MIN_SIGNIFICANT_DIGITS", "SUSPECT_GAP", "in_currency", "significant_digits"]
 
 # a converted figure keeps the published figure's digits, and never fewer than these
 MIN_SIGNIFICANT_DIGITS = 4
+# two figures of one text in two currencies further apart than this at the year's average
+# rate are not one figure converted at some rate of the year (the source's rate and the
+# average differ by a few percent: IDC Corp's 2022 figures by 7.4%), as read_series flags
+SUSPECT_GAP = 0.10
 
 
 def significant_digits(quantity: Quantity) -> int:
@@ -91,12 +95,21 @@ def _own_conversion(quantity: Quantity, unit: str) -> Quantity | None:
 
 
 def in_currency(
-    quantity: Quantity, unit: str, year: object, convert: Callable[[Quantity], Quantity]
+    quantity: Quantity,
+    unit: str,
+    year: object,
+    convert: Callable[[Quantity], Quantity],
+    *,
+    where: str = "value",
+    row: Any = None,
 ) -> tuple[Quantity, str]:
     """``quantity`` in ``unit`` (another currency) and the note that says how.
 
     ``convert`` converts at the FX rate of the claim's ``year`` (raising the claim's own
     error); it is not needed when the text gives the figure in ``unit``'s currency too.
+    Two figures more than :data:`SUSPECT_GAP` apart at that rate are a SpecError naming
+    ``where`` and ``row`` (one of them is likely mistyped: "500 billion yuan ($7.12
+    billion)").
 
     Examples
     --------
@@ -129,6 +142,17 @@ def in_currency(
         return own, f"{said} (no FX rate for {year} to compare it with)"
     gap = at_fx.value / own.value - 1
     main = dataclasses.replace(quantity, alternate=None)
+    if abs(gap) > SUSPECT_GAP:  # "500 billion yuan ($7.12 billion)": a slipped magnitude?
+        raise SpecError(
+            f"{where}: value {quantity.text!r} gives {_words(main)} and {_words(own)}, and "
+            f"{_words(main)} at the "
+            f"{year} FX rate is {_words(at_fx)}, {abs(gap):.0%} "
+            f"{'above' if gap > 0 else 'below'} the second figure: one of them is likely "
+            "mistyped; give the figure meant alone",
+            key="value",
+            value=quantity.text,
+            row=row,
+        )
     return own, (
         f"{said}; {_words(main)} at the {year} FX rate would be {_words(at_fx)} ({gap:+.1%})"
     )

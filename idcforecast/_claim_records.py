@@ -525,7 +525,7 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
             year = _year_text(year) or year  # "2022年", "FY2022": the year as read
             # the source's own figure in the unit's currency when it gives one ("US$17.8
             # bn (1,293.5亿元)"), else the FX conversion to the figure's own precision
-            quantity, how = in_currency(quantity, str(unit), year, convert)
+            quantity, how = in_currency(quantity, str(unit), year, convert, where=where, row=row)
             said = f"published as {text.strip()!r}, {how}"
             note = record.get("note")
             out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said

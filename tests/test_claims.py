@@ -2635,3 +2635,20 @@ def test_a_narrow_range_converted_keeps_two_ends() -> None:
     (claim,) = read_claims([record])
     assert (claim.low, claim.high) == (1197.8, 1198.4)
     assert claim.note.endswith("converted at the 2022 FX rate, to 5 significant digits")
+
+
+def test_two_currencies_far_apart_are_refused_not_one_taken() -> None:
+    # "500 billion yuan ($7.12 billion)" with unit USD bn: 500 / 6.9042 (2020) = 72.42 USD
+    # bn, 72.42 / 7.12 - 1 = 917% above the source's own: a slipped magnitude, and taking
+    # the source's figure would be a tenth of the market. $71.2 bn (1.7% apart) is taken.
+    record = {"subject": "m", "kind": "level", "year": 2020, "unit": "USD bn",
+              "value": "500 billion yuan ($7.12 billion)"}  # fmt: skip
+    with pytest.raises(SpecError) as err:
+        read_claims([record])
+    assert str(err.value) == (
+        "list row 1: value '500 billion yuan ($7.12 billion)' gives 500 CNY bn and 7.12 USD "
+        "bn, and 500 CNY bn at the 2020 FX rate is 72.42 USD bn, 917% above the second "
+        "figure: one of them is likely mistyped; give the figure meant alone"
+    )
+    (fine,) = read_claims([{**record, "value": "500 billion yuan ($71.2 billion)"}])
+    assert fine.value == 71.2
