@@ -40,6 +40,15 @@ _ENGLISH_PATTERN = re.compile(
     r"(?:\s+in\s+size)?\s*$",
     re.IGNORECASE,
 )
+_FOLD_WORDS = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "ten": 10.0}
+# "2x", "x2", "2.5x", "twofold", "a 3-fold increase"
+_FOLD_PATTERN = re.compile(
+    r"^(?:(?P<q>" + "|".join(_ENGLISH_QUALIFIERS) + r")\s+)?(?:an?\s+)?"
+    r"(?:(?P<n>\d+(?:\.\d+)?)\s*(?:x|×|-?\s*fold)|[x×]\s*(?P<m>\d+(?:\.\d+)?)"
+    r"|(?P<w>" + "|".join(_FOLD_WORDS) + r")-?\s*fold)"
+    r"(?:\s+(?:increase|growth|rise|expansion))?\s*$",
+    re.IGNORECASE,
+)
 _CHINESE_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}
 _CHINESE_QUALIFIERS = {"近": "approximately", "接近": "approximately", "约": "approximately",
                        "超过": "at_least", "超": "at_least", "逾": "at_least"}  # fmt: skip
@@ -48,7 +57,7 @@ _QUALIFIER_CN = "|".join(sorted(_CHINESE_QUALIFIERS, key=len, reverse=True))
 _CHINESE_PATTERN = re.compile(
     rf"^(?:(?:规模|市场规模)?(?:将|已|已经)?)?(?P<q1>{_QUALIFIER_CN})?"
     rf"(?:(?:翻了?(?P<q2>{_QUALIFIER_CN})?(?P<fan>[一两二三])?番)"
-    rf"|(?:增长了?|增加了?|扩大了?)(?P<q3>{_QUALIFIER_CN})?(?P<bei>[一两二三四])倍)(?:多)?\s*$"
+    rf"|(?:增长了?|增加了?|扩大了?)(?P<q3>{_QUALIFIER_CN})?(?P<bei>[一两二三四]|\d+(?:\.\d+)?)倍)(?:多)?\s*$"
 )
 
 
@@ -61,17 +70,25 @@ def _multiple(text: str) -> tuple[float, str] | None:
     ((2.0, 'approximately'), (3.0, 'exact'), (2.0, 'exact'))
     >>> _multiple("翻两番"), _multiple("增长近一倍"), _multiple("27.8%")
     ((4.0, 'exact'), (2.0, 'approximately'), None)
+    >>> _multiple("2.5x"), _multiple("a threefold increase"), _multiple("增长1倍")
+    ((2.5, 'exact'), (3.0, 'exact'), (2.0, 'exact'))
     """
     stripped = text.strip()
     if match := _ENGLISH_PATTERN.match(stripped):
         qualifier = match.group("q")
         words = "exact" if qualifier is None else _ENGLISH_QUALIFIERS[qualifier.lower()]
         return _ENGLISH[match.group("word").lower()], words
+    if match := _FOLD_PATTERN.match(stripped):
+        qualifier = match.group("q")
+        words = "exact" if qualifier is None else _ENGLISH_QUALIFIERS[qualifier.lower()]
+        number = match.group("n") or match.group("m")
+        multiple = float(number) if number else _FOLD_WORDS[match.group("w").lower()]
+        return (multiple, words) if multiple > 0 else None
     if match := _CHINESE_PATTERN.match(stripped):
         said = match.group("q1") or match.group("q2") or match.group("q3")
         qualifier = "exact" if said is None else _CHINESE_QUALIFIERS[said]
-        if match.group("bei"):
-            return 1.0 + _CHINESE_NUMBERS[match.group("bei")], qualifier
+        if bei := match.group("bei"):
+            return 1.0 + (_CHINESE_NUMBERS.get(bei) or float(bei)), qualifier
         return 2.0 ** _CHINESE_NUMBERS[match.group("fan") or "一"], qualifier
     return None
 

@@ -2516,6 +2516,10 @@ def test_range_ends_one_in_power_one_in_racks_are_refused(low: str, high: str) -
         ("翻一番", 100.0, "exact"),  # 番: one doubling
         ("翻两番", 300.0, "exact"),  # two doublings: x4 = +300%
         ("增长近一倍", 100.0, "approximately"),  # grew by nearly one times (+100%)
+        ("增长1倍", 100.0, "exact"),
+        ("2.5x", 150.0, "exact"),  # x2.5 = +150%
+        ("a threefold increase", 200.0, "exact"),
+        ("nearly 2x", 100.0, "approximately"),
     ],
 )
 def test_a_growth_written_as_a_multiple_is_its_percent(
