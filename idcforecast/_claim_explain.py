@@ -16,6 +16,7 @@ from idcforecast._claim_history import (
     overlaps,
     rack_conversion,
     rack_power_words,
+    source_figure,
 )
 from idcforecast._wording import counted, figure_text, level_words
 from idcforecast.claims import Claim, _plain
@@ -178,6 +179,9 @@ def as_published(
     was published, for the text beside its value in ``unit``: " (from 46 USD bn at the 2022
     FX rate)", " (from 13,000 MW at 2.5 kW per rack)"; "" in its own unit. (A level of
     "US$46 billion" was shown only as 3,095.3 CNY 100m, a figure the source never gave.)"""
+    if claim is not None and unit is not None and source_figure(claim, unit) is not None:
+        # "US$17.8 bn (1,293.5亿元)": the 1,293.5 shown is the source's, not a conversion
+        return f" (the source's own figure, beside {_as_written(claim)})"
     figure = published_figure(claim, unit)
     if not (claim and figure):
         return ""
@@ -216,10 +220,17 @@ def published_figure(claim: Claim | None, unit: str | None) -> str:
         return "" if found is None else (found.group(1) or found.group(2))
     from idcforecast.units import parse_unit
 
+    if source_figure(claim, unit) is not None:  # the source's own figure: nothing converted
+        return ""
     own, shown = parse_unit(claim.unit), parse_unit(unit)
     money = own.currency is not None and shown.currency is not None and own.base != shown.base
     if not (money or rack_conversion(claim.unit, unit)):
         return ""  # the same amount in another magnitude: nothing was assumed
+    return _as_written(claim)
+
+
+def _as_written(claim: Claim) -> str:
+    """A level claim in its own unit: "46 USD bn", "more than 46 USD bn", "40-50 USD bn"."""
     # every published digit, thousands separated (":g" wrote 5,234,567 racks as
     # "5.23457e+06" and 1,234.5678 USD mn as "1234.57"), as Claim.describe() writes it
     if claim.is_range:

@@ -542,8 +542,12 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         said = f"alternate figure in the text: {quantity.alternate} (not used)"
         other = quantity.alternate.unit
         if unit is None and changes_currency(quantity.unit, other):
-            # the source's own conversion: a unit column in its currency takes it
-            said = said[:-1] + f"; unit {other!r} takes it instead of an FX conversion)"
+            # the source's own conversion: the checks take it against a series in its
+            # currency (_claim_history.source_figure reads this note)
+            said = (
+                f"alternate figure in the text: {quantity.alternate} (the source's own: "
+                "used against a series in its currency instead of an FX conversion)"
+            )
         note = out.get("note", record.get("note"))
         out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
     return out

@@ -449,8 +449,9 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         (money at the FX rate of the claim's ``year``, kept to the digits the figure was
         published with, at least 4 significant: "US$17.8 bn" is 1,198 CNY 100m; a figure
         the text also gives in the unit's currency, "US$17.8 bn (1,293.5亿元)", is the
-        source's own conversion and taken as published, the FX figure named in ``note``),
-        except power against racks or the
+        source's own conversion and taken as published, the FX figure named in ``note``;
+        without a unit the claim keeps the first figure, and the checks take the second
+        against a series in its currency), except power against racks or the
         reverse ("13 GW" beside "racks 10k", as value text or as low and high, both ends in
         one unit), which keeps its unit for the checks to convert at their ``kw_per_rack``
         (said in ``note``); a ``qualifier`` that contradicts the

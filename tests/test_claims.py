@@ -2093,8 +2093,8 @@ def test_a_claims_value_with_an_alternate_figure_keeps_it_in_the_note() -> None:
     )
     assert (claim.value, claim.unit) == (320.0, "CNY bn")
     assert claim.note == (
-        "Global Times; alternate figure in the text: 46.4 USD bn (not used; unit 'USD bn' "
-        "takes it instead of an FX conversion)"
+        "Global Times; alternate figure in the text: 46.4 USD bn (the source's own: used "
+        "against a series in its currency instead of an FX conversion)"
     )
 
 
@@ -2656,3 +2656,27 @@ def test_two_currencies_far_apart_are_refused_not_one_taken() -> None:
     )
     (fine,) = read_claims([{**record, "value": "500 billion yuan ($71.2 billion)"}])
     assert fine.value == 71.2
+
+
+def test_the_sources_own_figure_is_used_against_a_series_in_its_currency() -> None:
+    # claims30: "US$17.8 bn (1,293.5亿元)" with no unit column is a claim of 17.8 USD bn; the
+    # checks converted it at the 2022 average (17.8 x 6.7290 = 119.776 CNY bn = 1,197.8
+    # CNY 100m, -7.4% from IDC Corp's own 1,293.5) though the text gave 1,293.5 itself
+    history = pd.DataFrame(
+        {"series_id": "idc", "year": [2021, 2022], "value": [1147.7, 1293.5], "unit": UNIT}
+    )
+    record = {"subject": "idc", "kind": "level", "year": 2022, "made": "2023-08",
+              "value": "US$17.8 bn (1,293.5亿元)"}  # fmt: skip
+    (claim,) = read_claims([record])
+    assert (claim.value, claim.unit) == (17.8, "USD bn")
+    row = track_record([claim], history).iloc[0]
+    assert (row["value"], row["unit"], row["published"], row["error"]) == (1293.5, UNIT, "", 0.0)
+    checked = check_claims([claim], history=history).iloc[0]
+    assert (checked["unit"], bool(checked["consistent"])) == (UNIT, True)
+    assert checked["explanation"].startswith(
+        "The stated 2022 level (1,293.5; the source's own figure, beside 17.8 USD bn) "
+        "matches the actual 1,293.5."
+    )
+    # a second figure 10x off (129.35亿元: 1,197.8 / 129.35 - 1 = 826%) is not taken
+    slipped = read_claims([{**record, "value": "US$17.8 bn (129.35亿元)"}])[0]
+    assert track_record([slipped], history).iloc[0]["value"] == pytest.approx(1197.762)
