@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -15,6 +16,7 @@ from idcforecast._claim_history import (
     overlaps,
     rack_conversion,
     rack_power_words,
+    source_figure,
 )
 from idcforecast._wording import counted, figure_text, level_words
 from idcforecast.claims import Claim, _plain
@@ -83,6 +85,28 @@ def _nothing_to_check(claim: Claim, rows: Readings) -> str:
         f"{claim.describe()}: nothing to check it against (no level claimed for "
         f"{claim.year}, and no level for {_base_years(rows)} with an actual for {claim.year})."
     )
+
+
+def not_checkable(claim: Claim, rows: Readings, *, with_history: bool) -> str:
+    """Why a rate claim has no verdict, for the summary's ``fits`` (it said "unchecked",
+    and a set whose only other claim matched its actual read "consistent: yes" as if the
+    rate had been checked too): "not checkable: no level for 2022, claimed or actual".
+
+    Examples
+    --------
+    >>> c = Claim(subject="m", kind="growth", value=9.8, year=2022)
+    >>> rows = tuples(pd.DataFrame({"base_year": [2021], "claimed_end": [math.nan],
+    ...                             "reference_base": [67.9], "actual_end": [math.nan]}))
+    >>> not_checkable(c, rows, with_history=True)
+    'not checkable: no level for 2022, claimed or actual'
+    """
+    where = "claimed or actual" if with_history else "in the set (checked without history)"
+    if rows and math.isnan(rows[0].claimed_end):
+        ends = [r for r in rows if not math.isnan(r.actual_end)]
+        if not (ends and with_history):  # the end year: neither claimed nor an actual
+            return f"not checkable: no level for {claim.year}, {where}"
+        rows = ends  # an actual end, but no level for these base years to grow from
+    return f"not checkable: no level for {_base_years(rows)}, {where}"
 
 
 def tuples(rows: pd.DataFrame) -> Readings:
@@ -155,6 +179,9 @@ def as_published(
     was published, for the text beside its value in ``unit``: " (from 46 USD bn at the 2022
     FX rate)", " (from 13,000 MW at 2.5 kW per rack)"; "" in its own unit. (A level of
     "US$46 billion" was shown only as 3,095.3 CNY 100m, a figure the source never gave.)"""
+    if claim is not None and unit is not None and source_figure(claim, unit) is not None:
+        # "US$17.8 bn (1,293.5亿元)": the 1,293.5 shown is the source's, not a conversion
+        return f" (the source's own figure, beside {_as_written(claim)})"
     figure = published_figure(claim, unit)
     if not (claim and figure):
         return ""
@@ -163,10 +190,19 @@ def as_published(
     return f" (from {figure} at the {claim.year} FX rate)"
 
 
+# the note read_claims writes for value text it converted to the row's unit at an FX rate
+# ("published as 'US$ 60 bn', converted at the 2022 FX rate, ..."); the value is the
+# converted figure, which no source gave (it was shown as if published)
+_READ_CONVERSION = re.compile(
+    r"published as (?:'([^']*)'|\"([^\"]*)\"), converted at the \S+ FX rate"
+)
+
+
 def published_figure(claim: Claim | None, unit: str | None) -> str:
     """A level claimed in another currency than ``unit``, or in power against racks (or
     the reverse), as published: "46 USD bn", "more than 46 USD bn", "40-50 USD bn",
-    "13,000 MW"; "" in its own unit or another magnitude of it.
+    "13,000 MW"; "" in its own unit or another magnitude of it, unless the value was
+    converted into it in reading ("US$ 60 bn" as the row's unit 'CNY 100m': its note says so).
 
     Examples
     --------
@@ -177,14 +213,24 @@ def published_figure(claim: Claim | None, unit: str | None) -> str:
     ...                        year=2022), "racks 10k")
     '13,000 MW'
     """
-    if claim is None or unit is None or claim.unit in (None, unit):
+    if claim is None or unit is None or claim.unit is None:
         return ""
+    if claim.unit == unit:  # converted in reading (read_claims' note says from what)
+        found = _READ_CONVERSION.search(claim.note)
+        return "" if found is None else (found.group(1) or found.group(2))
     from idcforecast.units import parse_unit
 
+    if source_figure(claim, unit) is not None:  # the source's own figure: nothing converted
+        return ""
     own, shown = parse_unit(claim.unit), parse_unit(unit)
     money = own.currency is not None and shown.currency is not None and own.base != shown.base
     if not (money or rack_conversion(claim.unit, unit)):
         return ""  # the same amount in another magnitude: nothing was assumed
+    return _as_written(claim)
+
+
+def _as_written(claim: Claim) -> str:
+    """A level claim in its own unit: "46 USD bn", "more than 46 USD bn", "40-50 USD bn"."""
     # every published digit, thousands separated (":g" wrote 5,234,567 racks as
     # "5.23457e+06" and 1,234.5678 USD mn as "1234.57"), as Claim.describe() writes it
     if claim.is_range:
@@ -574,6 +620,7 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
         by_claim.setdefault(reading.claim_id, []).append(reading)
     rate_claims = [c for c in group.claims if c.kind != "level"]
     verdicts: list[bool | None] = []
+    checked: list[str] = []  # what the verdict rests on
     fits_text: list[str] = []
     explanation: list[str] = []
     for claim in rate_claims:
@@ -581,7 +628,14 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
         verdict = _rate_verdict(rows)
         verdicts.append(verdict)
         fitting = _fitting(rows)
-        text = " or ".join(fitting) if fitting else ("none" if verdict is False else "unchecked")
+        if fitting:
+            text = " or ".join(fitting)
+        elif verdict is False:
+            text = "none"
+        else:
+            text = not_checkable(claim, rows, with_history=history.given)
+        if verdict is not None:
+            checked.append(claim.describe())
         fits_text.append(text if len(rate_claims) == 1 else f"{claim.describe()}: {text}")
         end = group.levels.get(claim.year)
         end_qualifier = "exact" if end is None else end[0].qualifier
@@ -605,6 +659,7 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
             )
     for claim, value, actual, ok in _fact_checks(group, history, tolerance):
         verdicts.append(ok)
+        checked.append(f"stated {claim.year} level")
         span = group.intervals[claim.year]
         gap = interval_gap(span, actual.interval) if claim.is_range else value / actual.value - 1
         stated = _stated(claim, value, span)
@@ -622,6 +677,13 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
         )
     known = [v for v in verdicts if v is not None]
     consistent: Any = pd.NA if not known else all(known)
+    # a set's rate claims none of which could be checked: a stated level that matches its
+    # actual says nothing of the rate (CAICT's "growth 9.8%" set read "consistent: yes")
+    rates_unchecked = bool(rate_claims) and not any(
+        v is not None for v in verdicts[: len(rate_claims)]
+    )
+    if rates_unchecked and consistent is True:
+        consistent = pd.NA
     row: dict[str, Any] = {
         "claim_set": group.claim_set,
         "subject": group.subject,
@@ -629,6 +691,7 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
         "claims": "; ".join(c.describe() for c in group.claims),
         "consistent": consistent,
         "fits": "; ".join(fits_text),
+        "checked": "; ".join(checked),
     }
     cagrs = [c for c in rate_claims if c.kind == "cagr"]
     main: Claim | None = (cagrs or rate_claims)[0] if rate_claims else None
@@ -642,6 +705,11 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
         explanation.append(_two_levels(group))
     if consistent is pd.NA and history.given and not rate_claims:
         explanation.append(_unchecked_levels(group))
+    if rates_unchecked and checked and consistent is pd.NA:
+        explanation.append(
+            "Consistency undetermined: no growth or CAGR claim could be checked, and a "
+            "stated level that matches its actual does not check a rate."
+        )
     outcome = _outcome(group, history)
     if outcome["_text"]:
         explanation.append(outcome.pop("_text"))

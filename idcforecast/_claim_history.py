@@ -6,6 +6,7 @@ Shared by :mod:`idcforecast.claim_checks` and :mod:`idcforecast.claim_track_reco
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -349,6 +350,10 @@ def claims_unit(history_unit: str | None, claims: list[Claim]) -> str | None:
     except UnitError:
         return history_unit
     if ours is not None and theirs[0] is not None and ours not in theirs:
+        # a level whose text also gave the source's own figure in the history's currency
+        # ("US$17.8 bn (1,293.5亿元)") is a level in that currency too
+        if any(source_figure(c, history_unit) is not None for c in claims):
+            return history_unit
         return levels[0]
     return history_unit
 
@@ -410,10 +415,56 @@ def rack_power_words(kw_per_rack: float) -> str:
     return f"{kw_per_rack:g} kW per rack"
 
 
+# the note read_claims writes for a text's second figure ("US$17.8 bn (1,293.5亿元)" with no
+# unit column: the claim is 17.8 USD bn, and the source's own 1,293.5 CNY 100m is noted)
+_ALTERNATE_NOTE = re.compile(r"alternate figure in the text: (.+?) \((?:not used|the source's own)")
+# further apart than this at the year's rate, the second figure is suspect (a slipped
+# magnitude), and the FX conversion is used (as read_claims refuses such a pair)
+_SOURCE_GAP = 0.10
+
+
+def source_figure(claim: Claim, unit: str | None) -> Any:
+    """The source's own figure for a level claim in ``unit``'s currency, when the claim's
+    text gave one beside its figure in another currency ("US$17.8 bn (1,293.5亿元)" against
+    a series in 亿元: 1,293.5, not 17.8 at the year's average rate, 1,197.8), as a Quantity
+    in ``unit``; None otherwise (no such figure, another currency, a shape that differs,
+    or one more than 10% from the FX conversion).
+
+    Examples
+    --------
+    >>> c = Claim(subject="m", kind="level", value=17.8, unit="USD bn", year=2022,
+    ...           note="alternate figure in the text: 1293.5 CNY 100m (not used)")
+    >>> source_figure(c, "CNY bn").value, source_figure(c, "USD mn")
+    (129.35, None)
+    """
+    found = _ALTERNATE_NOTE.search(claim.note) if claim.kind == "level" else None
+    if found is None or unit is None or claim.unit is None or claim.unit == unit:
+        return None
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import convert, parse_quantity
+    from idcforecast.units.convert import changes_currency
+
+    try:
+        own = parse_quantity(found.group(1))
+        if changes_currency(own.unit, unit) or own.is_range != claim.is_range:
+            return None
+        own = own.to(unit)
+        at_fx = convert(claim.value, unit, from_unit=claim.unit, year=claim.year)
+    except IdcForecastError:
+        return None
+    return own if abs(at_fx / own.value - 1) <= _SOURCE_GAP else None
+
+
 def _to_unit(value: float, claim: Claim, unit: str | None, kw_per_rack: float) -> float:
     if unit is None or claim.unit == unit:
         return value
     from idcforecast.units import convert
+
+    own = source_figure(claim, unit)
+    if own is not None:  # the source's own figure in unit's currency: no FX rate needed
+        ends = {claim.value: own.value, claim.low: own.low, claim.high: own.high}
+        if ends.get(value) is not None:
+            return float(ends[value])
 
     try:
         return convert(value, unit, from_unit=claim.unit, year=claim.year, kw_per_rack=kw_per_rack)

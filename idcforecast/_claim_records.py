@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from idcforecast._claim_history import rack_conversion
 from idcforecast.claims import KINDS, Claim, parse_period
 from idcforecast.errors import SpecError
+from idcforecast.units.convert import changes_currency
 
 if TYPE_CHECKING:
     from idcforecast.units.quantity import Quantity
@@ -65,6 +66,7 @@ def claims_from_records(
             )
         if isinstance(clean.get("kind"), str):  # "CAGR", " Growth ": the kind, as written
             clean["kind"] = clean["kind"].strip().lower()
+            clean["kind"] = _KIND_WORDS.get(clean["kind"], clean["kind"])
             _check_kind(clean["kind"], where=where, row=row)
         if isinstance(clean.get("made"), str):
             clean["made"] = _iso_made(clean["made"])
@@ -289,9 +291,39 @@ def _range_end(text: str, record: dict[str, Any], *, key: str, where: str, row: 
         return float(quantity.value)
     if unit is None:
         record["unit"] = quantity.unit
+    elif rack_conversion(quantity.unit, str(unit)):
+        _keep_power_or_racks(quantity, str(unit), record, key=key, text=text, where=where, row=row)
     elif str(unit) != quantity.unit:
         quantity = _converted(quantity, str(unit), record, text=text, where=where, row=row)
     return float(quantity.value)
+
+
+def _keep_power_or_racks(
+    quantity: Quantity, unit: str, record: dict[str, Any], *, key: str, text: str, **place: Any
+) -> None:
+    """A range's ends in power beside a ``unit`` in racks (or the reverse) keep their own
+    unit, as a value text does (:func:`_figure`), for the checks to convert at their
+    ``kw_per_rack``: converted here they were at 2.5 kW a rack, in silence, whatever
+    ``--kw-per-rack`` said (and it was then called "not used"). Both ends must be in the
+    kept unit's dimension: a plain number or a rack count beside "13 GW" is refused."""
+    other = record.get("high")
+    plain_other = not isinstance(other, str) or isinstance(
+        _number_or_figure(other, key="high", expected="a number or a figure", **place), float
+    )
+    if key == "high" or plain_other:
+        raise SpecError(
+            f"{place['where']}: low and high are in different units, one in power and one "
+            f"in racks ({key} {text!r}, {'low in' if key == 'high' else 'unit'} {unit!r}); "
+            "write both ends in one unit (e.g. "
+            "low '13 GW', high '15 GW')",
+            key=key,
+            value=text,
+            row=place["row"],
+        )
+    record["unit"] = quantity.unit
+    said = f"range published in {quantity.unit!r}; unit {unit!r} not applied in reading"
+    note = record.get("note")
+    record["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
 
 
 _YEAR_FIRST_DATE = re.compile(
@@ -355,6 +387,16 @@ def _period(text: Any, kind: Any, *, where: str, row: Any) -> dict[str, int]:
             value=text,
         )
     return {"start_year": start, "year": end}
+
+
+# a kind as analysts' tables write it ("YoY", "同比", "复合增长率": each was "not one of
+# level, growth, cagr", 'yoy' without a hint)
+_KIND_WORDS = {
+    **dict.fromkeys(("yoy", "y/y", "year-on-year", "同比", "同比增长", "同比增速"), "growth"),
+    **dict.fromkeys(("compound annual growth rate", "复合增长率", "年均复合增长率"), "cagr"),
+    **dict.fromkeys(("年复合增长率", "年均增速", "年均增长率"), "cagr"),
+    **dict.fromkeys(("规模", "市场规模", "size", "market size"), "level"),
+}
 
 
 def _check_kind(kind: str, *, where: str, row: Any) -> None:
@@ -422,9 +464,13 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         return {"value": float(text)}
     except ValueError:
         pass
+    from idcforecast._claim_multiples import multiple_claim
     from idcforecast.errors import IdcForecastError
     from idcforecast.units import QUALIFIER_WORDS, parse_quantity
 
+    # "doubled", "翻一番": growth of 100%, or an error that says what to write
+    if multiple := multiple_claim(text, record, where=where, row=row):
+        return multiple
     try:
         quantity = parse_quantity(text)
     except IdcForecastError as err:
@@ -468,15 +514,23 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         note = record.get("note")
         out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
     elif unit is not None and unit != quantity.unit:
-        from idcforecast.units.convert import changes_currency
+
+        def convert(figure: Quantity) -> Quantity:
+            return _converted(figure, str(unit), record, text=text, where=where, row=row)
 
         if changes_currency(quantity.unit, str(unit)):  # the figure the source gave, kept
+            from idcforecast._claim_currency import in_currency
+
             year = record.get("year")
             year = _year_text(year) or year  # "2022年", "FY2022": the year as read
-            said = f"published as {text.strip()!r}, converted at the {year} FX rate"
+            # the source's own figure in the unit's currency when it gives one ("US$17.8
+            # bn (1,293.5亿元)"), else the FX conversion to the figure's own precision
+            quantity, how = in_currency(quantity, str(unit), year, convert, where=where, row=row)
+            said = f"published as {text.strip()!r}, {how}"
             note = record.get("note")
             out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
-        quantity = _converted(quantity, str(unit), record, text=text, where=where, row=row)
+        else:
+            quantity = convert(quantity)
         out["value"] = quantity.value
     else:
         out["unit"] = quantity.unit
@@ -486,6 +540,14 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         out["qualifier"] = quantity.qualifier
     if quantity.alternate is not None:  # "320 billion yuan ($46.4 billion)": it was dropped
         said = f"alternate figure in the text: {quantity.alternate} (not used)"
+        other = quantity.alternate.unit
+        if unit is None and changes_currency(quantity.unit, other):
+            # the source's own conversion: the checks take it against a series in its
+            # currency (_claim_history.source_figure reads this note)
+            said = (
+                f"alternate figure in the text: {quantity.alternate} (the source's own: "
+                "used against a series in its currency instead of an FX conversion)"
+            )
         note = out.get("note", record.get("note"))
         out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
     return out

@@ -15,6 +15,10 @@ What is checked (the ``consistent`` verdict):
 - each level claim about a year no later than the year it was made (a restated fact)
   against the actual.
 
+A set with growth or CAGR claims none of which could be checked is not ``consistent``
+(NA, "undetermined") even when its stated levels match their actuals: that says nothing
+of the rates; a level that does not match still makes it inconsistent.
+
 Level claims about later years, or with no ``made`` date, are forecasts: the latest is
 compared with the actual as the *outcome* (``end_gap``), which does not enter the verdict
 (see also :func:`idcforecast.claim_track_record`).
@@ -74,6 +78,8 @@ _READING_COLUMNS = [
     "fits",
     "implied_qualifier",
     "implied_rate_qualifier",
+    "implied_low",
+    "implied_high",
 ]
 
 
@@ -256,6 +262,8 @@ def _reading_row(
         "fits": pd.NA,
         "implied_qualifier": "",
         "implied_rate_qualifier": "",
+        "implied_low": math.nan,
+        "implied_high": math.nan,
     }
     ranged = claim.is_range or (base_claim is not None and base_claim[0].is_range)
     if end is not None:
@@ -263,6 +271,12 @@ def _reading_row(
         ranged = ranged or end_claim.is_range
         implied = end_value / (1 + rate) ** steps
         row.update(claimed_end=end_value, implied_base=implied)
+        if ranged:  # the bases the claims allow; with nothing to compare, no nearest one
+            # (the base of the midpoints was shown: 231.1 for bases of 224.1 to 238.1)
+            low, high = allowed_interval(group, claim, steps, (0.0, 0.0))
+            row.update(implied_low=low, implied_high=high)
+            if reference is None:
+                row["implied_base"] = math.nan
         # the base rises with the end and falls with the rate
         row["implied_qualifier"] = _qualifier_of(
             rising=(end_claim.qualifier,), falling=(claim.qualifier,)
@@ -302,6 +316,7 @@ def _reading_row(
         row["rate_gap"] = _rate_gap((r_lo, r_hi), needed)
         row["fits"] = overlaps(allowed, actual_end.interval, tolerance)
         if ranged:
+            row.update(implied_low=allowed[0], implied_high=allowed[1])
             _nearest(row, allowed, actual_end.interval, (r_lo, r_hi), needed, "implied_end")
     return row
 
@@ -382,7 +397,7 @@ def claim_readings(
     Columns: ``claim_set, subject, unit, claim_id, claim, reading, base_year, steps,
     end_year, claimed_end, implied_base, reference_base, reference, gap, implied_rate,
     claimed_rate, rate_gap, implied_end, actual_end, fits, implied_qualifier,
-    implied_rate_qualifier``. Rates are fractions; ``gap``
+    implied_rate_qualifier, implied_low, implied_high``. Rates are fractions; ``gap``
     is relative: implied / reference - 1 for exact figures, and for a figure bounded by a
     qualifier ("more than 3,200" implies a base of more than 1,959.2) 0 when the evidence
     is inside the bound, else the distance from it (bound / evidence - 1); ``rate_gap`` the
@@ -395,7 +410,9 @@ def claim_readings(
     from its nearer end (never from its midpoint); ``rate_gap`` is the distance between the
     claimed rate (or rate range) and the interval of rates the levels imply (every base and
     end they allow), 0 when they meet; ``claimed_end`` and ``implied_rate`` use a range's
-    midpoint. ``implied_qualifier`` says how the claims'
+    midpoint; ``implied_low`` and ``implied_high`` are the interval of bases (or end
+    levels) the ranges allow (NaN for exact figures), and ``implied_base`` is NaN where
+    there is no evidence to be nearest to. ``implied_qualifier`` says how the claims'
     qualifiers bound ``implied_base`` (or ``implied_end``): ``"at_least"`` (a floor: a
     "more than" end), ``"at_most"`` (a ceiling: a "more than" rate), ``"approximately"``,
     ``"exact"``, or ``"unbounded"`` (both: any level fits); ``implied_rate_qualifier`` the
@@ -474,7 +491,11 @@ def check_claims(
     -------
     DataFrame
         ``claim_set, subject, unit, claims, consistent`` (boolean; NA when nothing could be
-        checked), ``fits`` (the readings that fit, or "none"), then the numbers of the
+        checked, or no rate claim of a set that has some), ``fits`` (the readings that
+        fit, "none", or why a rate claim is "not checkable: no level for 2022, claimed or
+        actual"), ``checked`` (what the verdict
+        rests on: "CAGR 18.9% 2022-2027; stated 2022 level"; "" when nothing), then the
+        numbers of the
         set's main rate claim (its CAGR claim, else its first growth claim) under its
         closest reading: ``reading, base_year, steps, implied_base, reference_base,
         reference, gap, implied_rate, claimed_rate, rate_gap``; then the outcome of its

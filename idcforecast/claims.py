@@ -33,9 +33,12 @@ QUALIFIERS = ("exact", "at_least", "at_most", "approximately")
 _MADE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # a year may carry the broker's estimate or forecast mark, "2022-2027E", "2022E-27F"
 _MARK = r"(?:[EF](?![A-Z]))?"
+# "2020-2022年间", "2020至2022年期间": the years of a period, said as one
+_SPAN_WORDS = r"(?:间|間|期间|期間|时期|時期)?"
 _PERIOD = re.compile(
-    rf"^\s*(?:from\s+)?(\d{{4}}){_MARK}\s*年?\s*(?:-|–|—|~|～|/|to|through|至|到)\s*"
-    rf"(\d{{2}}|\d{{4}}){_MARK}\s*年?\s*$",
+    rf"^\s*(?:from\s+|between\s+)?(\d{{4}}){_MARK}\s*年?\s*"
+    r"(?:-|–|—|~|～|/|to|through|and|至|到)\s*"
+    rf"(\d{{2}}|\d{{4}}){_MARK}\s*年?\s*{_SPAN_WORDS}\s*$",
     re.IGNORECASE,
 )
 # China's five-year plans, "十四五" (the 14th, 2021-2025), as policy texts name a period
@@ -47,9 +50,10 @@ _PLAN_NUMBERS = {"": 10, **{d: 10 + i for i, d in enumerate("一二三四五六�
 
 
 def parse_period(text: str) -> tuple[int, int]:
-    """Read a period as written ("2020-22", "2020–2022", "2020 to 2022", "2020年至2022年",
-    "2020-2022年", "2022-2027E", "十四五") into two years (a year's estimate or forecast
-    mark, "2027E" or "2027F", as brokers write a period's end, is left out).
+    """Read a period as written ("2020-22", "2020–2022", "2020 to 2022", "between 2020 and
+    2022", "2020年至2022年", "2020-2022年间", "2022-2027E", "十四五") into two years (a
+    year's estimate or forecast mark, "2027E" or "2027F", as brokers write a period's end,
+    is left out).
 
     The years are returned as written; how many compounding steps they span is a reading
     (:func:`idcforecast.check_claims` evaluates both). A five-year plan is its own years:
@@ -86,7 +90,13 @@ def parse_period(text: str) -> tuple[int, int]:
         end += (start // 100) * 100
         if end <= start:  # "1998-02" crosses a century
             end += 100
-    if end <= start:
+    if end == start:  # "write the earlier year first" did not help
+        raise SpecError(
+            f"period {text!r} is one year ({start}); a period runs from one year to a later "
+            f"one: for one year's growth give kind 'growth' with year {start}",
+            value=text,
+        )
+    if end < start:
         raise SpecError(
             f"period {text!r}: the end year {end} is not after the start year {start}; "
             "write the earlier year first",
@@ -424,16 +434,27 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         A Claim or a list of them; a DataFrame, a dict (one claim) or a list of dicts, in
         the ``published_forecasts`` schema (``subject, kind, year, value`` required; the others
         optional); or the path of a ``.csv`` or Excel (``.xlsx``, first sheet) file (same
-        columns) or a ``.toml`` file with one ``[[claims]]`` table per claim. In a file,
+        columns) or a ``.toml`` file with one ``[[claims]]`` table per claim. ``kind`` may
+        be written as tables write it ("YoY" or "同比" is growth, "复合增长率" cagr, "市场规模"
+        level). In a file,
         ``period = "2020-22"`` may stand for ``start_year`` and ``year``, and ``value`` may
         be figure text ("320 billion yuan", "more than 3200.5亿元",
         "27.8%"), read by :func:`idcforecast.parse_quantity` (unit and qualifier from the
         text; a range such as "25-30%" sets ``low`` and ``high``, and ``value`` to its
-        midpoint). Columns ``low`` and ``high`` may also give a range, ``value`` then left
-        blank. Value text in another unit than the row's ``unit`` is converted to it
-        (money at the FX rate of the claim's ``year``), except power against racks or the
-        reverse ("13 GW" beside "racks 10k"), which keeps its unit for the checks to convert
-        at their ``kw_per_rack`` (said in ``note``); a ``qualifier`` that contradicts the
+        midpoint); a growth claim may be a multiple ("doubled", "nearly doubled", "翻一番":
+        100%; "tripled": 200%), while a CAGR written so is an error giving the rate of each
+        reading of its period. Columns ``low`` and ``high`` may also give a range,
+        ``value`` then left blank. Value text in another unit than the row's ``unit`` is
+        converted to it
+        (money at the FX rate of the claim's ``year``, kept to the digits the figure was
+        published with, at least 4 significant: "US$17.8 bn" is 1,198 CNY 100m; a figure
+        the text also gives in the unit's currency, "US$17.8 bn (1,293.5亿元)", is the
+        source's own conversion and taken as published, the FX figure named in ``note``;
+        without a unit the claim keeps the first figure, and the checks take the second
+        against a series in its currency), except power against racks or the
+        reverse ("13 GW" beside "racks 10k", as value text or as low and high, both ends in
+        one unit), which keeps its unit for the checks to convert at their ``kw_per_rack``
+        (said in ``note``); a ``qualifier`` that contradicts the
         text's ("超过3200.5亿元" with qualifier "exact") is an error. A comma in a number
         separates thousands only ("27,8" is an error, not 278).
         Table headers lose surrounding spaces and match the field names in any letter case

@@ -108,7 +108,10 @@ def test_a_wider_tolerance_lets_the_three_step_reading_fit() -> None:
 def test_without_history_nothing_is_decided() -> None:
     row = check_claims(SEED).iloc[0]
     assert row["consistent"] is pd.NA
-    assert row["fits"] == "unchecked"
+    assert row["fits"] == (
+        "not checkable: no level for 2020 or 2019, in the set (checked without history)"
+    )
+    assert row["checked"] == ""
     assert row["implied_base"] == pytest.approx(1959.24, abs=0.01)  # first reading shown
     assert row["explanation"].endswith(
         "Nothing contradicts itself; checked against each other only (no actuals given)."
@@ -1195,10 +1198,15 @@ def test_value_text_converts_to_the_unit_column_at_the_claims_year(tmp_path: Pat
 
     claim = read_claims(_claims_csv(tmp_path, "m,level,2022,,320 billion yuan,USD bn,,,"))[0]
     assert claim.unit == "USD bn"
-    assert claim.value == pytest.approx(convert(320.0, "USD bn", from_unit="CNY bn", year=2022))
-    assert claim.value == pytest.approx(320 / 6.7290, rel=1e-9)
+    # kept to 4 significant digits (claims30: 47.5553 was printed with every digit in the
+    # claims line, digits no source gave): 47.5553 -> 47.56
+    exact = convert(320.0, "USD bn", from_unit="CNY bn", year=2022)
+    assert exact == pytest.approx(320 / 6.7290, rel=1e-9)
+    assert claim.value == 47.56
     # the figure the source gave is kept (it was lost: 47.555 USD bn was all there was)
-    assert claim.note == "published as '320 billion yuan', converted at the 2022 FX rate"
+    assert claim.note == (
+        "published as '320 billion yuan', converted at the 2022 FX rate, to 4 significant digits"
+    )
     # a year as analysts write it converts too: "2022年" was "converting needs a year"
     written = read_claims(_claims_csv(tmp_path, "m,level,2022年,,320 billion yuan,USD bn,,,"))[0]
     assert (written.year, written.value) == (2022, claim.value)
@@ -2084,7 +2092,10 @@ def test_a_claims_value_with_an_alternate_figure_keeps_it_in_the_note() -> None:
         ]
     )
     assert (claim.value, claim.unit) == (320.0, "CNY bn")
-    assert claim.note == "Global Times; alternate figure in the text: 46.4 USD bn (not used)"
+    assert claim.note == (
+        "Global Times; alternate figure in the text: 46.4 USD bn (the source's own: used "
+        "against a series in its currency instead of an FX conversion)"
+    )
 
 
 def test_a_claimed_base_range_against_the_one_base_an_exact_rate_implies() -> None:
@@ -2350,3 +2361,322 @@ def test_a_set_in_two_currencies_is_checked_without_history_in_one_that_converts
     late = dataclasses.replace(claims[0], value=50.0, year=2030)
     with pytest.raises(IncompatibleUnitsError, match="no FX rate for CNY->USD in 2027"):
         check_claims([late, *claims[1:]])
+
+
+def test_a_forecast_growth_without_an_end_level_is_not_checkable_not_consistent() -> None:
+    # claims30: CAICT's "67.9 USD bn in 2021" matches its actual, but its forecast "growth
+    # 9.8% in 2022" has no 2022 level (claimed, or an actual: the history ends in 2021):
+    # the summary read "consistent: yes; readings that fit: unchecked", as if the growth
+    # had been checked too. A matching level does not check a rate: undetermined, with
+    # what was checked named.
+    history = pd.DataFrame(
+        {"series_id": "g", "year": [2020, 2021], "value": [61.8, 67.9], "unit": "USD bn"}
+    )
+    claims = [
+        Claim(subject="g", kind="level", value=67.9, unit="USD bn", year=2021, made="2022"),
+        Claim(subject="g", kind="growth", value=9.8, year=2022, made="2022"),
+    ]
+    row = check_claims(claims, history=history).iloc[0]
+    assert row["consistent"] is pd.NA
+    assert row["checked"] == "stated 2021 level"
+    assert row["fits"] == "not checkable: no level for 2022, claimed or actual"
+    assert (
+        "Consistency undetermined: no growth or CAGR claim could be checked" in (row["explanation"])
+    )
+    # a stated level that does not match its actual still makes the set inconsistent
+    wrong = [dataclasses.replace(claims[0], value=80.0), claims[1]]
+    assert bool(check_claims(wrong, history=history).iloc[0]["consistent"]) is False
+    # alone, the growth claim decides nothing: no verdict, nothing checked
+    alone = check_claims(claims[1:], history=history).iloc[0]
+    assert alone["consistent"] is pd.NA
+    assert (alone["checked"], alone["fits"]) == ("", row["fits"])
+    # with the 2022 actual it is checked: 67.9 * 1.098 = 74.55 against 74.6 (-0.07%)
+    grown = pd.concat([history, history.iloc[[0]].assign(year=2022, value=74.6)])
+    checked = check_claims(claims, history=grown).iloc[0]
+    assert checked["checked"] == "growth 9.8% in 2022; stated 2021 level"
+    assert checked["fits"] == "1 step from 2021"
+
+
+def test_a_claimed_end_without_a_base_level_names_the_base_year() -> None:
+    # 9.8% to 67.9 in 2021 implies 61.84 in 2020 (67.9 / 1.098); there is no 2020 level
+    history = pd.DataFrame({"series_id": "g", "year": [2021], "value": [67.9], "unit": "USD bn"})
+    claims = [
+        Claim(subject="g", kind="level", value=67.9, unit="USD bn", year=2021, made="2022"),
+        Claim(subject="g", kind="growth", value=9.8, year=2021, made="2022"),
+    ]
+    row = check_claims(claims, history=history).iloc[0]
+    assert row["fits"] == "not checkable: no level for 2020, claimed or actual"
+    assert (row["checked"], row["consistent"]) == ("stated 2021 level", pd.NA)
+
+
+def test_a_figure_in_two_currencies_takes_the_sources_own_in_the_units_currency() -> None:
+    # claims30: "US$17.8 bn (1,293.5亿元)" (IDC Corp's 2022 China market, data/
+    # published_forecasts.csv) with unit 亿元 was 17.8 x 6.7290 (2022 average CNY per USD)
+    # = 119.776 CNY bn = 1,197.762 CNY 100m, 7.4% below the source's own 1,293.5; the
+    # source's figure was noted as "alternate (not used)". Now it is the value, and the
+    # FX figure is named: 1,198 (4 significant digits), 1198 / 1293.5 - 1 = -7.4%
+    (claim,) = read_claims(
+        [
+            {
+                "subject": "m",
+                "kind": "level",
+                "year": 2022,
+                "value": "US$17.8 bn (1,293.5亿元)",
+                "unit": "CNY 100m",
+            }
+        ]
+    )
+    assert (claim.value, claim.unit, claim.qualifier) == (1293.5, "CNY 100m", "exact")
+    assert claim.note == (
+        "published as 'US$17.8 bn (1,293.5亿元)', the source's own 1,293.5 CNY 100m used; "
+        "17.8 USD bn at the 2022 FX rate would be 1,198 CNY 100m (-7.4%)"
+    )
+    # in another magnitude of that currency it is the same figure: 1,293.5亿元 = 129.35 CNY bn
+    (in_bn,) = read_claims(
+        [{"subject": "m", "kind": "level", "year": 2022,
+          "value": "more than US$17.8 bn (1,293.5亿元)", "unit": "CNY bn"}]
+    )  # fmt: skip
+    assert (in_bn.value, in_bn.qualifier) == (pytest.approx(129.35), "at_least")
+    # a third currency's figure is no conversion of the source's: FX as before
+    # 17.8 x 6.7290 = 119.776 -> 119.8 CNY bn (4 significant digits)
+    (other,) = read_claims(
+        [{"subject": "m", "kind": "level", "year": 2022, "value": "US$17.8 bn (€16.9 bn)",
+          "unit": "CNY bn"}]
+    )  # fmt: skip
+    assert other.value == 119.8
+
+
+def test_a_converted_claim_prints_to_its_published_precision() -> None:
+    # claims30: "US$17.8 bn" in 亿元 printed "level 1,197.762 CNY 100m in 2022" in the claims
+    # line and value=1197.762 in the repr; 17.8 x 6.7290 = 1,197.762 -> 1,198 (4 digits)
+    (claim,) = read_claims(
+        [{"subject": "m", "kind": "level", "year": 2022, "value": "US$17.8 bn",
+          "unit": "CNY 100m"}]
+    )  # fmt: skip
+    assert claim.describe() == "level 1,198 CNY 100m in 2022"
+    assert "value=1198.0," in repr(claim)
+    # a figure published with more digits keeps them: 1,234.5678 USD mn (8 digits) x 6.7290
+    # = 7,407.4068 + 899.9999 (x 0.729) = 8,307.4067 CNY mn -> 83.074067 CNY 100m
+    (precise,) = read_claims(
+        [{"subject": "m", "kind": "level", "year": 2022, "value": "US$1,234.5678 mn",
+          "unit": "CNY 100m"}]
+    )  # fmt: skip
+    assert precise.value == pytest.approx(83.074067, abs=5e-7)
+    assert precise.describe() == "level 83.074067 CNY 100m in 2022"
+    # a range keeps each end's digits: 40 x 6.7290 = 269.16 -> 269.2, 50 x 6.729 = 336.45
+    (span,) = read_claims(
+        [{"subject": "m", "kind": "level", "year": 2022, "value": "US$40-50 bn",
+          "unit": "CNY bn"}]
+    )  # fmt: skip
+    assert span.describe() == "level 269.2-336.4 CNY bn in 2022"
+
+
+def test_a_range_of_low_and_high_in_power_beside_racks_converts_at_the_kw_per_rack() -> None:
+    # claims30: low '13 GW', high '15 GW' with unit 'racks 10k' were read at 2.5 kW a rack
+    # in silence (520-600 万架, whatever kw_per_rack said; check-claims then called
+    # --kw-per-rack 5 "not used"). They keep GW, as a value text "13-15 GW" does, and the
+    # checks convert at their kw_per_rack: 13e6 kW / 5 kW = 2.6e6 racks = 260 万架, 15 GW ->
+    # 300; 2 steps at 25% from 260-300: 166.4-192 (260 / 1.5625 = 166.4, 300 / 1.5625 = 192)
+    record = {"subject": "racks", "kind": "level", "year": 2021, "made": "2020",
+              "low": "13 GW", "high": "15 GW", "unit": "racks 10k"}  # fmt: skip
+    (claim,) = read_claims([record])
+    assert (claim.low, claim.high, claim.unit) == (13.0, 15.0, "GW")
+    assert claim.note == "range published in 'GW'; unit 'racks 10k' not applied in reading"
+    claims = [claim, IN_MW[1]]
+    five = check_claims(claims, history=RACKS, kw_per_rack=5).iloc[0]
+    said = "reaching 260.0 to 300.0 racks 10k (from 13-15 GW at 5 kW per rack) in 2021"
+    assert said in five["explanation"]
+    readings = claim_readings(claims, history=RACKS, kw_per_rack=5)
+    assert readings["implied_base"].tolist()[0] == pytest.approx(192.0)  # nearest 265.8
+    # at the default 2.5 kW the same range is 520-600 万架, named as such
+    default = check_claims(claims, history=RACKS).iloc[0]
+    assert "(from 13-15 GW at 2.5 kW per rack)" in default["explanation"]
+
+
+@pytest.mark.parametrize(
+    ("low", "high"), [("13 GW", "600"), ("520", "15 GW"), ("13 GW", "6000000 racks")]
+)
+def test_range_ends_one_in_power_one_in_racks_are_refused(low: str, high: str) -> None:
+    # the first end's text is named; after '13 GW' the range is in GW ("low in 'GW'")
+    # "13 GW" beside 600 (万架, the unit column) mixes units: it was 520-600 at 2.5 kW
+    record = {"subject": "racks", "kind": "level", "year": 2021, "low": low, "high": high,
+              "unit": "racks 10k"}  # fmt: skip
+    with pytest.raises(
+        SpecError, match=r"low and high are in different units.* write both ends in one unit"
+    ):
+        read_claims([record])
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("doubled", 100.0, "exact"),  # x2 = +100%
+        ("nearly doubled", 100.0, "approximately"),
+        ("tripled", 200.0, "exact"),  # x3 = +200%
+        ("翻一番", 100.0, "exact"),  # 番: one doubling
+        ("翻两番", 300.0, "exact"),  # two doublings: x4 = +300%
+        ("增长近一倍", 100.0, "approximately"),  # grew by nearly one times (+100%)
+        ("增长1倍", 100.0, "exact"),
+        ("2.5x", 150.0, "exact"),  # x2.5 = +150%
+        ("a threefold increase", 200.0, "exact"),
+        ("nearly 2x", 100.0, "approximately"),
+    ],
+)
+def test_a_growth_written_as_a_multiple_is_its_percent(
+    text: str, value: float, qualifier: str
+) -> None:
+    # claims30: "nearly doubled" was "not a figure: no number found", and 翻一番 an error
+    # about Chinese numerals
+    record = {"subject": SUBJECT, "kind": "growth", "year": 2021, "value": text}
+    (claim,) = read_claims([record])
+    assert (claim.value, claim.qualifier) == (value, qualifier)
+    assert claim.note == f"published as {text!r}: a multiple of {value / 100 + 1:g}, +{value:g}%"
+
+
+def test_a_cagr_written_as_a_multiple_gives_the_rate_of_each_reading() -> None:
+    # "doubled over 2020-22" is no rate a year until the steps are chosen:
+    # 2 ** (1/2) - 1 = 41.42% (2 steps from 2020), 2 ** (1/3) - 1 = 25.99% (3 from 2019)
+    record = {"subject": SUBJECT, "kind": "cagr", "period": "2020-22", "value": "翻一番"}
+    with pytest.raises(SpecError) as err:
+        read_claims([record])
+    assert str(err.value) == (
+        "list row 1: value '翻一番' is a multiple of 2 of the level over the period, not a "
+        "rate a year: over 2020-2022 it is 41.4% a year over 2 steps from 2020 (2 ** (1/2) "
+        "- 1) or 26.0% a year over 3 steps from 2019 (2 ** (1/3) - 1); give the CAGR of the "
+        "reading meant (e.g. value '41.4%'), or the two levels as level claims"
+    )
+    # 增长两倍 is +200% (x3) by the rule, but often written for x2: refused, not guessed
+    ambiguous = {"subject": SUBJECT, "kind": "growth", "year": 2021, "value": "增长两倍"}
+    with pytest.raises(SpecError, match=r"is ambiguous: by the rule it grew by 2 times \(x3"):
+        read_claims([ambiguous])
+    level = {"subject": SUBJECT, "kind": "level", "year": 2022, "value": "tripled",
+             "unit": UNIT}  # fmt: skip
+    with pytest.raises(SpecError, match=r"value 'tripled' is a change \(a multiple of 3"):
+        read_claims([level])
+
+
+@pytest.mark.parametrize(
+    "text", ["between 2020 and 2022", "2020-2022年间", "2020至2022年期间", "2020年-2022年期間"]
+)
+def test_a_period_said_with_its_words_is_its_years(text: str) -> None:
+    # claims30: "between 2020 and 2022" and "2020-2022年间" were "not two years"
+    assert parse_period(text) == (2020, 2022)
+
+
+def test_a_period_of_one_year_says_to_use_a_growth_claim() -> None:
+    # "2020-2020" said "write the earlier year first", which does not help
+    with pytest.raises(SpecError) as err:
+        parse_period("2020-2020")
+    assert str(err.value) == (
+        "period '2020-2020' is one year (2020); a period runs from one year to a later one: "
+        "for one year's growth give kind 'growth' with year 2020"
+    )
+
+
+def test_a_value_converted_in_reading_is_marked_as_published_in_another_currency() -> None:
+    # claims30: "US$46 bn" with unit 'CNY 100m' became 3,095 CNY 100m in reading, and the
+    # track record and the explanation showed it as if the source had given it (the same
+    # claim without a unit column was marked "published as 46 USD bn"). 46 x 6.7290 (2022)
+    # = 309.534 CNY bn = 3,095.34 -> 3,095 (4 significant digits); 3095 / 4043.2 - 1 = -23.5%
+    record = {"subject": SUBJECT, "kind": "level", "year": 2022, "made": "2020-07",
+              "value": "US$46 bn", "unit": UNIT}  # fmt: skip
+    (claim,) = read_claims([record])
+    row = track_record([claim], HISTORY).iloc[0]
+    assert (row["value"], row["published"]) == (3095.0, "US$46 bn")
+    assert row["error"] == pytest.approx(3095 / 4043.2 - 1)
+    rate = Claim(subject=SUBJECT, kind="cagr", value=27.8, start_year=2020, year=2022)
+    explained = check_claims([claim, rate], history=HISTORY).iloc[0]["explanation"]
+    assert "reaching 3,095.0 CNY 100m (from US$46 bn at the 2022 FX rate) in 2022" in explained
+    # the source's own figure in the unit's currency is no conversion: nothing marked
+    own = read_claims([{**record, "value": "US$46 bn (3,200亿元)"}])[0]
+    assert (own.value, track_record([own], HISTORY).iloc[0]["published"]) == (3200.0, "")
+
+
+@pytest.mark.parametrize(
+    ("written", "kind"),
+    [("YoY", "growth"), ("同比", "growth"), ("复合增长率", "cagr"), ("市场规模", "level")],
+)
+def test_a_kind_as_tables_write_it_is_read(written: str, kind: str) -> None:
+    # claims30: "YoY" was "kind 'yoy' is not one of level, growth, cagr" (no hint)
+    record = {"subject": SUBJECT, "kind": written, "year": 2022, "value": "25%"}
+    if kind == "cagr":
+        record["start_year"] = 2020
+    if kind == "level":
+        record["value"] = "3200亿元"
+    assert read_claims([record])[0].kind == kind
+
+
+def test_a_range_with_nothing_to_compare_gives_the_interval_not_a_midpoint_figure() -> None:
+    # claims30: a reading without a base level showed 3200 / 1.275^3 = 1543.9, the base of
+    # the range's midpoint (27.5%), as "implied base"; the bases 25-30% allow are
+    # 3200 / 1.30^3 = 1456.5 to 3200 / 1.25^3 = 1638.4 (and 2 steps: 1893.5 to 2048.0)
+    claims = [
+        Claim(subject=SUBJECT, kind="cagr", low=25, high=30, start_year=2020, year=2022),
+        Claim(subject=SUBJECT, kind="level", value=3200, unit=UNIT, year=2022),
+    ]
+    readings = claim_readings(claims).set_index("steps")
+    assert readings["implied_base"].isna().all()
+    assert readings.loc[3, ["implied_low", "implied_high"]].tolist() == pytest.approx(
+        [1456.5, 1638.4], abs=0.05
+    )
+    assert readings.loc[2, ["implied_low", "implied_high"]].tolist() == pytest.approx(
+        [1893.5, 2048.0], abs=0.05
+    )
+    # compared with an actual, implied_base stays the allowed base nearest it (2048.0
+    # against 2,238.7) and the interval is given beside it
+    compared = claim_readings(claims, history=HISTORY).set_index("steps")
+    assert compared.loc[2, "implied_base"] == pytest.approx(2048.0)
+    assert compared.loc[2, "implied_high"] == pytest.approx(2048.0)
+    # exact figures have no interval
+    assert claim_readings(SEED)[["implied_low", "implied_high"]].isna().all().all()
+
+
+def test_a_narrow_range_converted_keeps_two_ends() -> None:
+    # "US$17.80-17.81 bn" at 6.7290: 1,197.762 and 1,198.435 CNY 100m, both 1,198 at 4
+    # digits, which Claim refused as "low=1198, high=1198"; 5 digits keep them apart
+    record = {"subject": "m", "kind": "level", "year": 2022, "value": "US$17.80-17.81 bn",
+              "unit": "CNY 100m"}  # fmt: skip
+    (claim,) = read_claims([record])
+    assert (claim.low, claim.high) == (1197.8, 1198.4)
+    assert claim.note.endswith("converted at the 2022 FX rate, to 5 significant digits")
+
+
+def test_two_currencies_far_apart_are_refused_not_one_taken() -> None:
+    # "500 billion yuan ($7.12 billion)" with unit USD bn: 500 / 6.9042 (2020) = 72.42 USD
+    # bn, 72.42 / 7.12 - 1 = 917% above the source's own: a slipped magnitude, and taking
+    # the source's figure would be a tenth of the market. $71.2 bn (1.7% apart) is taken.
+    record = {"subject": "m", "kind": "level", "year": 2020, "unit": "USD bn",
+              "value": "500 billion yuan ($7.12 billion)"}  # fmt: skip
+    with pytest.raises(SpecError) as err:
+        read_claims([record])
+    assert str(err.value) == (
+        "list row 1: value '500 billion yuan ($7.12 billion)' gives 500 CNY bn and 7.12 USD "
+        "bn, and 500 CNY bn at the 2020 FX rate is 72.42 USD bn, 917% above the second "
+        "figure: one of them is likely mistyped; give the figure meant alone"
+    )
+    (fine,) = read_claims([{**record, "value": "500 billion yuan ($71.2 billion)"}])
+    assert fine.value == 71.2
+
+
+def test_the_sources_own_figure_is_used_against_a_series_in_its_currency() -> None:
+    # claims30: "US$17.8 bn (1,293.5亿元)" with no unit column is a claim of 17.8 USD bn; the
+    # checks converted it at the 2022 average (17.8 x 6.7290 = 119.776 CNY bn = 1,197.8
+    # CNY 100m, -7.4% from IDC Corp's own 1,293.5) though the text gave 1,293.5 itself
+    history = pd.DataFrame(
+        {"series_id": "idc", "year": [2021, 2022], "value": [1147.7, 1293.5], "unit": UNIT}
+    )
+    record = {"subject": "idc", "kind": "level", "year": 2022, "made": "2023-08",
+              "value": "US$17.8 bn (1,293.5亿元)"}  # fmt: skip
+    (claim,) = read_claims([record])
+    assert (claim.value, claim.unit) == (17.8, "USD bn")
+    row = track_record([claim], history).iloc[0]
+    assert (row["value"], row["unit"], row["published"], row["error"]) == (1293.5, UNIT, "", 0.0)
+    checked = check_claims([claim], history=history).iloc[0]
+    assert (checked["unit"], bool(checked["consistent"])) == (UNIT, True)
+    assert checked["explanation"].startswith(
+        "The stated 2022 level (1,293.5; the source's own figure, beside 17.8 USD bn) "
+        "matches the actual 1,293.5."
+    )
+    # a second figure 10x off (129.35亿元: 1,197.8 / 129.35 - 1 = 826%) is not taken
+    slipped = read_claims([{**record, "value": "US$17.8 bn (129.35亿元)"}])[0]
+    assert track_record([slipped], history).iloc[0]["value"] == pytest.approx(1197.762)

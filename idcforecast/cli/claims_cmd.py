@@ -181,12 +181,31 @@ def _bounded(text: str, qualifier: str) -> str:
     return "any" if qualifier == "unbounded" else qualifier_sign(qualifier) + text
 
 
+def _implied_base_text(r: Any) -> str:
+    """The implied base of a reading; for a range with nothing to compare it with, the
+    interval the claims allow ("224.1 to 238.1"; a figure from the range's midpoint was
+    shown)."""
+    base_range = not (math.isnan(r.claimed_end) or math.isnan(r.implied_low))
+    if base_range and math.isnan(r.implied_base):
+        return f"{_num(r.implied_low)} to {_num(r.implied_high)}"
+    return _bounded(_num(r.implied_base), r.implied_qualifier)
+
+
 def _verdict(value: Any) -> str:
     import pandas as pd
 
     if value is pd.NA or value is None:
         return "undetermined"
     return "yes" if bool(value) else "no"
+
+
+def _checked_words(checked: str, fits: str) -> str:
+    """What the verdict rests on when a rate claim was not checkable: ", checked: stated
+    2021 level" ("consistent yes" beside a growth claim that nothing could check read as
+    if the rate had been checked too); ", nothing checked" for no verdict at all."""
+    if not checked:
+        return ", nothing checked"
+    return f", checked: {checked.replace('; ', ', ')}" if "not checkable" in fits else ""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -249,6 +268,7 @@ def run(args: argparse.Namespace) -> int:
             f"{row.unit if isinstance(row.unit, str) and row.unit else 'no unit'}]",
             f"claims      {row.claims}",
             f"consistent  {_verdict(row.consistent)} (tolerance {args.tolerance:.1%})"
+            + _checked_words(row.checked, row.fits)
             + (f"; readings that fit: {row.fits}" if row.fits else ""),
         ]
         # a rate claim without a claimed end level is checked at its end year: the level it
@@ -263,7 +283,7 @@ def run(args: argparse.Namespace) -> int:
                 [
                     r.claim,
                     r.reading,
-                    _bounded(_num(r.implied_base), r.implied_qualifier),
+                    _implied_base_text(r),
                     f"{_num(r.reference_base)} ({r.reference})" if r.reference else "",
                     *(
                         [

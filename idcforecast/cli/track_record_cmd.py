@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import math
+from typing import Any
 
-from idcforecast._wording import qualifier_sign
+from idcforecast._wording import counted, qualifier_sign
 from idcforecast.cli._arg_types import relative_tolerance
 from idcforecast.cli._read_options import add_actuals_arguments
 
@@ -49,6 +50,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_actuals_arguments(parser)
 
 
+def _note_rate_claims(claims: list[Any], file: str) -> None:
+    """A ``note:`` line for FILE's growth and CAGR claims, which the track record leaves
+    out (it judges levels): they were dropped without a word beside its levels."""
+    import sys
+
+    rates = [c for c in claims if c.kind != "level"]
+    if rates:
+        print(
+            f"note: track-record: {counted(len(rates), 'growth or CAGR claim')} of {file} "
+            "left out (the track record judges levels); check them with idcforecast "
+            f"check-claims {file}",
+            file=sys.stderr,
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the track record table."""
     from idcforecast.claim_track_record import track_record
@@ -74,6 +90,11 @@ def run(args: argparse.Namespace) -> int:
         )
     # --encoding is for FILE (and --data); the bundled forecasts are a frame already
     encoding = args.encoding if args.file is not None else "utf-8"
+    if args.file is not None:  # read once: its rate claims are named below
+        from idcforecast.claims import read_claims
+
+        claims = read_claims(args.file, encoding=encoding)
+        encoding = "utf-8"
     record = track_record(
         claims,
         actuals,
@@ -91,6 +112,8 @@ def run(args: argparse.Namespace) -> int:
             key="kind",
             file=args.file,
         )
+    if args.file is not None:
+        _note_rate_claims(claims, args.file)
     note_unused_kw_per_rack(
         args,
         any(

@@ -203,6 +203,80 @@ def test_check_claims_all_bundled_sets(capsys: pytest.CaptureFixture[str]) -> No
     assert "claim set   unattributed_2024  [china_idc_caict, CNY 100m]" in out
 
 
+def test_check_claims_names_what_a_verdict_rests_on(capsys: pytest.CaptureFixture[str]) -> None:
+    # claims30: CAICT's set read "consistent  yes ...; readings that fit: unchecked": its
+    # growth 9.8% in 2021 has no 2020 level to grow from; the yes was the 2021 level's alone
+    out = _run(claims_cmd, ["--all"], capsys)
+    assert (
+        "consistent  undetermined (tolerance 1.0%), checked: stated 2021 level; readings "
+        "that fit: not checkable: no level for 2020, claimed or actual\n"
+    ) in out
+    # IDC Corp's CAGR was checked (its growth claim was not): yes, naming what was checked
+    assert (
+        "consistent  yes (tolerance 1.0%), checked: CAGR 18.9% 2022-2027, stated 2022 level; "
+        "readings that fit: growth 12.7% in 2022: not checkable: no level for 2021, claimed "
+        "or actual; CAGR 18.9% 2022-2027: 5 steps from 2022\n"
+    ) in out
+    # a set whose every claim was checked says nothing more
+    assert "consistent  no (tolerance 1.0%); readings that fit: none\n" in out
+
+
+def test_check_claims_range_ends_in_power_convert_at_kw_per_rack(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims30: low/high '16 GW'/'17 GW' beside unit 'racks 10k' were 640-680 万架 at 2.5 kW
+    # in silence, and --kw-per-rack 5 was "not used"; at 5 kW: 16e6 / 5 = 3.2e6 racks = 320
+    path = tmp_path / "racks.csv"
+    path.write_text(
+        "claim_set,subject,kind,year,low,high,unit,made\n"
+        "r,china_racks_in_use,level,2022,16 GW,17 GW,racks 10k,2023\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path), "--kw-per-rack", "5"], capsys)
+    assert "claims      level 16-17 GW in 2022\n" in out
+    assert "(320.0 to 340.0; from 16-17 GW at 5 kW per rack)" in out
+
+
+def test_check_claims_table_gives_a_ranges_bases_not_a_midpoint_figure(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims30: 30% a year to 16-17 GW (640-680 万架 at 2.5 kW) in 2022, 4 steps from 2018
+    # (no 2018 level): the table showed 231.1 (from the midpoint 660); the bases are
+    # 640 / 1.3^4 = 224.1 to 680 / 1.3^4 = 238.1
+    path = tmp_path / "racks.csv"
+    path.write_text(
+        "claim_set,subject,kind,year,low,high,unit,made,period,value\n"
+        "r,china_racks_in_use,level,2022,16 GW,17 GW,racks 10k,2023,,\n"
+        "r,china_racks_in_use,cagr,,,,,2023,2019-2022,30%\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path)], capsys)
+    assert re.search(r"CAGR 30% 2019-2022  4 steps from 2018  224\.1 to 238\.1 +undetermined", out)
+
+
+def test_track_record_names_the_rate_claims_of_a_file_it_leaves_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims30: a file's growth and CAGR claims were dropped without a word beside its levels
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "claim_set,subject,kind,year,value,unit,made,period\n"
+        "m,china_idc_cidc_overall,level,2021,3000亿元,,2020,\n"
+        "m,china_idc_cidc_overall,growth,2023,25%,,2023-01,\n"
+        "m,china_idc_cidc_overall,cagr,,27.8%,,2020-07,2020-22\n",
+        encoding="utf-8",
+    )
+    parser = argparse.ArgumentParser()
+    track_record_cmd.add_arguments(parser)
+    assert track_record_cmd.run(parser.parse_args([str(path)])) == 0
+    captured = capsys.readouterr()
+    assert "m/level_2021" in captured.out
+    assert captured.err == (
+        f"note: track-record: 2 growth or CAGR claims of {path} left out (the track record "
+        f"judges levels); check them with idcforecast check-claims {path}\n"
+    )
+
+
 def test_track_record_table(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(track_record_cmd, ["--forecasts-only"], capsys)
     row = next(line for line in out.splitlines() if line.startswith("cidc_2019_2020_report"))
