@@ -147,17 +147,30 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
     """The series under other assumptions, with their backtest on the same cutoffs."""
     from idcforecast.auto import AUTO_MEMBERS
     from idcforecast.comparison import COMPARED_METHODS, no_backtest_reason
+    from idcforecast.report._analyses import GROWTH_RATE_METHODS, compared_methods
+    from idcforecast.report._growth import CHANGE_WORDS, change_unit, series_kind
 
     alt = ctx.alternatives
     assert alt is not None
     members = ", ".join(m.name for m in AUTO_MEMBERS)
-    meaning = dict(COMPARED_METHODS) | {"auto": f"the median of {members}"}
+    compared = compared_methods(ctx.unit)
+    meaning = dict(COMPARED_METHODS) | dict(compared) | {"auto": f"the median of {members}"}
     shown = [m for m in alt["model"] if m != ctx.model and m in meaning]
     n = alt["n"].dropna().astype(int)
+    left_out = [m for m in GROWTH_RATE_METHODS if m not in dict(compared)]
+    change = change_unit(ctx.unit)
+    change_words = CHANGE_WORDS[change] if change else ""
     text = (
         f"The same series under other assumptions, to {ctx.provenance.horizon_to}: "
         + "; ".join(f"'{m}': {meaning[m]}" for m in shown)
         + ". "
+        + (
+            f"The growth-rate methods ({', '.join(left_out)}) are not offered: the series "
+            f"is {series_kind(ctx.unit)}, whose changes the report gives in {change_words}, "
+            "never as growth rates. "
+            if left_out
+            else ""
+        )
         + (
             f"Their backtest is scored on the {counted(int(n.max()), 'forecast')} whose "
             f"{'cutoff' if int(n.max()) == 1 else 'cutoffs'} every method could use (so "
