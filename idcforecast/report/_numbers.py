@@ -24,12 +24,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import pandas as pd
     from matplotlib.axes import Axes
 
 __all__ = [
     "LevelFormat",
     "exact_text",
     "published_decimals",
+    "published_values",
     "set_level_ticks",
     "span_text",
     "tick_decimals",
@@ -68,9 +70,13 @@ class LevelFormat:
         """The format for a report showing ``values`` (NaN, inf and zeros are ignored);
         ``whole``: they are counts of things (:func:`whole_counts`), printed without
         decimals, forecasts included ("1,945" data centers, not "1,944.5"); ``published``:
-        the figures as published, whose decimals (:func:`published_decimals`) every level
-        then takes when they are fewer (a share in percent: "3.0 percent" as published, not
-        "3.000 percent"; a share computed in a spreadsheet, 33.333333, keeps the rule's two).
+        the figures as published (:func:`published_values`), whose decimals
+        (:func:`published_decimals`) every level then takes when they are fewer, in any
+        unit: a share in percent "3.0 percent" as published, not "3.000 percent"; a market
+        published in whole USD million "655", not "655.0" (whole numbers keep two
+        significant digits on the smallest figure: "3.0" beside "12.4"); a share computed
+        in a spreadsheet, 33.333333, keeps the rule's two. An empty ``published`` (every
+        figure derived) leaves the rule alone.
 
         Examples
         --------
@@ -88,6 +94,8 @@ class LevelFormat:
         '9.2'
         >>> LevelFormat.for_values([33.333333, 41.7], published=[33.333333, 41.7])
         LevelFormat(decimals=2, short_decimals=1)
+        >>> LevelFormat.for_values([580.0, 655.0, 1156.7], published=[580.0, 655.0]).text(655)
+        '655'
         """
         if whole:
             return cls(decimals=0, short_decimals=0)
@@ -100,8 +108,12 @@ class LevelFormat:
         floor = 1 - bottom  # decimals that keep two significant digits on the smallest
         decimals = min(_MAX_DECIMALS, max(1, 3 - top, floor))
         short = min(_MAX_DECIMALS, max(0, 2 - top, floor))
-        if published is not None:  # no more than published (nor than the rule: 33.333333)
-            decimals = min(decimals, published_decimals(published))
+        points = [float(v) for v in (published if published is not None else ())]
+        points = [v for v in points if math.isfinite(v)]
+        if points:  # no more than published (nor than the rule: 33.333333)
+            shown = published_decimals(points, least=0)
+            # whole numbers: still two significant digits on the smallest ("3.0", "12.4")
+            decimals = min(decimals, shown if shown else max(0, floor))
             short = min(short, decimals)
         return cls(decimals=decimals, short_decimals=short)
 
@@ -145,10 +157,11 @@ def whole_counts(values: Iterable[Any], unit: str) -> bool:
     return bool(numbers) and all(math.isfinite(v) and v == round(v) for v in numbers)
 
 
-def published_decimals(values: Iterable[Any]) -> int:
-    """The decimals the figures were published with: the fewest (at least one, at most
-    six) that print each finite one of ``values`` exactly. A share published as 3.0, 3.4
-    and 5.6 percent has one; 0.25 and 1.75 percent two.
+def published_decimals(values: Iterable[Any], *, least: int = 1) -> int:
+    """The decimals the figures were published with: the fewest (at least ``least``, at
+    most six) that print each finite one of ``values`` exactly. A share published as 3.0,
+    3.4 and 5.6 percent has one; 0.25 and 1.75 percent two; 655 and 720 USD million none
+    (with ``least=0``).
 
     Examples
     --------
@@ -156,12 +169,31 @@ def published_decimals(values: Iterable[Any]) -> int:
     (1, 2)
     >>> published_decimals([12.0, 15.0]), published_decimals([1 / 3])
     (1, 6)
+    >>> published_decimals([655.0, 720.0], least=0)
+    0
     """
     points = [float(v) for v in values if math.isfinite(float(v))]
-    for decimals in range(1, _MAX_DECIMALS):
+    for decimals in range(least, _MAX_DECIMALS):
         if all(abs(round(v, decimals) - v) <= 1e-9 * max(1.0, abs(v)) for v in points):
             return decimals
     return _MAX_DECIMALS
+
+
+def published_values(history: pd.DataFrame) -> list[float]:
+    """The levels of ``history`` as published: its values without the rows marked
+    ``derived`` (computed by the data's compiler, "518.6 / 1.393 = 372.29", whose decimals
+    are no publication's).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> published_values(pd.DataFrame({"value": [946.07, 1228.0], "derived": [True, False]}))
+    [1228.0]
+    """
+    values = history["value"]
+    if "derived" in history.columns:
+        values = values[~history["derived"].fillna(False).astype(bool)]
+    return [float(v) for v in values]
 
 
 def exact_text(value: float) -> str:

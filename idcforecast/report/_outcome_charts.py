@@ -16,8 +16,7 @@ from idcforecast.report._frames import (
     one_series,
     require_columns,
 )
-from idcforecast.report._growth import is_percent
-from idcforecast.report._numbers import LevelFormat
+from idcforecast.report._numbers import LevelFormat, published_values
 from idcforecast.report.fonts import contains_cjk
 from idcforecast.report.style import (
     COLORS,
@@ -104,11 +103,9 @@ def plot_claims(
         other_units = [f"{_claim_label(r)} (in {r['unit']})" for _, r in rows[other].iterrows()]
         rows = rows[~other].reset_index(drop=True)
     if figures is None:
+        published = [*rows["value"], *([] if history is None else published_values(history))]
         shown = [*rows["value"], *([] if history is None else history["value"])]
-        figures = LevelFormat.for_values(
-            shown,
-            published=shown if is_percent(unit) else None,  # claims too: "3.25"
-        )
+        figures = LevelFormat.for_values(shown, published=published)  # claims too: "3.25"
     with house_style():
         fig, ax = new_figure()
         if history is not None and len(history):
@@ -246,7 +243,7 @@ def plot_scenarios(
         history_values = [] if history is None else list(history["value"])
         figures = LevelFormat.for_values(
             [*history_values, *levels["p50"]],
-            published=history_values if history_values and is_percent(unit) else None,
+            published=None if history is None else published_values(history),
         )
     ends: list[tuple[float, float, str, str]] = []  # (year, median, label, colour)
     with house_style():

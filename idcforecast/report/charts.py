@@ -40,8 +40,12 @@ from idcforecast.report._frames import (
     require_columns,
     source_text,
 )
-from idcforecast.report._growth import is_percent
-from idcforecast.report._numbers import LevelFormat, set_level_ticks, span_text
+from idcforecast.report._numbers import (
+    LevelFormat,
+    published_values,
+    set_level_ticks,
+    span_text,
+)
 from idcforecast.report._outcome_charts import plot_claims, plot_scenarios
 from idcforecast.report.fonts import latin_name
 from idcforecast.report.style import (
@@ -125,7 +129,7 @@ def plot_forecast(
     last_value = float(hist["value"].iloc[-1])
     if figures is None:
         figures = LevelFormat.for_values(
-            [*hist["value"], *fc["mean"]], published=hist["value"] if is_percent(unit) else None
+            [*hist["value"], *fc["mean"]], published=published_values(hist)
         )
 
     with house_style():
@@ -413,8 +417,7 @@ def _plot_changes(
     first, last = int(all_years[0]), int(all_years[-1])
     bound = change_bound(hist)
     average = None if bound is None or last == first else bound.rate / (last - first)
-    percent = hist["value"] if is_percent(first_unit(hist)) else None  # as published
-    decimals = LevelFormat.for_values(hist["value"], published=percent).decimals
+    decimals = LevelFormat.for_values(hist["value"], published=published_values(hist)).decimals
     words = CHANGE_WORDS[change]
 
     with house_style():
@@ -432,7 +435,7 @@ def _plot_changes(
                 ls="--",
                 lw=1.4,
                 label=f"average {first}-{last}: {bound.sign.strip()}"
-                f"{signed(average, decimals + int(percent is not None))} {change} a year",
+                f"{signed(average, decimals + 1)} {change} a year",  # 0.52, beside 0.4
             )
         high = max([*growth, average or 0.0, 0.0])
         low = min([*growth, average or 0.0, 0.0])

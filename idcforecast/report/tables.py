@@ -15,9 +15,9 @@ Examples
 >>> print(to_markdown(format_summary(table)))
 | Year | Value (USD billion) | YoY % | CAGR to date % | 80% interval | 95% interval | Type |
 |---:|---:|---:|---:|---:|---:|:---|
-| 2021 | 100.0 | – | – | – | – | actual |
-| 2022 | 120.0 | 20.0 | 20.0 | – | – | actual |
-| 2023 | 140.0 | 16.7 | 18.3 | 130.0–150.0 | 125.0–155.0 | forecast |
+| 2021 | 100 | – | – | – | – | actual |
+| 2022 | 120 | 20.0 | 20.0 | – | – | actual |
+| 2023 | 140 | 16.7 | 18.3 | 130–150 | 125–155 | forecast |
 """
 
 from __future__ import annotations
@@ -46,7 +46,6 @@ from idcforecast.report._frames import (
 from idcforecast.report._growth import (
     cagr_start,
     change_unit,
-    is_percent,
     signed,
     yoy_changes,
     yoy_rates,
@@ -286,7 +285,8 @@ def format_summary(
     Levels and intervals get ``decimals`` (by default chosen from the table's values, see
     :class:`~idcforecast.report._numbers.LevelFormat`: one for a market in the hundreds or
     more, "0.352" for a USD bn series of 0.31-0.69, which a fixed one decimal printed as
-    "0.4" twice); growth rates get ``rate_decimals``.
+    "0.4" twice, and never more than the actuals were published with: "655" for a series
+    published in whole USD million, not "655.0"); growth rates get ``rate_decimals``.
 
     An actual published as a bound or an approximation is marked as in the claims tables:
     "> 880.0" (more than), "< 5.0" (less than), "~ 30.0" (about); so are the growth rates
@@ -315,10 +315,13 @@ def format_summary(
 
     unit = str(table["unit"].iloc[0]) if len(table) and "unit" in table.columns else ""
     if decimals is None:
-        published = table[table["kind"] != "forecast"] if "kind" in table.columns else table
-        whole = whole_counts(published["value"], unit)
-        percent = published["value"] if is_percent(unit) else None  # "3.0", as published
-        decimals = LevelFormat.for_values(table["value"], whole=whole, published=percent).decimals
+        actual = table[table["kind"] != "forecast"] if "kind" in table.columns else table
+        whole = whole_counts(actual["value"], unit)
+        # the decimals the figures were published with ("3.0" percent, "655" USD million);
+        # a derived row (computed by the data's compiler: 372.29) is no publication
+        kinds = actual["kind"].astype(str) if "kind" in actual.columns else None
+        published = actual["value"] if kinds is None else actual["value"][kinds != "derived"]
+        decimals = LevelFormat.for_values(table["value"], whole=whole, published=published).decimals
     value_header = f"Value ({unit_label(unit)})" if unit else "Value"
 
     qualifier = [str(q) for q in table["qualifier"]] if "qualifier" in table.columns else []
