@@ -41,17 +41,61 @@ from idcforecast.report._chart_parts import (
 __all__ = ["plot_claims", "plot_scenarios"]
 
 
-def _claim_label(row: pd.Series) -> str:
+def _publisher(row: pd.Series) -> str:
+    """Who published a claim, its ``by`` up to the first comma ("Global Times")."""
     import pandas as pd
 
-    who = str(row.get("by", "")).split(",")[0].strip()
-    if not who or contains_cjk(who):  # chart text is DejaVu only; the set id is readable
-        # as the Claims table and the track-record table print it ("kezhi 2020 07" was
-        # neither)
-        who = str(row.get("claim_set", ""))
+    by = row.get("by", "")
+    return "" if by is None or pd.isna(by) else str(by).split(",")[0].strip()
+
+
+def _claim_set(row: pd.Series) -> str:
+    import pandas as pd
+
+    name = row.get("claim_set", "")
+    return "" if name is None or pd.isna(name) else str(name).strip()
+
+
+def _claim_label(row: pd.Series) -> str:
+    """A forecast's label: its claim set, the key the Claims and track-record tables print
+    (chart text is DejaVu only: a publisher named in Chinese cannot be drawn, and one
+    label by publisher beside another by claim set read as two kinds of name), or its
+    publisher when the record has no claim set; then the year it was made."""
+    import pandas as pd
+
+    who = _claim_set(row)
+    if not who:
+        publisher = _publisher(row)
+        who = "" if contains_cjk(publisher) else publisher
     made = row.get("made", "")
     year = "" if made is None or pd.isna(made) else str(made)[:4]
     return f"{who} ({year})" if year else who
+
+
+def _makers_note(rows: pd.DataFrame) -> str:
+    """Who made the forecasts drawn, for the footnote: by claim set when the labels are
+    claim sets ("Published by: global_times_2020_07_07: Global Times; kezhi_2020_07:
+    named in Chinese ..."), else the publishers the labels name."""
+    records = [row for _, row in rows.iterrows()]
+    if not any(_claim_set(row) for row in records):
+        makers = [re.sub(r" \(\d{4}\)$", "", _claim_label(row)) for row in records]
+        return "Forecasts by: " + ("; ".join(dict.fromkeys(m for m in makers if m)) or "none")
+    latin: dict[str, str] = {}
+    chinese: list[str] = []
+    for row in records:
+        name, publisher = _claim_set(row), _publisher(row)
+        if not name or not publisher or name in latin or name in chinese:
+            continue
+        if contains_cjk(publisher):
+            chinese.append(name)
+        else:
+            latin[name] = publisher
+    parts = [f"{name}: {publisher}" for name, publisher in latin.items()]
+    if chinese:
+        parts.append(f"{', '.join(chinese)}: named in Chinese (the 'by' of the track record)")
+    return "Labels: claim set (year made)" + (
+        f". Published by: {'; '.join(parts)}" if parts else ""
+    )
 
 
 def plot_claims(
@@ -174,13 +218,11 @@ def plot_claims(
             ylabel=unit_label(unit),
             title=title or "Published forecasts against what happened",
         )
-        makers = [re.sub(r" \(\d{4}\)$", "", _claim_label(row)) for _, row in rows.iterrows()]
         add_footnote(
             fig,
             "Forecasts as published (level claims made before their target year or during "
             "it, before its actual was known); dotted lines join each to the actual. "
-            "Forecasts by: "
-            + ("; ".join(dict.fromkeys(makers)) or "none")
+            + _makers_note(rows)
             + "."
             + (f" Not drawn, in another unit: {'; '.join(other_units)}." if other_units else ""),
         )
