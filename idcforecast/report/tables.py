@@ -50,7 +50,7 @@ from idcforecast.report._growth import (
     yoy_changes,
     yoy_rates,
 )
-from idcforecast.report.style import unit_label
+from idcforecast.report.style import value_header
 
 if TYPE_CHECKING:
     import numpy as np
@@ -322,7 +322,7 @@ def format_summary(
         kinds = actual["kind"].astype(str) if "kind" in actual.columns else None
         published = actual["value"] if kinds is None else actual["value"][kinds != "derived"]
         decimals = LevelFormat.for_values(table["value"], whole=whole, published=published).decimals
-    value_header = f"Value ({unit_label(unit)})" if unit else "Value"
+    levels_header = value_header(unit)
 
     qualifier = [str(q) for q in table["qualifier"]] if "qualifier" in table.columns else []
     qualifier = qualifier or [""] * len(table)
@@ -356,7 +356,7 @@ def format_summary(
     shown = pd.DataFrame(
         {
             "Year": table["year"].astype(str),
-            value_header: [
+            levels_header: [
                 qualifier_sign(str(q)) + _number(v, decimals)
                 for v, q in zip(table["value"], qualifier, strict=True)
             ],

@@ -23,7 +23,7 @@ from idcforecast.report._numbers import span_text
 from idcforecast.report.charts import plot_forecast
 from idcforecast.report.fonts import contains_cjk, latin_name
 from idcforecast.report.sections._titles import INSTALL_CJK, chart_title, chinese_left_out
-from idcforecast.report.style import unit_label
+from idcforecast.report.style import unit_label, value_header
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -334,7 +334,7 @@ def _key_years(ctx: ReportContext) -> pd.DataFrame:
     ]
     return pd.DataFrame(
         rows,
-        columns=["Year", "", f"Value ({unit_label(ctx.unit)})", "80% interval", "95% interval"],
+        columns=["Year", "", value_header(ctx.unit), "80% interval", "95% interval"],
     )
 
 
