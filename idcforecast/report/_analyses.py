@@ -230,6 +230,11 @@ def scenario_results(
             for s in scenario_set.scenarios
         ),
         probabilities=probabilities,
+        unadjusted=tuple(
+            s.name
+            for s in scenario_set.scenarios
+            if s.cap is None and not any(s.growth.values()) and not any(s.shocks.values())
+        ),
     )
 
 

@@ -83,6 +83,9 @@ class ScenarioResults:
     # P(value in the final year > threshold): one row per scenario (+ "weighted"), one
     # column per threshold, in the series' unit
     probabilities: pd.DataFrame | None = None
+    # the scenarios that keep the forecast as is (no growth change, shock or cap): their
+    # medians are the forecast's central values up to the paths' sampling
+    unadjusted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

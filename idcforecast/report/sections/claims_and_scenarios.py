@@ -12,6 +12,8 @@ from idcforecast.report.charts import plot_claims, plot_scenarios
 from idcforecast.report.style import unit_label
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from idcforecast.report.context import ReportContext
     from idcforecast.report.pdf import ReportDocument
 
@@ -172,6 +174,7 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         ),
         align=("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
     )
+    _same_as_forecast(ctx, doc, levels)
     if result.probabilities is not None:
         probs = result.probabilities
         doc.paragraph(
@@ -197,4 +200,27 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
                 columns=["Scenario", *map(str, probs.columns)],
             ),
             align=("LEFT", *("RIGHT",) * probs.shape[1]),
+        )
+
+
+def _same_as_forecast(ctx: ReportContext, doc: ReportDocument, levels: pd.DataFrame) -> None:
+    """Why a scenario that keeps the forecast as is shows another median than the
+    forecast's central value (page 1's "10,298" beside the base case's "10,388"): the
+    median of the simulated paths, not the forecast itself."""
+    result = ctx.scenarios
+    assert result is not None
+    fmt = ctx.figures
+    final = ctx.forecast.sort_values("year").iloc[-1]
+    for name in result.unadjusted:
+        row = levels[levels["scenario"].astype(str) == name]
+        if row.empty:
+            continue
+        scenario = row.iloc[0]
+        doc.paragraph(
+            f"'{name}' keeps the forecast as is: its {int(scenario['year'])} median "
+            f"({fmt.short(scenario['p50'])}) and 10-90% range ({fmt.short(scenario['p10'])}–"
+            f"{fmt.short(scenario['p90'])}) differ from the forecast's central value "
+            f"({fmt.short(final['mean'])}) and 80% interval ({fmt.short(final['lo_80'])}–"
+            f"{fmt.short(final['hi_80'])}) only by the sampling of {result.n_paths:,} "
+            "simulated paths."
         )
