@@ -16,7 +16,7 @@ from idcforecast.report._frames import (
     one_series,
     require_columns,
 )
-from idcforecast.report._numbers import LevelFormat, published_values
+from idcforecast.report._numbers import LevelFormat, published_decimals, published_values
 from idcforecast.report.fonts import contains_cjk
 from idcforecast.report.style import (
     COLORS,
@@ -70,6 +70,23 @@ def _claim_label(row: pd.Series) -> str:
     made = row.get("made", "")
     year = "" if made is None or pd.isna(made) else str(made)[:4]
     return f"{who} ({year})" if year else who
+
+
+def _claim_value(value: float, figures: LevelFormat) -> str:
+    """A claimed figure as the track-record table quotes it ("3,200.5", where the chart's
+    decimals gave "3,200"): its own decimals, at least the chart's and at most the
+    tables' (a figure converted from another currency has many).
+
+    Examples
+    --------
+    >>> _claim_value(3200.5, LevelFormat(1, 0)), _claim_value(2000.0, LevelFormat(1, 0))
+    ('3,200.5', '2,000')
+    >>> _claim_value(1234.56789, LevelFormat(1, 0))
+    '1,234.6'
+    """
+    own = published_decimals([value], least=0)
+    decimals = max(figures.short_decimals, min(own, figures.decimals))
+    return f"{value:,.{decimals}f}"
 
 
 def _makers_note(rows: pd.DataFrame) -> str:
@@ -178,7 +195,7 @@ def plot_claims(
             # labels start right of the year's last marker, not over a neighbour's marker
             ax.annotate(
                 f"{_claim_label(row)}: {qualifier_sign(str(row['qualifier']), spaced=False)}"
-                f"{figures.short(float(row['value']))}",
+                f"{_claim_value(float(row['value']), figures)}",
                 xy=(max(xs[j] for j in year_rows), float(row["value"])),
                 xytext=(9, -3 - 10 * len(same_year)),
                 textcoords="offset points",

@@ -37,7 +37,7 @@ def test_every_forecast_is_labelled_by_its_claim_set() -> None:
     assert labels == [
         "kezhi_2020_07 (2020): >2,000",
         "global_times_2020_07_07 (2020): 3,200",
-        "cidc_2019_2020_report (2020): >3,200",
+        "cidc_2019_2020_report (2020): >3,200.5",  # as published and tabled
     ]
 
 
@@ -58,3 +58,22 @@ def test_a_record_without_claim_sets_is_labelled_by_publisher() -> None:
     fig = plot_claims(record)
     assert [t.get_text() for t in fig.axes[0].texts] == ["Global Times (2020): 3,200"]
     assert _note(fig).endswith("Forecasts by: Global Times.")
+
+
+def test_a_label_quotes_the_claim_as_the_table_does() -> None:
+    # the chart labelled "more than 3,200.5" as ">3,200" (the report's chart decimals, none
+    # for figures in the thousands) while the track-record table below printed "> 3,200.5"
+    from idcforecast.report._numbers import LevelFormat
+
+    fig = plot_claims(_record(), figures=LevelFormat(decimals=1, short_decimals=0))
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert labels == [
+        "kezhi_2020_07 (2020): >2,000",
+        "global_times_2020_07_07 (2020): 3,200",
+        "cidc_2019_2020_report (2020): >3,200.5",
+    ]
+    # a figure with more decimals than the tables print (converted from another
+    # currency) is cut to the tables' one, as the table prints it
+    converted = _record().iloc[[0]].assign(value=[2902.86])
+    fig = plot_claims(converted, figures=LevelFormat(decimals=1, short_decimals=0))
+    assert [t.get_text() for t in fig.axes[0].texts] == ["kezhi_2020_07 (2020): >2,902.9"]
