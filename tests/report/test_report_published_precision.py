@@ -82,3 +82,14 @@ def test_a_report_on_whole_usd_million_prints_them_whole(tmp_path: Path) -> None
     assert "Forecast: 1,157 USD million in 2030" in compact
     assert "2021 655 12.9" in compact  # 655 / 580 - 1 = 12.93%
     assert "655.0" not in compact and "760.0" not in compact
+
+
+def test_a_small_level_at_or_below_zero_is_not_printed_as_zero() -> None:
+    # the years whose levels stop a growth rate were printed with one decimal: a net
+    # addition of -0.04 MW read "2019: -0.0" (and -0.25 "-0.2", where the table said -0.25)
+    from idcforecast.report._growth import nonpositive_years
+
+    hist = pd.DataFrame({"year": [2017, 2018, 2019, 2020], "value": [0.0, 5.0, -0.04, -0.25]})
+    assert nonpositive_years(hist) == "2017: 0.0, 2019: -0.04, 2020: -0.25"
+    whole = pd.DataFrame({"year": [2015, 2016], "value": [-5.0, -1234.0]})
+    assert nonpositive_years(whole) == "2015: -5.0, 2016: -1,234.0"
