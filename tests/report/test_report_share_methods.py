@@ -60,3 +60,25 @@ def test_the_share_report_names_its_methods_and_says_why(tmp_path: Path) -> None
     assert "growth-rate methods (drift_log, damped_log) are not offered" in section
     assert re.search(r"drift 6\.7 [\d.]+–[\d.]+ ", section)  # 3.9 + 7 * 0.4
     assert re.search(r"naive 3\.9 [\d.]+–[\d.]+ ", section)
+
+
+def test_a_share_reported_with_a_growth_rate_method_is_not_told_it_is_refused(
+    tmp_path: Path,
+) -> None:
+    # with --method drift_log the section said "The growth-rate methods (drift_log,
+    # damped_log) are not offered" above a table whose first row is drift_log
+    data = tmp_path / "edge_share.csv"
+    _share_history().to_csv(data, index=False)
+    path = build_report(data=data, method="drift_log", out=tmp_path / "r.pdf", date=DATE)
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    compact = re.sub(r"\s+", " ", text)
+    section = compact[compact.index("Other methods on this series") :]
+    section = section[: section.index("Sources")]
+    assert "(drift_log, damped_log) are not offered" not in section
+    assert (
+        "'drift_log', this report's method, continues a growth rate of the percentage, which "
+        "the report otherwise never gives (its changes are in percentage points); the level "
+        "methods here continue changes in percentage points instead, and the other "
+        "growth-rate method (damped_log) is not offered."
+    ) in section
+    assert re.search(r"drift_log 11\.9 ", section)  # 3.9 * (3.9 / 1.5) ** (7 / 6) = 11.9
