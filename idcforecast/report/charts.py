@@ -161,13 +161,17 @@ def plot_forecast(
             color=COLORS["forecast"],
         )
         last_sign = qualifier_sign(qualifiers(hist.iloc[-1:], what="history")[0], spaced=False)
+        # up-left of the point, clear of a line rising into it; below-left after a fall,
+        # whose line comes down through the up-left (a net 6 -> -1 struck the label through)
+        falling = len(hist) > 1 and float(hist["value"].iloc[-2]) > last_value
         ax.annotate(
             f"{last_sign}{figures.short(last_value)}",
             xy=(last_year, last_value),
-            xytext=(-4, 6),
+            xytext=(-4, -6) if falling else (-4, 6),
             textcoords="offset points",
             fontsize=7.5,
             ha="right",
+            **({"va": "top"} if falling else {}),
         )
         ax.set_xlim(float(hist["year"].iloc[0]) - 0.5, float(end["year"]) + 1.6)
         actuals = hist["value"].to_numpy(dtype=float)
