@@ -208,17 +208,20 @@ def exact_text(value: float) -> str:
     return f"{float(value):,.{tick_decimals([value])}f}"
 
 
-def span_text(low: str, high: str) -> str:
-    """A range of two printed numbers: "3,917-27,071", and "-0.44 to 9.93" when an end is
-    negative ("-0.44-9.93" read as a subtraction, or as two negative numbers).
+def span_text(low: str, high: str, *, dash: str = "-") -> str:
+    """A range of two printed numbers: "3,917-27,071" (``dash="–"`` in tables:
+    "3,917–27,071"), and "-0.44 to 9.93" when an end is negative ("-0.44-9.93" read as a
+    subtraction, or as two negative numbers).
 
     Examples
     --------
     >>> span_text("3,917", "27,071"), span_text("-0.44", "9.93"), span_text("-4.6", "-1.2")
     ('3,917-27,071', '-0.44 to 9.93', '-4.6 to -1.2')
+    >>> span_text("3,917", "27,071", dash="–"), span_text("-6.51", "6.01", dash="–")
+    ('3,917–27,071', '-6.51 to 6.01')
     """
-    negative = low.startswith("-") or high.startswith("-")
-    return f"{low} to {high}" if negative else f"{low}-{high}"
+    negative = low.lstrip("<>~ ").startswith("-") or high.lstrip("<>~ ").startswith("-")
+    return f"{low} to {high}" if negative else f"{low}{dash}{high}"
 
 
 def tick_decimals(values: Iterable[float]) -> int:

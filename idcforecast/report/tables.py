@@ -46,6 +46,7 @@ from idcforecast.report._growth import (
     yoy_changes,
     yoy_rates,
 )
+from idcforecast.report._numbers import span_text
 
 # the Excel export moved to report.excel; its names are still imported from here
 from idcforecast.report.excel import FORMULA_TRIGGERS as FORMULA_TRIGGERS
@@ -348,7 +349,7 @@ def format_summary(
     def interval(lo: Any, hi: Any) -> str:
         if isinstance(lo, float) and math.isnan(lo):
             return MISSING
-        return f"{_number(lo, decimals)}–{_number(hi, decimals)}"
+        return span_text(_number(lo, decimals), _number(hi, decimals), dash="–")
 
     shown = pd.DataFrame(
         {
@@ -402,9 +403,13 @@ def _cells(frame: pd.DataFrame, decimals: int) -> list[list[str]]:
 
 
 def _numeric_like(column: list[str]) -> bool:
-    # numbers with a qualifier mark: "> 27.1", "~ 12.9", "> ~25.0" (at least about)
+    # numbers with a qualifier mark: "> 27.1", "~ 12.9", "> ~25.0" (at least about), and
+    # ranges with a negative end: "-6.51 to 6.01"
     mark = r"(?:[<>~] |[<>] ~)?"
-    return all(re.fullmatch(mark + r"[-+]?[\d,.–]+%?|–", c) for c in column) and bool(column)
+    number = r"[-+]?[\d,.–]+%?"
+    return all(re.fullmatch(f"{mark}{number}(?: to {number})?|–", c) for c in column) and bool(
+        column
+    )
 
 
 def to_markdown(frame: pd.DataFrame, *, decimals: int = 1) -> str:

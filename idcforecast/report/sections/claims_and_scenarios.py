@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from idcforecast._wording import qualifier_sign
 from idcforecast.report._growth import history_change_unit, signed
+from idcforecast.report._numbers import span_text
 from idcforecast.report.charts import plot_claims, plot_scenarios
 from idcforecast.report.style import unit_label
 
@@ -155,8 +156,8 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
                 name,
                 fmt.short(row["p50"]),
                 # an en dash, as every other range in the report's tables
-                f"{fmt.short(row['p10'])}–{fmt.short(row['p90'])}",
-                f"{fmt.short(row['p5'])}–{fmt.short(row['p95'])}",
+                span_text(fmt.short(row["p10"]), fmt.short(row["p90"]), dash="–"),
+                span_text(fmt.short(row["p5"]), fmt.short(row["p95"]), dash="–"),
                 growth,
             )
         )
@@ -216,11 +217,11 @@ def _same_as_forecast(ctx: ReportContext, doc: ReportDocument, levels: pd.DataFr
         if row.empty:
             continue
         scenario = row.iloc[0]
+        spread = span_text(fmt.short(scenario["p10"]), fmt.short(scenario["p90"]), dash="–")
+        interval = span_text(fmt.short(final["lo_80"]), fmt.short(final["hi_80"]), dash="–")
         doc.paragraph(
             f"'{name}' keeps the forecast as is: its {int(scenario['year'])} median "
-            f"({fmt.short(scenario['p50'])}) and 10-90% range ({fmt.short(scenario['p10'])}–"
-            f"{fmt.short(scenario['p90'])}) differ from the forecast's central value "
-            f"({fmt.short(final['mean'])}) and 80% interval ({fmt.short(final['lo_80'])}–"
-            f"{fmt.short(final['hi_80'])}) only by the sampling of {result.n_paths:,} "
-            "simulated paths."
+            f"({fmt.short(scenario['p50'])}) and 10-90% range ({spread}) differ from the "
+            f"forecast's central value ({fmt.short(final['mean'])}) and 80% interval "
+            f"({interval}) only by the sampling of {result.n_paths:,} simulated paths."
         )

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from idcforecast._wording import counted
+from idcforecast.report._numbers import span_text
 from idcforecast.report.charts import plot_backtest
 
 if TYPE_CHECKING:
@@ -305,7 +306,7 @@ def _other_methods_table(alt: pd.DataFrame, to: int, fmt: LevelFormat) -> pd.Dat
             "Method": alt["model"].astype(str),
             f"{to} central": [cell(v, fmt.text(v)) for v in alt["mean"]],
             "80% interval": [
-                cell(lo, f"{fmt.text(lo)}–{fmt.text(hi)}")
+                cell(lo, span_text(fmt.text(lo), fmt.text(hi), dash="–"))
                 for lo, hi in zip(alt["lo_80"], alt["hi_80"], strict=True)
             ],
             "Backtest sMAPE %": [cell(v, f"{v:.1f}") for v in alt["smape"]],

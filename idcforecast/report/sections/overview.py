@@ -327,8 +327,8 @@ def _key_years(ctx: ReportContext) -> pd.DataFrame:
             str(int(r["year"])),
             "forecast",
             fmt.text(r["mean"]),
-            f"{fmt.text(r['lo_80'])}–{fmt.text(r['hi_80'])}",
-            f"{fmt.text(r['lo_95'])}–{fmt.text(r['hi_95'])}",
+            span_text(fmt.text(r["lo_80"]), fmt.text(r["hi_80"]), dash="–"),
+            span_text(fmt.text(r["lo_95"]), fmt.text(r["hi_95"]), dash="–"),
         )
         for _, r in picked.iterrows()
     ]
