@@ -66,6 +66,7 @@ class LevelFormat:
         *,
         whole: bool = False,
         published: Iterable[Any] | None = None,
+        unit: str = "",
     ) -> LevelFormat:
         """The format for a report showing ``values`` (NaN, inf and zeros are ignored);
         ``whole``: they are counts of things (:func:`whole_counts`), printed without
@@ -76,7 +77,9 @@ class LevelFormat:
         published in whole USD million "655", not "655.0" (whole numbers keep two
         significant digits on the smallest figure: "3.0" beside "12.4"); a share computed
         in a spreadsheet, 33.333333, keeps the rule's two. An empty ``published`` (every
-        figure derived) leaves the rule alone.
+        figure derived) leaves the rule alone. A series whose ``unit`` is %, pp or bp keeps
+        at least one decimal ("20.0 percent"): its changes in points are shown too, and
+        whole points rounded each year's +1.4 to "+1" and the next's +1.6 to "+2".
 
         Examples
         --------
@@ -96,6 +99,8 @@ class LevelFormat:
         LevelFormat(decimals=2, short_decimals=1)
         >>> LevelFormat.for_values([580.0, 655.0, 1156.7], published=[580.0, 655.0]).text(655)
         '655'
+        >>> LevelFormat.for_values([12.0, 20.0, 21.4], published=[12.0, 20.0], unit="%")
+        LevelFormat(decimals=1, short_decimals=1)
         """
         if whole:
             return cls(decimals=0, short_decimals=0)
@@ -111,7 +116,9 @@ class LevelFormat:
         points = [float(v) for v in (published if published is not None else ())]
         points = [v for v in points if math.isfinite(v)]
         if points:  # no more than published (nor than the rule: 33.333333)
-            shown = published_decimals(points, least=0)
+            from idcforecast.report._growth import change_unit
+
+            shown = published_decimals(points, least=0 if change_unit(unit) is None else 1)
             # whole numbers: still two significant digits on the smallest ("3.0", "12.4")
             decimals = min(decimals, shown if shown else max(0, floor))
             short = min(short, decimals)

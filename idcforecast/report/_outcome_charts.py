@@ -166,7 +166,7 @@ def plot_claims(
     if figures is None:
         published = [*rows["value"], *([] if history is None else published_values(history))]
         shown = [*rows["value"], *([] if history is None else history["value"])]
-        figures = LevelFormat.for_values(shown, published=published)  # claims too: "3.25"
+        figures = LevelFormat.for_values(shown, published=published, unit=unit)  # claims: "3.25"
     with house_style():
         fig, ax = new_figure()
         if history is not None and len(history):
@@ -303,6 +303,7 @@ def plot_scenarios(
         figures = LevelFormat.for_values(
             [*history_values, *levels["p50"]],
             published=None if history is None else published_values(history),
+            unit=unit,
         )
     ends: list[tuple[float, float, str, str]] = []  # (year, median, label, colour)
     with house_style():

@@ -40,6 +40,7 @@ from idcforecast.report._frames import (
     require_columns,
     source_text,
 )
+from idcforecast.report._growth import is_percent
 from idcforecast.report._numbers import (
     LevelFormat,
     published_values,
@@ -129,7 +130,7 @@ def plot_forecast(
     last_value = float(hist["value"].iloc[-1])
     if figures is None:
         figures = LevelFormat.for_values(
-            [*hist["value"], *fc["mean"]], published=published_values(hist)
+            [*hist["value"], *fc["mean"]], published=published_values(hist), unit=unit
         )
 
     with house_style():
@@ -421,7 +422,9 @@ def _plot_changes(
     first, last = int(all_years[0]), int(all_years[-1])
     bound = change_bound(hist)
     average = None if bound is None or last == first else bound.rate / (last - first)
-    decimals = LevelFormat.for_values(hist["value"], published=published_values(hist)).decimals
+    decimals = LevelFormat.for_values(
+        hist["value"], published=published_values(hist), unit=first_unit(hist)
+    ).decimals
     words = CHANGE_WORDS[change]
 
     with house_style():
@@ -439,7 +442,7 @@ def _plot_changes(
                 ls="--",
                 lw=1.4,
                 label=f"average {first}-{last}: {bound.sign.strip()}"
-                f"{signed(average, decimals + 1)} {change} a year",  # 0.52, beside 0.4
+                f"{signed(average, decimals + int(is_percent(first_unit(hist))))} {change} a year",
             )
         high = max([*growth, average or 0.0, 0.0])
         low = min([*growth, average or 0.0, 0.0])

@@ -138,6 +138,7 @@ class ReportContext:
             whole=whole_counts(self.history["value"], self.unit),
             # the decimals the series was published with: "3.0 percent", "655 USD million"
             published=published_values(self.history),
+            unit=self.unit,
         )
 
     @property

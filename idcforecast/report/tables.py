@@ -319,7 +319,9 @@ def format_summary(
         # a derived row (computed by the data's compiler: 372.29) is no publication
         kinds = actual["kind"].astype(str) if "kind" in actual.columns else None
         published = actual["value"] if kinds is None else actual["value"][kinds != "derived"]
-        decimals = LevelFormat.for_values(table["value"], whole=whole, published=published).decimals
+        decimals = LevelFormat.for_values(
+            table["value"], whole=whole, published=published, unit=unit
+        ).decimals
     levels_header = value_header(unit)
 
     qualifier = [str(q) for q in table["qualifier"]] if "qualifier" in table.columns else []

@@ -1250,7 +1250,7 @@ def test_a_share_forecast_past_100_percent_is_flagged(tmp_path: Path) -> None:
     central = int(fc.loc[fc["mean"] > 100, "year"].min())  # 2025: 110
     interval = int(fc.loc[fc["hi_95"] > 100, "year"].min())
     assert (central, interval) == (2025, 2024)
-    assert "160 percent in 2030" in compact  # published in whole percent
+    assert "160.0 percent in 2030" in compact  # a share keeps at least one decimal
     # the forecast note's check and words (the widest interval): the report used the 80%
     # interval and its own words ("its 80% interval in 2024, its central value in 2025")
     assert (
@@ -1331,14 +1331,14 @@ def test_a_series_in_basis_points_is_not_called_a_percentage(tmp_path: Path) -> 
     )
     path = build_report(data=data, out=tmp_path / "bp.pdf", date=DATE)
     compact = re.sub(r"\s+", " ", _text(path))
-    assert "Change 2019-2023 +45 bp" in compact  # published in whole bp (was "+45.0")
+    assert "Change 2019-2023 +45.0 bp" in compact  # in bp: at least one decimal
     assert "the series is in basis points, so its changes are given in bp" in compact
     assert (
         "The series is in basis points, so its year-on-year changes are given in basis points"
         in (compact)
     )
     assert "is a percentage" not in compact
-    assert "2022 140 -10 +20 – – actual" in compact  # 140 - 150; 140 - 120
+    assert "2022 140.0 -10.0 +20.0 – – actual" in compact  # 140 - 150; 140 - 120
 
 
 def test_a_folder_of_one_series_split_by_years_is_told_how_to_join_it(tmp_path: Path) -> None:

@@ -93,3 +93,19 @@ def test_a_small_level_at_or_below_zero_is_not_printed_as_zero() -> None:
     assert nonpositive_years(hist) == "2017: 0.0, 2019: -0.04, 2020: -0.25"
     whole = pd.DataFrame({"year": [2015, 2016], "value": [-5.0, -1234.0]})
     assert nonpositive_years(whole) == "2015: -5.0, 2016: -1,234.0"
+
+
+def test_a_share_in_whole_percent_keeps_one_decimal() -> None:
+    # a share published as 12, 13, 15 ... 20 percent: whole points made its forecast's
+    # changes flip between "+1" and "+2" (+1.4, +1.6 rounded); it keeps one decimal, as
+    # shares did before levels took the published precision
+    history = _history([12.0, 13.0, 15.0, 16.0, 18.0, 20.0], "%")
+    forecast = pd.DataFrame(
+        {"series_id": "s", "year": [2024, 2025], "model": "drift", "mean": [21.6, 23.2],
+         "lo_80": [19.0, 19.5], "hi_80": [24.0, 27.0], "lo_95": [17.0, 16.0],
+         "hi_95": [27.0, 32.0], "unit": "%"}
+    )  # fmt: skip
+    shown = format_summary(summary_table(history, forecast))
+    # 21.6 - 20 = +1.6; 23.2 - 21.6 = +1.6 (each "+2" in whole points, the first from 20)
+    assert shown["Value (percent)"].tolist()[-3:] == ["20.0", "21.6", "23.2"]
+    assert shown["Change pp"].tolist()[-2:] == ["+1.6", "+1.6"]

@@ -15,6 +15,7 @@ from idcforecast.report._growth import (
     cagr_start_year,
     change_bound,
     history_change_unit,
+    is_percent,
     nonpositive_years,
     series_kind,
     signed,
@@ -152,7 +153,7 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         total = moved.sign + signed(moved.rate, fmt.decimals)
         # an average of yearly changes of a share published with one decimal keeps one more
         # (2.6 pp over 5 years: "+0.52 pp a year", not "+0.5")
-        per_year = signed(moved.rate / span, fmt.decimals + 1)  # as the change chart
+        per_year = signed(moved.rate / span, fmt.decimals + int(is_percent(ctx.unit)))
         figures.append(
             (
                 f"Change {first_year}-{ctx.last_year}",
