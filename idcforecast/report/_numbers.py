@@ -35,6 +35,7 @@ __all__ = [
     "set_level_ticks",
     "span_text",
     "tick_decimals",
+    "unsigned_zero",
     "whole_counts",
 ]
 
@@ -126,11 +127,23 @@ class LevelFormat:
 
     def text(self, value: float) -> str:
         """``value`` for tables and prose: "5,078.3", "0.352"."""
-        return f"{float(value):,.{self.decimals}f}"
+        return unsigned_zero(f"{float(value):,.{self.decimals}f}")
 
     def short(self, value: float) -> str:
         """``value`` for cards and chart labels: "10,298", "1.19"."""
-        return f"{float(value):,.{self.short_decimals}f}"
+        return unsigned_zero(f"{float(value):,.{self.short_decimals}f}")
+
+
+def unsigned_zero(text: str) -> str:
+    """A printed number without the minus of a negative value that rounds to zero ("-0",
+    "-0.0" read as a loss).
+
+    Examples
+    --------
+    >>> unsigned_zero("-0.0"), unsigned_zero("-0"), unsigned_zero("-0.1"), unsigned_zero("0")
+    ('0.0', '0', '-0.1', '0')
+    """
+    return text[1:] if text.startswith("-") and not text.strip("-0.,") else text
 
 
 # units that count whole things: a plain count (data centers), racks, servers

@@ -46,7 +46,7 @@ from idcforecast.report._growth import (
     yoy_changes,
     yoy_rates,
 )
-from idcforecast.report._numbers import span_text
+from idcforecast.report._numbers import span_text, unsigned_zero
 
 # the Excel export moved to report.excel; its names are still imported from here
 from idcforecast.report.excel import FORMULA_TRIGGERS as FORMULA_TRIGGERS
@@ -229,7 +229,10 @@ def _cagr_to_date(years: np.ndarray, values: np.ndarray, n_history: int) -> np.n
     later = slice(start + 1, len(values))
     positive = np.logical_and.accumulate(values[later] > 0)
     span = years[later] - years[start]
-    rates = 100.0 * ((values[later] / values[start]) ** (1.0 / span) - 1.0)
+    # only where every level is positive: a forecast going below zero gave a root of a
+    # negative ratio, a RuntimeWarning ("invalid value encountered in power") then NaN
+    ratio = np.where(positive, values[later] / values[start], 1.0)
+    rates = 100.0 * (ratio ** (1.0 / span) - 1.0)
     out[later] = np.where(positive, rates, np.nan)
     return out
 
@@ -256,7 +259,7 @@ def cagr_from(table: pd.DataFrame) -> int | None:
 def _number(value: Any, decimals: int) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return MISSING
-    return f"{value:,.{decimals}f}"
+    return unsigned_zero(f"{value:,.{decimals}f}")
 
 
 def _rate(value: Any, start: str, end: str, decimals: int) -> str:
