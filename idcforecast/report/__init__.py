@@ -2,6 +2,7 @@
 
 Modules: :mod:`~idcforecast.report.style` (house style, in a context),
 :mod:`~idcforecast.report.charts`, :mod:`~idcforecast.report.tables`,
+:mod:`~idcforecast.report.excel` (``to_excel``),
 :mod:`~idcforecast.report.pdf` (the PDF writer), :mod:`~idcforecast.report.sections` (one
 function per report section, in modules by topic; their order in ``SECTIONS``) and
 :mod:`~idcforecast.report.build` (``build_report``).

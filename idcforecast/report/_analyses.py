@@ -61,15 +61,51 @@ def calibration_evidence(history: pd.DataFrame, horizon: int, method: str) -> Ca
     )
 
 
+# growth-rate methods, left out of a share's comparison (see compared_methods)
+GROWTH_RATE_METHODS = ("drift_log", "damped_log")
+
+
+def compared_methods(unit: str) -> tuple[tuple[str, str], ...]:
+    """The methods the report sets beside its own, with what each assumes: those of
+    :data:`idcforecast.comparison.COMPARED_METHODS`, or for a series in percent, pp or bp
+    (a share) level methods instead of the growth-rate ones: a constant growth rate of a
+    percentage (3.9% growing 16% a year to 11.9%) is the kind of figure the rest of the
+    report refuses for it (its changes are in percentage points).
+
+    Examples
+    --------
+    >>> [alias for alias, _ in compared_methods("%")]
+    ['auto', 'drift', 'damped', 'naive']
+    >>> [alias for alias, _ in compared_methods("CNY 100m")]
+    ['auto', 'drift_log', 'damped_log', 'drift']
+    """
+    from idcforecast.comparison import COMPARED_METHODS
+    from idcforecast.report._growth import CHANGE_WORDS, change_unit
+
+    change = change_unit(unit)
+    if change is None:
+        return COMPARED_METHODS
+    words = CHANGE_WORDS[change]
+    return (
+        COMPARED_METHODS[0],
+        ("drift", f"the average yearly change in {words} continued (linear)"),
+        ("damped", f"a yearly change in {words} that fades (a damped trend)"),
+        ("naive", "the latest value held flat (no change)"),
+    )
+
+
 def alternatives(
     history: pd.DataFrame, horizon: int, method: str, seed: int, own_backtest: pd.DataFrame
 ) -> pd.DataFrame:
-    """The report's method and the others of :data:`COMPARED_METHODS`, backtested at the
-    horizon of ``own_backtest`` on the cutoffs they share (:func:`compare_methods`)."""
-    from idcforecast.comparison import COMPARED_METHODS, compare_methods
+    """The report's method and the others of :func:`compared_methods` for the series'
+    unit, backtested at the horizon of ``own_backtest`` on the cutoffs they share
+    (:func:`compare_methods`)."""
+    from idcforecast.comparison import compare_methods
+    from idcforecast.report._frames import first_unit
 
     steps = int((own_backtest["year"] - own_backtest["cutoff"]).max())
-    methods = [method, *(alias for alias, _ in COMPARED_METHODS if alias != method)]
+    others = compared_methods(first_unit(history))
+    methods = [method, *(alias for alias, _ in others if alias != method)]
     return compare_methods(
         history, horizon, methods=methods, backtest_horizon=steps, level=80, seed=seed
     )
@@ -194,6 +230,11 @@ def scenario_results(
             for s in scenario_set.scenarios
         ),
         probabilities=probabilities,
+        unadjusted=tuple(
+            s.name
+            for s in scenario_set.scenarios
+            if s.cap is None and not any(s.growth.values()) and not any(s.shocks.values())
+        ),
     )
 
 

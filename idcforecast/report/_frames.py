@@ -86,7 +86,8 @@ def source_text(history: pd.DataFrame, *, limit: int = 3) -> str:
     not cut down to its Latin fragments ("中国IDC圈" printed as "IDC", which reads as
     International Data Corporation; "科智咨询" as an empty entry) but counted as a
     Chinese-language source, named in full in the Sources table. Rows of one file read as
-    "vn.csv, rows 2-8", not "vn.csv row 2; vn.csv row 3; ...".
+    "vn.csv, rows 2-8", not "vn.csv row 2; vn.csv row 3; ...". A citation is cut at its
+    first comma, and the line then points to the Sources table.
 
     Examples
     --------
@@ -113,8 +114,10 @@ def source_text(history: pd.DataFrame, *, limit: int = 3) -> str:
     entries: list[str] = []  # in order of first appearance; one per Chinese source
     rows: dict[str, list[int]] = {}  # "file.csv" -> its row numbers
     words: dict[str, str] = {}  # "file.csv" -> "row"; "Series 'x'" -> "year"
+    shortened = False  # a citation cut at its comma: the rest is in the Sources table
     for source in sources:
         entry = source.split(",")[0].strip()  # the citation, before any ", quoting ..."
+        cut = entry != source.strip()
         if contains_cjk(entry):
             entries.append(chinese)
             continue
@@ -123,6 +126,8 @@ def source_text(history: pd.DataFrame, *, limit: int = 3) -> str:
             entry = match.group(1)
             words.setdefault(entry, match.group(2))
             rows.setdefault(entry, []).append(int(match.group(3)))
+        elif cut and len(entries) < limit:  # (", column 'mw'" of a file's row is no loss)
+            shortened = True
         if entry not in entries:
             entries.append(entry)
     head = [_with_rows(e, rows[e], words[e]) if e in rows else e for e in entries[:limit]]
@@ -133,7 +138,7 @@ def source_text(history: pd.DataFrame, *, limit: int = 3) -> str:
         head.insert(at, f"{n_chinese} Chinese-language sources")
     if len(entries) > limit:
         return f"Source: {'; '.join(head)}; and {len(entries) - limit} more (see Sources)"
-    return f"Source: {'; '.join(head)}" + (" (see Sources)" if n_chinese else "")
+    return f"Source: {'; '.join(head)}" + (" (see Sources)" if n_chinese or shortened else "")
 
 
 def _with_rows(place: str, numbers: list[int], word: str = "row") -> str:

@@ -74,16 +74,23 @@ def cagr_start_year(hist: pd.DataFrame) -> int | None:
 
 def nonpositive_years(hist: pd.DataFrame) -> str:
     """The years at or below zero with their levels, for prose: "2017: 0.0"; "" if none.
+    Each level keeps the decimals it has, at least one: -0.04 is "-0.04" (one decimal
+    printed it as "-0.0", a zero).
 
     Examples
     --------
     >>> import pandas as pd
     >>> nonpositive_years(pd.DataFrame({"year": [2017, 2018, 2019], "value": [0.0, 5, -2]}))
     '2017: 0.0, 2019: -2.0'
+    >>> nonpositive_years(pd.DataFrame({"year": [2019], "value": [-0.04]}))
+    '2019: -0.04'
     """
+    from idcforecast.report._numbers import tick_decimals
+
     rows = hist[~(hist["value"].astype(float) > 0)]
     return ", ".join(
-        f"{int(y)}: {float(v):,.1f}" for y, v in zip(rows["year"], rows["value"], strict=True)
+        f"{int(y)}: {float(v):,.{max(1, tick_decimals([float(v)]))}f}"
+        for y, v in zip(rows["year"], rows["value"], strict=True)
     )
 
 

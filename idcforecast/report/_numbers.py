@@ -24,15 +24,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import pandas as pd
     from matplotlib.axes import Axes
 
 __all__ = [
     "LevelFormat",
     "exact_text",
     "published_decimals",
+    "published_values",
     "set_level_ticks",
     "span_text",
     "tick_decimals",
+    "unsigned_zero",
     "whole_counts",
 ]
 
@@ -64,13 +67,20 @@ class LevelFormat:
         *,
         whole: bool = False,
         published: Iterable[Any] | None = None,
+        unit: str = "",
     ) -> LevelFormat:
         """The format for a report showing ``values`` (NaN, inf and zeros are ignored);
         ``whole``: they are counts of things (:func:`whole_counts`), printed without
         decimals, forecasts included ("1,945" data centers, not "1,944.5"); ``published``:
-        the figures as published, whose decimals (:func:`published_decimals`) every level
-        then takes when they are fewer (a share in percent: "3.0 percent" as published, not
-        "3.000 percent"; a share computed in a spreadsheet, 33.333333, keeps the rule's two).
+        the figures as published (:func:`published_values`), whose decimals
+        (:func:`published_decimals`) every level then takes when they are fewer, in any
+        unit: a share in percent "3.0 percent" as published, not "3.000 percent"; a market
+        published in whole USD million "655", not "655.0" (whole numbers keep two
+        significant digits on the smallest figure: "3.0" beside "12.4"); a share computed
+        in a spreadsheet, 33.333333, keeps the rule's two. An empty ``published`` (every
+        figure derived) leaves the rule alone. A series whose ``unit`` is %, pp or bp keeps
+        at least one decimal ("20.0 percent"): its changes in points are shown too, and
+        whole points rounded each year's +1.4 to "+1" and the next's +1.6 to "+2".
 
         Examples
         --------
@@ -88,6 +98,10 @@ class LevelFormat:
         '9.2'
         >>> LevelFormat.for_values([33.333333, 41.7], published=[33.333333, 41.7])
         LevelFormat(decimals=2, short_decimals=1)
+        >>> LevelFormat.for_values([580.0, 655.0, 1156.7], published=[580.0, 655.0]).text(655)
+        '655'
+        >>> LevelFormat.for_values([12.0, 20.0, 21.4], published=[12.0, 20.0], unit="%")
+        LevelFormat(decimals=1, short_decimals=1)
         """
         if whole:
             return cls(decimals=0, short_decimals=0)
@@ -100,18 +114,36 @@ class LevelFormat:
         floor = 1 - bottom  # decimals that keep two significant digits on the smallest
         decimals = min(_MAX_DECIMALS, max(1, 3 - top, floor))
         short = min(_MAX_DECIMALS, max(0, 2 - top, floor))
-        if published is not None:  # no more than published (nor than the rule: 33.333333)
-            decimals = min(decimals, published_decimals(published))
+        points = [float(v) for v in (published if published is not None else ())]
+        points = [v for v in points if math.isfinite(v)]
+        if points:  # no more than published (nor than the rule: 33.333333)
+            from idcforecast.report._growth import change_unit
+
+            shown = published_decimals(points, least=0 if change_unit(unit) is None else 1)
+            # whole numbers: still two significant digits on the smallest ("3.0", "12.4")
+            decimals = min(decimals, shown if shown else max(0, floor))
             short = min(short, decimals)
         return cls(decimals=decimals, short_decimals=short)
 
     def text(self, value: float) -> str:
         """``value`` for tables and prose: "5,078.3", "0.352"."""
-        return f"{float(value):,.{self.decimals}f}"
+        return unsigned_zero(f"{float(value):,.{self.decimals}f}")
 
     def short(self, value: float) -> str:
         """``value`` for cards and chart labels: "10,298", "1.19"."""
-        return f"{float(value):,.{self.short_decimals}f}"
+        return unsigned_zero(f"{float(value):,.{self.short_decimals}f}")
+
+
+def unsigned_zero(text: str) -> str:
+    """A printed number without the minus of a negative value that rounds to zero ("-0",
+    "-0.0" read as a loss).
+
+    Examples
+    --------
+    >>> unsigned_zero("-0.0"), unsigned_zero("-0"), unsigned_zero("-0.1"), unsigned_zero("0")
+    ('0.0', '0', '-0.1', '0')
+    """
+    return text[1:] if text.startswith("-") and not text.strip("-0.,") else text
 
 
 # units that count whole things: a plain count (data centers), racks, servers
@@ -145,10 +177,11 @@ def whole_counts(values: Iterable[Any], unit: str) -> bool:
     return bool(numbers) and all(math.isfinite(v) and v == round(v) for v in numbers)
 
 
-def published_decimals(values: Iterable[Any]) -> int:
-    """The decimals the figures were published with: the fewest (at least one, at most
-    six) that print each finite one of ``values`` exactly. A share published as 3.0, 3.4
-    and 5.6 percent has one; 0.25 and 1.75 percent two.
+def published_decimals(values: Iterable[Any], *, least: int = 1) -> int:
+    """The decimals the figures were published with: the fewest (at least ``least``, at
+    most six) that print each finite one of ``values`` exactly. A share published as 3.0,
+    3.4 and 5.6 percent has one; 0.25 and 1.75 percent two; 655 and 720 USD million none
+    (with ``least=0``).
 
     Examples
     --------
@@ -156,12 +189,31 @@ def published_decimals(values: Iterable[Any]) -> int:
     (1, 2)
     >>> published_decimals([12.0, 15.0]), published_decimals([1 / 3])
     (1, 6)
+    >>> published_decimals([655.0, 720.0], least=0)
+    0
     """
     points = [float(v) for v in values if math.isfinite(float(v))]
-    for decimals in range(1, _MAX_DECIMALS):
+    for decimals in range(least, _MAX_DECIMALS):
         if all(abs(round(v, decimals) - v) <= 1e-9 * max(1.0, abs(v)) for v in points):
             return decimals
     return _MAX_DECIMALS
+
+
+def published_values(history: pd.DataFrame) -> list[float]:
+    """The levels of ``history`` as published: its values without the rows marked
+    ``derived`` (computed by the data's compiler, "518.6 / 1.393 = 372.29", whose decimals
+    are no publication's).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> published_values(pd.DataFrame({"value": [946.07, 1228.0], "derived": [True, False]}))
+    [1228.0]
+    """
+    values = history["value"]
+    if "derived" in history.columns:
+        values = values[~history["derived"].fillna(False).astype(bool)]
+    return [float(v) for v in values]
 
 
 def exact_text(value: float) -> str:
@@ -176,17 +228,20 @@ def exact_text(value: float) -> str:
     return f"{float(value):,.{tick_decimals([value])}f}"
 
 
-def span_text(low: str, high: str) -> str:
-    """A range of two printed numbers: "3,917-27,071", and "-0.44 to 9.93" when an end is
-    negative ("-0.44-9.93" read as a subtraction, or as two negative numbers).
+def span_text(low: str, high: str, *, dash: str = "-") -> str:
+    """A range of two printed numbers: "3,917-27,071" (``dash="–"`` in tables:
+    "3,917–27,071"), and "-0.44 to 9.93" when an end is negative ("-0.44-9.93" read as a
+    subtraction, or as two negative numbers).
 
     Examples
     --------
     >>> span_text("3,917", "27,071"), span_text("-0.44", "9.93"), span_text("-4.6", "-1.2")
     ('3,917-27,071', '-0.44 to 9.93', '-4.6 to -1.2')
+    >>> span_text("3,917", "27,071", dash="–"), span_text("-6.51", "6.01", dash="–")
+    ('3,917–27,071', '-6.51 to 6.01')
     """
-    negative = low.startswith("-") or high.startswith("-")
-    return f"{low} to {high}" if negative else f"{low}-{high}"
+    negative = low.lstrip("<>~ ").startswith("-") or high.lstrip("<>~ ").startswith("-")
+    return f"{low} to {high}" if negative else f"{low}{dash}{high}"
 
 
 def tick_decimals(values: Iterable[float]) -> int:

@@ -16,8 +16,7 @@ from idcforecast.report._frames import (
     one_series,
     require_columns,
 )
-from idcforecast.report._growth import is_percent
-from idcforecast.report._numbers import LevelFormat
+from idcforecast.report._numbers import LevelFormat, published_decimals, published_values
 from idcforecast.report.fonts import contains_cjk
 from idcforecast.report.style import (
     COLORS,
@@ -42,17 +41,78 @@ from idcforecast.report._chart_parts import (
 __all__ = ["plot_claims", "plot_scenarios"]
 
 
-def _claim_label(row: pd.Series) -> str:
+def _publisher(row: pd.Series) -> str:
+    """Who published a claim, its ``by`` up to the first comma ("Global Times")."""
     import pandas as pd
 
-    who = str(row.get("by", "")).split(",")[0].strip()
-    if not who or contains_cjk(who):  # chart text is DejaVu only; the set id is readable
-        # as the Claims table and the track-record table print it ("kezhi 2020 07" was
-        # neither)
-        who = str(row.get("claim_set", ""))
+    by = row.get("by", "")
+    return "" if by is None or pd.isna(by) else str(by).split(",")[0].strip()
+
+
+def _claim_set(row: pd.Series) -> str:
+    import pandas as pd
+
+    name = row.get("claim_set", "")
+    return "" if name is None or pd.isna(name) else str(name).strip()
+
+
+def _claim_label(row: pd.Series) -> str:
+    """A forecast's label: its claim set, the key the Claims and track-record tables print
+    (chart text is DejaVu only: a publisher named in Chinese cannot be drawn, and one
+    label by publisher beside another by claim set read as two kinds of name), or its
+    publisher when the record has no claim set; then the year it was made."""
+    import pandas as pd
+
+    who = _claim_set(row)
+    if not who:
+        publisher = _publisher(row)
+        who = "" if contains_cjk(publisher) else publisher
     made = row.get("made", "")
     year = "" if made is None or pd.isna(made) else str(made)[:4]
     return f"{who} ({year})" if year else who
+
+
+def _claim_value(value: float, figures: LevelFormat) -> str:
+    """A claimed figure as the track-record table quotes it ("3,200.5", where the chart's
+    decimals gave "3,200"): its own decimals, at least the chart's and at most the
+    tables' (a figure converted from another currency has many).
+
+    Examples
+    --------
+    >>> _claim_value(3200.5, LevelFormat(1, 0)), _claim_value(2000.0, LevelFormat(1, 0))
+    ('3,200.5', '2,000')
+    >>> _claim_value(1234.56789, LevelFormat(1, 0))
+    '1,234.6'
+    """
+    own = published_decimals([value], least=0)
+    decimals = max(figures.short_decimals, min(own, figures.decimals))
+    return f"{value:,.{decimals}f}"
+
+
+def _makers_note(rows: pd.DataFrame) -> str:
+    """Who made the forecasts drawn, for the footnote: by claim set when the labels are
+    claim sets ("Published by: global_times_2020_07_07: Global Times; kezhi_2020_07:
+    named in Chinese ..."), else the publishers the labels name."""
+    records = [row for _, row in rows.iterrows()]
+    if not any(_claim_set(row) for row in records):
+        makers = [re.sub(r" \(\d{4}\)$", "", _claim_label(row)) for row in records]
+        return "Forecasts by: " + ("; ".join(dict.fromkeys(m for m in makers if m)) or "none")
+    latin: dict[str, str] = {}
+    chinese: list[str] = []
+    for row in records:
+        name, publisher = _claim_set(row), _publisher(row)
+        if not name or not publisher or name in latin or name in chinese:
+            continue
+        if contains_cjk(publisher):
+            chinese.append(name)
+        else:
+            latin[name] = publisher
+    parts = [f"{name}: {publisher}" for name, publisher in latin.items()]
+    if chinese:
+        parts.append(f"{', '.join(chinese)}: named in Chinese (the 'by' of the track record)")
+    return "Labels: claim set (year made)" + (
+        f". Published by: {'; '.join(parts)}" if parts else ""
+    )
 
 
 def plot_claims(
@@ -104,11 +164,9 @@ def plot_claims(
         other_units = [f"{_claim_label(r)} (in {r['unit']})" for _, r in rows[other].iterrows()]
         rows = rows[~other].reset_index(drop=True)
     if figures is None:
+        published = [*rows["value"], *([] if history is None else published_values(history))]
         shown = [*rows["value"], *([] if history is None else history["value"])]
-        figures = LevelFormat.for_values(
-            shown,
-            published=shown if is_percent(unit) else None,  # claims too: "3.25"
-        )
+        figures = LevelFormat.for_values(shown, published=published, unit=unit)  # claims: "3.25"
     with house_style():
         fig, ax = new_figure()
         if history is not None and len(history):
@@ -137,7 +195,7 @@ def plot_claims(
             # labels start right of the year's last marker, not over a neighbour's marker
             ax.annotate(
                 f"{_claim_label(row)}: {qualifier_sign(str(row['qualifier']), spaced=False)}"
-                f"{figures.short(float(row['value']))}",
+                f"{_claim_value(float(row['value']), figures)}",
                 xy=(max(xs[j] for j in year_rows), float(row["value"])),
                 xytext=(9, -3 - 10 * len(same_year)),
                 textcoords="offset points",
@@ -177,13 +235,11 @@ def plot_claims(
             ylabel=unit_label(unit),
             title=title or "Published forecasts against what happened",
         )
-        makers = [re.sub(r" \(\d{4}\)$", "", _claim_label(row)) for _, row in rows.iterrows()]
         add_footnote(
             fig,
             "Forecasts as published (level claims made before their target year or during "
             "it, before its actual was known); dotted lines join each to the actual. "
-            "Forecasts by: "
-            + ("; ".join(dict.fromkeys(makers)) or "none")
+            + _makers_note(rows)
             + "."
             + (f" Not drawn, in another unit: {'; '.join(other_units)}." if other_units else ""),
         )
@@ -246,7 +302,8 @@ def plot_scenarios(
         history_values = [] if history is None else list(history["value"])
         figures = LevelFormat.for_values(
             [*history_values, *levels["p50"]],
-            published=history_values if history_values and is_percent(unit) else None,
+            published=None if history is None else published_values(history),
+            unit=unit,
         )
     ends: list[tuple[float, float, str, str]] = []  # (year, median, label, colour)
     with house_style():

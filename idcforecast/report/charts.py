@@ -41,7 +41,12 @@ from idcforecast.report._frames import (
     source_text,
 )
 from idcforecast.report._growth import is_percent
-from idcforecast.report._numbers import LevelFormat, set_level_ticks, span_text
+from idcforecast.report._numbers import (
+    LevelFormat,
+    published_values,
+    set_level_ticks,
+    span_text,
+)
 from idcforecast.report._outcome_charts import plot_claims, plot_scenarios
 from idcforecast.report.fonts import latin_name
 from idcforecast.report.style import (
@@ -125,7 +130,7 @@ def plot_forecast(
     last_value = float(hist["value"].iloc[-1])
     if figures is None:
         figures = LevelFormat.for_values(
-            [*hist["value"], *fc["mean"]], published=hist["value"] if is_percent(unit) else None
+            [*hist["value"], *fc["mean"]], published=published_values(hist), unit=unit
         )
 
     with house_style():
@@ -157,13 +162,17 @@ def plot_forecast(
             color=COLORS["forecast"],
         )
         last_sign = qualifier_sign(qualifiers(hist.iloc[-1:], what="history")[0], spaced=False)
+        # up-left of the point, clear of a line rising into it; below-left after a fall,
+        # whose line comes down through the up-left (a net 6 -> -1 struck the label through)
+        falling = len(hist) > 1 and float(hist["value"].iloc[-2]) > last_value
         ax.annotate(
             f"{last_sign}{figures.short(last_value)}",
             xy=(last_year, last_value),
-            xytext=(-4, 6),
+            xytext=(-4, -6) if falling else (-4, 6),
             textcoords="offset points",
             fontsize=7.5,
             ha="right",
+            **({"va": "top"} if falling else {}),
         )
         ax.set_xlim(float(hist["year"].iloc[0]) - 0.5, float(end["year"]) + 1.6)
         actuals = hist["value"].to_numpy(dtype=float)
@@ -413,8 +422,9 @@ def _plot_changes(
     first, last = int(all_years[0]), int(all_years[-1])
     bound = change_bound(hist)
     average = None if bound is None or last == first else bound.rate / (last - first)
-    percent = hist["value"] if is_percent(first_unit(hist)) else None  # as published
-    decimals = LevelFormat.for_values(hist["value"], published=percent).decimals
+    decimals = LevelFormat.for_values(
+        hist["value"], published=published_values(hist), unit=first_unit(hist)
+    ).decimals
     words = CHANGE_WORDS[change]
 
     with house_style():
@@ -432,7 +442,7 @@ def _plot_changes(
                 ls="--",
                 lw=1.4,
                 label=f"average {first}-{last}: {bound.sign.strip()}"
-                f"{signed(average, decimals + int(percent is not None))} {change} a year",
+                f"{signed(average, decimals + int(is_percent(first_unit(hist))))} {change} a year",
             )
         high = max([*growth, average or 0.0, 0.0])
         low = min([*growth, average or 0.0, 0.0])

@@ -83,6 +83,9 @@ class ScenarioResults:
     # P(value in the final year > threshold): one row per scenario (+ "weighted"), one
     # column per threshold, in the series' unit
     probabilities: pd.DataFrame | None = None
+    # the scenarios that keep the forecast as is (no growth change, shock or cap): their
+    # medians are the forecast's central values up to the paths' sampling
+    unadjusted: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -126,15 +129,16 @@ class ReportContext:
     def figures(self) -> LevelFormat:
         """How the report prints levels, chosen once from the history and the forecast's
         central values, so every table column, card and chart label of a series agrees
-        ("5,078.3" for CNY 100 million; "0.352" for a USD bn series of 0.31-0.69)."""
-        from idcforecast.report._growth import is_percent
-        from idcforecast.report._numbers import LevelFormat, whole_counts
+        ("5,078.3" for CNY 100 million; "0.352" for a USD bn series of 0.31-0.69; "655"
+        for one published in whole USD million)."""
+        from idcforecast.report._numbers import LevelFormat, published_values, whole_counts
 
         return LevelFormat.for_values(
             [*self.history["value"], *self.forecast["mean"]],
             whole=whole_counts(self.history["value"], self.unit),
-            # a share in percent keeps the decimals it was published with ("3.0 percent")
-            published=self.history["value"] if is_percent(self.unit) else None,
+            # the decimals the series was published with: "3.0 percent", "655 USD million"
+            published=published_values(self.history),
+            unit=self.unit,
         )
 
     @property

@@ -169,6 +169,27 @@ def unit_label(unit: str) -> str:
     return unit
 
 
+def value_header(unit: str) -> str:
+    """The header of a table column of levels: "Value (CNY 100 million)"; for a plain
+    count "Number" ("Value (count)" named no unit and said nothing), "Number (thousand)"
+    for one in thousands; "Value" without a unit.
+
+    Examples
+    --------
+    >>> value_header("CNY 100m"), value_header("count"), value_header("count thousand")
+    ('Value (CNY 100 million)', 'Number', 'Number (thousand)')
+    """
+    unit = unit.strip()
+    if not unit:
+        return "Value"
+    if unit == "count":
+        return "Number"
+    magnitude = re.fullmatch(r"count (\S+)", unit)
+    if magnitude and magnitude.group(1) in _MAGNITUDES:
+        return f"Number ({_MAGNITUDES[magnitude.group(1)]})"
+    return f"Value ({unit_label(unit)})"
+
+
 def add_footnote(fig: Figure, text: str) -> None:
     """Put a source footnote under the axes of ``fig`` (CJK dropped: DejaVu lacks it).
 

@@ -136,7 +136,8 @@ def test_report_gap_policy_from_the_command_line(
         "forecast."
     ) in text
     assert "--to 2030 --gaps span --out" in text  # the command that reproduces it
-    assert "2014 50.0" not in text and "2014 80.0" in text  # 2014 is the first row kept
+    # 2014 is the first row kept (levels as published: whole MW)
+    assert "2014 50 " not in text and "2014 80 " in text
 
 
 def test_report_method_from_the_command_line(

@@ -493,9 +493,11 @@ def test_a_series_with_values_below_zero_gets_a_report(tmp_path: Path) -> None:
     ) in compact
     assert "method='auto'" not in compact
     # the summary table leaves out the same rates: 2016 (from -5) has none, 2019 has 1/4 - 1
-    # (levels of at most 6: four significant digits, 3 decimals; rates keep one decimal)
-    assert "2016 3.000 – – – – actual" in compact
-    assert "2019 1.000 -75.0 – – – actual" in compact
+    # (levels of at most 6, published whole: two significant digits on the smallest
+    # figure shown, the 2022 forecast -0.25, so two decimals; they were "3.000", four
+    # significant digits on the largest; rates keep one decimal)
+    assert "2016 3.00 – – – – actual" in compact
+    assert "2019 1.00 -75.0 – – – actual" in compact
 
 
 def test_a_series_starting_at_zero_keeps_its_growth_rates(tmp_path: Path) -> None:
@@ -521,9 +523,9 @@ def test_a_series_starting_at_zero_keeps_its_growth_rates(tmp_path: Path) -> Non
     ) in compact
     assert "the CAGR compounds from 2018, after the last level at or below zero." in compact
     # the table: 12/5 - 1 = 140%, 20/12 - 1 = 66.7% (CAGR (20/5)^(1/2) - 1 = 100%)
-    # (levels of tens of MW: four significant digits, two decimals)
-    assert "2018 5.00 – – – – actual 2019 12.00 140.0 140.0 – – actual" in compact
-    assert "2020 20.00 66.7 100.0 – – actual" in compact
+    # (levels of tens of MW published whole: two significant digits on 5, one decimal)
+    assert "2018 5.0 – – – – actual 2019 12.0 140.0 140.0 – – actual" in compact
+    assert "2020 20.0 66.7 100.0 – – actual" in compact
 
 
 def test_other_methods_section(default_report: Path) -> None:
@@ -1004,7 +1006,7 @@ def test_a_forecast_not_yet_due_shows_no_actual(tmp_path: Path) -> None:
     page = next(p for p in _pages(path) if "Published forecasts against" in p)
     assert "nan" not in page
     assert re.search(r"unattributed_2024 unattributed \(commonly ascribed to CAICT\) 2024 2024 "
-                     r"3,048\.0 – – not yet", page)  # fmt: skip
+                     r"3,048 – – not yet", page)  # fmt: skip
     assert "made before their target year or during it" in page
 
 
@@ -1092,7 +1094,7 @@ def test_a_year_indexed_series_is_reported_as_forecast_takes_it(tmp_path: Path) 
     )
     compact = re.sub(r"\s+", " ", _text(path))
     assert "Series ser (scope: not stated), in USD billion. Forecast to 2030." in compact
-    assert "Latest: 5.00 USD billion in 2023." in compact
+    assert "Latest: 5.0 USD billion in 2023." in compact  # 1-5, whole: two digits on 1
 
 
 def test_a_series_rows_are_named_by_the_series_and_year_in_sources(tmp_path: Path) -> None:
@@ -1116,7 +1118,7 @@ def test_a_series_rows_are_named_by_the_series_and_year_in_sources(tmp_path: Pat
     again = build_report(
         data=written, out=tmp_path / "again.pdf", date=DATE, read_options={"unit": "USD bn"}
     )
-    assert "Latest: 5.00 USD billion in 2023." in re.sub(r"\s+", " ", _text(again))
+    assert "Latest: 5.0 USD billion in 2023." in re.sub(r"\s+", " ", _text(again))
 
 
 def test_a_share_published_with_one_decimal_keeps_it(tmp_path: Path) -> None:
@@ -1250,7 +1252,7 @@ def test_a_share_forecast_past_100_percent_is_flagged(tmp_path: Path) -> None:
     central = int(fc.loc[fc["mean"] > 100, "year"].min())  # 2025: 110
     interval = int(fc.loc[fc["hi_95"] > 100, "year"].min())
     assert (central, interval) == (2025, 2024)
-    assert "160.0 percent in 2030" in compact
+    assert "160.0 percent in 2030" in compact  # a share keeps at least one decimal
     # the forecast note's check and words (the widest interval): the report used the 80%
     # interval and its own words ("its 80% interval in 2024, its central value in 2025")
     assert (
@@ -1331,7 +1333,7 @@ def test_a_series_in_basis_points_is_not_called_a_percentage(tmp_path: Path) -> 
     )
     path = build_report(data=data, out=tmp_path / "bp.pdf", date=DATE)
     compact = re.sub(r"\s+", " ", _text(path))
-    assert "Change 2019-2023 +45.0 bp" in compact
+    assert "Change 2019-2023 +45.0 bp" in compact  # in bp: at least one decimal
     assert "the series is in basis points, so its changes are given in bp" in compact
     assert (
         "The series is in basis points, so its year-on-year changes are given in basis points"

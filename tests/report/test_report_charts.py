@@ -204,16 +204,25 @@ def test_claims_chart_marks_held_and_missed() -> None:
     )
     fig = plot_claims(record)
     texts = _texts(fig)
-    assert "Global Times (2020): 3,200" in texts
-    assert "cidc (2020): >3,200" in texts  # CJK 'by' replaced by the claim set id
-    assert not any("Firm" in t for t in texts)  # restated figures (forecast False) left out
-    assert fig.texts[-1].get_text().replace("\n", " ").endswith("Forecasts by: Global Times; cidc.")
+    # every label is the claim set, as the tables print it (was "Global Times (2020)" beside
+    # "cidc (2020)"); the footnote says who published each
+    assert "gt (2020): 3,200" in texts
+    assert "cidc (2020): >3,200.5" in texts  # the claim as published
+    assert not any(t.startswith("old") for t in texts)  # restated (forecast False) left out
+    assert (
+        fig.texts[-1]
+        .get_text()
+        .replace("\n", " ")
+        .endswith(
+            "Published by: gt: Global Times; cidc: named in Chinese (the 'by' of the track record)."
+        )
+    )
     assert fig.axes[0].get_ylabel() == "CNY 100 million"
     # two forecasts for 2022 sit at 2022 -/+ 0.06 (spread 0.12 apart around the year); both
     # labels start right of the second marker (the first label used to cover it)
     anchors = {a.get_text(): a.xy for a in fig.axes[0].texts}
-    assert anchors["Global Times (2020): 3,200"] == pytest.approx((2022.06, 3200.0))
-    assert anchors["cidc (2020): >3,200"] == pytest.approx((2022.06, 3200.5))
+    assert anchors["gt (2020): 3,200"] == pytest.approx((2022.06, 3200.0))
+    assert anchors["cidc (2020): >3,200.5"] == pytest.approx((2022.06, 3200.5))
 
 
 def test_scenario_chart_draws_median_lines() -> None:
@@ -464,9 +473,14 @@ def test_claims_chart_takes_a_claim_without_a_date_as_a_forecast() -> None:
     )
     fig = plot_claims(record)
     texts = _texts(fig)
-    assert "Broker: ~5,311" in texts
-    assert "Firm (2019): 3,000" in texts
-    assert fig.texts[-1].get_text().replace("\n", " ").endswith("Forecasts by: Firm; Broker.")
+    assert "b: ~5,310.7" in texts  # the claim as published and tabled
+    assert "a (2019): 3,000" in texts
+    assert (
+        fig.texts[-1]
+        .get_text()
+        .replace("\n", " ")
+        .endswith("Labels: claim set (year made). Published by: a: Firm; b: Broker.")
+    )
 
 
 def test_growth_bars_are_marked_like_the_summary_tables_rates() -> None:
@@ -521,10 +535,10 @@ def test_claims_chart_leaves_out_a_forecast_in_another_unit() -> None:
         }
     )
     fig = plot_claims(record, history=history)
-    assert [t.get_text() for t in fig.axes[0].texts] == ["Broker (2019): 2,903"]
+    assert [t.get_text() for t in fig.axes[0].texts] == ["b (2019): 2,902.9"]
     assert fig.axes[0].get_ylabel() == "CNY 100 million"
     note = fig.texts[-1].get_text().replace("\n", " ")
-    assert note.endswith("Not drawn, in another unit: Broker (2023) (in USD bn).")
+    assert note.endswith("Not drawn, in another unit: b (2023) (in USD bn).")
 
 
 def test_a_claim_on_a_share_keeps_its_own_decimals() -> None:
@@ -548,7 +562,7 @@ def test_a_claim_on_a_share_keeps_its_own_decimals() -> None:
         }
     )
     fig = plot_claims(record, history=history)
-    assert [t.get_text() for t in fig.axes[0].texts] == ["Broker (2019): 3.25"]
+    assert [t.get_text() for t in fig.axes[0].texts] == ["b (2019): 3.25"]
 
 
 @pytest.mark.parametrize(

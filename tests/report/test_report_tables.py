@@ -111,14 +111,13 @@ def test_a_series_starting_at_zero_keeps_its_growth_rates(forecast) -> None:
         "| Year | Value (CNY 100 million) | YoY % | CAGR since 2021 % | 80% interval "
         "| 95% interval | Type |"
     )
-    # levels up to 20: four significant digits, two decimals; rates keep one decimal
+    # levels published as whole numbers up to 20: two significant digits on the smallest
+    # (5.0; the rule alone gave four on the largest, "5.00"); rates keep one decimal
     assert lines[2:4] == [
-        "| 2020 | 0.00 | – | – | – | – | actual |",
-        "| 2021 | 5.00 | – | – | – | – | actual |",
+        "| 2020 | 0.0 | – | – | – | – | actual |",
+        "| 2021 | 5.0 | – | – | – | – | actual |",
     ]
-    assert lines[5] == (
-        "| 2023 | 20.00 | 66.7 | 100.0 | 160.00–185.00 | 150.00–199.50 | forecast |"
-    )
+    assert lines[5] == ("| 2023 | 20.0 | 66.7 | 100.0 | 160.0–185.0 | 150.0–199.5 | forecast |")
 
 
 def test_forecast_overlapping_history_is_an_error(history, forecast) -> None:
@@ -136,10 +135,11 @@ def test_text_renderings(history, forecast) -> None:
         "| Year | Value (CNY 100 million) | YoY % | CAGR to date % | 80% interval "
         "| 95% interval | Type |",
         "|---:|---:|---:|---:|---:|---:|:---|",
-        "| 2019 | 100.0 | – | – | – | – | actual |",
-        "| 2020 | 125.0 | 25.0 | 25.0 | – | – | derived |",
-        "| 2022 | 144.0 | – | 12.9 | – | – | actual |",
-        "| 2023 | 172.8 | 20.0 | 14.7 | 160.0–185.0 | 150.0–199.5 | forecast |",
+        # levels as published, whole numbers (were "100.0", "144.0"); rates keep one decimal
+        "| 2019 | 100 | – | – | – | – | actual |",
+        "| 2020 | 125 | 25.0 | 25.0 | – | – | derived |",
+        "| 2022 | 144 | – | 12.9 | – | – | actual |",
+        "| 2023 | 173 | 20.0 | 14.7 | 160–185 | 150–200 | forecast |",
     ]
     html = to_html(pd.DataFrame({"x": ["<script>"], "n": [1.5]}), caption="A & B")
     assert "<caption>A &amp; B</caption>" in html
@@ -362,26 +362,26 @@ def test_a_qualified_actual_is_marked_in_the_summary(history, forecast) -> None:
     assert summary_table(history, forecast)["qualifier"].tolist() == ["exact"] * 3 + [""]
     assert to_markdown(format_summary(table)).splitlines()[1:4] == [
         "|---:|---:|---:|---:|---:|---:|:---|",
-        "| 2019 | 100.0 | – | – | – | – | actual |",
+        "| 2019 | 100 | – | – | – | – | actual |",
         # rates to a "more than" level are lower bounds too (were printed as exact)
-        "| 2020 | > 125.0 | > 25.0 | > 25.0 | – | – | derived |",
+        "| 2020 | > 125 | > 25.0 | > 25.0 | – | – | derived |",
     ]
     lines = to_markdown(format_summary(table)).splitlines()
     # 2022 ("about") has no YoY (2021 missing); its CAGR from an exact 2019 is "about"
-    assert lines[4].startswith("| 2022 | ~ 144.0 | – | ~ 12.9 |")
+    assert lines[4].startswith("| 2022 | ~ 144 | – | ~ 12.9 |")
     # the forecast year's YoY from an "about" level is about; two bounds the same way
     # ("more than" to "more than") leave a rate open: "–"
-    assert lines[5].startswith("| 2023 | 172.8 | ~ 20.0 |")
+    assert lines[5].startswith("| 2023 | 173 | ~ 20.0 |")
     both = history.assign(qualifier=["at_least", "at_least", "exact"])
     assert to_markdown(format_summary(summary_table(both, forecast))).splitlines()[3] == (
-        "| 2020 | > 125.0 | – | – | – | – | derived |"
+        "| 2020 | > 125 | – | – | – | – | derived |"
     )
     # an "about" start and a "more than" end: the rate is about 20.0% or more
     # (125 / 100 - 1 = 25.0% YoY; was "> 25.0", an exact-looking bound)
     about_then_more = history.assign(qualifier=["approximately", "at_least", "exact"])
     lines = to_markdown(format_summary(summary_table(about_then_more, forecast))).splitlines()
     assert lines[1] == "|---:|---:|---:|---:|---:|---:|:---|"  # still numbers, right-aligned
-    assert lines[3].startswith("| 2020 | > 125.0 | > ~25.0 | > ~25.0 |")
+    assert lines[3].startswith("| 2020 | > 125 | > ~25.0 | > ~25.0 |")
 
 
 def test_the_growth_marks_of_an_about_figure_beside_a_bound() -> None:

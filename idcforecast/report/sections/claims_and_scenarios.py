@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING
 
 from idcforecast._wording import qualifier_sign
 from idcforecast.report._growth import history_change_unit, signed
+from idcforecast.report._numbers import span_text
 from idcforecast.report.charts import plot_claims, plot_scenarios
 from idcforecast.report.style import unit_label
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from idcforecast.report.context import ReportContext
     from idcforecast.report.pdf import ReportDocument
 
@@ -153,8 +156,8 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
                 name,
                 fmt.short(row["p50"]),
                 # an en dash, as every other range in the report's tables
-                f"{fmt.short(row['p10'])}–{fmt.short(row['p90'])}",
-                f"{fmt.short(row['p5'])}–{fmt.short(row['p95'])}",
+                span_text(fmt.short(row["p10"]), fmt.short(row["p90"]), dash="–"),
+                span_text(fmt.short(row["p5"]), fmt.short(row["p95"]), dash="–"),
                 growth,
             )
         )
@@ -172,6 +175,7 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         ),
         align=("LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"),
     )
+    _same_as_forecast(ctx, doc, levels)
     if result.probabilities is not None:
         probs = result.probabilities
         doc.paragraph(
@@ -197,4 +201,27 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
                 columns=["Scenario", *map(str, probs.columns)],
             ),
             align=("LEFT", *("RIGHT",) * probs.shape[1]),
+        )
+
+
+def _same_as_forecast(ctx: ReportContext, doc: ReportDocument, levels: pd.DataFrame) -> None:
+    """Why a scenario that keeps the forecast as is shows another median than the
+    forecast's central value (page 1's "10,298" beside the base case's "10,388"): the
+    median of the simulated paths, not the forecast itself."""
+    result = ctx.scenarios
+    assert result is not None
+    fmt = ctx.figures
+    final = ctx.forecast.sort_values("year").iloc[-1]
+    for name in result.unadjusted:
+        row = levels[levels["scenario"].astype(str) == name]
+        if row.empty:
+            continue
+        scenario = row.iloc[0]
+        spread = span_text(fmt.short(scenario["p10"]), fmt.short(scenario["p90"]), dash="–")
+        interval = span_text(fmt.short(final["lo_80"]), fmt.short(final["hi_80"]), dash="–")
+        doc.paragraph(
+            f"'{name}' keeps the forecast as is: its {int(scenario['year'])} median "
+            f"({fmt.short(scenario['p50'])}) and 10-90% range ({spread}) differ from the "
+            f"forecast's central value ({fmt.short(final['mean'])}) and 80% interval "
+            f"({interval}) only by the sampling of {result.n_paths:,} simulated paths."
         )

@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from idcforecast._wording import counted
+from idcforecast.report._numbers import span_text
 from idcforecast.report.charts import plot_backtest
 
 if TYPE_CHECKING:
@@ -147,17 +148,20 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
     """The series under other assumptions, with their backtest on the same cutoffs."""
     from idcforecast.auto import AUTO_MEMBERS
     from idcforecast.comparison import COMPARED_METHODS, no_backtest_reason
+    from idcforecast.report._analyses import compared_methods
 
     alt = ctx.alternatives
     assert alt is not None
     members = ", ".join(m.name for m in AUTO_MEMBERS)
-    meaning = dict(COMPARED_METHODS) | {"auto": f"the median of {members}"}
+    compared = compared_methods(ctx.unit)
+    meaning = dict(COMPARED_METHODS) | dict(compared) | {"auto": f"the median of {members}"}
     shown = [m for m in alt["model"] if m != ctx.model and m in meaning]
     n = alt["n"].dropna().astype(int)
     text = (
         f"The same series under other assumptions, to {ctx.provenance.horizon_to}: "
         + "; ".join(f"'{m}': {meaning[m]}" for m in shown)
         + ". "
+        + _growth_methods_note(ctx, [alias for alias, _ in compared])
         + (
             f"Their backtest is scored on the {counted(int(n.max()), 'forecast')} whose "
             f"{'cutoff' if int(n.max()) == 1 else 'cutoffs'} every method could use (so "
@@ -192,6 +196,38 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
     doc.heading("Other methods on this series", level=2, keep=doc.text_height(text) + 30)
     doc.paragraph(text)
     doc.table(table, col_widths=(32, 28, 50, 36, 28), align=("LEFT", *("RIGHT",) * 4))
+
+
+def _growth_methods_note(ctx: ReportContext, compared: list[str]) -> str:
+    """Why a series in %, pp or bp is not compared with growth-rate methods ("" for other
+    units), and what the report's own method is when it is one of them (--method
+    drift_log on a share: "are not offered" stood above a table that opened with it)."""
+    from idcforecast.report._analyses import GROWTH_RATE_METHODS
+    from idcforecast.report._growth import CHANGE_WORDS, change_unit, is_percent, series_kind
+
+    change = change_unit(ctx.unit)
+    left_out = [m for m in GROWTH_RATE_METHODS if m not in compared and m != ctx.model]
+    if change is None or not (left_out or ctx.model in GROWTH_RATE_METHODS):
+        return ""
+    words = CHANGE_WORDS[change]
+    if ctx.model not in GROWTH_RATE_METHODS:
+        return (
+            f"The growth-rate methods ({', '.join(left_out)}) are not offered: the series is "
+            f"{series_kind(ctx.unit)}, whose changes the report gives in {words}, never as "
+            "growth rates. "
+        )
+    what = "the percentage" if is_percent(ctx.unit) else "the series"
+    others = (
+        f", and the other growth-rate {'method' if len(left_out) == 1 else 'methods'} "
+        f"({', '.join(left_out)}) {'is' if len(left_out) == 1 else 'are'} not offered"
+        if left_out
+        else ""
+    )
+    return (
+        f"'{ctx.model}', this report's method, continues a growth rate of {what}, which the "
+        f"report otherwise never gives (its changes are in {words}); the level methods here "
+        f"continue changes in {words} instead{others}. "
+    )
 
 
 _NO_WINDOW = re.compile(
@@ -270,7 +306,7 @@ def _other_methods_table(alt: pd.DataFrame, to: int, fmt: LevelFormat) -> pd.Dat
             "Method": alt["model"].astype(str),
             f"{to} central": [cell(v, fmt.text(v)) for v in alt["mean"]],
             "80% interval": [
-                cell(lo, f"{fmt.text(lo)}–{fmt.text(hi)}")
+                cell(lo, span_text(fmt.text(lo), fmt.text(hi), dash="–"))
                 for lo, hi in zip(alt["lo_80"], alt["hi_80"], strict=True)
             ],
             "Backtest sMAPE %": [cell(v, f"{v:.1f}") for v in alt["smape"]],

@@ -24,7 +24,7 @@ from idcforecast.report._numbers import span_text
 from idcforecast.report.charts import plot_forecast
 from idcforecast.report.fonts import contains_cjk, latin_name
 from idcforecast.report.sections._titles import INSTALL_CJK, chart_title, chinese_left_out
-from idcforecast.report.style import unit_label
+from idcforecast.report.style import unit_label, value_header
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -328,14 +328,14 @@ def _key_years(ctx: ReportContext) -> pd.DataFrame:
             str(int(r["year"])),
             "forecast",
             fmt.text(r["mean"]),
-            f"{fmt.text(r['lo_80'])}–{fmt.text(r['hi_80'])}",
-            f"{fmt.text(r['lo_95'])}–{fmt.text(r['hi_95'])}",
+            span_text(fmt.text(r["lo_80"]), fmt.text(r["hi_80"]), dash="–"),
+            span_text(fmt.text(r["lo_95"]), fmt.text(r["hi_95"]), dash="–"),
         )
         for _, r in picked.iterrows()
     ]
     return pd.DataFrame(
         rows,
-        columns=["Year", "", f"Value ({unit_label(ctx.unit)})", "80% interval", "95% interval"],
+        columns=["Year", "", value_header(ctx.unit), "80% interval", "95% interval"],
     )
 
 

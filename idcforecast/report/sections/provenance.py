@@ -174,7 +174,8 @@ def reproducibility(ctx: ReportContext, doc: ReportDocument) -> None:
         ("Data sha256", p.data_sha256),
         *(row for path, sha in p.fx_files for row in (("FX file", path), ("FX file sha256", sha))),
         ("Series", ctx.series_id),
-        ("Method", f"{p.method} (chosen: {ctx.model})"),
+        # "auto (chosen: auto)" read as if a choice had been made; the model is the method
+        ("Method", p.method if p.method == ctx.model else f"{p.method} (model: {ctx.model})"),
         ("Horizon", f"to {p.horizon_to}"),
         ("Seed", str(p.seed)),
         ("Report date", p.report_date),

@@ -1,0 +1,79 @@
+"""The track-record chart names every forecast the same way: by its claim set, the key of
+the Claims and track-record tables; the footnote says who published each."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from idcforecast.report.charts import plot_claims
+
+
+def _record() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "claim_set": ["kezhi_2020_07", "cidc_2019_2020_report", "global_times_2020_07_07"],
+            "by": ["科智咨询等机构", "科智咨询 (中国IDC圈)", "Global Times, citing a report"],
+            "made": ["2020-07", "2020", "2020-07-07"],
+            "year": [2020, 2022, 2022],
+            "value": [2000.0, 3200.5, 3200.0],
+            "qualifier": ["at_least", "at_least", "exact"],
+            "unit": "CNY 100m",
+            "actual": [2238.7, 4043.2, 4043.2],
+            "held": [True, True, False],
+            "forecast": [True, True, True],
+        }
+    )
+
+
+def _note(fig) -> str:
+    return fig.texts[-1].get_text().replace("\n", " ")
+
+
+def test_every_forecast_is_labelled_by_its_claim_set() -> None:
+    # were "Global Times (2020)" beside "kezhi_2020_07 (2020)": a publisher for one, the
+    # claim set for the ones published in Chinese (DejaVu cannot draw them)
+    fig = plot_claims(_record())
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert labels == [
+        "kezhi_2020_07 (2020): >2,000",
+        "global_times_2020_07_07 (2020): 3,200",
+        "cidc_2019_2020_report (2020): >3,200.5",  # as published and tabled
+    ]
+
+
+def test_the_footnote_names_the_publishers_by_claim_set() -> None:
+    # was "Forecasts by: kezhi_2020_07; Global Times; cidc_2019_2020_report.": claim sets
+    # and a publisher in one list, as if kezhi_2020_07 were a firm
+    note = _note(plot_claims(_record()))
+    assert "Forecasts by:" not in note
+    assert note.endswith(
+        "Labels: claim set (year made). Published by: global_times_2020_07_07: Global Times; "
+        "kezhi_2020_07, cidc_2019_2020_report: named in Chinese (the 'by' of the track "
+        "record)."
+    )
+
+
+def test_a_record_without_claim_sets_is_labelled_by_publisher() -> None:
+    record = _record().drop(columns="claim_set").iloc[[2]]
+    fig = plot_claims(record)
+    assert [t.get_text() for t in fig.axes[0].texts] == ["Global Times (2020): 3,200"]
+    assert _note(fig).endswith("Forecasts by: Global Times.")
+
+
+def test_a_label_quotes_the_claim_as_the_table_does() -> None:
+    # the chart labelled "more than 3,200.5" as ">3,200" (the report's chart decimals, none
+    # for figures in the thousands) while the track-record table below printed "> 3,200.5"
+    from idcforecast.report._numbers import LevelFormat
+
+    fig = plot_claims(_record(), figures=LevelFormat(decimals=1, short_decimals=0))
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert labels == [
+        "kezhi_2020_07 (2020): >2,000",
+        "global_times_2020_07_07 (2020): 3,200",
+        "cidc_2019_2020_report (2020): >3,200.5",
+    ]
+    # a figure with more decimals than the tables print (converted from another
+    # currency) is cut to the tables' one, as the table prints it
+    converted = _record().iloc[[0]].assign(value=[2902.86])
+    fig = plot_claims(converted, figures=LevelFormat(decimals=1, short_decimals=0))
+    assert [t.get_text() for t in fig.axes[0].texts] == ["kezhi_2020_07 (2020): >2,902.9"]
