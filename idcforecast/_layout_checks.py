@@ -149,8 +149,9 @@ def warn_ignored(table: pd.DataFrame, known: tuple[str, ...], name: str) -> None
         numbers = [c for c in ignored if is_number_column(table[c])]
         series_hint = (
             f"; {'it holds' if len(ignored) == 1 else 'some hold'} numbers: a growth rate is "
-            "computed from the values (idcforecast.yoy), and a second series is read with "
-            "layout='years_as_rows' (a column per series)"
+            "computed from the values (idcforecast.yoy); a second series is read as one "
+            "when the table has a column per series: give the value column its series' "
+            "name (a table with a year column and no value column is read so)"
             if numbers
             else ""
         )

@@ -2394,12 +2394,18 @@ def test_a_growth_column_beside_a_long_tables_values_is_named_not_an_error(
         "the provenance columns unit, qualifier, as_of, source, quote, confidence, scope, "
         "derived, note; rename a column to one of those if it is one (a unit column above "
         "all), or delete it; it holds numbers: a growth rate is computed from the values "
-        "(idcforecast.yoy), and a second series is read with layout='years_as_rows' (a "
-        "column per series)"
+        "(idcforecast.yoy); a second series is read as one when the table has a column per "
+        "series: give the value column its series' name (a table with a year column and no "
+        "value column is read so)"
     )
     with pytest.warns(IgnoredColumnWarning, match=re.escape(msg)):
         out = read_series(path, unit="CNY 100m")
     assert _values(out, "g") == {2019: 1562.5, 2020: 2238.7}
+    # readers30: the advice, followed (the value column named after its series), reads both
+    path.write_text("年份,g,同比增速\n2019,1562.5,27.2%\n2020,2238.7,43.3%\n", encoding="utf-8")
+    both = read_series(path, unit={"g": "CNY 100m"})
+    assert _values(both, "g") == {2019: 1562.5, 2020: 2238.7}
+    assert _values(both, "同比增速") == {2019: 27.2, 2020: 43.3}
     # whole numbers may be codes naming series: still the error
     path.write_text("market,year,value\n1,2019,1\n2,2020,2\n", encoding="utf-8")
     with pytest.raises(DataError, match=re.escape("column 'market' holds 2 different values")):
