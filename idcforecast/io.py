@@ -154,6 +154,10 @@ def read_series(
         Naming the rows under a file's table that were skipped as its footnotes ("Note:
         2020 not published." alone in the first column, below the last row; see the
         module's notes for the rule). A footnote that could be data stays an error.
+    FormulaCellsWarning
+        Naming an Excel sheet's values computed by formulas (read as their stored results,
+        marked ``derived``), and the cells of a wide table whose formula gives empty text
+        (``=IF(...,"",...)``), read as years not published.
 
     Raises
     ------
@@ -434,6 +438,8 @@ def _observations(
     elif chosen == "years_as_rows":
         observations = read_years_as_rows(table, year_column, place_of, decimal, estimates)
     _warn_markers(observations, name)
+    if table.attrs.get("formulas") and chosen != "long":
+        _warn_empty_formulas(observations, table, place_of, chosen, year_column, name, series_id)
     if table.attrs.get("formulas"):
         observations = _formula_values(
             observations, table, place_of, chosen, value_column, name, series_id
@@ -476,6 +482,55 @@ def _formula_values(
         name,
     )
     return mark_formula_values(observations, found)
+
+
+def _warn_empty_formulas(
+    observations: list[Observation],
+    table: pd.DataFrame,
+    place_of: Any,
+    layout: str,
+    year_column: str,
+    name: str,
+    series_id: str | None,
+) -> None:
+    """A FormulaCellsWarning naming the value cells of a wide table whose formula gives
+    empty text (``=IF(C2>200, C2*1.1, "")``; ``table.attrs["formulas"]`` at a blank cell):
+    the sheet shows them blank and they are read as years not published, though a formula
+    stands there (a figure it reads may be missing); of series ``series_id`` alone when
+    given. (A long table's such blank is an error naming the formula: ``read_long``.)"""
+    from idcforecast._cells import is_blank, year_label
+
+    series_at = {o.place: o.series_id for o in observations}
+    found = []
+    for (i, j), formula in sorted(table.attrs["formulas"].items()):
+        column = table.columns[j]
+        if not is_blank(table.iat[i, j]):
+            continue  # a value, noted by _formula_values
+        if layout == "years_as_columns":
+            if year_label(column) is None:
+                continue  # a name or note column: no year's value
+            row = {series_at.get(place_of(i, c)) for c in table.columns} - {None}
+            if series_id is not None and row and series_id not in row:
+                continue
+        elif column == year_column or column in META or series_id not in (None, str(column)):
+            continue
+        found.append(f"{place_of(i, column)} {formula!r}")
+    if not found:
+        return
+    import warnings
+
+    from idcforecast.errors import FormulaCellsWarning
+
+    shown = "; ".join(found[:3]) + ("; ..." if len(found) > 3 else "")
+    count = f"{len(found)} cell{'s' if len(found) > 1 else ''}"
+    warnings.warn(
+        f"{name}: {count} with a formula that gives empty text, read as years not published "
+        f"(gaps) as the sheet shows them blank ({shown}); check the figures the formula "
+        "reads (one may be missing); write the figure in its place, or clear the cell if the "
+        "year was not published, to silence this note",
+        FormulaCellsWarning,
+        stacklevel=caller_stacklevel(),
+    )
 
 
 def _warn_markers(observations: list[Observation], name: str) -> None:
