@@ -556,13 +556,15 @@ def _warn_markers(observations: list[Observation], name: str) -> None:
 
 
 _DOT_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:\.\d{3})+\s*")
+_COMMA_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:,\d{3})+\s*")
 _PLAIN_NUMBER = re.compile(r"\s*[+-]?[\d.,]+\s*")
 
 
 def _warn_dot_thousands(table: pd.DataFrame, year_column: str, name: str) -> None:
     """Every plain number of a ';'-separated file written like 1.562 or 12.345.678: read
     with '.' as the decimal mark (the default) it is 1000 times smaller than a continental
-    export meant; say so, and how to read it the other way."""
+    export meant; say so, and how to read it the other way. The same for every number
+    written like 1,562: read as 1562, 1000 times larger than a decimal comma means."""
     import warnings
 
     from idcforecast.errors import AmbiguousNumberWarning
@@ -574,13 +576,23 @@ def _warn_dot_thousands(table: pd.DataFrame, year_column: str, name: str) -> Non
         for cell in table[column]
         if isinstance(cell, str) and _PLAIN_NUMBER.fullmatch(cell)
     ]
+    shown = ", ".join(repr(c.strip()) for c in cells[:3])
     if len(cells) >= 2 and all(_DOT_THOUSANDS.fullmatch(cell) for cell in cells):
-        shown = ", ".join(repr(c.strip()) for c in cells[:3])
         warnings.warn(
             f"{name}: every number ({shown}...) has exactly three digits after its dot in a "
             "';'-separated file, as files that group thousands with '.' write them; they were "
             "read with '.' as the decimal mark (1.562 as 1.562, not 1562); if the dots group "
             "thousands, pass decimal=','",
+            AmbiguousNumberWarning,
+            stacklevel=caller_stacklevel(),
+        )
+    elif len(cells) >= 2 and all(_COMMA_THOUSANDS.fullmatch(cell) for cell in cells):
+        # the mirror: ';' separates the fields of files whose decimal mark is ','
+        warnings.warn(
+            f"{name}: every number ({shown}...) has exactly three digits after its comma in a "
+            "';'-separated file, as files that write ',' as the decimal mark may; they were "
+            "read with ',' grouping thousands (1,562 as 1562, not 1.562); if the comma is the "
+            "decimal mark, pass decimal=','",
             AmbiguousNumberWarning,
             stacklevel=caller_stacklevel(),
         )

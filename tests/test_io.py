@@ -1762,6 +1762,32 @@ def test_dot_thousands_in_a_semicolon_file_are_named(tmp_path: Path) -> None:
         read_series(path)
 
 
+def test_comma_thousands_in_a_semicolon_file_are_named(tmp_path: Path) -> None:
+    # readers30: the mirror of the dots: '1,500' in every cell of a ';' file (a continental
+    # export of 1.5 MW, ',' its decimal mark) was read as 1500 MW, 1000x too large, unsaid
+    path = tmp_path / "eu.csv"
+    path.write_text("year;value;unit\n2019;1,500;MW\n2020;2,250;MW\n")
+    with pytest.warns(AmbiguousNumberWarning) as caught:
+        assert read_series(path)["value"].tolist() == [1500.0, 2250.0]
+    assert str(caught[0].message) == (
+        "eu.csv: every number ('1,500', '2,250'...) has exactly three digits after its comma "
+        "in a ';'-separated file, as files that write ',' as the decimal mark may; they were "
+        "read with ',' grouping thousands (1,562 as 1562, not 1.562); if the comma is the "
+        "decimal mark, pass decimal=','"
+    )
+    assert read_series(path, decimal=",")["value"].tolist() == [1.5, 2.25]
+    # a number in another form ('1,500.5', '120'), or a ',' file: no warning
+    for text in (
+        "year;value;unit\n2019;1,500.5;MW\n2020;2,250;MW\n",
+        "year;value;unit\n2019;120;MW\n2020;2,250;MW\n",
+        'year,value,unit\n2019,"1,500",MW\n2020,"2,250",MW\n',
+    ):
+        path.write_text(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            read_series(path)
+
+
 def test_a_workbook_or_utf16_file_under_a_text_name_says_what_it_is(tmp_path: Path) -> None:
     # uat11: both got "not utf-8 text ... pass encoding='gb18030'", which fails again
     book = tmp_path / "book.xlsx"
