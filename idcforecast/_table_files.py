@@ -48,6 +48,7 @@ from idcforecast._text_files import (
     not_utf8_error,
     text_codec,
 )
+from idcforecast._xls_books import OLE2_MAGIC
 from idcforecast.errors import DataError, EmptyDataError, IdcForecastError
 
 if TYPE_CHECKING:
@@ -206,6 +207,25 @@ def read_table(
             path=str(path),
         )
     suffix = path.suffix.lower()
+    if suffix == ".xls" and _starts_with(path, OLE2_MAGIC):
+        # a legacy workbook: read as the .xlsx it would be saved as, with the same checks
+        import tempfile
+
+        from idcforecast._xls_books import xls_as_xlsx
+
+        with tempfile.TemporaryDirectory(prefix="idcforecast-xls-") as folder:
+            return read_table(
+                xls_as_xlsx(path, Path(folder), name),
+                sheet_name=sheet_name,
+                source_name=name,
+                sep=sep,
+                header_row=header_row,
+                typed=typed,
+                text_columns=text_columns,
+                known_columns=known_columns,
+                encoding=encoding,
+                year_column=year_column,
+            )
     sheet, sheets = None, []
     formulas: dict[tuple[int, int], str] = {}
     above_header: list[Any] = []
@@ -303,7 +323,7 @@ def read_table(
         else:
             raise DataError(
                 f"{name}: cannot read {suffix or 'extensionless'} files; expected .csv, "
-                f".txt, .xlsx or .xlsm{what_it_holds(path)}",
+                f".txt, .xlsx, .xlsm or .xls{what_it_holds(path)}",
                 path=str(path),
             )
     except pd.errors.EmptyDataError:
@@ -407,9 +427,17 @@ def read_table(
     return table, name, place_sheet
 
 
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(magic)) == magic
+    except OSError:
+        return False
+
+
 # the first bytes of what a file named .xls (or .xlsb, .ods...) holds: data portals and
 # terminals export HTML tables and tab-separated text under that name
-_OLE2 = b"\xd0\xcf\x11\xe0"  # a legacy Excel 97-2003 (.xls) workbook (OLE2 compound file)
+_OLE2 = OLE2_MAGIC  # a legacy Excel 97-2003 (.xls) workbook (OLE2 compound file)
 _ZIP = b"PK\x03\x04"  # .xlsx, .xlsm, .xlsb, .ods
 _HTML = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|table|meta|head)\b", re.I)
 
@@ -436,11 +464,10 @@ def what_it_holds(path: Path) -> str:
                 head = handle.read(2048)
         except OSError:
             pass
-    if head.startswith(_OLE2):
+    if head.startswith(_OLE2):  # (one named .xls is read: this is another name's)
         return (
-            f" ({path.name} is a legacy Excel 97-2003 workbook: open it in Excel and save it "
-            "as .xlsx (File > Save As > Excel Workbook), or convert it with LibreOffice: "
-            f"soffice --headless --convert-to xlsx {path.name}; or pass a DataFrame)"
+            f" ({path.name} is a legacy Excel 97-2003 workbook: rename it {path.stem}.xls "
+            "and read that, or open it in Excel and save it as .xlsx)"
         )
     if head.startswith(_ZIP) and path.suffix.lower() in (".xls", ""):
         return (
@@ -457,7 +484,7 @@ def what_it_holds(path: Path) -> str:
             f" ({path.name} holds text, not a workbook, as web exports often do: rename it "
             f"{path.stem}.txt (or .csv) and read that)"
         )
-    return " (re-save an .xls workbook as .xlsx; or pass a DataFrame)"
+    return " (save it as .xlsx or CSV; or pass a DataFrame)"
 
 
 def _is_text(head: bytes) -> bool:
@@ -543,7 +570,11 @@ def unit_line_above(
         return None
     lines: list[str] = []
     try:
-        if path.suffix.lower() in (".xlsx", ".xlsm"):
+        if path.suffix.lower() == ".xls" and _starts_with(path, OLE2_MAGIC):
+            from idcforecast._xls_books import xls_sheet_lines
+
+            lines = xls_sheet_lines(path, sheet_name, header_row)
+        elif path.suffix.lower() in (".xlsx", ".xlsm"):
             import openpyxl
 
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)

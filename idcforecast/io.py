@@ -77,12 +77,13 @@ def read_series(
     Parameters
     ----------
     source
-        A ``.csv``/``.txt`` or ``.xlsx``/``.xlsm`` path, a folder of such files, a DataFrame
+        A ``.csv``/``.txt``, ``.xlsx``/``.xlsm`` or ``.xls`` path (Excel 97-2003, read with
+        the ``xls`` extra's ``xlrd``, checked as an ``.xlsx``), a folder of such files, a DataFrame
         (years in a column, as its index named ``year_column``, or a yearly
         ``PeriodIndex``/``DatetimeIndex``), or a year-indexed Series (its name is the series
-        id). A folder's files (``.csv``, ``.txt``, ``.xlsx``, ``.xlsm``, in name
-        order; Excel's ``~$`` lock files, hidden files and subfolders skipped, an ``.xls`` or
-        ``.ods`` workbook an error) are read with the same
+        id). A folder's files (``.csv``, ``.txt``, ``.xlsx``, ``.xlsm``, ``.xls``, in
+        name order; Excel's ``~$`` lock files, hidden files and subfolders skipped, an
+        ``.xlsb`` or ``.ods`` workbook an error) are read with the same
         options and joined: a series may take its years from several files (figures from
         several reports), each row keeping its own file's source, and a year given twice is
         a ``DuplicateYearError`` naming both files. ``series_id`` names every file's
@@ -307,9 +308,9 @@ def read_series(
 
 # files a folder given to read_series is read from (Excel's "~$" lock files and hidden
 # files are not tables)
-TABLE_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
+TABLE_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm", ".xls")
 # spreadsheets read_series cannot open: in a folder, their figures would be lost unseen
-_UNREADABLE_SHEETS = (".xls", ".xlsb", ".ods", ".numbers")
+_UNREADABLE_SHEETS = (".xlsb", ".ods", ".numbers")
 
 
 def _folder_file_observations(
@@ -335,7 +336,7 @@ def _folder_file_observations(
 def folder_files(folder: Path) -> list[Path]:
     """The table files of ``folder``, sorted by name (subfolders are not read); an
     EmptyDataError naming what the folder holds when there is none, a DataError naming a
-    spreadsheet that cannot be read (``.xls``, ``.xlsb``, ``.ods``, ``.numbers``).
+    spreadsheet that cannot be read (``.xlsb``, ``.ods``, ``.numbers``).
 
     Examples
     --------
@@ -365,7 +366,7 @@ def folder_files(folder: Path) -> list[Path]:
         raise DataError(
             f"folder {folder}: {', '.join(unreadable)} cannot be read (expected "
             f"{', '.join(TABLE_SUFFIXES)} files); save it as .xlsx or .csv, or move it out "
-            f"of the folder{'' if 're-save an .xls' in advice else advice}",
+            f"of the folder{'' if 'save it as .xlsx or CSV;' in advice else advice}",
             source=str(folder),
             file=unreadable[0],
         )
