@@ -30,6 +30,7 @@ from idcforecast._excel_sheets import (
     percent_cells_as_text,
     pick_sheet,
     warn_hidden_cells,
+    warn_scaled_cells,
 )
 from idcforecast._table_footnotes import without_footnotes
 from idcforecast._table_headers import (
@@ -298,6 +299,7 @@ def read_table(
                     }
                 )
                 percent_cells_as_text(table, book.book[sheet], header_row)
+                warn_scaled_cells(table, book.book[sheet], header_row, name, sheet)
                 # a year merged down over its rows is every row's year
                 year_headers = frozenset(
                     name.casefold()

@@ -2615,3 +2615,40 @@ def test_pandas_engine_advice_is_not_passed_on(
         read_series(path, unit="CNY bn")
     assert "Calling read(nbytes) on source failed" in str(raised.value)
     assert "engine" not in str(raised.value)
+
+
+def test_excel_numbers_shown_in_thousands_by_their_format_are_named(tmp_path: Path) -> None:
+    # readers30: '#,##0,"k"' shows 1234567 as 1,235k; the stored 1234567 was read with the
+    # unit the analyst chose from what the sheet shows (CNY k), 1000x too large, unsaid
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row in (["year", "value"], [2019, 1234567], [2020, 1500000], [2021, 2000000]):
+        sheet.append(row)
+    for ref in ("B2", "B3"):
+        sheet[ref].number_format = '#,##0,"k"'
+    sheet["B4"].number_format = "#,##0"  # a grouping comma: shown as stored
+    path = tmp_path / "m.xlsx"
+    book.save(path)
+    with pytest.warns(AmbiguousNumberWarning) as caught:
+        out = read_series(path, unit="MW")
+    assert out["value"].tolist() == [1234567.0, 1500000.0, 2000000.0]  # as stored
+    assert str(caught[0].message) == (
+        "m.xlsx, sheet 'S': 2 numbers shown divided by 1,000 or more by their number format "
+        "(cell B2 holds 1,234,567, shown divided by 1,000; cell B3 holds 1,500,000, shown "
+        "divided by 1,000; format '#,##0,\"k\"') were read as stored, not as shown; the unit "
+        "given (unit=, a unit column or the header's) is taken as the stored number's: if it "
+        "was chosen from what the sheet shows (thousands, millions), give the stored "
+        "number's unit instead"
+    )
+    sheet["B2"].number_format = sheet["B3"].number_format = '0.0,,"m"'  # millions: 1.2m
+    book.save(path)
+    with pytest.warns(AmbiguousNumberWarning, match=re.escape("shown divided by 1,000,000")):
+        read_series(path, unit="MW")
+    sheet["B2"].number_format = sheet["B3"].number_format = "#,##0.0"
+    book.save(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read_series(path, unit="MW")
