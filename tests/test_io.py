@@ -2652,3 +2652,14 @@ def test_excel_numbers_shown_in_thousands_by_their_format_are_named(tmp_path: Pa
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         read_series(path, unit="MW")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_file_without_its_byte_order_mark_is_read(tmp_path: Path, codec: str) -> None:
+    # readers30: written by a program without the mark, it was read as UTF-8 (NUL bytes are
+    # valid there): "no 'year' column; ... found 'y\x00e\x00a\x00r\x00', ..."
+    path = tmp_path / "u.csv"
+    path.write_bytes("year,value\n2019,1562.5\n2020,2238.7\n".encode(codec))
+    out = read_series(path, unit="CNY 100m")
+    assert out["value"].tolist() == [1562.5, 2238.7]
+    assert out["source"].tolist() == ["u.csv row 2", "u.csv row 3"]
