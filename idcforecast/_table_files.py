@@ -560,12 +560,17 @@ _UNIT_LINE = re.compile(
 )
 
 
+_BRACKETED = re.compile(r"[(（]([^()（）]+)[)）]")
+
+
 def unit_line_above(
     path: Path, header_row: int, sheet_name: str | int, encoding: str
 ) -> tuple[str, str] | None:
     """``(line, unit)`` of the first line above the header row that states the table's
-    unit ("单位：亿元", "Unit: CNY bn") in a unit the registry knows, else None: the rows
-    ``header_row`` skips are not read, and a UnitError for bare numbers names it."""
+    unit ("单位：亿元", "Unit: CNY bn") in a unit the registry knows, else of the first that
+    holds one known unit in brackets (a heading merged over the year columns, "市场规模
+    （亿元）"), else None: the rows ``header_row`` skips are not read, and a UnitError for
+    bare numbers names it."""
     from idcforecast.units import canonical_unit
 
     if header_row <= 0 or not path.is_file():
@@ -606,4 +611,15 @@ def unit_line_above(
             except IdcForecastError:
                 continue
             return " ".join(line.split()).strip(" ,;"), said
+    for line in lines:  # a heading over the table's columns: "市场规模（亿元）", "Market (USD bn)"
+        said_in = set()
+        for inside in _BRACKETED.findall(line):
+            try:
+                known = canonical_unit(inside.strip())
+            except IdcForecastError:
+                continue
+            if not known.startswith("count"):  # "(m)", "(B)", "(个)": no unit of a table
+                said_in.add(inside.strip())
+        if len(said_in) == 1:  # two units over different columns: no table's unit
+            return " ".join(line.split()).strip(" ,;"), said_in.pop()
     return None
