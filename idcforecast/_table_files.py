@@ -241,6 +241,7 @@ def read_table(
             )
             if misread is not None:
                 raise misread
+            header_row += _blank_lines_from(path, header_row, encoding)  # margins above
             sep = sep if sep is not None else detect_separator(path, header_row, encoding)
             with warnings.catch_warnings():
                 warnings.simplefilter("error", pd.errors.ParserWarning)
@@ -282,6 +283,7 @@ def read_table(
                     ws.title for ws in book.book.worksheets if ws.sheet_state != "visible"
                 )
                 sheet = pick_sheet(sheets, sheet_name, name, path, hidden)
+                header_row += _blank_rows_from(book.book[sheet], header_row)  # margins above
                 table = pd.read_excel(
                     book,
                     sheet_name=sheet,
@@ -402,6 +404,7 @@ def read_table(
 
         table = without_footnotes(table, name, place_file)
         table.attrs["above_header"] = above_header
+        table.attrs["header_row"] = header_row
         return table, name, place_file
     others = [s for s in sheets if s != sheet]
     hint = f" (the workbook also holds {', '.join(map(repr, others))}: pass sheet_name=)"
@@ -416,6 +419,7 @@ def read_table(
 
     table = without_footnotes(table, name, place_sheet)
     table.attrs["above_header"] = above_header
+    table.attrs["header_row"] = header_row
     if formulas:  # by 0-based (row, column) position in the table, for read_series' notes
         from openpyxl.utils import column_index_from_string
 
@@ -502,6 +506,41 @@ def _is_text(head: bytes) -> bool:
                 continue
         return bool(text.strip()) and all(c.isprintable() or c in "\t\r\n" for c in text)
     return False
+
+
+# a line of a CSV with nothing in it but separators and spaces (",,," as Excel exports a
+# sheet's empty margin rows)
+_BLANK_LINE = " \t\r\n,;|"
+_MARGIN_LIMIT = 1000  # rows looked at for a blank margin above the header
+
+
+def _blank_lines_from(path: Path, header_row: int, encoding: str) -> int:
+    """How many blank lines (spaces and separators only) follow the first ``header_row``
+    lines of a CSV before a line with text: a margin above the table, which is no header
+    (the file was read as "empty"); 0 when every line is blank (an empty file says so)."""
+    try:
+        with open(path, encoding=text_codec(encoding), errors="replace", newline="") as handle:
+            for k, line in enumerate(handle):
+                if k < header_row:
+                    continue
+                if line.strip(_BLANK_LINE) or k - header_row >= _MARGIN_LIMIT:
+                    return k - header_row
+    except (OSError, LookupError):
+        pass
+    return 0
+
+
+def _blank_rows_from(worksheet: Any, header_row: int) -> int:
+    """How many wholly blank rows of a sheet follow its first ``header_row`` rows before a
+    row with a value: an empty margin above a table that starts at row 3 (or C3); 0 when
+    no row below has a value."""
+    rows = worksheet.iter_rows(
+        min_row=header_row + 1, max_row=header_row + _MARGIN_LIMIT, values_only=True
+    )
+    for k, row in enumerate(rows):
+        if not all(is_blank(value) for value in row):
+            return k
+    return 0
 
 
 def _row_above(path: Path, sep: str, header_row: int, encoding: str) -> list[Any]:

@@ -420,7 +420,7 @@ def _observations(
         year_column,
         value_column,
         name,
-        header_row,
+        table.attrs.get("header_row", header_row),  # past a blank margin above the table
         is_frame=not isinstance(source, str | os.PathLike),
     )
     if chosen == "long":

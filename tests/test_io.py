@@ -2703,3 +2703,36 @@ def test_a_unit_heading_merged_over_the_years_above_the_header_is_read_as_the_li
         assert read_series(path, header_row=1, unit="CNY bn")["unit"].unique().tolist() == [
             "CNY bn"
         ]
+
+
+def test_a_blank_margin_above_the_table_is_skipped_with_the_files_row_numbers(
+    tmp_path: Path,
+) -> None:
+    # readers30: two blank lines over the header made the CSV "empty" ("m.csv is empty;
+    # expected a header row..."), and a sheet whose table starts at row 3 said "no 'year'
+    # column; found column 1 (no header), column 2 (no header)"
+    import openpyxl
+
+    path = tmp_path / "m.csv"
+    path.write_text("\n,,\nyear,value,\n2019,100,\n2020,120,\n", encoding="utf-8")
+    out = read_series(path, unit="MW")
+    assert out["value"].tolist() == [100.0, 120.0]
+    assert out["source"].tolist() == ["m.csv row 4", "m.csv row 5"]  # the file's lines
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for ref, value in {"B3": "series_id", "C3": 2019, "D3": 2020, "B4": "cn"}.items():
+        sheet[ref] = value
+    sheet["C4"], sheet["D4"] = 100, 120
+    book.save(tmp_path / "m.xlsx")
+    wide = read_series(tmp_path / "m.xlsx", unit="MW")
+    assert wide["value"].tolist() == [100.0, 120.0]
+    assert wide["source"].tolist() == ["m.xlsx sheet 'S' cell C4", "m.xlsx sheet 'S' cell D4"]
+    # a title under the margin is still named, with the header_row to pass
+    path.write_text("\n\nIDC market\nyear,value\n2019,100\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape("if line 4 is the header, pass header_row=3")):
+        read_series(path, unit="MW")
+    assert read_series(path, unit="MW", header_row=3)["value"].tolist() == [100.0]
+    path.write_text("\n\n\n", encoding="utf-8")  # blank through: empty, as before
+    with pytest.raises(EmptyDataError, match=re.escape("m.csv is empty")):
+        read_series(path, unit="MW")
