@@ -149,3 +149,18 @@ def test_the_commands_read_an_xls_with_their_sheet_option(
     assert "--sep describes the text of a CSV, and the file is an Excel workbook" in (
         capsys.readouterr().err
     )
+
+
+def test_an_xls_piped_on_standard_input_is_read(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # readers30: '--data -' wrote any bytes but a zip's to stdin.csv: a legacy workbook was
+    # "not utf-8 text"
+    import io
+
+    from idcforecast.cli import main
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(BOOK.read_bytes())))
+    assert main(["show", "--data", "-", "--sheet", "Merged", "--unit", "MW"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("China / colo  ·  standard input")
