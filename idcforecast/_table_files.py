@@ -316,6 +316,7 @@ def read_table(
                 raw_header = [
                     cell.value for cell in next(worksheet.iter_rows(min_row=header_row + 1), ())
                 ]
+                _no_unstored_header_formulas(formulas, raw_header, header_row, name, sheet)
                 if header_row > 0:  # the row above the header, for a blank header's hint
                     above_header = [
                         cell.value for cell in next(worksheet.iter_rows(min_row=header_row), ())
@@ -506,6 +507,31 @@ def _is_text(head: bytes) -> bool:
                 continue
         return bool(text.strip()) and all(c.isprintable() or c in "\t\r\n" for c in text)
     return False
+
+
+def _no_unstored_header_formulas(
+    formulas: dict[tuple[int, int], str],
+    raw_header: list[Any],
+    header_row: int,
+    name: str,
+    sheet: str,
+) -> None:
+    """A DataError for a header cell whose formula has no stored result (a year header
+    written as =B1+1 by a program, never recalculated): read blank, its column was called
+    one "without a header"."""
+    from openpyxl.utils import get_column_letter
+
+    row = header_row + 1  # 1-based sheet row of the header
+    for (r, column), formula in sorted(formulas.items()):
+        if r == row and (column > len(raw_header) or raw_header[column - 1] is None):
+            place = f"{name} sheet {sheet!r} cell {get_column_letter(column)}{row}"
+            raise DataError(
+                f"{place}: the header's formula {formula!r} has no stored result (the "
+                "workbook was written by a program and never recalculated); expected a "
+                "header: open and save the workbook in Excel or LibreOffice, or write the "
+                "header (the year) in the cell",
+                place=place,
+            )
 
 
 # a line of a CSV with nothing in it but separators and spaces (",,," as Excel exports a

@@ -274,3 +274,27 @@ def test_a_column_per_series_names_its_empty_formula_cells_of_the_series_read(
         warnings.simplefilter("error")
         us = read_series(path, unit="MW", series_id="us")
     assert us["value"].tolist() == [10.0, 12.0, 13.0]
+
+
+def test_a_header_formula_without_a_stored_result_is_named(tmp_path: Path) -> None:
+    # readers30: a year header written as '=B1+1' by a program (never recalculated) was read
+    # blank: "cell C2: a column without a header holds 120"
+    book = openpyxl.Workbook()
+    book.active.title = "S"
+    book.active.append(["series_id", 2019, "=B1+1"])
+    book.active.append(["cn", 100, 120])
+    path = tmp_path / "h.xlsx"
+    book.save(path)
+    with pytest.raises(DataError) as caught:
+        read_series(path, unit="MW")
+    assert str(caught.value) == (
+        "h.xlsx sheet 'S' cell C1: the header's formula '=B1+1' has no stored result (the "
+        "workbook was written by a program and never recalculated); expected a header: open "
+        "and save the workbook in Excel or LibreOffice, or write the header (the year) in the "
+        "cell"
+    )
+    # with its stored result (as Excel saves it), the header is the year
+    saved = _saved_as_excel(
+        tmp_path, [["series_id", 2019, 0], ["cn", 100, 120]], {"C1": b"><f>B1+1</f><v>2020</v>"}
+    )
+    assert read_series(saved, unit="MW")["year"].tolist() == [2019, 2020]
