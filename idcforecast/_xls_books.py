@@ -235,19 +235,25 @@ def _write_formulas(
         )
         if cells:
             text = data.decode("utf-8")
-            for (r, c), (formula, value, _) in cells.items():
-                ref = f"{get_column_letter(c + 1)}{r + 1}"
-                found = re.search(rf'<c r="{ref}"( s="\d+")?[^>]*>.*?</c>', text)
-                if found is not None:  # (the placeholder written for it)
-                    cell = _formula_cell(ref, found[1] or "", formula, value)
-                    text = text[: found.start()] + cell + text[found.end() :]
-            data = text.encode("utf-8")
+            at_ref = {
+                f"{get_column_letter(c + 1)}{r + 1}": (formula, value)
+                for (r, c), (formula, value, _) in cells.items()
+            }
+
+            def rewrite(found: re.Match[str], at_ref: dict[str, tuple[str, Any]] = at_ref) -> str:
+                if found[1] not in at_ref:
+                    return found[0]
+                formula, value = at_ref[found[1]]  # the placeholder written for it
+                return _formula_cell(found[1], found[2] or "", formula, value)
+
+            data = _CELL.sub(rewrite, text).encode("utf-8")  # one pass over the sheet
         rewritten.append((item, data))
     with zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as archive:
         for item, data in rewritten:
             archive.writestr(item, data)
 
 
+_CELL = re.compile(r'<c r="([A-Z]+\d+)"( s="\d+")?[^>]*?(?:/>|>.*?</c>)')
 _ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"})
 
 
