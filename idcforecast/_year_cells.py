@@ -130,7 +130,8 @@ _SUB_YEAR = re.compile(
     r"[上下]半年)\s*|\s*(?:[QH][1-4]|[1-4]Q)\s*[-/ ]?\s*(\d{4})\s*",
     re.IGNORECASE,
 )
-_SPLIT_YEAR = re.compile(r"\s*(?:FY\s*)?(\d{4})\s*/\s*(\d{2}|\d{4})\s*", re.IGNORECASE)
+# a fiscal year over two calendar years: "2021/22", "FY2021-22", "2021–2022", "FY21/22"
+_SPLIT_YEAR = re.compile(r"\s*(FY\s*)?(\d{4}|\d{2})\s*([/\-–—])\s*(\d{2}|\d{4})\s*", re.IGNORECASE)
 # a year written with two digits and marked as one: "FY19", "CY19", "'19", "19年", "19年度"
 _TWO_DIGIT_YEAR = re.compile(
     r"\s*(?:(?:[FC]Y\s*'?|')(\d{2})(?:\s*年度?)?|(\d{2})\s*(?:年度?|财年))\s*([AEFP]?)\s*",
@@ -138,10 +139,25 @@ _TWO_DIGIT_YEAR = re.compile(
 )
 
 
-def unread_year(label: Any) -> str | None:
+def _is_fiscal_year(
+    fy: str | None, first: str, mark: str, second: str, *, hyphen: bool = True
+) -> bool:
+    """Whether a split label's parts (the "FY", the years and the mark between them) name
+    a fiscal year: consecutive years written as fiscal years are ("2021/22", "2021-22",
+    "FY2021-2022"), not a month ("2011-12" is December 2011), a change between two years
+    ("2019-2020") nor two digits alone ("21-22"), unless "FY" or a "/" says so."""
+    if int(second[-2:]) != (int(first[-2:]) + 1) % 100:
+        return False  # "2019-23", "CAGR 2019-21": a range of years
+    if fy or mark == "/":
+        return True
+    return hyphen and len(first) == 4 and len(second) == 2 and int(second) > 12
+
+
+def unread_year(label: Any, *, hyphen_fiscal: bool = True) -> str | None:
     """Why a label that looks like a year is not read as one, in words, else None: a year
     with a footnote marker ("2021*"), a quarter or half ("2021 Q4", "2021H1"), or a fiscal
-    year over two calendar years ("2021/22").
+    year over two calendar years ("2021/22"; "2021-22" unless ``hyphen_fiscal`` is False,
+    for a header that may be a CAGR period).
 
     Examples
     --------
@@ -151,6 +167,10 @@ def unread_year(label: Any) -> str | None:
     'is a quarter or half of a year, not a year; ...'
     >>> unread_year("FY2021/22")  # doctest: +ELLIPSIS
     "is a fiscal year over two calendar years; ..."
+    >>> unread_year("2021-22")  # doctest: +ELLIPSIS
+    "is a fiscal year over two calendar years; expected one year: write the year it ends ..."
+    >>> unread_year("2011-12") is None, unread_year("2019-2020") is None  # a month, a change
+    (True, True)
     >>> unread_year("FY19")  # doctest: +ELLIPSIS
     "is a year in two digits; expected the year in full: write 'FY2019'"
     >>> unread_year("CAGR 2019-21") is None, unread_year("2021") is None
@@ -190,11 +210,12 @@ def unread_year(label: Any) -> str | None:
         full = re.sub(rf"'?{digits}", str(year), label.strip(), count=1)
         return f"is a year in two digits; expected the year in full: write {full!r}"
     split = _SPLIT_YEAR.fullmatch(label)
-    if split and int(split.group(2)[-2:]) == (int(split.group(1)) + 1) % 100:
+    if split and _is_fiscal_year(*split.groups(), hyphen=hyphen_fiscal):
+        first = int(split.group(2))
+        first += 0 if first >= 100 else 2000 if first < 70 else 1900  # "FY98/99": 1998
         return (
             "is a fiscal year over two calendar years; expected one year: write the year it "
-            f"ends in ('{int(split.group(1)) + 1}' or 'FY{int(split.group(1)) + 1}'), as "
-            "annual reports label it"
+            f"ends in ('{first + 1}' or 'FY{first + 1}'), as annual reports label it"
         )
     return None
 
@@ -241,7 +262,10 @@ def year_columns(
     years = {c: year for c in columns if (year := year_label(c)) is not None}
     estimated = {c: year for c in columns if (year := estimate_year(c)) is not None}
     for column in columns:  # else a column of numbers, neither year nor name, left unread
-        if column not in years and column not in estimated and (why := unread_year(column)):
+        # (a header "2019-20" beside year columns is a CAGR period as often as a fiscal
+        # year: left to the number-column warning; "FY2019-20" and "2019/20" are named)
+        why = unread_year(column, hyphen_fiscal=False)
+        if column not in years and column not in estimated and why:
             raise DataError(
                 f"{name}: column {str(column).strip()!r} {why}",
                 source=name,

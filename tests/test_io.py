@@ -2736,3 +2736,24 @@ def test_a_blank_margin_above_the_table_is_skipped_with_the_files_row_numbers(
     path.write_text("\n\n\n", encoding="utf-8")  # blank through: empty, as before
     with pytest.raises(EmptyDataError, match=re.escape("m.csv is empty")):
         read_series(path, unit="MW")
+
+
+def test_a_fiscal_year_written_with_a_hyphen_is_named_as_one(tmp_path: Path) -> None:
+    # readers30: "2021/22" said "a fiscal year over two calendar years", but "2020-21" (as
+    # Indian, UK and Australian reports write it) and "FY21/22" were "not a year" alone
+    path = tmp_path / "fy.csv"
+    path.write_text("year,value\n2020-21,100\n2021-22,120\n", encoding="utf-8")
+    with pytest.raises(NonNumericValueError) as caught:
+        read_series(path, unit="MW")
+    assert str(caught.value) == (
+        "fy.csv row 2, column 'year': '2020-21' is a fiscal year over two calendar years; "
+        "expected one year: write the year it ends in ('2021' or 'FY2021'), as annual "
+        "reports label it"
+    )
+    path.write_text("series_id,FY21/22,FY22/23\ncn,100,120\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape("column 'FY21/22' is a fiscal year")):
+        read_series(path, unit="MW")
+    # a change between two years, and a month, are no fiscal year: not read, as before
+    path.write_text("series_id,2019,2020,2019-2020\ncn,100,120,20%\n", encoding="utf-8")
+    with pytest.warns(IgnoredColumnWarning, match=re.escape("column '2019-2020' holds numbers")):
+        assert read_series(path, unit="MW")["year"].tolist() == [2019, 2020]
