@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "fill_vertical_merges",
+    "merged_across_header",
     "merged_header_cells",
     "no_blank_formulas_or_errors",
     "percent_cells_as_text",
@@ -297,6 +298,30 @@ def merged_header_cells(header_row: int, path: Path, sheet: Any) -> dict[int, An
             value = sheet.cell(row=min_row, column=min_col).value
             if value is not None and not (isinstance(value, str) and not value.strip()):
                 found[min_col - 1] = value
+    return found
+
+
+def merged_across_header(header_row: int, path: Path, sheet: Any) -> dict[int, str]:
+    """``{0-based column: hint}`` for the header cells covered by a range merged across
+    columns from another cell ("2019" merged over its "规模" and "增速" sub-columns): pandas
+    reads them blank, and the reader's "a column without a header" error says why."""
+    from openpyxl.utils import get_column_letter
+
+    header = header_row + 1  # 1-based sheet row of the header
+    found: dict[int, str] = {}
+    for min_col, min_row, max_col, max_row in _merged_ranges(path, sheet):
+        if max_col == min_col or not min_row <= header <= max_row:
+            continue
+        anchor = f"{get_column_letter(min_col)}{min_row}"
+        value = sheet.cell(row=min_row, column=min_col).value
+        span = f"{get_column_letter(min_col)}-{get_column_letter(max_col)}"
+        for column in range(min_col + 1, max_col + 1):
+            found[column - 1] = (
+                f" (its header cell is merged into {anchor} ({value!r}) across columns "
+                f"{span}, as a heading over sub-columns is in a two-row header; expected one "
+                "column per heading: delete the other sub-columns, or unmerge the cells and "
+                "give each column its own header)"
+            )
     return found
 
 

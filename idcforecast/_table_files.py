@@ -25,6 +25,7 @@ from idcforecast._cells import is_blank
 from idcforecast._excel_formulas import formula_cells
 from idcforecast._excel_sheets import (
     fill_vertical_merges,
+    merged_across_header,
     merged_header_cells,
     no_blank_formulas_or_errors,
     percent_cells_as_text,
@@ -229,6 +230,7 @@ def read_table(
             )
     sheet, sheets = None, []
     formulas: dict[tuple[int, int], str] = {}
+    merged_across: dict[int, str] = {}  # header cells merged across columns: their hint
     above_header: list[Any] = []
     raw_header: list[Any] = []
     try:
@@ -293,6 +295,7 @@ def read_table(
                 )
                 # a header cell merged down from the row above is that cell's header
                 merged_header = merged_header_cells(header_row, path, book.book[sheet])
+                merged_across = merged_across_header(header_row, path, book.book[sheet])
                 table = table.rename(
                     columns={
                         table.columns[j]: value
@@ -420,6 +423,7 @@ def read_table(
 
     table = without_footnotes(table, name, place_sheet)
     table.attrs["above_header"] = above_header
+    table.attrs["merged_across_header"] = merged_across
     table.attrs["header_row"] = header_row
     if formulas:  # by 0-based (row, column) position in the table, for read_series' notes
         from openpyxl.utils import column_index_from_string

@@ -2757,3 +2757,31 @@ def test_a_fiscal_year_written_with_a_hyphen_is_named_as_one(tmp_path: Path) -> 
     path.write_text("series_id,2019,2020,2019-2020\ncn,100,120,20%\n", encoding="utf-8")
     with pytest.warns(IgnoredColumnWarning, match=re.escape("column '2019-2020' holds numbers")):
         assert read_series(path, unit="MW")["year"].tolist() == [2019, 2020]
+
+
+def test_a_heading_merged_over_sub_columns_is_named_in_the_headerless_column_error(
+    tmp_path: Path,
+) -> None:
+    # readers30: "2019" merged over its 规模 and 增速 sub-columns (a two-row header) gave only
+    # "cell C2: a column without a header holds '增速'", the merge that emptied C1 unsaid
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet.append(["地区", 2019, None, 2020, None])
+    sheet.append([None, "规模", "增速", "规模", "增速"])
+    sheet.append(["华东", 100, "10%", 110, "10%"])
+    for cells in ("A1:A2", "B1:C1", "D1:E1"):
+        sheet.merge_cells(cells)
+    path = tmp_path / "two.xlsx"
+    book.save(path)
+    with pytest.raises(DataError) as caught:
+        read_series(path, unit="CNY 100m")
+    assert str(caught.value) == (
+        "two.xlsx sheet 'S' cell C2: a column without a header holds '增速'; expected a year "
+        "or the name of what the column holds in its header; write it there, or delete the "
+        "column (its header cell is merged into B1 (2019) across columns B-C, as a heading "
+        "over sub-columns is in a two-row header; expected one column per heading: delete "
+        "the other sub-columns, or unmerge the cells and give each column its own header)"
+    )
