@@ -63,6 +63,9 @@ _COMMA_DECIMAL_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d
 _DIGIT_DOT_DIGIT = re.compile(r"\d\.\d")
 # a whole cell holding a number in scientific notation, as programs write it ("1.2e+12")
 _SCIENTIFIC = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*")
+# a whole cell of a number grouping thousands with apostrophes ("1'234.5", Swiss exports):
+# an apostrophe is never a decimal mark ("1'234" is read with decimal=',' too, "1'234.5" not)
+_APOSTROPHE_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:['’]\d{3})+(?:\.\d+)?\s*")
 # a whole cell in parentheses holding a number (with a magnitude, unit or % after it)
 _ACCOUNTING_NEGATIVE = re.compile(r"\s*[(（]\s*(\d[^()（）]*?)\s*[)）]\s*")
 _TRUE = {"true", "yes", "y", "1"}
@@ -309,6 +312,8 @@ def read_figure(cell: Any, *, place: str, decimal_mark: str = ".") -> Figure:
     (320.0, '①', '320①')
     >>> read_figure("1.2e+12", place="f.csv row 4").value  # a program's export
     1200000000000.0
+    >>> read_figure("1'234.5", place="f.csv row 6").value  # thousands as Swiss exports group
+    1234.5
     """
     # Decimal (database NUMERIC columns) is a Number but not a numbers.Real
     if isinstance(cell, numbers.Real | decimal.Decimal) and not isinstance(cell, bool):
@@ -322,6 +327,9 @@ def read_figure(cell: Any, *, place: str, decimal_mark: str = ".") -> Figure:
             return replace(figure, marker=marker, quote=cell.strip())
         if decimal_mark == "." and _SCIENTIFIC.fullmatch(cell):
             return Figure(float(cell), None)  # "1.2e+12": a program's export, unambiguous
+        swiss = _APOSTROPHE_THOUSANDS.fullmatch(cell)
+        if swiss and (decimal_mark == "." or "." not in cell):  # "1'234.5": Swiss thousands
+            return Figure(float(re.sub(r"['’]", "", cell.strip())), None)
         if decimal_mark == ",":
             figure = _read_text(point_decimals(cell, place=place), place)
             return figure if not figure.quote else replace(figure, quote=cell.strip())

@@ -2785,3 +2785,13 @@ def test_a_heading_merged_over_sub_columns_is_named_in_the_headerless_column_err
         "over sub-columns is in a two-row header; expected one column per heading: delete "
         "the other sub-columns, or unmerge the cells and give each column its own header)"
     )
+
+
+def test_apostrophe_thousands_are_read_as_swiss_exports_write_them(tmp_path: Path) -> None:
+    # readers30: "1'234" was 'unit "'234" is not defined' (an UnknownUnitError)
+    path = tmp_path / "ch.csv"
+    path.write_text("year,value\n2019,1'234\n2020,1'500.5\n2021,12’345’678\n", encoding="utf-8")
+    assert read_series(path, unit="MW")["value"].tolist() == [1234.0, 1500.5, 12345678.0]
+    path.write_text("year;value\n2019;1'234\n2020;1'500.5\n", encoding="utf-8")
+    with pytest.raises(ParseError):  # with decimal=',' the '.' is no decimal mark
+        read_series(path, unit="MW", decimal=",")
