@@ -26,12 +26,15 @@ if TYPE_CHECKING:
 
 __all__ = [
     "fill_vertical_merges",
+    "merged_across_header",
     "merged_header_cells",
     "no_blank_formulas_or_errors",
     "percent_cells_as_text",
     "pick_sheet",
+    "scaled_format",
     "sheet_xml_findall",
     "warn_hidden_cells",
+    "warn_scaled_cells",
 ]
 
 
@@ -176,6 +179,72 @@ def percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int) 
                 table.iat[i, j] = f"{shown.normalize():f}%"
 
 
+# a number format's thousands scaling: commas right after its last digit placeholder
+# ("#,##0," shows 1234567 as 1,235; "0.0,,\"m\"" as 1.2m), not a grouping comma ("#,##0")
+_SCALING_COMMAS = re.compile(r"[0#?](?:\.[0#?]*)?(,+)(?![0#?,])")
+
+
+def scaled_format(number_format: str) -> int:
+    """The power of 1,000 an Excel number format divides a number by for display (0 when it
+    shows the number as stored), from its first (positive) section.
+
+    Examples
+    --------
+    >>> [scaled_format(f) for f in ("#,##0", '#,##0,"k"', '0.0,,"m"', "General", '0,"x,"')]
+    [0, 1, 2, 0, 1]
+    """
+    section = _LITERALS.sub("", number_format).split(";")[0]
+    found = _SCALING_COMMAS.search(section)
+    return len(found.group(1)) if found else 0
+
+
+def warn_scaled_cells(
+    table: pd.DataFrame, worksheet: Any, header_row: int, name: str, sheet: str
+) -> None:
+    """An :class:`~idcforecast.errors.AmbiguousNumberWarning` naming the number cells whose
+    format shows them divided by 1,000 or 1,000,000 (``#,##0,``, ``0.0,,"m"``, as financial
+    models show yuan in thousands or millions): they are read as stored (1234567), not as
+    shown (1,235), and a unit chosen from what the sheet shows would be 1,000 times off."""
+    import warnings
+
+    from openpyxl.utils import get_column_letter
+
+    from idcforecast.errors import AmbiguousNumberWarning
+
+    first = header_row + 2  # 1-based sheet row of the table's first data row
+    found = []
+    rows = worksheet.iter_rows(min_row=first, max_row=first + len(table) - 1)
+    for i, cells in enumerate(rows):
+        for j, cell in enumerate(cells[: table.shape[1]]):
+            value = cell.value
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                continue
+            number_format = str(getattr(cell, "number_format", "") or "")
+            power = scaled_format(number_format)
+            if power and table.iat[i, j] == value:
+                found.append(
+                    (f"{get_column_letter(j + 1)}{first + i}", value, power, number_format)
+                )
+    if not found:
+        return
+    shown = "; ".join(
+        f"cell {ref} holds {value:,.15g}, shown divided by {1000**power:,}"
+        for ref, value, power, _ in found[:3]
+    ) + ("; ..." if len(found) > 3 else "")
+    count = f"{len(found)} number{'s' if len(found) > 1 else ''}"
+    warnings.warn(
+        AmbiguousNumberWarning(
+            f"{name}, sheet {sheet!r}: {count} shown divided by 1,000 or more by "
+            f"{'its' if len(found) == 1 else 'their'} number format ({shown}; format "
+            f"{found[0][3]!r}) {'was' if len(found) == 1 else 'were'} read as stored, not as "
+            "shown; the unit given (unit=, a unit column or the header's) is taken as the "
+            "stored number's: if it was chosen from what the sheet shows (thousands, "
+            "millions), give the stored number's unit instead"
+        ),
+        stacklevel=caller_stacklevel(),
+    )
+
+
 _MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 
 
@@ -229,6 +298,30 @@ def merged_header_cells(header_row: int, path: Path, sheet: Any) -> dict[int, An
             value = sheet.cell(row=min_row, column=min_col).value
             if value is not None and not (isinstance(value, str) and not value.strip()):
                 found[min_col - 1] = value
+    return found
+
+
+def merged_across_header(header_row: int, path: Path, sheet: Any) -> dict[int, str]:
+    """``{0-based column: hint}`` for the header cells covered by a range merged across
+    columns from another cell ("2019" merged over its "规模" and "增速" sub-columns): pandas
+    reads them blank, and the reader's "a column without a header" error says why."""
+    from openpyxl.utils import get_column_letter
+
+    header = header_row + 1  # 1-based sheet row of the header
+    found: dict[int, str] = {}
+    for min_col, min_row, max_col, max_row in _merged_ranges(path, sheet):
+        if max_col == min_col or not min_row <= header <= max_row:
+            continue
+        anchor = f"{get_column_letter(min_col)}{min_row}"
+        value = sheet.cell(row=min_row, column=min_col).value
+        span = f"{get_column_letter(min_col)}-{get_column_letter(max_col)}"
+        for column in range(min_col + 1, max_col + 1):
+            found[column - 1] = (
+                f" (its header cell is merged into {anchor} ({value!r}) across columns "
+                f"{span}, as a heading over sub-columns is in a two-row header; expected one "
+                "column per heading: delete the other sub-columns, or unmerge the cells and "
+                "give each column its own header)"
+            )
     return found
 
 

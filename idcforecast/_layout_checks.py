@@ -76,9 +76,23 @@ def no_headerless_values(
                 raise DataError(
                     f"{place}: a column without a header holds {cell!r}; expected {expected} "
                     "in its header; write it there, or delete the column"
-                    + (index_hint(table[column]) or above_hint(table, column)),
+                    + (
+                        index_hint(table[column])
+                        or merged_hint(table, column)
+                        or above_hint(table, column)
+                    ),
                     place=place,
                 )
+
+
+def merged_hint(table: pd.DataFrame, column: Any) -> str:
+    """Advice for a headerless column whose header cell is merged across columns into
+    another's (a two-row header's heading over sub-columns), from
+    ``table.attrs["merged_across_header"]``; else ""."""
+    match = re.fullmatch(r"Unnamed: (\d+)", str(column))
+    if match is None:
+        return ""
+    return str(table.attrs.get("merged_across_header", {}).get(int(match.group(1)), ""))
 
 
 def above_hint(table: pd.DataFrame, column: Any) -> str:
@@ -149,8 +163,9 @@ def warn_ignored(table: pd.DataFrame, known: tuple[str, ...], name: str) -> None
         numbers = [c for c in ignored if is_number_column(table[c])]
         series_hint = (
             f"; {'it holds' if len(ignored) == 1 else 'some hold'} numbers: a growth rate is "
-            "computed from the values (idcforecast.yoy), and a second series is read with "
-            "layout='years_as_rows' (a column per series)"
+            "computed from the values (idcforecast.yoy); a second series is read as one "
+            "when the table has a column per series: give the value column its series' "
+            "name (a table with a year column and no value column is read so)"
             if numbers
             else ""
         )

@@ -240,9 +240,9 @@ def _factor(
                     f"as a count ({source_unit!r}), not {target!r}; write the unit in the cell "
                     "('1500万元', '2.5 billion USD', '300 MW') or give plain numbers in "
                     f"{target!r}",
-                    **{**fields, "place": obs.place},
+                    **{**fields, "place": obs.place, "series_id": obs.series_id},
                 ) from err
-            raise in_context(err, where, place=obs.place) from err
+            raise in_context(err, where, place=obs.place, series_id=obs.series_id) from err
         other = (
             next(p for u, p in first_place.items() if u == target)
             if target in first_place
@@ -258,7 +258,7 @@ def _factor(
             place=obs.place,
         ) from err
     except IdcForecastError as err:  # MissingFxRateError, UnitError
-        raise in_context(err, where, place=obs.place) from err
+        raise in_context(err, where, place=obs.place, series_id=obs.series_id) from err
 
 
 def _row(

@@ -25,11 +25,13 @@ from idcforecast._cells import is_blank
 from idcforecast._excel_formulas import formula_cells
 from idcforecast._excel_sheets import (
     fill_vertical_merges,
+    merged_across_header,
     merged_header_cells,
     no_blank_formulas_or_errors,
     percent_cells_as_text,
     pick_sheet,
     warn_hidden_cells,
+    warn_scaled_cells,
 )
 from idcforecast._table_footnotes import without_footnotes
 from idcforecast._table_headers import (
@@ -48,6 +50,7 @@ from idcforecast._text_files import (
     not_utf8_error,
     text_codec,
 )
+from idcforecast._xls_books import OLE2_MAGIC
 from idcforecast.errors import DataError, EmptyDataError, IdcForecastError
 
 if TYPE_CHECKING:
@@ -206,8 +209,28 @@ def read_table(
             path=str(path),
         )
     suffix = path.suffix.lower()
+    if suffix == ".xls" and _starts_with(path, OLE2_MAGIC):
+        # a legacy workbook: read as the .xlsx it would be saved as, with the same checks
+        import tempfile
+
+        from idcforecast._xls_books import xls_as_xlsx
+
+        with tempfile.TemporaryDirectory(prefix="idcforecast-xls-") as folder:
+            return read_table(
+                xls_as_xlsx(path, Path(folder), name),
+                sheet_name=sheet_name,
+                source_name=name,
+                sep=sep,
+                header_row=header_row,
+                typed=typed,
+                text_columns=text_columns,
+                known_columns=known_columns,
+                encoding=encoding,
+                year_column=year_column,
+            )
     sheet, sheets = None, []
     formulas: dict[tuple[int, int], str] = {}
+    merged_across: dict[int, str] = {}  # header cells merged across columns: their hint
     above_header: list[Any] = []
     raw_header: list[Any] = []
     try:
@@ -220,6 +243,7 @@ def read_table(
             )
             if misread is not None:
                 raise misread
+            header_row += _blank_lines_from(path, header_row, encoding)  # margins above
             sep = sep if sep is not None else detect_separator(path, header_row, encoding)
             with warnings.catch_warnings():
                 warnings.simplefilter("error", pd.errors.ParserWarning)
@@ -261,6 +285,7 @@ def read_table(
                     ws.title for ws in book.book.worksheets if ws.sheet_state != "visible"
                 )
                 sheet = pick_sheet(sheets, sheet_name, name, path, hidden)
+                header_row += _blank_rows_from(book.book[sheet], header_row)  # margins above
                 table = pd.read_excel(
                     book,
                     sheet_name=sheet,
@@ -270,6 +295,7 @@ def read_table(
                 )
                 # a header cell merged down from the row above is that cell's header
                 merged_header = merged_header_cells(header_row, path, book.book[sheet])
+                merged_across = merged_across_header(header_row, path, book.book[sheet])
                 table = table.rename(
                     columns={
                         table.columns[j]: value
@@ -278,6 +304,7 @@ def read_table(
                     }
                 )
                 percent_cells_as_text(table, book.book[sheet], header_row)
+                warn_scaled_cells(table, book.book[sheet], header_row, name, sheet)
                 # a year merged down over its rows is every row's year
                 year_headers = frozenset(
                     name.casefold()
@@ -292,6 +319,7 @@ def read_table(
                 raw_header = [
                     cell.value for cell in next(worksheet.iter_rows(min_row=header_row + 1), ())
                 ]
+                _no_unstored_header_formulas(formulas, raw_header, header_row, name, sheet)
                 if header_row > 0:  # the row above the header, for a blank header's hint
                     above_header = [
                         cell.value for cell in next(worksheet.iter_rows(min_row=header_row), ())
@@ -303,7 +331,7 @@ def read_table(
         else:
             raise DataError(
                 f"{name}: cannot read {suffix or 'extensionless'} files; expected .csv, "
-                f".txt, .xlsx or .xlsm{what_it_holds(path)}",
+                f".txt, .xlsx, .xlsm or .xls{what_it_holds(path)}",
                 path=str(path),
             )
     except pd.errors.EmptyDataError:
@@ -380,6 +408,7 @@ def read_table(
 
         table = without_footnotes(table, name, place_file)
         table.attrs["above_header"] = above_header
+        table.attrs["header_row"] = header_row
         return table, name, place_file
     others = [s for s in sheets if s != sheet]
     hint = f" (the workbook also holds {', '.join(map(repr, others))}: pass sheet_name=)"
@@ -394,6 +423,8 @@ def read_table(
 
     table = without_footnotes(table, name, place_sheet)
     table.attrs["above_header"] = above_header
+    table.attrs["merged_across_header"] = merged_across
+    table.attrs["header_row"] = header_row
     if formulas:  # by 0-based (row, column) position in the table, for read_series' notes
         from openpyxl.utils import column_index_from_string
 
@@ -407,9 +438,17 @@ def read_table(
     return table, name, place_sheet
 
 
+def _starts_with(path: Path, magic: bytes) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(magic)) == magic
+    except OSError:
+        return False
+
+
 # the first bytes of what a file named .xls (or .xlsb, .ods...) holds: data portals and
 # terminals export HTML tables and tab-separated text under that name
-_OLE2 = b"\xd0\xcf\x11\xe0"  # a legacy Excel 97-2003 (.xls) workbook (OLE2 compound file)
+_OLE2 = OLE2_MAGIC  # a legacy Excel 97-2003 (.xls) workbook (OLE2 compound file)
 _ZIP = b"PK\x03\x04"  # .xlsx, .xlsm, .xlsb, .ods
 _HTML = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|table|meta|head)\b", re.I)
 
@@ -436,11 +475,10 @@ def what_it_holds(path: Path) -> str:
                 head = handle.read(2048)
         except OSError:
             pass
-    if head.startswith(_OLE2):
+    if head.startswith(_OLE2):  # (one named .xls is read: this is another name's)
         return (
-            f" ({path.name} is a legacy Excel 97-2003 workbook: open it in Excel and save it "
-            "as .xlsx (File > Save As > Excel Workbook), or convert it with LibreOffice: "
-            f"soffice --headless --convert-to xlsx {path.name}; or pass a DataFrame)"
+            f" ({path.name} is a legacy Excel 97-2003 workbook: rename it {path.stem}.xls "
+            "and read that, or open it in Excel and save it as .xlsx)"
         )
     if head.startswith(_ZIP) and path.suffix.lower() in (".xls", ""):
         return (
@@ -457,7 +495,7 @@ def what_it_holds(path: Path) -> str:
             f" ({path.name} holds text, not a workbook, as web exports often do: rename it "
             f"{path.stem}.txt (or .csv) and read that)"
         )
-    return " (re-save an .xls workbook as .xlsx; or pass a DataFrame)"
+    return " (save it as .xlsx or CSV; or pass a DataFrame)"
 
 
 def _is_text(head: bytes) -> bool:
@@ -473,6 +511,66 @@ def _is_text(head: bytes) -> bool:
                 continue
         return bool(text.strip()) and all(c.isprintable() or c in "\t\r\n" for c in text)
     return False
+
+
+def _no_unstored_header_formulas(
+    formulas: dict[tuple[int, int], str],
+    raw_header: list[Any],
+    header_row: int,
+    name: str,
+    sheet: str,
+) -> None:
+    """A DataError for a header cell whose formula has no stored result (a year header
+    written as =B1+1 by a program, never recalculated): read blank, its column was called
+    one "without a header"."""
+    from openpyxl.utils import get_column_letter
+
+    row = header_row + 1  # 1-based sheet row of the header
+    for (r, column), formula in sorted(formulas.items()):
+        if r == row and (column > len(raw_header) or raw_header[column - 1] is None):
+            place = f"{name} sheet {sheet!r} cell {get_column_letter(column)}{row}"
+            raise DataError(
+                f"{place}: the header's formula {formula!r} has no stored result (the "
+                "workbook was written by a program and never recalculated); expected a "
+                "header: open and save the workbook in Excel or LibreOffice, or write the "
+                "header (the year) in the cell",
+                place=place,
+            )
+
+
+# a line of a CSV with nothing in it but separators and spaces (",,," as Excel exports a
+# sheet's empty margin rows)
+_BLANK_LINE = " \t\r\n,;|"
+_MARGIN_LIMIT = 1000  # rows looked at for a blank margin above the header
+
+
+def _blank_lines_from(path: Path, header_row: int, encoding: str) -> int:
+    """How many blank lines (spaces and separators only) follow the first ``header_row``
+    lines of a CSV before a line with text: a margin above the table, which is no header
+    (the file was read as "empty"); 0 when every line is blank (an empty file says so)."""
+    try:
+        with open(path, encoding=text_codec(encoding), errors="replace", newline="") as handle:
+            for k, line in enumerate(handle):
+                if k < header_row:
+                    continue
+                if line.strip(_BLANK_LINE) or k - header_row >= _MARGIN_LIMIT:
+                    return k - header_row
+    except (OSError, LookupError):
+        pass
+    return 0
+
+
+def _blank_rows_from(worksheet: Any, header_row: int) -> int:
+    """How many wholly blank rows of a sheet follow its first ``header_row`` rows before a
+    row with a value: an empty margin above a table that starts at row 3 (or C3); 0 when
+    no row below has a value."""
+    rows = worksheet.iter_rows(
+        min_row=header_row + 1, max_row=header_row + _MARGIN_LIMIT, values_only=True
+    )
+    for k, row in enumerate(rows):
+        if not all(is_blank(value) for value in row):
+            return k
+    return 0
 
 
 def _row_above(path: Path, sep: str, header_row: int, encoding: str) -> list[Any]:
@@ -531,19 +629,28 @@ _UNIT_LINE = re.compile(
 )
 
 
+_BRACKETED = re.compile(r"[(（]([^()（）]+)[)）]")
+
+
 def unit_line_above(
     path: Path, header_row: int, sheet_name: str | int, encoding: str
 ) -> tuple[str, str] | None:
     """``(line, unit)`` of the first line above the header row that states the table's
-    unit ("单位：亿元", "Unit: CNY bn") in a unit the registry knows, else None: the rows
-    ``header_row`` skips are not read, and a UnitError for bare numbers names it."""
+    unit ("单位：亿元", "Unit: CNY bn") in a unit the registry knows, else of the first that
+    holds one known unit in brackets (a heading merged over the year columns, "市场规模
+    （亿元）"), else None: the rows ``header_row`` skips are not read, and a UnitError for
+    bare numbers names it."""
     from idcforecast.units import canonical_unit
 
     if header_row <= 0 or not path.is_file():
         return None
     lines: list[str] = []
     try:
-        if path.suffix.lower() in (".xlsx", ".xlsm"):
+        if path.suffix.lower() == ".xls" and _starts_with(path, OLE2_MAGIC):
+            from idcforecast._xls_books import xls_sheet_lines
+
+            lines = xls_sheet_lines(path, sheet_name, header_row)
+        elif path.suffix.lower() in (".xlsx", ".xlsm"):
             import openpyxl
 
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -573,4 +680,15 @@ def unit_line_above(
             except IdcForecastError:
                 continue
             return " ".join(line.split()).strip(" ,;"), said
+    for line in lines:  # a heading over the table's columns: "市场规模（亿元）", "Market (USD bn)"
+        said_in = set()
+        for inside in _BRACKETED.findall(line):
+            try:
+                known = canonical_unit(inside.strip())
+            except IdcForecastError:
+                continue
+            if not known.startswith("count"):  # "(m)", "(B)", "(个)": no unit of a table
+                said_in.add(inside.strip())
+        if len(said_in) == 1:  # two units over different columns: no table's unit
+            return " ".join(line.split()).strip(" ,;"), said_in.pop()
     return None

@@ -77,8 +77,8 @@ def text_codec(encoding: str) -> str:
 
 def file_encoding(path: Path, encoding: str) -> str:
     """The encoding to read ``path`` with: ``encoding``, except that a file starting with a
-    UTF-16 or UTF-32 byte-order mark is read as such when ``encoding`` is UTF-8 (the
-    default).
+    UTF-16 or UTF-32 byte-order mark, or with ASCII text in UTF-16 without the mark, is
+    read as such when ``encoding`` is UTF-8 (the default).
 
     Excel's "Unicode Text" export is UTF-16 with a byte-order mark, which no UTF-8 file
     starts with, so it needs no ``encoding=``. An explicit legacy encoding is kept (its
@@ -91,6 +91,9 @@ def file_encoding(path: Path, encoding: str) -> str:
     >>> _ = path.write_bytes("year,value".encode("utf-16"))
     >>> file_encoding(path, "utf-8"), file_encoding(path, "gb18030")
     ('utf-16', 'gb18030')
+    >>> _ = path.write_bytes("year,value".encode("utf-16-le"))
+    >>> file_encoding(path, "utf-8")
+    'utf-16-le'
     """
     if text_codec(encoding) != "utf-8-sig":
         return encoding
@@ -103,6 +106,12 @@ def file_encoding(path: Path, encoding: str) -> str:
         return "utf-32"
     if start.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "utf-16"
+    # UTF-16 without its mark (written by programs, not Excel): a NUL byte beside each
+    # ASCII character, which no UTF-8 text holds ("y\0e\0a\0r\0" was read as a header)
+    if len(start) == 4 and start[1] == start[3] == 0 and start[0] and start[2]:
+        return "utf-16-le"
+    if len(start) == 4 and start[0] == start[2] == 0 and start[1] and start[3]:
+        return "utf-16-be"
     return encoding
 
 

@@ -296,7 +296,8 @@ class AmbiguousNumberWarning(IdcForecastWarning):
     ("1.562" in every cell of a ``;``-separated file, as continental exports write 1562);
     the message says how to read them the other way (``decimal=","``). Also a claimed rate
     written as a plain number below 1 beside larger rates (0.35 read as 0.35%, which may be
-    a fraction meant as 35%).
+    a fraction meant as 35%). Also Excel numbers whose format shows them in thousands or
+    millions (``#,##0,``), read as stored.
     """
 
 

@@ -77,12 +77,13 @@ def read_series(
     Parameters
     ----------
     source
-        A ``.csv``/``.txt`` or ``.xlsx``/``.xlsm`` path, a folder of such files, a DataFrame
+        A ``.csv``/``.txt``, ``.xlsx``/``.xlsm`` or ``.xls`` path (Excel 97-2003, read with
+        the ``xls`` extra's ``xlrd``, checked as an ``.xlsx``), a folder of such files, a DataFrame
         (years in a column, as its index named ``year_column``, or a yearly
         ``PeriodIndex``/``DatetimeIndex``), or a year-indexed Series (its name is the series
-        id). A folder's files (``.csv``, ``.txt``, ``.xlsx``, ``.xlsm``, in name
-        order; Excel's ``~$`` lock files, hidden files and subfolders skipped, an ``.xls`` or
-        ``.ods`` workbook an error) are read with the same
+        id). A folder's files (``.csv``, ``.txt``, ``.xlsx``, ``.xlsm``, ``.xls``, in
+        name order; Excel's ``~$`` lock files, hidden files and subfolders skipped, an
+        ``.xlsb`` or ``.ods`` workbook an error) are read with the same
         options and joined: a series may take its years from several files (figures from
         several reports), each row keeping its own file's source, and a year given twice is
         a ``DuplicateYearError`` naming both files. ``series_id`` names every file's
@@ -154,6 +155,10 @@ def read_series(
         Naming the rows under a file's table that were skipped as its footnotes ("Note:
         2020 not published." alone in the first column, below the last row; see the
         module's notes for the rule). A footnote that could be data stays an error.
+    FormulaCellsWarning
+        Naming an Excel sheet's values computed by formulas (read as their stored results,
+        marked ``derived``), and the cells of a wide table whose formula gives empty text
+        (``=IF(...,"",...)``), read as years not published.
 
     Raises
     ------
@@ -303,9 +308,9 @@ def read_series(
 
 # files a folder given to read_series is read from (Excel's "~$" lock files and hidden
 # files are not tables)
-TABLE_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm")
+TABLE_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm", ".xls")
 # spreadsheets read_series cannot open: in a folder, their figures would be lost unseen
-_UNREADABLE_SHEETS = (".xls", ".xlsb", ".ods", ".numbers")
+_UNREADABLE_SHEETS = (".xlsb", ".ods", ".numbers")
 
 
 def _folder_file_observations(
@@ -331,7 +336,7 @@ def _folder_file_observations(
 def folder_files(folder: Path) -> list[Path]:
     """The table files of ``folder``, sorted by name (subfolders are not read); an
     EmptyDataError naming what the folder holds when there is none, a DataError naming a
-    spreadsheet that cannot be read (``.xls``, ``.xlsb``, ``.ods``, ``.numbers``).
+    spreadsheet that cannot be read (``.xlsb``, ``.ods``, ``.numbers``).
 
     Examples
     --------
@@ -361,7 +366,7 @@ def folder_files(folder: Path) -> list[Path]:
         raise DataError(
             f"folder {folder}: {', '.join(unreadable)} cannot be read (expected "
             f"{', '.join(TABLE_SUFFIXES)} files); save it as .xlsx or .csv, or move it out "
-            f"of the folder{'' if 're-save an .xls' in advice else advice}",
+            f"of the folder{'' if 'save it as .xlsx or CSV;' in advice else advice}",
             source=str(folder),
             file=unreadable[0],
         )
@@ -415,7 +420,7 @@ def _observations(
         year_column,
         value_column,
         name,
-        header_row,
+        table.attrs.get("header_row", header_row),  # past a blank margin above the table
         is_frame=not isinstance(source, str | os.PathLike),
     )
     if chosen == "long":
@@ -434,6 +439,8 @@ def _observations(
     elif chosen == "years_as_rows":
         observations = read_years_as_rows(table, year_column, place_of, decimal, estimates)
     _warn_markers(observations, name)
+    if table.attrs.get("formulas") and chosen != "long":
+        _warn_empty_formulas(observations, table, place_of, chosen, year_column, name, series_id)
     if table.attrs.get("formulas"):
         observations = _formula_values(
             observations, table, place_of, chosen, value_column, name, series_id
@@ -478,6 +485,55 @@ def _formula_values(
     return mark_formula_values(observations, found)
 
 
+def _warn_empty_formulas(
+    observations: list[Observation],
+    table: pd.DataFrame,
+    place_of: Any,
+    layout: str,
+    year_column: str,
+    name: str,
+    series_id: str | None,
+) -> None:
+    """A FormulaCellsWarning naming the value cells of a wide table whose formula gives
+    empty text (``=IF(C2>200, C2*1.1, "")``; ``table.attrs["formulas"]`` at a blank cell):
+    the sheet shows them blank and they are read as years not published, though a formula
+    stands there (a figure it reads may be missing); of series ``series_id`` alone when
+    given. (A long table's such blank is an error naming the formula: ``read_long``.)"""
+    from idcforecast._cells import is_blank, year_label
+
+    series_at = {o.place: o.series_id for o in observations}
+    found = []
+    for (i, j), formula in sorted(table.attrs["formulas"].items()):
+        column = table.columns[j]
+        if not is_blank(table.iat[i, j]):
+            continue  # a value, noted by _formula_values
+        if layout == "years_as_columns":
+            if year_label(column) is None:
+                continue  # a name or note column: no year's value
+            row = {series_at.get(place_of(i, c)) for c in table.columns} - {None}
+            if series_id is not None and row and series_id not in row:
+                continue
+        elif column == year_column or column in META or series_id not in (None, str(column)):
+            continue
+        found.append(f"{place_of(i, column)} {formula!r}")
+    if not found:
+        return
+    import warnings
+
+    from idcforecast.errors import FormulaCellsWarning
+
+    shown = "; ".join(found[:3]) + ("; ..." if len(found) > 3 else "")
+    count = f"{len(found)} cell{'s' if len(found) > 1 else ''}"
+    warnings.warn(
+        f"{name}: {count} with a formula that gives empty text, read as years not published "
+        f"(gaps) as the sheet shows them blank ({shown}); check the figures the formula "
+        "reads (one may be missing); write the figure in its place, or clear the cell if the "
+        "year was not published, to silence this note",
+        FormulaCellsWarning,
+        stacklevel=caller_stacklevel(),
+    )
+
+
 def _warn_markers(observations: list[Observation], name: str) -> None:
     """A FootnoteWarning naming the values read without the footnote marker after them
     ("320①" as 320): the footnote may say what they are (an estimate, another scope)."""
@@ -501,13 +557,15 @@ def _warn_markers(observations: list[Observation], name: str) -> None:
 
 
 _DOT_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:\.\d{3})+\s*")
+_COMMA_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:,\d{3})+\s*")
 _PLAIN_NUMBER = re.compile(r"\s*[+-]?[\d.,]+\s*")
 
 
 def _warn_dot_thousands(table: pd.DataFrame, year_column: str, name: str) -> None:
     """Every plain number of a ';'-separated file written like 1.562 or 12.345.678: read
     with '.' as the decimal mark (the default) it is 1000 times smaller than a continental
-    export meant; say so, and how to read it the other way."""
+    export meant; say so, and how to read it the other way. The same for every number
+    written like 1,562: read as 1562, 1000 times larger than a decimal comma means."""
     import warnings
 
     from idcforecast.errors import AmbiguousNumberWarning
@@ -519,13 +577,23 @@ def _warn_dot_thousands(table: pd.DataFrame, year_column: str, name: str) -> Non
         for cell in table[column]
         if isinstance(cell, str) and _PLAIN_NUMBER.fullmatch(cell)
     ]
+    shown = ", ".join(repr(c.strip()) for c in cells[:3])
     if len(cells) >= 2 and all(_DOT_THOUSANDS.fullmatch(cell) for cell in cells):
-        shown = ", ".join(repr(c.strip()) for c in cells[:3])
         warnings.warn(
             f"{name}: every number ({shown}...) has exactly three digits after its dot in a "
             "';'-separated file, as files that group thousands with '.' write them; they were "
             "read with '.' as the decimal mark (1.562 as 1.562, not 1562); if the dots group "
             "thousands, pass decimal=','",
+            AmbiguousNumberWarning,
+            stacklevel=caller_stacklevel(),
+        )
+    elif len(cells) >= 2 and all(_COMMA_THOUSANDS.fullmatch(cell) for cell in cells):
+        # the mirror: ';' separates the fields of files whose decimal mark is ','
+        warnings.warn(
+            f"{name}: every number ({shown}...) has exactly three digits after its comma in a "
+            "';'-separated file, as files that write ',' as the decimal mark may; they were "
+            "read with ',' grouping thousands (1,562 as 1562, not 1.562); if the comma is the "
+            "decimal mark, pass decimal=','",
             AmbiguousNumberWarning,
             stacklevel=caller_stacklevel(),
         )

@@ -402,7 +402,7 @@ def test_unreadable_files_name_the_problem(tmp_path: Path) -> None:
 def test_unsupported_and_missing_files(tmp_path: Path) -> None:
     path = tmp_path / "market.json"
     path.write_text("{}", encoding="utf-8")
-    msg = "market.json: cannot read .json files; expected .csv, .txt, .xlsx or .xlsm"
+    msg = "market.json: cannot read .json files; expected .csv, .txt, .xlsx, .xlsm or .xls"
     with pytest.raises(DataError, match=re.escape(msg)):
         read_series(path)
     with pytest.raises(DataError, match=re.escape("no such file")):
@@ -1762,6 +1762,32 @@ def test_dot_thousands_in_a_semicolon_file_are_named(tmp_path: Path) -> None:
         read_series(path)
 
 
+def test_comma_thousands_in_a_semicolon_file_are_named(tmp_path: Path) -> None:
+    # readers30: the mirror of the dots: '1,500' in every cell of a ';' file (a continental
+    # export of 1.5 MW, ',' its decimal mark) was read as 1500 MW, 1000x too large, unsaid
+    path = tmp_path / "eu.csv"
+    path.write_text("year;value;unit\n2019;1,500;MW\n2020;2,250;MW\n")
+    with pytest.warns(AmbiguousNumberWarning) as caught:
+        assert read_series(path)["value"].tolist() == [1500.0, 2250.0]
+    assert str(caught[0].message) == (
+        "eu.csv: every number ('1,500', '2,250'...) has exactly three digits after its comma "
+        "in a ';'-separated file, as files that write ',' as the decimal mark may; they were "
+        "read with ',' grouping thousands (1,562 as 1562, not 1.562); if the comma is the "
+        "decimal mark, pass decimal=','"
+    )
+    assert read_series(path, decimal=",")["value"].tolist() == [1.5, 2.25]
+    # a number in another form ('1,500.5', '120'), or a ',' file: no warning
+    for text in (
+        "year;value;unit\n2019;1,500.5;MW\n2020;2,250;MW\n",
+        "year;value;unit\n2019;120;MW\n2020;2,250;MW\n",
+        'year,value,unit\n2019,"1,500",MW\n2020,"2,250",MW\n',
+    ):
+        path.write_text(text)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            read_series(path)
+
+
 def test_a_workbook_or_utf16_file_under_a_text_name_says_what_it_is(tmp_path: Path) -> None:
     # uat11: both got "not utf-8 text ... pass encoding='gb18030'", which fails again
     book = tmp_path / "book.xlsx"
@@ -1942,18 +1968,19 @@ def test_a_folder_without_tables_and_source_name_are_errors(tmp_path: Path) -> N
         read_series(_figures_folder(tmp_path), source_name="x", unit="CNY 100m")
 
 
-def test_a_folder_with_an_xls_workbook_is_an_error_not_lost_figures(tmp_path: Path) -> None:
-    # was: c_2016.xls skipped without a word, its figures missing from the series
+def test_a_folder_with_an_xlsb_workbook_is_an_error_not_lost_figures(tmp_path: Path) -> None:
+    # was: c_2016.xls skipped without a word, its figures missing from the series (an .xls
+    # is read since readers30: tests/test_io_xls.py; an .xlsb is not)
     folder = _figures_folder(tmp_path)
-    (folder / "c_2016.xls").write_bytes(b"\xd0\xcf\x11\xe0 old Excel workbook")
+    (folder / "c_2016.xlsb").write_bytes(b"PK\x03\x04 binary Excel workbook")
     message = (
-        f"folder {folder}: c_2016.xls cannot be read (expected .csv, .txt, .xlsx, .xlsm "
+        f"folder {folder}: c_2016.xlsb cannot be read (expected .csv, .txt, .xlsx, .xlsm, .xls "
         "files); save it as .xlsx or .csv, or move it out of the folder"
     )
-    with pytest.raises(DataError, match=re.escape(message)):
+    with pytest.raises(DataError, match=re.escape(message) + "$"):
         read_series(folder, series_id="cidc", unit="CNY 100m")
     # a subfolder is not read (old versions kept aside): the folder's own files are
-    (folder / "c_2016.xls").unlink()
+    (folder / "c_2016.xlsb").unlink()
     (folder / "old").mkdir()
     (folder / "old" / "a_broker.csv").write_text("year,value\n2012,999\n", encoding="utf-8")
     frame = read_series(folder, series_id="cidc", unit="CNY 100m")
@@ -1966,7 +1993,7 @@ def test_a_text_file_beside_the_tables_of_a_folder_says_to_move_it(tmp_path: Pat
     (folder / "README.txt").write_text("Figures from CIDC reports.\nSee notes.\n")
     message = (
         "; it is read as one of the tables of folder figures (every .csv, .txt, .xlsx, "
-        ".xlsm file in it): if README.txt is no table, move it out of the folder"
+        ".xlsm, .xls file in it): if README.txt is no table, move it out of the folder"
     )
     with pytest.raises(DataError, match=re.escape(message)) as caught:
         read_series(folder, series_id="cidc", unit="CNY 100m")
@@ -2394,12 +2421,18 @@ def test_a_growth_column_beside_a_long_tables_values_is_named_not_an_error(
         "the provenance columns unit, qualifier, as_of, source, quote, confidence, scope, "
         "derived, note; rename a column to one of those if it is one (a unit column above "
         "all), or delete it; it holds numbers: a growth rate is computed from the values "
-        "(idcforecast.yoy), and a second series is read with layout='years_as_rows' (a "
-        "column per series)"
+        "(idcforecast.yoy); a second series is read as one when the table has a column per "
+        "series: give the value column its series' name (a table with a year column and no "
+        "value column is read so)"
     )
     with pytest.warns(IgnoredColumnWarning, match=re.escape(msg)):
         out = read_series(path, unit="CNY 100m")
     assert _values(out, "g") == {2019: 1562.5, 2020: 2238.7}
+    # readers30: the advice, followed (the value column named after its series), reads both
+    path.write_text("年份,g,同比增速\n2019,1562.5,27.2%\n2020,2238.7,43.3%\n", encoding="utf-8")
+    both = read_series(path, unit={"g": "CNY 100m"})
+    assert _values(both, "g") == {2019: 1562.5, 2020: 2238.7}
+    assert _values(both, "同比增速") == {2019: 27.2, 2020: 43.3}
     # whole numbers may be codes naming series: still the error
     path.write_text("market,year,value\n1,2019,1\n2,2020,2\n", encoding="utf-8")
     with pytest.raises(DataError, match=re.escape("column 'market' holds 2 different values")):
@@ -2582,3 +2615,183 @@ def test_pandas_engine_advice_is_not_passed_on(
         read_series(path, unit="CNY bn")
     assert "Calling read(nbytes) on source failed" in str(raised.value)
     assert "engine" not in str(raised.value)
+
+
+def test_excel_numbers_shown_in_thousands_by_their_format_are_named(tmp_path: Path) -> None:
+    # readers30: '#,##0,"k"' shows 1234567 as 1,235k; the stored 1234567 was read with the
+    # unit the analyst chose from what the sheet shows (CNY k), 1000x too large, unsaid
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row in (["year", "value"], [2019, 1234567], [2020, 1500000], [2021, 2000000]):
+        sheet.append(row)
+    for ref in ("B2", "B3"):
+        sheet[ref].number_format = '#,##0,"k"'
+    sheet["B4"].number_format = "#,##0"  # a grouping comma: shown as stored
+    path = tmp_path / "m.xlsx"
+    book.save(path)
+    with pytest.warns(AmbiguousNumberWarning) as caught:
+        out = read_series(path, unit="MW")
+    assert out["value"].tolist() == [1234567.0, 1500000.0, 2000000.0]  # as stored
+    assert str(caught[0].message) == (
+        "m.xlsx, sheet 'S': 2 numbers shown divided by 1,000 or more by their number format "
+        "(cell B2 holds 1,234,567, shown divided by 1,000; cell B3 holds 1,500,000, shown "
+        "divided by 1,000; format '#,##0,\"k\"') were read as stored, not as shown; the unit "
+        "given (unit=, a unit column or the header's) is taken as the stored number's: if it "
+        "was chosen from what the sheet shows (thousands, millions), give the stored "
+        "number's unit instead"
+    )
+    sheet["B2"].number_format = sheet["B3"].number_format = '0.0,,"m"'  # millions: 1.2m
+    book.save(path)
+    with pytest.warns(AmbiguousNumberWarning, match=re.escape("shown divided by 1,000,000")):
+        read_series(path, unit="MW")
+    sheet["B2"].number_format = sheet["B3"].number_format = "#,##0.0"
+    book.save(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read_series(path, unit="MW")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_file_without_its_byte_order_mark_is_read(tmp_path: Path, codec: str) -> None:
+    # readers30: written by a program without the mark, it was read as UTF-8 (NUL bytes are
+    # valid there): "no 'year' column; ... found 'y\x00e\x00a\x00r\x00', ..."
+    path = tmp_path / "u.csv"
+    path.write_bytes("year,value\n2019,1562.5\n2020,2238.7\n".encode(codec))
+    out = read_series(path, unit="CNY 100m")
+    assert out["value"].tolist() == [1562.5, 2238.7]
+    assert out["source"].tolist() == ["u.csv row 2", "u.csv row 3"]
+
+
+def test_a_unit_heading_merged_over_the_years_above_the_header_is_read_as_the_line_above(
+    tmp_path: Path,
+) -> None:
+    # readers30: "市场规模（亿元）" merged over the year columns, the years in the row below
+    # (header_row=1): unit="CNY bn" read 100 亿元 as 100 CNY bn (10x too large), unsaid
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for row in (
+        ["地区", "市场规模（亿元）", None],
+        [None, 2019, 2020],
+        ["华东", 100, 110],
+        ["华北", 50, 55],
+    ):
+        sheet.append(row)
+    sheet.merge_cells("A1:A2")
+    sheet.merge_cells("B1:C1")
+    path = tmp_path / "h.xlsx"
+    book.save(path)
+    with pytest.raises(UnitError) as caught:
+        read_series(path, header_row=1, unit="CNY bn")
+    assert str(caught.value).startswith(
+        "h.xlsx sheet 'S' cell B3 (series '华东'): a line above the header says '地区 "
+        "市场规模（亿元）', but unit='CNY bn' reads the series' bare numbers as 'CNY bn'"
+    )
+    with pytest.raises(UnitError, match=re.escape("pass unit='亿元'")):
+        read_series(path, header_row=1)
+    out = read_series(path, header_row=1, unit="亿元")
+    assert out["value"].tolist() == [100.0, 110.0, 50.0, 55.0]
+    # two units over different columns, or a bare magnitude ("(m)"), state no table's unit
+    for heading in ("规模（亿元） 增速（%）", "Market (m)"):
+        sheet["B1"] = heading
+        book.save(path)
+        assert read_series(path, header_row=1, unit="CNY bn")["unit"].unique().tolist() == [
+            "CNY bn"
+        ]
+
+
+def test_a_blank_margin_above_the_table_is_skipped_with_the_files_row_numbers(
+    tmp_path: Path,
+) -> None:
+    # readers30: two blank lines over the header made the CSV "empty" ("m.csv is empty;
+    # expected a header row..."), and a sheet whose table starts at row 3 said "no 'year'
+    # column; found column 1 (no header), column 2 (no header)"
+    import openpyxl
+
+    path = tmp_path / "m.csv"
+    path.write_text("\n,,\nyear,value,\n2019,100,\n2020,120,\n", encoding="utf-8")
+    out = read_series(path, unit="MW")
+    assert out["value"].tolist() == [100.0, 120.0]
+    assert out["source"].tolist() == ["m.csv row 4", "m.csv row 5"]  # the file's lines
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    for ref, value in {"B3": "series_id", "C3": 2019, "D3": 2020, "B4": "cn"}.items():
+        sheet[ref] = value
+    sheet["C4"], sheet["D4"] = 100, 120
+    book.save(tmp_path / "m.xlsx")
+    wide = read_series(tmp_path / "m.xlsx", unit="MW")
+    assert wide["value"].tolist() == [100.0, 120.0]
+    assert wide["source"].tolist() == ["m.xlsx sheet 'S' cell C4", "m.xlsx sheet 'S' cell D4"]
+    # a title under the margin is still named, with the header_row to pass
+    path.write_text("\n\nIDC market\nyear,value\n2019,100\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape("if line 4 is the header, pass header_row=3")):
+        read_series(path, unit="MW")
+    assert read_series(path, unit="MW", header_row=3)["value"].tolist() == [100.0]
+    path.write_text("\n\n\n", encoding="utf-8")  # blank through: empty, as before
+    with pytest.raises(EmptyDataError, match=re.escape("m.csv is empty")):
+        read_series(path, unit="MW")
+
+
+def test_a_fiscal_year_written_with_a_hyphen_is_named_as_one(tmp_path: Path) -> None:
+    # readers30: "2021/22" said "a fiscal year over two calendar years", but "2020-21" (as
+    # Indian, UK and Australian reports write it) and "FY21/22" were "not a year" alone
+    path = tmp_path / "fy.csv"
+    path.write_text("year,value\n2020-21,100\n2021-22,120\n", encoding="utf-8")
+    with pytest.raises(NonNumericValueError) as caught:
+        read_series(path, unit="MW")
+    assert str(caught.value) == (
+        "fy.csv row 2, column 'year': '2020-21' is a fiscal year over two calendar years; "
+        "expected one year: write the year it ends in ('2021' or 'FY2021'), as annual "
+        "reports label it"
+    )
+    path.write_text("series_id,FY21/22,FY22/23\ncn,100,120\n", encoding="utf-8")
+    with pytest.raises(DataError, match=re.escape("column 'FY21/22' is a fiscal year")):
+        read_series(path, unit="MW")
+    # a change between two years, and a month, are no fiscal year: not read, as before
+    path.write_text("series_id,2019,2020,2019-2020\ncn,100,120,20%\n", encoding="utf-8")
+    with pytest.warns(IgnoredColumnWarning, match=re.escape("column '2019-2020' holds numbers")):
+        assert read_series(path, unit="MW")["year"].tolist() == [2019, 2020]
+
+
+def test_a_heading_merged_over_sub_columns_is_named_in_the_headerless_column_error(
+    tmp_path: Path,
+) -> None:
+    # readers30: "2019" merged over its 规模 and 增速 sub-columns (a two-row header) gave only
+    # "cell C2: a column without a header holds '增速'", the merge that emptied C1 unsaid
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "S"
+    sheet.append(["地区", 2019, None, 2020, None])
+    sheet.append([None, "规模", "增速", "规模", "增速"])
+    sheet.append(["华东", 100, "10%", 110, "10%"])
+    for cells in ("A1:A2", "B1:C1", "D1:E1"):
+        sheet.merge_cells(cells)
+    path = tmp_path / "two.xlsx"
+    book.save(path)
+    with pytest.raises(DataError) as caught:
+        read_series(path, unit="CNY 100m")
+    assert str(caught.value) == (
+        "two.xlsx sheet 'S' cell C2: a column without a header holds '增速'; expected a year "
+        "or the name of what the column holds in its header; write it there, or delete the "
+        "column (its header cell is merged into B1 (2019) across columns B-C, as a heading "
+        "over sub-columns is in a two-row header; expected one column per heading: delete "
+        "the other sub-columns, or unmerge the cells and give each column its own header)"
+    )
+
+
+def test_apostrophe_thousands_are_read_as_swiss_exports_write_them(tmp_path: Path) -> None:
+    # readers30: "1'234" was 'unit "'234" is not defined' (an UnknownUnitError)
+    path = tmp_path / "ch.csv"
+    path.write_text("year,value\n2019,1'234\n2020,1'500.5\n2021,12’345’678\n", encoding="utf-8")
+    assert read_series(path, unit="MW")["value"].tolist() == [1234.0, 1500.5, 12345678.0]
+    path.write_text("year;value\n2019;1'234\n2020;1'500.5\n", encoding="utf-8")
+    with pytest.raises(ParseError):  # with decimal=',' the '.' is no decimal mark
+        read_series(path, unit="MW", decimal=",")

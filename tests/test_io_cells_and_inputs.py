@@ -66,13 +66,6 @@ def test_a_series_with_nan_names_the_year_not_a_dataframe_row() -> None:
 @pytest.mark.parametrize(
     ("head", "advice"),
     [
-        # a legacy workbook opens with the OLE2 signature
-        (
-            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
-            "idc.xls is a legacy Excel 97-2003 workbook: open it in Excel and save it as .xlsx "
-            "(File > Save As > Excel Workbook), or convert it with LibreOffice: soffice "
-            "--headless --convert-to xlsx idc.xls; or pass a DataFrame",
-        ),
         # web exports: an HTML table, or tab-separated text, under a workbook's name
         (
             b'<html><meta charset="gbk"><table><tr><td>2019</td></tr></table></html>',
@@ -98,7 +91,7 @@ def test_a_file_named_xls_is_refused_with_advice_for_what_it_holds(
     with pytest.raises(DataError) as caught:
         read_series(path)
     assert str(caught.value).startswith(
-        "idc.xls: cannot read .xls files; expected .csv, .txt, .xlsx or .xlsm (" + advice
+        "idc.xls: cannot read .xls files; expected .csv, .txt, .xlsx, .xlsm or .xls (" + advice
     )
     (tmp_path / "ok.csv").write_text("year,value\n2019,1\n")
     with pytest.raises(DataError) as caught:  # in a folder too
@@ -112,8 +105,22 @@ def test_a_text_file_of_another_kind_keeps_the_general_advice(tmp_path: Path) ->
     with pytest.raises(DataError) as caught:
         read_series(path)
     assert str(caught.value) == (
-        "market.json: cannot read .json files; expected .csv, .txt, .xlsx or .xlsm (re-save an "
-        ".xls workbook as .xlsx; or pass a DataFrame)"
+        "market.json: cannot read .json files; expected .csv, .txt, .xlsx, .xlsm or .xls (save "
+        "it as .xlsx or CSV; or pass a DataFrame)"
+    )
+
+
+def test_a_legacy_workbook_under_another_name_is_told_to_be_named_xls(tmp_path: Path) -> None:
+    # readers30: an .xls is read (tests/test_io_xls.py); one saved as 'idc.et' (WPS) was told
+    # to be re-saved as .xlsx
+    path = tmp_path / "idc.et"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    with pytest.raises(DataError) as caught:
+        read_series(path)
+    assert str(caught.value) == (
+        "idc.et: cannot read .et files; expected .csv, .txt, .xlsx, .xlsm or .xls (idc.et is a "
+        "legacy Excel 97-2003 workbook: rename it idc.xls and read that, or open it in Excel "
+        "and save it as .xlsx)"
     )
 
 

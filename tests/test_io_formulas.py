@@ -110,10 +110,19 @@ def test_an_empty_text_result_is_a_blank_cell_not_a_missing_result(tmp_path: Pat
         [["series_id", 2019, 2020, 2021], ["cn", 100, 110, 0]],
         {"D2": b' t="str"><f>IF(D1&gt;2020,"",C2)</f><v></v>'},
     )
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        frame = read_series(path, unit="MW")  # a wide table's blank: a year not published
+    # readers30: a wide table's blank is a year not published, but a formula stands there
+    # (a figure it reads may be missing): it was a gap without a word; now it is named
+    with pytest.warns(FormulaCellsWarning) as caught:
+        frame = read_series(path, unit="MW")
     assert frame["year"].tolist() == [2019, 2020]
+    assert [str(w.message) for w in caught] == [
+        "saved.xlsx: 1 cell with a formula that gives empty text, read as years not "
+        "published (gaps) as the sheet shows them blank (saved.xlsx sheet 'S' cell D2 "
+        "'=IF(D1>2020,\"\",C2)'); check the figures the formula reads (one may be missing); "
+        "write the figure in its place, or clear the cell if the year was not published, to "
+        "silence this note"
+    ]
+    assert caught[0].filename == __file__
     # a formula without any stored result stays the error it was
     unstored = _saved_as_excel(
         tmp_path, [["series_id", 2019, 2020], ["cn", 100, 0]], {"C2": b"><f>B2*1.1</f><v/>"}
@@ -243,3 +252,49 @@ def test_a_long_tables_blank_from_a_formula_names_the_formula(tmp_path: Path) ->
         "gives empty text) but the row is not; expected a number or a figure (blank a whole "
         "row to skip it; or have the formula give a number)"
     )
+
+
+def test_a_column_per_series_names_its_empty_formula_cells_of_the_series_read(
+    tmp_path: Path,
+) -> None:
+    # readers30: years as rows, cn's 2020 an =IF(...) giving "": a gap named, only when cn is
+    # read; a formula in the note column is no year's value
+    path = _saved_as_excel(
+        tmp_path,
+        [["year", "cn", "us", "note"], [2019, 100, 10, "x"], [2020, 0, 12, 0], [2021, 130, 13]],
+        {
+            "B3": b' t="str"><f>IF(B2&gt;200,B2*1.1,"")</f><v></v>',
+            "D3": b' t="str"><f>IF(1,"","x")</f><v></v>',
+        },
+    )
+    with pytest.warns(FormulaCellsWarning, match=re.escape("(saved.xlsx sheet 'S' cell B3 '=IF(")):
+        frame = read_series(path, unit="MW")
+    assert frame[frame["series_id"] == "cn"]["year"].tolist() == [2019, 2021]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        us = read_series(path, unit="MW", series_id="us")
+    assert us["value"].tolist() == [10.0, 12.0, 13.0]
+
+
+def test_a_header_formula_without_a_stored_result_is_named(tmp_path: Path) -> None:
+    # readers30: a year header written as '=B1+1' by a program (never recalculated) was read
+    # blank: "cell C2: a column without a header holds 120"
+    book = openpyxl.Workbook()
+    book.active.title = "S"
+    book.active.append(["series_id", 2019, "=B1+1"])
+    book.active.append(["cn", 100, 120])
+    path = tmp_path / "h.xlsx"
+    book.save(path)
+    with pytest.raises(DataError) as caught:
+        read_series(path, unit="MW")
+    assert str(caught.value) == (
+        "h.xlsx sheet 'S' cell C1: the header's formula '=B1+1' has no stored result (the "
+        "workbook was written by a program and never recalculated); expected a header: open "
+        "and save the workbook in Excel or LibreOffice, or write the header (the year) in the "
+        "cell"
+    )
+    # with its stored result (as Excel saves it), the header is the year
+    saved = _saved_as_excel(
+        tmp_path, [["series_id", 2019, 0], ["cn", 100, 120]], {"C1": b"><f>B1+1</f><v>2020</v>"}
+    )
+    assert read_series(saved, unit="MW")["year"].tolist() == [2019, 2020]

@@ -155,9 +155,18 @@ def sheet_choice(text: str | None, path: str | None) -> str | int:
     """
     if text is None:
         return 0
-    if not text.isdigit() or path is None or not str(path).lower().endswith((".xlsx", ".xlsm")):
+    workbook = (".xlsx", ".xlsm", ".xls")
+    if not text.isdigit() or path is None or not str(path).lower().endswith(workbook):
         return text
     try:
+        if str(path).lower().endswith(".xls"):
+            import xlrd
+
+            legacy = xlrd.open_workbook(path, on_demand=True)
+            try:
+                return text if text in legacy.sheet_names() else int(text)
+            finally:
+                legacy.release_resources()
         import openpyxl
 
         book = openpyxl.load_workbook(path, read_only=True)
@@ -205,7 +214,7 @@ def _check_format_options(args: argparse.Namespace, path: str | None) -> None:
     if suffix in (".csv", ".txt"):
         wrong = ["--sheet"] if getattr(args, "sheet", None) is not None else []
         kind, fits = "a CSV", "a sheet of an Excel workbook"
-    elif suffix in (".xlsx", ".xlsm"):
+    elif suffix in (".xlsx", ".xlsm", ".xls"):
         # check-claims FILE.csv --encoding gb18030 --data actuals.xlsx: it is FILE's
         text_file = str(getattr(args, "file", None) or "").lower().endswith((".csv", ".toml"))
         wrong = [

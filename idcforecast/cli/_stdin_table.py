@@ -3,7 +3,8 @@
 The readers take a path (a CSV is read twice: its separator and header, then its rows; a
 workbook is a zip archive read by parts), and a pipe is read once; so the bytes piped in are
 written to ``stdin.csv`` (or ``stdin.xlsx`` when they open like a zip archive, as a
-workbook does) in a temporary folder, removed when the command is done.
+workbook does, ``stdin.xls`` for a legacy workbook) in a temporary folder, removed when
+the command is done.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from idcforecast._xls_books import OLE2_MAGIC
 from idcforecast.errors import DataError
 
 __all__ = ["STDIN", "STDIN_NAME", "display_name", "table_path"]
@@ -63,7 +65,13 @@ def table_path(file: str, what: str = "FILE") -> Iterator[Path]:
             "a file path",
             file=file,
         )
-    suffix = ".xlsx" if data.startswith(_ZIP_MAGIC) else ".csv"
+    suffix = (
+        ".xlsx"
+        if data.startswith(_ZIP_MAGIC)
+        else ".xls"  # a legacy Excel 97-2003 workbook (read with the xls extra)
+        if data.startswith(OLE2_MAGIC)
+        else ".csv"
+    )
     with tempfile.TemporaryDirectory(prefix=_FOLDER_PREFIX) as folder:
         path = Path(folder) / f"stdin{suffix}"
         path.write_bytes(data)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import textwrap
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,18 +59,34 @@ def run(args: argparse.Namespace) -> int:
     if args.data is not None:
         from idcforecast.cli._read_options import read_options
         from idcforecast.cli._stdin_table import STDIN, STDIN_NAME, table_path
+        from idcforecast.errors import IdcForecastError
         from idcforecast.io import read_series
 
         folder = Path(args.data).is_dir()
         # a folder's files are joined into series: --series names the unnamed ones in each
         chosen = args.series if folder else None
         with table_path(args.data, what="--data") as path:  # '-': standard input
-            frame = read_series(
-                path,
-                series_id=chosen,
-                source_name=STDIN_NAME if args.data == STDIN else None,
+            options = {
+                "source_name": STDIN_NAME if args.data == STDIN else None,
                 **read_options(args, str(path)),
-            )
+            }
+            alone = False
+            with warnings.catch_warnings(record=True) as notes:
+                warnings.simplefilter("always")
+                try:
+                    frame = read_series(path, series_id=chosen, **options)
+                except IdcForecastError as err:
+                    # another series of the file (in % beside your 亿元) cannot take --unit:
+                    # the series asked for is read alone, as forecast --series reads it
+                    other = getattr(err, "series_id", None)
+                    if folder or args.series is None or other in (None, args.series):
+                        raise
+                    alone = True
+            if alone:  # (its notes said again by the reading of the one series)
+                frame = read_series(path, series_id=args.series, **options)
+            else:
+                for note in notes:
+                    warnings.showwarning(note.message, note.category, note.filename, note.lineno)
         label = (
             STDIN_NAME if args.data == STDIN else f"{'folder' if folder else 'file'} {args.data}"
         )

@@ -302,7 +302,8 @@ def test_bad_options_and_files_are_typed(tmp_path: Path) -> None:
     with pytest.raises(
         DataError,
         match=re.escape(
-            "old.xls is a legacy Excel 97-2003 workbook: open it in Excel and save it as .xlsx"
+            "old.xls: not a readable Excel 97-2003 workbook (Unsupported format, or corrupt "
+            "file: Expected BOF record"
         ),
     ):
         read_long_table(old)

@@ -299,3 +299,39 @@ def test_top_level_help_describes_show_and_report_as_they_are(
         "write the PDF report on one series: forecast, growth, backtest, other methods, "
         "published claims, sources (and scenarios, with --scenarios FILE)"
     ) in text
+
+
+def test_a_second_number_column_is_advised_in_terms_a_command_line_user_can_follow(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # readers30: the note advised layout='years_as_rows', a read_series keyword no command
+    # has a flag for; it now says what to do in the file, which the note shows working
+    path = tmp_path / "two.csv"
+    path.write_text("year,value,us\n2019,100,5.5\n2020,120,6.5\n", encoding="utf-8")
+    assert main(["show", "--data", str(path), "--unit", "CNY bn"]) == 0
+    err = capsys.readouterr().err
+    assert "column 'us' not read" in err
+    assert "layout" not in err
+    assert "give the value column its series' name" in err
+    path.write_text("year,cn,us\n2019,100,5.5\n2020,120,6.5\n", encoding="utf-8")  # followed
+    assert main(["show", "--data", str(path), "--series", "us", "--unit", "CNY bn"]) == 0
+    out = capsys.readouterr().out
+    assert _line(out, "2020").split()[:3] == ["2020", "6.5", "+18.2%"]  # 6.5 / 5.5 - 1 = 18.18%
+
+
+def test_show_reads_the_series_asked_for_when_another_cannot_take_the_unit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # readers30: --series cn --unit 'CNY bn' on a file with a share in % beside it failed
+    # on the share ("cannot convert '%' (percent) to 'CNY bn'"), a series not asked for
+    path = tmp_path / "mix.csv"
+    path.write_text("year,cn,share\n2019,100,1.5%\n2020,120,1.6%\n", encoding="utf-8")
+    assert main(["show", "--data", str(path), "--series", "cn", "--unit", "CNY bn"]) == 0
+    out, err = capsys.readouterr()
+    assert _line(out, "2020").split()[:3] == ["2020", "120", "+20.0%"]  # 120 / 100 - 1
+    assert err == ""
+    # the series' own unit error, and an unknown series, stay errors
+    assert main(["show", "--data", str(path), "--series", "share", "--unit", "CNY bn"]) == 2
+    assert "cannot convert '%' (percent) to 'CNY bn'" in capsys.readouterr().err
+    assert main(["show", "--data", str(path), "--series", "x", "--unit", "MW"]) == 2
+    assert "series 'x' is not in" in capsys.readouterr().err
