@@ -354,6 +354,11 @@ _DIGITLESS = re.compile(
     r"(?:上|超过|超過|超|逾|近|将近|將近|接近|约|約|大约|大約|不到|不足|突破|至少|高达|高達)"
     r"([十百千万萬亿億]+)"
 )
+# "十亿元", "十万台": a first 十 before a magnitude word is ten (its digits, "10亿", do not
+# fit in its characters, so it stays a numeral; parse_quantity reads it)
+_TEN_HEAD = re.compile(
+    r"(?<![〇零一二两兩三四五六七八九十百千万萬亿億\d.点])十(?=[万萬亿億])[十百千万萬亿億]*"
+)
 # PUE, a ratio without a unit (total over IT power), named before its number ("a PUE of 1.25",
 # "PUE fell to 1.3", "PUE值为1.2", "PUE降至1.3以下") or after it ("a 1.15 PUE"); WUE and CUE
 # have units (L/kWh, kgCO2/kWh) that the registry lacks, so their numbers stay bare
@@ -455,9 +460,12 @@ def _figures_in(
     dates = [(m.start(), m.end()) for m in DATE.finditer(scan)]
     # a month of the calendar ("3月5日", "12月底") and an ordinal ("第5年") are no figures
     calendar = dates + [(m.start(), m.end()) for m in MONTH_DAY.finditer(scan)]
+    tens = [(m.start(), m.end()) for m in _TEN_HEAD.finditer(scan)]
+    numerals.update(start for start, _ in tens)
     anchors = sorted(
-        [(m.start(), m.end()) for m in _NUMBER.finditer(scan)]
-        + [(m.start(1), m.end(1)) for m in _DIGITLESS.finditer(scan)]
+        {(m.start(), m.end()) for m in _NUMBER.finditer(scan)}
+        | {(m.start(1), m.end(1)) for m in _DIGITLESS.finditer(scan)}
+        | set(tens)
     )
     figures: list[tuple[int, int, Quantity, str]] = []
     # the first level of each change, by its start: where its "from" and its "to" are
@@ -556,9 +564,11 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     year counts ("截至2023年6月底" is 2023). A base year is no figure's year: after
     "compared with", "versus", "较", "比" or "与...相比" for any figure, after "on", "over"
     or "from" for a rate ("up 15% on FY2022" is not 2022's; "$1bn a year from 2025" is
-    2025's). One Chinese numeral before a magnitude word or 成 is its digit ("五百亿元"
-    is 5 "CNY 10bn", "三成" 3 tenths) for an amount or a share, never a count; compound
-    numerals ("三千五百亿元") and names give no figure ("十四五" is the period 2021-2025).
+    2025's). Chinese numerals are read for an amount or a share, never a count: one
+    numeral before a magnitude word or 成 is its digit ("五百亿元" is 5 "CNY 10bn", "三成"
+    3 tenths), a compound numeral its value before the magnitude word it ends in
+    ("三千五百亿元" is 3500 "CNY 100m", "百分之二十七点八" 27.8%, "十亿元" 1 "CNY bn"); names
+    give no figure ("十四五" is the period 2021-2025).
     A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
     "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is 1.25 MW)
     unless the paragraph (up to a blank line) writes decimal commas, except after "$" or

@@ -961,15 +961,66 @@ def test_common_chinese_numerals_are_read_and_plan_names_are_not() -> None:
         ("两千亿元", 2.0, "CNY 100bn", "exact", None, ""),
         ("约三成", 3.0, "tenths", "approximately", None, ""),
         ("两千台服务器", 2.0, "servers thousand", "exact", None, ""),
-    ]  # not 十四五 (a plan's name), 一成不变 (an idiom), 一百多家 (a count), nor the
-    # compound 三千五百亿元 (written in digits, 3500亿元, it reads) or 九成九 (99%, not 90%)
+        # zhnum30: the compound numeral reads (it gave no figure): 三千五百 = 3500, x 亿
+        ("三千五百亿元", 3500.0, "CNY 100m", "exact", None, "2021-2025"),
+    ]  # not 十四五 (a plan's name), 一成不变 (an idiom), 一百多家 (a count), nor
+    # 九成九 (99%, not 90%)
     assert parse_quantity("两千亿元").unit == "CNY 100bn"
     assert (parse_quantity("超过三成").value, parse_quantity("超过三成").qualifier) == (
         3.0,
         "at_least",
     )
-    with pytest.raises(ParseError, match="Chinese numeral"):
-        parse_quantity("三千五百亿元")
+    with pytest.raises(ParseError, match="Chinese numeral that is no number"):
+        parse_quantity("十分重要")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit", "yuan_or_count"),
+    [
+        # 三千五百 = 3x1000 + 5x100 = 3500; x 亿 (1e8) = 3.5e11 yuan
+        ("总投资三千五百亿元。", "三千五百亿元", 3500.0, "CNY 100m", 3.5e11),
+        # a first 十 is ten: 十亿 = 10 x 1e8 = 1e9 yuan (1 "CNY bn")
+        ("项目投资十亿元。", "十亿元", 1.0, "CNY bn", 1e9),
+        # 一百二十 = 1x100 + 2x10 = 120; x 万 (1e4) = 1.2e6 servers
+        ("部署一百二十万台服务器。", "一百二十万台服务器", 120.0, "servers 10k", 1.2e6),
+        # 百分之三十 = 30 per hundred: 30% (it read 3%: "三" before "十" was taken alone)
+        ("占比百分之三十。", "百分之三十", 30.0, "%", None),
+        # 二十七 = 2x10 + 7 = 27, 点八 = .8: 27.8%
+        ("占比为百分之二十七点八。", "百分之二十七点八", 27.8, "%", None),
+        # one numeral before 千亿 (1e11): 2 x 1e11 = 2e11 yuan
+        ("其中两千亿元用于算力。", "两千亿元", 2.0, "CNY 100bn", 2e11),
+        # 一点五 = 1.5; x 亿 = 1.5e8 yuan
+        ("营收一点五亿元。", "一点五亿元", 1.5, "CNY 100m", 1.5e8),
+        # 三亿五千万 = 3x1e8 + 5000x1e4 = 3.5e8 yuan = 35 x 千万 (1e7)
+        ("融资三亿五千万元。", "三亿五千万元", 35.0, "CNY 10m", 3.5e8),
+        # 一千二百三十四万 = 1234 x 1e4 (the magnitude word as written)
+        ("新增一千二百三十四万元。", "一千二百三十四万元", 1234.0, "CNY 10k", 1.234e7),
+    ],
+)
+def test_compound_chinese_numerals_are_read(
+    text: str, figure: str, value: float, unit: str, yuan_or_count: float | None
+) -> None:
+    found = find_figures(text)
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        (figure, value, unit)
+    ]
+    quantity = parse_quantity(figure)
+    assert (quantity.value, quantity.unit) == (value, unit)
+    if yuan_or_count is not None:
+        base = "servers" if unit.startswith("servers") else "CNY"
+        assert quantity.to(base).value == pytest.approx(yuan_or_count)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“十三五”期间，行业发展迅速。",  # a plan's name
+        "十分重要的一个项目，万一失败，千万不要放弃。",  # words, not numbers
+        "排名第一百二十位，共有一百多家企业，二十年来。",  # an ordinal, counts, a duration
+    ],
+)
+def test_chinese_numerals_that_are_no_amount_give_no_figure(text: str) -> None:
+    assert find_figures(text).empty
 
 
 def test_a_five_year_plan_is_its_period() -> None:

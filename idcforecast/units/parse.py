@@ -179,8 +179,9 @@ def _magnitude_head(body: str) -> str | None:
 
 def _implied_one(text: str, body: str, qualifier: str) -> str:
     """ "千亿元" after "超"/"上"/"近"... as "1千亿元": a qualified magnitude word with no
-    digits ("more than a thousand 亿"), as "a million servers" is 1 million. Without a
-    qualifier, or with a word for "several" ("数千亿"), there is no number: an error."""
+    digits ("more than a thousand 亿"), as "a million servers" is 1 million; "十亿元" and
+    "十万台" too (a first 十 is ten: 十亿 is 1e9). Without a qualifier, or with a word for
+    "several" ("数千亿"), there is no number: an error."""
     if re.search(r"\d", body):  # "百分之27.8"
         return body
     several = _SEVERAL.match(body)
@@ -188,8 +189,8 @@ def _implied_one(text: str, body: str, qualifier: str) -> str:
     head = _magnitude_head(rest)
     if head is None:
         return body
-    if several is None and qualifier != "exact":
-        return f"1{body}"
+    if several is None and (qualifier != "exact" or head.startswith("十")):
+        return f"1{body}"  # "超千亿元"; "十亿元" is ten 亿 (a first 十 is ten, as in "十二")
     raise _fail(
         text,
         f"a magnitude word ({(several.group() if several else '') + head!r}) with no number "
@@ -343,8 +344,8 @@ def _parse_one(text: str, norm: str) -> Quantity:
     if match is None and not re.search(r"\d", body) and CJK_NUMERAL.search(body):
         raise _fail(
             text,
-            "a Chinese numeral read only as one numeral before a magnitude word or 成 "
-            "('两千亿元', '三成'); write the number in digits, e.g. '3500亿元'",
+            "a Chinese numeral that is no number (a name such as '十四五', an idiom, a lone "
+            "digit); write the number in digits, e.g. '3500亿元'",
         )
     if match is None:
         raise _fail(text, "no number found" if not re.search(r"\d", body) else "no figure found")

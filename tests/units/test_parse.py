@@ -253,12 +253,12 @@ FIGURE_HELP = (
             "'超千亿元' are read as at least 1千亿元)",
         ),
         ("market size", "no number found"),
-        # one Chinese numeral before a magnitude reads ("二千亿元"); a compound one
-        # does not, and says how to write it
+        # Chinese numerals read ("二千亿元", "三千五百亿元"); a name is no number, and
+        # the error says how to write one
         (
-            "三千五百亿元",
-            "a Chinese numeral read only as one numeral before a magnitude word "
-            "or 成 ('两千亿元', '三成'); write the number in digits, e.g. '3500亿元'",
+            "十四五亿元",
+            "a Chinese numeral that is no number (a name such as '十四五', an idiom, a "
+            "lone digit); write the number in digits, e.g. '3500亿元'",
         ),
         (
             "27,8%",
