@@ -35,6 +35,7 @@ from idcforecast._figure_years import (
 )
 from idcforecast.errors import IdcForecastError, ParseError
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals
+from idcforecast.units._mil import romance_mil
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -456,6 +457,8 @@ def _figures_in(
     # "两千亿元" as "2千亿元" (offsets stay); such a numeral gives no count nor duration
     numerals = {m.start() for m in CJK_NUMERAL.finditer(scan)}  # those rewritten, below
     reading, scan = arabic_numerals(reading), arabic_numerals(scan)
+    if "mil" in scan:  # a Spanish or Portuguese sentence's "mil" is a thousand
+        reading = romance_mil(reading, scan, _sentences(scan))
     numerals = {i for i in numerals if scan[i].isdigit()}
     dates = [(m.start(), m.end()) for m in DATE.finditer(scan)]
     # a month of the calendar ("3月5日", "12月底") and an ordinal ("第5年") are no figures
@@ -573,7 +576,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is 1.25 MW)
     unless the paragraph (up to a blank line) writes decimal commas, except after "$" or
     "£" ("$1.250 billion" is 1.25), or a Spanish, Italian or German magnitude word
-    follows ("1.000 millones de euros" is 1,000 million, "2.500 Mio. Euro" 2,500). A
+    follows ("1.000 millones de euros" is 1,000 million, "2.500 Mio. Euro" 2,500).
+    "mil" is a thousand in a Spanish or Portuguese sentence or before such a money word
+    ("500 mil euros" is 500 "EUR thousand"), a million otherwise ("$5 mil"). A
     number "0.xxx" is never thousands, nor is a PUE. A count noun
     before another noun modifies it: "3.76 million data center GPUs" is 3.76 "count mn"
     (the registry has no GPUs), "10,000 data center racks" 10,000 racks (its ``figure``

@@ -773,6 +773,21 @@ def test_the_year_of_a_figure_compared_with_is_not_the_first_s(
     assert [None if pd.isna(y) else int(y) for y in found["year"]] == years
 
 
+def test_mil_is_a_thousand_in_spanish_and_a_million_in_english() -> None:
+    # zhnum30: "mil" was always a million; in Spanish and Portuguese it is a thousand:
+    # 300 mil = 300 x 1e3 = 3e5 (no money word after it: the sentence tells the language)
+    text = (
+        "La empresa invirtió 300 mil en 2024 y otros 5 mil millones de euros en 2025. "
+        "O investimento foi de R$ 300 mil em 2024. Revenue was $5 mil in 2023."
+    )
+    assert _rows(find_figures(text)) == [
+        ("300 mil", 300.0, "count thousand", "exact", 2024, ""),
+        ("5 mil millones de euros", 5.0, "EUR bn", "exact", 2025, ""),
+        ("R$ 300 mil", 300.0, "BRL thousand", "exact", 2024, ""),
+        ("$5 mil", 5.0, "USD mn", "exact", 2023, ""),
+    ]
+
+
 def test_spanish_italian_and_german_figures_with_point_thousands() -> None:
     # "1.000 millones" (Spanish: 1,000 million) was 1 million and "2 mil millones"
     # 2 million; a point-grouped number before a magnitude word of a language that groups

@@ -23,6 +23,7 @@ from idcforecast.units._figure_words import (
     SUFFIX_QUALIFIERS,
     TRAILING_GROWTH_WORDS,
 )
+from idcforecast.units._mil import thousand_mil
 from idcforecast.units.quantity import Quantity
 from idcforecast.units.registry import Unit, normalize_text, parse_unit
 
@@ -466,6 +467,7 @@ def parse_quantity(text: str) -> Quantity:
     text = continental_thousands(text)  # "1.000 millones" is 1,000 million, never 1
     # the typographic minus sign; "两千亿元" as "2千亿元" (one numeral before a magnitude)
     norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
+    norm = thousand_mil(norm)  # "5 mil euros" is 5,000 (Spanish); "$5 mil" stays a million
     if not norm:
         raise _fail(text, "empty text")
     main, alternate_text = _split_alternate(text, _accounting_negative(norm))

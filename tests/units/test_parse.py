@@ -971,6 +971,29 @@ def test_spanish_and_italian_money_words(text: str, value: float, unit: str) -> 
     assert (quantity.value, quantity.unit) == (value, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "in_base"),
+    [
+        # zhnum30: Spanish/Portuguese "mil" is a thousand; it read a million (x1000 wrong)
+        ("5 mil euros", 5.0, "EUR thousand", 5_000),  # 5 x 1e3
+        ("500 mil dólares", 500.0, "USD thousand", 500_000),  # 500 x 1e3
+        ("10 mil reais", 10.0, "BRL thousand", 10_000),
+        ("R$ 5 mil", 5.0, "BRL thousand", 5_000),
+        # still a billion: mil millones = 1e3 x 1e6
+        ("5 mil millones de euros", 5.0, "EUR bn", 5e9),
+        # English shorthand stays a million (US filings: "$5 mil")
+        ("$5 mil", 5.0, "USD mn", 5e6),
+        ("5 mil dollars", 5.0, "USD mn", 5e6),
+    ],
+)
+def test_mil_is_a_thousand_before_spanish_money(
+    text: str, value: float, unit: str, in_base: float
+) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+    assert quantity.to(unit.split()[0]).value == pytest.approx(in_base)
+
+
 def test_ct_is_a_euro_cent() -> None:
     # "8.5 ct/kWh" (German and Austrian power prices: Eurocent) was an unknown unit;
     # 8.5 euro cents = 0.085 EUR, x 1000 kWh/MWh = 85 EUR/MWh
