@@ -350,7 +350,7 @@ def _sentences(scan: str) -> list[tuple[int, int]]:
 
 
 # a magnitude word without digits after a qualifier: "上千亿元", "超万台", "近千万" (read as
-# at least / about 1 千亿元...); "数千亿" (several) is no number
+# at least / at most 1 千亿元...); "数千亿" (several) is no number
 _DIGITLESS = re.compile(
     r"(?:上|超过|超過|超|逾|近|将近|將近|接近|约|約|大约|大約|不到|不足|突破|至少|高达|高達)"
     r"([十百千万萬亿億]+)"

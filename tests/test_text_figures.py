@@ -608,7 +608,7 @@ def test_pue_named_in_chinese_is_a_pue() -> None:
          [("10", 10.0, "MW", "exact"), ("20 MW", 20.0, "MW", "exact")]),
         ("The market grew from more than $10bn to nearly $20bn.",
          [("more than $10bn", 10.0, "USD bn", "at_least"),
-          ("nearly $20bn", 20.0, "USD bn", "approximately")]),
+          ("nearly $20bn", 20.0, "USD bn", "at_most")]),  # nearly: a little under
         # a range stays one
         ("Prices range from $100 to $150 per kW.",
          [("$100 to $150 per kW", 125.0, "USD/kW", "exact")]),

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from idcforecast.errors import ParseError, UnknownUnitError
+from idcforecast.text_figures import find_figures
 from idcforecast.units import Quantity, parse_quantity
 
 EXACT, AT_LEAST, AT_MOST, APPROX = "exact", "at_least", "at_most", "approximately"
@@ -57,7 +58,7 @@ PHRASINGS: list[tuple[str, float, str, str, tuple[float, float] | None]] = [
     ("265.8万标准机架", 265.8, "racks 10k", EXACT, None),
     ("超过520万标准机架", 520, "racks 10k", AT_LEAST, None),
     ("> 520万架", 520, "racks 10k", AT_LEAST, None),
-    ("近760万架", 760, "racks 10k", APPROX, None),
+    ("近760万架", 760, "racks 10k", AT_MOST, None),  # zhnum30: "nearly", a little under
     ("1085万架", 1085, "racks 10k", EXACT, None),
     ("19 million servers", 19, "servers mn", EXACT, None),
     ("1900万台服务器", 1900, "servers 10k", EXACT, None),
@@ -136,7 +137,7 @@ PHRASINGS: list[tuple[str, float, str, str, tuple[float, float] | None]] = [
     ("0.45 trillion yuan", 0.45, "CNY tn", EXACT, None),
     ("12 GW", 12, "GW", EXACT, None),
     ("around 2 GW", 2, "GW", APPROX, None),
-    ("nearly 200 MW", 200, "MW", APPROX, None),
+    ("nearly 200 MW", 200, "MW", AT_MOST, None),  # zhnum30: was "approximately"
     ("less than 5%", 5, "%", AT_MOST, None),
     ("under 1,000 racks", 1000, "racks", AT_MOST, None),
     ("< 30 PFLOPS", 30, "PFLOPS", AT_MOST, None),
@@ -530,7 +531,7 @@ def test_a_figure_in_brackets_after_one_is_still_its_alternate() -> None:
         # 上千亿元 = "more than a thousand 亿": at least 1 x 千亿 = 1 x 1e11 yuan = 1000亿元
         ("上千亿元", "CNY 100bn", AT_LEAST, 1000.0),
         ("超千亿元", "CNY 100bn", AT_LEAST, 1000.0),
-        ("近千亿元", "CNY 100bn", APPROX, 1000.0),
+        ("近千亿元", "CNY 100bn", AT_MOST, 1000.0),  # nearly: at most (zhnum30)
         ("不足千亿元", "CNY 100bn", AT_MOST, 1000.0),
         # 上万台 = more than ten thousand servers: 1 x 万
         ("上万台", "servers 10k", AT_LEAST, None),
@@ -629,8 +630,8 @@ def test_a_low_end_with_a_larger_word_of_its_own_is_read_as_written() -> None:
         ("最少500亿元", AT_LEAST),
         ("不止500亿元", AT_LEAST),  # "more than"
         ("超出500亿元", AT_LEAST),  # was 超 + an unknown unit '出 亿元'
-        ("逼近500亿元", APPROX),  # "approaching"
-        ("几近500亿元", APPROX),
+        ("逼近500亿元", AT_MOST),  # "approaching" (from below; zhnum30, was approximately)
+        ("几近500亿元", AT_MOST),
         ("可达500亿元", EXACT),  # "can reach": a verb
         ("an estimated 500 billion yuan", APPROX),
         ("exceeding 500 billion yuan", AT_LEAST),
@@ -638,10 +639,32 @@ def test_a_low_end_with_a_larger_word_of_its_own_is_read_as_written() -> None:
         ("just over 500 billion yuan", AT_LEAST),
         ("just under 500 billion yuan", AT_MOST),
         ("as much as 500 billion yuan", AT_MOST),
+        # zhnum30: "nearly" and its Chinese words are a little under the figure: at most
+        # (they read "approximately"); words that were unknown units before
+        ("近500亿元", AT_MOST),
+        ("将近500亿元", AT_MOST),
+        ("接近500亿元", AT_MOST),
+        ("几乎500亿元", AT_MOST),
+        ("nearly 500 billion yuan", AT_MOST),
+        ("almost 500 billion yuan", AT_MOST),
+        ("just shy of 500 billion yuan", AT_MOST),
+        ("多达500亿元", AT_MOST),  # "as many as"
+        ("不下于500亿元", AT_LEAST),  # "no less than"
+        ("north of 500 billion yuan", AT_LEAST),
+        ("upward of 500 billion yuan", AT_LEAST),
+        ("差不多500亿元", APPROX),  # "about"
+        ("大致500亿元", APPROX),
+        ("约500亿元", APPROX),
+        ("close to 500 billion yuan", APPROX),  # either side of it
+        ("逾500亿元", AT_LEAST),
+        ("不到500亿元", AT_MOST),
     ],
 )
 def test_more_qualifier_words(text: str, qualifier: str) -> None:
     q = parse_quantity(text)
+    if qualifier != EXACT:  # find_figures keeps the word and its reading
+        found = find_figures(f"2025年{text}。" if text[0] > "~" else f"In 2025, {text}.")
+        assert (found["figure"].tolist(), found["qualifier"].tolist()) == ([text], [qualifier])
     assert (q.value, q.qualifier) == (500.0, qualifier)
     assert q.unit in ("CNY 100m", "CNY bn")
 
