@@ -416,8 +416,20 @@ def _first_level(
     return start, to, level
 
 
-# a display resolution before a noun ("4K video", "8K TV"); "10K servers" has a unit
+# a display resolution before a word of video ("4K video", "8K TV", "4K视频", "4K/8K
+# content"); before other words K is a thousand ("8K employees", "10K servers")
 _RESOLUTION = re.compile(r"(?:2|4|5|6|8|10|12|16)K")
+_VIDEO_AFTER = re.compile(
+    r"(?:\s*/\s*(?:2|4|5|6|8|10|12|16)K)?(?:\s+|-)(?:videos?|TVs?|televisions?|displays?|"
+    r"resolutions?|screens?|monitors?|cameras?|content|streams?|streaming|footage|UHD|HDR|"
+    r"OLED|LCD|panels?|projectors?|gaming|games?|movies?|films?|broadcasts?|broadcasting|"
+    r"Ultra|playback|encoding|transcoding|capture|recording|cinema|images?|imaging|graphics|"
+    r"VR|HDMI|live|sets?)\b"
+    r"|(?:\s*/\s*(?:2|4|5|6|8|10|12|16)K)?\s*(?:视频|視頻|电视|電視|超高清|高清|直播|屏|显示|顯示|"
+    r"分辨率|摄像|攝像|内容|內容|影像|画质|畫質|电影|電影|片源|节目|節目)"
+    r"|\s*/\s*(?:2|4|5|6|8|10|12|16)K\b",
+    re.IGNORECASE,
+)
 
 
 def _pue_with_its_point(text: str, number: tuple[int, int], quantity: Quantity) -> Quantity:
@@ -491,7 +503,7 @@ def _figures_in(
             continue  # "¥1.2兆円": 兆 is a magnitude the registry lacks, the ¥1.2 no figure
         if number[0] in numerals and dimension(found[2].unit) in ("count", "time"):
             continue  # "一百多家", "两千年": an idiom or a count, never read from words
-        if _RESOLUTION.fullmatch(scan, found[0], found[1]) and _NEXT_WORD.match(scan, found[1]):
+        if _RESOLUTION.fullmatch(scan, found[0], found[1]) and _VIDEO_AFTER.match(scan, found[1]):
             continue  # "4K video", "8K TV": a display's name, as "5G" is, not 4,000
         start, end, quantity = found
         unit = quantity.unit
@@ -536,8 +548,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     counts
         Also list bare numbers without unit or magnitude ("8 halls", "top 10"). Off by
         default: such numbers are mostly ordinals and days. A number glued to letters
-        ("5G", "H100", "Q3") is never one, nor a display resolution before a noun ("4K
-        video", "8K TV"). A year is never a figure; years are what
+        ("5G", "H100", "Q3") is never one, nor a display resolution before a word of
+        video ("4K video", "8K TV", "4K视频"; "8K employees" is 8 thousand). A year is never a figure; years are what
         ``year`` and ``period`` hold.
 
     Returns

@@ -866,6 +866,26 @@ def test_a_resolution_name_is_no_thousand() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # zhnum30: "8K employees" was dropped (any word after "8K" made it a resolution);
+        # K is a thousand: 8K = 8 x 1e3 = 8,000 employees
+        ("The company has 8K employees.", [8.0]),
+        ("It hired 4K workers in 2023.", [4.0]),
+        # a resolution before a word of video stays no number, in Chinese too ("4K视频"
+        # was 4 "count thousand"), and "4K/8K" names two
+        ("4K视频和8K电视需求增长。", []),
+        ("Demand for 4K/8K content rose.", []),
+        ("It ships 8K resolution panels.", []),
+    ],
+)
+def test_k_is_a_thousand_unless_it_names_a_resolution(text: str, values: list[float]) -> None:
+    found = find_figures(text)
+    assert found["value"].tolist() == values
+    assert set(found["unit"]) <= {"count thousand"}
+
+
+@pytest.mark.parametrize(
     ("text", "years"),
     [
         # the first level took the year of the second ("$10bn" was 2024's)
