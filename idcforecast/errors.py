@@ -55,6 +55,7 @@ from typing import Any
 
 __all__ = [
     "AmbiguousNumberWarning",
+    "AssumedCurrencyWarning",
     "BacktestWarning",
     "ConvergenceError",
     "DataError",
@@ -294,6 +295,14 @@ class AmbiguousNumberWarning(IdcForecastWarning):
     the message says how to read them the other way (``decimal=","``). Also a claimed rate
     written as a plain number below 1 beside larger rates (0.35 read as 0.35%, which may be
     a fraction meant as 35%).
+    """
+
+
+class AssumedCurrencyWarning(IdcForecastWarning):
+    """Figures whose currency sign names two currencies and whose text does not tell which:
+    a bare "¥" (yuan or yen) in a text that names neither China nor Japan, read as yuan
+    (CNY), the registry's reading. The message names the figures and how to read them as
+    yen.
     """
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from idcforecast._cells import footnote_numbers
 from idcforecast._decimal_commas import point_decimals
 from idcforecast._figure_changes import change_levels, change_to
-from idcforecast._figure_currency import yen_or_yuan
+from idcforecast._figure_currency import yen_or_yuan, yuan_assumed
 from idcforecast._figure_rates import (
     NOT_A_NOUN,
     dimension,
@@ -601,7 +601,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     the registry lacks keeps that thing in its ``unit`` as written ("$2 per GPU-hour" is
     2 "USD/GPU-hour", a unit ``parse_unit`` does not read); a bare "¥" is yuan, as
     ``parse_quantity`` reads it, unless the figure's sentence (else the text) names Japan
-    and not China (Japan, Tokyo, 円, JPY, kana): then yen. A line break ends a
+    and not China (Japan, Tokyo, 円, JPY, kana): then yen; a text with no Chinese that
+    names neither country keeps yuan with an ``AssumedCurrencyWarning`` naming those
+    figures (the registry's reading was assumed). A line break ends a
     sentence, unless the next line goes on in lower case (prose wrapped mid-sentence:
     "$80\nbillion" is one figure). Check each row against its sentence. A growth word
     before a percentage gives its sign ("down 3%" is -3%); what the percentage is a rate
@@ -628,12 +630,15 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     with without_suggestions():  # most stretches tried are no figure: no "did you mean"
         figures, scan, dates, changes = _figures_in(text, counts)
     rows = []
+    assumed: list[str] = []  # figures of a bare "¥" read as yuan with no country named
     dated = years_of_figures(text, scan, figures, dates, _sentences(scan), changes)
     for (start, end, quantity, unit), (s_start, s_end, near) in zip(figures, dated, strict=True):
         single = near is not None and near.first == near.last
         if unit.startswith(quantity.unit):  # "¥" beside Japan is yen ("¥300 per GPU-hour")
             on = near.first if near is not None and single else None
             read = yen_or_yuan(text, (start, end), (s_start, s_end), quantity, on)
+            if yuan_assumed(text, (start, end), read):
+                assumed.append(text[start:end])
             unit, quantity = read.unit + unit[len(quantity.unit) :], read
         rows.append(
             {
@@ -652,7 +657,29 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
                 "source": source,
             }
         )
+    if assumed:
+        _warn_yuan_assumed(assumed)
     frame = pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
     return frame.astype({"value": "float64", "low": "float64", "high": "float64"}).astype(
         {"year": "Int64", "start": "int64", "end": "int64"}
+    )
+
+
+def _warn_yuan_assumed(figures: list[str]) -> None:
+    """Say that the bare "¥" of ``figures`` was read as yuan by default: the text names
+    neither China nor Japan (in English news "¥" is often yen)."""
+    import warnings
+
+    from idcforecast._caller import caller_stacklevel
+    from idcforecast.errors import AssumedCurrencyWarning
+
+    shown = ", ".join(repr(" ".join(f.split())) for f in figures[:3])
+    shown += ", ..." if len(figures) > 3 else ""
+    count = f"{len(figures)} figure{'s' if len(figures) > 1 else ''}"
+    warnings.warn(
+        f"find_figures: '¥' of {count} ({shown}) read as yuan (CNY), assumed: the text names "
+        "neither China nor Japan; if they are yen, name Japan in the text or read their "
+        "unit's 'CNY' as 'JPY'",
+        AssumedCurrencyWarning,
+        stacklevel=caller_stacklevel(),
     )

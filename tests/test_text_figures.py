@@ -853,6 +853,29 @@ def test_yen_sign_in_a_japanese_context_is_yen() -> None:
     assert find_figures("投資額は¥1.2兆円に達した。").empty
 
 
+def test_a_yen_sign_read_as_yuan_by_default_says_so() -> None:
+    # zhnum30: a bare "¥" in an English text that names neither China nor Japan was
+    # read as yuan without a word (in English news "¥" is often yen); it stays yuan, the
+    # registry's reading, with a warning that names the figures (the CLI's "note:")
+    import re
+
+    from idcforecast.errors import AssumedCurrencyWarning
+
+    text = "The operator will invest ¥300 billion in new campuses by 2027 and ¥50 billion in 2025."
+    with pytest.warns(AssumedCurrencyWarning, match=re.escape("'¥300 billion', '¥50 billion'")):
+        found = find_figures(text)
+    assert found["unit"].tolist() == ["CNY bn", "CNY bn"]
+    # a country named, a Chinese text or the figure's own alternate decide: no warning
+    for decided, unit in [
+        ("Alibaba will invest ¥300 billion.", "CNY bn"),
+        ("Tokyo-based KDDI will invest ¥300 billion.", "JPY bn"),
+        ("该项目投资¥300亿。", "CNY 100m"),
+        ("It will invest ¥440 billion ($2.9 billion).", "JPY bn"),
+        ("It will invest CN¥300 billion.", "CNY bn"),
+    ]:
+        assert find_figures(decided)["unit"].tolist() == [unit]  # (warnings are errors)
+
+
 def test_a_resolution_name_is_no_thousand() -> None:
     # "4K video" was 4 "count thousand" (4,000 of nothing), listed even without
     # counts=True; a display resolution is a name, as "5G" is
