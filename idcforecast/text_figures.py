@@ -356,9 +356,10 @@ _DIGITLESS = re.compile(
     r"([十百千万萬亿億]+)"
 )
 # "十亿元", "十万台": a first 十 before a magnitude word is ten (its digits, "10亿", do not
-# fit in its characters, so it stays a numeral; parse_quantity reads it)
+# fit in its characters, so it stays a numeral; parse_quantity reads it); "数十万" (several
+# hundred thousand) is no number
 _TEN_HEAD = re.compile(
-    r"(?<![〇零一二两兩三四五六七八九十百千万萬亿億\d.点])十(?=[万萬亿億])[十百千万萬亿億]*"
+    r"(?<![〇零一二两兩三四五六七八九十百千万萬亿億\d.点数數几幾])十(?=[万萬亿億])[十百千万萬亿億]*"
 )
 # PUE, a ratio without a unit (total over IT power), named before its number ("a PUE of 1.25",
 # "PUE fell to 1.3", "PUE值为1.2", "PUE降至1.3以下") or after it ("a 1.15 PUE"); WUE and CUE
@@ -501,7 +502,11 @@ def _figures_in(
             first_level = True
         if found is None or is_year(found[2]) or _BEFORE_CHO.match(scan, found[1]):
             continue  # "¥1.2兆円": 兆 is a magnitude the registry lacks, the ¥1.2 no figure
-        if number[0] in numerals and dimension(found[2].unit) in ("count", "time"):
+        if (
+            number[0] in numerals
+            and dimension(found[2].unit) in ("count", "time")
+            and not _a_pue(scan, found, floor, figures)
+        ):
             continue  # "一百多家", "两千年": an idiom or a count, never read from words
         if _RESOLUTION.fullmatch(scan, found[0], found[1]) and _VIDEO_AFTER.match(scan, found[1]):
             continue  # "4K video", "8K TV": a display's name, as "5G" is, not 4,000
@@ -532,6 +537,23 @@ def _figures_in(
         split = to if first_level else None
         floor = end
     return figures, scan, dates, changes
+
+
+def _a_pue(
+    scan: str,
+    found: tuple[int, int, Quantity],
+    floor: int,
+    figures: list[tuple[int, int, Quantity, str]],
+) -> bool:
+    """Whether the bare number ``found`` is a PUE: named before or after it ("PUE降至一点三
+    以下"), or the second value after a PUE ("PUE从一点六降至一点三")."""
+    start, end, quantity = found
+    if quantity.unit != "count":
+        return False
+    if _ratio_named(scan, start, end, floor) is not None:
+        return True
+    after_a_pue = bool(figures) and figures[-1][3] == "PUE"
+    return after_a_pue and _RATIO_NEXT.fullmatch(scan, figures[-1][1], start) is not None
 
 
 def find_figures(text: str, *, source: str | None = None, counts: bool = False) -> pd.DataFrame:

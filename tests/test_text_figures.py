@@ -1053,6 +1053,9 @@ def test_common_chinese_numerals_are_read_and_plan_names_are_not() -> None:
         ("融资三亿五千万元。", "三亿五千万元", 35.0, "CNY 10m", 3.5e8),
         # 一千二百三十四万 = 1234 x 1e4 (the magnitude word as written)
         ("新增一千二百三十四万元。", "一千二百三十四万元", 1234.0, "CNY 10k", 1.234e7),
+        # the 千 of 千瓦时 (kWh) is no numeral's: 两千七百 = 2700, x 亿 = 2.7e11 kWh
+        ("耗电两千七百亿千瓦时。", "两千七百亿千瓦时", 2700.0, "kWh 100m", None),
+        ("发电五亿千瓦时。", "五亿千瓦时", 5.0, "kWh 100m", None),  # 5 x 1e8 kWh
     ],
 )
 def test_compound_chinese_numerals_are_read(
@@ -1075,10 +1078,29 @@ def test_compound_chinese_numerals_are_read(
         "“十三五”期间，行业发展迅速。",  # a plan's name
         "十分重要的一个项目，万一失败，千万不要放弃。",  # words, not numbers
         "排名第一百二十位，共有一百多家企业，二十年来。",  # an ordinal, counts, a duration
+        "新增服务器数十万台，投资数十亿元。",  # "several tens of 万": no number (was 1 x 十万)
     ],
 )
 def test_chinese_numerals_that_are_no_amount_give_no_figure(text: str) -> None:
     assert find_figures(text).empty
+
+
+def test_chinese_numerals_of_a_pue_and_of_years() -> None:
+    # a PUE in numerals was dropped as a count ("一点三" = 1.3); a year digit by digit
+    # ("二〇二一年") was no year, so the figures had none
+    found = find_figures(
+        "全国平均PUE从二〇二〇年的一点四九降至二〇二三年的一点四八，新建数据中心PUE降至一点三以下。"
+    )
+    assert _rows(found) == [
+        ("一点四九", 1.49, "PUE", "exact", 2020, ""),
+        ("一点四八", 1.48, "PUE", "exact", 2023, ""),
+        ("PUE降至一点三以下", 1.3, "PUE", "at_most", 2023, ""),  # as "1.3" takes it
+    ]
+    found = find_figures("市场规模由二〇二一年的一千五百亿元增长到二〇二三年的两千四百亿元。")
+    assert _rows(found) == [
+        ("一千五百亿元", 1500.0, "CNY 100m", "exact", 2021, ""),
+        ("两千四百亿元", 2400.0, "CNY 100m", "exact", 2023, ""),
+    ]
 
 
 def test_a_five_year_plan_is_its_period() -> None:

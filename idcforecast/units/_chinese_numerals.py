@@ -4,10 +4,11 @@ One numeral before a magnitude word or 成 is its digit ("五百亿元" -> "5百
 "2千亿元", "三成" -> "3成"). A compound numeral is its value in digits before the magnitude
 word it ends in (else the shortest one that lets the digits fit its characters), zeros
 before them to its length: "三千五百亿元" -> "3500亿元", "一百二十万台" -> "0120万台",
-"百分之二十七点八" -> "百分之027.8". Numerals that are no number are left as written: a
-name or a plan ("十四五", "十三五"), an idiom ("一成不变", "九成九"), a lone digit ("一个"),
-a magnitude word alone ("千万"), and a numeral whose digits do not fit ("十亿": the parser
-reads a leading 十 as ten itself).
+"百分之二十七点八" -> "百分之027.8"; a year digit by digit is its digits ("二〇二三年" ->
+"2023年"). Numerals that are no number are left as written: a name or a plan ("十四五",
+"十三五"), an idiom ("一成不变", "九成九"), a lone digit ("一个"), a magnitude word alone
+("千万"), and a numeral whose digits do not fit ("十亿": the parser reads a leading 十 as
+ten itself).
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ _COMPOUND = re.compile(
 _UNIT_OR_POINT = re.compile("[十百千万萬亿億点]")
 _LARGE_TAIL = re.compile("[万萬亿億]+$")
 CJK_NUMERAL = re.compile(rf"[{_NUMERAL_CHARS}]")
+# a year written digit by digit ("二〇二三年"): its digits, so that it is a year
+_YEAR = re.compile(rf"(?<![{_NUMERAL_CHARS}\d.点])[〇零一二三四五六七八九]{{4}}(?=\s*年)")
 
 
 def _digit(char: str) -> int | None:
@@ -131,24 +134,27 @@ def _in_digits(numeral: str, share: bool = False) -> str:
     """``numeral`` as its digits before the magnitude word it ends in, else before its
     shortest fitting one, with zeros before them to the length of ``numeral`` ("一百二十万"
     -> "0120万"); the numeral itself when it is no number or its digits do not fit. A
-    lone digit is a number only as a ``share`` (after 百分之)."""
-    if _UNIT_OR_POINT.search(numeral) is None and not (share and len(numeral) == 1):
+    lone digit is a number only as a ``share`` (after 百分之). A unit's first character
+    after the number stays ("两千七百亿千瓦时": the 千 is kW's)."""
+    kept = numeral
+    while (value := chinese_number(kept)) is None and len(kept) > 1 and kept[-1] in _UNITS:
+        kept = kept[:-1]
+    if value is None or (_UNIT_OR_POINT.search(kept) is None and not (share and len(kept) == 1)):
         return numeral  # a lone digit is a word's ("一个", "三心二意"), but "百分之五" is 5%
-    value = chinese_number(numeral)
-    if value is None:
-        return numeral
     # the magnitude word as written first ("一千二百三十四万" is 1234万, not 12340000)
-    tail = _LARGE_TAIL.search(numeral)
-    sizes = range(len(numeral))
-    for size in ([len(tail[0])] if tail else []) + list(sizes):
-        word = numeral[len(numeral) - size :] if size else ""
+    tail = _LARGE_TAIL.search(kept)
+    for size in ([len(tail[0])] if tail else []) + list(range(len(kept))):
+        word = kept[len(kept) - size :] if size else ""
         if size and word not in _MAGNITUDES:
             continue
         digits = value / _MAGNITUDES[word] if word else value
         written = format(digits.normalize(), "f")
-        if len(written) + size <= len(numeral):
-            return written.rjust(len(numeral) - size, "0") + word
+        if len(written) + size <= len(kept):
+            return written.rjust(len(kept) - size, "0") + word + numeral[len(kept) :]
     return numeral
+
+
+_UNITS = "十百千万萬亿億"
 
 
 def arabic_numerals(text: str) -> str:
@@ -159,8 +165,11 @@ def arabic_numerals(text: str) -> str:
     --------
     >>> arabic_numerals("五百亿元，三成，十四五，三千五百亿元，百分之三十，一百二十万台")
     '5百亿元，3成，十四五，3500亿元，百分之30，0120万台'
+    >>> arabic_numerals("二〇二三年，两千七百亿千瓦时")
+    '2023年，2700亿千瓦时'
     """
     if CJK_NUMERAL.search(text) is None:
         return text
+    text = _YEAR.sub(lambda m: "".join(str(_digit(c)) for c in m[0]), text)
     text = _ONE_NUMERAL.sub(lambda m: _DIGITS[m[0]], text)
     return _COMPOUND.sub(lambda m: _in_digits(m[0], text.endswith("百分之", 0, m.start())), text)
