@@ -1056,6 +1056,10 @@ def test_common_chinese_numerals_are_read_and_plan_names_are_not() -> None:
         # the 千 of 千瓦时 (kWh) is no numeral's: 两千七百 = 2700, x 亿 = 2.7e11 kWh
         ("耗电两千七百亿千瓦时。", "两千七百亿千瓦时", 2700.0, "kWh 100m", None),
         ("发电五亿千瓦时。", "五亿千瓦时", 5.0, "kWh 100m", None),  # 5 x 1e8 kWh
+        # "多" between the number and the magnitude: 一千多万 = more than 1000 x 1e4 = 1e7
+        ("新增一千多万台服务器。", "一千多万台服务器", 1000.0, "servers 10k", 1e7),
+        ("投资两百多亿元。", "两百多亿元", 200.0, "CNY 100m", 2e10),  # 200 x 1e8
+        ("投资三百余亿元。", "三百余亿元", 300.0, "CNY 100m", 3e10),
     ],
 )
 def test_compound_chinese_numerals_are_read(

@@ -416,6 +416,18 @@ def _parse_one(text: str, norm: str) -> Quantity:
     )
 
 
+# "1千多万台", "2百多亿元" (一千多万, 两百多亿: more than 1000万, 200亿): 十, 百 or 千 between the
+# number and "多" belongs to the number, the magnitude word after "多" to the figure
+_SMALL_UNIT_BEFORE_MORE = re.compile(r"(\d+(?:\.\d+)?)\s*([十百千])(?=[多余餘]\s*[万萬亿億])")
+
+
+def _times_small_unit(match: re.Match[str]) -> str:
+    from decimal import Decimal
+
+    number = Decimal(match[1]) * {"十": 10, "百": 100, "千": 1000}[match[2]]
+    return format(number.normalize(), "f")
+
+
 def parse_quantity(text: str) -> Quantity:
     """Read one figure, English or Chinese, as written in news, filings and reports.
 
@@ -468,6 +480,7 @@ def parse_quantity(text: str) -> Quantity:
     # the typographic minus sign; "两千亿元" as "2千亿元" (one numeral before a magnitude)
     norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
     norm = thousand_mil(norm)  # "5 mil euros" is 5,000 (Spanish); "$5 mil" stays a million
+    norm = _SMALL_UNIT_BEFORE_MORE.sub(_times_small_unit, norm)  # "2百多亿" as "200多亿"
     if not norm:
         raise _fail(text, "empty text")
     main, alternate_text = _split_alternate(text, _accounting_negative(norm))

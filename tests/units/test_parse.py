@@ -995,6 +995,21 @@ def test_spanish_and_italian_money_words(text: str, value: float, unit: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # a 十/百/千 between the digits and 多 is the number's (1千多万 = more than 1000万);
+        # it was an unknown unit '千多万台'
+        ("1千多万台", 1000.0, "servers 10k"),
+        ("2百多亿元", 200.0, "CNY 100m"),
+        ("1.5千余万元", 1500.0, "CNY 10k"),  # 1.5 x 1000
+    ],
+)
+def test_a_small_unit_before_duo_is_the_numbers(text: str, value: float, unit: str) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (value, unit, AT_LEAST)
+
+
+@pytest.mark.parametrize(
     ("text", "value", "unit", "in_base"),
     [
         # zhnum30: Spanish/Portuguese "mil" is a thousand; it read a million (x1000 wrong)
