@@ -445,6 +445,8 @@ def _pue_with_its_point(text: str, number: tuple[int, int], quantity: Quantity) 
         return quantity
 
 
+# "近5年", "近三个月": the recent years or months (a window of time), no duration's figure
+_RECENT = re.compile(r"近(?!似)")
 # 兆: a trillion in Japanese ("1.2兆円"), mega- in Chinese units ("兆瓦", read as MW)
 _BEFORE_CHO = re.compile(r"\s*兆")
 
@@ -502,6 +504,8 @@ def _figures_in(
             first_level = True
         if found is None or is_year(found[2]) or _BEFORE_CHO.match(scan, found[1]):
             continue  # "¥1.2兆円": 兆 is a magnitude the registry lacks, the ¥1.2 no figure
+        if _RECENT.match(scan, found[0]) and dimension(found[2].unit) == "time":
+            continue  # "近5年年均增速": the last 5 years, a window, not "at most 5 years"
         if (
             number[0] in numerals
             and dimension(found[2].unit) in ("count", "time")
