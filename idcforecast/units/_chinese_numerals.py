@@ -173,7 +173,8 @@ def arabic_numerals(text: str) -> str:
     """
     if CJK_NUMERAL.search(text) is None:
         return text
-    text = _YEAR.sub(lambda m: "".join(str(_digit(c)) for c in m[0]), text)
+    if "年" in text:
+        text = _YEAR.sub(lambda m: "".join(str(_digit(c)) for c in m[0]), text)
     text = _ONE_NUMERAL.sub(lambda m: _DIGITS[m[0]], text)
     return _COMPOUND.sub(
         lambda m: _in_digits(

@@ -480,7 +480,8 @@ def parse_quantity(text: str) -> Quantity:
     # the typographic minus sign; "两千亿元" as "2千亿元" (one numeral before a magnitude)
     norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
     norm = thousand_mil(norm)  # "5 mil euros" is 5,000 (Spanish); "$5 mil" stays a million
-    norm = _SMALL_UNIT_BEFORE_MORE.sub(_times_small_unit, norm)  # "2百多亿" as "200多亿"
+    if "多" in norm or "余" in norm or "餘" in norm:  # "2百多亿" as "200多亿"
+        norm = _SMALL_UNIT_BEFORE_MORE.sub(_times_small_unit, norm)
     if not norm:
         raise _fail(text, "empty text")
     main, alternate_text = _split_alternate(text, _accounting_negative(norm))
