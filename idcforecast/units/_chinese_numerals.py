@@ -130,14 +130,14 @@ def chinese_number(numeral: str) -> Decimal | None:
     return Decimal(total)
 
 
-def _in_digits(numeral: str, share: bool = False, more: bool = False) -> str:
+def _in_digits(numeral: str, share: bool = False) -> str:
     """``numeral`` as its digits before the magnitude word it ends in, else before its
     shortest fitting one, with zeros before them to the length of ``numeral`` ("一百二十万"
     -> "0120万"); the numeral itself when it is no number or its digits do not fit. A
     lone digit is a number only as a ``share`` (after 百分之). A unit's first character
-    after the number stays ("两千七百亿千瓦时": the 千 is kW's). Before "多" and a
-    magnitude word (``more``: "两百多亿"), 十 and 百 end the digits too ("2百多亿", which
-    the parser reads as "200多亿")."""
+    after the number stays ("两千七百亿千瓦时": the 千 is kW's). Where no magnitude word
+    lets the digits fit, 十 or 百 ends them ("两百兆瓦" -> "2百兆瓦", "两百多亿" -> "2百多亿"),
+    which the parser multiplies out ("200兆瓦", "200多亿")."""
     kept = numeral
     while (value := chinese_number(kept)) is None and len(kept) > 1 and kept[-1] in _UNITS:
         kept = kept[:-1]
@@ -147,7 +147,7 @@ def _in_digits(numeral: str, share: bool = False, more: bool = False) -> str:
     tail = _LARGE_TAIL.search(kept)
     for size in ([len(tail[0])] if tail else []) + list(range(len(kept))):
         word = kept[len(kept) - size :] if size else ""
-        factor = _MAGNITUDES.get(word) or (_SMALL_UNITS.get(word) if more else None)
+        factor = _MAGNITUDES.get(word) or _SMALL_UNITS.get(word)
         if size and factor is None:
             continue
         digits = value / factor if factor else value
@@ -176,13 +176,4 @@ def arabic_numerals(text: str) -> str:
     if "年" in text:
         text = _YEAR.sub(lambda m: "".join(str(_digit(c)) for c in m[0]), text)
     text = _ONE_NUMERAL.sub(lambda m: _DIGITS[m[0]], text)
-    return _COMPOUND.sub(
-        lambda m: _in_digits(
-            m[0], text.endswith("百分之", 0, m.start()), _MORE.match(text, m.end()) is not None
-        ),
-        text,
-    )
-
-
-# "多" (or 余) and a magnitude word after a numeral: "两百多亿元" is more than 200亿元
-_MORE = re.compile("[多余餘][万萬亿億]")
+    return _COMPOUND.sub(lambda m: _in_digits(m[0], text.endswith("百分之", 0, m.start())), text)

@@ -416,15 +416,18 @@ def _parse_one(text: str, norm: str) -> Quantity:
     )
 
 
-# "1千多万台", "2百多亿元" (一千多万, 两百多亿: more than 1000万, 200亿): 十, 百 or 千 between the
-# number and "多" belongs to the number, the magnitude word after "多" to the figure
-_SMALL_UNIT_BEFORE_MORE = re.compile(r"(\d+(?:\.\d+)?)\s*([十百千])(?=[多余餘]\s*[万萬亿億])")
+# "2百兆瓦" (两百兆瓦, 200 MW), "1千多万台", "2百多亿元" (一千多万, 两百多亿: more than 1000万,
+# 200亿): a 十 or 百 after the digits that starts no magnitude word ("5百亿" is 5 x 百亿), and
+# a 十, 百 or 千 before "多" and a magnitude word, belong to the number
+_SMALL_UNIT = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:([十百])(?![十百千万萬亿億分])|([十百千])(?=[多余餘]\s*[万萬亿億]))"
+)
 
 
 def _times_small_unit(match: re.Match[str]) -> str:
     from decimal import Decimal
 
-    number = Decimal(match[1]) * {"十": 10, "百": 100, "千": 1000}[match[2]]
+    number = Decimal(match[1]) * {"十": 10, "百": 100, "千": 1000}[match[2] or match[3]]
     return format(number.normalize(), "f")
 
 
@@ -480,8 +483,8 @@ def parse_quantity(text: str) -> Quantity:
     # the typographic minus sign; "两千亿元" as "2千亿元" (one numeral before a magnitude)
     norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
     norm = thousand_mil(norm)  # "5 mil euros" is 5,000 (Spanish); "$5 mil" stays a million
-    if "多" in norm or "余" in norm or "餘" in norm:  # "2百多亿" as "200多亿"
-        norm = _SMALL_UNIT_BEFORE_MORE.sub(_times_small_unit, norm)
+    if "十" in norm or "百" in norm or "千" in norm:  # "2百兆瓦" as "200兆瓦"
+        norm = _SMALL_UNIT.sub(_times_small_unit, norm)
     if not norm:
         raise _fail(text, "empty text")
     main, alternate_text = _split_alternate(text, _accounting_negative(norm))

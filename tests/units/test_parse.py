@@ -1002,11 +1002,16 @@ def test_spanish_and_italian_money_words(text: str, value: float, unit: str) -> 
         ("1千多万台", 1000.0, "servers 10k"),
         ("2百多亿元", 200.0, "CNY 100m"),
         ("1.5千余万元", 1500.0, "CNY 10k"),  # 1.5 x 1000
+        # 十 and 百 alone are no magnitude words: a number's ("2百兆瓦" = 200 MW)
+        ("2百兆瓦", 200.0, "MW"),
+        ("两百台", 200.0, "servers"),
+        ("5百亿元", 5.0, "CNY 10bn"),  # 百亿 is one: 5 x 1e10, as before
     ],
 )
-def test_a_small_unit_before_duo_is_the_numbers(text: str, value: float, unit: str) -> None:
+def test_shi_bai_qian_after_digits_are_the_numbers(text: str, value: float, unit: str) -> None:
     quantity = parse_quantity(text)
-    assert (quantity.value, quantity.unit, quantity.qualifier) == (value, unit, AT_LEAST)
+    assert (quantity.value, quantity.unit) == (value, unit)
+    assert quantity.qualifier == (AT_LEAST if "多" in text or "余" in text else EXACT)
 
 
 @pytest.mark.parametrize(
