@@ -171,7 +171,7 @@ def arabic_numerals(text: str) -> str:
     >>> arabic_numerals("二〇二三年，两千七百亿千瓦时")
     '2023年，2700亿千瓦时'
     """
-    if CJK_NUMERAL.search(text) is None:
+    if text.isascii() or CJK_NUMERAL.search(text) is None:
         return text
     if "年" in text:
         text = _YEAR.sub(lambda m: "".join(str(_digit(c)) for c in m[0]), text)
