@@ -1062,6 +1062,9 @@ def test_common_chinese_numerals_are_read_and_plan_names_are_not() -> None:
         ("新增一千多万台服务器。", "一千多万台服务器", 1000.0, "servers 10k", 1e7),
         ("投资两百多亿元。", "两百多亿元", 200.0, "CNY 100m", 2e10),  # 200 x 1e8
         ("投资三百余亿元。", "三百余亿元", 300.0, "CNY 100m", 3e10),
+        # 十万亿 = ten 万亿 = 10 x 1e12 = 1e13 yuan (十万 then 亿 is no one magnitude word)
+        ("数字经济规模超过十万亿元。", "超过十万亿元", 10.0, "CNY tn", 1e13),
+        ("数字经济规模五十万亿元。", "五十万亿元", 50.0, "CNY tn", 5e13),  # 50 x 1e12
         # 百 alone is no registry magnitude: 两百 = 2 x 100 = 200 (text28: "两百兆瓦" gave none)
         ("规划建设两百兆瓦。", "两百兆瓦", 200.0, "MW", None),
         ("部署三百台服务器。", "三百台服务器", 300.0, "servers", 300),

@@ -181,8 +181,8 @@ def _magnitude_head(body: str) -> str | None:
 def _implied_one(text: str, body: str, qualifier: str) -> str:
     """ "千亿元" after "超"/"上"/"近"... as "1千亿元": a qualified magnitude word with no
     digits ("more than a thousand 亿"), as "a million servers" is 1 million; "十亿元" and
-    "十万台" too (a first 十 is ten: 十亿 is 1e9). Without a qualifier, or with a word for
-    "several" ("数千亿"), there is no number: an error."""
+    "十万台" too (a first 十 is ten: 十亿 is 1e9; "十万亿元" is 10万亿元). Without a
+    qualifier, or with a word for "several" ("数千亿"), there is no number: an error."""
     if re.search(r"\d", body):  # "百分之27.8"
         return body
     several = _SEVERAL.match(body)
@@ -190,6 +190,9 @@ def _implied_one(text: str, body: str, qualifier: str) -> str:
     head = _magnitude_head(rest)
     if head is None:
         return body
+    run = _CJK_MAGNITUDE_HEAD.match(rest)
+    if several is None and head.startswith("十") and run and run.group() != head:
+        return f"10{body[1:]}"  # "十万亿元": ten 万亿 (十万 then 亿 is no magnitude word)
     if several is None and (qualifier != "exact" or head.startswith("十")):
         return f"1{body}"  # "超千亿元"; "十亿元" is ten 亿 (a first 十 is ten, as in "十二")
     raise _fail(
