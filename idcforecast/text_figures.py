@@ -613,7 +613,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
     "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is 1.25 MW)
     unless the paragraph (up to a blank line) writes decimal commas, except after "$" or
-    "£" ("$1.250 billion" is 1.25), or a Spanish, Italian or German magnitude word
+    "£" ("$1.250 billion" is 1.25), or a Spanish, Portuguese, Italian or German magnitude word
     follows ("1.000 millones de euros" is 1,000 million, "2.500 Mio. Euro" 2,500).
     "mil" is a thousand in a Spanish or Portuguese sentence or before such a money word
     ("500 mil euros" is 500 "EUR thousand"), a million otherwise ("$5 mil"). A

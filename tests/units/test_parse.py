@@ -995,6 +995,25 @@ def test_spanish_and_italian_money_words(text: str, value: float, unit: str) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "unit", "in_base"),
+    [
+        # Portuguese magnitude words were unknown: "R$ 2 bilhões" read as R$ 2 in
+        # find_figures (1e9 times too small) and "5 mil milhões" as 5 million
+        ("R$ 2 bilhões", 2.0, "BRL bn", 2e9),  # Brazilian bilhão = 1e9
+        ("300 milhões de reais", 300.0, "BRL mn", 3e8),
+        ("5 mil milhões de euros", 5.0, "EUR bn", 5e9),  # European: mil milhões = 1e3 x 1e6
+        ("1,2 trilhão de reais", 1.2, "BRL tn", 1.2e12),
+    ],
+)
+def test_portuguese_magnitude_words(text: str, value: float, unit: str, in_base: float) -> None:
+    quantity = parse_quantity(text.replace("1,2", "1.2"))
+    assert (quantity.value, quantity.unit) == (value, unit)
+    assert quantity.to(unit.split()[0]).value == pytest.approx(in_base)
+    found = find_figures(f"O grupo investiu {text} em 2024.")
+    assert (found["value"].tolist(), found["unit"].tolist()) == ([value], [unit])
+
+
+@pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
         # a 十/百/千 between the digits and 多 is the number's (1千多万 = more than 1000万);
