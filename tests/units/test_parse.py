@@ -658,6 +658,15 @@ def test_a_low_end_with_a_larger_word_of_its_own_is_read_as_written() -> None:
         ("close to 500 billion yuan", APPROX),  # either side of it
         ("逾500亿元", AT_LEAST),
         ("不到500亿元", AT_MOST),
+        # a denied "more than" is at most: find_figures read "超过500亿元" of "未超过500亿元"
+        # (has not exceeded) as at least, the bound turned round
+        ("未超过500亿元", AT_MOST),
+        ("没有超过500亿元", AT_MOST),
+        ("不超500亿元", AT_MOST),
+        ("未达到500亿元", AT_MOST),  # has not reached
+        ("不及500亿元", AT_MOST),  # falls short of
+        ("did not exceed 500 billion yuan", AT_MOST),
+        ("not to exceed 500 billion yuan", AT_MOST),
     ],
 )
 def test_more_qualifier_words(text: str, qualifier: str) -> None:
