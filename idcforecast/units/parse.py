@@ -71,8 +71,19 @@ class _EndWords:
     def __init__(self, words: list[str]) -> None:
         self.pattern = re.compile(rf"\s*(?:{_alternation(words, at_start=False)})$", re.IGNORECASE)
         self.longest = max(map(len, words))
+        # the last two characters of the longer words, the last of the one-character ones:
+        # a text that ends in none of them ends in no word (most figures: "亿元", "bn")
+        self.tails = {word.lower()[-2:] for word in words if len(word) > 1}
+        self.lasts = {word.lower() for word in words if len(word) == 1}
+
+    def _may_end_in_a_word(self, text: str) -> bool:
+        ends = text[-3:].lower()
+        ends = ends[:-1] if ends.endswith("\n") else ends  # "$" matches before a final "\n"
+        return ends[-2:] in self.tails or ends[-1:] in self.lasts
 
     def search(self, text: str) -> re.Match[str] | None:
+        if not self._may_end_in_a_word(text):
+            return None
         # (one more position: "$" also matches before a final newline)
         match = self.pattern.search(text, max(0, len(text) - self.longest - 1))
         if match is None:

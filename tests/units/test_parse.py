@@ -1102,14 +1102,19 @@ def test_end_words_match_as_a_search_from_the_start_would() -> None:
     import random
 
     from idcforecast.units import parse
-    from idcforecast.units._figure_words import SUFFIX_QUALIFIERS, TRAILING_GROWTH_WORDS
+    from idcforecast.units._figure_words import (
+        PREFIX_QUALIFIERS,
+        SUFFIX_QUALIFIERS,
+        TRAILING_GROWTH_WORDS,
+    )
 
     rng = random.Random(0)
     for finder, words in (
         (parse._TRAILING_WORD, list(SUFFIX_QUALIFIERS)),
         (parse._TRAILING_GROWTH, list(TRAILING_GROWTH_WORDS)),
+        (parse._TRAILING_QUALIFIER, list(PREFIX_QUALIFIERS)),  # (and the quick tail check)
     ):
-        pieces = [*words, " ", "  ", "\n", "\u3000", "a", "Z", "5.0", "亿元", "%"]
+        pieces = [*words, " ", "  ", "\n", "\u3000", "a", "Z", "5.0", "亿元", "%", "OVER", "N"]
         for _ in range(3000):
             text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
             full = finder.pattern.search(text)
