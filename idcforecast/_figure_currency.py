@@ -96,5 +96,19 @@ def yen_or_yuan(
     return _in_yen(quantity)
 
 
+def yuan_assumed(text: str, figure: tuple[int, int], quantity: Quantity) -> bool:
+    """Whether ``quantity``, read as yuan from a bare "¥" of its ``figure``, is yuan only by
+    the registry's default: its alternate does not decide, and ``text`` names neither
+    China nor Japan and has no Chinese characters (a Chinese text's "¥" is yuan)."""
+    if not quantity.unit.startswith("CNY") or not _BARE_YEN_SIGN.search(text, *figure):
+        return False
+    if _CJK.search(text) or _side(text) is not None:
+        return False
+    return _alternate_says(quantity, None) is None
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
 def _in_yen(quantity: Quantity) -> Quantity:
     return dataclasses.replace(quantity, unit="JPY" + quantity.unit[3:])

@@ -55,6 +55,7 @@ from typing import Any
 
 __all__ = [
     "AmbiguousNumberWarning",
+    "AssumedCurrencyWarning",
     "BacktestWarning",
     "ConvergenceError",
     "DataError",
@@ -298,6 +299,14 @@ class AmbiguousNumberWarning(IdcForecastWarning):
     written as a plain number below 1 beside larger rates (0.35 read as 0.35%, which may be
     a fraction meant as 35%). Also Excel numbers whose format shows them in thousands or
     millions (``#,##0,``), read as stored.
+    """
+
+
+class AssumedCurrencyWarning(IdcForecastWarning):
+    """Figures whose currency sign names two currencies and whose text does not tell which:
+    a bare "¥" (yuan or yen) in a text that names neither China nor Japan, read as yuan
+    (CNY), the registry's reading. The message names the figures and how to read them as
+    yen.
     """
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from idcforecast._cells import footnote_numbers
 from idcforecast._decimal_commas import point_decimals
 from idcforecast._figure_changes import change_levels, change_to
-from idcforecast._figure_currency import yen_or_yuan
+from idcforecast._figure_currency import yen_or_yuan, yuan_assumed
 from idcforecast._figure_rates import (
     NOT_A_NOUN,
     dimension,
@@ -35,6 +35,7 @@ from idcforecast._figure_years import (
 )
 from idcforecast.errors import IdcForecastError, ParseError
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals
+from idcforecast.units._mil import romance_mil
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -349,10 +350,16 @@ def _sentences(scan: str) -> list[tuple[int, int]]:
 
 
 # a magnitude word without digits after a qualifier: "上千亿元", "超万台", "近千万" (read as
-# at least / about 1 千亿元...); "数千亿" (several) is no number
+# at least / at most 1 千亿元...); "数千亿" (several) is no number
 _DIGITLESS = re.compile(
     r"(?:上|超过|超過|超|逾|近|将近|將近|接近|约|約|大约|大約|不到|不足|突破|至少|高达|高達)"
     r"([十百千万萬亿億]+)"
+)
+# "十亿元", "十万台": a first 十 before a magnitude word is ten (its digits, "10亿", do not
+# fit in its characters, so it stays a numeral; parse_quantity reads it); "数十万" (several
+# hundred thousand) is no number
+_TEN_HEAD = re.compile(
+    r"(?<![〇零一二两兩三四五六七八九十百千万萬亿億\d.点数數几幾])十(?=[万萬亿億])[十百千万萬亿億]*"
 )
 # PUE, a ratio without a unit (total over IT power), named before its number ("a PUE of 1.25",
 # "PUE fell to 1.3", "PUE值为1.2", "PUE降至1.3以下") or after it ("a 1.15 PUE"); WUE and CUE
@@ -410,8 +417,20 @@ def _first_level(
     return start, to, level
 
 
-# a display resolution before a noun ("4K video", "8K TV"); "10K servers" has a unit
+# a display resolution before a word of video ("4K video", "8K TV", "4K视频", "4K/8K
+# content"); before other words K is a thousand ("8K employees", "10K servers")
 _RESOLUTION = re.compile(r"(?:2|4|5|6|8|10|12|16)K")
+_VIDEO_AFTER = re.compile(
+    r"(?:\s*/\s*(?:2|4|5|6|8|10|12|16)K)?(?:\s+|-)(?:videos?|TVs?|televisions?|displays?|"
+    r"resolutions?|screens?|monitors?|cameras?|content|streams?|streaming|footage|UHD|HDR|"
+    r"OLED|LCD|panels?|projectors?|gaming|games?|movies?|films?|broadcasts?|broadcasting|"
+    r"Ultra|playback|encoding|transcoding|capture|recording|cinema|images?|imaging|graphics|"
+    r"VR|HDMI|live|sets?)\b"
+    r"|(?:\s*/\s*(?:2|4|5|6|8|10|12|16)K)?\s*(?:视频|視頻|电视|電視|超高清|高清|直播|屏|显示|顯示|"
+    r"分辨率|摄像|攝像|内容|內容|影像|画质|畫質|电影|電影|片源|节目|節目)"
+    r"|\s*/\s*(?:2|4|5|6|8|10|12|16)K\b",
+    re.IGNORECASE,
+)
 
 
 def _pue_with_its_point(text: str, number: tuple[int, int], quantity: Quantity) -> Quantity:
@@ -426,6 +445,8 @@ def _pue_with_its_point(text: str, number: tuple[int, int], quantity: Quantity) 
         return quantity
 
 
+# "近5年", "近三个月": the recent years or months (a window of time), no duration's figure
+_RECENT = re.compile(r"近(?!似)")
 # 兆: a trillion in Japanese ("1.2兆円"), mega- in Chinese units ("兆瓦", read as MW)
 _BEFORE_CHO = re.compile(r"\s*兆")
 
@@ -451,13 +472,18 @@ def _figures_in(
     # "两千亿元" as "2千亿元" (offsets stay); such a numeral gives no count nor duration
     numerals = {m.start() for m in CJK_NUMERAL.finditer(scan)}  # those rewritten, below
     reading, scan = arabic_numerals(reading), arabic_numerals(scan)
+    if "mil" in scan:  # a Spanish or Portuguese sentence's "mil" is a thousand
+        reading = romance_mil(reading, scan, _sentences(scan))
     numerals = {i for i in numerals if scan[i].isdigit()}
     dates = [(m.start(), m.end()) for m in DATE.finditer(scan)]
     # a month of the calendar ("3月5日", "12月底") and an ordinal ("第5年") are no figures
     calendar = dates + [(m.start(), m.end()) for m in MONTH_DAY.finditer(scan)]
+    tens = [(m.start(), m.end()) for m in _TEN_HEAD.finditer(scan)]
+    numerals.update(start for start, _ in tens)
     anchors = sorted(
-        [(m.start(), m.end()) for m in _NUMBER.finditer(scan)]
-        + [(m.start(1), m.end(1)) for m in _DIGITLESS.finditer(scan)]
+        {(m.start(), m.end()) for m in _NUMBER.finditer(scan)}
+        | {(m.start(1), m.end(1)) for m in _DIGITLESS.finditer(scan)}
+        | set(tens)
     )
     figures: list[tuple[int, int, Quantity, str]] = []
     # the first level of each change, by its start: where its "from" and its "to" are
@@ -478,9 +504,15 @@ def _figures_in(
             first_level = True
         if found is None or is_year(found[2]) or _BEFORE_CHO.match(scan, found[1]):
             continue  # "¥1.2兆円": 兆 is a magnitude the registry lacks, the ¥1.2 no figure
-        if number[0] in numerals and dimension(found[2].unit) in ("count", "time"):
+        if _RECENT.match(scan, found[0]) and dimension(found[2].unit) == "time":
+            continue  # "近5年年均增速": the last 5 years, a window, not "at most 5 years"
+        if (
+            number[0] in numerals
+            and dimension(found[2].unit) in ("count", "time")
+            and not _a_pue(scan, found, floor, figures)
+        ):
             continue  # "一百多家", "两千年": an idiom or a count, never read from words
-        if _RESOLUTION.fullmatch(scan, found[0], found[1]) and _NEXT_WORD.match(scan, found[1]):
+        if _RESOLUTION.fullmatch(scan, found[0], found[1]) and _VIDEO_AFTER.match(scan, found[1]):
             continue  # "4K video", "8K TV": a display's name, as "5G" is, not 4,000
         start, end, quantity = found
         unit = quantity.unit
@@ -511,6 +543,23 @@ def _figures_in(
     return figures, scan, dates, changes
 
 
+def _a_pue(
+    scan: str,
+    found: tuple[int, int, Quantity],
+    floor: int,
+    figures: list[tuple[int, int, Quantity, str]],
+) -> bool:
+    """Whether the bare number ``found`` is a PUE: named before or after it ("PUE降至一点三
+    以下"), or the second value after a PUE ("PUE从一点六降至一点三")."""
+    start, end, quantity = found
+    if quantity.unit != "count":
+        return False
+    if _ratio_named(scan, start, end, floor) is not None:
+        return True
+    after_a_pue = bool(figures) and figures[-1][3] == "PUE"
+    return after_a_pue and _RATIO_NEXT.fullmatch(scan, figures[-1][1], start) is not None
+
+
 def find_figures(text: str, *, source: str | None = None, counts: bool = False) -> pd.DataFrame:
     """Every figure in ``text``, read as :func:`idcforecast.parse_quantity` reads one, with
     the year or period nearest to it in its sentence.
@@ -525,8 +574,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     counts
         Also list bare numbers without unit or magnitude ("8 halls", "top 10"). Off by
         default: such numbers are mostly ordinals and days. A number glued to letters
-        ("5G", "H100", "Q3") is never one, nor a display resolution before a noun ("4K
-        video", "8K TV"). A year is never a figure; years are what
+        ("5G", "H100", "Q3") is never one, nor a display resolution before a word of
+        video ("4K video", "8K TV", "4K视频"; "8K employees" is 8 thousand). A year is never a figure; years are what
         ``year`` and ``period`` hold.
 
     Returns
@@ -556,14 +605,18 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     year counts ("截至2023年6月底" is 2023). A base year is no figure's year: after
     "compared with", "versus", "较", "比" or "与...相比" for any figure, after "on", "over"
     or "from" for a rate ("up 15% on FY2022" is not 2022's; "$1bn a year from 2025" is
-    2025's). One Chinese numeral before a magnitude word or 成 is its digit ("五百亿元"
-    is 5 "CNY 10bn", "三成" 3 tenths) for an amount or a share, never a count; compound
-    numerals ("三千五百亿元") and names give no figure ("十四五" is the period 2021-2025).
+    2025's). Chinese numerals are read for an amount or a share, never a count: one
+    numeral before a magnitude word or 成 is its digit ("五百亿元" is 5 "CNY 10bn", "三成"
+    3 tenths), a compound numeral its value before the magnitude word it ends in
+    ("三千五百亿元" is 3500 "CNY 100m", "百分之二十七点八" 27.8%, "十亿元" 1 "CNY bn"); names
+    give no figure ("十四五" is the period 2021-2025).
     A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
     "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is 1.25 MW)
     unless the paragraph (up to a blank line) writes decimal commas, except after "$" or
-    "£" ("$1.250 billion" is 1.25), or a Spanish, Italian or German magnitude word
-    follows ("1.000 millones de euros" is 1,000 million, "2.500 Mio. Euro" 2,500). A
+    "£" ("$1.250 billion" is 1.25), or a Spanish, Portuguese, Italian or German magnitude word
+    follows ("1.000 millones de euros" is 1,000 million, "2.500 Mio. Euro" 2,500).
+    "mil" is a thousand in a Spanish or Portuguese sentence or before such a money word
+    ("500 mil euros" is 500 "EUR thousand"), a million otherwise ("$5 mil"). A
     number "0.xxx" is never thousands, nor is a PUE. A count noun
     before another noun modifies it: "3.76 million data center GPUs" is 3.76 "count mn"
     (the registry has no GPUs), "10,000 data center racks" 10,000 racks (its ``figure``
@@ -574,7 +627,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     the registry lacks keeps that thing in its ``unit`` as written ("$2 per GPU-hour" is
     2 "USD/GPU-hour", a unit ``parse_unit`` does not read); a bare "¥" is yuan, as
     ``parse_quantity`` reads it, unless the figure's sentence (else the text) names Japan
-    and not China (Japan, Tokyo, 円, JPY, kana): then yen. A line break ends a
+    and not China (Japan, Tokyo, 円, JPY, kana): then yen; a text with no Chinese that
+    names neither country keeps yuan with an ``AssumedCurrencyWarning`` naming those
+    figures (the registry's reading was assumed). A line break ends a
     sentence, unless the next line goes on in lower case (prose wrapped mid-sentence:
     "$80\nbillion" is one figure). Check each row against its sentence. A growth word
     before a percentage gives its sign ("down 3%" is -3%); what the percentage is a rate
@@ -601,12 +656,15 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     with without_suggestions():  # most stretches tried are no figure: no "did you mean"
         figures, scan, dates, changes = _figures_in(text, counts)
     rows = []
+    assumed: list[str] = []  # figures of a bare "¥" read as yuan with no country named
     dated = years_of_figures(text, scan, figures, dates, _sentences(scan), changes)
     for (start, end, quantity, unit), (s_start, s_end, near) in zip(figures, dated, strict=True):
         single = near is not None and near.first == near.last
         if unit.startswith(quantity.unit):  # "¥" beside Japan is yen ("¥300 per GPU-hour")
             on = near.first if near is not None and single else None
             read = yen_or_yuan(text, (start, end), (s_start, s_end), quantity, on)
+            if yuan_assumed(text, (start, end), read):
+                assumed.append(text[start:end])
             unit, quantity = read.unit + unit[len(quantity.unit) :], read
         rows.append(
             {
@@ -625,7 +683,29 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
                 "source": source,
             }
         )
+    if assumed:
+        _warn_yuan_assumed(assumed)
     frame = pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
     return frame.astype({"value": "float64", "low": "float64", "high": "float64"}).astype(
         {"year": "Int64", "start": "int64", "end": "int64"}
+    )
+
+
+def _warn_yuan_assumed(figures: list[str]) -> None:
+    """Say that the bare "¥" of ``figures`` was read as yuan by default: the text names
+    neither China nor Japan (in English news "¥" is often yen)."""
+    import warnings
+
+    from idcforecast._caller import caller_stacklevel
+    from idcforecast.errors import AssumedCurrencyWarning
+
+    shown = ", ".join(repr(" ".join(f.split())) for f in figures[:3])
+    shown += ", ..." if len(figures) > 3 else ""
+    count = f"{len(figures)} figure{'s' if len(figures) > 1 else ''}"
+    warnings.warn(
+        f"find_figures: '¥' of {count} ({shown}) read as yuan (CNY), assumed: the text names "
+        "neither China nor Japan; if they are yen, name Japan in the text or read their "
+        "unit's 'CNY' as 'JPY'",
+        AssumedCurrencyWarning,
+        stacklevel=caller_stacklevel(),
     )

@@ -608,7 +608,7 @@ def test_pue_named_in_chinese_is_a_pue() -> None:
          [("10", 10.0, "MW", "exact"), ("20 MW", 20.0, "MW", "exact")]),
         ("The market grew from more than $10bn to nearly $20bn.",
          [("more than $10bn", 10.0, "USD bn", "at_least"),
-          ("nearly $20bn", 20.0, "USD bn", "approximately")]),
+          ("nearly $20bn", 20.0, "USD bn", "at_most")]),  # nearly: a little under
         # a range stays one
         ("Prices range from $100 to $150 per kW.",
          [("$100 to $150 per kW", 125.0, "USD/kW", "exact")]),
@@ -637,9 +637,11 @@ def test_a_rate_against_a_quarter_of_a_year_is_not_that_year_s() -> None:
 
 def test_a_duration_before_nian_jun_leaves_the_rate_its_per_year_word() -> None:
     # "近5年年均增速" read as the figure "近5年年" (a unit "年年"), taking 年均's 年
+    # zhnum30: "近5年" (the last 5 years, a window) is no figure either: it read
+    # "approximately", then (近 being "nearly") "at most" 5 years
     found = find_figures("截至2023年底，机架总规模超过810万标准机架，近5年年均增速超过30%。")
-    assert found["figure"].tolist() == ["超过810万标准机架", "近5年", "年均增速超过30%"]
-    assert found["unit"].tolist() == ["racks 10k", "year", "%"]
+    assert found["figure"].tolist() == ["超过810万标准机架", "年均增速超过30%"]
+    assert found["unit"].tolist() == ["racks 10k", "%"]
 
 
 @pytest.mark.parametrize(
@@ -773,6 +775,21 @@ def test_the_year_of_a_figure_compared_with_is_not_the_first_s(
     assert [None if pd.isna(y) else int(y) for y in found["year"]] == years
 
 
+def test_mil_is_a_thousand_in_spanish_and_a_million_in_english() -> None:
+    # zhnum30: "mil" was always a million; in Spanish and Portuguese it is a thousand:
+    # 300 mil = 300 x 1e3 = 3e5 (no money word after it: the sentence tells the language)
+    text = (
+        "La empresa invirtió 300 mil en 2024 y otros 5 mil millones de euros en 2025. "
+        "O investimento foi de R$ 300 mil em 2024. Revenue was $5 mil in 2023."
+    )
+    assert _rows(find_figures(text)) == [
+        ("300 mil", 300.0, "count thousand", "exact", 2024, ""),
+        ("5 mil millones de euros", 5.0, "EUR bn", "exact", 2025, ""),
+        ("R$ 300 mil", 300.0, "BRL thousand", "exact", 2024, ""),
+        ("$5 mil", 5.0, "USD mn", "exact", 2023, ""),
+    ]
+
+
 def test_spanish_italian_and_german_figures_with_point_thousands() -> None:
     # "1.000 millones" (Spanish: 1,000 million) was 1 million and "2 mil millones"
     # 2 million; a point-grouped number before a magnitude word of a language that groups
@@ -838,6 +855,29 @@ def test_yen_sign_in_a_japanese_context_is_yen() -> None:
     assert find_figures("投資額は¥1.2兆円に達した。").empty
 
 
+def test_a_yen_sign_read_as_yuan_by_default_says_so() -> None:
+    # zhnum30: a bare "¥" in an English text that names neither China nor Japan was
+    # read as yuan without a word (in English news "¥" is often yen); it stays yuan, the
+    # registry's reading, with a warning that names the figures (the CLI's "note:")
+    import re
+
+    from idcforecast.errors import AssumedCurrencyWarning
+
+    text = "The operator will invest ¥300 billion in new campuses by 2027 and ¥50 billion in 2025."
+    with pytest.warns(AssumedCurrencyWarning, match=re.escape("'¥300 billion', '¥50 billion'")):
+        found = find_figures(text)
+    assert found["unit"].tolist() == ["CNY bn", "CNY bn"]
+    # a country named, a Chinese text or the figure's own alternate decide: no warning
+    for decided, unit in [
+        ("Alibaba will invest ¥300 billion.", "CNY bn"),
+        ("Tokyo-based KDDI will invest ¥300 billion.", "JPY bn"),
+        ("该项目投资¥300亿。", "CNY 100m"),
+        ("It will invest ¥440 billion ($2.9 billion).", "JPY bn"),
+        ("It will invest CN¥300 billion.", "CNY bn"),
+    ]:
+        assert find_figures(decided)["unit"].tolist() == [unit]  # (warnings are errors)
+
+
 def test_a_resolution_name_is_no_thousand() -> None:
     # "4K video" was 4 "count thousand" (4,000 of nothing), listed even without
     # counts=True; a display resolution is a name, as "5G" is
@@ -848,6 +888,26 @@ def test_a_resolution_name_is_no_thousand() -> None:
     assert find_figures("Demand for 4K displays rose.", counts=True).empty
     # a thousand of a counted thing the registry lacks stays a thousand
     assert find_figures("It serves 50K homes.")["value"].tolist() == [50.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # zhnum30: "8K employees" was dropped (any word after "8K" made it a resolution);
+        # K is a thousand: 8K = 8 x 1e3 = 8,000 employees
+        ("The company has 8K employees.", [8.0]),
+        ("It hired 4K workers in 2023.", [4.0]),
+        # a resolution before a word of video stays no number, in Chinese too ("4K视频"
+        # was 4 "count thousand"), and "4K/8K" names two
+        ("4K视频和8K电视需求增长。", []),
+        ("Demand for 4K/8K content rose.", []),
+        ("It ships 8K resolution panels.", []),
+    ],
+)
+def test_k_is_a_thousand_unless_it_names_a_resolution(text: str, values: list[float]) -> None:
+    found = find_figures(text)
+    assert found["value"].tolist() == values
+    assert set(found["unit"]) <= {"count thousand"}
 
 
 @pytest.mark.parametrize(
@@ -961,15 +1021,98 @@ def test_common_chinese_numerals_are_read_and_plan_names_are_not() -> None:
         ("两千亿元", 2.0, "CNY 100bn", "exact", None, ""),
         ("约三成", 3.0, "tenths", "approximately", None, ""),
         ("两千台服务器", 2.0, "servers thousand", "exact", None, ""),
-    ]  # not 十四五 (a plan's name), 一成不变 (an idiom), 一百多家 (a count), nor the
-    # compound 三千五百亿元 (written in digits, 3500亿元, it reads) or 九成九 (99%, not 90%)
+        # zhnum30: the compound numeral reads (it gave no figure): 三千五百 = 3500, x 亿
+        ("三千五百亿元", 3500.0, "CNY 100m", "exact", None, "2021-2025"),
+    ]  # not 十四五 (a plan's name), 一成不变 (an idiom), 一百多家 (a count), nor
+    # 九成九 (99%, not 90%)
     assert parse_quantity("两千亿元").unit == "CNY 100bn"
     assert (parse_quantity("超过三成").value, parse_quantity("超过三成").qualifier) == (
         3.0,
         "at_least",
     )
-    with pytest.raises(ParseError, match="Chinese numeral"):
-        parse_quantity("三千五百亿元")
+    with pytest.raises(ParseError, match="Chinese numeral that is no number"):
+        parse_quantity("十分重要")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit", "yuan_or_count"),
+    [
+        # 三千五百 = 3x1000 + 5x100 = 3500; x 亿 (1e8) = 3.5e11 yuan
+        ("总投资三千五百亿元。", "三千五百亿元", 3500.0, "CNY 100m", 3.5e11),
+        # a first 十 is ten: 十亿 = 10 x 1e8 = 1e9 yuan (1 "CNY bn")
+        ("项目投资十亿元。", "十亿元", 1.0, "CNY bn", 1e9),
+        # 一百二十 = 1x100 + 2x10 = 120; x 万 (1e4) = 1.2e6 servers
+        ("部署一百二十万台服务器。", "一百二十万台服务器", 120.0, "servers 10k", 1.2e6),
+        # 百分之三十 = 30 per hundred: 30% (it read 3%: "三" before "十" was taken alone)
+        ("占比百分之三十。", "百分之三十", 30.0, "%", None),
+        # 二十七 = 2x10 + 7 = 27, 点八 = .8: 27.8%
+        ("占比为百分之二十七点八。", "百分之二十七点八", 27.8, "%", None),
+        # one numeral before 千亿 (1e11): 2 x 1e11 = 2e11 yuan
+        ("其中两千亿元用于算力。", "两千亿元", 2.0, "CNY 100bn", 2e11),
+        # 一点五 = 1.5; x 亿 = 1.5e8 yuan
+        ("营收一点五亿元。", "一点五亿元", 1.5, "CNY 100m", 1.5e8),
+        # 三亿五千万 = 3x1e8 + 5000x1e4 = 3.5e8 yuan = 35 x 千万 (1e7)
+        ("融资三亿五千万元。", "三亿五千万元", 35.0, "CNY 10m", 3.5e8),
+        # 一千二百三十四万 = 1234 x 1e4 (the magnitude word as written)
+        ("新增一千二百三十四万元。", "一千二百三十四万元", 1234.0, "CNY 10k", 1.234e7),
+        # the 千 of 千瓦时 (kWh) is no numeral's: 两千七百 = 2700, x 亿 = 2.7e11 kWh
+        ("耗电两千七百亿千瓦时。", "两千七百亿千瓦时", 2700.0, "kWh 100m", None),
+        ("发电五亿千瓦时。", "五亿千瓦时", 5.0, "kWh 100m", None),  # 5 x 1e8 kWh
+        # "多" between the number and the magnitude: 一千多万 = more than 1000 x 1e4 = 1e7
+        ("新增一千多万台服务器。", "一千多万台服务器", 1000.0, "servers 10k", 1e7),
+        ("投资两百多亿元。", "两百多亿元", 200.0, "CNY 100m", 2e10),  # 200 x 1e8
+        ("投资三百余亿元。", "三百余亿元", 300.0, "CNY 100m", 3e10),
+        # 十万亿 = ten 万亿 = 10 x 1e12 = 1e13 yuan (十万 then 亿 is no one magnitude word)
+        ("数字经济规模超过十万亿元。", "超过十万亿元", 10.0, "CNY tn", 1e13),
+        ("数字经济规模五十万亿元。", "五十万亿元", 50.0, "CNY tn", 5e13),  # 50 x 1e12
+        # 百 alone is no registry magnitude: 两百 = 2 x 100 = 200 (text28: "两百兆瓦" gave none)
+        ("规划建设两百兆瓦。", "两百兆瓦", 200.0, "MW", None),
+        ("部署三百台服务器。", "三百台服务器", 300.0, "servers", 300),
+    ],
+)
+def test_compound_chinese_numerals_are_read(
+    text: str, figure: str, value: float, unit: str, yuan_or_count: float | None
+) -> None:
+    found = find_figures(text)
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        (figure, value, unit)
+    ]
+    quantity = parse_quantity(figure)
+    assert (quantity.value, quantity.unit) == (value, unit)
+    if yuan_or_count is not None:
+        base = "servers" if unit.startswith("servers") else "CNY"
+        assert quantity.to(base).value == pytest.approx(yuan_or_count)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“十三五”期间，行业发展迅速。",  # a plan's name
+        "十分重要的一个项目，万一失败，千万不要放弃。",  # words, not numbers
+        "排名第一百二十位，共有一百多家企业，二十年来。",  # an ordinal, counts, a duration
+        "新增服务器数十万台，投资数十亿元。",  # "several tens of 万": no number (was 1 x 十万)
+    ],
+)
+def test_chinese_numerals_that_are_no_amount_give_no_figure(text: str) -> None:
+    assert find_figures(text).empty
+
+
+def test_chinese_numerals_of_a_pue_and_of_years() -> None:
+    # a PUE in numerals was dropped as a count ("一点三" = 1.3); a year digit by digit
+    # ("二〇二一年") was no year, so the figures had none
+    found = find_figures(
+        "全国平均PUE从二〇二〇年的一点四九降至二〇二三年的一点四八，新建数据中心PUE降至一点三以下。"
+    )
+    assert _rows(found) == [
+        ("一点四九", 1.49, "PUE", "exact", 2020, ""),
+        ("一点四八", 1.48, "PUE", "exact", 2023, ""),
+        ("PUE降至一点三以下", 1.3, "PUE", "at_most", 2023, ""),  # as "1.3" takes it
+    ]
+    found = find_figures("市场规模由二〇二一年的一千五百亿元增长到二〇二三年的两千四百亿元。")
+    assert _rows(found) == [
+        ("一千五百亿元", 1500.0, "CNY 100m", "exact", 2021, ""),
+        ("两千四百亿元", 2400.0, "CNY 100m", "exact", 2023, ""),
+    ]
 
 
 def test_a_five_year_plan_is_its_period() -> None:

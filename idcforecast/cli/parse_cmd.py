@@ -97,9 +97,14 @@ def _ratio(text: str) -> tuple[float, str] | None:
     """The value and qualifier of a PUE written as ``figures`` reads one ("PUE 1.3", "a PUE
     of 1.25", "1.15 PUE", "电能利用效率降至1.5以下"), or None: the whole text is that one
     figure. A PUE has no unit (total over IT power), so parse_quantity refuses it."""
+    import warnings
+
+    from idcforecast.errors import AssumedCurrencyWarning
     from idcforecast.text_figures import find_figures
 
-    found = find_figures(text)
+    with warnings.catch_warnings():  # a "¥" figure is no PUE; parse has its own yen hint
+        warnings.simplefilter("ignore", AssumedCurrencyWarning)
+        found = find_figures(text)
     if len(found) != 1 or found["unit"].iloc[0] != "PUE":
         return None
     if text[: found["start"].iloc[0]].strip(" a") or text[found["end"].iloc[0] :].strip(" .。"):

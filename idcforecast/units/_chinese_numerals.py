@@ -1,35 +1,179 @@
-"""The Chinese numerals that a figure reads safely: one numeral before a magnitude word or
-成 ("五百亿元", "两千亿元", "三成"), written as its digit, character for character (so that
-offsets in a text stay). Compound numerals ("三千五百亿元"), numerals inside a word or a
-name ("十四五", a five-year plan; "一成不变", an idiom) are left as written: no figure.
+"""Chinese numerals as digits, character for character (so that offsets in a text stay).
+
+One numeral before a magnitude word or 成 is its digit ("五百亿元" -> "5百亿元", "两千亿元" ->
+"2千亿元", "三成" -> "3成"). A compound numeral is its value in digits before the magnitude
+word it ends in (else the shortest one that lets the digits fit its characters), zeros
+before them to its length: "三千五百亿元" -> "3500亿元", "一百二十万台" -> "0120万台",
+"百分之二十七点八" -> "百分之027.8"; a year digit by digit is its digits ("二〇二三年" ->
+"2023年"). Numerals that are no number are left as written: a name or a plan ("十四五",
+"十三五"), an idiom ("一成不变", "九成九"), a lone digit ("一个"), a magnitude word alone
+("千万"), and a numeral whose digits do not fit ("十亿": the parser reads a leading 十 as
+ten itself).
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
-__all__ = ["CJK_NUMERAL", "arabic_numerals"]
+__all__ = ["CJK_NUMERAL", "arabic_numerals", "chinese_number"]
 
 _DIGITS = {"一": "1", "二": "2", "两": "2", "兩": "2", "三": "3", "四": "4", "五": "5"}
 _DIGITS |= {"六": "6", "七": "7", "八": "8", "九": "9"}
+_ZEROS = "〇零"
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_LARGE_UNITS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _NUMERAL_CHARS = "〇零一二两兩三四五六七八九十百千万萬亿億"
+# the registry's Chinese magnitude words: a numeral's digits go before one of these
+_MAGNITUDES = {
+    "千": 10**3, "万": 10**4, "萬": 10**4, "十万": 10**5, "十萬": 10**5, "百万": 10**6,
+    "百萬": 10**6, "千万": 10**7, "千萬": 10**7, "亿": 10**8, "億": 10**8, "十亿": 10**9,
+    "十億": 10**9, "百亿": 10**10, "百億": 10**10, "千亿": 10**11, "千億": 10**11,
+    "万亿": 10**12, "萬億": 10**12,
+}  # fmt: skip
+_MAGNITUDE_WORD = "|".join(sorted(_MAGNITUDES, key=len, reverse=True))
 # words that begin with 成 (成本 cost, 成功 success, 成立 founded...): no tenths; nor is a
 # numeral after 成 ("九成九", 99%)
 _CHENG_WORDS = "不变|不變|本|功|立|长|長|交|员|員|果|熟|都|绩|績|型|品|就|效"
 _ONE_NUMERAL = re.compile(
-    rf"(?<![{_NUMERAL_CHARS}\d.])[一二两兩三四五六七八九]"
-    rf"(?=[十百千万萬亿億]+(?![{_NUMERAL_CHARS}])|成(?!{_CHENG_WORDS}|[{_NUMERAL_CHARS}]))"
+    rf"(?<![{_NUMERAL_CHARS}\d.点])[一二两兩三四五六七八九]"
+    rf"(?=(?:{_MAGNITUDE_WORD})(?![{_NUMERAL_CHARS}])|成(?!{_CHENG_WORDS}|[{_NUMERAL_CHARS}]))"
 )
+# a run of numerals, with a decimal point between two of them ("二十七点八")
+_COMPOUND = re.compile(
+    rf"(?<![{_NUMERAL_CHARS}\d.点])[{_NUMERAL_CHARS}](?:[{_NUMERAL_CHARS}]|点(?=[{_NUMERAL_CHARS}]))*"
+)
+_UNIT_OR_POINT = re.compile("[十百千万萬亿億点]")
+_LARGE_TAIL = re.compile("[万萬亿億]+$")
 CJK_NUMERAL = re.compile(rf"[{_NUMERAL_CHARS}]")
+# a year written digit by digit ("二〇二三年"): its digits, so that it is a year
+_YEAR = re.compile(rf"(?<![{_NUMERAL_CHARS}\d.点])[〇零一二三四五六七八九]{{4}}(?=\s*年)")
 
 
-def arabic_numerals(text: str) -> str:
-    """``text`` with each lone Chinese numeral before a magnitude word or 成 as its digit
-    ("两千亿元" -> "2千亿元", "三成" -> "3成"); the same length, other text as it is.
+def _digit(char: str) -> int | None:
+    return 0 if char in _ZEROS else int(_DIGITS[char]) if char in _DIGITS else None
+
+
+def _section(chars: str) -> int | None:
+    """The value of a numeral below 万 ("三千五百" 3500, "十二" 12, "一千零五" 1005,
+    spoken "三千五" 3500), or None when it is no number ("十四五", "三三", "百千")."""
+    value, digit, unit_above, zero = 0, None, 10**4, False
+    for i, char in enumerate(chars):
+        if char in _SMALL_UNITS:
+            unit = _SMALL_UNITS[char]
+            if unit >= unit_above or (digit is None and not (char == "十" and i == 0)):
+                return None  # "百千", "二十百"; only a first 十 stands alone ("十二")
+            value += (1 if digit is None else digit) * unit
+            digit, unit_above, zero = None, unit, False
+        elif (d := _digit(char)) is None or digit is not None:
+            return None  # two digits in a row: a name ("十四五"), not a number
+        elif d == 0:
+            zero = True  # "一千零五": the 零 holds an empty place
+        else:
+            digit = d
+    if digit is not None:
+        # "三千五" (spoken) is 3500: a digit right after 百 or 千 counts the unit below
+        value += digit * (unit_above // 10 if 10 < unit_above < 10**4 and not zero else 1)
+    return value
+
+
+_DECIMALS = re.compile(r"(?P<digits>[〇零一二两兩三四五六七八九]+)(?P<magnitude>[万萬亿億]*)")
+
+
+def chinese_number(numeral: str) -> Decimal | None:
+    """The value of a Chinese numeral ("三千五百亿" 3.5e11, "二十七点八" 27.8, "一点五亿"
+    1.5e8, "一万五" 15000), or None when it is no number ("十四五", "千万", "万一").
 
     Examples
     --------
-    >>> arabic_numerals("五百亿元，三成，十四五，三千五百亿元")
-    '5百亿元，3成，十四五，三千五百亿元'
+    >>> [chinese_number(n) for n in ("三千五百亿", "二十七点八", "一万五", "十四五")]
+    [Decimal('350000000000'), Decimal('27.8'), Decimal('15000'), None]
     """
-    return _ONE_NUMERAL.sub(lambda m: _DIGITS[m[0]], text)
+    whole, point, decimals = numeral.partition("点")
+    if point:
+        fraction = _DECIMALS.fullmatch(decimals)
+        if fraction is None or any(c in _LARGE_UNITS for c in whole):
+            return None  # "一万点五": no number
+        before = _section(whole)
+        if before is None:
+            return None
+        digits = "".join(str(_digit(c)) for c in fraction["digits"])
+        number = Decimal(f"{before}.{digits}")
+        for char in fraction["magnitude"]:
+            number *= _LARGE_UNITS[char]
+        return number
+    total, section, large_before = 0, "", 0
+    for char in whole:
+        if char not in _LARGE_UNITS:
+            section += char
+            continue
+        unit = _LARGE_UNITS[char]
+        if not section:
+            if not (large_before == 10**4 and unit == 10**8):
+                return None  # "万一", "亿万"; only "万亿" joins two magnitude words
+            total *= unit
+        else:
+            value = _section(section)
+            if value is None or (large_before and unit >= large_before):
+                return None  # "三万四万"
+            total = (total + value) * unit if unit == 10**8 else total + value * unit
+        section, large_before = "", unit
+    if section:
+        if large_before and len(section) == 1 and _digit(section):
+            total += int(_digit(section) or 0) * large_before // 10  # "一万五", "三亿五"
+        elif (value := _section(section)) is None:
+            return None
+        else:
+            total += value
+    if not any(_digit(c) for c in whole) and not whole.startswith("十"):
+        return None  # "千万", "亿": magnitude words, no number
+    return Decimal(total)
+
+
+def _in_digits(numeral: str, share: bool = False) -> str:
+    """``numeral`` as its digits before the magnitude word it ends in, else before its
+    shortest fitting one, with zeros before them to the length of ``numeral`` ("一百二十万"
+    -> "0120万"); the numeral itself when it is no number or its digits do not fit. A
+    lone digit is a number only as a ``share`` (after 百分之). A unit's first character
+    after the number stays ("两千七百亿千瓦时": the 千 is kW's). Where no magnitude word
+    lets the digits fit, 十 or 百 ends them ("两百兆瓦" -> "2百兆瓦", "两百多亿" -> "2百多亿"),
+    which the parser multiplies out ("200兆瓦", "200多亿")."""
+    kept = numeral
+    while (value := chinese_number(kept)) is None and len(kept) > 1 and kept[-1] in _UNITS:
+        kept = kept[:-1]
+    if value is None or (_UNIT_OR_POINT.search(kept) is None and not (share and len(kept) == 1)):
+        return numeral  # a lone digit is a word's ("一个", "三心二意"), but "百分之五" is 5%
+    # the magnitude word as written first ("一千二百三十四万" is 1234万, not 12340000)
+    tail = _LARGE_TAIL.search(kept)
+    for size in ([len(tail[0])] if tail else []) + list(range(len(kept))):
+        word = kept[len(kept) - size :] if size else ""
+        factor = _MAGNITUDES.get(word) or _SMALL_UNITS.get(word)
+        if size and factor is None:
+            continue
+        digits = value / factor if factor else value
+        written = format(digits.normalize(), "f")
+        if len(written) + size <= len(kept):
+            return written.rjust(len(kept) - size, "0") + word + numeral[len(kept) :]
+    return numeral
+
+
+_UNITS = "十百千万萬亿億"
+
+
+def arabic_numerals(text: str) -> str:
+    """``text`` with its Chinese numerals as digits ("两千亿元" -> "2千亿元", "三成" ->
+    "3成", "三千五百亿元" -> "3500亿元"); the same length, other text as it is.
+
+    Examples
+    --------
+    >>> arabic_numerals("五百亿元，三成，十四五，三千五百亿元，百分之三十，一百二十万台")
+    '5百亿元，3成，十四五，3500亿元，百分之30，0120万台'
+    >>> arabic_numerals("二〇二三年，两千七百亿千瓦时")
+    '2023年，2700亿千瓦时'
+    """
+    if text.isascii() or CJK_NUMERAL.search(text) is None:
+        return text
+    if "年" in text:
+        text = _YEAR.sub(lambda m: "".join(str(_digit(c)) for c in m[0]), text)
+    text = _ONE_NUMERAL.sub(lambda m: _DIGITS[m[0]], text)
+    return _COMPOUND.sub(lambda m: _in_digits(m[0], text.endswith("百分之", 0, m.start())), text)

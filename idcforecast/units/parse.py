@@ -23,6 +23,7 @@ from idcforecast.units._figure_words import (
     SUFFIX_QUALIFIERS,
     TRAILING_GROWTH_WORDS,
 )
+from idcforecast.units._mil import thousand_mil
 from idcforecast.units.quantity import Quantity
 from idcforecast.units.registry import Unit, normalize_text, parse_unit
 
@@ -70,8 +71,19 @@ class _EndWords:
     def __init__(self, words: list[str]) -> None:
         self.pattern = re.compile(rf"\s*(?:{_alternation(words, at_start=False)})$", re.IGNORECASE)
         self.longest = max(map(len, words))
+        # the last two characters of the longer words, the last of the one-character ones:
+        # a text that ends in none of them ends in no word (most figures: "亿元", "bn")
+        self.tails = {word.lower()[-2:] for word in words if len(word) > 1}
+        self.lasts = {word.lower() for word in words if len(word) == 1}
+
+    def _may_end_in_a_word(self, text: str) -> bool:
+        ends = text[-3:].lower()
+        ends = ends[:-1] if ends.endswith("\n") else ends  # "$" matches before a final "\n"
+        return ends[-2:] in self.tails or ends[-1:] in self.lasts
 
     def search(self, text: str) -> re.Match[str] | None:
+        if not self._may_end_in_a_word(text):
+            return None
         # (one more position: "$" also matches before a final newline)
         match = self.pattern.search(text, max(0, len(text) - self.longest - 1))
         if match is None:
@@ -179,7 +191,8 @@ def _magnitude_head(body: str) -> str | None:
 
 def _implied_one(text: str, body: str, qualifier: str) -> str:
     """ "千亿元" after "超"/"上"/"近"... as "1千亿元": a qualified magnitude word with no
-    digits ("more than a thousand 亿"), as "a million servers" is 1 million. Without a
+    digits ("more than a thousand 亿"), as "a million servers" is 1 million; "十亿元" and
+    "十万台" too (a first 十 is ten: 十亿 is 1e9; "十万亿元" is 10万亿元). Without a
     qualifier, or with a word for "several" ("数千亿"), there is no number: an error."""
     if re.search(r"\d", body):  # "百分之27.8"
         return body
@@ -188,8 +201,11 @@ def _implied_one(text: str, body: str, qualifier: str) -> str:
     head = _magnitude_head(rest)
     if head is None:
         return body
-    if several is None and qualifier != "exact":
-        return f"1{body}"
+    run = _CJK_MAGNITUDE_HEAD.match(rest)
+    if several is None and head.startswith("十") and run and run.group() != head:
+        return f"10{body[1:]}"  # "十万亿元": ten 万亿 (十万 then 亿 is no magnitude word)
+    if several is None and (qualifier != "exact" or head.startswith("十")):
+        return f"1{body}"  # "超千亿元"; "十亿元" is ten 亿 (a first 十 is ten, as in "十二")
     raise _fail(
         text,
         f"a magnitude word ({(several.group() if several else '') + head!r}) with no number "
@@ -343,8 +359,8 @@ def _parse_one(text: str, norm: str) -> Quantity:
     if match is None and not re.search(r"\d", body) and CJK_NUMERAL.search(body):
         raise _fail(
             text,
-            "a Chinese numeral read only as one numeral before a magnitude word or 成 "
-            "('两千亿元', '三成'); write the number in digits, e.g. '3500亿元'",
+            "a Chinese numeral that is no number (a name such as '十四五', an idiom, a lone "
+            "digit); write the number in digits, e.g. '3500亿元'",
         )
     if match is None:
         raise _fail(text, "no number found" if not re.search(r"\d", body) else "no figure found")
@@ -414,6 +430,21 @@ def _parse_one(text: str, norm: str) -> Quantity:
     )
 
 
+# "2百兆瓦" (两百兆瓦, 200 MW), "1千多万台", "2百多亿元" (一千多万, 两百多亿: more than 1000万,
+# 200亿): a 十 or 百 after the digits that starts no magnitude word ("5百亿" is 5 x 百亿), and
+# a 十, 百 or 千 before "多" and a magnitude word, belong to the number
+_SMALL_UNIT = re.compile(
+    r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:([十百])(?![十百千万萬亿億分])|([十百千])(?=[多余餘]\s*[万萬亿億]))"
+)
+
+
+def _times_small_unit(match: re.Match[str]) -> str:
+    from decimal import Decimal
+
+    number = Decimal(match[1]) * {"十": 10, "百": 100, "千": 1000}[match[2] or match[3]]
+    return format(number.normalize(), "f")
+
+
 def parse_quantity(text: str) -> Quantity:
     """Read one figure, English or Chinese, as written in news, filings and reports.
 
@@ -460,11 +491,17 @@ def parse_quantity(text: str) -> Quantity:
             text=repr(text),
         )
     written = text
-    if footnote_numbers(text):  # NFKC reads "320①" as 3201 and "¹320" as 1320
+    # NFKC reads "320①" as 3201 and "¹320" as 1320 (ASCII has no such characters: the
+    # check of each character was a sixth of find_figures' time)
+    if not text.isascii() and footnote_numbers(text):
         text = _without_footnote_marker(text)
     text = continental_thousands(text)  # "1.000 millones" is 1,000 million, never 1
     # the typographic minus sign; "两千亿元" as "2千亿元" (one numeral before a magnitude)
     norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
+    if "il" in norm or "IL" in norm:  # "5 mil euros" is 5,000 (Spanish); "$5 mil" stays a million
+        norm = thousand_mil(norm)
+    if "十" in norm or "百" in norm or "千" in norm:  # "2百兆瓦" as "200兆瓦"
+        norm = _SMALL_UNIT.sub(_times_small_unit, norm)
     if not norm:
         raise _fail(text, "empty text")
     main, alternate_text = _split_alternate(text, _accounting_negative(norm))

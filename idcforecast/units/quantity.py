@@ -49,8 +49,8 @@ class Quantity:
     low, high
         Both or neither: the range the text gave ("325–580 TWh").
     qualifier
-        "exact", "at_least" ("超过", "more than", ">"), "at_most" ("不到", "<") or
-        "approximately" ("约", "about").
+        "exact", "at_least" ("超过", "逾", "more than", ">"), "at_most" ("不到", "<", and
+        "近", "将近", "nearly": a little under) or "approximately" ("约", "about").
     alternate
         The figure given in parentheses: usually the same amount in another currency
         ("500 billion yuan ($71.2 billion)"), sometimes a share or a growth rate

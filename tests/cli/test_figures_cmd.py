@@ -48,6 +48,17 @@ def test_standard_input(
     ]  # fmt: skip
 
 
+def test_a_yen_sign_read_as_yuan_by_default_is_a_note(capsys: pytest.CaptureFixture[str]) -> None:
+    # zhnum30: a bare "¥" with no country named was read as yuan without a word
+    assert main(["figures", "The fund will invest ¥300 billion by 2027."]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[2].split() == ["¥300", "billion", "300", "CNY", "bn", "2027"]
+    assert err.startswith("note: figures: '¥' of 1 figure ('¥300 billion') read as yuan (CNY)")
+    # parse reads one figure and says nothing of it (its --to hint covers yen)
+    assert main(["parse", "¥300 billion"]) == 0
+    assert capsys.readouterr().err == ""
+
+
 def test_nothing_found_says_why(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["figures", "8 halls opened in 2020"]) == 0
     assert capsys.readouterr().out.strip() == (

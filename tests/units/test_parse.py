@@ -12,6 +12,7 @@ import re
 import pytest
 
 from idcforecast.errors import ParseError, UnknownUnitError
+from idcforecast.text_figures import find_figures
 from idcforecast.units import Quantity, parse_quantity
 
 EXACT, AT_LEAST, AT_MOST, APPROX = "exact", "at_least", "at_most", "approximately"
@@ -57,7 +58,7 @@ PHRASINGS: list[tuple[str, float, str, str, tuple[float, float] | None]] = [
     ("265.8万标准机架", 265.8, "racks 10k", EXACT, None),
     ("超过520万标准机架", 520, "racks 10k", AT_LEAST, None),
     ("> 520万架", 520, "racks 10k", AT_LEAST, None),
-    ("近760万架", 760, "racks 10k", APPROX, None),
+    ("近760万架", 760, "racks 10k", AT_MOST, None),  # zhnum30: "nearly", a little under
     ("1085万架", 1085, "racks 10k", EXACT, None),
     ("19 million servers", 19, "servers mn", EXACT, None),
     ("1900万台服务器", 1900, "servers 10k", EXACT, None),
@@ -136,7 +137,7 @@ PHRASINGS: list[tuple[str, float, str, str, tuple[float, float] | None]] = [
     ("0.45 trillion yuan", 0.45, "CNY tn", EXACT, None),
     ("12 GW", 12, "GW", EXACT, None),
     ("around 2 GW", 2, "GW", APPROX, None),
-    ("nearly 200 MW", 200, "MW", APPROX, None),
+    ("nearly 200 MW", 200, "MW", AT_MOST, None),  # zhnum30: was "approximately"
     ("less than 5%", 5, "%", AT_MOST, None),
     ("under 1,000 racks", 1000, "racks", AT_MOST, None),
     ("< 30 PFLOPS", 30, "PFLOPS", AT_MOST, None),
@@ -253,12 +254,12 @@ FIGURE_HELP = (
             "'超千亿元' are read as at least 1千亿元)",
         ),
         ("market size", "no number found"),
-        # one Chinese numeral before a magnitude reads ("二千亿元"); a compound one
-        # does not, and says how to write it
+        # Chinese numerals read ("二千亿元", "三千五百亿元"); a name is no number, and
+        # the error says how to write one
         (
-            "三千五百亿元",
-            "a Chinese numeral read only as one numeral before a magnitude word "
-            "or 成 ('两千亿元', '三成'); write the number in digits, e.g. '3500亿元'",
+            "十四五亿元",
+            "a Chinese numeral that is no number (a name such as '十四五', an idiom, a "
+            "lone digit); write the number in digits, e.g. '3500亿元'",
         ),
         (
             "27,8%",
@@ -530,7 +531,7 @@ def test_a_figure_in_brackets_after_one_is_still_its_alternate() -> None:
         # 上千亿元 = "more than a thousand 亿": at least 1 x 千亿 = 1 x 1e11 yuan = 1000亿元
         ("上千亿元", "CNY 100bn", AT_LEAST, 1000.0),
         ("超千亿元", "CNY 100bn", AT_LEAST, 1000.0),
-        ("近千亿元", "CNY 100bn", APPROX, 1000.0),
+        ("近千亿元", "CNY 100bn", AT_MOST, 1000.0),  # nearly: at most (zhnum30)
         ("不足千亿元", "CNY 100bn", AT_MOST, 1000.0),
         # 上万台 = more than ten thousand servers: 1 x 万
         ("上万台", "servers 10k", AT_LEAST, None),
@@ -629,8 +630,8 @@ def test_a_low_end_with_a_larger_word_of_its_own_is_read_as_written() -> None:
         ("最少500亿元", AT_LEAST),
         ("不止500亿元", AT_LEAST),  # "more than"
         ("超出500亿元", AT_LEAST),  # was 超 + an unknown unit '出 亿元'
-        ("逼近500亿元", APPROX),  # "approaching"
-        ("几近500亿元", APPROX),
+        ("逼近500亿元", AT_MOST),  # "approaching" (from below; zhnum30, was approximately)
+        ("几近500亿元", AT_MOST),
         ("可达500亿元", EXACT),  # "can reach": a verb
         ("an estimated 500 billion yuan", APPROX),
         ("exceeding 500 billion yuan", AT_LEAST),
@@ -638,10 +639,41 @@ def test_a_low_end_with_a_larger_word_of_its_own_is_read_as_written() -> None:
         ("just over 500 billion yuan", AT_LEAST),
         ("just under 500 billion yuan", AT_MOST),
         ("as much as 500 billion yuan", AT_MOST),
+        # zhnum30: "nearly" and its Chinese words are a little under the figure: at most
+        # (they read "approximately"); words that were unknown units before
+        ("近500亿元", AT_MOST),
+        ("将近500亿元", AT_MOST),
+        ("接近500亿元", AT_MOST),
+        ("几乎500亿元", AT_MOST),
+        ("nearly 500 billion yuan", AT_MOST),
+        ("almost 500 billion yuan", AT_MOST),
+        ("just shy of 500 billion yuan", AT_MOST),
+        ("多达500亿元", AT_MOST),  # "as many as"
+        ("不下于500亿元", AT_LEAST),  # "no less than"
+        ("north of 500 billion yuan", AT_LEAST),
+        ("upward of 500 billion yuan", AT_LEAST),
+        ("差不多500亿元", APPROX),  # "about"
+        ("大致500亿元", APPROX),
+        ("约500亿元", APPROX),
+        ("close to 500 billion yuan", APPROX),  # either side of it
+        ("逾500亿元", AT_LEAST),
+        ("不到500亿元", AT_MOST),
+        # a denied "more than" is at most: find_figures read "超过500亿元" of "未超过500亿元"
+        # (has not exceeded) as at least, the bound turned round
+        ("未超过500亿元", AT_MOST),
+        ("没有超过500亿元", AT_MOST),
+        ("不超500亿元", AT_MOST),
+        ("未达到500亿元", AT_MOST),  # has not reached
+        ("不及500亿元", AT_MOST),  # falls short of
+        ("did not exceed 500 billion yuan", AT_MOST),
+        ("not to exceed 500 billion yuan", AT_MOST),
     ],
 )
 def test_more_qualifier_words(text: str, qualifier: str) -> None:
     q = parse_quantity(text)
+    if qualifier != EXACT:  # find_figures keeps the word and its reading
+        found = find_figures(f"2025年{text}。" if text[0] > "~" else f"In 2025, {text}.")
+        assert (found["figure"].tolist(), found["qualifier"].tolist()) == ([text], [qualifier])
     assert (q.value, q.qualifier) == (500.0, qualifier)
     assert q.unit in ("CNY 100m", "CNY bn")
 
@@ -971,6 +1003,68 @@ def test_spanish_and_italian_money_words(text: str, value: float, unit: str) -> 
     assert (quantity.value, quantity.unit) == (value, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "in_base"),
+    [
+        # Portuguese magnitude words were unknown: "R$ 2 bilhões" read as R$ 2 in
+        # find_figures (1e9 times too small) and "5 mil milhões" as 5 million
+        ("R$ 2 bilhões", 2.0, "BRL bn", 2e9),  # Brazilian bilhão = 1e9
+        ("300 milhões de reais", 300.0, "BRL mn", 3e8),
+        ("5 mil milhões de euros", 5.0, "EUR bn", 5e9),  # European: mil milhões = 1e3 x 1e6
+        ("1,2 trilhão de reais", 1.2, "BRL tn", 1.2e12),
+    ],
+)
+def test_portuguese_magnitude_words(text: str, value: float, unit: str, in_base: float) -> None:
+    quantity = parse_quantity(text.replace("1,2", "1.2"))
+    assert (quantity.value, quantity.unit) == (value, unit)
+    assert quantity.to(unit.split()[0]).value == pytest.approx(in_base)
+    found = find_figures(f"O grupo investiu {text} em 2024.")
+    assert (found["value"].tolist(), found["unit"].tolist()) == ([value], [unit])
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # a 十/百/千 between the digits and 多 is the number's (1千多万 = more than 1000万);
+        # it was an unknown unit '千多万台'
+        ("1千多万台", 1000.0, "servers 10k"),
+        ("2百多亿元", 200.0, "CNY 100m"),
+        ("1.5千余万元", 1500.0, "CNY 10k"),  # 1.5 x 1000
+        # 十 and 百 alone are no magnitude words: a number's ("2百兆瓦" = 200 MW)
+        ("2百兆瓦", 200.0, "MW"),
+        ("两百台", 200.0, "servers"),
+        ("5百亿元", 5.0, "CNY 10bn"),  # 百亿 is one: 5 x 1e10, as before
+    ],
+)
+def test_shi_bai_qian_after_digits_are_the_numbers(text: str, value: float, unit: str) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+    assert quantity.qualifier == (AT_LEAST if "多" in text or "余" in text else EXACT)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "in_base"),
+    [
+        # zhnum30: Spanish/Portuguese "mil" is a thousand; it read a million (x1000 wrong)
+        ("5 mil euros", 5.0, "EUR thousand", 5_000),  # 5 x 1e3
+        ("500 mil dólares", 500.0, "USD thousand", 500_000),  # 500 x 1e3
+        ("10 mil reais", 10.0, "BRL thousand", 10_000),
+        ("R$ 5 mil", 5.0, "BRL thousand", 5_000),
+        # still a billion: mil millones = 1e3 x 1e6
+        ("5 mil millones de euros", 5.0, "EUR bn", 5e9),
+        # English shorthand stays a million (US filings: "$5 mil")
+        ("$5 mil", 5.0, "USD mn", 5e6),
+        ("5 mil dollars", 5.0, "USD mn", 5e6),
+    ],
+)
+def test_mil_is_a_thousand_before_spanish_money(
+    text: str, value: float, unit: str, in_base: float
+) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+    assert quantity.to(unit.split()[0]).value == pytest.approx(in_base)
+
+
 def test_ct_is_a_euro_cent() -> None:
     # "8.5 ct/kWh" (German and Austrian power prices: Eurocent) was an unknown unit;
     # 8.5 euro cents = 0.085 EUR, x 1000 kWh/MWh = 85 EUR/MWh
@@ -1008,14 +1102,19 @@ def test_end_words_match_as_a_search_from_the_start_would() -> None:
     import random
 
     from idcforecast.units import parse
-    from idcforecast.units._figure_words import SUFFIX_QUALIFIERS, TRAILING_GROWTH_WORDS
+    from idcforecast.units._figure_words import (
+        PREFIX_QUALIFIERS,
+        SUFFIX_QUALIFIERS,
+        TRAILING_GROWTH_WORDS,
+    )
 
     rng = random.Random(0)
     for finder, words in (
         (parse._TRAILING_WORD, list(SUFFIX_QUALIFIERS)),
         (parse._TRAILING_GROWTH, list(TRAILING_GROWTH_WORDS)),
+        (parse._TRAILING_QUALIFIER, list(PREFIX_QUALIFIERS)),  # (and the quick tail check)
     ):
-        pieces = [*words, " ", "  ", "\n", "\u3000", "a", "Z", "5.0", "亿元", "%"]
+        pieces = [*words, " ", "  ", "\n", "\u3000", "a", "Z", "5.0", "亿元", "%", "OVER", "N"]
         for _ in range(3000):
             text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
             full = finder.pattern.search(text)
