@@ -50,3 +50,10 @@ def test_forecasting_with_auto_loads_no_scipy_optimize(entry: str) -> None:
     # it came with idcforecast.models: ARIMA's likelihood (models._arma_mle), imported by
     # the model registry though "auto" fits no ARIMA
     assert _loaded(entry, ("scipy.optimize", "statsmodels")) == []
+
+
+@pytest.mark.parametrize("entry", ENTRIES)
+def test_forecasting_with_auto_loads_no_scipy_special(entry: str) -> None:
+    # it came with the intervals' Student-t quantile (calibration.t_quantile), whose
+    # default tail_df 4 has a closed form
+    assert _loaded(entry, ("scipy.special",)) == []
