@@ -57,3 +57,23 @@ def test_forecasting_with_auto_loads_no_scipy_special(entry: str) -> None:
     # it came with the intervals' Student-t quantile (calibration.t_quantile), whose
     # default tail_df 4 has a closed form
     assert _loaded(entry, ("scipy.special",)) == []
+
+
+@pytest.mark.parametrize("entry", ENTRIES)
+def test_forecasting_a_frame_loads_no_figure_reader(entry: str) -> None:
+    # forecast_many asks the unit registry whether a series' unit is percent ("USD mn" is
+    # not); that imported the whole units package, the figure reader (units.parse) with it
+    assert _loaded(entry, ("idcforecast.units.parse",)) == []
+
+
+def test_the_figure_reader_is_there_when_asked_for() -> None:
+    # loaded on first use, under every name it had
+    code = (
+        "import sys, idcforecast.units.convert; "
+        "from idcforecast.units import convert, parse_quantity; "
+        "import idcforecast as idc; "
+        "print(convert('1,562.5亿元', 'CNY bn'), parse_quantity('超过520万架').value, "
+        "idc.parse_quantity('3亿元').unit, type(idc.units.convert).__name__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["156.25", "520.0", "CNY", "100m", "function"]
