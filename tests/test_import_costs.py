@@ -77,3 +77,12 @@ def test_the_figure_reader_is_there_when_asked_for() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["156.25", "520.0", "CNY", "100m", "function"]
+
+
+def test_a_batch_without_its_progress_bar_loads_no_tqdm() -> None:
+    # progress=False (and None where no one sees the bar: stderr is a pipe here)
+    entries = [
+        'forecast_many(frame, 6, engine="serial", progress=False)',
+        'forecast_many(frame, 6, engine="serial")',
+    ]
+    assert [_loaded(entry, ("tqdm",)) for entry in entries] == [[], []]
