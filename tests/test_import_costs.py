@@ -86,3 +86,22 @@ def test_a_batch_without_its_progress_bar_loads_no_tqdm() -> None:
         'forecast_many(frame, 6, engine="serial")',
     ]
     assert [_loaded(entry, ("tqdm",)) for entry in entries] == [[], []]
+
+
+def test_forecasting_a_frame_loads_no_file_reader() -> None:
+    # `from idcforecast.batch import forecast_many` (and the local engine's fork server,
+    # through idcforecast.batch.preload) imported read_long_table's readers too
+    entry = 'forecast_many(frame, 6, engine="serial", progress=False)'
+    assert _loaded(entry, ("idcforecast.batch.reading", "idcforecast._table_files")) == []
+
+
+def test_read_long_table_is_there_when_asked_for(tmp_path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text("series_id,year,value\na,2020,1\na,2021,2\n", encoding="utf-8")
+    code = (
+        "import sys; from idcforecast.batch import read_long_table; import idcforecast as idc; "
+        "import idcforecast.batch as b; "
+        f"print(len(read_long_table({str(path)!r})), idc.read_long_table is b.read_long_table)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["2", "True"]
