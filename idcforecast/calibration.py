@@ -80,9 +80,9 @@ def t_quantile(level: float, df: float) -> float:
 def _t4_quantile(p: float) -> float:
     """The Student-t quantile at probability ``p`` with 4 degrees of freedom, in closed
     form: with ``a = 4 p (1 - p)`` and ``c = cos(arccos(sqrt(a)) / 3) / sqrt(a)``, it is
-    ``sign(p - 1/2) * 2 * sqrt(c - 1)`` (the exact inverse of the t(4) distribution function,
-    as in Boost's ``students_t`` quantile; ``scipy.special.stdtrit(4, p)`` gives the same
-    bits, ``tests/test_calibration.py``).
+    ``sign(p - 1/2) * 2 * sqrt(c - 1)``, the exact inverse of the t(4) distribution function
+    (solving its cubic in closed form); ``scipy.special.stdtrit(4, p)`` gives the same bits
+    (``tests/test_calibration.py``).
 
     Examples
     --------
