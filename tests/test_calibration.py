@@ -105,6 +105,21 @@ def test_t_quantile_matches_tables() -> None:
     assert t_quantile(95, float("inf")) == pytest.approx(1.959964, abs=1e-6)
 
 
+def test_t_quantile_with_4_degrees_of_freedom_matches_tables_and_scipy() -> None:
+    # the default tail_df: computed in closed form, not by scipy.special.stdtrit
+    # Student t tables, 4 degrees of freedom: t(0.975) = 2.7764, t(0.90) = 1.5332,
+    # t(0.995) = 4.6041
+    assert t_quantile(95, 4.0) == pytest.approx(2.776445, abs=1e-6)
+    assert t_quantile(80, 4.0) == pytest.approx(1.533206, abs=1e-6)
+    assert t_quantile(99, 4.0) == pytest.approx(4.604095, abs=1e-6)
+    # and the same bits as scipy's, so no interval moved: every level 0.01..99.99
+    from scipy.special import stdtrit
+
+    levels = np.arange(1, 10000) / 100.0
+    ours = np.array([t_quantile.__wrapped__(float(level), 4.0) for level in levels])
+    np.testing.assert_array_equal(ours, stdtrit(4.0, 0.5 + levels / 200.0))
+
+
 def test_interval_bounds_log_and_level() -> None:
     settings = CalibrationSettings(tail_df=5.0, spread=0.5)
     q = 0.5 * 2.570582

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from idcforecast.errors import ConvergenceError, ModelError
-from idcforecast.models._arma_mle import ArmaFit, fit_arma
 from idcforecast.models._logscale import LogScaleMixin
 from idcforecast.models.base import FloatArray, ForecastModel, register_model
+
+if TYPE_CHECKING:  # _arma_mle imports scipy.optimize and scipy.linalg: loaded on first fit
+    from idcforecast.models._arma_mle import ArmaFit
 
 __all__ = ["Arima", "stepwise_search"]
 
@@ -83,6 +85,7 @@ def stepwise_search(
 
     Examples
     --------
+    >>> from idcforecast.models._arma_mle import ArmaFit
     >>> aicc = {(0, 0): 5.0, (1, 0): 3.0, (0, 1): 4.0, (2, 0): 3.5, (1, 1): 2.0}
     >>> def fake(p, q, drift):
     ...     found = aicc.get((p, q))
@@ -209,6 +212,10 @@ class Arima(LogScaleMixin, ForecastModel):
         drifts = (True, False) if self.drift is None else (bool(self.drift),)
         if d != 1:
             drifts = (False,)  # a drift on second differences would be a quadratic trend
+
+        # here, not with the module: scipy.optimize and scipy.linalg take ~0.15 s to import,
+        # which every forecast_many paid in a new process though "auto" fits no ARIMA
+        from idcforecast.models._arma_mle import fit_arma
 
         def fit_order(p: int, q: int, drift: bool) -> ArmaFit | None:
             return fit_arma(z, p, d, q, drift=drift)

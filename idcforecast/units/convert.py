@@ -14,7 +14,6 @@ from idcforecast.errors import (
     UnitError,
 )
 from idcforecast.units.fx import fx_rate
-from idcforecast.units.parse import parse_quantity
 from idcforecast.units.quantity import Quantity
 from idcforecast.units.registry import MONEY, Unit, chinese_magnitude, parse_unit
 
@@ -236,8 +235,13 @@ def convert(
                 f"the figure carries its own unit, so drop from_unit",
                 from_unit=from_unit,
             )
-        quantity = parse_quantity(x) if isinstance(x, str) else x
-        return quantity.to(unit, year=year, kw_per_rack=kw_per_rack).value
+        if isinstance(x, str):
+            # here, not with the module: the figure reader costs two thirds of the package's
+            # import, which callers that only look up units (the registry) need not pay
+            from idcforecast.units.parse import parse_quantity
+
+            x = parse_quantity(x)
+        return x.to(unit, year=year, kw_per_rack=kw_per_rack).value
     if from_unit is None:
         raise ParseError(
             f"convert({x!r}, {unit!r}): a plain number needs from_unit (e.g. from_unit='CNY "
