@@ -231,6 +231,7 @@ def backtest(
     from idcforecast._forecast_plan import checked_cap
     from idcforecast._history_notes import history_note
     from idcforecast._series import check_gap_policy, prepare_values, split_series
+    from idcforecast._series_ids import given_ids, with_given_ids
     from idcforecast.forecasting import _forecast_row, forecast_array
 
     methods = resolve_methods(method)
@@ -352,7 +353,8 @@ def backtest(
         _warn_left_out(left_out, horizon)
     if failed:
         _warn_failed(failed)
-    return pd.DataFrame(rows).astype({"year": "int64", "cutoff": "int64"})
+    frame = pd.DataFrame(rows).astype({"year": "int64", "cutoff": "int64"})
+    return with_given_ids(frame, given_ids(data))  # 1, not '1', as forecast() gives it
 
 
 def _check_same_levels(frame: pd.DataFrame, levels: list[str]) -> None:

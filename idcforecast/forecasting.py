@@ -568,7 +568,9 @@ def forecast(
     Returns
     -------
     pandas.DataFrame
-        ``series_id, year, model, mean, lo_80, hi_80, lo_95, hi_95, unit, status, note``.
+        ``series_id, year, model, mean, lo_80, hi_80, lo_95, hi_95, unit, status, note``;
+        ``series_id`` holds the ids as given, in their dtype (int ids stay int; a Series'
+        id is its name as text, "series" when it has none).
 
     Examples
     --------
@@ -583,6 +585,7 @@ def forecast(
     import pandas as pd
 
     from idcforecast._series import check_gap_policy, prepare_values, split_series
+    from idcforecast._series_ids import given_ids, with_given_ids
 
     methods = resolve_methods(method)
     levels = resolve_levels(level)
@@ -646,4 +649,5 @@ def forecast(
                 for step in range(fc.mean.size)
             )
     frame = add_past_100_notes(pd.DataFrame(rows), history_max)
-    return frame.astype({"year": "int64"})
+    # the ids as given (1, not '1'): the result merges back on the caller's id column
+    return with_given_ids(frame.astype({"year": "int64"}), given_ids(data))

@@ -142,7 +142,9 @@ def _frame(table: SeriesTable, spec: BatchSpec, out: _Assembler) -> pd.DataFrame
     steps = np.arange(1, h + 1)
     years = (out.last_year[:, None, None] + steps[None, None, :]).repeat(m, axis=1).reshape(-1)
     columns: dict[str, Any] = {
-        "series_id": np.array([str(i) for i in table.ids], dtype=object).repeat(m * h),
+        # the ids as given, in their dtype (1, not '1': merged back on an int id column,
+        # the text matched nothing)
+        "series_id": _given_ids(table).repeat(m * h),
         "year": years.astype(np.int64) if np.isfinite(years).all() else pd.array(years, "Int64"),
         "model": out.model.repeat(h),
         "mean": out.mean.reshape(-1),
@@ -155,6 +157,13 @@ def _frame(table: SeriesTable, spec: BatchSpec, out: _Assembler) -> pd.DataFrame
     columns["status"] = out.status.repeat(h)
     columns["note"] = _with_estimates(out.note, out.status, table, m).repeat(h)
     return add_past_100_notes(pd.DataFrame(columns), _percent_history_max(table))
+
+
+def _given_ids(table: SeriesTable) -> pd.Index:
+    """The series ids of ``table`` as the frame held them (its dtype kept)."""
+    import pandas as pd
+
+    return table.given_ids if table.given_ids is not None else pd.Index(table.ids)
 
 
 def _percent_history_max(table: SeriesTable) -> dict[str, float]:

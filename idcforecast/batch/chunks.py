@@ -87,6 +87,9 @@ class SeriesTable:
         Series index -> its years whose value was published as a bound (``qualifier``
         ``at_least`` / ``at_most``), fitted as that number (``"2021 (at least)"``), in year
         order (see :func:`bound_years`).
+    given_ids
+        The ids as the frame holds them, in its dtype (an int id column's ids are ints),
+        one per series: the result's ``series_id`` column (None: ``ids`` as they are).
     """
 
     ids: NDArray[np.object_]
@@ -99,6 +102,7 @@ class SeriesTable:
     fx_years: dict[int, tuple[str, ...]] = field(default_factory=dict)
     unpublished: dict[int, tuple[str, ...]] = field(default_factory=dict)
     bounds: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    given_ids: pd.Index | None = None
 
     @property
     def n_series(self) -> int:
@@ -435,6 +439,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     check_ids_not_joined_as_equal(ids_column)
     codes, ids = pd.factorize(ids_column, sort=False)
     check_ids_distinct_as_text(list(ids))
+    given_ids = pd.Index(ids)  # the column's dtype (pd.factorize keeps it): 1 stays 1
     codes = codes.astype(np.int64, copy=False)
     years = year_numbers(data["year"]).to_numpy(dtype=np.float64, na_value=np.nan)
     values = _numeric_column(data, "value")
@@ -520,6 +525,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         fx_years=fx_years,
         unpublished=unpublished,
         bounds=bounds,
+        given_ids=given_ids,
     )
 
 

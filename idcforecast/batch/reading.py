@@ -290,7 +290,9 @@ def read_long_table(
         if notes is not None:
             out["note"] = notes
     out = out[~blank_id & ~dropped]
-    out = out.assign(year=_whole_years(out["year"]))
+    # ids as read_series types them (pandas' text dtype): forecast_many() gives the ids
+    # back in the dtype it was given, so the two readers' results are alike
+    out = out.assign(year=_whole_years(out["year"]), series_id=out["series_id"].infer_objects())
     if unit is not None and header_row > 0:
         no_rows_against_the_line_above(
             out, unit, Path(path), name, header_row, sheet_name, encoding
