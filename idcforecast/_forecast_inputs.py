@@ -28,6 +28,7 @@ __all__ = [
     "check_index_years",
     "check_inputs",
     "check_seed",
+    "conversions_by_series",
     "horizon_fix",
     "observed_mask",
     "place_in_series",
@@ -456,3 +457,43 @@ def observed_mask(observed: Any, n: int, series_id: str) -> np.ndarray | None:
             series_id=series_id,
         )
     return None if seen.all() else seen.copy()
+
+
+def conversions_by_series(data: Any) -> dict[str, tuple[str, ...]]:
+    """Series id (as text) -> the unit conversions a reader noted on its rows in a ``note``
+    column, each with its years ("converted from 'GW' (x1000): 2020, 2021":
+    :func:`idcforecast._history_notes.conversion_labels`), for the forecast's note, as
+    :func:`idcforecast.batch.forecast_many` names them; {} without such notes.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"series_id": ["a", "a", "b"], "year": [2020, 2021, 2020],
+    ...                       "note": ["", "converted from 'GW' (x1000)", ""]})
+    >>> conversions_by_series(frame)
+    {'a': ("converted from 'GW' (x1000): 2021",)}
+    """
+    import pandas as pd
+
+    from idcforecast._history_notes import conversion_labels
+    from idcforecast._series import year_numbers
+
+    if not isinstance(data, pd.DataFrame) or not {"note", "year"} <= set(data.columns):
+        return {}
+    codes, distinct = pd.factorize(data["note"], sort=False)
+    hit = np.array([*(isinstance(n, str) and "converted from " in n for n in distinct), False])
+    rows = np.flatnonzero(hit[codes])
+    if rows.size == 0:
+        return {}
+    part = data.iloc[rows]
+    ids = part["series_id"] if "series_id" in part.columns else pd.Series("series", part.index)
+    years = year_numbers(part["year"])
+    found: dict[str, tuple[str, ...]] = {}
+    for sid, index in ids.groupby(ids, sort=False).groups.items():
+        usable = years[index].notna()
+        labels = conversion_labels(
+            years[index][usable].tolist(), part.loc[index, "note"][usable].tolist()
+        )
+        if labels:
+            found[str(sid)] = labels
+    return found

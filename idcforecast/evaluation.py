@@ -222,6 +222,7 @@ def backtest(
 
     from idcforecast._forecast_inputs import (
         as_typed,
+        conversions_by_series,
         horizon_as_year_message,
         horizon_fix,
         resolve_caps,
@@ -260,6 +261,7 @@ def backtest(
     failed: list[tuple[str, IdcForecastError]] = []
     spans: list[str] = []
     all_series = split_series(data)
+    conversions = conversions_by_series(data)  # named in the note, as forecast() names them
     caps = resolve_caps(
         cap,
         [series.series_id for series in all_series],
@@ -311,7 +313,11 @@ def backtest(
                 scale = float(np.mean(np.abs(np.diff(prepared.values))))
                 # as forecast()'s note: estimates read as data are scored as actuals too
                 kept = history_note(
-                    series.estimates, series.fx_years, series.unpublished, series.bounds
+                    series.estimates,
+                    series.fx_years,
+                    series.unpublished,
+                    series.bounds,
+                    conversions.get(series.series_id, ()),
                 )
                 note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
                 for step in range(horizon):

@@ -25,6 +25,7 @@ from idcforecast._cells import in_context
 from idcforecast._forecast_inputs import (
     AUTO,
     check_seed,
+    conversions_by_series,
     place_in_series,
     resolve_caps,
     resolve_levels,
@@ -597,6 +598,9 @@ def forecast(
         [series.series_id for series in all_series],
         units=[series.unit for series in all_series],
     )
+    # "converted from 'GW' (x1000)" on rows read in another unit: named, as forecast_many
+    # names them
+    conversions = conversions_by_series(data)
     rows: list[dict[str, Any]] = []
     history_max: dict[str, float] = {}  # by series id: a share never went past 100%
     for series in all_series:
@@ -639,7 +643,11 @@ def forecast(
                 fields = {k: getattr(err, k) for k in err.fields}
                 raise type(err)(f"{err}{_leave_out(alias, methods)}", **fields) from None
             kept = history_note(
-                series.estimates, series.fx_years, series.unpublished, series.bounds
+                series.estimates,
+                series.fx_years,
+                series.unpublished,
+                series.bounds,
+                conversions.get(series.series_id, ()),
             )
             note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
             rows.extend(

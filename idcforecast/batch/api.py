@@ -197,7 +197,7 @@ def _with_estimates(
 
     Added here, from the whole table, so that no chunk or engine can change it.
     """
-    kinds = (table.estimates, table.fx_years, table.unpublished, table.bounds)
+    kinds = (table.estimates, table.fx_years, table.unpublished, table.bounds, table.conversions)
     if not any(kinds):
         return notes
     out = notes.copy()

@@ -87,6 +87,9 @@ class SeriesTable:
         Series index -> its years whose value was published as a bound (``qualifier``
         ``at_least`` / ``at_most``), fitted as that number (``"2021 (at least)"``), in year
         order (see :func:`bound_years`).
+    conversions
+        Series index -> the unit conversions a reader noted on its rows ("converted from
+        'GW' (x1000): 2020, 2021"; see :func:`idcforecast._history_notes.conversion_labels`).
     given_ids
         The ids as the frame holds them, in its dtype (an int id column's ids are ints),
         one per series: the result's ``series_id`` column (None: ``ids`` as they are).
@@ -102,6 +105,7 @@ class SeriesTable:
     fx_years: dict[int, tuple[str, ...]] = field(default_factory=dict)
     unpublished: dict[int, tuple[str, ...]] = field(default_factory=dict)
     bounds: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    conversions: dict[int, tuple[str, ...]] = field(default_factory=dict)
     given_ids: pd.Index | None = None
 
     @property
@@ -301,6 +305,36 @@ def converted_fx_years(
     from idcforecast._history_notes import fx_label
 
     return _labels_by_series(notes, codes, years, fx_label)
+
+
+def unit_conversions(
+    notes: pd.Series, codes: NDArray[np.int64], years: NDArray[np.float64]
+) -> dict[int, tuple[str, ...]]:
+    """Series code -> the unit conversions (not between currencies) its rows' notes name,
+    each with its years (:func:`idcforecast._history_notes.conversion_labels`); only the
+    distinct notes are searched.
+
+    Examples
+    --------
+    >>> import numpy as np, pandas as pd
+    >>> notes = pd.Series(["", "converted from 'GW' (x1000)", None])
+    >>> unit_conversions(notes, np.array([0, 0, 1]), np.array([2019.0, 2020, 2020]))
+    {0: ("converted from 'GW' (x1000): 2020",)}
+    """
+    import pandas as pd
+
+    from idcforecast._history_notes import conversion_labels
+
+    note_codes, distinct = pd.factorize(notes, sort=False)
+    hit = np.array([*(isinstance(n, str) and "converted from " in n for n in distinct), False])
+    rows = np.flatnonzero(hit[note_codes] & np.isfinite(years))
+    found: dict[int, tuple[str, ...]] = {}
+    for code in np.unique(codes[rows]).tolist():
+        mine = rows[codes[rows] == code]
+        labels = conversion_labels(years[mine].tolist(), distinct[note_codes[mine]].tolist())
+        if labels:
+            found[int(code)] = labels
+    return found
 
 
 def bound_years(
@@ -514,6 +548,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     estimates = kept_estimates(kept["note"], codes, years) if "note" in kept.columns else {}
     fx_years = converted_fx_years(kept["note"], codes, years) if "note" in kept.columns else {}
     bounds = bound_years(kept["qualifier"], codes, years) if "qualifier" in kept.columns else {}
+    conversions = unit_conversions(kept["note"], codes, years) if "note" in kept.columns else {}
     return SeriesTable(
         ids=ids,
         offsets=offsets,
@@ -525,6 +560,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         fx_years=fx_years,
         unpublished=unpublished,
         bounds=bounds,
+        conversions=conversions,
         given_ids=given_ids,
     )
 

@@ -40,6 +40,7 @@ from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
 from idcforecast._unit_lines import no_rows_against_the_line_above
 from idcforecast.batch.chunks import NOT_CONVERTED
+from idcforecast.batch.series_units import one_unit_per_series
 from idcforecast.batch.value_cells import cell_units_read, percent_unit, value_numbers
 from idcforecast.batch.wide import (
     is_wide,
@@ -104,9 +105,14 @@ def read_long_table(
         whose unit does not convert (unknown, another dimension, a year without an FX
         rate) keeps its value and unit, and its series is reported as failed by
         :func:`forecast_many` with the error naming the row (in its ``note``).
-        ``None`` (default): values are kept in their unit, and a series whose rows carry
-        different units, or a unit beside bare numbers, is reported as failed by
-        :func:`forecast_many`.
+        ``None`` (default): values are kept in their unit, except in a series whose rows
+        carry different units that convert (MW and GW, currencies at each year's FX rate,
+        racks and power through ``kw_per_rack``): it is converted to its most common unit
+        (a tie: its first row's), as :func:`idcforecast.read_series` converts it, each
+        converted row noted ("converted from 'GW' (x1000)", named in the series' forecast
+        ``note``); a unit that does not convert to it (another dimension, a year without an
+        FX rate), or a unit beside bare numbers, fails that series alone in
+        :func:`forecast_many`, with the error naming the row and the fix.
     estimates
         Years marked as estimates ("2021E", "2022F") in headers or year cells: ``"error"``
         (default) names them, ``"drop"`` leaves them out, ``"keep"`` reads them as years,
@@ -299,6 +305,8 @@ def read_long_table(
         )
     if unit is not None:
         out = _in_unit(out, unit, kw_per_rack, place_of)
+    else:  # MW and GW in one series: converted to one of them, as read_series does
+        out = one_unit_per_series(out, kw_per_rack, place_of)
     # in one order, whatever added unit (a percent value, the value's header) or note
     out = out[[c for c in (*LONG_COLUMNS, "unit", "qualifier", "note") if c in out.columns]]
     out = out.reset_index(drop=True)

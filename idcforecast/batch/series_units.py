@@ -1,0 +1,159 @@
+"""One unit per series for a table read without ``unit``, as :func:`idcforecast.read_series`
+reads it: a series whose rows are in different units that convert (MW and GW, 亿元 and
+USD bn at each year's FX rate, racks and MW through the kW per rack) is converted to its most
+common unit (a tie: the unit of its first such row), each converted row noted as
+``read_series`` notes it ("converted from 'GW' (x1000)").
+
+A row whose unit does not convert to its series' unit (another dimension, a year without an
+FX rate, a unit the registry does not know) keeps its value and unit, and its ``note`` ends
+with :data:`idcforecast.batch.chunks.NOT_CONVERTED` and the error naming it, from which
+:func:`idcforecast.batch.forecast_many` fails that series alone with the error.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from idcforecast._cells import in_context
+from idcforecast.batch.chunks import NOT_CONVERTED
+from idcforecast.errors import IdcForecastError, IncompatibleUnitsError, MixedUnitsError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["one_unit_per_series"]
+
+
+def one_unit_per_series(data: pd.DataFrame, kw_per_rack: float, place_of: Any) -> pd.DataFrame:
+    """``data`` (a long frame in file order, units canonical) with every series that mixes
+    units converted to its most common unit; unchanged when no series mixes units.
+
+    ``place_of(row, column)`` names a row of the file ("markets.csv row 4"), ``row`` being
+    ``data``'s index label.
+    """
+    import pandas as pd
+
+    from idcforecast._series import year_numbers
+
+    if "unit" not in data.columns:
+        return data
+    years = year_numbers(data["year"])
+    # rows whose unit and year can be read: the others fail their series anyway
+    usable = (data["unit"].notna() & years.notna() & (years == years.round())).to_numpy()
+    pairs = data.loc[usable, ["series_id", "unit"]]
+    distinct = pairs.drop_duplicates()
+    mixed = distinct.loc[distinct["series_id"].duplicated(), "series_id"].unique()
+    if len(mixed) and "note" in data.columns:
+        mixed = mixed[~pd.Series(mixed).isin(_shared_names(data)).to_numpy()]
+    if len(mixed) == 0:  # the common case: one pass over two columns
+        return data
+    rows = pairs[pairs["series_id"].isin(mixed)]
+    target_of = {
+        sid: Counter(group["unit"].tolist()).most_common(1)[0][0]  # a tie: the first seen
+        for sid, group in rows.groupby("series_id", sort=False)
+    }
+    other = rows[rows["unit"] != rows["series_id"].map(target_of)]
+    convert = pd.DataFrame(
+        {
+            "series_id": other["series_id"],
+            "source": other["unit"],
+            "target": other["series_id"].map(target_of),
+            "year": years[other.index].astype("int64"),
+        }
+    )
+    factors = pd.Series(1.0, index=data.index)
+    notes_of: dict[str, list[Any]] = {}  # a row note (conversion or failure) -> its rows
+    unconverted: list[Any] = []
+    for (sid, source, target, year), group in convert.groupby(
+        ["series_id", "source", "target", "year"], sort=False
+    ):
+        try:
+            factor, note = _factor_and_note(str(source), str(target), int(year), kw_per_rack)
+        except IdcForecastError as err:
+            first = group.index[0]
+            error = _not_converted(err, data, (str(sid), str(target), int(year)), first, place_of)
+            notes_of.setdefault(f"{NOT_CONVERTED}{error}", []).extend(group.index)
+            unconverted.extend(group.index)
+            continue
+        factors[group.index] = factor
+        notes_of.setdefault(note, []).extend(group.index)
+    out = data.copy()
+    converted = pd.Index(other.index).difference(pd.Index(unconverted))
+    out.loc[converted, "unit"] = out.loc[converted, "series_id"].map(target_of)
+    notes = out["note"] if "note" in out.columns else pd.Series(None, index=out.index)
+    notes = notes.astype(object)
+    for note, index in notes_of.items():
+        notes[index] = [_joined(old, note) for old in notes[index]]
+    out["note"] = notes.where(notes.notna(), "")
+    numbers = pd.to_numeric(data["value"], errors="coerce")
+    values = numbers * factors
+    if numbers.notna().all():
+        out["value"] = values.astype(np.float64)
+    else:  # text cells stay as written, for their series' note
+        out["value"] = values.astype(object).where(numbers.notna(), data["value"])
+    return out
+
+
+def _shared_names(data: pd.DataFrame) -> set[Any]:
+    """Ids of the series melted from several rows of a wide table that share one name
+    ("China" in USD bn and "China" in MW): two series, not one in two units; they fail by
+    that name unless the frame is filtered to one of them (then in its own unit)."""
+    from idcforecast.batch.wide import SHARED_NAME
+
+    marked = data["note"].map(lambda n: isinstance(n, str) and SHARED_NAME in n).astype(bool)
+    return set(data.loc[marked.to_numpy(), "series_id"])
+
+
+def _joined(old: Any, note: str) -> str:
+    return note if not isinstance(old, str) or not old else f"{old}; {note}"
+
+
+def _factor_and_note(source: str, target: str, year: int, kw_per_rack: float) -> tuple[float, str]:
+    """The factor from ``source`` to ``target`` in ``year`` and the note ``read_series``
+    gives a value so converted (the FX rate's year, the kW per rack assumed)."""
+    from idcforecast._normalize import _conversion_note
+    from idcforecast.units import conversion_factor, parse_unit
+    from idcforecast.units.convert import changes_currency, fx_file_between
+
+    factor = conversion_factor(source, target, year=year, kw_per_rack=kw_per_rack)
+    fx = changes_currency(source, target)
+    dims = {parse_unit(source).dimension, parse_unit(target).dimension}
+    note = _conversion_note(
+        source,
+        factor,
+        year,
+        fx=fx,
+        fx_origin=fx_file_between(source, target, year=year) if fx else None,
+        kw_per_rack=kw_per_rack if dims == {"racks", "power"} else None,
+    )
+    return factor, note
+
+
+def _not_converted(
+    err: IdcForecastError,
+    data: pd.DataFrame,
+    series: tuple[str, str, int],
+    row: Any,
+    place_of: Any,
+) -> IdcForecastError:
+    """The error of ``row``, whose unit does not convert to its series' unit (``series``:
+    its id, unit and the row's year), naming the row; units of two kinds (MW and USD bn) in
+    ``read_series``'s words, with the fix."""
+    sid, target, year = series
+    where = place_of(int(row), "unit")
+    if not isinstance(err, IncompatibleUnitsError):  # no FX rate that year, kW per rack
+        return in_context(err, f"{where} (series {sid!r}, year {year})", place=where)
+    first = data.index[(data["series_id"] == sid).to_numpy() & (data["unit"] == target).to_numpy()]
+    source = str(data.at[row, "unit"])
+    return MixedUnitsError(
+        f"series {sid!r} mixes {target!r} ({place_of(int(first[0]), 'unit')}) and "
+        f"{source!r} ({where}), which do not convert into each other; expected one unit per "
+        "series, or units that convert (currencies, magnitudes, racks and power); fix the "
+        "unit or split the series",
+        series_id=sid,
+        units=(target, source),
+        place=where,
+    )
