@@ -24,6 +24,7 @@ from numpy.typing import NDArray
 from idcforecast._series import (
     YEAR_MAX,
     YEAR_MIN,
+    _years_in_index_hint,
     bad_year_message,
     missing_id_message,
     mixed_units_message,
@@ -456,7 +457,12 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
             f"forecast_many: data lacks column(s) {', '.join(map(repr, missing))}; expected a "
             "long frame with columns series_id, year, value; "
             f"found {list(map(str, data.columns))}; "
-            "reshape wide tables with read_series() first",
+            + (
+                # the years are the index (df.set_index("year")): said as forecast() says it
+                # (was: "reshape wide tables with read_series() first", a file reader)
+                _years_in_index_hint(data, missing).removeprefix("; ")
+                or "reshape wide tables with read_series() first"
+            ),
             missing=missing,
         )
     if len(data) == 0:
