@@ -40,17 +40,19 @@ def one_unit_per_series(data: pd.DataFrame, kw_per_rack: float, place_of: Any) -
 
     if "unit" not in data.columns:
         return data
-    years = year_numbers(data["year"])
-    # rows whose unit and year can be read: the others fail their series anyway
-    usable = (data["unit"].notna() & years.notna() & (years == years.round())).to_numpy()
-    pairs = data.loc[usable, ["series_id", "unit"]]
-    distinct = pairs.drop_duplicates()
-    mixed = distinct.loc[distinct["series_id"].duplicated(), "series_id"].unique()
+    cells = data["unit"].to_numpy()
+    if len(cells) == 0 or bool((cells == cells[0]).all()):  # one unit throughout: 30 ms
+        return data
+    mixed = _series_with_units_apart(data)
     if len(mixed) and "note" in data.columns:
         mixed = mixed[~pd.Series(mixed).isin(_shared_names(data)).to_numpy()]
-    if len(mixed) == 0:  # the common case: one pass over two columns
+    if len(mixed) == 0:  # several units, one per series: two factorizations (~0.35 s/1.9M rows)
         return data
-    rows = pairs[pairs["series_id"].isin(mixed)]
+    in_mixed = data["series_id"].isin(mixed).to_numpy()
+    years = year_numbers(data["year"][in_mixed])
+    # rows whose unit and year can be read: the others fail their series anyway
+    usable = data["unit"][in_mixed].notna() & years.notna() & (years == years.round())
+    rows = data.loc[usable[usable].index, ["series_id", "unit"]]
     target_of = {
         sid: Counter(group["unit"].tolist()).most_common(1)[0][0]  # a tie: the first seen
         for sid, group in rows.groupby("series_id", sort=False)
@@ -95,6 +97,23 @@ def one_unit_per_series(data: pd.DataFrame, kw_per_rack: float, place_of: Any) -
     else:  # text cells stay as written, for their series' note
         out["value"] = values.astype(object).where(numbers.notna(), data["value"])
     return out
+
+
+def _series_with_units_apart(data: pd.DataFrame) -> np.ndarray:
+    """The ids of the series whose rows state more than one unit, in order of appearance
+    (two factorizations, then passes over integer codes: dropping duplicate (id, unit)
+    pairs took 0.5 s for 1.9 million rows)."""
+    import pandas as pd
+
+    ids, names = pd.factorize(data["series_id"], sort=False)
+    units = pd.factorize(data["unit"], sort=False)[0]
+    stated = np.flatnonzero(units >= 0)
+    first = np.full(len(names), -1, dtype=np.int64)
+    # reversed: of repeated positions the last assignment wins, i.e. each series' first unit
+    first[ids[stated][::-1]] = units[stated][::-1]
+    apart = np.zeros(len(names), dtype=bool)
+    apart[ids[stated][units[stated] != first[ids[stated]]]] = True
+    return np.asarray(names[apart], dtype=object)
 
 
 def _shared_names(data: pd.DataFrame) -> set[Any]:
