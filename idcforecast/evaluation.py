@@ -206,7 +206,7 @@ def backtest(
     pandas.DataFrame
         The :func:`idcforecast.forecasting` columns plus ``cutoff``, ``actual``, ``naive`` (the
         last value up to the cutoff, for OWA) and ``mase_scale`` (mean absolute first
-        difference up to the cutoff).
+        difference up to the cutoff); ``series_id`` holds the ids as given, in their dtype.
 
     Examples
     --------

@@ -289,7 +289,8 @@ def forecast_many(
         lo_80, hi_80, lo_95, hi_95, unit, status, note``) with ``status`` in {"ok",
         "fallback", "failed"} and ``note`` naming fallbacks, filled gaps, warnings, errors
         and estimates read as data; series in order of first appearance, each with one
-        block of rows per method.
+        block of rows per method; ``series_id`` holds the ids as given, in the dtype of
+        ``data``'s column (int ids stay int), whatever the engine and chunking.
 
     Raises
     ------
