@@ -485,14 +485,17 @@ def conversions_by_series(data: Any) -> dict[str, tuple[str, ...]]:
     rows = np.flatnonzero(hit[codes])
     if rows.size == 0:
         return {}
+    every = data["series_id"] if "series_id" in data.columns else pd.Series("series", data.index)
+    n_rows = every.value_counts(sort=False)
     part = data.iloc[rows]
-    ids = part["series_id"] if "series_id" in part.columns else pd.Series("series", part.index)
+    ids = every.iloc[rows]
     years = year_numbers(part["year"])
     found: dict[str, tuple[str, ...]] = {}
-    for sid, index in ids.groupby(ids, sort=False).groups.items():
-        usable = years[index].notna()
+    notes = part["note"].to_numpy()
+    for sid, at in ids.reset_index(drop=True).groupby(ids.to_numpy(), sort=False).indices.items():
+        usable = years.iloc[at].notna().to_numpy()  # (positions: index labels may repeat)
         labels = conversion_labels(
-            years[index][usable].tolist(), part.loc[index, "note"][usable].tolist()
+            years.iloc[at][usable].tolist(), notes[at][usable].tolist(), n_rows=int(n_rows[sid])
         )
         if labels:
             found[str(sid)] = labels

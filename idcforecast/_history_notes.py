@@ -14,6 +14,7 @@ __all__ = [
     "bound_label",
     "computed_by_formula",
     "conversion_labels",
+    "conversion_of",
     "estimate_label",
     "estimate_note",
     "formula_note",
@@ -160,12 +161,38 @@ def _fx_years_text(labels: list[str]) -> str:
 _UNIT_CONVERSION = re.compile(r"converted from '[^'\\]*' \(x[^)]*\)")
 
 
-def conversion_labels(years: Iterable[Any], notes: Iterable[Any]) -> tuple[str, ...]:
+def conversion_of(note: Any) -> tuple[str | None, bool]:
+    """The unit conversion a row's ``note`` names, when not between currencies ("converted
+    from 'GW' (x1000)", else None), and whether it names a conversion at all (an FX one
+    too).
+
+    Examples
+    --------
+    >>> conversion_of("estimate; converted from 'GW' (x1000)")
+    ("converted from 'GW' (x1000)", True)
+    >>> conversion_of("converted from 'USD bn' (x6.9, 2020 annual-average FX rate)")
+    (None, True)
+    >>> conversion_of(None)
+    (None, False)
+    """
+    if not isinstance(note, str) or (match := _UNIT_CONVERSION.search(note)) is None:
+        return None, False
+    return (match.group(0) if fx_label(note) is None else None), True
+
+
+def conversion_labels(
+    years: Iterable[Any], notes: Iterable[Any], *, n_rows: int | None = None
+) -> tuple[str, ...]:
     """The unit conversions (not between currencies: :func:`fx_label`) that a reader noted
     on the rows of one series, each with its years in order: "converted from 'GW' (x1000):
     2020, 2021". A series read with rows in MW and in GW is converted to one of them; its
     forecast says which years were read in the other (the factor, and for racks <-> power
     the kW per rack assumed).
+
+    ``n_rows``: the series' number of rows. A series whose every row was converted, and by
+    one factor where no currency changed (all in GW asked in MW; 亿元 and USD bn asked in
+    CNY bn, the FX years named by :func:`history_note`), had no row in its unit to mix
+    with: no label (a conversion through the kW per rack is always named).
 
     Examples
     --------
@@ -174,15 +201,20 @@ def conversion_labels(years: Iterable[Any], notes: Iterable[Any]) -> tuple[str, 
     ...     ["converted from 'GW' (x1000)", "", "converted from 'GW' (x1000)"],
     ... )
     ("converted from 'GW' (x1000): 2020, 2021",)
+    >>> conversion_labels([2020, 2021], ["converted from 'GW' (x1000)"] * 2, n_rows=2)
+    ()
     >>> conversion_labels([2020], ["converted from 'USD bn' (x6.9, 2020 annual-average FX rate)"])
     ()
     """
     found: dict[str, list[int]] = {}
+    n_converted = 0  # rows converted at all, between currencies too
     for year, note in sorted(zip(years, notes, strict=True), key=lambda pair: pair[0]):
-        if not isinstance(note, str) or fx_label(note) is not None:
-            continue
-        if (match := _UNIT_CONVERSION.search(note)) is not None:
-            found.setdefault(match.group(0), []).append(int(year))
+        text, converted = conversion_of(note)
+        n_converted += converted
+        if text is not None:
+            found.setdefault(text, []).append(int(year))
+    if len(found) == 1 and n_converted == n_rows and "kW per" not in next(iter(found)):
+        return ()
     return tuple(f"{text}: {', '.join(map(str, ys))}" for text, ys in found.items())
 
 

@@ -40,7 +40,7 @@ from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
 from idcforecast._unit_lines import no_rows_against_the_line_above
 from idcforecast.batch.chunks import NOT_CONVERTED
-from idcforecast.batch.series_units import one_unit_per_series
+from idcforecast.batch.series_units import factor_and_note, one_unit_per_series
 from idcforecast.batch.value_cells import cell_units_read, percent_unit, value_numbers
 from idcforecast.batch.wide import (
     is_wide,
@@ -444,7 +444,7 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
     import pandas as pd
 
     from idcforecast._series import year_numbers
-    from idcforecast.units import canonical_unit, conversion_factor
+    from idcforecast.units import canonical_unit
 
     try:
         target = canonical_unit(unit)
@@ -456,41 +456,42 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
         return out
     years = year_numbers(data["year"])
     whole = years.notna() & (years == years.round())  # other years fail their series anyway
-    rows = data["unit"].notna() & whole
+    rows = (data["unit"].notna() & whole).to_numpy()
+    at_rows = np.flatnonzero(rows)  # positions: a converted file touches most of its rows
     pairs = pd.DataFrame({"unit": data["unit"][rows], "year": years[rows].astype("int64")})
-    factors = pd.Series(1.0, index=data.index)
+    factors = np.ones(len(data))
     notes_of: dict[str, list[Any]] = {}  # the note of a conversion (or its failure) -> rows
-    unconverted: list[Any] = []
+    unconverted = np.zeros(len(data), dtype=bool)
     first_error: IdcForecastError | None = None
     converted = False
-    for (source, year), group in pairs.groupby(["unit", "year"], sort=False):
+    for (source, year), within in pairs.groupby(["unit", "year"], sort=False).indices.items():
+        at = at_rows[within]
         try:
-            factor = conversion_factor(source, target, year=year, kw_per_rack=kw_per_rack)
-            note = _fx_note(str(source), target, int(year), factor)
+            # every conversion noted as read_series notes it (was: currencies only, so a
+            # rack count converted at an assumed kW per rack went unsaid): the forecast
+            # names those that mix units or assume (history_note)
+            factor, note = (
+                (1.0, None)
+                if str(source) == target
+                else factor_and_note(str(source), target, int(year), kw_per_rack)
+            )
         except IdcForecastError as err:
-            where = place_of(int(group.index[0]), "unit")
+            where = place_of(int(data.index[at[0]]), "unit")
             error = in_context(err, f"{where} (year {year})", place=where)
             first_error = first_error or error
-            unconverted.extend(group.index)
-            notes_of.setdefault(f"{NOT_CONVERTED}{error}", []).extend(group.index)
+            unconverted[at] = True
+            notes_of.setdefault(f"{NOT_CONVERTED}{error}", []).append(at)
             continue
         converted = True
-        factors[group.index] = factor
+        factors[at] = factor
         if note is not None:
-            notes_of.setdefault(note, []).extend(group.index)
+            notes_of.setdefault(note, []).append(at)
     if first_error is not None and not converted:
         raise first_error
-    if unconverted:  # as written: their series fail, named by their note
-        out.loc[unconverted, "unit"] = data.loc[unconverted, "unit"]
+    if unconverted.any():  # as written: their series fail, named by their note
+        out["unit"] = np.where(unconverted, data["unit"].to_numpy(dtype=object), target)
     if notes_of:  # as read_series notes them: forecast_many's note names these years
-        notes = out["note"] if "note" in out.columns else pd.Series(None, index=out.index)
-        notes = notes.astype(object)
-        for note, index in notes_of.items():
-            old = notes[index]
-            notes[index] = [
-                note if not isinstance(o, str) or not o else f"{o}; {note}" for o in old
-            ]
-        out["note"] = notes
+        out["note"] = _with_notes(out, notes_of)
     numbers = pd.to_numeric(data["value"], errors="coerce")
     converted_values = numbers * factors
     if numbers.notna().all():
@@ -500,17 +501,25 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
     return out
 
 
-def _fx_note(source: str, target: str, year: int, factor: float) -> str | None:
-    """The conversion note of a value read in another currency (the words of
-    :func:`idcforecast.read_series`), or None when ``source`` and ``target`` share one."""
-    from idcforecast._normalize import _conversion_note
-    from idcforecast.units import canonical_unit
-    from idcforecast.units.convert import changes_currency, fx_file_between
+def _with_notes(out: pd.DataFrame, notes_of: dict[str, list[Any]]) -> Any:
+    """``out``'s ``note`` column (None where it has none) with each note of ``notes_of``
+    added to its rows (arrays of positions; after a note already there): array
+    assignments, not a Python loop over every row (a unit asked for converts most rows of
+    a file)."""
+    import pandas as pd
 
-    if not changes_currency(source, target):
-        return None
-    origin = fx_file_between(source, target, year=year)
-    return _conversion_note(canonical_unit(source), factor, year, fx=True, fx_origin=origin)
+    if "note" in out.columns:
+        notes = out["note"].to_numpy(dtype=object, copy=True)
+    else:
+        notes = np.full(len(out), None, dtype=object)
+    for note, parts in notes_of.items():
+        at = np.concatenate(parts)
+        old = notes[at]
+        blank = np.asarray(pd.isna(old), dtype=bool) | (old == "")
+        notes[at[blank]] = note
+        if not blank.all():
+            notes[at[~blank]] = [f"{o}; {note}" for o in old[~blank]]
+    return notes
 
 
 def _is_numeric(column: pd.Series) -> bool:

@@ -24,7 +24,7 @@ from idcforecast.errors import IdcForecastError, IncompatibleUnitsError, MixedUn
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["one_unit_per_series"]
+__all__ = ["factor_and_note", "one_unit_per_series"]
 
 
 def one_unit_per_series(data: pd.DataFrame, kw_per_rack: float, place_of: Any) -> pd.DataFrame:
@@ -73,7 +73,7 @@ def one_unit_per_series(data: pd.DataFrame, kw_per_rack: float, place_of: Any) -
         ["series_id", "source", "target", "year"], sort=False
     ):
         try:
-            factor, note = _factor_and_note(str(source), str(target), int(year), kw_per_rack)
+            factor, note = factor_and_note(str(source), str(target), int(year), kw_per_rack)
         except IdcForecastError as err:
             first = group.index[0]
             error = _not_converted(err, data, (str(sid), str(target), int(year)), first, place_of)
@@ -130,7 +130,7 @@ def _joined(old: Any, note: str) -> str:
     return note if not isinstance(old, str) or not old else f"{old}; {note}"
 
 
-def _factor_and_note(source: str, target: str, year: int, kw_per_rack: float) -> tuple[float, str]:
+def factor_and_note(source: str, target: str, year: int, kw_per_rack: float) -> tuple[float, str]:
     """The factor from ``source`` to ``target`` in ``year`` and the note ``read_series``
     gives a value so converted (the FX rate's year, the kW per rack assumed)."""
     from idcforecast._normalize import _conversion_note

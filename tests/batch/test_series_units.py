@@ -113,3 +113,29 @@ def test_units_that_do_not_convert_fail_their_series_alone(tmp_path: Path) -> No
         "units that convert (currencies, magnitudes, racks and power); fix the unit or split "
         "the series"
     )
+
+
+def test_with_a_unit_asked_an_assumed_kw_per_rack_is_named_and_a_plain_factor_is_not(
+    tmp_path: Path,
+) -> None:
+    # was: read_long_table(unit=...) noted currency conversions only, so 20,000 racks taken
+    # as 50 MW at an assumed 2.5 kW per rack went unsaid in forecast-many --unit MW
+    text = "series_id,year,value,unit\nr,2019,40,MW\nr,2020,20000,racks\nr,2021,60,MW\n"
+    path = _csv(tmp_path, text)
+    table = read_long_table(path, unit="MW")
+    # 20,000 racks x 2.5 kW = 50,000 kW = 50 MW
+    assert table["value"].tolist() == [40.0, 50.0, 60.0]
+    out = forecast_many(table, 1, method="drift", engine="serial", progress=False)
+    assert out["note"].tolist() == [
+        "converted from 'racks' (x0.0025, at 2.5 kW per standard rack): 2020"
+    ]
+    pd.testing.assert_frame_equal(out, forecast(read_series(path, unit="MW"), 1, method="drift"))
+    # every row in GW, asked in MW: converted by one factor, nothing mixed nor assumed
+    rows = "".join(f"g,{2019 + i},{v},GW\n" for i, v in enumerate((1, 1.5, 2)))
+    gw = _csv(tmp_path, "series_id,year,value,unit\n" + rows, "gw.csv")
+    table = read_long_table(gw, unit="MW")
+    assert table["note"].tolist() == ["converted from 'GW' (x1000)"] * 3
+    out = forecast_many(table, 1, method="drift", engine="serial", progress=False)
+    assert out["mean"].tolist() == [2500.0]  # drift: 2000 + (2000 - 1000) / 2
+    assert out["note"].tolist() == [""]
+    pd.testing.assert_frame_equal(out, forecast(read_series(gw, unit="MW"), 1, method="drift"))
