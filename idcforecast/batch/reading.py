@@ -40,7 +40,7 @@ from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
 from idcforecast._unit_lines import no_rows_against_the_line_above
 from idcforecast.batch.chunks import NOT_CONVERTED
-from idcforecast.batch.series_units import factor_and_note, one_unit_per_series
+from idcforecast.batch.series_units import factor_and_note, one_unit_per_series, with_notes
 from idcforecast.batch.value_cells import cell_units_read, percent_unit, value_numbers
 from idcforecast.batch.wide import (
     is_wide,
@@ -491,7 +491,7 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
     if unconverted.any():  # as written: their series fail, named by their note
         out["unit"] = np.where(unconverted, data["unit"].to_numpy(dtype=object), target)
     if notes_of:  # as read_series notes them: forecast_many's note names these years
-        out["note"] = _with_notes(out, notes_of)
+        out["note"] = with_notes(out, notes_of)
     numbers = pd.to_numeric(data["value"], errors="coerce")
     converted_values = numbers * factors
     if numbers.notna().all():
@@ -499,27 +499,6 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
     else:  # text cells stay as written, for their series' note
         out["value"] = converted_values.astype(object).where(numbers.notna(), data["value"])
     return out
-
-
-def _with_notes(out: pd.DataFrame, notes_of: dict[str, list[Any]]) -> Any:
-    """``out``'s ``note`` column (None where it has none) with each note of ``notes_of``
-    added to its rows (arrays of positions; after a note already there): array
-    assignments, not a Python loop over every row (a unit asked for converts most rows of
-    a file)."""
-    import pandas as pd
-
-    if "note" in out.columns:
-        notes = out["note"].to_numpy(dtype=object, copy=True)
-    else:
-        notes = np.full(len(out), None, dtype=object)
-    for note, parts in notes_of.items():
-        at = np.concatenate(parts)
-        old = notes[at]
-        blank = np.asarray(pd.isna(old), dtype=bool) | (old == "")
-        notes[at[blank]] = note
-        if not blank.all():
-            notes[at[~blank]] = [f"{o}; {note}" for o in old[~blank]]
-    return notes
 
 
 def _is_numeric(column: pd.Series) -> bool:

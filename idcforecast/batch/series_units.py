@@ -24,7 +24,7 @@ from idcforecast.errors import IdcForecastError, IncompatibleUnitsError, MixedUn
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["factor_and_note", "one_unit_per_series"]
+__all__ = ["factor_and_note", "one_unit_per_series", "with_notes"]
 
 
 def one_unit_per_series(data: pd.DataFrame, kw_per_rack: float, place_of: Any) -> pd.DataFrame:
@@ -49,47 +49,46 @@ def one_unit_per_series(data: pd.DataFrame, kw_per_rack: float, place_of: Any) -
     if len(mixed) == 0:  # several units, one per series: two factorizations (~0.35 s/1.9M rows)
         return data
     in_mixed = data["series_id"].isin(mixed).to_numpy()
-    years = year_numbers(data["year"][in_mixed])
+    years = year_numbers(data["year"]).to_numpy(dtype=np.float64, na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        whole = np.isfinite(years) & (years == np.round(years))
     # rows whose unit and year can be read: the others fail their series anyway
-    usable = data["unit"][in_mixed].notna() & years.notna() & (years == years.round())
-    rows = data.loc[usable[usable].index, ["series_id", "unit"]]
+    at_rows = np.flatnonzero(in_mixed & data["unit"].notna().to_numpy() & whole)
+    rows = data.iloc[at_rows][["series_id", "unit"]]
     target_of = {
-        sid: Counter(group["unit"].tolist()).most_common(1)[0][0]  # a tie: the first seen
-        for sid, group in rows.groupby("series_id", sort=False)
+        sid: Counter(units).most_common(1)[0][0]  # a tie: the first seen
+        for sid, units in rows.groupby("series_id", sort=False)["unit"]
     }
-    other = rows[rows["unit"] != rows["series_id"].map(target_of)]
+    targets = rows["series_id"].map(target_of).to_numpy(dtype=object)
+    apart = rows["unit"].to_numpy(dtype=object) != targets
+    at_other = at_rows[apart]
     convert = pd.DataFrame(
-        {
-            "series_id": other["series_id"],
-            "source": other["unit"],
-            "target": other["series_id"].map(target_of),
-            "year": years[other.index].astype("int64"),
-        }
-    )
-    factors = pd.Series(1.0, index=data.index)
+        {"source": rows["unit"].to_numpy()[apart], "target": targets[apart]}
+    ).assign(year=years[at_other].astype(np.int64))
+    factors = np.ones(len(data))
+    unit = data["unit"].to_numpy(dtype=object, copy=True)
     notes_of: dict[str, list[Any]] = {}  # a row note (conversion or failure) -> its rows
-    unconverted: list[Any] = []
-    for (sid, source, target, year), group in convert.groupby(
-        ["series_id", "source", "target", "year"], sort=False
-    ):
+    # one conversion per (unit, series' unit, year), whichever series: linear in the rows
+    for (source, target, year), within in convert.groupby(
+        ["source", "target", "year"], sort=False
+    ).indices.items():
+        at = at_other[within]
         try:
             factor, note = factor_and_note(str(source), str(target), int(year), kw_per_rack)
         except IdcForecastError as err:
-            first = group.index[0]
-            error = _not_converted(err, data, (str(sid), str(target), int(year)), first, place_of)
-            notes_of.setdefault(f"{NOT_CONVERTED}{error}", []).extend(group.index)
-            unconverted.extend(group.index)
+            ids = data["series_id"].to_numpy()[at]
+            for sid, first in zip(*np.unique(ids, return_index=True), strict=True):
+                where = (str(sid), str(target), int(year))
+                error = _not_converted(err, data, where, data.index[at[first]], place_of)
+                notes_of.setdefault(f"{NOT_CONVERTED}{error}", []).append(at[ids == sid])
             continue
-        factors[group.index] = factor
-        notes_of.setdefault(note, []).extend(group.index)
+        factors[at] = factor
+        unit[at] = target
+        notes_of.setdefault(note, []).append(at)
     out = data.copy()
-    converted = pd.Index(other.index).difference(pd.Index(unconverted))
-    out.loc[converted, "unit"] = out.loc[converted, "series_id"].map(target_of)
-    notes = out["note"] if "note" in out.columns else pd.Series(None, index=out.index)
-    notes = notes.astype(object)
-    for note, index in notes_of.items():
-        notes[index] = [_joined(old, note) for old in notes[index]]
-    out["note"] = notes.where(notes.notna(), "")
+    out["unit"] = unit
+    notes = with_notes(out, notes_of)
+    out["note"] = np.where(pd.isna(notes), "", notes)
     numbers = pd.to_numeric(data["value"], errors="coerce")
     values = numbers * factors
     if numbers.notna().all():
@@ -97,6 +96,35 @@ def one_unit_per_series(data: pd.DataFrame, kw_per_rack: float, place_of: Any) -
     else:  # text cells stay as written, for their series' note
         out["value"] = values.astype(object).where(numbers.notna(), data["value"])
     return out
+
+
+def with_notes(out: pd.DataFrame, notes_of: dict[str, list[Any]]) -> Any:
+    """``out``'s ``note`` column (None where it has none) with each note of ``notes_of``
+    added to its rows (arrays of positions; after a note already there): array
+    assignments, not a Python loop over every row (a unit asked for converts most rows of
+    a file).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> out = pd.DataFrame({"note": ["", "estimate", "n/a"]})
+    >>> with_notes(out, {"converted from 'GW' (x1000)": [np.array([0, 1])]}).tolist()
+    ["converted from 'GW' (x1000)", "estimate; converted from 'GW' (x1000)", 'n/a']
+    """
+    import pandas as pd
+
+    if "note" in out.columns:
+        notes = out["note"].to_numpy(dtype=object, copy=True)
+    else:
+        notes = np.full(len(out), None, dtype=object)
+    for note, parts in notes_of.items():
+        at = np.concatenate(parts)
+        old = notes[at]
+        blank = np.asarray(pd.isna(old), dtype=bool) | (old == "")
+        notes[at[blank]] = note
+        if not blank.all():
+            notes[at[~blank]] = [f"{o}; {note}" for o in old[~blank]]
+    return notes
 
 
 def _series_with_units_apart(data: pd.DataFrame) -> np.ndarray:
@@ -124,10 +152,6 @@ def _shared_names(data: pd.DataFrame) -> set[Any]:
 
     marked = data["note"].map(lambda n: isinstance(n, str) and SHARED_NAME in n).astype(bool)
     return set(data.loc[marked.to_numpy(), "series_id"])
-
-
-def _joined(old: Any, note: str) -> str:
-    return note if not isinstance(old, str) or not old else f"{old}; {note}"
 
 
 def factor_and_note(source: str, target: str, year: int, kw_per_rack: float) -> tuple[float, str]:
