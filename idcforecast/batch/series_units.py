@@ -129,18 +129,25 @@ def with_notes(out: pd.DataFrame, notes_of: dict[str, list[Any]]) -> Any:
 
 def _series_with_units_apart(data: pd.DataFrame) -> np.ndarray:
     """The ids of the series whose rows state more than one unit, in order of appearance
-    (two factorizations, then passes over integer codes: dropping duplicate (id, unit)
-    pairs took 0.5 s for 1.9 million rows)."""
+    (two factorizations and a sort of integers: dropping duplicate (id, unit) pairs of
+    the frame took 0.5 s for 1.9 million rows).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"series_id": ["a", "b", "a", "c", "c"],
+    ...                       "unit": ["MW", "MW", "GW", None, "MW"]})
+    >>> _series_with_units_apart(frame).tolist()
+    ['a']
+    """
     import pandas as pd
 
     ids, names = pd.factorize(data["series_id"], sort=False)
-    units = pd.factorize(data["unit"], sort=False)[0]
-    stated = np.flatnonzero(units >= 0)
-    first = np.full(len(names), -1, dtype=np.int64)
-    # reversed: of repeated positions the last assignment wins, i.e. each series' first unit
-    first[ids[stated][::-1]] = units[stated][::-1]
-    apart = np.zeros(len(names), dtype=bool)
-    apart[ids[stated][units[stated] != first[ids[stated]]]] = True
+    units, unit_names = pd.factorize(data["unit"], sort=False)
+    stated = units >= 0
+    # the distinct (series, unit) pairs as integers: a series in two of them mixes units
+    pairs = np.unique(ids[stated].astype(np.int64) * len(unit_names) + units[stated])
+    apart = np.bincount(pairs // len(unit_names), minlength=len(names)) > 1
     return np.asarray(names[apart], dtype=object)
 
 
