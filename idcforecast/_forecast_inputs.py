@@ -28,6 +28,7 @@ __all__ = [
     "check_index_years",
     "check_inputs",
     "check_seed",
+    "conversions_by_series",
     "horizon_fix",
     "observed_mask",
     "place_in_series",
@@ -456,3 +457,46 @@ def observed_mask(observed: Any, n: int, series_id: str) -> np.ndarray | None:
             series_id=series_id,
         )
     return None if seen.all() else seen.copy()
+
+
+def conversions_by_series(data: Any) -> dict[str, tuple[str, ...]]:
+    """Series id (as text) -> the unit conversions a reader noted on its rows in a ``note``
+    column, each with its years ("converted from 'GW' (x1000): 2020, 2021":
+    :func:`idcforecast._history_notes.conversion_labels`), for the forecast's note, as
+    :func:`idcforecast.batch.forecast_many` names them; {} without such notes.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"series_id": ["a", "a", "b"], "year": [2020, 2021, 2020],
+    ...                       "note": ["", "converted from 'GW' (x1000)", ""]})
+    >>> conversions_by_series(frame)
+    {'a': ("converted from 'GW' (x1000): 2021",)}
+    """
+    import pandas as pd
+
+    from idcforecast._history_notes import conversion_labels
+    from idcforecast._series import year_numbers
+
+    if not isinstance(data, pd.DataFrame) or not {"note", "year"} <= set(data.columns):
+        return {}
+    codes, distinct = pd.factorize(data["note"], sort=False)
+    hit = np.array([*(isinstance(n, str) and "converted from " in n for n in distinct), False])
+    rows = np.flatnonzero(hit[codes])
+    if rows.size == 0:
+        return {}
+    every = data["series_id"] if "series_id" in data.columns else pd.Series("series", data.index)
+    n_rows = every.value_counts(sort=False)
+    part = data.iloc[rows]
+    ids = every.iloc[rows]
+    years = year_numbers(part["year"])
+    found: dict[str, tuple[str, ...]] = {}
+    notes = part["note"].to_numpy()
+    for sid, at in ids.reset_index(drop=True).groupby(ids.to_numpy(), sort=False).indices.items():
+        usable = years.iloc[at].notna().to_numpy()  # (positions: index labels may repeat)
+        labels = conversion_labels(
+            years.iloc[at][usable].tolist(), notes[at][usable].tolist(), n_rows=int(n_rows[sid])
+        )
+        if labels:
+            found[str(sid)] = labels
+    return found

@@ -1,7 +1,8 @@
 """The notes a row or a forecast carries about its history (private): a year read as an
-estimate ("estimate (year written '2022E')"), a value converted at a year's FX rate, a year
-marked as not published, a value published as a bound, and the note of a forecast that
-names them (:func:`history_note`)."""
+estimate ("estimate (year written '2022E')"), a value converted at a year's FX rate, a value
+converted from another unit of its series ("converted from 'GW' (x1000)"), a year marked as
+not published, a value published as a bound, and the note of a forecast that names them
+(:func:`history_note`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from typing import Any
 __all__ = [
     "bound_label",
     "computed_by_formula",
+    "conversion_labels",
+    "conversion_of",
     "estimate_label",
     "estimate_note",
     "formula_note",
@@ -153,6 +156,68 @@ def _fx_years_text(labels: list[str]) -> str:
     )
 
 
+# a conversion note of a reader (idcforecast._normalize._conversion_note): the unit and
+# factor, and for racks <-> power the kW per rack; an FX conversion is fx_label's
+_UNIT_CONVERSION = re.compile(r"converted from '[^'\\]*' \(x[^)]*\)")
+
+
+def conversion_of(note: Any) -> tuple[str | None, bool]:
+    """The unit conversion a row's ``note`` names, when not between currencies ("converted
+    from 'GW' (x1000)", else None), and whether it names a conversion at all (an FX one
+    too).
+
+    Examples
+    --------
+    >>> conversion_of("estimate; converted from 'GW' (x1000)")
+    ("converted from 'GW' (x1000)", True)
+    >>> conversion_of("converted from 'USD bn' (x6.9, 2020 annual-average FX rate)")
+    (None, True)
+    >>> conversion_of(None)
+    (None, False)
+    """
+    if not isinstance(note, str) or (match := _UNIT_CONVERSION.search(note)) is None:
+        return None, False
+    return (match.group(0) if fx_label(note) is None else None), True
+
+
+def conversion_labels(
+    years: Iterable[Any], notes: Iterable[Any], *, n_rows: int | None = None
+) -> tuple[str, ...]:
+    """The unit conversions (not between currencies: :func:`fx_label`) that a reader noted
+    on the rows of one series, each with its years in order: "converted from 'GW' (x1000):
+    2020, 2021". A series read with rows in MW and in GW is converted to one of them; its
+    forecast says which years were read in the other (the factor, and for racks <-> power
+    the kW per rack assumed).
+
+    ``n_rows``: the series' number of rows. A series whose every row was converted, and by
+    one factor where no currency changed (all in GW asked in MW; 亿元 and USD bn asked in
+    CNY bn, the FX years named by :func:`history_note`), had no row in its unit to mix
+    with: no label (a conversion through the kW per rack is always named).
+
+    Examples
+    --------
+    >>> conversion_labels(
+    ...     [2021, 2019, 2020],
+    ...     ["converted from 'GW' (x1000)", "", "converted from 'GW' (x1000)"],
+    ... )
+    ("converted from 'GW' (x1000): 2020, 2021",)
+    >>> conversion_labels([2020, 2021], ["converted from 'GW' (x1000)"] * 2, n_rows=2)
+    ()
+    >>> conversion_labels([2020], ["converted from 'USD bn' (x6.9, 2020 annual-average FX rate)"])
+    ()
+    """
+    found: dict[str, list[int]] = {}
+    n_converted = 0  # rows converted at all, between currencies too
+    for year, note in sorted(zip(years, notes, strict=True), key=lambda pair: pair[0]):
+        text, converted = conversion_of(note)
+        n_converted += converted
+        if text is not None:
+            found.setdefault(text, []).append(int(year))
+    if len(found) == 1 and n_converted == n_rows and "kW per" not in next(iter(found)):
+        return ()
+    return tuple(f"{text}: {', '.join(map(str, ys))}" for text, ys in found.items())
+
+
 _BOUND_WORDS = {"at_least": "at least", "at_most": "at most"}
 
 
@@ -177,6 +242,7 @@ def history_note(
     fx_years: Iterable[str],
     unpublished: Iterable[str] = (),
     bounds: Iterable[str] = (),
+    conversions: Iterable[str] = (),
 ) -> str:
     """The note of a forecast whose history holds estimates read as data, values converted
     between currencies at each year's FX rate, years marked as not published, or values
@@ -184,7 +250,8 @@ def history_note(
 
     ``unpublished`` labels each year whose value cell of an in-memory frame was marked as
     not published ("n/a", "—": :func:`is_not_published`) and so read as a gap, with the mark
-    as written: ``"2018 ('n/a')"``.
+    as written: ``"2018 ('n/a')"``. ``conversions``: :func:`conversion_labels`, values a
+    reader converted from another unit of their series, each with its years.
 
     Examples
     --------
@@ -196,6 +263,8 @@ def history_note(
     "year marked as not published, read as a gap: 2018 ('暂无')"
     >>> history_note([], [], [], ["2021 (at least)"])
     'value published as a bound, fitted as that number: 2021 (at least)'
+    >>> history_note([], [], conversions=["converted from 'GW' (x1000): 2020"])
+    "converted from 'GW' (x1000): 2020"
     >>> history_note([], [])
     ''
     """  # noqa: E501
@@ -217,6 +286,7 @@ def history_note(
         if len(bounded) > 1:
             what = "values published as bounds, fitted as those numbers"
         parts.append(f"{what}: {', '.join(bounded)}")
+    parts.extend(conversions)
     return "; ".join(parts)
 
 

@@ -1,18 +1,26 @@
 """Checks that a column of series ids names each series one way, for :func:`idcforecast.forecast`,
 :func:`idcforecast.backtest` and :func:`idcforecast.forecast_many` alike: ids that print
-alike but differ (1 and "1"), and ids that differ but pandas groups as one (1 and 1.0).
+alike but differ (1 and "1"), and ids that differ but pandas groups as one (1 and 1.0);
+and, for their results, the ids as the caller gave them (:func:`with_given_ids`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from idcforecast.errors import DataError
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["check_ids_distinct_as_text", "check_ids_not_joined_as_equal"]
+__all__ = [
+    "check_ids_distinct_as_text",
+    "check_ids_not_joined_as_equal",
+    "given_ids",
+    "with_given_ids",
+]
 
 
 def check_ids_distinct_as_text(ids: list[Any]) -> None:
@@ -77,3 +85,48 @@ def check_ids_not_joined_as_equal(column: pd.Series) -> None:
         f"{str(other)!r})",
         series_id=str(one),
     )
+
+
+def given_ids(data: Any) -> pd.Index | None:
+    """The distinct series ids of ``data`` as the caller gave them (their dtype kept: int
+    ids stay int), in order of first appearance; None for data without a ``series_id``
+    column (a year-indexed Series, a frame of one series), whose id is text already.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> given_ids(pd.DataFrame({"series_id": [7, 7, 3], "year": [1, 2, 1]})).tolist()
+    [7, 3]
+    >>> given_ids(pd.Series([1.0], index=[2020])) is None
+    True
+    """
+    import pandas as pd
+
+    if not isinstance(data, pd.DataFrame) or "series_id" not in data.columns:
+        return None
+    return pd.Index(data["series_id"].drop_duplicates())
+
+
+def with_given_ids(frame: pd.DataFrame, given: pd.Index | None) -> pd.DataFrame:
+    """``frame`` (a result whose ``series_id`` holds the ids as text, as the per-series
+    code names them) with each id as the caller gave it, in the caller's dtype: a result
+    merged back on an int id column matched nothing when its ids were '1', '2'.
+
+    The ids are distinct as text (:func:`check_ids_distinct_as_text`), so the text names
+    one given id. A text id that is none of them ("(all)") is kept as it is.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> out = pd.DataFrame({"series_id": ["7", "3", "7"], "mean": [1.0, 2.0, 3.0]})
+    >>> back = with_given_ids(out, pd.Index([7, 3]))
+    >>> back["series_id"].tolist(), str(back["series_id"].dtype)
+    ([7, 3, 7], 'int64')
+    """
+    if given is None or frame.empty or "series_id" not in frame.columns:
+        return frame
+    position = {str(sid): i for i, sid in enumerate(given)}
+    codes = frame["series_id"].map(position)
+    if codes.isna().any():
+        return frame
+    return frame.assign(series_id=given.take(codes.to_numpy(dtype=np.int64)))

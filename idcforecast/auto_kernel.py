@@ -321,9 +321,13 @@ def _log_members(
     intercept = zbar - slope * tbar
     zlast = logs[np.arange(plen.size), plen - 1]
     out = np.empty((plen.size, 2, steps.size))
-    out[:, 0] = np.exp(intercept[:, None] + slope[:, None] * (n[:, None] - 1.0 + steps))
-    drift = (zlast - logs[:, 0]) / (n - 1.0)
-    out[:, 1] = np.exp(zlast[:, None] + steps * drift[:, None])
+    # a growth too fast for floating point far ahead is inf, a member value the median
+    # copes with (an overflowing median is a typed error in finish_forecast): numpy's
+    # "overflow encountered in exp" warned the user and ended up in forecast_many's note
+    with np.errstate(over="ignore"):
+        out[:, 0] = np.exp(intercept[:, None] + slope[:, None] * (n[:, None] - 1.0 + steps))
+        drift = (zlast - logs[:, 0]) / (n - 1.0)
+        out[:, 1] = np.exp(zlast[:, None] + steps * drift[:, None])
     return out
 
 

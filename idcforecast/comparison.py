@@ -88,6 +88,7 @@ def compare_methods(
     import pandas as pd
 
     from idcforecast._forecast_inputs import resolve_caps, resolve_levels, resolve_methods
+    from idcforecast._series_ids import given_ids, with_given_ids
 
     levels = resolve_levels(level, caller="compare_methods")
     # one alias as text is one method (as for forecast()), never its letters
@@ -109,8 +110,8 @@ def compare_methods(
         found = _one_series(part, series.series_id, aliases, settings)
         rows.extend(row | {"unit": series.unit} for row in found)
     out = pd.DataFrame(rows)
-    # whole numbers, blank where a method could not run
-    return out.astype({"year": "Int64", "n": "Int64"})
+    # whole numbers, blank where a method could not run; the ids as given (1, not '1')
+    return with_given_ids(out.astype({"year": "Int64", "n": "Int64"}), given_ids(data))
 
 
 def _check_arguments(horizon: Any, backtest_horizon: Any, gaps: Any) -> None:

@@ -206,7 +206,7 @@ def backtest(
     pandas.DataFrame
         The :func:`idcforecast.forecasting` columns plus ``cutoff``, ``actual``, ``naive`` (the
         last value up to the cutoff, for OWA) and ``mase_scale`` (mean absolute first
-        difference up to the cutoff).
+        difference up to the cutoff); ``series_id`` holds the ids as given, in their dtype.
 
     Examples
     --------
@@ -222,6 +222,7 @@ def backtest(
 
     from idcforecast._forecast_inputs import (
         as_typed,
+        conversions_by_series,
         horizon_as_year_message,
         horizon_fix,
         resolve_caps,
@@ -231,6 +232,7 @@ def backtest(
     from idcforecast._forecast_plan import checked_cap
     from idcforecast._history_notes import history_note
     from idcforecast._series import check_gap_policy, prepare_values, split_series
+    from idcforecast._series_ids import given_ids, with_given_ids
     from idcforecast.forecasting import _forecast_row, forecast_array
 
     methods = resolve_methods(method)
@@ -259,6 +261,7 @@ def backtest(
     failed: list[tuple[str, IdcForecastError]] = []
     spans: list[str] = []
     all_series = split_series(data)
+    conversions = conversions_by_series(data)  # named in the note, as forecast() names them
     caps = resolve_caps(
         cap,
         [series.series_id for series in all_series],
@@ -310,7 +313,11 @@ def backtest(
                 scale = float(np.mean(np.abs(np.diff(prepared.values))))
                 # as forecast()'s note: estimates read as data are scored as actuals too
                 kept = history_note(
-                    series.estimates, series.fx_years, series.unpublished, series.bounds
+                    series.estimates,
+                    series.fx_years,
+                    series.unpublished,
+                    series.bounds,
+                    conversions.get(series.series_id, ()),
                 )
                 note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
                 for step in range(horizon):
@@ -352,7 +359,8 @@ def backtest(
         _warn_left_out(left_out, horizon)
     if failed:
         _warn_failed(failed)
-    return pd.DataFrame(rows).astype({"year": "int64", "cutoff": "int64"})
+    frame = pd.DataFrame(rows).astype({"year": "int64", "cutoff": "int64"})
+    return with_given_ids(frame, given_ids(data))  # 1, not '1', as forecast() gives it
 
 
 def _check_same_levels(frame: pd.DataFrame, levels: list[str]) -> None:

@@ -25,6 +25,7 @@ from idcforecast._cells import in_context
 from idcforecast._forecast_inputs import (
     AUTO,
     check_seed,
+    conversions_by_series,
     place_in_series,
     resolve_caps,
     resolve_levels,
@@ -568,7 +569,9 @@ def forecast(
     Returns
     -------
     pandas.DataFrame
-        ``series_id, year, model, mean, lo_80, hi_80, lo_95, hi_95, unit, status, note``.
+        ``series_id, year, model, mean, lo_80, hi_80, lo_95, hi_95, unit, status, note``;
+        ``series_id`` holds the ids as given, in their dtype (int ids stay int; a Series'
+        id is its name as text, "series" when it has none).
 
     Examples
     --------
@@ -583,6 +586,7 @@ def forecast(
     import pandas as pd
 
     from idcforecast._series import check_gap_policy, prepare_values, split_series
+    from idcforecast._series_ids import given_ids, with_given_ids
 
     methods = resolve_methods(method)
     levels = resolve_levels(level)
@@ -594,6 +598,9 @@ def forecast(
         [series.series_id for series in all_series],
         units=[series.unit for series in all_series],
     )
+    # "converted from 'GW' (x1000)" on rows read in another unit: named, as forecast_many
+    # names them
+    conversions = conversions_by_series(data)
     rows: list[dict[str, Any]] = []
     history_max: dict[str, float] = {}  # by series id: a share never went past 100%
     for series in all_series:
@@ -636,7 +643,11 @@ def forecast(
                 fields = {k: getattr(err, k) for k in err.fields}
                 raise type(err)(f"{err}{_leave_out(alias, methods)}", **fields) from None
             kept = history_note(
-                series.estimates, series.fx_years, series.unpublished, series.bounds
+                series.estimates,
+                series.fx_years,
+                series.unpublished,
+                series.bounds,
+                conversions.get(series.series_id, ()),
             )
             note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
             rows.extend(
@@ -646,4 +657,5 @@ def forecast(
                 for step in range(fc.mean.size)
             )
     frame = add_past_100_notes(pd.DataFrame(rows), history_max)
-    return frame.astype({"year": "int64"})
+    # the ids as given (1, not '1'): the result merges back on the caller's id column
+    return with_given_ids(frame.astype({"year": "int64"}), given_ids(data))

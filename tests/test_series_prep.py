@@ -183,7 +183,7 @@ def test_ids_equal_to_pandas_but_written_apart_are_an_error_not_one_series() -> 
     assert idc.forecast(apart, 1, method="drift")["series_id"].tolist() == ["1", "1.0"]
     mixed = joined.assign(series_id=pd.Series([1] * 6 + ["a"] * 6, dtype=object))
     out = idc.forecast_many(mixed, 1, method="drift", engine="serial", progress=False)
-    assert out["series_id"].tolist() == ["1", "a"]
+    assert out["series_id"].tolist() == [1, "a"]  # as given (was '1', the int as text)
     assert out["mean"].tolist() == [7.0, 7.0]  # drift 6 + (6 - 1) / 5
 
 

@@ -142,7 +142,9 @@ def _frame(table: SeriesTable, spec: BatchSpec, out: _Assembler) -> pd.DataFrame
     steps = np.arange(1, h + 1)
     years = (out.last_year[:, None, None] + steps[None, None, :]).repeat(m, axis=1).reshape(-1)
     columns: dict[str, Any] = {
-        "series_id": np.array([str(i) for i in table.ids], dtype=object).repeat(m * h),
+        # the ids as given, in their dtype (1, not '1': merged back on an int id column,
+        # the text matched nothing)
+        "series_id": _given_ids(table).repeat(m * h),
         "year": years.astype(np.int64) if np.isfinite(years).all() else pd.array(years, "Int64"),
         "model": out.model.repeat(h),
         "mean": out.mean.reshape(-1),
@@ -155,6 +157,13 @@ def _frame(table: SeriesTable, spec: BatchSpec, out: _Assembler) -> pd.DataFrame
     columns["status"] = out.status.repeat(h)
     columns["note"] = _with_estimates(out.note, out.status, table, m).repeat(h)
     return add_past_100_notes(pd.DataFrame(columns), _percent_history_max(table))
+
+
+def _given_ids(table: SeriesTable) -> pd.Index:
+    """The series ids of ``table`` as the frame held them (its dtype kept)."""
+    import pandas as pd
+
+    return table.given_ids if table.given_ids is not None else pd.Index(table.ids)
 
 
 def _percent_history_max(table: SeriesTable) -> dict[str, float]:
@@ -188,7 +197,7 @@ def _with_estimates(
 
     Added here, from the whole table, so that no chunk or engine can change it.
     """
-    kinds = (table.estimates, table.fx_years, table.unpublished, table.bounds)
+    kinds = (table.estimates, table.fx_years, table.unpublished, table.bounds, table.conversions)
     if not any(kinds):
         return notes
     out = notes.copy()
@@ -280,7 +289,8 @@ def forecast_many(
         lo_80, hi_80, lo_95, hi_95, unit, status, note``) with ``status`` in {"ok",
         "fallback", "failed"} and ``note`` naming fallbacks, filled gaps, warnings, errors
         and estimates read as data; series in order of first appearance, each with one
-        block of rows per method.
+        block of rows per method; ``series_id`` holds the ids as given, in the dtype of
+        ``data``'s column (int ids stay int), whatever the engine and chunking.
 
     Raises
     ------

@@ -40,6 +40,7 @@ from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
 from idcforecast._unit_lines import no_rows_against_the_line_above
 from idcforecast.batch.chunks import NOT_CONVERTED
+from idcforecast.batch.series_units import factor_and_note, one_unit_per_series, with_notes
 from idcforecast.batch.value_cells import cell_units_read, percent_unit, value_numbers
 from idcforecast.batch.wide import (
     is_wide,
@@ -104,9 +105,14 @@ def read_long_table(
         whose unit does not convert (unknown, another dimension, a year without an FX
         rate) keeps its value and unit, and its series is reported as failed by
         :func:`forecast_many` with the error naming the row (in its ``note``).
-        ``None`` (default): values are kept in their unit, and a series whose rows carry
-        different units, or a unit beside bare numbers, is reported as failed by
-        :func:`forecast_many`.
+        ``None`` (default): values are kept in their unit, except in a series whose rows
+        carry different units that convert (MW and GW, currencies at each year's FX rate,
+        racks and power through ``kw_per_rack``): it is converted to its most common unit
+        (a tie: its first row's), as :func:`idcforecast.read_series` converts it, each
+        converted row noted ("converted from 'GW' (x1000)", named in the series' forecast
+        ``note``); a unit that does not convert to it (another dimension, a year without an
+        FX rate), or a unit beside bare numbers, fails that series alone in
+        :func:`forecast_many`, with the error naming the row and the fix.
     estimates
         Years marked as estimates ("2021E", "2022F") in headers or year cells: ``"error"``
         (default) names them, ``"drop"`` leaves them out, ``"keep"`` reads them as years,
@@ -290,13 +296,17 @@ def read_long_table(
         if notes is not None:
             out["note"] = notes
     out = out[~blank_id & ~dropped]
-    out = out.assign(year=_whole_years(out["year"]))
+    # ids as read_series types them (pandas' text dtype): forecast_many() gives the ids
+    # back in the dtype it was given, so the two readers' results are alike
+    out = out.assign(year=_whole_years(out["year"]), series_id=out["series_id"].infer_objects())
     if unit is not None and header_row > 0:
         no_rows_against_the_line_above(
             out, unit, Path(path), name, header_row, sheet_name, encoding
         )
     if unit is not None:
         out = _in_unit(out, unit, kw_per_rack, place_of)
+    else:  # MW and GW in one series: converted to one of them, as read_series does
+        out = one_unit_per_series(out, kw_per_rack, place_of)
     # in one order, whatever added unit (a percent value, the value's header) or note
     out = out[[c for c in (*LONG_COLUMNS, "unit", "qualifier", "note") if c in out.columns]]
     out = out.reset_index(drop=True)
@@ -434,7 +444,7 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
     import pandas as pd
 
     from idcforecast._series import year_numbers
-    from idcforecast.units import canonical_unit, conversion_factor
+    from idcforecast.units import canonical_unit
 
     try:
         target = canonical_unit(unit)
@@ -446,41 +456,42 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
         return out
     years = year_numbers(data["year"])
     whole = years.notna() & (years == years.round())  # other years fail their series anyway
-    rows = data["unit"].notna() & whole
+    rows = (data["unit"].notna() & whole).to_numpy()
+    at_rows = np.flatnonzero(rows)  # positions: a converted file touches most of its rows
     pairs = pd.DataFrame({"unit": data["unit"][rows], "year": years[rows].astype("int64")})
-    factors = pd.Series(1.0, index=data.index)
+    factors = np.ones(len(data))
     notes_of: dict[str, list[Any]] = {}  # the note of a conversion (or its failure) -> rows
-    unconverted: list[Any] = []
+    unconverted = np.zeros(len(data), dtype=bool)
     first_error: IdcForecastError | None = None
     converted = False
-    for (source, year), group in pairs.groupby(["unit", "year"], sort=False):
+    for (source, year), within in pairs.groupby(["unit", "year"], sort=False).indices.items():
+        at = at_rows[within]
         try:
-            factor = conversion_factor(source, target, year=year, kw_per_rack=kw_per_rack)
-            note = _fx_note(str(source), target, int(year), factor)
+            # every conversion noted as read_series notes it (was: currencies only, so a
+            # rack count converted at an assumed kW per rack went unsaid): the forecast
+            # names those that mix units or assume (history_note)
+            factor, note = (
+                (1.0, None)
+                if str(source) == target
+                else factor_and_note(str(source), target, int(year), kw_per_rack)
+            )
         except IdcForecastError as err:
-            where = place_of(int(group.index[0]), "unit")
+            where = place_of(int(data.index[at[0]]), "unit")
             error = in_context(err, f"{where} (year {year})", place=where)
             first_error = first_error or error
-            unconverted.extend(group.index)
-            notes_of.setdefault(f"{NOT_CONVERTED}{error}", []).extend(group.index)
+            unconverted[at] = True
+            notes_of.setdefault(f"{NOT_CONVERTED}{error}", []).append(at)
             continue
         converted = True
-        factors[group.index] = factor
+        factors[at] = factor
         if note is not None:
-            notes_of.setdefault(note, []).extend(group.index)
+            notes_of.setdefault(note, []).append(at)
     if first_error is not None and not converted:
         raise first_error
-    if unconverted:  # as written: their series fail, named by their note
-        out.loc[unconverted, "unit"] = data.loc[unconverted, "unit"]
+    if unconverted.any():  # as written: their series fail, named by their note
+        out["unit"] = np.where(unconverted, data["unit"].to_numpy(dtype=object), target)
     if notes_of:  # as read_series notes them: forecast_many's note names these years
-        notes = out["note"] if "note" in out.columns else pd.Series(None, index=out.index)
-        notes = notes.astype(object)
-        for note, index in notes_of.items():
-            old = notes[index]
-            notes[index] = [
-                note if not isinstance(o, str) or not o else f"{o}; {note}" for o in old
-            ]
-        out["note"] = notes
+        out["note"] = with_notes(out, notes_of)
     numbers = pd.to_numeric(data["value"], errors="coerce")
     converted_values = numbers * factors
     if numbers.notna().all():
@@ -488,19 +499,6 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
     else:  # text cells stay as written, for their series' note
         out["value"] = converted_values.astype(object).where(numbers.notna(), data["value"])
     return out
-
-
-def _fx_note(source: str, target: str, year: int, factor: float) -> str | None:
-    """The conversion note of a value read in another currency (the words of
-    :func:`idcforecast.read_series`), or None when ``source`` and ``target`` share one."""
-    from idcforecast._normalize import _conversion_note
-    from idcforecast.units import canonical_unit
-    from idcforecast.units.convert import changes_currency, fx_file_between
-
-    if not changes_currency(source, target):
-        return None
-    origin = fx_file_between(source, target, year=year)
-    return _conversion_note(canonical_unit(source), factor, year, fx=True, fx_origin=origin)
 
 
 def _is_numeric(column: pd.Series) -> bool:

@@ -133,10 +133,14 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
     """The tidy forecast frame the command prints (with ``--compare``: the comparison), and
     the series that could not be forecast with their errors.
 
-    With one series its error is raised. With several, each is forecast on its own: one
-    that cannot be (too short, say) is reported beside the table of the others instead of
-    costing the whole table.
+    Each series is forecast on its own: one that cannot be (too short, a cap below its last
+    value) is reported beside the table of the others instead of costing the whole table,
+    and so is a lone series (exit status 1, as ``forecast-many`` gives for it: was 2, the
+    code of a usage or input error, for one series and 1 for the same series among
+    several). Arguments wrong for every series (an unknown method in ``--compare``, a
+    ``--cap`` that is no number) are raised before any series runs (exit status 2).
     """
+    from idcforecast._forecast_inputs import resolve_methods
     from idcforecast.errors import IdcForecastError, SpecError
     from idcforecast.forecasting import forecast
 
@@ -157,6 +161,8 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
                 f"alone for {COMPARED}",
                 compare=args.compare,
             )
+        # once, here: each series' row repeated "unknown forecasting method" (exit 1)
+        resolve_methods(methods)
 
         def run_one(data: pd.DataFrame, horizon: int) -> pd.DataFrame:
             return compare_methods(
@@ -177,18 +183,19 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
                 backtest_horizon=args.backtest_horizon,
             )
 
+        resolve_methods(args.method)  # once, before any series (a usage error, exit 2)
+
         def run_one(data: pd.DataFrame, horizon: int) -> pd.DataFrame:
             return forecast(data, horizon, method=args.method, cap=args.cap, gaps=args.gaps)
 
     history = _history(args)
     if args.cap is not None:
+        _check_cap_is_a_level(args.cap)
         _check_cap_units(args.cap, history)
     last_years = history.groupby("series_id")["year"].max()
     failures: list[tuple[str, Exception]] = []
 
     def each_series(data: pd.DataFrame, horizon: int) -> list[pd.DataFrame]:
-        if len(last_years) == 1:
-            return [run_one(data, horizon)]
         parts = []
         for sid, rows in data.groupby("series_id", sort=False):
             try:
@@ -242,6 +249,28 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         return fc, failures
     order = fc["series_id"].map(position).argsort(kind="stable")
     return fc.iloc[order].reset_index(drop=True), failures
+
+
+def _check_cap_is_a_level(cap: float) -> None:
+    """Refuse a ``--cap`` that is NaN or infinite before any series runs (was: each series
+    "not forecast", "cap nan is not above the last observation 2.0", exit status 1), as
+    ``forecast-many`` refuses it."""
+    import math
+
+    from idcforecast.errors import ModelError
+
+    if math.isnan(cap):
+        raise ModelError(
+            "forecast: --cap nan is not a number; pass the saturation level of the series as "
+            "a number in their unit (e.g. --cap 100 for a share in %), or leave out --cap",
+            cap=repr(cap),
+        )
+    if math.isinf(cap):
+        raise ModelError(
+            f"forecast: --cap {cap:g} is no saturation level; pass a number above every "
+            "series' last value, or leave out --cap for no cap",
+            cap=repr(cap),
+        )
 
 
 def _check_cap_units(cap: float, history: pd.DataFrame) -> None:

@@ -34,7 +34,10 @@ class LogScaleMixin:
     # mixin can sit first in the MRO without shadowing a parent's implementation).
     def _predict_mean_sigma(self, h: int) -> tuple[FloatArray, FloatArray]:
         mu, sigma = self._log_mean_sigma(h)  # type: ignore[attr-defined]
-        return np.exp(mu), sigma
+        # an overflow is inf, which the caller turns into a typed error naming the step
+        # (finish_forecast); numpy's "overflow encountered in exp" warned beside it
+        with np.errstate(over="ignore"):
+            return np.exp(mu), sigma
 
     def _interval(
         self, mean: FloatArray, sigma: FloatArray, z: float

@@ -267,8 +267,9 @@ def test_figure_text_with_a_unit_is_read_and_converted_as_read_series_reads_it(
     assert read["value"].tolist() == [80.0, 90.0]
     assert read["note"].iloc[0] == (
         "read in the cell's own unit 'CNY 100m' ('800亿元'), not in the unit of its header or "
-        "unit column, 'CNY bn'"
+        "unit column, 'CNY bn'; converted from 'CNY 100m' (x0.1)"
     )
+    assert read["note"].iloc[0] == read_series(clash, unit="CNY bn")["note"].iloc[0]
 
 
 def test_a_footnote_marker_is_never_read_as_a_digit(tmp_path: Path) -> None:
@@ -559,7 +560,10 @@ def test_a_year_per_row_file_reads_as_read_series_reads_it(tmp_path: Path) -> No
     assert table[["series_id", "year", "value"]].values.tolist()[:2] == [
         ["a", 2019, 1000.0], ["a", 2020, 2.0]
     ]  # fmt: skip
-    assert table["note"].tolist()[:2] == ["", "estimate (year written '2020E')"]
+    # 1 GW in MW noted as read_series notes it (was: not noted)
+    assert table["note"].tolist()[:2] == [
+        "converted from 'GW' (x1000)", "estimate (year written '2020E')"
+    ]  # fmt: skip
     assert table["series_id"].tolist()[2] == "b" and np.isnan(table["value"].tolist()[2])
     headerless = _csv(tmp_path, "year,a,\n2019,1,\n2020,2,7\n", "h.csv")
     msg = "h.csv row 3, column 3 (no header): a column without a header holds '7'"
@@ -734,9 +738,15 @@ def test_values_read_in_another_currency_are_noted(tmp_path: Path) -> None:
     notes = dict(zip(out["year"], out["note"], strict=True))
     # 3.2 USD bn x 6.4508 CNY per USD (G.5A 2021) = 20.64256 CNY bn
     assert notes[2021] == "converted from 'USD bn' (x6.4508, 2021 annual-average FX rate)"
-    assert all(pd.isna(notes[y]) for y in (2019, 2020, 2022))  # no currency change
+    # no currency change, noted as read_series notes it (was: not noted)
+    assert [notes[y] for y in (2019, 2020, 2022)] == ["converted from 'CNY 100m' (x0.1)"] * 3
+    assert out["note"].tolist() == read_series(path, unit="CNY bn")["note"].tolist()
     fc = forecast_many(out, 1, method="naive", engine="serial")
-    assert "history converted between currencies at each year's FX rate (2021)" in fc["note"][0]
+    # every row converted, by one factor where no currency changed: only the FX is named
+    assert fc["note"][0] == (
+        "history converted between currencies at each year's FX rate (2021): its growth "
+        "includes exchange-rate moves"
+    )
 
 
 def test_a_value_under_no_header_in_a_wide_table_is_an_error(tmp_path: Path) -> None:

@@ -323,8 +323,14 @@ def test_unit_option_converts_rows(tmp_path: Path) -> None:
     )
     out = tmp_path / "fc.csv"
     argv = [str(src), "--horizon", "1", "--out", str(out), "--engine", "serial"]
-    assert _run([*argv, "--method", "naive", "--no-progress"]) == 1  # (failed: exit 1)
-    assert pd.read_csv(out)["status"].tolist() == ["failed"]  # mixed units, not converted
+    # without --unit the series is converted to its first unit (a tie of one row each), as
+    # read_series converts it (was: failed, "mixes units"): 2 USD bn x 6.9042 CNY per USD
+    # (data/fx_rates.csv, 2020) = 13.8084 CNY bn = 138.084 CNY 100m
+    assert _run([*argv, "--method", "naive", "--no-progress"]) == 0
+    written = pd.read_csv(out)
+    assert written["mean"].tolist() == pytest.approx([2 * 6.9042 * 10])
+    assert written["unit"].tolist() == ["CNY 100m"]
+    assert written["note"].iloc[0].startswith("history converted between currencies")
     assert _run([*argv, "--method", "naive", "--no-progress", "--unit", "CNY bn"]) == 0
     written = pd.read_csv(out)
     # naive: the 2020 value, 2 USD bn x 6.9042 CNY per USD (data/fx_rates.csv, 2020)
@@ -499,24 +505,42 @@ def test_n_jobs_with_another_engine_than_local_is_refused(
     )
 
 
-def test_a_mixed_unit_series_is_told_the_command_line_fix(
+def test_a_mixed_unit_series_is_converted_as_read_series_converts_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # the failed series' note named a Python function ("(idcforecast.convert)") on the
-    # command line, where --unit converts every row (batch21 finding)
+    # before: series 'x' failed, "mixes units 'MW', 'GW'; convert to one unit first (--unit
+    # UNIT)", where `forecast --data` (read_series) converts the GW row to MW
     src = tmp_path / "mixed.csv"
     src.write_text(
         "series_id,year,value,unit\n"
         + "".join(f"x,{2018 + i},{i + 1},{'GW' if i == 1 else 'MW'}\n" for i in range(5))
     )
-    argv = ["forecast-many", str(src), "--horizon", "2", "--out", str(tmp_path / "o.csv")]
+    out = tmp_path / "o.csv"
+    argv = ["forecast-many", str(src), "--horizon", "2", "--out", str(out), "--method", "drift"]
+    assert main([*argv, "--engine", "serial", "--no-progress"]) == 0
+    written = pd.read_csv(out)
+    # 1, 2 GW = 2000, 3, 4, 5 MW: drift 5 + (5 - 1) / 4 a year
+    assert written["mean"].tolist() == [6.0, 7.0]
+    assert written["unit"].tolist() == ["MW", "MW"]
+    assert written["note"].tolist() == ["converted from 'GW' (x1000): 2019"] * 2
+    # units that do not convert fail that series alone, naming both rows and the fix
+    src.write_text(
+        "series_id,year,value,unit\n"
+        + "".join(f"x,{2018 + i},{i + 1},{'USD bn' if i == 1 else 'MW'}\n" for i in range(5))
+        + "".join(f"y,{2018 + i},{i + 1},MW\n" for i in range(5))
+    )
+    capsys.readouterr()
     assert main([*argv, "--engine", "serial", "--no-progress"]) == 1
-    assert (
-        "  failed 'x': series 'x' mixes units 'MW', 'GW'; convert to one unit first (--unit UNIT)\n"
-    ) in capsys.readouterr().out
-    # the CSV keeps the note as the library words it
-    written = pd.read_csv(tmp_path / "o.csv")
-    assert written["note"].iloc[0].endswith("(idcforecast.convert)")
+    msg = (
+        "series 'x' mixes 'MW' (mixed.csv row 2, column 'unit') and 'USD bn' (mixed.csv row "
+        "3, column 'unit'), which do not convert into each other; expected one unit per "
+        "series, or units that convert (currencies, magnitudes, racks and power); fix the "
+        "unit or split the series"
+    )
+    assert f"  failed 'x': {msg}\n" in capsys.readouterr().out
+    written = pd.read_csv(out)
+    assert written["status"].tolist() == ["failed"] * 2 + ["ok"] * 2
+    assert written["note"].iloc[0] == msg
 
 
 def _closed_port() -> int:

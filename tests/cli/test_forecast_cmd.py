@@ -598,10 +598,11 @@ def test_notes_and_errors_give_the_cap_advice_once_in_flags(
     )
     assert main([*argv, "--compare", "drift"]) == 0
     assert capsys.readouterr().out.splitlines()[-1].endswith("cap it at 100 (--cap 100)")
-    assert main([*argv, "--cap", "80"]) == 2
+    # a series not forecast: exit 1, as among several series and in forecast-many (was 2)
+    assert main([*argv, "--cap", "80"]) == 1
     assert capsys.readouterr().err == (
-        "error: series 'share': cap 80.0 is not above the last observation 90.0 (year 2023); "
-        "pass a cap above it, or no cap (leave out --cap)\n"
+        "error (series share, not forecast): series 'share': cap 80.0 is not above the last "
+        "observation 90.0 (year 2023); pass a cap above it, or no cap (leave out --cap)\n"
     )
 
 
@@ -629,3 +630,39 @@ def test_a_bad_backtest_horizon_is_refused_in_its_own_words(
         main(["forecast", "--compare", "--backtest-horizon", value])
     assert exit_.value.code == 2
     assert " ".join(capsys.readouterr().err.split()).endswith(message)
+
+
+def test_a_series_not_forecast_exits_1_alone_or_among_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --help: "1 finished, but some or all series were not forecast"; 2 "nothing done: a
+    # usage or input error". A too-short series exited 2 alone and 1 among several (and 1
+    # in forecast-many, alone or not): now 1 wherever it is, with the same line
+    short = "".join(f"short,{2021 + i},{i + 1},MW\n" for i in range(2))
+    long = "".join(f"long,{2015 + i},{i + 1},MW\n" for i in range(8))
+    line = (
+        "error (series short, not forecast): series 'short' has 2 observations (2021-2022); "
+        "method 'auto' needs at least 4; add years, or use --method naive (2)\n"
+    )
+    for rows in (short, short + long):
+        data = tmp_path / "d.csv"
+        data.write_text("series_id,year,value,unit\n" + rows)
+        argv = ["forecast", "--data", str(data), "--horizon", "2", "--csv"]
+        assert main(argv) == 1
+        assert capsys.readouterr().err == line
+        out = tmp_path / "o.csv"
+        many = ["forecast-many", str(data), "--horizon", "2", "--out", str(out)]
+        assert main([*many, "--engine", "serial", "--no-progress"]) == 1
+        capsys.readouterr()
+    # arguments wrong for every series are one usage error (2), not a line per series (1)
+    assert main([*argv, "--compare", "drift,bogus"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: unknown forecasting method 'bogus'")
+    assert err.count("\n") == 1
+    assert main([*argv, "--cap", "nan"]) == 2
+    assert capsys.readouterr().err == (
+        "error: forecast: --cap nan is not a number; pass the saturation level of the series "
+        "as a number in their unit (e.g. --cap 100 for a share in %), or leave out --cap\n"
+    )
+    assert main([*argv, "--cap", "inf"]) == 2
+    assert capsys.readouterr().err.startswith("error: forecast: --cap inf is no saturation level")
