@@ -515,13 +515,18 @@ def _group_metrics(g: pd.DataFrame, levels: list[str]) -> dict[str, float]:
 
 
 def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
-    """Accuracy per (series_id, model) and overall (``series_id == "(all)"``).
+    """Accuracy per (series_id, model) and overall (the rows with ``overall`` True).
 
-    Columns: ``series_id, model, smape, mase, owa, coverage_<L>, winkler_<L>, n``
+    Columns: ``series_id, model, smape, mase, owa, coverage_<L>, winkler_<L>, n, overall``
     (``winkler`` scaled by the MASE scale; see the module docstring). Means are over every
     row (series x window x step) of the group. Rows whose history up to the cutoff is
     constant (MASE scale 0) are left out of ``mase`` and ``winkler``; those are NaN when no
     row is left, and ``owa`` is NaN when the naive forecast was exact.
+
+    The overall row of a model is the one with ``overall`` True. Its ``series_id`` is
+    ``"(all)"`` when the series ids are text; when they are numbers (int ids) it is missing
+    (``<NA>``), so the column keeps the ids' numeric dtype (nullable ``Int64``) rather than
+    mixing them with text. ``acc[acc["overall"]]`` selects the totals for either kind.
 
     Examples
     --------
@@ -530,6 +535,8 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
     >>> acc = accuracy(backtest(y, 2, method="naive", n_windows=2))
     >>> acc[["series_id", "model", "owa"]].values.tolist()
     [['s', 'naive', 1.0], ['(all)', 'naive', 1.0]]
+    >>> acc["overall"].tolist()
+    [False, True]
     """
     import pandas as pd
 
@@ -557,8 +564,42 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
             raise type(err)(
                 f"accuracy(): series {sid!r} model {model!r}: {err}", series_id=sid, model=model
             ) from None
-        rows.append({"series_id": sid, "model": model, **metrics})
+        rows.append({"series_id": sid, "model": model, **metrics, "overall": False})
+    own = len(rows)
     for model, g in backtest_frame.groupby("model", sort=False):
-        rows.append({"series_id": "(all)", "model": model, **_group_metrics(g, levels)})
-    out = pd.DataFrame(rows)
-    return out.astype({"n": "int64"})
+        metrics = _group_metrics(g, levels)
+        rows.append({"series_id": "(all)", "model": model, **metrics, "overall": True})
+    out = pd.DataFrame(rows).astype({"n": "int64", "overall": bool})
+    return out.assign(series_id=_ids_with_totals(backtest_frame["series_id"], out, own))
+
+
+def _ids_with_totals(given: pd.Series, out: pd.DataFrame, own: int) -> pd.Series:
+    """``out``'s ``series_id`` column: the per-series ids (its first ``own`` rows) in the
+    dtype of the backtest's ids, and the overall rows' id: ``"(all)"`` among text ids, a
+    missing value in a nullable column among numeric ones (ints and "(all)" shared an
+    object column, where ``acc["series_id"] + 1`` or a merge on the int ids broke).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> out = pd.DataFrame({"series_id": [7, 3, "(all)"]})
+    >>> _ids_with_totals(pd.Series([7, 3]), out, 2).tolist()
+    [7, 3, <NA>]
+    """
+    import pandas as pd
+    from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
+
+    dtype = given.dtype
+    nullable = (
+        "boolean"
+        if is_bool_dtype(dtype)
+        else "Int64"
+        if is_integer_dtype(dtype)
+        else "Float64"
+        if is_float_dtype(dtype)
+        else None
+    )
+    if nullable is None:
+        return out["series_id"]
+    ids = out["series_id"].iloc[:own].tolist() + [pd.NA] * (len(out) - own)
+    return pd.Series(pd.array(ids, dtype=nullable), index=out.index, name="series_id")

@@ -452,3 +452,35 @@ def test_bounds_in_the_wrong_order_are_an_error(metric: str, call: Callable) -> 
         call([10.0, 4.0], [4.0, 8.0])
     # equal bounds (a zero-width interval) are fine: 6 is inside [4, 8], 5 == [5, 5]
     assert call([5.0, 4.0], [5.0, 8.0]) == (1.0 if metric == "coverage" else 2.0)
+
+
+def _two_int_series() -> pd.DataFrame:
+    years = list(range(2016, 2024))
+    return pd.DataFrame(
+        {
+            "series_id": [1] * 8 + [2] * 8,
+            "year": years * 2,
+            "value": [10.0, 12, 13, 15, 18, 20, 23, 25, 5, 6, 7, 8, 9.5, 11, 12, 14],
+        }
+    )
+
+
+def test_accuracy_overall_rows_keep_int_ids_numeric() -> None:
+    # before: int ids 1, 2 and the text "(all)" shared one object column
+    acc = accuracy(backtest(_two_int_series(), 2, method="naive", n_windows=1))
+    assert str(acc["series_id"].dtype) == "Int64"
+    assert acc["overall"].tolist() == [False, False, True]
+    assert acc.loc[~acc["overall"], "series_id"].tolist() == [1, 2]
+    assert acc.loc[acc["overall"], "series_id"].isna().all()
+    # naive from cutoff 2021: series 1 (20) vs actuals 23, 25: 200*3/43, 200*5/45;
+    # series 2 (11) vs 12, 14: 200*1/23, 200*3/25; overall sMAPE is their mean
+    overall = acc[acc["overall"]].iloc[0]
+    assert overall["smape"] == pytest.approx((600 / 43 + 1000 / 45 + 200 / 23 + 600 / 25) / 4)
+    assert overall["n"] == 4
+
+
+def test_accuracy_overall_rows_of_text_ids_are_still_all() -> None:
+    frame = _two_int_series().assign(series_id=lambda f: "s" + f["series_id"].astype(str))
+    acc = accuracy(backtest(frame, 2, method="naive", n_windows=1))
+    assert acc["series_id"].tolist() == ["s1", "s2", "(all)"]
+    assert acc["overall"].tolist() == [False, False, True]
