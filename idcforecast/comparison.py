@@ -102,6 +102,7 @@ def compare_methods(
         [series.series_id for series, _ in parts],
         caller="compare_methods",
         units=[series.unit for series, _ in parts],
+        given=given_ids(data),
     )
     rows: list[dict[str, Any]] = []
     for series, part in parts:

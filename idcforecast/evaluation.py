@@ -267,6 +267,7 @@ def backtest(
         [series.series_id for series in all_series],
         caller="backtest",
         units=[series.unit for series in all_series],
+        given=given_ids(data),
     )
     for series in all_series:
         series_cap = caps.get(series.series_id) if isinstance(caps, Mapping) else caps

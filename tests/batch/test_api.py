@@ -399,7 +399,7 @@ def test_cap_mapping_keys_are_matched_as_text_and_checked() -> None:
     assert out["mean"].tolist() == [5.5, 6.0]  # drift 5 + 1 = 6, clipped at 5.5 for '1'
     msg = (
         "forecast_many: cap is given for series 'x', which is not in the data; expected "
-        "series ids such as '1', '2'; fix the key or drop it"
+        "series ids such as 1, 2; fix the key or drop it"
     )
     with pytest.raises(UnknownSeriesError, match=re.escape(msg)):
         forecast_many(data, 1, method="drift", cap={"x": 9.0}, engine="serial", progress=False)
