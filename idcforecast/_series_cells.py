@@ -106,10 +106,16 @@ def true_false_cells(column: pd.Series, numbers: np.ndarray) -> np.ndarray:
 # raises them (via split_series) and ``forecast_many`` records them as a series' note.
 
 
-def bad_year_message(series_id: str, cell: Any, number: float) -> str:
+def bad_year_message(
+    series_id: str, cell: Any, number: float, *, row: Any = None, in_index: bool = False
+) -> str:
     """Message for a ``year`` cell that is not an integer year from 1 to 9999.
 
-    ``number`` is the cell read as a number (NaN when it is not one).
+    ``number`` is the cell read as a number (NaN when it is not one). ``row`` names the
+    frame's row holding the cell (its index label), when the years are a column;
+    ``in_index``: the years are a Series' index, whose fix the message then gives (it gave
+    that fix for a frame's year column too, read from a CSV file, which has no index to
+    set).
 
     Examples
     --------
@@ -117,10 +123,13 @@ def bad_year_message(series_id: str, cell: Any, number: float) -> str:
     "series 's': year 2020.5 is not an integer year; use integers such as 2021"
     >>> bad_year_message("s", "20210", 20210.0)
     "series 's': year 20210 is above 9999; use four-digit years such as 2021"
-    >>> bad_year_message("s", 0, 0.0)  # doctest: +NORMALIZE_WHITESPACE
+    >>> bad_year_message("s", 0, 0.0, in_index=True)  # doctest: +NORMALIZE_WHITESPACE
     "series 's': year 0 is not a year; use calendar years such as 2021 (positions 0, 1,
     2... instead of years? a Series needs its years as the index: s.index = range(2019,
     2019 + len(s)))"
+    >>> bad_year_message("s", -3, -3.0, row=2)  # doctest: +NORMALIZE_WHITESPACE
+    "series 's': year -3 (row 2 of the data) is not a year; use calendar years such as
+    2021 in the year column (positions 0, 1, 2... instead of years?)"
     >>> bad_year_message("s", float("nan"), float("nan"))
     "series 's': a row has no year (a blank year cell); give its year, or drop the row"
     """
@@ -132,10 +141,16 @@ def bad_year_message(series_id: str, cell: Any, number: float) -> str:
             "drop the row"
         )
     if np.isfinite(number) and float(number).is_integer() and number < YEAR_MIN:
+        if in_index:
+            return (
+                f"series {series_id!r}: year {int(number)} is not a year; use calendar years "
+                "such as 2021 (positions 0, 1, 2... instead of years? a Series needs its "
+                "years as the index: s.index = range(2019, 2019 + len(s)))"
+            )
+        where = "" if row is None else f" (row {cell_repr(row)} of the data)"
         return (
-            f"series {series_id!r}: year {int(number)} is not a year; use calendar years such "
-            "as 2021 (positions 0, 1, 2... instead of years? a Series needs its years as the "
-            "index: s.index = range(2019, 2019 + len(s)))"
+            f"series {series_id!r}: year {int(number)}{where} is not a year; use calendar "
+            "years such as 2021 in the year column (positions 0, 1, 2... instead of years?)"
         )
     if np.isfinite(number) and float(number).is_integer():
         return (
@@ -293,11 +308,28 @@ def duplicate_year_message(series_id: str, year: int, values: Any) -> str:
 
     Examples
     --------
+    Values are shown to 15 significant digits, as the user wrote them (a sum such as
+    0.1 + 133.0 stored as 133.10000000000001 reads 133.1).
+
     >>> duplicate_year_message("s", 2021, [2.0, 3.0])
     "series 's' has 2 values for year 2021 (2.0, 3.0); keep one row per year"
+    >>> duplicate_year_message("s", 2021, [133.10000000000005, 0.1 + 0.2])
+    "series 's' has 2 values for year 2021 (133.1, 0.3); keep one row per year"
     """
     listed = [float(v) for v in values]
     return (
         f"series {series_id!r} has {len(listed)} values for year {int(year)} "
-        f"({', '.join(repr(v) for v in listed)}); keep one row per year"
+        f"({', '.join(_as_written(v) for v in listed)}); keep one row per year"
     )
+
+
+def _as_written(number: float) -> str:
+    """``number`` as written: the shortest text of its value to 15 significant digits
+    (float noise from arithmetic, 133.10000000000005, dropped; 2.0 stays ``2.0``).
+
+    Examples
+    --------
+    >>> _as_written(133.10000000000005), _as_written(2.0), _as_written(1234567.1)
+    ('133.1', '2.0', '1234567.1')
+    """
+    return repr(float(f"{number:.15g}"))

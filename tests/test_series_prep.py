@@ -9,7 +9,12 @@ import pandas as pd
 import pytest
 
 from idcforecast._series import prepare_values, split_series
-from idcforecast.errors import DataError, EmptyDataError, NonNumericValueError
+from idcforecast.errors import (
+    DataError,
+    DuplicateYearError,
+    EmptyDataError,
+    NonNumericValueError,
+)
 
 
 def test_interpolation_is_geometric_for_positive_series() -> None:
@@ -72,6 +77,19 @@ def test_frame_without_series_id_and_datetime_index() -> None:
             "series 's': year 0 is not a year; use calendar years such as 2021 (positions 0, "
             "1, 2... instead of years? a Series needs its years as the index: "
             "s.index = range(2019, 2019 + len(s)))",
+        ),
+        (  # was: the Series-index fix above, for a frame's year column (a CSV's)
+            pd.DataFrame({"series_id": "s", "year": [1, 2, -3], "value": [1.0, 2.0, 3.0]}),
+            NonNumericValueError,
+            "series 's': year -3 (row 2 of the data) is not a year; use calendar years such "
+            "as 2021 in the year column (positions 0, 1, 2... instead of years?)",
+        ),
+        (  # was: (2.0, 133.10000000000005), float noise from an export or a sum
+            pd.DataFrame(
+                {"series_id": "s", "year": [2020, 2020], "value": [2.0, 133.10000000000005]}
+            ),
+            DuplicateYearError,
+            "series 's' has 2 values for year 2020 (2.0, 133.1); keep one row per year",
         ),
         (
             pd.DataFrame({"series_id": ["s"], "year": [2020], "value": ["abc"]}),

@@ -537,7 +537,9 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     _first_problems(
         codes,
         bad_year,
-        lambda r: bad_year_message(str(ids[codes[r]]), year_cells[r], float(years[r])),
+        lambda r: bad_year_message(
+            str(ids[codes[r]]), year_cells[r], float(years[r]), row=data.index[r]
+        ),
         problems,
     )
     not_finite = ~np.isfinite(values)

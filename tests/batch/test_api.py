@@ -967,3 +967,13 @@ def test_an_infinite_cap_in_a_mapping_is_refused_up_front() -> None:
             forecast_many(data, 2, engine="serial", cap=caps, progress=False)
     with pytest.raises(ModelError, match=re.escape(msg.replace("forecast_many", "forecast"))):
         forecast(data, 2, cap={first: float("inf")})
+
+
+def test_forecast_many_names_the_row_of_a_year_that_is_not_a_year() -> None:
+    # was: "a Series needs its years as the index: s.index = ..." for a frame's year column
+    data = pd.DataFrame({"series_id": "s", "year": [1, 2, -3], "value": [1.0, 2.0, 3.0]})
+    out = forecast_many(data, 1, method="drift", engine="serial", progress=False)
+    assert out["note"].tolist() == [
+        "series 's': year -3 (row 2 of the data) is not a year; use calendar years such as "
+        "2021 in the year column (positions 0, 1, 2... instead of years?)"
+    ]
