@@ -364,6 +364,37 @@ def backtest(
     return with_given_ids(frame, given_ids(data))  # 1, not '1', as forecast() gives it
 
 
+def _interval_levels(frame: pd.DataFrame) -> list[str]:
+    """The interval labels ("80", "80_5") of ``frame``'s ``lo_``/``hi_`` column pairs; a
+    bound without its pair is a DataError (a missing ``hi_80`` was a bare KeyError, a
+    missing ``lo_80`` left the 80% interval unscored without a word).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _interval_levels(pd.DataFrame(columns=["mean", "lo_80", "hi_80"]))
+    ['80']
+    >>> _interval_levels(pd.DataFrame(columns=["lo_80", "hi_95"]))
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.DataError: accuracy(): the 80% interval has lo_80 but no hi_80; pass both bounds of an interval (the backtest() frame as it is), or drop lo_80
+    """  # noqa: E501
+    columns = [str(c) for c in frame.columns]
+    lows = [c[3:] for c in columns if c.startswith("lo_")]
+    highs = [c[3:] for c in columns if c.startswith("hi_")]
+    for label in [*lows, *highs]:
+        if label not in lows or label not in highs:
+            has, lacks = ("lo", "hi") if label in lows else ("hi", "lo")
+            level = label.replace("_", ".")
+            raise DataError(
+                f"accuracy(): the {level}% interval has {has}_{label} but no {lacks}_{label}; "
+                "pass both bounds of an interval (the backtest() frame as it is), or drop "
+                f"{has}_{label}",
+                level=level,
+            )
+    return lows
+
+
 def _check_same_levels(frame: pd.DataFrame, levels: list[str]) -> None:
     """Backtests run at different ``level=`` and concatenated leave some models without
     some interval columns (NaN): name the model and level rather than a NaN position."""
@@ -541,6 +572,12 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
     """
     import pandas as pd
 
+    if not isinstance(backtest_frame, pd.DataFrame):  # was an AttributeError on .columns
+        raise DataError(
+            f"accuracy() needs a backtest() frame; got {type(backtest_frame).__name__}; "
+            "pass the result of idcforecast.backtest(...)",
+            found=type(backtest_frame).__name__,
+        )
     need = {"series_id", "model", "mean", "actual", "naive", "mase_scale"}
     missing = sorted(need - set(backtest_frame.columns))
     if missing:
@@ -554,7 +591,7 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
             "accuracy(): the backtest frame has no rows; expected at least one (cutoff, year) "
             "row; backtest() with a shorter horizon or a longer history gives some"
         )
-    levels = [c[3:] for c in backtest_frame.columns if c.startswith("lo_")]
+    levels = _interval_levels(backtest_frame)
     _check_same_levels(backtest_frame, levels)
     _check_no_repeats(backtest_frame)
     rows = []

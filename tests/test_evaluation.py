@@ -484,3 +484,20 @@ def test_accuracy_overall_rows_of_text_ids_are_still_all() -> None:
     acc = accuracy(backtest(frame, 2, method="naive", n_windows=1))
     assert acc["series_id"].tolist() == ["s1", "s2", "(all)"]
     assert acc["overall"].tolist() == [False, False, True]
+
+
+def test_accuracy_refuses_what_is_not_a_frame_and_a_bound_without_its_pair() -> None:
+    # before: AttributeError ('Series' object has no attribute 'columns') and KeyError 'hi_80'
+    bt = backtest(_linear_frame(), 2, method="drift", n_windows=1)
+    msg = "accuracy() needs a backtest() frame; got Series; pass the result of"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        accuracy(bt["mean"])
+    msg = (
+        "accuracy(): the 80% interval has lo_80 but no hi_80; pass both bounds of an interval "
+        "(the backtest() frame as it is), or drop lo_80"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        accuracy(bt.drop(columns=["hi_80"]))
+    msg = "accuracy(): the 95% interval has hi_95 but no lo_95"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        accuracy(bt.drop(columns=["lo_95"]))
