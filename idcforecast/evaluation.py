@@ -437,6 +437,36 @@ def _check_no_repeats(frame: pd.DataFrame) -> None:
         )
 
 
+def _warn_unlike_windows(frame: pd.DataFrame) -> None:
+    """Models scored on different forecasts (a method with a larger minimum starts at a
+    later cutoff): their rows, and their overall rows most, do not compare, and nothing
+    said so (naive's total counted an early, harder cutoff that drift's did not)."""
+    import warnings
+
+    from idcforecast.errors import BacktestWarning
+
+    key = [c for c in ("series_id", "cutoff", "year") if c in frame.columns]
+    if len(key) < 3 or frame["model"].nunique() < 2:
+        return
+    n_models = frame["model"].nunique()
+    shared = frame.groupby(key, sort=False)["model"].transform("nunique") == n_models
+    if bool(shared.all()):
+        return
+    counts = frame.groupby("model", sort=False).size()
+    common = int(shared.sum() // n_models)
+    shown = ", ".join(f"{model!r} {counted(int(n), 'row')}" for model, n in counts.items())
+    warnings.warn(
+        f"accuracy(): the models were scored on different forecasts ({shown}; "
+        f"{common} of them common to every model): a method with a larger minimum starts at a "
+        "later cutoff, so their scores do not compare; to compare them on the same windows, "
+        "keep the common rows: frame[frame.groupby(['series_id', 'cutoff', 'year'])"
+        "['model'].transform('nunique') == frame['model'].nunique()] (compare_methods() "
+        "does so)",
+        BacktestWarning,
+        stacklevel=3,
+    )
+
+
 def _warn_left_out(left_out: list[str], horizon: int) -> None:
     """Series (and methods) with no backtest window: named, as accuracy()'s "(all)" row
     would otherwise cover fewer series than were passed, in silence."""
@@ -553,7 +583,10 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
     (``winkler`` scaled by the MASE scale; see the module docstring). Means are over every
     row (series x window x step) of the group. Rows whose history up to the cutoff is
     constant (MASE scale 0) are left out of ``mase`` and ``winkler``; those are NaN when no
-    row is left, and ``owa`` is NaN when the naive forecast was exact.
+    row is left, and ``owa`` is NaN when the naive forecast was exact. Models scored on
+    different forecasts (a backtest of several methods, whose minimums differ) do not
+    compare: a :class:`~idcforecast.errors.BacktestWarning` says so and how to keep the
+    common rows (:func:`idcforecast.compare_methods` scores on common cutoffs).
 
     The overall row of a model is the one with ``overall`` True. Its ``series_id`` is
     ``"(all)"`` when the series ids are text; when they are numbers (int ids) it is missing
@@ -594,6 +627,7 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
     levels = _interval_levels(backtest_frame)
     _check_same_levels(backtest_frame, levels)
     _check_no_repeats(backtest_frame)
+    _warn_unlike_windows(backtest_frame)
     rows = []
     for (sid, model), g in backtest_frame.groupby(["series_id", "model"], sort=False):
         try:

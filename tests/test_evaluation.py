@@ -501,3 +501,24 @@ def test_accuracy_refuses_what_is_not_a_frame_and_a_bound_without_its_pair() -> 
     msg = "accuracy(): the 95% interval has hi_95 but no lo_95"
     with pytest.raises(DataError, match=re.escape(msg)):
         accuracy(bt.drop(columns=["lo_95"]))
+
+
+def test_accuracy_warns_when_models_were_scored_on_different_windows() -> None:
+    # before: the totals compared unlike windows without a word. Frame 2010-2019,
+    # horizon 2: naive (minimum 2 points) has cutoffs 2011-2017 (7 windows, 14 rows),
+    # drift (minimum 3) 2012-2017 (6 windows, 12 rows), 12 rows common.
+    from idcforecast.errors import BacktestWarning
+
+    bt = backtest(_linear_frame(), 2, method=["drift", "naive"])
+    msg = (
+        "accuracy(): the models were scored on different forecasts ('drift' 12 rows, 'naive' "
+        "14 rows; 12 of them common to every model)"
+    )
+    with pytest.warns(BacktestWarning, match=re.escape(msg)):
+        accuracy(bt)
+    common = bt[
+        bt.groupby(["series_id", "cutoff", "year"])["model"].transform("nunique")
+        == bt["model"].nunique()
+    ]
+    acc = accuracy(common)  # the fix the warning gives: no warning (warnings are errors)
+    assert acc["n"].tolist() == [12, 12, 12, 12]
