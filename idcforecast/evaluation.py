@@ -364,109 +364,6 @@ def backtest(
     return with_given_ids(frame, given_ids(data))  # 1, not '1', as forecast() gives it
 
 
-def _interval_levels(frame: pd.DataFrame) -> list[str]:
-    """The interval labels ("80", "80_5") of ``frame``'s ``lo_``/``hi_`` column pairs; a
-    bound without its pair is a DataError (a missing ``hi_80`` was a bare KeyError, a
-    missing ``lo_80`` left the 80% interval unscored without a word).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> _interval_levels(pd.DataFrame(columns=["mean", "lo_80", "hi_80"]))
-    ['80']
-    >>> _interval_levels(pd.DataFrame(columns=["lo_80", "hi_95"]))
-    Traceback (most recent call last):
-    ...
-    idcforecast.errors.DataError: accuracy(): the 80% interval has lo_80 but no hi_80; pass both bounds of an interval (the backtest() frame as it is), or drop lo_80
-    """  # noqa: E501
-    columns = [str(c) for c in frame.columns]
-    lows = [c[3:] for c in columns if c.startswith("lo_")]
-    highs = [c[3:] for c in columns if c.startswith("hi_")]
-    for label in [*lows, *highs]:
-        if label not in lows or label not in highs:
-            has, lacks = ("lo", "hi") if label in lows else ("hi", "lo")
-            level = label.replace("_", ".")
-            raise DataError(
-                f"accuracy(): the {level}% interval has {has}_{label} but no {lacks}_{label}; "
-                "pass both bounds of an interval (the backtest() frame as it is), or drop "
-                f"{has}_{label}",
-                level=level,
-            )
-    return lows
-
-
-def _check_same_levels(frame: pd.DataFrame, levels: list[str]) -> None:
-    """Backtests run at different ``level=`` and concatenated leave some models without
-    some interval columns (NaN): name the model and level rather than a NaN position."""
-    for level in levels:
-        for column in (f"lo_{level}", f"hi_{level}"):
-            if column not in frame.columns:
-                continue
-            missing = frame[column].isna()
-            if missing.all() or not missing.any():
-                continue
-            model = frame.loc[missing, "model"].iloc[0]
-            if frame.loc[frame["model"] == model, column].isna().all():
-                raise DataError(
-                    f"accuracy(): model {model!r} has no {level}% interval ({column} is empty "
-                    "for all its rows) while other models have one: backtests run with "
-                    "different level= were combined; backtest every model with the same "
-                    f"level=, or drop the {level}% columns",
-                    model=str(model),
-                    level=level,
-                )
-
-
-def _check_no_repeats(frame: pd.DataFrame) -> None:
-    """One row per (series, model, cutoff, year): a backtest concatenated twice (a notebook
-    cell run again) would otherwise count every forecast twice, in silence."""
-    key = [c for c in ("series_id", "model", "cutoff", "year") if c in frame.columns]
-    if len(key) < 4:
-        return
-    repeated = frame.duplicated(key, keep=False)
-    if repeated.any():
-        first = frame.loc[repeated].iloc[0]
-        count = int((frame[key] == first[key]).all(axis=1).sum())
-        raise DataError(
-            f"accuracy(): series {first['series_id']!r} model {first['model']!r} has "
-            f"{count} rows for cutoff {first['cutoff']} year {first['year']}; expected one "
-            "per (series, model, cutoff, year): a backtest combined with itself? keep one "
-            "copy (frame.drop_duplicates(['series_id', 'model', 'cutoff', 'year']))",
-            series_id=str(first["series_id"]),
-            model=str(first["model"]),
-        )
-
-
-def _warn_unlike_windows(frame: pd.DataFrame) -> None:
-    """Models scored on different forecasts (a method with a larger minimum starts at a
-    later cutoff): their rows, and their overall rows most, do not compare, and nothing
-    said so (naive's total counted an early, harder cutoff that drift's did not)."""
-    import warnings
-
-    from idcforecast.errors import BacktestWarning
-
-    key = [c for c in ("series_id", "cutoff", "year") if c in frame.columns]
-    if len(key) < 3 or frame["model"].nunique() < 2:
-        return
-    n_models = frame["model"].nunique()
-    shared = frame.groupby(key, sort=False)["model"].transform("nunique") == n_models
-    if bool(shared.all()):
-        return
-    counts = frame.groupby("model", sort=False).size()
-    common = int(shared.sum() // n_models)
-    shown = ", ".join(f"{model!r} {counted(int(n), 'row')}" for model, n in counts.items())
-    warnings.warn(
-        f"accuracy(): the models were scored on different forecasts ({shown}; "
-        f"{common} of them common to every model): a method with a larger minimum starts at a "
-        "later cutoff, so their scores do not compare; to compare them on the same windows, "
-        "keep the common rows: frame[frame.groupby(['series_id', 'cutoff', 'year'])"
-        "['model'].transform('nunique') == frame['model'].nunique()] (compare_methods() "
-        "does so)",
-        BacktestWarning,
-        stacklevel=3,
-    )
-
-
 def _warn_left_out(left_out: list[str], horizon: int) -> None:
     """Series (and methods) with no backtest window: named, as accuracy()'s "(all)" row
     would otherwise cover fewer series than were passed, in silence."""
@@ -605,6 +502,8 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
     """
     import pandas as pd
 
+    from idcforecast._accuracy_checks import check_accuracy_frame
+
     if not isinstance(backtest_frame, pd.DataFrame):  # was an AttributeError on .columns
         raise DataError(
             f"accuracy() needs a backtest() frame; got {type(backtest_frame).__name__}; "
@@ -624,10 +523,7 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
             "accuracy(): the backtest frame has no rows; expected at least one (cutoff, year) "
             "row; backtest() with a shorter horizon or a longer history gives some"
         )
-    levels = _interval_levels(backtest_frame)
-    _check_same_levels(backtest_frame, levels)
-    _check_no_repeats(backtest_frame)
-    _warn_unlike_windows(backtest_frame)
+    levels = check_accuracy_frame(backtest_frame)
     rows = []
     for (sid, model), g in backtest_frame.groupby(["series_id", "model"], sort=False):
         try:

@@ -258,8 +258,8 @@ def test_accuracy_of_an_empty_frame_and_of_a_nan_actual() -> None:
         accuracy(bt.iloc[:0])  # before: a pandas KeyError about dtype mappings
     bt.loc[0, "actual"] = np.nan
     msg = (
-        "accuracy(): series 'series' model 'drift': smape: actual[0] is nan, not a finite "
-        "number; drop that position from every argument (or fill it)"
+        "accuracy(): actual is nan (not a finite number) in row 0 (series 'series', model "
+        "'drift'); expected the backtest() frame's actual: drop that row or fill it"
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         accuracy(bt)  # before: silent NaN smape, mase and owa
@@ -522,3 +522,31 @@ def test_accuracy_warns_when_models_were_scored_on_different_windows() -> None:
     ]
     acc = accuracy(common)  # the fix the warning gives: no warning (warnings are errors)
     assert acc["n"].tolist() == [12, 12, 12, 12]
+
+
+@pytest.mark.parametrize(
+    ("column", "cell", "message"),
+    [
+        # was: "smape: forecast[0] is nan", naming the forecast for a NaN naive
+        ("naive", np.nan, "accuracy(): naive is nan (not a finite number) in row 0 "),
+        # was: left out of MASE and Winkler as if the history were constant, in silence
+        ("mase_scale", np.nan, "accuracy(): mase_scale is nan (not a finite number) in row 0 "),
+        ("mase_scale", -1.0, "accuracy(): mase_scale is -1.0 (negative) in row 0 "),
+        ("actual", "abc", "accuracy(): actual is 'abc' (not a finite number) in row 0 "),
+    ],
+)
+def test_accuracy_names_the_cell_it_cannot_score(column: str, cell: object, message: str) -> None:
+    bt = backtest(_linear_frame(), 2, method="drift", n_windows=1)
+    bt[column] = bt[column].astype(object)
+    bt.loc[0, column] = cell
+    with pytest.raises(DataError, match=re.escape(message + "(series 'lin', model 'drift')")):
+        accuracy(bt)
+
+
+def test_accuracy_refuses_a_row_without_a_series_id() -> None:
+    # was: left out of its series' row but counted in the overall one (n 3 against 4)
+    bt = backtest(_linear_frame(), 2, method="drift", n_windows=2)
+    bt.loc[0, "series_id"] = None
+    msg = "accuracy(): row 0 has no series_id; expected one in every row"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        accuracy(bt)
