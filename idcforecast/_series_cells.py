@@ -107,7 +107,13 @@ def true_false_cells(column: pd.Series, numbers: np.ndarray) -> np.ndarray:
 
 
 def bad_year_message(
-    series_id: str, cell: Any, number: float, *, row: Any = None, in_index: bool = False
+    series_id: str,
+    cell: Any,
+    number: float,
+    *,
+    row: Any = None,
+    in_index: bool = False,
+    place: str | None = None,
 ) -> str:
     """Message for a ``year`` cell that is not an integer year from 1 to 9999.
 
@@ -115,14 +121,14 @@ def bad_year_message(
     frame's row holding the cell (its index label), when the years are a column;
     ``in_index``: the years are a Series' index, whose fix the message then gives (it gave
     that fix for a frame's year column too, read from a CSV file, which has no index to
-    set).
+    set). ``place`` names the cell in its file instead ("markets.csv row 4").
 
     Examples
     --------
     >>> bad_year_message("s", 2020.5, 2020.5)
     "series 's': year 2020.5 is not an integer year; use integers such as 2021"
-    >>> bad_year_message("s", "20210", 20210.0)
-    "series 's': year 20210 is above 9999; use four-digit years such as 2021"
+    >>> bad_year_message("s", "20210", 20210.0, place="f.csv row 3")
+    "series 's': year 20210 (f.csv row 3) is above 9999; use four-digit years such as 2021"
     >>> bad_year_message("s", 0, 0.0, in_index=True)  # doctest: +NORMALIZE_WHITESPACE
     "series 's': year 0 is not a year; use calendar years such as 2021 (positions 0, 1,
     2... instead of years? a Series needs its years as the index: s.index = range(2019,
@@ -140,6 +146,13 @@ def bad_year_message(
             f"series {series_id!r}: a row has no year (a blank year cell); give its year, or "
             "drop the row"
         )
+    where = (
+        f" ({place})"
+        if place is not None
+        else ""
+        if row is None
+        else f" (row {cell_repr(row)} of the data)"
+    )
     if np.isfinite(number) and float(number).is_integer() and number < YEAR_MIN:
         if in_index:
             return (
@@ -147,18 +160,17 @@ def bad_year_message(
                 "such as 2021 (positions 0, 1, 2... instead of years? a Series needs its "
                 "years as the index: s.index = range(2019, 2019 + len(s)))"
             )
-        where = "" if row is None else f" (row {cell_repr(row)} of the data)"
         return (
             f"series {series_id!r}: year {int(number)}{where} is not a year; use calendar "
             "years such as 2021 in the year column (positions 0, 1, 2... instead of years?)"
         )
     if np.isfinite(number) and float(number).is_integer():
         return (
-            f"series {series_id!r}: year {int(number)} is above {YEAR_MAX}; "
+            f"series {series_id!r}: year {int(number)}{where} is above {YEAR_MAX}; "
             "use four-digit years such as 2021"
         )
     return (
-        f"series {series_id!r}: year {cell_repr(cell)} is not an integer year; "
+        f"series {series_id!r}: year {cell_repr(cell)}{where} is not an integer year; "
         "use integers such as 2021"
     )
 

@@ -64,12 +64,14 @@ def test_frame_without_series_id_and_datetime_index() -> None:
         (
             pd.DataFrame({"series_id": ["s"], "year": [2020.5], "value": [1.0]}),
             NonNumericValueError,
-            "series 's': year 2020.5 is not an integer year; use integers such as 2021",
+            "series 's': year 2020.5 (row 0 of the data) is not an integer year; use integers "
+            "such as 2021",
         ),
         (
             pd.DataFrame({"series_id": ["s", "s"], "year": [2019, 20210], "value": [1.0, 2.0]}),
             NonNumericValueError,
-            "series 's': year 20210 is above 9999; use four-digit years such as 2021",
+            "series 's': year 20210 (row 1 of the data) is above 9999; use four-digit years "
+            "such as 2021",
         ),
         (  # was: forecast(pd.Series([1.0, 2, 3, 4, 5]), 2) forecast "years" 5 and 6
             pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], name="s"),
