@@ -423,7 +423,12 @@ def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) 
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
         raise NonNumericValueError(
-            value_not_finite_message(series_id, int(years_raw.iloc[pos]), group["value"].iloc[pos]),
+            value_not_finite_message(
+                series_id,
+                int(years_raw.iloc[pos]),
+                group["value"].iloc[pos],
+                in_index=in_index,
+            ),
             series_id=series_id,
             year=int(years_raw.iloc[pos]),
             value=group["value"].iloc[pos],

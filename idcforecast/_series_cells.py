@@ -189,7 +189,9 @@ def missing_id_message(row: int, year: Any) -> str:
     )
 
 
-def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
+def value_not_finite_message(
+    series_id: str, year: int, cell: Any, *, in_index: bool = False
+) -> str:
     """Message for a ``value`` cell (in ``year``) that is missing, text or infinite.
 
     A missing cell (NaN, None: a blank cell of a file) is called blank "but the row is
@@ -197,12 +199,15 @@ def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
     never a gap in silence (a blank cell may be a value lost in an export); the fix names
     the two ways to say a year was not published, dropping the row or marking it "n/a"
     (in a wide table a blank cell is a year not published, no row). Text or an infinite
-    number gets a fix for either layout.
+    number gets a fix for either layout; ``in_index`` (a year-indexed Series, which has
+    neither rows nor cells) the Series' own: ``s.drop(2020)``.
 
     Examples
     --------
     >>> value_not_finite_message("s", 2020, "abc").split(";")[0]
     "series 's' year 2020: value 'abc' is not a finite number"
+    >>> value_not_finite_message("s", 2020, float("inf"), in_index=True).split("; ")[1]
+    'give a number, or leave the year out (a missing year is allowed: s.drop(2020))'
     >>> value_not_finite_message("s", 2020, "1,562.5").split(":")[1]
     " value '1,562.5' is a number written with thousands separators, text to pandas; pass 1562.5"
     >>> value_not_finite_message("s", 2020, float("nan"))  # doctest: +NORMALIZE_WHITESPACE
@@ -220,10 +225,10 @@ def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
             "as its value (pandas.read_csv reads 'n/a' as NaN unless given "
             "keep_default_na=False; read_series and read_long_table keep it)"
         )
+    how = f"s.drop({int(year)})" if in_index else "drop its row, or blank its cell in a wide table"
     message = (
         f"series {series_id!r} year {int(year)}: value {cell_repr(cell)} is not a finite "
-        "number; give a number, or leave the year out (a missing year is allowed: drop its "
-        "row, or blank its cell in a wide table)"
+        f"number; give a number, or leave the year out (a missing year is allowed: {how})"
     )
     if isinstance(cell, str) and _GROUPED_NUMBER.match(cell):
         number = float(cell.replace(",", ""))

@@ -80,6 +80,12 @@ def test_frame_without_series_id_and_datetime_index() -> None:
             "1, 2... instead of years? a Series needs its years as the index: "
             "s.index = range(2019, 2019 + len(s)))",
         ),
+        (  # was: "drop its row, or blank its cell in a wide table", for a Series
+            pd.Series([1.0, np.inf], index=[2019, 2020], name="s"),
+            NonNumericValueError,
+            "series 's' year 2020: value inf is not a finite number; give a number, or leave "
+            "the year out (a missing year is allowed: s.drop(2020))",
+        ),
         (  # was: the Series-index fix above, for a frame's year column (a CSV's)
             pd.DataFrame({"series_id": "s", "year": [1, 2, -3], "value": [1.0, 2.0, 3.0]}),
             NonNumericValueError,
