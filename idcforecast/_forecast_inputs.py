@@ -159,6 +159,7 @@ def resolve_caps(
     *,
     caller: str = "forecast",
     units: Sequence[str] | None = None,
+    given: Any = None,
 ) -> float | dict[str, float] | None:
     """``cap`` as given, or a ``{series_id: cap}`` mapping keyed by the ids as text.
 
@@ -173,6 +174,9 @@ def resolve_caps(
     saturation level of series in different units (100 is a share's ceiling and 100 TWh a
     level the other series may be far past): a scalar ``cap`` is then a :class:`ModelError`
     that names the units and asks for a mapping.
+
+    ``given``: the data's ids as the caller wrote them (ints stay ints), for the message
+    naming an unknown key; ``series_ids`` when None.
 
     Examples
     --------
@@ -193,16 +197,30 @@ def resolve_caps(
     check_cap_mapping(cap, caller=caller)
     caps = {str(key): value for key, value in cap.items()}
     known = {str(sid) for sid in series_ids}
-    unknown = [key for key in caps if key not in known]
+    # named as written: the int key 3 and the int ids 1, 2 were shown as '3', '1', '2'
+    unknown = [_as_written(key) for key in cap if str(key) not in known]
     if unknown:
-        some = sorted(known)[:5]
+        ids = {str(sid): _as_written(sid) for sid in (series_ids if given is None else given)}
+        some = list(ids.values())[:5]  # in the order of the data
         raise UnknownSeriesError(
             f"{caller}: cap is given for series {', '.join(map(repr, unknown))}, which "
             f"{'is' if len(unknown) == 1 else 'are'} not in the data; expected series ids "
             f"such as {', '.join(map(repr, some))}; fix the key or drop it",
-            series_id=unknown[0],
+            series_id=str(unknown[0]),
         )
     return caps
+
+
+def _as_written(value: Any) -> Any:
+    """A numpy scalar as the Python value it holds (``3``, not ``np.int64(3)``, in a
+    message); any other value as it is.
+
+    Examples
+    --------
+    >>> _as_written(np.int64(3)), _as_written("a")
+    (3, 'a')
+    """
+    return value.item() if isinstance(value, np.generic) else value
 
 
 def check_cap_mapping(caps: Mapping[Any, Any], *, caller: str) -> None:

@@ -343,8 +343,9 @@ def split_series(data: Any) -> list[SeriesData]:
     out: list[SeriesData] = []
     check_ids_not_joined_as_equal(frame["series_id"])
     check_ids_distinct_as_text(frame["series_id"].drop_duplicates().tolist())
+    in_index = isinstance(data, pd.Series)  # its years are the index, not a column
     for sid, group in frame.groupby("series_id", sort=False):
-        out.append(_one_series(str(sid), group))
+        out.append(_one_series(str(sid), group, in_index=in_index))
     return out
 
 
@@ -381,7 +382,7 @@ def _as_float(number: Any) -> float:
     return float("nan") if pd.isna(number) else float(number)
 
 
-def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
+def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) -> SeriesData:
     import pandas as pd
 
     years_raw = year_numbers(group["year"])
@@ -393,7 +394,13 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
         raw = raw.item() if isinstance(raw, np.generic) else raw
         raise NonNumericValueError(
             # an Int64 column's blank is pd.NA, which float() refuses (was a TypeError)
-            bad_year_message(series_id, raw, _as_float(years_raw.iloc[pos])),
+            bad_year_message(
+                series_id,
+                raw,
+                _as_float(years_raw.iloc[pos]),
+                row=None if in_index else group.index[pos],
+                in_index=in_index,
+            ),
             series_id=series_id,
             value=raw,
         )
@@ -416,7 +423,12 @@ def _one_series(series_id: str, group: pd.DataFrame) -> SeriesData:
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
         raise NonNumericValueError(
-            value_not_finite_message(series_id, int(years_raw.iloc[pos]), group["value"].iloc[pos]),
+            value_not_finite_message(
+                series_id,
+                int(years_raw.iloc[pos]),
+                group["value"].iloc[pos],
+                in_index=in_index,
+            ),
             series_id=series_id,
             year=int(years_raw.iloc[pos]),
             value=group["value"].iloc[pos],

@@ -106,21 +106,36 @@ def true_false_cells(column: pd.Series, numbers: np.ndarray) -> np.ndarray:
 # raises them (via split_series) and ``forecast_many`` records them as a series' note.
 
 
-def bad_year_message(series_id: str, cell: Any, number: float) -> str:
+def bad_year_message(
+    series_id: str,
+    cell: Any,
+    number: float,
+    *,
+    row: Any = None,
+    in_index: bool = False,
+    place: str | None = None,
+) -> str:
     """Message for a ``year`` cell that is not an integer year from 1 to 9999.
 
-    ``number`` is the cell read as a number (NaN when it is not one).
+    ``number`` is the cell read as a number (NaN when it is not one). ``row`` names the
+    frame's row holding the cell (its index label), when the years are a column;
+    ``in_index``: the years are a Series' index, whose fix the message then gives (it gave
+    that fix for a frame's year column too, read from a CSV file, which has no index to
+    set). ``place`` names the cell in its file instead ("markets.csv row 4").
 
     Examples
     --------
     >>> bad_year_message("s", 2020.5, 2020.5)
     "series 's': year 2020.5 is not an integer year; use integers such as 2021"
-    >>> bad_year_message("s", "20210", 20210.0)
-    "series 's': year 20210 is above 9999; use four-digit years such as 2021"
-    >>> bad_year_message("s", 0, 0.0)  # doctest: +NORMALIZE_WHITESPACE
+    >>> bad_year_message("s", "20210", 20210.0, place="f.csv row 3")
+    "series 's': year 20210 (f.csv row 3) is above 9999; use four-digit years such as 2021"
+    >>> bad_year_message("s", 0, 0.0, in_index=True)  # doctest: +NORMALIZE_WHITESPACE
     "series 's': year 0 is not a year; use calendar years such as 2021 (positions 0, 1,
     2... instead of years? a Series needs its years as the index: s.index = range(2019,
     2019 + len(s)))"
+    >>> bad_year_message("s", -3, -3.0, row=2)  # doctest: +NORMALIZE_WHITESPACE
+    "series 's': year -3 (row 2 of the data) is not a year; use calendar years such as
+    2021 in the year column (positions 0, 1, 2... instead of years?)"
     >>> bad_year_message("s", float("nan"), float("nan"))
     "series 's': a row has no year (a blank year cell); give its year, or drop the row"
     """
@@ -131,19 +146,31 @@ def bad_year_message(series_id: str, cell: Any, number: float) -> str:
             f"series {series_id!r}: a row has no year (a blank year cell); give its year, or "
             "drop the row"
         )
+    where = (
+        f" ({place})"
+        if place is not None
+        else ""
+        if row is None
+        else f" (row {cell_repr(row)} of the data)"
+    )
     if np.isfinite(number) and float(number).is_integer() and number < YEAR_MIN:
+        if in_index:
+            return (
+                f"series {series_id!r}: year {int(number)} is not a year; use calendar years "
+                "such as 2021 (positions 0, 1, 2... instead of years? a Series needs its "
+                "years as the index: s.index = range(2019, 2019 + len(s)))"
+            )
         return (
-            f"series {series_id!r}: year {int(number)} is not a year; use calendar years such "
-            "as 2021 (positions 0, 1, 2... instead of years? a Series needs its years as the "
-            "index: s.index = range(2019, 2019 + len(s)))"
+            f"series {series_id!r}: year {int(number)}{where} is not a year; use calendar "
+            "years such as 2021 in the year column (positions 0, 1, 2... instead of years?)"
         )
     if np.isfinite(number) and float(number).is_integer():
         return (
-            f"series {series_id!r}: year {int(number)} is above {YEAR_MAX}; "
+            f"series {series_id!r}: year {int(number)}{where} is above {YEAR_MAX}; "
             "use four-digit years such as 2021"
         )
     return (
-        f"series {series_id!r}: year {cell_repr(cell)} is not an integer year; "
+        f"series {series_id!r}: year {cell_repr(cell)}{where} is not an integer year; "
         "use integers such as 2021"
     )
 
@@ -162,7 +189,9 @@ def missing_id_message(row: int, year: Any) -> str:
     )
 
 
-def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
+def value_not_finite_message(
+    series_id: str, year: int, cell: Any, *, in_index: bool = False
+) -> str:
     """Message for a ``value`` cell (in ``year``) that is missing, text or infinite.
 
     A missing cell (NaN, None: a blank cell of a file) is called blank "but the row is
@@ -170,12 +199,15 @@ def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
     never a gap in silence (a blank cell may be a value lost in an export); the fix names
     the two ways to say a year was not published, dropping the row or marking it "n/a"
     (in a wide table a blank cell is a year not published, no row). Text or an infinite
-    number gets a fix for either layout.
+    number gets a fix for either layout; ``in_index`` (a year-indexed Series, which has
+    neither rows nor cells) the Series' own: ``s.drop(2020)``.
 
     Examples
     --------
     >>> value_not_finite_message("s", 2020, "abc").split(";")[0]
     "series 's' year 2020: value 'abc' is not a finite number"
+    >>> value_not_finite_message("s", 2020, float("inf"), in_index=True).split("; ")[1]
+    'give a number, or leave the year out (a missing year is allowed: s.drop(2020))'
     >>> value_not_finite_message("s", 2020, "1,562.5").split(":")[1]
     " value '1,562.5' is a number written with thousands separators, text to pandas; pass 1562.5"
     >>> value_not_finite_message("s", 2020, float("nan"))  # doctest: +NORMALIZE_WHITESPACE
@@ -193,10 +225,10 @@ def value_not_finite_message(series_id: str, year: int, cell: Any) -> str:
             "as its value (pandas.read_csv reads 'n/a' as NaN unless given "
             "keep_default_na=False; read_series and read_long_table keep it)"
         )
+    how = f"s.drop({int(year)})" if in_index else "drop its row, or blank its cell in a wide table"
     message = (
         f"series {series_id!r} year {int(year)}: value {cell_repr(cell)} is not a finite "
-        "number; give a number, or leave the year out (a missing year is allowed: drop its "
-        "row, or blank its cell in a wide table)"
+        f"number; give a number, or leave the year out (a missing year is allowed: {how})"
     )
     if isinstance(cell, str) and _GROUPED_NUMBER.match(cell):
         number = float(cell.replace(",", ""))
@@ -293,11 +325,28 @@ def duplicate_year_message(series_id: str, year: int, values: Any) -> str:
 
     Examples
     --------
+    Values are shown to 15 significant digits, as the user wrote them (a sum such as
+    0.1 + 133.0 stored as 133.10000000000001 reads 133.1).
+
     >>> duplicate_year_message("s", 2021, [2.0, 3.0])
     "series 's' has 2 values for year 2021 (2.0, 3.0); keep one row per year"
+    >>> duplicate_year_message("s", 2021, [133.10000000000005, 0.1 + 0.2])
+    "series 's' has 2 values for year 2021 (133.1, 0.3); keep one row per year"
     """
     listed = [float(v) for v in values]
     return (
         f"series {series_id!r} has {len(listed)} values for year {int(year)} "
-        f"({', '.join(repr(v) for v in listed)}); keep one row per year"
+        f"({', '.join(_as_written(v) for v in listed)}); keep one row per year"
     )
+
+
+def _as_written(number: float) -> str:
+    """``number`` as written: the shortest text of its value to 15 significant digits
+    (float noise from arithmetic, 133.10000000000005, dropped; 2.0 stays ``2.0``).
+
+    Examples
+    --------
+    >>> _as_written(133.10000000000005), _as_written(2.0), _as_written(1234567.1)
+    ('133.1', '2.0', '1234567.1')
+    """
+    return repr(float(f"{number:.15g}"))

@@ -87,7 +87,12 @@ def compare_methods(
     """
     import pandas as pd
 
-    from idcforecast._forecast_inputs import resolve_caps, resolve_levels, resolve_methods
+    from idcforecast._forecast_inputs import (
+        check_seed,
+        resolve_caps,
+        resolve_levels,
+        resolve_methods,
+    )
     from idcforecast._series_ids import given_ids, with_given_ids
 
     levels = resolve_levels(level, caller="compare_methods")
@@ -96,12 +101,14 @@ def compare_methods(
     # arguments, checked once: each method's row records what goes wrong for that method
     # and series, so a bad horizon or gap policy was a table of blank rows repeating it
     _check_arguments(horizon, backtest_horizon, gaps)
+    check_seed(seed, caller="compare_methods")  # was named "forecast:", checked per method
     parts = _series_parts(data)
     caps = resolve_caps(
         cap,
         [series.series_id for series, _ in parts],
         caller="compare_methods",
         units=[series.unit for series, _ in parts],
+        given=given_ids(data),
     )
     rows: list[dict[str, Any]] = []
     for series, part in parts:

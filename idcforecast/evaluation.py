@@ -267,6 +267,7 @@ def backtest(
         [series.series_id for series in all_series],
         caller="backtest",
         units=[series.unit for series in all_series],
+        given=given_ids(data),
     )
     for series in all_series:
         series_cap = caps.get(series.series_id) if isinstance(caps, Mapping) else caps
@@ -361,48 +362,6 @@ def backtest(
         _warn_failed(failed)
     frame = pd.DataFrame(rows).astype({"year": "int64", "cutoff": "int64"})
     return with_given_ids(frame, given_ids(data))  # 1, not '1', as forecast() gives it
-
-
-def _check_same_levels(frame: pd.DataFrame, levels: list[str]) -> None:
-    """Backtests run at different ``level=`` and concatenated leave some models without
-    some interval columns (NaN): name the model and level rather than a NaN position."""
-    for level in levels:
-        for column in (f"lo_{level}", f"hi_{level}"):
-            if column not in frame.columns:
-                continue
-            missing = frame[column].isna()
-            if missing.all() or not missing.any():
-                continue
-            model = frame.loc[missing, "model"].iloc[0]
-            if frame.loc[frame["model"] == model, column].isna().all():
-                raise DataError(
-                    f"accuracy(): model {model!r} has no {level}% interval ({column} is empty "
-                    "for all its rows) while other models have one: backtests run with "
-                    "different level= were combined; backtest every model with the same "
-                    f"level=, or drop the {level}% columns",
-                    model=str(model),
-                    level=level,
-                )
-
-
-def _check_no_repeats(frame: pd.DataFrame) -> None:
-    """One row per (series, model, cutoff, year): a backtest concatenated twice (a notebook
-    cell run again) would otherwise count every forecast twice, in silence."""
-    key = [c for c in ("series_id", "model", "cutoff", "year") if c in frame.columns]
-    if len(key) < 4:
-        return
-    repeated = frame.duplicated(key, keep=False)
-    if repeated.any():
-        first = frame.loc[repeated].iloc[0]
-        count = int((frame[key] == first[key]).all(axis=1).sum())
-        raise DataError(
-            f"accuracy(): series {first['series_id']!r} model {first['model']!r} has "
-            f"{count} rows for cutoff {first['cutoff']} year {first['year']}; expected one "
-            "per (series, model, cutoff, year): a backtest combined with itself? keep one "
-            "copy (frame.drop_duplicates(['series_id', 'model', 'cutoff', 'year']))",
-            series_id=str(first["series_id"]),
-            model=str(first["model"]),
-        )
 
 
 def _warn_left_out(left_out: list[str], horizon: int) -> None:
@@ -515,13 +474,21 @@ def _group_metrics(g: pd.DataFrame, levels: list[str]) -> dict[str, float]:
 
 
 def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
-    """Accuracy per (series_id, model) and overall (``series_id == "(all)"``).
+    """Accuracy per (series_id, model) and overall (the rows with ``overall`` True).
 
-    Columns: ``series_id, model, smape, mase, owa, coverage_<L>, winkler_<L>, n``
+    Columns: ``series_id, model, smape, mase, owa, coverage_<L>, winkler_<L>, n, overall``
     (``winkler`` scaled by the MASE scale; see the module docstring). Means are over every
     row (series x window x step) of the group. Rows whose history up to the cutoff is
     constant (MASE scale 0) are left out of ``mase`` and ``winkler``; those are NaN when no
-    row is left, and ``owa`` is NaN when the naive forecast was exact.
+    row is left, and ``owa`` is NaN when the naive forecast was exact. Models scored on
+    different forecasts (a backtest of several methods, whose minimums differ) do not
+    compare: a :class:`~idcforecast.errors.BacktestWarning` says so and how to keep the
+    common rows (:func:`idcforecast.compare_methods` scores on common cutoffs).
+
+    The overall row of a model is the one with ``overall`` True. Its ``series_id`` is
+    ``"(all)"`` when the series ids are text; when they are numbers (int ids) it is missing
+    (``<NA>``), so the column keeps the ids' numeric dtype (nullable ``Int64``) rather than
+    mixing them with text. ``acc[acc["overall"]]`` selects the totals for either kind.
 
     Examples
     --------
@@ -530,9 +497,19 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
     >>> acc = accuracy(backtest(y, 2, method="naive", n_windows=2))
     >>> acc[["series_id", "model", "owa"]].values.tolist()
     [['s', 'naive', 1.0], ['(all)', 'naive', 1.0]]
+    >>> acc["overall"].tolist()
+    [False, True]
     """
     import pandas as pd
 
+    from idcforecast._accuracy_checks import check_accuracy_frame
+
+    if not isinstance(backtest_frame, pd.DataFrame):  # was an AttributeError on .columns
+        raise DataError(
+            f"accuracy() needs a backtest() frame; got {type(backtest_frame).__name__}; "
+            "pass the result of idcforecast.backtest(...)",
+            found=type(backtest_frame).__name__,
+        )
     need = {"series_id", "model", "mean", "actual", "naive", "mase_scale"}
     missing = sorted(need - set(backtest_frame.columns))
     if missing:
@@ -546,9 +523,7 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
             "accuracy(): the backtest frame has no rows; expected at least one (cutoff, year) "
             "row; backtest() with a shorter horizon or a longer history gives some"
         )
-    levels = [c[3:] for c in backtest_frame.columns if c.startswith("lo_")]
-    _check_same_levels(backtest_frame, levels)
-    _check_no_repeats(backtest_frame)
+    levels = check_accuracy_frame(backtest_frame)
     rows = []
     for (sid, model), g in backtest_frame.groupby(["series_id", "model"], sort=False):
         try:
@@ -557,8 +532,42 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
             raise type(err)(
                 f"accuracy(): series {sid!r} model {model!r}: {err}", series_id=sid, model=model
             ) from None
-        rows.append({"series_id": sid, "model": model, **metrics})
+        rows.append({"series_id": sid, "model": model, **metrics, "overall": False})
+    own = len(rows)
     for model, g in backtest_frame.groupby("model", sort=False):
-        rows.append({"series_id": "(all)", "model": model, **_group_metrics(g, levels)})
-    out = pd.DataFrame(rows)
-    return out.astype({"n": "int64"})
+        metrics = _group_metrics(g, levels)
+        rows.append({"series_id": "(all)", "model": model, **metrics, "overall": True})
+    out = pd.DataFrame(rows).astype({"n": "int64", "overall": bool})
+    return out.assign(series_id=_ids_with_totals(backtest_frame["series_id"], out, own))
+
+
+def _ids_with_totals(given: pd.Series, out: pd.DataFrame, own: int) -> pd.Series:
+    """``out``'s ``series_id`` column: the per-series ids (its first ``own`` rows) in the
+    dtype of the backtest's ids, and the overall rows' id: ``"(all)"`` among text ids, a
+    missing value in a nullable column among numeric ones (ints and "(all)" shared an
+    object column, where ``acc["series_id"] + 1`` or a merge on the int ids broke).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> out = pd.DataFrame({"series_id": [7, 3, "(all)"]})
+    >>> _ids_with_totals(pd.Series([7, 3]), out, 2).tolist()
+    [7, 3, <NA>]
+    """
+    import pandas as pd
+    from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
+
+    dtype = given.dtype
+    nullable = (
+        "boolean"
+        if is_bool_dtype(dtype)
+        else "Int64"
+        if is_integer_dtype(dtype)
+        else "Float64"
+        if is_float_dtype(dtype)
+        else None
+    )
+    if nullable is None:
+        return out["series_id"]
+    ids = out["series_id"].iloc[:own].tolist() + [pd.NA] * (len(out) - own)
+    return pd.Series(pd.array(ids, dtype=nullable), index=out.index, name="series_id")

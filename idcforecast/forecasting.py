@@ -597,6 +597,7 @@ def forecast(
         cap,
         [series.series_id for series in all_series],
         units=[series.unit for series in all_series],
+        given=given_ids(data),
     )
     # "converted from 'GW' (x1000)" on rows read in another unit: named, as forecast_many
     # names them

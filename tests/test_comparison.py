@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from idcforecast import compare_methods, load_dataset
-from idcforecast.errors import DataError
+from idcforecast.errors import DataError, ModelError
 from idcforecast.evaluation import accuracy, backtest
 from idcforecast.forecasting import forecast
 
@@ -220,3 +220,11 @@ def test_the_comparison_forecasts_and_backtests_with_the_cap() -> None:
     drift = table.set_index("model").loc["drift"]
     assert drift["mean"] == pytest.approx(96.5) and drift["hi_95"] == 100.0
     assert drift["note"] == "upper bounds clipped at cap 100"
+
+
+def test_a_bad_seed_is_named_as_compare_methods_argument() -> None:
+    # was: "forecast: seed must be ...", the error of the first method's forecast()
+    y = pd.Series([100.0, 118, 141, 160, 188, 215, 250, 283, 330], index=range(2015, 2024))
+    msg = "compare_methods: seed must be a whole number 0 or more, or None; got 'x'"
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        compare_methods(y, 3, seed="x")

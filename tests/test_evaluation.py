@@ -258,8 +258,8 @@ def test_accuracy_of_an_empty_frame_and_of_a_nan_actual() -> None:
         accuracy(bt.iloc[:0])  # before: a pandas KeyError about dtype mappings
     bt.loc[0, "actual"] = np.nan
     msg = (
-        "accuracy(): series 'series' model 'drift': smape: actual[0] is nan, not a finite "
-        "number; drop that position from every argument (or fill it)"
+        "accuracy(): actual is nan (not a finite number) in row 0 (series 'series', model "
+        "'drift'); expected the backtest() frame's actual: drop that row or fill it"
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         accuracy(bt)  # before: silent NaN smape, mase and owa
@@ -452,3 +452,101 @@ def test_bounds_in_the_wrong_order_are_an_error(metric: str, call: Callable) -> 
         call([10.0, 4.0], [4.0, 8.0])
     # equal bounds (a zero-width interval) are fine: 6 is inside [4, 8], 5 == [5, 5]
     assert call([5.0, 4.0], [5.0, 8.0]) == (1.0 if metric == "coverage" else 2.0)
+
+
+def _two_int_series() -> pd.DataFrame:
+    years = list(range(2016, 2024))
+    return pd.DataFrame(
+        {
+            "series_id": [1] * 8 + [2] * 8,
+            "year": years * 2,
+            "value": [10.0, 12, 13, 15, 18, 20, 23, 25, 5, 6, 7, 8, 9.5, 11, 12, 14],
+        }
+    )
+
+
+def test_accuracy_overall_rows_keep_int_ids_numeric() -> None:
+    # before: int ids 1, 2 and the text "(all)" shared one object column
+    acc = accuracy(backtest(_two_int_series(), 2, method="naive", n_windows=1))
+    assert str(acc["series_id"].dtype) == "Int64"
+    assert acc["overall"].tolist() == [False, False, True]
+    assert acc.loc[~acc["overall"], "series_id"].tolist() == [1, 2]
+    assert acc.loc[acc["overall"], "series_id"].isna().all()
+    # naive from cutoff 2021: series 1 (20) vs actuals 23, 25: 200*3/43, 200*5/45;
+    # series 2 (11) vs 12, 14: 200*1/23, 200*3/25; overall sMAPE is their mean
+    overall = acc[acc["overall"]].iloc[0]
+    assert overall["smape"] == pytest.approx((600 / 43 + 1000 / 45 + 200 / 23 + 600 / 25) / 4)
+    assert overall["n"] == 4
+
+
+def test_accuracy_overall_rows_of_text_ids_are_still_all() -> None:
+    frame = _two_int_series().assign(series_id=lambda f: "s" + f["series_id"].astype(str))
+    acc = accuracy(backtest(frame, 2, method="naive", n_windows=1))
+    assert acc["series_id"].tolist() == ["s1", "s2", "(all)"]
+    assert acc["overall"].tolist() == [False, False, True]
+
+
+def test_accuracy_refuses_what_is_not_a_frame_and_a_bound_without_its_pair() -> None:
+    # before: AttributeError ('Series' object has no attribute 'columns') and KeyError 'hi_80'
+    bt = backtest(_linear_frame(), 2, method="drift", n_windows=1)
+    msg = "accuracy() needs a backtest() frame; got Series; pass the result of"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        accuracy(bt["mean"])
+    msg = (
+        "accuracy(): the 80% interval has lo_80 but no hi_80; pass both bounds of an interval "
+        "(the backtest() frame as it is), or drop lo_80"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        accuracy(bt.drop(columns=["hi_80"]))
+    msg = "accuracy(): the 95% interval has hi_95 but no lo_95"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        accuracy(bt.drop(columns=["lo_95"]))
+
+
+def test_accuracy_warns_when_models_were_scored_on_different_windows() -> None:
+    # before: the totals compared unlike windows without a word. Frame 2010-2019,
+    # horizon 2: naive (minimum 2 points) has cutoffs 2011-2017 (7 windows, 14 rows),
+    # drift (minimum 3) 2012-2017 (6 windows, 12 rows), 12 rows common.
+    from idcforecast.errors import BacktestWarning
+
+    bt = backtest(_linear_frame(), 2, method=["drift", "naive"])
+    msg = (
+        "accuracy(): the models were scored on different forecasts ('drift' 12 rows, 'naive' "
+        "14 rows; 12 of them common to every model)"
+    )
+    with pytest.warns(BacktestWarning, match=re.escape(msg)):
+        accuracy(bt)
+    common = bt[
+        bt.groupby(["series_id", "cutoff", "year"])["model"].transform("nunique")
+        == bt["model"].nunique()
+    ]
+    acc = accuracy(common)  # the fix the warning gives: no warning (warnings are errors)
+    assert acc["n"].tolist() == [12, 12, 12, 12]
+
+
+@pytest.mark.parametrize(
+    ("column", "cell", "message"),
+    [
+        # was: "smape: forecast[0] is nan", naming the forecast for a NaN naive
+        ("naive", np.nan, "accuracy(): naive is nan (not a finite number) in row 0 "),
+        # was: left out of MASE and Winkler as if the history were constant, in silence
+        ("mase_scale", np.nan, "accuracy(): mase_scale is nan (not a finite number) in row 0 "),
+        ("mase_scale", -1.0, "accuracy(): mase_scale is -1.0 (negative) in row 0 "),
+        ("actual", "abc", "accuracy(): actual is 'abc' (not a finite number) in row 0 "),
+    ],
+)
+def test_accuracy_names_the_cell_it_cannot_score(column: str, cell: object, message: str) -> None:
+    bt = backtest(_linear_frame(), 2, method="drift", n_windows=1)
+    bt[column] = bt[column].astype(object)
+    bt.loc[0, column] = cell
+    with pytest.raises(DataError, match=re.escape(message + "(series 'lin', model 'drift')")):
+        accuracy(bt)
+
+
+def test_accuracy_refuses_a_row_without_a_series_id() -> None:
+    # was: left out of its series' row but counted in the overall one (n 3 against 4)
+    bt = backtest(_linear_frame(), 2, method="drift", n_windows=2)
+    bt.loc[0, "series_id"] = None
+    msg = "accuracy(): row 0 has no series_id; expected one in every row"
+    with pytest.raises(DataError, match=re.escape(msg)):
+        accuracy(bt)

@@ -482,10 +482,29 @@ def test_cap_mapping_key_that_names_no_series_is_an_error() -> None:
 
     msg = (
         "forecast: cap is given for series 'x', which is not in the data; expected series ids "
-        "such as '1', '2'; fix the key or drop it"
+        "such as 1, 2; fix the key or drop it"
     )
     with pytest.raises(UnknownSeriesError, match=re.escape(msg)):
         forecast(_two_numbered_series(), 1, method="drift", cap={"x": 9.0})
+
+
+def test_unknown_cap_key_and_int_ids_are_named_as_written() -> None:
+    # before: the int key 3 and the int ids 1, 2 were named as text: '3', '1', '2'
+    from idcforecast import backtest, compare_methods, forecast_many
+    from idcforecast.errors import UnknownSeriesError
+
+    for call, name in (
+        (forecast, "forecast"),
+        (backtest, "backtest"),
+        (forecast_many, "forecast_many"),
+        (compare_methods, "compare_methods"),
+    ):
+        msg = (
+            f"{name}: cap is given for series 3, which is not in the data; expected series "
+            "ids such as 1, 2; fix the key or drop it"
+        )
+        with pytest.raises(UnknownSeriesError, match=re.escape(msg)):
+            call(_two_numbered_series(), 1, cap={np.int64(3): 9.0})
 
 
 def test_caps_may_be_a_pandas_series_indexed_by_series_id() -> None:
@@ -499,7 +518,7 @@ def test_caps_may_be_a_pandas_series_indexed_by_series_id() -> None:
     assert fc["mean"].tolist() == [5.5, 6.0]
     msg = (
         "forecast: cap is given for series 'x', which is not in the data; expected series ids "
-        "such as '1', '2'; fix the key or drop it"
+        "such as 1, 2; fix the key or drop it"
     )
     with pytest.raises(UnknownSeriesError, match=re.escape(msg)):
         forecast(_two_numbered_series(), 1, method="drift", cap=pd.Series({"x": 9.0}))

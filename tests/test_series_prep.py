@@ -9,7 +9,12 @@ import pandas as pd
 import pytest
 
 from idcforecast._series import prepare_values, split_series
-from idcforecast.errors import DataError, EmptyDataError, NonNumericValueError
+from idcforecast.errors import (
+    DataError,
+    DuplicateYearError,
+    EmptyDataError,
+    NonNumericValueError,
+)
 
 
 def test_interpolation_is_geometric_for_positive_series() -> None:
@@ -59,12 +64,14 @@ def test_frame_without_series_id_and_datetime_index() -> None:
         (
             pd.DataFrame({"series_id": ["s"], "year": [2020.5], "value": [1.0]}),
             NonNumericValueError,
-            "series 's': year 2020.5 is not an integer year; use integers such as 2021",
+            "series 's': year 2020.5 (row 0 of the data) is not an integer year; use integers "
+            "such as 2021",
         ),
         (
             pd.DataFrame({"series_id": ["s", "s"], "year": [2019, 20210], "value": [1.0, 2.0]}),
             NonNumericValueError,
-            "series 's': year 20210 is above 9999; use four-digit years such as 2021",
+            "series 's': year 20210 (row 1 of the data) is above 9999; use four-digit years "
+            "such as 2021",
         ),
         (  # was: forecast(pd.Series([1.0, 2, 3, 4, 5]), 2) forecast "years" 5 and 6
             pd.Series([1.0, 2.0, 3.0, 4.0, 5.0], name="s"),
@@ -72,6 +79,25 @@ def test_frame_without_series_id_and_datetime_index() -> None:
             "series 's': year 0 is not a year; use calendar years such as 2021 (positions 0, "
             "1, 2... instead of years? a Series needs its years as the index: "
             "s.index = range(2019, 2019 + len(s)))",
+        ),
+        (  # was: "drop its row, or blank its cell in a wide table", for a Series
+            pd.Series([1.0, np.inf], index=[2019, 2020], name="s"),
+            NonNumericValueError,
+            "series 's' year 2020: value inf is not a finite number; give a number, or leave "
+            "the year out (a missing year is allowed: s.drop(2020))",
+        ),
+        (  # was: the Series-index fix above, for a frame's year column (a CSV's)
+            pd.DataFrame({"series_id": "s", "year": [1, 2, -3], "value": [1.0, 2.0, 3.0]}),
+            NonNumericValueError,
+            "series 's': year -3 (row 2 of the data) is not a year; use calendar years such "
+            "as 2021 in the year column (positions 0, 1, 2... instead of years?)",
+        ),
+        (  # was: (2.0, 133.10000000000005), float noise from an export or a sum
+            pd.DataFrame(
+                {"series_id": "s", "year": [2020, 2020], "value": [2.0, 133.10000000000005]}
+            ),
+            DuplicateYearError,
+            "series 's' has 2 values for year 2020 (2.0, 133.1); keep one row per year",
         ),
         (
             pd.DataFrame({"series_id": ["s"], "year": [2020], "value": ["abc"]}),

@@ -290,7 +290,11 @@ def forecast_many(
         "fallback", "failed"} and ``note`` naming fallbacks, filled gaps, warnings, errors
         and estimates read as data; series in order of first appearance, each with one
         block of rows per method; ``series_id`` holds the ids as given, in the dtype of
-        ``data``'s column (int ids stay int), whatever the engine and chunking.
+        ``data``'s column (int ids stay int), whatever the engine and chunking. A failed
+        series has its ``horizon`` rows, with the years after its last year; a series
+        failed by its years themselves (a year that is not a year: -3, 99999, 2020.5, a
+        blank) has no forecast years: ``year`` is <NA> on its rows (the column is then a
+        nullable ``Int64``).
 
     Raises
     ------

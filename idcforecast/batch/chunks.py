@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NOT_CONVERTED",
+    "YEAR_UNREAD",
     "Chunk",
     "SeriesTable",
     "auto_chunk_size",
@@ -57,6 +58,9 @@ MAX_AUTO_CHUNK = 256
 # how read_long_table marks, last in a row's note, a row it could not convert to the unit
 # asked for: its series fails with the error that follows
 NOT_CONVERTED = "not converted to the unit asked for: "
+# how read_long_table marks, last in a row's note, a row whose year is not a year: its
+# series fails with the message that follows, which names the file's row
+YEAR_UNREAD = "year not read: "
 
 
 @dataclass(frozen=True)
@@ -259,20 +263,20 @@ def _record_shared_names(notes: Notes, codes: NDArray[np.int64], problems: dict[
             problems.setdefault(code, messages[code])
 
 
-def _record_unconverted(notes: Notes, codes: NDArray[np.int64], problems: dict[int, str]) -> None:
-    """Record the series with a row ``read_long_table`` could not convert to the unit asked
-    for (its note ends with :data:`NOT_CONVERTED` and the error), with the error of its
-    first such row."""
+def _record_marked(
+    notes: Notes, codes: NDArray[np.int64], problems: dict[int, str], marker: str
+) -> None:
+    """Record the series with a row ``read_long_table`` marked as failing its series (its
+    note ends with ``marker``, :data:`NOT_CONVERTED` or :data:`YEAR_UNREAD`, and the
+    error), with the error of its first such row."""
 
     note_codes, distinct = _factorized(notes)
-    marked = [
-        k for k, note in enumerate(distinct) if isinstance(note, str) and NOT_CONVERTED in note
-    ]
+    marked = [k for k, note in enumerate(distinct) if isinstance(note, str) and marker in note]
     if not marked:
         return
     for row in np.flatnonzero(np.isin(note_codes, marked)).tolist():
         if (code := int(codes[row])) not in problems:
-            problems[code] = str(distinct[note_codes[row]]).split(NOT_CONVERTED, 1)[1]
+            problems[code] = str(distinct[note_codes[row]]).split(marker, 1)[1]
 
 
 def kept_estimates(
@@ -528,7 +532,8 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     notes = _factorized(data["note"]) if "note" in data.columns else None
     if notes is not None:  # first: the other problems of such a series follow from it
         _record_shared_names(notes, codes, problems)
-        _record_unconverted(notes, codes, problems)
+        _record_marked(notes, codes, problems, YEAR_UNREAD)  # last in its note
+        _record_marked(notes, codes, problems, NOT_CONVERTED)
     year_cells = data["year"].to_numpy()
     value_cells = data["value"].to_numpy()
     with np.errstate(invalid="ignore"):
@@ -537,7 +542,9 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     _first_problems(
         codes,
         bad_year,
-        lambda r: bad_year_message(str(ids[codes[r]]), year_cells[r], float(years[r])),
+        lambda r: bad_year_message(
+            str(ids[codes[r]]), year_cells[r], float(years[r]), row=data.index[r]
+        ),
         problems,
     )
     not_finite = ~np.isfinite(values)

@@ -148,6 +148,18 @@ def _last_real_year(years: NDArray[np.float64]) -> float:
     return float(real.max()) if real.size else float("nan")
 
 
+def _all_real_years(years: NDArray[np.float64]) -> bool:
+    """Whether every one of ``years`` is a year forecast() takes (an integer, 1 to 9999).
+
+    Examples
+    --------
+    >>> _all_real_years(np.array([2015.0, 2016.0])), _all_real_years(np.array([1.0, -3.0]))
+    (True, False)
+    """
+    real = np.isfinite(years) & (years >= YEAR_MIN) & (years <= YEAR_MAX) & (years % 1 == 0)
+    return bool(real.all())
+
+
 def _warning_note(caught: list[warnings.WarningMessage]) -> str:
     seen = dict.fromkeys(f"{w.category.__name__}: {w.message}" for w in caught)
     return "; ".join(f"warning {text}" for text in seen)
@@ -251,6 +263,10 @@ def run_chunk(chunk: Chunk, spec: BatchSpec) -> ChunkResult:
             except Exception as err:  # one bad series never stops the batch
                 series_errors[i] = err
                 series_caught[i].extend(log[seen:])
+                if not _all_real_years(years):
+                    # its years are what failed it (-3 among 1, 2): rows for years 3, 4
+                    # followed the readable ones, made up; it has no forecast years
+                    last_year[i] = np.nan
                 continue
             series_caught[i].extend(log[seen:])
             gap_notes[i] = prepared.note

@@ -399,7 +399,7 @@ def test_cap_mapping_keys_are_matched_as_text_and_checked() -> None:
     assert out["mean"].tolist() == [5.5, 6.0]  # drift 5 + 1 = 6, clipped at 5.5 for '1'
     msg = (
         "forecast_many: cap is given for series 'x', which is not in the data; expected "
-        "series ids such as '1', '2'; fix the key or drop it"
+        "series ids such as 1, 2; fix the key or drop it"
     )
     with pytest.raises(UnknownSeriesError, match=re.escape(msg)):
         forecast_many(data, 1, method="drift", cap={"x": 9.0}, engine="serial", progress=False)
@@ -798,14 +798,25 @@ def test_a_frame_with_cells_marked_not_published_is_read_as_forecast_reads_it() 
     pd.testing.assert_frame_equal(local, out)
 
 
-def test_a_failed_series_gets_the_years_after_its_last_real_year() -> None:
-    # was: 99999 in a year cell gave the failed series the years 100000 and 100001
+def test_a_series_failed_by_its_years_carries_no_forecast_years() -> None:
+    # was: 99999 in a year cell gave the failed series the years 100000 and 100001, then
+    # 2018 and 2019 (after its last real year); -3 among 1, 2 gave 3 and 4: years made up
+    # for a series whose years could not be read. Now <NA>, on every engine.
     data = pd.DataFrame(
-        {"series_id": "a", "year": [2015, 2016, 2017, 99999], "value": [1.0, 2.0, 3.0, 4.0]}
+        {
+            "series_id": ["a"] * 4 + ["b"] * 3 + ["c"] * 3,
+            "year": [2015, 2016, 2017, 99999, 1, 2, -3, 2015, 2016, 2016],
+            "value": [1.0, 2.0, 3.0, 4.0, 1.0, 2.0, 3.0, 1.0, 2.0, 3.0],
+        }
     )
     out = forecast_many(data, 2, method="drift", engine="serial", progress=False)
-    assert out["year"].tolist() == [2018, 2019]
-    assert out["status"].tolist() == ["failed", "failed"]
+    assert str(out["year"].dtype) == "Int64"
+    assert out["year"].isna().tolist() == [True] * 4 + [False] * 2
+    # a repeated year fails the series too, but its years are readable: 2017, 2018
+    assert out["year"].tolist()[4:] == [2017, 2018]
+    assert out["status"].tolist() == ["failed"] * 6
+    local = forecast_many(data, 2, method="drift", n_jobs=2, chunk_size=1, progress=False)
+    pd.testing.assert_frame_equal(local, out)
 
 
 def test_values_published_as_bounds_are_noted_as_forecast_notes_them() -> None:
@@ -956,3 +967,13 @@ def test_an_infinite_cap_in_a_mapping_is_refused_up_front() -> None:
             forecast_many(data, 2, engine="serial", cap=caps, progress=False)
     with pytest.raises(ModelError, match=re.escape(msg.replace("forecast_many", "forecast"))):
         forecast(data, 2, cap={first: float("inf")})
+
+
+def test_forecast_many_names_the_row_of_a_year_that_is_not_a_year() -> None:
+    # was: "a Series needs its years as the index: s.index = ..." for a frame's year column
+    data = pd.DataFrame({"series_id": "s", "year": [1, 2, -3], "value": [1.0, 2.0, 3.0]})
+    out = forecast_many(data, 1, method="drift", engine="serial", progress=False)
+    assert out["note"].tolist() == [
+        "series 's': year -3 (row 2 of the data) is not a year; use calendar years such as "
+        "2021 in the year column (positions 0, 1, 2... instead of years?)"
+    ]

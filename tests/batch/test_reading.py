@@ -1046,3 +1046,17 @@ def test_a_second_table_stacked_below_the_first_is_refused(
     )
     with pytest.raises(DataError, match=re.escape(message)):
         read_long_table(path, unit="亿元")
+
+
+def test_a_year_that_is_not_a_year_fails_its_series_naming_the_file_row(tmp_path: Path) -> None:
+    # was: "series 'a': year -3 is not a year; ... a Series needs its years as the index:
+    # s.index = ...", a fix for another input, and no word of where the cell is
+    path = tmp_path / "bad.csv"
+    path.write_text("series_id,year,value\na,2019,1\na,2020,2\na,-3,3\nb,2019,1\nb,2020,2\n")
+    out = forecast_many(read_long_table(path), 1, method="naive", engine="serial")
+    assert out["note"].tolist()[0] == (
+        "series 'a': year -3 (bad.csv row 4, column 'year') is not a year; use calendar years "
+        "such as 2021 in the year column (positions 0, 1, 2... instead of years?)"
+    )
+    assert out["status"].tolist() == ["failed", "ok"]
+    assert out["mean"].tolist()[1] == 2.0  # naive: b's last value

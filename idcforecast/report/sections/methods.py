@@ -61,8 +61,10 @@ def _own_rows(accuracy: pd.DataFrame) -> pd.DataFrame:
     ['s']
     """
     ids = accuracy["series_id"].astype(str)
-    if int((ids != "(all)").sum()) == 1:
-        return accuracy[ids != "(all)"]
+    # accuracy()'s flag: among int ids the total's id is <NA>, not "(all)"
+    total = accuracy["overall"] if "overall" in accuracy.columns else ids == "(all)"
+    if int((~total).sum()) == 1:
+        return accuracy[~total]
     return accuracy
 
 

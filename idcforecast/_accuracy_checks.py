@@ -1,0 +1,173 @@
+"""Checks of the frame :func:`idcforecast.accuracy` scores (private): every cell it
+needs present and finite, interval bounds in pairs at one set of levels, one row per
+(series, model, cutoff, year), and a warning when models were scored on unlike windows.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from idcforecast._wording import counted
+from idcforecast.errors import DataError, NonNumericValueError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["check_accuracy_frame"]
+
+
+def check_accuracy_frame(frame: pd.DataFrame) -> list[str]:
+    """Check ``frame`` (a backtest() frame with its columns present and a row or more) and
+    return its interval labels ("80", "80_5"); raise a typed error naming what and where
+    otherwise, and warn when its models were scored on different forecasts."""
+    check_cells(frame)
+    levels = interval_levels(frame)
+    check_same_levels(frame, levels)
+    check_no_repeats(frame)
+    warn_unlike_windows(frame)
+    return levels
+
+
+def check_cells(frame: pd.DataFrame) -> None:
+    """A typed error naming the row and column of a cell accuracy() cannot score: a
+    missing id (the row was left out of its series' row but counted in the overall one), a
+    NaN ``naive`` (reported as "forecast[0] is nan"), a missing or negative ``mase_scale``
+    (left out of MASE as if the history were constant, in silence)."""
+    import pandas as pd
+
+    for column in ("series_id", "model"):
+        missing = frame[column].isna().to_numpy()
+        if missing.any():
+            label = _plain(frame.index[int(np.flatnonzero(missing)[0])])
+            raise DataError(
+                f"accuracy(): row {label!r} has no {column}; expected one in every row (it "
+                "was scored in the overall row but in no series' row); fill it or drop the row",
+                column=column,
+            )
+    for column in ("actual", "mean", "naive", "mase_scale"):
+        numbers = pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=np.float64)
+        bad = ~np.isfinite(numbers) | ((numbers < 0) if column == "mase_scale" else False)
+        if bad.any():
+            at = int(np.flatnonzero(bad)[0])
+            row = frame.iloc[at]
+            what = "negative" if np.isfinite(numbers[at]) else "not a finite number"
+            raise NonNumericValueError(
+                f"accuracy(): {column} is {_plain(row[column])!r} ({what}) in row "
+                f"{_plain(frame.index[at])!r} (series {_plain(row['series_id'])!r}, model "
+                f"{_plain(row['model'])!r}); expected the backtest() frame's {column}: drop "
+                "that row or fill it",
+                column=column,
+                series_id=str(row["series_id"]),
+                model=str(row["model"]),
+            )
+
+
+def _plain(value: Any) -> Any:
+    """A numpy scalar as the Python value it holds, for a message (``nan``, not
+    ``np.float64(nan)``)."""
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def interval_levels(frame: pd.DataFrame) -> list[str]:
+    """The interval labels ("80", "80_5") of ``frame``'s ``lo_``/``hi_`` column pairs; a
+    bound without its pair is a DataError (a missing ``hi_80`` was a bare KeyError, a
+    missing ``lo_80`` left the 80% interval unscored without a word).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> interval_levels(pd.DataFrame(columns=["mean", "lo_80", "hi_80"]))
+    ['80']
+    >>> interval_levels(pd.DataFrame(columns=["lo_80", "hi_95"]))
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.DataError: accuracy(): the 80% interval has lo_80 but no hi_80; pass both bounds of an interval (the backtest() frame as it is), or drop lo_80
+    """  # noqa: E501
+    columns = [str(c) for c in frame.columns]
+    lows = [c[3:] for c in columns if c.startswith("lo_")]
+    highs = [c[3:] for c in columns if c.startswith("hi_")]
+    for label in [*lows, *highs]:
+        if label not in lows or label not in highs:
+            has, lacks = ("lo", "hi") if label in lows else ("hi", "lo")
+            level = label.replace("_", ".")
+            raise DataError(
+                f"accuracy(): the {level}% interval has {has}_{label} but no {lacks}_{label}; "
+                "pass both bounds of an interval (the backtest() frame as it is), or drop "
+                f"{has}_{label}",
+                level=level,
+            )
+    return lows
+
+
+def check_same_levels(frame: pd.DataFrame, levels: list[str]) -> None:
+    """Backtests run at different ``level=`` and concatenated leave some models without
+    some interval columns (NaN): name the model and level rather than a NaN position."""
+    for level in levels:
+        for column in (f"lo_{level}", f"hi_{level}"):
+            if column not in frame.columns:
+                continue
+            missing = frame[column].isna()
+            if missing.all() or not missing.any():
+                continue
+            model = frame.loc[missing, "model"].iloc[0]
+            if frame.loc[frame["model"] == model, column].isna().all():
+                raise DataError(
+                    f"accuracy(): model {model!r} has no {level}% interval ({column} is empty "
+                    "for all its rows) while other models have one: backtests run with "
+                    "different level= were combined; backtest every model with the same "
+                    f"level=, or drop the {level}% columns",
+                    model=str(model),
+                    level=level,
+                )
+
+
+def check_no_repeats(frame: pd.DataFrame) -> None:
+    """One row per (series, model, cutoff, year): a backtest concatenated twice (a notebook
+    cell run again) would otherwise count every forecast twice, in silence."""
+    key = [c for c in ("series_id", "model", "cutoff", "year") if c in frame.columns]
+    if len(key) < 4:
+        return
+    repeated = frame.duplicated(key, keep=False)
+    if repeated.any():
+        first = frame.loc[repeated].iloc[0]
+        count = int((frame[key] == first[key]).all(axis=1).sum())
+        raise DataError(
+            f"accuracy(): series {first['series_id']!r} model {first['model']!r} has "
+            f"{count} rows for cutoff {first['cutoff']} year {first['year']}; expected one "
+            "per (series, model, cutoff, year): a backtest combined with itself? keep one "
+            "copy (frame.drop_duplicates(['series_id', 'model', 'cutoff', 'year']))",
+            series_id=str(first["series_id"]),
+            model=str(first["model"]),
+        )
+
+
+def warn_unlike_windows(frame: pd.DataFrame) -> None:
+    """Models scored on different forecasts (a method with a larger minimum starts at a
+    later cutoff): their rows, and their overall rows most, do not compare, and nothing
+    said so (naive's total counted an early, harder cutoff that drift's did not)."""
+    import warnings
+
+    from idcforecast.errors import BacktestWarning
+
+    key = [c for c in ("series_id", "cutoff", "year") if c in frame.columns]
+    if len(key) < 3 or frame["model"].nunique() < 2:
+        return
+    n_models = frame["model"].nunique()
+    shared = frame.groupby(key, sort=False)["model"].transform("nunique") == n_models
+    if bool(shared.all()):
+        return
+    counts = frame.groupby("model", sort=False).size()
+    common = int(shared.sum() // n_models)
+    shown = ", ".join(f"{model!r} {counted(int(n), 'row')}" for model, n in counts.items())
+    warnings.warn(
+        f"accuracy(): the models were scored on different forecasts ({shown}; "
+        f"{common} of them common to every model): a method with a larger minimum starts at a "
+        "later cutoff, so their scores do not compare; to compare them on the same windows, "
+        "keep the common rows: frame[frame.groupby(['series_id', 'cutoff', 'year'])"
+        "['model'].transform('nunique') == frame['model'].nunique()] (compare_methods() "
+        "does so)",
+        BacktestWarning,
+        stacklevel=4,  # the caller of accuracy()
+    )
