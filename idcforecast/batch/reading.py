@@ -40,7 +40,12 @@ from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
 from idcforecast._unit_lines import no_rows_against_the_line_above
 from idcforecast.batch.chunks import NOT_CONVERTED, YEAR_UNREAD
-from idcforecast.batch.series_units import factor_and_note, one_unit_per_series, with_notes
+from idcforecast.batch.series_units import (
+    factor_and_note,
+    one_unit_per_series,
+    scaled_values,
+    with_notes,
+)
 from idcforecast.batch.value_cells import cell_units_read, percent_unit, value_numbers
 from idcforecast.batch.wide import (
     is_wide,
@@ -530,12 +535,7 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
         out["unit"] = np.where(unconverted, data["unit"].to_numpy(dtype=object), target)
     if notes_of:  # as read_series notes them: forecast_many's note names these years
         out["note"] = with_notes(out, notes_of)
-    numbers = pd.to_numeric(data["value"], errors="coerce")
-    converted_values = numbers * factors
-    if numbers.notna().all():
-        out["value"] = converted_values.astype(np.float64)
-    else:  # text cells stay as written, for their series' note
-        out["value"] = converted_values.astype(object).where(numbers.notna(), data["value"])
+    out["value"] = scaled_values(data["value"], factors)
     return out
 
 

@@ -89,13 +89,20 @@ def one_unit_per_series(data: pd.DataFrame, kw_per_rack: float, place_of: Any) -
     out["unit"] = unit
     notes = with_notes(out, notes_of)
     out["note"] = np.where(pd.isna(notes), "", notes)
-    numbers = pd.to_numeric(data["value"], errors="coerce")
-    values = numbers * factors
-    if numbers.notna().all():
-        out["value"] = values.astype(np.float64)
-    else:  # text cells stay as written, for their series' note
-        out["value"] = values.astype(object).where(numbers.notna(), data["value"])
+    out["value"] = scaled_values(data["value"], factors)
     return out
+
+
+def scaled_values(values: pd.Series, factors: Any) -> pd.Series:
+    """``values`` times ``factors``: floats, or, where some cell is text, objects with the
+    text cells as written (their series fail, named by their note)."""
+    import pandas as pd
+
+    numbers = pd.to_numeric(values, errors="coerce")
+    scaled = numbers * factors
+    if numbers.notna().all():
+        return scaled.astype(np.float64)
+    return scaled.astype(object).where(numbers.notna(), values)
 
 
 def with_notes(out: pd.DataFrame, notes_of: dict[str, list[Any]]) -> Any:
