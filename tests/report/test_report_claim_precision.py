@@ -59,3 +59,46 @@ def test_a_claimed_range_keeps_its_published_ends() -> None:
     text = check_claims([level], history=HISTORY).iloc[0]["explanation"]
     # 3,400 / 4,043.2 - 1 = -15.9%: the range's high end undershot
     assert "the claimed 3,000 to 3,400 failed" in text, text
+
+
+def _share_record() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "claim_set": ["a", "b"],
+            "by": ["Analyst A", "Analyst B"],
+            "made": ["2021", "2021"],
+            "year": [2023, 2023],
+            "qualifier": ["exact", "at_least"],
+            "value": [3.25, 4.0],
+            "unit": "%",
+            "actual": [3.4, 3.4],
+            "error": [3.25 / 3.4 - 1, 4.0 / 3.4 - 1],
+            "held": [False, False],
+            "forecast": [True, True],
+        }
+    )
+
+
+def test_the_track_record_prints_a_claim_with_its_own_precision() -> None:
+    from idcforecast.report._numbers import LevelFormat
+    from idcforecast.report.sections.claims_and_scenarios import track_record_table
+
+    # a share published with one decimal (3.0, 3.4, 5.6 percent): the report's one decimal
+    fmt = LevelFormat.for_values([3.0, 3.4, 5.6], published=[3.0, 3.4, 5.6], unit="%")
+    assert fmt.decimals == 1
+    table = track_record_table(_share_record(), fmt)
+    # the 3.25% claim was "3.2" (the history's one decimal); "more than 4" as published
+    assert table["Forecast"].tolist() == ["3.25", "> 4"]
+    assert table["Actual"].tolist() == ["3.4", "3.4"]
+    # 3.25 / 3.4 - 1 = -4.4%; 4.0 / 3.4 - 1 = +17.6%
+    assert table["Error"].tolist() == ["-4.4%", "+17.6%"]
+
+
+def test_the_track_record_chart_labels_a_claim_as_the_table_prints_it() -> None:
+    from idcforecast.report._numbers import LevelFormat
+    from idcforecast.report.charts import plot_claims
+
+    fmt = LevelFormat.for_values([3.0, 3.4, 5.6], published=[3.0, 3.4, 5.6], unit="%")
+    fig = plot_claims(_share_record(), figures=fmt)
+    labels = sorted(t.get_text() for t in fig.axes[0].texts)
+    assert labels == ["a (2021): 3.25", "b (2021): >4.0"]

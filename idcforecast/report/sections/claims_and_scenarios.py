@@ -8,17 +8,18 @@ from typing import TYPE_CHECKING
 
 from idcforecast._wording import qualifier_sign
 from idcforecast.report._growth import history_change_unit, signed
-from idcforecast.report._numbers import span_text
+from idcforecast.report._numbers import claim_text, span_text
 from idcforecast.report.charts import plot_claims, plot_scenarios
 from idcforecast.report.style import unit_label
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from idcforecast.report._numbers import LevelFormat
     from idcforecast.report.context import ReportContext
     from idcforecast.report.pdf import ReportDocument
 
-__all__ = ["claims", "scenarios"]
+__all__ = ["claims", "scenarios", "track_record_table"]
 
 
 # the height of an A4 page's text area below the running header, in mm
@@ -62,31 +63,7 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
     fmt = ctx.figures
     if len(forecasts):
         fig = plot_claims(record, history=ctx.history, figures=fmt)
-        table = pd.DataFrame(
-            {
-                # the chart labels a forecast whose maker is named in Chinese by its set
-                "Claim set": forecasts["claim_set"].astype(str),
-                "By": forecasts["by"].astype(str),
-                "Made": forecasts["made"].astype(str),
-                "For": forecasts["year"].astype(str),
-                "Forecast": [
-                    qualifier_sign(str(q)) + fmt.text(v)
-                    for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
-                ],
-                "Actual": [  # NaN: no actual for that year (yet)
-                    "–" if pd.isna(v) else qualifier_sign(str(q)) + fmt.text(v)
-                    for q, v in zip(
-                        forecasts.get("actual_qualifier", [""] * len(forecasts)),
-                        forecasts["actual"],
-                        strict=True,
-                    )
-                ],
-                "Error": ["–" if pd.isna(e) else f"{100 * e:+.1f}%" for e in forecasts["error"]],
-                "Held": [  # NA: no actual for that year yet
-                    "not yet" if pd.isna(h) else "yes" if h else "no" for h in forecasts["held"]
-                ],
-            }
-        )
+        table = track_record_table(forecasts, fmt)
         # 38 mm holds "global_times_2020_07_07" and 20 mm "2020-07-07" on one line (18 mm
         # wrapped it to "2020-07-" / "07": 16.0 mm of text at 7.5 pt plus 2.4 mm padding)
         widths = (38, 38, 20, 10, 19, 18, 16, 15)
@@ -102,6 +79,51 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
             align=("LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
             size=7.5,
         )
+
+
+def track_record_table(forecasts: pd.DataFrame, fmt: LevelFormat) -> pd.DataFrame:
+    """The track-record table: each published forecast, as published ("3,200", a 3.25
+    percent claim "3.25"), beside the actual in the report's decimals, its error and
+    whether it held.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from idcforecast.report._numbers import LevelFormat
+    >>> record = pd.DataFrame({"claim_set": ["s"], "by": ["B"], "made": ["2020"],
+    ...     "year": [2022], "qualifier": ["exact"], "value": [3200.0], "actual": [4043.2],
+    ...     "error": [3200 / 4043.2 - 1], "held": [False]})
+    >>> track_record_table(record, LevelFormat(1, 0)).iloc[0].tolist()
+    ['s', 'B', '2020', '2022', '3,200', '4,043.2', '-20.9%', 'no']
+    """
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            # the chart labels a forecast whose maker is named in Chinese by its set
+            "Claim set": forecasts["claim_set"].astype(str),
+            "By": forecasts["by"].astype(str),
+            "Made": forecasts["made"].astype(str),
+            "For": forecasts["year"].astype(str),
+            # a claim as published ("3,200", "3.25"), not with the history's decimals
+            "Forecast": [
+                qualifier_sign(str(q)) + claim_text(v, fmt)
+                for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
+            ],
+            "Actual": [  # NaN: no actual for that year (yet)
+                "–" if pd.isna(v) else qualifier_sign(str(q)) + fmt.text(v)
+                for q, v in zip(
+                    forecasts.get("actual_qualifier", [""] * len(forecasts)),
+                    forecasts["actual"],
+                    strict=True,
+                )
+            ],
+            "Error": ["–" if pd.isna(e) else f"{100 * e:+.1f}%" for e in forecasts["error"]],
+            "Held": [  # NA: no actual for that year yet
+                "not yet" if pd.isna(h) else "yes" if h else "no" for h in forecasts["held"]
+            ],
+        }
+    )
 
 
 def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
