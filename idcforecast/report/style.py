@@ -144,7 +144,9 @@ def unit_label(unit: str) -> str:
     """A readable axis label for a canonical unit spelling.
 
     A currency keeps its code first, as amounts are quoted ("CNY 100 million"); any other
-    unit reads as a count of it ("10 thousand racks"), and a plain count as the magnitude.
+    unit reads as a count of it ("10 thousand racks"), and a plain count as the magnitude,
+    or "number" without one, as the tables' "Number" column (the headline card and the
+    chart axis said "count", a unit no reader has).
 
     Examples
     --------
@@ -152,14 +154,16 @@ def unit_label(unit: str) -> str:
     ('CNY 100 million', 'USD billion')
     >>> unit_label("racks 10k"), unit_label("kWh 100m"), unit_label("count thousand")
     ('10 thousand racks', '100 million kWh', 'thousand')
-    >>> unit_label("%"), unit_label("TWh"), unit_label("MW")
-    ('percent', 'TWh', 'MW')
+    >>> unit_label("%"), unit_label("TWh"), unit_label("MW"), unit_label("count")
+    ('percent', 'TWh', 'MW', 'number')
     """
     from idcforecast.units import known_units
 
     unit = without_cjk(unit.strip(), placeholder=unit.strip())
     if unit == "%":
         return "percent"
+    if unit == "count":
+        return "number"
     match = re.fullmatch(r"(\S+) (\S+)", unit)
     if match and match.group(2) in _MAGNITUDES:
         base, magnitude = match.group(1), _MAGNITUDES[match.group(2)]

@@ -201,7 +201,10 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
     if result.probabilities is not None:
         probs = result.probabilities
         doc.paragraph(
-            f"Probability that the {year} value exceeds each level (in {unit_label(ctx.unit)}), "
+            f"Probability that the {year} value exceeds each level"
+            # a plain count has no unit to name ("in number" said nothing)
+            + ("" if ctx.plain_count else f" (in {unit_label(ctx.unit)})")
+            + ", "
             "as the share of simulated paths above it"
             + (
                 "; the weighted row mixes the scenarios by their weights."
