@@ -164,10 +164,18 @@ def whole_counts(values: Iterable[Any], unit: str) -> bool:
     (True, False)
     >>> whole_counts([597.0, 992.5], "count"), whole_counts([800.0], "MW")
     (False, False)
+
+    No unit is no count (``parse_unit("")`` reads as one): a table without a unit keeps
+    the decimals its figures need, "9.4", not a count's "9".
+
+    >>> whole_counts([3.0, 5.0, 8.0], ""), whole_counts([3.0, 5.0], "nan")
+    (False, False)
     """
     from idcforecast.errors import IdcForecastError
     from idcforecast.units import parse_unit
 
+    if str(unit).strip().lower() in ("", "nan", "none", "<na>"):
+        return False
     try:
         parsed = parse_unit(str(unit))
     except IdcForecastError:
