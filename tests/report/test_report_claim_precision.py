@@ -102,3 +102,23 @@ def test_the_track_record_chart_labels_a_claim_as_the_table_prints_it() -> None:
     fig = plot_claims(_share_record(), figures=fmt)
     labels = sorted(t.get_text() for t in fig.axes[0].texts)
     assert labels == ["a (2021): 3.25", "b (2021): >4.0"]
+
+
+def test_the_claims_table_says_undetermined_and_what_a_partial_verdict_rests_on() -> None:
+    from idcforecast.claim_checks import check_claims
+    from idcforecast.datasets import load_dataset
+    from idcforecast.report.sections.claims_and_scenarios import claims_table
+
+    checks = check_claims(load_dataset("published_forecasts"), history="bundled")
+    verdict = dict(zip(checks["claim_set"], claims_table(checks)["Verdict"], strict=True))
+    # CAICT: its only rate (growth 9.8% in 2021) has no 2020 level to check against, so
+    # check_claims' verdict is NA, "undetermined" (the report said "not checkable")
+    assert verdict["caict_whitepaper_2022"] == "undetermined"
+    # IDC: "consistent" rests on the CAGR and the stated 2022 level, not on its growth
+    # 12.7% in 2022 (no 2021 level): the table says so
+    assert verdict["idc_corp_2023_08"] == (
+        "consistent\nchecked: CAGR 18.9% 2022-2027; stated 2022 level"
+    )
+    # every claim of these sets was checked: the verdict alone
+    assert verdict["global_times_2020_07_07"] == "inconsistent"
+    assert verdict["kezhi_2020_07"] == "consistent"

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from idcforecast.report.context import ReportContext
     from idcforecast.report.pdf import ReportDocument
 
-__all__ = ["claims", "scenarios", "track_record_table"]
+__all__ = ["claims", "claims_table", "scenarios", "track_record_table"]
 
 
 # the height of an A4 page's text area below the running header, in mm
@@ -28,7 +28,6 @@ _PAGE_BODY_MM = 240.0
 
 def claims(ctx: ReportContext, doc: ReportDocument) -> None:
     """Published claims about the series: are they consistent, and did they come true?"""
-    import pandas as pd
 
     checks = ctx.claims
     assert checks is not None  # guarded by _has_claims (the registry's when)
@@ -38,19 +37,8 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
         "the stated growth rate connect the stated levels?) and, for forecasts, against what "
         "happened. Checked with idcforecast.check_claims and idcforecast.track_record."
     )
-    verdict = {True: "consistent", False: "inconsistent"}
     doc.table(
-        pd.DataFrame(
-            {
-                "Claim set": checks["claim_set"].astype(str),
-                "Claims": checks["claims"].astype(str),
-                "Verdict": [
-                    verdict.get(v, "not checkable") if not pd.isna(v) else "not checkable"
-                    for v in checks["consistent"]
-                ],
-                "Explanation": checks["explanation"].astype(str),
-            }
-        ),
+        claims_table(checks),
         # 35 mm holds a set id like "global_times_2020_07_07" (31.9 mm at 7 pt + padding)
         col_widths=(35, 37, 20, 82),
         size=7.0,
@@ -79,6 +67,54 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
             align=("LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
             size=7.5,
         )
+
+
+def claims_table(checks: pd.DataFrame) -> pd.DataFrame:
+    """The Claims table of :func:`idcforecast.check_claims`' rows: each set's claims, its
+    verdict ("consistent", "inconsistent", or "undetermined" when no rate of the set
+    could be checked: the explanation says why) and its explanation. A verdict reached
+    while some claim of the set was not checkable says what it rests on (the ``checked``
+    column: "consistent" over "checked: CAGR 18.9% 2022-2027; stated 2022 level", where
+    a growth claim beside it had no level to be checked against).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> checks = pd.DataFrame({"claim_set": ["a", "b", "c"], "claims": ["..."] * 3,
+    ...     "consistent": pd.array([True, False, pd.NA], dtype="boolean"),
+    ...     "fits": ["growth 12.7% in 2022: not checkable: no level for 2021, claimed or "
+    ...              "actual; CAGR 18.9% 2022-2027: 5 steps from 2022", "none",
+    ...              "not checkable: no level for 2020, claimed or actual"],
+    ...     "checked": ["CAGR 18.9% 2022-2027", "CAGR 27.8% 2020-2022", "stated 2021 level"],
+    ...     "explanation": ["..."] * 3})
+    >>> claims_table(checks)["Verdict"].tolist()
+    ['consistent\\nchecked: CAGR 18.9% 2022-2027', 'inconsistent', 'undetermined']
+    """
+    import pandas as pd
+
+    blank = pd.Series([""] * len(checks), index=checks.index)
+    verdicts = []
+    for consistent, fits, checked in zip(
+        checks["consistent"],
+        checks.get("fits", blank).fillna("").astype(str),
+        checks.get("checked", blank).fillna("").astype(str),
+        strict=True,
+    ):
+        if pd.isna(consistent):  # check_claims' NA: no rate claim could be checked
+            verdicts.append("undetermined")
+            continue
+        word = "consistent" if consistent else "inconsistent"
+        # a claim left unchecked beside the verdict: say what the verdict rests on
+        partial = "not checkable" in fits and checked
+        verdicts.append(word + (f"\nchecked: {checked}" if partial else ""))
+    return pd.DataFrame(
+        {
+            "Claim set": checks["claim_set"].astype(str),
+            "Claims": checks["claims"].astype(str),
+            "Verdict": verdicts,
+            "Explanation": checks["explanation"].astype(str),
+        }
+    )
 
 
 def track_record_table(forecasts: pd.DataFrame, fmt: LevelFormat) -> pd.DataFrame:
