@@ -122,3 +122,29 @@ def test_the_claims_table_says_undetermined_and_what_a_partial_verdict_rests_on(
     # every claim of these sets was checked: the verdict alone
     assert verdict["global_times_2020_07_07"] == "inconsistent"
     assert verdict["kezhi_2020_07"] == "consistent"
+
+
+def test_the_summary_says_which_claim_sets_are_undetermined() -> None:
+    # "0 of 1 claim sets about this series are internally inconsistent" for the CAICT
+    # set, whose only rate could not be checked: read as found consistent
+    from types import SimpleNamespace
+
+    from idcforecast.report.sections.overview import _claims_lines
+
+    checks = pd.DataFrame(
+        {
+            "claim_set": ["caict_whitepaper_2022", "x"],
+            "consistent": pd.array([pd.NA, True], dtype="boolean"),
+        }
+    )
+    ctx = SimpleNamespace(claims=checks, track_record=None)
+    (line,) = _claims_lines(ctx)  # type: ignore[arg-type]
+    assert line == (
+        "**Published claims:** 0 of 2 claim sets about this series are internally "
+        "inconsistent; the consistency of 1 is undetermined (caict_whitepaper_2022; the "
+        "Claims table says why)."
+    )
+    ctx = SimpleNamespace(claims=checks.iloc[[1]], track_record=None)
+    assert _claims_lines(ctx) == [  # type: ignore[arg-type]
+        "**Published claims:** 0 of 1 claim sets about this series are internally inconsistent."
+    ]
