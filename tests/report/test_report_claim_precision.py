@@ -148,3 +148,19 @@ def test_the_summary_says_which_claim_sets_are_undetermined() -> None:
     assert _claims_lines(ctx) == [  # type: ignore[arg-type]
         "**Published claims:** 0 of 1 claim sets about this series are internally inconsistent."
     ]
+
+
+def test_the_claims_heading_is_not_left_alone_at_the_foot_of_a_page(tmp_path) -> None:
+    # china_idc_caict: the heading and its paragraph ended page 2, the table opened page 3
+    import re
+
+    from pypdf import PdfReader
+
+    from idcforecast import build_report
+
+    out = build_report(
+        series_id="china_idc_caict", method="drift", out=tmp_path / "c.pdf", date="2026-01-01"
+    )
+    pages = [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(out).pages]
+    (page,) = [p for p in pages if "Claims and track record Growth claims" in p]
+    assert "unattributed_2024 level 2,407 CNY 100m" in page
