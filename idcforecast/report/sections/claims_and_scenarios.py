@@ -38,13 +38,13 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
     )
     table = claims_table(checks)
     # 35 mm holds a set id like "global_times_2020_07_07" (31.9 mm at 7 pt + padding)
-    widths = (35, 37, 20, 82)
+    claim_widths = (35, 37, 20, 82)
     # the heading with its text and the table's first row: they were left alone at the
     # foot of a page, the table opening the next
-    first_row = doc.table_height(table.iloc[:1], col_widths=widths, size=7.0)
+    first_row = doc.table_height(table.iloc[:1], col_widths=claim_widths, size=7.0)
     doc.heading("Claims and track record", keep=doc.text_height(intro) + first_row)
     doc.paragraph(intro)
-    doc.table(table, col_widths=widths, size=7.0)
+    doc.table(table, col_widths=claim_widths, size=7.0)
     record = ctx.track_record
     if record is None or not len(record):
         return
