@@ -233,6 +233,9 @@ def plot_claims(
             ylabel=unit_label(unit),
             title=title or "Published forecasts against what happened",
         )
+        if xs:  # a forecast for a year after the history's last sat on the axis' right edge
+            left, right = ax.get_xlim()
+            ax.set_xlim(left, max(right, max(xs) + 0.5))
         add_footnote(
             fig,
             "Forecasts as published (level claims made before their target year or during "
