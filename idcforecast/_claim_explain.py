@@ -47,6 +47,20 @@ def _num(x: float) -> str:
     return figure_text(x)
 
 
+def _claimed_num(x: float) -> str:
+    """A claimed figure as the Claims column prints it: :func:`_num` without the zeros a
+    publication never wrote ("3,200", not "3,200.0" beside the column's "3,200"; "3,200.5";
+    "0.36"; a converted 3,172.896 still "3,172.9").
+
+    Examples
+    --------
+    >>> _claimed_num(3200.0), _claimed_num(3200.5), _claimed_num(0.36), _claimed_num(3172.896)
+    ('3,200', '3,200.5', '0.36', '3,172.9')
+    """
+    text = _num(x)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def _note(actual: Figure) -> str:
     extra = actual.label().removeprefix("actual").removeprefix(", ")
     return f" ({extra})" if extra else ""
@@ -266,7 +280,7 @@ def _explain_rate(
         ]
         reaching = (
             f"{claim.describe()} reaching {level_words(end_qualifier)}"
-            f"{_num(first.claimed_end)} {unit or ''}{published} in {claim.year}"
+            f"{_claimed_num(first.claimed_end)} {unit or ''}{published} in {claim.year}"
         )
         if bound is None:
             parts.append(
@@ -341,16 +355,18 @@ def _explain_rate(
     return " ".join(parts)
 
 
-def _span_words(interval: tuple[float, float]) -> str:
-    """An interval of levels as prose: "1,456.5 to 1,638.4", "at least 5.0", "at most 9.0"."""
+def _span_words(interval: tuple[float, float], *, claimed: bool = False) -> str:
+    """An interval of levels as prose: "1,456.5 to 1,638.4", "at least 5.0", "at most 9.0";
+    ``claimed``: a published range, its ends as published ("3,000 to 3,400")."""
+    text = _claimed_num if claimed else _num
     lo, hi = interval
     if math.isinf(hi):
-        return f"at least {_num(lo)}"
+        return f"at least {text(lo)}"
     if lo <= 0:
-        return f"at most {_num(hi)}"
-    if _num(lo) == _num(hi):  # an exact rate and end imply one base: not "1,959.2 to 1,959.2"
-        return _num(lo)
-    return f"{_num(lo)} to {_num(hi)}"
+        return f"at most {text(hi)}"
+    if text(lo) == text(hi):  # an exact rate and end imply one base: not "1,959.2 to 1,959.2"
+        return text(lo)
+    return f"{text(lo)} to {text(hi)}"
 
 
 def _span_name(interval: tuple[float, float]) -> str:
@@ -361,8 +377,8 @@ def _span_name(interval: tuple[float, float]) -> str:
 def _stated(claim: Claim, value: float, interval: tuple[float, float]) -> str:
     """A claimed level as published: "3,000.0 to 3,400.0" for a range, else with its words."""
     if claim.is_range:
-        return _span_words(interval)
-    return f"{level_words(claim.qualifier)}{_num(value)}"
+        return _span_words(interval, claimed=True)
+    return f"{level_words(claim.qualifier)}{_claimed_num(value)}"
 
 
 def _against_span(value: float, interval: tuple[float, float], fits: Any, tolerance: float) -> str:
@@ -562,7 +578,7 @@ def _outcome_of(
     shot = _shot(gap, actual.qualifier)
     # a level claimed in another currency, or in power against racks
     published = as_published(claim, group.unit, kw_per_rack=group.kw_per_rack)
-    claimed = f"{level_words(claim.qualifier)}{_num(value)}{published}"
+    claimed = f"{level_words(claim.qualifier)}{_claimed_num(value)}{published}"
     # derived, or converted from the history's currency (as the stated levels say)
     about = ["derived"] if actual.derived else []
     if actual.converted_from is not None:
@@ -573,7 +589,7 @@ def _outcome_of(
     if claim.is_range:
         end = "high" if gap < 0 else "low"
         verdict = "held: the actual is inside it" if held else f"failed: its {end} end {shot}"
-        out["_text"] = f"{head}the claimed {_span_words(span)}{published} {verdict}."
+        out["_text"] = f"{head}the claimed {_span_words(span, claimed=True)}{published} {verdict}."
     elif claim.qualifier in ("at_least", "at_most"):
         verdict = ("held:" if gap == 0 else "held, though") if held else "failed:"
         out["_text"] = f"{head}the claim ({claimed}) {verdict} it {shot}."

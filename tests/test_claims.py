@@ -88,12 +88,12 @@ def test_seed_article_summary_row() -> None:
     assert row["end_gap"] == pytest.approx(-0.20855, abs=1e-5)
     assert bool(row["actual_derived"]) is True
     assert row["explanation"] == (
-        "CAGR 27.8% 2020-2022 reaching 3,200.0 CNY 100m in 2022 implies a base of 1,959.2 in "
+        "CAGR 27.8% 2020-2022 reaching 3,200 CNY 100m in 2022 implies a base of 1,959.2 in "
         "2020 (2 steps) or 1,533.1 in 2019 (3 steps). Against the 2020 level of 2,238.7 "
         "(actual), the 2-step reading is off by -12.5% (outside the 1.0% tolerance). Against "
         "the 2019 level of 1,562.5 (actual), the 3-step reading is off by -1.9% (outside the "
         "1.0% tolerance). No reading fits; the closest (3 steps from 2019) would need 27.0% a "
-        "year, not 27.8%. Outcome: the 2022 actual was 4,043.2 (derived); the claimed 3,200.0 "
+        "year, not 27.8%. Outcome: the 2022 actual was 4,043.2 (derived); the claimed 3,200 "
         "undershot the actual by 20.9%."
     )
 
@@ -868,7 +868,7 @@ def test_a_rate_range_fits_when_its_interval_holds_the_needed_rate(tmp_path: Pat
     row = check_claims(claims, history=history).iloc[0]
     assert bool(row.consistent) and row.fits == "3 steps from 2019"
     assert row.explanation == (
-        "CAGR 25-30% 2020-2022 reaching 3,200.0 CNY 100m in 2022 implies a base of 1,893.5 "
+        "CAGR 25-30% 2020-2022 reaching 3,200 CNY 100m in 2022 implies a base of 1,893.5 "
         "to 2,048.0 in 2020 (2 steps) or 1,456.5 to 1,638.4 in 2019 (3 steps). The 2020 "
         # the table's gap in the text too: 2048.0 / 2238.7 - 1 = -8.5%
         "level of 2,238.7 (actual) is 9.3% above that range (gap -8.5%, outside the 1.0% "
@@ -898,7 +898,7 @@ def test_a_level_range_fits_when_the_base_it_implies_holds_the_actual(tmp_path: 
         row.explanation
     )
     assert row.explanation.startswith(
-        "CAGR 27.8% 2020-2022 reaching 3,000.0 to 3,400.0 CNY 100m in 2022"
+        "CAGR 27.8% 2020-2022 reaching 3,000 to 3,400 CNY 100m in 2022"
     )
 
 
@@ -935,7 +935,7 @@ def test_a_level_range_outcome_is_judged_by_its_nearer_end(tmp_path: Path) -> No
     row = check_claims(claims, history=HISTORY).iloc[0]
     assert row.end_gap == pytest.approx(3400 / 4043.2 - 1)
     assert row.explanation.endswith(
-        "Outcome: the 2022 actual was 4,043.2 (derived); the claimed 3,000.0 to 3,400.0 "
+        "Outcome: the 2022 actual was 4,043.2 (derived); the claimed 3,000 to 3,400 "
         "failed: its high end undershot the actual by 15.9%."
     )
 
@@ -974,7 +974,7 @@ def test_two_level_ranges_give_a_range_of_rates() -> None:
     ]
     row = check_claims(claims).iloc[0]
     assert row.explanation.startswith(
-        "From 1,500.0 to 1,600.0 in 2019 to 3,000.0 to 3,400.0 in 2022 is a CAGR of 23.3% "
+        "From 1,500 to 1,600 in 2019 to 3,000 to 3,400 in 2022 is a CAGR of 23.3% "
         "to 31.4% over 3 steps."
     )
 
@@ -986,7 +986,7 @@ def test_more_than_end_states_the_floor_on_the_base() -> None:
     claims = [SEED[0], dataclasses.replace(SEED[1], qualifier="at_least")]
     text = check_claims(claims, history=HISTORY).iloc[0]["explanation"]
     assert text.startswith(
-        "CAGR 27.8% 2020-2022 reaching more than 3,200.0 CNY 100m in 2022 implies a base of "
+        "CAGR 27.8% 2020-2022 reaching more than 3,200 CNY 100m in 2022 implies a base of "
         "more than 1,959.2 in 2020 (2 steps) or more than 1,533.1 in 2019 (3 steps). "
         "The 2020 level of 2,238.7 (actual) is above that floor (fits). "
         "The 2019 level of 1,562.5 (actual) is above that floor (fits)."
@@ -1307,7 +1307,7 @@ def test_outcome_keeps_the_actuals_bound_and_equality() -> None:
     )
     text = check_claims(_M_CLAIMS, history=history).iloc[0]["explanation"]
     assert text.endswith(
-        "Outcome: the 2022 actual was more than 4,000.0; the claimed 3,200.0 undershot the "
+        "Outcome: the 2022 actual was more than 4,000.0; the claimed 3,200 undershot the "
         "actual by at least 20.0%."
     )
     # 320 CNY bn is 3200.0000000000005 亿元: was "overshot the actual by 0.0%"
@@ -1315,7 +1315,7 @@ def test_outcome_keeps_the_actuals_bound_and_equality() -> None:
     equal = _m_history().assign(value=[1562.5, 2238.7, 3200.0])
     text = check_claims(claims, history=equal).iloc[0]["explanation"]
     assert text.endswith(
-        "Outcome: the 2022 actual was 3,200.0; the claimed 3,200.0 equalled the actual."
+        "Outcome: the 2022 actual was 3,200.0; the claimed 3,200 equalled the actual."
     )
     record = track_record(claims, equal).iloc[0]
     assert (record["direction"], record["error"], record["log_error"]) == ("exact", 0.0, 0.0)
@@ -2031,7 +2031,7 @@ def test_an_undetermined_set_of_levels_says_why_and_tells_each_outcome() -> None
         "forecasts (for the year they were made in or later, or without a date made): a "
         "forecast is compared with its actual as an outcome, not judged as a stated fact. "
         "Outcome: the 2021 actual was 46.7 (from CNY 100m at its year's FX rate); the "
-        "claimed 45.0 undershot the actual by 3.6%. Outcome: no actual for 2027 yet."
+        "claimed 45 undershot the actual by 3.6%. Outcome: no actual for 2027 yet."
     ) in row["explanation"]
     # a stated level (2013, made 2015) for a year the history lacks
     fact = Claim(subject=SUBJECT, kind="level", value=300.0, unit=UNIT, year=2013, made="2015")
@@ -2169,7 +2169,7 @@ def test_check_claims_converts_megawatts_to_racks_at_the_kw_per_rack_given() -> 
     assert (default["claimed_end"], default["implied_base"]) == pytest.approx((520.0, 332.8))
     assert (five["claimed_end"], five["implied_base"]) == pytest.approx((260.0, 166.4))
     # the explanation names the assumption: the source gave MW, not racks
-    said = "reaching 260.0 racks 10k (from 13,000 MW at 5 kW per rack) in 2021"
+    said = "reaching 260 racks 10k (from 13,000 MW at 5 kW per rack) in 2021"
     assert said in five["explanation"]
     readings = claim_readings(IN_MW, history=RACKS, kw_per_rack=5)
     assert readings["implied_base"].tolist()[0] == pytest.approx(166.4)
@@ -2484,7 +2484,7 @@ def test_a_range_of_low_and_high_in_power_beside_racks_converts_at_the_kw_per_ra
     assert claim.note == "range published in 'GW'; unit 'racks 10k' not applied in reading"
     claims = [claim, IN_MW[1]]
     five = check_claims(claims, history=RACKS, kw_per_rack=5).iloc[0]
-    said = "reaching 260.0 to 300.0 racks 10k (from 13-15 GW at 5 kW per rack) in 2021"
+    said = "reaching 260 to 300 racks 10k (from 13-15 GW at 5 kW per rack) in 2021"
     assert said in five["explanation"]
     readings = claim_readings(claims, history=RACKS, kw_per_rack=5)
     assert readings["implied_base"].tolist()[0] == pytest.approx(192.0)  # nearest 265.8
@@ -2586,7 +2586,7 @@ def test_a_value_converted_in_reading_is_marked_as_published_in_another_currency
     assert row["error"] == pytest.approx(3095 / 4043.2 - 1)
     rate = Claim(subject=SUBJECT, kind="cagr", value=27.8, start_year=2020, year=2022)
     explained = check_claims([claim, rate], history=HISTORY).iloc[0]["explanation"]
-    assert "reaching 3,095.0 CNY 100m (from US$46 bn at the 2022 FX rate) in 2022" in explained
+    assert "reaching 3,095 CNY 100m (from US$46 bn at the 2022 FX rate) in 2022" in explained
     # the source's own figure in the unit's currency is no conversion: nothing marked
     own = read_claims([{**record, "value": "US$46 bn (3,200亿元)"}])[0]
     assert (own.value, track_record([own], HISTORY).iloc[0]["published"]) == (3200.0, "")

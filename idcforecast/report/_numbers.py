@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "LevelFormat",
+    "claim_text",
     "exact_text",
     "published_decimals",
     "published_values",
@@ -163,10 +164,18 @@ def whole_counts(values: Iterable[Any], unit: str) -> bool:
     (True, False)
     >>> whole_counts([597.0, 992.5], "count"), whole_counts([800.0], "MW")
     (False, False)
+
+    No unit is no count (``parse_unit("")`` reads as one): a table without a unit keeps
+    the decimals its figures need, "9.4", not a count's "9".
+
+    >>> whole_counts([3.0, 5.0, 8.0], ""), whole_counts([3.0, 5.0], "nan")
+    (False, False)
     """
     from idcforecast.errors import IdcForecastError
     from idcforecast.units import parse_unit
 
+    if str(unit).strip().lower() in ("", "nan", "none", "<na>"):
+        return False
     try:
         parsed = parse_unit(str(unit))
     except IdcForecastError:
@@ -197,6 +206,30 @@ def published_decimals(values: Iterable[Any], *, least: int = 1) -> int:
         if all(abs(round(v, decimals) - v) <= 1e-9 * max(1.0, abs(v)) for v in points):
             return decimals
     return _MAX_DECIMALS
+
+
+def claim_text(value: float, figures: LevelFormat, *, least: int = 0) -> str:
+    """A claimed figure as published, for the track-record table and chart: its own
+    decimals ("3,200", "3,200.5", a 3.25 percent claim "3.25" beside a share published
+    with one decimal, which the history's decimals printed "3.2"), at least ``least``
+    and at most four significant digits or the report's table decimals, whichever keep
+    more: a figure converted from another currency (2,902.86) prints "2,902.9".
+
+    Examples
+    --------
+    >>> one = LevelFormat(decimals=1, short_decimals=0)
+    >>> claim_text(3200.0, one), claim_text(3200.5, one), claim_text(3.25, one)
+    ('3,200', '3,200.5', '3.25')
+    >>> claim_text(2902.86, one), claim_text(1234.56789, one), claim_text(0.125, one)
+    ('2,902.9', '1,234.6', '0.125')
+    """
+    value = float(value)
+    if not math.isfinite(value):
+        return f"{value:,}"
+    own = published_decimals([value], least=0)
+    digits = 0 if value == 0 else max(0, 3 - math.floor(math.log10(abs(value))))
+    decimals = max(least, min(own, max(figures.decimals, digits)))
+    return unsigned_zero(f"{value:,.{decimals}f}")
 
 
 def published_values(history: pd.DataFrame) -> list[float]:

@@ -16,7 +16,7 @@ from idcforecast.report._frames import (
     one_series,
     require_columns,
 )
-from idcforecast.report._numbers import LevelFormat, published_decimals, published_values
+from idcforecast.report._numbers import LevelFormat, claim_text, published_values
 from idcforecast.report.fonts import contains_cjk
 from idcforecast.report.style import (
     COLORS,
@@ -74,19 +74,17 @@ def _claim_label(row: pd.Series) -> str:
 
 def _claim_value(value: float, figures: LevelFormat) -> str:
     """A claimed figure as the track-record table quotes it ("3,200.5", where the chart's
-    decimals gave "3,200"): its own decimals, at least the chart's and at most the
-    tables' (a figure converted from another currency has many).
+    decimals gave "3,200"): :func:`~idcforecast.report._numbers.claim_text`, with at
+    least the chart's decimals.
 
     Examples
     --------
     >>> _claim_value(3200.5, LevelFormat(1, 0)), _claim_value(2000.0, LevelFormat(1, 0))
     ('3,200.5', '2,000')
-    >>> _claim_value(1234.56789, LevelFormat(1, 0))
-    '1,234.6'
+    >>> _claim_value(1234.56789, LevelFormat(1, 0)), _claim_value(3.25, LevelFormat(1, 1))
+    ('1,234.6', '3.25')
     """
-    own = published_decimals([value], least=0)
-    decimals = max(figures.short_decimals, min(own, figures.decimals))
-    return f"{value:,.{decimals}f}"
+    return claim_text(value, figures, least=figures.short_decimals)
 
 
 def _makers_note(rows: pd.DataFrame) -> str:
@@ -235,6 +233,9 @@ def plot_claims(
             ylabel=unit_label(unit),
             title=title or "Published forecasts against what happened",
         )
+        if xs:  # a forecast for a year after the history's last sat on the axis' right edge
+            left, right = ax.get_xlim()
+            ax.set_xlim(left, max(right, max(xs) + 0.5))
         add_footnote(
             fig,
             "Forecasts as published (level claims made before their target year or during "

@@ -51,6 +51,7 @@ from idcforecast.report._outcome_charts import plot_claims, plot_scenarios
 from idcforecast.report.fonts import latin_name
 from idcforecast.report.style import (
     COLORS,
+    FIGURE_TEXT_X,
     add_footnote,
     house_style,
     new_figure,
@@ -665,7 +666,7 @@ def plot_backtest(
                 or _named(sid, f"backtest of '{chosen}'", prefix=f"Backtest of '{chosen}' on "),
                 width=fig.get_figwidth() * 72.0 - 10.0,
             ),
-            x=0.0,
+            x=FIGURE_TEXT_X,  # where the page's text and the footnote start
             ha="left",
             fontweight="bold",
             fontsize=11,

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COLORS",
     "FIGSIZE",
+    "FIGURE_TEXT_X",
     "HOUSE_RC",
     "add_footnote",
     "house_style",
@@ -50,6 +51,10 @@ COLORS: dict[str, str] = {
 SCENARIO_COLORS: tuple[str, ...] = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00")
 FIGSIZE: tuple[float, float] = (7.0, 3.6)
 FOOTNOTE_SIZE = 6.5
+# where figure-wide text (a footnote, a figure title) starts, as a fraction of the figure
+# width: the page's text starts 1 mm (fpdf2's cell margin) right of the 18 mm margin the
+# chart is placed at, 1 / 174 = 0.0057 of the text width; a title at 0 sat left of it
+FIGURE_TEXT_X = 0.005
 TITLE_SIZE = 11.0
 # room a left-aligned axes title loses to the value axis (tick labels and the unit label)
 _AXIS_ROOM_PT = 50.0
@@ -144,7 +149,9 @@ def unit_label(unit: str) -> str:
     """A readable axis label for a canonical unit spelling.
 
     A currency keeps its code first, as amounts are quoted ("CNY 100 million"); any other
-    unit reads as a count of it ("10 thousand racks"), and a plain count as the magnitude.
+    unit reads as a count of it ("10 thousand racks"), and a plain count as the magnitude,
+    or "number" without one, as the tables' "Number" column (the headline card and the
+    chart axis said "count", a unit no reader has).
 
     Examples
     --------
@@ -152,14 +159,16 @@ def unit_label(unit: str) -> str:
     ('CNY 100 million', 'USD billion')
     >>> unit_label("racks 10k"), unit_label("kWh 100m"), unit_label("count thousand")
     ('10 thousand racks', '100 million kWh', 'thousand')
-    >>> unit_label("%"), unit_label("TWh"), unit_label("MW")
-    ('percent', 'TWh', 'MW')
+    >>> unit_label("%"), unit_label("TWh"), unit_label("MW"), unit_label("count")
+    ('percent', 'TWh', 'MW', 'number')
     """
     from idcforecast.units import known_units
 
     unit = without_cjk(unit.strip(), placeholder=unit.strip())
     if unit == "%":
         return "percent"
+    if unit == "count":
+        return "number"
     match = re.fullmatch(r"(\S+) (\S+)", unit)
     if match and match.group(2) in _MAGNITUDES:
         base, magnitude = match.group(1), _MAGNITUDES[match.group(2)]
@@ -202,7 +211,7 @@ def add_footnote(fig: Figure, text: str) -> None:
     width_in = fig.get_figwidth()
     lines = textwrap.wrap(clean, width=max(40, int(width_in * 72 / (0.56 * FOOTNOTE_SIZE))))
     fig.text(
-        0.005,
+        FIGURE_TEXT_X,
         0.01,
         "\n".join(lines),
         fontsize=FOOTNOTE_SIZE,

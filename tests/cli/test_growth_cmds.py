@@ -234,7 +234,7 @@ def test_check_claims_range_ends_in_power_convert_at_kw_per_rack(
     )
     out = _run(claims_cmd, [str(path), "--kw-per-rack", "5"], capsys)
     assert "claims      level 16-17 GW in 2022\n" in out
-    assert "(320.0 to 340.0; from 16-17 GW at 5 kW per rack)" in out
+    assert "(320 to 340; from 16-17 GW at 5 kW per rack)" in out
 
 
 def test_check_claims_table_gives_a_ranges_bases_not_a_midpoint_figure(
@@ -1030,7 +1030,7 @@ def test_claims_in_megawatts_take_kw_per_rack_against_the_bundled_racks(
     # 13,000 MW / 5 kW = 2.6 million racks = 260 万架; 260 / 1.25 ** 2 = 166.4 for 2019,
     # against the bundled 265.8: 166.4 / 265.8 - 1 = -37.4%
     assert "CAGR 25% 2019-2021  2 steps from 2019         166.4  265.8 (actual)  -37.4%" in out
-    assert "reaching 260.0 racks 10k (from 13,000 MW at 5 kW per rack) in 2021" in out
+    assert "reaching 260 racks 10k (from 13,000 MW at 5 kW per rack) in 2021" in out
     out = _run(track_record_cmd, [str(path), "--kw-per-rack", "5"], capsys)
     # 260 against the bundled "more than 520" for 2021: 260 / 520 - 1 = -50.0%
     assert "260.0 racks 10k†  >520.0  -50.0%" in out

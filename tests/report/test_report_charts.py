@@ -794,3 +794,39 @@ def test_the_growth_note_of_a_plain_count_says_counts() -> None:
     )
     note = plot_growth(counts).texts[-1].get_text().replace("\n", " ")
     assert note.startswith("Computed from the counts; years without the previous year")
+
+
+def test_the_backtest_title_starts_at_the_text_margin() -> None:
+    # the title was placed at x = 0, the chart's edge: the report places charts at the
+    # 18 mm page margin and its text starts 1 mm right of it (fpdf2's cell margin), so
+    # the title stood ~1 mm left of the text above it and of the footnote below it
+    import pandas as pd
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from idcforecast.report.charts import plot_backtest
+
+    bt = pd.DataFrame(
+        {
+            "series_id": "s",
+            "model": "m",
+            "cutoff": [2018, 2018, 2019],
+            "year": [2019, 2020, 2020],
+            "mean": [1.0, 2.0, 2.1],
+            "actual": [1.1, 2.2, 2.2],
+            "unit": "USD bn",
+        }
+    )
+    fig = plot_backtest(bt)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    text_mm = 174.0  # the A4 text width the chart is drawn at: 210 - 2 x 18 mm
+    title = fig._suptitle
+    assert title is not None
+    footnote = fig.texts[-1]
+
+    def start_mm(artist) -> float:
+        return artist.get_window_extent(renderer).x0 / fig.bbox.width * text_mm
+
+    assert 0.7 <= start_mm(title) <= 1.3  # the page text starts 1 mm in
+    assert abs(start_mm(title) - start_mm(footnote)) < 0.3

@@ -77,3 +77,20 @@ def test_a_label_quotes_the_claim_as_the_table_does() -> None:
     converted = _record().iloc[[0]].assign(value=[2902.86])
     fig = plot_claims(converted, figures=LevelFormat(decimals=1, short_decimals=0))
     assert [t.get_text() for t in fig.axes[0].texts] == ["kezhi_2020_07 (2020): >2,902.9"]
+
+
+def test_a_forecast_after_the_last_actual_is_not_drawn_on_the_axis_edge() -> None:
+    # china_idc_caict: the 2024 forecast (3,048) after actuals to 2023 sat on the right
+    # edge of the axes, its diamond cut in half
+    history = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": [2021, 2022, 2023],
+            "value": [1500.0, 2200.0, 2407.0],
+            "unit": "CNY 100m",
+        }
+    )
+    record = _record().iloc[[0]].assign(year=[2024], value=[3048.0], actual=[float("nan")])
+    record = record.assign(held=pd.array([pd.NA], dtype="boolean"))
+    fig = plot_claims(record, history=history)
+    assert fig.axes[0].get_xlim()[1] >= 2024.5

@@ -70,3 +70,36 @@ def test_the_china_idc_market_keeps_its_scope_warning(tmp_path: Path) -> None:
         "One scope only (cidc_overall). Other definitions of the same market differ by up "
         "to 3x for the same year and are never mixed into this series."
     ) in text
+
+
+def test_the_card_and_the_chart_axis_say_number_as_the_tables_do(count_report: str) -> None:
+    # the headline card read "1,136 count" and the forecast chart's axis "count (log
+    # scale)" while the tables' column said "Number"
+    assert "Latest actual (2024) 1,136 number " in count_report
+    assert "number (log scale)" in count_report
+    assert "count (log scale)" not in count_report
+    assert "1,136 count" not in count_report
+
+
+def test_the_scenario_probabilities_name_no_unit_for_a_plain_count(tmp_path: Path) -> None:
+    # "exceeds each level (in count)" named a unit no reader has
+    import pandas as pd
+
+    data = pd.DataFrame(
+        {
+            "series_id": "dc",
+            "year": range(2017, 2025),
+            "value": [430, 480, 512, 597, 700, 800, 992, 1136],
+            "unit": "count",
+        }
+    )
+    spec = tmp_path / "dc.toml"
+    spec.write_text(
+        'series_id = "dc"\nunit = "count"\n'
+        '[scenarios.base]\n[scenarios.slow]\ngrowth = { "2025-2030" = -0.05 }\n',
+        encoding="utf-8",
+    )
+    out = build_report(data=data, scenarios=spec, out=tmp_path / "s.pdf", date=DATE)
+    text = _compact(out)
+    assert "Probability that the 2030 value exceeds each level, as the share" in text
+    assert "(in count)" not in text and "(in number)" not in text

@@ -532,3 +532,29 @@ def test_a_share_in_percent_gets_changes_in_pp_not_growth_rates() -> None:
     # a level of 0% (no share yet) has changes like any other
     zero = summary_table(history.assign(value=[0.0, 0.5, 1.0, 3.0]), forecast)
     assert zero["change"].tolist()[1:3] == [0.5, 0.5]
+
+
+def test_format_summary_without_a_unit_is_not_a_plain_count() -> None:
+    # parse_unit("") reads as a count, so a table with no unit printed its whole-number
+    # history's forecast as a count: 9.4 as "9", its interval 8.1-10.6 as "8–11"
+    history = pd.DataFrame({"series_id": "s", "year": [2021, 2022, 2023], "value": [3.0, 5.0, 8.0]})
+    forecast = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": [2024],
+            "model": "drift",
+            "mean": [9.4],
+            "lo_80": [8.1],
+            "hi_80": [10.6],
+            "lo_95": [7.2],
+            "hi_95": [11.5],
+        }
+    )
+    for unit in (None, ""):
+        hist = history if unit is None else history.assign(unit=unit)
+        shown = format_summary(summary_table(hist, forecast))
+        assert list(shown.columns)[1] == "Value"  # no unit named
+        # whole numbers published: two significant digits on the smallest (3.0), so one
+        # decimal throughout (LevelFormat: floor = 1 - 0 = 1)
+        assert shown["Value"].tolist() == ["3.0", "5.0", "8.0", "9.4"]
+        assert shown["80% interval"].iloc[-1] == "8.1–10.6"

@@ -8,17 +8,18 @@ from typing import TYPE_CHECKING
 
 from idcforecast._wording import qualifier_sign
 from idcforecast.report._growth import history_change_unit, signed
-from idcforecast.report._numbers import span_text
+from idcforecast.report._numbers import claim_text, span_text
 from idcforecast.report.charts import plot_claims, plot_scenarios
 from idcforecast.report.style import unit_label
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from idcforecast.report._numbers import LevelFormat
     from idcforecast.report.context import ReportContext
     from idcforecast.report.pdf import ReportDocument
 
-__all__ = ["claims", "scenarios"]
+__all__ = ["claims", "claims_table", "scenarios", "track_record_table"]
 
 
 # the height of an A4 page's text area below the running header, in mm
@@ -27,33 +28,23 @@ _PAGE_BODY_MM = 240.0
 
 def claims(ctx: ReportContext, doc: ReportDocument) -> None:
     """Published claims about the series: are they consistent, and did they come true?"""
-    import pandas as pd
 
     checks = ctx.claims
     assert checks is not None  # guarded by _has_claims (the registry's when)
-    doc.heading("Claims and track record")
-    doc.paragraph(
+    intro = (
         "Growth claims published about this market, checked for internal consistency (does "
         "the stated growth rate connect the stated levels?) and, for forecasts, against what "
         "happened. Checked with idcforecast.check_claims and idcforecast.track_record."
     )
-    verdict = {True: "consistent", False: "inconsistent"}
-    doc.table(
-        pd.DataFrame(
-            {
-                "Claim set": checks["claim_set"].astype(str),
-                "Claims": checks["claims"].astype(str),
-                "Verdict": [
-                    verdict.get(v, "not checkable") if not pd.isna(v) else "not checkable"
-                    for v in checks["consistent"]
-                ],
-                "Explanation": checks["explanation"].astype(str),
-            }
-        ),
-        # 35 mm holds a set id like "global_times_2020_07_07" (31.9 mm at 7 pt + padding)
-        col_widths=(35, 37, 20, 82),
-        size=7.0,
-    )
+    table = claims_table(checks)
+    # 35 mm holds a set id like "global_times_2020_07_07" (31.9 mm at 7 pt + padding)
+    claim_widths = (35, 37, 20, 82)
+    # the heading with its text and the table's first row: they were left alone at the
+    # foot of a page, the table opening the next
+    first_row = doc.table_height(table.iloc[:1], col_widths=claim_widths, size=7.0)
+    doc.heading("Claims and track record", keep=doc.text_height(intro) + first_row)
+    doc.paragraph(intro)
+    doc.table(table, col_widths=claim_widths, size=7.0)
     record = ctx.track_record
     if record is None or not len(record):
         return
@@ -62,31 +53,7 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
     fmt = ctx.figures
     if len(forecasts):
         fig = plot_claims(record, history=ctx.history, figures=fmt)
-        table = pd.DataFrame(
-            {
-                # the chart labels a forecast whose maker is named in Chinese by its set
-                "Claim set": forecasts["claim_set"].astype(str),
-                "By": forecasts["by"].astype(str),
-                "Made": forecasts["made"].astype(str),
-                "For": forecasts["year"].astype(str),
-                "Forecast": [
-                    qualifier_sign(str(q)) + fmt.text(v)
-                    for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
-                ],
-                "Actual": [  # NaN: no actual for that year (yet)
-                    "–" if pd.isna(v) else qualifier_sign(str(q)) + fmt.text(v)
-                    for q, v in zip(
-                        forecasts.get("actual_qualifier", [""] * len(forecasts)),
-                        forecasts["actual"],
-                        strict=True,
-                    )
-                ],
-                "Error": ["–" if pd.isna(e) else f"{100 * e:+.1f}%" for e in forecasts["error"]],
-                "Held": [  # NA: no actual for that year yet
-                    "not yet" if pd.isna(h) else "yes" if h else "no" for h in forecasts["held"]
-                ],
-            }
-        )
+        table = track_record_table(forecasts, fmt)
         # 38 mm holds "global_times_2020_07_07" and 20 mm "2020-07-07" on one line (18 mm
         # wrapped it to "2020-07-" / "07": 16.0 mm of text at 7.5 pt plus 2.4 mm padding)
         widths = (38, 38, 20, 10, 19, 18, 16, 15)
@@ -102,6 +69,99 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
             align=("LEFT", "LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "LEFT"),
             size=7.5,
         )
+
+
+def claims_table(checks: pd.DataFrame) -> pd.DataFrame:
+    """The Claims table of :func:`idcforecast.check_claims`' rows: each set's claims, its
+    verdict ("consistent", "inconsistent", or "undetermined" when no rate of the set
+    could be checked: the explanation says why) and its explanation. A verdict reached
+    while some claim of the set was not checkable says what it rests on (the ``checked``
+    column: "consistent" over "checked: CAGR 18.9% 2022-2027; stated 2022 level", where
+    a growth claim beside it had no level to be checked against).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> checks = pd.DataFrame({"claim_set": ["a", "b", "c"], "claims": ["..."] * 3,
+    ...     "consistent": pd.array([True, False, pd.NA], dtype="boolean"),
+    ...     "fits": ["growth 12.7% in 2022: not checkable: no level for 2021, claimed or "
+    ...              "actual; CAGR 18.9% 2022-2027: 5 steps from 2022", "none",
+    ...              "not checkable: no level for 2020, claimed or actual"],
+    ...     "checked": ["CAGR 18.9% 2022-2027", "CAGR 27.8% 2020-2022", "stated 2021 level"],
+    ...     "explanation": ["..."] * 3})
+    >>> claims_table(checks)["Verdict"].tolist()
+    ['consistent\\nchecked: CAGR 18.9% 2022-2027', 'inconsistent', 'undetermined']
+    """
+    import pandas as pd
+
+    blank = pd.Series([""] * len(checks), index=checks.index)
+    verdicts = []
+    for consistent, fits, checked in zip(
+        checks["consistent"],
+        checks.get("fits", blank).fillna("").astype(str),
+        checks.get("checked", blank).fillna("").astype(str),
+        strict=True,
+    ):
+        if pd.isna(consistent):  # check_claims' NA: no rate claim could be checked
+            verdicts.append("undetermined")
+            continue
+        word = "consistent" if consistent else "inconsistent"
+        # a claim left unchecked beside the verdict: say what the verdict rests on
+        partial = "not checkable" in fits and checked
+        verdicts.append(word + (f"\nchecked: {checked}" if partial else ""))
+    return pd.DataFrame(
+        {
+            "Claim set": checks["claim_set"].astype(str),
+            "Claims": checks["claims"].astype(str),
+            "Verdict": verdicts,
+            "Explanation": checks["explanation"].astype(str),
+        }
+    )
+
+
+def track_record_table(forecasts: pd.DataFrame, fmt: LevelFormat) -> pd.DataFrame:
+    """The track-record table: each published forecast, as published ("3,200", a 3.25
+    percent claim "3.25"), beside the actual in the report's decimals, its error and
+    whether it held.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from idcforecast.report._numbers import LevelFormat
+    >>> record = pd.DataFrame({"claim_set": ["s"], "by": ["B"], "made": ["2020"],
+    ...     "year": [2022], "qualifier": ["exact"], "value": [3200.0], "actual": [4043.2],
+    ...     "error": [3200 / 4043.2 - 1], "held": [False]})
+    >>> track_record_table(record, LevelFormat(1, 0)).iloc[0].tolist()
+    ['s', 'B', '2020', '2022', '3,200', '4,043.2', '-20.9%', 'no']
+    """
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            # the chart labels a forecast whose maker is named in Chinese by its set
+            "Claim set": forecasts["claim_set"].astype(str),
+            "By": forecasts["by"].astype(str),
+            "Made": forecasts["made"].astype(str),
+            "For": forecasts["year"].astype(str),
+            # a claim as published ("3,200", "3.25"), not with the history's decimals
+            "Forecast": [
+                qualifier_sign(str(q)) + claim_text(v, fmt)
+                for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
+            ],
+            "Actual": [  # NaN: no actual for that year (yet)
+                "–" if pd.isna(v) else qualifier_sign(str(q)) + fmt.text(v)
+                for q, v in zip(
+                    forecasts.get("actual_qualifier", [""] * len(forecasts)),
+                    forecasts["actual"],
+                    strict=True,
+                )
+            ],
+            "Error": ["–" if pd.isna(e) else f"{100 * e:+.1f}%" for e in forecasts["error"]],
+            "Held": [  # NA: no actual for that year yet
+                "not yet" if pd.isna(h) else "yes" if h else "no" for h in forecasts["held"]
+            ],
+        }
+    )
 
 
 def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
@@ -179,7 +239,10 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
     if result.probabilities is not None:
         probs = result.probabilities
         doc.paragraph(
-            f"Probability that the {year} value exceeds each level (in {unit_label(ctx.unit)}), "
+            f"Probability that the {year} value exceeds each level"
+            # a plain count has no unit to name ("in number" said nothing)
+            + ("" if ctx.plain_count else f" (in {unit_label(ctx.unit)})")
+            + ", "
             "as the share of simulated paths above it"
             + (
                 "; the weighted row mixes the scenarios by their weights."

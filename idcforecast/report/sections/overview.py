@@ -293,9 +293,18 @@ def _claims_lines(ctx: ReportContext) -> list[str]:
     if checks is not None and len(checks):
         bad = checks[checks["consistent"].fillna(True).astype(bool) == False]  # noqa: E712
         named = f" ({', '.join(bad['claim_set'].astype(str))})" if len(bad) else ""
+        # a set none of whose rates could be checked is neither: "0 of 1 ... inconsistent"
+        # alone read as if it had been found consistent
+        open_sets = checks[checks["consistent"].isna()]["claim_set"].astype(str).tolist()
+        undetermined = (
+            f"; the consistency of {len(open_sets)} is undetermined ({', '.join(open_sets)}; "
+            "the Claims table says why)"
+            if open_sets
+            else ""
+        )
         lines.append(
             f"**Published claims:** {len(bad)} of {len(checks)} claim sets about this series "
-            f"{'is' if len(bad) == 1 else 'are'} internally inconsistent{named}."
+            f"{'is' if len(bad) == 1 else 'are'} internally inconsistent{named}{undetermined}."
         )
     record = ctx.track_record
     if record is not None and len(record):
