@@ -442,3 +442,21 @@ def test_a_share_series_takes_points_and_its_cagr_is_called_relative(
     # printed to one decimal, so the difference is exact to rounding)
     assert float(rows[("up", "2025")]) == pytest.approx(float(rows[("base", "2025")]) + 2, abs=0.06)
     assert float(rows[("up", "2026")]) == pytest.approx(float(rows[("base", "2026")]) + 4, abs=0.06)
+
+
+def test_note_names_the_years_converted_from_another_unit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a series read in MW with its last two years in GW: the reader converts them (x1000),
+    # and the note says which years, as forecast's note column does (scenarios said nothing)
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "series_id,year,value,unit\n"
+        + "".join(f"s,{year},{mw},MW\n" for year, mw in ((2016, 500), (2017, 600), (2018, 700)))
+        + "s,2019,800,MW\ns,2020,1.0,GW\ns,2021,1.2,GW\n",
+        encoding="utf-8",
+    )
+    lines = _run(["--data", str(path), "--horizon", "2", "--paths", "200"], capsys).splitlines()
+    # 1.2 GW x 1000 = 1,200 MW, the last observation
+    assert lines[0].startswith("series s (MW), last observed 2021: 1,200; model 'auto'")
+    assert lines[2] == "note: converted from 'GW' (x1000): 2020, 2021"
