@@ -110,6 +110,69 @@ def _negative_figure_as_text(argv: list[str]) -> list[str]:
     return argv
 
 
+_NEGATIVE_WORDS = frozenset({"inf", "infinity", "nan"})
+
+
+def _looks_negative(token: str) -> bool:
+    """Whether ``token`` is a negative number as a user writes one: "-5", "-1e3", "-inf",
+    "-2%", "-1,5" (argparse takes only "-5" and "-.5" for numbers)."""
+    if len(token) < 2 or token[0] != "-" or token.startswith("--"):
+        return False
+    return token[1].isdigit() or token[1] == "." or token[1:].lower() in _NEGATIVE_WORDS
+
+
+def _negative_values_joined(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """``--cap -inf`` as ``--cap=-inf``: argparse reads "-inf", "-1e3" or "-2%" after an
+    option as another option ("argument --cap: expected one argument"), so the value never
+    reached the option's own check (``--cap=-inf`` did). Only the values of the command's
+    options that take one value are joined; "--" ends the options.
+
+    Examples
+    --------
+    >>> parser = build_parser()
+    >>> _negative_values_joined(["forecast", "--cap", "-inf", "--horizon", "3"], parser)
+    ['forecast', '--cap=-inf', '--horizon', '3']
+    >>> _negative_values_joined(["cagr", "1", "2", "--years", "-1e0"], parser)
+    ['cagr', '1', '2', '--years=-1e0']
+    >>> _negative_values_joined(["forecast", "--compare", "-x"], parser)  # no number
+    ['forecast', '--compare', '-x']
+    """
+    command = _command_parser(parser, argv[0]) if argv else None
+    if command is None:
+        return argv
+    takes_value = {
+        option
+        for action in command._actions
+        if action.nargs is None
+        for option in action.option_strings
+        if option.startswith("--")
+    }
+    joined: list[str] = []
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--":
+            return [*joined, token, *tokens]
+        if token in takes_value:
+            value = next(tokens, None)
+            if value is not None and _looks_negative(value):
+                joined.append(f"{token}={value}")
+                continue
+            joined.append(token)
+            if value is not None:
+                joined.append(value)
+            continue
+        joined.append(token)
+    return joined
+
+
+def _command_parser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser | None:
+    """The parser of subcommand ``name``, or None for no such command."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices.get(name)
+    return None
+
+
 def _did_you_mean(unknown: list[str], command: argparse.ArgumentParser | None) -> str:
     """``; did you mean --horizon?`` for a misspelt option of ``command`` (argparse only
     says "unrecognized arguments: --horizn 3"), or "" when none is close.
@@ -182,8 +245,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     _escape_unencodable_output()
     parser = build_parser()
+    tokens = list(sys.argv[1:] if argv is None else argv)
     args, unknown = parser.parse_known_args(
-        _negative_figure_as_text(list(sys.argv[1:] if argv is None else argv))
+        _negative_figure_as_text(_negative_values_joined(tokens, parser))
     )
     command = getattr(args, "_parser", None)
     if unknown:  # (parse_args would print the top-level usage: no help for the command)

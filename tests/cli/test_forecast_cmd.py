@@ -666,3 +666,24 @@ def test_a_series_not_forecast_exits_1_alone_or_among_others(
     )
     assert main([*argv, "--cap", "inf"]) == 2
     assert capsys.readouterr().err.startswith("error: forecast: --cap inf is no saturation level")
+
+
+def test_negative_values_after_an_option_reach_its_check(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # argparse read "-inf", "-1e3", "-2%" after an option as an option of its own ("argument
+    # --cap: expected one argument"); --cap=-inf was refused by --cap's own check
+    assert main(["forecast", "--cap", "-inf"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "error: forecast: --cap -inf is no saturation level; pass a number above every "
+    )
+    assert main(["cagr", "100", "121", "--years", "-2e0"]) == 2
+    assert "must be > 0, found -2" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exited:  # (an argparse type check: it exits 2)
+        main(["check-claims", "--tolerance", "-2%"])
+    assert exited.value.code == 2
+    assert "--tolerance: -2%: a tolerance is a relative gap of 0 or" in capsys.readouterr().err
+    # a value that is no number stays as argparse reads it
+    with pytest.raises(SystemExit):
+        main(["parse", "5 MW", "--to", "-x"])
+    assert "argument --to: expected one argument" in capsys.readouterr().err
