@@ -283,14 +283,19 @@ def _in_percent(unit: str) -> bool:
 
 
 def _prob_text(paths: Paths, threshold: str, year: int, *, kw_per_rack: float = 2.5) -> str:
+    from idcforecast.cli._figure_advice import typed_figure_error
     from idcforecast.cli._text import text_table
+    from idcforecast.errors import IdcForecastError
     from idcforecast.scenarios import prob_exceeds
 
     try:
         value: float | str = float(threshold.replace(",", ""))
     except ValueError:
         value = threshold
-    probs = prob_exceeds(paths, value, year, kw_per_rack=kw_per_rack)
+    try:
+        probs = prob_exceeds(paths, value, year, kw_per_rack=kw_per_rack)
+    except IdcForecastError as err:  # "8000,5亿元": what to type, not a table's --decimal
+        raise typed_figure_error(err, threshold, "--threshold") from None
     assert not isinstance(probs, float)  # no scenario= given: one entry per scenario
     rows = [[str(name), f"{p:.1%}"] for name, p in probs.items()]
     return f"P(value > {threshold} in {year}):\n" + text_table(

@@ -1075,3 +1075,20 @@ def test_kw_per_rack_that_converts_nothing_is_noted(
         "racks and power, and no level claim is in power against racks or the reverse; "
         "drop it\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"), [("1,5", "type END as 1.5"), ("3.200,5", "type END as 3200.5")]
+)
+def test_cagr_decimal_comma_advice_names_what_to_type(
+    text: str, typed: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: "(a table written with decimal commas: read_series(..., decimal=','))", a Python
+    # option of a table reader; cagr reads no table and has no --decimal
+    from idcforecast.errors import ParseError
+
+    with pytest.raises(ParseError) as raised:
+        _run(cagr_cmd, ["1562.5", text, "--years", "3"], capsys)
+    message = str(raised.value)
+    assert f"(a decimal comma? {typed})" in message
+    assert "read_series" not in message and "decimal=" not in message

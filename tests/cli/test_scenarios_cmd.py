@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from idcforecast.cli import COMMAND_MODULES, main, scenarios_cmd
-from idcforecast.errors import SpecError
+from idcforecast.errors import IdcForecastError, SpecError
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
@@ -460,3 +460,15 @@ def test_note_names_the_years_converted_from_another_unit(
     # 1.2 GW x 1000 = 1,200 MW, the last observation
     assert lines[0].startswith("series s (MW), last observed 2021: 1,200; model 'auto'")
     assert lines[2] == "note: converted from 'GW' (x1000): 2020, 2021"
+
+
+def test_threshold_decimal_comma_advice_names_what_to_type(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # was: "(a table written with decimal commas: --decimal ,)": --decimal reads the data
+    # file, not the threshold
+    with pytest.raises(IdcForecastError) as raised:
+        _run(["--paths", "100", "--threshold", "8000,5亿元"], capsys)
+    message = str(raised.value)
+    assert "(a decimal comma? type --threshold '8000.5亿元')" in message
+    assert "--decimal" not in message and "read_series" not in message
