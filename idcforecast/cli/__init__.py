@@ -49,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
             module.NAME,
             help=module.HELP,
             description=module.HELP,
-            epilog=command_epilog(getattr(module, "FAILED_RESULTS", None)),
+            epilog=command_epilog(
+                getattr(module, "FAILED_RESULTS", None), getattr(module, "ONE_SERIES", None)
+            ),
         )
         module.add_arguments(command)
         if module.NAME not in _NO_MONEY:

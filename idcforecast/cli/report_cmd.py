@@ -21,6 +21,9 @@ from contextlib import nullcontext
 from idcforecast.cli._arg_types import add_gaps_argument, random_seed
 from idcforecast.cli._read_options import add_read_arguments, read_options
 
+# one result from one series: a series too short to forecast is an input error (exit 2;
+# forecast exits 1, that series' reason among its rows): idcforecast.cli._exit
+ONE_SERIES = "the report"
 NAME = "report"
 HELP = (
     "write the PDF report on one series: forecast, growth, backtest, other methods, published "

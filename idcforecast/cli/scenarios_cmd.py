@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
     from idcforecast.scenarios import Paths
 
+# one result from one series: a series too short to forecast is an input error (exit 2;
+# forecast exits 1, that series' reason among its rows): idcforecast.cli._exit
+ONE_SERIES = "the scenario table"
 NAME = "scenarios"
 HELP = (
     "simulate the scenarios of a TOML spec (default: the bundled China IDC example) from a "

@@ -483,7 +483,7 @@ def test_help_names_the_exit_codes(
 
 @pytest.mark.parametrize(
     "command",
-    ["report", "show", "parse", "figures", "datasets", "cagr", "track-record", "scenarios"],
+    ["show", "parse", "figures", "datasets", "cagr", "track-record"],
 )
 def test_help_of_a_command_that_never_exits_1_does_not_list_it(
     command: str, capsys: pytest.CaptureFixture[str]
@@ -687,3 +687,40 @@ def test_negative_values_after_an_option_reach_its_check(
     with pytest.raises(SystemExit):
         main(["parse", "5 MW", "--to", "-x"])
     assert "argument --to: expected one argument" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("command", "made", "extra"),
+    [
+        ("report", "report", ["--out", "short.pdf", "--date", "2026-01-01"]),
+        ("scenarios", "scenario table", ["--paths", "100"]),
+    ],
+)
+def test_one_series_commands_document_that_a_too_short_series_is_exit_2(
+    command: str,
+    made: str,
+    extra: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # forecast exits 1 for a series too short to forecast (its reason among the rows);
+    # report and scenarios make one result of one series, so nothing is made: 2, as their
+    # --help now says (it said only "a usage or input error")
+    monkeypatch.chdir(tmp_path)
+    Path("short.csv").write_text(
+        "series_id,year,value,unit\ns,2020,10,MW\ns,2021,12,MW\n", encoding="utf-8"
+    )
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert text.endswith(
+        "exit codes: 0 done; 2 nothing done: a usage or input error (one 'error:' line), a "
+        f"series too short to forecast among them (no {made} is made); 130 interrupted by "
+        "Ctrl-C"
+    )
+    assert main([command, "--data", "short.csv", *extra]) == 2
+    err = capsys.readouterr().err
+    assert err.count("error:") == 1 and "has 2 observations (2020-2021)" in err
+    assert main(["forecast", "--data", "short.csv"]) == 1
+    assert not Path("short.pdf").exists()
