@@ -202,6 +202,30 @@ def _did_you_mean(unknown: list[str], command: argparse.ArgumentParser | None) -
     return f"; did you mean {' or '.join(hints)}?" if hints else ""
 
 
+def _led_by_command(message: str, command: argparse.ArgumentParser | None) -> str:
+    """``message`` led by the name of the command that failed ("forecast: ..."), as most
+    messages are and argparse's are ("idcforecast forecast: error: ..."); one led by
+    something else ("series 's' has 2 observations", "kw_per_rack: expected ...", a file)
+    named no command.
+
+    Examples
+    --------
+    >>> command = argparse.ArgumentParser(prog="idcforecast scenarios")
+    >>> _led_by_command("series 's' has 2 observations", command)
+    "scenarios: series 's' has 2 observations"
+    >>> _led_by_command("scenarios: --paths 0", command), _led_by_command("x", None)
+    ('scenarios: --paths 0', 'x')
+    >>> _led_by_command("report horizon: --to 2023", argparse.ArgumentParser(prog="x report"))
+    'report horizon: --to 2023'
+    """
+    if command is None:
+        return message
+    name = command.prog.split()[-1]
+    if message.startswith((f"{name}:", f"{name} ")):
+        return message
+    return f"{name}: {message}"
+
+
 def _show_note(show: Any, command: Any = None) -> Any:
     """``warnings.showwarning`` printing an :class:`IdcForecastWarning` (rows skipped below
     a table, a column not read...) as one ``note:`` line, its advice in the command's flags;
@@ -235,11 +259,12 @@ def _escape_unencodable_output() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code.
 
-    Errors that idcforecast raises on purpose print as one ``error:`` line (exit code 2),
-    their advice in the command's flags (``--estimates drop``, not ``estimates='drop'``);
-    anything else is a bug and keeps its traceback. An option the command does not have
-    prints that command's usage, not the top-level one. A Ctrl-C prints one line and exits
-    130 (was: a ``KeyboardInterrupt`` traceback). The codes: :mod:`idcforecast.cli._exit`.
+    Errors that idcforecast raises on purpose print as one ``error: COMMAND: ...`` line
+    (exit code 2), their advice in the command's flags (``--estimates drop``, not
+    ``estimates='drop'``); anything else is a bug and keeps its traceback. An option the
+    command does not have prints that command's usage, not the top-level one. A Ctrl-C
+    prints one line and exits 130 (was: a ``KeyboardInterrupt`` traceback). The codes:
+    :mod:`idcforecast.cli._exit`.
     """
     from idcforecast.cli._advice import cli_advice
     from idcforecast.cli._exit import INTERRUPTED, USAGE
@@ -265,7 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             warnings.showwarning = _show_note(warnings.showwarning, command)
             return _run_command(args)
     except IdcForecastError as err:
-        print(f"error: {cli_advice(str(err), command)}", file=sys.stderr)
+        print(f"error: {_led_by_command(cli_advice(str(err), command), command)}", file=sys.stderr)
         return USAGE
     except KeyboardInterrupt:  # (forecast-many says more: what was left as it was)
         print(f"{getattr(command, 'prog', 'idcforecast')}: interrupted", file=sys.stderr)

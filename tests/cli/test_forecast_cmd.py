@@ -555,7 +555,8 @@ def test_a_unit_the_bundled_series_cannot_take_names_the_dataset(
     assert main(["forecast", "--unit", "MW"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(
-        "error: dataset china_idc_market row 0 (series 'china_idc_cidc_overall', year 2012): "
+        "error: forecast: dataset china_idc_market row 0 (series 'china_idc_cidc_overall', "
+        "year 2012): "
         "cannot convert 'CNY 100m' (money) to 'MW' (power)"
     )
 
@@ -657,7 +658,7 @@ def test_a_series_not_forecast_exits_1_alone_or_among_others(
     # arguments wrong for every series are one usage error (2), not a line per series (1)
     assert main([*argv, "--compare", "drift,bogus"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: unknown forecasting method 'bogus'")
+    assert err.startswith("error: forecast: unknown forecasting method 'bogus'")
     assert err.count("\n") == 1
     assert main([*argv, "--cap", "nan"]) == 2
     assert capsys.readouterr().err == (

@@ -367,6 +367,6 @@ def test_a_csv_piped_in_with_sheet_is_named_standard_input(
         argv = [command, "--data", "-", "--sheet", "2", "--unit", "MW"]
         assert main([*argv, "--out", str(tmp_path / "r.pdf")] if command == "report" else argv) == 2
         assert capsys.readouterr().err == (
-            "error: standard input: --sheet describes a sheet of an Excel workbook, and the "
-            "file is a CSV; drop --sheet\n"
+            f"error: {command}: standard input: --sheet describes a sheet of an Excel workbook, "
+            "and the file is a CSV; drop --sheet\n"
         )

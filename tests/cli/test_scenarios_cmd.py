@@ -63,7 +63,8 @@ def test_bad_spec_is_a_typed_error_through_main(
     assert main(["scenarios", str(path)]) == 2
     err = capsys.readouterr().err
     assert (
-        err == f"error: {path}: scenario 'bull' has unknown key 'wieght'; did you mean 'weight'?\n"
+        err == f"error: scenarios: {path}: scenario 'bull' has unknown key 'wieght'; did you mean "
+        "'weight'?\n"
     )
     with pytest.raises(SpecError):
         scenarios_cmd.run(argparse.Namespace(**{**vars(_namespace()), "file": str(path)}))
@@ -83,7 +84,7 @@ def test_a_spec_in_another_unit_is_refused(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
-        f"error: {path}: the spec's key 'unit' is 'USD bn' but series "
+        f"error: scenarios: {path}: the spec's key 'unit' is 'USD bn' but series "
         "'china_idc_cidc_overall' is in 'CNY 100m'; the spec's numbers (caps) are in its "
         "unit: use a spec written for this series' unit, or correct its 'unit'\n"
     )
@@ -102,7 +103,8 @@ def test_to_before_the_last_observation_names_the_flag(
     # names neither --to nor the last observed year (the bundled CIDC series ends in 2023).
     assert main(["scenarios", "--to", "2020", "--paths", "10"]) == 2
     assert capsys.readouterr().err == (
-        "error: --to 2020: series 'china_idc_cidc_overall' is observed to 2023; expected a "
+        "error: scenarios: --to 2020: series 'china_idc_cidc_overall' is observed to 2023; "
+        "expected a "
         "later year; pass e.g. --to 2028\n"
     )
 
@@ -118,7 +120,8 @@ def test_to_before_the_last_observation_of_a_users_file_names_its_series(
     )
     assert main(["scenarios", "--input", str(path), "--unit", "MW", "--to", "2020"]) == 2
     assert capsys.readouterr().err == (
-        "error: --to 2020: series 'good' is observed to 2023; expected a later year; pass "
+        "error: scenarios: --to 2020: series 'good' is observed to 2023; expected a later "
+        "year; pass "
         "e.g. --to 2028\n"
     )
     # several series and no --series: which one is meant, not a year of some series
@@ -142,7 +145,8 @@ def test_too_few_paths_for_the_table_print_only_the_error(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
-        "error: series 'china_idc_cidc_overall': 1 path per scenario cannot estimate the p5 "
+        "error: scenarios: series 'china_idc_cidc_overall': 1 path per scenario cannot "
+        "estimate the p5 "
         "quantile, which needs at least 20; simulate with n_paths >= 20 (--paths on the "
         "command line; default 10,000)\n"
     )
@@ -154,7 +158,8 @@ def test_bad_threshold_prints_only_the_error(capsys: pytest.CaptureFixture[str])
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.startswith(
-        "error: series 'china_idc_cidc_overall': threshold '8000 MW' cannot be read in the "
+        "error: scenarios: series 'china_idc_cidc_overall': threshold '8000 MW' cannot be read "
+        "in the "
         "paths' unit 'CNY 100m' (2030): cannot convert 'MW' (power) to 'CNY 100m' (money)"
     )
 
