@@ -88,9 +88,15 @@ def _run_command(args: argparse.Namespace) -> int:
         return int(args._run(args) or 0)
 
 
+# commands whose positional arguments are figures ("-5%", "-1e3" among them)
+_FIGURE_COMMANDS = frozenset({"parse", "cagr"})
+
+
 def _negative_figure_as_text(argv: list[str]) -> list[str]:
-    """``parse -5%`` as ``parse -- -5%``: argparse reads "-5%" as an unknown option (only a
-    bare "-5" passes as a negative number), so the figure moves behind ``--``.
+    """``parse -5%`` as ``parse -- -5%``: argparse reads "-5%" (or "-inf", "-1e3") as an
+    unknown option (only a bare "-5" passes as a negative number), so the figures of a
+    command that takes figures (parse, cagr) move behind ``--``, in their order (``cagr 5
+    -inf`` said "the following arguments are required: END").
 
     Examples
     --------
@@ -98,18 +104,22 @@ def _negative_figure_as_text(argv: list[str]) -> list[str]:
     ['parse', '--to', 'pp', '--', '-5%']
     >>> _negative_figure_as_text(["parse", "5 MW", "--kw-per-rack", "-1"])  # an option's value
     ['parse', '5 MW', '--kw-per-rack', '-1']
+    >>> _negative_figure_as_text(["cagr", "-1e3", "5", "--years", "2"])
+    ['cagr', '--years', '2', '--', '-1e3', '5']
     >>> _negative_figure_as_text(["forecast", "--horizon", "3"])
     ['forecast', '--horizon', '3']
     """
-    if not argv or argv[0] != "parse" or "--" in argv:
+    if not argv or argv[0] not in _FIGURE_COMMANDS or "--" in argv:
         return argv
+    figures, kept = [], argv[:1]
     for i, token in enumerate(argv[1:], start=1):
-        after_option = argv[i - 1].startswith("-") and i > 1  # that option's value
-        if after_option or len(token) < 2 or token[0] != "-":
-            continue
-        if token[1].isdigit() or token[1] == ".":
-            return [*argv[:i], *argv[i + 1 :], "--", token]
-    return argv
+        before = argv[i - 1]
+        option = before.startswith("-") and "=" not in before and not _looks_negative(before)
+        after_option = i > 1 and option  # that option's value
+        figure = not after_option and (_looks_negative(token) or not token.startswith("-"))
+        (figures if figure else kept).append(token)
+    # every figure moves, in its order: "cagr -1e3 5" is START -1e3, END 5
+    return [*kept, "--", *figures] if any(map(_looks_negative, figures)) else argv
 
 
 _NEGATIVE_WORDS = frozenset({"inf", "infinity", "nan"})

@@ -1097,3 +1097,20 @@ def test_cagr_decimal_comma_advice_names_what_to_type(
     message = str(raised.value)
     assert f"(a decimal comma? {typed})" in message
     assert "read_series" not in message and "decimal=" not in message
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["-1e3", "5"], "error: cagr: start must be a positive level, found -1000;"),
+        (["5", "-inf"], "error: cagr: end must be a finite level, found -inf;"),
+        (["100", "-5%"], "error: cagr: end -5% is a rate or a share (in %), not a level;"),
+    ],
+)
+def test_cagr_negative_figures_reach_the_level_checks(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # argparse read "-1e3", "-inf", "-5%" as options: "the following arguments are
+    # required: END" (or "unrecognized arguments: -1e3"), not what is wrong with the level
+    assert main(["cagr", *argv, "--years", "2"]) == 2
+    assert capsys.readouterr().err.startswith(message)
