@@ -111,7 +111,8 @@ def _negative_figure_as_text(argv: list[str]) -> list[str]:
     """
     if not argv or argv[0] not in _FIGURE_COMMANDS or "--" in argv:
         return argv
-    figures, kept = [], argv[:1]
+    figures: list[str] = []
+    kept = argv[:1]
     for i, token in enumerate(argv[1:], start=1):
         before = argv[i - 1]
         option = before.startswith("-") and "=" not in before and not _looks_negative(before)
