@@ -211,7 +211,10 @@ def test_a_growth_column_not_read_points_at_the_commands_that_compute_it(
     ("argv", "head"),
     [
         # messages led by a Python keyword or by what was read named no command
-        (["parse", "100 racks", "--to", "MW", "--kw-per-rack", "-2"], "error: parse: kw_per_rack:"),
+        (
+            ["parse", "100 racks", "--to", "MW", "--kw-per-rack", "-2"],
+            "error: parse: --kw-per-rack:",
+        ),
         (["cagr", "1,5", "2", "--years", "3"], "error: cagr: cannot read '1,5' as a figure"),
         (["show", "--unit", "MW"], "error: show: cannot convert 'CNY 100m' (money) to 'MW'"),
         # already led by the command: not twice
@@ -228,3 +231,18 @@ def test_every_error_line_names_the_command(
     err = capsys.readouterr().err
     assert err.startswith(head)
     assert err.count("\n") == 1 and err.count("error:") == 1
+
+
+def test_python_words_in_errors_become_the_commands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "convert through kw_per_rack" and "a CSV or Excel file path or a DataFrame" are
+    # Python words: a command line passes --kw-per-rack, and no DataFrame
+    assert main(["parse", "5%", "--to", "pp"]) == 2
+    assert "(racks and power convert through --kw-per-rack, " in capsys.readouterr().err
+    missing = tmp_path / "missing.csv"
+    argv = ["forecast-many", str(missing), "--horizon", "2", "--out", str(tmp_path / "o.csv")]
+    assert main(argv) == 2
+    assert capsys.readouterr().err == (
+        f"error: forecast-many: {missing}: no such file; expected a CSV or Excel file path\n"
+    )
