@@ -18,7 +18,7 @@ import sys
 import time
 from contextlib import nullcontext
 
-from idcforecast.cli._arg_types import add_gaps_argument, random_seed
+from idcforecast.cli._arg_types import add_gaps_argument, one_method, random_seed
 from idcforecast.cli._read_options import add_read_arguments, read_options
 
 # one result from one series: a series too short to forecast is an input error (exit 2;
@@ -90,6 +90,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--method",
         default="auto",
+        type=one_method("the report forecasts with one model"),
         help='forecast method: "auto" (default) or a model alias such as drift or naive',
     )
     add_gaps_argument(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from idcforecast.cli._arg_types import (
     check_years_ahead,
+    one_method,
     path_count,
     random_seed,
     years_ahead,
@@ -65,7 +66,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=random_seed, default=0, help="random seed (default 0)")
     parser.add_argument(
         "--method",
-        type=_one_method,
+        type=one_method("the scenario paths come from one model"),
         default="auto",
         help="forecasting model alias (default auto; one: the paths come from one model)",
     )
@@ -173,18 +174,6 @@ def run(args: argparse.Namespace) -> int:
         print()
         print(text)
     return 0
-
-
-def _one_method(text: str) -> str:
-    """One ``--method``: a comma list ("auto,drift", as forecast takes it) was passed on
-    and refused in Python words, "pass them as a list: method=['auto', 'drift']"."""
-    names = [name.strip() for name in text.split(",")]
-    if len(names) > 1:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} names {len(names)} methods; the scenario paths come from one model: "
-            f"pass one, e.g. --method {names[0] or 'auto'}, and run the command once per method"
-        )
-    return names[0]
 
 
 DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls")

@@ -370,3 +370,21 @@ def test_a_csv_piped_in_with_sheet_is_named_standard_input(
             f"error: {command}: standard input: --sheet describes a sheet of an Excel workbook, "
             "and the file is a CSV; drop --sheet\n"
         )
+
+
+def test_several_methods_are_refused_in_command_line_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: "pass them as a list: method=['drift', 'naive'] (a comma list is the command
+    # line's --method way)": Python words, and a comma list is what was typed
+    out = tmp_path / "r.pdf"
+    with pytest.raises(SystemExit) as exited:
+        main(["report", "--method", "drift,naive", "--out", str(out)])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.endswith(
+        "idcforecast report: error: argument --method: 'drift,naive' names 2 methods; the "
+        "report forecasts with one model: pass one, e.g. --method drift, and run the command "
+        "once per method\n"
+    )
+    assert not out.exists()
