@@ -157,6 +157,8 @@ def run(args: argparse.Namespace) -> int:
             "(default 10000)",
             key="paths",
         ) from None
+    for option, asked in (("--target-year", args.target_year), ("--year", args.year)):
+        _check_simulated(option, asked, paths)
     table = scenario_table(paths, target_year=args.target_year)
     # every threshold is read before anything prints: a bad one is an error, not half a report
     year = args.year if args.year is not None else int(paths.years[-1])
@@ -174,6 +176,27 @@ def run(args: argparse.Namespace) -> int:
         print()
         print(text)
     return 0
+
+
+def _check_simulated(option: str, year: int | None, paths: Paths) -> None:
+    """A SpecError naming ``option`` and the flag that reaches ``year`` when it lies
+    outside the simulated years (the library said "(raise the horizon)", a keyword)."""
+    from idcforecast.errors import SpecError
+
+    first, last = int(paths.years[0]), int(paths.years[-1])
+    if year is None or first <= year <= last:
+        return
+    fix = (
+        f"pass --to {year} to simulate up to it"
+        if year > last
+        else "earlier years are history, not simulated"
+    )
+    raise SpecError(
+        f"scenarios: {option} {year} is outside the simulated years {first}-{last} of series "
+        f"{paths.series_id!r}; {fix}",
+        key=option.lstrip("-").replace("-", "_"),
+        year=year,
+    )
 
 
 DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls")

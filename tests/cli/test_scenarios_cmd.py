@@ -477,3 +477,21 @@ def test_threshold_decimal_comma_advice_names_what_to_type(
     message = str(raised.value)
     assert "(a decimal comma? type --threshold '8000.5亿元')" in message
     assert "--decimal" not in message and "read_series" not in message
+
+
+def test_a_year_outside_the_simulated_ones_names_the_flag_that_reaches_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # was: "year 2028 was not simulated; expected a year from 2024 to 2027 (raise the
+    # horizon)": no flag named, neither --year nor the --to that reaches 2028
+    argv = ["scenarios", "--paths", "100", "--to", "2027", "--threshold", "6000"]
+    assert main([*argv, "--year", "2028"]) == 2
+    assert capsys.readouterr().err == (
+        "error: scenarios: --year 2028 is outside the simulated years 2024-2027 of series "
+        "'china_idc_cidc_overall'; pass --to 2028 to simulate up to it\n"
+    )
+    assert main(["scenarios", "--paths", "100", "--target-year", "2020"]) == 2
+    assert capsys.readouterr().err == (
+        "error: scenarios: --target-year 2020 is outside the simulated years 2024-2030 of "
+        "series 'china_idc_cidc_overall'; earlier years are history, not simulated\n"
+    )
