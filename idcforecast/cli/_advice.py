@@ -71,6 +71,8 @@ _DOUBLED = re.compile(r"(--[a-z][\w-]*(?: [^\s()]+)?) \(\1\)")
 # command line, leave out --cap): in flags, the same advice twice
 _COMMAND_TOO = re.compile(r"\((--[a-z][\w-]*(?: [^\s();]+)?); [a-z][\w-]* \1\)")
 _LEAVE_OUT_TOO = re.compile(r"\(no (--[a-z][\w-]*); on the command line, leave out \1\)")
+# "pass cap=None (on the command line, leave out --cap)": in flags, "leave out --cap" twice
+_LEAVE_OUT_TWICE = re.compile(r"(leave out (--[a-z][\w-]*)) \(on the command line, leave out \2\)")
 # "use 'naive' (2) or 'drift' (3)": methods named without their keyword (_forecast_plan)
 _USE_METHODS = re.compile(r"\buse ('[a-z_]+' \(\d+\)(?: or '[a-z_]+' \(\d+\))*)")
 _QUOTED_METHOD = re.compile(r"'([a-z_]+)' (\(\d+\))")
@@ -168,6 +170,8 @@ def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
     'cap it at 100 (--cap 100)'
     >>> cli_advice("or no cap (cap=None; on the command line, leave out --cap)", p)
     'or no cap (leave out --cap)'
+    >>> cli_advice("for no cap pass cap=None (on the command line, leave out --cap), else", p)
+    'for no cap leave out --cap, else'
     >>> _ = p.add_argument("--kw-per-rack")
     >>> cli_advice("kw_per_rack: expected a positive number; convert through kw_per_rack", p)
     '--kw-per-rack: expected a positive number; convert through --kw-per-rack'
@@ -214,4 +218,5 @@ def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
     message = _READ_SERIES_CALL.sub(r"\1", message)
     message = _COMMAND_TOO.sub(r"(\1)", message)
     message = _LEAVE_OUT_TOO.sub(r"(leave out \1)", message)
+    message = _LEAVE_OUT_TWICE.sub(r"\1", message)
     return _DOUBLED.sub(r"\1", message)

@@ -246,3 +246,19 @@ def test_python_words_in_errors_become_the_commands(
     assert capsys.readouterr().err == (
         f"error: forecast-many: {missing}: no such file; expected a CSV or Excel file path\n"
     )
+
+
+def test_no_cap_advice_is_given_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # was: "for no cap leave out --cap (on the command line, leave out --cap)"
+    data = tmp_path / "s.csv"
+    data.write_text(
+        "series_id,year,value,unit\n"
+        + "".join(f"s,{y},{y - 2000},MW\n" for y in range(2015, 2022)),
+        encoding="utf-8",
+    )
+    argv = ["forecast-many", str(data), "--horizon", "1", "--out", str(tmp_path / "o.csv")]
+    assert main([*argv, "--cap", "-inf"]) == 2
+    assert capsys.readouterr().err == (
+        "error: forecast-many: cap -inf is no saturation level; for no cap leave out --cap, "
+        "else a number above every series' last value\n"
+    )
