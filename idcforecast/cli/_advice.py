@@ -45,6 +45,12 @@ FLAG_CALLS: Mapping[str, str] = {
     "convert to one unit first (idcforecast.convert)": "unit",  # "mixes units 'MW', 'GW'"
 }
 
+# Python phrases -> (the option they are about, the same in its flag's words)
+FLAG_PHRASES: Mapping[str, tuple[str, str]] = {
+    # sep=None detects the separator ("--sep '' is not a field separator")
+    "(or None to detect it)": ("sep", "(or leave out {flag} to detect it)"),
+}
+
 # a message led by the keyword it is about ("kw_per_rack: expected a positive number"):
 # the command's flag, where it has one
 _LEADING_KEYWORD = re.compile(r"^([a-z][a-z0-9]*(?:_[a-z0-9]+)+): ")
@@ -195,6 +201,9 @@ def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
 
     message = _LEADING_KEYWORD.sub(leading, message, count=1)
     message = _THROUGH_KEYWORD.sub(through, message)
+    for phrase, (dest, words) in FLAG_PHRASES.items():
+        if dest in actions:
+            message = message.replace(phrase, words.format(flag=_long(actions[dest])))
     for call, dest in FLAG_CALLS.items():
         if dest in actions:
             option = f"{_long(actions[dest])} {_placeholder(actions[dest])}"

@@ -262,3 +262,16 @@ def test_no_cap_advice_is_given_once(tmp_path: Path, capsys: pytest.CaptureFixtu
         "error: forecast-many: cap -inf is no saturation level; for no cap leave out --cap, "
         "else a number above every series' last value\n"
     )
+
+
+def test_an_empty_separator_names_the_flag_that_detects_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: "... expected one character such as ',' or ';' (or None to detect it)"
+    data = tmp_path / "s.csv"
+    data.write_text("series_id,year,value,unit\ns,2020,1,MW\n", encoding="utf-8")
+    assert main(["show", "--data", str(data), "--sep", ""]) == 2
+    assert capsys.readouterr().err == (
+        "error: show: --sep '' is not a field separator; expected one character such as ',' "
+        "or ';' (or leave out --sep to detect it)\n"
+    )
