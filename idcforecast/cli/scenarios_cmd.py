@@ -227,7 +227,21 @@ def _check_spec_is_no_data_file(args: argparse.Namespace) -> None:
 
 def _history(args: argparse.Namespace) -> pd.DataFrame:
     if args.data:
-        return read_user_file(args, args.data)
+        from idcforecast.errors import UnknownSeriesError
+
+        try:
+            return read_user_file(args, args.data)
+        except UnknownSeriesError as err:
+            # "drop --series to read them all": scenarios then refuses the file's several
+            # series ("pass --series to choose one"); it simulates one
+            message = str(err).replace(
+                "drop series_id= to read them all",
+                "pass one of them as --series (scenarios simulates one series)",
+            )
+            if message == str(err):
+                raise
+            fields = {key: getattr(err, key) for key in err.fields}
+            raise UnknownSeriesError(message, **fields) from None
     from idcforecast.cli._read_options import bundled_rows, series_dataset
 
     return bundled_rows(series_dataset(args.dataset, "scenarios"), args, "scenarios")

@@ -495,3 +495,20 @@ def test_a_year_outside_the_simulated_ones_names_the_flag_that_reaches_it(
         "error: scenarios: --target-year 2020 is outside the simulated years 2024-2030 of "
         "series 'china_idc_cidc_overall'; earlier years are history, not simulated\n"
     )
+
+
+def test_a_series_not_in_the_file_is_to_be_chosen_among_its_series(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: "drop --series to read them all", after which scenarios refuses a file of two
+    # series ("pass --series to choose one")
+    path = tmp_path / "two.csv"
+    path.write_text(
+        "series_id,year,value,unit\nb,2020,10,MW\nb,2021,12,MW\na,2020,5,MW\na,2021,6,MW\n",
+        encoding="utf-8",
+    )
+    assert main(["scenarios", "--data", str(path), "--series", "c", "--paths", "100"]) == 2
+    assert capsys.readouterr().err == (
+        "error: scenarios: two.csv: series 'c' is not in the table; expected one of 'b', 'a'; "
+        "pass one of them as --series (scenarios simulates one series)\n"
+    )
