@@ -49,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
             module.NAME,
             help=module.HELP,
             description=module.HELP,
-            epilog=command_epilog(getattr(module, "FAILED_RESULTS", None)),
+            epilog=command_epilog(
+                getattr(module, "FAILED_RESULTS", None), getattr(module, "ONE_SERIES", None)
+            ),
         )
         module.add_arguments(command)
         if module.NAME not in _NO_MONEY:
@@ -86,9 +88,15 @@ def _run_command(args: argparse.Namespace) -> int:
         return int(args._run(args) or 0)
 
 
+# commands whose positional arguments are figures ("-5%", "-1e3" among them)
+_FIGURE_COMMANDS = frozenset({"parse", "cagr"})
+
+
 def _negative_figure_as_text(argv: list[str]) -> list[str]:
-    """``parse -5%`` as ``parse -- -5%``: argparse reads "-5%" as an unknown option (only a
-    bare "-5" passes as a negative number), so the figure moves behind ``--``.
+    """``parse -5%`` as ``parse -- -5%``: argparse reads "-5%" (or "-inf", "-1e3") as an
+    unknown option (only a bare "-5" passes as a negative number), so the figures of a
+    command that takes figures (parse, cagr) move behind ``--``, in their order (``cagr 5
+    -inf`` said "the following arguments are required: END").
 
     Examples
     --------
@@ -96,18 +104,86 @@ def _negative_figure_as_text(argv: list[str]) -> list[str]:
     ['parse', '--to', 'pp', '--', '-5%']
     >>> _negative_figure_as_text(["parse", "5 MW", "--kw-per-rack", "-1"])  # an option's value
     ['parse', '5 MW', '--kw-per-rack', '-1']
+    >>> _negative_figure_as_text(["cagr", "-1e3", "5", "--years", "2"])
+    ['cagr', '--years', '2', '--', '-1e3', '5']
     >>> _negative_figure_as_text(["forecast", "--horizon", "3"])
     ['forecast', '--horizon', '3']
     """
-    if not argv or argv[0] != "parse" or "--" in argv:
+    if not argv or argv[0] not in _FIGURE_COMMANDS or "--" in argv:
         return argv
+    figures: list[str] = []
+    kept = argv[:1]
     for i, token in enumerate(argv[1:], start=1):
-        after_option = argv[i - 1].startswith("-") and i > 1  # that option's value
-        if after_option or len(token) < 2 or token[0] != "-":
+        before = argv[i - 1]
+        option = before.startswith("-") and "=" not in before and not _looks_negative(before)
+        after_option = i > 1 and option  # that option's value
+        figure = not after_option and (_looks_negative(token) or not token.startswith("-"))
+        (figures if figure else kept).append(token)
+    # every figure moves, in its order: "cagr -1e3 5" is START -1e3, END 5
+    return [*kept, "--", *figures] if any(map(_looks_negative, figures)) else argv
+
+
+_NEGATIVE_WORDS = frozenset({"inf", "infinity", "nan"})
+
+
+def _looks_negative(token: str) -> bool:
+    """Whether ``token`` is a negative number as a user writes one: "-5", "-1e3", "-inf",
+    "-2%", "-1,5" (argparse takes only "-5" and "-.5" for numbers)."""
+    if len(token) < 2 or token[0] != "-" or token.startswith("--"):
+        return False
+    return token[1].isdigit() or token[1] == "." or token[1:].lower() in _NEGATIVE_WORDS
+
+
+def _negative_values_joined(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """``--cap -inf`` as ``--cap=-inf``: argparse reads "-inf", "-1e3" or "-2%" after an
+    option as another option ("argument --cap: expected one argument"), so the value never
+    reached the option's own check (``--cap=-inf`` did). Only the values of the command's
+    options that take one value are joined; "--" ends the options.
+
+    Examples
+    --------
+    >>> parser = build_parser()
+    >>> _negative_values_joined(["forecast", "--cap", "-inf", "--horizon", "3"], parser)
+    ['forecast', '--cap=-inf', '--horizon', '3']
+    >>> _negative_values_joined(["cagr", "1", "2", "--years", "-1e0"], parser)
+    ['cagr', '1', '2', '--years=-1e0']
+    >>> _negative_values_joined(["forecast", "--compare", "-x"], parser)  # no number
+    ['forecast', '--compare', '-x']
+    """
+    command = _command_parser(parser, argv[0]) if argv else None
+    if command is None:
+        return argv
+    takes_value = {
+        option
+        for action in command._actions
+        if action.nargs is None
+        for option in action.option_strings
+        if option.startswith("--")
+    }
+    joined: list[str] = []
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--":
+            return [*joined, token, *tokens]
+        if token in takes_value:
+            value = next(tokens, None)
+            if value is not None and _looks_negative(value):
+                joined.append(f"{token}={value}")
+                continue
+            joined.append(token)
+            if value is not None:
+                joined.append(value)
             continue
-        if token[1].isdigit() or token[1] == ".":
-            return [*argv[:i], *argv[i + 1 :], "--", token]
-    return argv
+        joined.append(token)
+    return joined
+
+
+def _command_parser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser | None:
+    """The parser of subcommand ``name``, or None for no such command."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices.get(name)
+    return None
 
 
 def _did_you_mean(unknown: list[str], command: argparse.ArgumentParser | None) -> str:
@@ -135,6 +211,30 @@ def _did_you_mean(unknown: list[str], command: argparse.ArgumentParser | None) -
             if close and close[0] not in hints:
                 hints.append(close[0])
     return f"; did you mean {' or '.join(hints)}?" if hints else ""
+
+
+def _led_by_command(message: str, command: argparse.ArgumentParser | None) -> str:
+    """``message`` led by the name of the command that failed ("forecast: ..."), as most
+    messages are and argparse's are ("idcforecast forecast: error: ..."); one led by
+    something else ("series 's' has 2 observations", "kw_per_rack: expected ...", a file)
+    named no command.
+
+    Examples
+    --------
+    >>> command = argparse.ArgumentParser(prog="idcforecast scenarios")
+    >>> _led_by_command("series 's' has 2 observations", command)
+    "scenarios: series 's' has 2 observations"
+    >>> _led_by_command("scenarios: --paths 0", command), _led_by_command("x", None)
+    ('scenarios: --paths 0', 'x')
+    >>> _led_by_command("report horizon: --to 2023", argparse.ArgumentParser(prog="x report"))
+    'report horizon: --to 2023'
+    """
+    if command is None:
+        return message
+    name = command.prog.split()[-1]
+    if message.startswith((f"{name}:", f"{name} ")):
+        return message
+    return f"{name}: {message}"
 
 
 def _show_note(show: Any, command: Any = None) -> Any:
@@ -170,11 +270,12 @@ def _escape_unencodable_output() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code.
 
-    Errors that idcforecast raises on purpose print as one ``error:`` line (exit code 2),
-    their advice in the command's flags (``--estimates drop``, not ``estimates='drop'``);
-    anything else is a bug and keeps its traceback. An option the command does not have
-    prints that command's usage, not the top-level one. A Ctrl-C prints one line and exits
-    130 (was: a ``KeyboardInterrupt`` traceback). The codes: :mod:`idcforecast.cli._exit`.
+    Errors that idcforecast raises on purpose print as one ``error: COMMAND: ...`` line
+    (exit code 2), their advice in the command's flags (``--estimates drop``, not
+    ``estimates='drop'``); anything else is a bug and keeps its traceback. An option the
+    command does not have prints that command's usage, not the top-level one. A Ctrl-C
+    prints one line and exits 130 (was: a ``KeyboardInterrupt`` traceback). The codes:
+    :mod:`idcforecast.cli._exit`.
     """
     from idcforecast.cli._advice import cli_advice
     from idcforecast.cli._exit import INTERRUPTED, USAGE
@@ -182,8 +283,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     _escape_unencodable_output()
     parser = build_parser()
+    tokens = list(sys.argv[1:] if argv is None else argv)
     args, unknown = parser.parse_known_args(
-        _negative_figure_as_text(list(sys.argv[1:] if argv is None else argv))
+        _negative_figure_as_text(_negative_values_joined(tokens, parser))
     )
     command = getattr(args, "_parser", None)
     if unknown:  # (parse_args would print the top-level usage: no help for the command)
@@ -199,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             warnings.showwarning = _show_note(warnings.showwarning, command)
             return _run_command(args)
     except IdcForecastError as err:
-        print(f"error: {cli_advice(str(err), command)}", file=sys.stderr)
+        print(f"error: {_led_by_command(cli_advice(str(err), command), command)}", file=sys.stderr)
         return USAGE
     except KeyboardInterrupt:  # (forecast-many says more: what was left as it was)
         print(f"{getattr(command, 'prog', 'idcforecast')}: interrupted", file=sys.stderr)

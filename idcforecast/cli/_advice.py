@@ -36,12 +36,26 @@ CALLS: Mapping[str, str] = {
     # a column of growth rates that is not read: the commands that compute them
     "computed from the values: idcforecast.cagr)": "computed from the values: idcforecast cagr)",
     "computed from the values (idcforecast.yoy)": "computed from the values (idcforecast show)",
+    # a file argument cannot be a DataFrame (idcforecast._table_files)
+    "expected a CSV or Excel file path or a DataFrame": "expected a CSV or Excel file path",
 }
 
 # Python calls in advice -> the option that does the same, where the command has it
 FLAG_CALLS: Mapping[str, str] = {
     "convert to one unit first (idcforecast.convert)": "unit",  # "mixes units 'MW', 'GW'"
 }
+
+# Python phrases -> (the option they are about, the same in its flag's words)
+FLAG_PHRASES: Mapping[str, tuple[str, str]] = {
+    # sep=None detects the separator ("--sep '' is not a field separator")
+    "(or None to detect it)": ("sep", "(or leave out {flag} to detect it)"),
+}
+
+# a message led by the keyword it is about ("kw_per_rack: expected a positive number"):
+# the command's flag, where it has one
+_LEADING_KEYWORD = re.compile(r"^([a-z][a-z0-9]*(?:_[a-z0-9]+)+): ")
+# a keyword named as the way through ("racks and power convert through kw_per_rack")
+_THROUGH_KEYWORD = re.compile(r"\bthrough ([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\b")
 
 # keyword=value: a quoted string, a number, None/True/False, or a placeholder (N, NAME,
 # ..., <what to pass>)
@@ -63,6 +77,8 @@ _DOUBLED = re.compile(r"(--[a-z][\w-]*(?: [^\s()]+)?) \(\1\)")
 # command line, leave out --cap): in flags, the same advice twice
 _COMMAND_TOO = re.compile(r"\((--[a-z][\w-]*(?: [^\s();]+)?); [a-z][\w-]* \1\)")
 _LEAVE_OUT_TOO = re.compile(r"\(no (--[a-z][\w-]*); on the command line, leave out \1\)")
+# "pass cap=None (on the command line, leave out --cap)": in flags, "leave out --cap" twice
+_LEAVE_OUT_TWICE = re.compile(r"(leave out (--[a-z][\w-]*)) \(on the command line, leave out \2\)")
 # "use 'naive' (2) or 'drift' (3)": methods named without their keyword (_forecast_plan)
 _USE_METHODS = re.compile(r"\buse ('[a-z_]+' \(\d+\)(?: or '[a-z_]+' \(\d+\))*)")
 _QUOTED_METHOD = re.compile(r"'([a-z_]+)' (\(\d+\))")
@@ -160,6 +176,13 @@ def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
     'cap it at 100 (--cap 100)'
     >>> cli_advice("or no cap (cap=None; on the command line, leave out --cap)", p)
     'or no cap (leave out --cap)'
+    >>> cli_advice("for no cap pass cap=None (on the command line, leave out --cap), else", p)
+    'for no cap leave out --cap, else'
+    >>> _ = p.add_argument("--kw-per-rack")
+    >>> cli_advice("kw_per_rack: expected a positive number; convert through kw_per_rack", p)
+    '--kw-per-rack: expected a positive number; convert through --kw-per-rack'
+    >>> cli_advice("sales_2024: no 'year' column", p)  # no such option: as written
+    "sales_2024: no 'year' column"
     """
     for call, command in CALLS.items():
         message = message.replace(call, command)
@@ -167,6 +190,20 @@ def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
         return message
     message = _command_prefix(message, parser.prog.split()[-1])
     actions = _flags(parser)
+
+    def leading(match: re.Match[str]) -> str:
+        action = actions.get(KEYWORD_DESTS.get(match[1], match[1]))
+        return f"{_long(action)}: " if action is not None else match[0]
+
+    def through(match: re.Match[str]) -> str:
+        action = actions.get(KEYWORD_DESTS.get(match[1], match[1]))
+        return f"through {_long(action)}" if action is not None else match[0]
+
+    message = _LEADING_KEYWORD.sub(leading, message, count=1)
+    message = _THROUGH_KEYWORD.sub(through, message)
+    for phrase, (dest, words) in FLAG_PHRASES.items():
+        if dest in actions:
+            message = message.replace(phrase, words.format(flag=_long(actions[dest])))
     for call, dest in FLAG_CALLS.items():
         if dest in actions:
             option = f"{_long(actions[dest])} {_placeholder(actions[dest])}"
@@ -190,4 +227,5 @@ def cli_advice(message: str, parser: argparse.ArgumentParser | None) -> str:
     message = _READ_SERIES_CALL.sub(r"\1", message)
     message = _COMMAND_TOO.sub(r"(\1)", message)
     message = _LEAVE_OUT_TOO.sub(r"(leave out \1)", message)
+    message = _LEAVE_OUT_TWICE.sub(r"\1", message)
     return _DOUBLED.sub(r"\1", message)

@@ -24,6 +24,7 @@ __all__ = [
     "check_years_ahead",
     "compounding_steps",
     "method_names",
+    "one_method",
     "path_count",
     "random_seed",
     "relative_tolerance",
@@ -115,6 +116,34 @@ def method_names(text: str) -> str | list[str]:
             "separated by commas, e.g. --method auto,drift"
         )
     return names
+
+
+def one_method(why: str) -> Callable[[str], str]:
+    """A ``--method`` converter for a command that forecasts with one model (``why`` says
+    why, e.g. "the scenario paths come from one model"): a comma list ("auto,drift", as
+    forecast takes it) was passed on and refused in Python words, "pass them as a list:
+    method=['auto', 'drift']".
+
+    Examples
+    --------
+    >>> one_method("the report forecasts with one model")("drift")
+    'drift'
+    >>> one_method("the report forecasts with one model")("drift,naive")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 'drift,naive' names 2 methods; the report forecasts with ...
+    """
+
+    def method(text: str) -> str:
+        names = [name.strip() for name in text.split(",")]
+        if len(names) > 1:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} names {len(names)} methods; {why}: pass one, e.g. --method "
+                f"{names[0] or 'auto'}, and run the command once per method"
+            )
+        return names[0]
+
+    return method
 
 
 def random_seed(text: str) -> int:

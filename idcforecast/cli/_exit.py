@@ -9,7 +9,10 @@ code        meaning
             inconsistent (a claim set ``check-claims`` finds inconsistent)
 2           nothing was done: a usage error (an unknown option, a missing argument: argparse
             exits 2 too) or an input error (a file that cannot be read, a bad value), one
-            ``error:`` line
+            ``error:`` line. For ``report`` and ``scenarios``, which make one result from
+            one series, a series that cannot be forecast (too short) is such an error:
+            nothing is made (``forecast`` prints that series' reason among the others'
+            rows and exits 1)
 130         interrupted by Ctrl-C (128 + SIGINT), one line; nothing half-written
 ==========  ==============================================================================
 
@@ -34,11 +37,15 @@ EPILOG = (
 )
 
 
-def command_epilog(failed: str | None) -> str:
+def command_epilog(failed: str | None, one_series: str | None = None) -> str:
     """The exit codes one command's ``--help`` lists: 1 only for a command that can
     finish with failed or inconsistent results (``failed`` says which, as the command's
     ``FAILED_RESULTS``); ``parse --help`` listed "1 ... a series not forecast", which it
     never returns.
+
+    ``one_series``: what a command that makes one result from one series (the module's
+    ``ONE_SERIES``: "the report") makes of nothing when that series cannot be forecast; its
+    2 says so (``forecast`` exits 1 for the same series, a failed row among its results).
 
     Examples
     --------
@@ -46,11 +53,19 @@ def command_epilog(failed: str | None) -> str:
     'exit codes: 0 done; 2 nothing done: a usage or input error ('
     >>> command_epilog("a claim set was found inconsistent")[:62]
     'exit codes: 0 all fine; 1 finished, but a claim set was found '
-    """
+    >>> command_epilog(None, "the report")[59:]
+    "(one 'error:' line), a series too short to forecast among them (no report is made); 130 interrupted by Ctrl-C"
+    """  # noqa: E501
     head = f"0 all fine; 1 finished, but {failed}" if failed else "0 done"
+    among = (
+        f", a series too short to forecast among them (no {one_series.removeprefix('the ')} "
+        "is made)"
+        if one_series
+        else ""
+    )
     return (
-        f"exit codes: {head}; 2 nothing done: a usage or input error (one 'error:' line); "
-        "130 interrupted by Ctrl-C"
+        f"exit codes: {head}; 2 nothing done: a usage or input error (one 'error:' line)"
+        f"{among}; 130 interrupted by Ctrl-C"
     )
 
 

@@ -71,6 +71,18 @@ def _figure(text: str) -> Any:
     return quantity
 
 
+def _typed_figure(text: str, argument: str) -> Any:
+    """:func:`_figure`, its error's advice for a decimal comma in what the user can type
+    ("type START as 1.5"; was the Python option ``read_series(..., decimal=',')``)."""
+    from idcforecast.cli._figure_advice import typed_figure_error
+    from idcforecast.errors import IdcForecastError
+
+    try:
+        return _figure(text)
+    except IdcForecastError as err:
+        raise typed_figure_error(err, text, argument) from None
+
+
 def _show(x: Any) -> str:
     if isinstance(x, float):
         return f"{x:,.10g}"
@@ -177,7 +189,7 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.growth_bounds import _cagr_bounds
     from idcforecast.units import Quantity
 
-    start, end = _figure(args.start), _figure(args.end)
+    start, end = _typed_figure(args.start, "START"), _typed_figure(args.end, "END")
     # before a bare number takes a percent figure's unit ("27.8%" "3200.5" named the plain
     # 3200.5 a percent too), and before any conversion error
     refuse_percent_levels(start, end, func="cagr")

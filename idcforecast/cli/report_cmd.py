@@ -18,9 +18,12 @@ import sys
 import time
 from contextlib import nullcontext
 
-from idcforecast.cli._arg_types import add_gaps_argument, random_seed
+from idcforecast.cli._arg_types import add_gaps_argument, one_method, random_seed
 from idcforecast.cli._read_options import add_read_arguments, read_options
 
+# one result from one series: a series too short to forecast is an input error (exit 2;
+# forecast exits 1, that series' reason among its rows): idcforecast.cli._exit
+ONE_SERIES = "the report"
 NAME = "report"
 HELP = (
     "write the PDF report on one series: forecast, growth, backtest, other methods, published "
@@ -87,6 +90,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--method",
         default="auto",
+        type=one_method("the report forecasts with one model"),
         help='forecast method: "auto" (default) or a model alias such as drift or naive',
     )
     add_gaps_argument(
@@ -103,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.report.build import build_report, check_report_out
 
     started = time.perf_counter()
+    _check_spec_is_no_data_file(args)
     if args.out is not None:  # else named after the series, checked once it is read
         check_report_out(args.out, data=args.data, scenarios=args.scenarios)  # before output
     piped = args.data == STDIN
@@ -142,6 +147,31 @@ def run(args: argparse.Namespace) -> int:
     print(f"Wrote the PDF in {time.perf_counter() - started:.1f} s:", flush=True)
     print(path)
     return 0
+
+
+def _check_spec_is_no_data_file(args: argparse.Namespace) -> None:
+    """--scenarios is the scenario spec: a data file there was read as TOML ("not valid
+    TOML: Expected '=' after a key"), as ``scenarios FILE`` refuses it."""
+    from pathlib import Path
+
+    from idcforecast.cli.scenarios_cmd import DATA_SUFFIXES
+    from idcforecast.errors import SpecError
+
+    spec = args.scenarios
+    if spec is None or Path(spec).suffix.lower() not in DATA_SUFFIXES:
+        return
+    fix = (
+        f"pass the history as --data {spec}"
+        if not args.data
+        else f"--data {args.data} is the history"
+    )
+    raise SpecError(
+        f"report: --scenarios {spec!r} looks like data, but --scenarios is the scenario spec "
+        f"(a TOML file such as data/scenarios/china_idc_example.toml); {fix}, and give a "
+        "spec or leave out --scenarios",
+        file=spec,
+        key="scenarios",
+    )
 
 
 def _called_as_cli() -> bool:

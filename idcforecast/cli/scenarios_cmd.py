@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from idcforecast.cli._arg_types import (
     check_years_ahead,
+    one_method,
     path_count,
     random_seed,
     years_ahead,
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
 
     from idcforecast.scenarios import Paths
 
+# one result from one series: a series too short to forecast is an input error (exit 2;
+# forecast exits 1, that series' reason among its rows): idcforecast.cli._exit
+ONE_SERIES = "the scenario table"
 NAME = "scenarios"
 HELP = (
     "simulate the scenarios of a TOML spec (default: the bundled China IDC example) from a "
@@ -62,7 +66,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=random_seed, default=0, help="random seed (default 0)")
     parser.add_argument(
         "--method",
-        type=_one_method,
+        type=one_method("the scenario paths come from one model"),
         default="auto",
         help="forecasting model alias (default auto; one: the paths come from one model)",
     )
@@ -153,6 +157,8 @@ def run(args: argparse.Namespace) -> int:
             "(default 10000)",
             key="paths",
         ) from None
+    for option, asked in (("--target-year", args.target_year), ("--year", args.year)):
+        _check_simulated(option, asked, paths)
     table = scenario_table(paths, target_year=args.target_year)
     # every threshold is read before anything prints: a bad one is an error, not half a report
     year = args.year if args.year is not None else int(paths.years[-1])
@@ -172,16 +178,25 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _one_method(text: str) -> str:
-    """One ``--method``: a comma list ("auto,drift", as forecast takes it) was passed on
-    and refused in Python words, "pass them as a list: method=['auto', 'drift']"."""
-    names = [name.strip() for name in text.split(",")]
-    if len(names) > 1:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} names {len(names)} methods; the scenario paths come from one model: "
-            f"pass one, e.g. --method {names[0] or 'auto'}, and run the command once per method"
-        )
-    return names[0]
+def _check_simulated(option: str, year: int | None, paths: Paths) -> None:
+    """A SpecError naming ``option`` and the flag that reaches ``year`` when it lies
+    outside the simulated years (the library said "(raise the horizon)", a keyword)."""
+    from idcforecast.errors import SpecError
+
+    first, last = int(paths.years[0]), int(paths.years[-1])
+    if year is None or first <= year <= last:
+        return
+    fix = (
+        f"pass --to {year} to simulate up to it"
+        if year > last
+        else "earlier years are history, not simulated"
+    )
+    raise SpecError(
+        f"scenarios: {option} {year} is outside the simulated years {first}-{last} of series "
+        f"{paths.series_id!r}; {fix}",
+        key=option.lstrip("-").replace("-", "_"),
+        year=year,
+    )
 
 
 DATA_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls")
@@ -212,7 +227,21 @@ def _check_spec_is_no_data_file(args: argparse.Namespace) -> None:
 
 def _history(args: argparse.Namespace) -> pd.DataFrame:
     if args.data:
-        return read_user_file(args, args.data)
+        from idcforecast.errors import UnknownSeriesError
+
+        try:
+            return read_user_file(args, args.data)
+        except UnknownSeriesError as err:
+            # "drop --series to read them all": scenarios then refuses the file's several
+            # series ("pass --series to choose one"); it simulates one
+            message = str(err).replace(
+                "drop series_id= to read them all",
+                "pass one of them as --series (scenarios simulates one series)",
+            )
+            if message == str(err):
+                raise
+            fields = {key: getattr(err, key) for key in err.fields}
+            raise UnknownSeriesError(message, **fields) from None
     from idcforecast.cli._read_options import bundled_rows, series_dataset
 
     return bundled_rows(series_dataset(args.dataset, "scenarios"), args, "scenarios")
@@ -283,14 +312,19 @@ def _in_percent(unit: str) -> bool:
 
 
 def _prob_text(paths: Paths, threshold: str, year: int, *, kw_per_rack: float = 2.5) -> str:
+    from idcforecast.cli._figure_advice import typed_figure_error
     from idcforecast.cli._text import text_table
+    from idcforecast.errors import IdcForecastError
     from idcforecast.scenarios import prob_exceeds
 
     try:
         value: float | str = float(threshold.replace(",", ""))
     except ValueError:
         value = threshold
-    probs = prob_exceeds(paths, value, year, kw_per_rack=kw_per_rack)
+    try:
+        probs = prob_exceeds(paths, value, year, kw_per_rack=kw_per_rack)
+    except IdcForecastError as err:  # "8000,5亿元": what to type, not a table's --decimal
+        raise typed_figure_error(err, threshold, "--threshold") from None
     assert not isinstance(probs, float)  # no scenario= given: one entry per scenario
     rows = [[str(name), f"{p:.1%}"] for name, p in probs.items()]
     return f"P(value > {threshold} in {year}):\n" + text_table(

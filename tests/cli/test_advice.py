@@ -93,7 +93,8 @@ def test_an_error_from_main_names_the_flag(
     path.write_text("year,vn_mw\n2020,110\n2021,120\n2022E,145\n", encoding="utf-8")
     assert main(["forecast", "--data", str(path), "--unit", "MW"]) == 2
     assert capsys.readouterr().err == (
-        "error: eu.csv row 4, column 'year': '2022E' is an estimate, not a published figure; "
+        "error: forecast: eu.csv row 4, column 'year': '2022E' is an estimate, not a published "
+        "figure; "
         "pass --estimates drop to read the history only, or --estimates keep to read it as "
         "2022 (noted as an estimate)\n"
     )
@@ -204,3 +205,73 @@ def test_a_growth_column_not_read_points_at_the_commands_that_compute_it(
     err = capsys.readouterr().err
     assert "another statistic is computed from the values: idcforecast cagr)" in err
     assert "idcforecast.yoy" not in err and "idcforecast.cagr" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "head"),
+    [
+        # messages led by a Python keyword or by what was read named no command
+        (
+            ["parse", "100 racks", "--to", "MW", "--kw-per-rack", "-2"],
+            "error: parse: --kw-per-rack:",
+        ),
+        (["cagr", "1,5", "2", "--years", "3"], "error: cagr: cannot read '1,5' as a figure"),
+        (["show", "--unit", "MW"], "error: show: cannot convert 'CNY 100m' (money) to 'MW'"),
+        # already led by the command: not twice
+        (["forecast", "--cap", "-inf"], "error: forecast: --cap -inf is no saturation level"),
+    ],
+)
+def test_every_error_line_names_the_command(
+    argv: list[str], head: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # argparse's errors say "idcforecast parse: error: ..."; an error idcforecast raised
+    # said "error: kw_per_rack: ..." or "error: cannot read ...": which command failed was
+    # left to the user's scrollback
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(head)
+    assert err.count("\n") == 1 and err.count("error:") == 1
+
+
+def test_python_words_in_errors_become_the_commands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "convert through kw_per_rack" and "a CSV or Excel file path or a DataFrame" are
+    # Python words: a command line passes --kw-per-rack, and no DataFrame
+    assert main(["parse", "5%", "--to", "pp"]) == 2
+    assert "(racks and power convert through --kw-per-rack, " in capsys.readouterr().err
+    missing = tmp_path / "missing.csv"
+    argv = ["forecast-many", str(missing), "--horizon", "2", "--out", str(tmp_path / "o.csv")]
+    assert main(argv) == 2
+    assert capsys.readouterr().err == (
+        f"error: forecast-many: {missing}: no such file; expected a CSV or Excel file path\n"
+    )
+
+
+def test_no_cap_advice_is_given_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # was: "for no cap leave out --cap (on the command line, leave out --cap)"
+    data = tmp_path / "s.csv"
+    data.write_text(
+        "series_id,year,value,unit\n"
+        + "".join(f"s,{y},{y - 2000},MW\n" for y in range(2015, 2022)),
+        encoding="utf-8",
+    )
+    argv = ["forecast-many", str(data), "--horizon", "1", "--out", str(tmp_path / "o.csv")]
+    assert main([*argv, "--cap", "-inf"]) == 2
+    assert capsys.readouterr().err == (
+        "error: forecast-many: cap -inf is no saturation level; for no cap leave out --cap, "
+        "else a number above every series' last value\n"
+    )
+
+
+def test_an_empty_separator_names_the_flag_that_detects_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: "... expected one character such as ',' or ';' (or None to detect it)"
+    data = tmp_path / "s.csv"
+    data.write_text("series_id,year,value,unit\ns,2020,1,MW\n", encoding="utf-8")
+    assert main(["show", "--data", str(data), "--sep", ""]) == 2
+    assert capsys.readouterr().err == (
+        "error: show: --sep '' is not a field separator; expected one character such as ',' "
+        "or ';' (or leave out --sep to detect it)\n"
+    )

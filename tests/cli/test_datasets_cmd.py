@@ -65,7 +65,7 @@ def test_unknown_name_is_one_error_line(capsys: pytest.CaptureFixture[str]) -> N
     code, out, err = _run(capsys, "china_idc")
     assert (code, out) == (2, "")
     assert err.startswith(
-        "error: dataset 'china_idc' is not bundled; did you mean 'china_idc_market'?"
+        "error: datasets: dataset 'china_idc' is not bundled; did you mean 'china_idc_market'?"
     )
 
 

@@ -483,7 +483,7 @@ def test_help_names_the_exit_codes(
 
 @pytest.mark.parametrize(
     "command",
-    ["report", "show", "parse", "figures", "datasets", "cagr", "track-record", "scenarios"],
+    ["show", "parse", "figures", "datasets", "cagr", "track-record"],
 )
 def test_help_of_a_command_that_never_exits_1_does_not_list_it(
     command: str, capsys: pytest.CaptureFixture[str]
@@ -555,7 +555,8 @@ def test_a_unit_the_bundled_series_cannot_take_names_the_dataset(
     assert main(["forecast", "--unit", "MW"]) == 2
     err = capsys.readouterr().err
     assert err.startswith(
-        "error: dataset china_idc_market row 0 (series 'china_idc_cidc_overall', year 2012): "
+        "error: forecast: dataset china_idc_market row 0 (series 'china_idc_cidc_overall', "
+        "year 2012): "
         "cannot convert 'CNY 100m' (money) to 'MW' (power)"
     )
 
@@ -657,7 +658,7 @@ def test_a_series_not_forecast_exits_1_alone_or_among_others(
     # arguments wrong for every series are one usage error (2), not a line per series (1)
     assert main([*argv, "--compare", "drift,bogus"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: unknown forecasting method 'bogus'")
+    assert err.startswith("error: forecast: unknown forecasting method 'bogus'")
     assert err.count("\n") == 1
     assert main([*argv, "--cap", "nan"]) == 2
     assert capsys.readouterr().err == (
@@ -666,3 +667,61 @@ def test_a_series_not_forecast_exits_1_alone_or_among_others(
     )
     assert main([*argv, "--cap", "inf"]) == 2
     assert capsys.readouterr().err.startswith("error: forecast: --cap inf is no saturation level")
+
+
+def test_negative_values_after_an_option_reach_its_check(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # argparse read "-inf", "-1e3", "-2%" after an option as an option of its own ("argument
+    # --cap: expected one argument"); --cap=-inf was refused by --cap's own check
+    assert main(["forecast", "--cap", "-inf"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "error: forecast: --cap -inf is no saturation level; pass a number above every "
+    )
+    assert main(["cagr", "100", "121", "--years", "-2e0"]) == 2
+    assert "must be > 0, found -2" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exited:  # (an argparse type check: it exits 2)
+        main(["check-claims", "--tolerance", "-2%"])
+    assert exited.value.code == 2
+    assert "--tolerance: -2%: a tolerance is a relative gap of 0 or" in capsys.readouterr().err
+    # a value that is no number stays as argparse reads it
+    with pytest.raises(SystemExit):
+        main(["parse", "5 MW", "--to", "-x"])
+    assert "argument --to: expected one argument" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("command", "made", "extra"),
+    [
+        ("report", "report", ["--out", "short.pdf", "--date", "2026-01-01"]),
+        ("scenarios", "scenario table", ["--paths", "100"]),
+    ],
+)
+def test_one_series_commands_document_that_a_too_short_series_is_exit_2(
+    command: str,
+    made: str,
+    extra: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # forecast exits 1 for a series too short to forecast (its reason among the rows);
+    # report and scenarios make one result of one series, so nothing is made: 2, as their
+    # --help now says (it said only "a usage or input error")
+    monkeypatch.chdir(tmp_path)
+    Path("short.csv").write_text(
+        "series_id,year,value,unit\ns,2020,10,MW\ns,2021,12,MW\n", encoding="utf-8"
+    )
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert text.endswith(
+        "exit codes: 0 done; 2 nothing done: a usage or input error (one 'error:' line), a "
+        f"series too short to forecast among them (no {made} is made); 130 interrupted by "
+        "Ctrl-C"
+    )
+    assert main([command, "--data", "short.csv", *extra]) == 2
+    err = capsys.readouterr().err
+    assert err.count("error:") == 1 and "has 2 observations (2020-2021)" in err
+    assert main(["forecast", "--data", "short.csv"]) == 1
+    assert not Path("short.pdf").exists()

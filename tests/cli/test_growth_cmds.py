@@ -331,7 +331,8 @@ def test_a_gbk_claims_file_is_a_one_line_error_then_read_with_encoding(
     path.write_bytes(GBK_CLAIMS.encode("gbk"))
     assert main([command, str(path)]) == 2
     assert capsys.readouterr().err == (
-        f"error: claims file '{path}': the file is not utf-8 text (invalid start byte at "
+        f"error: {command}: claims file '{path}': the file is not utf-8 text (invalid start "
+        "byte at "
         "byte 82); pass --encoding gb18030 for a CSV saved by Excel on "
         "Chinese Windows (GBK), --encoding cp1252 for Western Windows, or save it as "
         "'CSV UTF-8'\n"
@@ -377,14 +378,16 @@ def test_check_claims_on_your_own_subject_names_the_command_line_fixes(
     claims, _ = own_files
     assert main(["check-claims", claims]) == 2
     assert capsys.readouterr().err == (
-        "error: claim 'vn_press/cagr': subject 'vn_dc' is no bundled series (series 'vn_dc' "
+        "error: check-claims: claim 'vn_press/cagr': subject 'vn_dc' is no bundled series "
+        "(series 'vn_dc' "
         "is in no bundled dataset; list the ids with idcforecast datasets NAME); check it "
         "against your own actuals with --data FILE holding series 'vn_dc', or pass "
         "--no-history to check the claims against each other only\n"
     )
     assert main(["track-record", claims]) == 2
     assert capsys.readouterr().err == (
-        "error: claim 'vn_press/level': subject 'vn_dc' is no bundled series (series 'vn_dc' "
+        "error: track-record: claim 'vn_press/level': subject 'vn_dc' is no bundled series "
+        "(series 'vn_dc' "
         "is in no bundled dataset; list the ids with idcforecast datasets NAME); check it "
         "against your own actuals with --data FILE holding series 'vn_dc'\n"
     )
@@ -429,7 +432,8 @@ def test_a_series_file_given_as_claims_names_the_missing_columns(
     path.write_text("year,value\n2019,1562.5\n2020,2238.7\n", encoding="utf-8")
     assert main([command, str(path)]) == 2
     assert capsys.readouterr().err == (
-        f"error: claims file '{path}' lacks the claims columns subject, kind (found 2 columns: "
+        f"error: {command}: claims file '{path}' lacks the claims columns subject, kind (found "
+        "2 columns: "
         "year, value); expected one claim per row with columns subject, kind, year (or "
         "period) and value (or low and high), optionally unit, start_year, qualifier, "
         "claim_set, claim_id, made, by, source, quote, confidence, note\n"
@@ -786,7 +790,8 @@ def test_a_claims_file_that_is_no_workbook_is_one_error_line(
     out, err = capsys.readouterr()
     assert out == ""
     assert err == (
-        f"error: claims file {str(path)!r}: not an Excel workbook (no .xls header: a CSV or "
+        f"error: {command}: claims file {str(path)!r}: not an Excel workbook (no .xls header: "
+        "a CSV or "
         "web page named .xls?); expected an .xlsx file saved by Excel or LibreOffice; re-save "
         "it as .xlsx, or as .csv\n"
     )
@@ -794,7 +799,7 @@ def test_a_claims_file_that_is_no_workbook_is_one_error_line(
     damaged.write_bytes(b"PK\x03\x04 cut short")
     assert main([command, str(damaged)]) == 2
     assert capsys.readouterr().err.startswith(
-        f"error: claims file {str(damaged)!r}: not a readable Excel workbook (no zip); "
+        f"error: {command}: claims file {str(damaged)!r}: not a readable Excel workbook (no zip); "
     )
 
 
@@ -1075,3 +1080,37 @@ def test_kw_per_rack_that_converts_nothing_is_noted(
         "racks and power, and no level claim is in power against racks or the reverse; "
         "drop it\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "typed"), [("1,5", "type END as 1.5"), ("3.200,5", "type END as 3200.5")]
+)
+def test_cagr_decimal_comma_advice_names_what_to_type(
+    text: str, typed: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: "(a table written with decimal commas: read_series(..., decimal=','))", a Python
+    # option of a table reader; cagr reads no table and has no --decimal
+    from idcforecast.errors import ParseError
+
+    with pytest.raises(ParseError) as raised:
+        _run(cagr_cmd, ["1562.5", text, "--years", "3"], capsys)
+    message = str(raised.value)
+    assert f"(a decimal comma? {typed})" in message
+    assert "read_series" not in message and "decimal=" not in message
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["-1e3", "5"], "error: cagr: start must be a positive level, found -1000;"),
+        (["5", "-inf"], "error: cagr: end must be a finite level, found -inf;"),
+        (["100", "-5%"], "error: cagr: end -5% is a rate or a share (in %), not a level;"),
+    ],
+)
+def test_cagr_negative_figures_reach_the_level_checks(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # argparse read "-1e3", "-inf", "-5%" as options: "the following arguments are
+    # required: END" (or "unrecognized arguments: -1e3"), not what is wrong with the level
+    assert main(["cagr", *argv, "--years", "2"]) == 2
+    assert capsys.readouterr().err.startswith(message)

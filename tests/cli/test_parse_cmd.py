@@ -74,7 +74,7 @@ def test_main_prints_typed_errors_and_exits_2(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
-        "error: in figure '5 bnUSD': unit 'bnUSD' is not defined ('bnUSD' is no known unit, "
+        "error: parse: in figure '5 bnUSD': unit 'bnUSD' is not defined ('bnUSD' is no known unit, "
         "magnitude or currency); did you mean 'USD bn'?\n"
     )
     assert cli.main(["parse", "12 GW", "--to", "MW"]) == 0
@@ -127,7 +127,7 @@ def test_fx_rates_file_gives_a_rate_the_bundled_table_lacks(
     rates.write_text("year,value,unit\n2011,1.3900,USD/EUR\n", encoding="utf-8")
     assert cli.main(["parse", "EUR 5 bn", "--to", "亿元", "--year", "2011"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: no FX rate for EUR->CNY in 2011")
+    assert err.startswith("error: parse: no FX rate for EUR->CNY in 2011")
     assert "or give your own 2011 rate: --fx-rates FILE (a CSV of year, value, unit" in err
     argv = ["parse", "EUR 5 bn", "--to", "亿元", "--year", "2011", "--fx-rates", str(rates)]
     assert cli.main(argv) == 0
@@ -151,7 +151,9 @@ def test_a_bad_fx_rates_file_is_one_error_line(
     rates = tmp_path / "fx.csv"
     rates.write_text("year,rate\n2024,1.08\n", encoding="utf-8")
     assert cli.main(["parse", "5 MW", "--fx-rates", str(rates)]) == 2
-    assert capsys.readouterr().err.startswith("error: FX file fx.csv: no column 'value', 'unit'")
+    assert capsys.readouterr().err.startswith(
+        "error: parse: FX file fx.csv: no column 'value', 'unit'"
+    )
 
 
 def test_year_without_to_is_noted(capsys: pytest.CaptureFixture[str]) -> None:

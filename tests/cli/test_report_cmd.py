@@ -367,6 +367,41 @@ def test_a_csv_piped_in_with_sheet_is_named_standard_input(
         argv = [command, "--data", "-", "--sheet", "2", "--unit", "MW"]
         assert main([*argv, "--out", str(tmp_path / "r.pdf")] if command == "report" else argv) == 2
         assert capsys.readouterr().err == (
-            "error: standard input: --sheet describes a sheet of an Excel workbook, and the "
-            "file is a CSV; drop --sheet\n"
+            f"error: {command}: standard input: --sheet describes a sheet of an Excel workbook, "
+            "and the file is a CSV; drop --sheet\n"
         )
+
+
+def test_several_methods_are_refused_in_command_line_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: "pass them as a list: method=['drift', 'naive'] (a comma list is the command
+    # line's --method way)": Python words, and a comma list is what was typed
+    out = tmp_path / "r.pdf"
+    with pytest.raises(SystemExit) as exited:
+        main(["report", "--method", "drift,naive", "--out", str(out)])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert err.endswith(
+        "idcforecast report: error: argument --method: 'drift,naive' names 2 methods; the "
+        "report forecasts with one model: pass one, e.g. --method drift, and run the command "
+        "once per method\n"
+    )
+    assert not out.exists()
+
+
+def test_a_data_file_given_as_scenarios_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: "scenario file 'sales.csv' is not valid TOML: Expected '=' after a key ...", as
+    # `scenarios sales.csv` said before it named the mix-up
+    data = tmp_path / "sales.csv"
+    data.write_text("series_id,year,value,unit\ns,2020,1,MW\n", encoding="utf-8")
+    out = tmp_path / "r.pdf"
+    assert main(["report", "--scenarios", str(data), "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"error: report: --scenarios {str(data)!r} looks like data, but --scenarios is the "
+        "scenario spec (a TOML file such as data/scenarios/china_idc_example.toml); pass the "
+        f"history as --data {data}, and give a spec or leave out --scenarios\n"
+    )
+    assert not out.exists()

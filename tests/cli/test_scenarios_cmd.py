@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from idcforecast.cli import COMMAND_MODULES, main, scenarios_cmd
-from idcforecast.errors import SpecError
+from idcforecast.errors import IdcForecastError, SpecError
 
 
 def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
@@ -63,7 +63,8 @@ def test_bad_spec_is_a_typed_error_through_main(
     assert main(["scenarios", str(path)]) == 2
     err = capsys.readouterr().err
     assert (
-        err == f"error: {path}: scenario 'bull' has unknown key 'wieght'; did you mean 'weight'?\n"
+        err == f"error: scenarios: {path}: scenario 'bull' has unknown key 'wieght'; did you mean "
+        "'weight'?\n"
     )
     with pytest.raises(SpecError):
         scenarios_cmd.run(argparse.Namespace(**{**vars(_namespace()), "file": str(path)}))
@@ -83,7 +84,7 @@ def test_a_spec_in_another_unit_is_refused(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
-        f"error: {path}: the spec's key 'unit' is 'USD bn' but series "
+        f"error: scenarios: {path}: the spec's key 'unit' is 'USD bn' but series "
         "'china_idc_cidc_overall' is in 'CNY 100m'; the spec's numbers (caps) are in its "
         "unit: use a spec written for this series' unit, or correct its 'unit'\n"
     )
@@ -102,7 +103,8 @@ def test_to_before_the_last_observation_names_the_flag(
     # names neither --to nor the last observed year (the bundled CIDC series ends in 2023).
     assert main(["scenarios", "--to", "2020", "--paths", "10"]) == 2
     assert capsys.readouterr().err == (
-        "error: --to 2020: series 'china_idc_cidc_overall' is observed to 2023; expected a "
+        "error: scenarios: --to 2020: series 'china_idc_cidc_overall' is observed to 2023; "
+        "expected a "
         "later year; pass e.g. --to 2028\n"
     )
 
@@ -118,7 +120,8 @@ def test_to_before_the_last_observation_of_a_users_file_names_its_series(
     )
     assert main(["scenarios", "--input", str(path), "--unit", "MW", "--to", "2020"]) == 2
     assert capsys.readouterr().err == (
-        "error: --to 2020: series 'good' is observed to 2023; expected a later year; pass "
+        "error: scenarios: --to 2020: series 'good' is observed to 2023; expected a later "
+        "year; pass "
         "e.g. --to 2028\n"
     )
     # several series and no --series: which one is meant, not a year of some series
@@ -142,7 +145,8 @@ def test_too_few_paths_for_the_table_print_only_the_error(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err == (
-        "error: series 'china_idc_cidc_overall': 1 path per scenario cannot estimate the p5 "
+        "error: scenarios: series 'china_idc_cidc_overall': 1 path per scenario cannot "
+        "estimate the p5 "
         "quantile, which needs at least 20; simulate with n_paths >= 20 (--paths on the "
         "command line; default 10,000)\n"
     )
@@ -154,7 +158,8 @@ def test_bad_threshold_prints_only_the_error(capsys: pytest.CaptureFixture[str])
     captured = capsys.readouterr()
     assert captured.out == ""
     assert captured.err.startswith(
-        "error: series 'china_idc_cidc_overall': threshold '8000 MW' cannot be read in the "
+        "error: scenarios: series 'china_idc_cidc_overall': threshold '8000 MW' cannot be read "
+        "in the "
         "paths' unit 'CNY 100m' (2030): cannot convert 'MW' (power) to 'CNY 100m' (money)"
     )
 
@@ -442,3 +447,68 @@ def test_a_share_series_takes_points_and_its_cagr_is_called_relative(
     # printed to one decimal, so the difference is exact to rounding)
     assert float(rows[("up", "2025")]) == pytest.approx(float(rows[("base", "2025")]) + 2, abs=0.06)
     assert float(rows[("up", "2026")]) == pytest.approx(float(rows[("base", "2026")]) + 4, abs=0.06)
+
+
+def test_note_names_the_years_converted_from_another_unit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a series read in MW with its last two years in GW: the reader converts them (x1000),
+    # and the note says which years, as forecast's note column does (scenarios said nothing)
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "series_id,year,value,unit\n"
+        + "".join(f"s,{year},{mw},MW\n" for year, mw in ((2016, 500), (2017, 600), (2018, 700)))
+        + "s,2019,800,MW\ns,2020,1.0,GW\ns,2021,1.2,GW\n",
+        encoding="utf-8",
+    )
+    lines = _run(["--data", str(path), "--horizon", "2", "--paths", "200"], capsys).splitlines()
+    # 1.2 GW x 1000 = 1,200 MW, the last observation
+    assert lines[0].startswith("series s (MW), last observed 2021: 1,200; model 'auto'")
+    assert lines[2] == "note: converted from 'GW' (x1000): 2020, 2021"
+
+
+def test_threshold_decimal_comma_advice_names_what_to_type(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # was: "(a table written with decimal commas: --decimal ,)": --decimal reads the data
+    # file, not the threshold
+    with pytest.raises(IdcForecastError) as raised:
+        _run(["--paths", "100", "--threshold", "8000,5亿元"], capsys)
+    message = str(raised.value)
+    assert "(a decimal comma? type --threshold '8000.5亿元')" in message
+    assert "--decimal" not in message and "read_series" not in message
+
+
+def test_a_year_outside_the_simulated_ones_names_the_flag_that_reaches_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # was: "year 2028 was not simulated; expected a year from 2024 to 2027 (raise the
+    # horizon)": no flag named, neither --year nor the --to that reaches 2028
+    argv = ["scenarios", "--paths", "100", "--to", "2027", "--threshold", "6000"]
+    assert main([*argv, "--year", "2028"]) == 2
+    assert capsys.readouterr().err == (
+        "error: scenarios: --year 2028 is outside the simulated years 2024-2027 of series "
+        "'china_idc_cidc_overall'; pass --to 2028 to simulate up to it\n"
+    )
+    assert main(["scenarios", "--paths", "100", "--target-year", "2020"]) == 2
+    assert capsys.readouterr().err == (
+        "error: scenarios: --target-year 2020 is outside the simulated years 2024-2030 of "
+        "series 'china_idc_cidc_overall'; earlier years are history, not simulated\n"
+    )
+
+
+def test_a_series_not_in_the_file_is_to_be_chosen_among_its_series(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: "drop --series to read them all", after which scenarios refuses a file of two
+    # series ("pass --series to choose one")
+    path = tmp_path / "two.csv"
+    path.write_text(
+        "series_id,year,value,unit\nb,2020,10,MW\nb,2021,12,MW\na,2020,5,MW\na,2021,6,MW\n",
+        encoding="utf-8",
+    )
+    assert main(["scenarios", "--data", str(path), "--series", "c", "--paths", "100"]) == 2
+    assert capsys.readouterr().err == (
+        "error: scenarios: two.csv: series 'c' is not in the table; expected one of 'b', 'a'; "
+        "pass one of them as --series (scenarios simulates one series)\n"
+    )

@@ -101,7 +101,7 @@ def test_bounds_are_marked(capsys: pytest.CaptureFixture[str]) -> None:
         ),
         (
             ["--unit", "MW"],
-            "error: cannot convert 'CNY 100m' (money) to 'MW' (power)",
+            "error: show: cannot convert 'CNY 100m' (money) to 'MW' (power)",
         ),
     ],
 )
@@ -234,7 +234,7 @@ def test_an_option_of_the_other_file_format_is_refused(
     code, out, err = _show(capsys, "--data", str(csv), "--unit", "racks 10k", "--sheet", "2021")
     assert (code, out) == (2, "")
     assert err == (
-        "error: racks.csv: --sheet describes a sheet of an Excel workbook, and the file is a "
+        "error: show: racks.csv: --sheet describes a sheet of an Excel workbook, and the file is a "
         "CSV; drop --sheet\n"
     )
     book = tmp_path / "racks.xlsx"
@@ -243,7 +243,7 @@ def test_an_option_of_the_other_file_format_is_refused(
     code, out, err = _show(capsys, *argv, "--sep", ";", "--encoding", "gbk")
     assert (code, out) == (2, "")
     assert err == (
-        "error: racks.xlsx: --sep and --encoding describe the text of a CSV, and the file is "
+        "error: show: racks.xlsx: --sep and --encoding describe the text of a CSV, and the file is "
         "an Excel workbook; drop --sep and --encoding\n"
     )
     code, out, _ = _show(capsys, *argv, "--sheet", "0")  # the options that fit still work
