@@ -415,8 +415,8 @@ def rack_power_words(kw_per_rack: float) -> str:
     return f"{kw_per_rack:g} kW per rack"
 
 
-# the note read_claims writes for a text's second figure ("US$17.8 bn (1,293.5亿元)" with no
-# unit column: the claim is 17.8 USD bn, and the source's own 1,293.5 CNY 100m is noted)
+# the note read_claims wrote, before Claim.alternate, for a text's second figure ("US$17.8
+# bn (1,293.5亿元)" with no unit column: the claim is 17.8 USD bn, 1,293.5 CNY 100m noted)
 _ALTERNATE_NOTE = re.compile(r"alternate figure in the text: (.+?) \((?:not used|the source's own)")
 # further apart than this at the year's rate, the second figure is suspect (a slipped
 # magnitude), and the FX conversion is used (as read_claims refuses such a pair)
@@ -433,19 +433,32 @@ def source_figure(claim: Claim, unit: str | None) -> Any:
     Examples
     --------
     >>> c = Claim(subject="m", kind="level", value=17.8, unit="USD bn", year=2022,
-    ...           note="alternate figure in the text: 1293.5 CNY 100m (not used)")
+    ...           alternate="1,293.5亿元")
     >>> source_figure(c, "CNY bn").value, source_figure(c, "USD mn")
     (129.35, None)
+
+    A claims file written before :attr:`Claim.alternate` has the figure in its note:
+
+    >>> old = Claim(subject="m", kind="level", value=17.8, unit="USD bn", year=2022,
+    ...             note="alternate figure in the text: 1293.5 CNY 100m (the source's own: "
+    ...             "used against a series in its currency instead of an FX conversion)")
+    >>> source_figure(old, "CNY 100m").value
+    1293.5
     """
-    found = _ALTERNATE_NOTE.search(claim.note) if claim.kind == "level" else None
-    if found is None or unit is None or claim.unit is None or claim.unit == unit:
+    if claim.kind != "level" or unit is None or claim.unit is None or claim.unit == unit:
         return None
+    text = claim.alternate
+    if not text:  # a claims file written before the field: the figure is in the note
+        found = _ALTERNATE_NOTE.search(claim.note)
+        if found is None:
+            return None
+        text = found.group(1)
     from idcforecast.errors import IdcForecastError
     from idcforecast.units import convert, parse_quantity
     from idcforecast.units.convert import changes_currency
 
     try:
-        own = parse_quantity(found.group(1))
+        own = parse_quantity(text)
         if changes_currency(own.unit, unit) or own.is_range != claim.is_range:
             return None
         own = own.to(unit)

@@ -133,6 +133,16 @@ class Claim:
         First year of a CAGR period as written; for growth it is ``year - 1``.
     qualifier
         ``"exact"``, ``"at_least"``, ``"at_most"`` or ``"approximately"``.
+    alternate
+        The source's own figure in a second currency, beside ``value`` ("1,293.5亿元" when
+        the text was "US$17.8 bn (1,293.5亿元)"), as figure text with its unit (level
+        claims only; a range for a range). The checks take it against a series in its
+        currency instead of converting ``value`` at the year's average FX rate (unless the
+        two are more than 10% apart at that rate: a slipped magnitude). In a claims file,
+        an optional ``alternate`` column; :func:`read_claims` fills it from value text that
+        gives two currencies (files written before this field, with the figure in
+        ``note`` as "alternate figure in the text: ... (the source's own: ...)", are read
+        the same way).
     claim_set, claim_id, made, by, source, quote, confidence, note
         Provenance: claims of one ``claim_set`` were published together and are checked
         together; ``made`` is an ISO date, possibly partial ("2020-07").
@@ -165,6 +175,7 @@ class Claim:
     quote: str = ""
     confidence: str = ""
     note: str = ""
+    alternate: str = ""
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -249,7 +260,17 @@ class Claim:
                     "use kind='cagr' for a rate over a period",
                     key="start_year",
                 )
+            set_(self, "alternate", self._checked_alternate(where))
             return
+        if str(self.alternate or "").strip():
+            raise SpecError(
+                f"{where}: alternate {self.alternate!r} is a figure in a second currency, "
+                f"which only a level claim has; a {self.kind} claim is a percent: leave "
+                "alternate blank",
+                key="alternate",
+                value=self.alternate,
+            )
+        set_(self, "alternate", "")
         if self.unit not in (None, "%"):
             raise SpecError(
                 f"{where}: a {self.kind} claim is a percent (unit '%'), found unit "
@@ -327,6 +348,44 @@ class Claim:
         set_(self, "low", low)
         set_(self, "high", high)
         return middle
+
+    def _checked_alternate(self, where: str) -> str:
+        """``alternate`` stripped ("" when blank), or a SpecError: text that is no figure,
+        not money in a currency other than ``unit``'s, or a range beside one figure."""
+        text = "" if self.alternate is None else str(self.alternate).strip()
+        if not text or text.lower() == "nan":
+            return ""
+        from idcforecast.errors import IdcForecastError
+        from idcforecast.units import parse_quantity, parse_unit
+
+        try:
+            own = parse_quantity(text)
+            currencies = parse_unit(own.unit).currency, parse_unit(str(self.unit)).currency
+        except IdcForecastError as err:
+            raise SpecError(
+                f"{where}: alternate {text!r} is not a figure with its unit ({err}); give "
+                "the source's own figure in its second currency, e.g. '1,293.5亿元'",
+                key="alternate",
+                value=text,
+            ) from err
+        if currencies[0] is None or currencies[0] == currencies[1]:
+            raise SpecError(
+                f"{where}: alternate {text!r} is in {own.unit!r}, not in a second currency "
+                f"beside {self.unit!r}; it is the source's own figure in another currency "
+                "('1,293.5亿元' beside 17.8 USD bn): leave it blank otherwise",
+                key="alternate",
+                value=text,
+            )
+        if own.is_range != self.is_range:
+            raise SpecError(
+                f"{where}: alternate {text!r} is "
+                f"{'a range' if own.is_range else 'one figure'}, the claim "
+                f"{'a range' if self.is_range else 'one figure'}; give the source's own "
+                "figure in the claim's shape",
+                key="alternate",
+                value=text,
+            )
+        return text
 
     @property
     def is_range(self) -> bool:
@@ -450,11 +509,11 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         published with, at least 4 significant: "US$17.8 bn" is 1,198 CNY 100m; a figure
         the text also gives in the unit's currency, "US$17.8 bn (1,293.5亿元)", is the
         source's own conversion and taken as published, the FX figure named in ``note``;
-        without a unit the claim keeps the first figure, and the checks take the second
-        against a series in its currency), except power against racks or the
-        reverse ("13 GW" beside "racks 10k", as value text or as low and high, both ends in
-        one unit), which keeps its unit for the checks to convert at their ``kw_per_rack``
-        (said in ``note``); a ``qualifier`` that contradicts the
+        without a unit the claim keeps the first figure, the second is its ``alternate``,
+        and the checks take that against a series in its currency), except power against
+        racks or the reverse ("13 GW" beside "racks 10k", as value text or as low and
+        high, both ends in one unit), which keeps its unit for the checks to convert at
+        their ``kw_per_rack`` (said in ``note``); a ``qualifier`` that contradicts the
         text's ("超过3200.5亿元" with qualifier "exact") is an error. A comma in a number
         separates thousands only ("27,8" is an error, not 278).
         Table headers lose surrounding spaces and match the field names in any letter case

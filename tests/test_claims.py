@@ -614,7 +614,7 @@ def test_a_table_without_the_claims_columns_is_a_table_error(tmp_path: Path) -> 
     tail = (
         "expected one claim per row with columns subject, kind, year (or period) and value "
         "(or low and high), optionally unit, start_year, qualifier, claim_set, claim_id, "
-        "made, by, source, quote, confidence, note"
+        "made, by, source, quote, confidence, note, alternate"
     )
     message = (
         f"claims file '{path}' lacks the claims column year (or period) (found 4 columns: "
@@ -2092,10 +2092,8 @@ def test_a_claims_value_with_an_alternate_figure_keeps_it_in_the_note() -> None:
         ]
     )
     assert (claim.value, claim.unit) == (320.0, "CNY bn")
-    assert claim.note == (
-        "Global Times; alternate figure in the text: 46.4 USD bn (the source's own: used "
-        "against a series in its currency instead of an FX conversion)"
-    )
+    # the source's own dollar figure is a field of the claim (claims31), the note as given
+    assert (claim.alternate, claim.note) == ("46.4 USD bn", "Global Times")
 
 
 def test_a_claimed_base_range_against_the_one_base_an_exact_rate_implies() -> None:
@@ -2680,3 +2678,74 @@ def test_the_sources_own_figure_is_used_against_a_series_in_its_currency() -> No
     # a second figure 10x off (129.35亿元: 1,197.8 / 129.35 - 1 = 826%) is not taken
     slipped = read_claims([{**record, "value": "US$17.8 bn (129.35亿元)"}])[0]
     assert track_record([slipped], history).iloc[0]["value"] == pytest.approx(1197.762)
+
+
+def test_a_claim_built_in_python_carries_the_sources_second_currency_figure() -> None:
+    # claims31: the source's own 1,293.5亿元 beside US$17.8 bn reached the checks only through
+    # the note text read_claims writes; a Claim built in Python needed that exact wording.
+    # Now a field: against a history in CNY 100m the level is 1,293.5 (error 0), not 17.8
+    # at the 2022 average rate (17.8 x 6.7290 x 10 = 1,197.762)
+    history = pd.DataFrame(
+        {"series_id": "idc", "year": [2021, 2022], "value": [1147.7, 1293.5], "unit": UNIT}
+    )
+    claim = Claim(subject="idc", kind="level", value=17.8, unit="USD bn", year=2022,
+                  made="2023-08", alternate=" 1,293.5亿元 ")  # fmt: skip
+    assert claim.alternate == "1,293.5亿元"
+    assert track_record([claim], history).iloc[0]["value"] == 1293.5
+    checked = check_claims([claim], history=history).iloc[0]
+    assert (checked["unit"], bool(checked["consistent"])) == (UNIT, True)
+    plain = dataclasses.replace(claim, alternate="")
+    assert track_record([plain], history).iloc[0]["value"] == pytest.approx(1197.762)
+
+
+def test_read_claims_fills_alternate_and_reads_it_as_a_column(tmp_path: Path) -> None:
+    # value text in two currencies sets the field; an optional `alternate` column gives it;
+    # an old file's note ("alternate figure in the text: ... (the source's own: ...)") works
+    record = {"subject": "idc", "kind": "level", "year": 2022,
+              "value": "US$17.8 bn (1,293.5亿元)"}  # fmt: skip
+    (from_text,) = read_claims([record])
+    assert (from_text.value, from_text.unit, from_text.alternate) == (
+        17.8,
+        "USD bn",
+        "1293.5 CNY 100m",
+    )
+    assert from_text.note == ""
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "subject,kind,year,value,unit,alternate,note\n"
+        'idc,level,2022,17.8,USD bn,"1,293.5亿元",\n'
+        'idc,level,2021,16.5,USD bn,,"alternate figure in the text: 1147.7 CNY 100m '
+        "(the source's own: used against a series in its currency instead of an FX "
+        'conversion)"\n',
+        encoding="utf-8",
+    )
+    new, old = read_claims(path)
+    assert (new.alternate, old.alternate) == ("1,293.5亿元", "")
+    history = pd.DataFrame(
+        {"series_id": "idc", "year": [2021, 2022], "value": [1147.7, 1293.5], "unit": UNIT}
+    )
+    # (at the FX rates they would be 17.8 x 6.7290 x 10 = 1,197.8 and 16.5 x 6.4515 x 10 =
+    # 1,064.5; the rows come by year)
+    assert list(track_record([new, old], history)["value"]) == [1147.7, 1293.5]
+    with pytest.raises(SpecError, match="alternate is given too"):
+        read_claims([{**record, "alternate": "1,293.5亿元"}])
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            {"kind": "cagr", "value": 27.8, "start_year": 2020, "alternate": "1,293.5亿元"},
+            "only a level claim has",
+        ),
+        ({"alternate": "17.8 USD bn"}, "not in a second currency beside 'USD bn'"),
+        ({"alternate": "1,293 MW"}, "not in a second currency"),
+        ({"alternate": "lots"}, "is not a figure with its unit"),
+        ({"alternate": "1,290-1,300亿元"}, "is a range, the claim one figure"),
+    ],
+)
+def test_a_bad_alternate_is_refused_naming_it(fields: dict, message: str) -> None:
+    base = {"subject": "idc", "kind": "level", "value": 17.8, "unit": "USD bn", "year": 2022}
+    with pytest.raises(SpecError, match=re.escape(message)) as err:
+        Claim(**{**base, **fields})
+    assert err.value.key == "alternate"
