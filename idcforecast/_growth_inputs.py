@@ -449,6 +449,26 @@ def figure_words(x: Any) -> str:
     return f"{words}{value:g}"
 
 
+def about_bound(result: Any, level: Any, rate: Any, *, years: Any) -> Any:
+    """``result`` (a bound Quantity) with a text that keeps the "about" of a figure it came
+    from: a Quantity has one qualifier, so "约3200亿元" at "超过27.8%" is ``at_most``
+    1959.2, and its ``text`` says "about 1959.2 CNY 100m or less" and from what.
+    ``result`` as it is when it is no bound or nothing was "about"."""
+    if not is_quantity(result) or result.qualifier not in ("at_least", "at_most"):
+        return result
+    figures = [x for x in (level, rate) if is_quantity(x)]
+    if not any(x.qualifier == "approximately" for x in figures):
+        return result
+    side = "more" if result.qualifier == "at_least" else "less"
+    level_text = f"{figure_words(level)} {level.unit}"
+    rate_text = rate_words(rate) if is_quantity(rate) else f"{float(rate):.6g} (a fraction)"
+    text = (
+        f"about {result.value:.6g} {result.unit} or {side} (from {level_text} and a rate "
+        f"of {rate_text} over {float(years):g} steps: the bound is itself approximate)"
+    )
+    return dataclasses.replace(result, text=text)
+
+
 def rate_words(rate: Any) -> str:
     """A rate Quantity as words: "25% to 27.8%", "at least 27.8%"."""
     from idcforecast.units import QUALIFIER_WORDS

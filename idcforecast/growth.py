@@ -49,6 +49,7 @@ import pandas as pd
 
 from idcforecast._growth_inputs import (
     Number,
+    about_bound,
     check_level,
     check_result,
     check_shapes,
@@ -252,6 +253,11 @@ def implied_base(end: Number, rate: Number, years: Number) -> Any:
     range or qualifier combines with the rate's; "more than" both (or "less than" both)
     bound no base and are a :class:`GrowthError`.
 
+    A bound computed from an "about" figure ("约3200亿元" at "超过27.8%": at most 1959.2)
+    is itself approximate, which one qualifier cannot say: the result is ``"at_most"``
+    and its ``text`` says "about 1959.24 CNY 100m or less" and from what (so does
+    :func:`implied_target`'s).
+
     Examples
     --------
     >>> round(implied_base(3200, 0.278, 3), 1)  # "2020-22" read as three steps from 2019
@@ -299,6 +305,8 @@ def _compound(level: Number, rate: Number, years: Number, *, sign: float, func: 
     if template is not None and about_rate and template.qualifier == "exact":
         # "about 27.8%" makes the level about one too (was dropped: an exact result)
         template = dataclasses.replace(template, qualifier="approximately")
+    if template is not None and np.ndim(result) == 0:  # "不到3200亿元" at "约27.8%"
+        return about_bound(level_result(template, result, factor, index), level, rate, years=n)
     return level_result(template, result, factor, index)
 
 
