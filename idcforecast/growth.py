@@ -59,6 +59,7 @@ from idcforecast._growth_inputs import (
     float_values,
     is_quantity,
     level_result,
+    period_years,
     pick_year,
     position_text,
     rate_values,
@@ -105,7 +106,9 @@ def cagr(
     - ``cagr(start, end, years)``: ``(end / start) ** (1 / years) - 1``;
     - ``cagr(series, start_year, end_year)``: the rate between two years of a year-indexed
       Series or a tidy frame holding one series (``year``, ``value`` columns); the years
-      default to the first and last observed, and ``years = end_year - start_year``.
+      default to the first and last observed, and ``years = end_year - start_year``. A
+      period text in place of the years, ``cagr(series, "2019-2022")``, is its first and
+      last year (3 steps; "2019-22", "2019年至2022年" too).
 
     Parameters
     ----------
@@ -153,8 +156,8 @@ def cagr(
     >>> round(cagr(1562.5, 3200.5, 3), 4)
     0.27
     >>> s = pd.Series([1562.5, 2238.7, 3012.7], index=[2019, 2020, 2021])
-    >>> round(cagr(s, 2019, 2021), 4)
-    0.3886
+    >>> round(cagr(s, 2019, 2021), 4), round(cagr(s, "2019-2021"), 4)
+    (0.3886, 0.3886)
     """
     if isinstance(start, pd.DataFrame) or (
         isinstance(start, pd.Series) and (end is None or scalar_like(end))
@@ -200,6 +203,17 @@ def _cagr_series(
             "cagr: end_year given twice (positionally and by keyword); give it once",
             func="cagr",
         )
+    given = start_year if start_year is not None else pos_start
+    period = period_years(given, func="cagr", argument="start_year")
+    if period is not None:  # cagr(series, "2019-2022"): from the first to the last year
+        if pos_end is not None or end_year is not None:
+            raise GrowthError(
+                f"cagr: the period {given!r} gives both years, and end_year is given too "
+                f"({end_year if end_year is not None else pos_end!r}); give the period "
+                "alone, or two years",
+                func="cagr",
+            )
+        pos_start, start_year, pos_end = period[0], None, period[1]
     series, unit, label = year_series(data, func="cagr")
     refuse_percent_series(unit, label, func="cagr")
     y0 = pick_year(pos_start, start_year, default=int(series.index[0]), name="start_year")
