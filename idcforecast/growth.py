@@ -420,12 +420,18 @@ def project(
     -------
     ndarray or Series
         ``years + 1`` values starting with ``base``; shape ``(len(base), years + 1)`` for an
-        array of bases.
+        array of bases. Without ``base_year`` a plain ndarray, which has no place for a
+        unit: a Quantity base's unit is dropped there (the values are in it). Pass
+        ``base_year`` to keep it, in the Series' ``attrs["unit"]``.
 
     Examples
     --------
     >>> project(100.0, 0.1, 2).round(2).tolist()
     [100.0, 110.0, 121.0]
+    >>> from idcforecast.units import parse_quantity
+    >>> path = project(parse_quantity("1562.5亿元"), 0.278, 1, base_year=2019)
+    >>> path.round(1).to_dict(), path.attrs["unit"]
+    ({2019: 1562.5, 2020: 1996.9}, 'CNY 100m')
     >>> rate = cagr(1562.5, 3200.5, 3)
     >>> project(1562.5, rate, 3, base_year=2019).round(1).to_dict()
     {2019: 1562.5, 2020: 1984.4, 2021: 2520.1, 2022: 3200.5}
