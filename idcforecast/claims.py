@@ -492,10 +492,11 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
     source
         A Claim or a list of them; a DataFrame, a dict (one claim) or a list of dicts, in
         the ``published_forecasts`` schema (``subject, kind, year, value`` required; the others
-        optional); or the path of a ``.csv`` or Excel (``.xlsx``, first sheet) file (same
-        columns) or a ``.toml`` file with one ``[[claims]]`` table per claim. ``kind`` may
-        be written as tables write it ("YoY" or "同比" is growth, "复合增长率" cagr, "市场规模"
-        level). In a file,
+        optional); or the path of a ``.csv`` or Excel (``.xlsx``, first sheet; an Excel
+        97-2003 ``.xls`` with the ``xls`` extra's ``xlrd``, as ``read_series`` reads one)
+        file (same columns) or a ``.toml`` file with one ``[[claims]]`` table per claim.
+        ``kind`` may be written as tables write it ("YoY" or "同比" is growth, "复合增长率"
+        cagr, "市场规模" level). In a file,
         ``period = "2020-22"`` may stand for ``start_year`` and ``year``, and ``value`` may
         be figure text ("320 billion yuan", "more than 3200.5亿元",
         "27.8%"), read by :func:`idcforecast.parse_quantity` (unit and qualifier from the

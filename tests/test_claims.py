@@ -536,7 +536,7 @@ def test_bad_file_rows_name_the_file_and_row(tmp_path: Path) -> None:
         read_claims(path)
     assert info.value.row == 2
     with pytest.raises(
-        SpecError, match=re.escape("expected a .csv, .xlsx or .toml file, found '.txt'")
+        SpecError, match=re.escape("expected a .csv, .xlsx, .xls or .toml file, found '.txt'")
     ):
         (tmp_path / "c.txt").write_text("x", encoding="utf-8")
         read_claims(tmp_path / "c.txt")
@@ -2749,3 +2749,45 @@ def test_a_bad_alternate_is_refused_naming_it(fields: dict, message: str) -> Non
     with pytest.raises(SpecError, match=re.escape(message)) as err:
         Claim(**{**base, **fields})
     assert err.value.key == "alternate"
+
+
+CLAIMS_XLS = Path(__file__).parent / "fixtures" / "claims_book.xls"
+
+
+def test_a_claims_workbook_in_excel_97_2003_is_read_as_its_xlsx(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # claims31: read_series reads an .xls (xlrd), read_claims and check-claims refused it
+    # ("an old Excel 97-2003 workbook, which this package does not read"). The workbook
+    # (tests/fixtures/claims_book_source.py, saved as .xls by LibreOffice 7.4) has a CAGR
+    # cell stored as 0.278 and shown as 27.8%: the percent as shown, as in an .xlsx
+    cagr, level, base = read_claims(CLAIMS_XLS)
+    assert (cagr.kind, cagr.value, cagr.start_year, cagr.year, cagr.made) == (
+        "cagr",
+        27.8,
+        2020,
+        2022,
+        "2020",
+    )
+    assert (level.value, level.unit, level.year) == (320.0, "CNY bn", 2022)
+    assert (base.value, base.unit, base.qualifier, base.year) == (
+        1562.5,
+        "CNY 100m",
+        "at_least",
+        2019,
+    )
+    from idcforecast.cli import main
+
+    assert main(["check-claims", str(CLAIMS_XLS)]) == 1  # 1: no reading fits (below)
+    out = capsys.readouterr().out
+    assert "CAGR 27.8% 2020-2022; level 320 CNY bn in 2022; level > 1,562.5 CNY 100m" in out
+    # 3200 / 1.278^2 = 1,959.2 against the 2020 actual 2,238.7: -12.5%, outside 1%
+    assert "consistent  no (tolerance 1.0%)" in out and "-12.5%" in out
+
+
+def test_a_claims_xls_without_xlrd_says_how_to_read_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "xlrd", None)  # import xlrd raises ImportError
+    with pytest.raises(DataError, match=re.escape("needs the xlrd package: python -m pip")):
+        read_claims(CLAIMS_XLS)
