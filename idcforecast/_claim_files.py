@@ -48,7 +48,7 @@ def claims_from_path(path: Path, encoding: str) -> list[Claim]:
 
     if path.is_dir():  # was "does not exist", which it does
         raise SpecError(
-            f"claims file {str(path)!r} is a folder; give the path of a .csv, .xlsx or .toml "
+            f"claims file {str(path)!r} is a folder; give the path of a .csv, .xlsx, .xls or .toml "
             "file in it (claims are read from one file)",
             file=str(path),
         )

@@ -588,5 +588,5 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         return claims_from_records([dict(source)], places=[("the dict", 1)])
     raise SpecError(
         "claims: expected a Claim, a dict or a list of Claims or dicts, a DataFrame or a "
-        f".csv/.xlsx/.toml path, found {type(source).__name__}",
+        f".csv/.xlsx/.xls/.toml path, found {type(source).__name__}",
     )

@@ -1614,7 +1614,7 @@ def test_a_range_end_with_a_qualifier_is_refused() -> None:
 def test_a_claims_path_that_is_a_folder_says_so(tmp_path: Path) -> None:
     # cli24: it said the folder "does not exist"
     msg = (
-        f"claims file {str(tmp_path)!r} is a folder; give the path of a .csv, .xlsx or .toml "
+        f"claims file {str(tmp_path)!r} is a folder; give the path of a .csv, .xlsx, .xls or .toml "
         "file in it (claims are read from one file)"
     )
     with pytest.raises(SpecError, match=re.escape(msg) + "$"):
