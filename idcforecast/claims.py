@@ -385,7 +385,33 @@ class Claim:
                 key="alternate",
                 value=text,
             )
+        self._check_alternate_gap(where, text, own)
         return text
+
+    def _check_alternate_gap(self, where: str, text: str, own: Any) -> None:
+        """A SpecError when ``value`` at the year's FX rate is further from ``alternate``
+        than one figure converted at some rate of the year can be (a slipped magnitude,
+        "US$17.8 bn (129.35亿元)"): the checks would drop the alternate in silence, and
+        read_claims refuses such a pair beside a unit. Nothing without an FX rate."""
+        from idcforecast._claim_currency import SUSPECT_GAP
+        from idcforecast.errors import IdcForecastError
+        from idcforecast.units import convert
+
+        try:
+            at_fx = convert(self.value, own.unit, from_unit=str(self.unit), year=self.year)
+        except IdcForecastError:  # no rate for the year: the checks compare when they can
+            return
+        gap = at_fx / own.value - 1
+        if abs(gap) > SUSPECT_GAP:
+            raise SpecError(
+                f"{where}: the second-currency figure {text!r} (alternate) and the value "
+                f"{_plain(self.value)} {self.unit} are {abs(gap):.0%} apart at the "
+                f"{self.year} FX rate ({_plain(self.value)} {self.unit} is {at_fx:,.4g} "
+                f"{own.unit}): one of them is likely mistyped; give both as published, or "
+                "the figure meant alone",
+                key="alternate",
+                value=text,
+            )
 
     @property
     def is_range(self) -> bool:

@@ -2675,8 +2675,16 @@ def test_the_sources_own_figure_is_used_against_a_series_in_its_currency() -> No
         "The stated 2022 level (1,293.5; the source's own figure, beside 17.8 USD bn) "
         "matches the actual 1,293.5."
     )
-    # a second figure 10x off (129.35亿元: 1,197.8 / 129.35 - 1 = 826%) is not taken
-    slipped = read_claims([{**record, "value": "US$17.8 bn (129.35亿元)"}])[0]
+    # a second figure 10x off (129.35亿元: 1,197.8 / 129.35 - 1 = 826%) is refused, as it
+    # is beside a unit (claims31: it was dropped in silence, the FX conversion checked)
+    with pytest.raises(SpecError, match=re.escape("are 826% apart at the 2022 FX rate")):
+        read_claims([{**record, "value": "US$17.8 bn (129.35亿元)"}])
+    # a file written before Claim.alternate, the figure in its note: still not taken
+    note = (
+        "alternate figure in the text: 129.35 CNY 100m (the source's own: used against a "
+        "series in its currency instead of an FX conversion)"
+    )
+    slipped = Claim(subject="idc", kind="level", value=17.8, unit="USD bn", year=2022, note=note)
     assert track_record([slipped], history).iloc[0]["value"] == pytest.approx(1197.762)
 
 
@@ -2742,6 +2750,12 @@ def test_read_claims_fills_alternate_and_reads_it_as_a_column(tmp_path: Path) ->
         ({"alternate": "1,293 MW"}, "not in a second currency"),
         ({"alternate": "lots"}, "is not a figure with its unit"),
         ({"alternate": "1,290-1,300亿元"}, "is a range, the claim one figure"),
+        # 17.8 x 6.7290 x 10 = 1,197.8 CNY 100m at the 2022 rate, 1,197.8 / 129.35 - 1 = 826%
+        (
+            {"alternate": "129.35亿元"},
+            "the second-currency figure '129.35亿元' (alternate) and the value 17.8 USD bn "
+            "are 826% apart at the 2022 FX rate (17.8 USD bn is 1,198 CNY 100m)",
+        ),
     ],
 )
 def test_a_bad_alternate_is_refused_naming_it(fields: dict, message: str) -> None:
