@@ -409,7 +409,9 @@ def project(
         Positive level (number or Quantity), or a 1-D array of levels (one path per row).
     rate
         One rate (fraction) for every step, or a sequence of per-step rates (then ``years``
-        defaults to its length).
+        defaults to its length). A Series of rates indexed by years (the growth into each
+        year) must cover consecutive years in order, and the year before the first is
+        ``base_year`` when one is given.
     years
         Steps to project (a positive integer).
     base_year
@@ -465,6 +467,7 @@ def project(
             f"project: {r.size} per-step rates given for years={years}; give one rate per step",
             func="project",
         )
+    _check_rate_years(rate, base_year)
     steps = np.broadcast_to(r, (years,))
     if x.ndim > 1:
         raise GrowthError(
@@ -489,6 +492,38 @@ def project(
     if is_quantity(base):
         out.attrs["unit"] = base.unit
     return out
+
+
+def _check_rate_years(rate: Any, base_year: int | None) -> None:
+    """Per-step rates in a Series indexed by years (2021, 2022: the growth into each) are
+    applied in order, one step a year: years out of order or with a gap, or a
+    ``base_year`` that is not the year before the first, were applied by position in
+    silence (rates for 2021-2022 labelled 2016-2017 with ``base_year=2015``)."""
+    if not isinstance(rate, pd.Series) or rate.empty:
+        return
+    index = rate.index
+    if not pd.api.types.is_integer_dtype(index.dtype) or not (
+        int(index.min()) >= 1900 and int(index.max()) <= 2100
+    ):
+        return  # positions (0, 1, ...), not years
+    years = [int(y) for y in index]
+    if years != list(range(years[0], years[0] + len(years))):
+        raise GrowthError(
+            f"project: the rates are indexed by the years {', '.join(map(str, years))}, but "
+            "per-step rates are applied in order, one step a year; sort them and give one "
+            "rate for every year (rate.sort_index(), a gap's rate filled in)",
+            func="project",
+            argument="rate",
+        )
+    if base_year is not None and base_year != years[0] - 1:
+        raise GrowthError(
+            f"project: the rates are for {years[0]}-{years[-1]} (the growth into each year), "
+            f"so the path starts in {years[0] - 1}, but base_year is {base_year}; give "
+            f"base_year={years[0] - 1}, or rates for the years from {base_year + 1}",
+            func="project",
+            argument="base_year",
+            value=base_year,
+        )
 
 
 def yoy(data: Any) -> pd.DataFrame:

@@ -745,3 +745,19 @@ def test_a_period_as_steps_names_both_readings() -> None:
     # the error was "parse text figures first with parse_quantity()"
     with pytest.raises(GrowthError, match=r"2 from 2020, or 3 from a 2019 base"):
         implied_base(3200, 0.278, "2020-2022")
+
+
+def test_project_rates_indexed_by_years_match_the_years_they_label() -> None:
+    # claims31: rates for 2021 and 2022 with base_year=2015 were labelled 2016 and 2017,
+    # and rates indexed 2022, 2021 applied 2022's first: by position, in silence
+    rates = pd.Series([0.1, 0.2], index=[2021, 2022])
+    path = project(100.0, rates, base_year=2020)  # 100, 100 x 1.1 = 110, 110 x 1.2 = 132
+    assert path.round(6).to_dict() == {2020: 100.0, 2021: 110.0, 2022: 132.0}
+    with pytest.raises(GrowthError, match=r"path starts in 2020, but base_year is 2015"):
+        project(100.0, rates, base_year=2015)
+    with pytest.raises(GrowthError, match=r"indexed by the years 2022, 2021"):
+        project(100.0, rates.iloc[::-1])
+    with pytest.raises(GrowthError, match=r"indexed by the years 2021, 2023"):
+        project(100.0, pd.Series([0.1, 0.2], index=[2021, 2023]), base_year=2020)
+    # positions are no years: applied in order, as before
+    np.testing.assert_allclose(project(100.0, pd.Series([0.1, 0.2])), [100.0, 110.0, 132.0])
