@@ -6,6 +6,7 @@ Shared by :mod:`idcforecast.claim_checks` and :mod:`idcforecast.claim_track_reco
 from __future__ import annotations
 
 import math
+import numbers
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -378,6 +379,40 @@ def level_in(claim: Claim, unit: str | None, *, kw_per_rack: float = DEFAULT_KW_
     """A level claim's value in ``unit`` (its own unit when None; a range's midpoint);
     racks and power convert at ``kw_per_rack``."""
     return _to_unit(claim.value, claim, unit, kw_per_rack)
+
+
+def checked_tolerance(tolerance: Any, *, caller: str = "", example: str = "0.01") -> float:
+    """``tolerance`` as a fraction: a real number in [0, 1) (numpy's too), or percent text
+    ("2%", "2.5 %"), as ``--tolerance`` reads it (Python refused "2%", which the CLI and the
+    README give); anything else a SpecError saying how to write it.
+
+    Examples
+    --------
+    >>> checked_tolerance(0.02), checked_tolerance("2%"), checked_tolerance(" 2.5 % ")
+    (0.02, 0.02, 0.025)
+    """
+    value: Any = tolerance
+    if isinstance(tolerance, str) and tolerance.strip().endswith("%"):
+        try:
+            value = float(tolerance.strip()[:-1]) / 100
+        except ValueError:
+            value = tolerance
+    # any real number (a numpy float32 from a frame was refused as if it were text)
+    real = isinstance(value, numbers.Real) and not isinstance(value, bool)
+    if not (real and 0 <= value < 1):
+        hint = (
+            f"; for {value:g}% write {value / 100:g} or '{value:g}%'"
+            if real and 1 <= value < 100
+            else ""
+        )
+        raise SpecError(
+            f"{caller}tolerance must be a relative gap in [0, 1), as a fraction or a percent "
+            f"({example} = {float(example):.0%}, or '{float(example):.0%}'), found "
+            f"{tolerance!r}{hint}",
+            key="tolerance",
+            value=tolerance,
+        )
+    return float(value)
 
 
 def check_kw_per_rack(kw_per_rack: Any) -> float:

@@ -647,9 +647,26 @@ def test_a_level_in_an_unconvertible_unit() -> None:
 def test_bad_tolerance() -> None:
     with pytest.raises(
         SpecError,
-        match=re.escape("tolerance must be a relative gap in [0, 1) (0.01 = 1%), found 5"),
+        match=re.escape(
+            "tolerance must be a relative gap in [0, 1), as a fraction or a percent (0.01 = "
+            "1%, or '1%'), found 5; for 5% write 0.05 or '5%'"
+        ),
     ):
         check_claims(SEED, tolerance=5)
+
+
+def test_a_tolerance_in_percent_text_is_read_as_the_cli_reads_it() -> None:
+    # claims31: check-claims --tolerance 2% and the README's "or `2%`" worked, Python's
+    # check_claims(tolerance="2%") was refused. 2% lets the 3-step reading fit (gap -1.9%)
+    row = check_claims(SEED, history=HISTORY, tolerance="2%").iloc[0]
+    same = check_claims(SEED, history=HISTORY, tolerance=0.02).iloc[0]
+    assert (bool(row["consistent"]), row["fits"]) == (True, "3 steps from 2019")
+    assert row["explanation"] == same["explanation"]
+    record = track_record(SEED, HISTORY, tolerance=" 25 % ")
+    assert record.equals(track_record(SEED, HISTORY, tolerance=0.25))
+    for bad in ("x%", "2 pp", "-1%", "100%"):
+        with pytest.raises(SpecError, match=re.escape(f"found {bad!r}")):
+            check_claims(SEED, history=HISTORY, tolerance=bad)
 
 
 def test_no_claims() -> None:
