@@ -259,7 +259,9 @@ def implied_base(end: Number, rate: Number, years: Number) -> Any:
 
     ``end / (1 + rate) ** years``. A Quantity ``end`` gives a Quantity base in its unit,
     with its qualifier ("more than 3200" at a fixed rate implies a base of more than ...);
-    an "about" rate Quantity ("约27.8%") makes an exact end's base "about" too.
+    an "about" rate Quantity ("约27.8%") makes an exact end's base "about" too. With an
+    array of rates or years the bases are a plain array, in ``end``'s unit (which the array
+    does not carry; a range or a bound ``end`` is then an error, as it would be dropped).
 
     A rate Quantity that is a range or a bound gives a base that is one too (the base falls
     as the rate rises): 25-27.8% gives ``end / 1.278**n`` to ``end / 1.25**n``, "more than
