@@ -368,6 +368,13 @@ class Claim:
                 key="alternate",
                 value=text,
             ) from err
+        if currencies[0] is None and own.unit.split()[0] == "count":  # 1293.5: no unit
+            raise SpecError(
+                f"{where}: alternate {text!r} has no currency; give the source's own figure "
+                "with its unit, e.g. '1,293.5亿元' or '1,293.5 CNY 100m'",
+                key="alternate",
+                value=text,
+            )
         if currencies[0] is None or currencies[0] == currencies[1]:
             raise SpecError(
                 f"{where}: alternate {text!r} is in {own.unit!r}, not in a second currency "

@@ -2766,6 +2766,7 @@ def test_read_claims_fills_alternate_and_reads_it_as_a_column(tmp_path: Path) ->
         ({"alternate": "17.8 USD bn"}, "not in a second currency beside 'USD bn'"),
         ({"alternate": "1,293 MW"}, "not in a second currency"),
         ({"alternate": "lots"}, "is not a figure with its unit"),
+        ({"alternate": 1293.5}, "alternate '1293.5' has no currency; give the source's own"),
         ({"alternate": "1,290-1,300亿元"}, "is a range, the claim one figure"),
         # 17.8 x 6.7290 x 10 = 1,197.8 CNY 100m at the 2022 rate, 1,197.8 / 129.35 - 1 = 826%
         (
