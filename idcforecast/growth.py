@@ -205,6 +205,11 @@ def _cagr_series(
         )
     given = start_year if start_year is not None else pos_start
     period = period_years(given, func="cagr", argument="start_year")
+    if given is None and (end := end_year if end_year is not None else pos_end) is not None:
+        # cagr(series, end_year="2019-2022"): the period given where the end year goes
+        period = period_years(end, func="cagr", argument="end_year")
+        if period is not None:
+            given, pos_end, end_year = end, None, None
     if period is not None:  # cagr(series, "2019-2022"): from the first to the last year
         if pos_end is not None or end_year is not None:
             raise GrowthError(

@@ -727,6 +727,9 @@ def test_cagr_of_a_series_over_a_period_text() -> None:
     s = pd.Series([1562.5, 2238.7, 3012.7, 3200.5], index=[2019, 2020, 2021, 2022])
     assert cagr(s, "2019-2022") == pytest.approx(0.269987, abs=1e-6)
     assert cagr(s, start_year="2019-22") == cagr(s, 2019, 2022)
+    assert cagr(s, end_year="2019-2022") == cagr(s, 2019, 2022)
+    with pytest.raises(GrowthError, match="end_year must be a whole year of the series"):
+        cagr(s, 2019, end_year="2020-2022")
     # 2020 -> 2022: (3200.5 / 2238.7) ** (1 / 2) - 1 = 0.195669
     assert cagr(s, "2020年至2022年") == pytest.approx(0.195669, abs=1e-6)
     # the validation of two years: a year not in the series, the period given with a year
