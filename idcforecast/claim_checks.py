@@ -47,6 +47,7 @@ from idcforecast._claim_history import (
     interval_gap,
     level_in,
     overlaps,
+    source_figure,
 )
 from idcforecast.claims import Claim, read_claims
 from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError, SpecError
@@ -225,9 +226,12 @@ def _reading_row(
     reference: Figure | None
     if base_claim is not None:
         span = group.intervals[base_year] if base_claim[0].is_range else None
-        # a level claimed in another currency is named so, as a converted actual is
+        # a level claimed in another currency is named so, as a converted actual is; not
+        # one whose source gave its own figure in the unit's currency (nothing converted)
         own = base_claim[0].unit
         converted = own if own and group.unit and changes_currency(own, group.unit) else None
+        if converted is not None and source_figure(base_claim[0], group.unit) is not None:
+            converted = None
         reference = Figure(
             base_claim[1],
             base_claim[0].qualifier,

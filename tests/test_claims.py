@@ -2823,3 +2823,30 @@ def test_a_claims_xls_without_xlrd_says_how_to_read_it(monkeypatch: pytest.Monke
     monkeypatch.setitem(sys.modules, "xlrd", None)  # import xlrd raises ImportError
     with pytest.raises(DataError, match=re.escape("needs the xlrd package: python -m pip")):
         read_claims(CLAIMS_XLS)
+
+
+def test_a_base_given_in_two_currencies_is_not_called_an_fx_conversion() -> None:
+    # claims31: with the source's own 1,293.5亿元 beside US$17.8 bn, the reading's reference
+    # was "1,293.5 (claimed, from USD bn at its year's FX rate)" while the explanation said
+    # "the source's own figure": nothing was converted. 3075 / 1.189^5 = 1,294.0 (5 steps)
+    history = pd.DataFrame(
+        {"series_id": "idc", "year": [2021, 2022], "value": [1147.7, 1293.5], "unit": UNIT}
+    )
+    claims = [
+        Claim(subject="idc", kind="level", value=17.8, unit="USD bn", year=2022,
+              alternate="1,293.5亿元"),
+        Claim(subject="idc", kind="cagr", value=18.9, start_year=2022, year=2027),
+        Claim(subject="idc", kind="level", value=3075, unit=UNIT, year=2027),
+    ]  # fmt: skip
+    first = claim_readings(claims, history=history).iloc[0]
+    assert (first["reading"], first["reference_base"], first["reference"]) == (
+        "5 steps from 2022",
+        1293.5,
+        "claimed",
+    )
+    assert round(first["implied_base"], 1) == 1294.0
+    # without the source's figure the FX conversion is named: 17.8 x 6.7290 x 10 = 1,197.8
+    plain = [dataclasses.replace(claims[0], alternate=""), *claims[1:]]
+    converted = claim_readings(plain, history=history).iloc[0]
+    assert converted["reference"] == "claimed, from USD bn at its year's FX rate"
+    assert round(converted["reference_base"], 1) == 1197.8
