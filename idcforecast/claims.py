@@ -228,6 +228,14 @@ class Claim:
                 key="made",
                 value=self.made,
             )
+        if made and _first_day(made) > _today():  # "2030" for "2020"
+            raise SpecError(
+                f"{where}: made {self.made!r} is after today ({_today().isoformat()}); made is "
+                "the date the claim was published (a forecast's target year is year): a "
+                "typo for an earlier year?",
+                key="made",
+                value=self.made,
+            )
         set_(self, "made", made)
         if not self.claim_id:
             set_(self, "claim_id", f"{self.claim_set or self.subject}/{self.kind}_{year}")
@@ -464,6 +472,21 @@ class Claim:
         if self.kind == "growth":
             return f"growth {q}{figure}% in {self.year}"
         return f"CAGR {q}{figure}% {self.start_year}-{self.year}"
+
+
+def _first_day(made: str) -> Any:
+    """The first calendar day an ISO date "YYYY", "YYYY-MM" or "YYYY-MM-DD" can denote."""
+    import datetime
+
+    parts = [int(p) for p in made.split("-")]
+    return datetime.date(parts[0], *[*parts[1:], 1, 1][:2])
+
+
+def _today() -> Any:
+    """Today's date (a function, so that tests can move the clock)."""
+    import datetime
+
+    return datetime.date.today()
 
 
 def _real_date(made: str) -> bool:

@@ -2850,3 +2850,23 @@ def test_a_base_given_in_two_currencies_is_not_called_an_fx_conversion() -> None
     converted = claim_readings(plain, history=history).iloc[0]
     assert converted["reference"] == "claimed, from USD bn at its year's FX rate"
     assert round(converted["reference_base"], 1) == 1197.8
+
+
+def test_a_claim_made_after_today_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # claims31: made="2030" (a typo for 2020) was taken, and a 2022 forecast made then
+    # became a restatement (horizon -8) in the track record
+    import datetime
+
+    import idcforecast.claims as claims_module
+
+    monkeypatch.setattr(claims_module, "_today", lambda: datetime.date(2026, 12, 7), raising=False)
+    base = {"subject": "s", "kind": "level", "value": 3200, "unit": UNIT, "year": 2022}
+    for made in ("2030", "2027-01", "2026-12-08"):
+        with pytest.raises(SpecError, match=re.escape(f"made {made!r} is after today (2026-12")):
+            Claim(**base, made=made)
+    # the current year, month or day may be written: their first day is not after today
+    assert [Claim(**base, made=m).made for m in ("2026", "2026-12", "2026-12-07")] == [
+        "2026",
+        "2026-12",
+        "2026-12-07",
+    ]
