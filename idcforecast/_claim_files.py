@@ -1,6 +1,6 @@
 """Reading claims from files and frames: the readers behind :func:`idcforecast.read_claims`.
 
-A CSV, Excel (``.xlsx``, first sheet) or TOML file, a frame, or a list of dicts in the
+A CSV, Excel (``.xlsx`` or ``.xls``, first sheet) or TOML file, a frame, or a list of dicts in the
 ``published_forecasts`` schema (docs/internals.md, "Claims") becomes a list of
 :class:`~idcforecast.claims.Claim`, each error naming the file and row as
 :func:`idcforecast.read_series` names them (the header is row 1; a frame's row by its index
@@ -39,14 +39,16 @@ def claims_from_frame(source: Any) -> list[Claim]:
 
 
 def claims_from_path(path: Path, encoding: str) -> list[Claim]:
-    """Claims from a ``.csv``, ``.xlsx`` (first sheet) or ``.toml`` file at ``path``."""
+    """Claims from a ``.csv``, ``.xlsx`` or ``.xls`` (first sheet) or ``.toml`` file at
+    ``path``; an ``.xls`` is read as the ``.xlsx`` it would be saved as
+    (:func:`idcforecast._xls_books.xls_as_xlsx`, as ``read_series`` reads one)."""
     import pandas as pd
 
     from idcforecast._text_files import file_encoding, text_codec
 
     if path.is_dir():  # was "does not exist", which it does
         raise SpecError(
-            f"claims file {str(path)!r} is a folder; give the path of a .csv, .xlsx or .toml "
+            f"claims file {str(path)!r} is a folder; give the path of a .csv, .xlsx, .xls or .toml "
             "file in it (claims are read from one file)",
             file=str(path),
         )
@@ -62,6 +64,14 @@ def claims_from_path(path: Path, encoding: str) -> list[Claim]:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm", ".xls"):
         check_workbook(path)
+    if suffix == ".xls":  # Excel 97-2003: read as the .xlsx it would be saved as, as
+        import tempfile  # read_series reads one (the xls extra's xlrd)
+
+        from idcforecast._xls_books import xls_as_xlsx
+
+        with tempfile.TemporaryDirectory(prefix="idcforecast-xls-") as folder:
+            copy = xls_as_xlsx(path, Path(folder), f"claims file {str(path)!r}")
+            return _from_workbook(copy, path)
     if suffix in (".csv", ".xlsx", ".xlsm"):
         if suffix == ".csv":
             sep = _check_csv_shape(path, encoding)
@@ -76,20 +86,26 @@ def claims_from_path(path: Path, encoding: str) -> list[Claim]:
                 )
             except UnicodeDecodeError as err:
                 raise _decode_error(path, encoding, err) from err
-        else:  # the first sheet, read as text like a CSV
-            frame = _first_sheet(path)
-            _percent_cells_as_shown(frame, path)
-            try:
-                return _from_file_frame(frame, path)
-            except SpecError as err:
-                _name_other_sheets(err, path)
-                raise
+        else:
+            return _from_workbook(path, path)
         return _from_file_frame(frame, path)
     raise SpecError(
-        f"claims file {str(path)!r}: expected a .csv, .xlsx or .toml file, found "
+        f"claims file {str(path)!r}: expected a .csv, .xlsx, .xls or .toml file, found "
         f"{path.suffix or 'no suffix'!r}",
         file=str(path),
     )
+
+
+def _from_workbook(book: Path, path: Path) -> list[Claim]:
+    """Claims from the first sheet of the ``.xlsx`` workbook ``book``, read as text like a
+    CSV; errors name ``path`` (the file given: an ``.xls`` is read from its copy)."""
+    frame = _first_sheet(book, path)
+    _percent_cells_as_shown(frame, book)
+    try:
+        return _from_file_frame(frame, path)
+    except SpecError as err:
+        _name_other_sheets(err, book, path)
+        raise
 
 
 def check_workbook(path: Path) -> None:
@@ -104,7 +120,7 @@ def check_workbook(path: Path) -> None:
     if path.suffix.lower() == ".xls":
         old_excel = head == bytes.fromhex("d0cf11e0a1b11ae1")  # the OLE2 header of a real .xls
         problem = (
-            "an old Excel 97-2003 workbook, which this package does not read"
+            ""
             if old_excel
             else "not an Excel workbook (no .xls header: a CSV or web page named .xls?)"
         )
@@ -118,7 +134,7 @@ def check_workbook(path: Path) -> None:
         )
 
 
-def _name_other_sheets(err: SpecError, path: Path) -> None:
+def _name_other_sheets(err: SpecError, book: Path, path: Path) -> None:
     """A workbook whose first sheet lacks the claims columns: say which sheet was read and
     which others there are (claims on a second sheet, behind a notes sheet, read as "lacks
     the claims columns" without a word about sheets)."""
@@ -127,9 +143,9 @@ def _name_other_sheets(err: SpecError, path: Path) -> None:
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True)
-        names = list(book.sheetnames)
-        book.close()
+        workbook = openpyxl.load_workbook(book, read_only=True)
+        names = list(workbook.sheetnames)
+        workbook.close()
     except Exception:  # pandas read it; the error stands as it is
         return
     if len(names) < 2:
@@ -143,16 +159,17 @@ def _name_other_sheets(err: SpecError, path: Path) -> None:
     ) from err
 
 
-def _first_sheet(path: Path) -> Any:
-    """The first sheet as text cells; a zip that is no workbook (an .ods or .docx renamed,
-    broken XML) is a SpecError, not openpyxl's KeyError or a pandas ValueError."""
+def _first_sheet(book: Path, path: Path) -> Any:
+    """The first sheet of ``book`` as text cells; a zip that is no workbook (an .ods or
+    .docx renamed, broken XML) is a SpecError naming ``path``, not openpyxl's KeyError or a
+    pandas ValueError."""
     import zipfile
 
     import pandas as pd
 
     try:
         return pd.read_excel(
-            path, sheet_name=0, dtype=str, keep_default_na=False, engine="openpyxl"
+            book, sheet_name=0, dtype=str, keep_default_na=False, engine="openpyxl"
         )
     except (zipfile.BadZipFile, KeyError, SyntaxError, ValueError, OSError) as err:
         raise SpecError(

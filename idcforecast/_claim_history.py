@@ -6,6 +6,7 @@ Shared by :mod:`idcforecast.claim_checks` and :mod:`idcforecast.claim_track_reco
 from __future__ import annotations
 
 import math
+import numbers
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -380,6 +381,40 @@ def level_in(claim: Claim, unit: str | None, *, kw_per_rack: float = DEFAULT_KW_
     return _to_unit(claim.value, claim, unit, kw_per_rack)
 
 
+def checked_tolerance(tolerance: Any, *, caller: str = "", example: str = "0.01") -> float:
+    """``tolerance`` as a fraction: a real number in [0, 1) (numpy's too), or percent text
+    ("2%", "2.5 %"), as ``--tolerance`` reads it (Python refused "2%", which the CLI and the
+    README give); anything else a SpecError saying how to write it.
+
+    Examples
+    --------
+    >>> checked_tolerance(0.02), checked_tolerance("2%"), checked_tolerance(" 2.5 % ")
+    (0.02, 0.02, 0.025)
+    """
+    value: Any = tolerance
+    if isinstance(tolerance, str) and tolerance.strip().endswith("%"):
+        try:
+            value = float(tolerance.strip()[:-1]) / 100
+        except ValueError:
+            value = tolerance
+    # any real number (a numpy float32 from a frame was refused as if it were text)
+    real = isinstance(value, numbers.Real) and not isinstance(value, bool)
+    if not (real and 0 <= value < 1):
+        hint = (
+            f"; for {value:g}% write {value / 100:g} or '{value:g}%'"
+            if real and 1 <= value < 100
+            else ""
+        )
+        raise SpecError(
+            f"{caller}tolerance must be a relative gap in [0, 1), as a fraction or a percent "
+            f"({example} = {float(example):.0%}, or '{float(example):.0%}'), found "
+            f"{tolerance!r}{hint}",
+            key="tolerance",
+            value=tolerance,
+        )
+    return float(value)
+
+
 def check_kw_per_rack(kw_per_rack: Any) -> float:
     """``kw_per_rack`` as a float, or a SpecError naming it (checked before any claim is
     read, not only when a claim in MW meets a history in racks)."""
@@ -415,8 +450,8 @@ def rack_power_words(kw_per_rack: float) -> str:
     return f"{kw_per_rack:g} kW per rack"
 
 
-# the note read_claims writes for a text's second figure ("US$17.8 bn (1,293.5亿元)" with no
-# unit column: the claim is 17.8 USD bn, and the source's own 1,293.5 CNY 100m is noted)
+# the note read_claims wrote, before Claim.alternate, for a text's second figure ("US$17.8
+# bn (1,293.5亿元)" with no unit column: the claim is 17.8 USD bn, 1,293.5 CNY 100m noted)
 _ALTERNATE_NOTE = re.compile(r"alternate figure in the text: (.+?) \((?:not used|the source's own)")
 # further apart than this at the year's rate, the second figure is suspect (a slipped
 # magnitude), and the FX conversion is used (as read_claims refuses such a pair)
@@ -433,19 +468,32 @@ def source_figure(claim: Claim, unit: str | None) -> Any:
     Examples
     --------
     >>> c = Claim(subject="m", kind="level", value=17.8, unit="USD bn", year=2022,
-    ...           note="alternate figure in the text: 1293.5 CNY 100m (not used)")
+    ...           alternate="1,293.5亿元")
     >>> source_figure(c, "CNY bn").value, source_figure(c, "USD mn")
     (129.35, None)
+
+    A claims file written before :attr:`Claim.alternate` has the figure in its note:
+
+    >>> old = Claim(subject="m", kind="level", value=17.8, unit="USD bn", year=2022,
+    ...             note="alternate figure in the text: 1293.5 CNY 100m (the source's own: "
+    ...             "used against a series in its currency instead of an FX conversion)")
+    >>> source_figure(old, "CNY 100m").value
+    1293.5
     """
-    found = _ALTERNATE_NOTE.search(claim.note) if claim.kind == "level" else None
-    if found is None or unit is None or claim.unit is None or claim.unit == unit:
+    if claim.kind != "level" or unit is None or claim.unit is None or claim.unit == unit:
         return None
+    text = claim.alternate
+    if not text:  # a claims file written before the field: the figure is in the note
+        found = _ALTERNATE_NOTE.search(claim.note)
+        if found is None:
+            return None
+        text = found.group(1)
     from idcforecast.errors import IdcForecastError
     from idcforecast.units import convert, parse_quantity
     from idcforecast.units.convert import changes_currency
 
     try:
-        own = parse_quantity(found.group(1))
+        own = parse_quantity(text)
         if changes_currency(own.unit, unit) or own.is_range != claim.is_range:
             return None
         own = own.to(unit)

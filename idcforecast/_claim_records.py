@@ -539,18 +539,37 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
     if given is None:
         out["qualifier"] = quantity.qualifier
     if quantity.alternate is not None:  # "320 billion yuan ($46.4 billion)": it was dropped
-        said = f"alternate figure in the text: {quantity.alternate} (not used)"
-        other = quantity.alternate.unit
-        if unit is None and changes_currency(quantity.unit, other):
-            # the source's own conversion: the checks take it against a series in its
-            # currency (_claim_history.source_figure reads this note)
-            said = (
-                f"alternate figure in the text: {quantity.alternate} (the source's own: "
-                "used against a series in its currency instead of an FX conversion)"
-            )
-        note = out.get("note", record.get("note"))
-        out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
+        if _second_currency(quantity.unit, quantity.alternate.unit):
+            # the source's own conversion, a field of the claim (it was only a note, which
+            # a Claim built in Python had to imitate): the checks take it against a series
+            # in its currency instead of an FX conversion
+            if "alternate" in record:
+                raise SpecError(
+                    f"{where}: value {text!r} gives a second figure, "
+                    f"{quantity.alternate}, and alternate is given too "
+                    f"({record['alternate']!r}); give it once",
+                    key="alternate",
+                    value=record["alternate"],
+                    row=row,
+                )
+            out["alternate"] = str(quantity.alternate)
+        else:
+            said = f"alternate figure in the text: {quantity.alternate} (not used)"
+            note = out.get("note", record.get("note"))
+            out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
     return out
+
+
+def _second_currency(unit: str, other: str) -> bool:
+    """Whether ``other`` is money in another currency than ``unit``'s (money too)."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_unit
+
+    try:
+        ours, theirs = parse_unit(unit).currency, parse_unit(other).currency
+    except IdcForecastError:
+        return False
+    return ours is not None and theirs is not None and ours != theirs
 
 
 def _with_unit_base(quantity: Any, unit: str, *, text: str, where: str, row: Any) -> Any:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from typing import Any
 
 import numpy as np
@@ -107,11 +108,74 @@ def float_values(x: Number, *, name: str, func: str) -> np.ndarray:
     return arr
 
 
+def period_years(text: Any, *, func: str, argument: str) -> tuple[int, int] | None:
+    """The first and last year of a period written as text ("2019-2022", "2019-22",
+    "2019年至2022年"), or None when ``text`` is no text or a plain number ("2019").
+
+    A five-year plan ("十四五", 2021-2025) is a GrowthError: its growth is measured from
+    the year before (2020) as often as from its first year, so the years must be given.
+    Text that is neither a number nor a period is a GrowthError naming ``argument``.
+
+    Examples
+    --------
+    >>> period_years("2019-2022", func="cagr", argument="start_year")
+    (2019, 2022)
+    >>> period_years("2019", func="cagr", argument="start_year") is None
+    True
+    """
+    if not isinstance(text, str):
+        return None
+    try:
+        float(text)
+    except ValueError:
+        pass
+    else:
+        return None
+    from idcforecast.claims import parse_period
+    from idcforecast.errors import SpecError
+
+    try:
+        first, last = parse_period(text)
+    except SpecError as err:
+        raise GrowthError(
+            f"{func}: {argument} {text!r} is neither a year nor a period: {err}",
+            func=func,
+            argument=argument,
+            value=text,
+        ) from err
+    if not re.search(r"\d{4}", text):  # "十四五": 2021-2025, its growth often from 2020
+        raise GrowthError(
+            f"{func}: {argument} {text!r} is a five-year plan ({first}-{last}), whose growth "
+            f"is read from {first - 1} (the base year) as often as from {first}; give the "
+            f"years: ({first - 1}, {last}) or ({first}, {last})",
+            func=func,
+            argument=argument,
+            value=text,
+        )
+    return first, last
+
+
 def years_values(x: Number, *, func: str) -> np.ndarray:
     """Float array of compounding steps: a number, array or Series, or a Quantity that is a
     duration ("3 years", "36 months": in years) or a bare number ("3"). A Quantity in any
     other unit, or a range or a bound of years, is a GrowthError (its value was taken as
-    the steps: "36 months" as 36 steps, "3 MW" as 3)."""
+    the steps: "36 months" as 36 steps, "3 MW" as 3); so is a period ("2020-2022"), whose
+    steps are a reading (2 from 2020, 3 from a 2019 base), named in the error."""
+    try:
+        years = period_years(x, func=func, argument="years")
+    except GrowthError:  # no period: the error below says what years are
+        years = None
+    if years is not None:
+        first, last = years
+        raise GrowthError(
+            f"{func}: years is the period {x!r}, but years are compounding steps, and a "
+            f"published period's steps are a reading: {last - first} from {first}, or "
+            f"{last - first + 1} from a {first - 1} base (check_claims reads both); give "
+            f"the steps as a number (years={last - first})",
+            func=func,
+            argument="years",
+            value=x,
+        )
     if not is_quantity(x):
         return float_values(x, name="years", func=func)
     if x.is_range or x.qualifier in ("at_least", "at_most"):
@@ -447,6 +511,26 @@ def figure_words(x: Any) -> str:
         return f"{words}{x.low:g}{joint}{x.high:g}"
     value = float(x.value) if is_quantity(x) else float(x)
     return f"{words}{value:g}"
+
+
+def about_bound(result: Any, level: Any, rate: Any, *, years: Any) -> Any:
+    """``result`` (a bound Quantity) with a text that keeps the "about" of a figure it came
+    from: a Quantity has one qualifier, so "约3200亿元" at "超过27.8%" is ``at_most``
+    1959.2, and its ``text`` says "about 1959.2 CNY 100m or less" and from what.
+    ``result`` as it is when it is no bound or nothing was "about"."""
+    if not is_quantity(result) or result.qualifier not in ("at_least", "at_most"):
+        return result
+    figures = [x for x in (level, rate) if is_quantity(x)]
+    if not any(x.qualifier == "approximately" for x in figures):
+        return result
+    side = "more" if result.qualifier == "at_least" else "less"
+    level_text = f"{figure_words(level)} {level.unit}"
+    rate_text = rate_words(rate) if is_quantity(rate) else f"{float(rate):.6g} (a fraction)"
+    text = (
+        f"about {result.value:.6g} {result.unit} or {side} (from {level_text} and a rate "
+        f"of {rate_text} over {float(years):g} steps: the bound is itself approximate)"
+    )
+    return dataclasses.replace(result, text=text)
 
 
 def rate_words(rate: Any) -> str:

@@ -33,7 +33,6 @@ fits when some figure inside it agrees with the evidence, never judged by its mi
 from __future__ import annotations
 
 import math
-import numbers
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,11 +41,13 @@ import pandas as pd
 from idcforecast._claim_history import (
     Figure,
     History,
+    checked_tolerance,
     claim_interval,
     claims_unit,
     interval_gap,
     level_in,
     overlaps,
+    source_figure,
 )
 from idcforecast.claims import Claim, read_claims
 from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError, SpecError
@@ -225,9 +226,12 @@ def _reading_row(
     reference: Figure | None
     if base_claim is not None:
         span = group.intervals[base_year] if base_claim[0].is_range else None
-        # a level claimed in another currency is named so, as a converted actual is
+        # a level claimed in another currency is named so, as a converted actual is; not
+        # one whose source gave its own figure in the unit's currency (nothing converted)
         own = base_claim[0].unit
         converted = own if own and group.unit and changes_currency(own, group.unit) else None
+        if converted is not None and source_figure(base_claim[0], group.unit) is not None:
+            converted = None
         reference = Figure(
             base_claim[1],
             base_claim[0].qualifier,
@@ -387,7 +391,7 @@ def claim_readings(
     claims: Any,
     *,
     history: Any = None,
-    tolerance: float = 0.01,
+    tolerance: float | str = 0.01,
     kw_per_rack: float = DEFAULT_KW_PER_RACK,
     encoding: str = "utf-8",
 ) -> pd.DataFrame:
@@ -427,7 +431,7 @@ def claim_readings(
     >>> claim_readings(claims)[["reading", "implied_base"]].round(1).values.tolist()
     [['2 steps from 2020', 1959.2], ['3 steps from 2019', 1533.1]]
     """
-    _check_tolerance(tolerance)
+    tolerance = checked_tolerance(tolerance)
     hist = History(history, kw_per_rack=kw_per_rack)
     parsed = read_claims(claims, encoding=encoding)
     return _readings_frame(_groups(parsed, hist), hist, tolerance)
@@ -446,22 +450,11 @@ def _readings_frame(groups: list[_Group], hist: History, tolerance: float) -> pd
     return frame
 
 
-def _check_tolerance(tolerance: float) -> None:
-    # any real number (a numpy float32 from a frame was refused as if it were text)
-    real = isinstance(tolerance, numbers.Real) and not isinstance(tolerance, bool)
-    if not (real and 0 <= tolerance < 1):
-        raise SpecError(
-            f"tolerance must be a relative gap in [0, 1) (0.01 = 1%), found {tolerance!r}",
-            key="tolerance",
-            value=tolerance,
-        )
-
-
 def check_claims(
     claims: Any,
     *,
     history: Any = None,
-    tolerance: float = 0.01,
+    tolerance: float | str = 0.01,
     kw_per_rack: float = DEFAULT_KW_PER_RACK,
     encoding: str = "utf-8",
 ) -> pd.DataFrame:
@@ -477,7 +470,7 @@ def check_claims(
         ``qualifier``, ``derived`` when present), ``"bundled"`` (each subject's bundled
         series), or None to check the claims against each other only.
     tolerance
-        Relative gap allowed between two figures (0.01 = 1%).
+        Relative gap allowed between two figures (0.01 = 1%; percent text, "1%", too).
     kw_per_rack
         Power of one standard rack in kW (default 2.5, MIIT's standard rack), used only
         where a level in power (MW) meets levels in racks, or the reverse: a claim of
@@ -535,7 +528,7 @@ def checked_claims(
     claims: Any,
     *,
     history: Any = None,
-    tolerance: float = 0.01,
+    tolerance: float | str = 0.01,
     kw_per_rack: float = DEFAULT_KW_PER_RACK,
     encoding: str = "utf-8",
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -543,7 +536,7 @@ def checked_claims(
     which prints both (it checked every claim twice, and read the bundled data twice)."""
     from idcforecast._claim_explain import summarize, tuples
 
-    _check_tolerance(tolerance)
+    tolerance = checked_tolerance(tolerance)
     hist = History(history, kw_per_rack=kw_per_rack)
     parsed = read_claims(claims, encoding=encoding)
     if not parsed:

@@ -8,15 +8,21 @@ realised value of its subject in its year.
 from __future__ import annotations
 
 import math
-import numbers
 from typing import Any
 
 import pandas as pd
 
 from idcforecast._claim_explain import published_figure
-from idcforecast._claim_history import History, claim_interval, interval_gap, level_in, overlaps
+from idcforecast._claim_history import (
+    History,
+    checked_tolerance,
+    claim_interval,
+    interval_gap,
+    level_in,
+    overlaps,
+)
 from idcforecast.claims import read_claims
-from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError, SpecError
+from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError
 from idcforecast.units.convert import DEFAULT_KW_PER_RACK
 
 __all__ = ["track_record"]
@@ -51,7 +57,7 @@ def track_record(
     forecasts: Any = None,
     actuals: Any = None,
     *,
-    tolerance: float = 0.05,
+    tolerance: float | str = 0.05,
     kw_per_rack: float = DEFAULT_KW_PER_RACK,
     encoding: str = "utf-8",
 ) -> pd.DataFrame:
@@ -69,10 +75,10 @@ def track_record(
         are converted to the actuals' unit; actuals without one are read in the unit of
         the subject's first level claim (as :func:`idcforecast.check_claims` reads them).
     tolerance
-        How close an ``exact`` or ``approximately`` forecast must come (relative) to
-        count as ``held``. Bounds ("more than 3200.5") hold when the actual is inside them;
-        a range ("3,000-3,400亿元") when the actual is inside it or within ``tolerance`` of
-        an end.
+        How close an ``exact`` or ``approximately`` forecast must come (relative: 0.05,
+        or "5%") to count as ``held``. Bounds ("more than 3200.5") hold when the actual is
+        inside them; a range ("3,000-3,400亿元") when the actual is inside it or within
+        ``tolerance`` of an end.
     kw_per_rack
         Power of one standard rack in kW (default 2.5, MIIT's standard rack), used only
         for a forecast in power (MW) against actuals in racks, or the reverse; such a
@@ -121,16 +127,10 @@ def track_record(
     >>> row.direction, round(float(row.error), 3), bool(row.held), int(row.horizon)
     ('undershoot', -0.208, True, 2)
     """
-    # any real number but a bool, as check_claims takes it (a numpy float32 from a frame
-    # was refused as "found np.float32(0.05)", and False was read as a tolerance of 0)
-    real = isinstance(tolerance, numbers.Real) and not isinstance(tolerance, bool)
-    if not (real and 0 <= tolerance < 1):
-        raise SpecError(
-            f"track_record: tolerance must be a relative gap in [0, 1) (0.05 = 5%), found "
-            f"{tolerance!r}",
-            key="tolerance",
-            value=tolerance,
-        )
+    # any real number but a bool, or percent text ("5%"), as check_claims takes it (a
+    # numpy float32 from a frame was refused as "found np.float32(0.05)", and False was
+    # read as a tolerance of 0)
+    tolerance = checked_tolerance(tolerance, caller="track_record: ", example="0.05")
     if forecasts is None:
         from idcforecast.datasets import load_dataset
 

@@ -133,6 +133,16 @@ class Claim:
         First year of a CAGR period as written; for growth it is ``year - 1``.
     qualifier
         ``"exact"``, ``"at_least"``, ``"at_most"`` or ``"approximately"``.
+    alternate
+        The source's own figure in a second currency, beside ``value`` ("1,293.5亿元" when
+        the text was "US$17.8 bn (1,293.5亿元)"), as figure text with its unit (level
+        claims only; a range for a range). The checks take it against a series in its
+        currency instead of converting ``value`` at the year's average FX rate (unless the
+        two are more than 10% apart at that rate: a slipped magnitude). In a claims file,
+        an optional ``alternate`` column; :func:`read_claims` fills it from value text that
+        gives two currencies (files written before this field, with the figure in
+        ``note`` as "alternate figure in the text: ... (the source's own: ...)", are read
+        the same way).
     claim_set, claim_id, made, by, source, quote, confidence, note
         Provenance: claims of one ``claim_set`` were published together and are checked
         together; ``made`` is an ISO date, possibly partial ("2020-07").
@@ -165,6 +175,7 @@ class Claim:
     quote: str = ""
     confidence: str = ""
     note: str = ""
+    alternate: str = ""
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -217,6 +228,14 @@ class Claim:
                 key="made",
                 value=self.made,
             )
+        if made and _first_day(made) > _today():  # "2030" for "2020"
+            raise SpecError(
+                f"{where}: made {self.made!r} is after today ({_today().isoformat()}); made is "
+                "the date the claim was published (a forecast's target year is year): a "
+                "typo for an earlier year?",
+                key="made",
+                value=self.made,
+            )
         set_(self, "made", made)
         if not self.claim_id:
             set_(self, "claim_id", f"{self.claim_set or self.subject}/{self.kind}_{year}")
@@ -249,7 +268,17 @@ class Claim:
                     "use kind='cagr' for a rate over a period",
                     key="start_year",
                 )
+            set_(self, "alternate", self._checked_alternate(where))
             return
+        if str(self.alternate or "").strip():
+            raise SpecError(
+                f"{where}: alternate {self.alternate!r} is a figure in a second currency, "
+                f"which only a level claim has; a {self.kind} claim is a percent: leave "
+                "alternate blank",
+                key="alternate",
+                value=self.alternate,
+            )
+        set_(self, "alternate", "")
         if self.unit not in (None, "%"):
             raise SpecError(
                 f"{where}: a {self.kind} claim is a percent (unit '%'), found unit "
@@ -328,6 +357,77 @@ class Claim:
         set_(self, "high", high)
         return middle
 
+    def _checked_alternate(self, where: str) -> str:
+        """``alternate`` stripped ("" when blank), or a SpecError: text that is no figure,
+        not money in a currency other than ``unit``'s, or a range beside one figure."""
+        text = "" if self.alternate is None else str(self.alternate).strip()
+        if not text or text.lower() == "nan":
+            return ""
+        from idcforecast.errors import IdcForecastError
+        from idcforecast.units import parse_quantity, parse_unit
+
+        try:
+            own = parse_quantity(text)
+            currencies = parse_unit(own.unit).currency, parse_unit(str(self.unit)).currency
+        except IdcForecastError as err:
+            raise SpecError(
+                f"{where}: alternate {text!r} is not a figure with its unit ({err}); give "
+                "the source's own figure in its second currency, e.g. '1,293.5亿元'",
+                key="alternate",
+                value=text,
+            ) from err
+        if currencies[0] is None and own.unit.split()[0] == "count":  # 1293.5: no unit
+            raise SpecError(
+                f"{where}: alternate {text!r} has no currency; give the source's own figure "
+                "with its unit, e.g. '1,293.5亿元' or '1,293.5 CNY 100m'",
+                key="alternate",
+                value=text,
+            )
+        if currencies[0] is None or currencies[0] == currencies[1]:
+            raise SpecError(
+                f"{where}: alternate {text!r} is in {own.unit!r}, not in a second currency "
+                f"beside {self.unit!r}; it is the source's own figure in another currency "
+                "('1,293.5亿元' beside 17.8 USD bn): leave it blank otherwise",
+                key="alternate",
+                value=text,
+            )
+        if own.is_range != self.is_range:
+            raise SpecError(
+                f"{where}: alternate {text!r} is "
+                f"{'a range' if own.is_range else 'one figure'}, the claim "
+                f"{'a range' if self.is_range else 'one figure'}; give the source's own "
+                "figure in the claim's shape",
+                key="alternate",
+                value=text,
+            )
+        self._check_alternate_gap(where, text, own)
+        return text
+
+    def _check_alternate_gap(self, where: str, text: str, own: Any) -> None:
+        """A SpecError when ``value`` at the year's FX rate is further from ``alternate``
+        than one figure converted at some rate of the year can be (a slipped magnitude,
+        "US$17.8 bn (129.35亿元)"): the checks would drop the alternate in silence, and
+        read_claims refuses such a pair beside a unit. Nothing without an FX rate."""
+        from idcforecast._claim_currency import SUSPECT_GAP
+        from idcforecast.errors import IdcForecastError
+        from idcforecast.units import convert
+
+        try:
+            at_fx = convert(self.value, own.unit, from_unit=str(self.unit), year=self.year)
+        except IdcForecastError:  # no rate for the year: the checks compare when they can
+            return
+        gap = at_fx / own.value - 1
+        if abs(gap) > SUSPECT_GAP:
+            raise SpecError(
+                f"{where}: the second-currency figure {text!r} (alternate) and the value "
+                f"{_plain(self.value)} {self.unit} are {abs(gap):.0%} apart at the "
+                f"{self.year} FX rate ({_plain(self.value)} {self.unit} is {at_fx:,.4g} "
+                f"{own.unit}): one of them is likely mistyped; give both as published, or "
+                "the figure meant alone",
+                key="alternate",
+                value=text,
+            )
+
     @property
     def is_range(self) -> bool:
         """True when the figure was published as a range (``low`` and ``high`` set)."""
@@ -372,6 +472,21 @@ class Claim:
         if self.kind == "growth":
             return f"growth {q}{figure}% in {self.year}"
         return f"CAGR {q}{figure}% {self.start_year}-{self.year}"
+
+
+def _first_day(made: str) -> Any:
+    """The first calendar day an ISO date "YYYY", "YYYY-MM" or "YYYY-MM-DD" can denote."""
+    import datetime
+
+    parts = [int(p) for p in made.split("-")]
+    return datetime.date(parts[0], *[*parts[1:], 1, 1][:2])
+
+
+def _today() -> Any:
+    """Today's date (a function, so that tests can move the clock)."""
+    import datetime
+
+    return datetime.date.today()
 
 
 def _real_date(made: str) -> bool:
@@ -433,10 +548,11 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
     source
         A Claim or a list of them; a DataFrame, a dict (one claim) or a list of dicts, in
         the ``published_forecasts`` schema (``subject, kind, year, value`` required; the others
-        optional); or the path of a ``.csv`` or Excel (``.xlsx``, first sheet) file (same
-        columns) or a ``.toml`` file with one ``[[claims]]`` table per claim. ``kind`` may
-        be written as tables write it ("YoY" or "同比" is growth, "复合增长率" cagr, "市场规模"
-        level). In a file,
+        optional); or the path of a ``.csv`` or Excel (``.xlsx``, first sheet; an Excel
+        97-2003 ``.xls`` with the ``xls`` extra's ``xlrd``, as ``read_series`` reads one)
+        file (same columns) or a ``.toml`` file with one ``[[claims]]`` table per claim.
+        ``kind`` may be written as tables write it ("YoY" or "同比" is growth, "复合增长率"
+        cagr, "市场规模" level). In a file,
         ``period = "2020-22"`` may stand for ``start_year`` and ``year``, and ``value`` may
         be figure text ("320 billion yuan", "more than 3200.5亿元",
         "27.8%"), read by :func:`idcforecast.parse_quantity` (unit and qualifier from the
@@ -450,11 +566,11 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         published with, at least 4 significant: "US$17.8 bn" is 1,198 CNY 100m; a figure
         the text also gives in the unit's currency, "US$17.8 bn (1,293.5亿元)", is the
         source's own conversion and taken as published, the FX figure named in ``note``;
-        without a unit the claim keeps the first figure, and the checks take the second
-        against a series in its currency), except power against racks or the
-        reverse ("13 GW" beside "racks 10k", as value text or as low and high, both ends in
-        one unit), which keeps its unit for the checks to convert at their ``kw_per_rack``
-        (said in ``note``); a ``qualifier`` that contradicts the
+        without a unit the claim keeps the first figure, the second is its ``alternate``,
+        and the checks take that against a series in its currency), except power against
+        racks or the reverse ("13 GW" beside "racks 10k", as value text or as low and
+        high, both ends in one unit), which keeps its unit for the checks to convert at
+        their ``kw_per_rack`` (said in ``note``); a ``qualifier`` that contradicts the
         text's ("超过3200.5亿元" with qualifier "exact") is an error. A comma in a number
         separates thousands only ("27,8" is an error, not 278).
         Table headers lose surrounding spaces and match the field names in any letter case
@@ -528,5 +644,5 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         return claims_from_records([dict(source)], places=[("the dict", 1)])
     raise SpecError(
         "claims: expected a Claim, a dict or a list of Claims or dicts, a DataFrame or a "
-        f".csv/.xlsx/.toml path, found {type(source).__name__}",
+        f".csv/.xlsx/.xls/.toml path, found {type(source).__name__}",
     )

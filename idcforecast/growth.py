@@ -49,6 +49,7 @@ import pandas as pd
 
 from idcforecast._growth_inputs import (
     Number,
+    about_bound,
     check_level,
     check_result,
     check_shapes,
@@ -58,6 +59,7 @@ from idcforecast._growth_inputs import (
     float_values,
     is_quantity,
     level_result,
+    period_years,
     pick_year,
     position_text,
     rate_values,
@@ -104,7 +106,9 @@ def cagr(
     - ``cagr(start, end, years)``: ``(end / start) ** (1 / years) - 1``;
     - ``cagr(series, start_year, end_year)``: the rate between two years of a year-indexed
       Series or a tidy frame holding one series (``year``, ``value`` columns); the years
-      default to the first and last observed, and ``years = end_year - start_year``.
+      default to the first and last observed, and ``years = end_year - start_year``. A
+      period text in place of the years, ``cagr(series, "2019-2022")``, is its first and
+      last year (3 steps; "2019-22", "2019年至2022年" too).
 
     Parameters
     ----------
@@ -152,8 +156,8 @@ def cagr(
     >>> round(cagr(1562.5, 3200.5, 3), 4)
     0.27
     >>> s = pd.Series([1562.5, 2238.7, 3012.7], index=[2019, 2020, 2021])
-    >>> round(cagr(s, 2019, 2021), 4)
-    0.3886
+    >>> round(cagr(s, 2019, 2021), 4), round(cagr(s, "2019-2021"), 4)
+    (0.3886, 0.3886)
     """
     if isinstance(start, pd.DataFrame) or (
         isinstance(start, pd.Series) and (end is None or scalar_like(end))
@@ -199,6 +203,22 @@ def _cagr_series(
             "cagr: end_year given twice (positionally and by keyword); give it once",
             func="cagr",
         )
+    given = start_year if start_year is not None else pos_start
+    period = period_years(given, func="cagr", argument="start_year")
+    if given is None and (end := end_year if end_year is not None else pos_end) is not None:
+        # cagr(series, end_year="2019-2022"): the period given where the end year goes
+        period = period_years(end, func="cagr", argument="end_year")
+        if period is not None:
+            given, pos_end, end_year = end, None, None
+    if period is not None:  # cagr(series, "2019-2022"): from the first to the last year
+        if pos_end is not None or end_year is not None:
+            raise GrowthError(
+                f"cagr: the period {given!r} gives both years, and end_year is given too "
+                f"({end_year if end_year is not None else pos_end!r}); give the period "
+                "alone, or two years",
+                func="cagr",
+            )
+        pos_start, start_year, pos_end = period[0], None, period[1]
     series, unit, label = year_series(data, func="cagr")
     refuse_percent_series(unit, label, func="cagr")
     y0 = pick_year(pos_start, start_year, default=int(series.index[0]), name="start_year")
@@ -244,13 +264,20 @@ def implied_base(end: Number, rate: Number, years: Number) -> Any:
 
     ``end / (1 + rate) ** years``. A Quantity ``end`` gives a Quantity base in its unit,
     with its qualifier ("more than 3200" at a fixed rate implies a base of more than ...);
-    an "about" rate Quantity ("约27.8%") makes an exact end's base "about" too.
+    an "about" rate Quantity ("约27.8%") makes an exact end's base "about" too. With an
+    array of rates or years the bases are a plain array, in ``end``'s unit (which the array
+    does not carry; a range or a bound ``end`` is then an error, as it would be dropped).
 
     A rate Quantity that is a range or a bound gives a base that is one too (the base falls
     as the rate rises): 25-27.8% gives ``end / 1.278**n`` to ``end / 1.25**n``, "more than
     27.8%" a base of at most ``end / 1.278**n``. It needs one Quantity ``end``, whose own
     range or qualifier combines with the rate's; "more than" both (or "less than" both)
     bound no base and are a :class:`GrowthError`.
+
+    A bound computed from an "about" figure ("约3200亿元" at "超过27.8%": at most 1959.2)
+    is itself approximate, which one qualifier cannot say: the result is ``"at_most"``
+    and its ``text`` says "about 1959.24 CNY 100m or less" and from what (so does
+    :func:`implied_target`'s).
 
     Examples
     --------
@@ -299,6 +326,8 @@ def _compound(level: Number, rate: Number, years: Number, *, sign: float, func: 
     if template is not None and about_rate and template.qualifier == "exact":
         # "about 27.8%" makes the level about one too (was dropped: an exact result)
         template = dataclasses.replace(template, qualifier="approximately")
+    if template is not None and np.ndim(result) == 0:  # "不到3200亿元" at "约27.8%"
+        return about_bound(level_result(template, result, factor, index), level, rate, years=n)
     return level_result(template, result, factor, index)
 
 
@@ -387,7 +416,9 @@ def project(
         Positive level (number or Quantity), or a 1-D array of levels (one path per row).
     rate
         One rate (fraction) for every step, or a sequence of per-step rates (then ``years``
-        defaults to its length).
+        defaults to its length). A Series of rates indexed by years (the growth into each
+        year) must cover consecutive years in order, and the year before the first is
+        ``base_year`` when one is given.
     years
         Steps to project (a positive integer).
     base_year
@@ -398,12 +429,18 @@ def project(
     -------
     ndarray or Series
         ``years + 1`` values starting with ``base``; shape ``(len(base), years + 1)`` for an
-        array of bases.
+        array of bases. Without ``base_year`` a plain ndarray, which has no place for a
+        unit: a Quantity base's unit is dropped there (the values are in it). Pass
+        ``base_year`` to keep it, in the Series' ``attrs["unit"]``.
 
     Examples
     --------
     >>> project(100.0, 0.1, 2).round(2).tolist()
     [100.0, 110.0, 121.0]
+    >>> from idcforecast.units import parse_quantity
+    >>> path = project(parse_quantity("1562.5亿元"), 0.278, 1, base_year=2019)
+    >>> path.round(1).to_dict(), path.attrs["unit"]
+    ({2019: 1562.5, 2020: 1996.9}, 'CNY 100m')
     >>> rate = cagr(1562.5, 3200.5, 3)
     >>> project(1562.5, rate, 3, base_year=2019).round(1).to_dict()
     {2019: 1562.5, 2020: 1984.4, 2021: 2520.1, 2022: 3200.5}
@@ -437,6 +474,7 @@ def project(
             f"project: {r.size} per-step rates given for years={years}; give one rate per step",
             func="project",
         )
+    _check_rate_years(rate, base_year)
     steps = np.broadcast_to(r, (years,))
     if x.ndim > 1:
         raise GrowthError(
@@ -461,6 +499,38 @@ def project(
     if is_quantity(base):
         out.attrs["unit"] = base.unit
     return out
+
+
+def _check_rate_years(rate: Any, base_year: int | None) -> None:
+    """Per-step rates in a Series indexed by years (2021, 2022: the growth into each) are
+    applied in order, one step a year: years out of order or with a gap, or a
+    ``base_year`` that is not the year before the first, were applied by position in
+    silence (rates for 2021-2022 labelled 2016-2017 with ``base_year=2015``)."""
+    if not isinstance(rate, pd.Series) or rate.empty:
+        return
+    index = rate.index
+    if not pd.api.types.is_integer_dtype(index.dtype) or not (
+        int(index.min()) >= 1900 and int(index.max()) <= 2100
+    ):
+        return  # positions (0, 1, ...), not years
+    years = [int(y) for y in index]
+    if years != list(range(years[0], years[0] + len(years))):
+        raise GrowthError(
+            f"project: the rates are indexed by the years {', '.join(map(str, years))}, but "
+            "per-step rates are applied in order, one step a year; sort them and give one "
+            "rate for every year (rate.sort_index(), a gap's rate filled in)",
+            func="project",
+            argument="rate",
+        )
+    if base_year is not None and base_year != years[0] - 1:
+        raise GrowthError(
+            f"project: the rates are for {years[0]}-{years[-1]} (the growth into each year), "
+            f"so the path starts in {years[0] - 1}, but base_year is {base_year}; give "
+            f"base_year={years[0] - 1}, or rates for the years from {base_year + 1}",
+            func="project",
+            argument="base_year",
+            value=base_year,
+        )
 
 
 def yoy(data: Any) -> pd.DataFrame:

@@ -23,6 +23,7 @@ import numpy as np
 from idcforecast._claim_history import bounds
 from idcforecast._growth_inputs import (
     Number,
+    about_bound,
     check_level,
     check_result,
     check_years,
@@ -351,6 +352,7 @@ def _compound_bounded(level: Number, rate: Any, years: Number, *, sign: float, f
         qualifier = "approximately" if approximate else "exact"
         value = (low + high) / 2
         lo, hi = (low, high) if low < high else (None, None)
-    return dataclasses.replace(
+    result = dataclasses.replace(
         level, value=value, low=lo, high=hi, qualifier=qualifier, alternate=None, text=None
     )
+    return about_bound(result, level, rate, years=steps)

@@ -536,7 +536,7 @@ def test_bad_file_rows_name_the_file_and_row(tmp_path: Path) -> None:
         read_claims(path)
     assert info.value.row == 2
     with pytest.raises(
-        SpecError, match=re.escape("expected a .csv, .xlsx or .toml file, found '.txt'")
+        SpecError, match=re.escape("expected a .csv, .xlsx, .xls or .toml file, found '.txt'")
     ):
         (tmp_path / "c.txt").write_text("x", encoding="utf-8")
         read_claims(tmp_path / "c.txt")
@@ -614,7 +614,7 @@ def test_a_table_without_the_claims_columns_is_a_table_error(tmp_path: Path) -> 
     tail = (
         "expected one claim per row with columns subject, kind, year (or period) and value "
         "(or low and high), optionally unit, start_year, qualifier, claim_set, claim_id, "
-        "made, by, source, quote, confidence, note"
+        "made, by, source, quote, confidence, note, alternate"
     )
     message = (
         f"claims file '{path}' lacks the claims column year (or period) (found 4 columns: "
@@ -647,9 +647,26 @@ def test_a_level_in_an_unconvertible_unit() -> None:
 def test_bad_tolerance() -> None:
     with pytest.raises(
         SpecError,
-        match=re.escape("tolerance must be a relative gap in [0, 1) (0.01 = 1%), found 5"),
+        match=re.escape(
+            "tolerance must be a relative gap in [0, 1), as a fraction or a percent (0.01 = "
+            "1%, or '1%'), found 5; for 5% write 0.05 or '5%'"
+        ),
     ):
         check_claims(SEED, tolerance=5)
+
+
+def test_a_tolerance_in_percent_text_is_read_as_the_cli_reads_it() -> None:
+    # claims31: check-claims --tolerance 2% and the README's "or `2%`" worked, Python's
+    # check_claims(tolerance="2%") was refused. 2% lets the 3-step reading fit (gap -1.9%)
+    row = check_claims(SEED, history=HISTORY, tolerance="2%").iloc[0]
+    same = check_claims(SEED, history=HISTORY, tolerance=0.02).iloc[0]
+    assert (bool(row["consistent"]), row["fits"]) == (True, "3 steps from 2019")
+    assert row["explanation"] == same["explanation"]
+    record = track_record(SEED, HISTORY, tolerance=" 25 % ")
+    assert record.equals(track_record(SEED, HISTORY, tolerance=0.25))
+    for bad in ("x%", "2 pp", "-1%", "100%"):
+        with pytest.raises(SpecError, match=re.escape(f"found {bad!r}")):
+            check_claims(SEED, history=HISTORY, tolerance=bad)
 
 
 def test_no_claims() -> None:
@@ -1614,7 +1631,7 @@ def test_a_range_end_with_a_qualifier_is_refused() -> None:
 def test_a_claims_path_that_is_a_folder_says_so(tmp_path: Path) -> None:
     # cli24: it said the folder "does not exist"
     msg = (
-        f"claims file {str(tmp_path)!r} is a folder; give the path of a .csv, .xlsx or .toml "
+        f"claims file {str(tmp_path)!r} is a folder; give the path of a .csv, .xlsx, .xls or .toml "
         "file in it (claims are read from one file)"
     )
     with pytest.raises(SpecError, match=re.escape(msg) + "$"):
@@ -2092,10 +2109,8 @@ def test_a_claims_value_with_an_alternate_figure_keeps_it_in_the_note() -> None:
         ]
     )
     assert (claim.value, claim.unit) == (320.0, "CNY bn")
-    assert claim.note == (
-        "Global Times; alternate figure in the text: 46.4 USD bn (the source's own: used "
-        "against a series in its currency instead of an FX conversion)"
-    )
+    # the source's own dollar figure is a field of the claim (claims31), the note as given
+    assert (claim.alternate, claim.note) == ("46.4 USD bn", "Global Times")
 
 
 def test_a_claimed_base_range_against_the_one_base_an_exact_rate_implies() -> None:
@@ -2677,6 +2692,181 @@ def test_the_sources_own_figure_is_used_against_a_series_in_its_currency() -> No
         "The stated 2022 level (1,293.5; the source's own figure, beside 17.8 USD bn) "
         "matches the actual 1,293.5."
     )
-    # a second figure 10x off (129.35亿元: 1,197.8 / 129.35 - 1 = 826%) is not taken
-    slipped = read_claims([{**record, "value": "US$17.8 bn (129.35亿元)"}])[0]
+    # a second figure 10x off (129.35亿元: 1,197.8 / 129.35 - 1 = 826%) is refused, as it
+    # is beside a unit (claims31: it was dropped in silence, the FX conversion checked)
+    with pytest.raises(SpecError, match=re.escape("are 826% apart at the 2022 FX rate")):
+        read_claims([{**record, "value": "US$17.8 bn (129.35亿元)"}])
+    # a file written before Claim.alternate, the figure in its note: still not taken
+    note = (
+        "alternate figure in the text: 129.35 CNY 100m (the source's own: used against a "
+        "series in its currency instead of an FX conversion)"
+    )
+    slipped = Claim(subject="idc", kind="level", value=17.8, unit="USD bn", year=2022, note=note)
     assert track_record([slipped], history).iloc[0]["value"] == pytest.approx(1197.762)
+
+
+def test_a_claim_built_in_python_carries_the_sources_second_currency_figure() -> None:
+    # claims31: the source's own 1,293.5亿元 beside US$17.8 bn reached the checks only through
+    # the note text read_claims writes; a Claim built in Python needed that exact wording.
+    # Now a field: against a history in CNY 100m the level is 1,293.5 (error 0), not 17.8
+    # at the 2022 average rate (17.8 x 6.7290 x 10 = 1,197.762)
+    history = pd.DataFrame(
+        {"series_id": "idc", "year": [2021, 2022], "value": [1147.7, 1293.5], "unit": UNIT}
+    )
+    claim = Claim(subject="idc", kind="level", value=17.8, unit="USD bn", year=2022,
+                  made="2023-08", alternate=" 1,293.5亿元 ")  # fmt: skip
+    assert claim.alternate == "1,293.5亿元"
+    assert track_record([claim], history).iloc[0]["value"] == 1293.5
+    checked = check_claims([claim], history=history).iloc[0]
+    assert (checked["unit"], bool(checked["consistent"])) == (UNIT, True)
+    plain = dataclasses.replace(claim, alternate="")
+    assert track_record([plain], history).iloc[0]["value"] == pytest.approx(1197.762)
+
+
+def test_read_claims_fills_alternate_and_reads_it_as_a_column(tmp_path: Path) -> None:
+    # value text in two currencies sets the field; an optional `alternate` column gives it;
+    # an old file's note ("alternate figure in the text: ... (the source's own: ...)") works
+    record = {"subject": "idc", "kind": "level", "year": 2022,
+              "value": "US$17.8 bn (1,293.5亿元)"}  # fmt: skip
+    (from_text,) = read_claims([record])
+    assert (from_text.value, from_text.unit, from_text.alternate) == (
+        17.8,
+        "USD bn",
+        "1293.5 CNY 100m",
+    )
+    assert from_text.note == ""
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "subject,kind,year,value,unit,alternate,note\n"
+        'idc,level,2022,17.8,USD bn,"1,293.5亿元",\n'
+        'idc,level,2021,16.5,USD bn,,"alternate figure in the text: 1147.7 CNY 100m '
+        "(the source's own: used against a series in its currency instead of an FX "
+        'conversion)"\n',
+        encoding="utf-8",
+    )
+    new, old = read_claims(path)
+    assert (new.alternate, old.alternate) == ("1,293.5亿元", "")
+    history = pd.DataFrame(
+        {"series_id": "idc", "year": [2021, 2022], "value": [1147.7, 1293.5], "unit": UNIT}
+    )
+    # (at the FX rates they would be 17.8 x 6.7290 x 10 = 1,197.8 and 16.5 x 6.4515 x 10 =
+    # 1,064.5; the rows come by year)
+    assert list(track_record([new, old], history)["value"]) == [1147.7, 1293.5]
+    with pytest.raises(SpecError, match="alternate is given too"):
+        read_claims([{**record, "alternate": "1,293.5亿元"}])
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            {"kind": "cagr", "value": 27.8, "start_year": 2020, "alternate": "1,293.5亿元"},
+            "only a level claim has",
+        ),
+        ({"alternate": "17.8 USD bn"}, "not in a second currency beside 'USD bn'"),
+        ({"alternate": "1,293 MW"}, "not in a second currency"),
+        ({"alternate": "lots"}, "is not a figure with its unit"),
+        ({"alternate": 1293.5}, "alternate '1293.5' has no currency; give the source's own"),
+        ({"alternate": "1,290-1,300亿元"}, "is a range, the claim one figure"),
+        # 17.8 x 6.7290 x 10 = 1,197.8 CNY 100m at the 2022 rate, 1,197.8 / 129.35 - 1 = 826%
+        (
+            {"alternate": "129.35亿元"},
+            "the second-currency figure '129.35亿元' (alternate) and the value 17.8 USD bn "
+            "are 826% apart at the 2022 FX rate (17.8 USD bn is 1,198 CNY 100m)",
+        ),
+    ],
+)
+def test_a_bad_alternate_is_refused_naming_it(fields: dict, message: str) -> None:
+    base = {"subject": "idc", "kind": "level", "value": 17.8, "unit": "USD bn", "year": 2022}
+    with pytest.raises(SpecError, match=re.escape(message)) as err:
+        Claim(**{**base, **fields})
+    assert err.value.key == "alternate"
+
+
+CLAIMS_XLS = Path(__file__).parent / "fixtures" / "claims_book.xls"
+
+
+def test_a_claims_workbook_in_excel_97_2003_is_read_as_its_xlsx(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # claims31: read_series reads an .xls (xlrd), read_claims and check-claims refused it
+    # ("an old Excel 97-2003 workbook, which this package does not read"). The workbook
+    # (tests/fixtures/claims_book_source.py, saved as .xls by LibreOffice 7.4) has a CAGR
+    # cell stored as 0.278 and shown as 27.8%: the percent as shown, as in an .xlsx
+    cagr, level, base = read_claims(CLAIMS_XLS)
+    assert (cagr.kind, cagr.value, cagr.start_year, cagr.year, cagr.made) == (
+        "cagr",
+        27.8,
+        2020,
+        2022,
+        "2020",
+    )
+    assert (level.value, level.unit, level.year) == (320.0, "CNY bn", 2022)
+    assert (base.value, base.unit, base.qualifier, base.year) == (
+        1562.5,
+        "CNY 100m",
+        "at_least",
+        2019,
+    )
+    from idcforecast.cli import main
+
+    assert main(["check-claims", str(CLAIMS_XLS)]) == 1  # 1: no reading fits (below)
+    out = capsys.readouterr().out
+    assert "CAGR 27.8% 2020-2022; level 320 CNY bn in 2022; level > 1,562.5 CNY 100m" in out
+    # 3200 / 1.278^2 = 1,959.2 against the 2020 actual 2,238.7: -12.5%, outside 1%
+    assert "consistent  no (tolerance 1.0%)" in out and "-12.5%" in out
+
+
+def test_a_claims_xls_without_xlrd_says_how_to_read_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "xlrd", None)  # import xlrd raises ImportError
+    with pytest.raises(DataError, match=re.escape("needs the xlrd package: python -m pip")):
+        read_claims(CLAIMS_XLS)
+
+
+def test_a_base_given_in_two_currencies_is_not_called_an_fx_conversion() -> None:
+    # claims31: with the source's own 1,293.5亿元 beside US$17.8 bn, the reading's reference
+    # was "1,293.5 (claimed, from USD bn at its year's FX rate)" while the explanation said
+    # "the source's own figure": nothing was converted. 3075 / 1.189^5 = 1,294.0 (5 steps)
+    history = pd.DataFrame(
+        {"series_id": "idc", "year": [2021, 2022], "value": [1147.7, 1293.5], "unit": UNIT}
+    )
+    claims = [
+        Claim(subject="idc", kind="level", value=17.8, unit="USD bn", year=2022,
+              alternate="1,293.5亿元"),
+        Claim(subject="idc", kind="cagr", value=18.9, start_year=2022, year=2027),
+        Claim(subject="idc", kind="level", value=3075, unit=UNIT, year=2027),
+    ]  # fmt: skip
+    first = claim_readings(claims, history=history).iloc[0]
+    assert (first["reading"], first["reference_base"], first["reference"]) == (
+        "5 steps from 2022",
+        1293.5,
+        "claimed",
+    )
+    assert round(first["implied_base"], 1) == 1294.0
+    # without the source's figure the FX conversion is named: 17.8 x 6.7290 x 10 = 1,197.8
+    plain = [dataclasses.replace(claims[0], alternate=""), *claims[1:]]
+    converted = claim_readings(plain, history=history).iloc[0]
+    assert converted["reference"] == "claimed, from USD bn at its year's FX rate"
+    assert round(converted["reference_base"], 1) == 1197.8
+
+
+def test_a_claim_made_after_today_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # claims31: made="2030" (a typo for 2020) was taken, and a 2022 forecast made then
+    # became a restatement (horizon -8) in the track record
+    import datetime
+
+    import idcforecast.claims as claims_module
+
+    monkeypatch.setattr(claims_module, "_today", lambda: datetime.date(2026, 12, 7), raising=False)
+    base = {"subject": "s", "kind": "level", "value": 3200, "unit": UNIT, "year": 2022}
+    for made in ("2030", "2027-01", "2026-12-08"):
+        with pytest.raises(SpecError, match=re.escape(f"made {made!r} is after today (2026-12")):
+            Claim(**base, made=made)
+    # the current year, month or day may be written: their first day is not after today
+    assert [Claim(**base, made=m).made for m in ("2026", "2026-12", "2026-12-07")] == [
+        "2026",
+        "2026-12",
+        "2026-12-07",
+    ]

@@ -719,3 +719,48 @@ def test_cagr_between_racks_and_power_takes_kw_per_rack() -> None:
     assert implied_years(racks, power, -0.1, kw_per_rack=5) == pytest.approx(
         math.log(260 / 265.8) / math.log(0.9)
     )
+
+
+def test_cagr_of_a_series_over_a_period_text() -> None:
+    # claims31: cagr(series, "2019-2022") was refused ("start_year must be a whole year");
+    # the period is its first and last year: (3200.5 / 1562.5) ** (1 / 3) - 1 = 0.269987
+    s = pd.Series([1562.5, 2238.7, 3012.7, 3200.5], index=[2019, 2020, 2021, 2022])
+    assert cagr(s, "2019-2022") == pytest.approx(0.269987, abs=1e-6)
+    assert cagr(s, start_year="2019-22") == cagr(s, 2019, 2022)
+    assert cagr(s, end_year="2019-2022") == cagr(s, 2019, 2022)
+    with pytest.raises(GrowthError, match="end_year must be a whole year of the series"):
+        cagr(s, 2019, end_year="2020-2022")
+    # 2020 -> 2022: (3200.5 / 2238.7) ** (1 / 2) - 1 = 0.195669
+    assert cagr(s, "2020年至2022年") == pytest.approx(0.195669, abs=1e-6)
+    # the validation of two years: a year not in the series, the period given with a year
+    with pytest.raises(InsufficientDataError, match="no value for 2018"):
+        cagr(s, "2018-2022")
+    with pytest.raises(GrowthError, match="gives both years, and end_year is given too"):
+        cagr(s, "2019-2022", 2022)
+    with pytest.raises(GrowthError, match="end year 2019 is not after the start year 2022"):
+        cagr(s, "2022-2019")
+    with pytest.raises(GrowthError, match=r"five-year plan .* \(2020, 2025\) or \(2021, 2025\)"):
+        cagr(s, "十四五")
+
+
+def test_a_period_as_steps_names_both_readings() -> None:
+    # years are steps; "2020-2022" is 2 from 2020 or 3 from a 2019 base: not guessed, and
+    # the error was "parse text figures first with parse_quantity()"
+    with pytest.raises(GrowthError, match=r"2 from 2020, or 3 from a 2019 base"):
+        implied_base(3200, 0.278, "2020-2022")
+
+
+def test_project_rates_indexed_by_years_match_the_years_they_label() -> None:
+    # claims31: rates for 2021 and 2022 with base_year=2015 were labelled 2016 and 2017,
+    # and rates indexed 2022, 2021 applied 2022's first: by position, in silence
+    rates = pd.Series([0.1, 0.2], index=[2021, 2022])
+    path = project(100.0, rates, base_year=2020)  # 100, 100 x 1.1 = 110, 110 x 1.2 = 132
+    assert path.round(6).to_dict() == {2020: 100.0, 2021: 110.0, 2022: 132.0}
+    with pytest.raises(GrowthError, match=r"path starts in 2020, but base_year is 2015"):
+        project(100.0, rates, base_year=2015)
+    with pytest.raises(GrowthError, match=r"indexed by the years 2022, 2021"):
+        project(100.0, rates.iloc[::-1])
+    with pytest.raises(GrowthError, match=r"indexed by the years 2021, 2023"):
+        project(100.0, pd.Series([0.1, 0.2], index=[2021, 2023]), base_year=2020)
+    # positions are no years: applied in order, as before
+    np.testing.assert_allclose(project(100.0, pd.Series([0.1, 0.2])), [100.0, 110.0, 132.0])

@@ -174,3 +174,48 @@ def test_a_rate_range_or_bound_carries_into_implied_target() -> None:
 def test_a_ranged_rate_with_a_plain_level_says_how_to_proceed() -> None:
     with pytest.raises(GrowthError, match=r"rate 25% to 27.8% is a range .* rate\.value"):
         implied_base(3200, parse_quantity("25-27.8%"), 2)
+
+
+@pytest.mark.parametrize(
+    ("func", "level", "rate", "qualifier", "value", "text"),
+    [
+        # 3200 / 1.278^2 = 1959.24: a higher rate lowers the base, so at most, and the
+        # "约" end makes the bound itself approximate (it was a plain at_most)
+        (
+            implied_base,
+            "约3200亿元",
+            "超过27.8%",
+            "at_most",
+            1959.24,
+            "about 1959.24 CNY 100m or less (from about 3200 CNY 100m and a rate of at "
+            "least 27.8% over 2 steps: the bound is itself approximate)",
+        ),
+        # exact-rate path: "less than 3200" at "about 27.8%" is at most about 1959.24
+        (
+            implied_base,
+            "不到3200亿元",
+            "约27.8%",
+            "at_most",
+            1959.24,
+            "about 1959.24 CNY 100m or less (from at most 3200 CNY 100m and a rate of "
+            "about 27.8% over 2 steps: the bound is itself approximate)",
+        ),
+        # 1500 * 1.278^2 = 2449.926: at least, about
+        (
+            implied_target,
+            "约1500亿元",
+            "超过27.8%",
+            "at_least",
+            2449.93,
+            "about 2449.93 CNY 100m or more (from about 1500 CNY 100m and a rate of at "
+            "least 27.8% over 2 steps: the bound is itself approximate)",
+        ),
+        # nothing "about": no text, as before
+        (implied_base, "3200亿元", "超过27.8%", "at_most", 1959.24, None),
+    ],
+)
+def test_a_bound_from_an_about_figure_says_it_is_approximate(
+    func, level, rate, qualifier, value, text
+) -> None:
+    result = func(parse_quantity(level), parse_quantity(rate), 2)
+    assert (result.qualifier, round(result.value, 2), result.text) == (qualifier, value, text)

@@ -31,7 +31,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "file",
         metavar="FILE",
         nargs="?",
-        help="claims as .csv or .xlsx (published_forecasts columns) or .toml ([[claims]] tables); "
+        help="claims as .csv, .xlsx or .xls (published_forecasts columns) or .toml "
+        "([[claims]] tables); "
         f"default: claim set {SEED_CLAIM_SET!r} of the bundled published forecasts",
     )
     parser.add_argument(

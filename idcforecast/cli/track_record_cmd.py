@@ -24,7 +24,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "file",
         metavar="FILE",
         nargs="?",
-        help="forecasts as .csv, .xlsx or .toml claims (default: the bundled published forecasts)",
+        help="forecasts as .csv, .xlsx, .xls or .toml claims (default: the bundled published "
+        "forecasts)",
     )
     parser.add_argument(
         "--forecasts-only",
