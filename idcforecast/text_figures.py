@@ -34,7 +34,7 @@ from idcforecast._figure_years import (
     years_of_figures,
 )
 from idcforecast.errors import IdcForecastError, ParseError
-from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals
+from idcforecast.units._chinese_numerals import CJK_NUMERAL, SPOKEN_NUMERAL, arabic_numerals
 from idcforecast.units._mil import romance_mil
 
 if TYPE_CHECKING:
@@ -479,6 +479,8 @@ def _figures_in(
     # a month of the calendar ("3月5日", "12月底") and an ordinal ("第5年") are no figures
     calendar = dates + [(m.start(), m.end()) for m in MONTH_DAY.finditer(scan)]
     tens = [(m.start(), m.end()) for m in _TEN_HEAD.finditer(scan)]
+    if not scan.isascii():  # "一万五", "十几亿": numerals only the parser puts in digits
+        tens += [(m.start(), m.end()) for m in SPOKEN_NUMERAL.finditer(scan)]
     numerals.update(start for start, _ in tens)
     anchors = sorted(
         {(m.start(), m.end()) for m in _NUMBER.finditer(scan)}
@@ -607,9 +609,11 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     or "from" for a rate ("up 15% on FY2022" is not 2022's; "$1bn a year from 2025" is
     2025's). Chinese numerals are read for an amount or a share, never a count: one
     numeral before a magnitude word or 成 is its digit ("五百亿元" is 5 "CNY 10bn", "三成"
-    3 tenths), a compound numeral its value before the magnitude word it ends in
-    ("三千五百亿元" is 3500 "CNY 100m", "百分之二十七点八" 27.8%, "十亿元" 1 "CNY bn"); names
-    give no figure ("十四五" is the period 2021-2025).
+    3 tenths), a compound numeral its value before the magnitude word written first or
+    the one it ends in ("三千五百亿元" is 3500 "CNY 100m", "三亿五千万元" 3.5 "CNY 100m",
+    "百分之二十七点八" 27.8%, "百分之百" 100%, "十亿元" 1 "CNY bn"); spoken "一万五元" is
+    1.5 "CNY 10k" and "十几亿元" (ten-odd 亿) at least 10 "CNY 100m"; names give no
+    figure ("十四五" is the period 2021-2025).
     A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
     "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is 1.25 MW)
     unless the paragraph (up to a blank line) writes decimal commas, except after "$" or

@@ -1051,8 +1051,20 @@ def test_common_chinese_numerals_are_read_and_plan_names_are_not() -> None:
         ("其中两千亿元用于算力。", "两千亿元", 2.0, "CNY 100bn", 2e11),
         # 一点五 = 1.5; x 亿 = 1.5e8 yuan
         ("营收一点五亿元。", "一点五亿元", 1.5, "CNY 100m", 1.5e8),
-        # 三亿五千万 = 3x1e8 + 5000x1e4 = 3.5e8 yuan = 35 x 千万 (1e7)
-        ("融资三亿五千万元。", "三亿五千万元", 35.0, "CNY 10m", 3.5e8),
+        # 三亿五千万 = 3x1e8 + 5000x1e4 = 3.5e8 yuan = 3.5 x 亿 (1e8), in the magnitude word
+        # written first (text31: it read 35 "CNY 10m", 35 x 千万, a word no one wrote)
+        ("融资三亿五千万元。", "三亿五千万元", 3.5, "CNY 100m", 3.5e8),
+        # 一万五千 = 1x1e4 + 5x1e3 = 15000 = 1.5 x 万 (was 15 "CNY thousand")
+        ("月薪一万五千元。", "一万五千元", 1.5, "CNY 10k", 1.5e4),
+        # spoken 一万五 = 一万五千 = 1.5 x 1e4 = 15000 yuan; 三亿五 = 3.5 x 1e8 (gave none:
+        # "1.5万" takes more characters than "一万五", which only the parser puts in digits)
+        ("月薪一万五元。", "一万五元", 1.5, "CNY 10k", 1.5e4),
+        ("融资三亿五美元。", "三亿五美元", 3.5, "USD 100m", None),
+        # 十几亿 = ten-odd 亿, as 10多亿: at least 10 x 1e8 = 1e9 yuan (gave none)
+        ("市场规模达十几亿元。", "达十几亿元", 10.0, "CNY 100m", 1e9),
+        ("部署二十几万台服务器。", "二十几万台服务器", 20.0, "servers 10k", 2e5),  # >= 20 x 1e4
+        # 百分之百 = 100 per hundred: 100% (gave none)
+        ("渗透率达到百分之百。", "达到百分之百", 100.0, "%", None),
         # 一千二百三十四万 = 1234 x 1e4 (the magnitude word as written)
         ("新增一千二百三十四万元。", "一千二百三十四万元", 1234.0, "CNY 10k", 1.234e7),
         # the 千 of 千瓦时 (kWh) is no numeral's: 两千七百 = 2700, x 亿 = 2.7e11 kWh
@@ -1240,3 +1252,31 @@ def test_a_level_compared_with_a_rate_takes_the_rate_s_unit() -> None:
         ("5 MW", "MW"),
         ("3 MW", "MW"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        # text31: ten-odd, twenty-odd: more than 10 (20), as "10多亿" is (both gave none)
+        ("十几亿元", 10.0, "CNY 100m", "at_least"),
+        ("超过十几亿元", 10.0, "CNY 100m", "at_least"),
+        ("二十几万台", 20.0, "servers 10k", "at_least"),
+        # spoken: 一万五 = 1e4 + 5e3 = 1.5 x 1e4; 两亿五 = 2e8 + 5e7 = 2.5 x 1e8
+        ("一万五", 1.5, "count 10k", "exact"),
+        ("两亿五美元", 2.5, "USD 100m", "exact"),
+        ("百分之百", 100.0, "%", "exact"),
+    ],
+)
+def test_spoken_and_ten_odd_numerals_parse(
+    text: str, value: float, unit: str, qualifier: str
+) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (value, unit, qualifier)
+
+
+def test_several_tens_and_a_numeral_run_on_stay_no_number() -> None:
+    # "几十亿" is several 十亿, no number; "一万五千" is no spoken short form (it fits)
+    with pytest.raises(ParseError, match="no number"):
+        parse_quantity("几十亿元")
+    assert find_figures("几十亿元的投资，十几年来。", counts=True).empty
+    assert parse_quantity("一万五千元").value == 1.5  # 15000 = 1.5 x 1e4

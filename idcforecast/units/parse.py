@@ -15,7 +15,7 @@ import re
 from idcforecast._cells import footnote_numbers
 from idcforecast._decimal_commas import continental_thousands
 from idcforecast.errors import IdcForecastError, ParseError, UnknownUnitError
-from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals
+from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals, spoken_numerals
 from idcforecast.units._figure_words import (
     GROWTH_WORDS,
     INFIX_AT_LEAST,
@@ -500,6 +500,8 @@ def parse_quantity(text: str) -> Quantity:
     norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
     if "il" in norm or "IL" in norm:  # "5 mil euros" is 5,000 (Spanish); "$5 mil" stays a million
         norm = thousand_mil(norm)
+    if not norm.isascii() and CJK_NUMERAL.search(norm):  # "一万五" as "1.5万", "十几亿" "10多亿"
+        norm = spoken_numerals(norm)
     if "十" in norm or "百" in norm or "千" in norm:  # "2百兆瓦" as "200兆瓦"
         norm = _SMALL_UNIT.sub(_times_small_unit, norm)
     if not norm:
