@@ -432,6 +432,29 @@ _VIDEO_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# with no word after it (a clause's end), a resolution named by what came before: "streams
+# in 4K.", "shot in 8K", "8K/4K." ("hired 4K.", "grew to 8K." stay thousands)
+_VIDEO_BEFORE = re.compile(
+    r"(?:\b(?:in|shoots?|shot|shooting|films?|filmed|filming|records?|recorded|recording|"
+    r"streams?|streamed|streaming|supports?|supported|supporting)\s+"
+    r"|\b(?:2|4|5|6|8|10|12|16)K\s*/\s*)$",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]。，；：！？）]|$)")
+
+
+def _a_resolution(scan: str, start: int, end: int) -> bool:
+    """Whether the figure "4K" at ``scan[start:end]`` is a display's resolution: a word of
+    video after it ("4K video", "4K视频", "4K/8K content"), or, ending a clause, a word
+    that names one before it ("streams in 4K.", "8K/4K.")."""
+    if not _RESOLUTION.fullmatch(scan, start, end):
+        return False
+    if _VIDEO_AFTER.match(scan, end):
+        return True
+    return bool(
+        _CLAUSE_END.match(scan, end) and _VIDEO_BEFORE.search(scan, max(0, start - 16), start)
+    )
+
 
 def _pue_with_its_point(text: str, number: tuple[int, int], quantity: Quantity) -> Quantity:
     """A PUE read as point-grouped thousands ("PUE: 1.125" in a text of decimal commas:
@@ -514,8 +537,8 @@ def _figures_in(
             and not _a_pue(scan, found, floor, figures)
         ):
             continue  # "一百多家", "两千年": an idiom or a count, never read from words
-        if _RESOLUTION.fullmatch(scan, found[0], found[1]) and _VIDEO_AFTER.match(scan, found[1]):
-            continue  # "4K video", "8K TV": a display's name, as "5G" is, not 4,000
+        if _a_resolution(scan, found[0], found[1]):
+            continue  # "4K video", "8K TV", "streams in 4K.": a display's name, not 4,000
         start, end, quantity = found
         unit = quantity.unit
         if unit == "count" and (ratio := _ratio_named(scan, start, end, floor)):
@@ -577,8 +600,10 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         Also list bare numbers without unit or magnitude ("8 halls", "top 10"). Off by
         default: such numbers are mostly ordinals and days. A number glued to letters
         ("5G", "H100", "Q3") is never one, nor a display resolution before a word of
-        video ("4K video", "8K TV", "4K视频"; "8K employees" is 8 thousand). A year is never a figure; years are what
-        ``year`` and ``period`` hold.
+        video ("4K video", "8K TV", "4K视频"; "8K employees" is 8 thousand) or, ending
+        a clause, after "in", "streams", "shot"... or another ("streams in 4K.", "8K/4K";
+        "hired 4K." is 4 thousand). A year is never a figure; years are what ``year``
+        and ``period`` hold.
 
     Returns
     -------

@@ -902,10 +902,18 @@ def test_a_resolution_name_is_no_thousand() -> None:
         ("4K视频和8K电视需求增长。", []),
         ("Demand for 4K/8K content rose.", []),
         ("It ships 8K resolution panels.", []),
+        # text31: at a clause's end a resolution is named by what comes before it (these
+        # read 4 and 8 "count thousand"); with nothing naming one, K stays a thousand
+        ("The cameras record 8K/4K.", []),
+        ("Netflix streams in 4K.", []),
+        ("Streams in 4K, with HDR.", []),
+        ("We hired 4K.", [4.0]),  # 4 x 1e3 = 4,000 (people)
+        ("Headcount grew to 8K.", [8.0]),
+        ("It supports 4K jobs.", [4.0]),  # a word after it decides: no video word
     ],
 )
 def test_k_is_a_thousand_unless_it_names_a_resolution(text: str, values: list[float]) -> None:
-    found = find_figures(text)
+    found = find_figures(text, counts=True)
     assert found["value"].tolist() == values
     assert set(found["unit"]) <= {"count thousand"}
 
