@@ -106,9 +106,9 @@ def footnote_numbers(text: str) -> list[int]:
     if text.isascii():
         return []  # no ASCII character is an "other number"
     # each distinct character is checked once per process (set operations, in C, do the rest)
-    chars = set(text).difference(_NOT_MARKS)
-    if not chars:
+    if _NOT_MARKS.issuperset(text):
         return []
+    chars = set(text).difference(_NOT_MARKS)
     for ch in chars.difference(_MARKS):
         (_MARKS if _is_marker(ch) and ch not in _MARK_SYMBOLS else _NOT_MARKS).add(ch)
     marks = chars.intersection(_MARKS)
