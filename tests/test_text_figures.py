@@ -1288,3 +1288,27 @@ def test_several_tens_and_a_numeral_run_on_stay_no_number() -> None:
         parse_quantity("几十亿元")
     assert find_figures("几十亿元的投资，十几年来。", counts=True).empty
     assert parse_quantity("一万五千元").value == 1.5  # 15000 = 1.5 x 1e4
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # text31: "about 19-odd million" was "two qualifiers disagree" in parse_quantity and
+        # lost its 约 in find_figures: the 多 (more than 1900 x 1e4) stands, 约 hedges it
+        ("约1900多万台服务器", 1900.0, "servers 10k"),
+        ("投资约五十几亿元", 50.0, "CNY 100m"),  # 约 + 五十几 = 50多: >= 50 x 1e8
+        ("大约2000余亿元", 2000.0, "CNY 100m"),
+    ],
+)
+def test_about_and_odd_read_as_more_than(text: str, value: float, unit: str) -> None:
+    quantity = parse_quantity(text.removeprefix("投资"))
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (value, unit, "at_least")
+    found = find_figures(text)
+    assert found["figure"].str.startswith(("约", "大约")).tolist() == [True]
+    assert found["qualifier"].tolist() == ["at_least"]
+
+
+def test_nearly_and_odd_still_disagree() -> None:
+    # 近 (at most) and 多 (at least) contradict each other: an error that names both
+    with pytest.raises(ParseError, match="two qualifiers disagree"):
+        parse_quantity("近1900多万台")

@@ -381,7 +381,10 @@ def _parse_one(text: str, norm: str) -> Quantity:
             "word ('1 thousand MW', '1亿元')",
         )
     if post[:1] in INFIX_AT_LEAST:
-        qualifier = _set_qualifier(text, qualifier, "at_least", post[0])
+        # "约1900多万台" (about 19-odd million): the 多 says more than 1900万, which 约 hedges
+        # without contradicting; "近1900多万" (nearly, more than) stays a contradiction
+        was = "exact" if qualifier == "approximately" else qualifier
+        qualifier = _set_qualifier(text, was, "at_least", post[0])
         post = post[1:].strip()
     if pre and _read_unit(text, pre).base == "count":
         # "m²" (NFKC: "m2") was 2 million, "bn5" 5 billion: a magnitude goes after the number
