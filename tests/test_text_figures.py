@@ -1312,3 +1312,32 @@ def test_nearly_and_odd_still_disagree() -> None:
     # 近 (at most) and 多 (at least) contradict each other: an error that names both
     with pytest.raises(ParseError, match="two qualifiers disagree"):
         parse_quantity("近1900多万台")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        # text31: a share whose digits do not fit in its numeral's place gave no figure
+        # ("a Chinese numeral that is no number" in parse_quantity): 十 = 10 per hundred
+        ("占比百分之十。", 10.0, "exact"),
+        ("百分之十点五", 10.5, "exact"),  # 十点五 = 10 + 0.5
+        ("百分之十几", 10.0, "at_least"),  # ten-odd per cent: more than 10%
+        ("百分之百", 100.0, "exact"),
+        ("我百分之百确定。", 100.0, "exact"),  # "100% sure" is 100% in English text too
+    ],
+)
+def test_shares_whose_digits_take_more_room(text: str, value: float, qualifier: str) -> None:
+    found = find_figures(text)
+    assert list(zip(found["value"], found["unit"], found["qualifier"], strict=True)) == [
+        (value, "%", qualifier)
+    ]
+    figure = found["figure"].iloc[0]
+    assert figure.startswith("百分之")
+    quantity = parse_quantity(figure)
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (value, "%", qualifier)
+
+
+def test_a_range_of_shares_to_ten_per_cent() -> None:
+    # 百分之五到百分之十: 5% to 10%, midpoint (5 + 10) / 2 = 7.5 (the 十 was dropped)
+    found = find_figures("增长百分之五到百分之十。")
+    assert list(zip(found["value"], found["low"], found["high"], strict=True)) == [(7.5, 5.0, 10.0)]

@@ -4,10 +4,11 @@ One numeral before a magnitude word or 成 is its digit ("五百亿元" -> "5百
 "2千亿元", "三成" -> "3成"). A compound numeral is its value in digits before the magnitude
 word written first, else the one it ends in, else the shortest one that lets the digits fit
 its characters, zeros before them to its length: "三亿五千万元" -> "03.5亿元", "三千五百亿元"
--> "3500亿元", "一百二十万台" -> "0120万台", "百分之二十七点八" -> "百分之027.8"; "百分之百"
-is "100%"; a year digit by digit is its digits ("二〇二三年" -> "2023年"). Spoken short
-forms whose digits take more characters ("一万五" 1.5万, "十几亿" 10多亿) stay as written
-here; :func:`spoken_numerals` writes them for the parser. Numerals that are no number are
+-> "3500亿元", "一百二十万台" -> "0120万台", "百分之二十七点八" -> "百分之027.8"; a share
+whose digits do not fit is all digits ("百分之百" -> "100%", "百分之十点五" -> "010.5%");
+a year digit by digit is its digits ("二〇二三年" -> "2023年"). Spoken short forms whose
+digits take more characters ("一万五" 1.5万, "十几亿" 10多亿) stay as written here;
+:func:`spoken_numerals` writes them for the parser. Numerals that are no number are
 left as written: a name or a plan ("十四五", "十三五"), an idiom ("一成不变", "九成九"), a
 lone digit ("一个"), a magnitude word alone ("千万"), and a numeral whose digits do not fit
 ("十亿": the parser reads a leading 十 as ten itself).
@@ -168,8 +169,25 @@ def _in_digits(numeral: str, share: bool = False) -> str:
 _UNITS = "十百千万萬亿億"
 
 
-# "百分之百" (a hundred per cent): "100%", four characters as written (so offsets stay)
-_ALL_PER_CENT = re.compile(rf"百分之百(?![{_NUMERAL_CHARS}点])")
+# a share whose digits do not fit in its numeral's place ("百分之十", "百分之百", "百分之十点五",
+# "百分之十几" ten-odd): the whole as digits and "%" ("010%", "100%", "010.5%", "010多%"), as
+# many characters as written
+_PER_CENT = re.compile(
+    rf"百分之([{_NUMERAL_CHARS}](?:[{_NUMERAL_CHARS}]|点(?=[{_NUMERAL_CHARS}]))*)([几幾多余])?"
+)
+
+
+def _per_cent(match: re.Match[str]) -> str:
+    numeral, odd = match[1], match[2] or ""
+    if _in_digits(numeral, share=True) != numeral:
+        return match[0]  # "百分之三十" -> "百分之30", below
+    value = Decimal(100) if numeral == "百" else chinese_number(numeral)
+    written = "" if value is None else format(value.normalize(), "f") + ("多" if odd else "")
+    if not written or len(written) + 1 > len(match[0]):
+        return match[0]
+    return written.rjust(len(match[0]) - 1, "0") + "%"
+
+
 # numerals whose digits take more characters than they do, which only the parser reads
 # (see :func:`spoken_numerals`; find_figures finds them by this pattern): spoken "一万五"
 # (1.5万), "三亿五" (3.5亿), and "十几亿" (ten-odd 亿)
@@ -216,7 +234,7 @@ def arabic_numerals(text: str) -> str:
         return text
     if "年" in text:
         text = _YEAR.sub(lambda m: "".join(str(_digit(c)) for c in m[0]), text)
-    if "百分之百" in text:
-        text = _ALL_PER_CENT.sub("100%", text)
+    if "百分之" in text:
+        text = _PER_CENT.sub(_per_cent, text)
     text = _ONE_NUMERAL.sub(lambda m: _DIGITS[m[0]], text)
     return _COMPOUND.sub(lambda m: _in_digits(m[0], text.endswith("百分之", 0, m.start())), text)
