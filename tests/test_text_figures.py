@@ -1341,3 +1341,28 @@ def test_a_range_of_shares_to_ten_per_cent() -> None:
     # 百分之五到百分之十: 5% to 10%, midpoint (5 + 10) / 2 = 7.5 (the 十 was dropped)
     found = find_figures("增长百分之五到百分之十。")
     assert list(zip(found["value"], found["low"], found["high"], strict=True)) == [(7.5, 5.0, 10.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        # text31: two neighbouring digits are a range (they gave no figure): 两三千亿 =
+        # 2 to 3 x 1000 亿 = 2000 to 3000 CNY 100m (midpoint 2500)
+        ("投资两三千亿元。", 2000.0, 3000.0, "CNY 100m"),
+        ("规模五六十亿元。", 50.0, 60.0, "CNY 100m"),  # 5 to 6 x 10 亿
+        ("融资三四亿美元。", 3.0, 4.0, "USD 100m"),
+        ("新增七八百台服务器。", 700.0, 800.0, "servers"),  # 7 to 8 x 100
+    ],
+)
+def test_neighbouring_numerals_are_a_range(text: str, low: float, high: float, unit: str) -> None:
+    found = find_figures(text)
+    assert list(zip(found["low"], found["high"], found["value"], found["unit"], strict=True)) == [
+        (low, high, (low + high) / 2, unit)
+    ]
+
+
+def test_numerals_that_are_no_neighbours_stay_words() -> None:
+    # "三五成群" (in small groups), "七八十年代" (the seventies and eighties: a time)
+    assert find_figures("三五成群，七八十年代，十四五规划。", counts=True).empty
+    with pytest.raises(ParseError):
+        parse_quantity("三五千亿元")  # three to five: not neighbours, not read

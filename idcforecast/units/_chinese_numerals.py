@@ -194,8 +194,25 @@ def _per_cent(match: re.Match[str]) -> str:
 SPOKEN_NUMERAL = re.compile(
     rf"(?<![{_NUMERAL_CHARS}\d.点数數几幾])(?:"
     rf"[一二两兩三四五六七八九][万萬亿億][一二两兩三四五六七八九](?![{_NUMERAL_CHARS}点])"
-    r"|十[几幾](?=[千万萬亿億]))"
+    r"|十[几幾](?=[千万萬亿億])"
+    rf"|[一二两兩三四五六七八][二三四五六七八九](?=[十百千万萬亿億]))"
 )
+# two neighbouring digits before a magnitude: a range ("两三千亿" 2千亿 to 3千亿, "五六十亿"
+# 50亿 to 60亿, "三四亿" 3亿 to 4亿)
+_NEIGHBOURS = re.compile(
+    rf"(?<![{_NUMERAL_CHARS}\d.点数數几幾])([一二两兩三四五六七八])([二三四五六七八九])"
+    rf"([十百千]?)(?=[万萬亿億]|(?<=[十百千])(?![{_NUMERAL_CHARS}]))"
+)
+
+
+def _neighbours(match: re.Match[str]) -> str:
+    low, high = int(_DIGITS[match[1]]), int(_DIGITS[match[2]])
+    if high != low + 1:
+        return match[0]  # "三五" (three to five) and names ("四六") are not read
+    small = _SMALL_UNITS.get(match[3], 1)
+    return f"{low * small}-{high * small}"
+
+
 _SPOKEN_DIGIT = re.compile(
     rf"(?<![{_NUMERAL_CHARS}\d.点])([一二两兩三四五六七八九])([万萬亿億])"
     rf"([一二两兩三四五六七八九])(?![{_NUMERAL_CHARS}点])"
@@ -211,11 +228,16 @@ def spoken_numerals(text: str) -> str:
 
     Examples
     --------
+    Two neighbouring digits are a range: "两三千亿元" is "2000-3000亿元", "五六十亿" "50-60亿".
+
     >>> spoken_numerals("一万五，三亿五，十几亿元，20几万台，一万五千，几十亿")
     '1.5万，3.5亿，10多亿元，20多万台，一万五千，几十亿'
+    >>> spoken_numerals("两三千亿元，五六十亿，三四亿，七八百台，三五成群")
+    '2000-3000亿元，50-60亿，3-4亿，700-800台，三五成群'
     """
     if "几" in text or "幾" in text:
         text = _TENS_ODD.sub(lambda m: ("10" if m[1] == "十" else m[1]) + "多", text)
+    text = _NEIGHBOURS.sub(_neighbours, text)
     return _SPOKEN_DIGIT.sub(lambda m: f"{_DIGITS[m[1]]}.{_DIGITS[m[3]]}{m[2]}", text)
 
 
