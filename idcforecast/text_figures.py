@@ -36,6 +36,7 @@ from idcforecast._figure_years import (
 from idcforecast.errors import IdcForecastError, ParseError
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, SPOKEN_NUMERAL, arabic_numerals
 from idcforecast.units._mil import romance_mil
+from idcforecast.units._number_words import number_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -495,6 +496,8 @@ def _figures_in(
     # "两千亿元" as "2千亿元" (offsets stay); such a numeral gives no count nor duration
     numerals = {m.start() for m in CJK_NUMERAL.finditer(scan)}  # those rewritten, below
     reading, scan = arabic_numerals(reading), arabic_numerals(scan)
+    # "two billion yuan" as "2   billion yuan" (offsets stay)
+    reading, scan = number_words(reading), number_words(scan)
     if "mil" in scan:  # a Spanish or Portuguese sentence's "mil" is a thousand
         reading = romance_mil(reading, scan, _sentences(scan))
     numerals = {i for i in numerals if scan[i].isdigit()}
@@ -632,7 +635,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     year counts ("截至2023年6月底" is 2023). A base year is no figure's year: after
     "compared with", "versus", "较", "比" or "与...相比" for any figure, after "on", "over"
     or "from" for a rate ("up 15% on FY2022" is not 2022's; "$1bn a year from 2025" is
-    2025's). Chinese numerals are read for an amount or a share, never a count: one
+    2025's). An English number word before a magnitude word is its number ("two billion
+    yuan" is 2 "CNY bn"). Chinese numerals are read for an amount or a share, never a count: one
     numeral before a magnitude word or 成 is its digit ("五百亿元" is 5 "CNY 10bn", "三成"
     3 tenths), a compound numeral its value before the magnitude word written first or
     the one it ends in ("三千五百亿元" is 3500 "CNY 100m", "三亿五千万元" 3.5 "CNY 100m",

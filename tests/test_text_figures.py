@@ -1366,3 +1366,37 @@ def test_numerals_that_are_no_neighbours_stay_words() -> None:
     assert find_figures("三五成群，七八十年代，十四五规划。", counts=True).empty
     with pytest.raises(ParseError):
         parse_quantity("三五千亿元")  # three to five: not neighbours, not read
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit", "qualifier"),
+    [
+        # text31: a number word before a magnitude word gave no figure (find_figures) and
+        # "no number found" (parse_quantity): two billion = 2 x 1e9 yuan = 2 "CNY bn"
+        ("Tencent will invest two billion yuan.", "two billion yuan", 2.0, "CNY bn", "exact"),
+        ("It will house more than one million servers.", "more than one million servers",
+         1.0, "servers mn", "at_least"),
+        # twenty-five = 20 + 5
+        ("Twenty-five thousand racks were added.", "Twenty-five thousand racks", 25.0,
+         "racks thousand", "exact"),
+        ("Spending of three trillion won", "three trillion won", 3.0, "KRW tn", "exact"),
+    ],
+)  # fmt: skip
+def test_number_words_before_a_magnitude_are_read(
+    text: str, figure: str, value: float, unit: str, qualifier: str
+) -> None:
+    found = find_figures(text)
+    assert list(
+        zip(found["figure"], found["value"], found["unit"], found["qualifier"], strict=True)
+    ) == [(figure, value, unit, qualifier)]
+    quantity = parse_quantity(figure)
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (value, unit, qualifier)
+
+
+def test_number_words_without_a_magnitude_stay_words() -> None:
+    found = find_figures(
+        "One of the two sites costs $1bn; five years on, one thousand.", counts=True
+    )
+    assert found["figure"].tolist() == ["$1bn", "one thousand"]
+    with pytest.raises(ParseError, match="no number"):
+        parse_quantity("two sites")

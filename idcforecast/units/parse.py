@@ -24,6 +24,7 @@ from idcforecast.units._figure_words import (
     TRAILING_GROWTH_WORDS,
 )
 from idcforecast.units._mil import thousand_mil
+from idcforecast.units._number_words import number_words
 from idcforecast.units.quantity import Quantity
 from idcforecast.units.registry import Unit, normalize_text, parse_unit
 
@@ -501,6 +502,7 @@ def parse_quantity(text: str) -> Quantity:
     text = continental_thousands(text)  # "1.000 millones" is 1,000 million, never 1
     # the typographic minus sign; "两千亿元" as "2千亿元" (one numeral before a magnitude)
     norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
+    norm = number_words(norm)  # "two billion yuan" as "2   billion yuan"
     if "il" in norm or "IL" in norm:  # "5 mil euros" is 5,000 (Spanish); "$5 mil" stays a million
         norm = thousand_mil(norm)
     if not norm.isascii() and CJK_NUMERAL.search(norm):  # "一万五" as "1.5万", "十几亿" "10多亿"
