@@ -26,6 +26,8 @@ _NUMBER_WORD = re.compile(
     re.IGNORECASE,
 )
 
+_WORD_BEFORE_MAGNITUDE = re.compile(r"[a-z]\s+(?:thousand|million|billion|trillion)\b", re.I)
+
 
 def _digits(match: re.Match[str]) -> str:
     if match["ones"]:
@@ -48,7 +50,8 @@ def number_words(text: str) -> str:
     >>> number_words("one of the two sites")
     'one of the two sites'
     """
-    lowered = text.lower()
-    if "illion" not in lowered and "thousand" not in lowered:
-        return text
+    if not ("illion" in text or "housand" in text or "ILLION" in text or "HOUSAND" in text):
+        return text  # no magnitude word (a look-up per case: no lowered copy of each text)
+    if _WORD_BEFORE_MAGNITUDE.search(text) is None:
+        return text  # "$2 billion": digits before each (one simple pattern, then the words)
     return _NUMBER_WORD.sub(_digits, text)
