@@ -1380,6 +1380,11 @@ def test_numerals_that_are_no_neighbours_stay_words() -> None:
         ("Twenty-five thousand racks were added.", "Twenty-five thousand racks", 25.0,
          "racks thousand", "exact"),
         ("Spending of three trillion won", "three trillion won", 3.0, "KRW tn", "exact"),
+        # "hundred" makes a number word a number: 2 x 100 = 200 racks; 3 x 100 + 50 = 350
+        ("The campus will hold two hundred racks.", "two hundred racks", 200.0, "racks",
+         "exact"),
+        ("It raised three hundred and fifty million dollars.",
+         "three hundred and fifty million dollars", 350.0, "USD mn", "exact"),
     ],
 )  # fmt: skip
 def test_number_words_before_a_magnitude_are_read(
