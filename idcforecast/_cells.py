@@ -103,11 +103,23 @@ def footnote_numbers(text: str) -> list[int]:
     >>> footnote_numbers("320①"), footnote_numbers("500 m²"), footnote_numbers("320")
     ([3], [], [])
     """
-    return [
-        j
-        for j, ch in enumerate(text)
-        if _is_marker(ch) and ch not in _MARK_SYMBOLS and not _is_exponent(text, j)
-    ]
+    if text.isascii():
+        return []  # no ASCII character is an "other number"
+    # each distinct character is checked once per process (set operations, in C, do the rest)
+    if _NOT_MARKS.issuperset(text):
+        return []
+    chars = set(text).difference(_NOT_MARKS)
+    for ch in chars.difference(_MARKS):
+        (_MARKS if _is_marker(ch) and ch not in _MARK_SYMBOLS else _NOT_MARKS).add(ch)
+    marks = chars.intersection(_MARKS)
+    if not marks:
+        return []
+    return [j for j, ch in enumerate(text) if ch in marks and not _is_exponent(text, j)]
+
+
+# the characters found to be numbers that are no digits, and those found not to be
+_MARKS: set[str] = set()
+_NOT_MARKS: set[str] = set()
 
 
 # the units a square or a cube belongs to ("m²", "ft³"); after any other word it is a

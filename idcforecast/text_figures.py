@@ -34,8 +34,9 @@ from idcforecast._figure_years import (
     years_of_figures,
 )
 from idcforecast.errors import IdcForecastError, ParseError
-from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals
+from idcforecast.units._chinese_numerals import CJK_NUMERAL, SPOKEN_NUMERAL, arabic_numerals
 from idcforecast.units._mil import romance_mil
+from idcforecast.units._number_words import number_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -432,6 +433,29 @@ _VIDEO_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+# with no word after it (a clause's end), a resolution named by what came before: "streams
+# in 4K.", "shot in 8K", "8K/4K." ("hired 4K.", "grew to 8K." stay thousands)
+_VIDEO_BEFORE = re.compile(
+    r"(?:\b(?:in|shoots?|shot|shooting|films?|filmed|filming|records?|recorded|recording|"
+    r"streams?|streamed|streaming|supports?|supported|supporting)\s+"
+    r"|\b(?:2|4|5|6|8|10|12|16)K\s*/\s*)$",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]。，；：！？）]|$)")
+
+
+def _a_resolution(scan: str, start: int, end: int) -> bool:
+    """Whether the figure "4K" at ``scan[start:end]`` is a display's resolution: a word of
+    video after it ("4K video", "4K视频", "4K/8K content"), or, ending a clause, a word
+    that names one before it ("streams in 4K.", "8K/4K.")."""
+    if not _RESOLUTION.fullmatch(scan, start, end):
+        return False
+    if _VIDEO_AFTER.match(scan, end):
+        return True
+    return bool(
+        _CLAUSE_END.match(scan, end) and _VIDEO_BEFORE.search(scan, max(0, start - 16), start)
+    )
+
 
 def _pue_with_its_point(text: str, number: tuple[int, int], quantity: Quantity) -> Quantity:
     """A PUE read as point-grouped thousands ("PUE: 1.125" in a text of decimal commas:
@@ -472,6 +496,8 @@ def _figures_in(
     # "两千亿元" as "2千亿元" (offsets stay); such a numeral gives no count nor duration
     numerals = {m.start() for m in CJK_NUMERAL.finditer(scan)}  # those rewritten, below
     reading, scan = arabic_numerals(reading), arabic_numerals(scan)
+    # "two billion yuan" as "2   billion yuan" (offsets stay)
+    reading, scan = number_words(reading), number_words(scan)
     if "mil" in scan:  # a Spanish or Portuguese sentence's "mil" is a thousand
         reading = romance_mil(reading, scan, _sentences(scan))
     numerals = {i for i in numerals if scan[i].isdigit()}
@@ -479,6 +505,8 @@ def _figures_in(
     # a month of the calendar ("3月5日", "12月底") and an ordinal ("第5年") are no figures
     calendar = dates + [(m.start(), m.end()) for m in MONTH_DAY.finditer(scan)]
     tens = [(m.start(), m.end()) for m in _TEN_HEAD.finditer(scan)]
+    if not scan.isascii():  # "一万五", "十几亿": numerals only the parser puts in digits
+        tens += [(m.start(), m.end()) for m in SPOKEN_NUMERAL.finditer(scan)]
     numerals.update(start for start, _ in tens)
     anchors = sorted(
         {(m.start(), m.end()) for m in _NUMBER.finditer(scan)}
@@ -512,8 +540,8 @@ def _figures_in(
             and not _a_pue(scan, found, floor, figures)
         ):
             continue  # "一百多家", "两千年": an idiom or a count, never read from words
-        if _RESOLUTION.fullmatch(scan, found[0], found[1]) and _VIDEO_AFTER.match(scan, found[1]):
-            continue  # "4K video", "8K TV": a display's name, as "5G" is, not 4,000
+        if _a_resolution(scan, found[0], found[1]):
+            continue  # "4K video", "8K TV", "streams in 4K.": a display's name, not 4,000
         start, end, quantity = found
         unit = quantity.unit
         if unit == "count" and (ratio := _ratio_named(scan, start, end, floor)):
@@ -575,8 +603,10 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         Also list bare numbers without unit or magnitude ("8 halls", "top 10"). Off by
         default: such numbers are mostly ordinals and days. A number glued to letters
         ("5G", "H100", "Q3") is never one, nor a display resolution before a word of
-        video ("4K video", "8K TV", "4K视频"; "8K employees" is 8 thousand). A year is never a figure; years are what
-        ``year`` and ``period`` hold.
+        video ("4K video", "8K TV", "4K视频"; "8K employees" is 8 thousand) or, ending
+        a clause, after "in", "streams", "shot"... or another ("streams in 4K.", "8K/4K";
+        "hired 4K." is 4 thousand). A year is never a figure; years are what ``year``
+        and ``period`` hold.
 
     Returns
     -------
@@ -605,11 +635,14 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     year counts ("截至2023年6月底" is 2023). A base year is no figure's year: after
     "compared with", "versus", "较", "比" or "与...相比" for any figure, after "on", "over"
     or "from" for a rate ("up 15% on FY2022" is not 2022's; "$1bn a year from 2025" is
-    2025's). Chinese numerals are read for an amount or a share, never a count: one
+    2025's). An English number word before a magnitude word is its number ("two billion
+    yuan" is 2 "CNY bn"). Chinese numerals are read for an amount or a share, never a count: one
     numeral before a magnitude word or 成 is its digit ("五百亿元" is 5 "CNY 10bn", "三成"
-    3 tenths), a compound numeral its value before the magnitude word it ends in
-    ("三千五百亿元" is 3500 "CNY 100m", "百分之二十七点八" 27.8%, "十亿元" 1 "CNY bn"); names
-    give no figure ("十四五" is the period 2021-2025).
+    3 tenths), a compound numeral its value before the magnitude word written first or
+    the one it ends in ("三千五百亿元" is 3500 "CNY 100m", "三亿五千万元" 3.5 "CNY 100m",
+    "百分之二十七点八" 27.8%, "百分之百" 100%, "十亿元" 1 "CNY bn"); spoken "一万五元" is
+    1.5 "CNY 10k", "十几亿元" (ten-odd 亿) at least 10 "CNY 100m" and "两三千亿元" the
+    range 2000 to 3000 "CNY 100m"; names give no figure ("十四五" is the period 2021-2025).
     A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
     "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is 1.25 MW)
     unless the paragraph (up to a blank line) writes decimal commas, except after "$" or

@@ -902,10 +902,18 @@ def test_a_resolution_name_is_no_thousand() -> None:
         ("4K视频和8K电视需求增长。", []),
         ("Demand for 4K/8K content rose.", []),
         ("It ships 8K resolution panels.", []),
+        # text31: at a clause's end a resolution is named by what comes before it (these
+        # read 4 and 8 "count thousand"); with nothing naming one, K stays a thousand
+        ("The cameras record 8K/4K.", []),
+        ("Netflix streams in 4K.", []),
+        ("Streams in 4K, with HDR.", []),
+        ("We hired 4K.", [4.0]),  # 4 x 1e3 = 4,000 (people)
+        ("Headcount grew to 8K.", [8.0]),
+        ("It supports 4K jobs.", [4.0]),  # a word after it decides: no video word
     ],
 )
 def test_k_is_a_thousand_unless_it_names_a_resolution(text: str, values: list[float]) -> None:
-    found = find_figures(text)
+    found = find_figures(text, counts=True)
     assert found["value"].tolist() == values
     assert set(found["unit"]) <= {"count thousand"}
 
@@ -1051,8 +1059,20 @@ def test_common_chinese_numerals_are_read_and_plan_names_are_not() -> None:
         ("其中两千亿元用于算力。", "两千亿元", 2.0, "CNY 100bn", 2e11),
         # 一点五 = 1.5; x 亿 = 1.5e8 yuan
         ("营收一点五亿元。", "一点五亿元", 1.5, "CNY 100m", 1.5e8),
-        # 三亿五千万 = 3x1e8 + 5000x1e4 = 3.5e8 yuan = 35 x 千万 (1e7)
-        ("融资三亿五千万元。", "三亿五千万元", 35.0, "CNY 10m", 3.5e8),
+        # 三亿五千万 = 3x1e8 + 5000x1e4 = 3.5e8 yuan = 3.5 x 亿 (1e8), in the magnitude word
+        # written first (text31: it read 35 "CNY 10m", 35 x 千万, a word no one wrote)
+        ("融资三亿五千万元。", "三亿五千万元", 3.5, "CNY 100m", 3.5e8),
+        # 一万五千 = 1x1e4 + 5x1e3 = 15000 = 1.5 x 万 (was 15 "CNY thousand")
+        ("月薪一万五千元。", "一万五千元", 1.5, "CNY 10k", 1.5e4),
+        # spoken 一万五 = 一万五千 = 1.5 x 1e4 = 15000 yuan; 三亿五 = 3.5 x 1e8 (gave none:
+        # "1.5万" takes more characters than "一万五", which only the parser puts in digits)
+        ("月薪一万五元。", "一万五元", 1.5, "CNY 10k", 1.5e4),
+        ("融资三亿五美元。", "三亿五美元", 3.5, "USD 100m", None),
+        # 十几亿 = ten-odd 亿, as 10多亿: at least 10 x 1e8 = 1e9 yuan (gave none)
+        ("市场规模达十几亿元。", "达十几亿元", 10.0, "CNY 100m", 1e9),
+        ("部署二十几万台服务器。", "二十几万台服务器", 20.0, "servers 10k", 2e5),  # >= 20 x 1e4
+        # 百分之百 = 100 per hundred: 100% (gave none)
+        ("渗透率达到百分之百。", "达到百分之百", 100.0, "%", None),
         # 一千二百三十四万 = 1234 x 1e4 (the magnitude word as written)
         ("新增一千二百三十四万元。", "一千二百三十四万元", 1234.0, "CNY 10k", 1.234e7),
         # the 千 of 千瓦时 (kWh) is no numeral's: 两千七百 = 2700, x 亿 = 2.7e11 kWh
@@ -1240,3 +1260,148 @@ def test_a_level_compared_with_a_rate_takes_the_rate_s_unit() -> None:
         ("5 MW", "MW"),
         ("3 MW", "MW"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "qualifier"),
+    [
+        # text31: ten-odd, twenty-odd: more than 10 (20), as "10多亿" is (both gave none)
+        ("十几亿元", 10.0, "CNY 100m", "at_least"),
+        ("超过十几亿元", 10.0, "CNY 100m", "at_least"),
+        ("二十几万台", 20.0, "servers 10k", "at_least"),
+        # spoken: 一万五 = 1e4 + 5e3 = 1.5 x 1e4; 两亿五 = 2e8 + 5e7 = 2.5 x 1e8
+        ("一万五", 1.5, "count 10k", "exact"),
+        ("两亿五美元", 2.5, "USD 100m", "exact"),
+        ("百分之百", 100.0, "%", "exact"),
+    ],
+)
+def test_spoken_and_ten_odd_numerals_parse(
+    text: str, value: float, unit: str, qualifier: str
+) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (value, unit, qualifier)
+
+
+def test_several_tens_and_a_numeral_run_on_stay_no_number() -> None:
+    # "几十亿" is several 十亿, no number; "一万五千" is no spoken short form (it fits)
+    with pytest.raises(ParseError, match="no number"):
+        parse_quantity("几十亿元")
+    assert find_figures("几十亿元的投资，十几年来。", counts=True).empty
+    assert parse_quantity("一万五千元").value == 1.5  # 15000 = 1.5 x 1e4
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # text31: "about 19-odd million" was "two qualifiers disagree" in parse_quantity and
+        # lost its 约 in find_figures: the 多 (more than 1900 x 1e4) stands, 约 hedges it
+        ("约1900多万台服务器", 1900.0, "servers 10k"),
+        ("投资约五十几亿元", 50.0, "CNY 100m"),  # 约 + 五十几 = 50多: >= 50 x 1e8
+        ("大约2000余亿元", 2000.0, "CNY 100m"),
+    ],
+)
+def test_about_and_odd_read_as_more_than(text: str, value: float, unit: str) -> None:
+    quantity = parse_quantity(text.removeprefix("投资"))
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (value, unit, "at_least")
+    found = find_figures(text)
+    assert found["figure"].str.startswith(("约", "大约")).tolist() == [True]
+    assert found["qualifier"].tolist() == ["at_least"]
+
+
+def test_nearly_and_odd_still_disagree() -> None:
+    # 近 (at most) and 多 (at least) contradict each other: an error that names both
+    with pytest.raises(ParseError, match="two qualifiers disagree"):
+        parse_quantity("近1900多万台")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        # text31: a share whose digits do not fit in its numeral's place gave no figure
+        # ("a Chinese numeral that is no number" in parse_quantity): 十 = 10 per hundred
+        ("占比百分之十。", 10.0, "exact"),
+        ("百分之十点五", 10.5, "exact"),  # 十点五 = 10 + 0.5
+        ("百分之十几", 10.0, "at_least"),  # ten-odd per cent: more than 10%
+        ("百分之百", 100.0, "exact"),
+        ("我百分之百确定。", 100.0, "exact"),  # "100% sure" is 100% in English text too
+    ],
+)
+def test_shares_whose_digits_take_more_room(text: str, value: float, qualifier: str) -> None:
+    found = find_figures(text)
+    assert list(zip(found["value"], found["unit"], found["qualifier"], strict=True)) == [
+        (value, "%", qualifier)
+    ]
+    figure = found["figure"].iloc[0]
+    assert figure.startswith("百分之")
+    quantity = parse_quantity(figure)
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (value, "%", qualifier)
+
+
+def test_a_range_of_shares_to_ten_per_cent() -> None:
+    # 百分之五到百分之十: 5% to 10%, midpoint (5 + 10) / 2 = 7.5 (the 十 was dropped)
+    found = find_figures("增长百分之五到百分之十。")
+    assert list(zip(found["value"], found["low"], found["high"], strict=True)) == [(7.5, 5.0, 10.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        # text31: two neighbouring digits are a range (they gave no figure): 两三千亿 =
+        # 2 to 3 x 1000 亿 = 2000 to 3000 CNY 100m (midpoint 2500)
+        ("投资两三千亿元。", 2000.0, 3000.0, "CNY 100m"),
+        ("规模五六十亿元。", 50.0, 60.0, "CNY 100m"),  # 5 to 6 x 10 亿
+        ("融资三四亿美元。", 3.0, 4.0, "USD 100m"),
+        ("新增七八百台服务器。", 700.0, 800.0, "servers"),  # 7 to 8 x 100
+    ],
+)
+def test_neighbouring_numerals_are_a_range(text: str, low: float, high: float, unit: str) -> None:
+    found = find_figures(text)
+    assert list(zip(found["low"], found["high"], found["value"], found["unit"], strict=True)) == [
+        (low, high, (low + high) / 2, unit)
+    ]
+
+
+def test_numerals_that_are_no_neighbours_stay_words() -> None:
+    # "三五成群" (in small groups), "七八十年代" (the seventies and eighties: a time)
+    assert find_figures("三五成群，七八十年代，十四五规划。", counts=True).empty
+    with pytest.raises(ParseError):
+        parse_quantity("三五千亿元")  # three to five: not neighbours, not read
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit", "qualifier"),
+    [
+        # text31: a number word before a magnitude word gave no figure (find_figures) and
+        # "no number found" (parse_quantity): two billion = 2 x 1e9 yuan = 2 "CNY bn"
+        ("Tencent will invest two billion yuan.", "two billion yuan", 2.0, "CNY bn", "exact"),
+        ("It will house more than one million servers.", "more than one million servers",
+         1.0, "servers mn", "at_least"),
+        # twenty-five = 20 + 5
+        ("Twenty-five thousand racks were added.", "Twenty-five thousand racks", 25.0,
+         "racks thousand", "exact"),
+        ("Spending of three trillion won", "three trillion won", 3.0, "KRW tn", "exact"),
+        # "hundred" makes a number word a number: 2 x 100 = 200 racks; 3 x 100 + 50 = 350
+        ("The campus will hold two hundred racks.", "two hundred racks", 200.0, "racks",
+         "exact"),
+        ("It raised three hundred and fifty million dollars.",
+         "three hundred and fifty million dollars", 350.0, "USD mn", "exact"),
+    ],
+)  # fmt: skip
+def test_number_words_before_a_magnitude_are_read(
+    text: str, figure: str, value: float, unit: str, qualifier: str
+) -> None:
+    found = find_figures(text)
+    assert list(
+        zip(found["figure"], found["value"], found["unit"], found["qualifier"], strict=True)
+    ) == [(figure, value, unit, qualifier)]
+    quantity = parse_quantity(figure)
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (value, unit, qualifier)
+
+
+def test_number_words_without_a_magnitude_stay_words() -> None:
+    found = find_figures(
+        "One of the two sites costs $1bn; five years on, one thousand.", counts=True
+    )
+    assert found["figure"].tolist() == ["$1bn", "one thousand"]
+    with pytest.raises(ParseError, match="no number"):
+        parse_quantity("two sites")

@@ -2,13 +2,16 @@
 
 One numeral before a magnitude word or 成 is its digit ("五百亿元" -> "5百亿元", "两千亿元" ->
 "2千亿元", "三成" -> "3成"). A compound numeral is its value in digits before the magnitude
-word it ends in (else the shortest one that lets the digits fit its characters), zeros
-before them to its length: "三千五百亿元" -> "3500亿元", "一百二十万台" -> "0120万台",
-"百分之二十七点八" -> "百分之027.8"; a year digit by digit is its digits ("二〇二三年" ->
-"2023年"). Numerals that are no number are left as written: a name or a plan ("十四五",
-"十三五"), an idiom ("一成不变", "九成九"), a lone digit ("一个"), a magnitude word alone
-("千万"), and a numeral whose digits do not fit ("十亿": the parser reads a leading 十 as
-ten itself).
+word written first, else the one it ends in, else the shortest one that lets the digits fit
+its characters, zeros before them to its length: "三亿五千万元" -> "03.5亿元", "三千五百亿元"
+-> "3500亿元", "一百二十万台" -> "0120万台", "百分之二十七点八" -> "百分之027.8"; a share
+whose digits do not fit is all digits ("百分之百" -> "100%", "百分之十点五" -> "010.5%");
+a year digit by digit is its digits ("二〇二三年" -> "2023年"). Spoken short forms whose
+digits take more characters ("一万五" 1.5万, "十几亿" 10多亿) stay as written here;
+:func:`spoken_numerals` writes them for the parser. Numerals that are no number are
+left as written: a name or a plan ("十四五", "十三五"), an idiom ("一成不变", "九成九"), a
+lone digit ("一个"), a magnitude word alone ("千万"), and a numeral whose digits do not fit
+("十亿": the parser reads a leading 十 as ten itself).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-__all__ = ["CJK_NUMERAL", "arabic_numerals", "chinese_number"]
+__all__ = ["CJK_NUMERAL", "SPOKEN_NUMERAL", "arabic_numerals", "chinese_number", "spoken_numerals"]
 
 _DIGITS = {"一": "1", "二": "2", "两": "2", "兩": "2", "三": "3", "四": "4", "五": "5"}
 _DIGITS |= {"六": "6", "七": "7", "八": "8", "九": "9"}
@@ -45,6 +48,7 @@ _COMPOUND = re.compile(
 )
 _UNIT_OR_POINT = re.compile("[十百千万萬亿億点]")
 _LARGE_TAIL = re.compile("[万萬亿億]+$")
+_LARGE_RUN = re.compile("[万萬亿億]+")
 CJK_NUMERAL = re.compile(rf"[{_NUMERAL_CHARS}]")
 # a year written digit by digit ("二〇二三年"): its digits, so that it is a year
 _YEAR = re.compile(rf"(?<![{_NUMERAL_CHARS}\d.点])[〇零一二三四五六七八九]{{4}}(?=\s*年)")
@@ -143,21 +147,98 @@ def _in_digits(numeral: str, share: bool = False) -> str:
         kept = kept[:-1]
     if value is None or (_UNIT_OR_POINT.search(kept) is None and not (share and len(kept) == 1)):
         return numeral  # a lone digit is a word's ("一个", "三心二意"), but "百分之五" is 5%
-    # the magnitude word as written first ("一千二百三十四万" is 1234万, not 12340000)
-    tail = _LARGE_TAIL.search(kept)
-    for size in ([len(tail[0])] if tail else []) + list(range(len(kept))):
-        word = kept[len(kept) - size :] if size else ""
+    # the magnitude word written first ("三亿五千万" is 3.5亿, not 35千万; "一千二百三十四万"
+    # is 1234万, not 12340000), then the one it ends in, then the shortest that fits
+    words = []
+    if (first := _LARGE_RUN.search(kept)) and first.end() < len(kept):
+        words.append(first[0])
+    if tail := _LARGE_TAIL.search(kept):
+        words.append(tail[0])
+    words += [kept[len(kept) - size :] if size else "" for size in range(len(kept))]
+    for word in words:
         factor = _MAGNITUDES.get(word) or _SMALL_UNITS.get(word)
-        if size and factor is None:
+        if word and factor is None:
             continue
         digits = value / factor if factor else value
         written = format(digits.normalize(), "f")
-        if len(written) + size <= len(kept):
-            return written.rjust(len(kept) - size, "0") + word + numeral[len(kept) :]
+        if len(written) + len(word) <= len(kept):
+            return written.rjust(len(kept) - len(word), "0") + word + numeral[len(kept) :]
     return numeral
 
 
 _UNITS = "十百千万萬亿億"
+
+
+# a share whose digits do not fit in its numeral's place ("百分之十", "百分之百", "百分之十点五",
+# "百分之十几" ten-odd): the whole as digits and "%" ("010%", "100%", "010.5%", "010多%"), as
+# many characters as written
+_PER_CENT = re.compile(
+    rf"百分之([{_NUMERAL_CHARS}](?:[{_NUMERAL_CHARS}]|点(?=[{_NUMERAL_CHARS}]))*)([几幾多余])?"
+)
+
+
+def _per_cent(match: re.Match[str]) -> str:
+    numeral, odd = match[1], match[2] or ""
+    if _in_digits(numeral, share=True) != numeral:
+        return match[0]  # "百分之三十" -> "百分之30", below
+    value = Decimal(100) if numeral == "百" else chinese_number(numeral)
+    written = "" if value is None else format(value.normalize(), "f") + ("多" if odd else "")
+    if not written or len(written) + 1 > len(match[0]):
+        return match[0]
+    return written.rjust(len(match[0]) - 1, "0") + "%"
+
+
+# numerals whose digits take more characters than they do, which only the parser reads
+# (see :func:`spoken_numerals`; find_figures finds them by this pattern): spoken "一万五"
+# (1.5万), "三亿五" (3.5亿), and "十几亿" (ten-odd 亿)
+SPOKEN_NUMERAL = re.compile(
+    rf"(?<![{_NUMERAL_CHARS}\d.点数數几幾])(?:"
+    rf"[一二两兩三四五六七八九][万萬亿億][一二两兩三四五六七八九](?![{_NUMERAL_CHARS}点])"
+    r"|十[几幾](?=[千万萬亿億])"
+    rf"|[一二两兩三四五六七八][二三四五六七八九](?=[十百千万萬亿億]))"
+)
+# two neighbouring digits before a magnitude: a range ("两三千亿" 2千亿 to 3千亿, "五六十亿"
+# 50亿 to 60亿, "三四亿" 3亿 to 4亿)
+_NEIGHBOURS = re.compile(
+    rf"(?<![{_NUMERAL_CHARS}\d.点数數几幾])([一二两兩三四五六七八])([二三四五六七八九])"
+    rf"([十百千]?)(?=[万萬亿億]|(?<=[十百千])(?![{_NUMERAL_CHARS}]))"
+)
+
+
+def _neighbours(match: re.Match[str]) -> str:
+    low, high = int(_DIGITS[match[1]]), int(_DIGITS[match[2]])
+    if high != low + 1:
+        return match[0]  # "三五" (three to five) and names ("四六") are not read
+    small = _SMALL_UNITS.get(match[3], 1)
+    return f"{low * small}-{high * small}"
+
+
+_SPOKEN_DIGIT = re.compile(
+    rf"(?<![{_NUMERAL_CHARS}\d.点])([一二两兩三四五六七八九])([万萬亿億])"
+    rf"([一二两兩三四五六七八九])(?![{_NUMERAL_CHARS}点])"
+)
+# "十几亿", "二十几万" (as "20几万" after :func:`arabic_numerals`): ten-odd, twenty-odd
+_TENS_ODD = re.compile(rf"(?<![{_NUMERAL_CHARS}\d.点数數几幾])(十|[1-9]\d*0)[几幾]")
+
+
+def spoken_numerals(text: str) -> str:
+    """``text`` with spoken short numerals in digits, for the parser (lengths change):
+    "一万五" (one 万 and five thousand) is "1.5万", "三亿五" "3.5亿"; "十几亿" (ten-odd 亿)
+    is "10多亿" and "20几万" "20多万": more than ten, more than twenty.
+
+    Examples
+    --------
+    Two neighbouring digits are a range: "两三千亿元" is "2000-3000亿元", "五六十亿" "50-60亿".
+
+    >>> spoken_numerals("一万五，三亿五，十几亿元，20几万台，一万五千，几十亿")
+    '1.5万，3.5亿，10多亿元，20多万台，一万五千，几十亿'
+    >>> spoken_numerals("两三千亿元，五六十亿，三四亿，七八百台，三五成群")
+    '2000-3000亿元，50-60亿，3-4亿，700-800台，三五成群'
+    """
+    if "几" in text or "幾" in text:
+        text = _TENS_ODD.sub(lambda m: ("10" if m[1] == "十" else m[1]) + "多", text)
+    text = _NEIGHBOURS.sub(_neighbours, text)
+    return _SPOKEN_DIGIT.sub(lambda m: f"{_DIGITS[m[1]]}.{_DIGITS[m[3]]}{m[2]}", text)
 
 
 def arabic_numerals(text: str) -> str:
@@ -168,12 +249,14 @@ def arabic_numerals(text: str) -> str:
     --------
     >>> arabic_numerals("五百亿元，三成，十四五，三千五百亿元，百分之三十，一百二十万台")
     '5百亿元，3成，十四五，3500亿元，百分之30，0120万台'
-    >>> arabic_numerals("二〇二三年，两千七百亿千瓦时")
-    '2023年，2700亿千瓦时'
+    >>> arabic_numerals("二〇二三年，两千七百亿千瓦时，三亿五千万元，百分之百")
+    '2023年，2700亿千瓦时，03.5亿元，100%'
     """
     if text.isascii() or CJK_NUMERAL.search(text) is None:
         return text
     if "年" in text:
         text = _YEAR.sub(lambda m: "".join(str(_digit(c)) for c in m[0]), text)
+    if "百分之" in text:
+        text = _PER_CENT.sub(_per_cent, text)
     text = _ONE_NUMERAL.sub(lambda m: _DIGITS[m[0]], text)
     return _COMPOUND.sub(lambda m: _in_digits(m[0], text.endswith("百分之", 0, m.start())), text)

@@ -15,7 +15,7 @@ import re
 from idcforecast._cells import footnote_numbers
 from idcforecast._decimal_commas import continental_thousands
 from idcforecast.errors import IdcForecastError, ParseError, UnknownUnitError
-from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals
+from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals, spoken_numerals
 from idcforecast.units._figure_words import (
     GROWTH_WORDS,
     INFIX_AT_LEAST,
@@ -24,6 +24,7 @@ from idcforecast.units._figure_words import (
     TRAILING_GROWTH_WORDS,
 )
 from idcforecast.units._mil import thousand_mil
+from idcforecast.units._number_words import number_words
 from idcforecast.units.quantity import Quantity
 from idcforecast.units.registry import Unit, normalize_text, parse_unit
 
@@ -381,7 +382,10 @@ def _parse_one(text: str, norm: str) -> Quantity:
             "word ('1 thousand MW', '1亿元')",
         )
     if post[:1] in INFIX_AT_LEAST:
-        qualifier = _set_qualifier(text, qualifier, "at_least", post[0])
+        # "约1900多万台" (about 19-odd million): the 多 says more than 1900万, which 约 hedges
+        # without contradicting; "近1900多万" (nearly, more than) stays a contradiction
+        was = "exact" if qualifier == "approximately" else qualifier
+        qualifier = _set_qualifier(text, was, "at_least", post[0])
         post = post[1:].strip()
     if pre and _read_unit(text, pre).base == "count":
         # "m²" (NFKC: "m2") was 2 million, "bn5" 5 billion: a magnitude goes after the number
@@ -498,8 +502,11 @@ def parse_quantity(text: str) -> Quantity:
     text = continental_thousands(text)  # "1.000 millones" is 1,000 million, never 1
     # the typographic minus sign; "两千亿元" as "2千亿元" (one numeral before a magnitude)
     norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
+    norm = number_words(norm)  # "two billion yuan" as "2   billion yuan"
     if "il" in norm or "IL" in norm:  # "5 mil euros" is 5,000 (Spanish); "$5 mil" stays a million
         norm = thousand_mil(norm)
+    if not norm.isascii() and CJK_NUMERAL.search(norm):  # "一万五" as "1.5万", "十几亿" "10多亿"
+        norm = spoken_numerals(norm)
     if "十" in norm or "百" in norm or "千" in norm:  # "2百兆瓦" as "200兆瓦"
         norm = _SMALL_UNIT.sub(_times_small_unit, norm)
     if not norm:

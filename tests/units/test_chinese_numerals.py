@@ -57,7 +57,11 @@ def test_numerals_in_a_text_keep_their_length_and_value() -> None:
         # the digits, then the magnitude word as written or a registry one (万 1e4, 千 1e3...)
         magnitude = {"": 1, "万": 10**4, "千": 10**3, "千万": 10**7, "十万": 10**5, "百万": 10**6}
         head = number.rstrip("十百千万")
-        if head == number[: len(head)] and head.isdigit():
-            assert int(head) * magnitude[number[len(head) :]] == n, (text, digits)
+        # text31: with a decimal point before the magnitude word written first ("三万五千"
+        # is 3.5万, was 35千)
+        if head == number[: len(head)] and head.replace(".", "", 1).isdigit():
+            assert Decimal(head) * magnitude[number[len(head) :]] == n, (text, digits)
+            if "." in head:  # the word written first: 万, and the digits had no room before
+                assert number.endswith("万") and "万" in _written(n)[:-1], (text, digits)
         else:
             assert digits == text  # digits that do not fit ("一百", 100): left as written
