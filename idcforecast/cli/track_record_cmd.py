@@ -154,9 +154,9 @@ def run(args: argparse.Namespace) -> int:
                 str(r.year),
                 "" if r.horizon is None or str(r.horizon) == "<NA>" else str(r.horizon),
                 (
-                    f"{_level(r.low)}-{_level(r.high)} {r.unit}"  # a range, as published
+                    f"{_claimed(r.low)}-{_claimed(r.high)} {r.unit}"  # a range, as published
                     if not math.isnan(r.low)
-                    else f"{qualifier_sign(r.qualifier, spaced=False)}{_level(r.value)} {r.unit}"
+                    else f"{qualifier_sign(r.qualifier, spaced=False)}{_claimed(r.value)} {r.unit}"
                 )
                 + ("†" if r.published else ""),
                 (
@@ -194,6 +194,21 @@ def _racks_or_power(unit: str) -> bool:
     from idcforecast.units import parse_unit
 
     return parse_unit(unit).dimension in ("racks", "power")
+
+
+def _claimed(x: float) -> str:
+    """A claimed level as published, as the report's track-record table prints it: its own
+    decimals, at least one where four significant digits need it (a level converted from
+    another currency, 1,197.83, prints "1,197.8").
+
+    Examples
+    --------
+    >>> _claimed(3200.0), _claimed(3200.5), _claimed(1197.8347), _claimed(0.36)
+    ('3,200', '3,200.5', '1,197.8', '0.36')
+    """
+    from idcforecast.report._numbers import LevelFormat, claim_text
+
+    return claim_text(x, LevelFormat(decimals=1, short_decimals=0))
 
 
 def _level(x: float) -> str:
