@@ -307,10 +307,18 @@ class Claim:
                 if self.start_year is None
                 else _whole_year(self.start_year, key="start_year", where=where)
             )
-            if start is None or start >= year:
+            if start is None:
                 raise SpecError(
-                    f"{where}: a cagr claim needs a start_year before {year}, found "
-                    f"{self.start_year!r}",
+                    f"{where}: a cagr claim needs the year its growth starts from: give "
+                    f"start_year (2020 for a CAGR over 2020-{year}); in a claims file a "
+                    f"'start_year' column, or a 'period' column ('2020-{year}') in place of "
+                    "'year'",
+                    key="start_year",
+                )
+            if start >= year:
+                raise SpecError(
+                    f"{where}: a cagr claim's start_year must be before its year {year}, "
+                    f"found start_year={start}",
                     key="start_year",
                 )
             set_(self, "start_year", start)

@@ -486,7 +486,15 @@ def test_unknown_subject() -> None:
         ),
         (
             {"kind": "cagr", "value": 27.8, "year": 2022},
-            "claim 'x': a cagr claim needs a start_year before 2022, found None",
+            # the message said "found None": now what to give, in Python and in a file
+            "claim 'x': a cagr claim needs the year its growth starts from: give start_year "
+            "(2020 for a CAGR over 2020-2022); in a claims file a 'start_year' column, or a "
+            "'period' column ('2020-2022') in place of 'year'",
+        ),
+        (
+            {"kind": "cagr", "value": 27.8, "year": 2022, "start_year": 2023},
+            "claim 'x': a cagr claim's start_year must be before its year 2022, found "
+            "start_year=2023",
         ),
         (
             {"kind": "growth", "value": -100.0, "year": 2020},
