@@ -5,10 +5,11 @@ needs present and finite, interval bounds in pairs at one set of levels, one row
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from idcforecast._forecast_inputs import as_typed
 from idcforecast._wording import counted
 from idcforecast.errors import DataError, NonNumericValueError
 
@@ -40,7 +41,7 @@ def check_cells(frame: pd.DataFrame) -> None:
     for column in ("series_id", "model"):
         missing = frame[column].isna().to_numpy()
         if missing.any():
-            label = _plain(frame.index[int(np.flatnonzero(missing)[0])])
+            label = as_typed(frame.index[int(np.flatnonzero(missing)[0])])
             raise DataError(
                 f"accuracy(): row {label!r} has no {column}; expected one in every row (it "
                 "was scored in the overall row but in no series' row); fill it or drop the row",
@@ -54,20 +55,14 @@ def check_cells(frame: pd.DataFrame) -> None:
             row = frame.iloc[at]
             what = "negative" if np.isfinite(numbers[at]) else "not a finite number"
             raise NonNumericValueError(
-                f"accuracy(): {column} is {_plain(row[column])!r} ({what}) in row "
-                f"{_plain(frame.index[at])!r} (series {_plain(row['series_id'])!r}, model "
-                f"{_plain(row['model'])!r}); expected the backtest() frame's {column}: drop "
+                f"accuracy(): {column} is {as_typed(row[column])!r} ({what}) in row "
+                f"{as_typed(frame.index[at])!r} (series {as_typed(row['series_id'])!r}, model "
+                f"{as_typed(row['model'])!r}); expected the backtest() frame's {column}: drop "
                 "that row or fill it",
                 column=column,
                 series_id=str(row["series_id"]),
                 model=str(row["model"]),
             )
-
-
-def _plain(value: Any) -> Any:
-    """A numpy scalar as the Python value it holds, for a message (``nan``, not
-    ``np.float64(nan)``)."""
-    return value.item() if isinstance(value, np.generic) else value
 
 
 def interval_levels(frame: pd.DataFrame) -> list[str]:

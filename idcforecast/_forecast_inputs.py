@@ -198,9 +198,9 @@ def resolve_caps(
     caps = {str(key): value for key, value in cap.items()}
     known = {str(sid) for sid in series_ids}
     # named as written: the int key 3 and the int ids 1, 2 were shown as '3', '1', '2'
-    unknown = [_as_written(key) for key in cap if str(key) not in known]
+    unknown = [as_typed(key) for key in cap if str(key) not in known]
     if unknown:
-        ids = {str(sid): _as_written(sid) for sid in (series_ids if given is None else given)}
+        ids = {str(sid): as_typed(sid) for sid in (series_ids if given is None else given)}
         some = list(ids.values())[:5]  # in the order of the data
         raise UnknownSeriesError(
             f"{caller}: cap is given for series {', '.join(map(repr, unknown))}, which "
@@ -209,18 +209,6 @@ def resolve_caps(
             series_id=str(unknown[0]),
         )
     return caps
-
-
-def _as_written(value: Any) -> Any:
-    """A numpy scalar as the Python value it holds (``3``, not ``np.int64(3)``, in a
-    message); any other value as it is.
-
-    Examples
-    --------
-    >>> _as_written(np.int64(3)), _as_written("a")
-    (3, 'a')
-    """
-    return value.item() if isinstance(value, np.generic) else value
 
 
 def check_cap_mapping(caps: Mapping[Any, Any], *, caller: str) -> None:
