@@ -38,9 +38,11 @@ from idcforecast.scenarios._spec_checks import (
     check_caps_above_origin,
     check_kw_per_rack,
     check_scenario_years,
+    check_share_bounds,
     check_spec_unit,
     resolve_cap,
     share_unit_factor,
+    warn_paths_out_of_range,
 )
 from idcforecast.scenarios.paths import Paths
 from idcforecast.scenarios.spec import (
@@ -150,6 +152,12 @@ def simulate_paths(
     # percentage points ("+2pp", series in % only) add to the level: 10 points are 1 成
     points_per_unit = share_unit_factor(unit or spec.unit or "") or 1.0
     shift = np.stack([s.point_shift(years) for s in spec.scenarios]) / points_per_unit
+    # a share taken below 0% or above 100% by the scenario: refused on its central path,
+    # its paths clipped to 0-100%; another series in % (a rate may leave it) is warned of
+    share_bounds = check_share_bounds(
+        spec, adjust, shift, mean, years, unit or spec.unit or "", series_id
+    )
+    outside = np.zeros((len(spec), h), dtype=np.int64)
     resolved = [
         resolve_cap(s, unit, origin_year, spec.source, kw_per_rack=kw_per_rack)
         for s in spec.scenarios
@@ -206,9 +214,18 @@ def simulate_paths(
             _apply_scenario(z, dest, adjust[s], scale)
             if np.any(shift[s]):
                 dest += shift[s]
+            if share_bounds is not None and share_bounds.watched[s]:
+                outside[s] += ((dest < 0) | (dest > share_bounds.upper)).sum(axis=0)
+                if share_bounds.known:
+                    np.clip(dest, 0.0, share_bounds.upper, out=dest)
             cap = caps[s]
             if cap is not None:
                 _apply_cap(dest, cap, spec.scenarios[s].cap_mode)
+    if share_bounds is not None:
+        clipped = warn_paths_out_of_range(
+            spec, share_bounds, outside, int(n_paths), years, series_id
+        )
+        cap_note = "; ".join(n for n in (cap_note, clipped) if n)
     return Paths(
         values=out,
         years=years,

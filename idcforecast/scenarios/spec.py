@@ -36,7 +36,10 @@ Each scenario may carry:
     points"`` read too), or ``"+5% relative"`` (also ``"0.05 rel"``) multiplies it by 1.05
     a year (a 3% share grows to 3.15%). ``simulate`` refuses a bare fraction or percent on
     a series in % (0.05: +5 points, or 5% of the share?) and points on a series in any
-    other unit.
+    other unit. A share (a series in 成, or whose id says so: "market_share",
+    "utilisation"...) taken below 0% or above 100% on the central path is refused, and its
+    paths clipped to 0-100%; another series in % (a rate may leave it) gets a
+    ``ScenarioWarning``.
 ``shocks``
     One-off multiplicative level shifts, ``{"2026" = -0.10}``: the level drops by 10% in 2026
     and the path continues from the lower level (a permanent shift, not a one-year blip).
