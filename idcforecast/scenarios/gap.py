@@ -31,8 +31,8 @@ def reconciliation_table(
     Parameters
     ----------
     model
-        A :class:`DriverModel` that reaches revenue (racks or capex, utilisation and
-        revenue per rack).
+        A :class:`DriverModel` that reaches revenue (racks, MW or capex, utilisation and
+        revenue per rack or per kW).
     top_down
         A number in ``unit``; a figure ("1600亿元", "US$22 bn" or a Quantity; money in
         another currency converted at the FX rate of ``year``); or a forecast frame
