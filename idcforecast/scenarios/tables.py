@@ -487,9 +487,8 @@ def _at_origin_fx_rate(
 
     "US$150bn" in 2030 against paths in 亿元 was refused for want of a 2030 rate, so no
     threshold in another currency worked beyond the FX table's years."""
-    import warnings
-
-    from idcforecast.errors import MissingFxRateError, ScenarioWarning
+    from idcforecast.errors import MissingFxRateError
+    from idcforecast.scenarios._constant_fx import warn_constant_rate
 
     origin = paths.origin_year
     if not isinstance(err, MissingFxRateError) or origin is None or origin == year:
@@ -498,13 +497,14 @@ def _at_origin_fx_rate(
         level = float(quantity.to(paths.unit, year=origin, kw_per_rack=kw_per_rack).value)
     except IdcForecastError:
         return None
-    warnings.warn(
-        f"{where} in {year}: the FX table has no {year} rate, so it is read at the {origin} "
-        f"rate (the last observed year, as a cap in another currency is; exchange rates "
-        f"held constant): {level:,.6g} {paths.unit}; give a {year} rate (--fx-rates FILE, "
-        "idcforecast.units.fx.use_fx_rates) to use it, or pass the threshold in "
-        f"{paths.unit!r}",
-        ScenarioWarning,
+    warn_constant_rate(
+        where,
+        year,
+        origin,
+        "the last observed year, as a cap in another currency is",
+        level,
+        paths.unit,
+        f"pass the threshold in {paths.unit!r}",
         stacklevel=5,  # prob_exceeds' caller
     )
     return level
