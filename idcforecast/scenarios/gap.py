@@ -270,6 +270,15 @@ def _top_down_figure(
         quantity = parse_quantity(figure) if isinstance(figure, str) else figure
     except IdcForecastError as err:
         raise DataError(f"{where} cannot be read in {unit!r} ({year}): {err}") from err
+    # a bare range ("1600-1800") was its midpoint and a bare bound ("超过1600") compared
+    # as a level, in silence, while the same with 亿元 was refused
+    if quantity.is_range:
+        raise DataError(f"{where} is a range; expected one level; pass its low or high end")
+    if quantity.qualifier in ("at_least", "at_most"):  # "超过1600亿元" was compared as 1600
+        raise DataError(
+            f"{where} is a bound, not a level: the gap to it is no number; pass the figure "
+            "itself (without 'more than'/'less than') to compare with its value"
+        )
     if quantity.unit == "count":
         return float(quantity.value), quantity.qualifier
     try:
@@ -284,11 +293,4 @@ def _top_down_figure(
         )
     except IdcForecastError as err:
         raise DataError(f"{where} cannot be read in {unit!r} ({year}): {err}") from err
-    if quantity.is_range:
-        raise DataError(f"{where} is a range; expected one level; pass its low or high end")
-    if quantity.qualifier in ("at_least", "at_most"):  # "超过1600亿元" was compared as 1600
-        raise DataError(
-            f"{where} is a bound, not a level: the gap to it is no number; pass the figure "
-            "itself (without 'more than'/'less than') to compare with its value"
-        )
     return value, quantity.qualifier

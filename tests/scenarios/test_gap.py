@@ -34,6 +34,22 @@ def test_a_bound_as_the_top_down_figure_is_an_error() -> None:
         reconciliation_table(MODEL, "超过1600亿元", year=2021)
 
 
+@pytest.mark.parametrize(
+    ("figure", "message"),
+    [
+        ("1600-1800", "top_down '1600-1800' is a range; expected one level"),
+        ("1600-1800亿元", "top_down '1600-1800亿元' is a range; expected one level"),
+        ("超过1600", "top_down '超过1600' is a bound, not a level"),
+        ("more than 1600", "top_down 'more than 1600' is a bound, not a level"),
+    ],
+)
+def test_a_bare_range_or_bound_is_refused_as_one_with_a_unit_is(figure: str, message: str) -> None:
+    # was: "1600-1800" compared as its midpoint 1,700 (gap -200) and "超过1600" as 1,600
+    # (gap -100) in silence, while "超过1600亿元" was refused as a bound
+    with pytest.raises(DataError, match=re.escape(message)):
+        reconciliation_table(MODEL, figure, year=2021)
+
+
 def test_the_table_year_converts_the_revenue_when_the_model_has_none() -> None:
     # was: "give the model a year for the FX rate" though year=2021 was given.
     # 150e9 yuan at the 2021 average of 6.4508 CNY/USD (data/fx_rates.csv) = 23.2529 USD bn
