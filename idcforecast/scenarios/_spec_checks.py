@@ -174,11 +174,11 @@ def check_share_bounds(
         side = "below 0%" if central[first] < 0 else "above 100%"
         moved = f"{points[first] * factor:+.4g} points" if points[first] else ""
         if log_adjust[first]:
-            moved = f"x {math.exp(log_adjust[first]):.4g}" + (f", {moved}" if moved else "")
+            moved = f"x {math.exp(log_adjust[first]):.4g}" + (f" {moved}" if moved else "")
         raise SpecError(
             f"{spec.source}: scenario {scenario.name!r} takes series {series_id!r}, a share, "
-            f"{side} in {int(years[first])}: the forecast's {_percent(mean[first], factor)} "
-            f"{moved} is {_percent(central[first], factor)}; a share stays within 0-100%: "
+            f"{side} in {int(years[first])}: {_percent(mean[first], factor)} (the forecast) "
+            f"{moved} = {_percent(central[first], factor)}; a share stays within 0-100%: "
             "make the scenario's growth or shocks smaller, or its periods shorter",
             file=spec.source,
             scenario=scenario.name,

@@ -64,7 +64,7 @@ def test_points_taking_a_share_below_zero_are_refused() -> None:
         _paths("dc_market_share", {"base": {}, "bear": {"growth": {"2025-2026": "-2pp"}}})
     assert str(info.value) == (
         "<dict>: scenario 'bear' takes series 'dc_market_share', a share, below 0% in 2026: "
-        "the forecast's 3% -4 points is -1%; a share stays within 0-100%: make the "
+        "3% (the forecast) -4 points = -1%; a share stays within 0-100%: make the "
         "scenario's growth or shocks smaller, or its periods shorter"
     )
     assert (info.value.scenario, info.value.year) == ("bear", 2026)
@@ -73,7 +73,7 @@ def test_points_taking_a_share_below_zero_are_refused() -> None:
 def test_relative_growth_taking_a_share_above_100_is_refused() -> None:
     # 96% x 1.05 = 100.8% in 2025
     with pytest.raises(
-        SpecError, match=re.escape("above 100% in 2025: the forecast's 96% x 1.05 is 100.8%")
+        SpecError, match=re.escape("above 100% in 2025: 96% (the forecast) x 1.05 = 100.8%")
     ):
         _paths("utilisation", {"up": {"growth": {"2025": "+5% relative"}}}, mean=96.0)
 
@@ -81,7 +81,7 @@ def test_relative_growth_taking_a_share_above_100_is_refused() -> None:
 def test_tenths_are_a_share_of_ten() -> None:
     # 1 成 is 10%: 9.5 成 + 10 points (1 成) = 10.5 成 = 105%
     with pytest.raises(
-        SpecError, match=re.escape("above 100% in 2025: the forecast's 95% +10 points is 105%")
+        SpecError, match=re.escape("above 100% in 2025: 95% (the forecast) +10 points = 105%")
     ):
         _paths("x", {"up": {"shocks": {"2025": "+10pp"}}}, unit="成", mean=9.5)
 
