@@ -451,7 +451,17 @@ class DriverModel:
             spec = given[name]
             if spec is None:
                 continue
-            driver = _make_driver(name, spec, year=year, kw_per_rack=density)
+            try:
+                driver = _make_driver(name, spec, year=year, kw_per_rack=density)
+            except SpecError as err:
+                if name != "mw" or not racks_in_mw:
+                    raise
+                # the user wrote racks=: say how it became the mw driver the error names
+                raise SpecError(
+                    f"racks={spec!r} with a rack density range is capacity in MW, read as "
+                    f"mw=: {err}",
+                    **{key: getattr(err, key) for key in err.fields},
+                ) from None
             if name == "kw_per_rack" and driver.dist == "fixed":
                 density = float(driver.value)  # type: ignore[arg-type]
             if name == "kw_per_rack" and racks is not None and revenue_per_kw is None:

@@ -825,3 +825,14 @@ def test_mw_given_directly() -> None:
 def test_mw_with_another_capacity_is_refused(kwargs: dict, message: str) -> None:
     with pytest.raises(SpecError, match=re.escape(message) + "$"):
         DriverModel(**kwargs)
+
+
+def test_an_error_in_racks_read_as_mw_says_how_it_became_mw() -> None:
+    # the mw driver's own error named 'mw', a key the user never wrote
+    with pytest.raises(SpecError) as info:
+        DriverModel(racks="more than 300 MW", kw_per_rack=(5, 8))
+    assert str(info.value).startswith(
+        "racks='more than 300 MW' with a rack density range is capacity in MW, read as mw=: "
+        "driver 'mw': figure text 'more than 300 MW' is a bound"
+    )
+    assert info.value.key == "mw"
