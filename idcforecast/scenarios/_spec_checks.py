@@ -51,12 +51,30 @@ def check_spec_unit(spec: ScenarioSet, unit: str, series_id: str) -> None:
     raise SpecError(
         f"{spec.source}: the spec's key 'unit' is {shown(spec.unit, mine)} but series "
         f"{series_id!r} is in {shown(unit, theirs)}; the spec's numbers (caps) are in its "
-        "unit: use a spec written for this series' unit, or correct its 'unit'",
+        "unit: use a spec written for this series' unit, or correct its 'unit'"
+        + _read_in_spec_unit(spec.unit, unit),
         file=spec.source,
         key="unit",
         unit=spec.unit,
         series_unit=unit,
     )
+
+
+def _read_in_spec_unit(spec_unit: str, unit: str) -> str:
+    """The third fix when the series converts to the spec's unit (a spec in "CNY bn" for a
+    series in 亿元 is common): read the series in it; "" when no conversion exists."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units.registry import parse_unit
+
+    try:
+        theirs, mine = parse_unit(unit), parse_unit(spec_unit)
+    except IdcForecastError:
+        return ""
+    if (theirs.dimension, theirs.per) != (mine.dimension, mine.per):
+        return ""
+    fx = " (money at each year's FX rate)" if theirs.currency != mine.currency else ""
+    # the command line says it as --unit (cli_advice translates the call)
+    return f", or read the series in {spec_unit!r}{fx}: read_series(..., unit={spec_unit!r})"
 
 
 SHARE_DIMENSIONS = ("percent", "points")

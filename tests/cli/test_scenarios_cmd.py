@@ -86,7 +86,8 @@ def test_a_spec_in_another_unit_is_refused(
     assert captured.err == (
         f"error: scenarios: {path}: the spec's key 'unit' is 'USD bn' but series "
         "'china_idc_cidc_overall' is in 'CNY 100m'; the spec's numbers (caps) are in its "
-        "unit: use a spec written for this series' unit, or correct its 'unit'\n"
+        "unit: use a spec written for this series' unit, or correct its 'unit', or read the "
+        "series in 'USD bn' (money at each year's FX rate): --unit 'USD bn'\n"
     )
 
 
