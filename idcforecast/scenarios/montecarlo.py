@@ -409,7 +409,8 @@ def simulate(
     Returns
     -------
     Paths
-        With ``note``: what ``forecast()`` writes in its ``note`` column for the same series
+        With ``note``: a spec written for another series applied as ``series_id=`` asks;
+        what ``forecast()`` writes in its ``note`` column for the same series
         (gap years filled for fitting, estimates read as data, a fallback), and a cap
         converted between power and racks (at ``kw_per_rack``) or currencies (at the last
         observed year's FX rate); "" when nothing.
@@ -470,7 +471,15 @@ def simulate(
     # forecast()'s note column, here: gap years filled for fitting, estimates read as data,
     # a fallback (all were dropped in silence, so paths from a filled or shortened history
     # looked like any other)
-    note = "; ".join(n for n in (kept, prepared.note, fc.note, paths.note) if n)
+    # a spec written for another series, applied as series_id= asks: said, as its caps,
+    # growth and shocks are that series' numbers (it ran without a word)
+    other = (
+        f"scenario spec {spec.source} is written for series {spec.series_id!r}, applied to "
+        f"{sid!r}, the series asked for"
+        if spec.series_id is not None and spec.series_id != sid
+        else ""
+    )
+    note = "; ".join(n for n in (other, kept, prepared.note, fc.note, paths.note) if n)
     return replace(paths, note=note) if note else paths
 
 
