@@ -410,6 +410,15 @@ def _parse_scenario(name: str, body: Mapping[str, Any], *, origin: str) -> Scena
             )
         cap = cap if isinstance(cap, str) else float(cap)
     cap_mode = body.get("cap_mode", "smooth")
+    if "cap_mode" in body and cap is None:  # it did nothing, in silence
+        raise SpecError(
+            f"{origin}: {where} key 'cap_mode' is {cap_mode!r} but the scenario has no 'cap', "
+            "so it would be ignored; give a cap (cap = 12000, or a figure such as "
+            "'1.2万亿元') or drop cap_mode",
+            file=origin,
+            scenario=name,
+            key="cap_mode",
+        )
     if cap_mode not in CAP_MODES:
         raise SpecError(
             f"{origin}: {where} key 'cap_mode' must be one of {', '.join(CAP_MODES)}; "

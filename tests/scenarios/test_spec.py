@@ -205,6 +205,17 @@ def test_bad_cap_and_mode() -> None:
     )
 
 
+@pytest.mark.parametrize("mode", ["clip", "smooth"])
+def test_a_cap_mode_without_a_cap_is_refused(mode: str) -> None:
+    # was: kept and ignored, so a spec whose cap was commented out ran uncapped in silence
+    _raises(
+        {"scenarios": {"bull": {"cap_mode": mode}}},
+        f"<dict>: scenario 'bull' key 'cap_mode' is {mode!r} but the scenario has no 'cap', "
+        "so it would be ignored; give a cap (cap = 12000, or a figure such as '1.2万亿元') "
+        "or drop cap_mode",
+    )
+
+
 def test_missing_file_and_bad_toml(tmp_path: Path) -> None:
     missing = tmp_path / "nope.toml"
     with pytest.raises(
