@@ -511,6 +511,14 @@ def _parse_periods(table: Any, origin: str, name: str, key: str) -> dict[int, fl
     source: dict[int, str] = {}  # the period each year came from, to name an overlap
     for period, frac in table.items():
         years = _parse_period(str(period))
+        ends = _period_ends(str(period))
+        if years is None and ends is not None:  # was "is not a year or a year range"
+            raise SpecError(
+                f"{where}: period {period!r} ends before it starts; write '{ends[1]}-{ends[0]}'",
+                file=origin,
+                scenario=name,
+                key=key,
+            )
         if years is None:
             raise SpecError(
                 f"{where}: period {period!r} is not a year or a year range; expected "
@@ -635,19 +643,28 @@ def _points(text: str, where: str, origin: str, name: str, key: str) -> Points |
     return Points(points)
 
 
-def _parse_period(text: str) -> range | None:
-    """The years of "2026", "2025-2027", "2025–2027" (en dash) or "2025-27" (the end year's
-    last two digits, as reports write it; it was refused as no year range); None for
-    anything else (an end before the start)."""
+def _period_ends(text: str) -> tuple[int, int] | None:
+    """The first and last year of "2026", "2025-2027", "2025–2027" (en dash) or "2025-27"
+    (the end year's last two digits, as reports write it); None for anything else. The
+    start is a four-digit year ("27-2025" was read as the years 27 to 2025)."""
     parts = [p.strip() for p in text.strip().replace("–", "-").split("-")]
     if len(parts) not in (1, 2) or not all(p.isdigit() for p in parts):
         return None
-    first, last = int(parts[0]), int(parts[-1])
-    if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2:
-        last = first - first % 100 + last  # 2025-27 is 2025-2027
-    if last < first:
+    if len(parts[0]) != 4 or len(parts[-1]) not in (2, 4):
         return None
-    return range(first, last + 1)
+    first, last = int(parts[0]), int(parts[-1])
+    if len(parts[-1]) == 2:
+        last = first - first % 100 + last  # 2025-27 is 2025-2027
+    return first, last
+
+
+def _parse_period(text: str) -> range | None:
+    """The years of a period (:func:`_period_ends`); None for anything else, an end before
+    the start too."""
+    ends = _period_ends(text)
+    if ends is None or ends[1] < ends[0]:
+        return None
+    return range(ends[0], ends[1] + 1)
 
 
 def _rescaled(scenarios: list[Scenario], total: float) -> str:
