@@ -222,7 +222,8 @@ def warn_paths_out_of_range(
     """After the run: on a known share, the note that paths were clipped to 0-100%; on
     another series in percent, a ScenarioWarning naming each scenario whose paths left it
     (the first year, and the share of paths outside then). ``outside`` counts the paths
-    outside 0-100% per scenario and year (before clipping)."""
+    outside 0-100% per scenario and year: on a share those clipped, on another series
+    those the scenario took out (the forecast's own paths outside are not its doing)."""
     import warnings
 
     from idcforecast.errors import ScenarioWarning

@@ -209,15 +209,21 @@ def simulate_paths(
         if heavy or spread != 1.0:
             z *= scale_work[: stop - start]
         z += center
+        base_outside = None  # the forecast's own paths outside 0-100%, this chunk
         for s in range(len(spec)):
             dest = out[s, start:stop]
             _apply_scenario(z, dest, adjust[s], scale)
             if np.any(shift[s]):
                 dest += shift[s]
             if share_bounds is not None and share_bounds.watched[s]:
-                outside[s] += ((dest < 0) | (dest > share_bounds.upper)).sum(axis=0)
-                if share_bounds.known:
+                now = (dest < 0) | (dest > share_bounds.upper)
+                if share_bounds.known:  # a share: every value outside is clipped, and counted
                     np.clip(dest, 0.0, share_bounds.upper, out=dest)
+                else:  # a rate: the paths the scenario took out, not the forecast's own
+                    if base_outside is None:
+                        base_outside = _outside(z, scale, share_bounds.upper)
+                    now &= ~base_outside
+                outside[s] += now.sum(axis=0)
             cap = caps[s]
             if cap is not None:
                 _apply_cap(dest, cap, spec.scenarios[s].cap_mode)
@@ -239,6 +245,12 @@ def simulate_paths(
         model=model,
         note=cap_note,
     )
+
+
+def _outside(z: np.ndarray, scale: str, upper: float) -> np.ndarray:
+    """Where the unadjusted paths (``z`` on ``scale``) are below 0 or above ``upper``."""
+    level = np.exp(z) if scale == "log" else z
+    return (level < 0) | (level > upper)
 
 
 def _level_text(value: float) -> str:

@@ -93,7 +93,10 @@ def test_another_series_in_percent_is_warned_of_and_kept() -> None:
         paths = _paths("idc_growth", spec)
     base, down = paths.values
     np.testing.assert_allclose(down, base - 4.0, rtol=0, atol=1e-12)
-    share = 100 * int(np.sum(base[:, 0] - 4.0 < 0)) / 4000  # P(3 - 4 + z < 0) = P(z < 1): ~84%
+    # the paths the shock took below 0, not those the forecast had there already
+    share = (
+        100 * int(np.sum((base[:, 0] - 4.0 < 0) & (base[:, 0] >= 0))) / 4000
+    )  # P(3 - 4 + z < 0) = P(z < 1): ~84%
     messages = [str(w.message) for w in record if w.category is ScenarioWarning]
     assert messages == [
         "<dict>: scenario 'down' takes series 'idc_growth' (in %) outside 0-100% from 2025 "
@@ -103,6 +106,13 @@ def test_another_series_in_percent_is_warned_of_and_kept() -> None:
         "rate) is simulated as given"
     ]
     assert 75 < share < 92
+
+
+def test_a_rates_own_paths_outside_are_not_laid_to_the_scenario() -> None:
+    # a growth rate around 0.5% goes below 0 on its own (P(z < -0.5) = 31%); "+0.1pp" takes
+    # none out, so no warning (warnings are errors in the test run)
+    paths = _paths("idc_growth", {"base": {}, "up": {"shocks": {"2025": "+0.1pp"}}}, mean=0.5)
+    assert paths.values[0].min() < 0 and paths.note == ""
 
 
 def test_a_series_in_money_is_not_bounded() -> None:
