@@ -185,7 +185,11 @@ def check_share_bounds(
         changed = (log_adjust != 0) | (points != 0)
         watched.append(bool(changed.any()))
         central = mean * np.exp(log_adjust) + points
-        out = changed & ((central < 0) | (central > upper))
+        # outside, and further out than the forecast (one past 100% on its own, which the
+        # scenario lowers, is forecast()'s note, not the scenario's doing)
+        out = changed & (
+            ((central < 0) & (central < mean)) | ((central > upper) & (central > mean))
+        )
         if not (known and out.any()):
             continue
         first = int(np.argmax(out))

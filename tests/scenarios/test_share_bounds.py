@@ -78,6 +78,13 @@ def test_relative_growth_taking_a_share_above_100_is_refused() -> None:
         _paths("utilisation", {"up": {"growth": {"2025": "+5% relative"}}}, mean=96.0)
 
 
+def test_a_scenario_lowering_a_share_forecast_past_100_is_not_refused() -> None:
+    # the forecast passes 100% on its own (102%); "-1pp" brings it to 101%, not its doing
+    paths = _paths("dc_market_share", {"down": {"shocks": {"2025": "-1pp"}}}, mean=102.0)
+    assert paths.values.max() == 100.0  # a share: its paths clipped to 0-100%
+    assert paths.note.startswith("scenario 'down': paths outside 0-100% clipped to it")
+
+
 def test_tenths_are_a_share_of_ten() -> None:
     # 1 成 is 10%: 9.5 成 + 10 points (1 成) = 10.5 成 = 105%
     with pytest.raises(
