@@ -22,7 +22,8 @@ Each scenario may carry:
     Growth adjustments by period, ``{"2025-2027" = 0.03, "2028" = -0.01}``: in each year of
     the period the level is multiplied by ``1 + adjustment`` relative to the previous year,
     so adjustments compound along the path (+0.03 is roughly three points more growth a year).
-    A period is a year or a range ("2025-2027", also "2025-27"); each year in one period only.
+    A period is a year or a range ("2025-2027", also "2025-27"); each year in one period only
+    (a range written backwards, "2027-2025", is refused with the fix).
     Years of a period before the first simulated year are history and left out (a
     ``ScenarioWarning`` names them).
     A percent text is read as such (``"3%"``); a number of 1 or more is refused (4 would be
@@ -51,7 +52,8 @@ Each scenario may carry:
     ``"smooth"`` (default): ``y / (1 + (y / cap) ** k) ** (1 / k)`` with ``k = 10``, which is
     within 0.1% of ``y`` below 0.63 cap, about 1% under it at 0.8 cap and 6.7% at the cap,
     and approaches the cap without a point mass;
-    ``"clip"``: ``min(y, cap)``.
+    ``"clip"``: ``min(y, cap)``. Only with a ``cap``: alone it would do nothing, and is
+    refused.
 ``description``
     Free text, printed in reports.
 
