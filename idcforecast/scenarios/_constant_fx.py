@@ -64,11 +64,8 @@ def at_constant_rate(
         return convert(year)
     except MissingFxRateError as err:
         first_error = err
-    candidates = (
-        [anchor]
-        if anchor is not None and anchor != year
-        else range(year - 1, year - LOOKBACK_YEARS, -1)
-    )
+    anchored = anchor is not None and anchor != year
+    candidates = [anchor] if anchored else range(year - 1, year - LOOKBACK_YEARS, -1)
     for earlier in candidates:
         try:
             level = convert(earlier)
@@ -76,7 +73,7 @@ def at_constant_rate(
             continue
         why = (
             "the driver model's year, whose rate converts its revenue"
-            if anchor is not None
+            if anchored
             else "the FX table's last year for the pair"
         )
         warn_constant_rate(

@@ -202,6 +202,17 @@ def test_a_model_with_a_year_anchors_the_top_down_rate_too() -> None:
     assert row["top_down"] == pytest.approx(2158.71, rel=1e-12)
 
 
+def test_a_model_in_the_same_year_falls_back_to_the_tables_last_rate() -> None:
+    # the model's own year (2030) has no rate either: the table's last year, named as such
+    from idcforecast.errors import ScenarioWarning
+
+    model = DriverModel(racks=5_000_000, utilisation=0.6, revenue_per_rack=50_000, year=2030)
+    with pytest.warns(ScenarioWarning) as caught:
+        row = reconciliation_table(model, "US$30bn", year=2030).iloc[0]
+    assert row["top_down"] == pytest.approx(2156.25, rel=1e-12)  # 30 x 7.1875 x 10
+    assert "read at the 2025 rate (the FX table's last year for the pair;" in str(caught[0].message)
+
+
 def test_a_year_before_the_fx_table_is_still_refused() -> None:
     # no earlier rate to hold constant: the nearest (later) year is never used
     with pytest.raises(DataError, match=re.escape("no FX rate for USD->CNY in 2005")):
