@@ -65,7 +65,9 @@ def at_constant_rate(
     except MissingFxRateError as err:
         first_error = err
     anchored = anchor is not None and anchor != year
-    candidates = [anchor] if anchored else range(year - 1, year - LOOKBACK_YEARS, -1)
+    candidates: list[int] | range = (
+        [anchor] if anchor is not None and anchored else range(year - 1, year - LOOKBACK_YEARS, -1)
+    )
     for earlier in candidates:
         try:
             level = convert(earlier)
