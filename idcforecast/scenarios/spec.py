@@ -75,13 +75,13 @@ from typing import Any
 import numpy as np
 
 from idcforecast.errors import SpecError
+from idcforecast.scenarios._spec_weights import check_weights, parse_weight
 
 __all__ = ["Relative", "Scenario", "ScenarioSet", "load_scenarios"]
 
 SCENARIO_KEYS = ("cap", "cap_mode", "description", "growth", "shocks", "weight")
 TOP_KEYS = ("description", "scenarios", "series_id", "unit")
 CAP_MODES = ("smooth", "clip")
-WEIGHT_TOLERANCE = 1e-9
 SMOOTH_CAP_EXPONENT = 10.0
 
 
@@ -344,7 +344,7 @@ def _parse(data: Mapping[str, Any], *, origin: str) -> ScenarioSet:
                 scenario=name,
             )
         scenarios.append(_parse_scenario(str(name), body, origin=origin))
-    _check_weights(scenarios, origin=origin)
+    check_weights(scenarios, origin=origin)
     return ScenarioSet(
         scenarios=tuple(scenarios),
         source=origin,
@@ -429,7 +429,7 @@ def _parse_scenario(name: str, body: Mapping[str, Any], *, origin: str) -> Scena
             scenario=name,
             key="cap_mode",
         )
-    weight = _weight(body.get("weight"), origin, name)
+    weight = parse_weight(body.get("weight"), origin, name)
     description = body.get("description", "")
     if not isinstance(description, str):
         raise SpecError(
@@ -449,37 +449,6 @@ def _parse_scenario(name: str, body: Mapping[str, Any], *, origin: str) -> Scena
         growth_pp=growth_pp,
         shocks_pp=shocks_pp,
     )
-
-
-def _weight(weight: Any, origin: str, name: str) -> float | None:
-    """A scenario's probability: a number from 0 to 1, or a percent text ("25%", as growth
-    takes it; it was refused). A number above 1 is refused with its fraction (25 -> 0.25)."""
-    if weight is None:
-        return None
-    given = weight
-    if isinstance(weight, str):
-        from idcforecast.units.registry import normalize_text
-
-        text = normalize_text(weight)
-        try:
-            weight = float(text[:-1]) / 100.0 if text.endswith("%") else math.nan
-        except ValueError:
-            weight = math.nan
-    ok = not isinstance(weight, bool) and isinstance(weight, int | float)
-    if not (ok and 0 <= weight <= 1):
-        hint = (
-            f' (weights are fractions: {weight / 100:g} or "{weight:g}%" for {weight:g}%)'
-            if ok and 1 < weight <= 100
-            else ' (a fraction such as 0.25, or a percent text such as "25%")'
-        )
-        raise SpecError(
-            f"{origin}: scenario {name!r} key 'weight' must be a number between 0 and 1"
-            f"{hint}; found {given!r}",
-            file=origin,
-            scenario=name,
-            key="weight",
-        )
-    return float(weight)
 
 
 class Points(float):
@@ -667,40 +636,3 @@ def _parse_period(text: str) -> range | None:
     if ends is None or ends[1] < ends[0]:
         return None
     return range(ends[0], ends[1] + 1)
-
-
-def _rescaled(scenarios: list[Scenario], total: float) -> str:
-    """The weights divided by their sum, to four decimals, the last taking the rounding so
-    they add up to 1 exactly as written ("base 0.4545, bull 0.2727, bear 0.2728")."""
-    shares = [round(float(s.weight) / total, 4) for s in scenarios]  # type: ignore[arg-type]
-    shares[-1] = round(1.0 - math.fsum(shares[:-1]), 4)
-    return ", ".join(f"{s.name} {w:g}" for s, w in zip(scenarios, shares, strict=True))
-
-
-def _check_weights(scenarios: list[Scenario], *, origin: str) -> None:
-    given = [s.name for s in scenarios if s.weight is not None]
-    if not given:
-        return
-    if len(given) != len(scenarios):
-        missing = [s.name for s in scenarios if s.weight is None]
-        raise SpecError(
-            f"{origin}: scenario(s) {', '.join(map(repr, missing))} have no 'weight' while "
-            f"{', '.join(map(repr, given))} do; give every scenario a weight or none",
-            file=origin,
-            scenario=missing[0],
-            key="weight",
-        )
-    total = math.fsum(s.weight for s in scenarios)  # type: ignore[misc]
-    if abs(total - 1.0) > WEIGHT_TOLERANCE:
-        listing = " + ".join(f"{s.name} {s.weight:g}" for s in scenarios)
-        raise SpecError(
-            f"{origin}: scenario weights must sum to 1; found {listing} = {total:.6g}; "
-            + (
-                f"rescale the weights ({_rescaled(scenarios, total)})"
-                if total > 0
-                else "give at least one scenario a positive weight"
-            ),
-            file=origin,
-            key="weight",
-            total=total,
-        )
