@@ -293,14 +293,25 @@ def _cagr_text(table: pd.DataFrame) -> str:
             "CAGR: not shown (no positive origin, or paths at or below zero, where a "
             "compound rate is undefined)"
         )
+    # scenarios with a path at or below zero have none (nor has the weighted mix then)
+    levels = table.loc[table["quantity"] == "level", "scenario"]
+    missing = [str(n) for n in dict.fromkeys(levels) if n not in set(cagr["scenario"])]
+    left_out = (
+        f"\nnot shown for {', '.join(missing)}: paths at or below zero, where a compound "
+        "rate is undefined"
+        if missing
+        else ""
+    )
     cols = ["p5", "p10", "p50", "p90", "p95"]
     rows = [[str(r["scenario"]), *(f"{r[c]:.1f}%" for c in cols)] for r in cagr.to_dict("records")]
     year = int(cagr["year"].iloc[0])
     # a share's CAGR is its relative growth: 40% -> 48% is +4.7% a year, not +2 points
     unit = str(table.loc[table["quantity"] == "level", "unit"].iloc[0])
     relative = "; relative growth of the share, not points" if _in_percent(unit) else ""
-    return f"CAGR from the last observation to {year} (% a year{relative}):\n" + text_table(
-        ["scenario", *cols], rows, right=range(1, 1 + len(cols))
+    return (
+        f"CAGR from the last observation to {year} (% a year{relative}):\n"
+        + text_table(["scenario", *cols], rows, right=range(1, 1 + len(cols)))
+        + left_out
     )
 
 

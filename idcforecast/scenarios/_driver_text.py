@@ -25,6 +25,7 @@ TEXT_UNITS = {
     "utilisation": "%",
     "revenue_per_rack": "CNY/racks/year",
     "revenue_per_kw": "CNY/kW/year",
+    "mw": "MW",
 }
 
 
@@ -105,6 +106,7 @@ TEXT_EXAMPLES = {
     "utilisation": "61.9%",
     "revenue_per_rack": "9,486 yuan per rack per month",
     "revenue_per_kw": "1,000 yuan per kW per month",
+    "mw": "300 MW",
 }
 
 

@@ -8,6 +8,7 @@ the simulated ones (errors for years that can only be slips, warnings for years 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -17,11 +18,13 @@ from idcforecast.errors import ParseError, SpecError, UnitError
 from idcforecast.scenarios.spec import Relative, Scenario, ScenarioSet
 
 __all__ = [
+    "ShareBounds",
     "check_adjusted_levels_positive",
     "check_adjustment_kinds",
     "check_caps_above_origin",
     "check_kw_per_rack",
     "check_scenario_years",
+    "check_share_bounds",
     "check_spec_unit",
     "resolve_cap",
 ]
@@ -48,12 +51,30 @@ def check_spec_unit(spec: ScenarioSet, unit: str, series_id: str) -> None:
     raise SpecError(
         f"{spec.source}: the spec's key 'unit' is {shown(spec.unit, mine)} but series "
         f"{series_id!r} is in {shown(unit, theirs)}; the spec's numbers (caps) are in its "
-        "unit: use a spec written for this series' unit, or correct its 'unit'",
+        "unit: use a spec written for this series' unit, or correct its 'unit'"
+        + _read_in_spec_unit(spec.unit, unit),
         file=spec.source,
         key="unit",
         unit=spec.unit,
         series_unit=unit,
     )
+
+
+def _read_in_spec_unit(spec_unit: str, unit: str) -> str:
+    """The third fix when the series converts to the spec's unit (a spec in "CNY bn" for a
+    series in 亿元 is common): read the series in it; "" when no conversion exists."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units.registry import parse_unit
+
+    try:
+        theirs, mine = parse_unit(unit), parse_unit(spec_unit)
+    except IdcForecastError:
+        return ""
+    if (theirs.dimension, theirs.per) != (mine.dimension, mine.per):
+        return ""
+    fx = " (money at each year's FX rate)" if theirs.currency != mine.currency else ""
+    # the command line says it as --unit (cli_advice translates the call)
+    return f", or read the series in {spec_unit!r}{fx}: read_series(..., unit={spec_unit!r})"
 
 
 SHARE_DIMENSIONS = ("percent", "points")
@@ -72,6 +93,176 @@ def share_unit_factor(unit: str) -> float | None:
     except IdcForecastError:
         return None
     return parsed.factor if parsed.dimension in SHARE_DIMENSIONS and not parsed.per else None
+
+
+# words of a series id that say its % is a share of a whole (within 0-100%), not a rate
+# that may leave it (a growth rate, a margin): "market_share", "rack_utilisation"
+SHARE_WORDS = (
+    "share",
+    "utilisation",
+    "utilization",
+    "occupancy",
+    "penetration",
+    "占比",
+    "份额",
+    "比重",
+    "利用率",
+    "上架率",
+    "渗透率",
+)
+
+
+def _percent_factor(unit: str) -> float | None:
+    """Percentage points in one unit of a series in percent ("%": 1, "成": 10); None for
+    any other unit (points, "pp", are changes and have no 0-100 range)."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units.registry import parse_unit
+
+    if not unit:
+        return None
+    try:
+        parsed = parse_unit(unit)
+    except IdcForecastError:
+        return None
+    return parsed.factor if parsed.dimension == "percent" and not parsed.per else None
+
+
+def is_known_share(unit: str, series_id: str) -> bool:
+    """Whether a series in percent is known to be a share of a whole, so within 0-100%: in
+    成 (tenths, said only of shares), or an id with one of :data:`SHARE_WORDS`.
+
+    Examples
+    --------
+    >>> is_known_share("%", "idc_market_share"), is_known_share("成", "x")
+    (True, True)
+    >>> is_known_share("%", "revenue_growth"), is_known_share("CNY 100m", "share_price")
+    (False, False)
+    """
+    factor = _percent_factor(unit)
+    if factor is None:
+        return False
+    text = str(series_id).casefold()
+    return factor == 10.0 or any(word in text for word in SHARE_WORDS)
+
+
+@dataclass(frozen=True)
+class ShareBounds:
+    """What :func:`check_share_bounds` found: the upper end of 0-100% in the series unit,
+    whether the series is known to be a share (paths are then clipped to it), and the
+    scenarios whose paths to watch (those that adjust a series in percent)."""
+
+    upper: float
+    known: bool
+    watched: tuple[bool, ...]
+
+
+def check_share_bounds(
+    spec: ScenarioSet,
+    adjust: np.ndarray,
+    shift: np.ndarray,
+    mean: np.ndarray,
+    years: np.ndarray,
+    unit: str,
+    series_id: str,
+) -> ShareBounds | None:
+    """Scenario changes that take a series in percent out of 0-100% on its central path.
+
+    ``adjust`` and ``shift`` are the scenarios' cumulative log multipliers and point shifts
+    (series units) by year; the central path is ``mean x exp(adjust) + shift``. On a known
+    share (:func:`is_known_share`) that is a SpecError naming the scenario, the year and the
+    level ("-5pp" a year on a 10% share made it -10% in silence); on another series in
+    percent, which may be a rate that leaves it (a growth rate), a ScenarioWarning after the
+    run (:func:`warn_paths_out_of_range`). Only years a scenario changes count: a forecast
+    that passes 100% on its own is ``forecast()``'s note. None for a series not in percent.
+    """
+    factor = _percent_factor(unit)
+    if factor is None:
+        return None
+    upper = 100.0 / factor
+    known = is_known_share(unit, series_id)
+    watched = []
+    for scenario, log_adjust, points in zip(spec.scenarios, adjust, shift, strict=True):
+        changed = (log_adjust != 0) | (points != 0)
+        watched.append(bool(changed.any()))
+        central = mean * np.exp(log_adjust) + points
+        # outside, and further out than the forecast (one past 100% on its own, which the
+        # scenario lowers, is forecast()'s note, not the scenario's doing)
+        out = changed & (
+            ((central < 0) & (central < mean)) | ((central > upper) & (central > mean))
+        )
+        if not (known and out.any()):
+            continue
+        first = int(np.argmax(out))
+        side = "below 0%" if central[first] < 0 else "above 100%"
+        moved = f"{points[first] * factor:+.4g} points" if points[first] else ""
+        if log_adjust[first]:
+            moved = f"x {math.exp(log_adjust[first]):.4g}" + (f" {moved}" if moved else "")
+        raise SpecError(
+            f"{spec.source}: scenario {scenario.name!r} takes series {series_id!r}, a share, "
+            f"{side} in {int(years[first])}: {_percent(mean[first], factor)} (the forecast) "
+            f"{moved} = {_percent(central[first], factor)}; a share stays within 0-100%: "
+            "make the scenario's growth or shocks smaller, or its periods shorter",
+            file=spec.source,
+            scenario=scenario.name,
+            series_id=series_id,
+            year=int(years[first]),
+        )
+    return ShareBounds(upper=upper, known=known, watched=tuple(watched))
+
+
+def _percent(value: float, factor: float) -> str:
+    """A level in the series unit as percent: "10.2%" (4 significant digits)."""
+    return f"{value * factor:.4g}%"
+
+
+def warn_paths_out_of_range(
+    spec: ScenarioSet,
+    bounds: ShareBounds,
+    outside: np.ndarray,
+    n_paths: int,
+    years: np.ndarray,
+    series_id: str,
+) -> str:
+    """After the run: on a known share, the note that paths were clipped to 0-100%; on
+    another series in percent, a ScenarioWarning naming each scenario whose paths left it
+    (the first year, and the share of paths outside then). ``outside`` counts the paths
+    outside 0-100% per scenario and year: on a share those clipped, on another series
+    those the scenario took out (the forecast's own paths outside are not its doing)."""
+    import warnings
+
+    from idcforecast.errors import ScenarioWarning
+
+    notes = []
+    for scenario, counts in zip(spec.scenarios, outside, strict=True):
+        if not counts.any():
+            continue
+        first = int(np.argmax(counts > 0))
+        worst = int(np.argmax(counts))
+
+        share = _paths_in(counts, first, n_paths, years) + (
+            f", {_paths_in(counts, worst, n_paths, years)}" if counts[worst] > counts[first] else ""
+        )
+        if bounds.known:
+            notes.append(
+                f"scenario {scenario.name!r}: paths outside 0-100% clipped to it, from "
+                f"{int(years[first])} ({share}); series {series_id!r} is a share"
+            )
+            continue
+        warnings.warn(
+            f"{spec.source}: scenario {scenario.name!r} takes series {series_id!r} (in %) "
+            f"outside 0-100% from {int(years[first])} ({share}); a share cannot leave it: if "
+            f"{series_id!r} is one, make the scenario's growth or shocks smaller (or give it "
+            "an id that says so, such as 'market_share', to have its paths clipped to "
+            "0-100%); a rate that can (a growth rate) is simulated as given",
+            ScenarioWarning,
+            stacklevel=4,
+        )
+    return "; ".join(notes)
+
+
+def _paths_in(counts: np.ndarray, i: int, n_paths: int, years: np.ndarray) -> str:
+    """ "15.9% of paths in 2025": the paths counted in year ``i``, as a percentage."""
+    return f"{100 * counts[i] / n_paths:.3g}% of paths in {int(years[i])}"
 
 
 def check_adjustment_kinds(

@@ -2,7 +2,7 @@
 
 The chain, with every assumption explicit::
 
-    MW              = capex / capex_per_mw
+    MW              = capex / capex_per_mw              (or MW given directly, mw=)
     racks           = MW * 1000 / kw_per_rack           (or racks given directly)
     racks_occupied  = racks * utilisation
     revenue         = racks_occupied * revenue_per_rack (per year)
@@ -58,6 +58,7 @@ DRIVER_UNITS: dict[str, tuple[str, float]] = {
     "utilisation": ("fraction", 1.0),
     "revenue_per_rack": ("CNY per rack per year", math.inf),
     "revenue_per_kw": ("CNY per kW per year", math.inf),
+    "mw": ("MW", math.inf),  # last: the others' random streams stay as they were
 }
 # driver -> (smallest plausible value, how to write a typical one): values below are a
 # magnitude slip (RMB 20-50 m per MW written as (20, 50)), not a data center
@@ -308,6 +309,12 @@ class DriverModel:
         Investment (yuan, or figure text such as ``"500 billion yuan"``).
     capex_per_mw
         Construction cost per MW of IT load (yuan per MW).
+    mw
+        Capacity in MW of IT load, when known directly (instead of ``capex`` /
+        ``capex_per_mw``): "300 MW", "0.3 GW", a number in MW or a range. Racks are then
+        ``MW x 1000 / kw_per_rack``, each draw with its own density. ``racks="300 MW"`` with
+        a density range (``kw_per_rack=(5, 8)``) is read as this (racks in MW need one
+        density to be a number of racks; MW need none).
     kw_per_rack
         Rack density; 2.5 kW is the national "standard rack". With ``racks`` given it is
         no driver of the chain, but figure text per kW or in MW still converts through it.
@@ -350,6 +357,7 @@ class DriverModel:
         *,
         capex: Any = None,
         capex_per_mw: Any = None,
+        mw: Any = None,
         kw_per_rack: Any = 2.5,
         racks: Any = None,
         utilisation: Any = None,
@@ -361,6 +369,7 @@ class DriverModel:
         given = {
             "capex": capex,
             "capex_per_mw": capex_per_mw,
+            "mw": mw,
             "kw_per_rack": kw_per_rack,
             "racks": racks,
             "utilisation": utilisation,
@@ -374,23 +383,39 @@ class DriverModel:
                 "they are one price, per rack or per kW",
                 key="revenue_per_kw",
             )
-        if racks is not None and capex is not None:
+        sources = dict(sources or {})
+        # "300 MW" of racks with a density range: no number of racks without a density,
+        # but well defined per draw (racks = MW x 1000 / that draw's density); it was
+        # refused as "needs one rack density", though revenue per kW does not depend on it
+        racks_in_mw = mw is None and _power_with_density_range(racks, kw_per_rack, year)
+        if racks_in_mw:
+            mw, racks = racks, None
+            given.update(mw=mw, racks=None)
+            if "racks" in sources:
+                sources["mw"] = sources.pop("racks")
+        capacity = [n for n, v in (("racks", racks), ("mw", mw), ("capex", capex)) if v is not None]
+        if len(capacity) > 1:
             raise SpecError(
-                "DriverModel: give either racks or capex (with capex_per_mw), not both",
-                key="racks",
+                f"DriverModel: give one of racks, mw or capex (with capex_per_mw) for the "
+                f"capacity, not {' and '.join(capacity)} (found "
+                + ", ".join(f"{n}={given[n]!r}" for n in capacity)
+                + ")",
+                key=capacity[0],
             )
-        if racks is None and (capex is None or capex_per_mw is None):
+        if not capacity or (capex is not None and capex_per_mw is None):
             raise SpecError(
-                "DriverModel: capacity needs racks, or capex together with capex_per_mw; "
+                "DriverModel: capacity needs racks, mw, or capex together with capex_per_mw; "
                 f"found capex={capex!r}, capex_per_mw={capex_per_mw!r}",
                 key="capex" if capex is None else "capex_per_mw",
             )
-        if racks is not None and capex_per_mw is not None:  # it was dropped in silence
+        if capex is None and capex_per_mw is not None:  # it was dropped in silence
+            shown = f"racks={racks!r}" if racks is not None else f"mw={mw!r}"
+            what = "racks are" if racks is not None else "MW are"
             raise SpecError(
-                "DriverModel: capex_per_mw converts capex into MW, and racks are given "
-                f"directly, so it would be ignored (found racks={racks!r}, "
+                f"DriverModel: capex_per_mw converts capex into MW, and {what} given "
+                f"directly, so it would be ignored (found {shown}, "
                 f"capex_per_mw={capex_per_mw!r}); drop capex_per_mw, or give capex (with "
-                "capex_per_mw) instead of racks",
+                f"capex_per_mw) instead of {'racks' if racks is not None else 'mw'}",
                 key="capex_per_mw",
             )
         if (revenue_per_rack is not None or revenue_per_kw is not None) and utilisation is None:
@@ -399,7 +424,6 @@ class DriverModel:
                 f"DriverModel: revenue needs utilisation as well as {price}",
                 key="utilisation",
             )
-        sources = dict(sources or {})
         unknown = set(sources) - set(given)
         if unknown:
             raise SpecError(
@@ -427,13 +451,29 @@ class DriverModel:
             spec = given[name]
             if spec is None:
                 continue
-            driver = _make_driver(name, spec, year=year, kw_per_rack=density)
+            try:
+                driver = _make_driver(name, spec, year=year, kw_per_rack=density)
+            except SpecError as err:
+                if name != "mw" or not racks_in_mw:
+                    raise
+                # the user wrote racks=: say how it became the mw driver the error names
+                raise SpecError(
+                    f"racks={spec!r} with a rack density range is capacity in MW, read as "
+                    f"mw=: {err}",
+                    **{key: getattr(err, key) for key in err.fields},
+                ) from None
             if name == "kw_per_rack" and driver.dist == "fixed":
                 density = float(driver.value)  # type: ignore[arg-type]
             if name == "kw_per_rack" and racks is not None and revenue_per_kw is None:
                 continue  # not a driver of the chain: racks are given, revenue is per rack
             if name in sources:
                 driver = replace(driver, source=sources[name])
+            if name == "mw" and racks_in_mw:
+                driver = replace(
+                    driver,
+                    note=f"given as racks={spec!r}: capacity in MW, racks = MW x 1000 / "
+                    "kw_per_rack (each draw's density)",
+                )
             made[name] = driver
         self.drivers: dict[str, Driver] = {name: made[name] for name in given if name in made}
 
@@ -452,7 +492,7 @@ class DriverModel:
         if "racks" in v:
             out["racks"] = v["racks"]
         else:
-            out["mw"] = v["capex"] / v["capex_per_mw"]
+            out["mw"] = v["mw"] if "mw" in v else v["capex"] / v["capex_per_mw"]
             out["racks"] = out["mw"] * 1000.0 / v["kw_per_rack"]
         if "utilisation" in v:
             out["racks_occupied"] = out["racks"] * v["utilisation"]
@@ -578,6 +618,25 @@ class DriverModel:
     def __repr__(self) -> str:
         parts = ", ".join(f"{n}={d.dist}" for n, d in self.drivers.items())
         return f"DriverModel({parts})"
+
+
+def _power_with_density_range(racks: Any, kw_per_rack: Any, year: int | None) -> bool:
+    """Whether ``racks`` is figure text in power ("300 MW") and ``kw_per_rack`` no single
+    number (a range, a distribution), so the racks are MW to divide by each draw's
+    density."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_quantity
+    from idcforecast.units.registry import parse_unit
+
+    if not isinstance(racks, str):
+        return False
+    try:
+        if parse_unit(parse_quantity(racks).unit).dimension != "power":
+            return False
+        density = _make_driver("kw_per_rack", kw_per_rack, year=year, kw_per_rack=math.nan)
+    except IdcForecastError:
+        return False  # the driver's own reading says what is wrong
+    return density.dist != "fixed"
 
 
 def _money_factor(

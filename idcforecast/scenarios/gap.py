@@ -31,11 +31,14 @@ def reconciliation_table(
     Parameters
     ----------
     model
-        A :class:`DriverModel` that reaches revenue (racks or capex, utilisation and
-        revenue per rack).
+        A :class:`DriverModel` that reaches revenue (racks, MW or capex, utilisation and
+        revenue per rack or per kW).
     top_down
         A number in ``unit``; a figure ("1600亿元", "US$22 bn" or a Quantity; money in
-        another currency converted at the FX rate of ``year``); or a forecast frame
+        another currency converted at the FX rate of ``year``, or, for a year after the FX
+        table's last, of the model's ``year``, else of the table's last year, with a
+        :class:`~idcforecast.errors.ScenarioWarning`, as ``prob_exceeds`` reads a threshold;
+        the bottom-up revenue in ``unit`` likewise); or a forecast frame
         (``year, mean`` [+ ``lo_80, hi_80``, ``unit``, ``model``]) or a history frame
         (``year, value`` [+ ``unit``, ``qualifier``]) for one series. With several models,
         the ``"auto"`` rows are used (else the first model). A history row that is a bound
@@ -84,7 +87,7 @@ def reconciliation_table(
             f"reconciliation_table: year must be a whole year, found {year!r}", key="year"
         )
     year = int(year)
-    value, lo, hi, qualifier = _top_down_value(top_down, year, unit)
+    value, lo, hi, qualifier = _top_down_value(top_down, year, unit, anchor=model.year)
     if not (math.isfinite(value) and value > 0):  # 0 raised ZeroDivisionError, -1600 a
         raise DataError(  # gap of -193.75%, NaN a row of NaN
             f"reconciliation_table: the top-down figure for {year} is {value:g} {unit}; "
@@ -97,7 +100,7 @@ def reconciliation_table(
     summary = model.summary(n_draws=n_draws, seed=seed, revenue_unit="CNY")
     revenue = summary[summary["quantity"] == "revenue"].iloc[0]
     fx_year = model.year if model.year is not None else year
-    factor = _money_factor(unit, fx_year, caller="reconciliation_table: unit")
+    factor = _revenue_factor(unit, fx_year, float(revenue["p50"]))
     p5, p50, p95 = (float(revenue[k]) * factor for k in ("p5", "p50", "p95"))
     gap = p50 - value
     return pd.DataFrame(
@@ -118,6 +121,33 @@ def reconciliation_table(
             }
         ]
     )
+
+
+def _revenue_factor(unit: str, fx_year: int, median: float) -> float:
+    """Units of ``unit`` per yuan at ``fx_year``'s rate; for a year after the FX table's
+    last, at its last year's rate with a ScenarioWarning (the rule a threshold and a
+    top-down figure follow: ``_constant_fx``); other errors as ``_money_factor`` gives them.
+    ``median`` (yuan) is the bottom-up median, the level the warning shows."""
+    from idcforecast.errors import UnitError
+    from idcforecast.scenarios._constant_fx import at_constant_rate
+    from idcforecast.units import convert
+
+    def median_at(rate_year: int) -> float:
+        return float(convert(median, unit, from_unit="CNY", year=rate_year))
+
+    try:
+        converted = at_constant_rate(
+            median_at,
+            fx_year,
+            anchor=None,
+            where="reconciliation_table: the bottom-up revenue (median)",
+            unit=unit,
+            instead="pass a unit in yuan (unit='CNY 100m')",
+            stacklevel=3,  # reconciliation_table's caller, counted from here
+        )
+    except UnitError:
+        return _money_factor(unit, fx_year, caller="reconciliation_table: unit")  # its error
+    return converted / median if median else _money_factor(unit, fx_year)
 
 
 def _meets(
@@ -145,7 +175,7 @@ def _meets(
 
 
 def _top_down_value(
-    top_down: float | str | pd.DataFrame, year: int, unit: str
+    top_down: float | str | pd.DataFrame, year: int, unit: str, *, anchor: int | None = None
 ) -> tuple[float, float, float, str]:
     import pandas as pd
 
@@ -155,7 +185,7 @@ def _top_down_value(
     from idcforecast.units import Quantity
 
     if isinstance(top_down, str | Quantity):
-        level, qualifier = _top_down_figure(top_down, year, unit)
+        level, qualifier = _top_down_figure(top_down, year, unit, anchor=anchor)
         return level, np.nan, np.nan, qualifier
     if not isinstance(top_down, pd.DataFrame):
         raise DataError(
@@ -221,25 +251,46 @@ def _top_down_value(
     return float(row[column]), lo, hi, str(given) if pd.notna(given) else "exact"
 
 
-def _top_down_figure(figure: Any, year: int, unit: str) -> tuple[float, str]:
+def _top_down_figure(
+    figure: Any, year: int, unit: str, *, anchor: int | None = None
+) -> tuple[float, str]:
     """A figure ("1600亿元", "US$22 bn" or a Quantity) in ``unit``, money converted at the FX
-    rate of ``year``, and its qualifier; a bare number ("1600") is read in ``unit``."""
+    rate of ``year``, and its qualifier; a bare number ("1600") is read in ``unit``.
+
+    For a year after the FX table's last, money in another currency is read at the rate of
+    ``anchor`` (the driver model's year) or else of the table's last year, with a
+    ScenarioWarning, as a threshold against simulated paths is (``_constant_fx``); it was
+    refused, while ``prob_exceeds`` took "US$150bn" in 2030."""
     from idcforecast.errors import IdcForecastError
+    from idcforecast.scenarios._constant_fx import at_constant_rate
     from idcforecast.units import parse_quantity
 
     where = f"reconciliation_table: top_down {str(figure)!r}"
     try:
         quantity = parse_quantity(figure) if isinstance(figure, str) else figure
-        if quantity.unit == "count":
-            return float(quantity.value), quantity.qualifier
-        level = quantity.to(unit, year=year)
     except IdcForecastError as err:
         raise DataError(f"{where} cannot be read in {unit!r} ({year}): {err}") from err
-    if level.is_range:
+    # a bare range ("1600-1800") was its midpoint and a bare bound ("超过1600") compared
+    # as a level, in silence, while the same with 亿元 was refused
+    if quantity.is_range:
         raise DataError(f"{where} is a range; expected one level; pass its low or high end")
-    if level.qualifier in ("at_least", "at_most"):  # "超过1600亿元" was compared as 1600
+    if quantity.qualifier in ("at_least", "at_most"):  # "超过1600亿元" was compared as 1600
         raise DataError(
             f"{where} is a bound, not a level: the gap to it is no number; pass the figure "
             "itself (without 'more than'/'less than') to compare with its value"
         )
-    return float(level.value), level.qualifier
+    if quantity.unit == "count":
+        return float(quantity.value), quantity.qualifier
+    try:
+        value = at_constant_rate(
+            lambda rate_year: float(quantity.to(unit, year=rate_year).value),
+            year,
+            anchor=anchor,
+            where=where,
+            unit=unit,
+            instead=f"pass the top-down figure in {unit!r}",
+            stacklevel=4,  # reconciliation_table's caller, counted from here
+        )
+    except IdcForecastError as err:
+        raise DataError(f"{where} cannot be read in {unit!r} ({year}): {err}") from err
+    return value, quantity.qualifier

@@ -38,9 +38,11 @@ from idcforecast.scenarios._spec_checks import (
     check_caps_above_origin,
     check_kw_per_rack,
     check_scenario_years,
+    check_share_bounds,
     check_spec_unit,
     resolve_cap,
     share_unit_factor,
+    warn_paths_out_of_range,
 )
 from idcforecast.scenarios.paths import Paths
 from idcforecast.scenarios.spec import (
@@ -150,6 +152,12 @@ def simulate_paths(
     # percentage points ("+2pp", series in % only) add to the level: 10 points are 1 成
     points_per_unit = share_unit_factor(unit or spec.unit or "") or 1.0
     shift = np.stack([s.point_shift(years) for s in spec.scenarios]) / points_per_unit
+    # a share taken below 0% or above 100% by the scenario: refused on its central path,
+    # its paths clipped to 0-100%; another series in % (a rate may leave it) is warned of
+    share_bounds = check_share_bounds(
+        spec, adjust, shift, mean, years, unit or spec.unit or "", series_id
+    )
+    outside = np.zeros((len(spec), h), dtype=np.int64)
     resolved = [
         resolve_cap(s, unit, origin_year, spec.source, kw_per_rack=kw_per_rack)
         for s in spec.scenarios
@@ -201,14 +209,29 @@ def simulate_paths(
         if heavy or spread != 1.0:
             z *= scale_work[: stop - start]
         z += center
+        base_outside = None  # the forecast's own paths outside 0-100%, this chunk
         for s in range(len(spec)):
             dest = out[s, start:stop]
             _apply_scenario(z, dest, adjust[s], scale)
             if np.any(shift[s]):
                 dest += shift[s]
+            if share_bounds is not None and share_bounds.watched[s]:
+                now = (dest < 0) | (dest > share_bounds.upper)
+                if share_bounds.known:  # a share: every value outside is clipped, and counted
+                    np.clip(dest, 0.0, share_bounds.upper, out=dest)
+                else:  # a rate: the paths the scenario took out, not the forecast's own
+                    if base_outside is None:
+                        base_outside = _outside(z, scale, share_bounds.upper)
+                    now &= ~base_outside
+                outside[s] += now.sum(axis=0)
             cap = caps[s]
             if cap is not None:
                 _apply_cap(dest, cap, spec.scenarios[s].cap_mode)
+    if share_bounds is not None:
+        clipped = warn_paths_out_of_range(
+            spec, share_bounds, outside, int(n_paths), years, series_id
+        )
+        cap_note = "; ".join(n for n in (cap_note, clipped) if n)
     return Paths(
         values=out,
         years=years,
@@ -222,6 +245,12 @@ def simulate_paths(
         model=model,
         note=cap_note,
     )
+
+
+def _outside(z: np.ndarray, scale: str, upper: float) -> np.ndarray:
+    """Where the unadjusted paths (``z`` on ``scale``) are below 0 or above ``upper``."""
+    level = np.exp(z) if scale == "log" else z
+    return (level < 0) | (level > upper)
 
 
 def _level_text(value: float) -> str:
@@ -392,7 +421,8 @@ def simulate(
     Returns
     -------
     Paths
-        With ``note``: what ``forecast()`` writes in its ``note`` column for the same series
+        With ``note``: a spec written for another series applied as ``series_id=`` asks;
+        what ``forecast()`` writes in its ``note`` column for the same series
         (gap years filled for fitting, estimates read as data, a fallback), and a cap
         converted between power and racks (at ``kw_per_rack``) or currencies (at the last
         observed year's FX rate); "" when nothing.
@@ -453,7 +483,15 @@ def simulate(
     # forecast()'s note column, here: gap years filled for fitting, estimates read as data,
     # a fallback (all were dropped in silence, so paths from a filled or shortened history
     # looked like any other)
-    note = "; ".join(n for n in (kept, prepared.note, fc.note, paths.note) if n)
+    # a spec written for another series, applied as series_id= asks: said, as its caps,
+    # growth and shocks are that series' numbers (it ran without a word)
+    other = (
+        f"scenario spec {spec.source} is written for series {spec.series_id!r}, applied to "
+        f"{sid!r}, the series asked for"
+        if spec.series_id is not None and spec.series_id != sid
+        else ""
+    )
+    note = "; ".join(n for n in (other, kept, prepared.note, fc.note, paths.note) if n)
     return replace(paths, note=note) if note else paths
 
 

@@ -22,7 +22,8 @@ Each scenario may carry:
     Growth adjustments by period, ``{"2025-2027" = 0.03, "2028" = -0.01}``: in each year of
     the period the level is multiplied by ``1 + adjustment`` relative to the previous year,
     so adjustments compound along the path (+0.03 is roughly three points more growth a year).
-    A period is a year or a range ("2025-2027", also "2025-27"); each year in one period only.
+    A period is a year or a range ("2025-2027", also "2025-27"); each year in one period only
+    (a range written backwards, "2027-2025", is refused with the fix).
     Years of a period before the first simulated year are history and left out (a
     ``ScenarioWarning`` names them).
     A percent text is read as such (``"3%"``); a number of 1 or more is refused (4 would be
@@ -36,7 +37,10 @@ Each scenario may carry:
     points"`` read too), or ``"+5% relative"`` (also ``"0.05 rel"``) multiplies it by 1.05
     a year (a 3% share grows to 3.15%). ``simulate`` refuses a bare fraction or percent on
     a series in % (0.05: +5 points, or 5% of the share?) and points on a series in any
-    other unit.
+    other unit. A share (a series in 成, or whose id says so: "market_share",
+    "utilisation"...) taken below 0% or above 100% on the central path is refused, and its
+    paths clipped to 0-100%; another series in % (a rate may leave it) gets a
+    ``ScenarioWarning``.
 ``shocks``
     One-off multiplicative level shifts, ``{"2026" = -0.10}``: the level drops by 10% in 2026
     and the path continues from the lower level (a permanent shift, not a one-year blip).
@@ -48,7 +52,8 @@ Each scenario may carry:
     ``"smooth"`` (default): ``y / (1 + (y / cap) ** k) ** (1 / k)`` with ``k = 10``, which is
     within 0.1% of ``y`` below 0.63 cap, about 1% under it at 0.8 cap and 6.7% at the cap,
     and approaches the cap without a point mass;
-    ``"clip"``: ``min(y, cap)``.
+    ``"clip"``: ``min(y, cap)``. Only with a ``cap``: alone it would do nothing, and is
+    refused.
 ``description``
     Free text, printed in reports.
 
@@ -70,13 +75,13 @@ from typing import Any
 import numpy as np
 
 from idcforecast.errors import SpecError
+from idcforecast.scenarios._spec_weights import check_weights, parse_weight
 
 __all__ = ["Relative", "Scenario", "ScenarioSet", "load_scenarios"]
 
 SCENARIO_KEYS = ("cap", "cap_mode", "description", "growth", "shocks", "weight")
 TOP_KEYS = ("description", "scenarios", "series_id", "unit")
 CAP_MODES = ("smooth", "clip")
-WEIGHT_TOLERANCE = 1e-9
 SMOOTH_CAP_EXPONENT = 10.0
 
 
@@ -339,7 +344,7 @@ def _parse(data: Mapping[str, Any], *, origin: str) -> ScenarioSet:
                 scenario=name,
             )
         scenarios.append(_parse_scenario(str(name), body, origin=origin))
-    _check_weights(scenarios, origin=origin)
+    check_weights(scenarios, origin=origin)
     return ScenarioSet(
         scenarios=tuple(scenarios),
         source=origin,
@@ -407,6 +412,15 @@ def _parse_scenario(name: str, body: Mapping[str, Any], *, origin: str) -> Scena
             )
         cap = cap if isinstance(cap, str) else float(cap)
     cap_mode = body.get("cap_mode", "smooth")
+    if "cap_mode" in body and cap is None:  # it did nothing, in silence
+        raise SpecError(
+            f"{origin}: {where} key 'cap_mode' is {cap_mode!r} but the scenario has no 'cap', "
+            "so it would be ignored; give a cap (cap = 12000, or a figure such as "
+            "'1.2万亿元') or drop cap_mode",
+            file=origin,
+            scenario=name,
+            key="cap_mode",
+        )
     if cap_mode not in CAP_MODES:
         raise SpecError(
             f"{origin}: {where} key 'cap_mode' must be one of {', '.join(CAP_MODES)}; "
@@ -415,7 +429,7 @@ def _parse_scenario(name: str, body: Mapping[str, Any], *, origin: str) -> Scena
             scenario=name,
             key="cap_mode",
         )
-    weight = _weight(body.get("weight"), origin, name)
+    weight = parse_weight(body.get("weight"), origin, name)
     description = body.get("description", "")
     if not isinstance(description, str):
         raise SpecError(
@@ -435,37 +449,6 @@ def _parse_scenario(name: str, body: Mapping[str, Any], *, origin: str) -> Scena
         growth_pp=growth_pp,
         shocks_pp=shocks_pp,
     )
-
-
-def _weight(weight: Any, origin: str, name: str) -> float | None:
-    """A scenario's probability: a number from 0 to 1, or a percent text ("25%", as growth
-    takes it; it was refused). A number above 1 is refused with its fraction (25 -> 0.25)."""
-    if weight is None:
-        return None
-    given = weight
-    if isinstance(weight, str):
-        from idcforecast.units.registry import normalize_text
-
-        text = normalize_text(weight)
-        try:
-            weight = float(text[:-1]) / 100.0 if text.endswith("%") else math.nan
-        except ValueError:
-            weight = math.nan
-    ok = not isinstance(weight, bool) and isinstance(weight, int | float)
-    if not (ok and 0 <= weight <= 1):
-        hint = (
-            f' (weights are fractions: {weight / 100:g} or "{weight:g}%" for {weight:g}%)'
-            if ok and 1 < weight <= 100
-            else ' (a fraction such as 0.25, or a percent text such as "25%")'
-        )
-        raise SpecError(
-            f"{origin}: scenario {name!r} key 'weight' must be a number between 0 and 1"
-            f"{hint}; found {given!r}",
-            file=origin,
-            scenario=name,
-            key="weight",
-        )
-    return float(weight)
 
 
 class Points(float):
@@ -499,6 +482,14 @@ def _parse_periods(table: Any, origin: str, name: str, key: str) -> dict[int, fl
     source: dict[int, str] = {}  # the period each year came from, to name an overlap
     for period, frac in table.items():
         years = _parse_period(str(period))
+        ends = _period_ends(str(period))
+        if years is None and ends is not None:  # was "is not a year or a year range"
+            raise SpecError(
+                f"{where}: period {period!r} ends before it starts; write '{ends[1]}-{ends[0]}'",
+                file=origin,
+                scenario=name,
+                key=key,
+            )
         if years is None:
             raise SpecError(
                 f"{where}: period {period!r} is not a year or a year range; expected "
@@ -623,53 +614,25 @@ def _points(text: str, where: str, origin: str, name: str, key: str) -> Points |
     return Points(points)
 
 
-def _parse_period(text: str) -> range | None:
-    """The years of "2026", "2025-2027", "2025–2027" (en dash) or "2025-27" (the end year's
-    last two digits, as reports write it; it was refused as no year range); None for
-    anything else (an end before the start)."""
+def _period_ends(text: str) -> tuple[int, int] | None:
+    """The first and last year of "2026", "2025-2027", "2025–2027" (en dash) or "2025-27"
+    (the end year's last two digits, as reports write it); None for anything else. The
+    start is a four-digit year ("27-2025" was read as the years 27 to 2025)."""
     parts = [p.strip() for p in text.strip().replace("–", "-").split("-")]
     if len(parts) not in (1, 2) or not all(p.isdigit() for p in parts):
         return None
-    first, last = int(parts[0]), int(parts[-1])
-    if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2:
-        last = first - first % 100 + last  # 2025-27 is 2025-2027
-    if last < first:
+    if len(parts[0]) != 4 or len(parts[-1]) not in (2, 4):
         return None
-    return range(first, last + 1)
+    first, last = int(parts[0]), int(parts[-1])
+    if len(parts[-1]) == 2:
+        last = first - first % 100 + last  # 2025-27 is 2025-2027
+    return first, last
 
 
-def _rescaled(scenarios: list[Scenario], total: float) -> str:
-    """The weights divided by their sum, to four decimals, the last taking the rounding so
-    they add up to 1 exactly as written ("base 0.4545, bull 0.2727, bear 0.2728")."""
-    shares = [round(float(s.weight) / total, 4) for s in scenarios]  # type: ignore[arg-type]
-    shares[-1] = round(1.0 - math.fsum(shares[:-1]), 4)
-    return ", ".join(f"{s.name} {w:g}" for s, w in zip(scenarios, shares, strict=True))
-
-
-def _check_weights(scenarios: list[Scenario], *, origin: str) -> None:
-    given = [s.name for s in scenarios if s.weight is not None]
-    if not given:
-        return
-    if len(given) != len(scenarios):
-        missing = [s.name for s in scenarios if s.weight is None]
-        raise SpecError(
-            f"{origin}: scenario(s) {', '.join(map(repr, missing))} have no 'weight' while "
-            f"{', '.join(map(repr, given))} do; give every scenario a weight or none",
-            file=origin,
-            scenario=missing[0],
-            key="weight",
-        )
-    total = math.fsum(s.weight for s in scenarios)  # type: ignore[misc]
-    if abs(total - 1.0) > WEIGHT_TOLERANCE:
-        listing = " + ".join(f"{s.name} {s.weight:g}" for s in scenarios)
-        raise SpecError(
-            f"{origin}: scenario weights must sum to 1; found {listing} = {total:.6g}; "
-            + (
-                f"rescale the weights ({_rescaled(scenarios, total)})"
-                if total > 0
-                else "give at least one scenario a positive weight"
-            ),
-            file=origin,
-            key="weight",
-            total=total,
-        )
+def _parse_period(text: str) -> range | None:
+    """The years of a period (:func:`_period_ends`); None for anything else, an end before
+    the start too."""
+    ends = _period_ends(text)
+    if ends is None or ends[1] < ends[0]:
+        return None
+    return range(ends[0], ends[1] + 1)

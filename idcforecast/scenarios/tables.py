@@ -118,8 +118,9 @@ def scenario_table(
         quantity, year, unit, p5, p10, p50, p90, p95``. ``quantity`` is ``"level"``
         (the simulated value of that year, in the series unit) or ``"cagr"`` (percent a
         year from ``origin_year`` to ``target_year``, unit "%", one row per scenario; left
-        out when the origin or a path's target value is at or below zero, where a
-        compound rate is undefined: a series of net changes, say). With
+        out when the origin is at or below zero, and for a scenario with a path at or
+        below zero in the target year, where a compound rate is undefined: a series of net
+        changes, a share clipped to 0%; the weighted row needs every scenario's). With
         weights, a ``"weighted"`` scenario is the probability mixture of the others. Fan
         charts use the ``"level"`` rows.
 
@@ -159,18 +160,27 @@ def scenario_table(
     )
     qcols = [f"p{_label(q)}" for q in quantiles]
     blocks = _quantity_blocks(paths, "level", paths.values, paths.years, paths.unit, probs, qcols)
-    if _has_cagr(paths, target):
-        cagr = cagr_draws(paths, target) * 100.0
+    keep = _with_cagr(paths, target)
+    if keep.any() and paths.origin_year is not None and paths.origin_value is not None:
+        # per scenario: one bear case clipped to 0% (a share) or below zero dropped every
+        # scenario's CAGR; the weighted mix needs them all
+        end = paths.values[:, :, paths.year_index(target)]
+        span = target - int(paths.origin_year)
+        with np.errstate(invalid="ignore"):  # the scenarios left out
+            cagr = 100.0 * ((end / float(paths.origin_value)) ** (1.0 / span) - 1.0)
         one = np.array([target])
-        blocks += _quantity_blocks(paths, "cagr", cagr[:, :, None], one, "%", probs, qcols)
+        blocks += _quantity_blocks(
+            paths, "cagr", cagr[:, :, None], one, "%", probs, qcols, keep=keep
+        )
     return pd.concat(blocks, ignore_index=True)
 
 
-def _has_cagr(paths: Paths, target_year: int) -> bool:
-    """Whether every path has a CAGR: a positive origin and positive target-year values."""
+def _with_cagr(paths: Paths, target_year: int) -> np.ndarray:
+    """Which scenarios have a CAGR on every path: a positive origin and positive
+    target-year values (a boolean per scenario)."""
     if paths.origin_year is None or paths.origin_value is None or paths.origin_value <= 0:
-        return False
-    return bool(np.all(paths.values[:, :, paths.year_index(target_year)] > 0))
+        return np.zeros(len(paths.scenarios), dtype=bool)
+    return np.all(paths.values[:, :, paths.year_index(target_year)] > 0, axis=1)
 
 
 def _weight(paths: Paths, s: int) -> float:
@@ -185,8 +195,12 @@ def _quantity_blocks(
     unit: str,
     probs: np.ndarray,
     qcols: list[str],
+    *,
+    keep: np.ndarray | None = None,
 ) -> list[pd.DataFrame]:
-    """One block per scenario from ``draws`` (scenario, path, year), plus the weighted mix."""
+    """One block per scenario from ``draws`` (scenario, path, year), plus the weighted mix;
+    with ``keep``, the scenarios it marks only, and the mix when it marks them all."""
+    keep = np.ones(len(paths.scenarios), dtype=bool) if keep is None else keep
     blocks = [
         _block(
             paths,
@@ -199,8 +213,9 @@ def _quantity_blocks(
             qcols=qcols,
         )
         for s, name in enumerate(paths.scenarios)
+        if keep[s]
     ]
-    if paths.weights is not None and len(paths.scenarios) > 1:
+    if paths.weights is not None and len(paths.scenarios) > 1 and keep.all():
         w = np.asarray(paths.weights, dtype=np.float64)
         blocks.append(
             _block(
@@ -487,9 +502,8 @@ def _at_origin_fx_rate(
 
     "US$150bn" in 2030 against paths in 亿元 was refused for want of a 2030 rate, so no
     threshold in another currency worked beyond the FX table's years."""
-    import warnings
-
-    from idcforecast.errors import MissingFxRateError, ScenarioWarning
+    from idcforecast.errors import MissingFxRateError
+    from idcforecast.scenarios._constant_fx import warn_constant_rate
 
     origin = paths.origin_year
     if not isinstance(err, MissingFxRateError) or origin is None or origin == year:
@@ -498,13 +512,14 @@ def _at_origin_fx_rate(
         level = float(quantity.to(paths.unit, year=origin, kw_per_rack=kw_per_rack).value)
     except IdcForecastError:
         return None
-    warnings.warn(
-        f"{where} in {year}: the FX table has no {year} rate, so it is read at the {origin} "
-        f"rate (the last observed year, as a cap in another currency is; exchange rates "
-        f"held constant): {level:,.6g} {paths.unit}; give a {year} rate (--fx-rates FILE, "
-        "idcforecast.units.fx.use_fx_rates) to use it, or pass the threshold in "
-        f"{paths.unit!r}",
-        ScenarioWarning,
+    warn_constant_rate(
+        where,
+        year,
+        origin,
+        "the last observed year, as a cap in another currency is",
+        level,
+        paths.unit,
+        f"pass the threshold in {paths.unit!r}",
         stacklevel=5,  # prob_exceeds' caller
     )
     return level

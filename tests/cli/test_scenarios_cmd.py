@@ -86,7 +86,8 @@ def test_a_spec_in_another_unit_is_refused(
     assert captured.err == (
         f"error: scenarios: {path}: the spec's key 'unit' is 'USD bn' but series "
         "'china_idc_cidc_overall' is in 'CNY 100m'; the spec's numbers (caps) are in its "
-        "unit: use a spec written for this series' unit, or correct its 'unit'\n"
+        "unit: use a spec written for this series' unit, or correct its 'unit', or read the "
+        "series in 'USD bn' (money at each year's FX rate): --unit 'USD bn'\n"
     )
 
 
@@ -447,6 +448,35 @@ def test_a_share_series_takes_points_and_its_cagr_is_called_relative(
     # printed to one decimal, so the difference is exact to rounding)
     assert float(rows[("up", "2025")]) == pytest.approx(float(rows[("base", "2025")]) + 2, abs=0.06)
     assert float(rows[("up", "2026")]) == pytest.approx(float(rows[("base", "2026")]) + 4, abs=0.06)
+
+
+def test_a_scenario_without_a_cagr_is_named_and_the_others_shown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a market share taken to 0% in some paths by its bear case (clipped there): the base
+    # CAGR is printed, and the bear case named as left out (every CAGR was dropped)
+    data = tmp_path / "share.csv"
+    values = [14.0, 13.5, 13, 12.4, 12, 11.5, 10.8, 10]
+    data.write_text(
+        "series_id,year,value,unit\n"
+        + "".join(f"market_share,{2017 + i},{v},%\n" for i, v in enumerate(values)),
+        encoding="utf-8",
+    )
+    spec = tmp_path / "share.toml"
+    spec.write_text(
+        '[scenarios.base]\n[scenarios.bear]\ngrowth = { "2025-2030" = "-1pp" }\n',
+        encoding="utf-8",
+    )
+    out = _run([str(spec), "--data", str(data), "--paths", "2000", "--to", "2030"], capsys)
+    lines = out.splitlines()
+    at = lines.index(
+        "CAGR from the last observation to 2030 (% a year; relative growth of the share, "
+        "not points):"
+    )
+    assert lines[at + 3].startswith("base ")
+    assert lines[at + 4] == (
+        "not shown for bear: paths at or below zero, where a compound rate is undefined"
+    )
 
 
 def test_note_names_the_years_converted_from_another_unit(

@@ -106,7 +106,7 @@ def test_other_bad_specs() -> None:
     with pytest.raises(
         SpecError,
         match=re.escape(
-            "DriverModel: capacity needs racks, or capex together with capex_per_mw; found "
+            "DriverModel: capacity needs racks, mw, or capex together with capex_per_mw; found "
             "capex='500亿元', capex_per_mw=None"
         ),
     ):
@@ -754,3 +754,85 @@ def test_a_monthly_price_as_text_is_not_noted() -> None:
         racks=1000, utilisation=0.5, revenue_per_rack="9,486 yuan per rack per month"
     )
     assert model.drivers["revenue_per_rack"].value == pytest.approx(113_832.0)
+
+
+def test_racks_in_mw_with_a_density_range_are_capacity_in_mw() -> None:
+    # was refused: "'300 MW' is in 'MW'; converting it to 'racks' needs one rack density".
+    # 300 MW = 300,000 kW: 300,000 / 8 = 37,500 to 300,000 / 5 = 60,000 racks, x 0.6 =
+    # 22,500-36,000 occupied; revenue = occupied racks x density x 12,000 yuan a kW a year
+    # = 300,000 kW x 0.6 x 12,000 = 2.16e9 yuan (21.6亿元) whatever the density
+    model = DriverModel(
+        racks="300 MW",
+        kw_per_rack=(5, 8),
+        utilisation=0.6,
+        revenue_per_kw="1000 yuan per kW per month",
+        sources={"racks": "operator filing"},
+    )
+    ranges = model.ranges().set_index("quantity")
+    assert ranges.index.tolist() == ["mw", "racks", "racks_occupied", "revenue"]
+    np.testing.assert_allclose(
+        ranges[["low", "high"]].to_numpy(),
+        [[300, 300], [37_500, 60_000], [22_500, 36_000], [2.16e9, 2.16e9]],
+        rtol=1e-12,
+    )
+    revenue = model.summary(n_draws=2000).set_index("quantity").loc["revenue"]
+    np.testing.assert_allclose(revenue[["p5", "p50", "p95"]].astype(float), 21.6, rtol=1e-12)
+    draws = model.simulate(n_draws=2000)  # each draw: racks x its density = 300,000 kW
+    assert draws["racks"].min() >= 37_500 - 1e-6 and draws["racks"].max() <= 60_000 + 1e-6
+    mw = model.drivers["mw"]
+    assert (mw.value, mw.source) == (300.0, "operator filing")
+    assert mw.note.startswith("given as racks='300 MW': capacity in MW")
+    assert "racks" not in model.drivers and model.drivers["kw_per_rack"].dist == "uniform"
+
+
+def test_racks_in_mw_with_a_density_range_and_a_price_per_rack() -> None:
+    # denser racks are fewer racks: 22,500-36,000 occupied x 100,000 = 2.25e9-3.6e9 yuan
+    model = DriverModel(racks="0.3 GW", kw_per_rack=(5, 8), utilisation=0.6, revenue_per_rack=1e5)
+    revenue = model.ranges().set_index("quantity").loc["revenue"]
+    assert (revenue["low"], revenue["high"]) == pytest.approx((2.25e9, 3.6e9), rel=1e-12)
+
+
+def test_mw_given_directly() -> None:
+    # (200-400 MW) x 1000 / 6 kW = 33,333.3-66,666.7 racks
+    model = DriverModel(mw=(200, 400), kw_per_rack=6)
+    ranges = model.ranges().set_index("quantity")
+    assert ranges.loc["racks", "low"] == pytest.approx(200_000 / 6, rel=1e-12)
+    assert ranges.loc["racks", "high"] == pytest.approx(400_000 / 6, rel=1e-12)
+    assert DriverModel(mw="1.2 GW").drivers["mw"].value == pytest.approx(1200.0)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        (
+            {"mw": 300, "racks": 1000},
+            "DriverModel: give one of racks, mw or capex (with capex_per_mw) for the capacity, "
+            "not racks and mw (found racks=1000, mw=300)",
+        ),
+        (
+            {"mw": 300, "capex": "500亿元", "capex_per_mw": 3e7},
+            "DriverModel: give one of racks, mw or capex (with capex_per_mw) for the capacity, "
+            "not mw and capex (found mw=300, capex='500亿元')",
+        ),
+        (
+            {"mw": 300, "capex_per_mw": 3e7},
+            "DriverModel: capex_per_mw converts capex into MW, and MW are given directly, so "
+            "it would be ignored (found mw=300, capex_per_mw=30000000.0); drop capex_per_mw, "
+            "or give capex (with capex_per_mw) instead of mw",
+        ),
+    ],
+)
+def test_mw_with_another_capacity_is_refused(kwargs: dict, message: str) -> None:
+    with pytest.raises(SpecError, match=re.escape(message) + "$"):
+        DriverModel(**kwargs)
+
+
+def test_an_error_in_racks_read_as_mw_says_how_it_became_mw() -> None:
+    # the mw driver's own error named 'mw', a key the user never wrote
+    with pytest.raises(SpecError) as info:
+        DriverModel(racks="more than 300 MW", kw_per_rack=(5, 8))
+    assert str(info.value).startswith(
+        "racks='more than 300 MW' with a rack density range is capacity in MW, read as mw=: "
+        "driver 'mw': figure text 'more than 300 MW' is a bound"
+    )
+    assert info.value.key == "mw"

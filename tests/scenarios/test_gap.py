@@ -34,6 +34,22 @@ def test_a_bound_as_the_top_down_figure_is_an_error() -> None:
         reconciliation_table(MODEL, "超过1600亿元", year=2021)
 
 
+@pytest.mark.parametrize(
+    ("figure", "message"),
+    [
+        ("1600-1800", "top_down '1600-1800' is a range; expected one level"),
+        ("1600-1800亿元", "top_down '1600-1800亿元' is a range; expected one level"),
+        ("超过1600", "top_down '超过1600' is a bound, not a level"),
+        ("more than 1600", "top_down 'more than 1600' is a bound, not a level"),
+    ],
+)
+def test_a_bare_range_or_bound_is_refused_as_one_with_a_unit_is(figure: str, message: str) -> None:
+    # was: "1600-1800" compared as its midpoint 1,700 (gap -200) and "超过1600" as 1,600
+    # (gap -100) in silence, while "超过1600亿元" was refused as a bound
+    with pytest.raises(DataError, match=re.escape(message)):
+        reconciliation_table(MODEL, figure, year=2021)
+
+
 def test_the_table_year_converts_the_revenue_when_the_model_has_none() -> None:
     # was: "give the model a year for the FX rate" though year=2021 was given.
     # 150e9 yuan at the 2021 average of 6.4508 CNY/USD (data/fx_rates.csv) = 23.2529 USD bn
@@ -127,3 +143,77 @@ def test_numbers_and_forecasts_are_exact_top_down_figures() -> None:
     assert reconciliation_table(MODEL, 1600.0, year=2021).iloc[0]["top_down_qualifier"] == "exact"
     frame = pd.DataFrame({"year": [2021], "value": [1600.0], "unit": "CNY 100m"})
     assert reconciliation_table(MODEL, frame, year=2021).iloc[0]["top_down_qualifier"] == "exact"
+
+
+def test_a_top_down_figure_in_another_currency_after_the_fx_table_is_read_at_its_last_rate() -> (
+    None
+):
+    # was refused ("no FX rate for USD->CNY in 2030"), while prob_exceeds reads "US$150bn"
+    # in 2030 at an earlier year's rate with a ScenarioWarning: now the same rule and the
+    # same warning. 2025 is the table's last CNY/USD year, 7.1875 (data/fx_rates.csv):
+    # US$30bn = 30e9 x 7.1875 = 215.625e9 yuan = 2,156.25亿元; gap 1,500 - 2,156.25
+    from idcforecast.errors import ScenarioWarning
+
+    with pytest.warns(ScenarioWarning) as caught:
+        row = reconciliation_table(MODEL, "US$30bn", year=2030).iloc[0]
+    assert row["top_down"] == pytest.approx(2156.25, rel=1e-12)
+    assert row["gap"] == pytest.approx(1500 - 2156.25, rel=1e-12)
+    assert [str(w.message) for w in caught] == [
+        "reconciliation_table: top_down 'US$30bn' in 2030: the FX table has no 2030 rate, so "
+        "it is read at the 2025 rate (the FX table's last year for the pair; exchange rates "
+        "held constant): 2,156.25 CNY 100m; give a 2030 rate (--fx-rates FILE, "
+        "idcforecast.units.fx.use_fx_rates) to use it, or pass the top-down figure in "
+        "'CNY 100m'"
+    ]
+    assert caught[0].filename == __file__  # the caller's line, not the package's
+
+
+def test_the_bottom_up_revenue_in_another_currency_after_the_fx_table_too() -> None:
+    # unit="USD bn" for 2030: the bottom-up 150e9 yuan / 7.1875 = 20.8696 USD bn (2025 rate)
+    from idcforecast.errors import ScenarioWarning
+
+    with pytest.warns(ScenarioWarning) as caught:
+        row = reconciliation_table(MODEL, "US$30bn", year=2030, unit="USD bn").iloc[0]
+    assert row["bottom_up_p50"] == pytest.approx(150 / 7.1875, rel=1e-12)
+    assert row["top_down"] == 30.0
+    assert [str(w.message) for w in caught] == [
+        "reconciliation_table: the bottom-up revenue (median) in 2030: the FX table has no "
+        "2030 rate, so it is read at the 2025 rate (the FX table's last year for the pair; "
+        "exchange rates held constant): 20.8696 USD bn; give a 2030 rate (--fx-rates FILE, "
+        "idcforecast.units.fx.use_fx_rates) to use it, or pass a unit in yuan "
+        "(unit='CNY 100m')"
+    ]
+    assert caught[0].filename == __file__
+
+
+def test_a_model_with_a_year_anchors_the_top_down_rate_too() -> None:
+    # the model's year (2024, CNY/USD 7.1957) converts its revenue; the 2030 figure is read
+    # at the same rate: US$30bn = 30 x 7.1957 x 10 = 2,158.71亿元
+    from idcforecast.errors import ScenarioWarning
+
+    model = DriverModel(racks=5_000_000, utilisation=0.6, revenue_per_rack=50_000, year=2024)
+    with pytest.warns(
+        ScenarioWarning,
+        match=re.escape(
+            "read at the 2024 rate (the driver model's year, whose rate converts its revenue;"
+        ),
+    ):
+        row = reconciliation_table(model, "US$30bn", year=2030).iloc[0]
+    assert row["top_down"] == pytest.approx(2158.71, rel=1e-12)
+
+
+def test_a_model_in_the_same_year_falls_back_to_the_tables_last_rate() -> None:
+    # the model's own year (2030) has no rate either: the table's last year, named as such
+    from idcforecast.errors import ScenarioWarning
+
+    model = DriverModel(racks=5_000_000, utilisation=0.6, revenue_per_rack=50_000, year=2030)
+    with pytest.warns(ScenarioWarning) as caught:
+        row = reconciliation_table(model, "US$30bn", year=2030).iloc[0]
+    assert row["top_down"] == pytest.approx(2156.25, rel=1e-12)  # 30 x 7.1875 x 10
+    assert "read at the 2025 rate (the FX table's last year for the pair;" in str(caught[0].message)
+
+
+def test_a_year_before_the_fx_table_is_still_refused() -> None:
+    # no earlier rate to hold constant: the nearest (later) year is never used
+    with pytest.raises(DataError, match=re.escape("no FX rate for USD->CNY in 2005")):
+        reconciliation_table(MODEL, "US$30bn", year=2005)

@@ -295,6 +295,22 @@ def test_spec_unit_must_agree_with_the_series_unit() -> None:
         run("USD bn")
     with pytest.raises(SpecError, match=re.escape("is '亿美元' (USD 100m) but series")):
         run("亿美元")
+    # a unit the series converts to: the third fix is to read it in that unit (a spec in
+    # CNY bn for a series in 亿元 needs no FX rate; a spec in USD does)
+    with pytest.raises(SpecError) as info:
+        run("CNY bn")
+    assert str(info.value).endswith(
+        "or correct its 'unit', or read the series in 'CNY bn': read_series(..., unit='CNY bn')"
+    )
+    with pytest.raises(SpecError) as info:
+        run("USD bn")
+    assert str(info.value).endswith(
+        "or read the series in 'USD bn' (money at each year's FX rate): "
+        "read_series(..., unit='USD bn')"
+    )
+    with pytest.raises(SpecError) as info:
+        run("MW")
+    assert str(info.value).endswith("or correct its 'unit'")  # no conversion: no third fix
     with pytest.raises(SpecError, match=re.escape("is 'MW' but series 'series' is in '亿元' (")):
         run("MW", unit="亿元")
     # one unit spelled two ways agrees; a spec or a series without a unit is not checked

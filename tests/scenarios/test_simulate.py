@@ -200,6 +200,12 @@ def test_the_first_paths_do_not_depend_on_n_paths() -> None:
     )
 
 
+def _bundled(name: str) -> object:
+    from idcforecast._paths import data_dir
+
+    return data_dir() / "scenarios" / name
+
+
 def test_a_spec_for_another_series_is_refused_for_a_plain_series_too() -> None:
     # Was: a year-indexed Series (no series_id column) took the China IDC spec's growth,
     # shocks and 亿元 caps without a word, though a tidy frame of that series was refused
@@ -218,6 +224,11 @@ def test_a_spec_for_another_series_is_refused_for_a_plain_series_too() -> None:
     paths = simulate(history, 2, n_paths=100, scenarios="china_idc_example.toml", seed=0,
                      series_id="demo")  # fmt: skip
     assert paths.series_id == "demo" and paths.scenarios == ("base", "bull", "bear")
+    # and says so (it ran without a word, the China IDC caps applied to 'demo')
+    assert paths.note.startswith(
+        "scenario spec " + str(_bundled("china_idc_example.toml")) + " is written for series "
+        "'china_idc_cidc_overall', applied to 'demo', the series asked for"
+    )
     with pytest.raises(UnknownSeriesError, match=re.escape("not 'x'; pass series_id='demo'")):
         simulate(history, 2, n_paths=100, seed=0, series_id="x")
 

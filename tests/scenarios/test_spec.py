@@ -128,8 +128,8 @@ def test_weights_all_or_none() -> None:
 def test_bad_period_and_value() -> None:
     _raises(
         {"scenarios": {"bull": {"growth": {"2027-2025": 0.1}}}},
-        "<dict>: scenario 'bull' key 'growth': period '2027-2025' is not a year or a year "
-        "range; expected '2026' or '2025-2027'",
+        "<dict>: scenario 'bull' key 'growth': period '2027-2025' ends before it starts; "
+        "write '2025-2027'",
     )
     _raises(
         {"scenarios": {"bull": {"growth": {"2026": "3 pct"}}}},
@@ -202,6 +202,39 @@ def test_bad_cap_and_mode() -> None:
     _raises(
         {"scenarios": {"bull": {"cap": 10, "cap_mode": "hard"}}},
         "<dict>: scenario 'bull' key 'cap_mode' must be one of smooth, clip; found 'hard'",
+    )
+
+
+@pytest.mark.parametrize("mode", ["clip", "smooth"])
+def test_a_cap_mode_without_a_cap_is_refused(mode: str) -> None:
+    # was: kept and ignored, so a spec whose cap was commented out ran uncapped in silence
+    _raises(
+        {"scenarios": {"bull": {"cap_mode": mode}}},
+        f"<dict>: scenario 'bull' key 'cap_mode' is {mode!r} but the scenario has no 'cap', "
+        "so it would be ignored; give a cap (cap = 12000, or a figure such as '1.2万亿元') "
+        "or drop cap_mode",
+    )
+
+
+@pytest.mark.parametrize(
+    ("period", "fix"), [("2027-2025", "2025-2027"), ("2027–2025", "2025-2027")]
+)
+def test_a_period_written_backwards_says_so(period: str, fix: str) -> None:
+    # was: "is not a year or a year range; expected '2026' or '2025-2027'"
+    _raises(
+        {"scenarios": {"bull": {"growth": {period: 0.03}}}},
+        f"<dict>: scenario 'bull' key 'growth': period {period!r} ends before it starts; "
+        f"write {fix!r}",
+    )
+
+
+@pytest.mark.parametrize("period", ["27-2025", "202-2025", "2025-202", "20251", "2025-2027-2029"])
+def test_a_period_that_is_no_year_range_is_refused(period: str) -> None:
+    # "27-2025" was read as the 1,999 years 27 to 2025
+    _raises(
+        {"scenarios": {"bull": {"growth": {period: 0.03}}}},
+        f"<dict>: scenario 'bull' key 'growth': period {period!r} is not a year or a year "
+        "range; expected '2026' or '2025-2027'",
     )
 
 
@@ -318,10 +351,10 @@ def test_a_period_with_a_two_digit_end_year_reads_as_reports_write_it() -> None:
     assert dict(spec.scenarios[0].growth) == {
         2025: 0.03, 2026: 0.03, 2027: 0.03, 2028: 0.01, 2029: 0.01,
     }  # fmt: skip
-    _raises(  # an end before the start stays refused
+    _raises(  # an end before the start stays refused, and says so (scen40)
         {"scenarios": {"bull": {"growth": {"2025-24": 0.03}}}},
-        "<dict>: scenario 'bull' key 'growth': period '2025-24' is not a year or a year "
-        "range; expected '2026' or '2025-2027'",
+        "<dict>: scenario 'bull' key 'growth': period '2025-24' ends before it starts; "
+        "write '2024-2025'",
     )
 
 

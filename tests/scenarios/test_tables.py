@@ -134,6 +134,24 @@ def test_paths_at_or_below_zero_or_a_negative_origin_mean_no_cagr_rows() -> None
     assert set(scenario_table(negative_origin, quantiles=(50,))["quantity"]) == {"level"}
 
 
+def test_a_scenario_with_a_path_at_zero_loses_its_own_cagr_rows_only() -> None:
+    # was: one scenario's path at 0 (a share clipped to 0%) dropped every scenario's CAGR.
+    # base from 100 (2025) to 121 and 144 (2027): (1.21)^(1/2) - 1 = 10%, 1.44^(1/2) - 1 =
+    # 20%; the median of the two paths, 15%. bear has a path at 0: no rows, nor weighted.
+    p = Paths(
+        values=np.array([[[110.0, 121.0], [120.0, 144.0]], [[50.0, 0.0], [60.0, 30.0]]]),
+        years=np.array([2026, 2027]),
+        scenarios=("base", "bear"),
+        weights=(0.5, 0.5),
+        origin_year=2025,
+        origin_value=100.0,
+    )
+    cagr = scenario_table(p, quantiles=(50,)).query("quantity == 'cagr'")
+    assert cagr["scenario"].tolist() == ["base"]
+    assert cagr["p50"].iloc[0] == pytest.approx(15.0, rel=1e-12)
+    assert cagr["weight"].iloc[0] == 0.5
+
+
 def test_threshold_as_figure_text_converts_to_the_series_unit() -> None:
     # "8000亿元" = 8000 x 1e8 yuan = 8000 in "CNY 100m"; "0.8万亿元" is the same amount;
     p = Paths(values=np.array([[[7000.0], [7999.0], [8001.0], [9000.0]]]),
