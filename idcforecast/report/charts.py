@@ -53,6 +53,7 @@ from idcforecast.report.style import (
     COLORS,
     FIGURE_TEXT_X,
     add_footnote,
+    full_stop,
     house_style,
     new_figure,
     style_axes,
@@ -211,7 +212,9 @@ def plot_forecast(
         )
         add_footnote(
             fig,
-            f"{note}. Forecast: idcforecast '{chosen}', shaded 80% and 95% intervals.".lstrip(". ")
+            # a source given ending in "." printed "Source: X.. Forecast"
+            f"{full_stop(note)} Forecast: idcforecast '{chosen}', shaded 80% and 95% "
+            "intervals.".lstrip()
             + reading,
         )
     return fig

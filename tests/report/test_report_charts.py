@@ -318,7 +318,7 @@ def test_chinese_sources_are_never_cut_to_fragments(history, forecast) -> None:
     assert "IDC" not in footnote.split("Forecast:")[0] and ";;" not in footnote
     growth = plot_growth(cn.iloc[[0, 3]]).texts[-1].get_text().replace("\n", " ")
     assert growth.endswith(
-        "Source: a Chinese-language source; Global Times 2020-07-07 (see Sources)"
+        "Source: a Chinese-language source; Global Times 2020-07-07 (see Sources)."
     )
 
 
@@ -830,3 +830,17 @@ def test_the_backtest_title_starts_at_the_text_margin() -> None:
 
     assert 0.7 <= start_mm(title) <= 1.3  # the page text starts 1 mm in
     assert abs(start_mm(title) - start_mm(footnote)) < 0.3
+
+
+def test_every_chart_footnote_ends_with_a_full_stop(history, forecast) -> None:
+    # the growth chart's note ended "... and 1 more (see Sources)" with no full stop, where
+    # the forecast, backtest, claims and scenario charts' notes end with one
+    growth = plot_growth(history).texts[-1].get_text()
+    assert growth.endswith("and 1 more (see Sources)."), growth
+    shares = history.assign(unit="%", value=[3.0, 3.4, 3.9, 4.2])
+    changes = plot_growth(shares).texts[-1].get_text()
+    assert changes.endswith("(see Sources)."), changes
+    # a source given ending with its own full stop is not doubled ("Source: X.. Forecast")
+    own = plot_forecast(history, forecast, source="Source: my survey.").texts[-1].get_text()
+    assert own.startswith("Source: my survey. Forecast: idcforecast 'drift'"), own
+    assert ".." not in own
