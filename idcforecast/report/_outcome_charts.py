@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from idcforecast._wording import qualifier_sign
 from idcforecast.errors import DataError
 from idcforecast.report._frames import (
     first_unit,
     one_series,
     require_columns,
 )
-from idcforecast.report._numbers import LevelFormat, claim_text, published_values
+from idcforecast.report._numbers import LevelFormat, published_values, qualified_claim_text
 from idcforecast.report.fonts import contains_cjk
 from idcforecast.report.style import (
     COLORS,
@@ -70,21 +69,6 @@ def _claim_label(row: pd.Series) -> str:
     made = row.get("made", "")
     year = "" if made is None or pd.isna(made) else str(made)[:4]
     return f"{who} ({year})" if year else who
-
-
-def _claim_value(value: float, figures: LevelFormat) -> str:
-    """A claimed figure as the track-record table quotes it ("3,200.5", where the chart's
-    decimals gave "3,200"): :func:`~idcforecast.report._numbers.claim_text`, with at
-    least the chart's decimals.
-
-    Examples
-    --------
-    >>> _claim_value(3200.5, LevelFormat(1, 0)), _claim_value(2000.0, LevelFormat(1, 0))
-    ('3,200.5', '2,000')
-    >>> _claim_value(1234.56789, LevelFormat(1, 0)), _claim_value(3.25, LevelFormat(1, 1))
-    ('1,234.6', '3.25')
-    """
-    return claim_text(value, figures, least=figures.short_decimals)
 
 
 def _makers_note(rows: pd.DataFrame) -> str:
@@ -192,8 +176,9 @@ def plot_claims(
             same_year = year_rows[year_rows < i]
             # labels start right of the year's last marker, not over a neighbour's marker
             ax.annotate(
-                f"{_claim_label(row)}: {qualifier_sign(str(row['qualifier']), spaced=False)}"
-                f"{_claim_value(float(row['value']), figures)}",
+                # the claim as the track-record table prints it ("> 4", not ">4.0")
+                f"{_claim_label(row)}: "
+                + qualified_claim_text(str(row["qualifier"]), float(row["value"]), figures),
                 xy=(max(xs[j] for j in year_rows), float(row["value"])),
                 xytext=(9, -3 - 10 * len(same_year)),
                 textcoords="offset points",

@@ -947,7 +947,7 @@ def test_track_record_chart_labels_match_its_table(default_report: Path) -> None
     # the chart labelled a forecast by Chinese makers "kezhi 2020 07", a name neither the
     # Claims table nor the track-record table used; the table now names each set too
     page = next(p for p in _pages(default_report) if "Published forecasts against" in p)
-    assert "kezhi_2020_07 (2020): >2,000" in page
+    assert "kezhi_2020_07 (2020): > 2,000" in page
     assert "kezhi 2020 07" not in page
     assert re.search(r"Claim set By Made For Forecast Actual Error Held kezhi_2020_07 ", page)
     assert "global_times_2020_07_07 Global Times" in page  # one line: the column holds it

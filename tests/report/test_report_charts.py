@@ -207,7 +207,7 @@ def test_claims_chart_marks_held_and_missed() -> None:
     # every label is the claim set, as the tables print it (was "Global Times (2020)" beside
     # "cidc (2020)"); the footnote says who published each
     assert "gt (2020): 3,200" in texts
-    assert "cidc (2020): >3,200.5" in texts  # the claim as published
+    assert "cidc (2020): > 3,200.5" in texts  # the claim as published
     assert not any(t.startswith("old") for t in texts)  # restated (forecast False) left out
     assert (
         fig.texts[-1]
@@ -222,7 +222,7 @@ def test_claims_chart_marks_held_and_missed() -> None:
     # labels start right of the second marker (the first label used to cover it)
     anchors = {a.get_text(): a.xy for a in fig.axes[0].texts}
     assert anchors["gt (2020): 3,200"] == pytest.approx((2022.06, 3200.0))
-    assert anchors["cidc (2020): >3,200.5"] == pytest.approx((2022.06, 3200.5))
+    assert anchors["cidc (2020): > 3,200.5"] == pytest.approx((2022.06, 3200.5))
 
 
 def test_scenario_chart_draws_median_lines() -> None:
@@ -473,7 +473,7 @@ def test_claims_chart_takes_a_claim_without_a_date_as_a_forecast() -> None:
     )
     fig = plot_claims(record)
     texts = _texts(fig)
-    assert "b: ~5,310.7" in texts  # the claim as published and tabled
+    assert "b: ~ 5,310.7" in texts  # the claim as published and tabled
     assert "a (2019): 3,000" in texts
     assert (
         fig.texts[-1]

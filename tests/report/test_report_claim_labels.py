@@ -35,9 +35,9 @@ def test_every_forecast_is_labelled_by_its_claim_set() -> None:
     fig = plot_claims(_record())
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert labels == [
-        "kezhi_2020_07 (2020): >2,000",
+        "kezhi_2020_07 (2020): > 2,000",
         "global_times_2020_07_07 (2020): 3,200",
-        "cidc_2019_2020_report (2020): >3,200.5",  # as published and tabled
+        "cidc_2019_2020_report (2020): > 3,200.5",  # as published and tabled
     ]
 
 
@@ -68,15 +68,15 @@ def test_a_label_quotes_the_claim_as_the_table_does() -> None:
     fig = plot_claims(_record(), figures=LevelFormat(decimals=1, short_decimals=0))
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert labels == [
-        "kezhi_2020_07 (2020): >2,000",
+        "kezhi_2020_07 (2020): > 2,000",
         "global_times_2020_07_07 (2020): 3,200",
-        "cidc_2019_2020_report (2020): >3,200.5",
+        "cidc_2019_2020_report (2020): > 3,200.5",
     ]
     # a figure with more decimals than the tables print (converted from another
     # currency) is cut to the tables' one, as the table prints it
     converted = _record().iloc[[0]].assign(value=[2902.86])
     fig = plot_claims(converted, figures=LevelFormat(decimals=1, short_decimals=0))
-    assert [t.get_text() for t in fig.axes[0].texts] == ["kezhi_2020_07 (2020): >2,902.9"]
+    assert [t.get_text() for t in fig.axes[0].texts] == ["kezhi_2020_07 (2020): > 2,902.9"]
 
 
 def test_a_forecast_after_the_last_actual_is_not_drawn_on_the_axis_edge() -> None:
