@@ -94,3 +94,42 @@ def test_a_forecast_after_the_last_actual_is_not_drawn_on_the_axis_edge() -> Non
     record = record.assign(held=pd.array([pd.NA], dtype="boolean"))
     fig = plot_claims(record, history=history)
     assert fig.axes[0].get_xlim()[1] >= 2024.5
+
+
+def _inside(fig) -> list[str]:
+    """The labels of the chart whose drawn text leaves the axes (none should)."""
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    box = ax.get_window_extent()
+    out = []
+    for text in ax.texts:
+        extent = text.get_window_extent()
+        if not (box.x0 <= extent.x0 and extent.x1 <= box.x1 and box.y0 <= extent.y0):
+            out.append(text.get_text())
+    return out
+
+
+def test_the_labels_of_the_right_most_forecasts_stay_inside_the_axes() -> None:
+    # the 2022 labels ran ~140 px past the axes' right edge, into the figure margin; a long
+    # claim-set name reached the edge of the figure
+    history = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": list(range(2014, 2024)),
+            # the CIDC levels (亿元), 2014-2023, 2017 and 2022 derived as in the bundle
+            "value": [372.3, 518.6, 714.5, 946.1, 1228.0, 1562.5, 2238.7, 3012.7, 4043.2, 5078.3],
+            "unit": "CNY 100m",
+        }
+    )
+    long_name = _record().assign(
+        claim_set=["kezhi_2020_07", "a_much_longer_claim_set_from_a_broker_2020", "gt"]
+    )
+    for record in (_record(), long_name):
+        fig = plot_claims(record, history=history)
+        assert _inside(fig) == []
+        ax = fig.axes[0]
+        # the years drawn keep their yearly ticks, and none is added where nothing is drawn
+        assert [int(t) for t in ax.get_xticks()] == list(range(2014, 2024))
+    # a forecast near zero: its label went below the axis, over the year ticks
+    low = _record().iloc[[0]].assign(value=[10.0], actual=[2238.7])
+    assert _inside(plot_claims(low, history=history)) == []
