@@ -203,6 +203,10 @@ def plot_forecast(
             ),
             ncols=2,
         )
+        # no year tick past the forecast's last year, in the room kept for its end label
+        # (a forecast to 2024 showed an empty 2025)
+        first_x = ax.get_xlim()[0]
+        ax.set_xticks([t for t in ax.get_xticks() if first_x <= t <= float(end["year"])])
         note = source if source is not None else source_text(hist)
         reading = (
             " Log scale: equal heights are equal growth rates (the 95% band is too wide for a"

@@ -844,3 +844,35 @@ def test_every_chart_footnote_ends_with_a_full_stop(history, forecast) -> None:
     own = plot_forecast(history, forecast, source="Source: my survey.").texts[-1].get_text()
     assert own.startswith("Source: my survey. Forecast: idcforecast 'drift'"), own
     assert ".." not in own
+
+
+def test_the_forecast_chart_has_no_year_tick_past_its_last_year() -> None:
+    # a report --to 2024 on 2019-2023 showed a "2025" tick with nothing drawn over it (the
+    # room right of 2024 holds the end label "24.1 (19.3-30.1)")
+    history = pd.DataFrame(
+        {
+            "series_id": "one",
+            "year": [2019, 2020, 2021, 2022, 2023],
+            "value": [12.5, 14.1, 16.8, 19.0, 21.7],
+            "unit": "USD bn",
+        }
+    )
+    one_year = pd.DataFrame(
+        {
+            "series_id": "one",
+            "year": [2024],
+            "model": "auto",
+            "mean": [24.1],
+            "lo_80": [19.3],
+            "hi_80": [30.1],
+            "lo_95": [16.1],
+            "hi_95": [36.0],
+            "unit": "USD bn",
+        }
+    )
+    fig = plot_forecast(history, one_year)
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    left, right = ax.get_xlim()
+    shown = [int(t) for t in ax.get_xticks() if left <= t <= right]
+    assert shown == [2019, 2020, 2021, 2022, 2023, 2024]
