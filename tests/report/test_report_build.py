@@ -1373,3 +1373,14 @@ def test_a_file_of_two_named_series_is_not_told_to_join_them(tmp_path: Path) -> 
     )
     with pytest.raises(DataError, match=r"choose one with series_id=ID$"):
         build_report(data=folder, out=tmp_path / "r.pdf", date=DATE)
+
+
+def test_a_far_horizon_keeps_the_cover_table_on_page_one(tmp_path: Path) -> None:
+    # a report --to 2100 listed every other year on page 1 (2024, 2026, ... 2100: 39 rows),
+    # which ran over onto page 2; past ten forecast years the cover table shows the first
+    # year, round years and the final one
+    path = build_report(to=2100, out=tmp_path / "far.pdf", date=DATE, method="drift")
+    first, second = (re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages[:2])
+    shown = re.findall(r"\b(\d{4}) forecast\b", first)
+    assert shown == ["2024", "2040", "2060", "2080", "2100"]
+    assert not re.search(r"\b\d{4} forecast\b", second.split("Summary table")[0])
