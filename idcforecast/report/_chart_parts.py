@@ -16,6 +16,11 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 
+# the legend entries of actuals published as bounds ("more than 880"), which
+# :func:`history_points` draws as hollow triangles
+BOUND_LABELS = {"at_least": "published as 'more than'", "at_most": "published as 'less than'"}
+
+
 def thousands_ticks(ax: Axes) -> None:
     """Value ticks with thousands separators and the decimals the ticks need (a whole-number
     format labelled a 0-2 axis "0, 0, 1, 1, 2, 2"); whole years on the x axis."""
@@ -45,6 +50,9 @@ def legend_room(ax: Axes, share: float = 0.35) -> None:
 
 
 def history_points(ax: Axes, history: pd.DataFrame) -> None:
+    """The actual line, with hollow markers on the points that are not published exact
+    figures: derived (a circle), an estimate read as data (a square), a bound (a
+    triangle up for "more than", down for "less than"; labels in :data:`BOUND_LABELS`)."""
     years = history["year"].to_numpy()
     values = history["value"].to_numpy(dtype=float)
     # a year not published stays a gap: the line breaks there (NaN), nothing is drawn across
@@ -60,6 +68,10 @@ def history_points(ax: Axes, history: pd.DataFrame) -> None:
     if "note" in history.columns:
         estimate = history["note"].map(is_estimate_note).astype(bool).to_numpy()
         hollow.append((estimate, "s", "estimate (read as data)"))
+    if "qualifier" in history.columns:  # a bound drawn as a plain point read as exact
+        marks = history["qualifier"].astype(str).str.strip().to_numpy()
+        hollow.append((marks == "at_least", "^", BOUND_LABELS["at_least"]))
+        hollow.append((marks == "at_most", "v", BOUND_LABELS["at_most"]))
     for rows, marker, label in hollow:
         if rows.any():
             ax.plot(

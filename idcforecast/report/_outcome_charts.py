@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from idcforecast.scenarios import Paths
 from idcforecast.report._chart_parts import (
+    BOUND_LABELS,
     from_zero,
     history_points,
     thousands_ticks,
@@ -211,6 +212,9 @@ def plot_claims(
                 3,
                 Line2D([], [], color=COLORS["claim"], marker="D", ls="none", label="no actual yet"),
             )
+        # actuals published as bounds: their hollow triangles, beside the claims' filled ones
+        drawn_lines = {str(line.get_label()): line for line in ax.lines}
+        handles += [drawn_lines[b] for b in BOUND_LABELS.values() if b in drawn_lines]
         ax.legend(handles=handles, loc="upper left")
         thousands_ticks(ax)
         from_zero(ax)
@@ -373,7 +377,11 @@ def plot_scenarios(
             )
             ends.append((float(years[-1]), float(mid[-1]), figures.short(mid[-1]), color))
         handles, labels = ax.get_legend_handles_labels()
-        keep = [(h, lab) for h, lab in zip(handles, labels, strict=True) if lab in names]
+        keep = [
+            (h, lab)
+            for h, lab in zip(handles, labels, strict=True)
+            if lab in names or lab in BOUND_LABELS.values()  # and actuals published as bounds
+        ]
         ax.legend([h for h, _ in keep], [lab for _, lab in keep], loc="upper left")
         thousands_ticks(ax)
         from_zero(ax)

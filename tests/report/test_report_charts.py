@@ -876,3 +876,49 @@ def test_the_forecast_chart_has_no_year_tick_past_its_last_year() -> None:
     left, right = ax.get_xlim()
     shown = [int(t) for t in ax.get_xticks() if left <= t <= right]
     assert shown == [2019, 2020, 2021, 2022, 2023, 2024]
+
+
+def test_an_actual_published_as_a_bound_is_drawn_as_one(history, forecast) -> None:
+    # the racks' "more than 530" (2021) was a plain dot on the actual line, read as exact,
+    # where the tables print "> 530.0"
+    bounded = history.assign(qualifier=["exact", "at_least", "exact", "at_most"])
+    charts = {
+        "forecast": plot_forecast(bounded, forecast),
+        "claims": plot_claims(
+            pd.DataFrame(
+                {
+                    "year": [2023],
+                    "value": [140.0],
+                    "qualifier": ["exact"],
+                    "actual": [146.41],
+                    "held": [False],
+                    "claim_set": ["c"],
+                    "made": ["2021"],
+                }
+            ),
+            history=bounded,
+        ),
+        "scenarios": plot_scenarios(
+            pd.DataFrame(
+                {
+                    "scenario": ["base"],
+                    "quantity": "level",
+                    "year": [2024],
+                    "unit": "CNY 100m",
+                    "p10": [150.0],
+                    "p50": [160.0],
+                    "p90": [170.0],
+                }
+            ),
+            history=bounded,
+        ),
+    }
+    for name, fig in charts.items():
+        ax = fig.axes[0]
+        marks = {
+            str(line.get_label()): (line.get_marker(), list(line.get_xdata())) for line in ax.lines
+        }
+        assert marks["published as 'more than'"] == ("^", [2020]), name
+        assert marks["published as 'less than'"] == ("v", [2023]), name
+        legend = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert "published as 'more than'" in legend and "published as 'less than'" in legend
