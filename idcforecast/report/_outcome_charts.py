@@ -5,7 +5,7 @@ re-exported by :mod:`idcforecast.report.charts`."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
@@ -215,7 +215,7 @@ def plot_claims(
         # actuals published as bounds: their hollow triangles, beside the claims' filled ones
         drawn_lines = {str(line.get_label()): line for line in ax.lines}
         handles += [drawn_lines[b] for b in BOUND_LABELS.values() if b in drawn_lines]
-        ax.legend(handles=handles, loc="upper left")
+        ax.legend(handles=handles, loc="upper left")  # moved off the data at the end
         thousands_ticks(ax)
         from_zero(ax)
         style_axes(
@@ -237,7 +237,73 @@ def plot_claims(
         if xs:
             last_year = max([*rows["year"].astype(float), *ax.dataLim.intervalx])
             _labels_inside(fig, ax, last_year=int(last_year))
+        _legend_off_the_data(fig, ax)
     return fig
+
+
+_LegendPlace = Literal["upper left", "lower right", "upper center", "lower center", "center left"]
+_LEGEND_PLACES: tuple[_LegendPlace, ...] = (
+    "upper left",
+    "lower right",
+    "upper center",
+    "lower center",
+    "center left",
+)
+
+
+def _legend_off_the_data(fig: Figure, ax: Axes) -> None:
+    """Put the legend of ``ax`` in the first of :data:`_LEGEND_PLACES` where it covers no
+    drawn point, line or label (matplotlib's "best" when none is free). In the upper left
+    it lay over an actual published as a bound and its marker (CAICT 2022); "best" alone
+    moved the default report's legend up against the last actual.
+
+    One draw places everything; each candidate place is the legend's box moved within the
+    axes (less matplotlib's border padding), not another draw."""
+    legend = ax.get_legend()
+    if legend is None:
+        return
+    fig.draw_without_rendering()
+    steps = np.linspace(0.0, 1.0, 25)[None, :, None]
+    points = [np.empty((0, 2))]
+    for line in ax.lines:
+        data = np.column_stack([np.asarray(v, dtype=float) for v in line.get_data()])
+        xy = np.asarray(line.get_transform().transform(data), dtype=float)
+        drawn = np.isfinite(xy).all(axis=1)
+        points.append(xy[drawn])
+        joined = drawn[:-1] & drawn[1:]  # the segments, not only their ends (none over a gap)
+        start, end = xy[:-1][joined], xy[1:][joined]
+        points.append((start[:, None, :] + (end - start)[:, None, :] * steps).reshape(-1, 2))
+    every = np.concatenate(points)
+    labels = [text.get_window_extent() for text in ax.texts]
+    shown = legend.get_window_extent()
+    width, height = shown.width, shown.height
+    texts = legend.get_texts()
+    size = float(texts[0].get_fontsize()) if texts else 10.0  # points
+    pad = legend.borderaxespad * size * fig.dpi / 72.0
+    frame = ax.get_window_extent().padded(-pad)
+    middle_x, middle_y = (frame.x0 + frame.x1 - width) / 2, (frame.y0 + frame.y1 - height) / 2
+    corners = {  # the lower-left corner of the legend in each place
+        "upper left": (frame.x0, frame.y1 - height),
+        "lower right": (frame.x1 - width, frame.y0),
+        "upper center": (middle_x, frame.y1 - height),
+        "lower center": (middle_x, frame.y0),
+        "center left": (frame.x0, middle_y),
+    }
+    from matplotlib.transforms import Bbox
+
+    for place in _LEGEND_PLACES:
+        x0, y0 = corners[place]
+        box = Bbox.from_bounds(x0, y0, width, height).padded(2.0)
+        covered = (
+            (every[:, 0] >= box.x0)
+            & (every[:, 0] <= box.x1)
+            & (every[:, 1] >= box.y0)
+            & (every[:, 1] <= box.y1)
+        )
+        if not covered.any() and not any(box.overlaps(label) for label in labels):
+            legend.set_loc(place)
+            return
+    legend.set_loc("best")
 
 
 def _labels_inside(fig: Figure, ax: Axes, *, last_year: int) -> None:

@@ -133,3 +133,38 @@ def test_the_labels_of_the_right_most_forecasts_stay_inside_the_axes() -> None:
     # a forecast near zero: its label went below the axis, over the year ticks
     low = _record().iloc[[0]].assign(value=[10.0], actual=[2238.7])
     assert _inside(plot_claims(low, history=history)) == []
+
+
+def test_the_legend_covers_no_actual() -> None:
+    # CAICT: the legend, in the upper left with its "published as 'more than'" entry, lay
+    # over the 2022 actual (2,200, a bound)
+    history = pd.DataFrame(
+        {
+            "series_id": "china_idc_caict",
+            "year": [2021, 2022, 2023],
+            "value": [1500.0, 2200.0, 2407.0],
+            "unit": "CNY 100m",
+            "qualifier": ["at_least", "at_least", "exact"],
+        }
+    )
+    record = pd.DataFrame(
+        {
+            "claim_set": ["unattributed_2024"],
+            "by": ["unattributed (commonly ascribed to CAICT)"],
+            "made": ["2024"],
+            "year": [2024],
+            "value": [3048.0],
+            "qualifier": ["exact"],
+            "unit": "CNY 100m",
+            "actual": [float("nan")],
+            "held": [pd.NA],
+            "forecast": [True],
+        }
+    )
+    fig = plot_claims(record, history=history)
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    box = ax.get_legend().get_window_extent()
+    for year, value in zip(history["year"], history["value"], strict=True):
+        x, y = ax.transData.transform((year, value))
+        assert not box.contains(x, y), year
