@@ -379,7 +379,11 @@ def plot_growth(
         ax.set_ylim(bottom=low - 0.08 * span if low < 0 else None, top=top)
         ax.legend(loc="upper left", ncols=2)
         integer_ticks(ax)
-        ax.set_xlim((years[0] if len(years) else first) - 0.6, last + 0.6)
+        # from the first year that could have a bar: a year the footnote says has none
+        # (a gap, two bounds: CAICT's 2022) was left off the axis, which began at 2023
+        ax.set_xlim(min(first + 1, last) - 0.6, last + 0.6)
+        if last - first <= _UPRIGHT_BAR_LABELS:  # a year under every bar, as before
+            ax.set_xticks(range(min(first + 1, last), last + 1))
         ax.axhline(0, color="#444444", lw=0.8)
         style_axes(
             ax,
@@ -458,7 +462,11 @@ def _plot_changes(
         top = high + (0.5 if upright else 0.3) * span if high > 0 else 0.3 * span
         ax.set_ylim(bottom=low - 0.08 * span if low < 0 else None, top=top)
         ax.legend(loc="upper left", ncols=2)
-        ax.set_xlim((years[0] if len(years) else first) - 0.6, last + 0.6)
+        # from the first year that could have a bar: a year the footnote says has none
+        # (a gap, two bounds: CAICT's 2022) was left off the axis, which began at 2023
+        ax.set_xlim(min(first + 1, last) - 0.6, last + 0.6)
+        if last - first <= _UPRIGHT_BAR_LABELS:  # a year under every bar, as before
+            ax.set_xticks(range(min(first + 1, last), last + 1))
         integer_ticks(ax)
         ax.axhline(0, color="#444444", lw=0.8)
         style_axes(

@@ -922,3 +922,32 @@ def test_an_actual_published_as_a_bound_is_drawn_as_one(history, forecast) -> No
         assert marks["published as 'less than'"] == ("v", [2023]), name
         legend = [t.get_text() for t in ax.get_legend().get_texts()]
         assert "published as 'more than'" in legend and "published as 'less than'" in legend
+
+
+def test_the_growth_axis_shows_the_years_the_footnote_says_have_no_bar() -> None:
+    # CAICT 2021-2023: 2021 and 2022 published as bounds leave the 2022 rate open; the axis
+    # began at the only bar (2023) while the footnote said "nor 2022, where both figures are
+    # bounds"
+    caict = pd.DataFrame(
+        {
+            "series_id": "china_idc_caict",
+            "year": [2021, 2022, 2023],
+            "value": [1500.0, 2200.0, 2407.0],
+            "unit": "CNY 100m",
+            "qualifier": ["at_least", "at_least", "exact"],
+        }
+    )
+    fig = plot_growth(caict)
+    ax = fig.axes[0]
+    assert "nor 2022" in fig.texts[-1].get_text().replace("\n", " ")
+    assert ax.get_xlim() == pytest.approx((2021.4, 2023.6))
+    # a share's changes: the 2019 gap leaves 2019 and 2020 without a bar, on the axis
+    share = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": [2017, 2018, 2020, 2021],
+            "value": [1.0, 1.2, 1.5, 1.9],
+            "unit": "%",
+        }
+    )
+    assert plot_growth(share).axes[0].get_xlim() == pytest.approx((2017.4, 2021.6))
