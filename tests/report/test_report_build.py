@@ -1384,3 +1384,24 @@ def test_a_far_horizon_keeps_the_cover_table_on_page_one(tmp_path: Path) -> None
     shown = re.findall(r"\b(\d{4}) forecast\b", first)
     assert shown == ["2024", "2040", "2060", "2080", "2100"]
     assert not re.search(r"\b\d{4} forecast\b", second.split("Summary table")[0])
+
+
+def test_the_backtest_table_s_numbers_are_right_aligned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the backtest table printed sMAPE, MASE, coverages and the count left-aligned, under
+    # every other table's right-aligned numbers
+    from idcforecast.report.pdf import ReportDocument
+
+    seen: list[tuple[list[str], list[str]]] = []
+    table = ReportDocument.table
+
+    def recording(self, frame, *, col_widths=None, align=None, size=8.0):
+        columns = [str(c) for c in frame.columns]
+        seen.append((columns, list(align) if align else ["LEFT"] * len(columns)))
+        return table(self, frame, col_widths=col_widths, align=align, size=size)
+
+    monkeypatch.setattr(ReportDocument, "table", recording)
+    build_report(out=tmp_path / "r.pdf", date=DATE)
+    backtest = [align for columns, align in seen if "MASE" in columns]
+    assert backtest == [["LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"]]
