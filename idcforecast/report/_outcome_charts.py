@@ -36,6 +36,7 @@ from idcforecast.report._chart_parts import (
     BOUND_LABELS,
     from_zero,
     history_points,
+    labels_inside,
     thousands_ticks,
 )
 
@@ -236,7 +237,7 @@ def plot_claims(
         )
         if xs:
             last_year = max([*rows["year"].astype(float), *ax.dataLim.intervalx])
-            _labels_inside(fig, ax, last_year=int(last_year))
+            labels_inside(fig, ax, last_year=int(last_year))
         _legend_off_the_data(fig, ax)
     return fig
 
@@ -304,49 +305,6 @@ def _legend_off_the_data(fig: Figure, ax: Axes) -> None:
             legend.set_loc(place)
             return
     legend.set_loc("best")
-
-
-def _labels_inside(fig: Figure, ax: Axes, *, last_year: int) -> None:
-    """Widen the x axis of ``ax`` until its labels (annotations) end inside it, and lift
-    a label that would hang below the axis above its marker; the year ticks stay those
-    of the data (none past ``last_year``, where nothing is drawn).
-
-    The labels of the right-most forecasts ran past the axes into the figure margin; a
-    long claim-set name reached the figure's edge. Text has a fixed width in points, so
-    the right limit is found by drawing (the constrained layout resizes the axes) and
-    solving for it, a few times at most.
-    """
-    from matplotlib.text import Annotation
-
-    labels = [text for text in ax.texts if isinstance(text, Annotation)]
-    pad = 2.0  # pixels between a label's end and the axis
-    fig.draw_without_rendering()
-    left, data_right = ax.get_xlim()
-    ticks = [t for t in ax.get_xticks() if left <= t <= last_year]
-    for _ in range(6):
-        box = ax.get_window_extent()
-        right = ax.get_xlim()[1]
-        span_px = box.x1 - box.x0
-        needed = data_right
-        for label in labels:
-            extent = label.get_window_extent()
-            # a label below the axis (a forecast near zero) goes above its marker
-            if extent.y0 < box.y0 and label.get_verticalalignment() == "top":
-                x_offset, y_offset = label.xyann
-                label.xyann = (x_offset, -y_offset)
-                label.set_verticalalignment("bottom")
-            anchor = float(ax.transData.transform((label.xy[0], 0.0))[0])
-            # the share of the axes' width the label needs right of its anchor
-            share = (extent.x1 - anchor + pad) / span_px
-            if share < 0.9:  # a label as wide as the axes cannot be helped by widening
-                # the anchor x sits at (x - left) / (right - left) of the width:
-                # (right - x) / (right - left) >= share
-                needed = max(needed, (label.xy[0] - share * left) / (1.0 - share))
-        if abs(needed - right) < 0.02:
-            break
-        ax.set_xlim(left, needed)
-        fig.draw_without_rendering()
-    ax.set_xticks(ticks)
 
 
 def plot_scenarios(

@@ -29,6 +29,7 @@ from idcforecast.report._chart_parts import (
     from_zero,
     history_points,
     integer_ticks,
+    labels_inside,
     legend_room,
     thousands_ticks,
 )
@@ -203,10 +204,6 @@ def plot_forecast(
             ),
             ncols=2,
         )
-        # no year tick past the forecast's last year, in the room kept for its end label
-        # (a forecast to 2024 showed an empty 2025)
-        first_x = ax.get_xlim()[0]
-        ax.set_xticks([t for t in ax.get_xticks() if first_x <= t <= float(end["year"])])
         note = source if source is not None else source_text(hist)
         reading = (
             " Log scale: equal heights are equal growth rates (the 95% band is too wide for a"
@@ -221,6 +218,10 @@ def plot_forecast(
             "intervals.".lstrip()
             + reading,
         )
+        # the end label inside the axes (it ran 30 px past them), and no year tick past
+        # the forecast's last year in the room kept for it (a forecast to 2024 showed an
+        # empty 2025)
+        labels_inside(fig, ax, last_year=int(end["year"]))
     return fig
 
 

@@ -951,3 +951,29 @@ def test_the_growth_axis_shows_the_years_the_footnote_says_have_no_bar() -> None
         }
     )
     assert plot_growth(share).axes[0].get_xlim() == pytest.approx((2017.4, 2021.6))
+
+
+def test_the_fan_chart_s_end_label_is_inside_the_axes(history, forecast) -> None:
+    # "10,298 (3,917-27,071)" ran 30 px past the axes of the default report's page-1 chart
+    # (and 83 px for a forecast to 2100)
+    far = pd.DataFrame(
+        {
+            "series_id": "demo",
+            "year": list(range(2024, 2101)),
+            "model": "drift",
+            "mean": np.linspace(160.0, 45711.0, 77),
+            "lo_80": np.linspace(150.0, 1853.0, 77),
+            "hi_80": np.linspace(170.0, 1127761.0, 77),
+            "lo_95": np.linspace(140.0, 137.0, 77),
+            "hi_95": np.linspace(180.0, 15174430.0, 77),
+            "unit": "CNY 100m",
+        }
+    )
+    for fc in (forecast, far):
+        fig = plot_forecast(history, fc)
+        fig.draw_without_rendering()
+        ax = fig.axes[0]
+        box = ax.get_window_extent()
+        for text in ax.texts:
+            extent = text.get_window_extent()
+            assert box.x0 <= extent.x0 and extent.x1 <= box.x1, text.get_text()
