@@ -432,6 +432,8 @@ def plot_scenarios(
                 "; 'weighted' mixes the scenarios by their weights." if "weighted" in names else "."
             ),
         )
+        if ends:  # the end labels ("12,880") inside the axes: they hung in the margin
+            labels_inside(fig, ax, last_year=int(max(x for x, _, _, _ in ends)))
     return fig
 
 

@@ -977,3 +977,27 @@ def test_the_fan_chart_s_end_label_is_inside_the_axes(history, forecast) -> None
         for text in ax.texts:
             extent = text.get_window_extent()
             assert box.x0 <= extent.x0 and extent.x1 <= box.x1, text.get_text()
+
+
+def test_the_scenario_end_labels_are_inside_the_axes(history) -> None:
+    # "12,880", "10,388"... hung right of the axes, which ended at the last year
+    table = pd.DataFrame(
+        {
+            "scenario": ["base", "bull", "base", "bull"],
+            "quantity": "level",
+            "year": [2024, 2024, 2030, 2030],
+            "unit": "CNY 100m",
+            "p10": [140.0, 150.0, 200.0, 260.0],
+            "p50": [160.0, 170.0, 10388.0, 12880.0],
+            "p90": [180.0, 190.0, 27218.0, 19989.0],
+        }
+    )
+    fig = plot_scenarios(table, history=history)
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    box = ax.get_window_extent()
+    texts = {t.get_text(): t.get_window_extent() for t in ax.texts}
+    assert sorted(texts) == ["10,388", "12,880"]
+    assert all(box.x0 <= e.x0 and e.x1 <= box.x1 for e in texts.values())
+    left, right = ax.get_xlim()
+    assert max(t for t in ax.get_xticks() if left <= t <= right) <= 2030
