@@ -94,38 +94,39 @@ def labels_inside(fig: Figure, ax: Axes, *, last_year: int) -> None:
 
     The track-record chart's labels of the right-most forecasts ran past the axes into
     the figure margin (a long claim-set name reached the figure's edge), and so did the
-    fan chart's end label ("10,298 (3,917-27,071)", 30 px). Text has a fixed width in points, so
-    the right limit is found by drawing (the constrained layout resizes the axes) and
-    solving for it, a few times at most.
+    fan chart's end label ("10,298 (3,917-27,071)", 30 px) and the scenario chart's.
+    Text has a fixed width in points, so the labels are measured in one draw, with the
+    constrained layout told to leave them out (it shrank the axes for a label hanging
+    past them, so the width measured was not the width to fit); a label too wide to fit
+    inside stays in the layout, which makes room for it in the figure.
     """
     from matplotlib.text import Annotation
 
     labels = [text for text in ax.texts if isinstance(text, Annotation)]
     pad = 2.0  # pixels between a label's end and the axis
+    for label in labels:
+        label.set_in_layout(False)
     fig.draw_without_rendering()
-    left, data_right = ax.get_xlim()
+    left, right = ax.get_xlim()
     ticks = [t for t in ax.get_xticks() if left <= t <= last_year]
-    for _ in range(6):
-        box = ax.get_window_extent()
-        right = ax.get_xlim()[1]
-        span_px = box.x1 - box.x0
-        needed = data_right
-        for label in labels:
-            extent = label.get_window_extent()
-            # a label below the axis (a forecast near zero) goes above its marker
-            if extent.y0 < box.y0 and label.get_verticalalignment() == "top":
-                x_offset, y_offset = label.xyann
-                label.xyann = (x_offset, -y_offset)
-                label.set_verticalalignment("bottom")
-            anchor = float(ax.transData.transform((label.xy[0], 0.0))[0])
-            # the share of the axes' width the label needs right of its anchor
-            share = (extent.x1 - anchor + pad) / span_px
-            if share < 0.9:  # a label as wide as the axes cannot be helped by widening
-                # the anchor x sits at (x - left) / (right - left) of the width:
-                # (right - x) / (right - left) >= share
-                needed = max(needed, (label.xy[0] - share * left) / (1.0 - share))
-        if abs(needed - right) < 0.02:
-            break
+    box = ax.get_window_extent()
+    needed = right
+    for label in labels:
+        extent = label.get_window_extent()
+        # a label below the axis (a forecast near zero) goes above its marker
+        if extent.y0 < box.y0 and label.get_verticalalignment() == "top":
+            x_offset, y_offset = label.xyann
+            label.xyann = (x_offset, -y_offset)
+            label.set_verticalalignment("bottom")
+        anchor = float(ax.transData.transform((label.xy[0], 0.0))[0])
+        # the share of the axes' width the label needs right of its anchor
+        share = (extent.x1 - anchor + pad) / box.width
+        if share < 0.9:
+            # the anchor x sits at (x - left) / (right - left) of the width:
+            # (right - x) / (right - left) >= share
+            needed = max(needed, (label.xy[0] - share * left) / (1.0 - share))
+        else:  # as wide as the axes: widening cannot help, the layout makes room
+            label.set_in_layout(True)
+    if needed > right:
         ax.set_xlim(left, needed)
-        fig.draw_without_rendering()
     ax.set_xticks(ticks)
