@@ -111,7 +111,9 @@ def plot_claims(
 
     Each forecast is a marker at its target year and value (a triangle up for "more
     than", down for "less than"), green when it held and orange when it missed, joined by
-    a dotted line to the actual value.
+    a dotted line to the actual value, and labelled as the track-record table prints it.
+    The x axis reaches as far right as the labels need (no year ticks there), and the
+    legend takes the first corner or edge where it covers no point, line or label.
 
     Parameters
     ----------
@@ -315,7 +317,8 @@ def plot_scenarios(
     band: tuple[str, str] = ("p10", "p90"),
     figures: LevelFormat | None = None,
 ) -> Figure:
-    """Scenario medians with their 10-90% band, after the history.
+    """Scenario medians with their 10-90% band, after the history; each median's final
+    value labelled at its end, inside the axes.
 
     Parameters
     ----------

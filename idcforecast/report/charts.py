@@ -84,6 +84,10 @@ def plot_forecast(
 ) -> Figure:
     """History and the forecast as a fan chart of its 80% and 95% intervals.
 
+    The final year's central value and 80% interval are labelled at the fan's end, inside
+    the axes; actuals that are not published exact figures are hollow markers (derived,
+    an estimate, a bound: a triangle), each named in the legend.
+
     Parameters
     ----------
     history
