@@ -230,10 +230,15 @@ def scenario_results(
             for s in scenario_set.scenarios
         ),
         probabilities=probabilities,
+        # in points too: a share's "-0.2pp" shock was said to keep the forecast as is
         unadjusted=tuple(
             s.name
             for s in scenario_set.scenarios
-            if s.cap is None and not any(s.growth.values()) and not any(s.shocks.values())
+            if s.cap is None
+            and not any(
+                any(adjustments.values())
+                for adjustments in (s.growth, s.shocks, s.growth_pp, s.shocks_pp)
+            )
         ),
     )
 

@@ -91,8 +91,14 @@ def _scope_assumption(scopes: list[str]) -> str:
             "for the same year)."
         )
     if set(scopes) <= _china_idc_scopes():
+        named = ", ".join(
+            f"{scope}: {_CHINA_IDC_SCOPE_WORDS[scope]}"
+            if scope in _CHINA_IDC_SCOPE_WORDS
+            else scope
+            for scope in scopes
+        )
         return (
-            f"One scope only ({', '.join(scopes)}). Other definitions of the same market "
+            f"One scope only ({named}). Other definitions of the same market "
             "differ by up to 3x for the same year and are never mixed into this series."
         )
     return (
@@ -100,6 +106,19 @@ def _scope_assumption(scopes: list[str]) -> str:
         "definition of what is counted) are never mixed into this series; compare it only "
         "with figures of the same scope."
     )
+
+
+# What each bundled China IDC scope counts (data/README.md, "Scope warning"): the report
+# named "cidc_overall" and "CIDC" without saying what either is
+_CHINA_IDC_SCOPE_WORDS = {
+    "cidc_overall": (
+        "the IDC business market as CIDC, the China IDC Circle consultancy, counts it, "
+        "cloud IaaS/PaaS included"
+    ),
+    "cidc_traditional": "CIDC's traditional IDC, hosting and colocation only",
+    "caict": "the data-center market as CAICT and MIIT count it, narrower than CIDC's",
+    "idc_corp": "International Data Corporation's China data-center services, the narrowest",
+}
 
 
 def _china_idc_scopes() -> set[str]:

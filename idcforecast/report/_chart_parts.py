@@ -14,6 +14,12 @@ from idcforecast.report.style import COLORS
 if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+
+# the legend entries of actuals published as bounds ("more than 880"), which
+# :func:`history_points` draws as hollow triangles
+BOUND_LABELS = {"at_least": "published as 'more than'", "at_most": "published as 'less than'"}
 
 
 def thousands_ticks(ax: Axes) -> None:
@@ -45,6 +51,9 @@ def legend_room(ax: Axes, share: float = 0.35) -> None:
 
 
 def history_points(ax: Axes, history: pd.DataFrame) -> None:
+    """The actual line, with hollow markers on the points that are not published exact
+    figures: derived (a circle), an estimate read as data (a square), a bound (a
+    triangle up for "more than", down for "less than"; labels in :data:`BOUND_LABELS`)."""
     years = history["year"].to_numpy()
     values = history["value"].to_numpy(dtype=float)
     # a year not published stays a gap: the line breaks there (NaN), nothing is drawn across
@@ -60,6 +69,10 @@ def history_points(ax: Axes, history: pd.DataFrame) -> None:
     if "note" in history.columns:
         estimate = history["note"].map(is_estimate_note).astype(bool).to_numpy()
         hollow.append((estimate, "s", "estimate (read as data)"))
+    if "qualifier" in history.columns:  # a bound drawn as a plain point read as exact
+        marks = history["qualifier"].astype(str).str.strip().to_numpy()
+        hollow.append((marks == "at_least", "^", BOUND_LABELS["at_least"]))
+        hollow.append((marks == "at_most", "v", BOUND_LABELS["at_most"]))
     for rows, marker, label in hollow:
         if rows.any():
             ax.plot(
@@ -72,3 +85,48 @@ def history_points(ax: Axes, history: pd.DataFrame) -> None:
                 markeredgecolor=COLORS["history"],
                 label=label,
             )
+
+
+def labels_inside(fig: Figure, ax: Axes, *, last_year: int) -> None:
+    """Widen the x axis of ``ax`` until its labels (annotations) end inside it, and lift
+    a label that would hang below the axis above its marker; the year ticks stay those
+    of the data (none past ``last_year``, where nothing is drawn).
+
+    The track-record chart's labels of the right-most forecasts ran past the axes into
+    the figure margin (a long claim-set name reached the figure's edge), and so did the
+    fan chart's end label ("10,298 (3,917-27,071)", 30 px) and the scenario chart's.
+    Text has a fixed width in points, so the labels are measured in one draw, with the
+    constrained layout told to leave them out (it shrank the axes for a label hanging
+    past them, so the width measured was not the width to fit); a label too wide to fit
+    inside stays in the layout, which makes room for it in the figure.
+    """
+    from matplotlib.text import Annotation
+
+    labels = [text for text in ax.texts if isinstance(text, Annotation)]
+    pad = 2.0  # pixels between a label's end and the axis
+    for label in labels:
+        label.set_in_layout(False)
+    fig.draw_without_rendering()
+    left, right = ax.get_xlim()
+    ticks = [t for t in ax.get_xticks() if left <= t <= last_year]
+    box = ax.get_window_extent()
+    needed = right
+    for label in labels:
+        extent = label.get_window_extent()
+        # a label below the axis (a forecast near zero) goes above its marker
+        if extent.y0 < box.y0 and label.get_verticalalignment() == "top":
+            x_offset, y_offset = label.xyann
+            label.xyann = (x_offset, -y_offset)
+            label.set_verticalalignment("bottom")
+        anchor = float(ax.transData.transform((label.xy[0], 0.0))[0])
+        # the share of the axes' width the label needs right of its anchor
+        share = (extent.x1 - anchor + pad) / box.width
+        if share < 0.9:
+            # the anchor x sits at (x - left) / (right - left) of the width:
+            # (right - x) / (right - left) >= share
+            needed = max(needed, (label.xy[0] - share * left) / (1.0 - share))
+        else:  # as wide as the axes: widening cannot help, the layout makes room
+            label.set_in_layout(True)
+    if needed > right:
+        ax.set_xlim(left, needed)
+    ax.set_xticks(ticks)

@@ -33,6 +33,7 @@ __all__ = [
     "exact_text",
     "published_decimals",
     "published_values",
+    "qualified_claim_text",
     "set_level_ticks",
     "span_text",
     "tick_decimals",
@@ -230,6 +231,24 @@ def claim_text(value: float, figures: LevelFormat, *, least: int = 0) -> str:
     digits = 0 if value == 0 else max(0, 3 - math.floor(math.log10(abs(value))))
     decimals = max(least, min(own, max(figures.decimals, digits)))
     return unsigned_zero(f"{value:,.{decimals}f}")
+
+
+def qualified_claim_text(qualifier: str | None, value: float, figures: LevelFormat) -> str:
+    """A published forecast as the track-record table and chart both print it: its mark
+    ("> ", "< ", "~ ") and :func:`claim_text`. The chart labelled a "more than 4" percent
+    claim ">4.0" beside the table's "> 4".
+
+    Examples
+    --------
+    >>> one = LevelFormat(decimals=1, short_decimals=1)
+    >>> qualified_claim_text("at_least", 4.0, one), qualified_claim_text("exact", 3.25, one)
+    ('> 4', '3.25')
+    >>> qualified_claim_text("at_least", 3200.5, LevelFormat(decimals=1, short_decimals=0))
+    '> 3,200.5'
+    """
+    from idcforecast._wording import qualifier_sign
+
+    return qualifier_sign(str(qualifier)) + claim_text(value, figures)
 
 
 def published_values(history: pd.DataFrame) -> list[float]:

@@ -5,18 +5,17 @@ re-exported by :mod:`idcforecast.report.charts`."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from idcforecast._wording import qualifier_sign
 from idcforecast.errors import DataError
 from idcforecast.report._frames import (
     first_unit,
     one_series,
     require_columns,
 )
-from idcforecast.report._numbers import LevelFormat, claim_text, published_values
+from idcforecast.report._numbers import LevelFormat, published_values, qualified_claim_text
 from idcforecast.report.fonts import contains_cjk
 from idcforecast.report.style import (
     COLORS,
@@ -29,12 +28,15 @@ from idcforecast.report.style import (
 
 if TYPE_CHECKING:
     import pandas as pd
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
     from idcforecast.scenarios import Paths
 from idcforecast.report._chart_parts import (
+    BOUND_LABELS,
     from_zero,
     history_points,
+    labels_inside,
     thousands_ticks,
 )
 
@@ -70,21 +72,6 @@ def _claim_label(row: pd.Series) -> str:
     made = row.get("made", "")
     year = "" if made is None or pd.isna(made) else str(made)[:4]
     return f"{who} ({year})" if year else who
-
-
-def _claim_value(value: float, figures: LevelFormat) -> str:
-    """A claimed figure as the track-record table quotes it ("3,200.5", where the chart's
-    decimals gave "3,200"): :func:`~idcforecast.report._numbers.claim_text`, with at
-    least the chart's decimals.
-
-    Examples
-    --------
-    >>> _claim_value(3200.5, LevelFormat(1, 0)), _claim_value(2000.0, LevelFormat(1, 0))
-    ('3,200.5', '2,000')
-    >>> _claim_value(1234.56789, LevelFormat(1, 0)), _claim_value(3.25, LevelFormat(1, 1))
-    ('1,234.6', '3.25')
-    """
-    return claim_text(value, figures, least=figures.short_decimals)
 
 
 def _makers_note(rows: pd.DataFrame) -> str:
@@ -124,7 +111,9 @@ def plot_claims(
 
     Each forecast is a marker at its target year and value (a triangle up for "more
     than", down for "less than"), green when it held and orange when it missed, joined by
-    a dotted line to the actual value.
+    a dotted line to the actual value, and labelled as the track-record table prints it.
+    The x axis reaches as far right as the labels need (no year ticks there), and the
+    legend takes the first corner or edge where it covers no point, line or label.
 
     Parameters
     ----------
@@ -192,8 +181,9 @@ def plot_claims(
             same_year = year_rows[year_rows < i]
             # labels start right of the year's last marker, not over a neighbour's marker
             ax.annotate(
-                f"{_claim_label(row)}: {qualifier_sign(str(row['qualifier']), spaced=False)}"
-                f"{_claim_value(float(row['value']), figures)}",
+                # the claim as the track-record table prints it ("> 4", not ">4.0")
+                f"{_claim_label(row)}: "
+                + qualified_claim_text(str(row["qualifier"]), float(row["value"]), figures),
                 xy=(max(xs[j] for j in year_rows), float(row["value"])),
                 xytext=(9, -3 - 10 * len(same_year)),
                 textcoords="offset points",
@@ -225,7 +215,10 @@ def plot_claims(
                 3,
                 Line2D([], [], color=COLORS["claim"], marker="D", ls="none", label="no actual yet"),
             )
-        ax.legend(handles=handles, loc="upper left")
+        # actuals published as bounds: their hollow triangles, beside the claims' filled ones
+        drawn_lines = {str(line.get_label()): line for line in ax.lines}
+        handles += [drawn_lines[b] for b in BOUND_LABELS.values() if b in drawn_lines]
+        ax.legend(handles=handles, loc="upper left")  # moved off the data at the end
         thousands_ticks(ax)
         from_zero(ax)
         style_axes(
@@ -244,7 +237,76 @@ def plot_claims(
             + "."
             + (f" Not drawn, in another unit: {'; '.join(other_units)}." if other_units else ""),
         )
+        if xs:
+            last_year = max([*rows["year"].astype(float), *ax.dataLim.intervalx])
+            labels_inside(fig, ax, last_year=int(last_year))
+        _legend_off_the_data(fig, ax)
     return fig
+
+
+_LegendPlace = Literal["upper left", "lower right", "upper center", "lower center", "center left"]
+_LEGEND_PLACES: tuple[_LegendPlace, ...] = (
+    "upper left",
+    "lower right",
+    "upper center",
+    "lower center",
+    "center left",
+)
+
+
+def _legend_off_the_data(fig: Figure, ax: Axes) -> None:
+    """Put the legend of ``ax`` in the first of :data:`_LEGEND_PLACES` where it covers no
+    drawn point, line or label (matplotlib's "best" when none is free). In the upper left
+    it lay over an actual published as a bound and its marker (CAICT 2022); "best" alone
+    moved the default report's legend up against the last actual.
+
+    One draw places everything; each candidate place is the legend's box moved within the
+    axes (less matplotlib's border padding), not another draw."""
+    legend = ax.get_legend()
+    if legend is None:
+        return
+    fig.draw_without_rendering()
+    steps = np.linspace(0.0, 1.0, 25)[None, :, None]
+    points = [np.empty((0, 2))]
+    for line in ax.lines:
+        data = np.column_stack([np.asarray(v, dtype=float) for v in line.get_data()])
+        xy = np.asarray(line.get_transform().transform(data), dtype=float)
+        drawn = np.isfinite(xy).all(axis=1)
+        points.append(xy[drawn])
+        joined = drawn[:-1] & drawn[1:]  # the segments, not only their ends (none over a gap)
+        start, end = xy[:-1][joined], xy[1:][joined]
+        points.append((start[:, None, :] + (end - start)[:, None, :] * steps).reshape(-1, 2))
+    every = np.concatenate(points)
+    labels = [text.get_window_extent() for text in ax.texts]
+    shown = legend.get_window_extent()
+    width, height = shown.width, shown.height
+    texts = legend.get_texts()
+    size = float(texts[0].get_fontsize()) if texts else 10.0  # points
+    pad = legend.borderaxespad * size * fig.dpi / 72.0
+    frame = ax.get_window_extent().padded(-pad)
+    middle_x, middle_y = (frame.x0 + frame.x1 - width) / 2, (frame.y0 + frame.y1 - height) / 2
+    corners = {  # the lower-left corner of the legend in each place
+        "upper left": (frame.x0, frame.y1 - height),
+        "lower right": (frame.x1 - width, frame.y0),
+        "upper center": (middle_x, frame.y1 - height),
+        "lower center": (middle_x, frame.y0),
+        "center left": (frame.x0, middle_y),
+    }
+    from matplotlib.transforms import Bbox
+
+    for place in _LEGEND_PLACES:
+        x0, y0 = corners[place]
+        box = Bbox.from_bounds(x0, y0, width, height).padded(2.0)
+        covered = (
+            (every[:, 0] >= box.x0)
+            & (every[:, 0] <= box.x1)
+            & (every[:, 1] >= box.y0)
+            & (every[:, 1] <= box.y1)
+        )
+        if not covered.any() and not any(box.overlaps(label) for label in labels):
+            legend.set_loc(place)
+            return
+    legend.set_loc("best")
 
 
 def plot_scenarios(
@@ -255,7 +317,8 @@ def plot_scenarios(
     band: tuple[str, str] = ("p10", "p90"),
     figures: LevelFormat | None = None,
 ) -> Figure:
-    """Scenario medians with their 10-90% band, after the history.
+    """Scenario medians with their 10-90% band, after the history; each median's final
+    value labelled at its end, inside the axes.
 
     Parameters
     ----------
@@ -341,7 +404,11 @@ def plot_scenarios(
             )
             ends.append((float(years[-1]), float(mid[-1]), figures.short(mid[-1]), color))
         handles, labels = ax.get_legend_handles_labels()
-        keep = [(h, lab) for h, lab in zip(handles, labels, strict=True) if lab in names]
+        keep = [
+            (h, lab)
+            for h, lab in zip(handles, labels, strict=True)
+            if lab in names or lab in BOUND_LABELS.values()  # and actuals published as bounds
+        ]
         ax.legend([h for h, _ in keep], [lab for _, lab in keep], loc="upper left")
         thousands_ticks(ax)
         from_zero(ax)
@@ -368,6 +435,8 @@ def plot_scenarios(
                 "; 'weighted' mixes the scenarios by their weights." if "weighted" in names else "."
             ),
         )
+        if ends:  # the end labels ("12,880") inside the axes: they hung in the margin
+            labels_inside(fig, ax, last_year=int(max(x for x, _, _, _ in ends)))
     return fig
 
 

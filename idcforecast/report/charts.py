@@ -29,6 +29,7 @@ from idcforecast.report._chart_parts import (
     from_zero,
     history_points,
     integer_ticks,
+    labels_inside,
     legend_room,
     thousands_ticks,
 )
@@ -53,6 +54,7 @@ from idcforecast.report.style import (
     COLORS,
     FIGURE_TEXT_X,
     add_footnote,
+    full_stop,
     house_style,
     new_figure,
     style_axes,
@@ -81,6 +83,10 @@ def plot_forecast(
     scale: str = "auto",
 ) -> Figure:
     """History and the forecast as a fan chart of its 80% and 95% intervals.
+
+    The final year's central value and 80% interval are labelled at the fan's end, inside
+    the axes; actuals that are not published exact figures are hollow markers (derived,
+    an estimate, a bound: a triangle), each named in the legend.
 
     Parameters
     ----------
@@ -211,9 +217,15 @@ def plot_forecast(
         )
         add_footnote(
             fig,
-            f"{note}. Forecast: idcforecast '{chosen}', shaded 80% and 95% intervals.".lstrip(". ")
+            # a source given ending in "." printed "Source: X.. Forecast"
+            f"{full_stop(note)} Forecast: idcforecast '{chosen}', shaded 80% and 95% "
+            "intervals.".lstrip()
             + reading,
         )
+        # the end label inside the axes (it ran 30 px past them), and no year tick past
+        # the forecast's last year in the room kept for it (a forecast to 2024 showed an
+        # empty 2025)
+        labels_inside(fig, ax, last_year=int(end["year"]))
     return fig
 
 
@@ -372,7 +384,11 @@ def plot_growth(
         ax.set_ylim(bottom=low - 0.08 * span if low < 0 else None, top=top)
         ax.legend(loc="upper left", ncols=2)
         integer_ticks(ax)
-        ax.set_xlim((years[0] if len(years) else first) - 0.6, last + 0.6)
+        # from the first year that could have a bar: a year the footnote says has none
+        # (a gap, two bounds: CAICT's 2022) was left off the axis, which began at 2023
+        ax.set_xlim(min(first + 1, last) - 0.6, last + 0.6)
+        if last - first <= _UPRIGHT_BAR_LABELS:  # a year under every bar, as before
+            ax.set_xticks(range(min(first + 1, last), last + 1))
         ax.axhline(0, color="#444444", lw=0.8)
         style_axes(
             ax,
@@ -451,7 +467,11 @@ def _plot_changes(
         top = high + (0.5 if upright else 0.3) * span if high > 0 else 0.3 * span
         ax.set_ylim(bottom=low - 0.08 * span if low < 0 else None, top=top)
         ax.legend(loc="upper left", ncols=2)
-        ax.set_xlim((years[0] if len(years) else first) - 0.6, last + 0.6)
+        # from the first year that could have a bar: a year the footnote says has none
+        # (a gap, two bounds: CAICT's 2022) was left off the axis, which began at 2023
+        ax.set_xlim(min(first + 1, last) - 0.6, last + 0.6)
+        if last - first <= _UPRIGHT_BAR_LABELS:  # a year under every bar, as before
+            ax.set_xticks(range(min(first + 1, last), last + 1))
         integer_ticks(ax)
         ax.axhline(0, color="#444444", lw=0.8)
         style_axes(

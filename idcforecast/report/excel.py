@@ -72,8 +72,10 @@ def _number_format(column: str, series: pd.Series) -> str | None:
 
     if pd.api.types.is_bool_dtype(series):
         return None
+    if _is_year_column(column) and (pd.api.types.is_integer_dtype(series) or _whole_floats(series)):
+        return "0"  # a year, not a quantity: 2022, never "2,022" or "2,022.0"
     if pd.api.types.is_integer_dtype(series):
-        return "0" if column.lower() in {"year", "cutoff", "start_year"} else "#,##0"
+        return "#,##0"
     if pd.api.types.is_float_dtype(series):
         if column.lower() in PERCENT_COLUMNS or column.endswith("%"):
             return '0.0"%"'
@@ -81,6 +83,31 @@ def _number_format(column: str, series: pd.Series) -> str | None:
             return "0.0%"
         return "#,##0." + "0" * _decimals(series)
     return None
+
+
+def _is_year_column(column: str) -> bool:
+    """``year``, ``cutoff`` or a ``..._year`` column (``start_year``, ``end_year`` and
+    ``base_year`` of check_claims): years, printed without a thousands separator.
+
+    Examples
+    --------
+    >>> _is_year_column("end_year"), _is_year_column("Year"), _is_year_column("years")
+    (True, True, False)
+    """
+    name = column.strip().lower()
+    return name in {"year", "cutoff"} or name.endswith("_year")
+
+
+def _whole_floats(series: pd.Series) -> bool:
+    """Whether a float column holds whole numbers only (years with a gap read as NaN)."""
+    import numpy as np
+    import pandas as pd
+
+    if not pd.api.types.is_float_dtype(series):
+        return False
+    values = series.to_numpy(dtype="float64", na_value=np.nan)
+    values = values[np.isfinite(values)]
+    return bool(values.size) and bool(np.all(values == np.round(values)))
 
 
 def _is_probability(column: str) -> bool:

@@ -28,6 +28,7 @@ __all__ = [
     "FIGURE_TEXT_X",
     "HOUSE_RC",
     "add_footnote",
+    "full_stop",
     "house_style",
     "new_figure",
     "unit_label",
@@ -202,12 +203,13 @@ def value_header(unit: str) -> str:
 def add_footnote(fig: Figure, text: str) -> None:
     """Put a source footnote under the axes of ``fig`` (CJK dropped: DejaVu lacks it).
 
-    The text is wrapped to the figure width and the constrained layout keeps the axes
-    clear of it.
+    The text ends with a full stop, as every chart note does (the growth chart's ended
+    "... (see Sources)" while the others ended "."), is wrapped to the figure width, and
+    the constrained layout keeps the axes clear of it.
     """
     import textwrap
 
-    clean = without_cjk(text, placeholder="Chinese-language source")
+    clean = full_stop(without_cjk(text, placeholder="Chinese-language source"))
     width_in = fig.get_figwidth()
     lines = textwrap.wrap(clean, width=max(40, int(width_in * 72 / (0.56 * FOOTNOTE_SIZE))))
     fig.text(
@@ -225,6 +227,21 @@ def add_footnote(fig: Figure, text: str) -> None:
     engine = fig.get_layout_engine()
     if isinstance(engine, ConstrainedLayoutEngine):
         engine.set(rect=(0.0, height, 1.0, 1.0 - height))
+
+
+def full_stop(text: str) -> str:
+    """``text`` ending as a sentence does: a full stop added unless it ends with one (or
+    with "?" or "!"); trailing spaces dropped, and an empty text stays empty.
+
+    Examples
+    --------
+    >>> full_stop("Source: IEA (see Sources)"), full_stop("Rolling origin, 5 cutoffs. ")
+    ('Source: IEA (see Sources).', 'Rolling origin, 5 cutoffs.')
+    >>> full_stop("")
+    ''
+    """
+    text = text.rstrip()
+    return text + "." if text and text[-1] not in ".?!" else text
 
 
 def wrap_title(text: str, *, width: float, size: float = TITLE_SIZE) -> str:

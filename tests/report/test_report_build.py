@@ -947,7 +947,7 @@ def test_track_record_chart_labels_match_its_table(default_report: Path) -> None
     # the chart labelled a forecast by Chinese makers "kezhi 2020 07", a name neither the
     # Claims table nor the track-record table used; the table now names each set too
     page = next(p for p in _pages(default_report) if "Published forecasts against" in p)
-    assert "kezhi_2020_07 (2020): >2,000" in page
+    assert "kezhi_2020_07 (2020): > 2,000" in page
     assert "kezhi 2020 07" not in page
     assert re.search(r"Claim set By Made For Forecast Actual Error Held kezhi_2020_07 ", page)
     assert "global_times_2020_07_07 Global Times" in page  # one line: the column holds it
@@ -1373,3 +1373,35 @@ def test_a_file_of_two_named_series_is_not_told_to_join_them(tmp_path: Path) -> 
     )
     with pytest.raises(DataError, match=r"choose one with series_id=ID$"):
         build_report(data=folder, out=tmp_path / "r.pdf", date=DATE)
+
+
+def test_a_far_horizon_keeps_the_cover_table_on_page_one(tmp_path: Path) -> None:
+    # a report --to 2100 listed every other year on page 1 (2024, 2026, ... 2100: 39 rows),
+    # which ran over onto page 2; past ten forecast years the cover table shows the first
+    # year, round years and the final one
+    path = build_report(to=2100, out=tmp_path / "far.pdf", date=DATE, method="drift")
+    first, second = (re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages[:2])
+    shown = re.findall(r"\b(\d{4}) forecast\b", first)
+    assert shown == ["2024", "2040", "2060", "2080", "2100"]
+    assert not re.search(r"\b\d{4} forecast\b", second.split("Summary table")[0])
+
+
+def test_the_backtest_table_s_numbers_are_right_aligned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the backtest table printed sMAPE, MASE, coverages and the count left-aligned, under
+    # every other table's right-aligned numbers
+    from idcforecast.report.pdf import ReportDocument
+
+    seen: list[tuple[list[str], list[str]]] = []
+    table = ReportDocument.table
+
+    def recording(self, frame, *, col_widths=None, align=None, size=8.0):
+        columns = [str(c) for c in frame.columns]
+        seen.append((columns, list(align) if align else ["LEFT"] * len(columns)))
+        return table(self, frame, col_widths=col_widths, align=align, size=size)
+
+    monkeypatch.setattr(ReportDocument, "table", recording)
+    build_report(out=tmp_path / "r.pdf", date=DATE)
+    backtest = [align for columns, align in seen if "MASE" in columns]
+    assert backtest == [["LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"]]

@@ -207,7 +207,7 @@ def test_claims_chart_marks_held_and_missed() -> None:
     # every label is the claim set, as the tables print it (was "Global Times (2020)" beside
     # "cidc (2020)"); the footnote says who published each
     assert "gt (2020): 3,200" in texts
-    assert "cidc (2020): >3,200.5" in texts  # the claim as published
+    assert "cidc (2020): > 3,200.5" in texts  # the claim as published
     assert not any(t.startswith("old") for t in texts)  # restated (forecast False) left out
     assert (
         fig.texts[-1]
@@ -222,7 +222,7 @@ def test_claims_chart_marks_held_and_missed() -> None:
     # labels start right of the second marker (the first label used to cover it)
     anchors = {a.get_text(): a.xy for a in fig.axes[0].texts}
     assert anchors["gt (2020): 3,200"] == pytest.approx((2022.06, 3200.0))
-    assert anchors["cidc (2020): >3,200.5"] == pytest.approx((2022.06, 3200.5))
+    assert anchors["cidc (2020): > 3,200.5"] == pytest.approx((2022.06, 3200.5))
 
 
 def test_scenario_chart_draws_median_lines() -> None:
@@ -318,7 +318,7 @@ def test_chinese_sources_are_never_cut_to_fragments(history, forecast) -> None:
     assert "IDC" not in footnote.split("Forecast:")[0] and ";;" not in footnote
     growth = plot_growth(cn.iloc[[0, 3]]).texts[-1].get_text().replace("\n", " ")
     assert growth.endswith(
-        "Source: a Chinese-language source; Global Times 2020-07-07 (see Sources)"
+        "Source: a Chinese-language source; Global Times 2020-07-07 (see Sources)."
     )
 
 
@@ -473,7 +473,7 @@ def test_claims_chart_takes_a_claim_without_a_date_as_a_forecast() -> None:
     )
     fig = plot_claims(record)
     texts = _texts(fig)
-    assert "b: ~5,310.7" in texts  # the claim as published and tabled
+    assert "b: ~ 5,310.7" in texts  # the claim as published and tabled
     assert "a (2019): 3,000" in texts
     assert (
         fig.texts[-1]
@@ -830,3 +830,174 @@ def test_the_backtest_title_starts_at_the_text_margin() -> None:
 
     assert 0.7 <= start_mm(title) <= 1.3  # the page text starts 1 mm in
     assert abs(start_mm(title) - start_mm(footnote)) < 0.3
+
+
+def test_every_chart_footnote_ends_with_a_full_stop(history, forecast) -> None:
+    # the growth chart's note ended "... and 1 more (see Sources)" with no full stop, where
+    # the forecast, backtest, claims and scenario charts' notes end with one
+    growth = plot_growth(history).texts[-1].get_text()
+    assert growth.endswith("and 1 more (see Sources)."), growth
+    shares = history.assign(unit="%", value=[3.0, 3.4, 3.9, 4.2])
+    changes = plot_growth(shares).texts[-1].get_text()
+    assert changes.endswith("(see Sources)."), changes
+    # a source given ending with its own full stop is not doubled ("Source: X.. Forecast")
+    own = plot_forecast(history, forecast, source="Source: my survey.").texts[-1].get_text()
+    assert own.startswith("Source: my survey. Forecast: idcforecast 'drift'"), own
+    assert ".." not in own
+
+
+def test_the_forecast_chart_has_no_year_tick_past_its_last_year() -> None:
+    # a report --to 2024 on 2019-2023 showed a "2025" tick with nothing drawn over it (the
+    # room right of 2024 holds the end label "24.1 (19.3-30.1)")
+    history = pd.DataFrame(
+        {
+            "series_id": "one",
+            "year": [2019, 2020, 2021, 2022, 2023],
+            "value": [12.5, 14.1, 16.8, 19.0, 21.7],
+            "unit": "USD bn",
+        }
+    )
+    one_year = pd.DataFrame(
+        {
+            "series_id": "one",
+            "year": [2024],
+            "model": "auto",
+            "mean": [24.1],
+            "lo_80": [19.3],
+            "hi_80": [30.1],
+            "lo_95": [16.1],
+            "hi_95": [36.0],
+            "unit": "USD bn",
+        }
+    )
+    fig = plot_forecast(history, one_year)
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    left, right = ax.get_xlim()
+    shown = [int(t) for t in ax.get_xticks() if left <= t <= right]
+    assert shown == [2019, 2020, 2021, 2022, 2023, 2024]
+
+
+def test_an_actual_published_as_a_bound_is_drawn_as_one(history, forecast) -> None:
+    # the racks' "more than 530" (2021) was a plain dot on the actual line, read as exact,
+    # where the tables print "> 530.0"
+    bounded = history.assign(qualifier=["exact", "at_least", "exact", "at_most"])
+    charts = {
+        "forecast": plot_forecast(bounded, forecast),
+        "claims": plot_claims(
+            pd.DataFrame(
+                {
+                    "year": [2023],
+                    "value": [140.0],
+                    "qualifier": ["exact"],
+                    "actual": [146.41],
+                    "held": [False],
+                    "claim_set": ["c"],
+                    "made": ["2021"],
+                }
+            ),
+            history=bounded,
+        ),
+        "scenarios": plot_scenarios(
+            pd.DataFrame(
+                {
+                    "scenario": ["base"],
+                    "quantity": "level",
+                    "year": [2024],
+                    "unit": "CNY 100m",
+                    "p10": [150.0],
+                    "p50": [160.0],
+                    "p90": [170.0],
+                }
+            ),
+            history=bounded,
+        ),
+    }
+    for name, fig in charts.items():
+        ax = fig.axes[0]
+        marks = {
+            str(line.get_label()): (line.get_marker(), list(line.get_xdata())) for line in ax.lines
+        }
+        assert marks["published as 'more than'"] == ("^", [2020]), name
+        assert marks["published as 'less than'"] == ("v", [2023]), name
+        legend = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert "published as 'more than'" in legend and "published as 'less than'" in legend
+
+
+def test_the_growth_axis_shows_the_years_the_footnote_says_have_no_bar() -> None:
+    # CAICT 2021-2023: 2021 and 2022 published as bounds leave the 2022 rate open; the axis
+    # began at the only bar (2023) while the footnote said "nor 2022, where both figures are
+    # bounds"
+    caict = pd.DataFrame(
+        {
+            "series_id": "china_idc_caict",
+            "year": [2021, 2022, 2023],
+            "value": [1500.0, 2200.0, 2407.0],
+            "unit": "CNY 100m",
+            "qualifier": ["at_least", "at_least", "exact"],
+        }
+    )
+    fig = plot_growth(caict)
+    ax = fig.axes[0]
+    assert "nor 2022" in fig.texts[-1].get_text().replace("\n", " ")
+    assert ax.get_xlim() == pytest.approx((2021.4, 2023.6))
+    # a share's changes: the 2019 gap leaves 2019 and 2020 without a bar, on the axis
+    share = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": [2017, 2018, 2020, 2021],
+            "value": [1.0, 1.2, 1.5, 1.9],
+            "unit": "%",
+        }
+    )
+    assert plot_growth(share).axes[0].get_xlim() == pytest.approx((2017.4, 2021.6))
+
+
+def test_the_fan_chart_s_end_label_is_inside_the_axes(history, forecast) -> None:
+    # "10,298 (3,917-27,071)" ran 30 px past the axes of the default report's page-1 chart
+    # (and 83 px for a forecast to 2100)
+    far = pd.DataFrame(
+        {
+            "series_id": "demo",
+            "year": list(range(2024, 2101)),
+            "model": "drift",
+            "mean": np.linspace(160.0, 45711.0, 77),
+            "lo_80": np.linspace(150.0, 1853.0, 77),
+            "hi_80": np.linspace(170.0, 1127761.0, 77),
+            "lo_95": np.linspace(140.0, 137.0, 77),
+            "hi_95": np.linspace(180.0, 15174430.0, 77),
+            "unit": "CNY 100m",
+        }
+    )
+    for fc in (forecast, far):
+        fig = plot_forecast(history, fc)
+        fig.draw_without_rendering()
+        ax = fig.axes[0]
+        box = ax.get_window_extent()
+        for text in ax.texts:
+            extent = text.get_window_extent()
+            assert box.x0 <= extent.x0 and extent.x1 <= box.x1, text.get_text()
+
+
+def test_the_scenario_end_labels_are_inside_the_axes(history) -> None:
+    # "12,880", "10,388"... hung right of the axes, which ended at the last year
+    table = pd.DataFrame(
+        {
+            "scenario": ["base", "bull", "base", "bull"],
+            "quantity": "level",
+            "year": [2024, 2024, 2030, 2030],
+            "unit": "CNY 100m",
+            "p10": [140.0, 150.0, 200.0, 260.0],
+            "p50": [160.0, 170.0, 10388.0, 12880.0],
+            "p90": [180.0, 190.0, 27218.0, 19989.0],
+        }
+    )
+    fig = plot_scenarios(table, history=history)
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    box = ax.get_window_extent()
+    texts = {t.get_text(): t.get_window_extent() for t in ax.texts}
+    assert sorted(texts) == ["10,388", "12,880"]
+    assert all(box.x0 <= e.x0 and e.x1 <= box.x1 for e in texts.values())
+    left, right = ax.get_xlim()
+    assert max(t for t in ax.get_xticks() if left <= t <= right) <= 2030

@@ -35,9 +35,9 @@ def test_every_forecast_is_labelled_by_its_claim_set() -> None:
     fig = plot_claims(_record())
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert labels == [
-        "kezhi_2020_07 (2020): >2,000",
+        "kezhi_2020_07 (2020): > 2,000",
         "global_times_2020_07_07 (2020): 3,200",
-        "cidc_2019_2020_report (2020): >3,200.5",  # as published and tabled
+        "cidc_2019_2020_report (2020): > 3,200.5",  # as published and tabled
     ]
 
 
@@ -68,15 +68,15 @@ def test_a_label_quotes_the_claim_as_the_table_does() -> None:
     fig = plot_claims(_record(), figures=LevelFormat(decimals=1, short_decimals=0))
     labels = [t.get_text() for t in fig.axes[0].texts]
     assert labels == [
-        "kezhi_2020_07 (2020): >2,000",
+        "kezhi_2020_07 (2020): > 2,000",
         "global_times_2020_07_07 (2020): 3,200",
-        "cidc_2019_2020_report (2020): >3,200.5",
+        "cidc_2019_2020_report (2020): > 3,200.5",
     ]
     # a figure with more decimals than the tables print (converted from another
     # currency) is cut to the tables' one, as the table prints it
     converted = _record().iloc[[0]].assign(value=[2902.86])
     fig = plot_claims(converted, figures=LevelFormat(decimals=1, short_decimals=0))
-    assert [t.get_text() for t in fig.axes[0].texts] == ["kezhi_2020_07 (2020): >2,902.9"]
+    assert [t.get_text() for t in fig.axes[0].texts] == ["kezhi_2020_07 (2020): > 2,902.9"]
 
 
 def test_a_forecast_after_the_last_actual_is_not_drawn_on_the_axis_edge() -> None:
@@ -94,3 +94,77 @@ def test_a_forecast_after_the_last_actual_is_not_drawn_on_the_axis_edge() -> Non
     record = record.assign(held=pd.array([pd.NA], dtype="boolean"))
     fig = plot_claims(record, history=history)
     assert fig.axes[0].get_xlim()[1] >= 2024.5
+
+
+def _inside(fig) -> list[str]:
+    """The labels of the chart whose drawn text leaves the axes (none should)."""
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    box = ax.get_window_extent()
+    out = []
+    for text in ax.texts:
+        extent = text.get_window_extent()
+        if not (box.x0 <= extent.x0 and extent.x1 <= box.x1 and box.y0 <= extent.y0):
+            out.append(text.get_text())
+    return out
+
+
+def test_the_labels_of_the_right_most_forecasts_stay_inside_the_axes() -> None:
+    # the 2022 labels ran ~140 px past the axes' right edge, into the figure margin; a long
+    # claim-set name reached the edge of the figure
+    history = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": list(range(2014, 2024)),
+            # the CIDC levels (亿元), 2014-2023, 2017 and 2022 derived as in the bundle
+            "value": [372.3, 518.6, 714.5, 946.1, 1228.0, 1562.5, 2238.7, 3012.7, 4043.2, 5078.3],
+            "unit": "CNY 100m",
+        }
+    )
+    long_name = _record().assign(
+        claim_set=["kezhi_2020_07", "a_much_longer_claim_set_from_a_broker_2020", "gt"]
+    )
+    for record in (_record(), long_name):
+        fig = plot_claims(record, history=history)
+        assert _inside(fig) == []
+        ax = fig.axes[0]
+        # the years drawn keep their yearly ticks, and none is added where nothing is drawn
+        assert [int(t) for t in ax.get_xticks()] == list(range(2014, 2024))
+    # a forecast near zero: its label went below the axis, over the year ticks
+    low = _record().iloc[[0]].assign(value=[10.0], actual=[2238.7])
+    assert _inside(plot_claims(low, history=history)) == []
+
+
+def test_the_legend_covers_no_actual() -> None:
+    # CAICT: the legend, in the upper left with its "published as 'more than'" entry, lay
+    # over the 2022 actual (2,200, a bound)
+    history = pd.DataFrame(
+        {
+            "series_id": "china_idc_caict",
+            "year": [2021, 2022, 2023],
+            "value": [1500.0, 2200.0, 2407.0],
+            "unit": "CNY 100m",
+            "qualifier": ["at_least", "at_least", "exact"],
+        }
+    )
+    record = pd.DataFrame(
+        {
+            "claim_set": ["unattributed_2024"],
+            "by": ["unattributed (commonly ascribed to CAICT)"],
+            "made": ["2024"],
+            "year": [2024],
+            "value": [3048.0],
+            "qualifier": ["exact"],
+            "unit": "CNY 100m",
+            "actual": [float("nan")],
+            "held": [pd.NA],
+            "forecast": [True],
+        }
+    )
+    fig = plot_claims(record, history=history)
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    box = ax.get_legend().get_window_extent()
+    for year, value in zip(history["year"], history["value"], strict=True):
+        x, y = ax.transData.transform((year, value))
+        assert not box.contains(x, y), year

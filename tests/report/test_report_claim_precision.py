@@ -97,11 +97,15 @@ def test_the_track_record_prints_a_claim_with_its_own_precision() -> None:
 def test_the_track_record_chart_labels_a_claim_as_the_table_prints_it() -> None:
     from idcforecast.report._numbers import LevelFormat
     from idcforecast.report.charts import plot_claims
+    from idcforecast.report.sections.claims_and_scenarios import track_record_table
 
     fmt = LevelFormat.for_values([3.0, 3.4, 5.6], published=[3.0, 3.4, 5.6], unit="%")
     fig = plot_claims(_share_record(), figures=fmt)
     labels = sorted(t.get_text() for t in fig.axes[0].texts)
-    assert labels == ["a (2021): 3.25", "b (2021): >4.0"]
+    # the "more than 4" percent claim was labelled ">4.0" beside the table's "> 4"
+    assert labels == ["a (2021): 3.25", "b (2021): > 4"]
+    table = track_record_table(_share_record(), fmt)
+    assert [label.split(": ")[1] for label in labels] == table["Forecast"].tolist()
 
 
 def test_the_claims_table_says_undetermined_and_what_a_partial_verdict_rests_on() -> None:

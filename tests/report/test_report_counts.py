@@ -66,9 +66,11 @@ def test_another_markets_scope_is_not_said_to_differ_by_3x(count_report: str) ->
 
 def test_the_china_idc_market_keeps_its_scope_warning(tmp_path: Path) -> None:
     text = _compact(build_report(out=tmp_path / "china.pdf", date=DATE))
+    # and says what the scope counts: "cidc_overall" and "CIDC" were named nowhere
     assert (
-        "One scope only (cidc_overall). Other definitions of the same market differ by up "
-        "to 3x for the same year and are never mixed into this series."
+        "One scope only (cidc_overall: the IDC business market as CIDC, the China IDC Circle "
+        "consultancy, counts it, cloud IaaS/PaaS included). Other definitions of the same "
+        "market differ by up to 3x for the same year and are never mixed into this series."
     ) in text
 
 

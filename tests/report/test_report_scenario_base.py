@@ -49,3 +49,27 @@ def test_the_report_explains_the_base_median_beside_the_central_value(tmp_path: 
     # the two medians are within 2% (the sampling error of the median of 5,000 paths of a
     # log spread of 0.75 is about 1.3%: 1.2533 * 0.75 / sqrt(5000))
     assert abs(base["p50"] / end["mean"] - 1) < 0.02
+
+
+def test_a_scenario_adjusted_in_points_is_not_called_the_forecast_as_is(tmp_path: Path) -> None:
+    # a share's scenario with only a "-0.2pp" shock (or "+0.5pp" growth) was named among
+    # those that keep the forecast as is: "'efficiency' keeps the forecast as is: its 2030
+    # median (3.7) ... differ from the forecast's central value (3.9) only by the sampling"
+    history = pd.DataFrame(
+        {
+            "series_id": "dc_share",
+            "year": list(range(2018, 2024)),
+            "value": [1.0, 1.1, 1.3, 1.5, 1.8, 2.1],
+            "unit": "%",
+        }
+    )
+    spec = tmp_path / "share.toml"
+    spec.write_text(
+        'series_id = "dc_share"\nunit = "%"\n'
+        '[scenarios.base]\ndescription = "as forecast"\n'
+        '[scenarios.efficiency]\nshocks = { "2025" = "-0.2pp" }\n'
+        '[scenarios.ai]\ngrowth = { "2024-2027" = "+0.5pp" }\n',
+        encoding="utf-8",
+    )
+    result = analyses.scenario_results(spec, history, to=2030, seed=0)
+    assert result.unadjusted == ("base",)

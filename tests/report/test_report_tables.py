@@ -558,3 +558,27 @@ def test_format_summary_without_a_unit_is_not_a_plain_count() -> None:
         # decimal throughout (LevelFormat: floor = 1 - 0 = 1)
         assert shown["Value"].tolist() == ["3.0", "5.0", "8.0", "9.4"]
         assert shown["80% interval"].iloc[-1] == "8.1–10.6"
+
+
+def test_to_excel_prints_every_year_column_as_a_year(tmp_path: Path) -> None:
+    # check_claims' end_year (int64) showed "2,022" in Excel, and a year column read with a
+    # gap (float, NaN) "2,023.0"; only year, cutoff and start_year were formatted as years
+    frame = pd.DataFrame(
+        {
+            "end_year": [2022, 2027],
+            "start_year": [2020.0, np.nan],
+            "year": [2023.0, 2024.0],
+            "value": [1562.5, 2238.7],
+            "horizon": [1, 2],
+        }
+    )
+    sheet = openpyxl.load_workbook(to_excel({"t": frame}, tmp_path / "t.xlsx"))["t"]
+    assert [sheet.cell(row=2, column=j).number_format for j in range(1, 6)] == [
+        "0",
+        "0",
+        "0",
+        "#,##0.0",
+        "#,##0",
+    ]
+    # the stored values stay numbers
+    assert [sheet.cell(row=2, column=j).value for j in range(1, 4)] == [2022, 2020, 2023]

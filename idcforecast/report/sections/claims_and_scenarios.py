@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from idcforecast._wording import qualifier_sign
 from idcforecast.report._growth import history_change_unit, signed
-from idcforecast.report._numbers import claim_text, span_text
+from idcforecast.report._numbers import qualified_claim_text, span_text
 from idcforecast.report.charts import plot_claims, plot_scenarios
 from idcforecast.report.style import unit_label
 
@@ -145,7 +145,7 @@ def track_record_table(forecasts: pd.DataFrame, fmt: LevelFormat) -> pd.DataFram
             "For": forecasts["year"].astype(str),
             # a claim as published ("3,200", "3.25"), not with the history's decimals
             "Forecast": [
-                qualifier_sign(str(q)) + claim_text(v, fmt)
+                qualified_claim_text(str(q), v, fmt)
                 for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
             ],
             "Actual": [  # NaN: no actual for that year (yet)

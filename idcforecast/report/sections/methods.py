@@ -41,6 +41,8 @@ def methodology(ctx: ReportContext, doc: ReportDocument) -> None:
             doc.table(
                 _accuracy_display(_own_rows(ctx.accuracy)),
                 col_widths=(46, 18, 18, 16, 27, 27, 22),
+                # numbers right-aligned under their headings, as in every other table
+                align=("LEFT", "LEFT", *("RIGHT",) * 5),
             )
         doc.paragraph(_backtest_text(ctx), size=8.5, muted=True)
     else:

@@ -323,12 +323,13 @@ def _claims_lines(ctx: ReportContext) -> list[str]:
 
 
 def _key_years(ctx: ReportContext) -> pd.DataFrame:
-    """The last actual and every other forecast year (always the final one)."""
+    """The last actual and the forecast years of :func:`_key_forecast_years`."""
     import pandas as pd
 
     fmt = ctx.figures
     fc = ctx.forecast.sort_values("year").reset_index(drop=True)
-    picked = fc.iloc[sorted({*range(0, len(fc), 2), len(fc) - 1})]
+    wanted = set(_key_forecast_years([int(y) for y in fc["year"]]))
+    picked = fc[fc["year"].astype(int).isin(wanted)]
     kind = "estimate" if _estimate_last(ctx.history) else "actual"
     last = qualifier_sign(_last_qualifier(ctx)) + fmt.text(ctx.last_value)
     rows = [(str(ctx.last_year), kind, last, "–", "–")]
@@ -346,6 +347,32 @@ def _key_years(ctx: ReportContext) -> pd.DataFrame:
         rows,
         columns=["Year", "", value_header(ctx.unit), "80% interval", "95% interval"],
     )
+
+
+def _key_forecast_years(years: list[int]) -> list[int]:
+    """The forecast years the cover's table shows: every other year and the final one
+    up to ten years; past that, the first, round years (every 5, 10, 20, 25 or 50, the
+    first step that leaves at most five) and the final year. Every other year of a
+    forecast to 2100 filled 39 rows, past the foot of the first page.
+
+    Examples
+    --------
+    >>> _key_forecast_years(list(range(2024, 2031)))
+    [2024, 2026, 2028, 2030]
+    >>> _key_forecast_years(list(range(2024, 2051)))
+    [2024, 2025, 2030, 2035, 2040, 2045, 2050]
+    >>> _key_forecast_years(list(range(2024, 2101)))
+    [2024, 2040, 2060, 2080, 2100]
+    """
+    years = sorted(years)
+    if len(years) <= 10:
+        return sorted({*years[::2], years[-1]})
+    first, last = years[0], years[-1]
+    for step in (5, 10, 20, 25, 50):
+        middle = [y for y in years[1:-1] if y % step == 0]
+        if len(middle) <= 5:
+            break
+    return [first, *middle, last]
 
 
 def _last_qualifier(ctx: ReportContext) -> str:
