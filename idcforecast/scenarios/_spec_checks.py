@@ -83,6 +83,12 @@ SHARE_DIMENSIONS = ("percent", "points")
 def share_unit_factor(unit: str) -> float | None:
     """The size of one unit of a series in % (or points) in percentage points: 1 for "%",
     10 for "成" (tenths); None for a unit of another kind, or no unit."""
+    return _factor_in(unit, SHARE_DIMENSIONS)
+
+
+def _factor_in(unit: str, dimensions: tuple[str, ...]) -> float | None:
+    """``unit``'s factor to its base unit if it is of one of ``dimensions`` and not a rate
+    ("per"); None for another unit, no unit, or one that does not parse."""
     from idcforecast.errors import IdcForecastError
     from idcforecast.units.registry import parse_unit
 
@@ -92,7 +98,7 @@ def share_unit_factor(unit: str) -> float | None:
         parsed = parse_unit(unit)
     except IdcForecastError:
         return None
-    return parsed.factor if parsed.dimension in SHARE_DIMENSIONS and not parsed.per else None
+    return parsed.factor if parsed.dimension in dimensions and not parsed.per else None
 
 
 # words of a series id that say its % is a share of a whole (within 0-100%), not a rate
@@ -115,16 +121,7 @@ SHARE_WORDS = (
 def _percent_factor(unit: str) -> float | None:
     """Percentage points in one unit of a series in percent ("%": 1, "成": 10); None for
     any other unit (points, "pp", are changes and have no 0-100 range)."""
-    from idcforecast.errors import IdcForecastError
-    from idcforecast.units.registry import parse_unit
-
-    if not unit:
-        return None
-    try:
-        parsed = parse_unit(unit)
-    except IdcForecastError:
-        return None
-    return parsed.factor if parsed.dimension == "percent" and not parsed.per else None
+    return _factor_in(unit, ("percent",))
 
 
 def is_known_share(unit: str, series_id: str) -> bool:
