@@ -217,6 +217,7 @@ def _one_series(
                 level=levels,
                 gaps=settings.gaps,
                 cap=settings.cap,
+                seed=settings.seed,
             )
         except IdcForecastError as err:
             notes.append(f"{NO_BACKTEST}{_in_comparison_words(str(err))}")

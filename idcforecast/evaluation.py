@@ -188,6 +188,7 @@ def backtest(
     level: float | Sequence[float] = (80, 95),
     gaps: str = "interpolate",
     cap: float | Mapping[str, float] | None = None,
+    seed: int | None = None,
 ) -> pd.DataFrame:
     """Rolling-origin evaluation: re-forecast from earlier cutoffs and compare.
 
@@ -200,6 +201,11 @@ def backtest(
     ``cap`` is :func:`idcforecast.forecast`'s (one number, or ``{series_id: cap}``): each
     window is forecast with it, so a saturation model with a given cap (``logistic``,
     ``gompertz``) is backtested as it forecasts, from its own minimum with a cap.
+
+    ``seed`` is :func:`idcforecast.forecast`'s, checked the same way (None or a whole
+    number 0 or more) and passed to every window's forecast: the current methods are
+    deterministic, so the result does not depend on it, and a call written for
+    ``forecast()`` with ``seed=`` runs unchanged here.
 
     Returns
     -------
@@ -222,6 +228,7 @@ def backtest(
 
     from idcforecast._forecast_inputs import (
         as_typed,
+        check_seed,
         conversions_by_series,
         horizon_as_year_message,
         horizon_fix,
@@ -255,6 +262,7 @@ def backtest(
             n_windows=n_windows,
         )
     levels = resolve_levels(level, caller="backtest")
+    check_seed(seed, caller="backtest")
     check_gap_policy(gaps, "backtest")
     rows: list[dict[str, Any]] = []
     left_out: list[str] = []
@@ -302,6 +310,7 @@ def backtest(
                         method=alias,
                         levels=levels,
                         cap=series_cap,
+                        seed=seed,
                         series_id=series.series_id,
                         first_year=prepared.first_year,
                         observed=prepared.observed,

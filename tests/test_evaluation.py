@@ -109,6 +109,18 @@ def test_backtest_bad_arguments() -> None:
         backtest(_linear_frame(), 2, method="drfit")
 
 
+def test_backtest_takes_the_seed_forecast_takes_and_checks_it() -> None:
+    # before: backtest(data, 2, seed=1) was a TypeError (no such parameter), though
+    # forecast() and compare_methods() take seed; the methods are deterministic, so the
+    # frame is the one without a seed, and a bad seed is refused as forecast() refuses it
+    plain = backtest(_linear_frame(), 2, method="drift", n_windows=2)
+    seeded = backtest(_linear_frame(), 2, method="drift", n_windows=2, seed=1)
+    pd.testing.assert_frame_equal(seeded, plain)
+    msg = "backtest: seed must be a whole number 0 or more, or None; got -1; e.g. seed=7"
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        backtest(_linear_frame(), 2, method="drift", seed=-1)
+
+
 def test_backtest_too_short_for_any_window() -> None:
     frame = _linear_frame().head(5)
     # "auto" needs 4 points and horizon 3 needs 3 more: 4 + 3 = 7 points are enough (at
