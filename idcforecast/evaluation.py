@@ -492,7 +492,10 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
     row is left, and ``owa`` is NaN when the naive forecast was exact. Models scored on
     different forecasts (a backtest of several methods, whose minimums differ) do not
     compare: a :class:`~idcforecast.errors.BacktestWarning` says so and how to keep the
-    common rows (:func:`idcforecast.compare_methods` scores on common cutoffs).
+    common rows (:func:`idcforecast.compare_methods` scores on common cutoffs). A repeated
+    row (a frame concatenated with itself) is a :class:`~idcforecast.errors.DataError`
+    rather than counted twice: one (series, model, cutoff, year) twice, or, in a frame
+    without a ``cutoff`` column, two rows alike in the year and every scored cell.
 
     The overall row of a model is the one with ``overall`` True. Its ``series_id`` is
     ``"(all)"`` when the series ids are text; when they are numbers (int ids) it is missing

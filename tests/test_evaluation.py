@@ -348,6 +348,25 @@ def test_accuracy_refuses_a_backtest_combined_with_itself() -> None:
     assert acc.loc[("(all)", "naive"), "n"] == 12  # 2 series x 2 windows x 3 steps
 
 
+def test_accuracy_refuses_a_frame_without_cutoff_combined_with_itself() -> None:
+    # before: without a cutoff column the repeat check did nothing: a frame concatenated
+    # twice was scored with n 12 for 6 forecasts, in silence
+    bt = backtest(_linear_frame(), 3, method="naive", n_windows=2).drop(columns="cutoff")
+    # once: the years 2017 and 2018 come from both windows and are not repeats; naive
+    # errors 5, 10, 15 (x2 windows) / scale 5 -> MASE 2, over 6 rows
+    acc = accuracy(bt).set_index(["series_id", "model"])
+    assert acc.loc[("lin", "naive"), "n"] == 6
+    assert acc.loc[("lin", "naive"), "mase"] == pytest.approx(2.0)
+    msg = (
+        "accuracy(): series 'lin' model 'naive' has 2 identical rows for year 2016 "
+        "(frame.iloc[0] and frame.iloc[6]) and no cutoff column; expected one per window: a "
+        "frame combined with itself? keep one copy (frame.drop_duplicates()), or, if they "
+        "are different windows that happen to agree, add a cutoff column that tells them apart"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        accuracy(pd.concat([bt, bt]))
+
+
 def test_a_window_whose_fit_fails_is_left_out_and_named() -> None:
     # before: one cutoff where the logistic cannot fit (2016-2025 falling, nothing rises
     # towards a cap) raised ConvergenceError for the whole backtest, naming no cutoff
