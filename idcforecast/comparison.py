@@ -17,7 +17,13 @@ if TYPE_CHECKING:
 
     from idcforecast._series import SeriesData
 
-__all__ = ["COMPARED_METHODS", "DEFAULT_METHODS", "NO_BACKTEST", "compare_methods"]
+__all__ = [
+    "COMPARED_METHODS",
+    "DEFAULT_METHODS",
+    "NO_BACKTEST",
+    "compare_methods",
+    "comparison_columns",
+]
 
 # how a row's note starts the reason its method has no backtest (after the forecast's note)
 NO_BACKTEST = "no backtest: "
@@ -119,6 +125,24 @@ def compare_methods(
     out = pd.DataFrame(rows)
     # whole numbers, blank where a method could not run; the ids as given (1, not '1')
     return with_given_ids(out.astype({"year": "Int64", "n": "Int64"}), given_ids(data))
+
+
+def comparison_columns(levels: Sequence[float]) -> list[str]:
+    """The columns of a :func:`compare_methods` table at interval ``levels``, in order: the
+    header of a table with no rows (``forecast --compare --csv`` when no series could be
+    compared).
+
+    Examples
+    --------
+    >>> comparison_columns((80,))
+    ['series_id', 'model', 'year', 'mean', 'lo_80', 'hi_80', 'smape', 'mase', 'coverage_80', 'n', 'status', 'note', 'unit']
+    """  # noqa: E501
+    from idcforecast.forecasting import _level_label
+
+    labels = [_level_label(lv) for lv in levels]
+    bounds = [f"{side}_{label}" for label in labels for side in ("lo", "hi")]
+    scores = ["smape", "mase", *(f"coverage_{label}" for label in labels)]
+    return ["series_id", "model", "year", "mean", *bounds, *scores, "n", "status", "note", "unit"]
 
 
 def _check_arguments(horizon: Any, backtest_horizon: Any, gaps: Any) -> None:

@@ -59,6 +59,7 @@ __all__ = [
     "finish_forecast",
     "forecast",
     "forecast_array",
+    "forecast_columns",
     "forecast_paths",
     "plan_forecast",
     "resolve_methods",
@@ -484,6 +485,21 @@ def _level_label(level: float) -> str:
     return str(int(level)) if float(level).is_integer() else str(level).replace(".", "_")
 
 
+def forecast_columns(levels: Sequence[float], *, cutoff: bool = False) -> list[str]:
+    """The columns of a :func:`forecast` frame at interval ``levels`` (with ``cutoff``:
+    of a :func:`idcforecast.backtest` frame, before its scoring columns), in order: the
+    header of a result with no rows (``forecast --csv`` when no series could be forecast).
+
+    Examples
+    --------
+    >>> forecast_columns((80, 95))
+    ['series_id', 'year', 'model', 'mean', 'lo_80', 'hi_80', 'lo_95', 'hi_95', 'unit', 'status', 'note']
+    """  # noqa: E501
+    bounds = [f"{side}_{_level_label(lv)}" for lv in levels for side in ("lo", "hi")]
+    first = ["series_id", "cutoff"] if cutoff else ["series_id"]
+    return [*first, "year", "model", "mean", *bounds, "unit", "status", "note"]
+
+
 def _forecast_row(
     fc: SeriesForecast,
     step: int,
@@ -495,8 +511,9 @@ def _forecast_row(
 ) -> dict[str, Any]:
     """One row of a forecast frame (``step`` 0-based): the column layout's one source.
 
-    ``series_id, [cutoff,] year, model, mean, lo_<L>, hi_<L>... , unit, status, note``;
-    :func:`forecast` and :func:`idcforecast.evaluation.backtest` both build rows here.
+    ``series_id, [cutoff,] year, model, mean, lo_<L>, hi_<L>... , unit, status, note``
+    (:func:`forecast_columns`); :func:`forecast` and
+    :func:`idcforecast.evaluation.backtest` both build rows here.
     """
     row: dict[str, Any] = {"series_id": fc.series_id}
     if cutoff is not None:
