@@ -27,11 +27,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from idcforecast._series_cells import (  # the cells' checks, kept importable from here
+    VALUE_UNREAD,
     YEAR_MAX,
     YEAR_MIN,
+    YEAR_UNREAD,
     bad_year_message,
     cell_repr,
     duplicate_year_message,
+    marked_message,
     missing_id_message,
     mixed_units_message,
     no_values_message,
@@ -382,6 +385,15 @@ def _as_float(number: Any) -> float:
     return float("nan") if pd.isna(number) else float(number)
 
 
+def _file_message(group: pd.DataFrame, pos: int, marker: str) -> str | None:
+    """The message naming the file's cell of ``group``'s row ``pos`` that
+    :func:`idcforecast.batch.read_long_table` could not read (``marker`` in its ``note``),
+    or None: a frame built otherwise, or a cell the reader read."""
+    if "note" not in group.columns:
+        return None
+    return marked_message(group["note"].iloc[pos], marker)
+
+
 def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) -> SeriesData:
     import pandas as pd
 
@@ -393,8 +405,10 @@ def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) 
         raw = group["year"].iloc[pos]
         raw = raw.item() if isinstance(raw, np.generic) else raw
         raise NonNumericValueError(
+            # the file's cell, where read_long_table marked it (was "row 2 of the data")
+            _file_message(group, pos, YEAR_UNREAD)
             # an Int64 column's blank is pd.NA, which float() refuses (was a TypeError)
-            bad_year_message(
+            or bad_year_message(
                 series_id,
                 raw,
                 _as_float(years_raw.iloc[pos]),
@@ -423,7 +437,8 @@ def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) 
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
         raise NonNumericValueError(
-            value_not_finite_message(
+            _file_message(group, pos, VALUE_UNREAD)
+            or value_not_finite_message(
                 series_id,
                 int(years_raw.iloc[pos]),
                 group["value"].iloc[pos],

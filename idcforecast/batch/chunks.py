@@ -35,6 +35,7 @@ from idcforecast._series import (
     value_not_finite_message,
     year_numbers,
 )
+from idcforecast._series_cells import VALUE_UNREAD, YEAR_UNREAD, marked_message
 from idcforecast._series_ids import check_ids_distinct_as_text, check_ids_not_joined_as_equal
 from idcforecast.errors import DataError, EmptyDataError
 
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NOT_CONVERTED",
+    "VALUE_UNREAD",
     "YEAR_UNREAD",
     "Chunk",
     "SeriesTable",
@@ -58,9 +60,10 @@ MAX_AUTO_CHUNK = 256
 # how read_long_table marks, last in a row's note, a row it could not convert to the unit
 # asked for: its series fails with the error that follows
 NOT_CONVERTED = "not converted to the unit asked for: "
-# how read_long_table marks, last in a row's note, a row whose year is not a year: its
-# series fails with the message that follows, which names the file's row
-YEAR_UNREAD = "year not read: "
+# read_long_table marks, last in a row's note, a row whose year is not a year (YEAR_UNREAD:
+# its series fails with the message that follows, which names the file's row), and a value
+# cell it could not read (VALUE_UNREAD: named so where the value check fails); both from
+# idcforecast._series_cells, which forecast() reads them with too
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,12 @@ def _factorized(notes: Notes) -> tuple[NDArray[np.int64], Any]:
     if isinstance(notes, tuple):
         return notes
     return pd.factorize(notes, sort=False)
+
+
+def _note_of(notes: tuple[NDArray[np.int64], Any], row: int) -> Any:
+    """Row ``row``'s note of a factorized note column (NaN where it has none)."""
+    codes, distinct = notes
+    return distinct[codes[row]] if codes[row] >= 0 else None
 
 
 def _numeric_column(frame: pd.DataFrame, column: str) -> NDArray[np.float64]:
@@ -558,7 +567,11 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     _first_problems(
         codes,
         not_finite & ~marked,
-        lambda r: value_not_finite_message(str(ids[codes[r]]), int(years[r]), value_cells[r]),
+        # the reader's message naming the file's cell, where it marked one (not the frame's)
+        lambda r: (
+            (notes is not None and marked_message(_note_of(notes, r), VALUE_UNREAD))
+            or value_not_finite_message(str(ids[codes[r]]), int(years[r]), value_cells[r])
+        ),
         problems,
     )
     unpublished: dict[int, tuple[str, ...]] = {}
