@@ -354,9 +354,18 @@ def split_series(data: Any) -> list[SeriesData]:
 
 def _years_in_index_hint(frame: pd.DataFrame, missing: list[str]) -> str:
     """The fix when the years are the frame's index (``df.set_index("year")``, a column
-    per series), the commonest way an analyst's frame misses its ``year`` column."""
+    per series), the commonest way an analyst's frame misses its ``year`` column; or when
+    its columns are named in another case ("Year", "Value": was refused with no word of
+    the case), or its years are its columns (a wide table: was refused with no fix, or told
+    to use read_series, which needs a unit for a frame's bare numbers)."""
+    renamed = _renaming_hint(frame, missing)
+    if renamed:
+        return renamed
     if "year" not in missing:
         return ""
+    wide = _years_as_columns_hint(frame)
+    if wide:
+        return wide
     index = frame.index
     named = index.name is not None and str(index.name).strip().lower() in ("year", "years")
     if not named:
@@ -370,6 +379,56 @@ def _years_in_index_hint(frame: pd.DataFrame, missing: list[str]) -> str:
             "frame.rename_axis('year').reset_index().melt('year', var_name='series_id')"
         )
     return "; the years are the frame's index: pass frame.rename_axis('year').reset_index()"
+
+
+def _renaming_hint(frame: pd.DataFrame, missing: list[str]) -> str:
+    """``frame.rename(...)`` for the missing columns that a column of another case or
+    spacing names ("Year", " value ", "Series ID"), and for ``series_id`` and ``unit``
+    so named.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _renaming_hint(pd.DataFrame(columns=["Series ID", "Year", "Value"]), ["year", "value"])
+    "; the columns are named in another case or spacing: pass frame.rename(columns={'Year': 'year', 'Value': 'value', 'Series ID': 'series_id'})"
+    """  # noqa: E501
+    spelled: dict[str, str] = {}
+    for column in frame.columns:
+        if isinstance(column, str):
+            key = "_".join(column.strip().lower().replace("-", " ").split())
+            spelled.setdefault(key, column)
+    # the optional columns too: renamed with the others, else read as absent in silence
+    optional = [c for c in ("series_id", "unit") if c not in frame.columns and c not in missing]
+    found = {spelled[name]: name for name in [*missing, *optional] if name in spelled}
+    if not any(name in missing for name in found.values()):
+        return ""
+    return (
+        f"; the columns are named in another case or spacing: pass frame.rename(columns={found!r})"
+    )
+
+
+def _years_as_columns_hint(frame: pd.DataFrame) -> str:
+    """The reshaping of a wide frame (a column per year, a row per series) into a tidy one.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _years_as_columns_hint(pd.DataFrame({2019: [1.0], 2020: [2.0]}, index=["a"]))
+    "; the years are the frame's columns and each row a series: pass frame.rename_axis('series_id').reset_index().melt('series_id', var_name='year')"
+    """  # noqa: E501
+    years = _index_numbers(frame.columns)
+    in_range = years.between(1800, 2200) & (years % 1 == 0)
+    if int(in_range.sum()) < 2:
+        return ""
+    if "series_id" in frame.columns:
+        return (
+            "; the years are the frame's columns and each row a series: pass "
+            "frame.melt('series_id', var_name='year')"
+        )
+    return (
+        "; the years are the frame's columns and each row a series: pass "
+        "frame.rename_axis('series_id').reset_index().melt('series_id', var_name='year')"
+    )
 
 
 def _index_numbers(index: Any) -> Any:
