@@ -286,7 +286,11 @@ def _in_comparison_words(message: str) -> str:
     >>> _in_comparison_words("every series needs at least horizon=3 years after the "
     ...                      "method's minimum number of points; shorten the horizon")
     "every series needs at least backtest_horizon=3 years after the method's minimum number of points; pass a smaller backtest_horizon=N"
+    >>> _in_comparison_words("...; shorten the horizon to 2 or less (series 's' has 5 ...)")
+    "...; pass backtest_horizon=2 or less (series 's' has 5 ...)"
     """  # noqa: E501
-    return message.replace("at least horizon=", "at least backtest_horizon=").replace(
-        "shorten the horizon", "pass a smaller backtest_horizon=N"
-    )
+    import re
+
+    message = message.replace("at least horizon=", "at least backtest_horizon=")
+    message = re.sub(r"shorten the horizon to (\d+)", r"pass backtest_horizon=\1", message)
+    return message.replace("shorten the horizon", "pass a smaller backtest_horizon=N")

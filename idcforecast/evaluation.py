@@ -266,6 +266,7 @@ def backtest(
     check_gap_policy(gaps, "backtest")
     rows: list[dict[str, Any]] = []
     left_out: list[str] = []
+    short: list[tuple[str, int | None]] = []  # why each left out, the horizon that would fit
     failed: list[tuple[str, IdcForecastError]] = []
     spans: list[str] = []
     all_series = split_series(data)
@@ -297,6 +298,7 @@ def backtest(
                 left_out.append(
                     f"{series.series_id!r} ({counted(series.years.size, 'year')}) for {alias!r}"
                 )
+                short.append(_shortfall(series, alias, gaps, series_cap))
             chosen = feasible if n_windows is None else feasible[-int(n_windows) :]
             for cut in chosen:
                 keep = series.years <= cut
@@ -348,11 +350,18 @@ def backtest(
         fields = {key: getattr(first, key) for key in first.fields}
         raise type(first)(f"backtest {where}: {first}", **fields) from first
     if not rows:
-        fix = (
-            "shorten the horizon"
-            if horizon > 1
-            else "add years: one year ahead is the shortest backtest there is"
-        )
+        # the longest horizon some series and method could be backtested at, and why the
+        # first could not (was: "shorten the horizon", to what unsaid, and said where no
+        # horizon fits at all)
+        fits = max((longest for _, longest in short if longest is not None), default=None)
+        if horizon == 1:
+            fix = "add years: one year ahead is the shortest backtest there is"
+        elif fits is not None:
+            fix = f"shorten the horizon to {fits} or less"
+        else:
+            fix = "add years: no horizon fits, not even one year ahead"
+        if short:
+            fix += f" ({short[0][0]})"
         if spans:
             # was the bare advice above: gaps="span" had left 3 of 8 observed years, unsaid
             shown = ", ".join(spans[:3]) + (", ..." if len(spans) > 3 else "")
@@ -433,6 +442,44 @@ def _enough(
         if missing > train.size:  # the policy refuses to invent most of a series
             return False
     return int(train.size) >= need
+
+
+def _shortfall(series: Any, alias: str, gaps: str, cap: float | None) -> tuple[str, int | None]:
+    """Why no backtest window fits ``series`` for method ``alias`` (its observed years
+    against the method's minimum up to a cutoff), and the longest horizon that would fit
+    (None when the series is too short for one year ahead).
+
+    Examples
+    --------
+    >>> from idcforecast._series import SeriesData
+    >>> years = np.arange(2019, 2024)
+    >>> series = SeriesData(series_id="s", years=years, values=years - 2000.0, unit="MW")
+    >>> _shortfall(series, "drift", "interpolate", None)  # cutoff 2021: 2019-2021 fit drift
+    ("series 's' has 5 observed years, 2019-2023, and 'drift' needs 3 up to a cutoff", 2)
+    >>> _shortfall(series, "damped_log", "interpolate", None)[1] is None
+    True
+    """
+    from idcforecast.auto import AUTO_MIN_OBS
+    from idcforecast.models import MODEL_REGISTRY
+
+    years = series.years
+    need = AUTO_MIN_OBS if alias == "auto" else _min_obs(MODEL_REGISTRY[alias], cap)
+    last = int(years[-1])
+    first_fit = next((int(c) for c in years[:-1] if _enough(years, int(c), alias, gaps, cap)), None)
+    breaks = np.flatnonzero(np.diff(years) > 1)
+    if gaps == "span" and breaks.size:  # what the policy fits: its latest run
+        run = years[int(breaks[-1]) + 1 :]
+        has = (
+            f"the latest run of series {series.series_id!r}, {int(run[0])}-{last}, has "
+            f"{counted(run.size, 'year')}"
+        )
+    else:
+        has = (
+            f"series {series.series_id!r} has {counted(years.size, 'observed year')}, "
+            f"{int(years[0])}-{last},"
+        )
+    why = f"{has} and {alias!r} needs {need} up to a cutoff"
+    return why, None if first_fit is None else last - first_fit
 
 
 def _min_obs(model: Any, cap: float | None) -> int:

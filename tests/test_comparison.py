@@ -155,8 +155,9 @@ def test_no_backtest_note_names_the_backtest_horizon() -> None:
     assert note.startswith("values published as bounds, fitted as those numbers: 2021 (at ")
     assert note.endswith(
         "; no backtest: no backtest window fits: every series needs at least "
-        "backtest_horizon=3 years after the method's minimum number of points; pass a "
-        "smaller backtest_horizon=N"
+        "backtest_horizon=3 years after the method's minimum number of points; pass "
+        "backtest_horizon=2 or less (series 'china_racks_in_use' has 4 observed years, "
+        "2019-2024, and 'drift' needs 3 up to a cutoff)"
     )
 
 

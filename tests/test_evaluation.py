@@ -144,6 +144,28 @@ def test_backtest_too_short_for_any_window() -> None:
         backtest(frame.head(3), 1, method="auto")
 
 
+def test_no_window_says_how_short_the_horizon_must_be_and_why() -> None:
+    # before: "shorten the horizon", to what unsaid, and said too where no horizon fits at
+    # all (4 years for 'auto', which needs 4 up to a cutoff: not even one year ahead)
+    frame = _linear_frame().head(5)  # 2010-2014
+    msg = (
+        "no backtest window fits: every series needs at least horizon=3 years after the "
+        "method's minimum number of points; shorten the horizon to 2 or less (series 'lin' "
+        "has 5 observed years, 2010-2014, and 'drift' needs 3 up to a cutoff)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg) + "$"):
+        backtest(frame, 3, method="drift")
+    # the first cutoff drift can fit is 2012 (2010-2012): 2014 - 2012 = 2 years ahead fit
+    assert backtest(frame, 2, method="drift")["cutoff"].unique().tolist() == [2012]
+    msg = (
+        "method's minimum number of points; add years: no horizon fits, not even one year "
+        "ahead (series 'lin' has 4 observed years, 2010-2013, and 'auto' needs 4 up to a "
+        "cutoff)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg) + "$"):
+        backtest(frame.head(4), 2, method="auto")
+
+
 def test_accuracy_winkler_is_scaled_by_the_mase_scale() -> None:
     bt = backtest(_linear_frame(), 2, method="naive", n_windows=1, level=80)
     # one window, cutoff 2017 (value 135, scale 5); actuals 140, 145
@@ -422,9 +444,10 @@ def test_no_window_under_gaps_span_says_what_the_policy_left() -> None:
     )
     msg = (
         "no backtest window fits: every series needs at least horizon=2 years after the "
-        "method's minimum number of points; shorten the horizon (gaps='span' fits only the "
-        "latest run of consecutive years: 'g' 2021-2023; gaps='interpolate' uses the years "
-        "before a gap too)"
+        "method's minimum number of points; add years: no horizon fits, not even one year "
+        "ahead (the latest run of series 'g', 2021-2023, has 3 years and 'auto' needs 4 up to "
+        "a cutoff) (gaps='span' fits only the latest run of consecutive years: 'g' 2021-2023; "
+        "gaps='interpolate' uses the years before a gap too)"
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         backtest(gappy, 2, gaps="span")

@@ -410,7 +410,7 @@ def test_compare_notes_give_their_advice_in_flags(capsys: pytest.CaptureFixture[
     argv = ["forecast", "--compare", "--dataset", "china_racks_in_use"]
     assert main([*argv, "--series", "china_racks_in_use"]) == 1  # damped_log cannot run
     out = capsys.readouterr().out
-    assert "pass a smaller --backtest-horizon N" in out
+    assert "pass --backtest-horizon 2 or less (series 'china_racks_in_use' has 4 " in out
     # the advice was "use --method auto", which --compare refuses
     assert "add years or use --compare auto (needs 4)" in out
     assert "method='auto'" not in out and "horizon=" not in out and "--method" not in out
