@@ -337,6 +337,7 @@ def split_series(data: Any) -> list[SeriesData]:
             + _years_in_index_hint(frame, missing),
             missing=missing,
         )
+    check_ids_not_in_index(frame)
     if "series_id" not in frame.columns:
         frame = frame.assign(series_id="series")
     no_id = np.flatnonzero(frame["series_id"].isna().to_numpy())
@@ -355,17 +356,23 @@ def split_series(data: Any) -> list[SeriesData]:
 def _years_in_index_hint(frame: pd.DataFrame, missing: list[str]) -> str:
     """The fix when the years are the frame's index (``df.set_index("year")``, a column
     per series), the commonest way an analyst's frame misses its ``year`` column; or when
-    its columns are named in another case ("Year", "Value": was refused with no word of
-    the case), or its years are its columns (a wide table: was refused with no fix, or told
-    to use read_series, which needs a unit for a frame's bare numbers)."""
-    renamed = _renaming_hint(frame, missing)
-    if renamed:
-        return renamed
+    the index holds other columns (``groupby(["series_id", "year"]).sum()``), its columns
+    are named in another case ("Year", "Value": was refused with no word of the case), or
+    its years are its columns (a wide table: was refused with no fix, or told to use
+    read_series, which needs a unit for a frame's bare numbers)."""
+    return (
+        _year_index_hint(frame, missing)
+        or _index_levels_hint(frame, missing)
+        or _renaming_hint(frame, missing)
+        or ("year" in missing and _years_as_columns_hint(frame))
+        or ""
+    )
+
+
+def _year_index_hint(frame: pd.DataFrame, missing: list[str]) -> str:
+    """The fix when the frame's one index holds its years (named so, or calendar years)."""
     if "year" not in missing:
         return ""
-    wide = _years_as_columns_hint(frame)
-    if wide:
-        return wide
     index = frame.index
     named = index.name is not None and str(index.name).strip().lower() in ("year", "years")
     if not named:
@@ -379,6 +386,37 @@ def _years_in_index_hint(frame: pd.DataFrame, missing: list[str]) -> str:
             "frame.rename_axis('year').reset_index().melt('year', var_name='series_id')"
         )
     return "; the years are the frame's index: pass frame.rename_axis('year').reset_index()"
+
+
+def _index_levels_hint(frame: pd.DataFrame, missing: list[str]) -> str:
+    """``frame.reset_index()`` when the index holds missing columns by name (a frame from
+    ``groupby(["series_id", "year"]).sum()`` or ``set_index("series_id")``: was a
+    NotImplementedError from pandas, or no fix).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"series_id": ["a"], "year": [2020], "value": [1.0]})
+    >>> _index_levels_hint(frame.set_index(["series_id", "year"]), ["series_id", "year"])
+    "; the frame's index holds 'series_id', 'year': pass frame.reset_index()"
+    """
+    levels = [name for name in frame.index.names if name in missing]
+    if not levels:
+        return ""
+    return f"; the frame's index holds {', '.join(map(repr, levels))}: pass frame.reset_index()"
+
+
+def check_ids_not_in_index(frame: pd.DataFrame) -> None:
+    """Refuse a frame whose series ids are its index (``set_index("series_id")``) rather
+    than a column: read as one series, "series", it failed with a pandas ValueError
+    ("'series_id' is both an index level and a column label") or merged the series."""
+    if "series_id" in frame.columns or "series_id" not in frame.index.names:
+        return
+    raise DataError(
+        "data has its series ids in the index ('series_id'), not in a column; expected a "
+        "tidy frame with series_id, year, value columns; pass frame.reset_index()",
+        missing=["series_id"],
+    )
 
 
 def _renaming_hint(frame: pd.DataFrame, missing: list[str]) -> str:
@@ -434,6 +472,8 @@ def _years_as_columns_hint(frame: pd.DataFrame) -> str:
 def _index_numbers(index: Any) -> Any:
     import pandas as pd
 
+    if isinstance(index, pd.MultiIndex):  # tuples are no years (pandas refused them)
+        return pd.Series(np.nan, index=range(len(index)))
     return pd.Series(pd.to_numeric(pd.Series(index, dtype=object), errors="coerce"))
 
 

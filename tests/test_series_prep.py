@@ -301,3 +301,36 @@ def test_columns_in_another_case_or_years_as_columns_get_the_fix_in_the_error() 
     assert str(raised.value).endswith("each row a series: pass " + fix)
     melted = wide.rename_axis("series_id").reset_index().melt("series_id", var_name="year")
     assert forecast(melted, 1, method="naive")["mean"].tolist() == [3.0, 7.0]
+
+
+def test_ids_or_years_in_the_frame_index_are_refused_with_the_fix() -> None:
+    # before: set_index("series_id") was a pandas ValueError ("'series_id' is both an index
+    # level and a column label"), and a (series_id, year) MultiIndex, as groupby([...]).sum()
+    # leaves it, a NotImplementedError ("initializing a Series from a MultiIndex")
+    from idcforecast import forecast, forecast_many
+
+    tidy = pd.DataFrame(
+        {
+            "series_id": ["a"] * 3 + ["b"] * 3,
+            "year": [2019, 2020, 2021] * 2,
+            "value": [1.0, 2, 3, 5, 6, 7],
+        }
+    )
+    by_id = tidy.set_index("series_id")
+    msg = (
+        "data has its series ids in the index ('series_id'), not in a column; expected a tidy "
+        "frame with series_id, year, value columns; pass frame.reset_index()"
+    )
+    with pytest.raises(DataError, match=re.escape(msg) + "$"):
+        forecast(by_id, 1, method="naive")
+    both = tidy.set_index(["series_id", "year"])
+    with pytest.raises(
+        DataError, match=re.escape("; the frame's index holds 'year': pass frame.reset_index()")
+    ):
+        forecast(both, 1, method="naive")
+    fix = "; the frame's index holds 'series_id', 'year': pass frame.reset_index()"
+    with pytest.raises(DataError, match=re.escape(fix) + "$"):
+        forecast_many(both, 1, method="naive", engine="serial", progress=False)
+    # the fix works as written: naive forecasts each series' last value
+    assert forecast(both.reset_index(), 1, method="naive")["mean"].tolist() == [3.0, 7.0]
+    assert forecast(by_id.reset_index(), 1, method="naive")["mean"].tolist() == [3.0, 7.0]
