@@ -256,9 +256,11 @@ def backtest(
     # True is not (it was taken as 1)
     whole = isinstance(n_windows, int | np.integer) and not isinstance(n_windows, bool)
     if n_windows is not None and (not whole or n_windows < 1):
+        # a whole float (2.0, from arithmetic) was refused without the fix
+        fix = horizon_fix(n_windows, "n_windows=3")
         raise DataError(
-            "n_windows must be a positive integer or None (all cutoffs); got "
-            f"{as_typed(n_windows)!r}",
+            "backtest: n_windows must be a positive integer or None (all cutoffs); got "
+            f"{as_typed(n_windows)!r}; {fix.replace('pass e.g.', 'e.g.')}",
             n_windows=n_windows,
         )
     levels = resolve_levels(level, caller="backtest")

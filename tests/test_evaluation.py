@@ -67,9 +67,23 @@ def test_backtest_n_windows_takes_a_numpy_integer_and_refuses_true() -> None:
     # before: np.int64(2) was refused as "not a positive integer" and True taken as 1
     bt = backtest(_linear_frame(), 3, method="drift", n_windows=np.int64(2))
     assert bt["cutoff"].unique().tolist() == [2015, 2016]  # the last two of 2012..2016
-    msg = "n_windows must be a positive integer or None (all cutoffs); got True"
+    msg = "backtest: n_windows must be a positive integer or None (all cutoffs); got True"
     with pytest.raises(DataError, match=re.escape(msg)):
         backtest(_linear_frame(), 3, method="drift", n_windows=True)
+
+
+def test_backtest_n_windows_as_a_whole_float_is_told_the_integer() -> None:
+    # before: "n_windows must be a positive integer or None (all cutoffs); got 2.0", no
+    # fix and no caller
+    msg = (
+        "backtest: n_windows must be a positive integer or None (all cutoffs); got 2.0; 2.0 "
+        "is a float: pass the integer 2"
+    )
+    with pytest.raises(DataError, match=re.escape(msg) + "$"):
+        backtest(_linear_frame(), 3, method="drift", n_windows=2.0)
+    msg = "got 0; e.g. n_windows=3"
+    with pytest.raises(DataError, match=re.escape(msg) + "$"):
+        backtest(_linear_frame(), 3, method="drift", n_windows=0)
 
 
 def test_backtest_never_scores_gap_years() -> None:
@@ -102,7 +116,7 @@ def test_accuracy_needs_a_backtest_frame() -> None:
 def test_backtest_bad_arguments() -> None:
     with pytest.raises(DataError, match=re.escape("got 0")):
         backtest(_linear_frame(), 0)
-    msg = "n_windows must be a positive integer or None (all cutoffs); got 0"
+    msg = "backtest: n_windows must be a positive integer or None (all cutoffs); got 0"
     with pytest.raises(DataError, match=re.escape(msg)):
         backtest(_linear_frame(), 2, n_windows=0)
     with pytest.raises(UnknownMethodError, match="did you mean 'drift'"):
