@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from idcforecast._series_cells import (  # the cells' checks, kept importable from here
+    NOT_CONVERTED,
     VALUE_UNREAD,
     YEAR_MAX,
     YEAR_MIN,
@@ -565,8 +566,14 @@ def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) 
         units = [str(u) for u in pd.unique(group["unit"].dropna())]
         unit = units[0] if len(units) == 1 else ""
         if len(units) > 1:
+            # the reader's reason, naming the file's row, when it could not convert one
+            unconverted = (
+                (marked_message(note, NOT_CONVERTED) for note in group["note"])
+                if "note" in group.columns
+                else iter(())
+            )
             raise MixedUnitsError(
-                mixed_units_message(series_id, units),
+                next(filter(None, unconverted), None) or mixed_units_message(series_id, units),
                 series_id=series_id,
                 units=units,
             )

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "NOT_CONVERTED",
     "VALUE_UNREAD",
     "YEAR_MAX",
     "YEAR_MIN",
@@ -45,6 +46,8 @@ YEAR_MIN, YEAR_MAX = 1, 9999  # years below 1 are index positions, not years (0,
 # that message instead of the frame's row. The year's is last in its note.
 YEAR_UNREAD = "year not read: "
 VALUE_UNREAD = "value not read: "
+# ... and a row whose unit it could not convert (a series of mixed units, then)
+NOT_CONVERTED = "not converted to the unit asked for: "
 
 
 def marked_message(note: Any, marker: str) -> str | None:

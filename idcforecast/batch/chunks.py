@@ -35,7 +35,7 @@ from idcforecast._series import (
     value_not_finite_message,
     year_numbers,
 )
-from idcforecast._series_cells import VALUE_UNREAD, YEAR_UNREAD, marked_message
+from idcforecast._series_cells import NOT_CONVERTED, VALUE_UNREAD, YEAR_UNREAD, marked_message
 from idcforecast._series_ids import check_ids_distinct_as_text, check_ids_not_joined_as_equal
 from idcforecast.errors import DataError, EmptyDataError
 
@@ -58,8 +58,7 @@ __all__ = [
 REQUIRED_COLUMNS = ("series_id", "year", "value")
 MAX_AUTO_CHUNK = 256
 # how read_long_table marks, last in a row's note, a row it could not convert to the unit
-# asked for: its series fails with the error that follows
-NOT_CONVERTED = "not converted to the unit asked for: "
+# asked for (NOT_CONVERTED): its series fails with the error that follows
 # read_long_table marks, last in a row's note, a row whose year is not a year (YEAR_UNREAD:
 # its series fails with the message that follows, which names the file's row), and a value
 # cell it could not read (VALUE_UNREAD: named so where the value check fails); both from

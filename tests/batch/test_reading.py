@@ -1105,3 +1105,31 @@ def test_forecast_of_a_read_frame_names_the_file_line_of_a_bad_year_or_value(
     assert out["mean"].tolist() == [4.0]  # naive: the last value, 2021's 4
     out = forecast_many(fixed[fixed["series_id"] == "v"], 1, method="naive", engine="serial")
     assert out["status"].tolist() == ["ok"]
+
+
+def test_forecast_of_a_read_frame_names_the_row_whose_unit_did_not_convert(
+    tmp_path: Path,
+) -> None:
+    # before: forecast() said "series 'a' mixes units 'MW', 'kg'; convert to one unit
+    # first", where forecast_many() named the file's row and why ('kg' is not defined)
+    from idcforecast.errors import MixedUnitsError
+
+    text = "series_id,year,value,unit\n" + "".join(
+        f"a,{year},{value},{unit}\n"
+        for year, value, unit in [
+            (2018, 10, "MW"),
+            (2019, 12, "MW"),
+            (2020, 13, "kg"),
+            (2021, 15, "MW"),
+        ]
+    )
+    frame = read_long_table(_csv(tmp_path, text), unit="MW")
+    start = "m.csv row 4, column 'unit' (year 2020): unit 'kg' is not defined"
+    with pytest.raises(MixedUnitsError) as raised:
+        forecast(frame, 1, method="naive")
+    assert str(raised.value).startswith(start)
+    many = forecast_many(frame, 1, method="naive", engine="serial", progress=False)
+    assert many["note"].iloc[0].startswith(start)
+    # the unit fixed in the frame: one unit, forecast (naive: the last value, 15)
+    fixed = frame.assign(unit="MW")
+    assert forecast(fixed, 1, method="naive")["mean"].tolist() == [15.0]
