@@ -31,6 +31,7 @@ from idcforecast._series_cells import (  # the cells' checks, kept importable fr
     VALUE_UNREAD,
     YEAR_MAX,
     YEAR_MIN,
+    YEAR_REPEATED,
     YEAR_UNREAD,
     bad_year_message,
     cell_repr,
@@ -556,8 +557,12 @@ def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) 
     if dup.size:
         year = int(years[dup[0]])
         both = values[years == year]
+        places = None
+        if "note" in group.columns:  # the file's rows, where read_long_table marked them
+            notes = group["note"].to_numpy()[order][years == year]
+            places = [marked_message(note, YEAR_REPEATED) for note in notes]
         raise DuplicateYearError(
-            duplicate_year_message(series_id, year, both),
+            duplicate_year_message(series_id, year, both, places),
             series_id=series_id,
             year=year,
         )

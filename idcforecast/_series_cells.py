@@ -9,6 +9,7 @@ reader's chunks), each message naming the cell as the user typed it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -21,6 +22,7 @@ __all__ = [
     "VALUE_UNREAD",
     "YEAR_MAX",
     "YEAR_MIN",
+    "YEAR_REPEATED",
     "YEAR_UNREAD",
     "bad_year_message",
     "cell_repr",
@@ -48,11 +50,13 @@ YEAR_UNREAD = "year not read: "
 VALUE_UNREAD = "value not read: "
 # ... and a row whose unit it could not convert (a series of mixed units, then)
 NOT_CONVERTED = "not converted to the unit asked for: "
+# ... and, followed by the row's place alone, a row whose series has another for its year
+YEAR_REPEATED = "year repeated: "
 
 
 def marked_message(note: Any, marker: str) -> str | None:
     """The message after ``marker`` in a row's ``note`` (None when the note has none): up
-    to the year's marker, which follows the others.
+    to the next mark, if the reader marked the row twice.
 
     Examples
     --------
@@ -65,7 +69,9 @@ def marked_message(note: Any, marker: str) -> str | None:
     if not isinstance(note, str) or marker not in note:
         return None
     message = note.split(marker, 1)[1]
-    return message.split(f"; {YEAR_UNREAD}", 1)[0] if marker != YEAR_UNREAD else message
+    for later in (NOT_CONVERTED, VALUE_UNREAD, YEAR_REPEATED, YEAR_UNREAD):
+        message = message.split(f"; {later}", 1)[0]  # (the reader adds them in this order)
+    return message
 
 
 def cell_repr(value: Any) -> str:
@@ -355,8 +361,11 @@ def mixed_units_message(series_id: str, units: list[str]) -> str:
     )
 
 
-def duplicate_year_message(series_id: str, year: int, values: Any) -> str:
-    """Message for a series with several ``values`` for one ``year``.
+def duplicate_year_message(
+    series_id: str, year: int, values: Any, places: Sequence[str | None] | None = None
+) -> str:
+    """Message for a series with several ``values`` for one ``year``; ``places`` names
+    each value's row in its file (``read_long_table``'s frames), when known for all.
 
     Examples
     --------
@@ -367,11 +376,15 @@ def duplicate_year_message(series_id: str, year: int, values: Any) -> str:
     "series 's' has 2 values for year 2021 (2.0, 3.0); keep one row per year"
     >>> duplicate_year_message("s", 2021, [133.10000000000005, 0.1 + 0.2])
     "series 's' has 2 values for year 2021 (133.1, 0.3); keep one row per year"
-    """
-    listed = [float(v) for v in values]
+    >>> duplicate_year_message("s", 2021, [2.0, 3.0], places=["f.csv row 3", "f.csv row 9"])
+    "series 's' has 2 values for year 2021 (2.0 in f.csv row 3, 3.0 in f.csv row 9); keep one row per year"
+    """  # noqa: E501
+    listed = [_as_written(float(v)) for v in values]
+    if places is not None and len(places) == len(listed) and all(places):
+        listed = [f"{value} in {place}" for value, place in zip(listed, places, strict=True)]
     return (
         f"series {series_id!r} has {len(listed)} values for year {int(year)} "
-        f"({', '.join(_as_written(v) for v in listed)}); keep one row per year"
+        f"({', '.join(listed)}); keep one row per year"
     )
 
 

@@ -39,7 +39,7 @@ from idcforecast._table_files import check_format_options, read_table
 from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
 from idcforecast._unit_lines import no_rows_against_the_line_above
-from idcforecast.batch.chunks import NOT_CONVERTED, VALUE_UNREAD, YEAR_UNREAD
+from idcforecast.batch.chunks import NOT_CONVERTED, VALUE_UNREAD, YEAR_REPEATED, YEAR_UNREAD
 from idcforecast.batch.series_units import (
     factor_and_note,
     one_unit_per_series,
@@ -313,6 +313,7 @@ def read_long_table(
     else:  # MW and GW in one series: converted to one of them, as read_series does
         out = one_unit_per_series(out, kw_per_rack, place_of)
     out = _values_not_read(out, place_of)
+    out = _repeated_years(out, place_of)
     out = _years_not_read(out, place_of)  # last: its note ends the row's note
     # in one order, whatever added unit (a percent value, the value's header) or note
     out = out[[c for c in (*LONG_COLUMNS, "unit", "qualifier", "note") if c in out.columns]]
@@ -481,6 +482,36 @@ def _values_not_read(out: pd.DataFrame, place_of: Any) -> pd.DataFrame:
             place=place_of(out.index[at], "value"),
         )
         notes_of.setdefault(f"{VALUE_UNREAD}{message}", []).append(np.array([at]))
+    return out.assign(note=with_notes(out, notes_of))
+
+
+def _repeated_years(out: pd.DataFrame, place_of: Any) -> pd.DataFrame:
+    """``out`` with a note on each row whose series has another row for its year:
+    :data:`YEAR_REPEATED` and the row's place in the file, from which the duplicate-year
+    error of :func:`idcforecast.forecast` and :func:`forecast_many` names each value's row
+    (was: "series 'c' has 2 values for year 2019 (2.0, 3.0)", the rows left to find).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> out = pd.DataFrame({"series_id": ["s", "s", "s"], "year": [2019, 2020, 2019]})
+    >>> notes = _repeated_years(out, lambda row, col=None: f"f.csv row {row + 2}")["note"]
+    >>> notes.tolist()[::2]
+    ['year repeated: f.csv row 2', 'year repeated: f.csv row 4']
+    """
+    import pandas as pd
+
+    years = _year_numbers(out)
+    real = _real_years(years)
+    # one integer per (series, year) (years are 1-9999 here): 5x faster than the pair
+    codes = pd.factorize(out["series_id"], sort=False)[0].astype(np.int64)
+    key = np.where(real, codes * 10_000 + np.where(real, years, 0).astype(np.int64), -1)
+    bad = np.flatnonzero(pd.Series(key).duplicated(keep=False).to_numpy() & real)
+    if not bad.size:
+        return out
+    notes_of: dict[str, list[Any]] = {}
+    for at in bad.tolist():  # (a wide row's cells share its place)
+        notes_of.setdefault(f"{YEAR_REPEATED}{place_of(out.index[at])}", []).append(np.array([at]))
     return out.assign(note=with_notes(out, notes_of))
 
 

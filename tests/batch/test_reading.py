@@ -1133,3 +1133,25 @@ def test_forecast_of_a_read_frame_names_the_row_whose_unit_did_not_convert(
     # the unit fixed in the frame: one unit, forecast (naive: the last value, 15)
     fixed = frame.assign(unit="MW")
     assert forecast(fixed, 1, method="naive")["mean"].tolist() == [15.0]
+
+
+def test_a_repeated_year_of_a_read_frame_names_each_value_s_row(tmp_path: Path) -> None:
+    # before: "series 'c' has 2 values for year 2019 (2.0, 3.0); keep one row per year",
+    # from forecast() and forecast_many() alike: which rows of the file, unsaid
+    from idcforecast.errors import DuplicateYearError
+
+    text = "series_id,year,value\nc,2018,1\nc,2019,2\nc,2019,3\nc,2020,4\nc,2021,5\n"
+    frame = read_long_table(_csv(tmp_path, text))
+    msg = (
+        "series 'c' has 2 values for year 2019 (2.0 in m.csv row 3, 3.0 in m.csv row 4); keep "
+        "one row per year"
+    )
+    with pytest.raises(DuplicateYearError, match=re.escape(msg) + "$"):
+        forecast(frame, 1, method="naive")
+    many = forecast_many(frame, 1, method="naive", engine="serial", progress=False)
+    assert many["note"].tolist() == [msg]
+    # one of them dropped in the frame: forecast (naive: the last value, 5)
+    kept = frame.drop(index=2)
+    assert forecast(kept, 1, method="naive")["mean"].tolist() == [5.0]
+    kept_many = forecast_many(kept, 1, method="naive", engine="serial", progress=False)
+    assert kept_many["mean"].tolist() == [5.0]
