@@ -26,7 +26,6 @@ from idcforecast._series import (
     YEAR_MIN,
     _years_in_index_hint,
     bad_year_message,
-    duplicate_year_message,
     missing_id_message,
     mixed_units_message,
     no_values_message,
@@ -39,11 +38,11 @@ from idcforecast._series import (
 from idcforecast._series_cells import (
     NOT_CONVERTED,
     VALUE_UNREAD,
-    YEAR_REPEATED,
     YEAR_UNREAD,
     marked_message,
 )
 from idcforecast._series_ids import check_ids_distinct_as_text, check_ids_not_joined_as_equal
+from idcforecast.batch.cell_marks import note_of, record_repeated_years
 from idcforecast.errors import DataError, EmptyDataError
 
 if TYPE_CHECKING:
@@ -164,12 +163,6 @@ def _factorized(notes: Notes) -> tuple[NDArray[np.int64], Any]:
     if isinstance(notes, tuple):
         return notes
     return pd.factorize(notes, sort=False)
-
-
-def _note_of(notes: tuple[NDArray[np.int64], Any], row: int) -> Any:
-    """Row ``row``'s note of a factorized note column (NaN where it has none)."""
-    codes, distinct = notes
-    return distinct[codes[row]] if codes[row] >= 0 else None
 
 
 def _numeric_column(frame: pd.DataFrame, column: str) -> NDArray[np.float64]:
@@ -293,37 +286,6 @@ def _record_marked(
         if (code := int(codes[row])) not in problems:
             # up to a later mark of the same row (a value not read after a unit)
             problems[code] = str(marked_message(distinct[note_codes[row]], marker))
-
-
-def _record_repeated_years(
-    notes: tuple[NDArray[np.int64], Any],
-    codes: NDArray[np.int64],
-    years: NDArray[np.float64],
-    values: NDArray[np.float64],
-    ids: NDArray[np.object_],
-    problems: dict[int, str],
-) -> None:
-    """Record the series whose rows ``read_long_table`` marked as a repeated year and that
-    still repeat one, with the message the worker gives (its smallest repeated year, the
-    values in the frame's order) naming each value's row in the file."""
-    import pandas as pd
-
-    note_codes, distinct = notes
-    flagged = [k for k, n in enumerate(distinct) if isinstance(n, str) and YEAR_REPEATED in n]
-    if not flagged:
-        return
-    series = np.unique(codes[np.isin(note_codes, flagged)])
-    rows = np.flatnonzero(np.isin(codes, series))  # only the marked series' rows
-    pairs = pd.DataFrame({"code": codes[rows], "year": years[rows]})
-    repeated = rows[pairs.duplicated(keep=False).to_numpy()]
-    for code in np.unique(codes[repeated]).tolist():
-        if code in problems:
-            continue
-        own = repeated[codes[repeated] == code]
-        year = float(years[own].min())
-        at = own[years[own] == year]
-        places = [marked_message(_note_of(notes, int(r)), YEAR_REPEATED) for r in at]
-        problems[code] = duplicate_year_message(str(ids[code]), int(year), values[at], places)
 
 
 def kept_estimates(
@@ -607,7 +569,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         not_finite & ~marked,
         # the reader's message naming the file's cell, where it marked one (not the frame's)
         lambda r: (
-            (notes is not None and marked_message(_note_of(notes, r), VALUE_UNREAD))
+            (notes is not None and marked_message(note_of(notes, r), VALUE_UNREAD))
             or value_not_finite_message(str(ids[codes[r]]), int(years[r]), value_cells[r])
         ),
         problems,
@@ -622,7 +584,7 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         kept = data[[c for c in ("unit", "note", "qualifier") if c in data.columns]][keep]
 
     if notes is not None:  # before the units: forecast() checks the years first too
-        _record_repeated_years(notes, codes, years, values, ids, problems)
+        record_repeated_years(notes, codes, years, values, ids, problems)
     order = np.lexsort((years, codes))
     counts = np.bincount(codes, minlength=len(ids))
     offsets = np.zeros(len(ids) + 1, dtype=np.int64)
