@@ -1,6 +1,7 @@
 """Checks of the frame :func:`idcforecast.accuracy` scores (private): every cell it
-needs present and finite, interval bounds in pairs at one set of levels, one row per
-(series, model, cutoff, year), and a warning when models were scored on unlike windows.
+needs present and finite, interval bounds in pairs at one set of levels and present (an
+unbounded side may be infinite), one row per (series, model, cutoff, year), and a warning
+when models were scored on unlike windows.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ def check_accuracy_frame(frame: pd.DataFrame) -> list[str]:
     check_cells(frame)
     levels = interval_levels(frame)
     check_same_levels(frame, levels)
+    check_bounds(frame, levels)
     check_no_repeats(frame)
     warn_unlike_windows(frame)
     return levels
@@ -116,6 +118,40 @@ def check_same_levels(frame: pd.DataFrame, levels: list[str]) -> None:
                     model=str(model),
                     level=level,
                 )
+
+
+def check_bounds(frame: pd.DataFrame, levels: list[str]) -> None:
+    """A typed error naming the row and column of an interval bound accuracy() cannot
+    score: missing (NaN), or infinite on the wrong side (a lower bound of inf). An
+    unbounded interval (a lower bound of -inf, an upper of inf: a backtest's bound that
+    overflowed) is scored: it covers, and its Winkler score is inf (was refused, "coverage:
+    upper[0] is inf", the position in a group, not the frame's row)."""
+    import pandas as pd
+
+    for label in levels:
+        for column, wrong in ((f"lo_{label}", np.inf), (f"hi_{label}", -np.inf)):
+            numbers = pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=np.float64)
+            bad = np.isnan(numbers) | (numbers == wrong)
+            if not bad.any():
+                continue
+            if bad.all() and np.isnan(numbers).all():
+                raise NonNumericValueError(
+                    f"accuracy(): {column} is empty (NaN) in every row; expected the "
+                    f"backtest() frame's bounds; drop lo_{label} and hi_{label} to score "
+                    f"without the {label.replace('_', '.')}% interval",
+                    column=column,
+                )
+            at = int(np.flatnonzero(bad)[0])
+            row = frame.iloc[at]
+            raise NonNumericValueError(
+                f"accuracy(): {column} is {as_typed(row[column])!r} in row "
+                f"{as_typed(frame.index[at])!r} (series {as_typed(row['series_id'])!r}, model "
+                f"{as_typed(row['model'])!r}); expected the backtest() frame's bound (a number, "
+                f"or {-wrong!r} where it is unbounded): drop that row or fill it",
+                column=column,
+                series_id=str(row["series_id"]),
+                model=str(row["model"]),
+            )
 
 
 def check_no_repeats(frame: pd.DataFrame) -> None:

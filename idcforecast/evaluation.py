@@ -29,11 +29,14 @@ if TYPE_CHECKING:
 __all__ = ["accuracy", "backtest", "coverage", "mase", "smape", "winkler_score"]
 
 
-def _arrays(metric: str, **named: Any) -> list[np.ndarray]:
+def _arrays(metric: str, *, _bounds: bool = False, **named: Any) -> list[np.ndarray]:
     """The arguments as 1-D float arrays of one length, non-empty and finite, or a DataError.
 
     A NaN would silently turn the metric into NaN (or, for coverage, a miss), and arrays of
-    different lengths would broadcast into a wrong number.
+    different lengths would broadcast into a wrong number. With ``_bounds`` the arguments
+    ``lower`` and ``upper`` are interval bounds, which may be unbounded (-inf, inf): a
+    backtest's bound overflows to inf for a series that grows too fast, and accuracy()
+    refused its own backtest's frame.
     """
     arrays: list[np.ndarray] = []
     for label, value in named.items():
@@ -59,11 +62,18 @@ def _arrays(metric: str, **named: Any) -> list[np.ndarray]:
             f"{metric}: {labels[0]} is empty; pass at least one value", metric=metric
         )
     for label, arr in zip(labels, arrays, strict=True):
-        bad = np.flatnonzero(~np.isfinite(arr))
+        unbounded = -np.inf if label == "lower" else np.inf if label == "upper" else None
+        allowed = (arr == unbounded) if _bounds and unbounded is not None else False
+        bad = np.flatnonzero(~np.isfinite(arr) & ~allowed)
         if bad.size:
             i = int(bad[0])
+            what = (
+                f"not a finite number or {unbounded!r} (unbounded)"
+                if _bounds and unbounded is not None
+                else "not a finite number"
+            )
             raise NonNumericValueError(
-                f"{metric}: {label}[{i}] is {float(arr[i])!r}, not a finite number; drop "
+                f"{metric}: {label}[{i}] is {float(arr[i])!r}, {what}; drop "
                 "that position from every argument (or fill it)",
                 metric=metric,
                 argument=label,
@@ -132,8 +142,10 @@ def coverage(actual: Any, lower: Any, upper: Any) -> float:
     --------
     >>> coverage([1.0, 5.0, 9.0], [0.0, 0.0, 0.0], [2.0, 6.0, 8.0])
     0.6666666666666666
+    >>> coverage([1.0, 5.0], [0.0, 0.0], [2.0, float("inf")])  # an unbounded interval covers
+    1.0
     """
-    y, lo, hi = _arrays("coverage", actual=actual, lower=lower, upper=upper)
+    y, lo, hi = _arrays("coverage", _bounds=True, actual=actual, lower=lower, upper=upper)
     _check_ordered("coverage", lo, hi)
     return float(np.mean((y >= lo) & (y <= hi)))
 
@@ -168,12 +180,14 @@ def winkler_score(actual: Any, lower: Any, upper: Any, *, level: float) -> float
     --------
     >>> winkler_score([5.0, 12.0], [4.0, 4.0], [10.0, 10.0], level=80)  # (6 + 6 + 2/.2*2) / 2
     16.0
+    >>> winkler_score([5.0], [4.0], [float("inf")], level=80)  # an unbounded width
+    inf
     """
     from idcforecast._forecast_inputs import resolve_levels
 
     (percent,) = resolve_levels(level, caller="winkler_score")
     alpha = 1.0 - percent / 100.0
-    y, lo, hi = _arrays("winkler_score", actual=actual, lower=lower, upper=upper)
+    y, lo, hi = _arrays("winkler_score", _bounds=True, actual=actual, lower=lower, upper=upper)
     _check_ordered("winkler_score", lo, hi)
     score = (hi - lo) + 2.0 / alpha * (np.clip(lo - y, 0, None) + np.clip(y - hi, 0, None))
     return float(np.mean(score))

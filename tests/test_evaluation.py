@@ -10,7 +10,13 @@ import pandas as pd
 import pytest
 
 from idcforecast import accuracy, backtest, coverage, forecast, mase, smape, winkler_score
-from idcforecast.errors import DataError, ModelError, UnknownMethodError, UnknownSeriesError
+from idcforecast.errors import (
+    DataError,
+    ModelError,
+    NonNumericValueError,
+    UnknownMethodError,
+    UnknownSeriesError,
+)
 
 
 def test_smape_hand_arithmetic() -> None:
@@ -618,3 +624,37 @@ def test_accuracy_refuses_a_row_without_a_series_id() -> None:
     msg = "accuracy(): row 0 has no series_id; expected one in every row"
     with pytest.raises(DataError, match=re.escape(msg)):
         accuracy(bt)
+
+
+def test_accuracy_scores_unbounded_intervals_and_names_a_missing_bound() -> None:
+    # before: a backtest whose upper bounds overflowed to inf (a series alternating 1 and
+    # 1e150) was refused by accuracy(), "coverage: upper[0] is inf, not a finite number;
+    # drop that position", and a NaN bound was named by its position in a group
+    series = pd.Series([1.0, 1e150] * 6, index=range(2010, 2022), name="wild")
+    bt = backtest(series, 3, method="naive")
+    assert np.isinf(bt["hi_95"]).any()
+    acc = accuracy(bt).set_index("series_id").loc["wild"]
+    assert acc["coverage_95"] == 1.0  # every actual is inside an interval reaching inf
+    assert acc["winkler_95"] == np.inf  # an unbounded width scores inf
+    # naive from 1 (cutoff values alternate): steps 1e150, 1, 1e150 -> sMAPE terms 200, 0,
+    # 200 (each term 200|y - f|/(|y| + |f|)); from 1e150 the same: mean 400 / 3
+    assert acc["smape"] == pytest.approx(400 / 3)
+    assert coverage([1.0, 5.0], [0.0, -np.inf], [2.0, np.inf]) == 1.0
+    assert winkler_score([5.0], [4.0], [np.inf], level=80) == np.inf
+    with pytest.raises(NonNumericValueError, match=re.escape("lower[0] is inf, not a finite")):
+        coverage([1.0], [np.inf], [np.inf])
+    frame = backtest(_linear_frame(), 1, method="drift")
+    frame.loc[3, "lo_80"] = np.nan
+    msg = (
+        "accuracy(): lo_80 is nan in row 3 (series 'lin', model 'drift'); expected the "
+        "backtest() frame's bound (a number, or -inf where it is unbounded): drop that row "
+        "or fill it"
+    )
+    with pytest.raises(NonNumericValueError, match=re.escape(msg) + "$"):
+        accuracy(frame)
+    msg = (
+        "accuracy(): lo_80 is empty (NaN) in every row; expected the backtest() frame's "
+        "bounds; drop lo_80 and hi_80 to score without the 80% interval"
+    )
+    with pytest.raises(NonNumericValueError, match=re.escape(msg) + "$"):
+        accuracy(frame.assign(lo_80=np.nan, hi_80=np.nan))
