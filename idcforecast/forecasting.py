@@ -158,6 +158,16 @@ class SeriesForecast:
                 series_id=self.series_id,
                 n_paths=n_paths,
             )
+        whole = isinstance(seed, int | np.integer) and not isinstance(seed, bool) and seed >= 0
+        if not (seed is None or whole or isinstance(seed, np.random.Generator)):
+            # seed=-1 or 1.5 was numpy's bare ValueError / TypeError ("expected non-negative
+            # integer")
+            raise ModelError(
+                f"series {self.series_id!r}: seed must be a whole number 0 or more, a "
+                f"numpy.random.Generator, or None; got {seed!r}; e.g. seed=7",
+                series_id=self.series_id,
+                seed=repr(seed),
+            )
         # two independent streams (normals, tail mixing), each drawn path by path: the same
         # seed gives the same first paths whatever n_paths is
         normals, mixing = np.random.default_rng(seed).spawn(2)
