@@ -233,8 +233,9 @@ def forecast_array(
         for every method the forecasts and bounds are clipped at it. Must exceed the last
         observation.
     seed
-        Accepted for interface symmetry with :func:`forecast_paths`; the current methods
-        are deterministic, so the result does not depend on it.
+        Accepted for interface symmetry with :func:`forecast_paths` (None or a whole number
+        0 or more, as :func:`forecast` checks it); the current methods are deterministic, so
+        the result does not depend on it.
     series_id, first_year
         Used in notes and error messages only.
     settings
@@ -262,7 +263,9 @@ def forecast_array(
     >>> bool(np.all(fc.lower[95] < fc.mean) and np.all(fc.mean < fc.upper[95]))
     True
     """
-    del seed  # deterministic methods; see the docstring
+    # deterministic methods (see the docstring), but checked as forecast() checks it:
+    # seed=-1 was accepted here without a word
+    check_seed(seed, caller=f"series {series_id!r}")
     plan = plan_forecast(
         y,
         horizon=horizon,
