@@ -103,7 +103,7 @@ def compare_methods(
 
     levels = resolve_levels(level, caller="compare_methods")
     # one alias as text is one method (as for forecast()), never its letters
-    aliases = list(resolve_methods(methods))
+    aliases = list(resolve_methods(methods, argument="methods", caller="compare_methods"))
     # arguments, checked once: each method's row records what goes wrong for that method
     # and series, so a bad horizon or gap policy was a table of blank rows repeating it
     _check_arguments(horizon, backtest_horizon, gaps)
