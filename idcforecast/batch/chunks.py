@@ -272,17 +272,23 @@ def _record_shared_names(notes: Notes, codes: NDArray[np.int64], problems: dict[
 
 
 def _record_marked(
-    notes: Notes, codes: NDArray[np.int64], problems: dict[int, str], marker: str
+    notes: Notes,
+    codes: NDArray[np.int64],
+    problems: dict[int, str],
+    marker: str,
+    where: NDArray[np.bool_] | None = None,
 ) -> None:
     """Record the series with a row ``read_long_table`` marked as failing its series (its
     note ends with ``marker``, :data:`NOT_CONVERTED` or :data:`YEAR_UNREAD`, and the
-    error), with the error of its first such row."""
+    error), with the error of its first such row; with ``where``, only rows where it is
+    True (a cell still bad)."""
 
     note_codes, distinct = _factorized(notes)
     marked = [k for k, note in enumerate(distinct) if isinstance(note, str) and marker in note]
     if not marked:
         return
-    for row in np.flatnonzero(np.isin(note_codes, marked)).tolist():
+    rows = np.isin(note_codes, marked) & (True if where is None else where)
+    for row in np.flatnonzero(rows).tolist():
         if (code := int(codes[row])) not in problems:
             # up to a later mark of the same row (a value not read after a unit)
             problems[code] = str(marked_message(distinct[note_codes[row]], marker))
@@ -538,16 +544,18 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
 
     # Worded by the same builders as forecast() (it raises them; we record them).
     problems: dict[int, str] = {}
-    notes = _factorized(data["note"]) if "note" in data.columns else None
-    if notes is not None:  # first: the other problems of such a series follow from it
-        _record_shared_names(notes, codes, problems)
-        _record_marked(notes, codes, problems, YEAR_UNREAD)  # last in its note
-        _record_marked(notes, codes, problems, NOT_CONVERTED)
-    year_cells = data["year"].to_numpy()
-    value_cells = data["value"].to_numpy()
     with np.errstate(invalid="ignore"):
         outside = (years > YEAR_MAX) | (years < YEAR_MIN)
     bad_year = ~np.isfinite(years) | (years != np.round(years)) | outside
+    notes = _factorized(data["note"]) if "note" in data.columns else None
+    if notes is not None:  # first: the other problems of such a series follow from it
+        _record_shared_names(notes, codes, problems)
+        # a year still bad only (was: a year fixed in the frame failed its series all the
+        # same, where forecast() read it as fixed)
+        _record_marked(notes, codes, problems, YEAR_UNREAD, where=bad_year)
+        _record_marked(notes, codes, problems, NOT_CONVERTED)
+    year_cells = data["year"].to_numpy()
+    value_cells = data["value"].to_numpy()
     _first_problems(
         codes,
         bad_year,

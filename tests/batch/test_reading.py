@@ -1105,6 +1105,13 @@ def test_forecast_of_a_read_frame_names_the_file_line_of_a_bad_year_or_value(
     assert out["mean"].tolist() == [4.0]  # naive: the last value, 2021's 4
     out = forecast_many(fixed[fixed["series_id"] == "v"], 1, method="naive", engine="serial")
     assert out["status"].tolist() == ["ok"]
+    # a year fixed in the frame too (forecast_many failed the series with the reader's mark)
+    fixed.loc[fixed["year"].astype(str) == "20x0", "year"] = 2020
+    fixed = fixed[fixed["series_id"] == "y"].astype({"year": int})
+    assert forecast(fixed, 1, method="naive")["mean"].tolist() == [4.0]
+    out = forecast_many(fixed, 1, method="naive", engine="serial", progress=False)
+    assert out["status"].tolist() == ["ok"]
+    assert out["mean"].tolist() == [4.0]  # naive: 2021's 4
 
 
 def test_forecast_of_a_read_frame_names_the_row_whose_unit_did_not_convert(
