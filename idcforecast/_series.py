@@ -495,6 +495,27 @@ def _file_message(group: pd.DataFrame, pos: int, marker: str) -> str | None:
     return marked_message(group["note"].iloc[pos], marker)
 
 
+def _check_converted(series_id: str, group: pd.DataFrame) -> None:
+    """Raise the reader's error for a row :func:`idcforecast.batch.read_long_table` could
+    not convert to the unit asked for (``NOT_CONVERTED`` in its note), naming the file's
+    row, as forecast_many() fails the series: a series none of whose rows converted (all
+    in 'kg' where 'MW' was asked) was forecast in 'kg' without a word, and one with some
+    rows unconverted said only "mixes units 'MW', 'kg'"."""
+    import pandas as pd
+
+    if "note" not in group.columns:
+        return
+    for note in group["note"]:
+        message = marked_message(note, NOT_CONVERTED)
+        if message is None:
+            continue
+        units = (
+            [str(u) for u in pd.unique(group["unit"].dropna())] if "unit" in group.columns else []
+        )
+        kind = MixedUnitsError if len(units) > 1 else DataError
+        raise kind(message, series_id=series_id)  # worded as forecast_many() notes it
+
+
 def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) -> SeriesData:
     import pandas as pd
 
@@ -519,6 +540,7 @@ def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) 
             series_id=series_id,
             value=raw,
         )
+    _check_converted(series_id, group)
     marked = not_published_mask(group["value"])
     if (group["value"].isna().to_numpy() | marked).all():
         raise NonNumericValueError(no_values_message(series_id), series_id=series_id)
@@ -572,13 +594,8 @@ def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) 
         unit = units[0] if len(units) == 1 else ""
         if len(units) > 1:
             # the reader's reason, naming the file's row, when it could not convert one
-            unconverted = (
-                (marked_message(note, NOT_CONVERTED) for note in group["note"])
-                if "note" in group.columns
-                else iter(())
-            )
             raise MixedUnitsError(
-                next(filter(None, unconverted), None) or mixed_units_message(series_id, units),
+                mixed_units_message(series_id, units),
                 series_id=series_id,
                 units=units,
             )

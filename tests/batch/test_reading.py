@@ -1137,9 +1137,24 @@ def test_forecast_of_a_read_frame_names_the_row_whose_unit_did_not_convert(
     assert str(raised.value).startswith(start)
     many = forecast_many(frame, 1, method="naive", engine="serial", progress=False)
     assert many["note"].iloc[0].startswith(start)
-    # the unit fixed in the frame: one unit, forecast (naive: the last value, 15)
-    fixed = frame.assign(unit="MW")
-    assert forecast(fixed, 1, method="naive")["mean"].tolist() == [15.0]
+    # a series none of whose rows converted was forecast in 'kg' where 'MW' was asked,
+    # without a word (forecast_many failed it)
+    text = "series_id,year,value,unit\n" + "".join(
+        f"{sid},{year},{year - 2000},{unit}\n"
+        for sid, unit in (("k", "kg"), ("g", "GW"))
+        for year in (2018, 2019, 2020)
+    )
+    both = read_long_table(_csv(tmp_path, text, "k.csv"), unit="MW")
+    start = "k.csv row 2, column 'unit' (year 2018): unit 'kg' is not defined"
+    with pytest.raises(DataError) as raised:
+        forecast(both[both["series_id"] == "k"], 1, method="naive")
+    assert str(raised.value).startswith(start)
+    many = forecast_many(both, 1, method="naive", engine="serial", progress=False)
+    assert many["note"].iloc[0].startswith(start)
+    # GW converted: 20 GW is 20,000 MW, naive's forecast
+    assert forecast(both[both["series_id"] == "g"], 1, method="naive")["mean"].tolist() == [
+        20_000.0
+    ]
 
 
 def test_a_repeated_year_of_a_read_frame_names_each_value_s_row(tmp_path: Path) -> None:
