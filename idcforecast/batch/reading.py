@@ -151,8 +151,12 @@ def read_long_table(
         written '2022E')"`` on its rows (the note :func:`idcforecast.read_series` gives
         them), "" on the others; from it :func:`forecast_many` names those years in the
         series' ``note``. Rows of a wide table that share one name get a ``note`` naming
-        them, from which :func:`forecast_many` fails their series with it. A ``note``
-        column of the file itself is not read.
+        them, from which :func:`forecast_many` fails their series with it. A row whose
+        year or value cell could not be read, whose unit did not convert, or whose series
+        repeats its year gets a ``note`` naming its place in the file
+        (:mod:`idcforecast.batch.cell_marks`), from which :func:`forecast_many` and
+        :func:`idcforecast.forecast` name that line where the row fails their checks. A
+        ``note`` column of the file itself is not read.
 
     Warns
     -----
