@@ -1,6 +1,7 @@
 """Checks of the frame :func:`idcforecast.accuracy` scores (private): every cell it
-needs present and finite, interval bounds in pairs at one set of levels, one row per
-(series, model, cutoff, year), and a warning when models were scored on unlike windows.
+needs present and finite, interval bounds in pairs at one set of levels and present (an
+unbounded side may be infinite), one row per (series, model, cutoff, year), and a warning
+when models were scored on unlike windows.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ def check_accuracy_frame(frame: pd.DataFrame) -> list[str]:
     check_cells(frame)
     levels = interval_levels(frame)
     check_same_levels(frame, levels)
+    check_bounds(frame, levels)
     check_no_repeats(frame)
     warn_unlike_windows(frame)
     return levels
@@ -118,24 +120,97 @@ def check_same_levels(frame: pd.DataFrame, levels: list[str]) -> None:
                 )
 
 
+def check_bounds(frame: pd.DataFrame, levels: list[str]) -> None:
+    """A typed error naming the row and column of an interval bound accuracy() cannot
+    score: missing (NaN), or infinite on the wrong side (a lower bound of inf). An
+    unbounded interval (a lower bound of -inf, an upper of inf: a backtest's bound that
+    overflowed) is scored: it covers, and its Winkler score is inf (was refused, "coverage:
+    upper[0] is inf", the position in a group, not the frame's row)."""
+    import pandas as pd
+
+    for label in levels:
+        for column, wrong in ((f"lo_{label}", np.inf), (f"hi_{label}", -np.inf)):
+            numbers = pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=np.float64)
+            bad = np.isnan(numbers) | (numbers == wrong)
+            if not bad.any():
+                continue
+            if bad.all() and np.isnan(numbers).all():
+                raise NonNumericValueError(
+                    f"accuracy(): {column} is empty (NaN) in every row; expected the "
+                    f"backtest() frame's bounds; drop lo_{label} and hi_{label} to score "
+                    f"without the {label.replace('_', '.')}% interval",
+                    column=column,
+                )
+            at = int(np.flatnonzero(bad)[0])
+            row = frame.iloc[at]
+            raise NonNumericValueError(
+                f"accuracy(): {column} is {as_typed(row[column])!r} in row "
+                f"{as_typed(frame.index[at])!r} (series {as_typed(row['series_id'])!r}, model "
+                f"{as_typed(row['model'])!r}); expected the backtest() frame's bound (a number, "
+                f"or {-wrong!r} where it is unbounded): drop that row or fill it",
+                column=column,
+                series_id=str(row["series_id"]),
+                model=str(row["model"]),
+            )
+
+
 def check_no_repeats(frame: pd.DataFrame) -> None:
     """One row per (series, model, cutoff, year): a backtest concatenated twice (a notebook
-    cell run again) would otherwise count every forecast twice, in silence."""
-    key = [c for c in ("series_id", "model", "cutoff", "year") if c in frame.columns]
-    if len(key) < 4:
-        return
+    cell run again) would otherwise count every forecast twice, in silence.
+
+    A frame without a ``cutoff`` column (built by hand, or with it dropped) may hold one
+    year several times for one model, from different windows, so a year alone proves no
+    repeat there: rows that agree in the year and in every scored cell (``actual``,
+    ``mean``, ``naive``, ``mase_scale``, the bounds) are the repeat (the check did nothing
+    without ``cutoff``: such a frame concatenated twice scored every row twice).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> row = {"series_id": "a", "model": "m", "year": 2020, "mean": 9.0, "actual": 10.0,
+    ...        "naive": 8.0, "mase_scale": 1.0}
+    >>> check_no_repeats(pd.DataFrame([row, row | {"naive": 7.0}]))  # two windows: fine
+    >>> check_no_repeats(pd.DataFrame([row, row]))
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.DataError: accuracy(): series 'a' model 'm' has 2 identical rows for year 2020 (frame.iloc[0] and frame.iloc[1]) and no cutoff column; expected one per window: a frame combined with itself? keep one copy (frame.drop_duplicates()), or, if they are different windows that happen to agree, add a cutoff column that tells them apart
+    """  # noqa: E501
+    windows = {"cutoff", "year"} <= set(frame.columns)
+    if windows:
+        key = ["series_id", "model", "cutoff", "year"]
+    else:
+        year = ["year"] if "year" in frame.columns else []
+        scored = ["actual", "mean", "naive", "mase_scale"]
+        bounds = [c for c in frame.columns if str(c).startswith(("lo_", "hi_"))]
+        key = ["series_id", "model", *year, *scored, *bounds]
     repeated = frame.duplicated(key, keep=False)
-    if repeated.any():
-        first = frame.loc[repeated].iloc[0]
-        count = int((frame[key] == first[key]).all(axis=1).sum())
+    if not repeated.any():
+        return
+    first = frame.loc[repeated].iloc[0]
+    cells = frame[key]
+    same = ((cells == first[key]) | (cells.isna() & first[key].isna())).all(axis=1).to_numpy()
+    count = int(same.sum())
+    where = dict(series_id=str(as_typed(first["series_id"])), model=str(as_typed(first["model"])))
+    if windows:
         raise DataError(
-            f"accuracy(): series {first['series_id']!r} model {first['model']!r} has "
-            f"{count} rows for cutoff {first['cutoff']} year {first['year']}; expected one "
-            "per (series, model, cutoff, year): a backtest combined with itself? keep one "
-            "copy (frame.drop_duplicates(['series_id', 'model', 'cutoff', 'year']))",
-            series_id=str(first["series_id"]),
-            model=str(first["model"]),
+            f"accuracy(): series {as_typed(first['series_id'])!r} model "
+            f"{as_typed(first['model'])!r} has {count} rows for cutoff "
+            f"{as_typed(first['cutoff'])} year {as_typed(first['year'])}; expected one per "
+            "(series, model, cutoff, year): a backtest combined with itself? keep one copy "
+            "(frame.drop_duplicates(['series_id', 'model', 'cutoff', 'year']))",
+            **where,
         )
+    at = np.flatnonzero(same)[:2].tolist()
+    when = f" for year {as_typed(first['year'])}" if "year" in frame.columns else ""
+    raise DataError(
+        f"accuracy(): series {as_typed(first['series_id'])!r} model "
+        f"{as_typed(first['model'])!r} has {count} identical rows{when} (frame.iloc[{at[0]}] "
+        f"and frame.iloc[{at[1]}]) and no cutoff column; "
+        "expected one per window: a frame combined with itself? keep one copy "
+        "(frame.drop_duplicates()), or, if they are different windows that happen to agree, "
+        "add a cutoff column that tells them apart",
+        **where,
+    )
 
 
 def warn_unlike_windows(frame: pd.DataFrame) -> None:

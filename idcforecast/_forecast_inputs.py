@@ -40,9 +40,14 @@ __all__ = [
 AUTO = "auto"
 
 
-def resolve_methods(method: str | Sequence[str]) -> tuple[str, ...]:
+def resolve_methods(
+    method: str | Sequence[str], *, argument: str = "method", caller: str = ""
+) -> tuple[str, ...]:
     """Validate ``method`` ("auto", an alias or a list of them); return the aliases, each
     once (a repeated alias would repeat its rows, as a repeated level is kept once).
+    ``argument``: the parameter's name in the messages, led by ``caller`` when given
+    (``compare_methods`` takes ``methods=``; its errors said ``method=[...]``, a parameter
+    it does not have).
 
     Examples
     --------
@@ -51,19 +56,20 @@ def resolve_methods(method: str | Sequence[str]) -> tuple[str, ...]:
     """
     from idcforecast.models import MODEL_REGISTRY
 
+    lead = f"{caller}: " if caller else ""
     many = not isinstance(method, str | bytes) and isinstance(method, Iterable)
     names: tuple[Any, ...] = tuple(method) if many else (method,)
     if not names:
         raise UnknownMethodError(
-            "method is an empty list; pass 'auto', a model alias or a list of aliases",
+            f"{lead}{argument} is an empty list; pass 'auto', a model alias or a list of aliases",
             method=method,
         )
     valid = sorted([AUTO, *MODEL_REGISTRY])
     for name in names:
         if not isinstance(name, str):  # method=None was a bare TypeError
             raise UnknownMethodError(
-                f"method {name!r} is not a method name; pass 'auto', a model alias such as "
-                "'drift', or a list of aliases",
+                f"{lead}{argument} {name!r} is not a method name; pass 'auto', a model alias "
+                "such as 'drift', or a list of aliases",
                 method=repr(name),
                 valid=valid,
             )
@@ -71,8 +77,8 @@ def resolve_methods(method: str | Sequence[str]) -> tuple[str, ...]:
             parts = [p.strip() for p in name.split(",")]
             if len(parts) > 1 and all(p in valid for p in parts):  # the command line's way
                 raise UnknownMethodError(
-                    f"method {name!r} is one string naming {len(parts)} methods; pass them as "
-                    f"a list: method={parts!r} (a comma list is the command line's "
+                    f"{lead}{argument} {name!r} is one string naming {len(parts)} methods; pass "
+                    f"them as a list: {argument}={parts!r} (a comma list is the command line's "
                     "--method way)",
                     method=name,
                     valid=valid,

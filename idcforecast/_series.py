@@ -27,11 +27,16 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from idcforecast._series_cells import (  # the cells' checks, kept importable from here
+    NOT_CONVERTED,
+    VALUE_UNREAD,
     YEAR_MAX,
     YEAR_MIN,
+    YEAR_REPEATED,
+    YEAR_UNREAD,
     bad_year_message,
     cell_repr,
     duplicate_year_message,
+    marked_message,
     missing_id_message,
     mixed_units_message,
     no_values_message,
@@ -334,6 +339,7 @@ def split_series(data: Any) -> list[SeriesData]:
             + _years_in_index_hint(frame, missing),
             missing=missing,
         )
+    check_ids_not_in_index(frame)
     if "series_id" not in frame.columns:
         frame = frame.assign(series_id="series")
     no_id = np.flatnonzero(frame["series_id"].isna().to_numpy())
@@ -351,7 +357,22 @@ def split_series(data: Any) -> list[SeriesData]:
 
 def _years_in_index_hint(frame: pd.DataFrame, missing: list[str]) -> str:
     """The fix when the years are the frame's index (``df.set_index("year")``, a column
-    per series), the commonest way an analyst's frame misses its ``year`` column."""
+    per series), the commonest way an analyst's frame misses its ``year`` column; or when
+    the index holds other columns (``groupby(["series_id", "year"]).sum()``), its columns
+    are named in another case ("Year", "Value": was refused with no word of the case), or
+    its years are its columns (a wide table: was refused with no fix, or told to use
+    read_series, which needs a unit for a frame's bare numbers)."""
+    return (
+        _year_index_hint(frame, missing)
+        or _index_levels_hint(frame, missing)
+        or _renaming_hint(frame, missing)
+        or ("year" in missing and _years_as_columns_hint(frame))
+        or ""
+    )
+
+
+def _year_index_hint(frame: pd.DataFrame, missing: list[str]) -> str:
+    """The fix when the frame's one index holds its years (named so, or calendar years)."""
     if "year" not in missing:
         return ""
     index = frame.index
@@ -369,9 +390,92 @@ def _years_in_index_hint(frame: pd.DataFrame, missing: list[str]) -> str:
     return "; the years are the frame's index: pass frame.rename_axis('year').reset_index()"
 
 
+def _index_levels_hint(frame: pd.DataFrame, missing: list[str]) -> str:
+    """``frame.reset_index()`` when the index holds missing columns by name (a frame from
+    ``groupby(["series_id", "year"]).sum()`` or ``set_index("series_id")``: was a
+    NotImplementedError from pandas, or no fix).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> frame = pd.DataFrame({"series_id": ["a"], "year": [2020], "value": [1.0]})
+    >>> _index_levels_hint(frame.set_index(["series_id", "year"]), ["series_id", "year"])
+    "; the frame's index holds 'series_id', 'year': pass frame.reset_index()"
+    """
+    levels = [name for name in frame.index.names if name in missing]
+    if not levels:
+        return ""
+    return f"; the frame's index holds {', '.join(map(repr, levels))}: pass frame.reset_index()"
+
+
+def check_ids_not_in_index(frame: pd.DataFrame) -> None:
+    """Refuse a frame whose series ids are its index (``set_index("series_id")``) rather
+    than a column: read as one series, "series", it failed with a pandas ValueError
+    ("'series_id' is both an index level and a column label") or merged the series."""
+    if "series_id" in frame.columns or "series_id" not in frame.index.names:
+        return
+    raise DataError(
+        "data has its series ids in the index ('series_id'), not in a column; expected a "
+        "tidy frame with series_id, year, value columns; pass frame.reset_index()",
+        missing=["series_id"],
+    )
+
+
+def _renaming_hint(frame: pd.DataFrame, missing: list[str]) -> str:
+    """``frame.rename(...)`` for the missing columns that a column of another case or
+    spacing names ("Year", " value ", "Series ID"), and for ``series_id`` and ``unit``
+    so named.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _renaming_hint(pd.DataFrame(columns=["Series ID", "Year", "Value"]), ["year", "value"])
+    "; the columns are named in another case or spacing: pass frame.rename(columns={'Year': 'year', 'Value': 'value', 'Series ID': 'series_id'})"
+    """  # noqa: E501
+    spelled: dict[str, str] = {}
+    for column in frame.columns:
+        if isinstance(column, str):
+            key = "_".join(column.strip().lower().replace("-", " ").split())
+            spelled.setdefault(key, column)
+    # the optional columns too: renamed with the others, else read as absent in silence
+    optional = [c for c in ("series_id", "unit") if c not in frame.columns and c not in missing]
+    found = {spelled[name]: name for name in [*missing, *optional] if name in spelled}
+    if not any(name in missing for name in found.values()):
+        return ""
+    return (
+        f"; the columns are named in another case or spacing: pass frame.rename(columns={found!r})"
+    )
+
+
+def _years_as_columns_hint(frame: pd.DataFrame) -> str:
+    """The reshaping of a wide frame (a column per year, a row per series) into a tidy one.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _years_as_columns_hint(pd.DataFrame({2019: [1.0], 2020: [2.0]}, index=["a"]))
+    "; the years are the frame's columns and each row a series: pass frame.rename_axis('series_id').reset_index().melt('series_id', var_name='year')"
+    """  # noqa: E501
+    years = _index_numbers(frame.columns)
+    in_range = years.between(1800, 2200) & (years % 1 == 0)
+    if int(in_range.sum()) < 2:
+        return ""
+    if "series_id" in frame.columns:
+        return (
+            "; the years are the frame's columns and each row a series: pass "
+            "frame.melt('series_id', var_name='year')"
+        )
+    return (
+        "; the years are the frame's columns and each row a series: pass "
+        "frame.rename_axis('series_id').reset_index().melt('series_id', var_name='year')"
+    )
+
+
 def _index_numbers(index: Any) -> Any:
     import pandas as pd
 
+    if isinstance(index, pd.MultiIndex):  # tuples are no years (pandas refused them)
+        return pd.Series(np.nan, index=range(len(index)))
     return pd.Series(pd.to_numeric(pd.Series(index, dtype=object), errors="coerce"))
 
 
@@ -380,6 +484,36 @@ def _as_float(number: Any) -> float:
     import pandas as pd
 
     return float("nan") if pd.isna(number) else float(number)
+
+
+def _file_message(group: pd.DataFrame, pos: int, marker: str) -> str | None:
+    """The message naming the file's cell of ``group``'s row ``pos`` that
+    :func:`idcforecast.batch.read_long_table` could not read (``marker`` in its ``note``),
+    or None: a frame built otherwise, or a cell the reader read."""
+    if "note" not in group.columns:
+        return None
+    return marked_message(group["note"].iloc[pos], marker)
+
+
+def _check_converted(series_id: str, group: pd.DataFrame) -> None:
+    """Raise the reader's error for a row :func:`idcforecast.batch.read_long_table` could
+    not convert to the unit asked for (``NOT_CONVERTED`` in its note), naming the file's
+    row, as forecast_many() fails the series: a series none of whose rows converted (all
+    in 'kg' where 'MW' was asked) was forecast in 'kg' without a word, and one with some
+    rows unconverted said only "mixes units 'MW', 'kg'"."""
+    import pandas as pd
+
+    if "note" not in group.columns:
+        return
+    for note in group["note"]:
+        message = marked_message(note, NOT_CONVERTED)
+        if message is None:
+            continue
+        units = (
+            [str(u) for u in pd.unique(group["unit"].dropna())] if "unit" in group.columns else []
+        )
+        kind = MixedUnitsError if len(units) > 1 else DataError
+        raise kind(message, series_id=series_id)  # worded as forecast_many() notes it
 
 
 def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) -> SeriesData:
@@ -393,8 +527,10 @@ def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) 
         raw = group["year"].iloc[pos]
         raw = raw.item() if isinstance(raw, np.generic) else raw
         raise NonNumericValueError(
+            # the file's cell, where read_long_table marked it (was "row 2 of the data")
+            _file_message(group, pos, YEAR_UNREAD)
             # an Int64 column's blank is pd.NA, which float() refuses (was a TypeError)
-            bad_year_message(
+            or bad_year_message(
                 series_id,
                 raw,
                 _as_float(years_raw.iloc[pos]),
@@ -404,6 +540,7 @@ def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) 
             series_id=series_id,
             value=raw,
         )
+    _check_converted(series_id, group)
     marked = not_published_mask(group["value"])
     if (group["value"].isna().to_numpy() | marked).all():
         raise NonNumericValueError(no_values_message(series_id), series_id=series_id)
@@ -423,7 +560,8 @@ def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) 
     if bad.any():
         pos = int(np.flatnonzero(bad.to_numpy())[0])
         raise NonNumericValueError(
-            value_not_finite_message(
+            _file_message(group, pos, VALUE_UNREAD)
+            or value_not_finite_message(
                 series_id,
                 int(years_raw.iloc[pos]),
                 group["value"].iloc[pos],
@@ -441,8 +579,12 @@ def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) 
     if dup.size:
         year = int(years[dup[0]])
         both = values[years == year]
+        places = None
+        if "note" in group.columns:  # the file's rows, where read_long_table marked them
+            notes = group["note"].to_numpy()[order][years == year]
+            places = [marked_message(note, YEAR_REPEATED) for note in notes]
         raise DuplicateYearError(
-            duplicate_year_message(series_id, year, both),
+            duplicate_year_message(series_id, year, both, places),
             series_id=series_id,
             year=year,
         )
@@ -451,6 +593,7 @@ def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) 
         units = [str(u) for u in pd.unique(group["unit"].dropna())]
         unit = units[0] if len(units) == 1 else ""
         if len(units) > 1:
+            # the reader's reason, naming the file's row, when it could not convert one
             raise MixedUnitsError(
                 mixed_units_message(series_id, units),
                 series_id=series_id,

@@ -9,6 +9,7 @@ reader's chunks), each message naming the cell as the user typed it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -17,11 +18,16 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "NOT_CONVERTED",
+    "VALUE_UNREAD",
     "YEAR_MAX",
     "YEAR_MIN",
+    "YEAR_REPEATED",
+    "YEAR_UNREAD",
     "bad_year_message",
     "cell_repr",
     "duplicate_year_message",
+    "marked_message",
     "missing_id_message",
     "mixed_units_message",
     "no_values_message",
@@ -35,6 +41,37 @@ __all__ = [
 # At most four digits: a typo (20210) or a date read as nanoseconds must not become
 # thousands of interpolated gap years. No lower bound: benchmarks index years 1..n.
 YEAR_MIN, YEAR_MAX = 1, 9999  # years below 1 are index positions, not years (0, 1, 2...)
+
+# How idcforecast.batch.read_long_table marks, in a row's note, a year or value cell it
+# could not read, followed by the message naming the cell in its file ("markets.csv row 4,
+# column 'value'"): the check that fails on that row (forecast()'s, forecast_many()'s) says
+# that message instead of the frame's row. The year's is last in its note.
+YEAR_UNREAD = "year not read: "
+VALUE_UNREAD = "value not read: "
+# ... and a row whose unit it could not convert (a series of mixed units, then)
+NOT_CONVERTED = "not converted to the unit asked for: "
+# ... and, followed by the row's place alone, a row whose series has another for its year
+YEAR_REPEATED = "year repeated: "
+
+
+def marked_message(note: Any, marker: str) -> str | None:
+    """The message after ``marker`` in a row's ``note`` (None when the note has none): up
+    to the next mark, if the reader marked the row twice.
+
+    Examples
+    --------
+    >>> marked_message("estimate; value not read: series 's' year 2020 (f.csv row 3): x",
+    ...                VALUE_UNREAD)
+    "series 's' year 2020 (f.csv row 3): x"
+    >>> marked_message(None, YEAR_UNREAD) is None
+    True
+    """
+    if not isinstance(note, str) or marker not in note:
+        return None
+    message = note.split(marker, 1)[1]
+    for later in (NOT_CONVERTED, VALUE_UNREAD, YEAR_REPEATED, YEAR_UNREAD):
+        message = message.split(f"; {later}", 1)[0]  # (the reader adds them in this order)
+    return message
 
 
 def cell_repr(value: Any) -> str:
@@ -143,8 +180,8 @@ def bad_year_message(
 
     if is_blank(cell):  # was "year nan is not an integer year"
         return (
-            f"series {series_id!r}: a row has no year (a blank year cell); give its year, or "
-            "drop the row"
+            f"series {series_id!r}: a row has no year (a blank year cell"
+            f"{'' if place is None else ', ' + place}); give its year, or drop the row"
         )
     where = (
         f" ({place})"
@@ -190,7 +227,7 @@ def missing_id_message(row: int, year: Any) -> str:
 
 
 def value_not_finite_message(
-    series_id: str, year: int, cell: Any, *, in_index: bool = False
+    series_id: str, year: int, cell: Any, *, in_index: bool = False, place: str | None = None
 ) -> str:
     """Message for a ``value`` cell (in ``year``) that is missing, text or infinite.
 
@@ -200,12 +237,15 @@ def value_not_finite_message(
     the two ways to say a year was not published, dropping the row or marking it "n/a"
     (in a wide table a blank cell is a year not published, no row). Text or an infinite
     number gets a fix for either layout; ``in_index`` (a year-indexed Series, which has
-    neither rows nor cells) the Series' own: ``s.drop(2020)``.
+    neither rows nor cells) the Series' own: ``s.drop(2020)``. ``place`` names the cell in
+    its file ("markets.csv row 4, column 'value'").
 
     Examples
     --------
     >>> value_not_finite_message("s", 2020, "abc").split(";")[0]
     "series 's' year 2020: value 'abc' is not a finite number"
+    >>> value_not_finite_message("s", 2020, "abc", place="f.csv row 3").split(":")[0]
+    "series 's' year 2020 (f.csv row 3)"
     >>> value_not_finite_message("s", 2020, float("inf"), in_index=True).split("; ")[1]
     'give a number, or leave the year out (a missing year is allowed: s.drop(2020))'
     >>> value_not_finite_message("s", 2020, "1,562.5").split(":")[1]
@@ -218,22 +258,23 @@ def value_not_finite_message(
     """
     from idcforecast._cells import is_blank
 
+    where = "" if place is None else f" ({place})"
     if is_blank(cell):
         return (
-            f"series {series_id!r} year {int(year)}: the value is blank (NaN) but the row is "
-            "not; expected a number; for a year not published, drop the row or write 'n/a' "
+            f"series {series_id!r} year {int(year)}{where}: the value is blank (NaN) but the "
+            "row is not; expected a number; for a year not published, drop the row or write 'n/a' "
             "as its value (pandas.read_csv reads 'n/a' as NaN unless given "
             "keep_default_na=False; read_series and read_long_table keep it)"
         )
     how = f"s.drop({int(year)})" if in_index else "drop its row, or blank its cell in a wide table"
     message = (
-        f"series {series_id!r} year {int(year)}: value {cell_repr(cell)} is not a finite "
+        f"series {series_id!r} year {int(year)}{where}: value {cell_repr(cell)} is not a finite "
         f"number; give a number, or leave the year out (a missing year is allowed: {how})"
     )
     if isinstance(cell, str) and _GROUPED_NUMBER.match(cell):
         number = float(cell.replace(",", ""))
         return (
-            f"series {series_id!r} year {int(year)}: value {cell_repr(cell)} is a number "
+            f"series {series_id!r} year {int(year)}{where}: value {cell_repr(cell)} is a number "
             f"written with thousands separators, text to pandas; pass {number:g}: read the "
             "file with pandas.read_csv(..., thousands=',') or with idcforecast.read_series, "
             "which read such numbers, or convert the column (pandas.to_numeric("
@@ -320,8 +361,11 @@ def mixed_units_message(series_id: str, units: list[str]) -> str:
     )
 
 
-def duplicate_year_message(series_id: str, year: int, values: Any) -> str:
-    """Message for a series with several ``values`` for one ``year``.
+def duplicate_year_message(
+    series_id: str, year: int, values: Any, places: Sequence[str | None] | None = None
+) -> str:
+    """Message for a series with several ``values`` for one ``year``; ``places`` names
+    each value's row in its file (``read_long_table``'s frames), when known for all.
 
     Examples
     --------
@@ -332,11 +376,15 @@ def duplicate_year_message(series_id: str, year: int, values: Any) -> str:
     "series 's' has 2 values for year 2021 (2.0, 3.0); keep one row per year"
     >>> duplicate_year_message("s", 2021, [133.10000000000005, 0.1 + 0.2])
     "series 's' has 2 values for year 2021 (133.1, 0.3); keep one row per year"
-    """
-    listed = [float(v) for v in values]
+    >>> duplicate_year_message("s", 2021, [2.0, 3.0], places=["f.csv row 3", "f.csv row 9"])
+    "series 's' has 2 values for year 2021 (2.0 in f.csv row 3, 3.0 in f.csv row 9); keep one row per year"
+    """  # noqa: E501
+    listed = [_as_written(float(v)) for v in values]
+    if places is not None and len(places) == len(listed) and all(places):
+        listed = [f"{value} in {place}" for value, place in zip(listed, places, strict=True)]
     return (
         f"series {series_id!r} has {len(listed)} values for year {int(year)} "
-        f"({', '.join(_as_written(v) for v in listed)}); keep one row per year"
+        f"({', '.join(listed)}); keep one row per year"
     )
 
 

@@ -17,7 +17,13 @@ if TYPE_CHECKING:
 
     from idcforecast._series import SeriesData
 
-__all__ = ["COMPARED_METHODS", "DEFAULT_METHODS", "NO_BACKTEST", "compare_methods"]
+__all__ = [
+    "COMPARED_METHODS",
+    "DEFAULT_METHODS",
+    "NO_BACKTEST",
+    "compare_methods",
+    "comparison_columns",
+]
 
 # how a row's note starts the reason its method has no backtest (after the forecast's note)
 NO_BACKTEST = "no backtest: "
@@ -97,7 +103,7 @@ def compare_methods(
 
     levels = resolve_levels(level, caller="compare_methods")
     # one alias as text is one method (as for forecast()), never its letters
-    aliases = list(resolve_methods(methods))
+    aliases = list(resolve_methods(methods, argument="methods", caller="compare_methods"))
     # arguments, checked once: each method's row records what goes wrong for that method
     # and series, so a bad horizon or gap policy was a table of blank rows repeating it
     _check_arguments(horizon, backtest_horizon, gaps)
@@ -119,6 +125,24 @@ def compare_methods(
     out = pd.DataFrame(rows)
     # whole numbers, blank where a method could not run; the ids as given (1, not '1')
     return with_given_ids(out.astype({"year": "Int64", "n": "Int64"}), given_ids(data))
+
+
+def comparison_columns(levels: Sequence[float]) -> list[str]:
+    """The columns of a :func:`compare_methods` table at interval ``levels``, in order: the
+    header of a table with no rows (``forecast --compare --csv`` when no series could be
+    compared).
+
+    Examples
+    --------
+    >>> comparison_columns((80,))
+    ['series_id', 'model', 'year', 'mean', 'lo_80', 'hi_80', 'smape', 'mase', 'coverage_80', 'n', 'status', 'note', 'unit']
+    """  # noqa: E501
+    from idcforecast.forecasting import _level_label
+
+    labels = [_level_label(lv) for lv in levels]
+    bounds = [f"{side}_{label}" for label in labels for side in ("lo", "hi")]
+    scores = ["smape", "mase", *(f"coverage_{label}" for label in labels)]
+    return ["series_id", "model", "year", "mean", *bounds, *scores, "n", "status", "note", "unit"]
 
 
 def _check_arguments(horizon: Any, backtest_horizon: Any, gaps: Any) -> None:
@@ -217,6 +241,7 @@ def _one_series(
                 level=levels,
                 gaps=settings.gaps,
                 cap=settings.cap,
+                seed=settings.seed,
             )
         except IdcForecastError as err:
             notes.append(f"{NO_BACKTEST}{_in_comparison_words(str(err))}")
@@ -261,7 +286,11 @@ def _in_comparison_words(message: str) -> str:
     >>> _in_comparison_words("every series needs at least horizon=3 years after the "
     ...                      "method's minimum number of points; shorten the horizon")
     "every series needs at least backtest_horizon=3 years after the method's minimum number of points; pass a smaller backtest_horizon=N"
+    >>> _in_comparison_words("...; shorten the horizon to 2 or less (series 's' has 5 ...)")
+    "...; pass backtest_horizon=2 or less (series 's' has 5 ...)"
     """  # noqa: E501
-    return message.replace("at least horizon=", "at least backtest_horizon=").replace(
-        "shorten the horizon", "pass a smaller backtest_horizon=N"
-    )
+    import re
+
+    message = message.replace("at least horizon=", "at least backtest_horizon=")
+    message = re.sub(r"shorten the horizon to (\d+)", r"pass backtest_horizon=\1", message)
+    return message.replace("shorten the horizon", "pass a smaller backtest_horizon=N")

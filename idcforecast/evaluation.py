@@ -29,11 +29,14 @@ if TYPE_CHECKING:
 __all__ = ["accuracy", "backtest", "coverage", "mase", "smape", "winkler_score"]
 
 
-def _arrays(metric: str, **named: Any) -> list[np.ndarray]:
+def _arrays(metric: str, *, _bounds: bool = False, **named: Any) -> list[np.ndarray]:
     """The arguments as 1-D float arrays of one length, non-empty and finite, or a DataError.
 
     A NaN would silently turn the metric into NaN (or, for coverage, a miss), and arrays of
-    different lengths would broadcast into a wrong number.
+    different lengths would broadcast into a wrong number. With ``_bounds`` the arguments
+    ``lower`` and ``upper`` are interval bounds, which may be unbounded (-inf, inf): a
+    backtest's bound overflows to inf for a series that grows too fast, and accuracy()
+    refused its own backtest's frame.
     """
     arrays: list[np.ndarray] = []
     for label, value in named.items():
@@ -59,11 +62,18 @@ def _arrays(metric: str, **named: Any) -> list[np.ndarray]:
             f"{metric}: {labels[0]} is empty; pass at least one value", metric=metric
         )
     for label, arr in zip(labels, arrays, strict=True):
-        bad = np.flatnonzero(~np.isfinite(arr))
+        unbounded = -np.inf if label == "lower" else np.inf if label == "upper" else None
+        allowed = (arr == unbounded) if _bounds and unbounded is not None else False
+        bad = np.flatnonzero(~np.isfinite(arr) & ~allowed)
         if bad.size:
             i = int(bad[0])
+            what = (
+                f"not a finite number or {unbounded!r} (unbounded)"
+                if _bounds and unbounded is not None
+                else "not a finite number"
+            )
             raise NonNumericValueError(
-                f"{metric}: {label}[{i}] is {float(arr[i])!r}, not a finite number; drop "
+                f"{metric}: {label}[{i}] is {float(arr[i])!r}, {what}; drop "
                 "that position from every argument (or fill it)",
                 metric=metric,
                 argument=label,
@@ -132,8 +142,10 @@ def coverage(actual: Any, lower: Any, upper: Any) -> float:
     --------
     >>> coverage([1.0, 5.0, 9.0], [0.0, 0.0, 0.0], [2.0, 6.0, 8.0])
     0.6666666666666666
+    >>> coverage([1.0, 5.0], [0.0, 0.0], [2.0, float("inf")])  # an unbounded interval covers
+    1.0
     """
-    y, lo, hi = _arrays("coverage", actual=actual, lower=lower, upper=upper)
+    y, lo, hi = _arrays("coverage", _bounds=True, actual=actual, lower=lower, upper=upper)
     _check_ordered("coverage", lo, hi)
     return float(np.mean((y >= lo) & (y <= hi)))
 
@@ -168,12 +180,14 @@ def winkler_score(actual: Any, lower: Any, upper: Any, *, level: float) -> float
     --------
     >>> winkler_score([5.0, 12.0], [4.0, 4.0], [10.0, 10.0], level=80)  # (6 + 6 + 2/.2*2) / 2
     16.0
+    >>> winkler_score([5.0], [4.0], [float("inf")], level=80)  # an unbounded width
+    inf
     """
     from idcforecast._forecast_inputs import resolve_levels
 
     (percent,) = resolve_levels(level, caller="winkler_score")
     alpha = 1.0 - percent / 100.0
-    y, lo, hi = _arrays("winkler_score", actual=actual, lower=lower, upper=upper)
+    y, lo, hi = _arrays("winkler_score", _bounds=True, actual=actual, lower=lower, upper=upper)
     _check_ordered("winkler_score", lo, hi)
     score = (hi - lo) + 2.0 / alpha * (np.clip(lo - y, 0, None) + np.clip(y - hi, 0, None))
     return float(np.mean(score))
@@ -188,6 +202,7 @@ def backtest(
     level: float | Sequence[float] = (80, 95),
     gaps: str = "interpolate",
     cap: float | Mapping[str, float] | None = None,
+    seed: int | None = None,
 ) -> pd.DataFrame:
     """Rolling-origin evaluation: re-forecast from earlier cutoffs and compare.
 
@@ -200,6 +215,11 @@ def backtest(
     ``cap`` is :func:`idcforecast.forecast`'s (one number, or ``{series_id: cap}``): each
     window is forecast with it, so a saturation model with a given cap (``logistic``,
     ``gompertz``) is backtested as it forecasts, from its own minimum with a cap.
+
+    ``seed`` is :func:`idcforecast.forecast`'s, checked the same way (None or a whole
+    number 0 or more) and passed to every window's forecast: the current methods are
+    deterministic, so the result does not depend on it, and a call written for
+    ``forecast()`` with ``seed=`` runs unchanged here.
 
     Returns
     -------
@@ -222,6 +242,7 @@ def backtest(
 
     from idcforecast._forecast_inputs import (
         as_typed,
+        check_seed,
         conversions_by_series,
         horizon_as_year_message,
         horizon_fix,
@@ -249,15 +270,19 @@ def backtest(
     # True is not (it was taken as 1)
     whole = isinstance(n_windows, int | np.integer) and not isinstance(n_windows, bool)
     if n_windows is not None and (not whole or n_windows < 1):
+        # a whole float (2.0, from arithmetic) was refused without the fix
+        fix = horizon_fix(n_windows, "n_windows=3")
         raise DataError(
-            "n_windows must be a positive integer or None (all cutoffs); got "
-            f"{as_typed(n_windows)!r}",
+            "backtest: n_windows must be a positive integer or None (all cutoffs); got "
+            f"{as_typed(n_windows)!r}; {fix.replace('pass e.g.', 'e.g.')}",
             n_windows=n_windows,
         )
     levels = resolve_levels(level, caller="backtest")
+    check_seed(seed, caller="backtest")
     check_gap_policy(gaps, "backtest")
     rows: list[dict[str, Any]] = []
     left_out: list[str] = []
+    short: list[tuple[str, int | None]] = []  # why each left out, the horizon that would fit
     failed: list[tuple[str, IdcForecastError]] = []
     spans: list[str] = []
     all_series = split_series(data)
@@ -289,6 +314,7 @@ def backtest(
                 left_out.append(
                     f"{series.series_id!r} ({counted(series.years.size, 'year')}) for {alias!r}"
                 )
+                short.append(_shortfall(series, alias, gaps, series_cap))
             chosen = feasible if n_windows is None else feasible[-int(n_windows) :]
             for cut in chosen:
                 keep = series.years <= cut
@@ -302,6 +328,7 @@ def backtest(
                         method=alias,
                         levels=levels,
                         cap=series_cap,
+                        seed=seed,
                         series_id=series.series_id,
                         first_year=prepared.first_year,
                         observed=prepared.observed,
@@ -339,11 +366,18 @@ def backtest(
         fields = {key: getattr(first, key) for key in first.fields}
         raise type(first)(f"backtest {where}: {first}", **fields) from first
     if not rows:
-        fix = (
-            "shorten the horizon"
-            if horizon > 1
-            else "add years: one year ahead is the shortest backtest there is"
-        )
+        # the longest horizon some series and method could be backtested at, and why the
+        # first could not (was: "shorten the horizon", to what unsaid, and said where no
+        # horizon fits at all)
+        fits = max((longest for _, longest in short if longest is not None), default=None)
+        if horizon == 1:
+            fix = "add years: one year ahead is the shortest backtest there is"
+        elif fits is not None:
+            fix = f"shorten the horizon to {fits} or less"
+        else:
+            fix = "add years: no horizon fits, not even one year ahead"
+        if short:
+            fix += f" ({short[0][0]})"
         if spans:
             # was the bare advice above: gaps="span" had left 3 of 8 observed years, unsaid
             shown = ", ".join(spans[:3]) + (", ..." if len(spans) > 3 else "")
@@ -426,6 +460,44 @@ def _enough(
     return int(train.size) >= need
 
 
+def _shortfall(series: Any, alias: str, gaps: str, cap: float | None) -> tuple[str, int | None]:
+    """Why no backtest window fits ``series`` for method ``alias`` (its observed years
+    against the method's minimum up to a cutoff), and the longest horizon that would fit
+    (None when the series is too short for one year ahead).
+
+    Examples
+    --------
+    >>> from idcforecast._series import SeriesData
+    >>> years = np.arange(2019, 2024)
+    >>> series = SeriesData(series_id="s", years=years, values=years - 2000.0, unit="MW")
+    >>> _shortfall(series, "drift", "interpolate", None)  # cutoff 2021: 2019-2021 fit drift
+    ("series 's' has 5 observed years, 2019-2023, and 'drift' needs 3 up to a cutoff", 2)
+    >>> _shortfall(series, "damped_log", "interpolate", None)[1] is None
+    True
+    """
+    from idcforecast.auto import AUTO_MIN_OBS
+    from idcforecast.models import MODEL_REGISTRY
+
+    years = series.years
+    need = AUTO_MIN_OBS if alias == "auto" else _min_obs(MODEL_REGISTRY[alias], cap)
+    last = int(years[-1])
+    first_fit = next((int(c) for c in years[:-1] if _enough(years, int(c), alias, gaps, cap)), None)
+    breaks = np.flatnonzero(np.diff(years) > 1)
+    if gaps == "span" and breaks.size:  # what the policy fits: its latest run
+        run = years[int(breaks[-1]) + 1 :]
+        has = (
+            f"the latest run of series {series.series_id!r}, {int(run[0])}-{last}, has "
+            f"{counted(run.size, 'year')}"
+        )
+    else:
+        has = (
+            f"series {series.series_id!r} has {counted(years.size, 'observed year')}, "
+            f"{int(years[0])}-{last},"
+        )
+    why = f"{has} and {alias!r} needs {need} up to a cutoff"
+    return why, None if first_fit is None else last - first_fit
+
+
 def _min_obs(model: Any, cap: float | None) -> int:
     """A model class's minimum number of points, given ``cap`` when it takes one."""
     from idcforecast._forecast_plan import _init_params
@@ -483,7 +555,10 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
     row is left, and ``owa`` is NaN when the naive forecast was exact. Models scored on
     different forecasts (a backtest of several methods, whose minimums differ) do not
     compare: a :class:`~idcforecast.errors.BacktestWarning` says so and how to keep the
-    common rows (:func:`idcforecast.compare_methods` scores on common cutoffs).
+    common rows (:func:`idcforecast.compare_methods` scores on common cutoffs). A repeated
+    row (a frame concatenated with itself) is a :class:`~idcforecast.errors.DataError`
+    rather than counted twice: one (series, model, cutoff, year) twice, or, in a frame
+    without a ``cutoff`` column, two rows alike in the year and every scored cell.
 
     The overall row of a model is the one with ``overall`` True. Its ``series_id`` is
     ``"(all)"`` when the series ids are text; when they are numbers (int ids) it is missing

@@ -59,6 +59,7 @@ __all__ = [
     "finish_forecast",
     "forecast",
     "forecast_array",
+    "forecast_columns",
     "forecast_paths",
     "plan_forecast",
     "resolve_methods",
@@ -157,6 +158,16 @@ class SeriesForecast:
                 series_id=self.series_id,
                 n_paths=n_paths,
             )
+        whole = isinstance(seed, int | np.integer) and not isinstance(seed, bool) and seed >= 0
+        if not (seed is None or whole or isinstance(seed, np.random.Generator)):
+            # seed=-1 or 1.5 was numpy's bare ValueError / TypeError ("expected non-negative
+            # integer")
+            raise ModelError(
+                f"series {self.series_id!r}: seed must be a whole number 0 or more, a "
+                f"numpy.random.Generator, or None; got {seed!r}; e.g. seed=7",
+                series_id=self.series_id,
+                seed=repr(seed),
+            )
         # two independent streams (normals, tail mixing), each drawn path by path: the same
         # seed gives the same first paths whatever n_paths is
         normals, mixing = np.random.default_rng(seed).spawn(2)
@@ -222,8 +233,9 @@ def forecast_array(
         for every method the forecasts and bounds are clipped at it. Must exceed the last
         observation.
     seed
-        Accepted for interface symmetry with :func:`forecast_paths`; the current methods
-        are deterministic, so the result does not depend on it.
+        Accepted for interface symmetry with :func:`forecast_paths` (None or a whole number
+        0 or more, as :func:`forecast` checks it); the current methods are deterministic, so
+        the result does not depend on it.
     series_id, first_year
         Used in notes and error messages only.
     settings
@@ -251,7 +263,9 @@ def forecast_array(
     >>> bool(np.all(fc.lower[95] < fc.mean) and np.all(fc.mean < fc.upper[95]))
     True
     """
-    del seed  # deterministic methods; see the docstring
+    # deterministic methods (see the docstring), but checked as forecast() checks it:
+    # seed=-1 was accepted here without a word
+    check_seed(seed, caller=f"series {series_id!r}")
     plan = plan_forecast(
         y,
         horizon=horizon,
@@ -484,6 +498,21 @@ def _level_label(level: float) -> str:
     return str(int(level)) if float(level).is_integer() else str(level).replace(".", "_")
 
 
+def forecast_columns(levels: Sequence[float], *, cutoff: bool = False) -> list[str]:
+    """The columns of a :func:`forecast` frame at interval ``levels`` (with ``cutoff``:
+    of a :func:`idcforecast.backtest` frame, before its scoring columns), in order: the
+    header of a result with no rows (``forecast --csv`` when no series could be forecast).
+
+    Examples
+    --------
+    >>> forecast_columns((80, 95))
+    ['series_id', 'year', 'model', 'mean', 'lo_80', 'hi_80', 'lo_95', 'hi_95', 'unit', 'status', 'note']
+    """  # noqa: E501
+    bounds = [f"{side}_{_level_label(lv)}" for lv in levels for side in ("lo", "hi")]
+    first = ["series_id", "cutoff"] if cutoff else ["series_id"]
+    return [*first, "year", "model", "mean", *bounds, "unit", "status", "note"]
+
+
 def _forecast_row(
     fc: SeriesForecast,
     step: int,
@@ -495,8 +524,9 @@ def _forecast_row(
 ) -> dict[str, Any]:
     """One row of a forecast frame (``step`` 0-based): the column layout's one source.
 
-    ``series_id, [cutoff,] year, model, mean, lo_<L>, hi_<L>... , unit, status, note``;
-    :func:`forecast` and :func:`idcforecast.evaluation.backtest` both build rows here.
+    ``series_id, [cutoff,] year, model, mean, lo_<L>, hi_<L>... , unit, status, note``
+    (:func:`forecast_columns`); :func:`forecast` and
+    :func:`idcforecast.evaluation.backtest` both build rows here.
     """
     row: dict[str, Any] = {"series_id": fc.series_id}
     if cutoff is not None:

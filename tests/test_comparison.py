@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from idcforecast import compare_methods, load_dataset
-from idcforecast.errors import DataError, ModelError
+from idcforecast.errors import DataError, ModelError, UnknownMethodError
 from idcforecast.evaluation import accuracy, backtest
 from idcforecast.forecasting import forecast
 
@@ -155,8 +155,9 @@ def test_no_backtest_note_names_the_backtest_horizon() -> None:
     assert note.startswith("values published as bounds, fitted as those numbers: 2021 (at ")
     assert note.endswith(
         "; no backtest: no backtest window fits: every series needs at least "
-        "backtest_horizon=3 years after the method's minimum number of points; pass a "
-        "smaller backtest_horizon=N"
+        "backtest_horizon=3 years after the method's minimum number of points; pass "
+        "backtest_horizon=2 or less (series 'china_racks_in_use' has 4 observed years, "
+        "2019-2024, and 'drift' needs 3 up to a cutoff)"
     )
 
 
@@ -228,3 +229,21 @@ def test_a_bad_seed_is_named_as_compare_methods_argument() -> None:
     msg = "compare_methods: seed must be a whole number 0 or more, or None; got 'x'"
     with pytest.raises(ModelError, match=re.escape(msg)):
         compare_methods(y, 3, seed="x")
+
+
+def test_bad_methods_are_named_as_compare_methods_argument() -> None:
+    # before: "method is an empty list", "pass them as a list: method=['drift', 'naive']":
+    # compare_methods has no method= (a TypeError if passed), its argument is methods=
+    y = pd.Series([100.0, 118, 141, 160, 188, 215, 250, 283, 330], index=range(2015, 2024))
+    msg = "compare_methods: methods is an empty list; pass 'auto', a model alias or a list"
+    with pytest.raises(UnknownMethodError, match=re.escape(msg)):
+        compare_methods(y, 3, methods=[])
+    msg = (
+        "compare_methods: methods 'drift,naive' is one string naming 2 methods; pass them as "
+        "a list: methods=['drift', 'naive']"
+    )
+    with pytest.raises(UnknownMethodError, match=re.escape(msg)):
+        compare_methods(y, 3, methods=["auto", "drift,naive"])
+    # the fix works as written
+    table = compare_methods(y, 3, methods=["drift", "naive"])
+    assert table["model"].tolist() == ["drift", "naive"]

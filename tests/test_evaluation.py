@@ -10,7 +10,13 @@ import pandas as pd
 import pytest
 
 from idcforecast import accuracy, backtest, coverage, forecast, mase, smape, winkler_score
-from idcforecast.errors import DataError, ModelError, UnknownMethodError, UnknownSeriesError
+from idcforecast.errors import (
+    DataError,
+    ModelError,
+    NonNumericValueError,
+    UnknownMethodError,
+    UnknownSeriesError,
+)
 
 
 def test_smape_hand_arithmetic() -> None:
@@ -67,9 +73,23 @@ def test_backtest_n_windows_takes_a_numpy_integer_and_refuses_true() -> None:
     # before: np.int64(2) was refused as "not a positive integer" and True taken as 1
     bt = backtest(_linear_frame(), 3, method="drift", n_windows=np.int64(2))
     assert bt["cutoff"].unique().tolist() == [2015, 2016]  # the last two of 2012..2016
-    msg = "n_windows must be a positive integer or None (all cutoffs); got True"
+    msg = "backtest: n_windows must be a positive integer or None (all cutoffs); got True"
     with pytest.raises(DataError, match=re.escape(msg)):
         backtest(_linear_frame(), 3, method="drift", n_windows=True)
+
+
+def test_backtest_n_windows_as_a_whole_float_is_told_the_integer() -> None:
+    # before: "n_windows must be a positive integer or None (all cutoffs); got 2.0", no
+    # fix and no caller
+    msg = (
+        "backtest: n_windows must be a positive integer or None (all cutoffs); got 2.0; 2.0 "
+        "is a float: pass the integer 2"
+    )
+    with pytest.raises(DataError, match=re.escape(msg) + "$"):
+        backtest(_linear_frame(), 3, method="drift", n_windows=2.0)
+    msg = "got 0; e.g. n_windows=3"
+    with pytest.raises(DataError, match=re.escape(msg) + "$"):
+        backtest(_linear_frame(), 3, method="drift", n_windows=0)
 
 
 def test_backtest_never_scores_gap_years() -> None:
@@ -102,11 +122,23 @@ def test_accuracy_needs_a_backtest_frame() -> None:
 def test_backtest_bad_arguments() -> None:
     with pytest.raises(DataError, match=re.escape("got 0")):
         backtest(_linear_frame(), 0)
-    msg = "n_windows must be a positive integer or None (all cutoffs); got 0"
+    msg = "backtest: n_windows must be a positive integer or None (all cutoffs); got 0"
     with pytest.raises(DataError, match=re.escape(msg)):
         backtest(_linear_frame(), 2, n_windows=0)
     with pytest.raises(UnknownMethodError, match="did you mean 'drift'"):
         backtest(_linear_frame(), 2, method="drfit")
+
+
+def test_backtest_takes_the_seed_forecast_takes_and_checks_it() -> None:
+    # before: backtest(data, 2, seed=1) was a TypeError (no such parameter), though
+    # forecast() and compare_methods() take seed; the methods are deterministic, so the
+    # frame is the one without a seed, and a bad seed is refused as forecast() refuses it
+    plain = backtest(_linear_frame(), 2, method="drift", n_windows=2)
+    seeded = backtest(_linear_frame(), 2, method="drift", n_windows=2, seed=1)
+    pd.testing.assert_frame_equal(seeded, plain)
+    msg = "backtest: seed must be a whole number 0 or more, or None; got -1; e.g. seed=7"
+    with pytest.raises(ModelError, match=re.escape(msg)):
+        backtest(_linear_frame(), 2, method="drift", seed=-1)
 
 
 def test_backtest_too_short_for_any_window() -> None:
@@ -130,6 +162,28 @@ def test_backtest_too_short_for_any_window() -> None:
     )
     with pytest.raises(DataError, match=re.escape(msg)):  # was "horizon=1 years"
         backtest(frame.head(3), 1, method="auto")
+
+
+def test_no_window_says_how_short_the_horizon_must_be_and_why() -> None:
+    # before: "shorten the horizon", to what unsaid, and said too where no horizon fits at
+    # all (4 years for 'auto', which needs 4 up to a cutoff: not even one year ahead)
+    frame = _linear_frame().head(5)  # 2010-2014
+    msg = (
+        "no backtest window fits: every series needs at least horizon=3 years after the "
+        "method's minimum number of points; shorten the horizon to 2 or less (series 'lin' "
+        "has 5 observed years, 2010-2014, and 'drift' needs 3 up to a cutoff)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg) + "$"):
+        backtest(frame, 3, method="drift")
+    # the first cutoff drift can fit is 2012 (2010-2012): 2014 - 2012 = 2 years ahead fit
+    assert backtest(frame, 2, method="drift")["cutoff"].unique().tolist() == [2012]
+    msg = (
+        "method's minimum number of points; add years: no horizon fits, not even one year "
+        "ahead (series 'lin' has 4 observed years, 2010-2013, and 'auto' needs 4 up to a "
+        "cutoff)"
+    )
+    with pytest.raises(DataError, match=re.escape(msg) + "$"):
+        backtest(frame.head(4), 2, method="auto")
 
 
 def test_accuracy_winkler_is_scaled_by_the_mase_scale() -> None:
@@ -336,6 +390,25 @@ def test_accuracy_refuses_a_backtest_combined_with_itself() -> None:
     assert acc.loc[("(all)", "naive"), "n"] == 12  # 2 series x 2 windows x 3 steps
 
 
+def test_accuracy_refuses_a_frame_without_cutoff_combined_with_itself() -> None:
+    # before: without a cutoff column the repeat check did nothing: a frame concatenated
+    # twice was scored with n 12 for 6 forecasts, in silence
+    bt = backtest(_linear_frame(), 3, method="naive", n_windows=2).drop(columns="cutoff")
+    # once: the years 2017 and 2018 come from both windows and are not repeats; naive
+    # errors 5, 10, 15 (x2 windows) / scale 5 -> MASE 2, over 6 rows
+    acc = accuracy(bt).set_index(["series_id", "model"])
+    assert acc.loc[("lin", "naive"), "n"] == 6
+    assert acc.loc[("lin", "naive"), "mase"] == pytest.approx(2.0)
+    msg = (
+        "accuracy(): series 'lin' model 'naive' has 2 identical rows for year 2016 "
+        "(frame.iloc[0] and frame.iloc[6]) and no cutoff column; expected one per window: a "
+        "frame combined with itself? keep one copy (frame.drop_duplicates()), or, if they "
+        "are different windows that happen to agree, add a cutoff column that tells them apart"
+    )
+    with pytest.raises(DataError, match=re.escape(msg)):
+        accuracy(pd.concat([bt, bt]))
+
+
 def test_a_window_whose_fit_fails_is_left_out_and_named() -> None:
     # before: one cutoff where the logistic cannot fit (2016-2025 falling, nothing rises
     # towards a cap) raised ConvergenceError for the whole backtest, naming no cutoff
@@ -391,9 +464,10 @@ def test_no_window_under_gaps_span_says_what_the_policy_left() -> None:
     )
     msg = (
         "no backtest window fits: every series needs at least horizon=2 years after the "
-        "method's minimum number of points; shorten the horizon (gaps='span' fits only the "
-        "latest run of consecutive years: 'g' 2021-2023; gaps='interpolate' uses the years "
-        "before a gap too)"
+        "method's minimum number of points; add years: no horizon fits, not even one year "
+        "ahead (the latest run of series 'g', 2021-2023, has 3 years and 'auto' needs 4 up to "
+        "a cutoff) (gaps='span' fits only the latest run of consecutive years: 'g' 2021-2023; "
+        "gaps='interpolate' uses the years before a gap too)"
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         backtest(gappy, 2, gaps="span")
@@ -550,3 +624,37 @@ def test_accuracy_refuses_a_row_without_a_series_id() -> None:
     msg = "accuracy(): row 0 has no series_id; expected one in every row"
     with pytest.raises(DataError, match=re.escape(msg)):
         accuracy(bt)
+
+
+def test_accuracy_scores_unbounded_intervals_and_names_a_missing_bound() -> None:
+    # before: a backtest whose upper bounds overflowed to inf (a series alternating 1 and
+    # 1e150) was refused by accuracy(), "coverage: upper[0] is inf, not a finite number;
+    # drop that position", and a NaN bound was named by its position in a group
+    series = pd.Series([1.0, 1e150] * 6, index=range(2010, 2022), name="wild")
+    bt = backtest(series, 3, method="naive")
+    assert np.isinf(bt["hi_95"]).any()
+    acc = accuracy(bt).set_index("series_id").loc["wild"]
+    assert acc["coverage_95"] == 1.0  # every actual is inside an interval reaching inf
+    assert acc["winkler_95"] == np.inf  # an unbounded width scores inf
+    # naive from 1 (cutoff values alternate): steps 1e150, 1, 1e150 -> sMAPE terms 200, 0,
+    # 200 (each term 200|y - f|/(|y| + |f|)); from 1e150 the same: mean 400 / 3
+    assert acc["smape"] == pytest.approx(400 / 3)
+    assert coverage([1.0, 5.0], [0.0, -np.inf], [2.0, np.inf]) == 1.0
+    assert winkler_score([5.0], [4.0], [np.inf], level=80) == np.inf
+    with pytest.raises(NonNumericValueError, match=re.escape("lower[0] is inf, not a finite")):
+        coverage([1.0], [np.inf], [np.inf])
+    frame = backtest(_linear_frame(), 1, method="drift")
+    frame.loc[3, "lo_80"] = np.nan
+    msg = (
+        "accuracy(): lo_80 is nan in row 3 (series 'lin', model 'drift'); expected the "
+        "backtest() frame's bound (a number, or -inf where it is unbounded): drop that row "
+        "or fill it"
+    )
+    with pytest.raises(NonNumericValueError, match=re.escape(msg) + "$"):
+        accuracy(frame)
+    msg = (
+        "accuracy(): lo_80 is empty (NaN) in every row; expected the backtest() frame's "
+        "bounds; drop lo_80 and hi_80 to score without the 80% interval"
+    )
+    with pytest.raises(NonNumericValueError, match=re.escape(msg) + "$"):
+        accuracy(frame.assign(lo_80=np.nan, hi_80=np.nan))

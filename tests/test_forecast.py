@@ -401,6 +401,24 @@ def test_core_rejects_lists_and_bad_path_counts() -> None:
     msg = "series 'x': n_paths must be a positive integer; got 0"
     with pytest.raises(ModelError, match=re.escape(msg)):
         fc.sample_paths(0)
+    # before: numpy's bare ValueError ("expected non-negative integer") or TypeError
+    for seed in (-1, 1.5, "7", True):
+        msg = (
+            "series 'x': seed must be a whole number 0 or more, a numpy.random.Generator, or "
+            f"None; got {seed!r}; e.g. seed=7"
+        )
+        with pytest.raises(ModelError, match=re.escape(msg) + "$"):
+            fc.sample_paths(10, seed=seed)
+    with pytest.raises(ModelError, match=re.escape("seed must be a whole number 0 or more")):
+        forecast_paths(np.array(GROWING), horizon=2, n_paths=10, seed=-1)
+    # forecast_array took seed=-1 without a word (forecast() refuses it)
+    msg = "series 'x': seed must be a whole number 0 or more, or None; got -1; e.g. seed=7"
+    with pytest.raises(ModelError, match=re.escape(msg) + "$"):
+        forecast_array(np.array(GROWING), horizon=2, series_id="x", seed=-1)
+    # a Generator and a numpy integer are seeds: the same paths as the int
+    np.testing.assert_array_equal(
+        fc.sample_paths(5, seed=np.int64(3)), fc.sample_paths(5, seed=np.random.default_rng(3))
+    )
 
 
 def test_any_level_from_sigma() -> None:

@@ -262,3 +262,75 @@ def test_years_in_the_index_get_the_fix_in_the_error() -> None:
     with pytest.raises(DataError) as plain:
         split_series(pd.DataFrame({"value": [1.0, 2, 3]}, index=[1, 2, 3]))
     assert str(plain.value).endswith("found columns ['value']")
+
+
+def test_columns_in_another_case_or_years_as_columns_get_the_fix_in_the_error() -> None:
+    # before: "data is missing column(s) 'year', 'value'" for a frame with 'Year' and
+    # 'Value' (nothing about the case), and for a wide frame with a column per year (no fix,
+    # or "reshape wide tables with read_series() first" from forecast_many, which needs a
+    # unit for a frame's bare numbers)
+    import ast
+
+    from idcforecast import forecast, forecast_many
+
+    titled = pd.DataFrame(
+        {
+            "Series_ID": ["a"] * 3 + ["b"] * 3,
+            "Year": [2019, 2020, 2021] * 2,
+            "Value": [1.0, 2, 3, 5, 6, 7],
+        }
+    )
+    rename = "frame.rename(columns="
+    for call in (
+        lambda: forecast(titled, 1, method="naive"),
+        lambda: forecast_many(titled, 1, method="naive", engine="serial", progress=False),
+    ):
+        with pytest.raises(DataError) as raised:
+            call()
+        message = str(raised.value)
+        assert "; the columns are named in another case or spacing: pass " + rename in message
+        # the fix works as written (the series id renamed too: it is optional for forecast())
+        columns = ast.literal_eval(message.split(rename, 1)[1].removesuffix(")"))
+        assert columns == {"Series_ID": "series_id", "Year": "year", "Value": "value"}
+        fixed = forecast(titled.rename(columns=columns), 1, method="naive")
+        assert fixed["mean"].tolist() == [3.0, 7.0]  # naive: each series' last value
+    wide = pd.DataFrame({2019: [1.0, 5], 2020: [2.0, 6], 2021: [3.0, 7]}, index=["a", "b"])
+    fix = "frame.rename_axis('series_id').reset_index().melt('series_id', var_name='year')"
+    with pytest.raises(DataError) as raised:
+        forecast(wide, 1, method="naive")
+    assert str(raised.value).endswith("each row a series: pass " + fix)
+    melted = wide.rename_axis("series_id").reset_index().melt("series_id", var_name="year")
+    assert forecast(melted, 1, method="naive")["mean"].tolist() == [3.0, 7.0]
+
+
+def test_ids_or_years_in_the_frame_index_are_refused_with_the_fix() -> None:
+    # before: set_index("series_id") was a pandas ValueError ("'series_id' is both an index
+    # level and a column label"), and a (series_id, year) MultiIndex, as groupby([...]).sum()
+    # leaves it, a NotImplementedError ("initializing a Series from a MultiIndex")
+    from idcforecast import forecast, forecast_many
+
+    tidy = pd.DataFrame(
+        {
+            "series_id": ["a"] * 3 + ["b"] * 3,
+            "year": [2019, 2020, 2021] * 2,
+            "value": [1.0, 2, 3, 5, 6, 7],
+        }
+    )
+    by_id = tidy.set_index("series_id")
+    msg = (
+        "data has its series ids in the index ('series_id'), not in a column; expected a tidy "
+        "frame with series_id, year, value columns; pass frame.reset_index()"
+    )
+    with pytest.raises(DataError, match=re.escape(msg) + "$"):
+        forecast(by_id, 1, method="naive")
+    both = tidy.set_index(["series_id", "year"])
+    with pytest.raises(
+        DataError, match=re.escape("; the frame's index holds 'year': pass frame.reset_index()")
+    ):
+        forecast(both, 1, method="naive")
+    fix = "; the frame's index holds 'series_id', 'year': pass frame.reset_index()"
+    with pytest.raises(DataError, match=re.escape(fix) + "$"):
+        forecast_many(both, 1, method="naive", engine="serial", progress=False)
+    # the fix works as written: naive forecasts each series' last value
+    assert forecast(both.reset_index(), 1, method="naive")["mean"].tolist() == [3.0, 7.0]
+    assert forecast(by_id.reset_index(), 1, method="naive")["mean"].tolist() == [3.0, 7.0]

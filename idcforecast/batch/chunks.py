@@ -35,7 +35,14 @@ from idcforecast._series import (
     value_not_finite_message,
     year_numbers,
 )
+from idcforecast._series_cells import (
+    NOT_CONVERTED,
+    VALUE_UNREAD,
+    YEAR_UNREAD,
+    marked_message,
+)
 from idcforecast._series_ids import check_ids_distinct_as_text, check_ids_not_joined_as_equal
+from idcforecast.batch.cell_marks import note_of, record_repeated_years
 from idcforecast.errors import DataError, EmptyDataError
 
 if TYPE_CHECKING:
@@ -43,6 +50,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NOT_CONVERTED",
+    "VALUE_UNREAD",
     "YEAR_UNREAD",
     "Chunk",
     "SeriesTable",
@@ -56,11 +64,11 @@ __all__ = [
 REQUIRED_COLUMNS = ("series_id", "year", "value")
 MAX_AUTO_CHUNK = 256
 # how read_long_table marks, last in a row's note, a row it could not convert to the unit
-# asked for: its series fails with the error that follows
-NOT_CONVERTED = "not converted to the unit asked for: "
-# how read_long_table marks, last in a row's note, a row whose year is not a year: its
-# series fails with the message that follows, which names the file's row
-YEAR_UNREAD = "year not read: "
+# asked for (NOT_CONVERTED): its series fails with the error that follows
+# read_long_table marks, last in a row's note, a row whose year is not a year (YEAR_UNREAD:
+# its series fails with the message that follows, which names the file's row), and a value
+# cell it could not read (VALUE_UNREAD: named so where the value check fails); both from
+# idcforecast._series_cells, which forecast() reads them with too
 
 
 @dataclass(frozen=True)
@@ -264,19 +272,26 @@ def _record_shared_names(notes: Notes, codes: NDArray[np.int64], problems: dict[
 
 
 def _record_marked(
-    notes: Notes, codes: NDArray[np.int64], problems: dict[int, str], marker: str
+    notes: Notes,
+    codes: NDArray[np.int64],
+    problems: dict[int, str],
+    marker: str,
+    where: NDArray[np.bool_] | None = None,
 ) -> None:
     """Record the series with a row ``read_long_table`` marked as failing its series (its
     note ends with ``marker``, :data:`NOT_CONVERTED` or :data:`YEAR_UNREAD`, and the
-    error), with the error of its first such row."""
+    error), with the error of its first such row; with ``where``, only rows where it is
+    True (a cell still bad)."""
 
     note_codes, distinct = _factorized(notes)
     marked = [k for k, note in enumerate(distinct) if isinstance(note, str) and marker in note]
     if not marked:
         return
-    for row in np.flatnonzero(np.isin(note_codes, marked)).tolist():
+    rows = np.isin(note_codes, marked) & (True if where is None else where)
+    for row in np.flatnonzero(rows).tolist():
         if (code := int(codes[row])) not in problems:
-            problems[code] = str(distinct[note_codes[row]]).split(marker, 1)[1]
+            # up to a later mark of the same row (a value not read after a unit)
+            problems[code] = str(marked_message(distinct[note_codes[row]], marker))
 
 
 def kept_estimates(
@@ -529,16 +544,18 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
 
     # Worded by the same builders as forecast() (it raises them; we record them).
     problems: dict[int, str] = {}
-    notes = _factorized(data["note"]) if "note" in data.columns else None
-    if notes is not None:  # first: the other problems of such a series follow from it
-        _record_shared_names(notes, codes, problems)
-        _record_marked(notes, codes, problems, YEAR_UNREAD)  # last in its note
-        _record_marked(notes, codes, problems, NOT_CONVERTED)
-    year_cells = data["year"].to_numpy()
-    value_cells = data["value"].to_numpy()
     with np.errstate(invalid="ignore"):
         outside = (years > YEAR_MAX) | (years < YEAR_MIN)
     bad_year = ~np.isfinite(years) | (years != np.round(years)) | outside
+    notes = _factorized(data["note"]) if "note" in data.columns else None
+    if notes is not None:  # first: the other problems of such a series follow from it
+        _record_shared_names(notes, codes, problems)
+        # a year still bad only (was: a year fixed in the frame failed its series all the
+        # same, where forecast() read it as fixed)
+        _record_marked(notes, codes, problems, YEAR_UNREAD, where=bad_year)
+        _record_marked(notes, codes, problems, NOT_CONVERTED)
+    year_cells = data["year"].to_numpy()
+    value_cells = data["value"].to_numpy()
     _first_problems(
         codes,
         bad_year,
@@ -558,7 +575,11 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     _first_problems(
         codes,
         not_finite & ~marked,
-        lambda r: value_not_finite_message(str(ids[codes[r]]), int(years[r]), value_cells[r]),
+        # the reader's message naming the file's cell, where it marked one (not the frame's)
+        lambda r: (
+            (notes is not None and marked_message(note_of(notes, r), VALUE_UNREAD))
+            or value_not_finite_message(str(ids[codes[r]]), int(years[r]), value_cells[r])
+        ),
         problems,
     )
     unpublished: dict[int, tuple[str, ...]] = {}
@@ -570,6 +591,8 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         notes = None if notes is None else (notes[0][keep], notes[1])
         kept = data[[c for c in ("unit", "note", "qualifier") if c in data.columns]][keep]
 
+    if notes is not None:  # before the units: forecast() checks the years first too
+        record_repeated_years(notes, codes, years, values, ids, problems)
     order = np.lexsort((years, codes))
     counts = np.bincount(codes, minlength=len(ids))
     offsets = np.zeros(len(ids) + 1, dtype=np.int64)

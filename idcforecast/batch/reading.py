@@ -39,7 +39,8 @@ from idcforecast._table_files import check_format_options, read_table
 from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
 from idcforecast._unit_lines import no_rows_against_the_line_above
-from idcforecast.batch.chunks import NOT_CONVERTED, YEAR_UNREAD
+from idcforecast.batch.cell_marks import repeated_years, values_not_read, years_not_read
+from idcforecast.batch.chunks import NOT_CONVERTED
 from idcforecast.batch.series_units import (
     factor_and_note,
     one_unit_per_series,
@@ -150,8 +151,12 @@ def read_long_table(
         written '2022E')"`` on its rows (the note :func:`idcforecast.read_series` gives
         them), "" on the others; from it :func:`forecast_many` names those years in the
         series' ``note``. Rows of a wide table that share one name get a ``note`` naming
-        them, from which :func:`forecast_many` fails their series with it. A ``note``
-        column of the file itself is not read.
+        them, from which :func:`forecast_many` fails their series with it. A row whose
+        year or value cell could not be read, whose unit did not convert, or whose series
+        repeats its year gets a ``note`` naming its place in the file
+        (:mod:`idcforecast.batch.cell_marks`), from which :func:`forecast_many` and
+        :func:`idcforecast.forecast` name that line where the row fails their checks. A
+        ``note`` column of the file itself is not read.
 
     Warns
     -----
@@ -312,7 +317,9 @@ def read_long_table(
         out = _in_unit(out, unit, kw_per_rack, place_of)
     else:  # MW and GW in one series: converted to one of them, as read_series does
         out = one_unit_per_series(out, kw_per_rack, place_of)
-    out = _years_not_read(out, place_of)  # last: its note ends the row's note
+    out = values_not_read(out, place_of)
+    out = repeated_years(out, place_of)
+    out = years_not_read(out, place_of)  # last: its note ends the row's note
     # in one order, whatever added unit (a percent value, the value's header) or note
     out = out[[c for c in (*LONG_COLUMNS, "unit", "qualifier", "note") if c in out.columns]]
     out = out.reset_index(drop=True)
@@ -400,43 +407,6 @@ def _interrupt_kept() -> Iterator[None]:
         raise
     finally:
         signal.signal(signal.SIGINT, previous)
-
-
-def _years_not_read(out: pd.DataFrame, place_of: Any) -> pd.DataFrame:
-    """``out`` with a note on each row whose year is a number but not a year (-3, 99999,
-    2020.5), ending with :data:`YEAR_UNREAD` and the message naming the file's row: its
-    series fails with it (was: "(row 2 of the data)", the frame's row, or a fix for a
-    Series index, for a cell on the file's row 4). Text that is no year (its cell quoted)
-    and blank years are named by the series' own check.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> out = pd.DataFrame({"series_id": ["s", "s"], "year": [2019, -3], "value": [1.0, 2.0]})
-    >>> _years_not_read(out, lambda row, col: f"f.csv row {row + 2}")["note"].tolist()[1]
-    "year not read: series 's': year -3 (f.csv row 3) is not a year; use calendar years such as 2021 in the year column (positions 0, 1, 2... instead of years?)"
-    """  # noqa: E501
-    import pandas as pd
-
-    from idcforecast._series_cells import YEAR_MAX, YEAR_MIN, bad_year_message
-
-    numbers = pd.to_numeric(out["year"], errors="coerce").to_numpy(dtype=np.float64)
-    with np.errstate(invalid="ignore"):
-        real = (numbers >= YEAR_MIN) & (numbers <= YEAR_MAX) & (numbers % 1 == 0)
-    bad = np.flatnonzero(np.isfinite(numbers) & ~real)
-    if not bad.size:
-        return out
-    notes_of: dict[str, list[Any]] = {}
-    for at in bad.tolist():
-        label = out.index[at]
-        message = bad_year_message(
-            str(out["series_id"].iloc[at]),
-            out["year"].iloc[at],
-            float(numbers[at]),
-            place=place_of(label, "year"),
-        )
-        notes_of.setdefault(f"{YEAR_UNREAD}{message}", []).append(np.array([at]))
-    return out.assign(note=with_notes(out, notes_of))
 
 
 def _whole_years(year: pd.Series) -> pd.Series:

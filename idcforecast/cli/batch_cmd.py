@@ -354,7 +354,8 @@ def _read_and_forecast(args: argparse.Namespace, out: Path, client: Any) -> tupl
 def run(args: argparse.Namespace) -> int:
     """Read FILE, forecast every series, write OUT (.csv or .xlsx) and print a one-line
     summary; exit status 1 when any series failed (was 0 even when every one had: a script
-    could not tell), 0 when all were forecast."""
+    could not tell), 0 when all were forecast. Missing folders of OUT are created once the
+    forecast is written, and a ``note:`` line on stderr names them."""
     from idcforecast.report._atomic import check_not_input, check_writable
 
     _check_suffix(args.out)
@@ -397,6 +398,8 @@ def run(args: argparse.Namespace) -> int:
     check_not_input(args.out, inputs, what=f"{_OUT} ", suffix=".csv", tag="forecast")
     out = check_writable(args.out, what=_OUT, example="forecast.csv")
     existed, began = out.exists(), time.perf_counter()
+    # missing folders are created when the file is written (nothing if the run fails): said
+    new_folder = None if out.parent.is_dir() else out.parent
     try:
         result, seconds = _forecast_file(args, out)
     except KeyboardInterrupt:  # Ctrl-C: one line, not a traceback (workers are stopped)
@@ -418,6 +421,12 @@ def run(args: argparse.Namespace) -> int:
         f"fallback, {counts.get('failed', 0)} failed) in {seconds:.1f} s on engine "
         f"{args.engine!r} -> {out}"
     )
+    if new_folder is not None:  # (was created in silence: a typo in a folder name hid)
+        print(
+            f"note: forecast-many: created the folder {str(new_folder)!r} for --out (it did "
+            "not exist)",
+            file=sys.stderr,
+        )
     failed = per_series[per_series["status"] == "failed"]
     from idcforecast.cli._advice import cli_advice
 

@@ -392,23 +392,24 @@ def methods_not_run(table: pd.DataFrame) -> list[str]:
 
 def run(args: argparse.Namespace) -> int:
     """Print the forecast (or, with ``--compare``, the comparison) as a table or CSV; the
-    series that could not be forecast go to stderr, one line each, and the exit status is
-    then 1 (the others were forecast: not an input error, which is 2), as it is when a
-    compared method could not forecast a series (its reason is a "not run" line)."""
+    series that could not be forecast go to stderr, one ``error: forecast: series 'X' not
+    forecast: ...`` line each, and the exit status is then 1 (the others were forecast:
+    not an input error, which is 2), as it is when a compared method could not forecast a
+    series (its reason is a "not run" line). With ``--csv`` the header is printed even when
+    no series could be forecast: a pipeline reads an empty table, not an empty file."""
     import sys
 
     fc, failures = build(args)
-    if not fc.empty:
-        if args.csv:
-            print(fc.to_csv(index=False).rstrip("\n"))
-        else:
-            parser = getattr(args, "_parser", None)
-            print(render_comparison(fc, parser) if args.compare is not None else render(fc, parser))
+    if args.csv:
+        print(_csv_text(fc, compared=args.compare is not None))
+    elif not fc.empty:
+        parser = getattr(args, "_parser", None)
+        print(render_comparison(fc, parser) if args.compare is not None else render(fc, parser))
     from idcforecast.cli._advice import cli_advice
 
     for sid, err in failures:
         advice = cli_advice(str(err), getattr(args, "_parser", None))
-        print(f"error (series {sid}, not forecast): {advice}", file=sys.stderr)
+        print(f"error: {NAME}: {not_forecast_line(sid, advice)}", file=sys.stderr)
     from idcforecast.cli._exit import results_status
 
     if args.compare is not None and not fc.empty:
@@ -416,3 +417,43 @@ def run(args: argparse.Namespace) -> int:
         # run' line) is a result that failed: the command exited 0 all the same
         return results_status([*failures, *methods_not_run(fc)])
     return results_status(failures)
+
+
+def _csv_text(fc: pd.DataFrame, *, compared: bool) -> str:
+    """``fc`` as CSV; with no rows (no series could be forecast), its header alone (was:
+    nothing at all, which ``pandas.read_csv`` and other CSV readers refuse as no table)."""
+    if fc.empty:
+        import pandas as pd
+
+        from idcforecast.comparison import comparison_columns
+        from idcforecast.forecasting import forecast_columns
+
+        levels = (80, 95)  # forecast()'s and compare_methods()'s default: no option sets it
+        columns = comparison_columns(levels) if compared else forecast_columns(levels)
+        fc = pd.DataFrame(columns=columns)
+    return fc.to_csv(index=False).rstrip("\n")
+
+
+def not_forecast_line(series_id: str, message: str) -> str:
+    """The stderr line of a series the command could not forecast (after ``error:
+    forecast: ``): the series, "not forecast", then the reason, the series' name not
+    repeated at its start (was ``error (series s, not forecast): series 's' has ...``, the
+    only error line not led by ``error: COMMAND:``).
+
+    Examples
+    --------
+    >>> not_forecast_line("s", "series 's' has 2 observations (2021-2022)")
+    "series 's' not forecast: has 2 observations (2021-2022)"
+    >>> not_forecast_line("s", "series 's': cap 80.0 is not above the last observation")
+    "series 's' not forecast: cap 80.0 is not above the last observation"
+    >>> not_forecast_line("7", "a value is missing")
+    "series '7' not forecast: a value is missing"
+    """
+    for named in (f"series {series_id!r}", f"series {series_id}"):
+        if message.startswith(f"{named}: "):
+            message = message[len(named) + 2 :]
+            break
+        if message.startswith(f"{named} "):
+            message = message[len(named) + 1 :]
+            break
+    return f"series {series_id!r} not forecast: {message}"

@@ -17,6 +17,7 @@ from idcforecast.errors import (
     EmptyDataError,
     FootnoteWarning,
     IgnoredColumnWarning,
+    NonNumericValueError,
     ParseError,
 )
 
@@ -227,7 +228,9 @@ def test_text_that_is_not_a_number_fails_only_its_series(tmp_path: Path) -> None
     # finite number"): 1..6 in 'CNY 100m', drift 6 + (6 - 1) / 5 = 7
     assert status == {"ok": "ok", "bad": "failed", "cny": "ok"}
     notes = out.set_index("series_id")["note"]
-    assert notes["bad"].startswith("series 'bad' year 2017: value 'TBD' is not a finite number")
+    assert notes["bad"].startswith(
+        "series 'bad' year 2017 (m.csv row 10, column 'value'): value 'TBD' is not a finite number"
+    )
     assert out.set_index("series_id").loc["cny", ["mean", "unit"]].tolist() == [7.0, "CNY 100m"]
     assert out.set_index("series_id").loc["ok", "mean"] == 16.0  # drift: 15 + 1
 
@@ -279,7 +282,9 @@ def test_a_footnote_marker_is_never_read_as_a_digit(tmp_path: Path) -> None:
     assert data["value"].tolist() == [1562.5, "320①", "12²"]  # kept as written for the note
     out = forecast_many(data, 1, method="naive", engine="serial", progress=False)
     notes = out.set_index("series_id")["note"]
-    assert notes["a"].startswith("series 'a' year 2020: value '320①' is not a finite number")
+    assert notes["a"].startswith(
+        "series 'a' year 2020 (m.csv row 3, column 'value'): value '320①' is not a finite number"
+    )
     assert notes["b"].startswith("series 'b' year 2020: value '12²' is not a finite number")
 
 
@@ -624,7 +629,8 @@ def test_cells_marked_not_published_are_gaps_in_a_wide_table(tmp_path: Path) -> 
     )
     # text still fails its series, with a fix that fits a wide table too
     assert per_series.loc["tbd", "note"] == (
-        "series 'tbd' year 2018: value 'TBD' is not a finite number; give a number, or leave "
+        "series 'tbd' year 2018 (wide.csv row 8, column '2018'): value 'TBD' is not a finite "
+        "number; give a number, or leave "
         "the year out (a missing year is allowed: drop its row, or blank its cell in a wide "
         "table)"
     )
@@ -669,7 +675,8 @@ def test_long_table_not_published_rows_are_gaps_and_a_blank_value_is_called_blan
     assert per_series.loc["gap", "status"] == "ok"
     # before: "value nan is not a finite number" for a cell the user left blank
     assert per_series.loc["blank", "note"] == (
-        "series 'blank' year 2017: the value is blank (NaN) but the row is not; expected a "
+        "series 'blank' year 2017 (m.csv row 9, column 'value'): the value is blank (NaN) but "
+        "the row is not; expected a "
         "number; for a year not published, drop the row or write 'n/a' as its value "
         "(pandas.read_csv reads 'n/a' as NaN unless given keep_default_na=False; read_series "
         "and read_long_table keep it)"
@@ -780,7 +787,7 @@ def test_an_excel_true_cell_fails_its_series_instead_of_being_one(tmp_path: Path
     assert out.loc["China", "status"] == "ok"
     assert out.loc["Japan", "status"] == "failed"
     assert out.loc["Japan", "note"].startswith(
-        "series 'Japan' year 2020: value True is not a finite number"
+        "series 'Japan' year 2020 (w.xlsx sheet 'Sheet' cell C3): value True is not a finite number"
     )
 
 
@@ -810,8 +817,8 @@ def test_a_row_with_a_name_only_fails_its_series_not_the_batch(tmp_path: Path) -
     assert out["status"].tolist() == ["failed", "ok"]
     assert (
         out["note"][0]
-        == "series 'a': a row has no year (a blank year cell); give its year, or drop "
-        "the row"
+        == "series 'a': a row has no year (a blank year cell, m.csv row 4, column 'year'); "
+        "give its year, or drop the row"
     )
 
 
@@ -942,7 +949,9 @@ def test_a_bound_written_before_a_number_is_read_as_read_series_reads_it(tmp_pat
         "series 'B' year 2019: the number 1 has no unit, while other values of the series are "
         "in 'CNY 100m'"
     )
-    assert per.loc["C", "note"].startswith("series 'C' year 2020: value '2-3' is not a finite")
+    assert per.loc["C", "note"].startswith(
+        "series 'C' year 2020 (w.csv row 4, column '2020'): value '2-3' is not a finite"
+    )
 
 
 def test_a_row_that_does_not_convert_fails_its_series_not_the_batch(tmp_path: Path) -> None:
@@ -1060,3 +1069,111 @@ def test_a_year_that_is_not_a_year_fails_its_series_naming_the_file_row(tmp_path
     )
     assert out["status"].tolist() == ["failed", "ok"]
     assert out["mean"].tolist()[1] == 2.0  # naive: b's last value
+
+
+def test_forecast_of_a_read_frame_names_the_file_line_of_a_bad_year_or_value(
+    tmp_path: Path,
+) -> None:
+    # before: forecast() on read_long_table's frame named the frame's row ("year '20x0'
+    # (row 2 of the data)") or the year only ("series 'v' year 2020: value 'TBD'"), and
+    # forecast_many() the same for text and blank cells: the file's line was left to find
+    text = (
+        "series_id,year,value\n"
+        "y,2018,1\ny,2019,2\ny,20x0,3\ny,2021,4\n"  # the bad year: line 4
+        "b,2018,1\nb,,2\nb,2020,3\nb,2021,4\n"  # a blank year: line 7
+        "v,2018,1\nv,2019,2\nv,2020,TBD\nv,2021,4\n"  # a text value: line 12
+        "n,2018,1\nn,2019,2\nn,2020,\nn,2021,4\n"  # a blank value: line 16
+    )
+    frame = read_long_table(_csv(tmp_path, text))
+    expected = {
+        "y": "series 'y': year '20x0' (m.csv row 4, column 'year') is not an integer year",
+        "b": "series 'b': a row has no year (a blank year cell, m.csv row 7, column 'year')",
+        "v": "series 'v' year 2020 (m.csv row 12, column 'value'): value 'TBD' is not a finite "
+        "number",
+        "n": "series 'n' year 2020 (m.csv row 16, column 'value'): the value is blank (NaN)",
+    }
+    many = forecast_many(frame, 1, method="naive", engine="serial", progress=False)
+    for sid, start in expected.items():
+        with pytest.raises(NonNumericValueError) as raised:
+            forecast(frame[frame["series_id"] == sid], 1, method="naive")
+        assert str(raised.value).startswith(start)
+        assert many.set_index("series_id").loc[sid, "note"].startswith(start)
+    # a cell fixed in the frame is read as fixed: the reader's mark names no error then
+    fixed = frame.copy()
+    fixed.loc[(fixed["series_id"] == "v") & (fixed["year"] == 2020), "value"] = 3.0
+    out = forecast(fixed[fixed["series_id"] == "v"], 1, method="naive")
+    assert out["mean"].tolist() == [4.0]  # naive: the last value, 2021's 4
+    out = forecast_many(fixed[fixed["series_id"] == "v"], 1, method="naive", engine="serial")
+    assert out["status"].tolist() == ["ok"]
+    # a year fixed in the frame too (forecast_many failed the series with the reader's mark)
+    fixed.loc[fixed["year"].astype(str) == "20x0", "year"] = 2020
+    fixed = fixed[fixed["series_id"] == "y"].astype({"year": int})
+    assert forecast(fixed, 1, method="naive")["mean"].tolist() == [4.0]
+    out = forecast_many(fixed, 1, method="naive", engine="serial", progress=False)
+    assert out["status"].tolist() == ["ok"]
+    assert out["mean"].tolist() == [4.0]  # naive: 2021's 4
+
+
+def test_forecast_of_a_read_frame_names_the_row_whose_unit_did_not_convert(
+    tmp_path: Path,
+) -> None:
+    # before: forecast() said "series 'a' mixes units 'MW', 'kg'; convert to one unit
+    # first", where forecast_many() named the file's row and why ('kg' is not defined)
+    from idcforecast.errors import MixedUnitsError
+
+    text = "series_id,year,value,unit\n" + "".join(
+        f"a,{year},{value},{unit}\n"
+        for year, value, unit in [
+            (2018, 10, "MW"),
+            (2019, 12, "MW"),
+            (2020, 13, "kg"),
+            (2021, 15, "MW"),
+        ]
+    )
+    frame = read_long_table(_csv(tmp_path, text), unit="MW")
+    start = "m.csv row 4, column 'unit' (year 2020): unit 'kg' is not defined"
+    with pytest.raises(MixedUnitsError) as raised:
+        forecast(frame, 1, method="naive")
+    assert str(raised.value).startswith(start)
+    many = forecast_many(frame, 1, method="naive", engine="serial", progress=False)
+    assert many["note"].iloc[0].startswith(start)
+    # a series none of whose rows converted was forecast in 'kg' where 'MW' was asked,
+    # without a word (forecast_many failed it)
+    text = "series_id,year,value,unit\n" + "".join(
+        f"{sid},{year},{year - 2000},{unit}\n"
+        for sid, unit in (("k", "kg"), ("g", "GW"))
+        for year in (2018, 2019, 2020)
+    )
+    both = read_long_table(_csv(tmp_path, text, "k.csv"), unit="MW")
+    start = "k.csv row 2, column 'unit' (year 2018): unit 'kg' is not defined"
+    with pytest.raises(DataError) as raised:
+        forecast(both[both["series_id"] == "k"], 1, method="naive")
+    assert str(raised.value).startswith(start)
+    many = forecast_many(both, 1, method="naive", engine="serial", progress=False)
+    assert many["note"].iloc[0].startswith(start)
+    # GW converted: 20 GW is 20,000 MW, naive's forecast
+    assert forecast(both[both["series_id"] == "g"], 1, method="naive")["mean"].tolist() == [
+        20_000.0
+    ]
+
+
+def test_a_repeated_year_of_a_read_frame_names_each_value_s_row(tmp_path: Path) -> None:
+    # before: "series 'c' has 2 values for year 2019 (2.0, 3.0); keep one row per year",
+    # from forecast() and forecast_many() alike: which rows of the file, unsaid
+    from idcforecast.errors import DuplicateYearError
+
+    text = "series_id,year,value\nc,2018,1\nc,2019,2\nc,2019,3\nc,2020,4\nc,2021,5\n"
+    frame = read_long_table(_csv(tmp_path, text))
+    msg = (
+        "series 'c' has 2 values for year 2019 (2.0 in m.csv row 3, 3.0 in m.csv row 4); keep "
+        "one row per year"
+    )
+    with pytest.raises(DuplicateYearError, match=re.escape(msg) + "$"):
+        forecast(frame, 1, method="naive")
+    many = forecast_many(frame, 1, method="naive", engine="serial", progress=False)
+    assert many["note"].tolist() == [msg]
+    # one of them dropped in the frame: forecast (naive: the last value, 5)
+    kept = frame.drop(index=2)
+    assert forecast(kept, 1, method="naive")["mean"].tolist() == [5.0]
+    kept_many = forecast_many(kept, 1, method="naive", engine="serial", progress=False)
+    assert kept_many["mean"].tolist() == [5.0]

@@ -219,7 +219,7 @@ def test_out_that_is_a_directory_is_a_report_error(tmp_path: Path) -> None:
 
 
 def test_out_in_a_missing_folder_creates_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # before: "cannot write '.../fm/sub/x.csv' (No such file or directory)", after the
     # forecast had run; report --out creates missing folders, forecast-many now does too
@@ -234,6 +234,13 @@ def test_out_in_a_missing_folder_creates_it(
     assert _run([*argv, "--method", "drift", "--no-progress"]) == 0
     assert pd.read_csv(out)["mean"].tolist() == [4.0, 5.0]  # drift of 1, 2, 3: +1 a year
     assert [p.name for p in out.parent.iterdir()] == ["x.csv"]  # no temporary file left
+    # said on stderr (was: created in silence, a typo in a folder name unseen)
+    assert capsys.readouterr().err == (
+        f"note: forecast-many: created the folder {str(out.parent)!r} for --out (it did not "
+        "exist)\n"
+    )
+    assert _run([*argv, "--method", "drift", "--no-progress"]) == 0  # now there: no note
+    assert capsys.readouterr().err == ""
     # still atomic in a new folder: a write that fails leaves neither x.csv nor a temp file
     fresh = tmp_path / "fresh" / "x.csv"
 

@@ -318,10 +318,10 @@ def test_a_series_that_cannot_be_forecast_does_not_cost_the_others(
     ]
     assert table.groupby("series_id")["year"].max().tolist() == [2030, 2030]
     assert captured.err.splitlines() == [
-        "error (series gds_net_revenue_restated, not forecast): series "
-        "'gds_net_revenue_restated' has 3 observations (2022-2024); method 'auto' needs at "
+        "error: forecast: series 'gds_net_revenue_restated' not forecast: has 3 "
+        "observations (2022-2024); method 'auto' needs at "
         "least 4; add years, or use --method naive (2) or --method drift (3)",
-        "error (series equinix_revenue, not forecast): series 'equinix_revenue' has 3 "
+        "error: forecast: series 'equinix_revenue' not forecast: has 3 "
         "observations (2020-2023, 1 year filled); method 'auto' needs at least 4; add "
         "years, or use --method naive (2) or --method drift (3) (gap year 2021 filled "
         "log-linearly for fitting only)",
@@ -410,7 +410,7 @@ def test_compare_notes_give_their_advice_in_flags(capsys: pytest.CaptureFixture[
     argv = ["forecast", "--compare", "--dataset", "china_racks_in_use"]
     assert main([*argv, "--series", "china_racks_in_use"]) == 1  # damped_log cannot run
     out = capsys.readouterr().out
-    assert "pass a smaller --backtest-horizon N" in out
+    assert "pass --backtest-horizon 2 or less (series 'china_racks_in_use' has 4 " in out
     # the advice was "use --method auto", which --compare refuses
     assert "add years or use --compare auto (needs 4)" in out
     assert "method='auto'" not in out and "horizon=" not in out and "--method" not in out
@@ -602,7 +602,7 @@ def test_notes_and_errors_give_the_cap_advice_once_in_flags(
     # a series not forecast: exit 1, as among several series and in forecast-many (was 2)
     assert main([*argv, "--cap", "80"]) == 1
     assert capsys.readouterr().err == (
-        "error (series share, not forecast): series 'share': cap 80.0 is not above the last "
+        "error: forecast: series 'share' not forecast: cap 80.0 is not above the last "
         "observation 90.0 (year 2023); pass a cap above it, or no cap (leave out --cap)\n"
     )
 
@@ -642,7 +642,7 @@ def test_a_series_not_forecast_exits_1_alone_or_among_others(
     short = "".join(f"short,{2021 + i},{i + 1},MW\n" for i in range(2))
     long = "".join(f"long,{2015 + i},{i + 1},MW\n" for i in range(8))
     line = (
-        "error (series short, not forecast): series 'short' has 2 observations (2021-2022); "
+        "error: forecast: series 'short' not forecast: has 2 observations (2021-2022); "
         "method 'auto' needs at least 4; add years, or use --method naive (2)\n"
     )
     for rows in (short, short + long):
@@ -725,3 +725,39 @@ def test_one_series_commands_document_that_a_too_short_series_is_exit_2(
     assert err.count("error:") == 1 and "has 2 observations (2020-2021)" in err
     assert main(["forecast", "--data", "short.csv"]) == 1
     assert not Path("short.pdf").exists()
+
+
+def test_csv_of_no_series_forecast_is_a_header_not_an_empty_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # before: `forecast --csv` printed nothing when no series could be forecast, so a
+    # pipeline's pandas.read_csv failed with EmptyDataError; now the header, the reasons on
+    # stderr, exit 1 ("some or all series were not forecast")
+    import io
+
+    import pandas as pd
+
+    data = tmp_path / "d.csv"
+    data.write_text("series_id,year,value,unit\nshort,2021,1,MW\nshort,2022,2,MW\n")
+    argv = ["forecast", "--data", str(data), "--horizon", "2", "--csv"]
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    printed = pd.read_csv(io.StringIO(captured.out))
+    assert printed.empty
+    assert captured.err.startswith("error: forecast: series 'short' not forecast: has 2 ")
+    # the header of a run that forecast the series: the same columns
+    data.write_text(data.read_text() + "short,2023,3,MW\nshort,2024,4,MW\n")
+    assert main(argv) == 0
+    assert (
+        printed.columns.tolist()
+        == pd.read_csv(io.StringIO(capsys.readouterr().out)).columns.tolist()
+    )
+    # with --compare: the comparison's header (a cap below the last value fails every
+    # method of the series alike: no row at all)
+    compare = [*argv, "--compare", "drift,naive"]
+    assert main([*compare, "--cap", "1.5"]) == 1
+    captured = capsys.readouterr()
+    assert pd.read_csv(io.StringIO(captured.out)).empty
+    assert captured.err.startswith("error: forecast: series 'short' not forecast: cap 1.5 is ")
+    assert main(compare) == 0
+    assert captured.out.splitlines() == capsys.readouterr().out.splitlines()[:1]
