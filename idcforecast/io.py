@@ -21,13 +21,13 @@ never skipped: the layout reader names its row (see ``_table_footnotes.without_f
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from idcforecast._caller import caller_stacklevel
 from idcforecast._cells import has_year_headers, unread_year
+from idcforecast._decimal_marks import decimal_mark_of, warn_three_digit_groups
 from idcforecast._frame_sources import check_yearly_index, index_of_years, series_as_table
 from idcforecast._normalize import Observation, to_frame
 from idcforecast._series import no_missing_values
@@ -126,7 +126,10 @@ def read_series(
     decimal
         ``"."`` or ``","``, the decimal mark of numbers written as text (CSV cells, text
         cells of a sheet or frame). With ``","`` (continental Europe's exports, usually
-        with ``sep=";"``) "1.234,5" is 1234.5 and "12.5" is a ``ParseError``.
+        with ``sep=";"``) "1.234,5" is 1234.5 and "12.5" is a ``ParseError``. With the
+        default, a CSV separated by ``;``, a tab or ``|`` whose numbers read only with a
+        decimal comma ("1,5", "1.234,5"; none that reads both ways, "1,500" or "1.562", nor
+        one with a decimal point, "12.5") is read with ``","``.
     header_row
         0-based line (CSV) or row (Excel) of the header; the lines above it (a title,
         notes) are skipped. Row numbers in messages stay those of the file.
@@ -408,8 +411,10 @@ def _observations(
         encoding=encoding,
         year_column=year_column,
     )
+    # a ';' file whose numbers read only with a decimal comma ("1,5", "1.234,5") is read so
+    decimal = decimal_mark_of(table, year_column=year_column, decimal=decimal)
     if table.attrs.get("sep") == ";" and decimal == ".":
-        _warn_dot_thousands(table, year_column, name)
+        warn_three_digit_groups(table, year_column, name)
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
     value_unit = None
     if layout in ("auto", "long") and not has_year_headers(table.columns):
@@ -554,49 +559,6 @@ def _warn_markers(observations: list[Observation], name: str) -> None:
         FootnoteWarning,
         stacklevel=caller_stacklevel(),
     )
-
-
-_DOT_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:\.\d{3})+\s*")
-_COMMA_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:,\d{3})+\s*")
-_PLAIN_NUMBER = re.compile(r"\s*[+-]?[\d.,]+\s*")
-
-
-def _warn_dot_thousands(table: pd.DataFrame, year_column: str, name: str) -> None:
-    """Every plain number of a ';'-separated file written like 1.562 or 12.345.678: read
-    with '.' as the decimal mark (the default) it is 1000 times smaller than a continental
-    export meant; say so, and how to read it the other way. The same for every number
-    written like 1,562: read as 1562, 1000 times larger than a decimal comma means."""
-    import warnings
-
-    from idcforecast.errors import AmbiguousNumberWarning
-
-    cells = [
-        str(cell)
-        for column in table.columns
-        if column != year_column
-        for cell in table[column]
-        if isinstance(cell, str) and _PLAIN_NUMBER.fullmatch(cell)
-    ]
-    shown = ", ".join(repr(c.strip()) for c in cells[:3])
-    if len(cells) >= 2 and all(_DOT_THOUSANDS.fullmatch(cell) for cell in cells):
-        warnings.warn(
-            f"{name}: every number ({shown}...) has exactly three digits after its dot in a "
-            "';'-separated file, as files that group thousands with '.' write them; they were "
-            "read with '.' as the decimal mark (1.562 as 1.562, not 1562); if the dots group "
-            "thousands, pass decimal=','",
-            AmbiguousNumberWarning,
-            stacklevel=caller_stacklevel(),
-        )
-    elif len(cells) >= 2 and all(_COMMA_THOUSANDS.fullmatch(cell) for cell in cells):
-        # the mirror: ';' separates the fields of files whose decimal mark is ','
-        warnings.warn(
-            f"{name}: every number ({shown}...) has exactly three digits after its comma in a "
-            "';'-separated file, as files that write ',' as the decimal mark may; they were "
-            "read with ',' grouping thousands (1,562 as 1562, not 1.562); if the comma is the "
-            "decimal mark, pass decimal=','",
-            AmbiguousNumberWarning,
-            stacklevel=caller_stacklevel(),
-        )
 
 
 def _choose_layout(
