@@ -410,6 +410,7 @@ def _observations(
         known_columns=(year_column, value_column, *META),
         encoding=encoding,
         year_column=year_column,
+        warn_hidden=False,  # named below: only those of the series read
     )
     # a ';' file whose numbers read only with a decimal comma ("1,5", "1.234,5") is read so
     decimal = decimal_mark_of(table, year_column=year_column, decimal=decimal)
@@ -444,6 +445,13 @@ def _observations(
     elif chosen == "years_as_rows":
         observations = read_years_as_rows(table, year_column, place_of, decimal, estimates)
     _warn_markers(observations, name)
+    if "hidden" in table.attrs:
+        from idcforecast._hidden_cells import hidden_cells_read, warn_hidden_cells
+
+        rows, columns = hidden_cells_read(
+            table, observations, place_of, layout=chosen, series_id=series_id
+        )
+        warn_hidden_cells(name, table.attrs["sheet"], rows, columns)
     if table.attrs.get("formulas") and chosen != "long":
         _warn_empty_formulas(observations, table, place_of, chosen, year_column, name, series_id)
     if table.attrs.get("formulas"):
