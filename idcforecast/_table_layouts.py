@@ -30,6 +30,7 @@ from idcforecast._layout_checks import (
 from idcforecast._normalize import Observation
 from idcforecast._table_headers import is_headerless
 from idcforecast._wording import counted
+from idcforecast._year_cells import revised_note
 from idcforecast.errors import (
     DataError,
     EmptyDataError,
@@ -180,7 +181,7 @@ def read_years_as_columns(
                 continue  # a year not published ("", "—", "n/a"): a gap, not a NaN
             place = place_of(i, column)
             figure = read_figure(row[column], place=place, decimal_mark=decimal)
-            note = estimate_note(column) if column in estimated else ""
+            note = estimate_note(column) if column in estimated else revised_note(column)
             observations.append(Observation(sid, year, figure, place, _with_note(meta, note)))
     return observations
 

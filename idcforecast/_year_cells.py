@@ -26,6 +26,7 @@ __all__ = [
     "marked_year",
     "read_year",
     "read_year_or_estimate",
+    "revised_note",
     "unread_year",
     "year_columns",
     "year_label",
@@ -45,15 +46,20 @@ _YEAR_TEXT = re.compile(
 )
 # a year marked as an actual or as an estimate, the way broker and research tables head
 # their columns: "2020A", "2021E", "2022F", "2023P", "2024B" (budget), "2025 (est.)",
-# "2026年预测", "2027年（预期）"
+# "2026年预测", "2027年（预期）"; or as revised ("2021R", "2021 (revised)", "2021修订"): a
+# published figure, the latest one for its year
 _MARKED_YEAR = re.compile(
     r"\s*(?:[FC]Y\s*)?(\d{4})\s*(?:年度?)?\s*[(\[（]?\s*"
     r"(a|act\.?|actual|实际|e|est\.?|estimate[ds]?|f|fcst\.?|forecast|p|proj\.?|projected"
-    r"|b|budget|预测|预计|预估|估计|预期)"
+    r"|b|budget|预测|预计|预估|估计|预期|r|rev\.?|revised|restated|修订|修正)"
     r"\s*[)\]）]?\s*",
     re.IGNORECASE,
 )
-ACTUAL_MARKS = {"a", "act", "act.", "actual", "实际"}
+# an estimate marked before its year, as some broker tables head columns: "E2021"
+_ESTIMATE_BEFORE = re.compile(r"\s*(e|est\.)\s*(\d{4})\s*", re.IGNORECASE)
+# marks of a published figure: an actual, or a revised (restated) one
+ACTUAL_MARKS = {"a", "act", "act.", "actual", "实际", "r", "rev", "rev.", "revised", "restated",
+                "修订", "修正"}  # fmt: skip
 ESTIMATE_POLICIES = ("error", "drop", "keep")
 
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
@@ -95,6 +101,24 @@ def year_label(label: Any) -> int | None:
     return year if _FIRST_YEAR <= year <= _LAST_YEAR else None
 
 
+_REVISED_MARKS = frozenset(("r", "rev", "rev.", "revised", "restated", "修订", "修正"))
+
+
+def revised_note(label: Any) -> str:
+    """The note of a value whose year is marked as revised ("2021R": a published figure
+    restated), else "".
+
+    Examples
+    --------
+    >>> revised_note("2021R"), revised_note("2021"), revised_note("2020A")
+    ("revised figure (year written '2021R')", '', '')
+    """
+    marked = marked_year(label)
+    if marked is None or marked[1].lower() not in _REVISED_MARKS:
+        return ""
+    return f"revised figure (year written {str(label).strip()!r})"
+
+
 def _is_period(label: Any) -> bool:
     return type(label).__name__ == "Period" and hasattr(label, "year")  # pandas.Period
 
@@ -117,17 +141,22 @@ def estimate_year(label: Any) -> int | None:
 
 def marked_year(label: Any) -> tuple[int, str] | None:
     """The year and the mark of a label marked as an actual or an estimate ("2021E" ->
-    (2021, "E")), else None."""
-    if not isinstance(label, str) or (match := _MARKED_YEAR.fullmatch(label)) is None:
+    (2021, "E"); "E2021" too), or as revised ("2021R"), else None."""
+    if not isinstance(label, str):
+        return None
+    if (before := _ESTIMATE_BEFORE.fullmatch(label)) is not None:
+        return int(before.group(2)), before.group(1)
+    if (match := _MARKED_YEAR.fullmatch(label)) is None:
         return None
     return int(match.group(1)), match.group(2)
 
 
 # a year with a quarter or half ("2021 Q4", "2021H1", "Q4 2021", "2021年第四季度") or written as
 # a fiscal year over two calendar years ("2021/22", "FY2021/2022"): not one year
+# (and with the year in two digits, as broker notes write halves: "1H21", "2H21", "Q4'21")
 _SUB_YEAR = re.compile(
-    r"\s*(?:[FC]Y\s*)?(\d{4})\s*(?:年\s*)?[-/ ]?\s*(?:[QH][1-4]|[1-4]Q|第?[一二三四1-4]季度|"
-    r"[上下]半年)\s*|\s*(?:[QH][1-4]|[1-4]Q)\s*[-/ ]?\s*(\d{4})\s*",
+    r"\s*(?:[FC]Y\s*)?(\d{4}|\d{2})\s*(?:年\s*)?[-/ ]?\s*(?:[QH][1-4]|[1-4][QH]|第?[一二三四1-4]"
+    r"季度|[上下]半年)\s*|\s*(?:[QH][1-4]|[1-4][QH])\s*[-/ ']?\s*(?:FY\s*)?(\d{4}|\d{2})\s*",
     re.IGNORECASE,
 )
 # a fiscal year over two calendar years: "2021/22", "FY2021-22", "2021–2022", "FY21/22"
@@ -347,7 +376,8 @@ def read_year_or_estimate(cell: Any, *, place: str, estimates: str) -> tuple[int
     Returns
     -------
     tuple or None
-        ``(year, note)``, the note empty unless the year was an estimate.
+        ``(year, note)``, the note empty unless the year was an estimate or marked as
+        revised ("2021R").
 
     Examples
     --------
@@ -358,7 +388,7 @@ def read_year_or_estimate(cell: Any, *, place: str, estimates: str) -> tuple[int
     """
     year = estimate_year(cell)
     if year is None:
-        return read_year(cell, place=place), ""
+        return read_year(cell, place=place), revised_note(cell)
     if estimates == "keep":
         return year, estimate_note(cell)
     if estimates == "drop":
