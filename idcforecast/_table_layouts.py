@@ -30,7 +30,7 @@ from idcforecast._layout_checks import (
 from idcforecast._normalize import Observation
 from idcforecast._table_headers import is_headerless
 from idcforecast._wording import counted
-from idcforecast._year_cells import revised_note
+from idcforecast._year_cells import revised_note, split_year_end
 from idcforecast.errors import (
     DataError,
     EmptyDataError,
@@ -198,11 +198,19 @@ def _warn_number_columns(columns: list[Any], name: str) -> None:
 
     shown = ", ".join(repr(str(c)) for c in columns)
     one = len(columns) == 1
+    # "2019-20" beside year columns: a growth period as often as a fiscal year; say which
+    periods = [(c, end) for c in columns if (end := split_year_end(c)) is not None]
+    taken = "".join(
+        f"; {str(c).strip()!r} was taken for the period {end - 1}-{end} (a growth rate over "
+        f"it), not the fiscal year ending in {end}: if it is that year, head it '{end}' (or "
+        f"'FY{end}')"
+        for c, end in periods
+    )
     warnings.warn(
         f"{name}: {'column' if one else 'columns'} {shown} {'holds' if one else 'hold'} "
         f"numbers under a header that is no year, not read (a growth rate or another "
         "statistic is computed from the values: idcforecast.cagr); head a year's column with "
-        "the year ('2025', or '2025E' for an estimate) to read it",
+        f"the year ('2025', or '2025E' for an estimate) to read it{taken}",
         IgnoredColumnWarning,
         stacklevel=caller_stacklevel(),
     )

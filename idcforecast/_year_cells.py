@@ -27,6 +27,7 @@ __all__ = [
     "read_year",
     "read_year_or_estimate",
     "revised_note",
+    "split_year_end",
     "unread_year",
     "year_columns",
     "year_label",
@@ -168,6 +169,27 @@ _TWO_DIGIT_YEAR = re.compile(
 )
 
 
+# a header written as a fiscal year: "FY2019", "2019财年", "2019财政年度"
+_FISCAL_WORD = re.compile(r"FY|[财財]年|[财財]政年度", re.IGNORECASE)
+
+
+def split_year_end(label: Any) -> int | None:
+    """The year a label written as two consecutive years ends in ("2019-20" -> 2020,
+    "2019/2020" -> 2020), else None.
+
+    Examples
+    --------
+    >>> split_year_end("2019-20"), split_year_end("FY2021/22"), split_year_end("2019-23")
+    (2020, 2022, None)
+    """
+    split = _SPLIT_YEAR.fullmatch(label) if isinstance(label, str) else None
+    if split is None or not _is_fiscal_year(*split.groups(), hyphen=True):
+        return None
+    first = int(split.group(2))
+    first += 0 if first >= 100 else 2000 if first < 70 else 1900  # "FY98/99": 1998
+    return first + 1
+
+
 def _is_fiscal_year(
     fy: str | None, first: str, mark: str, second: str, *, hyphen: bool = True
 ) -> bool:
@@ -240,11 +262,10 @@ def unread_year(label: Any, *, hyphen_fiscal: bool = True) -> str | None:
         return f"is a year in two digits; expected the year in full: write {full!r}"
     split = _SPLIT_YEAR.fullmatch(label)
     if split and _is_fiscal_year(*split.groups(), hyphen=hyphen_fiscal):
-        first = int(split.group(2))
-        first += 0 if first >= 100 else 2000 if first < 70 else 1900  # "FY98/99": 1998
+        ends_in = split_year_end(label)
         return (
             "is a fiscal year over two calendar years; expected one year: write the year it "
-            f"ends in ('{first + 1}' or 'FY{first + 1}'), as annual reports label it"
+            f"ends in ('{ends_in}' or 'FY{ends_in}'), as annual reports label it"
         )
     return None
 
@@ -290,10 +311,30 @@ def year_columns(
     check_estimates_policy(estimates, caller=name)
     years = {c: year for c in columns if (year := year_label(c)) is not None}
     estimated = {c: year for c in columns if (year := estimate_year(c)) is not None}
+    fiscal = [c for c in years if isinstance(c, str) and _FISCAL_WORD.search(c)]
     for column in columns:  # else a column of numbers, neither year nor name, left unread
         # (a header "2019-20" beside year columns is a CAGR period as often as a fiscal
-        # year: left to the number-column warning; "FY2019-20" and "2019/20" are named)
+        # year: left to the number-column warning, which names the reading taken, when the
+        # years have a column; "FY2019-20" and "2019/20" are named, and so is "2019-20"
+        # whose end year (2020) has no column, beside fiscal years ("FY2019") or beside
+        # neither of its years)
         why = unread_year(column, hyphen_fiscal=False)
+        end = split_year_end(column)
+        if why is None and end is not None and end not in years.values():
+            if fiscal:
+                beside = (
+                    f"beside fiscal years {', '.join(repr(str(c).strip()) for c in fiscal[:2])}"
+                )
+            elif end - 1 not in years.values():  # no column of the period's years either
+                beside = (
+                    f"or a period whose years have no column ({end - 1}, {end}): for a growth "
+                    f"rate over it, head it 'CAGR {str(column).strip()}'"
+                )
+            else:
+                beside = ""
+            why = beside and str(unread_year(column)).replace(
+                "; expected", f" ({beside}); expected", 1
+            )
         if column not in years and column not in estimated and why:
             raise DataError(
                 f"{name}: column {str(column).strip()!r} {why}",

@@ -136,9 +136,10 @@ def read_series(
     estimates
         What to do with years marked as estimates, the way broker and research tables head
         them ("2021E", "E2021", "2022F", "2023P", "2024 (est.)", "2025年预测"; "2020A", an
-        actual, is simply 2020, and "2021R", revised, 2021 with a note saying so): ``"error"`` (default) names them and asks; ``"drop"`` reads the
-        history only; ``"keep"`` reads them as their years, each noted as an estimate
-        (they are then fitted as if published).
+        actual, is simply 2020, and "2021R", revised, 2021 with a note saying so):
+        ``"error"`` (default) names them and asks; ``"drop"`` reads the history only;
+        ``"keep"`` reads them as their years, each noted as an estimate (they are then
+        fitted as if published).
     encoding
         Text encoding of a CSV file (default UTF-8, with or without a byte-order mark);
         ``"gb18030"`` reads a CSV saved by Excel on Chinese Windows (GBK).

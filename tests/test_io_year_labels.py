@@ -66,3 +66,47 @@ def test_words_that_start_with_e_are_no_estimates() -> None:
     with pytest.warns(UserWarning, match="'EBITDA' holds numbers under a header that is no year"):
         out = read_series(wide, unit="MW")
     assert out["year"].tolist() == [2020]
+
+
+_PERIOD_TAKEN = (
+    "'2019-20' was taken for the period 2019-2020 (a growth rate over it), not the fiscal "
+    "year ending in 2020: if it is that year, head it '2020' (or 'FY2020')"
+)
+_FISCAL = (
+    "DataFrame: column '2019-20' is a fiscal year over two calendar years ({}); expected one "
+    "year: write the year it ends in ('2020' or 'FY2020'), as annual reports label it"
+)
+
+
+@pytest.mark.parametrize("headers", [["2019", "2020"], ["2018", "2019"], ["2019财年", "2020财年"]])
+def test_a_hyphen_period_beside_its_years_says_which_reading_was_taken(
+    headers: list[str],
+) -> None:
+    # readers40: '2019-20' beside year columns is left out as a growth period (as before);
+    # the warning now says so, and how to have it read as the fiscal year 2020
+    wide = pd.DataFrame([["A", 1, 2, 3]], columns=["market", *headers, "2019-20"])
+    with pytest.warns(UserWarning, match=re.escape(_PERIOD_TAKEN)):
+        out = read_series(wide, unit="MW")
+    assert out["value"].tolist() == [1.0, 2.0]
+
+
+@pytest.mark.parametrize(
+    ("headers", "why"),
+    [
+        # beside fiscal years whose next one it would be: FY2020, not read as a rate
+        (["FY2018", "FY2019"], "beside fiscal years 'FY2018', 'FY2019'"),
+        # beside neither 2019 nor 2020: no growth period of this table
+        (
+            ["2017", "2018"],
+            "or a period whose years have no column (2019, 2020): for a growth rate over it, "
+            "head it 'CAGR 2019-20'",
+        ),
+    ],
+)
+def test_a_hyphen_period_that_reads_as_a_fiscal_year_is_an_error(
+    headers: list[str], why: str
+) -> None:
+    # the column of 3 was left out with a warning about growth rates
+    wide = pd.DataFrame([["A", 1, 2, 3]], columns=["market", *headers, "2019-20"])
+    with pytest.raises(DataError, match=re.escape(_FISCAL.format(why))):
+        read_series(wide, unit="MW")
