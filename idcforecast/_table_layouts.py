@@ -238,8 +238,16 @@ def header_unit(label: Any, place: str = "") -> str | None:
     from idcforecast.units import parse_unit
 
     try:
-        parsed = parse_unit(match.group(1))
+        parsed = parse_unit(_as_unit_text(match.group(1)))
     except IdcForecastError:
+        if _MAGNITUDE_WORD.search(match.group(1)):  # else a unit= given would be taken
+            raise DataError(
+                f"{place or repr(str(label))}: the name {str(label)!r} states "
+                f"{match.group(1)!r}, a magnitude in a unit not read here; its numbers would "
+                "be read in a unit given elsewhere, 10 to 1000 times off; write the unit as "
+                "one such as '(CNY 100m)', '(USD mn)', '(USD thousand)' or '（亿元）'",
+                place=place,
+            ) from None
         return None
     if parsed.base == "count" and _names_a_count(match.group(1)):
         return parsed.canonical  # "大型数据中心（个）", "基站（万个）": counted things
@@ -252,6 +260,31 @@ def header_unit(label: Any, place: str = "") -> str | None:
             place=place,
         )
     return None if parsed.base == "count" else parsed.canonical
+
+
+# how tables head a unit that the unit parser reads otherwise: "in US$ m", "单位：亿元",
+# "RMB 100 million" (CNY 100m), "US$ '000" and "US$000" (USD thousand)
+_UNIT_PREFIX = re.compile(r"^\s*(?:in|units?\s*[:：]|单位\s*[:：])\s*", re.IGNORECASE)
+_HUNDRED_MILLION = re.compile(r"(?<![\d.])100\s*million\b", re.IGNORECASE)
+_THOUSANDS = re.compile(r"\s*(?<![\d.,])'?000s?(?![\d.,])|\bthousands\b", re.IGNORECASE)
+# a magnitude word in bracket text the parser does not read ("RMB 100 millions"): a unit
+_MAGNITUDE_WORD = re.compile(
+    r"\b(?:millions?|mn|mln|billions?|bn|thousands?|trillions?)\b|'000|亿|万|百万|千",
+    re.IGNORECASE,
+)
+
+
+def _as_unit_text(text: str) -> str:
+    """Bracket text of a header as the unit parser reads units.
+
+    Examples
+    --------
+    >>> _as_unit_text("in US$ m"), _as_unit_text("RMB 100 million"), _as_unit_text("US$ '000")
+    ('US$ m', 'RMB 100m', 'US$ thousand')
+    """
+    text = _UNIT_PREFIX.sub("", text)
+    text = _HUNDRED_MILLION.sub("100m", text)
+    return _THOUSANDS.sub(" thousand", text).strip()
 
 
 def _names_a_count(text: str) -> bool:

@@ -1,0 +1,51 @@
+"""read_series on units in headers as analysts write them: "Revenue (RMB 100 million)",
+"(US$ '000)", "(in US$ m)"."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from idcforecast import read_series
+from idcforecast.errors import DataError
+
+
+@pytest.mark.parametrize(
+    ("header", "unit", "expected"),
+    [
+        # 1562.5 CNY 100m = 156.25 CNY bn (1 CNY 100m = 0.1 CNY bn)
+        ("IDC revenue (RMB 100 million)", "CNY bn", [156.25, 223.87]),
+        ("IDC revenue (100 million yuan)", "CNY bn", [156.25, 223.87]),
+        # 1562.5 USD thousand = 1.5625 USD mn
+        ("Revenue (US$ '000)", "USD mn", [1.5625, 2.2387]),
+        ("Revenue (US$000)", "USD mn", [1.5625, 2.2387]),
+        # 1562.5 USD mn = 1.5625 USD bn
+        ("Revenue (in US$ m)", "USD bn", [1.5625, 2.2387]),
+    ],
+)
+def test_a_unit_in_a_header_as_analysts_write_it_is_converted(
+    header: str, unit: str, expected: list[float]
+) -> None:
+    # readers40: these headers' units were not read, so unit= relabelled the numbers:
+    # 1562.5 (RMB 100 million) became 1562.5 CNY bn, ten times too large, unsaid
+    table = pd.DataFrame({"year": [2019, 2020], header: [1562.5, 2238.7]})
+    out = read_series(table, unit=unit)
+    assert out["value"].tolist() == pytest.approx(expected)
+    assert out["unit"].unique().tolist() == [unit]
+
+
+def test_a_magnitude_in_a_header_unit_not_read_is_an_error() -> None:
+    table = pd.DataFrame({"year": [2019], "IDC revenue (RMB 100 millions)": [1562.5]})
+    with pytest.raises(DataError, match=re.escape(
+        "the name 'IDC revenue (RMB 100 millions)' states 'RMB 100 millions', a magnitude in a "
+        "unit not read here; its numbers would be read in a unit given elsewhere, 10 to 1000 "
+        "times off"
+    )):  # fmt: skip
+        read_series(table, unit="CNY bn")
+
+
+def test_a_header_remark_in_brackets_is_no_unit() -> None:
+    table = pd.DataFrame({"year": [2019], "Revenue (US$ constant 2015)": [10.0]})
+    assert read_series(table, unit="USD bn")["value"].tolist() == [10.0]
