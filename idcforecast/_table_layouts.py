@@ -221,8 +221,9 @@ BRACKETED_END = re.compile(r"[(（\[]\s*([^()（）\[\]]+?)\s*[)）\]]\s*$")
 
 def header_unit(label: Any, place: str = "") -> str | None:
     """The unit a series' name states in brackets at its end, if it reads as one:
-    "IDC market (CNY bn)" -> "CNY bn", "市场规模（亿元）" -> "CNY 100m"; None for "(est.)",
-    "(2020)" or no brackets. A magnitude alone ("racks (10k)") is an error naming
+    "IDC market (CNY bn)" -> "CNY bn", "市场规模（亿元）" -> "CNY 100m", or after its last
+    comma ("Revenue, US$ m" -> "USD mn"); None for "(est.)", "(2020)", "China, colo" or
+    no brackets. A magnitude alone ("racks (10k)") is an error naming
     ``place``: read with a unit given elsewhere, the numbers would be 10,000 times off.
 
     Examples
@@ -232,10 +233,16 @@ def header_unit(label: Any, place: str = "") -> str | None:
     >>> header_unit("East (est.)") is None
     True
     """
-    match = BRACKETED_END.search(str(label))
-    if match is None:
-        return None
     from idcforecast.units import parse_unit
+
+    match = BRACKETED_END.search(str(label))
+    if match is None:  # "Revenue, US$ m": a unit after the name's last comma
+        after = _AFTER_COMMA.search(str(label))
+        try:
+            parsed = parse_unit(_as_unit_text(after.group(1))) if after else None
+        except IdcForecastError:
+            return None
+        return None if parsed is None or parsed.base == "count" else parsed.canonical
 
     try:
         parsed = parse_unit(_as_unit_text(match.group(1)))
@@ -267,6 +274,8 @@ def header_unit(label: Any, place: str = "") -> str | None:
 _UNIT_PREFIX = re.compile(r"^\s*(?:in|units?\s*[:：]|单位\s*[:：])\s*", re.IGNORECASE)
 _HUNDRED_MILLION = re.compile(r"(?<![\d.])100\s*million\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\s*(?<![\d.,])'?000s?(?![\d.,])|\bthousands\b", re.IGNORECASE)
+# the words after a name's last comma ("Revenue, US$ m", "规模，亿元")
+_AFTER_COMMA = re.compile(r"[,，]\s*([^,，()（）]+?)\s*$")
 # a magnitude word in bracket text the parser does not read ("RMB 100 millions"): a unit
 _MAGNITUDE_WORD = re.compile(
     r"\b(?:millions?|mn|mln|billions?|bn|thousands?|trillions?)\b|'000|亿|万|百万|千",

@@ -23,6 +23,9 @@ from idcforecast.errors import DataError
         ("Revenue (US$000)", "USD mn", [1.5625, 2.2387]),
         # 1562.5 USD mn = 1.5625 USD bn
         ("Revenue (in US$ m)", "USD bn", [1.5625, 2.2387]),
+        # after the name's last comma, as many tables write it
+        ("Revenue, US$ m", "USD bn", [1.5625, 2.2387]),
+        ("市场规模，亿元", "CNY bn", [156.25, 223.87]),
     ],
 )
 def test_a_unit_in_a_header_as_analysts_write_it_is_converted(
@@ -49,3 +52,10 @@ def test_a_magnitude_in_a_header_unit_not_read_is_an_error() -> None:
 def test_a_header_remark_in_brackets_is_no_unit() -> None:
     table = pd.DataFrame({"year": [2019], "Revenue (US$ constant 2015)": [10.0]})
     assert read_series(table, unit="USD bn")["value"].tolist() == [10.0]
+
+
+@pytest.mark.parametrize("header", ["China, colo", "Revenue, 2020", "Beijing, Tianjin, Hebei"])
+def test_words_after_a_comma_that_are_no_unit_are_part_of_the_name(header: str) -> None:
+    table = pd.DataFrame({"year": [2019], header: [10.0]})
+    out = read_series(table, unit="MW")
+    assert out[["series_id", "value", "unit"]].values.tolist() == [[header, 10.0, "MW"]]
