@@ -64,6 +64,12 @@ ACTUAL_MARKS = {"a", "act", "act.", "actual", "实际", "r", "rev", "rev.", "rev
 ESTIMATE_POLICIES = ("error", "drop", "keep")
 
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
+# a row label of a statistic over the years, under a table's years ("CAGR", "平均增速")
+_STATISTIC_LABEL = re.compile(
+    r"\s*(?:CAGR|AAGR|average|avg\.?|mean|growth|YoY|(?:复合|年均|平均)?(?:增长率?|增速)|"
+    r"年复合增长率|平均值?|均值)(?:\s*[(（].*[)）])?\s*[:：]?\s*",
+    re.IGNORECASE,
+)
 
 
 def year_label(label: Any) -> int | None:
@@ -388,6 +394,9 @@ def read_year(cell: Any, *, place: str) -> int:
         note = (
             "; a total row? it sums the years above it and is no year: delete the row"
             if is_total_label(cell)
+            else "; a row of a statistic over the years above (a growth rate, an average)? "
+            "it is no year: delete the row (idcforecast.cagr computes growth from the values)"
+            if isinstance(cell, str) and _STATISTIC_LABEL.fullmatch(cell)
             else "; the header of a second table below the first? one table is read a sheet "
             "or file: move it to a sheet (or file) of its own, or delete it"
             if header

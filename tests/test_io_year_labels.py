@@ -110,3 +110,16 @@ def test_a_hyphen_period_that_reads_as_a_fiscal_year_is_an_error(
     wide = pd.DataFrame([["A", 1, 2, 3]], columns=["market", *headers, "2019-20"])
     with pytest.raises(DataError, match=re.escape(_FISCAL.format(why))):
         read_series(wide, unit="MW")
+
+
+@pytest.mark.parametrize("label", ["CAGR", "CAGR (2019-21)", "Average", "复合增长率", "平均"])
+def test_a_statistic_row_under_the_years_is_named_as_one(label: str) -> None:
+    # readers40: a 'CAGR' row under a year column was "a note under the table? start it with
+    # 'Note:'", advice that does not fit a row of numbers
+    table = pd.DataFrame({"year": [2019, 2020, label], "x": [1, 2, "12%"]})
+    with pytest.raises(NonNumericValueError, match=re.escape(
+        f"{label!r} is not a year; expected a whole year between 1900 and 2100 such as 2019; "
+        "a row of a statistic over the years above (a growth rate, an average)? it is no "
+        "year: delete the row (idcforecast.cagr computes growth from the values)"
+    )):  # fmt: skip
+        read_series(table, unit="MW")
