@@ -23,10 +23,14 @@ __all__ = ["decimal_mark_of", "warn_three_digit_groups"]
 
 # the number a cell starts with ("1,5", "1.234,5亿元", "(3,2%)", "-0,5"); text cells and
 # provenance columns hold none
-_LEADING_NUMBER = re.compile(r"\s*\(?[+\-\u2212]?(\d[\d.,]*\d|\d)")
+_LEADING_NUMBER = re.compile(
+    r"\s*\(?[+\-\u2212]?(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d.,])|\d[\d.,]*\d|\d)"
+)
 # a decimal comma that groups no thousands: a comma before 1-2 or 4+ digits, or after
-# point-grouped thousands ("1.234,5", "1.234,567")
-_DECIMAL_COMMA = re.compile(r"(?:\d+,(?:\d{1,2}|\d{4,})|\d{1,3}(?:\.\d{3})+,\d+)")
+# thousands grouped by points or spaces ("1.234,5", "1.234,567", "1 234,5")
+_DECIMAL_COMMA = re.compile(
+    r"(?:\d+,(?:\d{1,2}|\d{4,})|\d{1,3}(?:\.\d{3})+,\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+,\d+)"
+)
 # columns that describe a value rather than hold one ("ca. 1.234,5 Mrd. EUR" in a quote)
 _TEXT_COLUMNS = frozenset(
     ("series_id", "qualifier", "as_of", "source", "quote", "confidence", "scope", "note")

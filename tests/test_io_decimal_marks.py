@@ -20,6 +20,8 @@ from idcforecast.errors import AmbiguousNumberWarning, ParseError
         (("1.234,5", "2.000,25"), [1234.5, 2000.25]),
         # four digits after the comma group no thousands either: 0,1234 = 1234/10000
         (("0,1234", "12"), [0.1234, 12.0]),
+        # thousands grouped by a space or a no-break space: 1 562,5 = 1562 + 5/10
+        (("1 562,5", "2\u00a0238,7"), [1562.5, 2238.7]),
         # with a unit and a percent: 27,8% = 27 + 8/10 percent
         (("27,8%", "30,1%"), [27.8, 30.1]),
     ],
