@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from idcforecast import read_series
-from idcforecast.errors import DataError
+from idcforecast.errors import DataError, UnitError
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,28 @@ def test_words_after_a_comma_that_are_no_unit_are_part_of_the_name(header: str) 
     table = pd.DataFrame({"year": [2019], header: [10.0]})
     out = read_series(table, unit="MW")
     assert out[["series_id", "value", "unit"]].values.tolist() == [[header, 10.0, "MW"]]
+
+
+@pytest.mark.parametrize("cell", ["$1,200", "US$ 1,200", "USD 1200"])
+def test_a_currency_sign_without_a_magnitude_takes_the_headers(cell: str) -> None:
+    # readers40: '$1,200' under 'Revenue (USD mn)' was read as 1,200 dollars, 0.0012 USD mn,
+    # a millionth of what the table says (with a note, but a wrong number)
+    table = pd.DataFrame({"year": [2019, 2020], "Revenue (USD mn)": [100, cell]})
+    out = read_series(table)
+    assert out["value"].tolist() == [100.0, 1200.0]
+    assert out["unit"].tolist() == ["USD mn", "USD mn"]
+    assert out["note"].tolist()[1] == (
+        f"{cell!r} read in the unit of its header or unit column, 'USD mn' (the sign names "
+        "its currency, no magnitude)"
+    )
+    # the same beside a unit column
+    long = pd.DataFrame({"year": [2019], "value": [cell], "unit": ["USD mn"]})
+    assert read_series(long, series_id="x")["value"].tolist() == [1200.0]
+
+
+def test_a_currency_sign_with_a_magnitude_keeps_its_own() -> None:
+    table = pd.DataFrame({"year": [2019], "Revenue (USD mn)": ["US$1.2bn"]})
+    assert read_series(table, unit="USD mn")["value"].tolist() == [1200.0]  # 1.2 bn = 1200 mn
+    other = pd.DataFrame({"year": [2019], "Revenue (USD mn)": ["¥1,562.5"]})
+    with pytest.raises(UnitError, match="says 'CNY' but the unit column says 'USD mn'"):
+        read_series(other)
