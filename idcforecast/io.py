@@ -301,6 +301,9 @@ def read_series(
         raise UnitError(
             f"{err}; a line above the header says {line!r}: pass {passing}", **fields
         ) from err
+    from idcforecast._percent_fractions import warn_percent_fractions
+
+    warn_percent_fractions(frame, name)
     wide = [layout for _, _, layout, _ in read if layout != "long"]
     if wide and series_id is None:  # a "Total"/合计 line read as a series
         from idcforecast._totals import warn_total_series

@@ -84,3 +84,26 @@ def test_a_currency_sign_with_a_magnitude_keeps_its_own() -> None:
     other = pd.DataFrame({"year": [2019], "Revenue (USD mn)": ["¥1,562.5"]})
     with pytest.raises(UnitError, match="says 'CNY' but the unit column says 'USD mn'"):
         read_series(other)
+
+
+def test_percentages_written_as_fractions_are_named() -> None:
+    # readers40: 'Growth (%)' over 0.125 and 0.111 (12.5% and 11.1% typed without the percent
+    # format) was read as 0.125% and 0.111%, 100 times too small, without a word
+    from idcforecast.errors import AmbiguousNumberWarning
+
+    table = pd.DataFrame({"year": [2019, 2020], "Growth (%)": [0.125, 0.111]})
+    with pytest.warns(AmbiguousNumberWarning) as caught:
+        assert read_series(table)["value"].tolist() == [0.125, 0.111]
+    assert str(caught[0].message) == (
+        "DataFrame: series 'Growth (%)' is in % and every value is a plain number below 1 "
+        "(0.125, 0.111), as fractions are (0.125 for 12.5%) when a sheet's cells lack the "
+        "percent format; they were read as percent (0.125 as 0.125%); if they are fractions, "
+        "multiply them by 100 or format the cells as percentages"
+    )
+    # written with the sign, or one value of 1 or more: no warning
+    import warnings
+
+    for cells in (["0.125%", "0.111%"], [0.5, 1.5]):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            read_series(pd.DataFrame({"year": [2019, 2020], "Growth (%)": cells}))
