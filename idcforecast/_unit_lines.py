@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,11 +16,19 @@ from idcforecast._table_files import unit_line_above
 from idcforecast.errors import IdcForecastError, UnitError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import pandas as pd
 
     from idcforecast._normalize import Observation
 
-__all__ = ["bare_series", "no_rows_against_the_line_above", "no_unit_against_the_line_above"]
+__all__ = [
+    "bare_series",
+    "no_rows_against_the_line_above",
+    "no_unit_against_the_footnotes",
+    "no_unit_against_the_line_above",
+    "unit_in_footnotes",
+]
 
 
 def bare_series(observations: list[Observation]) -> list[str]:
@@ -29,28 +38,92 @@ def bare_series(observations: list[Observation]) -> list[str]:
     return [s for s in dict.fromkeys(o.series_id for o in observations) if s not in has_unit]
 
 
+# a footnote that gives the table's unit: "Note: figures in US$ m", "Values in CNY bn.",
+# "单位：亿元" (as a line above says it: _UNIT_LINE)
+_FIGURES_IN = re.compile(
+    r"\b(?:figures|values|numbers|data|amounts|all\s+figures)\s+(?:are\s+)?in\s+"
+    r"([^.;,()（）\n]+?)\s*(?:[.;,(（]|$)",
+    re.IGNORECASE,
+)
+
+
+def unit_in_footnotes(footnotes: list[str]) -> tuple[str, str] | None:
+    """``(footnote, unit)`` of the first footnote that states the table's unit in a unit the
+    registry knows ("Note: figures in US$ m", "注：单位：亿元"), else None.
+
+    Examples
+    --------
+    >>> unit_in_footnotes(["Source: IDC", "Note: figures in US$ m"])
+    ('Note: figures in US$ m', 'US$ m')
+    >>> unit_in_footnotes(["注：单位：亿元"]), unit_in_footnotes(["Note: 2020 in brackets"])
+    (('注：单位：亿元', '亿元'), None)
+    """
+    from idcforecast._table_files import _UNIT_LINE
+    from idcforecast.units import canonical_unit
+
+    for note in footnotes:
+        for pattern in (_UNIT_LINE, _FIGURES_IN):
+            found = pattern.search(note)
+            if found is None:
+                continue
+            said = found.group(1).strip()
+            try:
+                if not canonical_unit(said).startswith("count"):
+                    return " ".join(note.split()), said
+            except IdcForecastError:
+                continue
+    return None
+
+
+def no_unit_against_the_footnotes(
+    observations: list[Observation], unit: str | dict[str, str], footnotes: list[str]
+) -> None:
+    """A UnitError when ``unit`` would give bare numbers another unit than a footnote under
+    the table states ("Note: figures in US$ m" under them, unit="USD bn"): read 1000 times
+    too large, the footnote skipped unread, as with a line above the header."""
+    stated = unit_in_footnotes(footnotes)
+    if stated is not None:
+        _no_unit_against(observations, unit, stated, "a footnote under the table")
+
+
 def no_unit_against_the_line_above(
     observations: list[Observation], unit: str | dict[str, str], path: Path, options: dict[str, Any]
 ) -> None:
     """A UnitError when ``unit`` would give bare numbers another unit than a line above the
     header states ("单位：亿元" over them, unit="CNY bn"): ``unit`` is also the unit of bare
     numbers, so they were read 10 times too large, the line skipped by header_row unread."""
-    from idcforecast.units import canonical_unit
-
-    bare = bare_series(observations)
-    asked: dict[str, str] = {}
-    for sid in bare:
-        wanted = unit.get(sid) if isinstance(unit, dict) else unit
-        if wanted is not None:
-            asked[sid] = wanted
-    if not asked:
+    if next(_asked(observations, unit), None) is None:
         return
     stated = unit_line_above(
         path, options["header_row"], options["sheet_name"], options["encoding"]
     )
-    if stated is None:
+    if stated is not None:
+        _no_unit_against(observations, unit, stated, "a line above the header")
+
+
+def _asked(
+    observations: list[Observation], unit: str | dict[str, str]
+) -> Iterator[tuple[str, str]]:
+    """``(series, unit asked)`` of the series of bare numbers that ``unit`` gives a unit."""
+    for sid in bare_series(observations):
+        wanted = unit.get(sid) if isinstance(unit, dict) else unit
+        if wanted is not None:
+            yield sid, wanted
+
+
+def _no_unit_against(
+    observations: list[Observation],
+    unit: str | dict[str, str],
+    stated: tuple[str, str],
+    where: str,
+) -> None:
+    from idcforecast.units import canonical_unit
+
+    asked = dict(_asked(observations, unit))
+    if not asked:
         return
     line, said = stated
+    noun = "footnote" if where.startswith("a footnote") else "line"
     for sid, wanted in asked.items():
         try:
             differs = canonical_unit(wanted) != canonical_unit(said)
@@ -59,11 +132,11 @@ def no_unit_against_the_line_above(
         if differs:
             place = next(o.place for o in observations if o.series_id == sid)
             raise UnitError(
-                f"{place} (series {sid!r}): a line above the header says {line!r}, but "
+                f"{place} (series {sid!r}): {where} says {line!r}, but "
                 f"unit={wanted!r} reads the series' bare numbers as {canonical_unit(wanted)!r} "
                 f"(unit= is also the unit of numbers written without one); pass "
-                f"unit={said!r} to read them as the line states (convert the result "
-                "afterwards), or correct the line",
+                f"unit={said!r} to read them as the {noun} states (convert the result "
+                f"afterwards), or correct the {noun}",
                 series_id=sid,
                 place=place,
                 unit=canonical_unit(wanted),

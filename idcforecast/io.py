@@ -42,7 +42,11 @@ from idcforecast._table_layouts import (
     value_header_unit,
     with_unit,
 )
-from idcforecast._unit_lines import bare_series, no_unit_against_the_line_above
+from idcforecast._unit_lines import (
+    bare_series,
+    no_unit_against_the_footnotes,
+    no_unit_against_the_line_above,
+)
 from idcforecast.datasets import _did_you_mean
 from idcforecast.errors import DataError, EmptyDataError, UnitError, UnknownSeriesError
 
@@ -228,6 +232,7 @@ def read_series(
         "header_row": header_row,
         "estimates": estimates,
         "encoding": encoding,
+        "unit": unit,  # checked against a unit a footnote states
     }
     if isinstance(source, str | os.PathLike) and Path(source).is_dir():
         if source_name is not None:
@@ -402,9 +407,12 @@ def _observations(
     header_row: int,
     estimates: str,
     encoding: str,
+    unit: str | dict[str, str] | None = None,
 ) -> tuple[list[Observation], str, str, dict[str, str]]:
     """One table's observations, its name for messages, the layout read, and the messages
-    for its series without a value (:func:`~idcforecast._table_layouts.unpublished_series`)."""
+    for its series without a value (:func:`~idcforecast._table_layouts.unpublished_series`).
+    A ``unit`` for bare numbers that a footnote under the table contradicts ("Note: figures
+    in US$ m") is a UnitError."""
     table, name, place_of = read_table(
         source,
         sheet_name=sheet_name,
@@ -449,6 +457,9 @@ def _observations(
     elif chosen == "years_as_rows":
         observations = read_years_as_rows(table, year_column, place_of, decimal, estimates)
     _warn_markers(observations, name)
+    if unit is not None and table.attrs.get("footnotes"):
+        asked = [o for o in observations if series_id in (None, o.series_id)]
+        no_unit_against_the_footnotes(asked, unit, table.attrs["footnotes"])
     if "hidden" in table.attrs:
         from idcforecast._hidden_cells import hidden_cells_read, warn_hidden_cells
 

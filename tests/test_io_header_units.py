@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from idcforecast import read_series
-from idcforecast.errors import DataError, UnitError
+from idcforecast.errors import DataError, FootnoteWarning, UnitError
 
 
 @pytest.mark.parametrize(
@@ -107,3 +108,26 @@ def test_percentages_written_as_fractions_are_named() -> None:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             read_series(pd.DataFrame({"year": [2019, 2020], "Growth (%)": cells}))
+
+
+def test_a_unit_a_footnote_states_is_checked_against_unit(tmp_path: Path) -> None:
+    # readers40: "Note: figures in US$ m" under the table was skipped as a footnote, and
+    # unit='USD bn' read 100.5 (US$ m) as 100.5 USD bn, 1000 times too large, unsaid
+    path = tmp_path / "regions.csv"
+    path.write_text(
+        "region,2020,2021\nAmericas,100.5,120.25\nEMEA,80,90\n\nNote: figures in US$ m\n"
+    )
+    with pytest.warns(FootnoteWarning), pytest.raises(UnitError, match=re.escape(
+        "regions.csv row 2, column '2020' (series 'Americas'): a footnote under the table says "
+        "'Note: figures in US$ m', but unit='USD bn' reads the series' bare numbers as "
+        "'USD bn' (unit= is also the unit of numbers written without one); pass "
+        "unit='US$ m' to read them as the footnote states (convert the result afterwards), "
+        "or correct the footnote"
+    )):  # fmt: skip
+        read_series(path, unit="USD bn")
+    with pytest.warns(FootnoteWarning):
+        out = read_series(path, unit="USD mn")
+    assert out["value"].tolist()[:2] == [100.5, 120.25]
+    path.write_text("年份,规模\n2019,1562.5\n2020,2238.7\n注：单位：亿元\n", encoding="utf-8")
+    with pytest.warns(FootnoteWarning), pytest.raises(UnitError, match="pass unit='亿元'"):
+        read_series(path, unit="CNY bn")
