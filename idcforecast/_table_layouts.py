@@ -222,9 +222,10 @@ BRACKETED_END = re.compile(r"[(（\[]\s*([^()（）\[\]]+?)\s*[)）\]]\s*$")
 def header_unit(label: Any, place: str = "") -> str | None:
     """The unit a series' name states in brackets at its end, if it reads as one:
     "IDC market (CNY bn)" -> "CNY bn", "市场规模（亿元）" -> "CNY 100m", or after its last
-    comma ("Revenue, US$ m" -> "USD mn"); None for "(est.)", "(2020)", "China, colo" or
-    no brackets. A magnitude alone ("racks (10k)") is an error naming
-    ``place``: read with a unit given elsewhere, the numbers would be 10,000 times off.
+    comma ("Revenue, US$ m" -> "USD mn"), or a percent sign at its end or start ("Growth %"
+    -> "%"); None for "(est.)", "(2020)", "China, colo" or no unit. A magnitude alone
+    ("racks (10k)") is an error naming ``place``: read with a unit given elsewhere, the
+    numbers would be 10,000 times off.
 
     Examples
     --------
@@ -236,6 +237,8 @@ def header_unit(label: Any, place: str = "") -> str | None:
     from idcforecast.units import parse_unit
 
     match = BRACKETED_END.search(str(label))
+    if match is None and _PERCENT_NAME.search(str(label)):  # "Growth %", "% share"
+        return "%"
     if match is None:  # "Revenue, US$ m": a unit after the name's last comma
         after = _AFTER_COMMA.search(str(label))
         try:
@@ -274,6 +277,8 @@ def header_unit(label: Any, place: str = "") -> str | None:
 _UNIT_PREFIX = re.compile(r"^\s*(?:in|units?\s*[:：]|单位\s*[:：])\s*", re.IGNORECASE)
 _HUNDRED_MILLION = re.compile(r"(?<![\d.])100\s*million\b", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\s*(?<![\d.,])'?000s?(?![\d.,])|\bthousands\b", re.IGNORECASE)
+# a name marked as a percentage without brackets: "Growth %", "YoY%", "同比增长%", "% share"
+_PERCENT_NAME = re.compile(r"^\s*[%％]\s*[^\W\d_]|[^\W\d_]\s*[%％]\s*$")
 # the words after a name's last comma ("Revenue, US$ m", "规模，亿元")
 _AFTER_COMMA = re.compile(r"[,，]\s*([^,，()（）]+?)\s*$")
 # a magnitude word in bracket text the parser does not read ("RMB 100 millions"): a unit

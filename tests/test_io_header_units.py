@@ -131,3 +131,21 @@ def test_a_unit_a_footnote_states_is_checked_against_unit(tmp_path: Path) -> Non
     path.write_text("年份,规模\n2019,1562.5\n2020,2238.7\n注：单位：亿元\n", encoding="utf-8")
     with pytest.warns(FootnoteWarning), pytest.raises(UnitError, match="pass unit='亿元'"):
         read_series(path, unit="CNY bn")
+
+
+@pytest.mark.parametrize("header", ["Growth %", "YoY%", "同比增长%", "% growth", "Growth in %"])
+def test_a_percent_sign_after_or_before_a_name_is_its_unit(header: str) -> None:
+    # readers40: 'Growth %' beside 'Revenue (CNY bn)' with unit='CNY bn' was read as
+    # 27.8 CNY bn, a growth rate taken for money, without a word
+    table = pd.DataFrame({"year": [2019, 2020], header: [27.8, 20.0]})
+    out = read_series(table)
+    assert out["unit"].tolist() == ["%", "%"]
+    table["Revenue (CNY bn)"] = [100.0, 120.0]
+    out = read_series(table, unit={"Revenue (CNY bn)": "CNY bn"})
+    assert out.groupby("series_id")["unit"].first().to_dict() == {
+        header: "%",
+        "Revenue (CNY bn)": "CNY bn",
+    }
+    # a number before the sign is part of the name ('Top 10%'): no unit
+    with pytest.raises(UnitError, match="no unit for this series"):
+        read_series(pd.DataFrame({"year": [2019], "Top 10%": [5.0]}))
