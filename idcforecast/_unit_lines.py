@@ -2,7 +2,10 @@
 ``header_row`` skips unread, checked against the ``unit=`` asked for bare numbers, by
 :func:`idcforecast.read_series` (:func:`no_unit_against_the_line_above`) and
 :func:`idcforecast.batch.read_long_table` (:func:`no_rows_against_the_line_above`): a
-``unit="CNY bn"`` over "单位：亿元" read 1000亿元 as 1000 CNY bn, ten times too large."""
+``unit="CNY bn"`` over "单位：亿元" read 1000亿元 as 1000 CNY bn, ten times too large.
+A unit a footnote under the table states ("Note: figures in US$ m") is checked the same way
+(:func:`no_unit_against_the_footnotes`), and so is a series whose name says it is a rate
+("Growth", "增速") given one unit for the table (:func:`no_rate_in_a_table_unit`)."""
 
 from __future__ import annotations
 
@@ -24,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "bare_series",
+    "no_rate_in_a_table_unit",
     "no_rows_against_the_line_above",
     "no_unit_against_the_footnotes",
     "no_unit_against_the_line_above",
@@ -99,6 +103,51 @@ def no_unit_against_the_line_above(
     )
     if stated is not None:
         _no_unit_against(observations, unit, stated, "a line above the header")
+
+
+# a series' name that says it holds a rate or a share, not an amount
+_RATE_NAME = re.compile(
+    r"\b(?:growth|yoy|y/y|cagr|share|rate|ratio|margin|penetration|utili[sz]ation)\b"
+    r"|增长|增速|同比|环比|增幅|占比|份额|率",
+    re.IGNORECASE,
+)
+
+
+def no_rate_in_a_table_unit(observations: list[Observation], unit: str) -> None:
+    """A UnitError when one ``unit`` for a whole table of several series (``unit="CNY bn"``)
+    would give its bare numbers to a series whose name says it is a rate or share
+    ("Growth", "YoY", "增速", "上架率"): 27.8 read as 27.8 CNY bn. A unit in % or pp passes.
+
+    Examples
+    --------
+    >>> from idcforecast._cells import Figure
+    >>> from idcforecast._normalize import Observation
+    >>> rows = [Observation("Revenue (CNY bn)", 2019, Figure(100.0, "CNY bn"), "t row 1"),
+    ...         Observation("Growth", 2019, Figure(27.8, None), "t row 1, column 'Growth'")]
+    >>> no_rate_in_a_table_unit(rows, "%")  # a rate unit: nothing to say
+    """
+    from idcforecast.units import parse_unit
+
+    try:
+        if parse_unit(unit).dimension in ("percent", "points"):
+            return
+    except IdcForecastError:
+        return  # an unknown unit=: to_frame names it
+    ids = list(dict.fromkeys(o.series_id for o in observations))
+    rates = [sid for sid in bare_series(observations) if _RATE_NAME.search(sid)]
+    if len(ids) < 2 or not rates:
+        return
+    sid = rates[0]
+    place = next(o.place for o in observations if o.series_id == sid)
+    each = {s: "%" if s in rates else unit for s in ids}
+    raise UnitError(
+        f"{place} (series {sid!r}): the name says a rate or a share, but unit={unit!r} for "
+        f"the whole table reads its bare numbers as {unit!r}; expected a unit per series: "
+        f"pass unit={each!r} (or write '%' in its header, '{sid} (%)', or cells, '27.8%')",
+        series_id=sid,
+        place=place,
+        unit=unit,
+    )
 
 
 def _asked(

@@ -44,6 +44,7 @@ from idcforecast._table_layouts import (
 )
 from idcforecast._unit_lines import (
     bare_series,
+    no_rate_in_a_table_unit,
     no_unit_against_the_footnotes,
     no_unit_against_the_line_above,
 )
@@ -280,6 +281,8 @@ def read_series(
         )
     if isinstance(source, str | os.PathLike) and header_row > 0 and unit is not None:
         no_unit_against_the_line_above(observations, unit, Path(source), options)
+    if isinstance(unit, str) and series_id is None:  # "Growth" beside "Revenue": not CNY bn
+        no_rate_in_a_table_unit(observations, unit)
     try:
         frame = to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
     except UnitError as err:

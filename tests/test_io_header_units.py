@@ -149,3 +149,23 @@ def test_a_percent_sign_after_or_before_a_name_is_its_unit(header: str) -> None:
     # a number before the sign is part of the name ('Top 10%'): no unit
     with pytest.raises(UnitError, match="no unit for this series"):
         read_series(pd.DataFrame({"year": [2019], "Top 10%": [5.0]}))
+
+
+@pytest.mark.parametrize("name", ["Growth", "YoY", "增速", "上架率", "Market share"])
+def test_one_unit_for_a_table_is_no_unit_of_its_rates(name: str) -> None:
+    # readers40: unit='CNY bn' for a table of 'Revenue' and 'Growth' read growth 27.8 as
+    # 27.8 CNY bn, without a word
+    table = pd.DataFrame({"year": [2019, 2020], "Revenue": [100.0, 120.0], name: [27.8, 20.0]})
+    with pytest.raises(UnitError, match=re.escape(
+        f"DataFrame row 0, column {name!r} (series {name!r}): the name says a rate or a "
+        "share, but unit='CNY bn' for the whole table reads its bare numbers as 'CNY bn'; "
+        f"expected a unit per series: pass unit={{'Revenue': 'CNY bn', {name!r}: '%'}} (or "
+        f"write '%' in its header, '{name} (%)', or cells, '27.8%')"
+    )):  # fmt: skip
+        read_series(table, unit="CNY bn")
+    out = read_series(table, unit={"Revenue": "CNY bn", name: "%"})
+    assert out.groupby("series_id")["unit"].first().to_dict() == {"Revenue": "CNY bn", name: "%"}
+    # one series asked for, or a name that says no rate: its unit= as asked
+    assert read_series(table, unit="CNY bn", series_id="Revenue")["value"].tolist() == [100, 120]
+    other = table.rename(columns={name: "Segment"})
+    assert read_series(other, unit="CNY bn")["unit"].unique().tolist() == ["CNY bn"]
