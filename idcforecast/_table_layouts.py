@@ -165,7 +165,8 @@ def read_years_as_columns(
                 continue
             raise EmptyDataError(
                 f"{place_of(i, next(iter(years)))}: the row has no value in any year column; "
-                "expected at least one value (delete the row if the series is not wanted)",
+                "expected at least one value (delete the row if the series is not wanted)"
+                + _heading_hint(table, i, keys, years),
                 place=place_of(i, next(iter(years))),
             )
         sid = default_id if ids is None else ids[i]
@@ -184,6 +185,25 @@ def read_years_as_columns(
             note = estimate_note(column) if column in estimated else revised_note(column)
             observations.append(Observation(sid, year, figure, place, _with_note(meta, note)))
     return observations
+
+
+def _heading_hint(table: pd.DataFrame, i: int, keys: list[Any], years: dict[Any, int]) -> str:
+    """For a row without values over rows with values ("Asia Pacific" over "China",
+    "India", as outline tables head a group): how to keep its name."""
+    below = table.iloc[i + 1 : i + 3]
+    names = [
+        str(row[keys[0]]).strip()
+        for _, row in below.iterrows()
+        if keys and not is_blank(row[keys[0]]) and any(not is_blank(row[c]) for c in years)
+    ]
+    if not keys or not names or is_blank(table.iloc[i][keys[0]]):
+        return ""
+    heading = str(table.iloc[i][keys[0]]).strip()
+    return (
+        f"; is {heading!r} a heading over the rows below, as outline tables write one? write it "
+        f"in a column of its own beside each row it covers ({heading!r} beside "
+        f"{', '.join(map(repr, names))}), or delete the row"
+    )
 
 
 def _warn_number_columns(columns: list[Any], name: str) -> None:

@@ -397,6 +397,9 @@ def read_year(cell: Any, *, place: str) -> int:
             else "; a row of a statistic over the years above (a growth rate, an average)? "
             "it is no year: delete the row (idcforecast.cagr computes growth from the values)"
             if isinstance(cell, str) and _STATISTIC_LABEL.fullmatch(cell)
+            else "; a note inside the table? move it below the last row (it is then skipped "
+            "as a footnote), or delete it"
+            if isinstance(cell, str) and _is_note(cell)
             else "; the header of a second table below the first? one table is read a sheet "
             "or file: move it to a sheet (or file) of its own, or delete it"
             if header
@@ -415,6 +418,12 @@ def read_year(cell: Any, *, place: str) -> int:
             value=repr(cell),
         )
     return year
+
+
+def _is_note(cell: str) -> bool:
+    from idcforecast._table_footnotes import _FOOTNOTE_START  # imports this module
+
+    return bool(_FOOTNOTE_START.match(cell))
 
 
 def read_year_or_estimate(cell: Any, *, place: str, estimates: str) -> tuple[int, str] | None:

@@ -4,12 +4,13 @@ halves with two-digit years, estimates marked before the year."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from idcforecast import read_series
-from idcforecast.errors import DataError, NonNumericValueError
+from idcforecast.errors import DataError, EmptyDataError, NonNumericValueError
 
 
 @pytest.mark.parametrize("label", ["2021R", "2021 (R)", "2021 revised", "2021 rev.", "2021修订"])
@@ -123,3 +124,31 @@ def test_a_statistic_row_under_the_years_is_named_as_one(label: str) -> None:
         "year: delete the row (idcforecast.cagr computes growth from the values)"
     )):  # fmt: skip
         read_series(table, unit="MW")
+
+
+def test_a_note_inside_the_table_says_where_notes_go(tmp_path: Path) -> None:
+    # readers40: '注：2020年口径调整' between two years was "not a year" with no advice (its
+    # digits kept the note hint away)
+    path = tmp_path / "midnote.csv"
+    path.write_text("年份,规模(亿元)\n2019,1562.5\n注：2020年口径调整,\n2020,2238.7\n")
+    with pytest.raises(NonNumericValueError, match=re.escape(
+        "midnote.csv row 3, column '年份': '注：2020年口径调整' is not a year; expected a whole "
+        "year between 1900 and 2100 such as 2019; a note inside the table? move it below the "
+        "last row (it is then skipped as a footnote), or delete it"
+    )):  # fmt: skip
+        read_series(path)
+
+
+def test_a_heading_row_over_its_group_says_how_to_keep_it(tmp_path: Path) -> None:
+    # readers40: an outline table's 'Asia Pacific' over 'China' and 'India' was "the row has
+    # no value in any year column" with no word of what it is
+    path = tmp_path / "sections.csv"
+    path.write_text("Region,2019,2020\nAsia Pacific,,\nChina,10,12\nIndia,2,3\n")
+    with pytest.raises(EmptyDataError, match=re.escape(
+        "sections.csv row 2, column '2019': the row has no value in any year column; expected "
+        "at least one value (delete the row if the series is not wanted); is 'Asia Pacific' a "
+        "heading over the rows below, as outline tables write one? write it in a column of its "
+        "own beside each row it covers ('Asia Pacific' beside 'China', 'India'), or delete the "
+        "row"
+    )):  # fmt: skip
+        read_series(path, unit="MW")
