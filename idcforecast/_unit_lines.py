@@ -80,14 +80,28 @@ def unit_in_footnotes(footnotes: list[str]) -> tuple[str, str] | None:
 
 
 def no_unit_against_the_footnotes(
-    observations: list[Observation], unit: str | dict[str, str], footnotes: list[str]
+    observations: list[Observation], unit: str | dict[str, str] | None, footnotes: list[str]
 ) -> None:
     """A UnitError when ``unit`` would give bare numbers another unit than a footnote under
     the table states ("Note: figures in US$ m" under them, unit="USD bn"): read 1000 times
-    too large, the footnote skipped unread, as with a line above the header."""
+    too large, the footnote skipped unread, as with a line above the header. Without a
+    ``unit``, bare numbers have none: the error names the footnote's."""
     stated = unit_in_footnotes(footnotes)
-    if stated is not None:
+    if stated is None:
+        return
+    if unit is not None:
         _no_unit_against(observations, unit, stated, "a footnote under the table")
+        return
+    bare = bare_series(observations)  # no unit anywhere: the footnote's is the one to pass
+    if bare:
+        line, said = stated
+        place = next(o.place for o in observations if o.series_id == bare[0])
+        raise UnitError(
+            f"{place} (series {bare[0]!r}): no unit for this series; a footnote under the "
+            f"table says {line!r}: pass unit={said!r} to read the numbers as it states",
+            series_id=bare[0],
+            place=place,
+        )
 
 
 def no_unit_against_the_line_above(

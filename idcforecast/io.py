@@ -460,7 +460,7 @@ def _observations(
     elif chosen == "years_as_rows":
         observations = read_years_as_rows(table, year_column, place_of, decimal, estimates)
     _warn_markers(observations, name)
-    if unit is not None and table.attrs.get("footnotes"):
+    if table.attrs.get("footnotes"):
         asked = [o for o in observations if series_id in (None, o.series_id)]
         no_unit_against_the_footnotes(asked, unit, table.attrs["footnotes"])
     if "hidden" in table.attrs:

@@ -128,6 +128,13 @@ def test_a_unit_a_footnote_states_is_checked_against_unit(tmp_path: Path) -> Non
     with pytest.warns(FootnoteWarning):
         out = read_series(path, unit="USD mn")
     assert out["value"].tolist()[:2] == [100.5, 120.25]
+    # without unit=: the error names the footnote's unit (was the general advice alone)
+    with pytest.warns(FootnoteWarning), pytest.raises(UnitError, match=re.escape(
+        "regions.csv row 2, column '2020' (series 'Americas'): no unit for this series; a "
+        "footnote under the table says 'Note: figures in US$ m': pass unit='US$ m' to read "
+        "the numbers as it states"
+    )):  # fmt: skip
+        read_series(path)
     path.write_text("年份,规模\n2019,1562.5\n2020,2238.7\n注：单位：亿元\n", encoding="utf-8")
     with pytest.warns(FootnoteWarning), pytest.raises(UnitError, match="pass unit='亿元'"):
         read_series(path, unit="CNY bn")
