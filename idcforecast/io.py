@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from idcforecast._caller import caller_stacklevel
 from idcforecast._cells import has_year_headers, unread_year
 from idcforecast._decimal_marks import decimal_mark_of, warn_three_digit_groups
+from idcforecast._folder_files import TABLE_SUFFIXES, folder_files
 from idcforecast._frame_sources import check_yearly_index, index_of_years, series_as_table
 from idcforecast._normalize import Observation, to_frame
 from idcforecast._series import no_missing_values
@@ -321,13 +322,6 @@ def read_series(
     return frame
 
 
-# files a folder given to read_series is read from (Excel's "~$" lock files and hidden
-# files are not tables)
-TABLE_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm", ".xls")
-# spreadsheets read_series cannot open: in a folder, their figures would be lost unseen
-_UNREADABLE_SHEETS = (".xlsb", ".ods", ".numbers")
-
-
 def _folder_file_observations(
     file: Path, series_id: str | None, options: dict[str, Any]
 ) -> tuple[list[Observation], str, str, dict[str, str]]:
@@ -346,54 +340,6 @@ def _folder_file_observations(
             "move it out of the folder",
             **fields,
         ) from None
-
-
-def folder_files(folder: Path) -> list[Path]:
-    """The table files of ``folder``, sorted by name (subfolders are not read); an
-    EmptyDataError naming what the folder holds when there is none, a DataError naming a
-    spreadsheet that cannot be read (``.xlsb``, ``.ods``, ``.numbers``).
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> for name in ("b.csv", "a.xlsx", "~$a.xlsx", ".hidden.csv", "notes.pdf"):
-    ...     _ = (folder / name).write_text("")
-    >>> [p.name for p in folder_files(folder)]
-    ['a.xlsx', 'b.csv']
-    """
-    files = sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES and not p.name.startswith(("~$", "."))
-    )
-    unreadable = sorted(
-        p.name
-        for p in folder.iterdir()
-        if p.is_file()
-        and p.suffix.lower() in _UNREADABLE_SHEETS
-        and not p.name.startswith(("~$", "."))
-    )
-    if unreadable:  # skipping it would drop its figures without a word
-        from idcforecast._table_files import what_it_holds
-
-        advice = what_it_holds(folder / unreadable[0])
-        raise DataError(
-            f"folder {folder}: {', '.join(unreadable)} cannot be read (expected "
-            f"{', '.join(TABLE_SUFFIXES)} files); save it as .xlsx or .csv, or move it out "
-            f"of the folder{'' if 'save it as .xlsx or CSV;' in advice else advice}",
-            source=str(folder),
-            file=unreadable[0],
-        )
-    if not files:
-        found = sorted(p.name for p in folder.iterdir())
-        raise EmptyDataError(
-            f"folder {folder}: no table file to read (found "
-            f"{', '.join(found[:8]) + (' ...' if len(found) > 8 else '') if found else 'nothing'}"
-            f"); expected {', '.join(TABLE_SUFFIXES)} files, one or more series each",
-            source=str(folder),
-        )
-    return files
 
 
 def _observations(
