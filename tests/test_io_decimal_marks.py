@@ -84,3 +84,20 @@ def test_three_digit_groups_everywhere_still_warn(tmp_path: Path) -> None:
     path.write_text("year;value;unit\n2019;1,500;MW\n2020;2,250;MW\n")
     with pytest.warns(AmbiguousNumberWarning, match="pass decimal=','"):
         assert read_series(path)["value"].tolist() == [1500.0, 2250.0]
+
+
+def test_show_reads_a_decimal_comma_file_and_says_so_in_its_help(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from idcforecast.cli import main
+
+    path = tmp_path / "markt.csv"
+    path.write_text("year;value;unit\n2019;1,5;EUR bn\n2020;2,25;EUR bn\n")
+    assert main(["show", "--data", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "2019   1.50" in out and "2020   2.25  +50.0%" in out  # 2.25 / 1.5 - 1 = 50%
+    with pytest.raises(SystemExit):
+        main(["show", "--help"])
+    assert "whose numbers read only with ',', '1,5', is read so" in " ".join(
+        capsys.readouterr().out.split()
+    )
