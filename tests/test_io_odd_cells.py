@@ -1,0 +1,26 @@
+"""read_series on value cells as accounting exports write them."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from idcforecast import read_series
+from idcforecast.errors import ParseError
+
+
+@pytest.mark.parametrize(("cell", "signed"), [("12.5-", "-12.5"), ("1,234.50-", "-1,234.50")])
+def test_a_minus_after_the_number_says_so(cell: str, signed: str) -> None:
+    # readers40: SAP's '12.5-' was "unit '-' is not defined", as if '-' were a unit
+    table = pd.DataFrame({"year": [2019], "value": [cell]})
+    with pytest.raises(ParseError, match=re.escape(
+        f"DataFrame row 0, column 'value': {cell!r} has its minus sign after the number, as "
+        "some accounting systems export negatives; expected the sign before it "
+        f"({signed!r}), or a range with both ends ('1500-1600')"
+    )):  # fmt: skip
+        read_series(table, unit="MW", series_id="x")
+    # a range with both ends is read as before: its midpoint, (15 + 20) / 2
+    both = pd.DataFrame({"year": [2019], "value": ["15-20"]})
+    assert read_series(both, unit="MW", series_id="x")["value"].tolist() == [17.5]
