@@ -45,6 +45,7 @@ from idcforecast._text_files import (
     check_encoding,
     decode_error,
     detect_separator,
+    excel_sep_line,
     file_encoding,
     first_ragged_line,
     legacy_as_utf8_error,
@@ -251,6 +252,10 @@ def read_table(
             )
             if misread is not None:
                 raise misread
+            said = excel_sep_line(path, encoding)  # "sep=;", Excel's line above the header
+            if said is not None:
+                sep = said if sep is None else sep
+                header_row = max(header_row, 1)
             header_row += _blank_lines_from(path, header_row, encoding)  # margins above
             sep = sep if sep is not None else detect_separator(path, header_row, encoding)
             with warnings.catch_warnings():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -24,3 +25,21 @@ def test_a_minus_after_the_number_says_so(cell: str, signed: str) -> None:
     # a range with both ends is read as before: its midpoint, (15 + 20) / 2
     both = pd.DataFrame({"year": [2019], "value": ["15-20"]})
     assert read_series(both, unit="MW", series_id="x")["value"].tolist() == [17.5]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sep=;\nyear;value;unit\n2019;1,5;MW\n2020;2,25;MW\n", [1.5, 2.25]),
+        ("sep=,\nyear,value,unit\n2019,1.5,MW\n2020,2.25,MW\n", [1.5, 2.25]),
+        ("\ufeffsep=|\r\nyear|value|unit\r\n2019|1.5|MW\r\n2020|2.25|MW\r\n", [1.5, 2.25]),
+    ],
+)
+def test_excels_sep_line_names_the_separator(tmp_path: Path, text: str, expected: list) -> None:
+    # readers40: Excel's first line 'sep=;' was taken for a title: "line 3 has 2 fields,
+    # the lines above it one: ... pass header_row=2" (the header is line 2)
+    path = tmp_path / "excel.csv"
+    path.write_bytes(text.encode("utf-8"))
+    out = read_series(path)
+    assert out["value"].tolist() == expected
+    assert out["source"].tolist() == ["excel.csv row 3", "excel.csv row 4"]  # the file's rows
