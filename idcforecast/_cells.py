@@ -228,10 +228,12 @@ def is_blank(cell: Any) -> bool:
         return False
 
 
-# what tables write in a cell for a year not published: dashes, "n/a", "..", "暂无"
+# what tables write in a cell for a year not published: dashes, "n/a", "..", "暂无"; "NM"
+# (not meaningful, as broker tables mark a growth over a negative base); ":" (Eurostat)
 _NOT_PUBLISHED = frozenset(
-    {"-", "--", "—", "——", "–", "n/a", "n.a.", "na", "..", "...", "…", "暂无", "無", "无", "不详"}
-)
+    {"-", "--", "—", "——", "–", "n/a", "n.a.", "na", "..", "...", "…", "暂无", "無", "无", "不详",
+     "nm", "n.m.", "n/m", ":"}
+)  # fmt: skip
 
 
 def is_not_published(cell: Any) -> bool:

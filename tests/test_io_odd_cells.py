@@ -43,3 +43,12 @@ def test_excels_sep_line_names_the_separator(tmp_path: Path, text: str, expected
     out = read_series(path)
     assert out["value"].tolist() == expected
     assert out["source"].tolist() == ["excel.csv row 3", "excel.csv row 4"]  # the file's rows
+
+
+@pytest.mark.parametrize("cell", ["NM", "n.m.", "n/m", ":"])
+def test_not_meaningful_and_eurostats_colon_are_gaps(cell: str) -> None:
+    # readers40: 'NM' (not meaningful: a broker's growth over a negative base) and Eurostat's
+    # ':' were "not a number or a figure", where 'n/a' and '—' are gaps
+    table = pd.DataFrame({"region": ["A"], "2019": [10.0], "2020": [cell], "2021": [12.0]})
+    out = read_series(table, unit="MW")
+    assert out["year"].tolist() == [2019, 2021]
