@@ -182,10 +182,12 @@ def _declare_unit(
     obs.figure = replace(obs.figure, unit=canonical)
 
 
-# a number after a currency sign or code alone ("$1,200", "US$ 1,200", "¥1,562.5", "EUR 80")
+# a number with a currency sign or code alone ("$1,200", "US$ 1,200", "¥1,562.5", "EUR 80",
+# "1200 USD", "80 €"), no magnitude: beside a unit with one, the sign names its currency
 _SIGN_AND_NUMBER = re.compile(
     r"\s*[-\u2212(]?\s*(?:US\$|HK\$|S\$|A\$|C\$|\$|¥|￥|€|£|USD|CNY|RMB|EUR|GBP|JPY|HKD)\s*"
     r"[\d.,'\u00a0 ]*\d\)?\s*"
+    r"|\s*[-\u2212(]?\s*[\d.,'\u00a0 ]*\d\)?\s*(?:USD|CNY|RMB|EUR|GBP|JPY|HKD|€)\s*"  # "1200 USD"
 )
 
 

@@ -62,7 +62,7 @@ def test_words_after_a_comma_that_are_no_unit_are_part_of_the_name(header: str) 
     assert out[["series_id", "value", "unit"]].values.tolist() == [[header, 10.0, "MW"]]
 
 
-@pytest.mark.parametrize("cell", ["$1,200", "US$ 1,200", "USD 1200"])
+@pytest.mark.parametrize("cell", ["$1,200", "US$ 1,200", "USD 1200", "1200 USD", "1,200 USD"])
 def test_a_currency_sign_without_a_magnitude_takes_the_headers(cell: str) -> None:
     # readers40: '$1,200' under 'Revenue (USD mn)' was read as 1,200 dollars, 0.0012 USD mn,
     # a millionth of what the table says (with a note, but a wrong number)
