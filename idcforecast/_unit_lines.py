@@ -122,7 +122,7 @@ def no_unit_against_the_line_above(
 # a series' name that says it holds a rate or a share, not an amount
 _RATE_NAME = re.compile(
     r"\b(?:growth|yoy|y/y|cagr|share|rate|ratio|margin|penetration|utili[sz]ation)\b"
-    r"|增长|增速|同比|环比|增幅|占比|份额|率",
+    r"|增长|增速|同比|环比|增幅|占比|份额|(?<![功频])率",
     re.IGNORECASE,
 )
 

@@ -176,3 +176,6 @@ def test_one_unit_for_a_table_is_no_unit_of_its_rates(name: str) -> None:
     assert read_series(table, unit="CNY bn", series_id="Revenue")["value"].tolist() == [100, 120]
     other = table.rename(columns={name: "Segment"})
     assert read_series(other, unit="CNY bn")["unit"].unique().tolist() == ["CNY bn"]
+    # 功率 (power) ends in 率 but is no rate: read in the unit asked
+    power = pd.DataFrame({"year": [2019], "IT负载功率": [5.0], "总功率": [8.0]})
+    assert read_series(power, unit="MW")["unit"].unique().tolist() == ["MW"]
