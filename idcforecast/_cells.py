@@ -67,6 +67,8 @@ _SCIENTIFIC = re.compile(r"\s*[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+\s*")
 # an apostrophe is never a decimal mark ("1'234" is read with decimal=',' too, "1'234.5" not)
 _APOSTROPHE_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:['’]\d{3})+(?:\.\d+)?\s*")
 # a whole cell in parentheses holding a number (with a magnitude, unit or % after it)
+# a negative as SAP and other accounting exports write it: "12.5-", "1,234.50-"
+_TRAILING_MINUS = re.compile(r"\s*(\d[\d.,' ]*)\s*[-\u2212]\s*")
 _ACCOUNTING_NEGATIVE = re.compile(r"\s*[(（]\s*(\d[^()（）]*?)\s*[)）]\s*")
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0", ""}
@@ -226,10 +228,12 @@ def is_blank(cell: Any) -> bool:
         return False
 
 
-# what tables write in a cell for a year not published: dashes, "n/a", "..", "暂无"
+# what tables write in a cell for a year not published: dashes, "n/a", "..", "暂无"; "NM"
+# (not meaningful, as broker tables mark a growth over a negative base); ":" (Eurostat)
 _NOT_PUBLISHED = frozenset(
-    {"-", "--", "—", "——", "–", "n/a", "n.a.", "na", "..", "...", "…", "暂无", "無", "无", "不详"}
-)
+    {"-", "--", "—", "——", "–", "n/a", "n.a.", "na", "..", "...", "…", "暂无", "無", "无", "不详",
+     "nm", "n.m.", "n/m", ":"}
+)  # fmt: skip
 
 
 def is_not_published(cell: Any) -> bool:
@@ -411,6 +415,15 @@ def _read_text(text: str, place: str) -> Figure:
         # "(12.5)": the accountants' negative, as spreadsheets and financial exports write it
         quantity = parse_quantity(f"-{accounting.group(1)}" if accounting else text)
     except IdcForecastError as err:
+        trailing = _TRAILING_MINUS.fullmatch(text)
+        if trailing:
+            raise ParseError(
+                f"{place}: {text.strip()!r} has its minus sign after the number, as some "
+                "accounting systems export negatives; expected the sign before it "
+                f"('-{trailing.group(1)}'), or a range with both ends ('1500-1600')",
+                place=place,
+                value=text,
+            ) from err
         marked = _MARKED_NUMBER.fullmatch(text)
         if marked and marked_year(f"2000{marked.group(2)}") is not None:
             raise ParseError(

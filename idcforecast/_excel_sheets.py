@@ -5,8 +5,8 @@ path, pick the sheet a ``sheet_name`` names (:func:`pick_sheet`), read percentag
 numbers as the text shown (:func:`percent_cells_as_text`), give a vertically merged cell's
 text (or year) to every row it covers (:func:`fill_vertical_merges`) and a header cell merged
 down from the row above it its header (:func:`merged_header_cells`), refuse a blank that is an
-Excel error or a formula without a stored result (:func:`no_blank_formulas_or_errors`) and
-name the rows and columns read though Excel hides them (:func:`warn_hidden_cells`).
+Excel error or a formula without a stored result (:func:`no_blank_formulas_or_errors`)
+(the rows and columns Excel hides: :mod:`idcforecast._hidden_cells`).
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ __all__ = [
     "pick_sheet",
     "scaled_format",
     "sheet_xml_findall",
-    "warn_hidden_cells",
     "warn_scaled_cells",
 ]
 
@@ -358,65 +357,4 @@ def _merged_ranges(path: Path, worksheet: Any) -> list[tuple[int, int, int, int]
             int(r2),
         )
         for c1, r1, c2, r2 in sheet_xml_findall(path, worksheet, _MERGE_CELL)
-    )
-
-
-# the row and column tags that hide them, found in one pass (only those are collected: a
-# large sheet has a tag per row)
-_HIDDEN_TAG = re.compile(rb'<(?:\w+:)?(?:row|col)\b[^>]*\bhidden="(?:1|true)"[^>]*>')
-_IS_ROW = re.compile(rb"<(?:\w+:)?row\b")
-
-
-def _attribute(tag: bytes, name: str) -> int | None:
-    found = re.search(rb"\b" + name.encode() + rb'="(\d+)"', tag)
-    return int(found.group(1)) if found else None
-
-
-def warn_hidden_cells(
-    table: pd.DataFrame, worksheet: Any, path: Path, header_row: int, name: str, sheet: str
-) -> None:
-    """A :class:`~idcforecast.errors.HiddenCellsWarning` naming the table's rows and columns
-    that are hidden in Excel (hidden by hand or by a filter): they are read as data, though
-    the sheet does not show them.
-
-    Rows are named by Excel's row numbers and columns by their headers.
-    """
-    import warnings
-
-    from openpyxl.utils import get_column_letter
-
-    from idcforecast.errors import HiddenCellsWarning
-
-    first, last = header_row + 2, header_row + 1 + len(table)  # 1-based data rows
-    rows: set[int] = set()
-    columns: set[int] = set()
-    for tag in sheet_xml_findall(path, worksheet, _HIDDEN_TAG):
-        if _IS_ROW.match(tag):
-            row = _attribute(tag, "r")
-            if row is not None and first <= row <= last:
-                rows.add(row)
-            continue
-        low, high = _attribute(tag, "min"), _attribute(tag, "max")
-        if low is not None and high is not None:
-            columns.update(range(low, min(high, table.shape[1]) + 1))
-    if not rows and not columns:
-        return
-    parts = []
-    if rows:
-        ordered = sorted(rows)
-        shown = ", ".join(map(str, ordered[:10])) + (", ..." if len(ordered) > 10 else "")
-        parts.append(f"{'row' if len(rows) == 1 else 'rows'} {shown}")
-    if columns:
-        shown = ", ".join(
-            f"{get_column_letter(j)} ({table.columns[j - 1]!s})" for j in sorted(columns)
-        )
-        parts.append(f"{'column' if len(columns) == 1 else 'columns'} {shown}")
-    warnings.warn(
-        HiddenCellsWarning(
-            f"{name}, sheet {sheet!r}: {' and '.join(parts)} hidden in Excel (by hand or by "
-            f"a filter) {'was' if len(rows) + len(columns) == 1 else 'were'} read as data like "
-            f"the cells shown; delete {'it' if len(rows) + len(columns) == 1 else 'them'} from "
-            "the sheet (or save a copy without) if not part of the table"
-        ),
-        stacklevel=caller_stacklevel(),
     )

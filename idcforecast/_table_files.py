@@ -30,9 +30,10 @@ from idcforecast._excel_sheets import (
     no_blank_formulas_or_errors,
     percent_cells_as_text,
     pick_sheet,
-    warn_hidden_cells,
     warn_scaled_cells,
 )
+from idcforecast._file_kinds import starts_with, what_it_holds
+from idcforecast._hidden_cells import hidden_cells, warn_hidden_cells
 from idcforecast._table_footnotes import without_footnotes
 from idcforecast._table_headers import (
     HEADER_ALIASES,
@@ -44,6 +45,7 @@ from idcforecast._text_files import (
     check_encoding,
     decode_error,
     detect_separator,
+    excel_sep_line,
     file_encoding,
     first_ragged_line,
     legacy_as_utf8_error,
@@ -139,6 +141,7 @@ def read_table(
     known_columns: tuple[str, ...] = (),
     encoding: str = "utf-8",
     year_column: str = "year",
+    warn_hidden: bool = True,
 ) -> tuple[pd.DataFrame, str, Any]:
     """The raw table (object cells) and a function (row position, column) -> place text.
 
@@ -154,6 +157,9 @@ def read_table(
     (pandas would rename the second "2020" to "2020.1" and its column would be ignored).
     In a workbook, a cell merged down over rows gives them its text, or its year in the
     column headed ``year_column`` ("year", "年份"...): see ``fill_vertical_merges``.
+    A sheet's hidden rows and columns are named in a ``HiddenCellsWarning`` (with
+    ``warn_hidden=False``, kept in ``table.attrs["hidden"]`` for the caller to name:
+    ``(table position, Excel row)`` pairs and ``(column or None, label)`` pairs).
     """
     import pandas as pd
 
@@ -209,7 +215,7 @@ def read_table(
             path=str(path),
         )
     suffix = path.suffix.lower()
-    if suffix == ".xls" and _starts_with(path, OLE2_MAGIC):
+    if suffix == ".xls" and starts_with(path, OLE2_MAGIC):
         # a legacy workbook: read as the .xlsx it would be saved as, with the same checks
         import tempfile
 
@@ -227,8 +233,11 @@ def read_table(
                 known_columns=known_columns,
                 encoding=encoding,
                 year_column=year_column,
+                warn_hidden=warn_hidden,
             )
     sheet, sheets = None, []
+    hidden_rows: list[int] = []
+    hidden_columns: list[tuple[int, str]] = []
     formulas: dict[tuple[int, int], str] = {}
     merged_across: dict[int, str] = {}  # header cells merged across columns: their hint
     above_header: list[Any] = []
@@ -243,6 +252,10 @@ def read_table(
             )
             if misread is not None:
                 raise misread
+            said = excel_sep_line(path, encoding)  # "sep=;", Excel's line above the header
+            if said is not None:
+                sep = said if sep is None else sep
+                header_row = max(header_row, 1)
             header_row += _blank_lines_from(path, header_row, encoding)  # margins above
             sep = sep if sep is not None else detect_separator(path, header_row, encoding)
             with warnings.catch_warnings():
@@ -315,7 +328,9 @@ def read_table(
                 no_blank_formulas_or_errors(path, sheet, table, header_row, name)
                 worksheet = book.book[sheet]
                 formulas = formula_cells(path, worksheet)
-                warn_hidden_cells(table, worksheet, path, header_row, name, sheet)
+                hidden_rows, hidden_columns = hidden_cells(table, worksheet, path, header_row)
+                if warn_hidden:
+                    warn_hidden_cells(name, sheet, hidden_rows, (c for _, c in hidden_columns))
                 raw_header = [
                     cell.value for cell in next(worksheet.iter_rows(min_row=header_row + 1), ())
                 ]
@@ -425,6 +440,15 @@ def read_table(
     table.attrs["above_header"] = above_header
     table.attrs["merged_across_header"] = merged_across
     table.attrs["header_row"] = header_row
+    if hidden_rows or hidden_columns:  # by table position and column, for read_series
+        from openpyxl.utils import column_index_from_string
+
+        column_at = {column_index_from_string(letters[c]): c for c in table.columns}
+        table.attrs["sheet"] = sheet
+        table.attrs["hidden"] = (
+            [(row - header_row - 2, row) for row in hidden_rows],
+            [(column_at.get(j), label) for j, label in hidden_columns],
+        )
     if formulas:  # by 0-based (row, column) position in the table, for read_series' notes
         from openpyxl.utils import column_index_from_string
 
@@ -436,81 +460,6 @@ def read_table(
             if 0 <= row - first < len(table) and column in position
         }
     return table, name, place_sheet
-
-
-def _starts_with(path: Path, magic: bytes) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(len(magic)) == magic
-    except OSError:
-        return False
-
-
-# the first bytes of what a file named .xls (or .xlsb, .ods...) holds: data portals and
-# terminals export HTML tables and tab-separated text under that name
-_OLE2 = OLE2_MAGIC  # a legacy Excel 97-2003 (.xls) workbook (OLE2 compound file)
-_ZIP = b"PK\x03\x04"  # .xlsx, .xlsm, .xlsb, .ods
-_HTML = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|table|meta|head)\b", re.I)
-
-
-def what_it_holds(path: Path) -> str:
-    """The advice for a file no reader here opens, from what its first bytes are: a
-    legacy workbook (save it as .xlsx, how), an .xlsx under another name (rename it), an
-    HTML table or text saved under a spreadsheet's name (as web exports are: save it as
-    .xlsx or CSV, or rename the text), else the general advice.
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> export = pathlib.Path(tempfile.mkdtemp()) / "idc.xls"
-    >>> _ = export.write_text("year;value")
-    >>> advice = what_it_holds(export)
-    >>> "holds text, not a workbook" in advice, "rename it idc.txt" in advice
-    (True, True)
-    """
-    head = b""
-    if path.suffix.lower() in (".xls", ".xlsb", ".ods", ".et", ""):  # sheets, WPS, no suffix
-        try:
-            with open(path, "rb") as handle:
-                head = handle.read(2048)
-        except OSError:
-            pass
-    if head.startswith(_OLE2):  # (one named .xls is read: this is another name's)
-        return (
-            f" ({path.name} is a legacy Excel 97-2003 workbook: rename it {path.stem}.xls "
-            "and read that, or open it in Excel and save it as .xlsx)"
-        )
-    if head.startswith(_ZIP) and path.suffix.lower() in (".xls", ""):
-        return (
-            f" ({path.name} is a zip archive, as an .xlsx workbook is: if Excel opens it, "
-            f"rename it {path.stem}.xlsx and read that)"
-        )
-    if _HTML.match(head):
-        return (
-            f" ({path.name} is a web page (HTML), not a workbook, as web exports often are: "
-            "open it in Excel and save it as .xlsx, or save the table as CSV)"
-        )
-    if _is_text(head):
-        return (
-            f" ({path.name} holds text, not a workbook, as web exports often do: rename it "
-            f"{path.stem}.txt (or .csv) and read that)"
-        )
-    return " (save it as .xlsx or CSV; or pass a DataFrame)"
-
-
-def _is_text(head: bytes) -> bool:
-    """Whether a file's first bytes read as text (UTF-8 or GB18030, no control characters
-    but tabs and line ends; the last character may be cut)."""
-    for codec in ("utf-8", "gb18030"):
-        try:
-            text = head.decode(codec)
-        except UnicodeDecodeError:
-            try:
-                text = head[:-4].decode(codec)  # a character cut at 2048 bytes
-            except UnicodeDecodeError:
-                continue
-        return bool(text.strip()) and all(c.isprintable() or c in "\t\r\n" for c in text)
-    return False
 
 
 def _no_unstored_header_formulas(
@@ -646,7 +595,7 @@ def unit_line_above(
         return None
     lines: list[str] = []
     try:
-        if path.suffix.lower() == ".xls" and _starts_with(path, OLE2_MAGIC):
+        if path.suffix.lower() == ".xls" and starts_with(path, OLE2_MAGIC):
             from idcforecast._xls_books import xls_sheet_lines
 
             lines = xls_sheet_lines(path, sheet_name, header_row)

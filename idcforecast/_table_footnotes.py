@@ -113,4 +113,6 @@ def without_footnotes(table: pd.DataFrame, name: str, place_of: Any) -> pd.DataF
         FootnoteWarning,
         stacklevel=caller_stacklevel(),
     )
-    return table.iloc[: last + 1]
+    kept = table.iloc[: last + 1]
+    kept.attrs["footnotes"] = [str(cells[j, 0]).strip() for j in notes]  # a unit they state
+    return kept

@@ -30,6 +30,7 @@ from idcforecast._layout_checks import (
 from idcforecast._normalize import Observation
 from idcforecast._table_headers import is_headerless
 from idcforecast._wording import counted
+from idcforecast._year_cells import revised_note, split_year_end
 from idcforecast.errors import (
     DataError,
     EmptyDataError,
@@ -164,7 +165,8 @@ def read_years_as_columns(
                 continue
             raise EmptyDataError(
                 f"{place_of(i, next(iter(years)))}: the row has no value in any year column; "
-                "expected at least one value (delete the row if the series is not wanted)",
+                "expected at least one value (delete the row if the series is not wanted)"
+                + _heading_hint(table, i, keys, years),
                 place=place_of(i, next(iter(years))),
             )
         sid = default_id if ids is None else ids[i]
@@ -180,9 +182,28 @@ def read_years_as_columns(
                 continue  # a year not published ("", "—", "n/a"): a gap, not a NaN
             place = place_of(i, column)
             figure = read_figure(row[column], place=place, decimal_mark=decimal)
-            note = estimate_note(column) if column in estimated else ""
+            note = estimate_note(column) if column in estimated else revised_note(column)
             observations.append(Observation(sid, year, figure, place, _with_note(meta, note)))
     return observations
+
+
+def _heading_hint(table: pd.DataFrame, i: int, keys: list[Any], years: dict[Any, int]) -> str:
+    """For a row without values over rows with values ("Asia Pacific" over "China",
+    "India", as outline tables head a group): how to keep its name."""
+    below = table.iloc[i + 1 : i + 3]
+    names = [
+        str(row[keys[0]]).strip()
+        for _, row in below.iterrows()
+        if keys and not is_blank(row[keys[0]]) and any(not is_blank(row[c]) for c in years)
+    ]
+    if not keys or not names or is_blank(table.iloc[i][keys[0]]):
+        return ""
+    heading = str(table.iloc[i][keys[0]]).strip()
+    return (
+        f"; is {heading!r} a heading over the rows below, as outline tables write one? write it "
+        f"in a column of its own beside each row it covers ({heading!r} beside "
+        f"{', '.join(map(repr, names))}), or delete the row"
+    )
 
 
 def _warn_number_columns(columns: list[Any], name: str) -> None:
@@ -197,11 +218,19 @@ def _warn_number_columns(columns: list[Any], name: str) -> None:
 
     shown = ", ".join(repr(str(c)) for c in columns)
     one = len(columns) == 1
+    # "2019-20" beside year columns: a growth period as often as a fiscal year; say which
+    periods = [(c, end) for c in columns if (end := split_year_end(c)) is not None]
+    taken = "".join(
+        f"; {str(c).strip()!r} was taken for the period {end - 1}-{end} (a growth rate over "
+        f"it), not the fiscal year ending in {end}: if it is that year, head it '{end}' (or "
+        f"'FY{end}')"
+        for c, end in periods
+    )
     warnings.warn(
         f"{name}: {'column' if one else 'columns'} {shown} {'holds' if one else 'hold'} "
         f"numbers under a header that is no year, not read (a growth rate or another "
         "statistic is computed from the values: idcforecast.cagr); head a year's column with "
-        "the year ('2025', or '2025E' for an estimate) to read it",
+        f"the year ('2025', or '2025E' for an estimate) to read it{taken}",
         IgnoredColumnWarning,
         stacklevel=caller_stacklevel(),
     )
@@ -212,9 +241,11 @@ BRACKETED_END = re.compile(r"[(（\[]\s*([^()（）\[\]]+?)\s*[)）\]]\s*$")
 
 def header_unit(label: Any, place: str = "") -> str | None:
     """The unit a series' name states in brackets at its end, if it reads as one:
-    "IDC market (CNY bn)" -> "CNY bn", "市场规模（亿元）" -> "CNY 100m"; None for "(est.)",
-    "(2020)" or no brackets. A magnitude alone ("racks (10k)") is an error naming
-    ``place``: read with a unit given elsewhere, the numbers would be 10,000 times off.
+    "IDC market (CNY bn)" -> "CNY bn", "市场规模（亿元）" -> "CNY 100m", or after its last
+    comma ("Revenue, US$ m" -> "USD mn"), or a percent sign at its end or start ("Growth %"
+    -> "%"); None for "(est.)", "(2020)", "China, colo" or no unit. A magnitude alone
+    ("racks (10k)") is an error naming ``place``: read with a unit given elsewhere, the
+    numbers would be 10,000 times off.
 
     Examples
     --------
@@ -223,14 +254,30 @@ def header_unit(label: Any, place: str = "") -> str | None:
     >>> header_unit("East (est.)") is None
     True
     """
-    match = BRACKETED_END.search(str(label))
-    if match is None:
-        return None
     from idcforecast.units import parse_unit
 
+    match = BRACKETED_END.search(str(label))
+    if match is None and _PERCENT_NAME.search(str(label)):  # "Growth %", "% share"
+        return "%"
+    if match is None:  # "Revenue, US$ m": a unit after the name's last comma
+        after = _AFTER_COMMA.search(str(label))
+        try:
+            parsed = parse_unit(_as_unit_text(after.group(1))) if after else None
+        except IdcForecastError:
+            return None
+        return None if parsed is None or parsed.base == "count" else parsed.canonical
+
     try:
-        parsed = parse_unit(match.group(1))
+        parsed = parse_unit(_as_unit_text(match.group(1)))
     except IdcForecastError:
+        if _MAGNITUDE_WORD.search(match.group(1)):  # else a unit= given would be taken
+            raise DataError(
+                f"{place or repr(str(label))}: the name {str(label)!r} states "
+                f"{match.group(1)!r}, a magnitude in a unit not read here; its numbers would "
+                "be read in a unit given elsewhere, 10 to 1000 times off; write the unit as "
+                "one such as '(CNY 100m)', '(USD mn)', '(USD thousand)' or '（亿元）'",
+                place=place,
+            ) from None
         return None
     if parsed.base == "count" and _names_a_count(match.group(1)):
         return parsed.canonical  # "大型数据中心（个）", "基站（万个）": counted things
@@ -243,6 +290,35 @@ def header_unit(label: Any, place: str = "") -> str | None:
             place=place,
         )
     return None if parsed.base == "count" else parsed.canonical
+
+
+# how tables head a unit that the unit parser reads otherwise: "in US$ m", "单位：亿元",
+# "RMB 100 million" (CNY 100m), "US$ '000" and "US$000" (USD thousand)
+_UNIT_PREFIX = re.compile(r"^\s*(?:in|units?\s*[:：]|单位\s*[:：])\s*", re.IGNORECASE)
+_HUNDRED_MILLION = re.compile(r"(?<![\d.])100\s*million\b", re.IGNORECASE)
+_THOUSANDS = re.compile(r"\s*(?<![\d.,])'?000s?(?![\d.,])|\bthousands\b", re.IGNORECASE)
+# a name marked as a percentage without brackets: "Growth %", "YoY%", "同比增长%", "% share"
+_PERCENT_NAME = re.compile(r"^\s*[%％]\s*[^\W\d_]|[^\W\d_]\s*[%％]\s*$")
+# the words after a name's last comma ("Revenue, US$ m", "规模，亿元")
+_AFTER_COMMA = re.compile(r"[,，]\s*([^,，()（）]+?)\s*$")
+# a magnitude word in bracket text the parser does not read ("RMB 100 millions"): a unit
+_MAGNITUDE_WORD = re.compile(
+    r"\b(?:millions?|mn|mln|billions?|bn|thousands?|trillions?)\b|'000|亿|万|百万|千",
+    re.IGNORECASE,
+)
+
+
+def _as_unit_text(text: str) -> str:
+    """Bracket text of a header as the unit parser reads units.
+
+    Examples
+    --------
+    >>> _as_unit_text("in US$ m"), _as_unit_text("RMB 100 million"), _as_unit_text("US$ '000")
+    ('US$ m', 'RMB 100m', 'US$ thousand')
+    """
+    text = _UNIT_PREFIX.sub("", text)
+    text = _HUNDRED_MILLION.sub("100m", text)
+    return _THOUSANDS.sub(" thousand", text).strip()
 
 
 def _names_a_count(text: str) -> bool:

@@ -21,6 +21,7 @@ __all__ = [
     "check_encoding",
     "decode_error",
     "detect_separator",
+    "excel_sep_line",
     "first_ragged_line",
     "legacy_as_utf8_error",
     "not_utf8_error",
@@ -258,6 +259,27 @@ def legacy_as_utf8_error(name: str, path: Path, encoding: str) -> DataError | No
         path=str(path),
         encoding=encoding,
     )
+
+
+def excel_sep_line(path: Path, encoding: str = "utf-8") -> str | None:
+    r"""The separator a first line ``sep=;`` names, as Excel writes one at the top of a CSV
+    so that Excel opens it with that separator, else None.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = path.write_text("sep=;\nyear;value\n2019;1\n")
+    >>> excel_sep_line(path)
+    ';'
+    """
+    try:
+        with path.open(encoding=text_codec(encoding), newline="") as handle:
+            first = handle.readline()
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = re.fullmatch(r'"?sep=(.)"?[ \t]*\r?\n?', first, re.IGNORECASE)
+    return None if found is None else found.group(1)
 
 
 def detect_separator(path: Path, header_row: int, encoding: str = "utf-8") -> str:

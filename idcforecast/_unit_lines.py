@@ -2,10 +2,14 @@
 ``header_row`` skips unread, checked against the ``unit=`` asked for bare numbers, by
 :func:`idcforecast.read_series` (:func:`no_unit_against_the_line_above`) and
 :func:`idcforecast.batch.read_long_table` (:func:`no_rows_against_the_line_above`): a
-``unit="CNY bn"`` over "单位：亿元" read 1000亿元 as 1000 CNY bn, ten times too large."""
+``unit="CNY bn"`` over "单位：亿元" read 1000亿元 as 1000 CNY bn, ten times too large.
+A unit a footnote under the table states ("Note: figures in US$ m") is checked the same way
+(:func:`no_unit_against_the_footnotes`), and so is a series whose name says it is a rate
+("Growth", "增速") given one unit for the table (:func:`no_rate_in_a_table_unit`)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,11 +19,20 @@ from idcforecast._table_files import unit_line_above
 from idcforecast.errors import IdcForecastError, UnitError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import pandas as pd
 
     from idcforecast._normalize import Observation
 
-__all__ = ["bare_series", "no_rows_against_the_line_above", "no_unit_against_the_line_above"]
+__all__ = [
+    "bare_series",
+    "no_rate_in_a_table_unit",
+    "no_rows_against_the_line_above",
+    "no_unit_against_the_footnotes",
+    "no_unit_against_the_line_above",
+    "unit_in_footnotes",
+]
 
 
 def bare_series(observations: list[Observation]) -> list[str]:
@@ -29,28 +42,151 @@ def bare_series(observations: list[Observation]) -> list[str]:
     return [s for s in dict.fromkeys(o.series_id for o in observations) if s not in has_unit]
 
 
+# a footnote that gives the table's unit: "Note: figures in US$ m", "Values in CNY bn.",
+# "单位：亿元" (as a line above says it: _UNIT_LINE)
+_FIGURES_IN = re.compile(
+    r"\b(?:figures|values|numbers|data|amounts|all\s+figures)\s+(?:are\s+)?in\s+"
+    r"([^.;,()（）\n]+?)\s*(?:[.;,(（]|$)",
+    re.IGNORECASE,
+)
+
+
+def unit_in_footnotes(footnotes: list[str]) -> tuple[str, str] | None:
+    """``(footnote, unit)`` of the first footnote that states the table's unit in a unit the
+    registry knows ("Note: figures in US$ m", "注：单位：亿元"), else None.
+
+    Examples
+    --------
+    >>> unit_in_footnotes(["Source: IDC", "Note: figures in US$ m"])
+    ('Note: figures in US$ m', 'US$ m')
+    >>> unit_in_footnotes(["注：单位：亿元"]), unit_in_footnotes(["Note: 2020 in brackets"])
+    (('注：单位：亿元', '亿元'), None)
+    """
+    from idcforecast._table_files import _UNIT_LINE
+    from idcforecast.units import canonical_unit
+
+    for note in footnotes:
+        for pattern in (_UNIT_LINE, _FIGURES_IN):
+            found = pattern.search(note)
+            if found is None:
+                continue
+            said = found.group(1).strip()
+            try:
+                if not canonical_unit(said).startswith("count"):
+                    return " ".join(note.split()), said
+            except IdcForecastError:
+                continue
+    return None
+
+
+def no_unit_against_the_footnotes(
+    observations: list[Observation], unit: str | dict[str, str] | None, footnotes: list[str]
+) -> None:
+    """A UnitError when ``unit`` would give bare numbers another unit than a footnote under
+    the table states ("Note: figures in US$ m" under them, unit="USD bn"): read 1000 times
+    too large, the footnote skipped unread, as with a line above the header. Without a
+    ``unit``, bare numbers have none: the error names the footnote's."""
+    stated = unit_in_footnotes(footnotes)
+    if stated is None:
+        return
+    if unit is not None:
+        _no_unit_against(observations, unit, stated, "a footnote under the table")
+        return
+    bare = bare_series(observations)  # no unit anywhere: the footnote's is the one to pass
+    if bare:
+        line, said = stated
+        place = next(o.place for o in observations if o.series_id == bare[0])
+        raise UnitError(
+            f"{place} (series {bare[0]!r}): no unit for this series; a footnote under the "
+            f"table says {line!r}: pass unit={said!r} to read the numbers as it states",
+            series_id=bare[0],
+            place=place,
+        )
+
+
 def no_unit_against_the_line_above(
     observations: list[Observation], unit: str | dict[str, str], path: Path, options: dict[str, Any]
 ) -> None:
     """A UnitError when ``unit`` would give bare numbers another unit than a line above the
     header states ("单位：亿元" over them, unit="CNY bn"): ``unit`` is also the unit of bare
     numbers, so they were read 10 times too large, the line skipped by header_row unread."""
-    from idcforecast.units import canonical_unit
-
-    bare = bare_series(observations)
-    asked: dict[str, str] = {}
-    for sid in bare:
-        wanted = unit.get(sid) if isinstance(unit, dict) else unit
-        if wanted is not None:
-            asked[sid] = wanted
-    if not asked:
+    if next(_asked(observations, unit), None) is None:
         return
     stated = unit_line_above(
         path, options["header_row"], options["sheet_name"], options["encoding"]
     )
-    if stated is None:
+    if stated is not None:
+        _no_unit_against(observations, unit, stated, "a line above the header")
+
+
+# a series' name that says it holds a rate or a share, not an amount
+_RATE_NAME = re.compile(
+    r"\b(?:growth|yoy|y/y|cagr|share|rate|ratio|margin|penetration|utili[sz]ation)\b"
+    r"|增长|增速|同比|环比|增幅|占比|份额|(?<![功频])率",
+    re.IGNORECASE,
+)
+
+
+def no_rate_in_a_table_unit(observations: list[Observation], unit: str) -> None:
+    """A UnitError when one ``unit`` for a whole table of several series (``unit="CNY bn"``)
+    would give its bare numbers to a series whose name says it is a rate or share
+    ("Growth", "YoY", "增速", "上架率"): 27.8 read as 27.8 CNY bn. A unit in % or pp passes.
+
+    Examples
+    --------
+    >>> from idcforecast._cells import Figure
+    >>> from idcforecast._normalize import Observation
+    >>> rows = [Observation("Revenue (CNY bn)", 2019, Figure(100.0, "CNY bn"), "t row 1"),
+    ...         Observation("Growth", 2019, Figure(27.8, None), "t row 1, column 'Growth'")]
+    >>> no_rate_in_a_table_unit(rows, "%")  # a rate unit: nothing to say
+    """
+    from idcforecast.units import parse_unit
+
+    try:
+        if parse_unit(unit).dimension in ("percent", "points"):
+            return
+    except IdcForecastError:
+        return  # an unknown unit=: to_frame names it
+    ids = list(dict.fromkeys(o.series_id for o in observations))
+    rates = [sid for sid in bare_series(observations) if _RATE_NAME.search(sid)]
+    if len(ids) < 2 or not rates:
+        return
+    sid = rates[0]
+    place = next(o.place for o in observations if o.series_id == sid)
+    each = {s: "%" if s in rates else unit for s in ids}
+    raise UnitError(
+        f"{place} (series {sid!r}): the name says a rate or a share, but unit={unit!r} for "
+        f"the whole table reads its bare numbers as {unit!r}; expected a unit per series: "
+        f"pass unit={each!r} (or write '%' in its header, '{sid} (%)', or cells, '27.8%')",
+        series_id=sid,
+        place=place,
+        unit=unit,
+    )
+
+
+def _asked(
+    observations: list[Observation], unit: str | dict[str, str]
+) -> Iterator[tuple[str, str]]:
+    """``(series, unit asked)`` of the series of bare numbers that ``unit`` gives a unit."""
+    for sid in bare_series(observations):
+        wanted = unit.get(sid) if isinstance(unit, dict) else unit
+        if wanted is not None:
+            yield sid, wanted
+
+
+def _no_unit_against(
+    observations: list[Observation],
+    unit: str | dict[str, str],
+    stated: tuple[str, str],
+    where: str,
+) -> None:
+    from idcforecast.units import canonical_unit
+
+    asked = dict(_asked(observations, unit))
+    if not asked:
         return
     line, said = stated
+    noun = "footnote" if where.startswith("a footnote") else "line"
     for sid, wanted in asked.items():
         try:
             differs = canonical_unit(wanted) != canonical_unit(said)
@@ -59,11 +195,11 @@ def no_unit_against_the_line_above(
         if differs:
             place = next(o.place for o in observations if o.series_id == sid)
             raise UnitError(
-                f"{place} (series {sid!r}): a line above the header says {line!r}, but "
+                f"{place} (series {sid!r}): {where} says {line!r}, but "
                 f"unit={wanted!r} reads the series' bare numbers as {canonical_unit(wanted)!r} "
                 f"(unit= is also the unit of numbers written without one); pass "
-                f"unit={said!r} to read them as the line states (convert the result "
-                "afterwards), or correct the line",
+                f"unit={said!r} to read them as the {noun} states (convert the result "
+                f"afterwards), or correct the {noun}",
                 series_id=sid,
                 place=place,
                 unit=canonical_unit(wanted),

@@ -26,6 +26,8 @@ __all__ = [
     "marked_year",
     "read_year",
     "read_year_or_estimate",
+    "revised_note",
+    "split_year_end",
     "unread_year",
     "year_columns",
     "year_label",
@@ -45,18 +47,29 @@ _YEAR_TEXT = re.compile(
 )
 # a year marked as an actual or as an estimate, the way broker and research tables head
 # their columns: "2020A", "2021E", "2022F", "2023P", "2024B" (budget), "2025 (est.)",
-# "2026年预测", "2027年（预期）"
+# "2026年预测", "2027年（预期）"; or as revised ("2021R", "2021 (revised)", "2021修订"): a
+# published figure, the latest one for its year
 _MARKED_YEAR = re.compile(
     r"\s*(?:[FC]Y\s*)?(\d{4})\s*(?:年度?)?\s*[(\[（]?\s*"
     r"(a|act\.?|actual|实际|e|est\.?|estimate[ds]?|f|fcst\.?|forecast|p|proj\.?|projected"
-    r"|b|budget|预测|预计|预估|估计|预期)"
+    r"|b|budget|预测|预计|预估|估计|预期|r|rev\.?|revised|restated|修订|修正)"
     r"\s*[)\]）]?\s*",
     re.IGNORECASE,
 )
-ACTUAL_MARKS = {"a", "act", "act.", "actual", "实际"}
+# an estimate marked before its year, as some broker tables head columns: "E2021"
+_ESTIMATE_BEFORE = re.compile(r"\s*(e|est\.)\s*(\d{4})\s*", re.IGNORECASE)
+# marks of a published figure: an actual, or a revised (restated) one
+ACTUAL_MARKS = {"a", "act", "act.", "actual", "实际", "r", "rev", "rev.", "revised", "restated",
+                "修订", "修正"}  # fmt: skip
 ESTIMATE_POLICIES = ("error", "drop", "keep")
 
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
+# a row label of a statistic over the years, under a table's years ("CAGR", "平均增速")
+_STATISTIC_LABEL = re.compile(
+    r"\s*(?:CAGR|AAGR|average|avg\.?|mean|growth|YoY|(?:复合|年均|平均)?(?:增长率?|增速)|"
+    r"年复合增长率|平均值?|均值)(?:\s*[(（].*[)）])?\s*[:：]?\s*",
+    re.IGNORECASE,
+)
 
 
 def year_label(label: Any) -> int | None:
@@ -95,6 +108,24 @@ def year_label(label: Any) -> int | None:
     return year if _FIRST_YEAR <= year <= _LAST_YEAR else None
 
 
+_REVISED_MARKS = frozenset(("r", "rev", "rev.", "revised", "restated", "修订", "修正"))
+
+
+def revised_note(label: Any) -> str:
+    """The note of a value whose year is marked as revised ("2021R": a published figure
+    restated), else "".
+
+    Examples
+    --------
+    >>> revised_note("2021R"), revised_note("2021"), revised_note("2020A")
+    ("revised figure (year written '2021R')", '', '')
+    """
+    marked = marked_year(label)
+    if marked is None or marked[1].lower() not in _REVISED_MARKS:
+        return ""
+    return f"revised figure (year written {str(label).strip()!r})"
+
+
 def _is_period(label: Any) -> bool:
     return type(label).__name__ == "Period" and hasattr(label, "year")  # pandas.Period
 
@@ -117,17 +148,22 @@ def estimate_year(label: Any) -> int | None:
 
 def marked_year(label: Any) -> tuple[int, str] | None:
     """The year and the mark of a label marked as an actual or an estimate ("2021E" ->
-    (2021, "E")), else None."""
-    if not isinstance(label, str) or (match := _MARKED_YEAR.fullmatch(label)) is None:
+    (2021, "E"); "E2021" too), or as revised ("2021R"), else None."""
+    if not isinstance(label, str):
+        return None
+    if (before := _ESTIMATE_BEFORE.fullmatch(label)) is not None:
+        return int(before.group(2)), before.group(1)
+    if (match := _MARKED_YEAR.fullmatch(label)) is None:
         return None
     return int(match.group(1)), match.group(2)
 
 
 # a year with a quarter or half ("2021 Q4", "2021H1", "Q4 2021", "2021年第四季度") or written as
 # a fiscal year over two calendar years ("2021/22", "FY2021/2022"): not one year
+# (and with the year in two digits, as broker notes write halves: "1H21", "2H21", "Q4'21")
 _SUB_YEAR = re.compile(
-    r"\s*(?:[FC]Y\s*)?(\d{4})\s*(?:年\s*)?[-/ ]?\s*(?:[QH][1-4]|[1-4]Q|第?[一二三四1-4]季度|"
-    r"[上下]半年)\s*|\s*(?:[QH][1-4]|[1-4]Q)\s*[-/ ]?\s*(\d{4})\s*",
+    r"\s*(?:[FC]Y\s*)?(\d{4}|\d{2})\s*(?:年\s*)?[-/ ]?\s*(?:[QH][1-4]|[1-4][QH]|第?[一二三四1-4]"
+    r"季度|[上下]半年)\s*|\s*(?:[QH][1-4]|[1-4][QH])\s*[-/ ']?\s*(?:FY\s*)?(\d{4}|\d{2})\s*",
     re.IGNORECASE,
 )
 # a fiscal year over two calendar years: "2021/22", "FY2021-22", "2021–2022", "FY21/22"
@@ -137,6 +173,27 @@ _TWO_DIGIT_YEAR = re.compile(
     r"\s*(?:(?:[FC]Y\s*'?|')(\d{2})(?:\s*年度?)?|(\d{2})\s*(?:年度?|财年))\s*([AEFP]?)\s*",
     re.IGNORECASE,
 )
+
+
+# a header written as a fiscal year: "FY2019", "2019财年", "2019财政年度"
+_FISCAL_WORD = re.compile(r"FY|[财財]年|[财財]政年度", re.IGNORECASE)
+
+
+def split_year_end(label: Any) -> int | None:
+    """The year a label written as two consecutive years ends in ("2019-20" -> 2020,
+    "2019/2020" -> 2020), else None.
+
+    Examples
+    --------
+    >>> split_year_end("2019-20"), split_year_end("FY2021/22"), split_year_end("2019-23")
+    (2020, 2022, None)
+    """
+    split = _SPLIT_YEAR.fullmatch(label) if isinstance(label, str) else None
+    if split is None or not _is_fiscal_year(*split.groups(), hyphen=True):
+        return None
+    first = int(split.group(2))
+    first += 0 if first >= 100 else 2000 if first < 70 else 1900  # "FY98/99": 1998
+    return first + 1
 
 
 def _is_fiscal_year(
@@ -211,11 +268,10 @@ def unread_year(label: Any, *, hyphen_fiscal: bool = True) -> str | None:
         return f"is a year in two digits; expected the year in full: write {full!r}"
     split = _SPLIT_YEAR.fullmatch(label)
     if split and _is_fiscal_year(*split.groups(), hyphen=hyphen_fiscal):
-        first = int(split.group(2))
-        first += 0 if first >= 100 else 2000 if first < 70 else 1900  # "FY98/99": 1998
+        ends_in = split_year_end(label)
         return (
             "is a fiscal year over two calendar years; expected one year: write the year it "
-            f"ends in ('{first + 1}' or 'FY{first + 1}'), as annual reports label it"
+            f"ends in ('{ends_in}' or 'FY{ends_in}'), as annual reports label it"
         )
     return None
 
@@ -261,10 +317,30 @@ def year_columns(
     check_estimates_policy(estimates, caller=name)
     years = {c: year for c in columns if (year := year_label(c)) is not None}
     estimated = {c: year for c in columns if (year := estimate_year(c)) is not None}
+    fiscal = [c for c in years if isinstance(c, str) and _FISCAL_WORD.search(c)]
     for column in columns:  # else a column of numbers, neither year nor name, left unread
         # (a header "2019-20" beside year columns is a CAGR period as often as a fiscal
-        # year: left to the number-column warning; "FY2019-20" and "2019/20" are named)
+        # year: left to the number-column warning, which names the reading taken, when the
+        # years have a column; "FY2019-20" and "2019/20" are named, and so is "2019-20"
+        # whose end year (2020) has no column, beside fiscal years ("FY2019") or beside
+        # neither of its years)
         why = unread_year(column, hyphen_fiscal=False)
+        end = split_year_end(column)
+        if why is None and end is not None and end not in years.values():
+            if fiscal:
+                beside = (
+                    f"beside fiscal years {', '.join(repr(str(c).strip()) for c in fiscal[:2])}"
+                )
+            elif end - 1 not in years.values():  # no column of the period's years either
+                beside = (
+                    f"or a period whose years have no column ({end - 1}, {end}): for a growth "
+                    f"rate over it, head it 'CAGR {str(column).strip()}'"
+                )
+            else:
+                beside = ""
+            why = beside and str(unread_year(column)).replace(
+                "; expected", f" ({beside}); expected", 1
+            )
         if column not in years and column not in estimated and why:
             raise DataError(
                 f"{name}: column {str(column).strip()!r} {why}",
@@ -318,6 +394,12 @@ def read_year(cell: Any, *, place: str) -> int:
         note = (
             "; a total row? it sums the years above it and is no year: delete the row"
             if is_total_label(cell)
+            else "; a row of a statistic over the years above (a growth rate, an average)? "
+            "it is no year: delete the row (idcforecast.cagr computes growth from the values)"
+            if isinstance(cell, str) and _STATISTIC_LABEL.fullmatch(cell)
+            else "; a note inside the table? move it below the last row (it is then skipped "
+            "as a footnote), or delete it"
+            if isinstance(cell, str) and _is_note(cell)
             else "; the header of a second table below the first? one table is read a sheet "
             "or file: move it to a sheet (or file) of its own, or delete it"
             if header
@@ -338,6 +420,12 @@ def read_year(cell: Any, *, place: str) -> int:
     return year
 
 
+def _is_note(cell: str) -> bool:
+    from idcforecast._table_footnotes import _FOOTNOTE_START  # imports this module
+
+    return bool(_FOOTNOTE_START.match(cell))
+
+
 def read_year_or_estimate(cell: Any, *, place: str, estimates: str) -> tuple[int, str] | None:
     """:func:`read_year`, with a year marked as an estimate ("2021E") read by policy.
 
@@ -347,7 +435,8 @@ def read_year_or_estimate(cell: Any, *, place: str, estimates: str) -> tuple[int
     Returns
     -------
     tuple or None
-        ``(year, note)``, the note empty unless the year was an estimate.
+        ``(year, note)``, the note empty unless the year was an estimate or marked as
+        revised ("2021R").
 
     Examples
     --------
@@ -358,7 +447,7 @@ def read_year_or_estimate(cell: Any, *, place: str, estimates: str) -> tuple[int
     """
     year = estimate_year(cell)
     if year is None:
-        return read_year(cell, place=place), ""
+        return read_year(cell, place=place), revised_note(cell)
     if estimates == "keep":
         return year, estimate_note(cell)
     if estimates == "drop":

@@ -198,6 +198,8 @@ def elsewhere_hint(series_id: object, dataset: str) -> str:
 def _did_you_mean(name: object, names: list[str]) -> str:
     # a truncated name ("china_idc_cidc") is the commonest slip: prefer the shortest
     # completion, then the closest spelling
+    if not str(name).strip():  # every name starts with "": no completion of nothing
+        return ""
     completions = sorted((n for n in names if n.startswith(str(name))), key=len)
     close = completions or difflib.get_close_matches(str(name), names, n=1, cutoff=0.6)
     return f" did you mean {close[0]!r}?" if close else ""

@@ -21,13 +21,14 @@ never skipped: the layout reader names its row (see ``_table_footnotes.without_f
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from idcforecast._caller import caller_stacklevel
 from idcforecast._cells import has_year_headers, unread_year
+from idcforecast._decimal_marks import decimal_mark_of, warn_three_digit_groups
+from idcforecast._folder_files import TABLE_SUFFIXES, folder_files
 from idcforecast._frame_sources import check_yearly_index, index_of_years, series_as_table
 from idcforecast._normalize import Observation, to_frame
 from idcforecast._series import no_missing_values
@@ -42,7 +43,12 @@ from idcforecast._table_layouts import (
     value_header_unit,
     with_unit,
 )
-from idcforecast._unit_lines import bare_series, no_unit_against_the_line_above
+from idcforecast._unit_lines import (
+    bare_series,
+    no_rate_in_a_table_unit,
+    no_unit_against_the_footnotes,
+    no_unit_against_the_line_above,
+)
 from idcforecast.datasets import _did_you_mean
 from idcforecast.errors import DataError, EmptyDataError, UnitError, UnknownSeriesError
 
@@ -126,16 +132,20 @@ def read_series(
     decimal
         ``"."`` or ``","``, the decimal mark of numbers written as text (CSV cells, text
         cells of a sheet or frame). With ``","`` (continental Europe's exports, usually
-        with ``sep=";"``) "1.234,5" is 1234.5 and "12.5" is a ``ParseError``.
+        with ``sep=";"``) "1.234,5" is 1234.5 and "12.5" is a ``ParseError``. With the
+        default, a CSV separated by ``;``, a tab or ``|`` whose numbers read only with a
+        decimal comma ("1,5", "1.234,5"; none that reads both ways, "1,500" or "1.562", nor
+        one with a decimal point, "12.5") is read with ``","``.
     header_row
         0-based line (CSV) or row (Excel) of the header; the lines above it (a title,
         notes) are skipped. Row numbers in messages stay those of the file.
     estimates
         What to do with years marked as estimates, the way broker and research tables head
-        them ("2021E", "2022F", "2023P", "2024 (est.)", "2025年预测"; "2020A", an actual,
-        is simply 2020): ``"error"`` (default) names them and asks; ``"drop"`` reads the
-        history only; ``"keep"`` reads them as their years, each noted as an estimate
-        (they are then fitted as if published).
+        them ("2021E", "E2021", "2022F", "2023P", "2024 (est.)", "2025年预测"; "2020A", an
+        actual, is simply 2020, and "2021R", revised, 2021 with a note saying so):
+        ``"error"`` (default) names them and asks; ``"drop"`` reads the history only;
+        ``"keep"`` reads them as their years, each noted as an estimate (they are then
+        fitted as if published).
     encoding
         Text encoding of a CSV file (default UTF-8, with or without a byte-order mark);
         ``"gb18030"`` reads a CSV saved by Excel on Chinese Windows (GBK).
@@ -224,6 +234,7 @@ def read_series(
         "header_row": header_row,
         "estimates": estimates,
         "encoding": encoding,
+        "unit": unit,  # checked against a unit a footnote states
     }
     if isinstance(source, str | os.PathLike) and Path(source).is_dir():
         if source_name is not None:
@@ -271,6 +282,8 @@ def read_series(
         )
     if isinstance(source, str | os.PathLike) and header_row > 0 and unit is not None:
         no_unit_against_the_line_above(observations, unit, Path(source), options)
+    if isinstance(unit, str) and series_id is None:  # "Growth" beside "Revenue": not CNY bn
+        no_rate_in_a_table_unit(observations, unit)
     try:
         frame = to_frame(observations, unit=unit, kw_per_rack=kw_per_rack)
     except UnitError as err:
@@ -297,6 +310,9 @@ def read_series(
         raise UnitError(
             f"{err}; a line above the header says {line!r}: pass {passing}", **fields
         ) from err
+    from idcforecast._percent_fractions import warn_percent_fractions
+
+    warn_percent_fractions(frame, name)
     wide = [layout for _, _, layout, _ in read if layout != "long"]
     if wide and series_id is None:  # a "Total"/合计 line read as a series
         from idcforecast._totals import warn_total_series
@@ -304,13 +320,6 @@ def read_series(
         line = "row" if wide[0] == "years_as_columns" else "column"
         warn_total_series(frame, name=name, line=line)
     return frame
-
-
-# files a folder given to read_series is read from (Excel's "~$" lock files and hidden
-# files are not tables)
-TABLE_SUFFIXES = (".csv", ".txt", ".xlsx", ".xlsm", ".xls")
-# spreadsheets read_series cannot open: in a folder, their figures would be lost unseen
-_UNREADABLE_SHEETS = (".xlsb", ".ods", ".numbers")
 
 
 def _folder_file_observations(
@@ -333,54 +342,6 @@ def _folder_file_observations(
         ) from None
 
 
-def folder_files(folder: Path) -> list[Path]:
-    """The table files of ``folder``, sorted by name (subfolders are not read); an
-    EmptyDataError naming what the folder holds when there is none, a DataError naming a
-    spreadsheet that cannot be read (``.xlsb``, ``.ods``, ``.numbers``).
-
-    Examples
-    --------
-    >>> import tempfile, pathlib
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> for name in ("b.csv", "a.xlsx", "~$a.xlsx", ".hidden.csv", "notes.pdf"):
-    ...     _ = (folder / name).write_text("")
-    >>> [p.name for p in folder_files(folder)]
-    ['a.xlsx', 'b.csv']
-    """
-    files = sorted(
-        p
-        for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in TABLE_SUFFIXES and not p.name.startswith(("~$", "."))
-    )
-    unreadable = sorted(
-        p.name
-        for p in folder.iterdir()
-        if p.is_file()
-        and p.suffix.lower() in _UNREADABLE_SHEETS
-        and not p.name.startswith(("~$", "."))
-    )
-    if unreadable:  # skipping it would drop its figures without a word
-        from idcforecast._table_files import what_it_holds
-
-        advice = what_it_holds(folder / unreadable[0])
-        raise DataError(
-            f"folder {folder}: {', '.join(unreadable)} cannot be read (expected "
-            f"{', '.join(TABLE_SUFFIXES)} files); save it as .xlsx or .csv, or move it out "
-            f"of the folder{'' if 'save it as .xlsx or CSV;' in advice else advice}",
-            source=str(folder),
-            file=unreadable[0],
-        )
-    if not files:
-        found = sorted(p.name for p in folder.iterdir())
-        raise EmptyDataError(
-            f"folder {folder}: no table file to read (found "
-            f"{', '.join(found[:8]) + (' ...' if len(found) > 8 else '') if found else 'nothing'}"
-            f"); expected {', '.join(TABLE_SUFFIXES)} files, one or more series each",
-            source=str(folder),
-        )
-    return files
-
-
 def _observations(
     source: Any,
     series_id: str | None,
@@ -395,9 +356,12 @@ def _observations(
     header_row: int,
     estimates: str,
     encoding: str,
+    unit: str | dict[str, str] | None = None,
 ) -> tuple[list[Observation], str, str, dict[str, str]]:
     """One table's observations, its name for messages, the layout read, and the messages
-    for its series without a value (:func:`~idcforecast._table_layouts.unpublished_series`)."""
+    for its series without a value (:func:`~idcforecast._table_layouts.unpublished_series`).
+    A ``unit`` for bare numbers that a footnote under the table contradicts ("Note: figures
+    in US$ m") is a UnitError."""
     table, name, place_of = read_table(
         source,
         sheet_name=sheet_name,
@@ -407,9 +371,12 @@ def _observations(
         known_columns=(year_column, value_column, *META),
         encoding=encoding,
         year_column=year_column,
+        warn_hidden=False,  # named below: only those of the series read
     )
+    # a ';' file whose numbers read only with a decimal comma ("1,5", "1.234,5") is read so
+    decimal = decimal_mark_of(table, year_column=year_column, decimal=decimal)
     if table.attrs.get("sep") == ";" and decimal == ".":
-        _warn_dot_thousands(table, year_column, name)
+        warn_three_digit_groups(table, year_column, name)
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
     value_unit = None
     if layout in ("auto", "long") and not has_year_headers(table.columns):
@@ -439,6 +406,16 @@ def _observations(
     elif chosen == "years_as_rows":
         observations = read_years_as_rows(table, year_column, place_of, decimal, estimates)
     _warn_markers(observations, name)
+    if table.attrs.get("footnotes"):
+        asked = [o for o in observations if series_id in (None, o.series_id)]
+        no_unit_against_the_footnotes(asked, unit, table.attrs["footnotes"])
+    if "hidden" in table.attrs:
+        from idcforecast._hidden_cells import hidden_cells_read, warn_hidden_cells
+
+        rows, columns = hidden_cells_read(
+            table, observations, place_of, layout=chosen, series_id=series_id
+        )
+        warn_hidden_cells(name, table.attrs["sheet"], rows, columns)
     if table.attrs.get("formulas") and chosen != "long":
         _warn_empty_formulas(observations, table, place_of, chosen, year_column, name, series_id)
     if table.attrs.get("formulas"):
@@ -554,49 +531,6 @@ def _warn_markers(observations: list[Observation], name: str) -> None:
         FootnoteWarning,
         stacklevel=caller_stacklevel(),
     )
-
-
-_DOT_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:\.\d{3})+\s*")
-_COMMA_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:,\d{3})+\s*")
-_PLAIN_NUMBER = re.compile(r"\s*[+-]?[\d.,]+\s*")
-
-
-def _warn_dot_thousands(table: pd.DataFrame, year_column: str, name: str) -> None:
-    """Every plain number of a ';'-separated file written like 1.562 or 12.345.678: read
-    with '.' as the decimal mark (the default) it is 1000 times smaller than a continental
-    export meant; say so, and how to read it the other way. The same for every number
-    written like 1,562: read as 1562, 1000 times larger than a decimal comma means."""
-    import warnings
-
-    from idcforecast.errors import AmbiguousNumberWarning
-
-    cells = [
-        str(cell)
-        for column in table.columns
-        if column != year_column
-        for cell in table[column]
-        if isinstance(cell, str) and _PLAIN_NUMBER.fullmatch(cell)
-    ]
-    shown = ", ".join(repr(c.strip()) for c in cells[:3])
-    if len(cells) >= 2 and all(_DOT_THOUSANDS.fullmatch(cell) for cell in cells):
-        warnings.warn(
-            f"{name}: every number ({shown}...) has exactly three digits after its dot in a "
-            "';'-separated file, as files that group thousands with '.' write them; they were "
-            "read with '.' as the decimal mark (1.562 as 1.562, not 1562); if the dots group "
-            "thousands, pass decimal=','",
-            AmbiguousNumberWarning,
-            stacklevel=caller_stacklevel(),
-        )
-    elif len(cells) >= 2 and all(_COMMA_THOUSANDS.fullmatch(cell) for cell in cells):
-        # the mirror: ';' separates the fields of files whose decimal mark is ','
-        warnings.warn(
-            f"{name}: every number ({shown}...) has exactly three digits after its comma in a "
-            "';'-separated file, as files that write ',' as the decimal mark may; they were "
-            "read with ',' grouping thousands (1,562 as 1562, not 1.562); if the comma is the "
-            "decimal mark, pass decimal=','",
-            AmbiguousNumberWarning,
-            stacklevel=caller_stacklevel(),
-        )
 
 
 def _choose_layout(

@@ -235,6 +235,14 @@ def test_unknown_dataset_lists_names_and_suggests() -> None:
     assert info.value.name == "china_idc"
 
 
+def test_an_empty_dataset_name_suggests_none() -> None:
+    # readers40: load_dataset("") asked "did you mean 'fx_rates'?" (every name starts with "")
+    valid = ", ".join(sorted([*SERIES_DATASETS, "fx_rates", "published_forecasts"]))
+    msg = f"dataset '' is not bundled; expected one of: {valid} (see idcforecast.list_datasets())"
+    with pytest.raises(UnknownDatasetError, match=f"^{re.escape(msg)}$"):
+        load_dataset("")
+
+
 def test_unknown_series_suggests() -> None:
     msg = (
         "series 'china_idc_cidc' is in no bundled dataset; did you mean "

@@ -1,0 +1,54 @@
+"""read_series on value cells as accounting exports write them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from idcforecast import read_series
+from idcforecast.errors import ParseError
+
+
+@pytest.mark.parametrize(("cell", "signed"), [("12.5-", "-12.5"), ("1,234.50-", "-1,234.50")])
+def test_a_minus_after_the_number_says_so(cell: str, signed: str) -> None:
+    # readers40: SAP's '12.5-' was "unit '-' is not defined", as if '-' were a unit
+    table = pd.DataFrame({"year": [2019], "value": [cell]})
+    with pytest.raises(ParseError, match=re.escape(
+        f"DataFrame row 0, column 'value': {cell!r} has its minus sign after the number, as "
+        "some accounting systems export negatives; expected the sign before it "
+        f"({signed!r}), or a range with both ends ('1500-1600')"
+    )):  # fmt: skip
+        read_series(table, unit="MW", series_id="x")
+    # a range with both ends is read as before: its midpoint, (15 + 20) / 2
+    both = pd.DataFrame({"year": [2019], "value": ["15-20"]})
+    assert read_series(both, unit="MW", series_id="x")["value"].tolist() == [17.5]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("sep=;\nyear;value;unit\n2019;1,5;MW\n2020;2,25;MW\n", [1.5, 2.25]),
+        ("sep=,\nyear,value,unit\n2019,1.5,MW\n2020,2.25,MW\n", [1.5, 2.25]),
+        ("\ufeffsep=|\r\nyear|value|unit\r\n2019|1.5|MW\r\n2020|2.25|MW\r\n", [1.5, 2.25]),
+    ],
+)
+def test_excels_sep_line_names_the_separator(tmp_path: Path, text: str, expected: list) -> None:
+    # readers40: Excel's first line 'sep=;' was taken for a title: "line 3 has 2 fields,
+    # the lines above it one: ... pass header_row=2" (the header is line 2)
+    path = tmp_path / "excel.csv"
+    path.write_bytes(text.encode("utf-8"))
+    out = read_series(path)
+    assert out["value"].tolist() == expected
+    assert out["source"].tolist() == ["excel.csv row 3", "excel.csv row 4"]  # the file's rows
+
+
+@pytest.mark.parametrize("cell", ["NM", "n.m.", "n/m", ":"])
+def test_not_meaningful_and_eurostats_colon_are_gaps(cell: str) -> None:
+    # readers40: 'NM' (not meaningful: a broker's growth over a negative base) and Eurostat's
+    # ':' were "not a number or a figure", where 'n/a' and '—' are gaps
+    table = pd.DataFrame({"region": ["A"], "2019": [10.0], "2020": [cell], "2021": [12.0]})
+    out = read_series(table, unit="MW")
+    assert out["year"].tolist() == [2019, 2021]
