@@ -265,7 +265,12 @@ def _best_figure(
     what the figure counts: the figure ends before it ("3.76 million", count mn), or takes
     the noun after it when that reads ("10,000 data center racks" is 10,000 racks)."""
     low = _left_bound(scan, number[0], floor)
-    high = _right_bound(scan, number[1])
+    # the window starts after the spaces that pad number words written as digits ("42307"
+    # of "Forty-two thousand three hundred and seven racks" is 5 digits and 37 spaces)
+    padded = number[1]
+    while padded < len(scan) and scan[padded] == " ":
+        padded += 1
+    high = _right_bound(scan, padded)
     if ceiling is not None:
         high = min(high, ceiling)
     ends = _ends(scan, number[1], high)

@@ -1398,6 +1398,52 @@ def test_number_words_before_a_magnitude_are_read(
     assert (quantity.value, quantity.unit, quantity.qualifier) == (value, unit, qualifier)
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        # text40: "two thousand five hundred megawatts" gave two figures, 2 "count
+        # thousand" and 500 MW; it is 2 x 1000 + 5 x 100 = 2500 MW
+        ("It will add two thousand five hundred megawatts.",
+         "two thousand five hundred megawatts", 2500.0, "MW"),
+        # "twenty-five hundred" is 25 x 100 = 2500 (it gave -500 MW: "-five hundred")
+        ("The campus grows to twenty-five hundred megawatts.",
+         "twenty-five hundred megawatts", 2500.0, "MW"),
+        ("It has fifteen hundred MW.", "fifteen hundred MW", 1500.0, "MW"),
+        # 42 x 1000 + 3 x 100 + 7 = 42,307
+        ("Forty-two thousand three hundred and seven racks were sold.",
+         "Forty-two thousand three hundred and seven racks", 42307.0, "racks"),
+        # "a hundred" is 1 x 100 (no figure); "a thousand", "a million" 1 of the magnitude
+        ("It bought a hundred megawatts.", "a hundred megawatts", 100.0, "MW"),
+        ("It plans a thousand racks.", "a thousand racks", 1.0, "racks thousand"),
+        ("It will house a million servers.", "a million servers", 1.0, "servers mn"),
+        # half a billion = 0.5 x 1e9; one and a half billion = 1.5 x 1e9 (no figure)
+        ("Microsoft will invest half a billion dollars.", "half a billion dollars", 0.5,
+         "USD bn"),
+        ("It will spend one and a half billion dollars.", "one and a half billion dollars",
+         1.5, "USD bn"),
+        # a dozen = 12, two dozen = 2 x 12 = 24, half a dozen = 12 / 2 = 6 (no figure)
+        ("It operates a dozen GW of capacity.", "a dozen GW", 12.0, "GW"),
+        ("It leased two dozen MW.", "two dozen MW", 24.0, "MW"),
+        ("It leased half a dozen MW.", "half a dozen MW", 6.0, "MW"),
+    ],
+)  # fmt: skip
+def test_number_words_with_thousands_halves_and_dozens_are_read(
+    text: str, figure: str, value: float, unit: str
+) -> None:
+    found = find_figures(text)
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        (figure, value, unit)
+    ]
+    quantity = parse_quantity(figure)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+def test_number_words_that_say_no_number_stay_words() -> None:
+    # "dozens of", "hundreds of": no number; "two thousand and twenty" (2020) is a year
+    found = find_figures("Dozens of sites, hundreds of MW; two thousand and twenty.", counts=True)
+    assert found.empty
+
+
 def test_number_words_without_a_magnitude_stay_words() -> None:
     found = find_figures(
         "One of the two sites costs $1bn; five years on, one thousand.", counts=True
