@@ -646,8 +646,10 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     3 tenths), a compound numeral its value before the magnitude word written first or
     the one it ends in ("三千五百亿元" is 3500 "CNY 100m", "三亿五千万元" 3.5 "CNY 100m",
     "百分之二十七点八" 27.8%, "百分之百" 100%, "十亿元" 1 "CNY bn"); spoken "一万五元" is
-    1.5 "CNY 10k", "十几亿元" (ten-odd 亿) at least 10 "CNY 100m" and "两三千亿元" the
-    range 2000 to 3000 "CNY 100m"; names give no figure ("十四五" is the period 2021-2025).
+    1.5 "CNY 10k", "十几亿元" (ten-odd 亿) at least 10 "CNY 100m", "两三千亿元" and
+    "三五千亿元" the ranges 2000 to 3000 and 3000 to 5000 "CNY 100m", "七八成" 7 to 8
+    "tenths"; names give no figure ("十四五" is the period 2021-2025), nor does "百分之百"
+    as an adverb ("我百分之百确定", I'm 100% sure; "百分之百的股权" is 100%).
     A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
     "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is 1.25 MW)
     unless the paragraph (up to a blank line) writes decimal commas, except after "$" or

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from idcforecast import find_figures, parse_quantity
-from idcforecast.errors import ParseError, UnknownUnitError
+from idcforecast.errors import IdcForecastError, ParseError, UnknownUnitError
 from idcforecast.text_figures import FIGURE_COLUMNS
 
 # the 2020 seed article's sentences (Global Times, 2020-07-07), as the README quotes them
@@ -1323,7 +1323,6 @@ def test_nearly_and_odd_still_disagree() -> None:
         ("百分之十点五", 10.5, "exact"),  # 十点五 = 10 + 0.5
         ("百分之十几", 10.0, "at_least"),  # ten-odd per cent: more than 10%
         ("百分之百", 100.0, "exact"),
-        ("我百分之百确定。", 100.0, "exact"),  # "100% sure" is 100% in English text too
     ],
 )
 def test_shares_whose_digits_take_more_room(text: str, value: float, qualifier: str) -> None:
@@ -1362,10 +1361,53 @@ def test_neighbouring_numerals_are_a_range(text: str, low: float, high: float, u
 
 
 def test_numerals_that_are_no_neighbours_stay_words() -> None:
-    # "三五成群" (in small groups), "七八十年代" (the seventies and eighties: a time)
-    assert find_figures("三五成群，七八十年代，十四五规划。", counts=True).empty
+    # "三五成群" (in small groups), "七八十年代" (the seventies and eighties: a time),
+    # "七八成熟" (成熟 ripe: no tenths), "四六级" (a name)
+    assert find_figures("三五成群，七八十年代，十四五规划，七八成熟，四六级。", counts=True).empty
     with pytest.raises(ParseError):
-        parse_quantity("三五千亿元")  # three to five: not neighbours, not read
+        parse_quantity("四六千亿元")  # four and six: not neighbours, not read
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "low", "high", "unit"),
+    [
+        # text40: these gave no figure. 七八成 = 7 to 8 tenths (70-80%), midpoint 7.5
+        ("上架率约七八成。", "约七八成", 7.0, 8.0, "tenths"),
+        ("八九成的机房已满。", "八九成", 8.0, 9.0, "tenths"),
+        # "三五" (three to five) before a magnitude: 3 to 5 x 1000 亿 = 3000 to 5000 CNY 100m
+        ("预计投资三五千亿元。", "三五千亿元", 3000.0, 5000.0, "CNY 100m"),
+        ("新增三五百台服务器。", "三五百台服务器", 300.0, 500.0, "servers"),  # 3 to 5 x 100
+        # "一两" (one or two): 1 to 2 x 1000 亿
+        ("投资一两千亿元。", "一两千亿元", 1000.0, 2000.0, "CNY 100m"),
+    ],
+)
+def test_spoken_ranges_of_tenths_and_three_to_five(
+    text: str, figure: str, low: float, high: float, unit: str
+) -> None:
+    found = find_figures(text)
+    columns = [found[c] for c in ("figure", "low", "high", "value", "unit")]
+    assert list(zip(*columns, strict=True)) == [(figure, low, high, (low + high) / 2, unit)]
+    quantity = parse_quantity(figure)
+    assert (quantity.low, quantity.high, quantity.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["我百分之百确定。", "我们有百分之百的把握。", "百分之百地支持。", "他百分之百会来。"]
+)
+def test_one_hundred_per_cent_as_an_idiom_is_no_figure(text: str) -> None:
+    # text40: "我百分之百确定" (I'm 100% sure) gave 100%: an adverb of certainty, no share
+    assert find_figures(text).empty
+    with pytest.raises(IdcForecastError):
+        parse_quantity(text[text.index("百分之百") : -1])  # "百分之百确定"...
+
+
+def test_one_hundred_per_cent_of_something_stays_a_figure() -> None:
+    # 百分之百的股权 is all of the equity: 100%, as 渗透率达到百分之百 is
+    found = find_figures("公司持有其百分之百的股权；渗透率达到百分之百。")
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        ("百分之百", 100.0, "%"),
+        ("达到百分之百", 100.0, "%"),
+    ]
 
 
 @pytest.mark.parametrize(
