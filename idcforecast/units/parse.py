@@ -13,7 +13,7 @@ import dataclasses
 import re
 
 from idcforecast._cells import footnote_numbers
-from idcforecast._decimal_commas import continental_thousands
+from idcforecast._decimal_commas import continental_decimals, continental_thousands
 from idcforecast.errors import IdcForecastError, ParseError, UnknownUnitError
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals, spoken_numerals
 from idcforecast.units._figure_words import (
@@ -459,7 +459,9 @@ def parse_quantity(text: str) -> Quantity:
         digits, an optional magnitude (thousand/k, million/mn/m, billion/bn, 万, 亿, 万亿...),
         currency (CNY/RMB/yuan/元/¥, USD/US$/$/美元...) and unit (台, 万架, MW, TWh, EFLOPS,
         %...), a qualifier (超过/more than/>, 约/about, 不到/less than/<), an optional
-        range ("325–580 TWh") and a parenthesised alternate ("($71.2 billion)").
+        range ("325–580 TWh") and a parenthesised alternate ("($71.2 billion)"). A
+        decimal comma is read in euros or before a continental magnitude word ("€ 2,5
+        Mrd." is 2.5 EUR bn, "1.234,5 Mio. Euro" 1234.5 EUR mn), else refused ("27,8%").
 
     Returns
     -------
@@ -500,6 +502,7 @@ def parse_quantity(text: str) -> Quantity:
     if not text.isascii() and footnote_numbers(text):
         text = _without_footnote_marker(text)
     text = continental_thousands(text)  # "1.000 millones" is 1,000 million, never 1
+    text = continental_decimals(text)  # "€ 2,5 Mrd." is 2.5 EUR bn, as find_figures reads it
     # the typographic minus sign; "两千亿元" as "2千亿元" (one numeral before a magnitude)
     norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
     norm = number_words(norm)  # "two billion yuan" as "2   billion yuan"

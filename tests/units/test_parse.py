@@ -1095,6 +1095,28 @@ def test_point_thousands_before_a_continental_magnitude_word(
     assert (quantity.value, quantity.unit, quantity.text) == (value, unit, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # text40: "€ 2,5 Mrd." raised the decimal-comma error while find_figures read 2.5
+        # EUR bn; a comma before one or two digits groups no thousands, and euros or a
+        # continental magnitude word say it is a decimal comma: 2,5 Mrd. = 2.5 x 1e9
+        ("€ 2,5 Mrd.", 2.5, "EUR bn"),
+        ("3,5 Mrd. Euro", 3.5, "EUR bn"),
+        ("1.234,5 Mio. €", 1234.5, "EUR mn"),  # points group thousands: 1234 + 0.5
+        ("1,2 millones de euros", 1.2, "EUR mn"),
+        ("EUR 1,5 million", 1.5, "EUR mn"),
+    ],
+)
+def test_decimal_commas_in_euros_or_before_a_continental_magnitude_word(
+    text: str, value: float, unit: str
+) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit, quantity.text) == (value, unit, text)
+    found = find_figures(f"Der Umsatz: {text}")  # the two read alike
+    assert (found["value"].tolist(), found["unit"].tolist()) == ([value], [unit])
+
+
 def test_end_words_match_as_a_search_from_the_start_would() -> None:
     # _EndWords looks only at the tail of a text (then takes in the spaces before): the
     # same span as re.search over the whole text, on texts built of the words themselves,
