@@ -35,6 +35,7 @@ from idcforecast._figure_years import (
 )
 from idcforecast.errors import IdcForecastError, ParseError
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, SPOKEN_NUMERAL, arabic_numerals
+from idcforecast.units._figure_words import PREFIX_QUALIFIERS
 from idcforecast.units._mil import romance_mil
 from idcforecast.units._number_words import number_words
 
@@ -616,7 +617,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     Returns
     -------
     pandas.DataFrame
-        One row per figure in text order, columns ``figure`` (as written), ``value``,
+        One row per figure in text order, columns ``figure`` (as written, without a verb
+        before it: "将达到3500亿元" is "3500亿元"), ``value``,
         ``unit`` (canonical; "PUE" for that ratio, which has no unit), ``qualifier``,
         ``low``, ``high`` (a range's ends), ``alternate`` (a parenthesised second figure,
         as written), ``year`` (the single year nearest to the figure in its sentence,
@@ -706,6 +708,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
             if yuan_assumed(text, (start, end), read):
                 assumed.append(text[start:end])
             unit, quantity = read.unit + unit[len(quantity.unit) :], read
+        start = _after_verb(scan, start, end)  # "将达到3500亿元": the figure is "3500亿元"
         rows.append(
             {
                 "figure": text[start:end],
@@ -729,6 +732,22 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     return frame.astype({"value": "float64", "low": "float64", "high": "float64"}).astype(
         {"year": "Int64", "start": "int64", "end": "int64"}
     )
+
+
+# verbs news put before a figure ("将达到", "高达", "增至"): parse_quantity reads them as
+# saying nothing (an exact figure), so the figure as written begins after them
+_VERB_BEFORE = re.compile(
+    "(?:"
+    + "|".join(sorted((w for w, q in PREFIX_QUALIFIERS.items() if q == "exact"), key=len)[::-1])
+    + r")[ :：]*"
+)
+
+
+def _after_verb(scan: str, start: int, end: int) -> int:
+    """``start`` past a verb that begins the figure ("将达到三千五百亿元" begins at 三),
+    where something of the figure follows it."""
+    verb = _VERB_BEFORE.match(scan, start, end)
+    return verb.end() if verb is not None and verb.end() < end else start
 
 
 def _warn_yuan_assumed(figures: list[str]) -> None:

@@ -58,9 +58,9 @@ def test_chinese_text_with_years_as_年() -> None:
         "2020年至2022年年均复合增长率约为27.8%。2019年至2022年增长了3倍。"
     )  # (2019 to 2022 is a span of years even though its midpoint, 2020.5, is none)
     assert _rows(find_figures(text)) == [
-        ("达到1562.5亿元", 1562.5, "CNY 100m", "exact", 2019, ""),
+        ("1562.5亿元", 1562.5, "CNY 100m", "exact", 2019, ""),
         ("同比增长27.2%", 27.2, "%", "exact", 2019, ""),
-        ("将达3200亿元左右", 3200.0, "CNY 100m", "approximately", 2022, ""),
+        ("3200亿元左右", 3200.0, "CNY 100m", "approximately", 2022, ""),
         ("超过520万标准机架", 520.0, "racks 10k", "at_least", 2021, ""),  # 2021年底
         ("年均增速超过30%", 30.0, "%", "at_least", 2021, ""),  # units24: 年均 is read
         ("年均复合增长率约为27.8%", 27.8, "%", "approximately", None, "2020-2022"),
@@ -129,7 +129,7 @@ def test_a_line_break_or_a_full_stop_before_a_number_ends_the_sentence() -> None
     )
     assert _rows(find_figures(text)) == [
         ("more than 1 million servers", 1.0, "servers mn", "at_least", None, ""),
-        ("达到1562.5亿元", 1562.5, "CNY 100m", "exact", 2019, ""),
+        ("1562.5亿元", 1562.5, "CNY 100m", "exact", 2019, ""),
         ("5 MW", 5.0, "MW", "exact", None, ""),
         ("7 MW", 7.0, "MW", "exact", 2020, ""),
         ("fell c. 5%", -5.0, "%", "approximately", 2021, ""),  # "c." ends no sentence
@@ -140,7 +140,7 @@ def test_a_years_年_is_not_the_unit_of_the_figure_after_it() -> None:
     # the figure read around 100 once began at the year's 年: "年达到100亿" read as
     # 100 "year 100m" (a duration), the 元 lost; 100亿元 is 100 x 1e8 yuan = CNY 100m 100
     assert _rows(find_figures("2023年达到100亿元。2024年120亿元。")) == [
-        ("达到100亿元", 100.0, "CNY 100m", "exact", 2023, ""),
+        ("100亿元", 100.0, "CNY 100m", "exact", 2023, ""),
         ("120亿元", 120.0, "CNY 100m", "exact", 2024, ""),
     ]
 
@@ -154,10 +154,10 @@ def test_a_year_or_a_figure_after_a_full_width_comma() -> None:
         "预计2025年规模将达到1.2万亿元，2022-2025年复合增长率为25%。"
     )
     assert _rows(find_figures(text)) == [
-        ("达到100亿元", 100.0, "CNY 100m", "exact", 2023, ""),
+        ("100亿元", 100.0, "CNY 100m", "exact", 2023, ""),
         ("1562.5亿元", 1562.5, "CNY 100m", "exact", 2019, ""),
         ("2238.7亿元", 2238.7, "CNY 100m", "exact", 2020, ""),
-        ("将达到1.2万亿元", 1.2, "CNY tn", "exact", 2025, ""),  # 1.2万亿 = 1.2e12 = 1.2 tn
+        ("1.2万亿元", 1.2, "CNY tn", "exact", 2025, ""),  # 1.2万亿 = 1.2e12 = 1.2 tn
         ("增长率为25%", 25.0, "%", "exact", None, "2022-2025"),
     ]
     assert _rows(find_figures("2022年收入100亿元，30%来自云业务。"))[1][:2] == ("30%", 30.0)
@@ -270,13 +270,13 @@ def test_a_base_year_is_not_the_figures_year() -> None:
         "数据中心占比2023年达到30%。"
     )
     assert [(r[0], r[4]) for r in _rows(find_figures(chinese))] == [
-        ("达到3,007亿元", 2023),
+        ("3,007亿元", 2023),
         ("增长15.2%", 2023),  # was 2022
         ("同比增长25%", 2024),  # was 2023
         ("52.3亿元", 2024),
         ("提升3个百分点", 2024),  # units24: 提升 (a rise) is read
         ("增长12%", 2023),
-        ("达到30%", 2023),  # 占比 is a share, no 比 of a base
+        ("30%", 2023),  # 占比 is a share, no 比 of a base
     ]
 
 
@@ -739,9 +739,9 @@ def test_a_quarter_of_a_two_digit_year_is_that_year() -> None:
     ("text", "figures"),
     [
         # "3月" (March) and "12月底" read as 3 and 12 months, "第5年" (the fifth year) as 5 years
-        ("3月5日，发改委印发通知，规模达到100亿元。", ["达到100亿元"]),
-        ("今年3月份，市场规模达50亿元；12月底，机架达到10万架。", ["达50亿元", "达到10万架"]),
-        ("第5年，收入达到100亿元。", ["达到100亿元"]),
+        ("3月5日，发改委印发通知，规模达到100亿元。", ["100亿元"]),
+        ("今年3月份，市场规模达50亿元；12月底，机架达到10万架。", ["50亿元", "10万架"]),
+        ("第5年，收入达到100亿元。", ["100亿元"]),
         # a duration of months and a price per month stay figures
         ("项目工期为18个月，租金为5000元/月。", ["18个月", "5000元/月"]),
     ],
@@ -1069,10 +1069,10 @@ def test_common_chinese_numerals_are_read_and_plan_names_are_not() -> None:
         ("月薪一万五元。", "一万五元", 1.5, "CNY 10k", 1.5e4),
         ("融资三亿五美元。", "三亿五美元", 3.5, "USD 100m", None),
         # 十几亿 = ten-odd 亿, as 10多亿: at least 10 x 1e8 = 1e9 yuan (gave none)
-        ("市场规模达十几亿元。", "达十几亿元", 10.0, "CNY 100m", 1e9),
+        ("市场规模达十几亿元。", "十几亿元", 10.0, "CNY 100m", 1e9),
         ("部署二十几万台服务器。", "二十几万台服务器", 20.0, "servers 10k", 2e5),  # >= 20 x 1e4
         # 百分之百 = 100 per hundred: 100% (gave none)
-        ("渗透率达到百分之百。", "达到百分之百", 100.0, "%", None),
+        ("渗透率达到百分之百。", "百分之百", 100.0, "%", None),
         # 一千二百三十四万 = 1234 x 1e4 (the magnitude word as written)
         ("新增一千二百三十四万元。", "一千二百三十四万元", 1234.0, "CNY 10k", 1.234e7),
         # the 千 of 千瓦时 (kWh) is no numeral's: 两千七百 = 2700, x 亿 = 2.7e11 kWh
@@ -1188,7 +1188,7 @@ def test_a_month_span_is_no_figure_and_a_share_after_its_level_takes_its_year() 
         "4000亿千瓦时。2024年1-9月，算力投资约为800亿元，1至6月为500亿元。"
     )
     assert _rows(find_figures(text)) == [
-        ("达到1500亿千瓦时", 1500.0, "kWh 100m", "exact", 2023, ""),
+        ("1500亿千瓦时", 1500.0, "kWh 100m", "exact", 2023, ""),
         ("1.6%", 1.6, "%", "exact", 2023, ""),
         ("突破4000亿千瓦时", 4000.0, "kWh 100m", "at_least", 2030, ""),
         ("约为800亿元", 800.0, "CNY 100m", "approximately", 2024, ""),
@@ -1401,12 +1401,29 @@ def test_one_hundred_per_cent_as_an_idiom_is_no_figure(text: str) -> None:
         parse_quantity(text[text.index("百分之百") : -1])  # "百分之百确定"...
 
 
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # text40: the figure kept the verb before it ("将达到三千五百亿元"); the verb says
+        # nothing (the value and qualifier were right): the figure is the quantity
+        ("预计2025年市场规模将达到三千五百亿元。", "三千五百亿元"),
+        ("收入高达3500亿元。", "3500亿元"),
+        ("规模增至500亿元。", "500亿元"),
+        ("规模达到约3200亿元。", "约3200亿元"),  # a qualifier after the verb stays
+    ],
+)
+def test_a_verb_before_a_figure_is_not_part_of_it(text: str, figure: str) -> None:
+    found = find_figures(text)
+    assert found["figure"].tolist() == [figure]
+    assert text[found["start"].iloc[0] : found["end"].iloc[0]] == figure
+
+
 def test_one_hundred_per_cent_of_something_stays_a_figure() -> None:
     # 百分之百的股权 is all of the equity: 100%, as 渗透率达到百分之百 is
     found = find_figures("公司持有其百分之百的股权；渗透率达到百分之百。")
     assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
         ("百分之百", 100.0, "%"),
-        ("达到百分之百", 100.0, "%"),
+        ("百分之百", 100.0, "%"),
     ]
 
 
