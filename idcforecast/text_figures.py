@@ -35,6 +35,7 @@ from idcforecast._figure_years import (
 )
 from idcforecast.errors import IdcForecastError, ParseError
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, SPOKEN_NUMERAL, arabic_numerals
+from idcforecast.units._compound_magnitudes import compound_magnitudes
 from idcforecast.units._figure_words import PREFIX_QUALIFIERS
 from idcforecast.units._mil import romance_mil
 from idcforecast.units._number_words import number_words
@@ -502,6 +503,8 @@ def _figures_in(
     # "两千亿元" as "2千亿元" (offsets stay); such a numeral gives no count nor duration
     numerals = {m.start() for m in CJK_NUMERAL.finditer(scan)}  # those rewritten, below
     reading, scan = arabic_numerals(reading), arabic_numerals(scan)
+    # "1亿5000万元" as "00001.5亿元": one number, never 1亿 and 5000万元 apart
+    reading, scan = compound_magnitudes(reading), compound_magnitudes(scan)
     # "two billion yuan" as "2   billion yuan" (offsets stay)
     reading, scan = number_words(reading), number_words(scan)
     if "mil" in scan:  # a Spanish or Portuguese sentence's "mil" is a thousand
@@ -650,7 +653,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     "百分之二十七点八" 27.8%, "百分之百" 100%, "十亿元" 1 "CNY bn"); spoken "一万五元" is
     1.5 "CNY 10k", "十几亿元" (ten-odd 亿) at least 10 "CNY 100m", "两三千亿元" and
     "三五千亿元" the ranges 2000 to 3000 and 3000 to 5000 "CNY 100m", "七八成" 7 to 8
-    "tenths"; names give no figure ("十四五" is the period 2021-2025), nor does "百分之百"
+    "tenths", and a number in two magnitude words one figure ("1亿5000万元" is 1.5 "CNY
+    100m"); names give no figure ("十四五" is the period 2021-2025), nor does "百分之百"
     as an adverb ("我百分之百确定", I'm 100% sure; "百分之百的股权" is 100%).
     A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
     "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is 1.25 MW)

@@ -1402,6 +1402,35 @@ def test_one_hundred_per_cent_as_an_idiom_is_no_figure(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        # text40: "1亿5000万元" gave two figures, 1 "count 100m" and 5000 CNY 10k; it is
+        # one number: 1亿 + 5000万 = 1e8 + 5e7 = 1.5e8 yuan = 1.5 CNY 100m
+        ("2023年投资1亿5000万元用于建设。", "1亿5000万元", 1.5, "CNY 100m"),
+        ("营收3亿2500万元。", "3亿2500万元", 3.25, "CNY 100m"),  # 3 + 2500e4 / 1e8
+        ("规模1万亿2000亿元。", "1万亿2000亿元", 1.2, "CNY tn"),  # 1e12 + 2e11 = 1.2e12
+        ("共1万5千台服务器。", "1万5千台服务器", 1.5, "servers 10k"),  # 1e4 + 5e3 = 1.5e4
+    ],
+)
+def test_a_number_in_two_magnitude_words_is_one_figure(
+    text: str, figure: str, value: float, unit: str
+) -> None:
+    found = find_figures(text)
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        (figure, value, unit)
+    ]
+    quantity = parse_quantity(figure)
+    assert (quantity.value, quantity.unit, quantity.text) == (value, unit, figure)
+
+
+def test_two_magnitude_words_that_make_no_number_stay_apart() -> None:
+    from idcforecast.units._compound_magnitudes import compound_magnitudes
+
+    # 5亿 is no part below 1亿; 1亿5万 (1.0005亿) does not fit in its 4 characters
+    assert compound_magnitudes("1亿5亿元，1亿5万元") == "1亿5亿元，1亿5万元"
+
+
+@pytest.mark.parametrize(
     ("text", "figure"),
     [
         # text40: the figure kept the verb before it ("将达到三千五百亿元"); the verb says

@@ -16,6 +16,7 @@ from idcforecast._cells import footnote_numbers
 from idcforecast._decimal_commas import continental_decimals, continental_thousands
 from idcforecast.errors import IdcForecastError, ParseError, UnknownUnitError
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals, spoken_numerals
+from idcforecast.units._compound_magnitudes import compound_magnitudes
 from idcforecast.units._figure_words import (
     GROWTH_WORDS,
     INFIX_AT_LEAST,
@@ -505,6 +506,7 @@ def parse_quantity(text: str) -> Quantity:
     text = continental_decimals(text)  # "€ 2,5 Mrd." is 2.5 EUR bn, as find_figures reads it
     # the typographic minus sign; "两千亿元" as "2千亿元" (one numeral before a magnitude)
     norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
+    norm = compound_magnitudes(norm)  # "1亿5000万元" as 1.5亿元, never 1亿 and 5000万
     norm = number_words(norm)  # "two billion yuan" as "2   billion yuan"
     if "il" in norm or "IL" in norm:  # "5 mil euros" is 5,000 (Spanish); "$5 mil" stays a million
         norm = thousand_mil(norm)
