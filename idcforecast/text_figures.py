@@ -156,13 +156,23 @@ def _between_digits(scan: str, i: int) -> bool:
     return 0 < i < len(scan) - 1 and scan[i - 1].isdigit() and scan[i + 1].isdigit()
 
 
-def _boundary(scan: str, i: int) -> bool:
-    """Whether a figure may begin or end between ``scan[i - 1]`` and ``scan[i]``: not
-    inside a Latin word or a number ("billion", "1562.5") nor a Chinese magnitude word
-    ("百亿亿"), anywhere else around CJK text."""
+def _is_hangul(char: str) -> bool:
+    return "\uac00" <= char <= "\ud7a3"
+
+
+def _boundary(scan: str, i: int, *, end: bool = False) -> bool:
+    """Whether a figure may begin or end (``end``) between ``scan[i - 1]`` and ``scan[i]``:
+    not inside a Latin word or a number ("billion", "1562.5") nor a Chinese magnitude word
+    ("百亿亿"), anywhere else around CJK text. Korean writes words apart and particles on
+    them: a figure ends before a particle ("5000억원을"), never begins inside a word (the
+    약 of "계약", contract, is no "about")."""
     before, after = scan[i - 1], scan[i]
     if before in _MAGNITUDE_CHARS and after in _MAGNITUDE_CHARS:
         return False  # inside "百亿亿" (10^18): "230百亿" of "230百亿亿次" would be 2.3e10
+    if _is_hangul(before) and _is_hangul(after):
+        return end
+    if _is_hangul(before) or _is_hangul(after):
+        return True
     if _is_cjk(before) or _is_cjk(after):
         return True
     if (before == "." and after.isdigit()) or (before.isdigit() and after in ".,"):
@@ -221,7 +231,7 @@ def _ends(scan: str, number_end: int, high: int) -> list[int]:
         e
         for e in range(number_end + 1, high + 1)
         if scan[e - 1] != " "
-        and (e == len(scan) or _boundary(scan, e))
+        and (e == len(scan) or _boundary(scan, e, end=True))
         and not (_CURRENCY_PREFIX.fullmatch(scan, number_end, e) and _NUMBER_NEXT.match(scan, e))
         and not _YEAR_AGO.match(scan, e - 4)  # "46% a year earlier" is no 46% a year
     ]
@@ -656,6 +666,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     "tenths", and a number in two magnitude words one figure ("1亿5000万元" is 1.5 "CNY
     100m"); names give no figure ("十四五" is the period 2021-2025), nor does "百分之百"
     as an adverb ("我百分之百确定", I'm 100% sure; "百分之百的股权" is 100%).
+    Korean magnitudes and won read as Chinese ones do ("2조5000억원을" is 2.5 "KRW tn",
+    "약 5조원" about 5 "KRW tn"; a figure ends before a Korean particle).
     A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
     "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is 1.25 MW)
     unless the paragraph (up to a blank line) writes decimal commas, except after "$" or

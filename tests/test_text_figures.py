@@ -1423,6 +1423,34 @@ def test_a_number_in_two_magnitude_words_is_one_figure(
     assert (quantity.value, quantity.unit, quantity.text) == (value, unit, figure)
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit", "qualifier"),
+    [
+        # text40: Korean 억 (1e8), 조 (1e12) and 원 (won) gave no figure. 6500억원 =
+        # 6500 x 1e8 won; the particle 을 after the figure ends it
+        ("네이버는 6500억원을 들여 세종 데이터센터를 건립했다.", "6500억원", 6500.0,
+         "KRW 100m", "exact"),
+        # 2조5000억원 = 2 x 1e12 + 5000 x 1e8 = 2.5e12 won = 2.5 KRW tn
+        ("삼성전자는 2조5000억원을 투자한다.", "2조5000억원", 2.5, "KRW tn", "exact"),
+        ("총 1조2천억원을 투자한다.", "1조2천억원", 1.2, "KRW tn", "exact"),  # 1e12 + 2e11
+        ("시장 규모는 약 5조원에 이를 전망이다.", "약 5조원", 5.0, "KRW tn", "approximately"),
+        ("투자 규모는 1조원 이상이다.", "1조원 이상", 1.0, "KRW tn", "at_least"),
+        # 50억 달러 = 50 x 1e8 dollars (it gave 50 "count 100m" once 억 was known)
+        ("마이크로소프트는 50억 달러를 투자한다.", "50억 달러", 50.0, "USD 100m", "exact"),
+        # the 약 ending 계약 (contract) is no "about"
+        ("계약 5000억원을 체결했다.", "5000억원", 5000.0, "KRW 100m", "exact"),
+    ],
+)  # fmt: skip
+def test_korean_magnitudes_and_won(
+    text: str, figure: str, value: float, unit: str, qualifier: str
+) -> None:
+    found = find_figures(text)
+    rows = zip(found["figure"], found["value"], found["unit"], found["qualifier"], strict=True)
+    assert list(rows) == [(figure, value, unit, qualifier)]
+    quantity = parse_quantity(figure)
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (value, unit, qualifier)
+
+
 def test_two_magnitude_words_that_make_no_number_stay_apart() -> None:
     from idcforecast.units._compound_magnitudes import compound_magnitudes
 

@@ -220,15 +220,19 @@ PREFIX_QUALIFIERS: dict[str, str] = {
             "約合",
             "an estimated",
             "estimated",
+            "약",  # Korean: "약 5조원"
         ],
         "approximately",
     ),
 }
 # Words after the whole figure.
 SUFFIX_QUALIFIERS: dict[str, str] = {
-    **dict.fromkeys(["以上", "or more", "or above", "and above", "plus"], "at_least"),
-    **dict.fromkeys(["以下", "以内", "以內", "or less", "or fewer", "and below"], "at_most"),
-    **dict.fromkeys(["左右", "上下"], "approximately"),
+    **dict.fromkeys(["以上", "or more", "or above", "and above", "plus", "이상"], "at_least"),
+    **dict.fromkeys(
+        ["以下", "以内", "以內", "or less", "or fewer", "and below", "이하", "미만"], "at_most"
+    ),
+    # Korean "가량", "정도", "안팎" (about) after the figure
+    **dict.fromkeys(["左右", "上下", "가량", "정도", "안팎"], "approximately"),
 }
 # Right after the number, before the magnitude: "1900多万台", "2000余亿元".
 INFIX_AT_LEAST = ("多", "余", "餘")
