@@ -1282,6 +1282,23 @@ def test_spoken_and_ten_odd_numerals_parse(
     assert (quantity.value, quantity.unit, quantity.qualifier) == (value, unit, qualifier)
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        # text40: "十余万架" (ten-odd 万 racks) gave no figure: more than 10 x 1e4 racks,
+        # as "十几万" is; "十多亿元" likewise more than 10 x 1e8 yuan
+        ("数据中心机柜十余万架。", "十余万架", 10.0, "racks 10k"),
+        ("营收十多亿元。", "十多亿元", 10.0, "CNY 100m"),
+    ],
+)
+def test_ten_and_more_before_a_magnitude(text: str, figure: str, value: float, unit: str) -> None:
+    found = find_figures(text)
+    rows = zip(found["figure"], found["value"], found["unit"], found["qualifier"], strict=True)
+    assert list(rows) == [(figure, value, unit, "at_least")]
+    quantity = parse_quantity(figure)
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (value, unit, "at_least")
+
+
 def test_several_tens_and_a_numeral_run_on_stay_no_number() -> None:
     # "几十亿" is several 十亿, no number; "一万五千" is no spoken short form (it fits)
     with pytest.raises(ParseError, match="no number"):

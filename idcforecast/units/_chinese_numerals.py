@@ -206,7 +206,7 @@ def _per_cent(match: re.Match[str]) -> str:
 SPOKEN_NUMERAL = re.compile(
     rf"(?<![{_NUMERAL_CHARS}\d.点数數几幾])(?:"
     rf"[一二两兩三四五六七八九][万萬亿億][一二两兩三四五六七八九](?![{_NUMERAL_CHARS}点])"
-    r"|十[几幾](?=[千万萬亿億])"
+    r"|十[几幾余餘多](?=[千万萬亿億])"
     rf"|[一二两兩三四五六七八][二两兩三四五六七八九](?=[十百千万萬亿億]|成(?!{_CHENG_WORDS})))"
 )
 # two neighbouring digits before a magnitude or 成: a range ("两三千亿" 2千亿 to 3千亿, "五六十亿"
@@ -232,27 +232,31 @@ _SPOKEN_DIGIT = re.compile(
     rf"(?<![{_NUMERAL_CHARS}\d.点])([一二两兩三四五六七八九])([万萬亿億])"
     rf"([一二两兩三四五六七八九])(?![{_NUMERAL_CHARS}点])"
 )
-# "十几亿", "二十几万" (as "20几万" after :func:`arabic_numerals`): ten-odd, twenty-odd
+# "十几亿", "二十几万" (as "20几万" after :func:`arabic_numerals`): ten-odd, twenty-odd; "十余万",
+# "十多亿" (ten-odd too: 余 and 多 after the digits say so once 十 is "10")
 _TENS_ODD = re.compile(rf"(?<![{_NUMERAL_CHARS}\d.点数數几幾])(十|[1-9]\d*0)[几幾]")
+_TEN_AND_MORE = re.compile(rf"(?<![{_NUMERAL_CHARS}\d.点数數几幾])十(?=[余餘多][千万萬亿億])")
 
 
 def spoken_numerals(text: str) -> str:
     """``text`` with spoken short numerals in digits, for the parser (lengths change):
     "一万五" (one 万 and five thousand) is "1.5万", "三亿五" "3.5亿"; "十几亿" (ten-odd 亿)
-    is "10多亿" and "20几万" "20多万": more than ten, more than twenty.
+    is "10多亿" and "20几万" "20多万": more than ten, more than twenty; "十余万" is "10余万".
 
     Examples
     --------
     Two neighbouring digits are a range: "两三千亿元" is "2000-3000亿元", "五六十亿" "50-60亿",
     "七八成" "7-8成"; so is "三五" before a magnitude ("三五千亿" "3000-5000亿").
 
-    >>> spoken_numerals("一万五，三亿五，十几亿元，20几万台，一万五千，几十亿")
-    '1.5万，3.5亿，10多亿元，20多万台，一万五千，几十亿'
+    >>> spoken_numerals("一万五，三亿五，十几亿元，20几万台，一万五千，几十亿，十余万架")
+    '1.5万，3.5亿，10多亿元，20多万台，一万五千，几十亿，10余万架'
     >>> spoken_numerals("两三千亿元，五六十亿，三四亿，七八百台，三五成群，七八成，三五千亿")
     '2000-3000亿元，50-60亿，3-4亿，700-800台，三五成群，7-8成，3000-5000亿'
     """
     if "几" in text or "幾" in text:
         text = _TENS_ODD.sub(lambda m: ("10" if m[1] == "十" else m[1]) + "多", text)
+    if "十" in text:
+        text = _TEN_AND_MORE.sub("10", text)
     text = _NEIGHBOURS.sub(_neighbours, text)
     return _SPOKEN_DIGIT.sub(lambda m: f"{_DIGITS[m[1]]}.{_DIGITS[m[3]]}{m[2]}", text)
 
