@@ -1299,6 +1299,24 @@ def test_ten_and_more_before_a_magnitude(text: str, figure: str, value: float, u
     assert (quantity.value, quantity.unit, quantity.qualifier) == (value, unit, "at_least")
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit", "qualifier"),
+    [
+        # text40: "-plus" (at least) gave no figure: "GW-plus" read as one unknown unit
+        ("The full build is 2.5 GW-plus.", "2.5 GW-plus", 2.5, "GW", "at_least"),
+        ("It is a $1bn-plus project.", "$1bn-plus", 1.0, "USD bn", "at_least"),
+        # "year-over-year" after a rate is a growth word, as "year-on-year" is
+        ("Prices rose 11.3% year-over-year.", "rose 11.3% year-over-year", 11.3, "%", "exact"),
+    ],
+)
+def test_plus_and_year_over_year_after_a_figure(
+    text: str, figure: str, value: float, unit: str, qualifier: str
+) -> None:
+    found = find_figures(text)
+    rows = zip(found["figure"], found["value"], found["unit"], found["qualifier"], strict=True)
+    assert list(rows) == [(figure, value, unit, qualifier)]
+
+
 def test_several_tens_and_a_numeral_run_on_stay_no_number() -> None:
     # "几十亿" is several 十亿, no number; "一万五千" is no spoken short form (it fits)
     with pytest.raises(ParseError, match="no number"):

@@ -227,7 +227,10 @@ PREFIX_QUALIFIERS: dict[str, str] = {
 }
 # Words after the whole figure.
 SUFFIX_QUALIFIERS: dict[str, str] = {
-    **dict.fromkeys(["以上", "or more", "or above", "and above", "plus", "이상"], "at_least"),
+    # "2.5 GW-plus", "a $1bn-plus project": at least
+    **dict.fromkeys(
+        ["以上", "or more", "or above", "and above", "plus", "-plus", "이상"], "at_least"
+    ),
     **dict.fromkeys(
         ["以下", "以内", "以內", "or less", "or fewer", "and below", "이하", "미만"], "at_most"
     ),
@@ -337,6 +340,8 @@ TRAILING_GROWTH_WORDS: dict[str, int] = {
             "y-o-y",
             "year-on-year",
             "year on year",
+            "year-over-year",
+            "year over year",
             "growth",
             "annual growth",
             "compound annual growth",
