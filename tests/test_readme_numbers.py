@@ -56,22 +56,28 @@ def test_growth_and_backtest_smape_quoted_for_cidc(prose: str, cidc) -> None:  #
 
 def test_which_reader_takes_a_decimal_comma_and_a_pue(prose: str) -> None:
     # The README said, right after `idc.parse_quantity(text)`, that "a decimal comma and a
-    # PUE read as in `figures`": parse_quantity refuses both; only the `parse` command and
-    # find_figures read them.
-    for text, value, unit in (("3,5 Mrd. Euro", 3.5, "EUR bn"), ("PUE 1.3", 1.3, "PUE")):
+    # PUE read as in `figures`": parse_quantity refuses a bare decimal comma and a PUE;
+    # only the `parse` command and find_figures read them. In euros or before a
+    # continental magnitude word (text40) parse_quantity reads the decimal comma too.
+    for text, value, unit in (("27,8%", 27.8, "%"), ("PUE 1.3", 1.3, "PUE")):
         with pytest.raises(IdcForecastError):
             idc.parse_quantity(text)
         found = idc.find_figures(text)
         assert (float(found["value"].iloc[0]), found["unit"].iloc[0]) == (value, unit)
+    for text in ("3,5 Mrd. Euro", "€ 2,5 Mrd."):
+        found = idc.find_figures(text)
+        quantity = idc.parse_quantity(text)
+        assert (quantity.value, quantity.unit) == (found["value"].iloc[0], found["unit"].iloc[0])
     # point thousands before a continental magnitude word: every reader takes them
     assert idc.parse_quantity("1.000 millones de euros").value == 1000.0
     assert float(idc.find_figures("1.000 millones de euros")["value"].iloc[0]) == 1000.0
     assert (
         "`parse` reads a decimal comma, point thousands before a Spanish, Italian or German "
         'magnitude word and a PUE as `figures` does ("3,5 Mrd. Euro" is 3.5 EUR bn, "1.000 '
-        'millones de euros" 1000 EUR mn, "PUE 1.3" 1.3 PUE), while `parse_quantity` refuses a '
-        "decimal comma and a PUE (a comma in a table cell may as well group thousands; a PUE "
-        "has no unit): `find_figures` reads them in Python;"
+        'millones de euros" 1000 EUR mn, "PUE 1.3" 1.3 PUE), while `parse_quantity` reads a '
+        'decimal comma only in euros or before such a magnitude word ("€ 2,5 Mrd." is 2.5 EUR '
+        'bn) and refuses "27,8%" and a PUE (a comma in a table cell may as well group '
+        "thousands; a PUE has no unit): `find_figures` reads them in Python;"
     ) in prose
 
 
