@@ -223,8 +223,11 @@ def nearest_mention(
     billion yuan in 2022" rather than "from 2020"). Outside the figure's clause, a mention
     in the clause of another figure is that figure's ("预计到2025年，市场规模将突破3800亿元，
     2023-2025年复合增长率约为25.6%": the period is the 25.6%'s, the 3800亿元's year 2025;
-    "In 2023, revenue was $3bn, and in 2024 it will be $4bn": 2023 for the $3bn). ``figures``
-    are the ``(start, end)`` of the figures of the sentence."""
+    "In 2023, revenue was $3bn, and in 2024 it will be $4bn": 2023 for the $3bn). A mention
+    after the figure in another clause that is another figure's is never this one's ("It
+    will use 4.5 TWh, while data centers used 460 TWh in 2022", "规模达到3000亿元，而2022年为
+    2500亿元": the first figure has no year). ``figures`` are the ``(start, end)`` of the
+    figures of the sentence."""
 
     def split(low: int, high: int) -> bool:  # a clause boundary between the two places
         between = text[low:high]
@@ -253,7 +256,13 @@ def nearest_mention(
             for a, b in figures
         )
 
-    return min((m for m in mentions if not compared(m)), key=distance, default=None)
+    def anothers(m: Mention) -> bool:  # after the figure, in another figure's clause
+        _, clause, claimed_by_it, _, before = distance(m)
+        return clause and claimed_by_it and not before
+
+    return min(
+        (m for m in mentions if not compared(m) and not anothers(m)), key=distance, default=None
+    )
 
 
 # "8.5 kW/rack, up from 7.3 kW in 2023": 2023 is the 7.3 kW's, what the 8.5 is compared

@@ -240,6 +240,26 @@ def test_a_count_noun_before_another_noun_is_its_modifier() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # text40: the first figure took the year of the clause after it, the other
+        # figure's ("460 TWh in 2022" is 2022's; the 4.5 TWh names no year)
+        ("It will use 4.5 TWh, while data centers used 460 TWh in 2022.", [None, 2022]),
+        ("The market will reach $20 billion, from $12 billion in 2022.", [None, 2022]),
+        ("规模达到3000亿元，而2022年为2500亿元。", [None, 2022]),
+        # a year before the figure, or in its own clause, stays its year
+        ("2023年收入为100亿元，2024年同比增长20%，达到120亿元。", [2023, 2024, 2024]),
+        ("Revenue was $3bn in 2023, and $4bn in 2024.", [2023, 2024]),
+    ],
+)
+def test_a_year_in_another_figures_clause_after_it_is_not_its_year(
+    text: str, years: list[int | None]
+) -> None:
+    found = find_figures(text)
+    assert [None if pd.isna(y) else int(y) for y in found["year"]] == years
+
+
 def test_a_base_year_is_not_the_figures_year() -> None:
     # "15% on FY2022" took 2022, the year it is measured against, by distance
     text = (
