@@ -37,6 +37,7 @@ from idcforecast.errors import IdcForecastError, ParseError
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, SPOKEN_NUMERAL, arabic_numerals
 from idcforecast.units._compound_magnitudes import compound_magnitudes
 from idcforecast.units._figure_words import PREFIX_QUALIFIERS
+from idcforecast.units._indian_grouping import indian_grouping
 from idcforecast.units._mil import romance_mil
 from idcforecast.units._number_words import number_words
 
@@ -510,6 +511,8 @@ def _figures_in(
             chars[j] = " "
         text = "".join(chars)
     reading, scan = _unhyphened(*point_decimals(text, scan_text(text)))
+    # "Rs 1,56,250 crore" as "Rs 00156250 crore" (Indian grouping; offsets stay)
+    reading, scan = indian_grouping(reading), indian_grouping(scan)
     # "两千亿元" as "2千亿元" (offsets stay); such a numeral gives no count nor duration
     numerals = {m.start() for m in CJK_NUMERAL.finditer(scan)}  # those rewritten, below
     reading, scan = arabic_numerals(reading), arabic_numerals(scan)

@@ -1506,6 +1506,33 @@ def test_korean_magnitudes_and_won(
     assert (quantity.value, quantity.unit, quantity.qualifier) == (value, unit, qualifier)
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        # text40: "Rs 1,56,250 crore" (Indian grouping) gave "Rs 1", one rupee; it is
+        # 1 lakh 56 thousand 250 = 156,250 crore
+        ("It will invest Rs 1,56,250 crore by 2030.", "Rs 1,56,250 crore", 156250.0,
+         "INR 10m"),
+        ("The plant costs ₹12,34,567.", "₹12,34,567", 1234567.0, "INR"),  # 12 lakh + 34,567
+        ("A grant of INR 2,50,000 crore.", "INR 2,50,000 crore", 250000.0, "INR 10m"),
+    ],
+)  # fmt: skip
+def test_indian_grouping_beside_rupees_or_crore(
+    text: str, figure: str, value: float, unit: str
+) -> None:
+    found = find_figures(text)
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        (figure, value, unit)
+    ]
+    quantity = parse_quantity(figure)
+    assert (quantity.value, quantity.unit, quantity.text) == (value, unit, figure)
+
+
+def test_indian_grouping_elsewhere_is_no_number() -> None:
+    with pytest.raises(ParseError, match="a comma that does not separate groups of three"):
+        parse_quantity("1,56,250 racks")
+
+
 def test_two_magnitude_words_that_make_no_number_stay_apart() -> None:
     from idcforecast.units._compound_magnitudes import compound_magnitudes
 

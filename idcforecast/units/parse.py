@@ -24,6 +24,7 @@ from idcforecast.units._figure_words import (
     SUFFIX_QUALIFIERS,
     TRAILING_GROWTH_WORDS,
 )
+from idcforecast.units._indian_grouping import indian_grouping
 from idcforecast.units._mil import thousand_mil
 from idcforecast.units._number_words import number_words
 from idcforecast.units.quantity import Quantity
@@ -507,6 +508,7 @@ def parse_quantity(text: str) -> Quantity:
     # the typographic minus sign; "两千亿元" as "2千亿元" (one numeral before a magnitude)
     norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
     norm = compound_magnitudes(norm)  # "1亿5000万元" as 1.5亿元, never 1亿 and 5000万
+    norm = indian_grouping(norm)  # "Rs 1,56,250 crore" is 156,250 crore, never Rs 1
     norm = number_words(norm)  # "two billion yuan" as "2   billion yuan"
     if "il" in norm or "IL" in norm:  # "5 mil euros" is 5,000 (Spanish); "$5 mil" stays a million
         norm = thousand_mil(norm)
