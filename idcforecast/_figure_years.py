@@ -175,10 +175,19 @@ def _base(scan: str, start: int, end: int) -> str:
     return ""
 
 
+# between a base year and the base level of that year: "较2022年的1900亿元", "versus 2022's
+# $1.9bn"
+_BASE_LEVEL = re.compile(r"\s*(?:年\s*(?:底|末|初)?\s*的|['’]s)\s*")
+
+
 def is_base_of(
     mention: Mention, scan: str, start: int, quantity: Quantity, sentence_start: int
 ) -> bool:
-    """Whether ``mention`` is the base year of the figure at ``start``, not its year."""
+    """Whether ``mention`` is the base year of the figure at ``start``, not its year. The
+    base level itself, right after its year ("较2022年的1900亿元", "versus 2022's $1.9bn"),
+    is of that year."""
+    if mention.start < start and _BASE_LEVEL.fullmatch(scan, mention.end, start):
+        return False
     if mention.base == "any":
         return True
     if quantity.unit not in ("%", "tenths", "pp", "bp") or mention.base not in ("rate", "from"):

@@ -243,6 +243,24 @@ def test_a_count_noun_before_another_noun_is_its_modifier() -> None:
 @pytest.mark.parametrize(
     ("text", "years"),
     [
+        # text40: the base level right after its base year is of that year: 1900亿元 is
+        # 2022's (it took 2023, the sentence's other year: 2022 was only a base year)
+        ("2023年我国IDC市场收入为2407亿元，较2022年的1900亿元增长26.7%。", [2023, 2022, 2023]),
+        ("Revenue was $2.4bn in 2023, versus 2022's $1.9bn.", [2023, 2022]),
+        # a base year before a rate stays no year of it
+        ("收入较2022年增长26.7%，达到2407亿元。", [None, None]),
+    ],
+)
+def test_the_base_level_after_its_base_year_is_of_that_year(
+    text: str, years: list[int | None]
+) -> None:
+    found = find_figures(text)
+    assert [None if pd.isna(y) else int(y) for y in found["year"]] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
         # text40: the first figure took the year of the clause after it, the other
         # figure's ("460 TWh in 2022" is 2022's; the 4.5 TWh names no year)
         ("It will use 4.5 TWh, while data centers used 460 TWh in 2022.", [None, 2022]),
