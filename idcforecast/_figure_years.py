@@ -265,12 +265,21 @@ def nearest_mention(
             for a, b in figures
         )
 
+    def target(m: Mention) -> bool:  # "500 MW by 2025 from 300 MW": not the 300 MW's
+        return (
+            m.end <= start
+            and _FROM_AFTER.fullmatch(text, m.end, start) is not None
+            and _BY_BEFORE.search(text, max(0, m.start - 20), m.start) is not None
+        )
+
     def anothers(m: Mention) -> bool:  # after the figure, in another figure's clause
         _, clause, claimed_by_it, _, before = distance(m)
         return clause and claimed_by_it and not before
 
     return min(
-        (m for m in mentions if not compared(m) and not anothers(m)), key=distance, default=None
+        (m for m in mentions if not (compared(m) or anothers(m) or target(m))),
+        key=distance,
+        default=None,
     )
 
 
@@ -287,6 +296,14 @@ _YEAR_AFTER = re.compile(
     re.IGNORECASE,
 )
 _YEAR_OF = re.compile(r"\s*年\s*(?:底|末|初)?\s*的\s*")  # "2017年的" before its figure
+# a target year and the level a change starts from: "to 500 MW by 2025 from 300 MW" (2025
+# is the 500 MW's, the 300 MW has no year written)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:FY\s*)?$", re.IGNORECASE)
+_FROM_AFTER = re.compile(
+    r"\s*,?\s*(?:up\s+|rising\s+|growing\s+)?from\s+"
+    r"(?:(?:about|around|approximately|nearly|roughly|some)\s+)?",
+    re.IGNORECASE,
+)
 
 
 # a rate compounded over years: "15% CAGR", "compound annual growth", "年复合增长率", "年均增长"

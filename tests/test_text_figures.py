@@ -243,6 +243,24 @@ def test_a_count_noun_before_another_noun_is_its_modifier() -> None:
 @pytest.mark.parametrize(
     ("text", "years"),
     [
+        # text40: the level a change starts from took the target year before it ("by
+        # 2025" is the 500 MW's; the 300 MW names no year)
+        ("Capacity will increase to 500 MW by 2025 from 300 MW.", [2025, None]),
+        ("The market will reach $50bn by 2030, up from $20bn.", [2030, None]),
+        # its own year written after it stays its year
+        ("The market will reach $50bn by 2030 from $20bn in 2023.", [2030, 2023]),
+    ],
+)
+def test_a_target_year_is_not_the_year_of_the_level_from(
+    text: str, years: list[int | None]
+) -> None:
+    found = find_figures(text)
+    assert [None if pd.isna(y) else int(y) for y in found["year"]] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
         # text40: the base level right after its base year is of that year: 1900亿元 is
         # 2022's (it took 2023, the sentence's other year: 2022 was only a base year)
         ("2023年我国IDC市场收入为2407亿元，较2022年的1900亿元增长26.7%。", [2023, 2022, 2023]),
