@@ -1672,6 +1672,27 @@ def test_number_words_with_thousands_halves_and_dozens_are_read(
     assert (quantity.value, quantity.unit) == (value, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        # text40: a number word before a unit gave no figure: two percent = 2%
+        ("Data centers use two percent of electricity.", "two percent", 2.0, "%"),
+        ("The site draws five megawatts.", "five megawatts", 5.0, "MW"),
+        ("Capacity will reach twenty-five gigawatts.", "twenty-five gigawatts", 25.0, "GW"),
+        ("It used ten terawatt-hours.", "ten terawatt-hours", 10.0, "TWh"),
+    ],
+)
+def test_number_words_before_a_unit_are_read(
+    text: str, figure: str, value: float, unit: str
+) -> None:
+    found = find_figures(text)
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        (figure, value, unit)
+    ]
+    quantity = parse_quantity(figure)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
 def test_number_words_that_say_no_number_stay_words() -> None:
     # "dozens of", "hundreds of": no number; "two thousand and twenty" (2020) is a year
     found = find_figures("Dozens of sites, hundreds of MW; two thousand and twenty.", counts=True)

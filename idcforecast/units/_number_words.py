@@ -5,7 +5,8 @@ stay): before a magnitude word ("two billion yuan" is read as "2   billion yuan"
 hundred megawatts" as "100       megawatts", "twenty-five hundred" 2500), a thousand with
 what follows it ("two thousand five hundred megawatts" 2500: never 2 thousand and 500 MW),
 halves ("half a billion" 0.5 billion, "one and a half million" 1.5 million) and dozens ("a
-dozen" 12, "two dozen" 24, "half a dozen" 6). Elsewhere a number word is a word ("one of
+dozen" 12, "two dozen" 24, "half a dozen" 6), and before a unit of power, energy, compute or
+percent ("two percent" 2%, "five megawatts" 5 MW). Elsewhere a number word is a word ("one of
 the largest", "two sites", "dozens of").
 """
 
@@ -33,6 +34,11 @@ _BELOW_100 = (
 _HUNDREDS = rf"(?:(?:{_BELOW_100}|a)\s+hundred(?:\s+(?:and\s+)?{_BELOW_100}\b)?)"
 _SMALL = rf"(?:{_HUNDREDS}|{_BELOW_100})"
 _MAGNITUDE = r"(?:thousand|million|billion|trillion)\b"
+# units a number word before them counts: "two percent", "five megawatts", "ten GW"
+_UNIT = (
+    r"(?:percent|per\s+cent|(?:kilo|mega|giga|tera)watts?(?:[- ]hours?)?|[kMGT]Wh?"
+    r"|(?:exa|peta)flops)\b"
+)
 _NUMBER_WORD = re.compile(
     r"\b(?:"
     # a thousand with its hundreds or units: "two thousand five hundred" is 2500
@@ -44,12 +50,14 @@ _NUMBER_WORD = re.compile(
     # "two hundred", "three hundred and fifty", "a hundred", "fifteen hundred"
     rf"|{_HUNDREDS}\b"
     # a number word 1..99 or "a" before a magnitude word ("two billion", "a million")
-    rf"|(?:{_BELOW_100}|a)(?=\s+{_MAGNITUDE}))",
+    rf"|(?:{_BELOW_100}|a)(?=\s+{_MAGNITUDE})"
+    # a number word 1..99 before a unit ("two percent", "five megawatts")
+    rf"|{_BELOW_100}(?=\s+{_UNIT}))",
     re.IGNORECASE,
 )
 
 _WORD_BEFORE_MAGNITUDE = re.compile(
-    r"[a-z]\s+(?:hundred|thousand|million|billion|trillion|dozen)\b", re.IGNORECASE
+    rf"[a-z]\s+(?:hundred|thousand|million|billion|trillion|dozen|{_UNIT})", re.IGNORECASE
 )
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 
@@ -84,8 +92,9 @@ def _digits(match: re.Match[str]) -> str:
 
 
 def number_words(text: str) -> str:
-    """``text`` with each English number word before a magnitude word, with "hundred" or
-    "dozen", as its digits, spaces after them to the words' length; other text as it is.
+    """``text`` with each English number word before a magnitude word or a unit of power,
+    energy, compute or percent, with "hundred" or "dozen", as its digits, spaces after them
+    to the words' length; other text as it is.
 
     Examples
     --------
@@ -97,6 +106,8 @@ def number_words(text: str) -> str:
     '2500                      megawatts, 0.5    billion dollars'
     >>> number_words("a hundred racks, a dozen sites, a million servers")
     '100       racks, 12      sites, 1 million servers'
+    >>> number_words("two percent, five megawatts, ten GW")
+    '2   percent, 5    megawatts, 10  GW'
     >>> number_words("one of the two sites")
     'one of the two sites'
     """
@@ -105,12 +116,19 @@ def number_words(text: str) -> str:
         or "housand" in text
         or "undred" in text
         or "ozen" in text
+        or "ent" in text
+        or "W" in text
+        or "att" in text
+        or "lops" in text
         or "ILLION" in text
         or "HOUSAND" in text
         or "UNDRED" in text
         or "OZEN" in text
+        or "ENT" in text
+        or "ATT" in text
+        or "LOPS" in text
     ):
-        return text  # no magnitude word (a look-up per case: no lowered copy of each text)
+        return text  # no magnitude or unit word (a look-up per case: no lowered copy of each text)
     if _WORD_BEFORE_MAGNITUDE.search(text) is None:
         return text  # "$2 billion": digits before each (one simple pattern, then the words)
     return _NUMBER_WORD.sub(_digits, text)
