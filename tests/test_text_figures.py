@@ -1268,12 +1268,29 @@ def test_a_chinese_price_per_unit_written_before_its_amount() -> None:
         ("每机柜每年10万元", 10.0, "CNY 10k/racks/year"),  # 机柜 is a rack
         ("每卡每小时12元", 12.0, "CNY/卡/hour"),  # 卡 (a GPU card) as written: no unit
     ]
-    # "每年" right before an amount is a rate a year, as "$3bn a year" is; other words
-    # after 每 leave the amount as it was ("每月租金8000元": 租金 is no unit)
-    assert find_figures("投资每年200亿元，每月租金8000元，每年20%。")["unit"].tolist() == [
-        "CNY 100m/year",
-        "CNY",
-        "%",
+    # "每年" right before an amount is a rate a year, as "$3bn a year" is; so is a monthly
+    # rent ("每月租金8000元", text40: it was a plain 8000 CNY); other words after 每 leave
+    # the amount as it was ("每年新增投资200亿元": 新增, new, names no price)
+    found = find_figures("投资每年200亿元，每月租金8000元，每年20%，每年新增投资200亿元。")
+    assert found["unit"].tolist() == ["CNY 100m/year", "CNY/month", "%", "CNY 100m"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit"),
+    [
+        # text40: the price's name between 每X and the amount hid the rate: "每兆瓦投资约
+        # 1000万元" (10m yuan per MW) was a plain 1000 CNY 10k, an investment's total
+        ("每兆瓦投资约1000万元。", "每兆瓦投资约1000万元", 1000.0, "CNY 10k/MW"),
+        ("每千瓦时电价为0.35元。", "每千瓦时电价为0.35元", 0.35, "CNY/kWh"),
+        ("每架每月租金约8000元。", "每架每月租金约8000元", 8000.0, "CNY/racks/month"),
+    ],
+)
+def test_a_chinese_price_named_between_its_per_and_its_amount(
+    text: str, figure: str, value: float, unit: str
+) -> None:
+    found = find_figures(text)
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        (figure, value, unit)
     ]
 
 
