@@ -128,8 +128,9 @@ def continental_thousands(text: str) -> str:
     return "".join(out) + text[last:]
 
 
-# a figure in euros, or with a magnitude word of a language that writes decimal commas
-_EURO = re.compile(r"€|(?<![A-Za-z])(?:EUR|euros?)(?![A-Za-z])", re.IGNORECASE)
+# a figure in euros or euro cents ("8,5 ct/kWh"), or with a magnitude word of a language
+# that writes decimal commas
+_EURO = re.compile(r"€|(?<![A-Za-z])(?:EUR|euros?|ct|eurocents?)(?![A-Za-z])", re.IGNORECASE)
 _WORD_START = re.compile(r"(?<![A-Za-z])")
 
 

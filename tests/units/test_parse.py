@@ -1106,6 +1106,7 @@ def test_point_thousands_before_a_continental_magnitude_word(
         ("1.234,5 Mio. €", 1234.5, "EUR mn"),  # points group thousands: 1234 + 0.5
         ("1,2 millones de euros", 1.2, "EUR mn"),
         ("EUR 1,5 million", 1.5, "EUR mn"),
+        ("8,5 ct/kWh", 8.5, "EUR cent/kWh"),  # euro cents, as German power prices write them
     ],
 )
 def test_decimal_commas_in_euros_or_before_a_continental_magnitude_word(
