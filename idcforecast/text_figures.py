@@ -40,6 +40,7 @@ from idcforecast.units._figure_words import PREFIX_QUALIFIERS
 from idcforecast.units._indian_grouping import indian_grouping
 from idcforecast.units._mil import romance_mil
 from idcforecast.units._number_words import number_words
+from idcforecast.units._unit_hyphens import unit_hyphens
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -85,24 +86,14 @@ def scan_text(text: str) -> str:
     return "".join(out)
 
 
-# a number joined to its unit by a hyphen, as a compound adjective: "a 100-MW campus"
-_HYPHENED_UNIT = re.compile(r"(?<=\d)-(?=([A-Za-z]+)\b)")
-
-
 def _unhyphened(text: str, scan: str) -> tuple[str, str]:
     """``text`` and ``scan`` with the hyphen of "100-MW", "100-megawatt" as a space, so the
-    figure reads; only before a physical unit ("Form 10-K", "a 15-year PPA", "2-for-1"
-    keep it: a count or a duration is no figure of a size)."""
-    from idcforecast.units import parse_unit
-
+    figure reads (see :func:`idcforecast.units._unit_hyphens.unit_hyphens`)."""
+    if "-" not in scan:
+        return text, scan
     chars, scan_chars = list(text), list(scan)
-    for match in _HYPHENED_UNIT.finditer(scan):
-        try:
-            unit = parse_unit(match[1])
-        except IdcForecastError:
-            continue
-        if unit.dimension not in ("count", "time") and unit.magnitude is None:
-            chars[match.start()] = scan_chars[match.start()] = " "
+    for i in unit_hyphens(scan):
+        chars[i] = scan_chars[i] = " "
     return "".join(chars), "".join(scan_chars)
 
 

@@ -27,6 +27,7 @@ from idcforecast.units._figure_words import (
 from idcforecast.units._indian_grouping import indian_grouping
 from idcforecast.units._mil import thousand_mil
 from idcforecast.units._number_words import number_words
+from idcforecast.units._unit_hyphens import unhyphened
 from idcforecast.units.quantity import Quantity
 from idcforecast.units.registry import Unit, normalize_text, parse_unit
 
@@ -509,6 +510,8 @@ def parse_quantity(text: str) -> Quantity:
     norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
     norm = compound_magnitudes(norm)  # "1亿5000万元" as 1.5亿元, never 1亿 and 5000万
     norm = indian_grouping(norm)  # "Rs 1,56,250 crore" is 156,250 crore, never Rs 1
+    if "-" in norm:  # "1.2-gigawatt" as find_figures reads it, 1.2 GW ("15-year" stays)
+        norm = unhyphened(norm)
     norm = number_words(norm)  # "two billion yuan" as "2   billion yuan"
     if "il" in norm or "IL" in norm:  # "5 mil euros" is 5,000 (Spanish); "$5 mil" stays a million
         norm = thousand_mil(norm)

@@ -1118,6 +1118,28 @@ def test_decimal_commas_in_euros_or_before_a_continental_magnitude_word(
     assert (found["value"].tolist(), found["unit"].tolist()) == ([value], [unit])
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # text40: parse_quantity refused "1.2-gigawatt" and "100-MW" (unit '-gigawatt')
+        # while find_figures read the same text: the hyphen joins a number to its unit
+        ("1.2-gigawatt", 1.2, "GW"),
+        ("100-MW", 100.0, "MW"),
+    ],
+)
+def test_a_number_hyphened_to_its_unit(text: str, value: float, unit: str) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit, quantity.text) == (value, unit, text)
+    found = find_figures(f"a {text} campus")
+    assert (found["value"].tolist(), found["unit"].tolist()) == ([value], [unit])
+
+
+def test_a_count_or_a_duration_hyphened_stays_refused() -> None:
+    for text in ("15-year", "10-K"):
+        with pytest.raises(UnknownUnitError):
+            parse_quantity(text)
+
+
 def test_end_words_match_as_a_search_from_the_start_would() -> None:
     # _EndWords looks only at the tail of a text (then takes in the spaces before): the
     # same span as re.search over the whole text, on texts built of the words themselves,
