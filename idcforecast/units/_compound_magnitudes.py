@@ -62,6 +62,6 @@ def compound_magnitudes(text: str) -> str:
     >>> compound_magnitudes("2조5000억원, 1조2천억원")
     '0002.5조원, 01.2조원'
     """
-    if text.isascii() or not any(char in _MAGNITUDE_CHARS for char in text):
+    if text.isascii() or _MAGNITUDE_CHARS.isdisjoint(text):
         return text
     return _COMPOUND.sub(_one_number, text)
