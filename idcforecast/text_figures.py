@@ -534,8 +534,8 @@ def _figures_in(
     for number in anchors:
         if number[0] < floor or any(a <= number[0] < b for a, b in calendar):
             continue
-        if number[0] > 0 and scan[number[0] - 1] == "第":
-            continue
+        if number[0] > 0 and scan[number[0] - 1] in "第제":
+            continue  # an ordinal: "第5年", Korean "제3조" (article 3, no 3 trillion)
         found = _best_figure(reading, scan, number, floor)
         first_level = ratio_next = False
         if found is not None and (to := change_to(scan, *found)) is not None:

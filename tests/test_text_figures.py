@@ -1586,6 +1586,11 @@ def test_indian_grouping_elsewhere_is_no_number() -> None:
         parse_quantity("1,56,250 racks")
 
 
+def test_a_korean_ordinal_is_no_figure() -> None:
+    # text40: "제3조" (article 3 of a law) read 3 "count tn" once 조 was a magnitude
+    assert find_figures("개정안 제3조에 따르면 투자액은 2조원이다.")["figure"].tolist() == ["2조원"]
+
+
 def test_two_magnitude_words_that_make_no_number_stay_apart() -> None:
     from idcforecast.units._compound_magnitudes import compound_magnitudes
 
