@@ -1615,6 +1615,15 @@ def test_a_verb_before_a_figure_is_not_part_of_it(text: str, figure: str) -> Non
     assert text[found["start"].iloc[0] : found["end"].iloc[0]] == figure
 
 
+@pytest.mark.parametrize(
+    "text", ["I am a hundred percent sure.", "We are one hundred percent committed to it."]
+)
+def test_a_hundred_percent_as_a_word_of_certainty_is_no_figure(text: str) -> None:
+    # text40: "one hundred percent committed" gave 100%, as 我百分之百确定 did
+    assert find_figures(text).empty
+    assert find_figures("Occupancy reached one hundred percent.")["value"].tolist() == [100.0]
+
+
 def test_one_hundred_per_cent_of_something_stays_a_figure() -> None:
     # 百分之百的股权 is all of the equity: 100%, as 渗透率达到百分之百 is
     found = find_figures("公司持有其百分之百的股权；渗透率达到百分之百。")

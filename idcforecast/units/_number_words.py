@@ -87,8 +87,19 @@ def _value(words: str) -> Decimal:
     return total + current
 
 
+# "a hundred percent sure": a word of certainty, no share (as "我百分之百确定" is none)
+_CERTAIN = re.compile(
+    r"\s+(?:percent|per\s+cent)\s+(?:sure|certain|confident|committed|convinced|behind|right"
+    r"|correct|true|honest|serious)\b",
+    re.IGNORECASE,
+)
+
+
 def _digits(match: re.Match[str]) -> str:
-    return format(_value(match[0]).normalize(), "f").ljust(len(match[0]))
+    value = _value(match[0])
+    if value == 100 and _CERTAIN.match(match.string, match.end()):
+        return match[0]
+    return format(value.normalize(), "f").ljust(len(match[0]))
 
 
 def number_words(text: str) -> str:
