@@ -148,3 +148,26 @@ def test_the_driver_model_ranges_are_the_models_output() -> None:
     model = idc.DriverModel(capex="500 billion yuan", capex_per_mw=(20e6, 50e6))
     assert shown == model.ranges().to_string(index=False).splitlines()
     assert shown[1].split() == ["mw", "10000.0", "25000.0", "MW"]
+
+
+def test_the_figure_examples_quoted_for_verbs_korean_and_number_words(prose: str) -> None:
+    # text40: the README's examples of a verb before a figure, Korean and number words
+    assert (
+        '"将达到3500亿元" gives the figure "3500亿元"). Korean magnitudes and won read as '
+        'Chinese ones ("2조5000억원" is 2.5 KRW tn), English number words as digits ("two '
+        'thousand five hundred megawatts" is 2500 MW, "half a billion dollars" 0.5 USD bn).'
+    ) in prose
+    examples = [
+        ("将达到3500亿元", "3500亿元", 3500.0, "CNY 100m"),
+        ("2조5000억원", "2조5000억원", 2.5, "KRW tn"),
+        ("two thousand five hundred megawatts", "two thousand five hundred megawatts",
+         2500.0, "MW"),
+        ("half a billion dollars", "half a billion dollars", 0.5, "USD bn"),
+    ]  # fmt: skip
+    for text, figure, value, unit in examples:
+        found = idc.find_figures(text)
+        assert (found["figure"].tolist(), found["value"].tolist(), found["unit"].tolist()) == (
+            [figure],
+            [value],
+            [unit],
+        )
