@@ -224,6 +224,10 @@ _PLUS_AFTER = re.compile(
 )
 
 
+# "5-plus": "5+" ("5-plus GW" is at least 5 GW, as "5+ GW" is)
+_NUMBER_PLUS = re.compile(r"(?<=\d)-plus\b(?=\s)", re.IGNORECASE)
+
+
 _ALTERNATE_LEAD = re.compile(r"^(?:or|i\.e\.,?|ie|合计|合計|合)\s*(?=[^a-z])", re.IGNORECASE)
 _BETWEEN = re.compile(r"^\s*between\s+(?P<low>\S.*?)\s+and\s+(?P<high>\S.*)$", re.IGNORECASE)
 
@@ -511,7 +515,9 @@ def parse_quantity(text: str) -> Quantity:
     norm = compound_magnitudes(norm)  # "1亿5000万元" as 1.5亿元, never 1亿 and 5000万
     norm = indian_grouping(norm)  # "Rs 1,56,250 crore" is 156,250 crore, never Rs 1
     if "-" in norm:  # "1.2-gigawatt" as find_figures reads it, 1.2 GW ("15-year" stays)
-        norm = unhyphened(norm)
+        norm = _NUMBER_PLUS.sub("+", unhyphened(norm))  # "a 5-plus GW pipeline" is "5+ GW"
+    if "\u2044" in norm:  # NFKC writes "½" as "1⁄2"
+        raise _fail(text, "a vulgar fraction ('½', '¼'); write it as a decimal ('1.5 GW', '0.25')")
     norm = number_words(norm)  # "two billion yuan" as "2   billion yuan"
     if "il" in norm or "IL" in norm:  # "5 mil euros" is 5,000 (Spanish); "$5 mil" stays a million
         norm = thousand_mil(norm)

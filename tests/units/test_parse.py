@@ -1140,6 +1140,21 @@ def test_a_count_or_a_duration_hyphened_stays_refused() -> None:
             parse_quantity(text)
 
 
+def test_n_plus_is_at_least_n() -> None:
+    # text40: "5-plus GW" was "unit '-plus GW' is not defined"; it is "5+ GW", at least 5 GW
+    quantity = parse_quantity("5-plus GW")
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (5.0, "GW", "at_least")
+    found = find_figures("It has a 5-plus GW pipeline.")
+    assert found["figure"].tolist() == ["5-plus GW"]
+
+
+@pytest.mark.parametrize("text", ["1½ GW", "½ GW", "¼"])
+def test_a_vulgar_fraction_is_refused_by_name(text: str) -> None:
+    # text40: the error named "'⁄2' is no known unit" (NFKC's fraction slash)
+    with pytest.raises(ParseError, match=re.escape("a vulgar fraction ('½', '¼'); write it")):
+        parse_quantity(text)
+
+
 def test_end_words_match_as_a_search_from_the_start_would() -> None:
     # _EndWords looks only at the tail of a text (then takes in the spaces before): the
     # same span as re.search over the whole text, on texts built of the words themselves,
