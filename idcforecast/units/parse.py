@@ -525,6 +525,7 @@ def parse_quantity(text: str) -> Quantity:
         norm = spoken_numerals(norm)
     if "十" in norm or "百" in norm or "千" in norm:  # "2百兆瓦" as "200兆瓦"
         norm = _SMALL_UNIT.sub(_times_small_unit, norm)
+    norm = norm.rstrip(" 。！？；，、,;")  # a figure copied with its clause's end ("50亿元。")
     if not norm:
         raise _fail(text, "empty text")
     main, alternate_text = _split_alternate(text, _accounting_negative(norm))

@@ -1155,6 +1155,25 @@ def test_a_vulgar_fraction_is_refused_by_name(text: str) -> None:
         parse_quantity(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        # text40: a figure copied with its clause's end was "unit '亿元。' is not defined"
+        ("50亿元。", 50.0, "exact"),
+        ("约3200亿元左右，", 3200.0, "approximately"),
+        ("1,562.5亿元；", 1562.5, "exact"),
+    ],
+)
+def test_a_clause_end_after_the_figure_is_dropped(text: str, value: float, qualifier: str) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit, quantity.qualifier, quantity.text) == (
+        value,
+        "CNY 100m",
+        qualifier,
+        text,
+    )
+
+
 def test_end_words_match_as_a_search_from_the_start_would() -> None:
     # _EndWords looks only at the tail of a text (then takes in the spaces before): the
     # same span as re.search over the whole text, on texts built of the words themselves,
