@@ -10,7 +10,6 @@ figure goes into a table.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from idcforecast._cells import footnote_numbers
 from idcforecast._decimal_commas import point_decimals
 from idcforecast._figure_changes import change_levels, change_to
 from idcforecast._figure_currency import yen_or_yuan, yuan_assumed
+from idcforecast._figure_pue import RATIO_NEXT, a_pue, pue_with_its_point, ratio_named
 from idcforecast._figure_rates import (
     NOT_A_NOUN,
     dimension,
@@ -26,6 +26,7 @@ from idcforecast._figure_rates import (
     per_unknown,
     rate_of_before,
 )
+from idcforecast._figure_resolutions import a_resolution
 from idcforecast._figure_years import (
     DATE,
     MONTH_DAY,
@@ -371,42 +372,6 @@ _DIGITLESS = re.compile(
 _TEN_HEAD = re.compile(
     r"(?<![〇零一二两兩三四五六七八九十百千万萬亿億\d.点数數几幾])十(?=[万萬亿億])[十百千万萬亿億]*"
 )
-# PUE, a ratio without a unit (total over IT power), named before its number ("a PUE of 1.25",
-# "PUE fell to 1.3", "PUE值为1.2", "PUE降至1.3以下") or after it ("a 1.15 PUE"); WUE and CUE
-# have units (L/kWh, kgCO2/kWh) that the registry lacks, so their numbers stay bare
-_RATIOS = r"PUE|pPUE"
-# PUE's Chinese name in policy documents ("平均电能利用效率降至1.5以下"): read as PUE
-_RATIOS_ZH = r"电能利用效率|电能使用效率|電能利用效率|電能使用效率"
-_RATIO_BEFORE = re.compile(
-    rf"\b({_RATIOS})(?:\s+(?:value|ratio|rating|level|target))?"
-    r"(?:\s+(?:of|is|was|will|be|at|to|from|by|reached|averaged|hit|stood|fell|dropped|declined"
-    r"|improved|went|down|as low as|expected|design|annual|annualized))*\s*[:：=]?\s*$"
-    rf"|({_RATIOS}|{_RATIOS_ZH})(?:\s*[(（]\s*PUE\s*[)）])?\s*值?\s*"
-    r"(?:(?:从|由)\s*)?(?:(?:19|20)\d{2}\s*年\s*(?:的|底|末)?\s*)?"  # "PUE从2017年的1.6"
-    r"(?:为|是|达到|达|降至|降到|降低至|降低到|下降至|下降到|控制在|在)?\s*$"
-)
-# the second value of a ratio that changes ("PUE dropped from 1.6 to 1.3", "PUE从2017年的1.6
-# 降至2023年的1.48"): a bare number right after a PUE, joined to it by these words
-_RATIO_NEXT = re.compile(
-    r"\s*(?:(?:in|by)\s+(?:FY\s*)?(?:19|20)\d{2}\s*)?"
-    r"(?:to|降至|降到|降低至|降低到|下降至|下降到|下降为|降为|至|到)\s*"
-    r"(?:(?:in|by)\s+(?:19|20)\d{2}\s*|(?:19|20)\d{2}\s*年\s*(?:的|底|末)?\s*)?$",
-    re.IGNORECASE,
-)
-_A_YEAR = re.compile(r"(?:19|20)\d{2}")
-_RATIO_AFTER = re.compile(rf"\s*({_RATIOS})\b")
-
-
-def _ratio_named(scan: str, start: int, end: int, floor: int) -> tuple[int, int, str] | None:
-    """A bare number that is a named ratio: the figure's new (start, end) and the name."""
-    if before := _RATIO_BEFORE.search(scan, max(floor, start - 30), start):
-        name = before[1] or before[2]
-        # a year between the name and the number stays out of the figure: it is its year
-        first = start if _A_YEAR.search(scan, before.start(), start) else before.start()
-        return first, end, "PUE" if re.fullmatch(_RATIOS_ZH, name) else name
-    if after := _RATIO_AFTER.match(scan, end):
-        return start, after.end(), after[1]
-    return None
 
 
 def _first_level(
@@ -425,57 +390,6 @@ def _first_level(
     qualifier = "exact" if found is None else found[2].qualifier
     level = Quantity(change.low, change.unit, qualifier=qualifier, text=text[start:to])
     return start, to, level
-
-
-# a display resolution before a word of video ("4K video", "8K TV", "4K视频", "4K/8K
-# content"); before other words K is a thousand ("8K employees", "10K servers")
-_RESOLUTION = re.compile(r"(?:2|4|5|6|8|10|12|16)K")
-_VIDEO_AFTER = re.compile(
-    r"(?:\s*/\s*(?:2|4|5|6|8|10|12|16)K)?(?:\s+|-)(?:videos?|TVs?|televisions?|displays?|"
-    r"resolutions?|screens?|monitors?|cameras?|content|streams?|streaming|footage|UHD|HDR|"
-    r"OLED|LCD|panels?|projectors?|gaming|games?|movies?|films?|broadcasts?|broadcasting|"
-    r"Ultra|playback|encoding|transcoding|capture|recording|cinema|images?|imaging|graphics|"
-    r"VR|HDMI|live|sets?)\b"
-    r"|(?:\s*/\s*(?:2|4|5|6|8|10|12|16)K)?\s*(?:视频|視頻|电视|電視|超高清|高清|直播|屏|显示|顯示|"
-    r"分辨率|摄像|攝像|内容|內容|影像|画质|畫質|电影|電影|片源|节目|節目)"
-    r"|\s*/\s*(?:2|4|5|6|8|10|12|16)K\b",
-    re.IGNORECASE,
-)
-
-# with no word after it (a clause's end), a resolution named by what came before: "streams
-# in 4K.", "shot in 8K", "8K/4K." ("hired 4K.", "grew to 8K." stay thousands)
-_VIDEO_BEFORE = re.compile(
-    r"(?:\b(?:in|shoots?|shot|shooting|films?|filmed|filming|records?|recorded|recording|"
-    r"streams?|streamed|streaming|supports?|supported|supporting)\s+"
-    r"|\b(?:2|4|5|6|8|10|12|16)K\s*/\s*)$",
-    re.IGNORECASE,
-)
-_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]。，；：！？）]|$)")
-
-
-def _a_resolution(scan: str, start: int, end: int) -> bool:
-    """Whether the figure "4K" at ``scan[start:end]`` is a display's resolution: a word of
-    video after it ("4K video", "4K视频", "4K/8K content"), or, ending a clause, a word
-    that names one before it ("streams in 4K.", "8K/4K.")."""
-    if not _RESOLUTION.fullmatch(scan, start, end):
-        return False
-    if _VIDEO_AFTER.match(scan, end):
-        return True
-    return bool(
-        _CLAUSE_END.match(scan, end) and _VIDEO_BEFORE.search(scan, max(0, start - 16), start)
-    )
-
-
-def _pue_with_its_point(text: str, number: tuple[int, int], quantity: Quantity) -> Quantity:
-    """A PUE read as point-grouped thousands ("PUE: 1.125" in a text of decimal commas:
-    1125) read with its point (1.125): a PUE, total over IT power, is 1 to about 3."""
-    written = text[number[0] : number[1]]
-    if quantity.value < 100 or "." not in written or "," in written:
-        return quantity
-    try:
-        return dataclasses.replace(quantity, value=float(written))
-    except ValueError:
-        return quantity
 
 
 # "近5年", "近三个月": the recent years or months (a window of time), no duration's figure
@@ -550,21 +464,21 @@ def _figures_in(
         if (
             number[0] in numerals
             and dimension(found[2].unit) in ("count", "time")
-            and not _a_pue(scan, found, floor, figures)
+            and not a_pue(scan, found, floor, figures)
         ):
             continue  # "一百多家", "两千年": an idiom or a count, never read from words
-        if _a_resolution(scan, found[0], found[1]):
+        if a_resolution(scan, found[0], found[1]):
             continue  # "4K video", "8K TV", "streams in 4K.": a display's name, not 4,000
         start, end, quantity = found
         unit = quantity.unit
-        if unit == "count" and (ratio := _ratio_named(scan, start, end, floor)):
+        if unit == "count" and (ratio := ratio_named(scan, start, end, floor)):
             start, end, unit = ratio
-            quantity = _pue_with_its_point(text, number, quantity)
+            quantity = pue_with_its_point(text, number, quantity)
         elif (
             unit == "count"
             and figures
             and figures[-1][3] == "PUE"
-            and _RATIO_NEXT.fullmatch(scan, figures[-1][1], start)
+            and RATIO_NEXT.fullmatch(scan, figures[-1][1], start)
         ):
             unit = "PUE"  # "PUE dropped from 1.6 to 1.3": the 1.3 is a PUE too
             ratio_next = True
@@ -582,23 +496,6 @@ def _figures_in(
         split = to if first_level else None
         floor = end
     return figures, scan, dates, changes
-
-
-def _a_pue(
-    scan: str,
-    found: tuple[int, int, Quantity],
-    floor: int,
-    figures: list[tuple[int, int, Quantity, str]],
-) -> bool:
-    """Whether the bare number ``found`` is a PUE: named before or after it ("PUE降至一点三
-    以下"), or the second value after a PUE ("PUE从一点六降至一点三")."""
-    start, end, quantity = found
-    if quantity.unit != "count":
-        return False
-    if _ratio_named(scan, start, end, floor) is not None:
-        return True
-    after_a_pue = bool(figures) and figures[-1][3] == "PUE"
-    return after_a_pue and _RATIO_NEXT.fullmatch(scan, figures[-1][1], start) is not None
 
 
 def find_figures(text: str, *, source: str | None = None, counts: bool = False) -> pd.DataFrame:
