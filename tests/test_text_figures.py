@@ -158,7 +158,8 @@ def test_a_year_or_a_figure_after_a_full_width_comma() -> None:
         ("1562.5亿元", 1562.5, "CNY 100m", "exact", 2019, ""),
         ("2238.7亿元", 2238.7, "CNY 100m", "exact", 2020, ""),
         ("1.2万亿元", 1.2, "CNY tn", "exact", 2025, ""),  # 1.2万亿 = 1.2e12 = 1.2 tn
-        ("增长率为25%", 25.0, "%", "exact", None, "2022-2025"),
+        # text40: the figure began at 增长率为 (复合增长率为 was no word): 复合 cut off
+        ("复合增长率为25%", 25.0, "%", "exact", None, "2022-2025"),
     ]
     assert _rows(find_figures("2022年收入100亿元，30%来自云业务。"))[1][:2] == ("30%", 30.0)
 
@@ -1584,6 +1585,16 @@ def test_indian_grouping_beside_rupees_or_crore(
 def test_indian_grouping_elsewhere_is_no_number() -> None:
     with pytest.raises(ParseError, match="a comma that does not separate groups of three"):
         parse_quantity("1,56,250 racks")
+
+
+def test_a_compound_rate_keeps_its_compound_words() -> None:
+    # text40: "年复合增长率为17%" gave the figure "增长率为17%": the words that say it compounds
+    # were cut off ("复合增长率为" was no growth word, so the figure began at 增长率为)
+    found = find_figures("2023年规模为100亿元，预计2030年将达到300亿元，年复合增长率为17%。")
+    assert list(zip(found["figure"], found["period"], strict=True))[2] == (
+        "年复合增长率为17%",
+        "2023-2030",
+    )
 
 
 def test_a_korean_ordinal_is_no_figure() -> None:
