@@ -287,9 +287,10 @@ def nearest_mention(
 # with, never the 8.5's year
 _COMPARED_BEFORE = re.compile(
     r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|versus|vs\.?|compared\s+(?:with|to)"
-    r"|than)\s+(?:(?:about|around|approximately|nearly|roughly|some)\s+)?$",
+    r"|than|from)\s+(?:(?:about|around|approximately|nearly|roughly|some)\s+)?$",
     re.IGNORECASE,
-)
+)  # "increased by 3.2% to RMB7,413.7 million from RMB7,185.9 million in 2022": 2022 is
+# the RMB7,185.9 million's, what the first is compared with
 _YEAR_AFTER = re.compile(
     r"\s*(?:(?:in|during|at\s+the\s+end\s+of|a\s+year\s+earlier\s+in)\s+)?"
     r"(?:(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?)?(?:[QH][1-4]\s+)?",

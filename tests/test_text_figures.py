@@ -250,8 +250,11 @@ def test_a_count_noun_before_another_noun_is_its_modifier() -> None:
         ("The market will reach $50bn by 2030, up from $20bn.", [2030, None]),
         # its own year written after it stays its year
         ("The market will reach $50bn by 2030 from $20bn in 2023.", [2030, 2023]),
+        # text40: "to X from Y in 2022" gave X (and its change) 2022, the base level's year
+        ("Revenues increased by 3.2% to RMB7,413.7 million from RMB7,185.9 million in 2022.",
+         [None, None, 2022]),
     ],
-)
+)  # fmt: skip
 def test_a_target_year_is_not_the_year_of_the_level_from(
     text: str, years: list[int | None]
 ) -> None:
