@@ -1725,6 +1725,8 @@ def test_number_words_with_thousands_halves_and_dozens_are_read(
         ("The site draws five megawatts.", "five megawatts", 5.0, "MW"),
         ("Capacity will reach twenty-five gigawatts.", "twenty-five gigawatts", 25.0, "GW"),
         ("It used ten terawatt-hours.", "ten terawatt-hours", 10.0, "TWh"),
+        ("It rose two percentage points.", "rose two percentage points", 2.0, "pp"),
+        ("Margins fell fifty basis points.", "fell fifty basis points", -50.0, "bp"),
     ],
 )
 def test_number_words_before_a_unit_are_read(

@@ -36,7 +36,8 @@ _SMALL = rf"(?:{_HUNDREDS}|{_BELOW_100})"
 _MAGNITUDE = r"(?:thousand|million|billion|trillion)\b"
 # units a number word before them counts: "two percent", "five megawatts", "ten GW"
 _UNIT = (
-    r"(?:percent|per\s+cent|(?:kilo|mega|giga|tera)watts?(?:[- ]hours?)?|[kMGT]Wh?"
+    r"(?:percent|per\s+cent|percentage\s+points?|basis\s+points?"
+    r"|(?:kilo|mega|giga|tera)watts?(?:[- ]hours?)?|[kMGT]Wh?"
     r"|(?:exa|peta)flops)\b"
 )
 _NUMBER_WORD = re.compile(
@@ -131,6 +132,7 @@ def number_words(text: str) -> str:
         or "W" in text
         or "att" in text
         or "lops" in text
+        or "oint" in text
         or "ILLION" in text
         or "HOUSAND" in text
         or "UNDRED" in text
@@ -138,6 +140,7 @@ def number_words(text: str) -> str:
         or "ENT" in text
         or "ATT" in text
         or "LOPS" in text
+        or "OINT" in text
     ):
         return text  # no magnitude or unit word (a look-up per case: no lowered copy of each text)
     if _WORD_BEFORE_MAGNITUDE.search(text) is None:
