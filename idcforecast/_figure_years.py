@@ -201,11 +201,13 @@ def is_base_of(
 # earlier"; "去年为100亿元", "上年同期为..." (not "较上年增长", "与上年相比增长": there the
 # year is the base)
 _RELATIVE_AFTER = re.compile(
-    r"\s*(?:in\s+|during\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|"
-    r"the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before)\b",
+    r"\s*(?:in\s+|during\s+)?(?:(?:last|this|next)\s+year|a\s+year\s+(?:earlier|ago|before)|"
+    r"the\s+(?:previous|prior|preceding|current|coming|following)\s+year|the\s+year\s+before)\b",
     re.IGNORECASE,
+)  # "this year", "next year" (text40): of a date the text does not give, as "last year"
+_RELATIVE_BEFORE = re.compile(
+    r"(?<![较比同])(?:去年|上年|前年|今年|明年|后年|後年|次年)(?:同期)?[^，,；;较比]{0,12}$"
 )
-_RELATIVE_BEFORE = re.compile(r"(?<![较比同])(?:去年|上年|前年)(?:同期)?[^，,；;较比]{0,12}$")
 
 
 def relative_year(scan: str, start: int, end: int, floor: int) -> bool:

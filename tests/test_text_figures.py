@@ -244,6 +244,22 @@ def test_a_count_noun_before_another_noun_is_its_modifier() -> None:
 @pytest.mark.parametrize(
     ("text", "years"),
     [
+        # text40: "this year", 今年, 明年 name a year of a date the text does not give: the
+        # figure took the other clause's year (2030, 2023)
+        ("It will invest Rs 1,56,250 crore by 2030, and Rs 45,000 crore this year.",
+         [2030, None]),
+        ("预计到2030年投资1000亿元，今年投资100亿元。", [2030, None]),
+        ("2023年收入100亿元，明年将达到150亿元。", [2023, None]),
+    ],
+)  # fmt: skip
+def test_this_year_and_next_year_are_no_year_written(text: str, years: list[int | None]) -> None:
+    found = find_figures(text)
+    assert [None if pd.isna(y) else int(y) for y in found["year"]] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
         # text40: the level a change starts from took the target year before it ("by
         # 2025" is the 500 MW's; the 300 MW names no year)
         ("Capacity will increase to 500 MW by 2025 from 300 MW.", [2025, None]),
