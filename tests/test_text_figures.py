@@ -1621,6 +1621,19 @@ def test_a_korean_ordinal_is_no_figure() -> None:
     assert find_figures("개정안 제3조에 따르면 투자액은 2조원이다.")["figure"].tolist() == ["2조원"]
 
 
+def test_japanese_cho_and_oku_are_one_figure_in_oku() -> None:
+    # text40: "1兆2000億円" gave 2000億円, a sixth of it; 1兆 = 1e12 = 10000億, so the
+    # figure is 10000 + 2000 = 12000 JPY 100m (the registry lacks 兆: Chinese mega-)
+    found = find_figures("NTTは1兆2000億円を投資する。")
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        ("1兆2000億円", 12000.0, "JPY 100m")
+    ]
+    assert parse_quantity("1兆2000億円").value == 12000.0
+    # digits that do not fit (30005 in three places) give no figure, never 5億円
+    assert find_figures("3兆5億円を投資する。").empty
+    assert find_figures("功率100兆瓦。")["unit"].tolist() == ["MW"]  # 兆瓦 stays MW
+
+
 def test_two_magnitude_words_that_make_no_number_stay_apart() -> None:
     from idcforecast.units._compound_magnitudes import compound_magnitudes
 

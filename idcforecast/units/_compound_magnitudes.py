@@ -35,7 +35,7 @@ _COMPOUND = re.compile(
     rf"(?<![\d.,])(\d+)({_words(_LARGE)}) ?(\d+)({_words(_SMALL)})"
     r"(?![万萬亿億억조만\d])"
 )
-_MAGNITUDE_CHARS = frozenset("万萬亿億억조만천")
+_MAGNITUDE_CHARS = frozenset("万萬亿億억조만천兆")
 
 
 def _one_number(match: re.Match[str]) -> str:
@@ -51,6 +51,17 @@ def _one_number(match: re.Match[str]) -> str:
     return written.rjust(width, "0") + large
 
 
+# Japanese "1兆2000億円" (1 兆, a trillion, and 2000 億): the registry lacks 兆 (mega- in
+# Chinese units), so the number is written in 億: "012000億円", 12000億円 (it read 2000億円)
+_CHO_OKU = re.compile(r"(?<![\d.,])(\d+)兆 ?(\d{1,4})(億|亿)(?![万萬亿億\d])")
+
+
+def _in_oku(match: re.Match[str]) -> str:
+    written = str(int(match[1]) * 10**4 + int(match[2]))
+    width = len(match[0]) - 1
+    return match[0] if len(written) > width else written.rjust(width, "0") + match[3]
+
+
 def compound_magnitudes(text: str) -> str:
     """``text`` with each number written in two magnitude words as one number in the first
     word, zeros before it to the length written; other text as it is.
@@ -59,9 +70,11 @@ def compound_magnitudes(text: str) -> str:
     --------
     >>> compound_magnitudes("投资1亿5000万元，1万亿2000亿元")
     '投资0001.5亿元，0001.2万亿元'
-    >>> compound_magnitudes("2조5000억원, 1조2천억원")
-    '0002.5조원, 01.2조원'
+    >>> compound_magnitudes("2조5000억원, 1조2천억원, 1兆2000億円")
+    '0002.5조원, 01.2조원, 012000億円'
     """
     if text.isascii() or _MAGNITUDE_CHARS.isdisjoint(text):
         return text
+    if "兆" in text:
+        text = _CHO_OKU.sub(_in_oku, text)
     return _COMPOUND.sub(_one_number, text)
