@@ -396,7 +396,7 @@ def _first_level(
 _RECENT = re.compile(r"近(?!似)")
 # 兆: a trillion in Japanese ("1.2兆円"), mega- in Chinese units ("兆瓦", read as MW)
 _BEFORE_CHO = re.compile(r"\s*兆")
-_AFTER_CHO = re.compile(r"\d兆 ?$")
+_AFTER_CHO = re.compile(r"\d(?:兆|万亿|萬億|亿|億|万|萬|조|억|만) ?$")
 
 
 def _figures_in(
@@ -452,7 +452,8 @@ def _figures_in(
         if number[0] > 0 and scan[number[0] - 1] in "第제":
             continue  # an ordinal: "第5年", Korean "제3조" (article 3, no 3 trillion)
         if _AFTER_CHO.search(scan, max(0, number[0] - 8), number[0]):
-            continue  # "3兆5億円": the 5億 of 3 兆 (a trillion) and 5億, no figure alone
+            continue  # "3兆5億円", "1亿5万元" (digits that do not fit one number): the 5億
+            # of 3兆 and 5億, the 5万 of 1亿 and 5万, no figure alone
         found = _best_figure(reading, scan, number, floor)
         first_level = ratio_next = False
         if found is not None and (to := change_to(scan, *found)) is not None:

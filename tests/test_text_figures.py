@@ -1639,6 +1639,8 @@ def test_two_magnitude_words_that_make_no_number_stay_apart() -> None:
 
     # 5亿 is no part below 1亿; 1亿5万 (1.0005亿) does not fit in its 4 characters
     assert compound_magnitudes("1亿5亿元，1亿5万元") == "1亿5亿元，1亿5万元"
+    # text40: the 5万元 of 1亿5万元 was read alone (5 CNY 10k): it is part of 1.0005亿
+    assert "5万元" not in find_figures("投资1亿5万元。")["figure"].tolist()
 
 
 @pytest.mark.parametrize(
