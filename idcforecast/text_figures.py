@@ -392,6 +392,32 @@ def _first_level(
     return start, to, level
 
 
+# a noun before a number counted by a classifier ("机柜2万个", "服务器约30万台"): the thing
+# counted, which the classifier after the number does not name
+_NOUN_BEFORE = re.compile(r"(标准机架|標準機架|机柜|機櫃|机架|機架|服务器|服務器)\s*$")
+
+
+def _unit_is_count(quantity: Quantity) -> bool:
+    return quantity.unit.startswith("count")
+
+
+def _noun_before(
+    reading: str, scan: str, found: tuple[int, int, Quantity], floor: int
+) -> tuple[int, Quantity] | None:
+    """The new start and quantity of a count whose noun stands before its number and a
+    classifier (个, 台, 架) after it: "机柜2万个" is 2 "racks 10k", "机柜约1万个" about 1."""
+    start, end, _ = found
+    if scan[end - 1 : end] not in ("个", "個", "台", "架"):
+        return None
+    noun = _NOUN_BEFORE.search(scan, max(floor, start - 6), start)
+    if noun is None:
+        return None
+    counted = _read_as(reading[start : end - 1] + noun[1])
+    if counted is None or dimension(counted.unit) == "count":
+        return None
+    return noun.start(), counted
+
+
 # "近5年", "近三个月": the recent years or months (a window of time), no duration's figure
 _RECENT = re.compile(r"近(?!似)")
 # 兆: a trillion in Japanese ("1.2兆円"), mega- in Chinese units ("兆瓦", read as MW)
@@ -474,6 +500,9 @@ def _figures_in(
         if a_resolution(scan, found[0], found[1]):
             continue  # "4K video", "8K TV", "streams in 4K.": a display's name, not 4,000
         start, end, quantity = found
+        named = _noun_before(reading, scan, found, floor) if _unit_is_count(quantity) else None
+        if named is not None:
+            start, quantity = named  # "机柜2万个" is 2 "racks 10k", not 2 "count 10k"
         unit = quantity.unit
         if unit == "count" and (ratio := ratio_named(scan, start, end, floor)):
             start, end, unit = ratio

@@ -1616,6 +1616,23 @@ def test_a_compound_rate_keeps_its_compound_words() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "figure", "value", "unit", "qualifier"),
+    [
+        # text40: "机柜2万个" (cabinets, 20 thousand of them) was 2 "count 10k": the noun
+        # stands before the number, the classifier 个 after it names nothing
+        ("新建机柜2万个。", "机柜2万个", 2.0, "racks 10k", "exact"),
+        ("可容纳机柜约1万个。", "机柜约1万个", 1.0, "racks 10k", "approximately"),
+    ],
+)
+def test_a_chinese_noun_before_a_classified_count(
+    text: str, figure: str, value: float, unit: str, qualifier: str
+) -> None:
+    found = find_figures(text)
+    rows = zip(found["figure"], found["value"], found["unit"], found["qualifier"], strict=True)
+    assert list(rows) == [(figure, value, unit, qualifier)]
+
+
 def test_a_korean_ordinal_is_no_figure() -> None:
     # text40: "제3조" (article 3 of a law) read 3 "count tn" once 조 was a magnitude
     assert find_figures("개정안 제3조에 따르면 투자액은 2조원이다.")["figure"].tolist() == ["2조원"]
