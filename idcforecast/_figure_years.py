@@ -210,10 +210,18 @@ _RELATIVE_BEFORE = re.compile(
 )
 
 
+# "this year it expects $6bn", "Last year, revenue was $5bn": up to four words between
+_RELATIVE_BEFORE_EN = re.compile(
+    r"\b(?:this|next|last)\s+year(?:'s)?\b,?(?:\s+[A-Za-z]+){0,4}\s+$", re.IGNORECASE
+)
+
+
 def relative_year(scan: str, start: int, end: int, floor: int) -> bool:
     """Whether the figure at ``start:end`` is of a year named relative to the text's date
     ("last year", "去年"): no year mention is its year then."""
     if _RELATIVE_AFTER.match(scan, end):
+        return True
+    if _RELATIVE_BEFORE_EN.search(scan, max(floor, start - 40), start):
         return True
     return _RELATIVE_BEFORE.search(scan, max(floor, start - 14), start) is not None
 

@@ -250,6 +250,8 @@ def test_a_count_noun_before_another_noun_is_its_modifier() -> None:
          [2030, None]),
         ("预计到2030年投资1000亿元，今年投资100亿元。", [2030, None]),
         ("2023年收入100亿元，明年将达到150亿元。", [2023, None]),
+        ("In 2024 revenue was $5bn; this year it expects $6bn.", [2024, None]),
+        ("By 2030 it plans 5 GW; next year it will add 500 MW.", [2030, None]),
     ],
 )  # fmt: skip
 def test_this_year_and_next_year_are_no_year_written(text: str, years: list[int | None]) -> None:
