@@ -397,6 +397,20 @@ def _first_level(
 _NOUN_BEFORE = re.compile(r"(标准机架|標準機架|机柜|機櫃|机架|機架|服务器|服務器)\s*$")
 
 
+def _to_word_end(text: str, scan: str, end: int) -> int:
+    """``end``, or past the words of a number written in words whose digits end the figure
+    ("a hundred sites" scans as "100       sites": the figure "100" is "a hundred")."""
+    if not (0 < end < len(scan) and scan[end] == " " and scan[end - 1].isdigit()):
+        return end
+    if text[end - 1] == scan[end - 1]:
+        return end  # written in digits
+    while end < len(scan) and scan[end] == " ":
+        end += 1
+    while text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _unit_is_count(quantity: Quantity) -> bool:
     return quantity.unit.startswith("count")
 
@@ -500,6 +514,7 @@ def _figures_in(
         if a_resolution(scan, found[0], found[1]):
             continue  # "4K video", "8K TV", "streams in 4K.": a display's name, not 4,000
         start, end, quantity = found
+        end = _to_word_end(text, scan, end)  # "a hundred" (as "100      "), not "a h"
         named = _noun_before(reading, scan, found, floor) if _unit_is_count(quantity) else None
         if named is not None:
             start, quantity = named  # "机柜2万个" is 2 "racks 10k", not 2 "count 10k"

@@ -1790,6 +1790,20 @@ def test_number_words_before_a_unit_are_read(
     assert (quantity.value, quantity.unit) == (value, unit)
 
 
+def test_a_count_in_words_is_its_words_and_a_compound_adjective_no_number() -> None:
+    # text40: with counts, "a hundred sites" gave the figure "a h" (the digits "100" of its
+    # rewrite, not the words) and "a billion-dollar company" the figure "a", 1
+    text = "It has a hundred sites, a dozen halls and two hundred racks."
+    found = find_figures(text, counts=True)
+    assert list(zip(found["figure"], found["value"], strict=True)) == [
+        ("a hundred", 100.0),
+        ("a dozen", 12.0),
+        ("two hundred racks", 200.0),
+    ]
+    text = "It is a billion-dollar company in a hundred-year-old building."
+    assert find_figures(text, counts=True).empty
+
+
 def test_number_words_that_say_no_number_stay_words() -> None:
     # "dozens of", "hundreds of": no number; "two thousand and twenty" (2020) is a year
     found = find_figures("Dozens of sites, hundreds of MW; two thousand and twenty.", counts=True)

@@ -33,7 +33,8 @@ _BELOW_100 = (
 # "two hundred and fifty", "a hundred", "twenty-five hundred" (2500)
 _HUNDREDS = rf"(?:(?:{_BELOW_100}|a)\s+hundred(?:\s+(?:and\s+)?{_BELOW_100}\b)?)"
 _SMALL = rf"(?:{_HUNDREDS}|{_BELOW_100})"
-_MAGNITUDE = r"(?:thousand|million|billion|trillion)\b"
+# not a compound adjective ("a billion-dollar company" is no 1 billion)
+_MAGNITUDE = r"(?:thousand|million|billion|trillion)\b(?!-)"
 # units a number word before them counts: "two percent", "five megawatts", "ten GW"
 _UNIT = (
     r"(?:percent|per\s+cent|percentage\s+points?|basis\s+points?"
@@ -48,8 +49,9 @@ _NUMBER_WORD = re.compile(
     rf"|(?:half\s+an?|a|{_BELOW_100})\s+dozen\b"
     # halves before a magnitude word: "half a billion", "one and a half million"
     rf"|(?:{_BELOW_100}\s+and\s+a\s+half|half\s+an?|a\s+half)(?=\s+{_MAGNITUDE})"
-    # "two hundred", "three hundred and fifty", "a hundred", "fifteen hundred"
-    rf"|{_HUNDREDS}\b"
+    # "two hundred", "three hundred and fifty", "a hundred", "fifteen hundred" (not "a
+    # hundred-year-old")
+    rf"|{_HUNDREDS}\b(?!-)"
     # a number word 1..99 or "a" before a magnitude word ("two billion", "a million")
     rf"|(?:{_BELOW_100}|a)(?=\s+{_MAGNITUDE})"
     # a number word 1..99 before a unit ("two percent", "five megawatts")
