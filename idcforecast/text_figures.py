@@ -462,7 +462,7 @@ def _figures_in(
     # "两千亿元" as "2千亿元" (offsets stay); such a numeral gives no count nor duration
     numerals = {m.start() for m in CJK_NUMERAL.finditer(scan)}  # those rewritten, below
     reading, scan = arabic_numerals(reading), arabic_numerals(scan)
-    # "1亿5000万元" as "00001.5亿元": one number, never 1亿 and 5000万元 apart
+    # "1亿5000万元" as "0001.5亿元": one number, never 1亿 and 5000万元 apart
     reading, scan = compound_magnitudes(reading), compound_magnitudes(scan)
     # "two billion yuan" as "2   billion yuan" (offsets stay)
     reading, scan = number_words(reading), number_words(scan)
@@ -492,8 +492,9 @@ def _figures_in(
         if number[0] > 0 and scan[number[0] - 1] in "第제":
             continue  # an ordinal: "第5年", Korean "제3조" (article 3, no 3 trillion)
         if _AFTER_CHO.search(scan, max(0, number[0] - 8), number[0]):
-            continue  # "3兆5億円", "1亿5万元" (digits that do not fit one number): the 5億
-            # of 3兆 and 5億, the 5万 of 1亿 and 5万, no figure alone
+            # "3兆5億円", "1亿5万元" (digits that do not fit one number): the 5億 of 3兆
+            # and 5億, the 5万 of 1亿 and 5万, is no figure alone
+            continue
         found = _best_figure(reading, scan, number, floor)
         first_level = ratio_next = False
         if found is not None and (to := change_to(scan, *found)) is not None:
@@ -693,7 +694,10 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
 # saying nothing (an exact figure), so the figure as written begins after them
 _VERB_BEFORE = re.compile(
     "(?:"
-    + "|".join(sorted((w for w, q in PREFIX_QUALIFIERS.items() if q == "exact"), key=len)[::-1])
+    + "|".join(
+        re.escape(w)
+        for w in sorted((w for w, q in PREFIX_QUALIFIERS.items() if q == "exact"), key=len)[::-1]
+    )
     + r")[ :：]*"
 )
 
