@@ -394,7 +394,10 @@ def _first_level(
 
 # a noun before a number counted by a classifier ("机柜2万个", "服务器约30万台"): the thing
 # counted, which the classifier after the number does not name
-_NOUN_BEFORE = re.compile(r"(标准机架|標準機架|机柜|機櫃|机架|機架|服务器|服務器)\s*$")
+_NOUN_BEFORE = re.compile(
+    r"(标准机架|標準機架|机柜|機櫃|机架|機架|服务器|服務器)"
+    r"(?:数|數|数量|數量|总数|總數|规模|規模)?(?:为|為|是|达到|達到|达|達|共|共有)?\s*$"
+)  # "机架数达81.8万个": the rack count reached 818 thousand
 
 
 def _to_word_end(text: str, scan: str, end: int) -> int:
@@ -423,7 +426,7 @@ def _noun_before(
     start, end, _ = found
     if scan[end - 1 : end] not in ("个", "個", "台", "架"):
         return None
-    noun = _NOUN_BEFORE.search(scan, max(floor, start - 6), start)
+    noun = _NOUN_BEFORE.search(scan, max(floor, start - 10), start)
     if noun is None:
         return None
     counted = _read_as(reading[start : end - 1] + noun[1])
@@ -618,7 +621,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     number "0.xxx" is never thousands, nor is a PUE. A count noun
     before another noun modifies it: "3.76 million data center GPUs" is 3.76 "count mn"
     (the registry has no GPUs), "10,000 data center racks" 10,000 racks (its ``figure``
-    then holds words that ``parse_quantity`` alone does not read). A magnitude word
+    then holds words that ``parse_quantity`` alone does not read), as a Chinese noun before
+    a count with a classifier is ("机柜2万个", "机架数达81.8万个": "racks 10k"). A magnitude word
     after a qualifier needs no digits ("上千亿元" is at least 1 "CNY 100bn"), and a bare
     number named as a PUE is one ("a PUE of 1.25"). A currency the registry lacks
     ("NZ$20 billion") gives no figure, never one in US dollars; an amount per a thing

@@ -1625,6 +1625,8 @@ def test_a_compound_rate_keeps_its_compound_words() -> None:
         # stands before the number, the classifier 个 after it names nothing
         ("新建机柜2万个。", "机柜2万个", 2.0, "racks 10k", "exact"),
         ("可容纳机柜约1万个。", "机柜约1万个", 1.0, "racks 10k", "approximately"),
+        # the count's name and a verb between ("机架数达", the rack count reached)
+        ("数据中心机架数达81.8万个。", "机架数达81.8万个", 81.8, "racks 10k", "exact"),
     ],
 )
 def test_a_chinese_noun_before_a_classified_count(
