@@ -282,9 +282,16 @@ def nearest_mention(
             and _BY_BEFORE.search(text, max(0, m.start - 20), m.start) is not None
         )
 
-    def anothers(m: Mention) -> bool:  # after the figure, in another figure's clause
+    # a base level ("up from $52.5bn") takes no year written before it but its own ("versus
+    # 2022's $1.9bn"): that year is the figure's it is compared with
+    base_level = _BASE_BEFORE.search(text, max(0, start - 20), start) is not None
+
+    def anothers(m: Mention) -> bool:  # after the figure, in another figure's clause; or
+        # before a base level ("$75bn in 2025, up from $52.5bn": no 2025 for the $52.5bn)
         _, clause, claimed_by_it, _, before = distance(m)
-        return clause and claimed_by_it and not before
+        if before:
+            return base_level and _BASE_LEVEL.fullmatch(text, m.end, start) is None
+        return clause and claimed_by_it
 
     return min(
         (m for m in mentions if not (compared(m) or anothers(m) or target(m))),
@@ -294,13 +301,16 @@ def nearest_mention(
 
 
 # "8.5 kW/rack, up from 7.3 kW in 2023": 2023 is the 7.3 kW's, what the 8.5 is compared
-# with, never the 8.5's year
-_COMPARED_BEFORE = re.compile(
-    r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|versus|vs\.?|compared\s+(?:with|to)"
-    r"|than|from)\s+(?:(?:about|around|approximately|nearly|roughly|some)\s+)?$",
-    re.IGNORECASE,
-)  # "increased by 3.2% to RMB7,413.7 million from RMB7,185.9 million in 2022": 2022 is
-# the RMB7,185.9 million's, what the first is compared with
+# with, never the 8.5's year; a base level's words ("up from $4bn", "compared with $4bn")
+_BASE_WORDS = (
+    r"(?:up|down|rising|falling|rose|fell)\s+from|versus|vs\.?|compared\s+(?:with|to)|than"
+)
+_HEDGE = r"\s+(?:(?:about|around|approximately|nearly|roughly|some)\s+)?$"
+_BASE_BEFORE = re.compile(rf"\b(?:{_BASE_WORDS}){_HEDGE}", re.IGNORECASE)
+# and a bare "from" ("increased by 3.2% to RMB7,413.7 million from RMB7,185.9 million in
+# 2022": 2022 is the second's), which for a level's own year may also start a change
+# ("grew from $10bn to $20bn", whose first level takes a year written before it)
+_COMPARED_BEFORE = re.compile(rf"\b(?:{_BASE_WORDS}|from){_HEDGE}", re.IGNORECASE)
 _YEAR_AFTER = re.compile(
     r"\s*(?:(?:in|during|at\s+the\s+end\s+of|a\s+year\s+earlier\s+in)\s+)?"
     r"(?:(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?)?(?:[QH][1-4]\s+)?",

@@ -268,6 +268,11 @@ def test_this_year_and_next_year_are_no_year_written(text: str, years: list[int 
         ("The market will reach $50bn by 2030, up from $20bn.", [2030, None]),
         # its own year written after it stays its year
         ("The market will reach $50bn by 2030 from $20bn in 2023.", [2030, 2023]),
+        # a base level takes no year written before it but its own: "$75bn in 2025, up
+        # from $52.5bn" gave the $52.5bn 2025 (text40)
+        ("Google will spend $75bn on capex in 2025, up from $52.5bn.", [2025, None]),
+        ("In 2023, revenue rose to $5bn, up from $4bn.", [2023, None]),
+        ("Revenue was $2.4bn in 2023, versus 2022's $1.9bn.", [2023, 2022]),
         # text40: "to X from Y in 2022" gave X (and its change) 2022, the base level's year
         ("Revenues increased by 3.2% to RMB7,413.7 million from RMB7,185.9 million in 2022.",
          [None, None, 2022]),
