@@ -149,6 +149,11 @@ _BASE_FOR_ANY = re.compile(
     re.IGNORECASE,
 )
 _BASE_WITH = re.compile(r"(?:与|與|和|同)\s*$")  # "与2022年相比"
+# "是2019年的3倍" (three times 2019's): a multiple of the year's level, a base year
+_TIMES_AFTER = re.compile(
+    r"\s*年?\s*(?:同期)?\s*的?\s*(?:\d+(?:\.\d+)?|[一二两兩三四五六七八九十百]+(?:点[〇零一二三四五六七八九]+)?)"
+    r"\s*(?:多|余)?\s*倍"
+)
 _BASE_WITH_AFTER = re.compile(r"\s*年?(?:同期)?\s*(?:相比|相较|相較|比较|比較)")
 # "on", "over", "from" before a year: a base year only for a rate ("up 15% on FY2022");
 # "$1bn from 2025" starts then, "over 2023" may be during it
@@ -166,8 +171,10 @@ def _base(scan: str, start: int, end: int) -> str:
     """Whether the year at ``scan[start:end]`` is a base year: "any" (any figure's),
     "rate" (a rate's), "from" (a rate's unless a rate a year) or ""."""
     before = scan[max(0, start - 40) : start]
-    if _BASE_FOR_ANY.search(before) or (
-        _BASE_WITH.search(before) and _BASE_WITH_AFTER.match(scan, end)
+    if (
+        _BASE_FOR_ANY.search(before)
+        or (_BASE_WITH.search(before) and _BASE_WITH_AFTER.match(scan, end))
+        or _TIMES_AFTER.match(scan, end)
     ):
         return "any"
     if word := _BASE_FOR_RATE.search(before):

@@ -294,6 +294,9 @@ def test_a_target_year_is_not_the_year_of_the_level_from(
         ("Revenue was $2.4bn in 2023, versus 2022's $1.9bn.", [2023, 2022]),
         # a base year before a rate stays no year of it
         ("收入较2022年增长26.7%，达到2407亿元。", [None, None]),
+        # "是2019年的3倍" (three times 2019's) makes 2019 a base year: the 1500亿元 took it
+        # (text40), the year nearest by distance; it is 2023's
+        ("截至2023年末，总投资超过1500亿元，是2019年的3倍。", [2023]),
     ],
 )
 def test_the_base_level_after_its_base_year_is_of_that_year(
