@@ -264,14 +264,29 @@ def nearest_mention(
             (a, b) != (start, end) and not split(min(b, m.end), max(a, m.start)) for a, b in figures
         )
 
-    def distance(m: Mention) -> tuple[bool, bool, bool, int, int]:
+    def distance(m: Mention) -> tuple[bool, bool, bool, bool, int, int]:
         after = m.start >= end
         low, high = (end, m.start) if after else (m.end, start)
         other = any(low <= a and b <= high for a, b in figures)
         clause = split(low, high)
         # "2017年的1.6": the year's own figure, nearer than any after it ("降至2023年的1.48")
         gap = 0 if not after and _YEAR_OF.fullmatch(text, low, high) else high - low
-        return other, clause, clause and claimed(m), gap, 0 if after else 1
+        return (
+            other,
+            clause,
+            clause and claimed(m),
+            after and leads(m, low, high),
+            gap,
+            int(not after),
+        )
+
+    def leads(m: Mention, low: int, high: int) -> bool:
+        # a year after the figure with no preposition that binds it back ("$12bn and FY2025
+        # capex will be $15bn", not "$12bn in FY2024 and..."), before another figure of the
+        # clause: it leads that figure
+        return _BINDS_BACK.search(text, low, high) is None and any(
+            a >= m.end and not split(m.end, a) for a, _ in figures
+        )
 
     def compared(m: Mention) -> bool:  # the year of a figure this one is compared with
         return m.start >= end and any(
@@ -295,7 +310,7 @@ def nearest_mention(
 
     def anothers(m: Mention) -> bool:  # after the figure, in another figure's clause; or
         # before a base level ("$75bn in 2025, up from $52.5bn": no 2025 for the $52.5bn)
-        _, clause, claimed_by_it, _, before = distance(m)
+        _, clause, claimed_by_it, _, _, before = distance(m)
         if before:
             return base_level and _BASE_LEVEL.fullmatch(text, m.end, start) is None
         return clause and claimed_by_it
@@ -324,6 +339,13 @@ _YEAR_AFTER = re.compile(
     re.IGNORECASE,
 )
 _YEAR_OF = re.compile(r"\s*年\s*(?:底|末|初)?\s*的\s*")  # "2017年的" before its figure
+# a preposition between a figure and the year after it: the year is the figure's ("$5bn in
+# 2023", "17GW of 2022", "10 GW by 2030")
+_BINDS_BACK = re.compile(
+    r"\b(?:in|during|by|for|at|of|as\s+of|through|until|to|since|from|over|on|before|after"
+    r"|end)\b|[年的]",
+    re.IGNORECASE,
+)
 # a target year and the level a change starts from: "to 500 MW by 2025 from 300 MW" (2025
 # is the 500 MW's, the 300 MW has no year written)
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:FY\s*)?$", re.IGNORECASE)

@@ -312,6 +312,11 @@ def test_the_base_level_after_its_base_year_is_of_that_year(
         # text40: the first figure took the year of the clause after it, the other
         # figure's ("460 TWh in 2022" is 2022's; the 4.5 TWh names no year)
         ("It will use 4.5 TWh, while data centers used 460 TWh in 2022.", [None, 2022]),
+        # a year after a figure with no preposition, before another figure, leads that one:
+        # "$12bn and FY2025 capex will be $15bn" gave the $12bn 2025 (text40)
+        ("Its FY2024 capex was $12bn and FY2025 capex will be $15bn.", [2024, 2025]),
+        ("2024 revenue was $5bn and 2025 revenue will be $6bn.", [2024, 2025]),
+        ("Since 2020 revenue grew to $5bn in 2023 and $6bn in 2024.", [2023, 2024]),
         ("The market will reach $20 billion, from $12 billion in 2022.", [None, 2022]),
         ("规模达到3000亿元，而2022年为2500亿元。", [None, 2022]),
         # a year before the figure, or in its own clause, stays its year
