@@ -308,18 +308,17 @@ def nearest_mention(
     # 2022's $1.9bn"): that year is the figure's it is compared with
     base_level = _BASE_BEFORE.search(text, max(0, start - 20), start) is not None
 
-    def anothers(m: Mention) -> bool:  # after the figure, in another figure's clause; or
-        # before a base level ("$75bn in 2025, up from $52.5bn": no 2025 for the $52.5bn)
-        _, clause, claimed_by_it, _, _, before = distance(m)
+    def anothers(m: Mention, rank: tuple[bool, bool, bool, bool, int, int]) -> bool:
+        # after the figure, in another figure's clause; or before a base level ("$75bn in
+        # 2025, up from $52.5bn": no 2025 for the $52.5bn)
+        _, clause, claimed_by_it, _, _, before = rank
         if before:
             return base_level and _BASE_LEVEL.fullmatch(text, m.end, start) is None
         return clause and claimed_by_it
 
-    return min(
-        (m for m in mentions if not (compared(m) or anothers(m) or target(m))),
-        key=distance,
-        default=None,
-    )
+    ranked = [(distance(m), m) for m in mentions if not (compared(m) or target(m))]
+    kept = [(rank, m) for rank, m in ranked if not anothers(m, rank)]
+    return min(kept, key=lambda pair: pair[0])[1] if kept else None
 
 
 # "8.5 kW/rack, up from 7.3 kW in 2023": 2023 is the 7.3 kW's, what the 8.5 is compared

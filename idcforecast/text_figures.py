@@ -149,10 +149,6 @@ def _between_digits(scan: str, i: int) -> bool:
     return 0 < i < len(scan) - 1 and scan[i - 1].isdigit() and scan[i + 1].isdigit()
 
 
-def _is_hangul(char: str) -> bool:
-    return "\uac00" <= char <= "\ud7a3"
-
-
 def _boundary(scan: str, i: int, *, end: bool = False) -> bool:
     """Whether a figure may begin or end (``end``) between ``scan[i - 1]`` and ``scan[i]``:
     not inside a Latin word or a number ("billion", "1562.5") nor a Chinese magnitude word
@@ -162,10 +158,9 @@ def _boundary(scan: str, i: int, *, end: bool = False) -> bool:
     before, after = scan[i - 1], scan[i]
     if before in _MAGNITUDE_CHARS and after in _MAGNITUDE_CHARS:
         return False  # inside "百亿亿" (10^18): "230百亿" of "230百亿亿次" would be 2.3e10
-    if _is_hangul(before) and _is_hangul(after):
-        return end
-    if _is_hangul(before) or _is_hangul(after):
-        return True
+    hangul_before, hangul_after = "\uac00" <= before <= "\ud7a3", "\uac00" <= after <= "\ud7a3"
+    if hangul_before or hangul_after:
+        return end if hangul_before and hangul_after else True
     if _is_cjk(before) or _is_cjk(after):
         return True
     if (before == "." and after.isdigit()) or (before.isdigit() and after in ".,"):
@@ -273,8 +268,9 @@ def _best_figure(
     # the window starts after the spaces that pad number words written as digits ("42307"
     # of "Forty-two thousand three hundred and seven racks" is 5 digits and 37 spaces)
     padded = number[1]
-    while padded < len(scan) and scan[padded] == " ":
-        padded += 1
+    if scan.startswith("  ", padded):  # padding, not the one space before a unit
+        while padded < len(scan) and scan[padded] == " ":
+            padded += 1
     high = _right_bound(scan, padded)
     if ceiling is not None:
         high = min(high, ceiling)

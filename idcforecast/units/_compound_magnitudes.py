@@ -35,7 +35,8 @@ _COMPOUND = re.compile(
     rf"(?<![\d.,])(\d+)({_words(_LARGE)}) ?(\d+)({_words(_SMALL)})"
     r"(?![万萬亿億억조만\d])"
 )
-_MAGNITUDE_CHARS = frozenset("万萬亿億억조만천兆")
+# a digit, a large magnitude word and a digit again: the shape of every compound here
+_TWO_PARTS = re.compile(r"\d(?:万亿|萬億|[万萬亿億조억만兆]) ?\d")
 
 
 def _one_number(match: re.Match[str]) -> str:
@@ -73,8 +74,8 @@ def compound_magnitudes(text: str) -> str:
     >>> compound_magnitudes("2조5000억원, 1조2천억원, 1兆2000億円")
     '0002.5조원, 01.2조원, 012000億円'
     """
-    if text.isascii() or _MAGNITUDE_CHARS.isdisjoint(text):
-        return text
+    if text.isascii() or not _TWO_PARTS.search(text):
+        return text  # most figures: one magnitude word ("1562.5亿元")
     if "兆" in text:
         text = _CHO_OKU.sub(_in_oku, text)
     return _COMPOUND.sub(_one_number, text)

@@ -224,6 +224,7 @@ _PLUS_AFTER = re.compile(
 )
 
 
+_DIGIT_HYPHEN_WORD = re.compile(r"\d-[A-Za-z]")
 # "5-plus": "5+" ("5-plus GW" is at least 5 GW, as "5+ GW" is)
 _NUMBER_PLUS = re.compile(r"(?<=\d)-plus\b(?=\s)", re.IGNORECASE)
 
@@ -512,10 +513,14 @@ def parse_quantity(text: str) -> Quantity:
     text = continental_decimals(text)  # "€ 2,5 Mrd." is 2.5 EUR bn, as find_figures reads it
     # the typographic minus sign; "两千亿元" as "2千亿元" (one numeral before a magnitude)
     norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
-    norm = compound_magnitudes(norm)  # "1亿5000万元" as 1.5亿元, never 1亿 and 5000万
-    norm = indian_grouping(norm)  # "Rs 1,56,250 crore" is 156,250 crore, never Rs 1
-    if "-" in norm:  # "1.2-gigawatt" as find_figures reads it, 1.2 GW ("15-year" stays)
-        norm = _NUMBER_PLUS.sub("+", unhyphened(norm))  # "a 5-plus GW pipeline" is "5+ GW"
+    if not norm.isascii():
+        norm = compound_magnitudes(norm)  # "1亿5000万元" as 1.5亿元, never 1亿 and 5000万
+    if "," in norm:
+        norm = indian_grouping(norm)  # "Rs 1,56,250 crore" is 156,250 crore, never Rs 1
+    if "-" in norm and _DIGIT_HYPHEN_WORD.search(norm):
+        # "1.2-gigawatt" as find_figures reads it, 1.2 GW ("15-year" stays); "a 5-plus GW
+        # pipeline" is "5+ GW"
+        norm = _NUMBER_PLUS.sub("+", unhyphened(norm))
     if "\u2044" in norm:  # NFKC writes "½" as "1⁄2"
         raise _fail(text, "a vulgar fraction ('½', '¼'); write it as a decimal ('1.5 GW', '0.25')")
     norm = number_words(norm)  # "two billion yuan" as "2   billion yuan"
