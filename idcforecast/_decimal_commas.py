@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["continental_thousands", "point_decimal_commas", "point_decimals"]
+__all__ = [
+    "continental_decimals",
+    "continental_thousands",
+    "point_decimal_commas",
+    "point_decimals",
+]
 
 
 # a number written with a decimal comma, unambiguously: "3,5", "27,8", "1 234,5", "1.234,5"
@@ -121,3 +126,33 @@ def continental_thousands(text: str) -> str:
             out.append(text[last : match.start()] + match[0].replace(".", ""))
             last = match.end()
     return "".join(out) + text[last:]
+
+
+# a figure in euros or euro cents ("8,5 ct/kWh"), or with a magnitude word of a language
+# that writes decimal commas
+_EURO = re.compile(r"€|(?<![A-Za-z])(?:EUR|euros?|ct|eurocents?)(?![A-Za-z])", re.IGNORECASE)
+_WORD_START = re.compile(r"(?<![A-Za-z])")
+
+
+def continental_decimals(text: str) -> str:
+    """``text`` (one figure) with its decimal commas as points when it is in euros or has a
+    magnitude word of a language that writes them: "€ 2,5 Mrd." as "€ 2.5 Mrd.", "1.234,5
+    Mio. Euro" as "1 234.5 Mio. Euro", as :func:`find_figures` reads them. A comma before
+    one or two digits never groups thousands; without such words ("27,8%") the figure may
+    be a table cell of either reading, which :func:`idcforecast.parse_quantity` refuses.
+
+    Examples
+    --------
+    >>> continental_decimals("€ 2,5 Mrd.")
+    '€ 2.5 Mrd.'
+    >>> continental_decimals("27,8%")
+    '27,8%'
+    """
+    if "," not in text or _DECIMAL_COMMA.search(text) is None:
+        return text
+    continental = any(
+        _CONTINENTAL_MAGNITUDE.match(text, m.start()) for m in _WORD_START.finditer(text)
+    )
+    if not (continental or _EURO.search(text)):
+        return text
+    return point_decimals(text, text)[0]

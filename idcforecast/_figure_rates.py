@@ -65,26 +65,34 @@ def per_unknown(scan: str, end: int, quantity: Quantity) -> tuple[int, str] | No
     return (stop, "/".join([quantity.unit, *parts])) if parts else None
 
 
-# what a Chinese price is per, written before it: "每架每月8000元", "每千瓦每月150元"
-_PER_BEFORE = re.compile(r"(?:每\s*[^\d\s每，。,；;：:、（(]{1,3})+$")
+# what a Chinese price is per, written before it: "每架每月8000元", "每千瓦每月150元"; the
+# price's name may stand between ("每兆瓦投资约1000万元", "每月租金8000元")
+_PRICE_NAME = (
+    r"(?:建设投资|建設投資|投资额|投資額|投资|投資|造价|造價|建设成本|建設成本|成本|租金|价格|價格"
+    r"|电价|電價|费用|費用|售价|售價|单价|單價)(?:为|為|是|在|约为|約為)?"
+)
+_PER_BEFORE = re.compile(
+    rf"((?:每\s*[^\d\s每，。,；;：:、（(]{{1,3}}?)+?)\s*(?:{_PRICE_NAME})?\s*$"
+)
 # things a price is per that the registry lacks, kept as written ("每机柜每年10万元")
 _PER_NOUNS = frozenset(["机柜", "機櫃", "柜", "櫃", "卡", "张卡", "張卡", "GPU", "户", "戶"])
 
 
 def per_before(scan: str, start: int, quantity: Quantity, floor: int) -> tuple[int, str] | None:
     """The new start and unit of an amount after "每X每Y" (per X per Y, Chinese order):
-    "每架每月8000元" is 8000 "CNY/racks/month", "每机柜每年10万元" 10 "CNY 10k/机柜/year"; or
-    None when a word after 每 is neither a registry unit without a magnitude nor a thing a
-    price is per ("每月租金8000元": 租金, rent, is no unit)."""
+    "每架每月8000元" is 8000 "CNY/racks/month", "每机柜每年10万元" 10 "CNY 10k/机柜/year",
+    "每兆瓦投资约1000万元" (the price's name between) 1000 "CNY 10k/MW", "每月租金8000元"
+    (monthly rent) 8000 "CNY/month"; or None when a word after 每 is neither a registry
+    unit without a magnitude nor a thing a price is per ("每年新增200亿元")."""
     from idcforecast.units import parse_unit
 
     if dimension(quantity.unit) in ("count", "percent", "points") or "/" in quantity.unit:
         return None  # "每年20%" is 20% a year: a percent a year is a percent
-    before = _PER_BEFORE.search(scan, max(floor, start - 12), start)
+    before = _PER_BEFORE.search(scan, max(floor, start - 16), start)
     if before is None:
         return None
     names = []
-    for piece in before[0].split("每")[1:]:
+    for piece in before[1].split("每")[1:]:
         piece = piece.strip()
         try:
             unit = parse_unit(piece)

@@ -149,6 +149,11 @@ _BASE_FOR_ANY = re.compile(
     re.IGNORECASE,
 )
 _BASE_WITH = re.compile(r"(?:与|與|和|同)\s*$")  # "与2022年相比"
+# "是2019年的3倍" (three times 2019's): a multiple of the year's level, a base year
+_TIMES_AFTER = re.compile(
+    r"\s*年?\s*(?:同期)?\s*的?\s*(?:\d+(?:\.\d+)?|[一二两兩三四五六七八九十百]+(?:点[〇零一二三四五六七八九]+)?)"
+    r"\s*(?:多|余)?\s*倍"
+)
 _BASE_WITH_AFTER = re.compile(r"\s*年?(?:同期)?\s*(?:相比|相较|相較|比较|比較)")
 # "on", "over", "from" before a year: a base year only for a rate ("up 15% on FY2022");
 # "$1bn from 2025" starts then, "over 2023" may be during it
@@ -166,8 +171,10 @@ def _base(scan: str, start: int, end: int) -> str:
     """Whether the year at ``scan[start:end]`` is a base year: "any" (any figure's),
     "rate" (a rate's), "from" (a rate's unless a rate a year) or ""."""
     before = scan[max(0, start - 40) : start]
-    if _BASE_FOR_ANY.search(before) or (
-        _BASE_WITH.search(before) and _BASE_WITH_AFTER.match(scan, end)
+    if (
+        _BASE_FOR_ANY.search(before)
+        or (_BASE_WITH.search(before) and _BASE_WITH_AFTER.match(scan, end))
+        or _TIMES_AFTER.match(scan, end)
     ):
         return "any"
     if word := _BASE_FOR_RATE.search(before):
@@ -175,10 +182,19 @@ def _base(scan: str, start: int, end: int) -> str:
     return ""
 
 
+# between a base year and the base level of that year: "较2022年的1900亿元", "versus 2022's
+# $1.9bn"
+_BASE_LEVEL = re.compile(r"\s*(?:年\s*(?:底|末|初)?\s*的|['’]s)\s*")
+
+
 def is_base_of(
     mention: Mention, scan: str, start: int, quantity: Quantity, sentence_start: int
 ) -> bool:
-    """Whether ``mention`` is the base year of the figure at ``start``, not its year."""
+    """Whether ``mention`` is the base year of the figure at ``start``, not its year. The
+    base level itself, right after its year ("较2022年的1900亿元", "versus 2022's $1.9bn"),
+    is of that year."""
+    if mention.start < start and _BASE_LEVEL.fullmatch(scan, mention.end, start):
+        return False
     if mention.base == "any":
         return True
     if quantity.unit not in ("%", "tenths", "pp", "bp") or mention.base not in ("rate", "from"):
@@ -192,17 +208,27 @@ def is_base_of(
 # earlier"; "去年为100亿元", "上年同期为..." (not "较上年增长", "与上年相比增长": there the
 # year is the base)
 _RELATIVE_AFTER = re.compile(
-    r"\s*(?:in\s+|during\s+)?(?:last\s+year|a\s+year\s+(?:earlier|ago|before)|"
-    r"the\s+(?:previous|prior|preceding)\s+year|the\s+year\s+before)\b",
+    r"\s*(?:in\s+|during\s+)?(?:(?:last|this|next)\s+year|a\s+year\s+(?:earlier|ago|before)|"
+    r"the\s+(?:previous|prior|preceding|current|coming|following)\s+year|the\s+year\s+before)\b",
     re.IGNORECASE,
+)  # "this year", "next year" (text40): of a date the text does not give, as "last year"
+_RELATIVE_BEFORE = re.compile(
+    r"(?<![较比同])(?:去年|上年|前年|今年|明年|后年|後年|次年)(?:同期)?[^，,；;较比]{0,12}$"
 )
-_RELATIVE_BEFORE = re.compile(r"(?<![较比同])(?:去年|上年|前年)(?:同期)?[^，,；;较比]{0,12}$")
+
+
+# "this year it expects $6bn", "Last year, revenue was $5bn": up to four words between
+_RELATIVE_BEFORE_EN = re.compile(
+    r"\b(?:this|next|last)\s+year(?:'s)?\b,?(?:\s+[A-Za-z]+){0,4}\s+$", re.IGNORECASE
+)
 
 
 def relative_year(scan: str, start: int, end: int, floor: int) -> bool:
     """Whether the figure at ``start:end`` is of a year named relative to the text's date
     ("last year", "去年"): no year mention is its year then."""
     if _RELATIVE_AFTER.match(scan, end):
+        return True
+    if _RELATIVE_BEFORE_EN.search(scan, max(floor, start - 40), start):
         return True
     return _RELATIVE_BEFORE.search(scan, max(floor, start - 14), start) is not None
 
@@ -223,8 +249,11 @@ def nearest_mention(
     billion yuan in 2022" rather than "from 2020"). Outside the figure's clause, a mention
     in the clause of another figure is that figure's ("预计到2025年，市场规模将突破3800亿元，
     2023-2025年复合增长率约为25.6%": the period is the 25.6%'s, the 3800亿元's year 2025;
-    "In 2023, revenue was $3bn, and in 2024 it will be $4bn": 2023 for the $3bn). ``figures``
-    are the ``(start, end)`` of the figures of the sentence."""
+    "In 2023, revenue was $3bn, and in 2024 it will be $4bn": 2023 for the $3bn). A mention
+    after the figure in another clause that is another figure's is never this one's ("It
+    will use 4.5 TWh, while data centers used 460 TWh in 2022", "规模达到3000亿元，而2022年为
+    2500亿元": the first figure has no year). ``figures`` are the ``(start, end)`` of the
+    figures of the sentence."""
 
     def split(low: int, high: int) -> bool:  # a clause boundary between the two places
         between = text[low:high]
@@ -235,14 +264,29 @@ def nearest_mention(
             (a, b) != (start, end) and not split(min(b, m.end), max(a, m.start)) for a, b in figures
         )
 
-    def distance(m: Mention) -> tuple[bool, bool, bool, int, int]:
+    def distance(m: Mention) -> tuple[bool, bool, bool, bool, int, int]:
         after = m.start >= end
         low, high = (end, m.start) if after else (m.end, start)
         other = any(low <= a and b <= high for a, b in figures)
         clause = split(low, high)
         # "2017年的1.6": the year's own figure, nearer than any after it ("降至2023年的1.48")
         gap = 0 if not after and _YEAR_OF.fullmatch(text, low, high) else high - low
-        return other, clause, clause and claimed(m), gap, 0 if after else 1
+        return (
+            other,
+            clause,
+            clause and claimed(m),
+            after and leads(m, low, high),
+            gap,
+            int(not after),
+        )
+
+    def leads(m: Mention, low: int, high: int) -> bool:
+        # a year after the figure with no preposition that binds it back ("$12bn and FY2025
+        # capex will be $15bn", not "$12bn in FY2024 and..."), before another figure of the
+        # clause: it leads that figure
+        return _BINDS_BACK.search(text, low, high) is None and any(
+            a >= m.end and not split(m.end, a) for a, _ in figures
+        )
 
     def compared(m: Mention) -> bool:  # the year of a figure this one is compared with
         return m.start >= end and any(
@@ -253,22 +297,62 @@ def nearest_mention(
             for a, b in figures
         )
 
-    return min((m for m in mentions if not compared(m)), key=distance, default=None)
+    def target(m: Mention) -> bool:  # "500 MW by 2025 from 300 MW": not the 300 MW's
+        return (
+            m.end <= start
+            and _FROM_AFTER.fullmatch(text, m.end, start) is not None
+            and _BY_BEFORE.search(text, max(0, m.start - 20), m.start) is not None
+        )
+
+    # a base level ("up from $52.5bn") takes no year written before it but its own ("versus
+    # 2022's $1.9bn"): that year is the figure's it is compared with
+    base_level = _BASE_BEFORE.search(text, max(0, start - 20), start) is not None
+
+    def anothers(m: Mention, rank: tuple[bool, bool, bool, bool, int, int]) -> bool:
+        # after the figure, in another figure's clause; or before a base level ("$75bn in
+        # 2025, up from $52.5bn": no 2025 for the $52.5bn)
+        _, clause, claimed_by_it, _, _, before = rank
+        if before:
+            return base_level and _BASE_LEVEL.fullmatch(text, m.end, start) is None
+        return clause and claimed_by_it
+
+    ranked = [(distance(m), m) for m in mentions if not (compared(m) or target(m))]
+    kept = [(rank, m) for rank, m in ranked if not anothers(m, rank)]
+    return min(kept, key=lambda pair: pair[0])[1] if kept else None
 
 
 # "8.5 kW/rack, up from 7.3 kW in 2023": 2023 is the 7.3 kW's, what the 8.5 is compared
-# with, never the 8.5's year
-_COMPARED_BEFORE = re.compile(
-    r"\b(?:(?:up|down|rising|falling|rose|fell)\s+from|versus|vs\.?|compared\s+(?:with|to)"
-    r"|than)\s+(?:(?:about|around|approximately|nearly|roughly|some)\s+)?$",
-    re.IGNORECASE,
+# with, never the 8.5's year; a base level's words ("up from $4bn", "compared with $4bn")
+_BASE_WORDS = (
+    r"(?:up|down|rising|falling|rose|fell)\s+from|versus|vs\.?|compared\s+(?:with|to)|than"
 )
+_HEDGE = r"\s+(?:(?:about|around|approximately|nearly|roughly|some)\s+)?$"
+_BASE_BEFORE = re.compile(rf"\b(?:{_BASE_WORDS}){_HEDGE}", re.IGNORECASE)
+# and a bare "from" ("increased by 3.2% to RMB7,413.7 million from RMB7,185.9 million in
+# 2022": 2022 is the second's), which for a level's own year may also start a change
+# ("grew from $10bn to $20bn", whose first level takes a year written before it)
+_COMPARED_BEFORE = re.compile(rf"\b(?:{_BASE_WORDS}|from){_HEDGE}", re.IGNORECASE)
 _YEAR_AFTER = re.compile(
     r"\s*(?:(?:in|during|at\s+the\s+end\s+of|a\s+year\s+earlier\s+in)\s+)?"
     r"(?:(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?)?(?:[QH][1-4]\s+)?",
     re.IGNORECASE,
 )
 _YEAR_OF = re.compile(r"\s*年\s*(?:底|末|初)?\s*的\s*")  # "2017年的" before its figure
+# a preposition between a figure and the year after it: the year is the figure's ("$5bn in
+# 2023", "17GW of 2022", "10 GW by 2030")
+_BINDS_BACK = re.compile(
+    r"\b(?:in|during|by|for|at|of|as\s+of|through|until|to|since|from|over|on|before|after"
+    r"|end)\b|[年的]",
+    re.IGNORECASE,
+)
+# a target year and the level a change starts from: "to 500 MW by 2025 from 300 MW" (2025
+# is the 500 MW's, the 300 MW has no year written)
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:FY\s*)?$", re.IGNORECASE)
+_FROM_AFTER = re.compile(
+    r"\s*,?\s*(?:up\s+|rising\s+|growing\s+)?from\s+"
+    r"(?:(?:about|around|approximately|nearly|roughly|some)\s+)?",
+    re.IGNORECASE,
+)
 
 
 # a rate compounded over years: "15% CAGR", "compound annual growth", "年复合增长率", "年均增长"

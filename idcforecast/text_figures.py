@@ -10,7 +10,6 @@ figure goes into a table.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from idcforecast._cells import footnote_numbers
 from idcforecast._decimal_commas import point_decimals
 from idcforecast._figure_changes import change_levels, change_to
 from idcforecast._figure_currency import yen_or_yuan, yuan_assumed
+from idcforecast._figure_pue import RATIO_NEXT, a_pue, pue_with_its_point, ratio_named
 from idcforecast._figure_rates import (
     NOT_A_NOUN,
     dimension,
@@ -26,6 +26,7 @@ from idcforecast._figure_rates import (
     per_unknown,
     rate_of_before,
 )
+from idcforecast._figure_resolutions import a_resolution
 from idcforecast._figure_years import (
     DATE,
     MONTH_DAY,
@@ -35,8 +36,12 @@ from idcforecast._figure_years import (
 )
 from idcforecast.errors import IdcForecastError, ParseError
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, SPOKEN_NUMERAL, arabic_numerals
+from idcforecast.units._compound_magnitudes import compound_magnitudes
+from idcforecast.units._figure_words import PREFIX_QUALIFIERS
+from idcforecast.units._indian_grouping import indian_grouping
 from idcforecast.units._mil import romance_mil
 from idcforecast.units._number_words import number_words
+from idcforecast.units._unit_hyphens import unit_hyphens
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -82,24 +87,14 @@ def scan_text(text: str) -> str:
     return "".join(out)
 
 
-# a number joined to its unit by a hyphen, as a compound adjective: "a 100-MW campus"
-_HYPHENED_UNIT = re.compile(r"(?<=\d)-(?=([A-Za-z]+)\b)")
-
-
 def _unhyphened(text: str, scan: str) -> tuple[str, str]:
     """``text`` and ``scan`` with the hyphen of "100-MW", "100-megawatt" as a space, so the
-    figure reads; only before a physical unit ("Form 10-K", "a 15-year PPA", "2-for-1"
-    keep it: a count or a duration is no figure of a size)."""
-    from idcforecast.units import parse_unit
-
+    figure reads (see :func:`idcforecast.units._unit_hyphens.unit_hyphens`)."""
+    if "-" not in scan:
+        return text, scan
     chars, scan_chars = list(text), list(scan)
-    for match in _HYPHENED_UNIT.finditer(scan):
-        try:
-            unit = parse_unit(match[1])
-        except IdcForecastError:
-            continue
-        if unit.dimension not in ("count", "time") and unit.magnitude is None:
-            chars[match.start()] = scan_chars[match.start()] = " "
+    for i in unit_hyphens(scan):
+        chars[i] = scan_chars[i] = " "
     return "".join(chars), "".join(scan_chars)
 
 
@@ -154,13 +149,18 @@ def _between_digits(scan: str, i: int) -> bool:
     return 0 < i < len(scan) - 1 and scan[i - 1].isdigit() and scan[i + 1].isdigit()
 
 
-def _boundary(scan: str, i: int) -> bool:
-    """Whether a figure may begin or end between ``scan[i - 1]`` and ``scan[i]``: not
-    inside a Latin word or a number ("billion", "1562.5") nor a Chinese magnitude word
-    ("百亿亿"), anywhere else around CJK text."""
+def _boundary(scan: str, i: int, *, end: bool = False) -> bool:
+    """Whether a figure may begin or end (``end``) between ``scan[i - 1]`` and ``scan[i]``:
+    not inside a Latin word or a number ("billion", "1562.5") nor a Chinese magnitude word
+    ("百亿亿"), anywhere else around CJK text. Korean writes words apart and particles on
+    them: a figure ends before a particle ("5000억원을"), never begins inside a word (the
+    약 of "계약", contract, is no "about")."""
     before, after = scan[i - 1], scan[i]
     if before in _MAGNITUDE_CHARS and after in _MAGNITUDE_CHARS:
         return False  # inside "百亿亿" (10^18): "230百亿" of "230百亿亿次" would be 2.3e10
+    hangul_before, hangul_after = "\uac00" <= before <= "\ud7a3", "\uac00" <= after <= "\ud7a3"
+    if hangul_before or hangul_after:
+        return end if hangul_before and hangul_after else True
     if _is_cjk(before) or _is_cjk(after):
         return True
     if (before == "." and after.isdigit()) or (before.isdigit() and after in ".,"):
@@ -219,7 +219,7 @@ def _ends(scan: str, number_end: int, high: int) -> list[int]:
         e
         for e in range(number_end + 1, high + 1)
         if scan[e - 1] != " "
-        and (e == len(scan) or _boundary(scan, e))
+        and (e == len(scan) or _boundary(scan, e, end=True))
         and not (_CURRENCY_PREFIX.fullmatch(scan, number_end, e) and _NUMBER_NEXT.match(scan, e))
         and not _YEAR_AGO.match(scan, e - 4)  # "46% a year earlier" is no 46% a year
     ]
@@ -265,7 +265,13 @@ def _best_figure(
     what the figure counts: the figure ends before it ("3.76 million", count mn), or takes
     the noun after it when that reads ("10,000 data center racks" is 10,000 racks)."""
     low = _left_bound(scan, number[0], floor)
-    high = _right_bound(scan, number[1])
+    # the window starts after the spaces that pad number words written as digits ("42307"
+    # of "Forty-two thousand three hundred and seven racks" is 5 digits and 37 spaces)
+    padded = number[1]
+    if scan.startswith("  ", padded):  # padding, not the one space before a unit
+        while padded < len(scan) and scan[padded] == " ":
+            padded += 1
+    high = _right_bound(scan, padded)
     if ceiling is not None:
         high = min(high, ceiling)
     ends = _ends(scan, number[1], high)
@@ -362,42 +368,6 @@ _DIGITLESS = re.compile(
 _TEN_HEAD = re.compile(
     r"(?<![〇零一二两兩三四五六七八九十百千万萬亿億\d.点数數几幾])十(?=[万萬亿億])[十百千万萬亿億]*"
 )
-# PUE, a ratio without a unit (total over IT power), named before its number ("a PUE of 1.25",
-# "PUE fell to 1.3", "PUE值为1.2", "PUE降至1.3以下") or after it ("a 1.15 PUE"); WUE and CUE
-# have units (L/kWh, kgCO2/kWh) that the registry lacks, so their numbers stay bare
-_RATIOS = r"PUE|pPUE"
-# PUE's Chinese name in policy documents ("平均电能利用效率降至1.5以下"): read as PUE
-_RATIOS_ZH = r"电能利用效率|电能使用效率|電能利用效率|電能使用效率"
-_RATIO_BEFORE = re.compile(
-    rf"\b({_RATIOS})(?:\s+(?:value|ratio|rating|level|target))?"
-    r"(?:\s+(?:of|is|was|will|be|at|to|from|by|reached|averaged|hit|stood|fell|dropped|declined"
-    r"|improved|went|down|as low as|expected|design|annual|annualized))*\s*[:：=]?\s*$"
-    rf"|({_RATIOS}|{_RATIOS_ZH})(?:\s*[(（]\s*PUE\s*[)）])?\s*值?\s*"
-    r"(?:(?:从|由)\s*)?(?:(?:19|20)\d{2}\s*年\s*(?:的|底|末)?\s*)?"  # "PUE从2017年的1.6"
-    r"(?:为|是|达到|达|降至|降到|降低至|降低到|下降至|下降到|控制在|在)?\s*$"
-)
-# the second value of a ratio that changes ("PUE dropped from 1.6 to 1.3", "PUE从2017年的1.6
-# 降至2023年的1.48"): a bare number right after a PUE, joined to it by these words
-_RATIO_NEXT = re.compile(
-    r"\s*(?:(?:in|by)\s+(?:FY\s*)?(?:19|20)\d{2}\s*)?"
-    r"(?:to|降至|降到|降低至|降低到|下降至|下降到|下降为|降为|至|到)\s*"
-    r"(?:(?:in|by)\s+(?:19|20)\d{2}\s*|(?:19|20)\d{2}\s*年\s*(?:的|底|末)?\s*)?$",
-    re.IGNORECASE,
-)
-_A_YEAR = re.compile(r"(?:19|20)\d{2}")
-_RATIO_AFTER = re.compile(rf"\s*({_RATIOS})\b")
-
-
-def _ratio_named(scan: str, start: int, end: int, floor: int) -> tuple[int, int, str] | None:
-    """A bare number that is a named ratio: the figure's new (start, end) and the name."""
-    if before := _RATIO_BEFORE.search(scan, max(floor, start - 30), start):
-        name = before[1] or before[2]
-        # a year between the name and the number stays out of the figure: it is its year
-        first = start if _A_YEAR.search(scan, before.start(), start) else before.start()
-        return first, end, "PUE" if re.fullmatch(_RATIOS_ZH, name) else name
-    if after := _RATIO_AFTER.match(scan, end):
-        return start, after.end(), after[1]
-    return None
 
 
 def _first_level(
@@ -418,61 +388,54 @@ def _first_level(
     return start, to, level
 
 
-# a display resolution before a word of video ("4K video", "8K TV", "4K视频", "4K/8K
-# content"); before other words K is a thousand ("8K employees", "10K servers")
-_RESOLUTION = re.compile(r"(?:2|4|5|6|8|10|12|16)K")
-_VIDEO_AFTER = re.compile(
-    r"(?:\s*/\s*(?:2|4|5|6|8|10|12|16)K)?(?:\s+|-)(?:videos?|TVs?|televisions?|displays?|"
-    r"resolutions?|screens?|monitors?|cameras?|content|streams?|streaming|footage|UHD|HDR|"
-    r"OLED|LCD|panels?|projectors?|gaming|games?|movies?|films?|broadcasts?|broadcasting|"
-    r"Ultra|playback|encoding|transcoding|capture|recording|cinema|images?|imaging|graphics|"
-    r"VR|HDMI|live|sets?)\b"
-    r"|(?:\s*/\s*(?:2|4|5|6|8|10|12|16)K)?\s*(?:视频|視頻|电视|電視|超高清|高清|直播|屏|显示|顯示|"
-    r"分辨率|摄像|攝像|内容|內容|影像|画质|畫質|电影|電影|片源|节目|節目)"
-    r"|\s*/\s*(?:2|4|5|6|8|10|12|16)K\b",
-    re.IGNORECASE,
-)
-
-# with no word after it (a clause's end), a resolution named by what came before: "streams
-# in 4K.", "shot in 8K", "8K/4K." ("hired 4K.", "grew to 8K." stay thousands)
-_VIDEO_BEFORE = re.compile(
-    r"(?:\b(?:in|shoots?|shot|shooting|films?|filmed|filming|records?|recorded|recording|"
-    r"streams?|streamed|streaming|supports?|supported|supporting)\s+"
-    r"|\b(?:2|4|5|6|8|10|12|16)K\s*/\s*)$",
-    re.IGNORECASE,
-)
-_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]。，；：！？）]|$)")
+# a noun before a number counted by a classifier ("机柜2万个", "服务器约30万台"): the thing
+# counted, which the classifier after the number does not name
+_NOUN_BEFORE = re.compile(
+    r"(标准机架|標準機架|机柜|機櫃|机架|機架|服务器|服務器)"
+    r"(?:数|數|数量|數量|总数|總數|规模|規模)?(?:为|為|是|达到|達到|达|達|共|共有)?\s*$"
+)  # "机架数达81.8万个": the rack count reached 818 thousand
 
 
-def _a_resolution(scan: str, start: int, end: int) -> bool:
-    """Whether the figure "4K" at ``scan[start:end]`` is a display's resolution: a word of
-    video after it ("4K video", "4K视频", "4K/8K content"), or, ending a clause, a word
-    that names one before it ("streams in 4K.", "8K/4K.")."""
-    if not _RESOLUTION.fullmatch(scan, start, end):
-        return False
-    if _VIDEO_AFTER.match(scan, end):
-        return True
-    return bool(
-        _CLAUSE_END.match(scan, end) and _VIDEO_BEFORE.search(scan, max(0, start - 16), start)
-    )
+def _to_word_end(text: str, scan: str, end: int) -> int:
+    """``end``, or past the words of a number written in words whose digits end the figure
+    ("a hundred sites" scans as "100       sites": the figure "100" is "a hundred")."""
+    if not (0 < end < len(scan) and scan[end] == " " and scan[end - 1].isdigit()):
+        return end
+    if text[end - 1] == scan[end - 1]:
+        return end  # written in digits
+    while end < len(scan) and scan[end] == " ":
+        end += 1
+    while text[end - 1].isspace():
+        end -= 1
+    return end
 
 
-def _pue_with_its_point(text: str, number: tuple[int, int], quantity: Quantity) -> Quantity:
-    """A PUE read as point-grouped thousands ("PUE: 1.125" in a text of decimal commas:
-    1125) read with its point (1.125): a PUE, total over IT power, is 1 to about 3."""
-    written = text[number[0] : number[1]]
-    if quantity.value < 100 or "." not in written or "," in written:
-        return quantity
-    try:
-        return dataclasses.replace(quantity, value=float(written))
-    except ValueError:
-        return quantity
+def _unit_is_count(quantity: Quantity) -> bool:
+    return quantity.unit.startswith("count")
+
+
+def _noun_before(
+    reading: str, scan: str, found: tuple[int, int, Quantity], floor: int
+) -> tuple[int, Quantity] | None:
+    """The new start and quantity of a count whose noun stands before its number and a
+    classifier (个, 台, 架) after it: "机柜2万个" is 2 "racks 10k", "机柜约1万个" about 1."""
+    start, end, _ = found
+    if scan[end - 1 : end] not in ("个", "個", "台", "架"):
+        return None
+    noun = _NOUN_BEFORE.search(scan, max(floor, start - 10), start)
+    if noun is None:
+        return None
+    counted = _read_as(reading[start : end - 1] + noun[1])
+    if counted is None or dimension(counted.unit) == "count":
+        return None
+    return noun.start(), counted
 
 
 # "近5年", "近三个月": the recent years or months (a window of time), no duration's figure
 _RECENT = re.compile(r"近(?!似)")
 # 兆: a trillion in Japanese ("1.2兆円"), mega- in Chinese units ("兆瓦", read as MW)
 _BEFORE_CHO = re.compile(r"\s*兆")
+_AFTER_CHO = re.compile(r"\d(?:兆|万亿|萬億|亿|億|万|萬|조|억|만) ?$")
 
 
 def _figures_in(
@@ -493,9 +456,13 @@ def _figures_in(
             chars[j] = " "
         text = "".join(chars)
     reading, scan = _unhyphened(*point_decimals(text, scan_text(text)))
+    # "Rs 1,56,250 crore" as "Rs 00156250 crore" (Indian grouping; offsets stay)
+    reading, scan = indian_grouping(reading), indian_grouping(scan)
     # "两千亿元" as "2千亿元" (offsets stay); such a numeral gives no count nor duration
     numerals = {m.start() for m in CJK_NUMERAL.finditer(scan)}  # those rewritten, below
     reading, scan = arabic_numerals(reading), arabic_numerals(scan)
+    # "1亿5000万元" as "0001.5亿元": one number, never 1亿 and 5000万元 apart
+    reading, scan = compound_magnitudes(reading), compound_magnitudes(scan)
     # "two billion yuan" as "2   billion yuan" (offsets stay)
     reading, scan = number_words(reading), number_words(scan)
     if "mil" in scan:  # a Spanish or Portuguese sentence's "mil" is a thousand
@@ -521,7 +488,11 @@ def _figures_in(
     for number in anchors:
         if number[0] < floor or any(a <= number[0] < b for a, b in calendar):
             continue
-        if number[0] > 0 and scan[number[0] - 1] == "第":
+        if number[0] > 0 and scan[number[0] - 1] in "第제":
+            continue  # an ordinal: "第5年", Korean "제3조" (article 3, no 3 trillion)
+        if _AFTER_CHO.search(scan, max(0, number[0] - 8), number[0]):
+            # "3兆5億円", "1亿5万元" (digits that do not fit one number): the 5億 of 3兆
+            # and 5億, the 5万 of 1亿 and 5万, is no figure alone
             continue
         found = _best_figure(reading, scan, number, floor)
         first_level = ratio_next = False
@@ -537,21 +508,25 @@ def _figures_in(
         if (
             number[0] in numerals
             and dimension(found[2].unit) in ("count", "time")
-            and not _a_pue(scan, found, floor, figures)
+            and not a_pue(scan, found, floor, figures)
         ):
             continue  # "一百多家", "两千年": an idiom or a count, never read from words
-        if _a_resolution(scan, found[0], found[1]):
+        if a_resolution(scan, found[0], found[1]):
             continue  # "4K video", "8K TV", "streams in 4K.": a display's name, not 4,000
         start, end, quantity = found
+        end = _to_word_end(text, scan, end)  # "a hundred" (as "100      "), not "a h"
+        named = _noun_before(reading, scan, found, floor) if _unit_is_count(quantity) else None
+        if named is not None:
+            start, quantity = named  # "机柜2万个" is 2 "racks 10k", not 2 "count 10k"
         unit = quantity.unit
-        if unit == "count" and (ratio := _ratio_named(scan, start, end, floor)):
+        if unit == "count" and (ratio := ratio_named(scan, start, end, floor)):
             start, end, unit = ratio
-            quantity = _pue_with_its_point(text, number, quantity)
+            quantity = pue_with_its_point(text, number, quantity)
         elif (
             unit == "count"
             and figures
             and figures[-1][3] == "PUE"
-            and _RATIO_NEXT.fullmatch(scan, figures[-1][1], start)
+            and RATIO_NEXT.fullmatch(scan, figures[-1][1], start)
         ):
             unit = "PUE"  # "PUE dropped from 1.6 to 1.3": the 1.3 is a PUE too
             ratio_next = True
@@ -569,23 +544,6 @@ def _figures_in(
         split = to if first_level else None
         floor = end
     return figures, scan, dates, changes
-
-
-def _a_pue(
-    scan: str,
-    found: tuple[int, int, Quantity],
-    floor: int,
-    figures: list[tuple[int, int, Quantity, str]],
-) -> bool:
-    """Whether the bare number ``found`` is a PUE: named before or after it ("PUE降至一点三
-    以下"), or the second value after a PUE ("PUE从一点六降至一点三")."""
-    start, end, quantity = found
-    if quantity.unit != "count":
-        return False
-    if _ratio_named(scan, start, end, floor) is not None:
-        return True
-    after_a_pue = bool(figures) and figures[-1][3] == "PUE"
-    return after_a_pue and _RATIO_NEXT.fullmatch(scan, figures[-1][1], start) is not None
 
 
 def find_figures(text: str, *, source: str | None = None, counts: bool = False) -> pd.DataFrame:
@@ -611,7 +569,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     Returns
     -------
     pandas.DataFrame
-        One row per figure in text order, columns ``figure`` (as written), ``value``,
+        One row per figure in text order, columns ``figure`` (as written, without a verb
+        before it: "将达到3500亿元" is "3500亿元"), ``value``,
         ``unit`` (canonical; "PUE" for that ratio, which has no unit), ``qualifier``,
         ``low``, ``high`` (a range's ends), ``alternate`` (a parenthesised second figure,
         as written), ``year`` (the single year nearest to the figure in its sentence,
@@ -641,8 +600,13 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     3 tenths), a compound numeral its value before the magnitude word written first or
     the one it ends in ("三千五百亿元" is 3500 "CNY 100m", "三亿五千万元" 3.5 "CNY 100m",
     "百分之二十七点八" 27.8%, "百分之百" 100%, "十亿元" 1 "CNY bn"); spoken "一万五元" is
-    1.5 "CNY 10k", "十几亿元" (ten-odd 亿) at least 10 "CNY 100m" and "两三千亿元" the
-    range 2000 to 3000 "CNY 100m"; names give no figure ("十四五" is the period 2021-2025).
+    1.5 "CNY 10k", "十几亿元" (ten-odd 亿) at least 10 "CNY 100m", "两三千亿元" and
+    "三五千亿元" the ranges 2000 to 3000 and 3000 to 5000 "CNY 100m", "七八成" 7 to 8
+    "tenths", and a number in two magnitude words one figure ("1亿5000万元" is 1.5 "CNY
+    100m"); names give no figure ("十四五" is the period 2021-2025), nor does "百分之百"
+    as an adverb ("我百分之百确定", I'm 100% sure; "百分之百的股权" is 100%).
+    Korean magnitudes and won read as Chinese ones do ("2조5000억원을" is 2.5 "KRW tn",
+    "약 5조원" about 5 "KRW tn"; a figure ends before a Korean particle).
     A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
     "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is 1.25 MW)
     unless the paragraph (up to a blank line) writes decimal commas, except after "$" or
@@ -653,7 +617,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     number "0.xxx" is never thousands, nor is a PUE. A count noun
     before another noun modifies it: "3.76 million data center GPUs" is 3.76 "count mn"
     (the registry has no GPUs), "10,000 data center racks" 10,000 racks (its ``figure``
-    then holds words that ``parse_quantity`` alone does not read). A magnitude word
+    then holds words that ``parse_quantity`` alone does not read), as a Chinese noun before
+    a count with a classifier is ("机柜2万个", "机架数达81.8万个": "racks 10k"). A magnitude word
     after a qualifier needs no digits ("上千亿元" is at least 1 "CNY 100bn"), and a bare
     number named as a PUE is one ("a PUE of 1.25"). A currency the registry lacks
     ("NZ$20 billion") gives no figure, never one in US dollars; an amount per a thing
@@ -699,6 +664,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
             if yuan_assumed(text, (start, end), read):
                 assumed.append(text[start:end])
             unit, quantity = read.unit + unit[len(quantity.unit) :], read
+        start = _after_verb(scan, start, end)  # "将达到3500亿元": the figure is "3500亿元"
         rows.append(
             {
                 "figure": text[start:end],
@@ -722,6 +688,25 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     return frame.astype({"value": "float64", "low": "float64", "high": "float64"}).astype(
         {"year": "Int64", "start": "int64", "end": "int64"}
     )
+
+
+# verbs news put before a figure ("将达到", "高达", "增至"): parse_quantity reads them as
+# saying nothing (an exact figure), so the figure as written begins after them
+_VERB_BEFORE = re.compile(
+    "(?:"
+    + "|".join(
+        re.escape(w)
+        for w in sorted((w for w, q in PREFIX_QUALIFIERS.items() if q == "exact"), key=len)[::-1]
+    )
+    + r")[ :：]*"
+)
+
+
+def _after_verb(scan: str, start: int, end: int) -> int:
+    """``start`` past a verb that begins the figure ("将达到三千五百亿元" begins at 三),
+    where something of the figure follows it."""
+    verb = _VERB_BEFORE.match(scan, start, end)
+    return verb.end() if verb is not None and verb.end() < end else start
 
 
 def _warn_yuan_assumed(figures: list[str]) -> None:

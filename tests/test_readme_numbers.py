@@ -56,22 +56,28 @@ def test_growth_and_backtest_smape_quoted_for_cidc(prose: str, cidc) -> None:  #
 
 def test_which_reader_takes_a_decimal_comma_and_a_pue(prose: str) -> None:
     # The README said, right after `idc.parse_quantity(text)`, that "a decimal comma and a
-    # PUE read as in `figures`": parse_quantity refuses both; only the `parse` command and
-    # find_figures read them.
-    for text, value, unit in (("3,5 Mrd. Euro", 3.5, "EUR bn"), ("PUE 1.3", 1.3, "PUE")):
+    # PUE read as in `figures`": parse_quantity refuses a bare decimal comma and a PUE;
+    # only the `parse` command and find_figures read them. In euros or before a
+    # continental magnitude word (text40) parse_quantity reads the decimal comma too.
+    for text, value, unit in (("27,8%", 27.8, "%"), ("PUE 1.3", 1.3, "PUE")):
         with pytest.raises(IdcForecastError):
             idc.parse_quantity(text)
         found = idc.find_figures(text)
         assert (float(found["value"].iloc[0]), found["unit"].iloc[0]) == (value, unit)
+    for text in ("3,5 Mrd. Euro", "€ 2,5 Mrd."):
+        found = idc.find_figures(text)
+        quantity = idc.parse_quantity(text)
+        assert (quantity.value, quantity.unit) == (found["value"].iloc[0], found["unit"].iloc[0])
     # point thousands before a continental magnitude word: every reader takes them
     assert idc.parse_quantity("1.000 millones de euros").value == 1000.0
     assert float(idc.find_figures("1.000 millones de euros")["value"].iloc[0]) == 1000.0
     assert (
         "`parse` reads a decimal comma, point thousands before a Spanish, Italian or German "
         'magnitude word and a PUE as `figures` does ("3,5 Mrd. Euro" is 3.5 EUR bn, "1.000 '
-        'millones de euros" 1000 EUR mn, "PUE 1.3" 1.3 PUE), while `parse_quantity` refuses a '
-        "decimal comma and a PUE (a comma in a table cell may as well group thousands; a PUE "
-        "has no unit): `find_figures` reads them in Python;"
+        'millones de euros" 1000 EUR mn, "PUE 1.3" 1.3 PUE), while `parse_quantity` reads a '
+        'decimal comma only in euros or before such a magnitude word ("€ 2,5 Mrd." is 2.5 EUR '
+        'bn) and refuses "27,8%" and a PUE (a comma in a table cell may as well group '
+        "thousands; a PUE has no unit): `find_figures` reads them in Python;"
     ) in prose
 
 
@@ -142,3 +148,26 @@ def test_the_driver_model_ranges_are_the_models_output() -> None:
     model = idc.DriverModel(capex="500 billion yuan", capex_per_mw=(20e6, 50e6))
     assert shown == model.ranges().to_string(index=False).splitlines()
     assert shown[1].split() == ["mw", "10000.0", "25000.0", "MW"]
+
+
+def test_the_figure_examples_quoted_for_verbs_korean_and_number_words(prose: str) -> None:
+    # text40: the README's examples of a verb before a figure, Korean and number words
+    assert (
+        '"将达到3500亿元" gives the figure "3500亿元"). Korean magnitudes and won read as '
+        'Chinese ones ("2조5000억원" is 2.5 KRW tn), English number words as digits ("two '
+        'thousand five hundred megawatts" is 2500 MW, "half a billion dollars" 0.5 USD bn).'
+    ) in prose
+    examples = [
+        ("将达到3500亿元", "3500亿元", 3500.0, "CNY 100m"),
+        ("2조5000억원", "2조5000억원", 2.5, "KRW tn"),
+        ("two thousand five hundred megawatts", "two thousand five hundred megawatts",
+         2500.0, "MW"),
+        ("half a billion dollars", "half a billion dollars", 0.5, "USD bn"),
+    ]  # fmt: skip
+    for text, figure, value, unit in examples:
+        found = idc.find_figures(text)
+        assert (found["figure"].tolist(), found["value"].tolist(), found["unit"].tolist()) == (
+            [figure],
+            [value],
+            [unit],
+        )

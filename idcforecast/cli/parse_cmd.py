@@ -138,9 +138,9 @@ def _print_ratio(args: argparse.Namespace, value: float, qualifier: str) -> int:
 
 def _read(text: str, parse: Callable[[str], Quantity]) -> Quantity:
     """The figure of ``text``, its decimal commas and point thousands read as ``figures``
-    reads them ("3,5 Mrd. Euro" is 3.5 EUR bn, parse_quantity alone refuses the comma, as
-    a table cell's may be either; "1.000 millones de euros" is 1,000 EUR mn, parse_quantity
-    reads 1); the first error when that does not read either."""
+    reads them ("27,8%" is 27.8%, parse_quantity alone refuses the comma without euros or
+    a continental magnitude word, as a table cell's may be either); the first error when
+    that does not read either."""
     from idcforecast._decimal_commas import point_decimal_commas
     from idcforecast.errors import IdcForecastError
 

@@ -177,8 +177,20 @@ _PER_CENT = re.compile(
 )
 
 
+# "百分之百" as an adverb or of a feeling ("我百分之百确定" I'm 100% sure, "百分之百地支持",
+# "有百分之百的把握"): an idiom, no share of anything; "百分之百的股权" (all the equity),
+# "达到百分之百" stay 100%
+_WHOLLY = re.compile(
+    "地|的?(?:把握|信心|诚意|誠意|努力|热情|熱情|真心|决心|決心|投入)"
+    "|确定|確定|肯定|相信|确信|確信|支持|同意|赞同|贊同|满意|滿意|放心|保证|保證|信任|愿意|願意"
+    "|是|会|會|能|要|不|没|沒|有把握|正确|正確|可靠|真实|真實|纯|純"
+)
+
+
 def _per_cent(match: re.Match[str]) -> str:
     numeral, odd = match[1], match[2] or ""
+    if numeral == "百" and _WHOLLY.match(match.string, match.end()):
+        return match[0]  # "我百分之百确定": an idiom, as written (no figure)
     if _in_digits(numeral, share=True) != numeral:
         return match[0]  # "百分之三十" -> "百分之30", below
     value = Decimal(100) if numeral == "百" else chinese_number(numeral)
@@ -194,21 +206,24 @@ def _per_cent(match: re.Match[str]) -> str:
 SPOKEN_NUMERAL = re.compile(
     rf"(?<![{_NUMERAL_CHARS}\d.点数數几幾])(?:"
     rf"[一二两兩三四五六七八九][万萬亿億][一二两兩三四五六七八九](?![{_NUMERAL_CHARS}点])"
-    r"|十[几幾](?=[千万萬亿億])"
-    rf"|[一二两兩三四五六七八][二三四五六七八九](?=[十百千万萬亿億]))"
+    r"|十[几幾余餘多](?=[千万萬亿億])"
+    rf"|[一二两兩三四五六七八][二两兩三四五六七八九](?=[十百千万萬亿億]|成(?!{_CHENG_WORDS})))"
 )
-# two neighbouring digits before a magnitude: a range ("两三千亿" 2千亿 to 3千亿, "五六十亿"
-# 50亿 to 60亿, "三四亿" 3亿 to 4亿)
+# two neighbouring digits before a magnitude or 成: a range ("两三千亿" 2千亿 to 3千亿, "五六十亿"
+# 50亿 to 60亿, "三四亿" 3亿 to 4亿, "一两千亿" 1千亿 to 2千亿, "七八成" 7 to 8 tenths); so is
+# "三五" (three to five) before a magnitude ("三五千亿" 3千亿 to 5千亿)
 _NEIGHBOURS = re.compile(
-    rf"(?<![{_NUMERAL_CHARS}\d.点数數几幾])([一二两兩三四五六七八])([二三四五六七八九])"
-    rf"([十百千]?)(?=[万萬亿億]|(?<=[十百千])(?![{_NUMERAL_CHARS}]))"
+    rf"(?<![{_NUMERAL_CHARS}\d.点数數几幾])([一二两兩三四五六七八])([二两兩三四五六七八九])"
+    rf"([十百千]?)(?=[万萬亿億]|(?<=[十百千])(?![{_NUMERAL_CHARS}])"
+    rf"|(?<![十百千])成(?!{_CHENG_WORDS}|[{_NUMERAL_CHARS}]))"
 )
 
 
 def _neighbours(match: re.Match[str]) -> str:
     low, high = int(_DIGITS[match[1]]), int(_DIGITS[match[2]])
-    if high != low + 1:
-        return match[0]  # "三五" (three to five) and names ("四六") are not read
+    tenths = match.string.startswith("成", match.end())
+    if not (high == low + 1 or ((low, high) == (3, 5) and not tenths)):
+        return match[0]  # names ("四六") are not read, nor "三五成群" (in small groups)
     small = _SMALL_UNITS.get(match[3], 1)
     return f"{low * small}-{high * small}"
 
@@ -217,26 +232,31 @@ _SPOKEN_DIGIT = re.compile(
     rf"(?<![{_NUMERAL_CHARS}\d.点])([一二两兩三四五六七八九])([万萬亿億])"
     rf"([一二两兩三四五六七八九])(?![{_NUMERAL_CHARS}点])"
 )
-# "十几亿", "二十几万" (as "20几万" after :func:`arabic_numerals`): ten-odd, twenty-odd
+# "十几亿", "二十几万" (as "20几万" after :func:`arabic_numerals`): ten-odd, twenty-odd; "十余万",
+# "十多亿" (ten-odd too: 余 and 多 after the digits say so once 十 is "10")
 _TENS_ODD = re.compile(rf"(?<![{_NUMERAL_CHARS}\d.点数數几幾])(十|[1-9]\d*0)[几幾]")
+_TEN_AND_MORE = re.compile(rf"(?<![{_NUMERAL_CHARS}\d.点数數几幾])十(?=[余餘多][千万萬亿億])")
 
 
 def spoken_numerals(text: str) -> str:
     """``text`` with spoken short numerals in digits, for the parser (lengths change):
     "一万五" (one 万 and five thousand) is "1.5万", "三亿五" "3.5亿"; "十几亿" (ten-odd 亿)
-    is "10多亿" and "20几万" "20多万": more than ten, more than twenty.
+    is "10多亿" and "20几万" "20多万": more than ten, more than twenty; "十余万" is "10余万".
 
     Examples
     --------
-    Two neighbouring digits are a range: "两三千亿元" is "2000-3000亿元", "五六十亿" "50-60亿".
+    Two neighbouring digits are a range: "两三千亿元" is "2000-3000亿元", "五六十亿" "50-60亿",
+    "七八成" "7-8成"; so is "三五" before a magnitude ("三五千亿" "3000-5000亿").
 
-    >>> spoken_numerals("一万五，三亿五，十几亿元，20几万台，一万五千，几十亿")
-    '1.5万，3.5亿，10多亿元，20多万台，一万五千，几十亿'
-    >>> spoken_numerals("两三千亿元，五六十亿，三四亿，七八百台，三五成群")
-    '2000-3000亿元，50-60亿，3-4亿，700-800台，三五成群'
+    >>> spoken_numerals("一万五，三亿五，十几亿元，20几万台，一万五千，几十亿，十余万架")
+    '1.5万，3.5亿，10多亿元，20多万台，一万五千，几十亿，10余万架'
+    >>> spoken_numerals("两三千亿元，五六十亿，三四亿，七八百台，三五成群，七八成，三五千亿")
+    '2000-3000亿元，50-60亿，3-4亿，700-800台，三五成群，7-8成，3000-5000亿'
     """
     if "几" in text or "幾" in text:
         text = _TENS_ODD.sub(lambda m: ("10" if m[1] == "十" else m[1]) + "多", text)
+    if "十" in text:
+        text = _TEN_AND_MORE.sub("10", text)
     text = _NEIGHBOURS.sub(_neighbours, text)
     return _SPOKEN_DIGIT.sub(lambda m: f"{_DIGITS[m[1]]}.{_DIGITS[m[3]]}{m[2]}", text)
 

@@ -220,15 +220,22 @@ PREFIX_QUALIFIERS: dict[str, str] = {
             "約合",
             "an estimated",
             "estimated",
+            "약",  # Korean: "약 5조원"
         ],
         "approximately",
     ),
 }
 # Words after the whole figure.
 SUFFIX_QUALIFIERS: dict[str, str] = {
-    **dict.fromkeys(["以上", "or more", "or above", "and above", "plus"], "at_least"),
-    **dict.fromkeys(["以下", "以内", "以內", "or less", "or fewer", "and below"], "at_most"),
-    **dict.fromkeys(["左右", "上下"], "approximately"),
+    # "2.5 GW-plus", "a $1bn-plus project": at least
+    **dict.fromkeys(
+        ["以上", "or more", "or above", "and above", "plus", "-plus", "이상"], "at_least"
+    ),
+    **dict.fromkeys(
+        ["以下", "以内", "以內", "or less", "or fewer", "and below", "이하", "미만"], "at_most"
+    ),
+    # Korean "가량", "정도", "안팎" (about) after the figure
+    **dict.fromkeys(["左右", "上下", "가량", "정도", "안팎"], "approximately"),
 }
 # Right after the number, before the magnitude: "1900多万台", "2000余亿元".
 INFIX_AT_LEAST = ("多", "余", "餘")
@@ -242,6 +249,13 @@ GROWTH_WORDS: dict[str, int] = {
             "年均复合增长率",
             "年复合增长率",
             "复合增长率",
+            # with 为 (is): "2022-2025年复合增长率为25%" was the figure "增长率为25%"
+            "年均复合增长率为",
+            "年复合增长率为",
+            "复合增长率为",
+            "复合年增长率为",
+            "年均增长率为",
+            "年均增速为",
             "增长率为",
             "增长率",
             "增速为",
@@ -333,6 +347,8 @@ TRAILING_GROWTH_WORDS: dict[str, int] = {
             "y-o-y",
             "year-on-year",
             "year on year",
+            "year-over-year",
+            "year over year",
             "growth",
             "annual growth",
             "compound annual growth",

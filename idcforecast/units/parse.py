@@ -13,9 +13,10 @@ import dataclasses
 import re
 
 from idcforecast._cells import footnote_numbers
-from idcforecast._decimal_commas import continental_thousands
+from idcforecast._decimal_commas import continental_decimals, continental_thousands
 from idcforecast.errors import IdcForecastError, ParseError, UnknownUnitError
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals, spoken_numerals
+from idcforecast.units._compound_magnitudes import compound_magnitudes
 from idcforecast.units._figure_words import (
     GROWTH_WORDS,
     INFIX_AT_LEAST,
@@ -23,8 +24,10 @@ from idcforecast.units._figure_words import (
     SUFFIX_QUALIFIERS,
     TRAILING_GROWTH_WORDS,
 )
+from idcforecast.units._indian_grouping import indian_grouping
 from idcforecast.units._mil import thousand_mil
 from idcforecast.units._number_words import number_words
+from idcforecast.units._unit_hyphens import unhyphened
 from idcforecast.units.quantity import Quantity
 from idcforecast.units.registry import Unit, normalize_text, parse_unit
 
@@ -219,6 +222,11 @@ def _implied_one(text: str, body: str, qualifier: str) -> str:
 _PLUS_AFTER = re.compile(
     r"^(?P<figure>[^+]*?\d(?:[\d.,]*\d)?\s*(?:[a-z]+)?)\+(?=\s|$)(?P<rest>.*)$", re.IGNORECASE
 )
+
+
+_DIGIT_HYPHEN_WORD = re.compile(r"\d-[A-Za-z]")
+# "5-plus": "5+" ("5-plus GW" is at least 5 GW, as "5+ GW" is)
+_NUMBER_PLUS = re.compile(r"(?<=\d)-plus\b(?=\s)", re.IGNORECASE)
 
 
 _ALTERNATE_LEAD = re.compile(r"^(?:or|i\.e\.,?|ie|合计|合計|合)\s*(?=[^a-z])", re.IGNORECASE)
@@ -459,7 +467,9 @@ def parse_quantity(text: str) -> Quantity:
         digits, an optional magnitude (thousand/k, million/mn/m, billion/bn, 万, 亿, 万亿...),
         currency (CNY/RMB/yuan/元/¥, USD/US$/$/美元...) and unit (台, 万架, MW, TWh, EFLOPS,
         %...), a qualifier (超过/more than/>, 约/about, 不到/less than/<), an optional
-        range ("325–580 TWh") and a parenthesised alternate ("($71.2 billion)").
+        range ("325–580 TWh") and a parenthesised alternate ("($71.2 billion)"). A
+        decimal comma is read in euros or before a continental magnitude word ("€ 2,5
+        Mrd." is 2.5 EUR bn, "1.234,5 Mio. Euro" 1234.5 EUR mn), else refused ("27,8%").
 
     Returns
     -------
@@ -500,8 +510,19 @@ def parse_quantity(text: str) -> Quantity:
     if not text.isascii() and footnote_numbers(text):
         text = _without_footnote_marker(text)
     text = continental_thousands(text)  # "1.000 millones" is 1,000 million, never 1
+    text = continental_decimals(text)  # "€ 2,5 Mrd." is 2.5 EUR bn, as find_figures reads it
     # the typographic minus sign; "两千亿元" as "2千亿元" (one numeral before a magnitude)
     norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
+    if not norm.isascii():
+        norm = compound_magnitudes(norm)  # "1亿5000万元" as 1.5亿元, never 1亿 and 5000万
+    if "," in norm:
+        norm = indian_grouping(norm)  # "Rs 1,56,250 crore" is 156,250 crore, never Rs 1
+    if "-" in norm and _DIGIT_HYPHEN_WORD.search(norm):
+        # "1.2-gigawatt" as find_figures reads it, 1.2 GW ("15-year" stays); "a 5-plus GW
+        # pipeline" is "5+ GW"
+        norm = _NUMBER_PLUS.sub("+", unhyphened(norm))
+    if "\u2044" in norm:  # NFKC writes "½" as "1⁄2"
+        raise _fail(text, "a vulgar fraction ('½', '¼'); write it as a decimal ('1.5 GW', '0.25')")
     norm = number_words(norm)  # "two billion yuan" as "2   billion yuan"
     if "il" in norm or "IL" in norm:  # "5 mil euros" is 5,000 (Spanish); "$5 mil" stays a million
         norm = thousand_mil(norm)
@@ -509,6 +530,7 @@ def parse_quantity(text: str) -> Quantity:
         norm = spoken_numerals(norm)
     if "十" in norm or "百" in norm or "千" in norm:  # "2百兆瓦" as "200兆瓦"
         norm = _SMALL_UNIT.sub(_times_small_unit, norm)
+    norm = norm.rstrip(" 。！？；，、,;")  # a figure copied with its clause's end ("50亿元。")
     if not norm:
         raise _fail(text, "empty text")
     main, alternate_text = _split_alternate(text, _accounting_negative(norm))

@@ -1095,6 +1095,85 @@ def test_point_thousands_before_a_continental_magnitude_word(
     assert (quantity.value, quantity.unit, quantity.text) == (value, unit, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # text40: "€ 2,5 Mrd." raised the decimal-comma error while find_figures read 2.5
+        # EUR bn; a comma before one or two digits groups no thousands, and euros or a
+        # continental magnitude word say it is a decimal comma: 2,5 Mrd. = 2.5 x 1e9
+        ("€ 2,5 Mrd.", 2.5, "EUR bn"),
+        ("3,5 Mrd. Euro", 3.5, "EUR bn"),
+        ("1.234,5 Mio. €", 1234.5, "EUR mn"),  # points group thousands: 1234 + 0.5
+        ("1,2 millones de euros", 1.2, "EUR mn"),
+        ("EUR 1,5 million", 1.5, "EUR mn"),
+        ("8,5 ct/kWh", 8.5, "EUR cent/kWh"),  # euro cents, as German power prices write them
+    ],
+)
+def test_decimal_commas_in_euros_or_before_a_continental_magnitude_word(
+    text: str, value: float, unit: str
+) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit, quantity.text) == (value, unit, text)
+    found = find_figures(f"Der Umsatz: {text}")  # the two read alike
+    assert (found["value"].tolist(), found["unit"].tolist()) == ([value], [unit])
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # text40: parse_quantity refused "1.2-gigawatt" and "100-MW" (unit '-gigawatt')
+        # while find_figures read the same text: the hyphen joins a number to its unit
+        ("1.2-gigawatt", 1.2, "GW"),
+        ("100-MW", 100.0, "MW"),
+    ],
+)
+def test_a_number_hyphened_to_its_unit(text: str, value: float, unit: str) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit, quantity.text) == (value, unit, text)
+    found = find_figures(f"a {text} campus")
+    assert (found["value"].tolist(), found["unit"].tolist()) == ([value], [unit])
+
+
+def test_a_count_or_a_duration_hyphened_stays_refused() -> None:
+    for text in ("15-year", "10-K"):
+        with pytest.raises(UnknownUnitError):
+            parse_quantity(text)
+
+
+def test_n_plus_is_at_least_n() -> None:
+    # text40: "5-plus GW" was "unit '-plus GW' is not defined"; it is "5+ GW", at least 5 GW
+    quantity = parse_quantity("5-plus GW")
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (5.0, "GW", "at_least")
+    found = find_figures("It has a 5-plus GW pipeline.")
+    assert found["figure"].tolist() == ["5-plus GW"]
+
+
+@pytest.mark.parametrize("text", ["1½ GW", "½ GW", "¼"])
+def test_a_vulgar_fraction_is_refused_by_name(text: str) -> None:
+    # text40: the error named "'⁄2' is no known unit" (NFKC's fraction slash)
+    with pytest.raises(ParseError, match=re.escape("a vulgar fraction ('½', '¼'); write it")):
+        parse_quantity(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        # text40: a figure copied with its clause's end was "unit '亿元。' is not defined"
+        ("50亿元。", 50.0, "exact"),
+        ("约3200亿元左右，", 3200.0, "approximately"),
+        ("1,562.5亿元；", 1562.5, "exact"),
+    ],
+)
+def test_a_clause_end_after_the_figure_is_dropped(text: str, value: float, qualifier: str) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit, quantity.qualifier, quantity.text) == (
+        value,
+        "CNY 100m",
+        qualifier,
+        text,
+    )
+
+
 def test_end_words_match_as_a_search_from_the_start_would() -> None:
     # _EndWords looks only at the tail of a text (then takes in the spaces before): the
     # same span as re.search over the whole text, on texts built of the words themselves,
