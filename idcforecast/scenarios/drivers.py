@@ -334,6 +334,10 @@ class DriverModel:
         a driver (a range too) also when ``racks`` are given.
     year
         Year for converting money in another currency (FX); also a label.
+    sources
+        ``{driver name: source text}``, kept as each driver's ``source`` (``racks`` names
+        the ``mw`` driver when racks are given in MW). A name that is not a driver, or a
+        driver not given, is a :class:`~idcforecast.errors.SpecError`.
 
     Each driver is a number, a figure string, a ``(low, high)`` tuple (uniform), a
     :class:`Driver`, or a dict ``{"dist": "triangular", "low": .., "mode": .., "high": ..,

@@ -318,6 +318,8 @@ def prob_exceeds(
 
     Parameters
     ----------
+    paths
+        Simulated paths, as :func:`idcforecast.simulate` returns them.
     threshold
         A number in the paths' unit, or a figure such as ``"8000亿元"`` or a
         :class:`~idcforecast.units.Quantity` (converted to the paths' unit; money in another

@@ -1,0 +1,106 @@
+"""Every public function documents each of its parameters (numpydoc "Parameters").
+
+`help(idc.backtest)` showed no parameter at all (what is `n_windows`? which `gaps`?), and
+`help(idc.smape)` neither its arguments nor what it raises. The check below reads each
+export's "Parameters" section and compares its names with the signature, both ways (a
+parameter renamed in the code and not in the docstring is caught too).
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+
+import pytest
+
+import idcforecast as idc
+
+# Exports of modules other people own, still without a complete "Parameters" section (named
+# in the docs40 findings); remove a name once its docstring is complete.
+KNOWN_GAPS = {
+    "Paths",  # scenarios/paths.py: a dataclass, fields described in prose
+    "RateBounds",  # growth_bounds.py (claims area)
+    "SeriesForecast",  # forecasting.py
+    "canonical_unit",  # units/
+    "claim_readings",  # claim_checks.py
+    "doubling_time",  # growth.py
+    "find_figures",  # text_figures.py
+    "forecast_paths",  # forecasting.py
+    "implied_base",  # growth.py
+    "implied_target",  # growth.py
+    "implied_years",  # growth.py
+    "plot_backtest",  # report/charts.py
+    "plot_claims",  # report/charts.py
+    "plot_growth",  # report/charts.py
+    "plot_scenarios",  # report/charts.py
+    "read_long_table",  # batch/reading.py: kw_per_rack
+}
+
+_UNDERLINE = re.compile(r"-{3,}")
+# "level", "lower, upper", "cap : float", "**kwargs": names, not a line of prose
+_NAME_LINE = re.compile(r"\*{0,2}[A-Za-z_]\w*(?:, \*{0,2}[A-Za-z_]\w*)*(?: : .*)?")
+
+
+def documented_parameters(doc: str) -> set[str] | None:
+    """The names a numpydoc "Parameters" section lists (``lower, upper`` is two), or None
+    when there is no such section."""
+    lines = doc.splitlines()
+    if "Parameters" not in lines:
+        return None
+    names: set[str] = set()
+    at = lines.index("Parameters") + 2
+    while at < len(lines):
+        line = lines[at]
+        if at + 1 < len(lines) and _UNDERLINE.fullmatch(lines[at + 1]):
+            break  # the next section's title
+        if _NAME_LINE.fullmatch(line):
+            names.update(part.strip().lstrip("*") for part in line.split(":")[0].split(","))
+        at += 1
+    return names
+
+
+def parameter_gaps(obj: object) -> list[str]:
+    signature = inspect.signature(obj)  # type: ignore[arg-type]
+    wanted = [
+        name
+        for name, p in signature.parameters.items()
+        if name != "self" and p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)
+    ]
+    doc = inspect.getdoc(obj) or ""
+    names = documented_parameters(doc)
+    if names is None:
+        return [f"no Parameters section (parameters {', '.join(wanted)})"] if wanted else []
+    gaps = [f"{name} undocumented" for name in wanted if name not in names]
+    return gaps + [f"{name} documented but not a parameter" for name in sorted(names - set(wanted))]
+
+
+def public_callables() -> list[str]:
+    names = []
+    for name in idc.__all__:
+        obj = getattr(idc, name)
+        if not callable(obj) or (inspect.isclass(obj) and issubclass(obj, BaseException)):
+            continue  # errors and warnings take a message
+        try:
+            inspect.signature(obj)
+        except (TypeError, ValueError):  # pragma: no cover - a builtin without a signature
+            continue
+        names.append(name)
+    return names
+
+
+def test_the_parser_reads_a_numpydoc_section() -> None:
+    doc = "Title.\n\nParameters\n----------\nx\n    An x.\nlow, high : float\n    Bounds.\n\n"
+    doc += "Prose after the list,\nwrapped over lines\n\n"
+    doc += "Returns\n-------\nfloat\n    Not a parameter.\n"
+    assert documented_parameters(doc) == {"x", "low", "high"}
+    assert documented_parameters("Title only.") is None
+
+
+@pytest.mark.parametrize("name", sorted(set(public_callables()) - KNOWN_GAPS))
+def test_every_parameter_is_documented(name: str) -> None:
+    assert parameter_gaps(getattr(idc, name)) == []
+
+
+def test_the_known_gaps_are_still_gaps() -> None:
+    # a gap fixed elsewhere must leave this list, so that the check above covers it again
+    assert [name for name in sorted(KNOWN_GAPS) if not parameter_gaps(getattr(idc, name))] == []
