@@ -104,3 +104,64 @@ def test_every_parameter_is_documented(name: str) -> None:
 def test_the_known_gaps_are_still_gaps() -> None:
     # a gap fixed elsewhere must leave this list, so that the check above covers it again
     assert [name for name in sorted(KNOWN_GAPS) if not parameter_gaps(getattr(idc, name))] == []
+
+
+def raises_section(doc: str) -> set[str]:
+    """The exception names a numpydoc "Raises" section lists."""
+    lines = doc.splitlines()
+    if "Raises" not in lines:
+        return set()
+    names: set[str] = set()
+    for line in lines[lines.index("Raises") + 2 :]:
+        if line and not line.startswith(" "):
+            if not re.fullmatch(r"[A-Z]\w*(?:, [A-Z]\w*)*", line):
+                break  # the next section's title or prose
+            names.update(part.strip() for part in line.split(","))
+    return names
+
+
+def _series() -> object:
+    import pandas as pd
+
+    return pd.Series([10.0, 12, 13, 15, 18, 20, 23, 25], index=range(2016, 2024), name="s")
+
+
+# (function, how to call it wrongly, the error it raises): the Raises section must name it
+WRONG_CALLS = [
+    ("smape", lambda: idc.smape([1.0, 2.0], [1.0]), "DataError"),
+    ("smape", lambda: idc.smape([], []), "EmptyDataError"),
+    ("smape", lambda: idc.smape([1.0, float("nan")], [1.0, 2.0]), "NonNumericValueError"),
+    ("mase", lambda: idc.mase([1.0], [1.0], history=[5.0, 5.0]), "DataError"),
+    ("coverage", lambda: idc.coverage([1.0], [2.0], [0.0]), "DataError"),
+    ("winkler_score", lambda: idc.winkler_score([1.0], [0.0], [2.0], level=0.8), "ModelError"),
+    ("backtest", lambda: idc.backtest(_series(), 0), "DataError"),
+    ("backtest", lambda: idc.backtest(_series(), 2, method="nope"), "UnknownMethodError"),
+    ("backtest", lambda: idc.backtest(_series(), 2, level=150), "ModelError"),
+    ("backtest", lambda: idc.backtest(_series(), 2, cap={"x": 1.0}), "UnknownSeriesError"),
+    ("accuracy", lambda: idc.accuracy("not a frame"), "DataError"),
+    ("compare_methods", lambda: idc.compare_methods(_series(), 2030), "ModelError"),
+    ("compare_methods", lambda: idc.compare_methods(_series(), 3, seed=-1), "ModelError"),
+    ("compare_methods", lambda: idc.compare_methods(_series(), 3, gaps="x"), "DataError"),
+    (
+        "compare_methods",
+        lambda: idc.compare_methods(_series(), 3, methods=["nope"]),
+        "UnknownMethodError",
+    ),
+    (
+        "compare_methods",
+        lambda: idc.compare_methods(_series(), 3, cap={"x": 1.0}),
+        "UnknownSeriesError",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "call", "error"), WRONG_CALLS, ids=[f"{n}-{e}" for n, _, e in WRONG_CALLS]
+)
+def test_the_raises_section_names_the_error(name: str, call, error: str) -> None:  # type: ignore[no-untyped-def]
+    from idcforecast.errors import IdcForecastError
+
+    with pytest.raises(IdcForecastError) as caught:
+        call()
+    assert type(caught.value).__name__ == error
+    assert error in raises_section(inspect.getdoc(getattr(idc, name)) or "")
