@@ -152,7 +152,50 @@ WRONG_CALLS = [
         lambda: idc.compare_methods(_series(), 3, cap={"x": 1.0}),
         "UnknownSeriesError",
     ),
+    ("simulate", lambda: idc.simulate(_series(), 3, n_paths=0), "ModelError"),
+    ("simulate", lambda: idc.simulate(_series(), 3, series_id="x"), "UnknownSeriesError"),
+    ("simulate", lambda: idc.simulate(_series(), 3, scenarios="nope.toml"), "SpecError"),
+    ("simulate", lambda: idc.simulate("abc", 3), "DataError"),
+    ("simulate", lambda: idc.simulate(_series(), 3, kw_per_rack=-1), "UnitError"),
+    ("prob_exceeds", lambda: idc.prob_exceeds(_paths(), "20-30", 2025), "SpecError"),
+    ("prob_exceeds", lambda: idc.prob_exceeds(_paths(), 20, 2050), "UnknownNameError"),
+    ("reconcile", lambda: idc.reconcile(_nodes(), _tree(), method="x"), "UnknownMethodError"),
+    ("reconcile", lambda: idc.reconcile(_nodes(), {"total": "a"}), "SpecError"),
+    (
+        "reconcile",
+        lambda: idc.reconcile(_nodes(), {"total": ["a", "c"]}, method="ols"),
+        "UnknownSeriesError",
+    ),
+    ("DriverModel", lambda: idc.DriverModel(), "SpecError"),
+    ("reconciliation_table", lambda: idc.reconciliation_table(_capex(), 1, year=2024), "SpecError"),
+    (
+        "reconciliation_table",
+        lambda: idc.reconciliation_table(_racks(), "abc", year=2022),
+        "DataError",
+    ),
 ]
+
+
+def _paths():  # type: ignore[no-untyped-def]
+    return idc.simulate(_series(), 3, n_paths=50, seed=1)
+
+
+def _nodes():  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    return pd.DataFrame({"series_id": ["total", "a", "b"], "year": 2030, "mean": [9.0, 6, 3]})
+
+
+def _tree() -> dict[str, list[str]]:
+    return {"total": ["a", "b"]}
+
+
+def _capex():  # type: ignore[no-untyped-def]
+    return idc.DriverModel(capex="500 billion yuan", capex_per_mw=(20e6, 50e6))
+
+
+def _racks():  # type: ignore[no-untyped-def]
+    return idc.DriverModel(racks=1e6, utilisation=0.6, revenue_per_rack=5e4, year=2022)
 
 
 @pytest.mark.parametrize(

@@ -345,6 +345,14 @@ class DriverModel:
     ``"dist": "triangular"``, a low/high with ``"fixed"``). Give ``sources={"capex": "..."}``
     to document fixed values and tuples.
 
+    Raises
+    ------
+    SpecError
+        Capacity is not given (``racks``, ``mw``, or ``capex`` with ``capex_per_mw``), a
+        driver cannot be read (figure text that is no figure, a distribution with a value
+        it does not use), revenue is asked without utilisation, or ``sources`` names a
+        driver that is not one or not given.
+
     Examples
     --------
     Tencent's 500 billion yuan at RMB 20-50 m per MW and 2.5 kW racks:

@@ -341,6 +341,15 @@ def prob_exceeds(
         Power of one rack, for a threshold in power against paths in racks or the reverse
         ("200 MW" is 80,000 racks at the default 2.5 kW, 33,333 at 6 kW).
 
+    Raises
+    ------
+    SpecError
+        ``threshold`` is a range, an upper bound, not a figure, or a figure in a unit the
+        paths' unit does not convert to.
+    UnknownNameError
+        ``year`` was not simulated, ``scenario`` names no scenario of the paths, or
+        ``"weighted"`` is asked of scenarios without weights.
+
     Examples
     --------
     >>> p = Paths(values=np.arange(1.0, 11.0).reshape(1, 10, 1), years=np.array([2027]),
