@@ -75,9 +75,12 @@ def list_datasets() -> pd.DataFrame:
         years, scope, source, schema``. ``unit``, ``years`` and ``scope`` are computed from
         the data (units and scopes in order of appearance, years as ``"first-last"`` or a
         single year; claims list their subjects as scope);
-        ``schema`` says how to read the rows (``series``: the tidy history of
-        docs/internals.md; ``series+horizon``: the same plus ``horizon_start, horizon_end``;
-        ``claims``: published forecasts and claims; ``fx``: exchange rates).
+        ``schema`` says how to read the rows (``series``: tidy history, one row per series
+        and year, ``series_id, year, value, unit, qualifier, as_of, source, quote,
+        confidence, scope, derived, note``; ``series+horizon``: the same plus
+        ``horizon_start, horizon_end``; ``claims``: published forecasts and claims;
+        ``fx``: exchange rates, in the series columns). The bundled ``data/README.md``
+        (in an installed package, ``idcforecast/_bundled_data/README.md``) explains them.
 
     Examples
     --------
