@@ -208,3 +208,12 @@ def test_the_raises_section_names_the_error(name: str, call, error: str) -> None
         call()
     assert type(caught.value).__name__ == error
     assert error in raises_section(inspect.getdoc(getattr(idc, name)) or "")
+
+
+def test_every_registered_model_documents_its_parameters() -> None:
+    # forecast(method=...) names these classes; DampedLog (phi) and MedianCombination
+    # (members) had no Parameters section
+    from idcforecast.models import MODEL_REGISTRY
+
+    gaps = {alias: parameter_gaps(cls) for alias, cls in MODEL_REGISTRY.items()}
+    assert {alias: found for alias, found in gaps.items() if found} == {}
