@@ -24,7 +24,6 @@ KNOWN_GAPS = {
     "canonical_unit",  # units/
     "claim_readings",  # claim_checks.py
     "doubling_time",  # growth.py
-    "find_figures",  # text_figures.py
     "forecast_paths",  # forecasting.py
     "implied_base",  # growth.py
     "implied_target",  # growth.py
@@ -217,3 +216,15 @@ def test_every_registered_model_documents_its_parameters() -> None:
 
     gaps = {alias: parameter_gaps(cls) for alias, cls in MODEL_REGISTRY.items()}
     assert {alias: found for alias, found in gaps.items() if found} == {}
+
+
+@pytest.mark.parametrize("name", public_callables())
+def test_help_shows_the_sections_unindented(name: str) -> None:
+    # find_figures' docstring held a real line break (a "\\n" written as "\n"), so
+    # inspect.cleandoc could not strip its margin: help() showed every line indented and
+    # its "Parameters" section was no section at all
+    raw = getattr(idc, name).__doc__ or ""
+    cleaned = (inspect.getdoc(getattr(idc, name)) or "").splitlines()
+    for title in ("Parameters", "Returns", "Raises", "Examples"):
+        if re.search(rf"^\s*{title}\n\s*-+$", raw, re.M):
+            assert title in cleaned, title
