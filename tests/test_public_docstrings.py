@@ -23,11 +23,6 @@ KNOWN_GAPS = {
     "SeriesForecast",  # forecasting.py
     "canonical_unit",  # units/
     "claim_readings",  # claim_checks.py
-    "doubling_time",  # growth.py
-    "forecast_paths",  # forecasting.py
-    "implied_base",  # growth.py
-    "implied_target",  # growth.py
-    "implied_years",  # growth.py
     "plot_backtest",  # report/charts.py
     "plot_claims",  # report/charts.py
     "plot_growth",  # report/charts.py
@@ -166,6 +161,10 @@ WRONG_CALLS = [
         "UnknownSeriesError",
     ),
     ("DriverModel", lambda: idc.DriverModel(), "SpecError"),
+    ("implied_base", lambda: idc.implied_base(3200, 27.8, 2), "GrowthError"),
+    ("implied_target", lambda: idc.implied_target(1562.5, 27.8, 3), "GrowthError"),
+    ("implied_years", lambda: idc.implied_years(100, 50, 0.1), "GrowthError"),
+    ("doubling_time", lambda: idc.doubling_time(-0.1), "GrowthError"),
     ("reconciliation_table", lambda: idc.reconciliation_table(_capex(), 1, year=2024), "SpecError"),
     (
         "reconciliation_table",
