@@ -23,11 +23,6 @@ KNOWN_GAPS = {
     "SeriesForecast",  # forecasting.py
     "canonical_unit",  # units/
     "claim_readings",  # claim_checks.py
-    "plot_backtest",  # report/charts.py
-    "plot_claims",  # report/charts.py
-    "plot_growth",  # report/charts.py
-    "plot_scenarios",  # report/charts.py
-    "read_long_table",  # batch/reading.py: kw_per_rack
 }
 
 _UNDERLINE = re.compile(r"-{3,}")
