@@ -21,7 +21,6 @@ KNOWN_GAPS = {
     "Paths",  # scenarios/paths.py: a dataclass, fields described in prose
     "RateBounds",  # growth_bounds.py (claims area)
     "SeriesForecast",  # forecasting.py
-    "canonical_unit",  # units/
     "claim_readings",  # claim_checks.py
 }
 
@@ -156,6 +155,8 @@ WRONG_CALLS = [
         "UnknownSeriesError",
     ),
     ("DriverModel", lambda: idc.DriverModel(), "SpecError"),
+    ("canonical_unit", lambda: idc.canonical_unit("xyz"), "UnknownUnitError"),
+    ("canonical_unit", lambda: idc.canonical_unit(3), "ParseError"),
     ("implied_base", lambda: idc.implied_base(3200, 27.8, 2), "GrowthError"),
     ("implied_target", lambda: idc.implied_target(1562.5, 27.8, 3), "GrowthError"),
     ("implied_years", lambda: idc.implied_years(100, 50, 0.1), "GrowthError"),
