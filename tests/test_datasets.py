@@ -399,3 +399,11 @@ def test_list_datasets_docstring_names_the_series_columns() -> None:
     pledges = list(load_dataset("investment_pledges").columns)
     assert pledges == [*named.group(1).split(", "), "horizon_start", "horizon_end"]
     assert "docs/internals.md" not in doc
+
+
+@pytest.mark.parametrize("name", [["china_idc_market"], None, 3])
+def test_a_name_that_is_not_text_is_a_typed_error(name: object) -> None:
+    # a list of names was "TypeError: unhashable type: 'list'"; None read "dataset None is
+    # not bundled", as if None were a misspelt name
+    with pytest.raises(UnknownDatasetError, match="dataset name must be text, one name per call"):
+        load_dataset(name)  # type: ignore[arg-type]
