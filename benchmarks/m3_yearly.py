@@ -178,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{args.jobs}`. Ours: fitted on the training years only; intervals calibrated "
             "from each series' own rolling-origin errors on those years. Seconds: wall time "
             f"on {args.jobs} processes, calibration included. Published rows: "
-            "`shared/reference/forecast_benchmarks.md` (original M3 submissions recomputed; "
+            "`benchmarks/results/m3_published.md` (original M3 submissions recomputed; "
             "statsforecast 2.1.1 measured on this machine). Machine load average "
             f"{load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end (2 cores, "
             "shared).\n\n"

@@ -38,7 +38,8 @@ log-trend family when its own rolling-origin errors favour it loses accuracy out
 so "auto" does not switch. ``benchmarks/m3_yearly.py`` reports the result on M3's test years.
 A wider search (trimmed means, plus Theil-Sen and SES on logs and an AR(1) on log growth)
 points at a median with Holt and DOTM that is 0.2% better on average but worse on all three
-yearly tuning sets; it is not adopted (README, "Forecasting").
+yearly tuning sets; it is not adopted (README, "Forecasting"; in full with the other ideas
+not adopted in ``benchmarks/results/auto_experiments.md``).
 
 Short series: members that need more points (``damped`` needs 6) are left out and the result
 says so (status ``"fallback"``). A series with a zero or negative value, where the log members

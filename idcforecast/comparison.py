@@ -80,6 +80,25 @@ def compare_methods(
         members left out, a share passing 100%...) or why the method failed, then, when
         the method could not be backtested, ``"no backtest: "`` and why, and ``unit``.
 
+    Raises
+    ------
+    ModelError
+        ``horizon`` or ``backtest_horizon`` is not a positive whole number of years (or
+        reads as a calendar year), a level is not a percentage strictly between 0 and 100,
+        ``seed`` is not a whole number 0 or more, or ``cap`` is refused as
+        :func:`idcforecast.forecast` refuses it.
+    UnknownMethodError
+        A method alias is not known, or several are given as one comma-separated string.
+    UnknownSeriesError
+        A ``cap`` mapping names a series that ``data`` does not hold.
+    DataError
+        ``gaps`` is not a gap policy, or ``data`` is not a series :func:`idcforecast.forecast`
+        reads.
+    IdcForecastError
+        Every method failed on a series with one and the same error (the input's own, such
+        as a gap with ``gaps="error"``): that error, raised once. A method that fails alone
+        is a row with status "failed" instead.
+
     Examples
     --------
     >>> import pandas as pd

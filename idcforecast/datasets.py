@@ -75,9 +75,12 @@ def list_datasets() -> pd.DataFrame:
         years, scope, source, schema``. ``unit``, ``years`` and ``scope`` are computed from
         the data (units and scopes in order of appearance, years as ``"first-last"`` or a
         single year; claims list their subjects as scope);
-        ``schema`` says how to read the rows (``series``: the tidy history of
-        docs/internals.md; ``series+horizon``: the same plus ``horizon_start, horizon_end``;
-        ``claims``: published forecasts and claims; ``fx``: exchange rates).
+        ``schema`` says how to read the rows (``series``: tidy history, one row per series
+        and year, ``series_id, year, value, unit, qualifier, as_of, source, quote,
+        confidence, scope, derived, note``; ``series+horizon``: the same plus
+        ``horizon_start, horizon_end``; ``claims``: published forecasts and claims;
+        ``fx``: exchange rates, in the series columns). The bundled ``data/README.md``
+        (in an installed package, ``idcforecast/_bundled_data/README.md``) explains them.
 
     Examples
     --------
@@ -117,7 +120,7 @@ def load_dataset(name: str) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        For ``series`` datasets the tidy frame of docs/internals.md (``year`` int64,
+        For ``series`` datasets the tidy frame, one row per series and year (``year`` int64,
         ``value`` float64, ``derived`` bool, text columns as strings, empty text as ``""``),
         in file order. ``claims`` datasets have the claims columns (``start_year`` nullable
         Int64, empty for level claims). A fresh copy each call: modify it freely.
@@ -125,7 +128,7 @@ def load_dataset(name: str) -> pd.DataFrame:
     Raises
     ------
     UnknownDatasetError
-        ``name`` is not bundled (the message lists the valid names).
+        ``name`` is not bundled, or is not text (the message lists the valid names).
     DataError
         The bundled file is malformed (a packaging bug; the message names file and line).
 
@@ -138,6 +141,14 @@ def load_dataset(name: str) -> pd.DataFrame:
     1562.5
     """
     catalogue = _catalogue()
+    if not isinstance(name, str):  # a list of names was an unhashable-type TypeError
+        names = sorted(catalogue)
+        raise UnknownDatasetError(
+            f"dataset name must be text, one name per call; got {type(name).__name__} "
+            f"{name!r}; e.g. load_dataset('china_idc_market'); names: {', '.join(names)}",
+            name=repr(name),
+            valid=tuple(names),
+        )
     if name not in catalogue:
         names = sorted(catalogue)
         raise UnknownDatasetError(

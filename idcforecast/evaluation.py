@@ -1,7 +1,8 @@
 """Rolling-origin backtests and accuracy metrics (M3/M4 definitions).
 
 Metric functions take numpy arrays; ``backtest`` and ``accuracy`` work on tidy frames.
-Definitions (as in the M3/M4 evaluation code; see ``shared/reference/forecast_benchmarks.md``):
+Definitions (as in the M3 and M4 evaluation code: Makridakis and Hibon 2000, "The
+M3-Competition: results, conclusions and implications", and the M4 Competitor's Guide):
 
 - sMAPE = mean of ``200 |y - f| / (|y| + |f|)`` (percent, 0-200; a term with
   ``y = f = 0`` counts 0).
@@ -20,177 +21,14 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from idcforecast._metrics import coverage, mase, smape, winkler_score
 from idcforecast._wording import counted
-from idcforecast.errors import DataError, EmptyDataError, IdcForecastError, NonNumericValueError
+from idcforecast.errors import DataError, EmptyDataError, IdcForecastError
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["accuracy", "backtest", "coverage", "mase", "smape", "winkler_score"]
-
-
-def _arrays(metric: str, *, _bounds: bool = False, **named: Any) -> list[np.ndarray]:
-    """The arguments as 1-D float arrays of one length, non-empty and finite, or a DataError.
-
-    A NaN would silently turn the metric into NaN (or, for coverage, a miss), and arrays of
-    different lengths would broadcast into a wrong number. With ``_bounds`` the arguments
-    ``lower`` and ``upper`` are interval bounds, which may be unbounded (-inf, inf): a
-    backtest's bound overflows to inf for a series that grows too fast, and accuracy()
-    refused its own backtest's frame.
-    """
-    arrays: list[np.ndarray] = []
-    for label, value in named.items():
-        try:
-            arrays.append(np.asarray(value, dtype=np.float64).reshape(-1))
-        except (TypeError, ValueError) as err:
-            raise NonNumericValueError(
-                f"{metric}: {label} must be numbers ({err}); pass numeric arrays",
-                metric=metric,
-                argument=label,
-            ) from None
-    labels = list(named)
-    for label, arr in zip(labels[1:], arrays[1:], strict=True):
-        if arr.size != arrays[0].size:
-            raise DataError(
-                f"{metric}: {label} has {counted(arr.size, 'value')} but {labels[0]} has "
-                f"{arrays[0].size}; pass one {label} value per {labels[0]} value",
-                metric=metric,
-                argument=label,
-            )
-    if arrays[0].size == 0:
-        raise EmptyDataError(
-            f"{metric}: {labels[0]} is empty; pass at least one value", metric=metric
-        )
-    for label, arr in zip(labels, arrays, strict=True):
-        unbounded = -np.inf if label == "lower" else np.inf if label == "upper" else None
-        allowed = (arr == unbounded) if _bounds and unbounded is not None else False
-        bad = np.flatnonzero(~np.isfinite(arr) & ~allowed)
-        if bad.size:
-            i = int(bad[0])
-            what = (
-                f"not a finite number or {unbounded!r} (unbounded)"
-                if _bounds and unbounded is not None
-                else "not a finite number"
-            )
-            raise NonNumericValueError(
-                f"{metric}: {label}[{i}] is {float(arr[i])!r}, {what}; drop "
-                "that position from every argument (or fill it)",
-                metric=metric,
-                argument=label,
-                position=i,
-            )
-    return arrays
-
-
-def smape(actual: Any, forecast: Any) -> float:
-    """Symmetric MAPE in percent (0-200), the M3/M4 definition.
-
-    Examples
-    --------
-    >>> round(smape([100.0, 200.0], [110.0, 180.0]), 4)  # (200*10/210 + 200*20/380) / 2
-    10.0251
-    """
-    y, f = _arrays("smape", actual=actual, forecast=forecast)
-    denom = np.abs(y) + np.abs(f)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        terms = np.where(denom == 0, 0.0, 200.0 * np.abs(y - f) / denom)
-    return float(np.mean(terms))
-
-
-def mase_scale(history: Any) -> float:
-    """Mean absolute first difference of ``history`` (the MASE denominator, lag 1).
-
-    Examples
-    --------
-    >>> mase_scale([100.0, 110.0, 105.0])
-    7.5
-    """
-    n_obs = int(np.size(history))
-    if n_obs < 2:
-        raise DataError(
-            f"MASE needs at least two history points to scale errors; got {n_obs}",
-            n_obs=n_obs,
-        )
-    (values,) = _arrays("mase", history=history)
-    diffs = np.abs(np.diff(values))
-    return float(diffs.mean())
-
-
-def mase(actual: Any, forecast: Any, *, history: Any) -> float:
-    """Mean absolute scaled error (scale: mean absolute first difference of ``history``).
-
-    Examples
-    --------
-    >>> mase([120.0, 130.0], [115.0, 120.0], history=[100.0, 110.0, 105.0])  # 7.5 / 7.5
-    1.0
-    """
-    scale = mase_scale(history)
-    if scale == 0:
-        raise DataError(
-            "MASE is undefined for a constant history (mean absolute difference 0); use "
-            "sMAPE for this series",
-            scale=0.0,
-        )
-    y, f = _arrays("mase", actual=actual, forecast=forecast)
-    return float(np.mean(np.abs(y - f)) / scale)
-
-
-def coverage(actual: Any, lower: Any, upper: Any) -> float:
-    """Share of ``actual`` inside ``[lower, upper]``.
-
-    Examples
-    --------
-    >>> coverage([1.0, 5.0, 9.0], [0.0, 0.0, 0.0], [2.0, 6.0, 8.0])
-    0.6666666666666666
-    >>> coverage([1.0, 5.0], [0.0, 0.0], [2.0, float("inf")])  # an unbounded interval covers
-    1.0
-    """
-    y, lo, hi = _arrays("coverage", _bounds=True, actual=actual, lower=lower, upper=upper)
-    _check_ordered("coverage", lo, hi)
-    return float(np.mean((y >= lo) & (y <= hi)))
-
-
-def _check_ordered(metric: str, lower: np.ndarray, upper: np.ndarray) -> None:
-    """A lower bound above its upper bound is a DataError (bounds passed in the wrong
-    order): it counted as a miss for coverage, and as a negative width for the Winkler
-    score, which then rewarded it.
-
-    Examples
-    --------
-    >>> _check_ordered("coverage", np.array([1.0, 10.0]), np.array([2.0, 4.0]))
-    Traceback (most recent call last):
-    ...
-    idcforecast.errors.DataError: coverage: lower[1] is 10.0, above upper[1] 4.0; pass lower then upper (were they swapped?)
-    """  # noqa: E501
-    bad = np.flatnonzero(lower > upper)
-    if bad.size:
-        i = int(bad[0])
-        raise DataError(
-            f"{metric}: lower[{i}] is {float(lower[i])!r}, above upper[{i}] "
-            f"{float(upper[i])!r}; pass lower then upper (were they swapped?)",
-            metric=metric,
-            position=i,
-        )
-
-
-def winkler_score(actual: Any, lower: Any, upper: Any, *, level: float) -> float:
-    """Mean Winkler (interval) score of central ``level`` % intervals; lower is better.
-
-    Examples
-    --------
-    >>> winkler_score([5.0, 12.0], [4.0, 4.0], [10.0, 10.0], level=80)  # (6 + 6 + 2/.2*2) / 2
-    16.0
-    >>> winkler_score([5.0], [4.0], [float("inf")], level=80)  # an unbounded width
-    inf
-    """
-    from idcforecast._forecast_inputs import resolve_levels
-
-    (percent,) = resolve_levels(level, caller="winkler_score")
-    alpha = 1.0 - percent / 100.0
-    y, lo, hi = _arrays("winkler_score", _bounds=True, actual=actual, lower=lower, upper=upper)
-    _check_ordered("winkler_score", lo, hi)
-    score = (hi - lo) + 2.0 / alpha * (np.clip(lo - y, 0, None) + np.clip(y - hi, 0, None))
-    return float(np.mean(score))
 
 
 def backtest(
@@ -216,17 +54,59 @@ def backtest(
     window is forecast with it, so a saturation model with a given cap (``logistic``,
     ``gompertz``) is backtested as it forecasts, from its own minimum with a cap.
 
-    ``seed`` is :func:`idcforecast.forecast`'s, checked the same way (None or a whole
-    number 0 or more) and passed to every window's forecast: the current methods are
-    deterministic, so the result does not depend on it, and a call written for
-    ``forecast()`` with ``seed=`` runs unchanged here.
+    Parameters
+    ----------
+    data
+        What :func:`idcforecast.forecast` takes: a tidy frame (``series_id, year, value``
+        [+ ``unit``]) or a year-indexed Series.
+    horizon
+        Years forecast from each cutoff, a whole number of at least 1; only cutoffs with
+        that many years after them are used.
+    method
+        "auto" (default), a model alias, or a list of them (one block of rows each).
+    n_windows
+        Keep only the latest ``n_windows`` cutoffs of each series and method (a positive
+        whole number); None (default) uses every cutoff.
+    level
+        Interval level(s) in percent (default 80 and 95): columns ``lo_<level>``,
+        ``hi_<level>``.
+    gaps
+        Gap policy for missing interior years, as for :func:`idcforecast.forecast`:
+        "interpolate" (default), "span" or "error".
+    cap
+        Saturation cap, as for :func:`idcforecast.forecast` (above).
+    seed
+        :func:`idcforecast.forecast`'s, checked the same way (None or a whole number 0 or
+        more) and passed to every window's forecast: the current methods are
+        deterministic, so the result does not depend on it, and a call written for
+        ``forecast()`` with ``seed=`` runs unchanged here.
 
     Returns
     -------
     pandas.DataFrame
-        The :func:`idcforecast.forecasting` columns plus ``cutoff``, ``actual``, ``naive`` (the
+        The :func:`idcforecast.forecast` columns plus ``cutoff``, ``actual``, ``naive`` (the
         last value up to the cutoff, for OWA) and ``mase_scale`` (mean absolute first
         difference up to the cutoff); ``series_id`` holds the ids as given, in their dtype.
+
+    Raises
+    ------
+    DataError
+        ``horizon`` or ``n_windows`` is not a positive whole number, ``gaps`` is not a
+        policy, or no series has a cutoff with ``horizon`` observed years after the
+        method's minimum number of points (the error says what to shorten).
+    UnknownMethodError
+        A method alias is not known (the error lists the valid ones).
+    ModelError
+        A level is not a percentage strictly between 0 and 100, or ``cap`` is refused as
+        :func:`idcforecast.forecast` refuses it (one number for series in different units,
+        a blank or infinite cap).
+    UnknownSeriesError
+        A ``cap`` mapping names a series that ``data`` does not hold.
+    IdcForecastError
+        The fit failed at every cutoff: the first failure, its cutoff named. Failures at
+        some cutoffs only leave those windows out, with a
+        :class:`~idcforecast.errors.BacktestWarning` naming them; so do series (and
+        methods) with no cutoff at all.
 
     Examples
     --------
@@ -547,6 +427,29 @@ def _group_metrics(g: pd.DataFrame, levels: list[str]) -> dict[str, float]:
 
 def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
     """Accuracy per (series_id, model) and overall (the rows with ``overall`` True).
+
+    Parameters
+    ----------
+    backtest_frame
+        The frame :func:`backtest` returns (at least ``series_id, model, mean, actual,
+        naive, mase_scale``; each ``lo_<L>``/``hi_<L>`` pair is scored as the
+        ``coverage_<L>`` and ``winkler_<L>`` columns).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (series_id, model), then one overall row per model, as below.
+
+    Raises
+    ------
+    DataError
+        ``backtest_frame`` is not a DataFrame, lacks a needed column or value, has an
+        interval bound without its pair, or repeats a (series, model, cutoff, year) row.
+    EmptyDataError
+        ``backtest_frame`` has no rows.
+    NonNumericValueError
+        An ``actual``, ``mean``, ``naive`` or ``mase_scale`` cell is not a finite number
+        (or a ``mase_scale`` is negative); the row is named.
 
     Columns: ``series_id, model, smape, mase, owa, coverage_<L>, winkler_<L>, n, overall``
     (``winkler`` scaled by the MASE scale; see the module docstring). Means are over every

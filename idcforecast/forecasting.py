@@ -483,6 +483,21 @@ def forecast_paths(
     The same distribution as the intervals of :func:`forecast_array` (see
     :meth:`SeriesForecast.sample_paths`).
 
+    Parameters
+    ----------
+    y
+        The observed values, oldest first (one 1-D array of consecutive years).
+    horizon
+        Steps (years) after the last value.
+    n_paths
+        Paths to draw.
+    method
+        "auto" (default) or a model alias.
+    cap
+        Saturation cap, as for :func:`forecast`.
+    seed
+        A seed or a ``numpy.random.Generator``; the same seed gives the same paths.
+
     Examples
     --------
     >>> y = np.array([100.0, 120.0, 150.0, 180.0, 210.0, 260.0])

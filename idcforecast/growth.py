@@ -251,6 +251,23 @@ def implied_target(base: Number, rate: Number, years: Number) -> Any:
     rises with the rate), as in :func:`implied_base`; a "more than" base with a "less than"
     rate (or the reverse) bounds no target and is a :class:`GrowthError`.
 
+    Parameters
+    ----------
+    base
+        The starting level: a number, an array, or a Quantity (its unit and qualifier are
+        kept).
+    rate
+        Growth per step as a fraction (0.278 = 27.8%), or a Quantity in "%" (a range or a
+        bound gives a range or a bound, as above); a plain number of 10 or more (1,000% a
+        year) is refused as a likely percent.
+    years
+        Compounding steps (2019 to 2022 is 3), a number or an array.
+
+    Raises
+    ------
+    GrowthError
+        A rate that reads as a percent, or a base and rate whose bounds point opposite ways.
+
     Examples
     --------
     >>> round(implied_target(1562.5, 0.278, 3), 1)
@@ -278,6 +295,24 @@ def implied_base(end: Number, rate: Number, years: Number) -> Any:
     is itself approximate, which one qualifier cannot say: the result is ``"at_most"``
     and its ``text`` says "about 1959.24 CNY 100m or less" and from what (so does
     :func:`implied_target`'s).
+
+    Parameters
+    ----------
+    end
+        The level reached: a number, an array, or a Quantity (its unit and qualifier are
+        kept).
+    rate
+        Growth per step as a fraction (0.278 = 27.8%), or a Quantity in "%" (a range or a
+        bound gives a range or a bound, as above); a plain number of 10 or more (1,000% a
+        year) is refused as a likely percent.
+    years
+        Compounding steps (2019 to 2022 is 3), a number or an array.
+
+    Raises
+    ------
+    GrowthError
+        A rate that reads as a percent, an end and rate bounded the same way ("more than"
+        both), or a range or bound ``end`` with an array of rates or years.
 
     Examples
     --------
@@ -337,6 +372,15 @@ def implied_years(base: Number, end: Number, rate: Number, *, kw_per_rack: float
     ``log(end / base) / log(1 + rate)``; fractional steps are returned as they are.
     ``kw_per_rack`` converts racks and power, as in :func:`cagr`.
 
+    Parameters
+    ----------
+    base, end
+        The levels: numbers or Quantities (converted to one unit, as :func:`cagr` does).
+    rate
+        Growth per step as a fraction (0.278 = 27.8%) or a Quantity in "%".
+    kw_per_rack
+        kW per standard rack, when one level is racks and the other power (default 2.5).
+
     Raises
     ------
     GrowthError
@@ -377,6 +421,12 @@ def implied_years(base: Number, end: Number, rate: Number, *, kw_per_rack: float
 
 def doubling_time(rate: Number) -> Any:
     """Compounding steps for a level to double at ``rate``: ``log 2 / log(1 + rate)``.
+
+    Parameters
+    ----------
+    rate
+        Growth per step as a fraction (0.278 = 27.8%): a number, an array, or a Quantity
+        in "%".
 
     Raises
     ------

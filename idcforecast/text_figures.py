@@ -629,7 +629,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     names neither country keeps yuan with an ``AssumedCurrencyWarning`` naming those
     figures (the registry's reading was assumed). A line break ends a
     sentence, unless the next line goes on in lower case (prose wrapped mid-sentence:
-    "$80\nbillion" is one figure). Check each row against its sentence. A growth word
+    "$80\\nbillion" is one figure). Check each row against its sentence. A growth word
     before a percentage gives its sign ("down 3%" is -3%); what the percentage is a rate
     of (year on year, a CAGR over ``period``) is in the sentence.
 

@@ -393,3 +393,25 @@ def test_loaders_work_from_a_non_editable_install(tmp_path: Path) -> None:
         check=True,
     )
     assert out.stdout.split() == ["True", "10", "210.5"]
+
+
+def test_list_datasets_docstring_names_the_series_columns() -> None:
+    # it sent readers to docs/internals.md, which an installed package does not have
+    import inspect
+
+    doc = " ".join((inspect.getdoc(list_datasets) or "").split())
+    named = re.search(r"``series``: tidy history, one row per series and year, ``([^`]+)``", doc)
+    assert named is not None
+    for name in ("china_idc_market", "fx_rates"):
+        assert named.group(1).split(", ") == list(load_dataset(name).columns)
+    pledges = list(load_dataset("investment_pledges").columns)
+    assert pledges == [*named.group(1).split(", "), "horizon_start", "horizon_end"]
+    assert "docs/internals.md" not in doc
+
+
+@pytest.mark.parametrize("name", [["china_idc_market"], None, 3])
+def test_a_name_that_is_not_text_is_a_typed_error(name: object) -> None:
+    # a list of names was "TypeError: unhashable type: 'list'"; None read "dataset None is
+    # not bundled", as if None were a misspelt name
+    with pytest.raises(UnknownDatasetError, match="dataset name must be text, one name per call"):
+        load_dataset(name)  # type: ignore[arg-type]

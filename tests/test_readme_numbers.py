@@ -171,3 +171,25 @@ def test_the_figure_examples_quoted_for_verbs_korean_and_number_words(prose: str
             [value],
             [unit],
         )
+
+
+def test_the_forecast_many_session_runs_as_shown(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the block used `data` without saying where it comes from: copied as shown, it was a
+    # NameError; it now reads the long table the command line example reads
+    text = README.read_text(encoding="utf-8")
+    block = text.split("## Many markets at once", 1)[1].split("```python\n", 1)[1]
+    block = block.split("```", 1)[0]
+    assert 'idc.read_long_table("markets.csv")' in block
+    rows = ["series_id,year,value"]
+    rows += [f"east,{year},{100 * 1.1 ** (year - 2015):.1f}" for year in range(2015, 2024)]
+    rows += ["tiny,2022,5", "tiny,2023,6"]  # two points: "auto" fails, named in its note
+    (tmp_path / "markets.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    scope: dict[str, object] = {}
+    exec(compile(block, "README.md", "exec"), scope)
+    fc = scope["fc"]
+    assert sorted(fc["series_id"].unique()) == ["east", "tiny"]  # type: ignore[index]
+    failed = fc[fc["status"] == "failed"]  # type: ignore[index]
+    assert set(failed["series_id"]) == {"tiny"}

@@ -119,6 +119,9 @@ def read_long_table(
         ``note``); a unit that does not convert to it (another dimension, a year without an
         FX rate), or a unit beside bare numbers, fails that series alone in
         :func:`forecast_many`, with the error naming the row and the fix.
+    kw_per_rack
+        kW per standard rack for converting racks and power (default 2.5, the MIIT standard
+        rack), with ``unit``.
     estimates
         Years marked as estimates ("2021E", "2022F") in headers or year cells: ``"error"``
         (default) names them, ``"drop"`` leaves them out, ``"keep"`` reads them as years,

@@ -86,6 +86,7 @@ def _catalogue_text(catalogue: pd.DataFrame) -> str:
 
 
 def _rows_text(name: str, frame: pd.DataFrame) -> str:
+    from idcforecast._wording import counted
     from idcforecast.cli._text import exact_number, text_table
 
     columns = _CLAIMS_VIEW if "claim_id" in frame.columns else _SERIES_VIEW
@@ -104,8 +105,8 @@ def _rows_text(name: str, frame: pd.DataFrame) -> str:
     right = [columns.index("value"), columns.index("year")]
     table = text_table(list(columns), rows, right=right)
     return (
-        f"{table}\n\n{len(rows)} rows of {name}; every column (quote, as_of, scope, note) "
-        f"with: idcforecast datasets {name} --csv"
+        f"{table}\n\n{counted(len(rows), 'row')} of {name}; every column (quote, as_of, scope, "
+        f"note) with: idcforecast datasets {name} --csv"
     )
 
 

@@ -133,7 +133,7 @@ class MeanCombination(_Combination):
     Parameters
     ----------
     members
-        Aliases of registered models.
+        Aliases of registered models (default ``drift, damped, theta``).
 
     Examples
     --------
@@ -156,6 +156,11 @@ class MedianCombination(_Combination):
     Point forecasts are the median of the members' forecasts and ``sigma`` the median of
     their (level-scale) sigmas. With an even number of members the median is the mean of
     the middle two.
+
+    Parameters
+    ----------
+    members
+        Aliases of registered models (default ``drift, damped, theta``).
 
     Examples
     --------

@@ -69,6 +69,12 @@ class DampedLog(LogScaleMixin, Damped):
     of market-size series). Forecasts are medians ``exp(mu_h)``; intervals
     ``mean * exp(-/+ z sigma_h)``, never negative.
 
+    Parameters
+    ----------
+    phi
+        Fixed damping factor of the log trend in (0, 1]; ``None`` (default) estimates it in
+        [0.8, 0.98], as :class:`Damped` does.
+
     Examples
     --------
     >>> model = DampedLog().fit([100.0, 120.0, 142.0, 165.0, 188.0, 210.0, 230.0])

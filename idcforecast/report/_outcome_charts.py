@@ -118,11 +118,13 @@ def plot_claims(
     Parameters
     ----------
     record
-        Output of ``idcforecast.claim_track_record`` (``claim_set, by, made, year, value,
+        Output of ``idcforecast.track_record`` (``claim_set, by, made, year, value,
         qualifier, actual, held, forecast``...). Figures restated after the fact
         (``forecast`` False) are left out.
     history
         The tidy history of the subject, drawn as the actual line (optional).
+    title
+        Overrides the title ("Published forecasts against what happened").
     figures
         How the labels print levels; by default chosen from the values shown.
 
@@ -328,6 +330,8 @@ def plot_scenarios(
         ``Paths`` of ``idcforecast.simulate``, summarised with ``scenario_table(paths)``.
     history
         The tidy history, drawn before the scenarios (optional).
+    title
+        Overrides the title ("Scenarios: median and 10-90% band").
     band
         The quantile columns of the shaded band.
     figures

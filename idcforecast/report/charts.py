@@ -332,6 +332,15 @@ def plot_growth(
     summary table's "Change pp" column: a growth rate of a percentage (+100% there) reads
     as the growth of what it is a share of.
 
+    Parameters
+    ----------
+    history
+        Tidy history (``series_id, year, value`` [+ ``unit``]).
+    series_id
+        The series to draw; needed only when the frame holds several.
+    title, source
+        Override the title and the footnote (built from the data by default).
+
     Examples
     --------
     >>> import pandas as pd
@@ -601,6 +610,12 @@ def plot_backtest(
         Output of ``idcforecast.backtest``: the forecast columns plus ``cutoff, actual``.
     accuracy
         Output of ``idcforecast.accuracy`` on that frame (for the footnote), optional.
+    series_id
+        The series to draw; needed only when the frame holds several.
+    model
+        The model to draw; the first in ``backtest`` by default.
+    title
+        Overrides the title (built from the data by default).
 
     Examples
     --------

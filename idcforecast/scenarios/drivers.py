@@ -334,12 +334,24 @@ class DriverModel:
         a driver (a range too) also when ``racks`` are given.
     year
         Year for converting money in another currency (FX); also a label.
+    sources
+        ``{driver name: source text}``, kept as each driver's ``source`` (``racks`` names
+        the ``mw`` driver when racks are given in MW). A name that is not a driver, or a
+        driver not given, is a :class:`~idcforecast.errors.SpecError`.
 
     Each driver is a number, a figure string, a ``(low, high)`` tuple (uniform), a
     :class:`Driver`, or a dict ``{"dist": "triangular", "low": .., "mode": .., "high": ..,
     "source": ..}`` (a value the distribution does not use is refused: a mode without
     ``"dist": "triangular"``, a low/high with ``"fixed"``). Give ``sources={"capex": "..."}``
     to document fixed values and tuples.
+
+    Raises
+    ------
+    SpecError
+        Capacity is not given (``racks``, ``mw``, or ``capex`` with ``capex_per_mw``), a
+        driver cannot be read (figure text that is no figure, a distribution with a value
+        it does not use), revenue is asked without utilisation, or ``sources`` names a
+        driver that is not one or not given.
 
     Examples
     --------

@@ -65,6 +65,13 @@ def reconciliation_table(
         reaches it), else its value. ``top_down_qualifier`` is the history row's
         ``qualifier`` ("exact" for numbers, figures and forecasts).
 
+    Raises
+    ------
+    SpecError
+        ``model`` does not reach revenue (no utilisation, or no revenue per rack or kW).
+    DataError
+        ``top_down`` cannot be read in ``unit``, or its frame has no row for ``year``.
+
     Examples
     --------
     Occupied racks times revenue per rack against a market figure (all assumptions made up):

@@ -427,6 +427,24 @@ def simulate(
         converted between power and racks (at ``kw_per_rack``) or currencies (at the last
         observed year's FX rate); "" when nothing.
 
+    Raises
+    ------
+    ModelError
+        ``seed``, ``n_paths``, ``chunk_paths`` or ``horizon`` is not a whole number in its
+        range.
+    UnknownMethodError
+        ``method`` is not one known model alias.
+    UnknownSeriesError
+        ``series_id`` (or the spec's) names no series of ``data``.
+    SpecError
+        The scenarios cannot be read or do not fit the series (a file that is not there, a
+        growth that is not a rate, a unit that disagrees, growth or shocks on a forecast at
+        or below zero).
+    DataError
+        ``data`` is not a series :func:`idcforecast.forecast` reads.
+    UnitError
+        ``kw_per_rack`` is not a positive number.
+
     Examples
     --------
     >>> import pandas as pd

@@ -103,6 +103,16 @@ def reconcile(
         top-down order. Only the hierarchy's nodes: other series in ``forecasts`` are left
         out of the result, with a :class:`~idcforecast.errors.ReconcileWarning` naming them.
 
+    Raises
+    ------
+    UnknownMethodError
+        ``method`` is not one of the six.
+    SpecError
+        The hierarchy is not ``{parent: [children]}``, ``column`` is an interval bound, or
+        the method lacks its input (``residuals`` for MinT, ``history`` for ``top_down``).
+    UnknownSeriesError
+        A node of the hierarchy has no rows in ``forecasts``.
+
     Notes
     -----
     The regression methods (``ols``, ``wls_struct``, ``mint_shrink``) adjust every node, and

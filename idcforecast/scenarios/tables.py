@@ -318,6 +318,8 @@ def prob_exceeds(
 
     Parameters
     ----------
+    paths
+        Simulated paths, as :func:`idcforecast.simulate` returns them.
     threshold
         A number in the paths' unit, or a figure such as ``"8000亿元"`` or a
         :class:`~idcforecast.units.Quantity` (converted to the paths' unit; money in another
@@ -338,6 +340,15 @@ def prob_exceeds(
     kw_per_rack
         Power of one rack, for a threshold in power against paths in racks or the reverse
         ("200 MW" is 80,000 racks at the default 2.5 kW, 33,333 at 6 kW).
+
+    Raises
+    ------
+    SpecError
+        ``threshold`` is a range, an upper bound, not a figure, or a figure in a unit the
+        paths' unit does not convert to.
+    UnknownNameError
+        ``year`` was not simulated, ``scenario`` names no scenario of the paths, or
+        ``"weighted"`` is asked of scenarios without weights.
 
     Examples
     --------

@@ -498,6 +498,18 @@ def _unknown(text: str, norm: str, stop: int, *, suggest: bool) -> UnknownUnitEr
 def canonical_unit(text: str) -> str:
     """The canonical spelling of unit text (``BASE [MAGNITUDE][/PER...]``).
 
+    Parameters
+    ----------
+    text
+        Unit text as written: "亿元", "$bn", "万标准机架", "kWh/year".
+
+    Raises
+    ------
+    UnknownUnitError
+        The text names no unit, magnitude or currency of the registry.
+    ParseError
+        ``text`` is not a string.
+
     Examples
     --------
     >>> canonical_unit("亿元"), canonical_unit("$bn"), canonical_unit("亿千瓦时")

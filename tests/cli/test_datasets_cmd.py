@@ -75,3 +75,10 @@ def test_stored_values_print_with_every_digit(capsys: pytest.CaptureFixture[str]
     assert code == 0
     line = next(row for row in out.splitlines() if row.split()[:2] == ["vnet_net_revenue", "2020"])
     assert line.split()[2] == "4,829.019"
+
+
+def test_one_row_is_a_row(capsys: pytest.CaptureFixture[str]) -> None:
+    # global_dc_market holds one row: the footer read "1 rows of global_dc_market"
+    code, out, _ = _run(capsys, "global_dc_market")
+    assert code == 0
+    assert out.splitlines()[-1].startswith("1 row of global_dc_market;")
