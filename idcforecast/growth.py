@@ -14,7 +14,8 @@ Conventions
   (qualifier kept, range scaled), while a rate is always a plain float. :func:`project`
   gives a path of numbers (a Series with ``attrs["unit"]``), and it, :func:`implied_years`
   and :func:`doubling_time` refuse a range or a bound ("more than"), which one number
-  cannot carry.
+  cannot carry; the steps of :func:`implied_years` and :func:`doubling_time` from an
+  "about" figure are an "about" Quantity in ``"year"``.
   A rate may be given as a Quantity in ``"%"`` (``parse_quantity("27.8%")``); in
   :func:`implied_base` and :func:`implied_target` its range ("25-27.8%") or bound ("more
   than 27.8%") carries through to the level (a higher rate lowers the base and raises the
@@ -50,6 +51,7 @@ import pandas as pd
 from idcforecast._growth_inputs import (
     Number,
     about_bound,
+    about_steps,
     check_level,
     check_result,
     check_shapes,
@@ -337,6 +339,15 @@ def implied_years(base: Number, end: Number, rate: Number, *, kw_per_rack: float
     ``log(end / base) / log(1 + rate)``; fractional steps are returned as they are.
     ``kw_per_rack`` converts racks and power, as in :func:`cagr`.
 
+    Returns
+    -------
+    float, ndarray or Series
+        The steps; when ``base``, ``end`` or ``rate`` is an "about" Quantity ("约1562.5亿元",
+        "about 27.8%") and the result is one number, a Quantity in ``"year"`` with
+        qualifier ``"approximately"`` instead (``.value`` is the number; ``text`` says
+        from what), as :func:`doubling_time`. A range or a bound is refused (one number
+        cannot carry it).
+
     Raises
     ------
     GrowthError
@@ -347,6 +358,10 @@ def implied_years(base: Number, end: Number, rate: Number, *, kw_per_rack: float
     --------
     >>> round(implied_years(1562.5, 3200.5, 0.278), 2)
     2.92
+    >>> from idcforecast.units import parse_quantity
+    >>> steps = implied_years(parse_quantity("约1562.5亿元"), parse_quantity("3200.5亿元"), 0.278)
+    >>> steps.qualifier, round(steps.value, 2)
+    ('approximately', 2.92)
     """
     refuse_bounded("implied_years", base=base, end=end, rate=rate)
     end = same_unit(base, end, func="implied_years", kw_per_rack=kw_per_rack)
@@ -372,11 +387,19 @@ def implied_years(base: Number, end: Number, rate: Number, *, kw_per_rack: float
             " the rate must be positive to grow and negative to shrink",
             func="implied_years",
         )
-    return wrap_result(steps, index)
+    result = wrap_result(steps, index)
+    return about_steps(result, func="implied_years", base=base, end=end, rate=rate)
 
 
 def doubling_time(rate: Number) -> Any:
     """Compounding steps for a level to double at ``rate``: ``log 2 / log(1 + rate)``.
+
+    Returns
+    -------
+    float, ndarray or Series
+        The steps; for an "about" rate Quantity ("约27.8%") a Quantity in ``"year"`` with
+        qualifier ``"approximately"`` (``.value`` is the number), not a float that reads
+        as exact. A range or a bound ("more than 27.8%") is refused.
 
     Raises
     ------
@@ -387,6 +410,9 @@ def doubling_time(rate: Number) -> Any:
     --------
     >>> round(doubling_time(0.278), 2)
     2.83
+    >>> from idcforecast.units import parse_quantity
+    >>> str(doubling_time(parse_quantity("约27.8%")))
+    'about 2.825754087786509 year'
     """
     refuse_bounded("doubling_time", rate=rate)
     r = rate_values(rate, func="doubling_time")
@@ -398,7 +424,8 @@ def doubling_time(rate: Number) -> Any:
             func="doubling_time",
             value=found,
         )
-    return wrap_result(math.log(2) / np.log1p(r), series_index(rate, func="doubling_time"))
+    steps = wrap_result(math.log(2) / np.log1p(r), series_index(rate, func="doubling_time"))
+    return about_steps(steps, func="doubling_time", rate=rate)
 
 
 def project(

@@ -509,6 +509,31 @@ def test_exact_quantities_still_work_in_one_number_results() -> None:
     assert path.attrs["unit"] == "CNY 100m"
 
 
+def test_steps_from_an_about_figure_are_about_too() -> None:
+    # claims40: doubling_time("约27.8%") was the float 2.8258 and implied_years of an
+    # "about" base 2.9224, both reading as exact; now an "about" Quantity in years
+    # log 2 / log 1.278 = 0.693147 / 0.245296 = 2.825754
+    doubling = doubling_time(parse_quantity("约27.8%"))
+    assert doubling.qualifier == "approximately"
+    assert doubling.unit == "year"
+    assert doubling.value == pytest.approx(2.825754, abs=1e-6)
+    assert "rate about 27.8%" in doubling.text
+    # log(3200 / 1562.5) / log 1.278 = 0.716864 / 0.245296 = 2.922439
+    steps = implied_years(parse_quantity("约1562.5亿元"), parse_quantity("3200亿元"), 0.278)
+    assert (steps.qualifier, steps.unit) == ("approximately", "year")
+    assert steps.value == pytest.approx(2.922439, abs=1e-6)
+    assert "base about 1562.5 CNY 100m" in steps.text
+    by_rate = implied_years(1562.5, 3200.0, parse_quantity("about 27.8%"))
+    assert by_rate.qualifier == "approximately"
+    assert by_rate.value == pytest.approx(2.922439, abs=1e-6)
+    # exact figures and arrays stay plain numbers
+    assert isinstance(doubling_time(parse_quantity("27.8%")), float)
+    rates = np.array([0.1, 0.278])
+    assert isinstance(
+        implied_years(parse_quantity("约100亿元"), parse_quantity("200亿元"), rates), np.ndarray
+    )
+
+
 # -- polish17 ----------------------------------------------------------------------------
 
 _CIDC = pd.Series([1562.5, 2238.7, 3012.7, 4043.2], index=[2019, 2020, 2021, 2022])
