@@ -1703,26 +1703,95 @@ def test_a_claims_workbook_that_is_none_is_a_typed_error(tmp_path: Path) -> None
     with pytest.raises(
         SpecError,
         match=re.escape(
-            f"claims file {str(named_xls)!r}: not an Excel workbook (no .xls header: a CSV or "
-            "web page named .xls?); expected an .xlsx file saved by Excel or LibreOffice; "
-            "re-save it as .xlsx, or as .csv"
+            f"claims file {str(named_xls)!r} is named .xls but is a CSV (comma-separated text; "
+            "its first line is 'subject,kind,year,value'); rename it to 'claims.csv' (a "
+            "claims file is read by its name's suffix)"
         ),
     ):
         read_claims(named_xls)
     damaged = tmp_path / "claims.xlsx"
     damaged.write_bytes(b"PK\x03\x04 cut short")
-    with pytest.raises(SpecError, match=re.escape("not a readable Excel workbook (no zip); ")):
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "is named .xlsx but is a damaged zip archive (an .xlsx cut short?); open it in "
+            "Excel or LibreOffice and save it as .xlsx, or as .csv"
+        ),
+    ):
         read_claims(damaged)
     with zipfile.ZipFile(damaged, "w") as archive:  # a zip, but no workbook in it
         archive.writestr("notes.txt", "claims")
     with pytest.raises(
         SpecError,
         match=re.escape(
-            f'claims file {str(damaged)!r}: not a readable Excel workbook ("There is no item '
-            "named '[Content_Types].xml' in the archive\"); expected an .xlsx file"
+            f"claims file {str(damaged)!r} is named .xlsx but is a zip archive with no "
+            "workbook in it (it holds notes.txt); open it"
         ),
     ):
         read_claims(damaged)
+
+
+def _xlsx_bytes() -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["subject", "kind", "year", "value", "unit"])
+    book.active.append(["s", "level", 2022, 3200, "CNY 100m"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        # a CSV renamed .xls was "not an Excel workbook (no .xls header: a CSV or web page
+        # named .xls?); expected an .xlsx file": neither what it is nor that a rename to
+        # .csv reads it
+        (
+            "claims.xls",
+            b"subject;kind;year;value;unit\ns;level;2022;3200;CNY 100m\n",
+            "is named .xls but is a CSV (semicolon-separated text; its first line is "
+            "'subject;kind;year;value;unit'); rename it to 'claims.csv'",
+        ),
+        # an .xlsx renamed .xls was told it is "not an Excel workbook"
+        (
+            "claims.xls",
+            _xlsx_bytes(),
+            "is named .xls but is an .xlsx workbook; rename it to 'claims.xlsx'",
+        ),
+        # an Excel 97-2003 workbook named .xlsx was "not a readable Excel workbook (no zip)"
+        (
+            "claims.xlsx",
+            bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504),
+            "is named .xlsx but is an Excel 97-2003 workbook (.xls); rename it to 'claims.xls'",
+        ),
+        (
+            "claims.xls",
+            b"<html><body><table><tr><td>subject</td></tr></table></body></html>",
+            "is named .xls but is a web page (HTML), as some systems export 'Excel' tables; "
+            "open it in Excel or LibreOffice and save it as .xlsx, or as .csv",
+        ),
+        (
+            "claims.xls",
+            b"",
+            "is named .xls but is an empty file (0 bytes); save the claims into it again",
+        ),
+    ],
+)
+def test_a_misnamed_claims_file_says_what_it_is_and_what_to_do(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(SpecError, match=re.escape(f"claims file {str(path)!r} {message}")):
+        read_claims(path)
+    # the advice is right: renamed as it says, the file reads (the rename cases)
+    if "rename it to 'claims.csv'" in message or "'claims.xlsx'" in message:
+        renamed = path.rename(tmp_path / message.split("rename it to '")[1].split("'")[0])
+        assert read_claims(renamed)[0].value == 3200.0
 
 
 def test_a_claims_table_as_an_analyst_writes_it() -> None:

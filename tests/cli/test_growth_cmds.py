@@ -790,16 +790,16 @@ def test_a_claims_file_that_is_no_workbook_is_one_error_line(
     out, err = capsys.readouterr()
     assert out == ""
     assert err == (
-        f"error: {command}: claims file {str(path)!r}: not an Excel workbook (no .xls header: "
-        "a CSV or "
-        "web page named .xls?); expected an .xlsx file saved by Excel or LibreOffice; re-save "
-        "it as .xlsx, or as .csv\n"
+        f"error: {command}: claims file {str(path)!r} is named .xls but is a CSV "
+        "(comma-separated text; its first line is 'subject,kind,year,value'); rename it to "
+        "'claims.csv' (a claims file is read by its name's suffix)\n"
     )
     damaged = tmp_path / "claims.xlsx"  # not even a zip archive
     damaged.write_bytes(b"PK\x03\x04 cut short")
     assert main([command, str(damaged)]) == 2
     assert capsys.readouterr().err.startswith(
-        f"error: {command}: claims file {str(damaged)!r}: not a readable Excel workbook (no zip); "
+        f"error: {command}: claims file {str(damaged)!r} is named .xlsx but is a damaged zip "
+        "archive (an .xlsx cut short?); "
     )
 
 
