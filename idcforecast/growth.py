@@ -456,14 +456,26 @@ def project(
     -------
     ndarray or Series
         ``years + 1`` values starting with ``base``; shape ``(len(base), years + 1)`` for an
-        array of bases. Without ``base_year`` a plain ndarray, which has no place for a
-        unit: a Quantity base's unit is dropped there (the values are in it). Pass
-        ``base_year`` to keep it, in the Series' ``attrs["unit"]``.
+        array of bases. Without ``base_year`` a plain ndarray (positions 0 to ``years``,
+        not years; ``path[-1]`` is the last value), which has no place for a unit or for
+        the years of a Series of rates indexed by years: a Quantity base's unit is dropped
+        there (the values are in it). Pass ``base_year`` (for rates indexed by years,
+        ``rates.index[0] - 1``) for a Series indexed by year, its unit in ``attrs["unit"]``.
 
     Examples
     --------
-    >>> project(100.0, 0.1, 2).round(2).tolist()
-    [100.0, 110.0, 121.0]
+    Without ``base_year``, an array (one row per base for an array of bases):
+
+    >>> project(100.0, 0.1, 2)
+    array([100., 110., 121.])
+    >>> project(np.array([100.0, 200.0]), 0.1, 2)
+    array([[100., 110., 121.],
+           [200., 220., 242.]])
+
+    With it, a Series indexed by year:
+
+    >>> project(100.0, 0.1, 2, base_year=2020).round(2).to_dict()
+    {2020: 100.0, 2021: 110.0, 2022: 121.0}
     >>> from idcforecast.units import parse_quantity
     >>> path = project(parse_quantity("1562.5亿元"), 0.278, 1, base_year=2019)
     >>> path.round(1).to_dict(), path.attrs["unit"]
