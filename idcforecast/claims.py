@@ -128,7 +128,9 @@ class Claim:
     year
         The level's year, or the last year of the growth period.
     unit
-        Required for a level; ``"%"`` (the default) for rates.
+        Required for a level; ``"%"`` (the default) for rates. Stored in its canonical
+        spelling, as a claims file's is ("亿元" -> ``"CNY 100m"``, "percent" -> ``"%"``);
+        an unknown unit is a :class:`~idcforecast.errors.SpecError`.
     start_year
         First year of a CAGR period as written; for growth it is ``year - 1``.
     qualifier
@@ -237,6 +239,8 @@ class Claim:
                 value=self.made,
             )
         set_(self, "made", made)
+        if self.unit is not None and str(self.unit).strip():
+            set_(self, "unit", _canonical_unit(self.unit, where))
         if not self.claim_id:
             set_(self, "claim_id", f"{self.claim_set or self.subject}/{self.kind}_{year}")
         if self.kind == "level":
@@ -480,6 +484,20 @@ class Claim:
         if self.kind == "growth":
             return f"growth {q}{figure}% in {self.year}"
         return f"CAGR {q}{figure}% {self.start_year}-{self.year}"
+
+
+def _canonical_unit(unit: Any, where: str) -> str:
+    """``unit`` in its canonical spelling ("亿元" -> "CNY 100m", "percent" -> "%"), as a
+    claims file's unit cell is stored: a Claim built in Python kept "亿元" as written
+    (beside "CNY 100m" from a file) and took an unknown unit ("bogus") until a track
+    record failed to convert it."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import canonical_unit
+
+    try:
+        return canonical_unit(str(unit).strip())
+    except IdcForecastError as err:
+        raise SpecError(f"{where}: {err}", key="unit", value=unit) from err
 
 
 def _first_day(made: str) -> Any:

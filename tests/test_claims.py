@@ -2947,3 +2947,19 @@ def test_a_claim_made_after_today_is_refused(monkeypatch: pytest.MonkeyPatch) ->
         "2026-12",
         "2026-12-07",
     ]
+
+
+def test_a_claim_built_in_python_stores_its_unit_as_a_file_does() -> None:
+    # claims40: Claim(unit="亿元") kept "亿元" (a claims file stores "CNY 100m"), a rate's
+    # unit "percent" was refused as not '%', and an unknown unit was taken until a track
+    # record failed to convert it (check_claims without history printed "3,200 bogus unit")
+    level = Claim(subject="s", kind="level", value=3200, unit="亿元", year=2022)
+    assert level.unit == "CNY 100m"
+    assert level.describe() == "level 3,200 CNY 100m in 2022"
+    rate = Claim(subject="s", kind="cagr", value=27.8, unit="percent", start_year=2020, year=2022)
+    assert rate.unit == "%"
+    with pytest.raises(
+        SpecError, match=re.escape("claim 's': unit 'bogus unit' is not defined")
+    ) as caught:
+        Claim(subject="s", kind="level", value=3200, unit="bogus unit", year=2022)
+    assert caught.value.key == "unit"
