@@ -199,9 +199,18 @@ class Claim:
             value = float(self.value)
             float(self.year)
         except (TypeError, ValueError) as err:
+            hint = ""
+            if isinstance(self.value, str) or isinstance(self.year, str):
+                # Claim(value="27.8%") said only "must be numbers": read_claims reads text
+                hint = (
+                    "; a Claim takes numbers (value=27.8 for 27.8%, value=3200 with "
+                    "unit='CNY 100m'), and read_claims reads figure text as a claims file "
+                    "does: read_claims({'subject': ..., 'kind': ..., 'year': ..., 'value': "
+                    "'27.8%'}) (a 'period' such as '2020-22' for a CAGR)"
+                )
             raise SpecError(
                 f"{where}: value and year must be numbers, found value={self.value!r}, "
-                f"year={self.year!r}",
+                f"year={self.year!r}{hint}",
                 key="value",
             ) from err
         year = _whole_year(self.year, key="year", where=where)

@@ -2963,3 +2963,12 @@ def test_a_claim_built_in_python_stores_its_unit_as_a_file_does() -> None:
     ) as caught:
         Claim(subject="s", kind="level", value=3200, unit="bogus unit", year=2022)
     assert caught.value.key == "unit"
+
+
+def test_a_claim_given_figure_text_says_read_claims_reads_it() -> None:
+    # claims40: Claim(value="27.8%") said only "value and year must be numbers"; the
+    # claims readers take that text (read_claims of a dict does)
+    with pytest.raises(SpecError, match=re.escape("read_claims reads figure text")):
+        Claim(subject="s", kind="cagr", value="27.8%", start_year=2020, year=2022)
+    (claim,) = read_claims({"subject": "s", "kind": "cagr", "period": "2020-22", "value": "27.8%"})
+    assert (claim.value, claim.unit, claim.start_year, claim.year) == (27.8, "%", 2020, 2022)
