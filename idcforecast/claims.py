@@ -35,10 +35,12 @@ _MADE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _MARK = r"(?:[EF](?![A-Z]))?"
 # "2020-2022年间", "2020至2022年期间": the years of a period, said as one
 _SPAN_WORDS = r"(?:间|間|期间|期間|时期|時期)?"
+# a fiscal or calendar year as brokers write one, "FY2019-FY2022", "CY2020-22"
+_FY = r"(?:FY|CY)?\s*"
 _PERIOD = re.compile(
-    rf"^\s*(?:from\s+|between\s+)?(\d{{4}}){_MARK}\s*年?\s*"
+    rf"^\s*(?:from\s+|between\s+)?{_FY}(\d{{4}}){_MARK}\s*年?\s*"
     r"(?:-|–|—|~|～|/|to|through|and|至|到)\s*"
-    rf"(\d{{2}}|\d{{4}}){_MARK}\s*年?\s*{_SPAN_WORDS}\s*$",
+    rf"{_FY}(\d{{2}}|\d{{4}}){_MARK}\s*年?\s*{_SPAN_WORDS}\s*$",
     re.IGNORECASE,
 )
 # China's five-year plans, "十四五" (the 14th, 2021-2025), as policy texts name a period
@@ -51,9 +53,10 @@ _PLAN_NUMBERS = {"": 10, **{d: 10 + i for i, d in enumerate("一二三四五六�
 
 def parse_period(text: str) -> tuple[int, int]:
     """Read a period as written ("2020-22", "2020–2022", "2020 to 2022", "between 2020 and
-    2022", "2020年至2022年", "2020-2022年间", "2022-2027E", "十四五") into two years (a
-    year's estimate or forecast mark, "2027E" or "2027F", as brokers write a period's end,
-    is left out).
+    2022", "2020年至2022年", "2020-2022年间", "2022-2027E", "FY2019-FY2022", "十四五") into
+    two years (a year's estimate or forecast mark, "2027E" or "2027F", and a fiscal or
+    calendar year's "FY" or "CY", as brokers write them, are left out, as a claim's year
+    "FY2022" is read as 2022).
 
     The years are returned as written; how many compounding steps they span is a reading
     (:func:`idcforecast.check_claims` evaluates both). A five-year plan is its own years:
@@ -69,8 +72,8 @@ def parse_period(text: str) -> tuple[int, int]:
     --------
     >>> parse_period("2020-22")
     (2020, 2022)
-    >>> parse_period("2022 to 2027"), parse_period("2022-2027E")
-    ((2022, 2027), (2022, 2027))
+    >>> parse_period("2022 to 2027"), parse_period("2022-2027E"), parse_period("FY2019-FY22")
+    ((2022, 2027), (2022, 2027), (2019, 2022))
     >>> parse_period("2020年至2022年"), parse_period("十四五")
     ((2020, 2022), (2021, 2025))
     """

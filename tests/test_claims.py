@@ -227,9 +227,9 @@ def test_parse_period_chinese_and_plans(text: str, years: tuple[int, int]) -> No
 
 def test_a_period_that_is_no_period_names_the_forms() -> None:
     with pytest.raises(SpecError) as info:
-        parse_period("FY2020-FY2022")
+        parse_period("2020 onwards")  # ("FY2020-FY2022" is read since claims40)
     assert str(info.value) == (
-        "period 'FY2020-FY2022' is not two years; expected a form like '2020-22', "
+        "period '2020 onwards' is not two years; expected a form like '2020-22', "
         "'2020-2022', '2020 to 2022', '2020年至2022年' or a five-year plan such as '十四五'"
     )
 
@@ -2972,3 +2972,19 @@ def test_a_claim_given_figure_text_says_read_claims_reads_it() -> None:
         Claim(subject="s", kind="cagr", value="27.8%", start_year=2020, year=2022)
     (claim,) = read_claims({"subject": "s", "kind": "cagr", "period": "2020-22", "value": "27.8%"})
     assert (claim.value, claim.unit, claim.start_year, claim.year) == (27.8, "%", 2020, 2022)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("FY2019-FY2022", (2019, 2022)),
+        ("FY2019-22", (2019, 2022)),
+        ("CY2020 to CY2022", (2020, 2022)),
+    ],
+)
+def test_a_period_in_fiscal_years_is_read_as_a_claims_year_is(text: str, years: tuple) -> None:
+    # claims40: a claim's year "FY2022" was read as 2022, but the period "FY2019-FY2022"
+    # (as brokers write a CAGR's) was "not two years"
+    assert parse_period(text) == years
+    (claim,) = read_claims({"subject": "s", "kind": "cagr", "period": text, "value": "5%"})
+    assert (claim.start_year, claim.year) == years
