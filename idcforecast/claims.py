@@ -481,7 +481,7 @@ class Claim:
         --------
         >>> Claim(subject="s", kind="level", value=1e6, unit="server", year=2020,
         ...       qualifier="at_least").describe()
-        'level > 1,000,000 server in 2020'
+        'level > 1,000,000 servers in 2020'
         >>> Claim(subject="s", kind="level", low=3000, high=3400, unit="CNY 100m",
         ...       year=2022).describe()
         'level 3,000-3,400 CNY 100m in 2022'
