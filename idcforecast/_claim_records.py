@@ -18,7 +18,7 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from idcforecast._claim_history import rack_conversion
-from idcforecast.claims import KINDS, Claim, parse_period
+from idcforecast.claims import KINDS, Claim, parse_period, qualifier_from_words
 from idcforecast.errors import SpecError
 from idcforecast.units.convert import changes_currency
 
@@ -73,6 +73,8 @@ def claims_from_records(
         for key in ("subject", "claim_set", "claim_id", "qualifier", "by", "confidence"):
             if isinstance(clean.get(key), str):  # "gt, china_idc_cidc_overall": no subject
                 clean[key] = clean[key].strip()  # ' china_idc_cidc_overall' was unknown
+        if isinstance(clean.get("qualifier"), str):  # "more than", ">", "约": as a figure's
+            clean["qualifier"] = qualifier_from_words(clean["qualifier"]) or clean["qualifier"]
         if "period" in clean:
             if "start_year" in clean or "year" in clean:
                 raise SpecError(

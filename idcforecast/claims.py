@@ -193,11 +193,16 @@ class Claim:
                 value=self.kind,
             )
         if self.qualifier not in QUALIFIERS:
-            raise SpecError(
-                f"{where}: qualifier {self.qualifier!r} is not one of {', '.join(QUALIFIERS)}",
-                key="qualifier",
-                value=self.qualifier,
-            )
+            read = qualifier_from_words(self.qualifier)
+            if read is None:
+                raise SpecError(
+                    f"{where}: qualifier {self.qualifier!r} is not one of "
+                    f"{', '.join(QUALIFIERS)} (or words for one, as a figure's text gives "
+                    "them: 'more than', '>', '超过', 'less than', '不到', 'about', '约')",
+                    key="qualifier",
+                    value=self.qualifier,
+                )
+            object.__setattr__(self, "qualifier", read)
         try:
             value = float(self.value)
             float(self.year)
@@ -496,6 +501,36 @@ class Claim:
         if self.kind == "growth":
             return f"growth {q}{figure}% in {self.year}"
         return f"CAGR {q}{figure}% {self.start_year}-{self.year}"
+
+
+def qualifier_from_words(text: Any) -> str | None:
+    """A qualifier written as words or a sign, as a figure's text gives it ("more than",
+    ">", "超过", "at least" -> ``"at_least"``; "about", "~", "约" -> ``"approximately"``;
+    "exactly" -> ``"exact"``), or None when ``text`` is no qualifier. A claims table's
+    qualifier column holding "about" or ">" was refused ("not one of exact, at_least,
+    ...") though the same words before the figure were read.
+
+    Examples
+    --------
+    >>> qualifier_from_words("More than"), qualifier_from_words("约"), qualifier_from_words("x")
+    ('at_least', 'approximately', None)
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    spelled = re.sub(r"[\s\-]+", "_", text.strip().lower())
+    if spelled in QUALIFIERS:
+        return spelled
+    if spelled in ("exactly", "=", "precisely"):
+        return "exact"
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_quantity
+
+    try:  # the figure reader's own words, read before a number
+        figure = parse_quantity(f"{text.strip()} 1")
+    except IdcForecastError:
+        return None
+    plain = figure.unit == "count" and figure.value == 1 and not figure.is_range
+    return figure.qualifier if plain and figure.qualifier != "exact" else None
 
 
 def _canonical_unit(unit: Any, where: str) -> str:

@@ -521,8 +521,11 @@ def test_unknown_subject() -> None:
             "level as published (a fall is a growth claim with a negative percent)",
         ),
         (
-            {"kind": "level", "value": 1.0, "year": 2020, "unit": UNIT, "qualifier": "over"},
-            "claim 'x': qualifier 'over' is not one of exact, at_least, at_most, approximately",
+            # ('over' is read as at_least since claims40, as in a figure's text)
+            {"kind": "level", "value": 1.0, "year": 2020, "unit": UNIT, "qualifier": "overly"},
+            "claim 'x': qualifier 'overly' is not one of exact, at_least, at_most, approximately "
+            "(or words for one, as a figure's text gives them: 'more than', '>', '超过', 'less "
+            "than', '不到', 'about', '约')",
         ),
     ],
 )
@@ -2988,3 +2991,48 @@ def test_a_period_in_fiscal_years_is_read_as_a_claims_year_is(text: str, years: 
     assert parse_period(text) == years
     (claim,) = read_claims({"subject": "s", "kind": "cagr", "period": text, "value": "5%"})
     assert (claim.start_year, claim.year) == years
+
+
+@pytest.mark.parametrize(
+    ("written", "qualifier"),
+    [
+        ("about", "approximately"),
+        ("约", "approximately"),
+        (">", "at_least"),
+        ("More than", "at_least"),
+        ("超过", "at_least"),
+        ("at-least", "at_least"),
+        ("less than", "at_most"),
+        ("不到", "at_most"),
+        ("exactly", "exact"),
+    ],
+)
+def test_a_qualifier_column_takes_the_words_a_figure_takes(written: str, qualifier: str) -> None:
+    # claims40: a claims table's qualifier "about", ">" or "超过" was refused ("not one of
+    # exact, at_least, at_most, approximately") though "约3200亿元" in the value was read
+    record = {"subject": "s", "kind": "cagr", "period": "2020-22", "value": "27.8%"}
+    (claim,) = read_claims({**record, "qualifier": written})
+    assert claim.qualifier == qualifier
+    assert Claim(subject="s", kind="growth", value=5, year=2021, qualifier=written).qualifier == (
+        qualifier
+    )
+
+
+def test_a_qualifier_that_is_no_qualifier_names_the_words() -> None:
+    with pytest.raises(SpecError, match=re.escape("qualifier 'roughly-ish' is not one of exact")):
+        Claim(subject="s", kind="growth", value=5, year=2021, qualifier="roughly-ish")
+    # the value's own qualifier and the column's, in words, must agree
+    with pytest.raises(SpecError, match=re.escape("but qualifier says 'at_most'")):
+        read_claims(
+            {
+                "subject": "s",
+                "kind": "level",
+                "year": 2022,
+                "value": "超过3200亿元",
+                "qualifier": "<",
+            }
+        )
+    (claim,) = read_claims(
+        {"subject": "s", "kind": "level", "year": 2022, "value": "超过3200亿元", "qualifier": ">"}
+    )
+    assert claim.qualifier == "at_least"
