@@ -76,13 +76,10 @@ def claims_from_records(
         if isinstance(clean.get("qualifier"), str):  # "more than", ">", "约": as a figure's
             clean["qualifier"] = qualifier_from_words(clean["qualifier"]) or clean["qualifier"]
         if "period" in clean:
-            if "start_year" in clean or "year" in clean:
-                raise SpecError(
-                    f"{where}: give either period or start_year/year, not both",
-                    row=row,
-                    key="period",
-                )
-            clean.update(_period(clean.pop("period"), clean.get("kind"), where=where, row=row))
+            period = clean.pop("period")
+            years = _period(period, clean.get("kind"), where=where, row=row)
+            _check_period_agrees(period, years, clean, where=where, row=row)
+            clean.update(years)
         if "value" not in clean and "low" in clean and "high" in clean:
             clean["value"] = math.nan  # a range given by its ends; value is its midpoint
         missing = [k for k in REQUIRED if k not in clean]
@@ -360,6 +357,34 @@ def _unit(text: str, *, where: str, row: Any) -> str:
         return canonical_unit(text.strip())
     except IdcForecastError as err:
         raise SpecError(f"{where}: {err}", key="unit", value=text, row=row) from err
+
+
+def _check_period_agrees(
+    period: Any, years: dict[str, int], record: dict[str, Any], *, where: str, row: Any
+) -> None:
+    """A ``year`` or ``start_year`` given beside ``period`` must be the period's own: a
+    table with both columns filled the same ("2020-22" and 2022) was refused with "give
+    either period or start_year/year, not both", and two that differ did not say how."""
+    given = {key: record[key] for key in ("start_year", "year") if key in record}
+    differ = []
+    for key, value in given.items():
+        read: Any = _year_text(value) if isinstance(value, str) else value
+        try:
+            same = key in years and read is not None and float(read) == years[key]
+        except (TypeError, ValueError):
+            same = False
+        if not same:
+            differ.append(f"{key} {value!r}")
+    if not differ:
+        return
+    said = ", ".join(f"{key} {value}" for key, value in years.items())
+    raise SpecError(
+        f"{where}: period {period!r} is {said}, but {' and '.join(differ)} "
+        f"{'is' if len(differ) == 1 else 'are'} given too; give the years once (the period, "
+        "or start_year and year), or make them agree",
+        row=row,
+        key="period",
+    )
 
 
 def _period(text: Any, kind: Any, *, where: str, row: Any) -> dict[str, int]:

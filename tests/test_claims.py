@@ -3036,3 +3036,20 @@ def test_a_qualifier_that_is_no_qualifier_names_the_words() -> None:
         {"subject": "s", "kind": "level", "year": 2022, "value": "超过3200亿元", "qualifier": ">"}
     )
     assert claim.qualifier == "at_least"
+
+
+def test_a_period_beside_its_own_years_is_read_and_other_years_are_named() -> None:
+    # claims40: a table with period and year columns both filled ("2020-22" and 2022) was
+    # refused with "give either period or start_year/year, not both", and two that differ
+    # (2020-22 beside year 2023) did not say which
+    record = {"subject": "s", "kind": "cagr", "period": "2020-22", "value": "27.8%"}
+    (claim,) = read_claims({**record, "start_year": 2020, "year": "2022年"})
+    assert (claim.start_year, claim.year) == (2020, 2022)
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "the dict: period '2020-22' is start_year 2020, year 2022, but year 2023 is given "
+            "too; give the years once (the period, or start_year and year), or make them agree"
+        ),
+    ):
+        read_claims({**record, "year": 2023})
