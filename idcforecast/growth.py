@@ -42,6 +42,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 from typing import Any
 
@@ -589,7 +590,12 @@ def yoy(data: Any) -> pd.DataFrame:
         ``years_apart``, ``value``, ``previous``, ``growth`` (total growth over the span),
         ``yoy`` (the per-year rate: equal to ``growth`` for adjacent years, the compound
         annual rate across a gap) and ``annualized`` (True when ``yoy`` spans a gap and is
-        an average, not an observed year-on-year change). Rates are fractions.
+        an average, not an observed year-on-year change). Rates are fractions. A frame
+        with a ``qualifier`` column (as :func:`idcforecast.load_dataset` and
+        :func:`idcforecast.read_series` give) adds ``qualifier``: how the two levels'
+        qualifiers bound the rate, as :func:`cagr_bounds` reads them (from "more than
+        2200" to 2407 is ``"at_most"`` 9.4%; from and to "more than" figures
+        ``"unbounded"``: nothing bounds it; ``"approximately"``; ``"exact"``).
 
     Raises
     ------
@@ -644,6 +650,25 @@ def _yoy_one(data: Any, *, series_id: Any) -> pd.DataFrame:
             "annualized": apart > 1,
         }
     )
+    if isinstance(data, pd.DataFrame) and "qualifier" in data.columns:
+        out["qualifier"] = _rate_qualifiers(data, years)
     if series_id is not None:
         out.insert(0, "series_id", series_id)
+    return out
+
+
+def _rate_qualifiers(data: pd.DataFrame, years: np.ndarray) -> list[str]:
+    """The qualifier of each rate between consecutive ``years`` of ``data``: a growth
+    rate from or to a "more than" level is a bound, or nothing (both "more than"); it was
+    given as if exact (from "more than 2200" to 2407, 9.4% a year, really at most)."""
+    from idcforecast.growth_bounds import _rate_qualifier
+
+    said = {
+        int(year): (q if isinstance(q, str) else "")
+        for year, q in zip(pd.to_numeric(data["year"]), data["qualifier"], strict=True)
+    }
+    out = []
+    for start, end in itertools.pairwise(years):
+        read = _rate_qualifier(said.get(int(start), ""), said.get(int(end), ""))
+        out.append("unbounded" if read is None else read[0])
     return out

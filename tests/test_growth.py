@@ -149,6 +149,25 @@ def test_yoy_handles_each_series_of_a_tidy_frame() -> None:
     np.testing.assert_allclose(table["yoy"], [0.5, 0.1, 0.1])  # 13.31 / 11 = 1.1 ** 2
 
 
+def test_yoy_says_how_qualified_levels_bound_each_rate() -> None:
+    # claims40: yoy of CAICT's series ("more than 1500" in 2021, "more than 2200" in 2022,
+    # 2407 in 2023) gave 46.7% and 9.4% as if exact; the second is at most 9.4% (the 2022
+    # level may be higher), the first bounded by nothing (both ends "more than")
+    frame = pd.DataFrame(
+        {
+            "series_id": ["caict"] * 3 + ["cidc"] * 2,
+            "year": [2021, 2022, 2023, 2019, 2020],
+            "value": [1500.0, 2200.0, 2407.0, 1562.5, 2238.7],
+            "qualifier": ["at_least", "at_least", "exact", "approximately", None],
+        }
+    )
+    table = yoy(frame)
+    assert table["qualifier"].tolist() == ["unbounded", "at_most", "approximately"]
+    # 2407 / 2200 - 1 = 0.094091; 2238.7 / 1562.5 - 1 = 0.432768
+    np.testing.assert_allclose(table["yoy"], [2200 / 1500 - 1, 0.094091, 0.432768], atol=1e-6)
+    assert "qualifier" not in yoy(frame.drop(columns="qualifier")).columns
+
+
 # -- properties --------------------------------------------------------------------------
 
 levels = st.floats(min_value=1e-3, max_value=1e9, allow_nan=False)
