@@ -370,7 +370,13 @@ def _span_words(interval: tuple[float, float], *, claimed: bool = False) -> str:
 
 
 def _span_name(interval: tuple[float, float]) -> str:
-    """ "range", or "figure" for an interval that is one figure (as printed)."""
+    """ "range", "figure" for an interval that is one figure (as printed), "floor" or
+    "ceiling" for one open at an end, as :func:`_span_words` writes it ("at least
+    2,307.7" was followed by "3.0% below that range")."""
+    if math.isinf(interval[1]):
+        return "floor"
+    if interval[0] <= 0:
+        return "ceiling"
     return "figure" if _num(interval[0]) == _num(interval[1]) else "range"
 
 
@@ -386,7 +392,8 @@ def _against_span(value: float, interval: tuple[float, float], fits: Any, tolera
     that range (outside the 1.0% tolerance)"."""
     gap = interval_gap(interval, (value, value))
     if gap == 0:
-        return f"inside that {_span_name(interval)} (fits)"
+        inside = {"floor": "above", "ceiling": "below"}.get(_span_name(interval), "inside")
+        return f"{inside} that {_span_name(interval)} (fits)"
     # interval_gap is the range's end over the value; say where the value lies
     off = abs(value / (interval[1] if gap < 0 else interval[0]) - 1)
     side = "above" if gap < 0 else "below"

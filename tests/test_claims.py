@@ -3053,3 +3053,31 @@ def test_a_period_beside_its_own_years_is_read_and_other_years_are_named() -> No
         ),
     ):
         read_claims({**record, "year": 2023})
+
+
+def test_a_bound_from_a_range_and_a_bounded_rate_is_called_a_floor_or_ceiling() -> None:
+    # claims40: "growth < 30%" reaching "3000-3400亿元" implies a base of at least
+    # 3000 / 1.3 = 2,307.7; the text went on "2,238.7 is 3.0% below that range" (and
+    # "inside that range" for a base above a floor)
+    def explained(growth: str) -> str:
+        base = {"subject": "china_idc_cidc_overall", "year": 2021, "made": "2021"}
+        claims = read_claims(
+            [
+                {**base, "kind": "growth", "value": growth},
+                {**base, "kind": "level", "value": "3000-3400亿元"},
+            ]
+        )
+        return check_claims(claims, history="bundled")["explanation"].iloc[0]
+
+    # 2238.7 / 2307.7 - 1 = -3.0%; the table's gap 2307.7 / 2238.7 - 1 = +3.1%
+    assert (
+        "implies a base of at least 2,307.7 in 2020 (1 step). The 2020 level of 2,238.7 "
+        "(actual) is 3.0% below that floor (gap +3.1%" in explained("不到30%")
+    )
+    # 3000 / 1.4 = 2,142.9: 2,238.7 is above it
+    assert "is above that floor (fits)" in explained("不到40%")
+    # 3400 / 1.3 = 2,615.4 at most: 2,238.7 is below it
+    assert (
+        "implies a base of at most 2,615.4 in 2020 (1 step). The 2020 level of 2,238.7 "
+        "(actual) is below that ceiling (fits)" in explained("超过30%")
+    )
