@@ -81,6 +81,8 @@ _READING_COLUMNS = [
     "implied_rate_qualifier",
     "implied_low",
     "implied_high",
+    "implied_rate_low",
+    "implied_rate_high",
 ]
 
 
@@ -268,6 +270,8 @@ def _reading_row(
         "implied_rate_qualifier": "",
         "implied_low": math.nan,
         "implied_high": math.nan,
+        "implied_rate_low": math.nan,
+        "implied_rate_high": math.nan,
     }
     ranged = claim.is_range or (base_claim is not None and base_claim[0].is_range)
     if end is not None:
@@ -293,6 +297,7 @@ def _reading_row(
             with_rates = allowed_interval(group, claim, steps, reference.interval)
             needed = _rates_between(reference.interval, group.intervals[claim.year], steps)
             row["implied_rate"] = (end_value / reference.value) ** (1 / steps) - 1
+            _rate_span(row, needed)
             # 0 inside a bound ("more than 3,200" allows every base above its floor), else
             # the distance from it: the floor 1,959.2 against an actual of 2,238.7 was a gap
             # of -12.5% beside "fits yes" (the same as implied / reference - 1 for exact
@@ -317,12 +322,23 @@ def _reading_row(
         needed = _rates_between(reference.interval, actual_end.interval, steps)
         row["gap"] = interval_gap(allowed, actual_end.interval)  # 0 inside a bound
         row["implied_rate"] = (actual_end.value / reference.value) ** (1 / steps) - 1
+        _rate_span(row, needed)
         row["rate_gap"] = _rate_gap((r_lo, r_hi), needed)
         row["fits"] = overlaps(allowed, actual_end.interval, tolerance)
         if ranged:
             row.update(implied_low=allowed[0], implied_high=allowed[1])
             _nearest(row, allowed, actual_end.interval, (r_lo, r_hi), needed, "implied_end")
     return row
+
+
+def _rate_span(row: dict[str, Any], needed: tuple[float, float]) -> None:
+    """``implied_rate_low`` / ``implied_rate_high``: the rates the levels imply when a level
+    is a range (from 2,238.7 to "3000-3400亿元" in a step, 34.0% to 51.9%), whose midpoint's
+    rate, ``implied_rate``, was the only one shown (42.9%, "implied CAGR" in
+    check-claims). NaN for exact levels and bounds (``implied_rate_qualifier`` says those)."""
+    low, high = needed
+    if math.isfinite(low) and math.isfinite(high) and low > -1 and high - low > 1e-12:
+        row.update(implied_rate_low=low, implied_rate_high=high)
 
 
 def _qualifier_of(*, rising: tuple[str, ...] = (), falling: tuple[str, ...] = ()) -> str:
@@ -401,7 +417,8 @@ def claim_readings(
     Columns: ``claim_set, subject, unit, claim_id, claim, reading, base_year, steps,
     end_year, claimed_end, implied_base, reference_base, reference, gap, implied_rate,
     claimed_rate, rate_gap, implied_end, actual_end, fits, implied_qualifier,
-    implied_rate_qualifier, implied_low, implied_high``. Rates are fractions; ``gap``
+    implied_rate_qualifier, implied_low, implied_high, implied_rate_low,
+    implied_rate_high``. Rates are fractions; ``gap``
     is relative: implied / reference - 1 for exact figures, and for a figure bounded by a
     qualifier ("more than 3,200" implies a base of more than 1,959.2) 0 when the evidence
     is inside the bound, else the distance from it (bound / evidence - 1); ``rate_gap`` the
@@ -415,7 +432,9 @@ def claim_readings(
     claimed rate (or rate range) and the interval of rates the levels imply (every base and
     end they allow), 0 when they meet; ``claimed_end`` and ``implied_rate`` use a range's
     midpoint; ``implied_low`` and ``implied_high`` are the interval of bases (or end
-    levels) the ranges allow (NaN for exact figures), and ``implied_base`` is NaN where
+    levels) the ranges allow (NaN for exact figures), ``implied_rate_low`` and
+    ``implied_rate_high`` the interval of rates the levels imply when one of them is a
+    range (NaN otherwise), and ``implied_base`` is NaN where
     there is no evidence to be nearest to. ``implied_qualifier`` says how the claims'
     qualifiers bound ``implied_base`` (or ``implied_end``): ``"at_least"`` (a floor: a
     "more than" end), ``"at_most"`` (a ceiling: a "more than" rate), ``"approximately"``,

@@ -3081,3 +3081,29 @@ def test_a_bound_from_a_range_and_a_bounded_rate_is_called_a_floor_or_ceiling() 
         "implies a base of at most 2,615.4 in 2020 (1 step). The 2020 level of 2,238.7 "
         "(actual) is below that ceiling (fits)" in explained("超过30%")
     )
+
+
+def test_the_rates_a_level_range_implies_are_an_interval_not_the_midpoints() -> None:
+    # claims40: from 2,238.7 (2020) to "3000-3400亿元" (2021) the levels imply 34.0% to
+    # 51.9% a year; implied_rate (and check-claims' "implied CAGR") gave only the
+    # midpoint's, 3200 / 2238.7 - 1 = 42.9%, as if the levels gave one rate
+    base = {"subject": "china_idc_cidc_overall", "year": 2021, "made": "2021"}
+    claims = read_claims(
+        [
+            {**base, "kind": "growth", "value": "不到30%"},
+            {**base, "kind": "level", "value": "3000-3400亿元"},
+        ]
+    )
+    (row,) = claim_readings(claims, history="bundled").itertuples()
+    # 3000 / 2238.7 - 1 = 0.340063; 3400 / 2238.7 - 1 = 0.518738
+    assert (row.implied_rate_low, row.implied_rate_high) == pytest.approx(
+        (0.340063, 0.518738), abs=1e-6
+    )
+    assert row.implied_rate == pytest.approx(3200 / 2238.7 - 1)  # still the midpoint's
+    # exact levels: one rate, no interval
+    assert (
+        claim_readings(SEED, history="bundled")[["implied_rate_low", "implied_rate_high"]]
+        .isna()
+        .all()
+        .all()
+    )

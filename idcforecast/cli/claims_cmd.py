@@ -182,6 +182,17 @@ def _bounded(text: str, qualifier: str) -> str:
     return "any" if qualifier == "unbounded" else qualifier_sign(qualifier) + text
 
 
+def _implied_rate_text(r: Any) -> str:
+    """The implied CAGR: the interval of rates when a level is a range ("34.0% to 51.9%";
+    the midpoint's rate, 42.9%, was shown as if the levels gave one), else the rate with
+    its bound sign."""
+    if not math.isnan(r.implied_rate_low):
+        return f"{r.implied_rate_low:.1%} to {r.implied_rate_high:.1%}"
+    if math.isnan(r.implied_rate):
+        return ""
+    return _bounded(f"{r.implied_rate:.1%}", r.implied_rate_qualifier)
+
+
 def _implied_base_text(r: Any) -> str:
     """The implied base of a reading; for a range with nothing to compare it with, the
     interval the claims allow ("224.1 to 238.1"; a figure from the range's midpoint was
@@ -297,9 +308,7 @@ def run(args: argparse.Namespace) -> int:
                         else []
                     ),
                     _pct(r.gap),
-                    ""
-                    if math.isnan(r.implied_rate)
-                    else _bounded(f"{r.implied_rate:.1%}", r.implied_rate_qualifier),
+                    _implied_rate_text(r),
                     _verdict(r.fits),
                 ]
                 for r in mine

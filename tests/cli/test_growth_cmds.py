@@ -1114,3 +1114,21 @@ def test_cagr_negative_figures_reach_the_level_checks(
     # required: END" (or "unrecognized arguments: -1e3"), not what is wrong with the level
     assert main(["cagr", *argv, "--years", "2"]) == 2
     assert capsys.readouterr().err.startswith(message)
+
+
+def test_check_claims_shows_the_rates_a_level_range_implies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims40: "implied CAGR" showed 42.9%, the rate to the midpoint of "3000-3400亿元";
+    # the levels imply 3000 / 2238.7 - 1 = 34.0% to 3400 / 2238.7 - 1 = 51.9%
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,year,value,made\n"
+        "v,china_idc_cidc_overall,growth,2021,不到30%,2021\n"
+        "v,china_idc_cidc_overall,level,2021,3000-3400亿元,2021\n",
+        encoding="utf-8",
+    )
+    main(["check-claims", str(path)])
+    out = capsys.readouterr().out
+    assert "+3.1%  34.0% to 51.9%  no" in out
+    assert "42.9%" not in out
