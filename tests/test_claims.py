@@ -3107,3 +3107,29 @@ def test_the_rates_a_level_range_implies_are_an_interval_not_the_midpoints() -> 
         .all()
         .all()
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        # N times the level: x3 is +200% (a bare "3倍" was "unit '倍' is not defined")
+        ("3倍", 200.0, "exact"),
+        ("是上年的3倍", 200.0, "exact"),
+        ("约2.5倍", 150.0, "approximately"),
+        # 多 after a multiple is "more than": it was read as exact
+        ("2倍多", 100.0, "at_least"),
+        ("增长一倍多", 100.0, "at_least"),
+        ("翻了一番多", 100.0, "at_least"),
+    ],
+)
+def test_a_growth_written_as_times_the_level_is_read(
+    text: str, value: float, qualifier: str
+) -> None:
+    (claim,) = read_claims({"subject": "s", "kind": "growth", "year": 2022, "value": text})
+    assert (claim.value, claim.qualifier) == (pytest.approx(value), qualifier)
+
+
+def test_times_a_named_years_level_is_not_read_as_a_years_growth() -> None:
+    # "是2019年的3倍" in a 2022 growth claim is 3x over three years, not +200% in 2022
+    with pytest.raises(SpecError, match="is not a figure"):
+        read_claims({"subject": "s", "kind": "growth", "year": 2022, "value": "是2019年的3倍"})
