@@ -1,4 +1,5 @@
-"""``idcforecast cagr START END --years N``: the compound annual growth rate between two figures."""
+"""``idcforecast cagr START END --years N`` (or ``START END N``): the compound annual growth
+rate between two figures."""
 
 from __future__ import annotations
 
@@ -19,9 +20,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("start", metavar="START", help="start level: 1562.5 or '1,562.5亿元'")
     parser.add_argument("end", metavar="END", help="end level: 3200.5 or '320 billion yuan'")
     parser.add_argument(
+        "steps",
+        nargs="?",
+        type=compounding_steps,
+        default=None,
+        metavar="N",
+        help="the compounding steps, as --years N ('cagr 1562.5 3200.5 3', the order of "
+        "Python's cagr(start, end, years))",
+    )
+    parser.add_argument(
         "--years",
         type=compounding_steps,
-        required=True,
+        default=None,
         metavar="N",
         help="compounding steps, a number (from the 2019 level to the 2022 level is 3; a "
         "period such as 2019-2022 is refused with the steps it spans)",
@@ -183,12 +193,34 @@ def _note_unused(args: argparse.Namespace, start: Any, end: Any, used: dict[str,
             )
 
 
+def _steps_given(args: argparse.Namespace) -> float:
+    """The steps, from ``--years N`` or N after END (``cagr 1562.5 3200.5 3`` was "the
+    following arguments are required: --years"); both must agree."""
+    from idcforecast.errors import SpecError
+
+    given = [x for x in (getattr(args, "steps", None), args.years) if x is not None]
+    if not given:
+        raise SpecError(
+            "cagr: give the compounding steps, --years N or N after END (from the 2019 "
+            "level to the 2022 level is 3: cagr 1562.5 3200.5 --years 3)",
+            argument="years",
+        )
+    if len(given) == 2 and given[0] != given[1]:
+        raise SpecError(
+            f"cagr: the steps are given twice, {given[0]:g} after END and --years "
+            f"{given[1]:g}; give them once",
+            argument="years",
+        )
+    return given[0]
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the start, end, steps and the rate (a bound when a figure is qualified)."""
     from idcforecast._growth_inputs import refuse_percent_levels
     from idcforecast.growth_bounds import _cagr_bounds
     from idcforecast.units import Quantity
 
+    args.years = _steps_given(args)
     start, end = _typed_figure(args.start, "START"), _typed_figure(args.end, "END")
     # before a bare number takes a percent figure's unit ("27.8%" "3200.5" named the plain
     # 3200.5 a percent too), and before any conversion error

@@ -1132,3 +1132,24 @@ def test_check_claims_shows_the_rates_a_level_range_implies(
     out = capsys.readouterr().out
     assert "+3.1%  34.0% to 51.9%  no" in out
     assert "42.9%" not in out
+
+
+def test_cagr_takes_the_steps_after_end_as_python_does(capsys: pytest.CaptureFixture[str]) -> None:
+    # claims40: `cagr 1562.5 3200.5 3` (the order of cagr(start, end, years)) was "the
+    # following arguments are required: --years"
+    assert main(["cagr", "1562.5", "3200.5", "3"]) == 0
+    # (3200.5 / 1562.5) ** (1 / 3) - 1 = 0.269987
+    assert (
+        capsys.readouterr().out.splitlines()[-1] == "CAGR   27.0% a year (0.269987 as a fraction)"
+    )
+    assert main(["cagr", "1562.5", "3200.5", "3", "--years", "3"]) == 0
+    capsys.readouterr()
+    assert main(["cagr", "1562.5", "3200.5", "3", "--years", "2"]) == 2
+    assert capsys.readouterr().err == (
+        "error: cagr: the steps are given twice, 3 after END and --years 2; give them once\n"
+    )
+    assert main(["cagr", "1562.5", "3200.5"]) == 2
+    assert capsys.readouterr().err == (
+        "error: cagr: give the compounding steps, --years N or N after END (from the 2019 "
+        "level to the 2022 level is 3: cagr 1562.5 3200.5 --years 3)\n"
+    )
