@@ -208,7 +208,15 @@ class Claim:
             float(self.year)
         except (TypeError, ValueError) as err:
             hint = ""
-            if isinstance(self.value, str) or isinstance(self.year, str):
+            if isinstance(self.value, list | tuple) and len(self.value) == 2:
+                # value = [25, 30] in a TOML file: a range is its two ends
+                low, high = self.value
+                hint = (
+                    f"; a range is given by its ends: low={low!r}, high={high!r} (in a file, "
+                    f"low and high columns or keys, or value text such as '{low}-{high}"
+                    f"{'' if self.kind == 'level' else '%'}')"
+                )
+            elif isinstance(self.value, str) or isinstance(self.year, str):
                 # Claim(value="27.8%") said only "must be numbers": read_claims reads text
                 hint = (
                     "; a Claim takes numbers (value=27.8 for 27.8%, value=3200 with "

@@ -3133,3 +3133,21 @@ def test_times_a_named_years_level_is_not_read_as_a_years_growth() -> None:
     # "是2019年的3倍" in a 2022 growth claim is 3x over three years, not +200% in 2022
     with pytest.raises(SpecError, match="is not a figure"):
         read_claims({"subject": "s", "kind": "growth", "year": 2022, "value": "是2019年的3倍"})
+
+
+def test_a_value_given_as_two_numbers_says_how_to_give_a_range(tmp_path: Path) -> None:
+    # claims40: value = [25, 30] in a TOML file said only "value and year must be numbers"
+    path = tmp_path / "claims.toml"
+    path.write_text(
+        '[[claims]]\nsubject = "s"\nkind = "cagr"\nperiod = "2020-22"\nvalue = [25, 30]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        SpecError, match=re.escape("a range is given by its ends: low=25, high=30 (in a file")
+    ):
+        read_claims(path)
+    path.write_text(
+        '[[claims]]\nsubject = "s"\nkind = "cagr"\nperiod = "2020-22"\nlow = 25\nhigh = 30\n',
+        encoding="utf-8",
+    )
+    assert read_claims(path)[0].describe() == "CAGR 25-30% 2020-2022"
