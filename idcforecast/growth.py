@@ -461,7 +461,9 @@ def project(
         not years; ``path[-1]`` is the last value), which has no place for a unit or for
         the years of a Series of rates indexed by years: a Quantity base's unit is dropped
         there (the values are in it). Pass ``base_year`` (for rates indexed by years,
-        ``rates.index[0] - 1``) for a Series indexed by year, its unit in ``attrs["unit"]``.
+        ``rates.index[0] - 1``) for a Series indexed by year, its unit in ``attrs["unit"]``
+        and, for an "about" base or rate ("约27.8%"), ``attrs["qualifier"] ==
+        "approximately"`` (the array form has no place for it).
 
     Examples
     --------
@@ -538,6 +540,8 @@ def project(
     )
     if is_quantity(base):
         out.attrs["unit"] = base.unit
+    if any(is_quantity(x) and x.qualifier == "approximately" for x in (base, rate)):
+        out.attrs["qualifier"] = "approximately"  # from "约1562.5亿元" or "about 27.8%"
     return out
 
 

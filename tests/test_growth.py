@@ -553,6 +553,15 @@ def test_steps_from_an_about_figure_are_about_too() -> None:
     )
 
 
+def test_a_projected_path_from_an_about_figure_says_so() -> None:
+    # claims40: project(base, "约27.8%", base_year=...) gave a Series with nothing to say
+    # the path is approximate; now attrs["qualifier"], as doubling_time's steps say it
+    path = project(parse_quantity("1562.5亿元"), parse_quantity("约27.8%"), 1, base_year=2019)
+    assert path.attrs == {"unit": "CNY 100m", "qualifier": "approximately"}
+    assert path.round(1).tolist() == [1562.5, 1996.9]  # 1562.5 * 1.278 = 1996.875
+    assert "qualifier" not in project(parse_quantity("1562.5亿元"), 0.278, 1, base_year=2019).attrs
+
+
 # -- polish17 ----------------------------------------------------------------------------
 
 _CIDC = pd.Series([1562.5, 2238.7, 3012.7, 4043.2], index=[2019, 2020, 2021, 2022])
