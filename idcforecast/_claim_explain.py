@@ -101,6 +101,17 @@ def _nothing_to_check(claim: Claim, rows: Readings) -> str:
     )
 
 
+def _bound(qualifier: Any) -> bool:
+    return qualifier in ("at_least", "at_most")
+
+
+def _actual_end_words(r: Any) -> str:
+    """The end year's actual as published: "more than 650.0", "4,043.2 (derived)"."""
+    flag = getattr(r, "actual_end_derived", False)
+    derived = " (derived)" if not pd.isna(flag) and bool(flag) else ""
+    return f"{level_words(getattr(r, 'actual_end_qualifier', ''))}{_num(r.actual_end)}{derived}"
+
+
 def not_checkable(claim: Claim, rows: Readings, *, with_history: bool) -> str:
     """Why a rate claim has no verdict, for the summary's ``fits`` (it said "unchecked",
     and a set whose only other claim matched its actual read "consistent: yes" as if the
@@ -320,7 +331,7 @@ def _explain_rate(
                 )
                 parts.append(
                     f"{start} implies {level_words(r.implied_qualifier)}{_num(r.implied_end)} "
-                    f"{when}; the actual {_num(r.actual_end)} is {against}."
+                    f"{when}; the actual {_actual_end_words(r)} is {against}."
                 )
             elif r.implied_qualifier == "unbounded":  # a "more than" base, a "less than" rate
                 parts.append(
@@ -328,9 +339,12 @@ def _explain_rate(
                     "rate lowers it); any level fits."
                 )
             else:
+                # an actual published as a bound ("more than 650") puts the claim at least
+                # this far off (the text said "the actual was 650.0, off by -10.2%")
+                further = " or more" if _bound(r.actual_end_qualifier) and r.gap else ""
                 parts.append(
                     f"{start} implies {_num(r.implied_end)} {when}; the actual was "
-                    f"{_num(r.actual_end)}, off by {r.gap:+.1%}"
+                    f"{_actual_end_words(r)}, off by {r.gap:+.1%}{further}"
                     f" ({'fits' if r.fits else 'outside'} the {tolerance:.1%} tolerance)."
                 )
         if not compared:
@@ -462,7 +476,7 @@ def _explain_range_rate(
             parts.append(
                 f"{claim.describe()} from the {r.base_year} level of {text} ({r.reference}) "
                 f"implies {_span_words(allowed)} in {claim.year} "
-                f"({counted(r.steps, 'step')}); the actual {_num(r.actual_end)} is "
+                f"({counted(r.steps, 'step')}); the actual {_actual_end_words(r)} is "
                 f"{_against_span(r.actual_end, allowed, r.fits, tolerance)}."
             )
         if not compared:

@@ -83,6 +83,8 @@ _READING_COLUMNS = [
     "implied_high",
     "implied_rate_low",
     "implied_rate_high",
+    "actual_end_qualifier",
+    "actual_end_derived",
 ]
 
 
@@ -272,6 +274,8 @@ def _reading_row(
         "implied_high": math.nan,
         "implied_rate_low": math.nan,
         "implied_rate_high": math.nan,
+        "actual_end_qualifier": "",
+        "actual_end_derived": pd.NA,
     }
     ranged = claim.is_range or (base_claim is not None and base_claim[0].is_range)
     if end is not None:
@@ -313,7 +317,13 @@ def _reading_row(
         ref_lo, ref_hi = reference.interval
         implied_end = reference.value * (1 + rate) ** steps
         allowed = (ref_lo * (1 + r_lo) ** steps, ref_hi * (1 + r_hi) ** steps)
-        row.update(implied_end=implied_end, actual_end=actual_end.value)
+        row.update(
+            implied_end=implied_end,
+            actual_end=actual_end.value,
+            # "more than 650" was shown and told as 650, beside a gap that is a bound
+            actual_end_qualifier=actual_end.qualifier,
+            actual_end_derived=actual_end.derived,
+        )
         # the end rises with the base and the rate
         row["implied_qualifier"] = _qualifier_of(rising=(reference.qualifier, claim.qualifier))
         row["implied_rate_qualifier"] = _qualifier_of(
@@ -418,7 +428,8 @@ def claim_readings(
     end_year, claimed_end, implied_base, reference_base, reference, gap, implied_rate,
     claimed_rate, rate_gap, implied_end, actual_end, fits, implied_qualifier,
     implied_rate_qualifier, implied_low, implied_high, implied_rate_low,
-    implied_rate_high``. Rates are fractions; ``gap``
+    implied_rate_high, actual_end_qualifier, actual_end_derived``. Rates are fractions;
+    ``gap``
     is relative: implied / reference - 1 for exact figures, and for a figure bounded by a
     qualifier ("more than 3,200" implies a base of more than 1,959.2) 0 when the evidence
     is inside the bound, else the distance from it (bound / evidence - 1); ``rate_gap`` the
@@ -434,7 +445,9 @@ def claim_readings(
     midpoint; ``implied_low`` and ``implied_high`` are the interval of bases (or end
     levels) the ranges allow (NaN for exact figures), ``implied_rate_low`` and
     ``implied_rate_high`` the interval of rates the levels imply when one of them is a
-    range (NaN otherwise), and ``implied_base`` is NaN where
+    range (NaN otherwise), ``actual_end_qualifier`` and ``actual_end_derived`` say how
+    ``actual_end`` was published ("at_least" for "more than 650"; True when computed from
+    other figures; ``""`` and NA without one), and ``implied_base`` is NaN where
     there is no evidence to be nearest to. ``implied_qualifier`` says how the claims'
     qualifiers bound ``implied_base`` (or ``implied_end``): ``"at_least"`` (a floor: a
     "more than" end), ``"at_most"`` (a ceiling: a "more than" rate), ``"approximately"``,
@@ -466,6 +479,7 @@ def _readings_frame(groups: list[_Group], hist: History, tolerance: float) -> pd
                 rows.append(_reading_row(group, claim, base_year, steps, hist, tolerance))
     frame = pd.DataFrame(rows, columns=_READING_COLUMNS)
     frame["fits"] = frame["fits"].astype("boolean")
+    frame["actual_end_derived"] = frame["actual_end_derived"].astype("boolean")
     return frame
 
 

@@ -3151,3 +3151,25 @@ def test_a_value_given_as_two_numbers_says_how_to_give_a_range(tmp_path: Path) -
         encoding="utf-8",
     )
     assert read_claims(path)[0].describe() == "CAGR 25-30% 2020-2022"
+
+
+def test_an_end_actual_published_as_a_bound_or_derived_is_told_so() -> None:
+    # claims40: a CAGR 30% 2019-2022 on the racks series (2019: 265.8; 2022: "more than
+    # 650", at_least) implies 265.8 * 1.3 ** 3 = 583.96 in 2022; the text said "the actual
+    # was 650.0, off by -10.2%", dropping the "more than" (the claim is at least that far
+    # off), and the CIDC 2022 actual 4,043.2 (derived from the 2023 report) lost its mark
+    racks = [Claim(subject="china_racks_in_use", kind="cagr", value=30, start_year=2019, year=2022)]
+    row = claim_readings(racks, history="bundled").iloc[0]
+    assert (row.actual_end_qualifier, bool(row.actual_end_derived)) == ("at_least", False)
+    assert row.implied_end == pytest.approx(265.8 * 1.3**3)
+    text = check_claims(racks, history="bundled")["explanation"].iloc[0]
+    # 583.96 / 650 - 1 = -10.2%
+    assert "the actual was more than 650.0, off by -10.2% or more (outside" in text
+    cidc = [
+        Claim(subject="china_idc_cidc_overall", kind="cagr", value=30, start_year=2019, year=2022)
+    ]
+    assert bool(claim_readings(cidc, history="bundled")["actual_end_derived"].iloc[0])
+    assert (
+        "the actual was 4,043.2 (derived), off by"
+        in (check_claims(cidc, history="bundled")["explanation"].iloc[0])
+    )

@@ -164,9 +164,19 @@ def _num(x: Any) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else figure_text(x)
 
 
-def _end_text(actual: float, year: Any) -> str:
-    """The end year's actual, with its year ("3,012.7 (2021)"); "" when there is none."""
-    return "" if math.isnan(actual) else f"{_num(actual)} ({year})"
+def _end_text(r: Any) -> str:
+    """The end year's actual, with its year and how it was published ("3,012.7 (2021)",
+    "> 650.0 (2022)", "4,043.2 (2022, derived)"); "" when there is none."""
+    from idcforecast._wording import qualifier_sign
+
+    if math.isnan(r.actual_end):
+        return ""
+    import pandas as pd
+
+    flag = r.actual_end_derived
+    derived = ", derived" if not pd.isna(flag) and bool(flag) else ""
+    sign = qualifier_sign(r.actual_end_qualifier)
+    return f"{sign}{_num(r.actual_end)} ({r.end_year}{derived})"
 
 
 def _pct(x: Any) -> str:
@@ -302,7 +312,7 @@ def run(args: argparse.Namespace) -> int:
                             _bounded(_num(r.implied_end), r.implied_qualifier)
                             if not math.isnan(r.implied_end)
                             else "",
-                            _end_text(r.actual_end, r.end_year),
+                            _end_text(r),
                         ]
                         if ends
                         else []

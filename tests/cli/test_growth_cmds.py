@@ -1153,3 +1153,21 @@ def test_cagr_takes_the_steps_after_end_as_python_does(capsys: pytest.CaptureFix
         "error: cagr: give the compounding steps, --years N or N after END (from the 2019 "
         "level to the 2022 level is 3: cagr 1562.5 3200.5 --years 3)\n"
     )
+
+
+def test_check_claims_marks_a_bounded_or_derived_end_actual(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims40: the "actual end" column showed "650.0 (2022)" for "more than 650" and
+    # "4,043.2 (2022)" for a derived figure
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,period,value,made\n"
+        "r,china_racks_in_use,cagr,2019-2022,30%,2020\n"
+        "c,china_idc_cidc_overall,cagr,2019-2022,30%,2020\n",
+        encoding="utf-8",
+    )
+    main(["check-claims", str(path)])
+    out = capsys.readouterr().out
+    assert "  > 650.0 (2022)  -10.2%" in out
+    assert "  4,043.2 (2022, derived)  " in out
