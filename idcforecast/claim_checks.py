@@ -113,6 +113,8 @@ def _groups(claims: list[Claim], history: History) -> list[_Group]:
         own = history.unit(subject, claim_id=first.claim_id) if history.given else None
         _refuse_rates_of_shares(own, members)
         unit = claims_unit(own, members)
+        # a rate beside levels in % (shares) compounds a share, with or without history
+        _refuse_rates_of_shares(unit, members)
         seen: dict[int, Claim] = {}
         for claim in (c for c in members if c.kind == "level"):
             if claim.year in seen:

@@ -131,7 +131,9 @@ class Claim:
     year
         The level's year, or the last year of the growth period.
     unit
-        Required for a level; ``"%"`` (the default) for rates. Stored in its canonical
+        Required for a level (``"%"`` for a share: "4.4% of US electricity in 2023",
+        checked against a share series; its growth is never compounded); ``"%"`` (the
+        default) for rates. Stored in its canonical
         spelling, as a claims file's is ("亿元" -> ``"CNY 100m"``, "percent" -> ``"%"``);
         an unknown unit is a :class:`~idcforecast.errors.SpecError`.
     start_year
@@ -269,11 +271,11 @@ class Claim:
         if not self.claim_id:
             set_(self, "claim_id", f"{self.claim_set or self.subject}/{self.kind}_{year}")
         if self.kind == "level":
-            if self.unit == "%":  # "needs the unit of its value, found '%'" named a unit
+            if self.unit in ("pp", "bp"):  # a change of a share, not a share
                 raise SpecError(
-                    f"{where}: a level claim is an amount (e.g. 'CNY 100m', 'MW'), found a "
-                    "figure in '%'; a growth rate is kind 'growth' or 'cagr', and a share "
-                    "in % is not checked (its growth would compound a rate)",
+                    f"{where}: a level claim is a figure in a year, found a change in "
+                    f"{self.unit!r}; give the share itself in '%' (4.4 for 4.4%), or the "
+                    "change as the two years' shares",
                     key="unit",
                 )
             if not self.unit:
@@ -504,8 +506,9 @@ class Claim:
         if self.low is not None and self.high is not None:  # as written: "25-30"
             joint = " to " if self.low < 0 or self.high < 0 else "-"
             figure = f"{_plain(self.low)}{joint}{_plain(self.high)}"
-        if self.kind == "level":
-            return f"level {q}{figure} {self.unit} in {self.year}"
+        if self.kind == "level":  # a share: "4.4%", as a rate is written
+            unit = "%" if self.unit == "%" else f" {self.unit}"
+            return f"level {q}{figure}{unit} in {self.year}"
         if self.kind == "growth":
             return f"growth {q}{figure}% in {self.year}"
         return f"CAGR {q}{figure}% {self.start_year}-{self.year}"

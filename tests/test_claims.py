@@ -20,6 +20,7 @@ from idcforecast.errors import (
     DataError,
     DuplicateYearError,
     EmptyDataError,
+    GrowthError,
     IncompatibleUnitsError,
     SpecError,
     UnknownSubjectError,
@@ -2218,15 +2219,35 @@ def test_a_claimed_base_range_against_the_one_base_an_exact_rate_implies() -> No
     ) in row["explanation"]
 
 
-def test_a_level_claim_in_percent_says_what_is_wrong() -> None:
-    # it said "needs the unit of its value (e.g. 'CNY 100m'), found '%'": a unit was given
+def test_a_share_claim_is_checked_against_its_share_series() -> None:
+    # claims40: a level claim in % ("data centers used 4.4% of US electricity in 2023",
+    # LBNL's "6.7-12% in 2028") was refused ("a level claim is an amount ..., and a share
+    # in % is not checked"), though its level is checked like any other; only its growth
+    # would compound a share, and that stays refused
+    subject = "dc_electricity_share_us_lbnl"  # bundled: 1.9% (2018), 4.4% (2023)
+    stated = Claim(subject=subject, kind="level", value=4.4, unit="%", year=2023, made="2024")
+    assert stated.describe() == "level 4.4% in 2023"
+    row = check_claims([stated], history="bundled").iloc[0]
+    assert bool(row["consistent"])
+    assert "The stated 2023 level (4.4) matches the actual 4.4." in row["explanation"]
+    off = Claim(subject=subject, kind="level", value=2, unit="%", year=2018, made="2019")
+    record = track_record([off, stated]).set_index("claim_id")
+    # 2 / 1.9 - 1 = +5.3%
+    assert record.loc[off.claim_id, "error"] == pytest.approx(2 / 1.9 - 1)
+    assert record.loc[stated.claim_id, "error"] == 0.0
+    rate = Claim(subject=subject, kind="cagr", value=15, start_year=2018, year=2023)
+    for history in ("bundled", None):  # the set's levels in % refuse it without history too
+        with pytest.raises(GrowthError, match=re.escape("a CAGR of a share is almost")):
+            check_claims([off, rate], history=history)
+
+
+def test_a_level_claim_in_percentage_points_says_what_is_wrong() -> None:
     msg = (
-        "claim 'x': a level claim is an amount (e.g. 'CNY 100m', 'MW'), found a figure in "
-        "'%'; a growth rate is kind 'growth' or 'cagr', and a share in % is not checked (its "
-        "growth would compound a rate)"
+        "claim 'x': a level claim is a figure in a year, found a change in 'pp'; give the "
+        "share itself in '%' (4.4 for 4.4%), or the change as the two years' shares"
     )
     with pytest.raises(SpecError, match=re.escape(msg)):
-        Claim(subject="x", kind="level", value=2.5, unit="%", year=2022)
+        Claim(subject="x", kind="level", value=2.5, unit="pp", year=2022)
 
 
 def test_track_record_names_a_level_converted_from_another_currency() -> None:

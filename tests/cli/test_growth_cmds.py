@@ -1171,3 +1171,20 @@ def test_check_claims_marks_a_bounded_or_derived_end_actual(
     out = capsys.readouterr().out
     assert "  > 650.0 (2022)  -10.2%" in out
     assert "  4,043.2 (2022, derived)  " in out
+
+
+def test_track_record_writes_a_share_claim_as_a_share(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims40: a level claim in % was refused; its figure prints as a share, "4.4%"
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,year,value,made\n"
+        "s,dc_electricity_share_us_lbnl,level,2023,4.4%,2024\n"
+        "l,dc_electricity_share_us_lbnl,level,2028,6.7-12%,2024\n",
+        encoding="utf-8",
+    )
+    assert main(["track-record", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "     4.4%  " in out
+    assert "  6.7-12%  no actual yet (latest 2023)" in out
