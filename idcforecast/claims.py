@@ -280,8 +280,9 @@ class Claim:
                 )
             if not self.unit:
                 raise SpecError(
-                    f"{where}: a level claim needs the unit of its value (e.g. 'CNY 100m'), "
-                    f"found {self.unit!r}",
+                    f"{where}: a level claim needs the unit of its value (e.g. 'CNY 100m'; "
+                    "'count' for a number of things, such as '1000个' or '1,000 data "
+                    f"centers', which read as plain numbers), found {self.unit!r}",
                     key="unit",
                 )
             lowest = value if self.low is None else self.low

@@ -478,7 +478,11 @@ def test_unknown_subject() -> None:
         ),
         (
             {"kind": "level", "value": 1.0, "year": 2020},
-            "claim 'x': a level claim needs the unit of its value (e.g. 'CNY 100m'), found None",
+            # claims40: a count ("1000个", "1,000 data centers") reads as a plain number, and
+            # the message named only 'CNY 100m'
+            "claim 'x': a level claim needs the unit of its value (e.g. 'CNY 100m'; 'count' "
+            "for a number of things, such as '1000个' or '1,000 data centers', which read as "
+            "plain numbers), found None",
         ),
         (
             {"kind": "growth", "value": 29.0, "year": 2020, "start_year": 2018},
