@@ -3198,3 +3198,26 @@ def test_an_end_actual_published_as_a_bound_or_derived_is_told_so() -> None:
         "the actual was 4,043.2 (derived), off by"
         in (check_claims(cidc, history="bundled")["explanation"].iloc[0])
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "预计3200亿元",
+        "3200亿元（预计）",
+        "3200亿元(E)",
+        "预计将达到3200亿元",
+        "3200亿元 (forecast)",
+    ],
+)
+def test_a_figure_marked_as_a_forecast_is_read_and_the_mark_kept(text: str) -> None:
+    # claims40: a claim's figure is often marked as a forecast ("预计", "(E)"); those were
+    # "not a figure: unit '预计' is not defined"
+    (claim,) = read_claims({"subject": "s", "kind": "level", "year": 2022, "value": text})
+    assert (claim.value, claim.unit) == (3200.0, "CNY 100m")
+    assert claim.note == f"published as {text!r} (a forecast mark, left out in reading)"
+    # the qualifier after the mark is read: "预计超过3200亿元" is more than 3200
+    (bound,) = read_claims(
+        {"subject": "s", "kind": "level", "year": 2022, "value": "预计超过3200亿元"}
+    )
+    assert bound.qualifier == "at_least"
