@@ -214,6 +214,40 @@ def _steps_given(args: argparse.Namespace) -> float:
     return given[0]
 
 
+def _refuse_bare_beside_magnitude(args: argparse.Namespace, start: Any, end: Any) -> None:
+    """A plain number beside a number written with a magnitude alone ("1万", "1562.5亿",
+    no unit) has two readings: "1万" "20000" read 20000 as 20000万, a 1,999,900% CAGR, when
+    20,000 (+100%) was as likely meant. A unit ("1562.5亿元") makes the plain number a
+    figure in it (as documented); a bare magnitude says nothing of the other's."""
+    from idcforecast.errors import SpecError
+
+    pairs = (("START", start, args.start, "END", end, args.end),
+             ("END", end, args.end, "START", start, args.start))  # fmt: skip
+    for name, plain, written, other, figure, figure_text in pairs:
+        if not isinstance(plain, float) or isinstance(figure, float):
+            continue
+        if not figure.unit.startswith("count "):
+            return
+        counted = figure.to("count")
+
+        def plain_text(v: float) -> str:  # 156,250,000,000 (was 1.5625e+11)
+            return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
+
+        as_count = (
+            f"{plain_text(counted.low)} to {plain_text(counted.high)}"
+            if counted.is_range
+            else plain_text(counted.value)
+        )
+        magnitude = figure.unit.removeprefix("count ")
+        raise SpecError(
+            f"cagr: {name} {written!r} is a plain number and {other} {figure_text!r} a "
+            f"number at a magnitude ({magnitude}: {as_count}) without a unit, so "
+            f"{written} may be {plain:,.10g} or {written} x {magnitude}; write both "
+            f"the same way (both with the magnitude, or {other} as {as_count})",
+            argument=name.lower(),
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the start, end, steps and the rate (a bound when a figure is qualified)."""
     from idcforecast._growth_inputs import refuse_percent_levels
@@ -227,6 +261,7 @@ def run(args: argparse.Namespace) -> int:
     refuse_percent_levels(start, end, func="cagr")
     # A bare number beside a figure is read in that figure's unit ("1562.5" "3200.5亿元"),
     # and says so: "1562.5" beside "320 billion yuan" is 1,562.5 CNY bn, a -41% CAGR
+    _refuse_bare_beside_magnitude(args, start, end)
     start_text = end_text = ""
     if isinstance(start, float) and isinstance(end, Quantity):
         start = Quantity(start, end.unit)

@@ -1188,3 +1188,24 @@ def test_track_record_writes_a_share_claim_as_a_share(
     out = capsys.readouterr().out
     assert "     4.4%  " in out
     assert "  6.7-12%  no actual yet (latest 2023)" in out
+
+
+def test_cagr_refuses_a_plain_number_beside_a_bare_magnitude(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # claims40: `cagr 1万 20000 1` read 20000 in the start's "count 10k", 20000万, and
+    # printed a 1,999,900.0% CAGR (20,000 would be +100%); a magnitude without a unit says
+    # nothing of the other number's
+    assert main(["cagr", "1万", "20000", "1"]) == 2
+    assert capsys.readouterr().err == (
+        "error: cagr: END '20000' is a plain number and START '1万' a number at a magnitude "
+        "(10k: 10,000) without a unit, so 20000 may be 20,000 or 20000 x 10k; write both the "
+        "same way (both with the magnitude, or START as 10,000)\n"
+    )
+    assert main(["cagr", "1万", "2万", "1"]) == 0  # (2 / 1) - 1 = 100%
+    assert (
+        capsys.readouterr().out.splitlines()[-1] == "CAGR   100.0% a year (1.000000 as a fraction)"
+    )
+    # a unit makes the plain number a figure in it, as documented
+    assert main(["cagr", "1562.5", "3200.5亿元", "3"]) == 0
+    assert "(no unit given: read in the end's unit)" in capsys.readouterr().out
