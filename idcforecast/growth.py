@@ -365,6 +365,7 @@ def implied_years(base: Number, end: Number, rate: Number, *, kw_per_rack: float
     ('approximately', 2.92)
     """
     refuse_bounded("implied_years", base=base, end=end, rate=rate)
+    given_end = end  # as given, for the "about" text (not in the base's unit)
     end = same_unit(base, end, func="implied_years", kw_per_rack=kw_per_rack)
     b = float_values(base, name="base", func="implied_years")
     e = float_values(end, name="end", func="implied_years")
@@ -389,7 +390,7 @@ def implied_years(base: Number, end: Number, rate: Number, *, kw_per_rack: float
             func="implied_years",
         )
     result = wrap_result(steps, index)
-    return about_steps(result, func="implied_years", base=base, end=end, rate=rate)
+    return about_steps(result, func="implied_years", base=base, end=given_end, rate=rate)
 
 
 def doubling_time(rate: Number) -> Any:

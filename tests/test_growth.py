@@ -542,6 +542,12 @@ def test_steps_from_an_about_figure_are_about_too() -> None:
     assert (steps.qualifier, steps.unit) == ("approximately", "year")
     assert steps.value == pytest.approx(2.922439, abs=1e-6)
     assert "base about 1562.5 CNY 100m" in steps.text
+    # an end in another unit is named as given, not as converted (was "about 3200 CNY 100m")
+    converted = implied_years(
+        parse_quantity("1562.5亿元"), parse_quantity("约320 billion yuan"), 0.278
+    )
+    assert converted.value == pytest.approx(2.922439, abs=1e-6)
+    assert "end about 320 CNY bn" in converted.text
     by_rate = implied_years(1562.5, 3200.0, parse_quantity("about 27.8%"))
     assert by_rate.qualifier == "approximately"
     assert by_rate.value == pytest.approx(2.922439, abs=1e-6)
