@@ -239,6 +239,10 @@ class Claim:
         set_(self, "value", value)
         set_(self, "year", year)
         made = str(self.made).strip()
+        if made and not _MADE.match(made):  # "2020/7/7", "July 7, 2020": as a file's cell
+            from idcforecast._claim_records import _iso_made
+
+            made = _iso_made(made)
         if re.match(r"^\d{4}\.0$", made):  # a year from a float column (blanks made it float)
             made = made[:4]
         if re.match(r"^\d{4}-\d{2}-\d{2}[ T]00:00:00$", made):  # an Excel date cell

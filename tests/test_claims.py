@@ -510,9 +510,10 @@ def test_unknown_subject() -> None:
             "claim 'x': a cagr claim is a percent (unit '%'), found unit 'USD'; give 27.8 for "
             "27.8%",
         ),
-        (  # the horizon of such a forecast used to be silently unknown
-            {"kind": "level", "value": 1.0, "year": 2022, "unit": UNIT, "made": "July 2020"},
-            "claim 'x': made 'July 2020' is not an ISO date; write the date the claim was "
+        (  # the horizon of such a forecast used to be silently unknown ("July 2020" is
+            # read since claims40; "7/8/2020" has its day and month in either order)
+            {"kind": "level", "value": 1.0, "year": 2022, "unit": UNIT, "made": "7/8/2020"},
+            "claim 'x': made '7/8/2020' is not an ISO date; write the date the claim was "
             "published as YYYY, YYYY-MM or YYYY-MM-DD (e.g. '2020-07-07')",
         ),
         (  # a zero level raised ZeroDivisionError in check_claims; -5 "undershot by 100.2%"
@@ -3221,3 +3222,24 @@ def test_a_figure_marked_as_a_forecast_is_read_and_the_mark_kept(text: str) -> N
         {"subject": "s", "kind": "level", "year": 2022, "value": "预计超过3200亿元"}
     )
     assert bound.qualifier == "at_least"
+
+
+@pytest.mark.parametrize(
+    ("made", "iso"),
+    [
+        ("July 7, 2020", "2020-07-07"),
+        ("7 July 2020", "2020-07-07"),
+        ("Jul. 2020", "2020-07"),
+        ("2020/7/7", "2020-07-07"),
+        ("2020年7月7日", "2020-07-07"),
+    ],
+)
+def test_a_publication_date_as_written_is_read_by_claim_and_by_files(made: str, iso: str) -> None:
+    # claims40: "July 7, 2020" (as a news page dates itself) was "not an ISO date" in a
+    # claims file and in Claim(); "2020/7/7" and "2020年7月7日" were read in a file but
+    # refused by Claim() built in Python
+    assert Claim(subject="s", kind="level", value=1, unit="MW", year=2022, made=made).made == iso
+    record = {"subject": "s", "kind": "level", "value": 1, "unit": "MW", "year": 2022}
+    assert read_claims({**record, "made": made})[0].made == iso
+    with pytest.raises(SpecError, match="is not an ISO date"):  # day/month order unknown
+        Claim(subject="s", kind="level", value=1, unit="MW", year=2022, made="7/8/2020")
