@@ -99,6 +99,33 @@ def overlaps(a: tuple[float, float], b: tuple[float, float], tolerance: float) -
     return a[0] <= b[1] * (1 + tolerance) and a[1] >= b[0] * (1 - tolerance)
 
 
+def series_history(source: Any, claims: list[Claim], *, name: str) -> Any:
+    """A year-indexed Series as the tidy history of the claims' one subject (its unit from
+    ``attrs["unit"]``, else none: read in the claims' unit); any other ``source`` as it is.
+    A Series was refused ("make the Series a frame first: ...assign(series_id=...)"),
+    though ``cagr``, ``yoy`` and ``build_report`` take one."""
+    if not isinstance(source, pd.Series):
+        return source
+    subjects = list(dict.fromkeys(c.subject for c in claims))
+    if len(subjects) != 1:
+        shown = ", ".join(repr(s) for s in subjects[:5])
+        raise DataError(
+            f"{name}: a Series is the history of one series, and the claims are about "
+            f"{len(subjects)} subjects ({shown}); pass a tidy frame with series_id, year, "
+            "value (and unit), one series_id per subject",
+            subjects=subjects,
+        )
+    from idcforecast._growth_inputs import year_series
+
+    series, unit, _ = year_series(source, func=name)
+    frame = pd.DataFrame(
+        {"series_id": subjects[0], "year": series.index.astype("int64"), "value": series}
+    ).reset_index(drop=True)
+    if unit:
+        frame["unit"] = unit
+    return frame
+
+
 class History:
     """Actual levels by subject and year: a tidy frame, the bundled data, or nothing."""
 

@@ -47,6 +47,7 @@ from idcforecast._claim_history import (
     interval_gap,
     level_in,
     overlaps,
+    series_history,
     source_figure,
 )
 from idcforecast.claims import Claim, read_claims
@@ -466,9 +467,21 @@ def claim_readings(
     [['2 steps from 2020', 1959.2], ['3 steps from 2019', 1533.1]]
     """
     tolerance = checked_tolerance(tolerance)
-    hist = History(history, kw_per_rack=kw_per_rack)
-    parsed = read_claims(claims, encoding=encoding)
+    hist, parsed = _history_and_claims(history, claims, encoding, kw_per_rack)
     return _readings_frame(_groups(parsed, hist), hist, tolerance)
+
+
+def _history_and_claims(
+    history: Any, claims: Any, encoding: str, kw_per_rack: float
+) -> tuple[History, list[Claim]]:
+    """The History and the parsed claims; a year-indexed Series of history is the series
+    of the claims' one subject (:func:`idcforecast._claim_history.series_history`)."""
+    parsed = None
+    if isinstance(history, pd.Series):
+        parsed = read_claims(claims, encoding=encoding)
+        history = series_history(history, parsed, name="history")
+    hist = History(history, kw_per_rack=kw_per_rack)
+    return hist, read_claims(claims, encoding=encoding) if parsed is None else parsed
 
 
 def _readings_frame(groups: list[_Group], hist: History, tolerance: float) -> pd.DataFrame:
@@ -502,8 +515,10 @@ def check_claims(
         :class:`Claim`, a frame in the ``published_forecasts`` schema, or a CSV/TOML path.
     history
         Actuals to compare with: a tidy frame (``series_id, year, value``, and ``unit``,
-        ``qualifier``, ``derived`` when present), ``"bundled"`` (each subject's bundled
-        series), or None to check the claims against each other only.
+        ``qualifier``, ``derived`` when present), a year-indexed Series (the history of
+        the claims' one subject; its unit in ``attrs["unit"]``, else read in the claims'),
+        ``"bundled"`` (each subject's bundled series), or None to check the claims against
+        each other only.
     tolerance
         Relative gap allowed between two figures (0.01 = 1%; percent text, "1%", too).
     kw_per_rack
@@ -572,8 +587,7 @@ def checked_claims(
     from idcforecast._claim_explain import summarize, tuples
 
     tolerance = checked_tolerance(tolerance)
-    hist = History(history, kw_per_rack=kw_per_rack)
-    parsed = read_claims(claims, encoding=encoding)
+    hist, parsed = _history_and_claims(history, claims, encoding, kw_per_rack)
     if not parsed:
         raise SpecError(
             "check_claims: no claims given; pass a list of Claims, a claims frame or a "

@@ -695,16 +695,12 @@ def test_no_claims() -> None:
         check_claims([])
 
 
-def test_history_as_a_series_is_a_typed_error() -> None:
-    # used to be pandas' ValueError "The truth value of a Series is ambiguous"
-    message = (
-        "history: expected a tidy frame, 'bundled' or None, found Series; make the Series a "
-        "frame first: s.rename('value').rename_axis('year').reset_index()"
-        ".assign(series_id='<the claims subject>')"
-    )
-    history = HISTORY.set_index("year")["value"]
+def test_history_of_another_type_is_a_typed_error() -> None:
+    # a Series used to be pandas' ValueError "The truth value of a Series is ambiguous"
+    # (since claims40 a year-indexed Series is the history of the claims' one subject)
+    message = "history: expected a tidy frame, 'bundled' or None, found list"
     with pytest.raises(DataError, match=re.escape(message) + "$"):
-        check_claims(SEED, history=history)
+        check_claims(SEED, history=[1562.5, 2238.7])
 
 
 def test_an_empty_history_frame_says_so() -> None:
@@ -3243,3 +3239,22 @@ def test_a_publication_date_as_written_is_read_by_claim_and_by_files(made: str, 
     assert read_claims({**record, "made": made})[0].made == iso
     with pytest.raises(SpecError, match="is not an ISO date"):  # day/month order unknown
         Claim(subject="s", kind="level", value=1, unit="MW", year=2022, made="7/8/2020")
+
+
+def test_a_year_indexed_series_is_the_history_of_the_claims_one_subject() -> None:
+    # claims40: history=<year-indexed Series> was refused ("make the Series a frame first:
+    # s.rename('value')...assign(series_id=...)"), though cagr, yoy and build_report take one
+    actual = pd.Series([1562.5, 2238.7, 3012.7, 4043.2], index=[2019, 2020, 2021, 2022])
+    row = check_claims(SEED, history=actual).iloc[0]
+    # 3200 / 1.278 ** 3 = 1533.1 against 1562.5: -1.9%
+    assert row["gap"] == pytest.approx(3200 / 1.278**3 / 1562.5 - 1)
+    assert claim_readings(SEED, history=actual)["reference"].tolist() == ["actual", "actual"]
+    record = track_record([c for c in SEED if c.kind == "level"], actual)
+    assert record["error"].iloc[0] == pytest.approx(3200 / 4043.2 - 1)  # -20.9%
+    # its unit, when it says one, is the history's: 156.25 CNY bn is 1,562.5 亿元
+    in_bn = actual / 10
+    in_bn.attrs["unit"] = "CNY bn"
+    assert check_claims(SEED, history=in_bn).iloc[0]["gap"] == pytest.approx(row["gap"])
+    two = [*SEED, Claim(subject="other", kind="level", value=1, unit="MW", year=2022)]
+    with pytest.raises(DataError, match="a Series is the history of one series, and the claims"):
+        check_claims(two, history=actual)
