@@ -544,9 +544,18 @@ def _to_unit(value: float, claim: Claim, unit: str | None, kw_per_rack: float) -
     try:
         return convert(value, unit, from_unit=claim.unit, year=claim.year, kw_per_rack=kw_per_rack)
     except UnitError as err:
+        # a level in % is a share; "27.8%" as a level about a market in yuan is most
+        # likely a growth rate given the wrong kind (which Claim refused until shares
+        # were checked as levels)
+        rate = (
+            "; a level in % is a share, checked against a series in %: a growth rate is "
+            "kind 'growth' or 'cagr'"
+            if claim.unit == "%"
+            else ""
+        )
         raise IncompatibleUnitsError(
             f"claim {claim.claim_id!r}: its level is in {claim.unit!r} but the subject "
-            f"{claim.subject!r} is in {unit!r}, and {err}; state the claim in {unit!r}",
+            f"{claim.subject!r} is in {unit!r}, and {err}; state the claim in {unit!r}{rate}",
             claim_id=claim.claim_id,
             unit=claim.unit,
             subject_unit=unit,

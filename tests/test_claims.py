@@ -3258,3 +3258,18 @@ def test_a_year_indexed_series_is_the_history_of_the_claims_one_subject() -> Non
     two = [*SEED, Claim(subject="other", kind="level", value=1, unit="MW", year=2022)]
     with pytest.raises(DataError, match="a Series is the history of one series, and the claims"):
         check_claims(two, history=actual)
+
+
+def test_a_rate_given_as_a_level_about_a_market_says_what_kind_it_is() -> None:
+    # claims40: a level in % is a share since 428ac2e; "27.8%" as kind level about the
+    # yuan market is most likely a CAGR given the wrong kind, which the conversion error
+    # did not say
+    wrong = Claim(subject=SUBJECT, kind="level", value=27.8, unit="%", year=2022)
+    with pytest.raises(
+        IncompatibleUnitsError,
+        match=re.escape(
+            "state the claim in 'CNY 100m'; a level in % is a share, checked against a "
+            "series in %: a growth rate is kind 'growth' or 'cagr'"
+        ),
+    ):
+        check_claims([wrong], history="bundled")
