@@ -17,6 +17,7 @@ import re
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
+from idcforecast._claim_dates import iso_made
 from idcforecast._claim_history import rack_conversion
 from idcforecast.claims import KINDS, Claim, parse_period, qualifier_from_words
 from idcforecast.errors import SpecError
@@ -69,7 +70,7 @@ def claims_from_records(
             clean["kind"] = _KIND_WORDS.get(clean["kind"], clean["kind"])
             _check_kind(clean["kind"], where=where, row=row)
         if isinstance(clean.get("made"), str):
-            clean["made"] = _iso_made(clean["made"])
+            clean["made"] = iso_made(clean["made"])
         for key in ("subject", "claim_set", "claim_id", "qualifier", "by", "confidence"):
             if isinstance(clean.get(key), str):  # "gt, china_idc_cidc_overall": no subject
                 clean[key] = clean[key].strip()  # ' china_idc_cidc_overall' was unknown
@@ -323,63 +324,6 @@ def _keep_power_or_racks(
     said = f"range published in {quantity.unit!r}; unit {unit!r} not applied in reading"
     note = record.get("note")
     record["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
-
-
-_YEAR_FIRST_DATE = re.compile(
-    r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月\s*)?(?:[-/.]?\s*(\d{1,2})\s*日?)?\s*$"
-)
-
-
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
-# "July 2020", "Jul. 7, 2020", "7 July 2020": the month by its name, never ambiguous
-_MONTH_NAME_DATE = re.compile(
-    r"^\s*(?:(?P<d1>\d{1,2})\s+)?(?P<month>[A-Za-z]+)\.?\s*(?:(?P<d2>\d{1,2})\s*,?\s*)?"
-    r",?\s*(?P<year>\d{4})\s*$"
-)
-
-
-def _iso_made(text: str) -> str:
-    """A publication date written year first ("2020/7/7", "2020-7-7", "2020年7月7日",
-    "2020年7月") or with the month's name ("July 2020", "July 7, 2020", "7 Jul 2020") as
-    the ISO date it is; anything else as written (Claim refuses what is no ISO date,
-    naming the form). Those forms were refused, though none is ambiguous.
-
-    Examples
-    --------
-    >>> _iso_made("2020年7月7日"), _iso_made("July 7, 2020"), _iso_made("Jul. 2020")
-    ('2020-07-07', '2020-07-07', '2020-07')
-    >>> _iso_made("7/7/2020")  # day and month in either order: as written, refused
-    '7/7/2020'
-    """
-    if re.fullmatch(r"\s*\d{4}\s*年\s*", text):  # "2020年"
-        return text.strip().rstrip("年").strip()
-    named = _MONTH_NAME_DATE.match(text)
-    if named and (month_number := _MONTHS.get(named.group("month").lower())):
-        if named.group("d1") and named.group("d2"):  # two days: no date
-            return text
-        day = named.group("d1") or named.group("d2")
-        if day is not None and not 1 <= int(day) <= 31:
-            return text
-        return f"{named.group('year')}-{month_number:02d}" + (
-            "" if day is None else f"-{int(day):02d}"
-        )
-    match = _YEAR_FIRST_DATE.match(text)
-    if match is None:
-        return text
-    year, month, day = match.group(1), int(match.group(2)), match.group(3)
-    if not 1 <= month <= 12 or (day is not None and not 1 <= int(day) <= 31):
-        return text
-    return f"{year}-{month:02d}" + ("" if day is None else f"-{int(day):02d}")
 
 
 def _unit(text: str, *, where: str, row: Any) -> str:
