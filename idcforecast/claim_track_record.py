@@ -12,7 +12,6 @@ from typing import Any
 
 import pandas as pd
 
-from idcforecast._claim_explain import published_figure
 from idcforecast._claim_history import (
     History,
     checked_tolerance,
@@ -22,6 +21,7 @@ from idcforecast._claim_history import (
     overlaps,
     series_history,
 )
+from idcforecast._claim_published import published_figure
 from idcforecast.claims import read_claims
 from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError
 from idcforecast.units.convert import DEFAULT_KW_PER_RACK
