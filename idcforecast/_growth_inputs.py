@@ -89,6 +89,12 @@ def scalar_like(x: Any) -> bool:
 def float_values(x: Number, *, name: str, func: str) -> np.ndarray:
     """Float array of ``x`` (a number, array, Series or Quantity); NaN is refused."""
     raw = x.value if is_quantity(x) else x
+    if raw is None:  # np.asarray(None, dtype=float) is NaN: "start is NaN" for a None
+        raise GrowthError(
+            f"{func}: {name} is None; give a number, an array, a Series or a Quantity",
+            func=func,
+            argument=name,
+        )
     try:
         arr = np.asarray(raw, dtype=float)
     except (TypeError, ValueError) as err:

@@ -823,3 +823,11 @@ def test_project_rates_indexed_by_years_match_the_years_they_label() -> None:
         project(100.0, pd.Series([0.1, 0.2], index=[2021, 2023]), base_year=2020)
     # positions are no years: applied in order, as before
     np.testing.assert_allclose(project(100.0, pd.Series([0.1, 0.2])), [100.0, 110.0, 132.0])
+
+
+def test_a_level_given_as_none_is_named_none() -> None:
+    # claims40: cagr(None, 2, 3) said "start is NaN; drop or fill missing values"
+    with pytest.raises(GrowthError, match=re.escape("cagr: start is None; give a number")):
+        cagr(None, 2.0, 3)
+    with pytest.raises(GrowthError, match=re.escape("implied_base: end is None; give a number")):
+        implied_base(None, 0.278, 2)
