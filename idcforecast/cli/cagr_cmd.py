@@ -96,6 +96,8 @@ def _typed_figure(text: str, argument: str) -> Any:
 def _show(x: Any) -> str:
     if isinstance(x, float):
         return f"{x:,.10g}"
+    if x.unit.startswith("count "):  # "1万" is 10,000 (it printed "1 count 10k")
+        x = x.to("count")
     # a bare number parses as a "count"; like a plain number, it is shown without a unit
     unit = "" if x.unit == "count" else f" {x.unit}"
     from idcforecast.units import QUALIFIER_WORDS

@@ -1209,3 +1209,17 @@ def test_cagr_refuses_a_plain_number_beside_a_bare_magnitude(
     # a unit makes the plain number a figure in it, as documented
     assert main(["cagr", "1562.5", "3200.5亿元", "3"]) == 0
     assert "(no unit given: read in the end's unit)" in capsys.readouterr().out
+
+
+def test_cagr_shows_a_number_with_a_bare_magnitude_as_the_number(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # claims40: "1万" printed as "1 count 10k" (a unit name the user never wrote)
+    assert main(["cagr", "1万", "2.5万", "2"]) == 0
+    # (2.5 / 1) ** (1 / 2) - 1 = 0.581139
+    assert capsys.readouterr().out.splitlines() == [
+        "start  10,000   (from '1万')",
+        "end    25,000   (from '2.5万')",
+        "years  2 compounding steps",
+        "CAGR   58.1% a year (0.581139 as a fraction)",
+    ]
