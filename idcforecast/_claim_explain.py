@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -14,14 +13,21 @@ from idcforecast._claim_history import (
     History,
     interval_gap,
     overlaps,
-    rack_conversion,
-    rack_power_words,
-    source_figure,
 )
-from idcforecast._wording import counted, figure_text, level_words
-from idcforecast.claims import Claim, _plain
+from idcforecast._claim_positions import (
+    actual_end_words,
+    against_bound,
+    against_span,
+    claimed_num,
+    is_bound,
+    num,
+    span_against_span,
+    span_words,
+)
+from idcforecast._claim_published import as_published
+from idcforecast._wording import counted, level_words
+from idcforecast.claims import Claim
 from idcforecast.growth_bounds import _rate_between, _rate_qualifier
-from idcforecast.units.convert import DEFAULT_KW_PER_RACK
 
 if TYPE_CHECKING:
     from idcforecast.claim_checks import _Group
@@ -41,24 +47,6 @@ _MAIN_COLUMNS = (
     "claimed_rate",
     "rate_gap",
 )
-
-
-def _num(x: float) -> str:
-    return figure_text(x)
-
-
-def _claimed_num(x: float) -> str:
-    """A claimed figure as the Claims column prints it: :func:`_num` without the zeros a
-    publication never wrote ("3,200", not "3,200.0" beside the column's "3,200"; "3,200.5";
-    "0.36"; a converted 3,172.896 still "3,172.9").
-
-    Examples
-    --------
-    >>> _claimed_num(3200.0), _claimed_num(3200.5), _claimed_num(0.36), _claimed_num(3172.896)
-    ('3,200', '3,200.5', '0.36', '3,172.9')
-    """
-    text = _num(x)
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _note(actual: Figure) -> str:
@@ -165,96 +153,6 @@ def _closest(rows: Readings) -> Any:
     return min(known, key=lambda r: abs(r.gap)) if known else rows[0]
 
 
-def _against_bound(value: float, bound: float, qualifier: str, fits: Any, tolerance: float) -> str:
-    """Where ``value`` lies against a floor ("at_least") or ceiling ("at_most") ``bound``:
-    "above that floor (fits)", "0.5% below that floor (gap +0.5%, within the 1.0%
-    tolerance: fits)"; the gap is the table's, the bound over the value."""
-    floor = qualifier == "at_least"
-    name = "floor" if floor else "ceiling"
-    if (value >= bound) if floor else (value <= bound):
-        return f"{'above' if floor else 'below'} that {name} ({'fits' if fits else 'outside'})"
-    off = abs(value / bound - 1)
-    side = "below" if floor else "above"
-    return f"{off:.1%} {side} that {name} ({_gap_verdict(bound / value - 1, fits, tolerance)})"
-
-
-def _gap_verdict(gap: float, fits: Any, tolerance: float) -> str:
-    """The table's ``gap`` and the verdict it gives, for a sentence that measured the other
-    way round ("14.3% above that ceiling" beside a table's "-12.5%", with no word on which
-    one the tolerance applies to): "gap -12.5%, outside the 1.0% tolerance"."""
-    within = "within the" if fits else "outside the"
-    return f"gap {gap:+.1%}, {within} {tolerance:.1%} tolerance{': fits' if fits else ''}"
-
-
-def as_published(
-    claim: Claim | None, unit: str | None, *, kw_per_rack: float = DEFAULT_KW_PER_RACK
-) -> str:
-    """How a level claimed in another currency, or in power against racks (or the reverse),
-    was published, for the text beside its value in ``unit``: " (from 46 USD bn at the 2022
-    FX rate)", " (from 13,000 MW at 2.5 kW per rack)"; "" in its own unit. (A level of
-    "US$46 billion" was shown only as 3,095.3 CNY 100m, a figure the source never gave.)"""
-    if claim is not None and unit is not None and source_figure(claim, unit) is not None:
-        # "US$17.8 bn (1,293.5亿元)": the 1,293.5 shown is the source's, not a conversion
-        return f" (the source's own figure, beside {_as_written(claim)})"
-    figure = published_figure(claim, unit)
-    if not (claim and figure):
-        return ""
-    if rack_conversion(claim.unit, unit):
-        return f" (from {figure} at {rack_power_words(kw_per_rack)})"
-    return f" (from {figure} at the {claim.year} FX rate)"
-
-
-# the note read_claims writes for value text it converted to the row's unit at an FX rate
-# ("published as 'US$ 60 bn', converted at the 2022 FX rate, ..."); the value is the
-# converted figure, which no source gave (it was shown as if published)
-_READ_CONVERSION = re.compile(
-    r"published as (?:'([^']*)'|\"([^\"]*)\"), converted at the \S+ FX rate"
-)
-
-
-def published_figure(claim: Claim | None, unit: str | None) -> str:
-    """A level claimed in another currency than ``unit``, or in power against racks (or
-    the reverse), as published: "46 USD bn", "more than 46 USD bn", "40-50 USD bn",
-    "13,000 MW"; "" in its own unit or another magnitude of it, unless the value was
-    converted into it in reading ("US$ 60 bn" as the row's unit 'CNY 100m': its note says so).
-
-    Examples
-    --------
-    >>> c = Claim(subject="m", kind="level", value=46, unit="USD bn", year=2022)
-    >>> published_figure(c, "CNY 100m"), published_figure(c, "USD mn")
-    ('46 USD bn', '')
-    >>> published_figure(Claim(subject="m", kind="level", value=13000, unit="MW",
-    ...                        year=2022), "racks 10k")
-    '13,000 MW'
-    """
-    if claim is None or unit is None or claim.unit is None:
-        return ""
-    if claim.unit == unit:  # converted in reading (read_claims' note says from what)
-        found = _READ_CONVERSION.search(claim.note)
-        return "" if found is None else (found.group(1) or found.group(2))
-    from idcforecast.units import parse_unit
-
-    if source_figure(claim, unit) is not None:  # the source's own figure: nothing converted
-        return ""
-    own, shown = parse_unit(claim.unit), parse_unit(unit)
-    money = own.currency is not None and shown.currency is not None and own.base != shown.base
-    if not (money or rack_conversion(claim.unit, unit)):
-        return ""  # the same amount in another magnitude: nothing was assumed
-    return _as_written(claim)
-
-
-def _as_written(claim: Claim) -> str:
-    """A level claim in its own unit: "46 USD bn", "more than 46 USD bn", "40-50 USD bn"."""
-    # every published digit, thousands separated (":g" wrote 5,234,567 racks as
-    # "5.23457e+06" and 1,234.5678 USD mn as "1234.57"), as Claim.describe() writes it
-    if claim.is_range:
-        assert claim.low is not None and claim.high is not None
-        figure = f"{_plain(claim.low)}-{_plain(claim.high)}"
-    else:
-        figure = _plain(claim.value)
-    return f"{level_words(claim.qualifier)}{figure} {claim.unit}"
-
-
 def _explain_rate(
     claim: Claim,
     rows: Readings,
@@ -275,12 +173,12 @@ def _explain_rate(
         words = level_words(bound)
         steps = [f"({r.steps} step{'s' if r.steps > 1 else ''})" for r in rows]
         bases = [
-            f"{words}{_num(r.implied_base)} in {r.base_year} {s}"
+            f"{words}{num(r.implied_base)} in {r.base_year} {s}"
             for r, s in zip(rows, steps, strict=True)
         ]
         reaching = (
             f"{claim.describe()} reaching {level_words(end_qualifier)}"
-            f"{_claimed_num(first.claimed_end)} {unit or ''}{published} in {claim.year}"
+            f"{claimed_num(first.claimed_end)} {unit or ''}{published} in {claim.year}"
         )
         if bound is None:
             parts.append(
@@ -295,12 +193,12 @@ def _explain_rate(
                 continue
             if bound:
                 parts.append(
-                    f"The {r.base_year} level of {_num(r.reference_base)} ({r.reference}) is "
-                    f"{_against_bound(r.reference_base, r.implied_base, bound, r.fits, tolerance)}."
+                    f"The {r.base_year} level of {num(r.reference_base)} ({r.reference}) is "
+                    f"{against_bound(r.reference_base, r.implied_base, bound, r.fits, tolerance)}."
                 )
                 continue
             parts.append(
-                f"Against the {r.base_year} level of {_num(r.reference_base)} ({r.reference}), "
+                f"Against the {r.base_year} level of {num(r.reference_base)} ({r.reference}), "
                 f"the {r.steps}-step reading is off by {r.gap:+.1%}"
                 f" ({'fits' if r.fits else 'outside'} the {tolerance:.1%} tolerance)."
             )
@@ -311,16 +209,16 @@ def _explain_rate(
         for r in compared:
             start = (
                 f"{claim.describe()} from the {r.base_year} level of "
-                f"{_num(r.reference_base)} ({r.reference})"
+                f"{num(r.reference_base)} ({r.reference})"
             )
             when = f"in {claim.year} ({counted(r.steps, 'step')})"
             if r.implied_qualifier in ("at_least", "at_most"):  # a floor or ceiling on the end
-                against = _against_bound(
+                against = against_bound(
                     r.actual_end, r.implied_end, r.implied_qualifier, r.fits, tolerance
                 )
                 parts.append(
-                    f"{start} implies {level_words(r.implied_qualifier)}{_num(r.implied_end)} "
-                    f"{when}; the actual {_num(r.actual_end)} is {against}."
+                    f"{start} implies {level_words(r.implied_qualifier)}{num(r.implied_end)} "
+                    f"{when}; the actual {actual_end_words(r)} is {against}."
                 )
             elif r.implied_qualifier == "unbounded":  # a "more than" base, a "less than" rate
                 parts.append(
@@ -328,9 +226,12 @@ def _explain_rate(
                     "rate lowers it); any level fits."
                 )
             else:
+                # an actual published as a bound ("more than 650") puts the claim at least
+                # this far off (the text said "the actual was 650.0, off by -10.2%")
+                further = " or more" if is_bound(r.actual_end_qualifier) and r.gap else ""
                 parts.append(
-                    f"{start} implies {_num(r.implied_end)} {when}; the actual was "
-                    f"{_num(r.actual_end)}, off by {r.gap:+.1%}"
+                    f"{start} implies {num(r.implied_end)} {when}; the actual was "
+                    f"{actual_end_words(r)}, off by {r.gap:+.1%}{further}"
                     f" ({'fits' if r.fits else 'outside'} the {tolerance:.1%} tolerance)."
                 )
         if not compared:
@@ -355,55 +256,11 @@ def _explain_rate(
     return " ".join(parts)
 
 
-def _span_words(interval: tuple[float, float], *, claimed: bool = False) -> str:
-    """An interval of levels as prose: "1,456.5 to 1,638.4", "at least 5.0", "at most 9.0";
-    ``claimed``: a published range, its ends as published ("3,000 to 3,400")."""
-    text = _claimed_num if claimed else _num
-    lo, hi = interval
-    if math.isinf(hi):
-        return f"at least {text(lo)}"
-    if lo <= 0:
-        return f"at most {text(hi)}"
-    if text(lo) == text(hi):  # an exact rate and end imply one base: not "1,959.2 to 1,959.2"
-        return text(lo)
-    return f"{text(lo)} to {text(hi)}"
-
-
-def _span_name(interval: tuple[float, float]) -> str:
-    """ "range", or "figure" for an interval that is one figure (as printed)."""
-    return "figure" if _num(interval[0]) == _num(interval[1]) else "range"
-
-
 def _stated(claim: Claim, value: float, interval: tuple[float, float]) -> str:
     """A claimed level as published: "3,000.0 to 3,400.0" for a range, else with its words."""
     if claim.is_range:
-        return _span_words(interval, claimed=True)
-    return f"{level_words(claim.qualifier)}{_claimed_num(value)}"
-
-
-def _against_span(value: float, interval: tuple[float, float], fits: Any, tolerance: float) -> str:
-    """Where ``value`` lies against an interval: "inside that range (fits)", "2.3% below
-    that range (outside the 1.0% tolerance)"."""
-    gap = interval_gap(interval, (value, value))
-    if gap == 0:
-        return f"inside that {_span_name(interval)} (fits)"
-    # interval_gap is the range's end over the value; say where the value lies
-    off = abs(value / (interval[1] if gap < 0 else interval[0]) - 1)
-    side = "above" if gap < 0 else "below"
-    name = _span_name(interval)
-    return f"{off:.1%} {side} that {name} ({_gap_verdict(gap, fits, tolerance)})"
-
-
-def _span_against_span(
-    span: tuple[float, float], allowed: tuple[float, float], fits: Any, tolerance: float
-) -> str:
-    gap = interval_gap(span, allowed)
-    if gap == 0:
-        return f"meets that {_span_name(allowed)} (fits)"
-    side = "below" if gap < 0 else "above"
-    table = interval_gap(allowed, span)  # the table's gap: the allowed range over the span
-    name = _span_name(allowed)
-    return f"lies {abs(gap):.1%} {side} that {name} ({_gap_verdict(table, fits, tolerance)})"
+        return span_words(interval, claimed=True)
+    return f"{level_words(claim.qualifier)}{claimed_num(value)}"
 
 
 def _explain_range_rate(
@@ -422,13 +279,13 @@ def _explain_range_rate(
         base = group.levels.get(r.base_year)
         if base is not None and base[0].is_range:
             span = group.intervals[r.base_year]
-            return _span_words(span), span
-        return _num(r.reference_base), (r.reference_base, r.reference_base)
+            return span_words(span), span
+        return num(r.reference_base), (r.reference_base, r.reference_base)
 
     if end is not None:
         stated = _stated(end[0], end[1], group.intervals[claim.year])
         spans = [
-            f"{_span_words(allowed_interval(group, claim, r.steps, (0.0, 0.0)))} in "
+            f"{span_words(allowed_interval(group, claim, r.steps, (0.0, 0.0)))} in "
             f"{r.base_year} ({counted(r.steps, 'step')})"
             for r in rows
         ]
@@ -442,9 +299,9 @@ def _explain_range_rate(
             text, span = reference(r)
             allowed = allowed_interval(group, claim, r.steps, span)
             if span[0] == span[1]:
-                where = "is " + _against_span(r.reference_base, allowed, r.fits, tolerance)
+                where = "is " + against_span(r.reference_base, allowed, r.fits, tolerance)
             else:  # a claimed range of bases against the range the rate allows
-                where = _span_against_span(span, allowed, r.fits, tolerance)
+                where = span_against_span(span, allowed, r.fits, tolerance)
             parts.append(f"The {r.base_year} level of {text} ({r.reference}) {where}.")
         if not compared:
             parts.append(_no_level(rows, with_history=with_history))
@@ -454,9 +311,9 @@ def _explain_range_rate(
             allowed = allowed_interval(group, claim, r.steps, span)
             parts.append(
                 f"{claim.describe()} from the {r.base_year} level of {text} ({r.reference}) "
-                f"implies {_span_words(allowed)} in {claim.year} "
-                f"({counted(r.steps, 'step')}); the actual {_num(r.actual_end)} is "
-                f"{_against_span(r.actual_end, allowed, r.fits, tolerance)}."
+                f"implies {span_words(allowed)} in {claim.year} "
+                f"({counted(r.steps, 'step')}); the actual {actual_end_words(r)} is "
+                f"{against_span(r.actual_end, allowed, r.fits, tolerance)}."
             )
         if not compared:
             parts.append(_nothing_to_check(claim, rows))
@@ -578,18 +435,18 @@ def _outcome_of(
     shot = _shot(gap, actual.qualifier)
     # a level claimed in another currency, or in power against racks
     published = as_published(claim, group.unit, kw_per_rack=group.kw_per_rack)
-    claimed = f"{level_words(claim.qualifier)}{_claimed_num(value)}{published}"
+    claimed = f"{level_words(claim.qualifier)}{claimed_num(value)}{published}"
     # derived, or converted from the history's currency (as the stated levels say)
     about = ["derived"] if actual.derived else []
     if actual.converted_from is not None:
         about.append(f"from {actual.converted_from} at its year's FX rate")
     derived = f" ({', '.join(about)})" if about else ""
-    actual_words = f"{level_words(actual.qualifier)}{_num(actual.value)}"
+    actual_words = f"{level_words(actual.qualifier)}{num(actual.value)}"
     head = f"Outcome: the {year} actual was {actual_words}{derived}; "
     if claim.is_range:
         end = "high" if gap < 0 else "low"
         verdict = "held: the actual is inside it" if held else f"failed: its {end} end {shot}"
-        out["_text"] = f"{head}the claimed {_span_words(span, claimed=True)}{published} {verdict}."
+        out["_text"] = f"{head}the claimed {span_words(span, claimed=True)}{published} {verdict}."
     elif claim.qualifier in ("at_least", "at_most"):
         verdict = ("held:" if gap == 0 else "held, though") if held else "failed:"
         out["_text"] = f"{head}the claim ({claimed}) {verdict} it {shot}."
@@ -689,7 +546,7 @@ def summarize(group: _Group, mine: Readings, history: History, tolerance: float)
             verb = f"is off by {gap:+.1%} from"
         explanation.append(
             f"The stated {claim.year} level ({stated}) {verb} the actual "
-            f"{_num(actual.value)}{_note(actual)}."
+            f"{num(actual.value)}{_note(actual)}."
         )
     known = [v for v in verdicts if v is not None]
     consistent: Any = pd.NA if not known else all(known)

@@ -110,28 +110,31 @@ def _from_workbook(book: Path, path: Path) -> list[Claim]:
 
 def check_workbook(path: Path) -> None:
     """A SpecError for a claims file named like a workbook that is none (a CSV saved as
-    '.xls', a damaged '.xlsx', an old Excel 97-2003 '.xls'): from Python, read_claims
-    showed pandas' "Excel file format cannot be determined" (a ValueError) or xlrd's
-    missing-dependency error."""
-    import zipfile
+    '.xls', a damaged '.xlsx', an Excel 97-2003 workbook named '.xlsx'), naming what the
+    file is (:func:`idcforecast._file_kinds.file_kind`) and the name that reads it: from
+    Python, read_claims showed pandas' "Excel file format cannot be determined" (a
+    ValueError) or xlrd's missing-dependency error, and a CSV named '.xls' was told
+    "expected an .xlsx file"."""
+    from idcforecast._file_kinds import file_kind
 
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    if path.suffix.lower() == ".xls":
-        old_excel = head == bytes.fromhex("d0cf11e0a1b11ae1")  # the OLE2 header of a real .xls
-        problem = (
-            ""
-            if old_excel
-            else "not an Excel workbook (no .xls header: a CSV or web page named .xls?)"
+    suffix = path.suffix.lower()
+    kind = file_kind(path)
+    if kind.suffix == (".xls" if suffix == ".xls" else ".xlsx"):
+        return
+    if kind.suffix is not None:
+        advice = (
+            f"rename it to {path.with_suffix(kind.suffix).name!r} (a claims file is read "
+            "by its name's suffix)"
         )
+    elif path.stat().st_size == 0:
+        advice = "save the claims into it again (it holds nothing)"
     else:
-        problem = "" if zipfile.is_zipfile(path) else "not a readable Excel workbook (no zip)"
-    if problem:
-        raise SpecError(
-            f"claims file {str(path)!r}: {problem}; expected an .xlsx file saved by Excel or "
-            "LibreOffice; re-save it as .xlsx, or as .csv",
-            file=str(path),
-        )
+        advice = "open it in Excel or LibreOffice and save it as .xlsx, or as .csv"
+    raise SpecError(
+        f"claims file {str(path)!r} is named {path.suffix} but is {kind.what}; {advice}",
+        file=str(path),
+        found=kind.what,
+    )
 
 
 def _name_other_sheets(err: SpecError, book: Path, path: Path) -> None:

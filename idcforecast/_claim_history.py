@@ -99,6 +99,33 @@ def overlaps(a: tuple[float, float], b: tuple[float, float], tolerance: float) -
     return a[0] <= b[1] * (1 + tolerance) and a[1] >= b[0] * (1 - tolerance)
 
 
+def series_history(source: Any, claims: list[Claim], *, name: str) -> Any:
+    """A year-indexed Series as the tidy history of the claims' one subject (its unit from
+    ``attrs["unit"]``, else none: read in the claims' unit); any other ``source`` as it is.
+    A Series was refused ("make the Series a frame first: ...assign(series_id=...)"),
+    though ``cagr``, ``yoy`` and ``build_report`` take one."""
+    if not isinstance(source, pd.Series):
+        return source
+    subjects = list(dict.fromkeys(c.subject for c in claims))
+    if len(subjects) != 1:
+        shown = ", ".join(repr(s) for s in subjects[:5])
+        raise DataError(
+            f"{name}: a Series is the history of one series, and the claims are about "
+            f"{len(subjects)} subjects ({shown}); pass a tidy frame with series_id, year, "
+            "value (and unit), one series_id per subject",
+            subjects=subjects,
+        )
+    from idcforecast._growth_inputs import year_series
+
+    series, unit, _ = year_series(source, func=name)
+    frame = pd.DataFrame(
+        {"series_id": subjects[0], "year": series.index.astype("int64"), "value": series}
+    ).reset_index(drop=True)
+    if unit:
+        frame["unit"] = unit
+    return frame
+
+
 class History:
     """Actual levels by subject and year: a tidy frame, the bundled data, or nothing."""
 
@@ -517,9 +544,18 @@ def _to_unit(value: float, claim: Claim, unit: str | None, kw_per_rack: float) -
     try:
         return convert(value, unit, from_unit=claim.unit, year=claim.year, kw_per_rack=kw_per_rack)
     except UnitError as err:
+        # a level in % is a share; "27.8%" as a level about a market in yuan is most
+        # likely a growth rate given the wrong kind (which Claim refused until shares
+        # were checked as levels)
+        rate = (
+            "; a level in % is a share, checked against a series in %: a growth rate is "
+            "kind 'growth' or 'cagr'"
+            if claim.unit == "%"
+            else ""
+        )
         raise IncompatibleUnitsError(
             f"claim {claim.claim_id!r}: its level is in {claim.unit!r} but the subject "
-            f"{claim.subject!r} is in {unit!r}, and {err}; state the claim in {unit!r}",
+            f"{claim.subject!r} is in {unit!r}, and {err}; state the claim in {unit!r}{rate}",
             claim_id=claim.claim_id,
             unit=claim.unit,
             subject_unit=unit,

@@ -57,8 +57,39 @@ _QUALIFIER_CN = "|".join(sorted(_CHINESE_QUALIFIERS, key=len, reverse=True))
 _CHINESE_PATTERN = re.compile(
     rf"^(?:(?:规模|市场规模)?(?:将|已|已经)?)?(?P<q1>{_QUALIFIER_CN})?"
     rf"(?:(?:翻了?(?P<q2>{_QUALIFIER_CN})?(?P<fan>[一两二三])?番)"
-    rf"|(?:增长了?|增加了?|扩大了?)(?P<q3>{_QUALIFIER_CN})?(?P<bei>[一两二三四]|\d+(?:\.\d+)?)倍)(?:多)?\s*$"
+    rf"|(?:增长了?|增加了?|扩大了?)(?P<q3>{_QUALIFIER_CN})?(?P<bei>[一两二三四]|\d+(?:\.\d+)?)倍)(?P<more>多)?\s*$"
 )
+
+# "3倍", "约3倍", "是上年的3倍" (N times the level: x N, not "grew by N times"); a bare
+# "3倍" was "unit '倍' is not defined". A base named by its year ("是2019年的3倍") is left
+# out: a growth claim's base is the year before, and a CAGR's steps are its period's.
+_TIMES_PATTERN = re.compile(
+    rf"^(?:是(?:上年|去年|上一年)的)?(?P<q>{_QUALIFIER_CN})?"
+    r"(?P<n>[两二三四五]|\d+(?:\.\d+)?)倍(?P<more>多)?\s*$"
+)
+
+
+def _times(text: str) -> tuple[float, str] | None:
+    """``(multiple, qualifier)`` of "N times the level" ("3倍", "是上年的3倍"), which,
+    unlike "增长3倍" (grew by 3 times), is N times and nothing else; "2倍多" (more than
+    twice) is at least 2.
+
+    Examples
+    --------
+    >>> _times("3倍"), _times("是上年的约2.5倍"), _times("2倍多"), _times("增长3倍")
+    ((3.0, 'exact'), (2.5, 'approximately'), (2.0, 'at_least'), None)
+    """
+    match = _TIMES_PATTERN.match(text.strip())
+    if match is None:
+        return None
+    number = match.group("n")
+    multiple = float(_CHINESE_NUMBERS.get(number) or number)
+    if multiple <= 0:
+        return None
+    said = match.group("q")
+    if match.group("more"):
+        return (multiple, "at_least") if said is None else None  # "约2倍多": no one bound
+    return multiple, "exact" if said is None else _CHINESE_QUALIFIERS[said]
 
 
 def _multiple(text: str) -> tuple[float, str] | None:
@@ -72,6 +103,8 @@ def _multiple(text: str) -> tuple[float, str] | None:
     ((4.0, 'exact'), (2.0, 'approximately'), None)
     >>> _multiple("2.5x"), _multiple("a threefold increase"), _multiple("增长1倍")
     ((2.5, 'exact'), (3.0, 'exact'), (2.0, 'exact'))
+    >>> _multiple("增长一倍多"), _multiple("翻了一番多")  # 多: more than
+    ((2.0, 'at_least'), (2.0, 'at_least'))
     """
     stripped = text.strip()
     if match := _ENGLISH_PATTERN.match(stripped):
@@ -87,6 +120,8 @@ def _multiple(text: str) -> tuple[float, str] | None:
     if match := _CHINESE_PATTERN.match(stripped):
         said = match.group("q1") or match.group("q2") or match.group("q3")
         qualifier = "exact" if said is None else _CHINESE_QUALIFIERS[said]
+        if match.group("more") and said is None:  # 增长一倍多: more than doubled
+            qualifier = "at_least"
         if bei := match.group("bei"):
             return 1.0 + (_CHINESE_NUMBERS.get(bei) or float(bei)), qualifier
         return 2.0 ** _CHINESE_NUMBERS[match.group("fan") or "一"], qualifier
@@ -104,11 +139,12 @@ def multiple_claim(text: str, record: dict[str, Any], *, where: str, row: Any) -
     {'value': 100.0, 'note': "published as 'nearly doubled': a multiple of 2, +100%", \
 'qualifier': 'approximately'}
     """
-    found = _multiple(text)
+    n_times = _times(text)
+    found = _multiple(text) if n_times is None else n_times
     if found is None:
         return {}
     multiple, qualifier = found
-    if multiple > 2 and "倍" in text:  # 增长两倍: +200% by the rule, x2 in much usage
+    if n_times is None and multiple > 2 and "倍" in text:  # 增长两倍: +200% by the rule, x2
         raise SpecError(
             f"{where}: value {text!r} is ambiguous: by the rule it grew by {multiple - 1:g} "
             f"times (x{multiple:g}, +{(multiple - 1) * 100:g}%), but it is often written for "

@@ -17,8 +17,9 @@ import re
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
+from idcforecast._claim_dates import iso_made
 from idcforecast._claim_history import rack_conversion
-from idcforecast.claims import KINDS, Claim, parse_period
+from idcforecast.claims import KINDS, Claim, parse_period, qualifier_from_words
 from idcforecast.errors import SpecError
 from idcforecast.units.convert import changes_currency
 
@@ -69,18 +70,17 @@ def claims_from_records(
             clean["kind"] = _KIND_WORDS.get(clean["kind"], clean["kind"])
             _check_kind(clean["kind"], where=where, row=row)
         if isinstance(clean.get("made"), str):
-            clean["made"] = _iso_made(clean["made"])
+            clean["made"] = iso_made(clean["made"])
         for key in ("subject", "claim_set", "claim_id", "qualifier", "by", "confidence"):
             if isinstance(clean.get(key), str):  # "gt, china_idc_cidc_overall": no subject
                 clean[key] = clean[key].strip()  # ' china_idc_cidc_overall' was unknown
+        if isinstance(clean.get("qualifier"), str):  # "more than", ">", "约": as a figure's
+            clean["qualifier"] = qualifier_from_words(clean["qualifier"]) or clean["qualifier"]
         if "period" in clean:
-            if "start_year" in clean or "year" in clean:
-                raise SpecError(
-                    f"{where}: give either period or start_year/year, not both",
-                    row=row,
-                    key="period",
-                )
-            clean.update(_period(clean.pop("period"), clean.get("kind"), where=where, row=row))
+            period = clean.pop("period")
+            years = _period(period, clean.get("kind"), where=where, row=row)
+            _check_period_agrees(period, years, clean, where=where, row=row)
+            clean.update(years)
         if "value" not in clean and "low" in clean and "high" in clean:
             clean["value"] = math.nan  # a range given by its ends; value is its midpoint
         missing = [k for k in REQUIRED if k not in clean]
@@ -326,26 +326,6 @@ def _keep_power_or_racks(
     record["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
 
 
-_YEAR_FIRST_DATE = re.compile(
-    r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月\s*)?(?:[-/.]?\s*(\d{1,2})\s*日?)?\s*$"
-)
-
-
-def _iso_made(text: str) -> str:
-    """A publication date written year first ("2020/7/7", "2020-7-7", "2020年7月7日",
-    "2020年7月") as the ISO date it is; anything else as written (Claim refuses what is
-    no ISO date, naming the form). Those forms were refused, though none is ambiguous."""
-    if re.fullmatch(r"\s*\d{4}\s*年\s*", text):  # "2020年"
-        return text.strip().rstrip("年").strip()
-    match = _YEAR_FIRST_DATE.match(text)
-    if match is None:
-        return text
-    year, month, day = match.group(1), int(match.group(2)), match.group(3)
-    if not 1 <= month <= 12 or (day is not None and not 1 <= int(day) <= 31):
-        return text
-    return f"{year}-{month:02d}" + ("" if day is None else f"-{int(day):02d}")
-
-
 def _unit(text: str, *, where: str, row: Any) -> str:
     """A unit cell in its canonical spelling ("亿元" -> "CNY 100m", "percent" -> "%"), as
     ``read_series`` stores units; an unknown unit is refused here, naming the row (it was
@@ -358,6 +338,34 @@ def _unit(text: str, *, where: str, row: Any) -> str:
         return canonical_unit(text.strip())
     except IdcForecastError as err:
         raise SpecError(f"{where}: {err}", key="unit", value=text, row=row) from err
+
+
+def _check_period_agrees(
+    period: Any, years: dict[str, int], record: dict[str, Any], *, where: str, row: Any
+) -> None:
+    """A ``year`` or ``start_year`` given beside ``period`` must be the period's own: a
+    table with both columns filled the same ("2020-22" and 2022) was refused with "give
+    either period or start_year/year, not both", and two that differ did not say how."""
+    given = {key: record[key] for key in ("start_year", "year") if key in record}
+    differ = []
+    for key, value in given.items():
+        read: Any = _year_text(value) if isinstance(value, str) else value
+        try:
+            same = key in years and read is not None and float(read) == years[key]
+        except (TypeError, ValueError):
+            same = False
+        if not same:
+            differ.append(f"{key} {value!r}")
+    if not differ:
+        return
+    said = ", ".join(f"{key} {value}" for key, value in years.items())
+    raise SpecError(
+        f"{where}: period {period!r} is {said}, but {' and '.join(differ)} "
+        f"{'is' if len(differ) == 1 else 'are'} given too; give the years once (the period, "
+        "or start_year and year), or make them agree",
+        row=row,
+        key="period",
+    )
 
 
 def _period(text: Any, kind: Any, *, where: str, row: Any) -> dict[str, int]:
@@ -448,6 +456,37 @@ def _integer(value: Any, *, key: str, where: str) -> int:
     return int(number)
 
 
+# a claim is often a forecast, and its figure says so: "预计3200亿元", "3200亿元（预计）",
+# "3,200 (E)", "320 billion yuan (forecast)" were "not a figure"
+_FORECAST_PREFIX = re.compile(r"^\s*(?P<mark>预计|预测|估计|预期)\s*(?:将|会)?\s*")
+_FORECAST_SUFFIX = re.compile(
+    r"\s*[（(]\s*(?P<mark>预计|预测|估计|预估|E|F|e|f|est\.?|estimated?|forecast|projected|"
+    r"projection)\s*[)）]\s*$",
+    re.IGNORECASE,
+)
+
+
+def _without_forecast_mark(text: str, record: dict[str, Any]) -> str:
+    """``text`` without the mark of a forecast ("预计" before it, "(E)" or "（预测）" after
+    it), which the record's ``note`` keeps; ``text`` as it is without one.
+
+    Examples
+    --------
+    >>> record = {}
+    >>> _without_forecast_mark("3200亿元（预计）", record), record["note"]
+    ('3200亿元', "published as '3200亿元（预计）' (a forecast mark, left out in reading)")
+    >>> _without_forecast_mark("预计将达到3200亿元", {}), _without_forecast_mark("27.8%", {})
+    ('达到3200亿元', '27.8%')
+    """
+    stripped = _FORECAST_SUFFIX.sub("", _FORECAST_PREFIX.sub("", text, count=1), count=1)
+    if stripped == text or not stripped.strip():
+        return text
+    said = f"published as {text.strip()!r} (a forecast mark, left out in reading)"
+    note = record.get("note")
+    record["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
+    return stripped
+
+
 def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[str, Any]:
     """Read a value written as text: a plain number, or a figure with unit and qualifier.
 
@@ -468,6 +507,7 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
     from idcforecast.errors import IdcForecastError
     from idcforecast.units import QUALIFIER_WORDS, parse_quantity
 
+    text = _without_forecast_mark(text, record)
     # "doubled", "翻一番": growth of 100%, or an error that says what to write
     if multiple := multiple_claim(text, record, where=where, row=row):
         return multiple

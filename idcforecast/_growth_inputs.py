@@ -43,6 +43,7 @@ from idcforecast.errors import (
 __all__ = [
     "PERCENT_LIKE_RATE",
     "Number",
+    "about_steps",
     "check_level",
     "check_result",
     "check_shapes",
@@ -88,6 +89,12 @@ def scalar_like(x: Any) -> bool:
 def float_values(x: Number, *, name: str, func: str) -> np.ndarray:
     """Float array of ``x`` (a number, array, Series or Quantity); NaN is refused."""
     raw = x.value if is_quantity(x) else x
+    if raw is None:  # np.asarray(None, dtype=float) is NaN: "start is NaN" for a None
+        raise GrowthError(
+            f"{func}: {name} is None; give a number, an array, a Series or a Quantity",
+            func=func,
+            argument=name,
+        )
     try:
         arr = np.asarray(raw, dtype=float)
     except (TypeError, ValueError) as err:
@@ -531,6 +538,41 @@ def about_bound(result: Any, level: Any, rate: Any, *, years: Any) -> Any:
         f"of {rate_text} over {float(years):g} steps: the bound is itself approximate)"
     )
     return dataclasses.replace(result, text=text)
+
+
+def about_steps(steps: Any, *, func: str, **figures: Any) -> Any:
+    """``steps`` (a float) as an "about" Quantity in ``"year"`` when a figure it came from
+    is "about" ("约27.8%"): a plain float read as exact (``doubling_time`` of "about 27.8%"
+    was 2.8258, the "about" gone). Its ``text`` says from what. ``steps`` as it is when
+    no figure is "about" or it is not one number (an array or Series has no place for it).
+
+    Examples
+    --------
+    >>> from idcforecast.units import Quantity
+    >>> about = Quantity(27.8, "%", qualifier="approximately")
+    >>> str(about_steps(2.8257, func="doubling_time", rate=about))
+    'about 2.8257 year'
+    >>> about_steps(2.8257, func="doubling_time", rate=Quantity(27.8, "%"))
+    2.8257
+    """
+    about = [
+        (name, x)
+        for name, x in figures.items()
+        if is_quantity(x) and x.qualifier == "approximately"
+    ]
+    if not about or not isinstance(steps, float):
+        return steps
+    from idcforecast.units import Quantity
+
+    given = " and ".join(
+        f"{name} {rate_words(x) if x.unit == '%' else figure_words(x) + unit_text(x.unit)}"
+        for name, x in about
+    )
+    text = (
+        f"about {steps:.6g} compounding steps (years): {func} of {given}, so the steps are "
+        "approximate too"
+    )
+    return Quantity(steps, "year", qualifier="approximately", text=text)
 
 
 def rate_words(rate: Any) -> str:

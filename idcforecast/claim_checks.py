@@ -47,6 +47,7 @@ from idcforecast._claim_history import (
     interval_gap,
     level_in,
     overlaps,
+    series_history,
     source_figure,
 )
 from idcforecast.claims import Claim, read_claims
@@ -81,6 +82,10 @@ _READING_COLUMNS = [
     "implied_rate_qualifier",
     "implied_low",
     "implied_high",
+    "implied_rate_low",
+    "implied_rate_high",
+    "actual_end_qualifier",
+    "actual_end_derived",
 ]
 
 
@@ -109,6 +114,8 @@ def _groups(claims: list[Claim], history: History) -> list[_Group]:
         own = history.unit(subject, claim_id=first.claim_id) if history.given else None
         _refuse_rates_of_shares(own, members)
         unit = claims_unit(own, members)
+        # a rate beside levels in % (shares) compounds a share, with or without history
+        _refuse_rates_of_shares(unit, members)
         seen: dict[int, Claim] = {}
         for claim in (c for c in members if c.kind == "level"):
             if claim.year in seen:
@@ -268,6 +275,10 @@ def _reading_row(
         "implied_rate_qualifier": "",
         "implied_low": math.nan,
         "implied_high": math.nan,
+        "implied_rate_low": math.nan,
+        "implied_rate_high": math.nan,
+        "actual_end_qualifier": "",
+        "actual_end_derived": pd.NA,
     }
     ranged = claim.is_range or (base_claim is not None and base_claim[0].is_range)
     if end is not None:
@@ -293,6 +304,7 @@ def _reading_row(
             with_rates = allowed_interval(group, claim, steps, reference.interval)
             needed = _rates_between(reference.interval, group.intervals[claim.year], steps)
             row["implied_rate"] = (end_value / reference.value) ** (1 / steps) - 1
+            _rate_span(row, needed)
             # 0 inside a bound ("more than 3,200" allows every base above its floor), else
             # the distance from it: the floor 1,959.2 against an actual of 2,238.7 was a gap
             # of -12.5% beside "fits yes" (the same as implied / reference - 1 for exact
@@ -308,7 +320,13 @@ def _reading_row(
         ref_lo, ref_hi = reference.interval
         implied_end = reference.value * (1 + rate) ** steps
         allowed = (ref_lo * (1 + r_lo) ** steps, ref_hi * (1 + r_hi) ** steps)
-        row.update(implied_end=implied_end, actual_end=actual_end.value)
+        row.update(
+            implied_end=implied_end,
+            actual_end=actual_end.value,
+            # "more than 650" was shown and told as 650, beside a gap that is a bound
+            actual_end_qualifier=actual_end.qualifier,
+            actual_end_derived=actual_end.derived,
+        )
         # the end rises with the base and the rate
         row["implied_qualifier"] = _qualifier_of(rising=(reference.qualifier, claim.qualifier))
         row["implied_rate_qualifier"] = _qualifier_of(
@@ -317,12 +335,23 @@ def _reading_row(
         needed = _rates_between(reference.interval, actual_end.interval, steps)
         row["gap"] = interval_gap(allowed, actual_end.interval)  # 0 inside a bound
         row["implied_rate"] = (actual_end.value / reference.value) ** (1 / steps) - 1
+        _rate_span(row, needed)
         row["rate_gap"] = _rate_gap((r_lo, r_hi), needed)
         row["fits"] = overlaps(allowed, actual_end.interval, tolerance)
         if ranged:
             row.update(implied_low=allowed[0], implied_high=allowed[1])
             _nearest(row, allowed, actual_end.interval, (r_lo, r_hi), needed, "implied_end")
     return row
+
+
+def _rate_span(row: dict[str, Any], needed: tuple[float, float]) -> None:
+    """``implied_rate_low`` / ``implied_rate_high``: the rates the levels imply when a level
+    is a range (from 2,238.7 to "3000-3400亿元" in a step, 34.0% to 51.9%), whose midpoint's
+    rate, ``implied_rate``, was the only one shown (42.9%, "implied CAGR" in
+    check-claims). NaN for exact levels and bounds (``implied_rate_qualifier`` says those)."""
+    low, high = needed
+    if math.isfinite(low) and math.isfinite(high) and low > -1 and high - low > 1e-12:
+        row.update(implied_rate_low=low, implied_rate_high=high)
 
 
 def _qualifier_of(*, rising: tuple[str, ...] = (), falling: tuple[str, ...] = ()) -> str:
@@ -401,7 +430,9 @@ def claim_readings(
     Columns: ``claim_set, subject, unit, claim_id, claim, reading, base_year, steps,
     end_year, claimed_end, implied_base, reference_base, reference, gap, implied_rate,
     claimed_rate, rate_gap, implied_end, actual_end, fits, implied_qualifier,
-    implied_rate_qualifier, implied_low, implied_high``. Rates are fractions; ``gap``
+    implied_rate_qualifier, implied_low, implied_high, implied_rate_low,
+    implied_rate_high, actual_end_qualifier, actual_end_derived``. Rates are fractions;
+    ``gap``
     is relative: implied / reference - 1 for exact figures, and for a figure bounded by a
     qualifier ("more than 3,200" implies a base of more than 1,959.2) 0 when the evidence
     is inside the bound, else the distance from it (bound / evidence - 1); ``rate_gap`` the
@@ -415,7 +446,11 @@ def claim_readings(
     claimed rate (or rate range) and the interval of rates the levels imply (every base and
     end they allow), 0 when they meet; ``claimed_end`` and ``implied_rate`` use a range's
     midpoint; ``implied_low`` and ``implied_high`` are the interval of bases (or end
-    levels) the ranges allow (NaN for exact figures), and ``implied_base`` is NaN where
+    levels) the ranges allow (NaN for exact figures), ``implied_rate_low`` and
+    ``implied_rate_high`` the interval of rates the levels imply when one of them is a
+    range (NaN otherwise), ``actual_end_qualifier`` and ``actual_end_derived`` say how
+    ``actual_end`` was published ("at_least" for "more than 650"; True when computed from
+    other figures; ``""`` and NA without one), and ``implied_base`` is NaN where
     there is no evidence to be nearest to. ``implied_qualifier`` says how the claims'
     qualifiers bound ``implied_base`` (or ``implied_end``): ``"at_least"`` (a floor: a
     "more than" end), ``"at_most"`` (a ceiling: a "more than" rate), ``"approximately"``,
@@ -432,9 +467,21 @@ def claim_readings(
     [['2 steps from 2020', 1959.2], ['3 steps from 2019', 1533.1]]
     """
     tolerance = checked_tolerance(tolerance)
-    hist = History(history, kw_per_rack=kw_per_rack)
-    parsed = read_claims(claims, encoding=encoding)
+    hist, parsed = _history_and_claims(history, claims, encoding, kw_per_rack)
     return _readings_frame(_groups(parsed, hist), hist, tolerance)
+
+
+def _history_and_claims(
+    history: Any, claims: Any, encoding: str, kw_per_rack: float
+) -> tuple[History, list[Claim]]:
+    """The History and the parsed claims; a year-indexed Series of history is the series
+    of the claims' one subject (:func:`idcforecast._claim_history.series_history`)."""
+    parsed = None
+    if isinstance(history, pd.Series):
+        parsed = read_claims(claims, encoding=encoding)
+        history = series_history(history, parsed, name="history")
+    hist = History(history, kw_per_rack=kw_per_rack)
+    return hist, read_claims(claims, encoding=encoding) if parsed is None else parsed
 
 
 def _readings_frame(groups: list[_Group], hist: History, tolerance: float) -> pd.DataFrame:
@@ -447,6 +494,7 @@ def _readings_frame(groups: list[_Group], hist: History, tolerance: float) -> pd
                 rows.append(_reading_row(group, claim, base_year, steps, hist, tolerance))
     frame = pd.DataFrame(rows, columns=_READING_COLUMNS)
     frame["fits"] = frame["fits"].astype("boolean")
+    frame["actual_end_derived"] = frame["actual_end_derived"].astype("boolean")
     return frame
 
 
@@ -467,8 +515,10 @@ def check_claims(
         :class:`Claim`, a frame in the ``published_forecasts`` schema, or a CSV/TOML path.
     history
         Actuals to compare with: a tidy frame (``series_id, year, value``, and ``unit``,
-        ``qualifier``, ``derived`` when present), ``"bundled"`` (each subject's bundled
-        series), or None to check the claims against each other only.
+        ``qualifier``, ``derived`` when present), a year-indexed Series (the history of
+        the claims' one subject; its unit in ``attrs["unit"]``, else read in the claims'),
+        ``"bundled"`` (each subject's bundled series), or None to check the claims against
+        each other only.
     tolerance
         Relative gap allowed between two figures (0.01 = 1%; percent text, "1%", too).
     kw_per_rack
@@ -537,8 +587,7 @@ def checked_claims(
     from idcforecast._claim_explain import summarize, tuples
 
     tolerance = checked_tolerance(tolerance)
-    hist = History(history, kw_per_rack=kw_per_rack)
-    parsed = read_claims(claims, encoding=encoding)
+    hist, parsed = _history_and_claims(history, claims, encoding, kw_per_rack)
     if not parsed:
         raise SpecError(
             "check_claims: no claims given; pass a list of Claims, a claims frame or a "

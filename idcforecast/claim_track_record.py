@@ -12,7 +12,6 @@ from typing import Any
 
 import pandas as pd
 
-from idcforecast._claim_explain import published_figure
 from idcforecast._claim_history import (
     History,
     checked_tolerance,
@@ -20,7 +19,9 @@ from idcforecast._claim_history import (
     interval_gap,
     level_in,
     overlaps,
+    series_history,
 )
+from idcforecast._claim_published import published_figure
 from idcforecast.claims import read_claims
 from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError
 from idcforecast.units.convert import DEFAULT_KW_PER_RACK
@@ -70,7 +71,9 @@ def track_record(
         are used. Default: the bundled ``published_forecasts`` dataset.
     actuals
         A tidy frame (``series_id, year, value``; ``unit``, ``qualifier``, ``derived`` when
-        present) or ``"bundled"`` (default: each subject's bundled series). A forecast
+        present), a year-indexed Series (the actuals of the forecasts' one subject, its
+        unit in ``attrs["unit"]``) or ``"bundled"`` (default: each subject's bundled
+        series). A forecast
         matches the actual whose ``series_id`` is its ``subject``, in its ``year``. Claims
         are converted to the actuals' unit; actuals without one are read in the unit of
         the subject's first level claim (as :func:`idcforecast.check_claims` reads them).
@@ -137,7 +140,7 @@ def track_record(
         forecasts = load_dataset("published_forecasts")
     claims = [c for c in read_claims(forecasts, encoding=encoding) if c.kind == "level"]
     history = History(
-        "bundled" if actuals is None else actuals,
+        "bundled" if actuals is None else series_history(actuals, claims, name="actuals"),
         name="actuals",
         fallback="pass actuals=None to use each subject's bundled series",
         bundled_fix="check it against your own actuals with actuals=<a frame> holding series "

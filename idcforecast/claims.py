@@ -22,6 +22,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from idcforecast._claim_dates import iso_made
+from idcforecast._claim_periods import parse_period
 from idcforecast._wording import qualifier_sign
 from idcforecast.errors import DataError, SpecError
 
@@ -31,78 +33,6 @@ KINDS = ("level", "growth", "cagr")
 QUALIFIERS = ("exact", "at_least", "at_most", "approximately")
 
 _MADE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-# a year may carry the broker's estimate or forecast mark, "2022-2027E", "2022E-27F"
-_MARK = r"(?:[EF](?![A-Z]))?"
-# "2020-2022年间", "2020至2022年期间": the years of a period, said as one
-_SPAN_WORDS = r"(?:间|間|期间|期間|时期|時期)?"
-_PERIOD = re.compile(
-    rf"^\s*(?:from\s+|between\s+)?(\d{{4}}){_MARK}\s*年?\s*"
-    r"(?:-|–|—|~|～|/|to|through|and|至|到)\s*"
-    rf"(\d{{2}}|\d{{4}}){_MARK}\s*年?\s*{_SPAN_WORDS}\s*$",
-    re.IGNORECASE,
-)
-# China's five-year plans, "十四五" (the 14th, 2021-2025), as policy texts name a period
-_PLAN = re.compile(
-    r"^\s*[“\"「『]?十([一二三四五六七八九]?)五[”\"」』]?\s*(?:规划|規劃)?\s*"
-    r"(?:期间|期間|时期|時期)?\s*$"
-)
-_PLAN_NUMBERS = {"": 10, **{d: 10 + i for i, d in enumerate("一二三四五六七八九", start=1)}}
-
-
-def parse_period(text: str) -> tuple[int, int]:
-    """Read a period as written ("2020-22", "2020–2022", "2020 to 2022", "between 2020 and
-    2022", "2020年至2022年", "2020-2022年间", "2022-2027E", "十四五") into two years (a
-    year's estimate or forecast mark, "2027E" or "2027F", as brokers write a period's end,
-    is left out).
-
-    The years are returned as written; how many compounding steps they span is a reading
-    (:func:`idcforecast.check_claims` evaluates both). A five-year plan is its own years:
-    "十四五" (the 14th, "“十四五”期间") is 2021-2025, so a plan-period CAGR is read both
-    from 2021 and from the 2020 base.
-
-    Raises
-    ------
-    SpecError
-        Text that is not two years, or an end before the start.
-
-    Examples
-    --------
-    >>> parse_period("2020-22")
-    (2020, 2022)
-    >>> parse_period("2022 to 2027"), parse_period("2022-2027E")
-    ((2022, 2027), (2022, 2027))
-    >>> parse_period("2020年至2022年"), parse_period("十四五")
-    ((2020, 2022), (2021, 2025))
-    """
-    if plan := _PLAN.match(str(text)):
-        first = 1966 + 5 * (_PLAN_NUMBERS[plan.group(1)] - 3)  # the 3rd plan: 1966-1970
-        return first, first + 4
-    match = _PERIOD.match(str(text))
-    if match is None:
-        raise SpecError(
-            f"period {text!r} is not two years; expected a form like '2020-22', '2020-2022', "
-            "'2020 to 2022', '2020年至2022年' or a five-year plan such as '十四五'",
-            value=text,
-        )
-    start, end_text = int(match.group(1)), match.group(2)
-    end = int(end_text)
-    if len(end_text) == 2:
-        end += (start // 100) * 100
-        if end <= start:  # "1998-02" crosses a century
-            end += 100
-    if end == start:  # "write the earlier year first" did not help
-        raise SpecError(
-            f"period {text!r} is one year ({start}); a period runs from one year to a later "
-            f"one: for one year's growth give kind 'growth' with year {start}",
-            value=text,
-        )
-    if end < start:
-        raise SpecError(
-            f"period {text!r}: the end year {end} is not after the start year {start}; "
-            "write the earlier year first",
-            value=text,
-        )
-    return start, end
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -128,7 +58,11 @@ class Claim:
     year
         The level's year, or the last year of the growth period.
     unit
-        Required for a level; ``"%"`` (the default) for rates.
+        Required for a level (``"%"`` for a share: "4.4% of US electricity in 2023",
+        checked against a share series; its growth is never compounded); ``"%"`` (the
+        default) for rates. Stored in its canonical
+        spelling, as a claims file's is ("亿元" -> ``"CNY 100m"``, "percent" -> ``"%"``);
+        an unknown unit is a :class:`~idcforecast.errors.SpecError`.
     start_year
         First year of a CAGR period as written; for growth it is ``year - 1``.
     qualifier
@@ -188,18 +122,40 @@ class Claim:
                 value=self.kind,
             )
         if self.qualifier not in QUALIFIERS:
-            raise SpecError(
-                f"{where}: qualifier {self.qualifier!r} is not one of {', '.join(QUALIFIERS)}",
-                key="qualifier",
-                value=self.qualifier,
-            )
+            read = qualifier_from_words(self.qualifier)
+            if read is None:
+                raise SpecError(
+                    f"{where}: qualifier {self.qualifier!r} is not one of "
+                    f"{', '.join(QUALIFIERS)} (or words for one, as a figure's text gives "
+                    "them: 'more than', '>', '超过', 'less than', '不到', 'about', '约')",
+                    key="qualifier",
+                    value=self.qualifier,
+                )
+            object.__setattr__(self, "qualifier", read)
         try:
             value = float(self.value)
             float(self.year)
         except (TypeError, ValueError) as err:
+            hint = ""
+            if isinstance(self.value, list | tuple) and len(self.value) == 2:
+                # value = [25, 30] in a TOML file: a range is its two ends
+                low, high = self.value
+                hint = (
+                    f"; a range is given by its ends: low={low!r}, high={high!r} (in a file, "
+                    f"low and high columns or keys, or value text such as '{low}-{high}"
+                    f"{'' if self.kind == 'level' else '%'}')"
+                )
+            elif isinstance(self.value, str) or isinstance(self.year, str):
+                # Claim(value="27.8%") said only "must be numbers": read_claims reads text
+                hint = (
+                    "; a Claim takes numbers (value=27.8 for 27.8%, value=3200 with "
+                    "unit='CNY 100m'), and read_claims reads figure text as a claims file "
+                    "does: read_claims({'subject': ..., 'kind': ..., 'year': ..., 'value': "
+                    "'27.8%'}) (a 'period' such as '2020-22' for a CAGR)"
+                )
             raise SpecError(
                 f"{where}: value and year must be numbers, found value={self.value!r}, "
-                f"year={self.year!r}",
+                f"year={self.year!r}{hint}",
                 key="value",
             ) from err
         year = _whole_year(self.year, key="year", where=where)
@@ -210,6 +166,8 @@ class Claim:
         set_(self, "value", value)
         set_(self, "year", year)
         made = str(self.made).strip()
+        if made and not _MADE.match(made):  # "2020/7/7", "July 7, 2020": as a file's cell
+            made = iso_made(made)
         if re.match(r"^\d{4}\.0$", made):  # a year from a float column (blanks made it float)
             made = made[:4]
         if re.match(r"^\d{4}-\d{2}-\d{2}[ T]00:00:00$", made):  # an Excel date cell
@@ -237,20 +195,23 @@ class Claim:
                 value=self.made,
             )
         set_(self, "made", made)
+        if self.unit is not None and str(self.unit).strip():
+            set_(self, "unit", _canonical_unit(self.unit, where))
         if not self.claim_id:
             set_(self, "claim_id", f"{self.claim_set or self.subject}/{self.kind}_{year}")
         if self.kind == "level":
-            if self.unit == "%":  # "needs the unit of its value, found '%'" named a unit
+            if self.unit in ("pp", "bp"):  # a change of a share, not a share
                 raise SpecError(
-                    f"{where}: a level claim is an amount (e.g. 'CNY 100m', 'MW'), found a "
-                    "figure in '%'; a growth rate is kind 'growth' or 'cagr', and a share "
-                    "in % is not checked (its growth would compound a rate)",
+                    f"{where}: a level claim is a figure in a year, found a change in "
+                    f"{self.unit!r}; give the share itself in '%' (4.4 for 4.4%), or the "
+                    "change as the two years' shares",
                     key="unit",
                 )
             if not self.unit:
                 raise SpecError(
-                    f"{where}: a level claim needs the unit of its value (e.g. 'CNY 100m'), "
-                    f"found {self.unit!r}",
+                    f"{where}: a level claim needs the unit of its value (e.g. 'CNY 100m'; "
+                    "'count' for a number of things, such as '1000个' or '1,000 data "
+                    f"centers', which read as plain numbers), found {self.unit!r}",
                     key="unit",
                 )
             lowest = value if self.low is None else self.low
@@ -465,7 +426,7 @@ class Claim:
         --------
         >>> Claim(subject="s", kind="level", value=1e6, unit="server", year=2020,
         ...       qualifier="at_least").describe()
-        'level > 1,000,000 server in 2020'
+        'level > 1,000,000 servers in 2020'
         >>> Claim(subject="s", kind="level", low=3000, high=3400, unit="CNY 100m",
         ...       year=2022).describe()
         'level 3,000-3,400 CNY 100m in 2022'
@@ -475,11 +436,56 @@ class Claim:
         if self.low is not None and self.high is not None:  # as written: "25-30"
             joint = " to " if self.low < 0 or self.high < 0 else "-"
             figure = f"{_plain(self.low)}{joint}{_plain(self.high)}"
-        if self.kind == "level":
-            return f"level {q}{figure} {self.unit} in {self.year}"
+        if self.kind == "level":  # a share: "4.4%", as a rate is written
+            unit = "%" if self.unit == "%" else f" {self.unit}"
+            return f"level {q}{figure}{unit} in {self.year}"
         if self.kind == "growth":
             return f"growth {q}{figure}% in {self.year}"
         return f"CAGR {q}{figure}% {self.start_year}-{self.year}"
+
+
+def qualifier_from_words(text: Any) -> str | None:
+    """A qualifier written as words or a sign, as a figure's text gives it ("more than",
+    ">", "超过", "at least" -> ``"at_least"``; "about", "~", "约" -> ``"approximately"``;
+    "exactly" -> ``"exact"``), or None when ``text`` is no qualifier. A claims table's
+    qualifier column holding "about" or ">" was refused ("not one of exact, at_least,
+    ...") though the same words before the figure were read.
+
+    Examples
+    --------
+    >>> qualifier_from_words("More than"), qualifier_from_words("约"), qualifier_from_words("x")
+    ('at_least', 'approximately', None)
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    spelled = re.sub(r"[\s\-]+", "_", text.strip().lower())
+    if spelled in QUALIFIERS:
+        return spelled
+    if spelled in ("exactly", "=", "precisely"):
+        return "exact"
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_quantity
+
+    try:  # the figure reader's own words, read before a number
+        figure = parse_quantity(f"{text.strip()} 1")
+    except IdcForecastError:
+        return None
+    plain = figure.unit == "count" and figure.value == 1 and not figure.is_range
+    return figure.qualifier if plain and figure.qualifier != "exact" else None
+
+
+def _canonical_unit(unit: Any, where: str) -> str:
+    """``unit`` in its canonical spelling ("亿元" -> "CNY 100m", "percent" -> "%"), as a
+    claims file's unit cell is stored: a Claim built in Python kept "亿元" as written
+    (beside "CNY 100m" from a file) and took an unknown unit ("bogus") until a track
+    record failed to convert it."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import canonical_unit
+
+    try:
+        return canonical_unit(str(unit).strip())
+    except IdcForecastError as err:
+        raise SpecError(f"{where}: {err}", key="unit", value=unit) from err
 
 
 def _first_day(made: str) -> Any:

@@ -14,7 +14,8 @@ Conventions
   (qualifier kept, range scaled), while a rate is always a plain float. :func:`project`
   gives a path of numbers (a Series with ``attrs["unit"]``), and it, :func:`implied_years`
   and :func:`doubling_time` refuse a range or a bound ("more than"), which one number
-  cannot carry.
+  cannot carry; the steps of :func:`implied_years` and :func:`doubling_time` from an
+  "about" figure are an "about" Quantity in ``"year"``.
   A rate may be given as a Quantity in ``"%"`` (``parse_quantity("27.8%")``); in
   :func:`implied_base` and :func:`implied_target` its range ("25-27.8%") or bound ("more
   than 27.8%") carries through to the level (a higher rate lowers the base and raises the
@@ -41,6 +42,7 @@ Examples
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 from typing import Any
 
@@ -50,6 +52,7 @@ import pandas as pd
 from idcforecast._growth_inputs import (
     Number,
     about_bound,
+    about_steps,
     check_level,
     check_result,
     check_shapes,
@@ -381,6 +384,15 @@ def implied_years(base: Number, end: Number, rate: Number, *, kw_per_rack: float
     kw_per_rack
         kW per standard rack, when one level is racks and the other power (default 2.5).
 
+    Returns
+    -------
+    float, ndarray or Series
+        The steps; when ``base``, ``end`` or ``rate`` is an "about" Quantity ("约1562.5亿元",
+        "about 27.8%") and the result is one number, a Quantity in ``"year"`` with
+        qualifier ``"approximately"`` instead (``.value`` is the number; ``text`` says
+        from what), as :func:`doubling_time`. A range or a bound is refused (one number
+        cannot carry it).
+
     Raises
     ------
     GrowthError
@@ -391,8 +403,13 @@ def implied_years(base: Number, end: Number, rate: Number, *, kw_per_rack: float
     --------
     >>> round(implied_years(1562.5, 3200.5, 0.278), 2)
     2.92
+    >>> from idcforecast.units import parse_quantity
+    >>> steps = implied_years(parse_quantity("约1562.5亿元"), parse_quantity("3200.5亿元"), 0.278)
+    >>> steps.qualifier, round(steps.value, 2)
+    ('approximately', 2.92)
     """
     refuse_bounded("implied_years", base=base, end=end, rate=rate)
+    given_end = end  # as given, for the "about" text (not in the base's unit)
     end = same_unit(base, end, func="implied_years", kw_per_rack=kw_per_rack)
     b = float_values(base, name="base", func="implied_years")
     e = float_values(end, name="end", func="implied_years")
@@ -416,7 +433,8 @@ def implied_years(base: Number, end: Number, rate: Number, *, kw_per_rack: float
             " the rate must be positive to grow and negative to shrink",
             func="implied_years",
         )
-    return wrap_result(steps, index)
+    result = wrap_result(steps, index)
+    return about_steps(result, func="implied_years", base=base, end=given_end, rate=rate)
 
 
 def doubling_time(rate: Number) -> Any:
@@ -428,6 +446,13 @@ def doubling_time(rate: Number) -> Any:
         Growth per step as a fraction (0.278 = 27.8%): a number, an array, or a Quantity
         in "%".
 
+    Returns
+    -------
+    float, ndarray or Series
+        The steps; for an "about" rate Quantity ("约27.8%") a Quantity in ``"year"`` with
+        qualifier ``"approximately"`` (``.value`` is the number), not a float that reads
+        as exact. A range or a bound ("more than 27.8%") is refused.
+
     Raises
     ------
     GrowthError
@@ -437,6 +462,9 @@ def doubling_time(rate: Number) -> Any:
     --------
     >>> round(doubling_time(0.278), 2)
     2.83
+    >>> from idcforecast.units import parse_quantity
+    >>> str(doubling_time(parse_quantity("约27.8%")))
+    'about 2.825754087786509 year'
     """
     refuse_bounded("doubling_time", rate=rate)
     r = rate_values(rate, func="doubling_time")
@@ -448,7 +476,8 @@ def doubling_time(rate: Number) -> Any:
             func="doubling_time",
             value=found,
         )
-    return wrap_result(math.log(2) / np.log1p(r), series_index(rate, func="doubling_time"))
+    steps = wrap_result(math.log(2) / np.log1p(r), series_index(rate, func="doubling_time"))
+    return about_steps(steps, func="doubling_time", rate=rate)
 
 
 def project(
@@ -479,14 +508,28 @@ def project(
     -------
     ndarray or Series
         ``years + 1`` values starting with ``base``; shape ``(len(base), years + 1)`` for an
-        array of bases. Without ``base_year`` a plain ndarray, which has no place for a
-        unit: a Quantity base's unit is dropped there (the values are in it). Pass
-        ``base_year`` to keep it, in the Series' ``attrs["unit"]``.
+        array of bases. Without ``base_year`` a plain ndarray (positions 0 to ``years``,
+        not years; ``path[-1]`` is the last value), which has no place for a unit or for
+        the years of a Series of rates indexed by years: a Quantity base's unit is dropped
+        there (the values are in it). Pass ``base_year`` (for rates indexed by years,
+        ``rates.index[0] - 1``) for a Series indexed by year, its unit in ``attrs["unit"]``
+        and, for an "about" base or rate ("约27.8%"), ``attrs["qualifier"] ==
+        "approximately"`` (the array form has no place for it).
 
     Examples
     --------
-    >>> project(100.0, 0.1, 2).round(2).tolist()
-    [100.0, 110.0, 121.0]
+    Without ``base_year``, an array (one row per base for an array of bases):
+
+    >>> project(100.0, 0.1, 2)
+    array([100., 110., 121.])
+    >>> project(np.array([100.0, 200.0]), 0.1, 2)
+    array([[100., 110., 121.],
+           [200., 220., 242.]])
+
+    With it, a Series indexed by year:
+
+    >>> project(100.0, 0.1, 2, base_year=2020).round(2).to_dict()
+    {2020: 100.0, 2021: 110.0, 2022: 121.0}
     >>> from idcforecast.units import parse_quantity
     >>> path = project(parse_quantity("1562.5亿元"), 0.278, 1, base_year=2019)
     >>> path.round(1).to_dict(), path.attrs["unit"]
@@ -548,6 +591,8 @@ def project(
     )
     if is_quantity(base):
         out.attrs["unit"] = base.unit
+    if any(is_quantity(x) and x.qualifier == "approximately" for x in (base, rate)):
+        out.attrs["qualifier"] = "approximately"  # from "约1562.5亿元" or "about 27.8%"
     return out
 
 
@@ -600,7 +645,12 @@ def yoy(data: Any) -> pd.DataFrame:
         ``years_apart``, ``value``, ``previous``, ``growth`` (total growth over the span),
         ``yoy`` (the per-year rate: equal to ``growth`` for adjacent years, the compound
         annual rate across a gap) and ``annualized`` (True when ``yoy`` spans a gap and is
-        an average, not an observed year-on-year change). Rates are fractions.
+        an average, not an observed year-on-year change). Rates are fractions. A frame
+        with a ``qualifier`` column (as :func:`idcforecast.load_dataset` and
+        :func:`idcforecast.read_series` give) adds ``qualifier``: how the two levels'
+        qualifiers bound the rate, as :func:`cagr_bounds` reads them (from "more than
+        2200" to 2407 is ``"at_most"`` 9.4%; from and to "more than" figures
+        ``"unbounded"``: nothing bounds it; ``"approximately"``; ``"exact"``).
 
     Raises
     ------
@@ -655,6 +705,25 @@ def _yoy_one(data: Any, *, series_id: Any) -> pd.DataFrame:
             "annualized": apart > 1,
         }
     )
+    if isinstance(data, pd.DataFrame) and "qualifier" in data.columns:
+        out["qualifier"] = _rate_qualifiers(data, years)
     if series_id is not None:
         out.insert(0, "series_id", series_id)
+    return out
+
+
+def _rate_qualifiers(data: pd.DataFrame, years: np.ndarray) -> list[str]:
+    """The qualifier of each rate between consecutive ``years`` of ``data``: a growth
+    rate from or to a "more than" level is a bound, or nothing (both "more than"); it was
+    given as if exact (from "more than 2200" to 2407, 9.4% a year, really at most)."""
+    from idcforecast.growth_bounds import _rate_qualifier
+
+    said = {
+        int(year): (q if isinstance(q, str) else "")
+        for year, q in zip(pd.to_numeric(data["year"]), data["qualifier"], strict=True)
+    }
+    out = []
+    for start, end in itertools.pairwise(years):
+        read = _rate_qualifier(said.get(int(start), ""), said.get(int(end), ""))
+        out.append("unbounded" if read is None else read[0])
     return out

@@ -20,6 +20,7 @@ from idcforecast.errors import (
     DataError,
     DuplicateYearError,
     EmptyDataError,
+    GrowthError,
     IncompatibleUnitsError,
     SpecError,
     UnknownSubjectError,
@@ -227,9 +228,9 @@ def test_parse_period_chinese_and_plans(text: str, years: tuple[int, int]) -> No
 
 def test_a_period_that_is_no_period_names_the_forms() -> None:
     with pytest.raises(SpecError) as info:
-        parse_period("FY2020-FY2022")
+        parse_period("2020 onwards")  # ("FY2020-FY2022" is read since claims40)
     assert str(info.value) == (
-        "period 'FY2020-FY2022' is not two years; expected a form like '2020-22', "
+        "period '2020 onwards' is not two years; expected a form like '2020-22', "
         "'2020-2022', '2020 to 2022', '2020年至2022年' or a five-year plan such as '十四五'"
     )
 
@@ -477,7 +478,11 @@ def test_unknown_subject() -> None:
         ),
         (
             {"kind": "level", "value": 1.0, "year": 2020},
-            "claim 'x': a level claim needs the unit of its value (e.g. 'CNY 100m'), found None",
+            # claims40: a count ("1000个", "1,000 data centers") reads as a plain number, and
+            # the message named only 'CNY 100m'
+            "claim 'x': a level claim needs the unit of its value (e.g. 'CNY 100m'; 'count' "
+            "for a number of things, such as '1000个' or '1,000 data centers', which read as "
+            "plain numbers), found None",
         ),
         (
             {"kind": "growth", "value": 29.0, "year": 2020, "start_year": 2018},
@@ -505,9 +510,10 @@ def test_unknown_subject() -> None:
             "claim 'x': a cagr claim is a percent (unit '%'), found unit 'USD'; give 27.8 for "
             "27.8%",
         ),
-        (  # the horizon of such a forecast used to be silently unknown
-            {"kind": "level", "value": 1.0, "year": 2022, "unit": UNIT, "made": "July 2020"},
-            "claim 'x': made 'July 2020' is not an ISO date; write the date the claim was "
+        (  # the horizon of such a forecast used to be silently unknown ("July 2020" is
+            # read since claims40; "7/8/2020" has its day and month in either order)
+            {"kind": "level", "value": 1.0, "year": 2022, "unit": UNIT, "made": "7/8/2020"},
+            "claim 'x': made '7/8/2020' is not an ISO date; write the date the claim was "
             "published as YYYY, YYYY-MM or YYYY-MM-DD (e.g. '2020-07-07')",
         ),
         (  # a zero level raised ZeroDivisionError in check_claims; -5 "undershot by 100.2%"
@@ -521,8 +527,11 @@ def test_unknown_subject() -> None:
             "level as published (a fall is a growth claim with a negative percent)",
         ),
         (
-            {"kind": "level", "value": 1.0, "year": 2020, "unit": UNIT, "qualifier": "over"},
-            "claim 'x': qualifier 'over' is not one of exact, at_least, at_most, approximately",
+            # ('over' is read as at_least since claims40, as in a figure's text)
+            {"kind": "level", "value": 1.0, "year": 2020, "unit": UNIT, "qualifier": "overly"},
+            "claim 'x': qualifier 'overly' is not one of exact, at_least, at_most, approximately "
+            "(or words for one, as a figure's text gives them: 'more than', '>', '超过', 'less "
+            "than', '不到', 'about', '约')",
         ),
     ],
 )
@@ -686,16 +695,12 @@ def test_no_claims() -> None:
         check_claims([])
 
 
-def test_history_as_a_series_is_a_typed_error() -> None:
-    # used to be pandas' ValueError "The truth value of a Series is ambiguous"
-    message = (
-        "history: expected a tidy frame, 'bundled' or None, found Series; make the Series a "
-        "frame first: s.rename('value').rename_axis('year').reset_index()"
-        ".assign(series_id='<the claims subject>')"
-    )
-    history = HISTORY.set_index("year")["value"]
+def test_history_of_another_type_is_a_typed_error() -> None:
+    # a Series used to be pandas' ValueError "The truth value of a Series is ambiguous"
+    # (since claims40 a year-indexed Series is the history of the claims' one subject)
+    message = "history: expected a tidy frame, 'bundled' or None, found list"
     with pytest.raises(DataError, match=re.escape(message) + "$"):
-        check_claims(SEED, history=history)
+        check_claims(SEED, history=[1562.5, 2238.7])
 
 
 def test_an_empty_history_frame_says_so() -> None:
@@ -1703,26 +1708,95 @@ def test_a_claims_workbook_that_is_none_is_a_typed_error(tmp_path: Path) -> None
     with pytest.raises(
         SpecError,
         match=re.escape(
-            f"claims file {str(named_xls)!r}: not an Excel workbook (no .xls header: a CSV or "
-            "web page named .xls?); expected an .xlsx file saved by Excel or LibreOffice; "
-            "re-save it as .xlsx, or as .csv"
+            f"claims file {str(named_xls)!r} is named .xls but is a CSV (comma-separated text; "
+            "its first line is 'subject,kind,year,value'); rename it to 'claims.csv' (a "
+            "claims file is read by its name's suffix)"
         ),
     ):
         read_claims(named_xls)
     damaged = tmp_path / "claims.xlsx"
     damaged.write_bytes(b"PK\x03\x04 cut short")
-    with pytest.raises(SpecError, match=re.escape("not a readable Excel workbook (no zip); ")):
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "is named .xlsx but is a damaged zip archive (an .xlsx cut short?); open it in "
+            "Excel or LibreOffice and save it as .xlsx, or as .csv"
+        ),
+    ):
         read_claims(damaged)
     with zipfile.ZipFile(damaged, "w") as archive:  # a zip, but no workbook in it
         archive.writestr("notes.txt", "claims")
     with pytest.raises(
         SpecError,
         match=re.escape(
-            f'claims file {str(damaged)!r}: not a readable Excel workbook ("There is no item '
-            "named '[Content_Types].xml' in the archive\"); expected an .xlsx file"
+            f"claims file {str(damaged)!r} is named .xlsx but is a zip archive with no "
+            "workbook in it (it holds notes.txt); open it"
         ),
     ):
         read_claims(damaged)
+
+
+def _xlsx_bytes() -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["subject", "kind", "year", "value", "unit"])
+    book.active.append(["s", "level", 2022, 3200, "CNY 100m"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        # a CSV renamed .xls was "not an Excel workbook (no .xls header: a CSV or web page
+        # named .xls?); expected an .xlsx file": neither what it is nor that a rename to
+        # .csv reads it
+        (
+            "claims.xls",
+            b"subject;kind;year;value;unit\ns;level;2022;3200;CNY 100m\n",
+            "is named .xls but is a CSV (semicolon-separated text; its first line is "
+            "'subject;kind;year;value;unit'); rename it to 'claims.csv'",
+        ),
+        # an .xlsx renamed .xls was told it is "not an Excel workbook"
+        (
+            "claims.xls",
+            _xlsx_bytes(),
+            "is named .xls but is an .xlsx workbook; rename it to 'claims.xlsx'",
+        ),
+        # an Excel 97-2003 workbook named .xlsx was "not a readable Excel workbook (no zip)"
+        (
+            "claims.xlsx",
+            bytes.fromhex("d0cf11e0a1b11ae1") + bytes(504),
+            "is named .xlsx but is an Excel 97-2003 workbook (.xls); rename it to 'claims.xls'",
+        ),
+        (
+            "claims.xls",
+            b"<html><body><table><tr><td>subject</td></tr></table></body></html>",
+            "is named .xls but is a web page (HTML), as some systems export 'Excel' tables; "
+            "open it in Excel or LibreOffice and save it as .xlsx, or as .csv",
+        ),
+        (
+            "claims.xls",
+            b"",
+            "is named .xls but is an empty file (0 bytes); save the claims into it again",
+        ),
+    ],
+)
+def test_a_misnamed_claims_file_says_what_it_is_and_what_to_do(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(SpecError, match=re.escape(f"claims file {str(path)!r} {message}")):
+        read_claims(path)
+    # the advice is right: renamed as it says, the file reads (the rename cases)
+    if "rename it to 'claims.csv'" in message or "'claims.xlsx'" in message:
+        renamed = path.rename(tmp_path / message.split("rename it to '")[1].split("'")[0])
+        assert read_claims(renamed)[0].value == 3200.0
 
 
 def test_a_claims_table_as_an_analyst_writes_it() -> None:
@@ -2146,15 +2220,35 @@ def test_a_claimed_base_range_against_the_one_base_an_exact_rate_implies() -> No
     ) in row["explanation"]
 
 
-def test_a_level_claim_in_percent_says_what_is_wrong() -> None:
-    # it said "needs the unit of its value (e.g. 'CNY 100m'), found '%'": a unit was given
+def test_a_share_claim_is_checked_against_its_share_series() -> None:
+    # claims40: a level claim in % ("data centers used 4.4% of US electricity in 2023",
+    # LBNL's "6.7-12% in 2028") was refused ("a level claim is an amount ..., and a share
+    # in % is not checked"), though its level is checked like any other; only its growth
+    # would compound a share, and that stays refused
+    subject = "dc_electricity_share_us_lbnl"  # bundled: 1.9% (2018), 4.4% (2023)
+    stated = Claim(subject=subject, kind="level", value=4.4, unit="%", year=2023, made="2024")
+    assert stated.describe() == "level 4.4% in 2023"
+    row = check_claims([stated], history="bundled").iloc[0]
+    assert bool(row["consistent"])
+    assert "The stated 2023 level (4.4) matches the actual 4.4." in row["explanation"]
+    off = Claim(subject=subject, kind="level", value=2, unit="%", year=2018, made="2019")
+    record = track_record([off, stated]).set_index("claim_id")
+    # 2 / 1.9 - 1 = +5.3%
+    assert record.loc[off.claim_id, "error"] == pytest.approx(2 / 1.9 - 1)
+    assert record.loc[stated.claim_id, "error"] == 0.0
+    rate = Claim(subject=subject, kind="cagr", value=15, start_year=2018, year=2023)
+    for history in ("bundled", None):  # the set's levels in % refuse it without history too
+        with pytest.raises(GrowthError, match=re.escape("a CAGR of a share is almost")):
+            check_claims([off, rate], history=history)
+
+
+def test_a_level_claim_in_percentage_points_says_what_is_wrong() -> None:
     msg = (
-        "claim 'x': a level claim is an amount (e.g. 'CNY 100m', 'MW'), found a figure in "
-        "'%'; a growth rate is kind 'growth' or 'cagr', and a share in % is not checked (its "
-        "growth would compound a rate)"
+        "claim 'x': a level claim is a figure in a year, found a change in 'pp'; give the "
+        "share itself in '%' (4.4 for 4.4%), or the change as the two years' shares"
     )
     with pytest.raises(SpecError, match=re.escape(msg)):
-        Claim(subject="x", kind="level", value=2.5, unit="%", year=2022)
+        Claim(subject="x", kind="level", value=2.5, unit="pp", year=2022)
 
 
 def test_track_record_names_a_level_converted_from_another_currency() -> None:
@@ -2878,3 +2972,304 @@ def test_a_claim_made_after_today_is_refused(monkeypatch: pytest.MonkeyPatch) ->
         "2026-12",
         "2026-12-07",
     ]
+
+
+def test_a_claim_built_in_python_stores_its_unit_as_a_file_does() -> None:
+    # claims40: Claim(unit="亿元") kept "亿元" (a claims file stores "CNY 100m"), a rate's
+    # unit "percent" was refused as not '%', and an unknown unit was taken until a track
+    # record failed to convert it (check_claims without history printed "3,200 bogus unit")
+    level = Claim(subject="s", kind="level", value=3200, unit="亿元", year=2022)
+    assert level.unit == "CNY 100m"
+    assert level.describe() == "level 3,200 CNY 100m in 2022"
+    rate = Claim(subject="s", kind="cagr", value=27.8, unit="percent", start_year=2020, year=2022)
+    assert rate.unit == "%"
+    with pytest.raises(
+        SpecError, match=re.escape("claim 's': unit 'bogus unit' is not defined")
+    ) as caught:
+        Claim(subject="s", kind="level", value=3200, unit="bogus unit", year=2022)
+    assert caught.value.key == "unit"
+
+
+def test_a_claim_given_figure_text_says_read_claims_reads_it() -> None:
+    # claims40: Claim(value="27.8%") said only "value and year must be numbers"; the
+    # claims readers take that text (read_claims of a dict does)
+    with pytest.raises(SpecError, match=re.escape("read_claims reads figure text")):
+        Claim(subject="s", kind="cagr", value="27.8%", start_year=2020, year=2022)
+    (claim,) = read_claims({"subject": "s", "kind": "cagr", "period": "2020-22", "value": "27.8%"})
+    assert (claim.value, claim.unit, claim.start_year, claim.year) == (27.8, "%", 2020, 2022)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("FY2019-FY2022", (2019, 2022)),
+        ("FY2019-22", (2019, 2022)),
+        ("CY2020 to CY2022", (2020, 2022)),
+    ],
+)
+def test_a_period_in_fiscal_years_is_read_as_a_claims_year_is(text: str, years: tuple) -> None:
+    # claims40: a claim's year "FY2022" was read as 2022, but the period "FY2019-FY2022"
+    # (as brokers write a CAGR's) was "not two years"
+    assert parse_period(text) == years
+    (claim,) = read_claims({"subject": "s", "kind": "cagr", "period": text, "value": "5%"})
+    assert (claim.start_year, claim.year) == years
+
+
+@pytest.mark.parametrize(
+    ("written", "qualifier"),
+    [
+        ("about", "approximately"),
+        ("约", "approximately"),
+        (">", "at_least"),
+        ("More than", "at_least"),
+        ("超过", "at_least"),
+        ("at-least", "at_least"),
+        ("less than", "at_most"),
+        ("不到", "at_most"),
+        ("exactly", "exact"),
+    ],
+)
+def test_a_qualifier_column_takes_the_words_a_figure_takes(written: str, qualifier: str) -> None:
+    # claims40: a claims table's qualifier "about", ">" or "超过" was refused ("not one of
+    # exact, at_least, at_most, approximately") though "约3200亿元" in the value was read
+    record = {"subject": "s", "kind": "cagr", "period": "2020-22", "value": "27.8%"}
+    (claim,) = read_claims({**record, "qualifier": written})
+    assert claim.qualifier == qualifier
+    assert Claim(subject="s", kind="growth", value=5, year=2021, qualifier=written).qualifier == (
+        qualifier
+    )
+
+
+def test_a_qualifier_that_is_no_qualifier_names_the_words() -> None:
+    with pytest.raises(SpecError, match=re.escape("qualifier 'roughly-ish' is not one of exact")):
+        Claim(subject="s", kind="growth", value=5, year=2021, qualifier="roughly-ish")
+    # the value's own qualifier and the column's, in words, must agree
+    with pytest.raises(SpecError, match=re.escape("but qualifier says 'at_most'")):
+        read_claims(
+            {
+                "subject": "s",
+                "kind": "level",
+                "year": 2022,
+                "value": "超过3200亿元",
+                "qualifier": "<",
+            }
+        )
+    (claim,) = read_claims(
+        {"subject": "s", "kind": "level", "year": 2022, "value": "超过3200亿元", "qualifier": ">"}
+    )
+    assert claim.qualifier == "at_least"
+
+
+def test_a_period_beside_its_own_years_is_read_and_other_years_are_named() -> None:
+    # claims40: a table with period and year columns both filled ("2020-22" and 2022) was
+    # refused with "give either period or start_year/year, not both", and two that differ
+    # (2020-22 beside year 2023) did not say which
+    record = {"subject": "s", "kind": "cagr", "period": "2020-22", "value": "27.8%"}
+    (claim,) = read_claims({**record, "start_year": 2020, "year": "2022年"})
+    assert (claim.start_year, claim.year) == (2020, 2022)
+    with pytest.raises(
+        SpecError,
+        match=re.escape(
+            "the dict: period '2020-22' is start_year 2020, year 2022, but year 2023 is given "
+            "too; give the years once (the period, or start_year and year), or make them agree"
+        ),
+    ):
+        read_claims({**record, "year": 2023})
+
+
+def test_a_bound_from_a_range_and_a_bounded_rate_is_called_a_floor_or_ceiling() -> None:
+    # claims40: "growth < 30%" reaching "3000-3400亿元" implies a base of at least
+    # 3000 / 1.3 = 2,307.7; the text went on "2,238.7 is 3.0% below that range" (and
+    # "inside that range" for a base above a floor)
+    def explained(growth: str) -> str:
+        base = {"subject": "china_idc_cidc_overall", "year": 2021, "made": "2021"}
+        claims = read_claims(
+            [
+                {**base, "kind": "growth", "value": growth},
+                {**base, "kind": "level", "value": "3000-3400亿元"},
+            ]
+        )
+        return check_claims(claims, history="bundled")["explanation"].iloc[0]
+
+    # 2238.7 / 2307.7 - 1 = -3.0%; the table's gap 2307.7 / 2238.7 - 1 = +3.1%
+    assert (
+        "implies a base of at least 2,307.7 in 2020 (1 step). The 2020 level of 2,238.7 "
+        "(actual) is 3.0% below that floor (gap +3.1%" in explained("不到30%")
+    )
+    # 3000 / 1.4 = 2,142.9: 2,238.7 is above it
+    assert "is above that floor (fits)" in explained("不到40%")
+    # 3400 / 1.3 = 2,615.4 at most: 2,238.7 is below it
+    assert (
+        "implies a base of at most 2,615.4 in 2020 (1 step). The 2020 level of 2,238.7 "
+        "(actual) is below that ceiling (fits)" in explained("超过30%")
+    )
+
+
+def test_the_rates_a_level_range_implies_are_an_interval_not_the_midpoints() -> None:
+    # claims40: from 2,238.7 (2020) to "3000-3400亿元" (2021) the levels imply 34.0% to
+    # 51.9% a year; implied_rate (and check-claims' "implied CAGR") gave only the
+    # midpoint's, 3200 / 2238.7 - 1 = 42.9%, as if the levels gave one rate
+    base = {"subject": "china_idc_cidc_overall", "year": 2021, "made": "2021"}
+    claims = read_claims(
+        [
+            {**base, "kind": "growth", "value": "不到30%"},
+            {**base, "kind": "level", "value": "3000-3400亿元"},
+        ]
+    )
+    (row,) = claim_readings(claims, history="bundled").itertuples()
+    # 3000 / 2238.7 - 1 = 0.340063; 3400 / 2238.7 - 1 = 0.518738
+    assert (row.implied_rate_low, row.implied_rate_high) == pytest.approx(
+        (0.340063, 0.518738), abs=1e-6
+    )
+    assert row.implied_rate == pytest.approx(3200 / 2238.7 - 1)  # still the midpoint's
+    # exact levels: one rate, no interval
+    assert (
+        claim_readings(SEED, history="bundled")[["implied_rate_low", "implied_rate_high"]]
+        .isna()
+        .all()
+        .all()
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        # N times the level: x3 is +200% (a bare "3倍" was "unit '倍' is not defined")
+        ("3倍", 200.0, "exact"),
+        ("是上年的3倍", 200.0, "exact"),
+        ("约2.5倍", 150.0, "approximately"),
+        # 多 after a multiple is "more than": it was read as exact
+        ("2倍多", 100.0, "at_least"),
+        ("增长一倍多", 100.0, "at_least"),
+        ("翻了一番多", 100.0, "at_least"),
+    ],
+)
+def test_a_growth_written_as_times_the_level_is_read(
+    text: str, value: float, qualifier: str
+) -> None:
+    (claim,) = read_claims({"subject": "s", "kind": "growth", "year": 2022, "value": text})
+    assert (claim.value, claim.qualifier) == (pytest.approx(value), qualifier)
+
+
+def test_times_a_named_years_level_is_not_read_as_a_years_growth() -> None:
+    # "是2019年的3倍" in a 2022 growth claim is 3x over three years, not +200% in 2022
+    with pytest.raises(SpecError, match="is not a figure"):
+        read_claims({"subject": "s", "kind": "growth", "year": 2022, "value": "是2019年的3倍"})
+
+
+def test_a_value_given_as_two_numbers_says_how_to_give_a_range(tmp_path: Path) -> None:
+    # claims40: value = [25, 30] in a TOML file said only "value and year must be numbers"
+    path = tmp_path / "claims.toml"
+    path.write_text(
+        '[[claims]]\nsubject = "s"\nkind = "cagr"\nperiod = "2020-22"\nvalue = [25, 30]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        SpecError, match=re.escape("a range is given by its ends: low=25, high=30 (in a file")
+    ):
+        read_claims(path)
+    path.write_text(
+        '[[claims]]\nsubject = "s"\nkind = "cagr"\nperiod = "2020-22"\nlow = 25\nhigh = 30\n',
+        encoding="utf-8",
+    )
+    assert read_claims(path)[0].describe() == "CAGR 25-30% 2020-2022"
+
+
+def test_an_end_actual_published_as_a_bound_or_derived_is_told_so() -> None:
+    # claims40: a CAGR 30% 2019-2022 on the racks series (2019: 265.8; 2022: "more than
+    # 650", at_least) implies 265.8 * 1.3 ** 3 = 583.96 in 2022; the text said "the actual
+    # was 650.0, off by -10.2%", dropping the "more than" (the claim is at least that far
+    # off), and the CIDC 2022 actual 4,043.2 (derived from the 2023 report) lost its mark
+    racks = [Claim(subject="china_racks_in_use", kind="cagr", value=30, start_year=2019, year=2022)]
+    row = claim_readings(racks, history="bundled").iloc[0]
+    assert (row.actual_end_qualifier, bool(row.actual_end_derived)) == ("at_least", False)
+    assert row.implied_end == pytest.approx(265.8 * 1.3**3)
+    text = check_claims(racks, history="bundled")["explanation"].iloc[0]
+    # 583.96 / 650 - 1 = -10.2%
+    assert "the actual was more than 650.0, off by -10.2% or more (outside" in text
+    cidc = [
+        Claim(subject="china_idc_cidc_overall", kind="cagr", value=30, start_year=2019, year=2022)
+    ]
+    assert bool(claim_readings(cidc, history="bundled")["actual_end_derived"].iloc[0])
+    assert (
+        "the actual was 4,043.2 (derived), off by"
+        in (check_claims(cidc, history="bundled")["explanation"].iloc[0])
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "预计3200亿元",
+        "3200亿元（预计）",
+        "3200亿元(E)",
+        "预计将达到3200亿元",
+        "3200亿元 (forecast)",
+    ],
+)
+def test_a_figure_marked_as_a_forecast_is_read_and_the_mark_kept(text: str) -> None:
+    # claims40: a claim's figure is often marked as a forecast ("预计", "(E)"); those were
+    # "not a figure: unit '预计' is not defined"
+    (claim,) = read_claims({"subject": "s", "kind": "level", "year": 2022, "value": text})
+    assert (claim.value, claim.unit) == (3200.0, "CNY 100m")
+    assert claim.note == f"published as {text!r} (a forecast mark, left out in reading)"
+    # the qualifier after the mark is read: "预计超过3200亿元" is more than 3200
+    (bound,) = read_claims(
+        {"subject": "s", "kind": "level", "year": 2022, "value": "预计超过3200亿元"}
+    )
+    assert bound.qualifier == "at_least"
+
+
+@pytest.mark.parametrize(
+    ("made", "iso"),
+    [
+        ("July 7, 2020", "2020-07-07"),
+        ("7 July 2020", "2020-07-07"),
+        ("Jul. 2020", "2020-07"),
+        ("2020/7/7", "2020-07-07"),
+        ("2020年7月7日", "2020-07-07"),
+    ],
+)
+def test_a_publication_date_as_written_is_read_by_claim_and_by_files(made: str, iso: str) -> None:
+    # claims40: "July 7, 2020" (as a news page dates itself) was "not an ISO date" in a
+    # claims file and in Claim(); "2020/7/7" and "2020年7月7日" were read in a file but
+    # refused by Claim() built in Python
+    assert Claim(subject="s", kind="level", value=1, unit="MW", year=2022, made=made).made == iso
+    record = {"subject": "s", "kind": "level", "value": 1, "unit": "MW", "year": 2022}
+    assert read_claims({**record, "made": made})[0].made == iso
+    with pytest.raises(SpecError, match="is not an ISO date"):  # day/month order unknown
+        Claim(subject="s", kind="level", value=1, unit="MW", year=2022, made="7/8/2020")
+
+
+def test_a_year_indexed_series_is_the_history_of_the_claims_one_subject() -> None:
+    # claims40: history=<year-indexed Series> was refused ("make the Series a frame first:
+    # s.rename('value')...assign(series_id=...)"), though cagr, yoy and build_report take one
+    actual = pd.Series([1562.5, 2238.7, 3012.7, 4043.2], index=[2019, 2020, 2021, 2022])
+    row = check_claims(SEED, history=actual).iloc[0]
+    # 3200 / 1.278 ** 3 = 1533.1 against 1562.5: -1.9%
+    assert row["gap"] == pytest.approx(3200 / 1.278**3 / 1562.5 - 1)
+    assert claim_readings(SEED, history=actual)["reference"].tolist() == ["actual", "actual"]
+    record = track_record([c for c in SEED if c.kind == "level"], actual)
+    assert record["error"].iloc[0] == pytest.approx(3200 / 4043.2 - 1)  # -20.9%
+    # its unit, when it says one, is the history's: 156.25 CNY bn is 1,562.5 亿元
+    in_bn = actual / 10
+    in_bn.attrs["unit"] = "CNY bn"
+    assert check_claims(SEED, history=in_bn).iloc[0]["gap"] == pytest.approx(row["gap"])
+    two = [*SEED, Claim(subject="other", kind="level", value=1, unit="MW", year=2022)]
+    with pytest.raises(DataError, match="a Series is the history of one series, and the claims"):
+        check_claims(two, history=actual)
+
+
+def test_a_rate_given_as_a_level_about_a_market_says_what_kind_it_is() -> None:
+    # claims40: a level in % is a share since 428ac2e; "27.8%" as kind level about the
+    # yuan market is most likely a CAGR given the wrong kind, which the conversion error
+    # did not say
+    wrong = Claim(subject=SUBJECT, kind="level", value=27.8, unit="%", year=2022)
+    with pytest.raises(
+        IncompatibleUnitsError,
+        match=re.escape(
+            "state the claim in 'CNY 100m'; a level in % is a share, checked against a "
+            "series in %: a growth rate is kind 'growth' or 'cagr'"
+        ),
+    ):
+        check_claims([wrong], history="bundled")

@@ -149,6 +149,25 @@ def test_yoy_handles_each_series_of_a_tidy_frame() -> None:
     np.testing.assert_allclose(table["yoy"], [0.5, 0.1, 0.1])  # 13.31 / 11 = 1.1 ** 2
 
 
+def test_yoy_says_how_qualified_levels_bound_each_rate() -> None:
+    # claims40: yoy of CAICT's series ("more than 1500" in 2021, "more than 2200" in 2022,
+    # 2407 in 2023) gave 46.7% and 9.4% as if exact; the second is at most 9.4% (the 2022
+    # level may be higher), the first bounded by nothing (both ends "more than")
+    frame = pd.DataFrame(
+        {
+            "series_id": ["caict"] * 3 + ["cidc"] * 2,
+            "year": [2021, 2022, 2023, 2019, 2020],
+            "value": [1500.0, 2200.0, 2407.0, 1562.5, 2238.7],
+            "qualifier": ["at_least", "at_least", "exact", "approximately", None],
+        }
+    )
+    table = yoy(frame)
+    assert table["qualifier"].tolist() == ["unbounded", "at_most", "approximately"]
+    # 2407 / 2200 - 1 = 0.094091; 2238.7 / 1562.5 - 1 = 0.432768
+    np.testing.assert_allclose(table["yoy"], [2200 / 1500 - 1, 0.094091, 0.432768], atol=1e-6)
+    assert "qualifier" not in yoy(frame.drop(columns="qualifier")).columns
+
+
 # -- properties --------------------------------------------------------------------------
 
 levels = st.floats(min_value=1e-3, max_value=1e9, allow_nan=False)
@@ -509,6 +528,46 @@ def test_exact_quantities_still_work_in_one_number_results() -> None:
     assert path.attrs["unit"] == "CNY 100m"
 
 
+def test_steps_from_an_about_figure_are_about_too() -> None:
+    # claims40: doubling_time("约27.8%") was the float 2.8258 and implied_years of an
+    # "about" base 2.9224, both reading as exact; now an "about" Quantity in years
+    # log 2 / log 1.278 = 0.693147 / 0.245296 = 2.825754
+    doubling = doubling_time(parse_quantity("约27.8%"))
+    assert doubling.qualifier == "approximately"
+    assert doubling.unit == "year"
+    assert doubling.value == pytest.approx(2.825754, abs=1e-6)
+    assert "rate about 27.8%" in doubling.text
+    # log(3200 / 1562.5) / log 1.278 = 0.716864 / 0.245296 = 2.922439
+    steps = implied_years(parse_quantity("约1562.5亿元"), parse_quantity("3200亿元"), 0.278)
+    assert (steps.qualifier, steps.unit) == ("approximately", "year")
+    assert steps.value == pytest.approx(2.922439, abs=1e-6)
+    assert "base about 1562.5 CNY 100m" in steps.text
+    # an end in another unit is named as given, not as converted (was "about 3200 CNY 100m")
+    converted = implied_years(
+        parse_quantity("1562.5亿元"), parse_quantity("约320 billion yuan"), 0.278
+    )
+    assert converted.value == pytest.approx(2.922439, abs=1e-6)
+    assert "end about 320 CNY bn" in converted.text
+    by_rate = implied_years(1562.5, 3200.0, parse_quantity("about 27.8%"))
+    assert by_rate.qualifier == "approximately"
+    assert by_rate.value == pytest.approx(2.922439, abs=1e-6)
+    # exact figures and arrays stay plain numbers
+    assert isinstance(doubling_time(parse_quantity("27.8%")), float)
+    rates = np.array([0.1, 0.278])
+    assert isinstance(
+        implied_years(parse_quantity("约100亿元"), parse_quantity("200亿元"), rates), np.ndarray
+    )
+
+
+def test_a_projected_path_from_an_about_figure_says_so() -> None:
+    # claims40: project(base, "约27.8%", base_year=...) gave a Series with nothing to say
+    # the path is approximate; now attrs["qualifier"], as doubling_time's steps say it
+    path = project(parse_quantity("1562.5亿元"), parse_quantity("约27.8%"), 1, base_year=2019)
+    assert path.attrs == {"unit": "CNY 100m", "qualifier": "approximately"}
+    assert path.round(1).tolist() == [1562.5, 1996.9]  # 1562.5 * 1.278 = 1996.875
+    assert "qualifier" not in project(parse_quantity("1562.5亿元"), 0.278, 1, base_year=2019).attrs
+
+
 # -- polish17 ----------------------------------------------------------------------------
 
 _CIDC = pd.Series([1562.5, 2238.7, 3012.7, 4043.2], index=[2019, 2020, 2021, 2022])
@@ -764,3 +823,11 @@ def test_project_rates_indexed_by_years_match_the_years_they_label() -> None:
         project(100.0, pd.Series([0.1, 0.2], index=[2021, 2023]), base_year=2020)
     # positions are no years: applied in order, as before
     np.testing.assert_allclose(project(100.0, pd.Series([0.1, 0.2])), [100.0, 110.0, 132.0])
+
+
+def test_a_level_given_as_none_is_named_none() -> None:
+    # claims40: cagr(None, 2, 3) said "start is NaN; drop or fill missing values"
+    with pytest.raises(GrowthError, match=re.escape("cagr: start is None; give a number")):
+        cagr(None, 2.0, 3)
+    with pytest.raises(GrowthError, match=re.escape("implied_base: end is None; give a number")):
+        implied_base(None, 0.278, 2)

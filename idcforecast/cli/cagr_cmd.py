@@ -1,4 +1,5 @@
-"""``idcforecast cagr START END --years N``: the compound annual growth rate between two figures."""
+"""``idcforecast cagr START END --years N`` (or ``START END N``): the compound annual growth
+rate between two figures."""
 
 from __future__ import annotations
 
@@ -19,9 +20,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("start", metavar="START", help="start level: 1562.5 or '1,562.5亿元'")
     parser.add_argument("end", metavar="END", help="end level: 3200.5 or '320 billion yuan'")
     parser.add_argument(
+        "steps",
+        nargs="?",
+        type=compounding_steps,
+        default=None,
+        metavar="N",
+        help="the compounding steps, as --years N ('cagr 1562.5 3200.5 3', the order of "
+        "Python's cagr(start, end, years))",
+    )
+    parser.add_argument(
         "--years",
         type=compounding_steps,
-        required=True,
+        default=None,
         metavar="N",
         help="compounding steps, a number (from the 2019 level to the 2022 level is 3; a "
         "period such as 2019-2022 is refused with the steps it spans)",
@@ -86,6 +96,8 @@ def _typed_figure(text: str, argument: str) -> Any:
 def _show(x: Any) -> str:
     if isinstance(x, float):
         return f"{x:,.10g}"
+    if x.unit.startswith("count "):  # "1万" is 10,000 (it printed "1 count 10k")
+        x = x.to("count")
     # a bare number parses as a "count"; like a plain number, it is shown without a unit
     unit = "" if x.unit == "count" else f" {x.unit}"
     from idcforecast.units import QUALIFIER_WORDS
@@ -183,18 +195,75 @@ def _note_unused(args: argparse.Namespace, start: Any, end: Any, used: dict[str,
             )
 
 
+def _steps_given(args: argparse.Namespace) -> float:
+    """The steps, from ``--years N`` or N after END (``cagr 1562.5 3200.5 3`` was "the
+    following arguments are required: --years"); both must agree."""
+    from idcforecast.errors import SpecError
+
+    given = [x for x in (getattr(args, "steps", None), args.years) if x is not None]
+    if not given:
+        raise SpecError(
+            "cagr: give the compounding steps, --years N or N after END (from the 2019 "
+            "level to the 2022 level is 3: cagr 1562.5 3200.5 --years 3)",
+            argument="years",
+        )
+    if len(given) == 2 and given[0] != given[1]:
+        raise SpecError(
+            f"cagr: the steps are given twice, {given[0]:g} after END and --years "
+            f"{given[1]:g}; give them once",
+            argument="years",
+        )
+    return given[0]
+
+
+def _refuse_bare_beside_magnitude(args: argparse.Namespace, start: Any, end: Any) -> None:
+    """A plain number beside a number written with a magnitude alone ("1万", "1562.5亿",
+    no unit) has two readings: "1万" "20000" read 20000 as 20000万, a 1,999,900% CAGR, when
+    20,000 (+100%) was as likely meant. A unit ("1562.5亿元") makes the plain number a
+    figure in it (as documented); a bare magnitude says nothing of the other's."""
+    from idcforecast.errors import SpecError
+
+    pairs = (("START", start, args.start, "END", end, args.end),
+             ("END", end, args.end, "START", start, args.start))  # fmt: skip
+    for name, plain, written, other, figure, figure_text in pairs:
+        if not isinstance(plain, float) or isinstance(figure, float):
+            continue
+        if not figure.unit.startswith("count "):
+            return
+        counted = figure.to("count")
+
+        def plain_text(v: float) -> str:  # 156,250,000,000 (was 1.5625e+11)
+            return f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
+
+        as_count = (
+            f"{plain_text(counted.low)} to {plain_text(counted.high)}"
+            if counted.is_range
+            else plain_text(counted.value)
+        )
+        magnitude = figure.unit.removeprefix("count ")
+        raise SpecError(
+            f"cagr: {name} {written!r} is a plain number and {other} {figure_text!r} a "
+            f"number at a magnitude ({magnitude}: {as_count}) without a unit, so "
+            f"{written} may be {plain:,.10g} or {written} x {magnitude}; write both "
+            f"the same way (both with the magnitude, or {other} as {as_count})",
+            argument=name.lower(),
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the start, end, steps and the rate (a bound when a figure is qualified)."""
     from idcforecast._growth_inputs import refuse_percent_levels
     from idcforecast.growth_bounds import _cagr_bounds
     from idcforecast.units import Quantity
 
+    args.years = _steps_given(args)
     start, end = _typed_figure(args.start, "START"), _typed_figure(args.end, "END")
     # before a bare number takes a percent figure's unit ("27.8%" "3200.5" named the plain
     # 3200.5 a percent too), and before any conversion error
     refuse_percent_levels(start, end, func="cagr")
     # A bare number beside a figure is read in that figure's unit ("1562.5" "3200.5亿元"),
     # and says so: "1562.5" beside "320 billion yuan" is 1,562.5 CNY bn, a -41% CAGR
+    _refuse_bare_beside_magnitude(args, start, end)
     start_text = end_text = ""
     if isinstance(start, float) and isinstance(end, Quantity):
         start = Quantity(start, end.unit)

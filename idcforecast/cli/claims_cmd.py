@@ -164,9 +164,19 @@ def _num(x: Any) -> str:
     return "" if x is None or (isinstance(x, float) and math.isnan(x)) else figure_text(x)
 
 
-def _end_text(actual: float, year: Any) -> str:
-    """The end year's actual, with its year ("3,012.7 (2021)"); "" when there is none."""
-    return "" if math.isnan(actual) else f"{_num(actual)} ({year})"
+def _end_text(r: Any) -> str:
+    """The end year's actual, with its year and how it was published ("3,012.7 (2021)",
+    "> 650.0 (2022)", "4,043.2 (2022, derived)"); "" when there is none."""
+    from idcforecast._wording import qualifier_sign
+
+    if math.isnan(r.actual_end):
+        return ""
+    import pandas as pd
+
+    flag = r.actual_end_derived
+    derived = ", derived" if not pd.isna(flag) and bool(flag) else ""
+    sign = qualifier_sign(r.actual_end_qualifier)
+    return f"{sign}{_num(r.actual_end)} ({r.end_year}{derived})"
 
 
 def _pct(x: Any) -> str:
@@ -180,6 +190,17 @@ def _bounded(text: str, qualifier: str) -> str:
     if not text:
         return text
     return "any" if qualifier == "unbounded" else qualifier_sign(qualifier) + text
+
+
+def _implied_rate_text(r: Any) -> str:
+    """The implied CAGR: the interval of rates when a level is a range ("34.0% to 51.9%";
+    the midpoint's rate, 42.9%, was shown as if the levels gave one), else the rate with
+    its bound sign."""
+    if not math.isnan(r.implied_rate_low):
+        return f"{r.implied_rate_low:.1%} to {r.implied_rate_high:.1%}"
+    if math.isnan(r.implied_rate):
+        return ""
+    return _bounded(f"{r.implied_rate:.1%}", r.implied_rate_qualifier)
 
 
 def _implied_base_text(r: Any) -> str:
@@ -291,15 +312,13 @@ def run(args: argparse.Namespace) -> int:
                             _bounded(_num(r.implied_end), r.implied_qualifier)
                             if not math.isnan(r.implied_end)
                             else "",
-                            _end_text(r.actual_end, r.end_year),
+                            _end_text(r),
                         ]
                         if ends
                         else []
                     ),
                     _pct(r.gap),
-                    ""
-                    if math.isnan(r.implied_rate)
-                    else _bounded(f"{r.implied_rate:.1%}", r.implied_rate_qualifier),
+                    _implied_rate_text(r),
                     _verdict(r.fits),
                 ]
                 for r in mine

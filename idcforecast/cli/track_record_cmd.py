@@ -154,9 +154,10 @@ def run(args: argparse.Namespace) -> int:
                 str(r.year),
                 "" if r.horizon is None or str(r.horizon) == "<NA>" else str(r.horizon),
                 (
-                    f"{_claimed(r.low)}-{_claimed(r.high)} {r.unit}"  # a range, as published
+                    f"{_claimed(r.low)}-{_claimed(r.high)}{_unit(r.unit)}"  # as published
                     if not math.isnan(r.low)
-                    else f"{qualifier_sign(r.qualifier, spaced=False)}{_claimed(r.value)} {r.unit}"
+                    else f"{qualifier_sign(r.qualifier, spaced=False)}{_claimed(r.value)}"
+                    f"{_unit(r.unit)}"
                 )
                 + ("†" if r.published else ""),
                 (
@@ -186,6 +187,11 @@ def run(args: argparse.Namespace) -> int:
     for line in converted:
         print(line)
     return 0
+
+
+def _unit(unit: str) -> str:
+    """A unit after a figure: "%" joined ("4.4%", a share), any other after a space."""
+    return "%" if unit == "%" else f" {unit}"
 
 
 def _racks_or_power(unit: str) -> bool:

@@ -790,16 +790,16 @@ def test_a_claims_file_that_is_no_workbook_is_one_error_line(
     out, err = capsys.readouterr()
     assert out == ""
     assert err == (
-        f"error: {command}: claims file {str(path)!r}: not an Excel workbook (no .xls header: "
-        "a CSV or "
-        "web page named .xls?); expected an .xlsx file saved by Excel or LibreOffice; re-save "
-        "it as .xlsx, or as .csv\n"
+        f"error: {command}: claims file {str(path)!r} is named .xls but is a CSV "
+        "(comma-separated text; its first line is 'subject,kind,year,value'); rename it to "
+        "'claims.csv' (a claims file is read by its name's suffix)\n"
     )
     damaged = tmp_path / "claims.xlsx"  # not even a zip archive
     damaged.write_bytes(b"PK\x03\x04 cut short")
     assert main([command, str(damaged)]) == 2
     assert capsys.readouterr().err.startswith(
-        f"error: {command}: claims file {str(damaged)!r}: not a readable Excel workbook (no zip); "
+        f"error: {command}: claims file {str(damaged)!r} is named .xlsx but is a damaged zip "
+        "archive (an .xlsx cut short?); "
     )
 
 
@@ -1114,3 +1114,112 @@ def test_cagr_negative_figures_reach_the_level_checks(
     # required: END" (or "unrecognized arguments: -1e3"), not what is wrong with the level
     assert main(["cagr", *argv, "--years", "2"]) == 2
     assert capsys.readouterr().err.startswith(message)
+
+
+def test_check_claims_shows_the_rates_a_level_range_implies(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims40: "implied CAGR" showed 42.9%, the rate to the midpoint of "3000-3400亿元";
+    # the levels imply 3000 / 2238.7 - 1 = 34.0% to 3400 / 2238.7 - 1 = 51.9%
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,year,value,made\n"
+        "v,china_idc_cidc_overall,growth,2021,不到30%,2021\n"
+        "v,china_idc_cidc_overall,level,2021,3000-3400亿元,2021\n",
+        encoding="utf-8",
+    )
+    main(["check-claims", str(path)])
+    out = capsys.readouterr().out
+    assert "+3.1%  34.0% to 51.9%  no" in out
+    assert "42.9%" not in out
+
+
+def test_cagr_takes_the_steps_after_end_as_python_does(capsys: pytest.CaptureFixture[str]) -> None:
+    # claims40: `cagr 1562.5 3200.5 3` (the order of cagr(start, end, years)) was "the
+    # following arguments are required: --years"
+    assert main(["cagr", "1562.5", "3200.5", "3"]) == 0
+    # (3200.5 / 1562.5) ** (1 / 3) - 1 = 0.269987
+    assert (
+        capsys.readouterr().out.splitlines()[-1] == "CAGR   27.0% a year (0.269987 as a fraction)"
+    )
+    assert main(["cagr", "1562.5", "3200.5", "3", "--years", "3"]) == 0
+    capsys.readouterr()
+    assert main(["cagr", "1562.5", "3200.5", "3", "--years", "2"]) == 2
+    assert capsys.readouterr().err == (
+        "error: cagr: the steps are given twice, 3 after END and --years 2; give them once\n"
+    )
+    assert main(["cagr", "1562.5", "3200.5"]) == 2
+    assert capsys.readouterr().err == (
+        "error: cagr: give the compounding steps, --years N or N after END (from the 2019 "
+        "level to the 2022 level is 3: cagr 1562.5 3200.5 --years 3)\n"
+    )
+
+
+def test_check_claims_marks_a_bounded_or_derived_end_actual(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims40: the "actual end" column showed "650.0 (2022)" for "more than 650" and
+    # "4,043.2 (2022)" for a derived figure
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,period,value,made\n"
+        "r,china_racks_in_use,cagr,2019-2022,30%,2020\n"
+        "c,china_idc_cidc_overall,cagr,2019-2022,30%,2020\n",
+        encoding="utf-8",
+    )
+    main(["check-claims", str(path)])
+    out = capsys.readouterr().out
+    assert "  > 650.0 (2022)  -10.2%" in out
+    assert "  4,043.2 (2022, derived)  " in out
+
+
+def test_track_record_writes_a_share_claim_as_a_share(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # claims40: a level claim in % was refused; its figure prints as a share, "4.4%"
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "claim_set,subject,kind,year,value,made\n"
+        "s,dc_electricity_share_us_lbnl,level,2023,4.4%,2024\n"
+        "l,dc_electricity_share_us_lbnl,level,2028,6.7-12%,2024\n",
+        encoding="utf-8",
+    )
+    assert main(["track-record", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "     4.4%  " in out
+    assert "  6.7-12%  no actual yet (latest 2023)" in out
+
+
+def test_cagr_refuses_a_plain_number_beside_a_bare_magnitude(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # claims40: `cagr 1万 20000 1` read 20000 in the start's "count 10k", 20000万, and
+    # printed a 1,999,900.0% CAGR (20,000 would be +100%); a magnitude without a unit says
+    # nothing of the other number's
+    assert main(["cagr", "1万", "20000", "1"]) == 2
+    assert capsys.readouterr().err == (
+        "error: cagr: END '20000' is a plain number and START '1万' a number at a magnitude "
+        "(10k: 10,000) without a unit, so 20000 may be 20,000 or 20000 x 10k; write both the "
+        "same way (both with the magnitude, or START as 10,000)\n"
+    )
+    assert main(["cagr", "1万", "2万", "1"]) == 0  # (2 / 1) - 1 = 100%
+    assert (
+        capsys.readouterr().out.splitlines()[-1] == "CAGR   100.0% a year (1.000000 as a fraction)"
+    )
+    # a unit makes the plain number a figure in it, as documented
+    assert main(["cagr", "1562.5", "3200.5亿元", "3"]) == 0
+    assert "(no unit given: read in the end's unit)" in capsys.readouterr().out
+
+
+def test_cagr_shows_a_number_with_a_bare_magnitude_as_the_number(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # claims40: "1万" printed as "1 count 10k" (a unit name the user never wrote)
+    assert main(["cagr", "1万", "2.5万", "2"]) == 0
+    # (2.5 / 1) ** (1 / 2) - 1 = 0.581139
+    assert capsys.readouterr().out.splitlines() == [
+        "start  10,000   (from '1万')",
+        "end    25,000   (from '2.5万')",
+        "years  2 compounding steps",
+        "CAGR   58.1% a year (0.581139 as a fraction)",
+    ]

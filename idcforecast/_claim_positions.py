@@ -1,0 +1,127 @@
+"""Private: where evidence lies against what claims allow, in the words of the
+explanations (:mod:`idcforecast._claim_explain`): "3.0% below that floor (gap +3.1%,
+outside the 1.0% tolerance)", "inside that range (fits)", "at least 2,307.7", and the
+figures as the tables print them.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+from idcforecast._claim_history import interval_gap
+from idcforecast._wording import figure_text, level_words
+
+__all__ = [
+    "actual_end_words",
+    "against_bound",
+    "against_span",
+    "claimed_num",
+    "is_bound",
+    "num",
+    "span_against_span",
+    "span_words",
+]
+
+
+def num(x: float) -> str:
+    return figure_text(x)
+
+
+def claimed_num(x: float) -> str:
+    """A claimed figure as the Claims column prints it: :func:`_num` without the zeros a
+    publication never wrote ("3,200", not "3,200.0" beside the column's "3,200"; "3,200.5";
+    "0.36"; a converted 3,172.896 still "3,172.9").
+
+    Examples
+    --------
+    >>> claimed_num(3200.0), claimed_num(3200.5), claimed_num(0.36), claimed_num(3172.896)
+    ('3,200', '3,200.5', '0.36', '3,172.9')
+    """
+    text = num(x)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def is_bound(qualifier: Any) -> bool:
+    return qualifier in ("at_least", "at_most")
+
+
+def actual_end_words(r: Any) -> str:
+    """The end year's actual as published: "more than 650.0", "4,043.2 (derived)"."""
+    flag = getattr(r, "actual_end_derived", False)
+    derived = " (derived)" if not pd.isna(flag) and bool(flag) else ""
+    return f"{level_words(getattr(r, 'actual_end_qualifier', ''))}{num(r.actual_end)}{derived}"
+
+
+def against_bound(value: float, bound: float, qualifier: str, fits: Any, tolerance: float) -> str:
+    """Where ``value`` lies against a floor ("at_least") or ceiling ("at_most") ``bound``:
+    "above that floor (fits)", "0.5% below that floor (gap +0.5%, within the 1.0%
+    tolerance: fits)"; the gap is the table's, the bound over the value."""
+    floor = qualifier == "at_least"
+    name = "floor" if floor else "ceiling"
+    if (value >= bound) if floor else (value <= bound):
+        return f"{'above' if floor else 'below'} that {name} ({'fits' if fits else 'outside'})"
+    off = abs(value / bound - 1)
+    side = "below" if floor else "above"
+    return f"{off:.1%} {side} that {name} ({_gap_verdict(bound / value - 1, fits, tolerance)})"
+
+
+def _gap_verdict(gap: float, fits: Any, tolerance: float) -> str:
+    """The table's ``gap`` and the verdict it gives, for a sentence that measured the other
+    way round ("14.3% above that ceiling" beside a table's "-12.5%", with no word on which
+    one the tolerance applies to): "gap -12.5%, outside the 1.0% tolerance"."""
+    within = "within the" if fits else "outside the"
+    return f"gap {gap:+.1%}, {within} {tolerance:.1%} tolerance{': fits' if fits else ''}"
+
+
+def span_words(interval: tuple[float, float], *, claimed: bool = False) -> str:
+    """An interval of levels as prose: "1,456.5 to 1,638.4", "at least 5.0", "at most 9.0";
+    ``claimed``: a published range, its ends as published ("3,000 to 3,400")."""
+    text = claimed_num if claimed else num
+    lo, hi = interval
+    if math.isinf(hi):
+        return f"at least {text(lo)}"
+    if lo <= 0:
+        return f"at most {text(hi)}"
+    if text(lo) == text(hi):  # an exact rate and end imply one base: not "1,959.2 to 1,959.2"
+        return text(lo)
+    return f"{text(lo)} to {text(hi)}"
+
+
+def _span_name(interval: tuple[float, float]) -> str:
+    """ "range", "figure" for an interval that is one figure (as printed), "floor" or
+    "ceiling" for one open at an end, as :func:`_span_words` writes it ("at least
+    2,307.7" was followed by "3.0% below that range")."""
+    if math.isinf(interval[1]):
+        return "floor"
+    if interval[0] <= 0:
+        return "ceiling"
+    return "figure" if num(interval[0]) == num(interval[1]) else "range"
+
+
+def against_span(value: float, interval: tuple[float, float], fits: Any, tolerance: float) -> str:
+    """Where ``value`` lies against an interval: "inside that range (fits)", "2.3% below
+    that range (outside the 1.0% tolerance)"."""
+    gap = interval_gap(interval, (value, value))
+    if gap == 0:
+        inside = {"floor": "above", "ceiling": "below"}.get(_span_name(interval), "inside")
+        return f"{inside} that {_span_name(interval)} (fits)"
+    # interval_gap is the range's end over the value; say where the value lies
+    off = abs(value / (interval[1] if gap < 0 else interval[0]) - 1)
+    side = "above" if gap < 0 else "below"
+    name = _span_name(interval)
+    return f"{off:.1%} {side} that {name} ({_gap_verdict(gap, fits, tolerance)})"
+
+
+def span_against_span(
+    span: tuple[float, float], allowed: tuple[float, float], fits: Any, tolerance: float
+) -> str:
+    gap = interval_gap(span, allowed)
+    if gap == 0:
+        return f"meets that {_span_name(allowed)} (fits)"
+    side = "below" if gap < 0 else "above"
+    table = interval_gap(allowed, span)  # the table's gap: the allowed range over the span
+    name = _span_name(allowed)
+    return f"lies {abs(gap):.1%} {side} that {name} ({_gap_verdict(table, fits, tolerance)})"
