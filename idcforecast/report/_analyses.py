@@ -186,10 +186,22 @@ def published_claims(history: pd.DataFrame) -> tuple[pd.DataFrame | None, pd.Dat
 
 
 def scenario_results(
-    spec: Any, history: pd.DataFrame, *, to: int, seed: int, kw_per_rack: float = 2.5
+    spec: Any,
+    history: pd.DataFrame,
+    *,
+    to: int,
+    seed: int,
+    kw_per_rack: float = 2.5,
+    shown_unit: str | None = None,
 ) -> ScenarioResults:
     """Simulate the scenarios of a spec file from this series' forecast distribution;
-    ``kw_per_rack`` converts a cap between racks and power (the report's --kw-per-rack)."""
+    ``kw_per_rack`` converts a cap between racks and power (the report's --kw-per-rack);
+    ``shown_unit``: the unit the report shows the series in when it is not ``history``'s
+    (a plain-USD series in "USD bn"), which the paths, their quantiles, thresholds and a
+    numeric cap are converted to after the simulation (the spec's numbers are in the
+    unit the data was read in)."""
+    import dataclasses
+
     import pandas as pd
 
     from idcforecast.report.context import ScenarioResults
@@ -207,6 +219,17 @@ def scenario_results(
         seed=seed,
         kw_per_rack=kw_per_rack,
     )
+    factor = 1.0
+    if shown_unit and paths.unit and shown_unit != paths.unit:
+        from idcforecast.units.convert import conversion_factor
+
+        factor = conversion_factor(paths.unit, shown_unit, year=None)
+        paths = dataclasses.replace(
+            paths,
+            values=paths.values * factor,
+            unit=shown_unit,
+            origin_value=None if paths.origin_value is None else paths.origin_value * factor,
+        )
     table = scenario_table(paths)
     final = table[(table["quantity"] == "level") & (table["year"] == to)]
     thresholds = probability_thresholds(float(final["p50"].median()))
@@ -226,7 +249,7 @@ def scenario_results(
         table=table,
         n_paths=SCENARIO_PATHS,
         scenarios=tuple(
-            (s.name, _with_cap(s.description, s.cap, s.cap_mode), s.weight)
+            (s.name, _with_cap(s.description, _shown_cap(s.cap, factor), s.cap_mode), s.weight)
             for s in scenario_set.scenarios
         ),
         probabilities=probabilities,
@@ -241,6 +264,20 @@ def scenario_results(
             )
         ),
     )
+
+
+def _shown_cap(cap: float | str | None, factor: float) -> float | str | None:
+    """A numeric cap in the unit the report shows (``factor`` converts to it); a figure
+    with its own unit ("2万亿元") as written.
+
+    Examples
+    --------
+    >>> _shown_cap(9.0e9, 1e-9), _shown_cap("2万亿元", 1e-9), _shown_cap(None, 1e-9)
+    (9.0, '2万亿元', None)
+    """
+    if isinstance(cap, int | float) and not isinstance(cap, bool):
+        return float(f"{cap * factor:.12g}")
+    return cap
 
 
 def _with_cap(description: str, cap: float | str | None, mode: str) -> str:
