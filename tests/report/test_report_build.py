@@ -800,7 +800,8 @@ def test_small_backtests_and_the_forecast_bullet(tmp_path: Path) -> None:
 def test_the_default_summary_keeps_its_derived_sentence(default_report: Path) -> None:
     compact = re.sub(r"\s+", " ", _text(default_report))
     assert "'derived' rows were computed by the data's compiler" in compact  # 2014, 2019...
-    assert "held 93.3% of the outcomes (15 forecasts)" in compact  # 14 of 15 = 93.3%
+    # 14 of 15 = 93.3%, in whole percent as the backtest table prints it (was "93.3%")
+    assert "held 93% of the outcomes (15 forecasts)" in compact
     assert "Forecast: 10,297.7 CNY 100 million in 2030 (80% interval" in compact
 
 
@@ -936,7 +937,16 @@ def test_backtest_section_explains_its_scores_and_cutoffs(default_report: Path) 
     assert "sMAPE: the absolute error as a percentage of the average of forecast" in compact
     assert "MASE: the absolute error divided by the series' average year-on-year" in compact
     # the 15 backtest forecasts are enough to be called a track record
-    assert "93.3% of the outcomes (15 forecasts)." in re.sub(r"\s+", " ", _text(default_report))
+    assert "93% of the outcomes (15 forecasts)." in re.sub(r"\s+", " ", _text(default_report))
+
+
+def test_summary_coverage_has_the_backtest_tables_precision(default_report: Path) -> None:
+    # the summary said "93.3%" where the backtest table's 80% coverage said "93%"
+    compact = re.sub(r"\s+", " ", _text(default_report))
+    table = re.search(r"china_idc_cidc_overall auto [\d.]+ [\d.]+ (\d+%) \d+% 15\b", compact)
+    assert table is not None
+    assert table.group(1) == "93%"  # 14 of 15 = 0.9333, whole percent
+    assert f"its 80% intervals held {table.group(1)} of the outcomes" in compact
 
 
 def _pages(path: Path) -> list[str]:

@@ -266,7 +266,9 @@ def _past_100(ctx: ReportContext) -> str:
 
 def _held(accuracy: pd.Series) -> str:
     """How many backtest outcomes the 80% intervals held: a share of many forecasts, a
-    count of few ("100.0%" of one forecast was false precision).
+    count of few ("100.0%" of one forecast was false precision). The share in whole
+    percent, as the backtest table prints the coverage (the summary's "93.3%" stood beside
+    the table's "93%").
 
     Examples
     --------
@@ -276,12 +278,13 @@ def _held(accuracy: pd.Series) -> str:
     >>> _held(pd.Series({"coverage_80": 2 / 3, "n": 3}))
     '2 of 3 outcomes'
     >>> _held(pd.Series({"coverage_80": 14 / 15, "n": 15}))
-    '93.3% of the outcomes (15 forecasts)'
+    '93% of the outcomes (15 forecasts)'
     """
     n = int(accuracy["n"])
     if n < 10:
         return f"{round(float(accuracy['coverage_80']) * n)} of {counted(n, 'outcome')}"
-    return f"{_pct(accuracy['coverage_80'])} of the outcomes ({counted(n, 'forecast')})"
+    share = f"{100 * float(accuracy['coverage_80']):.0f}%"
+    return f"{share} of the outcomes ({counted(n, 'forecast')})"
 
 
 def _claims_lines(ctx: ReportContext) -> list[str]:
