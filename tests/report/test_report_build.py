@@ -940,6 +940,18 @@ def test_backtest_section_explains_its_scores_and_cutoffs(default_report: Path) 
     assert "93% of the outcomes (15 forecasts)." in re.sub(r"\s+", " ", _text(default_report))
 
 
+def test_summary_separates_point_forecasts_from_bounds(default_report: Path) -> None:
+    # CIDC: "more than 2,000" (2020, actual 2,238.7) and "more than 3,200.5" (2022, actual
+    # 4,043.2) held; Global Times' point 3,200 for 2022 was 3,200 / 4,043.2 - 1 = -20.9%.
+    # The summary averaged all three: "on average they were 17.5% below the actual"
+    compact = re.sub(r"\s+", " ", _text(default_report))
+    assert (
+        "**Published forecasts:** 3 came due; 2 held: the point forecast was 20.9% below the "
+        "actual; both published as bounds ('more than') held."
+    ).replace("**", "") in compact.replace("**", "")
+    assert "17.5%" not in compact
+
+
 def test_summary_coverage_has_the_backtest_tables_precision(default_report: Path) -> None:
     # the summary said "93.3%" where the backtest table's 80% coverage said "93%"
     compact = re.sub(r"\s+", " ", _text(default_report))
