@@ -108,8 +108,9 @@ def plot_forecast(
         The value axis: "linear" (from zero), "log", or "auto" (the default): log when
         every value drawn is positive and the 95% band reaches more than
         ``LOG_SCALE_RATIO`` (4) times the highest actual, where a linear axis would
-        squeeze the history into the bottom quarter of the chart. The axis label and the
-        footnote say when the scale is logarithmic.
+        squeeze the history into the bottom quarter of the chart; always linear for a
+        series in %, pp or bp (a share), whose changes are points, not growth rates. The
+        axis label and the footnote say when the scale is logarithmic.
 
     Examples
     --------
@@ -184,7 +185,7 @@ def plot_forecast(
         ax.set_xlim(float(hist["year"].iloc[0]) - 0.5, float(end["year"]) + 1.6)
         actuals = hist["value"].to_numpy(dtype=float)
         drawn = np.concatenate([actuals, *(joined(c) for c in _FAN_COLUMNS)])
-        logarithmic = _log_scale(scale, drawn, actuals)
+        logarithmic = _log_scale(scale, drawn, actuals, unit=unit)
         ylabel = unit_label(unit)
         if logarithmic:
             _log_value_axis(ax, drawn)
@@ -278,9 +279,13 @@ than a quarter of the height: the report's China IDC chart, 59,276 against 5,078
 years of history in the bottom tenth)."""
 
 
-def _log_scale(scale: str, drawn: np.ndarray, history: np.ndarray) -> bool:
-    """Whether the fan chart's value axis is logarithmic (see :func:`plot_forecast`)."""
-    if scale == "linear":
+def _log_scale(scale: str, drawn: np.ndarray, history: np.ndarray, *, unit: str = "") -> bool:
+    """Whether the fan chart's value axis is logarithmic (see :func:`plot_forecast`); never
+    by "auto" for a series in %, pp or bp, whose changes the report gives in points (a
+    log axis's "equal heights are equal growth rates" said the opposite of the tables)."""
+    from idcforecast.report._growth import change_unit
+
+    if scale == "linear" or (scale == "auto" and change_unit(unit) is not None):
         return False
     positive = bool(np.all(drawn[np.isfinite(drawn)] > 0))
     if scale == "log":

@@ -434,6 +434,23 @@ def test_a_band_much_wider_than_the_history_is_drawn_on_a_log_axis(history, fore
     assert "200" in labels and "500" in labels
 
 
+def test_a_share_s_wide_band_stays_on_a_linear_axis(history, forecast) -> None:
+    # the same band (4.9x the highest actual) in percent: the report gives a share's changes
+    # in points, so its chart said "equal heights are equal growth rates" against the tables
+    share = history.assign(value=history["value"] / 10, unit="%")  # 10.0-14.6 percent
+    wide = _wide_forecast(forecast)
+    wide[["mean", "lo_80", "hi_80", "lo_95", "hi_95"]] /= 10  # the 95% band up to 71.6%
+    wide["unit"] = "%"
+    fig = plot_forecast(share, wide)
+    ax = fig.axes[0]
+    assert ax.get_yscale() == "linear" and ax.get_ylim()[0] == 0.0
+    assert ax.get_ylabel() == "percent"
+    assert "growth rates" not in fig.texts[-1].get_text()
+    assert "Log scale" not in fig.texts[-1].get_text()
+    # asked for, a log axis is still drawn
+    assert plot_forecast(share, wide, scale="log").axes[0].get_yscale() == "log"
+
+
 def test_a_narrow_band_keeps_the_linear_axis_from_zero(history, forecast) -> None:
     # the fixture's band tops at 195, 1.3x the highest actual
     ax = plot_forecast(history, forecast).axes[0]
