@@ -1018,3 +1018,35 @@ def test_the_scenario_end_labels_are_inside_the_axes(history) -> None:
     assert all(box.x0 <= e.x0 and e.x1 <= box.x1 for e in texts.values())
     left, right = ax.get_xlim()
     assert max(t for t in ax.get_xticks() if left <= t <= right) <= 2030
+
+
+def test_the_fan_chart_ticks_its_final_forecast_year() -> None:
+    # the report's page-1 chart, 2012-2023 and a forecast to 2030, was ticked every three
+    # years from 2014 and ended at 2029, one year short of the labelled 2030 central value
+    years = list(range(2012, 2024))
+    history = pd.DataFrame(
+        {"series_id": "s", "year": years, "value": [100.0 * 1.3**k for k in range(12)]}
+    )
+    ahead = np.arange(1, 8)
+    mean = 2330.0 * 1.1**ahead
+    forecast = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": 2023 + ahead,
+            "model": "auto",
+            "mean": mean,
+            "lo_80": mean / (1 + 0.2 * ahead),
+            "hi_80": mean * (1 + 0.2 * ahead),
+            "lo_95": mean / (1 + 0.4 * ahead),
+            "hi_95": mean * (1 + 0.4 * ahead),
+        }
+    )
+    fig = plot_forecast(history, forecast)
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    left, right = ax.get_xlim()
+    shown = [int(t) for t in ax.get_xticks() if left <= t <= right]
+    assert shown[-1] == 2030
+    steps = {b - a for a, b in itertools.pairwise(shown)}
+    assert len(steps) == 1  # evenly spaced, counted back from 2030
+    assert shown[0] - steps.pop() < 2012  # no room for one more tick before the data
