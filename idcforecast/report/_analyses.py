@@ -249,7 +249,11 @@ def scenario_results(
         table=table,
         n_paths=SCENARIO_PATHS,
         scenarios=tuple(
-            (s.name, _with_cap(s.description, _shown_cap(s.cap, factor), s.cap_mode), s.weight)
+            (
+                s.name,
+                _with_cap(s.description, _shown_cap(s.cap, factor), s.cap_mode, paths.unit),
+                s.weight,
+            )
             for s in scenario_set.scenarios
         ),
         probabilities=probabilities,
@@ -280,18 +284,29 @@ def _shown_cap(cap: float | str | None, factor: float) -> float | str | None:
     return cap
 
 
-def _with_cap(description: str, cap: float | str | None, mode: str) -> str:
+def _with_cap(description: str, cap: float | str | None, mode: str, unit: str = "") -> str:
     """A scenario's description with its cap, which shapes its quantiles (the bundled bear
-    case's 10-90% range ended at exactly 9,000 with no word of why).
+    case's 10-90% range ended at exactly 9,000 with no word of why); a numeric cap with
+    the series' ``unit`` (a plain-USD series' cap of 9,000,000,000 read "capped at 9" in a
+    report shown in USD billion), a figure as written.
 
     Examples
     --------
-    >>> _with_cap("Slower growth", 9000.0, "clip"), _with_cap("", "2万亿元", "smooth")
-    ('Slower growth; capped at 9,000 (clipped)', 'capped at 2万亿元 (approached smoothly)')
+    >>> _with_cap("Slower growth", 9000.0, "clip", "CNY 100m")
+    'Slower growth; capped at 9,000 CNY 100 million (clipped)'
+    >>> _with_cap("", "2万亿元", "smooth", "CNY 100m"), _with_cap("", 100.0, "clip", "%")
+    ('capped at 2万亿元 (approached smoothly)', 'capped at 100 percent (clipped)')
+    >>> _with_cap("", 50.0, "clip", "count"), _with_cap("", 50.0, "clip")
+    ('capped at 50 (clipped)', 'capped at 50 (clipped)')
     """
+    from idcforecast.report.style import unit_label
+
     if cap is None:
         return description
-    value = f"{cap:,.10g}" if isinstance(cap, int | float) else str(cap)
+    value = str(cap)
+    if isinstance(cap, int | float):
+        label = unit_label(unit) if unit.strip() else ""
+        value = f"{cap:,.10g}" + (f" {label}" if label and label != "number" else "")
     how = "clipped" if mode == "clip" else "approached smoothly"
     text = f"capped at {value} ({how})"
     return f"{description}; {text}" if description else text

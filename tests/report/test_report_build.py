@@ -1073,9 +1073,9 @@ def test_scenario_caps_are_stated(scenario_report: Path) -> None:
     page = next(p for p in _pages(scenario_report) if "median CAGR" in p)
     assert (
         "bear (weight 0.25): Slower growth (-5 points a year) and a one-off 8% drop in 2026 "
-        "(oversupply); capped at 9,000 (clipped)" in page
+        "(oversupply); capped at 9,000 CNY 100 million (clipped)" in page
     )
-    assert "saturates near 2万亿元; capped at 20,000 (approached smoothly)" in page
+    assert "saturates near 2万亿元; capped at 20,000 CNY 100 million (approached smoothly)" in page
     assert re.search(r"bear [\d,]+ [\d,]+–9,000 ", page)  # the range the cap explains
 
 

@@ -63,7 +63,7 @@ def test_plain_usd_series_is_shown_in_billions(usd_report: str) -> None:
 
 def test_plain_usd_scenarios_in_the_shown_unit(usd_report: str) -> None:
     # the spec's cap 9,000,000,000 (in USD, as the data was read) is 9 USD bn in the report
-    assert "capped at 9 (clipped)" in usd_report
+    assert "capped at 9 USD billion (clipped)" in usd_report
     assert "(in USD billion)" in usd_report  # the probability table's levels
     assert "9,000,000,000" not in usd_report
 
