@@ -585,6 +585,23 @@ def _cagr_bound(hist: pd.DataFrame) -> RateMark | None:
     return cagr_bound(hist)
 
 
+def _year_ticks(first: float, last: float) -> list[float]:
+    """Whole-year ticks from ``first`` to ``last`` and none beyond, at the step matplotlib
+    would choose.
+
+    Examples
+    --------
+    >>> _year_ticks(2017, 2023), _year_ticks(2022, 2022)
+    ([2017.0, 2018.0, 2019.0, 2020.0, 2021.0, 2022.0, 2023.0], [2022.0])
+    >>> _year_ticks(1990, 2023)[:3]
+    [1992.0, 1996.0, 2000.0]
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    ticks = MaxNLocator(integer=True, min_n_ticks=1).tick_values(first, last)
+    return [float(t) for t in ticks if first <= t <= last]
+
+
 def plot_backtest(
     backtest: pd.DataFrame,
     *,
@@ -667,10 +684,12 @@ def plot_backtest(
                 label="forecast from each cutoff" if i == 0 else None,
             )
         # whole years, with a year of room either side (one forecast year alone would
-        # otherwise get a century-wide axis)
-        left.set_xlim(float(bt["year"].min()) - 1.0, float(bt["year"].max()) + 1.0)
-        integer_ticks(left)
+        # otherwise get a century-wide axis), ticked only where there are data (the
+        # default report's axis showed an empty 2016 and 2024 around 2017-2023)
+        first_year, last_year = float(bt["year"].min()), float(bt["year"].max())
+        left.set_xlim(first_year - 1.0, last_year + 1.0)
         thousands_ticks(left)
+        left.set_xticks(_year_ticks(first_year, last_year))
         style_axes(left, ylabel=unit_label(unit), title="Forecasts vs actual")
         legend_room(left)
         left.legend(loc="upper left")

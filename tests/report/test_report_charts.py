@@ -1050,3 +1050,27 @@ def test_the_fan_chart_ticks_its_final_forecast_year() -> None:
     steps = {b - a for a, b in itertools.pairwise(shown)}
     assert len(steps) == 1  # evenly spaced, counted back from 2030
     assert shown[0] - steps.pop() < 2012  # no room for one more tick before the data
+
+
+def test_backtest_chart_ticks_only_years_with_data() -> None:
+    # the default report's "Forecasts vs actual" ran 2016-2024 with ticks at both ends
+    # where nothing is drawn (forecasts and actuals cover 2017-2023)
+    rows = [(c, y) for c in range(2016, 2021) for y in range(c + 1, c + 4)]
+    bt = pd.DataFrame(
+        {
+            "series_id": "s",
+            "model": "auto",
+            "cutoff": [c for c, _ in rows],
+            "year": [y for _, y in rows],
+            "mean": [100.0 + y - 2016 for _, y in rows],
+            "actual": [100.0 + 1.1 * (y - 2016) for _, y in rows],
+            "unit": "CNY bn",
+        }
+    )
+    fig = plot_backtest(bt)
+    fig.draw_without_rendering()
+    left = fig.axes[0]
+    low, high = left.get_xlim()
+    shown = [int(t) for t in left.get_xticks() if low <= t <= high]
+    assert shown == list(range(2017, 2024))
+    assert (low, high) == (2016.0, 2024.0)  # the year of room either side stays
