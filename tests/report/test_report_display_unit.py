@@ -61,6 +61,13 @@ def test_plain_usd_series_is_shown_in_billions(usd_report: str) -> None:
     assert not re.search(r"\d,\d{3},\d{3},\d{3}", rest), rest
 
 
+def test_the_sources_table_names_the_unit_of_its_values(usd_report: str) -> None:
+    # "Value" over 1.20 beside "data.csv row 2", whose cell reads 1200000000, named no unit
+    assert "Year Value (USD billion) Source Scope Confidence Quote / note 2016 1.20 " in (
+        usd_report
+    )
+
+
 def test_plain_usd_scenarios_in_the_shown_unit(usd_report: str) -> None:
     # the spec's cap 9,000,000,000 (in USD, as the data was read) is 9 USD bn in the report
     assert "capped at 9 USD billion (clipped)" in usd_report
