@@ -120,7 +120,8 @@ def _number_format(column: str, series: pd.Series, *, fraction: bool = False) ->
             return '0.0"%"'
         if column.lower().startswith("coverage") or _is_probability(column):
             return "0.0%"
-        return "#,##0." + "0" * _decimals(series)
+        decimals = _decimals(series)
+        return "#,##0." + "0" * decimals if decimals else "#,##0"
     return None
 
 
@@ -158,7 +159,9 @@ def _is_probability(column: str) -> bool:
 def _decimals(series: pd.Series, significant: int = 3) -> int:
     """Decimals that keep ``significant`` digits of the column's smallest nonzero value,
     between 1 and 6: 1 for market sizes, 3 for weights 0.25 (was one decimal everywhere,
-    so weights 0.5 / 0.25 / 0.25 showed as 0.5 / 0.3 / 0.3).
+    so weights 0.5 / 0.25 / 0.25 showed as 0.5 / 0.3 / 0.3); none for a column whose
+    every value has six digits or more before the point (a series in plain USD showed
+    "8,763,500,126.0").
 
     Examples
     --------
@@ -167,6 +170,8 @@ def _decimals(series: pd.Series, significant: int = 3) -> int:
     (1, 3)
     >>> _decimals(pd.Series([0.0, float("nan")]))
     1
+    >>> _decimals(pd.Series([5668995200.0, 8763500126.4])), _decimals(pd.Series([99999.5]))
+    (0, 1)
     """
     import numpy as np
 
@@ -174,6 +179,8 @@ def _decimals(series: pd.Series, significant: int = 3) -> int:
     values = values[np.isfinite(values) & (values > 0)]
     if values.size == 0:
         return 1
+    if float(values.min()) >= 1e5:
+        return 0
     digits = significant - 1 - math.floor(math.log10(float(values.min())))
     return min(max(digits, 1), 6)
 

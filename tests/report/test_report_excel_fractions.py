@@ -50,3 +50,13 @@ def test_users_own_error_column_keeps_its_unit_format(tmp_path: Path) -> None:
     sheet = openpyxl.load_workbook(idc.to_excel({"own": own}, tmp_path / "own.xlsx"))["own"]
     assert {c.number_format for c in _column(sheet, "error")} == {"#,##0.00"}
     assert {c.number_format for c in _column(sheet, "gap")} == {"#,##0.00"}  # 3 digits of 1.5
+
+
+def test_a_column_in_plain_usd_has_no_decimal(tmp_path: Path) -> None:
+    # a forecast of a series in plain USD showed "8,763,500,126.0": a tenth of a dollar on
+    # a ten-digit figure; the stored value is kept whole
+    frame = pd.DataFrame({"year": [2023, 2024], "mean": [5668995200.0, 8763500126.4]})
+    sheet = openpyxl.load_workbook(idc.to_excel({"usd": frame}, tmp_path / "usd.xlsx"))["usd"]
+    cells = _column(sheet, "mean")
+    assert {c.number_format for c in cells} == {"#,##0"}
+    assert cells[1].value == 8763500126.4
