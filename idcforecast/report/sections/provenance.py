@@ -79,7 +79,7 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
     )
     doc.table(
         table,
-        col_widths=(10, 22, 43, 18, 20, 61),
+        col_widths=(10, 22, 42, 20, 20, 60),
         align=("RIGHT", "RIGHT", "LEFT", "LEFT", "LEFT", "LEFT"),
         size=7.0,
     )
