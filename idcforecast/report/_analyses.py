@@ -186,10 +186,22 @@ def published_claims(history: pd.DataFrame) -> tuple[pd.DataFrame | None, pd.Dat
 
 
 def scenario_results(
-    spec: Any, history: pd.DataFrame, *, to: int, seed: int, kw_per_rack: float = 2.5
+    spec: Any,
+    history: pd.DataFrame,
+    *,
+    to: int,
+    seed: int,
+    kw_per_rack: float = 2.5,
+    shown_unit: str | None = None,
 ) -> ScenarioResults:
     """Simulate the scenarios of a spec file from this series' forecast distribution;
-    ``kw_per_rack`` converts a cap between racks and power (the report's --kw-per-rack)."""
+    ``kw_per_rack`` converts a cap between racks and power (the report's --kw-per-rack);
+    ``shown_unit``: the unit the report shows the series in when it is not ``history``'s
+    (a plain-USD series in "USD bn"), which the paths, their quantiles, thresholds and a
+    numeric cap are converted to after the simulation (the spec's numbers are in the
+    unit the data was read in)."""
+    import dataclasses
+
     import pandas as pd
 
     from idcforecast.report.context import ScenarioResults
@@ -207,6 +219,17 @@ def scenario_results(
         seed=seed,
         kw_per_rack=kw_per_rack,
     )
+    factor = 1.0
+    if shown_unit and paths.unit and shown_unit != paths.unit:
+        from idcforecast.units.convert import conversion_factor
+
+        factor = conversion_factor(paths.unit, shown_unit, year=None)
+        paths = dataclasses.replace(
+            paths,
+            values=paths.values * factor,
+            unit=shown_unit,
+            origin_value=None if paths.origin_value is None else paths.origin_value * factor,
+        )
     table = scenario_table(paths)
     final = table[(table["quantity"] == "level") & (table["year"] == to)]
     thresholds = probability_thresholds(float(final["p50"].median()))
@@ -226,7 +249,11 @@ def scenario_results(
         table=table,
         n_paths=SCENARIO_PATHS,
         scenarios=tuple(
-            (s.name, _with_cap(s.description, s.cap, s.cap_mode), s.weight)
+            (
+                s.name,
+                _with_cap(s.description, _shown_cap(s.cap, factor), s.cap_mode, paths.unit),
+                s.weight,
+            )
             for s in scenario_set.scenarios
         ),
         probabilities=probabilities,
@@ -243,18 +270,43 @@ def scenario_results(
     )
 
 
-def _with_cap(description: str, cap: float | str | None, mode: str) -> str:
-    """A scenario's description with its cap, which shapes its quantiles (the bundled bear
-    case's 10-90% range ended at exactly 9,000 with no word of why).
+def _shown_cap(cap: float | str | None, factor: float) -> float | str | None:
+    """A numeric cap in the unit the report shows (``factor`` converts to it); a figure
+    with its own unit ("2万亿元") as written.
 
     Examples
     --------
-    >>> _with_cap("Slower growth", 9000.0, "clip"), _with_cap("", "2万亿元", "smooth")
-    ('Slower growth; capped at 9,000 (clipped)', 'capped at 2万亿元 (approached smoothly)')
+    >>> _shown_cap(9.0e9, 1e-9), _shown_cap("2万亿元", 1e-9), _shown_cap(None, 1e-9)
+    (9.0, '2万亿元', None)
     """
+    if isinstance(cap, int | float) and not isinstance(cap, bool):
+        return float(f"{cap * factor:.12g}")
+    return cap
+
+
+def _with_cap(description: str, cap: float | str | None, mode: str, unit: str = "") -> str:
+    """A scenario's description with its cap, which shapes its quantiles (the bundled bear
+    case's 10-90% range ended at exactly 9,000 with no word of why); a numeric cap with
+    the series' ``unit`` (a plain-USD series' cap of 9,000,000,000 read "capped at 9" in a
+    report shown in USD billion), a figure as written.
+
+    Examples
+    --------
+    >>> _with_cap("Slower growth", 9000.0, "clip", "CNY 100m")
+    'Slower growth; capped at 9,000 CNY 100 million (clipped)'
+    >>> _with_cap("", "2万亿元", "smooth", "CNY 100m"), _with_cap("", 100.0, "clip", "%")
+    ('capped at 2万亿元 (approached smoothly)', 'capped at 100 percent (clipped)')
+    >>> _with_cap("", 50.0, "clip", "count"), _with_cap("", 50.0, "clip")
+    ('capped at 50 (clipped)', 'capped at 50 (clipped)')
+    """
+    from idcforecast.report.style import unit_label
+
     if cap is None:
         return description
-    value = f"{cap:,.10g}" if isinstance(cap, int | float) else str(cap)
+    value = str(cap)
+    if isinstance(cap, int | float):
+        label = unit_label(unit) if unit.strip() else ""
+        value = f"{cap:,.10g}" + (f" {label}" if label and label != "number" else "")
     how = "clipped" if mode == "clip" else "approached smoothly"
     text = f"capped at {value} ({how})"
     return f"{description}; {text}" if description else text

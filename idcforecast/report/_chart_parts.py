@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -87,10 +88,34 @@ def history_points(ax: Axes, history: pd.DataFrame) -> None:
             )
 
 
+def _ticks_to(last_year: int, ticks: list[float], left: float) -> list[float]:
+    """Year ticks at the locator's step counted back from ``last_year``, so the final year
+    (the forecast's end, where the chart's label is) is a tick: a 2012-2030 chart ticked
+    every three years from 2014 ended at 2029; now 2012, 2015 ... 2030. Ticks that are not
+    whole years evenly spaced are kept as they are.
+
+    Examples
+    --------
+    >>> _ticks_to(2030, [2014.0, 2017.0, 2020.0, 2023.0, 2026.0, 2029.0], 2011.5)
+    [2012.0, 2015.0, 2018.0, 2021.0, 2024.0, 2027.0, 2030.0]
+    >>> _ticks_to(2024, [2019.0, 2020.0, 2024.0], 2018.5)
+    [2019.0, 2020.0, 2024.0]
+    """
+    steps = {round(b - a, 9) for a, b in itertools.pairwise(ticks)}
+    if len(ticks) < 2 or len(steps) != 1:
+        return ticks
+    step = steps.pop()
+    if step != int(step) or step < 1 or any(t != int(t) for t in ticks):
+        return ticks
+    count = int((last_year - left) // step) + 1
+    return sorted(float(last_year - k * step) for k in range(count) if last_year - k * step >= left)
+
+
 def labels_inside(fig: Figure, ax: Axes, *, last_year: int) -> None:
     """Widen the x axis of ``ax`` until its labels (annotations) end inside it, and lift
     a label that would hang below the axis above its marker; the year ticks stay those
-    of the data (none past ``last_year``, where nothing is drawn).
+    of the data (none past ``last_year``, where nothing is drawn), at the locator's step
+    counted back from ``last_year`` (:func:`_ticks_to`), which is a tick.
 
     The track-record chart's labels of the right-most forecasts ran past the axes into
     the figure margin (a long claim-set name reached the figure's edge), and so did the
@@ -108,7 +133,7 @@ def labels_inside(fig: Figure, ax: Axes, *, last_year: int) -> None:
         label.set_in_layout(False)
     fig.draw_without_rendering()
     left, right = ax.get_xlim()
-    ticks = [t for t in ax.get_xticks() if left <= t <= last_year]
+    ticks = _ticks_to(last_year, [t for t in ax.get_xticks() if left <= t <= last_year], left)
     box = ax.get_window_extent()
     needed = right
     for label in labels:

@@ -188,6 +188,11 @@ def build_report(
         data, series_id, options, dataset, source_name=STDIN_LABEL if piped else None
     )
     history, left_out = _apply_gap_policy(history, gaps)
+    from idcforecast.report._display_unit import in_display_unit
+
+    # a plain-USD series of 5,668,995,200 printed "8,763,500,126" forecasts: shown in USD bn
+    read_history = history
+    history, rescaled = in_display_unit(history)
     sid = str(history["series_id"].iloc[0])
     if target is None:  # checked now that the series is known, still before any output
         named = DEFAULT_OUT if sid == DEFAULT_SERIES else f"reports/{report_file_name(sid)}"
@@ -244,9 +249,11 @@ def build_report(
         command=command or "build_report(...) called from Python",
         reproduce=reproduce,
         kw_per_rack=float(options.get("kw_per_rack", _READ_DEFAULTS["kw_per_rack"])),
+        read_history=read_history,
     )
-    if left_out:
-        ctx = dataclasses.replace(ctx, assumptions=(*ctx.assumptions, left_out))
+    added = tuple(text for text in (rescaled, left_out) if text)
+    if added:
+        ctx = dataclasses.replace(ctx, assumptions=(*ctx.assumptions, *added))
     pdf_bytes = render_pdf(ctx, creation_date=report_date)
     return write_atomic(target, lambda tmp: tmp.write_bytes(pdf_bytes), what="report")
 
@@ -543,6 +550,7 @@ def _context(
     command: str,
     reproduce: str,
     kw_per_rack: float,
+    read_history: pd.DataFrame | None = None,
 ) -> ReportContext:
     from idcforecast import __version__
     from idcforecast.forecasting import forecast
@@ -551,9 +559,18 @@ def _context(
     from idcforecast.report.context import Provenance, ReportContext
 
     last = int(history["year"].iloc[-1])
-    # first: a spec that does not fit the series fails before the slower sections run
+    # first: a spec that does not fit the series fails before the slower sections run;
+    # simulated in the unit the data was read in (the spec's bare caps are in it), shown
+    # in the report's (a plain-USD series in USD bn)
     scenario_results = (
-        analyses.scenario_results(scenarios, history, to=to, seed=seed, kw_per_rack=kw_per_rack)
+        analyses.scenario_results(
+            scenarios,
+            history if read_history is None else read_history,
+            to=to,
+            seed=seed,
+            kw_per_rack=kw_per_rack,
+            shown_unit=str(history["unit"].iloc[0]) if "unit" in history.columns else "",
+        )
         if scenarios
         else None
     )

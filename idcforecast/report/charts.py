@@ -108,8 +108,9 @@ def plot_forecast(
         The value axis: "linear" (from zero), "log", or "auto" (the default): log when
         every value drawn is positive and the 95% band reaches more than
         ``LOG_SCALE_RATIO`` (4) times the highest actual, where a linear axis would
-        squeeze the history into the bottom quarter of the chart. The axis label and the
-        footnote say when the scale is logarithmic.
+        squeeze the history into the bottom quarter of the chart; always linear for a
+        series in %, pp or bp (a share), whose changes are points, not growth rates. The
+        axis label and the footnote say when the scale is logarithmic.
 
     Examples
     --------
@@ -184,7 +185,7 @@ def plot_forecast(
         ax.set_xlim(float(hist["year"].iloc[0]) - 0.5, float(end["year"]) + 1.6)
         actuals = hist["value"].to_numpy(dtype=float)
         drawn = np.concatenate([actuals, *(joined(c) for c in _FAN_COLUMNS)])
-        logarithmic = _log_scale(scale, drawn, actuals)
+        logarithmic = _log_scale(scale, drawn, actuals, unit=unit)
         ylabel = unit_label(unit)
         if logarithmic:
             _log_value_axis(ax, drawn)
@@ -278,9 +279,13 @@ than a quarter of the height: the report's China IDC chart, 59,276 against 5,078
 years of history in the bottom tenth)."""
 
 
-def _log_scale(scale: str, drawn: np.ndarray, history: np.ndarray) -> bool:
-    """Whether the fan chart's value axis is logarithmic (see :func:`plot_forecast`)."""
-    if scale == "linear":
+def _log_scale(scale: str, drawn: np.ndarray, history: np.ndarray, *, unit: str = "") -> bool:
+    """Whether the fan chart's value axis is logarithmic (see :func:`plot_forecast`); never
+    by "auto" for a series in %, pp or bp, whose changes the report gives in points (a
+    log axis's "equal heights are equal growth rates" said the opposite of the tables)."""
+    from idcforecast.report._growth import change_unit
+
+    if scale == "linear" or (scale == "auto" and change_unit(unit) is not None):
         return False
     positive = bool(np.all(drawn[np.isfinite(drawn)] > 0))
     if scale == "log":
@@ -589,6 +594,23 @@ def _cagr_bound(hist: pd.DataFrame) -> RateMark | None:
     return cagr_bound(hist)
 
 
+def _year_ticks(first: float, last: float) -> list[float]:
+    """Whole-year ticks from ``first`` to ``last`` and none beyond, at the step matplotlib
+    would choose.
+
+    Examples
+    --------
+    >>> _year_ticks(2017, 2023), _year_ticks(2022, 2022)
+    ([2017.0, 2018.0, 2019.0, 2020.0, 2021.0, 2022.0, 2023.0], [2022.0])
+    >>> _year_ticks(1990, 2023)[:3]
+    [1992.0, 1996.0, 2000.0]
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    ticks = MaxNLocator(integer=True, min_n_ticks=1).tick_values(first, last)
+    return [float(t) for t in ticks if first <= t <= last]
+
+
 def plot_backtest(
     backtest: pd.DataFrame,
     *,
@@ -677,10 +699,12 @@ def plot_backtest(
                 label="forecast from each cutoff" if i == 0 else None,
             )
         # whole years, with a year of room either side (one forecast year alone would
-        # otherwise get a century-wide axis)
-        left.set_xlim(float(bt["year"].min()) - 1.0, float(bt["year"].max()) + 1.0)
-        integer_ticks(left)
+        # otherwise get a century-wide axis), ticked only where there are data (the
+        # default report's axis showed an empty 2016 and 2024 around 2017-2023)
+        first_year, last_year = float(bt["year"].min()), float(bt["year"].max())
+        left.set_xlim(first_year - 1.0, last_year + 1.0)
         thousands_ticks(left)
+        left.set_xticks(_year_ticks(first_year, last_year))
         style_axes(left, ylabel=unit_label(unit), title="Forecasts vs actual")
         legend_room(left)
         left.legend(loc="upper left")

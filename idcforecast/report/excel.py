@@ -67,11 +67,50 @@ def _check_sheet_names(names: list[str]) -> None:
         seen[name.lower()] = name
 
 
-def _number_format(column: str, series: pd.Series) -> str | None:
+# Fractions (0.278 = 27.8%) in the frames check_claims and track_record return, which
+# the report prints as percent; recognised by columns only those frames have together, so
+# a user's own "error" or "gap" column (in units) keeps its number format
+_CLAIM_FRACTIONS = (
+    (
+        frozenset({"claimed_rate", "implied_rate", "rate_gap", "end_gap", "reference_base"}),
+        frozenset({"gap", "implied_rate", "claimed_rate", "rate_gap", "end_gap"}),
+    ),
+    (
+        frozenset({"claim_id", "error", "log_error", "direction", "held", "actual_qualifier"}),
+        frozenset({"error"}),
+    ),
+)
+
+
+def fraction_columns(frame: pd.DataFrame) -> frozenset[str]:
+    """The columns of ``frame`` that hold fractions shown as percent: the rates and gaps
+    of a :func:`~idcforecast.check_claims` frame, the ``error`` of a
+    :func:`~idcforecast.track_record` frame (``log_error`` is a log, not a fraction);
+    none for any other frame.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> record = pd.DataFrame(columns=["claim_id", "value", "actual", "error", "log_error",
+    ...                                "direction", "held", "actual_qualifier"])
+    >>> sorted(fraction_columns(record)), sorted(fraction_columns(pd.DataFrame(columns=["error"])))
+    (['error'], [])
+    """
+    names = {str(c) for c in frame.columns}
+    found: set[str] = set()
+    for signature, fractions in _CLAIM_FRACTIONS:
+        if signature <= names:
+            found |= fractions & names
+    return frozenset(found)
+
+
+def _number_format(column: str, series: pd.Series, *, fraction: bool = False) -> str | None:
     import pandas as pd
 
     if pd.api.types.is_bool_dtype(series):
         return None
+    if fraction and pd.api.types.is_float_dtype(series):
+        return "0.0%"  # 0.278 reads 27.8%, as the report prints it
     if _is_year_column(column) and (pd.api.types.is_integer_dtype(series) or _whole_floats(series)):
         return "0"  # a year, not a quantity: 2022, never "2,022" or "2,022.0"
     if pd.api.types.is_integer_dtype(series):
@@ -81,7 +120,8 @@ def _number_format(column: str, series: pd.Series) -> str | None:
             return '0.0"%"'
         if column.lower().startswith("coverage") or _is_probability(column):
             return "0.0%"
-        return "#,##0." + "0" * _decimals(series)
+        decimals = _decimals(series)
+        return "#,##0." + "0" * decimals if decimals else "#,##0"
     return None
 
 
@@ -119,7 +159,9 @@ def _is_probability(column: str) -> bool:
 def _decimals(series: pd.Series, significant: int = 3) -> int:
     """Decimals that keep ``significant`` digits of the column's smallest nonzero value,
     between 1 and 6: 1 for market sizes, 3 for weights 0.25 (was one decimal everywhere,
-    so weights 0.5 / 0.25 / 0.25 showed as 0.5 / 0.3 / 0.3).
+    so weights 0.5 / 0.25 / 0.25 showed as 0.5 / 0.3 / 0.3); none for a column whose
+    every value has six digits or more before the point (a series in plain USD showed
+    "8,763,500,126.0").
 
     Examples
     --------
@@ -128,6 +170,8 @@ def _decimals(series: pd.Series, significant: int = 3) -> int:
     (1, 3)
     >>> _decimals(pd.Series([0.0, float("nan")]))
     1
+    >>> _decimals(pd.Series([5668995200.0, 8763500126.4])), _decimals(pd.Series([99999.5]))
+    (0, 1)
     """
     import numpy as np
 
@@ -135,6 +179,8 @@ def _decimals(series: pd.Series, significant: int = 3) -> int:
     values = values[np.isfinite(values) & (values > 0)]
     if values.size == 0:
         return 1
+    if float(values.min()) >= 1e5:
+        return 0
     digits = significant - 1 - math.floor(math.log10(float(values.min())))
     return min(max(digits, 1), 6)
 
@@ -152,7 +198,8 @@ def _write_sheet(ws: Any, frame: pd.DataFrame, sheet: str) -> None:
         cell = ws.cell(row=1, column=j, value=escape_formula(name))
         cell.font, cell.fill = header_font, header_fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    formats = [_number_format(c, frame[c]) for c in frame.columns]
+    fractions = fraction_columns(frame)
+    formats = [_number_format(c, frame[c], fraction=str(c) in fractions) for c in frame.columns]
     widths = [len(c) + 2 for c in columns]
     for i, row in enumerate(frame.itertuples(index=False, name=None), start=2):
         for j, value in enumerate(row, start=1):
@@ -191,10 +238,12 @@ def to_excel(
     """Write tables to an ``.xlsx`` workbook, one formatted sheet per table, atomically.
 
     Header row bold and frozen, numbers with thousands separators, percent columns
-    (``yoy``, ``cagr_to_date``...) as ``12.3%`` without changing the stored value, NaN as
-    an empty cell. Text that a spreadsheet would run as a formula (starting with
-    ``= + - @``, a tab or a carriage return) is prefixed with an apostrophe and stored as
-    text.
+    (``yoy``, ``cagr_to_date``...) as ``12.3%`` without changing the stored value, the
+    fractions of a :func:`~idcforecast.check_claims` or :func:`~idcforecast.track_record`
+    frame (``claimed_rate``, ``gap``... ``error``; :func:`fraction_columns`) as ``27.8%``
+    (stored 0.278), NaN as an empty cell. Text that a spreadsheet would run as a formula
+    (starting with ``= + - @``, a tab or a carriage return) is prefixed with an apostrophe
+    and stored as text.
 
     Parameters
     ----------

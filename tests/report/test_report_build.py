@@ -800,7 +800,8 @@ def test_small_backtests_and_the_forecast_bullet(tmp_path: Path) -> None:
 def test_the_default_summary_keeps_its_derived_sentence(default_report: Path) -> None:
     compact = re.sub(r"\s+", " ", _text(default_report))
     assert "'derived' rows were computed by the data's compiler" in compact  # 2014, 2019...
-    assert "held 93.3% of the outcomes (15 forecasts)" in compact  # 14 of 15 = 93.3%
+    # 14 of 15 = 93.3%, in whole percent as the backtest table prints it (was "93.3%")
+    assert "held 93% of the outcomes (15 forecasts)" in compact
     assert "Forecast: 10,297.7 CNY 100 million in 2030 (80% interval" in compact
 
 
@@ -936,7 +937,28 @@ def test_backtest_section_explains_its_scores_and_cutoffs(default_report: Path) 
     assert "sMAPE: the absolute error as a percentage of the average of forecast" in compact
     assert "MASE: the absolute error divided by the series' average year-on-year" in compact
     # the 15 backtest forecasts are enough to be called a track record
-    assert "93.3% of the outcomes (15 forecasts)." in re.sub(r"\s+", " ", _text(default_report))
+    assert "93% of the outcomes (15 forecasts)." in re.sub(r"\s+", " ", _text(default_report))
+
+
+def test_summary_separates_point_forecasts_from_bounds(default_report: Path) -> None:
+    # CIDC: "more than 2,000" (2020, actual 2,238.7) and "more than 3,200.5" (2022, actual
+    # 4,043.2) held; Global Times' point 3,200 for 2022 was 3,200 / 4,043.2 - 1 = -20.9%.
+    # The summary averaged all three: "on average they were 17.5% below the actual"
+    compact = re.sub(r"\s+", " ", _text(default_report))
+    assert (
+        "**Published forecasts:** 3 came due; 2 held: the point forecast was 20.9% below the "
+        "actual; both published as bounds ('more than') held."
+    ).replace("**", "") in compact.replace("**", "")
+    assert "17.5%" not in compact
+
+
+def test_summary_coverage_has_the_backtest_tables_precision(default_report: Path) -> None:
+    # the summary said "93.3%" where the backtest table's 80% coverage said "93%"
+    compact = re.sub(r"\s+", " ", _text(default_report))
+    table = re.search(r"china_idc_cidc_overall auto [\d.]+ [\d.]+ (\d+%) \d+% 15\b", compact)
+    assert table is not None
+    assert table.group(1) == "93%"  # 14 of 15 = 0.9333, whole percent
+    assert f"its 80% intervals held {table.group(1)} of the outcomes" in compact
 
 
 def _pages(path: Path) -> list[str]:
@@ -1051,9 +1073,9 @@ def test_scenario_caps_are_stated(scenario_report: Path) -> None:
     page = next(p for p in _pages(scenario_report) if "median CAGR" in p)
     assert (
         "bear (weight 0.25): Slower growth (-5 points a year) and a one-off 8% drop in 2026 "
-        "(oversupply); capped at 9,000 (clipped)" in page
+        "(oversupply); capped at 9,000 CNY 100 million (clipped)" in page
     )
-    assert "saturates near 2万亿元; capped at 20,000 (approached smoothly)" in page
+    assert "saturates near 2万亿元; capped at 20,000 CNY 100 million (approached smoothly)" in page
     assert re.search(r"bear [\d,]+ [\d,]+–9,000 ", page)  # the range the cap explains
 
 

@@ -434,6 +434,23 @@ def test_a_band_much_wider_than_the_history_is_drawn_on_a_log_axis(history, fore
     assert "200" in labels and "500" in labels
 
 
+def test_a_share_s_wide_band_stays_on_a_linear_axis(history, forecast) -> None:
+    # the same band (4.9x the highest actual) in percent: the report gives a share's changes
+    # in points, so its chart said "equal heights are equal growth rates" against the tables
+    share = history.assign(value=history["value"] / 10, unit="%")  # 10.0-14.6 percent
+    wide = _wide_forecast(forecast)
+    wide[["mean", "lo_80", "hi_80", "lo_95", "hi_95"]] /= 10  # the 95% band up to 71.6%
+    wide["unit"] = "%"
+    fig = plot_forecast(share, wide)
+    ax = fig.axes[0]
+    assert ax.get_yscale() == "linear" and ax.get_ylim()[0] == 0.0
+    assert ax.get_ylabel() == "percent"
+    assert "growth rates" not in fig.texts[-1].get_text()
+    assert "Log scale" not in fig.texts[-1].get_text()
+    # asked for, a log axis is still drawn
+    assert plot_forecast(share, wide, scale="log").axes[0].get_yscale() == "log"
+
+
 def test_a_narrow_band_keeps_the_linear_axis_from_zero(history, forecast) -> None:
     # the fixture's band tops at 195, 1.3x the highest actual
     ax = plot_forecast(history, forecast).axes[0]
@@ -1001,3 +1018,59 @@ def test_the_scenario_end_labels_are_inside_the_axes(history) -> None:
     assert all(box.x0 <= e.x0 and e.x1 <= box.x1 for e in texts.values())
     left, right = ax.get_xlim()
     assert max(t for t in ax.get_xticks() if left <= t <= right) <= 2030
+
+
+def test_the_fan_chart_ticks_its_final_forecast_year() -> None:
+    # the report's page-1 chart, 2012-2023 and a forecast to 2030, was ticked every three
+    # years from 2014 and ended at 2029, one year short of the labelled 2030 central value
+    years = list(range(2012, 2024))
+    history = pd.DataFrame(
+        {"series_id": "s", "year": years, "value": [100.0 * 1.3**k for k in range(12)]}
+    )
+    ahead = np.arange(1, 8)
+    mean = 2330.0 * 1.1**ahead
+    forecast = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": 2023 + ahead,
+            "model": "auto",
+            "mean": mean,
+            "lo_80": mean / (1 + 0.2 * ahead),
+            "hi_80": mean * (1 + 0.2 * ahead),
+            "lo_95": mean / (1 + 0.4 * ahead),
+            "hi_95": mean * (1 + 0.4 * ahead),
+        }
+    )
+    fig = plot_forecast(history, forecast)
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    left, right = ax.get_xlim()
+    shown = [int(t) for t in ax.get_xticks() if left <= t <= right]
+    assert shown[-1] == 2030
+    steps = {b - a for a, b in itertools.pairwise(shown)}
+    assert len(steps) == 1  # evenly spaced, counted back from 2030
+    assert shown[0] - steps.pop() < 2012  # no room for one more tick before the data
+
+
+def test_backtest_chart_ticks_only_years_with_data() -> None:
+    # the default report's "Forecasts vs actual" ran 2016-2024 with ticks at both ends
+    # where nothing is drawn (forecasts and actuals cover 2017-2023)
+    rows = [(c, y) for c in range(2016, 2021) for y in range(c + 1, c + 4)]
+    bt = pd.DataFrame(
+        {
+            "series_id": "s",
+            "model": "auto",
+            "cutoff": [c for c, _ in rows],
+            "year": [y for _, y in rows],
+            "mean": [100.0 + y - 2016 for _, y in rows],
+            "actual": [100.0 + 1.1 * (y - 2016) for _, y in rows],
+            "unit": "CNY bn",
+        }
+    )
+    fig = plot_backtest(bt)
+    fig.draw_without_rendering()
+    left = fig.axes[0]
+    low, high = left.get_xlim()
+    shown = [int(t) for t in left.get_xticks() if low <= t <= high]
+    assert shown == list(range(2017, 2024))
+    assert (low, high) == (2016.0, 2024.0)  # the year of room either side stays

@@ -11,6 +11,7 @@ from idcforecast._normalize import conversion_in
 from idcforecast._wording import qualifier_sign
 from idcforecast.report._frames import qualifiers
 from idcforecast.report.sections._titles import INSTALL_CJK, chinese_left_out
+from idcforecast.report.style import value_header
 
 if TYPE_CHECKING:
     from idcforecast.report.context import ReportContext
@@ -52,7 +53,9 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
     table = pd.DataFrame(
         {
             "Year": hist["year"].astype(str),
-            "Value": [
+            # the unit, as the summary table's header has it: a plain-USD series shown in
+            # USD billion listed "1.20" under "Value" beside "usd.csv row 2"
+            value_header(ctx.unit): [
                 qualifier_sign(q) + fmt.text(v)
                 for q, v in zip(
                     qualifiers(hist, what=f"history of series {ctx.series_id!r}"),
@@ -76,7 +79,7 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
     )
     doc.table(
         table,
-        col_widths=(10, 15, 45, 20, 18, 66),
+        col_widths=(10, 22, 42, 20, 20, 60),
         align=("RIGHT", "RIGHT", "LEFT", "LEFT", "LEFT", "LEFT"),
         size=7.0,
     )
