@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from idcforecast._wording import counted
-from idcforecast.errors import DataError, EmptyDataError, IdcForecastError, NonNumericValueError
+from idcforecast.errors import (
+    DataError,
+    EmptyDataError,
+    HorizonError,
+    IdcForecastError,
+    NonNumericValueError,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -258,14 +264,14 @@ def backtest(
 
     methods = resolve_methods(method)
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
-        raise DataError(
+        raise HorizonError(
             f"backtest horizon must be a positive whole number of years; got "
             f"{as_typed(horizon)!r}"
             + (f"; {horizon_fix(horizon)}" if "float" in horizon_fix(horizon) else ""),
             horizon=horizon,
         )
     if (too_far := horizon_as_year_message(int(horizon))) is not None:
-        raise DataError(f"backtest: {too_far}", horizon=horizon)
+        raise HorizonError(f"backtest: {too_far}", horizon=horizon)
     # a numpy integer is an integer (np.int64(2) was refused as "not a positive integer"),
     # True is not (it was taken as 1)
     whole = isinstance(n_windows, int | np.integer) and not isinstance(n_windows, bool)

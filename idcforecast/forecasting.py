@@ -24,6 +24,7 @@ import numpy as np
 from idcforecast._cells import in_context
 from idcforecast._forecast_inputs import (
     AUTO,
+    check_horizon,
     check_seed,
     conversions_by_series,
     place_in_series,
@@ -44,6 +45,7 @@ from idcforecast.calibration import (
     prior_sigma,
 )
 from idcforecast.errors import (
+    HorizonError,
     IdcForecastError,
     InsufficientDataError,
     ModelError,
@@ -620,6 +622,9 @@ def forecast(
 
     methods = resolve_methods(method)
     levels = resolve_levels(level)
+    # once, not per series: "series 'a': horizon must be ..." named a series the error
+    # was not about (a horizon read as a year is still named per series, by its last year)
+    check_horizon(horizon, caller="forecast")
     check_seed(seed, caller="forecast")
     check_gap_policy(gaps, "forecast")
     all_series = split_series(data)
@@ -655,6 +660,9 @@ def forecast(
                     first_year=prepared.first_year,
                     observed=prepared.observed,
                 )
+            except HorizonError:
+                # the same for every method: "or leave 'naive' out of method=" fixed nothing
+                raise
             except InsufficientDataError as err:
                 message = f"{err} ({prepared.note})" if prepared.note else str(err)
                 message += _leave_out(alias, methods)

@@ -24,7 +24,7 @@ from idcforecast.batch.chunks import SeriesTable, auto_chunk_size, group_series,
 from idcforecast.batch.engines import available_cores, check_engine, resolve_client, run_engine
 from idcforecast.batch.progress import make_progress
 from idcforecast.batch.worker import STATUS_FAILED, BatchSpec, ChunkResult, run_chunk
-from idcforecast.errors import DataError, EngineError, ModelError
+from idcforecast.errors import DataError, EngineError, HorizonError, ModelError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -45,13 +45,13 @@ def _check_horizon(horizon: Any) -> int:
     from idcforecast._forecast_inputs import horizon_as_year_message, horizon_fix
 
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
-        raise ModelError(
+        raise HorizonError(
             f"forecast_many: horizon must be a positive integer number of years; got "
             f"{horizon!r}; {horizon_fix(horizon)}",
             horizon=horizon,
         )
     if (too_far := horizon_as_year_message(int(horizon))) is not None:
-        raise ModelError(f"forecast_many: {too_far}", horizon=horizon)
+        raise HorizonError(f"forecast_many: {too_far}", horizon=horizon)
     return int(horizon)
 
 
