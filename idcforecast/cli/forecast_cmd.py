@@ -406,6 +406,7 @@ def run(args: argparse.Namespace) -> int:
         parser = getattr(args, "_parser", None)
         print(render_comparison(fc, parser) if args.compare is not None else render(fc, parser))
     from idcforecast.cli._advice import cli_advice
+    from idcforecast.cli._exit import not_forecast_line
 
     for sid, err in failures:
         advice = cli_advice(str(err), getattr(args, "_parser", None))
@@ -432,28 +433,3 @@ def _csv_text(fc: pd.DataFrame, *, compared: bool) -> str:
         columns = comparison_columns(levels) if compared else forecast_columns(levels)
         fc = pd.DataFrame(columns=columns)
     return fc.to_csv(index=False).rstrip("\n")
-
-
-def not_forecast_line(series_id: str, message: str) -> str:
-    """The stderr line of a series the command could not forecast (after ``error:
-    forecast: ``): the series, "not forecast", then the reason, the series' name not
-    repeated at its start (was ``error (series s, not forecast): series 's' has ...``, the
-    only error line not led by ``error: COMMAND:``).
-
-    Examples
-    --------
-    >>> not_forecast_line("s", "series 's' has 2 observations (2021-2022)")
-    "series 's' not forecast: has 2 observations (2021-2022)"
-    >>> not_forecast_line("s", "series 's': cap 80.0 is not above the last observation")
-    "series 's' not forecast: cap 80.0 is not above the last observation"
-    >>> not_forecast_line("7", "a value is missing")
-    "series '7' not forecast: a value is missing"
-    """
-    for named in (f"series {series_id!r}", f"series {series_id}"):
-        if message.startswith(f"{named}: "):
-            message = message[len(named) + 2 :]
-            break
-        if message.startswith(f"{named} "):
-            message = message[len(named) + 1 :]
-            break
-    return f"series {series_id!r} not forecast: {message}"
