@@ -16,7 +16,7 @@ from idcforecast.cli._arg_types import (
     method_names,
     years_ahead,
 )
-from idcforecast.cli._read_options import add_read_arguments, read_user_file
+from idcforecast.cli._read_options import add_read_arguments
 from idcforecast.comparison import DEFAULT_METHODS
 
 if TYPE_CHECKING:
@@ -103,18 +103,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_read_arguments(parser, file_option="--data")
 
 
-def _history(args: argparse.Namespace) -> pd.DataFrame:
+def _history(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Exception]]]:
+    """The series to forecast, and those of ``--data`` that could not be read (with their
+    errors: a file's bad cell fails its series alone, see :mod:`idcforecast.cli._file_series`)."""
     from idcforecast.errors import UnknownSeriesError
 
     if args.data is not None:
-        return read_user_file(args, args.data)
+        from idcforecast.cli._file_series import read_file_series
+
+        return read_file_series(args)
     from idcforecast.cli._read_options import bundled_rows, series_dataset
 
     dataset = args.dataset or DEFAULT_DATASET
     frame = series_dataset(dataset, "forecast")
     chosen = args.series or (DEFAULT_SERIES if dataset == DEFAULT_DATASET else None)
     if chosen is None:
-        return bundled_rows(frame, args, "forecast")
+        return bundled_rows(frame, args, "forecast"), []
     rows = bundled_rows(frame[frame["series_id"] == chosen], args, "forecast")
     if rows.empty:
         from idcforecast.datasets import elsewhere_hint
@@ -126,7 +130,7 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
             series_id=chosen,
             dataset=dataset,
         )
-    return rows
+    return rows, []
 
 
 def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Exception]]]:
@@ -188,12 +192,12 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         def run_one(data: pd.DataFrame, horizon: int) -> pd.DataFrame:
             return forecast(data, horizon, method=args.method, cap=args.cap, gaps=args.gaps)
 
-    history = _history(args)
+    history, not_read = _history(args)
     if args.cap is not None:
         _check_cap_is_a_level(args.cap)
         _check_cap_units(args.cap, history)
     last_years = history.groupby("series_id")["year"].max()
-    failures: list[tuple[str, Exception]] = []
+    failures: list[tuple[str, Exception]] = list(not_read)
 
     def each_series(data: pd.DataFrame, horizon: int) -> list[pd.DataFrame]:
         parts = []
@@ -243,7 +247,8 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         for part in each_series(history[history["series_id"].isin(ids)], int(h))
     ]
     position = {sid: i for i, sid in enumerate(dict.fromkeys(history["series_id"]))}
-    failures.sort(key=lambda failure: position[failure[0]])
+    # (a series not read goes after the others: its position in the file is not known here)
+    failures.sort(key=lambda failure: position.get(failure[0], len(position)))
     fc = joined(parts)
     if fc.empty:
         return fc, failures
