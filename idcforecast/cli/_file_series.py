@@ -27,56 +27,60 @@ Failures = list[tuple[str, Exception]]
 def read_file_series(args: argparse.Namespace) -> tuple[pd.DataFrame, Failures]:
     """The history of ``--data`` and the series that could not be read, with their errors.
 
-    The file is read with :func:`idcforecast.read_series` as the options say. Only when
-    that fails, no ``--series`` was asked for, and the file (not a folder) read as
-    ``forecast-many`` reads it holds several series, some with a cell it could not read and
-    the others all with a unit (or ``--unit``, as ``read_series`` needs them): the others
-    are returned with those series' errors. Otherwise (standard input, read once, too)
-    the reader's error is raised as it was.
+    The file (``-``: standard input) is read with :func:`idcforecast.read_series` as the
+    options say (as :func:`idcforecast.cli._read_options.read_user_file` reads it). Only
+    when that fails, no ``--series`` was asked for, and the file (not a folder) read as
+    ``forecast-many`` reads it holds several series, some with a cell it could not read
+    and the others all with a unit (or ``--unit``, as ``read_series`` needs them): the
+    others are returned with those series' errors. Otherwise the reader's error is raised
+    as it was.
     """
-    from idcforecast.cli._read_options import read_user_file
+    from idcforecast.cli._read_options import read_options
+    from idcforecast.cli._stdin_table import STDIN, STDIN_NAME, table_path
     from idcforecast.errors import IdcForecastError
+    from idcforecast.io import read_series
 
-    try:
-        return read_user_file(args, args.data), []
-    except IdcForecastError:
-        if args.series is not None:
-            raise
-        apart = _series_apart(args)
-        if apart is None:
-            raise
-        return apart
+    name = STDIN_NAME if args.data == STDIN else None
+    with table_path(args.data, what="--data") as file:  # '-': read once, kept in a file
+        options = read_options(args, str(file))  # (a wrong option: its error, not caught)
+        try:
+            history = read_series(file, series_id=args.series, source_name=name, **options)
+        except IdcForecastError:
+            apart = None if args.series is not None else _series_apart(args, file, name)
+            if apart is None:
+                raise
+            return apart
+    return history, []
 
 
-def _series_apart(args: argparse.Namespace) -> tuple[pd.DataFrame, Failures] | None:
+def _series_apart(
+    args: argparse.Namespace, path: Path, name: str | None
+) -> tuple[pd.DataFrame, Failures] | None:
     """The file's readable series and the errors of the others, or None when the file
     cannot be read so (the reader's first error then stands)."""
     import pandas as pd
 
     from idcforecast.batch import read_long_table
     from idcforecast.cli._read_options import separator, sheet_choice
-    from idcforecast.cli._stdin_table import STDIN, table_path
 
-    if args.data == STDIN:  # read already: standard input is not there to read again
+    if not path.is_file():  # a folder: its files are joined by read_series only
         return None
-    with table_path(args.data, what="--data") as path:
-        if not Path(path).is_file():  # a folder: its files are joined by read_series only
-            return None
-        try:
-            frame = read_long_table(
-                path,
-                sep=separator(args.sep),
-                decimal=args.decimal,
-                header_row=args.header_row,
-                encoding=args.encoding,
-                sheet_name=sheet_choice(args.sheet, str(path)),
-                unit=args.unit,
-                kw_per_rack=args.kw_per_rack,
-                estimates=args.estimates,
-                year_column=args.year_column,
-            )
-        except Exception:
-            return None
+    try:
+        frame = read_long_table(
+            path,
+            sep=separator(args.sep),
+            decimal=args.decimal,
+            header_row=args.header_row,
+            encoding=args.encoding,
+            sheet_name=sheet_choice(args.sheet, str(path)),
+            unit=args.unit,
+            kw_per_rack=args.kw_per_rack,
+            estimates=args.estimates,
+            year_column=args.year_column,
+            source_name=name,
+        )
+    except Exception:
+        return None
     ids = list(dict.fromkeys(frame["series_id"]))
     if len(ids) < 2:  # one series: its error is the command's (exit 2, as before)
         return None

@@ -798,3 +798,23 @@ def test_a_bad_cell_of_one_series_of_a_file_fails_that_series_alone(
     # one series asked for by --series: its own error, as before
     src.write_text("series_id,year,value,unit\n" + good + "b,2019,abc,MW\n")
     assert main(["forecast", "--data", str(src), "--series", "b", "--horizon", "2"]) == 2
+
+
+def test_a_bad_cell_piped_in_fails_its_series_alone(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # standard input is read once: both reads use that copy, named "standard input"
+    import io
+
+    table = "series_id,year,value,unit\n" + "".join(f"a,{2018 + i},{i + 1},MW\n" for i in range(5))
+    table += "b,2018,1,MW\nb,2019,abc,MW\n"
+    piped = io.TextIOWrapper(io.BytesIO(table.encode()), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", piped)
+    argv = ["forecast", "--data", "-", "--horizon", "1", "--method", "drift", "--csv"]
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith(
+        "error: forecast: series 'b' not forecast: year 2019 (standard input row 8, column "
+        "'value'): value 'abc' is not a finite number"
+    )
+    assert pd.read_csv(StringIO(captured.out))["mean"].tolist() == [6.0]  # 5 + (5 - 1) / 4
