@@ -262,7 +262,7 @@ def backtest(
     from idcforecast._series_ids import given_ids, with_given_ids
     from idcforecast.forecasting import _forecast_row, forecast_array
 
-    methods = resolve_methods(method)
+    methods = resolve_methods(method, caller="backtest")
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
         raise HorizonError(
             f"backtest horizon must be a positive whole number of years; got "

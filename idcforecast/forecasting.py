@@ -620,7 +620,7 @@ def forecast(
     from idcforecast._series import check_gap_policy, prepare_values, split_series
     from idcforecast._series_ids import given_ids, with_given_ids
 
-    methods = resolve_methods(method)
+    methods = resolve_methods(method, caller="forecast")
     levels = resolve_levels(level)
     # once, not per series: "series 'a': horizon must be ..." named a series the error
     # was not about (a horizon read as a year is still named per series, by its last year)

@@ -1228,3 +1228,24 @@ def test_a_seed_that_is_no_seed_is_refused_as_forecast_many_refuses_it(seed: obj
         f"forecast: seed must be a whole number 0 or more, or None; got {seed!r}; e.g. seed=7"
     )
     assert forecast(tidy(GROWING), 2, seed=7).equals(forecast(tidy(GROWING), 2))
+
+
+def test_a_method_argument_error_names_its_call() -> None:
+    # Was: "method is an empty list; ..." from forecast(), backtest() and forecast_many()
+    # alike (compare_methods' said "compare_methods: methods is an empty list")
+    import idcforecast as idc
+
+    y = pd.Series([1.0, 2, 3, 4, 5], index=range(2019, 2024), name="y")
+    calls = {
+        "forecast": lambda m: forecast(y, 1, method=m),
+        "backtest": lambda m: idc.backtest(y, 1, method=m),
+        "forecast_many": lambda m: idc.forecast_many(y, 1, method=m, engine="serial"),
+    }
+    for name, call in calls.items():
+        with pytest.raises(UnknownMethodError) as caught:
+            call([])
+        assert str(caught.value) == (
+            f"{name}: method is an empty list; pass 'auto', a model alias or a list of aliases"
+        )
+        with pytest.raises(UnknownMethodError, match=f"^{name}: method None is not a method"):
+            call([None])

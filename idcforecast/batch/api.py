@@ -334,7 +334,7 @@ def forecast_many(
     cap = _cap_series_as_mapping(cap)
     spec = BatchSpec(
         horizon=_check_horizon(horizon),
-        methods=resolve_methods(method),
+        methods=resolve_methods(method, caller="forecast_many"),
         levels=resolve_levels(level, caller="forecast_many"),
         cap=cap,
         seed=seed,
