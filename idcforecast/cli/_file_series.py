@@ -14,17 +14,25 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["read_file_series"]
+__all__ = ["NotRead", "read_file_series"]
 
 Failures = list[tuple[str, Exception]]
 
 
-def read_file_series(args: argparse.Namespace) -> tuple[pd.DataFrame, Failures]:
+class NotRead(NamedTuple):
+    """The series of a file that could not be read, with their errors, and the ids of
+    every series of the file in its order (both empty when every series was read)."""
+
+    failures: tuple[tuple[str, Exception], ...] = ()
+    order: tuple[str, ...] = ()
+
+
+def read_file_series(args: argparse.Namespace) -> tuple[pd.DataFrame, NotRead]:
     """The history of ``--data`` and the series that could not be read, with their errors.
 
     The file (``-``: standard input) is read with :func:`idcforecast.read_series` as the
@@ -50,12 +58,12 @@ def read_file_series(args: argparse.Namespace) -> tuple[pd.DataFrame, Failures]:
             if apart is None:
                 raise
             return apart
-    return history, []
+    return history, NotRead()
 
 
 def _series_apart(
     args: argparse.Namespace, path: Path, name: str | None
-) -> tuple[pd.DataFrame, Failures] | None:
+) -> tuple[pd.DataFrame, NotRead] | None:
     """The file's readable series and the errors of the others, or None when the file
     cannot be read so (the reader's first error then stands)."""
     import pandas as pd
@@ -85,7 +93,7 @@ def _series_apart(
     if len(ids) < 2:  # one series: its error is the command's (exit 2, as before)
         return None
     good: list[pd.DataFrame] = []
-    failures: Failures = []
+    failures: Failures = []  # in the file's order
     for sid in ids:
         rows = frame[frame["series_id"] == sid]
         error = _read_error(rows)
@@ -98,7 +106,8 @@ def _series_apart(
     history = pd.concat(good, ignore_index=True)
     if args.unit is None and ("unit" not in history or history["unit"].isna().any()):
         return None  # read_series refuses bare numbers without --unit: its error stands
-    return history.astype({"year": "int64", "value": "float64"}), failures
+    read = history.astype({"year": "int64", "value": "float64"})
+    return read, NotRead(tuple(failures), tuple(str(sid) for sid in ids))
 
 
 def _read_error(rows: pd.DataFrame) -> Exception | None:

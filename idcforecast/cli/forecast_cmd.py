@@ -16,6 +16,7 @@ from idcforecast.cli._arg_types import (
     method_names,
     years_ahead,
 )
+from idcforecast.cli._file_series import NotRead
 from idcforecast.cli._read_options import add_read_arguments
 from idcforecast.comparison import DEFAULT_METHODS
 
@@ -103,7 +104,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_read_arguments(parser, file_option="--data")
 
 
-def _history(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Exception]]]:
+def _history(args: argparse.Namespace) -> tuple[pd.DataFrame, NotRead]:
     """The series to forecast, and those of ``--data`` that could not be read (with their
     errors: a file's bad cell fails its series alone, see :mod:`idcforecast.cli._file_series`)."""
     from idcforecast.errors import UnknownSeriesError
@@ -118,7 +119,7 @@ def _history(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Ex
     frame = series_dataset(dataset, "forecast")
     chosen = args.series or (DEFAULT_SERIES if dataset == DEFAULT_DATASET else None)
     if chosen is None:
-        return bundled_rows(frame, args, "forecast"), []
+        return bundled_rows(frame, args, "forecast"), NotRead()
     rows = bundled_rows(frame[frame["series_id"] == chosen], args, "forecast")
     if rows.empty:
         from idcforecast.datasets import elsewhere_hint
@@ -130,7 +131,7 @@ def _history(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Ex
             series_id=chosen,
             dataset=dataset,
         )
-    return rows, []
+    return rows, NotRead()
 
 
 def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Exception]]]:
@@ -197,7 +198,19 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         _check_cap_is_a_level(args.cap)
         _check_cap_units(args.cap, history)
     last_years = history.groupby("series_id")["year"].max()
-    failures: list[tuple[str, Exception]] = list(not_read)
+    failures: list[tuple[str, Exception]] = list(not_read.failures)
+
+    def in_data_order(fc: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, Exception]]]:
+        """The forecast and the failures in the order of the series in the data (was: not
+        sorted with --horizon; with a series not read, it came first or last whatever its
+        place in the file)."""
+        ids = not_read.order or tuple(str(sid) for sid in dict.fromkeys(history["series_id"]))
+        position = {sid: i for i, sid in enumerate(ids)}
+        failures.sort(key=lambda failure: position[failure[0]])
+        if fc.empty:
+            return fc, failures
+        order = fc["series_id"].astype(str).map(position).argsort(kind="stable")
+        return fc.iloc[order].reset_index(drop=True), failures
 
     def each_series(data: pd.DataFrame, horizon: int) -> list[pd.DataFrame]:
         parts = []
@@ -218,7 +231,7 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         check_years_ahead(
             "forecast", horizon=args.horizon, to=None, last=int(last_years.iloc[0]), series_id=sid
         )
-        return joined(each_series(history, args.horizon)), failures
+        return in_data_order(joined(each_series(history, args.horizon)))
     to = DEFAULT_TO if args.to is None else args.to
     late = last_years[last_years >= to]
     if len(late):
@@ -246,14 +259,7 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         for h, ids in horizon_of.groupby(horizon_of).groups.items()
         for part in each_series(history[history["series_id"].isin(ids)], int(h))
     ]
-    position = {sid: i for i, sid in enumerate(dict.fromkeys(history["series_id"]))}
-    # (a series not read goes after the others: its position in the file is not known here)
-    failures.sort(key=lambda failure: position.get(failure[0], len(position)))
-    fc = joined(parts)
-    if fc.empty:
-        return fc, failures
-    order = fc["series_id"].map(position).argsort(kind="stable")
-    return fc.iloc[order].reset_index(drop=True), failures
+    return in_data_order(joined(parts))
 
 
 def _check_cap_is_a_level(cap: float) -> None:

@@ -818,3 +818,21 @@ def test_a_bad_cell_piped_in_fails_its_series_alone(
         "'value'): value 'abc' is not a finite number"
     )
     assert pd.read_csv(StringIO(captured.out))["mean"].tolist() == [6.0]  # 5 + (5 - 1) / 4
+
+
+def test_series_not_forecast_are_listed_in_the_files_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Was: a series not read (b's cell "abc") came last with --to, first with --horizon
+    src = tmp_path / "f.csv"
+    src.write_text(
+        "series_id,year,value,unit\nc,2022,1,MW\nb,2018,1,MW\nb,2019,abc,MW\n"
+        + "".join(f"a,{2018 + i},{i + 1},MW\n" for i in range(3))
+        + "d,2022,1,MW\n"
+    )
+    for until in (["--to", "2024"], ["--horizon", "1"]):
+        argv = ["forecast", "--data", str(src), *until, "--method", "drift", "--csv"]
+        assert main(argv) == 1
+        lines = capsys.readouterr().err.splitlines()
+        named = [line.split("'")[1] for line in lines]
+        assert named == ["c", "b", "d"], until
