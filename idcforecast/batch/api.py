@@ -33,9 +33,17 @@ __all__ = ["forecast_many"]
 
 
 def _positive_int(name: str, value: Any) -> int:
+    """``value`` as an int, or an EngineError with the fix (it named none: "got 0")."""
+    from idcforecast._forecast_inputs import as_typed, horizon_fix
+
     if isinstance(value, bool) or not isinstance(value, int | np.integer) or int(value) < 1:
+        default, example = (
+            ("all cores", "n_jobs=2") if name == "n_jobs" else ("chosen by size", "chunk_size=64")
+        )
+        fix = horizon_fix(value, example).replace("pass e.g.", "e.g.")
         raise EngineError(
-            f"forecast_many: {name} must be a positive integer or None; got {value!r}",
+            f"forecast_many: {name} must be a positive integer or None ({default}); got "
+            f"{as_typed(value)!r}; {fix}",
             **{name: value},
         )
     return int(value)
