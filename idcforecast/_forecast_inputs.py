@@ -14,6 +14,7 @@ import numpy as np
 
 from idcforecast.errors import (
     DataError,
+    HorizonError,
     ModelError,
     NonNumericValueError,
     UnknownMethodError,
@@ -25,6 +26,7 @@ __all__ = [
     "VALUE_LIMIT",
     "as_typed",
     "check_cap_mapping",
+    "check_horizon",
     "check_index_years",
     "check_inputs",
     "check_seed",
@@ -365,23 +367,41 @@ def horizon_fix(horizon: Any, example: str = "horizon=5") -> str:
     return f"pass e.g. {example}"
 
 
+def check_horizon(horizon: Any, caller: str | None = None) -> int:
+    """``horizon`` as an int, or a :class:`HorizonError` led by ``caller`` (not by a
+    series: a horizon that is no whole number is wrong whatever the series).
+
+    Examples
+    --------
+    >>> check_horizon(3)
+    3
+    >>> check_horizon(2.5, "forecast")  # doctest: +NORMALIZE_WHITESPACE
+    Traceback (most recent call last):
+    idcforecast.errors.HorizonError: forecast: horizon must be a positive whole number of
+    years after the last observation; got 2.5; pass e.g. horizon=5
+    """
+    if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
+        lead = f"{caller}: " if caller else ""
+        raise HorizonError(
+            f"{lead}horizon must be a positive whole number of years after the last "
+            f"observation; got {as_typed(horizon)!r}; {horizon_fix(horizon)}",
+            horizon=horizon,
+        )
+    return int(horizon)
+
+
 def check_inputs(
     y: np.ndarray, horizon: Any, series_id: str, first_year: int | None
 ) -> tuple[np.ndarray, int]:
-    """``y`` as a 1-D float array and ``horizon`` as an int, or a typed error naming the
-    series and the value: a horizon below 1, a value that is not finite or beyond
-    :data:`VALUE_LIMIT`."""
-    if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
-        raise ModelError(
-            f"series {series_id!r}: horizon must be a positive whole number of years after "
-            f"the last observation; got {as_typed(horizon)!r}; {horizon_fix(horizon)}",
-            series_id=series_id,
-            horizon=horizon,
-        )
+    """``y`` as a 1-D float array and ``horizon`` as an int, or a typed error: a horizon
+    below 1 (named without the series, whose it is not), a horizon that reads as a year
+    past this series' last one, a value that is not finite or beyond :data:`VALUE_LIMIT`
+    (each naming the series)."""
+    check_horizon(horizon)
     last = None if first_year is None else int(first_year) + int(np.size(y)) - 1
     too_far = horizon_as_year_message(int(horizon), last)
     if too_far is not None:
-        raise ModelError(f"series {series_id!r}: {too_far}", series_id=series_id, horizon=horizon)
+        raise HorizonError(f"series {series_id!r}: {too_far}", series_id=series_id, horizon=horizon)
     check_index_years(y, f"series {series_id!r}", series_id=series_id)
     values = np.asarray(y, dtype=np.float64)
     if values.ndim != 1:

@@ -82,9 +82,11 @@ def compare_methods(
 
     Raises
     ------
-    ModelError
+    HorizonError
         ``horizon`` or ``backtest_horizon`` is not a positive whole number of years (or
-        reads as a calendar year), a level is not a percentage strictly between 0 and 100,
+        reads as a calendar year); a ModelError and a DataError both.
+    ModelError
+        A level is not a percentage strictly between 0 and 100,
         ``seed`` is not a whole number 0 or more, or ``cap`` is refused as
         :func:`idcforecast.forecast` refuses it.
     UnknownMethodError
@@ -169,11 +171,11 @@ def _check_arguments(horizon: Any, backtest_horizon: Any, gaps: Any) -> None:
 
     from idcforecast._forecast_inputs import as_typed, horizon_as_year_message, horizon_fix
     from idcforecast._series import check_gap_policy
-    from idcforecast.errors import ModelError
+    from idcforecast.errors import HorizonError
 
     for name, value in (("horizon", horizon), ("backtest_horizon", backtest_horizon)):
         if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < 1:
-            raise ModelError(
+            raise HorizonError(
                 f"compare_methods: {name} must be a positive whole number of years; got "
                 f"{as_typed(value)!r}; {horizon_fix(value, f'{name}=3')}",
                 argument=name,
@@ -182,7 +184,9 @@ def _check_arguments(horizon: Any, backtest_horizon: Any, gaps: Any) -> None:
         too_far = horizon_as_year_message(int(value))
         if too_far is not None:
             prefix = "backtest_" if name == "backtest_horizon" else ""  # "backtest_horizon 30"
-            raise ModelError(f"compare_methods: {prefix}{too_far}", argument=name, value=int(value))
+            raise HorizonError(
+                f"compare_methods: {prefix}{too_far}", argument=name, value=int(value)
+            )
     check_gap_policy(gaps, "compare_methods")
 
 

@@ -25,7 +25,8 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     │   └── UnknownSubjectError                 a claim about a subject with no history
     ├── ModelError(ValueError)
     │   ├── NotFittedError(AttributeError)      predict/simulate before fit
-    │   └── ConvergenceError                    an optimiser that did not converge
+    │   ├── ConvergenceError                    an optimiser that did not converge
+    │   └── HorizonError(DataError)             a horizon that is no count of years ahead
     ├── GrowthError(ValueError)                 impossible compound-growth arithmetic
     ├── SpecError(ValueError)                   a scenario or claims spec with a bad key/value
     ├── EngineError(RuntimeError)               an unknown batch engine, or one that cannot run
@@ -67,6 +68,7 @@ __all__ = [
     "FormulaCellsWarning",
     "GrowthError",
     "HiddenCellsWarning",
+    "HorizonError",
     "IdcForecastError",
     "IdcForecastWarning",
     "IgnoredColumnWarning",
@@ -206,6 +208,21 @@ class NotFittedError(ModelError, AttributeError):
 
 class ConvergenceError(ModelError):
     """An optimiser that did not converge."""
+
+
+class HorizonError(ModelError, DataError):
+    """A horizon that is not a positive whole number of years ahead, or that reads as a
+    year (2030 given for 7 years ahead). Raised alike by :func:`idcforecast.forecast`,
+    :func:`idcforecast.forecast_many`, :func:`idcforecast.backtest` and
+    :func:`idcforecast.compare_methods`; it is both a :class:`ModelError` and a
+    :class:`DataError` (backtest() raised a DataError for it, the others a ModelError),
+    so code catching either keeps working.
+
+    Examples
+    --------
+    >>> issubclass(HorizonError, ModelError) and issubclass(HorizonError, DataError)
+    True
+    """
 
 
 class GrowthError(IdcForecastError, ValueError):

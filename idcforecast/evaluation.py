@@ -23,7 +23,12 @@ import numpy as np
 
 from idcforecast._metrics import coverage, mase, smape, winkler_score
 from idcforecast._wording import counted
-from idcforecast.errors import DataError, EmptyDataError, IdcForecastError
+from idcforecast.errors import (
+    DataError,
+    EmptyDataError,
+    HorizonError,
+    IdcForecastError,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -90,10 +95,13 @@ def backtest(
 
     Raises
     ------
+    HorizonError
+        ``horizon`` is not a positive whole number of years (a DataError and a ModelError
+        both, as in :func:`idcforecast.forecast`).
     DataError
-        ``horizon`` or ``n_windows`` is not a positive whole number, ``gaps`` is not a
-        policy, or no series has a cutoff with ``horizon`` observed years after the
-        method's minimum number of points (the error says what to shorten).
+        ``n_windows`` is not a positive whole number, ``gaps`` is not a policy, or no
+        series has a cutoff with ``horizon`` observed years after the method's minimum
+        number of points (the error says what to shorten).
     UnknownMethodError
         A method alias is not known (the error lists the valid ones).
     ModelError
@@ -136,16 +144,16 @@ def backtest(
     from idcforecast._series_ids import given_ids, with_given_ids
     from idcforecast.forecasting import _forecast_row, forecast_array
 
-    methods = resolve_methods(method)
+    methods = resolve_methods(method, caller="backtest")
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
-        raise DataError(
+        raise HorizonError(
             f"backtest horizon must be a positive whole number of years; got "
             f"{as_typed(horizon)!r}"
             + (f"; {horizon_fix(horizon)}" if "float" in horizon_fix(horizon) else ""),
             horizon=horizon,
         )
     if (too_far := horizon_as_year_message(int(horizon))) is not None:
-        raise DataError(f"backtest: {too_far}", horizon=horizon)
+        raise HorizonError(f"backtest: {too_far}", horizon=horizon)
     # a numpy integer is an integer (np.int64(2) was refused as "not a positive integer"),
     # True is not (it was taken as 1)
     whole = isinstance(n_windows, int | np.integer) and not isinstance(n_windows, bool)

@@ -24,6 +24,7 @@ import numpy as np
 from idcforecast._cells import in_context
 from idcforecast._forecast_inputs import (
     AUTO,
+    check_horizon,
     check_seed,
     conversions_by_series,
     place_in_series,
@@ -44,6 +45,7 @@ from idcforecast.calibration import (
     prior_sigma,
 )
 from idcforecast.errors import (
+    HorizonError,
     IdcForecastError,
     InsufficientDataError,
     ModelError,
@@ -633,8 +635,11 @@ def forecast(
     from idcforecast._series import check_gap_policy, prepare_values, split_series
     from idcforecast._series_ids import given_ids, with_given_ids
 
-    methods = resolve_methods(method)
+    methods = resolve_methods(method, caller="forecast")
     levels = resolve_levels(level)
+    # once, not per series: "series 'a': horizon must be ..." named a series the error
+    # was not about (a horizon read as a year is still named per series, by its last year)
+    check_horizon(horizon, caller="forecast")
     check_seed(seed, caller="forecast")
     check_gap_policy(gaps, "forecast")
     all_series = split_series(data)
@@ -670,6 +675,9 @@ def forecast(
                     first_year=prepared.first_year,
                     observed=prepared.observed,
                 )
+            except HorizonError:
+                # the same for every method: "or leave 'naive' out of method=" fixed nothing
+                raise
             except InsufficientDataError as err:
                 message = f"{err} ({prepared.note})" if prepared.note else str(err)
                 message += _leave_out(alias, methods)

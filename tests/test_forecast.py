@@ -238,7 +238,7 @@ ERRORS = [
     (
         lambda: forecast(tidy(GROWING), 0),
         ModelError,
-        "series 'cidc': horizon must be a positive whole number of years after the last "
+        "forecast: horizon must be a positive whole number of years after the last "
         "observation; got 0; pass e.g. horizon=5",
     ),
     (
@@ -862,7 +862,7 @@ def test_a_whole_float_horizon_is_told_to_be_an_integer() -> None:
 
     y = pd.Series(GROWING, index=range(2015, 2023), name="cidc")
     msg = (
-        "series 'cidc': horizon must be a positive whole number of years after the last "
+        "forecast: horizon must be a positive whole number of years after the last "
         "observation; got 7.0; 7.0 is a float: pass the integer 7"
     )
     with pytest.raises(ModelError, match=re.escape(msg)):
@@ -876,6 +876,52 @@ def test_a_whole_float_horizon_is_told_to_be_an_integer() -> None:
     # a fraction keeps the example
     with pytest.raises(ModelError, match=re.escape("got 2.5; pass e.g. horizon=5")):
         forecast(y, 2.5)  # type: ignore[arg-type]
+
+
+def test_a_bad_horizon_is_one_error_type_from_every_entry_point() -> None:
+    # Was: a DataError from backtest(), a ModelError from forecast(), forecast_many() and
+    # compare_methods(); "series 'a': horizon must be ..." from forecast() named the first
+    # series for a horizon that is wrong whatever the series; and with several methods a
+    # year given as the horizon ended "; or leave 'naive' out of method=[...]", a fix
+    # that fixes nothing.
+    import idcforecast as idc
+    from idcforecast.errors import DataError, HorizonError
+
+    frame = pd.DataFrame(
+        {
+            "series_id": ["a"] * 6 + ["b"] * 6,
+            "year": list(range(2018, 2024)) * 2,
+            "value": [float(v) for v in range(1, 13)],
+        }
+    )
+    calls = {
+        "forecast": lambda h: forecast(frame, h),
+        "forecast_many": lambda h: idc.forecast_many(frame, h, engine="serial"),
+        "backtest": lambda h: idc.backtest(frame, h),
+        "compare_methods": lambda h: idc.compare_methods(frame, h),
+    }
+    for name, call in calls.items():
+        for bad in (0, 2.5, 2030):
+            with pytest.raises(HorizonError) as caught:
+                call(bad)
+            # callers that caught either type before still catch it
+            assert isinstance(caught.value, ModelError), (name, bad)
+            assert isinstance(caught.value, DataError), (name, bad)
+    with pytest.raises(HorizonError) as caught:
+        forecast(frame, 2.5, method=["naive", "drift"])
+    assert str(caught.value) == (
+        "forecast: horizon must be a positive whole number of years after the last "
+        "observation; got 2.5; pass e.g. horizon=5"
+    )
+    # a year given as the horizon depends on the series' last year (2023 + 7 = 2030):
+    # named by series, without the leave-a-method-out fix
+    with pytest.raises(HorizonError) as caught:
+        forecast(frame, 2030, method=["naive", "drift"])
+    assert str(caught.value) == (
+        "series 'a': horizon 2030 is more than 100 years ahead: a year given as the "
+        "horizon? the horizon counts years after the last observation (2023): to forecast "
+        "to 2030 pass 7"
+    )
 
 
 def test_values_published_as_bounds_are_named_in_the_note() -> None:
@@ -1182,3 +1228,24 @@ def test_a_seed_that_is_no_seed_is_refused_as_forecast_many_refuses_it(seed: obj
         f"forecast: seed must be a whole number 0 or more, or None; got {seed!r}; e.g. seed=7"
     )
     assert forecast(tidy(GROWING), 2, seed=7).equals(forecast(tidy(GROWING), 2))
+
+
+def test_a_method_argument_error_names_its_call() -> None:
+    # Was: "method is an empty list; ..." from forecast(), backtest() and forecast_many()
+    # alike (compare_methods' said "compare_methods: methods is an empty list")
+    import idcforecast as idc
+
+    y = pd.Series([1.0, 2, 3, 4, 5], index=range(2019, 2024), name="y")
+    calls = {
+        "forecast": lambda m: forecast(y, 1, method=m),
+        "backtest": lambda m: idc.backtest(y, 1, method=m),
+        "forecast_many": lambda m: idc.forecast_many(y, 1, method=m, engine="serial"),
+    }
+    for name, call in calls.items():
+        with pytest.raises(UnknownMethodError) as caught:
+            call([])
+        assert str(caught.value) == (
+            f"{name}: method is an empty list; pass 'auto', a model alias or a list of aliases"
+        )
+        with pytest.raises(UnknownMethodError, match=f"^{name}: method None is not a method"):
+            call([None])

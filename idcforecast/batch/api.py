@@ -24,7 +24,7 @@ from idcforecast.batch.chunks import SeriesTable, auto_chunk_size, group_series,
 from idcforecast.batch.engines import available_cores, check_engine, resolve_client, run_engine
 from idcforecast.batch.progress import make_progress
 from idcforecast.batch.worker import STATUS_FAILED, BatchSpec, ChunkResult, run_chunk
-from idcforecast.errors import DataError, EngineError, ModelError
+from idcforecast.errors import DataError, EngineError, HorizonError, ModelError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,9 +33,17 @@ __all__ = ["forecast_many"]
 
 
 def _positive_int(name: str, value: Any) -> int:
+    """``value`` as an int, or an EngineError with the fix (it named none: "got 0")."""
+    from idcforecast._forecast_inputs import as_typed, horizon_fix
+
     if isinstance(value, bool) or not isinstance(value, int | np.integer) or int(value) < 1:
+        default, example = (
+            ("all cores", "n_jobs=2") if name == "n_jobs" else ("chosen by size", "chunk_size=64")
+        )
+        fix = horizon_fix(value, example).replace("pass e.g.", "e.g.")
         raise EngineError(
-            f"forecast_many: {name} must be a positive integer or None; got {value!r}",
+            f"forecast_many: {name} must be a positive integer or None ({default}); got "
+            f"{as_typed(value)!r}; {fix}",
             **{name: value},
         )
     return int(value)
@@ -45,13 +53,13 @@ def _check_horizon(horizon: Any) -> int:
     from idcforecast._forecast_inputs import horizon_as_year_message, horizon_fix
 
     if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
-        raise ModelError(
+        raise HorizonError(
             f"forecast_many: horizon must be a positive integer number of years; got "
             f"{horizon!r}; {horizon_fix(horizon)}",
             horizon=horizon,
         )
     if (too_far := horizon_as_year_message(int(horizon))) is not None:
-        raise ModelError(f"forecast_many: {too_far}", horizon=horizon)
+        raise HorizonError(f"forecast_many: {too_far}", horizon=horizon)
     return int(horizon)
 
 
@@ -302,8 +310,11 @@ def forecast_many(
         If ``data`` is not a long frame with the required columns, or ``gaps`` is not a
         gap policy (problems of one series or of one method on one series are reported in
         ``status``/``note`` instead).
+    HorizonError
+        If ``horizon`` is not a positive whole number of years (a ModelError and a
+        DataError both).
     ModelError
-        If ``horizon`` is not a positive whole number, a ``level`` is not a percentage, or
+        If a ``level`` is not a percentage, or
         a single ``cap`` is not a number (NaN included), or a ``{series_id: cap}``
         mapping holds NaN caps (leave uncapped series out of it), or ``seed`` is not None
         or a whole number 0 or more.
@@ -334,7 +345,7 @@ def forecast_many(
     cap = _cap_series_as_mapping(cap)
     spec = BatchSpec(
         horizon=_check_horizon(horizon),
-        methods=resolve_methods(method),
+        methods=resolve_methods(method, caller="forecast_many"),
         levels=resolve_levels(level, caller="forecast_many"),
         cap=cap,
         seed=seed,

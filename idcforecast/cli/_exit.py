@@ -85,3 +85,32 @@ def results_status(failed: int | bool | Iterable[object]) -> int:
     if isinstance(failed, bool | int):
         return RESULTS_FAILED if failed else OK
     return RESULTS_FAILED if any(True for _ in failed) else OK
+
+
+def not_forecast_line(series_id: str, message: str, method: str | None = None) -> str:
+    """The line of a series a command could not forecast: the series (and the method,
+    when several were asked for), "not forecast", then the reason, the series' name not
+    repeated at its start. ``forecast`` prints it after ``error: forecast: `` (was
+    ``error (series s, not forecast): series 's' has ...``); ``forecast-many`` indented
+    under its summary (was ``  failed 's': series 's' has ...``).
+
+    Examples
+    --------
+    >>> not_forecast_line("s", "series 's' has 2 observations (2021-2022)")
+    "series 's' not forecast: has 2 observations (2021-2022)"
+    >>> not_forecast_line("s", "series 's': cap 80.0 is not above the last observation")
+    "series 's' not forecast: cap 80.0 is not above the last observation"
+    >>> not_forecast_line("7", "a value is missing")
+    "series '7' not forecast: a value is missing"
+    >>> not_forecast_line("b", "series 'b' has 2 observations", method="drift")
+    "series 'b' not forecast by drift: has 2 observations"
+    """
+    for named in (f"series {series_id!r}", f"series {series_id}"):
+        if message.startswith(f"{named}: "):
+            message = message[len(named) + 2 :]
+            break
+        if message.startswith(f"{named} "):
+            message = message[len(named) + 1 :]
+            break
+    by = f" by {method}" if method else ""
+    return f"series {series_id!r} not forecast{by}: {message}"

@@ -429,10 +429,13 @@ def run(args: argparse.Namespace) -> int:
         )
     failed = per_series[per_series["status"] == "failed"]
     from idcforecast.cli._advice import cli_advice
+    from idcforecast.cli._exit import not_forecast_line
 
     for row in failed.head(SHOW_FAILED).itertuples():  # (the CSV keeps the note as written)
-        which = f"{row.series_id!r}" + (f" ({row.model})" if n_methods > 1 else "")
-        print(f"  failed {which}: {cli_advice(row.note, getattr(args, '_parser', None))}")
+        # as the forecast command's lines read (was "  failed 'a': series 'a' year ...")
+        advice = cli_advice(row.note, getattr(args, "_parser", None))
+        method = str(row.model) if n_methods > 1 else None
+        print(f"  {not_forecast_line(str(row.series_id), advice, method)}")
     if len(failed) > SHOW_FAILED:
         print(f"  ... and {len(failed) - SHOW_FAILED} more (see the 'note' column)")
     return results_status(len(failed))

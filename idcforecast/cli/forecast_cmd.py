@@ -16,7 +16,8 @@ from idcforecast.cli._arg_types import (
     method_names,
     years_ahead,
 )
-from idcforecast.cli._read_options import add_read_arguments, read_user_file
+from idcforecast.cli._file_series import NotRead
+from idcforecast.cli._read_options import add_read_arguments
 from idcforecast.comparison import DEFAULT_METHODS
 
 if TYPE_CHECKING:
@@ -103,18 +104,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_read_arguments(parser, file_option="--data")
 
 
-def _history(args: argparse.Namespace) -> pd.DataFrame:
+def _history(args: argparse.Namespace) -> tuple[pd.DataFrame, NotRead]:
+    """The series to forecast, and those of ``--data`` that could not be read (with their
+    errors: a file's bad cell fails its series alone, see :mod:`idcforecast.cli._file_series`)."""
     from idcforecast.errors import UnknownSeriesError
 
     if args.data is not None:
-        return read_user_file(args, args.data)
+        from idcforecast.cli._file_series import read_file_series
+
+        return read_file_series(args)
     from idcforecast.cli._read_options import bundled_rows, series_dataset
 
     dataset = args.dataset or DEFAULT_DATASET
     frame = series_dataset(dataset, "forecast")
     chosen = args.series or (DEFAULT_SERIES if dataset == DEFAULT_DATASET else None)
     if chosen is None:
-        return bundled_rows(frame, args, "forecast")
+        return bundled_rows(frame, args, "forecast"), NotRead()
     rows = bundled_rows(frame[frame["series_id"] == chosen], args, "forecast")
     if rows.empty:
         from idcforecast.datasets import elsewhere_hint
@@ -126,7 +131,7 @@ def _history(args: argparse.Namespace) -> pd.DataFrame:
             series_id=chosen,
             dataset=dataset,
         )
-    return rows
+    return rows, NotRead()
 
 
 def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Exception]]]:
@@ -188,12 +193,24 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         def run_one(data: pd.DataFrame, horizon: int) -> pd.DataFrame:
             return forecast(data, horizon, method=args.method, cap=args.cap, gaps=args.gaps)
 
-    history = _history(args)
+    history, not_read = _history(args)
     if args.cap is not None:
         _check_cap_is_a_level(args.cap)
         _check_cap_units(args.cap, history)
     last_years = history.groupby("series_id")["year"].max()
-    failures: list[tuple[str, Exception]] = []
+    failures: list[tuple[str, Exception]] = list(not_read.failures)
+
+    def in_data_order(fc: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[str, Exception]]]:
+        """The forecast and the failures in the order of the series in the data (was: not
+        sorted with --horizon; with a series not read, it came first or last whatever its
+        place in the file)."""
+        ids = not_read.order or tuple(str(sid) for sid in dict.fromkeys(history["series_id"]))
+        position = {sid: i for i, sid in enumerate(ids)}
+        failures.sort(key=lambda failure: position[failure[0]])
+        if fc.empty:
+            return fc, failures
+        order = fc["series_id"].astype(str).map(position).argsort(kind="stable")
+        return fc.iloc[order].reset_index(drop=True), failures
 
     def each_series(data: pd.DataFrame, horizon: int) -> list[pd.DataFrame]:
         parts = []
@@ -214,7 +231,7 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         check_years_ahead(
             "forecast", horizon=args.horizon, to=None, last=int(last_years.iloc[0]), series_id=sid
         )
-        return joined(each_series(history, args.horizon)), failures
+        return in_data_order(joined(each_series(history, args.horizon)))
     to = DEFAULT_TO if args.to is None else args.to
     late = last_years[last_years >= to]
     if len(late):
@@ -242,13 +259,7 @@ def build(args: argparse.Namespace) -> tuple[pd.DataFrame, list[tuple[str, Excep
         for h, ids in horizon_of.groupby(horizon_of).groups.items()
         for part in each_series(history[history["series_id"].isin(ids)], int(h))
     ]
-    position = {sid: i for i, sid in enumerate(dict.fromkeys(history["series_id"]))}
-    failures.sort(key=lambda failure: position[failure[0]])
-    fc = joined(parts)
-    if fc.empty:
-        return fc, failures
-    order = fc["series_id"].map(position).argsort(kind="stable")
-    return fc.iloc[order].reset_index(drop=True), failures
+    return in_data_order(joined(parts))
 
 
 def _check_cap_is_a_level(cap: float) -> None:
@@ -406,6 +417,7 @@ def run(args: argparse.Namespace) -> int:
         parser = getattr(args, "_parser", None)
         print(render_comparison(fc, parser) if args.compare is not None else render(fc, parser))
     from idcforecast.cli._advice import cli_advice
+    from idcforecast.cli._exit import not_forecast_line
 
     for sid, err in failures:
         advice = cli_advice(str(err), getattr(args, "_parser", None))
@@ -432,28 +444,3 @@ def _csv_text(fc: pd.DataFrame, *, compared: bool) -> str:
         columns = comparison_columns(levels) if compared else forecast_columns(levels)
         fc = pd.DataFrame(columns=columns)
     return fc.to_csv(index=False).rstrip("\n")
-
-
-def not_forecast_line(series_id: str, message: str) -> str:
-    """The stderr line of a series the command could not forecast (after ``error:
-    forecast: ``): the series, "not forecast", then the reason, the series' name not
-    repeated at its start (was ``error (series s, not forecast): series 's' has ...``, the
-    only error line not led by ``error: COMMAND:``).
-
-    Examples
-    --------
-    >>> not_forecast_line("s", "series 's' has 2 observations (2021-2022)")
-    "series 's' not forecast: has 2 observations (2021-2022)"
-    >>> not_forecast_line("s", "series 's': cap 80.0 is not above the last observation")
-    "series 's' not forecast: cap 80.0 is not above the last observation"
-    >>> not_forecast_line("7", "a value is missing")
-    "series '7' not forecast: a value is missing"
-    """
-    for named in (f"series {series_id!r}", f"series {series_id}"):
-        if message.startswith(f"{named}: "):
-            message = message[len(named) + 2 :]
-            break
-        if message.startswith(f"{named} "):
-            message = message[len(named) + 1 :]
-            break
-    return f"series {series_id!r} not forecast: {message}"

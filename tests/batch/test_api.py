@@ -248,9 +248,18 @@ def test_n_jobs_with_another_engine_than_local_is_refused() -> None:
 
 def test_argument_errors() -> None:
     data = _panel(2)
-    with pytest.raises(EngineError, match=re.escape("n_jobs must be a positive integer")):
+    # (was "...; got 0", no fix; a whole float was not told the integer)
+    msg = (
+        "forecast_many: n_jobs must be a positive integer or None (all cores); got 0; e.g. n_jobs=2"
+    )
+    with pytest.raises(EngineError, match=re.escape(msg) + "$"):
         forecast_many(data, 2, n_jobs=0)
-    with pytest.raises(EngineError, match=re.escape("chunk_size must be a positive integer")):
+    with pytest.raises(EngineError, match=re.escape("got 2.0; 2.0 is a float: pass the integer 2")):
+        forecast_many(data, 2, n_jobs=2.0)  # type: ignore[arg-type]
+    msg = (
+        "chunk_size must be a positive integer or None (chosen by size); got -1; e.g. chunk_size=64"
+    )
+    with pytest.raises(EngineError, match=re.escape(msg) + "$"):
         forecast_many(data, 2, chunk_size=-1)
     with pytest.raises(ModelError, match=re.escape("horizon must be a positive integer")):
         forecast_many(data, 0)

@@ -37,7 +37,8 @@ def test_forecast_many_command_writes_csv_and_summary(
     assert _run([*argv, "--method", "drift", "--no-progress"]) == 1
     printed = capsys.readouterr().out
     assert printed.startswith("forecast-many: 3 series (2 ok, 0 fallback, 1 failed) in ")
-    assert "  failed 'bad': " in printed
+    # (was "  failed 'bad': series 'bad' has 1 observation ...": the id twice)
+    assert "\n  series 'bad' not forecast: has 1 observation (2023); " in printed
     written = pd.read_csv(out)
     assert written.loc[written["series_id"] == "cn", "mean"].tolist() == [18.0, 20.0]
     assert written["year"].tolist() == [2024, 2025] * 3
@@ -544,7 +545,8 @@ def test_a_mixed_unit_series_is_converted_as_read_series_converts_it(
         "series, or units that convert (currencies, magnitudes, racks and power); fix the "
         "unit or split the series"
     )
-    assert f"  failed 'x': {msg}\n" in capsys.readouterr().out
+    shown = msg.removeprefix("series 'x' ")  # the id once, as the forecast command says it
+    assert f"  series 'x' not forecast: {shown}\n" in capsys.readouterr().out
     written = pd.read_csv(out)
     assert written["status"].tolist() == ["failed"] * 2 + ["ok"] * 2
     assert written["note"].iloc[0] == msg
@@ -765,7 +767,8 @@ def test_several_methods_separated_by_commas(
     assert printed[0].startswith(
         "forecast-many: 2 series x 2 methods (3 ok, 0 fallback, 1 failed) in "
     )
-    assert printed[1].startswith("  failed 'b' (drift): series 'b' has 2 observations")
+    # (was "  failed 'b' (drift): series 'b' has 2 observations")
+    assert printed[1].startswith("  series 'b' not forecast by drift: has 2 observations")
     written = pd.read_csv(out)
     # drift of 1, 2, 3: 3 + (3 - 1) / 2 = 4; naive: the last value (3; b: 6)
     assert written[["series_id", "model", "mean"]].fillna(-1).values.tolist() == [

@@ -761,3 +761,78 @@ def test_csv_of_no_series_forecast_is_a_header_not_an_empty_file(
     assert captured.err.startswith("error: forecast: series 'short' not forecast: cap 1.5 is ")
     assert main(compare) == 0
     assert captured.out.splitlines() == capsys.readouterr().out.splitlines()[:1]
+
+
+def test_a_bad_cell_of_one_series_of_a_file_fails_that_series_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Was: exit 2 and no forecast at all: read_series raised at b's cell "abc" (or year
+    # "20x0", or unit "kg"), where forecast-many forecast 'a' and failed 'b' alone.
+    good = "".join(f"a,{2018 + i},{i + 1},MW\n" for i in range(5))
+    bad_cells = {
+        "value": ("b,2019,abc,MW", "year 2019 (f.csv row 8, column 'value'): value 'abc' is"),
+        "year": ("b,20x0,2,MW", "year '20x0' (f.csv row 8, column 'year') is not an integer"),
+        "unit": ("b,2019,2,kg", "f.csv row 8, column 'unit' (series 'b', year 2019): unit 'kg'"),
+    }
+    for line, reason in bad_cells.values():
+        src = tmp_path / "f.csv"
+        bad = ["b,2018,1,MW", line, "b,2020,3,MW", "b,2021,4,MW", "b,2022,5,MW"]
+        src.write_text("series_id,year,value,unit\n" + good + "\n".join(bad) + "\n")
+        argv = ["forecast", "--data", str(src), "--horizon", "2", "--method", "drift", "--csv"]
+        assert main(argv) == 1  # finished, a series not forecast (was 2: nothing done)
+        captured = capsys.readouterr()
+        assert captured.err.startswith(f"error: forecast: series 'b' not forecast: {reason}")
+        printed = pd.read_csv(StringIO(captured.out))
+        # drift of 1..5: 5 + (5 - 1) / 4 per year = 6, 7; as for a file of 'a' alone
+        assert printed["series_id"].tolist() == ["a", "a"]
+        assert printed["mean"].tolist() == [6.0, 7.0]
+        (tmp_path / "a.csv").write_text("series_id,year,value,unit\n" + good)
+        assert main([*argv[:2], str(tmp_path / "a.csv"), *argv[3:]]) == 0
+        alone = pd.read_csv(StringIO(capsys.readouterr().out))
+        pd.testing.assert_frame_equal(printed, alone)
+    # a file whose other series could not be read either (bare numbers without --unit):
+    # the reader's error stands, as before (exit 2)
+    src.write_text("series_id,year,value\na,2018,1\na,2019,2\nb,2018,1\nb,2019,abc\n")
+    assert main(["forecast", "--data", str(src), "--horizon", "2"]) == 2
+    assert "f.csv row 5, column 'value': 'abc' is not a number" in capsys.readouterr().err
+    # one series asked for by --series: its own error, as before
+    src.write_text("series_id,year,value,unit\n" + good + "b,2019,abc,MW\n")
+    assert main(["forecast", "--data", str(src), "--series", "b", "--horizon", "2"]) == 2
+
+
+def test_a_bad_cell_piped_in_fails_its_series_alone(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # standard input is read once: both reads use that copy, named "standard input"
+    import io
+
+    table = "series_id,year,value,unit\n" + "".join(f"a,{2018 + i},{i + 1},MW\n" for i in range(5))
+    table += "b,2018,1,MW\nb,2019,abc,MW\n"
+    piped = io.TextIOWrapper(io.BytesIO(table.encode()), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", piped)
+    argv = ["forecast", "--data", "-", "--horizon", "1", "--method", "drift", "--csv"]
+    assert main(argv) == 1
+    captured = capsys.readouterr()
+    assert captured.err.startswith(
+        "error: forecast: series 'b' not forecast: year 2019 (standard input row 8, column "
+        "'value'): value 'abc' is not a finite number"
+    )
+    assert pd.read_csv(StringIO(captured.out))["mean"].tolist() == [6.0]  # 5 + (5 - 1) / 4
+
+
+def test_series_not_forecast_are_listed_in_the_files_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Was: a series not read (b's cell "abc") came last with --to, first with --horizon
+    src = tmp_path / "f.csv"
+    src.write_text(
+        "series_id,year,value,unit\nc,2022,1,MW\nb,2018,1,MW\nb,2019,abc,MW\n"
+        + "".join(f"a,{2018 + i},{i + 1},MW\n" for i in range(3))
+        + "d,2022,1,MW\n"
+    )
+    for until in (["--to", "2024"], ["--horizon", "1"]):
+        argv = ["forecast", "--data", str(src), *until, "--method", "drift", "--csv"]
+        assert main(argv) == 1
+        lines = capsys.readouterr().err.splitlines()
+        named = [line.split("'")[1] for line in lines]
+        assert named == ["c", "b", "d"], until

@@ -1,0 +1,135 @@
+"""The series of ``forecast --data FILE``, each read on its own when one cell fails (private).
+
+:func:`idcforecast.read_series` raises at the first cell it cannot read (a value "abc", a
+year "20x0", a year given twice, a unit it does not know), which cost ``forecast --data``
+every series of the file (exit 2), where ``forecast-many`` fails that series alone. When
+it does and the file holds several series, the file is read again with
+:func:`idcforecast.batch.read_long_table` (as ``forecast-many`` reads it), which marks such
+cells instead: the series with a marked cell are reported as not forecast (the error
+naming the file's cell, as :func:`idcforecast.forecast` names it; exit 1) and the others
+are forecast.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["NotRead", "read_file_series"]
+
+Failures = list[tuple[str, Exception]]
+
+
+class NotRead(NamedTuple):
+    """The series of a file that could not be read, with their errors, and the ids of
+    every series of the file in its order (both empty when every series was read)."""
+
+    failures: tuple[tuple[str, Exception], ...] = ()
+    order: tuple[str, ...] = ()
+
+
+def read_file_series(args: argparse.Namespace) -> tuple[pd.DataFrame, NotRead]:
+    """The history of ``--data`` and the series that could not be read, with their errors.
+
+    The file (``-``: standard input) is read with :func:`idcforecast.read_series` as the
+    options say (as :func:`idcforecast.cli._read_options.read_user_file` reads it). Only
+    when that fails, no ``--series`` was asked for, and the file (not a folder) read as
+    ``forecast-many`` reads it holds several series, some with a cell it could not read
+    and the others all with a unit (or ``--unit``, as ``read_series`` needs them): the
+    others are returned with those series' errors. Otherwise the reader's error is raised
+    as it was.
+    """
+    from idcforecast.cli._read_options import read_options
+    from idcforecast.cli._stdin_table import STDIN, STDIN_NAME, table_path
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.io import read_series
+
+    name = STDIN_NAME if args.data == STDIN else None
+    with table_path(args.data, what="--data") as file:  # '-': read once, kept in a file
+        options = read_options(args, str(file))  # (a wrong option: its error, not caught)
+        try:
+            history = read_series(file, series_id=args.series, source_name=name, **options)
+        except IdcForecastError:
+            apart = None if args.series is not None else _series_apart(args, file, name)
+            if apart is None:
+                raise
+            return apart
+    return history, NotRead()
+
+
+def _series_apart(
+    args: argparse.Namespace, path: Path, name: str | None
+) -> tuple[pd.DataFrame, NotRead] | None:
+    """The file's readable series and the errors of the others, or None when the file
+    cannot be read so (the reader's first error then stands)."""
+    import pandas as pd
+
+    from idcforecast.batch import read_long_table
+    from idcforecast.cli._read_options import separator, sheet_choice
+
+    if not path.is_file():  # a folder: its files are joined by read_series only
+        return None
+    try:
+        frame = read_long_table(
+            path,
+            sep=separator(args.sep),
+            decimal=args.decimal,
+            header_row=args.header_row,
+            encoding=args.encoding,
+            sheet_name=sheet_choice(args.sheet, str(path)),
+            unit=args.unit,
+            kw_per_rack=args.kw_per_rack,
+            estimates=args.estimates,
+            year_column=args.year_column,
+            source_name=name,
+        )
+    except Exception:
+        return None
+    ids = list(dict.fromkeys(frame["series_id"]))
+    if len(ids) < 2:  # one series: its error is the command's (exit 2, as before)
+        return None
+    good: list[pd.DataFrame] = []
+    failures: Failures = []  # in the file's order
+    for sid in ids:
+        rows = frame[frame["series_id"] == sid]
+        error = _read_error(rows)
+        if error is None:
+            good.append(rows)
+        else:
+            failures.append((str(sid), error))
+    if not failures or not good:
+        return None
+    history = pd.concat(good, ignore_index=True)
+    if args.unit is None and ("unit" not in history or history["unit"].isna().any()):
+        return None  # read_series refuses bare numbers without --unit: its error stands
+    read = history.astype({"year": "int64", "value": "float64"})
+    return read, NotRead(tuple(failures), tuple(str(sid) for sid in ids))
+
+
+def _read_error(rows: pd.DataFrame) -> Exception | None:
+    """The error :func:`idcforecast.forecast` raises for a series of
+    ``read_long_table`` rows with a cell the reader marked (None: no mark)."""
+    from idcforecast._series_cells import NOT_CONVERTED, VALUE_UNREAD, YEAR_REPEATED, YEAR_UNREAD
+    from idcforecast.errors import DataError, IdcForecastError
+    from idcforecast.forecasting import forecast
+
+    notes = rows.get("note")
+    marks = (NOT_CONVERTED, VALUE_UNREAD, YEAR_REPEATED, YEAR_UNREAD)
+    marked: Any = None if notes is None else next((n for n in notes if _has_mark(n, marks)), None)
+    if marked is None:
+        return None
+    try:
+        # the series' own error, as forecast() words it (the reader's message naming the
+        # file's cell); a one-step naive forecast reads the rows as any method does
+        forecast(rows, 1, method="naive")
+    except IdcForecastError as err:
+        return err
+    return DataError(str(marked))
+
+
+def _has_mark(note: Any, marks: tuple[str, ...]) -> bool:
+    return isinstance(note, str) and any(mark in note for mark in marks)
