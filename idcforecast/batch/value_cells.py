@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from idcforecast._cells import is_not_published, read_figure
+from idcforecast._currency_signs import sign_names_currency, sign_note
 from idcforecast.errors import DataError, IdcForecastError
 
 if TYPE_CHECKING:
@@ -52,7 +53,10 @@ def percent_unit(data: pd.DataFrame, percent: pd.Series, place_of: Any) -> pd.Da
 def cell_units_read(out: pd.DataFrame, cell_units: pd.Series, cells: pd.Series) -> pd.DataFrame:
     """Rows whose value cell writes its own unit ("1000亿元") are in that unit, as
     :func:`idcforecast.read_series` reads them: a blank unit takes it; another unit (the
-    unit column's, the value header's) gives way to it, with read_series' note naming both.
+    unit column's, the value header's) gives way to it, with read_series' note naming both;
+    but a number with its currency's sign or code alone ("$1,200", "1200 USD") under a
+    unit of that currency with a magnitude ("value (USD mn)") is in that unit, noted, as
+    read_series reads it (it was 1,200 dollars).
     """
     import pandas as pd
 
@@ -61,20 +65,39 @@ def cell_units_read(out: pd.DataFrame, cell_units: pd.Series, cells: pd.Series) 
         return out.assign(unit=cell_units.astype(object))
     units = out["unit"].astype(object)
     other = own & units.notna() & (units != cell_units)
-    out = out.assign(unit=units.where(~own, cell_units))
+    # "$1,200" under "value (USD mn)": the sign names the currency, the cell is in USD mn
+    signed = pd.Series(False, index=out.index)
+    for label in other[other].index:
+        signed[label] = _sign_only(str(cells[label]).strip(), cell_units, units, label)
+    out = out.assign(unit=units.where(~own | signed, cell_units))
     if other.any():
         notes = out["note"] if "note" in out.columns else pd.Series(None, index=out.index)
         notes = notes.astype(object)
         for label in other[other].index:
             cell = str(cells[label]).strip()
             note = (
-                f"read in the cell's own unit {cell_units[label]!r} ({cell!r}), not in the "
-                f"unit of its header or unit column, {units[label]!r}"
+                sign_note(cell, units[label])
+                if signed[label]
+                else f"read in the cell's own unit {cell_units[label]!r} ({cell!r}), not in "
+                f"the unit of its header or unit column, {units[label]!r}"
             )
             old = notes[label]
             notes[label] = f"{old}; {note}" if isinstance(old, str) and old else note
         out["note"] = notes
     return out
+
+
+def _sign_only(cell: str, cell_units: pd.Series, units: pd.Series, label: Any) -> bool:
+    """Whether ``cell`` writes a number with its currency's sign alone ("$1,200", "1200
+    USD") under a unit of that currency with a magnitude (``units[label]``, "USD mn"), as
+    :func:`idcforecast._currency_signs.sign_names_currency` tells for ``read_series``."""
+    from idcforecast.units import parse_unit
+
+    try:
+        column = parse_unit(str(units[label]))
+    except IdcForecastError:  # a unit that does not read: its series fails on converting
+        return False
+    return sign_names_currency(cell, parse_unit(str(cell_units[label])), column)
 
 
 def value_numbers(
