@@ -19,7 +19,7 @@ from idcforecast._caller import caller_stacklevel
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["decimal_mark_of", "warn_three_digit_groups"]
+__all__ = ["decimal_mark_of", "file_decimal_mark", "warn_three_digit_groups"]
 
 # the number a cell starts with ("1,5", "1.234,5亿元", "(3,2%)", "-0,5"); text cells and
 # provenance columns hold none
@@ -72,6 +72,17 @@ def decimal_mark_of(table: pd.DataFrame, *, year_column: str, decimal: str) -> s
     commas = [n for n in numbers if "," in n or "." in n]
     if commas and all(_DECIMAL_COMMA.fullmatch(n) for n in commas):
         return ","
+    return decimal
+
+
+def file_decimal_mark(table: pd.DataFrame, *, year_column: str, decimal: str, name: str) -> str:
+    """The decimal mark to read ``table``'s numbers with, as :func:`idcforecast.read_series`
+    and :func:`idcforecast.batch.read_long_table` both read a file: :func:`decimal_mark_of`,
+    and for a ';' file still read with ``"."``, :func:`warn_three_digit_groups`' warning
+    when its numbers all read both ways."""
+    decimal = decimal_mark_of(table, year_column=year_column, decimal=decimal)
+    if table.attrs.get("sep") == ";" and decimal == ".":
+        warn_three_digit_groups(table, year_column, name)
     return decimal
 
 

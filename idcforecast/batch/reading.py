@@ -3,7 +3,9 @@
 The file is read as :func:`idcforecast.read_series` reads it (separator detected, ``header_row``
 for title lines, percent-formatted Excel cells as shown, typed errors naming the file), and
 value cells are read by the same number rules: ``"1,000"`` is a thousand, with
-``decimal=","`` ``"1.234,5"`` is 1234.5, and a number the chosen decimal mark contradicts
+``decimal=","`` ``"1.234,5"`` is 1234.5 (a ``;``, tab or ``|`` separated file whose numbers
+read only with a decimal comma, ``"1,5"``, is read so without it, as ``read_series`` reads
+it), and a number the chosen decimal mark contradicts
 (``"12,5"`` read with ``decimal="."``, ``"12.5"`` with ``decimal=","``) is a ``ParseError``
 naming its cell, never a silent factor of ten. Without ``unit`` every series is forecast in
 the unit its rows are written in; with it, every row is converted to it. A cell marked as
@@ -35,6 +37,7 @@ from idcforecast._cells import (
     in_context,
     is_blank,
 )
+from idcforecast._decimal_marks import file_decimal_mark
 from idcforecast._table_files import check_format_options, read_table
 from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
@@ -223,6 +226,9 @@ def read_long_table(
                 column=year_column,
             )
         table = table.rename(columns={year_column: "year"})
+    # a ';' (tab, '|') file whose numbers read only with a decimal comma ("1,5", "1.234,5")
+    # is read so, as read_series reads it; one whose numbers all read both ways is warned of
+    decimal = file_decimal_mark(table, year_column="year", decimal=decimal, name=name)
     value_unit = None
     if "value" not in table.columns and not has_year_headers(table.columns):
         # "value (CNY bn)", "数值（亿元）": the value column, in that unit, as read_series reads it

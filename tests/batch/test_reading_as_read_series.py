@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from idcforecast import read_series
 from idcforecast.batch import read_long_table
+from idcforecast.errors import AmbiguousNumberWarning, ParseError
 
 
 def _csv(tmp_path: Path, text: str, name: str = "m.csv") -> Path:
@@ -51,3 +53,56 @@ def test_a_currency_sign_with_its_own_magnitude_keeps_it(tmp_path: Path) -> None
     path = _csv(tmp_path, "series_id,year,value (USD mn)\nus,2020,US$1.2bn\nus,2021,1300\n")
     out = read_long_table(path, unit="USD mn")
     assert out["value"].tolist() == pytest.approx([1200.0, 1300.0])
+
+
+@pytest.mark.parametrize("sep", [";", "\t", "|"])
+def test_decimal_commas_of_a_semicolon_file_are_detected_as_read_series_detects_them(
+    tmp_path: Path, sep: str
+) -> None:
+    # a ';' export whose numbers read only with a decimal comma: read_series reads it with
+    # decimal=','; read_long_table (forecast-many) was a ParseError asking for decimal=','
+    rows = [
+        ["series_id", "year", "value"],
+        ["de", "2020", "1,5"],
+        ["de", "2021", "2,25"],
+        ["fr", "2020", "1.234,5"],  # 1234.5: dots group thousands
+        ["fr", "2021", "1 300,5"],  # 1300.5: a space groups thousands
+    ]
+    path = _csv(tmp_path, "".join(sep.join(row) + "\n" for row in rows))
+    out = read_long_table(path)
+    assert out["value"].tolist() == [1.5, 2.25, 1234.5, 1300.5]
+    assert out["value"].tolist() == read_series(path, unit="MW")["value"].tolist()
+
+
+def test_a_semicolon_file_whose_numbers_read_both_ways_is_not_guessed(tmp_path: Path) -> None:
+    # '1,500' may be 1500 or 1.5: no detection, the old ParseError for '1,5' as read_series
+    both = _csv(tmp_path, "series_id;year;value\nde;2020;1,5\nde;2021;1,500\n")
+    with pytest.raises(ParseError, match=r"row 2, column 'value'.*decimal=','"):
+        read_long_table(both)
+    # every number '1.562'-like: read as 1.562 (not 1562) and warned about, as read_series
+    dots = _csv(tmp_path, "series_id;year;value\nde;2020;1.562\nde;2021;1.600\n", "dots.csv")
+    with pytest.warns(AmbiguousNumberWarning, match=r"dots.csv: every number \('1.562'"):
+        out = read_long_table(dots)
+    assert out["value"].tolist() == [1.562, 1.6]
+
+
+def test_forecast_many_reads_a_decimal_comma_file_and_says_so_in_its_help(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from idcforecast.cli import main
+
+    path = _csv(
+        tmp_path,
+        "series_id;year;value;unit\n"
+        + "".join(f"de;{2019 + i};{1 + i},5;EUR bn\n" for i in range(4)),
+    )
+    out = tmp_path / "out.csv"
+    argv = ["forecast-many", str(path), "--horizon", "1", "--method", "naive", "--out", str(out)]
+    assert main([*argv, "--engine", "serial"]) == 0
+    # naive: the last value, 4,5 (2022) = 4.5 EUR bn
+    assert pd.read_csv(out)["mean"].tolist() == [4.5]
+    with pytest.raises(SystemExit):
+        main(["forecast-many", "--help"])
+    assert "whose numbers read only with ',', '1,5', is read so" in " ".join(
+        capsys.readouterr().out.split()
+    )
