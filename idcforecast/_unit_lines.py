@@ -4,8 +4,9 @@
 :func:`idcforecast.batch.read_long_table` (:func:`no_rows_against_the_line_above`): a
 ``unit="CNY bn"`` over "单位：亿元" read 1000亿元 as 1000 CNY bn, ten times too large.
 A unit a footnote under the table states ("Note: figures in US$ m") is checked the same way
-(:func:`no_unit_against_the_footnotes`), and so is a series whose name says it is a rate
-("Growth", "增速") given one unit for the table (:func:`no_rate_in_a_table_unit`)."""
+(:func:`no_unit_against_the_footnotes`, :func:`no_rows_against_the_footnotes`), and so is
+a series whose name says it is a rate ("Growth", "增速") given one unit for the table
+(:func:`no_rate_in_a_table_unit`)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "bare_series",
     "no_rate_in_a_table_unit",
+    "no_rows_against_the_footnotes",
     "no_rows_against_the_line_above",
     "no_unit_against_the_footnotes",
     "no_unit_against_the_line_above",
@@ -218,14 +220,33 @@ def no_rows_against_the_line_above(
     """A UnitError when rows without a unit would be taken to be in ``unit`` while a line
     above the header (skipped by ``header_row``) states another: "单位：亿元" over them and
     unit="CNY bn" read 1000亿元 as 1000 CNY bn, as :func:`idcforecast.read_series` refuses."""
-    from idcforecast.units import canonical_unit
-
     bare = out["unit"].isna().to_numpy() if "unit" in out.columns else np.ones(len(out), bool)
     if not bare.any():
         return
     stated = unit_line_above(path, header_row, sheet_name, encoding)
-    if stated is None:
-        return
+    if stated is not None:
+        _no_rows_against(out, bare, unit, stated, "a line above the header", name)
+
+
+def no_rows_against_the_footnotes(
+    out: pd.DataFrame, unit: str, footnotes: list[str], name: str
+) -> None:
+    """A UnitError when rows without a unit would be taken to be in ``unit`` while a
+    footnote under the table states another ("Note: figures in US$ m" under them and
+    unit="USD bn" read 100.5 as 100.5 USD bn, 1000 times too large), as
+    :func:`idcforecast.read_series` refuses (:func:`no_unit_against_the_footnotes`)."""
+    bare = out["unit"].isna().to_numpy() if "unit" in out.columns else np.ones(len(out), bool)
+    stated = unit_in_footnotes(footnotes) if bare.any() else None
+    if stated is not None:
+        _no_rows_against(out, bare, unit, stated, "a footnote under the table", name)
+
+
+def _no_rows_against(
+    out: pd.DataFrame, bare: np.ndarray, unit: str, stated: tuple[str, str], where: str, name: str
+) -> None:
+    """The UnitError of the two checks above, unless ``unit`` is the unit ``stated``."""
+    from idcforecast.units import canonical_unit
+
     line, said = stated
     try:
         if canonical_unit(unit) == canonical_unit(said):
@@ -233,10 +254,11 @@ def no_rows_against_the_line_above(
     except IdcForecastError:
         return  # an unknown unit=: _in_unit names it
     sid = out["series_id"].iloc[int(np.argmax(bare))]
+    fix = "the line" if where.endswith("header") else "the footnote"
     raise UnitError(
-        f"{name}: a line above the header says {line!r}, but unit={unit!r} takes the rows "
+        f"{name}: {where} says {line!r}, but unit={unit!r} takes the rows "
         f"without a unit (series {sid!r}...) to be in {canonical_unit(unit)!r} already; "
-        f"pass unit={said!r} to read them as the line states, or correct the line",
+        f"pass unit={said!r} to read them as {fix} states, or correct {fix}",
         series_id=sid,
         unit=canonical_unit(unit),
     )

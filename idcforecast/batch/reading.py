@@ -41,7 +41,10 @@ from idcforecast._decimal_marks import file_decimal_mark
 from idcforecast._table_files import check_format_options, read_table
 from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
-from idcforecast._unit_lines import no_rows_against_the_line_above
+from idcforecast._unit_lines import (
+    no_rows_against_the_footnotes,
+    no_rows_against_the_line_above,
+)
 from idcforecast.batch.cell_marks import repeated_years, values_not_read, years_not_read
 from idcforecast.batch.chunks import NOT_CONVERTED
 from idcforecast.batch.series_units import (
@@ -167,6 +170,11 @@ def read_long_table(
         Naming the rows under the table skipped as its footnotes, as
         :func:`idcforecast.read_series` skips them ("Source: ..." alone in the first
         column, below the last row).
+    AmbiguousNumberWarning
+        For a series in "%" whose every value is a plain number below 1 (0.125, 0.111:
+        12.5% typed without the percent format, read as 0.125%), as
+        :func:`idcforecast.read_series` warns; and for a ``;`` file whose numbers all read
+        both ways ("1.562").
     TotalRowWarning
         For a wide table's row (or a column of a table with a year per row) named like a
         total line ("Total", "合计", "总计"; "China / Total" among "China / ..." rows): it
@@ -181,6 +189,10 @@ def read_long_table(
     UnknownUnitError, IncompatibleUnitsError, MissingFxRateError
         For a ``unit`` that cannot be read, or when no row's unit converts to it (the first
         row named; a wrong ``unit``).
+    UnitError
+        For a ``unit`` that rows without one would be taken to be in while a line above the
+        header or a footnote under the table states another ("Note: figures in US$ m"), as
+        :func:`idcforecast.read_series` refuses it.
     ParseError
         For a number the decimal mark contradicts, naming the cell.
 
@@ -217,6 +229,7 @@ def read_long_table(
             encoding=encoding,
         )
     formulas = table.attrs.get("formulas")  # values computed in the workbook: named below
+    footnotes = table.attrs.get("footnotes")  # skipped under the table: a unit they state
     if year_column != "year" and year_column in table.columns:
         if "year" in table.columns:
             raise DataError(
@@ -294,12 +307,14 @@ def read_long_table(
     if value_unit is not None:
         out = _with_value_unit(out, value_unit, place_of)
     dropped = np.zeros(len(out), dtype=bool)
+    signed = None  # the value cells written with a percent sign ("12.5%"): no fraction
     if not _is_numeric(out["value"]):
         out["value"], percent, unpublished, qualifiers, cell_units = value_numbers(
             table["value"], decimal, place_of
         )
         if percent.any():
             out = percent_unit(out, percent, place_of)
+            signed = percent
         if cell_units.notna().any():
             out = cell_units_read(out, cell_units, table["value"])
         if qualifiers.notna().any():
@@ -319,6 +334,8 @@ def read_long_table(
         no_rows_against_the_line_above(
             out, unit, Path(path), name, header_row, sheet_name, encoding
         )
+    if unit is not None and footnotes:  # "Note: figures in US$ m" under bare numbers
+        no_rows_against_the_footnotes(out, unit, footnotes, name)
     if unit is not None:
         out = _in_unit(out, unit, kw_per_rack, place_of)
     else:  # MW and GW in one series: converted to one of them, as read_series does
@@ -328,12 +345,35 @@ def read_long_table(
     out = years_not_read(out, place_of)  # last: its note ends the row's note
     # in one order, whatever added unit (a percent value, the value's header) or note
     out = out[[c for c in (*LONG_COLUMNS, "unit", "qualifier", "note") if c in out.columns]]
+    _warn_percent_fractions(out, signed, name)
     out = out.reset_index(drop=True)
     if total_line:
         from idcforecast._totals import warn_total_series
 
         warn_total_series(out, name=name, line=total_line)
     return out
+
+
+def _warn_percent_fractions(out: pd.DataFrame, signed: pd.Series | None, name: str) -> None:
+    """An AmbiguousNumberWarning for each series in "%" whose every value is a plain number
+    below 1 (0.125: 12.5% typed without the percent format, read as 0.125%), as
+    :func:`idcforecast.read_series` warns; values written with the sign ("0.125%") are not
+    named (``signed``: the mask of those cells, by ``out``'s labels)."""
+    import pandas as pd
+
+    from idcforecast._percent_fractions import warn_percent_fractions
+
+    if "unit" not in out.columns or not (out["unit"] == "%").any():
+        return
+    in_percent = out[out["unit"] == "%"]
+    values = pd.to_numeric(in_percent["value"], errors="coerce")  # text cells: not numbers
+    quotes = pd.Series("", index=in_percent.index, dtype=object)
+    if signed is not None:
+        quotes[signed.reindex(in_percent.index, fill_value=False).to_numpy()] = "%"
+    frame = pd.DataFrame(
+        {"series_id": in_percent["series_id"], "value": values, "unit": "%", "quote": quotes}
+    )
+    warn_percent_fractions(frame[values.notna()], name)
 
 
 def _with_value_unit(out: pd.DataFrame, unit: str, place_of: Any) -> pd.DataFrame:

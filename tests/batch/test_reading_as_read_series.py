@@ -9,7 +9,7 @@ import pytest
 
 from idcforecast import read_series
 from idcforecast.batch import read_long_table
-from idcforecast.errors import AmbiguousNumberWarning, ParseError
+from idcforecast.errors import AmbiguousNumberWarning, FootnoteWarning, ParseError, UnitError
 
 
 def _csv(tmp_path: Path, text: str, name: str = "m.csv") -> Path:
@@ -106,3 +106,50 @@ def test_forecast_many_reads_a_decimal_comma_file_and_says_so_in_its_help(
     assert "whose numbers read only with ',', '1,5', is read so" in " ".join(
         capsys.readouterr().out.split()
     )
+
+
+def test_unit_against_a_footnote_that_states_another_is_refused(tmp_path: Path) -> None:
+    # 'Note: figures in US$ m' under bare numbers: unit='USD bn' read 100.5 as 100.5 USD bn
+    # (1000x too large), the footnote skipped with a FootnoteWarning only; read_series
+    # refuses it since 9ec2f41
+    path = _csv(
+        tmp_path, "series_id,year,value\nus,2020,100.5\nus,2021,110.5\nNote: figures in US$ m\n"
+    )
+    with pytest.warns(FootnoteWarning), pytest.raises(UnitError) as caught:
+        read_long_table(path, unit="USD bn")
+    assert str(caught.value) == (
+        "m.csv: a footnote under the table says 'Note: figures in US$ m', but unit='USD bn' "
+        "takes the rows without a unit (series 'us'...) to be in 'USD bn' already; pass "
+        "unit='US$ m' to read them as the footnote states, or correct the footnote"
+    )
+    with pytest.warns(FootnoteWarning), pytest.raises(UnitError):
+        read_series(path, unit="USD bn")
+    # the footnote's unit: read as stated (100.5 US$ m = 100.5 USD mn)
+    with pytest.warns(FootnoteWarning):
+        out = read_long_table(path, unit="US$ m")
+    assert out["value"].tolist() == [100.5, 110.5]
+    assert out["unit"].tolist() == ["USD mn"] * 2
+
+
+def test_a_percent_series_of_fractions_is_warned_about_as_read_series_warns(
+    tmp_path: Path,
+) -> None:
+    # 'g' holds 12.5% and 11.1% typed without the percent format: read as 0.125%, 100x too
+    # small; 'h' writes its sign ('0.5%': meant) and 'r' numbers above 1: not named
+    path = _csv(
+        tmp_path,
+        "series_id,year,value,unit\ng,2020,0.125,%\ng,2021,0.111,%\nh,2020,0.5%,\n"
+        "h,2021,0.4%,\nr,2020,12.5,%\nr,2021,11.1,%\n",
+    )
+    with pytest.warns(AmbiguousNumberWarning) as caught:
+        out = read_long_table(path)
+    assert [str(w.message) for w in caught] == [
+        "m.csv: series 'g' is in % and every value is a plain number below 1 (0.125, "
+        "0.111), as fractions are (0.125 for 12.5%) when a sheet's cells lack the percent "
+        "format; they were read as percent (0.125 as 0.125%); if they are fractions, "
+        "multiply them by 100 or format the cells as percentages"
+    ]
+    assert out["value"].tolist() == [0.125, 0.111, 0.5, 0.4, 12.5, 11.1]  # kept as written
+    header = _csv(tmp_path, "series_id,year,value (%)\ng,2020,0.125\ng,2021,0.111\n", "h.csv")
+    with pytest.warns(AmbiguousNumberWarning, match="h.csv: series 'g' is in %"):
+        read_long_table(header)
