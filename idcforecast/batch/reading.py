@@ -175,6 +175,10 @@ def read_long_table(
         12.5% typed without the percent format, read as 0.125%), as
         :func:`idcforecast.read_series` warns; and for a ``;`` file whose numbers all read
         both ways ("1.562").
+    HiddenCellsWarning
+        Naming an Excel sheet's hidden rows and columns, read as data; each hidden row of a
+        table with a row per series is followed by the series it holds ("rows 4, 5 (series
+        'india')"), as all the series are read.
     TotalRowWarning
         For a wide table's row (or a column of a table with a year per row) named like a
         total line ("Total", "合计", "总计"; "China / Total" among "China / ..." rows): it
@@ -227,9 +231,11 @@ def read_long_table(
             text_columns=_text_column,
             known_columns=(*LONG_COLUMNS, "unit"),
             encoding=encoding,
+            warn_hidden=False,  # named below with the series each hidden row holds
         )
     formulas = table.attrs.get("formulas")  # values computed in the workbook: named below
     footnotes = table.attrs.get("footnotes")  # skipped under the table: a unit they state
+    hidden, sheet = table.attrs.get("hidden"), table.attrs.get("sheet")
     if year_column != "year" and year_column in table.columns:
         if "year" in table.columns:
             raise DataError(
@@ -283,10 +289,13 @@ def read_long_table(
             source=name,
             missing=missing,
         )
+    source_rows = table.attrs.get("source_rows")  # a wide table's row of each long row
     if total_line:  # melted: "北京（亿元）" names its unit, as read_series reads it
         table = with_name_units(table, place_of)
     table = table[[c for c in kept_columns if c in table.columns]]
     ids, blank_id = _stripped_text(table["series_id"])
+    if hidden is not None:
+        _warn_hidden(hidden, sheet, ids, source_rows, name, by_row=total_line != "column")
     if blank_id.any():  # wholly blank rows (blank lines) are skipped; others are an error
         rows = np.flatnonzero(blank_id)
         filled = [i for i in rows if not all(is_blank(cell) for cell in table.iloc[i])]
@@ -352,6 +361,36 @@ def read_long_table(
 
         warn_total_series(out, name=name, line=total_line)
     return out
+
+
+def _warn_hidden(
+    hidden: tuple[list[tuple[int, int]], list[tuple[Any, str]]],
+    sheet: str,
+    ids: pd.Series,
+    source_rows: np.ndarray | None,
+    name: str,
+    *,
+    by_row: bool,
+) -> None:
+    """The HiddenCellsWarning of a sheet's hidden rows and columns, each hidden row named
+    with the series it holds (``ids`` by long row; ``source_rows``: a wide table's row of
+    each long row) when the table has a row per series (``by_row``), as all are read."""
+    from idcforecast._hidden_cells import warn_hidden_cells
+
+    rows, columns = hidden
+    series_of: dict[int, str] = {}
+    if by_row:
+        long_rows = (
+            np.arange(len(ids)) if source_rows is None else np.asarray(source_rows, dtype=int)
+        )
+        first = {int(p): k for k, p in reversed(list(enumerate(long_rows)))}
+        for position, number in rows:
+            k = first.get(position)
+            if k is not None and isinstance(ids.iloc[k], str):
+                series_of[number] = ids.iloc[k]
+    warn_hidden_cells(
+        name, sheet, [number for _, number in rows], (c for _, c in columns), series_of
+    )
 
 
 def _warn_percent_fractions(out: pd.DataFrame, signed: pd.Series | None, name: str) -> None:

@@ -170,6 +170,7 @@ def melt_wide(
         )
     if not numeric and long["value"].map(_is_number).all():
         long["value"] = long["value"].astype(np.float64)
+    long.attrs["source_rows"] = rows  # the wide row of each long row: its hidden rows named
 
     def place(i: int, column: Any = None) -> str:
         row = int(rows[i])

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
 from idcforecast import read_series
 from idcforecast.batch import read_long_table
-from idcforecast.errors import AmbiguousNumberWarning, FootnoteWarning, ParseError, UnitError
+from idcforecast.errors import (
+    AmbiguousNumberWarning,
+    FootnoteWarning,
+    HiddenCellsWarning,
+    ParseError,
+    UnitError,
+)
 
 
 def _csv(tmp_path: Path, text: str, name: str = "m.csv") -> Path:
@@ -153,3 +160,53 @@ def test_a_percent_series_of_fractions_is_warned_about_as_read_series_warns(
     header = _csv(tmp_path, "series_id,year,value (%)\ng,2020,0.125\ng,2021,0.111\n", "h.csv")
     with pytest.warns(AmbiguousNumberWarning, match="h.csv: series 'g' is in %"):
         read_long_table(header)
+
+
+def _book(path: Path, rows: list[list[object]], hidden_rows: tuple[int, ...]) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "IDC"
+    for row in rows:
+        sheet.append(row)
+    for number in hidden_rows:
+        sheet.row_dimensions[number].hidden = True
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("rows", "hidden", "said"),
+    [
+        (
+            [
+                ["series_id", "year", "value"],
+                ["china", 2019, 1],
+                ["china", 2020, 2],
+                ["india", 2019, 3],  # Excel row 4, hidden
+                ["india", 2020, 4],  # row 5, hidden
+                ["us", 2019, 5],  # row 6, hidden
+            ],
+            (4, 5, 6),
+            "rows 4, 5 (series 'india'), 6 (series 'us')",
+        ),
+        (
+            [["series_id", 2019, 2020], ["china", 1, 2], ["india", None, 4], ["us", 5, 6]],
+            (3, 4),
+            "rows 3 (series 'india'), 4 (series 'us')",
+        ),
+    ],
+    ids=["long", "wide"],
+)
+def test_a_hidden_row_is_named_with_its_series(
+    tmp_path: Path, rows: list[list[object]], hidden: tuple[int, ...], said: str
+) -> None:
+    # every series of a batch is read, so each hidden row is named with the series it
+    # holds (was: 'rows 4, 5, 6', whose series the analyst had to look up)
+    path = _book(tmp_path / "book.xlsx", rows, hidden_rows=hidden)
+    with pytest.warns(HiddenCellsWarning) as caught:
+        read_long_table(path)
+    assert [str(w.message) for w in caught] == [
+        f"book.xlsx, sheet 'IDC': {said} hidden in Excel (by hand or by a filter) were read "
+        "as data like the cells shown; delete them from the sheet (or save a copy without) if "
+        "not part of the table"
+    ]
