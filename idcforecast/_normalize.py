@@ -15,12 +15,17 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from idcforecast._cells import Figure, in_context, read_flag
-from idcforecast._currency_signs import sign_names_currency, sign_note
 from idcforecast._tidy import (
     QUALIFIERS,
     TIDY_COLUMNS,
     check_one_scope_per_series,
     check_unique_years,
+)
+from idcforecast._value_units import (
+    sign_names_currency,
+    sign_note,
+    unit_clash_message,
+    units_agree,
 )
 from idcforecast.errors import (
     DataError,
@@ -191,7 +196,6 @@ def _check_unit_agrees(obs: Observation, cell: Unit, parse_unit: Callable[[str],
         column = parse_unit(str(obs.meta["unit"]))
     except IdcForecastError as err:
         raise in_context(err, f"{obs.place}, column 'unit'", place=obs.place) from err
-    same_kind = column.dimension == cell.dimension and column.per == cell.per
     if sign_names_currency(obs.figure.quote, cell, column):
         # "$1,200" under "Revenue (USD mn)": the sign names the currency, not 1,200 dollars
         obs.figure = replace(obs.figure, unit=column.canonical)
@@ -201,7 +205,7 @@ def _check_unit_agrees(obs: Observation, cell: Unit, parse_unit: Callable[[str],
             "note": "; ".join(filter(None, [str(obs.meta.get("note", "")), stated])),
         }
         return
-    if same_kind and (column.dimension != "money" or column.base == cell.base):
+    if units_agree(cell, column):
         if cell.canonical != column.canonical:  # "1.2万亿元" under "（亿元）": said in the note
             written = str(obs.meta["unit"]).strip()
             said = repr(written) + (
@@ -217,11 +221,8 @@ def _check_unit_agrees(obs: Observation, cell: Unit, parse_unit: Callable[[str],
             }
         return
     written = str(obs.meta["unit"]).strip()
-    said = repr(written) + ("" if written == column.canonical else f" ({column.canonical!r})")
     raise UnitError(
-        f"{obs.place}: the value {obs.figure.quote!r} says {cell.canonical!r} but the unit "
-        f"column says {said}; one of them is wrong; correct it (a plain number takes the "
-        "unit column's unit)",
+        unit_clash_message(obs.place, obs.figure.quote, cell, column, written),
         place=obs.place,
         unit=column.canonical,
     )

@@ -325,7 +325,7 @@ def read_long_table(
             out = percent_unit(out, percent, place_of)
             signed = percent
         if cell_units.notna().any():
-            out = cell_units_read(out, cell_units, table["value"])
+            out = cell_units_read(out, cell_units, table["value"], place_of)
         if qualifiers.notna().any():
             out = _cell_qualifiers(out, qualifiers, table["value"], place_of)
         if unpublished.any():

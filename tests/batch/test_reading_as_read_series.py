@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from idcforecast import read_series
-from idcforecast.batch import read_long_table
+from idcforecast.batch import forecast_many, read_long_table
 from idcforecast.errors import (
     AmbiguousNumberWarning,
     FootnoteWarning,
@@ -210,3 +210,37 @@ def test_a_hidden_row_is_named_with_its_series(
         "as data like the cells shown; delete them from the sheet (or save a copy without) if "
         "not part of the table"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "series_id,year,value (USD mn)\nus,2020,€80\nus,2021,90\nde,2020,5\nde,2021,6\n",
+            "m.csv row 2, column 'value': the value '€80' says 'EUR' but the unit column says "
+            "'USD mn'; one of them is wrong; correct it (a plain number takes the unit "
+            "column's unit)",
+        ),
+        (
+            "series_id,year,value,unit\nus,2020,800 MW,racks\nus,2021,90,racks\n"
+            "de,2020,5,racks\nde,2021,6,racks\n",
+            "m.csv row 2, column 'value': the value '800 MW' says 'MW' but the unit column "
+            "says 'racks'; one of them is wrong; correct it (a plain number takes the unit "
+            "column's unit)",
+        ),
+    ],
+    ids=["currency", "kind"],
+)
+def test_a_cell_unit_of_another_kind_or_currency_fails_its_series(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    # '€80' under 'value (USD mn)' was read as 80 EUR and the series converted to EUR
+    # (90 USD mn came out 7.6e7 EUR), forecast without a word; read_series refuses it
+    path = _csv(tmp_path, text)
+    with pytest.raises(UnitError, match="one of them is wrong"):
+        read_series(path)
+    data = read_long_table(path)
+    assert data["value"].tolist() == [80.0 if "€" in text else 800.0, 90.0, 5.0, 6.0]
+    out = forecast_many(data, 1, method="naive", engine="serial", progress=False)
+    assert out["status"].tolist() == ["failed", "ok"]
+    assert out["note"].iloc[0] == message

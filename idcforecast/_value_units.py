@@ -1,9 +1,12 @@
-"""A number written with a currency sign or code alone ("$1,200", "1200 USD") under a unit
-with a magnitude ("Revenue (USD mn)"): the sign names the currency, not a figure in dollars.
+"""A value cell's own unit against the unit of its header or unit column, read alike by
+:func:`idcforecast.read_series` (:mod:`idcforecast._normalize`) and
+:func:`idcforecast.batch.read_long_table` (:mod:`idcforecast.batch.value_cells`).
 
-Shared by :func:`idcforecast.read_series` (:mod:`idcforecast._normalize`) and
-:func:`idcforecast.batch.read_long_table` (:mod:`idcforecast.batch.value_cells`), so that
-the two readers read such a cell alike: in the unit of its header or unit column, noted.
+A number written with a currency sign or code alone ("$1,200", "1200 USD") under a unit with
+a magnitude ("Revenue (USD mn)"): the sign names the currency, the cell is in the header's
+unit, noted (:func:`sign_names_currency`, :func:`sign_note`). A unit of another kind or
+currency ("800 MW" beside "racks", "€80" under "USD mn"): one of the two is wrong
+(:func:`units_agree`, :func:`unit_clash_message`).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from idcforecast.units import Unit
 
-__all__ = ["sign_names_currency", "sign_note"]
+__all__ = ["sign_names_currency", "sign_note", "unit_clash_message", "units_agree"]
 
 # a number with a currency sign or code alone ("$1,200", "US$ 1,200", "¥1,562.5", "EUR 80",
 # "1200 USD", "80 €"), no magnitude: beside a unit with one, the sign names its currency
@@ -59,4 +62,31 @@ def sign_note(quote: str, unit: str) -> str:
     return (
         f"{quote!r} read in the unit of its header or unit column, {unit!r} (the sign names "
         "its currency, no magnitude)"
+    )
+
+
+def units_agree(cell: Unit, column: Unit) -> bool:
+    """Whether a cell's own unit may be read over its column's: the same kind, and for
+    money the same currency ("1.2万亿元" under "亿元", "GW" beside "MW"), not "800 MW"
+    beside "racks" nor "€80" under "USD mn".
+
+    Examples
+    --------
+    >>> from idcforecast.units import parse_unit
+    >>> units_agree(parse_unit("GW"), parse_unit("MW")), units_agree(parse_unit("EUR"),
+    ...     parse_unit("USD mn"))
+    (True, False)
+    """
+    same_kind = column.dimension == cell.dimension and column.per == cell.per
+    return same_kind and (column.dimension != "money" or column.base == cell.base)
+
+
+def unit_clash_message(place: str, quote: str, cell: Unit, column: Unit, written: str) -> str:
+    """The error of a cell ``quote`` in unit ``cell`` under the unit ``column`` (as
+    ``written``) that :func:`units_agree` refuses, naming ``place``."""
+    said = repr(written) + ("" if written == column.canonical else f" ({column.canonical!r})")
+    return (
+        f"{place}: the value {quote!r} says {cell.canonical!r} but the unit column says "
+        f"{said}; one of them is wrong; correct it (a plain number takes the unit column's "
+        "unit)"
     )
