@@ -23,7 +23,7 @@ __all__ = ["sign_names_currency", "sign_note", "unit_clash_message", "units_agre
 # "1200 USD", "80 €"), no magnitude: beside a unit with one, the sign names its currency
 _SIGN_AND_NUMBER = re.compile(
     r"\s*[-\u2212(]?\s*(?:US\$|HK\$|S\$|A\$|C\$|\$|¥|￥|€|£|USD|CNY|RMB|EUR|GBP|JPY|HKD)\s*"
-    r"[\d.,'\u00a0 ]*\d\)?\s*"
+    r"[-\u2212(]?\s*[\d.,'\u00a0 ]*\d\)?\s*"  # "$(1,300)", "$-1,300": a negative after it
     r"|\s*[-\u2212(]?\s*[\d.,'\u00a0 ]*\d\)?\s*(?:USD|CNY|RMB|EUR|GBP|JPY|HKD|€)\s*"  # "1200 USD"
 )
 
@@ -41,6 +41,8 @@ def sign_names_currency(quote: str, cell: Unit, column: Unit) -> bool:
     (True, True)
     >>> sign_names_currency("$1,200", usd, usd), sign_names_currency("$1.2bn", usd, usd_mn)
     (False, False)
+    >>> sign_names_currency("$(1,300)", usd, usd_mn)  # an accounting negative after the sign
+    True
     """
     same_kind = column.dimension == cell.dimension and column.per == cell.per
     return bool(

@@ -244,3 +244,16 @@ def test_a_cell_unit_of_another_kind_or_currency_fails_its_series(
     out = forecast_many(data, 1, method="naive", engine="serial", progress=False)
     assert out["status"].tolist() == ["failed", "ok"]
     assert out["note"].iloc[0] == message
+
+
+@pytest.mark.parametrize("cell", ['"$(1,300)"', '"$-1,300"'])
+def test_an_accounting_negative_after_the_sign_is_in_the_header_unit(
+    tmp_path: Path, cell: str
+) -> None:
+    # '$(1,300)' (a loss, as accounts write it) under 'USD mn' was -1,300 dollars in both
+    # readers, and the series converted to USD (-1200 USD mn came out -1.2e9 USD)
+    long = _csv(tmp_path, f"series_id,year,value (USD mn)\nus,2020,{cell}\nus,2021,(1200)\n")
+    assert read_long_table(long)["value"].tolist() == [-1300.0, -1200.0]
+    assert read_long_table(long)["unit"].tolist() == ["USD mn"] * 2
+    rows = _csv(tmp_path, f"year,Revenue (USD mn)\n2020,{cell}\n2021,(1200)\n", "rows.csv")
+    assert read_series(rows)["value"].tolist() == [-1300.0, -1200.0]
