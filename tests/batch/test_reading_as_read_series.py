@@ -257,3 +257,31 @@ def test_an_accounting_negative_after_the_sign_is_in_the_header_unit(
     assert read_long_table(long)["unit"].tolist() == ["USD mn"] * 2
     rows = _csv(tmp_path, f"year,Revenue (USD mn)\n2020,{cell}\n2021,(1200)\n", "rows.csv")
     assert read_series(rows)["value"].tolist() == [-1300.0, -1200.0]
+
+
+@pytest.mark.parametrize("layout", ["wide", "year per row"])
+def test_a_name_with_a_percent_sign_or_a_comma_unit_states_its_unit(
+    tmp_path: Path, layout: str
+) -> None:
+    # read_series reads 'Growth %' as % and 'Revenue, US$ m' as USD mn (readers40); the
+    # batch reader left both unitless, so unit='USD bn' read growth 27.8 as 27.8 USD bn and
+    # 1562.5 US$ m as 1562.5 USD bn (1000x too large)
+    text = (
+        'series_id,2020,2021\nGrowth %,27.8,25.1\n"Revenue, US$ m",1562.5,1700\n'
+        if layout == "wide"
+        else 'year,Growth %,"Revenue, US$ m"\n2020,27.8,1562.5\n2021,25.1,1700\n'
+    )
+    path = _csv(tmp_path, text)
+    out = read_long_table(path)
+    assert dict(zip(out["series_id"], out["unit"], strict=True)) == {
+        "Growth %": "%",
+        "Revenue, US$ m": "USD mn",
+    }
+    data = read_long_table(path, unit="USD bn")
+    revenue = data[data["series_id"] == "Revenue, US$ m"]
+    assert revenue["value"].tolist() == pytest.approx([1.5625, 1.7])  # 1562.5 / 1000, 1700 / 1000
+    result = forecast_many(data, 1, method="naive", engine="serial", progress=False)
+    assert result.set_index("series_id")["status"].to_dict() == {
+        "Growth %": "failed",  # '%' does not convert to USD bn
+        "Revenue, US$ m": "ok",
+    }
