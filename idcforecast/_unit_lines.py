@@ -33,6 +33,7 @@ __all__ = [
     "no_rows_against_the_line_above",
     "no_unit_against_the_footnotes",
     "no_unit_against_the_line_above",
+    "rate_rows_marked",
     "unit_in_footnotes",
 ]
 
@@ -164,6 +165,42 @@ def no_rate_in_a_table_unit(observations: list[Observation], unit: str) -> None:
         place=place,
         unit=unit,
     )
+
+
+def rate_rows_marked(out: pd.DataFrame, unit: str, place_of: Any) -> pd.DataFrame:
+    """``out`` (a batch frame of several series) with each row of a series named as a rate
+    or share ("Growth", "增速") whose every row has no unit marked :data:`NOT_CONVERTED`
+    with :func:`no_rate_in_a_table_unit`'s reason: ``unit`` would take its 27.8 to be 27.8
+    CNY bn. Its series alone fails, as :func:`idcforecast.batch.forecast_many` fails a row
+    that does not convert. A ``unit`` in % or pp, or a single series, passes."""
+    from idcforecast._series_cells import NOT_CONVERTED
+    from idcforecast.batch.series_units import with_notes
+    from idcforecast.units import parse_unit
+
+    try:
+        if parse_unit(unit).dimension in ("percent", "points"):
+            return out
+    except IdcForecastError:
+        return out  # an unknown unit=: the reader names it
+    ids = out["series_id"]
+    if ids.nunique() < 2:
+        return out
+    bare = out["unit"].isna() if "unit" in out.columns else ids.notna()
+    named = [
+        sid
+        for sid in ids.unique()
+        if isinstance(sid, str) and _RATE_NAME.search(sid) and bare[ids == sid].all()
+    ]
+    notes_of: dict[str, list[Any]] = {}
+    for sid in named:
+        at = np.flatnonzero((ids == sid).to_numpy())
+        place = place_of(out.index[at[0]], "value")
+        notes_of[
+            f"{NOT_CONVERTED}{place} (series {sid!r}): the name says a rate or a share, but "
+            f"unit={unit!r} for the whole table reads its bare numbers as {unit!r}; write "
+            f"'%' in its name, '{sid} (%)', in its cells, '27.8%', or in a unit column"
+        ] = [at]
+    return out.assign(note=with_notes(out, notes_of)) if notes_of else out
 
 
 def _asked(

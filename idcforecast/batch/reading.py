@@ -44,6 +44,7 @@ from idcforecast._table_layouts import value_header_unit
 from idcforecast._unit_lines import (
     no_rows_against_the_footnotes,
     no_rows_against_the_line_above,
+    rate_rows_marked,
 )
 from idcforecast.batch.cell_marks import repeated_years, values_not_read, years_not_read
 from idcforecast.batch.chunks import NOT_CONVERTED
@@ -345,7 +346,8 @@ def read_long_table(
         )
     if unit is not None and footnotes:  # "Note: figures in US$ m" under bare numbers
         no_rows_against_the_footnotes(out, unit, footnotes, name)
-    if unit is not None:
+    if unit is not None:  # "Growth" of bare numbers: not in unit=, its series fails
+        out = rate_rows_marked(out, unit, place_of)
         out = _in_unit(out, unit, kw_per_rack, place_of)
     else:  # MW and GW in one series: converted to one of them, as read_series does
         out = one_unit_per_series(out, kw_per_rack, place_of)

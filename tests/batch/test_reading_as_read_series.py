@@ -285,3 +285,21 @@ def test_a_name_with_a_percent_sign_or_a_comma_unit_states_its_unit(
         "Growth %": "failed",  # '%' does not convert to USD bn
         "Revenue, US$ m": "ok",
     }
+
+
+def test_unit_for_a_table_does_not_take_a_rate_named_series(tmp_path: Path) -> None:
+    # read_series refuses unit='CNY bn' for 'Growth' beside 'Revenue' (6b7e33c); the batch
+    # reader read growth 27.8 as 27.8 CNY bn and forecast it so. Now that series alone fails
+    path = _csv(tmp_path, "series_id,2020,2021\nGrowth,27.8,25.1\nRevenue,1562.5,1700\n")
+    data = read_long_table(path, unit="CNY bn")
+    result = forecast_many(data, 1, method="naive", engine="serial", progress=False)
+    assert result["status"].tolist() == ["failed", "ok"]
+    assert result["note"].iloc[0] == (
+        "m.csv row 2, column '2020' (series 'Growth'): the name says a rate or a share, but "
+        "unit='CNY bn' for the whole table reads its bare numbers as 'CNY bn'; write '%' in "
+        "its name, 'Growth (%)', in its cells, '27.8%', or in a unit column"
+    )
+    assert result["mean"].iloc[1] == 1700.0  # naive: the last value of 'Revenue'
+    # a unit in %: nothing to say
+    in_percent = read_long_table(path, unit="%")
+    assert "note" not in in_percent.columns
