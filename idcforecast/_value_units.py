@@ -22,9 +22,10 @@ __all__ = ["sign_names_currency", "sign_note", "unit_clash_message", "units_agre
 # a number with a currency sign or code alone ("$1,200", "US$ 1,200", "¥1,562.5", "EUR 80",
 # "1200 USD", "80 €"), no magnitude: beside a unit with one, the sign names its currency
 _SIGN_AND_NUMBER = re.compile(
-    r"\s*[-\u2212(]?\s*(?:US\$|HK\$|S\$|A\$|C\$|\$|¥|￥|€|£|USD|CNY|RMB|EUR|GBP|JPY|HKD)\s*"
+    r"[^\d]*?"  # a bound or "about" before it, no number: "> $1,200", "about $1,300", "约¥300"
+    r"(?:\s*[-\u2212(]?\s*(?:US\$|HK\$|S\$|A\$|C\$|\$|¥|￥|€|£|USD|CNY|RMB|EUR|GBP|JPY|HKD)\s*"
     r"[-\u2212(]?\s*[\d.,'\u00a0 ]*\d\)?\s*"  # "$(1,300)", "$-1,300": a negative after it
-    r"|\s*[-\u2212(]?\s*[\d.,'\u00a0 ]*\d\)?\s*(?:USD|CNY|RMB|EUR|GBP|JPY|HKD|€)\s*"  # "1200 USD"
+    r"|\s*[-\u2212(]?\s*[\d.,'\u00a0 ]*\d\)?\s*(?:USD|CNY|RMB|EUR|GBP|JPY|HKD|€)\s*)"  # "1200 USD"
 )
 
 
@@ -42,6 +43,8 @@ def sign_names_currency(quote: str, cell: Unit, column: Unit) -> bool:
     >>> sign_names_currency("$1,200", usd, usd), sign_names_currency("$1.2bn", usd, usd_mn)
     (False, False)
     >>> sign_names_currency("$(1,300)", usd, usd_mn)  # an accounting negative after the sign
+    True
+    >>> sign_names_currency("> $1,200", usd, usd_mn)  # a bound before it
     True
     """
     same_kind = column.dimension == cell.dimension and column.per == cell.per

@@ -303,3 +303,22 @@ def test_unit_for_a_table_does_not_take_a_rate_named_series(tmp_path: Path) -> N
     # a unit in %: nothing to say
     in_percent = read_long_table(path, unit="%")
     assert "note" not in in_percent.columns
+
+
+def test_a_bound_before_a_currency_sign_is_read_in_the_header_unit(tmp_path: Path) -> None:
+    # '> $1,200' and 'about $1,300' under 'USD mn' were 1,200 and 1,300 dollars in both
+    # readers (the series converted to USD: 1400 USD mn came out 1.4e9 USD)
+    long = _csv(
+        tmp_path,
+        'series_id,year,value (USD mn)\nus,2020,"> $1,200"\nus,2021,"about $1,300"\nus,2022,1400\n',
+    )
+    out = read_long_table(long)
+    assert out["value"].tolist() == [1200.0, 1300.0, 1400.0]
+    assert out["unit"].tolist() == ["USD mn"] * 3
+    assert out["qualifier"].tolist() == ["at_least", "approximately", "exact"]
+    rows = _csv(
+        tmp_path,
+        'year,Revenue (USD mn)\n2020,"> $1,200"\n2021,"about $1,300"\n2022,1400\n',
+        "rows.csv",
+    )
+    assert read_series(rows)["value"].tolist() == [1200.0, 1300.0, 1400.0]
