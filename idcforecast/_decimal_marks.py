@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 from idcforecast._caller import caller_stacklevel
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     import pandas as pd
 
-__all__ = ["decimal_mark_of", "warn_three_digit_groups"]
+__all__ = ["decimal_mark_of", "file_decimal_mark", "warn_three_digit_groups"]
 
 # the number a cell starts with ("1,5", "1.234,5亿元", "(3,2%)", "-0,5"); text cells and
 # provenance columns hold none
@@ -37,17 +39,16 @@ _TEXT_COLUMNS = frozenset(
 )
 
 
-def _numbers(table: pd.DataFrame, year_column: str) -> list[str]:
+def _numbers(table: pd.DataFrame, year_column: str) -> Iterator[str]:
     """The numbers the text cells of ``table`` start with, outside the year and text
-    columns."""
-    found = []
+    columns, in column order (a generator: a large file's check stops at its first number
+    that decides it)."""
     for column in table.columns:
         if column == year_column or column in _TEXT_COLUMNS:
             continue
         for cell in table[column]:
             if isinstance(cell, str) and (match := _LEADING_NUMBER.match(cell)):
-                found.append(match.group(1))
-    return found
+                yield match.group(1)
 
 
 def decimal_mark_of(table: pd.DataFrame, *, year_column: str, decimal: str) -> str:
@@ -68,10 +69,23 @@ def decimal_mark_of(table: pd.DataFrame, *, year_column: str, decimal: str) -> s
     """
     if decimal != "." or table.attrs.get("sep") in (None, ","):
         return decimal
-    numbers = _numbers(table, year_column)
-    commas = [n for n in numbers if "," in n or "." in n]
-    if commas and all(_DECIMAL_COMMA.fullmatch(n) for n in commas):
-        return ","
+    marked = False  # a number with a comma or point seen, all read only with a comma
+    for number in _numbers(table, year_column):
+        if "," in number or "." in number:
+            if not _DECIMAL_COMMA.fullmatch(number):
+                return decimal  # one that reads both ways or with a point: not guessed
+            marked = True
+    return "," if marked else decimal
+
+
+def file_decimal_mark(table: pd.DataFrame, *, year_column: str, decimal: str, name: str) -> str:
+    """The decimal mark to read ``table``'s numbers with, as :func:`idcforecast.read_series`
+    and :func:`idcforecast.batch.read_long_table` both read a file: :func:`decimal_mark_of`,
+    and for a ';' file still read with ``"."``, :func:`warn_three_digit_groups`' warning
+    when its numbers all read both ways."""
+    decimal = decimal_mark_of(table, year_column=year_column, decimal=decimal)
+    if table.attrs.get("sep") == ";" and decimal == ".":
+        warn_three_digit_groups(table, year_column, name)
     return decimal
 
 
@@ -89,15 +103,23 @@ def warn_three_digit_groups(table: pd.DataFrame, year_column: str, name: str) ->
 
     from idcforecast.errors import AmbiguousNumberWarning
 
-    cells = [
-        str(cell)
-        for column in table.columns
-        if column != year_column
-        for cell in table[column]
-        if isinstance(cell, str) and _PLAIN_NUMBER.fullmatch(cell)
-    ]
-    shown = ", ".join(repr(c.strip()) for c in cells[:3])
-    if len(cells) >= 2 and all(_DOT_THOUSANDS.fullmatch(cell) for cell in cells):
+    cells: list[str] = []  # the first three, shown
+    count, dots, commas = 0, True, True
+    for column in table.columns:
+        if column == year_column:
+            continue
+        for cell in table[column]:
+            if not (isinstance(cell, str) and _PLAIN_NUMBER.fullmatch(cell)):
+                continue
+            dots = dots and bool(_DOT_THOUSANDS.fullmatch(cell))
+            commas = commas and bool(_COMMA_THOUSANDS.fullmatch(cell))
+            if not dots and not commas:
+                return  # (a large file: decided at its first other number)
+            count += 1
+            if len(cells) < 3:
+                cells.append(cell)
+    shown = ", ".join(repr(c.strip()) for c in cells)
+    if count >= 2 and dots:
         warnings.warn(
             f"{name}: every number ({shown}...) has exactly three digits after its dot in a "
             "';'-separated file, as files that group thousands with '.' write them; they were "
@@ -106,7 +128,7 @@ def warn_three_digit_groups(table: pd.DataFrame, year_column: str, name: str) ->
             AmbiguousNumberWarning,
             stacklevel=caller_stacklevel(),
         )
-    elif len(cells) >= 2 and all(_COMMA_THOUSANDS.fullmatch(cell) for cell in cells):
+    elif count >= 2 and commas:
         # the mirror: ';' separates the fields of files whose decimal mark is ','
         warnings.warn(
             f"{name}: every number ({shown}...) has exactly three digits after its comma in a "

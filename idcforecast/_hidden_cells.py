@@ -60,9 +60,16 @@ def hidden_cells(
     ]
 
 
-def warn_hidden_cells(name: str, sheet: str, rows: list[int], columns: Iterable[str]) -> None:
+def warn_hidden_cells(
+    name: str,
+    sheet: str,
+    rows: list[int],
+    columns: Iterable[str],
+    series_of: dict[int, str] | None = None,
+) -> None:
     """A HiddenCellsWarning naming hidden ``rows`` (Excel's numbers) and ``columns`` ("C
-    (old)") read as data; none if there are none."""
+    (old)") read as data; none if there are none. ``series_of`` names the series a row
+    holds (Excel's number: series id), said after it: "rows 4, 5 (series 'india')"."""
     import warnings
 
     from idcforecast.errors import HiddenCellsWarning
@@ -72,7 +79,7 @@ def warn_hidden_cells(name: str, sheet: str, rows: list[int], columns: Iterable[
         return
     parts = []
     if rows:
-        shown = ", ".join(map(str, rows[:10])) + (", ..." if len(rows) > 10 else "")
+        shown = _rows_shown(rows[:10], series_of or {}) + (", ..." if len(rows) > 10 else "")
         parts.append(f"{'row' if len(rows) == 1 else 'rows'} {shown}")
     if columns:
         parts.append(f"{'column' if len(columns) == 1 else 'columns'} {', '.join(columns)}")
@@ -86,6 +93,22 @@ def warn_hidden_cells(name: str, sheet: str, rows: list[int], columns: Iterable[
         ),
         stacklevel=caller_stacklevel(),
     )
+
+
+def _rows_shown(rows: list[int], series_of: dict[int, str]) -> str:
+    """Row numbers joined, each run of rows of one series followed by its name.
+
+    Examples
+    --------
+    >>> _rows_shown([4, 5, 9, 12], {4: "india", 5: "india", 9: "china"})
+    "4, 5 (series 'india'), 9 (series 'china'), 12"
+    """
+    shown: list[str] = []
+    for k, row in enumerate(rows):
+        series = series_of.get(row)
+        last = k + 1 == len(rows) or series_of.get(rows[k + 1]) != series
+        shown.append(f"{row} (series {series!r})" if series is not None and last else str(row))
+    return ", ".join(shown)
 
 
 def hidden_cells_read(

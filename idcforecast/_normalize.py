@@ -21,6 +21,12 @@ from idcforecast._tidy import (
     check_one_scope_per_series,
     check_unique_years,
 )
+from idcforecast._value_units import (
+    sign_names_currency,
+    sign_note,
+    unit_clash_message,
+    units_agree,
+)
 from idcforecast.errors import (
     DataError,
     IdcForecastError,
@@ -182,15 +188,6 @@ def _declare_unit(
     obs.figure = replace(obs.figure, unit=canonical)
 
 
-# a number with a currency sign or code alone ("$1,200", "US$ 1,200", "¥1,562.5", "EUR 80",
-# "1200 USD", "80 €"), no magnitude: beside a unit with one, the sign names its currency
-_SIGN_AND_NUMBER = re.compile(
-    r"\s*[-\u2212(]?\s*(?:US\$|HK\$|S\$|A\$|C\$|\$|¥|￥|€|£|USD|CNY|RMB|EUR|GBP|JPY|HKD)\s*"
-    r"[\d.,'\u00a0 ]*\d\)?\s*"
-    r"|\s*[-\u2212(]?\s*[\d.,'\u00a0 ]*\d\)?\s*(?:USD|CNY|RMB|EUR|GBP|JPY|HKD|€)\s*"  # "1200 USD"
-)
-
-
 def _check_unit_agrees(obs: Observation, cell: Unit, parse_unit: Callable[[str], Unit]) -> None:
     """A figure with its own unit ("800 MW") beside a ``unit`` cell of another kind
     ("racks") or currency ("USD bn" beside 亿元): an error, as one of the two is wrong. A
@@ -199,24 +196,16 @@ def _check_unit_agrees(obs: Observation, cell: Unit, parse_unit: Callable[[str],
         column = parse_unit(str(obs.meta["unit"]))
     except IdcForecastError as err:
         raise in_context(err, f"{obs.place}, column 'unit'", place=obs.place) from err
-    same_kind = column.dimension == cell.dimension and column.per == cell.per
-    if (
-        same_kind
-        and cell.currency == column.currency
-        and cell.factor == 1 != column.factor
-        and _SIGN_AND_NUMBER.fullmatch(obs.figure.quote)
-    ):  # "$1,200" under "Revenue (USD mn)": the sign names the currency, not 1,200 dollars
+    if sign_names_currency(obs.figure.quote, cell, column):
+        # "$1,200" under "Revenue (USD mn)": the sign names the currency, not 1,200 dollars
         obs.figure = replace(obs.figure, unit=column.canonical)
-        stated = (
-            f"{obs.figure.quote!r} read in the unit of its header or unit column, "
-            f"{column.canonical!r} (the sign names its currency, no magnitude)"
-        )
+        stated = sign_note(obs.figure.quote, column.canonical)
         obs.meta = {
             **obs.meta,
             "note": "; ".join(filter(None, [str(obs.meta.get("note", "")), stated])),
         }
         return
-    if same_kind and (column.dimension != "money" or column.base == cell.base):
+    if units_agree(cell, column):
         if cell.canonical != column.canonical:  # "1.2万亿元" under "（亿元）": said in the note
             written = str(obs.meta["unit"]).strip()
             said = repr(written) + (
@@ -232,11 +221,8 @@ def _check_unit_agrees(obs: Observation, cell: Unit, parse_unit: Callable[[str],
             }
         return
     written = str(obs.meta["unit"]).strip()
-    said = repr(written) + ("" if written == column.canonical else f" ({column.canonical!r})")
     raise UnitError(
-        f"{obs.place}: the value {obs.figure.quote!r} says {cell.canonical!r} but the unit "
-        f"column says {said}; one of them is wrong; correct it (a plain number takes the "
-        "unit column's unit)",
+        unit_clash_message(obs.place, obs.figure.quote, cell, column, written),
         place=obs.place,
         unit=column.canonical,
     )

@@ -69,8 +69,10 @@ def marked_message(note: Any, marker: str) -> str | None:
     if not isinstance(note, str) or marker not in note:
         return None
     message = note.split(marker, 1)[1]
-    for later in (NOT_CONVERTED, VALUE_UNREAD, YEAR_REPEATED, YEAR_UNREAD):
-        message = message.split(f"; {later}", 1)[0]  # (the reader adds them in this order)
+    # (the reader adds them in this order; a conversion's note may follow a mark put on
+    # the row before it was converted)
+    for later in (NOT_CONVERTED, VALUE_UNREAD, YEAR_REPEATED, YEAR_UNREAD, "converted from "):
+        message = message.split(f"; {later}", 1)[0]
     return message
 
 

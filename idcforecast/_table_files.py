@@ -145,9 +145,12 @@ def read_table(
 ) -> tuple[pd.DataFrame, str, Any]:
     """The raw table (object cells) and a function (row position, column) -> place text.
 
-    With ``typed``, a CSV's columns are parsed by pandas (a column of plain numbers becomes
-    float or int, an empty field NaN; text columns stay text): several times faster on large
-    files, for callers that read numbers only with ``.`` as the decimal mark. Columns named
+    With ``typed``, a comma-separated CSV's columns are parsed by pandas (a column of plain
+    numbers becomes float or int, an empty field NaN; text columns stay text): several times
+    faster on large files, for callers that read numbers only with ``.`` as the decimal
+    mark. A file separated by ``;``, a tab or ``|`` stays text even then, so that its
+    decimal mark is told from its cells as :func:`idcforecast.read_series` tells it
+    (``"1,5"``: a decimal comma). Columns named
     in ``text_columns`` (or for which it returns True, when it is a function of the header)
     stay text even then (ids such as "001" keep their zeros).
 
@@ -258,6 +261,8 @@ def read_table(
                 header_row = max(header_row, 1)
             header_row += _blank_lines_from(path, header_row, encoding)  # margins above
             sep = sep if sep is not None else detect_separator(path, header_row, encoding)
+            # a ';' (tab, '|') file stays text: its decimal mark is checked on the cells
+            typed = typed and sep == ","
             with warnings.catch_warnings():
                 warnings.simplefilter("error", pd.errors.ParserWarning)
                 table = pd.read_csv(

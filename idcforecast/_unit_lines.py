@@ -4,8 +4,9 @@
 :func:`idcforecast.batch.read_long_table` (:func:`no_rows_against_the_line_above`): a
 ``unit="CNY bn"`` over "单位：亿元" read 1000亿元 as 1000 CNY bn, ten times too large.
 A unit a footnote under the table states ("Note: figures in US$ m") is checked the same way
-(:func:`no_unit_against_the_footnotes`), and so is a series whose name says it is a rate
-("Growth", "增速") given one unit for the table (:func:`no_rate_in_a_table_unit`)."""
+(:func:`no_unit_against_the_footnotes`, :func:`no_rows_against_the_footnotes`), and so is
+a series whose name says it is a rate ("Growth", "增速") given one unit for the table
+(:func:`no_rate_in_a_table_unit`)."""
 
 from __future__ import annotations
 
@@ -28,9 +29,11 @@ if TYPE_CHECKING:
 __all__ = [
     "bare_series",
     "no_rate_in_a_table_unit",
+    "no_rows_against_the_footnotes",
     "no_rows_against_the_line_above",
     "no_unit_against_the_footnotes",
     "no_unit_against_the_line_above",
+    "rate_rows_marked",
     "unit_in_footnotes",
 ]
 
@@ -164,6 +167,42 @@ def no_rate_in_a_table_unit(observations: list[Observation], unit: str) -> None:
     )
 
 
+def rate_rows_marked(out: pd.DataFrame, unit: str, place_of: Any) -> pd.DataFrame:
+    """``out`` (a batch frame of several series) with each row of a series named as a rate
+    or share ("Growth", "增速") whose every row has no unit marked :data:`NOT_CONVERTED`
+    with :func:`no_rate_in_a_table_unit`'s reason: ``unit`` would take its 27.8 to be 27.8
+    CNY bn. Its series alone fails, as :func:`idcforecast.batch.forecast_many` fails a row
+    that does not convert. A ``unit`` in % or pp, or a single series, passes."""
+    from idcforecast._series_cells import NOT_CONVERTED
+    from idcforecast.batch.series_units import with_notes
+    from idcforecast.units import parse_unit
+
+    try:
+        if parse_unit(unit).dimension in ("percent", "points"):
+            return out
+    except IdcForecastError:
+        return out  # an unknown unit=: the reader names it
+    ids = out["series_id"]
+    if ids.nunique() < 2:
+        return out
+    bare = out["unit"].isna() if "unit" in out.columns else ids.notna()
+    named = [
+        sid
+        for sid in ids.unique()
+        if isinstance(sid, str) and _RATE_NAME.search(sid) and bare[ids == sid].all()
+    ]
+    notes_of: dict[str, list[Any]] = {}
+    for sid in named:
+        at = np.flatnonzero((ids == sid).to_numpy())
+        place = place_of(out.index[at[0]], "value")
+        notes_of[
+            f"{NOT_CONVERTED}{place} (series {sid!r}): the name says a rate or a share, but "
+            f"unit={unit!r} for the whole table reads its bare numbers as {unit!r}; write "
+            f"'%' in its name, '{sid} (%)', in its cells, '27.8%', or in a unit column"
+        ] = [at]
+    return out.assign(note=with_notes(out, notes_of)) if notes_of else out
+
+
 def _asked(
     observations: list[Observation], unit: str | dict[str, str]
 ) -> Iterator[tuple[str, str]]:
@@ -218,14 +257,33 @@ def no_rows_against_the_line_above(
     """A UnitError when rows without a unit would be taken to be in ``unit`` while a line
     above the header (skipped by ``header_row``) states another: "单位：亿元" over them and
     unit="CNY bn" read 1000亿元 as 1000 CNY bn, as :func:`idcforecast.read_series` refuses."""
-    from idcforecast.units import canonical_unit
-
     bare = out["unit"].isna().to_numpy() if "unit" in out.columns else np.ones(len(out), bool)
     if not bare.any():
         return
     stated = unit_line_above(path, header_row, sheet_name, encoding)
-    if stated is None:
-        return
+    if stated is not None:
+        _no_rows_against(out, bare, unit, stated, "a line above the header", name)
+
+
+def no_rows_against_the_footnotes(
+    out: pd.DataFrame, unit: str, footnotes: list[str], name: str
+) -> None:
+    """A UnitError when rows without a unit would be taken to be in ``unit`` while a
+    footnote under the table states another ("Note: figures in US$ m" under them and
+    unit="USD bn" read 100.5 as 100.5 USD bn, 1000 times too large), as
+    :func:`idcforecast.read_series` refuses (:func:`no_unit_against_the_footnotes`)."""
+    bare = out["unit"].isna().to_numpy() if "unit" in out.columns else np.ones(len(out), bool)
+    stated = unit_in_footnotes(footnotes) if bare.any() else None
+    if stated is not None:
+        _no_rows_against(out, bare, unit, stated, "a footnote under the table", name)
+
+
+def _no_rows_against(
+    out: pd.DataFrame, bare: np.ndarray, unit: str, stated: tuple[str, str], where: str, name: str
+) -> None:
+    """The UnitError of the two checks above, unless ``unit`` is the unit ``stated``."""
+    from idcforecast.units import canonical_unit
+
     line, said = stated
     try:
         if canonical_unit(unit) == canonical_unit(said):
@@ -233,10 +291,11 @@ def no_rows_against_the_line_above(
     except IdcForecastError:
         return  # an unknown unit=: _in_unit names it
     sid = out["series_id"].iloc[int(np.argmax(bare))]
+    fix = "the line" if where.endswith("header") else "the footnote"
     raise UnitError(
-        f"{name}: a line above the header says {line!r}, but unit={unit!r} takes the rows "
+        f"{name}: {where} says {line!r}, but unit={unit!r} takes the rows "
         f"without a unit (series {sid!r}...) to be in {canonical_unit(unit)!r} already; "
-        f"pass unit={said!r} to read them as the line states, or correct the line",
+        f"pass unit={said!r} to read them as {fix} states, or correct {fix}",
         series_id=sid,
         unit=canonical_unit(unit),
     )

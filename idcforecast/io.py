@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from idcforecast._caller import caller_stacklevel
 from idcforecast._cells import has_year_headers, unread_year
-from idcforecast._decimal_marks import decimal_mark_of, warn_three_digit_groups
+from idcforecast._decimal_marks import file_decimal_mark
 from idcforecast._folder_files import TABLE_SUFFIXES, folder_files
 from idcforecast._frame_sources import check_yearly_index, index_of_years, series_as_table
 from idcforecast._normalize import Observation, to_frame
@@ -374,9 +374,7 @@ def _observations(
         warn_hidden=False,  # named below: only those of the series read
     )
     # a ';' file whose numbers read only with a decimal comma ("1,5", "1.234,5") is read so
-    decimal = decimal_mark_of(table, year_column=year_column, decimal=decimal)
-    if table.attrs.get("sep") == ";" and decimal == ".":
-        warn_three_digit_groups(table, year_column, name)
+    decimal = file_decimal_mark(table, year_column=year_column, decimal=decimal, name=name)
     default_id = series_id or (Path(name).stem if name != "DataFrame" else "series")
     value_unit = None
     if layout in ("auto", "long") and not has_year_headers(table.columns):

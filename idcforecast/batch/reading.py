@@ -3,7 +3,9 @@
 The file is read as :func:`idcforecast.read_series` reads it (separator detected, ``header_row``
 for title lines, percent-formatted Excel cells as shown, typed errors naming the file), and
 value cells are read by the same number rules: ``"1,000"`` is a thousand, with
-``decimal=","`` ``"1.234,5"`` is 1234.5, and a number the chosen decimal mark contradicts
+``decimal=","`` ``"1.234,5"`` is 1234.5 (a ``;``, tab or ``|`` separated file whose numbers
+read only with a decimal comma, ``"1,5"``, is read so without it, as ``read_series`` reads
+it), and a number the chosen decimal mark contradicts
 (``"12,5"`` read with ``decimal="."``, ``"12.5"`` with ``decimal=","``) is a ``ParseError``
 naming its cell, never a silent factor of ten. Without ``unit`` every series is forecast in
 the unit its rows are written in; with it, every row is converted to it. A cell marked as
@@ -35,10 +37,15 @@ from idcforecast._cells import (
     in_context,
     is_blank,
 )
+from idcforecast._decimal_marks import file_decimal_mark
 from idcforecast._table_files import check_format_options, read_table
 from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
-from idcforecast._unit_lines import no_rows_against_the_line_above
+from idcforecast._unit_lines import (
+    no_rows_against_the_footnotes,
+    no_rows_against_the_line_above,
+    rate_rows_marked,
+)
 from idcforecast.batch.cell_marks import repeated_years, values_not_read, years_not_read
 from idcforecast.batch.chunks import NOT_CONVERTED
 from idcforecast.batch.series_units import (
@@ -167,6 +174,15 @@ def read_long_table(
         Naming the rows under the table skipped as its footnotes, as
         :func:`idcforecast.read_series` skips them ("Source: ..." alone in the first
         column, below the last row).
+    AmbiguousNumberWarning
+        For a series in "%" whose every value is a plain number below 1 (0.125, 0.111:
+        12.5% typed without the percent format, read as 0.125%), as
+        :func:`idcforecast.read_series` warns; and for a ``;`` file whose numbers all read
+        both ways ("1.562").
+    HiddenCellsWarning
+        Naming an Excel sheet's hidden rows and columns, read as data; each hidden row of a
+        table with a row per series is followed by the series it holds ("rows 4, 5 (series
+        'india')"), as all the series are read.
     TotalRowWarning
         For a wide table's row (or a column of a table with a year per row) named like a
         total line ("Total", "合计", "总计"; "China / Total" among "China / ..." rows): it
@@ -181,6 +197,10 @@ def read_long_table(
     UnknownUnitError, IncompatibleUnitsError, MissingFxRateError
         For a ``unit`` that cannot be read, or when no row's unit converts to it (the first
         row named; a wrong ``unit``).
+    UnitError
+        For a ``unit`` that rows without one would be taken to be in while a line above the
+        header or a footnote under the table states another ("Note: figures in US$ m"), as
+        :func:`idcforecast.read_series` refuses it.
     ParseError
         For a number the decimal mark contradicts, naming the cell.
 
@@ -215,8 +235,11 @@ def read_long_table(
             text_columns=_text_column,
             known_columns=(*LONG_COLUMNS, "unit"),
             encoding=encoding,
+            warn_hidden=False,  # named below with the series each hidden row holds
         )
     formulas = table.attrs.get("formulas")  # values computed in the workbook: named below
+    footnotes = table.attrs.get("footnotes")  # skipped under the table: a unit they state
+    hidden, sheet = table.attrs.get("hidden"), table.attrs.get("sheet")
     if year_column != "year" and year_column in table.columns:
         if "year" in table.columns:
             raise DataError(
@@ -226,6 +249,9 @@ def read_long_table(
                 column=year_column,
             )
         table = table.rename(columns={year_column: "year"})
+    # a ';' (tab, '|') file whose numbers read only with a decimal comma ("1,5", "1.234,5")
+    # is read so, as read_series reads it; one whose numbers all read both ways is warned of
+    decimal = file_decimal_mark(table, year_column="year", decimal=decimal, name=name)
     value_unit = None
     if "value" not in table.columns and not has_year_headers(table.columns):
         # "value (CNY bn)", "数值（亿元）": the value column, in that unit, as read_series reads it
@@ -267,10 +293,13 @@ def read_long_table(
             source=name,
             missing=missing,
         )
+    source_rows = table.attrs.get("source_rows")  # a wide table's row of each long row
     if total_line:  # melted: "北京（亿元）" names its unit, as read_series reads it
         table = with_name_units(table, place_of)
     table = table[[c for c in kept_columns if c in table.columns]]
     ids, blank_id = _stripped_text(table["series_id"])
+    if hidden is not None:
+        _warn_hidden(hidden, sheet, ids, source_rows, name, by_row=total_line != "column")
     if blank_id.any():  # wholly blank rows (blank lines) are skipped; others are an error
         rows = np.flatnonzero(blank_id)
         filled = [i for i in rows if not all(is_blank(cell) for cell in table.iloc[i])]
@@ -291,14 +320,16 @@ def read_long_table(
     if value_unit is not None:
         out = _with_value_unit(out, value_unit, place_of)
     dropped = np.zeros(len(out), dtype=bool)
+    signed = None  # the value cells written with a percent sign ("12.5%"): no fraction
     if not _is_numeric(out["value"]):
         out["value"], percent, unpublished, qualifiers, cell_units = value_numbers(
             table["value"], decimal, place_of
         )
         if percent.any():
             out = percent_unit(out, percent, place_of)
+            signed = percent
         if cell_units.notna().any():
-            out = cell_units_read(out, cell_units, table["value"])
+            out = cell_units_read(out, cell_units, table["value"], place_of)
         if qualifiers.notna().any():
             out = _cell_qualifiers(out, qualifiers, table["value"], place_of)
         if unpublished.any():
@@ -316,7 +347,10 @@ def read_long_table(
         no_rows_against_the_line_above(
             out, unit, Path(path), name, header_row, sheet_name, encoding
         )
-    if unit is not None:
+    if unit is not None and footnotes:  # "Note: figures in US$ m" under bare numbers
+        no_rows_against_the_footnotes(out, unit, footnotes, name)
+    if unit is not None:  # "Growth" of bare numbers: not in unit=, its series fails
+        out = rate_rows_marked(out, unit, place_of)
         out = _in_unit(out, unit, kw_per_rack, place_of)
     else:  # MW and GW in one series: converted to one of them, as read_series does
         out = one_unit_per_series(out, kw_per_rack, place_of)
@@ -325,12 +359,65 @@ def read_long_table(
     out = years_not_read(out, place_of)  # last: its note ends the row's note
     # in one order, whatever added unit (a percent value, the value's header) or note
     out = out[[c for c in (*LONG_COLUMNS, "unit", "qualifier", "note") if c in out.columns]]
+    _warn_percent_fractions(out, signed, name)
     out = out.reset_index(drop=True)
     if total_line:
         from idcforecast._totals import warn_total_series
 
         warn_total_series(out, name=name, line=total_line)
     return out
+
+
+def _warn_hidden(
+    hidden: tuple[list[tuple[int, int]], list[tuple[Any, str]]],
+    sheet: str,
+    ids: pd.Series,
+    source_rows: np.ndarray | None,
+    name: str,
+    *,
+    by_row: bool,
+) -> None:
+    """The HiddenCellsWarning of a sheet's hidden rows and columns, each hidden row named
+    with the series it holds (``ids`` by long row; ``source_rows``: a wide table's row of
+    each long row) when the table has a row per series (``by_row``), as all are read."""
+    from idcforecast._hidden_cells import warn_hidden_cells
+
+    rows, columns = hidden
+    series_of: dict[int, str] = {}
+    if by_row:
+        long_rows = (
+            np.arange(len(ids)) if source_rows is None else np.asarray(source_rows, dtype=int)
+        )
+        first = {int(p): k for k, p in reversed(list(enumerate(long_rows)))}
+        for position, number in rows:
+            k = first.get(position)
+            if k is not None and isinstance(ids.iloc[k], str):
+                series_of[number] = ids.iloc[k]
+    warn_hidden_cells(
+        name, sheet, [number for _, number in rows], (c for _, c in columns), series_of
+    )
+
+
+def _warn_percent_fractions(out: pd.DataFrame, signed: pd.Series | None, name: str) -> None:
+    """An AmbiguousNumberWarning for each series in "%" whose every value is a plain number
+    below 1 (0.125: 12.5% typed without the percent format, read as 0.125%), as
+    :func:`idcforecast.read_series` warns; values written with the sign ("0.125%") are not
+    named (``signed``: the mask of those cells, by ``out``'s labels)."""
+    import pandas as pd
+
+    from idcforecast._percent_fractions import warn_percent_fractions
+
+    if "unit" not in out.columns or not (out["unit"] == "%").any():
+        return
+    in_percent = out[out["unit"] == "%"]
+    values = pd.to_numeric(in_percent["value"], errors="coerce")  # text cells: not numbers
+    quotes = pd.Series("", index=in_percent.index, dtype=object)
+    if signed is not None:
+        quotes[signed.reindex(in_percent.index, fill_value=False).to_numpy()] = "%"
+    frame = pd.DataFrame(
+        {"series_id": in_percent["series_id"], "value": values, "unit": "%", "quote": quotes}
+    )
+    warn_percent_fractions(frame[values.notna()], name)
 
 
 def _with_value_unit(out: pd.DataFrame, unit: str, place_of: Any) -> pd.DataFrame:

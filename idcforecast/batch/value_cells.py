@@ -15,6 +15,13 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from idcforecast._cells import is_not_published, read_figure
+from idcforecast._series_cells import NOT_CONVERTED
+from idcforecast._value_units import (
+    sign_names_currency,
+    sign_note,
+    unit_clash_message,
+    units_agree,
+)
 from idcforecast.errors import DataError, IdcForecastError
 
 if TYPE_CHECKING:
@@ -49,10 +56,18 @@ def percent_unit(data: pd.DataFrame, percent: pd.Series, place_of: Any) -> pd.Da
     return out
 
 
-def cell_units_read(out: pd.DataFrame, cell_units: pd.Series, cells: pd.Series) -> pd.DataFrame:
+def cell_units_read(
+    out: pd.DataFrame, cell_units: pd.Series, cells: pd.Series, place_of: Any
+) -> pd.DataFrame:
     """Rows whose value cell writes its own unit ("1000亿元") are in that unit, as
     :func:`idcforecast.read_series` reads them: a blank unit takes it; another unit (the
-    unit column's, the value header's) gives way to it, with read_series' note naming both.
+    unit column's, the value header's) gives way to it, with read_series' note naming both;
+    but a number with its currency's sign or code alone ("$1,200", "1200 USD") under a
+    unit of that currency with a magnitude ("value (USD mn)") is in that unit, noted, as
+    read_series reads it (it was 1,200 dollars). A unit of another kind or currency ("€80"
+    under "USD mn", "800 MW" beside "racks"), which read_series refuses, fails the row's
+    series with read_series' error (:data:`NOT_CONVERTED` in its note; the row keeps its
+    unit; it was read in the cell's unit, and its series converted to it).
     """
     import pandas as pd
 
@@ -61,20 +76,50 @@ def cell_units_read(out: pd.DataFrame, cell_units: pd.Series, cells: pd.Series) 
         return out.assign(unit=cell_units.astype(object))
     units = out["unit"].astype(object)
     other = own & units.notna() & (units != cell_units)
-    out = out.assign(unit=units.where(~own, cell_units))
-    if other.any():
+    # "$1,200" under "value (USD mn)": the sign names the currency, the cell is in USD mn
+    signed = pd.Series(False, index=out.index)
+    notes_of: dict[Any, str] = {}
+    for label in other[other].index:
+        cell = str(cells[label]).strip()
+        read = _how_read(cell, cell_units[label], units[label], place_of(label, "value"))
+        signed[label] = read not in ("own",)  # a sign, or a clash: the row's unit
+        notes_of[label] = (
+            sign_note(cell, units[label])
+            if read == "sign"
+            else f"read in the cell's own unit {cell_units[label]!r} ({cell!r}), not in "
+            f"the unit of its header or unit column, {units[label]!r}"
+            if read == "own"
+            else f"{NOT_CONVERTED}{read}"  # "€80" under "USD mn": its series fails
+        )
+    out = out.assign(unit=units.where(~own | signed, cell_units))
+    if notes_of:
         notes = out["note"] if "note" in out.columns else pd.Series(None, index=out.index)
         notes = notes.astype(object)
-        for label in other[other].index:
-            cell = str(cells[label]).strip()
-            note = (
-                f"read in the cell's own unit {cell_units[label]!r} ({cell!r}), not in the "
-                f"unit of its header or unit column, {units[label]!r}"
-            )
+        for label, note in notes_of.items():
             old = notes[label]
             notes[label] = f"{old}; {note}" if isinstance(old, str) and old else note
         out["note"] = notes
     return out
+
+
+def _how_read(cell: str, cell_unit: str, row_unit: str, place: str) -> str:
+    """How a cell with its own unit is read beside the row's other unit, as
+    :func:`idcforecast.read_series` reads it: ``"sign"``, in the row's unit (a currency
+    sign alone under a unit with a magnitude, "$1,200" under "USD mn"); ``"own"``, in its
+    own ("1.2万亿元" under "亿元"); else the error naming ``place`` that read_series raises
+    ("€80" under "USD mn", "800 MW" beside "racks": one of the two is wrong)."""
+    from idcforecast.units import parse_unit
+
+    try:
+        column = parse_unit(str(row_unit))
+    except IdcForecastError:  # a unit that does not read: its series fails on converting
+        return "own"
+    own = parse_unit(str(cell_unit))
+    if sign_names_currency(cell, own, column):
+        return "sign"
+    if units_agree(own, column):
+        return "own"
+    return unit_clash_message(place, cell, own, column, str(row_unit).strip())
 
 
 def value_numbers(

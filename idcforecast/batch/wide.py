@@ -10,6 +10,7 @@ per year and a column per series.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -170,6 +171,7 @@ def melt_wide(
         )
     if not numeric and long["value"].map(_is_number).all():
         long["value"] = long["value"].astype(np.float64)
+    long.attrs["source_rows"] = rows  # the wide row of each long row: its hidden rows named
 
     def place(i: int, column: Any = None) -> str:
         row = int(rows[i])
@@ -363,9 +365,15 @@ def _joined_ids(table: pd.DataFrame, keys: list[str]) -> np.ndarray:
     return np.asarray(joined_keys(table[key] for key in keys), dtype=object)
 
 
+# besides brackets at its end, what header_unit reads a name's unit from: a percent sign
+# ("Growth %", "% share") or a unit after its last comma ("Revenue, US$ m", "市场规模，亿元")
+_MAY_STATE_UNIT = re.compile(r"[%％,，]")
+
+
 def with_name_units(table: pd.DataFrame, place_of: Any) -> pd.DataFrame:
     """A melted table with the unit its series' names state in brackets ("北京（亿元）",
-    "IDC market (USD bn)"; :func:`idcforecast._table_layouts.header_unit`) in its ``unit``
+    "IDC market (USD bn)"), after a comma ("Revenue, US$ m") or with a percent sign
+    ("Growth %"; :func:`idcforecast._table_layouts.header_unit`) in its ``unit``
     column, where the row has none; a ``unit`` cell of another unit is a DataError, as in
     :func:`idcforecast.read_series`. Left out, the rows had no unit, and ``unit=`` took
     them to be in it already: 100亿元 read as 100 USD bn."""
@@ -374,12 +382,14 @@ def with_name_units(table: pd.DataFrame, place_of: Any) -> pd.DataFrame:
     ids = table["series_id"]
     values = ids.to_numpy(dtype=object)
     # each series' first row (the melt repeats a name once per year); only a name that ends
-    # in brackets can state a unit (100,000 names: 0.1 s, where naming every row's place
-    # and reading each name took ~1 s)
+    # in brackets, holds a percent sign ("Growth %") or a comma ("Revenue, US$ m") can state
+    # a unit, as header_unit reads them (100,000 names: 0.1 s, where naming every row's
+    # place and reading each name took ~1 s)
     first = {
         values[i]: int(i)
         for i in np.flatnonzero(~ids.duplicated().to_numpy())
-        if isinstance(values[i], str) and BRACKETED_END.search(values[i])
+        if isinstance(values[i], str)
+        and (BRACKETED_END.search(values[i]) or _MAY_STATE_UNIT.search(values[i]))
     }
     stated = {sid: u for sid, i in first.items() if (u := header_unit(sid, place_of(i)))}
     if not stated:

@@ -39,7 +39,7 @@ def add_read_arguments(
     add_unit_arguments(
         group, help="unit of the series ('CNY bn'): bare numbers are in it, figures are converted"
     )
-    add_csv_arguments(group, encoding_of=encoding_of, decimal_detected=True)
+    add_csv_arguments(group, encoding_of=encoding_of)
     add_sheet_argument(group)
     group.add_argument(
         "--year-column",
@@ -84,10 +84,9 @@ def add_csv_arguments(
     parser: argparse.ArgumentParser | argparse._ArgumentGroup,
     *,
     encoding_of: str = "a CSV",
-    decimal_detected: bool = False,
 ) -> None:
     """Declare ``--sep`` (default: detected), ``--decimal`` (``.`` or ``,``; its help says
-    that a decimal comma is detected when ``decimal_detected``, as read_series does),
+    that a decimal comma is detected, as read_series and read_long_table detect it),
     ``--encoding`` (of ``encoding_of``) and ``--header-row``."""
     parser.add_argument(
         "--sep",
@@ -101,12 +100,8 @@ def add_csv_arguments(
         choices=(".", ","),
         metavar="MARK",  # argparse printed the choices as "{.,,}"
         help="decimal mark of numbers: '.' (the default) or ','; ',' reads '1.234,5' as 1234.5"
-        + (
-            " (a ';' or tab separated file whose numbers read only with ',', '1,5', is read "
-            "so without it)"
-            if decimal_detected
-            else ""
-        ),
+        " (a ';' or tab separated file whose numbers read only with ',', '1,5', is read so "
+        "without it)",
     )
     add_encoding_argument(parser, what=encoding_of)
     parser.add_argument(

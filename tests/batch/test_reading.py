@@ -174,7 +174,8 @@ def test_wide_table_errors_name_the_file_cell(tmp_path: Path) -> None:
     path = _csv(tmp_path, "series_id,2020,2021\ncn,1,2\n,3,4\n", "w.csv")
     with pytest.raises(DataError, match=re.escape("w.csv row 3, column 'series_id': the series")):
         read_long_table(path)
-    path = _csv(tmp_path, "series_id;2020;2021\ncn;1;12,5\n", "w.csv")
+    # ('1,500' reads both ways, so '12,5' is not taken for a decimal comma: an error)
+    path = _csv(tmp_path, "series_id;2020;2021\ncn;1,500;12,5\n", "w.csv")
     with pytest.raises(ParseError, match=re.escape("w.csv row 2, column '2021'")):
         read_long_table(path)
     path = _csv(tmp_path, "unit,2020,2021\nMW,1,2\n", "w.csv")
