@@ -69,24 +69,12 @@ def _series_apart(
     import pandas as pd
 
     from idcforecast.batch import read_long_table
-    from idcforecast.cli._read_options import separator, sheet_choice
+    from idcforecast.cli._read_options import long_table_options
 
     if not path.is_file():  # a folder: its files are joined by read_series only
         return None
     try:
-        frame = read_long_table(
-            path,
-            sep=separator(args.sep),
-            decimal=args.decimal,
-            header_row=args.header_row,
-            encoding=args.encoding,
-            sheet_name=sheet_choice(args.sheet, str(path)),
-            unit=args.unit,
-            kw_per_rack=args.kw_per_rack,
-            estimates=args.estimates,
-            year_column=args.year_column,
-            source_name=name,
-        )
+        frame = read_long_table(path, **long_table_options(args, str(path)), source_name=name)
     except Exception:
         return None
     ids = list(dict.fromkeys(frame["series_id"]))

@@ -21,6 +21,7 @@ __all__ = [
     "bundled_rows",
     "check_actuals_options",
     "check_no_file_options",
+    "long_table_options",
     "read_options",
     "read_user_file",
     "separator",
@@ -191,6 +192,12 @@ def separator(text: str | None) -> str | None:
 def read_options(args: argparse.Namespace, path: str | None) -> dict[str, Any]:
     """Keyword arguments for ``read_series`` of ``path`` from the parsed options."""
     _check_format_options(args, path)
+    return long_table_options(args, path)
+
+
+def long_table_options(args: argparse.Namespace, path: str | None) -> dict[str, Any]:
+    """Keyword arguments for ``read_long_table`` (and ``read_series``) of ``path`` from the
+    parsed options, without :func:`read_options`' format checks."""
     return {
         "unit": args.unit,
         "sep": separator(args.sep),

@@ -29,8 +29,7 @@ from idcforecast.cli._read_options import (
     add_estimates_argument,
     add_sheet_argument,
     add_unit_arguments,
-    separator,
-    sheet_choice,
+    long_table_options,
 )
 
 NAME = "forecast-many"
@@ -320,15 +319,7 @@ def _read_and_forecast(args: argparse.Namespace, out: Path, client: Any) -> tupl
     with table_path(args.file) as path:  # '-': standard input, kept in a temporary file
         data = read_long_table(
             path,
-            sep=separator(args.sep),
-            decimal=args.decimal,
-            header_row=args.header_row,
-            encoding=args.encoding,
-            sheet_name=sheet_choice(args.sheet, str(path)),
-            unit=args.unit,
-            kw_per_rack=args.kw_per_rack,
-            estimates=args.estimates,
-            year_column=args.year_column,
+            **long_table_options(args, str(path)),
             source_name=STDIN_NAME if args.file == STDIN else None,
         )
     _check_xlsx_size(args.out, data, args.horizon, args.method)
