@@ -10,6 +10,7 @@ import numpy as np
 
 from idcforecast._history_notes import is_estimate_note
 from idcforecast.report._numbers import set_level_ticks
+from idcforecast.report.fonts import latin_name
 from idcforecast.report.style import COLORS
 
 if TYPE_CHECKING:
@@ -155,3 +156,16 @@ def labels_inside(fig: Figure, ax: Axes, *, last_year: int) -> None:
     if needed > right:
         ax.set_xlim(left, needed)
     ax.set_xticks(ticks)
+
+
+def series_title(
+    sid: str, what: str, *, joiner: str = "", prefix: str = "", suffix: str = ""
+) -> str:
+    """A default chart title naming series ``sid``: ``{sid}{joiner}{what}`` (or
+    ``{prefix}{sid}{suffix}``). Chart text is DejaVu only: an id named in Chinese is not
+    named at all (:func:`latin_name`; it read "Backtest of 'auto' on [Chinese text]", and
+    "中国IDC市场规模" a misleading "IDC"); the title is then ``what``, capitalised."""
+    name = latin_name(sid)
+    if name:
+        return f"{name}{joiner}{what}" if joiner else f"{prefix}{name}{suffix}"
+    return what[0].upper() + what[1:]
