@@ -319,7 +319,7 @@ def plot_scenarios(
     band: tuple[str, str] = ("p10", "p90"),
     figures: LevelFormat | None = None,
 ) -> Figure:
-    """Scenario medians with their 10-90% band, after the history; each median's final
+    """Scenario medians with their band (10-90% by default), after the history; each median's final
     value labelled at its end, inside the axes.
 
     Parameters
@@ -331,7 +331,7 @@ def plot_scenarios(
     history
         The tidy history, drawn before the scenarios (optional).
     title
-        Overrides the title ("Scenarios: median and 10-90% band").
+        Overrides the title ("Scenarios: median and 10-90% band", naming ``band``).
     band
         The quantile columns of the shaded band.
     figures
@@ -430,11 +430,12 @@ def plot_scenarios(
                 va="center",
                 color=color,
             )
-        style_axes(ax, ylabel=unit_label(unit), title=title or "Scenarios: median and 10-90% band")
+        span = f"{band[0][1:]}-{band[1][1:]}%"  # ("p5", "p95"): "5-95%"
+        style_axes(ax, ylabel=unit_label(unit), title=title or f"Scenarios: median and {span} band")
         add_footnote(
             fig,
             f"Monte Carlo paths from the calibrated forecast, adjusted per scenario; lines are "
-            f"medians, shading the {band[0][1:]}-{band[1][1:]}% range"
+            f"medians, shading the {span} range"
             + (
                 "; 'weighted' mixes the scenarios by their weights." if "weighted" in names else "."
             ),

@@ -1074,3 +1074,26 @@ def test_backtest_chart_ticks_only_years_with_data() -> None:
     shown = [int(t) for t in left.get_xticks() if low <= t <= high]
     assert shown == list(range(2017, 2024))
     assert (low, high) == (2016.0, 2024.0)  # the year of room either side stays
+
+
+def test_scenario_chart_title_names_the_band_drawn() -> None:
+    # the default title said "10-90% band" whatever band= was drawn (docs40's finding); the
+    # footnote already named the band given
+    import pandas as pd
+
+    table = pd.DataFrame(
+        {
+            "scenario": "base",
+            "year": [2024, 2025],
+            "unit": "USD bn",
+            "p5": [9.0, 9.5],
+            "p10": [9.5, 10.0],
+            "p50": [10.0, 11.0],
+            "p90": [10.5, 12.0],
+            "p95": [11.0, 12.5],
+        }
+    )
+    wide = plot_scenarios(table, band=("p5", "p95")).axes[0]
+    assert wide.get_title(loc="left") == "Scenarios: median and 5-95% band"
+    default = plot_scenarios(table).axes[0]
+    assert default.get_title(loc="left") == "Scenarios: median and 10-90% band"
