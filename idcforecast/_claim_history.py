@@ -115,7 +115,7 @@ def series_history(source: Any, claims: list[Claim], *, name: str) -> Any:
             "value (and unit), one series_id per subject",
             subjects=subjects,
         )
-    from idcforecast._growth_inputs import year_series
+    from idcforecast._growth_series import year_series
 
     series, unit, _ = year_series(source, func=name)
     frame = pd.DataFrame(

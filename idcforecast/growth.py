@@ -29,7 +29,9 @@ This module holds the element-wise arithmetic (:func:`cagr`, :func:`implied_targ
 :func:`implied_base`, :func:`implied_years`, :func:`doubling_time`, :func:`project`,
 :func:`yoy`). The arithmetic of qualified figures and ranges, :func:`cagr_bounds` and
 :class:`RateBounds`, is in :mod:`idcforecast.growth_bounds` and importable from here; the
-checks and coercion of the arguments are in :mod:`idcforecast._growth_inputs`.
+series form of :func:`cagr` and :func:`yoy` are in :mod:`idcforecast._growth_series`
+(``yoy`` importable from here); the checks and coercion of the arguments are in
+:mod:`idcforecast._growth_inputs`.
 
 Examples
 --------
@@ -42,7 +44,6 @@ Examples
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import math
 from typing import Any
 
@@ -62,21 +63,17 @@ from idcforecast._growth_inputs import (
     float_values,
     is_quantity,
     level_result,
-    period_years,
-    pick_year,
     position_text,
     rate_values,
     refuse_bounded,
-    refuse_percent_series,
     same_unit,
     scalar_like,
     series_index,
-    value_at_year,
     wrap_result,
-    year_series,
     years_values,
 )
-from idcforecast.errors import EmptyDataError, GrowthError
+from idcforecast._growth_series import cagr_of_series, yoy
+from idcforecast.errors import GrowthError
 from idcforecast.growth_bounds import RateBounds, _compound_bounded, cagr_bounds
 
 __all__ = [
@@ -165,7 +162,7 @@ def cagr(
     if isinstance(start, pd.DataFrame) or (
         isinstance(start, pd.Series) and (end is None or scalar_like(end))
     ):
-        return _cagr_series(start, end, years, start_year=start_year, end_year=end_year)
+        return cagr_of_series(start, end, years, start_year=start_year, end_year=end_year)
     if end is None or years is None:
         raise GrowthError(
             "cagr: expected cagr(start, end, years) or cagr(series, start_year, end_year); "
@@ -186,65 +183,6 @@ def cagr(
         result = np.expm1((np.log(e) - np.log(s)) / n)
     check_result(result, func="cagr", what="rate", years=n)
     return wrap_result(result, index)
-
-
-def _cagr_series(
-    data: Any,
-    pos_start: Any,
-    pos_end: Any,
-    *,
-    start_year: int | None,
-    end_year: int | None,
-) -> float:
-    if pos_start is not None and start_year is not None:
-        raise GrowthError(
-            "cagr: start_year given twice (positionally and by keyword); give it once",
-            func="cagr",
-        )
-    if pos_end is not None and end_year is not None:
-        raise GrowthError(
-            "cagr: end_year given twice (positionally and by keyword); give it once",
-            func="cagr",
-        )
-    given = start_year if start_year is not None else pos_start
-    period = period_years(given, func="cagr", argument="start_year")
-    if given is None and (end := end_year if end_year is not None else pos_end) is not None:
-        # cagr(series, end_year="2019-2022"): the period given where the end year goes
-        period = period_years(end, func="cagr", argument="end_year")
-        if period is not None:
-            given, pos_end, end_year = end, None, None
-    if period is not None:  # cagr(series, "2019-2022"): from the first to the last year
-        if pos_end is not None or end_year is not None:
-            raise GrowthError(
-                f"cagr: the period {given!r} gives both years, and end_year is given too "
-                f"({end_year if end_year is not None else pos_end!r}); give the period "
-                "alone, or two years",
-                func="cagr",
-            )
-        pos_start, start_year, pos_end = period[0], None, period[1]
-    series, unit, label = year_series(data, func="cagr")
-    refuse_percent_series(unit, label, func="cagr")
-    y0 = pick_year(pos_start, start_year, default=int(series.index[0]), name="start_year")
-    y1 = pick_year(pos_end, end_year, default=int(series.index[-1]), name="end_year")
-    if y1 <= y0:
-        raise GrowthError(
-            f"cagr: end_year must be after start_year, found {y0} -> {y1} for {label}",
-            func="cagr",
-            start_year=y0,
-            end_year=y1,
-        )
-    first = value_at_year(series, y0, label=label, func="cagr")
-    last = value_at_year(series, y1, label=label, func="cagr")
-    for year, value in ((y0, first), (y1, last)):
-        if value <= 0:
-            raise GrowthError(
-                f"cagr: {label} year {year} must be a positive level, found {value:g}; "
-                "compound growth is undefined from or to a level <= 0",
-                func="cagr",
-                year=year,
-                value=value,
-            )
-    return math.expm1((math.log(last) - math.log(first)) / (y1 - y0))
 
 
 def implied_target(base: Number, rate: Number, years: Number) -> Any:
@@ -626,104 +564,3 @@ def _check_rate_years(rate: Any, base_year: int | None) -> None:
             argument="base_year",
             value=base_year,
         )
-
-
-def yoy(data: Any) -> pd.DataFrame:
-    """Growth between consecutive observed years, annualized across gaps and flagged.
-
-    Parameters
-    ----------
-    data
-        A year-indexed Series, or a tidy frame (``year``, ``value``, optional
-        ``series_id``: each series is handled on its own).
-
-    Returns
-    -------
-    DataFrame
-        One row per observed year that has an earlier observation (the first year has no
-        predecessor and no row): ``series_id`` (frames only), ``year``, ``from_year``,
-        ``years_apart``, ``value``, ``previous``, ``growth`` (total growth over the span),
-        ``yoy`` (the per-year rate: equal to ``growth`` for adjacent years, the compound
-        annual rate across a gap) and ``annualized`` (True when ``yoy`` spans a gap and is
-        an average, not an observed year-on-year change). Rates are fractions. A frame
-        with a ``qualifier`` column (as :func:`idcforecast.load_dataset` and
-        :func:`idcforecast.read_series` give) adds ``qualifier``: how the two levels'
-        qualifiers bound the rate, as :func:`cagr_bounds` reads them (from "more than
-        2200" to 2407 is ``"at_most"`` 9.4%; from and to "more than" figures
-        ``"unbounded"``: nothing bounds it; ``"approximately"``; ``"exact"``).
-
-    Raises
-    ------
-    GrowthError
-        A level <= 0, or a series in % or pp (a share: its change is in percentage points,
-        as ``idcforecast show`` gives it), as :func:`cagr` refuses one.
-
-    Examples
-    --------
-    >>> s = pd.Series([210.5, 518.6, 714.5], index=[2012, 2015, 2016])
-    >>> table = yoy(s)
-    >>> table["year"].tolist(), table["years_apart"].tolist(), table["annualized"].tolist()
-    ([2015, 2016], [3, 1], [True, False])
-    >>> table["yoy"].round(4).tolist()  # 2012->2015 is an annual average, flagged
-    [0.3506, 0.3777]
-    """
-    if isinstance(data, pd.DataFrame) and "series_id" in data.columns:
-        parts = [
-            _yoy_one(group, series_id=sid) for sid, group in data.groupby("series_id", sort=False)
-        ]
-        if not parts:
-            raise EmptyDataError("yoy: the frame has no rows", func="yoy")
-        return pd.concat(parts, ignore_index=True)
-    return _yoy_one(data, series_id=None)
-
-
-def _yoy_one(data: Any, *, series_id: Any) -> pd.DataFrame:
-    series, unit, label = year_series(data, func="yoy")
-    refuse_percent_series(unit, label, func="yoy")  # as cagr: a share's change is in pp
-    bad = series[series <= 0]
-    if len(bad):
-        raise GrowthError(
-            f"yoy: {label} year {int(bad.index[0])} must be a positive level, found "
-            f"{float(bad.iloc[0]):g}; growth rates are undefined from or to a level <= 0",
-            func="yoy",
-            year=int(bad.index[0]),
-        )
-    years = series.index.to_numpy()
-    values = series.to_numpy()
-    apart = np.diff(years)
-    growth = values[1:] / values[:-1] - 1.0
-    rate = np.expm1(np.log1p(growth) / apart)
-    out = pd.DataFrame(
-        {
-            "year": years[1:],
-            "from_year": years[:-1],
-            "years_apart": apart.astype("int64"),
-            "value": values[1:],
-            "previous": values[:-1],
-            "growth": growth,
-            "yoy": rate,
-            "annualized": apart > 1,
-        }
-    )
-    if isinstance(data, pd.DataFrame) and "qualifier" in data.columns:
-        out["qualifier"] = _rate_qualifiers(data, years)
-    if series_id is not None:
-        out.insert(0, "series_id", series_id)
-    return out
-
-
-def _rate_qualifiers(data: pd.DataFrame, years: np.ndarray) -> list[str]:
-    """The qualifier of each rate between consecutive ``years`` of ``data``: a growth
-    rate from or to a "more than" level is a bound, or nothing (both "more than"); it was
-    given as if exact (from "more than 2200" to 2407, 9.4% a year, really at most)."""
-    from idcforecast.growth_bounds import _rate_qualifier
-
-    said = {
-        int(year): (q if isinstance(q, str) else "")
-        for year, q in zip(pd.to_numeric(data["year"]), data["qualifier"], strict=True)
-    }
-    out = []
-    for start, end in itertools.pairwise(years):
-        read = _rate_qualifier(said.get(int(start), ""), said.get(int(end), ""))
-        out.append("unbounded" if read is None else read[0])
-    return out
