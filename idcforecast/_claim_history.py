@@ -99,6 +99,26 @@ def overlaps(a: tuple[float, float], b: tuple[float, float], tolerance: float) -
     return a[0] <= b[1] * (1 + tolerance) and a[1] >= b[0] * (1 - tolerance)
 
 
+def outcome(a: tuple[float, float], b: tuple[float, float], tolerance: float) -> bool | None:
+    """Whether the claim interval ``a`` held against the actual interval ``b``: True when
+    every level ``b`` allows lies within ``tolerance`` of ``a``, False when none does
+    (they do not meet: :func:`overlaps`), None when some do and some do not: an actual
+    published as a bound ("more than 4,000") that leaves the outcome open (a claim of
+    4,200 held if the true value was 4,100, and missed if it was 5,000).
+
+    Examples
+    --------
+    >>> outcome((4300, 4300), (4000, 4000), 0.05), outcome((4200, 4200), (4000, INF), 0.05)
+    (False, None)
+    >>> outcome((3000, INF), (4000, INF), 0.0), outcome((5000, 5000), (0, 4000), 0.05)
+    (True, False)
+    """
+    if not overlaps(a, b, tolerance):
+        return False
+    # the worst cases: the lowest level b allows against a's low end, the highest its high
+    return True if a[0] <= b[0] * (1 + tolerance) and a[1] >= b[1] * (1 - tolerance) else None
+
+
 def series_history(source: Any, claims: list[Claim], *, name: str) -> Any:
     """A year-indexed Series as the tidy history of the claims' one subject (its unit from
     ``attrs["unit"]``, else none: read in the claims' unit); any other ``source`` as it is.

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -1384,6 +1385,48 @@ def test_track_record_direction_against_an_actual_that_is_a_bound(
     assert row["direction"] == direction
 
 
+@pytest.mark.parametrize(
+    ("qualifier", "claim", "held", "verdict"),
+    [
+        # more than 4,000: 4,800 held if the true value was at most 4,800 / 0.95 = 5,052.6
+        # (5% tolerance) and missed above; it was "held", as if the floor were the value
+        ("at_least", {"value": 4800.0}, None, "open"),
+        # a range 4,100-4,300 held up to 4,300 / 0.95 = 4,526.3, missed above: open
+        ("at_least", {"value": 4200.0, "low": 4100.0, "high": 4300.0}, None, "open"),
+        # "less than 4,500" (no tolerance for a bound) held below 4,500, missed above: open
+        ("at_least", {"value": 4500.0, "qualifier": "at_most"}, None, "open"),
+        # "more than 3,000" holds at every level above 4,000
+        ("at_least", {"value": 3000.0, "qualifier": "at_least"}, True, "held"),
+        # 3,200 is below 4,000 * 0.95 = 3,800, the lowest level it could be near: missed
+        ("at_least", {"value": 3200.0}, False, "missed"),
+        # less than 4,000: 3,900 held if the true value was 3,714.3 or more (3,900 / 1.05)
+        ("at_most", {"value": 3900.0}, None, "open"),
+        # 4,800 is above 4,000 * 1.05 = 4,200, the highest level it could be near: missed
+        ("at_most", {"value": 4800.0}, False, "missed"),
+        ("exact", {"value": 4100.0}, True, "held"),  # 4,100 / 4,000 - 1 = 2.5% < 5%
+        ("exact", {"value": 4800.0}, False, "missed"),
+    ],
+)
+def test_track_record_is_open_when_a_bounded_actual_leaves_the_outcome_open(
+    qualifier: str, claim: dict[str, Any], held: bool | None, verdict: str
+) -> None:
+    row = track_record(
+        [Claim(subject="m", kind="level", unit="CNY 100m", year=2022, **claim)],
+        _floor_history(qualifier),
+    ).iloc[0]
+    assert (None if pd.isna(row["held"]) else bool(row["held"]), row["verdict"]) == (
+        held,
+        verdict,
+    )
+
+
+def test_track_record_verdict_is_empty_without_an_actual() -> None:
+    claims = [Claim(subject="m", kind="level", value=5000.0, unit="CNY 100m", year=2030)]
+    row = track_record(claims, _floor_history("exact")).iloc[0]
+    assert pd.isna(row["held"]) and row["verdict"] == ""
+    assert row["status"] == "no actual yet (latest 2022)"
+
+
 def test_track_record_range_inside_a_floor_is_undetermined() -> None:
     # 4,100-4,300 against more than 4,000: the nearer end is 4,100 / 4,000 - 1 = +2.5%
     claims = [
@@ -2455,8 +2498,10 @@ def test_an_actual_qualifier_in_words_is_refused_not_read_as_exact(cell: str) ->
     with pytest.raises(DataError, match=re.escape(msg.replace("actuals:", "history:"))):
         check_claims([claim], history=history)
     # "at_least": the direction is open, as documented
+    # (4,800 against "more than 4,000": held or missed, as the true value was)
     row = track_record([claim], history.assign(qualifier=["", "at_least"])).iloc[0]
-    assert (row["direction"], bool(row["held"])) == ("undetermined", True)
+    assert (row["direction"], row["verdict"]) == ("undetermined", "open")
+    assert pd.isna(row["held"])
 
 
 def test_a_set_in_two_currencies_is_checked_without_history_in_one_that_converts() -> None:

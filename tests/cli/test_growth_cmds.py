@@ -600,6 +600,27 @@ def test_track_record_prints_small_levels_and_the_actuals_bound(
     ]  # fmt: skip
 
 
+def test_track_record_says_open_when_the_actual_is_a_bound_the_claim_may_miss(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text(
+        "series_id,year,value,unit\ndc,2021,0.41,GW\ndc,2022,more than 0.36,GW\n",
+        encoding="utf-8",
+    )
+    claims = tmp_path / "claims.csv"
+    claims.write_text("subject,kind,year,value,unit,made\ndc,level,2022,0.38,GW,2021\n")
+    out = _run(track_record_cmd, [str(claims), "--data", str(actuals)], capsys)
+    # 0.38 against more than 0.36: held (5%) if the true value was at most 0.38 / 0.95 =
+    # 0.4, missed above; was "yes". 0.38 / 0.36 - 1 = +5.6%, log(0.38 / 0.36) = +0.054
+    lines = out.splitlines()
+    assert re.split(r"\s{2,}", lines[2])[-4:] == ["+5.6%", "+0.054", "undetermined", "open"]
+    assert lines[-1] == (
+        "open: the actual was published as a bound ('more than'), which the claim may or "
+        "may not have met; the true value decides"
+    )
+
+
 def test_track_record_of_a_file_without_level_claims_says_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
