@@ -39,6 +39,7 @@ from idcforecast.errors import (
 __all__ = [
     "PERCENT_LIKE_RATE",
     "Number",
+    "about_plain_level",
     "about_steps",
     "check_level",
     "check_result",
@@ -531,6 +532,29 @@ def about_bound(result: Any, level: Any, rate: Any, *, years: Any) -> Any:
         f"of {rate_text} over {float(years):g} steps: the bound is itself approximate)"
     )
     return dataclasses.replace(result, text=text)
+
+
+def about_plain_level(value: float, *, level: float, rate: Any, name: str, func: str) -> Any:
+    """``value`` (a level compounded from the plain number ``level`` at the "about" rate
+    Quantity ``rate``) as an "about" Quantity in ``"count"``, a bare number, as
+    ``parse_quantity("3200")`` reads one: a float read as exact (``implied_base(3200,
+    parse_quantity("约27.8%"), 3)`` was 1533.05, the "about" gone). Its ``text`` says so.
+
+    Examples
+    --------
+    >>> from idcforecast.units import Quantity
+    >>> about = Quantity(27.8, "%", qualifier="approximately")
+    >>> base = about_plain_level(1533.05, level=3200, rate=about, name="end", func="implied_base")
+    >>> str(base), base.qualifier, base.value
+    ('about 1533.05 count', 'approximately', 1533.05)
+    """
+    from idcforecast.units import Quantity
+
+    text = (
+        f"about {value:.6g} (in the unit of the {name}): {func} of the {name} {level:g} at a "
+        f"rate of {rate_words(rate)}, so the result is approximate too"
+    )
+    return Quantity(value, "count", qualifier="approximately", text=text)
 
 
 def about_steps(steps: Any, *, func: str, **figures: Any) -> Any:

@@ -20,7 +20,8 @@ Conventions
   :func:`implied_base` and :func:`implied_target` its range ("25-27.8%") or bound ("more
   than 27.8%") carries through to the level (a higher rate lowers the base and raises the
   target), and an end and a rate that push the result opposite ways are a
-  :class:`GrowthError`.
+  :class:`GrowthError`; an "about" rate ("约27.8%") makes the level "about" (from a plain
+  number, an "about" Quantity in ``"count"``, a bare number).
 - A Quantity's qualifier ("more than 3200.5") bounds the rate computed from it, and a range
   ("320-330 billion yuan") gives a range of rates: :func:`cagr_bounds` returns them
   (:func:`cagr` uses the figures' values as they are, a range's midpoint).
@@ -53,6 +54,7 @@ import pandas as pd
 from idcforecast._growth_inputs import (
     Number,
     about_bound,
+    about_plain_level,
     about_steps,
     check_level,
     check_result,
@@ -189,8 +191,10 @@ def implied_target(base: Number, rate: Number, years: Number) -> Any:
     """Level reached from ``base`` after ``years`` steps at ``rate``: ``base*(1+rate)**years``.
 
     A rate Quantity that is a range or a bound gives a target that is one too (the target
-    rises with the rate), as in :func:`implied_base`; a "more than" base with a "less than"
-    rate (or the reverse) bounds no target and is a :class:`GrowthError`.
+    rises with the rate), and an "about" one an "about" target (for a plain-number
+    ``base``, a Quantity in ``"count"``, a bare number), as in :func:`implied_base`; a
+    "more than" base with a "less than" rate (or the reverse) bounds no target and is a
+    :class:`GrowthError`.
 
     Parameters
     ----------
@@ -222,7 +226,9 @@ def implied_base(end: Number, rate: Number, years: Number) -> Any:
 
     ``end / (1 + rate) ** years``. A Quantity ``end`` gives a Quantity base in its unit,
     with its qualifier ("more than 3200" at a fixed rate implies a base of more than ...);
-    an "about" rate Quantity ("约27.8%") makes an exact end's base "about" too. With an
+    an "about" rate Quantity ("约27.8%") makes an exact end's base "about" too, and a
+    plain-number ``end``'s an "about" Quantity in ``"count"`` (a bare number, in
+    ``end``'s unit; ``.value`` is the number). With an
     array of rates or years the bases are a plain array, in ``end``'s unit (which the array
     does not carry; a range or a bound ``end`` is then an error, as it would be dropped).
 
@@ -304,6 +310,10 @@ def _compound(level: Number, rate: Number, years: Number, *, sign: float, func: 
         template = dataclasses.replace(template, qualifier="approximately")
     if template is not None and np.ndim(result) == 0:  # "不到3200亿元" at "约27.8%"
         return about_bound(level_result(template, result, factor, index), level, rate, years=n)
+    if about_rate and np.ndim(result) == 0 and index is None:
+        # a plain level at "about 27.8%" gave a float that read as exact, where a Quantity
+        # level's result was "about" (and doubling_time's, implied_years')
+        return about_plain_level(float(result), level=float(x), rate=rate, name=name, func=func)
     return level_result(template, result, factor, index)
 
 

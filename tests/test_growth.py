@@ -632,6 +632,22 @@ def test_an_about_rate_makes_the_implied_target_about() -> None:
     assert target.value == pytest.approx(3261.46, abs=0.01)
 
 
+def test_an_about_rate_makes_a_plain_levels_result_about() -> None:
+    # a plain level at "约27.8%" gave a float that read as exact (1533.05), where a
+    # Quantity level's result was "about": now an "about" Quantity in "count" (bare number)
+    # 3200 / 1.278 ** 3 = 3200 / 2.087336952 = 1533.054; 1562.5 * 2.087336952 = 3261.464
+    base = implied_base(3200, parse_quantity("约27.8%"), 3)
+    assert (base.unit, base.qualifier) == ("count", "approximately")
+    assert base.value == pytest.approx(1533.054, abs=1e-3)
+    assert "end 3200 at a rate of about 27.8%" in base.text
+    target = implied_target(1562.5, parse_quantity("about 27.8%"), 3)
+    assert (target.unit, target.qualifier) == ("count", "approximately")
+    assert target.value == pytest.approx(3261.464, abs=1e-3)
+    # an exact rate, or an array of years (no place for it), stays a plain number
+    assert isinstance(implied_base(3200, parse_quantity("27.8%"), 3), float)
+    assert isinstance(implied_base(3200, parse_quantity("约27.8%"), np.array([2, 3])), np.ndarray)
+
+
 def test_an_about_rate_leaves_a_bound_level_a_bound() -> None:
     # "more than 3200" at about 27.8%: still a lower bound on the base (3200 / 1.278 ** 3)
     base = implied_base(parse_quantity("超过3200亿元"), parse_quantity("约27.8%"), 3)
