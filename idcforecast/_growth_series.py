@@ -224,7 +224,70 @@ def cagr_of_series(
                 year=year,
                 value=value,
             )
+    said = _said_qualifiers(data, (y0, y1), label=label)
+    if said != ("exact", "exact"):
+        # "more than 2200" in 2022 makes the rate from 2021 a bound; "about" makes it about
+        # (the qualifier column was ignored: a plain float that read as exact)
+        return _qualified_rate((first, said[0]), (last, said[1]), (y0, y1), label=label)
     return math.expm1((math.log(last) - math.log(first)) / (y1 - y0))
+
+
+def _said_qualifiers(data: Any, years: tuple[int, int], *, label: str) -> tuple[str, str]:
+    """The qualifiers of ``years`` in a tidy frame's ``qualifier`` column ("exact" where
+    the column is missing or blank); one not in :data:`idcforecast.units.QUALIFIERS` is a
+    DataError (a "more than" read as exact would be dropped again)."""
+    if not isinstance(data, pd.DataFrame) or "qualifier" not in data.columns:
+        return "exact", "exact"
+    from idcforecast.units import QUALIFIERS
+
+    out = []
+    for year in years:
+        cells = data.loc[pd.to_numeric(data["year"]) == year, "qualifier"]
+        cell = cells.iloc[0] if len(cells) else None
+        text = "" if cell is None or (not isinstance(cell, str) and pd.isna(cell)) else str(cell)
+        text = text.strip() or "exact"
+        if text not in QUALIFIERS:
+            raise DataError(
+                f"cagr: {label} year {year}: qualifier {cell!r} is not one of "
+                f"{', '.join(map(repr, QUALIFIERS))}; use one of those ('at_least' for "
+                "'more than'), or leave it blank for an exact figure",
+                func="cagr",
+                year=year,
+                qualifier=cell,
+            )
+        out.append(text)
+    return out[0], out[1]
+
+
+def _qualified_rate(
+    start: tuple[float, str], end: tuple[float, str], years: tuple[int, int], *, label: str
+) -> Any:
+    """The rate between two qualified levels as :func:`idcforecast.growth.cagr_bounds`
+    reads them: a :class:`~idcforecast.growth_bounds.RateBounds`."""
+    from idcforecast._claim_history import bounds
+    from idcforecast.growth_bounds import _rate_between
+    from idcforecast.units import QUALIFIER_WORDS
+
+    approximate = "approximately" in (start[1], end[1])
+    rate = _rate_between(
+        bounds(start[0], start[1]),
+        bounds(end[0], end[1]),
+        float(years[1] - years[0]),
+        approximate=approximate,
+        func="cagr",
+    )
+    if rate is None:
+        said = [
+            f"{QUALIFIER_WORDS[q]}{v:g} in {y}"
+            for (v, q), y in zip((start, end), years, strict=True)
+        ]
+        raise GrowthError(
+            f"cagr: {label} is {said[0]} and {said[1]}, so the rate between them is bounded "
+            "neither above nor below (it rises with the end and falls with the start); "
+            "pick years whose start or end is an exact figure",
+            func="cagr",
+        )
+    return rate
 
 
 def yoy(data: Any) -> pd.DataFrame:

@@ -23,8 +23,9 @@ Conventions
   :class:`GrowthError`; an "about" rate ("约27.8%") makes the level "about" (from a plain
   number, an "about" Quantity in ``"count"``, a bare number).
 - A Quantity's qualifier ("more than 3200.5") bounds the rate computed from it, and a range
-  ("320-330 billion yuan") gives a range of rates: :func:`cagr_bounds` returns them
-  (:func:`cagr` uses the figures' values as they are, a range's midpoint).
+  ("320-330 billion yuan") gives a range of rates: :func:`cagr_bounds` returns them as a
+  :class:`RateBounds`, and so does :func:`cagr` when a figure it reads is qualified (a
+  Quantity, or a frame's ``qualifier`` column in the series form).
 
 This module holds the element-wise arithmetic (:func:`cagr`, :func:`implied_target`,
 :func:`implied_base`, :func:`implied_years`, :func:`doubling_time`, :func:`project`,
@@ -76,7 +77,7 @@ from idcforecast._growth_inputs import (
 )
 from idcforecast._growth_series import cagr_of_series, yoy
 from idcforecast.errors import GrowthError
-from idcforecast.growth_bounds import RateBounds, _compound_bounded, cagr_bounds
+from idcforecast.growth_bounds import RateBounds, _cagr_bounds, _compound_bounded, cagr_bounds
 
 __all__ = [
     "RateBounds",
@@ -128,8 +129,13 @@ def cagr(
 
     Returns
     -------
-    float, ndarray or Series
-        The rate as a fraction (0.278 = 27.8%), never a Quantity.
+    float, ndarray, Series or RateBounds
+        The rate as a fraction (0.278 = 27.8%), never a Quantity. When a figure it is
+        computed from is qualified, a :class:`RateBounds` (as :func:`cagr_bounds` gives)
+        that carries it: an "about" figure ("约1562.5亿元") gives an "about" rate, a "more
+        than" end a rate of at least ..., a "more than" start at most ..., a range of
+        levels a range of rates. ``float()`` of an "about" rate is its number, of a bound
+        or a range a :class:`GrowthError`; ``f"{rate:.1%}"`` prints "about 27.0%".
 
     Notes
     -----
@@ -137,15 +143,18 @@ def cagr(
     a Series or array (then the rates are element-wise). For a Series of start levels and
     one end level, pass the end level as an array: ``cagr(s, np.full(len(s), e), 3)``.
 
-    Quantities are used at their ``value``: a qualifier ("more than 3200.5") is not turned
-    into a bound on the rate; :func:`cagr_bounds` does that for one start and one end. The
-    series form likewise ignores a frame's ``qualifier`` column;
-    :func:`idcforecast.check_claims` reasons with qualified figures.
+    Qualified figures are read as :func:`cagr_bounds` reads them: a Quantity's qualifier
+    or range (with one number of ``years``), and in the series form a frame's
+    ``qualifier`` column at the start and end years (as :func:`idcforecast.load_dataset`
+    and :func:`idcforecast.read_series` give it; a Series has none). Both were ignored
+    (the value, a range's midpoint, read as exact). With an array of years the rates are
+    plain numbers, from the values.
 
     Raises
     ------
     GrowthError
-        A level <= 0, years <= 0, or NaN; a Quantity, or a series (its ``unit`` column or
+        A level <= 0, years <= 0, or NaN; a start and an end that bound the rate neither
+        above nor below (both "more than"); a Quantity, or a series (its ``unit`` column or
         ``attrs["unit"]``), in % or pp (a rate or a share, whose compound growth is almost
         certainly a mistake for the levels it describes: its change is in pp).
     IncompatibleUnitsError
@@ -160,6 +169,9 @@ def cagr(
     >>> s = pd.Series([1562.5, 2238.7, 3012.7], index=[2019, 2020, 2021])
     >>> round(cagr(s, 2019, 2021), 4), round(cagr(s, "2019-2021"), 4)
     (0.3886, 0.3886)
+    >>> from idcforecast.units import parse_quantity
+    >>> print(cagr(parse_quantity("1562.5亿元"), parse_quantity("超过3200.5亿元"), 3))
+    at least 27.0%
     """
     if isinstance(start, pd.DataFrame) or (
         isinstance(start, pd.Series) and (end is None or scalar_like(end))
@@ -171,6 +183,12 @@ def cagr(
             f"found start={type(start).__name__}, end={end!r}, years={years!r}",
             func="cagr",
         )
+    if scalar_like(years) and any(
+        is_quantity(x) and (x.is_range or x.qualifier != "exact") for x in (start, end)
+    ):
+        # "约1562.5亿元", "超过3200.5亿元", "320-330 billion yuan": the rate carries it (was a
+        # plain float from the values, a range's midpoint, the qualifier dropped)
+        return _cagr_bounds(start, end, years, func="cagr", kw_per_rack=kw_per_rack)
     end = same_unit(start, end, func="cagr", kw_per_rack=kw_per_rack)
     s = float_values(start, name="start", func="cagr")
     e = float_values(end, name="end", func="cagr")

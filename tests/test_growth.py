@@ -847,3 +847,58 @@ def test_a_level_given_as_none_is_named_none() -> None:
         cagr(None, 2.0, 3)
     with pytest.raises(GrowthError, match=re.escape("implied_base: end is None; give a number")):
         implied_base(None, 0.278, 2)
+
+
+# -- claims50: cagr carries the qualifiers of the figures it reads -----------------------
+
+
+def test_cagr_of_qualified_quantities_carries_the_qualifier() -> None:
+    # (3200.5 / 1562.5) ** (1 / 3) - 1 = 2.04832 ** (1 / 3) - 1 = 0.269987: was a plain
+    # float for "约1562.5亿元", "超过3200.5亿元" and the midpoint's rate for a range
+    about = cagr(parse_quantity("约1562.5亿元"), parse_quantity("3200.5亿元"), 3)
+    assert (about.qualifier, about.approximate) == ("approximately", True)
+    assert float(about) == pytest.approx(0.269987, abs=1e-6)
+    assert f"{about:.1%}" == "about 27.0%"
+    floor = cagr(parse_quantity("1562.5亿元"), parse_quantity("超过3200.5亿元"), 3)
+    assert (floor.qualifier, floor.low, floor.high) == ("at_least", floor.low, math.inf)
+    assert floor.low == pytest.approx(0.269987, abs=1e-6)
+    assert f"{floor:.1%}" == "at least 27.0%"
+    assert str(round(floor, 4)) == "at least 27.0%" and round(floor, 4).low == 0.27
+    with pytest.raises(GrowthError, match=r"the rate is at least 27\.0%, not one number"):
+        float(floor)
+    # 320-330 billion yuan = 3200-3300 亿元: (3200 / 1562.5) ** (1 / 3) - 1 =
+    # exp(ln 2.048 / 3) - 1 = exp(0.716864 / 3) - 1 = 0.269921 to (3300 / 1562.5) ** (1 / 3)
+    # - 1 = exp(0.747635 / 3) - 1 = 0.283014 (the midpoint 3250 gave one rate)
+    span = cagr(parse_quantity("1562.5亿元"), parse_quantity("320-330 billion yuan"), 3)
+    assert span.is_range
+    assert (span.low, span.high) == (
+        pytest.approx(0.269921, abs=1e-6),
+        pytest.approx(0.283014, abs=1e-6),
+    )
+    # exact figures stay a float
+    assert isinstance(cagr(parse_quantity("1562.5亿元"), parse_quantity("3200.5亿元"), 3), float)
+
+
+def test_cagr_of_a_frame_reads_its_qualifier_column() -> None:
+    # the bundled CAICT series: more than 1,500 (2021), more than 2,200 (2022), 2,407
+    # (2023). cagr(frame) was the float 0.266754 from 1,500, as if exact; from "more than
+    # 1,500" the rate is at most sqrt(2407 / 1500) - 1 = sqrt(1.604667) - 1 = 0.266754
+    from idcforecast.datasets import load_dataset
+
+    market = load_dataset("china_idc_market")
+    caict = market[market["series_id"] == "china_idc_caict"]
+    rate = cagr(caict)
+    assert (rate.qualifier, rate.low) == ("at_most", -1.0)
+    assert rate.high == pytest.approx(0.266754, abs=1e-6)
+    assert str(cagr(caict, 2022, 2023)) == "at most 9.4%"  # 2407 / 2200 - 1 = 0.094091
+    with pytest.raises(GrowthError, match="is at least 1500 in 2021 and at least 2200 in 2022"):
+        cagr(caict, 2021, 2022)
+    # an "about" start: (3000 / 1500) ** (1 / 2) - 1 = 0.414214, "about"
+    about = pd.DataFrame(
+        {"year": [2020, 2022], "value": [1500.0, 3000.0], "qualifier": ["approximately", ""]}
+    )
+    assert f"{cagr(about):.4f}" == "about 0.4142"
+    # blank, missing or "exact" qualifiers: a float, as before
+    assert isinstance(cagr(about.assign(qualifier=["exact", None])), float)
+    with pytest.raises(DataError, match="year 2020: qualifier 'more than' is not one of"):
+        cagr(about.assign(qualifier=["more than", ""]))
