@@ -2051,6 +2051,55 @@ def test_spaces_around_a_claims_cell_are_dropped(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("3,200[1]", "[1]"),
+        ("3,200 [a]", "[a]"),
+        ("3200亿元[12]", "[12]"),
+        ("3,200*", "*"),
+        ("3200亿元 †", "†"),
+        ("3,200¹", "¹"),
+        ("3200亿元①", "①"),
+        ("预计3200亿元[1]", "[1]"),
+    ],
+)
+def test_a_footnote_marker_after_a_claimed_figure_is_left_out_and_kept_in_the_note(
+    text: str, marker: str
+) -> None:
+    # "3,200[1]" and "3,200*" (a figure copied with its footnote reference) were "not a
+    # figure: unit '[1]' is not defined"; "3,200¹" was read with no word of its marker
+    (claim,) = read_claims(
+        {"subject": "s", "kind": "level", "year": 2022, "value": text, "unit": "CNY 100m"}
+    )
+    assert (claim.value, claim.unit) == (3200.0, "CNY 100m")
+    assert claim.note.startswith(
+        f"published as {text!r} (footnote marker {marker!r}, left out in reading)"
+    )
+
+
+def test_a_footnote_marker_on_a_rate_or_a_range_end_is_left_out_too(tmp_path: Path) -> None:
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "subject,kind,year,start_year,value,low,high,unit\n"
+        "s,cagr,2022,2019,27.8%*,,,\n"
+        's,level,2023,,,"3,000[1]",3400,CNY 100m\n',
+        encoding="utf-8",
+    )
+    rate, level = read_claims(path)
+    assert rate.value == 27.8
+    assert rate.note == "published as '27.8%*' (footnote marker '*', left out in reading)"
+    assert (level.low, level.high) == (3000.0, 3400.0)
+    assert level.note == "low published as '3,000[1]' (footnote marker '[1]', left out in reading)"
+
+
+@pytest.mark.parametrize("text", ["3,200[E]", "320①亿元", "[1]"])
+def test_what_is_no_footnote_marker_after_a_figure_stays_an_error(text: str) -> None:
+    # "[E]" may be an estimate's mark, "320①亿元" would read ① as a digit, "[1]" has no figure
+    with pytest.raises(SpecError, match="is not a figure"):
+        read_claims({"subject": "s", "kind": "level", "year": 2022, "value": text})
+
+
+@pytest.mark.parametrize(
     ("made", "iso"),
     [
         ("2020/7/7", "2020-07-07"),
