@@ -156,12 +156,12 @@ def run(args: argparse.Namespace) -> int:
                 (
                     f"{_claimed(r.low)}-{_claimed(r.high)}{_unit(r.unit)}"  # as published
                     if not math.isnan(r.low)
-                    else f"{qualifier_sign(r.qualifier, spaced=False)}{_claimed(r.value)}"
+                    else f"{qualifier_sign(r.qualifier)}{_claimed(r.value)}"
                     f"{_unit(r.unit)}"
                 )
                 + ("†" if r.published else ""),
                 (
-                    qualifier_sign(r.actual_qualifier, spaced=False)
+                    qualifier_sign(r.actual_qualifier)
                     + _level(r.actual)
                     + ("*" if derived else "")
                 )

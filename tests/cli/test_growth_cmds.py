@@ -282,7 +282,7 @@ def test_track_record_table(capsys: pytest.CaptureFixture[str]) -> None:
     row = next(line for line in out.splitlines() if line.startswith("cidc_2019_2020_report"))
     # >3200.5 vs the derived 4043.2: 3200.5 / 4043.2 - 1 = -20.8%, log = -0.234; held
     assert re.search(
-        r"2020\s+2022\s+2\s+>3,200\.5 CNY 100m\s+4,043\.2\*\s+-20\.8%\s+-0\.234"
+        r"2020\s+2022\s+2\s+> 3,200\.5 CNY 100m\s+4,043\.2\*\s+-20\.8%\s+-0\.234"
         r"\s+undershoot\s+yes$",
         row,
     )
@@ -595,7 +595,7 @@ def test_track_record_prints_small_levels_and_the_actuals_bound(
         "undershoot", "no",
     ]  # fmt: skip
     assert re.split(r"\s{2,}", lines[3]) == [
-        "dc/level_2022", "2021", "2022", "1", "0.3 GW", ">0.36", "-16.7%", "-0.182",
+        "dc/level_2022", "2021", "2022", "1", "0.3 GW", "> 0.36", "-16.7%", "-0.182",
         "undershoot", "no",
     ]  # fmt: skip
 
@@ -776,7 +776,7 @@ def test_bundled_claims_against_your_own_actuals_keep_the_series_you_have(
     out, err = capsys.readouterr()
     assert code == 0
     # kezhi_2020_07 said "more than 2,000" for 2020: 2000 / 2238.7 - 1 = -10.66%
-    assert re.search(r"kezhi_2020_07/level_2020 .* >2,000 CNY 100m +2,238\.7 +-10\.7%", out)
+    assert re.search(r"kezhi_2020_07/level_2020 .* > 2,000 CNY 100m +2,238\.7 +-10\.7%", out)
     assert "no actual yet (latest 2020)" in out  # the 2022 forecasts, beyond the file's years
     assert err == (
         f"note: track-record: bundled claims left out, about series --data {path} does not "
@@ -1059,7 +1059,7 @@ def test_claims_in_megawatts_take_kw_per_rack_against_the_bundled_racks(
     assert "reaching 260 racks 10k (from 13,000 MW at 5 kW per rack) in 2021" in out
     out = _run(track_record_cmd, [str(path), "--kw-per-rack", "5"], capsys)
     # 260 against the bundled "more than 520" for 2021: 260 / 520 - 1 = -50.0%
-    assert "260 racks 10k†  >520.0  -50.0%" in out
+    assert "260 racks 10k†  > 520.0  -50.0%" in out
     assert out.rstrip().endswith(
         "† x/level_2021: published as 13,000 MW, converted at 5 kW per rack "
         "(--kw-per-rack to change)"
