@@ -3367,3 +3367,44 @@ def test_a_rate_given_as_a_level_about_a_market_says_what_kind_it_is() -> None:
         ),
     ):
         check_claims([wrong], history="bundled")
+
+
+def test_check_claims_outcome_is_open_when_the_actual_is_a_bound() -> None:
+    # the 2022 actual published as "more than 4,000": a claimed 4,100-4,300 holds only if
+    # the true value is at most 4,300, "less than 4,500" only if below 4,500. Both said
+    # "held" (as if the floor were the value)
+    history = pd.DataFrame(
+        {
+            "series_id": "m",
+            "year": [2019, 2020, 2022],
+            "value": [1562.5, 2238.7, 4000.0],
+            "unit": "CNY 100m",
+            "qualifier": ["exact", "exact", "at_least"],
+        }
+    )
+    rate = {"subject": "m", "kind": "cagr", "value": 27.8, "start_year": 2020, "year": 2022}
+    level = {"subject": "m", "kind": "level", "unit": "CNY 100m", "year": 2022, "made": "2020"}
+    claims = [
+        Claim(claim_set="a", **rate),
+        Claim(claim_set="a", value=4200, low=4100, high=4300, **level),
+        Claim(claim_set="b", **rate),
+        Claim(claim_set="b", value=4500, qualifier="at_most", **level),
+        Claim(claim_set="c", **rate),
+        Claim(claim_set="c", value=3000, qualifier="at_least", **level),
+    ]
+    checks = check_claims(claims, history=history)
+    text = dict(zip(checks["claim_set"], checks["explanation"], strict=True))
+    assert text["a"].endswith(
+        "Outcome: the 2022 actual was more than 4,000.0; the claimed 4,100 to 4,300 is open: "
+        "the actual, a bound, may lie inside it or beyond it."
+    )
+    # 4,500 / 4,000 - 1 = +12.5%
+    assert text["b"].endswith(
+        "Outcome: the 2022 actual was more than 4,000.0; the claim (less than 4,500) is open: "
+        "it is 12.5% above the actual's floor (under- or overshot: unknown)."
+    )
+    # "more than 3,000" holds at every level above 4,000 (3,000 / 4,000 - 1 = -25%)
+    assert (
+        "the claim (more than 3,000) held, though it undershot the actual by at least"
+        in (text["c"])
+    )
