@@ -156,15 +156,10 @@ def run(args: argparse.Namespace) -> int:
                 (
                     f"{_claimed(r.low)}-{_claimed(r.high)}{_unit(r.unit)}"  # as published
                     if not math.isnan(r.low)
-                    else f"{qualifier_sign(r.qualifier)}{_claimed(r.value)}"
-                    f"{_unit(r.unit)}"
+                    else f"{qualifier_sign(r.qualifier)}{_claimed(r.value)}{_unit(r.unit)}"
                 )
                 + ("†" if r.published else ""),
-                (
-                    qualifier_sign(r.actual_qualifier)
-                    + _level(r.actual)
-                    + ("*" if derived else "")
-                )
+                (qualifier_sign(r.actual_qualifier) + _level(r.actual) + ("*" if derived else ""))
                 if realised
                 else r.status,
                 f"{r.error:+.1%}" if realised else "",
