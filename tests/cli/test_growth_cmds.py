@@ -254,6 +254,26 @@ def test_check_claims_table_gives_a_ranges_bases_not_a_midpoint_figure(
     assert re.search(r"CAGR 30% 2019-2022  4 steps from 2018  224\.1 to 238\.1 +undetermined", out)
 
 
+def test_check_claims_table_gives_a_ranges_bases_beside_an_actual_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # CAGR 25-30% 2020-2022 to 320-340 billion yuan: read 3 steps from 2019, the bases are
+    # 3200 / 1.3^3 = 3200 / 2.197 = 1,456.5 to 3400 / 1.25^3 = 3400 / 1.953125 = 1,740.8.
+    # The table showed "1,562.5", the allowed base nearest the 2019 actual of 1,562.5, as
+    # if the claims implied that very figure; 2 steps: 3200 / 1.69 = 1,893.5 to
+    # 3400 / 1.5625 = 2,176.0 (2,238.7 is 2.8% above the high end: 2176 / 2238.7 - 1)
+    path = tmp_path / "rng.csv"
+    path.write_text(
+        "claim_set,subject,kind,period,year,value,made\n"
+        "rng,china_idc_cidc_overall,cagr,2020-22,,25-30%,2020\n"
+        "rng,china_idc_cidc_overall,level,,2022,320-340 billion yuan,2020\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path)], capsys)
+    assert re.search(r"3 steps from 2019  1,456\.5 to 1,740\.8  1,562\.5 \(actual\)  \+0\.0%", out)
+    assert re.search(r"2 steps from 2020  1,893\.5 to 2,176\.0  2,238\.7 \(actual\)  -2\.8%", out)
+
+
 def test_track_record_names_the_rate_claims_of_a_file_it_leaves_out(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
