@@ -240,6 +240,16 @@ class Claim:
                 value=self.alternate,
             )
         set_(self, "alternate", "")
+        if self.unit == "pp":  # "增长25.6个百分点": a share's change, not a growth rate
+            raise SpecError(
+                f"{where}: a {self.kind} claim is a growth rate in percent of the level, "
+                f"found {value:g} pp (percentage points, '个百分点': how a share or a rate "
+                "changes), which is no growth rate of a level; give the share's levels as "
+                "level claims in '%' (one per year), or the rate in '%' if the source meant "
+                "one",
+                key="unit",
+                value=value,
+            )
         if self.unit not in (None, "%"):
             raise SpecError(
                 f"{where}: a {self.kind} claim is a percent (unit '%'), found unit "

@@ -3408,3 +3408,11 @@ def test_check_claims_outcome_is_open_when_the_actual_is_a_bound() -> None:
         "the claim (more than 3,000) held, though it undershot the actual by at least"
         in (text["c"])
     )
+
+
+@pytest.mark.parametrize("text", ["增长25.6个百分点", "25.6 pp"])
+def test_a_growth_claim_in_percentage_points_says_what_pp_are(text: str) -> None:
+    # was "a growth claim is a percent (unit '%'), found unit 'pp'; give 27.8 for 27.8%",
+    # which read as if "25.6" were the wrong number
+    with pytest.raises(SpecError, match=re.escape("found 25.6 pp (percentage points")):
+        read_claims({"subject": "s", "kind": "growth", "year": 2022, "value": text})
