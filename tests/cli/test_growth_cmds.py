@@ -45,6 +45,21 @@ def test_cagr_of_plain_numbers(capsys: pytest.CaptureFixture[str]) -> None:
     ]
 
 
+def test_cagr_leaves_out_a_footnote_marker_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    # "3200亿元[1]" (copied with its footnote reference) was "unit '亿元[1]' is not defined"
+    from idcforecast.cli import main
+
+    assert main(["cagr", "3200亿元[1]", "4043.2亿元*", "--years", "2"]) == 0
+    captured = capsys.readouterr()
+    # (4043.2 / 3200) ** (1 / 2) - 1 = 1.26350 ** 0.5 - 1 = 0.124055
+    assert "CAGR   12.4% a year (0.124055 as a fraction)" in captured.out
+    assert captured.err == (
+        "note: cagr: START published as '3200亿元[1]' (footnote marker '[1]', left out in "
+        "reading)\nnote: cagr: END published as '4043.2亿元*' (footnote marker '*', left out "
+        "in reading)\n"
+    )
+
+
 def test_cagr_of_figures_in_different_units(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(cagr_cmd, ["1,562.5亿元", "320 billion yuan", "--years", "3"], capsys)
     # 320 CNY bn = 3200 CNY 100m; (3200 / 1562.5) ** (1 / 3) - 1 = 2.048 ** (1/3) - 1 = 0.269921
