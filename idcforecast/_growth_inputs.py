@@ -23,7 +23,6 @@ Year-indexed series (``year_series``, ``value_at_year``, ``pick_year``) are read
 from __future__ import annotations
 
 import dataclasses
-import re
 from typing import Any
 
 import numpy as np
@@ -132,6 +131,7 @@ def period_years(text: Any, *, func: str, argument: str) -> tuple[int, int] | No
         pass
     else:
         return None
+    from idcforecast._claim_periods import is_plan
     from idcforecast.claims import parse_period
     from idcforecast.errors import SpecError
 
@@ -144,7 +144,7 @@ def period_years(text: Any, *, func: str, argument: str) -> tuple[int, int] | No
             argument=argument,
             value=text,
         ) from err
-    if not re.search(r"\d{4}", text):  # "十四五": 2021-2025, its growth often from 2020
+    if is_plan(text):  # "十四五": 2021-2025, its growth often from 2020 ("FY20-FY22" is none)
         raise GrowthError(
             f"{func}: {argument} {text!r} is a five-year plan ({first}-{last}), whose growth "
             f"is read from {first - 1} (the base year) as often as from {first}; give the "

@@ -227,6 +227,31 @@ def test_parse_period_chinese_and_plans(text: str, years: tuple[int, int]) -> No
     assert parse_period(text) == years
 
 
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("FY20-FY22", (2020, 2022)),  # brokers' two-digit fiscal years: "not two years"
+        ("FY20-22", (2020, 2022)),
+        ("CY21-23", (2021, 2023)),
+        ("FY98-FY02", (1998, 2002)),
+        ("2021-2025年（十四五）", (2021, 2025)),  # a plan named beside its years
+        ("十四五（2021-2025年）", (2021, 2025)),
+        ("“十四五”（2021-2025）", (2021, 2025)),
+    ],
+)
+def test_parse_period_two_digit_fiscal_years_and_a_plan_beside_its_years(
+    text: str, years: tuple[int, int]
+) -> None:
+    assert parse_period(text) == years
+
+
+def test_a_plan_beside_other_years_and_a_bare_two_digit_period_are_errors() -> None:
+    with pytest.raises(SpecError, match=r"the years 2021-2024 are not those of the plan '十四五'"):
+        parse_period("2021-2024（十四五）")
+    with pytest.raises(SpecError, match="is not two years"):
+        parse_period("20-22")  # no "FY": no year
+
+
 def test_a_period_that_is_no_period_names_the_forms() -> None:
     with pytest.raises(SpecError) as info:
         parse_period("2020 onwards")  # ("FY2020-FY2022" is read since claims40)

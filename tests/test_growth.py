@@ -902,3 +902,13 @@ def test_cagr_of_a_frame_reads_its_qualifier_column() -> None:
     assert isinstance(cagr(about.assign(qualifier=["exact", None])), float)
     with pytest.raises(DataError, match="year 2020: qualifier 'more than' is not one of"):
         cagr(about.assign(qualifier=["more than", ""]))
+
+
+def test_cagr_of_a_series_over_two_digit_fiscal_years() -> None:
+    # "FY20-FY22" was "not two years", and once read, it has no four-digit year, which
+    # period_years took for a five-year plan; (4043.2 / 2238.7) ** (1 / 2) - 1 =
+    # 1.806053 ** 0.5 - 1 = 0.343893
+    s = pd.Series([1562.5, 2238.7, 3012.7, 4043.2], index=[2019, 2020, 2021, 2022])
+    assert cagr(s, "FY20-FY22") == pytest.approx(0.343893, abs=1e-6)
+    with pytest.raises(GrowthError, match="is a five-year plan"):
+        cagr(s, "十四五")
