@@ -403,6 +403,8 @@ def _period(text: Any, kind: Any, *, where: str, row: Any) -> dict[str, int]:
 # level, growth, cagr", 'yoy' without a hint)
 _KIND_WORDS = {
     **dict.fromkeys(("yoy", "y/y", "year-on-year", "同比", "同比增长", "同比增速"), "growth"),
+    # a one-year rate as tables head it; over more years it is an error naming kind 'cagr'
+    **dict.fromkeys(("yoy growth", "y-o-y", "growth rate", "增速", "增长率"), "growth"),
     **dict.fromkeys(("compound annual growth rate", "复合增长率", "年均复合增长率"), "cagr"),
     **dict.fromkeys(("年复合增长率", "年均增速", "年均增长率"), "cagr"),
     **dict.fromkeys(("规模", "市场规模", "size", "market size"), "level"),

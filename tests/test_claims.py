@@ -3441,3 +3441,15 @@ def test_a_growth_claim_in_percentage_points_says_what_pp_are(text: str) -> None
     # which read as if "25.6" were the wrong number
     with pytest.raises(SpecError, match=re.escape("found 25.6 pp (percentage points")):
         read_claims({"subject": "s", "kind": "growth", "year": 2022, "value": text})
+
+
+@pytest.mark.parametrize("kind", ["增速", "增长率", "YoY growth", "growth rate", "y-o-y"])
+def test_a_growth_kind_as_tables_head_it(kind: str) -> None:
+    # "kind '增速' is not one of level, growth, cagr"
+    (claim,) = read_claims({"subject": "s", "kind": kind, "year": 2022, "value": "27.8%"})
+    assert (claim.kind, claim.value) == ("growth", 27.8)
+    # over more than one year it is a CAGR, and the error says so (never read as one year)
+    with pytest.raises(SpecError, match="use kind='cagr' for a longer period"):
+        read_claims(
+            {"subject": "s", "kind": kind, "year": 2022, "start_year": 2019, "value": "27.8%"}
+        )
