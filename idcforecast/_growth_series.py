@@ -206,6 +206,15 @@ def cagr_of_series(
     refuse_percent_series(unit, label, func="cagr")
     y0 = pick_year(pos_start, start_year, default=int(series.index[0]), name="start_year")
     y1 = pick_year(pos_end, end_year, default=int(series.index[-1]), name="end_year")
+    if len(series) == 1 and pos_start is None and start_year is None and y1 == y0:
+        # was "end_year must be after start_year, found 2020 -> 2020": years not given
+        raise InsufficientDataError(
+            f"cagr: {label} has one year's level ({y0}: {float(series.iloc[0]):g}); a "
+            "growth rate needs two years' levels: add another year, or give the start "
+            "level yourself, cagr(start, end, years)",
+            func="cagr",
+            year=y0,
+        )
     if y1 <= y0:
         raise GrowthError(
             f"cagr: end_year must be after start_year, found {y0} -> {y1} for {label}",

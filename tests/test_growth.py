@@ -912,3 +912,9 @@ def test_cagr_of_a_series_over_two_digit_fiscal_years() -> None:
     assert cagr(s, "FY20-FY22") == pytest.approx(0.343893, abs=1e-6)
     with pytest.raises(GrowthError, match="is a five-year plan"):
         cagr(s, "十四五")
+
+
+def test_cagr_of_a_series_of_one_year_says_it_needs_two() -> None:
+    # was "end_year must be after start_year, found 2020 -> 2020", years the user never gave
+    with pytest.raises(InsufficientDataError, match=r"has one year's level \(2020: 100\)"):
+        cagr(pd.Series([100.0, np.nan], index=[2020, 2021]))
