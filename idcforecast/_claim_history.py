@@ -242,9 +242,19 @@ class History:
         if len(bad):  # a zero crashed the checks, NaN became a silent NaN "realised" error
             year, found = bad["year"].iloc[0], bad["value"].iloc[0]
             shown = f"{found:g}" if isinstance(found, int | float) else repr(found)
+            # figure text ('3,012.7', 'more than 4000') is no bad level: it was read as one
+            # ("must be a positive finite level, found '3,012.7'")
+            text = isinstance(found, str) and pd.isna(values[bad.index[0]])
+            fix = (
+                "a number is needed there: read the file with read_series, which reads "
+                "figure text ('3,012.7', 'more than 4,000' as a value with its qualifier), "
+                "or give numbers with a qualifier column"
+                if text
+                else "fix or drop that row"
+            )
             raise DataError(
-                f"{self._name}: series {subject!r} year {year}: value must be a positive "
-                f"finite level, found {shown}; fix or drop that row",
+                f"{self._name}: series {subject!r} year {year}: value must be a "
+                f"{'number' if text else 'positive finite level'}, found {shown}; {fix}",
                 series_id=subject,
                 year=year,
             )

@@ -3453,3 +3453,17 @@ def test_a_growth_kind_as_tables_head_it(kind: str) -> None:
         read_claims(
             {"subject": "s", "kind": kind, "year": 2022, "start_year": 2019, "value": "27.8%"}
         )
+
+
+def test_actuals_written_as_figure_text_say_a_number_is_needed() -> None:
+    # was "value must be a positive finite level, found '3,012.7'": 3,012.7 is one
+    history = pd.DataFrame(
+        {"series_id": "m", "year": [2021, 2022], "value": ["3,012.7", "more than 4000"]}
+    )
+    claims = [Claim(subject="m", kind="level", value=4100, unit="CNY 100m", year=2022)]
+    with pytest.raises(
+        DataError, match=re.escape("year 2021: value must be a number, found '3,012.7'; a number")
+    ):
+        track_record(claims, history)
+    with pytest.raises(DataError, match="read the file with read_series"):
+        check_claims(claims, history=history)
