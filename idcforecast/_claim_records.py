@@ -82,6 +82,13 @@ def claims_from_records(
             years = _period(period, clean.get("kind"), where=where, row=row)
             _check_period_agrees(period, years, clean, where=where, row=row)
             clean.update(years)
+        ends = clean.get("value")
+        if isinstance(ends, list | tuple) and len(ends) == 2 and not {"low", "high"} & set(clean):
+            # value = [3100, 3300] in a TOML file: a range by its two ends (was an error
+            # that named low and high)
+            clean["low"], clean["high"] = ends
+            raw = {"value": None, "low": ends[0], "high": ends[1]}
+            del clean["value"]
         if "value" not in clean and "low" in clean and "high" in clean:
             clean["value"] = math.nan  # a range given by its ends; value is its midpoint
         missing = [k for k in REQUIRED if k not in clean]

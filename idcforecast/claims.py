@@ -584,8 +584,9 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         midpoint); a growth claim may be a multiple ("doubled", "nearly doubled", "翻一番":
         100%; "tripled": 200%), while a CAGR written so is an error giving the rate of each
         reading of its period. Columns ``low`` and ``high`` may also give a range,
-        ``value`` then left blank. Value text in another unit than the row's ``unit`` is
-        converted to it
+        ``value`` then left blank, and so may a list of its two ends as ``value`` (TOML
+        ``value = [3100, 3300]``, or a list of dicts). Value text in another unit than the
+        row's ``unit`` is converted to it
         (money at the FX rate of the claim's ``year``, kept to the digits the figure was
         published with, at least 4 significant: "US$17.8 bn" is 1,198 CNY 100m; a figure
         the text also gives in the unit's currency, "US$17.8 bn (1,293.5亿元)", is the

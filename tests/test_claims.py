@@ -3277,16 +3277,18 @@ def test_times_a_named_years_level_is_not_read_as_a_years_growth() -> None:
 
 
 def test_a_value_given_as_two_numbers_says_how_to_give_a_range(tmp_path: Path) -> None:
-    # claims40: value = [25, 30] in a TOML file said only "value and year must be numbers"
+    # claims40: value = [25, 30] in a TOML file said only "value and year must be numbers";
+    # a file reads it as the range now (claims50), and a Claim built in Python says how
     path = tmp_path / "claims.toml"
     path.write_text(
         '[[claims]]\nsubject = "s"\nkind = "cagr"\nperiod = "2020-22"\nvalue = [25, 30]\n',
         encoding="utf-8",
     )
+    assert read_claims(path)[0].describe() == "CAGR 25-30% 2020-2022"
     with pytest.raises(
         SpecError, match=re.escape("a range is given by its ends: low=25, high=30 (in a file")
     ):
-        read_claims(path)
+        Claim(subject="s", kind="cagr", start_year=2020, year=2022, value=[25, 30])  # type: ignore[arg-type]
     path.write_text(
         '[[claims]]\nsubject = "s"\nkind = "cagr"\nperiod = "2020-22"\nlow = 25\nhigh = 30\n',
         encoding="utf-8",
@@ -3467,3 +3469,23 @@ def test_actuals_written_as_figure_text_say_a_number_is_needed() -> None:
         track_record(claims, history)
     with pytest.raises(DataError, match="read the file with read_series"):
         check_claims(claims, history=history)
+
+
+def test_a_toml_value_of_two_ends_is_a_range(tmp_path: Path) -> None:
+    # value = [3100, 3300] was "value and year must be numbers ...; a range is given by
+    # its ends: low=3100, high=3300", though the two ends say just that
+    path = tmp_path / "range.toml"
+    path.write_text(
+        '[[claims]]\nsubject = "m"\nkind = "level"\nyear = 2022\nvalue = [3100, 3300]\n'
+        'unit = "CNY 100m"\n\n[[claims]]\nsubject = "m"\nkind = "cagr"\nperiod = "2019-2022"\n'
+        'value = ["25%", "30%"]\n',
+        encoding="utf-8",
+    )
+    level, rate = read_claims(path)
+    assert (level.low, level.high, level.value) == (3100.0, 3300.0, 3200.0)
+    assert (rate.low, rate.high, rate.value) == (25.0, 30.0, 27.5)
+    # ends as fractions are refused as any plain rate below 1 is
+    with pytest.raises(SpecError, match=re.escape("low 0.25 is read as 0.25%")):
+        read_claims({"subject": "m", "kind": "growth", "year": 2022, "value": [0.25, 0.3]})
+    with pytest.raises(SpecError, match="write the lower end first"):
+        read_claims({"subject": "m", "kind": "growth", "year": 2022, "value": [30, 25]})
