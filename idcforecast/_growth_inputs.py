@@ -50,6 +50,7 @@ __all__ = [
     "is_quantity",
     "level_result",
     "position_text",
+    "rate_quantity",
     "rate_values",
     "rate_words",
     "refuse_bounded",
@@ -326,6 +327,40 @@ def refuse_bounded(func: str, **figures: Any) -> None:
 
 
 PERCENT_LIKE_RATE = 10.0  # a plain rate of 10 (1,000% a year) or more is taken for a percent
+
+
+def rate_quantity(rate: Any) -> Any:
+    """A :class:`~idcforecast.growth_bounds.RateBounds` (what :func:`~idcforecast.growth.cagr`
+    gives for qualified figures) as the rate Quantity in ``"%"`` it stands for, so that its
+    qualifier carries into a level or a number of steps ("about 27.0%" made
+    ``implied_base`` exact, through ``float()``; a bound was a GrowthError); any other
+    rate as it is.
+
+    Examples
+    --------
+    >>> from idcforecast.growth_bounds import RateBounds
+    >>> str(rate_quantity(RateBounds(0.27, 0.27, "approximately", True)))
+    'about 27 %'
+    >>> q = rate_quantity(RateBounds(0.25, float("inf"), "at_least"))
+    >>> q.qualifier, q.value
+    ('at_least', 25.0)
+    """
+    from idcforecast.growth_bounds import RateBounds
+
+    if not isinstance(rate, RateBounds):
+        return rate
+    from idcforecast.units import Quantity
+
+    if rate.qualifier == "at_least":
+        return Quantity(100 * rate.low, "%", qualifier="at_least")
+    if rate.qualifier == "at_most":
+        return Quantity(100 * rate.high, "%", qualifier="at_most")
+    qualifier = "approximately" if rate.approximate else "exact"
+    if rate.is_range:
+        middle = 50 * (rate.low + rate.high)
+        low, high = 100 * rate.low, 100 * rate.high
+        return Quantity(middle, "%", low=low, high=high, qualifier=qualifier)
+    return Quantity(100 * rate.low, "%", qualifier=qualifier)
 
 
 def rate_values(rate: Number, *, func: str) -> np.ndarray:

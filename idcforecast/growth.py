@@ -67,6 +67,7 @@ from idcforecast._growth_inputs import (
     is_quantity,
     level_result,
     position_text,
+    rate_quantity,
     rate_values,
     refuse_bounded,
     same_unit,
@@ -135,7 +136,10 @@ def cagr(
         that carries it: an "about" figure ("约1562.5亿元") gives an "about" rate, a "more
         than" end a rate of at least ..., a "more than" start at most ..., a range of
         levels a range of rates. ``float()`` of an "about" rate is its number, of a bound
-        or a range a :class:`GrowthError`; ``f"{rate:.1%}"`` prints "about 27.0%".
+        or a range a :class:`GrowthError`; ``f"{rate:.1%}"`` prints "about 27.0%". Passed
+        on as the rate of :func:`implied_base`, :func:`implied_target`,
+        :func:`implied_years`, :func:`doubling_time` or :func:`project`, it is the rate
+        Quantity in "%" it stands for (its qualifier, bound or range carried).
 
     Notes
     -----
@@ -291,6 +295,7 @@ def implied_base(end: Number, rate: Number, years: Number) -> Any:
 
 def _compound(level: Number, rate: Number, years: Number, *, sign: float, func: str) -> Any:
     name = "base" if sign > 0 else "end"
+    rate = rate_quantity(rate)  # cagr's RateBounds ("about 27.0%"): its qualifier carries
     if is_quantity(rate) and (rate.is_range or rate.qualifier in ("at_least", "at_most")):
         return _compound_bounded(level, rate, years, sign=sign, func=func)
     x = float_values(level, name=name, func=func)
@@ -374,6 +379,7 @@ def implied_years(base: Number, end: Number, rate: Number, *, kw_per_rack: float
     >>> steps.qualifier, round(steps.value, 2)
     ('approximately', 2.92)
     """
+    rate = rate_quantity(rate)
     refuse_bounded("implied_years", base=base, end=end, rate=rate)
     given_end = end  # as given, for the "about" text (not in the base's unit)
     end = same_unit(base, end, func="implied_years", kw_per_rack=kw_per_rack)
@@ -432,6 +438,7 @@ def doubling_time(rate: Number) -> Any:
     >>> str(doubling_time(parse_quantity("约27.8%")))
     'about 2.825754087786509 year'
     """
+    rate = rate_quantity(rate)
     refuse_bounded("doubling_time", rate=rate)
     r = rate_values(rate, func="doubling_time")
     mask = ~(r > 0)
@@ -504,6 +511,7 @@ def project(
     >>> project(1562.5, rate, 3, base_year=2019).round(1).to_dict()
     {2019: 1562.5, 2020: 1984.4, 2021: 2520.1, 2022: 3200.5}
     """
+    rate = rate_quantity(rate)
     refuse_bounded("project", base=base, rate=rate)
     x = float_values(base, name="base", func="project")
     check_level(x, base, name="base", func="project")

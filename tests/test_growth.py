@@ -918,3 +918,22 @@ def test_cagr_of_a_series_of_one_year_says_it_needs_two() -> None:
     # was "end_year must be after start_year, found 2020 -> 2020", years the user never gave
     with pytest.raises(InsufficientDataError, match=r"has one year's level \(2020: 100\)"):
         cagr(pd.Series([100.0, np.nan], index=[2020, 2021]))
+
+
+def test_a_rate_from_cagr_of_qualified_figures_carries_into_levels_and_steps() -> None:
+    # cagr of "约1562.5亿元" to 3200.5亿元 over 3 steps is "about 27.0%" (a RateBounds);
+    # passed on, float() made implied_base exact, and a bound was a GrowthError of float()
+    about = cagr(parse_quantity("约1562.5亿元"), parse_quantity("3200.5亿元"), 3)
+    base = implied_base(parse_quantity("3200.5亿元"), about, 3)
+    # 3200.5 / (3200.5 / 1562.5) = 1562.5, back where it came from, "about"
+    assert (base.qualifier, round(base.value, 6)) == ("approximately", 1562.5)
+    steps = doubling_time(about)  # log 2 / log 1.269987 = 0.693147 / 0.239007 = 2.900117
+    assert (steps.qualifier, round(steps.value, 6)) == ("approximately", 2.900117)
+    assert project(1562.5, about, 3, base_year=2019).attrs["qualifier"] == "approximately"
+    floor = cagr(parse_quantity("1562.5亿元"), parse_quantity("超过3200.5亿元"), 3)
+    target = implied_target(parse_quantity("1562.5亿元"), floor, 3)  # at least 3200.5
+    assert (target.qualifier, round(target.value, 6)) == ("at_least", 3200.5)
+    # 320-330 billion yuan: the targets 3200 to 3300 亿元, from the rates' ends
+    span = cagr(parse_quantity("1562.5亿元"), parse_quantity("320-330 billion yuan"), 3)
+    ranged = implied_target(parse_quantity("1562.5亿元"), span, 3)
+    assert (round(ranged.low, 6), round(ranged.high, 6)) == (3200.0, 3300.0)
