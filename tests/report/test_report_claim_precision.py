@@ -212,11 +212,11 @@ def test_the_report_says_open_where_a_bounded_actual_leaves_a_forecast_open() ->
     }
     ctx = SimpleNamespace(claims=None, track_record=record)
     (line,) = _claims_lines(ctx)  # type: ignore[arg-type]
-    # 4,100 / 4,043.2 - 1 = +1.4% (against the floor)
+    # no error for the open point forecast: +1.4% (4,100 / 4,043.2 - 1) is from the floor
     assert line == (
         "**Published forecasts:** 2 came due; 1 held, 1 open (the actual is a bound): the "
-        "point forecast was 1.4% above the actual; the one published as a bound ('more "
-        "than') held."
+        "point forecast against an actual published as a bound ('more than') is open; the "
+        "one published as a bound ('more than') held."
     )
     legend = [t.get_text() for t in plot_claims(record).axes[0].get_legend().get_texts()]
     assert "open" in legend and "no actual yet" not in legend

@@ -350,8 +350,11 @@ def _record_clauses(done: pd.DataFrame) -> list[str]:
     qualifier = done["qualifier"].astype(str)
     bound = qualifier.isin(["at_least", "at_most"]) & ~ranged
     point = ~bound & ~ranged
+    # an actual published as a bound leaves a point forecast open (held NA): its error is
+    # from the bound, not the actual ("1.4% above the actual" of "more than 4,043.2")
+    still_open = point & done["held"].isna()
     clauses = []
-    errors = pd.to_numeric(done.loc[point, "error"]).dropna()
+    errors = pd.to_numeric(done.loc[point & ~still_open, "error"]).dropna()
     if len(errors):
         error = float(errors.mean())
         side = "below" if error < 0 else "above"
@@ -362,6 +365,13 @@ def _record_clauses(done: pd.DataFrame) -> list[str]:
                 f"the {len(errors)} point forecasts were on average {abs(100 * error):.1f}% "
                 f"{side} the actual"
             )
+    if still_open.any():
+        n = int(still_open.sum())
+        clauses.append(
+            f"{'the point forecast' if n == 1 else f'{n} point forecasts'} against an actual "
+            "published as a bound ('more than') "
+            f"{'is' if n == 1 else 'are'} open"
+        )
     for kind, rows in (("bound", done[bound]), ("range", done[ranged])):
         if not len(rows):
             continue
