@@ -44,6 +44,15 @@ __all__ = ["RateBounds", "cagr_bounds"]
 class RateBounds:
     """Where a compound growth rate lies when its levels are qualified figures or ranges.
 
+    Parameters
+    ----------
+    low, high
+        The bounds of the rate, as fractions (the attributes below).
+    qualifier
+        How the figures bound it (the attribute below; default ``"exact"``).
+    approximate
+        Whether an "about" figure set it (the attribute below; default False).
+
     Attributes
     ----------
     low, high
