@@ -12,6 +12,7 @@ from idcforecast._claim_history import (
     Figure,
     History,
     interval_gap,
+    outcome,
     overlaps,
 )
 from idcforecast._claim_positions import (
@@ -431,7 +432,9 @@ def _outcome_of(
     if math.isclose(gap, 0.0, abs_tol=1e-9):  # 320 CNY bn is 3200.0000000000005 亿元
         gap = 0.0
     out.update(actual_end=actual.value, actual_derived=actual.derived, end_gap=gap)
-    held = overlaps(span, actual.interval, 0.0)
+    # None: an actual published as a bound ("more than 4,000") that leaves it open (it
+    # said "held" whenever the claim could have held)
+    held = outcome(span, actual.interval, 0.0)
     shot = _shot(gap, actual.qualifier)
     # a level claimed in another currency, or in power against racks
     published = as_published(claim, group.unit, kw_per_rack=group.kw_per_rack)
@@ -445,10 +448,22 @@ def _outcome_of(
     head = f"Outcome: the {year} actual was {actual_words}{derived}; "
     if claim.is_range:
         end = "high" if gap < 0 else "low"
-        verdict = "held: the actual is inside it" if held else f"failed: its {end} end {shot}"
+        verdict = (
+            "is open: the actual, a bound, may lie inside it or beyond it"
+            if held is None
+            else "held: the actual is inside it"
+            if held
+            else f"failed: its {end} end {shot}"
+        )
         out["_text"] = f"{head}the claimed {span_words(span, claimed=True)}{published} {verdict}."
     elif claim.qualifier in ("at_least", "at_most"):
-        verdict = ("held:" if gap == 0 else "held, though") if held else "failed:"
+        verdict = (
+            "is open:"
+            if held is None
+            else ("held:" if gap == 0 else "held, though")
+            if held
+            else "failed:"
+        )
         out["_text"] = f"{head}the claim ({claimed}) {verdict} it {shot}."
     else:
         out["_text"] = f"{head}the claimed {claimed} {shot}."

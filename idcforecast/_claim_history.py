@@ -99,6 +99,26 @@ def overlaps(a: tuple[float, float], b: tuple[float, float], tolerance: float) -
     return a[0] <= b[1] * (1 + tolerance) and a[1] >= b[0] * (1 - tolerance)
 
 
+def outcome(a: tuple[float, float], b: tuple[float, float], tolerance: float) -> bool | None:
+    """Whether the claim interval ``a`` held against the actual interval ``b``: True when
+    every level ``b`` allows lies within ``tolerance`` of ``a``, False when none does
+    (they do not meet: :func:`overlaps`), None when some do and some do not: an actual
+    published as a bound ("more than 4,000") that leaves the outcome open (a claim of
+    4,200 held if the true value was 4,100, and missed if it was 5,000).
+
+    Examples
+    --------
+    >>> outcome((4300, 4300), (4000, 4000), 0.05), outcome((4200, 4200), (4000, INF), 0.05)
+    (False, None)
+    >>> outcome((3000, INF), (4000, INF), 0.0), outcome((5000, 5000), (0, 4000), 0.05)
+    (True, False)
+    """
+    if not overlaps(a, b, tolerance):
+        return False
+    # the worst cases: the lowest level b allows against a's low end, the highest its high
+    return True if a[0] <= b[0] * (1 + tolerance) and a[1] >= b[1] * (1 - tolerance) else None
+
+
 def series_history(source: Any, claims: list[Claim], *, name: str) -> Any:
     """A year-indexed Series as the tidy history of the claims' one subject (its unit from
     ``attrs["unit"]``, else none: read in the claims' unit); any other ``source`` as it is.
@@ -115,7 +135,7 @@ def series_history(source: Any, claims: list[Claim], *, name: str) -> Any:
             "value (and unit), one series_id per subject",
             subjects=subjects,
         )
-    from idcforecast._growth_inputs import year_series
+    from idcforecast._growth_series import year_series
 
     series, unit, _ = year_series(source, func=name)
     frame = pd.DataFrame(
@@ -222,9 +242,19 @@ class History:
         if len(bad):  # a zero crashed the checks, NaN became a silent NaN "realised" error
             year, found = bad["year"].iloc[0], bad["value"].iloc[0]
             shown = f"{found:g}" if isinstance(found, int | float) else repr(found)
+            # figure text ('3,012.7', 'more than 4000') is no bad level: it was read as one
+            # ("must be a positive finite level, found '3,012.7'")
+            text = isinstance(found, str) and pd.isna(values[bad.index[0]])
+            fix = (
+                "a number is needed there: read the file with read_series, which reads "
+                "figure text ('3,012.7', 'more than 4,000' as a value with its qualifier), "
+                "or give numbers with a qualifier column"
+                if text
+                else "fix or drop that row"
+            )
             raise DataError(
-                f"{self._name}: series {subject!r} year {year}: value must be a positive "
-                f"finite level, found {shown}; fix or drop that row",
+                f"{self._name}: series {subject!r} year {year}: value must be a "
+                f"{'number' if text else 'positive finite level'}, found {shown}; {fix}",
                 series_id=subject,
                 year=year,
             )

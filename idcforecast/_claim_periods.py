@@ -11,7 +11,7 @@ import re
 
 from idcforecast.errors import SpecError
 
-__all__ = ["parse_period"]
+__all__ = ["is_plan", "parse_period"]
 
 # a year may carry the broker's estimate or forecast mark, "2022-2027E", "2022E-27F"
 _MARK = r"(?:[EF](?![A-Z]))?"
@@ -20,7 +20,9 @@ _SPAN_WORDS = r"(?:间|間|期间|期間|时期|時期)?"
 # a fiscal or calendar year as brokers write one, "FY2019-FY2022", "CY2020-22"
 _FY = r"(?:FY|CY)?\s*"
 _PERIOD = re.compile(
-    rf"^\s*(?:from\s+|between\s+)?{_FY}(\d{{4}}){_MARK}\s*年?\s*"
+    # the first year in four digits, or in two after "FY" / "CY" ("FY20-FY22"; a bare
+    # "20-22" is no year)
+    rf"^\s*(?:from\s+|between\s+)?(?:{_FY}(\d{{4}})|(?:FY|CY)\s*(\d{{2}})){_MARK}\s*年?\s*"
     r"(?:-|–|—|~|～|/|to|through|and|至|到)\s*"
     rf"{_FY}(\d{{2}}|\d{{4}}){_MARK}\s*年?\s*{_SPAN_WORDS}\s*$",
     re.IGNORECASE,
@@ -31,6 +33,8 @@ _PLAN = re.compile(
     r"(?:期间|期間|时期|時期)?\s*$"
 )
 _PLAN_NUMBERS = {"": 10, **{d: 10 + i for i, d in enumerate("一二三四五六七八九", start=1)}}
+# a period with its plan named beside it: "2021-2025年（十四五）", "十四五（2021-2025年）"
+_WITH_PLAN = re.compile(r"^\s*(?P<outer>[^（(]+?)\s*[（(]\s*(?P<inner>[^)）]+?)\s*[)）]\s*$")
 
 
 def parse_period(text: str) -> tuple[int, int]:
@@ -38,7 +42,8 @@ def parse_period(text: str) -> tuple[int, int]:
     2022", "2020年至2022年", "2020-2022年间", "2022-2027E", "FY2019-FY2022", "十四五") into
     two years (a year's estimate or forecast mark, "2027E" or "2027F", and a fiscal or
     calendar year's "FY" or "CY", as brokers write them, are left out, as a claim's year
-    "FY2022" is read as 2022).
+    "FY2022" is read as 2022; after "FY" a year may have two digits, "FY20-FY22"). A
+    period may name its plan beside it, "2021-2025年（十四五）", when their years agree.
 
     The years are returned as written; how many compounding steps they span is a reading
     (:func:`idcforecast.check_claims` evaluates both). A five-year plan is its own years:
@@ -48,7 +53,8 @@ def parse_period(text: str) -> tuple[int, int]:
     Raises
     ------
     SpecError
-        Text that is not two years, or an end before the start.
+        Text that is not two years, an end before the start, or years beside a plan
+        whose years differ.
 
     Examples
     --------
@@ -56,12 +62,18 @@ def parse_period(text: str) -> tuple[int, int]:
     (2020, 2022)
     >>> parse_period("2022 to 2027"), parse_period("2022-2027E"), parse_period("FY2019-FY22")
     ((2022, 2027), (2022, 2027), (2019, 2022))
-    >>> parse_period("2020年至2022年"), parse_period("十四五")
-    ((2020, 2022), (2021, 2025))
+    >>> parse_period("2020年至2022年"), parse_period("十四五"), parse_period("FY20-FY22")
+    ((2020, 2022), (2021, 2025), (2020, 2022))
+    >>> parse_period("2021-2025年（十四五）")
+    (2021, 2025)
     """
     if plan := _PLAN.match(str(text)):
         first = 1966 + 5 * (_PLAN_NUMBERS[plan.group(1)] - 3)  # the 3rd plan: 1966-1970
         return first, first + 4
+    if (both := _WITH_PLAN.match(str(text))) and (
+        sum(bool(_PLAN.match(both[part])) for part in ("outer", "inner")) == 1
+    ):
+        return _years_with_plan(str(text), both["outer"], both["inner"])
     match = _PERIOD.match(str(text))
     if match is None:
         raise SpecError(
@@ -69,7 +81,11 @@ def parse_period(text: str) -> tuple[int, int]:
             "'2020 to 2022', '2020年至2022年' or a five-year plan such as '十四五'",
             value=text,
         )
-    start, end_text = int(match.group(1)), match.group(2)
+    if match.group(1) is not None:
+        start = int(match.group(1))
+    else:  # "FY20": 2020 (a two-digit year from 50 on is of the 1900s, "FY98")
+        start = int(match.group(2)) + (1900 if int(match.group(2)) >= 50 else 2000)
+    end_text = match.group(3)
     end = int(end_text)
     if len(end_text) == 2:
         end += (start // 100) * 100
@@ -88,3 +104,29 @@ def parse_period(text: str) -> tuple[int, int]:
             value=text,
         )
     return start, end
+
+
+def _years_with_plan(text: str, outer: str, inner: str) -> tuple[int, int]:
+    """The years of a period written with its five-year plan beside it ("2021-2025年（十四
+    五）"): the years, when the plan's are the same; a SpecError naming both when not
+    ("2021-2024（十四五）": which one did the source mean?)."""
+    plan, years = (outer, inner) if _PLAN.match(outer) else (inner, outer)
+    said, planned = parse_period(years), parse_period(plan)
+    if said != planned:
+        raise SpecError(
+            f"period {text!r}: the years {said[0]}-{said[1]} are not those of the plan "
+            f"{plan.strip()!r} ({planned[0]}-{planned[1]}); give the one the source means",
+            value=text,
+        )
+    return said
+
+
+def is_plan(text: str) -> bool:
+    """Whether ``text`` names a five-year plan alone ("十四五", "“十四五”期间"), no years.
+
+    Examples
+    --------
+    >>> is_plan("十四五"), is_plan("FY20-FY22"), is_plan("2021-2025年（十四五）")
+    (True, False, False)
+    """
+    return bool(_PLAN.match(str(text)))

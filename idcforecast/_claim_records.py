@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from idcforecast._claim_dates import iso_made
 from idcforecast._claim_history import rack_conversion
+from idcforecast._claim_marks import without_footnote_mark, without_forecast_mark
 from idcforecast.claims import KINDS, Claim, parse_period, qualifier_from_words
 from idcforecast.errors import SpecError
 from idcforecast.units.convert import changes_currency
@@ -81,6 +82,13 @@ def claims_from_records(
             years = _period(period, clean.get("kind"), where=where, row=row)
             _check_period_agrees(period, years, clean, where=where, row=row)
             clean.update(years)
+        ends = clean.get("value")
+        if isinstance(ends, list | tuple) and len(ends) == 2 and not {"low", "high"} & set(clean):
+            # value = [3100, 3300] in a TOML file: a range by its two ends (was an error
+            # that named low and high)
+            clean["low"], clean["high"] = ends
+            raw = {"value": None, "low": ends[0], "high": ends[1]}
+            del clean["value"]
         if "value" not in clean and "low" in clean and "high" in clean:
             clean["value"] = math.nan  # a range given by its ends; value is its midpoint
         missing = [k for k in REQUIRED if k not in clean]
@@ -271,6 +279,7 @@ def _range_end(text: str, record: dict[str, Any], *, key: str, where: str, row: 
     """A range's end written as a number or as one exact figure ("25%", "3000亿元": as an
     Excel percentage cell reads, 25% for 0.25), in the record's unit (the first end's when
     the record gives none; money at the FX rate of the claim's year)."""
+    text = without_footnote_mark(text, record, key=key)  # "3,000[1]": kept in the note
     quantity = _number_or_figure(
         text, key=key, where=where, row=row, expected="a number or a figure"
     )
@@ -401,6 +410,8 @@ def _period(text: Any, kind: Any, *, where: str, row: Any) -> dict[str, int]:
 # level, growth, cagr", 'yoy' without a hint)
 _KIND_WORDS = {
     **dict.fromkeys(("yoy", "y/y", "year-on-year", "同比", "同比增长", "同比增速"), "growth"),
+    # a one-year rate as tables head it; over more years it is an error naming kind 'cagr'
+    **dict.fromkeys(("yoy growth", "y-o-y", "growth rate", "增速", "增长率"), "growth"),
     **dict.fromkeys(("compound annual growth rate", "复合增长率", "年均复合增长率"), "cagr"),
     **dict.fromkeys(("年复合增长率", "年均增速", "年均增长率"), "cagr"),
     **dict.fromkeys(("规模", "市场规模", "size", "market size"), "level"),
@@ -456,37 +467,6 @@ def _integer(value: Any, *, key: str, where: str) -> int:
     return int(number)
 
 
-# a claim is often a forecast, and its figure says so: "预计3200亿元", "3200亿元（预计）",
-# "3,200 (E)", "320 billion yuan (forecast)" were "not a figure"
-_FORECAST_PREFIX = re.compile(r"^\s*(?P<mark>预计|预测|估计|预期)\s*(?:将|会)?\s*")
-_FORECAST_SUFFIX = re.compile(
-    r"\s*[（(]\s*(?P<mark>预计|预测|估计|预估|E|F|e|f|est\.?|estimated?|forecast|projected|"
-    r"projection)\s*[)）]\s*$",
-    re.IGNORECASE,
-)
-
-
-def _without_forecast_mark(text: str, record: dict[str, Any]) -> str:
-    """``text`` without the mark of a forecast ("预计" before it, "(E)" or "（预测）" after
-    it), which the record's ``note`` keeps; ``text`` as it is without one.
-
-    Examples
-    --------
-    >>> record = {}
-    >>> _without_forecast_mark("3200亿元（预计）", record), record["note"]
-    ('3200亿元', "published as '3200亿元（预计）' (a forecast mark, left out in reading)")
-    >>> _without_forecast_mark("预计将达到3200亿元", {}), _without_forecast_mark("27.8%", {})
-    ('达到3200亿元', '27.8%')
-    """
-    stripped = _FORECAST_SUFFIX.sub("", _FORECAST_PREFIX.sub("", text, count=1), count=1)
-    if stripped == text or not stripped.strip():
-        return text
-    said = f"published as {text.strip()!r} (a forecast mark, left out in reading)"
-    note = record.get("note")
-    record["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
-    return stripped
-
-
 def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[str, Any]:
     """Read a value written as text: a plain number, or a figure with unit and qualifier.
 
@@ -507,7 +487,8 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
     from idcforecast.errors import IdcForecastError
     from idcforecast.units import QUALIFIER_WORDS, parse_quantity
 
-    text = _without_forecast_mark(text, record)
+    # "3,200[1]", "3200亿元*", "3200亿元（预计）": the marks kept in the note
+    text = without_forecast_mark(without_footnote_mark(text, record), record)
     # "doubled", "翻一番": growth of 100%, or an error that says what to write
     if multiple := multiple_claim(text, record, where=where, row=row):
         return multiple

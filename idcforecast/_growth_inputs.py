@@ -14,28 +14,23 @@ command line's ``cagr``). What is here:
   not a level), :func:`refuse_bounded`
   (a range or a bound where one number is needed) and the words messages use for them;
 - results: :func:`series_index` (the Series arguments' common index), :func:`wrap_result`
-  and :func:`level_result` (a float, array, Series or Quantity, as the arguments were);
-- year-indexed series: :func:`year_series` (a Series or a one-series tidy frame as a float
-  Series indexed by year), :func:`value_at_year` and :func:`pick_year`.
+  and :func:`level_result` (a float, array, Series or Quantity, as the arguments were).
+
+Year-indexed series (``year_series``, ``value_at_year``, ``pick_year``) are read in
+:mod:`idcforecast._growth_series`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
-import re
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from idcforecast.errors import (
-    DataError,
-    DuplicateYearError,
-    EmptyDataError,
     GrowthError,
     IncompatibleUnitsError,
-    InsufficientDataError,
     MissingFxRateError,
     UnitError,
 )
@@ -43,6 +38,7 @@ from idcforecast.errors import (
 __all__ = [
     "PERCENT_LIKE_RATE",
     "Number",
+    "about_plain_level",
     "about_steps",
     "check_level",
     "check_result",
@@ -53,8 +49,8 @@ __all__ = [
     "float_values",
     "is_quantity",
     "level_result",
-    "pick_year",
     "position_text",
+    "rate_quantity",
     "rate_values",
     "rate_words",
     "refuse_bounded",
@@ -64,9 +60,7 @@ __all__ = [
     "scalar_like",
     "series_index",
     "unit_text",
-    "value_at_year",
     "wrap_result",
-    "year_series",
 ]
 
 Number = Any  # float | int | numpy array | pandas Series | Quantity
@@ -138,6 +132,7 @@ def period_years(text: Any, *, func: str, argument: str) -> tuple[int, int] | No
         pass
     else:
         return None
+    from idcforecast._claim_periods import is_plan
     from idcforecast.claims import parse_period
     from idcforecast.errors import SpecError
 
@@ -150,7 +145,7 @@ def period_years(text: Any, *, func: str, argument: str) -> tuple[int, int] | No
             argument=argument,
             value=text,
         ) from err
-    if not re.search(r"\d{4}", text):  # "十四五": 2021-2025, its growth often from 2020
+    if is_plan(text):  # "十四五": 2021-2025, its growth often from 2020 ("FY20-FY22" is none)
         raise GrowthError(
             f"{func}: {argument} {text!r} is a five-year plan ({first}-{last}), whose growth "
             f"is read from {first - 1} (the base year) as often as from {first}; give the "
@@ -332,6 +327,40 @@ def refuse_bounded(func: str, **figures: Any) -> None:
 
 
 PERCENT_LIKE_RATE = 10.0  # a plain rate of 10 (1,000% a year) or more is taken for a percent
+
+
+def rate_quantity(rate: Any) -> Any:
+    """A :class:`~idcforecast.growth_bounds.RateBounds` (what :func:`~idcforecast.growth.cagr`
+    gives for qualified figures) as the rate Quantity in ``"%"`` it stands for, so that its
+    qualifier carries into a level or a number of steps ("about 27.0%" made
+    ``implied_base`` exact, through ``float()``; a bound was a GrowthError); any other
+    rate as it is.
+
+    Examples
+    --------
+    >>> from idcforecast.growth_bounds import RateBounds
+    >>> str(rate_quantity(RateBounds(0.27, 0.27, "approximately", True)))
+    'about 27 %'
+    >>> q = rate_quantity(RateBounds(0.25, float("inf"), "at_least"))
+    >>> q.qualifier, q.value
+    ('at_least', 25.0)
+    """
+    from idcforecast.growth_bounds import RateBounds
+
+    if not isinstance(rate, RateBounds):
+        return rate
+    from idcforecast.units import Quantity
+
+    if rate.qualifier == "at_least":
+        return Quantity(100 * rate.low, "%", qualifier="at_least")
+    if rate.qualifier == "at_most":
+        return Quantity(100 * rate.high, "%", qualifier="at_most")
+    qualifier = "approximately" if rate.approximate else "exact"
+    if rate.is_range:
+        middle = 50 * (rate.low + rate.high)
+        low, high = 100 * rate.low, 100 * rate.high
+        return Quantity(middle, "%", low=low, high=high, qualifier=qualifier)
+    return Quantity(100 * rate.low, "%", qualifier=qualifier)
 
 
 def rate_values(rate: Number, *, func: str) -> np.ndarray:
@@ -540,6 +569,29 @@ def about_bound(result: Any, level: Any, rate: Any, *, years: Any) -> Any:
     return dataclasses.replace(result, text=text)
 
 
+def about_plain_level(value: float, *, level: float, rate: Any, name: str, func: str) -> Any:
+    """``value`` (a level compounded from the plain number ``level`` at the "about" rate
+    Quantity ``rate``) as an "about" Quantity in ``"count"``, a bare number, as
+    ``parse_quantity("3200")`` reads one: a float read as exact (``implied_base(3200,
+    parse_quantity("约27.8%"), 3)`` was 1533.05, the "about" gone). Its ``text`` says so.
+
+    Examples
+    --------
+    >>> from idcforecast.units import Quantity
+    >>> about = Quantity(27.8, "%", qualifier="approximately")
+    >>> base = about_plain_level(1533.05, level=3200, rate=about, name="end", func="implied_base")
+    >>> str(base), base.qualifier, base.value
+    ('about 1533.05 count', 'approximately', 1533.05)
+    """
+    from idcforecast.units import Quantity
+
+    text = (
+        f"about {value:.6g} (in the unit of the {name}): {func} of the {name} {level:g} at a "
+        f"rate of {rate_words(rate)}, so the result is approximate too"
+    )
+    return Quantity(value, "count", qualifier="approximately", text=text)
+
+
 def about_steps(steps: Any, *, func: str, **figures: Any) -> Any:
     """``steps`` (a float) as an "about" Quantity in ``"year"`` when a figure it came from
     is "about" ("约27.8%"): a plain float read as exact (``doubling_time`` of "about 27.8%"
@@ -583,144 +635,3 @@ def rate_words(rate: Any) -> str:
     if rate.is_range:
         return f"{words}{rate.low:g}% to {rate.high:g}%"
     return f"{words}{rate.value:g}%"
-
-
-# ----------------------------------------------------------------------------------------
-# year-indexed series
-# ----------------------------------------------------------------------------------------
-
-
-def _numbers(values: pd.Series, label: str, func: str) -> np.ndarray:
-    """``values`` as floats; a text cell ("1,562.5亿元") is a DataError naming it (it was
-    pandas' "could not convert string to float")."""
-    numbers = pd.to_numeric(values, errors="coerce")
-    bad = numbers.isna() & values.notna()
-    if bad.any():
-        found = values[bad].iloc[0]
-        raise DataError(
-            f"{func}: {label} has a value that is not a number, {found!r}; read figures "
-            "written as text with read_series (or parse_quantity) first, or give plain "
-            "numbers in one unit",
-            func=func,
-            value=found,
-        )
-    return numbers.to_numpy(dtype=float, na_value=np.nan)
-
-
-def year_series(data: Any, *, func: str) -> tuple[pd.Series, str | None, str]:
-    """A float Series indexed by int year (sorted, NaN dropped), its unit and its label."""
-    unit: str | None = None
-    label = "series"
-    if isinstance(data, pd.DataFrame):
-        missing = [c for c in ("year", "value") if c not in data.columns]
-        if missing:
-            raise DataError(
-                f"{func}: the frame has no {missing} column(s) (found {list(data.columns)}); "
-                "pass a tidy frame with 'year' and 'value' or a year-indexed Series",
-                func=func,
-                missing=missing,
-            )
-        if "series_id" in data.columns:
-            ids = list(pd.unique(data["series_id"]))
-            if len(ids) > 1:
-                raise DataError(
-                    f"{func}: the frame holds {len(ids)} series ({', '.join(map(str, ids))}); "
-                    "expected one; select one first (frame[frame.series_id == ...])",
-                    func=func,
-                    series_ids=ids,
-                )
-            if ids:
-                label = f"series {ids[0]!r}"
-        if "unit" in data.columns:
-            units = list(pd.unique(data["unit"].dropna()))
-            if len(units) > 1:
-                raise DataError(
-                    f"{func}: {label} mixes units {units}; expected one unit per series; "
-                    "convert to one unit first",
-                    func=func,
-                    units=units,
-                )
-            unit = str(units[0]) if units else None
-        years = pd.to_numeric(data["year"], errors="coerce")
-        if years.isna().any():  # was pandas' bare ValueError
-            found = data["year"][years.isna()].iloc[0]
-            raise DataError(
-                f"{func}: {label} has a year that is not a number, {found!r}; expected whole "
-                "years (2019) in the 'year' column",
-                func=func,
-                year=found,
-            )
-        series = pd.Series(_numbers(data["value"], label, func), index=years.to_numpy())
-    elif isinstance(data, pd.Series):
-        label = f"series {data.name!r}" if data.name is not None else "series"
-        series = pd.Series(_numbers(data, label, func), index=data.index)
-        index = data.index
-        if isinstance(index, pd.PeriodIndex | pd.DatetimeIndex):
-            series.index = index.year
-        else:
-            series.index = pd.Index(np.asarray(index))
-        unit = data.attrs.get("unit")
-    else:
-        raise DataError(
-            f"{func}: expected a year-indexed Series or a tidy frame with 'year' and 'value', "
-            f"found {type(data).__name__}",
-            func=func,
-        )
-    if not pd.api.types.is_integer_dtype(series.index) and not (
-        pd.api.types.is_float_dtype(series.index)
-        and np.all(np.mod(series.index.to_numpy(dtype=float), 1) == 0)
-    ):
-        raise DataError(
-            f"{func}: {label} is not indexed by years (index {list(series.index)[:5]}); "
-            "index it by integer years, a yearly PeriodIndex or a DatetimeIndex",
-            func=func,
-        )
-    series.index = series.index.astype("int64")
-    dup = series.index[series.index.duplicated()]
-    if len(dup):
-        raise DuplicateYearError(
-            f"{func}: {label} has more than one value for year {int(dup[0])}; keep one",
-            func=func,
-            year=int(dup[0]),
-        )
-    # NaN is a missing observation: a gap, like a year that is simply not published.
-    series = series.dropna().sort_index()
-    if series.empty:
-        raise EmptyDataError(f"{func}: {label} has no values", func=func)
-    series.index.name = "year"
-    return series, unit, label
-
-
-def value_at_year(series: pd.Series, year: int, *, label: str, func: str) -> float:
-    if year not in series.index:
-        present = ", ".join(str(y) for y in series.index)
-        raise InsufficientDataError(
-            f"{func}: {label} has no value for {year} (years present: {present}); "
-            "pick a year present or fill the gap explicitly",
-            func=func,
-            year=year,
-        )
-    return float(series.loc[year])
-
-
-def pick_year(positional: Any, keyword: int | None, *, default: int, name: str) -> int:
-    """The year given (by keyword or position) or ``default``; a year must be whole (2019.5
-    and True were truncated to 2019 and 1, in silence)."""
-    year = keyword if keyword is not None else positional
-    if year is None:
-        return default
-    is_bool = isinstance(year, bool | np.bool_)
-    try:
-        number = math.nan if is_bool else float(year)
-    except (TypeError, ValueError):
-        number = math.nan
-    if not number.is_integer():
-        raise GrowthError(
-            f"cagr: {name} must be a whole year of the series, found {year!r}; give the "
-            "calendar year (e.g. cagr(series, 2019, 2022)), or cagr(start, end, years) for "
-            "a fractional number of steps",
-            func="cagr",
-            argument=name,
-            value=repr(year),
-        )
-    return int(number)

@@ -427,35 +427,54 @@ def claim_readings(
     """Every reading of every growth or CAGR claim, one row each (the detail behind
     :func:`check_claims`; the parameters are its parameters).
 
-    Columns: ``claim_set, subject, unit, claim_id, claim, reading, base_year, steps,
-    end_year, claimed_end, implied_base, reference_base, reference, gap, implied_rate,
-    claimed_rate, rate_gap, implied_end, actual_end, fits, implied_qualifier,
-    implied_rate_qualifier, implied_low, implied_high, implied_rate_low,
-    implied_rate_high, actual_end_qualifier, actual_end_derived``. Rates are fractions;
-    ``gap``
-    is relative: implied / reference - 1 for exact figures, and for a figure bounded by a
-    qualifier ("more than 3,200" implies a base of more than 1,959.2) 0 when the evidence
-    is inside the bound, else the distance from it (bound / evidence - 1); ``rate_gap`` the
-    same for the claimed rate against the rates the levels allow; ``fits`` is NA when there
-    is nothing to compare with; other numbers are NaN when that comparison does not apply
-    to the reading.
-    When the rate claim, or a level it is checked with, is a range, ``implied_base`` (or
-    ``implied_end``) and ``claimed_rate`` are the figures in the claimed ranges nearest the
-    evidence, so ``gap`` is 0 when the range holds the evidence and otherwise the distance
-    from its nearer end (never from its midpoint); ``rate_gap`` is the distance between the
-    claimed rate (or rate range) and the interval of rates the levels imply (every base and
-    end they allow), 0 when they meet; ``claimed_end`` and ``implied_rate`` use a range's
-    midpoint; ``implied_low`` and ``implied_high`` are the interval of bases (or end
-    levels) the ranges allow (NaN for exact figures), ``implied_rate_low`` and
-    ``implied_rate_high`` the interval of rates the levels imply when one of them is a
-    range (NaN otherwise), ``actual_end_qualifier`` and ``actual_end_derived`` say how
-    ``actual_end`` was published ("at_least" for "more than 650"; True when computed from
-    other figures; ``""`` and NA without one), and ``implied_base`` is NaN where
-    there is no evidence to be nearest to. ``implied_qualifier`` says how the claims'
-    qualifiers bound ``implied_base`` (or ``implied_end``): ``"at_least"`` (a floor: a
-    "more than" end), ``"at_most"`` (a ceiling: a "more than" rate), ``"approximately"``,
-    ``"exact"``, or ``"unbounded"`` (both: any level fits); ``implied_rate_qualifier`` the
-    same for ``implied_rate``; both are ``""`` where the reading has no such figure.
+    Parameters
+    ----------
+    claims
+        Claims as :func:`idcforecast.claims.read_claims` accepts them: a list of
+        :class:`Claim`, a frame in the ``published_forecasts`` schema, or a claims file.
+    history
+        Actuals to compare with, as :func:`check_claims` takes them: a tidy frame, a
+        year-indexed Series, ``"bundled"``, or None (the claims against each other).
+    tolerance
+        Relative gap allowed between two figures (0.01 = 1%; percent text, "1%", too).
+    kw_per_rack
+        Power of one standard rack in kW (default 2.5), where a level in power meets
+        levels in racks, or the reverse.
+    encoding
+        Text encoding of a claims ``.csv`` or ``.toml`` file (default UTF-8).
+
+    Returns
+    -------
+    DataFrame
+        One row per reading. Columns: ``claim_set, subject, unit, claim_id, claim, reading,
+        base_year, steps, end_year, claimed_end, implied_base, reference_base, reference,
+        gap, implied_rate, claimed_rate, rate_gap, implied_end, actual_end, fits,
+        implied_qualifier, implied_rate_qualifier, implied_low, implied_high,
+        implied_rate_low, implied_rate_high, actual_end_qualifier, actual_end_derived``.
+        Rates are fractions; ``gap`` is relative: implied / reference - 1 for exact figures,
+        and for a figure bounded by a qualifier ("more than 3,200" implies a base of more
+        than 1,959.2) 0 when the evidence is inside the bound, else the distance from it
+        (bound / evidence - 1); ``rate_gap`` the same for the claimed rate against the rates
+        the levels allow; ``fits`` is NA when there is nothing to compare with; other
+        numbers are NaN when that comparison does not apply to the reading. When the rate
+        claim, or a level it is checked with, is a range, ``implied_base`` (or
+        ``implied_end``) and ``claimed_rate`` are the figures in the claimed ranges nearest
+        the evidence, so ``gap`` is 0 when the range holds the evidence and otherwise the
+        distance from its nearer end (never from its midpoint); ``rate_gap`` is the distance
+        between the claimed rate (or rate range) and the interval of rates the levels imply
+        (every base and end they allow), 0 when they meet; ``claimed_end`` and
+        ``implied_rate`` use a range's midpoint; ``implied_low`` and ``implied_high`` are
+        the interval of bases (or end levels) the ranges allow (NaN for exact figures),
+        ``implied_rate_low`` and ``implied_rate_high`` the interval of rates the levels
+        imply when one of them is a range (NaN otherwise), ``actual_end_qualifier`` and
+        ``actual_end_derived`` say how ``actual_end`` was published ("at_least" for "more
+        than 650"; True when computed from other figures; ``""`` and NA without one), and
+        ``implied_base`` is NaN where there is no evidence to be nearest to.
+        ``implied_qualifier`` says how the claims' qualifiers bound ``implied_base`` (or
+        ``implied_end``): ``"at_least"`` (a floor: a "more than" end), ``"at_most"`` (a
+        ceiling: a "more than" rate), ``"approximately"``, ``"exact"``, or ``"unbounded"``
+        (both: any level fits); ``implied_rate_qualifier`` the same for ``implied_rate``;
+        both are ``""`` where the reading has no such figure.
 
     Examples
     --------

@@ -18,7 +18,7 @@ from idcforecast._claim_history import (
     claim_interval,
     interval_gap,
     level_in,
-    overlaps,
+    outcome,
     series_history,
 )
 from idcforecast._claim_published import published_figure
@@ -27,6 +27,9 @@ from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError
 from idcforecast.units.convert import DEFAULT_KW_PER_RACK
 
 __all__ = ["track_record"]
+
+# the verdict of a realised claim, by its outcome (True, False, None: open)
+_VERDICTS = {True: "held", False: "missed", None: "open"}
 
 _COLUMNS = [
     "claim_set",
@@ -50,6 +53,7 @@ _COLUMNS = [
     "log_error",
     "direction",
     "held",
+    "verdict",
     "status",
 ]
 
@@ -81,7 +85,9 @@ def track_record(
         How close an ``exact`` or ``approximately`` forecast must come (relative: 0.05,
         or "5%") to count as ``held``. Bounds ("more than 3200.5") hold when the actual is
         inside them; a range ("3,000-3,400亿元") when the actual is inside it or within
-        ``tolerance`` of an end.
+        ``tolerance`` of an end. Against an actual published as a bound ("more than
+        4,000") a claim holds when it would at every level the bound allows, misses when
+        at none, and is otherwise open (``held`` NA, ``verdict`` "open").
     kw_per_rack
         Power of one standard rack in kW (default 2.5, MIIT's standard rack), used only
         for a forecast in power (MW) against actuals in racks, or the reverse; such a
@@ -109,9 +115,13 @@ def track_record(
         ``log_error`` (log(value / actual)), ``direction`` ("undershoot", "overshoot",
         "exact", or "undetermined" when the actual is a bound that leaves it open: a
         claim at or above an actual published as "more than 4,000" may still be below the
-        true value), ``held`` and
-        ``status`` ("realised", or why there is no actual). Error columns are NaN exactly
-        when ``status`` is not "realised". A range is judged by its ends, not its midpoint:
+        true value), ``held`` (True, False, or NA: no actual, or an actual that leaves
+        the outcome open), ``verdict`` ("held", "missed", "open" when the actual is a
+        bound that the claim may or may not meet: 4,800 against "more than 4,000" held
+        if the true value was at most 4,800 / 0.95 = 5,052.6 at a 5% tolerance, and
+        missed above; "" when there is no actual) and ``status`` ("realised", or why
+        there is no actual). Error columns are NaN exactly when ``status`` is not
+        "realised". A range is judged by its ends, not its midpoint:
         ``error`` is 0 and ``direction`` "inside" when
         the actual lies in the range, else the error of the nearer end (the high end
         undershooting, the low end overshooting).
@@ -194,6 +204,7 @@ def track_record(
             "log_error": math.nan,
             "direction": "",
             "held": pd.NA,
+            "verdict": "",
             "status": "",
         }
         span = claim_interval(claim, unit, kw_per_rack=history.kw_per_rack)
@@ -225,6 +236,10 @@ def track_record(
             actual.qualifier == "at_most" and ratio <= 1
         ):
             direction = "undetermined"
+        # an actual published as a bound may leave it open: a claim of 4,800 against
+        # "more than 4,000" held if the true value was 4,600 and missed if 6,000 (it was
+        # "held", as if the floor were the value)
+        held = outcome(span, actual.interval, 0.0 if bound else tolerance)
         row.update(
             actual=actual.value,
             actual_qualifier=actual.qualifier,
@@ -232,7 +247,8 @@ def track_record(
             error=ratio - 1,
             log_error=math.log(ratio),
             direction=direction,
-            held=overlaps(span, actual.interval, 0.0 if bound else tolerance),
+            held=pd.NA if held is None else held,
+            verdict=_VERDICTS[held],
             status="realised",
         )
         rows.append(row)

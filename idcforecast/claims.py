@@ -240,6 +240,16 @@ class Claim:
                 value=self.alternate,
             )
         set_(self, "alternate", "")
+        if self.unit == "pp":  # "增长25.6个百分点": a share's change, not a growth rate
+            raise SpecError(
+                f"{where}: a {self.kind} claim is a growth rate in percent of the level, "
+                f"found {value:g} pp (percentage points, '个百分点': how a share or a rate "
+                "changes), which is no growth rate of a level; give the share's levels as "
+                "level claims in '%' (one per year), or the rate in '%' if the source meant "
+                "one",
+                key="unit",
+                value=value,
+            )
         if self.unit not in (None, "%"):
             raise SpecError(
                 f"{where}: a {self.kind} claim is a percent (unit '%'), found unit "
@@ -565,7 +575,7 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         optional); or the path of a ``.csv`` or Excel (``.xlsx``, first sheet; an Excel
         97-2003 ``.xls`` with the ``xls`` extra's ``xlrd``, as ``read_series`` reads one)
         file (same columns) or a ``.toml`` file with one ``[[claims]]`` table per claim.
-        ``kind`` may be written as tables write it ("YoY" or "同比" is growth, "复合增长率"
+        ``kind`` may be written as tables write it ("YoY", "同比" or "增速" is growth, "复合增长率"
         cagr, "市场规模" level). In a file,
         ``period = "2020-22"`` may stand for ``start_year`` and ``year``, and ``value`` may
         be figure text ("320 billion yuan", "more than 3200.5亿元",
@@ -574,8 +584,9 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         midpoint); a growth claim may be a multiple ("doubled", "nearly doubled", "翻一番":
         100%; "tripled": 200%), while a CAGR written so is an error giving the rate of each
         reading of its period. Columns ``low`` and ``high`` may also give a range,
-        ``value`` then left blank. Value text in another unit than the row's ``unit`` is
-        converted to it
+        ``value`` then left blank, and so may a list of its two ends as ``value`` (TOML
+        ``value = [3100, 3300]``, or a list of dicts). Value text in another unit than the
+        row's ``unit`` is converted to it
         (money at the FX rate of the claim's ``year``, kept to the digits the figure was
         published with, at least 4 significant: "US$17.8 bn" is 1,198 CNY 100m; a figure
         the text also gives in the unit's currency, "US$17.8 bn (1,293.5亿元)", is the

@@ -20,16 +20,20 @@ Conventions
   :func:`implied_base` and :func:`implied_target` its range ("25-27.8%") or bound ("more
   than 27.8%") carries through to the level (a higher rate lowers the base and raises the
   target), and an end and a rate that push the result opposite ways are a
-  :class:`GrowthError`.
+  :class:`GrowthError`; an "about" rate ("约27.8%") makes the level "about" (from a plain
+  number, an "about" Quantity in ``"count"``, a bare number).
 - A Quantity's qualifier ("more than 3200.5") bounds the rate computed from it, and a range
-  ("320-330 billion yuan") gives a range of rates: :func:`cagr_bounds` returns them
-  (:func:`cagr` uses the figures' values as they are, a range's midpoint).
+  ("320-330 billion yuan") gives a range of rates: :func:`cagr_bounds` returns them as a
+  :class:`RateBounds`, and so does :func:`cagr` when a figure it reads is qualified (a
+  Quantity, or a frame's ``qualifier`` column in the series form).
 
 This module holds the element-wise arithmetic (:func:`cagr`, :func:`implied_target`,
 :func:`implied_base`, :func:`implied_years`, :func:`doubling_time`, :func:`project`,
 :func:`yoy`). The arithmetic of qualified figures and ranges, :func:`cagr_bounds` and
 :class:`RateBounds`, is in :mod:`idcforecast.growth_bounds` and importable from here; the
-checks and coercion of the arguments are in :mod:`idcforecast._growth_inputs`.
+series form of :func:`cagr` and :func:`yoy` are in :mod:`idcforecast._growth_series`
+(``yoy`` importable from here); the checks and coercion of the arguments are in
+:mod:`idcforecast._growth_inputs`.
 
 Examples
 --------
@@ -42,7 +46,6 @@ Examples
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import math
 from typing import Any
 
@@ -52,6 +55,7 @@ import pandas as pd
 from idcforecast._growth_inputs import (
     Number,
     about_bound,
+    about_plain_level,
     about_steps,
     check_level,
     check_result,
@@ -62,22 +66,19 @@ from idcforecast._growth_inputs import (
     float_values,
     is_quantity,
     level_result,
-    period_years,
-    pick_year,
     position_text,
+    rate_quantity,
     rate_values,
     refuse_bounded,
-    refuse_percent_series,
     same_unit,
     scalar_like,
     series_index,
-    value_at_year,
     wrap_result,
-    year_series,
     years_values,
 )
-from idcforecast.errors import EmptyDataError, GrowthError
-from idcforecast.growth_bounds import RateBounds, _compound_bounded, cagr_bounds
+from idcforecast._growth_series import cagr_of_series, yoy
+from idcforecast.errors import GrowthError
+from idcforecast.growth_bounds import RateBounds, _cagr_bounds, _compound_bounded, cagr_bounds
 
 __all__ = [
     "RateBounds",
@@ -129,8 +130,16 @@ def cagr(
 
     Returns
     -------
-    float, ndarray or Series
-        The rate as a fraction (0.278 = 27.8%), never a Quantity.
+    float, ndarray, Series or RateBounds
+        The rate as a fraction (0.278 = 27.8%), never a Quantity. When a figure it is
+        computed from is qualified, a :class:`RateBounds` (as :func:`cagr_bounds` gives)
+        that carries it: an "about" figure ("约1562.5亿元") gives an "about" rate, a "more
+        than" end a rate of at least ..., a "more than" start at most ..., a range of
+        levels a range of rates. ``float()`` of an "about" rate is its number, of a bound
+        or a range a :class:`GrowthError`; ``f"{rate:.1%}"`` prints "about 27.0%". Passed
+        on as the rate of :func:`implied_base`, :func:`implied_target`,
+        :func:`implied_years`, :func:`doubling_time` or :func:`project`, it is the rate
+        Quantity in "%" it stands for (its qualifier, bound or range carried).
 
     Notes
     -----
@@ -138,15 +147,18 @@ def cagr(
     a Series or array (then the rates are element-wise). For a Series of start levels and
     one end level, pass the end level as an array: ``cagr(s, np.full(len(s), e), 3)``.
 
-    Quantities are used at their ``value``: a qualifier ("more than 3200.5") is not turned
-    into a bound on the rate; :func:`cagr_bounds` does that for one start and one end. The
-    series form likewise ignores a frame's ``qualifier`` column;
-    :func:`idcforecast.check_claims` reasons with qualified figures.
+    Qualified figures are read as :func:`cagr_bounds` reads them: a Quantity's qualifier
+    or range (with one number of ``years``), and in the series form a frame's
+    ``qualifier`` column at the start and end years (as :func:`idcforecast.load_dataset`
+    and :func:`idcforecast.read_series` give it; a Series has none). Both were ignored
+    (the value, a range's midpoint, read as exact). With an array of years the rates are
+    plain numbers, from the values.
 
     Raises
     ------
     GrowthError
-        A level <= 0, years <= 0, or NaN; a Quantity, or a series (its ``unit`` column or
+        A level <= 0, years <= 0, or NaN; a start and an end that bound the rate neither
+        above nor below (both "more than"); a Quantity, or a series (its ``unit`` column or
         ``attrs["unit"]``), in % or pp (a rate or a share, whose compound growth is almost
         certainly a mistake for the levels it describes: its change is in pp).
     IncompatibleUnitsError
@@ -161,17 +173,26 @@ def cagr(
     >>> s = pd.Series([1562.5, 2238.7, 3012.7], index=[2019, 2020, 2021])
     >>> round(cagr(s, 2019, 2021), 4), round(cagr(s, "2019-2021"), 4)
     (0.3886, 0.3886)
+    >>> from idcforecast.units import parse_quantity
+    >>> print(cagr(parse_quantity("1562.5亿元"), parse_quantity("超过3200.5亿元"), 3))
+    at least 27.0%
     """
     if isinstance(start, pd.DataFrame) or (
         isinstance(start, pd.Series) and (end is None or scalar_like(end))
     ):
-        return _cagr_series(start, end, years, start_year=start_year, end_year=end_year)
+        return cagr_of_series(start, end, years, start_year=start_year, end_year=end_year)
     if end is None or years is None:
         raise GrowthError(
             "cagr: expected cagr(start, end, years) or cagr(series, start_year, end_year); "
             f"found start={type(start).__name__}, end={end!r}, years={years!r}",
             func="cagr",
         )
+    if scalar_like(years) and any(
+        is_quantity(x) and (x.is_range or x.qualifier != "exact") for x in (start, end)
+    ):
+        # "约1562.5亿元", "超过3200.5亿元", "320-330 billion yuan": the rate carries it (was a
+        # plain float from the values, a range's midpoint, the qualifier dropped)
+        return _cagr_bounds(start, end, years, func="cagr", kw_per_rack=kw_per_rack)
     end = same_unit(start, end, func="cagr", kw_per_rack=kw_per_rack)
     s = float_values(start, name="start", func="cagr")
     e = float_values(end, name="end", func="cagr")
@@ -188,71 +209,14 @@ def cagr(
     return wrap_result(result, index)
 
 
-def _cagr_series(
-    data: Any,
-    pos_start: Any,
-    pos_end: Any,
-    *,
-    start_year: int | None,
-    end_year: int | None,
-) -> float:
-    if pos_start is not None and start_year is not None:
-        raise GrowthError(
-            "cagr: start_year given twice (positionally and by keyword); give it once",
-            func="cagr",
-        )
-    if pos_end is not None and end_year is not None:
-        raise GrowthError(
-            "cagr: end_year given twice (positionally and by keyword); give it once",
-            func="cagr",
-        )
-    given = start_year if start_year is not None else pos_start
-    period = period_years(given, func="cagr", argument="start_year")
-    if given is None and (end := end_year if end_year is not None else pos_end) is not None:
-        # cagr(series, end_year="2019-2022"): the period given where the end year goes
-        period = period_years(end, func="cagr", argument="end_year")
-        if period is not None:
-            given, pos_end, end_year = end, None, None
-    if period is not None:  # cagr(series, "2019-2022"): from the first to the last year
-        if pos_end is not None or end_year is not None:
-            raise GrowthError(
-                f"cagr: the period {given!r} gives both years, and end_year is given too "
-                f"({end_year if end_year is not None else pos_end!r}); give the period "
-                "alone, or two years",
-                func="cagr",
-            )
-        pos_start, start_year, pos_end = period[0], None, period[1]
-    series, unit, label = year_series(data, func="cagr")
-    refuse_percent_series(unit, label, func="cagr")
-    y0 = pick_year(pos_start, start_year, default=int(series.index[0]), name="start_year")
-    y1 = pick_year(pos_end, end_year, default=int(series.index[-1]), name="end_year")
-    if y1 <= y0:
-        raise GrowthError(
-            f"cagr: end_year must be after start_year, found {y0} -> {y1} for {label}",
-            func="cagr",
-            start_year=y0,
-            end_year=y1,
-        )
-    first = value_at_year(series, y0, label=label, func="cagr")
-    last = value_at_year(series, y1, label=label, func="cagr")
-    for year, value in ((y0, first), (y1, last)):
-        if value <= 0:
-            raise GrowthError(
-                f"cagr: {label} year {year} must be a positive level, found {value:g}; "
-                "compound growth is undefined from or to a level <= 0",
-                func="cagr",
-                year=year,
-                value=value,
-            )
-    return math.expm1((math.log(last) - math.log(first)) / (y1 - y0))
-
-
 def implied_target(base: Number, rate: Number, years: Number) -> Any:
     """Level reached from ``base`` after ``years`` steps at ``rate``: ``base*(1+rate)**years``.
 
     A rate Quantity that is a range or a bound gives a target that is one too (the target
-    rises with the rate), as in :func:`implied_base`; a "more than" base with a "less than"
-    rate (or the reverse) bounds no target and is a :class:`GrowthError`.
+    rises with the rate), and an "about" one an "about" target (for a plain-number
+    ``base``, a Quantity in ``"count"``, a bare number), as in :func:`implied_base`; a
+    "more than" base with a "less than" rate (or the reverse) bounds no target and is a
+    :class:`GrowthError`.
 
     Parameters
     ----------
@@ -284,7 +248,9 @@ def implied_base(end: Number, rate: Number, years: Number) -> Any:
 
     ``end / (1 + rate) ** years``. A Quantity ``end`` gives a Quantity base in its unit,
     with its qualifier ("more than 3200" at a fixed rate implies a base of more than ...);
-    an "about" rate Quantity ("约27.8%") makes an exact end's base "about" too. With an
+    an "about" rate Quantity ("约27.8%") makes an exact end's base "about" too, and a
+    plain-number ``end``'s an "about" Quantity in ``"count"`` (a bare number, in
+    ``end``'s unit; ``.value`` is the number). With an
     array of rates or years the bases are a plain array, in ``end``'s unit (which the array
     does not carry; a range or a bound ``end`` is then an error, as it would be dropped).
 
@@ -329,6 +295,7 @@ def implied_base(end: Number, rate: Number, years: Number) -> Any:
 
 def _compound(level: Number, rate: Number, years: Number, *, sign: float, func: str) -> Any:
     name = "base" if sign > 0 else "end"
+    rate = rate_quantity(rate)  # cagr's RateBounds ("about 27.0%"): its qualifier carries
     if is_quantity(rate) and (rate.is_range or rate.qualifier in ("at_least", "at_most")):
         return _compound_bounded(level, rate, years, sign=sign, func=func)
     x = float_values(level, name=name, func=func)
@@ -366,6 +333,10 @@ def _compound(level: Number, rate: Number, years: Number, *, sign: float, func: 
         template = dataclasses.replace(template, qualifier="approximately")
     if template is not None and np.ndim(result) == 0:  # "不到3200亿元" at "约27.8%"
         return about_bound(level_result(template, result, factor, index), level, rate, years=n)
+    if about_rate and np.ndim(result) == 0 and index is None:
+        # a plain level at "about 27.8%" gave a float that read as exact, where a Quantity
+        # level's result was "about" (and doubling_time's, implied_years')
+        return about_plain_level(float(result), level=float(x), rate=rate, name=name, func=func)
     return level_result(template, result, factor, index)
 
 
@@ -408,6 +379,7 @@ def implied_years(base: Number, end: Number, rate: Number, *, kw_per_rack: float
     >>> steps.qualifier, round(steps.value, 2)
     ('approximately', 2.92)
     """
+    rate = rate_quantity(rate)
     refuse_bounded("implied_years", base=base, end=end, rate=rate)
     given_end = end  # as given, for the "about" text (not in the base's unit)
     end = same_unit(base, end, func="implied_years", kw_per_rack=kw_per_rack)
@@ -466,6 +438,7 @@ def doubling_time(rate: Number) -> Any:
     >>> str(doubling_time(parse_quantity("约27.8%")))
     'about 2.825754087786509 year'
     """
+    rate = rate_quantity(rate)
     refuse_bounded("doubling_time", rate=rate)
     r = rate_values(rate, func="doubling_time")
     mask = ~(r > 0)
@@ -538,6 +511,7 @@ def project(
     >>> project(1562.5, rate, 3, base_year=2019).round(1).to_dict()
     {2019: 1562.5, 2020: 1984.4, 2021: 2520.1, 2022: 3200.5}
     """
+    rate = rate_quantity(rate)
     refuse_bounded("project", base=base, rate=rate)
     x = float_values(base, name="base", func="project")
     check_level(x, base, name="base", func="project")
@@ -626,104 +600,3 @@ def _check_rate_years(rate: Any, base_year: int | None) -> None:
             argument="base_year",
             value=base_year,
         )
-
-
-def yoy(data: Any) -> pd.DataFrame:
-    """Growth between consecutive observed years, annualized across gaps and flagged.
-
-    Parameters
-    ----------
-    data
-        A year-indexed Series, or a tidy frame (``year``, ``value``, optional
-        ``series_id``: each series is handled on its own).
-
-    Returns
-    -------
-    DataFrame
-        One row per observed year that has an earlier observation (the first year has no
-        predecessor and no row): ``series_id`` (frames only), ``year``, ``from_year``,
-        ``years_apart``, ``value``, ``previous``, ``growth`` (total growth over the span),
-        ``yoy`` (the per-year rate: equal to ``growth`` for adjacent years, the compound
-        annual rate across a gap) and ``annualized`` (True when ``yoy`` spans a gap and is
-        an average, not an observed year-on-year change). Rates are fractions. A frame
-        with a ``qualifier`` column (as :func:`idcforecast.load_dataset` and
-        :func:`idcforecast.read_series` give) adds ``qualifier``: how the two levels'
-        qualifiers bound the rate, as :func:`cagr_bounds` reads them (from "more than
-        2200" to 2407 is ``"at_most"`` 9.4%; from and to "more than" figures
-        ``"unbounded"``: nothing bounds it; ``"approximately"``; ``"exact"``).
-
-    Raises
-    ------
-    GrowthError
-        A level <= 0, or a series in % or pp (a share: its change is in percentage points,
-        as ``idcforecast show`` gives it), as :func:`cagr` refuses one.
-
-    Examples
-    --------
-    >>> s = pd.Series([210.5, 518.6, 714.5], index=[2012, 2015, 2016])
-    >>> table = yoy(s)
-    >>> table["year"].tolist(), table["years_apart"].tolist(), table["annualized"].tolist()
-    ([2015, 2016], [3, 1], [True, False])
-    >>> table["yoy"].round(4).tolist()  # 2012->2015 is an annual average, flagged
-    [0.3506, 0.3777]
-    """
-    if isinstance(data, pd.DataFrame) and "series_id" in data.columns:
-        parts = [
-            _yoy_one(group, series_id=sid) for sid, group in data.groupby("series_id", sort=False)
-        ]
-        if not parts:
-            raise EmptyDataError("yoy: the frame has no rows", func="yoy")
-        return pd.concat(parts, ignore_index=True)
-    return _yoy_one(data, series_id=None)
-
-
-def _yoy_one(data: Any, *, series_id: Any) -> pd.DataFrame:
-    series, unit, label = year_series(data, func="yoy")
-    refuse_percent_series(unit, label, func="yoy")  # as cagr: a share's change is in pp
-    bad = series[series <= 0]
-    if len(bad):
-        raise GrowthError(
-            f"yoy: {label} year {int(bad.index[0])} must be a positive level, found "
-            f"{float(bad.iloc[0]):g}; growth rates are undefined from or to a level <= 0",
-            func="yoy",
-            year=int(bad.index[0]),
-        )
-    years = series.index.to_numpy()
-    values = series.to_numpy()
-    apart = np.diff(years)
-    growth = values[1:] / values[:-1] - 1.0
-    rate = np.expm1(np.log1p(growth) / apart)
-    out = pd.DataFrame(
-        {
-            "year": years[1:],
-            "from_year": years[:-1],
-            "years_apart": apart.astype("int64"),
-            "value": values[1:],
-            "previous": values[:-1],
-            "growth": growth,
-            "yoy": rate,
-            "annualized": apart > 1,
-        }
-    )
-    if isinstance(data, pd.DataFrame) and "qualifier" in data.columns:
-        out["qualifier"] = _rate_qualifiers(data, years)
-    if series_id is not None:
-        out.insert(0, "series_id", series_id)
-    return out
-
-
-def _rate_qualifiers(data: pd.DataFrame, years: np.ndarray) -> list[str]:
-    """The qualifier of each rate between consecutive ``years`` of ``data``: a growth
-    rate from or to a "more than" level is a bound, or nothing (both "more than"); it was
-    given as if exact (from "more than 2200" to 2407, 9.4% a year, really at most)."""
-    from idcforecast.growth_bounds import _rate_qualifier
-
-    said = {
-        int(year): (q if isinstance(q, str) else "")
-        for year, q in zip(pd.to_numeric(data["year"]), data["qualifier"], strict=True)
-    }
-    out = []
-    for start, end in itertools.pairwise(years):
-        read = _rate_qualifier(said.get(int(start), ""), said.get(int(end), ""))
-        out.append("unbounded" if read is None else read[0])
-    return out

@@ -44,6 +44,15 @@ __all__ = ["RateBounds", "cagr_bounds"]
 class RateBounds:
     """Where a compound growth rate lies when its levels are qualified figures or ranges.
 
+    Parameters
+    ----------
+    low, high
+        The bounds of the rate, as fractions (the attributes below).
+    qualifier
+        How the figures bound it (the attribute below; default ``"exact"``).
+    approximate
+        Whether an "about" figure set it (the attribute below; default False).
+
     Attributes
     ----------
     low, high
@@ -94,6 +103,48 @@ class RateBounds:
     def is_range(self) -> bool:
         """True for a range of rates (finite ``low < high``), not a bound or one rate."""
         return self.qualifier not in ("at_least", "at_most") and self.low < self.high
+
+    def __float__(self) -> float:
+        """The rate when it is one number (exact or "about"); a bound or a range is a
+        :class:`GrowthError` (one float would drop it: use ``low`` or ``high``)."""
+        if self.qualifier in ("at_least", "at_most") or self.is_range:
+            raise GrowthError(
+                f"the rate is {self}, not one number: float() would drop the "
+                f"{'range' if self.is_range else 'bound'}; use its low ({self.low:g}) or "
+                f"high ({self.high:g}) end, or str() for its words",
+                func="RateBounds",
+            )
+        return float(self.low)
+
+    def __format__(self, spec: str) -> str:
+        """``str()`` with ``spec`` applied to each number: ``f"{rate:.2%}"`` is "about
+        27.00%" or "at least 27.00%" (a bare ``f"{rate}"`` is ``str(rate)``).
+
+        Examples
+        --------
+        >>> f"{RateBounds(0.269987, 0.269987, 'approximately', True):.2%}"
+        'about 27.00%'
+        >>> f"{RateBounds(0.25, math.inf, 'at_least'):.3f}"
+        'at least 0.250'
+        """
+        if not spec:
+            return str(self)
+        low, high = format(self.low, spec), format(self.high, spec)
+        if self.qualifier == "at_least":
+            return f"about {low} or more" if self.approximate else f"at least {low}"
+        if self.qualifier == "at_most":
+            return f"about {high} or less" if self.approximate else f"at most {high}"
+        words = "about " if self.qualifier == "approximately" else ""
+        return f"{words}{low} to {high}" if self.is_range else f"{words}{low}"
+
+    def __round__(self, ndigits: int | None = None) -> RateBounds:
+        """The bounds rounded (an open end, -1 or inf, kept), qualifier and all:
+        ``round(cagr(...), 4)`` works as it does for a float."""
+
+        def end(x: float) -> float:
+            return x if math.isinf(x) or x == -1.0 else round(x, ndigits or 0)
+
+        return dataclasses.replace(self, low=end(self.low), high=end(self.high))
 
 
 def cagr_bounds(

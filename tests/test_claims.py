@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -224,6 +225,31 @@ def test_parse_period() -> None:
 )
 def test_parse_period_chinese_and_plans(text: str, years: tuple[int, int]) -> None:
     assert parse_period(text) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("FY20-FY22", (2020, 2022)),  # brokers' two-digit fiscal years: "not two years"
+        ("FY20-22", (2020, 2022)),
+        ("CY21-23", (2021, 2023)),
+        ("FY98-FY02", (1998, 2002)),
+        ("2021-2025年（十四五）", (2021, 2025)),  # a plan named beside its years
+        ("十四五（2021-2025年）", (2021, 2025)),
+        ("“十四五”（2021-2025）", (2021, 2025)),
+    ],
+)
+def test_parse_period_two_digit_fiscal_years_and_a_plan_beside_its_years(
+    text: str, years: tuple[int, int]
+) -> None:
+    assert parse_period(text) == years
+
+
+def test_a_plan_beside_other_years_and_a_bare_two_digit_period_are_errors() -> None:
+    with pytest.raises(SpecError, match=r"the years 2021-2024 are not those of the plan '十四五'"):
+        parse_period("2021-2024（十四五）")
+    with pytest.raises(SpecError, match="is not two years"):
+        parse_period("20-22")  # no "FY": no year
 
 
 def test_a_period_that_is_no_period_names_the_forms() -> None:
@@ -1384,6 +1410,48 @@ def test_track_record_direction_against_an_actual_that_is_a_bound(
     assert row["direction"] == direction
 
 
+@pytest.mark.parametrize(
+    ("qualifier", "claim", "held", "verdict"),
+    [
+        # more than 4,000: 4,800 held if the true value was at most 4,800 / 0.95 = 5,052.6
+        # (5% tolerance) and missed above; it was "held", as if the floor were the value
+        ("at_least", {"value": 4800.0}, None, "open"),
+        # a range 4,100-4,300 held up to 4,300 / 0.95 = 4,526.3, missed above: open
+        ("at_least", {"value": 4200.0, "low": 4100.0, "high": 4300.0}, None, "open"),
+        # "less than 4,500" (no tolerance for a bound) held below 4,500, missed above: open
+        ("at_least", {"value": 4500.0, "qualifier": "at_most"}, None, "open"),
+        # "more than 3,000" holds at every level above 4,000
+        ("at_least", {"value": 3000.0, "qualifier": "at_least"}, True, "held"),
+        # 3,200 is below 4,000 * 0.95 = 3,800, the lowest level it could be near: missed
+        ("at_least", {"value": 3200.0}, False, "missed"),
+        # less than 4,000: 3,900 held if the true value was 3,714.3 or more (3,900 / 1.05)
+        ("at_most", {"value": 3900.0}, None, "open"),
+        # 4,800 is above 4,000 * 1.05 = 4,200, the highest level it could be near: missed
+        ("at_most", {"value": 4800.0}, False, "missed"),
+        ("exact", {"value": 4100.0}, True, "held"),  # 4,100 / 4,000 - 1 = 2.5% < 5%
+        ("exact", {"value": 4800.0}, False, "missed"),
+    ],
+)
+def test_track_record_is_open_when_a_bounded_actual_leaves_the_outcome_open(
+    qualifier: str, claim: dict[str, Any], held: bool | None, verdict: str
+) -> None:
+    row = track_record(
+        [Claim(subject="m", kind="level", unit="CNY 100m", year=2022, **claim)],
+        _floor_history(qualifier),
+    ).iloc[0]
+    assert (None if pd.isna(row["held"]) else bool(row["held"]), row["verdict"]) == (
+        held,
+        verdict,
+    )
+
+
+def test_track_record_verdict_is_empty_without_an_actual() -> None:
+    claims = [Claim(subject="m", kind="level", value=5000.0, unit="CNY 100m", year=2030)]
+    row = track_record(claims, _floor_history("exact")).iloc[0]
+    assert pd.isna(row["held"]) and row["verdict"] == ""
+    assert row["status"] == "no actual yet (latest 2022)"
+
+
 def test_track_record_range_inside_a_floor_is_undetermined() -> None:
     # 4,100-4,300 against more than 4,000: the nearer end is 4,100 / 4,000 - 1 = +2.5%
     claims = [
@@ -2008,6 +2076,55 @@ def test_spaces_around_a_claims_cell_are_dropped(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "marker"),
+    [
+        ("3,200[1]", "[1]"),
+        ("3,200 [a]", "[a]"),
+        ("3200亿元[12]", "[12]"),
+        ("3,200*", "*"),
+        ("3200亿元 †", "†"),
+        ("3,200¹", "¹"),
+        ("3200亿元①", "①"),
+        ("预计3200亿元[1]", "[1]"),
+    ],
+)
+def test_a_footnote_marker_after_a_claimed_figure_is_left_out_and_kept_in_the_note(
+    text: str, marker: str
+) -> None:
+    # "3,200[1]" and "3,200*" (a figure copied with its footnote reference) were "not a
+    # figure: unit '[1]' is not defined"; "3,200¹" was read with no word of its marker
+    (claim,) = read_claims(
+        {"subject": "s", "kind": "level", "year": 2022, "value": text, "unit": "CNY 100m"}
+    )
+    assert (claim.value, claim.unit) == (3200.0, "CNY 100m")
+    assert claim.note.startswith(
+        f"published as {text!r} (footnote marker {marker!r}, left out in reading)"
+    )
+
+
+def test_a_footnote_marker_on_a_rate_or_a_range_end_is_left_out_too(tmp_path: Path) -> None:
+    path = tmp_path / "claims.csv"
+    path.write_text(
+        "subject,kind,year,start_year,value,low,high,unit\n"
+        "s,cagr,2022,2019,27.8%*,,,\n"
+        's,level,2023,,,"3,000[1]",3400,CNY 100m\n',
+        encoding="utf-8",
+    )
+    rate, level = read_claims(path)
+    assert rate.value == 27.8
+    assert rate.note == "published as '27.8%*' (footnote marker '*', left out in reading)"
+    assert (level.low, level.high) == (3000.0, 3400.0)
+    assert level.note == "low published as '3,000[1]' (footnote marker '[1]', left out in reading)"
+
+
+@pytest.mark.parametrize("text", ["3,200[E]", "320①亿元", "[1]"])
+def test_what_is_no_footnote_marker_after_a_figure_stays_an_error(text: str) -> None:
+    # "[E]" may be an estimate's mark, "320①亿元" would read ① as a digit, "[1]" has no figure
+    with pytest.raises(SpecError, match="is not a figure"):
+        read_claims({"subject": "s", "kind": "level", "year": 2022, "value": text})
+
+
+@pytest.mark.parametrize(
     ("made", "iso"),
     [
         ("2020/7/7", "2020-07-07"),
@@ -2455,8 +2572,10 @@ def test_an_actual_qualifier_in_words_is_refused_not_read_as_exact(cell: str) ->
     with pytest.raises(DataError, match=re.escape(msg.replace("actuals:", "history:"))):
         check_claims([claim], history=history)
     # "at_least": the direction is open, as documented
+    # (4,800 against "more than 4,000": held or missed, as the true value was)
     row = track_record([claim], history.assign(qualifier=["", "at_least"])).iloc[0]
-    assert (row["direction"], bool(row["held"])) == ("undetermined", True)
+    assert (row["direction"], row["verdict"]) == ("undetermined", "open")
+    assert pd.isna(row["held"])
 
 
 def test_a_set_in_two_currencies_is_checked_without_history_in_one_that_converts() -> None:
@@ -3158,16 +3277,18 @@ def test_times_a_named_years_level_is_not_read_as_a_years_growth() -> None:
 
 
 def test_a_value_given_as_two_numbers_says_how_to_give_a_range(tmp_path: Path) -> None:
-    # claims40: value = [25, 30] in a TOML file said only "value and year must be numbers"
+    # claims40: value = [25, 30] in a TOML file said only "value and year must be numbers";
+    # a file reads it as the range now (claims50), and a Claim built in Python says how
     path = tmp_path / "claims.toml"
     path.write_text(
         '[[claims]]\nsubject = "s"\nkind = "cagr"\nperiod = "2020-22"\nvalue = [25, 30]\n',
         encoding="utf-8",
     )
+    assert read_claims(path)[0].describe() == "CAGR 25-30% 2020-2022"
     with pytest.raises(
         SpecError, match=re.escape("a range is given by its ends: low=25, high=30 (in a file")
     ):
-        read_claims(path)
+        Claim(subject="s", kind="cagr", start_year=2020, year=2022, value=[25, 30])  # type: ignore[arg-type]
     path.write_text(
         '[[claims]]\nsubject = "s"\nkind = "cagr"\nperiod = "2020-22"\nlow = 25\nhigh = 30\n',
         encoding="utf-8",
@@ -3273,3 +3394,98 @@ def test_a_rate_given_as_a_level_about_a_market_says_what_kind_it_is() -> None:
         ),
     ):
         check_claims([wrong], history="bundled")
+
+
+def test_check_claims_outcome_is_open_when_the_actual_is_a_bound() -> None:
+    # the 2022 actual published as "more than 4,000": a claimed 4,100-4,300 holds only if
+    # the true value is at most 4,300, "less than 4,500" only if below 4,500. Both said
+    # "held" (as if the floor were the value)
+    history = pd.DataFrame(
+        {
+            "series_id": "m",
+            "year": [2019, 2020, 2022],
+            "value": [1562.5, 2238.7, 4000.0],
+            "unit": "CNY 100m",
+            "qualifier": ["exact", "exact", "at_least"],
+        }
+    )
+    rate = {"subject": "m", "kind": "cagr", "value": 27.8, "start_year": 2020, "year": 2022}
+    level = {"subject": "m", "kind": "level", "unit": "CNY 100m", "year": 2022, "made": "2020"}
+    claims = [
+        Claim(claim_set="a", **rate),
+        Claim(claim_set="a", value=4200, low=4100, high=4300, **level),
+        Claim(claim_set="b", **rate),
+        Claim(claim_set="b", value=4500, qualifier="at_most", **level),
+        Claim(claim_set="c", **rate),
+        Claim(claim_set="c", value=3000, qualifier="at_least", **level),
+    ]
+    checks = check_claims(claims, history=history)
+    text = dict(zip(checks["claim_set"], checks["explanation"], strict=True))
+    assert text["a"].endswith(
+        "Outcome: the 2022 actual was more than 4,000.0; the claimed 4,100 to 4,300 is open: "
+        "the actual, a bound, may lie inside it or beyond it."
+    )
+    # 4,500 / 4,000 - 1 = +12.5%
+    assert text["b"].endswith(
+        "Outcome: the 2022 actual was more than 4,000.0; the claim (less than 4,500) is open: "
+        "it is 12.5% above the actual's floor (under- or overshot: unknown)."
+    )
+    # "more than 3,000" holds at every level above 4,000 (3,000 / 4,000 - 1 = -25%)
+    assert (
+        "the claim (more than 3,000) held, though it undershot the actual by at least"
+        in (text["c"])
+    )
+
+
+@pytest.mark.parametrize("text", ["增长25.6个百分点", "25.6 pp"])
+def test_a_growth_claim_in_percentage_points_says_what_pp_are(text: str) -> None:
+    # was "a growth claim is a percent (unit '%'), found unit 'pp'; give 27.8 for 27.8%",
+    # which read as if "25.6" were the wrong number
+    with pytest.raises(SpecError, match=re.escape("found 25.6 pp (percentage points")):
+        read_claims({"subject": "s", "kind": "growth", "year": 2022, "value": text})
+
+
+@pytest.mark.parametrize("kind", ["增速", "增长率", "YoY growth", "growth rate", "y-o-y"])
+def test_a_growth_kind_as_tables_head_it(kind: str) -> None:
+    # "kind '增速' is not one of level, growth, cagr"
+    (claim,) = read_claims({"subject": "s", "kind": kind, "year": 2022, "value": "27.8%"})
+    assert (claim.kind, claim.value) == ("growth", 27.8)
+    # over more than one year it is a CAGR, and the error says so (never read as one year)
+    with pytest.raises(SpecError, match="use kind='cagr' for a longer period"):
+        read_claims(
+            {"subject": "s", "kind": kind, "year": 2022, "start_year": 2019, "value": "27.8%"}
+        )
+
+
+def test_actuals_written_as_figure_text_say_a_number_is_needed() -> None:
+    # was "value must be a positive finite level, found '3,012.7'": 3,012.7 is one
+    history = pd.DataFrame(
+        {"series_id": "m", "year": [2021, 2022], "value": ["3,012.7", "more than 4000"]}
+    )
+    claims = [Claim(subject="m", kind="level", value=4100, unit="CNY 100m", year=2022)]
+    with pytest.raises(
+        DataError, match=re.escape("year 2021: value must be a number, found '3,012.7'; a number")
+    ):
+        track_record(claims, history)
+    with pytest.raises(DataError, match="read the file with read_series"):
+        check_claims(claims, history=history)
+
+
+def test_a_toml_value_of_two_ends_is_a_range(tmp_path: Path) -> None:
+    # value = [3100, 3300] was "value and year must be numbers ...; a range is given by
+    # its ends: low=3100, high=3300", though the two ends say just that
+    path = tmp_path / "range.toml"
+    path.write_text(
+        '[[claims]]\nsubject = "m"\nkind = "level"\nyear = 2022\nvalue = [3100, 3300]\n'
+        'unit = "CNY 100m"\n\n[[claims]]\nsubject = "m"\nkind = "cagr"\nperiod = "2019-2022"\n'
+        'value = ["25%", "30%"]\n',
+        encoding="utf-8",
+    )
+    level, rate = read_claims(path)
+    assert (level.low, level.high, level.value) == (3100.0, 3300.0, 3200.0)
+    assert (rate.low, rate.high, rate.value) == (25.0, 30.0, 27.5)
+    # ends as fractions are refused as any plain rate below 1 is
+    with pytest.raises(SpecError, match=re.escape("low 0.25 is read as 0.25%")):
+        read_claims({"subject": "m", "kind": "growth", "year": 2022, "value": [0.25, 0.3]})
+    with pytest.raises(SpecError, match="write the lower end first"):
+        read_claims({"subject": "m", "kind": "growth", "year": 2022, "value": [30, 25]})

@@ -632,6 +632,22 @@ def test_an_about_rate_makes_the_implied_target_about() -> None:
     assert target.value == pytest.approx(3261.46, abs=0.01)
 
 
+def test_an_about_rate_makes_a_plain_levels_result_about() -> None:
+    # a plain level at "约27.8%" gave a float that read as exact (1533.05), where a
+    # Quantity level's result was "about": now an "about" Quantity in "count" (bare number)
+    # 3200 / 1.278 ** 3 = 3200 / 2.087336952 = 1533.054; 1562.5 * 2.087336952 = 3261.464
+    base = implied_base(3200, parse_quantity("约27.8%"), 3)
+    assert (base.unit, base.qualifier) == ("count", "approximately")
+    assert base.value == pytest.approx(1533.054, abs=1e-3)
+    assert "end 3200 at a rate of about 27.8%" in base.text
+    target = implied_target(1562.5, parse_quantity("about 27.8%"), 3)
+    assert (target.unit, target.qualifier) == ("count", "approximately")
+    assert target.value == pytest.approx(3261.464, abs=1e-3)
+    # an exact rate, or an array of years (no place for it), stays a plain number
+    assert isinstance(implied_base(3200, parse_quantity("27.8%"), 3), float)
+    assert isinstance(implied_base(3200, parse_quantity("约27.8%"), np.array([2, 3])), np.ndarray)
+
+
 def test_an_about_rate_leaves_a_bound_level_a_bound() -> None:
     # "more than 3200" at about 27.8%: still a lower bound on the base (3200 / 1.278 ** 3)
     base = implied_base(parse_quantity("超过3200亿元"), parse_quantity("约27.8%"), 3)
@@ -831,3 +847,93 @@ def test_a_level_given_as_none_is_named_none() -> None:
         cagr(None, 2.0, 3)
     with pytest.raises(GrowthError, match=re.escape("implied_base: end is None; give a number")):
         implied_base(None, 0.278, 2)
+
+
+# -- claims50: cagr carries the qualifiers of the figures it reads -----------------------
+
+
+def test_cagr_of_qualified_quantities_carries_the_qualifier() -> None:
+    # (3200.5 / 1562.5) ** (1 / 3) - 1 = 2.04832 ** (1 / 3) - 1 = 0.269987: was a plain
+    # float for "约1562.5亿元", "超过3200.5亿元" and the midpoint's rate for a range
+    about = cagr(parse_quantity("约1562.5亿元"), parse_quantity("3200.5亿元"), 3)
+    assert (about.qualifier, about.approximate) == ("approximately", True)
+    assert float(about) == pytest.approx(0.269987, abs=1e-6)
+    assert f"{about:.1%}" == "about 27.0%"
+    floor = cagr(parse_quantity("1562.5亿元"), parse_quantity("超过3200.5亿元"), 3)
+    assert (floor.qualifier, floor.low, floor.high) == ("at_least", floor.low, math.inf)
+    assert floor.low == pytest.approx(0.269987, abs=1e-6)
+    assert f"{floor:.1%}" == "at least 27.0%"
+    assert str(round(floor, 4)) == "at least 27.0%" and round(floor, 4).low == 0.27
+    with pytest.raises(GrowthError, match=r"the rate is at least 27\.0%, not one number"):
+        float(floor)
+    # 320-330 billion yuan = 3200-3300 亿元: (3200 / 1562.5) ** (1 / 3) - 1 =
+    # exp(ln 2.048 / 3) - 1 = exp(0.716864 / 3) - 1 = 0.269921 to (3300 / 1562.5) ** (1 / 3)
+    # - 1 = exp(0.747635 / 3) - 1 = 0.283014 (the midpoint 3250 gave one rate)
+    span = cagr(parse_quantity("1562.5亿元"), parse_quantity("320-330 billion yuan"), 3)
+    assert span.is_range
+    assert (span.low, span.high) == (
+        pytest.approx(0.269921, abs=1e-6),
+        pytest.approx(0.283014, abs=1e-6),
+    )
+    # exact figures stay a float
+    assert isinstance(cagr(parse_quantity("1562.5亿元"), parse_quantity("3200.5亿元"), 3), float)
+
+
+def test_cagr_of_a_frame_reads_its_qualifier_column() -> None:
+    # the bundled CAICT series: more than 1,500 (2021), more than 2,200 (2022), 2,407
+    # (2023). cagr(frame) was the float 0.266754 from 1,500, as if exact; from "more than
+    # 1,500" the rate is at most sqrt(2407 / 1500) - 1 = sqrt(1.604667) - 1 = 0.266754
+    from idcforecast.datasets import load_dataset
+
+    market = load_dataset("china_idc_market")
+    caict = market[market["series_id"] == "china_idc_caict"]
+    rate = cagr(caict)
+    assert (rate.qualifier, rate.low) == ("at_most", -1.0)
+    assert rate.high == pytest.approx(0.266754, abs=1e-6)
+    assert str(cagr(caict, 2022, 2023)) == "at most 9.4%"  # 2407 / 2200 - 1 = 0.094091
+    with pytest.raises(GrowthError, match="is at least 1500 in 2021 and at least 2200 in 2022"):
+        cagr(caict, 2021, 2022)
+    # an "about" start: (3000 / 1500) ** (1 / 2) - 1 = 0.414214, "about"
+    about = pd.DataFrame(
+        {"year": [2020, 2022], "value": [1500.0, 3000.0], "qualifier": ["approximately", ""]}
+    )
+    assert f"{cagr(about):.4f}" == "about 0.4142"
+    # blank, missing or "exact" qualifiers: a float, as before
+    assert isinstance(cagr(about.assign(qualifier=["exact", None])), float)
+    with pytest.raises(DataError, match="year 2020: qualifier 'more than' is not one of"):
+        cagr(about.assign(qualifier=["more than", ""]))
+
+
+def test_cagr_of_a_series_over_two_digit_fiscal_years() -> None:
+    # "FY20-FY22" was "not two years", and once read, it has no four-digit year, which
+    # period_years took for a five-year plan; (4043.2 / 2238.7) ** (1 / 2) - 1 =
+    # 1.806053 ** 0.5 - 1 = 0.343893
+    s = pd.Series([1562.5, 2238.7, 3012.7, 4043.2], index=[2019, 2020, 2021, 2022])
+    assert cagr(s, "FY20-FY22") == pytest.approx(0.343893, abs=1e-6)
+    with pytest.raises(GrowthError, match="is a five-year plan"):
+        cagr(s, "十四五")
+
+
+def test_cagr_of_a_series_of_one_year_says_it_needs_two() -> None:
+    # was "end_year must be after start_year, found 2020 -> 2020", years the user never gave
+    with pytest.raises(InsufficientDataError, match=r"has one year's level \(2020: 100\)"):
+        cagr(pd.Series([100.0, np.nan], index=[2020, 2021]))
+
+
+def test_a_rate_from_cagr_of_qualified_figures_carries_into_levels_and_steps() -> None:
+    # cagr of "约1562.5亿元" to 3200.5亿元 over 3 steps is "about 27.0%" (a RateBounds);
+    # passed on, float() made implied_base exact, and a bound was a GrowthError of float()
+    about = cagr(parse_quantity("约1562.5亿元"), parse_quantity("3200.5亿元"), 3)
+    base = implied_base(parse_quantity("3200.5亿元"), about, 3)
+    # 3200.5 / (3200.5 / 1562.5) = 1562.5, back where it came from, "about"
+    assert (base.qualifier, round(base.value, 6)) == ("approximately", 1562.5)
+    steps = doubling_time(about)  # log 2 / log 1.269987 = 0.693147 / 0.239007 = 2.900117
+    assert (steps.qualifier, round(steps.value, 6)) == ("approximately", 2.900117)
+    assert project(1562.5, about, 3, base_year=2019).attrs["qualifier"] == "approximately"
+    floor = cagr(parse_quantity("1562.5亿元"), parse_quantity("超过3200.5亿元"), 3)
+    target = implied_target(parse_quantity("1562.5亿元"), floor, 3)  # at least 3200.5
+    assert (target.qualifier, round(target.value, 6)) == ("at_least", 3200.5)
+    # 320-330 billion yuan: the targets 3200 to 3300 亿元, from the rates' ends
+    span = cagr(parse_quantity("1562.5亿元"), parse_quantity("320-330 billion yuan"), 3)
+    ranged = implied_target(parse_quantity("1562.5亿元"), span, 3)
+    assert (round(ranged.low, 6), round(ranged.high, 6)) == (3200.0, 3300.0)

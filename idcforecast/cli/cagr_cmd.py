@@ -84,11 +84,20 @@ def _figure(text: str) -> Any:
 def _typed_figure(text: str, argument: str) -> Any:
     """:func:`_figure`, its error's advice for a decimal comma in what the user can type
     ("type START as 1.5"; was the Python option ``read_series(..., decimal=',')``)."""
+    import sys
+
+    from idcforecast._claim_marks import without_footnote_mark
     from idcforecast.cli._figure_advice import typed_figure_error
     from idcforecast.errors import IdcForecastError
 
+    # "3200亿元[1]", "3,200*", copied with the source's footnote reference: said, left out
+    # (it was "unit '[1]' is not defined"), as a claims file reads it
+    said: dict[str, Any] = {}
+    figure_text = without_footnote_mark(text, said)
+    if "note" in said:
+        print(f"note: cagr: {argument} {said['note']}", file=sys.stderr)
     try:
-        return _figure(text)
+        return _figure(figure_text)
     except IdcForecastError as err:
         raise typed_figure_error(err, text, argument) from None
 

@@ -204,11 +204,12 @@ def _implied_rate_text(r: Any) -> str:
 
 
 def _implied_base_text(r: Any) -> str:
-    """The implied base of a reading; for a range with nothing to compare it with, the
-    interval the claims allow ("224.1 to 238.1"; a figure from the range's midpoint was
-    shown)."""
+    """The implied base of a reading; for a range, the interval the claims allow ("224.1
+    to 238.1"; a figure from the range's midpoint was shown, and against an actual the
+    allowed base nearest it: "1,562.5" beside the actual 1,562.5, as if the claims implied
+    that very figure, for bases of 1,456.5 to 1,740.8; the gap column measures from it)."""
     base_range = not (math.isnan(r.claimed_end) or math.isnan(r.implied_low))
-    if base_range and math.isnan(r.implied_base):
+    if base_range:
         return f"{_num(r.implied_low)} to {_num(r.implied_high)}"
     return _bounded(_num(r.implied_base), r.implied_qualifier)
 

@@ -156,21 +156,17 @@ def run(args: argparse.Namespace) -> int:
                 (
                     f"{_claimed(r.low)}-{_claimed(r.high)}{_unit(r.unit)}"  # as published
                     if not math.isnan(r.low)
-                    else f"{qualifier_sign(r.qualifier, spaced=False)}{_claimed(r.value)}"
-                    f"{_unit(r.unit)}"
+                    else f"{qualifier_sign(r.qualifier)}{_claimed(r.value)}{_unit(r.unit)}"
                 )
                 + ("†" if r.published else ""),
-                (
-                    qualifier_sign(r.actual_qualifier, spaced=False)
-                    + _level(r.actual)
-                    + ("*" if derived else "")
-                )
+                (qualifier_sign(r.actual_qualifier) + _level(r.actual) + ("*" if derived else ""))
                 if realised
                 else r.status,
                 f"{r.error:+.1%}" if realised else "",
                 f"{r.log_error:+.3f}" if realised and not math.isnan(r.log_error) else "",
                 r.direction,
-                ("yes" if bool(r.held) else "no") if realised else "",
+                # "open": an actual published as a bound the claim may or may not meet
+                _HELD_WORDS.get(r.verdict, "") if realised else "",
             ]
         )
     print(
@@ -180,13 +176,22 @@ def run(args: argparse.Namespace) -> int:
             right={3, 4, 5, 6, 7},
         )
     )
-    if marked or converted:
+    still_open = bool((record["verdict"] == "open").any())
+    if marked or converted or still_open:
         print()
     if marked:
         print("* derived actual (computed from published figures, not itself published)")
+    if still_open:
+        print(
+            "open: the actual was published as a bound ('more than'), which the claim may "
+            "or may not have met; the true value decides"
+        )
     for line in converted:
         print(line)
     return 0
+
+
+_HELD_WORDS = {"held": "yes", "missed": "no", "open": "open"}
 
 
 def _unit(unit: str) -> str:

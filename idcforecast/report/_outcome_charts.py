@@ -213,9 +213,15 @@ def plot_claims(
                     Line2D([], [], color="#555555", marker=marker, ls="none", label=words)
                 )
         if rows["held"].isna().any():
+            # NA: no actual yet, or an actual published as a bound that leaves it open
+            realised = rows["actual"].notna() & rows["held"].isna()
+            waiting = (rows["actual"].isna()).any()
+            label = " or ".join(
+                [*(["no actual yet"] if waiting else []), *(["open"] if realised.any() else [])]
+            )
             handles.insert(
                 3,
-                Line2D([], [], color=COLORS["claim"], marker="D", ls="none", label="no actual yet"),
+                Line2D([], [], color=COLORS["claim"], marker="D", ls="none", label=label),
             )
         # actuals published as bounds: their hollow triangles, beside the claims' filled ones
         drawn_lines = {str(line.get_label()): line for line in ax.lines}

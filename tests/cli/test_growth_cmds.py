@@ -45,6 +45,21 @@ def test_cagr_of_plain_numbers(capsys: pytest.CaptureFixture[str]) -> None:
     ]
 
 
+def test_cagr_leaves_out_a_footnote_marker_and_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    # "3200亿元[1]" (copied with its footnote reference) was "unit '亿元[1]' is not defined"
+    from idcforecast.cli import main
+
+    assert main(["cagr", "3200亿元[1]", "4043.2亿元*", "--years", "2"]) == 0
+    captured = capsys.readouterr()
+    # (4043.2 / 3200) ** (1 / 2) - 1 = 1.26350 ** 0.5 - 1 = 0.124055
+    assert "CAGR   12.4% a year (0.124055 as a fraction)" in captured.out
+    assert captured.err == (
+        "note: cagr: START published as '3200亿元[1]' (footnote marker '[1]', left out in "
+        "reading)\nnote: cagr: END published as '4043.2亿元*' (footnote marker '*', left out "
+        "in reading)\n"
+    )
+
+
 def test_cagr_of_figures_in_different_units(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(cagr_cmd, ["1,562.5亿元", "320 billion yuan", "--years", "3"], capsys)
     # 320 CNY bn = 3200 CNY 100m; (3200 / 1562.5) ** (1 / 3) - 1 = 2.048 ** (1/3) - 1 = 0.269921
@@ -254,6 +269,26 @@ def test_check_claims_table_gives_a_ranges_bases_not_a_midpoint_figure(
     assert re.search(r"CAGR 30% 2019-2022  4 steps from 2018  224\.1 to 238\.1 +undetermined", out)
 
 
+def test_check_claims_table_gives_a_ranges_bases_beside_an_actual_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # CAGR 25-30% 2020-2022 to 320-340 billion yuan: read 3 steps from 2019, the bases are
+    # 3200 / 1.3^3 = 3200 / 2.197 = 1,456.5 to 3400 / 1.25^3 = 3400 / 1.953125 = 1,740.8.
+    # The table showed "1,562.5", the allowed base nearest the 2019 actual of 1,562.5, as
+    # if the claims implied that very figure; 2 steps: 3200 / 1.69 = 1,893.5 to
+    # 3400 / 1.5625 = 2,176.0 (2,238.7 is 2.8% above the high end: 2176 / 2238.7 - 1)
+    path = tmp_path / "rng.csv"
+    path.write_text(
+        "claim_set,subject,kind,period,year,value,made\n"
+        "rng,china_idc_cidc_overall,cagr,2020-22,,25-30%,2020\n"
+        "rng,china_idc_cidc_overall,level,,2022,320-340 billion yuan,2020\n",
+        encoding="utf-8",
+    )
+    out = _run(claims_cmd, [str(path)], capsys)
+    assert re.search(r"3 steps from 2019  1,456\.5 to 1,740\.8  1,562\.5 \(actual\)  \+0\.0%", out)
+    assert re.search(r"2 steps from 2020  1,893\.5 to 2,176\.0  2,238\.7 \(actual\)  -2\.8%", out)
+
+
 def test_track_record_names_the_rate_claims_of_a_file_it_leaves_out(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -282,7 +317,7 @@ def test_track_record_table(capsys: pytest.CaptureFixture[str]) -> None:
     row = next(line for line in out.splitlines() if line.startswith("cidc_2019_2020_report"))
     # >3200.5 vs the derived 4043.2: 3200.5 / 4043.2 - 1 = -20.8%, log = -0.234; held
     assert re.search(
-        r"2020\s+2022\s+2\s+>3,200\.5 CNY 100m\s+4,043\.2\*\s+-20\.8%\s+-0\.234"
+        r"2020\s+2022\s+2\s+> 3,200\.5 CNY 100m\s+4,043\.2\*\s+-20\.8%\s+-0\.234"
         r"\s+undershoot\s+yes$",
         row,
     )
@@ -595,9 +630,30 @@ def test_track_record_prints_small_levels_and_the_actuals_bound(
         "undershoot", "no",
     ]  # fmt: skip
     assert re.split(r"\s{2,}", lines[3]) == [
-        "dc/level_2022", "2021", "2022", "1", "0.3 GW", ">0.36", "-16.7%", "-0.182",
+        "dc/level_2022", "2021", "2022", "1", "0.3 GW", "> 0.36", "-16.7%", "-0.182",
         "undershoot", "no",
     ]  # fmt: skip
+
+
+def test_track_record_says_open_when_the_actual_is_a_bound_the_claim_may_miss(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text(
+        "series_id,year,value,unit\ndc,2021,0.41,GW\ndc,2022,more than 0.36,GW\n",
+        encoding="utf-8",
+    )
+    claims = tmp_path / "claims.csv"
+    claims.write_text("subject,kind,year,value,unit,made\ndc,level,2022,0.38,GW,2021\n")
+    out = _run(track_record_cmd, [str(claims), "--data", str(actuals)], capsys)
+    # 0.38 against more than 0.36: held (5%) if the true value was at most 0.38 / 0.95 =
+    # 0.4, missed above; was "yes". 0.38 / 0.36 - 1 = +5.6%, log(0.38 / 0.36) = +0.054
+    lines = out.splitlines()
+    assert re.split(r"\s{2,}", lines[2])[-4:] == ["+5.6%", "+0.054", "undetermined", "open"]
+    assert lines[-1] == (
+        "open: the actual was published as a bound ('more than'), which the claim may or "
+        "may not have met; the true value decides"
+    )
 
 
 def test_track_record_of_a_file_without_level_claims_says_so(
@@ -755,7 +811,7 @@ def test_bundled_claims_against_your_own_actuals_keep_the_series_you_have(
     out, err = capsys.readouterr()
     assert code == 0
     # kezhi_2020_07 said "more than 2,000" for 2020: 2000 / 2238.7 - 1 = -10.66%
-    assert re.search(r"kezhi_2020_07/level_2020 .* >2,000 CNY 100m +2,238\.7 +-10\.7%", out)
+    assert re.search(r"kezhi_2020_07/level_2020 .* > 2,000 CNY 100m +2,238\.7 +-10\.7%", out)
     assert "no actual yet (latest 2020)" in out  # the 2022 forecasts, beyond the file's years
     assert err == (
         f"note: track-record: bundled claims left out, about series --data {path} does not "
@@ -1038,7 +1094,7 @@ def test_claims_in_megawatts_take_kw_per_rack_against_the_bundled_racks(
     assert "reaching 260 racks 10k (from 13,000 MW at 5 kW per rack) in 2021" in out
     out = _run(track_record_cmd, [str(path), "--kw-per-rack", "5"], capsys)
     # 260 against the bundled "more than 520" for 2021: 260 / 520 - 1 = -50.0%
-    assert "260 racks 10k†  >520.0  -50.0%" in out
+    assert "260 racks 10k†  > 520.0  -50.0%" in out
     assert out.rstrip().endswith(
         "† x/level_2021: published as 13,000 MW, converted at 5 kW per rack "
         "(--kw-per-rack to change)"

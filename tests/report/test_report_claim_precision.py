@@ -168,3 +168,55 @@ def test_the_claims_heading_is_not_left_alone_at_the_foot_of_a_page(tmp_path) ->
     pages = [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(out).pages]
     (page,) = [p for p in pages if "Claims and track record Growth claims" in p]
     assert "unattributed_2024 level 2,407 CNY 100m" in page
+
+
+def test_the_report_says_open_where_a_bounded_actual_leaves_a_forecast_open() -> None:
+    # the 2022 actual published as "more than 4,043.2": the forecast 4,100 held if the
+    # true value was at most 4,100 / 0.95 = 4,315.8 and missed above, and "more than
+    # 3,200.5" holds at every level above 4,043.2. The report said "yes" for both
+    from types import SimpleNamespace
+
+    from idcforecast.claim_track_record import track_record
+    from idcforecast.report._numbers import LevelFormat
+    from idcforecast.report.charts import plot_claims
+    from idcforecast.report.sections.claims_and_scenarios import track_record_table
+    from idcforecast.report.sections.overview import _claims_lines
+
+    history = HISTORY.assign(qualifier=["exact", "exact", "exact", "at_least", "exact"])
+    claims = [
+        Claim(
+            subject=SUBJECT,
+            kind="level",
+            value=4100.0,
+            unit=UNIT,
+            year=2022,
+            made="2020",
+            claim_set="a",
+        ),
+        Claim(
+            claim_set="b",
+            subject=SUBJECT,
+            kind="level",
+            value=3200.5,
+            qualifier="at_least",
+            unit=UNIT,
+            year=2022,
+            made="2020",
+        ),
+    ]
+    record = track_record(claims, history)
+    table = track_record_table(record, LevelFormat(1, 0))
+    assert dict(zip(table["Forecast"], table["Held"], strict=True)) == {
+        "4,100": "open",
+        "> 3,200.5": "yes",
+    }
+    ctx = SimpleNamespace(claims=None, track_record=record)
+    (line,) = _claims_lines(ctx)  # type: ignore[arg-type]
+    # no error for the open point forecast: +1.4% (4,100 / 4,043.2 - 1) is from the floor
+    assert line == (
+        "**Published forecasts:** 2 came due; 1 held, 1 open (the actual is a bound): the "
+        "point forecast against an actual published as a bound ('more than') is open; the "
+        "one published as a bound ('more than') held."
+    )
+    legend = [t.get_text() for t in plot_claims(record).axes[0].get_legend().get_texts()]
+    assert "open" in legend and "no actual yet" not in legend

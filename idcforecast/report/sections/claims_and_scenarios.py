@@ -122,7 +122,7 @@ def claims_table(checks: pd.DataFrame) -> pd.DataFrame:
 def track_record_table(forecasts: pd.DataFrame, fmt: LevelFormat) -> pd.DataFrame:
     """The track-record table: each published forecast, as published ("3,200", a 3.25
     percent claim "3.25"), beside the actual in the report's decimals, its error and
-    whether it held.
+    whether it held ("open" when the actual is a bound the forecast may or may not meet).
 
     Examples
     --------
@@ -157,8 +157,13 @@ def track_record_table(forecasts: pd.DataFrame, fmt: LevelFormat) -> pd.DataFram
                 )
             ],
             "Error": ["–" if pd.isna(e) else f"{100 * e:+.1f}%" for e in forecasts["error"]],
-            "Held": [  # NA: no actual for that year yet
-                "not yet" if pd.isna(h) else "yes" if h else "no" for h in forecasts["held"]
+            "Held": [  # NA: no actual for that year yet, or one that leaves it open
+                "open" if v == "open" else "not yet" if pd.isna(h) else "yes" if h else "no"
+                for h, v in zip(
+                    forecasts["held"],
+                    forecasts.get("verdict", [""] * len(forecasts)),
+                    strict=True,
+                )
             ],
         }
     )

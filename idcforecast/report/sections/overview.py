@@ -315,8 +315,11 @@ def _claims_lines(ctx: ReportContext) -> list[str]:
         ]
         if len(done):
             held = int(done["held"].fillna(False).astype(bool).sum())
+            # NA among realised rows: an actual published as a bound leaves it open
+            still_open = int(done["held"].isna().sum())
+            opened = f", {still_open} open (the actual is a bound)" if still_open else ""
             lines.append(
-                f"**Published forecasts:** {len(done)} came due; {held} held: "
+                f"**Published forecasts:** {len(done)} came due; {held} held{opened}: "
                 f"{'; '.join(_record_clauses(done))}."
             )
     return lines
@@ -347,8 +350,11 @@ def _record_clauses(done: pd.DataFrame) -> list[str]:
     qualifier = done["qualifier"].astype(str)
     bound = qualifier.isin(["at_least", "at_most"]) & ~ranged
     point = ~bound & ~ranged
+    # an actual published as a bound leaves a point forecast open (held NA): its error is
+    # from the bound, not the actual ("1.4% above the actual" of "more than 4,043.2")
+    still_open = point & done["held"].isna()
     clauses = []
-    errors = pd.to_numeric(done.loc[point, "error"]).dropna()
+    errors = pd.to_numeric(done.loc[point & ~still_open, "error"]).dropna()
     if len(errors):
         error = float(errors.mean())
         side = "below" if error < 0 else "above"
@@ -359,10 +365,18 @@ def _record_clauses(done: pd.DataFrame) -> list[str]:
                 f"the {len(errors)} point forecasts were on average {abs(100 * error):.1f}% "
                 f"{side} the actual"
             )
+    if still_open.any():
+        n = int(still_open.sum())
+        clauses.append(
+            f"{'the point forecast' if n == 1 else f'{n} point forecasts'} against an actual "
+            "published as a bound ('more than') "
+            f"{'is' if n == 1 else 'are'} open"
+        )
     for kind, rows in (("bound", done[bound]), ("range", done[ranged])):
         if not len(rows):
             continue
         kept = int(rows["held"].fillna(False).astype(bool).sum())
+        still_open = int(rows["held"].isna().sum())  # the actual a bound: undecided
         words = ""
         if kind == "bound":
             marks = dict.fromkeys(level_words(q).strip() for q in rows["qualifier"].astype(str))
@@ -370,7 +384,10 @@ def _record_clauses(done: pd.DataFrame) -> list[str]:
         n = len(rows)
         published = f"published as {'a ' + kind if n == 1 else kind + 's'}{words}"
         if n == 1:
-            clauses.append(f"the one {published} {'held' if kept else 'did not hold'}")
+            fared = "is open" if still_open else "held" if kept else "did not hold"
+            clauses.append(f"the one {published} {fared}")
+        elif still_open:
+            clauses.append(f"{kept} of the {n} {published} held, {still_open} open")
         elif kept == n:
             clauses.append(f"{'both' if n == 2 else f'all {n}'} {published} held")
         else:
