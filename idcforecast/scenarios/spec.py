@@ -1,7 +1,8 @@
 """Scenario specifications: named scenarios read from a TOML file or a dict.
 
 A spec names one or more scenarios (for example ``base``, ``bull``, ``bear``) under
-``scenarios``, and may carry at the top level:
+``scenarios`` (names that differ in more than case: "Base" and "base" are refused), and
+may carry at the top level:
 
 ``series_id``
     The series the spec is written for; ``simulate`` picks it from the data (and refuses
@@ -344,6 +345,7 @@ def _parse(data: Mapping[str, Any], *, origin: str) -> ScenarioSet:
                 scenario=name,
             )
         scenarios.append(_parse_scenario(str(name), body, origin=origin))
+    _check_distinct_names(scenarios, origin)
     check_weights(scenarios, origin=origin)
     return ScenarioSet(
         scenarios=tuple(scenarios),
@@ -352,6 +354,24 @@ def _parse(data: Mapping[str, Any], *, origin: str) -> ScenarioSet:
         unit=_optional_str(data, "unit", origin),
         description=_optional_str(data, "description", origin) or "",
     )
+
+
+def _check_distinct_names(scenarios: list[Scenario], origin: str) -> None:
+    """Refuse two scenarios whose names differ only in case or surrounding spaces ("Base"
+    and "base"): TOML keeps both, and then they collide where names are compared without
+    case (file names on Windows and macOS, a spreadsheet's lookups, a reader's eye)."""
+    seen: dict[str, str] = {}
+    for scenario in scenarios:
+        key = scenario.name.strip().casefold()
+        if key in seen:
+            raise SpecError(
+                f"{origin}: scenarios {seen[key]!r} and {scenario.name!r} differ only in case "
+                "or spaces, so their rows and files would be taken for one scenario; rename "
+                "one (e.g. 'base' and 'base_revised') or drop it",
+                file=origin,
+                scenario=scenario.name,
+            )
+        seen[key] = scenario.name
 
 
 def _optional_str(data: Mapping[str, Any], key: str, origin: str) -> str | None:

@@ -404,3 +404,27 @@ def test_a_points_key_says_where_points_go(key: str, hint: str) -> None:
         {"scenarios": {"share": {key: {"2026": 2}}}},
         f"<dict>: scenario 'share' has unknown key {key!r}; {hint} (for a series in %)",
     )
+
+
+@pytest.mark.parametrize(("first", "second"), [("Base", "base"), ("bull", "BULL "), ("熊", "熊 ")])
+def test_names_differing_only_in_case_or_spaces_are_refused(
+    tmp_path: Path, first: str, second: str
+) -> None:
+    # TOML keeps [scenarios.Base] and [scenarios.base] as two tables; they were accepted
+    # and then written over each other wherever names compare without case
+    path = tmp_path / "spec.toml"
+    path.write_text(
+        f'[scenarios."{first}"]\ngrowth = {{ "2026" = 0.02 }}\n[scenarios."{second}"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(SpecError) as err:
+        load_scenarios(path)
+    message = str(err.value)
+    assert repr(first) in message and repr(second) in message
+    assert "differ only in case" in message and "rename one" in message
+    assert err.value.scenario == second  # type: ignore[attr-defined]
+
+
+def test_names_that_differ_in_more_than_case_are_kept() -> None:
+    spec = load_scenarios({"scenarios": {"base": {}, "base2": {}, "Bull": {}}})
+    assert spec.names == ("base", "base2", "Bull")
