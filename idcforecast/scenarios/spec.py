@@ -27,16 +27,18 @@ Each scenario may carry:
     (a range written backwards, "2027-2025", is refused with the fix).
     Years of a period before the first simulated year are history and left out (a
     ``ScenarioWarning`` names them).
-    A percent text is read as such (``"3%"``); a number of 1 or more is refused (4 would be
-    +400%: write ``0.04``, or ``"400%"`` if that is meant), for ``shocks`` too.
+    A percent text is read as such (``"3%"``, ``"3 pct"``, ``"3 percent"``); a number of 1
+    or more is refused (4 would be +400%: write ``0.04``, or ``"400%"`` if that is meant),
+    for ``shocks`` too.
     Adjustments multiply the level, so they need a positive series: ``simulate`` refuses
     growth or shocks on years whose forecast is at or below zero (+10% would deepen a loss).
 
     A series in % (a market share, a utilisation rate) says which change it means: points,
     ``{"2025-2027" = "+2pp"}``, add 2 points to the level each year of the period (40% ->
-    42% -> 44% -> 46%, on top of the forecast; ``"2个百分点"`` and ``"-1.5 percentage
-    points"`` read too), or ``"+5% relative"`` (also ``"0.05 rel"``) multiplies it by 1.05
-    a year (a 3% share grows to 3.15%). ``simulate`` refuses a bare fraction or percent on
+    42% -> 44% -> 46%, on top of the forecast; ``"2个百分点"``, ``"-1.5 percentage
+    points"``, ``"2 ppt"``, ``"2 pts"`` and ``"50bp"`` (0.5 points) read too), or
+    ``"+5% relative"`` (also ``"0.05 rel"``) multiplies it by 1.05 a year (a 3% share grows
+    to 3.15%). ``simulate`` refuses a bare fraction or percent on
     a series in % (0.05: +5 points, or 5% of the share?) and points on a series in any
     other unit. A share (a series in 成, or whose id says so: "market_share",
     "utilisation"...) taken below 0% or above 100% on the central path is refused, and its
@@ -559,13 +561,13 @@ def _fraction(value: Any, where: str, origin: str, name: str, key: str) -> float
         if math.isfinite(percent):
             return percent / 100.0
     if isinstance(value, str):
-        points = _points(value, where, origin, name, key)
-        if points is not None:
-            return points
+        change = _change_in_text(value, where, origin, name, key)
+        if change is not None:
+            return change
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise SpecError(
-            f'{where} must map to a fraction (0.03 = +3%), a percent ("3%") or, for a series '
-            f'in %, percentage points ("+2pp"); found {value!r}',
+            f'{where} must map to a fraction (0.03 = +3%), a percent ("3%", "3 pct") or, for '
+            f'a series in %, percentage points ("+2pp", "2 ppt", "2个百分点"); found {value!r}',
             file=origin,
             scenario=name,
             key=key,
@@ -602,27 +604,43 @@ def _relative(inner: str, text: str, where: str, origin: str, name: str, key: st
 MAX_POINTS = 100.0  # a share moves at most 100 points: more is a slip (a level, a fraction)
 
 
-def _points(text: str, where: str, origin: str, name: str, key: str) -> Points | None:
-    """Percentage points from text such as "+2pp", "-1.5 percentage points" or "2个百分点"
-    (the registry's spellings of the unit ``pp``); None for text in no such unit."""
+# analysts' shorthands for percentage points that the unit registry does not read ("ppt" is
+# also parts per trillion there, "pts" index points): read as "pp" in a growth or shock
+_POINTS_SHORTHAND = re.compile(
+    r"([-+]?\s*\d[\d.]*)\s*(?:ppts?|pts?|points?|p\.\s?p\.?)", flags=re.IGNORECASE
+)
+
+
+def _change_in_text(
+    text: str, where: str, origin: str, name: str, key: str
+) -> float | Points | None:
+    """A change written with its unit: percent ("3 pct", "3 percent", "百分之三") as the
+    fraction, percentage points ("+2pp", "-1.5 percentage points", "2个百分点", "3 ppt",
+    "3 pts") or basis points ("50bp": 0.5 points) as :class:`Points`; None for text in no
+    such unit."""
     from idcforecast.errors import IdcForecastError
     from idcforecast.units import parse_quantity
 
+    shorthand = _POINTS_SHORTHAND.fullmatch(text.strip())
+    spelled = f"{shorthand.group(1).replace(' ', '')}pp" if shorthand else text
     try:
-        quantity = parse_quantity(text)
+        quantity = parse_quantity(spelled)
     except IdcForecastError:
         return None
-    if quantity.unit != "pp":
+    if quantity.unit not in ("%", "pp", "bp"):
         return None
     if quantity.is_range or quantity.qualifier not in ("exact", "approximately"):
+        one = '"+3%"' if quantity.unit == "%" else '"+2pp"'
         raise SpecError(
-            f"{where}: {text!r} is not one number of points (a range or a bound); expected "
-            'one change such as "+2pp"',
+            f"{where}: {text!r} is not one number (a range or a bound); expected one change "
+            f"such as {one}",
             file=origin,
             scenario=name,
             key=key,
         )
-    points = float(quantity.value)
+    if quantity.unit == "%":
+        return float(quantity.value) / 100.0  # a percent said in words, as "3%" is
+    points = float(quantity.value) / (100.0 if quantity.unit == "bp" else 1.0)
     if not (math.isfinite(points) and abs(points) <= MAX_POINTS):
         raise SpecError(
             f"{where}: {text!r} moves the level by more than {MAX_POINTS:g} percentage "

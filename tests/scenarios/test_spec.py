@@ -132,10 +132,10 @@ def test_bad_period_and_value() -> None:
         "write '2025-2027'",
     )
     _raises(
-        {"scenarios": {"bull": {"growth": {"2026": "3 pct"}}}},
+        {"scenarios": {"bull": {"growth": {"2026": "3 per year"}}}},
         "<dict>: scenario 'bull' key 'growth': period '2026' must map to a fraction "
-        '(0.03 = +3%), a percent ("3%") or, for a series in %, percentage points ("+2pp"); '
-        "found '3 pct'",
+        '(0.03 = +3%), a percent ("3%", "3 pct") or, for a series in %, percentage points '
+        '("+2pp", "2 ppt", "2个百分点"); found \'3 per year\'',
     )
     # 4 would be +400% a year: refused, with both readings spelled out (was accepted)
     _raises(
