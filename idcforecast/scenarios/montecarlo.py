@@ -80,6 +80,7 @@ def simulate_paths(
     spread: float = 1.0,
     tail_df: float = math.inf,
     kw_per_rack: float = 2.5,
+    history_max: float | None = None,
 ) -> Paths:
     """Sample paths around ``mean`` with cumulative error spread ``sigma``, per scenario.
 
@@ -117,6 +118,10 @@ def simulate_paths(
         Rack density for a ``cap`` in power against a series of racks, or the reverse
         ("2000 MW" is 800,000 racks at 2.5 kW); ``Paths.note`` says when it was used, and
         when a cap in another currency was converted at ``origin_year``'s FX rate.
+    history_max
+        The largest observed value (series unit), None when not known. A series in % whose
+        history went past 100% is no share: its paths are not bounded to 0-100% (the rule
+        of ``idcforecast._shares``, which ``forecast()``'s "passes 100%" note follows too).
 
     Examples
     --------
@@ -155,7 +160,7 @@ def simulate_paths(
     # a share taken below 0% or above 100% by the scenario: refused on its central path,
     # its paths clipped to 0-100%; another series in % (a rate may leave it) is warned of
     share_bounds = check_share_bounds(
-        spec, adjust, shift, mean, years, unit or spec.unit or "", series_id
+        spec, adjust, shift, mean, years, unit or spec.unit or "", series_id, history_max
     )
     outside = np.zeros((len(spec), h), dtype=np.int64)
     resolved = [
@@ -497,6 +502,8 @@ def simulate(
         spread=float(fc.settings.spread),
         tail_df=float(fc.settings.tail_df),
         kw_per_rack=kw_per_rack,
+        # the whole history, as forecast()'s note takes it: above 100% once, no share
+        history_max=float(np.nanmax(values)),
     )
     # forecast()'s note column, here: gap years filled for fitting, estimates read as data,
     # a fallback (all were dropped in silence, so paths from a filled or shortened history

@@ -41,9 +41,10 @@ Each scenario may carry:
     to 3.15%). ``simulate`` refuses a bare fraction or percent on
     a series in % (0.05: +5 points, or 5% of the share?) and points on a series in any
     other unit. A share (a series in 成, or whose id says so: "market_share",
-    "utilisation"...) taken below 0% or above 100% on the central path is refused, and its
-    paths clipped to 0-100%; another series in % (a rate may leave it) gets a
-    ``ScenarioWarning``.
+    "utilisation"...; and whose history never passed 100%) taken below 0% or above 100% on
+    the central path is refused, and its paths clipped to 0-100%; another series in % whose
+    history stayed within 100% (a rate may leave it) gets a ``ScenarioWarning``, and one
+    that passed 100% is no share and simulated as given.
 ``shocks``
     One-off multiplicative level shifts, ``{"2026" = -0.10}``: the level drops by 10% in 2026
     and the path continues from the lower level (a permanent shift, not a one-year blip).
