@@ -5,7 +5,9 @@ comparisons run to 2030. A figure in another currency for such a year is read at
 of an earlier year, held constant, and a :class:`~idcforecast.errors.ScenarioWarning` says
 which year and why: the last observed year for a threshold against simulated paths (the
 year a cap in another currency is read at), the driver model's year or else the FX table's
-last year for :func:`~idcforecast.reconciliation_table`. The units module itself never uses
+last year for :func:`~idcforecast.reconciliation_table`, the FX table's last year for a
+``DriverModel``'s figures ("US$10bn" with ``year=2030``) and its summary's
+``revenue_unit``. The units module itself never uses
 a nearest year (:func:`idcforecast.units.fx.fx_rate`); these callers say so when they do.
 """
 
