@@ -388,6 +388,13 @@ def _optional_str(data: Mapping[str, Any], key: str, origin: str) -> str | None:
 
 def _parse_scenario(name: str, body: Mapping[str, Any], *, origin: str) -> Scenario:
     where = f"scenario {name!r}"
+    if not name.strip():  # a row without a name in every table, and "" in the CLI's
+        raise SpecError(
+            f"{origin}: a scenario has the empty name {name!r}; give it a name ('base', "
+            "'bull', 'bear'...): [scenarios.base] in TOML",
+            file=origin,
+            scenario=name,
+        )
     if name.strip().casefold() == "weighted":
         raise SpecError(
             f"{origin}: {where}: the name 'weighted' is kept for the probability-weighted "

@@ -428,3 +428,12 @@ def test_names_differing_only_in_case_or_spaces_are_refused(
 def test_names_that_differ_in_more_than_case_are_kept() -> None:
     spec = load_scenarios({"scenarios": {"base": {}, "base2": {}, "Bull": {}}})
     assert spec.names == ("base", "base2", "Bull")
+
+
+@pytest.mark.parametrize("name", ["", " ", "\t"])
+def test_an_empty_scenario_name_is_refused(tmp_path: Path, name: str) -> None:
+    # [scenarios.""] is valid TOML: the scenario ran with a blank name in every table
+    path = tmp_path / "spec.toml"
+    path.write_text(f'[scenarios.base]\n[scenarios."{name}"]\n', encoding="utf-8")
+    with pytest.raises(SpecError, match=re.escape(f"a scenario has the empty name {name!r}")):
+        load_scenarios(path)
