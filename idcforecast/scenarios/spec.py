@@ -23,7 +23,8 @@ Each scenario may carry:
     Growth adjustments by period, ``{"2025-2027" = 0.03, "2028" = -0.01}``: in each year of
     the period the level is multiplied by ``1 + adjustment`` relative to the previous year,
     so adjustments compound along the path (+0.03 is roughly three points more growth a year).
-    A period is a year or a range ("2025-2027", also "2025-27"); each year in one period only
+    A period is a year or a range ("2025-2027", also "2025-27", "2025~2027", "2025 to
+    2027", "2025至2027年", "2026E"; not "FY2026", a fiscal year); each year in one period only
     (a range written backwards, "2027-2025", is refused with the fix).
     Years of a period before the first simulated year are history and left out (a
     ``ScenarioWarning`` names them).
@@ -660,11 +661,21 @@ def _change_in_text(
     return Points(points)
 
 
+# the ways reports join two years of a range, read as "-": en and em dash, tilde (also
+# full-width), "to", 至 and 到
+_RANGE_JOINS = re.compile(r"\s*(?:[–—~～]|\bto\b|至|到)\s*", flags=re.IGNORECASE)
+# a year as reports mark it: "2026E" (an estimate), "2026F", "2026年"
+_YEAR_MARKS = re.compile(r"(?<=\d)\s*(?:[EF]|年)(?=\s*(?:-|$))", flags=re.IGNORECASE)
+
+
 def _period_ends(text: str) -> tuple[int, int] | None:
     """The first and last year of "2026", "2025-2027", "2025–2027" (en dash) or "2025-27"
-    (the end year's last two digits, as reports write it); None for anything else. The
-    start is a four-digit year ("27-2025" was read as the years 27 to 2025)."""
-    parts = [p.strip() for p in text.strip().replace("–", "-").split("-")]
+    (the end year's last two digits, as reports write it), also "2025~2027", "2025 to
+    2027", "2025至2027年", "2026E", "2025E-2027E"; None for anything else. The start is a
+    four-digit year ("27-2025" was read as the years 27 to 2025). "FY2026" is refused: a
+    fiscal year is no calendar year."""
+    joined = _YEAR_MARKS.sub("", _RANGE_JOINS.sub("-", text.strip()))
+    parts = [p.strip() for p in joined.split("-")]
     if len(parts) not in (1, 2) or not all(p.isdigit() for p in parts):
         return None
     if len(parts[0]) != 4 or len(parts[-1]) not in (2, 4):

@@ -228,7 +228,29 @@ def test_a_period_written_backwards_says_so(period: str, fix: str) -> None:
     )
 
 
-@pytest.mark.parametrize("period", ["27-2025", "202-2025", "2025-202", "20251", "2025-2027-2029"])
+@pytest.mark.parametrize(
+    ("period", "years"),
+    [
+        ("2025~2027", [2025, 2026, 2027]),
+        ("2025～2027", [2025, 2026, 2027]),  # full-width tilde
+        ("2025—2027", [2025, 2026, 2027]),  # em dash
+        ("2025 to 2027", [2025, 2026, 2027]),
+        ("2025至2027年", [2025, 2026, 2027]),
+        ("2025年-2027年", [2025, 2026, 2027]),
+        ("2026E", [2026]),
+        ("2025E-2027E", [2025, 2026, 2027]),
+        ("2026年", [2026]),
+    ],
+)
+def test_periods_as_reports_write_them(period: str, years: list[int]) -> None:
+    # "2026E", "2025~2027" and "2025至2027年" were "not a year or a year range"
+    (scenario,) = load_scenarios({"scenarios": {"bull": {"growth": {period: 0.03}}}}).scenarios
+    assert dict(scenario.growth) == dict.fromkeys(years, 0.03)
+
+
+@pytest.mark.parametrize(
+    "period", ["27-2025", "202-2025", "2025-202", "20251", "2025-2027-2029", "FY2026", "E2026"]
+)
 def test_a_period_that_is_no_year_range_is_refused(period: str) -> None:
     # "27-2025" was read as the 1,999 years 27 to 2025
     _raises(
