@@ -117,6 +117,25 @@ def test_weights_as_percent_text_and_percent_numbers() -> None:
     )
 
 
+def test_weights_as_percent_in_words() -> None:
+    # "50 pct" was refused as a weight while growth reads "3 pct" as 3%
+    spec = load_scenarios(
+        {
+            "scenarios": {
+                "base": {"weight": "50 pct"},
+                "bull": {"weight": "25 percent"},
+                "bear": {"weight": "百分之二十五"},
+            }
+        }
+    )
+    assert spec.weights == (0.5, 0.25, 0.25)
+    _raises(  # a range is no one probability
+        {"scenarios": {"base": {"weight": "40-60 pct"}}},
+        "<dict>: scenario 'base' key 'weight' must be a number between 0 and 1 (a fraction "
+        "such as 0.25, or a percent text such as \"25%\"); found '40-60 pct'",
+    )
+
+
 def test_weights_all_or_none() -> None:
     _raises(
         {"scenarios": {"base": {"weight": 1.0}, "bear": {}}},
