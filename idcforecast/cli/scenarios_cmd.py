@@ -36,9 +36,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "file",
         nargs="?",
         metavar="FILE",
-        help="scenario spec (TOML); default: the bundled China IDC example for its series "
-        "(china_idc_cidc_overall), and for any other series or --data the calibrated "
-        "forecast alone (one 'base' scenario)",
+        help="scenario spec (TOML; a .json or .yaml file of the same keys reads too); "
+        "default: the bundled China IDC example for its series (china_idc_cidc_overall), "
+        "and for any other series or --data the calibrated forecast alone (one 'base' "
+        "scenario)",
     )
     parser.add_argument(
         "--dataset", default="china_idc_market", help="bundled dataset (default %(default)s)"

@@ -71,7 +71,6 @@ import contextlib
 import difflib
 import math
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,8 +197,9 @@ def load_scenarios(source: str | Path | Mapping[str, Any]) -> ScenarioSet:
     ----------
     source
         A path to a ``.toml`` file (a bare file name that is no file in the working
-        directory names a bundled spec: ``"china_idc_example.toml"``), or a mapping with
-        the same structure: ``{"scenarios": {"base": {...}, "bull": {...}}}``.
+        directory names a bundled spec: ``"china_idc_example.toml"``), a ``.json`` or
+        ``.yaml`` file with the same structure (YAML needs PyYAML), or a mapping with the
+        same structure: ``{"scenarios": {"base": {...}, "bull": {...}}}``.
 
     Raises
     ------
@@ -242,42 +242,13 @@ def load_scenarios(source: str | Path | Mapping[str, Any]) -> ScenarioSet:
     except UnicodeDecodeError as err:
         raise SpecError(
             f"scenario file {str(path)!r} is not UTF-8 text ({err.reason} at byte "
-            f"{err.start}); TOML files are UTF-8: save it as UTF-8 (a file from Chinese "
+            f"{err.start}); spec files are UTF-8: save it as UTF-8 (a file from Chinese "
             "Windows is often GBK)",
             file=str(path),
         ) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise SpecError(
-            f"scenario file {str(path)!r} is not valid TOML: {err}; fix the syntax"
-            + _toml_hint(text, str(err)),
-            file=str(path),
-        ) from None
-    return _parse(data, origin=str(path))
+    from idcforecast.scenarios._spec_files import parse_spec_text
 
-
-# the slips a spreadsheet user makes in TOML, found on the line the parser names
-_TOML_SLIPS = (
-    (r"=\s*[-+]?\d[\d.]*\s*(%|pp\b)", 'a percent or points value is text in TOML: "3%", "+2pp"'),
-    (r"=\s*[-+]?\d{1,3}(,\d{3})+\b", "numbers take no thousands commas in TOML: 12000 or 12_000"),
-    (r"=\s*[-+]?\d+,(?!\d{3}\b)\d+", "the decimal mark is a point in TOML: 0.5, not 0,5"),
-    (r"\{[^}]*,\s*\}", "an inline table takes no comma after its last entry"),
-)
-
-
-def _toml_hint(text: str, message: str) -> str:
-    """A hint for the TOML slips above on the line ``message`` names ("(at line 3, ..."),
-    as tomllib says only "Unclosed inline table" for ``growth = { "2025" = 3% }``."""
-    import re
-
-    found = re.search(r"at line (\d+)", message)
-    lines = text.splitlines()
-    if not found or not 1 <= int(found.group(1)) <= len(lines):
-        return ""
-    line = lines[int(found.group(1)) - 1].split("#")[0]
-    hints = [hint for pattern, hint in _TOML_SLIPS if re.search(pattern, line)]
-    return f" ({'; '.join(hints)}: line {found.group(1)}, {line.strip()!r})" if hints else ""
+    return _parse(parse_spec_text(text, str(path)), origin=str(path))
 
 
 def _bundled_dir() -> Path:

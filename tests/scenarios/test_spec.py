@@ -370,7 +370,7 @@ def test_a_file_in_another_encoding_says_to_save_it_as_utf8(tmp_path: Path) -> N
         SpecError,
         match=re.escape(
             f"scenario file {str(path)!r} is not UTF-8 text (invalid continuation byte at "
-            "byte 15); TOML files are UTF-8: save it as UTF-8 (a file from Chinese Windows is "
+            "byte 15); spec files are UTF-8: save it as UTF-8 (a file from Chinese Windows is "
             "often GBK)"
         ),
     ):
@@ -478,3 +478,68 @@ def test_an_empty_scenario_name_is_refused(tmp_path: Path, name: str) -> None:
     path.write_text(f'[scenarios.base]\n[scenarios."{name}"]\n', encoding="utf-8")
     with pytest.raises(SpecError, match=re.escape(f"a scenario has the empty name {name!r}")):
         load_scenarios(path)
+
+
+SPEC_AS_DICT = {
+    "series_id": "china_idc_cidc_overall",
+    "scenarios": {
+        "base": {"weight": 0.5},
+        "bull": {"weight": "50%", "growth": {"2024-2027": 0.04}, "cap": "2万亿元"},
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("suffix", "text"),
+    [
+        (
+            ".json",
+            '{"series_id": "china_idc_cidc_overall", "scenarios": {"base": {"weight": 0.5}, '
+            '"bull": {"weight": "50%", "growth": {"2024-2027": 0.04}, "cap": "2万亿元"}}}',
+        ),
+        (
+            ".yaml",
+            "series_id: china_idc_cidc_overall\nscenarios:\n  base:\n    weight: 0.5\n"
+            '  bull:\n    weight: "50%"\n    growth:\n      "2024-2027": 0.04\n'
+            "    cap: 2万亿元\n",
+        ),
+        (
+            ".yml",
+            "series_id: china_idc_cidc_overall\nscenarios:\n  base: {weight: 0.5}\n"
+            "  bull: {weight: 50%, growth: {2024-2027: 0.04}, cap: 2万亿元}\n",
+        ),
+    ],
+)
+def test_a_json_or_yaml_spec_reads_as_the_same_dict(tmp_path: Path, suffix: str, text: str) -> None:
+    # were read as TOML: "is not valid TOML: Expected '=' after a key...; fix the syntax"
+    path = tmp_path / f"spec{suffix}"
+    path.write_text(text, encoding="utf-8")
+    spec, expected = load_scenarios(path), load_scenarios(SPEC_AS_DICT)
+    assert spec.scenarios == expected.scenarios and spec.series_id == expected.series_id
+    assert spec.weights == (0.5, 0.5) and dict(spec.scenarios[1].growth) == dict.fromkeys(
+        range(2024, 2028), 0.04
+    )
+
+
+def test_a_spec_in_another_format_says_what_is_wrong(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"scenarios": {"base": {},}}', encoding="utf-8")
+    with pytest.raises(SpecError, match=r"bad\.json' is not valid JSON: .*; fix the syntax"):
+        load_scenarios(bad)
+    listed = tmp_path / "list.yaml"
+    listed.write_text("- base\n- bull\n", encoding="utf-8")
+    with pytest.raises(SpecError, match=re.escape("list.yaml' holds a list, not a table of keys")):
+        load_scenarios(listed)
+    # JSON in a .toml file: TOML's error, and the way to have it read as JSON
+    misnamed = tmp_path / "spec.toml"
+    misnamed.write_text('{"scenarios": {"base": {}}}', encoding="utf-8")
+    with pytest.raises(SpecError, match=re.escape("looks like JSON: name it .json")):
+        load_scenarios(misnamed)
+    # without PyYAML: what to install, or how else to write it
+    monkeypatch.setitem(__import__("sys").modules, "yaml", None)
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("scenarios:\n  base: {}\n", encoding="utf-8")
+    with pytest.raises(SpecError, match=re.escape("needs PyYAML (pip install pyyaml)")):
+        load_scenarios(spec)
