@@ -304,9 +304,10 @@ def _relative_on_share(
         def level(value: float) -> str:
             return f"{value:.4g}%" if unit == "%" else f"{value:.4g} {unit}"
 
+        points = moved * (share_unit_factor(unit) or 1.0)  # 0.2 成 is 2 points
         example = (
             f" ({level(origin_value)}{at} x {1 + frac:g} = {level(origin_value + moved)}, "
-            f"{moved:+.2g} points"
+            f"{points:+.2g} points"
             + (" in the first year, compounding" if key == "growth" else "")
             + ")"
         )

@@ -164,6 +164,26 @@ def test_a_fraction_on_a_share_is_refused_with_both_readings() -> None:
     assert (info.value.scenario, info.value.key) == ("up", "growth")
 
 
+def test_a_fraction_on_a_share_in_tenths_counts_its_points_in_percent() -> None:
+    # 4 成 is 40%: x 1.05 is 4.2 成 = 42%, +2 points (the message said "+0.2 points",
+    # the change in 成 called points)
+    with pytest.raises(SpecError) as info:
+        simulate_paths(
+            mean=np.array([4.0, 4.2]),
+            sigma=np.array([0.05, 0.1]),
+            years=np.array([2025, 2026]),
+            unit="成",
+            origin_year=2024,
+            origin_value=4.0,
+            scenarios={"scenarios": {"up": {"growth": {"2025": 0.05}}}},
+            n_paths=10,
+            seed=1,
+        )
+    assert "(4 成 in 2024 x 1.05 = 4.2 成, +2 points in the first year, compounding)" in str(
+        info.value
+    )
+
+
 def test_a_relative_shock_on_a_share_is_refused() -> None:
     spec = {"scenarios": {"down": {"shocks": {"2026": "-10%"}}}}
     # 40% x 0.9 = 36%: -4 points
