@@ -100,3 +100,25 @@ def test_a_series_in_tenths_passing_10_says_so_with_a_cap_of_10() -> None:
             "cap it at 10 (cap=10; forecast --cap 10)"
         )
     )
+
+
+def test_forecast_many_notes_a_series_in_tenths_as_forecast_does() -> None:
+    # the batch path asks the same rule: 9.0 成 -> 10.5 成 (105%) is noted, with cap=10,
+    # and the frame equals forecast()'s; the same series with 10.5 成 in 2016 (drift still
+    # (9.0 - 5.0) / 8 = +0.5 a year, from the first and last values) is no share
+    from idcforecast import forecast_many
+
+    tenths = pd.DataFrame(
+        {"series_id": "s", "year": range(2015, 2024),
+         "value": [5.0, 5.5, 6.0, 6.5, 7.0, 7.5, 8.0, 8.5, 9.0], "unit": "成"}
+    )  # fmt: skip
+    above = tenths.assign(
+        series_id="above", value=tenths["value"].where(tenths["year"] != 2016, 10.5)
+    )
+    data = pd.concat([tenths, above])
+    got = forecast_many(data, 3, method="drift", level=(), engine="serial", progress=False)
+    pd.testing.assert_frame_equal(got, forecast(data, 3, method="drift", level=()))
+    notes = got.groupby("series_id")["note"].first()
+    assert notes["s"].endswith("cap it at 10 (cap=10; forecast --cap 10)")
+    assert "passes 100%" not in notes["above"]
+    assert got.loc[got["series_id"] == "above", "mean"].tolist() == pytest.approx([9.5, 10, 10.5])
