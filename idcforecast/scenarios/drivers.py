@@ -33,6 +33,7 @@ high), ``normal`` and ``lognormal`` (low, high read as the 5th and 95th percenti
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from statistics import NormalDist
@@ -381,6 +382,7 @@ class DriverModel:
         year: int | None = None,
         sources: Mapping[str, str] | None = None,
     ) -> None:
+        year = _model_year(year)
         given = {
             "capex": capex,
             "capex_per_mw": capex_per_mw,
@@ -633,6 +635,24 @@ class DriverModel:
     def __repr__(self) -> str:
         parts = ", ".join(f"{n}={d.dist}" for n, d in self.drivers.items())
         return f"DriverModel({parts})"
+
+
+def _model_year(year: Any) -> int | None:
+    """``year`` as an int (2024, 2024.0, "2024", np.int64(2024)) or None; anything else is
+    a SpecError. "2030" and 2030.0 raised a bare TypeError from the constant-rate fallback
+    for a year after the FX table's last."""
+    if year is None:
+        return None
+    if isinstance(year, str) and year.strip().isdigit():
+        return int(year.strip())
+    if isinstance(year, numbers.Real) and not isinstance(year, bool) and float(year).is_integer():
+        return int(float(year))
+    raise SpecError(
+        f"DriverModel: year must be a whole year such as 2024 (the year whose FX rate "
+        f"converts the model's money in other currencies), or None; got {year!r}",
+        key="year",
+        year=repr(year),
+    )
 
 
 def _power_with_density_range(racks: Any, kw_per_rack: Any, year: int | None) -> bool:

@@ -884,3 +884,24 @@ def test_summary_in_another_currency_after_the_fx_table_holds_its_last_rate() ->
     covered = DriverModel(racks=100_000, utilisation=0.6, revenue_per_rack=90_000, year=2024)
     revenue = covered.summary(n_draws=10, seed=1, revenue_unit="USD bn")
     assert revenue.set_index("quantity").loc["revenue", "p50"] == pytest.approx(5.4 / 7.1957)
+
+
+@pytest.mark.parametrize("year", ["2030", 2030.0, np.int64(2030)])
+def test_a_model_year_written_as_text_or_a_float_is_the_year(year: object) -> None:
+    # "2030" and 2030.0 raised a bare TypeError from the constant-rate fallback (year - 1)
+    from idcforecast.errors import ScenarioWarning
+
+    with pytest.warns(ScenarioWarning, match="read at the 2025 rate"):
+        model = DriverModel(capex="US$10bn", capex_per_mw=5e7, year=year)  # type: ignore[arg-type]
+    assert model.year == 2030 and type(model.year) is int
+    assert model.drivers["capex"].value == pytest.approx(10e9 * 7.1875, rel=1e-12)
+
+
+@pytest.mark.parametrize("year", [2024.5, True, "next year", float("nan")])
+def test_a_model_year_that_is_no_year_is_refused(year: object) -> None:
+    message = (
+        "DriverModel: year must be a whole year such as 2024 (the year whose FX rate converts "
+        f"the model's money in other currencies), or None; got {year!r}"
+    )
+    with pytest.raises(SpecError, match=re.escape(message)):
+        DriverModel(racks=100, utilisation=0.5, year=year)  # type: ignore[arg-type]
