@@ -3,12 +3,13 @@
 The FX table stops at its last year (2025 in the bundled one), while scenarios and
 comparisons run to 2030. A figure in another currency for such a year is read at the rate
 of an earlier year, held constant, and a :class:`~idcforecast.errors.ScenarioWarning` says
-which year and why: the last observed year for a threshold against simulated paths (the
-year a cap in another currency is read at), the driver model's year or else the FX table's
-last year for :func:`~idcforecast.reconciliation_table`, the FX table's last year for a
-``DriverModel``'s figures ("US$10bn" with ``year=2030``) and its summary's
-``revenue_unit``. The units module itself never uses
-a nearest year (:func:`idcforecast.units.fx.fx_rate`); these callers say so when they do.
+which year and why: the FX table's last year for the pair for a threshold against
+simulated paths (:func:`~idcforecast.prob_exceeds`), a ``DriverModel``'s figures ("US$10bn"
+with ``year=2030``) and its summary's ``revenue_unit``; the driver model's year or else the
+FX table's last year for :func:`~idcforecast.reconciliation_table`. (A scenario ``cap`` in
+another currency is one level for every year, read at the last observed year's rate.) The
+units module itself never uses a nearest year (:func:`idcforecast.units.fx.fx_rate`);
+these callers say so when they do.
 """
 
 from __future__ import annotations
