@@ -487,7 +487,7 @@ def _quantity_level(
     try:
         level = quantity.to(paths.unit, year=year, kw_per_rack=kw_per_rack)
     except IdcForecastError as err:
-        fallback = _at_origin_fx_rate(paths, quantity, year, where, err, kw_per_rack=kw_per_rack)
+        fallback = _at_last_fx_rate(paths, quantity, year, where, err, kw_per_rack=kw_per_rack)
         if fallback is None:
             raise SpecError(
                 f"{where} cannot be read in the paths' unit {paths.unit!r} ({year}): {err}",
@@ -497,7 +497,7 @@ def _quantity_level(
     return float(level.value)
 
 
-def _at_origin_fx_rate(
+def _at_last_fx_rate(
     paths: Paths,
     quantity: Quantity,
     year: int,
