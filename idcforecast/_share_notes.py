@@ -23,7 +23,13 @@ from idcforecast._shares import may_be_share, percent_factor
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["add_past_100_notes", "is_percent_unit", "past_100_note", "past_100_when"]
+__all__ = [
+    "add_past_100_notes",
+    "is_percent_unit",
+    "past_100_in_arrays",
+    "past_100_note",
+    "past_100_when",
+]
 
 
 def is_percent_unit(unit: object) -> bool:
@@ -126,6 +132,37 @@ def past_100_when(forecast: pd.DataFrame, unit: object, history_max: float) -> s
         forecast["mean"].to_numpy(dtype=float) * factor,
         None if column is None else forecast[column].to_numpy(dtype=float) * factor,
         level,
+    )
+
+
+def past_100_in_arrays(
+    years: np.ndarray,
+    mean: np.ndarray,
+    upper: Mapping[float, np.ndarray],
+    unit: object,
+    history_max: float | None,
+) -> str:
+    """:func:`past_100_when` for a forecast as arrays (``upper`` by interval level, as
+    ``SeriesForecast.upper`` holds them; the widest counts), for ``simulate``'s note.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> years, mean = np.array([2024, 2025]), np.array([96.0, 102.0])
+    >>> past_100_in_arrays(years, mean, {80.0: mean + 3, 95.0: mean + 5}, "%", 90.0)
+    '95% upper bound in 2024, central value in 2025'
+    >>> past_100_in_arrays(years, mean / 10, {}, "成", 9.0), past_100_in_arrays(years, mean, {}, "%", 120.0)
+    ('central value in 2025', '')
+    """  # noqa: E501
+    if not may_be_share(unit, history_max):
+        return ""
+    factor = percent_factor(unit) or 1.0
+    widest = max(upper) if upper else None
+    return _when(
+        np.asarray(years, dtype=float),
+        np.asarray(mean, dtype=float) * factor,
+        None if widest is None else np.asarray(upper[widest], dtype=float) * factor,
+        None if widest is None else f"{widest:g}",
     )
 
 

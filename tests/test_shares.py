@@ -122,3 +122,24 @@ def test_forecast_many_notes_a_series_in_tenths_as_forecast_does() -> None:
     assert notes["s"].endswith("cap it at 10 (cap=10; forecast --cap 10)")
     assert "passes 100%" not in notes["above"]
     assert got.loc[got["series_id"] == "above", "mean"].tolist() == pytest.approx([9.5, 10, 10.5])
+
+
+def test_simulate_says_a_shares_forecast_passes_100_as_forecast_does() -> None:
+    # 50% -> 90% by 5 points a year: drift reaches 105% in 2026. forecast() notes it; the
+    # simulated levels passed 100% with nothing said. The same rule and the same years
+    share = pd.DataFrame(
+        {"series_id": "market_share", "year": range(2015, 2024),
+         "value": [50.0, 55.0, 60.0, 65.0, 70.0, 75.0, 80.0, 85.0, 90.0], "unit": "%"}
+    )  # fmt: skip
+    noted = forecast(share, 4, method="drift")["note"].iloc[0]
+    when = re.search(r"forecast passes 100% \(([^)]*)\)", noted).group(1)  # type: ignore[union-attr]
+    assert when.endswith("central value in 2026")
+    paths = simulate(share, 4, n_paths=200, seed=1, method="drift")
+    assert (
+        f"forecast passes 100% ({when}): a share cannot; if the series is one, give its "
+        "scenarios a cap of 100 in the spec (cap = 100)"
+    ) in paths.note
+    # a series above 100% in its history is no share: no note from either
+    above = share.assign(value=share["value"].where(share["year"] != 2016, 101.0))
+    assert "passes 100%" not in forecast(above, 4, method="drift")["note"].iloc[0]
+    assert "passes 100%" not in simulate(above, 4, n_paths=200, seed=1, method="drift").note

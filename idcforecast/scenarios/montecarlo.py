@@ -516,8 +516,34 @@ def simulate(
         if spec.series_id is not None and spec.series_id != sid
         else ""
     )
-    note = "; ".join(n for n in (other, kept, prepared.note, fc.note, paths.note) if n)
+    # a share whose forecast passes 100%: forecast()'s note, with the scenarios' fix
+    past_100 = _past_100_note(paths, fc.mean, fc.upper, unit, float(np.nanmax(values)))
+    note = "; ".join(n for n in (other, kept, prepared.note, fc.note, past_100, paths.note) if n)
     return replace(paths, note=note) if note else paths
+
+
+def _past_100_note(
+    paths: Paths,
+    mean: np.ndarray,
+    upper: Mapping[float, np.ndarray],
+    unit: str,
+    history_max: float,
+) -> str:
+    """The note ``forecast()`` gives a series that may be a share (``idcforecast._shares``)
+    whose forecast passes 100%, with the scenarios' fix, a spec ``cap``; "" otherwise.
+    The simulated levels passed 100% with nothing said (the scenarios bound a share only
+    where a scenario changes it)."""
+    from idcforecast._share_notes import past_100_in_arrays
+    from idcforecast._shares import percent_factor
+
+    when = past_100_in_arrays(paths.years, mean, upper, unit, history_max)
+    if not when:
+        return ""
+    cap = 100.0 / (percent_factor(unit) or 1.0)
+    return (
+        f"forecast passes 100% ({when}): a share cannot; if the series is one, give its "
+        f"scenarios a cap of {cap:g} in the spec (cap = {cap:g})"
+    )
 
 
 def _series_id_text(series_id: Any) -> str | None:
