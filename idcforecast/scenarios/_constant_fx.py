@@ -41,11 +41,17 @@ def warn_constant_rate(
     one (1: that function's line), as ``warnings.warn`` counts from its caller."""
     warnings.warn(
         f"{where} in {year}: the FX table has no {year} rate, so it is read at the {anchor} "
-        f"rate ({why}; exchange rates held constant): {level:,.6g} {unit}; give a {year} "
+        f"rate ({why}; exchange rates held constant): {_level(level)} {unit}; give a {year} "
         f"rate (--fx-rates FILE, idcforecast.units.fx.use_fx_rates) to use it, or {instead}",
         ScenarioWarning,
         stacklevel=stacklevel + 1,
     )
+
+
+def _level(value: float) -> str:
+    """Six significant digits below a million ("10,621.4"), whole numbers above: ",.6g"
+    wrote 71.875 billion yuan as "7.1875e+10"."""
+    return f"{value:,.0f}" if abs(value) >= 1e6 else f"{value:,.6g}"
 
 
 def at_constant_rate(

@@ -858,6 +858,8 @@ def test_money_in_another_currency_after_the_fx_table_holds_its_last_rate() -> N
         "constant)"
     )
     assert messages[0].endswith("or give the driver in yuan (e.g. '500 billion yuan')")
+    # 10e9 x 7.1875 in whole yuan (was "7.1875e+10 CNY")
+    assert "exchange rates held constant): 71,875,000,000 CNY; give a 2030" in messages[0]
     assert {w.filename for w in caught} == {__file__}  # the user's line, not the library's
     # a range converts at the same rate: US$8-12bn is 57.5-86.25 bn yuan
     with pytest.warns(ScenarioWarning):
