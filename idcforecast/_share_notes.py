@@ -4,10 +4,11 @@ extrapolate levels, do not know it. The one check and its wording: the note that
 (:func:`add_past_100_notes`), and the sentence of the report's executive summary
 (:func:`past_100_when`), so the two never disagree on whether, when or in which words.
 
-The check: the series is in percent (any spelling of it: "%", "percent", "pct"), its
-history never went past 100% (a ratio in percent that did is no share), and the upper bound
-of its widest interval (without intervals, its central value) passes 100; the text names
-the first year each of them does, "95% upper bound in 2026, central value in 2027".
+The check: the series may be a share (:func:`idcforecast._shares.may_be_share`, the rule
+the scenarios' bounds use too: in percent in any spelling, "%", "percent", "pct" or 成, and
+its history never past 100%), and the upper bound of its widest interval (without
+intervals, its central value) passes 100%; the text names the first year each of them
+does, "95% upper bound in 2026, central value in 2027".
 """
 
 from __future__ import annotations
@@ -17,34 +18,34 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from idcforecast._shares import may_be_share, percent_factor
+
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["add_past_100_notes", "is_percent_unit", "past_100_note", "past_100_when"]
+__all__ = [
+    "add_past_100_notes",
+    "is_percent_unit",
+    "past_100_in_arrays",
+    "past_100_note",
+    "past_100_when",
+]
 
 
 def is_percent_unit(unit: object) -> bool:
     """Whether ``unit`` is percent in any spelling the unit registry reads ("%",
-    "percent", "pct"); not "pp" or "bp" (changes, not shares).
+    "percent", "pct", or 成, tenths); not "pp" or "bp" (changes, not shares).
 
     Examples
     --------
     >>> is_percent_unit("%"), is_percent_unit("percent"), is_percent_unit("pp")
     (True, True, False)
-    >>> is_percent_unit("CNY 100m"), is_percent_unit(""), is_percent_unit(float("nan"))
-    (False, False, False)
+    >>> is_percent_unit("成"), is_percent_unit("CNY 100m"), is_percent_unit("")
+    (True, False, False)
+    >>> is_percent_unit(float("nan"))
+    False
     """
-    if unit == "%":
-        return True
-    if not isinstance(unit, str) or not unit.strip():
-        return False
-    from idcforecast.errors import IdcForecastError
-    from idcforecast.units import canonical_unit
-
-    try:
-        return canonical_unit(unit) == "%"
-    except IdcForecastError:
-        return False
+    return unit == "%" or percent_factor(unit) is not None
 
 
 def _when(years: np.ndarray, mean: np.ndarray, upper: np.ndarray | None, level: str | None) -> str:
@@ -61,10 +62,16 @@ def _when(years: np.ndarray, mean: np.ndarray, upper: np.ndarray | None, level: 
 
 
 def past_100_note(
-    years: np.ndarray, mean: np.ndarray, upper: np.ndarray | None, level: str | None
+    years: np.ndarray,
+    mean: np.ndarray,
+    upper: np.ndarray | None,
+    level: str | None,
+    cap: float = 100.0,
 ) -> str:
     """The note for one forecast in percent, "" when no bound passes 100%; ``upper`` and
     ``level`` None for a forecast without intervals (``level=()``): the central value.
+    ``years``, ``mean`` and ``upper`` are in percent; ``cap`` is 100% in the series unit
+    (10 for a series in 成), for the fix the note gives.
 
     Examples
     --------
@@ -74,15 +81,15 @@ def past_100_note(
     >>> past_100_note(np.array([2025, 2026]), np.array([90.0, 101.0]), None, None)[:49]
     'forecast passes 100% (central value in 2026): a s'
     """  # noqa: E501
-    return _note(_when(years, mean, upper, level))
+    return _note(_when(years, mean, upper, level), cap)
 
 
-def _note(when: str) -> str:
+def _note(when: str, cap: float = 100.0) -> str:
     if not when:
         return ""
     return (
         f"forecast passes 100% ({when}): a share cannot; if the series is one, cap it at "
-        "100 (cap=100; forecast --cap 100)"
+        f"{cap:g} (cap={cap:g}; forecast --cap {cap:g})"
     )
 
 
@@ -99,8 +106,9 @@ def _widest(columns: Iterable[object]) -> tuple[str | None, str | None]:
 def past_100_when(forecast: pd.DataFrame, unit: object, history_max: float) -> str:
     """For one series and method's forecast rows (``year, mean, hi_<L>...``): when it
     passes 100% as :func:`past_100_note` words it ("95% upper bound in 2026, central value
-    in 2027"), or "" when the series is not in percent, was above 100% in its history
-    (``history_max``), or its forecast stays within 100.
+    in 2027"), or "" when the series may be no share (not in percent, or above 100% in
+    its history, ``history_max``; :func:`idcforecast._shares.may_be_share`), or its
+    forecast stays within 100%. A series in 成 passes 100% above 10 成.
 
     Examples
     --------
@@ -111,15 +119,50 @@ def past_100_when(forecast: pd.DataFrame, unit: object, history_max: float) -> s
     '95% upper bound in 2024, central value in 2025'
     >>> past_100_when(fc, "%", 120.0), past_100_when(fc, "TWh", 90.0)
     ('', '')
+    >>> tenths = fc.assign(**{c: fc[c] / 10 for c in ("mean", "hi_80", "hi_95")})
+    >>> past_100_when(tenths, "成", 9.0)  # 10.2 成 is 102%
+    '95% upper bound in 2024, central value in 2025'
     """
-    if not is_percent_unit(unit) or history_max > 100.0:
+    if not may_be_share(unit, history_max):
         return ""
+    factor = percent_factor(unit) or 1.0
     column, level = _widest(forecast.columns)
     return _when(
         forecast["year"].to_numpy(dtype=float),
-        forecast["mean"].to_numpy(dtype=float),
-        None if column is None else forecast[column].to_numpy(dtype=float),
+        forecast["mean"].to_numpy(dtype=float) * factor,
+        None if column is None else forecast[column].to_numpy(dtype=float) * factor,
         level,
+    )
+
+
+def past_100_in_arrays(
+    years: np.ndarray,
+    mean: np.ndarray,
+    upper: Mapping[float, np.ndarray],
+    unit: object,
+    history_max: float | None,
+) -> str:
+    """:func:`past_100_when` for a forecast as arrays (``upper`` by interval level, as
+    ``SeriesForecast.upper`` holds them; the widest counts), for ``simulate``'s note.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> years, mean = np.array([2024, 2025]), np.array([96.0, 102.0])
+    >>> past_100_in_arrays(years, mean, {80.0: mean + 3, 95.0: mean + 5}, "%", 90.0)
+    '95% upper bound in 2024, central value in 2025'
+    >>> past_100_in_arrays(years, mean / 10, {}, "成", 9.0), past_100_in_arrays(years, mean, {}, "%", 120.0)
+    ('central value in 2025', '')
+    """  # noqa: E501
+    if not may_be_share(unit, history_max):
+        return ""
+    factor = percent_factor(unit) or 1.0
+    widest = max(upper) if upper else None
+    return _when(
+        np.asarray(years, dtype=float),
+        np.asarray(mean, dtype=float) * factor,
+        None if widest is None else np.asarray(upper[widest], dtype=float) * factor,
+        None if widest is None else f"{widest:g}",
     )
 
 
@@ -144,6 +187,7 @@ def add_past_100_notes(frame: pd.DataFrame, history_max: Mapping[str, float]) ->
         when = past_100_when(rows, rows["unit"].iloc[0], history_max.get(str(sid), np.inf))
         if not when:
             continue
+        note = _note(when, 100.0 / (percent_factor(rows["unit"].iloc[0]) or 1.0))
         old = rows["note"].iloc[0]
-        frame.loc[rows.index, "note"] = f"{old}; {_note(when)}" if old else _note(when)
+        frame.loc[rows.index, "note"] = f"{old}; {note}" if old else note
     return frame

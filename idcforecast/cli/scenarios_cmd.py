@@ -36,9 +36,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "file",
         nargs="?",
         metavar="FILE",
-        help="scenario spec (TOML); default: the bundled China IDC example for its series "
-        "(china_idc_cidc_overall), and for any other series or --data the calibrated "
-        "forecast alone (one 'base' scenario)",
+        help="scenario spec (TOML; a .json or .yaml file of the same keys reads too); "
+        "default: the bundled China IDC example for its series (china_idc_cidc_overall), "
+        "and for any other series or --data the calibrated forecast alone (one 'base' "
+        "scenario)",
     )
     parser.add_argument(
         "--dataset", default="china_idc_market", help="bundled dataset (default %(default)s)"
@@ -85,7 +86,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--target-year",
         type=int,
         metavar="YEAR",
-        help="year the CAGR runs to (default: the last simulated year)",
+        help="year the CAGR (for a share in %%: the change in points) runs to (default: the "
+        "last simulated year)",
     )
 
 
@@ -171,7 +173,14 @@ def run(args: argparse.Namespace) -> int:
     print()
     print(_levels_text(table))
     print()
-    print(_cagr_text(table))
+    # a share's growth is its change in points (40% -> 48% is +8 points, the CAGR +4.7% a
+    # year of relative growth read as points); the same rule as forecast()'s 100% note
+    target = args.target_year if args.target_year is not None else int(paths.years[-1])
+    print(
+        _points_text(table, paths, target)
+        if _share_in_points(paths, history)
+        else _cagr_text(table)
+    )
     for text in probabilities:
         print()
         print(text)
@@ -312,6 +321,43 @@ def _cagr_text(table: pd.DataFrame) -> str:
         f"CAGR from the last observation to {year} (% a year{relative}):\n"
         + text_table(["scenario", *cols], rows, right=range(1, 1 + len(cols)))
         + left_out
+    )
+
+
+def _share_in_points(paths: Paths, history: pd.DataFrame) -> bool:
+    """Whether the series simulated may be a share (``idcforecast._shares.may_be_share``:
+    in %, or 成, and never past 100% in its history) with a last observation to count
+    points from."""
+    from idcforecast._shares import may_be_share
+
+    ids = history["series_id"].astype(str)
+    values = history.loc[ids == str(paths.series_id), "value"].astype(float)
+    peak = float(values.max()) if len(values) else None
+    return paths.origin_value is not None and may_be_share(paths.unit, peak)
+
+
+def _points_text(table: pd.DataFrame, paths: Paths, target: int) -> str:
+    """For a share: the change in percentage points from the last observation to
+    ``target`` (the CAGR's year), per scenario and quantile, with the level then in
+    percent; defined also where paths are at 0% (a share clipped there has no CAGR)."""
+    from idcforecast._shares import percent_factor
+    from idcforecast.cli._text import text_table
+
+    factor = percent_factor(paths.unit) or 1.0  # 1 成 is 10 points
+    origin = float(paths.origin_value or 0.0) * factor
+    levels = table[table["quantity"] == "level"]
+    ends = levels[levels["year"] == target]
+    cols = ["p5", "p10", "p50", "p90", "p95"]
+    decimals = 1 if float(ends[cols].abs().to_numpy().max()) * factor >= 10 else 2
+
+    def cell(level: float) -> str:
+        return f"{level * factor - origin:+.{decimals}f} ({level * factor:.{decimals}f}%)"
+
+    rows = [[str(r["scenario"]), *(cell(r[c]) for c in cols)] for r in ends.to_dict("records")]
+    return (
+        f"change from the last observation ({origin:.{decimals}f}% in {paths.origin_year}) "
+        f"to {target}, in percentage points (the level then):\n"
+        + text_table(["scenario", *cols], rows, right=range(1, 1 + len(cols)))
     )
 
 

@@ -3,10 +3,13 @@
 The FX table stops at its last year (2025 in the bundled one), while scenarios and
 comparisons run to 2030. A figure in another currency for such a year is read at the rate
 of an earlier year, held constant, and a :class:`~idcforecast.errors.ScenarioWarning` says
-which year and why: the last observed year for a threshold against simulated paths (the
-year a cap in another currency is read at), the driver model's year or else the FX table's
-last year for :func:`~idcforecast.reconciliation_table`. The units module itself never uses
-a nearest year (:func:`idcforecast.units.fx.fx_rate`); these callers say so when they do.
+which year and why: the FX table's last year for the pair for a threshold against
+simulated paths (:func:`~idcforecast.prob_exceeds`), a ``DriverModel``'s figures ("US$10bn"
+with ``year=2030``) and its summary's ``revenue_unit``; the driver model's year or else the
+FX table's last year for :func:`~idcforecast.reconciliation_table`. (A scenario ``cap`` in
+another currency is one level for every year, read at the last observed year's rate.) The
+units module itself never uses a nearest year (:func:`idcforecast.units.fx.fx_rate`);
+these callers say so when they do.
 """
 
 from __future__ import annotations
@@ -38,11 +41,17 @@ def warn_constant_rate(
     one (1: that function's line), as ``warnings.warn`` counts from its caller."""
     warnings.warn(
         f"{where} in {year}: the FX table has no {year} rate, so it is read at the {anchor} "
-        f"rate ({why}; exchange rates held constant): {level:,.6g} {unit}; give a {year} "
+        f"rate ({why}; exchange rates held constant): {_level(level)} {unit}; give a {year} "
         f"rate (--fx-rates FILE, idcforecast.units.fx.use_fx_rates) to use it, or {instead}",
         ScenarioWarning,
         stacklevel=stacklevel + 1,
     )
+
+
+def _level(value: float) -> str:
+    """Six significant digits below a million ("10,621.4"), whole numbers above: ",.6g"
+    wrote 71.875 billion yuan as "7.1875e+10"."""
+    return f"{value:,.0f}" if abs(value) >= 1e6 else f"{value:,.6g}"
 
 
 def at_constant_rate(

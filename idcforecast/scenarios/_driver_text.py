@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from idcforecast.errors import SpecError
+
+if TYPE_CHECKING:
+    from idcforecast.units import Quantity
 
 __all__ = ["TEXT_EXAMPLES", "TEXT_UNITS", "text_quantity", "to_number"]
 
@@ -70,7 +73,7 @@ def text_quantity(
             value=text,
         )
     try:
-        converted = quantity.to(target, year=year, kw_per_rack=kw_per_rack)
+        converted = _converted(name, text, quantity, target, year, kw_per_rack)
     except IdcForecastError as err:
         if math.isnan(kw_per_rack) and "kw_per_rack" in err.fields:
             per_kw = (
@@ -96,6 +99,36 @@ def text_quantity(
         None if low is None else low * scale,
         None if high is None else high * scale,
     )
+
+
+def _converted(
+    name: str, text: str, quantity: Quantity, target: str, year: int | None, kw_per_rack: float
+) -> Quantity:
+    """``quantity`` in ``target``; money in another currency for a year after the FX
+    table's last at the table's last rate for the pair, with a ScenarioWarning, as a
+    threshold and a reconciliation's top-down figure are read (``_constant_fx``); it was
+    refused ("the nearest year is never used") for ``DriverModel(..., year=2030)``."""
+    from idcforecast._caller import caller_stacklevel
+    from idcforecast.scenarios._constant_fx import at_constant_rate
+
+    if year is None:
+        return quantity.to(target, year=year, kw_per_rack=kw_per_rack)
+    read: dict[str, Quantity] = {}  # the conversion at_constant_rate settled on
+
+    def value_at(rate_year: int) -> float:
+        read["at"] = quantity.to(target, year=rate_year, kw_per_rack=kw_per_rack)
+        return float(read["at"].value)
+
+    at_constant_rate(
+        value_at,
+        year,
+        anchor=None,
+        where=f"DriverModel: driver {name!r} {text!r}",
+        unit=target,
+        instead=f"give the driver in yuan (e.g. {TEXT_EXAMPLES[name]!r})",
+        stacklevel=caller_stacklevel(),
+    )
+    return read["at"]
 
 
 TEXT_EXAMPLES = {

@@ -93,6 +93,16 @@ class Hierarchy:
         return [leaf for kid in self.children[node] for leaf in self._leaves(kid)]
 
 
+def _close_id(name: str, present: set[str]) -> str:
+    """ "; did you mean 'Total'?" for an id of the data that ``name`` differs from only in
+    case or spaces, else the closest spelling; "" when none is close."""
+    import difflib
+
+    same = [p for p in sorted(present) if p.strip().casefold() == name.strip().casefold()]
+    close = same or difflib.get_close_matches(name, sorted(present), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
 def node_matrix(
     frame: pd.DataFrame, tree: Hierarchy, *, column: str, what: str, nodes: list[str] | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -111,8 +121,9 @@ def node_matrix(
         role = f"child of {parent!r}" if parent != missing[0] else "root"
         raise UnknownSeriesError(
             f"reconcile: series {missing[0]!r} ({role} in the hierarchy) is missing from the "
-            f"{what}; found {', '.join(sorted(present)[:8]) or 'no rows'}; add its rows or "
-            "remove it from the hierarchy",
+            f"{what}; found {', '.join(sorted(present)[:8]) or 'no rows'}"
+            + _close_id(missing[0], present)
+            + "; add its rows or remove it from the hierarchy",
             series_id=missing[0],
             missing=missing,
         )

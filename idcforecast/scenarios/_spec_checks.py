@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from idcforecast._shares import is_known_share, may_be_share, percent_factor
 from idcforecast._wording import year_span
 from idcforecast.errors import ParseError, SpecError, UnitError
 from idcforecast.scenarios.spec import Relative, Scenario, ScenarioSet
@@ -101,47 +102,6 @@ def _factor_in(unit: str, dimensions: tuple[str, ...]) -> float | None:
     return parsed.factor if parsed.dimension in dimensions and not parsed.per else None
 
 
-# words of a series id that say its % is a share of a whole (within 0-100%), not a rate
-# that may leave it (a growth rate, a margin): "market_share", "rack_utilisation"
-SHARE_WORDS = (
-    "share",
-    "utilisation",
-    "utilization",
-    "occupancy",
-    "penetration",
-    "占比",
-    "份额",
-    "比重",
-    "利用率",
-    "上架率",
-    "渗透率",
-)
-
-
-def _percent_factor(unit: str) -> float | None:
-    """Percentage points in one unit of a series in percent ("%": 1, "成": 10); None for
-    any other unit (points, "pp", are changes and have no 0-100 range)."""
-    return _factor_in(unit, ("percent",))
-
-
-def is_known_share(unit: str, series_id: str) -> bool:
-    """Whether a series in percent is known to be a share of a whole, so within 0-100%: in
-    成 (tenths, said only of shares), or an id with one of :data:`SHARE_WORDS`.
-
-    Examples
-    --------
-    >>> is_known_share("%", "idc_market_share"), is_known_share("成", "x")
-    (True, True)
-    >>> is_known_share("%", "revenue_growth"), is_known_share("CNY 100m", "share_price")
-    (False, False)
-    """
-    factor = _percent_factor(unit)
-    if factor is None:
-        return False
-    text = str(series_id).casefold()
-    return factor == 10.0 or any(word in text for word in SHARE_WORDS)
-
-
 @dataclass(frozen=True)
 class ShareBounds:
     """What :func:`check_share_bounds` found: the upper end of 0-100% in the series unit,
@@ -161,6 +121,7 @@ def check_share_bounds(
     years: np.ndarray,
     unit: str,
     series_id: str,
+    history_max: float | None = None,
 ) -> ShareBounds | None:
     """Scenario changes that take a series in percent out of 0-100% on its central path.
 
@@ -170,13 +131,16 @@ def check_share_bounds(
     level ("-5pp" a year on a 10% share made it -10% in silence); on another series in
     percent, which may be a rate that leaves it (a growth rate), a ScenarioWarning after the
     run (:func:`warn_paths_out_of_range`). Only years a scenario changes count: a forecast
-    that passes 100% on its own is ``forecast()``'s note. None for a series not in percent.
+    that passes 100% on its own is ``forecast()``'s note. None for a series that is no
+    share: not in percent, or above 100% in its history (``history_max``, series unit;
+    None when not known), the rule of :mod:`idcforecast._shares` that ``forecast()``'s
+    note follows too.
     """
-    factor = _percent_factor(unit)
-    if factor is None:
+    factor = percent_factor(unit)
+    if factor is None or not may_be_share(unit, history_max):
         return None
     upper = 100.0 / factor
-    known = is_known_share(unit, series_id)
+    known = is_known_share(unit, series_id, history_max)
     watched = []
     for scenario, log_adjust, points in zip(spec.scenarios, adjust, shift, strict=True):
         changed = (log_adjust != 0) | (points != 0)
@@ -340,9 +304,10 @@ def _relative_on_share(
         def level(value: float) -> str:
             return f"{value:.4g}%" if unit == "%" else f"{value:.4g} {unit}"
 
+        points = moved * (share_unit_factor(unit) or 1.0)  # 0.2 成 is 2 points
         example = (
             f" ({level(origin_value)}{at} x {1 + frac:g} = {level(origin_value + moved)}, "
-            f"{moved:+.2g} points"
+            f"{points:+.2g} points"
             + (" in the first year, compounding" if key == "growth" else "")
             + ")"
         )

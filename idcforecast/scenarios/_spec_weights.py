@@ -17,8 +17,9 @@ WEIGHT_TOLERANCE = 1e-9
 
 
 def parse_weight(weight: Any, origin: str, name: str) -> float | None:
-    """A scenario's probability: a number from 0 to 1, or a percent text ("25%", as growth
-    takes it; it was refused). A number above 1 is refused with its fraction (25 -> 0.25)."""
+    """A scenario's probability: a number from 0 to 1, or a percent text ("25%", "25 pct",
+    as growth takes it; it was refused). A number above 1 is refused with its fraction
+    (25 -> 0.25)."""
     if weight is None:
         return None
     given = weight
@@ -27,7 +28,7 @@ def parse_weight(weight: Any, origin: str, name: str) -> float | None:
 
         text = normalize_text(weight)
         try:
-            weight = float(text[:-1]) / 100.0 if text.endswith("%") else math.nan
+            weight = float(text[:-1]) / 100.0 if text.endswith("%") else _percent_words(text)
         except ValueError:
             weight = math.nan
     ok = not isinstance(weight, bool) and isinstance(weight, int | float)
@@ -45,6 +46,21 @@ def parse_weight(weight: Any, origin: str, name: str) -> float | None:
             key="weight",
         )
     return float(weight)
+
+
+def _percent_words(text: str) -> float:
+    """The fraction of a percent said in words, "25 pct", "25 percent", "百分之二十五"
+    (as growth reads them); NaN for other text."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_quantity
+
+    try:
+        quantity = parse_quantity(text)
+    except IdcForecastError:
+        return math.nan
+    if quantity.unit != "%" or quantity.is_range or quantity.qualifier != "exact":
+        return math.nan
+    return float(quantity.value) / 100.0
 
 
 def _rescaled(scenarios: list[Scenario], total: float) -> str:

@@ -33,6 +33,7 @@ high), ``normal`` and ``lognormal`` (low, high read as the 5th and 95th percenti
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from statistics import NormalDist
@@ -333,7 +334,10 @@ class DriverModel:
         is then racks occupied x ``kw_per_rack`` x ``revenue_per_kw``, so ``kw_per_rack`` is
         a driver (a range too) also when ``racks`` are given.
     year
-        Year for converting money in another currency (FX); also a label.
+        Year for converting money in another currency (FX); also a label. A year after the
+        FX table's last converts at the table's last rate for the pair, with a
+        ScenarioWarning (as thresholds and ``reconciliation_table`` do); so does
+        :meth:`summary`'s ``revenue_unit``.
     sources
         ``{driver name: source text}``, kept as each driver's ``source`` (``racks`` names
         the ``mw`` driver when racks are given in MW). A name that is not a driver, or a
@@ -378,6 +382,7 @@ class DriverModel:
         year: int | None = None,
         sources: Mapping[str, str] | None = None,
     ) -> None:
+        year = _model_year(year)
         given = {
             "capex": capex,
             "capex_per_mw": capex_per_mw,
@@ -618,8 +623,8 @@ class DriverModel:
         for q in self.quantities:
             x = draws[q].to_numpy()
             unit = OUTPUT_UNITS[q]
-            if q == "revenue":
-                x = x * _money_factor(revenue_unit, self.year)
+            if q == "revenue":  # a year after the FX table's: its last rate, with a warning
+                x = x * _revenue_factor(revenue_unit, self.year, float(np.median(x)))
                 unit = revenue_unit
             p = np.percentile(x, [5, 10, 50, 90, 95])
             row = {"quantity": q, "unit": unit, "mean": float(x.mean())}
@@ -630,6 +635,24 @@ class DriverModel:
     def __repr__(self) -> str:
         parts = ", ".join(f"{n}={d.dist}" for n, d in self.drivers.items())
         return f"DriverModel({parts})"
+
+
+def _model_year(year: Any) -> int | None:
+    """``year`` as an int (2024, 2024.0, "2024", np.int64(2024)) or None; anything else is
+    a SpecError. "2030" and 2030.0 raised a bare TypeError from the constant-rate fallback
+    for a year after the FX table's last."""
+    if year is None:
+        return None
+    if isinstance(year, str) and year.strip().isdigit():
+        return int(year.strip())
+    if isinstance(year, numbers.Real) and not isinstance(year, bool) and float(year).is_integer():
+        return int(float(year))
+    raise SpecError(
+        f"DriverModel: year must be a whole year such as 2024 (the year whose FX rate "
+        f"converts the model's money in other currencies), or None; got {year!r}",
+        key="year",
+        year=repr(year),
+    )
 
 
 def _power_with_density_range(racks: Any, kw_per_rack: Any, year: int | None) -> bool:
@@ -673,6 +696,45 @@ def _money_factor(
             f"{caller} {unit!r} cannot express revenue (CNY): {err}{fix}",
             key="revenue_unit",
         ) from err
+
+
+def _revenue_factor(
+    unit: str,
+    year: int | None,
+    median: float,
+    *,
+    caller: str = "DriverModel.summary: revenue_unit",
+    where: str = "DriverModel.summary: the revenue (median)",
+    instead: str = "pass revenue_unit in yuan ('CNY 100m')",
+) -> float:
+    """Units of ``unit`` per yuan at ``year``'s FX rate; for a year after the FX table's
+    last, at its last year's rate with a ScenarioWarning naming ``where`` (the rule driver
+    figures, thresholds and top-down figures follow: ``_constant_fx``); other errors as
+    :func:`_money_factor` gives them. ``median`` (yuan) is the level the warning shows."""
+    from idcforecast._caller import caller_stacklevel
+    from idcforecast.errors import UnitError
+    from idcforecast.scenarios._constant_fx import at_constant_rate
+    from idcforecast.units import convert
+
+    if year is None or not median:
+        return _money_factor(unit, year, caller=caller)
+
+    def median_at(rate_year: int) -> float:
+        return float(convert(median, unit, from_unit="CNY", year=rate_year))
+
+    try:
+        converted = at_constant_rate(
+            median_at,
+            year,
+            anchor=None,
+            where=where,
+            unit=unit,
+            instead=instead,
+            stacklevel=caller_stacklevel(),
+        )
+    except UnitError:
+        return _money_factor(unit, year, caller=caller)  # its error
+    return converted / median
 
 
 def driver_assumptions() -> pd.DataFrame:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from idcforecast.errors import DataError, SpecError
-from idcforecast.scenarios.drivers import DriverModel, _money_factor
+from idcforecast.scenarios.drivers import DriverModel, _revenue_factor
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -107,7 +107,14 @@ def reconciliation_table(
     summary = model.summary(n_draws=n_draws, seed=seed, revenue_unit="CNY")
     revenue = summary[summary["quantity"] == "revenue"].iloc[0]
     fx_year = model.year if model.year is not None else year
-    factor = _revenue_factor(unit, fx_year, float(revenue["p50"]))
+    factor = _revenue_factor(
+        unit,
+        fx_year,
+        float(revenue["p50"]),
+        caller="reconciliation_table: unit",
+        where="reconciliation_table: the bottom-up revenue (median)",
+        instead="pass a unit in yuan (unit='CNY 100m')",
+    )
     p5, p50, p95 = (float(revenue[k]) * factor for k in ("p5", "p50", "p95"))
     gap = p50 - value
     return pd.DataFrame(
@@ -128,33 +135,6 @@ def reconciliation_table(
             }
         ]
     )
-
-
-def _revenue_factor(unit: str, fx_year: int, median: float) -> float:
-    """Units of ``unit`` per yuan at ``fx_year``'s rate; for a year after the FX table's
-    last, at its last year's rate with a ScenarioWarning (the rule a threshold and a
-    top-down figure follow: ``_constant_fx``); other errors as ``_money_factor`` gives them.
-    ``median`` (yuan) is the bottom-up median, the level the warning shows."""
-    from idcforecast.errors import UnitError
-    from idcforecast.scenarios._constant_fx import at_constant_rate
-    from idcforecast.units import convert
-
-    def median_at(rate_year: int) -> float:
-        return float(convert(median, unit, from_unit="CNY", year=rate_year))
-
-    try:
-        converted = at_constant_rate(
-            median_at,
-            fx_year,
-            anchor=None,
-            where="reconciliation_table: the bottom-up revenue (median)",
-            unit=unit,
-            instead="pass a unit in yuan (unit='CNY 100m')",
-            stacklevel=3,  # reconciliation_table's caller, counted from here
-        )
-    except UnitError:
-        return _money_factor(unit, fx_year, caller="reconciliation_table: unit")  # its error
-    return converted / median if median else _money_factor(unit, fx_year)
 
 
 def _meets(

@@ -80,6 +80,7 @@ def simulate_paths(
     spread: float = 1.0,
     tail_df: float = math.inf,
     kw_per_rack: float = 2.5,
+    history_max: float | None = None,
 ) -> Paths:
     """Sample paths around ``mean`` with cumulative error spread ``sigma``, per scenario.
 
@@ -117,6 +118,10 @@ def simulate_paths(
         Rack density for a ``cap`` in power against a series of racks, or the reverse
         ("2000 MW" is 800,000 racks at 2.5 kW); ``Paths.note`` says when it was used, and
         when a cap in another currency was converted at ``origin_year``'s FX rate.
+    history_max
+        The largest observed value (series unit), None when not known. A series in % whose
+        history went past 100% is no share: its paths are not bounded to 0-100% (the rule
+        of ``idcforecast._shares``, which ``forecast()``'s "passes 100%" note follows too).
 
     Examples
     --------
@@ -155,7 +160,7 @@ def simulate_paths(
     # a share taken below 0% or above 100% by the scenario: refused on its central path,
     # its paths clipped to 0-100%; another series in % (a rate may leave it) is warned of
     share_bounds = check_share_bounds(
-        spec, adjust, shift, mean, years, unit or spec.unit or "", series_id
+        spec, adjust, shift, mean, years, unit or spec.unit or "", series_id, history_max
     )
     outside = np.zeros((len(spec), h), dtype=np.int64)
     resolved = [
@@ -497,6 +502,8 @@ def simulate(
         spread=float(fc.settings.spread),
         tail_df=float(fc.settings.tail_df),
         kw_per_rack=kw_per_rack,
+        # the whole history, as forecast()'s note takes it: above 100% once, no share
+        history_max=float(np.nanmax(values)),
     )
     # forecast()'s note column, here: gap years filled for fitting, estimates read as data,
     # a fallback (all were dropped in silence, so paths from a filled or shortened history
@@ -509,8 +516,34 @@ def simulate(
         if spec.series_id is not None and spec.series_id != sid
         else ""
     )
-    note = "; ".join(n for n in (other, kept, prepared.note, fc.note, paths.note) if n)
+    # a share whose forecast passes 100%: forecast()'s note, with the scenarios' fix
+    past_100 = _past_100_note(paths, fc.mean, fc.upper, unit, float(np.nanmax(values)))
+    note = "; ".join(n for n in (other, kept, prepared.note, fc.note, past_100, paths.note) if n)
     return replace(paths, note=note) if note else paths
+
+
+def _past_100_note(
+    paths: Paths,
+    mean: np.ndarray,
+    upper: Mapping[float, np.ndarray],
+    unit: str,
+    history_max: float,
+) -> str:
+    """The note ``forecast()`` gives a series that may be a share (``idcforecast._shares``)
+    whose forecast passes 100%, with the scenarios' fix, a spec ``cap``; "" otherwise.
+    The simulated levels passed 100% with nothing said (the scenarios bound a share only
+    where a scenario changes it)."""
+    from idcforecast._share_notes import past_100_in_arrays
+    from idcforecast._shares import percent_factor
+
+    when = past_100_in_arrays(paths.years, mean, upper, unit, history_max)
+    if not when:
+        return ""
+    cap = 100.0 / (percent_factor(unit) or 1.0)
+    return (
+        f"forecast passes 100% ({when}): a share cannot; if the series is one, give its "
+        f"scenarios a cap of {cap:g} in the spec (cap = {cap:g})"
+    )
 
 
 def _series_id_text(series_id: Any) -> str | None:

@@ -1,7 +1,8 @@
 """Scenario specifications: named scenarios read from a TOML file or a dict.
 
 A spec names one or more scenarios (for example ``base``, ``bull``, ``bear``) under
-``scenarios``, and may carry at the top level:
+``scenarios`` (names that differ in more than case: "Base" and "base" are refused), and
+may carry at the top level:
 
 ``series_id``
     The series the spec is written for; ``simulate`` picks it from the data (and refuses
@@ -22,25 +23,29 @@ Each scenario may carry:
     Growth adjustments by period, ``{"2025-2027" = 0.03, "2028" = -0.01}``: in each year of
     the period the level is multiplied by ``1 + adjustment`` relative to the previous year,
     so adjustments compound along the path (+0.03 is roughly three points more growth a year).
-    A period is a year or a range ("2025-2027", also "2025-27"); each year in one period only
+    A period is a year or a range ("2025-2027", also "2025-27", "2025~2027", "2025 to
+    2027", "2025至2027年", "2026E"; not "FY2026", a fiscal year); each year in one period only
     (a range written backwards, "2027-2025", is refused with the fix).
     Years of a period before the first simulated year are history and left out (a
     ``ScenarioWarning`` names them).
-    A percent text is read as such (``"3%"``); a number of 1 or more is refused (4 would be
-    +400%: write ``0.04``, or ``"400%"`` if that is meant), for ``shocks`` too.
+    A percent text is read as such (``"3%"``, ``"3 pct"``, ``"3 percent"``); a number of 1
+    or more is refused (4 would be +400%: write ``0.04``, or ``"400%"`` if that is meant),
+    for ``shocks`` too.
     Adjustments multiply the level, so they need a positive series: ``simulate`` refuses
     growth or shocks on years whose forecast is at or below zero (+10% would deepen a loss).
 
     A series in % (a market share, a utilisation rate) says which change it means: points,
     ``{"2025-2027" = "+2pp"}``, add 2 points to the level each year of the period (40% ->
-    42% -> 44% -> 46%, on top of the forecast; ``"2个百分点"`` and ``"-1.5 percentage
-    points"`` read too), or ``"+5% relative"`` (also ``"0.05 rel"``) multiplies it by 1.05
-    a year (a 3% share grows to 3.15%). ``simulate`` refuses a bare fraction or percent on
+    42% -> 44% -> 46%, on top of the forecast; ``"2个百分点"``, ``"-1.5 percentage
+    points"``, ``"2 ppt"``, ``"2 pts"`` and ``"50bp"`` (0.5 points) read too), or
+    ``"+5% relative"`` (also ``"0.05 rel"``) multiplies it by 1.05 a year (a 3% share grows
+    to 3.15%). ``simulate`` refuses a bare fraction or percent on
     a series in % (0.05: +5 points, or 5% of the share?) and points on a series in any
     other unit. A share (a series in 成, or whose id says so: "market_share",
-    "utilisation"...) taken below 0% or above 100% on the central path is refused, and its
-    paths clipped to 0-100%; another series in % (a rate may leave it) gets a
-    ``ScenarioWarning``.
+    "utilisation"...; and whose history never passed 100%) taken below 0% or above 100% on
+    the central path is refused, and its paths clipped to 0-100%; another series in % whose
+    history stayed within 100% (a rate may leave it) gets a ``ScenarioWarning``, and one
+    that passed 100% is no share and simulated as given.
 ``shocks``
     One-off multiplicative level shifts, ``{"2026" = -0.10}``: the level drops by 10% in 2026
     and the path continues from the lower level (a permanent shift, not a one-year blip).
@@ -66,7 +71,6 @@ import contextlib
 import difflib
 import math
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,8 +197,9 @@ def load_scenarios(source: str | Path | Mapping[str, Any]) -> ScenarioSet:
     ----------
     source
         A path to a ``.toml`` file (a bare file name that is no file in the working
-        directory names a bundled spec: ``"china_idc_example.toml"``), or a mapping with
-        the same structure: ``{"scenarios": {"base": {...}, "bull": {...}}}``.
+        directory names a bundled spec: ``"china_idc_example.toml"``), a ``.json`` or
+        ``.yaml`` file with the same structure (YAML needs PyYAML), or a mapping with the
+        same structure: ``{"scenarios": {"base": {...}, "bull": {...}}}``.
 
     Raises
     ------
@@ -237,42 +242,13 @@ def load_scenarios(source: str | Path | Mapping[str, Any]) -> ScenarioSet:
     except UnicodeDecodeError as err:
         raise SpecError(
             f"scenario file {str(path)!r} is not UTF-8 text ({err.reason} at byte "
-            f"{err.start}); TOML files are UTF-8: save it as UTF-8 (a file from Chinese "
+            f"{err.start}); spec files are UTF-8: save it as UTF-8 (a file from Chinese "
             "Windows is often GBK)",
             file=str(path),
         ) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        raise SpecError(
-            f"scenario file {str(path)!r} is not valid TOML: {err}; fix the syntax"
-            + _toml_hint(text, str(err)),
-            file=str(path),
-        ) from None
-    return _parse(data, origin=str(path))
+    from idcforecast.scenarios._spec_files import parse_spec_text
 
-
-# the slips a spreadsheet user makes in TOML, found on the line the parser names
-_TOML_SLIPS = (
-    (r"=\s*[-+]?\d[\d.]*\s*(%|pp\b)", 'a percent or points value is text in TOML: "3%", "+2pp"'),
-    (r"=\s*[-+]?\d{1,3}(,\d{3})+\b", "numbers take no thousands commas in TOML: 12000 or 12_000"),
-    (r"=\s*[-+]?\d+,(?!\d{3}\b)\d+", "the decimal mark is a point in TOML: 0.5, not 0,5"),
-    (r"\{[^}]*,\s*\}", "an inline table takes no comma after its last entry"),
-)
-
-
-def _toml_hint(text: str, message: str) -> str:
-    """A hint for the TOML slips above on the line ``message`` names ("(at line 3, ..."),
-    as tomllib says only "Unclosed inline table" for ``growth = { "2025" = 3% }``."""
-    import re
-
-    found = re.search(r"at line (\d+)", message)
-    lines = text.splitlines()
-    if not found or not 1 <= int(found.group(1)) <= len(lines):
-        return ""
-    line = lines[int(found.group(1)) - 1].split("#")[0]
-    hints = [hint for pattern, hint in _TOML_SLIPS if re.search(pattern, line)]
-    return f" ({'; '.join(hints)}: line {found.group(1)}, {line.strip()!r})" if hints else ""
+    return _parse(parse_spec_text(text, str(path)), origin=str(path))
 
 
 def _bundled_dir() -> Path:
@@ -344,6 +320,7 @@ def _parse(data: Mapping[str, Any], *, origin: str) -> ScenarioSet:
                 scenario=name,
             )
         scenarios.append(_parse_scenario(str(name), body, origin=origin))
+    _check_distinct_names(scenarios, origin)
     check_weights(scenarios, origin=origin)
     return ScenarioSet(
         scenarios=tuple(scenarios),
@@ -352,6 +329,24 @@ def _parse(data: Mapping[str, Any], *, origin: str) -> ScenarioSet:
         unit=_optional_str(data, "unit", origin),
         description=_optional_str(data, "description", origin) or "",
     )
+
+
+def _check_distinct_names(scenarios: list[Scenario], origin: str) -> None:
+    """Refuse two scenarios whose names differ only in case or surrounding spaces ("Base"
+    and "base"): TOML keeps both, and then they collide where names are compared without
+    case (file names on Windows and macOS, a spreadsheet's lookups, a reader's eye)."""
+    seen: dict[str, str] = {}
+    for scenario in scenarios:
+        key = scenario.name.strip().casefold()
+        if key in seen:
+            raise SpecError(
+                f"{origin}: scenarios {seen[key]!r} and {scenario.name!r} differ only in case "
+                "or spaces, so their rows and files would be taken for one scenario; rename "
+                "one (e.g. 'base' and 'base_revised') or drop it",
+                file=origin,
+                scenario=scenario.name,
+            )
+        seen[key] = scenario.name
 
 
 def _optional_str(data: Mapping[str, Any], key: str, origin: str) -> str | None:
@@ -365,6 +360,13 @@ def _optional_str(data: Mapping[str, Any], key: str, origin: str) -> str | None:
 
 def _parse_scenario(name: str, body: Mapping[str, Any], *, origin: str) -> Scenario:
     where = f"scenario {name!r}"
+    if not name.strip():  # a row without a name in every table, and "" in the CLI's
+        raise SpecError(
+            f"{origin}: a scenario has the empty name {name!r}; give it a name ('base', "
+            "'bull', 'bear'...): [scenarios.base] in TOML",
+            file=origin,
+            scenario=name,
+        )
     if name.strip().casefold() == "weighted":
         raise SpecError(
             f"{origin}: {where}: the name 'weighted' is kept for the probability-weighted "
@@ -539,13 +541,13 @@ def _fraction(value: Any, where: str, origin: str, name: str, key: str) -> float
         if math.isfinite(percent):
             return percent / 100.0
     if isinstance(value, str):
-        points = _points(value, where, origin, name, key)
-        if points is not None:
-            return points
+        change = _change_in_text(value, where, origin, name, key)
+        if change is not None:
+            return change
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise SpecError(
-            f'{where} must map to a fraction (0.03 = +3%), a percent ("3%") or, for a series '
-            f'in %, percentage points ("+2pp"); found {value!r}',
+            f'{where} must map to a fraction (0.03 = +3%), a percent ("3%", "3 pct") or, for '
+            f'a series in %, percentage points ("+2pp", "2 ppt", "2个百分点"); found {value!r}',
             file=origin,
             scenario=name,
             key=key,
@@ -582,27 +584,43 @@ def _relative(inner: str, text: str, where: str, origin: str, name: str, key: st
 MAX_POINTS = 100.0  # a share moves at most 100 points: more is a slip (a level, a fraction)
 
 
-def _points(text: str, where: str, origin: str, name: str, key: str) -> Points | None:
-    """Percentage points from text such as "+2pp", "-1.5 percentage points" or "2个百分点"
-    (the registry's spellings of the unit ``pp``); None for text in no such unit."""
+# analysts' shorthands for percentage points that the unit registry does not read ("ppt" is
+# also parts per trillion there, "pts" index points): read as "pp" in a growth or shock
+_POINTS_SHORTHAND = re.compile(
+    r"([-+]?\s*\d[\d.]*)\s*(?:ppts?|pts?|points?|p\.\s?p\.?)", flags=re.IGNORECASE
+)
+
+
+def _change_in_text(
+    text: str, where: str, origin: str, name: str, key: str
+) -> float | Points | None:
+    """A change written with its unit: percent ("3 pct", "3 percent", "百分之三") as the
+    fraction, percentage points ("+2pp", "-1.5 percentage points", "2个百分点", "3 ppt",
+    "3 pts") or basis points ("50bp": 0.5 points) as :class:`Points`; None for text in no
+    such unit."""
     from idcforecast.errors import IdcForecastError
     from idcforecast.units import parse_quantity
 
+    shorthand = _POINTS_SHORTHAND.fullmatch(text.strip())
+    spelled = f"{shorthand.group(1).replace(' ', '')}pp" if shorthand else text
     try:
-        quantity = parse_quantity(text)
+        quantity = parse_quantity(spelled)
     except IdcForecastError:
         return None
-    if quantity.unit != "pp":
+    if quantity.unit not in ("%", "pp", "bp"):
         return None
     if quantity.is_range or quantity.qualifier not in ("exact", "approximately"):
+        one = '"+3%"' if quantity.unit == "%" else '"+2pp"'
         raise SpecError(
-            f"{where}: {text!r} is not one number of points (a range or a bound); expected "
-            'one change such as "+2pp"',
+            f"{where}: {text!r} is not one number (a range or a bound); expected one change "
+            f"such as {one}",
             file=origin,
             scenario=name,
             key=key,
         )
-    points = float(quantity.value)
+    if quantity.unit == "%":
+        return float(quantity.value) / 100.0  # a percent said in words, as "3%" is
+    points = float(quantity.value) / (100.0 if quantity.unit == "bp" else 1.0)
     if not (math.isfinite(points) and abs(points) <= MAX_POINTS):
         raise SpecError(
             f"{where}: {text!r} moves the level by more than {MAX_POINTS:g} percentage "
@@ -614,11 +632,21 @@ def _points(text: str, where: str, origin: str, name: str, key: str) -> Points |
     return Points(points)
 
 
+# the ways reports join two years of a range, read as "-": en and em dash, tilde (also
+# full-width), "to", 至 and 到
+_RANGE_JOINS = re.compile(r"\s*(?:[–—~～]|\bto\b|至|到)\s*", flags=re.IGNORECASE)
+# a year as reports mark it: "2026E" (an estimate), "2026F", "2026年"
+_YEAR_MARKS = re.compile(r"(?<=\d)\s*(?:[EF]|年)(?=\s*(?:-|$))", flags=re.IGNORECASE)
+
+
 def _period_ends(text: str) -> tuple[int, int] | None:
     """The first and last year of "2026", "2025-2027", "2025–2027" (en dash) or "2025-27"
-    (the end year's last two digits, as reports write it); None for anything else. The
-    start is a four-digit year ("27-2025" was read as the years 27 to 2025)."""
-    parts = [p.strip() for p in text.strip().replace("–", "-").split("-")]
+    (the end year's last two digits, as reports write it), also "2025~2027", "2025 to
+    2027", "2025至2027年", "2026E", "2025E-2027E"; None for anything else. The start is a
+    four-digit year ("27-2025" was read as the years 27 to 2025). "FY2026" is refused: a
+    fiscal year is no calendar year."""
+    joined = _YEAR_MARKS.sub("", _RANGE_JOINS.sub("-", text.strip()))
+    parts = [p.strip() for p in joined.split("-")]
     if len(parts) not in (1, 2) or not all(p.isdigit() for p in parts):
         return None
     if len(parts[0]) != 4 or len(parts[-1]) not in (2, 4):

@@ -324,8 +324,8 @@ def prob_exceeds(
         A number in the paths' unit, or a figure such as ``"8000亿元"`` or a
         :class:`~idcforecast.units.Quantity` (converted to the paths' unit; money in another
         currency converts with the FX rate of ``year``, or, for a year the FX table has no
-        rate for (every year after its last), of the last observed year, as a cap does,
-        with a :class:`~idcforecast.errors.ScenarioWarning` naming it). One level: a range
+        rate for (every year after its last), the table's last rate for the pair held
+        constant, with a :class:`~idcforecast.errors.ScenarioWarning` naming it). One level: a range
         ("8000-9000") and an upper bound ("不超过8000亿元") are refused (``SpecError``), as
         is anything that is not a number or a figure. A bare number between 0 and 1
         against paths in % of a series above 1% (0.5 for a 40% share: 0.5%, not 50%) gets
@@ -487,7 +487,7 @@ def _quantity_level(
     try:
         level = quantity.to(paths.unit, year=year, kw_per_rack=kw_per_rack)
     except IdcForecastError as err:
-        fallback = _at_origin_fx_rate(paths, quantity, year, where, err, kw_per_rack=kw_per_rack)
+        fallback = _at_last_fx_rate(paths, quantity, year, where, err, kw_per_rack=kw_per_rack)
         if fallback is None:
             raise SpecError(
                 f"{where} cannot be read in the paths' unit {paths.unit!r} ({year}): {err}",
@@ -497,7 +497,7 @@ def _quantity_level(
     return float(level.value)
 
 
-def _at_origin_fx_rate(
+def _at_last_fx_rate(
     paths: Paths,
     quantity: Quantity,
     year: int,
@@ -507,30 +507,33 @@ def _at_origin_fx_rate(
     kw_per_rack: float,
 ) -> float | None:
     """A threshold in another currency for a simulated year the FX table has no rate for
-    (every year after the table's last): the level at the last observed year's rate, as a
-    cap in another currency is read, with a ScenarioWarning naming the rate; None when that
-    does not help (no FX gap, no origin year, a pair the table lacks).
+    (every year after the table's last): the level at the table's last rate for the pair,
+    held constant, with a ScenarioWarning naming the rate (``_constant_fx``, the rule
+    driver figures and reconciliation's top-down figures follow); None when that does not
+    help (no FX gap, a pair the table lacks).
 
-    "US$150bn" in 2030 against paths in 亿元 was refused for want of a 2030 rate, so no
-    threshold in another currency worked beyond the FX table's years."""
+    "US$150bn" in 2030 against paths in 亿元 was refused for want of a 2030 rate; it was
+    then read at the last observed year's rate (2023's 7.0809 for the China series) while
+    2025's threshold took 2025's 7.1875, so the level jumped back between 2025 and 2026."""
+    from idcforecast._caller import caller_stacklevel
     from idcforecast.errors import MissingFxRateError
-    from idcforecast.scenarios._constant_fx import warn_constant_rate
+    from idcforecast.scenarios._constant_fx import at_constant_rate
 
-    origin = paths.origin_year
-    if not isinstance(err, MissingFxRateError) or origin is None or origin == year:
+    if not isinstance(err, MissingFxRateError):
         return None
+
+    def level_at(rate_year: int) -> float:
+        return float(quantity.to(paths.unit, year=rate_year, kw_per_rack=kw_per_rack).value)
+
     try:
-        level = float(quantity.to(paths.unit, year=origin, kw_per_rack=kw_per_rack).value)
+        return at_constant_rate(
+            level_at,
+            year,
+            anchor=None,
+            where=where,
+            unit=paths.unit,
+            instead=f"pass the threshold in {paths.unit!r}",
+            stacklevel=caller_stacklevel(),
+        )
     except IdcForecastError:
         return None
-    warn_constant_rate(
-        where,
-        year,
-        origin,
-        "the last observed year, as a cap in another currency is",
-        level,
-        paths.unit,
-        f"pass the threshold in {paths.unit!r}",
-        stacklevel=5,  # prob_exceeds' caller
-    )
-    return level

@@ -371,7 +371,10 @@ def test_help_says_which_year_the_defaults_are(capsys: pytest.CaptureFixture[str
         main(["scenarios", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert "--year YEAR year of the threshold (default: the last simulated year)" in text
-    assert "--target-year YEAR year the CAGR runs to (default: the last simulated year)" in text
+    assert (
+        "--target-year YEAR year the CAGR (for a share in %: the change in points) runs to "
+        "(default: the last simulated year)"
+    ) in text
     assert "--method METHOD forecasting model alias (default auto; one:" in text
     # the default really is the last simulated year: P(... in 2027) for --to 2027
     assert main(["scenarios", "--to", "2027", "--threshold", "8000亿元", "--paths", "200"]) == 0
@@ -421,62 +424,116 @@ def test_a_comma_list_of_methods_is_refused_in_command_line_words(
     assert "method=[" not in err
 
 
-def test_a_share_series_takes_points_and_its_cagr_is_called_relative(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # A share in %: the spec's "+2pp" adds 2 points a year; the CAGR heading says that its
-    # rates are the share's relative growth (was "CAGR ... (% a year)" alone, read as points)
+def _share_files(tmp_path: Path, values: list[float], spec: str, *, unit: str = "%") -> list[str]:
     data = tmp_path / "share.csv"
-    values = [25, 27, 30, 32, 34, 36, 38, 40]
     data.write_text(
         "series_id,year,value,unit\n"
-        + "".join(f"share,{2017 + i},{v},%\n" for i, v in enumerate(values)),
+        + "".join(f"market_share,{2017 + i},{v},{unit}\n" for i, v in enumerate(values)),
         encoding="utf-8",
     )
-    spec = tmp_path / "share.toml"
-    spec.write_text(
-        'series_id = "share"\n[scenarios.base]\n[scenarios.up]\n'
-        'growth = { "2025-2026" = "+2pp" }\n',
-        encoding="utf-8",
-    )
-    out = _run([str(spec), "--data", str(data), "--paths", "400", "--to", "2026"], capsys)
-    assert "CAGR from the last observation to 2026 (% a year; relative growth of the share, " \
-        "not points):" in out.splitlines()  # fmt: skip
-    rows = {tuple(line.split()[:2]): line.split()[4] for line in out.splitlines()
-            if line.startswith(("base ", "up "))}  # fmt: skip
-    # medians: up = base + 2 points in 2025, + 4 in 2026 (common random numbers; both
-    # printed to one decimal, so the difference is exact to rounding)
-    assert float(rows[("up", "2025")]) == pytest.approx(float(rows[("base", "2025")]) + 2, abs=0.06)
-    assert float(rows[("up", "2026")]) == pytest.approx(float(rows[("base", "2026")]) + 4, abs=0.06)
+    path = tmp_path / "share.toml"
+    path.write_text(spec, encoding="utf-8")
+    return [str(path), "--data", str(data)]
 
 
-def test_a_scenario_without_a_cagr_is_named_and_the_others_shown(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # a market share taken to 0% in some paths by its bear case (clipped there): the base
-    # CAGR is printed, and the bear case named as left out (every CAGR was dropped)
-    data = tmp_path / "share.csv"
-    values = [14.0, 13.5, 13, 12.4, 12, 11.5, 10.8, 10]
-    data.write_text(
-        "series_id,year,value,unit\n"
-        + "".join(f"market_share,{2017 + i},{v},%\n" for i, v in enumerate(values)),
-        encoding="utf-8",
-    )
-    spec = tmp_path / "share.toml"
-    spec.write_text(
-        '[scenarios.base]\n[scenarios.bear]\ngrowth = { "2025-2030" = "-1pp" }\n',
-        encoding="utf-8",
-    )
-    out = _run([str(spec), "--data", str(data), "--paths", "2000", "--to", "2030"], capsys)
+def _cells(out: str, heading: str) -> dict[str, list[str]]:
+    """The rows of the table under ``heading``, by scenario."""
     lines = out.splitlines()
-    at = lines.index(
-        "CAGR from the last observation to 2030 (% a year; relative growth of the share, "
-        "not points):"
+    at = lines.index(heading)
+    rows: dict[str, list[str]] = {}
+    for line in lines[at + 3 :]:
+        if not line.strip():
+            break
+        name, *cells = re.split(r"\s{2,}", line.strip())
+        rows[name] = cells
+    return rows
+
+
+def test_a_shares_growth_is_printed_in_points_with_the_level_then(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A share in %: its growth was printed as a CAGR ("% a year; relative growth of the
+    # share"), where an analyst reads a share's change in percentage points. "+2pp" in
+    # 2025-2026 puts 'up' 4 points above 'base' in 2026 on every path (common random numbers)
+    argv = _share_files(
+        tmp_path,
+        [25, 27, 30, 32, 34, 36, 38, 40],
+        '[scenarios.base]\n[scenarios.up]\ngrowth = { "2025-2026" = "+2pp" }\n',
     )
-    assert lines[at + 3].startswith("base ")
-    assert lines[at + 4] == (
-        "not shown for bear: paths at or below zero, where a compound rate is undefined"
+    out = _run([*argv, "--paths", "400", "--to", "2026"], capsys)
+    assert "CAGR" not in out
+    heading = (
+        "change from the last observation (40.0% in 2024) to 2026, in percentage points "
+        "(the level then):"
     )
+    table = _cells(out, heading)
+    levels = {
+        line.split()[0]: line.split()[2:]
+        for line in out.splitlines()
+        if line.startswith(("base ", "up ")) and line.split()[1] == "2026"
+    }
+    for name in ("base", "up"):
+        for cell, level in zip(table[name], levels[name], strict=True):
+            change, then = re.fullmatch(r"([-+]\d+\.\d) \((\d+\.\d)%\)", cell).groups()  # type: ignore[union-attr]
+            assert then == level  # the level table's 2026 row, to the printed decimal
+            # change = level - 40.0 (the 2024 observation), to rounding of both
+            assert float(change) == pytest.approx(float(level) - 40.0, abs=0.051)
+    base_p50 = float(table["base"][2].split()[0])
+    assert float(table["up"][2].split()[0]) == pytest.approx(base_p50 + 4.0, abs=0.051)
+
+
+def test_a_share_in_tenths_is_printed_in_points_of_percent(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 4.0 成 is 40%: the change is in points of percent (1 成 = 10 points)
+    argv = _share_files(
+        tmp_path, [2.5, 2.7, 3.0, 3.2, 3.4, 3.6, 3.8, 4.0], "[scenarios.base]\n", unit="成"
+    )
+    out = _run([*argv, "--paths", "400", "--to", "2026"], capsys)
+    heading = (
+        "change from the last observation (40.0% in 2024) to 2026, in percentage points "
+        "(the level then):"
+    )
+    (cells,) = _cells(out, heading).values()
+    level_p50 = next(
+        float(line.split()[4]) for line in out.splitlines() if line.startswith("base      2026")
+    )
+    change, then = re.fullmatch(r"([-+]\d+\.\d) \((\d+\.\d)%\)", cells[2]).groups()  # type: ignore[union-attr]
+    assert float(then) == pytest.approx(10 * level_p50, abs=0.051)  # 成 to %
+    assert float(change) == pytest.approx(float(then) - 40.0, abs=0.051)
+
+
+def test_a_percent_series_above_100_keeps_its_cagr(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a ratio in % that was above 100% is no share (the rule of forecast()'s note): CAGR
+    argv = _share_files(tmp_path, [125, 127, 130, 132, 134, 136, 138, 140], "[scenarios.base]\n")
+    out = _run([*argv, "--paths", "400", "--to", "2026"], capsys)
+    assert "CAGR from the last observation to 2026 (% a year" in out
+    assert "percentage points" not in out
+
+
+def test_a_share_clipped_to_zero_still_has_its_change_in_points(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a market share taken to 0% in some paths by its bear case (clipped there) has no
+    # CAGR; its change in points is defined all the same, and printed for both scenarios
+    argv = _share_files(
+        tmp_path,
+        [14.0, 13.5, 13, 12.4, 12, 11.5, 10.8, 10],
+        '[scenarios.base]\n[scenarios.bear]\ngrowth = { "2025-2030" = "-1pp" }\n',
+    )
+    out = _run([*argv, "--paths", "2000", "--to", "2030"], capsys)
+    heading = (
+        "change from the last observation (10.00% in 2024) to 2030, in percentage points "
+        "(the level then):"
+    )
+    table = _cells(out, heading)
+    assert list(table) == ["base", "bear"]
+    for cell in table["bear"]:  # change = level - 10.00 (the 2024 observation)
+        change, then = re.fullmatch(r"([-+]\d+\.\d\d) \((\d+\.\d\d)%\)", cell).groups()  # type: ignore[union-attr]
+        assert float(change) == pytest.approx(float(then) - 10.0, abs=0.0051)
+    assert "not shown" not in out
 
 
 def test_note_names_the_years_converted_from_another_unit(

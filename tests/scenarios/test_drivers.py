@@ -836,3 +836,74 @@ def test_an_error_in_racks_read_as_mw_says_how_it_became_mw() -> None:
         "driver 'mw': figure text 'more than 300 MW' is a bound"
     )
     assert info.value.key == "mw"
+
+
+def test_money_in_another_currency_after_the_fx_table_holds_its_last_rate() -> None:
+    # DriverModel(..., year=2030) refused "US$10bn" ("no FX rate for USD->CNY in 2030"),
+    # while thresholds and reconciliation_table read such a figure at the FX table's last
+    # rate with a ScenarioWarning: now the same rule. The bundled table's last CNY/USD is
+    # 2025's 7.1875 (data/fx_rates.csv): US$10bn = 71.875 bn yuan; at 2.5 kW racks and
+    # RMB 57.5 m per MW (the 8 m USD at 7.1875): 71.875e9 / 57.5e6 = 1250 MW
+    from idcforecast.errors import ScenarioWarning
+
+    with pytest.warns(ScenarioWarning) as caught:
+        model = DriverModel(capex="US$10bn", capex_per_mw="USD 8m per MW", year=2030)
+    assert model.drivers["capex"].value == pytest.approx(10e9 * 7.1875, rel=1e-12)
+    assert model.drivers["capex_per_mw"].value == pytest.approx(8e6 * 7.1875, rel=1e-12)
+    assert model.ranges().set_index("quantity").loc["mw", "low"] == pytest.approx(1250.0)
+    messages = [str(w.message) for w in caught]
+    assert messages[0].startswith(
+        "DriverModel: driver 'capex' 'US$10bn' in 2030: the FX table has no 2030 rate, so it "
+        "is read at the 2025 rate (the FX table's last year for the pair; exchange rates held "
+        "constant)"
+    )
+    assert messages[0].endswith("or give the driver in yuan (e.g. '500 billion yuan')")
+    # 10e9 x 7.1875 in whole yuan (was "7.1875e+10 CNY")
+    assert "exchange rates held constant): 71,875,000,000 CNY; give a 2030" in messages[0]
+    assert {w.filename for w in caught} == {__file__}  # the user's line, not the library's
+    # a range converts at the same rate: US$8-12bn is 57.5-86.25 bn yuan
+    with pytest.warns(ScenarioWarning):
+        ranged = DriverModel(capex="US$8-12bn", capex_per_mw=5e7, year=2030)
+    assert ranged.drivers["capex"].bounds() == pytest.approx((8e9 * 7.1875, 12e9 * 7.1875))
+
+
+def test_summary_in_another_currency_after_the_fx_table_holds_its_last_rate() -> None:
+    # 100,000 racks x 0.6 x 90,000 yuan = 5.4 bn yuan; at the 2025 rate 7.1875 that is
+    # 5.4 / 7.1875 = 0.751304 USD bn. It was refused for year=2030
+    from idcforecast.errors import ScenarioWarning
+
+    model = DriverModel(racks=100_000, utilisation=0.6, revenue_per_rack=90_000, year=2030)
+    with pytest.warns(ScenarioWarning) as caught:
+        table = model.summary(n_draws=10, seed=1, revenue_unit="USD bn")
+    assert table.set_index("quantity").loc["revenue", "p50"] == pytest.approx(5.4 / 7.1875)
+    (warning,) = caught
+    assert str(warning.message).startswith(
+        "DriverModel.summary: the revenue (median) in 2030: the FX table has no 2030 rate, so "
+        "it is read at the 2025 rate"
+    )
+    assert warning.filename == __file__
+    # a year the table covers converts at its own rate, without a word: 2024's 7.1957
+    covered = DriverModel(racks=100_000, utilisation=0.6, revenue_per_rack=90_000, year=2024)
+    revenue = covered.summary(n_draws=10, seed=1, revenue_unit="USD bn")
+    assert revenue.set_index("quantity").loc["revenue", "p50"] == pytest.approx(5.4 / 7.1957)
+
+
+@pytest.mark.parametrize("year", ["2030", 2030.0, np.int64(2030)])
+def test_a_model_year_written_as_text_or_a_float_is_the_year(year: object) -> None:
+    # "2030" and 2030.0 raised a bare TypeError from the constant-rate fallback (year - 1)
+    from idcforecast.errors import ScenarioWarning
+
+    with pytest.warns(ScenarioWarning, match="read at the 2025 rate"):
+        model = DriverModel(capex="US$10bn", capex_per_mw=5e7, year=year)  # type: ignore[arg-type]
+    assert model.year == 2030 and type(model.year) is int
+    assert model.drivers["capex"].value == pytest.approx(10e9 * 7.1875, rel=1e-12)
+
+
+@pytest.mark.parametrize("year", [2024.5, True, "next year", float("nan")])
+def test_a_model_year_that_is_no_year_is_refused(year: object) -> None:
+    message = (
+        "DriverModel: year must be a whole year such as 2024 (the year whose FX rate converts "
+        f"the model's money in other currencies), or None; got {year!r}"
+    )
+    with pytest.raises(SpecError, match=re.escape(message)):
+        DriverModel(racks=100, utilisation=0.5, year=year)  # type: ignore[arg-type]

@@ -125,6 +125,21 @@ def test_children_missing_from_data() -> None:
         reconcile(BASE, {"T": ["A", "B", "C"]}, method="ols")
 
 
+def test_a_node_differing_from_the_data_only_in_case_is_named() -> None:
+    # {"china": [...]} against data whose total is "China": the message listed the ids
+    # found but not which one was meant
+    data = BASE.assign(series_id=BASE["series_id"].replace({"T": "China"}))
+    with pytest.raises(
+        UnknownSeriesError,
+        match=re.escape(
+            "reconcile: series 'china' (root in the hierarchy) is missing from the forecasts; "
+            "found A, B, China; did you mean 'China'?; add its rows or remove it from the "
+            "hierarchy"
+        ),
+    ):
+        reconcile(data, {"china": ["A", "B"]}, method="ols")
+
+
 def test_bad_hierarchies_and_methods() -> None:
     with pytest.raises(
         SpecError,

@@ -155,6 +155,6 @@ def test_simulate_refuses_a_spec_taking_a_share_below_zero() -> None:
     ],
 )
 def test_which_series_are_known_shares(unit: str, series_id: str, known: bool) -> None:
-    from idcforecast.scenarios._spec_checks import is_known_share
+    from idcforecast._shares import is_known_share
 
     assert is_known_share(unit, series_id) is known

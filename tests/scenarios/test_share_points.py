@@ -50,12 +50,49 @@ def test_points_are_read_in_the_registrys_spellings() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "points"),
+    [
+        ("3 ppt", 3.0),
+        ("+3ppt", 3.0),
+        ("3 pts", 3.0),
+        ("-1.5 pts", -1.5),
+        ("2 PPT", 2.0),
+        ("2 p.p.", 2.0),
+        ("3个百分点", 3.0),
+        ("50bp", 0.5),  # 50 basis points are half a percentage point
+    ],
+)
+def test_analysts_shorthands_for_points_read_as_points(written: str, points: float) -> None:
+    # "3 ppt" and "3 pts" were refused ("must map to a fraction...") though analysts write
+    # them for percentage points as often as "3pp"
+    (scenario,) = load_scenarios({"scenarios": {"up": {"growth": {"2025": written}}}}).scenarios
+    assert dict(scenario.growth_pp) == {2025: points} and not scenario.growth
+
+
+@pytest.mark.parametrize(
+    ("written", "fraction"),
+    [
+        ("3 pct", 0.03),
+        ("+3pct", 0.03),
+        ("-2.5 pct", -0.025),
+        ("3 percent", 0.03),
+        ("百分之三", 0.03),
+    ],
+)
+def test_percent_in_words_reads_as_the_fraction(written: str, fraction: float) -> None:
+    # "3 pct" is 3 percent (0.03), as "3%" is; it was refused ("must map to a fraction")
+    (scenario,) = load_scenarios({"scenarios": {"bull": {"growth": {"2025": written}}}}).scenarios
+    assert dict(scenario.growth) == {2025: pytest.approx(fraction, abs=1e-15)}
+    assert not scenario.growth_pp
+
+
+@pytest.mark.parametrize(
     ("value", "message"),
     [
         (
             "2-3pp",
-            "<dict>: scenario 'up' key 'growth': period '2025': '2-3pp' is not one number of "
-            'points (a range or a bound); expected one change such as "+2pp"',
+            "<dict>: scenario 'up' key 'growth': period '2025': '2-3pp' is not one number "
+            '(a range or a bound); expected one change such as "+2pp"',
         ),
         (
             "150pp",
@@ -65,8 +102,13 @@ def test_points_are_read_in_the_registrys_spellings() -> None:
         (
             "two",
             "<dict>: scenario 'up' key 'growth': period '2025' must map to a fraction (0.03 = "
-            '+3%), a percent ("3%") or, for a series in %, percentage points ("+2pp"); found '
-            "'two'",
+            '+3%), a percent ("3%", "3 pct") or, for a series in %, percentage points ("+2pp", '
+            '"2 ppt", "2个百分点"); found \'two\'',
+        ),
+        (
+            "3%-5%",
+            "<dict>: scenario 'up' key 'growth': period '2025': '3%-5%' is not one number (a "
+            'range or a bound); expected one change such as "+3%"',
         ),
     ],
 )
@@ -120,6 +162,26 @@ def test_a_fraction_on_a_share_is_refused_with_both_readings() -> None:
         'relative" for 5% of the share'
     )
     assert (info.value.scenario, info.value.key) == ("up", "growth")
+
+
+def test_a_fraction_on_a_share_in_tenths_counts_its_points_in_percent() -> None:
+    # 4 成 is 40%: x 1.05 is 4.2 成 = 42%, +2 points (the message said "+0.2 points",
+    # the change in 成 called points)
+    with pytest.raises(SpecError) as info:
+        simulate_paths(
+            mean=np.array([4.0, 4.2]),
+            sigma=np.array([0.05, 0.1]),
+            years=np.array([2025, 2026]),
+            unit="成",
+            origin_year=2024,
+            origin_value=4.0,
+            scenarios={"scenarios": {"up": {"growth": {"2025": 0.05}}}},
+            n_paths=10,
+            seed=1,
+        )
+    assert "(4 成 in 2024 x 1.05 = 4.2 成, +2 points in the first year, compounding)" in str(
+        info.value
+    )
 
 
 def test_a_relative_shock_on_a_share_is_refused() -> None:

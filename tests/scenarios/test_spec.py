@@ -117,6 +117,25 @@ def test_weights_as_percent_text_and_percent_numbers() -> None:
     )
 
 
+def test_weights_as_percent_in_words() -> None:
+    # "50 pct" was refused as a weight while growth reads "3 pct" as 3%
+    spec = load_scenarios(
+        {
+            "scenarios": {
+                "base": {"weight": "50 pct"},
+                "bull": {"weight": "25 percent"},
+                "bear": {"weight": "百分之二十五"},
+            }
+        }
+    )
+    assert spec.weights == (0.5, 0.25, 0.25)
+    _raises(  # a range is no one probability
+        {"scenarios": {"base": {"weight": "40-60 pct"}}},
+        "<dict>: scenario 'base' key 'weight' must be a number between 0 and 1 (a fraction "
+        "such as 0.25, or a percent text such as \"25%\"); found '40-60 pct'",
+    )
+
+
 def test_weights_all_or_none() -> None:
     _raises(
         {"scenarios": {"base": {"weight": 1.0}, "bear": {}}},
@@ -132,10 +151,10 @@ def test_bad_period_and_value() -> None:
         "write '2025-2027'",
     )
     _raises(
-        {"scenarios": {"bull": {"growth": {"2026": "3 pct"}}}},
+        {"scenarios": {"bull": {"growth": {"2026": "3 per year"}}}},
         "<dict>: scenario 'bull' key 'growth': period '2026' must map to a fraction "
-        '(0.03 = +3%), a percent ("3%") or, for a series in %, percentage points ("+2pp"); '
-        "found '3 pct'",
+        '(0.03 = +3%), a percent ("3%", "3 pct") or, for a series in %, percentage points '
+        '("+2pp", "2 ppt", "2个百分点"); found \'3 per year\'',
     )
     # 4 would be +400% a year: refused, with both readings spelled out (was accepted)
     _raises(
@@ -228,7 +247,29 @@ def test_a_period_written_backwards_says_so(period: str, fix: str) -> None:
     )
 
 
-@pytest.mark.parametrize("period", ["27-2025", "202-2025", "2025-202", "20251", "2025-2027-2029"])
+@pytest.mark.parametrize(
+    ("period", "years"),
+    [
+        ("2025~2027", [2025, 2026, 2027]),
+        ("2025～2027", [2025, 2026, 2027]),  # full-width tilde
+        ("2025—2027", [2025, 2026, 2027]),  # em dash
+        ("2025 to 2027", [2025, 2026, 2027]),
+        ("2025至2027年", [2025, 2026, 2027]),
+        ("2025年-2027年", [2025, 2026, 2027]),
+        ("2026E", [2026]),
+        ("2025E-2027E", [2025, 2026, 2027]),
+        ("2026年", [2026]),
+    ],
+)
+def test_periods_as_reports_write_them(period: str, years: list[int]) -> None:
+    # "2026E", "2025~2027" and "2025至2027年" were "not a year or a year range"
+    (scenario,) = load_scenarios({"scenarios": {"bull": {"growth": {period: 0.03}}}}).scenarios
+    assert dict(scenario.growth) == dict.fromkeys(years, 0.03)
+
+
+@pytest.mark.parametrize(
+    "period", ["27-2025", "202-2025", "2025-202", "20251", "2025-2027-2029", "FY2026", "E2026"]
+)
 def test_a_period_that_is_no_year_range_is_refused(period: str) -> None:
     # "27-2025" was read as the 1,999 years 27 to 2025
     _raises(
@@ -329,7 +370,7 @@ def test_a_file_in_another_encoding_says_to_save_it_as_utf8(tmp_path: Path) -> N
         SpecError,
         match=re.escape(
             f"scenario file {str(path)!r} is not UTF-8 text (invalid continuation byte at "
-            "byte 15); TOML files are UTF-8: save it as UTF-8 (a file from Chinese Windows is "
+            "byte 15); spec files are UTF-8: save it as UTF-8 (a file from Chinese Windows is "
             "often GBK)"
         ),
     ):
@@ -404,3 +445,101 @@ def test_a_points_key_says_where_points_go(key: str, hint: str) -> None:
         {"scenarios": {"share": {key: {"2026": 2}}}},
         f"<dict>: scenario 'share' has unknown key {key!r}; {hint} (for a series in %)",
     )
+
+
+@pytest.mark.parametrize(("first", "second"), [("Base", "base"), ("bull", "BULL "), ("熊", "熊 ")])
+def test_names_differing_only_in_case_or_spaces_are_refused(
+    tmp_path: Path, first: str, second: str
+) -> None:
+    # TOML keeps [scenarios.Base] and [scenarios.base] as two tables; they were accepted
+    # and then written over each other wherever names compare without case
+    path = tmp_path / "spec.toml"
+    path.write_text(
+        f'[scenarios."{first}"]\ngrowth = {{ "2026" = 0.02 }}\n[scenarios."{second}"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(SpecError) as err:
+        load_scenarios(path)
+    message = str(err.value)
+    assert repr(first) in message and repr(second) in message
+    assert "differ only in case" in message and "rename one" in message
+    assert err.value.scenario == second  # type: ignore[attr-defined]
+
+
+def test_names_that_differ_in_more_than_case_are_kept() -> None:
+    spec = load_scenarios({"scenarios": {"base": {}, "base2": {}, "Bull": {}}})
+    assert spec.names == ("base", "base2", "Bull")
+
+
+@pytest.mark.parametrize("name", ["", " ", "\t"])
+def test_an_empty_scenario_name_is_refused(tmp_path: Path, name: str) -> None:
+    # [scenarios.""] is valid TOML: the scenario ran with a blank name in every table
+    path = tmp_path / "spec.toml"
+    path.write_text(f'[scenarios.base]\n[scenarios."{name}"]\n', encoding="utf-8")
+    with pytest.raises(SpecError, match=re.escape(f"a scenario has the empty name {name!r}")):
+        load_scenarios(path)
+
+
+SPEC_AS_DICT = {
+    "series_id": "china_idc_cidc_overall",
+    "scenarios": {
+        "base": {"weight": 0.5},
+        "bull": {"weight": "50%", "growth": {"2024-2027": 0.04}, "cap": "2万亿元"},
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("suffix", "text"),
+    [
+        (
+            ".json",
+            '{"series_id": "china_idc_cidc_overall", "scenarios": {"base": {"weight": 0.5}, '
+            '"bull": {"weight": "50%", "growth": {"2024-2027": 0.04}, "cap": "2万亿元"}}}',
+        ),
+        (
+            ".yaml",
+            "series_id: china_idc_cidc_overall\nscenarios:\n  base:\n    weight: 0.5\n"
+            '  bull:\n    weight: "50%"\n    growth:\n      "2024-2027": 0.04\n'
+            "    cap: 2万亿元\n",
+        ),
+        (
+            ".yml",
+            "series_id: china_idc_cidc_overall\nscenarios:\n  base: {weight: 0.5}\n"
+            "  bull: {weight: 50%, growth: {2024-2027: 0.04}, cap: 2万亿元}\n",
+        ),
+    ],
+)
+def test_a_json_or_yaml_spec_reads_as_the_same_dict(tmp_path: Path, suffix: str, text: str) -> None:
+    # were read as TOML: "is not valid TOML: Expected '=' after a key...; fix the syntax"
+    path = tmp_path / f"spec{suffix}"
+    path.write_text(text, encoding="utf-8")
+    spec, expected = load_scenarios(path), load_scenarios(SPEC_AS_DICT)
+    assert spec.scenarios == expected.scenarios and spec.series_id == expected.series_id
+    assert spec.weights == (0.5, 0.5) and dict(spec.scenarios[1].growth) == dict.fromkeys(
+        range(2024, 2028), 0.04
+    )
+
+
+def test_a_spec_in_another_format_says_what_is_wrong(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"scenarios": {"base": {},}}', encoding="utf-8")
+    with pytest.raises(SpecError, match=r"bad\.json' is not valid JSON: .*; fix the syntax"):
+        load_scenarios(bad)
+    listed = tmp_path / "list.yaml"
+    listed.write_text("- base\n- bull\n", encoding="utf-8")
+    with pytest.raises(SpecError, match=re.escape("list.yaml' holds a list, not a table of keys")):
+        load_scenarios(listed)
+    # JSON in a .toml file: TOML's error, and the way to have it read as JSON
+    misnamed = tmp_path / "spec.toml"
+    misnamed.write_text('{"scenarios": {"base": {}}}', encoding="utf-8")
+    with pytest.raises(SpecError, match=re.escape("looks like JSON: name it .json")):
+        load_scenarios(misnamed)
+    # without PyYAML: what to install, or how else to write it
+    monkeypatch.setitem(__import__("sys").modules, "yaml", None)
+    spec = tmp_path / "spec.yaml"
+    spec.write_text("scenarios:\n  base: {}\n", encoding="utf-8")
+    with pytest.raises(SpecError, match=re.escape("needs PyYAML (pip install pyyaml)")):
+        load_scenarios(spec)

@@ -382,13 +382,14 @@ def test_a_power_threshold_against_racks_uses_the_given_rack_density() -> None:
     assert prob_exceeds(p, "200 MW", 2027, scenario="base") == 0.20
 
 
-def test_a_threshold_in_another_currency_after_the_fx_table_uses_the_last_observed_rate() -> None:
-    # Was: "US$150bn" in 2030 against paths in 亿元 was refused ("no FX rate for USD->CNY in
-    # 2030"), so no threshold in another currency worked for any year after the FX table's
-    # last. Now the last observed year's rate, as for a cap, with a ScenarioWarning:
-    # 2023 CNY/USD 7.0809 (FRED AEXCHUS, data/fx_rates.csv): US$150bn = 1,062.135 CNY bn =
-    # 10,621.35 CNY 100m. Levels 10,000, 10,100, ..., 11,900 (20 paths): 13 exceed it
-    # (10,700 up).
+def test_a_threshold_in_another_currency_after_the_fx_table_holds_its_last_rate() -> None:
+    # "US$150bn" in 2030 against paths in 亿元 was refused ("no FX rate for USD->CNY in
+    # 2030"); then read at the last observed year's rate (2023's 7.0809: 10,621.35, 13 of
+    # 20 paths above), while 2025's threshold took 2025's 7.1875 (the test below), so the
+    # level jumped back between 2025 and 2026. Now the FX table's last rate held constant,
+    # as driver figures and reconciliation read one: 2025 CNY/USD 7.1875 (data/fx_rates.csv):
+    # US$150bn = 1,078.125 CNY bn = 10,781.25 CNY 100m. Levels 10,000, 10,100, ..., 11,900
+    # (20 paths): 12 exceed it (10,800 up), as in 2025
     from idcforecast.errors import ScenarioWarning
 
     p = Paths(
@@ -401,11 +402,11 @@ def test_a_threshold_in_another_currency_after_the_fx_table_uses_the_last_observ
         origin_value=9_000.0,
     )
     with pytest.warns(ScenarioWarning) as caught:
-        assert prob_exceeds(p, "US$150bn", 2030, scenario="base") == 0.65
+        assert prob_exceeds(p, "US$150bn", 2030, scenario="base") == 0.6
     assert str(caught[0].message) == (
         "series 'demo': threshold 'US$150bn' in 2030: the FX table has no 2030 rate, so it is "
-        "read at the 2023 rate (the last observed year, as a cap in another currency is; "
-        "exchange rates held constant): 10,621.4 CNY 100m; give a 2030 rate (--fx-rates FILE, "
+        "read at the 2025 rate (the FX table's last year for the pair; exchange rates held "
+        "constant): 10,781.2 CNY 100m; give a 2030 rate (--fx-rates FILE, "
         "idcforecast.units.fx.use_fx_rates) to use it, or pass the threshold in 'CNY 100m'"
     )
     assert caught[0].filename == __file__  # the caller's line, not the package's
