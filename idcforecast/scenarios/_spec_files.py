@@ -59,9 +59,9 @@ def _yaml(text: str, path: str) -> Any:
         import yaml  # type: ignore[import-untyped]
     except ImportError:
         raise SpecError(
-            f"scenario file {path!r} is YAML, which needs PyYAML (pip install pyyaml) to be "
-            "read; or write the spec as TOML ([scenarios.base] tables, see "
-            "data/scenarios/china_idc_example.toml) or JSON",
+            f"scenario file {path!r} is YAML, which needs PyYAML (pip install pyyaml, or "
+            "idcforecast[yaml]) to be read; or write the spec as TOML ([scenarios.base] "
+            "tables, see data/scenarios/china_idc_example.toml) or JSON",
             file=path,
         ) from None
     try:

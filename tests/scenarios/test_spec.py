@@ -541,5 +541,6 @@ def test_a_spec_in_another_format_says_what_is_wrong(
     monkeypatch.setitem(__import__("sys").modules, "yaml", None)
     spec = tmp_path / "spec.yaml"
     spec.write_text("scenarios:\n  base: {}\n", encoding="utf-8")
-    with pytest.raises(SpecError, match=re.escape("needs PyYAML (pip install pyyaml)")):
+    needs = "needs PyYAML (pip install pyyaml, or idcforecast[yaml])"
+    with pytest.raises(SpecError, match=re.escape(needs)):
         load_scenarios(spec)
