@@ -425,6 +425,7 @@ _observations = st.dictionaries(
 )
 
 
+@pytest.mark.filterwarnings("ignore::idcforecast.errors.MagnitudeJumpWarning")  # arbitrary values
 @settings(max_examples=40, deadline=None)
 @given(_observations)
 def test_long_and_wide_layouts_agree(observations: dict[tuple[str, int], float]) -> None:
@@ -1039,6 +1040,7 @@ def test_a_thousands_comma_that_split_a_value_is_an_error(
         read_series(path, unit="CNY 100m")
 
 
+@pytest.mark.filterwarnings("ignore::idcforecast.errors.MagnitudeJumpWarning")  # arbitrary values
 def test_numbers_in_notes_that_are_not_split_values_are_read(tmp_path: Path) -> None:
     path = tmp_path / "notes.csv"
     # words after the digits, a value of four digits, a quoted note: none is a split value
@@ -1294,6 +1296,7 @@ def test_a_year_merged_down_over_its_series_rows(
         read_series(path, unit="MW", year_column=year_column)
 
 
+@pytest.mark.filterwarnings("ignore::idcforecast.errors.MagnitudeJumpWarning")  # arbitrary values
 def test_provenance_columns_of_a_year_per_row_table_describe_its_rows(tmp_path: Path) -> None:
     # before: 'source' (publication years) became a second series in MW, and a text 'note'
     # failed as "not a number"
@@ -2787,6 +2790,7 @@ def test_a_heading_merged_over_sub_columns_is_named_in_the_headerless_column_err
     )
 
 
+@pytest.mark.filterwarnings("ignore::idcforecast.errors.MagnitudeJumpWarning")  # arbitrary values
 def test_apostrophe_thousands_are_read_as_swiss_exports_write_them(tmp_path: Path) -> None:
     # readers30: "1'234" was 'unit "'234" is not defined' (an UnknownUnitError)
     path = tmp_path / "ch.csv"

@@ -38,6 +38,7 @@ from idcforecast._cells import (
     is_blank,
 )
 from idcforecast._decimal_marks import file_decimal_mark
+from idcforecast._magnitude_jumps import warn_magnitude_jumps
 from idcforecast._table_files import check_format_options, read_table
 from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
@@ -179,6 +180,10 @@ def read_long_table(
         12.5% typed without the percent format, read as 0.125%), as
         :func:`idcforecast.read_series` warns; and for a ``;`` file whose numbers all read
         both ways ("1.562").
+    MagnitudeJumpWarning
+        Naming the values 300 times or more (or 1/300 or less) the published year beside
+        them, as :func:`idcforecast.read_series` names them ("$1,300" under "USD bn" beside
+        1.2 and 1.4: a magnitude slip?); they are read as written.
     HiddenCellsWarning
         Naming an Excel sheet's hidden rows and columns, read as data; each hidden row of a
         table with a row per series is followed by the series it holds ("rows 4, 5 (series
@@ -360,6 +365,7 @@ def read_long_table(
     # in one order, whatever added unit (a percent value, the value's header) or note
     out = out[[c for c in (*LONG_COLUMNS, "unit", "qualifier", "note") if c in out.columns]]
     _warn_percent_fractions(out, signed, name)
+    warn_magnitude_jumps(out, name=name, place_at=lambda i: place_of(i, "value"))
     out = out.reset_index(drop=True)
     if total_line:
         from idcforecast._totals import warn_total_series

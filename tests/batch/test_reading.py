@@ -548,6 +548,7 @@ def test_a_year_column_under_another_header(tmp_path: Path) -> None:
         read_long_table(both, unit="MW", year_column="年份")
 
 
+@pytest.mark.filterwarnings("ignore::idcforecast.errors.MagnitudeJumpWarning")  # arbitrary values
 def test_a_year_per_row_file_reads_as_read_series_reads_it(tmp_path: Path) -> None:
     # before: "no column(s) 'series_id', 'value' ... (a title above the header? pass
     # header_row=N ...)", while forecast --data read the same file
