@@ -55,7 +55,12 @@ from idcforecast.batch.series_units import (
     scaled_values,
     with_notes,
 )
-from idcforecast.batch.value_cells import cell_units_read, percent_unit, value_numbers
+from idcforecast.batch.value_cells import (
+    bool_cells,
+    cell_units_read,
+    percent_unit,
+    value_numbers,
+)
 from idcforecast.batch.wide import (
     is_wide,
     is_years_as_rows,
@@ -650,7 +655,7 @@ def _years(
     from idcforecast._cells import read_year, read_year_or_estimate
 
     numbers = pd.to_numeric(column, errors="coerce")
-    numbers[column.map(lambda cell: isinstance(cell, bool)).astype(bool)] = np.nan
+    numbers[bool_cells(column)] = np.nan  # an Excel TRUE is no year
     unread = column[numbers.isna() & column.notna()]
     read: dict[Any, int] = {}
     dropped_cells = set()
