@@ -413,6 +413,11 @@ def _observations(
         unpublished = {}
     if chosen == "years_as_columns":
         observations = read_years_as_columns(table, default_id, place_of, name, decimal, estimates)
+        if "unit_heading" in table.attrs:  # "RMB bn" merged over the year columns
+            from idcforecast._unit_headings import with_heading_unit
+
+            heading = table.attrs["unit_heading"]
+            observations = with_heading_unit(observations, heading, series_id)
     elif chosen == "years_as_rows":
         observations = read_years_as_rows(table, year_column, place_of, decimal, estimates)
     _warn_markers(observations, name)

@@ -248,6 +248,7 @@ def read_long_table(
             warn_hidden=False,  # named below with the series each hidden row holds
         )
     formulas = table.attrs.get("formulas")  # values computed in the workbook: named below
+    heading = table.attrs.get("unit_heading")  # a unit merged over the year columns
     footnotes = table.attrs.get("footnotes")  # skipped under the table: a unit they state
     hidden, sheet = table.attrs.get("hidden"), table.attrs.get("sheet")
     if year_column != "year" and year_column in table.columns:
@@ -306,6 +307,10 @@ def read_long_table(
     source_rows = table.attrs.get("source_rows")  # a wide table's row of each long row
     if total_line:  # melted: "北京（亿元）" names its unit, as read_series reads it
         table = with_name_units(table, place_of)
+    if total_line == "row" and heading is not None:  # "RMB bn" merged over the year columns
+        from idcforecast._unit_headings import rows_with_heading_unit
+
+        table = rows_with_heading_unit(table, heading, place_of)
     table = table[[c for c in kept_columns if c in table.columns]]
     ids, blank_id = _stripped_text(table["series_id"])
     if hidden is not None:

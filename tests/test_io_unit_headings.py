@@ -1,0 +1,105 @@
+"""A unit heading merged over a sheet's year columns ("RMB bn" over 2019..2021)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from idcforecast import read_series
+from idcforecast.batch import read_long_table
+from idcforecast.errors import UnitError
+
+
+def _book(
+    path: Path, heading: str, merged: str, rows: list[list[object]], header: list[object]
+) -> Path:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet[merged.split(":")[0]] = heading  # the row above the header, merged over the years
+    sheet.merge_cells(merged)
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_a_unit_merged_over_the_year_columns_is_their_unit(tmp_path: Path) -> None:
+    # 'RMB bn' merged over B1:D1 above 2019..2021 was skipped with header_row=1: the bare
+    # numbers had no unit (a UnitError), and unit='CNY 100m' relabelled them (10x off)
+    path = _book(
+        tmp_path / "m.xlsx",
+        "RMB bn",
+        "B1:D1",
+        [["cidc", 156.25, 200, 250]],
+        ["market", 2019, 2020, 2021],
+    )
+    out = read_series(path, header_row=1)
+    assert out["value"].tolist() == [156.25, 200.0, 250.0]
+    assert out["unit"].tolist() == ["CNY bn"] * 3
+    # unit= converts from it: 1 CNY bn = 10 CNY 100m, so 156.25 -> 1562.5
+    converted = read_series(path, header_row=1, unit="CNY 100m")
+    assert converted["value"].tolist() == [1562.5, 2000.0, 2500.0]
+    batch = read_long_table(path, header_row=1)
+    assert batch["value"].tolist() == [156.25, 200.0, 250.0]
+    assert batch["unit"].tolist() == ["CNY bn"] * 3
+
+
+@pytest.mark.parametrize("heading", ["单位：亿元", "市场规模（亿元）"])
+def test_a_heading_saying_its_unit_in_words_or_brackets(tmp_path: Path, heading: str) -> None:
+    path = _book(
+        tmp_path / "m.xlsx",
+        heading,
+        "B1:D1",
+        [["cidc", 1562.5, 2000, 2500]],
+        ["市场", 2019, 2020, 2021],
+    )
+    assert read_series(path, header_row=1)["unit"].tolist() == ["CNY 100m"] * 3
+
+
+def test_a_unit_cell_against_the_heading_is_refused_in_both_readers(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "m.xlsx",
+        "RMB bn",
+        "C1:E1",
+        [["cidc", "USD bn", 22, 29, 36]],
+        ["market", "unit", 2019, 2020, 2021],
+    )
+    said = (
+        "the unit heading (cell C1 'RMB bn', merged over C1:E1 above the year columns) "
+        "says 'CNY bn'"
+    )
+    with pytest.raises(UnitError, match=re.escape(said)):
+        read_series(path, header_row=1)
+    with pytest.raises(UnitError, match=re.escape(said)):
+        read_long_table(path, header_row=1)
+
+
+def test_a_name_stating_another_unit_is_refused(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path / "m.xlsx",
+        "RMB bn",
+        "B1:D1",
+        [["cidc (USD bn)", 22, 29, 36]],
+        ["market", 2019, 2020, 2021],
+    )
+    with pytest.raises(
+        UnitError, match=re.escape("the row's unit (its unit cell or its name) says 'USD bn'")
+    ):
+        read_series(path, header_row=1)
+
+
+def test_a_heading_over_some_of_the_years_is_not_used(tmp_path: Path) -> None:
+    # 'RMB bn' over 2019-2020 only (2021 in another unit?): not the table's unit, as before
+    path = _book(
+        tmp_path / "m.xlsx",
+        "RMB bn",
+        "B1:C1",
+        [["cidc", 156.25, 200, 250]],
+        ["market", 2019, 2020, 2021],
+    )
+    with pytest.raises(UnitError, match="no unit for this series"):
+        read_series(path, header_row=1)
