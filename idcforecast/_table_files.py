@@ -638,12 +638,21 @@ def unit_line_above(
                 lines = [handle.readline() for _ in range(header_row)]
     except (OSError, IdcForecastError, ValueError, KeyError, zipfile.BadZipFile):
         return None
+    from idcforecast._table_layouts import _MAGNITUDE_WORD, _as_unit_text
+
     for line in lines:
         found = _UNIT_LINE.search(line)
         if found is None:
             continue
-        words = found.group(1).split()  # "CNY bn"; "亿元 数据来源：..." (cells joined)
-        for said in (" ".join(words), words[0] if words else ""):
+        # "CNY bn"; "亿元 数据来源：..." (cells joined); a CSV line's quotes are no unit
+        words = found.group(1).replace('"', " ").split()
+        rest = " ".join(words[1:])
+        # the first word alone ("亿元" before other cells' text), unless a magnitude follows
+        # it: "RMB 100 million" is 亿元, never "RMB" (yuan, 1e8 times off)
+        alone = not re.match(r"\d", rest) and not _MAGNITUDE_WORD.search(rest)
+        for said in (_as_unit_text(" ".join(words)), words[0] if words and alone else ""):
+            if not said:
+                continue
             try:
                 canonical_unit(said)
             except IdcForecastError:
@@ -653,11 +662,11 @@ def unit_line_above(
         said_in = set()
         for inside in _BRACKETED.findall(line):
             try:
-                known = canonical_unit(inside.strip())
+                known = canonical_unit(_as_unit_text(inside.strip()))
             except IdcForecastError:
                 continue
             if not known.startswith("count"):  # "(m)", "(B)", "(个)": no unit of a table
-                said_in.add(inside.strip())
+                said_in.add(_as_unit_text(inside.strip()))
         if len(said_in) == 1:  # two units over different columns: no table's unit
             return " ".join(line.split()).strip(" ,;"), said_in.pop()
     return None

@@ -57,6 +57,8 @@ def stated_unit(text: Any) -> str | None:
     --------
     >>> [stated_unit(t) for t in ("RMB bn", "单位：亿元", "Market size (US$ bn)", "Market")]
     ['CNY bn', 'CNY 100m', 'USD bn', None]
+    >>> stated_unit("RMB 100 million"), stated_unit("Unit: RMB 100 million")
+    ('CNY 100m', 'CNY 100m')
     >>> stated_unit("Size (CNY bn) and growth (%)") is None  # two units: which columns?
     True
     """
@@ -65,9 +67,11 @@ def stated_unit(text: Any) -> str | None:
     if not isinstance(text, str) or not text.strip():
         return None
 
+    from idcforecast._table_layouts import _as_unit_text
+
     def known(said: str) -> str | None:
-        try:
-            unit = canonical_unit(said.strip())
+        try:  # as a header's brackets read: "RMB 100 million" is CNY 100m
+            unit = canonical_unit(_as_unit_text(said.strip()))
         except IdcForecastError:
             return None
         return None if unit.startswith("count") else unit

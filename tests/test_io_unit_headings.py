@@ -103,3 +103,26 @@ def test_a_heading_over_some_of_the_years_is_not_used(tmp_path: Path) -> None:
     )
     with pytest.raises(UnitError, match="no unit for this series"):
         read_series(path, header_row=1)
+
+
+_TITLED = (
+    '"China IDC Market Size, 2019-2022"\n"Unit: RMB 100 million"\n'
+    "Metric,2019,2020,2021,2022\nMarket size,1562.5,2238.7,3012.3,3975.9\n"
+)
+
+
+def test_a_line_above_in_rmb_100_million_is_read_as_cny_100m(tmp_path: Path) -> None:
+    # 'Unit: RMB 100 million' above the header was read as 'RMB' (its first word): the
+    # error advised unit='RMB' (yuan, 1e8 times off), and unit='亿元' (what the line says)
+    # was refused as contradicting it, in both readers
+    path = tmp_path / "t.csv"
+    path.write_text(_TITLED, encoding="utf-8")
+    with pytest.raises(UnitError, match=re.escape("pass unit='RMB 100m'")):
+        read_series(path, header_row=2)
+    out = read_series(path, header_row=2, unit="亿元")
+    assert out["value"].tolist() == [1562.5, 2238.7, 3012.3, 3975.9]
+    assert out["unit"].unique().tolist() == ["CNY 100m"]
+    assert read_long_table(path, header_row=2, unit="亿元")["value"].iloc[0] == 1562.5
+    # a unit other than the line's is still refused, with the line's unit to pass
+    with pytest.raises(UnitError, match=re.escape("pass unit='RMB 100m' to read them")):
+        read_series(path, header_row=2, unit="CNY bn")
