@@ -201,3 +201,30 @@ def rows_with_heading_unit(
                 unit=unit,
             )
     return table.assign(unit=cells.astype(object).where(~blank, unit))
+
+
+def canonical_table_unit(text: str) -> str:
+    """The canonical spelling of a unit a table writes (a unit cell, a heading,
+    ``unit=``): as the registry reads it, else as a header's brackets read it ("RMB 100
+    million" -> "CNY 100m", "US$ '000" -> "USD thousand", "in US$ m" -> "USD mn"); else
+    the registry's UnknownUnitError.
+
+    Examples
+    --------
+    >>> canonical_table_unit("RMB 100 million"), canonical_table_unit("亿元")
+    ('CNY 100m', 'CNY 100m')
+    """
+    from idcforecast._table_layouts import _as_unit_text
+    from idcforecast.units import canonical_unit
+
+    try:
+        return canonical_unit(text)
+    except IdcForecastError:
+        written = _as_unit_text(str(text))
+        if written == str(text).strip():
+            raise
+        try:
+            return canonical_unit(written)
+        except IdcForecastError:
+            pass
+        raise

@@ -126,3 +126,24 @@ def test_a_line_above_in_rmb_100_million_is_read_as_cny_100m(tmp_path: Path) -> 
     # a unit other than the line's is still refused, with the line's unit to pass
     with pytest.raises(UnitError, match=re.escape("pass unit='RMB 100m' to read them")):
         read_series(path, header_row=2, unit="CNY bn")
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [("RMB 100 million", "CNY 100m"), ("US$ '000", "USD thousand"), ("in US$ m", "USD mn")],
+)
+def test_a_unit_cell_or_unit_as_tables_write_them(
+    tmp_path: Path, written: str, canonical: str
+) -> None:
+    # a unit column saying 'RMB 100 million' was an UnknownUnitError in read_series and kept
+    # as written (unconverted, another unit than 'CNY 100m') by read_long_table; it reads as
+    # the same words in a series' name's brackets read ('市场规模 (RMB 100 million)')
+    path = tmp_path / "u.csv"
+    path.write_text(
+        f'series_id,year,value,unit\ncidc,2019,1562.5,"{written}"\ncidc,2020,2238.7,"{written}"\n',
+        encoding="utf-8",
+    )
+    assert read_series(path)["unit"].tolist() == [canonical] * 2
+    assert read_long_table(path)["unit"].tolist() == [canonical] * 2
+    assert read_series(path, unit=written)["value"].tolist() == [1562.5, 2238.7]
+    assert read_long_table(path, unit=written)["unit"].tolist() == [canonical] * 2

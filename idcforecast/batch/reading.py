@@ -563,10 +563,10 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
     import pandas as pd
 
     from idcforecast._series import year_numbers
-    from idcforecast.units import canonical_unit
+    from idcforecast._unit_headings import canonical_table_unit
 
     try:
-        target = canonical_unit(unit)
+        target = canonical_table_unit(unit)  # "RMB 100 million" too
     except IdcForecastError as err:
         raise in_context(err, f"read_long_table: unit={unit!r}", unit=unit) from err
     out = data.copy()
@@ -641,9 +641,15 @@ def _stripped_text(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
 def _canonical_units(units: pd.Series) -> pd.Series:
     """Each unit in its canonical spelling ("亿元" -> "CNY 100m"), so that one unit written
     two ways is not taken for two; a unit the registry does not know is kept as written."""
-    from idcforecast.units.registry import canonical_or_as_written
+    from idcforecast._unit_headings import canonical_table_unit
 
-    spelled = {unit: canonical_or_as_written(unit) for unit in units.dropna().unique()}
+    def spelled_as(unit: str) -> str:
+        try:  # "RMB 100 million" too, as read_series reads a unit cell
+            return canonical_table_unit(unit)
+        except IdcForecastError:
+            return unit.strip()
+
+    spelled = {unit: spelled_as(unit) for unit in units.dropna().unique()}
     return units.map(spelled).astype(object).where(units.notna(), None)
 
 
