@@ -228,3 +228,43 @@ def canonical_table_unit(text: str) -> str:
         except IdcForecastError:
             pass
         raise
+
+
+def corner_unit(columns: list[Any]) -> tuple[str, str] | None:
+    """``(unit, header)`` of the one name column of a wide table (not a year, not a
+    ``unit``/``source``... column) whose header states a unit in brackets ("地区（亿元）",
+    "Revenue (US$ m)" over the names, as the top-left cell of a research table gives the
+    table's unit); None when none does, or two do.
+
+    Examples
+    --------
+    >>> corner_unit(["地区（亿元）", "2019年", "2020年"])
+    ('CNY 100m', '地区（亿元）')
+    >>> corner_unit(["Region", 2019, 2020]) is None
+    True
+    """
+    from idcforecast._cells import estimate_year, year_label
+    from idcforecast._layout_checks import META
+    from idcforecast._table_layouts import header_unit
+
+    found = []
+    for column in columns:
+        if column in META or year_label(column) is not None or estimate_year(column) is not None:
+            continue
+        try:
+            unit = header_unit(column)
+        except IdcForecastError:
+            continue  # "Region (10k)": a magnitude alone, no unit to give the rows
+        if unit is not None:
+            found.append((unit, str(column)))
+    return found[0] if len(found) == 1 else None
+
+
+def with_corner_unit(observations: list[Observation], corner: tuple[str, str]) -> list[Observation]:
+    """The observations of a wide table whose name column's header states a unit
+    (:func:`corner_unit`), each with that unit where its row states none (a unit cell or
+    the series' name, "Growth (%)", keeps its own)."""
+    unit, _ = corner
+    return [
+        o if "unit" in o.meta else replace(o, meta={**o.meta, "unit": unit}) for o in observations
+    ]

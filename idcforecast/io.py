@@ -413,11 +413,13 @@ def _observations(
         unpublished = {}
     if chosen == "years_as_columns":
         observations = read_years_as_columns(table, default_id, place_of, name, decimal, estimates)
-        if "unit_heading" in table.attrs:  # "RMB bn" merged over the year columns
-            from idcforecast._unit_headings import with_heading_unit
+        from idcforecast._unit_headings import corner_unit, with_corner_unit, with_heading_unit
 
+        if "unit_heading" in table.attrs:  # "RMB bn" merged over the year columns
             heading = table.attrs["unit_heading"]
             observations = with_heading_unit(observations, heading, series_id)
+        elif (corner := corner_unit(list(table.columns))) is not None:  # "地区（亿元）"
+            observations = with_corner_unit(observations, corner)
     elif chosen == "years_as_rows":
         observations = read_years_as_rows(table, year_column, place_of, decimal, estimates)
     _warn_markers(observations, name)

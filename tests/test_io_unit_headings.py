@@ -147,3 +147,30 @@ def test_a_unit_cell_or_unit_as_tables_write_them(
     assert read_long_table(path)["unit"].tolist() == [canonical] * 2
     assert read_series(path, unit=written)["value"].tolist() == [1562.5, 2238.7]
     assert read_long_table(path, unit=written)["unit"].tolist() == [canonical] * 2
+
+
+def test_a_unit_over_the_names_column_is_the_tables_unit(tmp_path: Path) -> None:
+    # '地区（亿元）' over the region names (the top-left cell of a research table) was not
+    # read: the bare numbers had no unit (a UnitError), and unit='CNY bn' took 1,562.5 亿元
+    # for 1,562.5 CNY bn (10x too large) in silence; it is now their unit, and unit=
+    # converts from it (1 亿元 = 0.1 CNY bn)
+    path = tmp_path / "w.csv"
+    path.write_text(
+        "地区（亿元）,2019年,2020年\n华东,1562.5,2238.7\n增速 (%),27.2,43.3\n", encoding="utf-8"
+    )
+    out = read_series(path)
+    assert out["unit"].tolist() == ["CNY 100m"] * 2 + ["%"] * 2  # a row's own unit holds
+    assert read_series(path, series_id="华东", unit="CNY bn")["value"].tolist() == [
+        156.25,
+        223.87,
+    ]
+    batch = read_long_table(path)
+    assert batch["unit"].tolist() == ["CNY 100m"] * 2 + ["%"] * 2
+    assert batch["value"].tolist() == [1562.5, 2238.7, 27.2, 43.3]
+
+
+def test_two_name_columns_stating_units_give_none(tmp_path: Path) -> None:
+    path = tmp_path / "w.csv"
+    path.write_text("Region (USD bn),Segment (MW),2019,2020\nChina,colo,1.5,2.0\n")
+    with pytest.raises(UnitError, match="no unit for this series"):
+        read_series(path)

@@ -273,7 +273,11 @@ def read_long_table(
         warn_formula_values_read(table, formulas, missing, name, place_of, estimates)
     kept_columns = [*LONG_COLUMNS, "unit", "qualifier"]  # qualifier: bounds are noted
     total_line = ""  # a wide table's "Total" row (or column): warned about once read
+    corner = None  # a wide table's name column headed with a unit: "地区（亿元）"
     if missing and is_wide(table):
+        from idcforecast._unit_headings import corner_unit
+
+        corner = None if heading is not None else corner_unit(list(table.columns))
         table, place_of = melt_wide(table, name, place_of, estimates=estimates)
         kept_columns.append("note")  # melt_wide's: the notes of estimates read as data
         total_line = "row"
@@ -311,6 +315,11 @@ def read_long_table(
         from idcforecast._unit_headings import rows_with_heading_unit
 
         table = rows_with_heading_unit(table, heading, place_of)
+    elif corner is not None and "unit" in table.columns:  # rows without one take the corner's
+        blank = table["unit"].map(is_blank).to_numpy(dtype=bool)
+        table = table.assign(unit=table["unit"].astype(object).where(~blank, corner[0]))
+    elif corner is not None:
+        table = table.assign(unit=corner[0])
     table = table[[c for c in kept_columns if c in table.columns]]
     ids, blank_id = _stripped_text(table["series_id"])
     if hidden is not None:
