@@ -566,8 +566,8 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
     dimension, a year without an FX rate) fails the series of its rows, not the read: they
     keep their value and unit, and their ``note`` ends with :data:`NOT_CONVERTED` and the
     error naming the first such row, from which :func:`forecast_many` fails each of those
-    series with it. When no pair converts at all (``unit`` itself is wrong for the file),
-    the first error is raised.
+    series with it. When no pair converts at all and no row is without a unit (``unit``
+    itself is wrong for the file), the first error is raised.
     """
     import pandas as pd
 
@@ -614,7 +614,11 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
         factors[at] = factor
         if note is not None:
             notes_of.setdefault(note, []).append(at)
-    if first_error is not None and not converted:
+    # rows without a unit take ``unit`` as theirs: then ``unit`` is no wrong unit for the
+    # file, and only the series that do not convert fail (a 'YoY growth' row in % beside
+    # bare 亿元 rows read with unit='亿元' failed the whole read)
+    bare = bool((~rows & whole.to_numpy()).any())
+    if first_error is not None and not converted and not bare:
         raise first_error
     if unconverted.any():  # as written: their series fail, named by their note
         out["unit"] = np.where(unconverted, data["unit"].to_numpy(dtype=object), target)
