@@ -178,6 +178,63 @@ def percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int) 
                 table.iat[i, j] = f"{shown.normalize():f}%"
 
 
+def unit_format_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int) -> None:
+    """Numbers whose format writes a unit after them (``#,##0.0"亿元"``, ``0"MW"``) become
+    the text Excel shows, "1562.5亿元": the sheet shows each figure with its unit, which
+    pandas drops (1562.5 read under ``unit="CNY bn"`` was 1562.5 CNY bn, 10x too large).
+
+    Only a unit that is not money without a magnitude is read so: a currency sign or code
+    alone (``"$"#,##0``, ``#,##0"元"``, Excel's currency and accounting formats) says nothing
+    of the scale the table is in, and the number stays bare; so does a format that also
+    divides the number for display (``#,##0,"千元"``: named by :func:`warn_scaled_cells`).
+
+    Examples
+    --------
+    >>> format_unit('#,##0.0"亿元"'), format_unit('0" MW"'), format_unit('"$"#,##0')
+    ('亿元', 'MW', None)
+    """
+    from decimal import Decimal
+
+    first = header_row + 2  # 1-based sheet row of the table's first data row
+    rows = worksheet.iter_rows(min_row=first, max_row=first + len(table) - 1)
+    for i, cells in enumerate(rows):
+        for j, cell in enumerate(cells[: table.shape[1]]):
+            value = cell.value
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                continue
+            number_format = str(getattr(cell, "number_format", "") or "")
+            if '"' not in number_format and "\\" not in number_format:
+                continue  # no literal text: most cells, decided without a parse
+            unit = format_unit(number_format)
+            if unit is not None and table.iat[i, j] == value:  # 1.5e11 written out whole
+                table.iat[i, j] = f"{Decimal(repr(value)).normalize():f}{unit}"
+
+
+def format_unit(number_format: str) -> str | None:
+    """The unit an Excel number format's first section writes as literal text after the
+    number, when it is one to read (see :func:`unit_format_cells_as_text`), else None."""
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_unit
+
+    section = number_format.split(";")[0]
+    if "%" in _LITERALS.sub("", section) or scaled_format(section):
+        return None  # a percentage, or a number shown divided
+    literal = "".join(
+        part[1:-1] if part.startswith('"') else part[1:]
+        for part in _LITERALS.findall(section)
+        if not part.startswith("[")
+    ).strip()
+    if not literal or "%" in literal:
+        return None
+    try:
+        unit = parse_unit(literal)
+    except IdcForecastError:
+        return None
+    if unit.base == "count" or (unit.dimension == "money" and unit.magnitude is None):
+        return None
+    return literal
+
+
 # a number format's thousands scaling: commas right after its last digit placeholder
 # ("#,##0," shows 1234567 as 1,235; "0.0,,\"m\"" as 1.2m), not a grouping comma ("#,##0")
 _SCALING_COMMAS = re.compile(r"[0#?](?:\.[0#?]*)?(,+)(?![0#?,])")

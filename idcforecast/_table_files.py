@@ -31,6 +31,7 @@ from idcforecast._excel_sheets import (
     no_blank_formulas_or_errors,
     percent_cells_as_text,
     pick_sheet,
+    unit_format_cells_as_text,
     warn_scaled_cells,
 )
 from idcforecast._file_kinds import starts_with, what_it_holds
@@ -325,6 +326,7 @@ def read_table(
                     }
                 )
                 percent_cells_as_text(table, book.book[sheet], header_row)
+                unit_format_cells_as_text(table, book.book[sheet], header_row)  # 0.0"亿元"
                 warn_scaled_cells(table, book.book[sheet], header_row, name, sheet)
                 # a year merged down over its rows is every row's year
                 year_headers = frozenset(

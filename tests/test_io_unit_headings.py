@@ -174,3 +174,35 @@ def test_two_name_columns_stating_units_give_none(tmp_path: Path) -> None:
     path.write_text("Region (USD bn),Segment (MW),2019,2020\nChina,colo,1.5,2.0\n")
     with pytest.raises(UnitError, match="no unit for this series"):
         read_series(path)
+
+
+def test_a_unit_in_a_cells_number_format_is_read_with_it(tmp_path: Path) -> None:
+    # 1562.5 formatted '#,##0.0"亿元"' shows as '1,562.5亿元'; pandas reads 1562.5, and
+    # unit='CNY bn' took it for 1562.5 CNY bn (10x too large) in silence; it is read as the
+    # sheet shows it: 1562.5 CNY 100m, converted by unit= (x 0.1 = 156.25 CNY bn)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["market", 2019, 2020, 2021])
+    sheet.append(["cidc", 1562.5, 2238.7, 3012.3])
+    sheet.append(["usd", 1200, 1500, 1900])  # '"$"#,##0': a sign alone, no scale: bare
+    sheet.append(["power", 1.5e11, 1.6e11, 1.7e11])  # '0" MW"': written out whole
+    for cell in sheet[2][1:]:
+        cell.number_format = '#,##0.0"亿元"'
+    for cell in sheet[3][1:]:
+        cell.number_format = '"$"#,##0'
+    for cell in sheet[4][1:]:
+        cell.number_format = '0" MW"'
+    path = tmp_path / "f.xlsx"
+    book.save(path)
+    out = read_series(path, series_id="cidc", unit="CNY bn")
+    assert out["value"].tolist() == [156.25, 223.87, 301.23]
+    assert read_series(path, series_id="cidc")["unit"].tolist() == ["CNY 100m"] * 3
+    assert read_series(path, series_id="usd", unit="USD mn")["value"].tolist() == [
+        1200.0,
+        1500.0,
+        1900.0,
+    ]
+    power = read_series(path, series_id="power", unit="GW")  # 1.5e11 MW = 1.5e8 GW
+    assert power["value"].tolist() == [1.5e8, 1.6e8, 1.7e8]
+    batch = read_long_table(path, unit="CNY bn")
+    assert batch[batch["series_id"] == "cidc"]["value"].tolist() == [156.25, 223.87, 301.23]
