@@ -148,7 +148,9 @@ def pick_sheet(
 _LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
-def percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int) -> None:
+def percent_cells_as_text(
+    table: pd.DataFrame, worksheet: Any, header_row: int, *, units: bool = False
+) -> None:
     """Numbers shown as percentages (format "0.0%") become the text Excel shows, "27.8%".
 
     A bare ``%`` in the format multiplies by 100 (0.278 shows as 27.8%); a quoted or escaped
@@ -157,6 +159,11 @@ def percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int) 
     pandas reads such a cell as the stored fraction (0.278), which would be taken for 0.278
     of the series' unit; the text carries the percent sign. Decimal arithmetic keeps the
     digits (0.278 -> "27.8%", not 27.800000000000004).
+
+    With ``units``, in the same pass over the cells, numbers whose format writes a unit
+    after them (``#,##0.0"亿元"``, ``0"MW"``: :func:`format_unit`) become the text shown,
+    "1562.5亿元": pandas drops the unit (1562.5 read under ``unit="CNY bn"`` was 1562.5 CNY
+    bn, 10x too large).
     """
     from decimal import Decimal
 
@@ -166,53 +173,31 @@ def percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int) 
         for j, cell in enumerate(cells[: table.shape[1]]):
             value = cell.value
             number_format = str(getattr(cell, "number_format", ""))
-            if (
-                "%" in number_format
-                and isinstance(value, int | float)
-                and not isinstance(value, bool)
-                and table.iat[i, j] == value
-            ):
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                continue
+            if "%" in number_format and table.iat[i, j] == value:
                 shown = Decimal(repr(value))
                 if "%" in _LITERALS.sub("", number_format):
                     shown *= 100  # a bare % scales; a quoted or escaped one is only a sign
                 table.iat[i, j] = f"{shown.normalize():f}%"
+            elif units and ('"' in number_format or "\\" in number_format):
+                unit = format_unit(number_format)  # literal text: most cells have none
+                if unit is not None and table.iat[i, j] == value:  # 1.5e11 written whole
+                    table.iat[i, j] = f"{Decimal(repr(value)).normalize():f}{unit}"
 
 
-def unit_format_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int) -> None:
-    """Numbers whose format writes a unit after them (``#,##0.0"亿元"``, ``0"MW"``) become
-    the text Excel shows, "1562.5亿元": the sheet shows each figure with its unit, which
-    pandas drops (1562.5 read under ``unit="CNY bn"`` was 1562.5 CNY bn, 10x too large).
-
-    Only a unit that is not money without a magnitude is read so: a currency sign or code
-    alone (``"$"#,##0``, ``#,##0"元"``, Excel's currency and accounting formats) says nothing
-    of the scale the table is in, and the number stays bare; so does a format that also
-    divides the number for display (``#,##0,"千元"``: named by :func:`warn_scaled_cells`).
+def format_unit(number_format: str) -> str | None:
+    """The unit an Excel number format's first section writes as literal text after the
+    number, when it is one to read, else None: not money without a magnitude (a currency
+    sign or code alone, ``"$"#,##0``, ``#,##0"元"``, Excel's currency and accounting
+    formats, says nothing of the scale the table is in), nor a count, nor with a format that
+    also divides the number for display (``#,##0,"千元"``: :func:`warn_scaled_cells`).
 
     Examples
     --------
     >>> format_unit('#,##0.0"亿元"'), format_unit('0" MW"'), format_unit('"$"#,##0')
     ('亿元', 'MW', None)
     """
-    from decimal import Decimal
-
-    first = header_row + 2  # 1-based sheet row of the table's first data row
-    rows = worksheet.iter_rows(min_row=first, max_row=first + len(table) - 1)
-    for i, cells in enumerate(rows):
-        for j, cell in enumerate(cells[: table.shape[1]]):
-            value = cell.value
-            if not isinstance(value, int | float) or isinstance(value, bool):
-                continue
-            number_format = str(getattr(cell, "number_format", "") or "")
-            if '"' not in number_format and "\\" not in number_format:
-                continue  # no literal text: most cells, decided without a parse
-            unit = format_unit(number_format)
-            if unit is not None and table.iat[i, j] == value:  # 1.5e11 written out whole
-                table.iat[i, j] = f"{Decimal(repr(value)).normalize():f}{unit}"
-
-
-def format_unit(number_format: str) -> str | None:
-    """The unit an Excel number format's first section writes as literal text after the
-    number, when it is one to read (see :func:`unit_format_cells_as_text`), else None."""
     from idcforecast.errors import IdcForecastError
     from idcforecast.units import parse_unit
 

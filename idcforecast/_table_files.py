@@ -31,7 +31,6 @@ from idcforecast._excel_sheets import (
     no_blank_formulas_or_errors,
     percent_cells_as_text,
     pick_sheet,
-    unit_format_cells_as_text,
     warn_scaled_cells,
 )
 from idcforecast._file_kinds import starts_with, what_it_holds
@@ -325,8 +324,8 @@ def read_table(
                         if j < table.shape[1] and str(table.columns[j]).startswith("Unnamed: ")
                     }
                 )
-                percent_cells_as_text(table, book.book[sheet], header_row)
-                unit_format_cells_as_text(table, book.book[sheet], header_row)  # 0.0"亿元"
+                # "27.8%" and, with units, 0.0"亿元": the text the sheet shows
+                percent_cells_as_text(table, book.book[sheet], header_row, units=True)
                 warn_scaled_cells(table, book.book[sheet], header_row, name, sheet)
                 # a year merged down over its rows is every row's year
                 year_headers = frozenset(
