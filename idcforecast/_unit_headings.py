@@ -16,6 +16,12 @@ converts from it. A unit cell or a series' name stating another unit is a UnitEr
 (:func:`with_heading_unit`); two such headings, or one over some of the years only, are not
 used (the UnitError for bare numbers then names the line above, as before).
 
+The same holds, as a default, for a unit in brackets in the header over a wide table's
+names (its top-left cell: "地区（亿元）", "Revenue (US$ m)"; :func:`corner_unit`): rows that
+state none take it, a row's own unit ("Growth (%)") holds. A unit a table writes the way
+headers write it ("RMB 100 million", "US$ '000") is read so in a unit cell and ``unit=``
+too (:func:`canonical_table_unit`).
+
 Private: :func:`idcforecast._table_files.read_table` finds the heading, the layout readers
 apply it.
 """
@@ -34,10 +40,13 @@ if TYPE_CHECKING:
     from idcforecast._normalize import Observation
 
 __all__ = [
+    "canonical_table_unit",
+    "corner_unit",
     "headings_above",
     "merged_unit_heading",
     "rows_with_heading_unit",
     "stated_unit",
+    "with_corner_unit",
     "with_heading_unit",
 ]
 
