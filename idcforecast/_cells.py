@@ -6,6 +6,7 @@ Private helpers of :func:`idcforecast.read_series`. Every function takes the cel
 
 from __future__ import annotations
 
+import contextlib
 import decimal
 import math
 import numbers
@@ -70,6 +71,13 @@ _APOSTROPHE_THOUSANDS = re.compile(r"\s*[+-]?\d{1,3}(?:['’]\d{3})+(?:\.\d+)?\s
 # a negative as SAP and other accounting exports write it: "12.5-", "1,234.50-"
 _TRAILING_MINUS = re.compile(r"\s*(\d[\d.,' ]*)\s*[-\u2212]\s*")
 _ACCOUNTING_NEGATIVE = re.compile(r"\s*[(（]\s*(\d[^()（）]*?)\s*[)）]\s*")
+# a currency sign or code before a negative's brackets or minus: "($1,400)", "(US$1.4 bn)",
+# "-$1,400", "−¥300" (figure text wants the sign after it: "$-1,400")
+_CURRENCY_SIGN = r"(?:US\$|HK\$|S\$|A\$|C\$|\$|¥|￥|€|£|USD|CNY|RMB|EUR|GBP|JPY|HKD)"
+_NEGATIVE_AFTER_SIGN = re.compile(
+    rf"\s*(?:[(（]\s*({_CURRENCY_SIGN})\s*(\d[^()（）]*?)\s*[)）]"
+    rf"|[-\u2212]\s*({_CURRENCY_SIGN})\s*(\d.*?))\s*"
+)
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0", ""}
 
@@ -411,10 +419,16 @@ def _read_text(text: str, place: str) -> Figure:
     from idcforecast.units import parse_quantity
 
     accounting = _ACCOUNTING_NEGATIVE.fullmatch(text)
+    signed = _NEGATIVE_AFTER_SIGN.fullmatch(text)
     try:
         # "(12.5)": the accountants' negative, as spreadsheets and financial exports write it
         quantity = parse_quantity(f"-{accounting.group(1)}" if accounting else text)
     except IdcForecastError as err:
+        if signed:  # "($1,400)", "-$1,400": the sign first, then the negative ("$-1,400")
+            sign, number = signed.group(1) or signed.group(3), signed.group(2) or signed.group(4)
+            with contextlib.suppress(IdcForecastError):
+                quantity = parse_quantity(f"{sign}-{number}")
+                return _figure(quantity, text)
         trailing = _TRAILING_MINUS.fullmatch(text)
         if trailing:
             raise ParseError(
@@ -435,6 +449,12 @@ def _read_text(text: str, place: str) -> Figure:
                 value=text,
             ) from err
         raise in_context(err, place, place=place) from err
+    return _figure(quantity, text)
+
+
+def _figure(quantity: Any, text: str) -> Figure:
+    """The Figure of ``quantity`` read from the cell ``text`` (its quote, unless a plain
+    number)."""
     plain = bool(_PLAIN_NUMBER.fullmatch(text))
     unit = None if quantity.unit == "count" else quantity.unit
     alternate = "" if quantity.alternate is None else str(quantity.alternate)

@@ -106,8 +106,8 @@ def warn_three_digit_groups(table: pd.DataFrame, year_column: str, name: str) ->
     cells: list[str] = []  # the first three, shown
     count, dots, commas = 0, True, True
     for column in table.columns:
-        if column == year_column:
-            continue
+        if column == year_column or column in _TEXT_COLUMNS:
+            continue  # a series_id column of 200,000 names: no number to decide by
         for cell in table[column]:
             if not (isinstance(cell, str) and _PLAIN_NUMBER.fullmatch(cell)):
                 continue

@@ -148,7 +148,9 @@ def pick_sheet(
 _LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
-def percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int) -> None:
+def percent_cells_as_text(
+    table: pd.DataFrame, worksheet: Any, header_row: int, *, units: bool = False
+) -> None:
     """Numbers shown as percentages (format "0.0%") become the text Excel shows, "27.8%".
 
     A bare ``%`` in the format multiplies by 100 (0.278 shows as 27.8%); a quoted or escaped
@@ -157,6 +159,11 @@ def percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int) 
     pandas reads such a cell as the stored fraction (0.278), which would be taken for 0.278
     of the series' unit; the text carries the percent sign. Decimal arithmetic keeps the
     digits (0.278 -> "27.8%", not 27.800000000000004).
+
+    With ``units``, in the same pass over the cells, numbers whose format writes a unit
+    after them (``#,##0.0"亿元"``, ``0"MW"``: :func:`format_unit`) become the text shown,
+    "1562.5亿元": pandas drops the unit (1562.5 read under ``unit="CNY bn"`` was 1562.5 CNY
+    bn, 10x too large).
     """
     from decimal import Decimal
 
@@ -166,16 +173,51 @@ def percent_cells_as_text(table: pd.DataFrame, worksheet: Any, header_row: int) 
         for j, cell in enumerate(cells[: table.shape[1]]):
             value = cell.value
             number_format = str(getattr(cell, "number_format", ""))
-            if (
-                "%" in number_format
-                and isinstance(value, int | float)
-                and not isinstance(value, bool)
-                and table.iat[i, j] == value
-            ):
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                continue
+            if "%" in number_format and table.iat[i, j] == value:
                 shown = Decimal(repr(value))
                 if "%" in _LITERALS.sub("", number_format):
                     shown *= 100  # a bare % scales; a quoted or escaped one is only a sign
                 table.iat[i, j] = f"{shown.normalize():f}%"
+            elif units and ('"' in number_format or "\\" in number_format):
+                unit = format_unit(number_format)  # literal text: most cells have none
+                if unit is not None and table.iat[i, j] == value:  # 1.5e11 written whole
+                    table.iat[i, j] = f"{Decimal(repr(value)).normalize():f}{unit}"
+
+
+def format_unit(number_format: str) -> str | None:
+    """The unit an Excel number format's first section writes as literal text after the
+    number, when it is one to read, else None: not money without a magnitude (a currency
+    sign or code alone, ``"$"#,##0``, ``#,##0"元"``, Excel's currency and accounting
+    formats, says nothing of the scale the table is in), nor a count, nor with a format that
+    also divides the number for display (``#,##0,"千元"``: :func:`warn_scaled_cells`).
+
+    Examples
+    --------
+    >>> format_unit('#,##0.0"亿元"'), format_unit('0" MW"'), format_unit('"$"#,##0')
+    ('亿元', 'MW', None)
+    """
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.units import parse_unit
+
+    section = number_format.split(";")[0]
+    if "%" in _LITERALS.sub("", section) or scaled_format(section):
+        return None  # a percentage, or a number shown divided
+    literal = "".join(
+        part[1:-1] if part.startswith('"') else part[1:]
+        for part in _LITERALS.findall(section)
+        if not part.startswith("[")
+    ).strip()
+    if not literal or "%" in literal:
+        return None
+    try:
+        unit = parse_unit(literal)
+    except IdcForecastError:
+        return None
+    if unit.base == "count" or (unit.dimension == "money" and unit.magnitude is None):
+        return None
+    return literal
 
 
 # a number format's thousands scaling: commas right after its last digit placeholder

@@ -59,12 +59,13 @@ def to_frame(
 ) -> pd.DataFrame:
     import pandas as pd
 
-    from idcforecast.units import canonical_unit, conversion_factor, parse_unit
-    from idcforecast.units.convert import fx_file_between
-
     # one parse per unit spelling and one factor per (unit pair, year), not one per row:
     # unit parsing dominated the time of a 20k-row read (5.3 s)
-    canonical = functools.cache(canonical_unit)
+    from idcforecast._unit_headings import canonical_table_unit
+    from idcforecast.units import conversion_factor, parse_unit
+    from idcforecast.units.convert import fx_file_between
+
+    canonical = functools.cache(canonical_table_unit)  # "RMB 100 million" in a unit cell
     parsed = functools.cache(parse_unit)
     currency = functools.cache(lambda u: parsed(u).currency)
 
@@ -123,12 +124,12 @@ def _by_series(observations: list[Observation]) -> dict[str, list[Observation]]:
 
 
 def _target_unit(sid: str, group: list[Observation], unit: str | dict[str, str] | None) -> str:
-    from idcforecast.units import canonical_unit
+    from idcforecast._unit_headings import canonical_table_unit
 
     requested = unit.get(sid) if isinstance(unit, dict) else unit
     if requested is not None:
         try:
-            return canonical_unit(requested)
+            return canonical_table_unit(requested)
         except IdcForecastError as err:
             raise in_context(err, f"read_series(unit=...) for series {sid!r}") from err
     units = Counter(obs.figure.unit for obs in group if obs.figure.unit is not None)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from idcforecast._cells import is_blank
 from idcforecast._excel_formulas import formula_cells
 from idcforecast._excel_sheets import (
+    _merged_ranges,
     fill_vertical_merges,
     merged_across_header,
     merged_header_cells,
@@ -52,6 +53,7 @@ from idcforecast._text_files import (
     not_utf8_error,
     text_codec,
 )
+from idcforecast._unit_headings import headings_above
 from idcforecast._xls_books import OLE2_MAGIC
 from idcforecast.errors import DataError, EmptyDataError, IdcForecastError
 
@@ -243,6 +245,7 @@ def read_table(
     hidden_columns: list[tuple[int, str]] = []
     formulas: dict[tuple[int, int], str] = {}
     merged_across: dict[int, str] = {}  # header cells merged across columns: their hint
+    heading_at: list[tuple[tuple[int, int, int, int], Any]] = []  # merged right above it
     above_header: list[Any] = []
     raw_header: list[Any] = []
     try:
@@ -321,7 +324,8 @@ def read_table(
                         if j < table.shape[1] and str(table.columns[j]).startswith("Unnamed: ")
                     }
                 )
-                percent_cells_as_text(table, book.book[sheet], header_row)
+                # "27.8%" and, with units, 0.0"亿元": the text the sheet shows
+                percent_cells_as_text(table, book.book[sheet], header_row, units=True)
                 warn_scaled_cells(table, book.book[sheet], header_row, name, sheet)
                 # a year merged down over its rows is every row's year
                 year_headers = frozenset(
@@ -344,6 +348,9 @@ def read_table(
                     above_header = [
                         cell.value for cell in next(worksheet.iter_rows(min_row=header_row), ())
                     ]
+                    heading_at = headings_above(
+                        _merged_ranges(path, worksheet), worksheet, header_row
+                    )
                 for j, value in merged_header.items():
                     if j < table.shape[1]:
                         raw_header += [None] * (j + 1 - len(raw_header))
@@ -404,7 +411,7 @@ def read_table(
             "name or 0-based index",
             path=str(path),
         ) from err
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import column_index_from_string, get_column_letter
 
     # spreadsheet letters of the columns as read, before unused ones are dropped
     letters = {c: get_column_letter(j + 1) for j, c in enumerate(table.columns)}
@@ -445,9 +452,20 @@ def read_table(
     table.attrs["above_header"] = above_header
     table.attrs["merged_across_header"] = merged_across
     table.attrs["header_row"] = header_row
-    if hidden_rows or hidden_columns:  # by table position and column, for read_series
-        from openpyxl.utils import column_index_from_string
+    if heading_at:  # "RMB bn" merged over the year columns: their unit
+        from idcforecast._cells import estimate_year, year_label
+        from idcforecast._unit_headings import merged_unit_heading
 
+        column_of = {c: column_index_from_string(letters[c]) - 1 for c in table.columns}
+        years = [
+            column_of[c]
+            for c in table.columns
+            if year_label(c) is not None or estimate_year(c) is not None
+        ]
+        heading = merged_unit_heading(heading_at, years)
+        if heading is not None:
+            table.attrs["unit_heading"] = heading
+    if hidden_rows or hidden_columns:  # by table position and column, for read_series
         column_at = {column_index_from_string(letters[c]): c for c in table.columns}
         table.attrs["sheet"] = sheet
         table.attrs["hidden"] = (
@@ -455,8 +473,6 @@ def read_table(
             [(column_at.get(j), label) for j, label in hidden_columns],
         )
     if formulas:  # by 0-based (row, column) position in the table, for read_series' notes
-        from openpyxl.utils import column_index_from_string
-
         position = {column_index_from_string(letters[c]): j for j, c in enumerate(table.columns)}
         first = header_row + 2  # 1-based sheet row of the first data row
         table.attrs["formulas"] = {
@@ -623,12 +639,21 @@ def unit_line_above(
                 lines = [handle.readline() for _ in range(header_row)]
     except (OSError, IdcForecastError, ValueError, KeyError, zipfile.BadZipFile):
         return None
+    from idcforecast._table_layouts import _MAGNITUDE_WORD, _as_unit_text
+
     for line in lines:
         found = _UNIT_LINE.search(line)
         if found is None:
             continue
-        words = found.group(1).split()  # "CNY bn"; "亿元 数据来源：..." (cells joined)
-        for said in (" ".join(words), words[0] if words else ""):
+        # "CNY bn"; "亿元 数据来源：..." (cells joined); a CSV line's quotes are no unit
+        words = found.group(1).replace('"', " ").split()
+        rest = " ".join(words[1:])
+        # the first word alone ("亿元" before other cells' text), unless a magnitude follows
+        # it: "RMB 100 million" is 亿元, never "RMB" (yuan, 1e8 times off)
+        alone = not re.match(r"\d", rest) and not _MAGNITUDE_WORD.search(rest)
+        for said in (_as_unit_text(" ".join(words)), words[0] if words and alone else ""):
+            if not said:
+                continue
             try:
                 canonical_unit(said)
             except IdcForecastError:
@@ -638,11 +663,11 @@ def unit_line_above(
         said_in = set()
         for inside in _BRACKETED.findall(line):
             try:
-                known = canonical_unit(inside.strip())
+                known = canonical_unit(_as_unit_text(inside.strip()))
             except IdcForecastError:
                 continue
             if not known.startswith("count"):  # "(m)", "(B)", "(个)": no unit of a table
-                said_in.add(inside.strip())
+                said_in.add(_as_unit_text(inside.strip()))
         if len(said_in) == 1:  # two units over different columns: no table's unit
             return " ".join(line.split()).strip(" ,;"), said_in.pop()
     return None

@@ -196,9 +196,18 @@ def _heading_hint(table: pd.DataFrame, i: int, keys: list[Any], years: dict[Any,
         for _, row in below.iterrows()
         if keys and not is_blank(row[keys[0]]) and any(not is_blank(row[c]) for c in years)
     ]
-    if not keys or not names or is_blank(table.iloc[i][keys[0]]):
+    if not keys or is_blank(table.iloc[i][keys[0]]):
         return ""
     heading = str(table.iloc[i][keys[0]]).strip()
+    from idcforecast._table_footnotes import _FOOTNOTE_START
+
+    if _FOOTNOTE_START.match(heading):  # "注：2020年起口径调整" between the rows
+        return (
+            f"; {heading!r} reads as a note: notes below the table's last row are skipped as "
+            "its footnotes, not one between its rows; move it below the table, or delete the row"
+        )
+    if not names:
+        return ""
     return (
         f"; is {heading!r} a heading over the rows below, as outline tables write one? write it "
         f"in a column of its own beside each row it covers ({heading!r} beside "

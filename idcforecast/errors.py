@@ -35,6 +35,7 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
 
     IdcForecastWarning(UserWarning)             a result with something to check (a note)
     ├── AmbiguousNumberWarning                  numbers that may use '.' for thousands
+    │   └── MagnitudeJumpWarning                a year ~1,000x the years beside it (a slip?)
     ├── BacktestWarning                         series left out of a backtest (no window fits)
     ├── EngineWarning                           a batch waiting for Dask workers that are not there
     ├── FootnoteWarning                         rows below a table skipped as its footnotes
@@ -74,6 +75,7 @@ __all__ = [
     "IgnoredColumnWarning",
     "IncompatibleUnitsError",
     "InsufficientDataError",
+    "MagnitudeJumpWarning",
     "MissingDependencyError",
     "MissingFxRateError",
     "MixedUnitsError",
@@ -316,6 +318,14 @@ class AmbiguousNumberWarning(IdcForecastWarning):
     written as a plain number below 1 beside larger rates (0.35 read as 0.35%, which may be
     a fraction meant as 35%). Also Excel numbers whose format shows them in thousands or
     millions (``#,##0,``), read as stored.
+    """
+
+
+class MagnitudeJumpWarning(AmbiguousNumberWarning):
+    """Values of a series 300 times or more (or 1/300 or less) the published year beside
+    them ("$1,300" under a "USD bn" heading beside 1.2 and 1.4): more than a market grows in
+    a year, and what a magnitude slip (thousands for millions, 万 for 亿) gives. The message
+    names the series, year, value and cell; the values are read as written.
     """
 
 

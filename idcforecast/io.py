@@ -30,6 +30,7 @@ from idcforecast._cells import has_year_headers, unread_year
 from idcforecast._decimal_marks import file_decimal_mark
 from idcforecast._folder_files import TABLE_SUFFIXES, folder_files
 from idcforecast._frame_sources import check_yearly_index, index_of_years, series_as_table
+from idcforecast._magnitude_jumps import warn_magnitude_jumps
 from idcforecast._normalize import Observation, to_frame
 from idcforecast._series import no_missing_values
 from idcforecast._table_files import check_format_options, read_table, unit_line_above
@@ -165,6 +166,11 @@ def read_series(
         Naming the rows under a file's table that were skipped as its footnotes ("Note:
         2020 not published." alone in the first column, below the last row; see the
         module's notes for the rule). A footnote that could be data stays an error.
+    MagnitudeJumpWarning
+        Naming each value 300 times or more (or 1/300 or less) the published year beside it
+        (the bound doubles per year of a gap), after conversion to the series' unit: "$1,300"
+        under a "USD bn" heading beside 1.2 and 1.4, a magnitude slip (thousands for
+        millions, 万 for 亿) rather than growth. Read as written; a series in % is not checked.
     FormulaCellsWarning
         Naming an Excel sheet's values computed by formulas (read as their stored results,
         marked ``derived``), and the cells of a wide table whose formula gives empty text
@@ -313,6 +319,12 @@ def read_series(
     from idcforecast._percent_fractions import warn_percent_fractions
 
     warn_percent_fractions(frame, name)
+    places = {(o.series_id, o.year): o.place for o in observations}  # each value's cell
+    warn_magnitude_jumps(
+        frame,
+        name=name,
+        place_at=lambda i: places.get((frame.at[i, "series_id"], int(frame.at[i, "year"])), ""),
+    )
     wide = [layout for _, _, layout, _ in read if layout != "long"]
     if wide and series_id is None:  # a "Total"/合计 line read as a series
         from idcforecast._totals import warn_total_series
@@ -401,6 +413,13 @@ def _observations(
         unpublished = {}
     if chosen == "years_as_columns":
         observations = read_years_as_columns(table, default_id, place_of, name, decimal, estimates)
+        from idcforecast._unit_headings import corner_unit, with_corner_unit, with_heading_unit
+
+        if "unit_heading" in table.attrs:  # "RMB bn" merged over the year columns
+            heading = table.attrs["unit_heading"]
+            observations = with_heading_unit(observations, heading, series_id)
+        elif (corner := corner_unit(list(table.columns))) is not None:  # "地区（亿元）"
+            observations = with_corner_unit(observations, corner)
     elif chosen == "years_as_rows":
         observations = read_years_as_rows(table, year_column, place_of, decimal, estimates)
     _warn_markers(observations, name)

@@ -13,6 +13,7 @@ from idcforecast import read_series
 from idcforecast.errors import DataError, DuplicateYearError, NonNumericValueError, UnitError
 
 
+@pytest.mark.filterwarnings("ignore::idcforecast.errors.MagnitudeJumpWarning")  # arbitrary values
 def test_a_cells_own_unit_beside_its_headers_is_said_in_its_note() -> None:
     # before: "1.2万亿元" under "市场规模（亿元）" was read in the cell's unit with only
     # "converted from 'CNY tn' (x10000)": that the header said otherwise was not said

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
 import pytest
 
 from idcforecast import read_series
+from idcforecast.batch import read_long_table
 from idcforecast.errors import AmbiguousNumberWarning, ParseError
 
 
@@ -84,6 +86,33 @@ def test_three_digit_groups_everywhere_still_warn(tmp_path: Path) -> None:
     path.write_text("year;value;unit\n2019;1,500;MW\n2020;2,250;MW\n")
     with pytest.warns(AmbiguousNumberWarning, match="pass decimal=','"):
         assert read_series(path)["value"].tolist() == [1500.0, 2250.0]
+
+
+def test_numeric_series_ids_do_not_silence_the_three_digit_groups_warning(
+    tmp_path: Path,
+) -> None:
+    # series ids written as numbers ('101', a region code) came first in the scan of every
+    # column, and '101' (no three-digit group) ended it: 1.562 and 1.875 were read 1000
+    # times smaller than a continental export means, without the warning; the id column
+    # holds no value and is no longer scanned (which also made a 200,000-row ';' file
+    # read faster)
+    path = tmp_path / "eu.csv"
+    path.write_text("series_id;year;value;unit\n101;2019;1.562;MW\n101;2020;1.875;MW\n")
+    with pytest.warns(AmbiguousNumberWarning, match=re.escape("every number ('1.562', '1.875'")):
+        assert read_series(path)["value"].tolist() == [1.562, 1.875]
+    with pytest.warns(AmbiguousNumberWarning, match=re.escape("every number ('1.562', '1.875'")):
+        assert read_long_table(path)["value"].tolist() == [1.562, 1.875]
+
+
+def test_a_semicolon_files_padded_numbers_read_in_the_batch_reader(tmp_path: Path) -> None:
+    # read_long_table strips only the text cells to_numeric leaves: ' 12.5 ' is read by
+    # to_numeric, a no-break space ('\u00a012.5') and '1,562.5' by the figure reader
+    path = tmp_path / "pad.csv"
+    path.write_text(
+        "series_id;year;value;unit\na; 2019 ; 12.5 ;MW\na;2020;\u00a013.5;MW\na;2021;1,562.5;MW\n",
+        encoding="utf-8",
+    )
+    assert read_long_table(path)["value"].tolist() == [12.5, 13.5, 1562.5]
 
 
 def test_show_reads_a_decimal_comma_file_and_says_so_in_its_help(

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from idcforecast import read_series
-from idcforecast.errors import ParseError
+from idcforecast.errors import EmptyDataError, ParseError
 
 
 @pytest.mark.parametrize(("cell", "signed"), [("12.5-", "-12.5"), ("1,234.50-", "-1,234.50")])
@@ -52,3 +52,17 @@ def test_not_meaningful_and_eurostats_colon_are_gaps(cell: str) -> None:
     table = pd.DataFrame({"region": ["A"], "2019": [10.0], "2020": [cell], "2021": [12.0]})
     out = read_series(table, unit="MW")
     assert out["year"].tolist() == [2019, 2021]
+
+
+def test_a_note_between_the_rows_is_named_as_a_note_not_a_heading(tmp_path: Path) -> None:
+    # '注：2020年起口径调整' alone on a row between the data rows was taken for an outline
+    # heading ("is it a heading over the rows below? write it in a column of its own beside
+    # each row"): it is a note, and the fix is to move it below the table (skipped there)
+    path = tmp_path / "n.csv"
+    path.write_text(
+        "地区（亿元）,2019年,2020年\n华东,1562.5,2238.7\n注：2020年起口径调整,,\n华北,500,600\n",
+        encoding="utf-8",
+    )
+    said = "'注：2020年起口径调整' reads as a note: notes below the table's last row are skipped"
+    with pytest.raises(EmptyDataError, match=re.escape(said)):
+        read_series(path)

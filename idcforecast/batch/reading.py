@@ -38,6 +38,7 @@ from idcforecast._cells import (
     is_blank,
 )
 from idcforecast._decimal_marks import file_decimal_mark
+from idcforecast._magnitude_jumps import warn_magnitude_jumps
 from idcforecast._table_files import check_format_options, read_table
 from idcforecast._table_headers import header_hint
 from idcforecast._table_layouts import value_header_unit
@@ -54,7 +55,12 @@ from idcforecast.batch.series_units import (
     scaled_values,
     with_notes,
 )
-from idcforecast.batch.value_cells import cell_units_read, percent_unit, value_numbers
+from idcforecast.batch.value_cells import (
+    bool_cells,
+    cell_units_read,
+    percent_unit,
+    value_numbers,
+)
 from idcforecast.batch.wide import (
     is_wide,
     is_years_as_rows,
@@ -179,6 +185,10 @@ def read_long_table(
         12.5% typed without the percent format, read as 0.125%), as
         :func:`idcforecast.read_series` warns; and for a ``;`` file whose numbers all read
         both ways ("1.562").
+    MagnitudeJumpWarning
+        Naming the values 300 times or more (or 1/300 or less) the published year beside
+        them, as :func:`idcforecast.read_series` names them ("$1,300" under "USD bn" beside
+        1.2 and 1.4: a magnitude slip?); they are read as written.
     HiddenCellsWarning
         Naming an Excel sheet's hidden rows and columns, read as data; each hidden row of a
         table with a row per series is followed by the series it holds ("rows 4, 5 (series
@@ -238,6 +248,7 @@ def read_long_table(
             warn_hidden=False,  # named below with the series each hidden row holds
         )
     formulas = table.attrs.get("formulas")  # values computed in the workbook: named below
+    heading = table.attrs.get("unit_heading")  # a unit merged over the year columns
     footnotes = table.attrs.get("footnotes")  # skipped under the table: a unit they state
     hidden, sheet = table.attrs.get("hidden"), table.attrs.get("sheet")
     if year_column != "year" and year_column in table.columns:
@@ -262,7 +273,11 @@ def read_long_table(
         warn_formula_values_read(table, formulas, missing, name, place_of, estimates)
     kept_columns = [*LONG_COLUMNS, "unit", "qualifier"]  # qualifier: bounds are noted
     total_line = ""  # a wide table's "Total" row (or column): warned about once read
+    corner = None  # a wide table's name column headed with a unit: "地区（亿元）"
     if missing and is_wide(table):
+        from idcforecast._unit_headings import corner_unit
+
+        corner = None if heading is not None else corner_unit(list(table.columns))
         table, place_of = melt_wide(table, name, place_of, estimates=estimates)
         kept_columns.append("note")  # melt_wide's: the notes of estimates read as data
         total_line = "row"
@@ -296,6 +311,15 @@ def read_long_table(
     source_rows = table.attrs.get("source_rows")  # a wide table's row of each long row
     if total_line:  # melted: "北京（亿元）" names its unit, as read_series reads it
         table = with_name_units(table, place_of)
+    if total_line == "row" and heading is not None:  # "RMB bn" merged over the year columns
+        from idcforecast._unit_headings import rows_with_heading_unit
+
+        table = rows_with_heading_unit(table, heading, place_of)
+    elif corner is not None and "unit" in table.columns:  # rows without one take the corner's
+        blank = table["unit"].map(is_blank).to_numpy(dtype=bool)
+        table = table.assign(unit=table["unit"].astype(object).where(~blank, corner[0]))
+    elif corner is not None:
+        table = table.assign(unit=corner[0])
     table = table[[c for c in kept_columns if c in table.columns]]
     ids, blank_id = _stripped_text(table["series_id"])
     if hidden is not None:
@@ -360,6 +384,7 @@ def read_long_table(
     # in one order, whatever added unit (a percent value, the value's header) or note
     out = out[[c for c in (*LONG_COLUMNS, "unit", "qualifier", "note") if c in out.columns]]
     _warn_percent_fractions(out, signed, name)
+    warn_magnitude_jumps(out, name=name, place_at=lambda i: place_of(i, "value"))
     out = out.reset_index(drop=True)
     if total_line:
         from idcforecast._totals import warn_total_series
@@ -541,16 +566,16 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
     dimension, a year without an FX rate) fails the series of its rows, not the read: they
     keep their value and unit, and their ``note`` ends with :data:`NOT_CONVERTED` and the
     error naming the first such row, from which :func:`forecast_many` fails each of those
-    series with it. When no pair converts at all (``unit`` itself is wrong for the file),
-    the first error is raised.
+    series with it. When no pair converts at all and no row is without a unit (``unit``
+    itself is wrong for the file), the first error is raised.
     """
     import pandas as pd
 
     from idcforecast._series import year_numbers
-    from idcforecast.units import canonical_unit
+    from idcforecast._unit_headings import canonical_table_unit
 
     try:
-        target = canonical_unit(unit)
+        target = canonical_table_unit(unit)  # "RMB 100 million" too
     except IdcForecastError as err:
         raise in_context(err, f"read_long_table: unit={unit!r}", unit=unit) from err
     out = data.copy()
@@ -589,7 +614,11 @@ def _in_unit(data: pd.DataFrame, unit: str, kw_per_rack: float, place_of: Any) -
         factors[at] = factor
         if note is not None:
             notes_of.setdefault(note, []).append(at)
-    if first_error is not None and not converted:
+    # rows without a unit take ``unit`` as theirs: then ``unit`` is no wrong unit for the
+    # file, and only the series that do not convert fail (a 'YoY growth' row in % beside
+    # bare 亿元 rows read with unit='亿元' failed the whole read)
+    bare = bool((~rows & whole.to_numpy()).any())
+    if first_error is not None and not converted and not bare:
         raise first_error
     if unconverted.any():  # as written: their series fail, named by their note
         out["unit"] = np.where(unconverted, data["unit"].to_numpy(dtype=object), target)
@@ -625,9 +654,15 @@ def _stripped_text(column: pd.Series) -> tuple[pd.Series, np.ndarray]:
 def _canonical_units(units: pd.Series) -> pd.Series:
     """Each unit in its canonical spelling ("亿元" -> "CNY 100m"), so that one unit written
     two ways is not taken for two; a unit the registry does not know is kept as written."""
-    from idcforecast.units.registry import canonical_or_as_written
+    from idcforecast._unit_headings import canonical_table_unit
 
-    spelled = {unit: canonical_or_as_written(unit) for unit in units.dropna().unique()}
+    def spelled_as(unit: str) -> str:
+        try:  # "RMB 100 million" too, as read_series reads a unit cell
+            return canonical_table_unit(unit)
+        except IdcForecastError:
+            return unit.strip()
+
+    spelled = {unit: spelled_as(unit) for unit in units.dropna().unique()}
     return units.map(spelled).astype(object).where(units.notna(), None)
 
 
@@ -644,7 +679,7 @@ def _years(
     from idcforecast._cells import read_year, read_year_or_estimate
 
     numbers = pd.to_numeric(column, errors="coerce")
-    numbers[column.map(lambda cell: isinstance(cell, bool)).astype(bool)] = np.nan
+    numbers[bool_cells(column)] = np.nan  # an Excel TRUE is no year
     unread = column[numbers.isna() & column.notna()]
     read: dict[Any, int] = {}
     dropped_cells = set()

@@ -27,7 +27,7 @@ from idcforecast.errors import DataError, IdcForecastError
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["cell_units_read", "percent_unit", "value_numbers"]
+__all__ = ["bool_cells", "cell_units_read", "percent_unit", "value_numbers"]
 
 # text made only of digits, signs, spaces and separators: a number in some notation, so a
 # cell the figure parser rejects is a format problem of the file (wrong decimal mark)
@@ -122,6 +122,28 @@ def _how_read(cell: str, cell_unit: str, row_unit: str, place: str) -> str:
     return unit_clash_message(place, cell, own, column, str(row_unit).strip())
 
 
+def bool_cells(column: pd.Series) -> pd.Series:
+    """The mask of ``column``'s cells holding a bool (an Excel TRUE/FALSE cell; pandas would
+    read it as 1.0 or 0.0). A CSV's text column (pandas' string dtype) or a numeric one
+    holds none: not tested cell by cell (0.36 s on 200,000 rows).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> bool_cells(pd.Series([True, 1.5, "2020"], dtype=object)).tolist()
+    [True, False, False]
+    >>> bool_cells(pd.Series(["2020", "2021"], dtype="string")).tolist()
+    [False, False]
+    """
+    import pandas as pd
+
+    if pd.api.types.is_bool_dtype(column.dtype):
+        return column.notna().astype(bool)
+    if column.dtype != object:  # StringDtype, float, int: no Python bool objects
+        return pd.Series(False, index=column.index)
+    return column.map(lambda cell: isinstance(cell, bool)).astype(bool)
+
+
 def value_numbers(
     column: pd.Series, decimal: str, place_of: Any
 ) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series, pd.Series]:
@@ -138,16 +160,21 @@ def value_numbers(
         is_text = column.map(lambda cell: isinstance(cell, str)).astype(bool)
     values = pd.Series(np.nan, index=column.index, dtype=np.float64)
     # Excel TRUE/FALSE cells are not numbers (pandas would read them as 1.0 and 0.0)
-    others = ~is_text & column.notna() & ~column.map(lambda c: isinstance(c, bool)).astype(bool)
+    others = ~is_text & column.notna() & ~bool_cells(column)
     values[others] = pd.to_numeric(column[others], errors="coerce")  # Excel number cells
-    text = column[is_text].astype(str).str.strip()
+    text = column[is_text].astype(str)
     if decimal == ".":
+        # to_numeric reads " 12.5 " itself: only the cells it leaves are stripped (a text
+        # column of 200,000 numbers stripped cost 0.29 s)
         values[is_text] = pd.to_numeric(text, errors="coerce")
+        text = text[values[is_text].isna().to_numpy()].str.strip()
     else:
+        text = text.str.strip()
         simple = text.str.fullmatch(_COMMA_DECIMAL).astype(bool)
         swapped = text[simple].str.replace(",", ".", regex=False)
         values[simple[simple].index] = pd.to_numeric(swapped, errors="coerce")
-    unread = text[values[is_text].isna().to_numpy() & text.ne("").to_numpy()]
+    # the text cells left (with '.', those to_numeric did not read)
+    unread = text[values[text.index].isna().to_numpy() & text.ne("").to_numpy()]
     read: dict[str, float] = {}
     qualified: dict[str, str] = {}  # cells read with a bound or "about" ("超过520")
     units_of: dict[str, str] = {}  # figure cells with their own unit ("1000亿元")

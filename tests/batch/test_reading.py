@@ -17,6 +17,7 @@ from idcforecast.errors import (
     EmptyDataError,
     FootnoteWarning,
     IgnoredColumnWarning,
+    IncompatibleUnitsError,
     NonNumericValueError,
     ParseError,
 )
@@ -548,6 +549,7 @@ def test_a_year_column_under_another_header(tmp_path: Path) -> None:
         read_long_table(both, unit="MW", year_column="年份")
 
 
+@pytest.mark.filterwarnings("ignore::idcforecast.errors.MagnitudeJumpWarning")  # arbitrary values
 def test_a_year_per_row_file_reads_as_read_series_reads_it(tmp_path: Path) -> None:
     # before: "no column(s) 'series_id', 'value' ... (a title above the header? pass
     # header_row=N ...)", while forecast --data read the same file
@@ -1178,3 +1180,29 @@ def test_a_repeated_year_of_a_read_frame_names_each_value_s_row(tmp_path: Path) 
     assert forecast(kept, 1, method="naive")["mean"].tolist() == [5.0]
     kept_many = forecast_many(kept, 1, method="naive", engine="serial", progress=False)
     assert kept_many["mean"].tolist() == [5.0]
+
+
+def test_a_rate_row_beside_bare_rows_fails_only_its_series_with_unit(tmp_path: Path) -> None:
+    # unit='亿元' on a table of bare 亿元 figures and a 'YoY growth' row in %: the % rows
+    # convert to no amount, and as no row with a unit converted, the whole read was an
+    # IncompatibleUnitsError, though the bare rows were in the unit asked for; only the
+    # growth series fails now (its note says why), the market is read
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "Metric,2019,2020,2021\nMarket size,1562.5,2238.7,3012.3\nYoY growth,27.2%,43.3%,34.6%\n",
+        encoding="utf-8",
+    )
+    data = read_long_table(path, unit="亿元")
+    assert data["value"].tolist()[:3] == [1562.5, 2238.7, 3012.3]
+    assert data["unit"].tolist() == ["CNY 100m"] * 3 + ["%"] * 3
+    assert data["note"].iloc[3].startswith("not converted to the unit asked for")
+    out = forecast_many(data, 1, method="naive", engine="serial", progress=False)
+    assert out.set_index("series_id")["status"].to_dict() == {
+        "Market size": "ok",
+        "YoY growth": "failed",
+    }
+    # every row with a unit that does not convert, none without: unit= is wrong, as before
+    only = tmp_path / "g.csv"
+    only.write_text("Metric,2019,2020\nYoY growth,27.2%,43.3%\n", encoding="utf-8")
+    with pytest.raises(IncompatibleUnitsError):
+        read_long_table(only, unit="亿元")

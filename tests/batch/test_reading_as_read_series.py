@@ -259,6 +259,24 @@ def test_an_accounting_negative_after_the_sign_is_in_the_header_unit(
     assert read_series(rows)["value"].tolist() == [-1300.0, -1200.0]
 
 
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [('"($1,400)"', -1400.0), ('"-$1,400"', -1400.0), ('"(US$1.4 billion)"', -1.4)],
+)
+def test_an_accounting_negative_with_the_sign_before_its_brackets_or_minus(
+    tmp_path: Path, cell: str, value: float
+) -> None:
+    # '($1,400)' (the currency sign inside an accountant's brackets) and '-$1,400' were a
+    # ParseError in read_series and a value 'not read' in read_long_table (its series failed);
+    # they are -1,400 as '$(1,400)' and '(1,400)' are: in the unit column's unit ('USD bn'),
+    # the sign naming its currency; '(US$1.4 billion)' states its unit: -1.4 USD bn
+    text = f"series_id,year,value,unit\nus,2020,1.2,USD bn\nus,2021,{cell},USD bn\n"
+    path = _csv(tmp_path, text)
+    assert read_series(path)["value"].tolist() == [1.2, value]
+    assert read_long_table(path)["value"].tolist() == [1.2, value]
+    assert read_series(path)["quote"].tolist()[1] == cell.strip('"')  # kept as written
+
+
 @pytest.mark.parametrize("layout", ["wide", "year per row"])
 def test_a_name_with_a_percent_sign_or_a_comma_unit_states_its_unit(
     tmp_path: Path, layout: str

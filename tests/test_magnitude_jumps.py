@@ -1,0 +1,95 @@
+"""A value a magnitude slip explains (~1,000x its neighbours) is named, never changed."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from idcforecast import read_series
+from idcforecast.batch import read_long_table
+from idcforecast.errors import AmbiguousNumberWarning, MagnitudeJumpWarning
+
+
+def _csv(tmp_path: Path, text: str, name: str = "m.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_dollar_figure_under_a_usd_bn_heading_is_named_in_both_readers(tmp_path: Path) -> None:
+    # '$1,300' (USD million, as another report wrote it) under 'USD bn' beside 1.2 and 1.4
+    # was read as 1,300 USD bn in silence: the series 1,000 times too large in 2020
+    path = _csv(tmp_path, 'series,unit,2019,2020,2021,2022\nmkt,USD bn,1.2,"$1,300",1.4,1.6\n')
+    # 1300 / 1.2 = 1083.3 and 1300 / 1.4 = 928.6: "1,083 times" and "929 times"
+    said = (
+        "series 'mkt' 2020's 1,300 (m.csv row 2, column '2020', '$1,300') is 1,083 times "
+        "2019's 1.2 and 929 times 2021's 1.4"
+    )
+    with pytest.warns(MagnitudeJumpWarning, match=re.escape(said)) as caught:
+        out = read_series(path)
+    assert out["value"].tolist() == [1.2, 1300.0, 1.4, 1.6]  # read as written
+    assert "1 value 300 times or more" in str(caught[0].message)
+    assert issubclass(MagnitudeJumpWarning, AmbiguousNumberWarning)
+    batch = "series 'mkt' 2020's 1,300 (m.csv row 2, column '2020') is 1,083 times"
+    with pytest.warns(MagnitudeJumpWarning, match=re.escape(batch)):
+        assert read_long_table(path)["value"].tolist() == [1.2, 1300.0, 1.4, 1.6]
+
+
+def test_a_figure_converted_a_million_times_smaller_is_named(tmp_path: Path) -> None:
+    # unit='USD bn' and '$1,300' in a long table: 1,300 dollars, 1.3e-6 USD bn, between 1.2
+    # and 1.4 (1.2 / 1.3e-6 = 923,077; 1.4 / 1.3e-6 = 1,076,923)
+    path = _csv(tmp_path, 'year,value\n2019,1.2\n2020,"$1,300"\n2021,1.4\n')
+    said = (
+        "series 'm' 2020's 1.3e-06 (m.csv row 3, '$1,300') is 1/923,077 of 2019's 1.2 and "
+        "1/1,076,923 of 2021's 1.4"
+    )
+    with pytest.warns(MagnitudeJumpWarning, match=re.escape(said)):
+        read_series(path, unit="USD bn")
+
+
+def test_a_step_the_series_stays_on_names_both_sides(tmp_path: Path) -> None:
+    # from 2021 on the figures are in millions, not billions: one step up, 1,400 / 1.3
+    table = pd.DataFrame({"year": [2019, 2020, 2021, 2022], "value": [1.2, 1.3, 1400, 1500]})
+    said = (
+        "series 'mkt' 2021's 1,400 (DataFrame row 2) is 1,077 times 2020's 1.3 "
+        "(DataFrame row 1) before it"
+    )
+    with pytest.warns(MagnitudeJumpWarning, match=re.escape(said)):
+        read_series(table, series_id="mkt", unit="USD bn")
+
+
+@pytest.mark.parametrize(
+    ("years", "values"),
+    [
+        ([2019, 2020, 2021, 2022], [1.0, 2.0, 4.0, 8.0]),  # doubling every year
+        ([2019, 2020, 2021], [1.0, 10.0, 100.0]),  # 10x a year
+        ([2019, 2020], [1.0, 299.0]),  # under 300x
+        ([2019, 2021], [1.0, 590.0]),  # across a year not published: 600x is the bound
+        ([2019, 2020, 2021], [0.0, 500.0, -2.0]),  # no ratio from zero or a negative
+    ],
+)
+def test_growth_fast_but_not_a_slip_is_not_named(years: list[int], values: list[float]) -> None:
+    table = pd.DataFrame({"year": years, "value": values})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read_series(table, series_id="m", unit="MW")
+
+
+def test_bounds_of_a_step_in_a_year_and_across_a_gap() -> None:
+    # 300x in one year is named; 600x across one year not published is named, 590x not
+    for years, values in (([2019, 2020], [1.0, 300.0]), ([2019, 2021], [1.0, 600.0])):
+        table = pd.DataFrame({"year": years, "value": values})
+        with pytest.warns(MagnitudeJumpWarning, match="times 2019's 1"):
+            read_series(table, series_id="m", unit="MW")
+
+
+def test_a_rate_in_percent_is_not_a_level() -> None:
+    # growth of 0.1% then 35%: a rate's step, not a market's
+    table = pd.DataFrame({"year": [2019, 2020], "value": ["0.1%", "35%"]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert read_series(table, series_id="g")["value"].tolist() == [0.1, 35.0]
