@@ -9,6 +9,8 @@ M3-Competition: results, conclusions and implications", and the M4 Competitor's 
 - MASE = mean ``|y - f|`` / mean ``|first difference|`` of the history up to the cutoff.
 - OWA = ½ (sMAPE / sMAPE_naive + MASE / MASE_naive), from averages over the group.
 - coverage = share of actuals inside ``[lo, hi]``.
+- An actual published as a bound ("more than 300": ``actual_bound`` at_least / at_most)
+  is not a number to score against: ``accuracy`` leaves it out and counts it (``n_bound``).
 - Winkler score at level L (alpha = 1 - L/100): ``(hi - lo) + 2/alpha (lo - y)`` if
   ``y < lo``, ``+ 2/alpha (y - hi)`` if ``y > hi``; ``accuracy`` reports it divided by the
   MASE scale (the MSIS of Makridakis et al.) so series of different sizes can be averaged.
@@ -90,8 +92,12 @@ def backtest(
     -------
     pandas.DataFrame
         The :func:`idcforecast.forecast` columns plus ``cutoff``, ``actual``, ``naive`` (the
-        last value up to the cutoff, for OWA) and ``mase_scale`` (mean absolute first
-        difference up to the cutoff); ``series_id`` holds the ids as given, in their dtype.
+        last value up to the cutoff, for OWA), ``mase_scale`` (mean absolute first
+        difference up to the cutoff) and ``actual_bound``: "" for an actual published as a
+        number, ``"at_least"`` / ``"at_most"`` for one published as a bound ("more than
+        300", a ``qualifier`` column as :func:`idcforecast.read_series` writes it), which
+        :func:`accuracy` does not score as if exact; ``series_id`` holds the ids as given,
+        in their dtype.
 
     Raises
     ------
@@ -139,7 +145,7 @@ def backtest(
         resolve_methods,
     )
     from idcforecast._forecast_plan import checked_cap
-    from idcforecast._history_notes import history_note
+    from idcforecast._history_notes import bound_years, history_note
     from idcforecast._series import check_gap_policy, prepare_values, split_series
     from idcforecast._series_ids import given_ids, with_given_ids
     from idcforecast.forecasting import _forecast_row, forecast_array
@@ -190,6 +196,7 @@ def backtest(
             series_cap, float(series.values[-1]), series.series_id, int(series.years[-1]), 1
         )
         observed = dict(zip(series.years.tolist(), series.values.tolist(), strict=True))
+        bound_of = bound_years(series.bounds)  # actuals published as "more than" / "at most"
         last = int(series.years[-1])
         cutoffs = [int(c) for c in series.years if c <= last - horizon]
         breaks = np.flatnonzero(np.diff(series.years) > 1)
@@ -232,7 +239,9 @@ def backtest(
                     series.estimates,
                     series.fx_years,
                     series.unpublished,
-                    series.bounds,
+                    # only the bounds this window was fitted on (a bound after the cutoff
+                    # is an actual, scored as a bound: actual_bound)
+                    [b for b, year in zip(series.bounds, bound_of, strict=True) if year <= cut],
                     conversions.get(series.series_id, ()),
                 )
                 note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
@@ -247,6 +256,7 @@ def backtest(
                         actual=observed[year],
                         naive=float(prepared.values[-1]),
                         mase_scale=scale,
+                        actual_bound=bound_of.get(year, ""),
                     )
                     rows.append(row)
     if not rows and failed:  # every window failed: its error, named, is the answer
@@ -403,7 +413,27 @@ def _ratio(num: float, den: float) -> float:
     return num / den if den > 0 else float("nan")
 
 
+BOUND_QUALIFIERS = ("at_least", "at_most")
+
+
+def _is_bound(frame: pd.DataFrame) -> np.ndarray:
+    """Rows whose actual was published as a bound (``actual_bound`` "at_least" or
+    "at_most"; a frame without the column has none)."""
+    if "actual_bound" not in frame.columns:
+        return np.zeros(len(frame), dtype=bool)
+    return frame["actual_bound"].isin(BOUND_QUALIFIERS).to_numpy()
+
+
 def _group_metrics(g: pd.DataFrame, levels: list[str]) -> dict[str, float]:
+    bound = _is_bound(g)
+    n_bound = int(bound.sum())
+    # a "more than 300" actual is not 300: no error or coverage can be scored against it
+    g = g[~bound]
+    if len(g) == 0:
+        empty = {"smape": float("nan"), "mase": float("nan"), "owa": float("nan")}
+        for label in levels:
+            empty[f"coverage_{label}"] = empty[f"winkler_{label}"] = float("nan")
+        return empty | {"n": 0.0, "n_bound": float(n_bound)}
     y = g["actual"].to_numpy(dtype=np.float64)
     f = g["mean"].to_numpy(dtype=np.float64)
     nv = g["naive"].to_numpy(dtype=np.float64)
@@ -430,6 +460,7 @@ def _group_metrics(g: pd.DataFrame, levels: list[str]) -> dict[str, float]:
             else float("nan")
         )
     out["n"] = float(len(g))
+    out["n_bound"] = float(n_bound)
     return out
 
 
@@ -459,17 +490,22 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
         An ``actual``, ``mean``, ``naive`` or ``mase_scale`` cell is not a finite number
         (or a ``mase_scale`` is negative); the row is named.
 
-    Columns: ``series_id, model, smape, mase, owa, coverage_<L>, winkler_<L>, n, overall``
-    (``winkler`` scaled by the MASE scale; see the module docstring). Means are over every
-    row (series x window x step) of the group. Rows whose history up to the cutoff is
-    constant (MASE scale 0) are left out of ``mase`` and ``winkler``; those are NaN when no
-    row is left, and ``owa`` is NaN when the naive forecast was exact. Models scored on
-    different forecasts (a backtest of several methods, whose minimums differ) do not
-    compare: a :class:`~idcforecast.errors.BacktestWarning` says so and how to keep the
-    common rows (:func:`idcforecast.compare_methods` scores on common cutoffs). A repeated
-    row (a frame concatenated with itself) is a :class:`~idcforecast.errors.DataError`
-    rather than counted twice: one (series, model, cutoff, year) twice, or, in a frame
-    without a ``cutoff`` column, two rows alike in the year and every scored cell.
+    Columns: ``series_id, model, smape, mase, owa, coverage_<L>, winkler_<L>, n, n_bound,
+    overall`` (``winkler`` scaled by the MASE scale; see the module docstring). Means are
+    over every row (series x window x step) of the group whose actual was published as a
+    number: ``n`` counts them. A row whose actual was published as a bound (``actual_bound``
+    "at_least" or "at_most": "more than 300" says only that the value passed 300, so no
+    error or coverage can be measured against it) is left out of every score and counted in
+    ``n_bound``; a group of bound actuals only has NaN scores and ``n`` 0. Rows whose
+    history up to the cutoff is constant (MASE scale 0) are left out of ``mase`` and
+    ``winkler``; those are NaN when no row is left, and ``owa`` is NaN when the naive
+    forecast was exact. Models scored on different forecasts (a backtest of several methods,
+    whose minimums differ) do not compare: a :class:`~idcforecast.errors.BacktestWarning`
+    says so and how to keep the common rows (:func:`idcforecast.compare_methods` scores on
+    common cutoffs). A repeated row (a frame concatenated with itself) is a
+    :class:`~idcforecast.errors.DataError` rather than counted twice: one (series, model,
+    cutoff, year) twice, or, in a frame without a ``cutoff`` column, two rows alike in the
+    year and every scored cell.
 
     The overall row of a model is the one with ``overall`` True. Its ``series_id`` is
     ``"(all)"`` when the series ids are text; when they are numbers (int ids) it is missing
@@ -523,7 +559,7 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
     for model, g in backtest_frame.groupby("model", sort=False):
         metrics = _group_metrics(g, levels)
         rows.append({"series_id": "(all)", "model": model, **metrics, "overall": True})
-    out = pd.DataFrame(rows).astype({"n": "int64", "overall": bool})
+    out = pd.DataFrame(rows).astype({"n": "int64", "n_bound": "int64", "overall": bool})
     return out.assign(series_id=_ids_with_totals(backtest_frame["series_id"], out, own))
 
 

@@ -658,3 +658,60 @@ def test_accuracy_scores_unbounded_intervals_and_names_a_missing_bound() -> None
     )
     with pytest.raises(NonNumericValueError, match=re.escape(msg) + "$"):
         accuracy(frame.assign(lo_80=np.nan, hi_80=np.nan))
+
+
+def _bound_last_year_frame(qualifier: str) -> pd.DataFrame:
+    """2016-2023, the last value published as a bound ("more than 300")."""
+    values = [100.0, 120.0, 140.0, 165.0, 190.0, 220.0, 255.0, 300.0]
+    return pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": range(2016, 2024),
+            "value": values,
+            "unit": "MW",
+            "qualifier": ["exact"] * 7 + [qualifier],
+        }
+    )
+
+
+def test_accuracy_leaves_a_bound_actual_out_and_counts_it() -> None:
+    """A "more than 300" actual was scored as if it were exactly 300 (the 2023 window's
+    error and coverage counted); it is left out of every score and counted in n_bound."""
+    bt = backtest(_bound_last_year_frame("at_least"), 1, method="drift", n_windows=2)
+    assert bt["actual_bound"].tolist() == ["", "at_least"]
+    acc = accuracy(bt).set_index(["series_id", "model"])
+    row = acc.loc[("s", "drift")]
+    assert (row["n"], row["n_bound"]) == (1, 1)
+    # only the 2022 window is scored: drift on 2016-2021 (slope (220 - 100) / 5 = 24)
+    # forecasts 244 for an actual of 255; naive 220
+    assert row["smape"] == pytest.approx(200 * 11 / (255 + 244))  # 4.4088
+    # MASE scale: mean |diff| of 100, 120, 140, 165, 190, 220 = 120 / 5 = 24
+    assert row["mase"] == pytest.approx(11 / 24)
+    smape_naive, mase_naive = 200 * 35 / (255 + 220), 35 / 24
+    assert row["owa"] == pytest.approx(0.5 * (row["smape"] / smape_naive + 11 / 24 / mase_naive))
+    assert acc.loc[("(all)", "drift"), "n_bound"] == 1
+
+
+def test_accuracy_of_bound_actuals_only_is_nan_with_n_zero() -> None:
+    bt = backtest(_bound_last_year_frame("at_most"), 1, method="drift", n_windows=1)
+    acc = accuracy(bt)
+    assert acc["n"].tolist() == [0, 0]
+    assert acc["n_bound"].tolist() == [1, 1]
+    assert acc[["smape", "mase", "owa", "coverage_80", "winkler_95"]].isna().all().all()
+
+
+def test_backtest_window_note_names_only_the_bounds_it_was_fitted_on() -> None:
+    """Every window's note said the 2020 bound was "fitted as that number", also windows
+    fitted on 2016-2018; only the windows whose history holds 2020 say so now."""
+    frame = _bound_last_year_frame("exact")
+    frame.loc[frame["year"] == 2020, "qualifier"] = "at_least"
+    bt = backtest(frame, 1, method="drift")
+    named = bt.set_index("cutoff")["note"].str.contains("published as a bound")
+    assert named.to_dict() == {2018: False, 2019: False, 2020: True, 2021: True, 2022: True}
+    assert bt.set_index("year")["actual_bound"].to_dict() == {
+        2019: "",
+        2020: "at_least",
+        2021: "",
+        2022: "",
+        2023: "",
+    }
