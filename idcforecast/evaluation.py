@@ -211,6 +211,8 @@ def backtest(
                 )
                 short.append(_shortfall(series, alias, gaps, series_cap))
             chosen = feasible if n_windows is None else feasible[-int(n_windows) :]
+            if gaps == "error":
+                _refuse_gaps(series, chosen)
             for cut in chosen:
                 keep = series.years <= cut
                 prepared = prepare_values(
@@ -294,6 +296,54 @@ def backtest(
         _warn_failed(failed)
     frame = pd.DataFrame(rows).astype({"year": "int64", "cutoff": "int64"})
     return with_given_ids(frame, given_ids(data))  # 1, not '1', as forecast() gives it
+
+
+def _refuse_gaps(series: Any, cutoffs: list[int]) -> None:
+    """Under ``gaps="error"``, a :class:`DataError` naming the missing years that some
+    window of ``cutoffs`` would be fitted across, and those windows (the first window's
+    refusal named its own span, "missing inside 2012-2017", as if that were the series).
+
+    Examples
+    --------
+    >>> from idcforecast._series import SeriesData
+    >>> years = np.array([2012, 2013, 2014, 2015, 2017, 2018, 2019, 2020])
+    >>> series = SeriesData(series_id="s", years=years, values=years - 2000.0, unit="MW")
+    >>> _refuse_gaps(series, [2014, 2015, 2017, 2018])  # doctest: +NORMALIZE_WHITESPACE
+    Traceback (most recent call last):
+    idcforecast.errors.DataError: backtest: series 's': year 2016 is missing inside its
+    history (2012-2020), and the windows with cutoffs 2017, 2018 (2 of 4) would be fitted
+    across it; fill it, or pass gaps='interpolate' (fit on interpolated values, flagged) or
+    gaps='span' (fit the latest consecutive run)
+    """
+    from idcforecast._series import _fmt_years
+
+    years = series.years
+    if not cutoffs:
+        return
+    seen = set(years.tolist())
+    missing = [y for y in range(int(years[0]), max(cutoffs)) if y not in seen]
+    hit = [c for c in cutoffs if missing and missing[0] < c]
+    if not hit:
+        return
+    missing = [y for y in missing if y < max(hit)]
+    one = len(missing) == 1
+    windows = (
+        f"the window with cutoff {hit[0]}"
+        if len(hit) == 1
+        else f"the windows with cutoffs {', '.join(map(str, hit))}"
+    )
+    shown = f" ({len(hit)} of {len(cutoffs)})" if len(hit) < len(cutoffs) else ""
+    raise DataError(
+        f"backtest: series {series.series_id!r}: {'year' if one else 'years'} "
+        f"{_fmt_years(missing)} {'is' if one else 'are'} missing inside its history "
+        f"({int(years[0])}-{int(years[-1])}), and {windows}{shown} would be fitted across "
+        f"{'it' if one else 'them'}; fill {'it' if one else 'them'}, or pass "
+        "gaps='interpolate' (fit on interpolated values, flagged) or gaps='span' (fit the "
+        "latest consecutive run)",
+        series_id=series.series_id,
+        missing_years=missing,
+        cutoffs=hit,
+    )
 
 
 def _warn_left_out(left_out: list[str], horizon: int) -> None:

@@ -126,6 +126,8 @@ def forecast_array(
     >>> bool(np.all(fc.lower[95] < fc.mean) and np.all(fc.mean < fc.upper[95]))
     True
     """
+    # "horizon must be ...; got 0" named no function (plan_forecast checks it again)
+    check_horizon(horizon, caller="forecast_array")
     # deterministic methods (see the docstring), but checked as forecast() checks it:
     # seed=-1 was accepted here without a word
     check_seed(seed, caller=f"series {series_id!r}")
@@ -213,6 +215,7 @@ def forecast_paths(
     >>> paths.shape, bool(paths.min() > 0)
     ((2000, 4), True)
     """
+    check_horizon(horizon, caller="forecast_paths")  # not forecast_array's, never called
     result = forecast_array(y, horizon=horizon, method=method, levels=(), cap=cap)
     return result.sample_paths(n_paths, seed)
 

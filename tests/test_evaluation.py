@@ -715,3 +715,28 @@ def test_backtest_window_note_names_only_the_bounds_it_was_fitted_on() -> None:
         2022: "",
         2023: "",
     }
+
+
+def test_backtest_gaps_error_names_the_gap_years_and_the_windows_across_them() -> None:
+    """Was "year 2016 is missing inside 2012-2017": the span of the first window fitted
+    across the gap, read as the series' own (which runs to 2022)."""
+    years = [2012, 2013, 2014, 2015, 2017, 2018, 2019, 2020, 2021, 2022]
+    y = pd.Series(np.arange(10.0, 20.0), index=years, name="s")
+    message = (
+        "backtest: series 's': year 2016 is missing inside its history (2012-2022), and the "
+        "windows with cutoffs 2017, 2018, 2019, 2020 (4 of 6) would be fitted across it; "
+        "fill it, or pass gaps='interpolate' (fit on interpolated values, flagged) or "
+        "gaps='span' (fit the latest consecutive run)"
+    )
+    with pytest.raises(DataError, match=re.escape(message)) as caught:
+        backtest(y, 2, method="drift", gaps="error")
+    assert (caught.value.missing_years, caught.value.cutoffs) == ([2016], [2017, 2018, 2019, 2020])
+
+
+def test_backtest_gaps_error_allows_a_gap_no_window_is_fitted_across() -> None:
+    # 2021 missing, horizon 2: the last cutoff is 2020, so no window's fit holds the gap
+    years = [2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2022]
+    y = pd.Series(np.arange(10.0, 20.0), index=years, name="s")
+    bt = backtest(y, 2, method="drift", gaps="error")
+    assert 2021 not in bt["year"].tolist()
+    assert bt["cutoff"].max() == 2020

@@ -456,6 +456,9 @@ def simulate(
     """
     _check_seed(seed)  # before the forecast is fitted
     check_kw_per_rack(kw_per_rack)
+    from idcforecast._forecast_inputs import check_horizon
+
+    check_horizon(horizon, caller="simulate")  # was forecast_array's, led by no function
     if not isinstance(method, str):  # was forecast_array's "call it once per alias", an API
         raise UnknownMethodError(  # the caller never called
             f"simulate: method must be one model alias such as 'auto' or 'drift'; got "
