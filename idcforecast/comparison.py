@@ -42,7 +42,8 @@ def compare_methods(
     data: Any,
     horizon: int,
     *,
-    methods: Sequence[str] = DEFAULT_METHODS,
+    methods: str | Sequence[str] | None = None,
+    method: str | Sequence[str] | None = None,
     backtest_horizon: int = 3,
     level: float | Sequence[float] = (80, 95),
     cap: float | Mapping[str, float] | None = None,
@@ -58,8 +59,10 @@ def compare_methods(
         year-indexed Series.
     horizon
         Years after each series' last year; the row shows the last of them.
-    methods
+    methods, method
         Model aliases ("auto" included); default ``auto, drift_log, damped_log, drift``.
+        ``method=`` is the name :func:`idcforecast.forecast` and
+        :func:`idcforecast.backtest` take, accepted here too; give one of the two.
     backtest_horizon
         Steps ahead of each backtest forecast (as :func:`idcforecast.backtest`).
     level, cap, seed, gaps
@@ -87,8 +90,9 @@ def compare_methods(
         reads as a calendar year); a ModelError and a DataError both.
     ModelError
         A level is not a percentage strictly between 0 and 100,
-        ``seed`` is not a whole number 0 or more, or ``cap`` is refused as
-        :func:`idcforecast.forecast` refuses it.
+        ``seed`` is not a whole number 0 or more, ``cap`` is refused as
+        :func:`idcforecast.forecast` refuses it, or both ``methods`` and ``method`` are
+        given.
     UnknownMethodError
         A method alias is not known, or several are given as one comma-separated string.
     UnknownSeriesError
@@ -123,8 +127,9 @@ def compare_methods(
     from idcforecast._series_ids import given_ids, with_given_ids
 
     levels = resolve_levels(level, caller="compare_methods")
+    chosen, argument = _chosen_methods(methods, method)
     # one alias as text is one method (as for forecast()), never its letters
-    aliases = list(resolve_methods(methods, argument="methods", caller="compare_methods"))
+    aliases = list(resolve_methods(chosen, argument=argument, caller="compare_methods"))
     # arguments, checked once: each method's row records what goes wrong for that method
     # and series, so a bad horizon or gap policy was a table of blank rows repeating it
     _check_arguments(horizon, backtest_horizon, gaps)
@@ -166,10 +171,41 @@ def comparison_columns(levels: Sequence[float]) -> list[str]:
     return ["series_id", "model", "year", "mean", *bounds, *scores, "n", "status", "note", "unit"]
 
 
+def _chosen_methods(
+    methods: str | Sequence[str] | None, method: str | Sequence[str] | None
+) -> tuple[str | Sequence[str], str]:
+    """The methods asked for and the argument that named them: ``methods=`` or, as
+    :func:`idcforecast.forecast` and :func:`idcforecast.backtest` call it, ``method=`` (was
+    a TypeError, "unexpected keyword argument 'method'"); both is a :class:`ModelError`.
+
+    Examples
+    --------
+    >>> _chosen_methods(None, "drift"), _chosen_methods(None, None)[1]
+    (('drift', 'method'), 'methods')
+    """
+    from idcforecast.errors import ModelError
+
+    if methods is not None and method is not None:
+        raise ModelError(
+            f"compare_methods: got both methods={methods!r} and method={method!r}; they are "
+            "the same argument (method= as forecast() and backtest() name it): pass one",
+            methods=methods,
+            method=method,
+        )
+    if method is not None:
+        return method, "method"
+    return (DEFAULT_METHODS if methods is None else methods), "methods"
+
+
 def _check_arguments(horizon: Any, backtest_horizon: Any, gaps: Any) -> None:
     import numpy as np
 
-    from idcforecast._forecast_inputs import as_typed, horizon_as_year_message, horizon_fix
+    from idcforecast._forecast_inputs import (
+        MAX_HORIZON,
+        as_typed,
+        horizon_as_year_message,
+        horizon_fix,
+    )
     from idcforecast._series import check_gap_policy
     from idcforecast.errors import HorizonError
 
@@ -182,11 +218,19 @@ def _check_arguments(horizon: Any, backtest_horizon: Any, gaps: Any) -> None:
                 value=value,
             )
         too_far = horizon_as_year_message(int(value))
-        if too_far is not None:
-            prefix = "backtest_" if name == "backtest_horizon" else ""  # "backtest_horizon 30"
+        if too_far is not None and name == "backtest_horizon":
+            # was the horizon's message, "the horizon counts years after the last
+            # observation: pass e.g. 5", for the argument that counts years after a cutoff
             raise HorizonError(
-                f"compare_methods: {prefix}{too_far}", argument=name, value=int(value)
+                f"compare_methods: backtest_horizon {int(value)} is more than "
+                f"{MAX_HORIZON} years ahead: a year given as backtest_horizon? it counts the "
+                "years each backtest forecast looks past its cutoff: pass e.g. "
+                "backtest_horizon=3",
+                argument=name,
+                value=int(value),
             )
+        if too_far is not None:
+            raise HorizonError(f"compare_methods: {too_far}", argument=name, value=int(value))
     check_gap_policy(gaps, "compare_methods")
 
 

@@ -117,6 +117,21 @@ def test_a_level_with_decimals_has_the_columns_forecast_gives_it() -> None:
             "five years ahead",
         ),
         (
+            # was the horizon's message ("the horizon counts years after the last
+            # observation: pass e.g. 5"), for the argument that counts years past a cutoff
+            {"backtest_horizon": 2030},
+            "ModelError",
+            "compare_methods: backtest_horizon 2030 is more than 100 years ahead: a year given "
+            "as backtest_horizon? it counts the years each backtest forecast looks past its "
+            "cutoff: pass e.g. backtest_horizon=3",
+        ),
+        (
+            {"method": "drift", "methods": ["drift"]},
+            "ModelError",
+            "compare_methods: got both methods=['drift'] and method='drift'; they are the same "
+            "argument (method= as forecast() and backtest() name it): pass one",
+        ),
+        (
             {"backtest_horizon": 2.5},
             "ModelError",
             "compare_methods: backtest_horizon must be a positive whole number of years; got "
@@ -247,3 +262,16 @@ def test_bad_methods_are_named_as_compare_methods_argument() -> None:
     # the fix works as written
     table = compare_methods(y, 3, methods=["drift", "naive"])
     assert table["model"].tolist() == ["drift", "naive"]
+
+
+def test_method_is_accepted_as_forecast_and_backtest_name_it() -> None:
+    """compare_methods(method=...) was a TypeError (it took methods= only, where forecast()
+    and backtest() take method=); both now give the same table, and an error names the
+    argument the caller used."""
+    y = pd.Series([100.0, 118, 141, 160, 188, 215, 250, 283, 330], index=range(2015, 2024))
+    by_method = compare_methods(y, 3, method=["drift", "naive"])
+    by_methods = compare_methods(y, 3, methods=["drift", "naive"])
+    pd.testing.assert_frame_equal(by_method, by_methods)
+    assert compare_methods(y, 3, method="drift")["model"].tolist() == ["drift"]
+    with pytest.raises(UnknownMethodError, match=re.escape("compare_methods: method is an empty")):
+        compare_methods(y, 3, method=[])
