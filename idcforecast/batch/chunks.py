@@ -37,6 +37,7 @@ from idcforecast._series import (
 )
 from idcforecast._series_cells import (
     NOT_CONVERTED,
+    STALE_MARK_FIX,
     VALUE_UNREAD,
     YEAR_UNREAD,
     marked_message,
@@ -269,6 +270,41 @@ def _record_shared_names(notes: Notes, codes: NDArray[np.int64], problems: dict[
     for code, rows in rows_of.items():
         if len(rows) > 1:
             problems.setdefault(code, messages[code])
+
+
+def _name_stale_marks(
+    notes: Notes,
+    codes: NDArray[np.int64],
+    units: pd.Series,
+    problems: dict[int, str],
+    before: set[int],
+) -> None:
+    """Add :data:`STALE_MARK_FIX` to the problem of each series failed by a
+    :data:`NOT_CONVERTED` mark (not among ``before``) whose rows, not all marked, now hold
+    one unit, as forecast() words it (:func:`idcforecast._series_cells.one_unit_now`)."""
+    import pandas as pd
+
+    failed = [code for code in problems if code not in before]
+    if not failed:
+        return
+    note_codes, distinct = notes
+    kinds = [
+        k for k, note in enumerate(distinct) if isinstance(note, str) and NOT_CONVERTED in note
+    ]
+    n_series = int(codes.max()) + 1
+    marked = np.isin(note_codes, kinds)
+    every_row = np.bincount(codes[marked], minlength=n_series) == np.bincount(
+        codes, minlength=n_series
+    )
+    unit_codes = pd.factorize(units, sort=False)[0].astype(np.int64)
+    low = np.full(n_series, np.iinfo(np.int64).max)
+    high = np.full(n_series, -2, dtype=np.int64)
+    np.minimum.at(low, codes, unit_codes)
+    np.maximum.at(high, codes, unit_codes)
+    one_unit = (low == high) & (low >= 0) & ~every_row  # code -1: a row without a unit
+    for code in failed:
+        if one_unit[code]:
+            problems[code] += STALE_MARK_FIX
 
 
 def _record_marked(
@@ -553,7 +589,10 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
         # a year still bad only (was: a year fixed in the frame failed its series all the
         # same, where forecast() read it as fixed)
         _record_marked(notes, codes, problems, YEAR_UNREAD, where=bad_year)
+        before = set(problems)
         _record_marked(notes, codes, problems, NOT_CONVERTED)
+        if "unit" in data.columns:  # frame["unit"] = ... since: the mark fails it, said so
+            _name_stale_marks(notes, codes, data["unit"], problems, before)
     year_cells = data["year"].to_numpy()
     value_cells = data["value"].to_numpy()
     _first_problems(
