@@ -456,9 +456,6 @@ def simulate(
     """
     _check_seed(seed)  # before the forecast is fitted
     check_kw_per_rack(kw_per_rack)
-    from idcforecast._forecast_inputs import check_horizon
-
-    check_horizon(horizon, caller="simulate")  # was forecast_array's, led by no function
     if not isinstance(method, str):  # was forecast_array's "call it once per alias", an API
         raise UnknownMethodError(  # the caller never called
             f"simulate: method must be one model alias such as 'auto' or 'drift'; got "
@@ -468,6 +465,9 @@ def simulate(
     spec = _as_scenario_set(scenarios)
     chosen = _series_id_text(series_id)
     sid, years, values, unit, kept = _select_series(data, chosen or spec.series_id, spec=spec)
+    from idcforecast._forecast_inputs import check_horizon
+
+    check_horizon(horizon, caller="simulate")  # was forecast_array's, led by no function
     from idcforecast._series import prepare_values
     from idcforecast.forecasting import forecast_array
 
