@@ -21,12 +21,15 @@ __all__ = [
     "COMPARED_METHODS",
     "DEFAULT_METHODS",
     "NO_BACKTEST",
+    "NO_WINDOW_ATTR",
     "compare_methods",
     "comparison_columns",
 ]
 
 # how a row's note starts the reason its method has no backtest (after the forecast's note)
 NO_BACKTEST = "no backtest: "
+# the key of a comparison table's ``attrs`` listing the methods with no backtest window
+NO_WINDOW_ATTR = "no_backtest_window"
 
 # What an analyst weighs against "auto": (alias, what it assumes).
 COMPARED_METHODS: tuple[tuple[str, str], ...] = (
@@ -82,6 +85,10 @@ def compare_methods(
         the forecast's note as :func:`idcforecast.forecast` gives it (gap years filled,
         members left out, a share passing 100%...) or why the method failed, then, when
         the method could not be backtested, ``"no backtest: "`` and why, and ``unit``.
+        ``table.attrs["no_backtest_window"]`` lists the methods no backtest window fits
+        (:class:`~idcforecast.errors.NoBacktestWindowError`), one dict each:
+        ``series_id, model, backtest_horizon, longest_backtest_horizon`` (None when not
+        even one year ahead fits), so they can be told apart without reading the note.
 
     Raises
     ------
@@ -143,14 +150,20 @@ def compare_methods(
         given=given_ids(data),
     )
     rows: list[dict[str, Any]] = []
+    no_window: list[dict[str, Any]] = []
     for series, part in parts:
         series_cap = caps.get(series.series_id) if isinstance(caps, Mapping) else caps
         settings = _Settings(horizon, backtest_horizon, levels, series_cap, seed, gaps)
-        found = _one_series(part, series.series_id, aliases, settings)
+        found, unfit = _one_series(part, series.series_id, aliases, settings)
         rows.extend(row | {"unit": series.unit} for row in found)
+        no_window.extend(unfit)
     out = pd.DataFrame(rows)
     # whole numbers, blank where a method could not run; the ids as given (1, not '1')
-    return with_given_ids(out.astype({"year": "Int64", "n": "Int64"}), given_ids(data))
+    table = with_given_ids(out.astype({"year": "Int64", "n": "Int64"}), given_ids(data))
+    # the rows whose "no backtest: no backtest window fits ..." a caller can act on
+    # without reading the note (the report's words for them)
+    table.attrs[NO_WINDOW_ATTR] = no_window
+    return table
 
 
 def comparison_columns(levels: Sequence[float]) -> list[str]:
@@ -265,8 +278,10 @@ class _Settings:
 
 def _one_series(
     frame: pd.DataFrame, sid: str, aliases: list[str], settings: _Settings
-) -> list[dict[str, Any]]:
-    from idcforecast.errors import IdcForecastError
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The rows of one series, and a record of each method it has no backtest window
+    for (:data:`NO_WINDOW_ATTR`)."""
+    from idcforecast.errors import IdcForecastError, NoBacktestWindowError
     from idcforecast.evaluation import accuracy, backtest
     from idcforecast.forecasting import _level_label, forecast
 
@@ -277,6 +292,7 @@ def _one_series(
     scores = ["smape", "mase", *(f"coverage_{label}" for label in labels)]
     rows, frames = [], {}
     failures: list[IdcForecastError] = []
+    no_window: list[dict[str, Any]] = []
     for alias in aliases:
         row: dict[str, Any] = {"series_id": sid, "model": alias, "year": float("nan")}
         row |= dict.fromkeys(["mean", *names, *scores, "n"], float("nan"))
@@ -312,6 +328,15 @@ def _one_series(
             )
         except IdcForecastError as err:
             notes.append(f"{NO_BACKTEST}{_in_comparison_words(str(err))}")
+            if isinstance(err, NoBacktestWindowError):
+                no_window.append(
+                    {
+                        "series_id": sid,
+                        "model": alias,
+                        "backtest_horizon": err.horizon,
+                        "longest_backtest_horizon": err.longest_horizon,
+                    }
+                )
         rows.append(row | {"status": str(final["status"]), "note": "; ".join(notes)})
     if len(aliases) > 1 and len(failures) == len(aliases) and len(set(map(str, failures))) == 1:
         # the input's own error (a gap with gaps="error", a repeated year), the same for every
@@ -325,7 +350,7 @@ def _one_series(
                 continue
             scored = accuracy(bt[bt["cutoff"].isin(common)]).iloc[0]
             row |= {name: float(scored[name]) for name in [*scores, "n"]}
-    return rows
+    return rows, no_window
 
 
 def no_backtest_reason(note: str) -> str | None:

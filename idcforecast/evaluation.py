@@ -30,6 +30,7 @@ from idcforecast.errors import (
     EmptyDataError,
     HorizonError,
     IdcForecastError,
+    NoBacktestWindowError,
 )
 
 if TYPE_CHECKING:
@@ -105,9 +106,11 @@ def backtest(
         ``horizon`` is not a positive whole number of years (a DataError and a ModelError
         both, as in :func:`idcforecast.forecast`).
     DataError
-        ``n_windows`` is not a positive whole number, ``gaps`` is not a policy, or no
-        series has a cutoff with ``horizon`` observed years after the method's minimum
-        number of points (the error says what to shorten).
+        ``n_windows`` is not a positive whole number, or ``gaps`` is not a policy.
+    NoBacktestWindowError
+        No series has a cutoff with ``horizon`` observed years after the method's minimum
+        number of points (a DataError; the message says what to shorten, the fields
+        ``horizon`` and ``longest_horizon`` say it too).
     UnknownMethodError
         A method alias is not known (the error lists the valid ones).
     ModelError
@@ -285,10 +288,11 @@ def backtest(
                 f" (gaps='span' fits only the latest run of consecutive years: {shown}; "
                 "gaps='interpolate' uses the years before a gap too)"
             )
-        raise DataError(
+        raise NoBacktestWindowError(
             f"no backtest window fits: every series needs at least horizon="
             f"{counted(horizon, 'year')} after the method's minimum number of points; {fix}",
-            horizon=horizon,
+            horizon=int(horizon),
+            longest_horizon=fits,
         )
     if left_out:
         _warn_left_out(left_out, horizon)

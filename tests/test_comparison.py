@@ -275,3 +275,21 @@ def test_method_is_accepted_as_forecast_and_backtest_name_it() -> None:
     assert compare_methods(y, 3, method="drift")["model"].tolist() == ["drift"]
     with pytest.raises(UnknownMethodError, match=re.escape("compare_methods: method is an empty")):
         compare_methods(y, 3, method=[])
+
+
+def test_methods_without_a_backtest_window_are_recorded_in_the_table_attrs() -> None:
+    """Which rows' "no backtest: ..." is a window that does not fit was told only by the
+    note's text (the report read it with a regular expression); the table's attrs list
+    them with the horizons of the error."""
+    from idcforecast.comparison import NO_WINDOW_ATTR
+
+    y = pd.Series([100.0, 118, 141, 160, 188], index=range(2019, 2024), name="s")
+    table = compare_methods(y, 3, methods=["auto", "drift", "damped_log"], backtest_horizon=3)
+    # 5 years: drift's first cutoff is 2021 (3 points), 2 years ahead; auto's 2022, 1 year;
+    # damped_log (6 points) cannot forecast at all: failed, no record
+    assert table.attrs[NO_WINDOW_ATTR] == [
+        {"series_id": "s", "model": "auto", "backtest_horizon": 3, "longest_backtest_horizon": 1},
+        {"series_id": "s", "model": "drift", "backtest_horizon": 3, "longest_backtest_horizon": 2},
+    ]
+    assert table.set_index("model").loc["damped_log", "status"] == "failed"
+    assert compare_methods(y, 3, methods=["drift"], backtest_horizon=1).attrs[NO_WINDOW_ATTR] == []

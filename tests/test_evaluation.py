@@ -740,3 +740,18 @@ def test_backtest_gaps_error_allows_a_gap_no_window_is_fitted_across() -> None:
     bt = backtest(y, 2, method="drift", gaps="error")
     assert 2021 not in bt["year"].tolist()
     assert bt["cutoff"].max() == 2020
+
+
+def test_no_window_is_a_typed_error_with_the_horizons_as_fields() -> None:
+    """The report parsed "horizon=(\\d+)" out of this message; the error now carries the
+    horizon asked and the longest that fits (still a DataError)."""
+    from idcforecast.errors import NoBacktestWindowError
+
+    frame = _linear_frame().head(5)  # 2010-2014: drift's first cutoff is 2012, 2 years
+    with pytest.raises(NoBacktestWindowError) as caught:
+        backtest(frame, 3, method="drift")
+    assert (caught.value.horizon, caught.value.longest_horizon) == (3, 2)
+    assert isinstance(caught.value, DataError)
+    with pytest.raises(NoBacktestWindowError) as caught:  # 'auto' needs 4 up to a cutoff
+        backtest(frame.head(4), 1, method="auto")
+    assert (caught.value.horizon, caught.value.longest_horizon) == (1, None)
