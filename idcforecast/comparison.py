@@ -84,7 +84,9 @@ def compare_methods(
         the method could not forecast the series (its cells are then missing), ``note``:
         the forecast's note as :func:`idcforecast.forecast` gives it (gap years filled,
         members left out, a share passing 100%...) or why the method failed, then, when
-        the method could not be backtested, ``"no backtest: "`` and why, and ``unit``.
+        the method could not be backtested, ``"no backtest: "`` and why (or, when some
+        actuals it met were published as bounds, how many forecasts ``n`` leaves out), and
+        ``unit``.
         ``table.attrs["no_backtest_window"]`` lists the methods no backtest window fits
         (:class:`~idcforecast.errors.NoBacktestWindowError`), one dict each:
         ``series_id, model, backtest_horizon, longest_backtest_horizon`` (None when not
@@ -350,7 +352,29 @@ def _one_series(
                 continue
             scored = accuracy(bt[bt["cutoff"].isin(common)]).iloc[0]
             row |= {name: float(scored[name]) for name in [*scores, "n"]}
+            if int(scored["n_bound"]):  # n alone read as every forecast the backtest made
+                row["note"] = "; ".join(
+                    n for n in (row["note"], _bound_actuals_note(int(scored["n_bound"]))) if n
+                )
     return rows, no_window
+
+
+def _bound_actuals_note(n_bound: int) -> str:
+    """Why ``n`` counts fewer backtest forecasts than were made: those whose actual was
+    published as a bound are not scored (:func:`idcforecast.accuracy`'s ``n_bound``).
+
+    Examples
+    --------
+    >>> _bound_actuals_note(3)[:60]
+    'backtest: 3 forecasts whose actual was published as a bound '
+    """
+    from idcforecast._wording import counted
+
+    return (
+        f"backtest: {counted(n_bound, 'forecast')} whose actual was published as a bound "
+        f'("more than" or "at most" a figure) {"is" if n_bound == 1 else "are"} left out of '
+        "the scores"
+    )
 
 
 def no_backtest_reason(note: str) -> str | None:

@@ -293,3 +293,28 @@ def test_methods_without_a_backtest_window_are_recorded_in_the_table_attrs() -> 
     ]
     assert table.set_index("model").loc["damped_log", "status"] == "failed"
     assert compare_methods(y, 3, methods=["drift"], backtest_horizon=1).attrs[NO_WINDOW_ATTR] == []
+
+
+def test_a_backtest_that_met_bound_actuals_says_n_leaves_them_out() -> None:
+    """n counts the scored forecasts only (accuracy's n_bound are left out); the row said
+    nothing of the others, and n read as every forecast the backtest made."""
+    years = range(2012, 2022)
+    values = [50.0, 60, 75, 85, 100, 120, 140, 165, 190, 220]
+    frame = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": years,
+            "value": values,
+            "unit": "MW",
+            "qualifier": ["exact"] * 8 + ["at_least"] * 2,  # 2020, 2021: "more than"
+        }
+    )
+    table = compare_methods(frame, 4, methods=["drift", "damped_log"], backtest_horizon=3)
+    # damped_log needs 6 points: shared cutoffs 2017 and 2018, each scored 3 years ahead:
+    # 2018, 2019, 2020 and 2019, 2020, 2021, of which 2020, 2020, 2021 are bounds
+    assert table["n"].tolist() == [3, 3]
+    for note in table["note"]:
+        assert note.endswith(
+            '; backtest: 3 forecasts whose actual was published as a bound ("more than" or '
+            '"at most" a figure) are left out of the scores'
+        )
