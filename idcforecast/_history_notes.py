@@ -12,6 +12,7 @@ from typing import Any
 
 __all__ = [
     "bound_label",
+    "bound_years",
     "computed_by_formula",
     "conversion_labels",
     "conversion_of",
@@ -235,6 +236,23 @@ def bound_label(year: Any, qualifier: Any) -> str | None:
         return None
     words = _BOUND_WORDS.get(qualifier.strip().lower().replace(" ", "_"))
     return None if words is None else f"{int(year)} ({words})"
+
+
+def bound_years(labels: Iterable[str]) -> dict[int, str]:
+    """The qualifier (``at_least`` / ``at_most``) of each year labelled by
+    :func:`bound_label`: what a backtest needs to score a bound actual as a bound.
+
+    Examples
+    --------
+    >>> bound_years(["2021 (at least)", "2023 (at most)"])
+    {2021: 'at_least', 2023: 'at_most'}
+    """
+    qualifiers = {words: qualifier for qualifier, words in _BOUND_WORDS.items()}
+    found = {}
+    for label in labels:
+        year, _, words = label.partition(" (")
+        found[int(year)] = qualifiers[words.rstrip(")")]
+    return found
 
 
 def history_note(

@@ -28,6 +28,7 @@ import numpy as np
 
 from idcforecast._series_cells import (  # the cells' checks, kept importable from here
     NOT_CONVERTED,
+    STALE_MARK_FIX,
     VALUE_UNREAD,
     YEAR_MAX,
     YEAR_MIN,
@@ -41,6 +42,7 @@ from idcforecast._series_cells import (  # the cells' checks, kept importable fr
     mixed_units_message,
     no_values_message,
     not_published_mask,
+    one_unit_now,
     true_false_cells,
     unpublished_label,
     value_not_finite_message,
@@ -505,15 +507,18 @@ def _check_converted(series_id: str, group: pd.DataFrame) -> None:
 
     if "note" not in group.columns:
         return
-    for note in group["note"]:
-        message = marked_message(note, NOT_CONVERTED)
-        if message is None:
-            continue
-        units = (
-            [str(u) for u in pd.unique(group["unit"].dropna())] if "unit" in group.columns else []
-        )
-        kind = MixedUnitsError if len(units) > 1 else DataError
-        raise kind(message, series_id=series_id)  # worded as forecast_many() notes it
+    messages = [marked_message(note, NOT_CONVERTED) for note in group["note"]]
+    marked = np.array([message is not None for message in messages])
+    if not marked.any():
+        return
+    column = group["unit"] if "unit" in group.columns else None
+    units = [str(u) for u in pd.unique(column.dropna())] if column is not None else []
+    kind = MixedUnitsError if len(units) > 1 else DataError
+    # one unit in every row now (frame["unit"] = ... since it was read): the mark is what
+    # fails the series, and the error said only "fix the unit"
+    fix = STALE_MARK_FIX if one_unit_now(column, marked) else ""
+    first = next(message for message in messages if message is not None)
+    raise kind(first + fix, series_id=series_id)  # worded as forecast_many() notes it
 
 
 def _one_series(series_id: str, group: pd.DataFrame, *, in_index: bool = False) -> SeriesData:

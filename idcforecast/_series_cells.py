@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NOT_CONVERTED",
+    "STALE_MARK_FIX",
     "VALUE_UNREAD",
     "YEAR_MAX",
     "YEAR_MIN",
@@ -32,6 +33,7 @@ __all__ = [
     "mixed_units_message",
     "no_values_message",
     "not_published_mask",
+    "one_unit_now",
     "true_false_cells",
     "unpublished_label",
     "value_not_finite_message",
@@ -52,6 +54,37 @@ VALUE_UNREAD = "value not read: "
 NOT_CONVERTED = "not converted to the unit asked for: "
 # ... and, followed by the row's place alone, a row whose series has another for its year
 YEAR_REPEATED = "year repeated: "
+
+
+def one_unit_now(units: Any, marked: np.ndarray) -> bool:
+    """Whether a series whose rows ``marked`` :data:`NOT_CONVERTED` by
+    :func:`idcforecast.batch.read_long_table` (not all of them) now has one unit in every
+    row of its ``unit`` column (None without one): the state after ``frame["unit"] =
+    "MW"``, or a row whose value cell, not its unit, was refused. Either way the mark in
+    the row's note fails the series, whatever the frame says since (:data:`STALE_MARK_FIX`
+    says so).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> marked = np.array([False, True])
+    >>> one_unit_now(pd.Series(["MW", "MW"]), marked), one_unit_now(pd.Series(["MW", "kg"]), marked)
+    (True, False)
+    """
+    import pandas as pd
+
+    if units is None or marked.all():
+        return False
+    column = pd.Series(units)
+    return not column.isna().any() and column.astype(str).nunique() == 1
+
+
+# what keeps failing a series whose unit was fixed in the frame after reading: the mark
+STALE_MARK_FIX = (
+    "; read_long_table marked the row as not converted in its note, which fails the series "
+    "whatever its unit column says since: if you have corrected the row in the frame, remove "
+    f"that mark from its note (the text from {NOT_CONVERTED.strip()!r} on)"
+)
 
 
 def marked_message(note: Any, marker: str) -> str | None:

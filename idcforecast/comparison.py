@@ -21,12 +21,15 @@ __all__ = [
     "COMPARED_METHODS",
     "DEFAULT_METHODS",
     "NO_BACKTEST",
+    "NO_WINDOW_ATTR",
     "compare_methods",
     "comparison_columns",
 ]
 
 # how a row's note starts the reason its method has no backtest (after the forecast's note)
 NO_BACKTEST = "no backtest: "
+# the key of a comparison table's ``attrs`` listing the methods with no backtest window
+NO_WINDOW_ATTR = "no_backtest_window"
 
 # What an analyst weighs against "auto": (alias, what it assumes).
 COMPARED_METHODS: tuple[tuple[str, str], ...] = (
@@ -42,7 +45,8 @@ def compare_methods(
     data: Any,
     horizon: int,
     *,
-    methods: Sequence[str] = DEFAULT_METHODS,
+    methods: str | Sequence[str] | None = None,
+    method: str | Sequence[str] | None = None,
     backtest_horizon: int = 3,
     level: float | Sequence[float] = (80, 95),
     cap: float | Mapping[str, float] | None = None,
@@ -58,8 +62,10 @@ def compare_methods(
         year-indexed Series.
     horizon
         Years after each series' last year; the row shows the last of them.
-    methods
+    methods, method
         Model aliases ("auto" included); default ``auto, drift_log, damped_log, drift``.
+        ``method=`` is the name :func:`idcforecast.forecast` and
+        :func:`idcforecast.backtest` take, accepted here too; give one of the two.
     backtest_horizon
         Steps ahead of each backtest forecast (as :func:`idcforecast.backtest`).
     level, cap, seed, gaps
@@ -78,7 +84,13 @@ def compare_methods(
         the method could not forecast the series (its cells are then missing), ``note``:
         the forecast's note as :func:`idcforecast.forecast` gives it (gap years filled,
         members left out, a share passing 100%...) or why the method failed, then, when
-        the method could not be backtested, ``"no backtest: "`` and why, and ``unit``.
+        the method could not be backtested, ``"no backtest: "`` and why (or, when some
+        actuals it met were published as bounds, how many forecasts ``n`` leaves out), and
+        ``unit``.
+        ``table.attrs["no_backtest_window"]`` lists the methods no backtest window fits
+        (:class:`~idcforecast.errors.NoBacktestWindowError`), one dict each:
+        ``series_id, model, backtest_horizon, longest_backtest_horizon`` (None when not
+        even one year ahead fits), so they can be told apart without reading the note.
 
     Raises
     ------
@@ -87,8 +99,9 @@ def compare_methods(
         reads as a calendar year); a ModelError and a DataError both.
     ModelError
         A level is not a percentage strictly between 0 and 100,
-        ``seed`` is not a whole number 0 or more, or ``cap`` is refused as
-        :func:`idcforecast.forecast` refuses it.
+        ``seed`` is not a whole number 0 or more, ``cap`` is refused as
+        :func:`idcforecast.forecast` refuses it, or both ``methods`` and ``method`` are
+        given.
     UnknownMethodError
         A method alias is not known, or several are given as one comma-separated string.
     UnknownSeriesError
@@ -123,8 +136,9 @@ def compare_methods(
     from idcforecast._series_ids import given_ids, with_given_ids
 
     levels = resolve_levels(level, caller="compare_methods")
+    chosen, argument = _chosen_methods(methods, method)
     # one alias as text is one method (as for forecast()), never its letters
-    aliases = list(resolve_methods(methods, argument="methods", caller="compare_methods"))
+    aliases = list(resolve_methods(chosen, argument=argument, caller="compare_methods"))
     # arguments, checked once: each method's row records what goes wrong for that method
     # and series, so a bad horizon or gap policy was a table of blank rows repeating it
     _check_arguments(horizon, backtest_horizon, gaps)
@@ -138,14 +152,20 @@ def compare_methods(
         given=given_ids(data),
     )
     rows: list[dict[str, Any]] = []
+    no_window: list[dict[str, Any]] = []
     for series, part in parts:
         series_cap = caps.get(series.series_id) if isinstance(caps, Mapping) else caps
         settings = _Settings(horizon, backtest_horizon, levels, series_cap, seed, gaps)
-        found = _one_series(part, series.series_id, aliases, settings)
+        found, unfit = _one_series(part, series.series_id, aliases, settings)
         rows.extend(row | {"unit": series.unit} for row in found)
+        no_window.extend(unfit)
     out = pd.DataFrame(rows)
     # whole numbers, blank where a method could not run; the ids as given (1, not '1')
-    return with_given_ids(out.astype({"year": "Int64", "n": "Int64"}), given_ids(data))
+    table = with_given_ids(out.astype({"year": "Int64", "n": "Int64"}), given_ids(data))
+    # the rows whose "no backtest: no backtest window fits ..." a caller can act on
+    # without reading the note (the report's words for them)
+    table.attrs[NO_WINDOW_ATTR] = no_window
+    return table
 
 
 def comparison_columns(levels: Sequence[float]) -> list[str]:
@@ -166,10 +186,41 @@ def comparison_columns(levels: Sequence[float]) -> list[str]:
     return ["series_id", "model", "year", "mean", *bounds, *scores, "n", "status", "note", "unit"]
 
 
+def _chosen_methods(
+    methods: str | Sequence[str] | None, method: str | Sequence[str] | None
+) -> tuple[str | Sequence[str], str]:
+    """The methods asked for and the argument that named them: ``methods=`` or, as
+    :func:`idcforecast.forecast` and :func:`idcforecast.backtest` call it, ``method=`` (was
+    a TypeError, "unexpected keyword argument 'method'"); both is a :class:`ModelError`.
+
+    Examples
+    --------
+    >>> _chosen_methods(None, "drift"), _chosen_methods(None, None)[1]
+    (('drift', 'method'), 'methods')
+    """
+    from idcforecast.errors import ModelError
+
+    if methods is not None and method is not None:
+        raise ModelError(
+            f"compare_methods: got both methods={methods!r} and method={method!r}; they are "
+            "the same argument (method= as forecast() and backtest() name it): pass one",
+            methods=methods,
+            method=method,
+        )
+    if method is not None:
+        return method, "method"
+    return (DEFAULT_METHODS if methods is None else methods), "methods"
+
+
 def _check_arguments(horizon: Any, backtest_horizon: Any, gaps: Any) -> None:
     import numpy as np
 
-    from idcforecast._forecast_inputs import as_typed, horizon_as_year_message, horizon_fix
+    from idcforecast._forecast_inputs import (
+        MAX_HORIZON,
+        as_typed,
+        horizon_as_year_message,
+        horizon_fix,
+    )
     from idcforecast._series import check_gap_policy
     from idcforecast.errors import HorizonError
 
@@ -182,11 +233,19 @@ def _check_arguments(horizon: Any, backtest_horizon: Any, gaps: Any) -> None:
                 value=value,
             )
         too_far = horizon_as_year_message(int(value))
-        if too_far is not None:
-            prefix = "backtest_" if name == "backtest_horizon" else ""  # "backtest_horizon 30"
+        if too_far is not None and name == "backtest_horizon":
+            # was the horizon's message, "the horizon counts years after the last
+            # observation: pass e.g. 5", for the argument that counts years after a cutoff
             raise HorizonError(
-                f"compare_methods: {prefix}{too_far}", argument=name, value=int(value)
+                f"compare_methods: backtest_horizon {int(value)} is more than "
+                f"{MAX_HORIZON} years ahead: a year given as backtest_horizon? it counts the "
+                "years each backtest forecast looks past its cutoff: pass e.g. "
+                "backtest_horizon=3",
+                argument=name,
+                value=int(value),
             )
+        if too_far is not None:
+            raise HorizonError(f"compare_methods: {too_far}", argument=name, value=int(value))
     check_gap_policy(gaps, "compare_methods")
 
 
@@ -221,8 +280,10 @@ class _Settings:
 
 def _one_series(
     frame: pd.DataFrame, sid: str, aliases: list[str], settings: _Settings
-) -> list[dict[str, Any]]:
-    from idcforecast.errors import IdcForecastError
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The rows of one series, and a record of each method it has no backtest window
+    for (:data:`NO_WINDOW_ATTR`)."""
+    from idcforecast.errors import IdcForecastError, NoBacktestWindowError
     from idcforecast.evaluation import accuracy, backtest
     from idcforecast.forecasting import _level_label, forecast
 
@@ -233,6 +294,7 @@ def _one_series(
     scores = ["smape", "mase", *(f"coverage_{label}" for label in labels)]
     rows, frames = [], {}
     failures: list[IdcForecastError] = []
+    no_window: list[dict[str, Any]] = []
     for alias in aliases:
         row: dict[str, Any] = {"series_id": sid, "model": alias, "year": float("nan")}
         row |= dict.fromkeys(["mean", *names, *scores, "n"], float("nan"))
@@ -268,6 +330,15 @@ def _one_series(
             )
         except IdcForecastError as err:
             notes.append(f"{NO_BACKTEST}{_in_comparison_words(str(err))}")
+            if isinstance(err, NoBacktestWindowError):
+                no_window.append(
+                    {
+                        "series_id": sid,
+                        "model": alias,
+                        "backtest_horizon": err.horizon,
+                        "longest_backtest_horizon": err.longest_horizon,
+                    }
+                )
         rows.append(row | {"status": str(final["status"]), "note": "; ".join(notes)})
     if len(aliases) > 1 and len(failures) == len(aliases) and len(set(map(str, failures))) == 1:
         # the input's own error (a gap with gaps="error", a repeated year), the same for every
@@ -281,7 +352,29 @@ def _one_series(
                 continue
             scored = accuracy(bt[bt["cutoff"].isin(common)]).iloc[0]
             row |= {name: float(scored[name]) for name in [*scores, "n"]}
-    return rows
+            if int(scored["n_bound"]):  # n alone read as every forecast the backtest made
+                row["note"] = "; ".join(
+                    n for n in (row["note"], _bound_actuals_note(int(scored["n_bound"]))) if n
+                )
+    return rows, no_window
+
+
+def _bound_actuals_note(n_bound: int) -> str:
+    """Why ``n`` counts fewer backtest forecasts than were made: those whose actual was
+    published as a bound are not scored (:func:`idcforecast.accuracy`'s ``n_bound``).
+
+    Examples
+    --------
+    >>> _bound_actuals_note(3)[:60]
+    'backtest: 3 forecasts whose actual was published as a bound '
+    """
+    from idcforecast._wording import counted
+
+    return (
+        f"backtest: {counted(n_bound, 'forecast')} whose actual was published as a bound "
+        f'("more than" or "at most" a figure) {"is" if n_bound == 1 else "are"} left out of '
+        "the scores"
+    )
 
 
 def no_backtest_reason(note: str) -> str | None:

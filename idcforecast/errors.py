@@ -17,7 +17,8 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     │   ├── DuplicateYearError                  one series, one year, two values
     │   ├── MixedUnitsError                     units in one series that do not convert
     │   ├── NonNumericValueError                a cell that is not a number or a figure
-    │   └── InsufficientDataError               too few points for the requested model
+    │   ├── InsufficientDataError               too few points for the requested model
+    │   └── NoBacktestWindowError               no cutoff leaves a method's points and the horizon
     ├── UnknownNameError(KeyError)
     │   ├── UnknownDatasetError                 list_datasets() names the valid ones
     │   ├── UnknownSeriesError                  a series id not in the data
@@ -80,6 +81,7 @@ __all__ = [
     "MissingFxRateError",
     "MixedUnitsError",
     "ModelError",
+    "NoBacktestWindowError",
     "NonNumericValueError",
     "NotFittedError",
     "ParseError",
@@ -178,6 +180,24 @@ class NonNumericValueError(DataError):
 
 class InsufficientDataError(DataError):
     """Fewer observations than a model or calculation needs."""
+
+
+class NoBacktestWindowError(DataError):
+    """No series has a backtest cutoff with ``horizon`` observed years after the method's
+    minimum number of points (:func:`idcforecast.backtest`). Fields: ``horizon``, the
+    years ahead asked for, and ``longest_horizon``, the longest some series and method
+    could be backtested at (None when not even one year ahead fits), so a caller can act
+    without reading the message.
+
+    Examples
+    --------
+    >>> err = NoBacktestWindowError("no backtest window fits ...", horizon=3, longest_horizon=1)
+    >>> isinstance(err, DataError), err.horizon, err.longest_horizon
+    (True, 3, 1)
+    """
+
+    horizon: int
+    longest_horizon: int | None
 
 
 class UnknownNameError(IdcForecastError, KeyError):

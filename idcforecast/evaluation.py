@@ -9,6 +9,8 @@ M3-Competition: results, conclusions and implications", and the M4 Competitor's 
 - MASE = mean ``|y - f|`` / mean ``|first difference|`` of the history up to the cutoff.
 - OWA = ½ (sMAPE / sMAPE_naive + MASE / MASE_naive), from averages over the group.
 - coverage = share of actuals inside ``[lo, hi]``.
+- An actual published as a bound ("more than 300": ``actual_bound`` at_least / at_most)
+  is not a number to score against: ``accuracy`` leaves it out and counts it (``n_bound``).
 - Winkler score at level L (alpha = 1 - L/100): ``(hi - lo) + 2/alpha (lo - y)`` if
   ``y < lo``, ``+ 2/alpha (y - hi)`` if ``y > hi``; ``accuracy`` reports it divided by the
   MASE scale (the MSIS of Makridakis et al.) so series of different sizes can be averaged.
@@ -28,6 +30,7 @@ from idcforecast.errors import (
     EmptyDataError,
     HorizonError,
     IdcForecastError,
+    NoBacktestWindowError,
 )
 
 if TYPE_CHECKING:
@@ -90,8 +93,12 @@ def backtest(
     -------
     pandas.DataFrame
         The :func:`idcforecast.forecast` columns plus ``cutoff``, ``actual``, ``naive`` (the
-        last value up to the cutoff, for OWA) and ``mase_scale`` (mean absolute first
-        difference up to the cutoff); ``series_id`` holds the ids as given, in their dtype.
+        last value up to the cutoff, for OWA), ``mase_scale`` (mean absolute first
+        difference up to the cutoff) and ``actual_bound``: "" for an actual published as a
+        number, ``"at_least"`` / ``"at_most"`` for one published as a bound ("more than
+        300", a ``qualifier`` column as :func:`idcforecast.read_series` writes it), which
+        :func:`accuracy` does not score as if exact; ``series_id`` holds the ids as given,
+        in their dtype.
 
     Raises
     ------
@@ -99,9 +106,11 @@ def backtest(
         ``horizon`` is not a positive whole number of years (a DataError and a ModelError
         both, as in :func:`idcforecast.forecast`).
     DataError
-        ``n_windows`` is not a positive whole number, ``gaps`` is not a policy, or no
-        series has a cutoff with ``horizon`` observed years after the method's minimum
-        number of points (the error says what to shorten).
+        ``n_windows`` is not a positive whole number, or ``gaps`` is not a policy.
+    NoBacktestWindowError
+        No series has a cutoff with ``horizon`` observed years after the method's minimum
+        number of points (a DataError; the message says what to shorten, the fields
+        ``horizon`` and ``longest_horizon`` say it too).
     UnknownMethodError
         A method alias is not known (the error lists the valid ones).
     ModelError
@@ -139,7 +148,7 @@ def backtest(
         resolve_methods,
     )
     from idcforecast._forecast_plan import checked_cap
-    from idcforecast._history_notes import history_note
+    from idcforecast._history_notes import bound_years, history_note
     from idcforecast._series import check_gap_policy, prepare_values, split_series
     from idcforecast._series_ids import given_ids, with_given_ids
     from idcforecast.forecasting import _forecast_row, forecast_array
@@ -190,6 +199,7 @@ def backtest(
             series_cap, float(series.values[-1]), series.series_id, int(series.years[-1]), 1
         )
         observed = dict(zip(series.years.tolist(), series.values.tolist(), strict=True))
+        bound_of = bound_years(series.bounds)  # actuals published as "more than" / "at most"
         last = int(series.years[-1])
         cutoffs = [int(c) for c in series.years if c <= last - horizon]
         breaks = np.flatnonzero(np.diff(series.years) > 1)
@@ -204,6 +214,8 @@ def backtest(
                 )
                 short.append(_shortfall(series, alias, gaps, series_cap))
             chosen = feasible if n_windows is None else feasible[-int(n_windows) :]
+            if gaps == "error":
+                _refuse_gaps(series, chosen)
             for cut in chosen:
                 keep = series.years <= cut
                 prepared = prepare_values(
@@ -232,7 +244,9 @@ def backtest(
                     series.estimates,
                     series.fx_years,
                     series.unpublished,
-                    series.bounds,
+                    # only the bounds this window was fitted on (a bound after the cutoff
+                    # is an actual, scored as a bound: actual_bound)
+                    [b for b, year in zip(series.bounds, bound_of, strict=True) if year <= cut],
                     conversions.get(series.series_id, ()),
                 )
                 note = "; ".join(n for n in (kept, prepared.note, fc.note) if n)
@@ -247,6 +261,7 @@ def backtest(
                         actual=observed[year],
                         naive=float(prepared.values[-1]),
                         mase_scale=scale,
+                        actual_bound=bound_of.get(year, ""),
                     )
                     rows.append(row)
     if not rows and failed:  # every window failed: its error, named, is the answer
@@ -273,10 +288,11 @@ def backtest(
                 f" (gaps='span' fits only the latest run of consecutive years: {shown}; "
                 "gaps='interpolate' uses the years before a gap too)"
             )
-        raise DataError(
+        raise NoBacktestWindowError(
             f"no backtest window fits: every series needs at least horizon="
             f"{counted(horizon, 'year')} after the method's minimum number of points; {fix}",
-            horizon=horizon,
+            horizon=int(horizon),
+            longest_horizon=fits,
         )
     if left_out:
         _warn_left_out(left_out, horizon)
@@ -284,6 +300,54 @@ def backtest(
         _warn_failed(failed)
     frame = pd.DataFrame(rows).astype({"year": "int64", "cutoff": "int64"})
     return with_given_ids(frame, given_ids(data))  # 1, not '1', as forecast() gives it
+
+
+def _refuse_gaps(series: Any, cutoffs: list[int]) -> None:
+    """Under ``gaps="error"``, a :class:`DataError` naming the missing years that some
+    window of ``cutoffs`` would be fitted across, and those windows (the first window's
+    refusal named its own span, "missing inside 2012-2017", as if that were the series).
+
+    Examples
+    --------
+    >>> from idcforecast._series import SeriesData
+    >>> years = np.array([2012, 2013, 2014, 2015, 2017, 2018, 2019, 2020])
+    >>> series = SeriesData(series_id="s", years=years, values=years - 2000.0, unit="MW")
+    >>> _refuse_gaps(series, [2014, 2015, 2017, 2018])  # doctest: +NORMALIZE_WHITESPACE
+    Traceback (most recent call last):
+    idcforecast.errors.DataError: backtest: series 's': year 2016 is missing inside its
+    history (2012-2020), and the windows with cutoffs 2017, 2018 (2 of 4) would be fitted
+    across it; fill it, or pass gaps='interpolate' (fit on interpolated values, flagged) or
+    gaps='span' (fit the latest consecutive run)
+    """
+    from idcforecast._series import _fmt_years
+
+    years = series.years
+    if not cutoffs:
+        return
+    seen = set(years.tolist())
+    missing = [y for y in range(int(years[0]), max(cutoffs)) if y not in seen]
+    hit = [c for c in cutoffs if missing and missing[0] < c]
+    if not hit:
+        return
+    missing = [y for y in missing if y < max(hit)]
+    one = len(missing) == 1
+    windows = (
+        f"the window with cutoff {hit[0]}"
+        if len(hit) == 1
+        else f"the windows with cutoffs {', '.join(map(str, hit))}"
+    )
+    shown = f" ({len(hit)} of {len(cutoffs)})" if len(hit) < len(cutoffs) else ""
+    raise DataError(
+        f"backtest: series {series.series_id!r}: {'year' if one else 'years'} "
+        f"{_fmt_years(missing)} {'is' if one else 'are'} missing inside its history "
+        f"({int(years[0])}-{int(years[-1])}), and {windows}{shown} would be fitted across "
+        f"{'it' if one else 'them'}; fill {'it' if one else 'them'}, or pass "
+        "gaps='interpolate' (fit on interpolated values, flagged) or gaps='span' (fit the "
+        "latest consecutive run)",
+        series_id=series.series_id,
+        missing_years=missing,
+        cutoffs=hit,
+    )
 
 
 def _warn_left_out(left_out: list[str], horizon: int) -> None:
@@ -403,7 +467,27 @@ def _ratio(num: float, den: float) -> float:
     return num / den if den > 0 else float("nan")
 
 
+BOUND_QUALIFIERS = ("at_least", "at_most")
+
+
+def _is_bound(frame: pd.DataFrame) -> np.ndarray:
+    """Rows whose actual was published as a bound (``actual_bound`` "at_least" or
+    "at_most"; a frame without the column has none)."""
+    if "actual_bound" not in frame.columns:
+        return np.zeros(len(frame), dtype=bool)
+    return frame["actual_bound"].isin(BOUND_QUALIFIERS).to_numpy()
+
+
 def _group_metrics(g: pd.DataFrame, levels: list[str]) -> dict[str, float]:
+    bound = _is_bound(g)
+    n_bound = int(bound.sum())
+    # a "more than 300" actual is not 300: no error or coverage can be scored against it
+    g = g[~bound]
+    if len(g) == 0:
+        empty = {"smape": float("nan"), "mase": float("nan"), "owa": float("nan")}
+        for label in levels:
+            empty[f"coverage_{label}"] = empty[f"winkler_{label}"] = float("nan")
+        return empty | {"n": 0.0, "n_bound": float(n_bound)}
     y = g["actual"].to_numpy(dtype=np.float64)
     f = g["mean"].to_numpy(dtype=np.float64)
     nv = g["naive"].to_numpy(dtype=np.float64)
@@ -430,6 +514,7 @@ def _group_metrics(g: pd.DataFrame, levels: list[str]) -> dict[str, float]:
             else float("nan")
         )
     out["n"] = float(len(g))
+    out["n_bound"] = float(n_bound)
     return out
 
 
@@ -459,17 +544,22 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
         An ``actual``, ``mean``, ``naive`` or ``mase_scale`` cell is not a finite number
         (or a ``mase_scale`` is negative); the row is named.
 
-    Columns: ``series_id, model, smape, mase, owa, coverage_<L>, winkler_<L>, n, overall``
-    (``winkler`` scaled by the MASE scale; see the module docstring). Means are over every
-    row (series x window x step) of the group. Rows whose history up to the cutoff is
-    constant (MASE scale 0) are left out of ``mase`` and ``winkler``; those are NaN when no
-    row is left, and ``owa`` is NaN when the naive forecast was exact. Models scored on
-    different forecasts (a backtest of several methods, whose minimums differ) do not
-    compare: a :class:`~idcforecast.errors.BacktestWarning` says so and how to keep the
-    common rows (:func:`idcforecast.compare_methods` scores on common cutoffs). A repeated
-    row (a frame concatenated with itself) is a :class:`~idcforecast.errors.DataError`
-    rather than counted twice: one (series, model, cutoff, year) twice, or, in a frame
-    without a ``cutoff`` column, two rows alike in the year and every scored cell.
+    Columns: ``series_id, model, smape, mase, owa, coverage_<L>, winkler_<L>, n, n_bound,
+    overall`` (``winkler`` scaled by the MASE scale; see the module docstring). Means are
+    over every row (series x window x step) of the group whose actual was published as a
+    number: ``n`` counts them. A row whose actual was published as a bound (``actual_bound``
+    "at_least" or "at_most": "more than 300" says only that the value passed 300, so no
+    error or coverage can be measured against it) is left out of every score and counted in
+    ``n_bound``; a group of bound actuals only has NaN scores and ``n`` 0. Rows whose
+    history up to the cutoff is constant (MASE scale 0) are left out of ``mase`` and
+    ``winkler``; those are NaN when no row is left, and ``owa`` is NaN when the naive
+    forecast was exact. Models scored on different forecasts (a backtest of several methods,
+    whose minimums differ) do not compare: a :class:`~idcforecast.errors.BacktestWarning`
+    says so and how to keep the common rows (:func:`idcforecast.compare_methods` scores on
+    common cutoffs). A repeated row (a frame concatenated with itself) is a
+    :class:`~idcforecast.errors.DataError` rather than counted twice: one (series, model,
+    cutoff, year) twice, or, in a frame without a ``cutoff`` column, two rows alike in the
+    year and every scored cell.
 
     The overall row of a model is the one with ``overall`` True. Its ``series_id`` is
     ``"(all)"`` when the series ids are text; when they are numbers (int ids) it is missing
@@ -523,7 +613,7 @@ def accuracy(backtest_frame: pd.DataFrame) -> pd.DataFrame:
     for model, g in backtest_frame.groupby("model", sort=False):
         metrics = _group_metrics(g, levels)
         rows.append({"series_id": "(all)", "model": model, **metrics, "overall": True})
-    out = pd.DataFrame(rows).astype({"n": "int64", "overall": bool})
+    out = pd.DataFrame(rows).astype({"n": "int64", "n_bound": "int64", "overall": bool})
     return out.assign(series_id=_ids_with_totals(backtest_frame["series_id"], out, own))
 
 

@@ -7,6 +7,8 @@ in :mod:`idcforecast._forecast_plan`) and :func:`finish_forecast` (calibration),
 called by the batch worker, which computes the "auto" point forecasts of a whole chunk in
 one :func:`idcforecast.auto_kernel.auto_point_many` call in between. ``forecast`` validates a
 tidy frame, applies the gap policy (:mod:`idcforecast._series`) and loops over series and methods.
+The result type :class:`SeriesForecast` lives in :mod:`idcforecast._series_forecast` and
+:func:`finish_forecast` in :mod:`idcforecast._forecast_finish`; both are re-exported here.
 
 Positive series are never forecast negative: their errors and intervals live on the log
 scale (``lo/hi = mean * exp(-/+ q * sigma)``), and a combined point forecast that would fall
@@ -16,12 +18,12 @@ to zero or below is floored at 1% of the smallest observation (named in ``note``
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from idcforecast._cells import in_context
+from idcforecast._forecast_finish import finish_forecast
 from idcforecast._forecast_inputs import (
     AUTO,
     check_horizon,
@@ -34,16 +36,10 @@ from idcforecast._forecast_inputs import (
 )
 from idcforecast._forecast_plan import ForecastPlan, plan_forecast
 from idcforecast._history_notes import history_note
+from idcforecast._series_forecast import SeriesForecast
 from idcforecast._share_notes import add_past_100_notes
 from idcforecast._wording import counted
-from idcforecast.calibration import (
-    DEFAULT_SETTINGS,
-    CalibrationSettings,
-    calibrated_sigma,
-    interval_bounds,
-    origin_errors,
-    prior_sigma,
-)
+from idcforecast.calibration import DEFAULT_SETTINGS, CalibrationSettings
 from idcforecast.errors import (
     HorizonError,
     IdcForecastError,
@@ -66,141 +62,6 @@ __all__ = [
     "plan_forecast",
     "resolve_methods",
 ]
-
-
-@dataclass(frozen=True)
-class SeriesForecast:
-    """One series' forecast for steps ``1..h`` (numpy only, picklable).
-
-    Attributes
-    ----------
-    series_id
-        The series it belongs to.
-    mean
-        Point forecasts (for log-scale results the median of the forecast distribution).
-    lower, upper
-        ``{level: bounds}`` for each requested level (percent).
-    sigma
-        Calibrated per-step error sigma on ``scale``.
-    scale
-        ``"log"``: ``lo/hi = mean * exp(-/+ q * sigma)``; ``"level"``: ``mean -/+ q * sigma``,
-        with ``q = spread * t_quantile(level, tail_df)``
-        (:class:`~idcforecast.calibration.CalibrationSettings`).
-    model
-        The method alias (the ``model`` column).
-    components
-        Aliases of the members combined (the method itself for a single model).
-    status
-        ``"ok"`` or ``"fallback"`` (members left out: see ``note``).
-    note
-        Why a fallback happened, gap filling, cap clipping; empty when nothing to say.
-    cap
-        Upper bound applied to every forecast and path, or None.
-    uncapped_mean
-        With a cap that clipped the point forecast, the forecast before the cap: the centre
-        of the error distribution, whose bounds and paths are then clipped (None
-        otherwise). ``mean`` is the clipped forecast.
-    """
-
-    series_id: str
-    mean: np.ndarray
-    lower: dict[float, np.ndarray]
-    upper: dict[float, np.ndarray]
-    sigma: np.ndarray
-    scale: str
-    model: str
-    components: tuple[str, ...]
-    status: str = "ok"
-    note: str = ""
-    cap: float | None = None
-    settings: CalibrationSettings = field(default=DEFAULT_SETTINGS, repr=False)
-    uncapped_mean: np.ndarray | None = field(default=None, repr=False)
-
-    @property
-    def _center(self) -> np.ndarray:
-        """The centre of the error distribution: the forecast before a cap clipped it (the
-        clipped mean put the interval() bounds and the paths lower than the frame's)."""
-        return self.mean if self.uncapped_mean is None else self.uncapped_mean
-
-    def interval(self, level: float) -> tuple[np.ndarray, np.ndarray]:
-        """Bounds of the central ``level`` % interval (any level, from ``sigma``)."""
-        # checked as forecast()'s levels are: 150 gave NaN bounds, 100 gave 0 and inf
-        levels = resolve_levels(level, caller=f"series {self.series_id!r}")
-        if len(levels) != 1:
-            raise ModelError(
-                f"series {self.series_id!r}: interval() takes one level; got {level!r}; call "
-                "it once per level",
-                series_id=self.series_id,
-            )
-        level = levels[0]
-        log = self.scale == "log"
-        return _capped_interval(self._center, self.sigma, level, log, self.settings, self.cap)
-
-    def sample_paths(self, n_paths: int, seed: int | np.random.Generator | None = None):
-        """Draw ``(n_paths, h)`` paths from the calibrated error distribution.
-
-        Gaussian random-walk increments with variances ``diff(sigma**2)``, times
-        ``spread * sqrt(tail_df / chi2(tail_df))`` drawn once per path: every step's
-        marginal is then ``spread * sigma_h * t(tail_df)``, the distribution the intervals
-        use, and successive years are positively correlated, as cumulative market paths
-        are. Log scale: paths are ``mean * exp(noise)``. The first ``k`` paths of a seed are
-        the same whatever ``n_paths`` (at least ``k``) is asked.
-
-        Examples
-        --------
-        >>> fc = forecast_array(np.array([10.0, 12.0, 14.5, 17.0, 20.5]), horizon=3)
-        >>> fc.sample_paths(1000, seed=1).shape
-        (1000, 3)
-        """
-        from idcforecast.models.base import _whole_count
-
-        if not _whole_count(n_paths):  # 1.5 was int()-ed to one path
-            raise ModelError(
-                f"series {self.series_id!r}: n_paths must be a positive integer; got {n_paths!r}",
-                series_id=self.series_id,
-                n_paths=n_paths,
-            )
-        whole = isinstance(seed, int | np.integer) and not isinstance(seed, bool) and seed >= 0
-        if not (seed is None or whole or isinstance(seed, np.random.Generator)):
-            # seed=-1 or 1.5 was numpy's bare ValueError / TypeError ("expected non-negative
-            # integer")
-            raise ModelError(
-                f"series {self.series_id!r}: seed must be a whole number 0 or more, a "
-                f"numpy.random.Generator, or None; got {seed!r}; e.g. seed=7",
-                series_id=self.series_id,
-                seed=repr(seed),
-            )
-        # two independent streams (normals, tail mixing), each drawn path by path: the same
-        # seed gives the same first paths whatever n_paths is
-        normals, mixing = np.random.default_rng(seed).spawn(2)
-        n = int(n_paths)
-        step_sd = np.sqrt(np.diff(self.sigma**2, prepend=0.0).clip(min=0.0))
-        noise = np.cumsum(step_sd * normals.standard_normal((n, self.mean.size)), axis=1)
-        df = self.settings.tail_df
-        mix = np.ones((n, 1)) if np.isinf(df) else np.sqrt(df / mixing.chisquare(df, (n, 1)))
-        noise = noise * (self.settings.spread * mix)
-        center = self._center
-        paths = center * np.exp(noise) if self.scale == "log" else center + noise
-        return self._clip(paths)
-
-    def _clip(self, values: np.ndarray) -> np.ndarray:
-        return _clip_at(values, self.cap)
-
-
-def _clip_at(values: np.ndarray, cap: float | None) -> np.ndarray:
-    return values if cap is None else np.minimum(values, cap)
-
-
-def _capped_interval(
-    mean: np.ndarray,
-    sigma: np.ndarray,
-    level: float,
-    log: bool,
-    settings: CalibrationSettings,
-    cap: float | None,
-) -> tuple[np.ndarray, np.ndarray]:
-    lo, hi = interval_bounds(mean, sigma, level=level, log=log, settings=settings)
-    return _clip_at(lo, cap), _clip_at(hi, cap)
 
 
 def forecast_array(
@@ -265,6 +126,8 @@ def forecast_array(
     >>> bool(np.all(fc.lower[95] < fc.mean) and np.all(fc.mean < fc.upper[95]))
     True
     """
+    # "horizon must be ...; got 0" named no function (plan_forecast checks it again)
+    check_horizon(horizon, caller="forecast_array")
     # deterministic methods (see the docstring), but checked as forecast() checks it:
     # seed=-1 was accepted here without a word
     check_seed(seed, caller=f"series {series_id!r}")
@@ -316,161 +179,6 @@ def forecast_array(
     return finish_forecast(plan, mean=mean, origin_forecasts=origin, fit_notes=notes)
 
 
-def finish_forecast(
-    plan: ForecastPlan,
-    *,
-    mean: np.ndarray,
-    origin_forecasts: Sequence[np.ndarray] | np.ndarray,
-    fit_notes: Sequence[str] = (),
-) -> SeriesForecast:
-    """Calibrated intervals from the final and per-cutoff point forecasts of ``plan``.
-
-    ``fit_notes``: caveats of the final fit (``ForecastModel.fit_notes``), added to ``note``.
-
-    The one place where point forecasts become a :class:`SeriesForecast`: the floor for
-    positive series, the rolling-origin errors, the calibrated sigma, the bounds and the
-    cap. ``forecast_array`` and the batch worker (which computes the "auto" forecasts of a
-    whole chunk in one call) both end here.
-
-    Examples
-    --------
-    >>> y = np.array([10.0, 12.0, 14.0, 16.0, 19.0])
-    >>> plan = plan_forecast(y, horizon=1, method="drift")
-    >>> plan.cutoffs  # drift fitted on the first 4 points forecasts 18.0 for the fifth
-    (4,)
-    >>> fc = finish_forecast(plan, mean=np.array([21.25]), origin_forecasts=[np.array([18.0])])
-    >>> fc.mean, fc.sigma.round(4)
-    (array([21.25]), array([0.1996]))
-    >>> bool(fc.sigma == forecast_array(y, horizon=1, method="drift").sigma)
-    True
-    """
-    values, h = plan.values, plan.horizon
-    positive = bool((values > 0).all())
-    notes = [plan.note] if plan.note else []
-    notes.extend(fit_notes)
-    mean = np.asarray(mean, dtype=np.float64)[:h]
-    if positive:
-        floor = 0.01 * float(values.min())
-        if (mean < floor).any():
-            notes.append(_floor_note(plan.method, floor))
-            mean = np.maximum(mean, floor)
-    local = plan.local
-    errors = origin_errors(
-        values,
-        origin_forecasts,
-        horizon=local.error_steps,
-        log=positive,
-        settings=local,
-        observed=plan.observed,
-    )
-    prior = prior_sigma(values, log=positive, observed=plan.observed)
-    sigma = calibrated_sigma(errors, horizon=h, prior=prior, settings=local)
-    # rounding leaves ~1e-16 (log models on a constant series): zero width all the same
-    negligible = 1e-12 * (1.0 if positive else max(float(np.abs(values).max()), 1e-300))
-    if not (sigma > negligible).any():
-        notes.append(
-            "the history never changed and neither did the re-fitted forecasts: the intervals "
-            "have zero width, they measure past variation only"
-        )
-    if h > max(local.error_steps, values.size):  # further ahead than the history is long
-        law = (
-            "the square root of the years ahead"
-            if local.growth == 0.5
-            else f"the years ahead to the power {local.growth:g}"
-        )
-        # what this series' cutoffs measured (the note used to say error_steps, 6, even
-        # for a series with no cutoff at all)
-        seen = plan.observed
-        scored = [c for c in plan.cutoffs if seen is None or bool(seen[c - 1])]
-        measured = max((min(local.error_steps, values.size - c) for c in scored), default=0)
-        evidence = (
-            "no earlier cutoff could be scored, so the interval width is the prior from the "
-            "series' annual changes alone, and it widens"
-            if measured == 0
-            else f"past the {counted(measured, 'year')} ahead that this series' rolling-origin "
-            "errors measure, the intervals widen"
-        )
-        notes.append(
-            f"{h} years ahead from {values.size} years of history: {evidence} by an assumed "
-            f"law (sigma growing as {law}), not by evidence"
-        )
-    cap = plan.cap
-    if not np.isfinite(mean).all():
-        step = int(np.flatnonzero(~np.isfinite(mean))[0])
-        raise ModelError(
-            f"series {plan.series_id!r}: the {plan.method!r} forecast overflows at step "
-            f"{step + 1} ({float(mean[step])!r}): the history grows too fast to extrapolate in "
-            "floating point; check the values and their unit, or use a level method such as "
-            "'drift'",
-            series_id=plan.series_id,
-            method=plan.method,
-        )
-    lower, upper = {}, {}
-    bound_above_cap = False
-    with np.errstate(over="ignore"):  # an infinite bound is noted below
-        for level in map(float, plan.levels):  # from the mean before the cap
-            lo, hi = interval_bounds(mean, sigma, level=level, log=positive, settings=plan.settings)
-            bound_above_cap = bound_above_cap or (cap is not None and bool((hi > cap).any()))
-            lower[level], upper[level] = _clip_at(lo, cap), _clip_at(hi, cap)
-    if cap is not None and (mean > cap).any():
-        notes.append(f"clipped at cap {cap:g}")
-    elif bound_above_cap:
-        notes.append(f"upper bounds clipped at cap {cap:g}")
-    unbounded = [lv for lv in plan.levels if not np.isfinite(upper[float(lv)]).all()]
-    if unbounded:
-        which = ", ".join(f"{lv:g}%" for lv in unbounded)
-        notes.append(
-            f"upper bounds of the {which} interval{'s' if len(unbounded) > 1 else ''} "
-            "overflow (inf): the history grows too fast for a finite bound"
-        )
-    return SeriesForecast(
-        series_id=plan.series_id,
-        mean=_clip_at(mean, cap),
-        lower=lower,
-        upper=upper,
-        sigma=sigma,
-        scale="log" if positive else "level",
-        model=plan.method,
-        components=plan.components,
-        status="fallback" if plan.note else "ok",
-        note="; ".join(notes),
-        cap=cap,
-        settings=plan.settings,
-        uncapped_mean=mean if cap is not None and bool((mean > cap).any()) else None,
-    )
-
-
-def _floor_note(method: str, floor: float) -> str:
-    """Why a positive series' point forecast was floored at ``floor`` (1% of its smallest
-    value). A log-scale model never reaches zero: its decline (a constant or fading rate)
-    went below the floor, and the advice is not the model itself (the note said "runs to
-    zero or below; compare a log-scale or no-trend model (drift_log, naive)" to drift_log).
-
-    Examples
-    --------
-    >>> _floor_note("drift", 0.12).split(": ")[1].split(",")[0]
-    "the model's trend runs to zero or below"
-    >>> _floor_note("drift_log", 0.08).split(": ")[1].split(", so")[0]
-    "the model's decline, a rate on the log scale, runs below it"
-    """
-    from idcforecast.models import MODEL_REGISTRY
-
-    model = MODEL_REGISTRY.get(method)
-    if model is not None and model._scale == "log":
-        return (
-            f"point forecast floored at {floor:g} (1% of the smallest value): the model's "
-            "decline, a rate on the log scale, runs below it, so the floor is a convention, "
-            "not an estimate, and the intervals around it say little; compare a no-trend "
-            "model (naive)"
-        )
-    return (
-        f"point forecast floored at {floor:g} (1% of the smallest value): the model's trend "
-        "runs to zero or below, so the floor is a convention, not an estimate, and the "
-        "intervals around it say little; compare a log-scale or no-trend model (drift_log, "
-        "naive)"
-    )
-
-
 def forecast_paths(
     y: Any,
     *,
@@ -507,6 +215,7 @@ def forecast_paths(
     >>> paths.shape, bool(paths.min() > 0)
     ((2000, 4), True)
     """
+    check_horizon(horizon, caller="forecast_paths")  # not forecast_array's, never called
     result = forecast_array(y, horizon=horizon, method=method, levels=(), cap=cap)
     return result.sample_paths(n_paths, seed)
 

@@ -117,6 +117,21 @@ def test_a_level_with_decimals_has_the_columns_forecast_gives_it() -> None:
             "five years ahead",
         ),
         (
+            # was the horizon's message ("the horizon counts years after the last
+            # observation: pass e.g. 5"), for the argument that counts years past a cutoff
+            {"backtest_horizon": 2030},
+            "ModelError",
+            "compare_methods: backtest_horizon 2030 is more than 100 years ahead: a year given "
+            "as backtest_horizon? it counts the years each backtest forecast looks past its "
+            "cutoff: pass e.g. backtest_horizon=3",
+        ),
+        (
+            {"method": "drift", "methods": ["drift"]},
+            "ModelError",
+            "compare_methods: got both methods=['drift'] and method='drift'; they are the same "
+            "argument (method= as forecast() and backtest() name it): pass one",
+        ),
+        (
             {"backtest_horizon": 2.5},
             "ModelError",
             "compare_methods: backtest_horizon must be a positive whole number of years; got "
@@ -247,3 +262,59 @@ def test_bad_methods_are_named_as_compare_methods_argument() -> None:
     # the fix works as written
     table = compare_methods(y, 3, methods=["drift", "naive"])
     assert table["model"].tolist() == ["drift", "naive"]
+
+
+def test_method_is_accepted_as_forecast_and_backtest_name_it() -> None:
+    """compare_methods(method=...) was a TypeError (it took methods= only, where forecast()
+    and backtest() take method=); both now give the same table, and an error names the
+    argument the caller used."""
+    y = pd.Series([100.0, 118, 141, 160, 188, 215, 250, 283, 330], index=range(2015, 2024))
+    by_method = compare_methods(y, 3, method=["drift", "naive"])
+    by_methods = compare_methods(y, 3, methods=["drift", "naive"])
+    pd.testing.assert_frame_equal(by_method, by_methods)
+    assert compare_methods(y, 3, method="drift")["model"].tolist() == ["drift"]
+    with pytest.raises(UnknownMethodError, match=re.escape("compare_methods: method is an empty")):
+        compare_methods(y, 3, method=[])
+
+
+def test_methods_without_a_backtest_window_are_recorded_in_the_table_attrs() -> None:
+    """Which rows' "no backtest: ..." is a window that does not fit was told only by the
+    note's text (the report read it with a regular expression); the table's attrs list
+    them with the horizons of the error."""
+    from idcforecast.comparison import NO_WINDOW_ATTR
+
+    y = pd.Series([100.0, 118, 141, 160, 188], index=range(2019, 2024), name="s")
+    table = compare_methods(y, 3, methods=["auto", "drift", "damped_log"], backtest_horizon=3)
+    # 5 years: drift's first cutoff is 2021 (3 points), 2 years ahead; auto's 2022, 1 year;
+    # damped_log (6 points) cannot forecast at all: failed, no record
+    assert table.attrs[NO_WINDOW_ATTR] == [
+        {"series_id": "s", "model": "auto", "backtest_horizon": 3, "longest_backtest_horizon": 1},
+        {"series_id": "s", "model": "drift", "backtest_horizon": 3, "longest_backtest_horizon": 2},
+    ]
+    assert table.set_index("model").loc["damped_log", "status"] == "failed"
+    assert compare_methods(y, 3, methods=["drift"], backtest_horizon=1).attrs[NO_WINDOW_ATTR] == []
+
+
+def test_a_backtest_that_met_bound_actuals_says_n_leaves_them_out() -> None:
+    """n counts the scored forecasts only (accuracy's n_bound are left out); the row said
+    nothing of the others, and n read as every forecast the backtest made."""
+    years = range(2012, 2022)
+    values = [50.0, 60, 75, 85, 100, 120, 140, 165, 190, 220]
+    frame = pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": years,
+            "value": values,
+            "unit": "MW",
+            "qualifier": ["exact"] * 8 + ["at_least"] * 2,  # 2020, 2021: "more than"
+        }
+    )
+    table = compare_methods(frame, 4, methods=["drift", "damped_log"], backtest_horizon=3)
+    # damped_log needs 6 points: shared cutoffs 2017 and 2018, each scored 3 years ahead:
+    # 2018, 2019, 2020 and 2019, 2020, 2021, of which 2020, 2020, 2021 are bounds
+    assert table["n"].tolist() == [3, 3]
+    for note in table["note"]:
+        assert note.endswith(
+            '; backtest: 3 forecasts whose actual was published as a bound ("more than" or '
+            '"at most" a figure) are left out of the scores'
+        )

@@ -658,3 +658,100 @@ def test_accuracy_scores_unbounded_intervals_and_names_a_missing_bound() -> None
     )
     with pytest.raises(NonNumericValueError, match=re.escape(msg) + "$"):
         accuracy(frame.assign(lo_80=np.nan, hi_80=np.nan))
+
+
+def _bound_last_year_frame(qualifier: str) -> pd.DataFrame:
+    """2016-2023, the last value published as a bound ("more than 300")."""
+    values = [100.0, 120.0, 140.0, 165.0, 190.0, 220.0, 255.0, 300.0]
+    return pd.DataFrame(
+        {
+            "series_id": "s",
+            "year": range(2016, 2024),
+            "value": values,
+            "unit": "MW",
+            "qualifier": ["exact"] * 7 + [qualifier],
+        }
+    )
+
+
+def test_accuracy_leaves_a_bound_actual_out_and_counts_it() -> None:
+    """A "more than 300" actual was scored as if it were exactly 300 (the 2023 window's
+    error and coverage counted); it is left out of every score and counted in n_bound."""
+    bt = backtest(_bound_last_year_frame("at_least"), 1, method="drift", n_windows=2)
+    assert bt["actual_bound"].tolist() == ["", "at_least"]
+    acc = accuracy(bt).set_index(["series_id", "model"])
+    row = acc.loc[("s", "drift")]
+    assert (row["n"], row["n_bound"]) == (1, 1)
+    # only the 2022 window is scored: drift on 2016-2021 (slope (220 - 100) / 5 = 24)
+    # forecasts 244 for an actual of 255; naive 220
+    assert row["smape"] == pytest.approx(200 * 11 / (255 + 244))  # 4.4088
+    # MASE scale: mean |diff| of 100, 120, 140, 165, 190, 220 = 120 / 5 = 24
+    assert row["mase"] == pytest.approx(11 / 24)
+    smape_naive, mase_naive = 200 * 35 / (255 + 220), 35 / 24
+    assert row["owa"] == pytest.approx(0.5 * (row["smape"] / smape_naive + 11 / 24 / mase_naive))
+    assert acc.loc[("(all)", "drift"), "n_bound"] == 1
+
+
+def test_accuracy_of_bound_actuals_only_is_nan_with_n_zero() -> None:
+    bt = backtest(_bound_last_year_frame("at_most"), 1, method="drift", n_windows=1)
+    acc = accuracy(bt)
+    assert acc["n"].tolist() == [0, 0]
+    assert acc["n_bound"].tolist() == [1, 1]
+    assert acc[["smape", "mase", "owa", "coverage_80", "winkler_95"]].isna().all().all()
+
+
+def test_backtest_window_note_names_only_the_bounds_it_was_fitted_on() -> None:
+    """Every window's note said the 2020 bound was "fitted as that number", also windows
+    fitted on 2016-2018; only the windows whose history holds 2020 say so now."""
+    frame = _bound_last_year_frame("exact")
+    frame.loc[frame["year"] == 2020, "qualifier"] = "at_least"
+    bt = backtest(frame, 1, method="drift")
+    named = bt.set_index("cutoff")["note"].str.contains("published as a bound")
+    assert named.to_dict() == {2018: False, 2019: False, 2020: True, 2021: True, 2022: True}
+    assert bt.set_index("year")["actual_bound"].to_dict() == {
+        2019: "",
+        2020: "at_least",
+        2021: "",
+        2022: "",
+        2023: "",
+    }
+
+
+def test_backtest_gaps_error_names_the_gap_years_and_the_windows_across_them() -> None:
+    """Was "year 2016 is missing inside 2012-2017": the span of the first window fitted
+    across the gap, read as the series' own (which runs to 2022)."""
+    years = [2012, 2013, 2014, 2015, 2017, 2018, 2019, 2020, 2021, 2022]
+    y = pd.Series(np.arange(10.0, 20.0), index=years, name="s")
+    message = (
+        "backtest: series 's': year 2016 is missing inside its history (2012-2022), and the "
+        "windows with cutoffs 2017, 2018, 2019, 2020 (4 of 6) would be fitted across it; "
+        "fill it, or pass gaps='interpolate' (fit on interpolated values, flagged) or "
+        "gaps='span' (fit the latest consecutive run)"
+    )
+    with pytest.raises(DataError, match=re.escape(message)) as caught:
+        backtest(y, 2, method="drift", gaps="error")
+    assert (caught.value.missing_years, caught.value.cutoffs) == ([2016], [2017, 2018, 2019, 2020])
+
+
+def test_backtest_gaps_error_allows_a_gap_no_window_is_fitted_across() -> None:
+    # 2021 missing, horizon 2: the last cutoff is 2020, so no window's fit holds the gap
+    years = [2012, 2013, 2014, 2015, 2016, 2017, 2018, 2019, 2020, 2022]
+    y = pd.Series(np.arange(10.0, 20.0), index=years, name="s")
+    bt = backtest(y, 2, method="drift", gaps="error")
+    assert 2021 not in bt["year"].tolist()
+    assert bt["cutoff"].max() == 2020
+
+
+def test_no_window_is_a_typed_error_with_the_horizons_as_fields() -> None:
+    """The report parsed "horizon=(\\d+)" out of this message; the error now carries the
+    horizon asked and the longest that fits (still a DataError)."""
+    from idcforecast.errors import NoBacktestWindowError
+
+    frame = _linear_frame().head(5)  # 2010-2014: drift's first cutoff is 2012, 2 years
+    with pytest.raises(NoBacktestWindowError) as caught:
+        backtest(frame, 3, method="drift")
+    assert (caught.value.horizon, caught.value.longest_horizon) == (3, 2)
+    assert isinstance(caught.value, DataError)
+    with pytest.raises(NoBacktestWindowError) as caught:  # 'auto' needs 4 up to a cutoff
+        backtest(frame.head(4), 1, method="auto")
+    assert (caught.value.horizon, caught.value.longest_horizon) == (1, None)

@@ -1249,3 +1249,41 @@ def test_a_method_argument_error_names_its_call() -> None:
         )
         with pytest.raises(UnknownMethodError, match=f"^{name}: method None is not a method"):
             call([None])
+
+
+def test_horizon_errors_name_the_function_called() -> None:
+    """forecast_array(horizon=0) said "horizon must be ...": no function; forecast_paths
+    and scenarios' simulate() said the same through forecast_array; a model's predict()
+    and simulate() said "horizon" for their argument h, and no model or method."""
+    from idcforecast import simulate
+    from idcforecast.errors import HorizonError
+
+    y = np.array(GROWING)
+    tail = "horizon must be a positive whole number of years after the last observation; got"
+    cases = [
+        (lambda: forecast_array(y, horizon=0), f"forecast_array: {tail} 0; pass e.g. horizon=5"),
+        (
+            lambda: forecast_paths(y, horizon=2.0, n_paths=3),
+            f"forecast_paths: {tail} 2.0; 2.0 is a float: pass the integer 2",
+        ),
+        (
+            lambda: simulate(pd.Series(y, index=range(2016, 2016 + y.size)), 0),
+            f"simulate: {tail} 0; pass e.g. horizon=5",
+        ),
+    ]
+    drift = MODEL_REGISTRY["drift"]().fit(y)
+    cases += [
+        (
+            lambda: drift.simulate(0, 10),
+            "drift simulate(): horizon h must be a positive integer number of years; got 0; "
+            "pass e.g. simulate(5)",
+        ),
+        (
+            lambda: drift.predict(7.0),
+            "drift predict(): horizon h must be a positive integer number of years; got 7.0; "
+            "7.0 is a float: pass the integer 7",
+        ),
+    ]
+    for call, message in cases:
+        with pytest.raises(HorizonError, match=re.escape(message)):
+            call()

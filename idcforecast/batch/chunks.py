@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -37,12 +37,21 @@ from idcforecast._series import (
 )
 from idcforecast._series_cells import (
     NOT_CONVERTED,
+    STALE_MARK_FIX,
     VALUE_UNREAD,
     YEAR_UNREAD,
     marked_message,
 )
 from idcforecast._series_ids import check_ids_distinct_as_text, check_ids_not_joined_as_equal
 from idcforecast.batch.cell_marks import note_of, record_repeated_years
+from idcforecast.batch.note_labels import (
+    Notes,
+    bound_years,
+    converted_fx_years,
+    factorized,
+    kept_estimates,
+    unit_conversions,
+)
 from idcforecast.errors import DataError, EmptyDataError
 
 if TYPE_CHECKING:
@@ -151,20 +160,6 @@ class Chunk:
         return self.ids[i], self.years[lo:hi], self.values[lo:hi]
 
 
-# a ``note`` column, or its factorization (codes, distinct notes): group_series factorizes
-# it once for every reader of it (five factorizations cost 3.6 s for 1.9 million rows)
-Notes = Any
-
-
-def _factorized(notes: Notes) -> tuple[NDArray[np.int64], Any]:
-    """``(codes, distinct)`` of a note column (``pandas.factorize``), or the pair given."""
-    import pandas as pd
-
-    if isinstance(notes, tuple):
-        return notes
-    return pd.factorize(notes, sort=False)
-
-
 def _numeric_column(frame: pd.DataFrame, column: str) -> NDArray[np.float64]:
     """Column as float64; cells that are missing or not numbers become NaN (then reported).
 
@@ -256,7 +251,7 @@ def _record_shared_names(notes: Notes, codes: NDArray[np.int64], problems: dict[
 
     from idcforecast.batch.wide import SHARED_NAME
 
-    note_codes, distinct = _factorized(notes)
+    note_codes, distinct = factorized(notes)
     rows_of: dict[int, set[int]] = {}  # series code -> its distinct marked table rows
     messages: dict[int, str] = {}
     for k, note in enumerate(distinct):
@@ -271,6 +266,41 @@ def _record_shared_names(notes: Notes, codes: NDArray[np.int64], problems: dict[
             problems.setdefault(code, messages[code])
 
 
+def _name_stale_marks(
+    notes: Notes,
+    codes: NDArray[np.int64],
+    units: pd.Series,
+    problems: dict[int, str],
+    before: set[int],
+) -> None:
+    """Add :data:`STALE_MARK_FIX` to the problem of each series failed by a
+    :data:`NOT_CONVERTED` mark (not among ``before``) whose rows, not all marked, now hold
+    one unit, as forecast() words it (:func:`idcforecast._series_cells.one_unit_now`)."""
+    import pandas as pd
+
+    failed = [code for code in problems if code not in before]
+    if not failed:
+        return
+    note_codes, distinct = notes
+    kinds = [
+        k for k, note in enumerate(distinct) if isinstance(note, str) and NOT_CONVERTED in note
+    ]
+    n_series = int(codes.max()) + 1
+    marked = np.isin(note_codes, kinds)
+    every_row = np.bincount(codes[marked], minlength=n_series) == np.bincount(
+        codes, minlength=n_series
+    )
+    unit_codes = pd.factorize(units, sort=False)[0].astype(np.int64)
+    low = np.full(n_series, np.iinfo(np.int64).max)
+    high = np.full(n_series, -2, dtype=np.int64)
+    np.minimum.at(low, codes, unit_codes)
+    np.maximum.at(high, codes, unit_codes)
+    one_unit = (low == high) & (low >= 0) & ~every_row  # code -1: a row without a unit
+    for code in failed:
+        if one_unit[code]:
+            problems[code] += STALE_MARK_FIX
+
+
 def _record_marked(
     notes: Notes,
     codes: NDArray[np.int64],
@@ -283,7 +313,7 @@ def _record_marked(
     error), with the error of its first such row; with ``where``, only rows where it is
     True (a cell still bad)."""
 
-    note_codes, distinct = _factorized(notes)
+    note_codes, distinct = factorized(notes)
     marked = [k for k, note in enumerate(distinct) if isinstance(note, str) and marker in note]
     if not marked:
         return
@@ -292,161 +322,6 @@ def _record_marked(
         if (code := int(codes[row])) not in problems:
             # up to a later mark of the same row (a value not read after a unit)
             problems[code] = str(marked_message(distinct[note_codes[row]], marker))
-
-
-def kept_estimates(
-    notes: Notes, codes: NDArray[np.int64], years: NDArray[np.float64]
-) -> dict[int, tuple[str, ...]]:
-    """Series code -> the labels of its rows whose note marks an estimate read as data.
-
-    ``notes`` is the ``note`` column of a long frame, as :func:`idcforecast.read_series` and
-    :func:`idcforecast.batch.read_long_table` write it with ``estimates="keep"``
-    (``"estimate (year written '2022E')"``, possibly among other notes); labels are in year
-    order, each once. Only the distinct notes are parsed.
-
-    Examples
-    --------
-    >>> import numpy as np, pandas as pd
-    >>> notes = pd.Series(["", "estimate (year written '2023F')",
-    ...                    "estimate (year written '2022E')", None])
-    >>> kept_estimates(notes, np.array([0, 0, 0, 1]), np.array([2021.0, 2023, 2022, 2020]))
-    {0: ('2022E', '2023F')}
-    """
-    from idcforecast._history_notes import estimate_label
-
-    return _labels_by_series(notes, codes, years, estimate_label)
-
-
-def converted_fx_years(
-    notes: Notes, codes: NDArray[np.int64], years: NDArray[np.float64]
-) -> dict[int, tuple[str, ...]]:
-    """Series code -> the years (as text) whose value a reader converted between
-    currencies at that year's FX rate, from the ``note`` column, in year order.
-
-    Examples
-    --------
-    >>> import numpy as np, pandas as pd
-    >>> notes = pd.Series(["converted from 'USD bn' (x6.9, 2020 annual-average FX rate)", ""])
-    >>> converted_fx_years(notes, np.array([0, 0]), np.array([2020.0, 2021]))
-    {0: ('2020',)}
-    """
-    from idcforecast._history_notes import fx_label
-
-    return _labels_by_series(notes, codes, years, fx_label)
-
-
-def unit_conversions(
-    notes: Notes, codes: NDArray[np.int64], years: NDArray[np.float64]
-) -> dict[int, tuple[str, ...]]:
-    """Series code -> the unit conversions (not between currencies) its rows' notes name,
-    each with its years (:func:`idcforecast._history_notes.conversion_labels`).
-
-    Only the distinct notes are parsed, and only the series with something to say are
-    labelled one by one: rows in another unit beside rows in the series' own (a mix), two
-    conversions, or one through the kW per rack. A file converted as a whole to a unit asked
-    for (every row from "USD mn" to "USD bn") costs a few passes over integer codes (was:
-    a Python pass over every series' rows per series, 10 minutes for 100,000 series).
-
-    Examples
-    --------
-    >>> import numpy as np, pandas as pd
-    >>> notes = pd.Series(["", "converted from 'GW' (x1000)", None])
-    >>> unit_conversions(notes, np.array([0, 0, 1]), np.array([2019.0, 2020, 2020]))
-    {0: ("converted from 'GW' (x1000): 2020",)}
-    """
-
-    from idcforecast._history_notes import conversion_labels, conversion_of
-
-    note_codes, distinct = _factorized(notes)
-    parsed = [conversion_of(note) for note in distinct]
-    texts = list(dict.fromkeys(text for text, _ in parsed if text is not None))
-    if not texts:
-        return {}
-    position = {text: k for k, text in enumerate(texts)}
-    # per distinct note (and a trailing entry for code -1, a missing note)
-    key_of = np.array([*(-1 if t is None else position[t] for t, _ in parsed), -1])
-    converted_of = np.array([*(c for _, c in parsed), False])
-    finite = np.isfinite(years)
-    key = np.where(finite, key_of[note_codes], -1)
-    converted = converted_of[note_codes] & finite
-    n_series = int(codes.max()) + 1
-    n_rows = np.bincount(codes, minlength=n_series)
-    n_converted = np.bincount(codes[converted], minlength=n_series)
-    unit_rows = key >= 0
-    pairs = np.unique(codes[unit_rows] * len(texts) + key[unit_rows])
-    n_keys = np.bincount(pairs // len(texts), minlength=n_series)
-    only_key = np.zeros(n_series, dtype=np.int64)
-    only_key[pairs // len(texts)] = pairs % len(texts)
-    assumes = np.array(["kW per" in text for text in texts])
-    # what conversion_labels leaves unsaid: one factor over every row, no currency aside
-    said = (n_keys > 1) | ((n_keys == 1) & ((n_converted < n_rows) | assumes[only_key]))
-    rows = np.flatnonzero(said[codes] & converted)
-    rows = rows[np.argsort(codes[rows], kind="stable")]
-    starts = np.flatnonzero(np.diff(codes[rows], prepend=-1))
-    found: dict[int, tuple[str, ...]] = {}
-    for mine in np.split(rows, starts[1:]):
-        if mine.size == 0:
-            continue
-        code = int(codes[mine[0]])
-        labels = conversion_labels(
-            years[mine].tolist(), distinct[note_codes[mine]].tolist(), n_rows=int(n_rows[code])
-        )
-        if labels:
-            found[code] = labels
-    return found
-
-
-def bound_years(
-    qualifiers: pd.Series, codes: NDArray[np.int64], years: NDArray[np.float64]
-) -> dict[int, tuple[str, ...]]:
-    """Series code -> the labels of its years whose value was published as a bound
-    (:func:`idcforecast._history_notes.bound_label`), in year order.
-
-    Examples
-    --------
-    >>> import numpy as np, pandas as pd
-    >>> qualifiers = pd.Series(["exact", "at_least", "at_most", None, "at_least"])
-    >>> codes, years = np.array([0, 0, 0, 1, 1]), np.array([2020.0, 2022, 2021, 2020, np.nan])
-    >>> bound_years(qualifiers, codes, years)
-    {0: ('2021 (at most)', '2022 (at least)')}
-    """
-    import pandas as pd
-
-    from idcforecast._history_notes import bound_label
-
-    # only the distinct qualifiers are read; a row whose year is no number (its series
-    # fails, named by group_series) has no label
-    cell_codes, distinct = pd.factorize(qualifiers, sort=False)
-    bound = np.array([*(bound_label(2000, q) is not None for q in distinct), False])
-    rows = np.flatnonzero(bound[cell_codes] & np.isfinite(years))
-    found: dict[int, list[str]] = {}
-    for row in rows[np.lexsort((years[rows], codes[rows]))]:
-        label = bound_label(years[row], distinct[cell_codes[row]])
-        if label is not None:
-            found.setdefault(int(codes[row]), []).append(label)
-    return {code: tuple(labels) for code, labels in found.items()}
-
-
-def _labels_by_series(
-    notes: Notes,
-    codes: NDArray[np.int64],
-    years: NDArray[np.float64],
-    label_of: Callable[[Any], str | None],
-) -> dict[int, tuple[str, ...]]:
-    """Series code -> the labels ``label_of`` finds in its rows' notes, in year order, each
-    once; only the distinct notes are parsed."""
-
-    note_codes, distinct = _factorized(notes)
-    labels = np.array([*(label_of(n) for n in distinct), None], dtype=object)
-    is_estimate = np.array([label is not None for label in labels])
-    rows = np.flatnonzero(is_estimate[note_codes])  # code -1 (a missing note) picks the None
-    found: dict[int, list[str]] = {}
-    for row in rows[np.lexsort((years[rows], codes[rows]))]:
-        seen = found.setdefault(int(codes[row]), [])
-        label = labels[note_codes[row]]
-        if label not in seen:
-            seen.append(label)
-    return {code: tuple(seen) for code, seen in found.items()}
 
 
 def _unpublished_labels(
@@ -547,13 +422,16 @@ def group_series(data: pd.DataFrame) -> SeriesTable:
     with np.errstate(invalid="ignore"):
         outside = (years > YEAR_MAX) | (years < YEAR_MIN)
     bad_year = ~np.isfinite(years) | (years != np.round(years)) | outside
-    notes = _factorized(data["note"]) if "note" in data.columns else None
+    notes = factorized(data["note"]) if "note" in data.columns else None
     if notes is not None:  # first: the other problems of such a series follow from it
         _record_shared_names(notes, codes, problems)
         # a year still bad only (was: a year fixed in the frame failed its series all the
         # same, where forecast() read it as fixed)
         _record_marked(notes, codes, problems, YEAR_UNREAD, where=bad_year)
+        before = set(problems)
         _record_marked(notes, codes, problems, NOT_CONVERTED)
+        if "unit" in data.columns:  # frame["unit"] = ... since: the mark fails it, said so
+            _name_stale_marks(notes, codes, data["unit"], problems, before)
     year_cells = data["year"].to_numpy()
     value_cells = data["value"].to_numpy()
     _first_problems(

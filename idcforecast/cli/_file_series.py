@@ -45,7 +45,7 @@ def read_file_series(args: argparse.Namespace) -> tuple[pd.DataFrame, NotRead]:
     """
     from idcforecast.cli._read_options import read_options
     from idcforecast.cli._stdin_table import STDIN, STDIN_NAME, table_path
-    from idcforecast.errors import IdcForecastError
+    from idcforecast.errors import IdcForecastError, UnitError
     from idcforecast.io import read_series
 
     name = STDIN_NAME if args.data == STDIN else None
@@ -53,12 +53,54 @@ def read_file_series(args: argparse.Namespace) -> tuple[pd.DataFrame, NotRead]:
         options = read_options(args, str(file))  # (a wrong option: its error, not caught)
         try:
             history = read_series(file, series_id=args.series, source_name=name, **options)
-        except IdcForecastError:
+        except IdcForecastError as err:
+            # a file with no unit anywhere: forecast as forecast-many forecasts it (was
+            # refused, "no unit for this series", where forecast-many forecast it)
+            unitless = isinstance(err, UnitError) and args.unit is None
+            bare = _without_units(args, file, name) if unitless else None
+            if bare is not None:
+                return bare, NotRead()
             apart = None if args.series is not None else _series_apart(args, file, name)
             if apart is None:
                 raise
             return apart
     return history, NotRead()
+
+
+def _without_units(args: argparse.Namespace, path: Path, name: str | None) -> pd.DataFrame | None:
+    """The file's series read as ``forecast-many`` reads them, when no cell, column or
+    header of the file states a unit and every cell reads (None otherwise: the reader's
+    error stands), with a ``note:`` line on stderr saying the numbers are forecast as
+    given. A file with units for some series only still needs ``--unit``."""
+    import sys
+
+    from idcforecast.batch import read_long_table
+    from idcforecast.cli._read_options import long_table_options
+
+    if not path.is_file():  # a folder: its files are joined by read_series only
+        return None
+    try:
+        frame = read_long_table(path, **long_table_options(args, str(path)), source_name=name)
+    except Exception:
+        return None
+    if "unit" in frame.columns and frame["unit"].notna().any():
+        return None
+    if "note" in frame.columns and _read_error(frame) is not None:
+        return None  # a cell not read: read_series' error names it
+    if args.series is not None:
+        frame = frame[frame["series_id"].astype(str) == str(args.series)]
+        if frame.empty:
+            return None
+    shown = name or path.name
+    print(
+        f"note: forecast: {shown} states no unit (no unit column, no unit in its cells or "
+        "headers): its numbers are forecast as given, with a blank unit, as forecast-many "
+        "forecasts them; --unit UNIT names their unit",
+        file=sys.stderr,
+    )
+    return frame.drop(columns=["unit"], errors="ignore").astype(
+        {"year": "int64", "value": "float64"}
+    )
 
 
 def _series_apart(

@@ -28,6 +28,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from idcforecast.errors import (
+    HorizonError,
     InsufficientDataError,
     ModelError,
     NonNumericValueError,
@@ -189,7 +190,7 @@ class ForecastModel(ABC):
     def predict(self, h: int, level: Sequence[float] | float = (80, 95)) -> Prediction:
         """Forecast ``h`` steps ahead with central intervals at each ``level`` (percent)."""
         self._check_fitted()
-        h = self._check_horizon(h)
+        h = self._check_horizon(h, "predict")
         levels = _check_levels(level)
         mean, sigma = self._predict_mean_sigma(h)
         lower: dict[float, FloatArray] = {}
@@ -204,10 +205,12 @@ class ForecastModel(ABC):
     ) -> FloatArray:
         """Sample ``n_paths`` future paths of length ``h`` (rows are paths)."""
         self._check_fitted()
-        h = self._check_horizon(h)
+        h = self._check_horizon(h, "simulate")
         if not _whole_count(n_paths):  # 1.5 was int()-ed to one path, "3" to three
             raise ModelError(
-                f"n_paths must be a positive integer; got {n_paths!r}", n_paths=n_paths
+                f"{self.alias} simulate(): n_paths must be a positive integer; got "
+                f"{n_paths!r}; pass e.g. simulate({h}, n_paths=1000)",
+                n_paths=n_paths,
             )
         rng = np.random.default_rng(seed)
         return self._simulate(h, int(n_paths), rng)
@@ -263,10 +266,16 @@ class ForecastModel(ABC):
                 alias=self.alias,
             )
 
-    def _check_horizon(self, h: int) -> int:
+    def _check_horizon(self, h: int, method: str) -> int:
+        """``h`` as an int, or a :class:`HorizonError` naming the model and the ``method``
+        called (was "horizon must be ...": no function, and no ``h``, the argument's name)."""
         if isinstance(h, bool) or not isinstance(h, int | np.integer) or int(h) < 1:
-            raise ModelError(
-                f"horizon must be a positive integer number of years; got {h!r}", horizon=h
+            from idcforecast._forecast_inputs import as_typed, horizon_fix
+
+            raise HorizonError(
+                f"{self.alias} {method}(): horizon h must be a positive integer number of "
+                f"years; got {as_typed(h)!r}; {horizon_fix(h, f'{method}(5)')}",
+                horizon=h,
             )
         return int(h)
 

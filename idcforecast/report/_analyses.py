@@ -118,12 +118,23 @@ def own_backtest(
 
     # A short series may have no window for 3 years ahead: try shorter horizons, and say
     # so in the report when even one year ahead cannot be backtested.
+    bounds_only = False
     for horizon in range(BACKTEST_HORIZON, 0, -1):
         try:
             frame = backtest(history, horizon, method=method)
         except DataError:  # InsufficientDataError, or no window fits
             continue
-        return frame, accuracy(frame), ""
+        scores = accuracy(frame)
+        if int(scores["n"].max()) == 0:  # every actual met was a bound ("> 190"): unscored
+            bounds_only = True
+            continue
+        return frame, scores, ""
+    if bounds_only:
+        why = (
+            "No backtest is possible: every year a backtest could compare with was published "
+            'as a bound ("more than" or "at most" a figure), which gives no error to score.'
+        )
+        return None, None, why
     return None, None, no_backtest_text(history, method)
 
 

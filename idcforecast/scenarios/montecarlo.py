@@ -470,6 +470,9 @@ def simulate(
     spec = _as_scenario_set(scenarios)
     chosen = _series_id_text(series_id)
     sid, years, values, unit, kept = _select_series(data, chosen or spec.series_id, spec=spec)
+    from idcforecast._forecast_inputs import check_horizon
+
+    check_horizon(horizon, caller="simulate")  # was forecast_array's, led by no function
     from idcforecast._series import prepare_values
     from idcforecast.forecasting import forecast_array
 

@@ -1160,6 +1160,47 @@ def test_forecast_of_a_read_frame_names_the_row_whose_unit_did_not_convert(
     ]
 
 
+def test_a_unit_fixed_in_a_read_frame_says_the_note_s_mark_fails_it(tmp_path: Path) -> None:
+    """frame["unit"] = "MW" after read_long_table could not convert a row still failed the
+    series, in forecast() and forecast_many() alike, with the reader's "cannot convert
+    'servers'" alone: the mark in the row's note fails it, and the error now says so and
+    what to remove (the mark cannot tell a corrected row from one whose value cell, not
+    its unit, was wrong). A series still mixing units is told only to fix the unit."""
+    from idcforecast._series_cells import NOT_CONVERTED
+
+    text = "series_id,year,value,unit\n" + "".join(
+        f"a,{year},{value},{unit}\n"
+        for year, value, unit in [(2018, 10, "MW"), (2019, 12, "MW"), (2020, 13, "servers")]
+    )
+    frame = read_long_table(_csv(tmp_path, text), unit="MW")
+    message = (
+        "m.csv row 4, column 'unit' (year 2020): cannot convert 'servers' (servers) to 'MW' "
+        "(power): there is no conversion between servers and power; convert to a unit of the "
+        "same dimension (racks and power convert through kw_per_rack, currencies through the "
+        "FX table by year)"
+    )
+    with pytest.raises(DataError, match=re.escape(message) + "$"):  # still mixed: as before
+        forecast(frame, 1, method="naive")
+    fixed = frame.assign(unit="MW")
+    told = (
+        f"{message}; read_long_table marked the row as not converted in its note, which fails "
+        "the series whatever its unit column says since: if you have corrected the row in the "
+        "frame, remove that mark from its note (the text from 'not converted to the unit asked "
+        "for:' on)"
+    )
+    with pytest.raises(DataError, match=re.escape(told) + "$"):
+        forecast(fixed, 1, method="naive")
+    many = forecast_many(fixed, 1, method="naive", engine="serial", progress=False)
+    assert many["note"].tolist() == [told]
+    many = forecast_many(frame, 1, method="naive", engine="serial", progress=False)
+    assert many["note"].tolist() == [message]
+    # the fix as the message words it
+    cleared = fixed.assign(note=fixed["note"].str.split(NOT_CONVERTED).str[0])
+    assert forecast(cleared, 1, method="naive")["mean"].tolist() == [13.0]
+    many = forecast_many(cleared, 1, method="naive", engine="serial", progress=False)
+    assert (many["status"].tolist(), many["mean"].tolist()) == (["ok"], [13.0])
+
+
 def test_a_repeated_year_of_a_read_frame_names_each_value_s_row(tmp_path: Path) -> None:
     # before: "series 'c' has 2 values for year 2019 (2.0, 3.0); keep one row per year",
     # from forecast() and forecast_many() alike: which rows of the file, unsaid

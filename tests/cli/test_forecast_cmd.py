@@ -836,3 +836,39 @@ def test_series_not_forecast_are_listed_in_the_files_order(
         lines = capsys.readouterr().err.splitlines()
         named = [line.split("'")[1] for line in lines]
         assert named == ["c", "b", "d"], until
+
+
+def test_a_file_without_any_unit_is_forecast_as_forecast_many_forecasts_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`forecast --data` refused a file stating no unit ("no unit for this series ... or
+    --unit UNIT", exit 2) that `forecast-many` forecast; both forecast it now, with the
+    same numbers and a blank unit, and `forecast` says so in a note."""
+    src = tmp_path / "plain.csv"
+    src.write_text(
+        "series_id,year,value\n" + "".join(f"a,{2016 + i},{v}\n" for i, v in enumerate([1, 2, 4]))
+    )
+    argv = ["forecast", "--data", str(src), "--horizon", "2", "--method", "drift", "--csv"]
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    printed = pd.read_csv(StringIO(captured.out), keep_default_na=False)
+    # drift of 1, 2, 4: 4 + (4 - 1) / 2 a year = 5.5, 7.0
+    assert printed["mean"].tolist() == [5.5, 7.0]
+    assert printed["unit"].tolist() == ["", ""]
+    assert captured.err == (
+        "note: forecast: plain.csv states no unit (no unit column, no unit in its cells or "
+        "headers): its numbers are forecast as given, with a blank unit, as forecast-many "
+        "forecasts them; --unit UNIT names their unit\n"
+    )
+    out = tmp_path / "many.csv"
+    many = ["forecast-many", str(src), "--horizon", "2", "--method", "drift", "--out", str(out)]
+    assert main([*many, "--engine", "serial"]) == 0
+    capsys.readouterr()
+    written = pd.read_csv(out, keep_default_na=False)
+    pd.testing.assert_frame_equal(written[printed.columns], printed)
+    # --unit names it, as before; units for some series only still need --unit
+    assert main([*argv, "--unit", "MW"]) == 0
+    assert pd.read_csv(StringIO(capsys.readouterr().out))["unit"].tolist() == ["MW", "MW"]
+    src.write_text(src.read_text() + "".join(f"b,{y},1 MW\n" for y in (2016, 2017, 2018)))
+    assert main(argv) == 2
+    assert "(series 'a'): no unit for this series" in capsys.readouterr().err

@@ -190,7 +190,7 @@ def test_non_positive_values_for_log_models(alias: str) -> None:
 
 @pytest.mark.parametrize("alias", ALIASES)
 def test_bad_horizon(alias: str, fitted: dict) -> None:
-    msg = "horizon must be a positive integer number of years; got 0"
+    msg = f"{alias} predict(): horizon h must be a positive integer number of years; got 0"
     with pytest.raises(ModelError, match=re.escape(msg)):
         fitted[alias].predict(0)
 

@@ -151,7 +151,7 @@ def _intervals_text(ctx: ReportContext) -> str:
 def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
     """The series under other assumptions, with their backtest on the same cutoffs."""
     from idcforecast.auto import AUTO_MEMBERS
-    from idcforecast.comparison import COMPARED_METHODS, no_backtest_reason
+    from idcforecast.comparison import COMPARED_METHODS, NO_WINDOW_ATTR, no_backtest_reason
     from idcforecast.report._analyses import compared_methods
 
     alt = ctx.alternatives
@@ -184,13 +184,17 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
         )
     )
     text = text.rstrip()  # (the 'auto' sentence is absent for another method)
+    # the methods no backtest window fits, recorded by compare_methods (was: its message
+    # parsed with a regular expression)
+    no_window = {r["model"]: r["backtest_horizon"] for r in alt.attrs.get(NO_WINDOW_ATTR, [])}
     for method, status, message in zip(alt["model"], alt["status"], alt["note"], strict=True):
         # a row's note also carries its forecast's caveats (gap years filled): the
         # paragraph names only what failed, why it could not run or be backtested
         reason = message if status == "failed" else no_backtest_reason(message)
         if reason is None:
             continue
-        note = _client_note(reason)
+        window = no_window.get(method) if status != "failed" else None
+        note = _client_note(reason) if window is None else _no_window_note(window)
         ending = "" if note.endswith(".") else "."  # the notes are library messages
         if status != "failed":
             text += f" '{method}' has {note}{ending}"
@@ -234,11 +238,6 @@ def _growth_methods_note(ctx: ReportContext, compared: list[str]) -> str:
     )
 
 
-_NO_WINDOW = re.compile(
-    r"no backtest window fits: every series needs at least (?:backtest_)?horizon=(\d+) "
-    r"years? after the "
-    r"method's minimum number of points; [^.]*"
-)
 # forecasting's messages for a method the series cannot take, with their API advice
 # ("add years or use method='auto' (needs 4)", "use a level model such as 'drift' or
 # method='auto'"): the report says why, the other methods' rows say what else there is
@@ -253,16 +252,12 @@ _NOT_POSITIVE = re.compile(
 
 
 def _client_note(note: str) -> str:
-    """A library message about a method that could not run or be backtested, in a reader's
-    words (it named the API: "needs more than horizon=2 years ...; shorten the horizon",
-    "add years or use method='auto'").
+    """A library message about a method that could not run, in a reader's words (it named
+    the API: "add years or use method='auto'"); a method no backtest window fits is worded
+    by :func:`_no_window_note` from the comparison's record, not from its message.
 
     Examples
     --------
-    >>> _client_note("no backtest: no backtest window fits: every series needs at least "
-    ...              "horizon=2 years after the method's minimum number of points; shorten "
-    ...              "the horizon")[-72:]
-    'leaves both the years the method needs to fit and 2 later years to score'
     >>> _client_note("series 's' has 5 observations (2018-2023, 1 year filled); model "
     ...              "'damped_log' needs at least 6; add years or use method='auto' (needs 4)")
     'it needs at least 6 observed years and the series has 5 (2018-2023, 1 year filled)'
@@ -272,13 +267,6 @@ def _client_note(note: str) -> str:
     >>> _client_note("series 's' has 5 observations")
     "series 's' has 5 observations"
     """
-
-    def words(match: re.Match[str]) -> str:
-        steps = int(match.group(1))
-        return (
-            "no cutoff of this series leaves both the years the method needs to fit and "
-            f"{counted(steps, 'later year')} to score"
-        )
 
     def too_short(match: re.Match[str]) -> str:
         return (
@@ -295,8 +283,25 @@ def _client_note(note: str) -> str:
         )
 
     note = _TOO_SHORT.sub(too_short, note)
-    note = _NOT_POSITIVE.sub(not_positive, note)
-    return _NO_WINDOW.sub(words, note)
+    return _NOT_POSITIVE.sub(not_positive, note)
+
+
+def _no_window_note(steps: int) -> str:
+    """Why a method has no backtest when no cutoff fits (the comparison's record of a
+    :class:`~idcforecast.errors.NoBacktestWindowError`: its ``backtest_horizon``), in a
+    reader's words (the message named API parameters: "horizon=2 ...; shorten the horizon").
+
+    Examples
+    --------
+    >>> _no_window_note(2)[-72:]
+    'leaves both the years the method needs to fit and 2 later years to score'
+    """
+    from idcforecast.comparison import NO_BACKTEST
+
+    return (
+        f"{NO_BACKTEST}no cutoff of this series leaves both the years the method needs to fit "
+        f"and {counted(steps, 'later year')} to score"
+    )
 
 
 def _other_methods_table(alt: pd.DataFrame, to: int, fmt: LevelFormat) -> pd.DataFrame:

@@ -466,4 +466,6 @@ def _accuracy_row(ctx: ReportContext) -> pd.Series | None:
     if acc is None or len(acc) == 0:
         return None
     rows = acc[(acc["series_id"].astype(str) == ctx.series_id) & (acc["model"] == ctx.model)]
-    return rows.iloc[0] if len(rows) else None
+    # n 0: every actual the backtest met was published as a bound ("> 190"), which
+    # accuracy() does not score: no track record to state (its NaN coverage crashed _held)
+    return rows.iloc[0] if len(rows) and int(rows.iloc[0]["n"]) > 0 else None

@@ -1,0 +1,182 @@
+"""Point forecasts to calibrated intervals: :func:`finish_forecast`.
+
+The one place where the final and per-cutoff point forecasts of a
+:class:`~idcforecast._forecast_plan.ForecastPlan` become a
+:class:`~idcforecast._series_forecast.SeriesForecast`. ``forecast_array`` and the batch
+worker both end here (both call it as :func:`idcforecast.forecasting.finish_forecast`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from idcforecast._forecast_plan import ForecastPlan
+from idcforecast._series_forecast import SeriesForecast, _clip_at
+from idcforecast._wording import counted
+from idcforecast.calibration import (
+    calibrated_sigma,
+    interval_bounds,
+    origin_errors,
+    prior_sigma,
+)
+from idcforecast.errors import ModelError
+
+__all__ = ["finish_forecast"]
+
+
+def finish_forecast(
+    plan: ForecastPlan,
+    *,
+    mean: np.ndarray,
+    origin_forecasts: Sequence[np.ndarray] | np.ndarray,
+    fit_notes: Sequence[str] = (),
+) -> SeriesForecast:
+    """Calibrated intervals from the final and per-cutoff point forecasts of ``plan``.
+
+    ``fit_notes``: caveats of the final fit (``ForecastModel.fit_notes``), added to ``note``.
+
+    The one place where point forecasts become a :class:`SeriesForecast`: the floor for
+    positive series, the rolling-origin errors, the calibrated sigma, the bounds and the
+    cap. ``forecast_array`` and the batch worker (which computes the "auto" forecasts of a
+    whole chunk in one call) both end here.
+
+    Examples
+    --------
+    >>> from idcforecast.forecasting import forecast_array, plan_forecast
+    >>> y = np.array([10.0, 12.0, 14.0, 16.0, 19.0])
+    >>> plan = plan_forecast(y, horizon=1, method="drift")
+    >>> plan.cutoffs  # drift fitted on the first 4 points forecasts 18.0 for the fifth
+    (4,)
+    >>> fc = finish_forecast(plan, mean=np.array([21.25]), origin_forecasts=[np.array([18.0])])
+    >>> fc.mean, fc.sigma.round(4)
+    (array([21.25]), array([0.1996]))
+    >>> bool(fc.sigma == forecast_array(y, horizon=1, method="drift").sigma)
+    True
+    """
+    values, h = plan.values, plan.horizon
+    positive = bool((values > 0).all())
+    notes = [plan.note] if plan.note else []
+    notes.extend(fit_notes)
+    mean = np.asarray(mean, dtype=np.float64)[:h]
+    if positive:
+        floor = 0.01 * float(values.min())
+        if (mean < floor).any():
+            notes.append(_floor_note(plan.method, floor))
+            mean = np.maximum(mean, floor)
+    local = plan.local
+    errors = origin_errors(
+        values,
+        origin_forecasts,
+        horizon=local.error_steps,
+        log=positive,
+        settings=local,
+        observed=plan.observed,
+    )
+    prior = prior_sigma(values, log=positive, observed=plan.observed)
+    sigma = calibrated_sigma(errors, horizon=h, prior=prior, settings=local)
+    # rounding leaves ~1e-16 (log models on a constant series): zero width all the same
+    negligible = 1e-12 * (1.0 if positive else max(float(np.abs(values).max()), 1e-300))
+    if not (sigma > negligible).any():
+        notes.append(
+            "the history never changed and neither did the re-fitted forecasts: the intervals "
+            "have zero width, they measure past variation only"
+        )
+    if h > max(local.error_steps, values.size):  # further ahead than the history is long
+        law = (
+            "the square root of the years ahead"
+            if local.growth == 0.5
+            else f"the years ahead to the power {local.growth:g}"
+        )
+        # what this series' cutoffs measured (the note used to say error_steps, 6, even
+        # for a series with no cutoff at all)
+        seen = plan.observed
+        scored = [c for c in plan.cutoffs if seen is None or bool(seen[c - 1])]
+        measured = max((min(local.error_steps, values.size - c) for c in scored), default=0)
+        evidence = (
+            "no earlier cutoff could be scored, so the interval width is the prior from the "
+            "series' annual changes alone, and it widens"
+            if measured == 0
+            else f"past the {counted(measured, 'year')} ahead that this series' rolling-origin "
+            "errors measure, the intervals widen"
+        )
+        notes.append(
+            f"{h} years ahead from {values.size} years of history: {evidence} by an assumed "
+            f"law (sigma growing as {law}), not by evidence"
+        )
+    cap = plan.cap
+    if not np.isfinite(mean).all():
+        step = int(np.flatnonzero(~np.isfinite(mean))[0])
+        raise ModelError(
+            f"series {plan.series_id!r}: the {plan.method!r} forecast overflows at step "
+            f"{step + 1} ({float(mean[step])!r}): the history grows too fast to extrapolate in "
+            "floating point; check the values and their unit, or use a level method such as "
+            "'drift'",
+            series_id=plan.series_id,
+            method=plan.method,
+        )
+    lower, upper = {}, {}
+    bound_above_cap = False
+    with np.errstate(over="ignore"):  # an infinite bound is noted below
+        for level in map(float, plan.levels):  # from the mean before the cap
+            lo, hi = interval_bounds(mean, sigma, level=level, log=positive, settings=plan.settings)
+            bound_above_cap = bound_above_cap or (cap is not None and bool((hi > cap).any()))
+            lower[level], upper[level] = _clip_at(lo, cap), _clip_at(hi, cap)
+    if cap is not None and (mean > cap).any():
+        notes.append(f"clipped at cap {cap:g}")
+    elif bound_above_cap:
+        notes.append(f"upper bounds clipped at cap {cap:g}")
+    unbounded = [lv for lv in plan.levels if not np.isfinite(upper[float(lv)]).all()]
+    if unbounded:
+        which = ", ".join(f"{lv:g}%" for lv in unbounded)
+        notes.append(
+            f"upper bounds of the {which} interval{'s' if len(unbounded) > 1 else ''} "
+            "overflow (inf): the history grows too fast for a finite bound"
+        )
+    return SeriesForecast(
+        series_id=plan.series_id,
+        mean=_clip_at(mean, cap),
+        lower=lower,
+        upper=upper,
+        sigma=sigma,
+        scale="log" if positive else "level",
+        model=plan.method,
+        components=plan.components,
+        status="fallback" if plan.note else "ok",
+        note="; ".join(notes),
+        cap=cap,
+        settings=plan.settings,
+        uncapped_mean=mean if cap is not None and bool((mean > cap).any()) else None,
+    )
+
+
+def _floor_note(method: str, floor: float) -> str:
+    """Why a positive series' point forecast was floored at ``floor`` (1% of its smallest
+    value). A log-scale model never reaches zero: its decline (a constant or fading rate)
+    went below the floor, and the advice is not the model itself (the note said "runs to
+    zero or below; compare a log-scale or no-trend model (drift_log, naive)" to drift_log).
+
+    Examples
+    --------
+    >>> _floor_note("drift", 0.12).split(": ")[1].split(",")[0]
+    "the model's trend runs to zero or below"
+    >>> _floor_note("drift_log", 0.08).split(": ")[1].split(", so")[0]
+    "the model's decline, a rate on the log scale, runs below it"
+    """
+    from idcforecast.models import MODEL_REGISTRY
+
+    model = MODEL_REGISTRY.get(method)
+    if model is not None and model._scale == "log":
+        return (
+            f"point forecast floored at {floor:g} (1% of the smallest value): the model's "
+            "decline, a rate on the log scale, runs below it, so the floor is a convention, "
+            "not an estimate, and the intervals around it say little; compare a no-trend "
+            "model (naive)"
+        )
+    return (
+        f"point forecast floored at {floor:g} (1% of the smallest value): the model's trend "
+        "runs to zero or below, so the floor is a convention, not an estimate, and the "
+        "intervals around it say little; compare a log-scale or no-trend model (drift_log, "
+        "naive)"
+    )
