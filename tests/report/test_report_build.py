@@ -715,8 +715,9 @@ def test_a_continental_csv_reads_with_options_that_the_appendix_repeats(tmp_path
     assert "2010-2021" in compact
     history = build_module._load_history(data, "markt", options)[0]
     assert history["value"].iloc[0] == pytest.approx(1000.5)
-    with pytest.raises(DataError, match="read options 'unit' apply to a data file"):
-        build_report(out=tmp_path / "b.pdf", date=DATE, read_options={"unit": "USD bn"})
+    # (unit and kw_per_rack convert the bundled data: test_report_sources_published.py)
+    with pytest.raises(DataError, match="read options 'decimal' apply to a data file"):
+        build_report(out=tmp_path / "b.pdf", date=DATE, read_options={"decimal": ","})
     assert not (tmp_path / "b.pdf").exists()
 
 

@@ -10,8 +10,9 @@ from idcforecast._history_notes import is_estimate_note
 from idcforecast._normalize import conversion_in
 from idcforecast._wording import qualifier_sign
 from idcforecast.report._frames import qualifiers
+from idcforecast.report._published import published_figure
 from idcforecast.report.sections._titles import INSTALL_CJK, chinese_left_out
-from idcforecast.report.style import value_header
+from idcforecast.report.style import unit_label, value_header
 
 if TYPE_CHECKING:
     from idcforecast.report.context import ReportContext
@@ -32,13 +33,27 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
 
     hist = ctx.history
     fmt = ctx.figures
+    notes = list(hist["note"]) if "note" in hist.columns else [""] * len(hist)
+    # a converted series listed only its converted values: "3.3" beside a quote of 210.5亿元
+    published = [
+        published_figure(v, n, ctx.unit) for v, n in zip(hist["value"], notes, strict=True)
+    ]
+    converted = any(p is not None for p in published)
+    # one unit read: named in the header, the cells bare numbers as the value column's
+    read_units = {p[1] for p in published if p is not None}
+    shared = next(iter(read_units)) if len(read_units) == 1 else ""
     doc.heading("Sources")
     doc.paragraph(
         "Every figure of the series with where it was read, its scope and a confidence grade "
         "(high: issuer's own release or two sources agreeing; medium: a secondary source "
         "quoting the originator; low: unclear origin; derived: computed from sourced "
-        "figures). Quotes are kept in the original language; a value converted from the "
-        "quote's unit shows the conversion beside it."
+        "figures). Quotes are kept in the original language; "
+        + (
+            f"values are converted to {unit_label(ctx.unit)}: 'As published' gives each "
+            "figure in the unit it was read in, and the note the conversion."
+            if converted
+            else "a value converted from the quote's unit shows the conversion beside it."
+        )
     )
     # the note was given for any quote, Chinese or not, and none for a Chinese source
     # without a quote (a table of "[Chinese text]" cells, unexplained)
@@ -50,9 +65,22 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
             muted=True,
         )
     column = lambda name: hist[name].astype(str) if name in hist.columns else ""  # noqa: E731
+    signs = [
+        qualifier_sign(q) for q in qualifiers(hist, what=f"history of series {ctx.series_id!r}")
+    ]
     table = pd.DataFrame(
         {
             "Year": hist["year"].astype(str),
+            **(
+                {
+                    _published_header(shared): [
+                        _published_cell(sign, figure, shared)
+                        for sign, figure in zip(signs, published, strict=True)
+                    ]
+                }
+                if converted
+                else {}
+            ),
             # the unit, as the summary table's header has it: a plain-USD series shown in
             # USD billion listed "1.20" under "Value" beside "usd.csv row 2"
             value_header(ctx.unit): [
@@ -79,10 +107,47 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
     )
     doc.table(
         table,
-        col_widths=(10, 22, 42, 20, 20, 60),
-        align=("RIGHT", "RIGHT", "LEFT", "LEFT", "LEFT", "LEFT"),
+        col_widths=(10, 24, 18, 36, 20, 18, 48) if converted else (10, 22, 42, 20, 20, 60),
+        align=(
+            "RIGHT",
+            *(("RIGHT",) if converted else ()),
+            "RIGHT",
+            "LEFT",
+            "LEFT",
+            "LEFT",
+            "LEFT",
+        ),
         size=7.0,
     )
+
+
+def _published_header(unit: str) -> str:
+    """The header of the Sources' 'As published' column, naming the unit all its figures
+    share ("As published (CNY 100 million)"); bare when they differ (each cell names its).
+
+    Examples
+    --------
+    >>> _published_header("CNY 100 million"), _published_header("number"), _published_header("")
+    ('As published (CNY 100 million)', 'As published (number)', 'As published')
+    """
+    return f"As published ({unit})" if unit else "As published"
+
+
+def _published_cell(sign: str, figure: tuple[str, str] | None, shared: str) -> str:
+    """A figure as published ("210.5", or "210.5 CNY 100 million" when the column has no
+    one unit), after its qualifier sign; "as shown" for a row read in the shown unit.
+
+    Examples
+    --------
+    >>> _published_cell(">", ("210.5", "CNY 100 million"), "CNY 100 million")
+    '>210.5'
+    >>> _published_cell("", ("3", "USD billion"), ""), _published_cell("", None, "")
+    ('3 USD billion', 'as shown')
+    """
+    if figure is None:
+        return "as shown"
+    number, unit = figure
+    return sign + (number if shared or unit == "number" else f"{number} {unit}")
 
 
 def _quote_and_note(quote: str, note: str, unit: str = "") -> str:
