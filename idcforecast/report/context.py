@@ -86,6 +86,8 @@ class ScenarioResults:
     # the scenarios that keep the forecast as is (no growth change, shock or cap): their
     # medians are the forecast's central values up to the paths' sampling
     unadjusted: tuple[str, ...] = ()
+    # how the series was rescaled to the spec's unit for the simulation ("" when it is in it)
+    unit_note: str = ""
 
 
 @dataclass(frozen=True)

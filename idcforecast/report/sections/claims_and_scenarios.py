@@ -174,6 +174,7 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         f"{result.description or 'Scenarios'} (from {result.source}; {result.n_paths:,} "
         "Monte Carlo paths per scenario, drawn from the forecast's calibrated error "
         "distribution, then adjusted by each scenario's growth changes, shocks and caps)."
+        + (f" {result.unit_note}" if result.unit_note else "")
     )
     items = [
         f"**{name}**"
