@@ -457,6 +457,22 @@ def claim_readings(
     ``"exact"``, or ``"unbounded"`` (both: any level fits); ``implied_rate_qualifier`` the
     same for ``implied_rate``; both are ``""`` where the reading has no such figure.
 
+    Parameters
+    ----------
+    claims
+        Claims as :func:`idcforecast.claims.read_claims` accepts them: a list of
+        :class:`Claim`, a frame in the ``published_forecasts`` schema, or a CSV/TOML path.
+    history
+        Actuals to compare with, as :func:`check_claims` takes them: a tidy frame, a
+        year-indexed Series, ``"bundled"``, or None to read the claims against each other.
+    tolerance
+        Relative gap allowed between two figures (0.01 = 1%; percent text, "1%", too).
+    kw_per_rack
+        Power of one standard rack in kW (default 2.5), used only where a level in power
+        meets levels in racks, or the reverse.
+    encoding
+        Text encoding of a claims ``.csv`` or ``.toml`` file (default UTF-8).
+
     Examples
     --------
     >>> claims = [

@@ -44,7 +44,10 @@ __all__ = ["RateBounds", "cagr_bounds"]
 class RateBounds:
     """Where a compound growth rate lies when its levels are qualified figures or ranges.
 
-    Attributes
+    The fields are the constructor's parameters and the attributes of the same names
+    (``cagr_bounds`` returns a RateBounds).
+
+    Parameters
     ----------
     low, high
         The bounds of the rate, as fractions (0.278 = 27.8%); ``low == high`` for one rate,
