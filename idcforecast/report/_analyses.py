@@ -302,7 +302,7 @@ def in_spec_magnitude(history: pd.DataFrame, spec_unit: str | None) -> tuple[pd.
     ('', '')
     """
     from idcforecast.errors import IdcForecastError
-    from idcforecast.report.style import unit_label
+    from idcforecast.report.style import unit_heading
     from idcforecast.units.convert import conversion_factor
     from idcforecast.units.registry import parse_unit
 
@@ -335,8 +335,8 @@ def in_spec_magnitude(history: pd.DataFrame, spec_unit: str | None) -> tuple[pd.
         else f"multiplied by {factor:,g}"
     )
     return rescaled, (
-        f"The spec's figures are in {unit_label(mine.canonical)}; the series, read in "
-        f"{unit_label(theirs.canonical)}, was rescaled to it for the simulation ({how}; no "
+        f"The spec's figures are in {unit_heading(mine.canonical)}; the series, read in "
+        f"{unit_heading(theirs.canonical)}, was rescaled to it for the simulation ({how}; no "
         "exchange rate is involved)."
     )
 

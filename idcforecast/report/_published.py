@@ -23,8 +23,8 @@ _KW_PER_RACK = re.compile(r"at ([0-9.]+) kW per standard rack")
 
 
 def published_figure(value: Any, note: Any, shown_unit: str) -> tuple[str, str] | None:
-    """``value`` (in ``shown_unit``) as it was published, its number and unit label:
-    ("210.5", "CNY 100 million") for a value whose ``note`` says it was converted from
+    """``value`` (in ``shown_unit``) as it was published, its number and unit:
+    ("210.5", "CNY 100m") for a value whose ``note`` says it was converted from
     'CNY 100m', and None when the value is shown as read. (A plain-USD series the report
     shows in USD billion is not converted here: the figures are the same numbers, and the
     assumptions say they are divided by 1,000,000,000.)
@@ -43,12 +43,11 @@ def published_figure(value: Any, note: Any, shown_unit: str) -> tuple[str, str] 
     --------
     >>> note = "converted from 'CNY 100m' (x0.0158496, 2012 annual-average FX rate)"
     >>> published_figure(21.05 / 6.3093, note, "USD bn")  # 210.5 CNY 100m = 21.05 CNY bn
-    ('210.5', 'CNY 100 million')
+    ('210.5', 'CNY 100m')
     >>> published_figure(5078.3, "reported YoY +25.6%", "CNY 100m") is None
     True
     """
     from idcforecast.errors import IdcForecastError
-    from idcforecast.report.style import unit_label
     from idcforecast.units.convert import conversion_factor
 
     if value is None or not math.isfinite(float(value)):
@@ -71,4 +70,4 @@ def published_figure(value: Any, note: Any, shown_unit: str) -> tuple[str, str] 
     # ten significant digits: the float noise of the round trip dropped (210.49999999997)
     figure = float(f"{float(value) * factor:.10g}")
     number = f"{Decimal(repr(figure)):,f}".removesuffix(".0")
-    return number, unit_label(source)
+    return number, source

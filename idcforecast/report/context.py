@@ -152,7 +152,15 @@ class ReportContext:
     def in_unit_text(self) -> str:
         """The unit as the cover says it: 'in CNY 100 million (亿元)', 'a plain count
         (no unit)'."""
-        return "a plain count (no unit)" if self.plain_count else f"in {self.unit_text()}"
+        return "a plain count (no unit)" if self.plain_count else f"in {self.heading_text()}"
+
+    def heading_text(self) -> str:
+        """The unit for "in ..." phrases and headings: :meth:`unit_text`, but a plain count in
+        a magnitude in the plural ("in millions"; a figure is "6.93 million")."""
+        from idcforecast.report.style import unit_heading, unit_label
+
+        heading = unit_heading(self.unit)
+        return heading if heading != unit_label(self.unit) else self.unit_text()
 
     def unit_text(self) -> str:
         """The unit for prose: 'CNY 100 million (亿元)'."""

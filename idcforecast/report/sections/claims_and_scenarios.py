@@ -10,7 +10,7 @@ from idcforecast._wording import qualifier_sign
 from idcforecast.report._growth import history_change_unit, signed
 from idcforecast.report._numbers import qualified_claim_text, span_text
 from idcforecast.report.charts import plot_claims, plot_scenarios
-from idcforecast.report.style import unit_label
+from idcforecast.report.style import unit_heading
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -242,7 +242,7 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         doc.paragraph(
             f"Probability that the {year} value exceeds each level"
             # a plain count has no unit to name ("in number" said nothing)
-            + ("" if ctx.plain_count else f" (in {unit_label(ctx.unit)})")
+            + ("" if ctx.plain_count else f" (in {unit_heading(ctx.unit)})")
             + ", "
             "as the share of simulated paths above it"
             + (

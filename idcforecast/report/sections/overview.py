@@ -24,7 +24,7 @@ from idcforecast.report._numbers import span_text
 from idcforecast.report.charts import plot_forecast
 from idcforecast.report.fonts import contains_cjk, latin_name
 from idcforecast.report.sections._titles import INSTALL_CJK, chart_title, chinese_left_out
-from idcforecast.report.style import unit_label, value_header
+from idcforecast.report.style import unit_heading, unit_label, value_header
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -191,7 +191,7 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
                 if how in ("at_least", "at_most")
                 else ""
             )
-            + (f", in {unit_label(ctx.unit)}: {FX_GROWTH}" if fx_conversions(hist) else "")
+            + (f", in {unit_heading(ctx.unit)}: {FX_GROWTH}" if fx_conversions(hist) else "")
             + _published_growth(hist, start, ctx.last_year, how)
             + "."
         )

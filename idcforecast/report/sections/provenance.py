@@ -12,7 +12,7 @@ from idcforecast._wording import qualifier_sign
 from idcforecast.report._frames import qualifiers
 from idcforecast.report._published import published_figure
 from idcforecast.report.sections._titles import INSTALL_CJK, chinese_left_out
-from idcforecast.report.style import unit_label, value_header
+from idcforecast.report.style import unit_heading, unit_label, value_header
 
 if TYPE_CHECKING:
     from idcforecast.report.context import ReportContext
@@ -49,7 +49,7 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
         "quoting the originator; low: unclear origin; derived: computed from sourced "
         "figures). Quotes are kept in the original language; "
         + (
-            f"values are converted to {unit_label(ctx.unit)}: 'As published' gives each "
+            f"values are converted to {unit_heading(ctx.unit)}: 'As published' gives each "
             "figure in the unit it was read in, and the note the conversion."
             if converted
             else "a value converted from the quote's unit shows the conversion beside it."
@@ -127,10 +127,10 @@ def _published_header(unit: str) -> str:
 
     Examples
     --------
-    >>> _published_header("CNY 100 million"), _published_header("number"), _published_header("")
-    ('As published (CNY 100 million)', 'As published (number)', 'As published')
+    >>> _published_header("CNY 100m"), _published_header("count mn"), _published_header("")
+    ('As published (CNY 100 million)', 'As published (millions)', 'As published')
     """
-    return f"As published ({unit})" if unit else "As published"
+    return f"As published ({unit_heading(unit)})" if unit else "As published"
 
 
 def _published_cell(sign: str, figure: tuple[str, str] | None, shared: str) -> str:
@@ -139,15 +139,18 @@ def _published_cell(sign: str, figure: tuple[str, str] | None, shared: str) -> s
 
     Examples
     --------
-    >>> _published_cell(">", ("210.5", "CNY 100 million"), "CNY 100 million")
+    >>> _published_cell(">", ("210.5", "CNY 100m"), "CNY 100m")
     '>210.5'
-    >>> _published_cell("", ("3", "USD billion"), ""), _published_cell("", None, "")
+    >>> _published_cell("", ("3", "USD bn"), ""), _published_cell("", None, "")
     ('3 USD billion', 'as shown')
+    >>> _published_cell("", ("6.93", "count mn"), ""), _published_cell("", ("7", "count"), "")
+    ('6.93 million', '7')
     """
     if figure is None:
         return "as shown"
     number, unit = figure
-    return sign + (number if shared or unit == "number" else f"{number} {unit}")
+    label = unit_label(unit)
+    return sign + (number if shared or label == "number" else f"{number} {label}")
 
 
 def _quote_and_note(quote: str, note: str, unit: str = "") -> str:
