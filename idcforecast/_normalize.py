@@ -172,7 +172,7 @@ def _declare_unit(
     if "unit" not in obs.meta or not (cell is None or magnitude_only):
         return
     try:
-        canonical = canonical_unit(str(obs.meta["unit"]))
+        canonical = parse_unit(str(obs.meta["unit"])).canonical
         if cell is not None and magnitude_only:
             row = parse_unit(canonical)
             if row.magnitude is not None or row.per:

@@ -594,7 +594,7 @@ def unit_line_above(
     holds one known unit in brackets (a heading merged over the year columns, "市场规模
     （亿元）"), else None: the rows ``header_row`` skips are not read, and a UnitError for
     bare numbers names it."""
-    from idcforecast.units import canonical_unit
+    from idcforecast.units import parse_unit
 
     if header_row <= 0 or not path.is_file():
         return None
@@ -630,7 +630,7 @@ def unit_line_above(
         words = found.group(1).split()  # "CNY bn"; "亿元 数据来源：..." (cells joined)
         for said in (" ".join(words), words[0] if words else ""):
             try:
-                canonical_unit(said)
+                parse_unit(said)
             except IdcForecastError:
                 continue
             return " ".join(line.split()).strip(" ,;"), said
@@ -638,7 +638,7 @@ def unit_line_above(
         said_in = set()
         for inside in _BRACKETED.findall(line):
             try:
-                known = canonical_unit(inside.strip())
+                known = parse_unit(inside.strip()).canonical
             except IdcForecastError:
                 continue
             if not known.startswith("count"):  # "(m)", "(B)", "(个)": no unit of a table

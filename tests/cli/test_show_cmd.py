@@ -384,3 +384,10 @@ def test_show_unit_converts_the_bundled_dataset(capsys: pytest.CaptureFixture[st
     assert "unit: CNY bn (converted from CNY 100m)" in out
     # 2012: 210.5 CNY 100m = 21.05 CNY bn (10 CNY 100m per CNY bn)
     assert _line(out, "2012").split()[1] == "21.05"
+
+
+def test_an_empty_unit_is_an_error_not_a_count(capsys: pytest.CaptureFixture[str]) -> None:
+    # --unit "$UNIT" with UNIT unset converted to 'count' (canonical_unit("") was "count")
+    assert main(["show", "--unit", ""]) == 2
+    err = capsys.readouterr().err
+    assert "unit '': no unit stated; expected unit text such as 'CNY bn'" in err
