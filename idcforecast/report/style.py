@@ -199,6 +199,34 @@ def unit_heading(unit: str) -> str:
     return unit_label(unit)
 
 
+_MONEY_IN_TEXT = re.compile(r"\b([A-Z]{3}) (thousand|10k|100k|mn|10m|100m|bn|10bn|100bn|tn)\b")
+
+
+def money_units_spelled_out(text: str) -> str:
+    """``text`` with each canonical money unit in it as the report's tables spell it:
+    "CNY 100m" -> "CNY 100 million", "USD bn" -> "USD billion" (:func:`unit_label`). The
+    claims checks write canonical units ("level 1,562.5 CNY 100m in 2019"), which the
+    report's Claims table printed beside "CNY 100 million" in every other table.
+
+    Examples
+    --------
+    >>> money_units_spelled_out("level > 3,200.5 CNY 100m in 2022; from USD bn at its rate")
+    'level > 3,200.5 CNY 100 million in 2022; from USD billion at its rate'
+    >>> money_units_spelled_out("racks 10k, ABC 10k (no currency), 5 TWh")
+    'racks 10k, ABC 10k (no currency), 5 TWh'
+    """
+    from idcforecast.units import known_units
+
+    units = known_units()
+
+    def spelled(match: re.Match[str]) -> str:
+        if units.get(match.group(1)) != "money":
+            return match.group(0)
+        return unit_label(match.group(0))
+
+    return _MONEY_IN_TEXT.sub(spelled, text)
+
+
 def value_header(unit: str) -> str:
     """The header of a table column of levels: "Value (CNY 100 million)"; for a plain
     count "Number" ("Value (count)" named no unit and said nothing), "Number (thousand)"

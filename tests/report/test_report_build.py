@@ -1428,3 +1428,11 @@ def test_the_backtest_table_s_numbers_are_right_aligned(
     build_report(out=tmp_path / "r.pdf", date=DATE)
     backtest = [align for columns, align in seen if "MASE" in columns]
     assert backtest == [["LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"]]
+
+
+def test_the_claims_table_spells_units_as_the_other_tables(default_report: Path) -> None:
+    # the Claims table printed check_claims' canonical "level 1,562.5 CNY 100m in 2019"
+    # beside "Value (CNY 100 million)" in every other table of the report
+    text = re.sub(r"\s+", " ", _text(default_report))
+    assert "level 1,562.5 CNY 100 million in 2019" in text
+    assert "100m" not in text

@@ -10,7 +10,7 @@ from idcforecast._wording import qualifier_sign
 from idcforecast.report._growth import history_change_unit, signed
 from idcforecast.report._numbers import qualified_claim_text, span_text
 from idcforecast.report.charts import plot_claims, plot_scenarios
-from idcforecast.report.style import unit_heading
+from idcforecast.report.style import money_units_spelled_out, unit_heading
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -109,12 +109,13 @@ def claims_table(checks: pd.DataFrame) -> pd.DataFrame:
         # a claim left unchecked beside the verdict: say what the verdict rests on
         partial = "not checkable" in fits and checked
         verdicts.append(word + (f"\nchecked: {checked}" if partial else ""))
+    # "CNY 100m" as every other table of the report spells it: "CNY 100 million"
     return pd.DataFrame(
         {
             "Claim set": checks["claim_set"].astype(str),
-            "Claims": checks["claims"].astype(str),
+            "Claims": checks["claims"].astype(str).map(money_units_spelled_out),
             "Verdict": verdicts,
-            "Explanation": checks["explanation"].astype(str),
+            "Explanation": checks["explanation"].astype(str).map(money_units_spelled_out),
         }
     )
 
