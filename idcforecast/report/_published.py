@@ -16,7 +16,7 @@ from typing import Any
 
 from idcforecast._normalize import conversion_in
 
-__all__ = ["published_figure"]
+__all__ = ["figure_text", "published_figure"]
 
 _FX_YEAR = re.compile(r"\(x[0-9.eE+-]+, (\d{4}) annual-average FX rate")
 _KW_PER_RACK = re.compile(r"at ([0-9.]+) kW per standard rack")
@@ -67,7 +67,17 @@ def published_figure(value: Any, note: Any, shown_unit: str) -> tuple[str, str] 
         )
     except (IdcForecastError, ValueError):
         return None
-    # ten significant digits: the float noise of the round trip dropped (210.49999999997)
-    figure = float(f"{float(value) * factor:.10g}")
-    number = f"{Decimal(repr(figure)):,f}".removesuffix(".0")
-    return number, source
+    return figure_text(float(value) * factor), source
+
+
+def figure_text(value: float) -> str:
+    """A figure with every digit it was read with, thousands separated, to ten significant
+    digits: the float noise of a conversion's round trip dropped (210.49999999997).
+
+    Examples
+    --------
+    >>> figure_text(210.49999999997), figure_text(1562.5), figure_text(4043.0)
+    ('210.5', '1,562.5', '4,043')
+    """
+    figure = float(f"{float(value):.10g}")
+    return f"{Decimal(repr(figure)):,f}".removesuffix(".0")

@@ -94,3 +94,22 @@ def test_cli_report_unit_on_bundled_data(
     assert main(args) == 2  # --sep describes a file
     assert "'sep' apply to a data file (--data FILE)" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_file_of_two_currencies_names_each_figures_unit(tmp_path: Path) -> None:
+    # a row read in the shown unit said "as shown" under "As published (CNY 100 million)",
+    # as if its figure had been published in CNY; each cell now names its unit
+    csv = tmp_path / "m.csv"
+    rows = ["518.6亿元", "714.5亿元", "946.1亿元", "USD 18.6 bn", "1562.5亿元", "2238.7亿元"]
+    csv.write_text(
+        "year,value\n" + "".join(f"{2015 + i},{v}\n" for i, v in enumerate(rows)),
+        encoding="utf-8",
+    )
+    path = build_report(
+        data=csv, out=tmp_path / "m.pdf", date=DATE, read_options={"unit": "USD bn"}, to=2026
+    )
+    sources = " ".join(_sources_text(path).split())
+    assert "Year As published Value (USD billion) Source" in sources
+    assert "2018 18.6 USD billion 18.60 m.csv row 5" in sources  # (the table's 2 decimals)
+    # 2015: 51.86 CNY bn / 6.2827 CNY per USD = 8.2544 USD bn, printed "8.25"
+    assert "2015 518.6 CNY 100 million 8.25 m.csv row 2" in sources

@@ -3,6 +3,7 @@ the Assumptions and the Reproducibility table."""
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -10,7 +11,7 @@ from idcforecast._history_notes import is_estimate_note
 from idcforecast._normalize import conversion_in
 from idcforecast._wording import qualifier_sign
 from idcforecast.report._frames import qualifiers
-from idcforecast.report._published import published_figure
+from idcforecast.report._published import figure_text, published_figure
 from idcforecast.report.sections._titles import INSTALL_CJK, chinese_left_out
 from idcforecast.report.style import unit_heading, unit_label, value_header
 
@@ -39,6 +40,11 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
         published_figure(v, n, ctx.unit) for v, n in zip(hist["value"], notes, strict=True)
     ]
     converted = any(p is not None for p in published)
+    if converted:  # a row read in the shown unit: its figure as read, with that unit
+        published = [
+            p if p is not None or not math.isfinite(float(v)) else (figure_text(v), ctx.unit)
+            for p, v in zip(published, hist["value"], strict=True)
+        ]
     # one unit read: named in the header, the cells bare numbers as the value column's
     read_units = {p[1] for p in published if p is not None}
     shared = next(iter(read_units)) if len(read_units) == 1 else ""
