@@ -387,7 +387,9 @@ def test_figures_converted_between_currencies_say_so(tmp_path: Path) -> None:
     assert (
         "Nominal currency, converted into USD billion: every figure was published in CNY and "
         "converted with each year's FX rate (the annual average of the figure's year, from "
-        "the bundled FX table data/fx_rates.csv; each rate is in Sources). No inflation "
+        # (it named data/fx_rates.csv, a path a pip install does not have)
+        "the bundled FX table fx_rates (idcforecast datasets fx_rates lists it); each rate is "
+        "in Sources). No inflation "
         "adjustment. Growth across currencies includes FX moves: a growth rate in USD billion "
         "mixes the market's growth with the exchange rate's moves"
     ) in compact
@@ -885,7 +887,7 @@ def test_a_users_fx_file_is_named_in_the_report(tmp_path: Path) -> None:
     ) in compact
     assert (
         "from the user's FX file ecb.csv where it has the rate, else the bundled FX table "
-        "data/fx_rates.csv"
+        "fx_rates (idcforecast datasets fx_rates lists it)"
     ) in compact
     assert f"FX file sha256 {hashlib.sha256(rates.read_bytes()).hexdigest()}" in compact
     assert f"--fx-rates {rates}" in compact.replace(" --out", "\n--out").replace("- -", "--")
