@@ -113,3 +113,16 @@ def test_a_file_of_two_currencies_names_each_figures_unit(tmp_path: Path) -> Non
     assert "2018 18.6 USD billion 18.60 m.csv row 5" in sources  # (the table's 2 decimals)
     # 2015: 51.86 CNY bn / 6.2827 CNY per USD = 8.2544 USD bn, printed "8.25"
     assert "2015 518.6 CNY 100 million 8.25 m.csv row 2" in sources
+
+
+def test_the_track_record_gives_a_converted_forecast_as_published(usd_report) -> None:
+    # the table's "Forecast" read "47.56" (USD bn) for Global Times' 3,200亿元, beside a
+    # comment promising "a claim as published"; the published figure now stands beneath
+    text = " ".join("\n".join(p.extract_text() for p in PdfReader(usd_report).pages).split())
+    start = text.index("Claim set By Made For Forecast Actual Error Held")
+    table = text[start : start + 900]
+    # 3,200 CNY 100m = 320 CNY bn / 6.7290 CNY per USD (2022) = 47.555 USD bn
+    assert "2022 47.56 (3,200 CNY 100 million) 60.1 -20.9% no" in table
+    assert "> 47.56 (> 3,200.5 CNY 100 million)" in table
+    # 2,000 CNY 100m = 200 CNY bn / 6.9042 (2020) = 28.968 USD bn
+    assert "> 28.97 (> 2,000 CNY 100 million)" in table
