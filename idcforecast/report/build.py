@@ -625,4 +625,13 @@ def _context(
         assumptions=report_assumptions(history, fc, evidence),
         alternatives=alternatives,
         calibration=evidence,
+        read_unit=_read_unit(history, read_history),
     )
+
+
+def _read_unit(history: pd.DataFrame, read_history: pd.DataFrame | None) -> str:
+    """The unit the series was read in when the report shows it in another, else ""."""
+    if read_history is None or "unit" not in read_history.columns or not len(read_history):
+        return ""
+    read, shown = str(read_history["unit"].iloc[0]), str(history["unit"].iloc[0])
+    return read if read != shown else ""

@@ -113,6 +113,10 @@ class ReportContext:
     # What the intervals' rolling-origin calibration measured (None: not known, e.g. a
     # context built by hand; the methodology then describes the calibration in general)
     calibration: CalibrationEvidence | None = None
+    # The unit the series was read in, when the report shows it in another ("USD" shown in
+    # "USD bn": report._display_unit); "" when the same. A reader's conversion note gives
+    # its factor into this unit, so the FX rate behind it is worked out against it.
+    read_unit: str = ""
 
     @property
     def model(self) -> str:

@@ -126,3 +126,15 @@ def test_the_track_record_gives_a_converted_forecast_as_published(usd_report) ->
     assert "> 47.56 (> 3,200.5 CNY 100 million)" in table
     # 2,000 CNY 100m = 200 CNY bn / 6.9042 (2020) = 28.968 USD bn
     assert "> 28.97 (> 2,000 CNY 100 million)" in table
+
+
+def test_the_fx_rate_beside_a_conversion_into_plain_usd(tmp_path: Path) -> None:
+    # read in plain USD (--unit USD), shown in USD bn: the note's factor (x1.58496e+07, CNY
+    # 100m -> USD) was divided by the factor into the *shown* unit, and Sources printed
+    # "FX rate: 158,496,000.0000 USD per CNY"; the 2012 G.5A rate is 6.3093 CNY per USD
+    path = build_report(out=tmp_path / "usd.pdf", date=DATE, read_options={"unit": "USD"})
+    sources = " ".join(_sources_text(path).split())
+    assert "2012 annual-average FX rate: 6.3093 CNY per USD)" in sources
+    assert "158,496,000" not in sources
+    # the figure as published is the same with the unit read in plain USD
+    assert "As published (CNY 100 million) Value (USD billion)" in sources

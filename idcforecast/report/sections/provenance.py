@@ -102,7 +102,10 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
             "Scope": _or_not_stated(column("scope"), len(hist)),
             "Confidence": _or_not_stated(column("confidence"), len(hist)),
             "Quote / note": [
-                _quote_and_note(q, n, ctx.unit)
+                # the note's factor is into the unit read ("USD" for a report shown in
+                # USD bn): the FX rate behind it read "158,496,000 USD per CNY" against
+                # the shown unit
+                _quote_and_note(q, n, ctx.read_unit or ctx.unit)
                 for q, n in zip(
                     column("quote") if "quote" in hist.columns else [""] * len(hist),
                     column("note") if "note" in hist.columns else [""] * len(hist),
