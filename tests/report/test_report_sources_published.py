@@ -138,3 +138,29 @@ def test_the_fx_rate_beside_a_conversion_into_plain_usd(tmp_path: Path) -> None:
     assert "158,496,000" not in sources
     # the figure as published is the same with the unit read in plain USD
     assert "As published (CNY 100 million) Value (USD billion)" in sources
+
+
+def test_a_series_read_at_a_users_rate_is_published_with_the_notes_factor(
+    tmp_path: Path,
+) -> None:
+    # read inside use_fx_rates (2012: 6.0 CNY per USD), reported outside it: Sources worked
+    # the figure back at the bundled 6.3093 and printed 221.35 for a published 210.5
+    import pandas as pd
+
+    from idcforecast import load_dataset, read_series, use_fx_rates
+
+    rates = tmp_path / "my.csv"
+    rates.write_text("year,value,unit\n2012,6.0,CNY/USD\n", encoding="utf-8")
+    bundled = load_dataset("china_idc_market")
+    rows = bundled[bundled["series_id"] == "china_idc_cidc_overall"]
+    with use_fx_rates(rates):
+        history = read_series(rows, unit="USD bn")
+    assert isinstance(history, pd.DataFrame)
+    # 2012: 21.05 CNY bn / 6.0 = 3.5083 USD bn; the note's factor x0.0166667 gives it back
+    # to 5 significant digits, ~210.5; at the bundled rate 3.5083 x 63.093 = 221.35, a
+    # figure no source published
+    path = build_report(data=history, out=tmp_path / "u.pdf", date=DATE, to=2026)
+    sources = " ".join(_sources_text(path).split())
+    assert "2012 ~210.5 3.5" in sources, sources[:900]
+    assert "221.3" not in sources and "221.4" not in sources
+    assert "2023 5,078.3 71.7" in sources  # the bundled rate, read and reported alike

@@ -37,7 +37,8 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
     notes = list(hist["note"]) if "note" in hist.columns else [""] * len(hist)
     # a converted series listed only its converted values: "3.3" beside a quote of 210.5亿元
     published = [
-        published_figure(v, n, ctx.unit) for v, n in zip(hist["value"], notes, strict=True)
+        published_figure(v, n, ctx.unit, ctx.read_unit)
+        for v, n in zip(hist["value"], notes, strict=True)
     ]
     converted = any(p is not None for p in published)
     if converted:  # a row read in the shown unit: its figure as read, with that unit
