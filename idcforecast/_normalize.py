@@ -173,7 +173,10 @@ def _declare_unit(
     if "unit" not in obs.meta or not (cell is None or magnitude_only):
         return
     try:
-        canonical = canonical_unit(str(obs.meta["unit"]))
+        said = str(obs.meta["unit"])
+        # "RMB 100 million" as tables write it (canonical_unit is the caller's table-unit
+        # reader); an empty cell is no unit, a plain count, as parse_unit reads it
+        canonical = canonical_unit(said) if said.strip() else parse_unit(said).canonical
         if cell is not None and magnitude_only:
             row = parse_unit(canonical)
             if row.magnitude is not None or row.per:

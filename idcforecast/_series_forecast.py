@@ -22,7 +22,10 @@ __all__ = ["SeriesForecast"]
 class SeriesForecast:
     """One series' forecast for steps ``1..h`` (numpy only, picklable).
 
-    Attributes
+    The fields are the constructor's parameters and the attributes of the same names
+    (``forecast_array`` returns SeriesForecasts).
+
+    Parameters
     ----------
     series_id
         The series it belongs to.
@@ -46,6 +49,10 @@ class SeriesForecast:
         Why a fallback happened, gap filling, cap clipping; empty when nothing to say.
     cap
         Upper bound applied to every forecast and path, or None.
+    settings
+        The :class:`~idcforecast.calibration.CalibrationSettings` whose ``spread`` and
+        ``tail_df`` turn ``sigma`` into the bounds of any level (:meth:`interval`); the
+        package's defaults unless the forecast was calibrated with others.
     uncapped_mean
         With a cap that clipped the point forecast, the forecast before the cap: the centre
         of the error distribution, whose bounds and paths are then clipped (None

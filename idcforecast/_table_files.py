@@ -610,7 +610,7 @@ def unit_line_above(
     holds one known unit in brackets (a heading merged over the year columns, "市场规模
     （亿元）"), else None: the rows ``header_row`` skips are not read, and a UnitError for
     bare numbers names it."""
-    from idcforecast.units import canonical_unit
+    from idcforecast.units import parse_unit
 
     if header_row <= 0 or not path.is_file():
         return None
@@ -655,7 +655,7 @@ def unit_line_above(
             if not said:
                 continue
             try:
-                canonical_unit(said)
+                parse_unit(said)
             except IdcForecastError:
                 continue
             return " ".join(line.split()).strip(" ,;"), said
@@ -663,7 +663,7 @@ def unit_line_above(
         said_in = set()
         for inside in _BRACKETED.findall(line):
             try:
-                known = canonical_unit(_as_unit_text(inside.strip()))
+                known = parse_unit(_as_unit_text(inside.strip())).canonical
             except IdcForecastError:
                 continue
             if not known.startswith("count"):  # "(m)", "(B)", "(个)": no unit of a table

@@ -348,9 +348,9 @@ def with_unit(meta: dict[str, Any], unit: str | None, place: str) -> dict[str, A
     if unit is None:
         return dict(meta)
     if "unit" in meta:
-        from idcforecast.units import canonical_unit
+        from idcforecast.units import parse_unit
 
-        if canonical_unit(str(meta["unit"])) != unit:
+        if parse_unit(str(meta["unit"])).canonical != unit:
             raise DataError(
                 f"{place}: the series' name states the unit {unit!r} but the unit column says "
                 f"{str(meta['unit']).strip()!r}; expected one unit; correct one of them",

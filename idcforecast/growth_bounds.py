@@ -44,16 +44,10 @@ __all__ = ["RateBounds", "cagr_bounds"]
 class RateBounds:
     """Where a compound growth rate lies when its levels are qualified figures or ranges.
 
-    Parameters
-    ----------
-    low, high
-        The bounds of the rate, as fractions (the attributes below).
-    qualifier
-        How the figures bound it (the attribute below; default ``"exact"``).
-    approximate
-        Whether an "about" figure set it (the attribute below; default False).
+    The fields are the constructor's parameters and the attributes of the same names
+    (``cagr_bounds`` returns a RateBounds).
 
-    Attributes
+    Parameters
     ----------
     low, high
         The bounds of the rate, as fractions (0.278 = 27.8%); ``low == high`` for one rate,

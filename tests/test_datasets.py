@@ -393,6 +393,20 @@ def test_loaders_work_from_a_non_editable_install(tmp_path: Path) -> None:
         check=True,
     )
     assert out.stdout.split() == ["True", "10", "210.5"]
+    # the catalogue's footer names the README a pip install has: it said data/README.md,
+    # which is installed as idcforecast/_bundled_data/README.md
+    listing = subprocess.run(
+        [sys.executable, "-m", "idcforecast", "datasets"],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    named = re.search(r"sources and scopes in (.+README\.md)\. ", listing.stdout)
+    assert named is not None, listing.stdout[-300:]
+    assert Path(named.group(1)) == target / "idcforecast" / "_bundled_data" / "README.md"
+    assert Path(named.group(1)).is_file()
 
 
 def test_list_datasets_docstring_names_the_series_columns() -> None:

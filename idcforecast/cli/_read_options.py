@@ -31,15 +31,34 @@ __all__ = [
 
 
 def add_read_arguments(
-    parser: argparse.ArgumentParser, *, file_option: str, encoding_of: str = "a CSV"
+    parser: argparse.ArgumentParser,
+    *,
+    file_option: str,
+    encoding_of: str = "a CSV",
+    bundled_too: bool = True,
 ) -> None:
     """Declare the ``read_series`` options (``--unit``, ``--kw-per-rack``, ``--sep``,
     ``--decimal``, ``--encoding`` of ``encoding_of``, ``--header-row``, ``--sheet``,
-    ``--year-column``, ``--estimates``) for ``file_option``."""
+    ``--year-column``, ``--estimates``) for ``file_option``.
+
+    With ``bundled_too`` (the commands that read a bundled dataset when ``file_option`` is
+    not given: report, show, forecast, scenarios) ``--unit`` and ``--kw-per-rack`` convert
+    the bundled dataset as well, so they are listed in a group of their own rather than
+    under "reading --data".
+    """
     group = parser.add_argument_group(f"reading {file_option} (as idcforecast.read_series)")
-    add_unit_arguments(
-        group, help="unit of the series ('CNY bn'): bare numbers are in it, figures are converted"
-    )
+    if bundled_too:
+        units = parser.add_argument_group(f"units (of the bundled dataset or {file_option})")
+        add_unit_arguments(
+            units,
+            help=f"convert the series to UNIT ('CNY bn', 'USD bn'), the bundled dataset's or "
+            f"{file_option}'s; bare numbers in {file_option} are taken to be in it",
+        )
+    else:
+        add_unit_arguments(
+            group,
+            help="unit of the series ('CNY bn'): bare numbers are in it, figures are converted",
+        )
     add_csv_arguments(group, encoding_of=encoding_of)
     add_sheet_argument(group)
     group.add_argument(
@@ -61,7 +80,12 @@ def add_actuals_arguments(parser: argparse.ArgumentParser) -> None:
         help="with --data: read only series ID of it, and name its unnamed values ID (a "
         "folder of one market's files, one file per report, joins into ID)",
     )
-    add_read_arguments(parser, file_option="--data", encoding_of="FILE (.csv, .toml) and --data")
+    add_read_arguments(
+        parser,
+        file_option="--data",
+        encoding_of="FILE (.csv, .toml) and --data",
+        bundled_too=False,  # without --data, --unit is refused (check_actuals_options)
+    )
     for action in parser._actions:  # it converts the claims too, with or without --data
         if "--kw-per-rack" in action.option_strings:
             action.help = (

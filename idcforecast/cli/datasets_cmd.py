@@ -78,9 +78,14 @@ def _catalogue_text(catalogue: pd.DataFrame) -> str:
         [r["name"], r["schema"], r["years"], _units_cell(r["unit"]), r["description"]]
         for r in catalogue.to_dict("records")
     ]
+    from idcforecast._paths import data_dir
+
     table = text_table(["name", "schema", "years", "unit", "description"], rows)
+    # the README's path as it is here: data/README.md in a checkout, but
+    # idcforecast/_bundled_data/README.md after pip install (data/ is not installed)
+    readme = data_dir() / "README.md"
     return (
-        f"{table}\n\n{len(rows)} bundled datasets; sources and scopes in data/README.md. "
+        f"{table}\n\n{len(rows)} bundled datasets; sources and scopes in {readme}. "
         "Print one with: idcforecast datasets NAME [--csv]"
     )
 

@@ -180,7 +180,8 @@ def _fx_assumption(history: pd.DataFrame) -> str:
     unit = unit_label(str(history["unit"].iloc[0]))
     notes = history["note"] if "note" in history.columns else []
     files = sorted({f for f in map(fx_file_label, notes) if f is not None})
-    table = "the bundled FX table data/fx_rates.csv"
+    # named as an installed package has it: data/fx_rates.csv exists only in a checkout
+    table = "the bundled FX table fx_rates (idcforecast datasets fx_rates lists it)"
     if files:  # read with idcforecast.use_fx_rates / --fx-rates
         table = f"the user's FX file {' and '.join(files)} where it has the rate, else {table}"
     return (

@@ -92,7 +92,7 @@ def in_display_unit(history: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     >>> said[:85]
     'The figures, read in USD, are shown in USD billion (divided by 1,000,000,000) so that'
     """
-    from idcforecast.report.style import unit_label
+    from idcforecast.report.style import unit_heading, unit_label
 
     if "unit" not in history.columns or history["unit"].isna().all():
         return history, ""
@@ -107,7 +107,7 @@ def in_display_unit(history: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     divisor = f"{round(1 / factor):,}"
     read_in = "as plain numbers" if unit_label(unit) == "number" else f"in {unit_label(unit)}"
     return shown, (
-        f"The figures, read {read_in}, are shown in {unit_label(shown_unit)} "
+        f"The figures, read {read_in}, are shown in {unit_heading(shown_unit)} "
         f"(divided by {divisor}) so that they read at a glance; nothing else changes: "
         "growth rates and errors in percent are the same in any unit."
     )

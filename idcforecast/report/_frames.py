@@ -11,14 +11,38 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+# Which public function returns the frame a chart or table calls ``what``: the error names
+# it, with its help(), which an installed package has (docs/internals.md is not shipped).
+_MADE_BY = {
+    "history": "read_series() or load_dataset()",
+    "forecast": "forecast()",
+    "backtest": "backtest()",
+    "claims record": "track_record()",
+    "scenario table": "scenario_table()",
+}
+
+
 def require_columns(frame: pd.DataFrame, columns: Iterable[str], *, what: str) -> None:
-    """Raise DataError naming the missing columns of ``frame`` (called ``what``)."""
+    """Raise DataError naming the missing columns of ``frame`` (called ``what``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> require_columns(pd.DataFrame({"year": [2020]}), ["year", "mean"], what="forecast")
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.DataError: forecast: missing column(s) 'mean'; found 'year'; pass the \
+frame idcforecast.forecast() returns (help(idcforecast.forecast) lists its columns)
+    """
     missing = [c for c in columns if c not in frame.columns]
     if missing:
+        made_by = _MADE_BY.get(what, "read_series()")
+        first = made_by.split()[0].removesuffix("()")
         raise DataError(
             f"{what}: missing column(s) {', '.join(repr(c) for c in missing)}; "
             f"found {', '.join(repr(str(c)) for c in frame.columns)}; "
-            f"pass a tidy frame as described in docs/internals.md",
+            f"pass the frame idcforecast.{made_by.replace(' or ', ' or idcforecast.')} "
+            f"returns (help(idcforecast.{first}) lists its columns)",
             what=what,
             missing=missing,
         )

@@ -31,7 +31,7 @@ from idcforecast.report.style import (
     house_style,
     new_figure,
     style_axes,
-    unit_label,
+    unit_heading,
 )
 
 if TYPE_CHECKING:
@@ -144,7 +144,7 @@ def plot_growth(
         basis = (
             "Computed from the counts"  # "from levels in count" read as a unit named count
             if unit.strip() == "count"
-            else f"Computed from levels in {unit_label(unit)}"
+            else f"Computed from levels in {unit_heading(unit)}"
             if unit
             else "Computed from levels"
         )
@@ -237,7 +237,7 @@ def _plot_changes(
         )
         note = source if source is not None else source_text(hist)
         basis = (
-            f"Changes in {words} ({change}) of levels in {unit_label(first_unit(hist))}, "
+            f"Changes in {words} ({change}) of levels in {unit_heading(first_unit(hist))}, "
             "not growth rates"
         )
         add_footnote(fig, f"{basis}; {missing}.{marked} {note}".strip())

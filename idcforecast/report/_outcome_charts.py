@@ -23,7 +23,7 @@ from idcforecast.report.style import (
     house_style,
     new_figure,
     style_axes,
-    unit_label,
+    unit_heading,
 )
 
 if TYPE_CHECKING:
@@ -231,7 +231,7 @@ def plot_claims(
         from_zero(ax)
         style_axes(
             ax,
-            ylabel=unit_label(unit),
+            ylabel=unit_heading(unit),
             title=title or "Published forecasts against what happened",
         )
         if xs:  # a forecast for a year after the history's last sat on the axis' right edge
@@ -437,7 +437,9 @@ def plot_scenarios(
                 color=color,
             )
         span = f"{band[0][1:]}-{band[1][1:]}%"  # ("p5", "p95"): "5-95%"
-        style_axes(ax, ylabel=unit_label(unit), title=title or f"Scenarios: median and {span} band")
+        style_axes(
+            ax, ylabel=unit_heading(unit), title=title or f"Scenarios: median and {span} band"
+        )
         add_footnote(
             fig,
             f"Monte Carlo paths from the calibrated forecast, adjusted per scenario; lines are "

@@ -146,8 +146,10 @@ def build_report(
         command with every option that fixes the output.
     read_options
         Keyword arguments for ``read_series`` when ``data`` is a file or frame (``unit``,
-        ``sep``, ``decimal``, ``header_row``, ``sheet_name``...); not allowed with the
-        bundled data.
+        ``sep``, ``decimal``, ``header_row``, ``sheet_name``...). With the bundled data only
+        ``unit`` and ``kw_per_rack`` are allowed: they convert its series (``unit="USD bn"``
+        reports the China IDC market in USD at each year's FX rate, as
+        ``idcforecast show --unit`` shows it); the others are a ``DataError``.
     gaps
         Missing years inside the series: ``"interpolate"`` (filled for fitting only, said in
         the assumptions), ``"span"`` (the report covers the latest run of consecutive years;
@@ -338,6 +340,8 @@ _READ_DEFAULTS: dict[str, Any] = {
     "estimates": "error",
     "encoding": "utf-8",
 }
+# the read options that apply to a bundled dataset too: they convert, not describe a file
+_BUNDLED_READ_OPTIONS = frozenset({"unit", "kw_per_rack"})
 _READ_FLAGS = {
     "unit": "--unit",
     "sep": "--sep",
@@ -378,11 +382,15 @@ def _load_history(
     """
     import pandas as pd
 
-    if data is None and read_options:
+    # unit and kw_per_rack convert a bundled series as they convert a file's (as show,
+    # forecast and scenarios --unit do); the others describe a file's layout
+    file_options = [k for k in read_options if k not in _BUNDLED_READ_OPTIONS]
+    if data is None and file_options:
         raise DataError(
-            f"report: read options {', '.join(map(repr, read_options))} apply to a data file "
-            "(--data FILE); the bundled dataset is read as it is",
-            options=", ".join(read_options),
+            f"report: read options {', '.join(map(repr, file_options))} apply to a data file "
+            "(--data FILE); the bundled dataset is read as it is (only unit and kw_per_rack "
+            "convert it)",
+            options=", ".join(file_options),
         )
     folder: list[Path] | None = None  # a folder's files, when data is a folder
     if data is None:
@@ -403,6 +411,12 @@ def _load_history(
         digest = _sha256(path)
         if name == DEFAULT_DATASET:
             series_id = series_id or DEFAULT_SERIES
+        if read_options:  # unit / kw_per_rack: the reported series converted, as read_series
+            from idcforecast.io import read_series
+
+            if series_id is not None and series_id in set(frame["series_id"].astype(str)):
+                frame = frame[frame["series_id"].astype(str) == series_id]
+            frame = read_series(frame, source_name=f"dataset {name}", **read_options)
     else:
         from idcforecast.io import read_series
 
@@ -506,9 +520,9 @@ def _equivalent_command(
             parts += ["--data", str(data)]
         if not frame and data == "-":  # "--data -" alone read as if any table piped in would do
             comments.append("-: the same table piped in on standard input (its sha256 above)")
-        for key, value in read_options.items():
-            if key in _READ_FLAGS:
-                parts += [_READ_FLAGS[key], "\\t" if value == "\t" else str(value)]
+    for key, value in read_options.items():  # the bundled data's --unit, --kw-per-rack too
+        if key in _READ_FLAGS:
+            parts += [_READ_FLAGS[key], "\\t" if value == "\t" else str(value)]
     if series_id is not None:
         parts += ["--series", series_id]
     parts += ["--to", str(to)]
@@ -611,4 +625,13 @@ def _context(
         assumptions=report_assumptions(history, fc, evidence),
         alternatives=alternatives,
         calibration=evidence,
+        read_unit=_read_unit(history, read_history),
     )
+
+
+def _read_unit(history: pd.DataFrame, read_history: pd.DataFrame | None) -> str:
+    """The unit the series was read in when the report shows it in another, else ""."""
+    if read_history is None or "unit" not in read_history.columns or not len(read_history):
+        return ""
+    read, shown = str(read_history["unit"].iloc[0]), str(history["unit"].iloc[0])
+    return read if read != shown else ""

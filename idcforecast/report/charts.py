@@ -58,7 +58,7 @@ from idcforecast.report.style import (
     house_style,
     new_figure,
     style_axes,
-    unit_label,
+    unit_heading,
     wrap_title,
 )
 
@@ -185,7 +185,7 @@ def plot_forecast(
         actuals = hist["value"].to_numpy(dtype=float)
         drawn = np.concatenate([actuals, *(joined(c) for c in _FAN_COLUMNS)])
         logarithmic = _log_scale(scale, drawn, actuals, unit=unit)
-        ylabel = unit_label(unit)
+        ylabel = unit_heading(unit)
         if logarithmic:
             _log_value_axis(ax, drawn)
             ylabel += " (log scale)"
@@ -391,7 +391,7 @@ def plot_backtest(
     error_label = (
         "absolute error, % of the actual"
         if relative
-        else f"absolute error, {CHANGE_WORDS[change] if change else unit_label(unit)}"
+        else f"absolute error, {CHANGE_WORDS[change] if change else unit_heading(unit)}"
         if unit
         else "absolute error"
     )
@@ -427,7 +427,7 @@ def plot_backtest(
         left.set_xlim(first_year - 1.0, last_year + 1.0)
         thousands_ticks(left)
         left.set_xticks(_year_ticks(first_year, last_year))
-        style_axes(left, ylabel=unit_label(unit), title="Forecasts vs actual")
+        style_axes(left, ylabel=unit_heading(unit), title="Forecasts vs actual")
         legend_room(left)
         left.legend(loc="upper left")
 

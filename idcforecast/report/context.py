@@ -86,6 +86,8 @@ class ScenarioResults:
     # the scenarios that keep the forecast as is (no growth change, shock or cap): their
     # medians are the forecast's central values up to the paths' sampling
     unadjusted: tuple[str, ...] = ()
+    # how the series was rescaled to the spec's unit for the simulation ("" when it is in it)
+    unit_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,10 @@ class ReportContext:
     # What the intervals' rolling-origin calibration measured (None: not known, e.g. a
     # context built by hand; the methodology then describes the calibration in general)
     calibration: CalibrationEvidence | None = None
+    # The unit the series was read in, when the report shows it in another ("USD" shown in
+    # "USD bn": report._display_unit); "" when the same. A reader's conversion note gives
+    # its factor into this unit, so the FX rate behind it is worked out against it.
+    read_unit: str = ""
 
     @property
     def model(self) -> str:
@@ -150,7 +156,15 @@ class ReportContext:
     def in_unit_text(self) -> str:
         """The unit as the cover says it: 'in CNY 100 million (亿元)', 'a plain count
         (no unit)'."""
-        return "a plain count (no unit)" if self.plain_count else f"in {self.unit_text()}"
+        return "a plain count (no unit)" if self.plain_count else f"in {self.heading_text()}"
+
+    def heading_text(self) -> str:
+        """The unit for "in ..." phrases and headings: :meth:`unit_text`, but a plain count in
+        a magnitude in the plural ("in millions"; a figure is "6.93 million")."""
+        from idcforecast.report.style import unit_heading, unit_label
+
+        heading = unit_heading(self.unit)
+        return heading if heading != unit_label(self.unit) else self.unit_text()
 
     def unit_text(self) -> str:
         """The unit for prose: 'CNY 100 million (亿元)'."""

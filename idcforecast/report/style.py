@@ -179,15 +179,63 @@ def unit_label(unit: str) -> str:
     return unit
 
 
+def unit_heading(unit: str) -> str:
+    """The unit as a heading, an axis or "in ..." names it: :func:`unit_label`, but a plain
+    count in a magnitude is the plural ("in millions", "Number (millions)"), where a figure
+    keeps the singular ("6.93 million"). The cover said "in million", the table
+    "Number (million)" and the chart axis "million", beside "6.93 million" in the headline.
+
+    Examples
+    --------
+    >>> unit_heading("count mn"), unit_heading("count thousand"), unit_heading("count 10k")
+    ('millions', 'thousands', 'units of 10 thousand')
+    >>> unit_heading("CNY 100m"), unit_heading("racks 10k"), unit_heading("count")
+    ('CNY 100 million', '10 thousand racks', 'number')
+    """
+    magnitude = re.fullmatch(r"count (\S+)", unit.strip())
+    if magnitude and magnitude.group(1) in _MAGNITUDES:
+        word = _MAGNITUDES[magnitude.group(1)]
+        return f"units of {word}" if " " in word else f"{word}s"
+    return unit_label(unit)
+
+
+_MONEY_IN_TEXT = re.compile(r"\b([A-Z]{3}) (thousand|10k|100k|mn|10m|100m|bn|10bn|100bn|tn)\b")
+
+
+def money_units_spelled_out(text: str) -> str:
+    """``text`` with each canonical money unit in it as the report's tables spell it:
+    "CNY 100m" -> "CNY 100 million", "USD bn" -> "USD billion" (:func:`unit_label`). The
+    claims checks write canonical units ("level 1,562.5 CNY 100m in 2019"), which the
+    report's Claims table printed beside "CNY 100 million" in every other table.
+
+    Examples
+    --------
+    >>> money_units_spelled_out("level > 3,200.5 CNY 100m in 2022; from USD bn at its rate")
+    'level > 3,200.5 CNY 100 million in 2022; from USD billion at its rate'
+    >>> money_units_spelled_out("racks 10k, ABC 10k (no currency), 5 TWh")
+    'racks 10k, ABC 10k (no currency), 5 TWh'
+    """
+    from idcforecast.units import known_units
+
+    units = known_units()
+
+    def spelled(match: re.Match[str]) -> str:
+        if units.get(match.group(1)) != "money":
+            return match.group(0)
+        return unit_label(match.group(0))
+
+    return _MONEY_IN_TEXT.sub(spelled, text)
+
+
 def value_header(unit: str) -> str:
     """The header of a table column of levels: "Value (CNY 100 million)"; for a plain
     count "Number" ("Value (count)" named no unit and said nothing), "Number (thousand)"
-    for one in thousands; "Value" without a unit.
+    for one in thousands (:func:`unit_heading`); "Value" without a unit.
 
     Examples
     --------
     >>> value_header("CNY 100m"), value_header("count"), value_header("count thousand")
-    ('Value (CNY 100 million)', 'Number', 'Number (thousand)')
+    ('Value (CNY 100 million)', 'Number', 'Number (thousands)')
     """
     unit = unit.strip()
     if not unit:
@@ -196,7 +244,7 @@ def value_header(unit: str) -> str:
         return "Number"
     magnitude = re.fullmatch(r"count (\S+)", unit)
     if magnitude and magnitude.group(1) in _MAGNITUDES:
-        return f"Number ({_MAGNITUDES[magnitude.group(1)]})"
+        return f"Number ({unit_heading(unit)})"
     return f"Value ({unit_label(unit)})"
 
 

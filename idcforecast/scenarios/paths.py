@@ -19,7 +19,10 @@ __all__ = ["Paths"]
 class Paths:
     """Simulated sample paths of one series under one or more scenarios.
 
-    Attributes
+    The fields are the constructor's parameters and the attributes of the same names
+    (``simulate`` builds a Paths; building one by hand is for tests and custom paths).
+
+    Parameters
     ----------
     values
         float64 array of shape ``(n_scenarios, n_paths, n_years)``. Scenarios share the same

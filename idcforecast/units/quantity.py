@@ -7,7 +7,7 @@ from dataclasses import KW_ONLY, dataclass, field, replace
 from decimal import Decimal
 
 from idcforecast.errors import ParseError
-from idcforecast.units.registry import canonical_unit
+from idcforecast.units.registry import parse_unit
 
 __all__ = ["QUALIFIERS", "QUALIFIER_WORDS", "Quantity", "format_quantity", "number_text"]
 
@@ -79,7 +79,7 @@ class Quantity:
     def __post_init__(self) -> None:
         set_ = object.__setattr__
         set_(self, "value", _finite("value", self.value))
-        set_(self, "unit", canonical_unit(self.unit))
+        set_(self, "unit", parse_unit(self.unit).canonical)  # "" is a plain count here
         if (self.low is None) != (self.high is None):
             raise ParseError(
                 f"Quantity {self.value} {self.unit}: low and high come together, found "

@@ -507,6 +507,10 @@ def canonical_unit(text: str) -> str:
     ------
     UnknownUnitError
         The text names no unit, magnitude or currency of the registry.
+    UnitError
+        ``text`` is empty or blank: no unit is stated (it read as "count", so that
+        ``read_series(unit="")`` read every bare number as a plain count); a plain count
+        is ``"count"``.
     ParseError
         ``text`` is not a string.
 
@@ -514,7 +518,22 @@ def canonical_unit(text: str) -> str:
     --------
     >>> canonical_unit("亿元"), canonical_unit("$bn"), canonical_unit("亿千瓦时")
     ('CNY 100m', 'USD bn', 'kWh 100m')
+    >>> canonical_unit("count"), canonical_unit("万")
+    ('count', 'count 10k')
+    >>> canonical_unit("")
+    Traceback (most recent call last):
+    ...
+    idcforecast.errors.UnitError: unit '': no unit stated; expected unit text such as \
+'CNY bn', '亿元' or 'MW' ('count' for a plain count)
     """
+    if isinstance(text, str) and not text.strip():
+        from idcforecast.errors import UnitError
+
+        raise UnitError(
+            f"unit {text!r}: no unit stated; expected unit text such as 'CNY bn', '亿元' or "
+            "'MW' ('count' for a plain count)",
+            unit=text,
+        )
     return parse_unit(text).canonical
 
 
@@ -531,7 +550,7 @@ def canonical_or_as_written(text: str) -> str:
     from idcforecast.errors import IdcForecastError
 
     try:
-        return canonical_unit(text)
+        return parse_unit(text).canonical  # (empty text: a plain count, as parse_unit reads it)
     except IdcForecastError:
         return text.strip()
 

@@ -335,3 +335,59 @@ def test_show_reads_the_series_asked_for_when_another_cannot_take_the_unit(
     assert "cannot convert '%' (percent) to 'CNY bn'" in capsys.readouterr().err
     assert main(["show", "--data", str(path), "--series", "x", "--unit", "MW"]) == 2
     assert "series 'x' is not in" in capsys.readouterr().err
+
+
+def _help_groups(text: str) -> dict[str, str]:
+    """The option groups of an argparse help text: heading -> its lines."""
+    groups: dict[str, str] = {}
+    heading = ""
+    for line in text.splitlines():
+        if line and not line.startswith(" ") and line.endswith(":"):
+            heading = line[:-1]
+            groups[heading] = ""
+        elif heading:
+            groups[heading] += line + "\n"
+    return groups
+
+
+@pytest.mark.parametrize("command", ["show", "forecast", "report", "scenarios"])
+def test_help_does_not_list_unit_as_a_data_option_where_it_converts_bundled_data(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # --unit was listed under "reading --data (as idcforecast.read_series)", yet these
+    # commands convert the bundled dataset with it too (show --unit 'USD bn' converts
+    # china_idc_market); under check-claims/track-record it is a --data option and stays
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    groups = _help_groups(capsys.readouterr().out)
+    assert "--unit UNIT" not in groups["reading --data (as idcforecast.read_series)"]
+    units = " ".join(groups["units (of the bundled dataset or --data)"].split())
+    assert "--unit UNIT convert the series to UNIT ('CNY bn', 'USD bn'), the bundled " in units
+    assert "--kw-per-rack KW" in units
+
+
+@pytest.mark.parametrize("command", ["check-claims", "track-record"])
+def test_help_keeps_unit_a_data_option_where_it_needs_data(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    groups = _help_groups(capsys.readouterr().out)
+    assert "--unit UNIT" in groups["reading --data (as idcforecast.read_series)"]
+    assert not any(heading.startswith("units") for heading in groups)
+
+
+def test_show_unit_converts_the_bundled_dataset(capsys: pytest.CaptureFixture[str]) -> None:
+    # what the help now says: --unit without --data converts the bundled series
+    assert main(["show", "--unit", "CNY bn"]) == 0
+    out = capsys.readouterr().out
+    assert "unit: CNY bn (converted from CNY 100m)" in out
+    # 2012: 210.5 CNY 100m = 21.05 CNY bn (10 CNY 100m per CNY bn)
+    assert _line(out, "2012").split()[1] == "21.05"
+
+
+def test_an_empty_unit_is_an_error_not_a_count(capsys: pytest.CaptureFixture[str]) -> None:
+    # --unit "$UNIT" with UNIT unset converted to 'count' (canonical_unit("") was "count")
+    assert main(["show", "--unit", ""]) == 2
+    err = capsys.readouterr().err
+    assert "unit '': no unit stated; expected unit text such as 'CNY bn'" in err

@@ -387,7 +387,9 @@ def test_figures_converted_between_currencies_say_so(tmp_path: Path) -> None:
     assert (
         "Nominal currency, converted into USD billion: every figure was published in CNY and "
         "converted with each year's FX rate (the annual average of the figure's year, from "
-        "the bundled FX table data/fx_rates.csv; each rate is in Sources). No inflation "
+        # (it named data/fx_rates.csv, a path a pip install does not have)
+        "the bundled FX table fx_rates (idcforecast datasets fx_rates lists it); each rate is "
+        "in Sources). No inflation "
         "adjustment. Growth across currencies includes FX moves: a growth rate in USD billion "
         "mixes the market's growth with the exchange rate's moves"
     ) in compact
@@ -715,8 +717,9 @@ def test_a_continental_csv_reads_with_options_that_the_appendix_repeats(tmp_path
     assert "2010-2021" in compact
     history = build_module._load_history(data, "markt", options)[0]
     assert history["value"].iloc[0] == pytest.approx(1000.5)
-    with pytest.raises(DataError, match="read options 'unit' apply to a data file"):
-        build_report(out=tmp_path / "b.pdf", date=DATE, read_options={"unit": "USD bn"})
+    # (unit and kw_per_rack convert the bundled data: test_report_sources_published.py)
+    with pytest.raises(DataError, match="read options 'decimal' apply to a data file"):
+        build_report(out=tmp_path / "b.pdf", date=DATE, read_options={"decimal": ","})
     assert not (tmp_path / "b.pdf").exists()
 
 
@@ -884,7 +887,7 @@ def test_a_users_fx_file_is_named_in_the_report(tmp_path: Path) -> None:
     ) in compact
     assert (
         "from the user's FX file ecb.csv where it has the rate, else the bundled FX table "
-        "data/fx_rates.csv"
+        "fx_rates (idcforecast datasets fx_rates lists it)"
     ) in compact
     assert f"FX file sha256 {hashlib.sha256(rates.read_bytes()).hexdigest()}" in compact
     assert f"--fx-rates {rates}" in compact.replace(" --out", "\n--out").replace("- -", "--")
@@ -946,8 +949,10 @@ def test_summary_separates_point_forecasts_from_bounds(default_report: Path) -> 
     # The summary averaged all three: "on average they were 17.5% below the actual"
     compact = re.sub(r"\s+", " ", _text(default_report))
     assert (
-        "**Published forecasts:** 3 came due; 2 held: the point forecast was 20.9% below the "
-        "actual; both published as bounds ('more than') held."
+        # (and says the point forecast missed: "2 held: the point forecast was 20.9% below"
+        # read as if it were one of the two)
+        "**Published forecasts:** 3 came due; 2 held: the point forecast missed, 20.9% below "
+        "the actual; both published as bounds ('more than') held."
     ).replace("**", "") in compact.replace("**", "")
     assert "17.5%" not in compact
 
@@ -1427,3 +1432,11 @@ def test_the_backtest_table_s_numbers_are_right_aligned(
     build_report(out=tmp_path / "r.pdf", date=DATE)
     backtest = [align for columns, align in seen if "MASE" in columns]
     assert backtest == [["LEFT", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"]]
+
+
+def test_the_claims_table_spells_units_as_the_other_tables(default_report: Path) -> None:
+    # the Claims table printed check_claims' canonical "level 1,562.5 CNY 100m in 2019"
+    # beside "Value (CNY 100 million)" in every other table of the report
+    text = re.sub(r"\s+", " ", _text(default_report))
+    assert "level 1,562.5 CNY 100 million in 2019" in text
+    assert "100m" not in text

@@ -280,10 +280,23 @@ def test_scenario_chart_takes_paths_and_summarises_them() -> None:
 def test_missing_columns_are_named(history, forecast) -> None:
     msg = (
         "forecast: missing column(s) 'lo_95', 'hi_95'; found 'series_id', 'year', 'model', "
-        "'mean', 'lo_80', 'hi_80', 'unit'; pass a tidy frame as described in docs/internals.md"
+        "'mean', 'lo_80', 'hi_80', 'unit'; pass the frame idcforecast.forecast() returns "
+        "(help(idcforecast.forecast) lists its columns)"
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         plot_forecast(history, forecast.drop(columns=["lo_95", "hi_95"]))
+
+
+def test_missing_history_columns_name_a_function_an_installed_package_has(history) -> None:
+    # the message sent readers to docs/internals.md, which a pip install does not ship
+    with pytest.raises(DataError) as caught:
+        plot_forecast(history.drop(columns=["value"]), history)
+    message = str(caught.value)
+    assert "docs/internals.md" not in message
+    assert message.endswith(
+        "pass the frame idcforecast.read_series() or idcforecast.load_dataset() returns "
+        "(help(idcforecast.read_series) lists its columns)"
+    )
 
 
 def test_several_series_need_a_series_id(history, forecast) -> None:

@@ -105,3 +105,38 @@ def test_the_scenario_probabilities_name_no_unit_for_a_plain_count(tmp_path: Pat
     text = _compact(out)
     assert "Probability that the 2030 value exceeds each level, as the share" in text
     assert "(in count)" not in text and "(in number)" not in text
+
+
+def test_a_count_in_millions_is_named_in_millions_everywhere(tmp_path: Path) -> None:
+    # one rule: a heading, an axis or an "in ..." phrase names the plural ("in millions",
+    # "Number (millions)"), a figure the singular ("6.93 million"); the cover said "in
+    # million", the tables "Number (million)" and "Values in million", the axis "million"
+    from idcforecast.report.style import unit_heading
+
+    csv = tmp_path / "servers.csv"
+    # 2,500,000 servers growing 12% a year; read as plain numbers, shown in millions
+    values = [int(2_500_000 * 1.12**i) for i in range(10)]
+    csv.write_text(
+        "year,value,unit\n" + "".join(f"{2012 + i},{v},count\n" for i, v in enumerate(values)),
+        encoding="utf-8",
+    )
+    text = _compact(build_report(data=csv, out=tmp_path / "s.pdf", date=DATE))
+    assert "Series servers (scope: not stated), in millions. Forecast to 2030." in text
+    assert "Number (millions)" in text
+    assert "Values in millions." in text
+    assert "shown in millions (divided by 1,000,000)" in text
+    # 2021: int(2,500,000 x 1.12^9) = 6,932,69x: "6.93 million", singular after a figure
+    assert "Latest: 6.93 million in 2021." in text
+    assert not re.search(r"\bin million\b|\(million\)", text)
+    assert unit_heading("count mn") == "millions"
+    import pandas as pd
+
+    from idcforecast import forecast, plot_forecast
+
+    shown = pd.DataFrame(
+        {"series_id": "s", "year": range(2012, 2022), "value": [v / 1e6 for v in values]}
+    ).assign(unit="count mn")
+    axis = plot_forecast(shown, forecast(shown, 3)).axes[0].get_ylabel()
+    assert axis.removesuffix(" (log scale)") == "millions"  # was "million"
+    assert unit_heading("count 10k") == "units of 10 thousand"
+    assert unit_heading("CNY 100m") == "CNY 100 million"  # money keeps its label

@@ -83,3 +83,54 @@ def test_display_unit_leaves_readable_series_alone() -> None:
     assert display_unit([2.5e6], "MW") is None  # a measure keeps its unit
     assert display_unit([3.0e7], "EUR") == ("EUR mn", 1e-6)
     assert display_unit([4.0e8], "CNY 10k") == ("CNY tn", 1e-8)  # 4e8 x 1e4 = 4e12 CNY
+
+
+SPEC_IN_BILLIONS = """description = "USD test, spec in billions"
+unit = "USD bn"
+[scenarios.base]
+description = "as is"
+[scenarios.bear]
+description = "slower"
+growth = { "2025-2027" = -0.05 }
+cap = 9
+cap_mode = "clip"
+"""
+
+
+def test_a_spec_in_usd_billions_fits_a_series_read_in_usd(tmp_path: Path) -> None:
+    # was a SpecError: "the spec's key 'unit' is 'USD bn' but series 'usd' is in 'USD'";
+    # the same currency in another magnitude is a rescale, not another unit
+    spec = tmp_path / "spec.toml"
+    spec.write_text(SPEC_IN_BILLIONS, encoding="utf-8")
+    text = _text(build_report(data=_history(), scenarios=spec, out=tmp_path / "a.pdf", date=DATE))
+    # the cap of 9 (USD bn) is the cap the spec in USD writes 9,000,000,000
+    assert "capped at 9 USD billion (clipped)" in text
+    assert (
+        "The spec's figures are in USD billion; the series, read in USD, was rescaled to it "
+        "for the simulation (divided by 1,000,000,000; no exchange rate is involved)."
+    ) in text
+
+
+def test_scenarios_of_a_rescaled_spec_match_the_spec_in_the_series_unit(tmp_path: Path) -> None:
+    # the same scenarios written in USD and in USD bn give the same quantiles (in USD bn)
+    from idcforecast.report._analyses import scenario_results
+
+    folder = tmp_path
+    (folder / "usd.toml").write_text(SPEC, encoding="utf-8")
+    (folder / "bn.toml").write_text(SPEC_IN_BILLIONS, encoding="utf-8")
+    in_usd = scenario_results(folder / "usd.toml", _history(), to=2027, seed=0, shown_unit="USD bn")
+    in_bn = scenario_results(folder / "bn.toml", _history(), to=2027, seed=0, shown_unit="USD bn")
+    columns = ["p5", "p50", "p95"]
+    levels = [r.table[r.table["quantity"] == "level"][columns] for r in (in_usd, in_bn)]
+    pd.testing.assert_frame_equal(levels[0], levels[1], rtol=1e-9)
+    assert in_usd.unit_note == ""
+
+
+def test_a_spec_in_another_currency_is_still_refused(tmp_path: Path) -> None:
+    from idcforecast.errors import SpecError
+
+    spec = tmp_path / "spec.toml"
+    spec.write_text(SPEC_IN_BILLIONS.replace('"USD bn"', '"CNY bn"'), encoding="utf-8")
+    with pytest.raises(SpecError, match="the spec's key 'unit' is 'CNY bn' but series 'usd'"):
+        build_report(data=_history(), scenarios=spec, out=tmp_path / "c.pdf", date=DATE)
+    assert not (tmp_path / "c.pdf").exists()

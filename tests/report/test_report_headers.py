@@ -16,7 +16,8 @@ from idcforecast.report.tables import format_summary, summary_table
 
 def test_value_headers() -> None:
     assert value_header("count") == "Number"  # was "Value (count)"
-    assert value_header("count thousand") == "Number (thousand)"  # was "Value (thousand)"
+    # was "Value (thousand)", then "Number (thousand)" beside "in thousands" elsewhere
+    assert value_header("count thousand") == "Number (thousands)"
     assert value_header("CNY 100m") == "Value (CNY 100 million)"
     assert value_header("racks 10k") == "Value (10 thousand racks)"
     assert value_header("%") == "Value (percent)"

@@ -62,7 +62,8 @@ from idcforecast.units import registry as registry_module
         ("PFLOPS", "PFLOPS"),
         ("PB", "PB"),
         ("EB", "EB"),
-        ("", "count"),
+        # ("", "count") was here: empty text is now a UnitError of canonical_unit (and
+        # still a plain count for parse_unit): test_canonical_unit_of_no_text_is_an_error
         ("thousand", "count thousand"),
         ("HK$ mn", "HKD mn"),
         ("日元", "JPY"),
@@ -251,3 +252,30 @@ def test_unit_that_is_not_text_is_a_parse_error(unit: object, found: str) -> Non
     )
     with pytest.raises(ParseError, match=re.escape(message)):
         canonical_unit(unit)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\t"])
+def test_canonical_unit_of_no_text_is_an_error_not_a_count(text: str) -> None:
+    # canonical_unit("") returned "count": read_series(unit="") (an empty $UNIT on the
+    # command line) read every bare number as a plain count, and a file's 亿元 figures
+    # then failed as "cannot convert 'CNY 100m' (money) to 'count'"
+    with pytest.raises(UnitError, match=re.escape(f"unit {text!r}: no unit stated;")) as caught:
+        canonical_unit(text)
+    assert "('count' for a plain count)" in str(caught.value)
+    assert canonical_unit("count") == "count"  # a plain count is still one word away
+    # parse_unit keeps reading empty text as a plain count (a figure's unit without a
+    # unit word: "500" is 500 count), as do Quantity and the readers of unit cells
+    assert parse_unit(text).canonical == "count"
+
+
+def test_read_series_refuses_an_empty_target_unit() -> None:
+    import pandas as pd
+
+    from idcforecast import Quantity, read_series
+
+    frame = pd.DataFrame({"year": [2020, 2021], "value": ["1 亿元", "2 亿元"]})
+    with pytest.raises(UnitError, match=re.escape("read_series(unit=...) for series 's': unit ''")):
+        read_series(frame, series_id="s", unit="")
+    # unchanged: figures with their unit need no unit=, and Quantity(x, "") is a count
+    assert read_series(frame, series_id="s")["unit"].tolist() == ["CNY 100m", "CNY 100m"]
+    assert Quantity(5.0, "").unit == "count"

@@ -10,7 +10,7 @@ from idcforecast._wording import qualifier_sign
 from idcforecast.report._growth import history_change_unit, signed
 from idcforecast.report._numbers import qualified_claim_text, span_text
 from idcforecast.report.charts import plot_claims, plot_scenarios
-from idcforecast.report.style import unit_label
+from idcforecast.report.style import money_units_spelled_out, unit_heading
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -55,8 +55,9 @@ def claims(ctx: ReportContext, doc: ReportDocument) -> None:
         fig = plot_claims(record, history=ctx.history, figures=fmt)
         table = track_record_table(forecasts, fmt)
         # 38 mm holds "global_times_2020_07_07" and 20 mm "2020-07-07" on one line (18 mm
-        # wrapped it to "2020-07-" / "07": 16.0 mm of text at 7.5 pt plus 2.4 mm padding)
-        widths = (38, 38, 20, 10, 19, 18, 16, 15)
+        # wrapped it to "2020-07-" / "07": 16.0 mm of text at 7.5 pt plus 2.4 mm padding);
+        # 24 mm the published figure under a converted forecast in two lines
+        widths = (38, 33, 20, 10, 24, 18, 16, 15)
         # the chart and its table on one page when they fit on one (the table used to
         # open the next page alone, under no heading)
         together = doc.chart_height(fig) + doc.table_height(table, col_widths=widths, size=7.5)
@@ -109,12 +110,13 @@ def claims_table(checks: pd.DataFrame) -> pd.DataFrame:
         # a claim left unchecked beside the verdict: say what the verdict rests on
         partial = "not checkable" in fits and checked
         verdicts.append(word + (f"\nchecked: {checked}" if partial else ""))
+    # "CNY 100m" as every other table of the report spells it: "CNY 100 million"
     return pd.DataFrame(
         {
             "Claim set": checks["claim_set"].astype(str),
-            "Claims": checks["claims"].astype(str),
+            "Claims": checks["claims"].astype(str).map(money_units_spelled_out),
             "Verdict": verdicts,
-            "Explanation": checks["explanation"].astype(str),
+            "Explanation": checks["explanation"].astype(str).map(money_units_spelled_out),
         }
     )
 
@@ -133,8 +135,22 @@ def track_record_table(forecasts: pd.DataFrame, fmt: LevelFormat) -> pd.DataFram
     ...     "error": [3200 / 4043.2 - 1], "held": [False]})
     >>> track_record_table(record, LevelFormat(1, 0)).iloc[0].tolist()
     ['s', 'B', '2020', '2022', '3,200', '4,043.2', '-20.9%', 'no']
+
+    A forecast converted into the series' unit (a report in USD bn on claims in 亿元) gives
+    the figure as published beneath (``track_record``'s ``published`` column):
+
+    >>> converted = record.assign(value=47.555357, actual=60.086194,
+    ...                           published="more than 3,200 CNY 100m", qualifier="at_least")
+    >>> track_record_table(converted, LevelFormat(2, 0)).iloc[0]["Forecast"]
+    '> 47.56\\n(> 3,200 CNY 100 million)'
     """
     import pandas as pd
+
+    published = (
+        forecasts["published"].fillna("").astype(str)
+        if "published" in forecasts.columns
+        else pd.Series([""] * len(forecasts), index=forecasts.index)
+    )
 
     return pd.DataFrame(
         {
@@ -143,10 +159,14 @@ def track_record_table(forecasts: pd.DataFrame, fmt: LevelFormat) -> pd.DataFram
             "By": forecasts["by"].astype(str),
             "Made": forecasts["made"].astype(str),
             "For": forecasts["year"].astype(str),
-            # a claim as published ("3,200", "3.25"), not with the history's decimals
+            # a claim as published ("3,200", "3.25"), not with the history's decimals; one
+            # converted into the series' unit shows the published figure beneath ("47.56"
+            # USD bn alone read as if Global Times had forecast in dollars)
             "Forecast": [
-                qualified_claim_text(str(q), v, fmt)
-                for q, v in zip(forecasts["qualifier"], forecasts["value"], strict=True)
+                qualified_claim_text(str(q), v, fmt) + (f"\n({_as_published(p)})" if p else "")
+                for q, v, p in zip(
+                    forecasts["qualifier"], forecasts["value"], published, strict=True
+                )
             ],
             "Actual": [  # NaN: no actual for that year (yet)
                 "–" if pd.isna(v) else qualifier_sign(str(q)) + fmt.text(v)
@@ -169,6 +189,26 @@ def track_record_table(forecasts: pd.DataFrame, fmt: LevelFormat) -> pd.DataFram
     )
 
 
+# track_record's words before a published bound, as the table's signs
+_QUALIFIER_WORDS = (("more than ", "> "), ("less than ", "< "), ("about ", "~ "))
+
+
+def _as_published(text: str) -> str:
+    """``track_record``'s ``published`` text as the table prints figures: "more than 3,200
+    CNY 100m" -> "> 3,200 CNY 100 million".
+
+    Examples
+    --------
+    >>> _as_published("more than 3,200.5 CNY 100m"), _as_published("46 USD bn")
+    ('> 3,200.5 CNY 100 million', '46 USD billion')
+    """
+    for words, sign in _QUALIFIER_WORDS:
+        if text.startswith(words):
+            text = sign + text[len(words) :]
+            break
+    return money_units_spelled_out(text)
+
+
 def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
     """Scenario medians and ranges for the final year (only when a scenario file is given)."""
     import pandas as pd
@@ -179,6 +219,7 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         f"{result.description or 'Scenarios'} (from {result.source}; {result.n_paths:,} "
         "Monte Carlo paths per scenario, drawn from the forecast's calibrated error "
         "distribution, then adjusted by each scenario's growth changes, shocks and caps)."
+        + (f" {result.unit_note}" if result.unit_note else "")
     )
     items = [
         f"**{name}**"
@@ -246,7 +287,7 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
         doc.paragraph(
             f"Probability that the {year} value exceeds each level"
             # a plain count has no unit to name ("in number" said nothing)
-            + ("" if ctx.plain_count else f" (in {unit_label(ctx.unit)})")
+            + ("" if ctx.plain_count else f" (in {unit_heading(ctx.unit)})")
             + ", "
             "as the share of simulated paths above it"
             + (

@@ -150,7 +150,7 @@ def summary(ctx: ReportContext, doc: ReportDocument) -> None:
         else f" {intervals[0].upper()}{intervals[1:]}"
     )
     doc.paragraph(
-        ("Values are plain counts." if ctx.plain_count else f"Values in {ctx.unit_text()}.")
+        ("Values are plain counts." if ctx.plain_count else f"Values in {ctx.heading_text()}.")
         + f"{lead}{estimates}"
         + (f" {fx}" if fx else "")
         + (f" {marks}" if marks else ""),

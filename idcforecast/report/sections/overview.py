@@ -24,7 +24,7 @@ from idcforecast.report._numbers import span_text
 from idcforecast.report.charts import plot_forecast
 from idcforecast.report.fonts import contains_cjk, latin_name
 from idcforecast.report.sections._titles import INSTALL_CJK, chart_title, chinese_left_out
-from idcforecast.report.style import unit_label, value_header
+from idcforecast.report.style import unit_heading, unit_label, value_header
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -191,7 +191,7 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
                 if how in ("at_least", "at_most")
                 else ""
             )
-            + (f", in {unit_label(ctx.unit)}: {FX_GROWTH}" if fx_conversions(hist) else "")
+            + (f", in {unit_heading(ctx.unit)}: {FX_GROWTH}" if fx_conversions(hist) else "")
             + _published_growth(hist, start, ctx.last_year, how)
             + "."
         )
@@ -330,7 +330,9 @@ def _record_clauses(done: pd.DataFrame) -> list[str]:
     kind: the point forecasts' average error, and how many of those published as bounds
     ("more than") or ranges held. A bound's error measures its figure, not the claim
     ("more than 2,000" held at 2,238.7): averaged with the point forecasts' it read as
-    if all three had been "on average 17.5% below the actual".
+    if all three had been "on average 17.5% below the actual". The point forecasts say
+    whether they held too: "3 came due; 2 held: the point forecast was 20.9% below the
+    actual" read as if the point forecast were one of the two.
 
     Examples
     --------
@@ -339,8 +341,13 @@ def _record_clauses(done: pd.DataFrame) -> list[str]:
     ...                      "low": float("nan"), "high": float("nan"),
     ...                      "error": [-0.106624, -0.208424, -0.208548],
     ...                      "held": [True, True, False]})
-    >>> _record_clauses(done)
-    ['the point forecast was 20.9% below the actual', "both published as bounds ('more than') held"]
+    >>> for clause in _record_clauses(done):
+    ...     print(clause)
+    the point forecast missed, 20.9% below the actual
+    both published as bounds ('more than') held
+    >>> _record_clauses(done.assign(qualifier="exact", held=[True, False, False]))[0]
+    'the 3 point forecasts were on average 17.5% below the actual (1 held)'
+
     """
     import pandas as pd
 
@@ -358,12 +365,16 @@ def _record_clauses(done: pd.DataFrame) -> list[str]:
     if len(errors):
         error = float(errors.mean())
         side = "below" if error < 0 else "above"
+        kept = int(done.loc[errors.index, "held"].fillna(False).astype(bool).sum())
         if len(errors) == 1:
-            clauses.append(f"the point forecast was {abs(100 * error):.1f}% {side} the actual")
+            clauses.append(
+                f"the point forecast {'held' if kept else 'missed'}, "
+                f"{abs(100 * error):.1f}% {side} the actual"
+            )
         else:
             clauses.append(
                 f"the {len(errors)} point forecasts were on average {abs(100 * error):.1f}% "
-                f"{side} the actual"
+                f"{side} the actual ({kept} held)"
             )
     if still_open.any():
         n = int(still_open.sum())

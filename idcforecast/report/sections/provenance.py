@@ -3,6 +3,7 @@ the Assumptions and the Reproducibility table."""
 
 from __future__ import annotations
 
+import math
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -10,8 +11,9 @@ from idcforecast._history_notes import is_estimate_note
 from idcforecast._normalize import conversion_in
 from idcforecast._wording import qualifier_sign
 from idcforecast.report._frames import qualifiers
+from idcforecast.report._published import figure_text, published_figure
 from idcforecast.report.sections._titles import INSTALL_CJK, chinese_left_out
-from idcforecast.report.style import value_header
+from idcforecast.report.style import unit_heading, unit_label, value_header
 
 if TYPE_CHECKING:
     from idcforecast.report.context import ReportContext
@@ -32,13 +34,33 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
 
     hist = ctx.history
     fmt = ctx.figures
+    notes = list(hist["note"]) if "note" in hist.columns else [""] * len(hist)
+    # a converted series listed only its converted values: "3.3" beside a quote of 210.5亿元
+    published = [
+        published_figure(v, n, ctx.unit, ctx.read_unit)
+        for v, n in zip(hist["value"], notes, strict=True)
+    ]
+    converted = any(p is not None for p in published)
+    if converted:  # a row read in the shown unit: its figure as read, with that unit
+        published = [
+            p if p is not None or not math.isfinite(float(v)) else (figure_text(v), ctx.unit)
+            for p, v in zip(published, hist["value"], strict=True)
+        ]
+    # one unit read: named in the header, the cells bare numbers as the value column's
+    read_units = {p[1] for p in published if p is not None}
+    shared = next(iter(read_units)) if len(read_units) == 1 else ""
     doc.heading("Sources")
     doc.paragraph(
         "Every figure of the series with where it was read, its scope and a confidence grade "
         "(high: issuer's own release or two sources agreeing; medium: a secondary source "
         "quoting the originator; low: unclear origin; derived: computed from sourced "
-        "figures). Quotes are kept in the original language; a value converted from the "
-        "quote's unit shows the conversion beside it."
+        "figures). Quotes are kept in the original language; "
+        + (
+            f"values are converted to {unit_heading(ctx.unit)}: 'As published' gives each "
+            "figure in the unit it was read in, and the note the conversion."
+            if converted
+            else "a value converted from the quote's unit shows the conversion beside it."
+        )
     )
     # the note was given for any quote, Chinese or not, and none for a Chinese source
     # without a quote (a table of "[Chinese text]" cells, unexplained)
@@ -50,9 +72,22 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
             muted=True,
         )
     column = lambda name: hist[name].astype(str) if name in hist.columns else ""  # noqa: E731
+    signs = [
+        qualifier_sign(q) for q in qualifiers(hist, what=f"history of series {ctx.series_id!r}")
+    ]
     table = pd.DataFrame(
         {
             "Year": hist["year"].astype(str),
+            **(
+                {
+                    _published_header(shared): [
+                        _published_cell(sign, figure, shared)
+                        for sign, figure in zip(signs, published, strict=True)
+                    ]
+                }
+                if converted
+                else {}
+            ),
             # the unit, as the summary table's header has it: a plain-USD series shown in
             # USD billion listed "1.20" under "Value" beside "usd.csv row 2"
             value_header(ctx.unit): [
@@ -68,7 +103,10 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
             "Scope": _or_not_stated(column("scope"), len(hist)),
             "Confidence": _or_not_stated(column("confidence"), len(hist)),
             "Quote / note": [
-                _quote_and_note(q, n, ctx.unit)
+                # the note's factor is into the unit read ("USD" for a report shown in
+                # USD bn): the FX rate behind it read "158,496,000 USD per CNY" against
+                # the shown unit
+                _quote_and_note(q, n, ctx.read_unit or ctx.unit)
                 for q, n in zip(
                     column("quote") if "quote" in hist.columns else [""] * len(hist),
                     column("note") if "note" in hist.columns else [""] * len(hist),
@@ -79,10 +117,50 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
     )
     doc.table(
         table,
-        col_widths=(10, 22, 42, 20, 20, 60),
-        align=("RIGHT", "RIGHT", "LEFT", "LEFT", "LEFT", "LEFT"),
+        col_widths=(10, 24, 18, 36, 20, 18, 48) if converted else (10, 22, 42, 20, 20, 60),
+        align=(
+            "RIGHT",
+            *(("RIGHT",) if converted else ()),
+            "RIGHT",
+            "LEFT",
+            "LEFT",
+            "LEFT",
+            "LEFT",
+        ),
         size=7.0,
     )
+
+
+def _published_header(unit: str) -> str:
+    """The header of the Sources' 'As published' column, naming the unit all its figures
+    share ("As published (CNY 100 million)"); bare when they differ (each cell names its).
+
+    Examples
+    --------
+    >>> _published_header("CNY 100m"), _published_header("count mn"), _published_header("")
+    ('As published (CNY 100 million)', 'As published (millions)', 'As published')
+    """
+    return f"As published ({unit_heading(unit)})" if unit else "As published"
+
+
+def _published_cell(sign: str, figure: tuple[str, str] | None, shared: str) -> str:
+    """A figure as published ("210.5", or "210.5 CNY 100 million" when the column has no
+    one unit), after its qualifier sign; "as shown" for a row read in the shown unit.
+
+    Examples
+    --------
+    >>> _published_cell(">", ("210.5", "CNY 100m"), "CNY 100m")
+    '>210.5'
+    >>> _published_cell("", ("3", "USD bn"), ""), _published_cell("", None, "")
+    ('3 USD billion', 'as shown')
+    >>> _published_cell("", ("6.93", "count mn"), ""), _published_cell("", ("7", "count"), "")
+    ('6.93 million', '7')
+    """
+    if figure is None:
+        return "as shown"
+    number, unit = figure
+    label = unit_label(unit)
+    return sign + (number if shared or label == "number" else f"{number} {label}")
 
 
 def _quote_and_note(quote: str, note: str, unit: str = "") -> str:
