@@ -74,14 +74,8 @@ def _without_units(args: argparse.Namespace, path: Path, name: str | None) -> pd
     given. A file with units for some series only still needs ``--unit``."""
     import sys
 
-    from idcforecast.batch import read_long_table
-    from idcforecast.cli._read_options import long_table_options
-
-    if not path.is_file():  # a folder: its files are joined by read_series only
-        return None
-    try:
-        frame = read_long_table(path, **long_table_options(args, str(path)), source_name=name)
-    except Exception:
+    frame = _long_table(args, path, name)
+    if frame is None:
         return None
     if "unit" in frame.columns and frame["unit"].notna().any():
         return None
@@ -110,14 +104,8 @@ def _series_apart(
     cannot be read so (the reader's first error then stands)."""
     import pandas as pd
 
-    from idcforecast.batch import read_long_table
-    from idcforecast.cli._read_options import long_table_options
-
-    if not path.is_file():  # a folder: its files are joined by read_series only
-        return None
-    try:
-        frame = read_long_table(path, **long_table_options(args, str(path)), source_name=name)
-    except Exception:
+    frame = _long_table(args, path, name)
+    if frame is None:
         return None
     ids = list(dict.fromkeys(frame["series_id"]))
     if len(ids) < 2:  # one series: its error is the command's (exit 2, as before)
@@ -163,3 +151,18 @@ def _read_error(rows: pd.DataFrame) -> Exception | None:
 
 def _has_mark(note: Any, marks: tuple[str, ...]) -> bool:
     return isinstance(note, str) and any(mark in note for mark in marks)
+
+
+def _long_table(args: argparse.Namespace, path: Path, name: str | None) -> pd.DataFrame | None:
+    """The file read as ``forecast-many`` reads it (``read_long_table`` with the command's
+    options), or None for a folder (its files are joined by ``read_series`` only) or a file
+    that reader cannot read either (``read_series``' error then stands)."""
+    from idcforecast.batch import read_long_table
+    from idcforecast.cli._read_options import long_table_options
+
+    if not path.is_file():
+        return None
+    try:
+        return read_long_table(path, **long_table_options(args, str(path)), source_name=name)
+    except Exception:
+        return None
