@@ -45,7 +45,11 @@ class RateBounds:
     """Where a compound growth rate lies when its levels are qualified figures or ranges.
 
     The fields are the constructor's parameters and the attributes of the same names
-    (``cagr_bounds`` returns a RateBounds).
+    (``cagr_bounds`` returns a RateBounds). An exact or "about" rate is one number:
+    ``float(rate)``, arithmetic (``rate * 100``, ``(1 + rate) ** 3``) and comparisons
+    (``rate > 0.25``) use it and give plain floats and bools; for a bound or a range they are
+    a :class:`~idcforecast.errors.GrowthError` naming ``low`` and ``high`` (which end is
+    meant?).
 
     Parameters
     ----------
@@ -130,6 +134,54 @@ class RateBounds:
             return f"about {high} or less" if self.approximate else f"at most {high}"
         words = "about " if self.qualifier == "approximately" else ""
         return f"{words}{low} to {high}" if self.is_range else f"{words}{low}"
+
+    # Arithmetic and ordering on the rate's number: ``cagr()`` of an "about" figure returns a
+    # RateBounds where it used to return a float, and ``rate * 100`` or ``rate > 0.25`` was a
+    # bare TypeError. A bound or a range is float()'s GrowthError (which end is meant?).
+    def __add__(self, other: float) -> float:
+        return float(self) + other
+
+    def __radd__(self, other: float) -> float:
+        return other + float(self)
+
+    def __sub__(self, other: float) -> float:
+        return float(self) - other
+
+    def __rsub__(self, other: float) -> float:
+        return other - float(self)
+
+    def __mul__(self, other: float) -> float:
+        return float(self) * other
+
+    def __rmul__(self, other: float) -> float:
+        return other * float(self)
+
+    def __truediv__(self, other: float) -> float:
+        return float(self) / other
+
+    def __rtruediv__(self, other: float) -> float:
+        return other / float(self)
+
+    def __pow__(self, other: float) -> float:
+        return float(self) ** other
+
+    def __rpow__(self, other: float) -> float:
+        return other ** float(self)
+
+    def __neg__(self) -> float:
+        return -float(self)
+
+    def __lt__(self, other: float) -> bool:
+        return float(self) < other
+
+    def __le__(self, other: float) -> bool:
+        return float(self) <= other
+
+    def __gt__(self, other: float) -> bool:
+        return float(self) > other
+
+    def __ge__(self, other: float) -> bool:
+        return float(self) >= other
 
     def __round__(self, ndigits: int | None = None) -> RateBounds:
         """The bounds rounded (an open end, -1 or inf, kept), qualifier and all:

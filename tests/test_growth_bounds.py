@@ -219,3 +219,28 @@ def test_a_bound_from_an_about_figure_says_it_is_approximate(
 ) -> None:
     result = func(parse_quantity(level), parse_quantity(rate), 2)
     assert (result.qualifier, round(result.value, 2), result.text) == (qualifier, value, text)
+
+
+def test_an_about_rate_takes_arithmetic_and_comparison_as_its_number() -> None:
+    # cagr of "about 100 MW" -> 200 MW over 3 years: 2 ** (1/3) - 1 = 0.259921 (about 26.0%);
+    # it returns a RateBounds (where it once returned a float), so `rate * 100` and
+    # `rate > 0.25` were TypeErrors in scripts written against the float
+    rate = cagr(parse_quantity("about 100 MW"), parse_quantity("200 MW"), 3)
+    assert str(rate) == "about 26.0%"
+    assert rate * 100 == pytest.approx(25.9921, abs=1e-4)
+    assert 100 * rate == pytest.approx(25.9921, abs=1e-4)
+    assert (1 + rate) ** 3 == pytest.approx(2.0)  # compounding back to the ratio 200 / 100
+    assert rate - 0.25 == pytest.approx(0.009921, abs=1e-6)
+    assert 1 / rate == pytest.approx(3.84732, abs=1e-5)
+    assert -rate == pytest.approx(-0.259921, abs=1e-6)
+    assert rate > 0.25 and rate >= 0.25 and rate < 0.26 and rate <= 0.26
+
+
+def test_a_bound_rate_refuses_arithmetic_naming_its_ends() -> None:
+    # "more than 100" -> 200: the rate is at most 26.0%, no one number to compute with
+    rate = cagr(parse_quantity("more than 100 MW"), parse_quantity("200 MW"), 3)
+    assert str(rate) == "at most 26.0%"
+    with pytest.raises(GrowthError, match=re.escape("use its low (-1) or high (0.259921) end")):
+        rate * 100
+    with pytest.raises(GrowthError, match="not one number"):
+        assert rate > 0.2
