@@ -17,7 +17,7 @@ from idcforecast._cells import footnote_numbers
 from idcforecast._decimal_commas import point_decimals
 from idcforecast._figure_changes import change_levels, change_to
 from idcforecast._figure_currency import yen_or_yuan, yuan_assumed
-from idcforecast._figure_pue import RATIO_NEXT, a_pue, pue_with_its_point, ratio_named
+from idcforecast._figure_pue import a_pue, pue_later, pue_with_its_point, ratio_named
 from idcforecast._figure_rates import dimension, per_before, per_unknown, rate_of_before
 from idcforecast._figure_reading import (
     best_figure,
@@ -223,10 +223,13 @@ def _figures_in(
             unit == "count"
             and figures
             and figures[-1][3] == "PUE"
-            and RATIO_NEXT.fullmatch(scan, figures[-1][1], start)
+            and (later := pue_later(scan, figures[-1][1], start, number))
         ):
-            unit = "PUE"  # "PUE dropped from 1.6 to 1.3": the 1.3 is a PUE too
-            ratio_next = True
+            # "PUE dropped from 1.6 to 1.3", "a PUE of 1.3, falling to 1.2 by 2025": the
+            # second is a PUE too, the level the first changes to (whose year is not the
+            # first's); "1.25 in 2024 and 1.2 in 2025": two targets
+            unit = "PUE"
+            ratio_next = later == "change"
         elif not counts and is_plain_count(quantity):
             continue
         elif per := per_unknown(scan, end, quantity):
@@ -317,7 +320,9 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     then holds words that ``parse_quantity`` alone does not read), as a Chinese noun before
     a count with a classifier is ("机柜2万个", "机架数达81.8万个": "racks 10k"). A magnitude word
     after a qualifier needs no digits ("上千亿元" is at least 1 "CNY 100bn"), and a bare
-    number named as a PUE is one ("a PUE of 1.25"). A currency the registry lacks
+    number named as a PUE is one ("a PUE of 1.25"), as is a later value of it in its
+    sentence, written with a decimal point ("a PUE of 1.3, falling to 1.2 by 2025": the
+    1.2 is 2025's, the 1.3 has no year; "1.25 in 2024 and 1.2 in 2025"). A currency the registry lacks
     ("NZ$20 billion") gives no figure, never one in US dollars; an amount per a thing
     the registry lacks keeps that thing in its ``unit`` as written ("$2 per GPU-hour" is
     2 "USD/GPU-hour", a unit ``parse_unit`` does not read); a bare "¥" is yuan, as

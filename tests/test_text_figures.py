@@ -774,6 +774,24 @@ def test_french_money_is_money_not_a_count() -> None:
          [("PUE improved from 1.6", 1.6, "PUE", 2017), ("1.48", 1.48, "PUE", 2023)]),
         # a bare number after a PUE but not its next value stays no figure
         ("The PUE is 1.2 and 40 halls run at 2 sites.", [("PUE is 1.2", 1.2, "PUE", None)]),
+        # the next value further on was lost, and the first took its year (2025)
+        ("The campus runs at a PUE of 1.3, falling to 1.2 by 2025.",
+         [("PUE of 1.3", 1.3, "PUE", None), ("1.2", 1.2, "PUE", 2025)]),
+        ("The campus PUE is 1.3 and will fall to 1.2 by 2025.",
+         [("PUE is 1.3", 1.3, "PUE", None), ("1.2", 1.2, "PUE", 2025)]),
+        ("数据中心PUE为1.3，到2025年降至1.25以下。",
+         [("PUE为1.3", 1.3, "PUE", None), ("1.25以下", 1.25, "PUE", 2025)]),
+        ("新建大型数据中心PUE降至1.3以下，改造后降至1.4以下。",
+         [("PUE降至1.3以下", 1.3, "PUE", None), ("1.4以下", 1.4, "PUE", None)]),
+        # a list of targets: each its own year
+        ("It targets a PUE of 1.25 in 2024 and 1.2 in 2025.",
+         [("PUE of 1.25", 1.25, "PUE", 2024), ("1.2", 1.2, "PUE", 2025)]),
+        ("The annual PUE improved to 1.18, down from 1.25 in 2023.",
+         [("PUE improved to 1.18", 1.18, "PUE", None), ("1.25", 1.25, "PUE", 2023)]),
+        # another ratio's value is none of the PUE's
+        ("The PUE is 1.3 and the WUE fell to 1.8.", [("PUE is 1.3", 1.3, "PUE", None)]),
+        # the PUE named with what it is of
+        ("The PUE of the campus is 1.3.", [("PUE of the campus is 1.3", 1.3, "PUE", None)]),
     ],
 )  # fmt: skip
 def test_a_pue_that_changes_gives_both_values(
