@@ -41,6 +41,7 @@ from idcforecast.units._figure_words import PREFIX_QUALIFIERS
 from idcforecast.units._indian_grouping import indian_grouping
 from idcforecast.units._mil import romance_mil
 from idcforecast.units._number_words import number_words
+from idcforecast.units._parentheses import written_alternate
 from idcforecast.units._unit_hyphens import unit_hyphens
 
 if TYPE_CHECKING:
@@ -375,7 +376,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
                 "qualifier": quantity.qualifier,
                 "low": quantity.low,
                 "high": quantity.high,
-                "alternate": None if quantity.alternate is None else quantity.alternate.text,
+                "alternate": _alternate_as_written(text[start:end], quantity),
                 "year": near.first if near is not None and single else None,
                 "period": f"{near.first}-{near.last}" if near is not None and not single else "",
                 "sentence": " ".join(text[s_start:s_end].split()),
@@ -402,6 +403,14 @@ _VERB_BEFORE = re.compile(
     )
     + r")[ :：]*"
 )
+
+
+def _alternate_as_written(figure: str, quantity: Quantity) -> str | None:
+    """The figure's parenthesised alternate as ``text`` writes it ("1,6 Mio. $", never the
+    "1.6 Mio. $" that ``parse_quantity`` read after the decimal commas were made points)."""
+    if quantity.alternate is None:
+        return None
+    return written_alternate(figure) or quantity.alternate.text
 
 
 def _after_verb(scan: str, start: int, end: int) -> int:

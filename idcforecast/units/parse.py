@@ -27,6 +27,7 @@ from idcforecast.units._figure_words import (
 from idcforecast.units._indian_grouping import indian_grouping
 from idcforecast.units._mil import thousand_mil
 from idcforecast.units._number_words import number_words
+from idcforecast.units._parentheses import written_alternate
 from idcforecast.units._unit_hyphens import unhyphened
 from idcforecast.units.quantity import Quantity
 from idcforecast.units.registry import Unit, normalize_text, parse_unit
@@ -522,7 +523,9 @@ def parse_quantity(text: str) -> Quantity:
         # pipeline" is "5+ GW"
         norm = _NUMBER_PLUS.sub("+", unhyphened(norm))
     if "\u2044" in norm:  # NFKC writes "½" as "1⁄2"
-        raise _fail(text, "a vulgar fraction ('½', '¼'); write it as a decimal ('1.5 GW', '0.25')")
+        raise _fail(
+            written, "a vulgar fraction ('½', '¼'); write it as a decimal ('1.5 GW', '0.25')"
+        )
     norm = number_words(norm)  # "two billion yuan" as "2   billion yuan"
     if "il" in norm or "IL" in norm:  # "5 mil euros" is 5,000 (Spanish); "$5 mil" stays a million
         norm = thousand_mil(norm)
@@ -532,20 +535,23 @@ def parse_quantity(text: str) -> Quantity:
         norm = _SMALL_UNIT.sub(_times_small_unit, norm)
     norm = norm.rstrip(" 。！？；，、,;")  # a figure copied with its clause's end ("50亿元。")
     if not norm:
-        raise _fail(text, "empty text")
-    main, alternate_text = _split_alternate(text, _accounting_negative(norm))
-    quantity = _parse_one(text, _plus_as_words(main))
+        raise _fail(written, "empty text")
+    # errors quote the figure as written, never as the passes above rewrote it ("1,6 Mio."
+    # was "1.6 Mio.", "two billion" "2   billion")
+    main, alternate_text = _split_alternate(written, _accounting_negative(norm))
+    quantity = _parse_one(written, _plus_as_words(main))
     if alternate_text is None:
-        return quantity if written == text else dataclasses.replace(quantity, text=written)
+        return dataclasses.replace(quantity, text=written)
     if (span := _RANGE_LEAD.match(alternate_text)) and not quantity.is_range:
-        return _with_range(text, written, quantity, span.group(1))
+        return _with_range(written, quantity, span.group(1))
     # "(or $71.2 billion)", "（合71.2亿美元）": the same amount, said another way
     inner = _ALTERNATE_LEAD.sub("", alternate_text, count=1)
+    shown = written_alternate(written) or alternate_text
     try:
-        alternate = _parse_one(alternate_text, inner)
+        alternate = _parse_one(shown, inner)
     except IdcForecastError as err:
         raise _fail(
-            text, f"the text in parentheses, {alternate_text!r}, is not a figure ({err})"
+            written, f"the text in parentheses, {shown!r}, is not a figure ({err})"
         ) from None
     return Quantity(
         quantity.value,
@@ -561,7 +567,7 @@ def parse_quantity(text: str) -> Quantity:
 _RANGE_LEAD = re.compile(r"^range\s+(\S.*)$", re.IGNORECASE)
 
 
-def _with_range(text: str, written: str, quantity: Quantity, span_text: str) -> Quantity:
+def _with_range(text: str, quantity: Quantity, span_text: str) -> Quantity:
     """ "3000 CNY 100m (range 2800 to 3400)": a central figure with its range, as
     :func:`format_quantity` writes one whose value is not the range's midpoint."""
     span = _parse_one(text, span_text)
@@ -584,5 +590,5 @@ def _with_range(text: str, written: str, quantity: Quantity, span_text: str) -> 
         low=span.low,
         high=span.high,
         qualifier=quantity.qualifier,
-        text=written,
+        text=text,
     )

@@ -1202,3 +1202,41 @@ def test_end_words_match_as_a_search_from_the_start_would() -> None:
                 None if tail is None else tail.span()
             ), text
     assert parse._TRAILING_WORD.search("1,562.5亿元 以上") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # text50: the errors quoted the text after parse_quantity's own passes rewrote it
+        # ("1.000" as "1000", "2,5" as "2.5", "1,5" as "1.5"): a user searching the source
+        # for the quoted figure did not find it
+        ("1.000 millones xyz", "in figure '1.000 millones xyz'"),
+        ("€ 2,5 Mrd. foo", "in figure '€ 2,5 Mrd. foo'"),
+        ("1,5 Mio Euro (abc)", "cannot read '1,5 Mio Euro (abc)'"),
+        ("2,5 Mrd € - 1 MW", "cannot read '2,5 Mrd € - 1 MW'"),
+    ],
+)
+def test_errors_quote_the_figure_as_written(text: str, quoted: str) -> None:
+    with pytest.raises((ParseError, UnknownUnitError)) as caught:
+        parse_quantity(text)
+    assert quoted in str(caught.value)
+    assert caught.value.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "alternate"),
+    [
+        # text50: the alternate's text was the rewritten one ("1.6 Mio. $", "2   billion
+        # dollars"), and find_figures' ``alternate`` column showed it as if written so
+        ("1,5 Mio. Euro (1,6 Mio. $)", "1,6 Mio. $"),
+        ("500 billion yuan (two billion dollars)", "two billion dollars"),
+        ("５００亿元（７１.２亿美元）", "７１.２亿美元"),
+        ("500 billion yuan (or $71.2 billion)", "or $71.2 billion"),  # as before
+    ],
+)
+def test_the_alternate_keeps_its_text_as_written(text: str, alternate: str) -> None:
+    quantity = parse_quantity(text)
+    assert quantity.alternate is not None
+    assert quantity.alternate.text == alternate
+    found = find_figures(f"Der Wert: {text}.")
+    assert found["alternate"].tolist() == [alternate]
