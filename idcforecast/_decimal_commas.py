@@ -87,7 +87,7 @@ _ENGLISH_NUMBER = re.compile(
 # English "million", "billion"
 _CONTINENTAL_MAGNITUDE = re.compile(
     r"\s*(?:mil\s+millones|millones|millón|millon|millardos?|milioni|milione|miliardi|miliardo"
-    r"|billones|billón|Mio\b|Mrd\b|Milliarden|Milliarde|Millionen|milliards?"
+    r"|billones|billón|Mio\b|Mrd\b|Mds?\b|Milliarden|Milliarde|Millionen|milliards?"
     r"|mil\s+milhões|milhões|milhão|bilhões|bilhão|trilhões|biliões)(?![a-z])",
     re.IGNORECASE,
 )

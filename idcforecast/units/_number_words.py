@@ -6,8 +6,8 @@ hundred megawatts" as "100       megawatts", "twenty-five hundred" 2500), a thou
 what follows it ("two thousand five hundred megawatts" 2500: never 2 thousand and 500 MW),
 halves ("half a billion" 0.5 billion, "one and a half million" 1.5 million) and dozens ("a
 dozen" 12, "two dozen" 24, "half a dozen" 6), and before a unit of power, energy, compute or
-percent spelled out ("two percent" 2%, "five megawatts" 5 MW). Elsewhere a number word is a
-word ("one of the largest", "two sites", "dozens of").
+percent, spelled out or its symbol ("two percent" 2%, "five megawatts" 5 MW, "ten GW" 10
+GW). Elsewhere a number word is a word ("one of the largest", "two sites", "dozens of").
 """
 
 from __future__ import annotations
@@ -35,11 +35,12 @@ _HUNDREDS = rf"(?:(?:{_BELOW_100}|a)\s+hundred(?:\s+(?:and\s+)?{_BELOW_100}\b)?)
 _SMALL = rf"(?:{_HUNDREDS}|{_BELOW_100})"
 # not a compound adjective ("a billion-dollar company" is no 1 billion)
 _MAGNITUDE = r"(?:thousand|million|billion|trillion)\b(?!-)"
-# units a number word before them counts, spelled out as prose spells numbers: "two
-# percent", "five megawatts" ("ten GW" is rare, and checking for "W" cost every figure)
+# units a number word before them counts: "two percent", "five megawatts", and their
+# symbols, as written ("ten GW", "two TWh", "five EFLOPS"; "ten gw" is no symbol)
 _UNIT = (
     r"(?:percent|per\s+cent|percentage\s+points?|basis\s+points?"
-    r"|(?:kilo|mega|giga|tera)watts?(?:[- ]hours?)?|(?:exa|peta)flops)\b"
+    r"|(?:kilo|mega|giga|tera)watts?(?:[- ]hours?)?|(?:exa|peta)flops"
+    r"|(?-i:[kMGT]Wh?|[EPT]FLOPS))\b"
 )
 _NUMBER_WORD = re.compile(
     r"\b(?:"
@@ -122,6 +123,8 @@ def number_words(text: str) -> str:
     '100       racks, 12      sites, 1 million servers'
     >>> number_words("two percent, five megawatts, ten gigawatts")
     '2   percent, 5    megawatts, 10  gigawatts'
+    >>> number_words("ten GW of load, two TWh, five EFLOPS")
+    '10  GW of load, 2   TWh, 5    EFLOPS'
     >>> number_words("one of the two sites")
     'one of the two sites'
     """
@@ -133,6 +136,7 @@ def number_words(text: str) -> str:
         or "er cent" in text
         or "ercent" in text
         or "watt" in text
+        or "W" in text  # "ten GW"; "WATT" too
         or "lops" in text
         or "point" in text
         or "ILLION" in text
@@ -140,7 +144,6 @@ def number_words(text: str) -> str:
         or "UNDRED" in text
         or "OZEN" in text
         or "ERCENT" in text
-        or "WATT" in text
         or "LOPS" in text
         or "POINT" in text
     ):

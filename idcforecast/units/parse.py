@@ -24,10 +24,12 @@ from idcforecast.units._figure_words import (
     SUFFIX_QUALIFIERS,
     TRAILING_GROWTH_WORDS,
 )
+from idcforecast.units._fractions import vulgar_fractions
 from idcforecast.units._indian_grouping import indian_grouping
 from idcforecast.units._mil import thousand_mil
 from idcforecast.units._number_words import number_words
 from idcforecast.units._parentheses import written_alternate
+from idcforecast.units._short_units import short_units
 from idcforecast.units._unit_hyphens import unhyphened
 from idcforecast.units.quantity import Quantity
 from idcforecast.units.registry import Unit, normalize_text, parse_unit
@@ -510,6 +512,8 @@ def parse_quantity(text: str) -> Quantity:
     # check of each character was a sixth of find_figures' time)
     if not text.isascii() and footnote_numbers(text):
         text = _without_footnote_marker(text)
+    if not text.isascii():
+        text = vulgar_fractions(text)  # "1½ GW" as "1.5 GW" (NFKC would read "11⁄2")
     text = continental_thousands(text)  # "1.000 millones" is 1,000 million, never 1
     text = continental_decimals(text)  # "€ 2,5 Mrd." is 2.5 EUR bn, as find_figures reads it
     # the typographic minus sign; "两千亿元" as "2千亿元" (one numeral before a magnitude)
@@ -522,11 +526,11 @@ def parse_quantity(text: str) -> Quantity:
         # "1.2-gigawatt" as find_figures reads it, 1.2 GW ("15-year" stays); "a 5-plus GW
         # pipeline" is "5+ GW"
         norm = _NUMBER_PLUS.sub("+", unhyphened(norm))
-    if "\u2044" in norm:  # NFKC writes "½" as "1⁄2"
-        raise _fail(
-            written, "a vulgar fraction ('½', '¼'); write it as a decimal ('1.5 GW', '0.25')"
-        )
+    if "\u2044" in norm:  # "1⁄2" with the fraction slash (vulgar fractions are read above)
+        raise _fail(written, "a fraction slash ('1⁄2'); write it as a decimal ('1.5 GW', '0.5')")
     norm = number_words(norm)  # "two billion yuan" as "2   billion yuan"
+    if "pc" in norm or "P" in norm:  # "3.2pc" is 3.2%, "1.5万P" 1.5 "PFLOPS 10k"
+        norm = short_units(norm)
     if "il" in norm or "IL" in norm:  # "5 mil euros" is 5,000 (Spanish); "$5 mil" stays a million
         norm = thousand_mil(norm)
     if not norm.isascii() and CJK_NUMERAL.search(norm):  # "一万五" as "1.5万", "十几亿" "10多亿"

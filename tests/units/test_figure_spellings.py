@@ -1,0 +1,68 @@
+"""Spellings of figures that news writes and the parser read wrongly or not at all (text50):
+"3.2pc", "1½ GW", "1.5万P", "ten GW", "2 Md€". Values by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from idcforecast import find_figures, parse_quantity
+from idcforecast.errors import UnknownUnitError
+
+
+def _rows(text: str) -> list[tuple[str, float, str]]:
+    found = find_figures(text)
+    return list(zip(found["figure"], found["value"], found["unit"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("3.2pc", 3.2, "%"),  # British papers' per cent: was "unit 'pc' is not defined"
+        ("up 3.2pc", 3.2, "%"),
+        ("1½ GW", 1.5, "GW"),  # was refused ("a vulgar fraction")
+        ("2¼", 2.25, "count"),
+        ("½ GW", 0.5, "GW"),
+        ("2 ¾ MW", 2.75, "MW"),
+        ("$2½ billion", 2.5, "USD bn"),
+        ("1.5万P", 1.5, "PFLOPS 10k"),  # 万P: ten thousand PFLOPS (1.5万P = 15 EFLOPS)
+        ("300P算力", 300.0, "PFLOPS"),
+        ("ten GW", 10.0, "GW"),  # a number word before a unit symbol: was "no number found"
+        ("two TWh", 2.0, "TWh"),
+        ("2 Md€", 2.0, "EUR bn"),  # French milliard: was "unit 'Md€' is not defined"
+        ("20 Mds€", 20.0, "EUR bn"),
+        ("1,5 Md€", 1.5, "EUR bn"),  # a decimal comma before a continental magnitude word
+    ],
+)
+def test_news_spellings_read(text: str, value: float, unit: str) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+def test_what_the_spellings_convert_to() -> None:
+    # 1.5万P = 1.5 x 1e4 x 1e15 FLOPS = 1.5e19 = 15 EFLOPS
+    assert parse_quantity("1.5万P").to("EFLOPS").value == pytest.approx(15.0)
+
+
+@pytest.mark.parametrize("text", ["1080P", "500 PC", "5 P"])
+def test_p_and_pc_alone_stay_unknown(text: str) -> None:
+    # "1080P" is a video resolution, "500 PC" five hundred computers: no PFLOPS, no share
+    with pytest.raises(UnknownUnitError):
+        parse_quantity(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # find_figures gave 1.5 "count 10k" (the P dropped), and nothing for the others
+        ("该智算中心一期算力规模达1.5万P，总投资约50亿元。",
+         [("1.5万P", 1.5, "PFLOPS 10k"), ("约50亿元", 50.0, "CNY 100m")]),
+        ("The 1½ GW campus will be built in three phases.", [("1½ GW", 1.5, "GW")]),
+        ("Equinix raised capex guidance by 3.2pc.", [("3.2pc", 3.2, "%")]),
+        ("The site has capacity for ten GW of load.", [("ten GW", 10.0, "GW")]),
+        ("Le groupe va investir 2 Md€ dans un campus de 1 GW.",
+         [("2 Md€", 2.0, "EUR bn"), ("1 GW", 1.0, "GW")]),
+        ("Le projet coûte 1,5 Md€.", [("1,5 Md€", 1.5, "EUR bn")]),
+    ],
+)  # fmt: skip
+def test_find_figures_reads_the_spellings(text: str, rows: list[tuple[str, float, str]]) -> None:
+    assert _rows(text) == rows
