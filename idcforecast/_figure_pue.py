@@ -17,7 +17,7 @@ __all__ = ["RATIO_NEXT", "a_pue", "pue_later", "pue_with_its_point", "ratio_name
 
 # PUE, a ratio without a unit (total over IT power), named before its number ("a PUE of 1.25",
 # "PUE fell to 1.3", "PUE值为1.2", "PUE降至1.3以下") or after it ("a 1.15 PUE"); WUE and CUE
-# have units (L/kWh, kgCO2/kWh) that the registry lacks, so their numbers stay bare
+# have units (WUE's L/kWh reads; CUE's kgCO2/kWh the registry lacks, its number stays bare)
 _RATIOS = r"PUE|pPUE"
 # PUE's Chinese name in policy documents ("平均电能利用效率降至1.5以下"): read as PUE
 _RATIOS_ZH = r"电能利用效率|电能使用效率|電能利用效率|電能使用效率"

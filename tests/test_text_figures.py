@@ -397,7 +397,9 @@ def test_a_pue_is_a_figure_named_by_its_ratio() -> None:
         ("PUE降至1.3以下", 1.3, "PUE", "at_most", None, ""),
         ("PUE值为1.2", 1.2, "PUE", "exact", None, ""),
     ]
-    assert find_figures("a WUE of 0.2 L/kWh").empty  # WUE has a unit the registry lacks
+    # a WUE has a unit: text50 added litres, so it reads as one (it was no figure)
+    found = find_figures("a WUE of 0.2 L/kWh")
+    assert list(zip(found["value"], found["unit"], strict=True)) == [(0.2, "L/kWh")]
 
 
 def test_a_currency_the_registry_lacks_is_no_us_dollar() -> None:

@@ -1,5 +1,5 @@
 """Spellings of figures that news writes and the parser read wrongly or not at all (text50):
-"3.2pc", "1½ GW", "1.5万P", "ten GW", "2 Md€". Values by hand."""
+"3.2pc", "1½ GW", "1.5万P", "ten GW", "2 Md€", gallons of water. Values by hand."""
 
 from __future__ import annotations
 
@@ -31,6 +31,10 @@ def _rows(text: str) -> list[tuple[str, float, str]]:
         ("2 Md€", 2.0, "EUR bn"),  # French milliard: was "unit 'Md€' is not defined"
         ("20 Mds€", 20.0, "EUR bn"),
         ("1,5 Md€", 1.5, "EUR bn"),  # a decimal comma before a continental magnitude word
+        ("1.2 million gallons", 1.2, "gal mn"),  # water: was "unit 'gallons' is not defined"
+        ("0.2 L/kWh", 0.2, "L/kWh"),  # a WUE
+        ("500 m³", 500.0, "m3"),
+        ("约100万立方米", 100.0, "m3 10k"),
     ],
 )
 def test_news_spellings_read(text: str, value: float, unit: str) -> None:
@@ -41,6 +45,8 @@ def test_news_spellings_read(text: str, value: float, unit: str) -> None:
 def test_what_the_spellings_convert_to() -> None:
     # 1.5万P = 1.5 x 1e4 x 1e15 FLOPS = 1.5e19 = 15 EFLOPS
     assert parse_quantity("1.5万P").to("EFLOPS").value == pytest.approx(15.0)
+    # 1.2 million US gallons x 3.785411784 L = 4,542,494.1 L = 4,542.494 m3
+    assert parse_quantity("1.2 million gallons").to("m3").value == pytest.approx(4542.4941408)
 
 
 @pytest.mark.parametrize("text", ["1080P", "500 PC", "5 P"])
@@ -53,9 +59,14 @@ def test_p_and_pc_alone_stay_unknown(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "rows"),
     [
-        # find_figures gave 1.5 "count 10k" (the P dropped), and nothing for the others
+        # find_figures gave 1.5 "count 10k" (the P dropped), 1.2 and 355 "count mn" (the
+        # gallons dropped), and nothing for the others
         ("该智算中心一期算力规模达1.5万P，总投资约50亿元。",
          [("1.5万P", 1.5, "PFLOPS 10k"), ("约50亿元", 50.0, "CNY 100m")]),
+        ("The facility will use 1.2 million gallons of water per year.",
+         [("1.2 million gallons", 1.2, "gal mn")]),
+        ("A Google data center used 355 million gallons of water in 2021.",
+         [("355 million gallons", 355.0, "gal mn")]),
         ("The 1½ GW campus will be built in three phases.", [("1½ GW", 1.5, "GW")]),
         ("Equinix raised capex guidance by 3.2pc.", [("3.2pc", 3.2, "%")]),
         ("The site has capacity for ten GW of load.", [("ten GW", 10.0, "GW")]),
