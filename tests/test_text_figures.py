@@ -1021,6 +1021,10 @@ def test_a_resolution_name_is_no_thousand() -> None:
         ("We hired 4K.", [4.0]),  # 4 x 1e3 = 4,000 (people)
         ("Headcount grew to 8K.", [8.0]),
         ("It supports 4K jobs.", [4.0]),  # a word after it decides: no video word
+        # text50: beside another resolution in lines ("1080P"), 4K was 4 "count thousand"
+        ("支持4K/1080P视频。", []),
+        ("Supports 4K/1080p video.", []),
+        ("It offers 4K and 1080p streams.", []),
     ],
 )
 def test_k_is_a_thousand_unless_it_names_a_resolution(text: str, values: list[float]) -> None:
