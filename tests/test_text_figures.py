@@ -1856,3 +1856,21 @@ def test_number_words_without_a_magnitude_stay_words() -> None:
     assert found["figure"].tolist() == ["$1bn", "one thousand"]
     with pytest.raises(ParseError, match="no number"):
         parse_quantity("two sites")
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # text50: the 6.7-12% took 2023, 29 characters before it, over "by 2028", 30 after:
+        # "in 2023" binds to the 4.4% before it (EIA/LBNL 2024 report's wording)
+        ("Data centers consumed about 4.4% of total U.S. electricity in 2023 and are "
+         "expected to consume approximately 6.7 to 12% of total U.S. electricity by 2028.",
+         [2023, 2028]),
+        # a year bound to the figure before stays the next figure's when it has no other
+        ("Revenue was $3bn in 2023 and margin 20%.", [2023, 2023]),
+        ("It had 500 MW in 2020 and grew that to 2 GW.", [2020, 2020]),
+        ("Capacity reached 10 GW in 2023 and is forecast to hit 35 GW by 2030.", [2023, 2030]),
+    ],
+)  # fmt: skip
+def test_a_year_bound_to_the_figure_before_is_its(text: str, years: list[int]) -> None:
+    assert find_figures(text)["year"].tolist() == years
