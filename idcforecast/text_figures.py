@@ -90,7 +90,7 @@ _TEN_HEAD = re.compile(
 # counted, which the classifier after the number does not name
 _NOUN_BEFORE = re.compile(
     r"(标准机架|標準機架|机柜|機櫃|机架|機架|服务器|服務器)"
-    r"(?:数|數|数量|數量|总数|總數|规模|規模)?(?:为|為|是|达到|達到|达|達|共|共有)?\s*$"
+    r"(数|數|数量|數量|总数|總數|规模|規模|出货量|出貨量)?(?:为|為|是|达到|達到|达|達|共|共有)?\s*$"
 )  # "机架数达81.8万个": the rack count reached 818 thousand
 
 
@@ -116,14 +116,15 @@ def _noun_before(
     reading: str, scan: str, found: tuple[int, int, Quantity], floor: int
 ) -> tuple[int, Quantity] | None:
     """The new start and quantity of a count whose noun stands before its number and a
-    classifier (个, 台, 架) after it: "机柜2万个" is 2 "racks 10k", "机柜约1万个" about 1."""
+    classifier (个, 台, 架) after it: "机柜2万个" is 2 "racks 10k", "机柜约1万个" about 1;
+    or with no classifier after a noun's count ("标准机架数超过830万" is at least 830
+    "racks 10k", "服务器数量达300万")."""
     start, end, _ = found
-    if scan[end - 1 : end] not in ("个", "個", "台", "架"):
-        return None
+    classifier = scan[end - 1 : end] in ("个", "個", "台", "架")
     noun = _NOUN_BEFORE.search(scan, max(floor, start - 10), start)
-    if noun is None:
+    if noun is None or not (classifier or noun[2]):
         return None
-    counted = read_as(reading[start : end - 1] + noun[1])
+    counted = read_as(reading[start : end - 1 if classifier else end] + noun[1])
     if counted is None or dimension(counted.unit) == "count":
         return None
     return noun.start(), counted
@@ -319,7 +320,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     before another noun modifies it: "3.76 million data center GPUs" is 3.76 "count mn"
     (the registry has no GPUs), "10,000 data center racks" 10,000 racks (its ``figure``
     then holds words that ``parse_quantity`` alone does not read), as a Chinese noun before
-    a count with a classifier is ("机柜2万个", "机架数达81.8万个": "racks 10k"). A magnitude word
+    a count with a classifier is ("机柜2万个", "机架数达81.8万个": "racks 10k"), or with none
+    after the noun's count ("标准机架数超过830万", "服务器出货量约450万"). A magnitude word
     after a qualifier needs no digits ("上千亿元" is at least 1 "CNY 100bn"), and a bare
     number named as a PUE is one ("a PUE of 1.25"), as is a later value of it in its
     sentence, written with a decimal point ("a PUE of 1.3, falling to 1.2 by 2025": the

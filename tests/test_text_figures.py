@@ -1664,8 +1664,14 @@ def test_a_compound_rate_keeps_its_compound_words() -> None:
         ("可容纳机柜约1万个。", "机柜约1万个", 1.0, "racks 10k", "approximately"),
         # the count's name and a verb between ("机架数达", the rack count reached)
         ("数据中心机架数达81.8万个。", "机架数达81.8万个", 81.8, "racks 10k", "exact"),
+        # text50: with no classifier, the count of a noun ("机架数", the number of racks;
+        # MIIT's 2024 wording) was 830 "count 10k"
+        ("我国在用算力中心标准机架数超过830万。", "标准机架数超过830万", 830.0, "racks 10k",
+         "at_least"),
+        ("服务器数量达300万。", "服务器数量达300万", 300.0, "servers 10k", "exact"),
+        ("服务器出货量约450万。", "服务器出货量约450万", 450.0, "servers 10k", "approximately"),
     ],
-)
+)  # fmt: skip
 def test_a_chinese_noun_before_a_classified_count(
     text: str, figure: str, value: float, unit: str, qualifier: str
 ) -> None:
