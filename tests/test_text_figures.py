@@ -961,9 +961,12 @@ def test_yen_sign_in_a_japanese_context_is_yen() -> None:
     assert gpu["unit"].tolist() == ["JPY/GPU-hour"]
     # a written currency is never changed: "RMB¥", "CN¥" and "元" stay yuan
     assert find_figures("In Japan, the fund holds CN¥5 billion.")["unit"].tolist() == ["CNY bn"]
-    # "¥1.2兆円": 兆 (a trillion in Japanese, mega- in Chinese units) is no magnitude the
-    # registry knows: no figure, never ¥1.2
-    assert find_figures("投資額は¥1.2兆円に達した。").empty
+    # "¥1.2兆円": 兆 (a trillion in Japanese, mega- in Chinese units) was no magnitude the
+    # registry knew: no figure, never ¥1.2; text50: 兆 before 円 is a trillion, 1.2 JPY tn
+    found = find_figures("投資額は¥1.2兆円に達した。")
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        ("1.2兆円", 1.2, "JPY tn")
+    ]
 
 
 def test_a_yen_sign_read_as_yuan_by_default_says_so() -> None:

@@ -16,7 +16,7 @@ from idcforecast._cells import footnote_numbers
 from idcforecast._decimal_commas import continental_decimals, continental_thousands
 from idcforecast.errors import IdcForecastError, ParseError, UnknownUnitError
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals, spoken_numerals
-from idcforecast.units._compound_magnitudes import compound_magnitudes
+from idcforecast.units._compound_magnitudes import compound_magnitudes, japanese_trillions
 from idcforecast.units._figure_words import (
     GROWTH_WORDS,
     INFIX_AT_LEAST,
@@ -520,6 +520,8 @@ def parse_quantity(text: str) -> Quantity:
     norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
     if not norm.isascii():
         norm = compound_magnitudes(norm)  # "1亿5000万元" as 1.5亿元, never 1亿 and 5000万
+        if "兆" in norm:  # "1.5兆円" is 1.5 JPY tn
+            norm = japanese_trillions(norm)
     if "," in norm:
         norm = indian_grouping(norm)  # "Rs 1,56,250 crore" is 156,250 crore, never Rs 1
     if "-" in norm and _DIGIT_HYPHEN_WORD.search(norm):

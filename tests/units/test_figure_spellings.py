@@ -33,6 +33,9 @@ def _rows(text: str) -> list[tuple[str, float, str]]:
         ("1,5 Md€", 1.5, "EUR bn"),  # a decimal comma before a continental magnitude word
         ("1.2 million gallons", 1.2, "gal mn"),  # water: was "unit 'gallons' is not defined"
         ("0.2 L/kWh", 0.2, "L/kWh"),  # a WUE
+        ("1.5兆円", 1.5, "JPY tn"),  # Japanese 兆 before yen: a trillion (was unknown)
+        ("1兆ドル", 1.0, "USD tn"),
+        ("5億ドル", 5.0, "USD 100m"),  # ドル: dollars in Japanese (was unknown)
         ("500 m³", 500.0, "m3"),
         ("约100万立方米", 100.0, "m3 10k"),
     ],
@@ -49,9 +52,10 @@ def test_what_the_spellings_convert_to() -> None:
     assert parse_quantity("1.2 million gallons").to("m3").value == pytest.approx(4542.4941408)
 
 
-@pytest.mark.parametrize("text", ["1080P", "500 PC", "5 P"])
+@pytest.mark.parametrize("text", ["1080P", "500 PC", "5 P", "1兆元"])
 def test_p_and_pc_alone_stay_unknown(text: str) -> None:
-    # "1080P" is a video resolution, "500 PC" five hundred computers: no PFLOPS, no share
+    # "1080P" is a video resolution, "500 PC" five hundred computers: no PFLOPS, no share;
+    # Chinese "1兆元" is a trillion in Taiwan, a million in some mainland usage: unknown
     with pytest.raises(UnknownUnitError):
         parse_quantity(text)
 
@@ -73,6 +77,8 @@ def test_p_and_pc_alone_stay_unknown(text: str) -> None:
         ("Le groupe va investir 2 Md€ dans un campus de 1 GW.",
          [("2 Md€", 2.0, "EUR bn"), ("1 GW", 1.0, "GW")]),
         ("Le projet coûte 1,5 Md€.", [("1,5 Md€", 1.5, "EUR bn")]),
+        ("NTTデータは2027年度までにデータセンターに1.5兆円を投資する。",
+         [("1.5兆円", 1.5, "JPY tn")]),
     ],
 )  # fmt: skip
 def test_find_figures_reads_the_spellings(text: str, rows: list[tuple[str, float, str]]) -> None:
