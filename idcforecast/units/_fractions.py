@@ -8,8 +8,10 @@ import re
 import unicodedata
 from decimal import Decimal
 
-__all__ = ["vulgar_fractions"]
+__all__ = ["VULGAR_FRACTIONS", "vulgar_fractions"]
 
+# the characters: a text without any needs no look (most figures)
+VULGAR_FRACTIONS = frozenset("¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞")
 _FRACTION = re.compile(r"(?<![\d.])(\d+)? ?([¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
 
 

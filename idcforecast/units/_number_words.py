@@ -35,13 +35,14 @@ _HUNDREDS = rf"(?:(?:{_BELOW_100}|a)\s+hundred(?:\s+(?:and\s+)?{_BELOW_100}\b)?)
 _SMALL = rf"(?:{_HUNDREDS}|{_BELOW_100})"
 # not a compound adjective ("a billion-dollar company" is no 1 billion)
 _MAGNITUDE = r"(?:thousand|million|billion|trillion)\b(?!-)"
-# units a number word before them counts: "two percent", "five megawatts", and their
-# symbols, as written ("ten GW", "two TWh", "five EFLOPS"; "ten gw" is no symbol)
+# units a number word before them counts, spelled out as prose spells numbers: "two
+# percent", "five megawatts"
 _UNIT = (
     r"(?:percent|per\s+cent|percentage\s+points?|basis\s+points?"
-    r"|(?:kilo|mega|giga|tera)watts?(?:[- ]hours?)?|(?:exa|peta)flops"
-    r"|(?-i:[kMGT]Wh?|[EPT]FLOPS))\b"
+    r"|(?:kilo|mega|giga|tera)watts?(?:[- ]hours?)?|(?:exa|peta)flops)\b"
 )
+# and their symbols, as written ("ten GW", "two TWh", "five EFLOPS"; "ten gw" is none)
+_SYMBOL = r"(?-i:[kMGT]Wh?|[EPT]FLOPS)\b"
 _NUMBER_WORD = re.compile(
     r"\b(?:"
     # a thousand with its hundreds or units: "two thousand five hundred" is 2500
@@ -55,8 +56,8 @@ _NUMBER_WORD = re.compile(
     rf"|{_HUNDREDS}\b(?!-)"
     # a number word 1..99 or "a" before a magnitude word ("two billion", "a million")
     rf"|(?:{_BELOW_100}|a)(?=\s+{_MAGNITUDE})"
-    # a number word 1..99 before a unit ("two percent", "five megawatts")
-    rf"|{_BELOW_100}(?=\s+{_UNIT}))",
+    # a number word 1..99 before a unit ("two percent", "five megawatts", "ten GW")
+    rf"|{_BELOW_100}(?=\s+(?:{_UNIT}|{_SYMBOL})))",
     re.IGNORECASE,
 )
 
@@ -64,6 +65,8 @@ _WORD_BEFORE_MAGNITUDE = re.compile(
     rf"[a-z]\s+(?:hundred|thousand|million|billion|trillion|dozen|{_UNIT})", re.IGNORECASE
 )
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
+# a word before a symbol ("ten GW", "five EFLOPS"), not digits ("300 MW")
+_WORD_BEFORE_SYMBOL = re.compile(r"[A-Za-z] (?:[kMGT]W|[EPT]FLOPS)")
 
 
 def _value(words: str) -> Decimal:
@@ -136,7 +139,7 @@ def number_words(text: str) -> str:
         or "er cent" in text
         or "ercent" in text
         or "watt" in text
-        or "W" in text  # "ten GW"; "WATT" too
+        or "WATT" in text
         or "lops" in text
         or "point" in text
         or "ILLION" in text
@@ -147,7 +150,10 @@ def number_words(text: str) -> str:
         or "LOPS" in text
         or "POINT" in text
     ):
-        return text  # no magnitude or unit word (a look-up per case: no lowered copy of each text)
-    if _WORD_BEFORE_MAGNITUDE.search(text) is None:
+        if not ("W" in text or "FLOPS" in text) or not _WORD_BEFORE_SYMBOL.search(text):
+            return text  # no magnitude or unit word (a look-up per case: no lowered copy)
+    elif _WORD_BEFORE_MAGNITUDE.search(text) is None and (
+        not ("W" in text or "FLOPS" in text) or not _WORD_BEFORE_SYMBOL.search(text)
+    ):
         return text  # "$2 billion": digits before each (one simple pattern, then the words)
     return _NUMBER_WORD.sub(_digits, text)

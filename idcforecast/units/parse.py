@@ -9,7 +9,6 @@ below. Anything left over is an error, never silently dropped.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from idcforecast._cells import footnote_numbers
@@ -24,7 +23,7 @@ from idcforecast.units._figure_words import (
     SUFFIX_QUALIFIERS,
     TRAILING_GROWTH_WORDS,
 )
-from idcforecast.units._fractions import vulgar_fractions
+from idcforecast.units._fractions import VULGAR_FRACTIONS, vulgar_fractions
 from idcforecast.units._indian_grouping import indian_grouping
 from idcforecast.units._mil import thousand_mil
 from idcforecast.units._number_words import number_words
@@ -510,10 +509,11 @@ def parse_quantity(text: str) -> Quantity:
     written = text
     # NFKC reads "320①" as 3201 and "¹320" as 1320 (ASCII has no such characters: the
     # check of each character was a sixth of find_figures' time)
-    if not text.isascii() and footnote_numbers(text):
-        text = _without_footnote_marker(text)
     if not text.isascii():
-        text = vulgar_fractions(text)  # "1½ GW" as "1.5 GW" (NFKC would read "11⁄2")
+        if footnote_numbers(text):
+            text = _without_footnote_marker(text)
+        if not VULGAR_FRACTIONS.isdisjoint(text):
+            text = vulgar_fractions(text)  # "1½ GW" as "1.5 GW" (NFKC would read "11⁄2")
     text = continental_thousands(text)  # "1.000 millones" is 1,000 million, never 1
     text = continental_decimals(text)  # "€ 2,5 Mrd." is 2.5 EUR bn, as find_figures reads it
     # the typographic minus sign; "两千亿元" as "2千亿元" (one numeral before a magnitude)
@@ -547,7 +547,7 @@ def parse_quantity(text: str) -> Quantity:
     main, alternate_text = _split_alternate(written, _accounting_negative(norm))
     quantity = _parse_one(written, _plus_as_words(main))
     if alternate_text is None:
-        return dataclasses.replace(quantity, text=written)
+        return quantity  # its text is what was written (_parse_one was given it)
     if (span := _RANGE_LEAD.match(alternate_text)) and not quantity.is_range:
         return _with_range(written, quantity, span.group(1))
     # "(or $71.2 billion)", "（合71.2亿美元）": the same amount, said another way
