@@ -209,9 +209,11 @@ def is_base_of(
 # year is the base)
 _RELATIVE_AFTER = re.compile(
     r"\s*(?:in\s+|during\s+)?(?:(?:last|this|next)\s+year|a\s+year\s+(?:earlier|ago|before)|"
-    r"the\s+(?:previous|prior|preceding|current|coming|following)\s+year|the\s+year\s+before)\b",
+    r"the\s+(?:previous|prior|preceding|current|coming|following)\s+year|the\s+year\s+before"
+    r"|today|at\s+present)\b",
     re.IGNORECASE,
-)  # "this year", "next year" (text40): of a date the text does not give, as "last year"
+)  # "this year", "next year" (text40), "today" (text50: "$250 billion today and will double
+# by 2030" took 2030): of a date the text does not give, as "last year"
 _RELATIVE_BEFORE = re.compile(
     r"(?<![较比同])(?:去年|上年|前年|今年|明年|后年|後年|次年)(?:同期)?[^，,；;较比]{0,12}$"
 )

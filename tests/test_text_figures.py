@@ -1883,3 +1883,17 @@ def test_number_words_without_a_magnitude_stay_words() -> None:
 )  # fmt: skip
 def test_a_year_bound_to_the_figure_before_is_its(text: str, years: list[int]) -> None:
     assert find_figures(text)["year"].tolist() == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # text50: the $250 billion took 2030, the year of what the market will be
+        ("The market is worth $250 billion today and will double by 2030.", [None]),
+        ("The campus draws 50MW today, rising to 300MW by 2027.", [None, 2027]),
+        ("Capacity is 2 GW at present and will reach 5 GW in 2028.", [None, 2028]),
+    ],
+)  # fmt: skip
+def test_a_figure_of_today_takes_no_year_of_another(text: str, years: list[int | None]) -> None:
+    found = find_figures(text)
+    assert [None if pd.isna(y) else int(y) for y in found["year"]] == years
