@@ -42,6 +42,7 @@ from idcforecast.units._indian_grouping import indian_grouping
 from idcforecast.units._mil import romance_mil
 from idcforecast.units._number_words import number_words
 from idcforecast.units._parentheses import written_alternate
+from idcforecast.units._short_units import petaflops_in_context
 from idcforecast.units._unit_hyphens import unit_hyphens
 
 if TYPE_CHECKING:
@@ -166,6 +167,8 @@ def _figures_in(
     reading, scan = number_words(reading), number_words(scan)
     if "mil" in scan:  # a Spanish or Portuguese sentence's "mil" is a thousand
         reading = romance_mil(reading, scan, sentences(scan))
+    if "算力" in scan and "P" in scan:  # "算力规模达到500P以上": 500 PFLOPS, not a video's P
+        reading = petaflops_in_context(reading, scan)
     numerals = {i for i in numerals if scan[i].isdigit()}
     dates = [(m.start(), m.end()) for m in DATE.finditer(scan)]
     # a month of the calendar ("3月5日", "12月底") and an ordinal ("第5年") are no figures
@@ -307,6 +310,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     "tenths", and a number in two magnitude words one figure ("1亿5000万元" is 1.5 "CNY
     100m"); names give no figure ("十四五" is the period 2021-2025), nor does "百分之百"
     as an adverb ("我百分之百确定", I'm 100% sure; "百分之百的股权" is 100%).
+    Chinese computing power in P is PFLOPS: "1.5万P" (ten thousand PFLOPS) anywhere,
+    "500P" in a clause about 算力 ("智能算力规模达到500P以上"; "1080P视频" is a video's).
     Korean magnitudes and won read as Chinese ones do ("2조5000억원을" is 2.5 "KRW tn",
     "약 5조원" about 5 "KRW tn"; a figure ends before a Korean particle).
     A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",

@@ -28,7 +28,7 @@ from idcforecast.units._indian_grouping import indian_grouping
 from idcforecast.units._mil import thousand_mil
 from idcforecast.units._number_words import number_words
 from idcforecast.units._parentheses import written_alternate
-from idcforecast.units._short_units import short_units
+from idcforecast.units._short_units import PETAFLOPS_MARK, short_units
 from idcforecast.units._unit_hyphens import unhyphened
 from idcforecast.units.quantity import Quantity
 from idcforecast.units.registry import Unit, normalize_text, parse_unit
@@ -531,7 +531,7 @@ def parse_quantity(text: str) -> Quantity:
     if "\u2044" in norm:  # "1⁄2" with the fraction slash (vulgar fractions are read above)
         raise _fail(written, "a fraction slash ('1⁄2'); write it as a decimal ('1.5 GW', '0.5')")
     norm = number_words(norm)  # "two billion yuan" as "2   billion yuan"
-    if "pc" in norm or "P" in norm:  # "3.2pc" is 3.2%, "1.5万P" 1.5 "PFLOPS 10k"
+    if "pc" in norm or "P" in norm or PETAFLOPS_MARK in norm:  # "3.2pc" is 3.2%, "1.5万P" PFLOPS
         norm = short_units(norm)
     if "il" in norm or "IL" in norm:  # "5 mil euros" is 5,000 (Spanish); "$5 mil" stays a million
         norm = thousand_mil(norm)

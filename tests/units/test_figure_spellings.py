@@ -79,6 +79,12 @@ def test_p_and_pc_alone_stay_unknown(text: str) -> None:
         ("Le projet coûte 1,5 Md€.", [("1,5 Md€", 1.5, "EUR bn")]),
         ("NTTデータは2027年度までにデータセンターに1.5兆円を投資する。",
          [("1.5兆円", 1.5, "JPY tn")]),
+        # digits and P in a clause about computing power (算力): PFLOPS (was no figure)
+        ("智能算力规模达到500P以上。", [("500P以上", 500.0, "PFLOPS")]),
+        ("该智算中心算力为300P，投资10亿元。",
+         [("300P", 300.0, "PFLOPS"), ("10亿元", 10.0, "CNY 100m")]),
+        ("支持4K/1080P视频，算力达到20P。", [("20P", 20.0, "PFLOPS")]),  # 1080P: video
+        ("支持1080P视频。", []),
     ],
 )  # fmt: skip
 def test_find_figures_reads_the_spellings(text: str, rows: list[tuple[str, float, str]]) -> None:
