@@ -192,6 +192,8 @@ def _figures_in(
             continue
         if number[0] > 0 and scan[number[0] - 1] in "第제":
             continue  # an ordinal: "第5年", Korean "제3조" (article 3, no 3 trillion)
+        if number[0] > 1 and scan[number[0] - 1] in "/⁄" and scan[number[0] - 2].isdigit():
+            continue  # a fraction's denominator ("1/2 GW" is no 2 GW) or "24/7"
         if _AFTER_CHO.search(scan, max(0, number[0] - 8), number[0]):
             # "3兆5億円", "1亿5万元" (digits that do not fit one number): the 5億 of 3兆
             # and 5億, the 5万 of 1亿 and 5万, is no figure alone

@@ -416,6 +416,14 @@ def _parse_one(text: str, norm: str) -> Quantity:
     value = _number(match["n1"]) * (-1 if match["s1"] == "-" else 1)
     bounds: tuple[float, float] | None = None
     if match["n2"] is not None:
+        if (currency := match["pre2"].strip()) and not pre:
+            # "3 to $5bn" was 3 to 5 "count bn": the high end's currency was dropped
+            example = f"{currency}{match['n1']} to {currency}{match['n2']} {post}".strip()
+            raise _fail(
+                text,
+                f"a range whose high end only has a currency ({currency!r}); write it before "
+                f"the low end too ({example!r})",
+            )
         low = value * _low_end_factor(text, unit, pre, match["pre2"].strip(), match["mid"], post)
         high = _number(match["n2"]) * (-1 if match["s2"] == "-" else 1)
         if low > high:

@@ -1241,3 +1241,24 @@ def test_the_alternate_keeps_its_text_as_written(text: str, alternate: str) -> N
     assert quantity.alternate.text == alternate
     found = find_figures(f"Der Wert: {text}.")
     assert found["alternate"].tolist() == [alternate]
+
+
+def test_a_currency_on_the_high_end_only_is_refused() -> None:
+    # text50: "3 to $5bn" was 4 "count bn" (3 to 5 billion of nothing): the "$" dropped
+    with pytest.raises(ParseError, match=re.escape("high end only has a currency ('$')")):
+        parse_quantity("3 to $5bn")
+    assert parse_quantity("$3-5bn").unit == "USD bn"  # a currency before the range: read
+
+
+@pytest.mark.parametrize("text", ["The campus is 1/2 GW.", "It uses 1 1/2 GW.", "1⁄2 GW"])
+def test_a_fractions_denominator_is_no_figure(text: str) -> None:
+    # text50: the 2 of "1/2 GW" was read as 2 GW, four times the half gigawatt written
+    assert find_figures(text).empty
+
+
+def test_a_fraction_before_a_range_word_is_no_range() -> None:
+    # text50: "rose 2/3 to $5bn" gave "3 to $5bn", 4 "count bn"
+    found = find_figures("Costs rose 2/3 to $5bn.")
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        ("$5bn", 5.0, "USD bn")
+    ]
