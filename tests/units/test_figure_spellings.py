@@ -89,3 +89,21 @@ def test_p_and_pc_alone_stay_unknown(text: str) -> None:
 )  # fmt: skip
 def test_find_figures_reads_the_spellings(text: str, rows: list[tuple[str, float, str]]) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # text50: the magnitude word was unknown, so the figure shrank to the currency and
+        # the number: "Rp 10" (10 rupiah for 10 trillion), "RM1.2" (1.2 ringgit for 1.2 bn)
+        ("Investasi pusat data mencapai Rp 10 triliun pada 2024.",
+         [("Rp 10 triliun", 10.0, "IDR tn")]),
+        ("Pelaburan pusat data bernilai RM1.2 bilion.", [("RM1.2 bilion", 1.2, "MYR bn")]),
+        # Indonesian groups thousands with points and writes decimal commas
+        ("Nilai investasi Rp 1.500 miliar pada 2024.", [("Rp 1.500 miliar", 1500.0, "IDR bn")]),
+        ("Nilai investasi Rp 1,5 triliun.", [("Rp 1,5 triliun", 1.5, "IDR tn")]),
+        ("Anggaran Rp 500 juta.", [("Rp 500 juta", 500.0, "IDR mn")]),
+    ],
+)  # fmt: skip
+def test_indonesian_and_malay_magnitudes(text: str, rows: list[tuple[str, float, str]]) -> None:
+    assert _rows(text) == rows
