@@ -107,3 +107,20 @@ def test_find_figures_reads_the_spellings(text: str, rows: list[tuple[str, float
 )  # fmt: skip
 def test_indonesian_and_malay_magnitudes(text: str, rows: list[tuple[str, float, str]]) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # text50: "€2 miljard" was the figure "€2", 2 EUR (two billion read as two euros)
+        ("Microsoft investeert €2 miljard in Nederlandse datacenters.",
+         [("€2 miljard", 2.0, "EUR bn")]),
+        # Dutch writes decimal commas; these gave no figure
+        ("Het datacenter kost 1,5 miljard euro en 500 miljoen euro.",
+         [("1,5 miljard euro", 1.5, "EUR bn"), ("500 miljoen euro", 500.0, "EUR mn")]),
+        ("Google investerar 10 miljarder kronor i Sverige.",
+         [("10 miljarder kronor", 10.0, "SEK bn")]),
+    ],
+)  # fmt: skip
+def test_dutch_and_nordic_magnitudes(text: str, rows: list[tuple[str, float, str]]) -> None:
+    assert _rows(text) == rows
