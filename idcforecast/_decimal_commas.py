@@ -91,7 +91,8 @@ _CONTINENTAL_MAGNITUDE = re.compile(
     r"|mil\s+milhões|milhões|milhão|bilhões|bilhão|trilhões|biliões"
     r"|ribu|juta|miliar|milyar|triliun"  # Indonesian ("Rp 1.500 miliar")
     r"|miljoenen|miljoen|miljarden|miljard|biljoen|miljoner|miljarder|millioner|milliarder"
-    r"|miljon|biljon)(?![a-z])",  # Dutch, Swedish, Danish, Norwegian ("1,5 miljard euro")
+    r"|miljon|biljon"  # Dutch, Swedish, Danish, Norwegian ("1,5 miljard euro")
+    r"|mld|mlrd|млн|млрд|трлн)(?![a-zа-я])",  # Polish, Czech, Russian ("1,5 mld euro")
     re.IGNORECASE,
 )
 # thousands grouped with points ("1.250", "2.300.000"), not a date ("07.12.2026")

@@ -355,6 +355,9 @@ def _low_end_factor(
     return low_unit.factor / amount.factor
 
 
+_LONE_W = re.compile(r"\s(?:[^\d\s]+\s+)?w(?![A-Za-z])")
+
+
 def _parse_one(text: str, norm: str) -> Quantity:
     if _BAD_COMMA.search(norm):
         raise _fail(
@@ -412,6 +415,10 @@ def _parse_one(text: str, norm: str) -> Quantity:
             f"a unit before the number ({pre!r}); only a currency goes there ('RMB 500', "
             f"'$5bn'); write it after the number, as in '{match['n1']} {pre}'",
         )
+    if "w" in post and _LONE_W.search(body, match.end("n2") if match["n2"] else match.end("n1")):
+        # a lower-case "w" apart from the number is no watt: Polish "w" (in), "500 mln w
+        # Polsce" was 500 "W mn"; "5W", "5 W" and "5w" stay watts
+        raise _fail(text, "a lone lower-case 'w' (a word, not watts); write watts as 'W'")
     unit = _read_unit(text, f"{pre} {post}".strip())
     value = _number(match["n1"]) * (-1 if match["s1"] == "-" else 1)
     bounds: tuple[float, float] | None = None

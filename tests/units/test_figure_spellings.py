@@ -120,7 +120,27 @@ def test_indonesian_and_malay_magnitudes(text: str, rows: list[tuple[str, float,
          [("1,5 miljard euro", 1.5, "EUR bn"), ("500 miljoen euro", 500.0, "EUR mn")]),
         ("Google investerar 10 miljarder kronor i Sverige.",
          [("10 miljarder kronor", 10.0, "SEK bn")]),
+        # Polish/Czech "mld" and Russian "млрд" (1e9): "€2 mld" was "€2", 2 EUR
+        ("Microsoft zainwestuje €2 mld w centra danych.", [("€2 mld", 2.0, "EUR bn")]),
+        ("Inwestycja o wartości 1,5 mld euro.", [("1,5 mld euro", 1.5, "EUR bn")]),
+        ("Инвестиции составят $3 млрд.", [("$3 млрд.", 3.0, "USD bn")]),  # as "Mrd."
     ],
 )  # fmt: skip
-def test_dutch_and_nordic_magnitudes(text: str, rows: list[tuple[str, float, str]]) -> None:
+def test_dutch_nordic_and_slavic_magnitudes(text: str, rows: list[tuple[str, float, str]]) -> None:
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # text50: a lone lower-case "w" (Polish "in") was read as watts: "500 mln w Polsce"
+        # gave 500 "W mn" (500 MW), "€2 w centra" 2 "W"
+        ("Inwestycja 500 mln w Polsce.", [("500 mln", 500.0, "count mn")]),
+        ("Microsoft zainwestuje €2 w centra danych.", [("€2", 2.0, "EUR")]),
+        # watts written as such stay watts
+        ("A 5 W LED, a 5W chip and a 5w lamp.",
+         [("5 W", 5.0, "W"), ("5W", 5.0, "W"), ("5w", 5.0, "W")]),
+    ],
+)  # fmt: skip
+def test_a_lone_lower_case_w_is_no_watt(text: str, rows: list[tuple[str, float, str]]) -> None:
     assert _rows(text) == rows
