@@ -1,6 +1,7 @@
 """PUE, the one ratio :func:`idcforecast.find_figures` reads without a unit (total over IT
 power): named before its number ("a PUE of 1.25", "PUE降至1.3以下", "电能利用效率降至1.5以下"),
-after it ("a 1.15 PUE"), or as the second value of a change ("PUE dropped from 1.6 to 1.3").
+after it ("a 1.15 PUE"), as the second value of a change ("PUE dropped from 1.6 to 1.3"), or
+later in its sentence ("a PUE of 1.3, falling to 1.2 by 2025", "PUE为1.3，到2025年降至1.25以下").
 """
 
 from __future__ import annotations
@@ -12,16 +13,19 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from idcforecast.units.quantity import Quantity
 
-__all__ = ["RATIO_NEXT", "a_pue", "pue_with_its_point", "ratio_named"]
+__all__ = ["RATIO_NEXT", "a_pue", "pue_later", "pue_with_its_point", "ratio_named"]
 
 # PUE, a ratio without a unit (total over IT power), named before its number ("a PUE of 1.25",
 # "PUE fell to 1.3", "PUE值为1.2", "PUE降至1.3以下") or after it ("a 1.15 PUE"); WUE and CUE
-# have units (L/kWh, kgCO2/kWh) that the registry lacks, so their numbers stay bare
+# have units (WUE's L/kWh reads; CUE's kgCO2/kWh the registry lacks, its number stays bare)
 _RATIOS = r"PUE|pPUE"
 # PUE's Chinese name in policy documents ("平均电能利用效率降至1.5以下"): read as PUE
 _RATIOS_ZH = r"电能利用效率|电能使用效率|電能利用效率|電能使用效率"
 _RATIO_BEFORE = re.compile(
     rf"\b({_RATIOS})(?:\s+(?:value|ratio|rating|level|target))?"
+    # what it is the PUE of: "the PUE of the campus is 1.3", "PUE for its new halls was"
+    r"(?:\s+(?:of|for|at)\s+(?:the|its|this|our|their|each|all)(?:\s+[A-Za-z-]+){1,3}?"
+    r"(?=\s+(?:is|was|will|stood|reached|averaged|hit|fell|dropped|improved)\b))?"
     r"(?:\s+(?:of|is|was|will|be|at|to|from|by|reached|averaged|hit|stood|fell|dropped|declined"
     r"|improved|went|down|as low as|expected|design|annual|annualized))*\s*[:：=]?\s*$"
     rf"|({_RATIOS}|{_RATIOS_ZH})(?:\s*[(（]\s*PUE\s*[)）])?\s*值?\s*"
@@ -36,6 +40,22 @@ RATIO_NEXT = re.compile(
     r"(?:(?:in|by)\s+(?:19|20)\d{2}\s*|(?:19|20)\d{2}\s*年\s*(?:的|底|末)?\s*)?$",
     re.IGNORECASE,
 )
+# a PUE's next value further on ("a PUE of 1.3, falling to 1.2 by 2025", "PUE为1.3，到2025年
+# 降至1.25以下", "PUE降至1.3以下，改造后降至1.4以下"): words with no figure, no sentence's
+# end and no other ratio's name (WUE, CUE: "the WUE fell to 1.8" is none), ending in a
+# word of change; or a list of targets by year ("1.25 in 2024 and 1.2 in 2025")
+_PUE_LATER = re.compile(
+    r"(?:[^\d.。!?！？;；]|(?<!\d)(?:19|20)\d{2}(?!\d)){0,60}?"
+    r"(?:\bto|降至|降到|降低至|降低到|下降至|下降到|下降为|降为|至|到)\s*"
+    r"(?:(?:in|by)\s+(?:FY\s*)?(?:19|20)\d{2}\s*|(?:19|20)\d{2}\s*年\s*(?:的|底|末)?\s*)?$",
+    re.IGNORECASE,
+)
+_PUE_LIST = re.compile(
+    r"\s*(?:in|by)\s+(?:FY\s*)?(?:19|20)\d{2}\s*,?\s*(?:and|then)\s+$"
+    r"|\s*,?\s*(?:down|up)\s+from\s+$",  # "improved to 1.18, down from 1.25 a year earlier"
+    re.IGNORECASE,
+)
+_OTHER_RATIO = re.compile(r"[A-Z]UE|[A-Z]LF|ratio|efficiency|水|碳", re.IGNORECASE)
 _A_YEAR = re.compile(r"(?:19|20)\d{2}")
 _RATIO_AFTER = re.compile(rf"\s*({_RATIOS})\b")
 
@@ -50,6 +70,30 @@ def ratio_named(scan: str, start: int, end: int, floor: int) -> tuple[int, int, 
     if after := _RATIO_AFTER.match(scan, end):
         return start, after.end(), after[1]
     return None
+
+
+def pue_later(scan: str, previous: int, start: int, number: tuple[int, int]) -> str | None:
+    """Whether the bare number at ``number`` (its figure beginning at ``start``, before a
+    verb such as "降至") is a value of the PUE figure ending at ``previous`` further on in
+    its sentence: "change" (the level the PUE goes to, "a PUE of 1.3, falling to 1.2 by
+    2025"), "list" (another target, "1.25 in 2024 and 1.2 in 2025") or None. A PUE's
+    value is written with a decimal point, 1 to 3 (total over IT power): "and 40 halls
+    run at 2 sites" gives none."""
+    if RATIO_NEXT.fullmatch(scan, previous, start):
+        return "change"  # "PUE dropped from 1.6 to 1.3"
+    written = scan[number[0] : number[1]]
+    try:
+        value = float(written)
+    except ValueError:
+        return None
+    if "." not in written or not 1 <= value < 3:
+        return None
+    if _OTHER_RATIO.search(scan, previous, number[0]):
+        return None
+    for end in dict.fromkeys((start, number[0])):
+        if _PUE_LATER.fullmatch(scan, previous, end):
+            return "change"
+    return "list" if _PUE_LIST.fullmatch(scan, previous, start) else None
 
 
 def pue_with_its_point(text: str, number: tuple[int, int], quantity: Quantity) -> Quantity:

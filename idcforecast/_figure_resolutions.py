@@ -19,7 +19,9 @@ _VIDEO_AFTER = re.compile(
     r"VR|HDMI|live|sets?)\b"
     r"|(?:\s*/\s*(?:2|4|5|6|8|10|12|16)K)?\s*(?:视频|視頻|电视|電視|超高清|高清|直播|屏|显示|顯示|"
     r"分辨率|摄像|攝像|内容|內容|影像|画质|畫質|电影|電影|片源|节目|節目)"
-    r"|\s*/\s*(?:2|4|5|6|8|10|12|16)K\b",
+    r"|\s*/\s*(?:2|4|5|6|8|10|12|16)K\b"
+    # another resolution in lines: "4K/1080P视频", "4K and 1080p streams"
+    r"|\s*(?:/|,|and|or|和|及|或)\s*(?:480|576|720|1080|1440|2160|4320)[pi](?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 
@@ -36,7 +38,7 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\]。，；：！？）]|$)")
 
 def a_resolution(scan: str, start: int, end: int) -> bool:
     """Whether the figure "4K" at ``scan[start:end]`` is a display's resolution: a word of
-    video after it ("4K video", "4K视频", "4K/8K content"), or, ending a clause, a word
+    video after it ("4K video", "4K视频", "4K/8K content", "4K/1080P"), or, ending a clause, a word
     that names one before it ("streams in 4K.", "8K/4K.")."""
     if not _RESOLUTION.fullmatch(scan, start, end):
         return False

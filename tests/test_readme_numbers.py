@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import idcforecast as idc
@@ -193,3 +194,26 @@ def test_the_forecast_many_session_runs_as_shown(
     assert sorted(fc["series_id"].unique()) == ["east", "tiny"]  # type: ignore[index]
     failed = fc[fc["status"] == "failed"]  # type: ignore[index]
     assert set(failed["series_id"]) == {"tiny"}
+
+
+def test_the_news_spellings_and_a_later_pue_quoted(prose: str) -> None:
+    # text50: the README's examples of news spellings and of a PUE's later value
+    examples = [
+        ("3.2pc", 3.2, "%"),
+        ("1½ GW", 1.5, "GW"),
+        ("ten GW", 10.0, "GW"),
+        ("2 Md€", 2.0, "EUR bn"),
+        ("1.5兆円", 1.5, "JPY tn"),
+        ("1.5万P", 1.5, "PFLOPS 10k"),
+        ("1.2 million gallons", 1.2, "gal mn"),
+    ]
+    for text, value, unit in examples:
+        assert f'"{text}"' in prose
+        found = idc.find_figures(text)
+        assert (found["value"].tolist(), found["unit"].tolist()) == ([value], [unit])
+    assert '"500P" in a clause about 算力 is 500 PFLOPS' in prose
+    assert idc.find_figures("算力达到500P")["unit"].tolist() == ["PFLOPS"]
+    sentence = "a PUE of 1.3, falling to 1.2 by 2025"
+    assert f'"{sentence}" gives the 1.2 the year 2025 and the 1.3 none' in prose
+    found = idc.find_figures(sentence)
+    assert [None if y is pd.NA else int(y) for y in found["year"]] == [None, 2025]

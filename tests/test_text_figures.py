@@ -397,7 +397,9 @@ def test_a_pue_is_a_figure_named_by_its_ratio() -> None:
         ("PUE降至1.3以下", 1.3, "PUE", "at_most", None, ""),
         ("PUE值为1.2", 1.2, "PUE", "exact", None, ""),
     ]
-    assert find_figures("a WUE of 0.2 L/kWh").empty  # WUE has a unit the registry lacks
+    # a WUE has a unit: text50 added litres, so it reads as one (it was no figure)
+    found = find_figures("a WUE of 0.2 L/kWh")
+    assert list(zip(found["value"], found["unit"], strict=True)) == [(0.2, "L/kWh")]
 
 
 def test_a_currency_the_registry_lacks_is_no_us_dollar() -> None:
@@ -774,6 +776,24 @@ def test_french_money_is_money_not_a_count() -> None:
          [("PUE improved from 1.6", 1.6, "PUE", 2017), ("1.48", 1.48, "PUE", 2023)]),
         # a bare number after a PUE but not its next value stays no figure
         ("The PUE is 1.2 and 40 halls run at 2 sites.", [("PUE is 1.2", 1.2, "PUE", None)]),
+        # the next value further on was lost, and the first took its year (2025)
+        ("The campus runs at a PUE of 1.3, falling to 1.2 by 2025.",
+         [("PUE of 1.3", 1.3, "PUE", None), ("1.2", 1.2, "PUE", 2025)]),
+        ("The campus PUE is 1.3 and will fall to 1.2 by 2025.",
+         [("PUE is 1.3", 1.3, "PUE", None), ("1.2", 1.2, "PUE", 2025)]),
+        ("数据中心PUE为1.3，到2025年降至1.25以下。",
+         [("PUE为1.3", 1.3, "PUE", None), ("1.25以下", 1.25, "PUE", 2025)]),
+        ("新建大型数据中心PUE降至1.3以下，改造后降至1.4以下。",
+         [("PUE降至1.3以下", 1.3, "PUE", None), ("1.4以下", 1.4, "PUE", None)]),
+        # a list of targets: each its own year
+        ("It targets a PUE of 1.25 in 2024 and 1.2 in 2025.",
+         [("PUE of 1.25", 1.25, "PUE", 2024), ("1.2", 1.2, "PUE", 2025)]),
+        ("The annual PUE improved to 1.18, down from 1.25 in 2023.",
+         [("PUE improved to 1.18", 1.18, "PUE", None), ("1.25", 1.25, "PUE", 2023)]),
+        # another ratio's value is none of the PUE's
+        ("The PUE is 1.3 and the WUE fell to 1.8.", [("PUE is 1.3", 1.3, "PUE", None)]),
+        # the PUE named with what it is of
+        ("The PUE of the campus is 1.3.", [("PUE of the campus is 1.3", 1.3, "PUE", None)]),
     ],
 )  # fmt: skip
 def test_a_pue_that_changes_gives_both_values(
@@ -941,9 +961,12 @@ def test_yen_sign_in_a_japanese_context_is_yen() -> None:
     assert gpu["unit"].tolist() == ["JPY/GPU-hour"]
     # a written currency is never changed: "RMB¥", "CN¥" and "元" stay yuan
     assert find_figures("In Japan, the fund holds CN¥5 billion.")["unit"].tolist() == ["CNY bn"]
-    # "¥1.2兆円": 兆 (a trillion in Japanese, mega- in Chinese units) is no magnitude the
-    # registry knows: no figure, never ¥1.2
-    assert find_figures("投資額は¥1.2兆円に達した。").empty
+    # "¥1.2兆円": 兆 (a trillion in Japanese, mega- in Chinese units) was no magnitude the
+    # registry knew: no figure, never ¥1.2; text50: 兆 before 円 is a trillion, 1.2 JPY tn
+    found = find_figures("投資額は¥1.2兆円に達した。")
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        ("1.2兆円", 1.2, "JPY tn")
+    ]
 
 
 def test_a_yen_sign_read_as_yuan_by_default_says_so() -> None:
@@ -1001,6 +1024,10 @@ def test_a_resolution_name_is_no_thousand() -> None:
         ("We hired 4K.", [4.0]),  # 4 x 1e3 = 4,000 (people)
         ("Headcount grew to 8K.", [8.0]),
         ("It supports 4K jobs.", [4.0]),  # a word after it decides: no video word
+        # text50: beside another resolution in lines ("1080P"), 4K was 4 "count thousand"
+        ("支持4K/1080P视频。", []),
+        ("Supports 4K/1080p video.", []),
+        ("It offers 4K and 1080p streams.", []),
     ],
 )
 def test_k_is_a_thousand_unless_it_names_a_resolution(text: str, values: list[float]) -> None:
@@ -1640,8 +1667,14 @@ def test_a_compound_rate_keeps_its_compound_words() -> None:
         ("可容纳机柜约1万个。", "机柜约1万个", 1.0, "racks 10k", "approximately"),
         # the count's name and a verb between ("机架数达", the rack count reached)
         ("数据中心机架数达81.8万个。", "机架数达81.8万个", 81.8, "racks 10k", "exact"),
+        # text50: with no classifier, the count of a noun ("机架数", the number of racks;
+        # MIIT's 2024 wording) was 830 "count 10k"
+        ("我国在用算力中心标准机架数超过830万。", "标准机架数超过830万", 830.0, "racks 10k",
+         "at_least"),
+        ("服务器数量达300万。", "服务器数量达300万", 300.0, "servers 10k", "exact"),
+        ("服务器出货量约450万。", "服务器出货量约450万", 450.0, "servers 10k", "approximately"),
     ],
-)
+)  # fmt: skip
 def test_a_chinese_noun_before_a_classified_count(
     text: str, figure: str, value: float, unit: str, qualifier: str
 ) -> None:
@@ -1832,3 +1865,35 @@ def test_number_words_without_a_magnitude_stay_words() -> None:
     assert found["figure"].tolist() == ["$1bn", "one thousand"]
     with pytest.raises(ParseError, match="no number"):
         parse_quantity("two sites")
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # text50: the 6.7-12% took 2023, 29 characters before it, over "by 2028", 30 after:
+        # "in 2023" binds to the 4.4% before it (EIA/LBNL 2024 report's wording)
+        ("Data centers consumed about 4.4% of total U.S. electricity in 2023 and are "
+         "expected to consume approximately 6.7 to 12% of total U.S. electricity by 2028.",
+         [2023, 2028]),
+        # a year bound to the figure before stays the next figure's when it has no other
+        ("Revenue was $3bn in 2023 and margin 20%.", [2023, 2023]),
+        ("It had 500 MW in 2020 and grew that to 2 GW.", [2020, 2020]),
+        ("Capacity reached 10 GW in 2023 and is forecast to hit 35 GW by 2030.", [2023, 2030]),
+    ],
+)  # fmt: skip
+def test_a_year_bound_to_the_figure_before_is_its(text: str, years: list[int]) -> None:
+    assert find_figures(text)["year"].tolist() == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # text50: the $250 billion took 2030, the year of what the market will be
+        ("The market is worth $250 billion today and will double by 2030.", [None]),
+        ("The campus draws 50MW today, rising to 300MW by 2027.", [None, 2027]),
+        ("Capacity is 2 GW at present and will reach 5 GW in 2028.", [None, 2028]),
+    ],
+)  # fmt: skip
+def test_a_figure_of_today_takes_no_year_of_another(text: str, years: list[int | None]) -> None:
+    found = find_figures(text)
+    assert [None if pd.isna(y) else int(y) for y in found["year"]] == years

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-__all__ = ["compound_magnitudes"]
+__all__ = ["compound_magnitudes", "japanese_trillions"]
 
 # the magnitude words a number's first part ends in
 _LARGE = {"万亿": 10**12, "萬億": 10**12, "亿": 10**8, "億": 10**8, "万": 10**4, "萬": 10**4}
@@ -79,3 +79,20 @@ def compound_magnitudes(text: str) -> str:
     if "兆" in text:
         text = _CHO_OKU.sub(_in_oku, text)
     return _COMPOUND.sub(_one_number, text)
+
+
+# 兆 before yen or dollars in Japanese ("1.5兆円", "1兆ドル") is a trillion, never the mega-
+# of Chinese units ("兆瓦", MW) nor the Chinese 兆 of either reading ("1兆元" is left unknown)
+_CHO_MONEY = re.compile(r"(?<=\d)兆(?=\s*(?:円|日元|米ドル|ドル))")
+
+
+def japanese_trillions(text: str) -> str:
+    """``text`` with the 兆 of a Japanese amount of yen or dollars as 万亿 (a trillion, the
+    registry's Chinese word for it); other text as it is.
+
+    Examples
+    --------
+    >>> japanese_trillions("1.5兆円"), japanese_trillions("1兆元")
+    ('1.5万亿円', '1兆元')
+    """
+    return _CHO_MONEY.sub("万亿", text)

@@ -6,8 +6,8 @@ hundred megawatts" as "100       megawatts", "twenty-five hundred" 2500), a thou
 what follows it ("two thousand five hundred megawatts" 2500: never 2 thousand and 500 MW),
 halves ("half a billion" 0.5 billion, "one and a half million" 1.5 million) and dozens ("a
 dozen" 12, "two dozen" 24, "half a dozen" 6), and before a unit of power, energy, compute or
-percent spelled out ("two percent" 2%, "five megawatts" 5 MW). Elsewhere a number word is a
-word ("one of the largest", "two sites", "dozens of").
+percent, spelled out or its symbol ("two percent" 2%, "five megawatts" 5 MW, "ten GW" 10
+GW). Elsewhere a number word is a word ("one of the largest", "two sites", "dozens of").
 """
 
 from __future__ import annotations
@@ -36,11 +36,13 @@ _SMALL = rf"(?:{_HUNDREDS}|{_BELOW_100})"
 # not a compound adjective ("a billion-dollar company" is no 1 billion)
 _MAGNITUDE = r"(?:thousand|million|billion|trillion)\b(?!-)"
 # units a number word before them counts, spelled out as prose spells numbers: "two
-# percent", "five megawatts" ("ten GW" is rare, and checking for "W" cost every figure)
+# percent", "five megawatts"
 _UNIT = (
     r"(?:percent|per\s+cent|percentage\s+points?|basis\s+points?"
     r"|(?:kilo|mega|giga|tera)watts?(?:[- ]hours?)?|(?:exa|peta)flops)\b"
 )
+# and their symbols, as written ("ten GW", "two TWh", "five EFLOPS"; "ten gw" is none)
+_SYMBOL = r"(?-i:[kMGT]Wh?|[EPT]FLOPS)\b"
 _NUMBER_WORD = re.compile(
     r"\b(?:"
     # a thousand with its hundreds or units: "two thousand five hundred" is 2500
@@ -54,8 +56,8 @@ _NUMBER_WORD = re.compile(
     rf"|{_HUNDREDS}\b(?!-)"
     # a number word 1..99 or "a" before a magnitude word ("two billion", "a million")
     rf"|(?:{_BELOW_100}|a)(?=\s+{_MAGNITUDE})"
-    # a number word 1..99 before a unit ("two percent", "five megawatts")
-    rf"|{_BELOW_100}(?=\s+{_UNIT}))",
+    # a number word 1..99 before a unit ("two percent", "five megawatts", "ten GW")
+    rf"|{_BELOW_100}(?=\s+(?:{_UNIT}|{_SYMBOL})))",
     re.IGNORECASE,
 )
 
@@ -63,6 +65,8 @@ _WORD_BEFORE_MAGNITUDE = re.compile(
     rf"[a-z]\s+(?:hundred|thousand|million|billion|trillion|dozen|{_UNIT})", re.IGNORECASE
 )
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
+# a word before a symbol ("ten GW", "five EFLOPS"), not digits ("300 MW")
+_WORD_BEFORE_SYMBOL = re.compile(r"[A-Za-z] (?:[kMGT]W|[EPT]FLOPS)")
 
 
 def _value(words: str) -> Decimal:
@@ -122,6 +126,8 @@ def number_words(text: str) -> str:
     '100       racks, 12      sites, 1 million servers'
     >>> number_words("two percent, five megawatts, ten gigawatts")
     '2   percent, 5    megawatts, 10  gigawatts'
+    >>> number_words("ten GW of load, two TWh, five EFLOPS")
+    '10  GW of load, 2   TWh, 5    EFLOPS'
     >>> number_words("one of the two sites")
     'one of the two sites'
     """
@@ -133,6 +139,7 @@ def number_words(text: str) -> str:
         or "er cent" in text
         or "ercent" in text
         or "watt" in text
+        or "WATT" in text
         or "lops" in text
         or "point" in text
         or "ILLION" in text
@@ -140,11 +147,13 @@ def number_words(text: str) -> str:
         or "UNDRED" in text
         or "OZEN" in text
         or "ERCENT" in text
-        or "WATT" in text
         or "LOPS" in text
         or "POINT" in text
     ):
-        return text  # no magnitude or unit word (a look-up per case: no lowered copy of each text)
-    if _WORD_BEFORE_MAGNITUDE.search(text) is None:
+        if not ("W" in text or "FLOPS" in text) or not _WORD_BEFORE_SYMBOL.search(text):
+            return text  # no magnitude or unit word (a look-up per case: no lowered copy)
+    elif _WORD_BEFORE_MAGNITUDE.search(text) is None and (
+        not ("W" in text or "FLOPS" in text) or not _WORD_BEFORE_SYMBOL.search(text)
+    ):
         return text  # "$2 billion": digits before each (one simple pattern, then the words)
     return _NUMBER_WORD.sub(_digits, text)

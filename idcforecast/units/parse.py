@@ -9,14 +9,13 @@ below. Anything left over is an error, never silently dropped.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from idcforecast._cells import footnote_numbers
 from idcforecast._decimal_commas import continental_decimals, continental_thousands
 from idcforecast.errors import IdcForecastError, ParseError, UnknownUnitError
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, arabic_numerals, spoken_numerals
-from idcforecast.units._compound_magnitudes import compound_magnitudes
+from idcforecast.units._compound_magnitudes import compound_magnitudes, japanese_trillions
 from idcforecast.units._figure_words import (
     GROWTH_WORDS,
     INFIX_AT_LEAST,
@@ -24,9 +23,12 @@ from idcforecast.units._figure_words import (
     SUFFIX_QUALIFIERS,
     TRAILING_GROWTH_WORDS,
 )
+from idcforecast.units._fractions import VULGAR_FRACTIONS, vulgar_fractions
 from idcforecast.units._indian_grouping import indian_grouping
 from idcforecast.units._mil import thousand_mil
 from idcforecast.units._number_words import number_words
+from idcforecast.units._parentheses import written_alternate
+from idcforecast.units._short_units import PETAFLOPS_MARK, short_units
 from idcforecast.units._unit_hyphens import unhyphened
 from idcforecast.units.quantity import Quantity
 from idcforecast.units.registry import Unit, normalize_text, parse_unit
@@ -353,6 +355,9 @@ def _low_end_factor(
     return low_unit.factor / amount.factor
 
 
+_LONE_W = re.compile(r"\s(?:[^\d\s]+\s+)?w(?![A-Za-z])")
+
+
 def _parse_one(text: str, norm: str) -> Quantity:
     if _BAD_COMMA.search(norm):
         raise _fail(
@@ -410,10 +415,22 @@ def _parse_one(text: str, norm: str) -> Quantity:
             f"a unit before the number ({pre!r}); only a currency goes there ('RMB 500', "
             f"'$5bn'); write it after the number, as in '{match['n1']} {pre}'",
         )
+    if "w" in post and _LONE_W.search(body, match.end("n2") if match["n2"] else match.end("n1")):
+        # a lower-case "w" apart from the number is no watt: Polish "w" (in), "500 mln w
+        # Polsce" was 500 "W mn"; "5W", "5 W" and "5w" stay watts
+        raise _fail(text, "a lone lower-case 'w' (a word, not watts); write watts as 'W'")
     unit = _read_unit(text, f"{pre} {post}".strip())
     value = _number(match["n1"]) * (-1 if match["s1"] == "-" else 1)
     bounds: tuple[float, float] | None = None
     if match["n2"] is not None:
+        if (currency := match["pre2"].strip()) and not pre:
+            # "3 to $5bn" was 3 to 5 "count bn": the high end's currency was dropped
+            example = f"{currency}{match['n1']} to {currency}{match['n2']} {post}".strip()
+            raise _fail(
+                text,
+                f"a range whose high end only has a currency ({currency!r}); write it before "
+                f"the low end too ({example!r})",
+            )
         low = value * _low_end_factor(text, unit, pre, match["pre2"].strip(), match["mid"], post)
         high = _number(match["n2"]) * (-1 if match["s2"] == "-" else 1)
         if low > high:
@@ -507,23 +524,30 @@ def parse_quantity(text: str) -> Quantity:
     written = text
     # NFKC reads "320①" as 3201 and "¹320" as 1320 (ASCII has no such characters: the
     # check of each character was a sixth of find_figures' time)
-    if not text.isascii() and footnote_numbers(text):
-        text = _without_footnote_marker(text)
+    if not text.isascii():
+        if footnote_numbers(text):
+            text = _without_footnote_marker(text)
+        if not VULGAR_FRACTIONS.isdisjoint(text):
+            text = vulgar_fractions(text)  # "1½ GW" as "1.5 GW" (NFKC would read "11⁄2")
     text = continental_thousands(text)  # "1.000 millones" is 1,000 million, never 1
     text = continental_decimals(text)  # "€ 2,5 Mrd." is 2.5 EUR bn, as find_figures reads it
     # the typographic minus sign; "两千亿元" as "2千亿元" (one numeral before a magnitude)
     norm = arabic_numerals(normalize_text(text).replace("\u2212", "-"))
     if not norm.isascii():
         norm = compound_magnitudes(norm)  # "1亿5000万元" as 1.5亿元, never 1亿 and 5000万
+        if "兆" in norm:  # "1.5兆円" is 1.5 JPY tn
+            norm = japanese_trillions(norm)
     if "," in norm:
         norm = indian_grouping(norm)  # "Rs 1,56,250 crore" is 156,250 crore, never Rs 1
     if "-" in norm and _DIGIT_HYPHEN_WORD.search(norm):
         # "1.2-gigawatt" as find_figures reads it, 1.2 GW ("15-year" stays); "a 5-plus GW
         # pipeline" is "5+ GW"
         norm = _NUMBER_PLUS.sub("+", unhyphened(norm))
-    if "\u2044" in norm:  # NFKC writes "½" as "1⁄2"
-        raise _fail(text, "a vulgar fraction ('½', '¼'); write it as a decimal ('1.5 GW', '0.25')")
+    if "\u2044" in norm:  # "1⁄2" with the fraction slash (vulgar fractions are read above)
+        raise _fail(written, "a fraction slash ('1⁄2'); write it as a decimal ('1.5 GW', '0.5')")
     norm = number_words(norm)  # "two billion yuan" as "2   billion yuan"
+    if "pc" in norm or "P" in norm or PETAFLOPS_MARK in norm:  # "3.2pc" is 3.2%, "1.5万P" PFLOPS
+        norm = short_units(norm)
     if "il" in norm or "IL" in norm:  # "5 mil euros" is 5,000 (Spanish); "$5 mil" stays a million
         norm = thousand_mil(norm)
     if not norm.isascii() and CJK_NUMERAL.search(norm):  # "一万五" as "1.5万", "十几亿" "10多亿"
@@ -532,20 +556,23 @@ def parse_quantity(text: str) -> Quantity:
         norm = _SMALL_UNIT.sub(_times_small_unit, norm)
     norm = norm.rstrip(" 。！？；，、,;")  # a figure copied with its clause's end ("50亿元。")
     if not norm:
-        raise _fail(text, "empty text")
-    main, alternate_text = _split_alternate(text, _accounting_negative(norm))
-    quantity = _parse_one(text, _plus_as_words(main))
+        raise _fail(written, "empty text")
+    # errors quote the figure as written, never as the passes above rewrote it ("1,6 Mio."
+    # was "1.6 Mio.", "two billion" "2   billion")
+    main, alternate_text = _split_alternate(written, _accounting_negative(norm))
+    quantity = _parse_one(written, _plus_as_words(main))
     if alternate_text is None:
-        return quantity if written == text else dataclasses.replace(quantity, text=written)
+        return quantity  # its text is what was written (_parse_one was given it)
     if (span := _RANGE_LEAD.match(alternate_text)) and not quantity.is_range:
-        return _with_range(text, written, quantity, span.group(1))
+        return _with_range(written, quantity, span.group(1))
     # "(or $71.2 billion)", "（合71.2亿美元）": the same amount, said another way
     inner = _ALTERNATE_LEAD.sub("", alternate_text, count=1)
+    shown = written_alternate(written) or alternate_text
     try:
-        alternate = _parse_one(alternate_text, inner)
+        alternate = _parse_one(shown, inner)
     except IdcForecastError as err:
         raise _fail(
-            text, f"the text in parentheses, {alternate_text!r}, is not a figure ({err})"
+            written, f"the text in parentheses, {shown!r}, is not a figure ({err})"
         ) from None
     return Quantity(
         quantity.value,
@@ -561,7 +588,7 @@ def parse_quantity(text: str) -> Quantity:
 _RANGE_LEAD = re.compile(r"^range\s+(\S.*)$", re.IGNORECASE)
 
 
-def _with_range(text: str, written: str, quantity: Quantity, span_text: str) -> Quantity:
+def _with_range(text: str, quantity: Quantity, span_text: str) -> Quantity:
     """ "3000 CNY 100m (range 2800 to 3400)": a central figure with its range, as
     :func:`format_quantity` writes one whose value is not the range's midpoint."""
     span = _parse_one(text, span_text)
@@ -584,5 +611,5 @@ def _with_range(text: str, written: str, quantity: Quantity, span_text: str) -> 
         low=span.low,
         high=span.high,
         qualifier=quantity.qualifier,
-        text=written,
+        text=text,
     )

@@ -74,9 +74,10 @@ class Unit:
         Canonical magnitude ("100m" for 亿, "bn"...) or None.
     dimension
         "money", "power", "energy", "racks", "servers", "compute", "storage", "area",
-        "percent", "points" or "count". Units convert freely within a dimension (money needs FX).
+        "volume", "percent", "points" or "count". Units convert freely within a dimension
+        (money needs FX).
     factor
-        Size of one unit in the dimension's reference unit (W, Wh, FLOPS, byte, one rack,
+        Size of one unit in the dimension's reference unit (W, Wh, FLOPS, byte, litre, one rack,
         one unit of the currency...): magnitude times the base's own factor.
 
     Examples

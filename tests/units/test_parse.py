@@ -1148,10 +1148,11 @@ def test_n_plus_is_at_least_n() -> None:
     assert found["figure"].tolist() == ["5-plus GW"]
 
 
-@pytest.mark.parametrize("text", ["1½ GW", "½ GW", "¼"])
-def test_a_vulgar_fraction_is_refused_by_name(text: str) -> None:
-    # text40: the error named "'⁄2' is no known unit" (NFKC's fraction slash)
-    with pytest.raises(ParseError, match=re.escape("a vulgar fraction ('½', '¼'); write it")):
+@pytest.mark.parametrize("text", ["1⁄2 GW", "3⁄4"])
+def test_a_fraction_slash_is_refused_by_name(text: str) -> None:
+    # text40: the error named "'⁄2' is no known unit"; text50: vulgar fractions ("1½ GW")
+    # are read (tests/units/test_figure_spellings.py), a number with the fraction slash not
+    with pytest.raises(ParseError, match=re.escape("a fraction slash ('1⁄2'); write it")):
         parse_quantity(text)
 
 
@@ -1202,3 +1203,62 @@ def test_end_words_match_as_a_search_from_the_start_would() -> None:
                 None if tail is None else tail.span()
             ), text
     assert parse._TRAILING_WORD.search("1,562.5亿元 以上") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # text50: the errors quoted the text after parse_quantity's own passes rewrote it
+        # ("1.000" as "1000", "2,5" as "2.5", "1,5" as "1.5"): a user searching the source
+        # for the quoted figure did not find it
+        ("1.000 millones xyz", "in figure '1.000 millones xyz'"),
+        ("€ 2,5 Mrd. foo", "in figure '€ 2,5 Mrd. foo'"),
+        ("1,5 Mio Euro (abc)", "cannot read '1,5 Mio Euro (abc)'"),
+        ("2,5 Mrd € - 1 MW", "cannot read '2,5 Mrd € - 1 MW'"),
+    ],
+)
+def test_errors_quote_the_figure_as_written(text: str, quoted: str) -> None:
+    with pytest.raises((ParseError, UnknownUnitError)) as caught:
+        parse_quantity(text)
+    assert quoted in str(caught.value)
+    assert caught.value.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "alternate"),
+    [
+        # text50: the alternate's text was the rewritten one ("1.6 Mio. $", "2   billion
+        # dollars"), and find_figures' ``alternate`` column showed it as if written so
+        ("1,5 Mio. Euro (1,6 Mio. $)", "1,6 Mio. $"),
+        ("500 billion yuan (two billion dollars)", "two billion dollars"),
+        ("５００亿元（７１.２亿美元）", "７１.２亿美元"),
+        ("500 billion yuan (or $71.2 billion)", "or $71.2 billion"),  # as before
+    ],
+)
+def test_the_alternate_keeps_its_text_as_written(text: str, alternate: str) -> None:
+    quantity = parse_quantity(text)
+    assert quantity.alternate is not None
+    assert quantity.alternate.text == alternate
+    found = find_figures(f"Der Wert: {text}.")
+    assert found["alternate"].tolist() == [alternate]
+
+
+def test_a_currency_on_the_high_end_only_is_refused() -> None:
+    # text50: "3 to $5bn" was 4 "count bn" (3 to 5 billion of nothing): the "$" dropped
+    with pytest.raises(ParseError, match=re.escape("high end only has a currency ('$')")):
+        parse_quantity("3 to $5bn")
+    assert parse_quantity("$3-5bn").unit == "USD bn"  # a currency before the range: read
+
+
+@pytest.mark.parametrize("text", ["The campus is 1/2 GW.", "It uses 1 1/2 GW.", "1⁄2 GW"])
+def test_a_fractions_denominator_is_no_figure(text: str) -> None:
+    # text50: the 2 of "1/2 GW" was read as 2 GW, four times the half gigawatt written
+    assert find_figures(text).empty
+
+
+def test_a_fraction_before_a_range_word_is_no_range() -> None:
+    # text50: "rose 2/3 to $5bn" gave "3 to $5bn", 4 "count bn"
+    found = find_figures("Costs rose 2/3 to $5bn.")
+    assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
+        ("$5bn", 5.0, "USD bn")
+    ]

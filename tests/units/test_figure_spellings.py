@@ -1,0 +1,146 @@
+"""Spellings of figures that news writes and the parser read wrongly or not at all (text50):
+"3.2pc", "1½ GW", "1.5万P", "ten GW", "2 Md€", gallons of water. Values by hand."""
+
+from __future__ import annotations
+
+import pytest
+
+from idcforecast import find_figures, parse_quantity
+from idcforecast.errors import UnknownUnitError
+
+
+def _rows(text: str) -> list[tuple[str, float, str]]:
+    found = find_figures(text)
+    return list(zip(found["figure"], found["value"], found["unit"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("3.2pc", 3.2, "%"),  # British papers' per cent: was "unit 'pc' is not defined"
+        ("up 3.2pc", 3.2, "%"),
+        ("1½ GW", 1.5, "GW"),  # was refused ("a vulgar fraction")
+        ("2¼", 2.25, "count"),
+        ("½ GW", 0.5, "GW"),
+        ("2 ¾ MW", 2.75, "MW"),
+        ("$2½ billion", 2.5, "USD bn"),
+        ("1.5万P", 1.5, "PFLOPS 10k"),  # 万P: ten thousand PFLOPS (1.5万P = 15 EFLOPS)
+        ("300P算力", 300.0, "PFLOPS"),
+        ("ten GW", 10.0, "GW"),  # a number word before a unit symbol: was "no number found"
+        ("two TWh", 2.0, "TWh"),
+        ("2 Md€", 2.0, "EUR bn"),  # French milliard: was "unit 'Md€' is not defined"
+        ("20 Mds€", 20.0, "EUR bn"),
+        ("1,5 Md€", 1.5, "EUR bn"),  # a decimal comma before a continental magnitude word
+        ("1.2 million gallons", 1.2, "gal mn"),  # water: was "unit 'gallons' is not defined"
+        ("0.2 L/kWh", 0.2, "L/kWh"),  # a WUE
+        ("1.5兆円", 1.5, "JPY tn"),  # Japanese 兆 before yen: a trillion (was unknown)
+        ("1兆ドル", 1.0, "USD tn"),
+        ("5億ドル", 5.0, "USD 100m"),  # ドル: dollars in Japanese (was unknown)
+        ("500 m³", 500.0, "m3"),
+        ("约100万立方米", 100.0, "m3 10k"),
+    ],
+)
+def test_news_spellings_read(text: str, value: float, unit: str) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+def test_what_the_spellings_convert_to() -> None:
+    # 1.5万P = 1.5 x 1e4 x 1e15 FLOPS = 1.5e19 = 15 EFLOPS
+    assert parse_quantity("1.5万P").to("EFLOPS").value == pytest.approx(15.0)
+    # 1.2 million US gallons x 3.785411784 L = 4,542,494.1 L = 4,542.494 m3
+    assert parse_quantity("1.2 million gallons").to("m3").value == pytest.approx(4542.4941408)
+
+
+@pytest.mark.parametrize("text", ["1080P", "500 PC", "5 P", "1兆元"])
+def test_p_and_pc_alone_stay_unknown(text: str) -> None:
+    # "1080P" is a video resolution, "500 PC" five hundred computers: no PFLOPS, no share;
+    # Chinese "1兆元" is a trillion in Taiwan, a million in some mainland usage: unknown
+    with pytest.raises(UnknownUnitError):
+        parse_quantity(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # find_figures gave 1.5 "count 10k" (the P dropped), 1.2 and 355 "count mn" (the
+        # gallons dropped), and nothing for the others
+        ("该智算中心一期算力规模达1.5万P，总投资约50亿元。",
+         [("1.5万P", 1.5, "PFLOPS 10k"), ("约50亿元", 50.0, "CNY 100m")]),
+        ("The facility will use 1.2 million gallons of water per year.",
+         [("1.2 million gallons", 1.2, "gal mn")]),
+        ("A Google data center used 355 million gallons of water in 2021.",
+         [("355 million gallons", 355.0, "gal mn")]),
+        ("The 1½ GW campus will be built in three phases.", [("1½ GW", 1.5, "GW")]),
+        ("Equinix raised capex guidance by 3.2pc.", [("3.2pc", 3.2, "%")]),
+        ("The site has capacity for ten GW of load.", [("ten GW", 10.0, "GW")]),
+        ("Le groupe va investir 2 Md€ dans un campus de 1 GW.",
+         [("2 Md€", 2.0, "EUR bn"), ("1 GW", 1.0, "GW")]),
+        ("Le projet coûte 1,5 Md€.", [("1,5 Md€", 1.5, "EUR bn")]),
+        ("NTTデータは2027年度までにデータセンターに1.5兆円を投資する。",
+         [("1.5兆円", 1.5, "JPY tn")]),
+        # digits and P in a clause about computing power (算力): PFLOPS (was no figure)
+        ("智能算力规模达到500P以上。", [("500P以上", 500.0, "PFLOPS")]),
+        ("该智算中心算力为300P，投资10亿元。",
+         [("300P", 300.0, "PFLOPS"), ("10亿元", 10.0, "CNY 100m")]),
+        ("支持4K/1080P视频，算力达到20P。", [("20P", 20.0, "PFLOPS")]),  # 1080P: video
+        ("支持1080P视频。", []),
+    ],
+)  # fmt: skip
+def test_find_figures_reads_the_spellings(text: str, rows: list[tuple[str, float, str]]) -> None:
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # text50: the magnitude word was unknown, so the figure shrank to the currency and
+        # the number: "Rp 10" (10 rupiah for 10 trillion), "RM1.2" (1.2 ringgit for 1.2 bn)
+        ("Investasi pusat data mencapai Rp 10 triliun pada 2024.",
+         [("Rp 10 triliun", 10.0, "IDR tn")]),
+        ("Pelaburan pusat data bernilai RM1.2 bilion.", [("RM1.2 bilion", 1.2, "MYR bn")]),
+        # Indonesian groups thousands with points and writes decimal commas
+        ("Nilai investasi Rp 1.500 miliar pada 2024.", [("Rp 1.500 miliar", 1500.0, "IDR bn")]),
+        ("Nilai investasi Rp 1,5 triliun.", [("Rp 1,5 triliun", 1.5, "IDR tn")]),
+        ("Anggaran Rp 500 juta.", [("Rp 500 juta", 500.0, "IDR mn")]),
+    ],
+)  # fmt: skip
+def test_indonesian_and_malay_magnitudes(text: str, rows: list[tuple[str, float, str]]) -> None:
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # text50: "€2 miljard" was the figure "€2", 2 EUR (two billion read as two euros)
+        ("Microsoft investeert €2 miljard in Nederlandse datacenters.",
+         [("€2 miljard", 2.0, "EUR bn")]),
+        # Dutch writes decimal commas; these gave no figure
+        ("Het datacenter kost 1,5 miljard euro en 500 miljoen euro.",
+         [("1,5 miljard euro", 1.5, "EUR bn"), ("500 miljoen euro", 500.0, "EUR mn")]),
+        ("Google investerar 10 miljarder kronor i Sverige.",
+         [("10 miljarder kronor", 10.0, "SEK bn")]),
+        # Polish/Czech "mld" and Russian "млрд" (1e9): "€2 mld" was "€2", 2 EUR
+        ("Microsoft zainwestuje €2 mld w centra danych.", [("€2 mld", 2.0, "EUR bn")]),
+        ("Inwestycja o wartości 1,5 mld euro.", [("1,5 mld euro", 1.5, "EUR bn")]),
+        ("Инвестиции составят $3 млрд.", [("$3 млрд.", 3.0, "USD bn")]),  # as "Mrd."
+    ],
+)  # fmt: skip
+def test_dutch_nordic_and_slavic_magnitudes(text: str, rows: list[tuple[str, float, str]]) -> None:
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # text50: a lone lower-case "w" (Polish "in") was read as watts: "500 mln w Polsce"
+        # gave 500 "W mn" (500 MW), "€2 w centra" 2 "W"
+        ("Inwestycja 500 mln w Polsce.", [("500 mln", 500.0, "count mn")]),
+        ("Microsoft zainwestuje €2 w centra danych.", [("€2", 2.0, "EUR")]),
+        # watts written as such stay watts
+        ("A 5 W LED, a 5W chip and a 5w lamp.",
+         [("5 W", 5.0, "W"), ("5W", 5.0, "W"), ("5w", 5.0, "W")]),
+    ],
+)  # fmt: skip
+def test_a_lone_lower_case_w_is_no_watt(text: str, rows: list[tuple[str, float, str]]) -> None:
+    assert _rows(text) == rows
