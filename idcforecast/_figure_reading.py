@@ -25,7 +25,7 @@ def _read(text: str, start: int, end: int) -> Quantity | None:
     from idcforecast.units import parse_quantity
 
     piece = text[start:end]
-    if piece != piece.strip():
+    if piece != piece.strip() or _bracketed(piece):
         return None
     try:
         quantity = parse_quantity(piece)
@@ -115,10 +115,19 @@ def _modified_noun(scan: str, end: int, quantity: Quantity) -> tuple[int, int] |
 def read_as(piece: str) -> Quantity | None:
     from idcforecast.units import parse_quantity
 
+    if _bracketed(piece):
+        return None
     try:
         return parse_quantity(piece)
     except IdcForecastError:
         return None
+
+
+def _bracketed(piece: str) -> bool:
+    """A stretch of prose wholly in brackets, "(US$12 billion)": an aside, read without
+    its brackets; ``parse_quantity`` alone reads a money cell so written as the
+    accountants' negative (-12 USD bn), which in a sentence it is not."""
+    return piece.startswith("(") and piece.endswith(")")
 
 
 def is_plain_count(quantity: Quantity) -> bool:

@@ -255,10 +255,46 @@ _ACCOUNTING_NEGATIVE = re.compile(
 )
 
 
+# a money figure in brackets, "($1,400)", "(US$1.4 billion)", or with a minus just before its
+# currency, "-$1,400", "-US$1.4 billion" ("- $3 bn" is a dash): the sign is read after the
+# currency ("$-1,400" reads)
+_NEGATIVE_MONEY = re.compile(
+    rf"(?:\(\s*(?P<pre>[^\d()\s+-][^\d()]*?)\s*(?P<number>{_NUM})(?P<post>[^()]*?)\s*\)"
+    rf"|-(?P<pre2>[^\d()\s+-][^\d()]*?)\s*(?P<number2>{_NUM})(?P<post2>[^()]*))"
+)
+
+
+def _negative_money(norm: str) -> str | None:
+    """ "($1,400)" and "-$1,400" as "$-1,400" (None for other text): the sign moved after a
+    currency that stands first, which is how the figure is read. Only a currency may stand
+    first: "(about 500 MW)" stays an error, "(500 MW)" too (a bracketed figure without a
+    figure before it)."""
+    match = _NEGATIVE_MONEY.fullmatch(norm)
+    if match is None:
+        return None
+    pre = (match["pre"] if match["pre"] is not None else match["pre2"]).strip()
+    number = match["number"] if match["number"] is not None else match["number2"]
+    post = match["post"] if match["post"] is not None else match["post2"]
+    from idcforecast.units.registry import without_suggestions
+
+    try:
+        with without_suggestions():
+            if parse_unit(pre).currency is None:
+                return None
+    except IdcForecastError:
+        return None
+    return f"{pre}-{number}{post}"
+
+
 def _accounting_negative(norm: str) -> str:
     """ "(12.5)亿元", "(12.5)", "$(12.5) bn" as "-12.5亿元"...: the accountants' negative,
     as financial tables write it; other text as it is. Only a unit (or nothing) may stand
-    before the "(": "CAGR (27.8%)" is no negative."""
+    before the "(": "CAGR (27.8%)" is no negative. A money figure in brackets, currency
+    first ("($1,400)", "(US$1.4 billion)"), and one with a minus before its currency
+    ("-$1,400") are negative too."""
+    money = _negative_money(norm)
+    if money is not None:
+        return money
     match = _ACCOUNTING_NEGATIVE.fullmatch(norm)
     if match is None:
         return norm
@@ -484,7 +520,9 @@ def parse_quantity(text: str) -> Quantity:
         digits, an optional magnitude (thousand/k, million/mn/m, billion/bn, 万, 亿, 万亿...),
         currency (CNY/RMB/yuan/元/¥, USD/US$/$/美元...) and unit (台, 万架, MW, TWh, EFLOPS,
         %...), a qualifier (超过/more than/>, 约/about, 不到/less than/<), an optional
-        range ("325–580 TWh") and a parenthesised alternate ("($71.2 billion)"). A
+        range ("325–580 TWh") and a parenthesised alternate ("($71.2 billion)" after a
+        figure; alone, a money figure in brackets is the accountants' negative: "($1,400)"
+        and "-$1,400" are -1,400 USD, as ``read_series`` reads such cells). A
         decimal comma is read in euros or before a continental magnitude word ("€ 2,5
         Mrd." is 2.5 EUR bn, "1.234,5 Mio. Euro" 1234.5 EUR mn), else refused ("27,8%").
 

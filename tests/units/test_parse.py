@@ -517,6 +517,46 @@ def test_an_accounting_negative_with_its_unit(text: str, value: float, unit: str
     assert (q.value, q.unit, q.alternate) == (value, unit, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # a money cell in brackets, currency first, as financial tables write a loss, and a
+        # minus before the currency: UnknownUnitError ('-$') or ParseError before, while
+        # "$-1,400" and "(12.5)亿元" read; read_series reads such cells as negatives
+        ("($1,400)", -1400.0, "USD"),
+        ("(US$1.4 billion)", -1.4, "USD bn"),
+        ("-$1,400", -1400.0, "USD"),
+        ("-US$1.4 billion", -1.4, "USD bn"),
+        ("\u2212$1.4bn", -1.4, "USD bn"),  # the typographic minus sign
+        ("-¥500亿", -500.0, "CNY 100m"),
+    ],
+)
+def test_a_negative_money_figure_with_its_currency_first(
+    text: str, value: float, unit: str
+) -> None:
+    q = parse_quantity(text)
+    assert (q.value, q.unit, q.text) == (value, unit, text)
+
+
+def test_only_a_currency_makes_a_bracketed_figure_negative() -> None:
+    # "(500 MW)" has no figure before its brackets and no currency: still an error, and a
+    # dash with a space ("- $3 bn") is no minus sign
+    with pytest.raises(ParseError, match="a closing '\\)' without a figure"):
+        parse_quantity("(500 MW)")
+    with pytest.raises(UnknownUnitError):
+        parse_quantity("- $3 bn")
+
+
+def test_find_figures_reads_a_bracketed_amount_in_prose_as_an_aside() -> None:
+    # in a sentence "(US$12 billion)" is an aside, +12 USD bn, never the accountants'
+    # negative parse_quantity reads in a cell; "-$1.4 billion" is a negative there too
+    found = find_figures("China Mobile (US$12 billion) leads. Net income was -$1.4 billion.")
+    assert list(zip(found["value"], found["unit"], strict=True)) == [
+        (12.0, "USD bn"),
+        (-1.4, "USD bn"),
+    ]
+
+
 def test_a_figure_in_brackets_after_one_is_still_its_alternate() -> None:
     q = parse_quantity("500 billion yuan ($71.2 billion)")
     assert (q.value, q.alternate.value, q.alternate.unit) == (500.0, 71.2, "USD bn")
