@@ -76,7 +76,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="X",
-        help="level to exceed: a number in the series unit or a figure like 8000亿元 (repeatable)",
+        help="level to exceed: a number in the unit simulated (the series', or the spec's "
+        "when the series was rescaled to it, as the header says) or a figure like 8000亿元 "
+        "(repeatable)",
     )
     # "(default: last year)" read as the calendar year before this one
     parser.add_argument(
