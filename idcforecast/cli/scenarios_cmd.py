@@ -227,10 +227,12 @@ def _check_spec_is_no_data_file(args: argparse.Namespace) -> None:
         if not args.data
         else f"--data {args.data} is the history already"
     )
+    from idcforecast.scenarios._spec_files import example_spec
+
     raise SpecError(
-        f"scenarios: FILE {args.file!r} looks like data, but FILE is the scenario spec (a "
-        f"TOML file such as data/scenarios/china_idc_example.toml); {fix}, and give a spec "
-        "FILE or none (the forecast's own distribution)",
+        f"scenarios: FILE {args.file!r} looks like data, but FILE is the scenario spec, a "
+        f"TOML file such as {example_spec()}; {fix}, and give a spec FILE or none (the "
+        "forecast's own distribution)",
         file=args.file,
         key="FILE",
     )

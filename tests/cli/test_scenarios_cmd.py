@@ -352,13 +352,18 @@ def test_kw_per_rack_converts_a_cap_in_power(
 def test_a_data_file_given_as_the_spec_says_to_pass_it_as_data(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    from idcforecast._paths import data_dir
+
     # scen26: `scenarios my.csv --unit MW` converted the bundled China series to MW ("cannot
     # convert 'CNY 100m' (money) to 'MW'"), and without --unit the CSV was read as TOML
     assert main(["scenarios", "mw.csv", "--unit", "MW", "--to", "2026"]) == 2
+    # the example is named where this install keeps it (a pip install has no data/)
+    example = data_dir() / "scenarios" / "china_idc_example.toml"
     assert capsys.readouterr().err == (
-        "error: scenarios: FILE 'mw.csv' looks like data, but FILE is the scenario spec (a TOML "
-        "file such as data/scenarios/china_idc_example.toml); pass the history as --data "
-        "mw.csv, and give a spec FILE or none (the forecast's own distribution)\n"
+        "error: scenarios: FILE 'mw.csv' looks like data, but FILE is the scenario spec, a "
+        f"TOML file such as the bundled example china_idc_example.toml (at {example}); pass "
+        "the history as --data mw.csv, and give a spec FILE or none (the forecast's own "
+        "distribution)\n"
     )
 
 
