@@ -249,6 +249,7 @@ def simulate_paths(
         seed=int(seq.entropy),  # type: ignore[arg-type]
         model=model,
         note=cap_note,
+        history_max=history_max,
     )
 
 
