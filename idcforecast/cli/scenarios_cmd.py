@@ -412,6 +412,9 @@ def _prob_text(paths: Paths, threshold: str, year: int, *, kw_per_rack: float = 
         raise typed_figure_error(err, threshold, "--threshold") from None
     assert not isinstance(probs, float)  # no scenario= given: one entry per scenario
     rows = [[str(name), f"{p:.1%}"] for name, p in probs.items()]
-    return f"P(value > {threshold} in {year}):\n" + text_table(
+    # a plain number is in the unit simulated, named: a series rescaled to its spec's
+    # "USD bn" read --threshold 8000000000 (meant in USD) as 8 billion billion, "0.0%"
+    shown = f"{threshold} {paths.unit}" if isinstance(value, float) and paths.unit else threshold
+    return f"P(value > {shown} in {year}):\n" + text_table(
         ["scenario", "probability"], rows, right=[1]
     )

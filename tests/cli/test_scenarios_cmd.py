@@ -189,7 +189,7 @@ def test_a_users_file_without_a_spec_gets_the_forecast_alone(
     assert "spec none (the calibrated forecast only; pass a TOML spec FILE)" in out
     assert re.search(r"^base +2023 +-\d+\.\d ", out, re.MULTILINE)  # decimals for small values
     assert "CAGR: not shown (no positive origin" in out
-    assert "P(value > 5 in 2023):" in out
+    assert "P(value > 5 MW in 2023):" in out  # a plain number is in the series' unit
 
 
 def test_another_bundled_series_gets_its_own_distribution_not_the_cidc_spec(

@@ -99,3 +99,19 @@ def test_the_cli_prints_the_same_tables_for_usd_and_usd_bn_data(
     )
     assert note in in_usd
     assert in_usd.replace(note, "") == in_bn
+
+
+def test_a_plain_threshold_names_the_unit_it_is_read_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was "P(value > 8000000000 in 2026)" with 0.0% everywhere: the number, meant in the
+    # data's USD, is read in the spec's USD bn, the unit simulated; the heading now says so
+    spec = tmp_path / "bn.toml"
+    spec.write_text(SPEC_FILE, encoding="utf-8")
+    data = tmp_path / "usd.csv"
+    _history("USD", 1e9).to_csv(data, index=False)
+    argv = ["scenarios", str(spec), "--data", str(data), "--paths", "300", "--horizon", "3"]
+    assert main([*argv, "--threshold", "8000000000", "--threshold", "US$8bn"]) == 0
+    out = capsys.readouterr().out
+    assert "P(value > 8000000000 USD bn in 2026):" in out
+    assert "P(value > US$8bn in 2026):" in out  # a figure says its unit itself
