@@ -285,7 +285,7 @@ def _levels_text(table: pd.DataFrame) -> str:
     # whole numbers for a market in CNY 100m; decimals for a share or a small series
     largest = float(levels[cols].abs().to_numpy().max()) if len(levels) else 0.0
     decimals = 0 if largest >= 100 else 1 if largest >= 10 else 2
-    if decimals == 2:  # a share of 0.04%, a small series: two significant digits
+    if decimals == 2:  # a share of 0.04%, a small series: the largest to 2 significant digits
         decimals = max(2, _significant_decimals(levels[cols].to_numpy(dtype=float).ravel()))
     rows = [
         [str(r["scenario"]), str(r["year"]), *(f"{r[c]:,.{decimals}f}" for c in cols)]
@@ -339,7 +339,7 @@ def _points_text(table: pd.DataFrame, paths: Paths, target: int) -> str:
     """For a share: the change in percentage points from the last observation to
     ``target`` (the table's "change_pp" rows), per scenario and quantile, with the level
     then in percent; defined also where paths are at 0% (a share clipped there has no
-    CAGR). Decimals show the smallest level to two significant digits (a share of 0.04%
+    CAGR). Decimals show the largest level to two significant digits (a share of 0.04%
     printed "0.04" for 0.035-0.045)."""
     import numpy as np
 
@@ -352,7 +352,7 @@ def _points_text(table: pd.DataFrame, paths: Paths, target: int) -> str:
     ends = levels[levels["year"] == target].set_index("scenario")
     changes = table[table["quantity"] == "change_pp"]
     cols = ["p5", "p10", "p50", "p90", "p95"]
-    shown = np.append(ends[cols].to_numpy(dtype=float).ravel() * factor, origin)
+    shown = ends[cols].to_numpy(dtype=float).ravel() * factor  # the levels, in percent
     decimals = max(1 if float(np.abs(shown).max()) >= 10 else 2, _significant_decimals(shown))
 
     def cell(change: float, level: float) -> str:
@@ -370,23 +370,28 @@ def _points_text(table: pd.DataFrame, paths: Paths, target: int) -> str:
 
 
 def _significant_decimals(values: np.ndarray, digits: int = 2, most: int = 4) -> int:
-    """Decimals that print the smallest non-zero of ``values`` to ``digits`` significant
-    digits (at most ``most``; 0 without one): 0.035 needs 3, 0.5 needs 2, 45 needs 0.
+    """Decimals that print the largest of ``values`` (in size) to ``digits`` significant
+    digits (at most ``most``; 0 when all are 0): 0.073 needs 3, 0.5 needs 2, 45 needs 0.
+    The largest, not the smallest: a p5 near 0 (a share clipped there, a series crossing
+    zero) would give the whole table 4 decimals.
 
     Examples
     --------
     >>> import numpy as np
-    >>> _significant_decimals(np.array([0.035, 0.5, 0.0])), _significant_decimals(np.array([45.0]))
+    >>> _significant_decimals(np.array([0.037, 0.073, 0.0])), _significant_decimals(np.ones(1) * 45)
     (3, 0)
-    >>> _significant_decimals(np.array([0.0])), _significant_decimals(np.array([1e-9]))
+    >>> _significant_decimals(np.array([0.0])), _significant_decimals(np.array([1e-9, -2e-9]))
     (0, 4)
+    >>> _significant_decimals(np.array([1e-6, 6.3]))  # a level near 0 beside 6.3
+    1
     """
     import numpy as np
 
-    nonzero = np.abs(values[np.isfinite(values) & (values != 0)])
-    if not nonzero.size:
+    finite = np.abs(values[np.isfinite(values)])
+    largest = float(finite.max()) if finite.size else 0.0
+    if largest == 0:
         return 0
-    return int(min(most, max(0, digits - 1 - math.floor(math.log10(float(nonzero.min()))))))
+    return int(min(most, max(0, digits - 1 - math.floor(math.log10(largest)))))
 
 
 def _in_percent(unit: str) -> bool:
