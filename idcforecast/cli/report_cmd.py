@@ -165,10 +165,12 @@ def _check_spec_is_no_data_file(args: argparse.Namespace) -> None:
         if not args.data
         else f"--data {args.data} is the history"
     )
+    from idcforecast.scenarios._spec_files import example_spec
+
     raise SpecError(
-        f"report: --scenarios {spec!r} looks like data, but --scenarios is the scenario spec "
-        f"(a TOML file such as data/scenarios/china_idc_example.toml); {fix}, and give a "
-        "spec or leave out --scenarios",
+        f"report: --scenarios {spec!r} looks like data, but --scenarios is the scenario spec, "
+        f"a TOML file such as {example_spec()}; {fix}, and give a spec or leave out "
+        "--scenarios",
         file=spec,
         key="scenarios",
     )

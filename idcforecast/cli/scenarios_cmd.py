@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 from typing import TYPE_CHECKING
 
 from idcforecast.cli._arg_types import (
@@ -15,6 +16,7 @@ from idcforecast.cli._arg_types import (
 from idcforecast.cli._read_options import add_read_arguments, read_user_file
 
 if TYPE_CHECKING:
+    import numpy as np
     import pandas as pd
 
     from idcforecast.scenarios import Paths
@@ -76,7 +78,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="X",
-        help="level to exceed: a number in the series unit or a figure like 8000亿元 (repeatable)",
+        help="level to exceed: a number in the unit simulated (the series', or the spec's "
+        "when the series was rescaled to it, as the header says) or a figure like 8000亿元 "
+        "(repeatable)",
     )
     # "(default: last year)" read as the calendar year before this one
     parser.add_argument(
@@ -176,11 +180,7 @@ def run(args: argparse.Namespace) -> int:
     # a share's growth is its change in points (40% -> 48% is +8 points, the CAGR +4.7% a
     # year of relative growth read as points); the same rule as forecast()'s 100% note
     target = args.target_year if args.target_year is not None else int(paths.years[-1])
-    print(
-        _points_text(table, paths, target)
-        if _share_in_points(paths, history)
-        else _cagr_text(table)
-    )
+    print(_points_text(table, paths, target) if _share_in_points(table) else _cagr_text(table))
     for text in probabilities:
         print()
         print(text)
@@ -225,10 +225,12 @@ def _check_spec_is_no_data_file(args: argparse.Namespace) -> None:
         if not args.data
         else f"--data {args.data} is the history already"
     )
+    from idcforecast.scenarios._spec_files import example_spec
+
     raise SpecError(
-        f"scenarios: FILE {args.file!r} looks like data, but FILE is the scenario spec (a "
-        f"TOML file such as data/scenarios/china_idc_example.toml); {fix}, and give a spec "
-        "FILE or none (the forecast's own distribution)",
+        f"scenarios: FILE {args.file!r} looks like data, but FILE is the scenario spec, a "
+        f"TOML file such as {example_spec()}; {fix}, and give a spec FILE or none (the "
+        "forecast's own distribution)",
         file=args.file,
         key="FILE",
     )
@@ -283,6 +285,8 @@ def _levels_text(table: pd.DataFrame) -> str:
     # whole numbers for a market in CNY 100m; decimals for a share or a small series
     largest = float(levels[cols].abs().to_numpy().max()) if len(levels) else 0.0
     decimals = 0 if largest >= 100 else 1 if largest >= 10 else 2
+    if decimals == 2:  # a share of 0.04%, a small series: the largest to 2 significant digits
+        decimals = max(2, _significant_decimals(levels[cols].to_numpy(dtype=float).ravel()))
     rows = [
         [str(r["scenario"]), str(r["year"]), *(f"{r[c]:,.{decimals}f}" for c in cols)]
         for r in levels.to_dict("records")
@@ -324,41 +328,70 @@ def _cagr_text(table: pd.DataFrame) -> str:
     )
 
 
-def _share_in_points(paths: Paths, history: pd.DataFrame) -> bool:
-    """Whether the series simulated may be a share (``idcforecast._shares.may_be_share``:
-    in %, or 成, and never past 100% in its history) with a last observation to count
-    points from."""
-    from idcforecast._shares import may_be_share
-
-    ids = history["series_id"].astype(str)
-    values = history.loc[ids == str(paths.series_id), "value"].astype(float)
-    peak = float(values.max()) if len(values) else None
-    return paths.origin_value is not None and may_be_share(paths.unit, peak)
+def _share_in_points(table: pd.DataFrame) -> bool:
+    """Whether the table gives the series' growth in points (``scenario_table``'s
+    "change_pp" rows: a series that may be a share, ``idcforecast._shares.may_be_share``,
+    with a last observation to count points from)."""
+    return bool((table["quantity"] == "change_pp").any())
 
 
 def _points_text(table: pd.DataFrame, paths: Paths, target: int) -> str:
     """For a share: the change in percentage points from the last observation to
-    ``target`` (the CAGR's year), per scenario and quantile, with the level then in
-    percent; defined also where paths are at 0% (a share clipped there has no CAGR)."""
+    ``target`` (the table's "change_pp" rows), per scenario and quantile, with the level
+    then in percent; defined also where paths are at 0% (a share clipped there has no
+    CAGR). Decimals show the largest level to two significant digits (a share of 0.04%
+    printed "0.04" for 0.035-0.045)."""
+    import numpy as np
+
     from idcforecast._shares import percent_factor
     from idcforecast.cli._text import text_table
 
     factor = percent_factor(paths.unit) or 1.0  # 1 成 is 10 points
     origin = float(paths.origin_value or 0.0) * factor
     levels = table[table["quantity"] == "level"]
-    ends = levels[levels["year"] == target]
+    ends = levels[levels["year"] == target].set_index("scenario")
+    changes = table[table["quantity"] == "change_pp"]
     cols = ["p5", "p10", "p50", "p90", "p95"]
-    decimals = 1 if float(ends[cols].abs().to_numpy().max()) * factor >= 10 else 2
+    shown = ends[cols].to_numpy(dtype=float).ravel() * factor  # the levels, in percent
+    decimals = max(1 if float(np.abs(shown).max()) >= 10 else 2, _significant_decimals(shown))
 
-    def cell(level: float) -> str:
-        return f"{level * factor - origin:+.{decimals}f} ({level * factor:.{decimals}f}%)"
+    def cell(change: float, level: float) -> str:
+        return f"{change:+.{decimals}f} ({level * factor:.{decimals}f}%)"
 
-    rows = [[str(r["scenario"]), *(cell(r[c]) for c in cols)] for r in ends.to_dict("records")]
+    rows = [
+        [str(r["scenario"]), *(cell(r[c], ends.loc[r["scenario"], c]) for c in cols)]
+        for r in changes.to_dict("records")
+    ]
     return (
         f"change from the last observation ({origin:.{decimals}f}% in {paths.origin_year}) "
         f"to {target}, in percentage points (the level then):\n"
         + text_table(["scenario", *cols], rows, right=range(1, 1 + len(cols)))
     )
+
+
+def _significant_decimals(values: np.ndarray, digits: int = 2, most: int = 4) -> int:
+    """Decimals that print the largest of ``values`` (in size) to ``digits`` significant
+    digits (at most ``most``; 0 when all are 0): 0.073 needs 3, 0.5 needs 2, 45 needs 0.
+    The largest, not the smallest: a p5 near 0 (a share clipped there, a series crossing
+    zero) would give the whole table 4 decimals.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> _significant_decimals(np.array([0.037, 0.073, 0.0])), _significant_decimals(np.ones(1) * 45)
+    (3, 0)
+    >>> _significant_decimals(np.array([0.0])), _significant_decimals(np.array([1e-9, -2e-9]))
+    (0, 4)
+    >>> _significant_decimals(np.array([1e-6, 6.3]))  # a level near 0 beside 6.3
+    1
+    """
+    import numpy as np
+
+    finite = np.abs(values[np.isfinite(values)])
+    largest = float(finite.max()) if finite.size else 0.0
+    if largest == 0:
+        return 0
+    return int(min(most, max(0, digits - 1 - math.floor(math.log10(largest)))))
 
 
 def _in_percent(unit: str) -> bool:
@@ -384,6 +417,9 @@ def _prob_text(paths: Paths, threshold: str, year: int, *, kw_per_rack: float = 
         raise typed_figure_error(err, threshold, "--threshold") from None
     assert not isinstance(probs, float)  # no scenario= given: one entry per scenario
     rows = [[str(name), f"{p:.1%}"] for name, p in probs.items()]
-    return f"P(value > {threshold} in {year}):\n" + text_table(
+    # a plain number is in the unit simulated, named: a series rescaled to its spec's
+    # "USD bn" read --threshold 8000000000 (meant in USD) as 8 billion billion, "0.0%"
+    shown = f"{threshold} {paths.unit}" if isinstance(value, float) and paths.unit else threshold
+    return f"P(value > {shown} in {year}):\n" + text_table(
         ["scenario", "probability"], rows, right=[1]
     )

@@ -217,10 +217,12 @@ def scenario_results(
 
     from idcforecast.report.context import ScenarioResults
     from idcforecast.scenarios import load_scenarios, prob_exceeds, scenario_table, simulate
+    from idcforecast.scenarios._spec_magnitude import in_spec_magnitude
 
     scenario_set = load_scenarios(spec)
     # a spec in "USD bn" for a series read in "USD": simulated in the spec's unit, which
-    # its caps are in (it was refused as another unit); another currency is still refused
+    # its caps are in (simulate's own rule; the note goes to the report's scenario
+    # section, not the paths' note); another currency is still refused
     history, unit_note = in_spec_magnitude(history, scenario_set.unit)
     last = int(history["year"].iloc[-1])
     # no series_id=: simulate takes the spec's series_id, as `idcforecast scenarios` does,
@@ -282,73 +284,6 @@ def scenario_results(
                 for adjustments in (s.growth, s.shocks, s.growth_pp, s.shocks_pp)
             )
         ),
-    )
-
-
-# dimensions whose units differ by a magnitude alone, or by a fixed factor (MW and GW):
-# shares are left out (a spec's points mean percentage points of its own unit)
-_RESCALED_DIMENSIONS = frozenset(
-    {"money", "power", "energy", "racks", "servers", "compute", "storage", "area", "count"}
-)
-
-
-def in_spec_magnitude(history: pd.DataFrame, spec_unit: str | None) -> tuple[pd.DataFrame, str]:
-    """``history`` in the scenario spec's unit when the two differ by a fixed factor only
-    (the same currency in another magnitude, "USD" and "USD bn"; MW and GW), with the
-    sentence that says so; else ``history`` as it is and "" (``simulate`` then refuses a
-    spec in another currency or kind of unit, as it refuses it everywhere).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> usd = pd.DataFrame({"series_id": "s", "year": [2022, 2023],
-    ...                     "value": [4.5e9, 5.5e9], "unit": "USD"})
-    >>> rescaled, note = in_spec_magnitude(usd, "US$ bn")
-    >>> rescaled["value"].tolist(), rescaled["unit"].tolist()
-    ([4.5, 5.5], ['USD bn', 'USD bn'])
-    >>> note[:77], note[77:]
-    ("The spec's figures are in USD billion; the series, read in USD, was rescaled ", \
-'to it for the simulation (divided by 1,000,000,000; no exchange rate is involved).')
-    >>> in_spec_magnitude(usd, "CNY bn")[1], in_spec_magnitude(usd, "USD")[1]
-    ('', '')
-    """
-    from idcforecast.errors import IdcForecastError
-    from idcforecast.report.style import unit_heading
-    from idcforecast.units.convert import conversion_factor
-    from idcforecast.units.registry import parse_unit
-
-    if not spec_unit or "unit" not in history.columns or history["unit"].isna().all():
-        return history, ""
-    units = set(history["unit"].dropna().astype(str))
-    if len(units) != 1:
-        return history, ""
-    read = units.pop()
-    try:
-        theirs, mine = parse_unit(read), parse_unit(spec_unit)
-    except IdcForecastError:
-        return history, ""
-    if (
-        theirs.canonical == mine.canonical
-        or theirs.dimension != mine.dimension
-        or theirs.dimension not in _RESCALED_DIMENSIONS
-        or theirs.per != mine.per
-        or (theirs.dimension == "money" and theirs.base != mine.base)  # FX: not a rescale
-    ):
-        return history, ""
-    factor = float(f"{conversion_factor(theirs.canonical, mine.canonical, year=None):.12g}")
-    rescaled = history.copy()
-    rescaled["value"] = rescaled["value"].astype(float) * factor
-    rescaled["unit"] = mine.canonical
-    inverse = 1 / factor  # 1e-09 is a division by 1,000,000,000 (999,999,999.99... as float)
-    how = (
-        f"divided by {round(inverse):,}"
-        if factor < 1 and abs(round(inverse) - inverse) < 1e-9 * inverse
-        else f"multiplied by {factor:,g}"
-    )
-    return rescaled, (
-        f"The spec's figures are in {unit_heading(mine.canonical)}; the series, read in "
-        f"{unit_heading(theirs.canonical)}, was rescaled to it for the simulation ({how}; no "
-        "exchange rate is involved)."
     )
 
 

@@ -60,8 +60,8 @@ def _yaml(text: str, path: str) -> Any:
     except ImportError:
         raise SpecError(
             f"scenario file {path!r} is YAML, which needs PyYAML (pip install pyyaml, or "
-            "idcforecast[yaml]) to be read; or write the spec as TOML ([scenarios.base] "
-            "tables, see data/scenarios/china_idc_example.toml) or JSON",
+            "idcforecast[yaml]) to be read; or write the spec as JSON, or as TOML "
+            f"([scenarios.base] tables) as in {example_spec()}",
             file=path,
         ) from None
     try:
@@ -115,3 +115,27 @@ def _other_format(text: str) -> str:
     if re.search(r"^scenarios\s*:\s*$", text, flags=re.MULTILINE):
         return "; the file looks like YAML: name it .yaml to have it read as YAML"
     return ""
+
+
+EXAMPLE_SPEC = "china_idc_example.toml"
+
+
+def example_spec() -> str:
+    """The bundled example spec as the errors name it: its file name, which
+    ``load_scenarios`` and ``idcforecast scenarios`` read as it is, and where this install
+    keeps it (``data/scenarios/`` in a source checkout, ``idcforecast/_bundled_data/
+    scenarios/`` after pip install; the errors cited the checkout's path, which a pip
+    install does not have).
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> text = example_spec()
+    >>> text.startswith("the bundled example china_idc_example.toml (at ")
+    True
+    >>> Path(text[text.index("(at ") + 4 : -1]).is_file()
+    True
+    """
+    from idcforecast._paths import data_dir
+
+    return f"the bundled example {EXAMPLE_SPEC} (at {data_dir() / 'scenarios' / EXAMPLE_SPEC})"

@@ -249,6 +249,7 @@ def simulate_paths(
         seed=int(seq.entropy),  # type: ignore[arg-type]
         model=model,
         note=cap_note,
+        history_max=history_max,
     )
 
 
@@ -410,7 +411,11 @@ def simulate(
         As in :func:`simulate_paths`; the same seed gives the same numbers.
     scenarios
         A :class:`ScenarioSet`, a dict, a TOML path, or None (one scenario "base"). A spec
-        with a ``unit`` must agree with the series' unit (``SpecError`` otherwise).
+        with a ``unit`` must agree with the series' unit (``SpecError`` otherwise), or be
+        another magnitude of it ("USD bn" for a series in "USD", GW for MW): the series is
+        then rescaled to the spec's unit and simulated in it (the ``Paths`` are in the
+        spec's unit, and the ``note`` says so). Another currency is refused (read the
+        series in the spec's unit first, at each year's FX rate).
     series_id
         Which series to simulate when ``data`` holds several (defaults to the spec's
         ``series_id``). Data of one series without a ``series_id`` column (a
@@ -427,6 +432,7 @@ def simulate(
     -------
     Paths
         With ``note``: a spec written for another series applied as ``series_id=`` asks;
+        the series rescaled to the spec's magnitude;
         what ``forecast()`` writes in its ``note`` column for the same series
         (gap years filled for fitting, estimates read as data, a fallback), and a cap
         converted between power and racks (at ``kw_per_rack``) or currencies (at the last
@@ -470,6 +476,14 @@ def simulate(
     spec = _as_scenario_set(scenarios)
     chosen = _series_id_text(series_id)
     sid, years, values, unit, kept = _select_series(data, chosen or spec.series_id, spec=spec)
+    # a spec in "USD bn" for a series in "USD" (GW for MW): the series is simulated in the
+    # spec's unit, which its caps are in (it was refused as another unit); another
+    # currency or kind of unit is still refused by check_spec_unit
+    from idcforecast.scenarios._spec_magnitude import spec_magnitude_rescale
+
+    rescale = spec_magnitude_rescale(unit, spec.unit)
+    if rescale is not None:
+        values, unit = np.asarray(values, dtype=float) * rescale.factor, rescale.unit
     from idcforecast._forecast_inputs import check_horizon
 
     check_horizon(horizon, caller="simulate")  # was forecast_array's, led by no function
@@ -521,7 +535,9 @@ def simulate(
     )
     # a share whose forecast passes 100%: forecast()'s note, with the scenarios' fix
     past_100 = _past_100_note(paths, fc.mean, fc.upper, unit, float(np.nanmax(values)))
-    note = "; ".join(n for n in (other, kept, prepared.note, fc.note, past_100, paths.note) if n)
+    rescaled = "" if rescale is None else rescale.note.rstrip(".")
+    parts = (other, rescaled, kept, prepared.note, fc.note, past_100, paths.note)
+    note = "; ".join(n for n in parts if n)
     return replace(paths, note=note) if note else paths
 
 

@@ -49,6 +49,10 @@ class Paths:
         What the paths' forecast needed, as ``forecast()``'s ``note`` column says it ("gap
         year 2013 filled log-linearly for fitting only", a fallback), and how a cap in
         another unit was read (at a rack density, at a year's FX rate); "" when nothing.
+    history_max
+        The largest observed value (series unit), None when not known: with a unit in
+        percent it decides whether the series may be a share (``idcforecast._shares``),
+        whose growth :func:`~idcforecast.scenarios.scenario_table` gives in points.
 
     Examples
     --------
@@ -70,6 +74,7 @@ class Paths:
     seed: int | None = None
     model: str = ""
     note: str = ""
+    history_max: float | None = None
 
     @property
     def n_paths(self) -> int:

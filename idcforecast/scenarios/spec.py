@@ -259,7 +259,8 @@ def _bundled_dir() -> Path:
 
 def _bundled_or_given(path: Path) -> Path:
     """``path``; or, for a bare file name that is no file here, the bundled spec of that
-    name ("china_idc_example.toml" is ``data/scenarios/china_idc_example.toml``)."""
+    name ("china_idc_example.toml" is ``data/scenarios/china_idc_example.toml`` in a
+    checkout, ``idcforecast/_bundled_data/scenarios/`` after pip install)."""
     if path.exists() or path.parent != Path("."):
         return path
     bundled = _bundled_dir() / path.name

@@ -100,7 +100,8 @@ def scenario_table(
     quantiles: Sequence[float] = QUANTILES,
     target_year: int | None = None,
 ) -> pd.DataFrame:
-    """Quantiles per year and scenario, and the CAGR distribution to ``target_year``.
+    """Quantiles per year and scenario, and the CAGR distribution to ``target_year`` (for a
+    share, the change in percentage points instead).
 
     Parameters
     ----------
@@ -109,7 +110,7 @@ def scenario_table(
     quantiles
         Percentiles to report (columns ``p5``, ``p10``...).
     target_year
-        Year for the CAGR rows (default: the last simulated year).
+        Year for the CAGR (or, for a share, points) rows (default: the last simulated year).
 
     Returns
     -------
@@ -120,9 +121,14 @@ def scenario_table(
         year from ``origin_year`` to ``target_year``, unit "%", one row per scenario; left
         out when the origin is at or below zero, and for a scenario with a path at or
         below zero in the target year, where a compound rate is undefined: a series of net
-        changes, a share clipped to 0%; the weighted row needs every scenario's). With
-        weights, a ``"weighted"`` scenario is the probability mixture of the others. Fan
-        charts use the ``"level"`` rows.
+        changes; the weighted row needs every scenario's). For a series that may be a
+        share (``idcforecast._shares.may_be_share``: in percent, or 成, and its history,
+        ``paths.history_max``, never past 100%) ``"change_pp"`` takes the place of
+        ``"cagr"``: the change in percentage points from ``origin_value`` to
+        ``target_year``, unit "pp", one row per scenario and the weighted one (40% -> 48%
+        is +8 points, where its CAGR, +4.7% a year, is relative growth read as points; also
+        defined for a share clipped to 0%). With weights, a ``"weighted"`` scenario is the
+        probability mixture of the others. Fan charts use the ``"level"`` rows.
 
     Raises
     ------
@@ -160,6 +166,17 @@ def scenario_table(
     )
     qcols = [f"p{_label(q)}" for q in quantiles]
     blocks = _quantity_blocks(paths, "level", paths.values, paths.years, paths.unit, probs, qcols)
+    points = _points_per_unit(paths)
+    if points is not None and paths.origin_value is not None:
+        # a share's growth in percentage points (1 成 is 10), the CLI's and report's reading
+        end = paths.values[:, :, paths.year_index(target)]
+        change = (end - float(paths.origin_value)) * points
+        one = np.array([target])
+        return pd.concat(
+            blocks
+            + _quantity_blocks(paths, "change_pp", change[:, :, None], one, "pp", probs, qcols),
+            ignore_index=True,
+        )
     keep = _with_cagr(paths, target)
     if keep.any() and paths.origin_year is not None and paths.origin_value is not None:
         # per scenario: one bear case clipped to 0% (a share) or below zero dropped every
@@ -173,6 +190,14 @@ def scenario_table(
             paths, "cagr", cagr[:, :, None], one, "%", probs, qcols, keep=keep
         )
     return pd.concat(blocks, ignore_index=True)
+
+
+def _points_per_unit(paths: Paths) -> float | None:
+    """Percentage points in one unit of ``paths`` when the series may be a share
+    (``idcforecast._shares.may_be_share``: 1 for %, 10 for 成); None otherwise."""
+    from idcforecast._shares import may_be_share, percent_factor
+
+    return percent_factor(paths.unit) if may_be_share(paths.unit, paths.history_max) else None
 
 
 def _with_cagr(paths: Paths, target_year: int) -> np.ndarray:

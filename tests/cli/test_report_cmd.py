@@ -395,13 +395,16 @@ def test_a_data_file_given_as_scenarios_is_named_as_such(
 ) -> None:
     # was: "scenario file 'sales.csv' is not valid TOML: Expected '=' after a key ...", as
     # `scenarios sales.csv` said before it named the mix-up
+    from idcforecast._paths import data_dir
+
     data = tmp_path / "sales.csv"
     data.write_text("series_id,year,value,unit\ns,2020,1,MW\n", encoding="utf-8")
     out = tmp_path / "r.pdf"
     assert main(["report", "--scenarios", str(data), "--out", str(out)]) == 2
     assert capsys.readouterr().err == (
         f"error: report: --scenarios {str(data)!r} looks like data, but --scenarios is the "
-        "scenario spec (a TOML file such as data/scenarios/china_idc_example.toml); pass the "
-        f"history as --data {data}, and give a spec or leave out --scenarios\n"
+        "scenario spec, a TOML file such as the bundled example china_idc_example.toml (at "
+        f"{data_dir() / 'scenarios' / 'china_idc_example.toml'}); pass the history as --data "
+        f"{data}, and give a spec or leave out --scenarios\n"
     )
     assert not out.exists()

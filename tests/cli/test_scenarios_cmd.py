@@ -189,7 +189,7 @@ def test_a_users_file_without_a_spec_gets_the_forecast_alone(
     assert "spec none (the calibrated forecast only; pass a TOML spec FILE)" in out
     assert re.search(r"^base +2023 +-\d+\.\d ", out, re.MULTILINE)  # decimals for small values
     assert "CAGR: not shown (no positive origin" in out
-    assert "P(value > 5 in 2023):" in out
+    assert "P(value > 5 MW in 2023):" in out  # a plain number is in the series' unit
 
 
 def test_another_bundled_series_gets_its_own_distribution_not_the_cidc_spec(
@@ -352,13 +352,18 @@ def test_kw_per_rack_converts_a_cap_in_power(
 def test_a_data_file_given_as_the_spec_says_to_pass_it_as_data(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    from idcforecast._paths import data_dir
+
     # scen26: `scenarios my.csv --unit MW` converted the bundled China series to MW ("cannot
     # convert 'CNY 100m' (money) to 'MW'"), and without --unit the CSV was read as TOML
     assert main(["scenarios", "mw.csv", "--unit", "MW", "--to", "2026"]) == 2
+    # the example is named where this install keeps it (a pip install has no data/)
+    example = data_dir() / "scenarios" / "china_idc_example.toml"
     assert capsys.readouterr().err == (
-        "error: scenarios: FILE 'mw.csv' looks like data, but FILE is the scenario spec (a TOML "
-        "file such as data/scenarios/china_idc_example.toml); pass the history as --data "
-        "mw.csv, and give a spec FILE or none (the forecast's own distribution)\n"
+        "error: scenarios: FILE 'mw.csv' looks like data, but FILE is the scenario spec, a "
+        f"TOML file such as the bundled example china_idc_example.toml (at {example}); pass "
+        "the history as --data mw.csv, and give a spec FILE or none (the forecast's own "
+        "distribution)\n"
     )
 
 
@@ -599,3 +604,36 @@ def test_a_series_not_in_the_file_is_to_be_chosen_among_its_series(
         "error: scenarios: two.csv: series 'c' is not in the table; expected one of 'b', 'a'; "
         "pass one of them as --series (scenarios simulates one series)\n"
     )
+
+
+# the reader's warning that values all below 1 might be fractions: here they are percent
+@pytest.mark.filterwarnings("ignore::idcforecast.errors.AmbiguousNumberWarning")
+def test_a_share_below_a_tenth_of_a_percent_keeps_two_significant_digits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # was: 2 decimals, so 0.04% printed "(0.04%)" for 0.035-0.045 and its change "+0.00";
+    # now the smallest level shows two significant digits (3 decimals here)
+    argv = _share_files(
+        tmp_path,
+        [0.021, 0.024, 0.026, 0.03, 0.031, 0.033, 0.036, 0.04],
+        '[scenarios.base]\n[scenarios.up]\ngrowth = { "2025-2026" = "+0.01pp" }\n',
+    )
+    out = _run([*argv, "--paths", "400", "--to", "2026"], capsys)
+    heading = (
+        "change from the last observation (0.040% in 2024) to 2026, in percentage points "
+        "(the level then):"
+    )
+    table = _cells(out, heading)
+    levels = {
+        line.split()[0]: line.split()[2:]
+        for line in out.splitlines()
+        if line.startswith(("base ", "up ")) and line.split()[1] == "2026"
+    }
+    for name in ("base", "up"):
+        for cell, level in zip(table[name], levels[name], strict=True):
+            change, then = re.fullmatch(r"([-+]\d\.\d{3}) \((\d\.\d{3})%\)", cell).groups()  # type: ignore[union-attr]
+            assert then == level  # the level table also in 3 decimals
+            assert float(change) == pytest.approx(float(level) - 0.040, abs=0.00051)
+    # +0.01 points a year on 2025-2026 puts 'up' 0.02 points above 'base' on every path
+    base_p50 = float(table["base"][2].split()[0])
+    assert float(table["up"][2].split()[0]) == pytest.approx(base_p50 + 0.02, abs=0.00051)
