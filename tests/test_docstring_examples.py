@@ -40,6 +40,7 @@ MUST_HAVE_EXAMPLES = {
     "idcforecast.report.pdf",
     "idcforecast.report.style",
     "idcforecast.report.tables",
+    "idcforecast.scenarios._driver_inputs",
     "idcforecast.scenarios._reconcile_methods",
     "idcforecast.scenarios.drivers",
     "idcforecast.scenarios.gap",

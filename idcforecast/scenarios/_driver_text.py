@@ -37,7 +37,7 @@ def text_quantity(
 ) -> tuple[float, float | None, float | None]:
     """Figure text as ``(value, low, high)`` in the driver's internal unit (low/high: a range)."""
     from idcforecast.errors import IdcForecastError, IncompatibleUnitsError
-    from idcforecast.scenarios.drivers import DRIVER_UNITS
+    from idcforecast.scenarios._driver_inputs import DRIVER_UNITS
     from idcforecast.units import parse_quantity
 
     target = TEXT_UNITS[name]
