@@ -253,14 +253,20 @@ def _past_100(ctx: ReportContext) -> str:
     forecast methods extrapolate levels and know no ceiling; "" otherwise. The check and
     its words are the forecast note's (:func:`idcforecast._share_notes.past_100_when`)."""
     from idcforecast._share_notes import past_100_when
+    from idcforecast._shares import percent_factor
 
     when = past_100_when(ctx.forecast, ctx.unit, float(ctx.history["value"].astype(float).max()))
     if not when:
         return ""  # not in percent, already above 100% (no share), or within 100
+    # 100% in the series' unit: 10 for a series in 成 (tenths), whose "cap = 100" let the
+    # paths run to 1,000%
+    factor = percent_factor(ctx.unit) or 1.0
+    cap = f"{100.0 / factor:g}"
+    in_unit = "" if factor == 1.0 else f" ({cap} {ctx.unit}, 100%)"
     return (
         f" The forecast passes 100% ({when}): if the series is a share, it cannot, and the "
         "method, which extrapolates the levels, does not know it (a scenario file's "
-        "cap = 100 bounds the simulated paths)."
+        f"cap = {cap}{in_unit} bounds the simulated paths)."
     )
 
 
