@@ -37,3 +37,31 @@ def test_a_share_in_cheng_is_told_cap_10_not_100() -> None:
 def test_a_share_in_percent_keeps_cap_100() -> None:
     text = _past_100(_ctx("%", 1.0))  # type: ignore[arg-type]
     assert text.endswith("(a scenario file's cap = 100 bounds the simulated paths).")
+
+
+def test_a_share_in_cheng_is_reported_in_percent_with_changes_in_points(tmp_path) -> None:
+    # a utilisation rate in 成 got the growth rate of a share ("Growth: 9.7% a year
+    # compounded", a bar chart in percent per year) and "13.4 tenths" beside a sentence
+    # about 100%; the report now shows it in percent, as a series read in %
+    import re
+
+    from pypdf import PdfReader
+
+    from idcforecast.report.build import build_report
+
+    data = tmp_path / "share.csv"
+    data.write_text(
+        "year,rack_utilisation\n2017,5.1\n2018,5.6\n2019,6.2\n2020,6.9\n2021,7.5\n2022,8.2\n"
+        "2023,8.9\n"
+    )
+    path = build_report(
+        data=data, out=tmp_path / "s.pdf", date="2026-01-01", read_options={"unit": "成"}
+    )
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(path).pages))
+    # 8.9 成 x 10 = 89.0%; 5.1 成 = 51.0%; 89.0 - 51.0 = +38.0 pp over 6 years = +6.33 pp a year
+    assert "Latest: 89.0 percent in 2023." in text
+    assert "Change: +38.0 percentage points (pp) from 2017 (51.0 to 89.0 percent), +6.33 pp" in text
+    assert "a year compounded" not in text and "tenths" not in text.replace("(tenths of", "")
+    assert "a scenario file's cap = 100 bounds the simulated paths" in text
+    # (成 itself prints only with a CJK font: the words around it)
+    assert "(tenths of a whole), are shown in percent (multiplied by 10: 1" in text
