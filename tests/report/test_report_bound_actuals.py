@@ -97,3 +97,27 @@ def test_a_backtest_without_bound_actuals_says_nothing_of_bounds() -> None:
         "; its 1 forecast of 2020 is left out of the scores, which count the other 1 "
         "(the table's Forecasts): the 2020 figure was published as a bound"
     )
+
+
+def test_the_pace_from_a_latest_figure_published_as_more_than_is_at_most(
+    tmp_path: Path,
+) -> None:
+    from pypdf import PdfReader
+
+    from idcforecast import forecast
+    from idcforecast.report.build import build_report
+
+    data = tmp_path / "racks.csv"
+    data.write_text(
+        'year,value,unit\n2016,"1,240",MW\n2017,"1,610",MW\n2018,"2,050",MW\n2019,"2,620",MW\n'
+        '2020,"3,150",MW\n2021,"more than 4,000",MW\n2022,"4,630",MW\n'
+        '2023,"more than 5,400",MW\n'
+    )
+    path = build_report(data=data, out=tmp_path / "r.pdf", date="2026-01-01", seed=0)
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(path).pages))
+    # 2023 was "more than 5,400": the pace from it to 2030's central value is at most
+    # (central / 5,400) ** (1 / 7) - 1 (it was printed bare, "9.0% a year from 2023",
+    # while the summary table marked 2024's growth "<")
+    central = float(forecast(read_series(data), 7, seed=0)["mean"].iloc[-1])
+    pace = 100 * ((central / 5400) ** (1 / 7) - 1)
+    assert f"at most {pace:.1f}% a year from 2023 (the 2023 figure is a bound)." in text

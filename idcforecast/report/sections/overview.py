@@ -29,6 +29,7 @@ from idcforecast.report.style import unit_heading, unit_label, value_header
 if TYPE_CHECKING:
     import pandas as pd
 
+    from idcforecast.report._growth import RateMark
     from idcforecast.report.context import ReportContext
     from idcforecast.report.pdf import ReportDocument
 
@@ -204,19 +205,30 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     )
     doc.heading("Executive summary")
     doc.key_figures(figures)
+    # from a latest figure published as "more than" the pace to the forecast is at most
+    # this (the summary table marked the first forecast year's growth "<", the sentence
+    # gave the rate bare)
+    paced = _pace_mark(qualifier)
     if change:
         moved_to = float(end["mean"]) - ctx.last_value
-        pace = f"{signed(moved_to, fmt.decimals)} {change} from {ctx.last_year}"
+        pace = f"{paced.phrase(signed(moved_to, fmt.decimals))} {change} from {ctx.last_year}"
     elif ctx.last_value > 0 and float(end["mean"]) > 0:
         implied = _cagr(ctx.last_value, float(end["mean"]), end_year - ctx.last_year)
-        pace = f"{_pct(implied)} a year from {ctx.last_year}"
+        pace = f"{paced.phrase(_pct(implied))} a year from {ctx.last_year}"
     else:  # a level at or below zero: the change, not a compound rate
         pace = f"a change of {fmt.text(float(end['mean']) - ctx.last_value)} from {ctx.last_year}"
     lines.append(
         f"**Forecast:** {_amount(fmt.text(float(end['mean'])), ctx.unit)} in {end_year} "
         "(80% interval "
         f"{span_text(fmt.text(end['lo_80']), fmt.text(end['hi_80']))}; 95% "
-        f"{span_text(fmt.text(end['lo_95']), fmt.text(end['hi_95']))}), {pace}." + _past_100(ctx)
+        f"{span_text(fmt.text(end['lo_95']), fmt.text(end['hi_95']))}), {pace}"
+        + (
+            f" (the {ctx.last_year} figure is a bound)"
+            if paced.qualifier in ("at_least", "at_most") and "a change of" not in pace
+            else ""
+        )
+        + "."
+        + _past_100(ctx)
     )
     accuracy = _accuracy_row(ctx)
     if accuracy is not None:
@@ -246,6 +258,24 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
         align=("RIGHT", "LEFT", "RIGHT", "RIGHT", "RIGHT"),
         size=8.0,
     )
+
+
+def _pace_mark(last_qualifier: str) -> RateMark:
+    """How the latest figure's qualifier bounds the pace from it to a forecast (an exact
+    end): "more than" the latest gives at most that pace, "at most" at least; "about",
+    about.
+
+    Examples
+    --------
+    >>> _pace_mark("at_least").phrase("9.0%"), _pace_mark("exact").phrase("9.0%")
+    ('at most 9.0%', '9.0%')
+    >>> _pace_mark("approximately").phrase("9.0%")
+    'about 9.0%'
+    """
+    from idcforecast.report._growth import RateMark, rate_qualifier
+
+    how = rate_qualifier(last_qualifier or "exact", "exact")
+    return RateMark(0.0, "exact") if how is None else RateMark(0.0, *how)
 
 
 def _past_100(ctx: ReportContext) -> str:
