@@ -377,9 +377,17 @@ def plot_backtest(
     chosen = str(bt["model"].iloc[0])
     unit = first_unit(bt)
     actual = bt.drop_duplicates("year").sort_values("year")
-    horizon = (bt["year"] - bt["cutoff"]).to_numpy(dtype=int)
-    actuals = bt["actual"].to_numpy(float)
-    errors = np.abs(actuals - bt["mean"].to_numpy(float))
+    # an actual published as a bound ("more than 4,000") gives no error to score
+    # (accuracy() leaves it out): the error panel drew its error and took it into the mean
+    bound = (
+        bt["actual_bound"].fillna("").astype(str).ne("").to_numpy()
+        if "actual_bound" in bt.columns
+        else np.zeros(len(bt), dtype=bool)
+    )
+    scored = bt[~bound]
+    horizon = (scored["year"] - scored["cutoff"]).to_numpy(dtype=int)
+    actuals = scored["actual"].to_numpy(float)
+    errors = np.abs(actuals - scored["mean"].to_numpy(float))
     # an error as a percentage of the actual is undefined at an actual of 0 (it was inf: no
     # mean drawn at that horizon, and a RuntimeWarning) and no measure across zero: such a
     # series gets its errors in its own unit
@@ -406,6 +414,18 @@ def plot_backtest(
             ms=3,
             label="actual",
         )
+        bound_years = set(bt.loc[bound, "year"].astype(int))
+        if bound_years:
+            marked = actual[actual["year"].astype(int).isin(bound_years)]
+            left.scatter(
+                marked["year"],
+                marked["actual"],
+                s=30,
+                facecolors="white",
+                edgecolors=COLORS["history"],
+                zorder=3,
+                label="published as a bound (not scored)",
+            )
         cutoffs = sorted(bt["cutoff"].unique())
         for i, cutoff in enumerate(cutoffs):
             rows = bt[bt["cutoff"] == cutoff].sort_values("year")
