@@ -11,7 +11,7 @@ import pandas as pd
 from idcforecast.report.sections.overview import _past_100
 
 
-def _ctx(unit: str, scale: float) -> SimpleNamespace:
+def _ctx(unit: str, scale: float, series_id: str = "x", read_unit: str = "") -> SimpleNamespace:
     # history 50% -> 90% (in `unit`), forecast 96% then 102% central, 95% bound past 100%
     # already in 2024 (101%): the same rows as past_100_when's example, in the series' unit
     history = pd.DataFrame({"year": [2022, 2023], "value": [50.0 / scale, 90.0 / scale]})
@@ -23,7 +23,9 @@ def _ctx(unit: str, scale: float) -> SimpleNamespace:
             "hi_95": [101.0 / scale, 112.0 / scale],
         }
     )
-    return SimpleNamespace(history=history, forecast=forecast, unit=unit)
+    return SimpleNamespace(
+        history=history, forecast=forecast, unit=unit, series_id=series_id, read_unit=read_unit
+    )
 
 
 def test_a_share_in_cheng_is_told_cap_10_not_100() -> None:
@@ -65,3 +67,14 @@ def test_a_share_in_cheng_is_reported_in_percent_with_changes_in_points(tmp_path
     assert "a scenario file's cap = 100 bounds the simulated paths" in text
     # (成 itself prints only with a CJK font: the words around it)
     assert "(tenths of a whole), are shown in percent (multiplied by 10: 1" in text
+
+
+def test_a_known_share_is_not_told_if_it_is_a_share() -> None:
+    # a series in 成 or named a share ("rack_utilisation") is one (idcforecast._shares):
+    # it read "if the series is a share, it cannot"
+    named = _past_100(_ctx("%", 1.0, series_id="rack_utilisation"))  # type: ignore[arg-type]
+    assert "): the series is a share ('rack_utilisation' says so), which cannot, and" in named
+    shown = _past_100(_ctx("%", 1.0, read_unit="成"))  # type: ignore[arg-type]
+    assert "): the series, published in 成 (tenths of a whole), is a share, which cannot" in shown
+    other = _past_100(_ctx("%", 1.0, series_id="pue_gap"))  # type: ignore[arg-type]
+    assert "): if the series is a share, it cannot, and" in other

@@ -283,7 +283,7 @@ def _past_100(ctx: ReportContext) -> str:
     forecast methods extrapolate levels and know no ceiling; "" otherwise. The check and
     its words are the forecast note's (:func:`idcforecast._share_notes.past_100_when`)."""
     from idcforecast._share_notes import past_100_when
-    from idcforecast._shares import percent_factor
+    from idcforecast._shares import is_known_share, percent_factor
 
     when = past_100_when(ctx.forecast, ctx.unit, float(ctx.history["value"].astype(float).max()))
     if not when:
@@ -293,8 +293,16 @@ def _past_100(ctx: ReportContext) -> str:
     factor = percent_factor(ctx.unit) or 1.0
     cap = f"{100.0 / factor:g}"
     in_unit = "" if factor == 1.0 else f" ({cap} {ctx.unit}, 100%)"
+    # a series known to be a share (in 成, said only of shares, or named one: "utilisation")
+    # was told "if the series is a share"
+    if percent_factor(ctx.unit) == 10.0 or percent_factor(ctx.read_unit) == 10.0:
+        known = "the series, published in 成 (tenths of a whole), is a share, which cannot"
+    elif is_known_share(ctx.unit, ctx.series_id):
+        known = f"the series is a share ({ctx.series_id!r} says so), which cannot"
+    else:
+        known = "if the series is a share, it cannot"
     return (
-        f" The forecast passes 100% ({when}): if the series is a share, it cannot, and the "
+        f" The forecast passes 100% ({when}): {known}, and the "
         "method, which extrapolates the levels, does not know it (a scenario file's "
         f"cap = {cap}{in_unit} bounds the simulated paths)."
     )
