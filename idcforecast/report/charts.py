@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import itertools
+import math
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -496,8 +497,15 @@ def _backtest_note(accuracy: pd.DataFrame | None, sid: str, model: str, windows:
     parts = []
     if "smape" in row.index:
         parts.append(f"sMAPE {row['smape']:.1f}%")
-    if "coverage_80" in row.index:
-        parts.append(f"80% interval covered {100 * row['coverage_80']:.0f}%")
-    if "coverage_95" in row.index:
-        parts.append(f"95% covered {100 * row['coverage_95']:.0f}%")
+    # of a few forecasts a count, as the summary gives it ("covered 100%" of 1 forecast
+    # stood beside the summary's "held 1 of 1 outcome")
+    n = int(row["n"]) if "n" in row.index and math.isfinite(float(row["n"])) else None
+    for level, lead in ((80, "80% interval"), (95, "95%")):
+        share = row.get(f"coverage_{level}")
+        if share is None or not math.isfinite(float(share)):
+            continue
+        if n is not None and 0 < n < 10:
+            parts.append(f"{lead} held {round(float(share) * n)} of {n}")
+        else:
+            parts.append(f"{lead} covered {100 * float(share):.0f}%")
     return f"{base} {', '.join(parts)}." if parts else base
