@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from idcforecast._series import SeriesData
+    from idcforecast.errors import NoBacktestWindowError
 
 __all__ = [
     "COMPARED_METHODS",
@@ -329,8 +330,10 @@ def _one_series(
                 seed=settings.seed,
             )
         except IdcForecastError as err:
-            notes.append(f"{NO_BACKTEST}{_in_comparison_words(str(err))}")
-            if isinstance(err, NoBacktestWindowError):
+            if not isinstance(err, NoBacktestWindowError):
+                notes.append(f"{NO_BACKTEST}{err}")
+            else:
+                notes.append(f"{NO_BACKTEST}{_in_comparison_words(err)}")
                 no_window.append(
                     {
                         "series_id": sid,
@@ -392,21 +395,35 @@ def no_backtest_reason(note: str) -> str | None:
     return None if at < 0 else note[at:]
 
 
-def _in_comparison_words(message: str) -> str:
-    """``backtest``'s message in this function's words: its ``horizon`` is the comparison's
-    ``backtest_horizon`` ("shorten the horizon" read as the forecast's horizon, which does
-    not matter here).
+def _in_comparison_words(err: NoBacktestWindowError) -> str:
+    """:func:`idcforecast.backtest`'s :class:`~idcforecast.errors.NoBacktestWindowError` in
+    this function's words, built from the error's fields: its ``horizon`` is the
+    comparison's ``backtest_horizon`` (backtest's "shorten the horizon" read as the
+    forecast's horizon, which does not matter here). It rewrote the message with regular
+    expressions, which a reworded message would slip past.
 
     Examples
     --------
-    >>> _in_comparison_words("every series needs at least horizon=3 years after the "
-    ...                      "method's minimum number of points; shorten the horizon")
-    "every series needs at least backtest_horizon=3 years after the method's minimum number of points; pass a smaller backtest_horizon=N"
-    >>> _in_comparison_words("...; shorten the horizon to 2 or less (series 's' has 5 ...)")
-    "...; pass backtest_horizon=2 or less (series 's' has 5 ...)"
+    >>> from idcforecast.errors import NoBacktestWindowError
+    >>> err = NoBacktestWindowError("(any words)", horizon=3, longest_horizon=2,
+    ...                             detail="(series 's' has 5 ...)")
+    >>> _in_comparison_words(err)
+    "no backtest window fits: every series needs at least backtest_horizon=3 years after the method's minimum number of points; pass backtest_horizon=2 or less (series 's' has 5 ...)"
+    >>> _in_comparison_words(NoBacktestWindowError("", horizon=2, longest_horizon=None))[-60:]
+    'add years: no backtest_horizon fits, not even one year ahead'
     """  # noqa: E501
-    import re
+    from idcforecast._wording import counted
 
-    message = message.replace("at least horizon=", "at least backtest_horizon=")
-    message = re.sub(r"shorten the horizon to (\d+)", r"pass backtest_horizon=\1", message)
-    return message.replace("shorten the horizon", "pass a smaller backtest_horizon=N")
+    horizon = int(err.horizon)
+    if horizon == 1:
+        fix = "add years: one year ahead is the shortest backtest there is"
+    elif err.longest_horizon is not None:
+        fix = f"pass backtest_horizon={err.longest_horizon} or less"
+    else:
+        fix = "add years: no backtest_horizon fits, not even one year ahead"
+    detail = str(getattr(err, "detail", "") or "")  # an error raised without the field
+    return (
+        f"no backtest window fits: every series needs at least backtest_horizon="
+        f"{counted(horizon, 'year')} after the method's minimum number of points; {fix}"
+        + (f" {detail}" if detail else "")
+    )

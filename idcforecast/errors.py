@@ -185,9 +185,10 @@ class InsufficientDataError(DataError):
 class NoBacktestWindowError(DataError):
     """No series has a backtest cutoff with ``horizon`` observed years after the method's
     minimum number of points (:func:`idcforecast.backtest`). Fields: ``horizon``, the
-    years ahead asked for, and ``longest_horizon``, the longest some series and method
-    could be backtested at (None when not even one year ahead fits), so a caller can act
-    without reading the message.
+    years ahead asked for, ``longest_horizon``, the longest some series and method could
+    be backtested at (None when not even one year ahead fits), and ``detail``, why in the
+    message's words ("(series 's' has 5 observed years, ...)", "" when there is nothing to
+    add), so a caller can act, or word the error its own way, without reading the message.
 
     Examples
     --------
@@ -198,6 +199,7 @@ class NoBacktestWindowError(DataError):
 
     horizon: int
     longest_horizon: int | None
+    detail: str
 
 
 class UnknownNameError(IdcForecastError, KeyError):

@@ -279,20 +279,22 @@ def backtest(
             fix = f"shorten the horizon to {fits} or less"
         else:
             fix = "add years: no horizon fits, not even one year ahead"
-        if short:
-            fix += f" ({short[0][0]})"
+        details = [short[0][0]] if short else []
         if spans:
             # was the bare advice above: gaps="span" had left 3 of 8 observed years, unsaid
             shown = ", ".join(spans[:3]) + (", ..." if len(spans) > 3 else "")
-            fix += (
-                f" (gaps='span' fits only the latest run of consecutive years: {shown}; "
-                "gaps='interpolate' uses the years before a gap too)"
+            details.append(
+                f"gaps='span' fits only the latest run of consecutive years: {shown}; "
+                "gaps='interpolate' uses the years before a gap too"
             )
+        detail = " ".join(f"({d})" for d in details)
         raise NoBacktestWindowError(
             f"no backtest window fits: every series needs at least horizon="
-            f"{counted(horizon, 'year')} after the method's minimum number of points; {fix}",
+            f"{counted(horizon, 'year')} after the method's minimum number of points; {fix}"
+            + (f" {detail}" if detail else ""),
             horizon=int(horizon),
             longest_horizon=fits,
+            detail=detail,
         )
     if left_out:
         _warn_left_out(left_out, horizon)

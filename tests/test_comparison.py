@@ -318,3 +318,46 @@ def test_a_backtest_that_met_bound_actuals_says_n_leaves_them_out() -> None:
             '; backtest: 3 forecasts whose actual was published as a bound ("more than" or '
             '"at most" a figure) are left out of the scores'
         )
+
+
+def test_no_backtest_words_come_from_the_error_s_fields_not_its_message() -> None:
+    # the comparison rewrote backtest's message with regular expressions ("shorten the
+    # horizon to (\d+)"): a reworded message slipped past them and the row said "horizon"
+    # for the forecast's horizon again. Now the words are built from the fields.
+    import pickle
+
+    from idcforecast.comparison import _in_comparison_words
+    from idcforecast.errors import NoBacktestWindowError
+
+    err = NoBacktestWindowError(
+        "reworded: nothing here names a horizon the old rewrite would catch",
+        horizon=3,
+        longest_horizon=2,
+        detail="(series 's' has 4 observed years, 2019-2022, and 'drift' needs 3 up to a cutoff)",
+    )
+    assert _in_comparison_words(err) == (
+        "no backtest window fits: every series needs at least backtest_horizon=3 years after "
+        "the method's minimum number of points; pass backtest_horizon=2 or less (series 's' "
+        "has 4 observed years, 2019-2022, and 'drift' needs 3 up to a cutoff)"
+    )
+    # the detail is a field like the others: it crosses process boundaries
+    assert pickle.loads(pickle.dumps(err)).detail == err.detail
+    one = NoBacktestWindowError("", horizon=1, longest_horizon=None, detail="")
+    assert _in_comparison_words(one).endswith(
+        "backtest_horizon=1 year after the method's minimum number of points; add years: one "
+        "year ahead is the shortest backtest there is"
+    )
+
+
+def test_backtest_s_no_window_error_carries_its_detail() -> None:
+    from idcforecast import backtest
+    from idcforecast.errors import NoBacktestWindowError
+
+    # 4 years, 2019-2022; drift needs 3 points up to a cutoff: cutoff 2021 leaves 1 year
+    # ahead, so 3 years ahead cannot be backtested and 1 is the longest that fits
+    y = pd.Series([10.0, 12.0, 15.0, 17.0], index=range(2019, 2023), name="s")
+    with pytest.raises(NoBacktestWindowError) as caught:
+        backtest(y, 3, method="drift")
+    assert (caught.value.horizon, caught.value.longest_horizon) == (3, 1)
+    assert caught.value.detail.startswith("(series ")
+    assert str(caught.value).endswith(caught.value.detail)

@@ -267,7 +267,12 @@ def scenario_results(
         scenarios=tuple(
             (
                 s.name,
-                _with_cap(s.description, _shown_cap(s.cap, factor), s.cap_mode, paths.unit),
+                _with_cap(
+                    s.description or adjustment_words(s),
+                    _shown_cap(s.cap, factor),
+                    s.cap_mode,
+                    paths.unit,
+                ),
                 s.weight,
             )
             for s in scenario_set.scenarios
@@ -299,6 +304,49 @@ def _shown_cap(cap: float | str | None, factor: float) -> float | str | None:
     if isinstance(cap, int | float) and not isinstance(cap, bool):
         return float(f"{cap * factor:.12g}")
     return cap
+
+
+def adjustment_words(scenario: Any) -> str:
+    """What a scenario without a description does to the forecast, from its spec keys, for
+    the report's list ("" when it changes nothing): a scenario with growth changes and no
+    description was listed by its cap alone, as if it were the base case with a cap.
+
+    Examples
+    --------
+    >>> from idcforecast.scenarios.spec import Scenario
+    >>> adjustment_words(Scenario("bear", growth={2025: -0.05, 2026: -0.05, 2027: -0.05},
+    ...                           shocks={2026: -0.08}))
+    'growth -5% a year in 2025-2027; a one-off -8% level shift in 2026'
+    >>> adjustment_words(Scenario("slow", growth_pp={2024: -0.5, 2025: -0.5, 2027: 1.0}))
+    'level -0.5 pp a year in 2024-2025; level +1 pp a year in 2027'
+    >>> adjustment_words(Scenario("base"))
+    ''
+    """
+    parts = []
+    for values, shape in (
+        (scenario.growth, "growth {:+.10g}% a year in {}"),
+        (scenario.growth_pp, "level {:+.10g} pp a year in {}"),
+        (scenario.shocks, "a one-off {:+.10g}% level shift in {}"),
+        (scenario.shocks_pp, "a one-off {:+.10g} pp level shift in {}"),
+    ):
+        scale = 100.0 if "%" in shape else 1.0
+        for value, years in _runs(dict(values)):
+            where = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+            parts.append(shape.format(float(f"{float(value) * scale:.10g}"), where))
+    return "; ".join(parts)
+
+
+def _runs(by_year: dict[int, float]) -> list[tuple[float, list[int]]]:
+    """Consecutive years with one value, in year order: ``{2025: x, 2026: x, 2028: x}`` is
+    two runs, 2025-2026 and 2028."""
+    runs: list[tuple[float, list[int]]] = []
+    for year in sorted(by_year):
+        value = float(by_year[year])
+        if runs and runs[-1][0] == value and runs[-1][1][-1] == year - 1:
+            runs[-1][1].append(year)
+        else:
+            runs.append((value, [year]))
+    return runs
 
 
 def _with_cap(description: str, cap: float | str | None, mode: str, unit: str = "") -> str:

@@ -1,5 +1,6 @@
 """The unit a report shows a series in: figures of a million or more in a unit without a
-magnitude word ("USD": 5,668,995,200) are shown in millions, billions or trillions.
+magnitude word ("USD": 5,668,995,200) are shown in millions, billions or trillions, and a
+share in 成 (tenths) in percent.
 
 A series entered in plain USD printed forecasts with ten significant digits ("8,763,500,126
 (6,768,534,865-11,346,463,600)") in the headline, the tables and the chart labels. The
@@ -48,10 +49,19 @@ def display_unit(values: Iterable[Any], unit: str) -> tuple[str, float] | None:
     (True, ('count mn', 1e-06))
     >>> display_unit([5e9], "USD/MW") is None, display_unit([5e9], "%") is None
     (True, True)
+    >>> display_unit([8.9], "成")  # a share in tenths: in percent, 8.9 成 = 89%
+    ('%', 10.0)
     """
+    from idcforecast._shares import percent_factor
     from idcforecast.errors import IdcForecastError
     from idcforecast.units import parse_unit
 
+    tenths = percent_factor(unit)
+    if tenths == 10.0:
+        # a share in 成 (tenths): in percent, so its changes are percentage points and its
+        # ceiling 100, as for a series read in % (it got growth rates of a share, "9.7% a
+        # year", and a forecast "13.4 tenths" beside a sentence about 100%)
+        return "%", tenths
     sizes = [abs(float(v)) for v in values]
     sizes = [s for s in sizes if math.isfinite(s)]
     if not sizes or max(sizes) < 1e6 or str(unit).strip() in ("", "nan"):
@@ -104,8 +114,14 @@ def in_display_unit(history: pd.DataFrame) -> tuple[pd.DataFrame, str]:
     shown = history.copy()
     shown["value"] = shown["value"].astype(float) * factor
     shown["unit"] = shown_unit
-    divisor = f"{round(1 / factor):,}"
+    if factor == 10.0:  # 成 (tenths, read as the unit "tenths") shown in percent
+        return shown, (
+            "The figures, read in 成 (tenths of a whole), are shown in percent (multiplied by "
+            "10: 1 成 is 10%), so that changes read as percentage points and the ceiling of a "
+            "share is 100%."
+        )
     read_in = "as plain numbers" if unit_label(unit) == "number" else f"in {unit_label(unit)}"
+    divisor = f"{round(1 / factor):,}"
     return shown, (
         f"The figures, read {read_in}, are shown in {unit_heading(shown_unit)} "
         f"(divided by {divisor}) so that they read at a glance; nothing else changes: "

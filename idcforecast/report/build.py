@@ -186,6 +186,11 @@ def build_report(
             "report: pass a data file (--data) or a bundled dataset (--dataset), not both",
             dataset=dataset,
         )
+    from idcforecast._forecast_inputs import resolve_methods
+
+    # before the data is read: an unknown method failed after the command line had
+    # announced "Report on racks from racks.csv, forecast to 2030"
+    resolve_methods(method)
     history, data_label, digest = _load_history(
         data, series_id, options, dataset, source_name=STDIN_LABEL if piped else None
     )

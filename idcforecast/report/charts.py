@@ -19,6 +19,7 @@ Examples
 from __future__ import annotations
 
 import itertools
+import math
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -377,9 +378,17 @@ def plot_backtest(
     chosen = str(bt["model"].iloc[0])
     unit = first_unit(bt)
     actual = bt.drop_duplicates("year").sort_values("year")
-    horizon = (bt["year"] - bt["cutoff"]).to_numpy(dtype=int)
-    actuals = bt["actual"].to_numpy(float)
-    errors = np.abs(actuals - bt["mean"].to_numpy(float))
+    # an actual published as a bound ("more than 4,000") gives no error to score
+    # (accuracy() leaves it out): the error panel drew its error and took it into the mean
+    bound = (
+        bt["actual_bound"].fillna("").astype(str).ne("").to_numpy()
+        if "actual_bound" in bt.columns
+        else np.zeros(len(bt), dtype=bool)
+    )
+    scored = bt[~bound]
+    horizon = (scored["year"] - scored["cutoff"]).to_numpy(dtype=int)
+    actuals = scored["actual"].to_numpy(float)
+    errors = np.abs(actuals - scored["mean"].to_numpy(float))
     # an error as a percentage of the actual is undefined at an actual of 0 (it was inf: no
     # mean drawn at that horizon, and a RuntimeWarning) and no measure across zero: such a
     # series gets its errors in its own unit
@@ -406,6 +415,18 @@ def plot_backtest(
             ms=3,
             label="actual",
         )
+        bound_years = set(bt.loc[bound, "year"].astype(int))
+        if bound_years:
+            marked = actual[actual["year"].astype(int).isin(bound_years)]
+            left.scatter(
+                marked["year"],
+                marked["actual"],
+                s=30,
+                facecolors="white",
+                edgecolors=COLORS["history"],
+                zorder=3,
+                label="published as a bound (not scored)",
+            )
         cutoffs = sorted(bt["cutoff"].unique())
         for i, cutoff in enumerate(cutoffs):
             rows = bt[bt["cutoff"] == cutoff].sort_values("year")
@@ -476,8 +497,15 @@ def _backtest_note(accuracy: pd.DataFrame | None, sid: str, model: str, windows:
     parts = []
     if "smape" in row.index:
         parts.append(f"sMAPE {row['smape']:.1f}%")
-    if "coverage_80" in row.index:
-        parts.append(f"80% interval covered {100 * row['coverage_80']:.0f}%")
-    if "coverage_95" in row.index:
-        parts.append(f"95% covered {100 * row['coverage_95']:.0f}%")
+    # of a few forecasts a count, as the summary gives it ("covered 100%" of 1 forecast
+    # stood beside the summary's "held 1 of 1 outcome")
+    n = int(row["n"]) if "n" in row.index and math.isfinite(float(row["n"])) else None
+    for level, lead in ((80, "80% interval"), (95, "95%")):
+        share = row.get(f"coverage_{level}")
+        if share is None or not math.isfinite(float(share)):
+            continue
+        if n is not None and 0 < n < 10:
+            parts.append(f"{lead} held {round(float(share) * n)} of {n}")
+        else:
+            parts.append(f"{lead} covered {100 * float(share):.0f}%")
     return f"{base} {', '.join(parts)}." if parts else base

@@ -408,3 +408,16 @@ def test_a_data_file_given_as_scenarios_is_named_as_such(
         f"{data}, and give a spec or leave out --scenarios\n"
     )
     assert not out.exists()
+
+
+def test_report_with_an_unknown_method_says_nothing_before_its_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # "Report on china_idc_cidc_overall from the bundled dataset ..., forecast to 2030" was
+    # printed, then "unknown forecasting method 'nosuch'": the method is checked first now
+    out = tmp_path / "r.pdf"
+    code = main(["report", "--method", "nosuch", "--out", str(out)])
+    captured = capsys.readouterr()
+    assert (code, captured.out) == (2, "")
+    assert "unknown forecasting method 'nosuch'" in captured.err
+    assert not out.exists()

@@ -6,6 +6,7 @@ NaN coverage ("cannot convert float NaN to integer") and would have printed "sMA
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -44,3 +45,79 @@ def test_the_overview_states_no_track_record_for_n_zero(tmp_path: Path) -> None:
         accuracy=scores, series_id=str(history["series_id"].iloc[0]), model="auto"
     )
     assert _accuracy_row(ctx) is None  # type: ignore[arg-type]
+
+
+# 2014-2018 published as figures, 2019-2022 as "more than" bounds (readers keep the figure,
+# qualifier at_least)
+MOSTLY_BOUNDS = "year,value\n" + "".join(
+    f"{2014 + i},{v}\n"
+    for i, v in enumerate([100, 118, 141, 160, 188, '"> 215"', '"> 250"', '"> 283"', '"> 330"'])
+)
+
+
+def test_the_report_says_which_backtest_forecasts_bound_actuals_left_out(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from idcforecast.report.build import build_report
+
+    data = tmp_path / "bounds.csv"
+    data.write_text(MOSTLY_BOUNDS)
+    path = build_report(
+        data=data, out=tmp_path / "b.pdf", date="2026-01-01", read_options={"unit": "MW"}
+    )
+    text = " ".join(page.extract_text() for page in PdfReader(path).pages)
+    text = re.sub(r"\s+", " ", text)
+    # 'auto' (4 points) 3 years ahead: cutoffs 2017, 2018, 2019, 3 forecasts each = 9; only
+    # cutoff 2017's forecast of 2018 meets a figure, the other 8 meet the bounds of
+    # 2019-2022: the table counts 1 forecast, and the paragraph said nothing of the 8
+    assert "refits 'auto' at each of the 3 cutoffs (2017-2019)" in text
+    assert (
+        "its 8 forecasts of 2019, 2020, 2021 and 2022 are left out of the scores, which "
+        "count the other 1 (the table's Forecasts): those years' figures were published as "
+        'bounds ("more than" or "at most" a figure), which gives no error to score.'
+    ) in text
+    # the other methods share the cutoffs every method can use: 'damped_log' needs 6
+    # points, so 2019 alone, whose actuals 2020-2022 are all bounds: nothing scored (it
+    # said "scored on the 0 forecasts")
+    assert "scored on the 0 forecasts" not in text
+    assert (
+        "Their backtest has no scores: every actual that the cutoffs every method could use "
+        'compare with was published as a bound ("more than" or "at most" a figure)'
+    ) in text
+
+
+def test_a_backtest_without_bound_actuals_says_nothing_of_bounds() -> None:
+    from idcforecast.report.sections.methods import _bound_actuals_text
+
+    frame = pd.DataFrame({"year": [2019, 2020], "actual_bound": ["", ""]})
+    assert _bound_actuals_text(frame) == ""
+    assert _bound_actuals_text(frame.drop(columns="actual_bound")) == ""
+    one = frame.assign(actual_bound=["", "at_most"])
+    assert _bound_actuals_text(one).startswith(
+        "; its 1 forecast of 2020 is left out of the scores, which count the other 1 "
+        "(the table's Forecasts): the 2020 figure was published as a bound"
+    )
+
+
+def test_the_pace_from_a_latest_figure_published_as_more_than_is_at_most(
+    tmp_path: Path,
+) -> None:
+    from pypdf import PdfReader
+
+    from idcforecast import forecast
+    from idcforecast.report.build import build_report
+
+    data = tmp_path / "racks.csv"
+    data.write_text(
+        'year,value,unit\n2016,"1,240",MW\n2017,"1,610",MW\n2018,"2,050",MW\n2019,"2,620",MW\n'
+        '2020,"3,150",MW\n2021,"more than 4,000",MW\n2022,"4,630",MW\n'
+        '2023,"more than 5,400",MW\n'
+    )
+    path = build_report(data=data, out=tmp_path / "r.pdf", date="2026-01-01", seed=0)
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(path).pages))
+    # 2023 was "more than 5,400": the pace from it to 2030's central value is at most
+    # (central / 5,400) ** (1 / 7) - 1 (it was printed bare, "9.0% a year from 2023",
+    # while the summary table marked 2024's growth "<")
+    central = float(forecast(read_series(data), 7, seed=0)["mean"].iloc[-1])
+    pace = 100 * ((central / 5400) ** (1 / 7) - 1)
+    assert f"at most {pace:.1f}% a year from 2023 (the 2023 figure is a bound)." in text

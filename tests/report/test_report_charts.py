@@ -1110,3 +1110,64 @@ def test_scenario_chart_title_names_the_band_drawn() -> None:
     assert wide.get_title(loc="left") == "Scenarios: median and 5-95% band"
     default = plot_scenarios(table).axes[0]
     assert default.get_title(loc="left") == "Scenarios: median and 10-90% band"
+
+
+def test_backtest_chart_leaves_bound_actuals_out_of_the_errors() -> None:
+    # the 2022 actual was published as "more than 12" (actual_bound at_least): accuracy()
+    # does not score it, but the error panel drew |12-13|/12 at h=1 and took it into the mean
+    bt = pd.DataFrame(
+        {
+            "series_id": "demo",
+            "model": "drift",
+            "cutoff": [2020, 2020, 2021],
+            "year": [2021, 2022, 2022],
+            "mean": [11.0, 12.0, 13.0],
+            "actual": [10.0, 12.0, 12.0],
+            "actual_bound": ["", "at_least", "at_least"],
+            "unit": "USD bn",
+        }
+    )
+    fig = plot_backtest(bt)
+    left, right = fig.axes
+    (mean_line,) = [line for line in right.lines if line.get_label() == "mean"]
+    # only cutoff 2020's forecast of 2021 is scored: h=1, |10-11|/10 = 10%; no h=2 point
+    assert list(mean_line.get_xdata()) == [1]
+    assert mean_line.get_ydata() == pytest.approx([10.0])
+    (dots,) = [c for c in right.collections if c.get_label() == "one forecast"]
+    assert len(dots.get_offsets()) == 1
+    # the bound actual is drawn, marked, on the left
+    (marked,) = [
+        c for c in left.collections if c.get_label() == "published as a bound (not scored)"
+    ]
+    assert marked.get_offsets().tolist() == [[2022.0, 12.0]]
+
+
+def test_backtest_footnote_counts_the_outcomes_of_a_few_forecasts() -> None:
+    # "80% interval covered 100%" of one forecast was false precision beside the
+    # summary's "held 1 of 1 outcome"; 3 forecasts with coverage 2/3: 2 of 3
+    bt = pd.DataFrame(
+        {
+            "series_id": "demo",
+            "model": "drift",
+            "cutoff": [2020, 2020, 2021],
+            "year": [2021, 2022, 2022],
+            "mean": [11.0, 12.0, 13.0],
+            "actual": [10.0, 12.0, 12.0],
+            "unit": "USD bn",
+        }
+    )
+    accuracy = pd.DataFrame(
+        {
+            "series_id": ["demo"],
+            "model": ["drift"],
+            "smape": [5.0],
+            "coverage_80": [2 / 3],
+            "coverage_95": [1.0],
+            "n": [3],
+        }
+    )
+    note = plot_backtest(bt, accuracy=accuracy).texts[-1].get_text()
+    assert note.endswith("sMAPE 5.0%, 80% interval held 2 of 3, 95% held 3 of 3.")
+    many = accuracy.assign(n=12, coverage_80=0.75)
+    note = plot_backtest(bt, accuracy=many).texts[-1].get_text()
+    assert note.endswith("sMAPE 5.0%, 80% interval covered 75%, 95% covered 100%.")

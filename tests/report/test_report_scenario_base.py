@@ -73,3 +73,23 @@ def test_a_scenario_adjusted_in_points_is_not_called_the_forecast_as_is(tmp_path
     )
     result = analyses.scenario_results(spec, history, to=2030, seed=0)
     assert result.unadjusted == ("base",)
+
+
+def test_a_scenario_without_a_description_is_listed_by_what_it_changes(tmp_path: Path) -> None:
+    # a spec scenario with growth changes and no description was listed by its cap alone
+    # ("slow (weight 0.5): capped at 12,000 ..."), as if it were the base case with a cap
+    spec = tmp_path / "plain.toml"
+    spec.write_text(
+        'series_id = "china_idc_cidc_overall"\nunit = "CNY 100m"\n'
+        "[scenarios.base]\nweight = 0.5\n"
+        '[scenarios.slow]\nweight = 0.5\ngrowth = { "2024-2026" = -0.05 }\n'
+        'shocks = { "2027" = -0.1 }\ncap = 12000\n'
+    )
+    result = analyses.scenario_results(spec, _history(), to=2030, seed=0)
+    described = {name: text for name, text, _ in result.scenarios}
+    # -0.05 a year -> "-5% a year", the shock -0.1 -> "-10%", the cap as written
+    assert described["slow"] == (
+        "growth -5% a year in 2024-2026; a one-off -10% level shift in 2027; capped at 12,000 "
+        "CNY 100 million (approached smoothly)"
+    )
+    assert described["base"] == ""

@@ -96,12 +96,51 @@ def _backtest_text(ctx: ReportContext) -> str:
             f"{counted(len(evidence.cutoff_years), 'cutoff')}, each scored as far ahead as "
             "the data allow"
         )
+    text += _bound_actuals_text(bt)
     return text + (
         ". sMAPE: the absolute error as a percentage of the average of forecast and actual, "
         "averaged over the forecasts (0% is perfect). MASE: the absolute error divided by "
         "the series' average year-on-year change up to the cutoff (1.0 is a miss the size "
         "of a typical year's change). Coverage: the share of actual values that fell inside "
         "the 80% and 95% intervals (well-calibrated intervals hold about 80% and 95%)."
+    )
+
+
+def _bound_actuals_text(bt: pd.DataFrame) -> str:
+    """The backtest forecasts left out of the scores because their actual was published as
+    a bound (:func:`idcforecast.backtest`'s ``actual_bound``; :func:`idcforecast.accuracy`
+    counts them in ``n_bound``), with the years of those actuals; "" when there are none.
+    The table's "Forecasts" counts only the scored ones, which the paragraph did not say.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> bt = pd.DataFrame({"year": [2019, 2020, 2020, 2021],
+    ...                    "actual_bound": ["", "at_least", "at_least", ""]})
+    >>> _bound_actuals_text(bt)[:75]
+    '; its 2 forecasts of 2020 are left out of the scores, which count the other'
+    >>> _bound_actuals_text(bt.assign(actual_bound=""))
+    ''
+    """
+    if "actual_bound" not in bt.columns:
+        return ""
+    bound = bt["actual_bound"].fillna("").astype(str) != ""
+    if not bound.any():
+        return ""
+    years = sorted({int(y) for y in bt.loc[bound, "year"]})
+    where = str(years[-1])
+    if len(years) > 1:
+        where = f"{', '.join(map(str, years[:-1]))} and {where}"
+    left = int(bound.sum())
+    return (
+        f"; its {counted(left, 'forecast')} of {where} {'is' if left == 1 else 'are'} left "
+        f"out of the scores, which count the other {len(bt) - left} (the table's Forecasts): "
+        + (
+            f"the {years[0]} figure was published as a bound"
+            if len(years) == 1
+            else "those years' figures were published as bounds"
+        )
+        + ' ("more than" or "at most" a figure), which gives no error to score'
     )
 
 
@@ -166,13 +205,7 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
         + "; ".join(f"'{m}': {meaning[m]}" for m in shown)
         + ". "
         + _growth_methods_note(ctx, [alias for alias, _ in compared])
-        + (
-            f"Their backtest is scored on the {counted(int(n.max()), 'forecast')} whose "
-            f"{'cutoff' if int(n.max()) == 1 else 'cutoffs'} every method could use (so "
-            f"'{ctx.model}' may score differently here than in the backtest table above). "
-            if len(n)
-            else ""
-        )
+        + _shared_backtest_words(n, ctx.model)
         + (
             "A method that did better on this one short history is not thereby the better "
             "forecast: 'auto' was chosen on thousands of annual series of forecasting "
@@ -204,6 +237,38 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
     doc.heading("Other methods on this series", level=2, keep=doc.text_height(text) + 30)
     doc.paragraph(text)
     doc.table(table, col_widths=(32, 28, 50, 36, 28), align=("LEFT", *("RIGHT",) * 4))
+
+
+def _shared_backtest_words(n: pd.Series, model: str) -> str:
+    """What the other methods' backtest columns score: the ``n`` forecasts of the cutoffs
+    every method could use, or, when ``n`` is 0 (every actual those cutoffs meet was
+    published as a bound), that there is nothing to score (it said "scored on the 0
+    forecasts"); "" when no method was backtested.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> _shared_backtest_words(pd.Series([6, 6]), "auto")[:59]
+    'Their backtest is scored on the 6 forecasts whose cutoffs e'
+    >>> _shared_backtest_words(pd.Series([0, 0]), "auto")[:60]
+    'Their backtest has no scores: every actual that the cutoffs '
+    >>> _shared_backtest_words(pd.Series([], dtype=int), "auto")
+    ''
+    """
+    if not len(n):
+        return ""
+    most = int(n.max())
+    if most == 0:
+        return (
+            "Their backtest has no scores: every actual that the cutoffs every method could "
+            'use compare with was published as a bound ("more than" or "at most" a figure), '
+            "which gives no error to score. "
+        )
+    return (
+        f"Their backtest is scored on the {counted(most, 'forecast')} whose "
+        f"{'cutoff' if most == 1 else 'cutoffs'} every method could use (so "
+        f"'{model}' may score differently here than in the backtest table above). "
+    )
 
 
 def _growth_methods_note(ctx: ReportContext, compared: list[str]) -> str:

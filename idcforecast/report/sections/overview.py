@@ -29,6 +29,7 @@ from idcforecast.report.style import unit_heading, unit_label, value_header
 if TYPE_CHECKING:
     import pandas as pd
 
+    from idcforecast.report._growth import RateMark
     from idcforecast.report.context import ReportContext
     from idcforecast.report.pdf import ReportDocument
 
@@ -204,19 +205,30 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     )
     doc.heading("Executive summary")
     doc.key_figures(figures)
+    # from a latest figure published as "more than" the pace to the forecast is at most
+    # this (the summary table marked the first forecast year's growth "<", the sentence
+    # gave the rate bare)
+    paced = _pace_mark(qualifier)
     if change:
         moved_to = float(end["mean"]) - ctx.last_value
-        pace = f"{signed(moved_to, fmt.decimals)} {change} from {ctx.last_year}"
+        pace = f"{paced.phrase(signed(moved_to, fmt.decimals))} {change} from {ctx.last_year}"
     elif ctx.last_value > 0 and float(end["mean"]) > 0:
         implied = _cagr(ctx.last_value, float(end["mean"]), end_year - ctx.last_year)
-        pace = f"{_pct(implied)} a year from {ctx.last_year}"
+        pace = f"{paced.phrase(_pct(implied))} a year from {ctx.last_year}"
     else:  # a level at or below zero: the change, not a compound rate
         pace = f"a change of {fmt.text(float(end['mean']) - ctx.last_value)} from {ctx.last_year}"
     lines.append(
         f"**Forecast:** {_amount(fmt.text(float(end['mean'])), ctx.unit)} in {end_year} "
         "(80% interval "
         f"{span_text(fmt.text(end['lo_80']), fmt.text(end['hi_80']))}; 95% "
-        f"{span_text(fmt.text(end['lo_95']), fmt.text(end['hi_95']))}), {pace}." + _past_100(ctx)
+        f"{span_text(fmt.text(end['lo_95']), fmt.text(end['hi_95']))}), {pace}"
+        + (
+            f" (the {ctx.last_year} figure is a bound)"
+            if paced.qualifier in ("at_least", "at_most") and "a change of" not in pace
+            else ""
+        )
+        + "."
+        + _past_100(ctx)
     )
     accuracy = _accuracy_row(ctx)
     if accuracy is not None:
@@ -248,19 +260,51 @@ def executive_summary(ctx: ReportContext, doc: ReportDocument) -> None:
     )
 
 
+def _pace_mark(last_qualifier: str) -> RateMark:
+    """How the latest figure's qualifier bounds the pace from it to a forecast (an exact
+    end): "more than" the latest gives at most that pace, "at most" at least; "about",
+    about.
+
+    Examples
+    --------
+    >>> _pace_mark("at_least").phrase("9.0%"), _pace_mark("exact").phrase("9.0%")
+    ('at most 9.0%', '9.0%')
+    >>> _pace_mark("approximately").phrase("9.0%")
+    'about 9.0%'
+    """
+    from idcforecast.report._growth import RateMark, rate_qualifier
+
+    how = rate_qualifier(last_qualifier or "exact", "exact")
+    return RateMark(0.0, "exact") if how is None else RateMark(0.0, *how)
+
+
 def _past_100(ctx: ReportContext) -> str:
     """A warning for a series in percent whose forecast passes 100% (a share cannot): the
     forecast methods extrapolate levels and know no ceiling; "" otherwise. The check and
     its words are the forecast note's (:func:`idcforecast._share_notes.past_100_when`)."""
     from idcforecast._share_notes import past_100_when
+    from idcforecast._shares import is_known_share, percent_factor
 
     when = past_100_when(ctx.forecast, ctx.unit, float(ctx.history["value"].astype(float).max()))
     if not when:
         return ""  # not in percent, already above 100% (no share), or within 100
+    # 100% in the series' unit: 10 for a series in 成 (tenths), whose "cap = 100" let the
+    # paths run to 1,000%
+    factor = percent_factor(ctx.unit) or 1.0
+    cap = f"{100.0 / factor:g}"
+    in_unit = "" if factor == 1.0 else f" ({cap} {ctx.unit}, 100%)"
+    # a series known to be a share (in 成, said only of shares, or named one: "utilisation")
+    # was told "if the series is a share"
+    if percent_factor(ctx.unit) == 10.0 or percent_factor(ctx.read_unit) == 10.0:
+        known = "the series, published in 成 (tenths of a whole), is a share, which cannot"
+    elif is_known_share(ctx.unit, ctx.series_id):
+        known = f"the series is a share ({ctx.series_id!r} says so), which cannot"
+    else:
+        known = "if the series is a share, it cannot"
     return (
-        f" The forecast passes 100% ({when}): if the series is a share, it cannot, and the "
+        f" The forecast passes 100% ({when}): {known}, and the "
         "method, which extrapolates the levels, does not know it (a scenario file's "
-        "cap = 100 bounds the simulated paths)."
+        f"cap = {cap}{in_unit} bounds the simulated paths)."
     )
 
 

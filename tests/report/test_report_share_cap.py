@@ -1,0 +1,80 @@
+"""The report's "passes 100%" sentence names the cap in the series' own unit: 100 for a
+series in %, 10 for one in 成 (tenths; 10 成 = 100%). It said "cap = 100" for 成 too, a cap
+at 1,000% that bounds nothing."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pandas as pd
+
+from idcforecast.report.sections.overview import _past_100
+
+
+def _ctx(unit: str, scale: float, series_id: str = "x", read_unit: str = "") -> SimpleNamespace:
+    # history 50% -> 90% (in `unit`), forecast 96% then 102% central, 95% bound past 100%
+    # already in 2024 (101%): the same rows as past_100_when's example, in the series' unit
+    history = pd.DataFrame({"year": [2022, 2023], "value": [50.0 / scale, 90.0 / scale]})
+    forecast = pd.DataFrame(
+        {
+            "year": [2024, 2025],
+            "mean": [96.0 / scale, 102.0 / scale],
+            "hi_80": [99.0 / scale, 108.0 / scale],
+            "hi_95": [101.0 / scale, 112.0 / scale],
+        }
+    )
+    return SimpleNamespace(
+        history=history, forecast=forecast, unit=unit, series_id=series_id, read_unit=read_unit
+    )
+
+
+def test_a_share_in_cheng_is_told_cap_10_not_100() -> None:
+    text = _past_100(_ctx("成", 10.0))  # type: ignore[arg-type]
+    assert "(95% upper bound in 2024, central value in 2025)" in text
+    # 100% / (10 points per 成) = 10 成
+    assert "cap = 10 (10 成, 100%) bounds the simulated paths" in text
+    assert "cap = 100" not in text
+
+
+def test_a_share_in_percent_keeps_cap_100() -> None:
+    text = _past_100(_ctx("%", 1.0))  # type: ignore[arg-type]
+    assert text.endswith("(a scenario file's cap = 100 bounds the simulated paths).")
+
+
+def test_a_share_in_cheng_is_reported_in_percent_with_changes_in_points(tmp_path) -> None:
+    # a utilisation rate in 成 got the growth rate of a share ("Growth: 9.7% a year
+    # compounded", a bar chart in percent per year) and "13.4 tenths" beside a sentence
+    # about 100%; the report now shows it in percent, as a series read in %
+    import re
+
+    from pypdf import PdfReader
+
+    from idcforecast.report.build import build_report
+
+    data = tmp_path / "share.csv"
+    data.write_text(
+        "year,rack_utilisation\n2017,5.1\n2018,5.6\n2019,6.2\n2020,6.9\n2021,7.5\n2022,8.2\n"
+        "2023,8.9\n"
+    )
+    path = build_report(
+        data=data, out=tmp_path / "s.pdf", date="2026-01-01", read_options={"unit": "成"}
+    )
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(path).pages))
+    # 8.9 成 x 10 = 89.0%; 5.1 成 = 51.0%; 89.0 - 51.0 = +38.0 pp over 6 years = +6.33 pp a year
+    assert "Latest: 89.0 percent in 2023." in text
+    assert "Change: +38.0 percentage points (pp) from 2017 (51.0 to 89.0 percent), +6.33 pp" in text
+    assert "a year compounded" not in text and "tenths" not in text.replace("(tenths of", "")
+    assert "a scenario file's cap = 100 bounds the simulated paths" in text
+    # (成 itself prints only with a CJK font: the words around it)
+    assert "(tenths of a whole), are shown in percent (multiplied by 10: 1" in text
+
+
+def test_a_known_share_is_not_told_if_it_is_a_share() -> None:
+    # a series in 成 or named a share ("rack_utilisation") is one (idcforecast._shares):
+    # it read "if the series is a share, it cannot"
+    named = _past_100(_ctx("%", 1.0, series_id="rack_utilisation"))  # type: ignore[arg-type]
+    assert "): the series is a share ('rack_utilisation' says so), which cannot, and" in named
+    shown = _past_100(_ctx("%", 1.0, read_unit="成"))  # type: ignore[arg-type]
+    assert "): the series, published in 成 (tenths of a whole), is a share, which cannot" in shown
+    other = _past_100(_ctx("%", 1.0, series_id="pue_gap"))  # type: ignore[arg-type]
+    assert "): if the series is a share, it cannot, and" in other
