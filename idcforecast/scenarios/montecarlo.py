@@ -220,6 +220,10 @@ def simulate_paths(
             _apply_scenario(z, dest, adjust[s], scale)
             if np.any(shift[s]):
                 dest += shift[s]
+            cap = caps[s]
+            if cap is not None:  # before the 0-100% clip: a smooth cap of 100% took every
+                # path the clip had put at 100% to one level below it (9.33 of 10 成)
+                _apply_cap(dest, cap, spec.scenarios[s].cap_mode)
             if share_bounds is not None and share_bounds.watched[s]:
                 now = (dest < 0) | (dest > share_bounds.upper)
                 if share_bounds.known:  # a share: every value outside is clipped, and counted
@@ -229,9 +233,6 @@ def simulate_paths(
                         base_outside = _outside(z, scale, share_bounds.upper)
                     now &= ~base_outside
                 outside[s] += now.sum(axis=0)
-            cap = caps[s]
-            if cap is not None:
-                _apply_cap(dest, cap, spec.scenarios[s].cap_mode)
     if share_bounds is not None:
         clipped = warn_paths_out_of_range(
             spec, share_bounds, outside, int(n_paths), years, series_id
@@ -559,6 +560,8 @@ def _past_100_note(
     if not when:
         return ""
     cap = 100.0 / (percent_factor(unit) or 1.0)
+    if paths.values.size and float(np.nanmax(paths.values)) <= cap:
+        return ""  # the spec's caps keep every path at or below 100%: the fix is in place
     return (
         f"forecast passes 100% ({when}): a share cannot; if the series is one, give its "
         f"scenarios a cap of {cap:g} in the spec (cap = {cap:g})"

@@ -265,3 +265,29 @@ def test_a_scenario_built_in_python_says_relative_with_relative() -> None:
     bare = ScenarioSet(scenarios=(Scenario("up", growth={2025: 0.05}),))
     with pytest.raises(SpecError, match=re.escape("0.05 on series 'share' in '%' is ambiguous")):
         simulate(SHARE, 1, n_paths=50, seed=1, scenarios=bare)
+
+
+def test_a_smooth_cap_at_100_percent_leaves_no_pile_of_clipped_paths() -> None:
+    # a share in 成 near 100% whose paths go past 10 成, with "-0.5pp" a year and a smooth
+    # cap of 10: the 0-100% clip put every such path at 10 and the cap then took them all
+    # to 10 / 2 ** (1 / 10) = 9.33 (the smooth cap y / (1 + (y / cap) ** k) ** (1 / k) at
+    # y = cap, k = 10): p50 = p90 = p95 = 9.33 from 2028. The cap comes first now: below 10
+    # on every path, spread as the base case's are, and no path clipped
+    history = pd.DataFrame(
+        {"series_id": "rack_utilisation", "year": range(2015, 2024),
+         "value": [5.0, 5.6, 6.1, 6.6, 7.0, 7.5, 7.9, 8.3, 8.6], "unit": "成"}
+    )  # fmt: skip
+    spec = {
+        "scenarios": {
+            "base": {"cap": 10},
+            "slow": {"cap": 10, "growth": {"2024-2030": "-0.5pp"}},
+        }
+    }
+    paths = simulate(history, 7, n_paths=2000, seed=0, scenarios=spec)
+    slow = paths.values[1]
+    pile = 10.0 / 2.0 ** (1.0 / 10.0)  # 9.3303
+    assert np.mean(np.isclose(slow, pile, rtol=0, atol=1e-9)) == 0.0
+    assert slow.max() < 10.0 and paths.values[0].max() < 10.0
+    assert "clipped" not in paths.note
+    # the spec's caps are the fix the past-100% note advises: it is not given again
+    assert "passes 100%" not in paths.note
