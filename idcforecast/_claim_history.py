@@ -324,23 +324,15 @@ class History:
         """A qualifier cell: one of ``QUALIFIERS`` ("exact" when blank), else a DataError.
         Text such as "more than" or "at least" was read as "exact", in silence: a claim of
         4,800 against an actual of "more than 4,000" was an "overshoot" that did not hold."""
-        from idcforecast.units import QUALIFIERS
+        from idcforecast.units.quantity import qualifier_cell
 
-        text = cell.strip() if isinstance(cell, str) else ""
-        if not text:
-            if isinstance(cell, str) or cell is None or pd.isna(cell):
-                return "exact"
-            text = str(cell)
-        if text not in QUALIFIERS:
-            raise DataError(
-                f"{self._name}: series {subject!r} year {year}: qualifier {cell!r} is not one "
-                f"of {', '.join(map(repr, QUALIFIERS))}; use one of those (e.g. 'at_least' for "
-                "'more than'), or leave it blank for an exact figure",
-                series_id=subject,
-                year=year,
-                qualifier=str(cell),
-            )
-        return text
+        return qualifier_cell(
+            cell,
+            where=f"{self._name}: series {subject!r} year {year}",
+            series_id=subject,
+            year=year,
+            qualifier=str(cell),
+        )
 
     def actual(
         self, subject: str, year: int, *, claim_id: str, unit: str | None = None

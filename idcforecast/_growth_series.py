@@ -247,24 +247,14 @@ def _said_qualifiers(data: Any, years: tuple[int, int], *, label: str) -> tuple[
     DataError (a "more than" read as exact would be dropped again)."""
     if not isinstance(data, pd.DataFrame) or "qualifier" not in data.columns:
         return "exact", "exact"
-    from idcforecast.units import QUALIFIERS
+    from idcforecast.units.quantity import qualifier_cell
 
     out = []
     for year in years:
         cells = data.loc[pd.to_numeric(data["year"]) == year, "qualifier"]
         cell = cells.iloc[0] if len(cells) else None
-        text = "" if cell is None or (not isinstance(cell, str) and pd.isna(cell)) else str(cell)
-        text = text.strip() or "exact"
-        if text not in QUALIFIERS:
-            raise DataError(
-                f"cagr: {label} year {year}: qualifier {cell!r} is not one of "
-                f"{', '.join(map(repr, QUALIFIERS))}; use one of those ('at_least' for "
-                "'more than'), or leave it blank for an exact figure",
-                func="cagr",
-                year=year,
-                qualifier=cell,
-            )
-        out.append(text)
+        where = f"cagr: {label} year {year}"
+        out.append(qualifier_cell(cell, where=where, func="cagr", year=year, qualifier=cell))
     return out[0], out[1]
 
 

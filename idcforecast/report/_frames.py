@@ -192,27 +192,14 @@ def qualifiers(frame: pd.DataFrame, *, what: str) -> list[str]:
 
     Raises DataError for a qualifier that is not one of ``idcforecast.units.QUALIFIERS``.
     """
-    import pandas as pd
-
-    from idcforecast.units import QUALIFIERS
+    from idcforecast.units.quantity import qualifier_cell
 
     if "qualifier" not in frame.columns:
         return ["exact"] * len(frame)
-    out = []
-    for year, cell in zip(frame["year"], frame["qualifier"], strict=True):
-        text = "" if cell is None or (not isinstance(cell, str) and pd.isna(cell)) else str(cell)
-        text = text.strip() or "exact"
-        if text not in QUALIFIERS:
-            raise DataError(
-                f"{what}, year {year}: qualifier {cell!r} is not one of "
-                f"{', '.join(map(repr, QUALIFIERS))}; use one of those (or leave it blank "
-                "for an exact figure)",
-                what=what,
-                year=year,
-                qualifier=cell,
-            )
-        out.append(text)
-    return out
+    return [
+        qualifier_cell(cell, where=f"{what}, year {year}", what=what, year=year, qualifier=cell)
+        for year, cell in zip(frame["year"], frame["qualifier"], strict=True)
+    ]
 
 
 def qualifier_note(used: Iterable[str]) -> str:

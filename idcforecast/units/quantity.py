@@ -6,10 +6,17 @@ import math
 from dataclasses import KW_ONLY, dataclass, field, replace
 from decimal import Decimal
 
-from idcforecast.errors import ParseError
+from idcforecast.errors import DataError, ParseError
 from idcforecast.units.registry import parse_unit
 
-__all__ = ["QUALIFIERS", "QUALIFIER_WORDS", "Quantity", "format_quantity", "number_text"]
+__all__ = [
+    "QUALIFIERS",
+    "QUALIFIER_WORDS",
+    "Quantity",
+    "format_quantity",
+    "number_text",
+    "qualifier_cell",
+]
 
 QUALIFIERS = ("exact", "at_least", "at_most", "approximately")
 # how text states a qualified figure or rate ("at least 27.0%")
@@ -152,6 +159,34 @@ alternate=None, text=None)
 
     def __str__(self) -> str:
         return format_quantity(self)
+
+
+def qualifier_cell(cell: object, *, where: str, **fields: object) -> str:
+    """A frame's ``qualifier`` cell as one of :data:`QUALIFIERS` ("exact" when blank:
+    None, NaN, NA or spaces), else a DataError naming ``where`` (with ``fields`` on it).
+
+    Text such as "more than" is an error, not "exact": read so, a published bound would be
+    taken for the figure itself, in silence.
+
+    Examples
+    --------
+    >>> qualifier_cell(" at_least ", where="x"), qualifier_cell(None, where="x")
+    ('at_least', 'exact')
+    """
+    import pandas as pd
+
+    blank = cell is None or (not isinstance(cell, str) and bool(pd.isna(cell)))
+    text = "" if blank else str(cell).strip()
+    if not text:
+        return "exact"
+    if text not in QUALIFIERS:
+        raise DataError(
+            f"{where}: qualifier {cell!r} is not one of {', '.join(map(repr, QUALIFIERS))}; "
+            "use one of those (e.g. 'at_least' for 'more than'), or leave it blank for an "
+            "exact figure",
+            **fields,
+        )
+    return text
 
 
 def number_text(value: float) -> str:

@@ -406,8 +406,8 @@ def test_the_growth_marks_of_an_about_figure_beside_a_bound() -> None:
 def test_an_unknown_qualifier_is_a_typed_error(history, forecast) -> None:
     msg = (
         "history of series 'demo', year 2020: qualifier 'more' is not one of 'exact', "
-        "'at_least', 'at_most', 'approximately'; use one of those (or leave it blank for an "
-        "exact figure)"
+        "'at_least', 'at_most', 'approximately'; use one of those (e.g. 'at_least' for 'more "
+        "than'), or leave it blank for an exact figure"
     )
     with pytest.raises(DataError, match=re.escape(msg)):
         summary_table(history.assign(qualifier=["", "more", None]), forecast)
