@@ -46,6 +46,7 @@ from idcforecast._unit_lines import (
     no_rows_against_the_footnotes,
     no_rows_against_the_line_above,
     rate_rows_marked,
+    warn_rows_without_a_stated_unit,
 )
 from idcforecast.batch.cell_marks import repeated_years, values_not_read, years_not_read
 from idcforecast.batch.chunks import NOT_CONVERTED
@@ -377,6 +378,15 @@ def read_long_table(
         out = rate_rows_marked(out, unit, place_of)
         out = _in_unit(out, unit, kw_per_rack, place_of)
     else:  # MW and GW in one series: converted to one of them, as read_series does
+        warn_rows_without_a_stated_unit(
+            out,
+            Path(path) if header_row > 0 else None,
+            name,
+            header_row,
+            sheet_name,
+            encoding,
+            footnotes,
+        )
         out = one_unit_per_series(out, kw_per_rack, place_of)
     out = values_not_read(out, place_of)
     out = repeated_years(out, place_of)
