@@ -347,9 +347,11 @@ def read_long_table(
     dropped = np.zeros(len(out), dtype=bool)
     signed = None  # the value cells written with a percent sign ("12.5%"): no fraction
     if not _is_numeric(out["value"]):
-        out["value"], percent, unpublished, qualifiers, cell_units = value_numbers(
+        out["value"], percent, unpublished, qualifiers, cell_units, markers = value_numbers(
             table["value"], decimal, place_of
         )
+        if markers.notna().any():  # "3,200*": read 3200, the marker said in the note
+            out["note"] = _marker_notes(out, markers, table["value"], place_of, name)
         if percent.any():
             out = percent_unit(out, percent, place_of)
             signed = percent
@@ -472,6 +474,40 @@ def _with_value_unit(out: pd.DataFrame, unit: str, place_of: Any) -> pd.DataFram
             place=where,
         )
     return out.assign(unit=cells.where(~blank, unit))
+
+
+def _marker_notes(
+    out: pd.DataFrame, markers: pd.Series, cells: pd.Series, place_of: Any, name: str
+) -> Any:
+    """``out``'s notes with, on each row whose value cell wrote a footnote marker after the
+    figure ("3,200*", "3,200[1]"), the note ``read_series`` gives it; and the
+    FootnoteWarning ``read_series`` gives, naming the first three cells."""
+    import warnings
+
+    from idcforecast._caller import caller_stacklevel
+    from idcforecast.batch.series_units import with_notes
+    from idcforecast.errors import FootnoteWarning
+
+    marked = markers.to_numpy(dtype=object)
+    at = np.flatnonzero(markers.notna().to_numpy())
+    shown = "; ".join(
+        f"{place_of(out.index[i], 'value')} {str(cells.iloc[i]).strip()!r} as "
+        f"{float(out['value'].iloc[i]):g}"
+        for i in at[:3]
+    ) + ("; ..." if len(at) > 3 else "")
+    warnings.warn(
+        f"{name}: {len(at)} value{'s' if len(at) > 1 else ''} with a footnote marker after "
+        f"the figure, read without it ({shown}); each keeps it in its note; check what the "
+        "footnote says of them (an estimate, another scope?), and delete the marker to "
+        "silence this note",
+        FootnoteWarning,
+        stacklevel=caller_stacklevel(),
+    )
+    notes: dict[str, list[Any]] = {}
+    for marker in dict.fromkeys(m for m in marked if m is not None):
+        note = f"footnote marker {marker!r} after the figure (not read as part of it)"
+        notes[note] = [np.flatnonzero(marked == marker)]
+    return with_notes(out, notes)
 
 
 def _cell_qualifiers(
