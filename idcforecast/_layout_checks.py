@@ -66,8 +66,9 @@ def names_without_header(table: pd.DataFrame, others: list[Any], describing: Any
     only hold the series' names (``",2019,2020"`` over ``"China IDC (亿元),1562.5,..."``, as
     research firms export a table): it is the first column, year columns stand to its
     right, its cells are text, and no other column (of ``others``, the columns not read as
-    years) could name a series: each is ``describing`` (unit, source, ...) or blank
-    throughout. Else None, and a value under no header stays an error.
+    years) could name a series: each is ``describing`` (unit, source, ...; not a
+    ``series_id`` column) or blank throughout. Else None: a value under no header stays
+    an error.
 
     Examples
     --------
@@ -86,7 +87,7 @@ def names_without_header(table: pd.DataFrame, others: list[Any], describing: Any
     if len(others) == len(columns):  # no year column beside it
         return None
     for column in others:
-        if column == first or column in describing:
+        if column == first or (column in describing and column != "series_id"):
             continue
         if not is_headerless(column) or not all(is_blank(c) for c in table[column]):
             return None

@@ -66,6 +66,8 @@ def test_a_unit_column_beside_the_names_is_no_second_name(tmp_path: Path) -> Non
         (",region,2019,2020\nChina IDC,Asia,1562.5,2000.1\n", "'China IDC'"),
         # numbers under the blank cell: a year column whose header was lost, not names
         (",2019,2020\n1200.5,1562.5,2000.1\n", "'1200.5'"),
+        # a series_id column beside it: which names the series is not guessed
+        (",series_id,2019,2020\nChina IDC,cn,1562.5,2000.1\n", "'China IDC'"),
         # the blank-headed column is not the first: the names' column is 'market'
         ("market,,2019,2020\nChina IDC,x,1562.5,2000.1\n", "'x'"),
     ],
