@@ -3,6 +3,7 @@ as research firms export one: read when the first column can only hold the names
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,14 @@ def test_a_blank_header_stays_an_error_where_it_is_ambiguous(
     for read in (read_series, read_long_table):
         with pytest.raises(DataError, match=f"a column without a header holds {cell}"):
             read(path)
+
+
+def test_a_blank_cell_over_a_year_per_row_table_is_named_by_both_readers(tmp_path: Path) -> None:
+    # read_long_table said "found 'Unnamed: 0', ... (a title above the header? pass
+    # header_row=N)": pandas' name for the column, and advice about another problem
+    path = _csv(tmp_path, ",China IDC,US colo\n2019,1562.5,14.2\n2020,2000.1,15.8\n")
+    fix = "column 1 has no header and holds the years: write 'year' in its header cell"
+    for read in (read_series, read_long_table):
+        with pytest.raises(DataError, match=re.escape(fix)) as caught:
+            read(path)
+        assert "Unnamed" not in str(caught.value)

@@ -300,12 +300,22 @@ def read_long_table(
             if "year" in missing
             else ""
         )
+        from idcforecast._table_headers import is_headerless
+        from idcforecast.io import _column_of_years, _columns
+
+        held = _column_of_years(table) if "year" in missing else None
+        if held is not None and is_headerless(held):  # a blank top-left cell over the years
+            position = list(table.columns).index(held) + 1
+            title_hint = (
+                f" (column {position} has no header and holds the years: write 'year' in its "
+                "header cell)"
+            )
         raise DataError(
             f"{name}: no column(s) {', '.join(map(repr, missing))}; expected a long table "
             f"with columns series_id, year, value (and optionally unit), a wide one with "
             f"years as column headers, or one with a year per row and a column per series "
             f"(year, north, south; without series_id and value); found "
-            f"{', '.join(repr(c) for c in table.columns)}{other_header}{title_hint}",
+            f"{_columns(table)}{other_header}{title_hint}",
             source=name,
             missing=missing,
         )

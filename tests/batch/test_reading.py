@@ -74,8 +74,8 @@ def test_title_without_header_row_says_which_option(tmp_path: Path) -> None:
         "w.csv: no column(s) 'series_id', 'year', 'value'; expected a long table with columns "
         "series_id, year, value (and optionally unit), a wide one with years as column "
         "headers, or one with a year per row and a column per series (year, north, south; "
-        "without series_id and value); found 'Market sizes', 'Unnamed: 1', 'Unnamed: 2' (a "
-        "title above the header? "
+        "without series_id and value); found 'Market sizes', column 2 (no header), "
+        "column 3 (no header) (a title above the header? "
         "row 2 looks like the header: pass header_row=1, the 0-based row of the header)"
     )
     with pytest.raises(DataError, match=re.escape(msg)):
