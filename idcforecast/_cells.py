@@ -101,6 +101,10 @@ class Figure:
 # character (circled ①, superscript ¹, parenthesized ⑴, "⒈") but a fraction: NFKC, which
 # the figure parser applies, turns ① and ¹ into the digit 1, so "320①" would read as 3201
 _MARK_SYMBOLS = frozenset("*†‡§※")
+# footnote references in brackets after a figure ("3,200[1]", "1,562.5亿元 [12]", "[1][2]"),
+# as _claim_marks reads a claim's; numbers only: "[a]" and "[E]" are left to the year-mark
+# check (tables mark an actual or an estimate so), a word to the figure reader
+_BRACKET_REFERENCES = re.compile(r"(?:\s*\[\s*\d{1,3}\s*\])+\s*$")
 
 
 def footnote_numbers(text: str) -> list[int]:
@@ -345,6 +349,11 @@ def read_figure(cell: Any, *, place: str, decimal_mark: str = ".") -> Figure:
         if math.isfinite(value):
             return Figure(value, None)
     elif isinstance(cell, str) and any(ch.isdigit() for ch in cell):
+        reference = _BRACKET_REFERENCES.search(cell)  # "3,200[1]": a footnote's number
+        if reference and any(ch.isdigit() for ch in cell[: reference.start()]):
+            figure = read_figure(cell[: reference.start()], place=place, decimal_mark=decimal_mark)
+            marker = figure.marker + "".join(reference.group().split())
+            return replace(figure, marker=marker, quote=cell.strip())
         body, marker = footnote_marker(cell, place=place)
         if marker:  # "320①": read 320, the marker kept apart (and in the quote)
             figure = read_figure(body, place=place, decimal_mark=decimal_mark)

@@ -61,6 +61,42 @@ def no_split_thousands(table: pd.DataFrame, value_column: str, place_of: Any) ->
             )
 
 
+def names_without_header(table: pd.DataFrame, others: list[Any], describing: Any) -> Any:
+    """The label of a wide table's first column when its header cell is blank but it can
+    only hold the series' names (``",2019,2020"`` over ``"China IDC (亿元),1562.5,..."``, as
+    research firms export a table): it is the first column, year columns stand to its
+    right, its cells are text, and no other column (of ``others``, the columns not read as
+    years) could name a series: each is ``describing`` (unit, source, ...; not a
+    ``series_id`` column) or blank throughout. Else None: a value under no header stays
+    an error.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> wide = pd.DataFrame({"Unnamed: 0": ["China IDC"], "2019": [1562.5]})
+    >>> names_without_header(wide, ["Unnamed: 0"], ())
+    'Unnamed: 0'
+    >>> two = wide.assign(region=["Asia"])  # which of the two names the series? not guessed
+    >>> names_without_header(two, ["Unnamed: 0", "region"], ()) is None
+    True
+    """
+    columns = list(table.columns)
+    if not columns or not is_headerless(columns[0]) or columns[0] not in others:
+        return None
+    first = columns[0]
+    if len(others) == len(columns):  # no year column beside it
+        return None
+    for column in others:
+        if column == first or (column in describing and column != "series_id"):
+            continue
+        if not is_headerless(column) or not all(is_blank(c) for c in table[column]):
+            return None
+    cells = [c for c in table[first] if not is_blank(c)]
+    if not cells or not all(isinstance(c, str) and not is_number_column([c]) for c in cells):
+        return None  # numbers: a year column whose header was lost, not names
+    return first
+
+
 def no_headerless_values(
     table: pd.DataFrame, columns: list[Any], place_of: Any, expected: str
 ) -> None:

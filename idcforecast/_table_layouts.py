@@ -19,6 +19,7 @@ from idcforecast._cells import (
 from idcforecast._history_notes import estimate_note
 from idcforecast._layout_checks import (
     META,
+    names_without_header,
     no_description_rows,
     no_headerless_values,
     no_hidden_series,
@@ -135,11 +136,19 @@ def read_years_as_columns(
 ) -> list[Observation]:
     years, estimated = year_columns(table.columns, name=name, estimates=estimates)
     others = [c for c in table.columns if c not in years and c not in estimated]
-    no_headerless_values(table, others, place_of, "a year or the name of what the column holds")
+    names = names_without_header(table, others, META)  # ",2019,2020" over "China IDC,..."
+    no_headerless_values(
+        table,
+        [c for c in others if c != names],
+        place_of,
+        "a year or the name of what the column holds",
+    )
     # the series id: the series_id column, or else the cells of the other columns that do
     # not describe the row, joined ("China / colo"), as forecast-many reads a wide table;
     # numbers beside text columns are statistics ("CAGR 2019-21"), not names
     keys = ["series_id"] if "series_id" in others else [c for c in others if c not in META]
+    if names is not None:
+        keys = [names]
     named = [c for c in keys if not is_number_column(table[c])]
     if keys == ["series_id"]:  # its other number columns ("2019年6月30日") were dropped unsaid
         _warn_number_columns(

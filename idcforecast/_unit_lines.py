@@ -35,6 +35,7 @@ __all__ = [
     "no_unit_against_the_line_above",
     "rate_rows_marked",
     "unit_in_footnotes",
+    "warn_rows_without_a_stated_unit",
 ]
 
 
@@ -263,6 +264,51 @@ def no_rows_against_the_line_above(
     stated = unit_line_above(path, header_row, sheet_name, encoding)
     if stated is not None:
         _no_rows_against(out, bare, unit, stated, "a line above the header", name)
+
+
+def warn_rows_without_a_stated_unit(
+    out: pd.DataFrame,
+    path: Path | None,
+    name: str,
+    header_row: int,
+    sheet_name: Any,
+    encoding: str,
+    footnotes: list[str],
+) -> None:
+    """An :class:`~idcforecast.errors.UnitLineWarning` when, without ``unit=``, rows without
+    a unit are read from a file whose line above the header ("Unit: 亿元") or footnote
+    ("Note: figures in US$ m") states one: :func:`idcforecast.read_series` refuses them
+    (asking for that ``unit=``); here they stay unitless, and are said to."""
+    import warnings
+
+    from idcforecast._caller import caller_stacklevel
+    from idcforecast.errors import UnitLineWarning
+
+    bare = out["unit"].isna().to_numpy() if "unit" in out.columns else np.ones(len(out), bool)
+    if not bare.any():
+        return
+    stated, where = None, ""
+    if path is not None and header_row > 0:
+        stated, where = (
+            unit_line_above(path, header_row, sheet_name, encoding),
+            "a line above the header",
+        )
+    if stated is None and footnotes:
+        stated, where = unit_in_footnotes(footnotes), "a footnote under the table"
+    if stated is None:
+        return
+    line, said = stated
+    sid = out["series_id"].iloc[int(np.argmax(bare))]
+    count = int(bare.sum())
+    what = "the line" if where.endswith("header") else "the footnote"
+    warnings.warn(
+        f"{name}: {where} says {line!r}, but without unit= the {count} row"
+        f"{'s' if count > 1 else ''} without a unit (series {sid!r}...) "
+        f"{'are' if count > 1 else 'is'} read in no unit, and a forecast of them has none; "
+        f"pass unit={said!r} to read them as {what} states",
+        UnitLineWarning,
+        stacklevel=caller_stacklevel(),
+    )
 
 
 def no_rows_against_the_footnotes(

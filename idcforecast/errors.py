@@ -45,7 +45,8 @@ builtin, so code that already catches ``ValueError`` or ``KeyError`` keeps worki
     ├── IgnoredColumnWarning                    columns of a table that are not read
     ├── ReconcileWarning                        series left out of or negative in reconcile
     ├── ScenarioWarning                         a scenario, threshold or driver to check
-    └── TotalRowWarning                         a table's "Total" line read as a series
+    ├── TotalRowWarning                         a table's "Total" line read as a series
+    └── UnitLineWarning                         rows read without the unit a line states
 
 Every exception keeps its structured fields as attributes (``err.fields`` lists them), has
 a message that names the thing, the place, what was expected and what was found, and
@@ -91,6 +92,7 @@ __all__ = [
     "SpecError",
     "TotalRowWarning",
     "UnitError",
+    "UnitLineWarning",
     "UnknownDatasetError",
     "UnknownMethodError",
     "UnknownNameError",
@@ -363,6 +365,14 @@ class TotalRowWarning(IdcForecastWarning):
     """A series named like a table's total line ("Total", "合计", "总计"; "China / Total"),
     read as a series of its own beside the rows it sums; the message says whether it is
     their sum, year by year, and what to do. The data are not changed.
+    """
+
+
+class UnitLineWarning(IdcForecastWarning):
+    """Rows read without a unit (``read_long_table`` without ``unit=``) from a file that
+    states one on a line above the header ("Unit: 亿元", "单位：亿元") or in a footnote
+    ("Note: figures in US$ m"): the rows, and a forecast of them, are left without a unit.
+    The message names the line and the ``unit=`` that reads them in it.
     """
 
 

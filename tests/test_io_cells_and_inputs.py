@@ -307,16 +307,24 @@ def test_a_blank_header_under_text_points_at_the_row_above(tmp_path: Path) -> No
 
     from idcforecast.batch import read_long_table
 
+    # (a 'segment' column beside it: which of the two names the series is not guessed; a
+    # blank header over the only text column is read, tests/test_io_headerless_names.py)
     path = tmp_path / "t.csv"
     path.write_text(
-        "地区,市场规模（亿元）,,\n,2019,2020,2021\n华北,100,120,140\n", encoding="utf-8"
+        "地区,,市场规模（亿元）,,\n,segment,2019,2020,2021\n华北,colo,100,120,140\n",
+        encoding="utf-8",
     )
     hint = (
         "(the row above the header holds '地区' in this column: if that is its name, write it "
         "in the header row)"
     )
     book = openpyxl.Workbook()
-    for row in (["地区", "市场规模（亿元）"], [None, 2019, 2020], ["华北", 100, 120]):
+    rows = (
+        ["地区", None, "市场规模（亿元）"],
+        [None, "segment", 2019, 2020],
+        ["华北", "colo", 100, 120],
+    )
+    for row in rows:
         book.active.append(row)
     book.save(tmp_path / "t.xlsx")
     for read in (

@@ -93,3 +93,69 @@ def test_a_rate_in_percent_is_not_a_level() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert read_series(table, series_id="g")["value"].tolist() == [0.1, 35.0]
+
+
+def test_a_table_written_year_by_year_is_checked(tmp_path: Path) -> None:
+    # rows year by year (2019's series, then 2020's), no series' two rows side by side: the
+    # check took the table for grouped by series and compared nothing, so 'a' 2020's 1,300
+    # between 1.2 and 1.4 (1300 / 1.2 = 1,083; 1300 / 1.4 = 929) went unnamed
+    path = _csv(
+        tmp_path,
+        "series_id,year,value\na,2019,1.2\nb,2019,5\na,2020,1300\nb,2020,5.5\na,2021,1.4\n"
+        "b,2021,6\n",
+    )
+    said = "series 'a' 2020's 1,300 (m.csv row 4, column 'value') is 1,083 times 2019's 1.2"
+    with pytest.warns(MagnitudeJumpWarning, match=re.escape(said)) as caught:
+        read_long_table(path)
+    assert "929 times 2021's 1.4" in str(caught[0].message)
+    assert "1 value " in str(caught[0].message)  # 'b' (5 -> 5.5 -> 6) not named
+
+
+def _jumps_one_series_at_a_time(frame: pd.DataFrame) -> list[tuple[object, object, float]]:
+    """The steps counted the plain way, series by series in a loop (the reference)."""
+    found = []
+    for _, rows in frame.groupby("series_id", sort=False):
+        rows = rows.dropna(subset=["year"]).sort_values("year", kind="stable")
+        labels, years, values = rows.index.tolist(), rows["year"].tolist(), rows["value"].tolist()
+        for k in range(1, len(rows)):
+            gap = years[k] - years[k - 1]
+            a, b = values[k - 1], values[k]
+            if gap >= 1 and a > 0 and b > 0:
+                bound = 300.0 * 2 ** (gap - 1)  # JUMP_FACTOR, doubling per year of a gap
+                if b / a >= bound * (1 - 1e-12) or a / b >= bound * (1 - 1e-12):
+                    found.append((labels[k - 1], labels[k], b / a))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_jumps_match_a_series_by_series_loop_in_any_row_order(seed: int) -> None:
+    # the sort-free grid (rows shuffled or year by year) and the grouped path find the
+    # same steps as a plain loop over each series, in its order: series, then year
+    import numpy as np
+
+    from idcforecast._magnitude_jumps import magnitude_jumps
+
+    rng = np.random.default_rng(seed)
+    rows = []
+    for sid in range(40):
+        years = sorted(rng.choice(np.arange(2010, 2030), size=rng.integers(1, 8), replace=False))
+        for year in years:  # mostly growth, sometimes a 1,000x slip, a zero or a blank
+            value = float(
+                rng.choice([1.0, 1.5, 2.0, 1000.0, 0.0, np.nan], p=[0.4, 0.2, 0.2, 0.1, 0.05, 0.05])
+            )
+            rows.append((f"s{sid}", int(year), value * (sid + 1)))
+    grouped = pd.DataFrame(rows, columns=["series_id", "year", "value"])
+    assert _jumps_one_series_at_a_time(grouped)  # the data has slips to find
+    for frame in (
+        grouped,
+        grouped.sample(frac=1, random_state=seed),  # shuffled, labels kept
+        grouped.sort_values(["year"], kind="stable"),  # year by year
+        # a year centuries off: too sparse a grid, sorted instead
+        pd.concat([grouped, pd.DataFrame({"series_id": ["far"], "year": [1500], "value": [1.0]})])
+        .sample(frac=1, random_state=seed)
+        .reset_index(drop=True),
+    ):
+        want = _jumps_one_series_at_a_time(frame)  # series in order of appearance, by year
+        got = magnitude_jumps(frame)
+        assert [(a, b) for a, b, _ in got] == [(a, b) for a, b, _ in want]
+        assert [r for *_, r in got] == pytest.approx([r for *_, r in want])

@@ -46,6 +46,7 @@ from idcforecast._unit_lines import (
     no_rows_against_the_footnotes,
     no_rows_against_the_line_above,
     rate_rows_marked,
+    warn_rows_without_a_stated_unit,
 )
 from idcforecast.batch.cell_marks import repeated_years, values_not_read, years_not_read
 from idcforecast.batch.chunks import NOT_CONVERTED
@@ -299,12 +300,22 @@ def read_long_table(
             if "year" in missing
             else ""
         )
+        from idcforecast._table_headers import is_headerless
+        from idcforecast.io import _column_of_years, _columns
+
+        held = _column_of_years(table) if "year" in missing else None
+        if held is not None and is_headerless(held):  # a blank top-left cell over the years
+            position = list(table.columns).index(held) + 1
+            title_hint = (
+                f" (column {position} has no header and holds the years: write 'year' in its "
+                "header cell)"
+            )
         raise DataError(
             f"{name}: no column(s) {', '.join(map(repr, missing))}; expected a long table "
             f"with columns series_id, year, value (and optionally unit), a wide one with "
             f"years as column headers, or one with a year per row and a column per series "
             f"(year, north, south; without series_id and value); found "
-            f"{', '.join(repr(c) for c in table.columns)}{other_header}{title_hint}",
+            f"{_columns(table)}{other_header}{title_hint}",
             source=name,
             missing=missing,
         )
@@ -346,9 +357,11 @@ def read_long_table(
     dropped = np.zeros(len(out), dtype=bool)
     signed = None  # the value cells written with a percent sign ("12.5%"): no fraction
     if not _is_numeric(out["value"]):
-        out["value"], percent, unpublished, qualifiers, cell_units = value_numbers(
+        out["value"], percent, unpublished, qualifiers, cell_units, markers = value_numbers(
             table["value"], decimal, place_of
         )
+        if markers.notna().any():  # "3,200*": read 3200, the marker said in the note
+            out["note"] = _marker_notes(out, markers, table["value"], place_of, name)
         if percent.any():
             out = percent_unit(out, percent, place_of)
             signed = percent
@@ -377,6 +390,15 @@ def read_long_table(
         out = rate_rows_marked(out, unit, place_of)
         out = _in_unit(out, unit, kw_per_rack, place_of)
     else:  # MW and GW in one series: converted to one of them, as read_series does
+        warn_rows_without_a_stated_unit(
+            out,
+            Path(path) if header_row > 0 else None,
+            name,
+            header_row,
+            sheet_name,
+            encoding,
+            footnotes,
+        )
         out = one_unit_per_series(out, kw_per_rack, place_of)
     out = values_not_read(out, place_of)
     out = repeated_years(out, place_of)
@@ -462,6 +484,40 @@ def _with_value_unit(out: pd.DataFrame, unit: str, place_of: Any) -> pd.DataFram
             place=where,
         )
     return out.assign(unit=cells.where(~blank, unit))
+
+
+def _marker_notes(
+    out: pd.DataFrame, markers: pd.Series, cells: pd.Series, place_of: Any, name: str
+) -> Any:
+    """``out``'s notes with, on each row whose value cell wrote a footnote marker after the
+    figure ("3,200*", "3,200[1]"), the note ``read_series`` gives it; and the
+    FootnoteWarning ``read_series`` gives, naming the first three cells."""
+    import warnings
+
+    from idcforecast._caller import caller_stacklevel
+    from idcforecast.batch.series_units import with_notes
+    from idcforecast.errors import FootnoteWarning
+
+    marked = markers.to_numpy(dtype=object)
+    at = np.flatnonzero(markers.notna().to_numpy())
+    shown = "; ".join(
+        f"{place_of(out.index[i], 'value')} {str(cells.iloc[i]).strip()!r} as "
+        f"{float(out['value'].iloc[i]):g}"
+        for i in at[:3]
+    ) + ("; ..." if len(at) > 3 else "")
+    warnings.warn(
+        f"{name}: {len(at)} value{'s' if len(at) > 1 else ''} with a footnote marker after "
+        f"the figure, read without it ({shown}); each keeps it in its note; check what the "
+        "footnote says of them (an estimate, another scope?), and delete the marker to "
+        "silence this note",
+        FootnoteWarning,
+        stacklevel=caller_stacklevel(),
+    )
+    notes: dict[str, list[Any]] = {}
+    for marker in dict.fromkeys(m for m in marked if m is not None):
+        note = f"footnote marker {marker!r} after the figure (not read as part of it)"
+        notes[note] = [np.flatnonzero(marked == marker)]
+    return with_notes(out, notes)
 
 
 def _cell_qualifiers(

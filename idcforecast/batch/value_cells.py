@@ -146,12 +146,14 @@ def bool_cells(column: pd.Series) -> pd.Series:
 
 def value_numbers(
     column: pd.Series, decimal: str, place_of: Any
-) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series, pd.Series]:
+) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series, pd.Series, pd.Series]:
     """Value cells as floats (cells that are not numbers keep their original object),
     the mask of cells written as percentages ("27.8%" is 27.8, in unit "%"), the mask of
     cells marked as not published ("n/a", "—": NaN, a gap), the qualifier each cell
     wrote before its number ("超过520": "at_least"; None for the others), and the unit a
-    figure cell writes ("1000亿元": 1000 in "CNY 100m"; None for the others)."""
+    figure cell writes ("1000亿元": 1000 in "CNY 100m"; None for the others), and the
+    footnote marker written after a figure ("3,200*", "3,200[1]": 3200, marker '*' or
+    '[1]'; None for the others), as ``read_series`` reads them."""
     import pandas as pd
 
     if isinstance(column.dtype, pd.StringDtype):  # a CSV's text column: no per-cell test
@@ -178,6 +180,8 @@ def value_numbers(
     read: dict[str, float] = {}
     qualified: dict[str, str] = {}  # cells read with a bound or "about" ("超过520")
     units_of: dict[str, str] = {}  # figure cells with their own unit ("1000亿元")
+    marked: dict[str, str] = {}  # figure cells with a footnote marker after ("3,200*")
+    percent_marked: set[str] = set()  # "27.8%*": a percentage, the marker after it
     not_published: set[str] = set()
     for label, cell in unread.drop_duplicates().items():
         if is_not_published(cell):
@@ -190,14 +194,24 @@ def value_numbers(
                 qualified[cell] = number[1]
             if number[2] is not None:
                 units_of[cell] = number[2]
+            if number[3]:
+                marked[cell] = number[3]
+                if number[2] == "%" and number[4]:
+                    percent_marked.add(cell)
+                    del units_of[cell]
     percent = pd.Series(False, index=column.index)
     unpublished = pd.Series(False, index=column.index)
     qualifiers = pd.Series(None, index=column.index, dtype=object)
     cell_units = pd.Series(None, index=column.index, dtype=object)
+    markers = pd.Series(None, index=column.index, dtype=object)
+    if marked:
+        markers[unread.index] = unread.map(marked)
     if read:
         as_read = unread.map(read)
         values[as_read.index] = as_read
-        percent[as_read.index] = as_read.notna() & unread.str.endswith("%")
+        percent[as_read.index] = as_read.notna() & (
+            unread.str.endswith("%") | unread.isin(percent_marked)
+        )
     if qualified:
         qualifiers[unread.index] = unread.map(qualified)
     if units_of:
@@ -209,21 +223,24 @@ def value_numbers(
     text_kept = ~is_text & column.notna() & values.isna()
     text_kept[unread.index] = values[unread.index].isna() & ~unpublished[unread.index]
     if not text_kept.any():
-        return values, percent, unpublished, qualifiers, cell_units
+        return values, percent, unpublished, qualifiers, cell_units, markers
     kept = values.astype(object)
     kept[text_kept] = column[text_kept]
-    return kept, percent, unpublished, qualifiers, cell_units
+    return kept, percent, unpublished, qualifiers, cell_units, markers
 
 
-def _plain_number(cell: str, decimal: str, place: str) -> tuple[float, str, str | None] | None:
-    """The number a text cell writes, its qualifier and its own unit, or None for text that
-    is not one number.
+def _plain_number(
+    cell: str, decimal: str, place: str
+) -> tuple[float, str, str | None, str, bool] | None:
+    """The number a text cell writes, its qualifier, its own unit, the footnote marker after
+    it ("3,200*", "3,200[1]": '*', '[1]'; "" for none) and whether it is written as a
+    percentage, or None for text that is not one number.
 
     A number with a bound or "about" written before it ("超过520", "> 1500", "约300", "at
     least 520") is read as ``read_series`` reads it: the number, qualified (``"at_least"``,
     ``"at_most"``, ``"approximately"``). Figure text with a unit ("1000亿元", "$71.2
     billion") is its number in that unit (canonical spelling), as ``read_series`` reads it;
-    a range or a footnote marker in the cell is not one number.
+    a range in the cell is not one number.
 
     Raises the figure parser's ``ParseError`` (naming ``place``) for number-like text the
     decimal mark contradicts: that is the whole file's format, not one series' problem.
@@ -231,9 +248,11 @@ def _plain_number(cell: str, decimal: str, place: str) -> tuple[float, str, str 
     Examples
     --------
     >>> _plain_number("超过520", ".", "f.csv row 2"), _plain_number("1,000", ".", "row 3")
-    ((520.0, 'at_least', None), (1000.0, 'exact', None))
+    ((520.0, 'at_least', None, '', False), (1000.0, 'exact', None, '', False))
     >>> _plain_number("3亿元", ".", "row 4"), _plain_number("300-340", ".", "row 5")
-    ((3.0, 'exact', 'CNY 100m'), None)
+    ((3.0, 'exact', 'CNY 100m', '', False), None)
+    >>> _plain_number("3,200[1]", ".", "row 6"), _plain_number("27.8%*", ".", "row 7")
+    ((3200.0, 'exact', None, '[1]', False), (27.8, 'exact', '%', '*', True))
     """
     try:
         figure = read_figure(cell, place=place, decimal_mark=decimal)
@@ -241,8 +260,17 @@ def _plain_number(cell: str, decimal: str, place: str) -> tuple[float, str, str 
         if _NUMBER_LIKE.fullmatch(cell):
             raise
         return None
-    one_number = figure.low is None and not figure.marker and np.isfinite(figure.value)
+    one_number = figure.low is None and np.isfinite(figure.value)
     if not one_number:
         return None
-    unitless = figure.unit is None or (figure.unit == "%" and cell.endswith("%"))
-    return figure.value, figure.qualifier, None if unitless else figure.unit
+    written = cell.strip()
+    if figure.marker:  # "27.8%*": what is left of the marker
+        body = written.rstrip()
+        for ch in reversed(figure.marker):
+            body = body.rstrip()[:-1] if body.rstrip().endswith(ch) else body
+        written = body.rstrip()
+    percent = figure.unit == "%" and written.endswith("%")
+    if figure.marker:
+        return figure.value, figure.qualifier, figure.unit, figure.marker, percent
+    unitless = figure.unit is None or percent
+    return figure.value, figure.qualifier, None if unitless else figure.unit, "", percent

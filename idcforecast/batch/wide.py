@@ -94,8 +94,13 @@ def melt_wide(
 
     years, estimated = year_columns(table.columns, name=name, estimates=estimates)
     others = [c for c in table.columns if c not in years and c not in estimated]
+    from idcforecast._layout_checks import names_without_header
+
+    names = names_without_header(table, others, DESCRIBING)  # ",2019" over "China IDC,..."
     for column in others:  # a value under no header: a year whose header was lost, or ...
-        if is_headerless(column) and (filled_at := table[column].map(_is_gap).eq(False)).any():
+        if column == names or not is_headerless(column):
+            continue
+        if (filled_at := table[column].map(_is_gap).eq(False)).any():
             i = int(np.argmax(filled_at.to_numpy()))
             where = place_of(i, column)
             raise DataError(
@@ -106,6 +111,8 @@ def melt_wide(
                 place=where,
             )
     keys = ["series_id"] if "series_id" in others else [c for c in others if c not in DESCRIBING]
+    if names is not None:
+        keys = [names]
     named = [c for c in keys if not is_number_column(table[c])]
     from idcforecast._table_layouts import _warn_number_columns
 
