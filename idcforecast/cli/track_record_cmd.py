@@ -171,7 +171,18 @@ def run(args: argparse.Namespace) -> int:
         )
     print(
         format_table(
-            ["forecast", "made", "year", "h", "claimed", "actual", "error", "log err", "", "held"],
+            [
+                "forecast",
+                "made",
+                "year",
+                "h",
+                "claimed",
+                "actual",
+                "error",
+                "log err",
+                "direction",
+                "held",
+            ],
             rows,
             right={3, 4, 5, 6, 7},
         )

@@ -337,7 +337,7 @@ def test_track_record_footnote_only_under_a_derived_actual(
     # 2020 = 2238.7 is published (not derived): 2000 / 2238.7 - 1 = -10.7%, log = -0.113
     assert _run(track_record_cmd, [str(path)], capsys).splitlines() == [
         "forecast                           made  year  h         claimed   actual   error  "
-        "log err              held",
+        "log err  direction   held",
         "---------------------------------  ----  ----  -  --------------  -------  ------  "
         "-------  ----------  ----",
         "china_idc_cidc_overall/level_2020  2019  2020  1  2,000 CNY 100m  2,238.7  -10.7%  "
