@@ -38,6 +38,7 @@ from idcforecast.errors import ParseError
 from idcforecast.units._chinese_numerals import CJK_NUMERAL, SPOKEN_NUMERAL, arabic_numerals
 from idcforecast.units._compound_magnitudes import compound_magnitudes
 from idcforecast.units._figure_words import PREFIX_QUALIFIERS
+from idcforecast.units._fractions import VULGAR_FRACTIONS
 from idcforecast.units._indian_grouping import indian_grouping
 from idcforecast.units._mil import romance_mil
 from idcforecast.units._number_words import number_words
@@ -60,6 +61,11 @@ FIGURE_COLUMNS = (
 _NUMBER = re.compile(
     NOT_INSIDE_A_NUMBER + r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d])|\d+)(?:\.\d+)?(?![\d])"
 )
+
+
+# a vulgar fraction with no digit before it, "½ GW": a number of its own (after a digit,
+# "1½ GW", the digit's number reaches it)
+_LONE_FRACTION = re.compile(rf"(?<![\d.])[{''.join(sorted(VULGAR_FRACTIONS))}]")
 
 
 def _unhyphened(text: str, scan: str) -> tuple[str, str]:
@@ -181,6 +187,11 @@ def _figures_in(
         {(m.start(), m.end()) for m in _NUMBER.finditer(scan)}
         | {(m.start(1), m.end(1)) for m in _DIGITLESS.finditer(scan)}
         | set(tens)
+        | (
+            {(m.start(), m.end()) for m in _LONE_FRACTION.finditer(scan)}
+            if not scan.isascii() and not VULGAR_FRACTIONS.isdisjoint(scan)
+            else set()
+        )
     )
     figures: list[tuple[int, int, Quantity, str]] = []
     # the first level of each change, by its start: where its "from" and its "to" are

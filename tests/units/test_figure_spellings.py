@@ -72,6 +72,11 @@ def test_p_and_pc_alone_stay_unknown(text: str) -> None:
         ("A Google data center used 355 million gallons of water in 2021.",
          [("355 million gallons", 355.0, "gal mn")]),
         ("The 1½ GW campus will be built in three phases.", [("1½ GW", 1.5, "GW")]),
+        # a fraction with no digit before it was no number to read from (parse_quantity
+        # read "½ GW"): ½ = 0.5, ¾ = 0.75; "½ done" has no unit and stays no figure
+        ("The campus adds ½ GW in 2025 and a further ¾ GW by 2026.",
+         [("½ GW", 0.5, "GW"), ("¾ GW", 0.75, "GW")]),
+        ("The hall is ½ done.", []),
         ("Equinix raised capex guidance by 3.2pc.", [("3.2pc", 3.2, "%")]),
         ("The site has capacity for ten GW of load.", [("ten GW", 10.0, "GW")]),
         ("Le groupe va investir 2 Md€ dans un campus de 1 GW.",
