@@ -478,11 +478,26 @@ def _denominator(text: str, numerator: Unit, tokens: list[tuple[str, str]]) -> U
     return unit
 
 
+# words several currencies share: a guess at one ("kroner": did you mean 'SEK'?, the
+# nearest spelling, though kroner are Norwegian or Danish) would convert at the wrong rate
+_SHARED_CURRENCY_WORDS = {
+    "krone": ("NOK", "DKK"),
+    "kroner": ("NOK", "DKK"),
+    "kr": ("SEK", "NOK", "DKK"),
+    "kr.": ("SEK", "NOK", "DKK"),
+}
+
+
 def _unknown(text: str, norm: str, stop: int, *, suggest: bool) -> UnknownUnitError:
-    suggestion = _suggest(norm, stop) if suggest else None
     unknown = norm[stop:].split(" ", 1)[0]
+    shared = _SHARED_CURRENCY_WORDS.get(unknown.lower())
+    suggestion = None if shared else _suggest(norm, stop) if suggest else None
     hint = (
-        f"did you mean {suggestion!r}?"
+        f"{unknown!r} names the currency of several countries: write its code, "
+        + ", ".join(repr(code) for code in shared[:-1])
+        + f" or {shared[-1]!r}"
+        if shared
+        else f"did you mean {suggestion!r}?"
         if suggestion
         else "expected a currency, magnitude or unit listed in idcforecast/units/units.txt "
         "(e.g. 'CNY 100m', 'USD bn', 'MW', 'racks')"

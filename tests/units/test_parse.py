@@ -1302,3 +1302,20 @@ def test_a_fraction_before_a_range_word_is_no_range() -> None:
     assert list(zip(found["figure"], found["value"], found["unit"], strict=True)) == [
         ("$5bn", 5.0, "USD bn")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # kroner are Norwegian or Danish, kr any of three: the nearest spelling ("kronor",
+        # SEK) was offered as "did you mean 'SEK'?", a guess that converts at the wrong rate
+        ("5 kroner", "'NOK' or 'DKK'"),
+        ("5 krone", "'NOK' or 'DKK'"),
+        ("5 kr", "'SEK', 'NOK' or 'DKK'"),
+    ],
+)
+def test_a_word_several_currencies_share_asks_for_the_code(text: str, codes: str) -> None:
+    with pytest.raises(UnknownUnitError, match=re.escape(f"write its code, {codes}")) as err:
+        parse_quantity(text)
+    assert err.value.suggestion is None  # type: ignore[attr-defined]
+    assert parse_quantity("5 kronor").unit == "SEK"  # Swedish kronor is one currency
