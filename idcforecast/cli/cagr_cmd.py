@@ -28,9 +28,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the compounding steps, as --years N ('cagr 1562.5 3200.5 3', the order of "
         "Python's cagr(start, end, years))",
     )
+    # more numbers after N (unlisted) and --years "append", so that a second number of
+    # steps anywhere ("--years 3 4", "3 4", "--years 3 --years 4") reaches _steps_given's
+    # error: argparse said "unrecognized arguments: 4", or the last --years won in silence
+    parser.add_argument(
+        "more_steps", nargs="*", type=compounding_steps, default=[], help=argparse.SUPPRESS
+    )
     parser.add_argument(
         "--years",
         type=compounding_steps,
+        action="append",
         default=None,
         metavar="N",
         help="compounding steps, a number (from the 2019 level to the 2022 level is 3; a "
@@ -207,22 +214,48 @@ def _note_unused(args: argparse.Namespace, start: Any, end: Any, used: dict[str,
 def _steps_given(args: argparse.Namespace) -> float:
     """The steps, from ``--years N`` or N after END (``cagr 1562.5 3200.5 3`` was "the
     following arguments are required: --years"); both must agree."""
+    import shlex
+
     from idcforecast.errors import SpecError
 
-    given = [x for x in (getattr(args, "steps", None), args.years) if x is not None]
+    after_end = [*_as_list(getattr(args, "steps", None)), *getattr(args, "more_steps", [])]
+    flagged = _as_list(args.years)
+    given = [*after_end, *flagged]
     if not given:
         raise SpecError(
             "cagr: give the compounding steps, --years N or N after END (from the 2019 "
             "level to the 2022 level is 3: cagr 1562.5 3200.5 --years 3)",
             argument="years",
         )
-    if len(given) == 2 and given[0] != given[1]:
+    if len(set(given)) == 1:  # "3 --years 3": said twice, the same
+        return given[0]
+    if len(after_end) == 1 and len(set(flagged)) == 1:
         raise SpecError(
-            f"cagr: the steps are given twice, {given[0]:g} after END and --years "
-            f"{given[1]:g}; give them once",
+            f"cagr: the steps are given twice, {after_end[0]:g} after END and --years "
+            f"{flagged[0]:g}; give them once",
             argument="years",
         )
-    return given[0]
+    where = [f"{_listed([f'{x:g}' for x in after_end])} after END"] if after_end else []
+    where += [f"--years {x:g}" for x in flagged]
+    raise SpecError(
+        f"cagr: {len(given)} numbers of compounding steps, {_listed(where)}; cagr gives one "
+        f"rate over one span: give the steps once (cagr {shlex.quote(args.start)} "
+        f"{shlex.quote(args.end)} --years {given[0]:g}), and run cagr again for another span",
+        argument="years",
+    )
+
+
+def _as_list(value: Any) -> list[float]:
+    """N after END or ``--years``: a list (argparse's), one number (a caller's Namespace),
+    or None for not given."""
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def _listed(items: list[str]) -> str:
+    """ "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _refuse_bare_beside_magnitude(args: argparse.Namespace, start: Any, end: Any) -> None:

@@ -1279,3 +1279,44 @@ def test_cagr_shows_a_number_with_a_bare_magnitude_as_the_number(
         "years  2 compounding steps",
         "CAGR   58.1% a year (0.581139 as a fraction)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        # argparse took START END [N] in one go: the 4 was "unrecognized arguments: 4"
+        (["--years", "3", "4"], "the steps are given twice, 4 after END and --years 3; "),
+        (["--years=3", "4"], "the steps are given twice, 4 after END and --years 3; "),
+        (
+            ["3", "4"],
+            "2 numbers of compounding steps, 3 and 4 after END; cagr gives one rate over one "
+            "span: give the steps once (cagr 1562.5 3200.5 --years 3), and run cagr again "
+            "for another span",
+        ),
+        # the last --years won in silence: the rate over 4 steps, 19.6%
+        (
+            ["--years", "3", "--years", "4"],
+            "2 numbers of compounding steps, --years 3 and --years 4; cagr gives one rate",
+        ),
+    ],
+)
+def test_cagr_several_numbers_of_steps_is_a_typed_error(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["cagr", "1562.5", "3200.5", *argv]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: cagr: {message}"), err
+    assert "unrecognized" not in err
+
+
+@pytest.mark.parametrize("argv", [["--years", "3", "3"], ["--years", "3", "--years", "3"]])
+def test_cagr_the_same_steps_said_twice_are_read_once(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # as "cagr 1562.5 3200.5 3 --years 3" always was; (3200.5 / 1562.5) ** (1 / 3) - 1
+    assert main(["cagr", "1562.5", "3200.5", *argv]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2:] == [
+        "years  3 compounding steps",
+        "CAGR   27.0% a year (0.269987 as a fraction)",
+    ]
