@@ -520,6 +520,8 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         )
     out: dict[str, Any] = {"value": quantity.value}
     unit = record.get("unit")
+    if unit is None and quantity.unit == "tenths" and record.get("kind") in ("growth", "cagr"):
+        unit = "%"  # "增长三成": 3 成 (tenths) is 30%, a rate claim's percent (was an error)
     if unit is not None and quantity.unit.startswith("count "):
         quantity = _with_unit_base(quantity, str(unit), text=text, where=where, row=row)
         if quantity.unit != "count" and not quantity.unit.startswith("count "):
