@@ -446,6 +446,10 @@ def _year_text(value: Any) -> int | None:
     text = value.strip()
     if not re.fullmatch(r"\d{4}(\.0)?", text) and not re.search(r"[^\d.\s]", text):
         return None  # "2022.5": left to the number check
+    if short := re.fullmatch(r"(?:FY|CY)\s*(\d{2})[EF]?", text, re.IGNORECASE):
+        # "FY22" (was "year must be a year"), as the period "FY20-FY22" reads it: 2022; a
+        # two-digit year from 50 on is of the 1900s ("FY98")
+        return int(short[1]) + (1900 if int(short[1]) >= 50 else 2000)
     return year_label(text) or estimate_year(text)
 
 
@@ -459,10 +463,19 @@ def _integer(value: Any, *, key: str, where: str) -> int:
     if not number.is_integer():
         hint = ""
         try:  # "2020-22" in the year column: a period, which has its own column
-            if isinstance(value, str) and parse_period(value):
-                hint = f"; a period goes in the period column (period {value!r}), not in {key}"
+            first, last = parse_period(value) if isinstance(value, str) else (0, 0)
         except SpecError:
-            pass
+            first = last = 0
+        if last == first + 1:
+            # "2022/23", "FY2022/23": one fiscal year across two calendar years, which the
+            # period column reads as one step 2022 -> 2023 (the advice was to put it there)
+            hint = (
+                f"; {value!r} reads as a fiscal year across {first} and {last}: give the one "
+                f"calendar year the series counts it in ({key} {first} or {last}); for a "
+                f"rate over {first}-{last}, kind growth with year {last}"
+            )
+        elif last:
+            hint = f"; a period goes in the period column (period {value!r}), not in {key}"
         raise SpecError(f"{where}: {key} must be a year, found {value!r}{hint}", key=key)
     return int(number)
 

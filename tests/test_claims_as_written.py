@@ -7,6 +7,7 @@ import pytest
 
 from idcforecast.claim_checks import check_claims
 from idcforecast.claims import read_claims
+from idcforecast.errors import SpecError
 
 
 @pytest.mark.parametrize(
@@ -49,3 +50,28 @@ def test_a_cagr_in_tenths_is_checked_as_its_percent() -> None:
     assert row["claimed_rate"] == pytest.approx(0.30)
     assert row["implied_rate"] == pytest.approx(0.31394, abs=1e-5)
     assert bool(row["consistent"]) and row["gap"] == 0.0
+
+
+@pytest.mark.parametrize(("written", "year"), [("FY22", 2022), ("CY21", 2021), ("FY98", 1998)])
+def test_a_two_digit_fiscal_year_is_read_as_the_period_reads_it(written: str, year: int) -> None:
+    # "FY22" in the year column was "year must be a year", while the period "FY20-FY22"
+    # read as 2020-2022
+    (claim,) = read_claims(
+        {"subject": "s", "kind": "level", "year": written, "value": "4000亿元", "made": "1990"}
+    )
+    assert claim.year == year
+    (rate,) = read_claims({"subject": "s", "kind": "growth", "period": written, "value": "5%"})
+    assert (rate.start_year, rate.year) == (year - 1, year)
+
+
+@pytest.mark.parametrize("written", ["2022/23", "FY2022/23", "2022-23"])
+def test_a_split_fiscal_year_as_a_year_asks_for_its_calendar_year(written: str) -> None:
+    # the advice was "a period goes in the period column", where it reads as one step
+    # 2022 -> 2023: a level claim's fiscal year is no period
+    with pytest.raises(SpecError) as err:
+        read_claims({"subject": "s", "kind": "level", "year": written, "value": "4000亿元"})
+    assert (
+        f"'{written}' reads as a fiscal year across 2022 and 2023: give the one calendar "
+        "year the series counts it in (year 2022 or 2023)" in str(err.value)
+    )
+    assert "period column" not in str(err.value)
