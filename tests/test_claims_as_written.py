@@ -75,3 +75,16 @@ def test_a_split_fiscal_year_as_a_year_asks_for_its_calendar_year(written: str) 
         "year the series counts it in (year 2022 or 2023)" in str(err.value)
     )
     assert "period column" not in str(err.value)
+
+
+@pytest.mark.parametrize("period", ["through 2030", "到2030年", "by 2030"])
+def test_a_period_with_its_end_alone_says_the_first_year_is_missing(period: str) -> None:
+    # "CAGR of 12% through 2030": was "period 'through 2030' is not two years; expected a
+    # form like '2020-22'...", which did not say what was missing
+    with pytest.raises(SpecError) as err:
+        read_claims({"subject": "s", "kind": "cagr", "period": period, "value": "12%"})
+    assert (
+        f"period '{period}' names one year, 2030, its end; a rate over a period runs from a "
+        "first year to a last one: give both, 'YYYY-2030' with YYYY the year the rate grows "
+        "from (the base year the source names;"
+    ) in str(err.value)
