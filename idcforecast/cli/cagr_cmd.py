@@ -4,6 +4,7 @@ rate between two figures."""
 from __future__ import annotations
 
 import argparse
+import re
 from typing import Any
 
 from idcforecast.cli._arg_types import compounding_steps
@@ -86,6 +87,39 @@ def _figure(text: str) -> Any:
     if bare and not quantity.is_range and quantity.alternate is None:
         return float(quantity.value)  # "1,562.5": a plain number with separators
     return quantity
+
+
+# a figure's year as analysts paste it: before it ("2022年3200亿元", "2022: 3200亿元") or
+# after it ("3200亿元(2022)", "3200亿元（2022年）", "320 billion yuan in 2022")
+_YEAR_BEFORE = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:年|[:：])\s*(?P<figure>\S.*)$")
+_YEAR_AFTER = re.compile(
+    r"^(?P<figure>.*?\S)\s*(?:[(（]\s*((?:19|20)\d{2})\s*(?:年|[AEF])?\s*[)）]"
+    r"|\s+in\s+((?:19|20)\d{2}))\s*$",
+    re.IGNORECASE,
+)
+
+
+def figure_year(text: str) -> tuple[str, int | None]:
+    """The figure without its year, and the year, when ``text`` gives one.
+
+    "2022年3200亿元" was "unit '年3200亿元' is not defined", and "3200亿元(2022)" read
+    the year as a second figure and dropped it: the steps given could disagree with the
+    years in silence.
+
+    Examples
+    --------
+    >>> figure_year("2022年3200亿元"), figure_year("3200.5亿元（2022年）")
+    (('3200亿元', 2022), ('3200.5亿元', 2022))
+    >>> figure_year("320 billion yuan in 2022"), figure_year("1,562.5")
+    (('320 billion yuan', 2022), ('1,562.5', None))
+    >>> figure_year("320 billion yuan ($46.4 billion)")
+    ('320 billion yuan ($46.4 billion)', None)
+    """
+    if before := _YEAR_BEFORE.match(text):
+        return before["figure"], int(before[1])
+    if after := _YEAR_AFTER.match(text):
+        return after["figure"], int(after[2] or after[3])
+    return text, None
 
 
 def _typed_figure(text: str, argument: str) -> Any:
@@ -211,9 +245,10 @@ def _note_unused(args: argparse.Namespace, start: Any, end: Any, used: dict[str,
             )
 
 
-def _steps_given(args: argparse.Namespace) -> float:
+def _steps_given(args: argparse.Namespace, years: tuple[int | None, int | None]) -> float:
     """The steps, from ``--years N`` or N after END (``cagr 1562.5 3200.5 3`` was "the
-    following arguments are required: --years"); both must agree."""
+    following arguments are required: --years"), or from the figures' ``years`` when both
+    give one ("1562.5亿元(2019)" "3200.5亿元(2022)": 3); all must agree."""
     import shlex
 
     from idcforecast.errors import SpecError
@@ -221,6 +256,25 @@ def _steps_given(args: argparse.Namespace) -> float:
     after_end = [*_as_list(getattr(args, "steps", None)), *getattr(args, "more_steps", [])]
     flagged = _as_list(args.years)
     given = [*after_end, *flagged]
+    first, last = years
+    if first is not None and last is not None:
+        if last <= first:
+            raise SpecError(
+                f"cagr: START is the {first} level and END the {last} level; a growth rate "
+                "runs from an earlier year to a later one: give START the earlier figure",
+                argument="years",
+            )
+        spans = last - first
+        if any(x != spans for x in given):
+            said = _listed([f"{x:g}" for x in dict.fromkeys(given)])
+            raise SpecError(
+                f"cagr: START is the {first} level and END the {last} level, {spans} "
+                f"compounding step{'s' if spans != 1 else ''} apart, but the steps given are "
+                f"{said}; give the steps the years span (--years {spans}), or the figures "
+                "without their years",
+                argument="years",
+            )
+        return float(spans)
     if not given:
         raise SpecError(
             "cagr: give the compounding steps, --years N or N after END (from the 2019 "
@@ -243,6 +297,15 @@ def _steps_given(args: argparse.Namespace) -> float:
         f"{shlex.quote(args.end)} --years {given[0]:g}), and run cagr again for another span",
         argument="years",
     )
+
+
+def _span(first: int | None, last: int | None) -> str:
+    """The years the figures gave, as the steps line shows them ("" for none)."""
+    if first is not None and last is not None:
+        return f"   ({first} to {last}, the figures' years)"
+    if first is not None or last is not None:
+        return f"   ({'from' if first is not None else 'to'} {first or last}, a figure's year)"
+    return ""
 
 
 def _as_list(value: Any) -> list[float]:
@@ -298,8 +361,9 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.growth_bounds import _cagr_bounds
     from idcforecast.units import Quantity
 
-    args.years = _steps_given(args)
-    start, end = _typed_figure(args.start, "START"), _typed_figure(args.end, "END")
+    (start_text, start_year), (end_text, end_year) = map(figure_year, (args.start, args.end))
+    args.years = _steps_given(args, (start_year, end_year))
+    start, end = _typed_figure(start_text, "START"), _typed_figure(end_text, "END")
     # before a bare number takes a percent figure's unit ("27.8%" "3200.5" named the plain
     # 3200.5 a percent too), and before any conversion error
     refuse_percent_levels(start, end, func="cagr")
@@ -340,7 +404,9 @@ def run(args: argparse.Namespace) -> int:
     steps = int(args.years) if float(args.years).is_integer() else args.years
     print(f"start  {start_text}")
     print(f"end    {end_text}")
-    print(f"years  {steps} compounding step{'s' if steps != 1 else ''}")
+    print(
+        f"years  {steps} compounding step{'s' if steps != 1 else ''}{_span(start_year, end_year)}"
+    )
     if bounds.is_range:
         fraction = f"{bounds.low:.6f} to {bounds.high:.6f} as fractions"
     else:

@@ -1320,3 +1320,40 @@ def test_cagr_the_same_steps_said_twice_are_read_once(
         "years  3 compounding steps",
         "CAGR   27.0% a year (0.269987 as a fraction)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("1562.5亿元(2019)", "3200.5亿元(2022)"),  # was read as 2 steps if given 2, in silence
+        ("2019年1562.5亿元", "2022年3200.5亿元"),  # was "unit '年1562.5亿元' is not defined"
+        ("1562.5亿元（2019年）", "3200.5 CNY 100m in 2022"),
+    ],
+)
+def test_cagr_takes_the_steps_from_the_figures_years(
+    start: str, end: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["cagr", start, end]) == 0
+    # the 2019 and 2022 levels are 3 steps apart: (3200.5 / 1562.5) ** (1 / 3) - 1 = 0.269987
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        "years  3 compounding steps   (2019 to 2022, the figures' years)",
+        "CAGR   27.0% a year (0.269987 as a fraction)",
+    ]
+    assert main(["cagr", start, end, "--years", "3"]) == 0  # the same steps: agreed
+    capsys.readouterr()
+    assert main(["cagr", start, end, "2"]) == 2
+    assert capsys.readouterr().err == (
+        "error: cagr: START is the 2019 level and END the 2022 level, 3 compounding steps "
+        "apart, but the steps given are 2; give the steps the years span (--years 3), or the "
+        "figures without their years\n"
+    )
+
+
+def test_cagr_of_figures_whose_years_run_backwards_is_an_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["cagr", "2022: 3200亿元", "2019: 1562.5亿元"]) == 2
+    assert capsys.readouterr().err == (
+        "error: cagr: START is the 2022 level and END the 2019 level; a growth rate runs from "
+        "an earlier year to a later one: give START the earlier figure\n"
+    )
