@@ -1357,3 +1357,16 @@ def test_cagr_of_figures_whose_years_run_backwards_is_an_error(
         "error: cagr: START is the 2022 level and END the 2019 level; a growth rate runs from "
         "an earlier year to a later one: give START the earlier figure\n"
     )
+
+
+@pytest.mark.parametrize("years", ["3年", "3 years"])
+def test_cagr_years_written_with_their_unit(years: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # "--years 3年" was "'3年' is not a number of compounding steps"
+    assert main(["cagr", "1562.5", "3200.5", "--years", years]) == 0
+    # (3200.5 / 1562.5) ** (1 / 3) - 1 = 0.269987
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "CAGR   27.0% a year (0.269987 as a fraction)"
+    )
+    with pytest.raises(SystemExit):  # a year, not steps: argparse's usage error
+        main(["cagr", "1562.5", "3200.5", "--years", "2019年"])
+    assert "'2019年' looks like a year" in capsys.readouterr().err
