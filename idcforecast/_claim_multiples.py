@@ -185,21 +185,27 @@ def multiple_claim(text: str, record: dict[str, Any], *, where: str, row: Any) -
             value=text,
             row=row,
         )
+    from idcforecast.units import QUALIFIER_WORDS
+
+    # "翻了一番多" (more than doubled) is more than 26.0% a year: the advice was the exact
+    # '26.0%', a claim the source did not make
+    words = QUALIFIER_WORDS[qualifier]
     start, end = _years(record)
     if start is None or end is None:
         readings = "its rate a year depends on the steps of its period"
     else:
         steps = end - start
         rates = [
-            f"{multiple ** (1 / n) - 1:.1%} a year over {n} steps from {end - n} "
+            f"{words}{multiple ** (1 / n) - 1:.1%} a year over {n} steps from {end - n} "
             f"({multiple:g} ** (1/{n}) - 1)"
             for n in (steps, steps + 1)
         ]
         readings = f"over {start}-{end} it is {' or '.join(rates)}"
     raise SpecError(
-        f"{where}: value {text!r} is {times} of the level over the period, not a rate a "
-        f"year: {readings}; give the CAGR of the reading meant (e.g. value "
-        f"'{_first_rate(multiple, start, end)}'), or the two levels as level claims",
+        f"{where}: value {text!r} is a multiple of {words}{multiple:g} of the level over "
+        f"the period, not a rate a year: {readings}; give the CAGR of the reading meant "
+        f"(e.g. value '{words}{_first_rate(multiple, start, end)}'), or the two levels as "
+        "level claims",
         key="value",
         value=text,
         row=row,

@@ -88,3 +88,28 @@ def test_a_period_with_its_end_alone_says_the_first_year_is_missing(period: str)
         "first year to a last one: give both, 'YYYY-2030' with YYYY the year the rate grows "
         "from (the base year the source names;"
     ) in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [("翻了一番多", "at least "), ("more than doubled", "at least "), ("近翻一番", "about ")],
+)
+def test_a_qualified_multiple_over_a_period_keeps_its_qualifier_in_the_advice(
+    text: str, words: str
+) -> None:
+    # "more than doubled" over 2019-2022 advised the exact value '26.0%', a claim the source
+    # did not make; 2 ** (1/3) - 1 = 0.2599, 2 ** (1/4) - 1 = 0.1892
+    with pytest.raises(SpecError) as err:
+        read_claims({"subject": "s", "kind": "cagr", "period": "2019-2022", "value": text})
+    message = str(err.value)
+    assert f"is a multiple of {words}2 of the level over the period" in message
+    assert f"it is {words}26.0% a year over 3 steps from 2019" in message
+    assert f"or {words}18.9% a year over 4 steps from 2018" in message
+    assert f"(e.g. value '{words}26.0%')" in message
+    # and the advice reads back as the bound or "about" claim it describes
+    (claim,) = read_claims(
+        {"subject": "s", "kind": "cagr", "period": "2019-2022", "value": f"{words}26.0%"}
+    )
+    assert claim.value == 26.0 and claim.qualifier == (
+        "at_least" if "least" in words else "approximately"
+    )
