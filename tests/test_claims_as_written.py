@@ -113,3 +113,25 @@ def test_a_qualified_multiple_over_a_period_keeps_its_qualifier_in_the_advice(
     assert claim.value == 26.0 and claim.qualifier == (
         "at_least" if "least" in words else "approximately"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "percent"),
+    [
+        ("增至2倍", 100.0),  # grew TO 2 times: x2 = +100% (was "unit '倍' is not defined")
+        ("增长到2倍", 100.0),
+        ("扩大至3倍", 200.0),  # x3 = +200%
+        ("grew 2.5-fold", 150.0),  # x2.5 = +150% (was "unit '-fold' is not defined")
+        ("increased threefold", 200.0),
+    ],
+)
+def test_a_growth_to_n_times_the_level_is_read(text: str, percent: float) -> None:
+    (claim,) = read_claims({"subject": "s", "kind": "growth", "year": 2022, "value": text})
+    assert (claim.value, claim.qualifier) == (pytest.approx(percent), "exact")
+    assert f"published as '{text}'" in claim.note
+
+
+def test_growth_by_n_times_stays_ambiguous() -> None:
+    # 增长2倍 (grew BY 2 times) is x3 by the rule and often written for x2: still refused
+    with pytest.raises(SpecError, match="is ambiguous"):
+        read_claims({"subject": "s", "kind": "growth", "year": 2022, "value": "增长2倍"})
