@@ -381,6 +381,10 @@ def _period(text: Any, kind: Any, *, where: str, row: Any) -> dict[str, int]:
     """``start_year`` and ``year`` of a period as written; a single year ("2022", "2022年")
     is the year of a level or growth claim (the period column of a table holding both).
     Errors name the row (they did not)."""
+    if not isinstance(text, str) and type(text).__name__ not in ("bool", "bool_"):
+        # period = 2022 in a TOML file, a dict or a frame's number column: "period 2022 is
+        # not a year; write it as 2022" (only text was read as a year)
+        text = f"{text:.0f}" if _whole_number(text) else text
     if kind in ("level", "growth") and (year := _year_text(text)) is not None:
         return {"year": year}
     try:
@@ -404,6 +408,14 @@ def _period(text: Any, kind: Any, *, where: str, row: Any) -> dict[str, int]:
             value=text,
         )
     return {"start_year": start, "year": end}
+
+
+def _whole_number(value: Any) -> bool:
+    """Whether ``value`` is a finite whole number (2022, 2022.0, numpy's int64)."""
+    try:
+        return float(value).is_integer()
+    except (TypeError, ValueError, OverflowError):
+        return False
 
 
 # a kind as analysts' tables write it ("YoY", "同比", "复合增长率": each was "not one of

@@ -3,6 +3,9 @@ and "2022/23". Each pinned number is worked by hand in a comment."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
 import pytest
 
 from idcforecast.claim_checks import check_claims
@@ -135,3 +138,27 @@ def test_growth_by_n_times_stays_ambiguous() -> None:
     # 增长2倍 (grew BY 2 times) is x3 by the rule and often written for x2: still refused
     with pytest.raises(SpecError, match="is ambiguous"):
         read_claims({"subject": "s", "kind": "growth", "year": 2022, "value": "增长2倍"})
+
+
+@pytest.mark.parametrize("period", [2022, 2022.0, np.int64(2022)])
+def test_a_period_given_as_a_number_is_a_level_or_growth_claims_year(period: object) -> None:
+    # period = 2022 in a TOML file (an integer there), a dict or a frame's number column
+    # was "a level claim is about one year, and period 2022 is not a year; write it as 2022"
+    level, growth = read_claims(
+        [
+            {"subject": "s", "kind": "level", "period": period, "value": "4000亿元"},
+            {"subject": "s", "kind": "growth", "period": period, "value": "30%"},
+        ]
+    )
+    assert (level.year, level.start_year) == (2022, None)
+    assert (growth.start_year, growth.year) == (2021, 2022)
+
+
+def test_a_toml_period_written_as_a_number_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "claims.toml"
+    path.write_text(
+        '[[claims]]\nsubject = "s"\nkind = "level"\nperiod = 2022\nvalue = "4000亿元"\n',
+        encoding="utf-8",
+    )
+    (claim,) = read_claims(path)
+    assert (claim.year, claim.value, claim.unit) == (2022, 4000.0, "CNY 100m")
