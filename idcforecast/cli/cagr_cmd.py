@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from decimal import Decimal
 from typing import Any
 
 from idcforecast.cli._arg_types import compounding_steps
@@ -145,7 +146,7 @@ def _typed_figure(text: str, argument: str) -> Any:
 
 def _show(x: Any) -> str:
     if isinstance(x, float):
-        return f"{x:,.10g}"
+        return _number(x)
     if x.unit.startswith("count "):  # "1万" is 10,000 (it printed "1 count 10k")
         x = x.to("count")
     # a bare number parses as a "count"; like a plain number, it is shown without a unit
@@ -172,14 +173,26 @@ def _amount(x: Any, *, digits: int = 10) -> str:
     >>> from idcforecast.units import Quantity
     >>> _amount(Quantity(86.90362388, "USD bn"), digits=6), _amount(Quantity(1234567.8, "MW"))
     ('86.9036', '1,234,567.8')
+    >>> _amount(Quantity(1.5625e11, "count")), _amount(Quantity(0.000012345, "MW"))
+    ('156,250,000,000', '0.000012345')
     """
 
-    def number(v: float) -> str:
-        return f"{float(f'{v:.{digits}g}'):,.10g}"
-
     if x.is_range:
-        return f"{number(x.low)} to {number(x.high)}"
-    return number(x.value)
+        return f"{_number(x.low, digits)} to {_number(x.high, digits)}"
+    return _number(x.value, digits)
+
+
+def _number(v: float, digits: int = 10) -> str:
+    """``v`` to ``digits`` significant digits, thousands separated, never an exponent
+    (",.10g" wrote "1562.5亿", 156,250,000,000, as "1.5625e+11").
+
+    Examples
+    --------
+    >>> _number(1.5e11), _number(1e-05), _number(1562.5)
+    ('150,000,000,000', '0.00001', '1,562.5')
+    """
+    text = format(Decimal(f"{v:.{digits}g}"), ",f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _in_unit_of(end: Any, start: Any, fx_year: int | None, kw_per_rack: float = 2.5) -> Any:
@@ -349,7 +362,7 @@ def _refuse_bare_beside_magnitude(args: argparse.Namespace, start: Any, end: Any
         raise SpecError(
             f"cagr: {name} {written!r} is a plain number and {other} {figure_text!r} a "
             f"number at a magnitude ({magnitude}: {as_count}) without a unit, so "
-            f"{written} may be {plain:,.10g} or {written} x {magnitude}; write both "
+            f"{written} may be {_number(plain)} or {written} x {magnitude}; write both "
             f"the same way (both with the magnitude, or {other} as {as_count})",
             argument=name.lower(),
         )

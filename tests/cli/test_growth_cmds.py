@@ -1370,3 +1370,17 @@ def test_cagr_years_written_with_their_unit(years: str, capsys: pytest.CaptureFi
     with pytest.raises(SystemExit):  # a year, not steps: argparse's usage error
         main(["cagr", "1562.5", "3200.5", "--years", "2019年"])
     assert "'2019年' looks like a year" in capsys.readouterr().err
+
+
+def test_cagr_shows_large_figures_without_an_exponent(capsys: pytest.CaptureFixture[str]) -> None:
+    # "1562.5亿" printed as "1.5625e+11" (the docstring said: never an exponent)
+    assert main(["cagr", "1562.5亿", "3200.5亿", "3"]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "start  156,250,000,000   (from '1562.5亿')",  # 1562.5 x 10^8
+        "end    320,050,000,000   (from '3200.5亿')",
+    ]
+    assert main(["cagr", "1.5e11", "3.2e11", "3"]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "start  150,000,000,000",
+        "end    320,000,000,000",
+    ]
