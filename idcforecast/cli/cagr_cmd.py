@@ -195,10 +195,18 @@ def _number(v: float, digits: int = 10) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _in_unit_of(end: Any, start: Any, fx_year: int | None, kw_per_rack: float = 2.5) -> Any:
+def _in_unit_of(
+    end: Any,
+    start: Any,
+    fx_year: int | None,
+    kw_per_rack: float = 2.5,
+    years: tuple[int | None, int | None] = (None, None),
+) -> Any:
     """``end`` in ``start``'s unit; between currencies at ``fx_year``'s rate (required),
-    between racks and power at ``kw_per_rack``."""
+    between racks and power at ``kw_per_rack``. ``years``, the figures' own years when
+    they gave them, name the --fx-year to pass."""
     from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError
+    from idcforecast.units import parse_unit
 
     try:
         return end.to(start.unit, year=fx_year, kw_per_rack=kw_per_rack)
@@ -212,12 +220,24 @@ def _in_unit_of(end: Any, start: Any, fx_year: int | None, kw_per_rack: float = 
     except MissingFxRateError as err:
         if fx_year is not None:
             raise
+        first, last = years
+        if first is not None and last is not None:  # the figures said their years
+            start_currency, end_currency = (parse_unit(x.unit).currency for x in (start, end))
+            which = (
+                f"--fx-year {last} (the end's year) for the growth in {start_currency}, with "
+                f"the exchange-rate move, or --fx-year {first} (the start's year) for the "
+                f"growth in {end_currency}, without it"
+            )
+        else:
+            which = (
+                "--fx-year YEAR, the year whose rate converts the end into the start's "
+                "currency (the start's year gives the growth in the end's currency, with no "
+                "exchange-rate move; the end's year the growth in the start's currency, with "
+                "it)"
+            )
         raise MissingFxRateError(
             f"cagr: start is in {start.unit!r} and end in {end.unit!r}; converting between "
-            "currencies needs a year's FX rate: pass --fx-year YEAR, the year whose rate "
-            "converts the end into the start's currency (the start's year gives the growth "
-            "in the end's currency, with no exchange-rate move; the end's year the growth "
-            "in the start's currency, with it)",
+            f"currencies needs a year's FX rate: pass {which}",
             **{key: getattr(err, key) for key in err.fields},
         ) from err
 
@@ -398,7 +418,7 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(end, Quantity) and isinstance(start, Quantity) and end.unit != start.unit:
         from idcforecast.cli.parse_cmd import _racks_and_power
 
-        converted = _in_unit_of(end, start, args.fx_year, kw_per_rack)
+        converted = _in_unit_of(end, start, args.fx_year, kw_per_rack, (start_year, end_year))
         used["fx"] = _between_currencies(end.unit, start.unit)
         fx = f" at the {args.fx_year} FX rate" if used["fx"] else ""
         if _racks_and_power(end.unit, start.unit):  # the 2.5 kW was assumed unsaid

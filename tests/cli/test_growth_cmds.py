@@ -1384,3 +1384,16 @@ def test_cagr_shows_large_figures_without_an_exponent(capsys: pytest.CaptureFixt
         "start  150,000,000,000",
         "end    320,000,000,000",
     ]
+
+
+def test_cagr_between_currencies_names_the_figures_years_for_the_fx_rate(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # with the figures' years known, the error said only "pass --fx-year YEAR"
+    assert main(["cagr", "US$22.6 billion (2019)", "3200亿元(2022)"]) == 2
+    assert capsys.readouterr().err == (
+        "error: cagr: start is in 'USD bn' and end in 'CNY 100m'; converting between "
+        "currencies needs a year's FX rate: pass --fx-year 2022 (the end's year) for the "
+        "growth in USD, with the exchange-rate move, or --fx-year 2019 (the start's year) for "
+        "the growth in CNY, without it\n"
+    )
