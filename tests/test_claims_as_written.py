@@ -162,3 +162,48 @@ def test_a_toml_period_written_as_a_number_is_read(tmp_path: Path) -> None:
     )
     (claim,) = read_claims(path)
     assert (claim.year, claim.value, claim.unit) == (2022, 4000.0, "CNY 100m")
+
+
+@pytest.mark.parametrize(
+    ("kind", "period", "value", "message"),
+    [
+        # a CAGR typed under kind growth was checked as one year's growth of 27.8%
+        (
+            "growth",
+            "2022",
+            "CAGR 27.8%",
+            "value 'CAGR 27.8%' is a compound annual rate ('CAGR'), but kind is 'growth', "
+            "which would read it as one year's growth; give kind 'cagr' with its period",
+        ),
+        ("growth", "2022", "年均复合增长率27.8%", "is a compound annual rate ('年均')"),
+        # a year-on-year rate typed under kind cagr was compounded over the whole period
+        (
+            "cagr",
+            "2020-2022",
+            "同比增长27.8%",
+            "value '同比增长27.8%' is a year-on-year rate ('同比'), but kind is 'cagr', which "
+            "would read it as a compound rate a year over the whole period; give kind 'growth'",
+        ),
+        ("level", "2022", "CAGR 27.8%", "but kind is 'level', which would read it as a level"),
+    ],
+)
+def test_a_rate_whose_words_contradict_its_kind_is_an_error(
+    kind: str, period: str, value: str, message: str
+) -> None:
+    with pytest.raises(SpecError) as err:
+        read_claims({"subject": "s", "kind": kind, "period": period, "value": value})
+    assert message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("kind", "period", "value"),
+    [
+        ("cagr", "2020-2022", "CAGR 27.8%"),
+        ("cagr", "2020-2022", "年均增长27.8%"),
+        ("growth", "2022", "同比增长34.6%"),
+        ("growth", "2022", "YoY 34.6%"),
+    ],
+)
+def test_rate_words_that_agree_with_the_kind_are_read(kind: str, period: str, value: str) -> None:
+    (claim,) = read_claims({"subject": "s", "kind": kind, "period": period, "value": value})
+    assert claim.kind == kind
