@@ -18,6 +18,7 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from idcforecast._claim_dates import iso_made
+from idcforecast._claim_figure_rows import figure_row_as_record
 from idcforecast._claim_history import rack_conversion
 from idcforecast._claim_marks import without_footnote_mark, without_forecast_mark
 from idcforecast._claim_value_words import check_rate_words
@@ -58,6 +59,7 @@ def claims_from_records(
     plain: list[tuple[str, Any, str, float]] = []  # rates written without a % sign
     for record, (where, row) in zip(records, places, strict=True):
         clean = {k: v for k, v in record.items() if not is_blank_cell(v)}
+        clean = figure_row_as_record(clean)  # a find_figures row: its own columns read
         raw = {k: clean.get(k) for k in ("value", "low", "high")}
         unknown = sorted(set(clean) - set(FIELDS) - {"period"})
         if unknown:

@@ -575,7 +575,9 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         optional); or the path of a ``.csv`` or Excel (``.xlsx``, first sheet; an Excel
         97-2003 ``.xls`` with the ``xls`` extra's ``xlrd``, as ``read_series`` reads one)
         file (same columns) or a ``.toml`` file with one ``[[claims]]`` table per claim.
-        ``kind`` may be written as tables write it ("YoY", "同比" or "增速" is growth, "复合增长率"
+        A frame from :func:`idcforecast.find_figures` with ``subject`` and ``kind`` added is
+        read too (its sentence is the quote, its figure kept in the note). ``kind`` may be
+        written as tables write it ("YoY", "同比" or "增速" is growth, "复合增长率"
         cagr, "市场规模" level). In a file,
         ``period = "2020-22"`` may stand for ``start_year`` and ``year``, and ``value`` may
         be figure text ("320 billion yuan", "more than 3200.5亿元",
