@@ -232,3 +232,21 @@ def test_find_figures_rows_with_a_subject_and_kind_are_claims() -> None:
     # 100m against the 2019 actual 1,562.5: -1.9%, outside 1%; no reading fits
     assert row["consistent"] == False  # noqa: E712 (a numpy bool)
     assert row["fits"] == "none"
+
+
+def test_a_claims_table_with_chinese_headers_is_read(tmp_path: Path) -> None:
+    # "lacks the claims columns subject, kind, year (or period) (found 4 columns: 主体, 类型,
+    # 期间, value)": 数值 was read as value, the other headers were not
+    path = tmp_path / "声明.csv"
+    path.write_text(
+        "主体,类型,期间,数值,发布日期,原文\n"
+        "china_idc_cidc_overall,年均复合增长率,2020-22,27.8%,2020-07-07,复合增长率27.8%\n"
+        "china_idc_cidc_overall,市场规模,2022,3200亿元,2020-07-07,\n",
+        encoding="utf-8",
+    )
+    rate, level = read_claims(path)
+    assert (rate.describe(), level.describe()) == (
+        "CAGR 27.8% 2020-2022",
+        "level 3,200 CNY 100m in 2022",
+    )
+    assert (rate.made, rate.quote) == ("2020-07-07", "复合增长率27.8%")
