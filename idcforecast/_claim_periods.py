@@ -29,6 +29,8 @@ _PERIOD = re.compile(
 )
 # a year in four digits, alone in a text ("through 2030", "到2030年")
 _ONE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# a fiscal year across two calendar years, "2021/22", "FY2021-22"
+_SPLIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[/-]\s*(\d{2})(?!\d)")
 # words that make one year a period's end ("through 2030", "到2030年") or its start ("2020
 # onwards", "2020年以来")
 _END_WORDS = re.compile(r"\b(?:through|thru|to|by|until|till|up to)\b|到|至|截至|截止", re.I)
@@ -83,6 +85,16 @@ def parse_period(text: str) -> tuple[int, int]:
     match = _PERIOD.match(str(text))
     if match is None and len(years := _ONE_YEAR.findall(str(text))) == 1:
         raise _one_year_error(str(text), years[0])
+    if match is None and len(split := _SPLIT_YEAR.findall(str(text))) == 2:
+        # "FY2021/22-FY2025/26": fiscal years across two calendar years ("is not two years"
+        # said nothing of them)
+        (a, a_next), (b, b_next) = ((int(y), int(y[:2] + n)) for y, n in split)
+        raise SpecError(
+            f"period {text!r} runs between fiscal years that each span two calendar years "
+            f"({a}/{a_next} and {b}/{b_next}); give the period in the calendar years the "
+            f"series counts them in ('{a}-{b}' or '{a_next}-{b_next}')",
+            value=text,
+        )
     if match is None:
         raise SpecError(
             f"period {text!r} is not two years; expected a form like '2020-22', '2020-2022', "

@@ -250,3 +250,18 @@ def test_a_claims_table_with_chinese_headers_is_read(tmp_path: Path) -> None:
         "level 3,200 CNY 100m in 2022",
     )
     assert (rate.made, rate.quote) == ("2020-07-07", "复合增长率27.8%")
+
+
+@pytest.mark.parametrize(
+    "period", ["2021/22-2024/25", "FY2021/22-FY2024/25", "FY2021-22 to FY2024-25"]
+)
+def test_a_period_between_split_fiscal_years_asks_for_calendar_years(period: str) -> None:
+    # was "period ... is not two years; expected a form like '2020-22'", which said nothing
+    # of the fiscal years
+    with pytest.raises(SpecError) as err:
+        read_claims({"subject": "s", "kind": "cagr", "period": period, "value": "20%"})
+    assert (
+        f"period '{period}' runs between fiscal years that each span two calendar years "
+        "(2021/2022 and 2024/2025); give the period in the calendar years the series counts "
+        "them in ('2021-2024' or '2022-2025')"
+    ) in str(err.value)
