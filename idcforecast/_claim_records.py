@@ -21,7 +21,7 @@ from idcforecast._claim_dates import iso_made
 from idcforecast._claim_figure_rows import figure_row_as_record
 from idcforecast._claim_history import rack_conversion
 from idcforecast._claim_marks import without_footnote_mark, without_forecast_mark
-from idcforecast._claim_value_words import check_rate_words
+from idcforecast._claim_value_words import check_rate_words, without_rate_change_words
 from idcforecast.claims import KINDS, Claim, parse_period, qualifier_from_words
 from idcforecast.errors import SpecError
 from idcforecast.units.convert import changes_currency
@@ -519,6 +519,7 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
     text = without_forecast_mark(without_footnote_mark(text, record), record)
     # "CAGR 27.8%" under kind growth was one year's growth (a wrong reading), in silence
     check_rate_words(text, record.get("kind"), where=where, row=row)
+    text = without_rate_change_words(text, record.get("kind"), record)  # "slowed to 5%"
     # "doubled", "翻一番": growth of 100%, or an error that says what to write
     if multiple := multiple_claim(text, record, where=where, row=row):
         return multiple

@@ -13,7 +13,7 @@ from typing import Any
 
 from idcforecast.errors import SpecError
 
-__all__ = ["check_rate_words"]
+__all__ = ["check_rate_words", "without_rate_change_words"]
 
 # a compound or average annual rate over several years
 _COMPOUND = re.compile(
@@ -63,3 +63,42 @@ _READ_AS = {
     "cagr": "a compound rate a year over the whole period",
     "level": "a level",
 }
+
+
+# "growth slowed to 5%", "增速放缓至5%": the rate reached, said with the verb of its change
+# (the rate IS 5%, not -5%); "fell 5%" (no "to") is a fall, read by parse_quantity
+_RATE_MOVED_TO = re.compile(
+    r"^\s*(?:(?:the\s+)?(?:growth(?:\s+rate)?|rate)\s+)?"
+    r"(?:slowed|fell|dropped|declined|eased|decelerated|rose|climbed|accelerated|picked\s+up"
+    r"|jumped|recovered|rebounded)\s+to\s+(?=\S)"
+    r"|^\s*(?:增速|增长率|增幅)?\s*(?:放缓|回落|下滑|下降|降低|回升|提升|提高|加快|上升|反弹)(?:至|到)\s*",
+    re.IGNORECASE,
+)
+
+
+def without_rate_change_words(text: str, kind: Any, record: dict[str, Any]) -> str:
+    """A growth or CAGR value without the words of the rate's change before it ("slowed to
+    5%", "增速放缓至5%": 5%), said in the record's note; other text as it is.
+
+    Such text was "unit 'slowed to' is not defined".
+
+    Examples
+    --------
+    >>> record = {}
+    >>> without_rate_change_words("growth slowed to 5%", "growth", record), record["note"]
+    ('5%', "published as 'growth slowed to 5%' (the rate reached, read as 5%)")
+    >>> without_rate_change_words("增速放缓至5%", "growth", {})
+    '5%'
+    >>> without_rate_change_words("fell 5%", "growth", {}), without_rate_change_words(
+    ...     "fell to 3000亿元", "level", {})
+    ('fell 5%', 'fell to 3000亿元')
+    """
+    if kind not in ("growth", "cagr"):
+        return text
+    stripped = _RATE_MOVED_TO.sub("", text, count=1)
+    if stripped == text or not stripped.strip():
+        return text
+    said = f"published as {text.strip()!r} (the rate reached, read as {stripped.strip()})"
+    note = record.get("note")
+    record["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
+    return stripped

@@ -265,3 +265,25 @@ def test_a_period_between_split_fiscal_years_asks_for_calendar_years(period: str
         "(2021/2022 and 2024/2025); give the period in the calendar years the series counts "
         "them in ('2021-2024' or '2022-2025')"
     ) in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "rate"),
+    [
+        ("growth slowed to 5%", 5.0),  # the rate reached is 5%, not a fall of 5%
+        ("fell to 5%", 5.0),
+        ("增速放缓至5%", 5.0),
+        ("回落至12.5%", 12.5),
+        ("增速回升到10%", 10.0),
+    ],
+)
+def test_a_growth_rate_said_with_the_verb_of_its_change_is_the_rate_reached(
+    text: str, rate: float
+) -> None:
+    # was "unit 'slowed to' is not defined" ('放缓至', 'to'...)
+    (claim,) = read_claims({"subject": "s", "kind": "growth", "year": 2022, "value": text})
+    assert claim.value == rate
+    assert claim.note == f"published as '{text}' (the rate reached, read as {rate:g}%)"
+    # a fall by 5% stays a fall
+    (fall,) = read_claims({"subject": "s", "kind": "growth", "year": 2022, "value": "fell 5%"})
+    assert fall.value == -5.0
