@@ -46,9 +46,13 @@ def iso_made(text: str) -> str:
     ('2020-07-07', '2020-07-07', '2020-07')
     >>> iso_made("7/7/2020")  # day and month in either order: as written, refused
     '7/7/2020'
+    >>> iso_made("20200707")
+    '2020-07-07'
     """
     if re.fullmatch(r"\s*\d{4}\s*年\s*", text):  # "2020年"
         return text.strip().rstrip("年").strip()
+    if basic := re.fullmatch(r"\s*((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*", text):
+        return "-".join(basic.groups())  # "20200707", ISO 8601's basic form (was refused)
     named = _MONTH_NAME_DATE.match(text)
     if named and (month_number := _MONTHS.get(named.group("month").lower())):
         if named.group("d1") and named.group("d2"):  # two days: no date

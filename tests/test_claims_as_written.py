@@ -287,3 +287,16 @@ def test_a_growth_rate_said_with_the_verb_of_its_change_is_the_rate_reached(
     # a fall by 5% stays a fall
     (fall,) = read_claims({"subject": "s", "kind": "growth", "year": 2022, "value": "fell 5%"})
     assert fall.value == -5.0
+
+
+def test_a_publication_date_in_iso_basic_form_is_read() -> None:
+    # made "20200707" (ISO 8601's basic form, as some databases export dates) was "not an
+    # ISO date"
+    (claim,) = read_claims(
+        {"subject": "s", "kind": "level", "year": 2022, "value": "3200亿元", "made": "20200707"}
+    )
+    assert claim.made == "2020-07-07"
+    with pytest.raises(SpecError, match="is not an ISO date"):  # month 13: no date
+        read_claims(
+            {"subject": "s", "kind": "level", "year": 2022, "value": "3200亿元", "made": "20201307"}
+        )
