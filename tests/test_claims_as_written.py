@@ -300,3 +300,13 @@ def test_a_publication_date_in_iso_basic_form_is_read() -> None:
         read_claims(
             {"subject": "s", "kind": "level", "year": 2022, "value": "3200亿元", "made": "20201307"}
         )
+
+
+@pytest.mark.parametrize("made", ["2020H1", "2020 Q3", "Q3 2020", "2020年上半年", "2020年第三季度"])
+def test_a_publication_date_as_a_part_of_a_year_is_its_year(made: str) -> None:
+    # "made '2020H1' is not an ISO date" (the bundled claims note "made in the first half
+    # of 2020" and give made 2020): the year, no month guessed
+    (claim,) = read_claims(
+        {"subject": "s", "kind": "level", "year": 2022, "value": "3200亿元", "made": made}
+    )
+    assert claim.made == "2020"
