@@ -24,7 +24,13 @@ from idcforecast.units.convert import changes_currency
 if TYPE_CHECKING:
     from idcforecast.units.quantity import Quantity
 
-__all__ = ["MIN_SIGNIFICANT_DIGITS", "SUSPECT_GAP", "in_currency", "significant_digits"]
+__all__ = [
+    "MIN_SIGNIFICANT_DIGITS",
+    "SUSPECT_GAP",
+    "checked_alternate",
+    "in_currency",
+    "significant_digits",
+]
 
 # a converted figure keeps the published figure's digits, and never fewer than these
 MIN_SIGNIFICANT_DIGITS = 4
@@ -156,3 +162,74 @@ def in_currency(
     return own, (
         f"{said}; {_words(main)} at the {year} FX rate would be {_words(at_fx)} ({gap:+.1%})"
     )
+
+
+def checked_alternate(claim: Any, where: str) -> str:
+    """A :class:`~idcforecast.claims.Claim`'s ``alternate`` stripped ("" when blank), or
+    a SpecError: text that is no figure, not money in a currency other than ``unit``'s, a
+    range beside one figure, or a figure too far from ``value`` at the year's FX rate."""
+    text = "" if claim.alternate is None else str(claim.alternate).strip()
+    if not text or text.lower() == "nan":
+        return ""
+    from idcforecast.units import parse_quantity, parse_unit
+
+    try:
+        own = parse_quantity(text)
+        currencies = parse_unit(own.unit).currency, parse_unit(str(claim.unit)).currency
+    except IdcForecastError as err:
+        raise SpecError(
+            f"{where}: alternate {text!r} is not a figure with its unit ({err}); give "
+            "the source's own figure in its second currency, e.g. '1,293.5亿元'",
+            key="alternate",
+            value=text,
+        ) from err
+    if currencies[0] is None and own.unit.split()[0] == "count":  # 1293.5: no unit
+        raise SpecError(
+            f"{where}: alternate {text!r} has no currency; give the source's own figure "
+            "with its unit, e.g. '1,293.5亿元' or '1,293.5 CNY 100m'",
+            key="alternate",
+            value=text,
+        )
+    if currencies[0] is None or currencies[0] == currencies[1]:
+        raise SpecError(
+            f"{where}: alternate {text!r} is in {own.unit!r}, not in a second currency "
+            f"beside {claim.unit!r}; it is the source's own figure in another currency "
+            "('1,293.5亿元' beside 17.8 USD bn): leave it blank otherwise",
+            key="alternate",
+            value=text,
+        )
+    if own.is_range != claim.is_range:
+        raise SpecError(
+            f"{where}: alternate {text!r} is "
+            f"{'a range' if own.is_range else 'one figure'}, the claim "
+            f"{'a range' if claim.is_range else 'one figure'}; give the source's own "
+            "figure in the claim's shape",
+            key="alternate",
+            value=text,
+        )
+    _check_alternate_gap(claim, where, text, own)
+    return text
+
+
+def _check_alternate_gap(claim: Any, where: str, text: str, own: Any) -> None:
+    """A SpecError when ``value`` at the year's FX rate is further from ``alternate``
+    than one figure converted at some rate of the year can be (a slipped magnitude,
+    "US$17.8 bn (129.35亿元)"): the checks would drop the alternate in silence, and
+    read_claims refuses such a pair beside a unit. Nothing without an FX rate."""
+    from idcforecast.units import convert
+
+    try:
+        at_fx = convert(claim.value, own.unit, from_unit=str(claim.unit), year=claim.year)
+    except IdcForecastError:  # no rate for the year: the checks compare when they can
+        return
+    gap = at_fx / own.value - 1
+    if abs(gap) > SUSPECT_GAP:
+        raise SpecError(
+            f"{where}: the second-currency figure {text!r} (alternate) and the value "
+            f"{_plain(claim.value)} {claim.unit} are {abs(gap):.0%} apart at the "
+            f"{claim.year} FX rate ({_plain(claim.value)} {claim.unit} is {at_fx:,.4g} "
+            f"{own.unit}): one of them is likely mistyped; give both as published, or "
+            "the figure meant alone",
+            key="alternate",
+            value=text,
+        )

@@ -16,6 +16,14 @@ _YEAR_FIRST_DATE = re.compile(
 )
 
 
+# a part of a year as reports date themselves: "2020H1", "2020 Q3", "Q3 2020", "2020年上半年",
+# "2020年第三季度"; read as its year (a month would be a guess)
+_YEAR_PART = re.compile(
+    r"\s*(?:(?:H[12]|Q[1-4])\s+)?((?:19|20)\d{2})\s*(?:[-/]?\s*(?:H[12]|Q[1-4])|年?\s*(?:上半年|下半年"
+    r"|第?[一二三四1-4]季度|[一二三四1-4]季度|年[初中末底]))?\s*",
+    re.IGNORECASE,
+)
+
 _MONTHS = {
     name: number
     for number, names in enumerate(
@@ -46,9 +54,15 @@ def iso_made(text: str) -> str:
     ('2020-07-07', '2020-07-07', '2020-07')
     >>> iso_made("7/7/2020")  # day and month in either order: as written, refused
     '7/7/2020'
+    >>> iso_made("20200707"), iso_made("2020H1"), iso_made("2020年第三季度")
+    ('2020-07-07', '2020', '2020')
     """
     if re.fullmatch(r"\s*\d{4}\s*年\s*", text):  # "2020年"
         return text.strip().rstrip("年").strip()
+    if part := _YEAR_PART.fullmatch(text):
+        return part.group(1)  # "2020H1", "2020 Q3", "2020年上半年": its year (was refused)
+    if basic := re.fullmatch(r"\s*((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*", text):
+        return "-".join(basic.groups())  # "20200707", ISO 8601's basic form (was refused)
     named = _MONTH_NAME_DATE.match(text)
     if named and (month_number := _MONTHS.get(named.group("month").lower())):
         if named.group("d1") and named.group("d2"):  # two days: no date

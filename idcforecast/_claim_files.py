@@ -311,6 +311,21 @@ def claims_from_toml_data(data: dict, place: str, *, file: str | None = None) ->
     return claims_from_records([{**defaults, **t} for t in tables], places=places)
 
 
+# claims headers as Chinese tables (and series files) write them, beside the aliases
+# read_series takes (单位 unit, 来源 source, 备注 note, 年份 year, 数值 value)
+_CLAIM_HEADER_ALIASES = {
+    **dict.fromkeys(("主体", "对象", "對象"), "subject"),
+    **dict.fromkeys(("类型", "類型", "种类", "種類", "指标", "指標"), "kind"),
+    **dict.fromkeys(("期间", "期間", "时期", "時期", "区间", "區間"), "period"),
+    **dict.fromkeys(("起始年份", "起始年", "基期", "基年"), "start_year"),
+    **dict.fromkeys(("发布日期", "發布日期", "发布时间", "發布時間", "发布", "發布"), "made"),
+    **dict.fromkeys(("发布机构", "發布機構", "机构", "機構", "publisher"), "by"),
+    **dict.fromkeys(("原文", "引文", "原话", "原話"), "quote"),
+    **dict.fromkeys(("限定", "限定词", "限定詞"), "qualifier"),
+    **dict.fromkeys(("可信度", "置信度"), "confidence"),
+}
+
+
 def _tidy_claim_headers(frame: Any, what: str) -> Any:
     """Headers as :func:`idcforecast.read_series` takes them: no surrounding spaces, and
     a claims field in other letter case ("Subject", " VALUE ") under its own name."""
@@ -320,6 +335,11 @@ def _tidy_claim_headers(frame: Any, what: str) -> Any:
     # "Claim set", "Start-year": a field's name with a space or hyphen for its underscore
     # was an unknown key
     spelled = {re.sub(r"[\s\-]+", "_", str(c).strip()).lower(): c for c in frame.columns}
+    # "主体", "类型", "期间" (a Chinese analyst's headers; 数值, 单位, 来源 were read already):
+    # the file "lacked the claims columns subject, kind, year (or period)"
+    for header, field in _CLAIM_HEADER_ALIASES.items():
+        if header in spelled and field not in spelled:
+            spelled[field] = spelled.pop(header)
     renames = {
         spelled[k]: k for k in known if k in spelled and spelled[k] != k and k not in frame.columns
     }

@@ -43,7 +43,8 @@ _ENGLISH_PATTERN = re.compile(
 _FOLD_WORDS = {"two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "ten": 10.0}
 # "2x", "x2", "2.5x", "twofold", "a 3-fold increase"
 _FOLD_PATTERN = re.compile(
-    r"^(?:(?P<q>" + "|".join(_ENGLISH_QUALIFIERS) + r")\s+)?(?:an?\s+)?"
+    r"^(?:(?:grew|grown|rose|risen|increased|expanded|jumped|will\s+grow)\s+)?"  # "grew 3-fold"
+    r"(?:(?P<q>" + "|".join(_ENGLISH_QUALIFIERS) + r")\s+)?(?:an?\s+)?"
     r"(?:(?P<n>\d+(?:\.\d+)?)\s*(?:x|×|-?\s*fold)|[x×]\s*(?P<m>\d+(?:\.\d+)?)"
     r"|(?P<w>" + "|".join(_FOLD_WORDS) + r")-?\s*fold)"
     r"(?:\s+(?:increase|growth|rise|expansion))?\s*$",
@@ -63,8 +64,11 @@ _CHINESE_PATTERN = re.compile(
 # "3倍", "约3倍", "是上年的3倍" (N times the level: x N, not "grew by N times"); a bare
 # "3倍" was "unit '倍' is not defined". A base named by its year ("是2019年的3倍") is left
 # out: a growth claim's base is the year before, and a CAGR's steps are its period's.
+# "增至2倍", "增长到2倍", "扩大至3倍" (grew TO N times: x N, not "增长2倍", grew BY) were
+# "unit '倍' is not defined"
 _TIMES_PATTERN = re.compile(
-    rf"^(?:是(?:上年|去年|上一年)的)?(?P<q>{_QUALIFIER_CN})?"
+    r"^(?:是(?:上年|去年|上一年)的|(?:增长?|增加|扩大|提高|提升|上升|升)了?(?:到|至))?"
+    rf"(?P<q>{_QUALIFIER_CN})?"
     r"(?P<n>[两二三四五]|\d+(?:\.\d+)?)倍(?P<more>多)?\s*$"
 )
 
@@ -78,6 +82,8 @@ def _times(text: str) -> tuple[float, str] | None:
     --------
     >>> _times("3倍"), _times("是上年的约2.5倍"), _times("2倍多"), _times("增长3倍")
     ((3.0, 'exact'), (2.5, 'approximately'), (2.0, 'at_least'), None)
+    >>> _times("增至2倍"), _times("增长到近3倍")
+    ((2.0, 'exact'), (3.0, 'approximately'))
     """
     match = _TIMES_PATTERN.match(text.strip())
     if match is None:
@@ -185,21 +191,27 @@ def multiple_claim(text: str, record: dict[str, Any], *, where: str, row: Any) -
             value=text,
             row=row,
         )
+    from idcforecast.units import QUALIFIER_WORDS
+
+    # "翻了一番多" (more than doubled) is more than 26.0% a year: the advice was the exact
+    # '26.0%', a claim the source did not make
+    words = QUALIFIER_WORDS[qualifier]
     start, end = _years(record)
     if start is None or end is None:
         readings = "its rate a year depends on the steps of its period"
     else:
         steps = end - start
         rates = [
-            f"{multiple ** (1 / n) - 1:.1%} a year over {n} steps from {end - n} "
+            f"{words}{multiple ** (1 / n) - 1:.1%} a year over {n} steps from {end - n} "
             f"({multiple:g} ** (1/{n}) - 1)"
             for n in (steps, steps + 1)
         ]
         readings = f"over {start}-{end} it is {' or '.join(rates)}"
     raise SpecError(
-        f"{where}: value {text!r} is {times} of the level over the period, not a rate a "
-        f"year: {readings}; give the CAGR of the reading meant (e.g. value "
-        f"'{_first_rate(multiple, start, end)}'), or the two levels as level claims",
+        f"{where}: value {text!r} is a multiple of {words}{multiple:g} of the level over "
+        f"the period, not a rate a year: {readings}; give the CAGR of the reading meant "
+        f"(e.g. value '{words}{_first_rate(multiple, start, end)}'), or the two levels as "
+        "level claims",
         key="value",
         value=text,
         row=row,

@@ -27,6 +27,14 @@ _PERIOD = re.compile(
     rf"{_FY}(\d{{2}}|\d{{4}}){_MARK}\s*年?\s*{_SPAN_WORDS}\s*$",
     re.IGNORECASE,
 )
+# a year in four digits, alone in a text ("through 2030", "到2030年")
+_ONE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# a fiscal year across two calendar years, "2021/22", "FY2021-22"
+_SPLIT_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[/-]\s*(\d{2})(?!\d)")
+# words that make one year a period's end ("through 2030", "到2030年") or its start ("2020
+# onwards", "2020年以来")
+_END_WORDS = re.compile(r"\b(?:through|thru|to|by|until|till|up to)\b|到|至|截至|截止", re.I)
+_START_WORDS = re.compile(r"\b(?:since|from|onwards?|after)\b|起|以来|开始", re.I)
 # China's five-year plans, "十四五" (the 14th, 2021-2025), as policy texts name a period
 _PLAN = re.compile(
     r"^\s*[“\"「『]?十([一二三四五六七八九]?)五[”\"」』]?\s*(?:规划|規劃)?\s*"
@@ -75,6 +83,18 @@ def parse_period(text: str) -> tuple[int, int]:
     ):
         return _years_with_plan(str(text), both["outer"], both["inner"])
     match = _PERIOD.match(str(text))
+    if match is None and len(years := _ONE_YEAR.findall(str(text))) == 1:
+        raise _one_year_error(str(text), years[0])
+    if match is None and len(split := _SPLIT_YEAR.findall(str(text))) == 2:
+        # "FY2021/22-FY2025/26": fiscal years across two calendar years ("is not two years"
+        # said nothing of them)
+        (a, a_next), (b, b_next) = ((int(y), int(y[:2] + n)) for y, n in split)
+        raise SpecError(
+            f"period {text!r} runs between fiscal years that each span two calendar years "
+            f"({a}/{a_next} and {b}/{b_next}); give the period in the calendar years the "
+            f"series counts them in ('{a}-{b}' or '{a_next}-{b_next}')",
+            value=text,
+        )
     if match is None:
         raise SpecError(
             f"period {text!r} is not two years; expected a form like '2020-22', '2020-2022', "
@@ -104,6 +124,28 @@ def parse_period(text: str) -> tuple[int, int]:
             value=text,
         )
     return start, end
+
+
+def _one_year_error(text: str, year: str) -> SpecError:
+    """The error of a period that names one year: its end ("through 2030", "到2030年"), its
+    start ("2020 onwards") or neither ("2030"), and the other year to give ("is not two
+    years" did not say which was missing)."""
+    if _END_WORDS.search(text) and not _START_WORDS.search(text):
+        which, form, other = (
+            "its end",
+            f"YYYY-{year}",
+            "the year the rate grows from (the base year the source names; often the last "
+            "year with an actual when it was published)",
+        )
+    elif _START_WORDS.search(text) and not _END_WORDS.search(text):
+        which, form, other = "its start", f"{year}-YYYY", "the last year the rate runs to"
+    else:
+        which, form, other = "alone", f"YYYY-{year}' or '{year}-YYYY", "the other year"
+    return SpecError(
+        f"period {text!r} names one year, {year}, {which}; a rate over a period runs from "
+        f"a first year to a last one: give both, '{form}' with YYYY {other}",
+        value=text,
+    )
 
 
 def _years_with_plan(text: str, outer: str, inner: str) -> tuple[int, int]:

@@ -18,8 +18,10 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from idcforecast._claim_dates import iso_made
+from idcforecast._claim_figure_rows import figure_row_as_record
 from idcforecast._claim_history import rack_conversion
 from idcforecast._claim_marks import without_footnote_mark, without_forecast_mark
+from idcforecast._claim_value_words import check_rate_words, without_rate_change_words
 from idcforecast.claims import KINDS, Claim, parse_period, qualifier_from_words
 from idcforecast.errors import SpecError
 from idcforecast.units.convert import changes_currency
@@ -57,6 +59,7 @@ def claims_from_records(
     plain: list[tuple[str, Any, str, float]] = []  # rates written without a % sign
     for record, (where, row) in zip(records, places, strict=True):
         clean = {k: v for k, v in record.items() if not is_blank_cell(v)}
+        clean = figure_row_as_record(clean)  # a find_figures row: its own columns read
         raw = {k: clean.get(k) for k in ("value", "low", "high")}
         unknown = sorted(set(clean) - set(FIELDS) - {"period"})
         if unknown:
@@ -381,6 +384,10 @@ def _period(text: Any, kind: Any, *, where: str, row: Any) -> dict[str, int]:
     """``start_year`` and ``year`` of a period as written; a single year ("2022", "2022年")
     is the year of a level or growth claim (the period column of a table holding both).
     Errors name the row (they did not)."""
+    if not isinstance(text, str) and type(text).__name__ not in ("bool", "bool_"):
+        # period = 2022 in a TOML file, a dict or a frame's number column: "period 2022 is
+        # not a year; write it as 2022" (only text was read as a year)
+        text = f"{text:.0f}" if _whole_number(text) else text
     if kind in ("level", "growth") and (year := _year_text(text)) is not None:
         return {"year": year}
     try:
@@ -404,6 +411,14 @@ def _period(text: Any, kind: Any, *, where: str, row: Any) -> dict[str, int]:
             value=text,
         )
     return {"start_year": start, "year": end}
+
+
+def _whole_number(value: Any) -> bool:
+    """Whether ``value`` is a finite whole number (2022, 2022.0, numpy's int64)."""
+    try:
+        return float(value).is_integer()
+    except (TypeError, ValueError, OverflowError):
+        return False
 
 
 # a kind as analysts' tables write it ("YoY", "同比", "复合增长率": each was "not one of
@@ -446,6 +461,10 @@ def _year_text(value: Any) -> int | None:
     text = value.strip()
     if not re.fullmatch(r"\d{4}(\.0)?", text) and not re.search(r"[^\d.\s]", text):
         return None  # "2022.5": left to the number check
+    if short := re.fullmatch(r"(?:FY|CY)\s*(\d{2})[EF]?", text, re.IGNORECASE):
+        # "FY22" (was "year must be a year"), as the period "FY20-FY22" reads it: 2022; a
+        # two-digit year from 50 on is of the 1900s ("FY98")
+        return int(short[1]) + (1900 if int(short[1]) >= 50 else 2000)
     return year_label(text) or estimate_year(text)
 
 
@@ -459,10 +478,19 @@ def _integer(value: Any, *, key: str, where: str) -> int:
     if not number.is_integer():
         hint = ""
         try:  # "2020-22" in the year column: a period, which has its own column
-            if isinstance(value, str) and parse_period(value):
-                hint = f"; a period goes in the period column (period {value!r}), not in {key}"
+            first, last = parse_period(value) if isinstance(value, str) else (0, 0)
         except SpecError:
-            pass
+            first = last = 0
+        if last == first + 1:
+            # "2022/23", "FY2022/23": one fiscal year across two calendar years, which the
+            # period column reads as one step 2022 -> 2023 (the advice was to put it there)
+            hint = (
+                f"; {value!r} reads as a fiscal year across {first} and {last}: give the one "
+                f"calendar year the series counts it in ({key} {first} or {last}); for a "
+                f"rate over {first}-{last}, kind growth with year {last}"
+            )
+        elif last:
+            hint = f"; a period goes in the period column (period {value!r}), not in {key}"
         raise SpecError(f"{where}: {key} must be a year, found {value!r}{hint}", key=key)
     return int(number)
 
@@ -489,6 +517,9 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
 
     # "3,200[1]", "3200亿元*", "3200亿元（预计）": the marks kept in the note
     text = without_forecast_mark(without_footnote_mark(text, record), record)
+    # "CAGR 27.8%" under kind growth was one year's growth (a wrong reading), in silence
+    check_rate_words(text, record.get("kind"), where=where, row=row)
+    text = without_rate_change_words(text, record.get("kind"), record)  # "slowed to 5%"
     # "doubled", "翻一番": growth of 100%, or an error that says what to write
     if multiple := multiple_claim(text, record, where=where, row=row):
         return multiple
@@ -520,6 +551,8 @@ def _figure(text: str, record: dict[str, Any], *, where: str, row: Any) -> dict[
         )
     out: dict[str, Any] = {"value": quantity.value}
     unit = record.get("unit")
+    if unit is None and quantity.unit == "tenths" and record.get("kind") in ("growth", "cagr"):
+        unit = "%"  # "增长三成": 3 成 (tenths) is 30%, a rate claim's percent (was an error)
     if unit is not None and quantity.unit.startswith("count "):
         quantity = _with_unit_base(quantity, str(unit), text=text, where=where, row=row)
         if quantity.unit != "count" and not quantity.unit.startswith("count "):

@@ -344,9 +344,16 @@ def rate_quantity(rate: Any) -> Any:
     >>> q = rate_quantity(RateBounds(0.25, float("inf"), "at_least"))
     >>> q.qualifier, q.value
     ('at_least', 25.0)
+    >>> from idcforecast.units import parse_quantity
+    >>> str(rate_quantity(parse_quantity("近三成")))
+    'at most 30 %'
     """
     from idcforecast.growth_bounds import RateBounds
 
+    if is_quantity(rate) and rate.unit == "tenths":
+        # "三成" (3 成) is 30%: it was "rate is a Quantity in 'tenths'; a rate must be ... in
+        # '%'", though the conversion is exact (a claims file reads it so too)
+        return rate.to("%")
     if not isinstance(rate, RateBounds):
         return rate
     from idcforecast.units import Quantity

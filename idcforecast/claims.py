@@ -337,75 +337,11 @@ class Claim:
         return middle
 
     def _checked_alternate(self, where: str) -> str:
-        """``alternate`` stripped ("" when blank), or a SpecError: text that is no figure,
-        not money in a currency other than ``unit``'s, or a range beside one figure."""
-        text = "" if self.alternate is None else str(self.alternate).strip()
-        if not text or text.lower() == "nan":
-            return ""
-        from idcforecast.errors import IdcForecastError
-        from idcforecast.units import parse_quantity, parse_unit
+        """``alternate`` stripped ("" when blank), or a SpecError
+        (:func:`idcforecast._claim_currency.checked_alternate`)."""
+        from idcforecast._claim_currency import checked_alternate
 
-        try:
-            own = parse_quantity(text)
-            currencies = parse_unit(own.unit).currency, parse_unit(str(self.unit)).currency
-        except IdcForecastError as err:
-            raise SpecError(
-                f"{where}: alternate {text!r} is not a figure with its unit ({err}); give "
-                "the source's own figure in its second currency, e.g. '1,293.5亿元'",
-                key="alternate",
-                value=text,
-            ) from err
-        if currencies[0] is None and own.unit.split()[0] == "count":  # 1293.5: no unit
-            raise SpecError(
-                f"{where}: alternate {text!r} has no currency; give the source's own figure "
-                "with its unit, e.g. '1,293.5亿元' or '1,293.5 CNY 100m'",
-                key="alternate",
-                value=text,
-            )
-        if currencies[0] is None or currencies[0] == currencies[1]:
-            raise SpecError(
-                f"{where}: alternate {text!r} is in {own.unit!r}, not in a second currency "
-                f"beside {self.unit!r}; it is the source's own figure in another currency "
-                "('1,293.5亿元' beside 17.8 USD bn): leave it blank otherwise",
-                key="alternate",
-                value=text,
-            )
-        if own.is_range != self.is_range:
-            raise SpecError(
-                f"{where}: alternate {text!r} is "
-                f"{'a range' if own.is_range else 'one figure'}, the claim "
-                f"{'a range' if self.is_range else 'one figure'}; give the source's own "
-                "figure in the claim's shape",
-                key="alternate",
-                value=text,
-            )
-        self._check_alternate_gap(where, text, own)
-        return text
-
-    def _check_alternate_gap(self, where: str, text: str, own: Any) -> None:
-        """A SpecError when ``value`` at the year's FX rate is further from ``alternate``
-        than one figure converted at some rate of the year can be (a slipped magnitude,
-        "US$17.8 bn (129.35亿元)"): the checks would drop the alternate in silence, and
-        read_claims refuses such a pair beside a unit. Nothing without an FX rate."""
-        from idcforecast._claim_currency import SUSPECT_GAP
-        from idcforecast.errors import IdcForecastError
-        from idcforecast.units import convert
-
-        try:
-            at_fx = convert(self.value, own.unit, from_unit=str(self.unit), year=self.year)
-        except IdcForecastError:  # no rate for the year: the checks compare when they can
-            return
-        gap = at_fx / own.value - 1
-        if abs(gap) > SUSPECT_GAP:
-            raise SpecError(
-                f"{where}: the second-currency figure {text!r} (alternate) and the value "
-                f"{_plain(self.value)} {self.unit} are {abs(gap):.0%} apart at the "
-                f"{self.year} FX rate ({_plain(self.value)} {self.unit} is {at_fx:,.4g} "
-                f"{own.unit}): one of them is likely mistyped; give both as published, or "
-                "the figure meant alone",
-                key="alternate",
-                value=text,
-            )
+        return checked_alternate(self, where)
 
     @property
     def is_range(self) -> bool:
@@ -575,7 +511,9 @@ def read_claims(source: Any, *, encoding: str = "utf-8") -> list[Claim]:
         optional); or the path of a ``.csv`` or Excel (``.xlsx``, first sheet; an Excel
         97-2003 ``.xls`` with the ``xls`` extra's ``xlrd``, as ``read_series`` reads one)
         file (same columns) or a ``.toml`` file with one ``[[claims]]`` table per claim.
-        ``kind`` may be written as tables write it ("YoY", "同比" or "增速" is growth, "复合增长率"
+        A frame from :func:`idcforecast.find_figures` with ``subject`` and ``kind`` added is
+        read too (its sentence is the quote, its figure kept in the note). ``kind`` may be
+        written as tables write it ("YoY", "同比" or "增速" is growth, "复合增长率"
         cagr, "市场规模" level). In a file,
         ``period = "2020-22"`` may stand for ``start_year`` and ``year``, and ``value`` may
         be figure text ("320 billion yuan", "more than 3200.5亿元",

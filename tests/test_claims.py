@@ -255,8 +255,23 @@ def test_a_plan_beside_other_years_and_a_bare_two_digit_period_are_errors() -> N
 def test_a_period_that_is_no_period_names_the_forms() -> None:
     with pytest.raises(SpecError) as info:
         parse_period("2020 onwards")  # ("FY2020-FY2022" is read since claims40)
+    # (claims52: one year says which end it is and what to add; "is not two years" did not)
     assert str(info.value) == (
-        "period '2020 onwards' is not two years; expected a form like '2020-22', "
+        "period '2020 onwards' names one year, 2020, its start; a rate over a period runs "
+        "from a first year to a last one: give both, '2020-YYYY' with YYYY the last year the "
+        "rate runs to"
+    )
+    with pytest.raises(SpecError) as info:
+        parse_period("2020 or so")
+    assert str(info.value) == (
+        "period '2020 or so' names one year, 2020, alone; a rate over a period runs from a "
+        "first year to a last one: give both, 'YYYY-2020' or '2020-YYYY' with YYYY the other "
+        "year"
+    )
+    with pytest.raises(SpecError) as info:
+        parse_period("20 onwards")  # no year at all: the forms
+    assert str(info.value) == (
+        "period '20 onwards' is not two years; expected a form like '2020-22', "
         "'2020-2022', '2020 to 2022', '2020年至2022年' or a five-year plan such as '十四五'"
     )
 
@@ -1889,7 +1904,8 @@ def test_a_claims_table_as_an_analyst_writes_it() -> None:
     [
         (
             {"kind": "cagr", "period": "2020", "value": 27.8},
-            "list row 1: period '2020' is not two years; expected a form like '2020-22'",
+            "list row 1: period '2020' names one year, 2020, alone; a rate over a period "
+            "runs from a first year to a last one",
         ),
         (
             {"kind": "level", "period": "2020-22", "value": "3200亿元"},

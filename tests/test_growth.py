@@ -937,3 +937,19 @@ def test_a_rate_from_cagr_of_qualified_figures_carries_into_levels_and_steps() -
     span = cagr(parse_quantity("1562.5亿元"), parse_quantity("320-330 billion yuan"), 3)
     ranged = implied_target(parse_quantity("1562.5亿元"), span, 3)
     assert (round(ranged.low, 6), round(ranged.high, 6)) == (3200.0, 3300.0)
+
+
+def test_a_rate_in_tenths_is_its_percent() -> None:
+    # parse_quantity("三成") is 3 tenths (成): it was "rate is a Quantity in 'tenths'; a rate
+    # must be a fraction (0.278) or a Quantity in '%'", though 3 成 is exactly 30%
+    from idcforecast import parse_quantity
+
+    three_tenths = parse_quantity("三成")
+    assert implied_target(1000, three_tenths, 2) == pytest.approx(1690.0)  # 1000 * 1.3 ** 2
+    assert implied_base(1690, three_tenths, 2) == pytest.approx(1000.0)
+    # log 2 / log 1.3 = 0.693147 / 0.262364 = 2.641927
+    assert doubling_time(three_tenths) == pytest.approx(2.641927, abs=1e-6)
+    assert list(project(100, parse_quantity("2成"), 2)) == pytest.approx([100, 120, 144])
+    # a range of tenths is a range of percent: 1000 * 1.2 ** 2 = 1440 to 1000 * 1.3 ** 2 = 1690
+    reached = implied_target(parse_quantity("1000亿元"), parse_quantity("两三成"), 2)
+    assert (reached.low, reached.high) == (pytest.approx(1440.0), pytest.approx(1690.0))

@@ -106,6 +106,8 @@ def _negative_figure_as_text(argv: list[str]) -> list[str]:
     ['parse', '5 MW', '--kw-per-rack', '-1']
     >>> _negative_figure_as_text(["cagr", "-1e3", "5", "--years", "2"])
     ['cagr', '--years', '2', '--', '-1e3', '5']
+    >>> _negative_figure_as_text(["cagr", "1", "2", "--years", "3", "4"])
+    ['cagr', '--years', '3', '--', '1', '2', '4']
     >>> _negative_figure_as_text(["forecast", "--horizon", "3"])
     ['forecast', '--horizon', '3']
     """
@@ -119,8 +121,11 @@ def _negative_figure_as_text(argv: list[str]) -> list[str]:
         after_option = i > 1 and option  # that option's value
         figure = not after_option and (_looks_negative(token) or not token.startswith("-"))
         (figures if figure else kept).append(token)
-    # every figure moves, in its order: "cagr -1e3 5" is START -1e3, END 5
-    return [*kept, "--", *figures] if any(map(_looks_negative, figures)) else argv
+    # every figure moves, in its order: "cagr -1e3 5" is START -1e3, END 5. A cagr figure
+    # after an option moves too: argparse takes START END [N] in one go, so the 4 of "cagr
+    # 1 2 --years 3 4" was "unrecognized arguments: 4", never the steps given twice
+    scattered = argv[0] == "cagr" and figures != argv[1 : 1 + len(figures)]
+    return [*kept, "--", *figures] if scattered or any(map(_looks_negative, figures)) else argv
 
 
 _NEGATIVE_WORDS = frozenset({"inf", "infinity", "nan"})

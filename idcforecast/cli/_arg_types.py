@@ -262,8 +262,8 @@ def compounding_steps(text: str) -> float:
 
     Examples
     --------
-    >>> compounding_steps("3"), compounding_steps("2.5")
-    (3.0, 2.5)
+    >>> compounding_steps("3"), compounding_steps("2.5"), compounding_steps("3年")
+    (3.0, 2.5, 3.0)
     >>> compounding_steps("2019-2022")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -274,7 +274,15 @@ def compounding_steps(text: str) -> float:
     except ValueError:
         pass
     from idcforecast.claims import parse_period
-    from idcforecast.errors import SpecError
+    from idcforecast.errors import IdcForecastError, SpecError
+    from idcforecast.units import parse_quantity
+
+    try:  # "3年", "3 years": a number of years, as a text says it (was "not a number")
+        said = parse_quantity(text)
+    except IdcForecastError:
+        said = None
+    if said is not None and said.unit == "year" and said.qualifier == "exact" and not said.is_range:
+        return _steps(float(said.value), text)  # ("2019年" is a year: refused there)
 
     try:
         start, end = parse_period(text)

@@ -4,6 +4,8 @@ rate between two figures."""
 from __future__ import annotations
 
 import argparse
+import re
+from decimal import Decimal
 from typing import Any
 
 from idcforecast.cli._arg_types import compounding_steps
@@ -28,9 +30,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the compounding steps, as --years N ('cagr 1562.5 3200.5 3', the order of "
         "Python's cagr(start, end, years))",
     )
+    # more numbers after N (unlisted) and --years "append", so that a second number of
+    # steps anywhere ("--years 3 4", "3 4", "--years 3 --years 4") reaches _steps_given's
+    # error: argparse said "unrecognized arguments: 4", or the last --years won in silence
+    parser.add_argument(
+        "more_steps", nargs="*", type=compounding_steps, default=[], help=argparse.SUPPRESS
+    )
     parser.add_argument(
         "--years",
         type=compounding_steps,
+        action="append",
         default=None,
         metavar="N",
         help="compounding steps, a number (from the 2019 level to the 2022 level is 3; a "
@@ -81,6 +90,39 @@ def _figure(text: str) -> Any:
     return quantity
 
 
+# a figure's year as analysts paste it: before it ("2022年3200亿元", "2022: 3200亿元") or
+# after it ("3200亿元(2022)", "3200亿元（2022年）", "320 billion yuan in 2022")
+_YEAR_BEFORE = re.compile(r"^\s*((?:19|20)\d{2})\s*(?:年|[:：])\s*(?P<figure>\S.*)$")
+_YEAR_AFTER = re.compile(
+    r"^(?P<figure>.*?\S)\s*(?:[(（]\s*((?:19|20)\d{2})\s*(?:年|[AEF])?\s*[)）]"
+    r"|\s+in\s+((?:19|20)\d{2}))\s*$",
+    re.IGNORECASE,
+)
+
+
+def figure_year(text: str) -> tuple[str, int | None]:
+    """The figure without its year, and the year, when ``text`` gives one.
+
+    "2022年3200亿元" was "unit '年3200亿元' is not defined", and "3200亿元(2022)" read
+    the year as a second figure and dropped it: the steps given could disagree with the
+    years in silence.
+
+    Examples
+    --------
+    >>> figure_year("2022年3200亿元"), figure_year("3200.5亿元（2022年）")
+    (('3200亿元', 2022), ('3200.5亿元', 2022))
+    >>> figure_year("320 billion yuan in 2022"), figure_year("1,562.5")
+    (('320 billion yuan', 2022), ('1,562.5', None))
+    >>> figure_year("320 billion yuan ($46.4 billion)")
+    ('320 billion yuan ($46.4 billion)', None)
+    """
+    if before := _YEAR_BEFORE.match(text):
+        return before["figure"], int(before[1])
+    if after := _YEAR_AFTER.match(text):
+        return after["figure"], int(after[2] or after[3])
+    return text, None
+
+
 def _typed_figure(text: str, argument: str) -> Any:
     """:func:`_figure`, its error's advice for a decimal comma in what the user can type
     ("type START as 1.5"; was the Python option ``read_series(..., decimal=',')``)."""
@@ -104,7 +146,7 @@ def _typed_figure(text: str, argument: str) -> Any:
 
 def _show(x: Any) -> str:
     if isinstance(x, float):
-        return f"{x:,.10g}"
+        return _number(x)
     if x.unit.startswith("count "):  # "1万" is 10,000 (it printed "1 count 10k")
         x = x.to("count")
     # a bare number parses as a "count"; like a plain number, it is shown without a unit
@@ -131,20 +173,40 @@ def _amount(x: Any, *, digits: int = 10) -> str:
     >>> from idcforecast.units import Quantity
     >>> _amount(Quantity(86.90362388, "USD bn"), digits=6), _amount(Quantity(1234567.8, "MW"))
     ('86.9036', '1,234,567.8')
+    >>> _amount(Quantity(1.5625e11, "count")), _amount(Quantity(0.000012345, "MW"))
+    ('156,250,000,000', '0.000012345')
     """
 
-    def number(v: float) -> str:
-        return f"{float(f'{v:.{digits}g}'):,.10g}"
-
     if x.is_range:
-        return f"{number(x.low)} to {number(x.high)}"
-    return number(x.value)
+        return f"{_number(x.low, digits)} to {_number(x.high, digits)}"
+    return _number(x.value, digits)
 
 
-def _in_unit_of(end: Any, start: Any, fx_year: int | None, kw_per_rack: float = 2.5) -> Any:
+def _number(v: float, digits: int = 10) -> str:
+    """``v`` to ``digits`` significant digits, thousands separated, never an exponent
+    (",.10g" wrote "1562.5亿", 156,250,000,000, as "1.5625e+11").
+
+    Examples
+    --------
+    >>> _number(1.5e11), _number(1e-05), _number(1562.5)
+    ('150,000,000,000', '0.00001', '1,562.5')
+    """
+    text = format(Decimal(f"{v:.{digits}g}"), ",f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _in_unit_of(
+    end: Any,
+    start: Any,
+    fx_year: int | None,
+    kw_per_rack: float = 2.5,
+    years: tuple[int | None, int | None] = (None, None),
+) -> Any:
     """``end`` in ``start``'s unit; between currencies at ``fx_year``'s rate (required),
-    between racks and power at ``kw_per_rack``."""
+    between racks and power at ``kw_per_rack``. ``years``, the figures' own years when
+    they gave them, name the --fx-year to pass."""
     from idcforecast.errors import IncompatibleUnitsError, MissingFxRateError
+    from idcforecast.units import parse_unit
 
     try:
         return end.to(start.unit, year=fx_year, kw_per_rack=kw_per_rack)
@@ -158,12 +220,24 @@ def _in_unit_of(end: Any, start: Any, fx_year: int | None, kw_per_rack: float = 
     except MissingFxRateError as err:
         if fx_year is not None:
             raise
+        first, last = years
+        if first is not None and last is not None:  # the figures said their years
+            start_currency, end_currency = (parse_unit(x.unit).currency for x in (start, end))
+            which = (
+                f"--fx-year {last} (the end's year) for the growth in {start_currency}, with "
+                f"the exchange-rate move, or --fx-year {first} (the start's year) for the "
+                f"growth in {end_currency}, without it"
+            )
+        else:
+            which = (
+                "--fx-year YEAR, the year whose rate converts the end into the start's "
+                "currency (the start's year gives the growth in the end's currency, with no "
+                "exchange-rate move; the end's year the growth in the start's currency, with "
+                "it)"
+            )
         raise MissingFxRateError(
             f"cagr: start is in {start.unit!r} and end in {end.unit!r}; converting between "
-            "currencies needs a year's FX rate: pass --fx-year YEAR, the year whose rate "
-            "converts the end into the start's currency (the start's year gives the growth "
-            "in the end's currency, with no exchange-rate move; the end's year the growth "
-            "in the start's currency, with it)",
+            f"currencies needs a year's FX rate: pass {which}",
             **{key: getattr(err, key) for key in err.fields},
         ) from err
 
@@ -204,25 +278,80 @@ def _note_unused(args: argparse.Namespace, start: Any, end: Any, used: dict[str,
             )
 
 
-def _steps_given(args: argparse.Namespace) -> float:
+def _steps_given(args: argparse.Namespace, years: tuple[int | None, int | None]) -> float:
     """The steps, from ``--years N`` or N after END (``cagr 1562.5 3200.5 3`` was "the
-    following arguments are required: --years"); both must agree."""
+    following arguments are required: --years"), or from the figures' ``years`` when both
+    give one ("1562.5亿元(2019)" "3200.5亿元(2022)": 3); all must agree."""
+    import shlex
+
     from idcforecast.errors import SpecError
 
-    given = [x for x in (getattr(args, "steps", None), args.years) if x is not None]
+    after_end = [*_as_list(getattr(args, "steps", None)), *getattr(args, "more_steps", [])]
+    flagged = _as_list(args.years)
+    given = [*after_end, *flagged]
+    first, last = years
+    if first is not None and last is not None:
+        if last <= first:
+            raise SpecError(
+                f"cagr: START is the {first} level and END the {last} level; a growth rate "
+                "runs from an earlier year to a later one: give START the earlier figure",
+                argument="years",
+            )
+        spans = last - first
+        if any(x != spans for x in given):
+            said = _listed([f"{x:g}" for x in dict.fromkeys(given)])
+            raise SpecError(
+                f"cagr: START is the {first} level and END the {last} level, {spans} "
+                f"compounding step{'s' if spans != 1 else ''} apart, but the steps given are "
+                f"{said}; give the steps the years span (--years {spans}), or the figures "
+                "without their years",
+                argument="years",
+            )
+        return float(spans)
     if not given:
         raise SpecError(
             "cagr: give the compounding steps, --years N or N after END (from the 2019 "
             "level to the 2022 level is 3: cagr 1562.5 3200.5 --years 3)",
             argument="years",
         )
-    if len(given) == 2 and given[0] != given[1]:
+    if len(set(given)) == 1:  # "3 --years 3": said twice, the same
+        return given[0]
+    if len(after_end) == 1 and len(set(flagged)) == 1:
         raise SpecError(
-            f"cagr: the steps are given twice, {given[0]:g} after END and --years "
-            f"{given[1]:g}; give them once",
+            f"cagr: the steps are given twice, {after_end[0]:g} after END and --years "
+            f"{flagged[0]:g}; give them once",
             argument="years",
         )
-    return given[0]
+    where = [f"{_listed([f'{x:g}' for x in after_end])} after END"] if after_end else []
+    where += [f"--years {x:g}" for x in flagged]
+    raise SpecError(
+        f"cagr: {len(given)} numbers of compounding steps, {_listed(where)}; cagr gives one "
+        f"rate over one span: give the steps once (cagr {shlex.quote(args.start)} "
+        f"{shlex.quote(args.end)} --years {given[0]:g}), and run cagr again for another span",
+        argument="years",
+    )
+
+
+def _span(first: int | None, last: int | None) -> str:
+    """The years the figures gave, as the steps line shows them ("" for none)."""
+    if first is not None and last is not None:
+        return f"   ({first} to {last}, the figures' years)"
+    if first is not None or last is not None:
+        return f"   ({'from' if first is not None else 'to'} {first or last}, a figure's year)"
+    return ""
+
+
+def _as_list(value: Any) -> list[float]:
+    """N after END or ``--years``: a list (argparse's), one number (a caller's Namespace),
+    or None for not given."""
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def _listed(items: list[str]) -> str:
+    """ "a and b", "a, b and c"."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _refuse_bare_beside_magnitude(args: argparse.Namespace, start: Any, end: Any) -> None:
@@ -253,7 +382,7 @@ def _refuse_bare_beside_magnitude(args: argparse.Namespace, start: Any, end: Any
         raise SpecError(
             f"cagr: {name} {written!r} is a plain number and {other} {figure_text!r} a "
             f"number at a magnitude ({magnitude}: {as_count}) without a unit, so "
-            f"{written} may be {plain:,.10g} or {written} x {magnitude}; write both "
+            f"{written} may be {_number(plain)} or {written} x {magnitude}; write both "
             f"the same way (both with the magnitude, or {other} as {as_count})",
             argument=name.lower(),
         )
@@ -265,8 +394,9 @@ def run(args: argparse.Namespace) -> int:
     from idcforecast.growth_bounds import _cagr_bounds
     from idcforecast.units import Quantity
 
-    args.years = _steps_given(args)
-    start, end = _typed_figure(args.start, "START"), _typed_figure(args.end, "END")
+    (start_text, start_year), (end_text, end_year) = map(figure_year, (args.start, args.end))
+    args.years = _steps_given(args, (start_year, end_year))
+    start, end = _typed_figure(start_text, "START"), _typed_figure(end_text, "END")
     # before a bare number takes a percent figure's unit ("27.8%" "3200.5" named the plain
     # 3200.5 a percent too), and before any conversion error
     refuse_percent_levels(start, end, func="cagr")
@@ -288,7 +418,7 @@ def run(args: argparse.Namespace) -> int:
     if isinstance(end, Quantity) and isinstance(start, Quantity) and end.unit != start.unit:
         from idcforecast.cli.parse_cmd import _racks_and_power
 
-        converted = _in_unit_of(end, start, args.fx_year, kw_per_rack)
+        converted = _in_unit_of(end, start, args.fx_year, kw_per_rack, (start_year, end_year))
         used["fx"] = _between_currencies(end.unit, start.unit)
         fx = f" at the {args.fx_year} FX rate" if used["fx"] else ""
         if _racks_and_power(end.unit, start.unit):  # the 2.5 kW was assumed unsaid
@@ -307,7 +437,9 @@ def run(args: argparse.Namespace) -> int:
     steps = int(args.years) if float(args.years).is_integer() else args.years
     print(f"start  {start_text}")
     print(f"end    {end_text}")
-    print(f"years  {steps} compounding step{'s' if steps != 1 else ''}")
+    print(
+        f"years  {steps} compounding step{'s' if steps != 1 else ''}{_span(start_year, end_year)}"
+    )
     if bounds.is_range:
         fraction = f"{bounds.low:.6f} to {bounds.high:.6f} as fractions"
     else:

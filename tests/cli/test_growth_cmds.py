@@ -1279,3 +1279,121 @@ def test_cagr_shows_a_number_with_a_bare_magnitude_as_the_number(
         "years  2 compounding steps",
         "CAGR   58.1% a year (0.581139 as a fraction)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        # argparse took START END [N] in one go: the 4 was "unrecognized arguments: 4"
+        (["--years", "3", "4"], "the steps are given twice, 4 after END and --years 3; "),
+        (["--years=3", "4"], "the steps are given twice, 4 after END and --years 3; "),
+        (
+            ["3", "4"],
+            "2 numbers of compounding steps, 3 and 4 after END; cagr gives one rate over one "
+            "span: give the steps once (cagr 1562.5 3200.5 --years 3), and run cagr again "
+            "for another span",
+        ),
+        # the last --years won in silence: the rate over 4 steps, 19.6%
+        (
+            ["--years", "3", "--years", "4"],
+            "2 numbers of compounding steps, --years 3 and --years 4; cagr gives one rate",
+        ),
+    ],
+)
+def test_cagr_several_numbers_of_steps_is_a_typed_error(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["cagr", "1562.5", "3200.5", *argv]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: cagr: {message}"), err
+    assert "unrecognized" not in err
+
+
+@pytest.mark.parametrize("argv", [["--years", "3", "3"], ["--years", "3", "--years", "3"]])
+def test_cagr_the_same_steps_said_twice_are_read_once(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # as "cagr 1562.5 3200.5 3 --years 3" always was; (3200.5 / 1562.5) ** (1 / 3) - 1
+    assert main(["cagr", "1562.5", "3200.5", *argv]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2:] == [
+        "years  3 compounding steps",
+        "CAGR   27.0% a year (0.269987 as a fraction)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        ("1562.5亿元(2019)", "3200.5亿元(2022)"),  # was read as 2 steps if given 2, in silence
+        ("2019年1562.5亿元", "2022年3200.5亿元"),  # was "unit '年1562.5亿元' is not defined"
+        ("1562.5亿元（2019年）", "3200.5 CNY 100m in 2022"),
+    ],
+)
+def test_cagr_takes_the_steps_from_the_figures_years(
+    start: str, end: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["cagr", start, end]) == 0
+    # the 2019 and 2022 levels are 3 steps apart: (3200.5 / 1562.5) ** (1 / 3) - 1 = 0.269987
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        "years  3 compounding steps   (2019 to 2022, the figures' years)",
+        "CAGR   27.0% a year (0.269987 as a fraction)",
+    ]
+    assert main(["cagr", start, end, "--years", "3"]) == 0  # the same steps: agreed
+    capsys.readouterr()
+    assert main(["cagr", start, end, "2"]) == 2
+    assert capsys.readouterr().err == (
+        "error: cagr: START is the 2019 level and END the 2022 level, 3 compounding steps "
+        "apart, but the steps given are 2; give the steps the years span (--years 3), or the "
+        "figures without their years\n"
+    )
+
+
+def test_cagr_of_figures_whose_years_run_backwards_is_an_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["cagr", "2022: 3200亿元", "2019: 1562.5亿元"]) == 2
+    assert capsys.readouterr().err == (
+        "error: cagr: START is the 2022 level and END the 2019 level; a growth rate runs from "
+        "an earlier year to a later one: give START the earlier figure\n"
+    )
+
+
+@pytest.mark.parametrize("years", ["3年", "3 years"])
+def test_cagr_years_written_with_their_unit(years: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # "--years 3年" was "'3年' is not a number of compounding steps"
+    assert main(["cagr", "1562.5", "3200.5", "--years", years]) == 0
+    # (3200.5 / 1562.5) ** (1 / 3) - 1 = 0.269987
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "CAGR   27.0% a year (0.269987 as a fraction)"
+    )
+    with pytest.raises(SystemExit):  # a year, not steps: argparse's usage error
+        main(["cagr", "1562.5", "3200.5", "--years", "2019年"])
+    assert "'2019年' looks like a year" in capsys.readouterr().err
+
+
+def test_cagr_shows_large_figures_without_an_exponent(capsys: pytest.CaptureFixture[str]) -> None:
+    # "1562.5亿" printed as "1.5625e+11" (the docstring said: never an exponent)
+    assert main(["cagr", "1562.5亿", "3200.5亿", "3"]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "start  156,250,000,000   (from '1562.5亿')",  # 1562.5 x 10^8
+        "end    320,050,000,000   (from '3200.5亿')",
+    ]
+    assert main(["cagr", "1.5e11", "3.2e11", "3"]) == 0
+    assert capsys.readouterr().out.splitlines()[:2] == [
+        "start  150,000,000,000",
+        "end    320,000,000,000",
+    ]
+
+
+def test_cagr_between_currencies_names_the_figures_years_for_the_fx_rate(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # with the figures' years known, the error said only "pass --fx-year YEAR"
+    assert main(["cagr", "US$22.6 billion (2019)", "3200亿元(2022)"]) == 2
+    assert capsys.readouterr().err == (
+        "error: cagr: start is in 'USD bn' and end in 'CNY 100m'; converting between "
+        "currencies needs a year's FX rate: pass --fx-year 2022 (the end's year) for the "
+        "growth in USD, with the exchange-rate move, or --fx-year 2019 (the start's year) for "
+        "the growth in CNY, without it\n"
+    )

@@ -1,0 +1,41 @@
+"""Private: a row of :func:`idcforecast.find_figures` as a claim's record.
+
+An analyst's path from an article to a check is ``find_figures(text)``, a ``subject`` and a
+``kind`` per row, then :func:`idcforecast.read_claims` / ``check_claims``; the frame's own
+columns ``figure``, ``sentence``, ``start`` and ``end`` were "unknown key(s)", so the rows
+had to be rebuilt by hand. They are read now: the sentence is the claim's quote, the figure
+as found goes in its note, the character positions are left out.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["figure_row_as_record"]
+
+_FOUND = ("figure", "sentence", "start", "end")
+
+
+def figure_row_as_record(record: dict[str, Any]) -> dict[str, Any]:
+    """``record`` without the columns only a ``find_figures`` row has (``figure``,
+    ``sentence``, ``start``, ``end``), the sentence as its ``quote`` and the figure in its
+    ``note``; any other record as it is.
+
+    Examples
+    --------
+    >>> row = {"figure": "27.8 percent", "value": 27.8, "unit": "%", "period": "2020-2022",
+    ...        "sentence": "... grow at compound rate of 27.8 percent from 2020-22 ...",
+    ...        "start": 49, "end": 61, "subject": "s", "kind": "cagr"}
+    >>> out = figure_row_as_record(row)
+    >>> sorted(out), out["note"]
+    (['kind', 'note', 'period', 'quote', 'subject', 'unit', 'value'], "found as '27.8 percent'")
+    """
+    if not all(key in record for key in ("figure", "start", "end")):
+        return record
+    out = {key: value for key, value in record.items() if key not in _FOUND}
+    if "quote" not in out and record.get("sentence") is not None:
+        out["quote"] = record["sentence"]
+    said = f"found as {record['figure']!r}"
+    note = out.get("note")
+    out["note"] = f"{note}; {said}" if isinstance(note, str) and note else said
+    return out
