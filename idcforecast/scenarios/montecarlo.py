@@ -43,6 +43,7 @@ from idcforecast.scenarios._spec_checks import (
     share_unit_factor,
     warn_paths_out_of_range,
 )
+from idcforecast.scenarios._spec_magnitude import spec_magnitude_rescale
 from idcforecast.scenarios.paths import Paths
 from idcforecast.scenarios.spec import (
     SMOOTH_CAP_EXPONENT,
@@ -98,7 +99,11 @@ def simulate_paths(
     scenarios
         A :class:`ScenarioSet`, a dict or TOML path for :func:`load_scenarios`, or None for
         a single scenario ``"base"`` without adjustments. A spec ``unit`` must agree with
-        ``unit`` when both are given (canonical spelling, "亿元" = "CNY 100m").
+        ``unit`` when both are given (canonical spelling, "亿元" = "CNY 100m"), or be
+        another magnitude of it ("USD bn" for "USD", GW for MW): ``mean``, ``origin_value``,
+        ``history_max`` (and ``sigma`` on the level scale) are then rescaled to the spec's
+        unit, the ``Paths`` are in it and ``note`` says so, as in :func:`simulate`. Another
+        currency is refused (read the series in the spec's unit first).
     n_paths
         Paths per scenario.
     seed
@@ -144,6 +149,17 @@ def simulate_paths(
     heavy = math.isfinite(tail_df)
     check_kw_per_rack(kw_per_rack)  # a positive number, also when no cap needs it
     spec = _as_scenario_set(scenarios)
+    # a spec in "USD bn" for a series in "USD" (GW for MW): read in the spec's unit, as
+    # simulate() does (was refused here, rescaled there); another currency is refused below
+    rescale = spec_magnitude_rescale(unit, spec.unit)
+    if rescale is not None:
+        mean, unit = mean * rescale.factor, rescale.unit
+        if scale == "level":  # a log-scale spread is a ratio: the same in any magnitude
+            sigma = sigma * rescale.factor
+        if origin_value is not None:
+            origin_value = origin_value * rescale.factor
+        if history_max is not None:
+            history_max = history_max * rescale.factor
     check_spec_unit(spec, unit, series_id)
     h = mean.size
     sigma = np.maximum.accumulate(sigma)
@@ -237,6 +253,8 @@ def simulate_paths(
             spec, share_bounds, outside, int(n_paths), years, series_id
         )
         cap_note = "; ".join(n for n in (cap_note, clipped) if n)
+    if rescale is not None:
+        cap_note = "; ".join(n for n in (rescale.note.rstrip("."), cap_note) if n)
     return Paths(
         values=out,
         years=years,
@@ -479,8 +497,6 @@ def simulate(
     # a spec in "USD bn" for a series in "USD" (GW for MW): the series is simulated in the
     # spec's unit, which its caps are in (it was refused as another unit); another
     # currency or kind of unit is still refused by check_spec_unit
-    from idcforecast.scenarios._spec_magnitude import spec_magnitude_rescale
-
     rescale = spec_magnitude_rescale(unit, spec.unit)
     if rescale is not None:
         values, unit = np.asarray(values, dtype=float) * rescale.factor, rescale.unit
