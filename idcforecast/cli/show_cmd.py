@@ -149,6 +149,10 @@ def render(
     # FX conversions made while reading say that growth includes exchange-rate moves
     read_conversions = [c[1] for note in rows["note"] if (c := conversion_in(note)) is not None]
     fx_read = any("FX rate" in text for text in read_conversions)
+    # changes in points for a series in % that may be a share; one once past 100% is a
+    # ratio whose growth is a rate (the report's and scenario_table's rule, _shares)
+    finite = [v for v in values if v == v]
+    points = change_unit(target, max(finite) if finite else None)
     return "\n".join(
         [
             _title(rows, label, target, source_unit),
@@ -157,7 +161,7 @@ def render(
                 rows,
                 values,
                 converted=target != source_unit or bool(read_conversions),
-                points=change_unit(target),
+                points=points,
             ),
             "",
             *_footnotes(
@@ -165,7 +169,7 @@ def render(
                 values,
                 changes_currency(source_unit, target) or fx_read,
                 _user_rates(rows, source_unit, target),
-                points=change_unit(target),
+                points=points,
             ),
             *_others(frame, label, chosen),
         ]

@@ -65,12 +65,14 @@ def calibration_evidence(history: pd.DataFrame, horizon: int, method: str) -> Ca
 GROWTH_RATE_METHODS = ("drift_log", "damped_log")
 
 
-def compared_methods(unit: str) -> tuple[tuple[str, str], ...]:
+def compared_methods(unit: str, history_max: float | None = None) -> tuple[tuple[str, str], ...]:
     """The methods the report sets beside its own, with what each assumes: those of
     :data:`idcforecast.comparison.COMPARED_METHODS`, or for a series in percent, pp or bp
     (a share) level methods instead of the growth-rate ones: a constant growth rate of a
     percentage (3.9% growing 16% a year to 11.9%) is the kind of figure the rest of the
-    report refuses for it (its changes are in percentage points).
+    report refuses for it (its changes are in percentage points). A series in percent
+    whose history (peak ``history_max``) passed 100% is no share and keeps the growth-rate
+    methods (:func:`~idcforecast.report._growth.change_unit`).
 
     Examples
     --------
@@ -78,11 +80,13 @@ def compared_methods(unit: str) -> tuple[tuple[str, str], ...]:
     ['auto', 'drift', 'damped', 'naive']
     >>> [alias for alias, _ in compared_methods("CNY 100m")]
     ['auto', 'drift_log', 'damped_log', 'drift']
+    >>> [alias for alias, _ in compared_methods("%", history_max=262.0)]
+    ['auto', 'drift_log', 'damped_log', 'drift']
     """
     from idcforecast.comparison import COMPARED_METHODS
     from idcforecast.report._growth import CHANGE_WORDS, change_unit
 
-    change = change_unit(unit)
+    change = change_unit(unit, history_max)
     if change is None:
         return COMPARED_METHODS
     words = CHANGE_WORDS[change]
@@ -104,7 +108,9 @@ def alternatives(
     from idcforecast.report._frames import first_unit
 
     steps = int((own_backtest["year"] - own_backtest["cutoff"]).max())
-    others = compared_methods(first_unit(history))
+    from idcforecast.report._growth import history_peak
+
+    others = compared_methods(first_unit(history), history_peak(history))
     methods = [method, *(alias for alias, _ in others if alias != method)]
     return compare_methods(
         history, horizon, methods=methods, backtest_horizon=steps, level=80, seed=seed
