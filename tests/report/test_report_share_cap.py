@@ -63,7 +63,9 @@ def test_a_share_in_cheng_is_reported_in_percent_with_changes_in_points(tmp_path
     # 8.9 成 x 10 = 89.0%; 5.1 成 = 51.0%; 89.0 - 51.0 = +38.0 pp over 6 years = +6.33 pp a year
     assert "Latest: 89.0 percent in 2023." in text
     assert "Change: +38.0 percentage points (pp) from 2017 (51.0 to 89.0 percent), +6.33 pp" in text
-    assert "a year compounded" not in text and "tenths" not in text.replace("(tenths of", "")
+    # "tenths" only in the Assumptions' "(tenths of a whole)" and the Sources' header
+    left = text.replace("(tenths of", "").replace("As published (tenths)", "")
+    assert "a year compounded" not in text and "tenths" not in left
     assert "a scenario file's cap = 100 bounds the simulated paths" in text
     # (成 itself prints only with a CJK font: the words around it)
     assert "(tenths of a whole), are shown in percent (multiplied by 10: 1" in text
@@ -78,3 +80,26 @@ def test_a_known_share_is_not_told_if_it_is_a_share() -> None:
     assert "): the series, published in 成 (tenths of a whole), is a share, which cannot" in shown
     other = _past_100(_ctx("%", 1.0, series_id="pue_gap"))  # type: ignore[arg-type]
     assert "): if the series is a share, it cannot, and" in other
+
+
+def test_a_share_in_cheng_lists_its_figures_as_published_in_sources(tmp_path) -> None:
+    # the Sources table listed only the converted percent (89.0) beside "share.csv row 8",
+    # the published 8.9 成 said once in Assumptions; a converted currency gets an 'As
+    # published' column, and so does 成 now (8.9 成 x 10 = 89.0%)
+    import re
+
+    from pypdf import PdfReader
+
+    from idcforecast.report.build import build_report
+
+    data = tmp_path / "share.csv"
+    data.write_text("year,rack_utilisation\n2020,6.9\n2021,7.5\n2022,8.2\n2023,8.9\n")
+    path = build_report(
+        data=data, out=tmp_path / "s.pdf", date="2026-01-01", read_options={"unit": "成"}
+    )
+    text = " ".join(p.extract_text() for p in PdfReader(path).pages)
+    sources = re.sub(r"\s+", " ", text[text.index("Sources") : text.index("The figures, read in")])
+    assert "As published (tenths)" in sources
+    assert "'As published' gives each figure in the unit it was read in, and Assumptions" in sources
+    for year, tenths, percent in (("2021", "7.5", "75.0"), ("2023", "8.9", "89.0")):
+        assert f"{year} {tenths} {percent} share.csv row" in sources
