@@ -241,6 +241,18 @@ def scenario_results(
         seed=seed,
         kw_per_rack=kw_per_rack,
     )
+    # a cap given as a figure ("1.5万亿元", "US$150bn") in the simulated unit, as the table
+    # is: the report listed it as written only, which a PDF without a CJK font printed as
+    # "capped at 1.5"
+    from idcforecast.scenarios._spec_checks import resolve_cap
+
+    figure_caps = {
+        s.name: resolve_cap(s, paths.unit, last, str(scenario_set.source), kw_per_rack=kw_per_rack)[
+            0
+        ]
+        for s in scenario_set.scenarios
+        if isinstance(s.cap, str)
+    }
     factor = 1.0
     if shown_unit and paths.unit and shown_unit != paths.unit:
         from idcforecast.units.convert import conversion_factor
@@ -278,6 +290,7 @@ def scenario_results(
                     _shown_cap(s.cap, factor),
                     s.cap_mode,
                     paths.unit,
+                    in_unit=_shown_cap(figure_caps.get(s.name), factor),
                 ),
                 s.weight,
             )
@@ -355,16 +368,27 @@ def _runs(by_year: dict[int, float]) -> list[tuple[float, list[int]]]:
     return runs
 
 
-def _with_cap(description: str, cap: float | str | None, mode: str, unit: str = "") -> str:
+def _with_cap(
+    description: str,
+    cap: float | str | None,
+    mode: str,
+    unit: str = "",
+    *,
+    in_unit: float | str | None = None,
+) -> str:
     """A scenario's description with its cap, which shapes its quantiles (the bundled bear
     case's 10-90% range ended at exactly 9,000 with no word of why); a numeric cap with
     the series' ``unit`` (a plain-USD series' cap of 9,000,000,000 read "capped at 9" in a
-    report shown in USD billion), a figure as written.
+    report shown in USD billion); a figure ("2万亿元") in ``unit`` when ``in_unit`` gives
+    its value there, with the figure as the spec gives it (as written alone, a PDF without
+    a CJK font printed "capped at 2").
 
     Examples
     --------
     >>> _with_cap("Slower growth", 9000.0, "clip", "CNY 100m")
     'Slower growth; capped at 9,000 CNY 100 million (clipped)'
+    >>> _with_cap("", "2万亿元", "smooth", "CNY 100m", in_unit=20000.0)
+    'capped at 20,000 CNY 100 million (given as 2万亿元; approached smoothly)'
     >>> _with_cap("", "2万亿元", "smooth", "CNY 100m"), _with_cap("", 100.0, "clip", "%")
     ('capped at 2万亿元 (approached smoothly)', 'capped at 100 percent (clipped)')
     >>> _with_cap("", 50.0, "clip", "count"), _with_cap("", 50.0, "clip")
@@ -374,11 +398,16 @@ def _with_cap(description: str, cap: float | str | None, mode: str, unit: str = 
 
     if cap is None:
         return description
-    value = str(cap)
-    if isinstance(cap, int | float):
-        label = unit_label(unit) if unit.strip() else ""
-        value = f"{cap:,.10g}" + (f" {label}" if label and label != "number" else "")
     how = "clipped" if mode == "clip" else "approached smoothly"
+    label = unit_label(unit) if unit.strip() else ""
+    named = f" {label}" if label and label != "number" else ""
+    value = str(cap)
+    if isinstance(cap, str) and isinstance(in_unit, int | float):
+        from idcforecast.scenarios.montecarlo import _level_text  # a converted figure
+
+        value, how = _level_text(float(in_unit)) + named, f"given as {cap}; {how}"
+    elif isinstance(cap, int | float):
+        value = f"{cap:,.10g}" + named
     text = f"capped at {value} ({how})"
     return f"{description}; {text}" if description else text
 
