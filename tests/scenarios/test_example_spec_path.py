@@ -69,8 +69,14 @@ def test_the_readme_names_the_example_spec_as_a_pip_install_reads_it(
 
     from idcforecast.scenarios import load_scenarios
 
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    named = set(re.findall(r"([\w./-]*china_idc_example\.toml)", readme))
+    root = Path(__file__).resolve().parents[2]
+    # the README, and the example's own "Use:" comment (it is installed with the package)
+    texts = [root / "README.md", root / "data" / "scenarios" / "china_idc_example.toml"]
+    named = {
+        name
+        for text in texts
+        for name in re.findall(r"([\w./-]*china_idc_example\.toml)", text.read_text("utf-8"))
+    }
     assert named  # the README does name the example
     monkeypatch.chdir(tmp_path)
     for name in sorted(named):
