@@ -263,10 +263,26 @@ def scenario_results(
             values=paths.values * factor,
             unit=shown_unit,
             origin_value=None if paths.origin_value is None else paths.origin_value * factor,
+            # in the shown unit too: it decides whether the series may be a share (a peak of
+            # 10.5 成 is 105%, no share; read against "%" it was 10.5%)
+            history_max=None if paths.history_max is None else paths.history_max * factor,
         )
     table = scenario_table(paths)
     final = table[(table["quantity"] == "level") & (table["year"] == to)]
-    thresholds = probability_thresholds(float(final["p50"].median()))
+    ceiling = _share_ceiling(paths, to)
+    thresholds = probability_thresholds(float(final["p50"].median()), ceiling=ceiling)
+    threshold_note = ""
+    above = [t for t in probability_thresholds(float(final["p50"].median())) if t not in thresholds]
+    if above:
+        # a share at 99% was asked "P(> 150)", a level no path of it can reach
+        from idcforecast.report._numbers import exact_text
+
+        levels = " and ".join(exact_text(t) for t in above)
+        threshold_note = (
+            f" {'Levels' if len(above) > 1 else 'The level'} {levels} "
+            f"{'are' if len(above) > 1 else 'is'} left out: the series is a share and no "
+            f"simulated path passes 100% in {to}."
+        )
     labels = [threshold_label(t) for t in thresholds]
     if len(set(labels)) != len(labels):  # a column must never overwrite another
         raise ReportError(
@@ -298,6 +314,7 @@ def scenario_results(
         ),
         probabilities=probabilities,
         unit_note=unit_note,
+        threshold_note=threshold_note,
         # in points too: a share's "-0.2pp" shock was said to keep the forecast as is
         unadjusted=tuple(
             s.name
@@ -412,13 +429,15 @@ def _with_cap(
     return f"{description}; {text}" if description else text
 
 
-def probability_thresholds(median: float) -> tuple[float, ...]:
+def probability_thresholds(median: float, *, ceiling: float | None = None) -> tuple[float, ...]:
     """Round levels around a central value at which the report states P(exceed).
 
     Three thresholds, 0.75x, 1x and 1.5x ``median`` (the report passes the median of the
     final year's medians of the scenarios and the weighted mixture), each rounded to two
     significant figures so the table reads like an analyst's question ("above 12,000?").
     Thresholds that round to the same level are given once (a median of zero gives one).
+    Levels at or above ``ceiling`` (a share's 100%, which no path passes) are left out,
+    the lowest level kept whatever it is.
 
     Examples
     --------
@@ -428,6 +447,8 @@ def probability_thresholds(median: float) -> tuple[float, ...]:
     (0.83, 1.1, 1.7)
     >>> probability_thresholds(0.0)
     (0.0,)
+    >>> probability_thresholds(99.2, ceiling=100.0)  # a share: 1.5 x 99 = 150% left out
+    (74.0, 99.0)
     """
     import math
 
@@ -437,7 +458,28 @@ def probability_thresholds(median: float) -> tuple[float, ...]:
         digits = 1 - math.floor(math.log10(abs(x)))
         return float(round(x, digits))
 
-    return tuple(dict.fromkeys(round2(median * factor) for factor in (0.75, 1.0, 1.5)))
+    levels = tuple(dict.fromkeys(round2(median * factor) for factor in (0.75, 1.0, 1.5)))
+    if ceiling is None:
+        return levels
+    return levels[:1] + tuple(t for t in levels[1:] if t < ceiling)
+
+
+def _share_ceiling(paths: Any, year: int) -> float | None:
+    """100% in the paths' unit when the series may be a share (``idcforecast._shares``)
+    and no simulated value of ``year`` passes it; None otherwise (a probability above it
+    would be 0 by construction, or the series is no share)."""
+    import numpy as np
+
+    from idcforecast._shares import may_be_share, percent_factor
+
+    factor = percent_factor(paths.unit)
+    if factor is None or not may_be_share(paths.unit, paths.history_max):
+        return None
+    ceiling = 100.0 / factor
+    at = np.flatnonzero(np.asarray(paths.years) == year)
+    if not at.size or float(np.nanmax(paths.values[:, :, int(at[0])])) > ceiling:
+        return None
+    return ceiling
 
 
 def threshold_label(threshold: float) -> str:

@@ -103,3 +103,52 @@ def test_a_share_in_cheng_lists_its_figures_as_published_in_sources(tmp_path) ->
     assert "'As published' gives each figure in the unit it was read in, and Assumptions" in sources
     for year, tenths, percent in (("2021", "7.5", "75.0"), ("2023", "8.9", "89.0")):
         assert f"{year} {tenths} {percent} share.csv row" in sources
+
+
+def _cheng_history(values: list[float]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"series_id": "rack_utilisation", "year": range(2017, 2017 + len(values)),
+         "value": values, "unit": "成"}
+    )  # fmt: skip
+
+
+SHARE_SPEC = {
+    "series_id": "rack_utilisation",
+    "unit": "成",
+    "scenarios": {
+        "base": {"weight": 0.5, "cap": 10},
+        "slow": {"weight": 0.5, "cap": 10, "growth": {"2024-2030": "-0.5pp"}},
+    },
+}
+
+
+def test_a_share_is_not_asked_the_probability_of_a_level_past_100() -> None:
+    # the probability table of a share at 99% asked "P(> 150)" (1.5 x the median), a
+    # level no path of a share capped at 10 成 (100%) can reach: it is left out, and said
+    from idcforecast.report._analyses import scenario_results
+
+    history = _cheng_history([5.1, 5.6, 6.2, 6.9, 7.5, 8.2, 8.9])
+    result = scenario_results(SHARE_SPEC, history, to=2030, seed=0, shown_unit="%")
+    assert result.probabilities is not None
+    # the 2030 medians' median is 99.44% (base 99.51, slow 99.36 under the smooth cap):
+    # to two figures 0.75 x 99.44 = 74.6 -> 75, 1 x -> 99, 1.5 x = 149.2 -> 150, left out
+    levels = [float(c.removeprefix("P(> ").removesuffix(")")) for c in result.probabilities]
+    assert levels == [75.0, 99.0]
+    assert result.threshold_note == (
+        " The level 150 is left out: the series is a share and no simulated path passes 100% "
+        "in 2030."
+    )
+
+
+def test_a_series_once_past_100_percent_in_cheng_keeps_its_levels() -> None:
+    # a peak of 10.5 成 is 105%: no share (idcforecast._shares). The paths shown in % kept
+    # the peak in 成 (10.5, read as 10.5%), so the report took it for a share
+    from idcforecast.report._analyses import scenario_results
+
+    history = _cheng_history([6.0, 7.0, 8.0, 9.0, 10.5, 10.0, 10.8])
+    spec = {"series_id": "rack_utilisation", "unit": "成", "scenarios": {"base": {}}}
+    result = scenario_results(spec, history, to=2027, seed=0, shown_unit="%")
+    # no share: CAGR rows, not changes in points (scenario_table's rule on the shown paths)
+    assert "cagr" in set(result.table["quantity"])
+    assert result.probabilities is not None and len(result.probabilities.columns) == 3
+    assert result.threshold_note == ""
