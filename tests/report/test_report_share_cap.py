@@ -65,8 +65,16 @@ def test_a_share_in_cheng_is_reported_in_percent_with_changes_in_points(tmp_path
     assert "Change: +38.0 percentage points (pp) from 2017 (51.0 to 89.0 percent), +6.33 pp" in text
     # "tenths" only in the Assumptions' "(tenths of a whole)" and the Sources' header
     left = text.replace("(tenths of", "").replace("As published (tenths)", "")
+    left = left.replace("cap = 10 (10 tenths, 100%", "")  # the cap in the unit read
     assert "a year compounded" not in text and "tenths" not in left
-    assert "a scenario file's cap = 100 bounds the simulated paths" in text
+    # the spec is in the unit read, 成: its cap of 100% is 10 (it said "cap = 100", which a
+    # spec in 成 reads as 1,000%); the unit read is named as the reader keeps it, "tenths"
+    assert "a scenario file's cap = 100 " not in text
+    assert re.search(
+        r"a scenario file's cap = 10 \(10 tenths, 100%: a spec is in the unit the series was read "
+        r"in\) bounds the simulated paths",
+        text,
+    )
     # (成 itself prints only with a CJK font: the words around it)
     assert "(tenths of a whole), are shown in percent (multiplied by 10: 1" in text
 
@@ -78,6 +86,10 @@ def test_a_known_share_is_not_told_if_it_is_a_share() -> None:
     assert "): the series is a share ('rack_utilisation' says so), which cannot, and" in named
     shown = _past_100(_ctx("%", 1.0, read_unit="成"))  # type: ignore[arg-type]
     assert "): the series, published in 成 (tenths of a whole), is a share, which cannot" in shown
+    # shown in %, read in 成: a spec's cap is in 成, 100% = 10 (it said "cap = 100")
+    assert (
+        "(a scenario file's cap = 10 (10 成, 100%: a spec is in the unit the series was " in shown
+    )
     other = _past_100(_ctx("%", 1.0, series_id="pue_gap"))  # type: ignore[arg-type]
     assert "): if the series is a share, it cannot, and" in other
 
