@@ -267,6 +267,15 @@ def scenario_results(
             # 10.5 成 is 105%, no share; read against "%" it was 10.5%)
             history_max=None if paths.history_max is None else paths.history_max * factor,
         )
+    if unit_note and factor != 1.0:
+        # simulated in the spec's unit, shown in the report's: said (the note alone left a
+        # reader of "rescaled to CNY billion" with a table in CNY 100 million)
+        from idcforecast.report.style import unit_heading
+
+        unit_note = (
+            f"{unit_note.rstrip('.')}; the results are shown in {unit_heading(shown_unit or '')}"
+            ", as in the rest of the report."
+        )
     table = scenario_table(paths)
     final = table[(table["quantity"] == "level") & (table["year"] == to)]
     ceiling = _share_ceiling(paths, to)
