@@ -166,7 +166,7 @@ def simulate_paths(
     step_sd = np.sqrt(np.diff(sigma**2, prepend=0.0))
     center = np.log(mean) if scale == "log" else mean
     check_scenario_years(spec, years)
-    check_adjustment_kinds(spec, unit, series_id, origin_year, origin_value)
+    check_adjustment_kinds(spec, unit, series_id, origin_year, origin_value, history_max)
     adjust = np.stack([s.log_adjustment(years) for s in spec.scenarios])
     check_adjusted_levels_positive(spec, adjust, mean, years, series_id)
     # percentage points ("+2pp", series in % only) add to the level: 10 points are 1 成
