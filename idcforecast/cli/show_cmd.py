@@ -149,6 +149,18 @@ def render(
     # FX conversions made while reading say that growth includes exchange-rate moves
     read_conversions = [c[1] for note in rows["note"] if (c := conversion_in(note)) is not None]
     fx_read = any("FX rate" in text for text in read_conversions)
+    # changes in points for a series in % that may be a share; one once past 100% is a
+    # ratio whose growth is a rate (the report's and scenario_table's rule, _shares)
+    finite = [v for v in values if v == v]
+    peak = max(finite) if finite else None
+    points = change_unit(target, peak)
+    from idcforecast._shares import may_be_share, percent_factor
+
+    # a share in 成 (tenths) printed growth rates ("+9.8%" for 5.1 -> 5.6 成), which the
+    # report stopped giving it: its changes are in percentage points, 1 成 = 10 pp
+    per_unit = 1.0
+    if points is None and percent_factor(target) == 10.0 and may_be_share(target, peak):
+        points, per_unit = "pp", 10.0
     return "\n".join(
         [
             _title(rows, label, target, source_unit),
@@ -157,7 +169,8 @@ def render(
                 rows,
                 values,
                 converted=target != source_unit or bool(read_conversions),
-                points=change_unit(target),
+                points=points,
+                per_unit=per_unit,
             ),
             "",
             *_footnotes(
@@ -165,7 +178,8 @@ def render(
                 values,
                 changes_currency(source_unit, target) or fx_read,
                 _user_rates(rows, source_unit, target),
-                points=change_unit(target),
+                points=points,
+                per_unit=per_unit,
             ),
             *_others(frame, label, chosen),
         ]
@@ -232,11 +246,17 @@ def _span(years: list[int]) -> str:
 
 
 def _table(
-    rows: pd.DataFrame, values: list[float], *, converted: bool, points: str | None = None
+    rows: pd.DataFrame,
+    values: list[float],
+    *,
+    converted: bool,
+    points: str | None = None,
+    per_unit: float = 1.0,
 ) -> str:
     """The table of a series; ``points`` ("pp", "bp") when its changes are differences in
     that unit (a series in percent: a share's growth rate would read as the growth of what
-    it is a share of; 1.5% -> 1.6% is +0.1 pp, not +6.7%)."""
+    it is a share of; 1.5% -> 1.6% is +0.1 pp, not +6.7%); ``per_unit`` points in one unit
+    of the series (10 for 成)."""
     import pandas as pd
 
     from idcforecast.cli._text import text_table
@@ -245,7 +265,7 @@ def _table(
     growth = {}
     positive = all(v > 0 for v in values)
     if len(values) > 1 and points is not None:
-        growth = _point_changes(rows, values, points)
+        growth = _point_changes(rows, values, points, per_unit)
     elif len(values) > 1 and positive:
         table = yoy(pd.Series(values, index=rows["year"].tolist()))
         qualifiers = dict(zip(rows["year"], rows["qualifier"], strict=True))
@@ -274,10 +294,13 @@ def _table(
     return text_table(header, body, right=[1, 2])
 
 
-def _point_changes(rows: pd.DataFrame, values: list[float], points: str) -> dict[object, str]:
-    """Each year's change from the year before, in ``points`` ("+0.4 pp"), marked as the
-    bound it is (a difference rises with the end and falls with the start, as a growth rate
-    does); across a gap, the change a year ("+0.2 pp/yr over 2y")."""
+def _point_changes(
+    rows: pd.DataFrame, values: list[float], points: str, per_unit: float = 1.0
+) -> dict[object, str]:
+    """Each year's change from the year before, in ``points`` ("+0.4 pp"; ``per_unit``
+    points in one unit of the series: 5.1 -> 5.6 成 is +5.0 pp), marked as the bound it is
+    (a difference rises with the end and falls with the start, as a growth rate does);
+    across a gap, the change a year ("+0.2 pp/yr over 2y")."""
     from idcforecast.growth_bounds import _rate_qualifier
 
     years = [int(y) for y in rows["year"]]
@@ -286,7 +309,7 @@ def _point_changes(rows: pd.DataFrame, values: list[float], points: str) -> dict
     out = {}
     for i in range(1, len(values)):
         apart = years[i] - years[i - 1]
-        change = (values[i] - values[i - 1]) / apart
+        change = (values[i] - values[i - 1]) * per_unit / apart
         joint = _rate_qualifier(qualifiers[i - 1], qualifiers[i])
         text = (
             UNBOUNDED
@@ -337,12 +360,14 @@ def _footnotes(
     user_rates: list[str] | None = None,
     *,
     points: str | None = None,
+    per_unit: float = 1.0,
 ) -> list[str]:
+    in_points = points if per_unit == 1.0 else f"{points}, 1 成 = {per_unit:g} {points}"
     lines = [
         "growth: year-on-year between consecutive years; '/yr over Ny' is the compound annual "
         "rate across a gap (no published year in between), not an observed change."
         if points is None
-        else f"change: the difference from the year before, in {points} (a growth rate of a "
+        else f"change: the difference from the year before, in {in_points} (a growth rate of a "
         "percentage would read as the growth of what it is a share of); '/yr over Ny' is the "
         "change a year across a gap (no published year in between)."
     ]

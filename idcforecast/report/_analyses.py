@@ -65,12 +65,14 @@ def calibration_evidence(history: pd.DataFrame, horizon: int, method: str) -> Ca
 GROWTH_RATE_METHODS = ("drift_log", "damped_log")
 
 
-def compared_methods(unit: str) -> tuple[tuple[str, str], ...]:
+def compared_methods(unit: str, history_max: float | None = None) -> tuple[tuple[str, str], ...]:
     """The methods the report sets beside its own, with what each assumes: those of
     :data:`idcforecast.comparison.COMPARED_METHODS`, or for a series in percent, pp or bp
     (a share) level methods instead of the growth-rate ones: a constant growth rate of a
     percentage (3.9% growing 16% a year to 11.9%) is the kind of figure the rest of the
-    report refuses for it (its changes are in percentage points).
+    report refuses for it (its changes are in percentage points). A series in percent
+    whose history (peak ``history_max``) passed 100% is no share and keeps the growth-rate
+    methods (:func:`~idcforecast.report._growth.change_unit`).
 
     Examples
     --------
@@ -78,11 +80,13 @@ def compared_methods(unit: str) -> tuple[tuple[str, str], ...]:
     ['auto', 'drift', 'damped', 'naive']
     >>> [alias for alias, _ in compared_methods("CNY 100m")]
     ['auto', 'drift_log', 'damped_log', 'drift']
+    >>> [alias for alias, _ in compared_methods("%", history_max=262.0)]
+    ['auto', 'drift_log', 'damped_log', 'drift']
     """
     from idcforecast.comparison import COMPARED_METHODS
     from idcforecast.report._growth import CHANGE_WORDS, change_unit
 
-    change = change_unit(unit)
+    change = change_unit(unit, history_max)
     if change is None:
         return COMPARED_METHODS
     words = CHANGE_WORDS[change]
@@ -104,7 +108,9 @@ def alternatives(
     from idcforecast.report._frames import first_unit
 
     steps = int((own_backtest["year"] - own_backtest["cutoff"]).max())
-    others = compared_methods(first_unit(history))
+    from idcforecast.report._growth import history_peak
+
+    others = compared_methods(first_unit(history), history_peak(history))
     methods = [method, *(alias for alias, _ in others if alias != method)]
     return compare_methods(
         history, horizon, methods=methods, backtest_horizon=steps, level=80, seed=seed
@@ -235,6 +241,18 @@ def scenario_results(
         seed=seed,
         kw_per_rack=kw_per_rack,
     )
+    # a cap given as a figure ("1.5万亿元", "US$150bn") in the simulated unit, as the table
+    # is: the report listed it as written only, which a PDF without a CJK font printed as
+    # "capped at 1.5"
+    from idcforecast.scenarios._spec_checks import resolve_cap
+
+    figure_caps = {
+        s.name: resolve_cap(s, paths.unit, last, str(scenario_set.source), kw_per_rack=kw_per_rack)[
+            0
+        ]
+        for s in scenario_set.scenarios
+        if isinstance(s.cap, str)
+    }
     factor = 1.0
     if shown_unit and paths.unit and shown_unit != paths.unit:
         from idcforecast.units.convert import conversion_factor
@@ -245,10 +263,35 @@ def scenario_results(
             values=paths.values * factor,
             unit=shown_unit,
             origin_value=None if paths.origin_value is None else paths.origin_value * factor,
+            # in the shown unit too: it decides whether the series may be a share (a peak of
+            # 10.5 成 is 105%, no share; read against "%" it was 10.5%)
+            history_max=None if paths.history_max is None else paths.history_max * factor,
+        )
+    if unit_note and factor != 1.0:
+        # simulated in the spec's unit, shown in the report's: said (the note alone left a
+        # reader of "rescaled to CNY billion" with a table in CNY 100 million)
+        from idcforecast.report.style import unit_heading
+
+        unit_note = (
+            f"{unit_note.rstrip('.')}; the results are shown in {unit_heading(shown_unit or '')}"
+            ", as in the rest of the report."
         )
     table = scenario_table(paths)
     final = table[(table["quantity"] == "level") & (table["year"] == to)]
-    thresholds = probability_thresholds(float(final["p50"].median()))
+    ceiling = _share_ceiling(paths, to)
+    thresholds = probability_thresholds(float(final["p50"].median()), ceiling=ceiling)
+    threshold_note = ""
+    above = [t for t in probability_thresholds(float(final["p50"].median())) if t not in thresholds]
+    if above:
+        # a share at 99% was asked "P(> 150)", a level no path of it can reach
+        from idcforecast.report._numbers import exact_text
+
+        levels = " and ".join(exact_text(t) for t in above)
+        threshold_note = (
+            f" {'Levels' if len(above) > 1 else 'The level'} {levels} "
+            f"{'are' if len(above) > 1 else 'is'} left out: the series is a share and no "
+            f"simulated path passes 100% in {to}."
+        )
     labels = [threshold_label(t) for t in thresholds]
     if len(set(labels)) != len(labels):  # a column must never overwrite another
         raise ReportError(
@@ -272,6 +315,7 @@ def scenario_results(
                     _shown_cap(s.cap, factor),
                     s.cap_mode,
                     paths.unit,
+                    in_unit=_shown_cap(figure_caps.get(s.name), factor),
                 ),
                 s.weight,
             )
@@ -279,6 +323,7 @@ def scenario_results(
         ),
         probabilities=probabilities,
         unit_note=unit_note,
+        threshold_note=threshold_note,
         # in points too: a share's "-0.2pp" shock was said to keep the forecast as is
         unadjusted=tuple(
             s.name
@@ -349,16 +394,27 @@ def _runs(by_year: dict[int, float]) -> list[tuple[float, list[int]]]:
     return runs
 
 
-def _with_cap(description: str, cap: float | str | None, mode: str, unit: str = "") -> str:
+def _with_cap(
+    description: str,
+    cap: float | str | None,
+    mode: str,
+    unit: str = "",
+    *,
+    in_unit: float | str | None = None,
+) -> str:
     """A scenario's description with its cap, which shapes its quantiles (the bundled bear
     case's 10-90% range ended at exactly 9,000 with no word of why); a numeric cap with
     the series' ``unit`` (a plain-USD series' cap of 9,000,000,000 read "capped at 9" in a
-    report shown in USD billion), a figure as written.
+    report shown in USD billion); a figure ("2万亿元") in ``unit`` when ``in_unit`` gives
+    its value there, with the figure as the spec gives it (as written alone, a PDF without
+    a CJK font printed "capped at 2").
 
     Examples
     --------
     >>> _with_cap("Slower growth", 9000.0, "clip", "CNY 100m")
     'Slower growth; capped at 9,000 CNY 100 million (clipped)'
+    >>> _with_cap("", "2万亿元", "smooth", "CNY 100m", in_unit=20000.0)
+    'capped at 20,000 CNY 100 million (given as 2万亿元; approached smoothly)'
     >>> _with_cap("", "2万亿元", "smooth", "CNY 100m"), _with_cap("", 100.0, "clip", "%")
     ('capped at 2万亿元 (approached smoothly)', 'capped at 100 percent (clipped)')
     >>> _with_cap("", 50.0, "clip", "count"), _with_cap("", 50.0, "clip")
@@ -368,22 +424,29 @@ def _with_cap(description: str, cap: float | str | None, mode: str, unit: str = 
 
     if cap is None:
         return description
-    value = str(cap)
-    if isinstance(cap, int | float):
-        label = unit_label(unit) if unit.strip() else ""
-        value = f"{cap:,.10g}" + (f" {label}" if label and label != "number" else "")
     how = "clipped" if mode == "clip" else "approached smoothly"
+    label = unit_label(unit) if unit.strip() else ""
+    named = f" {label}" if label and label != "number" else ""
+    value = str(cap)
+    if isinstance(cap, str) and isinstance(in_unit, int | float):
+        from idcforecast.scenarios.montecarlo import _level_text  # a converted figure
+
+        value, how = _level_text(float(in_unit)) + named, f"given as {cap}; {how}"
+    elif isinstance(cap, int | float):
+        value = f"{cap:,.10g}" + named
     text = f"capped at {value} ({how})"
     return f"{description}; {text}" if description else text
 
 
-def probability_thresholds(median: float) -> tuple[float, ...]:
+def probability_thresholds(median: float, *, ceiling: float | None = None) -> tuple[float, ...]:
     """Round levels around a central value at which the report states P(exceed).
 
     Three thresholds, 0.75x, 1x and 1.5x ``median`` (the report passes the median of the
     final year's medians of the scenarios and the weighted mixture), each rounded to two
     significant figures so the table reads like an analyst's question ("above 12,000?").
     Thresholds that round to the same level are given once (a median of zero gives one).
+    Levels at or above ``ceiling`` (a share's 100%, which no path passes) are left out,
+    the lowest level kept whatever it is.
 
     Examples
     --------
@@ -393,6 +456,8 @@ def probability_thresholds(median: float) -> tuple[float, ...]:
     (0.83, 1.1, 1.7)
     >>> probability_thresholds(0.0)
     (0.0,)
+    >>> probability_thresholds(99.2, ceiling=100.0)  # a share: 1.5 x 99 = 150% left out
+    (74.0, 99.0)
     """
     import math
 
@@ -402,7 +467,28 @@ def probability_thresholds(median: float) -> tuple[float, ...]:
         digits = 1 - math.floor(math.log10(abs(x)))
         return float(round(x, digits))
 
-    return tuple(dict.fromkeys(round2(median * factor) for factor in (0.75, 1.0, 1.5)))
+    levels = tuple(dict.fromkeys(round2(median * factor) for factor in (0.75, 1.0, 1.5)))
+    if ceiling is None:
+        return levels
+    return levels[:1] + tuple(t for t in levels[1:] if t < ceiling)
+
+
+def _share_ceiling(paths: Any, year: int) -> float | None:
+    """100% in the paths' unit when the series may be a share (``idcforecast._shares``)
+    and no simulated value of ``year`` passes it; None otherwise (a probability above it
+    would be 0 by construction, or the series is no share)."""
+    import numpy as np
+
+    from idcforecast._shares import may_be_share, percent_factor
+
+    factor = percent_factor(paths.unit)
+    if factor is None or not may_be_share(paths.unit, paths.history_max):
+        return None
+    ceiling = 100.0 / factor
+    at = np.flatnonzero(np.asarray(paths.years) == year)
+    if not at.size or float(np.nanmax(paths.values[:, :, int(at[0])])) > ceiling:
+        return None
+    return ceiling
 
 
 def threshold_label(threshold: float) -> str:

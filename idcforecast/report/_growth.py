@@ -205,16 +205,23 @@ CHANGE_UNITS = {"%": "pp", "pp": "pp", "bp": "bp"}
 CHANGE_WORDS = {"pp": "percentage points", "bp": "basis points"}
 
 
-def change_unit(unit: object) -> str | None:
+def change_unit(unit: object, history_max: float | None = None) -> str | None:
     """The unit a series' changes are reported in when a growth rate of it would mislead:
-    "pp" for a series in percent (a share), "pp" or "bp" for one in pp or bp; None for
-    every other unit (its growth is a rate).
+    "pp" for a series in percent that may be a share, "pp" or "bp" for one in pp or bp;
+    None for every other unit (its growth is a rate).
+
+    ``history_max`` is the series' largest observed value (None: not known). A series in
+    percent whose history passed 100% is no share (``idcforecast._shares.may_be_share``, the
+    rule ``scenario_table`` and the scenarios command follow): its growth is a rate too.
 
     Examples
     --------
     >>> change_unit("%"), change_unit("percent"), change_unit("bp"), change_unit("CNY 100m")
     ('pp', 'pp', 'bp', None)
+    >>> change_unit("%", history_max=64.0), change_unit("%", history_max=262.0)
+    ('pp', None)
     """
+    from idcforecast._shares import may_be_share
     from idcforecast.errors import IdcForecastError
     from idcforecast.units import canonical_unit
 
@@ -224,6 +231,8 @@ def change_unit(unit: object) -> str | None:
         canonical = canonical_unit(unit)
     except IdcForecastError:
         return None
+    if canonical == "%" and not may_be_share(unit, history_max):
+        return None  # a ratio in percent that was past 100%: no share
     return CHANGE_UNITS.get(canonical)
 
 
@@ -255,10 +264,26 @@ def is_percent(unit: object) -> bool:
 
 
 def history_change_unit(hist: pd.DataFrame) -> str | None:
-    """:func:`change_unit` of a one-series history's unit (None without a unit column)."""
+    """:func:`change_unit` of a one-series history's unit and peak (None without a unit
+    column)."""
     from idcforecast.report._frames import first_unit
 
-    return change_unit(first_unit(hist))
+    return change_unit(first_unit(hist), history_peak(hist))
+
+
+def history_peak(hist: pd.DataFrame) -> float | None:
+    """The largest value of a history frame; None when it has none (no rows, all NaN).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> history_peak(pd.DataFrame({"value": [80.0, 262.0, 230.0]}))
+    262.0
+    """
+    values = hist["value"].astype(float) if "value" in hist.columns else None
+    if values is None or values.isna().all():
+        return None
+    return float(values.max())
 
 
 def yoy_changes(years: ArrayLike, values: ArrayLike) -> np.ndarray:

@@ -191,6 +191,13 @@ def build_report(
     # before the data is read: an unknown method failed after the command line had
     # announced "Report on racks from racks.csv, forecast to 2030"
     resolve_methods(method)
+    # the spec too: a spec that cannot be read (weights that do not sum to 1, an unknown
+    # key) failed after "Report on ..." and the forecast, backtest and methods were done
+    spec_set = None
+    if scenarios is not None:
+        from idcforecast.scenarios.spec import load_scenarios
+
+        spec_set = load_scenarios(scenarios if isinstance(scenarios, str) else Path(scenarios))
     history, data_label, digest = _load_history(
         data, series_id, options, dataset, source_name=STDIN_LABEL if piped else None
     )
@@ -226,6 +233,12 @@ def build_report(
             to=int(to),
             last_year=last,
         )
+    if spec_set is not None and spec_set.series_id is not None and spec_set.series_id != sid:
+        from idcforecast.scenarios._series_choice import select_series
+
+        # simulate's own refusal of a spec written for another series (the same words as
+        # `idcforecast scenarios`), before any output or work: it came after both
+        select_series(read_history, spec_set.series_id, spec=spec_set)
     if on_read is not None:
         on_read(sid)
     reproduce = _equivalent_command(

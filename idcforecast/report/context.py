@@ -88,6 +88,8 @@ class ScenarioResults:
     unadjusted: tuple[str, ...] = ()
     # how the series was rescaled to the spec's unit for the simulation ("" when it is in it)
     unit_note: str = ""
+    # the probability levels left out, and why (a share's 150%: no path passes 100%)
+    threshold_note: str = ""
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,8 @@ _CJK_CHARS = (
 )
 _CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
 _RUNS = re.compile(f"[{_CJK_CHARS}]+|[^{_CJK_CHARS}]+")
+# a number written with a Chinese unit or magnitude right after it ("2万亿元", "1,562.5 亿元")
+_CJK_FIGURE = re.compile(f"(?<![0-9A-Za-z.])(\\d[\\d,]*(?:\\.\\d+)?)(\\s*)([{_CJK_CHARS}]+)")
 _EMPTY_BRACKETS = re.compile(r"\(\s*[/,;:|]?\s*\)|\[\s*\]|《\s*》")
 _SYSTEM_FONTS = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -105,10 +107,17 @@ def without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:
     '[Chinese text]'
     >>> without_cjk("in CNY 100m (亿元). Next")
     'in CNY 100m. Next'
+
+    A figure in a Chinese unit keeps its unit, in English: dropped, "saturates near
+    2万亿元" read "saturates near 2".
+
+    >>> without_cjk("saturates near 2万亿元"), without_cjk("2019年, 500万架的规模")
+    ('saturates near 2 CNY trillion', '2019, 500 x 10 thousand racks')
     """
     if not contains_cjk(text):
         return text
-    stripped = _CJK_RUN.sub(" ", text)
+    stripped = _CJK_FIGURE.sub(_figure_in_latin, text)
+    stripped = _CJK_RUN.sub(" ", stripped)
     stripped = _EMPTY_BRACKETS.sub(" ", stripped)
     stripped = re.sub(r"\s+", " ", stripped).strip(" /,;:|-")
     stripped = re.sub(r"\s+([.,;:!?)\]])", r"\1", stripped)
@@ -117,6 +126,37 @@ def without_cjk(text: str, *, placeholder: str = "[Chinese text]") -> str:
     if not re.search(r"[A-Za-z0-9]", stripped):
         return placeholder
     return stripped
+
+
+def _figure_in_latin(match: re.Match[str]) -> str:
+    """A number and the Chinese run after it with the longest start of that run that is
+    a unit or magnitude (parse_quantity) said in English: "2万亿元" -> "2 CNY trillion",
+    "500万架的" -> "500 x 10 thousand racks的"; as it was when none is (a year, a count)."""
+    import unicodedata
+
+    from idcforecast.errors import IdcForecastError
+    from idcforecast.report.style import unit_label
+    from idcforecast.units import parse_quantity
+    from idcforecast.units.registry import parse_unit
+
+    number, space, run = match.groups()
+    for end in range(len(run), 0, -1):
+        if unicodedata.category(run[end - 1]).startswith("P"):
+            continue  # "10万㎡，": the full-width comma stays a separator, not the unit's
+        try:
+            quantity = parse_quantity(f"{number}{run[:end]}")
+        except IdcForecastError:
+            continue
+        # a count ("12个") or a date ("2020年12月": a year, a month) reads as the bare number
+        if quantity.unit == "count" or parse_unit(quantity.unit).dimension == "time":
+            break
+        label = unit_label(quantity.unit)
+        if contains_cjk(label):
+            break
+        # "500 x 10 thousand racks", not "500 10 thousand racks" (read as 50,010 thousand)
+        joint = " x " if label[:1].isdigit() else " "
+        return f"{number}{joint}{label}{run[end:]}"
+    return f"{number}{space}{run}"
 
 
 def latin_name(text: str) -> str:

@@ -42,6 +42,7 @@ from idcforecast.report._frames import (
 from idcforecast.report._growth import (
     cagr_start,
     change_unit,
+    history_peak,
     signed,
     yoy_changes,
     yoy_rates,
@@ -104,7 +105,9 @@ def summary_table(
         or below zero, from the first year of the history's latest run of positive levels
         (:func:`cagr_from`; a series starting at 0 compounds from its first positive
         year); NaN before that year and from a level at or below zero on. A series in
-        percent (a share), pp or bp has ``change`` and ``change_to_date`` instead: the
+        percent that may be a share (its history never passed 100%: one that did is a
+        ratio and keeps its growth rates, as in ``scenario_table``), pp or bp has
+        ``change`` and ``change_to_date`` instead: the
         change from the previous year and from the first year, in its unit (percentage
         points for percent: 1.5% -> 3.0% is +1.5, not a growth rate of 100%), NaN for
         the first year and where the previous year is not in the data. The interval
@@ -180,7 +183,8 @@ def summary_table(
     # only those are left out, as in the report's growth chart (one zero used to hide all)
     unit = first_unit(hist) or first_unit(fc)
     table["unit"] = unit
-    if change_unit(unit):  # a share: changes in percentage points, never growth rates
+    # a share: changes in percentage points, never growth rates (a % once past 100%: rates)
+    if change_unit(unit, history_peak(hist)):
         growth = ["change", "change_to_date"]
         table["change"] = yoy_changes(years, values)
         table["change_to_date"] = np.where(np.arange(len(values)) > 0, values - values[0], np.nan)

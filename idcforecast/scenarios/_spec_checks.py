@@ -232,6 +232,7 @@ def check_adjustment_kinds(
     series_id: str,
     origin_year: int | None,
     origin_value: float | None,
+    history_max: float | None = None,
 ) -> None:
     """Bare fractions on a series in %, or percentage points on any other series: SpecError.
 
@@ -239,7 +240,8 @@ def check_adjustment_kinds(
     mean +5 points (45%), and on a 3% share 5% of it is meant; the spec says which with
     "+5pp" or "+5% relative". Points have no meaning for a market in money or capacity (and
     no unit to tell). ``unit`` is the series' unit, or the
-    spec's when the series has none.
+    spec's when the series has none. ``history_max`` (the series' peak) words the error: a
+    series in % once past 100% is no share, and "5% of the share" is "5% of the level" there.
     """
     share = share_unit_factor(unit or spec.unit or "") is not None
     for scenario in spec.scenarios:
@@ -259,6 +261,7 @@ def check_adjustment_kinds(
                     series_id,
                     origin_year,
                     origin_value,
+                    whole="share" if may_be_share(unit or spec.unit, history_max) else "level",
                 )
             if not share and points:
                 year = min(points)
@@ -289,9 +292,12 @@ def _relative_on_share(
     series_id: str,
     origin_year: int | None,
     origin_value: float | None,
+    *,
+    whole: str = "share",
 ) -> SpecError:
     """The error for a bare fraction on a series in %: its two readings, what the relative
-    one does at the last observation, and how to write each."""
+    one does at the last observation, and how to write each; ``whole`` is what a relative
+    change is of ("share", or "level" for a series in % once past 100%)."""
     year = min(relative)
     frac = float(relative[year])
     years = sorted(y for y, v in relative.items() if v == frac)
@@ -315,9 +321,9 @@ def _relative_on_share(
     return SpecError(
         f"{spec.source}: scenario {name!r} key {key!r} {'year' if len(years) == 1 else 'years'}"
         f" {_years_text(np.array(years))}: {frac:g} on series {series_id!r} in {unit!r} is "
-        f"ambiguous: {percent} percentage points{each}, or {percent}% of the share{example}? "
+        f"ambiguous: {percent} percentage points{each}, or {percent}% of the {whole}{example}? "
         f'write "{percent}pp" for points, or "{percent}% relative" for '
-        f"{abs(100 * frac):g}% of the share",
+        f"{abs(100 * frac):g}% of the {whole}",
         file=spec.source,
         scenario=name,
         key=key,

@@ -26,12 +26,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from idcforecast.errors import (
-    DataError,
     ModelError,
     SpecError,
     UnknownMethodError,
-    UnknownSeriesError,
 )
+from idcforecast.scenarios._series_choice import select_series, series_id_text
 from idcforecast.scenarios._spec_checks import (
     check_adjusted_levels_positive,
     check_adjustment_kinds,
@@ -44,6 +43,7 @@ from idcforecast.scenarios._spec_checks import (
     share_unit_factor,
     warn_paths_out_of_range,
 )
+from idcforecast.scenarios._spec_magnitude import spec_magnitude_rescale
 from idcforecast.scenarios.paths import Paths
 from idcforecast.scenarios.spec import (
     SMOOTH_CAP_EXPONENT,
@@ -99,7 +99,11 @@ def simulate_paths(
     scenarios
         A :class:`ScenarioSet`, a dict or TOML path for :func:`load_scenarios`, or None for
         a single scenario ``"base"`` without adjustments. A spec ``unit`` must agree with
-        ``unit`` when both are given (canonical spelling, "亿元" = "CNY 100m").
+        ``unit`` when both are given (canonical spelling, "亿元" = "CNY 100m"), or be
+        another magnitude of it ("USD bn" for "USD", GW for MW): ``mean``, ``origin_value``,
+        ``history_max`` (and ``sigma`` on the level scale) are then rescaled to the spec's
+        unit, the ``Paths`` are in it and ``note`` says so, as in :func:`simulate`. Another
+        currency is refused (read the series in the spec's unit first).
     n_paths
         Paths per scenario.
     seed
@@ -145,13 +149,24 @@ def simulate_paths(
     heavy = math.isfinite(tail_df)
     check_kw_per_rack(kw_per_rack)  # a positive number, also when no cap needs it
     spec = _as_scenario_set(scenarios)
+    # a spec in "USD bn" for a series in "USD" (GW for MW): read in the spec's unit, as
+    # simulate() does (was refused here, rescaled there); another currency is refused below
+    rescale = spec_magnitude_rescale(unit, spec.unit)
+    if rescale is not None:
+        mean, unit = mean * rescale.factor, rescale.unit
+        if scale == "level":  # a log-scale spread is a ratio: the same in any magnitude
+            sigma = sigma * rescale.factor
+        if origin_value is not None:
+            origin_value = origin_value * rescale.factor
+        if history_max is not None:
+            history_max = history_max * rescale.factor
     check_spec_unit(spec, unit, series_id)
     h = mean.size
     sigma = np.maximum.accumulate(sigma)
     step_sd = np.sqrt(np.diff(sigma**2, prepend=0.0))
     center = np.log(mean) if scale == "log" else mean
     check_scenario_years(spec, years)
-    check_adjustment_kinds(spec, unit, series_id, origin_year, origin_value)
+    check_adjustment_kinds(spec, unit, series_id, origin_year, origin_value, history_max)
     adjust = np.stack([s.log_adjustment(years) for s in spec.scenarios])
     check_adjusted_levels_positive(spec, adjust, mean, years, series_id)
     # percentage points ("+2pp", series in % only) add to the level: 10 points are 1 成
@@ -238,6 +253,8 @@ def simulate_paths(
             spec, share_bounds, outside, int(n_paths), years, series_id
         )
         cap_note = "; ".join(n for n in (cap_note, clipped) if n)
+    if rescale is not None:
+        cap_note = "; ".join(n for n in (rescale.note.rstrip("."), cap_note) if n)
     return Paths(
         values=out,
         years=years,
@@ -475,13 +492,11 @@ def simulate(
             method=method,
         )
     spec = _as_scenario_set(scenarios)
-    chosen = _series_id_text(series_id)
-    sid, years, values, unit, kept = _select_series(data, chosen or spec.series_id, spec=spec)
+    chosen = series_id_text(series_id)
+    sid, years, values, unit, kept = select_series(data, chosen or spec.series_id, spec=spec)
     # a spec in "USD bn" for a series in "USD" (GW for MW): the series is simulated in the
     # spec's unit, which its caps are in (it was refused as another unit); another
     # currency or kind of unit is still refused by check_spec_unit
-    from idcforecast.scenarios._spec_magnitude import spec_magnitude_rescale
-
     rescale = spec_magnitude_rescale(unit, spec.unit)
     if rescale is not None:
         values, unit = np.asarray(values, dtype=float) * rescale.factor, rescale.unit
@@ -566,100 +581,3 @@ def _past_100_note(
         f"forecast passes 100% ({when}): a share cannot; if the series is one, give its "
         f"scenarios a cap of {cap:g} in the spec (cap = {cap:g})"
     )
-
-
-def _series_id_text(series_id: Any) -> str | None:
-    """``series_id`` as the text ids are compared in: a whole number (5, np.int64(5), from
-    a frame whose ids are numbers) is "5", as forecast() writes it; it raised a bare
-    TypeError ("'int' object is not iterable") from the did-you-mean."""
-    if series_id is None or isinstance(series_id, str):
-        return series_id
-    if isinstance(series_id, int | np.integer) and not isinstance(series_id, bool):
-        return str(series_id)
-    raise UnknownSeriesError(
-        f"simulate: series_id must be one series' id (text, or a whole number for ids that "
-        f"are numbers); got {type(series_id).__name__} {series_id!r}; call simulate once per "
-        "series",
-        series_id=repr(series_id),
-    )
-
-
-def _select_series(
-    data: pd.DataFrame | pd.Series, series_id: str | None, *, spec: ScenarioSet
-) -> tuple[str, np.ndarray, np.ndarray, str, str]:
-    """The chosen series: id, years, values, unit and its history note (estimates read as
-    data, FX conversions, years not published, bounds, unit conversions; "" when none)."""
-    import pandas as pd
-
-    from idcforecast._forecast_inputs import conversions_by_series
-    from idcforecast._history_notes import history_note
-    from idcforecast._series import SeriesData, split_series
-
-    def picked(chosen: SeriesData) -> tuple[str, np.ndarray, np.ndarray, str, str]:
-        # the years a reader converted from another unit of the series ("converted from
-        # 'GW' (x1000): 2020, 2021"), as forecast() names them (were not named)
-        conversions = conversions_by_series(data).get(str(chosen.series_id), ())
-        kept = history_note(
-            chosen.estimates, chosen.fx_years, chosen.unpublished, chosen.bounds, conversions
-        )
-        return chosen.series_id, chosen.years, chosen.values, chosen.unit, kept
-
-    # split_series is forecast()'s validation: years (also a PeriodIndex/DatetimeIndex),
-    # values, duplicate years, one unit per series. Only the chosen series is validated.
-    if isinstance(data, pd.DataFrame) and len(data) and "series_id" in data.columns:
-        for column in ("year", "value"):
-            if column not in data.columns:
-                raise DataError(
-                    f"simulate: data has no column {column!r}; expected a tidy frame with "
-                    f"series_id, year, value (found {', '.join(map(str, data.columns))})",
-                    column=column,
-                )
-        ids = list(dict.fromkeys(data["series_id"].astype(str)))
-        if series_id is None:
-            if len(ids) != 1:
-                raise DataError(
-                    f"simulate: data holds {len(ids)} series ({', '.join(ids[:5])}); pass "
-                    "series_id= to choose one",
-                    n_series=len(ids),
-                )
-            series_id = ids[0]
-        if series_id not in ids:
-            import difflib
-
-            close = difflib.get_close_matches(series_id, ids, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            if series_id == spec.series_id:  # the spec is written for a series not given
-                raise UnknownSeriesError(
-                    f"simulate: series {series_id!r} (the series_id of scenario spec "
-                    f"{spec.source}) is not in the data (found {', '.join(ids[:5])}){hint}; "
-                    "a spec's growth, shocks and caps are written for its series: use a spec "
-                    "written for the series simulated here",
-                    series_id=series_id,
-                    file=spec.source,
-                )
-            raise UnknownSeriesError(
-                f"simulate: series {series_id!r} is not in the data (found "
-                f"{', '.join(ids[:5])}){hint}",
-                series_id=series_id,
-            )
-        data = data[data["series_id"].astype(str) == series_id]
-        return picked(split_series(data)[0])
-    chosen = split_series(data)[0]
-    # one series without a series_id column (a year-indexed Series, a year/value frame):
-    # the spec's series_id was ignored, so the China IDC spec's caps in 亿元 applied to a
-    # Series of MW without a word; the tidy-frame path above refuses that
-    if series_id is not None and series_id != chosen.series_id:
-        from_spec = series_id == spec.series_id
-        raise UnknownSeriesError(
-            f"simulate: the data is one series, {chosen.series_id!r}, not {series_id!r}"
-            + (
-                f" (the series_id of scenario spec {spec.source}); a spec's growth, shocks "
-                "and caps are written for its series: use a spec written for this series, "
-                f"or pass series_id={chosen.series_id!r} to apply this one to it"
-                if from_spec
-                else f"; pass series_id={chosen.series_id!r} or leave it out"
-            ),
-            series_id=series_id,
-            **({"file": spec.source} if from_spec else {}),
-        )
-    return picked(chosen)

@@ -274,6 +274,37 @@ def test_a_series_in_percent_shows_changes_in_points(
     assert "%" not in _line(out, "2020").replace("1.6", "")
 
 
+def test_a_share_in_cheng_shows_changes_in_points(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # a utilisation rate in 成 (tenths) printed growth rates, 5.1 -> 5.6 as "+9.8%" (the
+    # report gives it points since 7834081): 5.6 - 5.1 = 0.5 成 = +5.0 pp
+    path = tmp_path / "share.csv"
+    path.write_text("year,rack_utilisation\n2017,5.1\n2018,5.6\n2019,6.2\n", encoding="utf-8")
+    code, out, _ = _show(capsys, "--data", str(path), "--unit", "成")
+    assert code == 0
+    assert _line(out, "2018").split()[:4] == ["2018", "5.6", "+5.0", "pp"]
+    assert _line(out, "2019").split()[:4] == ["2019", "6.2", "+6.0", "pp"]  # 0.6 成
+    assert "%" not in _line(out, "2018")
+    assert "change: the difference from the year before, in pp, 1 成 = 10 pp" in out
+
+
+def test_a_series_in_percent_once_past_100_shows_growth_rates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # a ratio in % that passed 100% is no share (idcforecast._shares; the report and
+    # scenario_table give it rates): it printed "+15.0 pp"; 95 / 80 - 1 = +18.75%
+    path = tmp_path / "index.csv"
+    path.write_text(
+        "series_id,year,value,unit\ni,2015,80,%\ni,2016,95,%\ni,2017,110,%\n",
+        encoding="utf-8",
+    )
+    code, out, _ = _show(capsys, "--data", str(path))
+    assert code == 0
+    assert _line(out, "2016").split()[:3] == ["2016", "95", "+18.8%"]
+    assert "pp" not in out
+
+
 @pytest.mark.parametrize("command", ["show", "forecast", "report", "forecast-many"])
 def test_help_names_the_decimal_marks_in_words(
     command: str, capsys: pytest.CaptureFixture[str]

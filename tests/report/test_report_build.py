@@ -1440,3 +1440,33 @@ def test_the_claims_table_spells_units_as_the_other_tables(default_report: Path)
     text = re.sub(r"\s+", " ", _text(default_report))
     assert "level 1,562.5 CNY 100 million in 2019" in text
     assert "100m" not in text
+
+
+def test_a_spec_that_cannot_be_used_is_refused_before_the_report_is_announced(
+    tmp_path: Path,
+) -> None:
+    # a spec whose weights sum to 0.9, or written for another series, failed after the
+    # command line had printed "Report on ... / Scenarios from ..." and the forecast,
+    # backtest and other methods had run; both are refused before the announcement now
+    from idcforecast.errors import SpecError
+
+    data = tmp_path / "good.csv"
+    data.write_text("year,value\n" + "".join(f"{2015 + i},{100 + 50 * i}\n" for i in range(9)))
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"scenarios": {"a": {"weight": 0.5}, "b": {"weight": 0.4}}}')
+    announced: list[str] = []
+    out = tmp_path / "r.pdf"
+    with pytest.raises(SpecError, match=re.escape("weights must sum to 1; found a 0.5 + b 0.4")):
+        build_report(data=data, scenarios=bad, out=out, date=DATE, on_read=announced.append)
+    spec = data_dir() / "scenarios" / "china_idc_example.toml"
+    with pytest.raises(UnknownSeriesError, match=re.escape("is not in the data (found good)")):
+        build_report(
+            data=data,
+            scenarios=spec,
+            out=out,
+            date=DATE,
+            read_options={"unit": "MW"},
+            on_read=announced.append,
+        )
+    assert announced == []
+    assert not out.exists()

@@ -273,11 +273,12 @@ def test_chart_text_is_drawn_at_the_size_it_was_laid_out_for() -> None:
 @pytest.mark.parametrize(
     ("text", "kept", "dropped"),
     [
-        # floor area in square metres: "㎡" (U+33A1) is CJK compatibility, not in DejaVu
-        ("机房面积10万㎡，PUE≤1.3", "机房面积10万㎡，PUE≤1.3", "10 PUE≤1.3"),
-        ("area 1000㎡", "area 1000㎡", "area 1000"),
+        # floor area in square metres: "㎡" (U+33A1) is CJK compatibility, not in DejaVu;
+        # dropped, a figure keeps its unit in English (10万㎡ = 10 x 10,000 m2)
+        ("机房面积10万㎡，PUE≤1.3", "机房面积10万㎡，PUE≤1.3", "10 x 10 thousand sqm PUE≤1.3"),
+        ("area 1000㎡", "area 1000㎡", "area 1000 sqm"),
         # footnote markers past ⑩ (DejaVu has ① to ⑩ only)
-        ("规模达到3200亿元⑪", "规模达到3200亿元⑪", "3200"),
+        ("规模达到3200亿元⑪", "规模达到3200亿元⑪", "3200 CNY 100 million"),
         ("320① and 41⑵", "320① and 41⑵", "320① and 41"),
     ],
 )

@@ -93,3 +93,43 @@ def test_a_scenario_without_a_description_is_listed_by_what_it_changes(tmp_path:
         "CNY 100 million (approached smoothly)"
     )
     assert described["base"] == ""
+
+
+def test_a_cap_given_as_a_figure_is_listed_in_the_series_unit_too(tmp_path: Path) -> None:
+    # "capped at 1.5万亿元" was the figure as written only: a PDF without a CJK font
+    # printed "capped at 1.5" beside a table in CNY 100 million. 1.5万亿元 = 1.5 x 10^12 CNY
+    # = 15,000 x 10^8 CNY (亿元); a cap in another currency is read at the FX rate of the
+    # last observed year, as the simulation reads it
+    spec = tmp_path / "figure.toml"
+    spec.write_text(
+        'series_id = "china_idc_cidc_overall"\nunit = "CNY 100m"\n'
+        '[scenarios.up]\nweight = 0.5\ncap = "1.5万亿元"\n'
+        '[scenarios.usd]\nweight = 0.5\ncap = "US$150bn"\ncap_mode = "clip"\n'
+    )
+    result = analyses.scenario_results(spec, _history(), to=2027, seed=0)
+    described = {name: text for name, text, _ in result.scenarios}
+    assert described["up"] == (
+        "capped at 15,000 CNY 100 million (given as 1.5万亿元; approached smoothly)"
+    )
+    # 150e9 USD x 7.0809 CNY per USD (2023, Federal Reserve G.5A) / 1e8 CNY per 亿元
+    # = 10,621.35, printed to six significant digits
+    assert described["usd"] == "capped at 10,621.4 CNY 100 million (given as US$150bn; clipped)"
+
+
+def test_a_spec_in_another_magnitude_says_the_results_are_in_the_reports_unit() -> None:
+    # a spec in CNY bn on the series in 亿元: simulated in CNY bn (its cap of 1,200 is 12,000
+    # 亿元), shown in CNY 100 million like the rest of the report; the note said only
+    # "rescaled to CNY billion for the simulation" above a table in CNY 100 million
+    spec = {
+        "series_id": "china_idc_cidc_overall",
+        "unit": "CNY bn",
+        "scenarios": {"base": {"weight": 0.7}, "crash": {"weight": 0.3, "cap": 1200}},
+    }
+    result = analyses.scenario_results(spec, _history(), to=2027, seed=0, shown_unit="CNY 100m")
+    assert result.unit_note == (
+        "The spec's figures are in CNY billion; the series, read in CNY 100 million, was "
+        "rescaled to it for the simulation (divided by 10; no exchange rate is involved); the "
+        "results are shown in CNY 100 million, as in the rest of the report."
+    )
+    described = dict((name, text) for name, text, _ in result.scenarios)
+    assert described["crash"] == "capped at 12,000 CNY 100 million (approached smoothly)"

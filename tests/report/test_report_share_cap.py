@@ -63,8 +63,18 @@ def test_a_share_in_cheng_is_reported_in_percent_with_changes_in_points(tmp_path
     # 8.9 成 x 10 = 89.0%; 5.1 成 = 51.0%; 89.0 - 51.0 = +38.0 pp over 6 years = +6.33 pp a year
     assert "Latest: 89.0 percent in 2023." in text
     assert "Change: +38.0 percentage points (pp) from 2017 (51.0 to 89.0 percent), +6.33 pp" in text
-    assert "a year compounded" not in text and "tenths" not in text.replace("(tenths of", "")
-    assert "a scenario file's cap = 100 bounds the simulated paths" in text
+    # "tenths" only in the Assumptions' "(tenths of a whole)" and the Sources' header
+    left = text.replace("(tenths of", "").replace("As published (tenths)", "")
+    left = left.replace("cap = 10 (10 tenths, 100%", "")  # the cap in the unit read
+    assert "a year compounded" not in text and "tenths" not in left
+    # the spec is in the unit read, 成: its cap of 100% is 10 (it said "cap = 100", which a
+    # spec in 成 reads as 1,000%); the unit read is named as the reader keeps it, "tenths"
+    assert "a scenario file's cap = 100 " not in text
+    assert re.search(
+        r"a scenario file's cap = 10 \(10 tenths, 100%: a spec is in the unit the series was read "
+        r"in\) bounds the simulated paths",
+        text,
+    )
     # (成 itself prints only with a CJK font: the words around it)
     assert "(tenths of a whole), are shown in percent (multiplied by 10: 1" in text
 
@@ -76,5 +86,81 @@ def test_a_known_share_is_not_told_if_it_is_a_share() -> None:
     assert "): the series is a share ('rack_utilisation' says so), which cannot, and" in named
     shown = _past_100(_ctx("%", 1.0, read_unit="成"))  # type: ignore[arg-type]
     assert "): the series, published in 成 (tenths of a whole), is a share, which cannot" in shown
+    # shown in %, read in 成: a spec's cap is in 成, 100% = 10 (it said "cap = 100")
+    assert (
+        "(a scenario file's cap = 10 (10 成, 100%: a spec is in the unit the series was " in shown
+    )
     other = _past_100(_ctx("%", 1.0, series_id="pue_gap"))  # type: ignore[arg-type]
     assert "): if the series is a share, it cannot, and" in other
+
+
+def test_a_share_in_cheng_lists_its_figures_as_published_in_sources(tmp_path) -> None:
+    # the Sources table listed only the converted percent (89.0) beside "share.csv row 8",
+    # the published 8.9 成 said once in Assumptions; a converted currency gets an 'As
+    # published' column, and so does 成 now (8.9 成 x 10 = 89.0%)
+    import re
+
+    from pypdf import PdfReader
+
+    from idcforecast.report.build import build_report
+
+    data = tmp_path / "share.csv"
+    data.write_text("year,rack_utilisation\n2020,6.9\n2021,7.5\n2022,8.2\n2023,8.9\n")
+    path = build_report(
+        data=data, out=tmp_path / "s.pdf", date="2026-01-01", read_options={"unit": "成"}
+    )
+    text = " ".join(p.extract_text() for p in PdfReader(path).pages)
+    sources = re.sub(r"\s+", " ", text[text.index("Sources") : text.index("The figures, read in")])
+    assert "As published (tenths)" in sources
+    assert "'As published' gives each figure in the unit it was read in, and Assumptions" in sources
+    for year, tenths, percent in (("2021", "7.5", "75.0"), ("2023", "8.9", "89.0")):
+        assert f"{year} {tenths} {percent} share.csv row" in sources
+
+
+def _cheng_history(values: list[float]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"series_id": "rack_utilisation", "year": range(2017, 2017 + len(values)),
+         "value": values, "unit": "成"}
+    )  # fmt: skip
+
+
+SHARE_SPEC = {
+    "series_id": "rack_utilisation",
+    "unit": "成",
+    "scenarios": {
+        "base": {"weight": 0.5, "cap": 10},
+        "slow": {"weight": 0.5, "cap": 10, "growth": {"2024-2030": "-0.5pp"}},
+    },
+}
+
+
+def test_a_share_is_not_asked_the_probability_of_a_level_past_100() -> None:
+    # the probability table of a share at 99% asked "P(> 150)" (1.5 x the median), a
+    # level no path of a share capped at 10 成 (100%) can reach: it is left out, and said
+    from idcforecast.report._analyses import scenario_results
+
+    history = _cheng_history([5.1, 5.6, 6.2, 6.9, 7.5, 8.2, 8.9])
+    result = scenario_results(SHARE_SPEC, history, to=2030, seed=0, shown_unit="%")
+    assert result.probabilities is not None
+    # the 2030 medians' median is 99.44% (base 99.51, slow 99.36 under the smooth cap):
+    # to two figures 0.75 x 99.44 = 74.6 -> 75, 1 x -> 99, 1.5 x = 149.2 -> 150, left out
+    levels = [float(c.removeprefix("P(> ").removesuffix(")")) for c in result.probabilities]
+    assert levels == [75.0, 99.0]
+    assert result.threshold_note == (
+        " The level 150 is left out: the series is a share and no simulated path passes 100% "
+        "in 2030."
+    )
+
+
+def test_a_series_once_past_100_percent_in_cheng_keeps_its_levels() -> None:
+    # a peak of 10.5 成 is 105%: no share (idcforecast._shares). The paths shown in % kept
+    # the peak in 成 (10.5, read as 10.5%), so the report took it for a share
+    from idcforecast.report._analyses import scenario_results
+
+    history = _cheng_history([6.0, 7.0, 8.0, 9.0, 10.5, 10.0, 10.8])
+    spec = {"series_id": "rack_utilisation", "unit": "成", "scenarios": {"base": {}}}
+    result = scenario_results(spec, history, to=2027, seed=0, shown_unit="%")
+    # no share: CAGR rows, not changes in points (scenario_table's rule on the shown paths)
+    assert "cagr" in set(result.table["quantity"])
+    assert result.probabilities is not None and len(result.probabilities.columns) == 3
+    assert result.threshold_note == ""

@@ -57,3 +57,27 @@ def test_a_yaml_spec_without_pyyaml_names_the_installed_example(
         "or write the spec as JSON, or as TOML ([scenarios.base] tables) as in the bundled "
         f"example china_idc_example.toml (at {installed_layout})"
     )
+
+
+def test_the_readme_names_the_example_spec_as_a_pip_install_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # README cited data/scenarios/china_idc_example.toml for `report --scenarios`, a path
+    # of the source checkout: after `pip install .` it names no file ("cannot be read").
+    # Every spec the README names must load from a folder outside the checkout.
+    import re
+
+    from idcforecast.scenarios import load_scenarios
+
+    root = Path(__file__).resolve().parents[2]
+    # the README, and the example's own "Use:" comment (it is installed with the package)
+    texts = [root / "README.md", root / "data" / "scenarios" / "china_idc_example.toml"]
+    named = {
+        name
+        for text in texts
+        for name in re.findall(r"([\w./-]*china_idc_example\.toml)", text.read_text("utf-8"))
+    }
+    assert named  # the README does name the example
+    monkeypatch.chdir(tmp_path)
+    for name in sorted(named):
+        assert load_scenarios(name).series_id == "china_idc_cidc_overall", name

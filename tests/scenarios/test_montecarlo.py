@@ -295,13 +295,8 @@ def test_spec_unit_must_agree_with_the_series_unit() -> None:
         run("USD bn")
     with pytest.raises(SpecError, match=re.escape("is '亿美元' (USD 100m) but series")):
         run("亿美元")
-    # a unit the series converts to: the third fix is to read it in that unit (a spec in
-    # CNY bn for a series in 亿元 needs no FX rate; a spec in USD does)
-    with pytest.raises(SpecError) as info:
-        run("CNY bn")
-    assert str(info.value).endswith(
-        "or correct its 'unit', or read the series in 'CNY bn': read_series(..., unit='CNY bn')"
-    )
+    # a unit the series converts to at an FX rate: the third fix is to read it in that unit
+    # (a spec in CNY bn for a series in 亿元 is another magnitude of it: rescaled, below)
     with pytest.raises(SpecError) as info:
         run("USD bn")
     assert str(info.value).endswith(
@@ -316,6 +311,10 @@ def test_spec_unit_must_agree_with_the_series_unit() -> None:
     # one unit spelled two ways agrees; a spec or a series without a unit is not checked
     for spec_unit, unit in (("亿元", "CNY 100m"), ("CNY 100m", "亿元"), ("", "MW"), ("MW", "")):
         assert run(spec_unit, unit).values.shape == (1, 2, 3)  # type: ignore[attr-defined]
+    # the same currency in another magnitude is read in the spec's (as simulate() does)
+    in_bn = run("CNY bn")
+    assert in_bn.unit == "CNY bn"  # type: ignore[attr-defined]
+    assert "was rescaled to it for the simulation (divided by 10;" in in_bn.note  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("seed", [-1, 1.5, True, "7"])

@@ -291,3 +291,23 @@ def test_a_smooth_cap_at_100_percent_leaves_no_pile_of_clipped_paths() -> None:
     assert "clipped" not in paths.note
     # the spec's caps are the fix the past-100% note advises: it is not given again
     assert "passes 100%" not in paths.note
+
+
+def test_a_bare_fraction_on_a_percent_series_once_past_100_speaks_of_the_level() -> None:
+    # a ratio in % that was at 262% is no share (idcforecast._shares): the refusal of a bare
+    # 0.05 asked "+5% of the share (262% ...)"; it asks "+5% of the level" there, and a
+    # share keeps "of the share". 262 x 1.05 = 275.1, +13.1 points
+    values = [80.0, 95.0, 110.0, 130.0, 150.0, 175.0, 200.0, 230.0, 262.0]
+    frame = pd.DataFrame(
+        {"series_id": "idx", "year": range(2015, 2024), "value": values, "unit": "%"}
+    )
+    spec = {"scenarios": {"a": {"growth": {"2025": 0.05}}}}
+    with pytest.raises(SpecError) as info:
+        simulate(frame, 3, n_paths=50, scenarios=spec, seed=0)
+    message = str(info.value)
+    assert "or +5% of the level (262% in 2023 x 1.05 = 275.1%, +13 points" in message
+    assert message.endswith('or "+5% relative" for 5% of the level')
+    assert "share" not in message
+    shares = frame.assign(value=[v / 3 for v in values])  # 26.7% to 87.3%: may be a share
+    with pytest.raises(SpecError, match=re.escape("or +5% of the share (")):
+        simulate(shares, 3, n_paths=50, scenarios=spec, seed=0)

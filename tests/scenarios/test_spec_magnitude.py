@@ -115,3 +115,64 @@ def test_a_plain_threshold_names_the_unit_it_is_read_in(
     out = capsys.readouterr().out
     assert "P(value > 8000000000 USD bn in 2026):" in out
     assert "P(value > US$8bn in 2026):" in out  # a figure says its unit itself
+
+
+@pytest.mark.parametrize("scale", ["log", "level"])
+def test_simulate_paths_rescales_a_spec_in_another_magnitude_as_simulate_does(scale: str) -> None:
+    # was: simulate_paths (the array engine) refused the USD bn spec for unit="USD" while
+    # simulate, the CLI and the report rescale it; now the same rule at both levels
+    from idcforecast.scenarios import simulate_paths
+
+    years = np.array([2024, 2025, 2026])
+    mean_bn = np.array([6.0, 6.6, 7.2])
+    # sigma: a fraction on the log scale (no unit); in the series' unit on the level scale
+    sigma_bn = np.array([0.1, 0.15, 0.2]) if scale == "log" else np.array([0.4, 0.6, 0.8])
+    level_factor = 1e9 if scale == "level" else 1.0
+    common = {"years": years, "scale": scale, "scenarios": SPEC_IN_BN, "n_paths": 500, "seed": 3}
+    in_usd = simulate_paths(
+        mean=mean_bn * 1e9,
+        sigma=sigma_bn * level_factor,
+        unit="USD",
+        series_id="usd",
+        origin_year=2023,
+        origin_value=5.5e9,
+        history_max=5.5e9,
+        **common,
+    )
+    in_bn = simulate_paths(
+        mean=mean_bn,
+        sigma=sigma_bn,
+        unit="USD bn",
+        series_id="usd",
+        origin_year=2023,
+        origin_value=5.5,
+        history_max=5.5,
+        **common,
+    )
+    assert in_usd.unit == "USD bn"
+    assert in_usd.origin_value == pytest.approx(5.5)  # 5.5e9 USD / 1e9
+    assert in_usd.history_max == pytest.approx(5.5)
+    np.testing.assert_allclose(in_usd.values, in_bn.values, rtol=1e-9)
+    assert in_usd.scenario("bear").max() <= 9.0  # the cap of 9 read in USD bn
+    assert in_usd.note.startswith(
+        "The spec's figures are in USD billion; the series, read in USD, was rescaled to it "
+        "for the simulation (divided by 1,000,000,000; no exchange rate is involved)"
+    )
+    assert "rescaled" not in in_bn.note
+
+
+def test_simulate_paths_still_refuses_a_spec_in_another_currency() -> None:
+    from idcforecast.scenarios import simulate_paths
+
+    spec = dict(SPEC_IN_BN, unit="CNY bn")
+    with pytest.raises(SpecError, match=re.escape("the spec's key 'unit' is 'CNY bn'")):
+        simulate_paths(
+            mean=np.array([6e9]),
+            sigma=np.array([0.1]),
+            years=np.array([2024]),
+            scenarios=spec,
+            unit="USD",
+            series_id="usd",
+            n_paths=10,
+            seed=0,
+        )

@@ -299,7 +299,7 @@ def scenarios(ctx: ReportContext, doc: ReportDocument) -> None:
             # no scenario's own median, which the text used to call it
             + f" The levels are 0.75, 1 and 1.5 times the median of the {year} medians "
             f"above ({fmt.short(float(levels['p50'].median()))}), rounded to two significant "
-            "figures."
+            "figures." + result.threshold_note
         )
         doc.table(
             pd.DataFrame(

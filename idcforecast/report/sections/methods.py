@@ -192,11 +192,12 @@ def _other_methods(ctx: ReportContext, doc: ReportDocument) -> None:
     from idcforecast.auto import AUTO_MEMBERS
     from idcforecast.comparison import COMPARED_METHODS, NO_WINDOW_ATTR, no_backtest_reason
     from idcforecast.report._analyses import compared_methods
+    from idcforecast.report._growth import history_peak
 
     alt = ctx.alternatives
     assert alt is not None
     members = ", ".join(m.name for m in AUTO_MEMBERS)
-    compared = compared_methods(ctx.unit)
+    compared = compared_methods(ctx.unit, history_peak(ctx.history))
     meaning = dict(COMPARED_METHODS) | dict(compared) | {"auto": f"the median of {members}"}
     shown = [m for m in alt["model"] if m != ctx.model and m in meaning]
     n = alt["n"].dropna().astype(int)
@@ -276,9 +277,15 @@ def _growth_methods_note(ctx: ReportContext, compared: list[str]) -> str:
     units), and what the report's own method is when it is one of them (--method
     drift_log on a share: "are not offered" stood above a table that opened with it)."""
     from idcforecast.report._analyses import GROWTH_RATE_METHODS
-    from idcforecast.report._growth import CHANGE_WORDS, change_unit, is_percent, series_kind
+    from idcforecast.report._growth import (
+        CHANGE_WORDS,
+        change_unit,
+        history_peak,
+        is_percent,
+        series_kind,
+    )
 
-    change = change_unit(ctx.unit)
+    change = change_unit(ctx.unit, history_peak(ctx.history))
     left_out = [m for m in GROWTH_RATE_METHODS if m not in compared and m != ctx.model]
     if change is None or not (left_out or ctx.model in GROWTH_RATE_METHODS):
         return ""

@@ -288,11 +288,16 @@ def _past_100(ctx: ReportContext) -> str:
     when = past_100_when(ctx.forecast, ctx.unit, float(ctx.history["value"].astype(float).max()))
     if not when:
         return ""  # not in percent, already above 100% (no share), or within 100
-    # 100% in the series' unit: 10 for a series in 成 (tenths), whose "cap = 100" let the
-    # paths run to 1,000%
-    factor = percent_factor(ctx.unit) or 1.0
+    # 100% in the unit a spec's caps are in, the unit the series was read in: 10 for a
+    # series in 成 (tenths), whose "cap = 100" let the paths run to 1,000%; also when the
+    # report shows it in percent (it said "cap = 100" there, which a spec in 成 reads as
+    # 1,000%)
+    read_factor = percent_factor(ctx.read_unit) if ctx.read_unit else None
+    factor = read_factor or percent_factor(ctx.unit) or 1.0
     cap = f"{100.0 / factor:g}"
     in_unit = "" if factor == 1.0 else f" ({cap} {ctx.unit}, 100%)"
+    if read_factor is not None and read_factor != (percent_factor(ctx.unit) or 1.0):
+        in_unit = f" ({cap} {ctx.read_unit}, 100%: a spec is in the unit the series was read in)"
     # a series known to be a share (in 成, said only of shares, or named one: "utilisation")
     # was told "if the series is a share"
     if percent_factor(ctx.unit) == 10.0 or percent_factor(ctx.read_unit) == 10.0:

@@ -40,6 +40,14 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
         published_figure(v, n, ctx.unit, ctx.read_unit)
         for v, n in zip(hist["value"], notes, strict=True)
     ]
+    tenths = _tenths_read(ctx)
+    if tenths and all(p is None for p in published):
+        # a share read in 成 and shown in percent: its figures as published (8.9 成 beside
+        # 89.0%), as a converted currency's are; they were said once, in Assumptions
+        published = [
+            (figure_text(float(v) / 10.0), ctx.read_unit) if math.isfinite(float(v)) else None
+            for v in hist["value"]
+        ]
     converted = any(p is not None for p in published)
     if converted:  # a row read in the shown unit: its figure as read, with that unit
         published = [
@@ -57,7 +65,12 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
         "figures). Quotes are kept in the original language; "
         + (
             f"values are converted to {unit_heading(ctx.unit)}: 'As published' gives each "
-            "figure in the unit it was read in, and the note the conversion."
+            "figure in the unit it was read in, and "
+            + (
+                "Assumptions the conversion (a tenth of a whole is 10%)."
+                if tenths
+                else "the note the conversion."
+            )
             if converted
             else "a value converted from the quote's unit shows the conversion beside it."
         )
@@ -134,13 +147,30 @@ def sources(ctx: ReportContext, doc: ReportDocument) -> None:
 def _published_header(unit: str) -> str:
     """The header of the Sources' 'As published' column, naming the unit all its figures
     share ("As published (CNY 100 million)"); bare when they differ (each cell names its).
+    成 is named "tenths", which prints in any font (成 alone is dropped without a CJK font).
 
     Examples
     --------
     >>> _published_header("CNY 100m"), _published_header("count mn"), _published_header("")
     ('As published (CNY 100 million)', 'As published (millions)', 'As published')
+    >>> _published_header("成")
+    'As published (tenths)'
     """
+    from idcforecast._shares import percent_factor
+
+    if unit and percent_factor(unit) == 10.0:
+        return "As published (tenths)"
     return f"As published ({unit_heading(unit)})" if unit else "As published"
+
+
+def _tenths_read(ctx: ReportContext) -> bool:
+    """Whether the series was read in 成 (tenths) and is shown in percent."""
+    from idcforecast._shares import percent_factor
+
+    return bool(ctx.read_unit) and (percent_factor(ctx.read_unit), percent_factor(ctx.unit)) == (
+        10.0,
+        1.0,
+    )
 
 
 def _published_cell(sign: str, figure: tuple[str, str] | None, shared: str) -> str:
