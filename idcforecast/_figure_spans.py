@@ -73,7 +73,11 @@ def _wrapped_at(text: str, i: int) -> bool:
 
 
 def _is_cjk(char: str) -> bool:
-    return "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+    """CJK, or Thai: scripts written without spaces between words, where a figure may end
+    inside a run of letters ("10,000 ล้านบาทในปี" ends after บาท)."""
+    return (
+        "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\u0e00" <= char <= "\u0e7f"
+    )
 
 
 def left_bound(scan: str, start: int, floor: int) -> int:
