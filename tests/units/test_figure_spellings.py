@@ -223,3 +223,52 @@ def test_english_words_after_money_keep_it(text: str, rows: list[tuple[str, floa
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "low", "high"),
+    [
+        # text52: "2x48MW" (two halls of 48 MW) was refused ("unit 'x48MW' is not
+        # defined"), find_figures gave no figure, and "2 x 48 MW" gave 48 MW alone (half
+        # the capacity). Now the total: 2 x 48 = 96 MW
+        ("2x48MW", 96.0, "MW", None, None),
+        ("2 x 48 MW", 96.0, "MW", None, None),
+        ("4×25 MW", 100.0, "MW", None, None),  # 4 x 25 = 100
+        ("2x500 racks", 1000.0, "racks", None, None),  # 2 x 500 = 1,000
+        ("2x 48-50 MW", 98.0, "MW", 96.0, 100.0),  # 2 x 48 = 96 to 2 x 50 = 100
+    ],
+)
+def test_equal_parts_are_their_total(
+    text: str, value: float, unit: str, low: float | None, high: float | None
+) -> None:
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit, quantity.low, quantity.high) == (value, unit, low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("The second phase adds 2x48MW of IT load.", [("2x48MW", 96.0, "MW")]),
+        ("It has two halls of 2 x 48 MW each.", [("2 x 48 MW", 96.0, "MW")]),
+        # no product: "3x" before a word, a product of bare numbers
+        ("Revenue grew 3x to 48MW, with 24x7 support.", [("48MW", 48.0, "MW")]),
+    ],
+)  # fmt: skip
+def test_find_figures_reads_equal_parts(text: str, rows: list[tuple[str, float, str]]) -> None:
+    assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2 x 5%", "2 times a share or rate"),  # a share is no amount to add up
+        ("2x48MW (96MW)", "2 times a figure with an alternate"),  # of one hall, or both?
+        ("24x7", "24 times a bare number"),
+    ],
+)
+def test_equal_parts_of_no_amount_are_refused(text: str, message: str) -> None:
+    from idcforecast.errors import ParseError
+
+    with pytest.raises(ParseError, match=re.escape(message)) as err:
+        parse_quantity(text)
+    assert err.value.text == text
