@@ -381,8 +381,22 @@ _FROM_AFTER = re.compile(
 _COMPOUND = re.compile(r"\bcagr\b|compound|复合|複合|年均", re.IGNORECASE)
 
 
+# a percentage a year, in the figure or right after it: "grow 14% a year to 2028" is a rate
+# over the years to 2028, as a CAGR is ("up 14% in 2023" is the change of one year)
+_EACH_YEAR = re.compile(
+    r"%\s*(?:(?:a|per|each|every)\s+year\b|per\s+annum\b|annually\b|yearly\b|p\.a\.)",
+    re.IGNORECASE,
+)
+
+
 def is_compound_rate(scan: str, start: int, end: int, unit: str) -> bool:
-    return unit == "%" and _COMPOUND.search(scan, max(0, start - 20), end) is not None
+    """Whether the percentage at ``start:end`` is a rate compounded over years: "15% CAGR",
+    "年复合增长率", "14% a year", "20% annually"."""
+    if unit != "%":
+        return False
+    if _COMPOUND.search(scan, max(0, start - 20), end) is not None:
+        return True
+    return "%" in scan[start:end] and _EACH_YEAR.search(scan, start, end + 16) is not None
 
 
 def compounding_period(

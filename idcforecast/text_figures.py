@@ -300,8 +300,8 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
         as written), ``year`` (the single year nearest to the figure in its sentence,
         else missing; a fiscal year over two calendar years, "FY2025/26", is the year it
         ends in), ``period`` ("2020-2022" when the nearest mention is a span of years, or
-        for a compound rate, "15% CAGR", from its year to the next year its sentence
-        names; else ""), ``sentence``, ``start`` and ``end`` (character offsets of the
+        for a compound rate, "15% CAGR" or "14% a year to 2028", from its year to the
+        next year its sentence names; else ""), ``sentence``, ``start`` and ``end`` (character offsets of the
         figure in ``text``) and ``source``.
 
     Raises

@@ -341,7 +341,7 @@ def test_a_base_year_is_not_the_figures_year() -> None:
         "Sales rose 8% from 2021 to $2 billion in 2022. "
         "The market will grow 12% a year from 2024, reaching $500 billion in 2030."
     )
-    assert [(r[0], r[4]) for r in _rows(find_figures(text))] == [
+    assert [(r[0], r[4] or r[5]) for r in _rows(find_figures(text))] == [
         ("rose 15%", 2023),
         ("$3.1 billion", 2023),
         ("$5.48 billion", 2023),  # was 2022
@@ -351,7 +351,8 @@ def test_a_base_year_is_not_the_figures_year() -> None:
         ("$1bn", 2025),  # "from 2025" starts an amount: only a rate's base
         ("rose 8%", 2022),  # was 2021
         ("$2 billion", 2022),
-        ("12% a year", 2024),  # a rate a year starts "from 2024": no base
+        # a rate a year starts "from 2024": no base; (text52) it runs to 2030, as a CAGR
+        ("12% a year", "2024-2030"),
         ("$500 billion", 2030),
     ]
     chinese = (
@@ -1897,3 +1898,27 @@ def test_a_year_bound_to_the_figure_before_is_its(text: str, years: list[int]) -
 def test_a_figure_of_today_takes_no_year_of_another(text: str, years: list[int | None]) -> None:
     found = find_figures(text)
     assert [None if pd.isna(y) else int(y) for y in found["year"]] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # text52: "14% a year to 2028" took the year 2028, as if the rate were 2028's alone;
+        # a rate a year runs over the years from the sentence's start year, as a CAGR does
+        ("The market was US$57bn in 2023 and will grow 14% a year to 2028.",
+         [(2023, ""), (None, "2023-2028")]),
+        ("Capacity will grow 20% annually through 2030 from 10 GW in 2024.",
+         [(None, "2024-2030"), (2024, "")]),
+        ("In 2024 revenue rose 10%; it will grow 12% per year until 2030.",
+         [(2024, ""), (None, "2024-2030")]),
+        # one year: the rate's year, as for a CAGR ("to 2028" alone says no start)
+        ("The market will grow 14% a year to 2028.", [(2028, "")]),
+        ("Revenue grew 14% a year in 2023.", [(2023, "")]),
+    ],
+)  # fmt: skip
+def test_a_rate_a_year_to_a_year_runs_from_the_sentence_s_start_year(
+    text: str, dates: list[tuple[int | None, str]]
+) -> None:
+    found = find_figures(text)
+    years = [None if pd.isna(y) else int(y) for y in found["year"]]
+    assert list(zip(years, found["period"], strict=True)) == dates
