@@ -225,14 +225,45 @@ _RELATIVE_BEFORE_EN = re.compile(
 )
 
 
-def relative_year(scan: str, start: int, end: int, floor: int) -> bool:
+# of those, the words that name a year relative to another year of the sentence, not to the
+# text's date: "4,200 MW in 2024, up from 3,778 MW a year earlier" (2023), "2024年…，上年为
+# 2500亿元" (2023); "a year ago", "last year", "去年" are of the text's date
+_EARLIER = re.compile(
+    r"a\s+year\s+(?:earlier|before)|the\s+(?:previous|prior|preceding)\s+year"
+    r"|the\s+year\s+before|上年|上一年|前一年",
+    re.IGNORECASE,
+)
+_LATER = re.compile(r"the\s+following\s+year|次年|第二年", re.IGNORECASE)
+
+
+def relative_year(scan: str, start: int, end: int, floor: int) -> int | bool:
     """Whether the figure at ``start:end`` is of a year named relative to the text's date
-    ("last year", "去年"): no year mention is its year then."""
-    if _RELATIVE_AFTER.match(scan, end):
-        return True
-    if _RELATIVE_BEFORE_EN.search(scan, max(floor, start - 40), start):
-        return True
-    return _RELATIVE_BEFORE.search(scan, max(floor, start - 14), start) is not None
+    ("last year", "去年"): no year mention is its year then. A year named relative to
+    another year of the sentence ("a year earlier", "the previous year", "上年") is the
+    offset to that year instead: -1, or 1 ("the following year", "次年")."""
+    words = _RELATIVE_AFTER.match(scan, end)
+    if words is None:
+        low = max(floor, start - 40)
+        words = _RELATIVE_BEFORE_EN.search(scan, low, start) or _RELATIVE_BEFORE.search(
+            scan, max(floor, start - 14), start
+        )
+    if words is None:
+        return False
+    if _EARLIER.search(words[0]):
+        return -1
+    return 1 if _LATER.search(words[0]) else True
+
+
+def year_relative_to(own: Sequence[Mention], offset: int, start: int) -> Mention | None:
+    """The year ``offset`` years from the one year its sentence names ("4,200 MW in 2024,
+    up from 3,778 MW a year earlier": 2023), or None when the sentence names no single
+    year or more than one (which one is meant is not clear)."""
+    years = {m.first for m in own if m.first == m.last}
+    if len(years) != 1 or any(m.first != m.last for m in own):
+        return None
+    near = min(own, key=lambda m: abs(m.start - start))
+    year = near.first + offset
+    return Mention(near.start, near.end, year, year)
 
 
 def nearest_mention(
@@ -551,8 +582,9 @@ def years_of_figures(
         ]
         # the figures of the sentence only (all of the text's made it quadratic)
         beside = spans[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
-        if relative_year(scan, start, end, s_start):
-            near = None
+        if relative := relative_year(scan, start, end, s_start):
+            # "a year earlier" after "in 2024" is 2023; "last year" is of the text's date
+            near = None if relative is True else year_relative_to(own, int(relative), start)
         elif changes and (level := _change_levels(spans, changes, start)) is not None:
             near = _level_year(text, own, (start, end), beside, level)
         else:

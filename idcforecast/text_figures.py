@@ -318,7 +318,10 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     year counts ("截至2023年6月底" is 2023). A base year is no figure's year: after
     "compared with", "versus", "较", "比" or "与...相比" for any figure, after "on", "over"
     or "from" for a rate ("up 15% on FY2022" is not 2022's; "$1bn a year from 2025" is
-    2025's). An English number word before a magnitude word is its number ("two billion
+    2025's). A figure of "last year", "a year ago" or "去年" has no year (the text's date
+    is not known); one of "a year earlier", "the previous year" or "上年" is the year
+    before the one year its sentence names ("4,200 MW in 2024, up from 3,778 MW a year
+    earlier": 2023), else none. An English number word before a magnitude word is its number ("two billion
     yuan" is 2 "CNY bn"). Chinese numerals are read for an amount or a share, never a count: one
     numeral before a magnitude word or 成 is its digit ("五百亿元" is 5 "CNY 10bn", "三成"
     3 tenths), a compound numeral its value before the magnitude word written first or

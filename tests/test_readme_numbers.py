@@ -238,3 +238,6 @@ def test_the_equal_parts_magnitudes_and_rate_a_year_quoted(prose: str) -> None:
     sentence = "US$57bn in 2023 and will grow 14% a year to 2028"
     assert f'"{sentence}": 2023-2028' in " ".join(prose.split())
     assert idc.find_figures(sentence)["period"].tolist() == ["", "2023-2028"]
+    sentence = "4,200 MW in 2024, up from 3,778 MW a year earlier"
+    assert f'"{sentence}" gives 2023' in " ".join(prose.split())
+    assert idc.find_figures(sentence)["year"].tolist() == [2024, 2023]

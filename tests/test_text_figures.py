@@ -525,7 +525,6 @@ def test_a_semicolon_joins_clauses_of_one_sentence() -> None:
     [
         # a figure of "last year" took the year of the sentence's other figure (2025)
         ("Hyperscalers will spend $250bn in 2025, compared with $150bn last year.", [2025, None]),
-        ("Revenue was $3bn in 2023, against $2.5bn a year earlier.", [2023, None]),
         ("2023年收入为120亿元，去年为100亿元。", [2023, None]),
         # a base year stays a base: the growth is of 2023
         ("Revenue was $3bn in 2023, up 20% from last year.", [2023, 2023]),
@@ -1922,3 +1921,30 @@ def test_a_rate_a_year_to_a_year_runs_from_the_sentence_s_start_year(
     found = find_figures(text)
     years = [None if pd.isna(y) else int(y) for y in found["year"]]
     assert list(zip(years, found["period"], strict=True)) == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # text52: a year named relative to the sentence's one year ("a year earlier", "the
+        # previous year", "上年") had no year; it is that year minus one (plus one for "the
+        # following year"): 2024 - 1 = 2023
+        ("Capacity reached 4,200 MW in 2024, up from 3,778 MW a year earlier.", [2024, 2023]),
+        ("Revenue was $3bn in 2023, against $2.5bn a year earlier.", [2023, 2022]),
+        ("Revenue was $5bn in 2023, against $4bn the previous year.", [2023, 2022]),
+        ("中国IDC市场规模2024年达到3000亿元，上年为2500亿元。", [2024, 2023]),
+        ("2023年收入为100亿元，上年同期为80亿元。", [2023, 2022]),
+        ("The plant opened in 2020 and reached 50 MW the following year.", [2021]),
+        # the text's date, not the sentence's year: "last year", "a year ago", 去年
+        ("Revenue was $3bn in 2023, against $2.5bn a year ago.", [2023, None]),
+        ("2023年收入为120亿元，去年为100亿元。", [2023, None]),
+        # two years in the sentence: which one "the previous year" is of is not clear
+        ("In 2022 revenue was $3bn; in 2023 $5bn, against $4bn the previous year.",
+         [2022, 2023, None]),
+    ],
+)  # fmt: skip
+def test_a_year_relative_to_the_sentence_s_year_is_resolved(
+    text: str, years: list[int | None]
+) -> None:
+    found = find_figures(text)["year"]
+    assert [None if pd.isna(y) else int(y) for y in found] == years
