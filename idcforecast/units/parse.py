@@ -327,9 +327,23 @@ def _read_unit(text: str, unit_text: str) -> Unit:
         return parse_unit(unit_text)
     except UnknownUnitError as err:
         fields = {key: getattr(err, key) for key in err.fields}
-        raise UnknownUnitError(f"in figure {text!r}: {err.message}", **fields, text=text) from None
+        message = _unit_as_written(text, unit_text, err.message)
+        raise UnknownUnitError(f"in figure {text!r}: {message}", **fields, text=text) from None
     except ParseError as err:
-        raise ParseError(f"in figure {text!r}: {err.message}", text=text) from None
+        message = _unit_as_written(text, unit_text, err.message)
+        raise ParseError(f"in figure {text!r}: {message}", text=text) from None
+
+
+def _unit_as_written(text: str, unit_text: str, message: str) -> str:
+    """``message`` about ``unit_text`` as the figure ``text`` writes it: a unit the passes
+    before reading rewrote ("% xyz" of "3.2pc xyz", "¥ 万亿円" of "¥1.2兆円") is never quoted,
+    as the user wrote no such text; the message says "its unit" (the figure is quoted
+    before it). A unit whose words stand apart in the figure ("US$ per 万架" of "US$3 per
+    万架") is as written."""
+    written = normalize_text(text).lower()
+    if all(word in written for word in unit_text.lower().split()):
+        return message
+    return message.replace(f"unit {unit_text!r}", "its unit", 1)
 
 
 _CJK_MAGNITUDE_WORD = re.compile(r"[十百千万萬亿億]+")
