@@ -336,7 +336,7 @@ def find_figures(text: str, *, source: str | None = None, counts: bool = False) 
     "500P" in a clause about 算力 ("智能算力规模达到500P以上"; "1080P视频" is a video's).
     Korean magnitudes and won read as Chinese ones do ("2조5000억원을" is 2.5 "KRW tn",
     "약 5조원" about 5 "KRW tn"; a figure ends before a Korean particle).
-    A number of equal parts is their total: "2x48MW" (two halls of 48 MW) is 96 MW, its
+    A number of equal parts is their total: "2x48MW", "48MW×2" (two halls of 48 MW) are 96 MW, its
     ``figure`` showing the product. A comma before one or two digits is a decimal comma ("3,5 Mio Euro", "1.234,5",
     "1 234,5"); "1,234" and "1.234" keep the English reading ("1.250 MW" is 1.25 MW)
     unless the paragraph (up to a blank line) writes decimal commas, except after "$" or

@@ -648,17 +648,20 @@ _RANGE_LEAD = re.compile(r"^range\s+(\S.*)$", re.IGNORECASE)
 # "2x48MW", "2 x 48 MW", "4×25 MW": a small whole number of equal parts before the size of
 # one (halls, phases, units), as capacity news writes it
 _MULTIPLIER = re.compile(r"(?P<times>[1-9]\d?)\s*[x×X*]\s*(?=\d)")
+# or after it: "48MW x 2", "48MW×2" (Chinese project specs)
+_TRAILING_MULTIPLIER = re.compile(r"(?<=[^\d\s])\s*[x×X*]\s*(?P<times>[1-9]\d?)$")
 
 
 def _multiplier(norm: str) -> tuple[int | None, str]:
-    """The number of parts of "2x48MW" and the rest of the figure ("48MW"), or None and
-    ``norm`` as it is."""
+    """The number of parts of "2x48MW" or "48MW x 2" and the rest of the figure ("48MW"),
+    or None and ``norm`` as it is."""
     if "x" not in norm and "×" not in norm and "X" not in norm and "*" not in norm:
         return None, norm
-    match = _MULTIPLIER.match(norm)
-    if match is None:
-        return None, norm
-    return int(match["times"]), norm[match.end() :]
+    if match := _MULTIPLIER.match(norm):
+        return int(match["times"]), norm[match.end() :]
+    if match := _TRAILING_MULTIPLIER.search(norm):
+        return int(match["times"]), norm[: match.start()]
+    return None, norm
 
 
 def _multiplied(text: str, part: Quantity, times: int, alternate: str | None) -> Quantity:

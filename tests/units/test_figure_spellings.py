@@ -236,6 +236,10 @@ def test_english_words_after_money_keep_it(text: str, rows: list[tuple[str, floa
         ("4×25 MW", 100.0, "MW", None, None),  # 4 x 25 = 100
         ("2x500 racks", 1000.0, "racks", None, None),  # 2 x 500 = 1,000
         ("2x 48-50 MW", 98.0, "MW", 96.0, 100.0),  # 2 x 48 = 96 to 2 x 50 = 100
+        # the number of parts after the size (Chinese specs): "48MW×2" was 48 MW in
+        # find_figures, "unit 'MW×2' is not defined" in parse_quantity
+        ("48MW×2", 96.0, "MW", None, None),
+        ("48 MW x 2", 96.0, "MW", None, None),
     ],
 )
 def test_equal_parts_are_their_total(
@@ -250,6 +254,8 @@ def test_equal_parts_are_their_total(
     [
         ("The second phase adds 2x48MW of IT load.", [("2x48MW", 96.0, "MW")]),
         ("It has two halls of 2 x 48 MW each.", [("2 x 48 MW", 96.0, "MW")]),
+        ("建设规模48MW×2，总投资50亿元", [("48MW×2", 96.0, "MW"), ("50亿元", 50.0, "CNY 100m")]),
+        ("A 1920x1080 screen.", []),
         # no product: "3x" before a word, a product of bare numbers
         ("Revenue grew 3x to 48MW, with 24x7 support.", [("48MW", 48.0, "MW")]),
     ],
