@@ -278,3 +278,20 @@ def test_equal_parts_of_no_amount_are_refused(text: str, message: str) -> None:
     with pytest.raises(ParseError, match=re.escape(message)) as err:
         parse_quantity(text)
     assert err.value.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # text52: "个标准机柜" (standard cabinets) was no unit, so the figure stopped at the
+        # classifier: "约1.2万个" 1.2 "count 10k", the racks lost; "10万个服务器" the same
+        ("该数据中心可容纳约1.2万个标准机柜。", [("约1.2万个标准机柜", 1.2, "racks 10k")]),
+        ("可容纳1.2万個標準機櫃。", [("1.2万個標準機櫃", 1.2, "racks 10k")]),
+        ("部署10万个服务器。", [("10万个服务器", 10.0, "servers 10k")]),
+        ("新增5000台机柜。", [("5000台机柜", 5000.0, "racks")]),  # 台 counts cabinets too
+    ],
+)  # fmt: skip
+def test_classifiers_before_cabinets_and_servers(
+    text: str, rows: list[tuple[str, float, str]]
+) -> None:
+    assert _rows(text) == rows
