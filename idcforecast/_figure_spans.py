@@ -75,9 +75,9 @@ def _wrapped_at(text: str, i: int) -> bool:
 def _is_cjk(char: str) -> bool:
     """CJK, or Thai: scripts written without spaces between words, where a figure may end
     inside a run of letters ("10,000 ล้านบาทในปี" ends after บาท)."""
-    return (
-        "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\u0e00" <= char <= "\u0e7f"
-    )
+    if char < "\u0e00":  # most characters (Latin, digits): one comparison
+        return False
+    return char <= "\u0e7f" or "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
 def left_bound(scan: str, start: int, floor: int) -> int:

@@ -340,6 +340,8 @@ def _unit_as_written(text: str, unit_text: str, message: str) -> str:
     as the user wrote no such text; the message says "its unit" (the figure is quoted
     before it). A unit whose words stand apart in the figure ("US$ per 万架" of "US$3 per
     万架") is as written."""
+    if unit_text in text:  # most units, as written (the scan of a text tries many)
+        return message
     written = normalize_text(text).lower()
     if all(word in written for word in unit_text.lower().split()):
         return message
@@ -612,7 +614,9 @@ def parse_quantity(text: str) -> Quantity:
     if not norm:
         raise _fail(written, "empty text")
     # "2x48MW", "2 × 48 MW" (two halls of 48 MW): one figure of 96 MW, never 2 and 48
-    times, norm = _multiplier(norm)
+    times = None
+    if "x" in norm or "X" in norm or "×" in norm or "*" in norm:
+        times, norm = _multiplier(norm)
     # errors quote the figure as written, never as the passes above rewrote it ("1,6 Mio."
     # was "1.6 Mio.", "two billion" "2   billion")
     main, alternate_text = _split_alternate(written, _accounting_negative(norm))
@@ -655,8 +659,6 @@ _TRAILING_MULTIPLIER = re.compile(r"(?<=[^\d\s])\s*[x×X*]\s*(?P<times>[1-9]\d?)
 def _multiplier(norm: str) -> tuple[int | None, str]:
     """The number of parts of "2x48MW" or "48MW x 2" and the rest of the figure ("48MW"),
     or None and ``norm`` as it is."""
-    if "x" not in norm and "×" not in norm and "X" not in norm and "*" not in norm:
-        return None, norm
     if match := _MULTIPLIER.match(norm):
         return int(match["times"]), norm[match.end() :]
     if match := _TRAILING_MULTIPLIER.search(norm):

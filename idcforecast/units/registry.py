@@ -60,6 +60,11 @@ class _Registry:
     # normalized, lower-cased alias -> ("magnitude" | "base", canonical name)
     aliases: dict[str, tuple[str, str]]
     by_first_char: dict[str, tuple[str, ...]]
+    # the aliases of two characters or more by their first two, longest first, then those
+    # of one character: what may start at a position ("mw" is not tried through the 70
+    # aliases in "m" before it)
+    by_first_two: dict[str, tuple[str, ...]]
+    single: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -199,7 +204,13 @@ def _registry() -> _Registry:
     for key in aliases:
         by_first.setdefault(key[0], []).append(key)
     by_first_char = {c: tuple(sorted(keys, key=len, reverse=True)) for c, keys in by_first.items()}
-    return _Registry(magnitudes, bases, aliases, by_first_char)
+    by_two: dict[str, list[str]] = {}
+    for key in aliases:
+        if len(key) > 1:
+            by_two.setdefault(key[:2], []).append(key)
+    by_first_two = {c: tuple(sorted(keys, key=len, reverse=True)) for c, keys in by_two.items()}
+    single = frozenset(key for key in aliases if len(key) == 1)
+    return _Registry(magnitudes, bases, aliases, by_first_char, by_first_two, single)
 
 
 def _is_latin(char: str) -> bool:
@@ -225,7 +236,8 @@ def _tokenize(
         if low[pos] == " ":
             pos += 1
             continue
-        for alias in reg.by_first_char.get(low[pos], ()):
+        longer = reg.by_first_two.get(low[pos : pos + 2], ())
+        for alias in (*longer, low[pos]) if low[pos] in reg.single else longer:
             end = pos + len(alias)
             if not low.startswith(alias, pos):
                 continue
