@@ -244,9 +244,12 @@ def relative_year(scan: str, start: int, end: int, floor: int) -> int | bool:
     words = _RELATIVE_AFTER.match(scan, end)
     if words is None:
         low = max(floor, start - 40)
-        words = _RELATIVE_BEFORE_EN.search(scan, low, start) or _RELATIVE_BEFORE.search(
-            scan, max(floor, start - 14), start
-        )
+        words = _RELATIVE_BEFORE_EN.search(scan, low, start)
+        if words is not None and _BASE_BEFORE.search(scan, max(low, start - 20), start):
+            # "$315 billion this year, up from $230 billion in 2024": "this year" is the
+            # figure's before; a base level is never of it
+            words = None
+        words = words or _RELATIVE_BEFORE.search(scan, max(floor, start - 14), start)
     if words is None:
         return False
     if _EARLIER.search(words[0]):

@@ -1948,3 +1948,22 @@ def test_a_year_relative_to_the_sentence_s_year_is_resolved(
 ) -> None:
     found = find_figures(text)["year"]
     assert [None if pd.isna(y) else int(y) for y in found] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # text52: "this year" before "up from" was taken as the base level's year too, so
+        # the $230 billion lost its own 2024 (it was "of this year", no year)
+        ("Hyperscalers' capex is expected to total roughly $315 billion this year, up from "
+         "$230 billion in 2024.", [None, 2024]),
+        ("Revenue will be $5bn this year, compared with $4.1bn in 2024.", [None, 2024]),
+        # a figure after "last year," is still of last year
+        ("Last year, revenue was $5bn.", [None]),
+    ],
+)  # fmt: skip
+def test_a_base_level_after_this_year_keeps_its_own_year(
+    text: str, years: list[int | None]
+) -> None:
+    found = find_figures(text)["year"]
+    assert [None if pd.isna(y) else int(y) for y in found] == years
