@@ -217,6 +217,12 @@ def _is_latin(char: str) -> bool:
     return char.isascii() and char.isalpha()
 
 
+def _latin_letter(char: str) -> bool:
+    """A letter of the Latin script, accented too ("ů" of Czech "bilionů", "ỷ"): a word an
+    alias ending in a Latin letter must not run into ("bilion" is not read out of it)."""
+    return char.isalpha() and (char < "\u0250" or "\u1e00" <= char <= "\u1eff")
+
+
 def _tokenize(
     text: str, *, start: int = 0, boundaries: bool = True
 ) -> tuple[list[tuple[str, str]], int]:
@@ -241,7 +247,7 @@ def _tokenize(
             end = pos + len(alias)
             if not low.startswith(alias, pos):
                 continue
-            if boundaries and _is_latin(alias[-1]) and end < len(low) and _is_latin(low[end]):
+            if boundaries and _is_latin(alias[-1]) and end < len(low) and _latin_letter(low[end]):
                 continue
             if alias == last and reg.aliases[alias][0] == "base":
                 return tokens, pos  # a magnitude may repeat: "万万" is 亿
@@ -500,15 +506,24 @@ _SHARED_CURRENCY_WORDS = {
 }
 
 
+# the long scale's "bilion" (Czech, Polish, Slovak: 1e12) in its inflected forms: the
+# nearest spelling, "bilion", is the Malay billion, a guess a thousand times too small
+_LONG_SCALE_BILLION = re.compile(r"bilion(?:u|ů|y|ów|a|ami|ach)$", re.IGNORECASE)
+
+
 def _unknown(text: str, norm: str, stop: int, *, suggest: bool) -> UnknownUnitError:
     unknown = norm[stop:].split(" ", 1)[0]
     shared = _SHARED_CURRENCY_WORDS.get(unknown.lower())
-    suggestion = None if shared else _suggest(norm, stop) if suggest else None
+    long_scale = _LONG_SCALE_BILLION.match(unknown) is not None
+    suggestion = None if shared or long_scale else _suggest(norm, stop) if suggest else None
     hint = (
         f"{unknown!r} names the currency of several countries: write its code, "
         + ", ".join(repr(code) for code in shared[:-1])
         + f" or {shared[-1]!r}"
         if shared
+        else f"{unknown!r} is the Czech or Polish 'bilion', a trillion (1e12), not a "
+        "billion: write 'tn' ('€5 tn')"
+        if long_scale
         else f"did you mean {suggestion!r}?"
         if suggestion
         else "expected a currency, magnitude or unit listed in idcforecast/units/units.txt "
