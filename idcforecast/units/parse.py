@@ -668,12 +668,13 @@ def _multiplier(norm: str) -> tuple[int | None, str]:
 
 def _multiplied(text: str, part: Quantity, times: int, alternate: str | None) -> Quantity:
     """``times`` parts of ``part`` ("2x48MW" is 96 MW: two of 48 MW); a bare number
-    ("24x7"), a share or a rate ("2 x 5%") is no amount to add up, and a parenthesised
-    alternate would be of one part or of all (unclear): those are refused."""
+    ("24x7", "2 x 2 m": a size, its metres read as millions), a share or a rate ("2 x
+    5%") is no amount to add up, and a parenthesised alternate would be of one part or of
+    all (unclear): those are refused."""
     from idcforecast.units.registry import parse_unit
 
     unit = parse_unit(part.unit)
-    if part.unit == "count":  # "24x7", "1x2": no amount
+    if unit.dimension == "count":  # "24x7", "2 x 2 m" (2 m, two metres, is no 2 million)
         raise _fail(text, f"{times} times a bare number; write the total, or its unit")
     if unit.dimension in ("percent", "points") or unit.per or alternate is not None:
         what = "a share or rate" if alternate is None else "a figure with an alternate"

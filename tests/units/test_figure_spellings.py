@@ -264,12 +264,18 @@ def test_find_figures_reads_equal_parts(text: str, rows: list[tuple[str, float, 
     assert _rows(text) == rows
 
 
+def test_a_size_is_no_product_of_millions() -> None:
+    # a size: "2 x 2 m" (metres) gave 4 "count mn" in find_figures (2 x 2 million)
+    assert 4.0 not in find_figures("A 2 x 2 m footprint.")["value"].tolist()
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
         ("2 x 5%", "2 times a share or rate"),  # a share is no amount to add up
         ("2x48MW (96MW)", "2 times a figure with an alternate"),  # of one hall, or both?
         ("24x7", "24 times a bare number"),
+        ("2 x 5 million", "2 times a bare number"),
     ],
 )
 def test_equal_parts_of_no_amount_are_refused(text: str, message: str) -> None:
