@@ -210,13 +210,17 @@ def is_base_of(
 _RELATIVE_AFTER = re.compile(
     r"\s*(?:in\s+|during\s+)?(?:(?:last|this|next)\s+year|a\s+year\s+(?:earlier|ago|before)|"
     r"the\s+(?:previous|prior|preceding|current|coming|following)\s+year|the\s+year\s+before"
+    r"|the\s+year[- ](?:earlier|ago)\s+(?:period|quarter|half)"
     r"|today|at\s+present)\b",
     re.IGNORECASE,
 )  # "this year", "next year" (text40), "today" (text50: "$250 billion today and will double
 # by 2030" took 2030): of a date the text does not give, as "last year"
 _RELATIVE_BEFORE = re.compile(
-    r"(?<![较比同])(?:去年|上年|前年|今年|明年|后年|後年|次年)(?:同期)?[^，,；;较比]{0,12}$"
+    r"(?<![较比同])(?:去年|上年|上一年|前一年|前年|今年|明年|后年|後年|次年)(?:同期)?"
+    r"[^，,；;较比]{0,12}$"
 )
+# the base level itself after 较/比 ("较上年同期的2500亿元", "比上年的2500亿元"): of that year
+_RELATIVE_LEVEL = re.compile(r"(?:去年|上年|上一年|前一年|前年)(?:同期)?\s*(?:的|之)\s*$")
 
 
 # "this year it expects $6bn", "Last year, revenue was $5bn": up to four words between
@@ -230,7 +234,7 @@ _RELATIVE_BEFORE_EN = re.compile(
 # 2500亿元" (2023); "a year ago", "last year", "去年" are of the text's date
 _EARLIER = re.compile(
     r"a\s+year\s+(?:earlier|before)|the\s+(?:previous|prior|preceding)\s+year"
-    r"|the\s+year\s+before|上年|上一年|前一年",
+    r"|the\s+year\s+before|the\s+year[- ]earlier|the\s+year[- ]ago|上年|上一年|前一年",
     re.IGNORECASE,
 )
 _LATER = re.compile(r"the\s+following\s+year|次年|第二年", re.IGNORECASE)
@@ -249,7 +253,11 @@ def relative_year(scan: str, start: int, end: int, floor: int) -> int | bool:
             # "$315 billion this year, up from $230 billion in 2024": "this year" is the
             # figure's before; a base level is never of it
             words = None
-        words = words or _RELATIVE_BEFORE.search(scan, max(floor, start - 14), start)
+        words = (
+            words
+            or _RELATIVE_BEFORE.search(scan, max(floor, start - 14), start)
+            or _RELATIVE_LEVEL.search(scan, max(floor, start - 10), start)
+        )
     if words is None:
         return False
     if _EARLIER.search(words[0]):

@@ -1938,6 +1938,15 @@ def test_a_rate_a_year_to_a_year_runs_from_the_sentence_s_start_year(
         # the text's date, not the sentence's year: "last year", "a year ago", 去年
         ("Revenue was $3bn in 2023, against $2.5bn a year ago.", [2023, None]),
         ("2023年收入为120亿元，去年为100亿元。", [2023, None]),
+        # the base level after 较/比 ("较上年同期的2500亿元") was the sentence's 2024; "上一年",
+        # "前一年" were not read as relative at all (2024)
+        ("2024年收入为3000亿元，较上年同期的2500亿元增长20%。", [2024, 2023, 2024]),
+        ("2024年市场规模为3000亿元，比上年的2500亿元增长20%。", [2024, 2023, 2024]),
+        ("2024年市场规模为3000亿元，上一年为2500亿元。", [2024, 2023]),
+        ("2024年市场规模为3000亿元，前一年为2500亿元。", [2024, 2023]),
+        ("2024年收入为3000亿元，较去年同期的2500亿元增长20%。", [2024, None, 2024]),
+        ("Revenue was $5bn in fiscal 2024, compared with $4bn in the year-earlier period.",
+         [2024, 2023]),
         # two years in the sentence: which one "the previous year" is of is not clear
         ("In 2022 revenue was $3bn; in 2023 $5bn, against $4bn the previous year.",
          [2022, 2023, None]),
