@@ -92,7 +92,7 @@ _CONTINENTAL_MAGNITUDE = re.compile(
     r"|ribu|juta|miliar|milyar|triliun"  # Indonesian ("Rp 1.500 miliar")
     r"|miljoenen|miljoen|miljarden|miljard|biljoen|miljoner|miljarder|millioner|milliarder"
     r"|miljon|biljon"  # Dutch, Swedish, Danish, Norwegian ("1,5 miljard euro")
-    r"|mld|mlrd|млн|млрд|трлн"  # Polish, Czech, Russian ("1,5 mld euro")
+    r"|mld|mlrd|млн|млрд|трлн|(?:bln|mln)(?=\s*zł)"  # Polish, Czech, Russian ("1,5 mld euro")
     r"|nghìn|ngàn|triệu|tỷ|tỉ)(?![a-zа-я])",  # Vietnamese ("10.000 tỷ đồng")
     re.IGNORECASE,
 )

@@ -374,7 +374,15 @@ def parse_unit(text: str) -> Unit:
             f"{type(text).__name__}; pass the unit as a string",
             unit=repr(text),
         )
-    return _parse(text, normalize_text(text), suggest=_SUGGEST.get())
+    norm = normalize_text(text)
+    if "ł" in norm or "Ł" in norm:  # "bln zł": the Polish bilion, 1e12
+        norm = _POLISH_BILION.sub("tn", norm)
+    return _parse(text, norm, suggest=_SUGGEST.get())
+
+
+# "bln" before "zł", "złotych": Polish writes it for bilion, a trillion (1e12; "mld" is the
+# billion); English news writes "bln zlotys" for billions, read as written
+_POLISH_BILION = re.compile(r"(?<![a-z])bln\.?(?=\s*z[łŁ])", re.IGNORECASE)
 
 
 # whether an unknown unit's error computes a "did you mean" (difflib: ~1 ms each); a scan

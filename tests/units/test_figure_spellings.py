@@ -301,3 +301,21 @@ def test_classifiers_before_cabinets_and_servers(
     text: str, rows: list[tuple[str, float, str]]
 ) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # text52: "zł" was no currency, so "2,8 mld zł" was 2.8 "count bn"; and "bln" before
+        # it (Polish bilion, 1e12) the English billion: "3,4 bln zł" (Poland's GDP) was
+        # 3.4 "count bn", a thousand times too small
+        ("Microsoft zainwestuje 2,8 mld zł w Polsce.", [("2,8 mld zł", 2.8, "PLN bn")]),
+        ("Rynek jest wart 5 mld złotych.", [("5 mld złotych", 5.0, "PLN bn")]),
+        ("PKB Polski to 3,4 bln zł.", [("3,4 bln zł", 3.4, "PLN tn")]),
+        ("Budżet wynosi 1.500 mln zł.", [("1.500 mln zł", 1500.0, "PLN mn")]),
+        # English news' "bln zlotys" is billions
+        ("Revenue of 1.2 bln zlotys.", [("1.2 bln zlotys", 1.2, "PLN bn")]),
+    ],
+)  # fmt: skip
+def test_polish_zloty_and_its_bilion(text: str, rows: list[tuple[str, float, str]]) -> None:
+    assert _rows(text) == rows
