@@ -142,9 +142,15 @@ def figure_starts(scan: str, number_start: int, low: int) -> list[int]:
             and (p == 0 or not scan[p - 1].isdigit())
             and (p == low or _boundary(scan, p))
             and not _list_dash(scan, p)
+            and not (scan[p] == "年" and p > 0 and scan[p - 1] in _YEAR_WORD_HEADS)
         )
     ]
     return found
+
+
+# the first characters of Chinese words for a year ("上年", "去年", "今年", "上一年"): a figure
+# never begins at their 年 ("较上年增长7.7%" is "增长7.7%", not the annual growth "年增长7.7%")
+_YEAR_WORD_HEADS = frozenset("上去今明前后後次一每")
 
 
 def _list_dash(scan: str, p: int) -> bool:

@@ -1976,3 +1976,17 @@ def test_a_base_level_after_this_year_keeps_its_own_year(
 ) -> None:
     found = find_figures(text)["year"]
     assert [None if pd.isna(y) else int(y) for y in found] == years
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # text52: the 年 of "上年", "去年" began the figure, read with 增长 as the annual growth
+        # word: "年增长7.7%" (the value was right, the figure as written was not)
+        ("2023年净收入为98.7亿元，较上年增长7.7%。", "增长7.7%"),
+        ("收入较去年增长12%", "增长12%"),
+        ("市场年增长15%", "年增长15%"),  # the annual growth word itself stays
+    ],
+)
+def test_a_figure_never_begins_inside_a_year_word(text: str, figure: str) -> None:
+    assert find_figures(text)["figure"].tolist()[-1] == figure
