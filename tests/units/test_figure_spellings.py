@@ -319,3 +319,17 @@ def test_classifiers_before_cabinets_and_servers(
 )  # fmt: skip
 def test_polish_zloty_and_its_bilion(text: str, rows: list[tuple[str, float, str]]) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # text52: "mo" (month, as US colocation prices write it) was unknown, so the price
+        # lost its time: "$180.50/kW/mo" was 180.5 "USD/kW", a price per kW, not per month
+        ("Pricing averaged $180.50/kW/mo.", [("$180.50/kW/mo", 180.5, "USD/kW/month")]),
+        ("Rents are $150 per kW per mo in Ashburn.",
+         [("$150 per kW per mo", 150.0, "USD/kW/month")]),
+    ],
+)  # fmt: skip
+def test_mo_is_a_month(text: str, rows: list[tuple[str, float, str]]) -> None:
+    assert _rows(text) == rows
