@@ -333,3 +333,25 @@ def test_polish_zloty_and_its_bilion(text: str, rows: list[tuple[str, float, str
 )  # fmt: skip
 def test_mo_is_a_month(text: str, rows: list[tuple[str, float, str]]) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # text52: land for a campus gave no figure: acres, hectares and 亩 were unknown
+        ("Land of 100 acres.", [("100 acres", 100.0, "acre")]),
+        ("The site spans 40 hectares.", [("40 hectares", 40.0, "ha")]),
+        ("占地面积约500亩，总投资100亿元",
+         [("约500亩", 500.0, "mu"), ("100亿元", 100.0, "CNY 100m")]),
+    ],
+)  # fmt: skip
+def test_land_areas(text: str, rows: list[tuple[str, float, str]]) -> None:
+    assert _rows(text) == rows
+
+
+def test_land_areas_convert() -> None:
+    # 1 international acre = 4,046.8564224 m2 (exact); 1 亩 = 10,000 / 15 m2, so 200亩 =
+    # 200 x 666.667 / 10,000 = 13.333 ha; 1 ha = 10,000 / 4,046.8564224 = 2.4711 acres
+    assert parse_quantity("100 acres").to("sqm").value == pytest.approx(404685.64224)
+    assert parse_quantity("200亩").to("ha").value == pytest.approx(40 / 3)
+    assert parse_quantity("1 ha").to("acre").value == pytest.approx(2.4710538146717)
