@@ -355,3 +355,16 @@ def test_land_areas_convert() -> None:
     assert parse_quantity("100 acres").to("sqm").value == pytest.approx(404685.64224)
     assert parse_quantity("200亩").to("ha").value == pytest.approx(40 / 3)
     assert parse_quantity("1 ha").to("acre").value == pytest.approx(2.4710538146717)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # text52: Thai watts were unknown: "100 เมกะวัตต์" (megawatts) gave no figure
+        ("ศูนย์ข้อมูลขนาด 100 เมกะวัตต์ มูลค่า 2 หมื่นล้านบาท",
+         [("100 เมกะวัตต์", 100.0, "MW"), ("2 หมื่นล้านบาท", 2.0, "THB 10bn")]),
+        ("กำลังไฟ 1.5 กิกะวัตต์ภายในปี 2030", [("1.5 กิกะวัตต์", 1.5, "GW")]),
+    ],
+)  # fmt: skip
+def test_thai_watts(text: str, rows: list[tuple[str, float, str]]) -> None:
+    assert _rows(text) == rows
