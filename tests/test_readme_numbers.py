@@ -227,6 +227,11 @@ def test_the_equal_parts_magnitudes_and_rate_a_year_quoted(prose: str) -> None:
         ("$2 tỷ", 2.0, "USD bn"),
         ("10.000 tỷ đồng", 10000.0, "VND bn"),
         ("10,000 ล้านบาท", 10000.0, "THB mn"),
+        ("2,8 mld zł", 2.8, "PLN bn"),
+        ("3,4 bln zł", 3.4, "PLN tn"),
+        ("$180.50/kW/mo", 180.5, "USD/kW/month"),
+        ("100 acres", 100.0, "acre"),
+        ("500亩", 500.0, "mu"),
     ]
     for text, value, unit in examples:
         assert f'"{text}"' in prose
