@@ -357,8 +357,12 @@ TRAILING_GROWTH_WORDS: dict[str, int] = {
             "growth rate",
             "increase",
             "rise",
+            # Japanese writes the change after the rate: "前年比15.3%増" (up), "3.5%減" (down);
+            # 増 and 減 are Japanese forms (Chinese writes 增, 减 before the rate)
+            "増",
+            "増加",
         ],
         1,
     ),
-    **dict.fromkeys(["decline", "decrease", "drop", "fall"], -1),
+    **dict.fromkeys(["decline", "decrease", "drop", "fall", "減", "減少"], -1),
 }

@@ -368,3 +368,18 @@ def test_land_areas_convert() -> None:
 )  # fmt: skip
 def test_thai_watts(text: str, rows: list[tuple[str, float, str]]) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # text52: Japanese writes the change after the rate; "3.5%減" (down 3.5%) was +3.5%
+        ("売上高は前年比3.5%減の1兆円となった。",
+         [("3.5%減", -3.5, "%"), ("1兆円", 1.0, "JPY tn")]),
+        ("出荷台数は前年比12%減少した。", [("12%減少", -12.0, "%")]),
+        ("市場規模は前年比15.3%増の2兆3000億円となった。",
+         [("15.3%増", 15.3, "%"), ("2兆3000億円", 23000.0, "JPY 100m")]),
+    ],
+)  # fmt: skip
+def test_japanese_change_after_the_rate(text: str, rows: list[tuple[str, float, str]]) -> None:
+    assert _rows(text) == rows
