@@ -383,3 +383,24 @@ def test_thai_watts(text: str, rows: list[tuple[str, float, str]]) -> None:
 )  # fmt: skip
 def test_japanese_change_after_the_rate(text: str, rows: list[tuple[str, float, str]]) -> None:
     assert _rows(text) == rows
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # text52: a fall written in Korean, German, French or Spanish was read as a rise
+        # ("3.5% 감소", a 3.5% decrease, was +3.5%)
+        ("매출은 전년 대비 3.5% 감소한 5조원이다.",
+         [("3.5% 감소", -3.5, "%"), ("5조원", 5.0, "KRW tn")]),
+        ("매출이 12% 증가했다.", [("12% 증가", 12.0, "%")]),
+        ("Der Umsatz sank um 3,5 %.", [("sank um 3,5 %", -3.5, "%")]),
+        ("Le chiffre d'affaires est en baisse de 3 %.", [("en baisse de 3 %", -3.0, "%")]),
+        ("Los ingresos cayeron un 5%.", [("cayeron un 5%", -5.0, "%")]),
+        # an amount after such a verb is the amount itself, without the verb
+        ("Der Umsatz stieg um 2 Mrd. Euro.", [("2 Mrd. Euro", 2.0, "EUR bn")]),
+    ],
+)  # fmt: skip
+def test_falls_in_other_languages_are_negative(
+    text: str, rows: list[tuple[str, float, str]]
+) -> None:
+    assert _rows(text) == rows
