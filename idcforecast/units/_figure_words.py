@@ -338,11 +338,25 @@ GROWTH_WORDS: dict[str, int] = {
             "a baissé de",
             "cayó un",
             "cayeron un",
+            # Vietnamese and Thai ("giảm 3,5%", "ลดลง 3%")
+            "giảm",
+            "ลดลง",
         ],
         -1,
     ),
     **dict.fromkeys(
-        ["stieg um", "wuchs um", "en hausse de", "a augmenté de", "creció un", "crecieron un"], 1
+        [
+            "stieg um",
+            "wuchs um",
+            "en hausse de",
+            "a augmenté de",
+            "creció un",
+            "crecieron un",
+            "tăng",
+            "tăng trưởng",
+            "เพิ่มขึ้น",
+        ],
+        1,
     ),
 }
 

@@ -398,6 +398,11 @@ def test_japanese_change_after_the_rate(text: str, rows: list[tuple[str, float, 
         ("Los ingresos cayeron un 5%.", [("cayeron un 5%", -5.0, "%")]),
         # an amount after such a verb is the amount itself, without the verb
         ("Der Umsatz stieg um 2 Mrd. Euro.", [("2 Mrd. Euro", 2.0, "EUR bn")]),
+        # Vietnamese and Thai: "giảm 3,5%" (a decrease) was +3.5%
+        ("Doanh thu giảm 3,5%.", [("giảm 3,5%", -3.5, "%")]),
+        ("Doanh thu tăng 12%.", [("tăng 12%", 12.0, "%")]),
+        ("รายได้ลดลง 3% ในปี 2024", [("ลดลง 3%", -3.0, "%")]),
+        ("Vốn giảm 2 tỷ USD.", [("2 tỷ USD", 2.0, "USD bn")]),
     ],
 )  # fmt: skip
 def test_falls_in_other_languages_are_negative(
