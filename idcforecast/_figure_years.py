@@ -145,9 +145,14 @@ _BASE_FOR_ANY = re.compile(
     r"(?:\b(?:compared\s+(?:with|to)|versus|vs\.?|relative\s+to|against)\s+(?:the\s+)?"
     r"(?:(?:end|close|start|beginning)\s+of\s+(?:the\s+)?)?"  # "the end of 4Q22"
     r"(?:fiscal\s+)?(?:year\s+)?(?:[QH][1-4]\s+|[1-4]Q\s+)?"
-    r"|(?:较|(?<!占)比|相比|相较于?|相比于|对比|對比|相較於?))$",
+    r"|(?:较|(?<!占)比|相比|相较于?|相比于|对比|對比|相較於?)"
+    # Vietnamese, German, French, Spanish ("giảm 3,5% so với năm 2023", "gegenüber 2023")
+    r"|(?:so\s+với(?:\s+năm)?|gegenüber(?:\s+dem\s+Jahr)?|im\s+Vergleich\s+zum?(?:\s+Jahr)?"
+    r"|par\s+rapport\s+à|frente\s+a|en\s+comparación\s+con)\s+)$",
     re.IGNORECASE,
 )
+# Korean after the year: "2023년 대비 3.5% 감소" (compared with 2023)
+_BASE_AFTER_KO = re.compile(r"\s*년?\s*(?:동기\s*)?대비")
 _BASE_WITH = re.compile(r"(?:与|與|和|同)\s*$")  # "与2022年相比"
 # "是2019年的3倍" (three times 2019's): a multiple of the year's level, a base year
 _TIMES_AFTER = re.compile(
@@ -175,6 +180,7 @@ def _base(scan: str, start: int, end: int) -> str:
         _BASE_FOR_ANY.search(before)
         or (_BASE_WITH.search(before) and _BASE_WITH_AFTER.match(scan, end))
         or _TIMES_AFTER.match(scan, end)
+        or _BASE_AFTER_KO.match(scan, end)
     ):
         return "any"
     if word := _BASE_FOR_RATE.search(before):

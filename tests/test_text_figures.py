@@ -1990,3 +1990,18 @@ def test_a_base_level_after_this_year_keeps_its_own_year(
 )
 def test_a_figure_never_begins_inside_a_year_word(text: str, figure: str) -> None:
     assert find_figures(text)["figure"].tolist()[-1] == figure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # text52: the base year written in Vietnamese, German, Spanish or Korean was the
+        # change's year (2023); it is what the change is measured against
+        "Doanh thu giảm 3,5% so với năm 2023.",
+        "Der Umsatz sank um 3,5 % gegenüber 2023.",
+        "Los ingresos cayeron un 5% frente a 2023.",
+        "매출은 2023년 대비 3.5% 감소했다.",
+    ],
+)
+def test_a_base_year_in_other_languages_is_not_the_figures_year(text: str) -> None:
+    assert find_figures(text)["year"].isna().all()
